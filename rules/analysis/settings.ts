@@ -1,0 +1,27 @@
+// `settings.honeyhive` in an ESLint config, shared by every rule and by the codemods.
+export interface HoneyhiveSettings {
+  /** Module specifiers that re-export the SDK (e.g. "@/lib/tracing"), treated like "honeyhive". */
+  readonly modules: readonly string[];
+  /** Extra export names that are AWS Lambda handlers, besides `handler`. */
+  readonly lambdaHandlerNames: readonly string[];
+}
+
+export const DEFAULT_SETTINGS: HoneyhiveSettings = Object.freeze({
+  modules: Object.freeze([]) as readonly string[],
+  lambdaHandlerNames: Object.freeze([]) as readonly string[],
+});
+
+function stringArray(value: unknown): readonly string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** Reads `settings.honeyhive` leniently: unknown keys and wrong types are ignored, never thrown on. */
+export function readSettings(settings: unknown): HoneyhiveSettings {
+  const raw = (settings as { honeyhive?: unknown } | undefined)?.honeyhive;
+  if (raw === null || typeof raw !== "object") return DEFAULT_SETTINGS;
+  const record = raw as Record<string, unknown>;
+  return {
+    modules: stringArray(record.modules),
+    lambdaHandlerNames: stringArray(record.lambdaHandlerNames),
+  };
+}

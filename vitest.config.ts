@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    // RuleTester from @typescript-eslint/rule-tester hooks into describe/it/afterAll globals.
+    globals: true,
+    include: ["{sdk,rules,codemods,scripts,tests}/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "dist/**", "fixtures/**", "bench/**"],
+    globalSetup: ["./scripts/vitest-global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
