@@ -1,0 +1,297 @@
+// A local stand-in for the HoneyHive API, for integration tests. It implements the backend contract
+// of issue 2 on 127.0.0.1, records every request (path, headers, body) and decodes the OTLP/HTTP JSON
+// the official exporter sends, so a test can assert on what really went over the wire. It can be told
+// to fail, to answer slowly, or be replaced by a closed port, to exercise the SDK's fault handling.
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+
+export const OTLP_TRACES_PATH = "/opentelemetry/v1/traces";
+
+export interface RecordedRequest {
+  method: string;
+  /** The path without the query string, e.g. `/runs/abc`. */
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON when the body was JSON, the raw text otherwise, `undefined` when empty. */
+  body: unknown;
+  /** The status the fake answered with (after any injected fault); 0 while the answer is pending. */
+  status: number;
+}
+
+/** One span from an OTLP export, attributes flattened to plain values. */
+export interface DecodedSpan {
+  name: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | undefined;
+  attributes: Record<string, unknown>;
+  resourceAttributes: Record<string, unknown>;
+  /** The OTLP status code: 0 unset, 1 ok, 2 error. */
+  statusCode: number;
+}
+
+export interface FakeDatapoint {
+  id: string;
+  inputs: Record<string, unknown>;
+  ground_truth?: unknown;
+}
+
+export interface FakeBackendOptions {
+  /** Datasets served by `GET /datapoints?dataset_id=`. */
+  datasets?: Record<string, FakeDatapoint[]>;
+}
+
+/** How the fake misbehaves: `status` replaces the answer, `delayMs` holds it back. */
+export interface Fault {
+  status?: number;
+  delayMs?: number;
+  /** Only requests whose path matches are affected; all requests when absent. */
+  path?: RegExp;
+}
+
+type OtlpAnyValue = {
+  stringValue?: string;
+  boolValue?: boolean;
+  intValue?: number | string;
+  doubleValue?: number;
+  bytesValue?: string;
+  arrayValue?: { values?: OtlpAnyValue[] };
+  kvlistValue?: { values?: OtlpKeyValue[] };
+};
+type OtlpKeyValue = { key: string; value?: OtlpAnyValue };
+type OtlpSpan = {
+  name: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  attributes?: OtlpKeyValue[];
+  status?: { code?: number };
+};
+type OtlpExportRequest = {
+  resourceSpans?: { resource?: { attributes?: OtlpKeyValue[] }; scopeSpans?: { spans?: OtlpSpan[] }[] }[];
+};
+
+function decodeAnyValue(value: OtlpAnyValue | undefined): unknown {
+  if (value === undefined) return undefined;
+  if (value.stringValue !== undefined) return value.stringValue;
+  if (value.boolValue !== undefined) return value.boolValue;
+  if (value.intValue !== undefined) return Number(value.intValue);
+  if (value.doubleValue !== undefined) return value.doubleValue;
+  if (value.bytesValue !== undefined) return value.bytesValue;
+  if (value.arrayValue !== undefined) return (value.arrayValue.values ?? []).map(decodeAnyValue);
+  if (value.kvlistValue !== undefined) return decodeAttributes(value.kvlistValue.values);
+  return undefined;
+}
+
+function decodeAttributes(attributes: OtlpKeyValue[] | undefined): Record<string, unknown> {
+  const decoded: Record<string, unknown> = {};
+  for (const { key, value } of attributes ?? []) decoded[key] = decodeAnyValue(value);
+  return decoded;
+}
+
+/** Flattens an OTLP/HTTP JSON export request into its spans. */
+export function decodeOtlpSpans(payload: unknown): DecodedSpan[] {
+  const spans: DecodedSpan[] = [];
+  for (const resourceSpans of (payload as OtlpExportRequest).resourceSpans ?? []) {
+    const resourceAttributes = decodeAttributes(resourceSpans.resource?.attributes);
+    for (const scopeSpans of resourceSpans.scopeSpans ?? []) {
+      for (const span of scopeSpans.spans ?? []) {
+        spans.push({
+          name: span.name,
+          traceId: span.traceId,
+          spanId: span.spanId,
+          parentSpanId: span.parentSpanId || undefined,
+          attributes: decodeAttributes(span.attributes),
+          resourceAttributes,
+          statusCode: span.status?.code ?? 0,
+        });
+      }
+    }
+  }
+  return spans;
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  return request.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw;
+}
+
+function parseBody(raw: Buffer, contentType: string | undefined): unknown {
+  if (raw.length === 0) return undefined;
+  const text = raw.toString("utf8");
+  if (contentType?.includes("json")) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+export class FakeHoneyHiveBackend {
+  /** Every request received, in arrival order (also the ones answered with an injected fault). */
+  readonly requests: RecordedRequest[] = [];
+  private readonly faults: Fault[] = [];
+  private readonly datasets: Record<string, FakeDatapoint[]>;
+  private readonly waiters = new Set<() => void>();
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    options: FakeBackendOptions,
+  ) {
+    this.datasets = options.datasets ?? {};
+  }
+
+  /** Starts a fake on an ephemeral port of 127.0.0.1. */
+  static async start(options: FakeBackendOptions = {}): Promise<FakeHoneyHiveBackend> {
+    let backend: FakeHoneyHiveBackend | undefined;
+    const server = createServer((request, response) => {
+      // The server only exists to serve this backend; `backend` is set before listen() resolves.
+      void backend!.handle(request, response);
+    });
+    // Keep-alive sockets of the exporter must not keep close() waiting.
+    server.keepAliveTimeout = 1_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    backend = new FakeHoneyHiveBackend(server, `http://127.0.0.1:${port}`, options);
+    return backend;
+  }
+
+  /** A URL on 127.0.0.1 where nothing listens: connections to it are refused. */
+  static async refusingUrl(): Promise<string> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** Adds a fault; later faults win over earlier ones for the same request. */
+  inject(fault: Fault): void {
+    this.faults.push(fault);
+  }
+
+  /** Removes every fault: the fake answers normally again. */
+  heal(): void {
+    this.faults.length = 0;
+  }
+
+  requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
+    return this.requests.filter(
+      (request) => request.method === method && (typeof path === "string" ? request.path === path : path.test(request.path)),
+    );
+  }
+
+  /** Every span received by the OTLP endpoint (answered with 2xx), decoded. */
+  spans(): DecodedSpan[] {
+    return this.requestsTo("POST", OTLP_TRACES_PATH)
+      .filter((request) => request.status >= 200 && request.status < 300)
+      .flatMap((request) => decodeOtlpSpans(request.body));
+  }
+
+  /** The `session` objects of every `POST /session/start`. */
+  startedSessions(): Record<string, unknown>[] {
+    return this.requestsTo("POST", "/session/start").map(
+      (request) => (request.body as { session: Record<string, unknown> }).session,
+    );
+  }
+
+  /** Resolves once `condition()` holds (re-checked on every request), rejects after `timeoutMs`. */
+  async waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+    if (condition()) return;
+    await new Promise<void>((resolve, reject) => {
+      const check = (): void => {
+        if (!condition()) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`fake backend: condition not met within ${timeoutMs} ms (${this.requests.length} requests seen)`));
+      }, timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  async close(): Promise<void> {
+    // Delayed answers and idle keep-alive sockets would otherwise hold close() open.
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private faultFor(path: string): Fault | undefined {
+    for (let index = this.faults.length - 1; index >= 0; index--) {
+      const fault = this.faults[index];
+      if (!fault.path || fault.path.test(path)) return fault;
+    }
+    return undefined;
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? "/", this.url);
+    const raw = await readBody(request);
+    const recorded: RecordedRequest = {
+      method: request.method ?? "GET",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: request.headers,
+      body: parseBody(raw, request.headers["content-type"]),
+      status: 0,
+    };
+    // Recorded on arrival, so a test sees requests that a slow fault is still holding back.
+    this.requests.push(recorded);
+    this.notifyWaiters();
+    const fault = this.faultFor(recorded.path);
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    const [status, answer] = fault?.status ? [fault.status, { error: "injected fault" }] : this.route(recorded);
+    recorded.status = status;
+    if (!response.destroyed) {
+      response.writeHead(status, { "content-type": "application/json" });
+      response.end(JSON.stringify(answer));
+    }
+    this.notifyWaiters();
+  }
+
+  private notifyWaiters(): void {
+    for (const check of [...this.waiters]) check();
+  }
+
+  private route(request: RecordedRequest): [number, unknown] {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const key = `${request.method} ${request.path}`;
+    if (key === "POST /session/start") {
+      const session = body.session as Record<string, unknown> | undefined;
+      if (!session || typeof session.project !== "string") return [400, { error: "session.project is required" }];
+      return [200, { session_id: typeof session.session_id === "string" ? session.session_id : randomUUID() }];
+    }
+    if (key === "PUT /events") {
+      if (typeof body.event_id !== "string") return [400, { error: "event_id is required" }];
+      return [200, { success: true }];
+    }
+    if (key === "POST /runs") {
+      if (typeof body.project !== "string" || typeof body.name !== "string") return [400, { error: "project and name are required" }];
+      return [200, { run_id: randomUUID() }];
+    }
+    if (request.method === "PUT" && request.path.startsWith("/runs/")) return [200, { success: true }];
+    if (key === "GET /datapoints") {
+      const datapoints = this.datasets[request.query.dataset_id ?? ""];
+      return datapoints ? [200, { datapoints }] : [404, { error: `no dataset ${request.query.dataset_id}` }];
+    }
+    if (key === `POST ${OTLP_TRACES_PATH}`) {
+      if (typeof request.body !== "object") return [400, { error: "expected an OTLP/HTTP JSON body" }];
+      return [200, {}];
+    }
+    return [404, { error: `no route ${key}` }];
+  }
+}
