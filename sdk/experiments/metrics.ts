@@ -1,0 +1,134 @@
+// Evaluators turn one datapoint's output into metrics; the summary folds every datapoint's metrics
+// into per-metric statistics. Numbers get count/mean/min/max, booleans a pass rate.
+
+/** What an evaluator may return: a score, a pass/fail, or several named ones. */
+export type EvaluatorResult = number | boolean | { [name: string]: unknown };
+
+/** Scores one datapoint; called with the function's output, the datapoint's inputs and its ground truth. */
+export type Evaluator<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown> = (
+  outputs: Output,
+  inputs: Inputs,
+  groundTruth: GroundTruth | undefined,
+) => EvaluatorResult | Promise<EvaluatorResult>;
+
+/** Evaluators as a list (named after the function) or as a record (named by key). */
+export type Evaluators<Inputs, Output, GroundTruth> =
+  | Evaluator<Inputs, Output, GroundTruth>[]
+  | Record<string, Evaluator<Inputs, Output, GroundTruth>>;
+
+export interface NumericMetricSummary {
+  kind: "numeric";
+  count: number;
+  mean: number;
+  min: number;
+  max: number;
+}
+
+export interface BooleanMetricSummary {
+  kind: "boolean";
+  count: number;
+  passed: number;
+  /** `passed / count`, between 0 and 1. */
+  passRate: number;
+}
+
+export type MetricSummary = NumericMetricSummary | BooleanMetricSummary;
+
+/** Names every evaluator once: record keys as given, functions by name, made unique with a suffix. */
+export function nameEvaluators<E extends (...args: never[]) => unknown>(evaluators: E[] | Record<string, E> | undefined): [string, E][] {
+  if (!evaluators) return [];
+  if (!Array.isArray(evaluators)) return Object.entries(evaluators);
+  const seen = new Map<string, number>();
+  return evaluators.map((evaluator, index) => {
+    const base = evaluator.name || `evaluator_${index + 1}`;
+    const occurrences = (seen.get(base) ?? 0) + 1;
+    seen.set(base, occurrences);
+    return [occurrences === 1 ? base : `${base}_${occurrences}`, evaluator];
+  });
+}
+
+export interface EvaluatorOutcome {
+  metrics: Record<string, EvaluatorResult>;
+  /** One message per evaluator that threw or returned something that is not a metric. */
+  errors: string[];
+}
+
+function isEvaluatorResult(value: unknown): value is EvaluatorResult {
+  if (typeof value === "number") return Number.isFinite(value);
+  return typeof value === "boolean" || (typeof value === "object" && value !== null && !Array.isArray(value));
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs all evaluators concurrently; one failing evaluator does not hide the others' metrics. */
+export async function runEvaluators<Inputs, Output, GroundTruth>(
+  evaluators: [string, Evaluator<Inputs, Output, GroundTruth>][],
+  output: Output,
+  inputs: Inputs,
+  groundTruth: GroundTruth | undefined,
+): Promise<EvaluatorOutcome> {
+  const settled = await Promise.allSettled(
+    // async wrapper: an evaluator that throws synchronously becomes a rejection like any other.
+    evaluators.map(async ([, evaluator]) => evaluator(output, inputs, groundTruth)),
+  );
+  const outcome: EvaluatorOutcome = { metrics: {}, errors: [] };
+  settled.forEach((result, index) => {
+    const name = evaluators[index][0];
+    if (result.status === "rejected") outcome.errors.push(`evaluator ${name} threw: ${describeError(result.reason)}`);
+    else if (!isEvaluatorResult(result.value)) {
+      outcome.errors.push(`evaluator ${name} returned ${typeof result.value}, expected a number, boolean or object`);
+    } else outcome.metrics[name] = result.value;
+  });
+  return outcome;
+}
+
+/** The scalar metrics in one datapoint's metrics: `name` for scalars, `name.key` inside objects. */
+function scalarMetrics(metrics: Record<string, EvaluatorResult>): [string, number | boolean][] {
+  const scalars: [string, number | boolean][] = [];
+  for (const [name, value] of Object.entries(metrics)) {
+    if (typeof value === "number" || typeof value === "boolean") scalars.push([name, value]);
+    else {
+      for (const [key, nested] of Object.entries(value)) {
+        if (typeof nested === "boolean" || (typeof nested === "number" && Number.isFinite(nested))) {
+          scalars.push([`${name}.${key}`, nested]);
+        }
+      }
+    }
+  }
+  return scalars;
+}
+
+/**
+ * Per-metric statistics over all datapoints that produced the metric. A metric that is sometimes a
+ * number and sometimes a boolean is summarized as numeric (true = 1, false = 0).
+ */
+export function summarizeMetrics(allMetrics: Record<string, EvaluatorResult>[]): Record<string, MetricSummary> {
+  const values = new Map<string, (number | boolean)[]>();
+  for (const metrics of allMetrics) {
+    for (const [name, value] of scalarMetrics(metrics)) {
+      const list = values.get(name) ?? [];
+      list.push(value);
+      values.set(name, list);
+    }
+  }
+  const summary: Record<string, MetricSummary> = {};
+  for (const [name, list] of values) {
+    if (list.every((value) => typeof value === "boolean")) {
+      const passed = list.filter(Boolean).length;
+      summary[name] = { kind: "boolean", count: list.length, passed, passRate: passed / list.length };
+    } else {
+      const numbers = list.map(Number);
+      summary[name] = {
+        kind: "numeric",
+        count: numbers.length,
+        mean: numbers.reduce((sum, value) => sum + value, 0) / numbers.length,
+        // reduce, not Math.min(...numbers): a spread of a large dataset overflows the call stack.
+        min: numbers.reduce((min, value) => Math.min(min, value)),
+        max: numbers.reduce((max, value) => Math.max(max, value)),
+      };
+    }
+  }
+  return summary;
+}
