@@ -4,8 +4,8 @@
 // are already in the corpus is skipped; delete bench/.cache/corpus to rebuild.
 //
 //   bench/.cache/tarballs/<name>-<version>.tgz     what `npm pack` downloaded
-//   bench/.cache/corpus/ts/<name>@<version>/...    real TypeScript sources (no .d.ts)
-//   bench/.cache/corpus/js/<name>@<version>/...    real compiled JavaScript
+//   bench/.cache/corpus/ts/<name>@<version>/...    real TypeScript sources (no .d.ts), from src/
+//   bench/.cache/corpus/js/<name>@<version>/...    real compiled JavaScript, e.g. from dist/cjs/
 //   bench/.cache/corpus/manifest.json              packages and file counts
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -57,12 +57,17 @@ function npmPack(pkg) {
   return tarball;
 }
 
-/** Copies the package's `folders` (relative to the package root) into `target`, keeping paths. */
+/**
+ * Copies the files under the package's `folders` into `target`, paths relative to each folder:
+ * `dist/cjs/index.js` lands as `index.js`, because `dist/` is a folder every tool (and
+ * `honeyhive migrate`) skips as build output, and the corpus is meant to be read.
+ */
 function copyFolders(extracted, folders, extensions, target) {
   let count = 0;
   for (const folder of folders) {
-    for (const file of listFiles(join(extracted, folder), extensions)) {
-      const destination = join(target, relative(extracted, file));
+    const root = join(extracted, folder);
+    for (const file of listFiles(root, extensions)) {
+      const destination = join(target, relative(root, file));
       mkdirSync(dirname(destination), { recursive: true });
       cpSync(file, destination);
       count += 1;
