@@ -1,7 +1,25 @@
 // Contract between the `migrate` CLI and the transforms. The CLI (discovery, workers, reports,
 // writes) only ever calls `runTransforms`; the transforms and their parsing live behind it.
-// Owned by the transforms work: this first version is a placeholder that changes nothing.
+//
+// How a file is rewritten: parse ONCE with typescript-estree + scope-manager (the AST and scopes ESLint
+// rules see, so transforms and rules share the analysis core in rules/analysis/), let each selected
+// transform record text edits computed from node ranges (like ESLint fixers), apply them all at once.
+// Untouched code keeps its bytes because it is never reprinted.
+//
+// Why not recast (jscodeshift's printer): a spike fed recast the typescript-estree AST and it failed
+// on TypeScript-ESLint's shapes: ast-types does not know `PropertyDefinition` (class fields) and
+// traversal throws; `TSEnumDeclaration` keeps its members in `body` (TSEnumBody) and the printer crashes;
+// `typeArguments` is not `typeParameters`. Recast also reprints a changed object literal one property
+// per line, so `trace({ tracer, eventType })` → `trace({ eventType })` would not be a minimal diff.
+// Babel's AST would print, but then rules and codemods would match on two AST shapes (two truths).
+// Each transform module still exports a jscodeshift-compatible default (see transforms/*.ts).
+import { applyEdits, EditList, editsOverlap, type TextEdit } from "./edits.js";
+import { countMarkers } from "./markers.js";
+import { isParseFailure, parseFile, type ParsedFile } from "./parse.js";
+import type { CodemodTransform, ProjectFileFacts, RunState } from "./transform-api.js";
 import { TRANSFORM_IDS, type TransformId } from "./transforms/ids.js";
+import { TRANSFORMS_BY_ID } from "./transforms/index.js";
+import { readSettings, type HoneyhiveSettings } from "../rules/analysis/settings.js";
 
 export interface TransformFailure {
   readonly message: string;
@@ -27,17 +45,107 @@ export interface RunTransformsOptions {
   readonly transforms?: readonly TransformId[];
   /** `settings.honeyhive` equivalent: extra SDK re-export modules, extra Lambda handler names. */
   readonly settings?: { readonly modules?: readonly string[]; readonly lambdaHandlerNames?: readonly string[] };
+  /** What the project pre-pass (`analyzeProject` in project.ts) knows about this file. */
+  readonly project?: ProjectFileFacts;
+}
+
+function toSettings(settings: RunTransformsOptions["settings"]): HoneyhiveSettings {
+  return readSettings({ honeyhive: settings ?? {} });
+}
+
+function unchanged(source: string, error?: TransformFailure): TransformRunResult {
+  return { output: source, changed: false, applied: [], markers: countMarkers(source), ...(error ? { error } : {}) };
+}
+
+function transformFailure(id: TransformId, error: unknown): TransformFailure {
+  return { message: `${id}: ${error instanceof Error ? error.message : String(error)}` };
 }
 
 /** Parses `source` once, applies the selected transforms in order, prints once. Never throws. */
 export function runTransforms(source: string, filePath: string, options: RunTransformsOptions = {}): TransformRunResult {
-  void filePath;
-  void (options.transforms ?? TRANSFORM_IDS);
-  return { output: source, changed: false, applied: [], markers: 0 };
+  const settings = toSettings(options.settings);
+  const parsed = parseFile(source, filePath, settings);
+  if (isParseFailure(parsed)) return unchanged(source, parsed.failure);
+
+  let file: ParsedFile = parsed;
+  let accepted: TextEdit[] = [];
+  const applied: TransformId[] = [];
+  const run: RunState = { removedTracers: new Set() };
+  for (const id of options.transforms ?? TRANSFORM_IDS) {
+    const transform = TRANSFORMS_BY_ID[id];
+    try {
+      let edits = collectEdits(transform, file, run, options.project);
+      if (edits.some((edit) => accepted.some((earlier) => editsOverlap(edit, earlier)))) {
+        // Two transforms rewrote the same code: settle the earlier ones, then look again. Rare, so
+        // the second parse is only paid here.
+        const settled = applyEdits(file.text, accepted);
+        const reparsed = parseFile(settled, filePath, settings);
+        if (isParseFailure(reparsed)) return unchanged(source, { message: `transforms produced unparsable code: ${reparsed.failure.message}` });
+        file = reparsed;
+        accepted = [];
+        edits = collectEdits(transform, file, run, options.project);
+      }
+      if (edits.length === 0) continue;
+      accepted = accepted.concat(edits);
+      applied.push(id);
+    } catch (error) {
+      return unchanged(source, transformFailure(id, error));
+    }
+  }
+
+  let output: string;
+  try {
+    output = applyEdits(file.text, accepted);
+  } catch (error) {
+    return unchanged(source, { message: `edits could not be applied: ${error instanceof Error ? error.message : String(error)}` });
+  }
+  if (output === source) return unchanged(source);
+  // Never hand back code that no longer parses: the edits are text, so check the result once.
+  const check = parseFile(output, filePath, settings);
+  if (isParseFailure(check)) {
+    return unchanged(source, { message: `transforms produced unparsable code (${applied.join(", ")}): ${check.failure.message}` });
+  }
+  return { output, changed: true, applied, markers: countMarkers(output) };
+}
+
+function collectEdits(
+  transform: CodemodTransform,
+  file: ParsedFile,
+  run: RunState,
+  project: ProjectFileFacts | undefined,
+): TextEdit[] {
+  const edits = new EditList();
+  transform.collect({ file, edits, run, ...(project ? { project } : {}) });
+  // Edits that would leave the text as it was (e.g. replacing a name by itself) are not changes.
+  return edits.edits.filter((edit) => edit.text !== file.text.slice(edit.start, edit.end));
 }
 
 /** Cheap text test run before parsing: false means the file cannot contain SDK usage. */
 export function mayUseSdk(source: string, settings?: RunTransformsOptions["settings"]): boolean {
   if (source.includes("honeyhive")) return true;
   return (settings?.modules ?? []).some((specifier) => source.includes(specifier));
+}
+
+/** jscodeshift's transform signature, as far as the transforms use it. */
+export interface JscodeshiftFileInfo {
+  readonly path: string;
+  readonly source: string;
+}
+
+export interface JscodeshiftOptions {
+  readonly settings?: RunTransformsOptions["settings"];
+}
+
+/**
+ * Runs one transform the way jscodeshift calls a transform module's default export. jscodeshift
+ * reports a thrown error as a failed file, so unlike `runTransforms` this throws on a parse or
+ * transform error (with `file:line:column`).
+ */
+export function runAsJscodeshift(id: TransformId, file: JscodeshiftFileInfo, options?: JscodeshiftOptions): string {
+  const result = runTransforms(file.source, file.path, { transforms: [id], settings: options?.settings });
+  if (result.error) {
+    const where = result.error.line === undefined ? "" : `:${result.error.line}:${result.error.column ?? 1}`;
+    throw new Error(`${file.path}${where} ${result.error.message}`);
+  }
+  return result.output;
 }

@@ -1,0 +1,38 @@
+// What a transform is to the engine: metadata plus `collect`, which reads the one parse of the file
+// (through the analysis core) and records text edits. The jscodeshift entry of each transform module
+// wraps the same function through the engine, so `jscodeshift -t <transform>.js` works on a file too.
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import type { EditList } from "./edits.js";
+import type { ParsedFile } from "./parse.js";
+import type { TransformId } from "./transforms/ids.js";
+
+/** Facts about one file that only the whole project knows (see project.ts). */
+export interface ProjectFileFacts {
+  /** Names this file exports that `evaluate()` runs from another module. */
+  readonly evaluatedExports: readonly string[];
+}
+
+/** State shared by the transforms of one run over one file. */
+export interface RunState {
+  /** Tracer variables an earlier transform removed: later transforms must not bind code to them. */
+  readonly removedTracers: Set<Scope.Variable>;
+}
+
+export interface TransformContext {
+  readonly file: ParsedFile;
+  readonly edits: EditList;
+  readonly run: RunState;
+  readonly project?: ProjectFileFacts;
+}
+
+export interface TransformMeta {
+  readonly id: TransformId;
+  readonly title: string;
+  readonly description: string;
+}
+
+export interface CodemodTransform {
+  readonly meta: TransformMeta;
+  /** Records this transform's edits on `context.edits`; records nothing when there is nothing to do. */
+  collect(context: TransformContext): void;
+}
