@@ -5,11 +5,13 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writePluginVersion } from "./plugin-version.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
+writePluginVersion(root); // the ESLint plugin's meta.version, as a constant both builds compile
 for (const [project, format] of [
   ["tsconfig.build.json", "module"],
   ["tsconfig.cjs.json", "commonjs"],

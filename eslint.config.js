@@ -1,0 +1,22 @@
+// ESLint config of this repository: it lints the bundled fixtures (and sample app) with the plugin as
+// built into dist/ (`npm run build`), exactly as a user's project would load it. `npm run demo` runs
+// it; the "before" files are the anti-patterns, so findings there are the point.
+import tsParser from "@typescript-eslint/parser";
+import honeyhive from "./dist/esm/rules/index.js";
+
+const sourceExtensions = "{ts,tsx,mts,cts,js,jsx,mjs,cjs}";
+
+export default [
+  {
+    name: "repository/only-fixtures",
+    // The SDK, rules and codemods are typechecked and tested, not linted by this demo config.
+    ignores: ["*", "!fixtures/", "fixtures/index.ts", "**/*.test.ts", "**/node_modules/"],
+  },
+  {
+    ...honeyhive.configs.recommended,
+    // before.* / after.* of every case, the sample app, and the simulated paths (meta.json
+    // `filename`, e.g. app/api/chat/route.ts) that `npm run demo` lints a case's text under.
+    files: [`fixtures/**/*.${sourceExtensions}`],
+    languageOptions: { parser: tsParser, ecmaVersion: "latest", sourceType: "module" },
+  },
+];

@@ -1,0 +1,22 @@
+// The ESLint plugin (`honeyhive/eslint-plugin`): meta, the rules keyed by name, and configs derived
+// from the rules' metadata. Default export for `import honeyhive from "honeyhive/eslint-plugin"`;
+// the same objects as named exports so that `require("honeyhive/eslint-plugin")` from the CommonJS
+// build is itself a usable plugin object (it has `meta`, `rules` and `configs`, not only `default`).
+import { deriveConfigs, type HoneyhiveConfigs } from "./configs.js";
+import { PLUGIN_VERSION } from "./version.js";
+
+export const meta = { name: "honeyhive", version: PLUGIN_VERSION, namespace: "honeyhive" } as const;
+
+/** Every rule of the plugin, keyed by the name users write after `honeyhive/`. */
+export const rules = {};
+
+// The configs must point at the finished plugin object (ESLint compares plugin identity), and the
+// plugin holds the configs: create the object first, then fill its configs in.
+export const configs = {} as HoneyhiveConfigs;
+
+const plugin = { meta, rules, configs };
+Object.assign(configs, deriveConfigs(meta.namespace, plugin, rules));
+
+export type HoneyhivePlugin = typeof plugin;
+export type { HoneyhiveConfigs } from "./configs.js";
+export default plugin;
