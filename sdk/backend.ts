@@ -1,0 +1,127 @@
+// The one HTTP client of the SDK for the HoneyHive REST API (sessions, events, runs, datapoints).
+// It never throws and never rejects: a backend that is down, slow or answering 4xx/5xx turns into a
+// result value and one warning. It remembers the calls in flight and whether any failed, so that
+// forceFlush() can tell whether everything reached the backend. The API key is sent, never logged.
+import { describeError, type Logger, createLogger } from "./logger.js";
+import { DEFAULT_TIMEOUT_MS } from "./config.js";
+import { drainWithin } from "./timing.js";
+
+export interface BackendClientOptions {
+  /** Base URL without a trailing slash, e.g. `https://api.honeyhive.ai`. */
+  serverUrl: string;
+  apiKey: string;
+  /** Per-request timeout in ms. Default 10000. */
+  timeoutMs?: number;
+  /** Calls in flight beyond this are not made (and count as failures), so memory stays bounded. */
+  maxPendingCalls?: number;
+  logger?: Logger;
+}
+
+export type BackendResult<T = unknown> =
+  | { ok: true; status: number; body: T }
+  | { ok: false; status?: number; error: string };
+
+export type HttpMethod = "GET" | "POST" | "PUT";
+
+const DEFAULT_MAX_PENDING_CALLS = 1_000;
+
+export class BackendClient {
+  readonly serverUrl: string;
+  readonly #apiKey: string;
+  readonly #timeoutMs: number;
+  readonly #maxPendingCalls: number;
+  readonly #logger: Logger;
+  readonly #pending = new Set<Promise<unknown>>();
+  #failuresSinceSettle = 0;
+
+  constructor(options: BackendClientOptions) {
+    this.serverUrl = options.serverUrl.replace(/\/+$/, "");
+    this.#apiKey = options.apiKey;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#maxPendingCalls = options.maxPendingCalls ?? DEFAULT_MAX_PENDING_CALLS;
+    this.#logger = options.logger ?? createLogger();
+  }
+
+  get pendingCalls(): number {
+    return this.#pending.size;
+  }
+
+  get<T = unknown>(path: string): Promise<BackendResult<T>> {
+    return this.request<T>("GET", path);
+  }
+
+  post<T = unknown>(path: string, body: unknown): Promise<BackendResult<T>> {
+    return this.request<T>("POST", path, body);
+  }
+
+  put<T = unknown>(path: string, body: unknown): Promise<BackendResult<T>> {
+    return this.request<T>("PUT", path, body);
+  }
+
+  /** Sends one JSON request. Resolves with the parsed body, or with `{ ok: false }`; never rejects. */
+  request<T = unknown>(method: HttpMethod, path: string, body?: unknown): Promise<BackendResult<T>> {
+    if (this.#pending.size >= this.#maxPendingCalls) {
+      return Promise.resolve(this.#failed(method, path, "too many calls in flight", "overloaded"));
+    }
+    const call = this.#send<T>(method, path, body);
+    this.#pending.add(call);
+    void call.finally(() => this.#pending.delete(call));
+    return call;
+  }
+
+  /**
+   * Waits until every call in flight (including ones started while waiting) has settled, at most
+   * `timeoutMs`. True when all settled in time and none failed since the previous settle().
+   */
+  async settle(timeoutMs: number): Promise<boolean> {
+    if (!(await drainWithin(this.#pending, Date.now() + timeoutMs))) return false;
+    const ok = this.#failuresSinceSettle === 0;
+    this.#failuresSinceSettle = 0;
+    return ok;
+  }
+
+  async #send<T>(method: HttpMethod, path: string, body: unknown): Promise<BackendResult<T>> {
+    try {
+      const response = await fetch(this.serverUrl + path, {
+        method,
+        headers: {
+          Authorization: `Bearer ${this.#apiKey}`,
+          Accept: "application/json",
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
+      const text = await response.text();
+      if (!response.ok) {
+        return this.#failed(method, path, `HTTP ${response.status}`, `status-${response.status}`, response.status);
+      }
+      return { ok: true, status: response.status, body: parseJson(text) as T };
+    } catch (error) {
+      const reason = isTimeout(error) ? `timed out after ${this.#timeoutMs} ms` : describeError(error);
+      return this.#failed(method, path, reason, isTimeout(error) ? "timeout" : "network");
+    }
+  }
+
+  #failed(method: HttpMethod, path: string, reason: string, kind: string, status?: number): BackendResult<never> {
+    this.#failuresSinceSettle++;
+    const route = path.split("?")[0];
+    const message = `HoneyHive API ${method} ${route} failed: ${reason}`;
+    this.#logger.warnOnce(`backend:${this.serverUrl}:${method} ${route}:${kind}`, `${message} (further failures of this kind are not logged)`);
+    this.#logger.debug(message);
+    return { ok: false, status, error: message };
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+}

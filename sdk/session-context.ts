@@ -1,0 +1,97 @@
+// Where the request-scoped session lives: OpenTelemetry baggage in the active context. Baggage is
+// carried by the async context (AsyncLocalStorage) from a middleware to everything the request awaits,
+// and by W3C `baggage` headers to downstream services, so concurrent requests on one shared tracer
+// never see each other's session.
+import {
+  ROOT_CONTEXT,
+  context,
+  createContextKey,
+  propagation,
+  type Context,
+  type ContextManager,
+} from "@opentelemetry/api";
+import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from "@opentelemetry/core";
+import { warnOnce } from "./logger.js";
+
+/** Baggage entry holding the session id (the same key the Python SDK uses). */
+export const SESSION_BAGGAGE_KEY = "honeyhive.session_id";
+
+/** W3C trace-context + baggage: what `tracer.inject`/`extract` and createSession({ linkCarrier }) speak. */
+export function createPropagator(): CompositePropagator {
+  return new CompositePropagator({
+    propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+  });
+}
+
+export function getSessionFromContext(ctx: Context = context.active()): string | undefined {
+  return propagation.getBaggage(ctx)?.getEntry(SESSION_BAGGAGE_KEY)?.value;
+}
+
+export function setSessionInContext(ctx: Context, sessionId: string): Context {
+  const baggage = propagation.getBaggage(ctx) ?? propagation.createBaggage();
+  return propagation.setBaggage(ctx, baggage.setEntry(SESSION_BAGGAGE_KEY, { value: sessionId }));
+}
+
+/** An attach-capable context manager: what createSession needs to change the *current* context. */
+interface AttachingContextManager extends ContextManager {
+  attach(ctx: Context): unknown;
+}
+
+let installedManager: AsyncLocalStorageContextManager | undefined;
+
+/**
+ * Registers AsyncLocalStorageContextManager as the global context manager unless the application
+ * already registered one (e.g. through the OpenTelemetry NodeSDK), and W3C trace-context + baggage as
+ * the global propagator unless one is registered, so instrumentations propagate the session too.
+ */
+export function ensureContextSetup(): void {
+  if (!hasGlobalContextManager()) {
+    const manager = new AsyncLocalStorageContextManager().enable();
+    if (context.setGlobalContextManager(manager)) installedManager = manager;
+  }
+  if (propagation.fields().length === 0) propagation.setGlobalPropagator(createPropagator());
+}
+
+/** The no-op manager the API falls back to ignores `with`; a real one makes a value visible inside it. */
+function hasGlobalContextManager(): boolean {
+  const probe = createContextKey("honeyhive.context_manager_probe");
+  return context.with(ROOT_CONTEXT.setValue(probe, true), () => context.active().getValue(probe) === true);
+}
+
+/**
+ * Makes `ctx` the active context for the rest of the current async execution (everything this call's
+ * caller does afterwards and everything it awaits), without a callback to scope it. This is what lets
+ * `createSession()` in a middleware hold for the handler that `next()` runs.
+ *
+ * `@opentelemetry/api` 1.9 has no `context.attach`; `AsyncLocalStorageContextManager` (2.x) has an
+ * experimental `attach()` built on `AsyncLocalStorage#enterWith` (or `withScope` on newer Node.js),
+ * exactly the semantics needed, so it is used rather than re-implemented in a subclass. When the
+ * application registered its own manager, that manager is reached through the API's internal accessor;
+ * a manager without `attach` cannot do this, and the caller is told to use withSession() instead.
+ */
+export function attachToCurrentContext(ctx: Context): boolean {
+  const manager = installedManager ?? registeredContextManager();
+  if (manager && typeof (manager as Partial<AttachingContextManager>).attach === "function") {
+    (manager as AttachingContextManager).attach(ctx);
+    return true;
+  }
+  warnOnce(
+    "context-manager-without-attach",
+    "The registered OpenTelemetry context manager cannot attach a context, so createSession() cannot " +
+      "make the session active for the rest of the request. Use tracer.withSession(name, fn) instead, " +
+      "or register AsyncLocalStorageContextManager from @opentelemetry/context-async-hooks.",
+  );
+  return false;
+}
+
+function registeredContextManager(): ContextManager | undefined {
+  // `_getContextManager` is internal to @opentelemetry/api's ContextAPI; it is only consulted when the
+  // application registered its own manager, and its absence is handled.
+  const api = context as unknown as { _getContextManager?: () => ContextManager };
+  try {
+    return api._getContextManager?.();
+  } catch {
+    return undefined;
+  }
+}

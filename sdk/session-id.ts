@@ -1,0 +1,47 @@
+// Session ids are UUIDs. Ids made here are v4 (random); ids derived from another identifier (a request
+// id, a conversation id) are v5, so the same identifier always maps to the same session.
+import { createHash, randomUUID } from "node:crypto";
+
+/** The namespace the seeds use for `uuid5` (RFC 4122's DNS namespace), so Python and TS agree. */
+export const SESSION_ID_NAMESPACE = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+export function generateSessionId(): string {
+  return randomUUID();
+}
+
+/** True when `value` is an RFC 4122 UUID (any version), the only form HoneyHive accepts as a session id. */
+export function isSessionId(value: unknown): value is string {
+  return typeof value === "string" && UUID_PATTERN.test(value);
+}
+
+/** Converts any identifier to a session id deterministically (UUID v5 in the seed's namespace). */
+export function toSessionId(identifier: string): string {
+  const namespaceBytes = Buffer.from(SESSION_ID_NAMESPACE.replace(/-/g, ""), "hex");
+  const hash = createHash("sha1").update(namespaceBytes).update(String(identifier), "utf8").digest();
+  const bytes = hash.subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50; // version 5
+  bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export class InvalidSessionIdError extends TypeError {
+  constructor(value: unknown, where: string) {
+    super(
+      `${where}: session id ${JSON.stringify(String(value)).slice(0, 80)} is not a UUID. ` +
+        "Pass a UUID, or convert your identifier deterministically with toSessionId(identifier).",
+    );
+    this.name = "InvalidSessionIdError";
+  }
+}
+
+/**
+ * Validates an explicitly given session id. Throws on a non-UUID: a wrong id is a programming error
+ * that would silently scatter traces across sessions, so it is reported where it is made.
+ */
+export function requireSessionId(value: string, where: string): string {
+  if (!isSessionId(value)) throw new InvalidSessionIdError(value, where);
+  return value.toLowerCase();
+}

@@ -1,0 +1,41 @@
+// Deadlines for flush and shutdown: waiting on the backend must end in time, and a pending timer must
+// never keep a process (a Lambda invocation, a CLI) alive.
+
+/** The value of `promise` if it settles within `ms`, else `fallback`; a rejection also yields `fallback`. */
+export function valueWithin<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  if (ms <= 0) return Promise.resolve(fallback);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(fallback), ms);
+    timer.unref?.();
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(fallback);
+      },
+    );
+  });
+}
+
+/** True when `promise` settles (either way) within `ms`. */
+export function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  return valueWithin(
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    ms,
+    false,
+  );
+}
+
+/** Waits until `pending` is empty (members may be added while waiting), at most until `deadline`. */
+export async function drainWithin(pending: Set<Promise<unknown>>, deadline: number): Promise<boolean> {
+  while (pending.size > 0) {
+    if (!(await settlesWithin(Promise.allSettled([...pending]), deadline - Date.now()))) return false;
+  }
+  return true;
+}

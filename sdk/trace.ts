@@ -1,0 +1,79 @@
+// trace(): the way application code marks a function as a step of a trace, and the implicit globals
+// enrichSpan()/enrichSession(). Which tracer records is decided at call time, in this order:
+//   1. the `tracer` option,
+//   2. the tracer evaluate() placed in the context for the current datapoint,
+//   3. the default tracer (first initialized, or setDefaultTracer()), with a one-time deprecation warning,
+//   4. none: the function runs untraced, with a one-time warning.
+import { getDefaultTracer } from "./default-tracer.js";
+import { getEvaluationTracer } from "./evaluation-context.js";
+import { warnOnce } from "./logger.js";
+import { wrapFunction, type AnyFunction } from "./traced-function.js";
+import { HoneyHiveTracer, otelTracerOf } from "./tracer.js";
+import type { Enrichment, TraceOptions } from "./types.js";
+
+/** A TC39 (TypeScript 5+) method decorator that traces each call of the method. */
+export type TraceDecorator = <This, Args extends unknown[], Return>(
+  method: (this: This, ...args: Args) => Return,
+  context: ClassMethodDecoratorContext<This, (this: This, ...args: Args) => Return>,
+) => (this: This, ...args: Args) => Return;
+
+/** Traces `fn` with the implicit tracer (evaluate()'s, else the default). Prefer passing `{ tracer }`. */
+export function trace<F extends AnyFunction>(fn: F): F;
+/** Traces `fn`; pass `{ tracer }` so the spans cannot land in another tracer's session. */
+export function trace<F extends AnyFunction>(options: TraceOptions, fn: F): F;
+/** Method decorator: `@trace({ eventType: "tool", tracer })`. */
+export function trace(options: TraceOptions): TraceDecorator;
+export function trace(optionsOrFn: TraceOptions | AnyFunction, maybeFn?: AnyFunction): AnyFunction | TraceDecorator {
+  if (typeof optionsOrFn === "function") return traceFunction({}, optionsOrFn);
+  const options = optionsOrFn ?? {};
+  if (typeof maybeFn === "function") return traceFunction(options, maybeFn);
+  return ((method: AnyFunction, decoratorContext: ClassMethodDecoratorContext) =>
+    traceFunction(options, method, String(decoratorContext.name))) as TraceDecorator;
+}
+
+function traceFunction<F extends AnyFunction>(options: TraceOptions, fn: F, defaultName?: string): F {
+  const explicitTracer = options.tracer;
+  const resolve = explicitTracer
+    ? () => otelTracerOf(explicitTracer)
+    : () => {
+        const tracer = resolveImplicitTracer("trace()");
+        return tracer && otelTracerOf(tracer);
+      };
+  return wrapFunction(fn, options, resolve, defaultName);
+}
+
+/** Adds enrichment to the active span through the implicit tracer. Deprecated: use `tracer.enrichSpan()`. */
+export function enrichSpan(fields: Enrichment): void {
+  warnOnce("deprecated-enrich-span", "enrichSpan() is deprecated: call tracer.enrichSpan() on your tracer instead.");
+  resolveImplicitTracer("enrichSpan()")?.enrichSpan(fields);
+}
+
+/** Enriches the current session through the implicit tracer. Deprecated: use `tracer.enrichSession()`. */
+export function enrichSession(fields: Enrichment & { sessionId?: string }): void {
+  warnOnce(
+    "deprecated-enrich-session",
+    "enrichSession() is deprecated: call tracer.enrichSession() on your tracer instead.",
+  );
+  resolveImplicitTracer("enrichSession()")?.enrichSession(fields);
+}
+
+/** Steps 2–4 of the resolution order above. */
+export function resolveImplicitTracer(caller: string): HoneyHiveTracer | undefined {
+  const evaluationTracer = getEvaluationTracer();
+  if (evaluationTracer instanceof HoneyHiveTracer) return evaluationTracer;
+  const defaultTracer = getDefaultTracer();
+  if (defaultTracer) {
+    warnOnce(
+      "implicit-default-tracer",
+      `${caller} without a tracer used the default tracer. Implicit tracer discovery is deprecated: ` +
+        "pass { tracer } (or call methods on your tracer) so spans cannot land in the wrong session.",
+    );
+    return defaultTracer;
+  }
+  warnOnce(
+    "no-tracer",
+    `${caller} found no tracer (none passed, not inside evaluate(), no HoneyHiveTracer.init()); ` +
+      "running untraced.",
+  );
+  return undefined;
+}

@@ -1,0 +1,60 @@
+// Turns a function into its traced twin. The tracer is looked up at every call, not when wrapping,
+// because the right tracer for implicit trace() (evaluate()'s per-datapoint tracer) only exists in
+// the context of the call.
+import type { Tracer } from "@opentelemetry/api";
+import { ATTR_EVENT_TYPE, enrichmentToAttributes } from "./enrichment.js";
+import { runInSpan } from "./span-runner.js";
+import type { EventType } from "./types.js";
+
+/**
+ * Any function. `never[]` parameters make every function assignable without `any`: a parameter list
+ * of `never` is a subtype of every parameter list.
+ */
+export type AnyFunction = (...args: never[]) => unknown;
+
+export interface WrapOptions {
+  eventType?: EventType;
+  eventName?: string;
+  metadata?: Record<string, unknown>;
+}
+
+/**
+ * Wraps `fn` so each call runs in a span of the tracer `resolveTracer()` returns at call time, or
+ * untraced when it returns undefined. `this`, arguments, sync/async-ness, return values and errors
+ * pass through unchanged; `name` and `length` are kept.
+ */
+export function wrapFunction<F extends AnyFunction>(
+  fn: F,
+  options: WrapOptions,
+  resolveTracer: () => Tracer | undefined,
+  defaultName: string = fn.name,
+): F {
+  const spanName = options.eventName ?? (defaultName || "anonymous");
+  const attributes = {
+    [ATTR_EVENT_TYPE]: options.eventType ?? "tool",
+    ...(options.metadata ? enrichmentToAttributes({ metadata: options.metadata }) : {}),
+  };
+  const traced = function (this: unknown, ...args: unknown[]): unknown {
+    let tracer: Tracer | undefined;
+    try {
+      tracer = resolveTracer();
+    } catch {
+      tracer = undefined;
+    }
+    if (!tracer) return Reflect.apply(fn, this, args);
+    return runInSpan(tracer, { name: spanName, attributes, inputs: args, captureOutput: true }, () =>
+      Reflect.apply(fn, this, args),
+    );
+  };
+  copyIdentity(traced, fn);
+  return traced as unknown as F;
+}
+
+function copyIdentity(wrapper: Function, original: Function): void {
+  try {
+    Object.defineProperty(wrapper, "name", { value: original.name, configurable: true });
+    Object.defineProperty(wrapper, "length", { value: original.length, configurable: true });
+  } catch {
+    // A frozen or exotic function keeps the wrapper's own name; tracing still works.
+  }
+}

@@ -1,0 +1,367 @@
+// HoneyHiveTracer: the facade an application holds. Each instance owns its whole OpenTelemetry
+// pipeline (provider, processors, exporter, REST client), never registers itself as the global tracer
+// provider, and keeps only one piece of mutable state: the instance session, which is the fallback
+// when the active context carries no session in its baggage.
+import {
+  INVALID_SPAN_CONTEXT,
+  context,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  trace as otelTrace,
+  type Context,
+  type Span,
+  type Tracer,
+  type TracerProvider,
+} from "@opentelemetry/api";
+import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
+import {
+  AlwaysOffSampler,
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  type ReadableSpan,
+  type SpanExporter,
+} from "@opentelemetry/sdk-trace-base";
+import { BackendClient } from "./backend.js";
+import { resolveConfig, type ResolvedConfig } from "./config.js";
+import { offerDefaultTracer, withdrawDefaultTracer } from "./default-tracer.js";
+import {
+  ATTR_PROJECT,
+  ATTR_SOURCE,
+  enrichmentToAttributes,
+  enrichmentToEventUpdate,
+} from "./enrichment.js";
+import { createExportPipeline, createOtlpExporter, type ExportPipeline } from "./export-pipeline.js";
+import { createLogger, describeError, type Logger } from "./logger.js";
+import { attachToCurrentContext, createPropagator, ensureContextSetup, getSessionFromContext, setSessionInContext } from "./session-context.js";
+import { generateSessionId, isSessionId, requireSessionId } from "./session-id.js";
+import { SessionStampingSpanProcessor } from "./session-span-processor.js";
+import { runInSpan } from "./span-runner.js";
+import { wrapFunction, type AnyFunction } from "./traced-function.js";
+import { valueWithin } from "./timing.js";
+import type { Enrichment, SessionOptions, TraceOptions, TracerOptions } from "./types.js";
+
+export const SDK_VERSION = "0.1.0";
+const INSTRUMENTATION_SCOPE = "honeyhive";
+const DEFAULT_FLUSH_TIMEOUT_MS = 10_000;
+
+/** How a tracer is created beyond its public options (used by evaluate() and tests). */
+export interface TracerCreation {
+  /** Whether this tracer may become the default tracer of implicit trace(). */
+  becomeDefault: boolean;
+  /** Replaces the OTLP exporter (tests inject failing or recording exporters). */
+  exporter?: SpanExporter;
+}
+
+interface OpenedSession {
+  sessionId: string;
+  /** The current context plus the session in its baggage. */
+  context: Context;
+  /** Resolves true once the backend has the session (immediately when no call is made). */
+  started: Promise<boolean>;
+}
+
+// Module-private doors into the class, set in its static block: the constructor stays private to
+// users while init and the SDK's own helpers can still create tracers and reach their OTel tracer.
+let construct: (config: ResolvedConfig, creation: TracerCreation) => HoneyHiveTracer;
+let readOtelTracer: (tracer: HoneyHiveTracer) => Tracer | undefined;
+
+export class HoneyHiveTracer {
+  static {
+    construct = (config, creation) => new HoneyHiveTracer(config, creation);
+    readOtelTracer = (tracer) => tracer.#activeOtelTracer();
+  }
+
+  /** Creates a tracer: synchronous, never makes the application wait for the network. */
+  static init(options: TracerOptions = {}): HoneyHiveTracer {
+    return createTracer(options, { becomeDefault: true });
+  }
+
+  /** The provider an instrumentor is given: `instrument({ tracerProvider: tracer.provider })`. */
+  readonly provider: TracerProvider;
+  readonly project: string;
+  readonly source: string;
+  readonly testMode: boolean;
+  /** False when there is no API key outside test mode: functions run, nothing is recorded. */
+  readonly enabled: boolean;
+
+  readonly #config: ResolvedConfig;
+  readonly #logger: Logger;
+  readonly #otelTracer: Tracer;
+  readonly #basicProvider: BasicTracerProvider;
+  readonly #pipeline: ExportPipeline | undefined;
+  readonly #backend: BackendClient | undefined;
+  readonly #propagator = createPropagator();
+  #instanceSessionId: string | undefined;
+  #isShutDown = false;
+
+  private constructor(config: ResolvedConfig, creation: TracerCreation) {
+    this.#config = config;
+    this.#logger = createLogger(config.verbose);
+    this.project = config.project;
+    this.source = config.source;
+    this.testMode = config.testMode;
+    this.enabled = config.testMode || config.apiKey !== undefined;
+    ensureContextSetup();
+
+    const resource = defaultResource().merge(
+      resourceFromAttributes({
+        "service.name": config.project,
+        [ATTR_PROJECT]: config.project,
+        [ATTR_SOURCE]: config.source,
+        "honeyhive.sdk.version": SDK_VERSION,
+      }),
+    );
+    const startupSessionId = config.sessionId ? requireSessionId(config.sessionId, "HoneyHiveTracer.init()") : undefined;
+
+    if (!this.enabled) {
+      this.#logger.warnOnce(
+        "no-api-key",
+        "No HoneyHive API key (set apiKey or HH_API_KEY) and not in test mode: tracing is disabled; " +
+          "traced functions still run.",
+      );
+      this.#basicProvider = new BasicTracerProvider({ resource, sampler: new AlwaysOffSampler() });
+    } else {
+      if (!config.testMode && config.apiKey) {
+        this.#backend = new BackendClient({
+          serverUrl: config.serverUrl,
+          apiKey: config.apiKey,
+          timeoutMs: config.timeoutMs,
+          logger: this.#logger,
+        });
+      }
+      const exporter =
+        creation.exporter ??
+        (config.testMode || !config.apiKey
+          ? new InMemorySpanExporter()
+          : createOtlpExporter({ ...config, apiKey: config.apiKey }));
+      this.#pipeline = createExportPipeline({
+        exporter,
+        // Test mode exports synchronously so tests can read spans right after the call that made them.
+        batch: !config.disableBatch && !config.testMode,
+        maxQueueSize: config.maxQueueSize,
+        exportTimeoutMs: config.timeoutMs * 2,
+        logger: this.#logger,
+      });
+      const stamping = new SessionStampingSpanProcessor({
+        project: config.project,
+        source: config.source,
+        instanceSessionId: () => this.#instanceSessionId,
+      });
+      this.#basicProvider = new BasicTracerProvider({ resource, spanProcessors: [stamping, this.#pipeline.processor] });
+      this.#instanceSessionId = startupSessionId ?? generateSessionId();
+      void this.#startSessionOnBackend(this.#instanceSessionId, {
+        sessionName: config.sessionName,
+        inputs: config.sessionInputs,
+        metadata: config.sessionMetadata,
+      });
+    }
+    this.provider = this.#basicProvider;
+    this.#otelTracer = this.#basicProvider.getTracer(INSTRUMENTATION_SCOPE, SDK_VERSION);
+    if (creation.becomeDefault) offerDefaultTracer(this);
+  }
+
+  /** The instance session: the startup session, or the last one sessionStart() made. */
+  get sessionId(): string | undefined {
+    return this.#instanceSessionId;
+  }
+
+  /**
+   * Starts a request-scoped session: its id goes into the baggage of the current async context, so it
+   * holds for the rest of the request (e.g. after a middleware calls `next()`) without touching other
+   * requests. Returns the id at once; the backend is told in the background.
+   */
+  createSession(options: SessionOptions = {}): string {
+    const session = this.#openSession(options, "createSession()");
+    attachToCurrentContext(session.context);
+    return session.sessionId;
+  }
+
+  /** Like createSession(), and resolves once the backend has the session (it never rejects for backend trouble). */
+  acreateSession(options: SessionOptions = {}): Promise<string> {
+    // Not an async function: the context must be attached synchronously, in the caller's execution,
+    // so it is still active after the caller's `await`.
+    let session: OpenedSession;
+    try {
+      session = this.#openSession(options, "acreateSession()");
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    attachToCurrentContext(session.context);
+    return session.started.then(() => session.sessionId);
+  }
+
+  /** Runs `fn` (and everything it awaits) in a new session; the session ends with `fn`'s scope. */
+  withSession<T>(nameOrOptions: string | SessionOptions, fn: (sessionId: string) => T): T {
+    const options = typeof nameOrOptions === "string" ? { sessionName: nameOrOptions } : nameOrOptions;
+    const session = this.#openSession(options, "withSession()");
+    return context.with(session.context, fn, undefined, session.sessionId);
+  }
+
+  /**
+   * Legacy: makes a new session the instance session. Every request sharing this tracer then reports
+   * into whichever session was started last; use createSession() in servers.
+   */
+  sessionStart(options: SessionOptions = {}): string {
+    const session = this.#openSession({ ...options, linkCarrier: undefined }, "sessionStart()");
+    this.#instanceSessionId = session.sessionId;
+    return session.sessionId;
+  }
+
+  /** Runs `fn` in a new active span named `name`; async results end the span when they settle. */
+  startSpan<T>(name: string, fn: (span: Span) => T): T {
+    const tracer = this.#activeOtelTracer();
+    if (!tracer) return fn(otelTrace.wrapSpanContext(INVALID_SPAN_CONTEXT));
+    return runInSpan(tracer, { name }, fn);
+  }
+
+  /** A wrapper of `fn` that records each call as a span of this tracer. */
+  trace<F extends AnyFunction>(options: Omit<TraceOptions, "tracer">, fn: F): F {
+    return wrapFunction(fn, options, () => this.#activeOtelTracer());
+  }
+
+  /** Adds enrichment attributes to the active span. */
+  enrichSpan(fields: Enrichment): void {
+    try {
+      const span = otelTrace.getActiveSpan();
+      if (!span || !span.isRecording()) {
+        this.#logger.debug("enrichSpan() called outside a recording span; nothing enriched");
+        return;
+      }
+      span.setAttributes(enrichmentToAttributes(fields));
+    } catch (error) {
+      this.#logger.debug(`enrichSpan() failed: ${describeError(error)}`);
+    }
+  }
+
+  /**
+   * Enriches a session through the backend (`PUT /events`): the given `sessionId`, else the session
+   * in the active context's baggage, else the instance session.
+   */
+  enrichSession(fields: Enrichment & { sessionId?: string }): void {
+    try {
+      const { sessionId: explicitId, ...enrichment } = fields;
+      if (explicitId !== undefined && !isSessionId(explicitId)) {
+        this.#logger.warn(
+          `enrichSession(): session id ${JSON.stringify(explicitId)} is not a UUID; nothing sent. ` +
+            "Convert identifiers with toSessionId().",
+        );
+        return;
+      }
+      const sessionId = explicitId ?? this.resolveSessionId();
+      if (!sessionId || !this.#backend) {
+        this.#logger.debug(sessionId ? "enrichSession(): no backend (test mode or no API key)" : "enrichSession(): no session");
+        return;
+      }
+      void this.#backend.put("/events", enrichmentToEventUpdate(sessionId, enrichment));
+    } catch (error) {
+      this.#logger.debug(`enrichSession() failed: ${describeError(error)}`);
+    }
+  }
+
+  /** The session spans started now would carry: the context's baggage session, else the instance session. */
+  resolveSessionId(ctx: Context = context.active()): string | undefined {
+    return getSessionFromContext(ctx) ?? this.#instanceSessionId;
+  }
+
+  /** Writes W3C `traceparent`/`tracestate` and `baggage` (with the session) into `carrier`. */
+  inject(carrier: object): void {
+    try {
+      let ctx = context.active();
+      const sessionId = this.resolveSessionId(ctx);
+      if (sessionId && getSessionFromContext(ctx) === undefined) ctx = setSessionInContext(ctx, sessionId);
+      this.#propagator.inject(ctx, carrier, defaultTextMapSetter);
+    } catch (error) {
+      this.#logger.debug(`inject() failed: ${describeError(error)}`);
+    }
+  }
+
+  /** The current context continued from a carrier's W3C trace context and baggage (the session included). */
+  extract(carrier: object): Context {
+    try {
+      return this.#propagator.extract(context.active(), carrier, defaultTextMapGetter);
+    } catch (error) {
+      this.#logger.debug(`extract() failed: ${describeError(error)}`);
+      return context.active();
+    }
+  }
+
+  /**
+   * Exports every finished span and waits for every pending session call. Resolves true only when all
+   * of it reached the backend within `timeoutMs` (default 10000); false on failure, drops or timeout.
+   * Never rejects.
+   */
+  async forceFlush(options: { timeoutMs?: number } = {}): Promise<boolean> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_FLUSH_TIMEOUT_MS;
+    try {
+      const [spansExported, sessionsSent] = await Promise.all([
+        this.#pipeline ? this.#pipeline.flush(timeoutMs) : true,
+        this.#backend ? this.#backend.settle(timeoutMs) : true,
+      ]);
+      return spansExported && sessionsSent;
+    } catch (error) {
+      this.#logger.debug(`forceFlush() failed: ${describeError(error)}`);
+      return false;
+    }
+  }
+
+  /** Flushes, then stops the tracer's pipeline. Further spans are not recorded. Never rejects. */
+  async shutdown(options: { timeoutMs?: number } = {}): Promise<void> {
+    if (this.#isShutDown) return;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_FLUSH_TIMEOUT_MS;
+    withdrawDefaultTracer(this);
+    await this.forceFlush({ timeoutMs });
+    this.#isShutDown = true;
+    await valueWithin(this.#basicProvider.shutdown(), timeoutMs, undefined);
+  }
+
+  /** Spans recorded in test mode, oldest first (OpenTelemetry ReadableSpans). Empty outside test mode. */
+  getFinishedSpans(): ReadableSpan[] {
+    return this.#pipeline?.getFinishedSpans() ?? [];
+  }
+
+  /** The OpenTelemetry tracer to record with, or undefined when this tracer records nothing. */
+  #activeOtelTracer(): Tracer | undefined {
+    return this.enabled && !this.#isShutDown ? this.#otelTracer : undefined;
+  }
+
+  #openSession(options: SessionOptions, where: string): OpenedSession {
+    let base = context.active();
+    if (options.linkCarrier) base = this.#linkedContext(options.linkCarrier);
+    const carriedSessionId = options.linkCarrier ? getSessionFromContext(base) : undefined;
+    const explicitId = options.sessionId !== undefined ? requireSessionId(options.sessionId, where) : undefined;
+    // A session carried in from upstream already exists: join it rather than start it again.
+    const joined = explicitId === undefined && isSessionId(carriedSessionId) ? carriedSessionId : undefined;
+    const sessionId = explicitId ?? joined ?? generateSessionId();
+    const started =
+      options.skipApiCall || joined !== undefined ? Promise.resolve(true) : this.#startSessionOnBackend(sessionId, options);
+    return { sessionId, context: setSessionInContext(base, sessionId), started };
+  }
+
+  #linkedContext(carrier: object | Context): Context {
+    if (typeof (carrier as Partial<Context>).getValue === "function") return carrier as Context;
+    return this.extract(carrier);
+  }
+
+  #startSessionOnBackend(sessionId: string, options: SessionOptions): Promise<boolean> {
+    if (!this.#backend) return Promise.resolve(true);
+    const session: Record<string, unknown> = {
+      project: this.#config.project,
+      session_name: options.sessionName ?? this.#config.sessionName,
+      source: this.#config.source,
+      session_id: sessionId,
+    };
+    if (options.inputs !== undefined) session.inputs = options.inputs;
+    if (options.metadata !== undefined) session.metadata = options.metadata;
+    return this.#backend.post("/session/start", { session }).then((result) => result.ok);
+  }
+}
+
+/** Creates a tracer from public options; `creation` carries what only the SDK itself decides. */
+export function createTracer(options: TracerOptions, creation: TracerCreation): HoneyHiveTracer {
+  return construct(resolveConfig(options), creation);
+}
+
+/** The OpenTelemetry tracer behind `tracer`, or undefined when it records nothing (disabled, shut down). */
+export function otelTracerOf(tracer: HoneyHiveTracer): Tracer | undefined {
+  return readOtelTracer(tracer);
+}
