@@ -1,0 +1,177 @@
+// Small, dependency-free helpers over TSESTree + scope-manager shared by the analysis modules.
+// They never throw: unknown shapes answer `undefined` / `false`.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/** Strips what does not change the value: `await`, `as`, `satisfies`, `!`, `<T>x`, optional chains. */
+export function unwrapExpression(node: TSESTree.Node | null | undefined): TSESTree.Node | undefined {
+  let current = node ?? undefined;
+  while (current) {
+    switch (current.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        current = current.argument;
+        continue;
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        continue;
+      default:
+        return current;
+    }
+  }
+  return undefined;
+}
+
+/** The static name of a property key or member property: `a.b`, `a["b"]`, `{ b: … }`, `{ "b": … }`. */
+export function staticName(node: TSESTree.Node | null | undefined, computed = false): string | undefined {
+  if (!node) return undefined;
+  if (node.type === AST_NODE_TYPES.Identifier && !computed) return node.name;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** `object.name` / `object["name"]`: the property name, else undefined. */
+export function memberName(node: TSESTree.Node | null | undefined): string | undefined {
+  if (node?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  return staticName(node.property, node.computed);
+}
+
+/** The string of a `require("x")` call (also `module.require`), else undefined. */
+export function requireSpecifier(node: TSESTree.Node | null | undefined): string | undefined {
+  if (node?.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return undefined;
+  const callee = node.callee;
+  const isRequire =
+    (callee.type === AST_NODE_TYPES.Identifier && callee.name === "require") ||
+    (memberName(callee) === "require" &&
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === "module");
+  return isRequire ? staticName(node.arguments[0]) : undefined;
+}
+
+/** The string of an `import("x")` expression (awaited or not), else undefined. */
+export function dynamicImportSpecifier(node: TSESTree.Node | null | undefined): string | undefined {
+  const unwrapped = unwrapExpression(node);
+  return unwrapped?.type === AST_NODE_TYPES.ImportExpression ? staticName(unwrapped.source) : undefined;
+}
+
+/** The property of an object literal with this static key (last one wins, like at runtime). */
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  let found: TSESTree.Property | undefined;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && staticName(property.key, property.computed) === name) found = property;
+  }
+  return found;
+}
+
+/** The innermost scope that contains `node`. */
+export function scopeOf(scopeManager: Scope.ScopeManager, node: TSESTree.Node): Scope.Scope | undefined {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    const scope = scopeManager.acquire(current, true);
+    if (scope) return scope;
+  }
+  return scopeManager.globalScope ?? undefined;
+}
+
+/** The variable `name` refers to at `node`, following scope-manager's resolution. */
+export function findVariable(scopeManager: Scope.ScopeManager, node: TSESTree.Node, name: string): Scope.Variable | undefined {
+  for (let scope = scopeOf(scopeManager, node); scope; scope = scope.upper ?? undefined) {
+    const variable = scope.set.get(name);
+    if (variable) return variable;
+  }
+  return undefined;
+}
+
+/** The closest function around `node` (not `node` itself). */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
+
+/** True when `inner` lies inside `outer` (or is it). */
+export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** `export const x`, `export function x`, `export { x }`, `export default x`, `module.exports = { x }`, `exports.y = x`. */
+export function isExportedVariable(variable: Scope.Variable): boolean {
+  for (const def of variable.defs) {
+    for (let current: TSESTree.Node | undefined = def.node; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.ExportNamedDeclaration || current.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+      if (current.type === AST_NODE_TYPES.Program || (current !== def.node && isFunctionNode(current))) break;
+    }
+  }
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.ExportSpecifier || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+    if (parent.type === AST_NODE_TYPES.Property && parent.value === reference.identifier) {
+      return isModuleExportsTarget(parent.parent?.parent, parent.parent);
+    }
+    return isModuleExportsTarget(parent, reference.identifier);
+  });
+}
+
+/** `module.exports = value`, `module.exports.x = value`, `exports.x = value` with `value` on the right. */
+function isModuleExportsTarget(node: TSESTree.Node | undefined, value: TSESTree.Node | undefined): boolean {
+  if (node?.type !== AST_NODE_TYPES.AssignmentExpression || node.right !== value) return false;
+  let target: TSESTree.Node = node.left;
+  while (target.type === AST_NODE_TYPES.MemberExpression) {
+    if (target.object.type === AST_NODE_TYPES.Identifier) {
+      const name = target.object.name;
+      return name === "exports" || (name === "module" && memberName(target) === "exports");
+    }
+    target = target.object;
+  }
+  return false;
+}
+
+/** Index of the first non-space, non-comment character at or after `from`. */
+export function skipTrivia(text: string, from: number): number {
+  let index = from;
+  while (index < text.length) {
+    const char = text[index];
+    if (char === " " || char === "\t" || char === "\n" || char === "\r") index += 1;
+    else if (text.startsWith("//", index)) {
+      const end = text.indexOf("\n", index);
+      index = end === -1 ? text.length : end + 1;
+    } else if (text.startsWith("/*", index)) {
+      const end = text.indexOf("*/", index + 2);
+      index = end === -1 ? text.length : end + 2;
+    } else break;
+  }
+  return index;
+}
+
+/** Index just past the last non-space, non-comment character before `to` (scanning backwards over spaces only). */
+export function skipSpaceBackwards(text: string, to: number): number {
+  let index = to;
+  while (index > 0 && /\s/.test(text[index - 1] ?? "")) index -= 1;
+  return index;
+}
+
+/** The indentation (spaces/tabs) of the line that holds `offset`. */
+export function indentationAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const match = /^[ \t]*/.exec(text.slice(lineStart));
+  return match ? match[0] : "";
+}

@@ -1,0 +1,21 @@
+// Builds an `AnalysisInput` from source text the way the ESLint parser would (typescript-estree +
+// scope-manager), for the codemods and for unit tests of the analysis core.
+import { analyze } from "@typescript-eslint/scope-manager";
+import { parse } from "@typescript-eslint/typescript-estree";
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import type { AnalysisInput } from "./input.js";
+import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "./settings.js";
+
+/** `.cjs`/`.cts` without import/export syntax are CommonJS scripts; everything else is parsed as an ES module. JSX where the extension allows it. */
+export function parseAnalysisInput(text: string, filename: string, settings: HoneyhiveSettings = DEFAULT_SETTINGS): AnalysisInput {
+  const extension = filename.slice(filename.lastIndexOf(".") + 1).toLowerCase();
+  const jsx = extension === "tsx" || extension === "jsx" || extension === "js" || extension === "cjs" || extension === "mjs";
+  const ast = parse(text, { range: true, loc: true, comment: true, tokens: true, jsx, filePath: filename }) as TSESTree.Program;
+  // A `.cts` file may still use `import` syntax (compiled to require); only a file without it is a script.
+  const hasModuleSyntax = ast.body.some((statement) => statement.type.startsWith("Import") || statement.type.startsWith("Export"));
+  const sourceType = (extension === "cjs" || extension === "cts") && !hasModuleSyntax ? "script" : "module";
+  // scope-manager's ScopeManager is the same class ESLint rules get through `sourceCode.scopeManager`.
+  const scopeManager = analyze(ast, { sourceType }) as unknown as Scope.ScopeManager;
+  return { ast, scopeManager, text, filename, settings };
+}

@@ -1,0 +1,302 @@
+import { describe, expect, it } from "vitest";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { simpleTraverse } from "@typescript-eslint/typescript-estree";
+import { parseAnalysisInput } from "./parse-input.js";
+import { getSdkModel, type SdkModel } from "./sdk-model.js";
+import { DEFAULT_SETTINGS } from "./settings.js";
+
+function model(code: string, filename = "src/app.ts", modules: string[] = []) {
+  const input = parseAnalysisInput(code, filename, { ...DEFAULT_SETTINGS, modules });
+  return { input, model: getSdkModel(input) };
+}
+
+/** Every call in the file whose callee text is `calleeText`, in source order. */
+function callsTo(ast: TSESTree.Program, text: string, calleeText: string): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  simpleTraverse(ast, {
+    enter(node) {
+      if (node.type === AST_NODE_TYPES.CallExpression && text.slice(...node.callee.range) === calleeText) calls.push(node);
+    },
+  });
+  return calls;
+}
+
+function exportOfFirstCall(code: string, calleeText: string, filename?: string): string | undefined {
+  const { input, model: sdk } = model(code, filename);
+  const [call] = callsTo(input.ast, input.text, calleeText);
+  return call ? sdk.sdkExportOf(call.callee) : "<no call>";
+}
+
+function tracerSummary(sdk: SdkModel) {
+  return sdk.tracers.map((tracer) => ({
+    name: tracer.name,
+    kind: tracer.kind,
+    moduleLevel: tracer.moduleLevel,
+    exported: tracer.exported,
+    referenceText: tracer.referenceText,
+    getter: tracer.getter?.name,
+  }));
+}
+
+describe("getSdkModel: SDK bindings", () => {
+  it.each([
+    ["named", `import { trace } from "honeyhive";\ntrace(fn);`, "trace"],
+    ["renamed", `import { trace as hhTrace } from "honeyhive";\nhhTrace(fn);`, "hhTrace"],
+    ["namespace", `import * as hh from "honeyhive";\nhh.trace(fn);`, "hh.trace"],
+    ["default", `import honeyhive from "honeyhive";\nhoneyhive.trace(fn);`, "honeyhive.trace"],
+    ["require", `const hh = require("honeyhive");\nhh.trace(fn);`, "hh.trace"],
+    ["destructured require", `const { trace: t } = require("honeyhive");\nt(fn);`, "t"],
+    ["member require", `const trace = require("honeyhive").trace;\ntrace(fn);`, "trace"],
+    ["inline require", `require("honeyhive").trace(fn);`, `require("honeyhive").trace`],
+    ["dynamic import", `async function main() { const { trace } = await import("honeyhive"); trace(fn); }`, "trace"],
+    ["alias of a namespace", `const hh = require("honeyhive");\nconst { trace } = hh;\ntrace(fn);`, "trace"],
+    ["subpath", `import { evaluate } from "honeyhive/experiments";\nevaluate({});`, "evaluate"],
+  ])("%s", (_name, code, callee) => {
+    const expected = callee === "evaluate" ? "evaluate" : "trace";
+    expect(exportOfFirstCall(code, callee)).toBe(expected);
+  });
+
+  it.each([
+    ["OpenTelemetry's trace", `import { trace } from "@opentelemetry/api";\ntrace.getTracer("x");\ntrace(fn);`, "trace"],
+    ["a local function", `import { HoneyHiveTracer } from "honeyhive";\nfunction trace(f) { return f; }\ntrace(fn);`, "trace"],
+    ["a shadowing parameter", `import { trace } from "honeyhive";\nfunction wrap(trace) { return trace(fn); }`, "trace"],
+    ["a type-only import", `import type { trace } from "honeyhive";\ndeclare const x: any;\nx(fn);`, "x"],
+    ["another package's require", `const { trace } = require("tracing-lib");\ntrace(fn);`, "trace"],
+  ])("ignores %s", (_name, code, callee) => {
+    expect(exportOfFirstCall(code, callee)).toBeUndefined();
+  });
+
+  it("treats a settings module like the SDK, and its other exports as local", () => {
+    const code = `import { trace, tracer } from "@/lib/tracing";\ntrace({ tracer }, fn);\ntracer.forceFlush();`;
+    const { input, model: sdk } = model(code, "src/a.ts", ["@/lib/tracing"]);
+    expect(sdk.sdkExportOf(callsTo(input.ast, input.text, "trace")[0]!.callee)).toBe("trace");
+    expect(tracerSummary(sdk)).toEqual([
+      { name: "tracer", kind: "imported", moduleLevel: true, exported: false, referenceText: "tracer", getter: undefined },
+    ]);
+  });
+
+  it("costs nothing on a file without SDK or local imports", () => {
+    const { model: sdk } = model(`import express from "express";\nconst app = express();\napp.get("/", (req, res) => res.send("ok"));`);
+    expect(sdk.usesSdk).toBe(false);
+    expect(sdk.tracers).toEqual([]);
+  });
+
+  it("is cached per AST", () => {
+    const { input, model: first } = model(`import { trace } from "honeyhive";`);
+    expect(getSdkModel(input)).toBe(first);
+  });
+
+  it("never throws on odd input", () => {
+    expect(() => model(`export {};\nconst { [key]: x } = require("honeyhive");\nnew (require("honeyhive").HoneyHiveTracer)();`)).not.toThrow();
+  });
+});
+
+describe("getSdkModel: tracers", () => {
+  it("finds a module-level tracer made by init, exported or not", () => {
+    const { model: sdk } = model(
+      `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ project: "p" });\nconst other = new HoneyHiveTracer();`,
+    );
+    expect(tracerSummary(sdk)).toEqual([
+      { name: "tracer", kind: "init", moduleLevel: true, exported: true, referenceText: "tracer", getter: undefined },
+      { name: "other", kind: "init", moduleLevel: true, exported: false, referenceText: "other", getter: undefined },
+    ]);
+    expect(sdk.tracers[0]!.initializations).toHaveLength(1);
+  });
+
+  it("finds a tracer through the member require and CommonJS exports", () => {
+    const { model: sdk } = model(
+      `const HoneyHiveTracer = require("honeyhive").HoneyHiveTracer;\nconst tracer = HoneyHiveTracer.init();\nmodule.exports = { tracer };`,
+      "src/tracing.cjs",
+    );
+    expect(tracerSummary(sdk)).toEqual([
+      { name: "tracer", kind: "init", moduleLevel: true, exported: true, referenceText: "tracer", getter: undefined },
+    ]);
+  });
+
+  it("finds a lazy getter and points its backing variable at it", () => {
+    const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+let _tracer: HoneyHiveTracer | undefined;
+export function getTracer() {
+  if (!_tracer) _tracer = HoneyHiveTracer.init({ source: "lambda" });
+  return _tracer;
+}
+export const handler = async () => { getTracer().createSession(); };`);
+    expect(tracerSummary(sdk)).toEqual([
+      { name: "_tracer", kind: "init", moduleLevel: true, exported: false, referenceText: "_tracer", getter: "getTracer" },
+      { name: "getTracer", kind: "lazy", moduleLevel: true, exported: true, referenceText: "getTracer()", getter: undefined },
+    ]);
+    const [call] = callsTo(input.ast, input.text, "getTracer");
+    expect(sdk.tracerOf(call!)?.name).toBe("getTracer");
+    expect(sdk.tracers[1]!.initializations).toHaveLength(1);
+  });
+
+  it("finds a `??=` getter written as an arrow and a variable assigned from it", () => {
+    const { model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+let cached;
+const getTracer = () => (cached ??= HoneyHiveTracer.init());
+async function handler() { const tracer = getTracer(); await tracer.forceFlush(); }`);
+    expect(tracerSummary(sdk).map(({ name, kind, moduleLevel }) => [name, kind, moduleLevel])).toEqual([
+      ["cached", "init", true],
+      ["getTracer", "lazy", true],
+      ["tracer", "init", false],
+    ]);
+  });
+
+  it("does not write calls to a factory (each call would make a new tracer)", () => {
+    const { model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";\nfunction makeTracer() { return HoneyHiveTracer.init(); }`);
+    expect(tracerSummary(sdk)).toEqual([
+      { name: "makeTracer", kind: "lazy", moduleLevel: true, exported: false, referenceText: undefined, getter: undefined },
+    ]);
+  });
+
+  it("finds class members assigned in the constructor or as fields", () => {
+    const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+class Agent {
+  private readonly fieldTracer = HoneyHiveTracer.init();
+  constructor() { this.tracer = HoneyHiveTracer.init(); }
+  run() { return this.tracer.forceFlush(); }
+}`);
+    expect(tracerSummary(sdk).map(({ name, kind, referenceText }) => [name, kind, referenceText])).toEqual([
+      ["fieldTracer", "member", "this.fieldTracer"],
+      ["tracer", "member", "this.tracer"],
+    ]);
+    const [flush] = callsTo(input.ast, input.text, "this.tracer.forceFlush");
+    const callee = flush!.callee as TSESTree.MemberExpression;
+    expect(sdk.tracerOf(callee.object)?.name).toBe("tracer");
+  });
+
+  it("finds tracers imported from local modules by use or by name, not other imports", () => {
+    const { model: sdk } = model(`import { tracer } from "./tracing";
+import { getTracer } from "../lib/tracing.js";
+import obs from "./observability";
+import { db } from "./db";
+import { HoneyHiveTracer } from "./types";
+obs.forceFlush();
+db.query();`);
+    expect(tracerSummary(sdk).map(({ name, kind, referenceText }) => [name, kind, referenceText])).toEqual([
+      ["tracer", "imported", "tracer"],
+      ["getTracer", "imported", "getTracer()"],
+      ["obs", "imported", "obs"],
+    ]);
+  });
+
+  it("does not take OpenTelemetry's tracer for a HoneyHive one", () => {
+    const { model: sdk } = model(`import { trace } from "@opentelemetry/api";\nconst tracer = trace.getTracer("svc");`);
+    expect(sdk.tracers).toEqual([]);
+    expect(sdk.usesSdk).toBe(false);
+  });
+});
+
+describe("getSdkModel: trace uses", () => {
+  const code = `import { HoneyHiveTracer, trace, enrichSpan } from "honeyhive";
+import { trace as otelTrace } from "@opentelemetry/api";
+const tracer = HoneyHiveTracer.init();
+const a = trace(async (x) => x);
+const b = trace({ eventType: "tool" }, function b(x) { return x; });
+const c = trace({ eventType: "tool", tracer }, (x) => x);
+const d = tracer.trace({ eventName: "d" }, (x) => x);
+const e = trace(options, (x) => x);
+class Agent {
+  @trace({ eventType: "chain" })
+  run() { enrichSpan({ metadata: {} }); }
+}
+otelTrace.getTracer("x");`;
+
+  it("reads options, the bound tracer and the wrapped function", () => {
+    const { model: sdk, input } = model(code);
+    const summary = sdk.traceUses.map((use) => ({
+      text: input.text.slice(...use.node.range).split("\n")[0],
+      via: use.via,
+      decorated: use.decorator !== undefined,
+      optionsKnown: use.optionsKnown,
+      hasOptions: use.options !== undefined,
+      bound: use.boundTracer?.name,
+      wraps: use.wrapped?.type,
+    }));
+    expect(summary).toEqual([
+      { text: "trace(async (x) => x)", via: "sdk", decorated: false, optionsKnown: true, hasOptions: false, bound: undefined, wraps: "ArrowFunctionExpression" },
+      { text: 'trace({ eventType: "tool" }, function b(x) { return x; })', via: "sdk", decorated: false, optionsKnown: true, hasOptions: true, bound: undefined, wraps: "FunctionExpression" },
+      { text: 'trace({ eventType: "tool", tracer }, (x) => x)', via: "sdk", decorated: false, optionsKnown: true, hasOptions: true, bound: "tracer", wraps: "ArrowFunctionExpression" },
+      { text: 'tracer.trace({ eventName: "d" }, (x) => x)', via: "tracer", decorated: false, optionsKnown: true, hasOptions: true, bound: "tracer", wraps: "ArrowFunctionExpression" },
+      { text: "trace(options, (x) => x)", via: "sdk", decorated: false, optionsKnown: false, hasOptions: false, bound: undefined, wraps: "ArrowFunctionExpression" },
+      { text: 'trace({ eventType: "chain" })', via: "sdk", decorated: true, optionsKnown: true, hasOptions: true, bound: undefined, wraps: undefined },
+    ]);
+    expect(sdk.globalEnrichCalls).toHaveLength(1);
+  });
+
+  it("knows traced functions: the call, the wrapped function, the variable, the decorated method", () => {
+    const { model: sdk, input } = model(code);
+    const declarators = input.ast.body.flatMap((statement) =>
+      statement.type === AST_NODE_TYPES.VariableDeclaration ? statement.declarations : [],
+    );
+    const byName = (name: string) => declarators.find((d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name)!;
+    expect(sdk.isTracedFunction(byName("a").init!)).toBe(true);
+    expect(sdk.isTracedFunction((byName("b").init as TSESTree.CallExpression).arguments[1]!)).toBe(true);
+    expect(sdk.isTracedFunction(byName("d").id)).toBe(true);
+    expect(sdk.isTracedFunction(byName("tracer").id)).toBe(false);
+    const agent = input.ast.body.find((s) => s.type === AST_NODE_TYPES.ClassDeclaration) as TSESTree.ClassDeclaration;
+    const run = agent.body.body[0] as TSESTree.MethodDefinition;
+    expect(sdk.isTracedFunction(run)).toBe(true);
+    expect(sdk.isTracedFunction(run.value)).toBe(true);
+  });
+});
+
+describe("getSdkModel: tracers in scope", () => {
+  function inScopeAtCall(code: string, calleeText: string, index = 0) {
+    const { input, model: sdk } = model(code);
+    const call = callsTo(input.ast, input.text, calleeText)[index]!;
+    return sdk.tracersInScopeAt(call).map(({ text, safe }) => `${text}${safe ? "" : " (unsafe)"}`);
+  }
+
+  it("sees a module tracer after its declaration and inside functions", () => {
+    const code = `import { HoneyHiveTracer, enrichSpan } from "honeyhive";
+enrichSpan({ early: true });
+const tracer = HoneyHiveTracer.init();
+enrichSpan({ late: true });
+function later() { enrichSpan({}); }`;
+    expect(inScopeAtCall(code, "enrichSpan", 0)).toEqual([]);
+    expect(inScopeAtCall(code, "enrichSpan", 1)).toEqual(["tracer"]);
+    expect(inScopeAtCall(code, "enrichSpan", 2)).toEqual(["tracer"]);
+  });
+
+  it("marks a function declared before the tracer as unsafe (it may run before the tracer exists)", () => {
+    const code = `import { HoneyHiveTracer, enrichSpan } from "honeyhive";
+function early() { enrichSpan({}); }
+const tracer = HoneyHiveTracer.init();`;
+    expect(inScopeAtCall(code, "enrichSpan")).toEqual(["tracer (unsafe)"]);
+  });
+
+  it("prefers the lazy getter over its backing variable, and never calls it at load time", () => {
+    const code = `import { HoneyHiveTracer, trace, enrichSpan } from "honeyhive";
+let _tracer;
+function getTracer() { return (_tracer ??= HoneyHiveTracer.init()); }
+const step = trace((x) => x);
+function handler() { enrichSpan({}); }`;
+    expect(inScopeAtCall(code, "trace")).toEqual(["getTracer() (unsafe)"]);
+    expect(inScopeAtCall(code, "enrichSpan")).toEqual(["getTracer()"]);
+  });
+
+  it("sees a function-local tracer only in its function, and respects shadowing", () => {
+    const code = `import { HoneyHiveTracer, enrichSpan } from "honeyhive";
+async function main() { const tracer = HoneyHiveTracer.init(); enrichSpan({}); }
+function other() { enrichSpan({}); }
+const tracer = HoneyHiveTracer.init();
+function shadow(tracer) { enrichSpan({}); }`;
+    expect(inScopeAtCall(code, "enrichSpan", 0)).toEqual(["tracer"]);
+    expect(inScopeAtCall(code, "enrichSpan", 1)).toEqual(["tracer (unsafe)"]);
+    expect(inScopeAtCall(code, "enrichSpan", 2)).toEqual([]);
+  });
+
+  it("offers `this.tracer` in methods but not in decorators", () => {
+    const code = `import { HoneyHiveTracer, trace, enrichSpan } from "honeyhive";
+class Agent {
+  tracer = HoneyHiveTracer.init();
+  @trace({ eventType: "chain" })
+  run() { enrichSpan({}); const inner = () => enrichSpan({}); function detached() { enrichSpan({}); } }
+}`;
+    expect(inScopeAtCall(code, "trace")).toEqual([]);
+    expect(inScopeAtCall(code, "enrichSpan", 0)).toEqual(["this.tracer"]);
+    expect(inScopeAtCall(code, "enrichSpan", 1)).toEqual(["this.tracer"]);
+    expect(inScopeAtCall(code, "enrichSpan", 2)).toEqual([]);
+  });
+});

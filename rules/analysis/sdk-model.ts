@@ -1,0 +1,833 @@
+// What of the HoneyHive SDK a file uses: which local names are SDK exports (through every import
+// style), which variables hold a HoneyHive tracer, and which `trace(...)` / enrichment calls exist.
+// Everything is recognized through bindings, never by bare name: OpenTelemetry's `trace`, another
+// library's `sessionStart` or a local `function trace()` are not the SDK.
+//
+// One model per AST (cached); files that import neither the SDK nor a local module cost one pass
+// over `ast.body` and a substring test.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { simpleTraverse } from "@typescript-eslint/typescript-estree";
+import {
+  contains,
+  dynamicImportSpecifier,
+  enclosingFunction,
+  findProperty,
+  findVariable,
+  isExportedVariable,
+  isFunctionNode,
+  memberName,
+  requireSpecifier,
+  staticName,
+  unwrapExpression,
+  type FunctionNode,
+} from "./ast.js";
+import type { AnalysisInput } from "./input.js";
+import type { HoneyhiveSettings } from "./settings.js";
+
+export type SdkExport =
+  | "HoneyHiveTracer"
+  | "trace"
+  | "enrichSpan"
+  | "enrichSession"
+  | "evaluate"
+  | "toSessionId"
+  | "setDefaultTracer"
+  | (string & {});
+
+/** Names the SDK exports; a settings module (which re-exports the SDK) may export others (its tracer). */
+const KNOWN_SDK_EXPORTS: ReadonlySet<string> = new Set([
+  "HoneyHiveTracer",
+  "trace",
+  "enrichSpan",
+  "enrichSession",
+  "evaluate",
+  "toSessionId",
+  "isSessionId",
+  "setDefaultTracer",
+]);
+
+/** Members that only a HoneyHive tracer has together; using one marks an imported binding as a tracer. */
+const TRACER_MEMBERS: ReadonlySet<string> = new Set([
+  "sessionStart",
+  "createSession",
+  "acreateSession",
+  "withSession",
+  "forceFlush",
+  "trace",
+  "enrichSpan",
+  "enrichSession",
+  "startSpan",
+  "sessionId",
+]);
+
+const TRACER_NAME = /^(?:tracer|[A-Za-z_$][\w$]*Tracer)$/;
+const TRACER_GETTER_NAME = /^get[A-Z]?[\w$]*Tracer$/;
+
+export interface TracerDeclaration {
+  /** The variable holding the tracer (or the getter returning it); undefined for class members (`this.tracer`). */
+  readonly variable: Scope.Variable | undefined;
+  /** The variable's name, or the member name for `kind: "member"`. */
+  readonly name: string;
+  /**
+   * - `init`: assigned from `HoneyHiveTracer.init(...)` / `new HoneyHiveTracer(...)` (or from a getter call, or an alias);
+   * - `lazy`: a function in this file that returns a tracer (`getTracer()`), usually initializing it on first call;
+   * - `imported`: imported from a local module (`./tracing`, a settings module) and used or named as a tracer;
+   * - `member`: a class field / `this.tracer = HoneyHiveTracer.init(...)`.
+   */
+  readonly kind: "init" | "lazy" | "imported" | "member";
+  /** Declared in the module scope (imports and class members of top-level classes included). */
+  readonly moduleLevel: boolean;
+  readonly exported: boolean;
+  /** The declarator / function / import specifier / class property or `this.x = …` assignment. */
+  readonly declaration: TSESTree.Node;
+  /** The `HoneyHiveTracer.init(...)` / `new HoneyHiveTracer(...)` expressions that create it in this file. */
+  readonly initializations: readonly TSESTree.Expression[];
+  /** True for getters (`lazy`, or an imported `getTracer`): the tracer is obtained by calling it. */
+  readonly callable: boolean;
+  /**
+   * Source text that evaluates to the tracer where this declaration is in scope: `tracer`,
+   * `getTracer()`, `this.tracer`. Undefined when no plain expression does (an async getter).
+   */
+  readonly referenceText: string | undefined;
+  /** For a variable initialized inside a lazy getter (`let _tracer`): that getter, the one to use. */
+  readonly getter: TracerDeclaration | undefined;
+  /** For a class member: the class that owns it. */
+  readonly ownerClass: TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined;
+}
+
+/** A `trace(...)` use: the SDK's `trace(fn)` / `trace(options, fn)` / `@trace(options)`, or `<tracer>.trace(options, fn)`. */
+export interface TraceUse {
+  /** The call (`trace(...)`, `tracer.trace(...)`), or for a bare `@trace` decorator the `trace` expression. */
+  readonly node: TSESTree.CallExpression | TSESTree.Identifier | TSESTree.MemberExpression;
+  /** `sdk`: the SDK's `trace` (explicit only with a `tracer` option); `tracer`: a method call on a tracer (always explicit). */
+  readonly via: "sdk" | "tracer";
+  /** The decorator when used as `@trace(...)` / `@trace`. */
+  readonly decorator: TSESTree.Decorator | undefined;
+  /** The options object literal, when the first argument is one. */
+  readonly options: TSESTree.ObjectExpression | undefined;
+  /** False when options exist but cannot be read statically (a variable, a spread): the tracer may be there. */
+  readonly optionsKnown: boolean;
+  /** The `tracer` property of the options literal. */
+  readonly tracerProperty: TSESTree.Property | undefined;
+  /** The explicitly bound tracer: the object of `tracer.trace(...)` or the value of the `tracer` option, when recognized. */
+  readonly boundTracer: TracerDeclaration | undefined;
+  /** The expression of the bound tracer (`tracer` in `trace({ tracer })`, the object of `tracer.trace`). */
+  readonly boundTracerExpression: TSESTree.Node | undefined;
+  /** The function argument being wrapped (absent for the decorator factory form). */
+  readonly wrapped: TSESTree.Node | undefined;
+}
+
+export interface SdkModel {
+  /** False → the file uses neither the SDK nor a tracer from a local module; every rule/transform bails out. */
+  readonly usesSdk: boolean;
+  /** The SDK export `node` denotes: `trace`, `hh.trace`, `require("honeyhive").trace`, renamed, destructured… */
+  sdkExportOf(node: TSESTree.Node): SdkExport | undefined;
+  /** `node` calls the SDK export `name` directly (`trace(...)`, `hh.trace(...)`), not a tracer method. */
+  isSdkCall(node: TSESTree.CallExpression, name: SdkExport): boolean;
+  /** The tracer an expression evaluates to: `tracer`, `getTracer()`, `this.tracer`, an imported tracer. */
+  tracerOf(node: TSESTree.Node): TracerDeclaration | undefined;
+  /** Every tracer declared or imported in this file, in source order. */
+  readonly tracers: readonly TracerDeclaration[];
+  /** `trace(...)` / `@trace` / `tracer.trace(...)` uses, in source order. */
+  readonly traceUses: readonly TraceUse[];
+  /** Calls of the SDK's global `enrichSpan(...)` / `enrichSession(...)`, in source order. */
+  readonly globalEnrichCalls: readonly TSESTree.CallExpression[];
+  /** Calls of `evaluate(...)` from the SDK (`honeyhive/experiments`), in source order. */
+  readonly evaluateCalls: readonly TSESTree.CallExpression[];
+  /** The trace use that wraps or decorates `node` (a function, a method definition, a `trace(...)` call). */
+  traceUseOf(node: TSESTree.Node): TraceUse | undefined;
+  /** Made by `trace(...)` / `tracer.trace(...)` / `@trace`: a call, the function it wraps, a decorated method, or a variable holding one. */
+  isTracedFunction(node: TSESTree.Node): boolean;
+  /** The variable an identifier refers to (any variable, not only SDK ones). */
+  variableOf(identifier: TSESTree.Identifier): Scope.Variable | undefined;
+  /** The tracers whose `referenceText` can be written at `node` and yields an initialized tracer there. */
+  tracersInScopeAt(node: TSESTree.Node): readonly TracerInScope[];
+}
+
+/** A tracer usable at a given place, and whether writing its reference there is safe without review. */
+export interface TracerInScope {
+  readonly tracer: TracerDeclaration;
+  /** The text to write (`tracer`, `getTracer()`, `this.tracer`). */
+  readonly text: string;
+  /**
+   * False when writing it could change behaviour: a lazy getter called at module load (it would
+   * initialize the tracer eagerly), or a module-level tracer used at load time before its declaration.
+   */
+  readonly safe: boolean;
+}
+
+type SdkBinding =
+  | { readonly kind: "export"; readonly name: SdkExport }
+  | { readonly kind: "namespace" }
+  /** A binding from a local module (relative path, `@/…`, a settings module) that is not an SDK export. */
+  | { readonly kind: "local"; readonly name: string | undefined };
+
+const EMPTY_MODEL: SdkModel = Object.freeze({
+  usesSdk: false,
+  sdkExportOf: () => undefined,
+  isSdkCall: () => false,
+  tracerOf: () => undefined,
+  tracers: [],
+  traceUses: [],
+  globalEnrichCalls: [],
+  evaluateCalls: [],
+  traceUseOf: () => undefined,
+  isTracedFunction: () => false,
+  variableOf: () => undefined,
+  tracersInScopeAt: () => [],
+});
+
+export function isSdkModule(specifier: string, settings: HoneyhiveSettings): boolean {
+  return specifier === "honeyhive" || specifier.startsWith("honeyhive/") || settings.modules.includes(specifier);
+}
+
+/** A module of the project itself (may export a tracer): relative paths, `@/` and `~/` aliases, settings modules. */
+export function isLocalModule(specifier: string, settings: HoneyhiveSettings): boolean {
+  return /^(?:\.{1,2}\/|\/|@\/|~\/|#)/.test(specifier) || settings.modules.includes(specifier);
+}
+
+const models = new WeakMap<TSESTree.Program, SdkModel>();
+
+/** The SDK model of a file; cached per AST, never throws (an unexpected shape yields an empty model). */
+export function getSdkModel(input: AnalysisInput): SdkModel {
+  let model = models.get(input.ast);
+  if (!model) {
+    try {
+      model = mayUseSdk(input) ? buildModel(input) : EMPTY_MODEL;
+    } catch {
+      model = EMPTY_MODEL;
+    }
+    models.set(input.ast, model);
+  }
+  return model;
+}
+
+/** The cheap gate: an SDK/local import or top-level require, or the SDK's name anywhere in the text. */
+function mayUseSdk(input: AnalysisInput): boolean {
+  const { ast, settings, text } = input;
+  if (text.includes("honeyhive") || settings.modules.some((specifier) => text.includes(specifier))) return true;
+  const isInteresting = (specifier: string | undefined) => specifier !== undefined && isLocalModule(specifier, settings);
+  for (const statement of ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isInteresting(statement.source.value)) return true;
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        let init = unwrapExpression(declarator.init);
+        if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
+        if (isInteresting(requireSpecifier(init) ?? dynamicImportSpecifier(init))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+interface Collected {
+  readonly calls: TSESTree.CallExpression[];
+  readonly decorators: TSESTree.Decorator[];
+  readonly thisAssignments: TSESTree.AssignmentExpression[];
+  readonly classProperties: TSESTree.PropertyDefinition[];
+  readonly returns: TSESTree.ReturnStatement[];
+}
+
+function collect(ast: TSESTree.Program): Collected {
+  const collected: Collected = { calls: [], decorators: [], thisAssignments: [], classProperties: [], returns: [] };
+  // ESLint sets `parent` before rules run; a bare typescript-estree parse (the codemods) does not,
+  // so this single pass sets it where missing.
+  simpleTraverse(
+    ast,
+    {
+      enter(node, parent) {
+        if (node.parent === undefined && parent) (node as { parent?: TSESTree.Node }).parent = parent;
+        switch (node.type) {
+          case AST_NODE_TYPES.CallExpression:
+            collected.calls.push(node);
+            break;
+          case AST_NODE_TYPES.Decorator:
+            collected.decorators.push(node);
+            break;
+          case AST_NODE_TYPES.AssignmentExpression:
+            if (node.left.type === AST_NODE_TYPES.MemberExpression && node.left.object.type === AST_NODE_TYPES.ThisExpression) {
+              collected.thisAssignments.push(node);
+            }
+            break;
+          case AST_NODE_TYPES.PropertyDefinition:
+            collected.classProperties.push(node);
+            break;
+          case AST_NODE_TYPES.ReturnStatement:
+            collected.returns.push(node);
+            break;
+          default:
+            break;
+        }
+      },
+    },
+    false,
+  );
+  return collected;
+}
+
+function buildModel(input: AnalysisInput): SdkModel {
+  const { ast, scopeManager, settings } = input;
+  const collected = collect(ast);
+
+  // --- identifiers → variables (every reference and declaration in the file) ---
+  const variableByIdentifier = new Map<TSESTree.Node, Scope.Variable>();
+  for (const scope of scopeManager.scopes) {
+    for (const variable of scope.variables) {
+      for (const identifier of variable.identifiers) variableByIdentifier.set(identifier, variable);
+      for (const reference of variable.references) variableByIdentifier.set(reference.identifier, variable);
+    }
+  }
+  const variableOf = (identifier: TSESTree.Identifier) => variableByIdentifier.get(identifier);
+  const isModuleScope = (scope: Scope.Scope) => scope.type === "module" || scope.type === "global";
+
+  // --- SDK bindings ---
+  const bindings = new Map<Scope.Variable, SdkBinding>();
+  const bindingOfSpecifier = (specifier: string, importedName: string | undefined): SdkBinding | undefined => {
+    if (isSdkModule(specifier, settings)) {
+      const isSettingsModule = !(specifier === "honeyhive" || specifier.startsWith("honeyhive/"));
+      if (importedName === undefined) return { kind: "namespace" };
+      if (!isSettingsModule || KNOWN_SDK_EXPORTS.has(importedName)) return { kind: "export", name: importedName };
+      return { kind: "local", name: importedName };
+    }
+    if (isLocalModule(specifier, settings)) return { kind: "local", name: importedName };
+    return undefined;
+  };
+  /** `require("m")`, `await import("m")`, `require("m").X`, `(await import("m")).X` → the binding the value is. */
+  const bindingOfModuleExpression = (node: TSESTree.Node | null | undefined): SdkBinding | undefined => {
+    const expression = unwrapExpression(node);
+    if (!expression) return undefined;
+    const specifier = requireSpecifier(expression) ?? dynamicImportSpecifier(expression);
+    if (specifier !== undefined) return bindingOfSpecifier(specifier, undefined);
+    if (expression.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(expression);
+      const objectBinding = bindingOfModuleExpression(expression.object);
+      if (name === undefined || !objectBinding) return undefined;
+      if (objectBinding.kind === "namespace") {
+        if (name === "default") return objectBinding;
+        const inner = unwrapExpression(expression.object);
+        const specifierOfObject = requireSpecifier(inner) ?? dynamicImportSpecifier(inner);
+        return specifierOfObject !== undefined ? bindingOfSpecifier(specifierOfObject, name) : { kind: "export", name };
+      }
+      if (objectBinding.kind === "local" && objectBinding.name === undefined) return { kind: "local", name };
+      return undefined;
+    }
+    if (expression.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(expression);
+      return variable ? bindings.get(variable) : undefined;
+    }
+    return undefined;
+  };
+  /** The binding of `variable` declared by destructuring `pattern` out of a module value. */
+  const bindingFromPattern = (pattern: TSESTree.Node, moduleBinding: SdkBinding, variable: Scope.Variable): SdkBinding | undefined => {
+    if (pattern.type === AST_NODE_TYPES.Identifier) return pattern.name === variable.name ? moduleBinding : undefined;
+    if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const key = staticName(property.key, property.computed);
+      let value: TSESTree.Node = property.value;
+      if (value.type === AST_NODE_TYPES.AssignmentPattern) value = value.left;
+      if (key === undefined || value.type !== AST_NODE_TYPES.Identifier || value.name !== variable.name) continue;
+      if (moduleBinding.kind === "namespace") return { kind: "export", name: key };
+      if (moduleBinding.kind === "local" && moduleBinding.name === undefined) return { kind: "local", name: key };
+    }
+    return undefined;
+  };
+
+  // Imports first (they never depend on other bindings), then variables (which may alias them).
+  const pendingVariables: { variable: Scope.Variable; declarator: TSESTree.VariableDeclarator }[] = [];
+  for (const scope of scopeManager.scopes) {
+    for (const variable of scope.variables) {
+      for (const def of variable.defs) {
+        if (def.type === "ImportBinding") {
+          const node = def.node;
+          if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+            const reference = node.moduleReference;
+            if (reference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+              const specifier = staticName(reference.expression);
+              const binding = specifier !== undefined ? bindingOfSpecifier(specifier, undefined) : undefined;
+              if (binding) bindings.set(variable, binding);
+            }
+            continue;
+          }
+          const declaration = node.parent;
+          if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === "type") continue;
+          if (node.type === AST_NODE_TYPES.ImportSpecifier && node.importKind === "type") continue;
+          const importedName =
+            node.type === AST_NODE_TYPES.ImportSpecifier
+              ? staticName(node.imported)
+              : node.type === AST_NODE_TYPES.ImportDefaultSpecifier
+                ? undefined
+                : undefined;
+          const binding = bindingOfSpecifier(declaration.source.value, importedName);
+          // `import tracing from "./tracing"` is the module's default export, which may itself be a tracer.
+          if (binding && node.type === AST_NODE_TYPES.ImportDefaultSpecifier && binding.kind === "local") {
+            bindings.set(variable, { kind: "local", name: "default" });
+          } else if (binding) bindings.set(variable, binding);
+        } else if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+          pendingVariables.push({ variable, declarator: def.node });
+        }
+      }
+    }
+  }
+  // Variables may alias other variables (`const hh = require("honeyhive"); const { trace } = hh;`): a few rounds settle it.
+  for (let round = 0; round < 3; round += 1) {
+    let changed = false;
+    for (const { variable, declarator } of pendingVariables) {
+      if (bindings.has(variable)) continue;
+      const moduleBinding = bindingOfModuleExpression(declarator.init);
+      const binding = moduleBinding && bindingFromPattern(declarator.id, moduleBinding, variable);
+      if (binding) {
+        bindings.set(variable, binding);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+
+  const sdkExportOf = (node: TSESTree.Node): SdkExport | undefined => {
+    const expression = unwrapExpression(node);
+    if (!expression) return undefined;
+    if (expression.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(expression);
+      const binding = variable && bindings.get(variable);
+      return binding?.kind === "export" ? binding.name : undefined;
+    }
+    const binding = bindingOfModuleExpression(expression);
+    return binding?.kind === "export" ? binding.name : undefined;
+  };
+  const isSdkCall = (node: TSESTree.CallExpression, name: SdkExport) => sdkExportOf(node.callee) === name;
+
+
+  // --- tracers ---
+  const tracerByVariable = new Map<Scope.Variable, MutableTracer>();
+  const memberTracers: MutableTracer[] = [];
+
+  const isTracerCreation = (node: TSESTree.Node | null | undefined): TSESTree.Expression | undefined => {
+    const expression = unwrapExpression(node);
+    if (expression?.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrapExpression(expression.callee);
+      if (callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "init" && sdkExportOf(callee.object) === "HoneyHiveTracer") {
+        return expression;
+      }
+    }
+    if (expression?.type === AST_NODE_TYPES.NewExpression && sdkExportOf(expression.callee) === "HoneyHiveTracer") return expression;
+    return undefined;
+  };
+
+  /** A tracer value: a creation, a known tracer, `a ?? creation`, `cond ? creation : x`, `(x ??= creation)`. */
+  const tracerValue = (node: TSESTree.Node | null | undefined, depth = 0): { creation?: TSESTree.Expression; tracer?: MutableTracer } | undefined => {
+    if (depth > 8) return undefined;
+    const expression = unwrapExpression(node);
+    if (!expression) return undefined;
+    const creation = isTracerCreation(expression);
+    if (creation) return { creation };
+    switch (expression.type) {
+      case AST_NODE_TYPES.LogicalExpression:
+        return tracerValue(expression.right, depth + 1) ?? tracerValue(expression.left, depth + 1);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return tracerValue(expression.consequent, depth + 1) ?? tracerValue(expression.alternate, depth + 1);
+      case AST_NODE_TYPES.AssignmentExpression: {
+        // `(_tracer ??= HoneyHiveTracer.init())` yields the variable (memoized), not a fresh tracer;
+        // until that variable is known as a tracer (a later round), it yields nothing.
+        if (expression.left.type === AST_NODE_TYPES.Identifier) {
+          const tracer = tracerOfInternal(expression.left);
+          return tracer ? { tracer } : undefined;
+        }
+        return tracerValue(expression.right, depth + 1);
+      }
+      case AST_NODE_TYPES.SequenceExpression:
+        return tracerValue(expression.expressions[expression.expressions.length - 1], depth + 1);
+      default: {
+        const tracer = tracerOfInternal(expression);
+        return tracer ? { tracer } : undefined;
+      }
+    }
+  };
+
+  const tracerOfInternal = (node: TSESTree.Node): MutableTracer | undefined => {
+    const expression = unwrapExpression(node);
+    if (!expression) return undefined;
+    if (expression.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(expression);
+      return variable ? tracerByVariable.get(variable) : undefined;
+    }
+    if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 0) {
+      const callee = unwrapExpression(expression.callee);
+      if (callee?.type === AST_NODE_TYPES.Identifier) {
+        const variable = variableOf(callee);
+        const tracer = variable && tracerByVariable.get(variable);
+        return tracer?.callable ? tracer : undefined;
+      }
+    }
+    if (expression.type === AST_NODE_TYPES.MemberExpression && expression.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = memberName(expression);
+      const owner = thisClass(expression);
+      return memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === owner);
+    }
+    return undefined;
+  };
+
+  const addVariableTracer = (variable: Scope.Variable, fields: Omit<MutableTracer, "variable" | "name" | "moduleLevel" | "exported" | "getter" | "ownerClass">) => {
+    const tracer: MutableTracer = {
+      variable,
+      name: variable.name,
+      moduleLevel: isModuleScope(variable.scope),
+      exported: isExportedVariable(variable),
+      getter: undefined,
+      ownerClass: undefined,
+      ...fields,
+    };
+    tracerByVariable.set(variable, tracer);
+    return tracer;
+  };
+
+  const functionOfVariable = (variable: Scope.Variable): FunctionNode | undefined => {
+    const def = variable.defs[0];
+    if (!def) return undefined;
+    if (def.type === "FunctionName" && isFunctionNode(def.node)) return def.node;
+    if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+      const init = unwrapExpression(def.node.init);
+      if (isFunctionNode(init)) return init;
+    }
+    return undefined;
+  };
+
+  /** What a function returns, when every return yields a tracer (or the same tracer). */
+  const returnedTracer = (fn: FunctionNode): { creation?: TSESTree.Expression; tracer?: MutableTracer } | undefined => {
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return tracerValue(fn.body);
+    let result: { creation?: TSESTree.Expression; tracer?: MutableTracer } | undefined;
+    for (const statement of collected.returns) {
+      if (!statement.argument || !contains(fn.body, statement) || enclosingFunction(statement) !== fn) continue;
+      const value = tracerValue(statement.argument);
+      if (!value) return undefined;
+      result = value;
+    }
+    return result;
+  };
+
+  // Rounds: creations → getters returning them → variables assigned from getters / aliases.
+  const allVariables = scopeManager.scopes.flatMap((scope) => scope.variables);
+  for (let round = 0; round < 4; round += 1) {
+    let changed = false;
+    for (const variable of allVariables) {
+      if (tracerByVariable.has(variable) || bindings.has(variable)) continue;
+      const initializations: TSESTree.Expression[] = [];
+      let declaration: TSESTree.Node | undefined;
+      let isTracer = false;
+      for (const reference of variable.references) {
+        if (!reference.writeExpr) continue;
+        const value = tracerValue(reference.writeExpr);
+        if (!value) continue;
+        isTracer = true;
+        if (value.creation) initializations.push(value.creation);
+        declaration ??= reference.init ? reference.identifier.parent : reference.writeExpr.parent;
+      }
+      if (isTracer) {
+        const def = variable.defs[0];
+        addVariableTracer(variable, {
+          kind: "init",
+          declaration: def?.node ?? declaration ?? variable.identifiers[0]!,
+          initializations,
+          callable: false,
+          referenceText: variable.name,
+        });
+        changed = true;
+        continue;
+      }
+      const fn = functionOfVariable(variable);
+      const returned = fn && returnedTracer(fn);
+      if (fn && returned) {
+        const def = variable.defs[0]!;
+        const getter = addVariableTracer(variable, {
+          kind: "lazy",
+          declaration: def.node,
+          initializations: returned.creation ? [returned.creation] : [],
+          callable: true,
+          // A factory (`return HoneyHiveTracer.init()`) makes a new tracer per call: never write a call to it.
+          referenceText: fn.async || returned.creation ? undefined : `${variable.name}()`,
+        });
+        if (returned.tracer) getter.initializations.push(...returned.tracer.initializations);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  // Backing variables whose initialization sits in their getter: point them at it.
+  for (const getter of tracerByVariable.values()) {
+    if (getter.kind !== "lazy" || !getter.variable) continue;
+    const fn = functionOfVariable(getter.variable);
+    if (!fn) continue;
+    for (const tracer of tracerByVariable.values()) {
+      const filledByGetter = tracer.initializations.length > 0 && tracer.initializations.every((init) => contains(fn, init));
+      if (tracer.kind === "init" && tracer !== getter && filledByGetter) {
+        tracer.getter ??= getter;
+        for (const init of tracer.initializations) if (!getter.initializations.includes(init)) getter.initializations.push(init);
+      }
+    }
+  }
+
+  // Tracers imported from local modules: named or used like one.
+  for (const [variable, binding] of bindings) {
+    if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
+    const usage = localBindingUsage(variable);
+    const importedName = binding.name;
+    const named = (name: string | undefined) => name !== undefined && name !== "HoneyHiveTracer";
+    const isGetter = usage === "getter" || TRACER_GETTER_NAME.test(variable.name) || (named(importedName) && TRACER_GETTER_NAME.test(importedName ?? ""));
+    const isTracer = usage === "tracer" || (named(variable.name) && TRACER_NAME.test(variable.name)) || (named(importedName) && TRACER_NAME.test(importedName ?? ""));
+    if (!isGetter && !isTracer) continue;
+    addVariableTracer(variable, {
+      kind: "imported",
+      declaration: variable.defs[0]?.node ?? variable.identifiers[0]!,
+      initializations: [],
+      callable: isGetter,
+      referenceText: isGetter ? `${variable.name}()` : variable.name,
+    });
+  }
+
+  // Class members: `tracer = HoneyHiveTracer.init()` fields and `this.tracer = HoneyHiveTracer.init()`.
+  const addMemberTracer = (name: string | undefined, value: TSESTree.Node | null, declaration: TSESTree.Node, ownerClass: MutableTracer["ownerClass"]) => {
+    if (name === undefined || !ownerClass) return;
+    const created = tracerValue(value);
+    if (!created) return;
+    const existing = memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === ownerClass);
+    if (existing) {
+      if (created.creation) existing.initializations.push(created.creation);
+      return;
+    }
+    memberTracers.push({
+      variable: undefined,
+      name,
+      kind: "member",
+      moduleLevel: ownerClass.parent?.type === AST_NODE_TYPES.Program || ownerClass.parent?.parent?.type === AST_NODE_TYPES.Program,
+      exported: false,
+      declaration,
+      initializations: created.creation ? [created.creation] : [],
+      callable: false,
+      referenceText: `this.${name}`,
+      getter: undefined,
+      ownerClass,
+    });
+  };
+  for (const property of collected.classProperties) {
+    if (property.static) continue;
+    const owner = property.parent?.parent;
+    if (owner?.type === AST_NODE_TYPES.ClassDeclaration || owner?.type === AST_NODE_TYPES.ClassExpression) {
+      addMemberTracer(staticName(property.key, property.computed), property.value, property, owner);
+    }
+  }
+  for (const assignment of collected.thisAssignments) {
+    addMemberTracer(memberName(assignment.left), assignment.right, assignment, thisClass(assignment.left));
+  }
+
+  const tracers: TracerDeclaration[] = [...tracerByVariable.values(), ...memberTracers].sort((a, b) => a.declaration.range[0] - b.declaration.range[0]);
+  const usesSdk = tracers.length > 0 || [...bindings.values()].some((binding) => binding.kind !== "local");
+
+  // --- trace uses, enrichment, evaluate ---
+  const traceUses: TraceUse[] = [];
+  const traceUseByNode = new Map<TSESTree.Node, TraceUse>();
+  const globalEnrichCalls: TSESTree.CallExpression[] = [];
+  const evaluateCalls: TSESTree.CallExpression[] = [];
+  for (const call of collected.calls) {
+    const sdkName = sdkExportOf(call.callee);
+    if (sdkName === "trace") {
+      traceUses.push(readTraceCall(call, "sdk"));
+    } else if (sdkName === "enrichSpan" || sdkName === "enrichSession") {
+      globalEnrichCalls.push(call);
+    } else if (sdkName === "evaluate") {
+      evaluateCalls.push(call);
+    } else {
+      const callee = unwrapExpression(call.callee);
+      if (callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "trace" && tracerOfInternal(callee.object)) {
+        traceUses.push(readTraceCall(call, "tracer"));
+      }
+    }
+  }
+  for (const decorator of collected.decorators) {
+    const expression = unwrapExpression(decorator.expression);
+    if (!expression) continue;
+    if (expression.type === AST_NODE_TYPES.CallExpression) {
+      const use = traceUses.find((candidate) => candidate.node === expression);
+      if (use) Object.assign(use, { decorator });
+    } else if ((expression.type === AST_NODE_TYPES.Identifier || expression.type === AST_NODE_TYPES.MemberExpression) && sdkExportOf(expression) === "trace") {
+      traceUses.push(bareDecorator(expression, decorator));
+    }
+  }
+  traceUses.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  for (const use of traceUses) {
+    traceUseByNode.set(use.node, use);
+    if (use.wrapped) traceUseByNode.set(unwrapExpression(use.wrapped) ?? use.wrapped, use);
+    if (use.decorator?.parent) {
+      traceUseByNode.set(use.decorator.parent, use);
+      const member = use.decorator.parent;
+      if (member.type === AST_NODE_TYPES.MethodDefinition) traceUseByNode.set(member.value, use);
+    }
+  }
+
+  function readTraceCall(call: TSESTree.CallExpression, via: TraceUse["via"]): TraceUse {
+    const [first, second] = call.arguments;
+    const firstValue = unwrapExpression(first);
+    const isOptions = firstValue !== undefined && !isFunctionNode(firstValue) && (call.arguments.length >= 2 || firstValue.type === AST_NODE_TYPES.ObjectExpression);
+    const options = isOptions && firstValue?.type === AST_NODE_TYPES.ObjectExpression ? firstValue : undefined;
+    const optionsKnown = !isOptions || (options !== undefined && options.properties.every((property) => property.type === AST_NODE_TYPES.Property));
+    const tracerProperty = options ? findProperty(options, "tracer") : undefined;
+    const callee = unwrapExpression(call.callee);
+    const boundTracerExpression =
+      via === "tracer" && callee?.type === AST_NODE_TYPES.MemberExpression ? callee.object : (tracerProperty?.value ?? undefined);
+    return {
+      node: call,
+      via,
+      decorator: undefined,
+      options,
+      optionsKnown,
+      tracerProperty,
+      boundTracer: boundTracerExpression ? tracerOfInternal(boundTracerExpression) : undefined,
+      boundTracerExpression,
+      wrapped: isOptions ? second : first,
+    };
+  }
+
+  function bareDecorator(expression: TSESTree.Identifier | TSESTree.MemberExpression, decorator: TSESTree.Decorator): TraceUse {
+    return {
+      node: expression,
+      via: "sdk",
+      decorator,
+      options: undefined,
+      optionsKnown: true,
+      tracerProperty: undefined,
+      boundTracer: undefined,
+      boundTracerExpression: undefined,
+      wrapped: undefined,
+    };
+  }
+
+  const traceUseOf = (node: TSESTree.Node): TraceUse | undefined => {
+    const direct = traceUseByNode.get(node) ?? traceUseByNode.get(unwrapExpression(node) ?? node);
+    if (direct) return direct;
+    const expression = unwrapExpression(node);
+    if (expression?.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(expression);
+      const def = variable?.defs[0];
+      if (def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+        return traceUseByNode.get(unwrapExpression(def.node.init) ?? def.node.init);
+      }
+    }
+    return undefined;
+  };
+
+  const tracersInScopeAt = (node: TSESTree.Node): TracerInScope[] => {
+    const result: TracerInScope[] = [];
+    const runsAtLoad = !enclosingFunction(node) && !insideClassMemberBody(node);
+    for (const tracer of tracers) {
+      // A backing variable is reached through its getter (it may still be unset).
+      if (tracer.getter) continue;
+      if (tracer.referenceText === undefined) continue;
+      if (tracer.kind === "member") {
+        if (thisClassForUse(node) === tracer.ownerClass) result.push({ tracer, text: tracer.referenceText, safe: true });
+        continue;
+      }
+      const variable = tracer.variable;
+      if (!variable || !contains(variable.scope.block, node) || findVariable(scopeManager, node, variable.name) !== variable) continue;
+      if (tracer.kind === "lazy") {
+        // Calling the getter at load time would create the tracer earlier than the code does today.
+        result.push({ tracer, text: tracer.referenceText, safe: !runsAtLoad });
+        continue;
+      }
+      if (tracer.kind === "imported") {
+        result.push({ tracer, text: tracer.referenceText, safe: true });
+        continue;
+      }
+      const declarationNode = variable.defs[0]?.node ?? tracer.declaration;
+      const declaredBefore = declarationNode.range[1] <= node.range[0];
+      // Code that runs later than the declaration's own code (a nested function) may still read it first.
+      const deferred = enclosingFunction(node) !== enclosingFunction(declarationNode) && !runsAtLoad;
+      if (!declaredBefore && !deferred) continue; // temporal dead zone
+      result.push({ tracer, text: tracer.referenceText, safe: declaredBefore && !isAssignedLater(tracer) });
+    }
+    return result;
+  };
+
+  /** A `let` tracer assigned later (not in a getter) may be unset where it is used. */
+  function isAssignedLater(tracer: TracerDeclaration): boolean {
+    const variable = tracer.variable;
+    if (!variable) return false;
+    const def = variable.defs[0];
+    const hasInitializer = def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init !== null;
+    return !hasInitializer && tracer.kind === "init";
+  }
+
+  const isTracedFunction = (node: TSESTree.Node): boolean => traceUseOf(node) !== undefined;
+
+  return {
+    usesSdk,
+    sdkExportOf,
+    isSdkCall,
+    tracerOf: (node) => tracerOfInternal(node),
+    tracers,
+    traceUses,
+    globalEnrichCalls,
+    evaluateCalls,
+    traceUseOf,
+    isTracedFunction,
+    variableOf,
+    tracersInScopeAt,
+  };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type MutableTracer = Mutable<Omit<TracerDeclaration, "initializations" | "getter">> & {
+  initializations: TSESTree.Expression[];
+  getter: TracerDeclaration | undefined;
+};
+
+/** How a binding imported from a local module is used: as a tracer (`x.forceFlush()`), as a getter (`x().trace(...)`), or neither. */
+function localBindingUsage(variable: Scope.Variable): "tracer" | "getter" | undefined {
+  for (const reference of variable.references) {
+    const identifier = reference.identifier;
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && TRACER_MEMBERS.has(memberName(parent) ?? "")) return "tracer";
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === identifier && staticName(parent.key, parent.computed) === "tracer") return "tracer";
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) {
+      const outer = parent.parent;
+      if (outer?.type === AST_NODE_TYPES.MemberExpression && outer.object === parent && TRACER_MEMBERS.has(memberName(outer) ?? "")) return "getter";
+    }
+  }
+  return undefined;
+}
+
+/** The class whose instance `this` denotes at `node` (arrow functions see through; other functions stop). */
+function thisClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      const member = current.parent;
+      if (member?.type === AST_NODE_TYPES.MethodDefinition && !member.static) {
+        const owner = member.parent?.parent;
+        return owner?.type === AST_NODE_TYPES.ClassDeclaration || owner?.type === AST_NODE_TYPES.ClassExpression ? owner : undefined;
+      }
+      return undefined;
+    }
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && !current.static && current.value && contains(current.value, node)) {
+      const owner = current.parent?.parent;
+      return owner?.type === AST_NODE_TYPES.ClassDeclaration || owner?.type === AST_NODE_TYPES.ClassExpression ? owner : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Like `thisClass`, but decorators (evaluated when the class is defined) have no instance. */
+function thisClassForUse(node: TSESTree.Node): ReturnType<typeof thisClass> {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.Decorator) return undefined;
+    if (isFunctionNode(current)) break;
+  }
+  return thisClass(node);
+}
+
+/** Inside a class field initializer (runs per instance, not at load). */
+function insideClassMemberBody(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && !current.static && current.value && contains(current.value, node)) return true;
+  }
+  return false;
+}
