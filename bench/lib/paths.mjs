@@ -1,6 +1,6 @@
 // Where the benchmarks find the package, the corpus and the synthetic trees. Every bench script
 // imports these so that a path is spelled once.
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -33,4 +33,11 @@ export function listFiles(dir, extensions) {
   };
   walk(dir);
   return files.sort();
+}
+
+/** The benchmarks measure the package as users get it: the build in dist/. */
+export function requireBuild() {
+  for (const entry of [RULES_ENTRY, MIGRATE_BIN, join(DIST_DIR, "sdk", "index.js")]) {
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
+  }
 }

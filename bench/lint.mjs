@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Lint overhead: ESLint + typescript-eslint parser with no rules, against the same plus
+// `honeyhive.configs.recommended`, on the real corpus and on the 100% synthetic tree. Runs alternate
+// (baseline, honeyhive, baseline, …), each in a fresh process; the ratio of each pair is taken and
+// the median of those is the figure. Per-rule cost comes from one more run with TIMING=all.
+//
+//   node bench/lint.mjs [--pairs 3] [--synthetic-pairs 3] [--json out.json]
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { requireCorpus } from "./corpus.mjs";
+import { generateTree } from "./generate.mjs";
+import { formatMs, formatRatio, median, runNode } from "./lib/measure.mjs";
+import { BENCH_DIR, CORPUS_DIR, requireBuild } from "./lib/paths.mjs";
+
+const LINT_CHILD = join(BENCH_DIR, "lib", "lint-child.mjs");
+export const LINT_TARGET_RATIO = 1.03;
+
+/** Rows of ESLint's TIMING table: { rule, ms, share }. */
+export function parseTimingTable(stdout) {
+  const rows = [];
+  for (const line of stdout.split("\n")) {
+    const match = /^(\S+)\s*\|\s*([\d.]+)\s*\|\s*([\d.]+)%$/.exec(line.trim());
+    if (match) rows.push({ rule: match[1], ms: Number(match[2]), share: Number(match[3]) });
+  }
+  return rows;
+}
+
+async function lintOnce(kind, directory, env) {
+  const run = await runNode(LINT_CHILD, [kind, directory], { env });
+  return { ...run.result, wallMs: run.wallMs, stdout: run.stdout };
+}
+
+/** Alternating pairs on one target; returns every run and the medians. */
+async function measureTarget(label, directory, pairs, log) {
+  const runs = [];
+  for (let pair = 0; pair < pairs; pair++) {
+    // Alternate which configuration goes first, so a slow-down drifting over time hits both alike.
+    const order = pair % 2 === 0 ? ["baseline", "honeyhive"] : ["honeyhive", "baseline"];
+    const result = {};
+    for (const kind of order) result[kind] = await lintOnce(kind, directory);
+    runs.push({
+      baselineMs: result.baseline.lintMs,
+      honeyhiveMs: result.honeyhive.lintMs,
+      baselineWallMs: result.baseline.wallMs,
+      honeyhiveWallMs: result.honeyhive.wallMs,
+      ratio: result.honeyhive.lintMs / result.baseline.lintMs,
+      wallRatio: result.honeyhive.wallMs / result.baseline.wallMs,
+      files: result.honeyhive.files,
+      honeyhiveMessages: Object.entries(result.honeyhive.byRule)
+        .filter(([rule]) => rule.startsWith("honeyhive/"))
+        .reduce((sum, [, count]) => sum + count, 0),
+    });
+    const last = runs.at(-1);
+    log(`lint ${label}: pair ${pair + 1}/${pairs}: no rules ${formatMs(last.baselineMs)}, honeyhive ${formatMs(last.honeyhiveMs)} → ${formatRatio(last.ratio)}`);
+  }
+  const timing = await lintOnce("honeyhive", directory, { TIMING: "all" });
+  const ruleTimes = parseTimingTable(timing.stdout).filter((row) => row.rule.startsWith("honeyhive/"));
+  const files = runs[0].files;
+  return {
+    label,
+    files,
+    pairs,
+    runs,
+    medianBaselineMs: median(runs.map((run) => run.baselineMs)),
+    medianHoneyhiveMs: median(runs.map((run) => run.honeyhiveMs)),
+    medianRatio: median(runs.map((run) => run.ratio)),
+    medianWallRatio: median(runs.map((run) => run.wallRatio)),
+    honeyhiveMessages: runs[0].honeyhiveMessages,
+    ruleTimes,
+    // Per file: what the rules cost on top of the parse that ESLint pays anyway.
+    ruleMsTotal: ruleTimes.reduce((sum, row) => sum + row.ms, 0),
+  };
+}
+
+export async function benchLint({ pairs = 3, syntheticPairs = 3, log = console.log } = {}) {
+  requireBuild();
+  requireCorpus();
+  const synthetic = generateTree({ files: 10_000, share: 1, log });
+  const corpus = await measureTarget("real corpus", CORPUS_DIR, pairs, log);
+  const syntheticResult = await measureTarget("synthetic 100%", synthetic.dir, syntheticPairs, log);
+  return {
+    target: LINT_TARGET_RATIO,
+    corpus,
+    synthetic: syntheticResult,
+    corpusMet: corpus.medianRatio <= LINT_TARGET_RATIO,
+  };
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const { values } = parseArgs({
+    options: { pairs: { type: "string", default: "3" }, "synthetic-pairs": { type: "string", default: "3" }, json: { type: "string" } },
+  });
+  const result = await benchLint({ pairs: Number(values.pairs), syntheticPairs: Number(values["synthetic-pairs"]) });
+  for (const target of [result.corpus, result.synthetic]) {
+    console.log(
+      `lint ${target.label} (${target.files} files): median ratio ${formatRatio(target.medianRatio)} (wall ${formatRatio(target.medianWallRatio)}); ` +
+        `no rules ${formatMs(target.medianBaselineMs)}, honeyhive ${formatMs(target.medianHoneyhiveMs)}; rules ${formatMs(target.ruleMsTotal)}`,
+    );
+    for (const row of target.ruleTimes) console.log(`  ${row.rule}: ${row.ms.toFixed(1)} ms`);
+  }
+  console.log(`target ≤ ${LINT_TARGET_RATIO} on the real corpus: ${result.corpusMet ? "met" : "MISSED"}`);
+  if (values.json) writeFileSync(values.json, JSON.stringify(result, null, 2) + "\n");
+}
