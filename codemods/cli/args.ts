@@ -1,0 +1,123 @@
+// Command line of `honeyhive`: `honeyhive migrate [paths…] [options]`, `--help`, `--version`.
+// Everything a user can get wrong is a UsageError (exit code 2) with a message that says how to
+// get it right.
+import { parseArgs } from "node:util";
+import { TRANSFORM_IDS, isTransformId, type TransformId } from "../transforms/ids.js";
+import { DEFAULT_EXTENSIONS } from "./discover.js";
+
+export class UsageError extends Error {}
+
+export interface MigrateOptions {
+  readonly paths: readonly string[];
+  /** Paths were given explicitly (`--list` then counts what each transform would change). */
+  readonly explicitPaths: boolean;
+  readonly dry: boolean;
+  readonly print: boolean;
+  readonly check: boolean;
+  readonly list: boolean;
+  readonly json: boolean;
+  readonly allowDirty: boolean;
+  readonly verbose: boolean;
+  /** Selected transforms, in run order. */
+  readonly transforms: readonly TransformId[];
+  /** Worker threads asked for with `--cpus`; undefined means "decide from the machine". */
+  readonly cpus: number | undefined;
+  readonly runInBand: boolean;
+  readonly extensions: readonly string[];
+  readonly ignore: readonly string[];
+}
+
+export type Command =
+  | { readonly kind: "help"; readonly topic: "main" | "migrate" }
+  | { readonly kind: "version" }
+  | { readonly kind: "migrate"; readonly options: MigrateOptions };
+
+const MIGRATE_OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  dry: { type: "boolean", short: "d" },
+  print: { type: "boolean", short: "p" },
+  check: { type: "boolean" },
+  list: { type: "boolean" },
+  json: { type: "boolean" },
+  "allow-dirty": { type: "boolean" },
+  verbose: { type: "boolean" },
+  transforms: { type: "string", short: "t", multiple: true },
+  skip: { type: "string", multiple: true },
+  cpus: { type: "string" },
+  "run-in-band": { type: "boolean" },
+  extensions: { type: "string" },
+  ignore: { type: "string", multiple: true },
+} as const;
+
+/** `--transforms a,b --transforms c` → ["a", "b", "c"], each checked against the known ids. */
+function transformList(values: readonly string[] | undefined, flag: string): TransformId[] {
+  const ids = (values ?? []).flatMap((value) => value.split(",")).map((id) => id.trim()).filter((id) => id !== "");
+  const unknown = ids.filter((id) => !isTransformId(id));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `${flag}: unknown transform ${unknown.map((id) => `"${id}"`).join(", ")}; valid ids: ${TRANSFORM_IDS.join(", ")}`,
+    );
+  }
+  return ids as TransformId[];
+}
+
+function parseCpus(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--cpus: expected a whole number of at least 1, got "${value}"`);
+  return Number(value);
+}
+
+function parseExtensions(value: string | undefined): string[] {
+  if (value === undefined) return [...DEFAULT_EXTENSIONS];
+  const extensions = value.split(",").map((extension) => extension.trim().replace(/^\./, "")).filter((extension) => extension !== "");
+  if (extensions.length === 0) throw new UsageError(`--extensions: expected a comma-separated list such as ${DEFAULT_EXTENSIONS.join(",")}`);
+  return extensions;
+}
+
+function parseMigrate(args: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: MIGRATE_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs' messages name the option and the problem; drop its hint about "--" for positionals.
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: "help", topic: "migrate" };
+
+  const only = transformList(values.transforms, "--transforms");
+  const skipped = transformList(values.skip, "--skip");
+  const transforms = TRANSFORM_IDS.filter((id) => (only.length === 0 || only.includes(id)) && !skipped.includes(id));
+  if (transforms.length === 0) throw new UsageError("no transform left to run: --transforms and --skip exclude them all");
+
+  const check = values.check ?? false;
+  const print = values.print ?? false;
+  return {
+    kind: "migrate",
+    options: {
+      paths: positionals.length > 0 ? positionals : ["."],
+      explicitPaths: positionals.length > 0,
+      dry: (values.dry ?? false) || check || print,
+      print,
+      check,
+      list: values.list ?? false,
+      json: values.json ?? false,
+      allowDirty: values["allow-dirty"] ?? false,
+      verbose: values.verbose ?? false,
+      transforms,
+      cpus: parseCpus(values.cpus),
+      runInBand: values["run-in-band"] ?? false,
+      extensions: parseExtensions(values.extensions),
+      ignore: values.ignore ?? [],
+    },
+  };
+}
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h") return { kind: "help", topic: "main" };
+  if (first === "--version" || first === "-v") return { kind: "version" };
+  if (first === "help") return { kind: "help", topic: rest[0] === "migrate" ? "migrate" : "main" };
+  if (first === "migrate") return parseMigrate(rest);
+  throw new UsageError(first.startsWith("-") ? `unknown option ${first} (before a command)` : `unknown command "${first}"; the command is: migrate`);
+}

@@ -1,0 +1,186 @@
+// Which files a run looks at. Inside a git work tree git answers (tracked + untracked-not-ignored,
+// every nested .gitignore applied by git itself); elsewhere a directory walk applies the .gitignore
+// files it meets. Both then drop what is never source to migrate: other extensions, declaration
+// files, dependencies and build output, and what `--ignore` names.
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { gitListFiles, gitTopLevel } from "./git.js";
+import { ignoreVerdict, isFileIgnored, parseIgnoreFile, type IgnoreRule } from "./ignore-patterns.js";
+
+export const DEFAULT_EXTENSIONS: readonly string[] = ["js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts"];
+
+/** Directories that hold dependencies, build output or VCS data, never sources to migrate. */
+const SKIPPED_DIRECTORIES = new Set(["node_modules", "dist", "build", ".next", "out", "coverage", ".git", ".hg", ".svn"]);
+
+const DECLARATION_FILE = /\.d\.[mc]?ts$/;
+
+export interface DiscoveryOptions {
+  readonly cwd: string;
+  /** Files or directories, absolute or relative to `cwd`. */
+  readonly paths: readonly string[];
+  readonly extensions: readonly string[];
+  /** Gitignore-style globs relative to `cwd`. */
+  readonly ignore: readonly string[];
+}
+
+export interface DiscoveredFile {
+  readonly absolutePath: string;
+  /** The directory no write may leave: the git top level, else the working directory (or the path itself when outside it). */
+  readonly root: string;
+}
+
+export interface Discovery {
+  readonly files: DiscoveredFile[];
+  /** Git work trees the files live in (for the dirty guard). */
+  readonly gitTopLevels: string[];
+}
+
+export class MissingPathError extends Error {
+  constructor(readonly path: string) {
+    super(`no such file or directory: ${path}`);
+  }
+}
+
+export function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+/** Whether `child` is `parent` or below it (both absolute, already resolved). */
+export function isInside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/** Finds the git top levels of the given paths without listing anything (used by the guard before discovery). */
+export function resolveGitTopLevels(cwd: string, paths: readonly string[]): Map<string, string | undefined> {
+  const topLevels = new Map<string, string | undefined>();
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    if (!existsSync(absolute)) throw new MissingPathError(path);
+    const directory = statSync(absolute).isDirectory() ? absolute : dirname(absolute);
+    topLevels.set(absolute, gitTopLevel(directory));
+  }
+  return topLevels;
+}
+
+function isSourceFile(relativeToRoot: string, extensions: ReadonlySet<string>): boolean {
+  const segments = relativeToRoot.split("/");
+  const name = segments[segments.length - 1];
+  if (segments.slice(0, -1).some((segment) => SKIPPED_DIRECTORIES.has(segment))) return false;
+  if (DECLARATION_FILE.test(name)) return false;
+  const dot = name.lastIndexOf(".");
+  return dot > 0 && extensions.has(name.slice(dot + 1));
+}
+
+interface IgnoreScope {
+  /** Directory the rules are relative to, `/`-separated and relative to the walk root ("" for the root). */
+  readonly base: string;
+  readonly rules: readonly IgnoreRule[];
+}
+
+function readIgnoreScope(root: string, directoryRelative: string): IgnoreScope | undefined {
+  const file = join(root, directoryRelative, ".gitignore");
+  if (!existsSync(file)) return undefined;
+  const rules = parseIgnoreFile(readFileSync(file, "utf8"));
+  return rules.length > 0 ? { base: directoryRelative, rules } : undefined;
+}
+
+/** Deeper .gitignore files override shallower ones; within a file the last match wins. */
+function isIgnoredByScopes(scopes: readonly IgnoreScope[], relativeToRoot: string, isDirectory: boolean): boolean {
+  let verdict: boolean | undefined;
+  for (const scope of scopes) {
+    const local = scope.base === "" ? relativeToRoot : relativeToRoot.slice(scope.base.length + 1);
+    verdict = ignoreVerdict(scope.rules, local, isDirectory) ?? verdict;
+  }
+  return verdict === true;
+}
+
+/** The .gitignore files from `root` down to `directoryRelative` (inclusive), outermost first. */
+function scopesDownTo(root: string, directoryRelative: string): IgnoreScope[] {
+  const segments = directoryRelative === "" ? [] : directoryRelative.split("/");
+  const scopes: IgnoreScope[] = [];
+  for (let depth = 0; depth <= segments.length; depth++) {
+    const scope = readIgnoreScope(root, segments.slice(0, depth).join("/"));
+    if (scope) scopes.push(scope);
+  }
+  return scopes;
+}
+
+/** Whether a path below `root` is excluded: by name (node_modules, build output) or by a .gitignore on its way. */
+function isExcludedBelow(root: string, relativeToRoot: string, isDirectory: boolean): boolean {
+  const segments = relativeToRoot === "" ? [] : relativeToRoot.split("/");
+  for (let depth = 1; depth <= segments.length; depth++) {
+    const segmentIsDirectory = depth < segments.length || isDirectory;
+    if (segmentIsDirectory && SKIPPED_DIRECTORIES.has(segments[depth - 1])) return true;
+    const scopes = scopesDownTo(root, segments.slice(0, depth - 1).join("/"));
+    if (isIgnoredByScopes(scopes, segments.slice(0, depth).join("/"), segmentIsDirectory)) return true;
+  }
+  return false;
+}
+
+/** Walks `start` (a directory inside `root`) without following symbolic links to directories. */
+function walk(root: string, start: string, extensions: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  const startRelative = toPosix(relative(root, start));
+  // The start itself may sit in an ignored directory; the .gitignore files above it apply too.
+  if (isExcludedBelow(root, startRelative, true)) return found;
+  const scopes = scopesDownTo(root, startRelative);
+
+  const visit = (directoryRelative: string, inherited: readonly IgnoreScope[]): void => {
+    const own = directoryRelative === startRelative ? undefined : readIgnoreScope(root, directoryRelative);
+    const active = own ? [...inherited, own] : inherited;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, directoryRelative), { withFileTypes: true });
+    } catch {
+      return; // unreadable directory: nothing to migrate there
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const entryRelative = directoryRelative === "" ? entry.name : `${directoryRelative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnoredByScopes(active, entryRelative, true)) continue;
+        visit(entryRelative, active);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        // A link is listed like git lists it; where it leads is checked before reading.
+        if (isSourceFile(entryRelative, extensions) && !isIgnoredByScopes(active, entryRelative, false)) {
+          found.push(join(root, entryRelative));
+        }
+      }
+    }
+  };
+  visit(startRelative, scopes);
+  return found;
+}
+
+function filesUnder(absolute: string, topLevel: string | undefined, root: string, extensions: ReadonlySet<string>): string[] {
+  if (topLevel) {
+    return gitListFiles(topLevel, toPosix(relative(topLevel, absolute)) || ".")
+      .filter((file) => isSourceFile(file, extensions))
+      .map((file) => join(topLevel, file));
+  }
+  if (statSync(absolute).isDirectory()) return walk(root, absolute, extensions);
+  const relativeToRoot = toPosix(relative(root, absolute));
+  return isSourceFile(relativeToRoot, extensions) && !isExcludedBelow(root, relativeToRoot, false) ? [absolute] : [];
+}
+
+export function discoverFiles(options: DiscoveryOptions): Discovery {
+  const extensions = new Set(options.extensions.map((extension) => extension.replace(/^\./, "")));
+  const ignoreRules = options.ignore.flatMap((glob) => parseIgnoreFile(glob));
+  const topLevels = resolveGitTopLevels(options.cwd, options.paths);
+  const byPath = new Map<string, DiscoveredFile>();
+
+  for (const [absolute, topLevel] of topLevels) {
+    // Outside git the working directory bounds the project; a path outside it is its own root.
+    const root = topLevel ?? (isInside(options.cwd, absolute) ? options.cwd : statSync(absolute).isDirectory() ? absolute : dirname(absolute));
+    const candidates = filesUnder(absolute, topLevel, root, extensions);
+    for (const file of candidates) {
+      const relativeToCwd = toPosix(relative(options.cwd, file));
+      if (isFileIgnored(ignoreRules, relativeToCwd)) continue;
+      if (!byPath.has(file)) byPath.set(file, { absolutePath: file, root });
+    }
+  }
+  const files = [...byPath.values()].sort((a, b) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0));
+  const gitTopLevels = [...new Set([...topLevels.values()].filter((top): top is string => top !== undefined))];
+  return { files, gitTopLevels };
+}

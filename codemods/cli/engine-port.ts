@@ -1,0 +1,29 @@
+// The CLI's only door to the transforms: the engine contract (`runTransforms`, `mayUseSdk`). Kept
+// as a value so tests can hand the runner an engine of their own, and loaded on first use so
+// `--help`, `--version` and `--list` do not pay for loading the parsers.
+import type { RunTransformsOptions, TransformRunResult } from "../engine.js";
+
+export interface MigrateEngine {
+  readonly runTransforms: (source: string, filePath: string, options: RunTransformsOptions) => TransformRunResult;
+  readonly mayUseSdk: (source: string, settings?: RunTransformsOptions["settings"]) => boolean;
+}
+
+export async function loadDefaultEngine(): Promise<MigrateEngine> {
+  const { runTransforms, mayUseSdk } = await import("../engine.js");
+  return { runTransforms, mayUseSdk };
+}
+
+/** Runs the engine on one file; the contract says it never throws, this makes sure a bug cannot stop the run. */
+export function transformSafely(
+  engine: MigrateEngine,
+  source: string,
+  filePath: string,
+  options: RunTransformsOptions,
+): TransformRunResult {
+  try {
+    return engine.runTransforms(source, filePath, options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { output: source, changed: false, applied: [], markers: 0, error: { message: `internal error: ${message}` } };
+  }
+}

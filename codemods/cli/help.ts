@@ -1,0 +1,66 @@
+// The texts of `honeyhive --help` and `honeyhive migrate --help`.
+import { TRANSFORMS } from "../transforms/ids.js";
+import { DEFAULT_EXTENSIONS } from "./discover.js";
+
+export const MAIN_HELP = `Usage: honeyhive <command> [options]
+
+Commands:
+  migrate [paths…]   Rewrite HoneyHive SDK usage to the recommended tracer patterns
+
+Options:
+  -h, --help         Show help (honeyhive migrate --help for the command's options)
+  -v, --version      Print the version
+
+Run "honeyhive migrate --help" for options and examples.
+`;
+
+export function migrateHelp(): string {
+  const idWidth = Math.max(...TRANSFORMS.map((transform) => transform.id.length));
+  const transforms = TRANSFORMS.map((transform) => `  ${transform.id.padEnd(idWidth)}  ${transform.title}`).join("\n");
+  return `Usage: honeyhive migrate [paths…] [options]
+
+Rewrites HoneyHive SDK usage in JavaScript and TypeScript files to the recommended tracer
+patterns. Paths default to the current directory. Inside a git repository the files git tracks
+or would track (.gitignore respected) are read; elsewhere the directories are walked, honouring
+.gitignore files. node_modules, build output (dist, build, .next, out, coverage) and *.d.ts files
+are skipped.
+
+Transforms (run in this order):
+${transforms}
+
+Options:
+  -d, --dry                Write nothing; print a unified diff of every file that would change
+  -p, --print              Write nothing; print the transformed source of every file that would change
+      --check              Like --dry, and exit with 3 when a file would change or a review
+                           marker remains (for CI)
+      --list               List the transforms; with paths, count the files each would change
+  -t, --transforms <ids>   Run only these transforms (comma-separated, repeatable)
+      --skip <ids>         Do not run these transforms (comma-separated, repeatable)
+      --json               Print a machine-readable report (version 1) on stdout; human
+                           output goes to stderr
+      --allow-dirty        Write even when the git work tree has uncommitted changes
+      --extensions <list>  File extensions to read (default: ${DEFAULT_EXTENSIONS.join(",")})
+      --ignore <glob>      Leave out files matching a gitignore-style glob, relative to the
+                           current directory (repeatable)
+      --cpus <n>           Worker threads to use (default: number of cores - 1)
+      --run-in-band        Transform in this process, without worker threads
+      --verbose            Print every file and what happened to it
+  -h, --help               Show this help
+
+Exit codes:
+  0  done (whether or not files changed)
+  1  at least one file could not be parsed or transformed (listed as file:line:col; left
+     untouched; the other files were processed)
+  2  usage error, or the git work tree has uncommitted changes
+  3  --check found files to change or review markers
+
+Examples:
+  npx honeyhive migrate --dry                 Preview every change as a diff
+  npx honeyhive migrate src                   Migrate src/ (commit or stash your changes first)
+  npx honeyhive migrate --transforms explicit-tracer,lambda-force-flush
+  npx honeyhive migrate --skip evaluate-managed-tracer --ignore "**/*.test.ts"
+  npx honeyhive migrate --list .              How many files each transform would change
+  npx honeyhive migrate --check               In CI: fail while anything is left to migrate
+  npx honeyhive migrate --json --dry > report.json
+`;
+}

@@ -1,0 +1,316 @@
+// The `honeyhive migrate` command end to end in temporary projects, in process with stand-in
+// transforms (see test-utils/project.ts) so each behaviour of the CLI is asserted on its own.
+import { chmodSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { TRANSFORM_IDS } from "../transforms/ids.js";
+import type { JsonReport } from "./report.js";
+import { FAKE_MARKER, git, makeProject, read, removeProjects, runInProcess, writeFiles } from "./test-utils/project.js";
+
+afterAll(removeProjects);
+
+const HANDLER = `import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init();
+export function handle() {
+  tracer.sessionStart({});
+}
+`;
+const HANDLER_MIGRATED = HANDLER.replace(".sessionStart(", ".createSession(");
+const ENRICH = `import { enrichSpan } from "honeyhive";
+export function work() {
+  enrichSpan({ step: 1 });
+}
+`;
+const PLAIN = "export const answer = 42;\n";
+const BROKEN = `import { HoneyHiveTracer } from "honeyhive";
+const x = @@syntax-error@@;
+`;
+
+describe("git guard", () => {
+  it("refuses to write into a repository with a modified tracked file, in one line with the remedy", async () => {
+    const root = makeProject({ "src/handler.ts": HANDLER, "README.md": "hi\n" }, { git: true });
+    writeFileSync(join(root, "README.md"), "changed\n");
+    const run = await runInProcess(root, ["migrate"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain("uncommitted changes (README.md)");
+    expect(run.stderr).toMatch(/commit or stash them.*--allow-dirty/);
+    expect(read(root, "src/handler.ts")).toBe(HANDLER);
+  });
+
+  it("counts an untracked file as uncommitted", async () => {
+    const root = makeProject({ "src/handler.ts": HANDLER }, { git: true });
+    writeFiles(root, { "notes.txt": "new\n" });
+    const run = await runInProcess(root, ["migrate"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("notes.txt");
+    expect(read(root, "src/handler.ts")).toBe(HANDLER);
+  });
+
+  it("writes anyway with --allow-dirty, and does not guard runs that write nothing", async () => {
+    const root = makeProject({ "src/handler.ts": HANDLER }, { git: true });
+    writeFiles(root, { "notes.txt": "new\n" });
+    for (const flag of ["--dry", "--check", "--print", "--list"]) {
+      const run = await runInProcess(root, ["migrate", flag, "."]);
+      expect(run.stderr, flag).not.toContain("uncommitted");
+    }
+    expect(read(root, "src/handler.ts")).toBe(HANDLER);
+    const run = await runInProcess(root, ["migrate", "--allow-dirty"]);
+    expect(run.code).toBe(0);
+    expect(read(root, "src/handler.ts")).toBe(HANDLER_MIGRATED);
+  });
+});
+
+describe("output modes", () => {
+  it("--dry prints a unified diff per changed file and writes nothing", async () => {
+    const root = makeProject({ "src/handler.ts": HANDLER, "src/plain.ts": PLAIN }, { git: true });
+    const run = await runInProcess(root, ["migrate", "--dry"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        "--- a/src/handler.ts",
+        "+++ b/src/handler.ts",
+        "@@ -1,5 +1,5 @@",
+        ' import { HoneyHiveTracer } from "honeyhive";',
+        " const tracer = HoneyHiveTracer.init();",
+        " export function handle() {",
+        "-  tracer.sessionStart({});",
+        "+  tracer.createSession({});",
+        " }",
+        "",
+      ].join("\n"),
+    );
+    expect(read(root, "src/handler.ts")).toBe(HANDLER);
+    expect(git(root, "status", "--porcelain")).toBe("");
+    expect(run.stderr).toContain("1 would change");
+  });
+
+  it("--print prints the transformed source and writes nothing", async () => {
+    const root = makeProject({ "src/handler.ts": HANDLER }, { git: true });
+    const single = await runInProcess(root, ["migrate", "--print", "src/handler.ts"]);
+    expect(single.stdout).toBe(HANDLER_MIGRATED);
+    writeFiles(root, { "src/enrich.ts": ENRICH });
+    const several = await runInProcess(root, ["migrate", "--print"]);
+    expect(several.stdout).toContain(`==> src/enrich.ts <==\nimport { enrichSpan } from "honeyhive";\nexport function work() {\n${FAKE_MARKER}\n`);
+    expect(several.stdout).toContain(`==> src/handler.ts <==\n${HANDLER_MIGRATED}`);
+    expect(read(root, "src/handler.ts")).toBe(HANDLER);
+  });
+
+  it("--json prints the versioned report on stdout and the human summary on stderr", async () => {
+    const root = makeProject(
+      { "src/handler.ts": HANDLER, "src/enrich.ts": ENRICH, "src/plain.ts": PLAIN, "src/broken.ts": BROKEN },
+      { git: true },
+    );
+    const run = await runInProcess(root, ["migrate", "--json", "--dry"]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report).toEqual({
+      version: 1,
+      summary: { scanned: 4, candidates: 3, changed: 2, unchanged: 0, failed: 1, markers: 1 },
+      transforms: {
+        "evaluate-managed-tracer": { files: 0, markers: 0 },
+        "session-start-to-create-session": { files: 1, markers: 0 },
+        "lambda-force-flush": { files: 0, markers: 0 },
+        "explicit-tracer": { files: 1, markers: 1 },
+      },
+      files: [
+        {
+          path: "src/broken.ts",
+          status: "failed",
+          transforms: [],
+          markers: 0,
+          error: { message: "Unexpected token", line: 2, column: 11 },
+        },
+        { path: "src/enrich.ts", status: "changed", transforms: ["explicit-tracer"], markers: 1 },
+        { path: "src/handler.ts", status: "changed", transforms: ["session-start-to-create-session"], markers: 0 },
+        { path: "src/plain.ts", status: "skipped", transforms: [], markers: 0, reason: "no SDK usage" },
+      ],
+    });
+    expect(run.stderr).toContain("4 files scanned, 3 may use the SDK: 2 would change, 0 unchanged, 1 failed, 1 review marker");
+    expect(run.stderr).toContain("--- a/src/handler.ts"); // diffs go with the human output
+  });
+});
+
+describe("exit codes and failures", () => {
+  it("reports an unparsable file as file:line:col, leaves it untouched and migrates the others (exit 1)", async () => {
+    const root = makeProject({ "a.ts": HANDLER, "b.ts": BROKEN, "c.ts": HANDLER }, { git: true });
+    const run = await runInProcess(root, ["migrate"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("b.ts:2:11 Unexpected token");
+    expect(read(root, "b.ts")).toBe(BROKEN);
+    expect(read(root, "a.ts")).toBe(HANDLER_MIGRATED);
+    expect(read(root, "c.ts")).toBe(HANDLER_MIGRATED);
+  });
+
+  it("--check exits 3 while there is work and 0 when there is none", async () => {
+    const root = makeProject({ "src/handler.ts": HANDLER, "src/plain.ts": PLAIN }, { git: true });
+    const before = await runInProcess(root, ["migrate", "--check"]);
+    expect(before.code).toBe(3);
+    expect(before.stdout).toContain("+  tracer.createSession({});");
+    expect(read(root, "src/handler.ts")).toBe(HANDLER);
+    expect((await runInProcess(root, ["migrate"])).code).toBe(0);
+    expect((await runInProcess(root, ["migrate", "--check"])).code).toBe(0);
+  });
+
+  it("--check exits 3 while a review marker remains, even when nothing would change", async () => {
+    const root = makeProject({ "src/enrich.ts": ENRICH }, { git: true });
+    expect((await runInProcess(root, ["migrate"])).code).toBe(0);
+    git(root, "commit", "-q", "-am", "migrated");
+    const check = await runInProcess(root, ["migrate", "--check"]);
+    expect(check.code).toBe(3);
+    expect(check.stderr).toContain("0 would change, 1 unchanged, 0 failed, 1 review marker");
+    expect(check.stderr).toContain("src/enrich.ts: 1 marker");
+  });
+
+  it("exits 2 on usage errors: unknown option, unknown command, bad --cpus, missing path", async () => {
+    const root = makeProject({ "a.ts": HANDLER });
+    for (const argv of [["migrate", "--frobnicate"], ["migrate-all"], ["migrate", "--cpus", "0"], ["migrate", "nope/"]]) {
+      const run = await runInProcess(root, argv);
+      expect(run.code, argv.join(" ")).toBe(2);
+      expect(run.stderr).toMatch(/^honeyhive: .+\nRun "honeyhive migrate --help" for usage\.\n$/);
+    }
+  });
+});
+
+describe("choosing transforms", () => {
+  it("--list without paths prints every id with its description", async () => {
+    const run = await runInProcess(makeProject({}), ["migrate", "--list"]);
+    expect(run.code).toBe(0);
+    for (const id of TRANSFORM_IDS) expect(run.stdout).toContain(id);
+    expect(run.stdout).toContain("Make every return path of a tracing AWS Lambda handler await tracer.forceFlush()");
+  });
+
+  it("--list with paths counts the files each transform would change, writing nothing", async () => {
+    const root = makeProject({ "a.ts": HANDLER, "b.ts": HANDLER, "c.ts": ENRICH });
+    const run = await runInProcess(root, ["migrate", "--list", "."]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/session-start-to-create-session\s+2 files/);
+    expect(run.stdout).toMatch(/explicit-tracer\s+1 files/);
+    expect(run.stdout).toMatch(/lambda-force-flush\s+0 files/);
+    expect(read(root, "a.ts")).toBe(HANDLER);
+  });
+
+  it("--transforms runs only the named transforms and --skip leaves some out", async () => {
+    const both = HANDLER + ENRICH.replace('import { enrichSpan } from "honeyhive";\n', "");
+    const root = makeProject({ "a.ts": both });
+    const only = await runInProcess(root, ["migrate", "--print", "--transforms", "explicit-tracer"]);
+    expect(only.stdout).toContain(FAKE_MARKER);
+    expect(only.stdout).toContain(".sessionStart(");
+    const skip = await runInProcess(root, ["migrate", "--print", "--skip", "explicit-tracer"]);
+    expect(skip.stdout).not.toContain(FAKE_MARKER);
+    expect(skip.stdout).toContain(".createSession(");
+  });
+
+  it("rejects an unknown transform id with the list of valid ones (exit 2)", async () => {
+    const run = await runInProcess(makeProject({ "a.ts": HANDLER }), ["migrate", "--transforms", "explicit-tracer,nope"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`unknown transform "nope"; valid ids: ${TRANSFORM_IDS.join(", ")}`);
+  });
+});
+
+describe("file discovery", () => {
+  it("in git: reads tracked and untracked files, honours nested .gitignore files", async () => {
+    const root = makeProject(
+      {
+        "packages/app/.gitignore": "generated/\n*.local.ts\n",
+        "packages/app/src/handler.ts": HANDLER,
+        "packages/app/generated/client.ts": HANDLER,
+        "packages/app/src/settings.local.ts": HANDLER,
+        "node_modules/honeyhive/index.js": HANDLER,
+        "dist/handler.js": HANDLER,
+        "types/handler.d.ts": HANDLER,
+        "docs/handler.md": HANDLER,
+      },
+      { git: true },
+    );
+    writeFiles(root, { "packages/app/src/untracked.ts": HANDLER });
+    const run = await runInProcess(root, ["migrate", "--json", "--dry"]);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.files.map((file) => file.path)).toEqual(["packages/app/src/handler.ts", "packages/app/src/untracked.ts"]);
+  });
+
+  it("outside git: walks the tree honouring .gitignore files, nested ones and negations", async () => {
+    const root = makeProject({
+      ".gitignore": "*.gen.ts\n/scripts/\n",
+      "src/.gitignore": "legacy/\n!keep.gen.ts\n",
+      "src/a.ts": HANDLER,
+      "src/a.gen.ts": HANDLER,
+      "src/keep.gen.ts": HANDLER,
+      "src/legacy/old.ts": HANDLER,
+      "src/lib/b.mts": HANDLER,
+      "scripts/tool.ts": HANDLER,
+      "lib/scripts/tool.ts": HANDLER,
+      "node_modules/x/index.ts": HANDLER,
+      "src/types.d.ts": HANDLER,
+      "build/out.js": HANDLER,
+    });
+    const report = JSON.parse((await runInProcess(root, ["migrate", "--json"])).stdout) as JsonReport;
+    expect(report.files.map((file) => file.path)).toEqual(["lib/scripts/tool.ts", "src/a.ts", "src/keep.gen.ts", "src/lib/b.mts"]);
+    // A path below the working directory still sees the .gitignore files above it.
+    const sub = JSON.parse((await runInProcess(root, ["migrate", "--json", "--dry", "src/lib", "src/legacy/old.ts"])).stdout) as JsonReport;
+    expect(sub.files.map((file) => file.path)).toEqual(["src/lib/b.mts"]);
+  });
+
+  it("--extensions and --ignore narrow the files", async () => {
+    const root = makeProject({ "src/a.ts": HANDLER, "src/b.js": HANDLER, "src/a.test.ts": HANDLER, "src/x/y.ts": HANDLER });
+    const run = await runInProcess(root, ["migrate", "--json", "--dry", "--extensions", "ts", "--ignore", "*.test.ts", "--ignore", "src/x/"]);
+    expect((JSON.parse(run.stdout) as JsonReport).files.map((file) => file.path)).toEqual(["src/a.ts"]);
+  });
+
+  it("never follows a symbolic link out of the project", async () => {
+    const outside = makeProject({ "shared.ts": HANDLER });
+    const root = makeProject({ "src/a.ts": HANDLER });
+    symlinkSync(join(outside, "shared.ts"), join(root, "src", "linked.ts"));
+    symlinkSync(join(outside), join(root, "src", "linked-dir"));
+    const run = await runInProcess(root, ["migrate", "--json"]);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.files.find((file) => file.path === "src/linked.ts")).toMatchObject({ status: "skipped" });
+    expect(report.files.find((file) => file.path.startsWith("src/linked-dir"))).toBeUndefined();
+    expect(read(outside, "shared.ts")).toBe(HANDLER);
+    expect(read(root, "src/a.ts")).toBe(HANDLER_MIGRATED);
+  });
+});
+
+describe("writing", () => {
+  it("keeps the file mode, replaces the file atomically and leaves no temporary files", async () => {
+    const root = makeProject({ "bin/tool.js": "#!/usr/bin/env node\n" + HANDLER });
+    chmodSync(join(root, "bin/tool.js"), 0o751);
+    const run = await runInProcess(root, ["migrate"]);
+    expect(run.code).toBe(0);
+    expect(read(root, "bin/tool.js")).toContain(".createSession(");
+    expect(statSync(join(root, "bin/tool.js")).mode & 0o777).toBe(0o751);
+    expect(readdirSync(join(root, "bin"))).toEqual(["tool.js"]);
+  });
+
+  it("writes a file reached through a link inside the project once, at its real path, keeping the link", async () => {
+    const root = makeProject({ "src/a.ts": HANDLER });
+    mkdirSync(join(root, "alias"));
+    symlinkSync(join(root, "src", "a.ts"), join(root, "alias", "a.ts"));
+    const run = await runInProcess(root, ["migrate", "--json"]);
+    expect((JSON.parse(run.stdout) as JsonReport).summary).toMatchObject({ candidates: 1, changed: 1 });
+    expect(read(root, "src/a.ts")).toBe(HANDLER_MIGRATED);
+    expect(statSync(join(root, "alias", "a.ts")).isFile()).toBe(true);
+  });
+
+  it("names the formatter command for the changed files when the project has one", async () => {
+    const root = makeProject({ "src/a.ts": HANDLER, "src/b.ts": PLAIN, ".prettierrc": "{}\n" }, { git: true });
+    const run = await runInProcess(root, ["migrate"]);
+    expect(run.stderr).toContain("npx prettier --write src/a.ts\n");
+    const noFormatter = makeProject({ "src/a.ts": HANDLER });
+    expect((await runInProcess(noFormatter, ["migrate"])).stderr).not.toContain("npx");
+  });
+});
+
+describe("help and version", () => {
+  it("prints help with examples, and the version", async () => {
+    const root = makeProject({});
+    const help = await runInProcess(root, ["migrate", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Examples:");
+    for (const flag of ["--dry", "--print", "--check", "--list", "--transforms", "--skip", "--json", "--allow-dirty", "--cpus", "--run-in-band", "--verbose", "--extensions", "--ignore"]) {
+      expect(help.stdout).toContain(flag);
+    }
+    expect((await runInProcess(root, ["--help"])).stdout).toContain("honeyhive <command>");
+    expect((await runInProcess(root, ["--version"])).stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

@@ -1,0 +1,276 @@
+// `honeyhive migrate`: guard, discover, prefilter, transform (in process or on worker threads),
+// write, report. Every outcome is decided per file, so one bad file never stops the others.
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RunTransformsOptions, TransformRunResult } from "../engine.js";
+import { TRANSFORMS } from "../transforms/ids.js";
+import { parseCommandLine, UsageError, type MigrateOptions } from "./args.js";
+import { unifiedDiff } from "./diff.js";
+import { discoverFiles, isInside, MissingPathError, resolveGitTopLevels, toPosix } from "./discover.js";
+import { loadDefaultEngine, transformSafely, type MigrateEngine } from "./engine-port.js";
+import { formatterCommand } from "./formatter-hint.js";
+import { gitUncommittedPaths } from "./git.js";
+import { MAIN_HELP, migrateHelp } from "./help.js";
+import { transformInPool, WORKER_URL } from "./pool.js";
+import { ProgressBar, type ProgressStream } from "./progress.js";
+import { buildJsonReport, formatSummary, type FileOutcome, type JsonReport } from "./report.js";
+import { packageVersion } from "./version.js";
+import { writeFileAtomically } from "./write-file.js";
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED_FILES = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_CHECK_FOUND_WORK = 3;
+
+/** Below this many candidate files, starting worker threads costs more than it saves. */
+export const POOL_THRESHOLD = 50;
+
+export interface CliIo {
+  readonly cwd: string;
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: ProgressStream;
+  /** Test seam: transforms other than the real ones. Runs in process (functions cannot cross threads). */
+  readonly engine?: MigrateEngine;
+  /** Where the worker script is; defaults to the compiled one next to this module. */
+  readonly workerUrl?: URL;
+}
+
+interface Candidate {
+  /** Index into the outcomes array. */
+  readonly index: number;
+  readonly realPath: string;
+  readonly source: string;
+}
+
+interface FileRun {
+  readonly outcome: FileOutcome;
+  /** Present for candidates: what the transforms saw and produced. */
+  readonly candidate?: Candidate;
+  readonly result?: TransformRunResult;
+}
+
+function listTransforms(io: CliIo, json: boolean): number {
+  if (json) {
+    io.stdout.write(`${JSON.stringify({ version: 1, transforms: TRANSFORMS }, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  const idWidth = Math.max(...TRANSFORMS.map((transform) => transform.id.length));
+  for (const transform of TRANSFORMS) {
+    io.stdout.write(`${transform.id.padEnd(idWidth)}  ${transform.title}\n${" ".repeat(idWidth + 2)}${transform.description}\n`);
+  }
+  return EXIT_OK;
+}
+
+function listTransformCounts(io: CliIo, report: JsonReport, selected: MigrateOptions["transforms"]): void {
+  const idWidth = Math.max(...TRANSFORMS.map((transform) => transform.id.length));
+  for (const transform of TRANSFORMS) {
+    const count = selected.includes(transform.id) ? `${report.transforms[transform.id].files} files` : "not selected";
+    io.stdout.write(`${transform.id.padEnd(idWidth)}  ${count.padEnd(12)}  ${transform.title}\n`);
+  }
+}
+
+/** Refuses (one line, with the remedy) to write into a work tree with uncommitted changes. */
+function checkWorkTreesClean(io: CliIo, cwd: string, paths: readonly string[]): boolean {
+  const topLevels = new Set([...resolveGitTopLevels(cwd, paths).values()].filter((top): top is string => top !== undefined));
+  for (const topLevel of topLevels) {
+    const dirty = gitUncommittedPaths(topLevel);
+    if (dirty.length === 0) continue;
+    const examples = dirty.slice(0, 3).join(", ") + (dirty.length > 3 ? ", …" : "");
+    io.stderr.write(
+      `honeyhive migrate: ${topLevel} has uncommitted changes (${examples}); commit or stash them so the migration is its own reviewable diff, or pass --allow-dirty\n`,
+    );
+    return false;
+  }
+  return true;
+}
+
+/** Reads every discovered file once and keeps those whose text may use the SDK. */
+function readFiles(io: CliIo, cwd: string, options: MigrateOptions, engine: MigrateEngine, settings: RunTransformsOptions["settings"]): FileRun[] {
+  const { files } = discoverFiles({ cwd, paths: options.paths, extensions: options.extensions, ignore: options.ignore });
+  const runs: FileRun[] = [];
+  const seenRealPaths = new Set<string>();
+  for (const file of files) {
+    const path = toPosix(relative(cwd, file.absolutePath));
+    const skip = (reason: string): void => {
+      runs.push({ outcome: { path, status: "skipped", transforms: [], markers: 0, reason } });
+    };
+    let realPath: string;
+    try {
+      realPath = realpathSync(file.absolutePath);
+    } catch {
+      continue; // listed by git but deleted from the work tree, or a dangling link: nothing to migrate
+    }
+    if (!isInside(realpathSync(file.root), realPath)) {
+      skip(`symbolic link to ${realPath}, outside ${file.root}`);
+      continue;
+    }
+    if (seenRealPaths.has(realPath)) continue; // a link to a file that is migrated under its own path
+    seenRealPaths.add(realPath);
+    let source: string;
+    try {
+      source = readFileSync(realPath, "utf8");
+    } catch (error) {
+      runs.push({ outcome: { path, status: "failed", transforms: [], markers: 0, error: { message: (error as Error).message } } });
+      continue;
+    }
+    if (!engine.mayUseSdk(source, settings)) {
+      skip("no SDK usage");
+      continue;
+    }
+    const candidate: Candidate = { index: runs.length, realPath, source };
+    runs.push({ outcome: { path, status: "unchanged", transforms: [], markers: 0 }, candidate });
+  }
+  if (options.verbose && files.length === 0) io.stderr.write("honeyhive migrate: no matching files\n");
+  return runs;
+}
+
+function outcomeOf(path: string, result: TransformRunResult): FileOutcome {
+  const markersByTransform = (result as { markersByTransform?: FileOutcome["markersByTransform"] }).markersByTransform;
+  if (result.error) return { path, status: "failed", transforms: [], markers: 0, error: result.error };
+  return {
+    path,
+    status: result.changed ? "changed" : "unchanged",
+    transforms: result.applied,
+    markers: result.markers,
+    ...(markersByTransform ? { markersByTransform } : {}),
+  };
+}
+
+function workerCount(options: MigrateOptions, io: CliIo, candidates: number): number {
+  if (options.runInBand || io.engine || candidates <= POOL_THRESHOLD) return 1;
+  const wanted = options.cpus ?? Math.max(1, availableParallelism() - 1);
+  return Math.min(wanted, candidates);
+}
+
+async function transformAll(io: CliIo, options: MigrateOptions, runs: FileRun[], engine: MigrateEngine, transformOptions: RunTransformsOptions): Promise<FileRun[]> {
+  const candidates = runs.flatMap((run) => (run.candidate ? [run.candidate] : []));
+  const progress = new ProgressBar(io.stderr, candidates.length, "files");
+  let workers = workerCount(options, io, candidates.length);
+  const workerUrl = io.workerUrl ?? WORKER_URL;
+  if (workers > 1 && !existsSync(fileURLToPath(workerUrl))) workers = 1; // running from sources: no compiled worker
+  if (options.verbose) {
+    io.stderr.write(`honeyhive migrate: ${candidates.length} candidate files, ${workers > 1 ? `${workers} workers` : "in process"}\n`);
+  }
+
+  let results: TransformRunResult[];
+  if (workers > 1) {
+    let done = 0;
+    results = await transformInPool(
+      candidates.map((candidate) => ({ filePath: candidate.realPath, source: candidate.source })),
+      transformOptions,
+      workers,
+      () => progress.update(++done),
+      workerUrl,
+    );
+  } else {
+    results = candidates.map((candidate, done) => {
+      const result = transformSafely(engine, candidate.source, candidate.realPath, transformOptions);
+      progress.update(done + 1);
+      return result;
+    });
+  }
+  progress.clear();
+
+  const updated = [...runs];
+  candidates.forEach((candidate, position) => {
+    const result = results[position];
+    updated[candidate.index] = { candidate, result, outcome: outcomeOf(runs[candidate.index].outcome.path, result) };
+  });
+  return updated;
+}
+
+/** Writes the changed files; a file that cannot be written safely becomes a failure. */
+function writeChanged(runs: FileRun[]): FileRun[] {
+  return runs.map((run) => {
+    if (run.outcome.status !== "changed" || !run.candidate || !run.result) return run;
+    try {
+      writeFileAtomically(run.candidate.realPath, run.candidate.source, run.result.output);
+      return run;
+    } catch (error) {
+      const message = `not written: ${(error as Error).message}`;
+      return { ...run, outcome: { path: run.outcome.path, status: "failed", transforms: [], markers: 0, error: { message } } };
+    }
+  });
+}
+
+function printFileOutputs(stream: CliIo["stdout"], runs: readonly FileRun[], options: MigrateOptions): void {
+  const changed = runs.filter((run) => run.outcome.status === "changed" && run.result && run.candidate);
+  for (const run of changed) {
+    const { source } = run.candidate!;
+    const { output } = run.result!;
+    if (options.print) {
+      // One file prints as is (ready to redirect); several get a header each, like head(1).
+      if (changed.length > 1) stream.write(`==> ${run.outcome.path} <==\n`);
+      stream.write(output.endsWith("\n") || output === "" ? output : `${output}\n`);
+    } else {
+      stream.write(unifiedDiff(run.outcome.path, source, output));
+    }
+  }
+}
+
+function printVerbose(io: CliIo, runs: readonly FileRun[]): void {
+  for (const { outcome } of runs) {
+    const detail = outcome.transforms.length > 0 ? ` (${outcome.transforms.join(", ")})` : outcome.reason ? ` (${outcome.reason})` : "";
+    io.stderr.write(`${outcome.status.padEnd(9)} ${outcome.path}${detail}\n`);
+  }
+}
+
+function exitCodeOf(report: JsonReport, options: MigrateOptions): number {
+  if (report.summary.failed > 0) return EXIT_FAILED_FILES;
+  if (options.check && (report.summary.changed > 0 || report.summary.markers > 0)) return EXIT_CHECK_FOUND_WORK;
+  return EXIT_OK;
+}
+
+export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<number> {
+  const startedAt = performance.now();
+  if (options.list && !options.explicitPaths) return listTransforms(io, options.json);
+  const cwd = realpathSync(io.cwd);
+  const writes = !options.dry && !options.list;
+  if (writes && !options.allowDirty && !checkWorkTreesClean(io, cwd, options.paths)) return EXIT_USAGE;
+
+  const engine = io.engine ?? (await loadDefaultEngine());
+  const transformOptions: RunTransformsOptions = { transforms: options.transforms };
+  let runs = readFiles(io, cwd, options, engine, transformOptions.settings);
+  runs = await transformAll(io, options, runs, engine, transformOptions);
+  if (writes) runs = writeChanged(runs);
+
+  const report = buildJsonReport(runs.map((run) => run.outcome));
+  const fileOutputStream = options.json ? io.stderr : io.stdout;
+  if (!options.list) printFileOutputs(fileOutputStream, runs, options);
+  if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (options.list) listTransformCounts(io, report, options.transforms);
+  if (options.verbose) printVerbose(io, runs);
+  io.stderr.write(formatSummary(report, { dry: !writes, elapsedMs: performance.now() - startedAt }));
+
+  if (writes) {
+    const written = report.files.filter((outcome) => outcome.status === "changed").map((outcome) => outcome.path);
+    const topLevels = [...resolveGitTopLevels(cwd, ["."]).values()];
+    const command = formatterCommand(cwd, topLevels[0] ?? cwd, written);
+    if (command) io.stderr.write(`Format the changed files with the project's formatter:\n  ${command}\n`);
+  }
+  return exitCodeOf(report, options);
+}
+
+/** The whole program: parses `argv` (without node and the script), runs, returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const command = parseCommandLine(argv);
+    if (command.kind === "help") {
+      io.stdout.write(command.topic === "migrate" ? migrateHelp() : MAIN_HELP);
+      return EXIT_OK;
+    }
+    if (command.kind === "version") {
+      io.stdout.write(`${packageVersion()}\n`);
+      return EXIT_OK;
+    }
+    return await runMigrate(command.options, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof MissingPathError) {
+      io.stderr.write(`honeyhive: ${error.message}\nRun "honeyhive migrate --help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

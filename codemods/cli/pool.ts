@@ -1,0 +1,77 @@
+// Spreads parsing and transforming over worker threads, one file per message so a slow file does
+// not hold up a batch. A worker that dies takes only its current file down (reported as failed);
+// a fresh worker continues with the rest.
+import { Worker } from "node:worker_threads";
+import type { RunTransformsOptions, TransformRunResult } from "../engine.js";
+import type { WorkerData, WorkerTask } from "./worker.js";
+
+export interface PoolFile {
+  readonly filePath: string;
+  readonly source: string;
+}
+
+/** The compiled worker script next to this module (only present in the build: vitest runs sources). */
+export const WORKER_URL = new URL("./worker.js", import.meta.url);
+
+function failedResult(source: string, message: string): TransformRunResult {
+  return { output: source, changed: false, applied: [], markers: 0, error: { message } };
+}
+
+export function transformInPool(
+  files: readonly PoolFile[],
+  options: RunTransformsOptions,
+  workerCount: number,
+  onResult: (index: number) => void,
+  workerUrl: URL = WORKER_URL,
+): Promise<TransformRunResult[]> {
+  const results: TransformRunResult[] = new Array(files.length);
+  let nextIndex = 0;
+  let finished = 0;
+  let running = 0;
+  const data: WorkerData = { options };
+
+  return new Promise((resolve) => {
+    const settle = (index: number, result: TransformRunResult): void => {
+      results[index] = result;
+      finished++;
+      onResult(index);
+    };
+
+    const start = (): void => {
+      const worker = new Worker(workerUrl, { workerData: data });
+      running++;
+      let current: number | undefined;
+      const sendNext = (): void => {
+        if (nextIndex >= files.length) {
+          current = undefined;
+          void worker.terminate();
+          return;
+        }
+        current = nextIndex++;
+        const task: WorkerTask = { id: current, filePath: files[current].filePath, source: files[current].source };
+        worker.postMessage(task);
+      };
+      worker.on("message", (message: { id: number; result: TransformRunResult }) => {
+        settle(message.id, message.result);
+        sendNext();
+      });
+      worker.on("error", (error) => {
+        if (current !== undefined) settle(current, failedResult(files[current].source, `internal error in worker: ${error.message}`));
+        current = undefined;
+      });
+      worker.on("exit", () => {
+        running--;
+        if (current !== undefined) settle(current, failedResult(files[current].source, "worker exited unexpectedly"));
+        if (nextIndex < files.length) start();
+        else if (running === 0 && finished === files.length) resolve(results);
+      });
+      sendNext();
+    };
+
+    if (files.length === 0) {
+      resolve(results);
+      return;
+    }
+    for (let count = 0; count < Math.min(workerCount, files.length); count++) start();
+  });
+}

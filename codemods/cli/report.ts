@@ -1,0 +1,147 @@
+// What a run found and did, as the versioned JSON report (`--json`) and as the human summary.
+// The JSON shape is a contract for scripts: add fields, never rename or remove them without
+// raising `version`.
+import { TRANSFORMS, TRANSFORM_IDS, type TransformId } from "../transforms/ids.js";
+
+export type FileStatus = "changed" | "unchanged" | "skipped" | "failed";
+
+export interface FileError {
+  readonly message: string;
+  /** 1-based, when known. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export interface FileOutcome {
+  /** Relative to the working directory, `/`-separated. */
+  readonly path: string;
+  readonly status: FileStatus;
+  /** Transforms that changed the file, in the order they ran. */
+  readonly transforms: readonly TransformId[];
+  /** Review markers in the file after the run. */
+  readonly markers: number;
+  readonly error?: FileError;
+  /** Why a file was skipped: it cannot use the SDK, or it is a link that leads out of the project. */
+  readonly reason?: string;
+  /** Markers per transform, when the engine reports them (not part of the JSON report). */
+  readonly markersByTransform?: Partial<Record<TransformId, number>>;
+}
+
+export interface ReportSummary {
+  readonly scanned: number;
+  /** Files whose text may use the SDK (the rest are skipped before parsing). */
+  readonly candidates: number;
+  readonly changed: number;
+  readonly unchanged: number;
+  readonly failed: number;
+  readonly markers: number;
+}
+
+export interface TransformCounts {
+  readonly files: number;
+  /** Markers in files this transform changed, when they can be told apart (see `addTransformCounts`). */
+  readonly markers: number;
+}
+
+export interface JsonReport {
+  readonly version: 1;
+  readonly summary: ReportSummary;
+  readonly transforms: Readonly<Record<TransformId, TransformCounts>>;
+  readonly files: readonly FileOutcome[];
+}
+
+/**
+ * Counts per transform. The engine reports the markers of a whole file; they are attributed to a
+ * transform when the engine says which transform left them (`markersByTransform`, optional) or
+ * when it was the only transform that changed the file. Markers left by an earlier run belong to
+ * no transform of this run and are counted in the summary only.
+ */
+export function countByTransform(outcomes: readonly FileOutcome[]): Record<TransformId, TransformCounts> {
+  const counts = Object.fromEntries(TRANSFORM_IDS.map((id) => [id, { files: 0, markers: 0 }])) as Record<
+    TransformId,
+    { files: number; markers: number }
+  >;
+  for (const outcome of outcomes) {
+    for (const id of outcome.transforms) counts[id].files++;
+    if (outcome.markersByTransform) {
+      for (const id of TRANSFORM_IDS) counts[id].markers += outcome.markersByTransform[id] ?? 0;
+    } else if (outcome.transforms.length === 1) {
+      counts[outcome.transforms[0]].markers += outcome.markers;
+    }
+  }
+  return counts;
+}
+
+export function summarize(outcomes: readonly FileOutcome[]): ReportSummary {
+  const count = (status: FileStatus): number => outcomes.filter((outcome) => outcome.status === status).length;
+  return {
+    scanned: outcomes.length,
+    candidates: outcomes.filter((outcome) => outcome.status !== "skipped").length,
+    changed: count("changed"),
+    unchanged: count("unchanged"),
+    failed: count("failed"),
+    markers: outcomes.reduce((total, outcome) => total + outcome.markers, 0),
+  };
+}
+
+export function buildJsonReport(outcomes: readonly FileOutcome[]): JsonReport {
+  return {
+    version: 1,
+    summary: summarize(outcomes),
+    transforms: countByTransform(outcomes),
+    files: outcomes.map(({ path, status, transforms, markers, error, reason }) => ({
+      path,
+      status,
+      transforms,
+      markers,
+      ...(error ? { error } : {}),
+      ...(reason ? { reason } : {}),
+    })),
+  };
+}
+
+/** `src/a.ts:3:7 message`, the shape editors and terminals turn into a link. */
+export function formatFailure(outcome: FileOutcome): string {
+  const error = outcome.error ?? { message: "failed" };
+  const position = error.line !== undefined ? `:${error.line}${error.column !== undefined ? `:${error.column}` : ""}` : "";
+  return `${outcome.path}${position} ${error.message}`;
+}
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+export interface SummaryContext {
+  /** Nothing was written: say "would change". */
+  readonly dry: boolean;
+  readonly elapsedMs: number;
+}
+
+export function formatSummary(report: JsonReport, context: SummaryContext): string {
+  const { summary } = report;
+  const changedWord = context.dry ? "would change" : "changed";
+  const lines = [
+    `${plural(summary.scanned, "file")} scanned, ${summary.candidates} may use the SDK: ` +
+      `${summary.changed} ${changedWord}, ${summary.unchanged} unchanged, ${summary.failed} failed, ` +
+      `${plural(summary.markers, "review marker")} (${(context.elapsedMs / 1000).toFixed(2)}s)`,
+  ];
+  const idWidth = Math.max(...TRANSFORMS.map((transform) => transform.id.length));
+  for (const { id } of TRANSFORMS) {
+    const counts = report.transforms[id];
+    if (counts.files === 0 && counts.markers === 0) continue;
+    const markers = counts.markers > 0 ? `, ${plural(counts.markers, "review marker")}` : "";
+    lines.push(`  ${id.padEnd(idWidth)}  ${plural(counts.files, "file")}${markers}`);
+  }
+  const failed = report.files.filter((outcome) => outcome.status === "failed");
+  if (failed.length > 0) {
+    lines.push(`Failed (left untouched):`, ...failed.map((outcome) => `  ${formatFailure(outcome)}`));
+  }
+  const marked = report.files.filter((outcome) => outcome.markers > 0);
+  if (marked.length > 0) {
+    lines.push(
+      `To review (search for "honeyhive-migrate:"):`,
+      ...marked.map((outcome) => `  ${outcome.path}: ${plural(outcome.markers, "marker")}`),
+    );
+  }
+  return lines.join("\n") + "\n";
+}

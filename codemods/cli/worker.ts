@@ -1,0 +1,23 @@
+// Worker thread of the migrate pool: parses and transforms the files the main thread sends, one
+// message each, and answers with the engine's result. Reading and writing stay in the main thread.
+import { parentPort, workerData } from "node:worker_threads";
+import { mayUseSdk, runTransforms, type RunTransformsOptions } from "../engine.js";
+import { transformSafely, type MigrateEngine } from "./engine-port.js";
+
+export interface WorkerTask {
+  readonly id: number;
+  readonly filePath: string;
+  readonly source: string;
+}
+
+export interface WorkerData {
+  readonly options: RunTransformsOptions;
+}
+
+const { options } = workerData as WorkerData;
+const engine: MigrateEngine = { runTransforms, mayUseSdk };
+
+parentPort?.on("message", (task: WorkerTask) => {
+  const result = transformSafely(engine, task.source, task.filePath, options);
+  parentPort?.postMessage({ id: task.id, result });
+});
