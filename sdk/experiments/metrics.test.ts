@@ -40,8 +40,8 @@ describe("runEvaluators", () => {
     expect(highest).toBe(2);
     expect(outcome.metrics).toEqual({ first: 0.5, second: 0.5, exact: true, several: { precision: 1, recall: 0.5 } });
     expect(outcome.errors).toEqual([
-      "evaluator throws threw: boom",
-      "evaluator rejects threw: late boom",
+      "evaluator throws threw: Error: boom",
+      "evaluator rejects threw: Error: late boom",
       "evaluator bad returned string, expected a number, boolean or object",
     ]);
   });

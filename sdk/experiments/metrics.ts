@@ -1,5 +1,6 @@
 // Evaluators turn one datapoint's output into metrics; the summary folds every datapoint's metrics
 // into per-metric statistics. Numbers get count/mean/min/max, booleans a pass rate.
+import { describeError } from "../logger.js";
 
 /** What an evaluator may return: a score, a pass/fail, or several named ones. */
 export type EvaluatorResult = number | boolean | { [name: string]: unknown };
@@ -56,10 +57,6 @@ export interface EvaluatorOutcome {
 function isEvaluatorResult(value: unknown): value is EvaluatorResult {
   if (typeof value === "number") return Number.isFinite(value);
   return typeof value === "boolean" || (typeof value === "object" && value !== null && !Array.isArray(value));
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Runs all evaluators concurrently; one failing evaluator does not hide the others' metrics. */

@@ -6,8 +6,9 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
+import { OTLP_TRACES_PATH } from "../export-pipeline.js";
 
-export const OTLP_TRACES_PATH = "/opentelemetry/v1/traces";
+export { OTLP_TRACES_PATH };
 
 export interface RecordedRequest {
   method: string;

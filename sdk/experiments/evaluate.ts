@@ -1,0 +1,255 @@
+// evaluate() runs a function over a dataset as one experiment run. Every datapoint gets its own
+// tracer and its own session (linked to the run through `run_id` metadata), and the function runs
+// with that tracer in the OpenTelemetry context, so implicit trace() inside it records into the
+// datapoint's session even while other datapoints run concurrently. This is why the seeds say not to
+// initialize a tracer of your own next to evaluate().
+import { randomUUID } from "node:crypto";
+import { ROOT_CONTEXT, context } from "@opentelemetry/api";
+import { BackendClient } from "../backend.js";
+import { resolveConfig, type ResolvedConfig } from "../config.js";
+import { initDatapointTracer } from "../datapoint-tracer.js";
+import { withEvaluationTracer } from "../evaluation-context.js";
+import { createLogger, describeError } from "../logger.js";
+import { isPlainObject } from "../serialize.js";
+import {
+  nameEvaluators,
+  runEvaluators,
+  summarizeMetrics,
+  type Evaluator,
+  type EvaluatorResult,
+  type Evaluators,
+  type MetricSummary,
+} from "./metrics.js";
+import { runPool } from "./pool.js";
+import { completeRun, createRun, fetchDataset } from "./runs-api.js";
+
+export const DEFAULT_MAX_CONCURRENCY = 10;
+
+/** One input of the experiment; the evaluated function is called with it. */
+export interface Datapoint<Inputs = Record<string, unknown>, GroundTruth = unknown> {
+  inputs: Inputs;
+  groundTruth?: GroundTruth;
+  /** The id of the stored datapoint, when the dataset came from HoneyHive (`datasetId`). */
+  id?: string;
+}
+
+export interface EvaluateOptions<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown> {
+  /** The code under test, called once per datapoint with `{ inputs, groundTruth }`. */
+  function: (datapoint: Datapoint<Inputs, GroundTruth>) => Output | Promise<Output>;
+  /** The datapoints, given inline. Exactly one of `dataset` and `datasetId`. */
+  dataset?: Datapoint<Inputs, GroundTruth>[];
+  /** A dataset stored in HoneyHive, fetched with `GET /datapoints`. Exactly one of `dataset` and `datasetId`. */
+  datasetId?: string;
+  /** Scorers run concurrently on each output; a list (named after each function) or a record (named by key). */
+  evaluators?: Evaluators<Inputs, Awaited<Output>, GroundTruth>;
+  /** The run's name in HoneyHive. Default: `experiment-<ISO timestamp>`. */
+  name?: string;
+  /** Fallback: `HH_API_KEY`. Required unless in test mode. */
+  apiKey?: string;
+  /** Fallback: `HH_PROJECT`. */
+  project?: string;
+  /** Fallback: `HH_API_URL`, then `https://api.honeyhive.ai`. */
+  serverUrl?: string;
+  /** How many datapoints run at once (a pool: the next starts when any finishes). Default 10. */
+  maxConcurrency?: number;
+  /** No network: the run id is generated locally and spans stay in memory. Fallback: `HH_TEST_MODE`. */
+  testMode?: boolean;
+  /** Recorded on the run. */
+  metadata?: Record<string, unknown>;
+}
+
+export interface DatapointResult<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown> {
+  /** Position in the dataset; `results` is in dataset order. */
+  index: number;
+  /** The stored datapoint's id, when there is one. */
+  datapointId: string | undefined;
+  /** The datapoint's own session, linked to the run. */
+  sessionId: string;
+  inputs: Inputs;
+  groundTruth: GroundTruth | undefined;
+  /** What the function returned (resolved); `undefined` when it threw. */
+  output: Awaited<Output> | undefined;
+  /** Evaluator name → what it returned. */
+  metrics: Record<string, EvaluatorResult>;
+  /** Why the datapoint (the function or an evaluator) failed; absent when it did not. */
+  error?: string;
+}
+
+export interface EvaluationResult<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown> {
+  runId: string;
+  name: string;
+  results: DatapointResult<Inputs, Output, GroundTruth>[];
+  /** Per metric over all datapoints: numbers as count/mean/min/max, booleans as a pass rate. */
+  summary: Record<string, MetricSummary>;
+}
+
+/** Options that cannot work; the message says what to pass instead. */
+export class EvaluateOptionsError extends TypeError {
+  constructor(message: string) {
+    super(`evaluate(): ${message}`);
+    this.name = "EvaluateOptionsError";
+  }
+}
+
+interface ValidatedOptions<Inputs, Output, GroundTruth> {
+  options: EvaluateOptions<Inputs, Output, GroundTruth>;
+  config: ResolvedConfig;
+  name: string;
+  maxConcurrency: number;
+  evaluators: [string, Evaluator<Inputs, Awaited<Output>, GroundTruth>][];
+}
+
+function validate<Inputs, Output, GroundTruth>(
+  options: EvaluateOptions<Inputs, Output, GroundTruth>,
+): ValidatedOptions<Inputs, Output, GroundTruth> {
+  if (typeof options !== "object" || options === null) throw new EvaluateOptionsError("options are required");
+  if (typeof options.function !== "function") {
+    throw new EvaluateOptionsError("`function` is required: the function to run on every datapoint");
+  }
+  const hasDataset = options.dataset !== undefined;
+  const hasDatasetId = options.datasetId !== undefined;
+  if (hasDataset && hasDatasetId) throw new EvaluateOptionsError("pass either `dataset` or `datasetId`, not both");
+  if (!hasDataset && !hasDatasetId) {
+    throw new EvaluateOptionsError("pass `dataset` (an array of { inputs, groundTruth }) or `datasetId` (a dataset in HoneyHive)");
+  }
+  if (hasDataset) {
+    if (!Array.isArray(options.dataset)) throw new EvaluateOptionsError("`dataset` must be an array of { inputs, groundTruth }");
+    options.dataset.forEach((datapoint, index) => {
+      if (typeof datapoint !== "object" || datapoint === null) {
+        throw new EvaluateOptionsError(`dataset[${index}] must be an object { inputs, groundTruth }`);
+      }
+    });
+  }
+  if (hasDatasetId && (typeof options.datasetId !== "string" || options.datasetId === "")) {
+    throw new EvaluateOptionsError("`datasetId` must be a non-empty string");
+  }
+  const maxConcurrency = options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
+  if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1) {
+    throw new EvaluateOptionsError(`\`maxConcurrency\` must be a positive integer, got ${String(options.maxConcurrency)}`);
+  }
+  const evaluators = nameEvaluators(options.evaluators);
+  for (const [name, evaluator] of evaluators) {
+    if (typeof evaluator !== "function") throw new EvaluateOptionsError(`evaluator ${name} is not a function`);
+  }
+  const config = resolveConfig({
+    apiKey: options.apiKey,
+    project: options.project,
+    serverUrl: options.serverUrl,
+    testMode: options.testMode,
+  });
+  if (!config.testMode && !config.apiKey) {
+    throw new EvaluateOptionsError("no API key: pass `apiKey` or set HH_API_KEY (or run with `testMode: true`)");
+  }
+  if (config.testMode && hasDatasetId) {
+    throw new EvaluateOptionsError("`datasetId` needs the HoneyHive API, which test mode does not call; pass `dataset` instead");
+  }
+  const name = options.name ?? `experiment-${new Date().toISOString()}`;
+  return { options, config, name, maxConcurrency, evaluators };
+}
+
+/** The datapoint as the function receives it: `{ inputs, groundTruth }`, plus `id` when stored in HoneyHive. */
+function normalizeDatapoint<Inputs, GroundTruth>(datapoint: Datapoint<Inputs, GroundTruth>): Datapoint<Inputs, GroundTruth> {
+  // Datasets written for the Python SDK spell it ground_truth; accept both.
+  const groundTruth = datapoint.groundTruth ?? (datapoint as { ground_truth?: GroundTruth }).ground_truth;
+  const inputs = datapoint.inputs ?? ({} as Inputs);
+  return datapoint.id === undefined ? { inputs, groundTruth } : { id: datapoint.id, inputs, groundTruth };
+}
+
+/** Session outputs are a record in HoneyHive; a function returning something else is recorded under `output`. */
+function outputsRecord(output: unknown): Record<string, unknown> {
+  return isPlainObject(output) ? (output as Record<string, unknown>) : { output };
+}
+
+/**
+ * Runs `options.function` on every datapoint (at most `maxConcurrency` at once), scores each output
+ * with the evaluators, and records everything in HoneyHive as one run. A datapoint whose function or
+ * evaluator throws is recorded with its error and does not stop the others. Rejects only on invalid
+ * options, or when the run cannot be created or the dataset cannot be fetched.
+ */
+export async function evaluate<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown>(
+  options: EvaluateOptions<Inputs, Output, GroundTruth>,
+): Promise<EvaluationResult<Inputs, Output, GroundTruth>> {
+  const { config, name, maxConcurrency, evaluators } = validate(options);
+  const logger = createLogger(config.verbose);
+  const client = config.testMode
+    ? undefined
+    : new BackendClient({ serverUrl: config.serverUrl, apiKey: config.apiKey!, timeoutMs: config.timeoutMs, logger });
+
+  const dataset: Datapoint<Inputs, GroundTruth>[] =
+    options.datasetId === undefined
+      ? options.dataset!.map(normalizeDatapoint)
+      : (await fetchDataset(client!, options.datasetId)).map((datapoint) =>
+          normalizeDatapoint(datapoint as Datapoint<Inputs, GroundTruth>),
+        );
+
+  const runId = client
+    ? await createRun(client, { project: config.project, name, datasetId: options.datasetId, metadata: options.metadata })
+    : randomUUID();
+
+  const runDatapoint = async (index: number): Promise<DatapointResult<Inputs, Output, GroundTruth>> => {
+    const datapoint = dataset[index];
+    const { inputs } = datapoint;
+    const tracer = initDatapointTracer({
+      apiKey: config.apiKey,
+      project: config.project,
+      serverUrl: config.serverUrl,
+      testMode: config.testMode,
+      source: "evaluation",
+      sessionName: name,
+      sessionInputs: isPlainObject(inputs) ? (inputs as Record<string, unknown>) : { inputs },
+      sessionMetadata: { datapoint_index: index },
+      runId,
+      datapointId: datapoint.id,
+      datasetId: options.datasetId,
+    });
+    // A tracer made with a key or in test mode always has its session; the fallback keeps the type honest.
+    const sessionId = tracer.sessionId ?? randomUUID();
+    const result: DatapointResult<Inputs, Output, GroundTruth> = {
+      index,
+      datapointId: datapoint.id,
+      sessionId,
+      inputs,
+      groundTruth: datapoint.groundTruth,
+      output: undefined,
+      metrics: {},
+    };
+    // From ROOT_CONTEXT: no span or baggage session of the caller (evaluate() called inside a traced
+    // request) leaks into the datapoint. The datapoint's session is its tracer's instance session, not
+    // a baggage entry, on purpose: a baggage session would also be taken by any *other* tracer, hiding
+    // the bug of a module-level tracer bound to the evaluated function (every datapoint in one session),
+    // which the seeds describe and the `no-global-tracer-with-evaluate` rule reports.
+    const inDatapointContext = <T>(fn: () => Promise<T>): Promise<T> =>
+      context.with(ROOT_CONTEXT, () => withEvaluationTracer(tracer, fn));
+    const errors: string[] = [];
+    try {
+      result.output = await inDatapointContext(async () => (await options.function(datapoint)) as Awaited<Output>);
+    } catch (error) {
+      errors.push(`function threw: ${describeError(error)}`);
+    }
+    if (errors.length === 0 && evaluators.length > 0) {
+      const outcome = await inDatapointContext(() => runEvaluators(evaluators, result.output!, inputs, datapoint.groundTruth));
+      result.metrics = outcome.metrics;
+      errors.push(...outcome.errors);
+    }
+    if (errors.length > 0) result.error = errors.join("; ");
+    try {
+      tracer.enrichSession({
+        sessionId,
+        outputs: outputsRecord(result.output),
+        ...(evaluators.length > 0 ? { metrics: result.metrics } : {}),
+        ...(result.error === undefined ? {} : { error: result.error }),
+      });
+      await tracer.forceFlush();
+    } finally {
+      await tracer.shutdown();
+    }
+    return result;
+  };
+
+  const results = await runPool(dataset.length, maxConcurrency, runDatapoint);
+  if (client) {
+    const completed = await completeRun(client, runId, results.map((result) => result.sessionId), "completed");
+    if (!completed) logger.warn(`evaluate(): run ${runId} ran, but could not be marked completed in HoneyHive`);
+  }
+  return { runId, name, results, summary: summarizeMetrics(results.map((result) => result.metrics)) };
+}

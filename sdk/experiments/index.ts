@@ -1,0 +1,19 @@
+// `honeyhive/experiments`: run a function over a dataset as a HoneyHive experiment.
+export {
+  DEFAULT_MAX_CONCURRENCY,
+  EvaluateOptionsError,
+  evaluate,
+  type Datapoint,
+  type DatapointResult,
+  type EvaluateOptions,
+  type EvaluationResult,
+} from "./evaluate.js";
+export type {
+  BooleanMetricSummary,
+  Evaluator,
+  EvaluatorResult,
+  Evaluators,
+  MetricSummary,
+  NumericMetricSummary,
+} from "./metrics.js";
+export { ExperimentApiError } from "./runs-api.js";
