@@ -1,0 +1,95 @@
+// The plugin on both supported ESLint majors, through the public ESLint API (not RuleTester):
+// `configs.recommended` with @typescript-eslint/parser on ESLint 10 (`eslint`) and ESLint 9
+// (`eslint9`), and `configs["legacy-recommended"]` through ESLint 9's eslintrc engine as the README
+// sets it up. Over every fixture case of every registered rule: each `before` is reported by its
+// rule, each `after` is clean (a `marker: true` case may still be reported: the codemod left a
+// review marker there).
+import tsParser from "@typescript-eslint/parser";
+import { ESLint as ESLint10 } from "eslint";
+import { ESLint as ESLint9 } from "eslint9";
+import { LegacyESLint } from "eslint9/use-at-your-own-risk";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFixtures, type FixtureCase } from "../fixtures/index.js";
+import plugin from "./index.js";
+import { REPOSITORY_ROOT } from "./test-utils/rule-files.js";
+import { createTempProject, type TempProject } from "./test-utils/temp-project.js";
+
+interface LintMessage {
+  readonly ruleId: string | null;
+  readonly fatal?: boolean;
+  readonly message: string;
+  readonly line: number;
+}
+type LintText = (code: string, filePath: string) => Promise<readonly LintMessage[]>;
+
+const fixtureCases = loadFixtures().filter((fixture) => fixture.rule in plugin.rules);
+const sourceFiles = ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"];
+const flatConfig = [{ ...plugin.configs.recommended, files: sourceFiles, languageOptions: { parser: tsParser } }];
+// typescript-eslint's config types and each ESLint major's own types are not mutually assignable
+// (plugin and parser shapes); the objects are the same at runtime, which is what these tests check.
+const flatConfigFor10 = flatConfig as unknown as ESLint10.Options["overrideConfig"];
+const flatConfigFor9 = flatConfig as unknown as ESLint9.Options["overrideConfig"];
+// Files are linted as text under the case's (possibly simulated) path inside a virtual project.
+const virtualProject = join(REPOSITORY_ROOT, "virtual-project");
+
+function describeMessages(messages: readonly LintMessage[]): string {
+  return messages.map((message) => `${message.line}: ${message.ruleId ?? "fatal"}: ${message.message}`).join("\n") || "(none)";
+}
+
+function expectFixtureTruth(lint: () => LintText): void {
+  it.each(fixtureCases.map((fixture) => [fixture.id, fixture] as const))("%s", async (_id, fixture: FixtureCase) => {
+    const ruleId = `honeyhive/${fixture.rule}`;
+    const before = await lint()(fixture.before, join(virtualProject, fixture.filename));
+    expect(before.filter((message) => message.fatal), describeMessages(before)).toEqual([]);
+    expect(before.some((message) => message.ruleId === ruleId), `before should be reported by ${ruleId}:\n${describeMessages(before)}`).toBe(true);
+
+    const after = await lint()(fixture.after, join(virtualProject, fixture.filename));
+    expect(after.filter((message) => message.fatal), describeMessages(after)).toEqual([]);
+    if (!fixture.marker) expect(after, `after should be clean:\n${describeMessages(after)}`).toEqual([]);
+  });
+}
+
+it("has fixture cases for the registered rules (guards against an empty, vacuous run)", () => {
+  if (Object.keys(plugin.rules).length > 0) expect(fixtureCases.length).toBeGreaterThan(0);
+});
+
+describe("ESLint 10 (eslint), flat configs.recommended", () => {
+  const eslint = new ESLint10({ cwd: virtualProject, overrideConfigFile: true, overrideConfig: flatConfigFor10 });
+  it("is ESLint 10", () => expect(ESLint10.version).toMatch(/^10\./));
+  expectFixtureTruth(() => async (code, filePath) => (await eslint.lintText(code, { filePath }))[0].messages);
+});
+
+describe("ESLint 9 (eslint9), flat configs.recommended", () => {
+  const eslint = new ESLint9({ cwd: virtualProject, overrideConfigFile: true, overrideConfig: flatConfigFor9 });
+  it("is ESLint 9", () => expect(ESLint9.version).toMatch(/^9\./));
+  expectFixtureTruth(() => async (code, filePath) => (await eslint.lintText(code, { filePath }))[0].messages);
+});
+
+describe("ESLint 9 eslintrc (LegacyESLint), configs['legacy-recommended'] as the README sets it up", () => {
+  // The README's recipe: a local `eslint-plugin-honeyhive` package re-exporting the built plugin,
+  // and an .eslintrc.json extending `plugin:honeyhive/legacy-recommended`.
+  let project: TempProject;
+  let eslint: LegacyESLint;
+  beforeAll(() => {
+    project = createTempProject("eslintrc", ["@typescript-eslint/parser"]);
+    project.write("node_modules/eslint-plugin-honeyhive/package.json", JSON.stringify({ name: "eslint-plugin-honeyhive", main: "index.js" }));
+    project.write("node_modules/eslint-plugin-honeyhive/index.js", 'module.exports = require("honeyhive/eslint-plugin");\n');
+    project.write(
+      ".eslintrc.json",
+      JSON.stringify({ root: true, parser: "@typescript-eslint/parser", extends: ["plugin:honeyhive/legacy-recommended"] }),
+    );
+    eslint = new LegacyESLint({ cwd: project.dir });
+  });
+  afterAll(() => project.remove());
+
+  it("resolves the plugin's legacy config to every recommended rule", async () => {
+    const config = (await eslint.calculateConfigForFile(join(project.dir, "src/index.ts"))) as { rules: Record<string, unknown> };
+    for (const rule of Object.keys(plugin.configs["legacy-recommended"].rules ?? {})) expect(config.rules[rule], rule).toEqual(["error"]);
+  });
+
+  expectFixtureTruth(() => async (code, filePath) => {
+    const relativeToVirtual = filePath.slice(virtualProject.length + 1);
+    return (await eslint.lintText(code, { filePath: join(project.dir, relativeToVirtual) }))[0].messages;
+  });
+});
