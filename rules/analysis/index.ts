@@ -4,3 +4,5 @@ export * from "./input.js";
 export * from "./parse-input.js";
 export * from "./settings.js";
 export * from "./sdk-model.js";
+export * from "./evaluate.js";
+export * from "./implicit-tracer.js";

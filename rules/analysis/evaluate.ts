@@ -1,0 +1,375 @@
+// evaluate() calls (from `honeyhive/experiments`) and the code they run: the function given as
+// `function:` (inline, by name, wrapped in `trace(...)`, a method of a local object or class), and
+// every function of this file those call, transitively. Inside that code the implicit tracer is the
+// right one: evaluate() puts a fresh tracer per datapoint in the context (see
+// sdk/evaluation-context.ts), so binding a tracer the file created itself makes every datapoint share
+// one session (seed: "Don't initialize a global tracer alongside evaluate()").
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { simpleTraverse } from "@typescript-eslint/typescript-estree";
+import { contains, enclosingFunction, findProperty, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import type { AnalysisInput } from "./input.js";
+import { getSdkModel, type SdkModel, type TraceUse, type TracerDeclaration } from "./sdk-model.js";
+
+export interface EvaluateCall {
+  readonly call: TSESTree.CallExpression;
+  /** The `function` property of the options literal; undefined when the options are not a literal. */
+  readonly functionProperty: TSESTree.Property | undefined;
+  /** The functions the call runs directly, as far as this file shows them (empty for an imported function). */
+  readonly evaluatedFunctions: readonly FunctionNode[];
+  /** The function whose body holds the evaluate() call (`main`), undefined at module level. */
+  readonly caller: FunctionNode | undefined;
+}
+
+export interface EvaluateModel {
+  /** The evaluate() calls of the file (an unused `evaluate` import is not one). */
+  readonly calls: readonly EvaluateCall[];
+  /** Every function evaluate() runs, directly or through calls in this file. */
+  readonly runFunctions: ReadonlySet<FunctionNode>;
+  /**
+   * True when `node` runs inside a datapoint of evaluate(): it lies in a run function, or it is the
+   * `trace(...)` / `@trace` that wraps one (that wrapper runs each time evaluate() calls it).
+   */
+  isRunByEvaluate(node: TSESTree.Node): boolean;
+  /** The trace uses that wrap, decorate or sit inside code evaluate() runs, in source order. */
+  readonly evaluatedTraceUses: readonly TraceUse[];
+}
+
+const EMPTY: EvaluateModel = Object.freeze({
+  calls: [],
+  runFunctions: new Set<FunctionNode>(),
+  isRunByEvaluate: () => false,
+  evaluatedTraceUses: [],
+});
+
+const models = new WeakMap<TSESTree.Program, EvaluateModel>();
+
+/** The evaluate() model of a file; cached per AST, never throws. */
+export function getEvaluateModel(input: AnalysisInput): EvaluateModel {
+  let model = models.get(input.ast);
+  if (!model) {
+    try {
+      const sdk = getSdkModel(input);
+      model = sdk.usesSdk && sdk.evaluateCalls.length > 0 ? buildModel(sdk) : EMPTY;
+    } catch {
+      model = EMPTY;
+    }
+    models.set(input.ast, model);
+  }
+  return model;
+}
+
+function buildModel(sdk: SdkModel): EvaluateModel {
+  const resolver = new FunctionResolver(sdk);
+  const calls: EvaluateCall[] = sdk.evaluateCalls.map((call) => {
+    const options = unwrapExpression(call.arguments[0]);
+    const functionProperty = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, "function") : undefined;
+    return {
+      call,
+      functionProperty,
+      evaluatedFunctions: functionProperty ? resolver.resolve(functionProperty.value) : [],
+      caller: enclosingFunction(call),
+    };
+  });
+
+  // Breadth-first over the call graph inside this file.
+  const runFunctions = new Set<FunctionNode>();
+  const queue = calls.flatMap((call) => call.evaluatedFunctions);
+  while (queue.length > 0) {
+    const fn = queue.shift()!;
+    if (runFunctions.has(fn)) continue;
+    runFunctions.add(fn);
+    queue.push(...resolver.calledFrom(fn));
+  }
+
+  const runMembers = new Set<TSESTree.Node>();
+  for (const fn of runFunctions) {
+    if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition || fn.parent?.type === AST_NODE_TYPES.PropertyDefinition) runMembers.add(fn.parent);
+  }
+  const insideRunFunction = (node: TSESTree.Node) => {
+    for (let current = node.parent; current; current = current.parent) {
+      if (isFunctionNode(current) && runFunctions.has(current)) return true;
+    }
+    return false;
+  };
+  const wrapsRunFunction = (use: TraceUse) => {
+    if (use.decorator?.parent && runMembers.has(use.decorator.parent)) return true;
+    return use.wrapped !== undefined && resolver.resolve(use.wrapped).some((fn) => runFunctions.has(fn));
+  };
+  const evaluatedTraceUses = sdk.traceUses.filter((use) => wrapsRunFunction(use) || insideRunFunction(use.node));
+  const evaluatedUseNodes = new Set<TSESTree.Node>(evaluatedTraceUses.map((use) => use.decorator ?? use.node));
+
+  return {
+    calls,
+    runFunctions,
+    evaluatedTraceUses,
+    isRunByEvaluate(node) {
+      if (isFunctionNode(node) && runFunctions.has(node)) return true;
+      if (insideRunFunction(node)) return true;
+      for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+        if (evaluatedUseNodes.has(current)) return true;
+        if (isFunctionNode(current)) break;
+      }
+      return false;
+    },
+  };
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** Resolves expressions to the functions of this file they denote, and functions to the functions they call. */
+class FunctionResolver {
+  private readonly calledCache = new Map<FunctionNode, FunctionNode[]>();
+
+  constructor(private readonly sdk: SdkModel) {}
+
+  /** The functions `node` may evaluate to (empty when unknown or defined elsewhere). */
+  resolve(node: TSESTree.Node | null | undefined, depth = 0): FunctionNode[] {
+    const expression = unwrapExpression(node);
+    if (!expression || depth > 8) return [];
+    if (isFunctionNode(expression)) return [expression];
+    switch (expression.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.resolveVariable(this.sdk.variableOf(expression), depth);
+      case AST_NODE_TYPES.CallExpression: {
+        const use = this.sdk.traceUseOf(expression);
+        if (use?.node === expression) return this.resolve(use.wrapped, depth + 1);
+        // `pipeline.run.bind(pipeline)`
+        const callee = unwrapExpression(expression.callee);
+        if (callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "bind") return this.resolve(callee.object, depth + 1);
+        return [];
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return this.resolveMember(expression, depth);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return [...this.resolve(expression.consequent, depth + 1), ...this.resolve(expression.alternate, depth + 1)];
+      case AST_NODE_TYPES.LogicalExpression:
+        return [...this.resolve(expression.left, depth + 1), ...this.resolve(expression.right, depth + 1)];
+      default:
+        return [];
+    }
+  }
+
+  private resolveVariable(variable: Scope.Variable | undefined, depth: number): FunctionNode[] {
+    const def = variable?.defs[0];
+    if (!def) return [];
+    if (def.type === "FunctionName" && isFunctionNode(def.node)) return [def.node];
+    if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier) {
+      return this.resolve(def.node.init, depth + 1);
+    }
+    return [];
+  }
+
+  /** `obj.method` for a local object literal, `new LocalClass()` instance or `this` inside a class. */
+  private resolveMember(member: TSESTree.MemberExpression, depth: number): FunctionNode[] {
+    const name = memberName(member);
+    if (name === undefined) return [];
+    const classNode = this.classOfInstance(member.object);
+    if (classNode) return methodsNamed(classNode, name);
+    const object = unwrapExpression(member.object);
+    if (object?.type === AST_NODE_TYPES.Identifier) {
+      const def = this.sdk.variableOf(object)?.defs[0];
+      const init = def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(def.node.init) : undefined;
+      if (init?.type === AST_NODE_TYPES.ObjectExpression) {
+        const property = findProperty(init, name);
+        return property ? this.resolve(property.value, depth + 1) : [];
+      }
+    }
+    return [];
+  }
+
+  /** The local class `node` is an instance of: `this` in a method, a variable made by `new C()`. */
+  private classOfInstance(node: TSESTree.Node): ClassNode | undefined {
+    const expression = unwrapExpression(node);
+    if (expression?.type === AST_NODE_TYPES.ThisExpression) {
+      for (let current: TSESTree.Node | undefined = expression.parent; current; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.ClassBody) {
+          const owner = current.parent;
+          return owner?.type === AST_NODE_TYPES.ClassDeclaration || owner?.type === AST_NODE_TYPES.ClassExpression ? owner : undefined;
+        }
+        if (current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+      }
+      return undefined;
+    }
+    if (expression?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.sdk.variableOf(expression);
+    const def = variable?.defs[0];
+    if (def?.type === "ClassName" && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) {
+      return undefined; // the class itself: static members, not instances
+    }
+    const init = def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(def.node.init) : undefined;
+    if (init?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    const callee = unwrapExpression(init.callee);
+    if (callee?.type === AST_NODE_TYPES.ClassExpression) return callee;
+    if (callee?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const classDef = this.sdk.variableOf(callee)?.defs[0];
+    if (classDef?.type === "ClassName" && (classDef.node.type === AST_NODE_TYPES.ClassDeclaration || classDef.node.type === AST_NODE_TYPES.ClassExpression)) {
+      return classDef.node;
+    }
+    return undefined;
+  }
+
+  /** The functions of this file that `fn` calls or hands on (`items.map(step)`), excluding nested definitions it merely holds. */
+  calledFrom(fn: FunctionNode): FunctionNode[] {
+    const cached = this.calledCache.get(fn);
+    if (cached) return cached;
+    const called: FunctionNode[] = [];
+    simpleTraverse(fn.body, {
+      enter: (node) => {
+        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+          called.push(...this.resolve(node.callee));
+          for (const argument of node.arguments) {
+            const value = unwrapExpression(argument);
+            if (value && !isFunctionNode(value)) called.push(...this.resolve(value));
+          }
+        }
+      },
+    });
+    // Inline callbacks (`items.map((x) => step(x))`) are part of `fn`'s body and were walked above.
+    this.calledCache.set(fn, called);
+    return called;
+  }
+}
+
+function methodsNamed(classNode: ClassNode, name: string): FunctionNode[] {
+  const found: FunctionNode[] = [];
+  for (const member of classNode.body.body) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "method" && !member.static && staticName(member.key, member.computed) === name) {
+      if (isFunctionNode(member.value)) found.push(member.value);
+    }
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && staticName(member.key, member.computed) === name && isFunctionNode(member.value)) {
+      found.push(member.value);
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts for `no-global-tracer-with-evaluate` and the `evaluate-managed-tracer` transform.
+
+/** A tracer the file binds explicitly to code that evaluate() runs. */
+export interface EvaluateTracerBinding {
+  readonly use: TraceUse;
+  readonly tracer: TracerDeclaration;
+  /** Where to report: the `tracer` property of the options, or the `tracer.trace` callee. */
+  readonly reportNode: TSESTree.Node;
+}
+
+/** A tracer created by this file next to evaluate() (module level, or in the function that calls evaluate). */
+export interface EvaluateConflictingTracer {
+  readonly tracer: TracerDeclaration;
+  /** The `HoneyHiveTracer.init(...)` / `new HoneyHiveTracer(...)` calls that create it (report here). */
+  readonly initializations: readonly TSESTree.Expression[];
+  /** Its bindings to evaluated code (a subset of `bindings` of the findings). */
+  readonly bindings: readonly EvaluateTracerBinding[];
+  /**
+   * References that are not those bindings nor its own declaration/initialization (a lazy getter's
+   * own body excluded): when empty and the tracer is not exported, it can be removed along with the bindings.
+   */
+  readonly otherUses: readonly TSESTree.Identifier[];
+  /** Not exported and no other use: removing the bindings makes the tracer dead code. */
+  readonly removable: boolean;
+  /** The statements that create it (declaration, and for a lazy tracer the getter and the backing variable). */
+  readonly declarations: readonly TSESTree.Node[];
+}
+
+export interface EvaluateTracerFindings {
+  /** Explicit tracer bindings on evaluated code, in source order. */
+  readonly bindings: readonly EvaluateTracerBinding[];
+  /** Tracers the file creates next to evaluate(), in source order. */
+  readonly tracers: readonly EvaluateConflictingTracer[];
+}
+
+const findingsCache = new WeakMap<TSESTree.Program, EvaluateTracerFindings>();
+
+/**
+ * What `no-global-tracer-with-evaluate` reports and `evaluate-managed-tracer` rewrites: tracers bound
+ * explicitly to code evaluate() runs, and tracers this file creates next to evaluate(). Empty when
+ * the file has no evaluate() call. Cached per AST; never throws.
+ */
+export function findEvaluateTracerBindings(input: AnalysisInput): EvaluateTracerFindings {
+  let findings = findingsCache.get(input.ast);
+  if (!findings) {
+    try {
+      findings = computeFindings(input);
+    } catch {
+      findings = { bindings: [], tracers: [] };
+    }
+    findingsCache.set(input.ast, findings);
+  }
+  return findings;
+}
+
+function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
+  const evaluate = getEvaluateModel(input);
+  if (evaluate.calls.length === 0) return { bindings: [], tracers: [] };
+  const sdk = getSdkModel(input);
+
+  const bindings: EvaluateTracerBinding[] = [];
+  for (const use of evaluate.evaluatedTraceUses) {
+    const tracer = use.boundTracer;
+    if (!tracer) continue;
+    const reportNode = use.via === "tracer" ? unwrapExpression((use.node as TSESTree.CallExpression).callee) ?? use.node : (use.tracerProperty ?? use.node);
+    bindings.push({ use, tracer: primaryTracer(tracer), reportNode });
+  }
+
+  const callers = new Set(evaluate.calls.map((call) => call.caller));
+  const tracers: EvaluateConflictingTracer[] = [];
+  for (const tracer of sdk.tracers) {
+    // A backing variable is reported through its getter; imported tracers are not created here.
+    if (tracer.getter || tracer.kind === "imported" || tracer.kind === "member") continue;
+    if (tracer.initializations.length === 0) continue;
+    const declaredWhere = tracer.moduleLevel ? undefined : enclosingFunction(tracer.declaration);
+    if (!tracer.moduleLevel && !callers.has(declaredWhere)) continue;
+    const own = bindings.filter((binding) => binding.tracer === tracer);
+    const otherUses = otherUsesOf(sdk, tracer, own);
+    tracers.push({
+      tracer,
+      initializations: tracer.initializations,
+      bindings: own,
+      otherUses,
+      removable: !tracer.exported && otherUses.length === 0,
+      declarations: declarationsOf(sdk, tracer),
+    });
+  }
+  return { bindings, tracers };
+}
+
+/** A backing variable (`_tracer`) is represented by its getter. */
+function primaryTracer(tracer: TracerDeclaration): TracerDeclaration {
+  return tracer.getter ?? tracer;
+}
+
+function declarationsOf(sdk: SdkModel, tracer: TracerDeclaration): TSESTree.Node[] {
+  const statements: TSESTree.Node[] = [statementOf(tracer.declaration)];
+  if (tracer.kind === "lazy") {
+    for (const backing of sdk.tracers) {
+      if (backing.getter === tracer) statements.push(statementOf(backing.declaration));
+    }
+  }
+  return statements.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** The statement holding a declarator (`const tracer = …;`), or an export wrapping it. */
+export function statementOf(node: TSESTree.Node): TSESTree.Node {
+  let statement = node;
+  if (statement.type === AST_NODE_TYPES.VariableDeclarator && statement.parent) statement = statement.parent;
+  if (statement.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+    statement = statement.parent;
+  }
+  return statement;
+}
+
+function otherUsesOf(sdk: SdkModel, tracer: TracerDeclaration, own: readonly EvaluateTracerBinding[]): TSESTree.Identifier[] {
+  const variables = [tracer.variable, ...sdk.tracers.filter((backing) => backing.getter === tracer).map((backing) => backing.variable)];
+  const excluded = [...declarationsOf(sdk, tracer), ...own.map((binding) => binding.reportNode)];
+  const uses: TSESTree.Identifier[] = [];
+  for (const variable of variables) {
+    for (const reference of variable?.references ?? []) {
+      if (reference.init) continue;
+      if (excluded.some((node) => contains(node, reference.identifier))) continue;
+      uses.push(reference.identifier as TSESTree.Identifier);
+    }
+  }
+  return uses;
+}

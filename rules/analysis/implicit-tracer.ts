@@ -1,0 +1,70 @@
+// Facts for `require-explicit-tracer` and the `explicit-tracer` transform: the places where a file
+// that has a tracer of its own still relies on implicit tracer discovery — `trace(...)` / `@trace(...)`
+// without a `tracer` option, the global `enrichSpan()` / `enrichSession()` — and which tracer(s) could
+// be bound there. Code that evaluate() runs is left out: there the implicit tracer is the
+// per-datapoint one evaluate() provides, which is the recommended pattern.
+import { unwrapExpression } from "./ast.js";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { getEvaluateModel } from "./evaluate.js";
+import type { AnalysisInput } from "./input.js";
+import { getSdkModel, type TraceUse, type TracerInScope } from "./sdk-model.js";
+
+export interface ImplicitTracerUse {
+  /** `trace`: a `trace(...)` call or `@trace` decorator; otherwise the global enrichment function called. */
+  readonly kind: "trace" | "enrichSpan" | "enrichSession";
+  /** The `trace(...)` call (or bare `@trace` expression), or the `enrichSpan(...)` call. */
+  readonly node: TSESTree.CallExpression | TSESTree.Identifier | TSESTree.MemberExpression;
+  /** For `kind: "trace"`: the SDK model's reading of the call (options, decorator, wrapped function). */
+  readonly traceUse: TraceUse | undefined;
+  /** For enrichment: the callee to replace by `<tracer>.enrichSpan` (`enrichSpan`, `hh.enrichSpan`, a renamed import). */
+  readonly callee: TSESTree.Node | undefined;
+  /** Where to report (and put a review marker before): the decorator, else the call. */
+  readonly reportNode: TSESTree.Node;
+  /** Every tracer whose reference can be written here, in source order. */
+  readonly candidates: readonly TracerInScope[];
+  /**
+   * The tracer to bind without asking: set when exactly one candidate exists and writing it is
+   * safe (initialized before this code runs, no eager call of a lazy getter at load time).
+   */
+  readonly chosen: TracerInScope | undefined;
+}
+
+const cache = new WeakMap<TSESTree.Program, readonly ImplicitTracerUse[]>();
+
+/** Implicit tracer uses in a file that has a tracer of its own, outside code evaluate() runs. Cached; never throws. */
+export function findImplicitTracerUses(input: AnalysisInput): readonly ImplicitTracerUse[] {
+  let uses = cache.get(input.ast);
+  if (!uses) {
+    try {
+      uses = compute(input);
+    } catch {
+      uses = [];
+    }
+    cache.set(input.ast, uses);
+  }
+  return uses;
+}
+
+function compute(input: AnalysisInput): ImplicitTracerUse[] {
+  const sdk = getSdkModel(input);
+  if (!sdk.usesSdk || sdk.tracers.length === 0) return [];
+  const evaluate = getEvaluateModel(input);
+  const uses: ImplicitTracerUse[] = [];
+  const describe = (node: TSESTree.Node) => {
+    const candidates = sdk.tracersInScopeAt(node);
+    const chosen = candidates.length === 1 && candidates[0]!.safe ? candidates[0] : undefined;
+    return { candidates, chosen };
+  };
+  for (const use of sdk.traceUses) {
+    // `tracer.trace(...)` is explicit; options we cannot read may already carry a tracer.
+    if (use.via !== "sdk" || use.tracerProperty || !use.optionsKnown) continue;
+    if (evaluate.isRunByEvaluate(use.decorator ?? use.node)) continue;
+    uses.push({ kind: "trace", node: use.node, traceUse: use, callee: undefined, reportNode: use.decorator ?? use.node, ...describe(use.decorator ?? use.node) });
+  }
+  for (const call of sdk.globalEnrichCalls) {
+    if (evaluate.isRunByEvaluate(call)) continue;
+    const kind = sdk.sdkExportOf(call.callee) === "enrichSession" ? "enrichSession" : "enrichSpan";
+    uses.push({ kind, node: call, traceUse: undefined, callee: unwrapExpression(call.callee) ?? call.callee, reportNode: call, ...describe(call) });
+  }
+  return uses.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
