@@ -4,10 +4,16 @@
 
 type Edit = { readonly kind: "equal" | "delete" | "insert"; readonly line: string };
 
-function splitLines(text: string): string[] {
+/**
+ * The lines of a text as diff keys. A last line without its newline differs from the same text with
+ * one, so its key carries a "\n" (which no other key can contain): the alignment then treats the two
+ * as different lines, as diff(1) does.
+ */
+function lineKeys(text: string): string[] {
   if (text === "") return [];
   const lines = text.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
+  else lines[lines.length - 1] += "\n";
   return lines;
 }
 
@@ -89,14 +95,10 @@ function range(start: number, count: number): string {
 /** A unified diff of `before` → `after` for `path` (`/`-separated); "" when the texts are equal. */
 export function unifiedDiff(path: string, before: string, after: string, context = 3): string {
   if (before === after) return "";
-  const edits = diffLines(splitLines(before), splitLines(after));
-  const beforeLineCount = splitLines(before).length;
-  const afterLineCount = splitLines(after).length;
-  const beforeMissingNewline = before !== "" && !before.endsWith("\n");
-  const afterMissingNewline = after !== "" && !after.endsWith("\n");
+  const edits = diffLines(lineKeys(before), lineKeys(after));
 
-  // Old/new line numbers (1-based) of every edit, to know where hunks start.
-  const positions: Array<{ oldLine: number; newLine: number }> = [];
+  // Old/new line numbers (1-based) where each edit stands, to number the hunks.
+  const positions: Array<{ readonly oldLine: number; readonly newLine: number }> = [];
   let oldLine = 1;
   let newLine = 1;
   for (const edit of edits) {
@@ -105,57 +107,31 @@ export function unifiedDiff(path: string, before: string, after: string, context
     if (edit.kind !== "delete") newLine++;
   }
 
-  // The last line of a side that lacks its newline differs even when its text is equal, so the
-  // line-level diff must show it as changed.
-  if (beforeMissingNewline !== afterMissingNewline) {
-    for (let index = edits.length - 1; index >= 0; index--) {
-      const edit = edits[index];
-      const isLastOld = edit.kind !== "insert" && positions[index].oldLine === beforeLineCount;
-      const isLastNew = edit.kind !== "delete" && positions[index].newLine === afterLineCount;
-      if (edit.kind === "equal" && (isLastOld || isLastNew)) {
-        edits.splice(index, 1, { kind: "delete", line: edit.line }, { kind: "insert", line: edit.line });
-        positions.splice(index, 1, positions[index], { oldLine: positions[index].oldLine + 1, newLine: positions[index].newLine });
-        break;
-      }
-    }
-  }
-
-  const changed = edits.map((edit, index) => (edit.kind === "equal" ? -1 : index)).filter((index) => index >= 0);
   const hunks: Array<[number, number]> = [];
-  for (const index of changed) {
+  edits.forEach((edit, index) => {
+    if (edit.kind === "equal") return;
     const start = Math.max(0, index - context);
     const end = Math.min(edits.length - 1, index + context);
     const last = hunks[hunks.length - 1];
     if (last && start <= last[1] + 1) last[1] = Math.max(last[1], end);
     else hunks.push([start, end]);
-  }
+  });
 
   const out = [`--- a/${path}`, `+++ b/${path}`];
+  const prefixes = { equal: " ", delete: "-", insert: "+" } as const;
   for (const [start, end] of hunks) {
+    const body: string[] = [];
     let oldCount = 0;
     let newCount = 0;
-    const body: string[] = [];
     for (let index = start; index <= end; index++) {
-      const edit = edits[index];
-      const { oldLine: lineOld, newLine: lineNew } = positions[index];
-      if (edit.kind === "equal") {
-        oldCount++;
-        newCount++;
-        body.push(` ${edit.line}`);
-      } else if (edit.kind === "delete") {
-        oldCount++;
-        body.push(`-${edit.line}`);
-      } else {
-        newCount++;
-        body.push(`+${edit.line}`);
-      }
-      const endsOld = edit.kind !== "insert" && lineOld === beforeLineCount && beforeMissingNewline;
-      const endsNew = edit.kind !== "delete" && lineNew === afterLineCount && afterMissingNewline;
-      if (endsOld || endsNew) body.push("\\ No newline at end of file");
+      const { kind, line } = edits[index];
+      if (kind !== "insert") oldCount++;
+      if (kind !== "delete") newCount++;
+      const missingNewline = line.endsWith("\n");
+      body.push(prefixes[kind] + (missingNewline ? line.slice(0, -1) : line));
+      if (missingNewline) body.push("\\ No newline at end of file");
     }
-    const oldStart = positions[start].oldLine;
-    const newStart = positions[start].newLine;
-    out.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`, ...body);
+    out.push(`@@ -${range(positions[start].oldLine, oldCount)} +${range(positions[start].newLine, newCount)} @@`, ...body);
   }
   return out.join("\n") + "\n";
 }
