@@ -1,9 +1,6 @@
-// What evaluate() needs from the core: one tracer per datapoint whose session is linked to the run,
-// and a way to run the evaluated function so that implicit trace() inside it records into exactly
-// that tracer and session, even when evaluate() itself runs inside a request with its own session.
-import { context } from "@opentelemetry/api";
-import { withEvaluationTracer } from "./evaluation-context.js";
-import { setSessionInContext } from "./session-context.js";
+// What evaluate() needs from the core: one tracer per datapoint whose session is linked to the run.
+// evaluate() runs the datapoint under withEvaluationTracer() (evaluation-context.ts) so that implicit
+// trace() inside the evaluated function records into exactly this tracer.
 import { createTracer, type HoneyHiveTracer, type TracerCreation } from "./tracer.js";
 import type { TracerOptions } from "./types.js";
 
@@ -28,14 +25,4 @@ export function initDatapointTracer(options: DatapointTracerOptions): HoneyHiveT
     { ...tracerOptions, sessionMetadata: { ...tracerOptions.sessionMetadata, ...linkage } },
     { becomeDefault: false, exporter },
   );
-}
-
-/**
- * Runs `fn` as the datapoint: the tracer is the evaluation tracer of the context (implicit trace()
- * finds it) and its session is the context's baggage session (spans cannot inherit an outer session).
- */
-export function runWithDatapointTracer<T>(tracer: HoneyHiveTracer, fn: () => T): T {
-  const sessionId = tracer.sessionId;
-  const ctx = sessionId ? setSessionInContext(context.active(), sessionId) : context.active();
-  return context.with(ctx, () => withEvaluationTracer(tracer, fn));
 }

@@ -260,12 +260,12 @@ describe("global enrichSpan() / enrichSession()", () => {
 
 describe("@trace() as a TC39 method decorator", () => {
   /** Compiles with TypeScript itself (decorators as TS 5+ emits them, experimentalDecorators off). */
-  function compileAndRun(source: string, scope: Record<string, unknown>): unknown {
+  function compileAndRun(source: string, scope: Record<string, unknown>, experimentalDecorators = false): unknown {
     const { outputText, diagnostics } = ts.transpileModule(source, {
       compilerOptions: {
         target: ts.ScriptTarget.ES2022,
         module: ts.ModuleKind.CommonJS,
-        experimentalDecorators: false,
+        experimentalDecorators,
       },
       reportDiagnostics: true,
     });
@@ -319,6 +319,25 @@ describe("@trace() as a TC39 method decorator", () => {
 
     expect(() => failing.fail()).toThrow(TypeError);
     expect(tracer.getFinishedSpans()[0].status.code).toBe(SpanStatusCode.ERROR);
+  });
+
+  it("also works as a legacy decorator (experimentalDecorators, e.g. NestJS)", async () => {
+    const tracer = testTracer();
+    const controller = compileAndRun(
+      `
+      class ChatController {
+        reply = "hi";
+        @trace({ eventType: "chain", tracer })
+        async chat(message: string) { return this.reply + " " + message; }
+      }
+      export const result = new ChatController();
+      `,
+      { trace, tracer },
+      true,
+    ) as { chat(message: string): Promise<string> };
+
+    expect(await controller.chat("there")).toBe("hi there");
+    expect(tracer.getFinishedSpans().map((span) => span.name)).toEqual(["chat"]);
   });
 });
 

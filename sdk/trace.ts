@@ -11,11 +11,18 @@ import { wrapFunction, type AnyFunction } from "./traced-function.js";
 import { HoneyHiveTracer, otelTracerOf } from "./tracer.js";
 import type { Enrichment, TraceOptions } from "./types.js";
 
-/** A TC39 (TypeScript 5+) method decorator that traces each call of the method. */
-export type TraceDecorator = <This, Args extends unknown[], Return>(
-  method: (this: This, ...args: Args) => Return,
-  context: ClassMethodDecoratorContext<This, (this: This, ...args: Args) => Return>,
-) => (this: This, ...args: Args) => Return;
+/**
+ * A method decorator. The TC39 form (TypeScript 5+, the default) is the one to use; the legacy form
+ * (`experimentalDecorators: true`, e.g. NestJS projects) is accepted too, so the same `@trace(...)`
+ * works in both kinds of code base.
+ */
+export interface TraceDecorator {
+  <This, Args extends unknown[], Return>(
+    method: (this: This, ...args: Args) => Return,
+    context: ClassMethodDecoratorContext<This, (this: This, ...args: Args) => Return>,
+  ): (this: This, ...args: Args) => Return;
+  <T>(target: object, propertyKey: string | symbol, descriptor: TypedPropertyDescriptor<T>): TypedPropertyDescriptor<T>;
+}
 
 /** Traces `fn` with the implicit tracer (evaluate()'s, else the default). Prefer passing `{ tracer }`. */
 export function trace<F extends AnyFunction>(fn: F): F;
@@ -27,8 +34,23 @@ export function trace(optionsOrFn: TraceOptions | AnyFunction, maybeFn?: AnyFunc
   if (typeof optionsOrFn === "function") return traceFunction({}, optionsOrFn);
   const options = optionsOrFn ?? {};
   if (typeof maybeFn === "function") return traceFunction(options, maybeFn);
-  return ((method: AnyFunction, decoratorContext: ClassMethodDecoratorContext) =>
-    traceFunction(options, method, String(decoratorContext.name))) as TraceDecorator;
+  return decorateMethod.bind(undefined, options) as TraceDecorator;
+}
+
+function decorateMethod(
+  options: TraceOptions,
+  methodOrTarget: unknown,
+  contextOrKey: ClassMethodDecoratorContext | string | symbol,
+  legacyDescriptor?: PropertyDescriptor,
+): unknown {
+  if (typeof contextOrKey === "object") {
+    return traceFunction(options, methodOrTarget as AnyFunction, String(contextOrKey.name));
+  }
+  // Legacy decorators get (prototype, key, descriptor) and return the descriptor.
+  if (legacyDescriptor && typeof legacyDescriptor.value === "function") {
+    legacyDescriptor.value = traceFunction(options, legacyDescriptor.value as AnyFunction, String(contextOrKey));
+  }
+  return legacyDescriptor;
 }
 
 function traceFunction<F extends AnyFunction>(options: TraceOptions, fn: F, defaultName?: string): F {

@@ -93,6 +93,7 @@ export class HoneyHiveTracer {
   readonly #propagator = createPropagator();
   #instanceSessionId: string | undefined;
   #isShutDown = false;
+  #shutdown: Promise<void> | undefined;
 
   private constructor(config: ResolvedConfig, creation: TracerCreation) {
     this.#config = config;
@@ -305,9 +306,12 @@ export class HoneyHiveTracer {
   }
 
   /** Flushes, then stops the tracer's pipeline. Further spans are not recorded. Never rejects. */
-  async shutdown(options: { timeoutMs?: number } = {}): Promise<void> {
-    if (this.#isShutDown) return;
-    const timeoutMs = options.timeoutMs ?? DEFAULT_FLUSH_TIMEOUT_MS;
+  shutdown(options: { timeoutMs?: number } = {}): Promise<void> {
+    this.#shutdown ??= this.#shutDown(options.timeoutMs ?? DEFAULT_FLUSH_TIMEOUT_MS);
+    return this.#shutdown;
+  }
+
+  async #shutDown(timeoutMs: number): Promise<void> {
     withdrawDefaultTracer(this);
     await this.forceFlush({ timeoutMs });
     this.#isShutDown = true;
