@@ -25,6 +25,8 @@ export interface MigrateOptions {
   readonly runInBand: boolean;
   readonly extensions: readonly string[];
   readonly ignore: readonly string[];
+  /** `settings.honeyhive` of the ESLint plugin, from `--modules` and `--lambda-handler-names`. */
+  readonly settings: { readonly modules: readonly string[]; readonly lambdaHandlerNames: readonly string[] };
 }
 
 export type Command =
@@ -47,11 +49,18 @@ const MIGRATE_OPTIONS = {
   "run-in-band": { type: "boolean" },
   extensions: { type: "string" },
   ignore: { type: "string", multiple: true },
+  modules: { type: "string", multiple: true },
+  "lambda-handler-names": { type: "string", multiple: true },
 } as const;
+
+/** `--x a,b --x c` → ["a", "b", "c"]. */
+function commaList(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((value) => value.split(",")).map((item) => item.trim()).filter((item) => item !== "");
+}
 
 /** `--transforms a,b --transforms c` → ["a", "b", "c"], each checked against the known ids. */
 function transformList(values: readonly string[] | undefined, flag: string): TransformId[] {
-  const ids = (values ?? []).flatMap((value) => value.split(",")).map((id) => id.trim()).filter((id) => id !== "");
+  const ids = commaList(values);
   const unknown = ids.filter((id) => !isTransformId(id));
   if (unknown.length > 0) {
     throw new UsageError(
@@ -109,6 +118,7 @@ function parseMigrate(args: readonly string[]): Command {
       runInBand: values["run-in-band"] ?? false,
       extensions: parseExtensions(values.extensions),
       ignore: values.ignore ?? [],
+      settings: { modules: commaList(values.modules), lambdaHandlerNames: commaList(values["lambda-handler-names"]) },
     },
   };
 }

@@ -42,6 +42,12 @@ Options:
       --extensions <list>  File extensions to read (default: ${DEFAULT_EXTENSIONS.join(",")})
       --ignore <glob>      Leave out files matching a gitignore-style glob, relative to the
                            current directory (repeatable)
+      --modules <list>     Modules that re-export the SDK or a tracer, treated like "honeyhive"
+                           (e.g. @/lib/tracing; comma-separated, repeatable), as the ESLint
+                           plugin's settings.honeyhive.modules
+      --lambda-handler-names <list>
+                           Exported names that are AWS Lambda handlers besides "handler"
+                           (settings.honeyhive.lambdaHandlerNames)
       --cpus <n>           Worker threads to use (default: number of cores - 1)
       --run-in-band        Transform in this process, without worker threads
       --verbose            Print every file and what happened to it

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TRANSFORM_IDS } from "../transforms/ids.js";
 import type { JsonReport } from "./report.js";
-import { FAKE_MARKER, git, makeProject, read, removeProjects, runInProcess, writeFiles } from "./test-utils/project.js";
+import { FAKE_MARKER, fakeEngine, git, makeProject, read, removeProjects, runInProcess, writeFiles } from "./test-utils/project.js";
 
 afterAll(removeProjects);
 
@@ -199,6 +199,25 @@ describe("choosing transforms", () => {
     const skip = await runInProcess(root, ["migrate", "--print", "--skip", "explicit-tracer"]);
     expect(skip.stdout).not.toContain(FAKE_MARKER);
     expect(skip.stdout).toContain(".createSession(");
+  });
+
+  it("passes --modules and --lambda-handler-names to the engine as settings.honeyhive", async () => {
+    const reexported = HANDLER.replace('"honeyhive"', '"@/lib/tracing"');
+    const root = makeProject({ "a.ts": reexported });
+    const without = JSON.parse((await runInProcess(root, ["migrate", "--json", "--dry"])).stdout) as JsonReport;
+    expect(without.summary).toMatchObject({ candidates: 0, changed: 0 });
+    let seenSettings: unknown;
+    const engine = {
+      ...fakeEngine,
+      runTransforms: (...args: Parameters<typeof fakeEngine.runTransforms>) => {
+        seenSettings = args[2].settings;
+        return fakeEngine.runTransforms(...args);
+      },
+    };
+    const argv = ["migrate", "--json", "--dry", "--modules", "@/lib/tracing,~/obs", "--lambda-handler-names", "main"];
+    const run = await runInProcess(root, argv, engine);
+    expect((JSON.parse(run.stdout) as JsonReport).summary).toMatchObject({ candidates: 1, changed: 1 });
+    expect(seenSettings).toEqual({ modules: ["@/lib/tracing", "~/obs"], lambdaHandlerNames: ["main"] });
   });
 
   it("rejects an unknown transform id with the list of valid ones (exit 2)", async () => {

@@ -231,7 +231,7 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   if (writes && !options.allowDirty && !checkWorkTreesClean(io, cwd, options.paths)) return EXIT_USAGE;
 
   const engine = io.engine ?? (await loadDefaultEngine());
-  const transformOptions: RunTransformsOptions = { transforms: options.transforms };
+  const transformOptions: RunTransformsOptions = { transforms: options.transforms, settings: options.settings };
   let runs = readFiles(io, cwd, options, engine, transformOptions.settings);
   runs = await transformAll(io, options, runs, engine, transformOptions);
   if (writes) runs = writeChanged(runs);

@@ -82,7 +82,7 @@ export const FAKE_MARKER = "/* honeyhive-migrate: check the tracer */";
  * at the text `@@syntax-error@@`.
  */
 export const fakeEngine: MigrateEngine = {
-  mayUseSdk: (source) => source.includes("honeyhive"),
+  mayUseSdk: (source, settings) => source.includes("honeyhive") || (settings?.modules ?? []).some((module) => source.includes(module)),
   runTransforms(source, _filePath, options) {
     const transforms: readonly TransformId[] = options.transforms ?? TRANSFORM_IDS;
     const errorAt = source.indexOf("@@syntax-error@@");

@@ -1,0 +1,71 @@
+// The built `honeyhive` bin with the real transforms, on copies of the fixture files: the worker
+// pool must give exactly what in-process transforming gives, and what the engine gives for each
+// file on its own. (Worker threads need the compiled worker script, hence the built bin; the
+// vitest global setup rebuilds dist/ when it is stale.)
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadFixtures } from "../../fixtures/index.js";
+import { runTransforms } from "../engine.js";
+import { POOL_THRESHOLD } from "./migrate.js";
+import type { JsonReport } from "./report.js";
+import { BUILT_BIN, makeProject, removeProjects, type CliRun } from "./test-utils/project.js";
+
+afterAll(removeProjects);
+
+function runBin(cwd: string, argv: readonly string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BUILT_BIN, ...argv], { cwd });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe("worker pool", () => {
+  it("gives the same report and files as in-process transforming, and the engine's own output", async () => {
+    const fixtures = loadFixtures();
+    expect(fixtures.length).toBeGreaterThan(0);
+    const files: Record<string, string> = {
+      "src/broken.ts": 'import { trace } from "honeyhive";\nexport const f = trace((x) => x;\n',
+      "src/plain.ts": "export const unrelated = 1;\n",
+    };
+    // Enough copies for the pool to start (it only does above POOL_THRESHOLD candidates).
+    const copies = Math.ceil((POOL_THRESHOLD + 1) / fixtures.length);
+    for (let copy = 0; copy < copies; copy++) {
+      for (const fixture of fixtures) files[`copy${copy}/${fixture.filename}`] = fixture.before;
+    }
+    const pooled = makeProject(files);
+    const inBand = makeProject(files);
+
+    const [pooledRun, inBandRun] = await Promise.all([
+      runBin(pooled, ["migrate", "--json", "--verbose", "--cpus", "2"]),
+      runBin(inBand, ["migrate", "--json", "--verbose", "--run-in-band"]),
+    ]);
+    expect(pooledRun.stderr).toMatch(/\d+ candidate files, 2 workers/);
+    expect(inBandRun.stderr).toMatch(/\d+ candidate files, in process/);
+    expect(pooledRun.code).toBe(1); // the broken file
+    expect(inBandRun.code).toBe(1);
+
+    const pooledReport = JSON.parse(pooledRun.stdout) as JsonReport;
+    expect(pooledReport).toEqual(JSON.parse(inBandRun.stdout));
+    expect(pooledReport.summary.candidates).toBeGreaterThan(POOL_THRESHOLD);
+    expect(pooledReport.summary.changed).toBeGreaterThan(0);
+    expect(pooledReport.files.find((file) => file.path === "src/broken.ts")).toMatchObject({
+      status: "failed",
+      error: { line: 2, column: expect.any(Number) },
+    });
+    expect(pooledRun.stderr).toMatch(/src\/broken\.ts:2:\d+ /);
+
+    for (const path of Object.keys(files)) {
+      const written = readFileSync(join(pooled, path), "utf8");
+      expect(readFileSync(join(inBand, path), "utf8"), path).toBe(written);
+      const expected = runTransforms(files[path], join(pooled, path)).output;
+      expect(written, path).toBe(expected);
+    }
+  });
+});
