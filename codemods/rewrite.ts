@@ -13,15 +13,8 @@ function hasNewline(text: string, from: number, to: number): boolean {
 }
 
 /** Removes `list[index]` with the comma and spacing that belong to it. `list` must have 2+ elements. */
-export function removeListElement(edits: EditList, text: string, list: readonly Node[], index: number): void {
-  const element = list[index];
-  const next = list[index + 1];
-  if (next) {
-    edits.remove([element.range[0], next.range[0]]);
-    return;
-  }
-  const previous = list[index - 1];
-  edits.remove([previous.range[1], element.range[1]]);
+export function removeListElement(edits: EditList, list: readonly Node[], index: number): void {
+  removeListElements(edits, list, new Set([index]));
 }
 
 /**
@@ -120,47 +113,70 @@ export function isInside(node: Node, ranges: readonly TSESTree.Range[]): boolean
 }
 
 /**
- * Removes the import or destructured-require binding that declares `variable` (`{ a, b }` → `{ a }`;
- * the whole statement when it was the only one). Returns false when the binding has another shape.
+ * Removes the list elements at `indices` (sorted or not) with their commas: each run of removed
+ * elements goes up to the next kept one, or from the previous kept one when the run ends the list.
+ * At least one element must stay.
  */
-export function removeImportBinding(edits: EditList, text: string, variable: Scope.Variable): boolean {
-  const identifier = variable.identifiers[0];
-  const holder = identifier?.parent;
-  if (!holder) return false;
+export function removeListElements(edits: EditList, list: readonly Node[], indices: ReadonlySet<number>): void {
+  for (let index = 0; index < list.length; index += 1) {
+    if (!indices.has(index) || indices.has(index - 1)) continue;
+    let last = index;
+    while (indices.has(last + 1)) last += 1;
+    const next = list[last + 1];
+    if (next) edits.remove([list[index].range[0], next.range[0]]);
+    else edits.remove([list[index - 1].range[1], list[last].range[1]]);
+  }
+}
+
+/** The import specifier or destructuring property that declares `variable`, with its list. */
+function bindingSite(variable: Scope.Variable):
+  | { readonly kind: "import"; readonly element: TSESTree.ImportClause; readonly declaration: TSESTree.ImportDeclaration }
+  | { readonly kind: "require"; readonly element: TSESTree.Property; readonly pattern: TSESTree.ObjectPattern; readonly declaration: TSESTree.VariableDeclaration }
+  | undefined {
+  const holder = variable.identifiers[0]?.parent;
   if (
-    holder.type === AST_NODE_TYPES.ImportSpecifier ||
-    holder.type === AST_NODE_TYPES.ImportDefaultSpecifier ||
-    holder.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+    holder?.type === AST_NODE_TYPES.ImportSpecifier ||
+    holder?.type === AST_NODE_TYPES.ImportDefaultSpecifier ||
+    holder?.type === AST_NODE_TYPES.ImportNamespaceSpecifier
   ) {
-    const declaration = holder.parent as TSESTree.ImportDeclaration;
-    const specifiers = declaration.specifiers;
-    if (specifiers.length === 1) {
-      removeStatement(edits, text, declaration);
-      return true;
-    }
-    const named = specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier);
-    if (holder.type === AST_NODE_TYPES.ImportSpecifier && named.length === 1) {
-      // `import hh, { enrichSpan } from …` → `import hh from …`
-      const previous = specifiers[specifiers.indexOf(holder) - 1] ?? specifiers[0];
-      const closeBrace = text.indexOf("}", holder.range[1]);
-      edits.remove([previous.range[1], closeBrace + 1]);
-      return true;
-    }
-    removeListElement(edits, text, specifiers, specifiers.indexOf(holder));
-    return true;
+    return { kind: "import", element: holder, declaration: holder.parent as TSESTree.ImportDeclaration };
   }
-  // `const { a, b } = require("honeyhive")` (also `{ a: renamed }`)
-  const property = holder.type === AST_NODE_TYPES.Property ? holder : undefined;
-  const pattern = property?.parent;
-  if (!property || pattern?.type !== AST_NODE_TYPES.ObjectPattern) return false;
-  const declarator = pattern.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== pattern) return false;
-  if (pattern.properties.length > 1) {
-    removeListElement(edits, text, pattern.properties, pattern.properties.indexOf(property));
-    return true;
-  }
+  // `const { a, b: renamed } = require("honeyhive")`
+  const pattern = holder?.type === AST_NODE_TYPES.Property ? holder.parent : undefined;
+  const declarator = pattern?.parent;
+  if (pattern?.type !== AST_NODE_TYPES.ObjectPattern || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== pattern) return undefined;
   const declaration = declarator.parent as TSESTree.VariableDeclaration;
-  if (declaration.declarations.length !== 1) return false;
-  removeStatement(edits, text, declaration);
-  return true;
+  if (declaration.declarations.length !== 1) return undefined;
+  return { kind: "require", element: holder as TSESTree.Property, pattern, declaration };
+}
+
+/**
+ * Removes the import / destructured-require bindings of `variables`: `{ a, b, c }` → `{ b }`, the
+ * whole statement when none stays. Returns the elements it could not remove (another shape).
+ */
+export function removeImportBindings(edits: EditList, text: string, variables: Iterable<Scope.Variable>): void {
+  const byStatement = new Map<TSESTree.Node, { elements: readonly Node[]; removed: Set<number>; site: NonNullable<ReturnType<typeof bindingSite>> }>();
+  for (const variable of variables) {
+    const site = bindingSite(variable);
+    if (!site) continue;
+    const elements: readonly Node[] = site.kind === "import" ? site.declaration.specifiers : site.pattern.properties;
+    let entry = byStatement.get(site.declaration);
+    if (!entry) byStatement.set(site.declaration, (entry = { elements, removed: new Set(), site }));
+    entry.removed.add(elements.indexOf(site.element));
+  }
+  for (const [statement, { elements, removed, site }] of byStatement) {
+    if (removed.size === elements.length) {
+      removeStatement(edits, text, statement);
+      continue;
+    }
+    const named = elements.filter((element) => element.type === AST_NODE_TYPES.ImportSpecifier);
+    if (site.kind === "import" && named.length > 0 && named.every((element) => removed.has(elements.indexOf(element)))) {
+      // `import hh, { enrichSpan } from …` → `import hh from …`
+      const firstNamed = elements.indexOf(named[0]);
+      const closeBrace = text.indexOf("}", named.at(-1)!.range[1]);
+      edits.remove([elements[firstNamed - 1].range[1], closeBrace + 1]);
+      continue;
+    }
+    removeListElements(edits, elements, removed);
+  }
 }

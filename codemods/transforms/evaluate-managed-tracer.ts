@@ -1,11 +1,88 @@
+// Lets evaluate() manage the tracer of the code it runs: evaluate() puts a fresh tracer per datapoint
+// in the context, so a tracer the file created itself and bound to that code makes every datapoint
+// share one session. The analysis core (`findEvaluateTracerBindings`, the facts the rule
+// `no-global-tracer-with-evaluate` reports) says which bindings and tracers; this transform writes:
+// - `trace({ tracer, … }, fn)` → `trace({ … }, fn)`, `trace({ tracer }, fn)` → `trace(fn)`,
+//   `@trace({ tracer })` → `@trace({})`;
+// - `tracer.trace(opts, fn)` → `trace(opts, fn)` with the SDK's `trace` imported in the file's style;
+// - the tracer's initialization, when nothing else uses it and it is not exported (comments above it
+//   stay), and then the unused `HoneyHiveTracer` import;
+// - a review marker on a tracer that has to stay (exported, or used by other code).
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { unwrapExpression } from "../../rules/analysis/ast.js";
+import { findEvaluateTracerBindings, type EvaluateTracerBinding } from "../../rules/analysis/evaluate.js";
+import { getSdkModel } from "../../rules/analysis/sdk-model.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
+import { addMarker, MARKER_MESSAGES } from "../markers.js";
+import { isUnusedAfter, removeListElement, removeStatement } from "../rewrite.js";
+import { moduleScopeVariables, SdkImports } from "../sdk-imports.js";
 import type { CodemodTransform, TransformContext } from "../transform-api.js";
 import { transformMeta } from "./meta.js";
 
 export const meta = transformMeta("evaluate-managed-tracer");
 
 function collect(context: TransformContext): void {
-  void context;
+  const { file, edits, run } = context;
+  const findings = findEvaluateTracerBindings(file.input);
+  if (findings.bindings.length === 0 && findings.tracers.length === 0) return;
+  const sdk = getSdkModel(file.input);
+  const imports = new SdkImports(file, sdk);
+  const removed: TSESTree.Range[] = [];
+
+  for (const binding of findings.bindings) {
+    const range = unbind(context, binding, imports);
+    if (range) removed.push(range);
+  }
+
+  for (const conflicting of findings.tracers) {
+    if (conflicting.removable) {
+      for (const declaration of conflicting.declarations) removed.push(removeStatement(edits, file.text, declaration));
+      if (conflicting.tracer.variable) run.removedTracers.add(conflicting.tracer.variable);
+      for (const backing of sdk.tracers) {
+        if (backing.getter === conflicting.tracer && backing.variable) run.removedTracers.add(backing.variable);
+      }
+    } else {
+      addMarker(edits, file.ast, file.text, conflicting.declarations[0] ?? conflicting.tracer.declaration, MARKER_MESSAGES.evaluateTracerStillUsed(conflicting.tracer.name));
+    }
+  }
+
+  // `HoneyHiveTracer` imported only for the initializations just removed.
+  if (removed.length > 0) {
+    for (const variable of moduleScopeVariables(file)) {
+      const identifier = variable.identifiers[0];
+      if (!identifier || sdk.sdkExportOf(identifier) !== "HoneyHiveTracer") continue;
+      if (variable.references.length > 0 && isUnusedAfter(variable, removed)) imports.remove(variable);
+    }
+  }
+  imports.finish(edits);
+}
+
+/** Removes one explicit binding; returns the range whose references no longer exist. */
+function unbind({ file, edits }: TransformContext, binding: EvaluateTracerBinding, imports: SdkImports): TSESTree.Range | undefined {
+  const { use } = binding;
+  if (use.via === "tracer" && use.node.type === AST_NODE_TYPES.CallExpression) {
+    // `tracer.trace(opts, fn)` → `trace(opts, fn)`
+    const callee = unwrapExpression(use.node.callee) ?? use.node.callee;
+    edits.replace(callee, imports.use("trace"));
+    return callee.range;
+  }
+  const options = use.options;
+  const property = use.tracerProperty;
+  if (!options || !property) return undefined;
+  if (options.properties.length > 1) {
+    removeListElement(edits, options.properties, options.properties.indexOf(property));
+    return property.range;
+  }
+  const call = use.node;
+  const wrapped = call.type === AST_NODE_TYPES.CallExpression ? call.arguments[1] : undefined;
+  if (call.type === AST_NODE_TYPES.CallExpression && wrapped && !use.decorator) {
+    // `trace({ tracer }, fn)` → `trace(fn)`
+    edits.remove([call.arguments[0].range[0], wrapped.range[0]]);
+    return [call.arguments[0].range[0], wrapped.range[0]];
+  }
+  // `@trace({ tracer })` → `@trace({})`: the decorator form needs an options object.
+  edits.replace(options, "{}");
+  return options.range;
 }
 
 export const evaluateManagedTracer: CodemodTransform = { meta, collect };

@@ -4,12 +4,12 @@
 // marker. Never inside functions that evaluate() runs, where the implicit tracer is the right one.
 // Same detection as the rule `require-explicit-tracer`.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { unwrapExpression } from "../../rules/analysis/ast.js";
 import { getSdkModel, type SdkModel, type TraceUse, type TracerInScope } from "../../rules/analysis/sdk-model.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
 import { addMarker, MARKER_MESSAGES } from "../markers.js";
-import { appendListElement, isUnusedAfter, removeImportBinding } from "../rewrite.js";
+import { appendListElement, isUnusedAfter } from "../rewrite.js";
+import { moduleScopeVariables, SdkImports } from "../sdk-imports.js";
 import type { CodemodTransform, TransformContext } from "../transform-api.js";
 import { evaluatedCode } from "../evaluated.js";
 import { transformMeta } from "./meta.js";
@@ -87,19 +87,14 @@ function bindTraceUse({ file, edits }: TransformContext, use: TraceUse, tracerTe
 /** Drops `enrichSpan` / `enrichSession` import bindings whose every use was rewritten to a tracer method. */
 function removeUnusedEnrichmentImports({ file, edits }: TransformContext, sdk: SdkModel, rewritten: readonly TSESTree.Range[]): void {
   if (rewritten.length === 0) return;
-  const seen = new Set<Scope.Variable>();
-  for (const scope of file.input.scopeManager.scopes) {
-    if (scope.type !== "module" && scope.type !== "global") continue;
-    for (const variable of scope.variables) {
-      if (seen.has(variable)) continue;
-      seen.add(variable);
-      const identifier = variable.identifiers[0];
-      if (!identifier) continue;
-      const exported = sdk.sdkExportOf(identifier);
-      if (exported !== "enrichSpan" && exported !== "enrichSession") continue;
-      if (variable.references.length > 0 && isUnusedAfter(variable, rewritten)) removeImportBinding(edits, file.text, variable);
-    }
+  const imports = new SdkImports(file, sdk);
+  for (const variable of moduleScopeVariables(file)) {
+    const identifier = variable.identifiers[0];
+    const exported = identifier && sdk.sdkExportOf(identifier);
+    if (exported !== "enrichSpan" && exported !== "enrichSession") continue;
+    if (variable.references.length > 0 && isUnusedAfter(variable, rewritten)) imports.remove(variable);
   }
+  imports.finish(edits);
 }
 
 export const explicitTracer: CodemodTransform = { meta, collect };

@@ -1,11 +1,162 @@
+// Every return path of a tracing AWS Lambda handler awaits the flush, so spans leave before the runtime
+// freezes the container. The analysis core decides which handlers trace and which already flush on
+// every path (rules/analysis/flush.ts, the same must-analysis the rule `require-force-flush-in-lambda`
+// agrees with); this transform only writes the fix:
+// - a flush that is not awaited, when awaiting it is enough → `await tracer.forceFlush()`;
+// - otherwise the body goes into `try { … } finally { await tracer.forceFlush(); }` (an expression-
+//   bodied arrow becomes a block with `return …;` in the try), and `return call()` inside it becomes
+//   `return await call()`: without the await the finally would flush before the promise settles;
+// - a non-async or callback-style handler gets a review marker: the right rewrite depends on code a
+//   transform cannot see (who calls back, what the returned promise does).
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { enclosingFunction, indentationAt, type FunctionNode } from "../../rules/analysis/ast.js";
+import { lambdaFlushOf, type LambdaFlush } from "../../rules/analysis/flush.js";
+import { getHandlerModel, type LambdaHandler } from "../../rules/analysis/handlers.js";
+import { applyEdits, EditList, indentUnit, lineStart, newlineOf } from "../edits.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
+import { addMarker, MARKER_MESSAGES } from "../markers.js";
+import { isParseFailure, parseFile, type ParsedFile } from "../parse.js";
+import { indentLines, removeStatement } from "../rewrite.js";
 import type { CodemodTransform, TransformContext } from "../transform-api.js";
+import { nodesOfType } from "../traverse.js";
 import { transformMeta } from "./meta.js";
 
 export const meta = transformMeta("lambda-force-flush");
 
 function collect(context: TransformContext): void {
-  void context;
+  const { file } = context;
+  for (const handler of getHandlerModel(file.input).lambdaHandlers) {
+    const flush = lambdaFlushOf(file.input, handler);
+    if (!flush || !flush.traces || flush.flushedOnEveryPath) continue;
+    fixHandler(context, handler, flush);
+  }
+}
+
+function fixHandler(context: TransformContext, handler: LambdaHandler, flush: LambdaFlush): void {
+  const { file, edits } = context;
+  const fn = handler.function;
+  const tracerText = flush.tracerText;
+  if (handler.callbackStyle) {
+    addMarker(edits, file.ast, file.text, fn, MARKER_MESSAGES.lambdaCallback(tracerText ?? "tracer"));
+    return;
+  }
+  if (!fn.async) {
+    addMarker(edits, file.ast, file.text, fn, MARKER_MESSAGES.lambdaNotAsync(tracerText ?? "tracer"));
+    return;
+  }
+  if (tracerText === undefined) {
+    addMarker(edits, file.ast, file.text, fn, MARKER_MESSAGES.lambdaNoTracer);
+    return;
+  }
+  if (flush.unawaitedFlushes.length > 0 && awaitingIsEnough(file, handler, flush.unawaitedFlushes)) {
+    for (const call of flush.unawaitedFlushes) edits.insertBefore(call, "await ");
+    return;
+  }
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+    wrapBlockBody(context, fn, fn.body, flush);
+  } else {
+    wrapExpressionBody(context, fn as TSESTree.ArrowFunctionExpression, fn.body, tracerText);
+  }
+}
+
+/**
+ * Would awaiting the existing flushes make every path flush? Asked of the core itself on the text with
+ * the awaits added (one extra parse, only for handlers that already try to flush).
+ */
+function awaitingIsEnough(file: ParsedFile, handler: LambdaHandler, calls: readonly TSESTree.CallExpression[]): boolean {
+  const patched = applyEdits(file.text, calls.map((call) => ({ start: call.range[0], end: call.range[0], text: "await " })));
+  const reparsed = parseFile(patched, file.input.filename, file.input.settings);
+  if (isParseFailure(reparsed)) return false;
+  const again = getHandlerModel(reparsed.input).lambdaHandlers.find((candidate) => candidate.exportName === handler.exportName);
+  const flush = again && lambdaFlushOf(reparsed.input, again);
+  return flush !== undefined && flush.flushedOnEveryPath;
+}
+
+/** The returns of `fn` itself (not of functions nested in it). */
+function ownReturns(ast: TSESTree.Program, fn: FunctionNode): TSESTree.ReturnStatement[] {
+  return nodesOfType(ast, AST_NODE_TYPES.ReturnStatement).filter((statement) => enclosingFunction(statement) === fn);
+}
+
+/** `return call()` in a try/finally must await, or the finally runs before the promise settles. */
+function needsAwait(argument: TSESTree.Expression | null): argument is TSESTree.CallExpression | TSESTree.NewExpression {
+  return argument?.type === AST_NODE_TYPES.CallExpression || argument?.type === AST_NODE_TYPES.NewExpression;
+}
+
+function wrapBlockBody(context: TransformContext, fn: FunctionNode, body: TSESTree.BlockStatement, flush: LambdaFlush): void {
+  const { file, edits } = context;
+  const text = file.text;
+  const nl = newlineOf(text);
+  const unit = indentUnit(text);
+  // Statements that obtain the tracer the finally flushes stay before the try, so it can see them.
+  const keep = body.body.slice(0, flush.statementsBeforeTry);
+  const wrapped = body.body.slice(flush.statementsBeforeTry);
+  if (wrapped.length === 0) return;
+  const closeBrace = body.range[1] - 1;
+  const closeOnOwnLine = text.slice(lineStart(text, closeBrace), closeBrace).trim() === "";
+  const firstOnOwnLine = text.slice(lineStart(text, wrapped[0].range[0]), wrapped[0].range[0]).trim() === "";
+  if (!closeOnOwnLine || !firstOnOwnLine) {
+    addMarker(edits, file.ast, file.text, fn, MARKER_MESSAGES.lambdaNotAsync(flush.tracerText ?? "tracer"));
+    return;
+  }
+  const indent = indentationAt(text, wrapped[0].range[0]);
+  let regionStart = keep.length > 0 ? nextLineStart(text, keep.at(-1)!.range[1]) : nextLineStart(text, body.range[0]);
+  // A blank line between the kept statements and the rest stays before the try.
+  while (regionStart < closeBrace && text.slice(regionStart, nextLineStart(text, regionStart)).trim() === "") {
+    regionStart = nextLineStart(text, regionStart);
+  }
+  const regionEnd = lineStart(text, closeBrace);
+  edits.insertAt(regionStart, `${indent}try {${nl}`);
+  indentLines(edits, file.ast, text, regionStart, regionEnd, unit);
+  edits.insertAt(regionEnd, `${indent}} finally {${nl}${indent}${unit}await ${flush.tracerText}.forceFlush();${nl}${indent}}${nl}`);
+  for (const statement of ownReturns(file.ast, fn)) {
+    if (needsAwait(statement.argument)) edits.insertBefore(statement.argument, "await ");
+  }
+  // The finally flushes now; a fire-and-forget flush statement would only flush twice.
+  for (const call of flush.unawaitedFlushes) {
+    const statement = call.parent;
+    if (statement?.type === AST_NODE_TYPES.ExpressionStatement) removeFlushStatement(edits, text, statement);
+  }
+}
+
+function removeFlushStatement(edits: EditList, text: string, statement: TSESTree.ExpressionStatement): void {
+  // Removing lines that indentLines indented: drop the indentation insertion at that line too.
+  const start = lineStart(text, statement.range[0]);
+  const index = edits.edits.findIndex((edit) => edit.start === start && edit.end === start && edit.text.trim() === "");
+  if (index !== -1) edits.edits.splice(index, 1);
+  removeStatement(edits, text, statement);
+}
+
+function nextLineStart(text: string, offset: number): number {
+  const newline = text.indexOf("\n", offset);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+function wrapExpressionBody(
+  context: TransformContext,
+  fn: TSESTree.ArrowFunctionExpression,
+  body: TSESTree.Expression,
+  tracerText: string,
+): void {
+  const { file, edits } = context;
+  const text = file.text;
+  const nl = newlineOf(text);
+  const unit = indentUnit(text);
+  const arrow = (file.ast.tokens ?? []).findLast(
+    (token) => token.value === "=>" && token.range[0] >= fn.range[0] && token.range[1] <= body.range[0],
+  );
+  if (!arrow) return;
+  const indent = indentationAt(text, fn.range[0]);
+  const inner = indent + unit;
+  const bodyText = text
+    .slice(body.range[0], body.range[1])
+    .split("\n")
+    .map((line, index) => (index === 0 || line.trim() === "" ? line : unit + unit + line))
+    .join("\n");
+  const returned = `${needsAwait(body) ? "await " : ""}${bodyText}`;
+  edits.replace(
+    [arrow.range[1], fn.range[1]],
+    ` {${nl}${inner}try {${nl}${inner}${unit}return ${returned};${nl}${inner}} finally {${nl}${inner}${unit}await ${tracerText}.forceFlush();${nl}${inner}}${nl}${indent}}`,
+  );
 }
 
 export const lambdaForceFlush: CodemodTransform = { meta, collect };

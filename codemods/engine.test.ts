@@ -1,0 +1,120 @@
+import { createRequire } from "node:module";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { mayUseSdk, runAsJscodeshift, runTransforms } from "./engine.js";
+import { countMarkers, markerComment } from "./markers.js";
+import { TRANSFORMS_BY_ID } from "./transforms/index.js";
+import sessionStartTransform from "./transforms/session-start-to-create-session.js";
+
+const require = createRequire(import.meta.url);
+
+const EXPRESS_APP = `import express from "express";
+import { HoneyHiveTracer } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "shop" });
+const app = express();
+
+app.use((req, _res, next) => {
+  tracer.sessionStart({ sessionName: req.path });
+  next();
+});
+`;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("runTransforms", () => {
+  it("returns the very same string, unparsed work aside, for a file without SDK usage", () => {
+    const source = "export const add = (a: number, b: number) => a + b;\n";
+    const result = runTransforms(source, "src/math.ts");
+    expect(result).toEqual({ output: source, changed: false, applied: [], markers: 0 });
+    expect(result.output).toBe(source);
+  });
+
+  it("reports a syntax error with its 1-based position and leaves the text untouched", () => {
+    const source = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" ;\n`;
+    const result = runTransforms(source, "src/broken.ts");
+    expect(result.output).toBe(source);
+    expect(result.changed).toBe(false);
+    expect(result.error).toMatchObject({ line: 2, column: expect.any(Number) });
+    expect(result.error?.message).toMatch(/expected/i);
+  });
+
+  it("applies the selected transforms only, in order, and lists those that changed the file", () => {
+    expect(runTransforms(EXPRESS_APP, "src/server.ts", { transforms: ["explicit-tracer"] }).changed).toBe(false);
+    const result = runTransforms(EXPRESS_APP, "src/server.ts", { transforms: ["session-start-to-create-session"] });
+    expect(result.applied).toEqual(["session-start-to-create-session"]);
+    expect(result.output).toBe(EXPRESS_APP.replace("sessionStart", "createSession"));
+  });
+
+  it("turns a transform exception into an error and changes nothing", () => {
+    vi.spyOn(TRANSFORMS_BY_ID["explicit-tracer"], "collect").mockImplementation(() => {
+      throw new Error("boom");
+    });
+    const result = runTransforms(EXPRESS_APP, "src/server.ts");
+    expect(result.output).toBe(EXPRESS_APP);
+    expect(result.error?.message).toBe("explicit-tracer: boom");
+  });
+
+  it("refuses output that no longer parses", () => {
+    vi.spyOn(TRANSFORMS_BY_ID["explicit-tracer"], "collect").mockImplementation(({ edits }) => edits.insertAt(0, "("));
+    const result = runTransforms(EXPRESS_APP, "src/server.ts");
+    expect(result.output).toBe(EXPRESS_APP);
+    expect(result.error?.message).toMatch(/unparsable/);
+  });
+
+  it("settles earlier transforms and looks again when two transforms edit the same code", () => {
+    const sessionStart = EXPRESS_APP.indexOf("sessionStart");
+    vi.spyOn(TRANSFORMS_BY_ID["explicit-tracer"], "collect").mockImplementation(({ file, edits }) => {
+      const at = file.text.indexOf("createSession");
+      // Seen only after a re-parse of the first transform's output.
+      if (at !== -1) edits.replace([at, at + "createSession".length], "acreateSession");
+      else edits.replace([sessionStart, sessionStart + "sessionStart".length], "conflicting");
+    });
+    const result = runTransforms(EXPRESS_APP, "src/server.ts");
+    expect(result.error).toBeUndefined();
+    expect(result.output).toBe(EXPRESS_APP.replace("sessionStart", "acreateSession"));
+    expect(result.applied).toEqual(["session-start-to-create-session", "explicit-tracer"]);
+  });
+
+  it("counts the review markers present in the output", () => {
+    const source = `import { trace } from "honeyhive";\n${markerComment("check")}\nexport const f = trace(() => 1);\n`;
+    expect(runTransforms(source, "src/f.ts").markers).toBe(1);
+    expect(countMarkers(`${markerComment("a")} ${markerComment("b")}`)).toBe(2);
+  });
+
+  it.each(["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"])("parses .%s files with the parser their extension needs", (ext) => {
+    const jsx = ext === "tsx" || ext === "jsx" || ext === "js" || ext === "mjs" || ext === "cjs";
+    const angleCast = ext === "ts" || ext === "mts" || ext === "cts";
+    const source = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\n${
+      angleCast ? "const size = <number>(1 as unknown);\n" : ""
+    }${jsx ? "const view = <div>{tracer.sessionId}</div>;\n" : ""}`;
+    const result = runTransforms(source, `src/file.${ext}`);
+    // `<number>x` is a cast in .ts/.mts/.cts and a JSX tag in .tsx: each must parse as its extension says.
+    expect(result.error).toBeUndefined();
+  });
+});
+
+describe("mayUseSdk", () => {
+  it("keeps files that mention the SDK or a settings module and skips the rest", () => {
+    expect(mayUseSdk(`import { trace } from "honeyhive";`)).toBe(true);
+    expect(mayUseSdk(`import { tracer } from "@/lib/tracing";`, { modules: ["@/lib/tracing"] })).toBe(true);
+    expect(mayUseSdk(`import express from "express";`)).toBe(false);
+  });
+});
+
+describe("jscodeshift entry", () => {
+  it("runs under jscodeshift's own test harness", () => {
+    const { applyTransform } = require("jscodeshift/src/testUtils") as {
+      applyTransform: (module: unknown, options: unknown, input: { path: string; source: string }) => string;
+    };
+    const output = applyTransform({ default: sessionStartTransform }, {}, { path: "src/server.ts", source: EXPRESS_APP });
+    expect(output).toBe(EXPRESS_APP.replace("sessionStart", "createSession").trim());
+  });
+
+  it("returns the source unchanged when there is nothing to do and throws file:line:column on a syntax error", () => {
+    const source = "const untouched = 1;\n";
+    expect(sessionStartTransform({ path: "a.ts", source })).toBe(source);
+    expect(() => runAsJscodeshift("explicit-tracer", { path: "src/broken.ts", source: "const = ;" })).toThrow(/^src\/broken\.ts:1:\d+ /);
+  });
+});

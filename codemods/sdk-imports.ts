@@ -1,0 +1,150 @@
+// Adding and removing SDK bindings in the file's own import style: an ESM named import, a namespace
+// import, a destructured `require`, or a `require` object. Kept together because adding `trace` and
+// dropping the last `HoneyHiveTracer` from the same import must become one edit of that import.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { requireSpecifier } from "../rules/analysis/ast.js";
+import type { SdkModel } from "../rules/analysis/sdk-model.js";
+import { type EditList, lineStart, newlineOf } from "./edits.js";
+import type { ParsedFile } from "./parse.js";
+import { appendListElement, removeImportBindings } from "./rewrite.js";
+
+const SDK_ROOT = "honeyhive";
+
+type SdkImportSite =
+  | { readonly kind: "named"; readonly declaration: TSESTree.ImportDeclaration }
+  | { readonly kind: "namespace"; readonly name: string }
+  | { readonly kind: "destructured"; readonly pattern: TSESTree.ObjectPattern }
+  | { readonly kind: "object"; readonly name: string };
+
+/** The file's import of the root SDK module, in the most useful form for adding a name. */
+function findSdkImportSite(ast: TSESTree.Program): SdkImportSite | undefined {
+  let fallback: SdkImportSite | undefined;
+  for (const statement of ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === SDK_ROOT && statement.importKind !== "type") {
+      const namespace = statement.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
+      if (namespace) fallback ??= { kind: "namespace", name: namespace.local.name };
+      else return { kind: "named", declaration: statement };
+    }
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (requireSpecifier(declarator.init) !== SDK_ROOT) continue;
+        if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) return { kind: "destructured", pattern: declarator.id };
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) fallback ??= { kind: "object", name: declarator.id.name };
+      }
+    }
+  }
+  return fallback;
+}
+
+function usesRequire(ast: TSESTree.Program): boolean {
+  return !ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
+}
+
+/** Collects SDK import changes for one transform and writes them as edits of the import statements. */
+export class SdkImports {
+  private readonly added = new Set<string>();
+  private readonly removed = new Set<Scope.Variable>();
+
+  constructor(
+    private readonly file: ParsedFile,
+    private readonly sdk: SdkModel,
+  ) {}
+
+  /** The text that names SDK export `name` here (`trace`, a renamed local, `hh.trace`), adding an import if needed. */
+  use(name: string): string {
+    const existing = this.localBinding(name);
+    if (existing) return existing.name;
+    const site = findSdkImportSite(this.file.ast);
+    if (site?.kind === "namespace" || site?.kind === "object") return `${site.name}.${name}`;
+    this.added.add(name);
+    return name;
+  }
+
+  /** Drops the import binding of `variable` (an SDK import) at `finish()`. */
+  remove(variable: Scope.Variable): void {
+    this.removed.add(variable);
+  }
+
+  private localBinding(name: string): Scope.Variable | undefined {
+    return moduleScopeVariables(this.file).find((variable) => {
+      const identifier = variable.identifiers[0];
+      return identifier !== undefined && !this.removed.has(variable) && this.sdk.sdkExportOf(identifier) === name;
+    });
+  }
+
+  finish(edits: EditList): void {
+    const text = this.file.text;
+    const pending = [...this.added];
+    const site = findSdkImportSite(this.file.ast);
+    const removedHere = [...this.removed];
+    // `import { HoneyHiveTracer } from "honeyhive"` + add trace → `import { trace } from "honeyhive"`.
+    if (pending.length > 0 && site && (site.kind === "named" || site.kind === "destructured")) {
+      const elements: readonly TSESTree.Node[] = site.kind === "named" ? site.declaration.specifiers : site.pattern.properties;
+      const removedElements = elements.filter((element) => removedHere.some((variable) => holderOf(variable) === element));
+      if (removedElements.length === elements.length && removedElements.length > 0) {
+        edits.replace(removedElements[0], pending.join(", "));
+        for (const element of removedElements.slice(1)) {
+          edits.remove([elements[elements.indexOf(element) - 1].range[1], element.range[1]]);
+        }
+        return;
+      }
+    }
+    removeImportBindings(edits, text, removedHere);
+    if (pending.length === 0) return;
+    if (site?.kind === "named") {
+      const specifiers = site.declaration.specifiers;
+      const named = specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier);
+      if (named.length > 0) {
+        const close = text.indexOf("}", named.at(-1)!.range[1]);
+        const open = text.lastIndexOf("{", named[0].range[0]);
+        appendListElement(edits, text, named, open, close, pending.join(", "));
+      } else {
+        // `import hh from "honeyhive"` → `import hh, { trace } from "honeyhive"`
+        edits.insertAfter(specifiers.at(-1)!, `, { ${pending.join(", ")} }`);
+      }
+      return;
+    }
+    if (site?.kind === "destructured") {
+      appendListElement(edits, text, site.pattern.properties, site.pattern.range[0], site.pattern.range[1] - 1, pending.join(", "));
+      return;
+    }
+    this.insertNewImport(edits, pending);
+  }
+
+  private insertNewImport(edits: EditList, names: readonly string[]): void {
+    const { ast, text } = this.file;
+    const nl = newlineOf(text);
+    const quote = /require\(\s*'|from\s+'/.test(text) ? "'" : '"';
+    const semicolon = /from\s+["'][^"']+["'];|\)\s*;/.test(text) || !/from\s+["'][^"']+["']\s*$/m.test(text) ? ";" : "";
+    const line = usesRequire(ast)
+      ? `const { ${names.join(", ")} } = require(${quote}${SDK_ROOT}${quote})${semicolon}`
+      : `import { ${names.join(", ")} } from ${quote}${SDK_ROOT}${quote}${semicolon}`;
+    const imports = ast.body.filter(
+      (statement) =>
+        statement.type === AST_NODE_TYPES.ImportDeclaration ||
+        (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.some((declarator) => requireSpecifier(declarator.init) !== undefined)),
+    );
+    const anchor = imports.find((statement) => sourceOf(statement)?.startsWith(SDK_ROOT)) ?? imports.at(0);
+    if (anchor) edits.insertAt(lineStart(text, anchor.range[0]), `${line}${nl}`);
+    else edits.insertAt(0, `${line}${nl}`);
+  }
+}
+
+/** The variables of the file's top scope (module scope, or the global scope of a script). */
+export function moduleScopeVariables(file: ParsedFile): readonly Scope.Variable[] {
+  const { scopeManager } = file.input;
+  const moduleScope = scopeManager.scopes.find((scope) => scope.type === "module") ?? scopeManager.globalScope;
+  return moduleScope?.variables ?? [];
+}
+
+function sourceOf(statement: TSESTree.Node): string | undefined {
+  if (statement.type === AST_NODE_TYPES.ImportDeclaration) return statement.source.value;
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration) return requireSpecifier(statement.declarations[0]?.init);
+  return undefined;
+}
+
+/** The import specifier or destructuring property that declares `variable`. */
+function holderOf(variable: Scope.Variable): TSESTree.Node | undefined {
+  return variable.identifiers[0]?.parent ?? undefined;
+}
