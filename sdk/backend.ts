@@ -74,10 +74,10 @@ export class BackendClient {
    * `timeoutMs`. True when all settled in time and none failed since the previous settle().
    */
   async settle(timeoutMs: number): Promise<boolean> {
-    if (!(await drainWithin(this.#pending, Date.now() + timeoutMs))) return false;
-    const ok = this.#failuresSinceSettle === 0;
+    const drained = await drainWithin(this.#pending, Date.now() + timeoutMs);
+    const failures = this.#failuresSinceSettle;
     this.#failuresSinceSettle = 0;
-    return ok;
+    return drained && failures === 0;
   }
 
   async #send<T>(method: HttpMethod, path: string, body: unknown): Promise<BackendResult<T>> {

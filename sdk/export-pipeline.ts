@@ -99,15 +99,17 @@ export function createExportPipeline(options: ExportPipelineOptions): ExportPipe
     },
     async flush(timeoutMs) {
       const deadline = Date.now() + timeoutMs;
-      const processorOk = await valueWithin(
-        processor.forceFlush().then(() => true),
+      const processorFlushed = await valueWithin(
+        Promise.resolve().then(() => processor.forceFlush()).then(() => true),
         timeoutMs,
         false,
       );
       const exportsSettled = await drainWithin(exporter.inFlight, deadline);
-      const ok = processorOk && exportsSettled && exporter.takeFailures() === 0 && droppedSinceFlush === 0;
+      // Each flush reports on what happened since the previous one, whatever the outcome.
+      const failedSpans = exporter.takeFailures();
+      const dropped = droppedSinceFlush;
       droppedSinceFlush = 0;
-      return ok;
+      return processorFlushed && exportsSettled && failedSpans === 0 && dropped === 0;
     },
   };
 }

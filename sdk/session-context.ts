@@ -66,12 +66,13 @@ function hasGlobalContextManager(): boolean {
  *
  * `@opentelemetry/api` 1.9 has no `context.attach`; `AsyncLocalStorageContextManager` (2.x) has an
  * experimental `attach()` built on `AsyncLocalStorage#enterWith` (or `withScope` on newer Node.js),
- * exactly the semantics needed, so it is used rather than re-implemented in a subclass. When the
- * application registered its own manager, that manager is reached through the API's internal accessor;
- * a manager without `attach` cannot do this, and the caller is told to use withSession() instead.
+ * exactly the semantics needed, so it is used rather than re-implemented in a subclass. The manager
+ * is the one registered globally (the application may have registered its own, or replaced ours),
+ * reached through the API's internal accessor, else the one this SDK installed; a manager without
+ * `attach` cannot do this, and the caller is told to use withSession() instead.
  */
 export function attachToCurrentContext(ctx: Context): boolean {
-  const manager = installedManager ?? registeredContextManager();
+  const manager = registeredContextManager() ?? installedManager;
   if (manager && typeof (manager as Partial<AttachingContextManager>).attach === "function") {
     (manager as AttachingContextManager).attach(ctx);
     return true;

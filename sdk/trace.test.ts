@@ -1,4 +1,5 @@
 import { SpanStatusCode, context, trace as otelTrace } from "@opentelemetry/api";
+import { createRequire } from "node:module";
 import ts from "typescript";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { withEvaluationTracer } from "./evaluation-context.js";
@@ -178,6 +179,27 @@ describe("trace() wrapper", () => {
 });
 
 describe("tracer resolution", () => {
+  it("accepts a tracer made by the other build of the package (ESM/CJS dual loading)", () => {
+    // The global test setup keeps dist/ in sync with the sources.
+    const cjs = createRequire(import.meta.url)("../dist/cjs/sdk/index.js") as typeof import("./index.js");
+    const tracerFromCjs = cjs.HoneyHiveTracer.init({ testMode: true });
+    cjs.setDefaultTracer(undefined);
+
+    trace({ tracer: tracerFromCjs, eventName: "cross-build" }, () => 1)();
+    withEvaluationTracer(tracerFromCjs, () => trace(() => 2)());
+
+    expect(tracerFromCjs.getFinishedSpans()).toHaveLength(2);
+    expect(warnings()).toEqual([]);
+  });
+
+  it("runs untraced with one warning when the tracer option is not a HoneyHiveTracer", () => {
+    const notATracer = { startSpan() {} } as unknown as HoneyHiveTracer;
+    const step = trace({ tracer: notATracer }, () => "ran");
+
+    expect(step()).toBe("ran");
+    expect(warnings().filter((message) => message.includes("expects a HoneyHiveTracer"))).toHaveLength(1);
+  });
+
   it("prefers the explicit tracer over the evaluation tracer and the default", () => {
     const explicit = testTracer("explicit");
     const evaluation = testTracer("evaluation");

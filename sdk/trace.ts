@@ -8,7 +8,7 @@ import { getDefaultTracer } from "./default-tracer.js";
 import { getEvaluationTracer } from "./evaluation-context.js";
 import { warnOnce } from "./logger.js";
 import { wrapFunction, type AnyFunction } from "./traced-function.js";
-import { HoneyHiveTracer, otelTracerOf } from "./tracer.js";
+import { isHoneyHiveTracer, otelTracerOf, type HoneyHiveTracer } from "./tracer.js";
 import type { Enrichment, TraceOptions } from "./types.js";
 
 /**
@@ -55,6 +55,13 @@ function decorateMethod(
 
 function traceFunction<F extends AnyFunction>(options: TraceOptions, fn: F, defaultName?: string): F {
   const explicitTracer = options.tracer;
+  if (explicitTracer !== undefined && !isHoneyHiveTracer(explicitTracer)) {
+    warnOnce(
+      "tracer-option-not-honeyhive",
+      "trace({ tracer }) expects a HoneyHiveTracer (from HoneyHiveTracer.init()); the function runs untraced.",
+    );
+    return fn;
+  }
   const resolve = explicitTracer
     ? () => otelTracerOf(explicitTracer)
     : () => {
@@ -82,7 +89,7 @@ export function enrichSession(fields: Enrichment & { sessionId?: string }): void
 /** Steps 2–4 of the resolution order above. */
 export function resolveImplicitTracer(caller: string): HoneyHiveTracer | undefined {
   const evaluationTracer = getEvaluationTracer();
-  if (evaluationTracer instanceof HoneyHiveTracer) return evaluationTracer;
+  if (isHoneyHiveTracer(evaluationTracer)) return evaluationTracer;
   const defaultTracer = getDefaultTracer();
   if (defaultTracer) {
     warnOnce(

@@ -60,15 +60,25 @@ interface OpenedSession {
   started: Promise<boolean>;
 }
 
-// Module-private doors into the class, set in its static block: the constructor stays private to
-// users while init and the SDK's own helpers can still create tracers and reach their OTel tracer.
+// A module-private door into the class, set in its static block: the constructor stays private to
+// users while init and the SDK's own helpers can still create tracers.
 let construct: (config: ResolvedConfig, creation: TracerCreation) => HoneyHiveTracer;
-let readOtelTracer: (tracer: HoneyHiveTracer) => Tracer | undefined;
+
+/**
+ * How trace() reaches a tracer's OpenTelemetry tracer. A registry-wide symbol rather than `instanceof`
+ * or a `#private` brand: an application can load this package twice (its ESM and its CJS build, the
+ * "dual package hazard"), and a tracer made by one copy must still work with the other copy's trace().
+ */
+const OTEL_TRACER_OF = Symbol.for("honeyhive.HoneyHiveTracer.otelTracer");
 
 export class HoneyHiveTracer {
   static {
     construct = (config, creation) => new HoneyHiveTracer(config, creation);
-    readOtelTracer = (tracer) => tracer.#activeOtelTracer();
+    Object.defineProperty(HoneyHiveTracer.prototype, OTEL_TRACER_OF, {
+      value(this: HoneyHiveTracer) {
+        return this.#activeOtelTracer();
+      },
+    });
   }
 
   /** Creates a tracer: synchronous, never makes the application wait for the network. */
@@ -365,7 +375,12 @@ export function createTracer(options: TracerOptions, creation: TracerCreation): 
   return construct(resolveConfig(options), creation);
 }
 
+/** Whether `value` is a HoneyHiveTracer, from this copy of the package or another. */
+export function isHoneyHiveTracer(value: unknown): value is HoneyHiveTracer {
+  return typeof (value as { [OTEL_TRACER_OF]?: unknown } | null)?.[OTEL_TRACER_OF] === "function";
+}
+
 /** The OpenTelemetry tracer behind `tracer`, or undefined when it records nothing (disabled, shut down). */
 export function otelTracerOf(tracer: HoneyHiveTracer): Tracer | undefined {
-  return readOtelTracer(tracer);
+  return (tracer as unknown as { [OTEL_TRACER_OF]: () => Tracer | undefined })[OTEL_TRACER_OF]();
 }
