@@ -1,0 +1,149 @@
+// A backend that refuses connections, answers 500, or is slower than the timeout must never break the
+// application: traced code returns what it returns (sync stays sync), session calls do not throw or
+// reject, forceFlush() reports false within its own timeout, nothing rejects unhandled, memory stays
+// bounded (the export queue is capped), and the API key appears in no log line, ours or OpenTelemetry's.
+import { diag, DiagLogLevel, type DiagLogger } from "@opentelemetry/api";
+import { inspect } from "node:util";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { DEFAULT_MAX_QUEUE_SIZE } from "./config.js";
+import { evaluate } from "./experiments/index.js";
+import { HoneyHiveTracer, trace } from "./index.js";
+import { resetWarningsForTests } from "./logger.js";
+import { decodeOtlpSpans, FakeHoneyHiveBackend, OTLP_TRACES_PATH } from "./test-utils/fake-backend.js";
+
+const API_KEY = "hh-secret-key-that-must-never-be-logged";
+const REQUEST_TIMEOUT_MS = 300;
+const FLUSH_TIMEOUT_MS = 1_000;
+/** Slack for a loaded 2-core machine on top of a timeout that must be respected. */
+const SCHEDULING_SLACK_MS = 700;
+/** What one BatchSpanProcessor export takes out of the queue at a time (the SDK's batch size). */
+const MAX_EXPORT_BATCH_SIZE = 512;
+
+let backend: FakeHoneyHiveBackend;
+let refusingUrl: string;
+beforeAll(async () => {
+  backend = await FakeHoneyHiveBackend.start();
+  refusingUrl = await FakeHoneyHiveBackend.refusingUrl();
+});
+afterAll(async () => {
+  await backend.close();
+});
+
+/** Everything printed to the console or given to OpenTelemetry's diagnostic logger during a test. */
+let logged: string[];
+/** Objects are inspected, not String()-ed, so a key inside a logged config or headers object is seen. */
+const logLine = (args: unknown[]): string =>
+  args.map((arg) => (typeof arg === "string" ? arg : inspect(arg, { depth: 5, maxArrayLength: 3 }))).join(" ");
+const unhandledRejections: unknown[] = [];
+const onUnhandledRejection = (reason: unknown): void => {
+  unhandledRejections.push(reason);
+};
+
+beforeEach(() => {
+  logged = [];
+  unhandledRejections.length = 0;
+  resetWarningsForTests();
+  for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(logLine(args)));
+  }
+  const capture = (...args: unknown[]): void => void logged.push(logLine(args));
+  const diagLogger: DiagLogger = { verbose: capture, debug: capture, info: capture, warn: capture, error: capture };
+  diag.setLogger(diagLogger, { logLevel: DiagLogLevel.ALL, suppressOverrideMessage: true });
+  process.on("unhandledRejection", onUnhandledRejection);
+});
+
+afterEach(async () => {
+  // Give stray promises a turn to surface as unhandled before checking.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  process.off("unhandledRejection", onUnhandledRejection);
+  diag.disable();
+  vi.restoreAllMocks();
+  backend.heal();
+  backend.requests.length = 0;
+  expect(unhandledRejections).toEqual([]);
+  expect(logged.join("\n")).not.toContain(API_KEY);
+});
+
+const faults = [
+  ["refuses connections", () => refusingUrl, () => {}],
+  ["answers HTTP 500", () => backend.url, () => backend.inject({ status: 500 })],
+  ["is slower than the timeout", () => backend.url, () => backend.inject({ delayMs: 5_000 })],
+] as const;
+
+describe.each(faults)("a backend that %s", (_fault, serverUrl, injectFault) => {
+  it("never throws into the application, and forceFlush() is false within its timeout", async () => {
+    injectFault();
+    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "faults", serverUrl: serverUrl(), timeoutMs: REQUEST_TIMEOUT_MS, verbose: true });
+    const double = trace({ tracer, eventType: "tool" }, (value: number) => value * 2);
+    const fetchAnswer = trace({ tracer, eventType: "chain" }, async (question: string) => {
+      tracer.enrichSpan({ metadata: { question } });
+      return `answer to ${question}`;
+    });
+    const userError = new Error("the application's own error");
+    const failing = trace({ tracer }, () => {
+      throw userError;
+    });
+
+    const sessionId = tracer.createSession({ sessionName: "during-outage" });
+    expect(double(21)).toBe(42); // still synchronous: not a promise
+    expect(await fetchAnswer("life")).toBe("answer to life");
+    expect(failing).toThrow(userError); // the user's error, unchanged, not a tracing error
+    await expect(tracer.acreateSession({ sessionName: "awaited" })).resolves.toMatch(/^[0-9a-f-]{36}$/);
+    tracer.enrichSession({ sessionId, outputs: { ok: true } });
+    for (let index = 0; index < 50; index++) tracer.startSpan(`burst-${index}`, () => index);
+
+    const flushStarted = Date.now();
+    expect(await tracer.forceFlush({ timeoutMs: FLUSH_TIMEOUT_MS })).toBe(false);
+    expect(Date.now() - flushStarted).toBeLessThan(FLUSH_TIMEOUT_MS + SCHEDULING_SLACK_MS);
+
+    const shutdownStarted = Date.now();
+    await tracer.shutdown({ timeoutMs: FLUSH_TIMEOUT_MS });
+    // shutdown() flushes once more and then stops the provider, each bounded by the timeout.
+    expect(Date.now() - shutdownStarted).toBeLessThan(2 * FLUSH_TIMEOUT_MS + SCHEDULING_SLACK_MS);
+    expect(logged.join("\n")).toMatch(/\[honeyhive\].*failed/);
+  });
+});
+
+describe("evaluate() during an outage", () => {
+  it("finishes every datapoint when session calls and span export fail, once the run exists", async () => {
+    backend.inject({ status: 500, path: /^\/(session|events|opentelemetry)\// });
+    const evaluation = await evaluate({
+      name: "outage",
+      function: trace({ eventType: "tool" }, async ({ inputs }: { inputs: { n: number } }) => inputs.n + 1),
+      dataset: [{ inputs: { n: 1 } }, { inputs: { n: 2 } }],
+      evaluators: { positive: (output: number) => output > 0 },
+      apiKey: API_KEY,
+      serverUrl: backend.url,
+    });
+
+    expect(evaluation.results.map((result) => [result.output, result.metrics, result.error])).toEqual([
+      [2, { positive: true }, undefined],
+      [3, { positive: true }, undefined],
+    ]);
+    expect(backend.requestsTo("POST", "/session/start").every((request) => request.status === 500)).toBe(true);
+    expect(backend.requestsTo("PUT", `/runs/${evaluation.runId}`)).toHaveLength(1);
+  });
+});
+
+describe("memory while the backend is down", () => {
+  it("caps the export queue: of 20,000 spans only one batch and a full queue are kept, the rest are dropped", async () => {
+    backend.inject({ status: 500 });
+    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "flood", serverUrl: backend.url, timeoutMs: REQUEST_TIMEOUT_MS });
+    const step = trace({ tracer, eventType: "tool" }, (index: number) => index);
+    const spanCount = 20_000;
+    // One synchronous burst: the batch processor hands one batch to the exporter and cannot send more
+    // until that export settles, so everything beyond one batch and a full queue must be dropped.
+    for (let index = 0; index < spanCount; index++) step(index);
+
+    expect(await tracer.forceFlush({ timeoutMs: 3_000 })).toBe(false);
+    await tracer.shutdown({ timeoutMs: 1_000 });
+
+    // Every span the SDK kept was sent (and refused); count them at the backend.
+    const keptSpans = backend.requestsTo("POST", OTLP_TRACES_PATH).flatMap((request) => decodeOtlpSpans(request.body)).length;
+    expect(keptSpans).toBe(DEFAULT_MAX_QUEUE_SIZE + MAX_EXPORT_BATCH_SIZE);
+    const dropped = spanCount - keptSpans;
+    expect(dropped).toBe(17_440);
+    // Dropping is reported, once, however many spans are dropped.
+    expect(logged.filter((line) => line.includes("export queue is full"))).toHaveLength(1);
+  });
+});
