@@ -175,3 +175,61 @@ export function indentationAt(text: string, offset: number): string {
   const match = /^[ \t]*/.exec(text.slice(lineStart));
   return match ? match[0] : "";
 }
+
+/** A text replacement over `[range[0], range[1])` of the parsed text (an insertion when the range is empty). */
+export interface TextReplacement {
+  readonly range: TSESTree.Range;
+  readonly text: string;
+}
+
+/**
+ * How to add `propertyText` (e.g. `tracer: t`) as the last property of an object literal, in the
+ * object's own style: `{}` → `{ p }`, `{ a }` → `{ a, p }`, one-per-line objects get their own line
+ * with the same indentation, and a trailing comma stays trailing.
+ */
+export function appendPropertyReplacement(text: string, object: TSESTree.ObjectExpression, propertyText: string): TextReplacement {
+  const open = object.range[0];
+  const close = object.range[1] - 1;
+  const last = object.properties[object.properties.length - 1];
+  if (!last) {
+    const inside = text.slice(open + 1, close);
+    // `{}` / `{ }` become `{ p }`; comments inside an empty object stay after the new property.
+    return inside.trim() === ""
+      ? { range: [open + 1, close], text: ` ${propertyText} ` }
+      : { range: [open + 1, open + 1], text: ` ${propertyText},` };
+  }
+  const afterLast = text.slice(last.range[1], close);
+  const commaOffset = skipTrivia(text, last.range[1]);
+  const trailingComma = text[commaOffset] === "," && commaOffset < close;
+  if (/[\r\n]/.test(afterLast)) {
+    const newline = text.includes("\r\n") ? "\r\n" : "\n";
+    const indent = indentationAt(text, last.range[0]);
+    return trailingComma
+      ? { range: [commaOffset + 1, commaOffset + 1], text: `${newline}${indent}${propertyText},` }
+      : { range: [last.range[1], last.range[1]], text: `,${newline}${indent}${propertyText}` };
+  }
+  return trailingComma
+    ? { range: [commaOffset + 1, commaOffset + 1], text: ` ${propertyText},` }
+    : { range: [last.range[1], last.range[1]], text: `, ${propertyText}` };
+}
+
+/**
+ * How to remove `property` from its object literal with the comma and spacing that belong to it.
+ * Removing the only property yields `{}`.
+ */
+export function removePropertyReplacement(text: string, property: TSESTree.ObjectLiteralElement): TextReplacement {
+  const object = property.parent as TSESTree.ObjectExpression;
+  const properties = object.properties;
+  const index = properties.indexOf(property);
+  const next = properties[index + 1];
+  if (next) return { range: [property.range[0], next.range[0]], text: "" };
+  const previous = properties[index - 1];
+  if (previous) {
+    // Keep a trailing comma's style: `{ a, tracer, }` → `{ a, }`.
+    const commaOffset = skipTrivia(text, property.range[1]);
+    const hasTrailingComma = text[commaOffset] === "," && commaOffset < object.range[1] - 1;
+    const end = hasTrailingComma ? commaOffset : property.range[1];
+    return { range: [previous.range[1], end], text: "" };
+  }
+  return { range: [object.range[0] + 1, object.range[1] - 1], text: "" };
+}

@@ -125,6 +125,12 @@ export interface SdkModel {
   sdkExportOf(node: TSESTree.Node): SdkExport | undefined;
   /** `node` calls the SDK export `name` directly (`trace(...)`, `hh.trace(...)`), not a tracer method. */
   isSdkCall(node: TSESTree.CallExpression, name: SdkExport): boolean;
+  /**
+   * Text that names the SDK export `name` with the file's existing module-level bindings: `trace`
+   * (or its local alias) when imported/required by name, `hh.trace` through a namespace binding;
+   * undefined when the file has neither (an import would have to be added).
+   */
+  moduleReferenceTo(name: SdkExport): string | undefined;
   /** The tracer an expression evaluates to: `tracer`, `getTracer()`, `this.tracer`, an imported tracer. */
   tracerOf(node: TSESTree.Node): TracerDeclaration | undefined;
   /** Every tracer declared or imported in this file, in source order. */
@@ -167,6 +173,7 @@ const EMPTY_MODEL: SdkModel = Object.freeze({
   usesSdk: false,
   sdkExportOf: () => undefined,
   isSdkCall: () => false,
+  moduleReferenceTo: () => undefined,
   tracerOf: () => undefined,
   tracers: [],
   traceUses: [],
@@ -397,6 +404,15 @@ function buildModel(input: AnalysisInput): SdkModel {
     return binding?.kind === "export" ? binding.name : undefined;
   };
   const isSdkCall = (node: TSESTree.CallExpression, name: SdkExport) => sdkExportOf(node.callee) === name;
+  const moduleReferenceTo = (name: SdkExport): string | undefined => {
+    let namespace: string | undefined;
+    for (const [variable, binding] of bindings) {
+      if (!isModuleScope(variable.scope)) continue;
+      if (binding.kind === "export" && binding.name === name) return variable.name;
+      if (binding.kind === "namespace") namespace ??= variable.name;
+    }
+    return namespace === undefined ? undefined : `${namespace}.${name}`;
+  };
 
 
   // --- tracers ---
@@ -762,6 +778,7 @@ function buildModel(input: AnalysisInput): SdkModel {
     usesSdk,
     sdkExportOf,
     isSdkCall,
+    moduleReferenceTo,
     tracerOf: (node) => tracerOfInternal(node),
     tracers,
     traceUses,

@@ -1,0 +1,274 @@
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadFixtures } from "../fixtures/index.js";
+import rule, { RULE_NAME } from "./require-explicit-tracer.js";
+import { describeLintMessages, lintWithRule } from "./test-utils/fixture-lint.js";
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const ruleTester = new RuleTester();
+// @typescript-eslint/rule-tester 8.72 brings its own nested @typescript-eslint/utils, whose RuleModule
+// type is nominally different from ours (8.73); the rule object is the same at runtime.
+const testedRule = rule as unknown as Parameters<typeof ruleTester.run>[1];
+
+const IMPORTS = `import { HoneyHiveTracer, trace, enrichSpan, enrichSession } from "honeyhive";\n`;
+
+ruleTester.run(RULE_NAME, testedRule, {
+  valid: [
+    // Explicit bindings.
+    `${IMPORTS}const tracer = HoneyHiveTracer.init();
+const step = trace({ eventType: "tool", tracer }, async (x) => x);
+const other = tracer.trace({ eventName: "other" }, async (x) => x);
+tracer.enrichSpan({ metadata: {} });`,
+    // No tracer of its own: the file relies on evaluate() or a default tracer; nothing to bind.
+    `${IMPORTS}export const step = trace(async (x) => { enrichSpan({}); return x; });`,
+    // Inside code evaluate() runs, the implicit tracer is the recommended pattern.
+    `${IMPORTS}import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init();
+await tracer.forceFlush();
+const pipeline = trace({ eventType: "chain" }, async (dp) => { enrichSpan({ metadata: dp }); return dp; });
+await evaluate({ function: pipeline, dataset: [], name: "run" });`,
+    // OpenTelemetry's trace and a local helper are not the SDK's.
+    `import { trace } from "@opentelemetry/api";
+import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init();
+trace.getTracer("svc");`,
+    `import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init();
+function trace(fn) { return fn; }
+function enrichSpan(x) { return x; }
+const step = trace(() => enrichSpan(1));`,
+    // Options that cannot be read statically may already carry the tracer (known false negative).
+    `${IMPORTS}const tracer = HoneyHiveTracer.init();
+const options = { tracer };
+const step = trace(options, async (x) => x);
+const spread = trace({ ...options }, async (x) => x);`,
+    // A shadowing parameter named like the SDK function.
+    `${IMPORTS}const tracer = HoneyHiveTracer.init();
+function wrap(trace) { return trace(async (x) => x); }`,
+  ],
+  invalid: [
+    {
+      code: `${IMPORTS}const tracer = HoneyHiveTracer.init();
+const step = trace(async (x) => x);`,
+      output: `${IMPORTS}const tracer = HoneyHiveTracer.init();
+const step = trace({ tracer }, async (x) => x);`,
+      errors: [{ messageId: "implicitTrace", data: { tracers: "tracer", name: "trace" }, line: 3, column: 14, endLine: 3, endColumn: 35 }],
+    },
+    {
+      // Existing options: the property goes last, in the object's style (trailing comma, own line).
+      code: `${IMPORTS}const hhTracer = HoneyHiveTracer.init();
+const a = trace({ eventType: "tool" }, (x) => x);
+const b = trace({ eventType: "tool", }, (x) => x);
+const c = trace({}, (x) => x);
+const d = trace(
+  {
+    eventType: "llm",
+    eventName: "generate",
+  },
+  (x) => x,
+);`,
+      output: `${IMPORTS}const hhTracer = HoneyHiveTracer.init();
+const a = trace({ eventType: "tool", tracer: hhTracer }, (x) => x);
+const b = trace({ eventType: "tool", tracer: hhTracer, }, (x) => x);
+const c = trace({ tracer: hhTracer }, (x) => x);
+const d = trace(
+  {
+    eventType: "llm",
+    eventName: "generate",
+    tracer: hhTracer,
+  },
+  (x) => x,
+);`,
+      errors: [
+        { messageId: "implicitTrace", line: 3 },
+        { messageId: "implicitTrace", line: 4 },
+        { messageId: "implicitTrace", line: 5 },
+        { messageId: "implicitTrace", line: 6 },
+      ],
+    },
+    {
+      // Decorators: `@trace()` and bare `@trace`; comments stay.
+      code: `${IMPORTS}const tracer = HoneyHiveTracer.init();
+class Agent {
+  @trace() // the planner
+  plan() {}
+  @trace
+  act() {}
+}`,
+      output: `${IMPORTS}const tracer = HoneyHiveTracer.init();
+class Agent {
+  @trace({ tracer }) // the planner
+  plan() {}
+  @trace({ tracer })
+  act() {}
+}`,
+      errors: [
+        { messageId: "implicitTrace", line: 4, column: 3, endColumn: 11 },
+        { messageId: "implicitTrace", line: 6, column: 3, endColumn: 9 },
+      ],
+    },
+    {
+      code: `${IMPORTS}const tracer = HoneyHiveTracer.init();
+export async function handle(input) {
+  enrichSpan({ metadata: { size: input.length } });
+  enrichSession({ outputs: { ok: true } });
+}`,
+      output: `${IMPORTS}const tracer = HoneyHiveTracer.init();
+export async function handle(input) {
+  tracer.enrichSpan({ metadata: { size: input.length } });
+  tracer.enrichSession({ outputs: { ok: true } });
+}`,
+      errors: [
+        { messageId: "implicitEnrichment", data: { tracers: "tracer", name: "enrichSpan" }, line: 4, column: 3 },
+        { messageId: "implicitEnrichment", data: { tracers: "tracer", name: "enrichSession" }, line: 5, column: 3 },
+      ],
+    },
+    {
+      // Two tracers: no fix, one suggestion per tracer.
+      code: `${IMPORTS}const tracerA = HoneyHiveTracer.init({ project: "a" });
+const tracerB = HoneyHiveTracer.init({ project: "b" });
+const step = trace(async (x) => x);`,
+      output: null,
+      errors: [
+        {
+          messageId: "implicitTrace",
+          data: { tracers: "tracerA | tracerB", name: "trace" },
+          line: 4,
+          suggestions: [
+            {
+              messageId: "bindTracer",
+              data: { tracer: "tracerA", name: "trace" },
+              output: `${IMPORTS}const tracerA = HoneyHiveTracer.init({ project: "a" });
+const tracerB = HoneyHiveTracer.init({ project: "b" });
+const step = trace({ tracer: tracerA }, async (x) => x);`,
+            },
+            {
+              messageId: "bindTracer",
+              data: { tracer: "tracerB", name: "trace" },
+              output: `${IMPORTS}const tracerA = HoneyHiveTracer.init({ project: "a" });
+const tracerB = HoneyHiveTracer.init({ project: "b" });
+const step = trace({ tracer: tracerB }, async (x) => x);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Lazy getter: fixed inside functions (runs later), only suggested at load time (eager init).
+      code: `${IMPORTS}let _tracer;
+function getTracer() {
+  if (!_tracer) _tracer = HoneyHiveTracer.init();
+  return _tracer;
+}
+const step = trace(async (x) => x);
+export function handler() { enrichSpan({}); }`,
+      output: `${IMPORTS}let _tracer;
+function getTracer() {
+  if (!_tracer) _tracer = HoneyHiveTracer.init();
+  return _tracer;
+}
+const step = trace(async (x) => x);
+export function handler() { getTracer().enrichSpan({}); }`,
+      errors: [
+        {
+          messageId: "implicitTrace",
+          line: 7,
+          suggestions: [
+            {
+              messageId: "bindTracer",
+              data: { tracer: "getTracer()", name: "trace" },
+              output: `${IMPORTS}let _tracer;
+function getTracer() {
+  if (!_tracer) _tracer = HoneyHiveTracer.init();
+  return _tracer;
+}
+const step = trace({ tracer: getTracer() }, async (x) => x);
+export function handler() { enrichSpan({}); }`,
+            },
+          ],
+        },
+        { messageId: "implicitEnrichment", line: 8 },
+      ],
+    },
+    {
+      // A tracer used before its declaration at load time is in its temporal dead zone: report, no fix.
+      code: `${IMPORTS}const early = trace(async (x) => x);
+const tracer = HoneyHiveTracer.init();`,
+      output: null,
+      errors: [{ messageId: "implicitTrace", data: { tracers: "<tracer>", name: "trace" }, line: 2, suggestions: [] }],
+    },
+    {
+      // A tracer imported from the project's own module.
+      code: `import { trace } from "honeyhive";
+import { tracer } from "./tracing";
+export const step = trace(async (x) => x);`,
+      output: `import { trace } from "honeyhive";
+import { tracer } from "./tracing";
+export const step = trace({ tracer }, async (x) => x);`,
+      errors: [{ messageId: "implicitTrace", line: 3 }],
+    },
+    {
+      // CommonJS: destructured require and `require("honeyhive").HoneyHiveTracer`.
+      filename: "worker.cjs",
+      code: `const { trace, enrichSpan: addToSpan } = require("honeyhive");
+const HoneyHiveTracer = require("honeyhive").HoneyHiveTracer;
+const tracer = HoneyHiveTracer.init();
+const job = trace(function job(input) { addToSpan({ input }); });
+module.exports = { job };`,
+      output: `const { trace, enrichSpan: addToSpan } = require("honeyhive");
+const HoneyHiveTracer = require("honeyhive").HoneyHiveTracer;
+const tracer = HoneyHiveTracer.init();
+const job = trace({ tracer }, function job(input) { tracer.enrichSpan({ input }); });
+module.exports = { job };`,
+      errors: [
+        { messageId: "implicitTrace", line: 4 },
+        { messageId: "implicitEnrichment", data: { tracers: "tracer", name: "enrichSpan" }, line: 4 },
+      ],
+    },
+    {
+      // Namespace and default imports; .mts file.
+      filename: "job.mts",
+      code: `import * as hh from "honeyhive";
+import honeyhive from "honeyhive";
+const tracer = hh.HoneyHiveTracer.init();
+export const a = hh.trace(async () => honeyhive.enrichSession({ ok: true }));`,
+      output: `import * as hh from "honeyhive";
+import honeyhive from "honeyhive";
+const tracer = hh.HoneyHiveTracer.init();
+export const a = hh.trace({ tracer }, async () => tracer.enrichSession({ ok: true }));`,
+      errors: [{ messageId: "implicitTrace" }, { messageId: "implicitEnrichment" }],
+    },
+    {
+      // A class member tracer is used inside methods; .tsx file.
+      filename: "agent.tsx",
+      code: `import { HoneyHiveTracer, enrichSpan } from "honeyhive";
+export class Agent {
+  private tracer = HoneyHiveTracer.init();
+  render() { enrichSpan({ ui: true }); return <div />; }
+}`,
+      output: `import { HoneyHiveTracer, enrichSpan } from "honeyhive";
+export class Agent {
+  private tracer = HoneyHiveTracer.init();
+  render() { this.tracer.enrichSpan({ ui: true }); return <div />; }
+}`,
+      errors: [{ messageId: "implicitEnrichment", data: { tracers: "this.tracer", name: "enrichSpan" } }],
+    },
+  ],
+});
+
+describe(`${RULE_NAME} fixtures`, () => {
+  const fixtures = loadFixtures(RULE_NAME);
+  it("has fixture cases", () => expect(fixtures.length).toBeGreaterThan(0));
+  it.each(fixtures.map((fixture) => [fixture.id, fixture] as const))("%s", (_id, fixture) => {
+    const before = lintWithRule(RULE_NAME, rule, fixture.before, fixture.filename);
+    expect(before.filter((message) => message.fatal), describeLintMessages(before)).toEqual([]);
+    expect(before.length, `before should be reported:\n${describeLintMessages(before)}`).toBeGreaterThan(0);
+    const after = lintWithRule(RULE_NAME, rule, fixture.after, fixture.filename);
+    expect(after.filter((message) => message.fatal), describeLintMessages(after)).toEqual([]);
+    if (!fixture.marker) expect(after, describeLintMessages(after)).toEqual([]);
+  });
+});
