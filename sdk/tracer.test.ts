@@ -205,6 +205,8 @@ describe("a backend that is down", () => {
     const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "capped", serverUrl, maxQueueSize: 10, timeoutMs: 300 });
     for (let index = 0; index < 25; index++) tracer.startSpan(`span-${index}`, () => undefined);
 
+    // 10 spans left for a (failing) export, 10 wait in the queue, the other 5 did not fit.
+    expect(tracer.droppedSpans).toBe(5);
     expect(loggedText().match(/export queue is full/g)).toHaveLength(1);
     expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(false);
     await tracer.shutdown({ timeoutMs: 500 });

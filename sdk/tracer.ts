@@ -328,6 +328,11 @@ export class HoneyHiveTracer {
     await valueWithin(this.#basicProvider.shutdown(), timeoutMs, undefined);
   }
 
+  /** Spans dropped since init because the export queue was full (the backend slow or down). */
+  get droppedSpans(): number {
+    return this.#pipeline?.droppedSpans ?? 0;
+  }
+
   /** Spans recorded in test mode, oldest first (OpenTelemetry ReadableSpans). Empty outside test mode. */
   getFinishedSpans(): ReadableSpan[] {
     return this.#pipeline?.getFinishedSpans() ?? [];

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { BackendClient } from "./backend.js";
+import { createLogger } from "./logger.js";
+import { FakeHoneyHiveBackend } from "./test-utils/fake-backend.js";
+
+const API_KEY = "hh-key-that-must-not-leak";
+
+describe("BackendClient", () => {
+  let backend: FakeHoneyHiveBackend;
+
+  beforeAll(async () => {
+    backend = await FakeHoneyHiveBackend.start({ datasets: { ds1: [{ id: "d1", inputs: { q: 1 } }] } });
+  });
+  afterAll(async () => {
+    await backend.close();
+  });
+
+  it("sends JSON with the bearer key and returns the parsed answer", async () => {
+    const client = new BackendClient({ serverUrl: backend.url + "/", apiKey: API_KEY });
+
+    const started = await client.post("/session/start", { session: { project: "p", session_id: "s" } });
+    const datapoints = await client.get("/datapoints?dataset_id=ds1");
+
+    expect(started).toEqual({ ok: true, status: 200, body: { session_id: "s" } });
+    expect(datapoints).toMatchObject({ ok: true, body: { datapoints: [{ id: "d1" }] } });
+    const [request] = backend.requestsTo("POST", "/session/start");
+    expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(request.headers["content-type"]).toBe("application/json");
+  });
+
+  it("turns 4xx/5xx, timeouts and refused connections into results, never rejections", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const logger = createLogger();
+    const client = new BackendClient({ serverUrl: backend.url, apiKey: API_KEY, timeoutMs: 200, logger });
+    const refused = new BackendClient({ serverUrl: await FakeHoneyHiveBackend.refusingUrl(), apiKey: API_KEY, logger });
+
+    const badRequest = await client.put("/events", {});
+    backend.inject({ delayMs: 1_000, path: /^\/runs/ });
+    const slow = await client.post("/runs", { project: "p", name: "n" });
+    backend.heal();
+    const down = await refused.get("/datapoints?dataset_id=x");
+
+    expect(badRequest).toEqual({ ok: false, status: 400, error: "HoneyHive API PUT /events failed: HTTP 400" });
+    expect(slow).toMatchObject({ ok: false, error: "HoneyHive API POST /runs failed: timed out after 200 ms" });
+    expect(down).toMatchObject({ ok: false, error: expect.stringContaining("ECONNREFUSED") });
+    const logged = warn.mock.calls.flat().join("\n");
+    expect(logged).toContain("PUT /events failed");
+    expect(logged).not.toContain(API_KEY);
+    vi.restoreAllMocks();
+  });
+
+  it("settle() waits for calls in flight and reports failures since the previous settle()", async () => {
+    const client = new BackendClient({ serverUrl: backend.url, apiKey: API_KEY });
+    backend.inject({ delayMs: 100, path: /^\/session/ });
+    void client.post("/session/start", { session: { project: "p" } });
+    expect(client.pendingCalls).toBe(1);
+
+    expect(await client.settle(2_000)).toBe(true);
+    expect(client.pendingCalls).toBe(0);
+
+    backend.inject({ status: 503 });
+    void client.put("/events", { event_id: "e" });
+    expect(await client.settle(2_000)).toBe(false);
+    backend.heal();
+    expect(await client.settle(2_000)).toBe(true);
+  });
+
+  it("refuses new calls beyond maxPendingCalls instead of queueing without bound", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    backend.inject({ delayMs: 200 });
+    const client = new BackendClient({ serverUrl: backend.url, apiKey: API_KEY, maxPendingCalls: 2 });
+
+    const results = await Promise.all([1, 2, 3].map(() => client.put("/events", { event_id: "e" })));
+
+    backend.heal();
+    expect(results.map((result) => result.ok)).toEqual([true, true, false]);
+    expect(results[2]).toMatchObject({ error: expect.stringContaining("too many calls in flight") });
+    vi.restoreAllMocks();
+  });
+});
