@@ -1,4 +1,6 @@
 import { ROOT_CONTEXT, context, propagation, trace as otelTrace } from "@opentelemetry/api";
+import { Agent, createServer, get as httpGet } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HoneyHiveTracer, isSessionId, trace, type TracerOptions } from "./index.js";
 import { SESSION_BAGGAGE_KEY } from "./session-context.js";
@@ -113,6 +115,57 @@ describe("createSession()", () => {
     expect(work.attributes["honeyhive.session_id"]).toBe(upstreamSession);
     expect(work.spanContext().traceId).toBe(call.spanContext().traceId);
     expect(work.parentSpanContext?.spanId).toBe(call.spanContext().spanId);
+  });
+});
+
+describe("sessions over one keep-alive connection", () => {
+  /** Serves `handle` and sends the given paths one after another over a single keep-alive socket. */
+  async function serveSequentially(handle: (path: string) => void, paths: string[]): Promise<void> {
+    const server = createServer((request, response) => {
+      handle(request.url ?? "/");
+      response.end("ok");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const { port } = server.address() as AddressInfo;
+    try {
+      for (const path of paths) {
+        await new Promise<void>((resolve, reject) =>
+          httpGet({ host: "127.0.0.1", port, path, agent }, (response) => response.resume().on("end", resolve)).on("error", reject),
+        );
+      }
+    } finally {
+      agent.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it("createSession() holds until the next request on the connection creates its own (documented caveat)", async () => {
+    const tracer = HoneyHiveTracer.init({ testMode: true });
+    await serveSequentially(
+      (path) => {
+        if (path === "/chat") tracer.createSession();
+        tracer.startSpan(path, () => undefined);
+      },
+      ["/chat", "/health"],
+    );
+    expect(sessionOf(tracer, "/health")).toBe(sessionOf(tracer, "/chat"));
+    expect(sessionOf(tracer, "/health")).not.toBe(tracer.sessionId);
+  });
+
+  it("withSession() around the rest of the request leaves nothing behind for the next request", async () => {
+    const tracer = HoneyHiveTracer.init({ testMode: true });
+    await serveSequentially(
+      (path) => {
+        const handler = () => tracer.startSpan(path, () => undefined);
+        if (path === "/chat") tracer.withSession("chat", handler);
+        else handler();
+      },
+      ["/chat", "/health"],
+    );
+    expect(sessionOf(tracer, "/chat")).not.toBe(tracer.sessionId);
+    expect(sessionOf(tracer, "/health")).toBe(tracer.sessionId);
   });
 });
 
