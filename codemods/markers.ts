@@ -8,16 +8,13 @@ export const MARKER_PREFIX = "honeyhive-migrate:";
 
 /** What each marker asks a person to check; fixtures spell these texts exactly. */
 export const MARKER_MESSAGES = {
-  explicitTracerNone: "no HoneyHive tracer in scope: pass `tracer` explicitly",
-  explicitTracerSeveral: (names: readonly string[]) =>
-    `several HoneyHive tracers in scope (${names.join(", ")}): pass the right one as \`tracer\``,
-  lambdaNotAsync: (tracer: string) =>
-    `make this Lambda handler async and \`await ${tracer}.forceFlush()\` before it returns`,
-  lambdaCallback: (tracer: string) =>
-    `callback-style Lambda handler: \`await ${tracer}.forceFlush()\` before calling back`,
-  lambdaNoTracer: "flush the HoneyHive tracer before this Lambda handler returns",
+  explicitTracerNone: "pass a tracer to this call (no HoneyHive tracer in scope)",
+  explicitTracerSeveral: (names: readonly string[]) => `pick the tracer for this call (${names.join(", ")})`,
+  /** Non-async and callback-style handlers alike: making them async is the person's call. */
+  lambdaNotAsync: (tracer: string) => `make this handler async and await ${tracer}.forceFlush() before it returns`,
+  lambdaNoTracer: "await the HoneyHive tracer's forceFlush() before this handler returns",
   evaluateTracerStillUsed: (tracer: string) =>
-    `evaluate() runs this code: \`${tracer}\` shares one session across datapoints, use the implicit trace()/enrichSpan()`,
+    `evaluate() gives each datapoint its own tracer: ${tracer} is still used, let that code use the implicit trace()/enrichSpan()`,
 } as const;
 
 export function markerComment(message: string): string {

@@ -36,11 +36,7 @@ function fixHandler(context: TransformContext, handler: LambdaHandler, flush: La
   const { file, edits } = context;
   const fn = handler.function;
   const tracerText = flush.tracerText;
-  if (handler.callbackStyle) {
-    addMarker(edits, file.ast, file.text, fn, MARKER_MESSAGES.lambdaCallback(tracerText ?? "tracer"));
-    return;
-  }
-  if (!fn.async) {
+  if (handler.callbackStyle || !fn.async) {
     addMarker(edits, file.ast, file.text, fn, MARKER_MESSAGES.lambdaNotAsync(tracerText ?? "tracer"));
     return;
   }

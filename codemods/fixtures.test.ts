@@ -1,0 +1,62 @@
+// The one truth shared with the rules: every fixture pair, run through the engine.
+//   before → exactly after (with its transform, and with all transforms)
+//   after → unchanged; before twice → same as once (markers not duplicated)
+//   the rule reports nothing on the output (unless the case leaves a review marker)
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { TSESLint } from "@typescript-eslint/utils";
+import { describe, expect, it } from "vitest";
+import { FIXTURES_DIR, loadFixtures, type FixtureCase } from "../fixtures/index.js";
+import { describeLintMessages, lintWithRule } from "../rules/test-utils/fixture-lint.js";
+import { runTransforms } from "./engine.js";
+import { countMarkers } from "./markers.js";
+
+const cases = loadFixtures();
+const REPO_ROOT = join(FIXTURES_DIR, "..");
+
+type AnyRule = TSESLint.RuleModule<string, readonly unknown[]>;
+
+async function loadRule(fixture: FixtureCase): Promise<AnyRule> {
+  const module = (await import(`../rules/${fixture.rule}.ts`)) as { default: AnyRule };
+  return module.default;
+}
+
+describe.each(cases.map((fixture) => [fixture.id, fixture] as const))("%s", (_id, fixture) => {
+  it("turns before into exactly after with its transform", () => {
+    const result = runTransforms(fixture.before, fixture.filename, { transforms: [fixture.transform] });
+    expect(result.error).toBeUndefined();
+    expect(result.output).toBe(fixture.after);
+    expect(result.markers).toBe(countMarkers(fixture.after));
+    if (fixture.marker) expect(result.markers).toBeGreaterThan(0);
+  });
+
+  it("turns before into exactly after with all transforms", () => {
+    expect(runTransforms(fixture.before, fixture.filename).output).toBe(fixture.after);
+  });
+
+  it("leaves after byte-identical (idempotent)", () => {
+    const result = runTransforms(fixture.after, fixture.filename);
+    expect(result.error).toBeUndefined();
+    expect(result.changed).toBe(false);
+    expect(result.output).toBe(fixture.after);
+  });
+
+  it("changes nothing on a second run and keeps every comment", () => {
+    const once = runTransforms(fixture.before, fixture.filename).output;
+    const twice = runTransforms(once, fixture.filename);
+    expect(twice.output).toBe(once);
+    expect(countMarkers(twice.output)).toBe(countMarkers(once));
+    for (const comment of fixture.before.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []) {
+      if (fixture.after.includes(comment)) expect(once).toContain(comment);
+    }
+  });
+
+  // The rules are written in parallel; until a fixture's rule module exists there is nothing to lint with.
+  it.skipIf(!existsSync(join(REPO_ROOT, "rules", `${fixture.rule}.ts`)))("is not reported by the rule after the codemod", async () => {
+    const output = runTransforms(fixture.before, fixture.filename, { transforms: [fixture.transform] }).output;
+    const messages = lintWithRule(fixture.rule, await loadRule(fixture), output, fixture.filename);
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+    // A marked place may still be reported (a person decides); everything else must be fixed.
+    if (!fixture.marker) expect(describeLintMessages(messages)).toBe("(none)");
+  });
+});
