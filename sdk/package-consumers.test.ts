@@ -1,0 +1,142 @@
+// Loads the BUILT package the way users do: from a separate directory whose node_modules/honeyhive
+// links to this repository, once as ES modules and once as CommonJS, and type-checks a `nodenext`
+// consumer of both flavours. The vitest global setup rebuilds dist/ first when sources are newer.
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const repositoryRoot = resolve(__dirname, "..");
+const tscBin = createRequire(join(repositoryRoot, "package.json")).resolve("typescript/bin/tsc");
+
+// Every consumer does the same: a traced function in test mode, then evaluate() in test mode, and
+// prints one line the test parses. Only the way the package is loaded differs.
+const consumerBody = `
+const tracer = HoneyHiveTracer.init({ project: "consumer", testMode: true });
+const double = trace({ tracer, eventType: "tool", eventName: "double" }, (value) => value * 2);
+const doubled = double(21);
+const spans = tracer.getFinishedSpans();
+evaluate({
+  name: "consumer-run",
+  testMode: true,
+  function: ({ inputs }) => inputs.n + 1,
+  dataset: [{ inputs: { n: 1 }, groundTruth: 2 }, { inputs: { n: 2 }, groundTruth: 4 }],
+  evaluators: { exact: (output, _inputs, groundTruth) => output === groundTruth },
+}).then((evaluation) => {
+  console.log("RESULT " + JSON.stringify({
+    doubled,
+    spanNames: spans.map((span) => span.name),
+    sessionOnSpan: spans[0].attributes["honeyhive.session_id"] === tracer.sessionId,
+    outputs: evaluation.results.map((result) => result.output),
+    passRate: evaluation.summary.exact.passRate,
+  }));
+});
+`;
+
+const expectedResult = { doubled: 42, spanNames: ["double"], sessionOnSpan: true, outputs: [2, 3], passRate: 0.5 };
+
+// The type-level consumer: fails to compile if a declaration is missing or does not resolve.
+const typedConsumerBody = `
+const tracer: HoneyHiveTracer = HoneyHiveTracer.init({ project: "consumer", testMode: true });
+const sessionId: string | undefined = tracer.sessionId;
+const double: (value: number) => number = trace({ tracer, eventType: "tool" }, (value: number) => value * 2);
+const flushed: Promise<boolean> = tracer.forceFlush({ timeoutMs: 100 });
+const evaluation = evaluate({
+  name: "typed",
+  testMode: true,
+  function: (datapoint: { inputs: { n: number } }) => datapoint.inputs.n,
+  dataset: [{ inputs: { n: 1 } }],
+});
+void evaluation.then((result) => {
+  const runId: string = result.runId;
+  const firstSession: string = result.results[0].sessionId;
+  return [runId, firstSession, sessionId, double(1), flushed];
+});
+`;
+
+let consumerDirectory: string;
+
+beforeAll(() => {
+  consumerDirectory = mkdtempSync(join(tmpdir(), "honeyhive-consumer-"));
+  mkdirSync(join(consumerDirectory, "node_modules"));
+  symlinkSync(repositoryRoot, join(consumerDirectory, "node_modules", "honeyhive"), "dir");
+  // Type declarations of Node and of the package's dependencies, as a real install would have them.
+  symlinkSync(join(repositoryRoot, "node_modules", "@types"), join(consumerDirectory, "node_modules", "@types"), "dir");
+  writeFileSync(join(consumerDirectory, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+});
+
+afterAll(() => {
+  rmSync(consumerDirectory, { recursive: true, force: true });
+});
+
+async function runConsumer(fileName: string, source: string): Promise<unknown> {
+  writeFileSync(join(consumerDirectory, fileName), source);
+  const { stdout } = await run(process.execPath, [fileName], {
+    cwd: consumerDirectory,
+    timeout: 20_000,
+    env: { ...process.env, HH_API_KEY: "", HH_TEST_MODE: "" },
+  });
+  const line = stdout.split("\n").find((candidate) => candidate.startsWith("RESULT "));
+  expect(line, `no RESULT line in:\n${stdout}`).toBeDefined();
+  return JSON.parse(line!.slice("RESULT ".length));
+}
+
+describe("the built package", () => {
+  it("works for an ES module consumer (import)", async () => {
+    const source = `import { HoneyHiveTracer, trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+${consumerBody}`;
+    expect(await runConsumer("consumer.mjs", source)).toEqual(expectedResult);
+  });
+
+  it("works for a CommonJS consumer (require)", async () => {
+    const source = `const { HoneyHiveTracer, trace } = require("honeyhive");
+const { evaluate } = require("honeyhive/experiments");
+${consumerBody}`;
+    expect(await runConsumer("consumer.cjs", source)).toEqual(expectedResult);
+  });
+
+  it("ships type declarations that resolve for nodenext ESM (.mts) and CJS (.cts) consumers", async () => {
+    const typesDirectory = join(consumerDirectory, "typed");
+    mkdirSync(typesDirectory, { recursive: true });
+    writeFileSync(
+      join(typesDirectory, "consumer.mts"),
+      `import { HoneyHiveTracer, trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\n${typedConsumerBody}`,
+    );
+    writeFileSync(
+      join(typesDirectory, "consumer.cts"),
+      `import honeyhive = require("honeyhive");
+import experiments = require("honeyhive/experiments");
+const { HoneyHiveTracer, trace } = honeyhive;
+type HoneyHiveTracer = honeyhive.HoneyHiveTracer;
+const { evaluate } = experiments;
+${typedConsumerBody}`,
+    );
+    writeFileSync(
+      join(typesDirectory, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "es2022",
+          strict: true,
+          noEmit: true,
+          types: ["node"],
+          // Checks the consumer against the declarations it resolves; re-checking every library declaration
+          // (Node, OpenTelemetry) would only make this test slow.
+          skipLibCheck: true,
+        },
+        files: ["consumer.mts", "consumer.cts"],
+      }),
+    );
+    const compile = run(process.execPath, [tscBin, "-p", join(typesDirectory, "tsconfig.json")], {
+      cwd: consumerDirectory,
+      timeout: 60_000,
+    });
+    await expect(compile.catch((error: { stdout?: string }) => Promise.reject(new Error(error.stdout)))).resolves.toBeDefined();
+  }, 60_000);
+});
