@@ -141,8 +141,8 @@ describe("memory while the backend is down", () => {
     // Every span the SDK kept was sent (and refused); count them at the backend.
     const keptSpans = backend.requestsTo("POST", OTLP_TRACES_PATH).flatMap((request) => decodeOtlpSpans(request.body)).length;
     expect(keptSpans).toBe(DEFAULT_MAX_QUEUE_SIZE + MAX_EXPORT_BATCH_SIZE);
-    const dropped = spanCount - keptSpans;
-    expect(dropped).toBe(17_440);
+    expect(tracer.droppedSpans).toBe(spanCount - keptSpans);
+    expect(tracer.droppedSpans).toBe(17_440);
     // Dropping is reported, once, however many spans are dropped.
     expect(logged.filter((line) => line.includes("export queue is full"))).toHaveLength(1);
   });
