@@ -20,6 +20,7 @@ import type { CodemodTransform, ProjectFileFacts, RunState } from "./transform-a
 import { TRANSFORM_IDS, type TransformId } from "./transforms/ids.js";
 import { TRANSFORMS_BY_ID } from "./transforms/index.js";
 import { readSettings, type HoneyhiveSettings } from "../rules/analysis/settings.js";
+import { isLocalModule } from "../rules/analysis/sdk-model.js";
 
 export interface TransformFailure {
   readonly message: string;
@@ -120,10 +121,22 @@ function collectEdits(
   return edits.edits.filter((edit) => edit.text !== file.text.slice(edit.start, edit.end));
 }
 
-/** Cheap text test run before parsing: false means the file cannot contain SDK usage. */
+/** Module specifiers of import / export-from / require() / import() in a file's text. */
+const MODULE_SPECIFIER = /\b(?:from|require\s*\(|import\s*\(?)\s*["']([^"'\n]+)["']/g;
+
+/**
+ * Cheap text test run before parsing: false means the file cannot contain SDK usage. The same gate
+ * as the analysis core's (sdk-model.ts): the SDK's name, a settings module, or an import of a local
+ * module (`./tracing`, `@/lib/tracing`), since a tracer the project exports is used like the SDK.
+ */
 export function mayUseSdk(source: string, settings?: RunTransformsOptions["settings"]): boolean {
   if (source.includes("honeyhive")) return true;
-  return (settings?.modules ?? []).some((specifier) => source.includes(specifier));
+  const resolved = toSettings(settings);
+  if (resolved.modules.some((specifier) => source.includes(specifier))) return true;
+  for (const match of source.matchAll(MODULE_SPECIFIER)) {
+    if (isLocalModule(match[1], resolved)) return true;
+  }
+  return false;
 }
 
 /** jscodeshift's transform signature, as far as the transforms use it. */

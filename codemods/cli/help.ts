@@ -48,7 +48,8 @@ Options:
       --lambda-handler-names <list>
                            Exported names that are AWS Lambda handlers besides "handler"
                            (settings.honeyhive.lambdaHandlerNames)
-      --cpus <n>           Worker threads to use (default: number of cores - 1)
+      --cpus <n>           Transform on n worker threads (default: cores - 1, and only for
+                           more than 50 files that may use the SDK)
       --run-in-band        Transform in this process, without worker threads
       --verbose            Print every file and what happened to it
   -h, --help               Show this help

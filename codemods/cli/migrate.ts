@@ -138,16 +138,25 @@ function outcomeOf(path: string, result: TransformRunResult): FileOutcome {
   };
 }
 
-function workerCount(options: MigrateOptions, io: CliIo, candidates: number): number {
-  if (options.runInBand || io.engine || candidates <= POOL_THRESHOLD) return 1;
-  const wanted = options.cpus ?? Math.max(1, availableParallelism() - 1);
-  return Math.min(wanted, candidates);
+/**
+ * How many worker threads to transform with (1: in the main thread). Without `--cpus`, one per
+ * core but one, and only for more than POOL_THRESHOLD candidates; `--cpus n` asks for n workers
+ * whatever the count. Never more workers than files.
+ */
+export function chooseWorkerCount(choice: { runInBand: boolean; cpus: number | undefined; candidates: number; cores: number }): number {
+  if (choice.runInBand || choice.candidates < 2) return 1;
+  if (choice.cpus === undefined && choice.candidates <= POOL_THRESHOLD) return 1;
+  const wanted = choice.cpus ?? Math.max(1, choice.cores - 1);
+  return Math.min(wanted, choice.candidates);
 }
 
 async function transformAll(io: CliIo, options: MigrateOptions, runs: FileRun[], engine: MigrateEngine, transformOptions: RunTransformsOptions): Promise<FileRun[]> {
   const candidates = runs.flatMap((run) => (run.candidate ? [run.candidate] : []));
   const progress = new ProgressBar(io.stderr, candidates.length, "files");
-  let workers = workerCount(options, io, candidates.length);
+  // An injected engine is a set of functions, which cannot cross to a worker thread.
+  let workers = io.engine
+    ? 1
+    : chooseWorkerCount({ runInBand: options.runInBand, cpus: options.cpus, candidates: candidates.length, cores: availableParallelism() });
   const workerUrl = io.workerUrl ?? WORKER_URL;
   if (workers > 1 && !existsSync(fileURLToPath(workerUrl))) workers = 1; // running from sources: no compiled worker
   if (options.verbose) {
