@@ -118,6 +118,8 @@ describe("export to the backend", () => {
         .filter((request) => request.headers.authorization === `Bearer ${key}`)
         .flatMap((request) => decodeOtlpSpans(request.body));
     expect(byKey("key-alpha").map((span) => [span.name, span.attributes["honeyhive.project"]])).toEqual([["alpha-step", "alpha"]]);
+    expect(byKey("key-alpha")[0].resourceAttributes).toMatchObject({ "service.name": "alpha", "honeyhive.project": "alpha" });
+    expect(exports.every((request) => request.headers["content-type"] === "application/json")).toBe(true);
     expect(byKey("key-beta").map((span) => [span.name, span.attributes["honeyhive.session_id"]])).toEqual([["beta-step", beta.sessionId]]);
     await Promise.all([alpha.shutdown(), beta.shutdown()]);
   });

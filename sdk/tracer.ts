@@ -21,6 +21,8 @@ import {
   type ReadableSpan,
   type SpanExporter,
 } from "@opentelemetry/sdk-trace-base";
+// The package version, generated from package.json at build time (shared with the ESLint plugin's meta).
+import { PLUGIN_VERSION as PACKAGE_VERSION } from "../rules/version.js";
 import { BackendClient } from "./backend.js";
 import { resolveConfig, type ResolvedConfig } from "./config.js";
 import { offerDefaultTracer, withdrawDefaultTracer } from "./default-tracer.js";
@@ -40,7 +42,6 @@ import { wrapFunction, type AnyFunction } from "./traced-function.js";
 import { valueWithin } from "./timing.js";
 import type { Enrichment, SessionOptions, TraceOptions, TracerOptions } from "./types.js";
 
-export const SDK_VERSION = "0.1.0";
 const INSTRUMENTATION_SCOPE = "honeyhive";
 const DEFAULT_FLUSH_TIMEOUT_MS = 10_000;
 
@@ -112,27 +113,20 @@ export class HoneyHiveTracer {
     this.source = config.source;
     this.testMode = config.testMode;
     this.enabled = config.testMode || config.apiKey !== undefined;
+    const startupSessionId = config.sessionId ? requireSessionId(config.sessionId, "HoneyHiveTracer.init()") : undefined;
     ensureContextSetup();
 
-    const resource = defaultResource().merge(
-      resourceFromAttributes({
-        "service.name": config.project,
-        [ATTR_PROJECT]: config.project,
-        [ATTR_SOURCE]: config.source,
-        "honeyhive.sdk.version": SDK_VERSION,
-      }),
-    );
-    const startupSessionId = config.sessionId ? requireSessionId(config.sessionId, "HoneyHiveTracer.init()") : undefined;
-
+    const resource = tracerResource(config);
     if (!this.enabled) {
       this.#logger.warnOnce(
         "no-api-key",
         "No HoneyHive API key (set apiKey or HH_API_KEY) and not in test mode: tracing is disabled; " +
           "traced functions still run.",
       );
+      // Instrumentors given this provider get non-recording spans: nothing is kept, nothing is sent.
       this.#basicProvider = new BasicTracerProvider({ resource, sampler: new AlwaysOffSampler() });
     } else {
-      if (!config.testMode && config.apiKey) {
+      if (config.apiKey !== undefined && !config.testMode) {
         this.#backend = new BackendClient({
           serverUrl: config.serverUrl,
           apiKey: config.apiKey,
@@ -140,13 +134,8 @@ export class HoneyHiveTracer {
           logger: this.#logger,
         });
       }
-      const exporter =
-        creation.exporter ??
-        (config.testMode || !config.apiKey
-          ? new InMemorySpanExporter()
-          : createOtlpExporter({ ...config, apiKey: config.apiKey }));
       this.#pipeline = createExportPipeline({
-        exporter,
+        exporter: creation.exporter ?? createSpanExporter(config),
         // Test mode exports synchronously so tests can read spans right after the call that made them.
         batch: !config.disableBatch && !config.testMode,
         maxQueueSize: config.maxQueueSize,
@@ -167,7 +156,7 @@ export class HoneyHiveTracer {
       });
     }
     this.provider = this.#basicProvider;
-    this.#otelTracer = this.#basicProvider.getTracer(INSTRUMENTATION_SCOPE, SDK_VERSION);
+    this.#otelTracer = this.#basicProvider.getTracer(INSTRUMENTATION_SCOPE, PACKAGE_VERSION);
     if (creation.becomeDefault) offerDefaultTracer(this);
   }
 
@@ -373,6 +362,23 @@ export class HoneyHiveTracer {
     if (options.metadata !== undefined) session.metadata = options.metadata;
     return this.#backend.post("/session/start", { session }).then((result) => result.ok);
   }
+}
+
+function tracerResource(config: ResolvedConfig) {
+  return defaultResource().merge(
+    resourceFromAttributes({
+      "service.name": config.project,
+      [ATTR_PROJECT]: config.project,
+      [ATTR_SOURCE]: config.source,
+      "honeyhive.sdk.version": PACKAGE_VERSION,
+    }),
+  );
+}
+
+/** In memory in test mode; otherwise OTLP to the HoneyHive backend. */
+function createSpanExporter(config: ResolvedConfig): SpanExporter {
+  if (config.testMode || config.apiKey === undefined) return new InMemorySpanExporter();
+  return createOtlpExporter({ ...config, apiKey: config.apiKey });
 }
 
 /** Creates a tracer from public options; `creation` carries what only the SDK itself decides. */
