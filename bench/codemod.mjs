@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { requireCorpus } from "./corpus.mjs";
 import { generateTree } from "./generate.mjs";
 import { formatMs, formatRatio, median, runNode } from "./lib/measure.mjs";
-import { BENCH_DIR, CACHE_DIR, CORPUS_JS_DIR, CORPUS_TS_DIR, MIGRATE_BIN, listFiles, requireBuild } from "./lib/paths.mjs";
+import { BENCH_DIR, CACHE_DIR, CORPUS_JS_DIR, CORPUS_TS_DIR, MIGRATE_BIN, listFiles, prepareBuild } from "./lib/paths.mjs";
 
 const JSCODESHIFT_BIN = createRequire(import.meta.url).resolve("jscodeshift/bin/jscodeshift.js");
 const NOOP_TRANSFORM = join(BENCH_DIR, "noop-transform.cjs");
@@ -115,7 +115,7 @@ function summarizeReport(report) {
 }
 
 export async function benchCodemod({ pairs = 3, syntheticPairs = 2, cpus = Math.max(1, availableParallelism() - 1), log = console.log } = {}) {
-  requireBuild();
+  await prepareBuild({ log });
   requireCorpus();
   const synthetic = generateTree({ files: 10_000, share: 1, log });
   const corpus = await measureTarget("real corpus", [...groupsOf(CORPUS_TS_DIR), ...groupsOf(CORPUS_JS_DIR)], pairs, cpus, log);

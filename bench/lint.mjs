@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { requireCorpus } from "./corpus.mjs";
 import { generateTree } from "./generate.mjs";
 import { formatMs, formatRatio, median, runNode } from "./lib/measure.mjs";
-import { BENCH_DIR, CORPUS_DIR, requireBuild } from "./lib/paths.mjs";
+import { BENCH_DIR, CORPUS_DIR, prepareBuild } from "./lib/paths.mjs";
 
 const LINT_CHILD = join(BENCH_DIR, "lib", "lint-child.mjs");
 export const LINT_TARGET_RATIO = 1.03;
@@ -74,7 +74,7 @@ async function measureTarget(label, directory, pairs, log) {
 }
 
 export async function benchLint({ pairs = 3, syntheticPairs = 3, log = console.log } = {}) {
-  requireBuild();
+  await prepareBuild({ log });
   requireCorpus();
   const synthetic = generateTree({ files: 10_000, share: 1, log });
   const corpus = await measureTarget("real corpus", CORPUS_DIR, pairs, log);

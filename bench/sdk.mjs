@@ -12,7 +12,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { median, runNode } from "./lib/measure.mjs";
-import { BENCH_DIR, requireBuild } from "./lib/paths.mjs";
+import { BENCH_DIR, prepareBuild } from "./lib/paths.mjs";
 
 const SDK_CHILD = join(BENCH_DIR, "lib", "sdk-child.mjs");
 const OFFLINE_GUARD = join(BENCH_DIR, "lib", "offline-guard.cjs");
@@ -45,7 +45,7 @@ function collect(results) {
 }
 
 export async function benchSdk({ rounds = 3, log = console.log } = {}) {
-  requireBuild();
+  await prepareBuild({ log });
   const port = await closedPort();
   const perVariant = Object.fromEntries(VARIANTS.map((variant) => [variant, { calls: [], memory: [] }]));
   for (let round = 0; round < rounds; round++) {

@@ -2,6 +2,7 @@
 //   node bench/lib/lint-child.mjs <baseline|honeyhive> <directory>
 // `baseline`: the typescript-eslint parser and no rules. `honeyhive`: the same plus the plugin's
 // recommended config, loaded from the build (dist/esm) exactly as a user's config loads it.
+// `all` (robustness runs): every rule of the plugin.
 import { performance } from "node:perf_hooks";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,16 +22,16 @@ export async function lintConfig(kind) {
       linterOptions: { reportUnusedDisableDirectives: "off", reportUnusedInlineConfigs: "off" },
     },
   ];
-  if (kind === "honeyhive") {
+  if (kind === "honeyhive" || kind === "all") {
     const { default: honeyhive } = await import(pathToFileURL(RULES_ENTRY).href);
-    config.push({ ...honeyhive.configs.recommended, files: SOURCE_FILES });
+    config.push({ ...honeyhive.configs[kind === "all" ? "all" : "recommended"], files: SOURCE_FILES });
   }
   return config;
 }
 
-/** Lints `directory`; returns the ESLint results and the time lintFiles took. */
-export async function lintDirectory(kind, directory, { stats = false } = {}) {
-  const eslint = new ESLint({
+/** An ESLint instance for `kind` that lints files under `directory` (no config file lookup, no cache). */
+export async function createLinter(kind, directory, { stats = false } = {}) {
+  return new ESLint({
     cwd: directory,
     overrideConfigFile: true,
     overrideConfig: await lintConfig(kind),
@@ -38,6 +39,11 @@ export async function lintDirectory(kind, directory, { stats = false } = {}) {
     errorOnUnmatchedPattern: false,
     stats,
   });
+}
+
+/** Lints `directory`; returns the ESLint results and the time lintFiles took. */
+export async function lintDirectory(kind, directory, options) {
+  const eslint = await createLinter(kind, directory, options);
   const started = performance.now();
   const results = await eslint.lintFiles(["."]);
   return { results, lintMs: performance.now() - started };

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { reportResult } from "./measure.mjs";
+import { median, reportResult } from "./measure.mjs";
 import { BENCH_DIR, DIST_DIR, ROOT_DIR } from "./paths.mjs";
 
 const [variant, scenario, closedPortArgument] = process.argv.slice(2);
@@ -98,11 +98,6 @@ async function timeCalls(fn, calls, chunk = 100) {
     await yieldToEventLoop();
   }
   return { inlineMs, wallMs: performance.now() - started };
-}
-
-function median(values) {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function scenarioCalls(setup) {
