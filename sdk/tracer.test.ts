@@ -62,6 +62,27 @@ describe("configuration", () => {
   });
 });
 
+describe("test mode", () => {
+  it("makes no network call at all, even with an API key and a server URL", async () => {
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const serverUrl = await FakeHoneyHiveBackend.refusingUrl();
+    const tracer = HoneyHiveTracer.init({ testMode: true, apiKey: API_KEY, serverUrl });
+
+    await context.with(ROOT_CONTEXT, async () => {
+      const sessionId = await tracer.acreateSession({ sessionName: "offline" });
+      tracer.createSession();
+      tracer.withSession("scoped", () => tracer.startSpan("in-memory", () => undefined));
+      tracer.sessionStart();
+      tracer.enrichSession({ sessionId, metadata: { a: 1 } });
+    });
+
+    // Nothing listens at serverUrl: any export or REST call would make the flush false.
+    expect(await tracer.forceFlush({ timeoutMs: 1_000 })).toBe(true);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(tracer.getFinishedSpans().map((span) => span.name)).toEqual(["in-memory"]);
+  });
+});
+
 describe("init", () => {
   it("registers an AsyncLocalStorage context manager, and never a global tracer provider", () => {
     const tracer = HoneyHiveTracer.init({ testMode: true });
