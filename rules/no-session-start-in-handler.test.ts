@@ -1,9 +1,8 @@
-import tsParser from "@typescript-eslint/parser";
 import { RuleTester } from "@typescript-eslint/rule-tester";
-import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { loadFixtures } from "../fixtures/index.js";
 import rule, { RULE_NAME } from "./no-session-start-in-handler.js";
+import { fixWithRule, lintWithRule } from "./test-utils/fixture-lint.js";
 
 const ruleTester = new RuleTester();
 // @typescript-eslint/rule-tester 8.72 brings its own nested @typescript-eslint/utils, whose RuleModule
@@ -91,25 +90,15 @@ ruleTester.run(RULE_NAME, testedRule, {
 
 describe(`${RULE_NAME} on the fixtures`, () => {
   const fixtures = loadFixtures(RULE_NAME);
-  const linter = new Linter({ configType: "flat" });
-  const config = [
-    {
-      files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
-      plugins: { honeyhive: { rules: { [RULE_NAME]: rule } } },
-      languageOptions: { parser: tsParser },
-      rules: { [`honeyhive/${RULE_NAME}`]: "error" },
-    },
-  ] as unknown as Linter.Config[]; // typescript-eslint's rule and parser types differ from ESLint's; same objects at runtime
-
   it("has fixtures", () => expect(fixtures.length).toBeGreaterThanOrEqual(10));
 
   it.each(fixtures.map((fixture) => [fixture.id, fixture] as const))("%s", (_id, fixture) => {
-    const before = linter.verify(fixture.before, config, fixture.filename);
+    const before = lintWithRule(RULE_NAME, rule, fixture.before, fixture.filename);
     expect(before.filter((message) => message.fatal)).toEqual([]);
     expect(before.length).toBeGreaterThan(0);
     expect(before.filter((message) => message.ruleId !== `honeyhive/${RULE_NAME}`)).toEqual([]);
     // The autofix writes exactly what the codemod writes.
-    expect(linter.verifyAndFix(fixture.before, config, fixture.filename).output).toBe(fixture.after);
-    expect(linter.verify(fixture.after, config, fixture.filename)).toEqual([]);
+    expect(fixWithRule(RULE_NAME, rule, fixture.before, fixture.filename)).toBe(fixture.after);
+    expect(lintWithRule(RULE_NAME, rule, fixture.after, fixture.filename)).toEqual([]);
   });
 });

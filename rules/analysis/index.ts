@@ -6,3 +6,5 @@ export * from "./settings.js";
 export * from "./sdk-model.js";
 export * from "./evaluate.js";
 export * from "./implicit-tracer.js";
+export * from "./handlers.js";
+export * from "./flush.js";

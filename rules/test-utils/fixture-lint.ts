@@ -10,6 +10,20 @@ export interface FixtureLintMessage {
   readonly message: string;
   readonly line: number;
   readonly fatal?: boolean;
+  readonly suggestions?: ReadonlyArray<{ readonly fix: { readonly range: readonly [number, number]; readonly text: string } }>;
+}
+
+/** A flat config that enables only `rule`, registered as `honeyhive/<ruleName>`, on every source extension. */
+export function configForRule(ruleName: string, rule: TSESLint.RuleModule<string, readonly unknown[]>): Linter.Config[] {
+  return [
+    {
+      files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
+      // typescript-eslint's RuleModule and parser types are not ESLint's own types; same objects at runtime.
+      languageOptions: { parser: tsParser as unknown as Linter.Parser },
+      plugins: { honeyhive: { rules: { [ruleName]: rule as unknown as Rule.RuleModule } } },
+      rules: { [`honeyhive/${ruleName}`]: "error" as const },
+    },
+  ];
 }
 
 /** Messages of `rule` (registered as `honeyhive/<ruleName>`) on `code` linted as `filename`. */
@@ -19,17 +33,17 @@ export function lintWithRule(
   code: string,
   filename: string,
 ): FixtureLintMessage[] {
-  const linter = new Linter({ configType: "flat" });
-  const config = [
-    {
-      files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
-      // typescript-eslint's RuleModule and parser types are not ESLint's own types; same objects at runtime.
-      languageOptions: { parser: tsParser as unknown as Linter.Parser },
-      plugins: { honeyhive: { rules: { [ruleName]: rule as unknown as Rule.RuleModule } } },
-      rules: { [`honeyhive/${ruleName}`]: "error" as const },
-    },
-  ];
-  return linter.verify(code, config, { filename });
+  return new Linter({ configType: "flat" }).verify(code, configForRule(ruleName, rule), { filename });
+}
+
+/** `code` after the rule's autofixes (ESLint's fix loop). */
+export function fixWithRule(
+  ruleName: string,
+  rule: TSESLint.RuleModule<string, readonly unknown[]>,
+  code: string,
+  filename: string,
+): string {
+  return new Linter({ configType: "flat" }).verifyAndFix(code, configForRule(ruleName, rule), { filename }).output;
 }
 
 export function describeLintMessages(messages: readonly FixtureLintMessage[]): string {

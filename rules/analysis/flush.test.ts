@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { loadFixtures } from "../../fixtures/index.js";
+import rule, { RULE_NAME } from "../require-force-flush-in-lambda.js";
+import { lintWithRule } from "../test-utils/fixture-lint.js";
+import { flushesOnEveryPath, lambdaFlushOf, type LambdaFlush } from "./flush.js";
+import { getHandlerModel } from "./handlers.js";
+import { parseAnalysisInput } from "./parse-input.js";
+
+const TRACER = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\n`;
+
+function flushOf(code: string, filename = "src/handler.ts"): LambdaFlush {
+  const input = parseAnalysisInput(code, filename);
+  const [handler] = getHandlerModel(input).lambdaHandlers;
+  if (!handler) throw new Error("no Lambda handler in the snippet");
+  const flush = lambdaFlushOf(input, handler);
+  if (!flush) throw new Error("no flush analysis");
+  return flush;
+}
+
+/** `flushesOnEveryPath` of the body of `export const handler = async (event) => { <body> }`. */
+function bodyFlushes(body: string): boolean {
+  const input = parseAnalysisInput(`${TRACER}export const handler = async (event) => {\n${body}\n};`, "src/handler.ts");
+  return flushesOnEveryPath(getHandlerModel(input).lambdaHandlers[0].function);
+}
+
+describe("flushesOnEveryPath", () => {
+  it.each([
+    ["a flush at the end", "tracer.createSession();\nawait tracer.forceFlush();", true],
+    ["no flush", "tracer.createSession();", false],
+    ["a flush not awaited", "tracer.forceFlush();", false],
+    ["void flush", "void tracer.forceFlush();", false],
+    ["then chain", "await tracer.forceFlush().then(() => 1);", false],
+    ["optional call, awaited", "await tracer?.forceFlush();", true],
+    ["Promise.all", "await Promise.all([tracer.forceFlush(), x()]);", true],
+    ["flush in the value of a declaration", "const ok = await tracer.forceFlush();", true],
+    ["early return before the flush", "if (event.x) return 1;\nawait tracer.forceFlush();\nreturn 2;", false],
+    ["a flush before each return", "if (event.x) { await tracer.forceFlush(); return 1; }\nawait tracer.forceFlush();\nreturn 2;", true],
+    ["flush in one branch", "if (event.x) await tracer.forceFlush();", false],
+    ["flush in both branches", "if (event.x) await tracer.forceFlush(); else await tracer.forceFlush();", true],
+    ["flush in the if test", "if (await tracer.forceFlush()) return 1;\nreturn 2;", true],
+    ["right side of &&", "event.x && (await tracer.forceFlush());", false],
+    ["inside a nested function", "const later = async () => { await tracer.forceFlush(); };\nawait later();", false],
+    ["try/finally", "try {\n  return await work();\n} finally {\n  await tracer.forceFlush();\n}", true],
+    ["try/finally not awaited", "try {\n  return await work();\n} finally {\n  tracer.forceFlush();\n}", false],
+    ["try/catch returning without flush", "try {\n  await work();\n  await tracer.forceFlush();\n} catch {\n  return 'failed';\n}", false],
+    ["throw paths need no flush", "if (!event.ok) throw new Error('bad');\nawait tracer.forceFlush();", true],
+    ["flush in a loop body only", "for (const r of event.Records) { await tracer.forceFlush(); }", false],
+    ["flush in a do-while body", "do { await tracer.forceFlush(); } while (event.more);", true],
+    ["while(true) with break after flush", "while (true) { if (event.x) { await tracer.forceFlush(); break; } }", true],
+    ["break out of a loop skips the flush", "for (;;) { if (event.x) break; await tracer.forceFlush(); return 1; }", false],
+    ["switch with default, all flush", "switch (event.t) {\n  case 1: await tracer.forceFlush(); break;\n  default: await tracer.forceFlush();\n}", true],
+    ["switch without default", "switch (event.t) {\n  case 1: await tracer.forceFlush(); break;\n}", false],
+    // Conservative, like ESLint's code paths, which do not route a jump through the finalizer.
+    ["labeled break through a flushing finally", "outer: try { if (event.x) break outer; } finally { await tracer.forceFlush(); }", false],
+  ])("%s", (_name, body, expected) => {
+    expect(bodyFlushes(body)).toBe(expected);
+  });
+
+  it("treats an expression-bodied arrow by its expression", () => {
+    const flushing = flushOf(`${TRACER}export const handler = async () => void (await tracer.forceFlush());`);
+    expect(flushing.flushedOnEveryPath).toBe(true);
+    expect(flushOf(`${TRACER}export const handler = async () => tracer.startSpan("x", () => 1);`).flushedOnEveryPath).toBe(false);
+  });
+});
+
+describe("lambdaFlushOf", () => {
+  it("names the tracer to flush and the statements that set it up", () => {
+    const local = flushOf(
+      `import { getTracer } from "./tracing";\nexport const handler = async () => {\n  const tracer = getTracer();\n  tracer.createSession();\n};`,
+    );
+    expect(local).toMatchObject({ traces: true, tracerText: "tracer", statementsBeforeTry: 1, flushedOnEveryPath: false });
+    const lazy = flushOf(`import { getTracer } from "./tracing";\nexport const handler = async () => { getTracer().createSession(); };`);
+    expect(lazy).toMatchObject({ tracerText: "getTracer()", statementsBeforeTry: 0 });
+    const moduleLevel = flushOf(`${TRACER}export const handler = async () => { tracer.createSession(); };`);
+    expect(moduleLevel).toMatchObject({ tracerText: "tracer", statementsBeforeTry: 0 });
+  });
+
+  it("sees a handler that only calls a traced function", () => {
+    const flush = flushOf(`import { trace, HoneyHiveTracer } from "honeyhive";\nconst t = HoneyHiveTracer.init();\nconst step = trace({ tracer: t }, async () => 1);\nexport const handler = async () => step();`);
+    expect(flush).toMatchObject({ traces: true, tracerText: "t" });
+  });
+
+  it("does not see tracing in a handler that does not trace", () => {
+    expect(flushOf(`${TRACER}export const handler = async () => 1;`).traces).toBe(false);
+  });
+
+  it("lists un-awaited flushes and whether awaiting them is enough", () => {
+    const statement = flushOf(`${TRACER}export const handler = async () => {\n  tracer.createSession();\n  tracer.forceFlush();\n  return 1;\n};`);
+    expect(statement.unawaitedFlushes).toHaveLength(1);
+    expect(statement.flushedIfAwaited).toBe(true);
+    const early = flushOf(`${TRACER}export const handler = async (e) => {\n  if (e.x) return 0;\n  tracer.forceFlush();\n  return 1;\n};`);
+    expect(early.flushedIfAwaited).toBe(false);
+    const chained = flushOf(`${TRACER}export const handler = async () => {\n  tracer.forceFlush().then(() => 1);\n};`);
+    expect(chained.unawaitedFlushes).toHaveLength(1);
+    expect(chained.flushedIfAwaited).toBe(false);
+  });
+
+  it("recognizes a body already wrapped in try/finally", () => {
+    const wrapped = flushOf(
+      `import { getTracer } from "./tracing";\nexport const handler = async () => {\n  const tracer = getTracer();\n  try {\n    return await work();\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
+    );
+    expect(wrapped).toMatchObject({ wrappedInTryFinally: true, flushedOnEveryPath: true });
+  });
+
+  it("trusts a non-async or callback-style handler that flushes somewhere", () => {
+    const callback = flushOf(
+      `${TRACER}exports.handler = (event, context, callback) => { tracer.createSession(); tracer.forceFlush().then(() => callback(null)); };`,
+      "src/index.js",
+    );
+    expect(callback.flushedOnEveryPath).toBe(true);
+    const sync = flushOf(`${TRACER}export function handler() { tracer.createSession(); }`);
+    expect(sync.flushedOnEveryPath).toBe(false);
+  });
+});
+
+// The codemod relies on flush.ts, the rule on ESLint's code paths: they must agree, or the codemod
+// would touch a handler the rule accepts (or leave one it reports).
+describe("flush.ts agrees with the rule's code-path analysis", () => {
+  function structuralVerdict(code: string, filename: string): string[] {
+    const input = parseAnalysisInput(code, filename);
+    return getHandlerModel(input)
+      .lambdaHandlers.filter((handler) => {
+        const flush = lambdaFlushOf(input, handler);
+        return flush !== undefined && flush.traces && !flush.flushedOnEveryPath;
+      })
+      .map((handler) => handler.exportName);
+  }
+
+  function ruleVerdict(code: string, filename: string): string[] {
+    const messages = lintWithRule(RULE_NAME, rule, code, filename);
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+    return messages.map((message) => /`([^`]+)`/.exec(message.message)?.[1] ?? "?");
+  }
+
+  const fixtureTexts = loadFixtures()
+    .filter((fixture) => fixture.rule === RULE_NAME || fixture.rule === "no-session-start-in-handler")
+    .flatMap((fixture) => [
+      [`${fixture.id} (before)`, fixture.before, fixture.filename] as const,
+      [`${fixture.id} (after)`, fixture.after, fixture.filename] as const,
+    ]);
+  const bodies = [
+    "try {\n  return await work();\n} finally {\n  await tracer.forceFlush();\n}",
+    "if (event.x) return 1;\nawait tracer.forceFlush();",
+    "do { await tracer.forceFlush(); } while (event.more);",
+    "while (true) { if (event.x) { await tracer.forceFlush(); break; } }",
+    "for (;;) { if (event.x) break; await tracer.forceFlush(); return 1; }",
+    "switch (event.t) {\n  case 1: await tracer.forceFlush(); break;\n  default: await tracer.forceFlush();\n}",
+    "switch (event.t) {\n  case 1: await tracer.forceFlush(); break;\n}",
+    "outer: try { if (event.x) break outer; } finally { await tracer.forceFlush(); }",
+    "try {\n  await work();\n  await tracer.forceFlush();\n} catch {\n  return 'failed';\n}",
+    "if (!event.ok) throw new Error('bad');\nawait tracer.forceFlush();",
+    "event.x && (await tracer.forceFlush());",
+    "await tracer?.forceFlush();",
+    "try { await tracer.forceFlush(); } catch {}",
+    "for (const r of event.Records) { if (r.x) continue; await tracer.forceFlush(); }\nawait tracer.forceFlush();",
+  ].map((body, index) => [`snippet ${index}`, `${TRACER}export const handler = async (event) => {\n${body}\n};`, "src/handler.ts"] as const);
+
+  it("has cases", () => expect(fixtureTexts.length).toBeGreaterThan(20));
+
+  it.each([...fixtureTexts, ...bodies])("%s", (_name, code, filename) => {
+    expect(ruleVerdict(code, filename)).toEqual(structuralVerdict(code, filename));
+  });
+});
+

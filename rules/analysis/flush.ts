@@ -1,0 +1,486 @@
+// Does an AWS Lambda handler flush its tracer before it returns? The Lambda runtime freezes the
+// container as soon as the handler's promise settles; spans still buffered in the batch processor are
+// exported late (on a later invocation) or never. So every normal exit of a tracing handler must pass
+// an awaited `<tracer>.forceFlush()`.
+//
+// This is a structural must-analysis over the AST (the codemods have no ESLint code-path analysis).
+// The rule `require-force-flush-in-lambda` answers the same question with ESLint's code paths; the
+// two agree on every fixture (tested), so a handler the rule accepts is never touched by the codemod.
+//
+// Conventions shared by both analyses:
+// - a flush counts only as the argument of an `await` (also `await tracer?.forceFlush()` and
+//   `await Promise.all([tracer.forceFlush(), …])`); `void tracer.forceFlush()`, `.then(…)` do not;
+// - any `<x>.forceFlush()` counts, whatever `x` is (a provider, another tracer): report only when sure;
+// - throw paths need no flush (the runtime reports the error; the container may not be reused);
+// - code inside nested functions does not run on the handler's path;
+// - a non-async or callback-style handler cannot be checked this way: one that calls `forceFlush()`
+//   anywhere (e.g. `tracer.forceFlush().then(() => callback(null, result))`) is trusted.
+import type { TSESTree } from "@typescript-eslint/utils";
+import { isFunctionNode, memberName, unwrapExpression, type FunctionNode } from "./ast.js";
+import type { LambdaHandler } from "./handlers.js";
+import type { AnalysisInput } from "./input.js";
+import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
+
+export interface LambdaFlush {
+  readonly handler: LambdaHandler;
+  /** The handler uses a HoneyHive tracer, a lazily initialized one, or a traced function. */
+  readonly traces: boolean;
+  /** The tracer to flush: the first one the handler uses (or binds through a traced function). */
+  readonly tracer: TracerDeclaration | undefined;
+  /**
+   * What to write before `.forceFlush()`: a local set up at the top of the handler (`tracer` in
+   * `const tracer = getTracer()`), else the tracer's own reference (`tracer`, `getTracer()`).
+   * Undefined when the handler only calls traced functions of an unknown tracer.
+   */
+  readonly tracerText: string | undefined;
+  /** Leading statements of the body that set up `tracerText`; a try/finally must start after them. */
+  readonly statementsBeforeTry: number;
+  /**
+   * Every normal exit passes an awaited flush. For a non-async or callback-style handler (which this
+   * analysis cannot follow): true when it calls `forceFlush()` anywhere, which is trusted.
+   */
+  readonly flushedOnEveryPath: boolean;
+  /** The body is (after the set-up statements) one `try { … } finally { await <x>.forceFlush(); }`. */
+  readonly wrappedInTryFinally: boolean;
+  /** `forceFlush()` calls on the handler's own path that are not awaited (`tracer.forceFlush();`, `void …`, `.then(…)`). */
+  readonly unawaitedFlushes: readonly TSESTree.CallExpression[];
+  /**
+   * Every unawaited flush is a statement (`tracer.forceFlush();` / `void tracer.forceFlush();`) and
+   * awaiting them would flush every path: the smallest fix.
+   */
+  readonly flushedIfAwaited: boolean;
+}
+
+/** `<x>.forceFlush(…)` or `<x>?.forceFlush(…)`. */
+export function isFlushCall(node: TSESTree.Node): boolean {
+  return node.type === "CallExpression" && memberName(node.callee) === "forceFlush";
+}
+
+/** An `await` whose argument is a flush or `Promise.all/allSettled([…, flush, …])`. */
+export function isAwaitedFlush(node: TSESTree.Node): node is TSESTree.AwaitExpression {
+  if (node.type !== "AwaitExpression") return false;
+  const argument = unwrapExpression(node.argument);
+  if (!argument) return false;
+  if (argument.type !== "CallExpression") return false;
+  if (isFlushCall(argument)) return true;
+  if (argument.callee.type !== "MemberExpression") return false;
+  const combinator = memberName(argument.callee);
+  if (combinator !== "all" && combinator !== "allSettled") return false;
+  if (argument.callee.object.type !== "Identifier" || argument.callee.object.name !== "Promise") return false;
+  const list = argument.arguments[0];
+  return list?.type === "ArrayExpression" && list.elements.some((element) => {
+    const value = element ? unwrapExpression(element) : undefined;
+    return value !== undefined && isFlushCall(value);
+  });
+}
+
+/** Calls `visit` for every node of `root` that runs when `root` runs (nested functions excluded). */
+function forEachOwnNode(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    for (const child of childrenOf(node)) {
+      if (!isFunctionNode(child) && child.type !== "ClassBody") stack.push(child);
+    }
+  }
+}
+
+function childrenOf(node: TSESTree.Node): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "parent" || key === "loc" || key === "range" || key === "typeAnnotation" || key === "returnType") continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) children.push(item);
+    } else if (isNode(value)) children.push(value);
+  }
+  return children;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The must-analysis. State along a path: `true` = an awaited flush has happened on every path that
+// reaches this point, `false` = not on some path, `undefined` = unreachable.
+
+type FlushState = boolean | undefined;
+
+function meet(a: FlushState, b: FlushState): FlushState {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a && b;
+}
+
+interface JumpTarget {
+  readonly label: string | undefined;
+  /** Loops accept `continue` and unlabeled `break`; switch accepts unlabeled `break`; labels accept `break label`. */
+  readonly kind: "loop" | "switch" | "label";
+  breakState: FlushState;
+  continueState: FlushState;
+}
+
+class MustFlush {
+  /** Flush calls to count as awaited (to ask "would awaiting them be enough?"). */
+  constructor(private readonly assumeAwaited: ReadonlySet<TSESTree.Node> = new Set()) {}
+
+  /** A `return` (or the implicit end) that is reached without a flush. */
+  unflushedExit = false;
+  private flushingFinallyDepth = 0;
+  private readonly targets: JumpTarget[] = [];
+
+  /** Flush state after the unconditional part of an expression has run. */
+  expression(node: TSESTree.Node | null | undefined, state: FlushState): FlushState {
+    if (state !== false || !node) return state;
+    return unconditionallyAwaitsFlush(node, this.assumeAwaited) ? true : state;
+  }
+
+  statements(statements: readonly TSESTree.Node[], state: FlushState): FlushState {
+    let current = state;
+    for (const statement of statements) {
+      if (current === undefined) return undefined; // unreachable code is not a path
+      current = this.statement(statement, current);
+    }
+    return current;
+  }
+
+  statement(node: TSESTree.Node, state: FlushState): FlushState {
+    switch (node.type) {
+      case "BlockStatement":
+      case "StaticBlock":
+        return this.statements(node.body, state);
+      case "ExpressionStatement":
+        return this.expression(node.expression, state);
+      case "VariableDeclaration":
+        return node.declarations.reduce<FlushState>((current, declarator) => this.expression(declarator.init, current), state);
+      case "ReturnStatement": {
+        const atReturn = this.expression(node.argument, state);
+        if (atReturn === false && this.flushingFinallyDepth === 0) this.unflushedExit = true;
+        return undefined;
+      }
+      case "ThrowStatement":
+        return undefined;
+      case "IfStatement": {
+        const afterTest = this.expression(node.test, state);
+        const consequent = this.statement(node.consequent, afterTest);
+        const alternate = node.alternate ? this.statement(node.alternate, afterTest) : afterTest;
+        return meet(consequent, alternate);
+      }
+      case "LabeledStatement": {
+        const isLoop = LOOP_TYPES.has(node.body.type);
+        if (isLoop) return this.loop(node.body, state, node.label.name);
+        const target = this.pushTarget("label", node.label.name);
+        const out = this.statement(node.body, state);
+        this.targets.pop();
+        return meet(out, target.breakState);
+      }
+      case "WhileStatement":
+      case "DoWhileStatement":
+      case "ForStatement":
+      case "ForInStatement":
+      case "ForOfStatement":
+        return this.loop(node, state, undefined);
+      case "SwitchStatement":
+        return this.switchStatement(node, state);
+      case "TryStatement":
+        return this.tryStatement(node, state);
+      case "BreakStatement":
+      case "ContinueStatement": {
+        const target = this.jumpTarget(node);
+        if (target) {
+          // A jump through a flushing finally is not credited with its flush: ESLint's code paths do not
+          // route `break`/`continue` through the finalizer, and both analyses must agree.
+          if (node.type === "BreakStatement") target.breakState = meet(target.breakState, state);
+          else target.continueState = meet(target.continueState, state);
+        }
+        return undefined;
+      }
+      case "WithStatement":
+        return this.statement(node.body, this.expression(node.object, state));
+      default:
+        // Declarations of functions, classes, types, imports, empty statements: nothing runs here.
+        return state;
+    }
+  }
+
+  private pushTarget(kind: JumpTarget["kind"], label: string | undefined): JumpTarget {
+    const target: JumpTarget = { kind, label, breakState: undefined, continueState: undefined };
+    this.targets.push(target);
+    return target;
+  }
+
+  private jumpTarget(node: TSESTree.BreakStatement | TSESTree.ContinueStatement): JumpTarget | undefined {
+    for (let index = this.targets.length - 1; index >= 0; index -= 1) {
+      const target = this.targets[index];
+      if (node.label) {
+        if (target.label === node.label.name) return target;
+      } else if (target.kind === "loop" || (target.kind === "switch" && node.type === "BreakStatement")) {
+        return target;
+      }
+    }
+    return undefined;
+  }
+
+  private loop(node: TSESTree.Node, state: FlushState, label: string | undefined): FlushState {
+    const target = this.pushTarget("loop", label);
+    let exit: FlushState;
+    switch (node.type) {
+      case "WhileStatement": {
+        const afterTest = this.expression(node.test, state);
+        this.statement(node.body, afterTest);
+        exit = isAlwaysTrue(node.test) ? undefined : afterTest;
+        break;
+      }
+      case "DoWhileStatement": {
+        const body = meet(this.statement(node.body, state), target.continueState);
+        const afterTest = body === undefined ? undefined : this.expression(node.test, body);
+        exit = isAlwaysTrue(node.test) ? undefined : afterTest;
+        break;
+      }
+      case "ForStatement": {
+        const afterInit = node.init ? (node.init.type === "VariableDeclaration" ? this.statement(node.init, state) : this.expression(node.init, state)) : state;
+        const afterTest = this.expression(node.test, afterInit);
+        this.statement(node.body, afterTest);
+        exit = !node.test || isAlwaysTrue(node.test) ? undefined : afterTest;
+        break;
+      }
+      case "ForInStatement":
+      case "ForOfStatement": {
+        const afterRight = this.expression(node.right, state);
+        this.statement(node.body, afterRight);
+        exit = afterRight;
+        break;
+      }
+      default:
+        exit = state;
+    }
+    this.targets.pop();
+    return meet(exit, target.breakState);
+  }
+
+  private switchStatement(node: TSESTree.SwitchStatement, state: FlushState): FlushState {
+    const afterDiscriminant = this.expression(node.discriminant, state);
+    const target = this.pushTarget("switch", undefined);
+    let fallthrough: FlushState = undefined;
+    for (const switchCase of node.cases) {
+      const entry = meet(fallthrough, this.expression(switchCase.test, afterDiscriminant));
+      fallthrough = this.statements(switchCase.consequent, entry);
+    }
+    this.targets.pop();
+    const hasDefault = node.cases.some((switchCase) => switchCase.test === null);
+    const out = meet(fallthrough, target.breakState);
+    return hasDefault ? out : meet(out, afterDiscriminant);
+  }
+
+  private tryStatement(node: TSESTree.TryStatement, state: FlushState): FlushState {
+    const finalizerFlushes = node.finalizer !== null && new MustFlush(this.assumeAwaited).statement(node.finalizer, false) === true;
+    if (finalizerFlushes) this.flushingFinallyDepth += 1;
+    const block = this.statement(node.block, state);
+    // The catch clause can be entered before anything in the try block ran.
+    const handler = node.handler ? this.statement(node.handler.body, state) : undefined;
+    if (finalizerFlushes) this.flushingFinallyDepth -= 1;
+    const beforeFinally = node.handler ? meet(block, handler) : block;
+    if (!node.finalizer || beforeFinally === undefined) return beforeFinally;
+    return this.statement(node.finalizer, beforeFinally);
+  }
+}
+
+const LOOP_TYPES = new Set(["WhileStatement", "DoWhileStatement", "ForStatement", "ForInStatement", "ForOfStatement"]);
+
+function isAlwaysTrue(node: TSESTree.Node): boolean {
+  return node.type === "Literal" && node.value === true;
+}
+
+/**
+ * True when evaluating `node` always runs an awaited flush: found outside the parts that may be
+ * skipped (right side of `&&`/`||`/`??`, branches of `?:`, nested functions).
+ */
+function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: ReadonlySet<TSESTree.Node>): boolean {
+  const stack: TSESTree.Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (isAwaitedFlush(current) || assumeAwaited.has(current)) return true;
+    if (isFunctionNode(current) || current.type === "ClassBody") continue;
+    if (current.type === "LogicalExpression") {
+      stack.push(current.left);
+      continue;
+    }
+    if (current.type === "ConditionalExpression") {
+      stack.push(current.test);
+      continue;
+    }
+    stack.push(...childrenOf(current));
+  }
+  return false;
+}
+
+/** Does every normal exit of `fn` (returns and the implicit end; not throws) pass an awaited flush? */
+export function flushesOnEveryPath(fn: FunctionNode, assumeAwaited: ReadonlySet<TSESTree.Node> = new Set()): boolean {
+  const analysis = new MustFlush(assumeAwaited);
+  if (fn.body.type !== "BlockStatement") return analysis.expression(fn.body, false) === true;
+  const end = analysis.statement(fn.body, false);
+  return !analysis.unflushedExit && end !== false;
+}
+
+/** `try { … } finally { await <x>.forceFlush(); }` as the statement at `index` and the last of the body. */
+export function isTryFinallyFlush(statement: TSESTree.Node | undefined): statement is TSESTree.TryStatement {
+  return (
+    statement?.type === "TryStatement" &&
+    statement.finalizer !== null &&
+    new MustFlush().statement(statement.finalizer, false) === true
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a Lambda handler traces with and how it flushes
+
+interface TracerUse {
+  readonly tracer: TracerDeclaration | undefined;
+  /** The node that yields the tracer (`tracer`, `getTracer()`), or the traced function called. */
+  readonly node: TSESTree.Node;
+}
+
+/** The first tracer (or traced function) the handler uses, in source order; nested callbacks included. */
+function firstTracerUse(input: AnalysisInput, fn: FunctionNode): TracerUse | undefined {
+  const sdk = getSdkModel(input);
+  let found: TracerUse | undefined;
+  const consider = (use: TracerUse): void => {
+    if (!found || use.node.range[0] < found.node.range[0]) found = use;
+  };
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "Identifier" || node.type === "CallExpression" || node.type === "MemberExpression") {
+      const tracer = sdk.tracerOf(node);
+      if (tracer) {
+        consider({ tracer, node });
+        continue;
+      }
+    }
+    if (node.type === "CallExpression" && sdk.isTracedFunction(node.callee)) {
+      const use = sdk.traceUseOf(node.callee);
+      consider({ tracer: use?.boundTracer, node });
+    }
+    stack.push(...childrenOf(node));
+  }
+  for (const use of sdk.traceUses) {
+    // `trace(...)` / `tracer.trace(...)` written inside the handler.
+    if (use.node.range[0] >= fn.range[0] && use.node.range[1] <= fn.range[1]) consider({ tracer: use.boundTracer, node: use.node });
+  }
+  return found;
+}
+
+/**
+ * The text that names the tracer at the top of the handler, and how many leading statements set it up:
+ * `const tracer = getTracer();` → (`tracer`, 1); a module-level `tracer` → (`tracer`, 0).
+ */
+function flushTarget(input: AnalysisInput, fn: FunctionNode, use: TracerUse | undefined): { text: string | undefined; setup: number } {
+  const sdk = getSdkModel(input);
+  const body = fn.body.type === "BlockStatement" ? fn.body.body : [];
+  const setupIndex = (declarator: TSESTree.Node): number =>
+    body.findIndex(
+      (statement) =>
+        statement.type === "VariableDeclaration" && (statement.declarations as readonly TSESTree.Node[]).includes(declarator),
+    );
+  // `const tracer = getTracer();` (or `= await getTracer()`) at the top of the handler.
+  let holder = use?.node.parent;
+  if (holder?.type === "AwaitExpression") holder = holder.parent;
+  if (holder?.type === "VariableDeclarator" && holder.id.type === "Identifier") {
+    const index = setupIndex(holder);
+    if (index !== -1) return { text: holder.id.name, setup: index + 1 };
+  }
+  let tracer = use?.tracer;
+  if (!tracer) {
+    const moduleTracers = sdk.tracers.filter((candidate) => candidate.moduleLevel);
+    tracer = moduleTracers.length === 1 ? moduleTracers[0] : undefined;
+  }
+  if (!tracer) return { text: undefined, setup: 0 };
+  const declaration = tracer.declaration;
+  if (declaration.type === "VariableDeclarator") {
+    const index = setupIndex(declaration);
+    if (index !== -1) return { text: tracer.name, setup: index + 1 };
+  }
+  if (isInside(declaration, fn)) {
+    // Declared deeper in the handler (inside an `if`, a loop): not visible in a finally; name its source.
+    const source = declaration.type === "VariableDeclarator" && declaration.init ? sdk.tracerOf(declaration.init) : undefined;
+    return { text: source && !isInside(source.declaration, fn) ? source.referenceText : undefined, setup: 0 };
+  }
+  return { text: tracer.referenceText, setup: 0 };
+}
+
+function isInside(node: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
+}
+
+function collectFlushCalls(fn: FunctionNode): { unawaited: TSESTree.CallExpression[]; any: boolean } {
+  const unawaited: TSESTree.CallExpression[] = [];
+  let any = false;
+  const stack: TSESTree.Node[] = [fn.body];
+  // Every flush call anywhere (nested callbacks included) for the trust rule; only the handler's own ones as unawaited.
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isFlushCall(node)) any = true;
+    stack.push(...childrenOf(node));
+  }
+  forEachOwnNode(fn.body, (node) => {
+    if (node.type !== "CallExpression" || !isFlushCall(node)) return;
+    let outer: TSESTree.Node = node;
+    while (outer.parent && (outer.parent.type === "ChainExpression" || outer.parent.type === "TSNonNullExpression" || outer.parent.type === "TSAsExpression")) {
+      outer = outer.parent;
+    }
+    const awaited = outer.parent?.type === "AwaitExpression" || (outer.parent?.type === "ArrayExpression" && awaitedCombinator(outer.parent));
+    if (!awaited) unawaited.push(node);
+  });
+  unawaited.sort((a, b) => a.range[0] - b.range[0]);
+  return { unawaited, any };
+}
+
+/** `tracer.forceFlush();` or `void tracer.forceFlush();`: awaiting it is a one-word fix. */
+function isFlushStatement(call: TSESTree.CallExpression): boolean {
+  let outer: TSESTree.Node = call;
+  if (outer.parent?.type === "ChainExpression") outer = outer.parent;
+  if (outer.parent?.type === "UnaryExpression" && outer.parent.operator === "void") outer = outer.parent;
+  return outer.parent?.type === "ExpressionStatement";
+}
+
+function awaitedCombinator(array: TSESTree.ArrayExpression): boolean {
+  const call = array.parent;
+  return call?.parent !== undefined && isAwaitedFlush(call.parent);
+}
+
+const flushes = new WeakMap<LambdaHandler, LambdaFlush>();
+
+/** How a Lambda handler traces and flushes; undefined when the file does not use the SDK. Never throws. */
+export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): LambdaFlush | undefined {
+  const cached = flushes.get(handler);
+  if (cached) return cached;
+  try {
+    if (!getSdkModel(input).usesSdk) return undefined;
+    const fn = handler.function;
+    const use = firstTracerUse(input, fn);
+    const target = flushTarget(input, fn, use);
+    const calls = collectFlushCalls(fn);
+    const checkable = fn.async && !handler.callbackStyle;
+    const body = fn.body.type === "BlockStatement" ? fn.body.body : [];
+    const result: LambdaFlush = {
+      handler,
+      traces: use !== undefined,
+      tracer: use?.tracer,
+      tracerText: target.text,
+      statementsBeforeTry: target.setup,
+      flushedOnEveryPath: checkable ? flushesOnEveryPath(fn) : calls.any,
+      wrappedInTryFinally: body.length === target.setup + 1 && isTryFinallyFlush(body[target.setup]),
+      unawaitedFlushes: calls.unawaited,
+      flushedIfAwaited:
+        checkable &&
+        calls.unawaited.length > 0 &&
+        calls.unawaited.every(isFlushStatement) &&
+        flushesOnEveryPath(fn, new Set(calls.unawaited)),
+    };
+    flushes.set(handler, result);
+    return result;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,205 @@
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import { describe, expect, it } from "vitest";
+import { loadFixtures } from "../fixtures/index.js";
+import rule, { RULE_NAME } from "./require-force-flush-in-lambda.js";
+import { lintWithRule } from "./test-utils/fixture-lint.js";
+
+const ruleTester = new RuleTester();
+// @typescript-eslint/rule-tester 8.72 brings its own nested @typescript-eslint/utils, whose RuleModule
+// type is not assignable from the 8.73 one the rules are built with; the object is the same at runtime.
+const testedRule = rule as unknown as Parameters<typeof ruleTester.run>[1];
+
+const TRACER = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+
+ruleTester.run(RULE_NAME, testedRule, {
+  valid: [
+    // try/finally with an awaited flush; `return await` keeps the flush after the work.
+    `${TRACER}export const handler = async (event) => {\n  try {\n    return await work(event);\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
+    // A flush before every return, early returns included.
+    `${TRACER}export async function handler(event) {\n  if (!event.body) {\n    await tracer.forceFlush();\n    return { statusCode: 400 };\n  }\n  const out = await work(event);\n  await tracer.forceFlush();\n  return out;\n}`,
+    // Throw paths need no flush.
+    `${TRACER}export const handler = async (event) => {\n  if (!event.ok) throw new Error("bad");\n  tracer.createSession();\n  await tracer.forceFlush();\n};`,
+    // Optional call and Promise.all count when awaited.
+    `${TRACER}export const handler = async () => { tracer.createSession(); await tracer?.forceFlush(); };`,
+    `${TRACER}export const handler = async () => { tracer.createSession(); await Promise.all([tracer.forceFlush(), other()]); };`,
+    // Expression-bodied arrow whose expression awaits the flush.
+    `${TRACER}export const handler = async () => void (await tracer.forceFlush());`,
+    // Does not trace: nothing to flush.
+    `${TRACER}export const handler = async (event) => ({ statusCode: 200 });`,
+    // Not a Lambda: a script, another export name, a server, a Next.js route.
+    `${TRACER}export const main = async () => { tracer.createSession(); };`,
+    `${TRACER}import express from "express";\nconst app = express();\nexport const handler = async (req, res) => { tracer.createSession(); res.end(); };\napp.post("/x", handler);\napp.listen(3000);`,
+    { code: `${TRACER}export async function POST() { tracer.createSession(); return new Response(); }`, filename: "app/api/x/route.ts" },
+    // A file without the SDK.
+    `export const handler = async (event) => { await work(event); };`,
+    // Callback-style handler that flushes before calling back: trusted (the rule cannot follow callbacks).
+    `${TRACER}exports.handler = (event, context, callback) => {\n  tracer.createSession();\n  tracer.forceFlush().then(() => callback(null, "ok"));\n};`,
+    // Known false negative: an arbitrary wrapper around the handler is not analysed.
+    `${TRACER}export const handler = withSentry(async () => { tracer.createSession(); });`,
+  ],
+  invalid: [
+    {
+      code: `${TRACER}export const handler = async (event) => {\n  tracer.createSession();\n  return work(event);\n};`,
+      errors: [
+        {
+          messageId: "missingFlush",
+          data: { name: "handler", tracer: "tracer" },
+          line: 3,
+          column: 14,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: "wrapInTryFinally",
+              data: { tracer: "tracer" },
+              output: `${TRACER}export const handler = async (event) => {\n  try {\n    tracer.createSession();\n    return await work(event);\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The early return skips the flush.
+      code: `${TRACER}export async function handler(event) {\n  if (!event.body) return { statusCode: 400 };\n  tracer.createSession();\n  await tracer.forceFlush();\n  return { statusCode: 200 };\n}`,
+      errors: [
+        {
+          messageId: "missingFlush",
+          line: 3,
+          column: 23,
+          suggestions: [
+            {
+              messageId: "wrapInTryFinally",
+              data: { tracer: "tracer" },
+              output: `${TRACER}export async function handler(event) {\n  try {\n    if (!event.body) return { statusCode: 400 };\n    tracer.createSession();\n    await tracer.forceFlush();\n    return { statusCode: 200 };\n  } finally {\n    await tracer.forceFlush();\n  }\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A flush that is not awaited does not count; awaiting it is the suggestion.
+      code: `${TRACER}export const handler = async () => {\n  tracer.createSession();\n  void tracer.forceFlush();\n};`,
+      errors: [
+        {
+          messageId: "missingFlush",
+          suggestions: [
+            {
+              messageId: "awaitFlush",
+              data: { tracer: "tracer" },
+              output: `${TRACER}export const handler = async () => {\n  tracer.createSession();\n  await tracer.forceFlush();\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An un-awaited flush in the finally does not count either.
+      code: `${TRACER}export const handler = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    tracer.forceFlush().then(() => undefined);\n  }\n};`,
+      errors: [{ messageId: "missingFlush", suggestions: [] }],
+    },
+    {
+      // Conditional flush: one path misses it.
+      code: `${TRACER}export const handler = async (event) => {\n  tracer.createSession();\n  if (event.flush) await tracer.forceFlush();\n};`,
+      errors: [
+        {
+          messageId: "missingFlush",
+          suggestions: [
+            {
+              messageId: "wrapInTryFinally",
+              data: { tracer: "tracer" },
+              output: `${TRACER}export const handler = async (event) => {\n  try {\n    tracer.createSession();\n    if (event.flush) await tracer.forceFlush();\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Expression-bodied async arrow, CommonJS export.
+      code: `const { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init();\nexports.handler = async (event) => tracer.startSpan("x", () => work(event));`,
+      filename: "index.cjs",
+      errors: [
+        {
+          messageId: "missingFlush",
+          data: { name: "handler", tracer: "tracer" },
+          line: 3,
+          column: 9,
+          suggestions: [
+            {
+              messageId: "wrapInTryFinally",
+              data: { tracer: "tracer" },
+              output: `const { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init();\nexports.handler = async (event) => {\n  try {\n    return await tracer.startSpan("x", () => work(event));\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // module.exports = { handler } with a lazily initialized tracer in a local module.
+      code: `const { getTracer } = require("./tracing");\nasync function handler(event) {\n  getTracer().createSession();\n}\nmodule.exports = { handler };`,
+      filename: "index.js",
+      errors: [
+        {
+          messageId: "missingFlush",
+          data: { name: "handler", tracer: "getTracer()" },
+          line: 5,
+          column: 20,
+          suggestions: [
+            {
+              messageId: "wrapInTryFinally",
+              data: { tracer: "getTracer()" },
+              output: `const { getTracer } = require("./tracing");\nasync function handler(event) {\n  try {\n    getTracer().createSession();\n  } finally {\n    await getTracer().forceFlush();\n  }\n}\nmodule.exports = { handler };`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Only a traced function is called; its bound tracer is the one to flush.
+      code: `import { trace, HoneyHiveTracer as T } from "honeyhive";\nconst t = T.init();\nconst step = trace({ tracer: t }, async () => 1);\nexport const handler = async () => { await step(); };`,
+      errors: [{ messageId: "missingFlush", data: { name: "handler", tracer: "t" } }],
+    },
+    {
+      // Non-async handler: a different message, no suggestion.
+      code: `${TRACER}export function handler(event) {\n  tracer.createSession();\n  return { ok: true };\n}`,
+      errors: [{ messageId: "missingFlushNotAsync", data: { name: "handler", tracer: "tracer" }, suggestions: [] }],
+    },
+    {
+      code: `${TRACER}exports.handler = function (event, context, callback) {\n  tracer.createSession();\n  callback(null, "ok");\n};`,
+      filename: "index.js",
+      errors: [{ messageId: "missingFlushCallback", data: { name: "handler", tracer: "tracer" }, suggestions: [] }],
+    },
+    {
+      // middy: the wrapped function is analysed, the export is reported.
+      code: `import middy from "@middy/core";\n${TRACER}const base = async () => { tracer.createSession(); };\nexport const handler = middy(base).use(cors());`,
+      errors: [{ messageId: "missingFlush", line: 5, column: 14 }],
+    },
+    {
+      // Configured handler names and aws-lambda types.
+      code: `${TRACER}export const process = async () => { tracer.createSession(); };`,
+      settings: { honeyhive: { lambdaHandlerNames: ["process"] } },
+      errors: [{ messageId: "missingFlush", data: { name: "process", tracer: "tracer" } }],
+    },
+    {
+      code: `import type { SQSHandler } from "aws-lambda";\n${TRACER}export const consume: SQSHandler = async () => { tracer.createSession(); };`,
+      filename: "consumer.mts",
+      errors: [{ messageId: "missingFlush", data: { name: "consume", tracer: "tracer" } }],
+    },
+  ],
+});
+
+describe(`${RULE_NAME} on the fixtures`, () => {
+  const fixtures = loadFixtures(RULE_NAME);
+  it("has fixtures", () => expect(fixtures.length).toBeGreaterThanOrEqual(10));
+
+  it.each(fixtures.map((fixture) => [fixture.id, fixture] as const))("%s", (_id, fixture) => {
+    const before = lintWithRule(RULE_NAME, rule, fixture.before, fixture.filename);
+    expect(before.filter((message) => message.ruleId !== `honeyhive/${RULE_NAME}`)).toEqual([]);
+    expect(before).toHaveLength(1); // once per handler
+    if (fixture.marker) return;
+    expect(lintWithRule(RULE_NAME, rule, fixture.after, fixture.filename)).toEqual([]);
+    // The suggestion writes what the codemod writes.
+    const suggestion = before[0].suggestions?.[0];
+    expect(suggestion).toBeDefined();
+    const [start, end] = suggestion!.fix.range;
+    expect(fixture.before.slice(0, start) + suggestion!.fix.text + fixture.before.slice(end)).toBe(fixture.after);
+  });
+});
