@@ -27,13 +27,22 @@ const FIELD_PREFIXES = {
 /** Nested plain objects become dotted keys up to this depth; deeper values are stored as JSON. */
 const MAX_FLATTEN_DEPTH = 4;
 
+/** Span attributes for `fields`. Never throws: a field that cannot be read (a throwing getter) is skipped. */
 export function enrichmentToAttributes(fields: Enrichment): Attributes {
   const attributes: Attributes = {};
   for (const [field, prefix] of Object.entries(FIELD_PREFIXES)) {
-    const values = fields[field as keyof typeof FIELD_PREFIXES];
-    if (values !== undefined) flattenInto(attributes, prefix, values, 0);
+    try {
+      const values = fields[field as keyof typeof FIELD_PREFIXES];
+      if (values !== undefined) flattenInto(attributes, prefix, values, 0);
+    } catch {
+      // Keep the other fields; enrichment is best effort.
+    }
   }
-  if (fields.error !== undefined && fields.error !== null) attributes[ATTR_ERROR] = errorMessage(fields.error);
+  try {
+    if (fields.error !== undefined && fields.error !== null) attributes[ATTR_ERROR] = errorMessage(fields.error);
+  } catch {
+    // An error object whose message cannot be read is left out.
+  }
   return attributes;
 }
 

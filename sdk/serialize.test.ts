@@ -88,6 +88,15 @@ describe("enrichment mapping", () => {
     });
   });
 
+  it("never throws, keeping what can be read of hostile fields", () => {
+    const hostile = {
+      get broken(): string {
+        throw new Error("getter");
+      },
+    };
+    expect(enrichmentToAttributes({ metadata: hostile, metrics: { ok: 1 } })).toEqual({ "honeyhive_metrics.ok": 1 });
+  });
+
   it("builds the PUT /events body with the session as event_id", () => {
     expect(
       enrichmentToEventUpdate("sid", { metadata: { a: 1n }, outputs: { status: 200 }, feedback: { rating: 5 } }),

@@ -8,6 +8,7 @@ import {
   context,
   trace as otelTrace,
   type Attributes,
+  type Context,
   type Span,
   type Tracer,
 } from "@opentelemetry/api";
@@ -25,7 +26,7 @@ export interface SpanRunOptions {
 
 export function runInSpan<T>(tracer: Tracer, options: SpanRunOptions, body: (span: Span) => T): T {
   let span: Span;
-  let spanContext;
+  let spanContext: Context;
   try {
     const parent = context.active();
     span = tracer.startSpan(options.name, { attributes: options.attributes }, parent);
