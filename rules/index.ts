@@ -3,12 +3,17 @@
 // the same objects as named exports so that `require("honeyhive/eslint-plugin")` from the CommonJS
 // build is itself a usable plugin object (it has `meta`, `rules` and `configs`, not only `default`).
 import { deriveConfigs, type HoneyhiveConfigs } from "./configs.js";
+import noSessionStartInHandler from "./no-session-start-in-handler.js";
+import requireExplicitTracer from "./require-explicit-tracer.js";
 import { PLUGIN_VERSION } from "./version.js";
 
 export const meta = { name: "honeyhive", version: PLUGIN_VERSION, namespace: "honeyhive" } as const;
 
 /** Every rule of the plugin, keyed by the name users write after `honeyhive/`. */
-export const rules = {};
+export const rules = {
+  "no-session-start-in-handler": noSessionStartInHandler,
+  "require-explicit-tracer": requireExplicitTracer,
+};
 
 // The configs must point at the finished plugin object (ESLint compares plugin identity), and the
 // plugin holds the configs: create the object first, then fill its configs in.

@@ -2,6 +2,7 @@
 // node_modules links `honeyhive` to this repository (so `honeyhive/eslint-plugin` resolves through
 // package.json "exports" to the built dist/) and links the tools it needs from our node_modules.
 // Test-only (not built).
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -46,4 +47,25 @@ export function createTempProject(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface ProcessResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a Node program (e.g. the project's `node_modules/eslint/bin/eslint.js`) in the project, bounded. */
+export function runNodeIn(project: TempProject, script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(project.dir, script), ...args],
+      { cwd: project.dir, timeout: 60_000, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
+        resolve({ status, stdout, stderr });
+      },
+    );
+  });
 }

@@ -1,0 +1,73 @@
+// The plugin as users get it: the BUILT package (dist/, via package.json "exports"), loaded from a
+// separate project whose node_modules links `honeyhive`, by an `eslint.config.mjs` that imports it
+// and by an `eslint.config.cjs` that requires it, each run through the real `eslint` CLI over one
+// anti-pattern file per rule (the first fixture case of each rule). The vitest global setup
+// rebuilds dist/ first when sources are newer.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFixtures, type FixtureCase } from "../fixtures/index.js";
+import plugin from "./index.js";
+import { REPOSITORY_ROOT } from "./test-utils/rule-files.js";
+import { createTempProject, runNodeIn, type TempProject } from "./test-utils/temp-project.js";
+
+const packageVersion = (JSON.parse(readFileSync(join(REPOSITORY_ROOT, "package.json"), "utf8")) as { version: string }).version;
+const sourceGlob = '["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"]';
+
+// One anti-pattern per rule, written where its case says it lives (Next.js paths etc.).
+const samples: FixtureCase[] = Object.keys(plugin.rules).flatMap((rule) => loadFixtures().filter((fixture) => fixture.rule === rule).slice(0, 1));
+
+// Printed by the config file itself, so the test sees what the user's config saw.
+const reportPlugin = (honeyhive: string) =>
+  `console.error("PLUGIN " + JSON.stringify({ meta: ${honeyhive}.meta, rules: Object.keys(${honeyhive}.rules), configs: Object.keys(${honeyhive}.configs), sameObject: ${honeyhive}.configs.recommended.plugins.honeyhive.rules === ${honeyhive}.rules }));`;
+
+const configs = {
+  "eslint.config.mjs (import)": `import tsParser from "@typescript-eslint/parser";
+import honeyhive from "honeyhive/eslint-plugin";
+${reportPlugin("honeyhive")}
+export default [{ ...honeyhive.configs.recommended, files: ${sourceGlob}, languageOptions: { parser: tsParser } }];
+`,
+  "eslint.config.cjs (require)": `const tsParser = require("@typescript-eslint/parser");
+const honeyhive = require("honeyhive/eslint-plugin");
+${reportPlugin("honeyhive")}
+module.exports = [{ ...honeyhive.configs.recommended, files: ${sourceGlob}, languageOptions: { parser: tsParser } }];
+`,
+} as const;
+
+interface JsonResult {
+  readonly filePath: string;
+  readonly messages: readonly { readonly ruleId: string | null; readonly message: string }[];
+}
+
+describe.each(Object.entries(configs))("%s, built package, eslint CLI", (label, configText) => {
+  let project: TempProject;
+  beforeAll(() => {
+    project = createTempProject("consumer", ["eslint", "@typescript-eslint/parser"]);
+    project.write(label.split(" ")[0], configText);
+    for (const sample of samples) project.write(sample.filename, sample.before);
+  });
+  afterAll(() => project.remove());
+
+  it("loads the plugin with its meta, rules and configs, and reports each rule's anti-pattern", async () => {
+    expect(samples.length).toBeGreaterThan(0);
+    const run = await runNodeIn(project, "node_modules/eslint/bin/eslint.js", ["--format", "json", "."]);
+    const loaded = JSON.parse(/^PLUGIN (.*)$/m.exec(run.stderr)?.[1] ?? "null") as {
+      meta: unknown;
+      rules: string[];
+      configs: string[];
+      sameObject: boolean;
+    } | null;
+    expect(loaded, run.stderr).not.toBeNull();
+    expect(loaded?.meta).toEqual({ name: "honeyhive", version: packageVersion, namespace: "honeyhive" });
+    expect(loaded?.rules.sort()).toEqual(Object.keys(plugin.rules).sort());
+    expect(loaded?.configs.sort()).toEqual(Object.keys(plugin.configs).sort());
+    expect(loaded?.sameObject).toBe(true);
+
+    expect(run.status, run.stderr).toBe(1); // findings, not a crash (2)
+    const results = JSON.parse(run.stdout) as JsonResult[];
+    for (const sample of samples) {
+      const result = results.find((candidate) => candidate.filePath === join(project.dir, sample.filename));
+      expect(result?.messages.map((message) => message.ruleId), sample.id).toContain(`honeyhive/${sample.rule}`);
+    }
+  });
+});
