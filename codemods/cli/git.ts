@@ -38,7 +38,7 @@ export function gitListFiles(topLevel: string, pathspec: string): string[] {
 
 /** Paths (relative to `topLevel`) with staged, unstaged or untracked changes; empty when clean. */
 export function gitUncommittedPaths(topLevel: string): string[] {
-  const output = git(topLevel, ["status", "--porcelain=v1", "-z", "--untracked-files=all"]);
+  const output = git(topLevel, ["status", "--porcelain=v1", "-z", "--untracked-files=normal"]);
   // Entries are `XY path`; a rename adds its source path as the next entry, which has no status.
   const paths: string[] = [];
   const entries = splitNul(output);

@@ -306,7 +306,9 @@ describe("writing", () => {
     mkdirSync(join(root, "alias"));
     symlinkSync(join(root, "src", "a.ts"), join(root, "alias", "a.ts"));
     const run = await runInProcess(root, ["migrate", "--json"]);
-    expect((JSON.parse(run.stdout) as JsonReport).summary).toMatchObject({ candidates: 1, changed: 1 });
+    const linkReport = JSON.parse(run.stdout) as JsonReport;
+    expect(linkReport.summary).toMatchObject({ candidates: 1, changed: 1 });
+    expect(linkReport.files.map((file) => file.path)).toEqual(["src/a.ts"]);
     expect(read(root, "src/a.ts")).toBe(HANDLER_MIGRATED);
     expect(statSync(join(root, "alias", "a.ts")).isFile()).toBe(true);
   });

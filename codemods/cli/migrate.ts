@@ -90,7 +90,9 @@ function checkWorkTreesClean(io: CliIo, cwd: string, paths: readonly string[]): 
 function readFiles(io: CliIo, cwd: string, options: MigrateOptions, engine: MigrateEngine, settings: RunTransformsOptions["settings"]): FileRun[] {
   const { files } = discoverFiles({ cwd, paths: options.paths, extensions: options.extensions, ignore: options.ignore });
   const runs: FileRun[] = [];
+  const listed = new Set(files.map((file) => file.absolutePath));
   const seenRealPaths = new Set<string>();
+  const realRoots = new Map<string, string>();
   for (const file of files) {
     const path = toPosix(relative(cwd, file.absolutePath));
     const skip = (reason: string): void => {
@@ -102,11 +104,14 @@ function readFiles(io: CliIo, cwd: string, options: MigrateOptions, engine: Migr
     } catch {
       continue; // listed by git but deleted from the work tree, or a dangling link: nothing to migrate
     }
-    if (!isInside(realpathSync(file.root), realPath)) {
+    let realRoot = realRoots.get(file.root);
+    if (realRoot === undefined) realRoots.set(file.root, (realRoot = realpathSync(file.root)));
+    if (!isInside(realRoot, realPath)) {
       skip(`symbolic link to ${realPath}, outside ${file.root}`);
       continue;
     }
-    if (seenRealPaths.has(realPath)) continue; // a link to a file that is migrated under its own path
+    // A file reached through links is migrated once, under its own path when that is listed too.
+    if ((realPath !== file.absolutePath && listed.has(realPath)) || seenRealPaths.has(realPath)) continue;
     seenRealPaths.add(realPath);
     let source: string;
     try {
@@ -122,20 +127,12 @@ function readFiles(io: CliIo, cwd: string, options: MigrateOptions, engine: Migr
     const candidate: Candidate = { index: runs.length, realPath, source };
     runs.push({ outcome: { path, status: "unchanged", transforms: [], markers: 0 }, candidate });
   }
-  if (options.verbose && files.length === 0) io.stderr.write("honeyhive migrate: no matching files\n");
   return runs;
 }
 
 function outcomeOf(path: string, result: TransformRunResult): FileOutcome {
-  const markersByTransform = (result as { markersByTransform?: FileOutcome["markersByTransform"] }).markersByTransform;
   if (result.error) return { path, status: "failed", transforms: [], markers: 0, error: result.error };
-  return {
-    path,
-    status: result.changed ? "changed" : "unchanged",
-    transforms: result.applied,
-    markers: result.markers,
-    ...(markersByTransform ? { markersByTransform } : {}),
-  };
+  return { path, status: result.changed ? "changed" : "unchanged", transforms: result.applied, markers: result.markers };
 }
 
 /**

@@ -23,8 +23,6 @@ export interface FileOutcome {
   readonly error?: FileError;
   /** Why a file was skipped: it cannot use the SDK, or it is a link that leads out of the project. */
   readonly reason?: string;
-  /** Markers per transform, when the engine reports them (not part of the JSON report). */
-  readonly markersByTransform?: Partial<Record<TransformId, number>>;
 }
 
 export interface ReportSummary {
@@ -39,7 +37,7 @@ export interface ReportSummary {
 
 export interface TransformCounts {
   readonly files: number;
-  /** Markers in files this transform changed, when they can be told apart (see `addTransformCounts`). */
+  /** Markers in files that only this transform changed (see `countByTransform`). */
   readonly markers: number;
 }
 
@@ -51,10 +49,9 @@ export interface JsonReport {
 }
 
 /**
- * Counts per transform. The engine reports the markers of a whole file; they are attributed to a
- * transform when the engine says which transform left them (`markersByTransform`, optional) or
- * when it was the only transform that changed the file. Markers left by an earlier run belong to
- * no transform of this run and are counted in the summary only.
+ * Counts per transform. The engine reports the markers of a whole file, so they are attributed to a
+ * transform only when it was the one transform that changed the file; markers in files changed by
+ * several transforms, or left by an earlier run, are counted in the summary only.
  */
 export function countByTransform(outcomes: readonly FileOutcome[]): Record<TransformId, TransformCounts> {
   const counts = Object.fromEntries(TRANSFORM_IDS.map((id) => [id, { files: 0, markers: 0 }])) as Record<
@@ -63,11 +60,7 @@ export function countByTransform(outcomes: readonly FileOutcome[]): Record<Trans
   >;
   for (const outcome of outcomes) {
     for (const id of outcome.transforms) counts[id].files++;
-    if (outcome.markersByTransform) {
-      for (const id of TRANSFORM_IDS) counts[id].markers += outcome.markersByTransform[id] ?? 0;
-    } else if (outcome.transforms.length === 1) {
-      counts[outcome.transforms[0]].markers += outcome.markers;
-    }
+    if (outcome.transforms.length === 1) counts[outcome.transforms[0]].markers += outcome.markers;
   }
   return counts;
 }
