@@ -1,8 +1,7 @@
 import { RuleTester } from "@typescript-eslint/rule-tester";
-import { afterAll, describe, expect, it } from "vitest";
-import { loadFixtures } from "../fixtures/index.js";
+import { afterAll, describe, it } from "vitest";
 import rule, { RULE_NAME } from "./require-explicit-tracer.js";
-import { describeLintMessages, lintWithRule } from "./test-utils/fixture-lint.js";
+import { describeFixtureTruth } from "./test-utils/fixture-lint.js";
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -260,15 +259,4 @@ export class Agent {
   ],
 });
 
-describe(`${RULE_NAME} fixtures`, () => {
-  const fixtures = loadFixtures(RULE_NAME);
-  it("has fixture cases", () => expect(fixtures.length).toBeGreaterThan(0));
-  it.each(fixtures.map((fixture) => [fixture.id, fixture] as const))("%s", (_id, fixture) => {
-    const before = lintWithRule(RULE_NAME, rule, fixture.before, fixture.filename);
-    expect(before.filter((message) => message.fatal), describeLintMessages(before)).toEqual([]);
-    expect(before.length, `before should be reported:\n${describeLintMessages(before)}`).toBeGreaterThan(0);
-    const after = lintWithRule(RULE_NAME, rule, fixture.after, fixture.filename);
-    expect(after.filter((message) => message.fatal), describeLintMessages(after)).toEqual([]);
-    if (!fixture.marker) expect(after, describeLintMessages(after)).toEqual([]);
-  });
-});
+describeFixtureTruth(RULE_NAME, rule);

@@ -267,6 +267,12 @@ export interface EvaluateConflictingTracer {
    * own body excluded): when empty and the tracer is not exported, it can be removed along with the bindings.
    */
   readonly otherUses: readonly TSESTree.Identifier[];
+  /**
+   * The `otherUses` that sit in code evaluate() runs (`tracer.enrichSpan()` in the evaluated
+   * function): the tracer still reaches the datapoints there, which needs a person. Uses outside
+   * evaluated code (`await tracer.forceFlush()` at the end of `main`) are the author's business.
+   */
+  readonly usesInEvaluatedCode: readonly TSESTree.Identifier[];
   /** Not exported and no other use: removing the bindings makes the tracer dead code. */
   readonly removable: boolean;
   /** The statements that create it (declaration, and for a lazy tracer the getter and the backing variable). */
@@ -328,6 +334,7 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
       initializations: tracer.initializations,
       bindings: own,
       otherUses,
+      usesInEvaluatedCode: otherUses.filter((identifier) => evaluate.isRunByEvaluate(identifier)),
       removable: !tracer.exported && otherUses.length === 0,
       declarations: declarationsOf(sdk, tracer),
     });

@@ -3,6 +3,8 @@
 import tsParser from "@typescript-eslint/parser";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { Linter, type Rule } from "eslint";
+import { describe, expect, it } from "vitest";
+import { loadFixtures, type FixtureRuleId } from "../../fixtures/index.js";
 
 export interface FixtureLintMessage {
   readonly ruleId: string | null;
@@ -48,4 +50,26 @@ export function fixWithRule(
 
 export function describeLintMessages(messages: readonly FixtureLintMessage[]): string {
   return messages.map((message) => `${message.line}: ${message.ruleId ?? "fatal"}: ${message.message}`).join("\n") || "(none)";
+}
+
+/**
+ * The fixture truth for one rule, as vitest tests: every `before` of its folder is reported, every
+ * `after` is clean (unless the case says the codemod leaves a review marker there).
+ */
+export function describeFixtureTruth(
+  ruleName: FixtureRuleId,
+  rule: TSESLint.RuleModule<string, readonly unknown[]>,
+): void {
+  describe(`${ruleName} fixtures`, () => {
+    const fixtures = loadFixtures(ruleName);
+    it("has fixture cases", () => expect(fixtures.length).toBeGreaterThan(0));
+    it.each(fixtures.map((fixture) => [fixture.id, fixture] as const))("%s", (_id, fixture) => {
+      const before = lintWithRule(ruleName, rule, fixture.before, fixture.filename);
+      expect(before.filter((message) => message.fatal), describeLintMessages(before)).toEqual([]);
+      expect(before.length, `before should be reported:\n${describeLintMessages(before)}`).toBeGreaterThan(0);
+      const after = lintWithRule(ruleName, rule, fixture.after, fixture.filename);
+      expect(after.filter((message) => message.fatal), describeLintMessages(after)).toEqual([]);
+      if (!fixture.marker) expect(after, describeLintMessages(after)).toEqual([]);
+    });
+  });
 }

@@ -1,0 +1,130 @@
+// evaluate() creates one tracer and one session per datapoint and hands it to the code it runs
+// through the context. A tracer the file created itself, bound to that code with `trace({ tracer })`,
+// `tracer.trace(...)` or `@trace({ tracer })`, wins over evaluate()'s: every datapoint then records
+// into that one tracer's session, and the experiment's per-datapoint traces are mixed up. A tracer
+// initialized next to evaluate() for nothing else conflicts the same way (seed: "Don't initialize a
+// global tracer alongside evaluate()").
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { removePropertyReplacement, unwrapExpression, type TextReplacement } from "./analysis/ast.js";
+import { findEvaluateTracerBindings, type EvaluateConflictingTracer, type EvaluateTracerBinding } from "./analysis/evaluate.js";
+import { analysisInputFromContext, type AnalysisInput } from "./analysis/input.js";
+import { getSdkModel } from "./analysis/sdk-model.js";
+import { EditList } from "../codemods/edits.js";
+import { isUnusedAfter, removeImportBindings, removeStatement } from "../codemods/rewrite.js";
+import { createRule } from "./create-rule.js";
+
+export const RULE_NAME = "no-global-tracer-with-evaluate";
+
+type MessageIds = "tracerBoundToEvaluated" | "tracerNextToEvaluate" | "removeBinding" | "removeTracer";
+
+/**
+ * The replacements that drop one explicit binding, in the shapes the `evaluate-managed-tracer`
+ * transform writes: `trace({ tracer, a }, fn)` → `trace({ a }, fn)`, `trace({ tracer }, fn)` →
+ * `trace(fn)`, `@trace({ tracer })` → `@trace({})`, `tracer.trace(o, fn)` → `trace(o, fn)`.
+ * Undefined when the SDK's `trace` is not bound in the file (an import would have to be added).
+ */
+export function bindingRemovalReplacements(input: AnalysisInput, binding: EvaluateTracerBinding): TextReplacement[] | undefined {
+  const { use } = binding;
+  if (use.via === "tracer") {
+    const callee = use.node.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(use.node.callee) : undefined;
+    const traceReference = getSdkModel(input).moduleReferenceTo("trace");
+    return callee && traceReference ? [{ range: callee.range, text: traceReference }] : undefined;
+  }
+  const { options, tracerProperty } = use;
+  if (!options || !tracerProperty) return undefined;
+  if (options.properties.length > 1) return [removePropertyReplacement(input.text, tracerProperty)];
+  const call = use.node;
+  if (call.type === AST_NODE_TYPES.CallExpression && !use.decorator && use.wrapped && call.arguments[0] === options) {
+    return [{ range: [options.range[0], use.wrapped.range[0]], text: "" }];
+  }
+  // The decorator form needs an options object.
+  return [{ range: options.range, text: "{}" }];
+}
+
+/** Replacements that remove a removable tracer: its bindings, its declarations and the `HoneyHiveTracer` import left unused. */
+export function tracerRemovalReplacements(input: AnalysisInput, conflicting: EvaluateConflictingTracer): TextReplacement[] | undefined {
+  if (!conflicting.removable) return undefined;
+  const replacements: TextReplacement[] = [];
+  for (const binding of conflicting.bindings) {
+    const removal = bindingRemovalReplacements(input, binding);
+    if (!removal) return undefined;
+    replacements.push(...removal);
+  }
+  const edits = new EditList();
+  const removed = conflicting.declarations.map((declaration) => removeStatement(edits, input.text, declaration));
+  const sdk = getSdkModel(input);
+  const moduleScope = input.scopeManager.scopes.find((scope) => scope.type === "module") ?? input.scopeManager.globalScope;
+  const unusedImports = (moduleScope?.variables ?? []).filter((variable) => {
+    const identifier = variable.identifiers[0];
+    return identifier && sdk.sdkExportOf(identifier) === "HoneyHiveTracer" && variable.references.length > 0 && isUnusedAfter(variable, removed);
+  });
+  removeImportBindings(edits, input.text, unusedImports);
+  for (const edit of edits.edits) replacements.push({ range: [edit.start, edit.end], text: edit.text });
+  return replacements;
+}
+
+export default createRule<[], MessageIds>({
+  name: RULE_NAME,
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow binding a tracer the file created to code that `evaluate()` runs, and initializing one next to `evaluate()`",
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      tracerBoundToEvaluated:
+        "`{{tracer}}` is bound to code that evaluate() runs, so every datapoint records into this one tracer's session. Drop the binding: evaluate() provides a tracer and session per datapoint.",
+      tracerNextToEvaluate:
+        "This file runs evaluate(), which creates a tracer and session per datapoint; `{{tracer}}` initialized here conflicts with them. Remove it and let evaluate() manage tracers.",
+      removeBinding: "Remove the explicit tracer binding",
+      removeTracer: "Remove `{{tracer}}` and its bindings",
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const input = analysisInputFromContext(context);
+    const findings = findEvaluateTracerBindings(input);
+    if (findings.bindings.length === 0 && findings.tracers.length === 0) return {};
+    const toFix = (replacements: readonly TextReplacement[]) => (fixer: TSESLint.RuleFixer) =>
+      replacements.map((replacement) => fixer.replaceTextRange(replacement.range, replacement.text));
+    const removeTracerSuggestion = (conflicting: EvaluateConflictingTracer | undefined) => {
+      const replacements = conflicting && tracerRemovalReplacements(input, conflicting);
+      return replacements
+        ? [{ messageId: "removeTracer" as const, data: { tracer: conflicting.tracer.name }, fix: toFix(replacements) }]
+        : [];
+    };
+
+    return {
+      "Program:exit"() {
+        for (const binding of findings.bindings) {
+          const removal = bindingRemovalReplacements(input, binding);
+          const conflicting = findings.tracers.find((entry) => entry.tracer === binding.tracer);
+          context.report({
+            node: binding.reportNode as TSESTree.Node,
+            messageId: "tracerBoundToEvaluated",
+            data: { tracer: binding.tracer.name },
+            suggest: [
+              ...(removal ? [{ messageId: "removeBinding" as const, data: { tracer: binding.tracer.name }, fix: toFix(removal) }] : []),
+              ...removeTracerSuggestion(conflicting),
+            ],
+          });
+        }
+        // A tracer that only serves evaluated code (or nothing): report where it is created. One
+        // that other code still uses, or that is exported, is the script/server pattern: left alone.
+        for (const conflicting of findings.tracers) {
+          if (!conflicting.removable) continue;
+          const initialization = conflicting.initializations[0];
+          if (!initialization) continue;
+          context.report({
+            node: initialization,
+            messageId: "tracerNextToEvaluate",
+            data: { tracer: conflicting.tracer.name },
+            suggest: removeTracerSuggestion(conflicting),
+          });
+        }
+      },
+    };
+  },
+});
