@@ -1,0 +1,108 @@
+// Before a commit: the README's husky + lint-staged setup, for real. A temporary git repository
+// with our plugin (linked, built), a `.husky/pre-commit` hook (husky's layout: core.hooksPath) that
+// runs lint-staged, and lint-staged running `eslint --max-warnings=0` on staged files. Staging an
+// anti-pattern blocks the commit; staging the fix lets it through. The pre-commit framework's
+// `repo: local` hook from the README is checked the way that framework runs it: its `entry` with
+// the staged file names appended.
+import { execFile } from "node:child_process";
+import { chmodSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFixtures } from "../fixtures/index.js";
+import { REPOSITORY_ROOT } from "./test-utils/rule-files.js";
+import { createTempProject, type ProcessResult, type TempProject } from "./test-utils/temp-project.js";
+
+const RULE_ID = "honeyhive/no-session-start-in-handler";
+const sample = loadFixtures("no-session-start-in-handler").find((fixture) => fixture.filename.startsWith("src/") && fixture.filename.endsWith(".ts"));
+
+function run(cwd: string, command: string, args: readonly string[]): Promise<ProcessResult> {
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      args,
+      {
+        cwd,
+        timeout: 60_000,
+        // A commit in a throwaway repository: fixed identity, no user or system git config.
+        env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", FORCE_COLOR: "0", CI: "1" },
+      },
+      (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const git = (project: TempProject, ...args: string[]) => run(project.dir, "git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", ...args]);
+
+/** The `entry:` of the README's `.pre-commit-config.yaml` example (inside the ESLint section). */
+function readmePreCommitEntry(): string {
+  const readme = readFileSync(join(REPOSITORY_ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("<!-- section:eslint:start -->"), readme.indexOf("<!-- section:eslint:end -->"));
+  const entry = /^\s*- repo: local[\s\S]*?^\s*entry: (.+)$/m.exec(section)?.[1];
+  if (!entry) throw new Error("README's ESLint section has no `repo: local` hook with an `entry:`");
+  return entry.trim();
+}
+
+describe("pre-commit: husky + lint-staged running eslint --max-warnings=0", () => {
+  let project: TempProject;
+
+  beforeAll(async () => {
+    if (!sample) throw new Error("no src/*.ts fixture of no-session-start-in-handler");
+    project = createTempProject("pre-commit", ["eslint", "@typescript-eslint/parser", "lint-staged"]);
+    // What `npm install` puts on PATH for hooks and lint-staged tasks.
+    mkdirSync(join(project.dir, "node_modules", ".bin"));
+    symlinkSync("../eslint/bin/eslint.js", join(project.dir, "node_modules", ".bin", "eslint"));
+    symlinkSync("../lint-staged/bin/lint-staged.js", join(project.dir, "node_modules", ".bin", "lint-staged"));
+    project.write(
+      "package.json",
+      JSON.stringify(
+        { name: "pre-commit-project", private: true, type: "module", "lint-staged": { "*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}": "eslint --max-warnings=0" } },
+        null,
+        2,
+      ),
+    );
+    project.write(
+      "eslint.config.js",
+      `import tsParser from "@typescript-eslint/parser";
+import honeyhive from "honeyhive/eslint-plugin";
+export default [{ ...honeyhive.configs.recommended, files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"], languageOptions: { parser: tsParser } }];
+`,
+    );
+    project.write(".gitignore", "node_modules/\n");
+    // husky's layout: hooks in .husky/, wired with core.hooksPath. PATH as npm/npx would give it.
+    const hook = project.write(".husky/pre-commit", '#!/bin/sh\nPATH="$(pwd)/node_modules/.bin:$PATH" exec lint-staged\n');
+    chmodSync(hook, 0o755);
+    expect((await git(project, "init", "-q", "-b", "main")).status).toBe(0);
+    expect((await git(project, "config", "core.hooksPath", ".husky")).status).toBe(0);
+    await git(project, "add", ".");
+    const initial = await git(project, "commit", "-q", "-m", "tooling");
+    expect(initial.status, initial.stderr).toBe(0);
+  });
+  afterAll(() => project?.remove());
+
+  it("blocks the commit of the anti-pattern, naming our rule", async () => {
+    project.write(sample?.filename ?? "", sample?.before ?? "");
+    await git(project, "add", ".");
+    const commit = await git(project, "commit", "-m", "add chat route");
+    expect(commit.status).not.toBe(0);
+    expect(commit.stdout + commit.stderr).toContain(RULE_ID);
+    expect((await git(project, "rev-list", "--count", "HEAD")).stdout.trim()).toBe("1");
+  });
+
+  it("the README's pre-commit framework hook (repo: local) rejects the same staged file", async () => {
+    const [command, ...args] = readmePreCommitEntry().split(/\s+/);
+    expect(command).toBe("npx");
+    const staged = (await git(project, "diff", "--cached", "--name-only")).stdout.trim().split("\n");
+    // `npx eslint` resolves the project's node_modules/.bin/eslint; call that directly (no npm).
+    const hook = await run(project.dir, join(project.dir, "node_modules", ".bin", args[0]), [...args.slice(1), ...staged]);
+    expect(hook.status).toBe(1);
+    expect(hook.stdout).toContain(RULE_ID);
+  });
+
+  it("lets the commit through once the fix is staged", async () => {
+    project.write(sample?.filename ?? "", sample?.after ?? "");
+    await git(project, "add", ".");
+    const commit = await git(project, "commit", "-m", "add chat route");
+    expect(commit.status, commit.stdout + commit.stderr).toBe(0);
+    expect((await git(project, "rev-list", "--count", "HEAD")).stdout.trim()).toBe("2");
+  });
+});
