@@ -158,6 +158,10 @@ export class HoneyHiveTracer {
     this.provider = this.#basicProvider;
     this.#otelTracer = this.#basicProvider.getTracer(INSTRUMENTATION_SCOPE, PACKAGE_VERSION);
     if (creation.becomeDefault) offerDefaultTracer(this);
+    this.#logger.debug(
+      `tracer initialized: project=${config.project} source=${config.source} serverUrl=${config.serverUrl} ` +
+        `testMode=${config.testMode} enabled=${this.enabled} session=${this.#instanceSessionId ?? "none"}`,
+    );
   }
 
   /** The instance session: the startup session, or the last one sessionStart() made. */
