@@ -57,6 +57,7 @@ describe("git guard", () => {
     expect(read(root, "src/handler.ts")).toBe(HANDLER);
     const run = await runInProcess(root, ["migrate", "--allow-dirty"]);
     expect(run.code).toBe(0);
+    expect(run.stdout).toBe(""); // a writing run prints no diff
     expect(read(root, "src/handler.ts")).toBe(HANDLER_MIGRATED);
   });
 });

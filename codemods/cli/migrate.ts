@@ -244,7 +244,7 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
 
   const report = buildJsonReport(runs.map((run) => run.outcome));
   const fileOutputStream = options.json ? io.stderr : io.stdout;
-  if (!options.list) printFileOutputs(fileOutputStream, runs, options);
+  if (options.dry && !options.list) printFileOutputs(fileOutputStream, runs, options);
   if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.list) listTransformCounts(io, report, options.transforms);
   if (options.verbose) printVerbose(io, runs);
