@@ -180,6 +180,17 @@ db.query();`);
     ]);
   });
 
+  it("finds a variable assigned from an imported getter (`const tracer = getTracer()` in a handler)", () => {
+    const { input, model: sdk } = model(`import { getTracer } from "./tracing";
+export const handler = async () => {
+  const tracer = getTracer();
+  tracer.sessionStart();
+};`);
+    const [call] = callsTo(input.ast, input.text, "tracer.sessionStart");
+    const callee = call.callee as TSESTree.MemberExpression;
+    expect(sdk.tracerOf(callee.object)).toMatchObject({ name: "tracer", kind: "init", moduleLevel: false });
+  });
+
   it("does not take OpenTelemetry's tracer for a HoneyHive one", () => {
     const { model: sdk } = model(`import { trace } from "@opentelemetry/api";\nconst tracer = trace.getTracer("svc");`);
     expect(sdk.tracers).toEqual([]);

@@ -522,6 +522,25 @@ function buildModel(input: AnalysisInput): SdkModel {
     return result;
   };
 
+  // Tracers imported from local modules: named or used like one. Before the rounds, so that a variable
+  // assigned from an imported getter (`const tracer = getTracer()`) is a tracer too.
+  for (const [variable, binding] of bindings) {
+    if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
+    const usage = localBindingUsage(variable);
+    const importedName = binding.name;
+    const named = (name: string | undefined) => name !== undefined && name !== "HoneyHiveTracer";
+    const isGetter = usage === "getter" || TRACER_GETTER_NAME.test(variable.name) || (named(importedName) && TRACER_GETTER_NAME.test(importedName ?? ""));
+    const isTracer = usage === "tracer" || (named(variable.name) && TRACER_NAME.test(variable.name)) || (named(importedName) && TRACER_NAME.test(importedName ?? ""));
+    if (!isGetter && !isTracer) continue;
+    addVariableTracer(variable, {
+      kind: "imported",
+      declaration: variable.defs[0]?.node ?? variable.identifiers[0]!,
+      initializations: [],
+      callable: isGetter,
+      referenceText: isGetter ? `${variable.name}()` : variable.name,
+    });
+  }
+
   // Rounds: creations → getters returning them → variables assigned from getters / aliases.
   const allVariables = scopeManager.scopes.flatMap((scope) => scope.variables);
   for (let round = 0; round < 4; round += 1) {
@@ -581,24 +600,6 @@ function buildModel(input: AnalysisInput): SdkModel {
         for (const init of tracer.initializations) if (!getter.initializations.includes(init)) getter.initializations.push(init);
       }
     }
-  }
-
-  // Tracers imported from local modules: named or used like one.
-  for (const [variable, binding] of bindings) {
-    if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
-    const usage = localBindingUsage(variable);
-    const importedName = binding.name;
-    const named = (name: string | undefined) => name !== undefined && name !== "HoneyHiveTracer";
-    const isGetter = usage === "getter" || TRACER_GETTER_NAME.test(variable.name) || (named(importedName) && TRACER_GETTER_NAME.test(importedName ?? ""));
-    const isTracer = usage === "tracer" || (named(variable.name) && TRACER_NAME.test(variable.name)) || (named(importedName) && TRACER_NAME.test(importedName ?? ""));
-    if (!isGetter && !isTracer) continue;
-    addVariableTracer(variable, {
-      kind: "imported",
-      declaration: variable.defs[0]?.node ?? variable.identifiers[0]!,
-      initializations: [],
-      callable: isGetter,
-      referenceText: isGetter ? `${variable.name}()` : variable.name,
-    });
   }
 
   // Class members: `tracer = HoneyHiveTracer.init()` fields and `this.tracer = HoneyHiveTracer.init()`.
