@@ -73,6 +73,13 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "AWS Lambda handler" } }],
     },
     {
+      // A local alias of an imported getter inside a Lambda handler (.cts, CommonJS-flavoured TypeScript).
+      code: `import { getTracer } from "./tracing";\nexport const handler = async () => {\n  const tracer = getTracer();\n  tracer.sessionStart();\n};`,
+      output: `import { getTracer } from "./tracing";\nexport const handler = async () => {\n  const tracer = getTracer();\n  tracer.createSession();\n};`,
+      filename: "handler.cts",
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "AWS Lambda handler" }, line: 4, column: 10 }],
+    },
+    {
       // Lazy getter called inline; Next.js route by file name (.tsx extension works too).
       code: `import { getTracer } from "../../../lib/tracing";\nexport const GET = async () => { getTracer().sessionStart(); return new Response("ok"); };`,
       output: `import { getTracer } from "../../../lib/tracing";\nexport const GET = async () => { getTracer().createSession(); return new Response("ok"); };`,
