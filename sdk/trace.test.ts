@@ -343,6 +343,21 @@ describe("@trace() as a TC39 method decorator", () => {
     expect(tracer.getFinishedSpans()[0].status.code).toBe(SpanStatusCode.ERROR);
   });
 
+  it("leaves a decorated field alone instead of failing at class definition", () => {
+    const tracer = testTracer();
+    const holder = compileAndRun(
+      `
+      class Holder {
+        @trace({ tracer }) value = 3;
+      }
+      export const result = new Holder();
+      `,
+      { trace, tracer },
+    ) as { value: number };
+
+    expect(holder.value).toBe(3);
+  });
+
   it("also works as a legacy decorator (experimentalDecorators, e.g. NestJS)", async () => {
     const tracer = testTracer();
     const controller = compileAndRun(

@@ -44,6 +44,8 @@ function decorateMethod(
   legacyDescriptor?: PropertyDescriptor,
 ): unknown {
   if (typeof contextOrKey === "object") {
+    // Only methods are traced; on a field, getter or accessor the decorator changes nothing.
+    if (contextOrKey.kind !== "method" || typeof methodOrTarget !== "function") return undefined;
     return traceFunction(options, methodOrTarget as AnyFunction, String(contextOrKey.name));
   }
   // Legacy decorators get (prototype, key, descriptor) and return the descriptor.
