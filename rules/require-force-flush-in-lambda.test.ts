@@ -34,6 +34,12 @@ ruleTester.run(RULE_NAME, testedRule, {
     `export const handler = async (event) => { await work(event); };`,
     // Callback-style handler that flushes before calling back: trusted (the rule cannot follow callbacks).
     `${TRACER}exports.handler = (event, context, callback) => {\n  tracer.createSession();\n  tracer.forceFlush().then(() => callback(null, "ok"));\n};`,
+    // OpenTelemetry's tracer is not a HoneyHive one.
+    `import { trace } from "@opentelemetry/api";\nexport const handler = async () => { trace.getTracer("svc").startActiveSpan("x", (span) => span.end()); };`,
+    // A parameter that shadows the module's tracer is not it.
+    `${TRACER}export const handler = async (event, tracer) => { tracer.createSession(); };`,
+    // Another library's forceFlush-free "tracer" from a package.
+    `import { tracer } from "dd-trace";\nexport const handler = async () => { tracer.trace("x", () => 1); };`,
     // Known false negative: an arbitrary wrapper around the handler is not analysed.
     `${TRACER}export const handler = withSentry(async () => { tracer.createSession(); });`,
   ],
@@ -171,6 +177,12 @@ ruleTester.run(RULE_NAME, testedRule, {
       // middy: the wrapped function is analysed, the export is reported.
       code: `import middy from "@middy/core";\n${TRACER}const base = async () => { tracer.createSession(); };\nexport const handler = middy(base).use(cors());`,
       errors: [{ messageId: "missingFlush", line: 5, column: 14 }],
+    },
+    {
+      // Member require, .cts file.
+      code: `const tracer = require("honeyhive").HoneyHiveTracer.init();\nmodule.exports.handler = async () => { tracer.createSession(); };`,
+      filename: "index.cts",
+      errors: [{ messageId: "missingFlush", data: { name: "handler", tracer: "tracer" }, line: 2, column: 16 }],
     },
     {
       // Configured handler names and aws-lambda types.

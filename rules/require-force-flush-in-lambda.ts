@@ -11,6 +11,7 @@ import { indentationAt, type FunctionNode } from "./analysis/ast.js";
 import { isAwaitedFlush, lambdaFlushOf, type LambdaFlush } from "./analysis/flush.js";
 import { getHandlerModel } from "./analysis/handlers.js";
 import { analysisInputFromContext } from "./analysis/input.js";
+import { getSdkModel } from "./analysis/sdk-model.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "require-force-flush-in-lambda";
@@ -52,6 +53,8 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
+    // The cheap gate first: a file that uses no SDK and no local tracer module costs nothing more.
+    if (!getSdkModel(input).usesSdk) return {};
     const handlers = getHandlerModel(input).lambdaHandlers;
     if (handlers.length === 0) return {};
     const flushByFunction = new Map<TSESTree.Node, LambdaFlush>();

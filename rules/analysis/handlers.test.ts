@@ -178,10 +178,13 @@ describe("request handlers", () => {
       }
       @Injectable()
       export class ChatService { use() {} }
+      @Injectable()
+      export class LoggerMiddleware { use(req, res, next) { next(); } }
     `;
     expect(requestHandlers(code)).toEqual([
       "(@Body() body: Dto) { return this.service.chat(body); }",
       "(req: Request, res: Response, next: () => void) { next(); }",
+      "(req, res, next) { next(); }",
     ]);
   });
 

@@ -507,7 +507,9 @@ class HandlerAnalysis implements HandlerModel {
       for (const member of node.body.body) {
         if (member.type !== "MethodDefinition" || member.kind !== "method") continue;
         const name = staticName(member.key, member.computed);
-        if (name !== undefined && perRequestMethods.includes(name) && isFunctionNode(member.value)) {
+        // Without an `implements` clause (JavaScript, lax TypeScript): `use(req, res, next)` is Nest's middleware shape.
+        const middlewareShape = name === "use" && member.value.params.length === 3;
+        if (name !== undefined && (perRequestMethods.includes(name) || middlewareShape) && isFunctionNode(member.value)) {
           this.addRequest([member.value], "nestjs", member);
         }
       }
