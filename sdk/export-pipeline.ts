@@ -2,7 +2,7 @@
 // (BatchSpanProcessor / SimpleSpanProcessor, OTLPTraceExporter, InMemorySpanExporter) and adds the two
 // things they do not report: how many spans were dropped because the queue was full, and whether
 // every export since the last flush succeeded. forceFlush() answers from both.
-import { TraceFlags } from "@opentelemetry/api";
+import { TraceFlags, type Context } from "@opentelemetry/api";
 import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import {
@@ -14,7 +14,6 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from "@opentelemetry/sdk-trace-base";
-import type { Context } from "@opentelemetry/api";
 import { describeError, type Logger } from "./logger.js";
 import { drainWithin, valueWithin } from "./timing.js";
 
