@@ -3,16 +3,20 @@
 // the same objects as named exports so that `require("honeyhive/eslint-plugin")` from the CommonJS
 // build is itself a usable plugin object (it has `meta`, `rules` and `configs`, not only `default`).
 import { deriveConfigs, type HoneyhiveConfigs } from "./configs.js";
+import noGlobalTracerWithEvaluate from "./no-global-tracer-with-evaluate.js";
 import noSessionStartInHandler from "./no-session-start-in-handler.js";
 import requireExplicitTracer from "./require-explicit-tracer.js";
+import requireForceFlushInLambda from "./require-force-flush-in-lambda.js";
 import { PLUGIN_VERSION } from "./version.js";
 
 export const meta = { name: "honeyhive", version: PLUGIN_VERSION, namespace: "honeyhive" } as const;
 
 /** Every rule of the plugin, keyed by the name users write after `honeyhive/`. */
 export const rules = {
+  "no-global-tracer-with-evaluate": noGlobalTracerWithEvaluate,
   "no-session-start-in-handler": noSessionStartInHandler,
   "require-explicit-tracer": requireExplicitTracer,
+  "require-force-flush-in-lambda": requireForceFlushInLambda,
 };
 
 // The configs must point at the finished plugin object (ESLint compares plugin identity), and the

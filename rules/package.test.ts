@@ -17,6 +17,9 @@ const sourceGlob = '["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"]';
 // One anti-pattern per rule, written where its case says it lives (Next.js paths etc.).
 const samples: FixtureCase[] = Object.keys(plugin.rules).flatMap((rule) => loadFixtures().filter((fixture) => fixture.rule === rule).slice(0, 1));
 
+// One folder per rule: case names (and so default file names) repeat across rules.
+const samplePath = (sample: FixtureCase) => join(sample.rule, sample.filename);
+
 // Printed by the config file itself, so the test sees what the user's config saw.
 const reportPlugin = (honeyhive: string) =>
   `console.error("PLUGIN " + JSON.stringify({ meta: ${honeyhive}.meta, rules: Object.keys(${honeyhive}.rules), configs: Object.keys(${honeyhive}.configs), sameObject: ${honeyhive}.configs.recommended.plugins.honeyhive.rules === ${honeyhive}.rules }));`;
@@ -44,7 +47,7 @@ describe.each(Object.entries(configs))("%s, built package, eslint CLI", (label, 
   beforeAll(() => {
     project = createTempProject("consumer", ["eslint", "@typescript-eslint/parser"]);
     project.write(label.split(" ")[0], configText);
-    for (const sample of samples) project.write(sample.filename, sample.before);
+    for (const sample of samples) project.write(samplePath(sample), sample.before);
   });
   afterAll(() => project.remove());
 
@@ -66,8 +69,8 @@ describe.each(Object.entries(configs))("%s, built package, eslint CLI", (label, 
     expect(run.status, run.stderr).toBe(1); // findings, not a crash (2)
     const results = JSON.parse(run.stdout) as JsonResult[];
     for (const sample of samples) {
-      const result = results.find((candidate) => candidate.filePath === join(project.dir, sample.filename));
-      expect(result?.messages.map((message) => message.ruleId), sample.id).toContain(`honeyhive/${sample.rule}`);
+      const result = results.find((candidate) => candidate.filePath === join(project.dir, samplePath(sample)));
+      expect(result?.messages.map((message) => message.ruleId), `${sample.id}: ${JSON.stringify(result?.messages)}`).toContain(`honeyhive/${sample.rule}`);
     }
   });
 });
