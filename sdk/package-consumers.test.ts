@@ -1,17 +1,10 @@
 // Loads the BUILT package the way users do: from a separate directory whose node_modules/honeyhive
 // links to this repository, once as ES modules and once as CommonJS, and type-checks a `nodenext`
 // consumer of both flavours. The vitest global setup rebuilds dist/ first when sources are newer.
-import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const run = promisify(execFile);
-const repositoryRoot = resolve(__dirname, "..");
-const tscBin = createRequire(join(repositoryRoot, "package.json")).resolve("typescript/bin/tsc");
+import { createConsumerProject, runProcess, typeCheck, type ConsumerProject } from "./test-utils/consumer-project.js";
 
 // Every consumer does the same: a traced function in test mode, then evaluate() in test mode, and
 // prints one line the test parses. Only the way the package is loaded differs.
@@ -58,24 +51,23 @@ void evaluation.then((result) => {
 });
 `;
 
+let consumer: ConsumerProject;
 let consumerDirectory: string;
 
 beforeAll(() => {
-  consumerDirectory = mkdtempSync(join(tmpdir(), "honeyhive-consumer-"));
-  mkdirSync(join(consumerDirectory, "node_modules"));
-  symlinkSync(repositoryRoot, join(consumerDirectory, "node_modules", "honeyhive"), "dir");
-  // Type declarations of Node and of the package's dependencies, as a real install would have them.
-  symlinkSync(join(repositoryRoot, "node_modules", "@types"), join(consumerDirectory, "node_modules", "@types"), "dir");
-  writeFileSync(join(consumerDirectory, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+  // No "type" in its package.json: .mjs/.cjs (and .mts/.cts) decide the module system per file.
+  // @types: Node's declarations, as a real project would have them.
+  consumer = createConsumerProject("consumer", { linkedDependencies: ["@types"] });
+  consumerDirectory = consumer.directory;
 });
 
 afterAll(() => {
-  rmSync(consumerDirectory, { recursive: true, force: true });
+  consumer.remove();
 });
 
 async function runConsumer(fileName: string, source: string): Promise<unknown> {
   writeFileSync(join(consumerDirectory, fileName), source);
-  const { stdout } = await run(process.execPath, [fileName], {
+  const { stdout } = await runProcess(process.execPath, [fileName], {
     cwd: consumerDirectory,
     timeout: 20_000,
     env: { ...process.env, HH_API_KEY: "", HH_TEST_MODE: "" },
@@ -133,10 +125,6 @@ ${typedConsumerBody}`,
         files: ["consumer.mts", "consumer.cts"],
       }),
     );
-    const compile = run(process.execPath, [tscBin, "-p", join(typesDirectory, "tsconfig.json")], {
-      cwd: consumerDirectory,
-      timeout: 60_000,
-    });
-    await expect(compile.catch((error: { stdout?: string }) => Promise.reject(new Error(error.stdout)))).resolves.toBeDefined();
+    await typeCheck(join(typesDirectory, "tsconfig.json"));
   }, 60_000);
 });

@@ -1,0 +1,75 @@
+// The README's SDK examples are what users copy, so they must compile against the real API. This test
+// takes every ```ts block of the README's SDK section, writes it to a scratch project that depends on
+// the built package (as a user's project would), and type-checks them all. Frameworks that are not
+// dependencies of this package (Fastify, Next.js) get small declaration stubs; so do the application
+// functions the examples call (searchIndex, generateAnswer, llmCall).
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { afterAll, expect, it } from "vitest";
+import { createConsumerProject, repositoryRoot, typeCheck, type ConsumerProject } from "./test-utils/consumer-project.js";
+
+/** The ```ts blocks between the SDK section markers, each with the file name its first-line comment gives. */
+function sdkSectionExamples(readme: string): { fileName: string; code: string }[] {
+  const section = readme.slice(readme.indexOf("<!-- section:sdk:start -->"), readme.indexOf("<!-- section:sdk:end -->"));
+  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map(([, code], index) => {
+    const named = /^\/\/ ([\w/.[\]-]+\.ts)\b/.exec(code);
+    return { fileName: named ? named[1] : `example-${index + 1}.ts`, code };
+  });
+}
+
+const applicationStubs = `
+declare function searchIndex(query: string): Promise<string[]>;
+declare function generateAnswer(query: string, context?: string[]): Promise<string>;
+declare function llmCall(message: string): Promise<string>;
+
+declare module "fastify" {
+  interface FastifyRequest { url: string; method: string; body: unknown }
+  interface FastifyReply { header(name: string, value: string): FastifyReply }
+  interface FastifyInstance {
+    addHook(name: "onRequest", hook: (request: FastifyRequest, reply: FastifyReply) => Promise<void>): void;
+    post(path: string, handler: (request: FastifyRequest) => Promise<unknown>): void;
+    listen(options: { port: number }): Promise<string>;
+  }
+  export default function Fastify(): FastifyInstance;
+}
+`;
+
+let project: ConsumerProject | undefined;
+afterAll(() => {
+  project?.remove();
+});
+
+it("compiles every TypeScript example of the README's SDK section against the built package", async () => {
+  const examples = sdkSectionExamples(readFileSync(join(repositoryRoot, "README.md"), "utf8"));
+  // script, evaluate(), Lambda, Express, Fastify, Next.js (2 files), distributed tracing, test mode
+  expect(examples.length).toBeGreaterThanOrEqual(9);
+
+  project = createConsumerProject("readme-examples", { moduleType: "module", linkedDependencies: ["@types", "express"] });
+  const scratch = project.directory;
+  writeFileSync(join(scratch, "stubs.d.ts"), applicationStubs);
+  for (const { fileName, code } of examples) {
+    mkdirSync(dirname(join(scratch, fileName)), { recursive: true });
+    writeFileSync(join(scratch, fileName), code);
+  }
+  writeFileSync(
+    join(scratch, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        // What a Next.js or bundled application uses; the package's exports resolve the same way.
+        module: "esnext",
+        moduleResolution: "bundler",
+        target: "es2022",
+        lib: ["es2023", "dom"],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: ["node"],
+        paths: { "@/*": ["./*"] },
+      },
+      include: ["**/*.ts"],
+      exclude: ["node_modules"],
+    }),
+  );
+
+  await typeCheck(join(scratch, "tsconfig.json"));
+}, 60_000);
