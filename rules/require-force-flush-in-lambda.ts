@@ -73,7 +73,7 @@ export default createRule<[], MessageIds>({
         node: flush.handler.nameNode,
         messageId,
         data: { name: flush.handler.exportName, tracer },
-        suggest: messageId === "missingFlush" ? suggestionsFor(context.sourceCode, flush) : [],
+        suggest: messageId === "missingFlush" ? safeSuggestionsFor(context.sourceCode, flush) : [],
       });
     }
 
@@ -151,6 +151,15 @@ function everyReturnFlushed(codePath: CodePath, flushedSegments: ReadonlySet<str
 // should look). They write what the codemod `lambda-force-flush` writes.
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
+
+/** A rule never throws into the linter: an unexpected shape loses the suggestion, not the report. */
+function safeSuggestionsFor(sourceCode: Readonly<TSESLint.SourceCode>, flush: LambdaFlush): Suggestion[] {
+  try {
+    return suggestionsFor(sourceCode, flush);
+  } catch {
+    return [];
+  }
+}
 
 function suggestionsFor(sourceCode: Readonly<TSESLint.SourceCode>, flush: LambdaFlush): Suggestion[] {
   const tracer = flush.tracerText;

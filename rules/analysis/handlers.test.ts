@@ -72,6 +72,16 @@ describe("request handlers", () => {
       }
     `;
     expect(requestHandlers(typed)).toEqual(['(req, res) => res.send("ok")']);
+    const passed = `
+      const express = require("express");
+      function registerRoutes(app, prefix) {
+        app.get(prefix + "/health", function health(req, res) { res.send("ok"); });
+      }
+      function notRoutes(cache) { cache.get("k", () => 1); }
+      registerRoutes(express(), "/v1");
+      notRoutes(new Map());
+    `;
+    expect(requestHandlers(passed, "src/routes.js")).toEqual(['function health(req, res) { res.send("ok"); }']);
   });
 
   it("ignores look-alikes: a Map's get, a local express(), an unknown object", () => {

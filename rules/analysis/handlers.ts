@@ -288,7 +288,9 @@ class HandlerAnalysis implements HandlerModel {
   private readonly bindings: Bindings;
   private readonly objectKinds = new Map<TSESTree.Node, FrameworkObject | null>();
   private readonly registerCalls: TSESTree.CallExpression[] = [];
-  private readonly fastifyPluginCalls: TSESTree.CallExpression[] = [];
+  /** Calls whose callee is a plain name: `fp(…)`, `registerRoutes(app)`. */
+  private readonly identifierCalls: TSESTree.CallExpression[] = [];
+  private readonly variableKinds = new Map<Scope.Variable, FrameworkObject | null>();
   private listensAsServer = false;
 
   constructor(private readonly input: AnalysisInput) {
@@ -304,7 +306,7 @@ class HandlerAnalysis implements HandlerModel {
             memberCalls.push(node);
             if (staticName(node.callee.property, node.callee.computed) === "register") this.registerCalls.push(node);
           } else if (node.callee.type === "Identifier") {
-            this.fastifyPluginCalls.push(node);
+            this.identifierCalls.push(node);
           }
           this.collectNodeHttpServer(node);
         } else if (node.type === "NewExpression") {
@@ -398,6 +400,14 @@ class HandlerAnalysis implements HandlerModel {
   private objectKindOfVariable(identifier: TSESTree.Identifier): FrameworkObject | undefined {
     const variable = this.bindings.variableOf(identifier);
     if (!variable) return undefined;
+    if (this.variableKinds.has(variable)) return this.variableKinds.get(variable) ?? undefined;
+    this.variableKinds.set(variable, null); // cycle guard
+    const kind = this.computeVariableKind(variable);
+    this.variableKinds.set(variable, kind ?? null);
+    return kind;
+  }
+
+  private computeVariableKind(variable: Scope.Variable): FrameworkObject | undefined {
     for (const reference of variable.references) {
       const written = reference.writeExpr ? this.objectKindOf(reference.writeExpr) : undefined;
       if (written) return written;
@@ -408,7 +418,25 @@ class HandlerAnalysis implements HandlerModel {
       const typed = this.typedObjectKind(parameter.typeAnnotation?.typeAnnotation);
       if (typed) return typed;
       const fn = def.node;
-      if (isFunctionNode(fn) && fn.params[0] === parameter && this.isFastifyPlugin(fn)) return "fastify";
+      if (!isFunctionNode(fn)) continue;
+      const index = fn.params.indexOf(parameter);
+      if (index === 0 && this.isFastifyPlugin(fn)) return "fastify";
+      if (index !== -1) {
+        const passed = this.argumentKindAtCallSites(fn, index);
+        if (passed) return passed;
+      }
+    }
+    return undefined;
+  }
+
+  /** `function routes(app) { app.get(…) }` called in this file as `routes(express())` / `routes(app)`. */
+  private argumentKindAtCallSites(fn: FunctionNode, index: number): FrameworkObject | undefined {
+    for (const call of this.identifierCalls) {
+      const argument = call.arguments[index];
+      if (!argument || argument.type === "SpreadElement") continue;
+      if (!this.bindings.functionsOf(call.callee).includes(fn)) continue;
+      const kind = this.objectKindOf(argument);
+      if (kind) return kind;
     }
     return undefined;
   }
@@ -425,7 +453,7 @@ class HandlerAnalysis implements HandlerModel {
       const callee = call.callee as TSESTree.MemberExpression;
       if (this.bindings.functionsOf(call.arguments[0]).includes(fn) && this.objectKindOf(callee.object) === "fastify") return true;
     }
-    for (const call of this.fastifyPluginCalls) {
+    for (const call of this.identifierCalls) {
       if (isModuleValue(this.bindings.originOf(call.callee), (m) => m === "fastify-plugin", ["", "default", "fastifyPlugin"])) {
         if (this.bindings.functionsOf(call.arguments[0]).includes(fn)) return true;
       }
