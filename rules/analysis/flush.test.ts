@@ -80,6 +80,13 @@ describe("lambdaFlushOf", () => {
     expect(flush).toMatchObject({ traces: true, tracerText: "t" });
   });
 
+  it("does not take the result of a traced call for the tracer", () => {
+    const flush = flushOf(
+      `import { trace, HoneyHiveTracer } from "honeyhive";\nconst t = HoneyHiveTracer.init();\nconst step = trace({ tracer: t }, async () => 1);\nexport const handler = async () => {\n  const result = await step();\n  return result;\n};`,
+    );
+    expect(flush).toMatchObject({ tracerText: "t", statementsBeforeTry: 0 });
+  });
+
   it("does not see tracing in a handler that does not trace", () => {
     expect(flushOf(`${TRACER}export const handler = async () => 1;`).traces).toBe(false);
   });

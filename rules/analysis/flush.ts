@@ -384,7 +384,8 @@ function flushTarget(input: AnalysisInput, fn: FunctionNode, use: TracerUse | un
         statement.type === "VariableDeclaration" && (statement.declarations as readonly TSESTree.Node[]).includes(declarator),
     );
   // `const tracer = getTracer();` (or `= await getTracer()`) at the top of the handler.
-  let holder = use?.node.parent;
+  // Only when the use yields the tracer itself: `const result = await tracedStep()` holds a result.
+  let holder = use && sdk.tracerOf(use.node) ? use.node.parent : undefined;
   if (holder?.type === "AwaitExpression") holder = holder.parent;
   if (holder?.type === "VariableDeclarator" && holder.id.type === "Identifier") {
     const index = setupIndex(holder);
