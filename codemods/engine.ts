@@ -125,14 +125,21 @@ function collectEdits(
 const MODULE_SPECIFIER = /\b(?:from|require\s*\(|import\s*\(?)\s*["']([^"'\n]+)["']/g;
 
 /**
+ * How the analysis core (sdk-model.ts) recognizes a tracer imported from a project module: named like
+ * one (`tracer`, `fooTracer`, `getTracer`) or used through a member only a tracer has.
+ */
+const TRACER_HINT = /tracer|\.(?:sessionStart|createSession|acreateSession|withSession|forceFlush|trace|enrichSpan|enrichSession|startSpan|sessionId)\b/i;
+
+/**
  * Cheap text test run before parsing: false means the file cannot contain SDK usage. The same gate
- * as the analysis core's (sdk-model.ts): the SDK's name, a settings module, or an import of a local
- * module (`./tracing`, `@/lib/tracing`), since a tracer the project exports is used like the SDK.
+ * as the analysis core's: the SDK's name, a settings module, or a tracer imported from a local module
+ * (`./tracing`, `@/lib/tracing`), which the rules report like the SDK's own.
  */
 export function mayUseSdk(source: string, settings?: RunTransformsOptions["settings"]): boolean {
   if (source.includes("honeyhive")) return true;
   const resolved = toSettings(settings);
   if (resolved.modules.some((specifier) => source.includes(specifier))) return true;
+  if (!TRACER_HINT.test(source)) return false;
   for (const match of source.matchAll(MODULE_SPECIFIER)) {
     if (isLocalModule(match[1], resolved)) return true;
   }
