@@ -323,7 +323,7 @@ export function flushesOnEveryPath(fn: FunctionNode, assumeAwaited: ReadonlySet<
   return !analysis.unflushedExit && end !== false;
 }
 
-/** `try { … } finally { await <x>.forceFlush(); }` as the statement at `index` and the last of the body. */
+/** A `try { … } finally { … }` whose finally awaits a flush on every path through it. */
 export function isTryFinallyFlush(statement: TSESTree.Node | undefined): statement is TSESTree.TryStatement {
   return (
     statement?.type === "TryStatement" &&
