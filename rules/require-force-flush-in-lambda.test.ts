@@ -215,3 +215,21 @@ describe(`${RULE_NAME} on the fixtures`, () => {
     expect(fixture.before.slice(0, start) + suggestion!.fix.text + fixture.before.slice(end)).toBe(fixture.after);
   });
 });
+
+describe(`${RULE_NAME} never throws`, () => {
+  const odd = [
+    "export default 1; module.exports = 2; exports[key] = 3; new (class {})();",
+    `import * as honeyhive from "honeyhive";\nexport const handler = async function* () { yield honeyhive; };`,
+    `import { tracer } from "./tracing";\nexport { handler } from "./elsewhere";\nexport const GET = 1;\nmodule.exports = { handler: null, ["x"]: 1, ...rest };`,
+    `import { tracer } from "./tracing";\nexports.handler = async () => { label: for (;;) { switch (1) { default: break label; } } tracer.sessionStart(); };`,
+  ];
+  it.each([...loadFixtures().flatMap((fixture) => [fixture.before, fixture.after]), ...odd].map((code, index) => [index, code] as const))(
+    "input %i",
+    (_index, code) => {
+      for (const filename of ["src/file.ts", "src/file.cjs", "app/api/x/route.ts"]) {
+        const messages = lintWithRule(RULE_NAME, rule, code, filename);
+        expect(messages.filter((message) => message.fatal && !/Parsing error/.test(message.message))).toEqual([]);
+      }
+    },
+  );
+});
