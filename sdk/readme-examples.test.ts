@@ -1,11 +1,15 @@
-// The README's SDK examples are what users copy, so they must compile against the real API. This test
-// takes every ```ts block of the README's SDK section, writes it to a scratch project that depends on
-// the built package (as a user's project would), and type-checks them all. Frameworks that are not
-// dependencies of this package (Fastify, Next.js) get small declaration stubs; so do the application
-// functions the examples call (searchIndex, generateAnswer, llmCall).
+// The README's SDK examples are what users copy, so they must compile against the real API and be
+// what the package's own ESLint rules accept. The first test takes every ```ts block of the README's
+// SDK section, writes it to a scratch project that depends on the built package (as a user's project
+// would), and type-checks them all. Frameworks that are not dependencies of this package (Fastify,
+// Next.js) get small declaration stubs; so do the application functions the examples call
+// (searchIndex, generateAnswer, llmCall). The second lints them with every rule of the plugin.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import parser from "@typescript-eslint/parser";
+import { ESLint } from "eslint";
 import { afterAll, expect, it } from "vitest";
+import honeyhivePlugin from "../rules/index.js";
 import { createConsumerProject, repositoryRoot, typeCheck, type ConsumerProject } from "./test-utils/consumer-project.js";
 
 /** The ```ts blocks between the SDK section markers, each with the file name its first-line comment gives. */
@@ -73,3 +77,22 @@ it("compiles every TypeScript example of the README's SDK section against the bu
 
   await typeCheck(join(scratch, "tsconfig.json"));
 }, 60_000);
+
+it("shows only code that every rule of the honeyhive ESLint plugin accepts", async () => {
+  const config = [{ ...honeyhivePlugin.configs.all, files: ["**/*.ts"], languageOptions: { parser } }];
+  const eslint = new ESLint({
+    cwd: repositoryRoot,
+    overrideConfigFile: true,
+    // typescript-eslint's config type and ESLint's are not mutually assignable (plugin and parser
+    // shapes); the objects are the same at runtime.
+    overrideConfig: config as unknown as ESLint.Options["overrideConfig"],
+  });
+  const reports: Record<string, string[]> = {};
+  for (const { fileName, code } of sdkSectionExamples(readFileSync(join(repositoryRoot, "README.md"), "utf8"))) {
+    // Linted under the path the example names (the Next.js route), so path-based rules see it as users would.
+    const [result] = await eslint.lintText(code, { filePath: join(repositoryRoot, "readme-examples", fileName) });
+    reports[fileName] = result.messages.map((message) => `${message.line}: ${message.ruleId ?? "parse"}: ${message.message}`);
+  }
+  expect(Object.keys(reports).length).toBeGreaterThanOrEqual(9);
+  expect(Object.values(reports).flat()).toEqual([]);
+});
