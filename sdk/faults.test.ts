@@ -16,7 +16,7 @@ const REQUEST_TIMEOUT_MS = 300;
 const FLUSH_TIMEOUT_MS = 1_000;
 /** Slack for a loaded 2-core machine on top of a timeout that must be respected. */
 const SCHEDULING_SLACK_MS = 700;
-/** What one BatchSpanProcessor export takes out of the queue at a time (the SDK's batch size). */
+/** The most one BatchSpanProcessor export takes out of the queue at a time (the SDK's batch size). */
 const MAX_EXPORT_BATCH_SIZE = 512;
 
 let backend: FakeHoneyHiveBackend;
@@ -140,9 +140,11 @@ describe("memory while the backend is down", () => {
 
     // Every span the SDK kept was sent (and refused); count them at the backend.
     const keptSpans = backend.requestsTo("POST", OTLP_TRACES_PATH).flatMap((request) => decodeOtlpSpans(request.body)).length;
-    expect(keptSpans).toBe(DEFAULT_MAX_QUEUE_SIZE + MAX_EXPORT_BATCH_SIZE);
+    // A full queue, plus at most the one batch that was already handed to the exporter.
+    expect(keptSpans).toBeGreaterThanOrEqual(DEFAULT_MAX_QUEUE_SIZE);
+    expect(keptSpans).toBeLessThanOrEqual(DEFAULT_MAX_QUEUE_SIZE + MAX_EXPORT_BATCH_SIZE);
+    // Everything else was dropped, and counted.
     expect(tracer.droppedSpans).toBe(spanCount - keptSpans);
-    expect(tracer.droppedSpans).toBe(17_440);
     // Dropping is reported, once, however many spans are dropped.
     expect(logged.filter((line) => line.includes("export queue is full"))).toHaveLength(1);
   });
