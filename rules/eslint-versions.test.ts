@@ -93,3 +93,45 @@ describe("ESLint 9 eslintrc (LegacyESLint), configs['legacy-recommended'] as the
     return (await eslint.lintText(code, { filePath: join(project.dir, relativeToVirtual) }))[0].messages;
   });
 });
+
+describe.each([
+  ["ESLint 10", ESLint10 as unknown as typeof ESLint9],
+  ["ESLint 9", ESLint9],
+])("shared settings.honeyhive on %s", (_label, ESLintClass) => {
+  // Same files, linted without and with the settings: only the settings make them findings.
+  const lambdaWithCustomExportName = `import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "orders" });
+export const main = async (event: { id: string }) => {
+  return tracer.startSpan("process-order", async () => ({ statusCode: 200, body: event.id }));
+};
+`;
+  const sdkThroughReexportingPackage = `import express from "express";
+import { HoneyHiveTracer } from "@acme/observability";
+const tracer = HoneyHiveTracer.init({ project: "chat" });
+const app = express();
+app.post("/chat", (req, res) => {
+  tracer.sessionStart({ sessionName: "chat" });
+  res.json({ ok: true });
+});
+`;
+  const lint = async (code: string, settings: object) => {
+    const config = [{ ...flatConfig[0], settings }] as unknown as ESLint9.Options["overrideConfig"];
+    const eslint = new ESLintClass({ cwd: virtualProject, overrideConfigFile: true, overrideConfig: config });
+    const [result] = await eslint.lintText(code, { filePath: join(virtualProject, "src/index.ts") });
+    return result.messages.map((message) => message.ruleId);
+  };
+
+  it("lambdaHandlerNames makes another export name a Lambda handler", async () => {
+    expect(await lint(lambdaWithCustomExportName, {})).toEqual([]);
+    expect(await lint(lambdaWithCustomExportName, { honeyhive: { lambdaHandlerNames: ["main"] } })).toEqual([
+      "honeyhive/require-force-flush-in-lambda",
+    ]);
+  });
+
+  it("modules makes a package that re-exports the SDK count as the SDK", async () => {
+    expect(await lint(sdkThroughReexportingPackage, {})).toEqual([]);
+    expect(await lint(sdkThroughReexportingPackage, { honeyhive: { modules: ["@acme/observability"] } })).toEqual([
+      "honeyhive/no-session-start-in-handler",
+    ]);
+  });
+});
