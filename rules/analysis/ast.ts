@@ -3,6 +3,20 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 
+let analysisErrorListener: ((error: unknown) => void) | undefined;
+
+/**
+ * The analysis core never throws into a rule or a transform: an unexpected AST shape yields "nothing
+ * found". Tests (and debugging sessions) can still observe what was swallowed.
+ */
+export function onAnalysisError(listener: ((error: unknown) => void) | undefined): void {
+  analysisErrorListener = listener;
+}
+
+export function reportAnalysisError(error: unknown): void {
+  analysisErrorListener?.(error);
+}
+
 export type FunctionNode =
   | TSESTree.FunctionDeclaration
   | TSESTree.FunctionExpression

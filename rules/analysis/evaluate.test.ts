@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { loadFixtures } from "../../fixtures/index.js";
+import { onAnalysisError } from "./ast.js";
 import { findEvaluateTracerBindings, getEvaluateModel } from "./evaluate.js";
 import { findImplicitTracerUses } from "./implicit-tracer.js";
 import { parseAnalysisInput } from "./parse-input.js";
@@ -162,5 +164,24 @@ evaluate({ function: pipeline, dataset: [] });`;
     const input = parse(evaluated);
     expect(findImplicitTracerUses(input).map((use) => input.text.slice(...use.node.range))).toEqual(["trace(async (x) => x)"]);
     expect(findImplicitTracerUses(parse(`${HEADER}const f = trace(async (x) => x);`))).toEqual([]);
+  });
+});
+
+describe("the analysis core on every fixture file", () => {
+  it("swallows no error (an unexpected shape would silently disable every rule on that file)", () => {
+    const swallowed: unknown[] = [];
+    onAnalysisError((error) => swallowed.push(error));
+    try {
+      for (const fixture of loadFixtures()) {
+        for (const text of [fixture.before, fixture.after]) {
+          const input = parseAnalysisInput(text, fixture.filename);
+          findEvaluateTracerBindings(input);
+          findImplicitTracerUses(input);
+        }
+      }
+    } finally {
+      onAnalysisError(undefined);
+    }
+    expect(swallowed).toEqual([]);
   });
 });

@@ -7,7 +7,17 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { simpleTraverse } from "@typescript-eslint/typescript-estree";
-import { contains, enclosingFunction, findProperty, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import {
+  contains,
+  enclosingFunction,
+  findProperty,
+  isFunctionNode,
+  memberName,
+  reportAnalysisError,
+  staticName,
+  unwrapExpression,
+  type FunctionNode,
+} from "./ast.js";
 import type { AnalysisInput } from "./input.js";
 import { getSdkModel, type SdkModel, type TraceUse, type TracerDeclaration } from "./sdk-model.js";
 
@@ -51,7 +61,8 @@ export function getEvaluateModel(input: AnalysisInput): EvaluateModel {
     try {
       const sdk = getSdkModel(input);
       model = sdk.usesSdk && sdk.evaluateCalls.length > 0 ? buildModel(sdk) : EMPTY;
-    } catch {
+    } catch (error) {
+      reportAnalysisError(error);
       model = EMPTY;
     }
     models.set(input.ast, model);
@@ -298,7 +309,8 @@ export function findEvaluateTracerBindings(input: AnalysisInput): EvaluateTracer
   if (!findings) {
     try {
       findings = computeFindings(input);
-    } catch {
+    } catch (error) {
+      reportAnalysisError(error);
       findings = { bindings: [], tracers: [] };
     }
     findingsCache.set(input.ast, findings);

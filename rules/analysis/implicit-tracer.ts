@@ -3,7 +3,7 @@
 // without a `tracer` option, the global `enrichSpan()` / `enrichSession()` — and which tracer(s) could
 // be bound there. Code that evaluate() runs is left out: there the implicit tracer is the
 // per-datapoint one evaluate() provides, which is the recommended pattern.
-import { unwrapExpression } from "./ast.js";
+import { reportAnalysisError, unwrapExpression } from "./ast.js";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { getEvaluateModel } from "./evaluate.js";
 import type { AnalysisInput } from "./input.js";
@@ -37,7 +37,8 @@ export function findImplicitTracerUses(input: AnalysisInput): readonly ImplicitT
   if (!uses) {
     try {
       uses = compute(input);
-    } catch {
+    } catch (error) {
+      reportAnalysisError(error);
       uses = [];
     }
     cache.set(input.ast, uses);

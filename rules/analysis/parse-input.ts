@@ -1,7 +1,7 @@
 // Builds an `AnalysisInput` from source text the way the ESLint parser would (typescript-estree +
 // scope-manager), for the codemods and for unit tests of the analysis core.
 import { analyze } from "@typescript-eslint/scope-manager";
-import { parse } from "@typescript-eslint/typescript-estree";
+import { parse, simpleTraverse } from "@typescript-eslint/typescript-estree";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { AnalysisInput } from "./input.js";
@@ -12,6 +12,8 @@ export function parseAnalysisInput(text: string, filename: string, settings: Hon
   const extension = filename.slice(filename.lastIndexOf(".") + 1).toLowerCase();
   const jsx = extension === "tsx" || extension === "jsx" || extension === "js" || extension === "cjs" || extension === "mjs";
   const ast = parse(text, { range: true, loc: true, comment: true, tokens: true, jsx, filePath: filename }) as TSESTree.Program;
+  // ESLint gives rules an AST with `parent` set; the parser alone does not.
+  simpleTraverse(ast, { enter() {} }, true);
   // A `.cts` file may still use `import` syntax (compiled to require); only a file without it is a script.
   const hasModuleSyntax = ast.body.some((statement) => statement.type.startsWith("Import") || statement.type.startsWith("Export"));
   const sourceType = (extension === "cjs" || extension === "cts") && !hasModuleSyntax ? "script" : "module";

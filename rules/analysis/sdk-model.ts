@@ -17,6 +17,7 @@ import {
   isExportedVariable,
   isFunctionNode,
   memberName,
+  reportAnalysisError,
   requireSpecifier,
   staticName,
   unwrapExpression,
@@ -202,7 +203,8 @@ export function getSdkModel(input: AnalysisInput): SdkModel {
   if (!model) {
     try {
       model = mayUseSdk(input) ? buildModel(input) : EMPTY_MODEL;
-    } catch {
+    } catch (error) {
+      reportAnalysisError(error);
       model = EMPTY_MODEL;
     }
     models.set(input.ast, model);
@@ -210,18 +212,26 @@ export function getSdkModel(input: AnalysisInput): SdkModel {
   return model;
 }
 
-/** The cheap gate: an SDK/local import or top-level require, or the SDK's name anywhere in the text. */
+/**
+ * The cheap gate: the SDK's name (or a settings module) in the text, or a binding imported from a
+ * local module that is named or used like a tracer. Everything else (most files, including files
+ * that only import other local helpers) costs one pass over `ast.body`.
+ */
 function mayUseSdk(input: AnalysisInput): boolean {
-  const { ast, settings, text } = input;
+  const { ast, settings, text, scopeManager } = input;
   if (text.includes("honeyhive") || settings.modules.some((specifier) => text.includes(specifier))) return true;
-  const isInteresting = (specifier: string | undefined) => specifier !== undefined && isLocalModule(specifier, settings);
+  const isLocal = (specifier: string | undefined) => specifier !== undefined && isLocalModule(specifier, settings);
+  const looksLikeTracer = (declaration: TSESTree.Node) =>
+    scopeManager.getDeclaredVariables(declaration).some(
+      (variable) => TRACER_NAME.test(variable.name) || TRACER_GETTER_NAME.test(variable.name) || localBindingUsage(variable) !== undefined,
+    );
   for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isInteresting(statement.source.value)) return true;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isLocal(statement.source.value) && looksLikeTracer(statement)) return true;
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         let init = unwrapExpression(declarator.init);
         if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
-        if (isInteresting(requireSpecifier(init) ?? dynamicImportSpecifier(init))) return true;
+        if (isLocal(requireSpecifier(init) ?? dynamicImportSpecifier(init)) && looksLikeTracer(declarator)) return true;
       }
     }
   }
@@ -510,11 +520,26 @@ function buildModel(input: AnalysisInput): SdkModel {
   };
 
   /** What a function returns, when every return yields a tracer (or the same tracer). */
+  // Grouped once: asking every function for its returns would be quadratic on large files.
+  let returnsByFunction: Map<FunctionNode, TSESTree.ReturnStatement[]> | undefined;
+  const returnsOf = (fn: FunctionNode): readonly TSESTree.ReturnStatement[] => {
+    if (!returnsByFunction) {
+      returnsByFunction = new Map();
+      for (const statement of collected.returns) {
+        const owner = enclosingFunction(statement);
+        if (!owner) continue;
+        const list = returnsByFunction.get(owner);
+        if (list) list.push(statement);
+        else returnsByFunction.set(owner, [statement]);
+      }
+    }
+    return returnsByFunction.get(fn) ?? [];
+  };
   const returnedTracer = (fn: FunctionNode): { creation?: TSESTree.Expression; tracer?: MutableTracer } | undefined => {
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return tracerValue(fn.body);
     let result: { creation?: TSESTree.Expression; tracer?: MutableTracer } | undefined;
-    for (const statement of collected.returns) {
-      if (!statement.argument || !contains(fn.body, statement) || enclosingFunction(statement) !== fn) continue;
+    for (const statement of returnsOf(fn)) {
+      if (!statement.argument) continue;
       const value = tracerValue(statement.argument);
       if (!value) return undefined;
       result = value;
