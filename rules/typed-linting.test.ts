@@ -1,0 +1,64 @@
+// Typed linting is optional (issue 3, README): with `parserOptions.projectService` the rules must
+// neither crash nor change what they report. Every fixture file is linted twice in one temporary
+// TypeScript project, without and with type information, and the findings must be identical.
+import tsParser from "@typescript-eslint/parser";
+import { ESLint } from "eslint";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFixtures } from "../fixtures/index.js";
+import plugin from "./index.js";
+import { createTempProject, type TempProject } from "./test-utils/temp-project.js";
+
+const fixtureCases = loadFixtures().filter((fixture) => fixture.rule in plugin.rules);
+
+describe("the recommended config with and without type information", () => {
+  let project: TempProject;
+  const files: string[] = [];
+
+  beforeAll(() => {
+    project = createTempProject("typed", []);
+    project.write(
+      "tsconfig.json",
+      JSON.stringify({
+        compilerOptions: {
+          target: "es2022",
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          allowJs: true,
+          checkJs: false,
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        include: ["**/*"],
+      }),
+    );
+    for (const fixture of fixtureCases) {
+      // Each case in its own folder, at its (possibly simulated) path inside it.
+      files.push(project.write(join(fixture.id, "before", fixture.filename), fixture.before));
+      files.push(project.write(join(fixture.id, "after", fixture.filename), fixture.after));
+    }
+  });
+  afterAll(() => project?.remove());
+
+  async function findings(parserOptions: object): Promise<Record<string, string[]>> {
+    const config = [{ ...plugin.configs.recommended, files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"], languageOptions: { parser: tsParser, parserOptions } }];
+    // typescript-eslint's config types are not ESLint's own; the object is the same at runtime.
+    const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: true, overrideConfig: config as unknown as ESLint.Options["overrideConfig"] });
+    const results = await eslint.lintFiles(files);
+    return Object.fromEntries(
+      results.map((result) => [result.filePath, result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId ?? "fatal"} ${message.message}`)]),
+    );
+  }
+
+  it("reports exactly the same findings, and no parse errors, on every fixture file", async () => {
+    expect(files.length).toBeGreaterThan(0);
+    const untyped = await findings({});
+    const typed = await findings({ projectService: true, tsconfigRootDir: project.dir });
+    expect(Object.values(typed).flat().filter((line) => line.includes(" fatal "))).toEqual([]);
+    expect(typed).toEqual(untyped);
+    // Sanity: the run saw the anti-patterns at all.
+    expect(Object.values(untyped).flat().length).toBeGreaterThan(0);
+  }, 120_000);
+});
