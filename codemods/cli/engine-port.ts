@@ -3,9 +3,20 @@
 // `--help`, `--version` and `--list` do not pay for loading the parsers.
 import type { RunTransformsOptions, TransformRunResult } from "../engine.js";
 
+/** What the cross-file pre-pass answers per file (see codemods/project.ts). */
+export interface ProjectPrepass {
+  factsFor(path: string): RunTransformsOptions["project"];
+  importsTracerModule(path: string, text: string): boolean;
+}
+
 export interface MigrateEngine {
   readonly runTransforms: (source: string, filePath: string, options: RunTransformsOptions) => TransformRunResult;
   readonly mayUseSdk: (source: string, settings?: RunTransformsOptions["settings"]) => boolean;
+  /** Optional pre-pass over the candidate files, for what one file cannot show. */
+  readonly analyzeProject?: (
+    files: readonly { readonly path: string; readonly text: string }[],
+    options: { readonly settings?: RunTransformsOptions["settings"] },
+  ) => ProjectPrepass;
 }
 
 export async function loadDefaultEngine(): Promise<MigrateEngine> {

@@ -4,6 +4,7 @@ import { chmodSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TRANSFORM_IDS } from "../transforms/ids.js";
+import type { MigrateEngine } from "./engine-port.js";
 import type { JsonReport } from "./report.js";
 import { FAKE_MARKER, fakeEngine, git, makeProject, read, removeProjects, runInProcess, writeFiles } from "./test-utils/project.js";
 
@@ -219,6 +220,41 @@ describe("choosing transforms", () => {
     const run = await runInProcess(root, argv, engine);
     expect((JSON.parse(run.stdout) as JsonReport).summary).toMatchObject({ candidates: 1, changed: 1 });
     expect(seenSettings).toEqual({ modules: ["@/lib/tracing", "~/obs"], lambdaHandlerNames: ["main"] });
+  });
+
+  it("runs the engine's project pre-pass: files importing a tracer module become candidates, facts reach the transforms", async () => {
+    const root = makeProject({
+      "src/lib/tracing.ts": 'import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init();\n',
+      "src/routes/chat.ts": 'import { tracer } from "../lib/tracing";\nexport function chat() {\n  tracer.sessionStart({});\n}\n',
+      "src/util.ts": "export const unrelated = 1;\n",
+    });
+    const analyzed: string[] = [];
+    const projectSeen = new Map<string, unknown>();
+    const engine: MigrateEngine = {
+      ...fakeEngine,
+      analyzeProject(files) {
+        analyzed.push(...files.map((file) => file.path.slice(root.length + 1)));
+        return {
+          importsTracerModule: (_path, text) => text.includes("/lib/tracing"),
+          factsFor: (path) => (path.endsWith("chat.ts") ? { evaluatedExports: ["chat"] } : undefined),
+        };
+      },
+      runTransforms(source, filePath, options) {
+        projectSeen.set(filePath.slice(root.length + 1), options.project);
+        return fakeEngine.runTransforms(source, filePath, options);
+      },
+    };
+    const run = await runInProcess(root, ["migrate", "--json"], engine);
+    expect(analyzed).toEqual(["src/lib/tracing.ts"]);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.files.map((file) => [file.path, file.status])).toEqual([
+      ["src/lib/tracing.ts", "unchanged"],
+      ["src/routes/chat.ts", "changed"],
+      ["src/util.ts", "skipped"],
+    ]);
+    expect(projectSeen.get("src/routes/chat.ts")).toEqual({ evaluatedExports: ["chat"] });
+    expect(projectSeen.get("src/lib/tracing.ts")).toBeUndefined();
+    expect(read(root, "src/routes/chat.ts")).toContain("tracer.createSession({})");
   });
 
   it("rejects an unknown transform id with the list of valid ones (exit 2)", async () => {

@@ -1,6 +1,6 @@
 // `honeyhive migrate`: guard, discover, prefilter, transform (in process or on worker threads),
 // write, report. Every outcome is decided per file, so one bad file never stops the others.
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,6 +42,8 @@ interface Candidate {
   readonly index: number;
   readonly realPath: string;
   readonly source: string;
+  /** What the project pre-pass knows about this file. */
+  readonly project?: RunTransformsOptions["project"];
 }
 
 interface FileRun {
@@ -49,6 +51,8 @@ interface FileRun {
   /** Present for candidates: what the transforms saw and produced. */
   readonly candidate?: Candidate;
   readonly result?: TransformRunResult;
+  /** A file the text prefilter skipped, kept until the project pre-pass has had its say. */
+  readonly prefiltered?: { readonly realPath: string; readonly source: string };
 }
 
 function listTransforms(io: CliIo, json: boolean): number {
@@ -115,19 +119,47 @@ function readFiles(io: CliIo, cwd: string, options: MigrateOptions, engine: Migr
     seenRealPaths.add(realPath);
     let source: string;
     try {
+      if (!statSync(realPath).isFile()) continue; // a submodule or a link to a directory
       source = readFileSync(realPath, "utf8");
     } catch (error) {
       runs.push({ outcome: { path, status: "failed", transforms: [], markers: 0, error: { message: (error as Error).message } } });
       continue;
     }
     if (!engine.mayUseSdk(source, settings)) {
-      skip("no SDK usage");
+      runs.push({
+        outcome: { path, status: "skipped", transforms: [], markers: 0, reason: "no SDK usage" },
+        ...(engine.analyzeProject ? { prefiltered: { realPath, source } } : {}),
+      });
       continue;
     }
     const candidate: Candidate = { index: runs.length, realPath, source };
     runs.push({ outcome: { path, status: "unchanged", transforms: [], markers: 0 }, candidate });
   }
   return runs;
+}
+
+/**
+ * The cross-file pre-pass over the candidates: a skipped file that imports a module exporting a
+ * tracer becomes a candidate after all, and every candidate gets what the project knows about it
+ * (e.g. its exports that evaluate() runs from another module).
+ */
+function applyProjectAnalysis(runs: readonly FileRun[], engine: MigrateEngine, settings: RunTransformsOptions["settings"]): FileRun[] {
+  if (!engine.analyzeProject) return [...runs];
+  const candidates = runs.flatMap((run) => (run.candidate ? [{ path: run.candidate.realPath, text: run.candidate.source }] : []));
+  const analysis = engine.analyzeProject(candidates, { settings });
+  return runs.map((run, index): FileRun => {
+    const { outcome, candidate, prefiltered } = run;
+    if (prefiltered && analysis.importsTracerModule(prefiltered.realPath, prefiltered.source)) {
+      const project = analysis.factsFor(prefiltered.realPath);
+      return {
+        outcome: { path: outcome.path, status: "unchanged", transforms: [], markers: 0 },
+        candidate: { index, ...prefiltered, ...(project ? { project } : {}) },
+      };
+    }
+    if (!candidate) return { outcome };
+    const project = analysis.factsFor(candidate.realPath);
+    return project ? { ...run, candidate: { ...candidate, project } } : run;
+  });
 }
 
 function outcomeOf(path: string, result: TransformRunResult): FileOutcome {
@@ -164,7 +196,7 @@ async function transformAll(io: CliIo, options: MigrateOptions, runs: FileRun[],
   if (workers > 1) {
     let done = 0;
     results = await transformInPool(
-      candidates.map((candidate) => ({ filePath: candidate.realPath, source: candidate.source })),
+      candidates.map(({ realPath, source, project }) => ({ filePath: realPath, source, ...(project ? { project } : {}) })),
       transformOptions,
       workers,
       () => progress.update(++done),
@@ -172,7 +204,8 @@ async function transformAll(io: CliIo, options: MigrateOptions, runs: FileRun[],
     );
   } else {
     results = candidates.map((candidate, done) => {
-      const result = transformSafely(engine, candidate.source, candidate.realPath, transformOptions);
+      const fileOptions = candidate.project ? { ...transformOptions, project: candidate.project } : transformOptions;
+      const result = transformSafely(engine, candidate.source, candidate.realPath, fileOptions);
       progress.update(done + 1);
       return result;
     });
@@ -239,6 +272,7 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   const engine = io.engine ?? (await loadDefaultEngine());
   const transformOptions: RunTransformsOptions = { transforms: options.transforms, settings: options.settings };
   let runs = readFiles(io, cwd, options, engine, transformOptions.settings);
+  runs = applyProjectAnalysis(runs, engine, transformOptions.settings);
   runs = await transformAll(io, options, runs, engine, transformOptions);
   if (writes) runs = writeChanged(runs);
 

@@ -8,6 +8,7 @@ import type { WorkerData, WorkerTask } from "./worker.js";
 export interface PoolFile {
   readonly filePath: string;
   readonly source: string;
+  readonly project?: RunTransformsOptions["project"];
 }
 
 /** The compiled worker script next to this module (only present in the build: vitest runs sources). */
@@ -48,7 +49,8 @@ export function transformInPool(
           return;
         }
         current = nextIndex++;
-        const task: WorkerTask = { id: current, filePath: files[current].filePath, source: files[current].source };
+        const { filePath, source, project } = files[current];
+        const task: WorkerTask = { id: current, filePath, source, ...(project ? { project } : {}) };
         worker.postMessage(task);
       };
       worker.on("message", (message: { id: number; result: TransformRunResult }) => {

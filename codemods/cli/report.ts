@@ -104,6 +104,9 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** Files with review markers named in the human summary; failures are always all listed. */
+const MARKED_FILES_SHOWN = 20;
+
 export interface SummaryContext {
   /** Nothing was written: say "would change". */
   readonly dry: boolean;
@@ -133,8 +136,9 @@ export function formatSummary(report: JsonReport, context: SummaryContext): stri
   if (marked.length > 0) {
     lines.push(
       `To review (search for "honeyhive-migrate:"):`,
-      ...marked.map((outcome) => `  ${outcome.path}: ${plural(outcome.markers, "marker")}`),
+      ...marked.slice(0, MARKED_FILES_SHOWN).map((outcome) => `  ${outcome.path}: ${plural(outcome.markers, "marker")}`),
     );
+    if (marked.length > MARKED_FILES_SHOWN) lines.push(`  … and ${plural(marked.length - MARKED_FILES_SHOWN, "more file")} (--json lists them all)`);
   }
   return lines.join("\n") + "\n";
 }

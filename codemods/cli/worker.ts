@@ -8,6 +8,8 @@ export interface WorkerTask {
   readonly id: number;
   readonly filePath: string;
   readonly source: string;
+  /** What the project pre-pass knows about this file. */
+  readonly project?: RunTransformsOptions["project"];
 }
 
 export interface WorkerData {
@@ -18,6 +20,6 @@ const { options } = workerData as WorkerData;
 const engine: MigrateEngine = { runTransforms, mayUseSdk };
 
 parentPort?.on("message", (task: WorkerTask) => {
-  const result = transformSafely(engine, task.source, task.filePath, options);
+  const result = transformSafely(engine, task.source, task.filePath, task.project ? { ...options, project: task.project } : options);
   parentPort?.postMessage({ id: task.id, result });
 });

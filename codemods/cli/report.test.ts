@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { buildJsonReport, formatSummary, type FileOutcome } from "./report.js";
+
+describe("formatSummary", () => {
+  it("lists every failure but only the first files with review markers", () => {
+    const outcomes: FileOutcome[] = [
+      ...Array.from({ length: 25 }, (_, index): FileOutcome => ({
+        path: `src/marked${String(index).padStart(2, "0")}.ts`,
+        status: "changed",
+        transforms: ["lambda-force-flush"],
+        markers: 1,
+      })),
+      ...Array.from({ length: 25 }, (_, index): FileOutcome => ({
+        path: `src/broken${index}.ts`,
+        status: "failed",
+        transforms: [],
+        markers: 0,
+        error: { message: "Unexpected token", line: index + 1, column: 3 },
+      })),
+    ];
+    const text = formatSummary(buildJsonReport(outcomes), { dry: false, elapsedMs: 1234 });
+    expect(text).toContain("50 files scanned, 50 may use the SDK: 25 changed, 0 unchanged, 25 failed, 25 review markers (1.23s)");
+    expect(text).toContain("  lambda-force-flush               25 files, 25 review markers\n");
+    expect(text).not.toMatch(/explicit-tracer/); // transforms that did nothing are left out
+    expect(text).toContain("  src/broken24.ts:25:3 Unexpected token\n");
+    expect(text).toContain("  src/marked19.ts: 1 marker\n");
+    expect(text).not.toContain("src/marked20.ts");
+    expect(text).toContain("  … and 5 more files (--json lists them all)\n");
+  });
+
+  it("attributes markers to a transform only when it alone changed the file", () => {
+    const report = buildJsonReport([
+      { path: "a.ts", status: "changed", transforms: ["lambda-force-flush"], markers: 2 },
+      { path: "b.ts", status: "changed", transforms: ["session-start-to-create-session", "explicit-tracer"], markers: 1 },
+      { path: "c.ts", status: "unchanged", transforms: [], markers: 4 },
+    ]);
+    expect(report.summary.markers).toBe(7);
+    expect(report.transforms["lambda-force-flush"]).toEqual({ files: 1, markers: 2 });
+    expect(report.transforms["explicit-tracer"]).toEqual({ files: 1, markers: 0 });
+    expect(report.transforms["session-start-to-create-session"]).toEqual({ files: 1, markers: 0 });
+  });
+});
