@@ -235,16 +235,16 @@ function writeChanged(runs: FileRun[]): FileRun[] {
 }
 
 function printFileOutputs(stream: CliIo["stdout"], runs: readonly FileRun[], options: MigrateOptions): void {
-  const changed = runs.filter((run) => run.outcome.status === "changed" && run.result && run.candidate);
-  for (const run of changed) {
-    const { source } = run.candidate!;
-    const { output } = run.result!;
+  const changed = runs.flatMap(({ outcome, candidate, result }) =>
+    outcome.status === "changed" && candidate && result ? [{ path: outcome.path, source: candidate.source, output: result.output }] : [],
+  );
+  for (const { path, source, output } of changed) {
     if (options.print) {
       // One file prints as is (ready to redirect); several get a header each, like head(1).
-      if (changed.length > 1) stream.write(`==> ${run.outcome.path} <==\n`);
+      if (changed.length > 1) stream.write(`==> ${path} <==\n`);
       stream.write(output.endsWith("\n") || output === "" ? output : `${output}\n`);
     } else {
-      stream.write(unifiedDiff(run.outcome.path, source, output));
+      stream.write(unifiedDiff(path, source, output));
     }
   }
 }
