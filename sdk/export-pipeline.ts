@@ -26,6 +26,8 @@ export interface ExportPipeline {
   getFinishedSpans(): ReadableSpan[];
   /** Spans dropped because the export queue was full, since the tracer started. */
   readonly droppedSpans: number;
+  /** Whether finished spans are waiting in the queue or in an export. */
+  readonly hasPendingSpans: boolean;
   /** True when every span finished so far was exported successfully within `timeoutMs`. Never rejects. */
   flush(timeoutMs: number): Promise<boolean>;
 }
@@ -67,6 +69,7 @@ export function createExportPipeline(options: ExportPipelineOptions): ExportPipe
   let droppedTotal = 0;
   const exporter = new TrackingExporter(options.exporter, logger);
   let processor: SpanProcessor;
+  let queuedSpans = () => 0;
   if (options.batch) {
     const batchProcessor = new BatchSpanProcessor(exporter, {
       maxQueueSize: options.maxQueueSize,
@@ -83,6 +86,7 @@ export function createExportPipeline(options: ExportPipelineOptions): ExportPipe
       );
     });
     exporter.onHandedOff = (count) => bounded.release(count);
+    queuedSpans = () => bounded.queued;
     processor = bounded;
   } else {
     processor = new SimpleSpanProcessor(exporter);
@@ -92,6 +96,9 @@ export function createExportPipeline(options: ExportPipelineOptions): ExportPipe
     processor,
     get droppedSpans() {
       return droppedTotal;
+    },
+    get hasPendingSpans() {
+      return queuedSpans() > 0 || exporter.inFlight.size > 0;
     },
     getFinishedSpans() {
       return options.exporter instanceof InMemorySpanExporter ? options.exporter.getFinishedSpans() : [];
@@ -188,6 +195,10 @@ class BoundedQueueProcessor implements SpanProcessor {
     this.#inner = inner;
     this.#capacity = capacity;
     this.#onDrop = onDrop;
+  }
+
+  get queued(): number {
+    return this.#queued;
   }
 
   release(count: number): void {

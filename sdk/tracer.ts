@@ -33,6 +33,7 @@ import {
   enrichmentToEventUpdate,
 } from "./enrichment.js";
 import { createExportPipeline, createOtlpExporter, type ExportPipeline } from "./export-pipeline.js";
+import { flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { attachToCurrentContext, createPropagator, ensureContextSetup, getSessionFromContext, setSessionInContext } from "./session-context.js";
 import { generateSessionId, isSessionId, requireSessionId } from "./session-id.js";
@@ -105,6 +106,11 @@ export class HoneyHiveTracer {
   #instanceSessionId: string | undefined;
   #isShutDown = false;
   #shutdown: Promise<void> | undefined;
+  /** Owned by the tracer and only weakly registered, so an abandoned tracer can be collected. */
+  readonly #exitHook: ExitFlushTarget = {
+    flushBeforeExit: () => (this.#hasUnsentWork() ? this.forceFlush() : undefined),
+  };
+  #stopExitFlush: () => void = () => {};
 
   private constructor(config: ResolvedConfig, creation: TracerCreation) {
     this.#config = config;
@@ -148,6 +154,7 @@ export class HoneyHiveTracer {
         instanceSessionId: () => this.#instanceSessionId,
       });
       this.#basicProvider = new BasicTracerProvider({ resource, spanProcessors: [stamping, this.#pipeline.processor] });
+      if (!config.testMode) this.#stopExitFlush = flushBeforeExit(this.#exitHook);
       this.#instanceSessionId = startupSessionId ?? generateSessionId();
       void this.#startSessionOnBackend(this.#instanceSessionId, {
         sessionName: config.sessionName,
@@ -316,6 +323,7 @@ export class HoneyHiveTracer {
 
   async #shutDown(timeoutMs: number): Promise<void> {
     withdrawDefaultTracer(this);
+    this.#stopExitFlush();
     await this.forceFlush({ timeoutMs });
     this.#isShutDown = true;
     await valueWithin(this.#basicProvider.shutdown(), timeoutMs, undefined);
@@ -329,6 +337,10 @@ export class HoneyHiveTracer {
   /** Spans recorded in test mode, oldest first (OpenTelemetry ReadableSpans). Empty outside test mode. */
   getFinishedSpans(): ReadableSpan[] {
     return this.#pipeline?.getFinishedSpans() ?? [];
+  }
+
+  #hasUnsentWork(): boolean {
+    return (this.#pipeline?.hasPendingSpans ?? false) || (this.#backend?.pendingCalls ?? 0) > 0;
   }
 
   /** The OpenTelemetry tracer to record with, or undefined when this tracer records nothing. */
