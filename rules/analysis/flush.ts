@@ -16,7 +16,7 @@
 // - a non-async or callback-style handler cannot be checked this way: one that calls `forceFlush()`
 //   anywhere (e.g. `tracer.forceFlush().then(() => callback(null, result))`) is trusted.
 import type { TSESTree } from "@typescript-eslint/utils";
-import { isFunctionNode, memberName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { isFunctionNode, memberName, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
 import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
@@ -481,7 +481,8 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     };
     flushes.set(handler, result);
     return result;
-  } catch {
+  } catch (error) {
+    reportAnalysisError(error);
     return undefined;
   }
 }

@@ -9,7 +9,7 @@
 import { simpleTraverse } from "@typescript-eslint/typescript-estree";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { isFunctionNode, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { isFunctionNode, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 
@@ -749,7 +749,8 @@ export function getHandlerModel(input: AnalysisInput): HandlerModel {
   if (!model) {
     try {
       model = new HandlerAnalysis(input);
-    } catch {
+    } catch (error) {
+      reportAnalysisError(error);
       model = EMPTY_MODEL;
     }
     models.set(input.ast, model);
