@@ -9,12 +9,12 @@ export const MARKER_PREFIX = "honeyhive-migrate:";
 /** What each marker asks a person to check; fixtures spell these texts exactly. */
 export const MARKER_MESSAGES = {
   explicitTracerNone: "pass a tracer to this call (no HoneyHive tracer in scope)",
+  explicitTracerUnsafe: (text: string) => `pass a tracer to this call (${text} here could run before the tracer exists or create it early)`,
   explicitTracerSeveral: (names: readonly string[]) => `pick the tracer for this call (${names.join(", ")})`,
   /** Non-async and callback-style handlers alike: making them async is the person's call. */
   lambdaNotAsync: (tracer: string) => `make this handler async and await ${tracer}.forceFlush() before it returns`,
+  lambdaWrapByHand: (tracer: string) => `wrap the rest of this handler in try { … } finally { await ${tracer}.forceFlush(); }`,
   lambdaNoTracer: "await the HoneyHive tracer's forceFlush() before this handler returns",
-  evaluateTracerStillUsed: (tracer: string) =>
-    `evaluate() gives each datapoint its own tracer: ${tracer} is still used, let that code use the implicit trace()/enrichSpan()`,
 } as const;
 
 export function markerComment(message: string): string {

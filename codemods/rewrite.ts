@@ -85,20 +85,36 @@ export function removeStatement(edits: EditList, text: string, statement: Node):
   return range;
 }
 
-/** Adds one indentation step to every line of `[from, to)` that starts a line, except inside template literals. */
-export function indentLines(edits: EditList, ast: TSESTree.Program, text: string, from: number, to: number, unit: string): void {
-  const spans: TSESTree.Range[] = [];
-  for (const token of ast.tokens ?? []) {
-    if (token.type === "Template" && token.range[1] > from && token.range[0] < to) spans.push(token.range);
-  }
-  const insideTemplate = (offset: number) => spans.some(([start, end]) => start < offset && offset < end);
+/** Offsets in `[from, to)` that start a non-blank line outside template literals (safe to re-indent). */
+function reindentableLineStarts(ast: TSESTree.Program, text: string, from: number, to: number): number[] {
+  const templates = (ast.tokens ?? []).filter((token) => token.type === "Template" && token.range[1] > from && token.range[0] < to);
+  const insideTemplate = (offset: number) => templates.some(({ range: [start, end] }) => start < offset && offset < end);
+  const starts: number[] = [];
   for (let offset = lineStart(text, from); offset < to; ) {
     const lineEnd = text.indexOf("\n", offset);
-    const line = text.slice(offset, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, "");
-    if (line.trim() !== "" && !insideTemplate(offset)) edits.insertAt(offset, unit);
+    const line = text.slice(offset, lineEnd === -1 ? text.length : lineEnd);
+    if (line.trim() !== "" && offset >= from && !insideTemplate(offset)) starts.push(offset);
     if (lineEnd === -1) break;
     offset = lineEnd + 1;
   }
+  return starts;
+}
+
+/** Adds `unit` before every line of `[from, to)`, except blank lines and lines inside template literals. */
+export function indentLines(edits: EditList, ast: TSESTree.Program, text: string, from: number, to: number, unit: string): void {
+  for (const offset of reindentableLineStarts(ast, text, from, to)) edits.insertAt(offset, unit);
+}
+
+/** The text of `[from, to)` with `unit` added before each of its lines but the first (template literals untouched). */
+export function indentedText(ast: TSESTree.Program, text: string, from: number, to: number, unit: string): string {
+  const starts = reindentableLineStarts(ast, text, from, to).filter((offset) => offset > from);
+  let result = "";
+  let cursor = from;
+  for (const offset of starts) {
+    result += text.slice(cursor, offset) + unit;
+    cursor = offset;
+  }
+  return result + text.slice(cursor, to);
 }
 
 /** The string of `import … from "x"` / `require("x")` for a declaration-like node. */

@@ -6,14 +6,12 @@
 //   `@trace({ tracer })` → `@trace({})`;
 // - `tracer.trace(opts, fn)` → `trace(opts, fn)` with the SDK's `trace` imported in the file's style;
 // - the tracer's initialization, when nothing else uses it and it is not exported (comments above it
-//   stay), and then the unused `HoneyHiveTracer` import;
-// - a review marker on a tracer that has to stay (exported, or used by other code).
+//   stay), and then the unused `HoneyHiveTracer` import.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { unwrapExpression } from "../../rules/analysis/ast.js";
 import { findEvaluateTracerBindings, type EvaluateTracerBinding } from "../../rules/analysis/evaluate.js";
 import { getSdkModel } from "../../rules/analysis/sdk-model.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
-import { addMarker, MARKER_MESSAGES } from "../markers.js";
 import { isUnusedAfter, removeListElement, removeStatement } from "../rewrite.js";
 import { moduleScopeVariables, SdkImports } from "../sdk-imports.js";
 import type { CodemodTransform, TransformContext } from "../transform-api.js";
@@ -34,15 +32,14 @@ function collect(context: TransformContext): void {
     if (range) removed.push(range);
   }
 
+  // A tracer that stays (exported, or still tracing code evaluate() does not run) is the script
+  // pattern next to evaluate(), which the rule accepts: only its bindings to evaluated code went.
   for (const conflicting of findings.tracers) {
-    if (conflicting.removable) {
-      for (const declaration of conflicting.declarations) removed.push(removeStatement(edits, file.text, declaration));
-      if (conflicting.tracer.variable) run.removedTracers.add(conflicting.tracer.variable);
-      for (const backing of sdk.tracers) {
-        if (backing.getter === conflicting.tracer && backing.variable) run.removedTracers.add(backing.variable);
-      }
-    } else {
-      addMarker(edits, file.ast, file.text, conflicting.declarations[0] ?? conflicting.tracer.declaration, MARKER_MESSAGES.evaluateTracerStillUsed(conflicting.tracer.name));
+    if (!conflicting.removable) continue;
+    for (const declaration of conflicting.declarations) removed.push(removeStatement(edits, file.text, declaration));
+    if (conflicting.tracer.variable) run.removedTracers.add(conflicting.tracer.variable);
+    for (const backing of sdk.tracers) {
+      if (backing.getter === conflicting.tracer && backing.variable) run.removedTracers.add(backing.variable);
     }
   }
 

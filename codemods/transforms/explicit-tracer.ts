@@ -33,9 +33,11 @@ function collect(context: TransformContext): void {
   };
   const markUnbound = (node: TSESTree.Node, candidates: readonly TracerInScope[]) => {
     const message =
-      candidates.length <= 1
+      candidates.length === 0
         ? MARKER_MESSAGES.explicitTracerNone
-        : MARKER_MESSAGES.explicitTracerSeveral(candidates.map((candidate) => candidate.text));
+        : candidates.length === 1
+          ? MARKER_MESSAGES.explicitTracerUnsafe(candidates[0].text)
+          : MARKER_MESSAGES.explicitTracerSeveral(candidates.map((candidate) => candidate.text));
     addMarker(context.edits, file.ast, file.text, node, message);
   };
 

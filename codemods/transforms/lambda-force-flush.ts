@@ -2,7 +2,7 @@
 // freezes the container. The analysis core decides which handlers trace and which already flush on
 // every path (rules/analysis/flush.ts, the same must-analysis the rule `require-force-flush-in-lambda`
 // agrees with); this transform only writes the fix:
-// - a flush that is not awaited, when awaiting it is enough → `await tracer.forceFlush()`;
+// - a flush that is not awaited, when awaiting it is enough (the core's `flushedIfAwaited`) → `await …`;
 // - otherwise the body goes into `try { … } finally { await tracer.forceFlush(); }` (an expression-
 //   bodied arrow becomes a block with `return …;` in the try), and `return call()` inside it becomes
 //   `return await call()`: without the await the finally would flush before the promise settles;
@@ -15,8 +15,7 @@ import { getHandlerModel, type LambdaHandler } from "../../rules/analysis/handle
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf } from "../edits.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
 import { addMarker, MARKER_MESSAGES } from "../markers.js";
-import { isParseFailure, parseFile, type ParsedFile } from "../parse.js";
-import { indentLines, removeStatement } from "../rewrite.js";
+import { indentedText, indentLines, removeStatement } from "../rewrite.js";
 import type { CodemodTransform, TransformContext } from "../transform-api.js";
 import { nodesOfType } from "../traverse.js";
 import { transformMeta } from "./meta.js";
@@ -44,7 +43,7 @@ function fixHandler(context: TransformContext, handler: LambdaHandler, flush: La
     addMarker(edits, file.ast, file.text, fn, MARKER_MESSAGES.lambdaNoTracer);
     return;
   }
-  if (flush.unawaitedFlushes.length > 0 && awaitingIsEnough(file, handler, flush.unawaitedFlushes)) {
+  if (flush.unawaitedFlushes.length > 0 && flush.flushedIfAwaited) {
     for (const call of flush.unawaitedFlushes) edits.insertBefore(call, "await ");
     return;
   }
@@ -53,19 +52,6 @@ function fixHandler(context: TransformContext, handler: LambdaHandler, flush: La
   } else {
     wrapExpressionBody(context, fn as TSESTree.ArrowFunctionExpression, fn.body, tracerText);
   }
-}
-
-/**
- * Would awaiting the existing flushes make every path flush? Asked of the core itself on the text with
- * the awaits added (one extra parse, only for handlers that already try to flush).
- */
-function awaitingIsEnough(file: ParsedFile, handler: LambdaHandler, calls: readonly TSESTree.CallExpression[]): boolean {
-  const patched = applyEdits(file.text, calls.map((call) => ({ start: call.range[0], end: call.range[0], text: "await " })));
-  const reparsed = parseFile(patched, file.input.filename, file.input.settings);
-  if (isParseFailure(reparsed)) return false;
-  const again = getHandlerModel(reparsed.input).lambdaHandlers.find((candidate) => candidate.exportName === handler.exportName);
-  const flush = again && lambdaFlushOf(reparsed.input, again);
-  return flush !== undefined && flush.flushedOnEveryPath;
 }
 
 /** The returns of `fn` itself (not of functions nested in it). */
@@ -91,7 +77,16 @@ function wrapBlockBody(context: TransformContext, fn: FunctionNode, body: TSESTr
   const closeOnOwnLine = text.slice(lineStart(text, closeBrace), closeBrace).trim() === "";
   const firstOnOwnLine = text.slice(lineStart(text, wrapped[0].range[0]), wrapped[0].range[0]).trim() === "";
   if (!closeOnOwnLine || !firstOnOwnLine) {
-    addMarker(edits, file.ast, file.text, fn, MARKER_MESSAGES.lambdaNotAsync(flush.tracerText ?? "tracer"));
+    if (keep.length > 0) {
+      addMarker(edits, file.ast, text, fn, MARKER_MESSAGES.lambdaWrapByHand(flush.tracerText ?? "tracer"));
+      return;
+    }
+    // A compact body (`{ return work(event); }`): rebuild it as a block around the same code.
+    const returnAwaits = ownReturns(file.ast, fn)
+      .filter((statement) => needsAwait(statement.argument))
+      .map((statement) => ({ start: statement.argument!.range[0] - body.range[0], end: statement.argument!.range[0] - body.range[0], text: "await " }));
+    const inner = applyEdits(text.slice(body.range[0], body.range[1]), returnAwaits).slice(1, -1).trim();
+    edits.replace(body, tryFinallyBlock(text, indentationAt(text, fn.range[0]), inner, flush.tracerText!));
     return;
   }
   const indent = indentationAt(text, wrapped[0].range[0]);
@@ -135,24 +130,27 @@ function wrapExpressionBody(
 ): void {
   const { file, edits } = context;
   const text = file.text;
-  const nl = newlineOf(text);
   const unit = indentUnit(text);
   const arrow = (file.ast.tokens ?? []).findLast(
     (token) => token.value === "=>" && token.range[0] >= fn.range[0] && token.range[1] <= body.range[0],
   );
   if (!arrow) return;
   const indent = indentationAt(text, fn.range[0]);
+  // Continuation lines keep their place relative to the body's first line, now at `indent` + 2 steps.
+  const target = indent + unit + unit;
+  const base = indentationAt(text, body.range[0]);
+  const shift = target.startsWith(base) ? target.slice(base.length) : unit + unit;
+  const bodyText = indentedText(file.ast, text, body.range[0], body.range[1], shift);
+  const returned = `return ${needsAwait(body) ? "await " : ""}${bodyText};`;
+  edits.replace([arrow.range[1], fn.range[1]], ` ${tryFinallyBlock(text, indent, returned, tracerText)}`);
+}
+
+/** `{ try { <code> } finally { await <tracer>.forceFlush(); } }`, one statement per line, at `indent`. */
+function tryFinallyBlock(text: string, indent: string, code: string, tracerText: string): string {
+  const nl = newlineOf(text);
+  const unit = indentUnit(text);
   const inner = indent + unit;
-  const bodyText = text
-    .slice(body.range[0], body.range[1])
-    .split("\n")
-    .map((line, index) => (index === 0 || line.trim() === "" ? line : unit + unit + line))
-    .join("\n");
-  const returned = `${needsAwait(body) ? "await " : ""}${bodyText}`;
-  edits.replace(
-    [arrow.range[1], fn.range[1]],
-    ` {${nl}${inner}try {${nl}${inner}${unit}return ${returned};${nl}${inner}} finally {${nl}${inner}${unit}await ${tracerText}.forceFlush();${nl}${inner}}${nl}${indent}}`,
-  );
+  return `{${nl}${inner}try {${nl}${inner}${unit}${code}${nl}${inner}} finally {${nl}${inner}${unit}await ${tracerText}.forceFlush();${nl}${inner}}${nl}${indent}}`;
 }
 
 export const lambdaForceFlush: CodemodTransform = { meta, collect };

@@ -1,0 +1,146 @@
+// The project pre-pass, for what one file cannot show the per-file transforms:
+// - modules that export a HoneyHive tracer (`lib/tracing.ts` exporting `tracer` or `getTracer`), so the
+//   CLI also migrates files that import it without ever mentioning "honeyhive" (the text prefilter
+//   would skip them);
+// - functions defined in one module and run by evaluate() in another, so evaluate-managed-tracer
+//   unbinds their tracer and explicit-tracer leaves them alone, as if evaluate() sat in their file.
+// Each file is read through the analysis core (the same parse and matchers as the rules); ts-morph's
+// TypeScript resolves the import specifiers between files (Bundler resolution: `./x.js` → `x.ts`,
+// extensionless, index files, `require`). Cheap by design: run it on the prefilter's candidates only.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { ts } from "ts-morph";
+import { requireSpecifier, staticName, unwrapExpression } from "../rules/analysis/ast.js";
+import { getEvaluateModel } from "../rules/analysis/evaluate.js";
+import { getSdkModel, type SdkModel } from "../rules/analysis/sdk-model.js";
+import { readSettings } from "../rules/analysis/settings.js";
+import type { RunTransformsOptions } from "./engine.js";
+import { isParseFailure, parseFile } from "./parse.js";
+import type { ProjectFileFacts } from "./transform-api.js";
+
+export interface ProjectFile {
+  readonly path: string;
+  /** The file's text when the caller already read it; read from disk otherwise. */
+  readonly text?: string;
+}
+
+export interface ProjectAnalysis {
+  /** Modules (absolute paths) that export a tracer → the exported names (`tracer`, `getTracer`). */
+  readonly tracerModules: ReadonlyMap<string, readonly string[]>;
+  /** Modules (absolute paths) whose exports evaluate() runs from another module → those export names. */
+  readonly evaluatedExports: ReadonlyMap<string, readonly string[]>;
+  /** What to pass as `runTransforms(…, { project })` for this file (undefined: nothing to add). */
+  factsFor(path: string): ProjectFileFacts | undefined;
+  /**
+   * For a file the text prefilter skipped: does it import one of the tracer modules? Then it is a
+   * candidate after all (its handlers may call `tracer.sessionStart()` on the imported tracer).
+   */
+  importsTracerModule(path: string, text: string): boolean;
+}
+
+const RESOLUTION_OPTIONS: ts.CompilerOptions = {
+  module: ts.ModuleKind.Preserve,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowJs: true,
+  noEmit: true,
+};
+
+/** Resolves `specifier` from `fromFile` to an absolute path of a project source file, if it is one. */
+function resolveModule(specifier: string, fromFile: string): string | undefined {
+  if (!/^\.{1,2}\//.test(specifier)) return undefined;
+  const resolved = ts.resolveModuleName(specifier, fromFile, RESOLUTION_OPTIONS, ts.sys).resolvedModule;
+  if (!resolved || resolved.isExternalLibraryImport) return undefined;
+  return resolve(resolved.resolvedFileName);
+}
+
+function addTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key) ?? [];
+  if (!list.includes(value)) list.push(value);
+  map.set(key, list);
+}
+
+/** The module specifier and imported name an identifier is bound to (`import { a as b }`, `const { a } = require()`). */
+function importOrigin(sdk: SdkModel, identifier: TSESTree.Identifier): { readonly specifier: string; readonly name: string } | undefined {
+  const def = sdk.variableOf(identifier)?.defs[0];
+  if (!def) return undefined;
+  if (def.type === "ImportBinding") {
+    const specifier = def.node;
+    const declaration = specifier.parent as TSESTree.ImportDeclaration;
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+      const name = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      return { specifier: declaration.source.value, name };
+    }
+    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { specifier: declaration.source.value, name: "default" };
+    return undefined;
+  }
+  if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+    const specifier = requireSpecifier(def.node.init);
+    const property = def.node.id.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && candidate.value === def.name);
+    const name = property?.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined;
+    return specifier !== undefined && name !== undefined ? { specifier, name } : undefined;
+  }
+  return undefined;
+}
+
+/** The function expression given as `function:` to evaluate(), seen through a `trace(...)` wrapper. */
+function evaluatedIdentifier(sdk: SdkModel, value: TSESTree.Node): TSESTree.Identifier | undefined {
+  let expression = unwrapExpression(value);
+  const use = expression ? sdk.traceUseOf(expression) : undefined;
+  if (use && use.node === expression && use.wrapped) expression = unwrapExpression(use.wrapped);
+  return expression?.type === AST_NODE_TYPES.Identifier ? expression : undefined;
+}
+
+/** Reads the candidate files through the analysis core and links them. Never throws on a bad file. */
+export function analyzeProject(
+  files: readonly (string | ProjectFile)[],
+  options: { readonly settings?: RunTransformsOptions["settings"] } = {},
+): ProjectAnalysis {
+  const settings = readSettings({ honeyhive: options.settings ?? {} });
+  const tracerModules = new Map<string, string[]>();
+  const evaluatedExports = new Map<string, string[]>();
+
+  for (const entry of files) {
+    const path = resolve(typeof entry === "string" ? entry : entry.path);
+    let text: string;
+    try {
+      text = typeof entry === "string" || entry.text === undefined ? readFileSync(path, "utf8") : entry.text;
+    } catch {
+      continue;
+    }
+    const parsed = parseFile(text, path, settings);
+    if (isParseFailure(parsed)) continue;
+    const sdk = getSdkModel(parsed.input);
+    if (!sdk.usesSdk) continue;
+
+    for (const tracer of sdk.tracers) {
+      if (tracer.exported && tracer.moduleLevel && (tracer.kind === "init" || tracer.kind === "lazy")) addTo(tracerModules, path, tracer.name);
+    }
+    for (const call of getEvaluateModel(parsed.input).calls) {
+      if (!call.functionProperty || call.evaluatedFunctions.length > 0) continue;
+      const identifier = evaluatedIdentifier(sdk, call.functionProperty.value);
+      const origin = identifier && importOrigin(sdk, identifier);
+      const target = origin && resolveModule(origin.specifier, path);
+      if (origin && target) addTo(evaluatedExports, target, origin.name);
+    }
+  }
+
+  return {
+    tracerModules,
+    evaluatedExports,
+    factsFor(path) {
+      const names = evaluatedExports.get(resolve(path));
+      return names ? { evaluatedExports: names } : undefined;
+    },
+    importsTracerModule(path, text) {
+      if (tracerModules.size === 0) return false;
+      const from = resolve(path);
+      for (const match of text.matchAll(/(?:from\s*|require\s*\(\s*|import\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+        const target = resolveModule(match[1], from);
+        if (target && tracerModules.has(target)) return true;
+      }
+      return false;
+    },
+  };
+}
+

@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { runTransforms } from "../engine.js";
+
+const run = (code: string, filename = "src/app.ts") => runTransforms(code, filename, { transforms: ["explicit-tracer"] });
+
+describe("explicit-tracer", () => {
+  it("adds the tracer to trace(fn), bare @trace and @trace(), under a renamed import", () => {
+    const before = `import { HoneyHiveTracer, trace as hhTrace } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "app" });
+
+export const plain = hhTrace(async (x: number) => x);
+
+export class Agent {
+  @hhTrace
+  first() {}
+
+  @hhTrace()
+  second() {}
+}
+`;
+    expect(run(before).output).toBe(`import { HoneyHiveTracer, trace as hhTrace } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "app" });
+
+export const plain = hhTrace({ tracer }, async (x: number) => x);
+
+export class Agent {
+  @hhTrace({ tracer })
+  first() {}
+
+  @hhTrace({ tracer })
+  second() {}
+}
+`);
+  });
+
+  it("writes `tracer: <name>` for another name and keeps a multi-line object's trailing comma style", () => {
+    const before = `import { HoneyHiveTracer, trace } from "honeyhive";
+
+const appTracer = HoneyHiveTracer.init({ project: "app" });
+
+export const step = trace(
+  {
+    eventType: "tool",
+    eventName: "step",
+  },
+  (x: number) => x,
+);
+`;
+    expect(run(before).output).toBe(before.replace(`eventName: "step",\n`, `eventName: "step",\n    tracer: appTracer,\n`));
+  });
+
+  it("rewrites namespace and CommonJS enrichment calls and drops the imports they no longer need", () => {
+    const namespaced = `import * as hh from "honeyhive";
+
+const tracer = hh.HoneyHiveTracer.init({ project: "ui" });
+
+export function track(name: string) {
+  hh.enrichSpan({ metadata: { name } });
+}
+`;
+    expect(run(namespaced, "src/ui.tsx").output).toBe(namespaced.replace("hh.enrichSpan", "tracer.enrichSpan"));
+
+    const commonjs = `const { HoneyHiveTracer, enrichSession, enrichSpan } = require("honeyhive");
+
+const tracer = HoneyHiveTracer.init({ project: "worker" });
+
+async function work(job) {
+  enrichSpan({ metadata: { job: job.id } });
+  enrichSession({ outputs: { done: true } });
+}
+
+module.exports = { work };
+`;
+    expect(run(commonjs, "src/worker.cjs").output).toBe(`const { HoneyHiveTracer } = require("honeyhive");
+
+const tracer = HoneyHiveTracer.init({ project: "worker" });
+
+async function work(job) {
+  tracer.enrichSpan({ metadata: { job: job.id } });
+  tracer.enrichSession({ outputs: { done: true } });
+}
+
+module.exports = { work };
+`);
+  });
+
+  it("calls a lazy getter inside functions and leaves a marker where calling it at load would create the tracer early", () => {
+    const before = `import { HoneyHiveTracer, trace, enrichSpan } from "honeyhive";
+
+let cached: HoneyHiveTracer | undefined;
+function getTracer() {
+  cached ??= HoneyHiveTracer.init({ project: "lambda" });
+  return cached;
+}
+
+export const work = trace({ eventType: "tool" }, async () => {
+  enrichSpan({ metadata: { step: 1 } });
+});
+`;
+    const result = run(before);
+    expect(result.output).toContain(`  getTracer().enrichSpan({ metadata: { step: 1 } });`);
+    expect(result.output).toContain(
+      `/* honeyhive-migrate: pass a tracer to this call (getTracer() here could run before the tracer exists or create it early) */\nexport const work = trace({ eventType: "tool" }, async () => {`,
+    );
+    expect(result.markers).toBe(1);
+    // The marker is found again on the next run: not duplicated.
+    expect(run(result.output).output).toBe(result.output);
+  });
+
+  it("leaves OpenTelemetry's trace, local helpers and code evaluate() runs alone", () => {
+    const otel = `import { trace } from "@opentelemetry/api";
+import { HoneyHiveTracer } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "app" });
+export const otelTracer = trace.getTracer("app");
+`;
+    expect(run(otel).output).toBe(otel);
+
+    const evaluated = `import { HoneyHiveTracer, trace, enrichSpan } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+
+export const serverTracer = HoneyHiveTracer.init({ project: "server" });
+
+const pipeline = trace({ eventType: "chain" }, async (datapoint: { inputs: { q: string } }) => {
+  enrichSpan({ metadata: { q: datapoint.inputs.q } });
+  return datapoint.inputs.q;
+});
+
+await evaluate({ function: pipeline, dataset: [], name: "exp" });
+`;
+    expect(run(evaluated).output).toBe(evaluated);
+  });
+
+  it("leaves a file without a tracer of its own unchanged", () => {
+    const source = `import { trace } from "honeyhive";\n\nexport const f = trace(async () => 1);\n`;
+    expect(run(source)).toMatchObject({ output: source, changed: false, markers: 0 });
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { runTransforms } from "../engine.js";
+
+const run = (code: string, filename = "src/handler.ts") => runTransforms(code, filename, { transforms: ["lambda-force-flush"] });
+
+const HEADER = `import { HoneyHiveTracer, trace } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "lambda" });
+const work = trace({ eventType: "tool", tracer }, async (id: string) => ({ id }));
+`;
+
+describe("lambda-force-flush", () => {
+  it("turns a one-line block body into a try/finally and awaits the returned call", () => {
+    const result = run(`${HEADER}\nexport const handler = async (event: { id: string }) => { return work(event.id); };\n`);
+    expect(result.output).toBe(`${HEADER}
+export const handler = async (event: { id: string }) => {
+  try {
+    return await work(event.id);
+  } finally {
+    await tracer.forceFlush();
+  }
+};
+`);
+  });
+
+  it("returns an object literal body without await and keeps tabs and template literals as written", () => {
+    const tabbed = `${HEADER}\nexport const handler = async (event) =>\n\t({\n\t\tbody: \`id:\n\${event.id}\`,\n\t\tstatus: await work(event.id),\n\t});\n`;
+    expect(run(tabbed, "src/handler.mjs").output).toBe(`${HEADER}
+export const handler = async (event) => {
+\ttry {
+\t\treturn {
+\t\t\tbody: \`id:
+\${event.id}\`,
+\t\t\tstatus: await work(event.id),
+\t\t};
+\t} finally {
+\t\tawait tracer.forceFlush();
+\t}
+};
+`);
+  });
+
+  it("awaits a fire-and-forget flush when that is enough, and wraps when an early return skips it", () => {
+    const awaited = `${HEADER}
+export async function handler(event: { id: string }) {
+  const result = await work(event.id);
+  tracer.forceFlush();
+  return result;
+}
+`;
+    expect(run(awaited).output).toBe(awaited.replace("  tracer.forceFlush();", "  await tracer.forceFlush();"));
+
+    const early = `${HEADER}
+export async function handler(event: { id?: string }) {
+  if (!event.id) return { statusCode: 400 };
+  const result = await work(event.id);
+  tracer.forceFlush();
+  return result;
+}
+`;
+    expect(run(early).output).toBe(`${HEADER}
+export async function handler(event: { id?: string }) {
+  try {
+    if (!event.id) return { statusCode: 400 };
+    const result = await work(event.id);
+    return result;
+  } finally {
+    await tracer.forceFlush();
+  }
+}
+`);
+  });
+
+  it("marks a non-async handler once, also after a second run", () => {
+    const before = `${HEADER}\nexport function handler(event: { id: string }) {\n  return work(event.id);\n}\n`;
+    const once = run(before);
+    expect(once.output).toBe(before.replace("export function handler", "/* honeyhive-migrate: make this handler async and await tracer.forceFlush() before it returns */\nexport function handler"));
+    expect(once.markers).toBe(1);
+    expect(run(once.output).output).toBe(once.output);
+  });
+
+  it("leaves a handler that already flushes on every path, and a server that is not a Lambda", () => {
+    const flushed = `${HEADER}
+export const handler = async (event: { id: string }) => {
+  try {
+    return await work(event.id);
+  } finally {
+    await tracer.forceFlush();
+  }
+};
+`;
+    expect(run(flushed)).toMatchObject({ output: flushed, changed: false });
+    const server = `${HEADER}\nimport http from "node:http";\nexport const handler = async () => work("x");\nhttp.createServer(() => {}).listen(3000);\n`;
+    expect(run(server).output).toBe(server);
+  });
+});
