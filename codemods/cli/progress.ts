@@ -27,7 +27,7 @@ export class ProgressBar {
     if (now - this.startedAt < SHOW_AFTER_MS || (now - this.lastDrawAt < REDRAW_EVERY_MS && done < this.total)) return;
     this.lastDrawAt = now;
     const counter = ` ${done}/${this.total} ${this.label}`;
-    const width = Math.max(10, Math.min(40, (this.stream.columns ?? 80) - counter.length - 3));
+    const width = Math.max(10, Math.min(40, (this.stream.columns || 80) - counter.length - 3));
     const filled = Math.round((done / this.total) * width);
     this.stream.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}]${counter}\x1b[K`);
     this.drawn = true;
