@@ -9,6 +9,8 @@ import {
   propagation,
   type Context,
   type ContextManager,
+  type TextMapGetter,
+  type TextMapSetter,
 } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from "@opentelemetry/core";
@@ -23,6 +25,38 @@ export function createPropagator(): CompositePropagator {
     propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
   });
 }
+
+/** What a carrier may be: plain headers (Node.js, Express) or a `Headers`-like object (fetch, Next.js). */
+interface HeadersLike {
+  get(name: string): string | null | undefined;
+  set(name: string, value: string): void;
+  keys(): Iterable<string>;
+}
+
+function isHeadersLike(carrier: unknown): carrier is HeadersLike {
+  const candidate = carrier as Partial<HeadersLike> | null;
+  return typeof candidate?.get === "function" && typeof candidate.set === "function" && typeof candidate.keys === "function";
+}
+
+/** Reads W3C headers from plain objects and from `Headers`/`Map`-like carriers alike. */
+export const carrierGetter: TextMapGetter<object> = {
+  get(carrier, key) {
+    if (isHeadersLike(carrier)) return carrier.get(key) ?? undefined;
+    const value = (carrier as Record<string, unknown>)[key];
+    return typeof value === "string" || Array.isArray(value) ? (value as string | string[]) : undefined;
+  },
+  keys(carrier) {
+    return isHeadersLike(carrier) ? [...carrier.keys()] : Object.keys(carrier);
+  },
+};
+
+/** Writes W3C headers into plain objects and `Headers`/`Map`-like carriers alike. */
+export const carrierSetter: TextMapSetter<object> = {
+  set(carrier, key, value) {
+    if (isHeadersLike(carrier)) carrier.set(key, value);
+    else (carrier as Record<string, unknown>)[key] = value;
+  },
+};
 
 export function getSessionFromContext(ctx: Context = context.active()): string | undefined {
   return propagation.getBaggage(ctx)?.getEntry(SESSION_BAGGAGE_KEY)?.value;

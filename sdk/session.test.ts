@@ -225,6 +225,26 @@ describe("inject() / extract()", () => {
     expect(otelTrace.getSpanContext(extracted)?.traceId).toBe(tracer.getFinishedSpans()[0].spanContext().traceId);
   });
 
+  it("works with fetch Headers carriers (Next.js route handlers, outgoing fetch)", async () => {
+    const upstream = HoneyHiveTracer.init({ testMode: true });
+    const downstream = HoneyHiveTracer.init({ testMode: true });
+    const outgoing = new Headers({ "content-type": "application/json" });
+    const sessionId = await inNewRequest(async () => {
+      const id = upstream.createSession();
+      upstream.startSpan("fetch", () => upstream.inject(outgoing));
+      return id;
+    });
+    expect(outgoing.get("traceparent")).toMatch(/^00-/);
+
+    const incoming = new Request("http://localhost/api/chat", { headers: outgoing }).headers;
+    const joined = await inNewRequest(async () => downstream.createSession({ linkCarrier: incoming }));
+
+    expect(joined).toBe(sessionId);
+    expect(otelTrace.getSpanContext(downstream.extract(incoming))?.traceId).toBe(
+      upstream.getFinishedSpans()[0].spanContext().traceId,
+    );
+  });
+
   it("injects the instance session when the context carries none", () => {
     const tracer = HoneyHiveTracer.init({ testMode: true });
     const headers: Record<string, string> = {};

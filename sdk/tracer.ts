@@ -5,8 +5,6 @@
 import {
   INVALID_SPAN_CONTEXT,
   context,
-  defaultTextMapGetter,
-  defaultTextMapSetter,
   trace as otelTrace,
   type Context,
   type Span,
@@ -35,7 +33,15 @@ import {
 import { createExportPipeline, createOtlpExporter, type ExportPipeline } from "./export-pipeline.js";
 import { flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
-import { attachToCurrentContext, createPropagator, ensureContextSetup, getSessionFromContext, setSessionInContext } from "./session-context.js";
+import {
+  attachToCurrentContext,
+  carrierGetter,
+  carrierSetter,
+  createPropagator,
+  ensureContextSetup,
+  getSessionFromContext,
+  setSessionInContext,
+} from "./session-context.js";
 import { generateSessionId, isSessionId, requireSessionId } from "./session-id.js";
 import { SessionStampingSpanProcessor } from "./session-span-processor.js";
 import { runInSpan } from "./span-runner.js";
@@ -274,22 +280,29 @@ export class HoneyHiveTracer {
     return getSessionFromContext(ctx) ?? this.#instanceSessionId;
   }
 
-  /** Writes W3C `traceparent`/`tracestate` and `baggage` (with the session) into `carrier`. */
+  /**
+   * Writes W3C `traceparent`/`tracestate` and `baggage` (with the session) into `carrier`: a plain
+   * headers object or a `Headers`-like one (`set()`), e.g. for `fetch`.
+   */
   inject(carrier: object): void {
     try {
       let ctx = context.active();
       const sessionId = this.resolveSessionId(ctx);
       if (sessionId && getSessionFromContext(ctx) === undefined) ctx = setSessionInContext(ctx, sessionId);
-      this.#propagator.inject(ctx, carrier, defaultTextMapSetter);
+      this.#propagator.inject(ctx, carrier, carrierSetter);
     } catch (error) {
       this.#logger.debug(`inject() failed: ${describeError(error)}`);
     }
   }
 
-  /** The current context continued from a carrier's W3C trace context and baggage (the session included). */
+  /**
+   * The current context continued from a carrier's W3C trace context and baggage (the session
+   * included). The carrier is a plain headers object (Node.js, Express) or a `Headers`-like one
+   * (`get()`/`keys()`, e.g. a Next.js route handler's `request.headers`).
+   */
   extract(carrier: object): Context {
     try {
-      return this.#propagator.extract(context.active(), carrier, defaultTextMapGetter);
+      return this.#propagator.extract(context.active(), carrier, carrierGetter);
     } catch (error) {
       this.#logger.debug(`extract() failed: ${describeError(error)}`);
       return context.active();
