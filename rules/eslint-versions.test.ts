@@ -12,8 +12,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures, type FixtureCase } from "../fixtures/index.js";
 import plugin from "./index.js";
+import { describeLintMessages } from "./test-utils/fixture-lint.js";
 import { REPOSITORY_ROOT } from "./test-utils/rule-files.js";
-import { createTempProject, type TempProject } from "./test-utils/temp-project.js";
+import { createTempProject, runNodeIn, type TempProject } from "./test-utils/temp-project.js";
 
 interface LintMessage {
   readonly ruleId: string | null;
@@ -33,20 +34,16 @@ const flatConfigFor9 = flatConfig as unknown as ESLint9.Options["overrideConfig"
 // Files are linted as text under the case's (possibly simulated) path inside a virtual project.
 const virtualProject = join(REPOSITORY_ROOT, "virtual-project");
 
-function describeMessages(messages: readonly LintMessage[]): string {
-  return messages.map((message) => `${message.line}: ${message.ruleId ?? "fatal"}: ${message.message}`).join("\n") || "(none)";
-}
-
 function expectFixtureTruth(lint: () => LintText): void {
   it.each(fixtureCases.map((fixture) => [fixture.id, fixture] as const))("%s", async (_id, fixture: FixtureCase) => {
     const ruleId = `honeyhive/${fixture.rule}`;
     const before = await lint()(fixture.before, join(virtualProject, fixture.filename));
-    expect(before.filter((message) => message.fatal), describeMessages(before)).toEqual([]);
-    expect(before.some((message) => message.ruleId === ruleId), `before should be reported by ${ruleId}:\n${describeMessages(before)}`).toBe(true);
+    expect(before.filter((message) => message.fatal), describeLintMessages(before)).toEqual([]);
+    expect(before.some((message) => message.ruleId === ruleId), `before should be reported by ${ruleId}:\n${describeLintMessages(before)}`).toBe(true);
 
     const after = await lint()(fixture.after, join(virtualProject, fixture.filename));
-    expect(after.filter((message) => message.fatal), describeMessages(after)).toEqual([]);
-    if (!fixture.marker) expect(after, `after should be clean:\n${describeMessages(after)}`).toEqual([]);
+    expect(after.filter((message) => message.fatal), describeLintMessages(after)).toEqual([]);
+    if (!fixture.marker) expect(after, `after should be clean:\n${describeLintMessages(after)}`).toEqual([]);
   });
 }
 
@@ -72,7 +69,8 @@ describe("ESLint 9 eslintrc (LegacyESLint), configs['legacy-recommended'] as the
   let project: TempProject;
   let eslint: LegacyESLint;
   beforeAll(() => {
-    project = createTempProject("eslintrc", ["@typescript-eslint/parser"]);
+    // The project's `eslint` is ESLint 9 (the only major that still reads .eslintrc).
+    project = createTempProject("eslintrc", ["@typescript-eslint/parser"], { eslint: "eslint9" });
     project.write("node_modules/eslint-plugin-honeyhive/package.json", JSON.stringify({ name: "eslint-plugin-honeyhive", main: "index.js" }));
     project.write("node_modules/eslint-plugin-honeyhive/index.js", 'module.exports = require("honeyhive/eslint-plugin");\n');
     project.write(
@@ -86,6 +84,16 @@ describe("ESLint 9 eslintrc (LegacyESLint), configs['legacy-recommended'] as the
   it("resolves the plugin's legacy config to every recommended rule", async () => {
     const config = (await eslint.calculateConfigForFile(join(project.dir, "src/index.ts"))) as { rules: Record<string, unknown> };
     for (const rule of Object.keys(plugin.configs["legacy-recommended"].rules ?? {})) expect(config.rules[rule], rule).toEqual(["error"]);
+  });
+
+  it("works from the eslint CLI with ESLINT_USE_FLAT_CONFIG=false", async () => {
+    const sample = fixtureCases.find((fixture) => fixture.filename.startsWith("src/") && fixture.filename.endsWith(".ts"));
+    if (!sample) throw new Error("no src/*.ts fixture case");
+    project.write(join("cli", sample.filename), sample.before);
+    const run = await runNodeIn(project, "node_modules/eslint/bin/eslint.js", ["--format", "json", join("cli", sample.filename)], { ESLINT_USE_FLAT_CONFIG: "false" });
+    expect(run.status, run.stderr).toBe(1);
+    const [result] = JSON.parse(run.stdout) as { messages: LintMessage[] }[];
+    expect(result.messages.map((message) => message.ruleId)).toContain(`honeyhive/${sample.rule}`);
   });
 
   expectFixtureTruth(() => async (code, filePath) => {
