@@ -242,6 +242,29 @@ export const a = hh.trace({ tracer }, async () => tracer.enrichSession({ ok: tru
       errors: [{ messageId: "implicitTrace" }, { messageId: "implicitEnrichment" }],
     },
     {
+      // A parameter typed with the SDK's class is the tracer of its function.
+      code: `import type { HoneyHiveTracer } from "honeyhive";
+import { enrichSpan } from "honeyhive";
+export function score(answer: string, tracer: HoneyHiveTracer) {
+  enrichSpan({ metrics: { length: answer.length } });
+}`,
+      output: `import type { HoneyHiveTracer } from "honeyhive";
+import { enrichSpan } from "honeyhive";
+export function score(answer: string, tracer: HoneyHiveTracer) {
+  tracer.enrichSpan({ metrics: { length: answer.length } });
+}`,
+      errors: [{ messageId: "implicitEnrichment", data: { tracers: "tracer", name: "enrichSpan" }, line: 4, column: 3 }],
+    },
+    {
+      // A settings module that re-exports the SDK and exports the project's tracer.
+      settings: { honeyhive: { modules: ["@acme/observability"] } },
+      code: `import { trace, appTracer } from "@acme/observability";
+export const step = trace({ eventType: "tool" }, async (x) => x);`,
+      output: `import { trace, appTracer } from "@acme/observability";
+export const step = trace({ eventType: "tool", tracer: appTracer }, async (x) => x);`,
+      errors: [{ messageId: "implicitTrace", data: { tracers: "appTracer", name: "trace" }, line: 2, column: 21 }],
+    },
+    {
       // A class member tracer is used inside methods; .tsx file.
       filename: "agent.tsx",
       code: `import { HoneyHiveTracer, enrichSpan } from "honeyhive";

@@ -326,7 +326,8 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
   const bindings: EvaluateTracerBinding[] = [];
   for (const use of evaluate.evaluatedTraceUses) {
     const tracer = use.boundTracer;
-    if (!tracer) continue;
+    // A tracer handed in as a parameter is the caller's choice, not one this file created.
+    if (!tracer || tracer.kind === "parameter") continue;
     const reportNode = use.via === "tracer" ? unwrapExpression((use.node as TSESTree.CallExpression).callee) ?? use.node : (use.tracerProperty ?? use.node);
     bindings.push({ use, tracer: primaryTracer(tracer), reportNode });
   }

@@ -311,3 +311,25 @@ class Agent {
     expect(inScopeAtCall(code, "enrichSpan", 2)).toEqual([]);
   });
 });
+
+describe("getSdkModel: tracer parameters", () => {
+  it("takes a parameter typed with the SDK's HoneyHiveTracer (also a type-only import) for a tracer in its function", () => {
+    const code = `import type { HoneyHiveTracer } from "honeyhive";
+import * as hh from "honeyhive";
+import { enrichSpan } from "honeyhive";
+export function step(input: string, tracer: HoneyHiveTracer) { enrichSpan({ input }); }
+export function other(input: string, t: hh.HoneyHiveTracer) { return t; }
+export function untyped(input: string, tracer) { enrichSpan({ input }); }
+class HoneyHiveTracerLike {}
+export function lookalike(tracer: HoneyHiveTracerLike) { enrichSpan({}); }`;
+    const { input, model: sdk } = model(code);
+    expect(tracerSummary(sdk).map(({ name, kind, moduleLevel }) => [name, kind, moduleLevel])).toEqual([
+      ["tracer", "parameter", false],
+      ["t", "parameter", false],
+    ]);
+    const calls = callsTo(input.ast, input.text, "enrichSpan");
+    expect(sdk.tracersInScopeAt(calls[0]!).map(({ text, safe }) => [text, safe])).toEqual([["tracer", true]]);
+    expect(sdk.tracersInScopeAt(calls[1]!)).toEqual([]);
+    expect(sdk.tracersInScopeAt(calls[2]!)).toEqual([]);
+  });
+});

@@ -74,9 +74,10 @@ export interface TracerDeclaration {
    * - `init`: assigned from `HoneyHiveTracer.init(...)` / `new HoneyHiveTracer(...)` (or from a getter call, or an alias);
    * - `lazy`: a function in this file that returns a tracer (`getTracer()`), usually initializing it on first call;
    * - `imported`: imported from a local module (`./tracing`, a settings module) and used or named as a tracer;
-   * - `member`: a class field / `this.tracer = HoneyHiveTracer.init(...)`.
+   * - `member`: a class field / `this.tracer = HoneyHiveTracer.init(...)`;
+   * - `parameter`: a parameter annotated with the SDK's type (`tracer: HoneyHiveTracer`), no type checker needed.
    */
-  readonly kind: "init" | "lazy" | "imported" | "member";
+  readonly kind: "init" | "lazy" | "imported" | "member" | "parameter";
   /** Declared in the module scope (imports and class members of top-level classes included). */
   readonly moduleLevel: boolean;
   readonly exported: boolean;
@@ -536,16 +537,42 @@ function buildModel(input: AnalysisInput): SdkModel {
     return returnsByFunction.get(fn) ?? [];
   };
   const returnedTracer = (fn: FunctionNode): { creation?: TSESTree.Expression; tracer?: MutableTracer } | undefined => {
-    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return tracerValue(fn.body);
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+      const value = tracerValue(fn.body);
+      return value?.tracer?.kind === "parameter" ? undefined : value;
+    }
     let result: { creation?: TSESTree.Expression; tracer?: MutableTracer } | undefined;
     for (const statement of returnsOf(fn)) {
       if (!statement.argument) continue;
       const value = tracerValue(statement.argument);
-      if (!value) return undefined;
+      // Handing back the tracer it was given does not make a function a getter.
+      if (!value || value.tracer?.kind === "parameter") return undefined;
       result = value;
     }
     return result;
   };
+
+  // Parameters typed with the SDK's class: `function step(input: string, tracer: HoneyHiveTracer)`.
+  // The type may come from a type-only import, which is not an SDK binding for values.
+  const isSdkTracerType = (annotation: TSESTree.TypeNode | undefined): boolean => {
+    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+    const typeName = annotation.typeName;
+    const name = typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : undefined;
+    const root = typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.left : typeName;
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const def = variableOf(root)?.defs[0];
+    const holder = def?.type === "ImportBinding" ? def.node : undefined;
+    const declaration = holder?.parent;
+    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || !isSdkModule(declaration.source.value, settings)) return false;
+    if (holder?.type === AST_NODE_TYPES.ImportSpecifier) return typeName === root && staticName(holder.imported) === "HoneyHiveTracer";
+    return name === "HoneyHiveTracer" && typeName !== root; // `hh.HoneyHiveTracer` through a namespace/default import
+  };
+  for (const variable of allVariablesOf(scopeManager)) {
+    const def = variable.defs[0];
+    if (def?.type !== "Parameter" || !(def.name.type === AST_NODE_TYPES.Identifier)) continue;
+    if (!isSdkTracerType(def.name.typeAnnotation?.typeAnnotation)) continue;
+    addVariableTracer(variable, { kind: "parameter", declaration: def.name, initializations: [], callable: false, referenceText: variable.name });
+  }
 
   // Tracers imported from local modules: named or used like one. Before the rounds, so that a variable
   // assigned from an imported getter (`const tracer = getTracer()`) is a tracer too.
@@ -567,7 +594,7 @@ function buildModel(input: AnalysisInput): SdkModel {
   }
 
   // Rounds: creations → getters returning them → variables assigned from getters / aliases.
-  const allVariables = scopeManager.scopes.flatMap((scope) => scope.variables);
+  const allVariables = allVariablesOf(scopeManager);
   for (let round = 0; round < 4; round += 1) {
     let changed = false;
     for (const variable of allVariables) {
@@ -775,7 +802,7 @@ function buildModel(input: AnalysisInput): SdkModel {
         result.push({ tracer, text: tracer.referenceText, safe: !runsAtLoad });
         continue;
       }
-      if (tracer.kind === "imported") {
+      if (tracer.kind === "imported" || tracer.kind === "parameter") {
         result.push({ tracer, text: tracer.referenceText, safe: true });
         continue;
       }
@@ -815,6 +842,10 @@ function buildModel(input: AnalysisInput): SdkModel {
     variableOf,
     tracersInScopeAt,
   };
+}
+
+function allVariablesOf(scopeManager: Scope.ScopeManager): Scope.Variable[] {
+  return scopeManager.scopes.flatMap((scope) => scope.variables);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
