@@ -20,8 +20,8 @@ export interface MigrateEngine {
 }
 
 export async function loadDefaultEngine(): Promise<MigrateEngine> {
-  const { runTransforms, mayUseSdk } = await import("../engine.js");
-  return { runTransforms, mayUseSdk };
+  const [{ runTransforms, mayUseSdk }, { analyzeProject }] = await Promise.all([import("../engine.js"), import("../project.js")]);
+  return { runTransforms, mayUseSdk, analyzeProject };
 }
 
 /** Runs the engine on one file; the contract says it never throws, this makes sure a bug cannot stop the run. */

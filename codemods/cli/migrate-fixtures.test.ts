@@ -1,8 +1,11 @@
 // `honeyhive migrate` with the real transforms on every fixture pair, laid out as a project at the
-// paths the fixtures are meant to live at: the command turns each `before` into exactly `after`,
-// and a second run finds nothing left to do but the review markers.
+// paths the fixtures are meant to live at, and on the multi-file sample app (a tracer module
+// imported by handlers, evaluate() in its own module): the command writes exactly the expected
+// files, and a second run finds nothing left to do but the review markers.
+import { cpSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadFixtures } from "../../fixtures/index.js";
+import { FIXTURES_DIR, loadFixtures } from "../../fixtures/index.js";
 import type { JsonReport } from "./report.js";
 import { git, makeProject, read, removeProjects, runInProcess } from "./test-utils/project.js";
 
@@ -30,5 +33,32 @@ describe("migrate on the fixtures (real transforms)", () => {
     expect(second.stdout).toBe(""); // no diff: the migration is idempotent
     const withMarkers = fixtures.filter((fixture) => fixture.after.includes("/* honeyhive-migrate:"));
     expect(second.code).toBe(withMarkers.length > 0 ? 3 : 0);
+  });
+});
+
+function filesBelow(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+describe("migrate on the sample app (real transforms, project pre-pass)", () => {
+  it("turns fixtures/sample-app into fixtures/sample-app-expected", async () => {
+    const root = makeProject({}, { git: true });
+    cpSync(join(FIXTURES_DIR, "sample-app"), root, { recursive: true });
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "sample app");
+
+    const run = await runInProcess(root, ["migrate"], null);
+    expect(run.code, run.stderr).toBe(0);
+    const expectedRoot = join(FIXTURES_DIR, "sample-app-expected");
+    const files = filesBelow(expectedRoot);
+    expect(filesBelow(root).filter((file) => !file.startsWith(".git/"))).toEqual(files);
+    for (const file of files) expect(read(root, file), file).toBe(read(expectedRoot, file));
+
+    git(root, "commit", "-q", "-am", "migrated");
+    const check = await runInProcess(root, ["migrate", "--check"], null);
+    expect(check.stdout).toBe("");
   });
 });
