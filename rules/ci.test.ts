@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures } from "../fixtures/index.js";
-import { createTempProject, runNodeIn, type TempProject } from "./test-utils/temp-project.js";
+import { createTempProject, USER_FLAT_CONFIG, runNodeIn, type TempProject } from "./test-utils/temp-project.js";
 
 const RULE = "no-session-start-in-handler";
 const sample = loadFixtures(RULE)[0];
@@ -26,13 +26,7 @@ describe("CI: eslint --max-warnings=0 with configs.recommended", () => {
   let project: TempProject;
   beforeAll(() => {
     project = createTempProject("ci", ["eslint", "@typescript-eslint/parser", "@microsoft/eslint-formatter-sarif"]);
-    project.write(
-      "eslint.config.js",
-      `import tsParser from "@typescript-eslint/parser";
-import honeyhive from "honeyhive/eslint-plugin";
-export default [{ ...honeyhive.configs.recommended, files: ["**/*.ts"], languageOptions: { parser: tsParser } }];
-`,
-    );
+    project.write("eslint.config.js", USER_FLAT_CONFIG);
   });
   afterAll(() => project.remove());
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures } from "../fixtures/index.js";
 import { REPOSITORY_ROOT } from "./test-utils/rule-files.js";
 import { LspClient } from "./test-utils/lsp-client.js";
-import { createTempProject, type TempProject } from "./test-utils/temp-project.js";
+import { createTempProject, USER_FLAT_CONFIG, type TempProject } from "./test-utils/temp-project.js";
 
 const RULE_ID = "honeyhive/no-session-start-in-handler";
 // A case with one sessionStart() whose fix is the whole fixture diff, so the quick fix must yield `after`.
@@ -76,13 +76,7 @@ describe("VS Code ESLint language server with the built plugin", () => {
   beforeAll(async () => {
     if (!sample) throw new Error("no single-sessionStart src/*.ts fixture of no-session-start-in-handler to open");
     project = createTempProject("lsp", ["eslint", "@typescript-eslint/parser"]);
-    project.write(
-      "eslint.config.js",
-      `import tsParser from "@typescript-eslint/parser";
-import honeyhive from "honeyhive/eslint-plugin";
-export default [{ ...honeyhive.configs.recommended, files: ["**/*.ts"], languageOptions: { parser: tsParser } }];
-`,
-    );
+    project.write("eslint.config.js", USER_FLAT_CONFIG);
     documentUri = pathToFileURL(project.write(sample.filename, sample.before)).href;
     const workspaceFolder = { name: "lsp-project", uri: pathToFileURL(project.dir).href };
 

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures } from "../fixtures/index.js";
 import { REPOSITORY_ROOT } from "./test-utils/rule-files.js";
-import { createTempProject, type ProcessResult, type TempProject } from "./test-utils/temp-project.js";
+import { createTempProject, USER_FLAT_CONFIG, type ProcessResult, type TempProject } from "./test-utils/temp-project.js";
 
 const RULE_ID = "honeyhive/no-session-start-in-handler";
 const sample = loadFixtures("no-session-start-in-handler").find((fixture) => fixture.filename.startsWith("src/") && fixture.filename.endsWith(".ts"));
@@ -60,13 +60,7 @@ describe("pre-commit: husky + lint-staged running eslint --max-warnings=0", () =
         2,
       ),
     );
-    project.write(
-      "eslint.config.js",
-      `import tsParser from "@typescript-eslint/parser";
-import honeyhive from "honeyhive/eslint-plugin";
-export default [{ ...honeyhive.configs.recommended, files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"], languageOptions: { parser: tsParser } }];
-`,
-    );
+    project.write("eslint.config.js", USER_FLAT_CONFIG);
     project.write(".gitignore", "node_modules/\n");
     // husky's layout: hooks in .husky/, wired with core.hooksPath. PATH as npm/npx would give it.
     const hook = project.write(".husky/pre-commit", '#!/bin/sh\nPATH="$(pwd)/node_modules/.bin:$PATH" exec lint-staged\n');

@@ -69,3 +69,12 @@ export function runNodeIn(project: TempProject, script: string, args: readonly s
     );
   });
 }
+
+/** A user's `eslint.config.js` (ES module) with `honeyhive.configs.recommended` and the TypeScript parser. */
+export const USER_FLAT_CONFIG = `import tsParser from "@typescript-eslint/parser";
+import honeyhive from "honeyhive/eslint-plugin";
+
+export default [
+  { ...honeyhive.configs.recommended, files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"], languageOptions: { parser: tsParser } },
+];
+`;
