@@ -191,6 +191,16 @@ export const handler = async () => {
     expect(sdk.tracerOf(callee.object)).toMatchObject({ name: "tracer", kind: "init", moduleLevel: false });
   });
 
+  it("does not take a local module's OpenTelemetry or dd-trace tracer for a HoneyHive one", () => {
+    const { model: sdk } = model(`import { trace } from "honeyhive";
+import { tracer } from "./otel";
+import { tracer as ddTracer } from "./datadog";
+tracer.startActiveSpan("work", (span) => span.end());
+ddTracer.scope().active();
+export const step = trace(async (x) => x);`);
+    expect(sdk.tracers).toEqual([]);
+  });
+
   it("does not take OpenTelemetry's tracer for a HoneyHive one", () => {
     const { model: sdk } = model(`import { trace } from "@opentelemetry/api";\nconst tracer = trace.getTracer("svc");`);
     expect(sdk.tracers).toEqual([]);

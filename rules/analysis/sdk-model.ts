@@ -58,9 +58,15 @@ const TRACER_MEMBERS: ReadonlySet<string> = new Set([
   "trace",
   "enrichSpan",
   "enrichSession",
-  "startSpan",
   "sessionId",
 ]);
+
+/**
+ * Members of other tracers (OpenTelemetry's `startActiveSpan`, dd-trace's `scope()` / `wrap()`): an
+ * imported `tracer` used like this is not a HoneyHive tracer, whatever its name. (`startSpan` exists
+ * on both, so it proves nothing either way.)
+ */
+const FOREIGN_TRACER_MEMBERS: ReadonlySet<string> = new Set(["startActiveSpan", "scope", "wrap", "getActiveSpan"]);
 
 const TRACER_NAME = /^(?:tracer|[A-Za-z_$][\w$]*Tracer)$/;
 const TRACER_GETTER_NAME = /^get[A-Z]?[\w$]*Tracer$/;
@@ -224,7 +230,10 @@ function mayUseSdk(input: AnalysisInput): boolean {
   const isLocal = (specifier: string | undefined) => specifier !== undefined && isLocalModule(specifier, settings);
   const looksLikeTracer = (declaration: TSESTree.Node) =>
     scopeManager.getDeclaredVariables(declaration).some(
-      (variable) => TRACER_NAME.test(variable.name) || TRACER_GETTER_NAME.test(variable.name) || localBindingUsage(variable) !== undefined,
+      (variable) => {
+        const usage = localBindingUsage(variable);
+        return usage !== "foreign" && (usage !== undefined || TRACER_NAME.test(variable.name) || TRACER_GETTER_NAME.test(variable.name));
+      },
     );
   for (const statement of ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && isLocal(statement.source.value) && looksLikeTracer(statement)) return true;
@@ -579,6 +588,7 @@ function buildModel(input: AnalysisInput): SdkModel {
   for (const [variable, binding] of bindings) {
     if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
     const usage = localBindingUsage(variable);
+    if (usage === "foreign") continue;
     const importedName = binding.name;
     const named = (name: string | undefined) => name !== undefined && name !== "HoneyHiveTracer";
     const isGetter = usage === "getter" || TRACER_GETTER_NAME.test(variable.name) || (named(importedName) && TRACER_GETTER_NAME.test(importedName ?? ""));
@@ -854,19 +864,31 @@ type MutableTracer = Mutable<Omit<TracerDeclaration, "initializations" | "getter
   getter: TracerDeclaration | undefined;
 };
 
-/** How a binding imported from a local module is used: as a tracer (`x.forceFlush()`), as a getter (`x().trace(...)`), or neither. */
-function localBindingUsage(variable: Scope.Variable): "tracer" | "getter" | undefined {
+/**
+ * How a binding imported from a local module is used: as a HoneyHive tracer (`x.forceFlush()`), as a
+ * getter of one (`x().trace(...)`), as another library's tracer (`x.startActiveSpan(...)`), or
+ * nothing telling.
+ */
+function localBindingUsage(variable: Scope.Variable): "tracer" | "getter" | "foreign" | undefined {
+  let usage: "tracer" | "getter" | undefined;
   for (const reference of variable.references) {
     const identifier = reference.identifier;
     const parent = identifier.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && TRACER_MEMBERS.has(memberName(parent) ?? "")) return "tracer";
-    if (parent?.type === AST_NODE_TYPES.Property && parent.value === identifier && staticName(parent.key, parent.computed) === "tracer") return "tracer";
+    let member: string | undefined;
+    let called = false;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) member = memberName(parent);
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) {
       const outer = parent.parent;
-      if (outer?.type === AST_NODE_TYPES.MemberExpression && outer.object === parent && TRACER_MEMBERS.has(memberName(outer) ?? "")) return "getter";
+      if (outer?.type === AST_NODE_TYPES.MemberExpression && outer.object === parent) {
+        member = memberName(outer);
+        called = true;
+      }
     }
+    if (member !== undefined && FOREIGN_TRACER_MEMBERS.has(member)) return "foreign";
+    if (member !== undefined && TRACER_MEMBERS.has(member)) usage ??= called ? "getter" : "tracer";
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === identifier && staticName(parent.key, parent.computed) === "tracer") usage ??= "tracer";
   }
-  return undefined;
+  return usage;
 }
 
 /** The class whose instance `this` denotes at `node` (arrow functions see through; other functions stop). */
