@@ -2,7 +2,7 @@
 // every nested .gitignore applied by git itself); elsewhere a directory walk applies the .gitignore
 // files it meets. Both then drop what is never source to migrate: other extensions, declaration
 // files, dependencies and build output, and what `--ignore` names.
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { gitListFiles, gitTopLevel } from "./git.js";
 import { ignoreVerdict, isFileIgnored, parseIgnoreFile, type IgnoreRule } from "./ignore-patterns.js";
@@ -30,9 +30,8 @@ export interface DiscoveredFile {
 }
 
 export interface Discovery {
+  /** Sorted by path, each file once. */
   readonly files: DiscoveredFile[];
-  /** Git work trees the files live in (for the dirty guard). */
-  readonly gitTopLevels: string[];
 }
 
 export class MissingPathError extends Error {
@@ -48,15 +47,16 @@ export function toPosix(path: string): string {
 /** Whether `child` is `parent` or below it (both absolute, already resolved). */
 export function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /** Finds the git top levels of the given paths without listing anything (used by the guard before discovery). */
 export function resolveGitTopLevels(cwd: string, paths: readonly string[]): Map<string, string | undefined> {
   const topLevels = new Map<string, string | undefined>();
   for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    if (!existsSync(absolute)) throw new MissingPathError(path);
+    if (!existsSync(resolve(cwd, path))) throw new MissingPathError(path);
+    // Paths are compared with git's top level, which has no links in it.
+    const absolute = realpathSync(resolve(cwd, path));
     const directory = statSync(absolute).isDirectory() ? absolute : dirname(absolute);
     topLevels.set(absolute, gitTopLevel(directory));
   }
@@ -181,6 +181,5 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
     }
   }
   const files = [...byPath.values()].sort((a, b) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0));
-  const gitTopLevels = [...new Set([...topLevels.values()].filter((top): top is string => top !== undefined))];
-  return { files, gitTopLevels };
+  return { files };
 }
