@@ -59,7 +59,7 @@ Exit codes:
   1  at least one file could not be parsed or transformed (listed as file:line:col; left
      untouched; the other files were processed)
   2  usage error, or the git work tree has uncommitted changes
-  3  --check found files to change or review markers
+  3  --check found files to change or review markers (1 wins when a file failed)
 
 Examples:
   npx honeyhive migrate --dry                 Preview every change as a diff
