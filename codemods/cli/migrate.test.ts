@@ -164,6 +164,11 @@ describe("exit codes and failures", () => {
     expect(check.stderr).toContain("src/enrich.ts: 1 marker");
   });
 
+  it("--check exits 1, not 3, when a file also failed", async () => {
+    const root = makeProject({ "a.ts": HANDLER, "b.ts": BROKEN });
+    expect((await runInProcess(root, ["migrate", "--check"])).code).toBe(1);
+  });
+
   it("exits 2 on usage errors: unknown option, unknown command, bad --cpus, missing path", async () => {
     const root = makeProject({ "a.ts": HANDLER });
     for (const argv of [["migrate", "--frobnicate"], ["migrate-all"], ["migrate", "--cpus", "0"], ["migrate", "nope/"]]) {
