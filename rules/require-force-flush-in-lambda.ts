@@ -8,7 +8,7 @@
 // codemod, with the same conventions (see there).
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { indentationAt, type FunctionNode } from "./analysis/ast.js";
-import { isAwaitedFlush, lambdaFlushOf, type LambdaFlush } from "./analysis/flush.js";
+import { flushHelpersOf, isAwaitedFlush, isReturnedFlush, lambdaFlushOf, type LambdaFlush } from "./analysis/flush.js";
 import { getHandlerModel } from "./analysis/handlers.js";
 import { analysisInputFromContext } from "./analysis/input.js";
 import { getSdkModel } from "./analysis/sdk-model.js";
@@ -64,6 +64,7 @@ export default createRule<[], MessageIds>({
     }
     if (flushByFunction.size === 0) return {};
 
+    const isFlushHelper = flushHelpersOf(input);
     const stack: TrackedPath[] = [];
     const top = (): TrackedPath | undefined => stack[stack.length - 1];
 
@@ -96,7 +97,14 @@ export default createRule<[], MessageIds>({
       // At the await's exit, an optional chain inside it (`await tracer?.forceFlush()`) has merged back.
       "AwaitExpression:exit"(node: TSESTree.AwaitExpression) {
         const path = top();
-        if (!path?.flush || !isAwaitedFlush(node)) return;
+        if (!path?.flush || !isAwaitedFlush(node, isFlushHelper)) return;
+        for (const segment of path.current) path.flushed.add(segment.id);
+      },
+      // `return tracer.forceFlush().then(() => result)`: the handler's promise settles after the flush.
+      // Marked on entry: at the exit, ESLint has already moved on to the unreachable segment after `return`.
+      ReturnStatement(node: TSESTree.ReturnStatement) {
+        const path = top();
+        if (!path?.flush || path.node !== path.flush.handler.function || !isReturnedFlush(node, isFlushHelper)) return;
         for (const segment of path.current) path.flushed.add(segment.id);
       },
       onCodePathEnd(codePath: CodePath) {

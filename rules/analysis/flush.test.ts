@@ -30,7 +30,10 @@ describe("flushesOnEveryPath", () => {
     ["no flush", "tracer.createSession();", false],
     ["a flush not awaited", "tracer.forceFlush();", false],
     ["void flush", "void tracer.forceFlush();", false],
-    ["then chain", "await tracer.forceFlush().then(() => 1);", false],
+    // Awaiting the chain waits for the flush first (`.catch(log)` is the common form).
+    ["awaited then/catch chain", "await tracer.forceFlush().then(() => 1);", true],
+    ["awaited catch chain", "await tracer.forceFlush().catch(console.error);", true],
+    ["then chain left floating", "tracer.forceFlush().then(() => 1);", false],
     ["optional call, awaited", "await tracer?.forceFlush();", true],
     ["Promise.all", "await Promise.all([tracer.forceFlush(), x()]);", true],
     ["flush in the value of a declaration", "const ok = await tracer.forceFlush();", true],
@@ -140,6 +143,8 @@ describe("flush.ts agrees with the rule's code-path analysis", () => {
     return messages.map((message) => /`([^`]+)`/.exec(message.message)?.[1] ?? "?");
   }
 
+  // Same-file helpers: one flushes on every path, the other only sometimes.
+  const HELPERS = "async function flushTraces() { await tracer.forceFlush(); }\nasync function notAFlush() { if (Math.random() > 0.5) await tracer.forceFlush(); }\n";
   const fixtureTexts = loadFixtures()
     .filter((fixture) => fixture.rule === RULE_NAME || fixture.rule === "no-session-start-in-handler")
     .flatMap((fixture) => [
@@ -161,7 +166,14 @@ describe("flush.ts agrees with the rule's code-path analysis", () => {
     "await tracer?.forceFlush();",
     "try { await tracer.forceFlush(); } catch {}",
     "for (const r of event.Records) { if (r.x) continue; await tracer.forceFlush(); }\nawait tracer.forceFlush();",
-  ].map((body, index) => [`snippet ${index}`, `${TRACER}export const handler = async (event) => {\n${body}\n};`, "src/handler.ts"] as const);
+    "await tracer.forceFlush().catch(console.error);",
+    "tracer.forceFlush().catch(console.error);",
+    "if (event.x) return tracer.forceFlush().then(() => 1);\nawait tracer.forceFlush();",
+    "if (event.x) return tracer?.forceFlush();\nreturn 2;",
+    "try { return await work(); } finally { await flushTraces(); }",
+    "await Promise.race([flushTraces(), new Promise((resolve) => setTimeout(resolve, 500))]);",
+    "try { return await work(); } finally { await notAFlush(); }",
+  ].map((body, index) => [`snippet ${index}`, `${TRACER}${HELPERS}export const handler = async (event) => {\n${body}\n};`, "src/handler.ts"] as const);
 
   it("has cases", () => expect(fixtureTexts.length).toBeGreaterThan(20));
 

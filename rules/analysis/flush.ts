@@ -8,14 +8,19 @@
 // two agree on every fixture (tested), so a handler the rule accepts is never touched by the codemod.
 //
 // Conventions shared by both analyses:
-// - a flush counts only as the argument of an `await` (also `await tracer?.forceFlush()` and
-//   `await Promise.all([tracer.forceFlush(), …])`); `void tracer.forceFlush()`, `.then(…)` do not;
+// - a flush counts only as the argument of an `await` (also `await tracer?.forceFlush()`,
+//   `await tracer.forceFlush().catch(log)` and `await Promise.all([tracer.forceFlush(), …])`), or as
+//   what an async handler returns (`return tracer.forceFlush().then(() => result)`: the handler's
+//   promise settles after it); `void tracer.forceFlush()` and a `.then(…)` left floating do not;
+// - a call of a function of the same file that flushes on every path (`await flushTraces()`, where
+//   `async function flushTraces() { await tracer.forceFlush(); }`) counts as the flush itself;
 // - any `<x>.forceFlush()` counts, whatever `x` is (a provider, another tracer): report only when sure;
 // - throw paths need no flush (the runtime reports the error; the container may not be reused);
 // - code inside nested functions does not run on the handler's path;
 // - a non-async or callback-style handler cannot be checked this way: one that calls `forceFlush()`
 //   anywhere (e.g. `tracer.forceFlush().then(() => callback(null, result))`) is trusted.
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { isFunctionNode, memberName, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
 import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
@@ -56,22 +61,44 @@ export function isFlushCall(node: TSESTree.Node): boolean {
   return node.type === "CallExpression" && memberName(node.callee) === "forceFlush";
 }
 
-/** An `await` whose argument is a flush or `Promise.all/allSettled([…, flush, …])`. */
-export function isAwaitedFlush(node: TSESTree.Node): node is TSESTree.AwaitExpression {
-  if (node.type !== "AwaitExpression") return false;
-  const argument = unwrapExpression(node.argument);
-  if (!argument) return false;
-  if (argument.type !== "CallExpression") return false;
-  if (isFlushCall(argument)) return true;
-  if (argument.callee.type !== "MemberExpression") return false;
-  const combinator = memberName(argument.callee);
-  if (combinator !== "all" && combinator !== "allSettled") return false;
-  if (argument.callee.object.type !== "Identifier" || argument.callee.object.name !== "Promise") return false;
-  const list = argument.arguments[0];
-  return list?.type === "ArrayExpression" && list.elements.some((element) => {
-    const value = element ? unwrapExpression(element) : undefined;
-    return value !== undefined && isFlushCall(value);
-  });
+/**
+ * Tells whether a call is a same-file helper that flushes on every path (`flushTraces()`). The rule and
+ * the structural analysis get theirs from `flushHelpersOf(input)`, so both count the same calls.
+ */
+export type FlushHelperTest = (call: TSESTree.CallExpression) => boolean;
+
+const NO_HELPERS: FlushHelperTest = () => false;
+
+/** Promise methods whose result settles only after the promise they are called on. */
+const PROMISE_CHAIN_METHODS = new Set(["then", "catch", "finally"]);
+/** `Promise.<combinator>([…])` settles after (or, for race/any, bounded by) the flush in its list. */
+const PROMISE_COMBINATORS = new Set(["all", "allSettled", "race", "any"]);
+
+/**
+ * A promise that settles only after a flush: a flush call, a flushing helper call, either followed by
+ * `.then/.catch/.finally(…)`, or `Promise.all/allSettled/race/any([…, flush, …])`.
+ */
+function isFlushPromise(node: TSESTree.Node | null | undefined, isHelper: FlushHelperTest): boolean {
+  const value = unwrapExpression(node);
+  if (value?.type !== "CallExpression") return false;
+  if (isFlushCall(value) || isHelper(value)) return true;
+  if (value.callee.type !== "MemberExpression") return false;
+  const method = memberName(value.callee);
+  if (method !== undefined && PROMISE_CHAIN_METHODS.has(method)) return isFlushPromise(value.callee.object, isHelper);
+  if (method === undefined || !PROMISE_COMBINATORS.has(method)) return false;
+  if (value.callee.object.type !== "Identifier" || value.callee.object.name !== "Promise") return false;
+  const list = value.arguments[0];
+  return list?.type === "ArrayExpression" && list.elements.some((element) => element !== null && isFlushPromise(element, isHelper));
+}
+
+/** An `await` whose argument settles only after a flush (see `isFlushPromise`). */
+export function isAwaitedFlush(node: TSESTree.Node, isHelper: FlushHelperTest = NO_HELPERS): node is TSESTree.AwaitExpression {
+  return node.type === "AwaitExpression" && isFlushPromise(node.argument, isHelper);
+}
+
+/** `return <flush promise>` in an async function: its promise settles after the flush. */
+export function isReturnedFlush(node: TSESTree.ReturnStatement, isHelper: FlushHelperTest = NO_HELPERS): boolean {
+  return isFlushPromise(node.argument, isHelper);
 }
 
 /** Calls `visit` for every node of `root` that runs when `root` runs (nested functions excluded). */
@@ -122,8 +149,11 @@ interface JumpTarget {
 }
 
 class MustFlush {
-  /** Flush calls to count as awaited (to ask "would awaiting them be enough?"). */
-  constructor(private readonly assumeAwaited: ReadonlySet<TSESTree.Node> = new Set()) {}
+  constructor(
+    /** Flush calls to count as awaited (to ask "would awaiting them be enough?"). */
+    private readonly assumeAwaited: ReadonlySet<TSESTree.Node> = new Set(),
+    private readonly isHelper: FlushHelperTest = NO_HELPERS,
+  ) {}
 
   /** A `return` (or the implicit end) that is reached without a flush. */
   unflushedExit = false;
@@ -133,7 +163,7 @@ class MustFlush {
   /** Flush state after the unconditional part of an expression has run. */
   expression(node: TSESTree.Node | null | undefined, state: FlushState): FlushState {
     if (state !== false || !node) return state;
-    return unconditionallyAwaitsFlush(node, this.assumeAwaited) ? true : state;
+    return unconditionallyAwaitsFlush(node, this.assumeAwaited, this.isHelper) ? true : state;
   }
 
   statements(statements: readonly TSESTree.Node[], state: FlushState): FlushState {
@@ -155,7 +185,7 @@ class MustFlush {
       case "VariableDeclaration":
         return node.declarations.reduce<FlushState>((current, declarator) => this.expression(declarator.init, current), state);
       case "ReturnStatement": {
-        const atReturn = this.expression(node.argument, state);
+        const atReturn = isReturnedFlush(node, this.isHelper) ? true : this.expression(node.argument, state);
         if (atReturn === false && this.flushingFinallyDepth === 0) this.unflushedExit = true;
         return undefined;
       }
@@ -274,7 +304,7 @@ class MustFlush {
   }
 
   private tryStatement(node: TSESTree.TryStatement, state: FlushState): FlushState {
-    const finalizerFlushes = node.finalizer !== null && new MustFlush(this.assumeAwaited).statement(node.finalizer, false) === true;
+    const finalizerFlushes = node.finalizer !== null && new MustFlush(this.assumeAwaited, this.isHelper).statement(node.finalizer, false) === true;
     if (finalizerFlushes) this.flushingFinallyDepth += 1;
     const block = this.statement(node.block, state);
     // The catch clause can be entered before anything in the try block ran.
@@ -296,11 +326,11 @@ function isAlwaysTrue(node: TSESTree.Node): boolean {
  * True when evaluating `node` always runs an awaited flush: found outside the parts that may be
  * skipped (right side of `&&`/`||`/`??`, branches of `?:`, nested functions).
  */
-function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: ReadonlySet<TSESTree.Node>): boolean {
+function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: ReadonlySet<TSESTree.Node>, isHelper: FlushHelperTest): boolean {
   const stack: TSESTree.Node[] = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    if (isAwaitedFlush(current) || assumeAwaited.has(current)) return true;
+    if (isAwaitedFlush(current, isHelper) || assumeAwaited.has(current)) return true;
     if (isFunctionNode(current) || current.type === "ClassBody") continue;
     if (current.type === "LogicalExpression") {
       stack.push(current.left);
@@ -316,20 +346,66 @@ function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: Readonly
 }
 
 /** Does every normal exit of `fn` (returns and the implicit end; not throws) pass an awaited flush? */
-export function flushesOnEveryPath(fn: FunctionNode, assumeAwaited: ReadonlySet<TSESTree.Node> = new Set()): boolean {
-  const analysis = new MustFlush(assumeAwaited);
-  if (fn.body.type !== "BlockStatement") return analysis.expression(fn.body, false) === true;
+export function flushesOnEveryPath(
+  fn: FunctionNode,
+  assumeAwaited: ReadonlySet<TSESTree.Node> = new Set(),
+  isHelper: FlushHelperTest = NO_HELPERS,
+): boolean {
+  const analysis = new MustFlush(assumeAwaited, isHelper);
+  if (fn.body.type !== "BlockStatement") return isFlushPromise(fn.body, isHelper) || analysis.expression(fn.body, false) === true;
   const end = analysis.statement(fn.body, false);
   return !analysis.unflushedExit && end !== false;
 }
 
 /** A `try { … } finally { … }` whose finally awaits a flush on every path through it. */
-export function isTryFinallyFlush(statement: TSESTree.Node | undefined): statement is TSESTree.TryStatement {
+export function isTryFinallyFlush(statement: TSESTree.Node | undefined, isHelper: FlushHelperTest = NO_HELPERS): statement is TSESTree.TryStatement {
   return (
     statement?.type === "TryStatement" &&
     statement.finalizer !== null &&
-    new MustFlush().statement(statement.finalizer, false) === true
+    new MustFlush(new Set(), isHelper).statement(statement.finalizer, false) === true
   );
+}
+
+const helperTests = new WeakMap<TSESTree.Program, FlushHelperTest>();
+
+/**
+ * Same-file functions that flush on every path (`async function flushTraces() { await tracer.forceFlush(); }`,
+ * `const flush = () => tracer.forceFlush()`), as a test on calls that resolve to them through scope.
+ */
+export function flushHelpersOf(input: AnalysisInput): FlushHelperTest {
+  const cached = helperTests.get(input.ast);
+  if (cached) return cached;
+  const functionOf = new Map<Scope.Variable, FunctionNode>();
+  for (const scope of input.scopeManager.scopes) {
+    for (const variable of scope.variables) {
+      const def = variable.defs[0];
+      if (variable.defs.length !== 1 || !def) continue;
+      if (def.type === "FunctionName" && isFunctionNode(def.node)) functionOf.set(variable, def.node);
+      else if (def.type === "Variable" && def.node.type === "VariableDeclarator" && def.parent?.kind === "const") {
+        const init = unwrapExpression(def.node.init);
+        if (isFunctionNode(init)) functionOf.set(variable, init);
+      }
+    }
+  }
+  const verdicts = new Map<FunctionNode, boolean>();
+  const referenced = new Map<TSESTree.Node, Scope.Variable | null>();
+  for (const scope of input.scopeManager.scopes) {
+    for (const reference of scope.references) referenced.set(reference.identifier, reference.resolved);
+  }
+  const test: FlushHelperTest = (call) => {
+    if (call.callee.type !== "Identifier") return false;
+    const variable = referenced.get(call.callee);
+    const fn = variable ? functionOf.get(variable) : undefined;
+    if (!fn) return false;
+    const known = verdicts.get(fn);
+    if (known !== undefined) return known;
+    verdicts.set(fn, false); // recursion guard: a helper that calls itself is not proof of a flush
+    const verdict = flushesOnEveryPath(fn, new Set(), test);
+    verdicts.set(fn, verdict);
+    return verdict;
+  };
+  helperTests.set(input.ast, test);
+  return test;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -425,16 +501,40 @@ function collectFlushCalls(fn: FunctionNode): { unawaited: TSESTree.CallExpressi
     stack.push(...childrenOf(node));
   }
   forEachOwnNode(fn.body, (node) => {
-    if (node.type !== "CallExpression" || !isFlushCall(node)) return;
-    let outer: TSESTree.Node = node;
-    while (outer.parent && (outer.parent.type === "ChainExpression" || outer.parent.type === "TSNonNullExpression" || outer.parent.type === "TSAsExpression")) {
-      outer = outer.parent;
-    }
-    const awaited = outer.parent?.type === "AwaitExpression" || (outer.parent?.type === "ArrayExpression" && awaitedCombinator(outer.parent));
-    if (!awaited) unawaited.push(node);
+    if (node.type === "CallExpression" && isFlushCall(node) && !settlesBeforeReturn(node)) unawaited.push(node);
   });
   unawaited.sort((a, b) => a.range[0] - b.range[0]);
   return { unawaited, any };
+}
+
+/**
+ * The flush's promise is awaited or returned, possibly through `?.`, `!`, `as`, `.then/.catch/.finally(…)`
+ * or an awaited `Promise.all([…])`: `await tracer.forceFlush().catch(log)`, `return tracer.forceFlush()`.
+ */
+function settlesBeforeReturn(call: TSESTree.CallExpression): boolean {
+  let outer: TSESTree.Node = call;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = outer.parent;
+    if (!parent) return false;
+    if (parent.type === "ChainExpression" || parent.type === "TSNonNullExpression" || parent.type === "TSAsExpression") {
+      outer = parent;
+    } else if (
+      parent.type === "MemberExpression" &&
+      parent.object === outer &&
+      PROMISE_CHAIN_METHODS.has(memberName(parent) ?? "") &&
+      parent.parent?.type === "CallExpression" &&
+      parent.parent.callee === parent
+    ) {
+      outer = parent.parent;
+    } else {
+      return (
+        parent.type === "AwaitExpression" ||
+        parent.type === "ReturnStatement" ||
+        (parent.type === "ArrowFunctionExpression" && parent.body === outer) ||
+        (parent.type === "ArrayExpression" && awaitedCombinator(parent))
+      );
+    }
+  }
 }
 
 /** `tracer.forceFlush();` or `void tracer.forceFlush();`: awaiting it is a one-word fix. */
@@ -445,9 +545,13 @@ function isFlushStatement(call: TSESTree.CallExpression): boolean {
   return outer.parent?.type === "ExpressionStatement";
 }
 
+/** The list of an awaited or returned `Promise.all/allSettled/race/any([…])`. */
 function awaitedCombinator(array: TSESTree.ArrayExpression): boolean {
   const call = array.parent;
-  return call?.parent !== undefined && isAwaitedFlush(call.parent);
+  if (call?.type !== "CallExpression" || call.arguments[0] !== array || call.callee.type !== "MemberExpression") return false;
+  const { object } = call.callee;
+  const isCombinator = object.type === "Identifier" && object.name === "Promise" && PROMISE_COMBINATORS.has(memberName(call.callee) ?? "");
+  return isCombinator && settlesBeforeReturn(call);
 }
 
 const flushes = new WeakMap<LambdaHandler, LambdaFlush>();
@@ -463,6 +567,7 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     const target = flushTarget(input, fn, use);
     const calls = collectFlushCalls(fn);
     const checkable = fn.async && !handler.callbackStyle;
+    const helpers = flushHelpersOf(input);
     const body = fn.body.type === "BlockStatement" ? fn.body.body : [];
     const result: LambdaFlush = {
       handler,
@@ -470,14 +575,14 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
       tracer: use?.tracer,
       tracerText: target.text,
       statementsBeforeTry: target.setup,
-      flushedOnEveryPath: checkable ? flushesOnEveryPath(fn) : calls.any,
-      wrappedInTryFinally: body.length === target.setup + 1 && isTryFinallyFlush(body[target.setup]),
+      flushedOnEveryPath: checkable ? flushesOnEveryPath(fn, new Set(), helpers) : calls.any,
+      wrappedInTryFinally: body.length === target.setup + 1 && isTryFinallyFlush(body[target.setup], helpers),
       unawaitedFlushes: calls.unawaited,
       flushedIfAwaited:
         checkable &&
         calls.unawaited.length > 0 &&
         calls.unawaited.every(isFlushStatement) &&
-        flushesOnEveryPath(fn, new Set(calls.unawaited)),
+        flushesOnEveryPath(fn, new Set(calls.unawaited), helpers),
     };
     flushes.set(handler, result);
     return result;
