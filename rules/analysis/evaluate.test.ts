@@ -120,6 +120,14 @@ async function main() {
     expect(findEvaluateTracerBindings(parse(script))).toEqual({ bindings: [], tracers: [] });
   });
 
+  it("does not remove a declaration that declares other variables too", () => {
+    const code = `${HEADER}const tracer = HoneyHiveTracer.init(), datasetName = "golden";
+evaluate({ function: trace({ tracer }, async (dp) => dp), dataset: [], name: datasetName });`;
+    const findings = findEvaluateTracerBindings(parse(code));
+    expect(findings.bindings).toHaveLength(1);
+    expect(findings.tracers[0]).toMatchObject({ removable: false, otherUses: [] });
+  });
+
   it("represents a lazy tracer by its getter", () => {
     const code = `${HEADER}
 let _tracer;

@@ -342,17 +342,23 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
     if (!tracer.moduleLevel && !callers.has(declaredWhere)) continue;
     const own = bindings.filter((binding) => binding.tracer === tracer);
     const otherUses = otherUsesOf(sdk, tracer, own);
+    const declarations = declarationsOf(sdk, tracer);
     tracers.push({
       tracer,
       initializations: tracer.initializations,
       bindings: own,
       otherUses,
       usesInEvaluatedCode: otherUses.filter((identifier) => evaluate.isRunByEvaluate(identifier)),
-      removable: !tracer.exported && otherUses.length === 0,
-      declarations: declarationsOf(sdk, tracer),
+      removable: !tracer.exported && otherUses.length === 0 && declarations.every(declaresOnlyItself),
+      declarations,
     });
   }
   return { bindings, tracers };
+}
+
+/** `const tracer = …, other = …;` cannot go as a whole: removing it would take `other` along. */
+function declaresOnlyItself(statement: TSESTree.Node): boolean {
+  return statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.declarations.length === 1;
 }
 
 /** A backing variable (`_tracer`) is represented by its getter. */
