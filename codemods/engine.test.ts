@@ -1,8 +1,12 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { mayUseSdk, runAsJscodeshift, runTransforms } from "./engine.js";
 import { countMarkers, markerComment } from "./markers.js";
-import { TRANSFORMS_BY_ID } from "./transforms/index.js";
+import { explicitTracer } from "./transforms/explicit-tracer.js";
 import sessionStartTransform from "./transforms/session-start-to-create-session.js";
 
 const require = createRequire(import.meta.url);
@@ -48,7 +52,7 @@ describe("runTransforms", () => {
   });
 
   it("turns a transform exception into an error and changes nothing", () => {
-    vi.spyOn(TRANSFORMS_BY_ID["explicit-tracer"], "collect").mockImplementation(() => {
+    vi.spyOn(explicitTracer, "collect").mockImplementation(() => {
       throw new Error("boom");
     });
     const result = runTransforms(EXPRESS_APP, "src/server.ts");
@@ -57,7 +61,7 @@ describe("runTransforms", () => {
   });
 
   it("refuses output that no longer parses", () => {
-    vi.spyOn(TRANSFORMS_BY_ID["explicit-tracer"], "collect").mockImplementation(({ edits }) => edits.insertAt(0, "("));
+    vi.spyOn(explicitTracer, "collect").mockImplementation(({ edits }) => edits.insertAt(0, "("));
     const result = runTransforms(EXPRESS_APP, "src/server.ts");
     expect(result.output).toBe(EXPRESS_APP);
     expect(result.error?.message).toMatch(/unparsable/);
@@ -65,7 +69,7 @@ describe("runTransforms", () => {
 
   it("settles earlier transforms and looks again when two transforms edit the same code", () => {
     const sessionStart = EXPRESS_APP.indexOf("sessionStart");
-    vi.spyOn(TRANSFORMS_BY_ID["explicit-tracer"], "collect").mockImplementation(({ file, edits }) => {
+    vi.spyOn(explicitTracer, "collect").mockImplementation(({ file, edits }) => {
       const at = file.text.indexOf("createSession");
       // Seen only after a re-parse of the first transform's output.
       if (at !== -1) edits.replace([at, at + "createSession".length], "acreateSession");
@@ -116,5 +120,23 @@ describe("jscodeshift entry", () => {
     const source = "const untouched = 1;\n";
     expect(sessionStartTransform({ path: "a.ts", source })).toBe(source);
     expect(() => runAsJscodeshift("explicit-tracer", { path: "src/broken.ts", source: "const = ;" })).toThrow(/^src\/broken\.ts:1:\d+ /);
+  });
+
+  it("runs from the built CommonJS package under the jscodeshift CLI", () => {
+    // The transform module is loaded before the engine there, the order that exposes a load cycle.
+    const directory = mkdtempSync(join(tmpdir(), "honeyhive-jscodeshift-"));
+    try {
+      const file = join(directory, "server.ts");
+      writeFileSync(file, EXPRESS_APP);
+      const root = join(import.meta.dirname, "..");
+      const transformFile = join(root, "dist/cjs/codemods/transforms/session-start-to-create-session.js");
+      const output = execFileSync(process.execPath, [require.resolve("jscodeshift/bin/jscodeshift.js"), "--no-babel", "-t", transformFile, file], {
+        encoding: "utf8",
+      });
+      expect(output).toMatch(/1 ok/);
+      expect(readFileSync(file, "utf8")).toBe(EXPRESS_APP.replace("sessionStart", "createSession"));
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -18,7 +18,7 @@ import { countMarkers } from "./markers.js";
 import { isParseFailure, parseFile, type ParsedFile } from "./parse.js";
 import type { CodemodTransform, ProjectFileFacts, RunState } from "./transform-api.js";
 import { TRANSFORM_IDS, type TransformId } from "./transforms/ids.js";
-import { TRANSFORMS_BY_ID } from "./transforms/index.js";
+import { transformById } from "./transforms/index.js";
 import { readSettings, type HoneyhiveSettings } from "../rules/analysis/settings.js";
 import { isLocalModule } from "../rules/analysis/sdk-model.js";
 
@@ -73,7 +73,7 @@ export function runTransforms(source: string, filePath: string, options: RunTran
   const applied: TransformId[] = [];
   const run: RunState = { removedTracers: new Set() };
   for (const id of options.transforms ?? TRANSFORM_IDS) {
-    const transform = TRANSFORMS_BY_ID[id];
+    const transform = transformById(id);
     try {
       let edits = collectEdits(transform, file, run, options.project);
       if (edits.some((edit) => accepted.some((earlier) => editsOverlap(edit, earlier)))) {

@@ -1,4 +1,7 @@
 // The registry the engine runs: one module per transform id of ids.ts.
+// A function, not an object built at load time: each transform module imports the engine for its
+// jscodeshift entry, so when jscodeshift loads a transform first (CommonJS build), this module runs
+// while that transform is still loading; reading the exports at call time sees them complete.
 import type { CodemodTransform } from "../transform-api.js";
 import type { TransformId } from "./ids.js";
 import { evaluateManagedTracer } from "./evaluate-managed-tracer.js";
@@ -6,9 +9,15 @@ import { explicitTracer } from "./explicit-tracer.js";
 import { lambdaForceFlush } from "./lambda-force-flush.js";
 import { sessionStartToCreateSession } from "./session-start-to-create-session.js";
 
-export const TRANSFORMS_BY_ID: Readonly<Record<TransformId, CodemodTransform>> = {
-  "evaluate-managed-tracer": evaluateManagedTracer,
-  "session-start-to-create-session": sessionStartToCreateSession,
-  "lambda-force-flush": lambdaForceFlush,
-  "explicit-tracer": explicitTracer,
-};
+export function transformById(id: TransformId): CodemodTransform {
+  switch (id) {
+    case "evaluate-managed-tracer":
+      return evaluateManagedTracer;
+    case "session-start-to-create-session":
+      return sessionStartToCreateSession;
+    case "lambda-force-flush":
+      return lambdaForceFlush;
+    case "explicit-tracer":
+      return explicitTracer;
+  }
+}
