@@ -54,6 +54,14 @@ evaluate({ function: rag.other.bind(rag), dataset: [] });`;
     expect(runNames(code)).toEqual(["<inline>", "answer", "other", "run"]);
   });
 
+  it("reads the options through a variable declared in the file", () => {
+    const code = `${HEADER}
+async function classify(dp) { return dp; }
+const experiment = { function: classify, dataset: [], name: "x" };
+await evaluate(experiment);`;
+    expect(runNames(code)).toEqual(["classify"]);
+  });
+
   it("has no calls for an unused evaluate import or another library's evaluate", () => {
     expect(getEvaluateModel(parse(`${HEADER}const tracer = HoneyHiveTracer.init();`)).calls).toEqual([]);
     const other = `import { evaluate } from "mathjs";\nevaluate("1 + 1");`;

@@ -73,7 +73,7 @@ export function getEvaluateModel(input: AnalysisInput): EvaluateModel {
 function buildModel(sdk: SdkModel): EvaluateModel {
   const resolver = new FunctionResolver(sdk);
   const calls: EvaluateCall[] = sdk.evaluateCalls.map((call) => {
-    const options = unwrapExpression(call.arguments[0]);
+    const options = optionsObject(sdk, call.arguments[0]);
     const functionProperty = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, "function") : undefined;
     return {
       call,
@@ -124,6 +124,14 @@ function buildModel(sdk: SdkModel): EvaluateModel {
       return false;
     },
   };
+}
+
+/** The options literal of an evaluate() call, also through a `const options = { … }` declared in the file. */
+function optionsObject(sdk: SdkModel, argument: TSESTree.Node | undefined): TSESTree.Node | undefined {
+  const options = unwrapExpression(argument);
+  if (options?.type !== AST_NODE_TYPES.Identifier) return options;
+  const def = sdk.variableOf(options)?.defs[0];
+  return def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(def.node.init) : undefined;
 }
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
