@@ -3,11 +3,14 @@
 // against the fixtures). Worker threads need the compiled worker script, hence the built bin; the
 // vitest global setup rebuilds dist/ when it is stale.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadFixtures } from "../../fixtures/index.js";
 import { chooseWorkerCount, POOL_THRESHOLD } from "./migrate.js";
+import { transformInPool } from "./pool.js";
 import type { JsonReport } from "./report.js";
 import { BUILT_BIN, makeProject, removeProjects, type CliRun } from "./test-utils/project.js";
 
@@ -24,6 +27,46 @@ function runBin(cwd: string, argv: readonly string[]): Promise<CliRun> {
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
+
+/** A plain-JavaScript worker (vitest cannot run TypeScript in a worker thread) with the pool's protocol. */
+function workerScript(body: string): URL {
+  const directory = mkdtempSync(join(tmpdir(), "honeyhive-worker-"));
+  temporaryDirectories.push(directory);
+  const path = join(directory, "worker.mjs");
+  writeFileSync(path, `import { parentPort } from "node:worker_threads";\n${body}\n`);
+  return pathToFileURL(path);
+}
+
+const temporaryDirectories: string[] = [];
+afterAll(() => {
+  for (const directory of temporaryDirectories) rmSync(directory, { recursive: true, force: true });
+});
+
+describe("transformInPool", () => {
+  const files = ["a", "CRASH", "b", "c", "d"].map((name) => ({ filePath: `/p/${name}.ts`, source: `// ${name}\n` }));
+
+  it("fails only the file a worker died on, and goes on with a fresh worker", async () => {
+    const url = workerScript(`parentPort.on("message", (task) => {
+      if (task.source.includes("CRASH")) process.exit(1);
+      parentPort.postMessage({ id: task.id, result: { output: task.source.toUpperCase(), changed: true, applied: [], markers: 0 } });
+    });`);
+    const results = await transformInPool(files, {}, 2, () => {}, url);
+    expect(results.map((result) => result.error?.message ?? result.output)).toEqual([
+      "// A\n",
+      "worker exited unexpectedly",
+      "// B\n",
+      "// C\n",
+      "// D\n",
+    ]);
+  });
+
+  it("fails every file with the reason when workers cannot load the transforms", async () => {
+    const url = workerScript(`throw new Error("cannot load the engine");`);
+    const results = await transformInPool(files, {}, 2, () => {}, url);
+    expect(results).toHaveLength(files.length);
+    for (const result of results) expect(result.error?.message).toBe("internal error in worker: cannot load the engine");
+  });
+});
 
 describe("worker pool", () => {
   it("starts only for many files unless --cpus asks for workers, and never with more workers than files", () => {

@@ -29,6 +29,8 @@ export function transformInPool(
   let nextIndex = 0;
   let finished = 0;
   let running = 0;
+  // Workers in a row that died before their first answer: two mean the transforms cannot load.
+  let failedStarts = 0;
   const data: WorkerData = { options };
 
   return new Promise((resolve) => {
@@ -38,10 +40,20 @@ export function transformInPool(
       onResult(index);
     };
 
+    /** Settles every file not yet sent to a worker (used when workers cannot even start). */
+    const failRemaining = (message: string): void => {
+      while (nextIndex < files.length) {
+        const index = nextIndex++;
+        settle(index, failedResult(files[index].source, message));
+      }
+    };
+
     const start = (): void => {
       const worker = new Worker(workerUrl, { workerData: data });
       running++;
       let current: number | undefined;
+      let answered = 0;
+      let failure: string | undefined;
       const sendNext = (): void => {
         if (nextIndex >= files.length) {
           current = undefined;
@@ -54,16 +66,19 @@ export function transformInPool(
         worker.postMessage(task);
       };
       worker.on("message", (message: { id: number; result: TransformRunResult }) => {
+        answered++;
+        failedStarts = 0;
         settle(message.id, message.result);
         sendNext();
       });
       worker.on("error", (error) => {
-        if (current !== undefined) settle(current, failedResult(files[current].source, `internal error in worker: ${error.message}`));
-        current = undefined;
+        failure = `internal error in worker: ${error.message}`;
       });
       worker.on("exit", () => {
         running--;
-        if (current !== undefined) settle(current, failedResult(files[current].source, "worker exited unexpectedly"));
+        const message = failure ?? "worker exited unexpectedly";
+        if (current !== undefined) settle(current, failedResult(files[current].source, message));
+        if (answered === 0 && current !== undefined && ++failedStarts >= 2) failRemaining(message);
         if (nextIndex < files.length) start();
         else if (running === 0 && finished === files.length) resolve(results);
       });
