@@ -45,6 +45,11 @@ const step = trace(() => enrichSpan(1));`,
 const options = { tracer };
 const step = trace(options, async (x) => x);
 const spread = trace({ ...options }, async (x) => x);`,
+    // A typed tracer parameter is the tracer of its function only: elsewhere the file has none of its own.
+    `import type { HoneyHiveTracer } from "honeyhive";
+import { trace } from "honeyhive";
+export function instrument(tracer: HoneyHiveTracer) { return tracer.provider; }
+export const helper = trace(async (x) => x);`,
     // A shadowing parameter named like the SDK function.
     `${IMPORTS}const tracer = HoneyHiveTracer.init();
 function wrap(trace) { return trace(async (x) => x); }`,

@@ -50,22 +50,27 @@ function compute(input: AnalysisInput): ImplicitTracerUse[] {
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk || sdk.tracers.length === 0) return [];
   const evaluate = getEvaluateModel(input);
+  // A tracer parameter is the file's own only inside its function; elsewhere the file may have none.
+  const hasOwnTracer = sdk.tracers.some((tracer) => tracer.kind !== "parameter");
   const uses: ImplicitTracerUse[] = [];
   const describe = (node: TSESTree.Node) => {
     const candidates = sdk.tracersInScopeAt(node);
     const chosen = candidates.length === 1 && candidates[0]!.safe ? candidates[0] : undefined;
     return { candidates, chosen };
   };
+  const push = (use: ImplicitTracerUse) => {
+    if (hasOwnTracer || use.candidates.length > 0) uses.push(use);
+  };
   for (const use of sdk.traceUses) {
     // `tracer.trace(...)` is explicit; options we cannot read may already carry a tracer.
     if (use.via !== "sdk" || use.tracerProperty || !use.optionsKnown) continue;
     if (evaluate.isRunByEvaluate(use.decorator ?? use.node)) continue;
-    uses.push({ kind: "trace", node: use.node, traceUse: use, callee: undefined, reportNode: use.decorator ?? use.node, ...describe(use.decorator ?? use.node) });
+    push({ kind: "trace", node: use.node, traceUse: use, callee: undefined, reportNode: use.decorator ?? use.node, ...describe(use.decorator ?? use.node) });
   }
   for (const call of sdk.globalEnrichCalls) {
     if (evaluate.isRunByEvaluate(call)) continue;
     const kind = sdk.sdkExportOf(call.callee) === "enrichSession" ? "enrichSession" : "enrichSpan";
-    uses.push({ kind, node: call, traceUse: undefined, callee: unwrapExpression(call.callee) ?? call.callee, reportNode: call, ...describe(call) });
+    push({ kind, node: call, traceUse: undefined, callee: unwrapExpression(call.callee) ?? call.callee, reportNode: call, ...describe(call) });
   }
   return uses.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
