@@ -68,6 +68,25 @@ await evaluate(experiment);`;
     expect(getEvaluateModel(parse(other)).calls).toEqual([]);
   });
 
+  it("starts from the exports another module evaluates, when the project pre-pass names them", () => {
+    const code = `import { HoneyHiveTracer, trace } from "honeyhive";
+const tracer = HoneyHiveTracer.init();
+function retrieve(q) { return [q]; }
+export const answer = trace({ tracer }, async (datapoint) => retrieve(datapoint.q));
+const grade = async () => 1;
+export { grade as default };
+exports.score = function score() {};
+export function unrelated() {}
+`;
+    const input = { ...parse(code, "src/pipeline.ts"), evaluatedExports: ["answer", "default", "score"] };
+    expect([...getEvaluateModel(input).runFunctions].map(nameOf).sort()).toEqual(["answer", "grade", "retrieve", "score"]);
+    const findings = findEvaluateTracerBindings(input);
+    expect(findings.bindings).toHaveLength(1);
+    expect(findings.tracers.map((tracer) => [tracer.tracer.name, tracer.removable])).toEqual([["tracer", true]]);
+    // One file alone (what ESLint sees) knows nothing of the other module's evaluate().
+    expect(getEvaluateModel(parse(code, "src/pipeline.ts")).runFunctions.size).toBe(0);
+  });
+
   it("records the caller of evaluate()", () => {
     const code = `${HEADER}async function main() { await evaluate({ function: (x) => x, dataset: [] }); }`;
     const [call] = getEvaluateModel(parse(code)).calls;

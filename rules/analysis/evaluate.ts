@@ -60,7 +60,8 @@ export function getEvaluateModel(input: AnalysisInput): EvaluateModel {
   if (!model) {
     try {
       const sdk = getSdkModel(input);
-      model = sdk.usesSdk && sdk.evaluateCalls.length > 0 ? buildModel(sdk) : EMPTY;
+      const evaluatedExports = input.evaluatedExports ?? [];
+      model = sdk.usesSdk && (sdk.evaluateCalls.length > 0 || evaluatedExports.length > 0) ? buildModel(sdk, input.ast, evaluatedExports) : EMPTY;
     } catch (error) {
       reportAnalysisError(error);
       model = EMPTY;
@@ -70,7 +71,7 @@ export function getEvaluateModel(input: AnalysisInput): EvaluateModel {
   return model;
 }
 
-function buildModel(sdk: SdkModel): EvaluateModel {
+function buildModel(sdk: SdkModel, ast: TSESTree.Program, evaluatedExports: readonly string[]): EvaluateModel {
   const resolver = new FunctionResolver(sdk);
   const calls: EvaluateCall[] = sdk.evaluateCalls.map((call) => {
     const options = optionsObject(sdk, call.arguments[0]);
@@ -85,7 +86,10 @@ function buildModel(sdk: SdkModel): EvaluateModel {
 
   // Breadth-first over the call graph inside this file.
   const runFunctions = new Set<FunctionNode>();
-  const queue = calls.flatMap((call) => call.evaluatedFunctions);
+  const queue = [
+    ...calls.flatMap((call) => call.evaluatedFunctions),
+    ...exportedValues(ast, evaluatedExports).flatMap((value) => resolver.resolve(value)),
+  ];
   while (queue.length > 0) {
     const fn = queue.shift()!;
     if (runFunctions.has(fn)) continue;
@@ -132,6 +136,50 @@ function optionsObject(sdk: SdkModel, argument: TSESTree.Node | undefined): TSES
   if (options?.type !== AST_NODE_TYPES.Identifier) return options;
   const def = sdk.variableOf(options)?.defs[0];
   return def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(def.node.init) : undefined;
+}
+
+/**
+ * What this module exports under `names` (`"default"` included), as nodes the resolver understands:
+ * `export const x = …`, `export function x`, `export { local as x }`, `export default …`,
+ * `exports.x = …`, `module.exports.x = …`, `module.exports = { x }`.
+ */
+function exportedValues(ast: TSESTree.Program, names: readonly string[]): TSESTree.Node[] {
+  if (names.length === 0) return [];
+  const wanted = new Set(names);
+  const values: TSESTree.Node[] = [];
+  const take = (name: string | undefined, value: TSESTree.Node | null | undefined) => {
+    if (name !== undefined && value && wanted.has(name)) values.push(value);
+  };
+  for (const statement of ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) take("default", statement.declaration);
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) take(declaration.id?.name, declaration);
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier) take(declarator.id.name, declarator.init);
+        }
+      }
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === AST_NODE_TYPES.ExportSpecifier) take(staticName(specifier.exported), specifier.local);
+      }
+    }
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+    const { left, right } = statement.expression;
+    if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const target = unwrapExpression(left.object);
+    const isExportsObject = (node: TSESTree.Node | undefined) =>
+      (node?.type === AST_NODE_TYPES.Identifier && node.name === "exports") ||
+      (node?.type === AST_NODE_TYPES.MemberExpression && memberName(node) === "exports" && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === "module");
+    if (isExportsObject(target)) {
+      take(memberName(left), right);
+    } else if (isExportsObject(left) && right.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of right.properties) {
+        if (property.type === AST_NODE_TYPES.Property) take(staticName(property.key, property.computed), property.value);
+      }
+    }
+  }
+  return values;
 }
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -328,7 +376,7 @@ export function findEvaluateTracerBindings(input: AnalysisInput): EvaluateTracer
 
 function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
   const evaluate = getEvaluateModel(input);
-  if (evaluate.calls.length === 0) return { bindings: [], tracers: [] };
+  if (evaluate.calls.length === 0 && evaluate.runFunctions.size === 0) return { bindings: [], tracers: [] };
   const sdk = getSdkModel(input);
 
   const bindings: EvaluateTracerBinding[] = [];

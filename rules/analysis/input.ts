@@ -11,6 +11,11 @@ export interface AnalysisInput {
   readonly text: string;
   readonly filename: string;
   readonly settings: HoneyhiveSettings;
+  /**
+   * Names this module exports that evaluate() runs from another module (`"default"` for the default
+   * export). Only the codemods' project pre-pass knows this; ESLint rules see one file and leave it unset.
+   */
+  readonly evaluatedExports?: readonly string[];
 }
 
 interface RuleContextLike {
