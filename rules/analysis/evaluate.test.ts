@@ -190,6 +190,25 @@ const step = trace(async (x) => x);`;
     expect(use?.chosen).toBeUndefined();
   });
 
+  it("lets the codemod drop tracers it removed and add code evaluated from other modules", () => {
+    const code = `${HEADER}
+const tracerA = HoneyHiveTracer.init({ project: "a" });
+const tracerB = HoneyHiveTracer.init({ project: "b" });
+export const pipeline = trace(async (dp) => dp);
+export const report = trace(async (x) => x);`;
+    const input = parse(code);
+    const [pipelineUse, reportUse] = findImplicitTracerUses(input);
+    expect(reportUse?.candidates).toHaveLength(2);
+    const tracerA = pipelineUse!.candidates[0]!.tracer.variable!;
+    const uses = findImplicitTracerUses(input, {
+      removedTracers: new Set([tracerA]),
+      isEvaluated: (node) => node === pipelineUse!.node,
+    });
+    expect(uses.map((use) => [input.text.slice(...use.node.range), use.chosen?.text])).toEqual([["trace(async (x) => x)", "tracerB"]]);
+    // The cached answer without options is unchanged.
+    expect(findImplicitTracerUses(input)).toHaveLength(2);
+  });
+
   it("skips code evaluate() runs and files without a tracer", () => {
     const evaluated = `${HEADER}
 const tracer = HoneyHiveTracer.init();

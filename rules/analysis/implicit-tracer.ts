@@ -5,9 +5,10 @@
 // per-datapoint one evaluate() provides, which is the recommended pattern.
 import { reportAnalysisError, unwrapExpression } from "./ast.js";
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { getEvaluateModel } from "./evaluate.js";
 import type { AnalysisInput } from "./input.js";
-import { getSdkModel, type TraceUse, type TracerInScope } from "./sdk-model.js";
+import { getSdkModel, type TraceUse, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
 
 export interface ImplicitTracerUse {
   /** `trace`: a `trace(...)` call or `@trace` decorator; otherwise the global enrichment function called. */
@@ -29,32 +30,46 @@ export interface ImplicitTracerUse {
   readonly chosen: TracerInScope | undefined;
 }
 
+/** What the codemod knows beyond one file's AST (the rule passes nothing). */
+export interface ImplicitTracerOptions {
+  /** Tracers to treat as gone: an earlier transform of the same run removed them from the text. */
+  readonly removedTracers?: ReadonlySet<Scope.Variable>;
+  /** Code evaluate() runs that this file does not show (a function evaluated from another module). */
+  readonly isEvaluated?: (node: TSESTree.Node) => boolean;
+}
+
 const cache = new WeakMap<TSESTree.Program, readonly ImplicitTracerUse[]>();
 
-/** Implicit tracer uses in a file that has a tracer of its own, outside code evaluate() runs. Cached; never throws. */
-export function findImplicitTracerUses(input: AnalysisInput): readonly ImplicitTracerUse[] {
-  let uses = cache.get(input.ast);
+/**
+ * Implicit tracer uses in a file that has a tracer of its own, outside code evaluate() runs. Cached
+ * when called without options; never throws.
+ */
+export function findImplicitTracerUses(input: AnalysisInput, options?: ImplicitTracerOptions): readonly ImplicitTracerUse[] {
+  let uses = options ? undefined : cache.get(input.ast);
   if (!uses) {
     try {
-      uses = compute(input);
+      uses = compute(input, options ?? {});
     } catch (error) {
       reportAnalysisError(error);
       uses = [];
     }
-    cache.set(input.ast, uses);
+    if (!options) cache.set(input.ast, uses);
   }
   return uses;
 }
 
-function compute(input: AnalysisInput): ImplicitTracerUse[] {
+function compute(input: AnalysisInput, options: ImplicitTracerOptions): ImplicitTracerUse[] {
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk || sdk.tracers.length === 0) return [];
+  const isLive = (tracer: TracerDeclaration) => !tracer.variable || !options.removedTracers?.has(tracer.variable);
+  const tracers = sdk.tracers.filter(isLive);
+  if (!sdk.usesSdk || tracers.length === 0) return [];
   const evaluate = getEvaluateModel(input);
+  const isEvaluated = (node: TSESTree.Node) => evaluate.isRunByEvaluate(node) || options.isEvaluated?.(node) === true;
   // A tracer parameter is the file's own only inside its function; elsewhere the file may have none.
-  const hasOwnTracer = sdk.tracers.some((tracer) => tracer.kind !== "parameter");
+  const hasOwnTracer = tracers.some((tracer) => tracer.kind !== "parameter");
   const uses: ImplicitTracerUse[] = [];
   const describe = (node: TSESTree.Node) => {
-    const candidates = sdk.tracersInScopeAt(node);
+    const candidates = sdk.tracersInScopeAt(node).filter((candidate) => isLive(candidate.tracer));
     const chosen = candidates.length === 1 && candidates[0]!.safe ? candidates[0] : undefined;
     return { candidates, chosen };
   };
@@ -64,11 +79,11 @@ function compute(input: AnalysisInput): ImplicitTracerUse[] {
   for (const use of sdk.traceUses) {
     // `tracer.trace(...)` is explicit; options we cannot read may already carry a tracer.
     if (use.via !== "sdk" || use.tracerProperty || !use.optionsKnown) continue;
-    if (evaluate.isRunByEvaluate(use.decorator ?? use.node)) continue;
+    if (isEvaluated(use.decorator ?? use.node)) continue;
     push({ kind: "trace", node: use.node, traceUse: use, callee: undefined, reportNode: use.decorator ?? use.node, ...describe(use.decorator ?? use.node) });
   }
   for (const call of sdk.globalEnrichCalls) {
-    if (evaluate.isRunByEvaluate(call)) continue;
+    if (isEvaluated(call)) continue;
     const kind = sdk.sdkExportOf(call.callee) === "enrichSession" ? "enrichSession" : "enrichSpan";
     push({ kind, node: call, traceUse: undefined, callee: unwrapExpression(call.callee) ?? call.callee, reportNode: call, ...describe(call) });
   }
