@@ -36,6 +36,7 @@ export type Command =
 
 const MIGRATE_OPTIONS = {
   help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
   dry: { type: "boolean", short: "d" },
   print: { type: "boolean", short: "p" },
   check: { type: "boolean" },
@@ -93,6 +94,7 @@ function parseMigrate(args: readonly string[]): Command {
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: "help", topic: "migrate" };
+  if (values.version) return { kind: "version" };
 
   const only = transformList(values.transforms, "--transforms");
   const skipped = transformList(values.skip, "--skip");

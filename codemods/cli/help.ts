@@ -53,6 +53,7 @@ Options:
       --run-in-band        Transform in this process, without worker threads
       --verbose            Print every file and what happened to it
   -h, --help               Show this help
+  -v, --version            Print the version
 
 Exit codes:
   0  done (whether or not files changed)

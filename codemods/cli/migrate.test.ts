@@ -374,6 +374,8 @@ describe("help and version", () => {
       expect(help.stdout).toContain(flag);
     }
     expect((await runInProcess(root, ["--help"])).stdout).toContain("honeyhive <command>");
-    expect((await runInProcess(root, ["--version"])).stdout).toMatch(/^\d+\.\d+\.\d+/);
+    const version = (await runInProcess(root, ["--version"])).stdout;
+    expect(version).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect((await runInProcess(root, ["migrate", "-v"])).stdout).toBe(version);
   });
 });
