@@ -380,12 +380,8 @@ function buildModel(input: AnalysisInput): SdkModel {
           const declaration = node.parent;
           if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === "type") continue;
           if (node.type === AST_NODE_TYPES.ImportSpecifier && node.importKind === "type") continue;
-          const importedName =
-            node.type === AST_NODE_TYPES.ImportSpecifier
-              ? staticName(node.imported)
-              : node.type === AST_NODE_TYPES.ImportDefaultSpecifier
-                ? undefined
-                : undefined;
+          // Default and namespace imports are the whole module (the SDK's CommonJS build has no default export).
+          const importedName = node.type === AST_NODE_TYPES.ImportSpecifier ? staticName(node.imported) : undefined;
           const binding = bindingOfSpecifier(declaration.source.value, importedName);
           // `import tracing from "./tracing"` is the module's default export, which may itself be a tracer.
           if (binding && node.type === AST_NODE_TYPES.ImportDefaultSpecifier && binding.kind === "local") {
