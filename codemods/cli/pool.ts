@@ -1,6 +1,7 @@
 // Spreads parsing and transforming over worker threads, one file per message so a slow file does
 // not hold up a batch. A worker that dies takes only its current file down (reported as failed);
-// a fresh worker continues with the rest.
+// a fresh worker continues with the rest, unless workers keep dying before their first answer
+// (the transforms cannot load), when the remaining files fail with the reason.
 import { Worker } from "node:worker_threads";
 import type { RunTransformsOptions, TransformRunResult } from "../engine.js";
 import type { WorkerData, WorkerTask } from "./worker.js";
