@@ -42,6 +42,12 @@ const WITHOUT_LAZY_TRACER = `import * as hh from "honeyhive";
 import { evaluate as runExperiment } from "honeyhive/experiments";
 const pipeline = hh.trace({ eventType: "chain" }, async (dp) => dp);
 await runExperiment({ function: pipeline, dataset: [] });`;
+const WITHOUT_JS_TRACER = `import { trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const lookup = trace(async (q) => [q]);
+async function run(dp) { return { docs: await lookup(dp.inputs.q) }; }
+const experiment = { function: run, dataset: [], name: "lookup" };
+export default evaluate(experiment);`;
 
 ruleTester.run(RULE_NAME, testedRule, {
   valid: [
@@ -237,6 +243,55 @@ await evaluate({ function: (dp) => agent.run(dp), dataset: [] });`,
               messageId: "removeTracer",
               data: { tracer: "tracer" },
               output: WITHOUT_DECORATED_TRACER,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Plain JavaScript; evaluate() options declared in a const; a helper traced with the tracer.
+      filename: "experiment.js",
+      code: `import { HoneyHiveTracer, trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init();
+const lookup = trace({ tracer }, async (q) => [q]);
+async function run(dp) { return { docs: await lookup(dp.inputs.q) }; }
+const experiment = { function: run, dataset: [], name: "lookup" };
+export default evaluate(experiment);`,
+      errors: [
+        {
+          messageId: "tracerNextToEvaluate",
+          data: { tracer: "tracer" },
+          line: 3,
+          suggestions: [
+            {
+              messageId: "removeTracer",
+              data: { tracer: "tracer" },
+              output: WITHOUT_JS_TRACER,
+            },
+          ],
+        },
+        {
+          messageId: "tracerBoundToEvaluated",
+          data: { tracer: "tracer" },
+          line: 4,
+          column: 24,
+          suggestions: [
+            {
+              messageId: "removeBinding",
+              data: { tracer: "tracer" },
+              output: `import { HoneyHiveTracer, trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init();
+const lookup = trace(async (q) => [q]);
+async function run(dp) { return { docs: await lookup(dp.inputs.q) }; }
+const experiment = { function: run, dataset: [], name: "lookup" };
+export default evaluate(experiment);`,
+            },
+            {
+              messageId: "removeTracer",
+              data: { tracer: "tracer" },
+              output: WITHOUT_JS_TRACER,
             },
           ],
         },

@@ -247,6 +247,20 @@ export const a = hh.trace({ tracer }, async () => tracer.enrichSession({ ok: tru
       errors: [{ messageId: "implicitTrace" }, { messageId: "implicitEnrichment" }],
     },
     {
+      // TypeScript's CommonJS import form in a .cts file.
+      filename: "worker.cts",
+      code: `import hh = require("honeyhive");
+const tracer = hh.HoneyHiveTracer.init();
+export const job = hh.trace({ eventName: "job" }, async () => hh.enrichSpan({ ok: true }));`,
+      output: `import hh = require("honeyhive");
+const tracer = hh.HoneyHiveTracer.init();
+export const job = hh.trace({ eventName: "job", tracer }, async () => tracer.enrichSpan({ ok: true }));`,
+      errors: [
+        { messageId: "implicitTrace", data: { tracers: "tracer", name: "trace" }, line: 3, column: 20 },
+        { messageId: "implicitEnrichment", data: { tracers: "tracer", name: "enrichSpan" }, line: 3, column: 63 },
+      ],
+    },
+    {
       // A parameter typed with the SDK's class is the tracer of its function.
       code: `import type { HoneyHiveTracer } from "honeyhive";
 import { enrichSpan } from "honeyhive";
