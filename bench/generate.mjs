@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A synthetic monorepo of N files (default 10,000) in which a given share of files uses the SDK in
-// the shapes of fixtures/ (every `before.*` of every case; until fixtures exist, the seed-derived
-// templates below), and the rest are plain TypeScript modules. Deterministic: the same options give
+// the shapes of fixtures/ (every `before.*` of every case, taken from the measured build's snapshot;
+// until fixtures exist, the seed-derived templates below), and the rest are plain TypeScript modules. Deterministic: the same options give
 // the same bytes. Idempotent: a tree whose manifest matches the options and templates is kept.
 //
 //   node bench/generate.mjs [--files 10000] [--share 0.01] [--seed 1]
@@ -13,10 +13,14 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { ROOT_DIR, SYNTHETIC_DIR } from "./lib/paths.mjs";
+import { ROOT_DIR, SNAPSHOT_DIR, SYNTHETIC_DIR } from "./lib/paths.mjs";
 import { createRandom } from "./lib/random.mjs";
 
-const FIXTURES_DIR = join(ROOT_DIR, "fixtures");
+/** The fixtures of the measured build (bench/lib/paths.mjs prepareBuild) when there is one. */
+function fixturesDir() {
+  const snapshot = join(SNAPSHOT_DIR, "fixtures");
+  return existsSync(snapshot) ? snapshot : join(ROOT_DIR, "fixtures");
+}
 const FILES_PER_PACKAGE = 100;
 const SOURCE_EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "cjs", "mjs"];
 
@@ -117,9 +121,10 @@ export async function shutdown() {
 /** Every `before.*` in fixtures/ as a template: { id, filename, marker, text, after }. */
 export function loadTemplates() {
   const templates = [];
-  if (existsSync(FIXTURES_DIR)) {
-    for (const rule of readdirSync(FIXTURES_DIR).sort()) {
-      const ruleDir = join(FIXTURES_DIR, rule);
+  const root = fixturesDir();
+  if (existsSync(root)) {
+    for (const rule of readdirSync(root).sort()) {
+      const ruleDir = join(root, rule);
       if (!statSync(ruleDir).isDirectory()) continue;
       for (const name of readdirSync(ruleDir).sort()) {
         const dir = join(ruleDir, name);

@@ -190,7 +190,7 @@ async function syntheticTree() {
 
 
 const started = performance.now();
-await prepareBuild();
+prepareBuild();
 requireCorpus();
 const corpusFiles = listFiles(CORPUS_DIR, SOURCE_EXTENSIONS);
 await rulesOnCorpus(corpusFiles);

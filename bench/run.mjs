@@ -49,11 +49,11 @@ function machine() {
 
 const started = new Date();
 const host = machine();
-const build = await prepareBuild({ log });
+const build = prepareBuild({ log });
 const corpus = requireCorpus();
 const synthetic = generateTree({ files: 10_000, share: 1, log });
 const results = {};
-if (only.has("lint")) results.lint = await benchLint({ pairs: values.quick ? 1 : 3, syntheticPairs: values.quick ? 1 : 3, log });
+if (only.has("lint")) results.lint = await benchLint({ pairs: values.quick ? 1 : 3, syntheticPairs: values.quick ? 1 : 2, log });
 if (only.has("codemod")) results.codemod = await benchCodemod({ pairs: values.quick ? 1 : 3, syntheticPairs: values.quick ? 1 : 2, log });
 if (only.has("sdk")) results.sdk = await benchSdk({ rounds: values.quick ? 1 : 3, log });
 const loadAtEnd = loadavg();
@@ -97,7 +97,7 @@ push(
   `- Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB.toFixed(1)} GiB memory, ${host.os}`,
   `- Load average (1/5/15 min) at start: ${host.load.map((value) => value.toFixed(2)).join(" / ")}; at end: ${loadAtEnd.map((value) => value.toFixed(2)).join(" / ")}` +
     " (the machine is shared; every ratio compares runs that alternate, so load hits both sides)",
-  `- Node ${host.node}; package at commit ${host.commit}, build of ${build}`,
+  `- Node ${host.node}; the package as committed at ${build.slice(0, 12)} (git archive + npm run build in bench/.cache/package-snapshot; work tree at ${host.commit})`,
   `- Real corpus: ${Object.values(corpus.packages).reduce((sum, entry) => sum + entry.ts, 0)} TypeScript files and ` +
     `${Object.values(corpus.packages).reduce((sum, entry) => sum + entry.js, 0)} JavaScript files from ` +
     CORPUS_PACKAGES.map((pkg) => `${pkg.name}@${pkg.version}`).join(", "),
@@ -136,10 +136,11 @@ if (results.lint) {
     "",
     "ESLint (root `eslint`, one thread, no cache) with `@typescript-eslint/parser` and no rules, against the same plus",
     "`honeyhive.configs.recommended` from the build. Each run is a fresh process; the runs alternate (pair order flips",
-    "every pair); the ratio is `lintFiles` time with the plugin over without, median over pairs. The wall ratio is the",
-    "whole process (Node start, ESLint and plugin loading). Rule times come from one more run with `TIMING=all`.",
+    "every pair); the ratio is the CPU time of `lintFiles` with the plugin over without, median over pairs (CPU, because",
+    "the machine is shared and wall time measures the neighbours; the wall-time ratio of the same runs is beside it).",
+    "Rule times come from one more run with `TIMING=all`.",
     "",
-    "| tree | files | no rules (median) | honeyhive (median) | median ratio | wall ratio | pairs | honeyhive reports |",
+    "| tree | files | no rules, CPU (median) | honeyhive, CPU (median) | median ratio | wall ratio | pair ratios | honeyhive reports |",
     "|---|---|---|---|---|---|---|---|",
   );
   for (const target of [results.lint.corpus, results.lint.synthetic]) {
@@ -169,14 +170,16 @@ if (results.codemod) {
     `\`honeyhive migrate --dry --json --cpus ${codemod.cpus}\` (all transforms) against \`jscodeshift --dry --cpus=${codemod.cpus}\` with`,
     "bench/noop-transform.cjs, a transform that parses the file with the chosen parser and changes nothing. jscodeshift takes",
     "one parser per run, so both tools run once per parser group (`--parser=ts` for .ts, `babel` for .js) over the same",
-    "files, and the times of a tool add up. Times are whole processes; the medians are over alternating pairs.",
+    "files, and the times of a tool add up. Times are the CPU time of every process a tool ran (jscodeshift's forked",
+    "workers included), because the machine is shared; files/s are per CPU-second; medians over alternating pairs; the",
+    "wall-time speed-up of the same runs is beside it.",
     "",
-    "| tree | files | honeyhive | files/s | jscodeshift no-op | files/s | honeyhive faster by (median) | pairs |",
-    "|---|---|---|---|---|---|---|---|",
+    "| tree | files | honeyhive, CPU | files/CPU-s | jscodeshift no-op, CPU | files/CPU-s | honeyhive faster by (median) | wall | pair speed-ups |",
+    "|---|---|---|---|---|---|---|---|---|",
   );
   for (const target of [codemod.corpus, codemod.synthetic]) {
     push(
-      `| ${target.label} | ${target.files} | ${formatMs(target.honeyhiveMs)} | ${target.honeyhiveFilesPerSecond.toFixed(0)} | ${formatMs(target.jscodeshiftMs)} | ${target.jscodeshiftFilesPerSecond.toFixed(0)} | ${formatRatio(target.medianSpeedup)} | ${target.runs.map((run) => run.speedup.toFixed(2)).join(", ")} |`,
+      `| ${target.label} | ${target.files} | ${formatMs(target.honeyhiveMs)} | ${target.honeyhiveFilesPerSecond.toFixed(0)} | ${formatMs(target.jscodeshiftMs)} | ${target.jscodeshiftFilesPerSecond.toFixed(0)} | ${formatRatio(target.medianSpeedup)} | ${formatRatio(target.medianWallSpeedup)} | ${target.runs.map((run) => run.speedup.toFixed(2)).join(", ")} |`,
     );
   }
   const report = codemod.synthetic.runs[0]?.details.honeyhive.map((detail) => detail.report).filter(Boolean);
@@ -192,15 +195,16 @@ if (results.sdk) {
     "## 3. SDK overhead",
     "",
     "A no-op function called 20,000 times per round (7 rounds after a warm-up, chunks of 100 calls with an event-loop turn",
-    "between chunks so the batch processor can export); the figure is the time inside the chunks per call, i.e. what the",
-    "caller's latency sees; “with export” adds the event-loop turns where batches are serialized and sent. Every variant",
+    "between chunks so the batch processor can export); the figure is the process CPU time inside the chunks per call, i.e.",
+    "what the caller's latency costs on an idle core; “with export work” adds the event-loop turns where batches are",
+    "serialized and sent; “wall” is the same as the figure in wall time (inflated by the shared machine's load). Every variant",
     `exports through a BatchSpanProcessor (queue 2048, batches of 512) and OTLP/HTTP to 127.0.0.1:${sdk.port}, where nothing`,
     "listens (backend down, same for all). Each variant runs in its own process, rotated over rounds; medians over rounds.",
     "A guard preloaded into every process refuses and counts connections to anything but 127.0.0.1: " +
       (sdk.offline ? "none was attempted." : "**connections were attempted** (see JSON)."),
     "",
-    "| variant | ns per traced call | with export | untraced call | RSS after 10k spans | after 100k spans |",
-    "|---|---|---|---|---|---|",
+    "| variant | CPU per traced call | with export work | wall per call | untraced call | RSS after 10k spans | after 100k spans |",
+    "|---|---|---|---|---|---|---|",
   );
   const labels = {
     "raw-otel": "raw OpenTelemetry `startActiveSpan`",
@@ -210,11 +214,11 @@ if (results.sdk) {
   };
   for (const [variant, figures] of Object.entries(sdk.variants)) {
     if (!figures.nsPerCall) {
-      push(`| ${labels[variant]} | cannot run: ${figures.failure} | | | | |`);
+      push(`| ${labels[variant]} | cannot run: ${figures.failure} | | | | | |`);
       continue;
     }
     push(
-      `| ${labels[variant]} | ${ns(figures.nsPerCall)} | ${ns(figures.nsPerCallWithYields)} | ${ns(figures.untracedNsPerCall)} | ${figures.memory ? mb(figures.memory.rssAfter10k) : "—"} | ${figures.memory ? mb(figures.memory.rssAfter100k) : "—"} |`,
+      `| ${labels[variant]} | ${ns(figures.nsPerCall)} | ${ns(figures.nsPerCallWithExport)} | ${ns(figures.wallNsPerCall)} | ${ns(figures.untracedNsPerCall)} | ${figures.memory ? mb(figures.memory.rssAfter10k) : "—"} | ${figures.memory ? mb(figures.memory.rssAfter100k) : "—"} |`,
     );
   }
   push("", `honeyhive / raw OpenTelemetry: **${sdk.ratioToRaw.toFixed(2)}×**.`);
@@ -232,9 +236,9 @@ if (results.sdk) {
     const { sessions } = sdk;
     push(
       "",
-      "Session calls per request (a request = its own async context via setImmediate + one traced call; the cost is the",
-      "difference to a request without the session call; “inline” is inside the request, “total” adds the event-loop work",
-      "it causes, such as the background call that tells the backend about the session):",
+      "Session calls per request, in CPU time (a request = its own async context via setImmediate + one traced call; the",
+      "cost is the difference to a request without the session call; “inline” is inside the request, “total” adds the",
+      "event-loop work it causes, such as the background call that tells the backend about the session):",
       "",
       "| per request | inline | total |",
       "|---|---|---|",

@@ -45,7 +45,7 @@ function collect(results) {
 }
 
 export async function benchSdk({ rounds = 3, log = console.log } = {}) {
-  await prepareBuild({ log });
+  prepareBuild({ log });
   const port = await closedPort();
   const perVariant = Object.fromEntries(VARIANTS.map((variant) => [variant, { calls: [], memory: [] }]));
   for (let round = 0; round < rounds; round++) {
@@ -66,7 +66,8 @@ export async function benchSdk({ rounds = 3, log = console.log } = {}) {
       runs: calls.ok.length,
       failure: calls.failure,
       nsPerCall: calls.ok.length ? median(calls.ok.map((result) => result.nsPerCall)) : undefined,
-      nsPerCallWithYields: calls.ok.length ? median(calls.ok.map((result) => result.nsPerCallWithYields)) : undefined,
+      nsPerCallWithExport: calls.ok.length ? median(calls.ok.map((result) => result.nsPerCallWithExport)) : undefined,
+      wallNsPerCall: calls.ok.length ? median(calls.ok.map((result) => result.wallNsPerCall)) : undefined,
       untracedNsPerCall: calls.ok.length ? median(calls.ok.map((result) => result.untracedNsPerCall)) : undefined,
       memory: memoryRun?.ok ? memoryRun : undefined,
       networkAttempts: [...calls.networkAttempts, ...(memoryRun?.networkAttempts ?? [])],

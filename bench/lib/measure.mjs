@@ -2,7 +2,12 @@
 // figures are printed. A measured run always happens in a fresh process so that one tool's JIT
 // warm-up, caches and heap never flatter or penalize the next.
 import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+
+const CPU_REPORT = join(import.meta.dirname, "cpu-report.cjs");
 
 const RESULT_PREFIX = "BENCH_RESULT ";
 
@@ -12,13 +17,27 @@ export function reportResult(result) {
 }
 
 /**
- * Runs `command args` and resolves { code, stdout, stderr, wallMs, result } where `result` is the
- * object a node child passed to reportResult (undefined for other programs).
+ * Runs `command args` and resolves { code, stdout, stderr, wallMs, cpuMs, processes, result } where
+ * `result` is the object a node child passed to reportResult (undefined for other programs), and
+ * `cpuMs` (with `measureCpu`) the CPU time of every Node process the command ran, added up.
  */
-export function runProcess(command, args, { cwd, env, input } = {}) {
+export async function runProcess(command, args, { cwd, env, input, measureCpu = false } = {}) {
+  const cpuDir = measureCpu ? mkdtempSync(join(tmpdir(), "bench-cpu-")) : undefined;
+  const cpuEnv = cpuDir ? { BENCH_CPU_DIR: cpuDir, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${CPU_REPORT}`.trim() } : {};
+  try {
+    const run = await spawnAndCollect(command, args, { cwd, env: { ...process.env, ...env, ...cpuEnv }, input });
+    if (!cpuDir) return run;
+    const reports = readdirSync(cpuDir).map((name) => JSON.parse(readFileSync(join(cpuDir, name), "utf8")));
+    return { ...run, cpuMs: reports.reduce((sum, report) => sum + (report.user + report.system) / 1000, 0), processes: reports.length };
+  } finally {
+    if (cpuDir) rmSync(cpuDir, { recursive: true, force: true });
+  }
+}
+
+function spawnAndCollect(command, args, { cwd, env, input }) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
     const stdout = [];
     const stderr = [];
     child.stdout.on("data", (chunk) => stdout.push(chunk));

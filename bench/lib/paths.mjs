@@ -1,6 +1,7 @@
 // Where the benchmarks find the package, the corpus and the synthetic trees. Every bench script
 // imports these so that a path is spelled once.
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,10 +16,11 @@ export const CORPUS_TS_DIR = join(CORPUS_DIR, "ts");
 export const CORPUS_JS_DIR = join(CORPUS_DIR, "js");
 export const SYNTHETIC_DIR = join(CACHE_DIR, "synthetic");
 /**
- * A copy of the package's build that the benchmarks run: dist/ is rebuilt (removed, then written)
- * whenever anyone's tests find it stale, and a benchmark must not lose its files half-way.
- * Its node_modules links to the package's own, so the copy resolves the same dependencies (and not
- * the npm SDK's older OpenTelemetry in bench/node_modules).
+ * The package the benchmarks run: the committed HEAD, exported with `git archive` and built here.
+ * Not the work tree's dist/: that is rebuilt (removed, then written) whenever anyone's tests find
+ * it stale, may hold uncommitted work in progress, and a benchmark must not lose its files
+ * half-way. Its node_modules links to the package's own, so the copy resolves the same
+ * dependencies (and not the npm SDK's older OpenTelemetry in bench/node_modules).
  */
 export const SNAPSHOT_DIR = join(CACHE_DIR, "package-snapshot");
 export const DIST_DIR = join(SNAPSHOT_DIR, "dist", "esm");
@@ -42,43 +44,33 @@ export function listFiles(dir, extensions) {
   return files.sort();
 }
 
-const BUILD_STAMP = join("dist", ".build-stamp");
 const ENTRIES = [join("esm", "rules", "index.js"), join("esm", "codemods", "bin.js"), join("esm", "codemods", "engine.js"), join("esm", "sdk", "index.js")];
+const SNAPSHOT_COMMIT = join(SNAPSHOT_DIR, ".bench-commit");
 
-function completeBuild(root) {
-  const stamp = join(root, BUILD_STAMP);
-  if (!existsSync(stamp) || !ENTRIES.every((entry) => existsSync(join(root, "dist", entry)))) return undefined;
-  return readFileSync(stamp, "utf8");
+function git(args) {
+  return execFileSync("git", args, { cwd: ROOT_DIR, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }).trim();
 }
 
 /**
- * The benchmarks measure the package as users get it: its build. Copies a complete dist/ (waiting
- * while someone's build is under way) into SNAPSHOT_DIR unless the copy is of the same build.
- * Returns the build's stamp (its date).
+ * Builds the committed HEAD into SNAPSHOT_DIR unless that build is already there, and returns the
+ * commit it is of. `BENCH_COMMIT=<rev>` measures another commit. The fixtures the synthetic tree
+ * is made from are read from the same snapshot.
  */
-export async function prepareBuild({ log = console.log, waitMs = 10 * 60_000 } = {}) {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const stamp = completeBuild(ROOT_DIR);
-    if (stamp !== undefined) {
-      if (completeBuild(SNAPSHOT_DIR) === stamp) return stamp.trim();
-      rmSync(join(SNAPSHOT_DIR, "dist"), { recursive: true, force: true });
-      mkdirSync(SNAPSHOT_DIR, { recursive: true });
-      try {
-        cpSync(join(ROOT_DIR, "dist"), join(SNAPSHOT_DIR, "dist"), { recursive: true });
-        cpSync(join(ROOT_DIR, "package.json"), join(SNAPSHOT_DIR, "package.json"));
-        if (!existsSync(join(SNAPSHOT_DIR, "node_modules"))) symlinkSync(join(ROOT_DIR, "node_modules"), join(SNAPSHOT_DIR, "node_modules"), "dir");
-      } catch (error) {
-        log(`build snapshot: copy failed (${error.code ?? error.message}), retrying`);
-      }
-      // The copy is good only if no rebuild started meanwhile.
-      if (completeBuild(ROOT_DIR) === stamp && completeBuild(SNAPSHOT_DIR) === stamp) {
-        log(`build snapshot: dist/ of ${stamp.trim()} copied to ${SNAPSHOT_DIR}`);
-        return stamp.trim();
-      }
-    }
-    if (Date.now() > deadline) throw new Error("no complete build in dist/: run `npm run build` first");
-    log("build snapshot: waiting for a complete dist/ (a build is under way or none was made: `npm run build`)");
-    await new Promise((resolve) => setTimeout(resolve, 5000));
-  }
+export function prepareBuild({ log = console.log } = {}) {
+  const commit = git(["rev-parse", process.env.BENCH_COMMIT ?? "HEAD"]);
+  // Pinned for the rest of this run (and its children), however HEAD moves meanwhile.
+  process.env.BENCH_COMMIT = commit;
+  const built = existsSync(SNAPSHOT_COMMIT) && readFileSync(SNAPSHOT_COMMIT, "utf8") === commit;
+  if (built && ENTRIES.every((entry) => existsSync(join(SNAPSHOT_DIR, "dist", entry)))) return commit;
+  log(`build snapshot: building ${commit.slice(0, 12)} in ${SNAPSHOT_DIR}`);
+  rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
+  mkdirSync(SNAPSHOT_DIR, { recursive: true });
+  const archive = join(CACHE_DIR, "package-snapshot.tar");
+  execFileSync("git", ["archive", "--format=tar", `--output=${archive}`, commit], { cwd: ROOT_DIR });
+  execFileSync("tar", ["-xf", archive, "-C", SNAPSHOT_DIR]);
+  rmSync(archive);
+  symlinkSync(join(ROOT_DIR, "node_modules"), join(SNAPSHOT_DIR, "node_modules"), "dir");
+  execFileSync(process.execPath, [join(SNAPSHOT_DIR, "scripts", "build.mjs")], { cwd: SNAPSHOT_DIR, stdio: "inherit" });
+  writeFileSync(SNAPSHOT_COMMIT, commit);
+  return commit;
 }
