@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import plugin from "./index.js";
+import { rules } from "./index.js";
 import { describeLintMessages, lintWithRule } from "./test-utils/fixture-lint.js";
 import { REPOSITORY_ROOT } from "./test-utils/rule-files.js";
 
@@ -44,11 +44,11 @@ function docExamples(markdown: string): DocExample[] {
   return examples;
 }
 
-const ruleNames = Object.keys(plugin.rules) as (keyof typeof plugin.rules)[];
+const ruleNames = Object.keys(rules) as (keyof typeof rules)[];
 
 describe.each(ruleNames)("docs/rules/%s.md examples", (ruleName) => {
   const examples = docExamples(readFileSync(join(REPOSITORY_ROOT, "docs", "rules", `${ruleName}.md`), "utf8"));
-  const rule = plugin.rules[ruleName];
+  const rule = rules[ruleName];
 
   it("has at least one ❌ and one ✅ example", () => {
     expect(examples.some((example) => example.expectation === "incorrect")).toBe(true);
@@ -110,7 +110,7 @@ describe("eslint-doc-generator (npm run docs:rules:check)", () => {
       for (const path of ["README.md", "docs", ".eslint-doc-generatorrc.json"]) cpSync(join(REPOSITORY_ROOT, path), join(copy, path), { recursive: true });
       const readme = readFileSync(join(copy, "README.md"), "utf8");
       const [firstRule] = ruleNames;
-      const description = plugin.rules[firstRule].meta.docs?.description ?? "";
+      const description = rules[firstRule].meta.docs?.description ?? "";
       expect(readme).toContain(description);
       writeFileSync(join(copy, "README.md"), readme.replace(description, "An outdated description"));
       const check = runDocsCheck(copy);

@@ -2,7 +2,7 @@
 // from the rules' metadata. Default export for `import honeyhive from "honeyhive/eslint-plugin"`;
 // the same objects as named exports so that `require("honeyhive/eslint-plugin")` from the CommonJS
 // build is itself a usable plugin object (it has `meta`, `rules` and `configs`, not only `default`).
-import { deriveConfigs, type HoneyhiveConfigs } from "./configs.js";
+import { deriveConfigs, type HoneyhiveConfigs, type PluginRule } from "./configs.js";
 import noGlobalTracerWithEvaluate from "./no-global-tracer-with-evaluate.js";
 import noSessionStartInHandler from "./no-session-start-in-handler.js";
 import requireExplicitTracer from "./require-explicit-tracer.js";
@@ -23,9 +23,18 @@ export const rules = {
 // plugin holds the configs: create the object first, then fill its configs in.
 export const configs = {} as HoneyhiveConfigs;
 
-const plugin = { meta, rules, configs };
+/**
+ * The plugin's public type: rules typed loosely (see configs.ts) so the object fits ESLint's and
+ * typescript-eslint's plugin types alike. The named `rules` export keeps the precise rule types.
+ */
+export type HoneyhivePlugin = {
+  readonly meta: typeof meta;
+  readonly rules: Readonly<Record<keyof typeof rules, PluginRule>>;
+  readonly configs: HoneyhiveConfigs;
+};
+
+const plugin: HoneyhivePlugin = { meta, rules, configs };
 Object.assign(configs, deriveConfigs(meta.namespace, plugin, rules));
 
-export type HoneyhivePlugin = typeof plugin;
-export type { HoneyhiveConfigs } from "./configs.js";
+export type { HoneyhiveConfigs, HoneyhiveFlatConfig, HoneyhiveLegacyConfig } from "./configs.js";
 export default plugin;

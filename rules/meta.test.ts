@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadFixtures, type FixtureRuleId } from "../fixtures/index.js";
 import { RULE_DOCS_BASE_URL } from "./create-rule.js";
-import plugin from "./index.js";
+import { rules } from "./index.js";
 import { REPOSITORY_ROOT, RULES_DIR } from "./test-utils/rule-files.js";
 
 const IMPERATIVE_OPENINGS = ["Disallow", "Require", "Enforce", "Prefer"];
@@ -35,7 +35,7 @@ function schemaProblems(schema: JsonSchema, path: string): string[] {
   return problems;
 }
 
-describe.each(Object.entries(plugin.rules))("%s", (name, rule) => {
+describe.each(Object.entries(rules))("%s", (name, rule) => {
   const description = rule.meta.docs?.description ?? "";
   const docPath = join(REPOSITORY_ROOT, "docs", "rules", `${name}.md`);
 

@@ -4,6 +4,7 @@
 // anti-pattern file per rule (the first fixture case of each rule). The vitest global setup
 // rebuilds dist/ first when sources are newer.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures, type FixtureCase } from "../fixtures/index.js";
@@ -73,4 +74,49 @@ describe.each(Object.entries(configs))("%s, built package, eslint CLI", (label, 
       expect(result?.messages.map((message) => message.ruleId), `${sample.id}: ${JSON.stringify(result?.messages)}`).toContain(`honeyhive/${sample.rule}`);
     }
   });
+});
+
+describe("types of the built package, for a typed eslint.config.ts", () => {
+  // The published declarations must fit ESLint 10's and 9's own config and plugin types (and
+  // defineConfig), and typescript-eslint's, so a TypeScript config file needs no casts.
+  let project: TempProject;
+  beforeAll(() => {
+    project = createTempProject("typed-config", ["eslint", "@typescript-eslint/utils", "@types"], { eslint9: "eslint9" });
+    project.write(
+      "tsconfig.json",
+      JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, types: ["node"] }, files: ["eslint.config.ts"] }),
+    );
+    project.write(
+      "eslint.config.ts",
+      `import type { TSESLint } from "@typescript-eslint/utils";
+import type { ESLint, Linter } from "eslint";
+import { defineConfig } from "eslint/config";
+import type { ESLint as ESLint9, Linter as Linter9 } from "eslint9";
+import honeyhive from "honeyhive/eslint-plugin";
+
+export const asArray = defineConfig([honeyhive.configs.recommended]);
+export const asExtends = defineConfig({ files: ["**/*.ts"], extends: [honeyhive.configs.recommended] });
+export const byHand = defineConfig({ plugins: { honeyhive }, rules: { "honeyhive/no-session-start-in-handler": "error" } });
+export const eslint10Config: Linter.Config = honeyhive.configs.all;
+export const eslint10Plugin: ESLint.Plugin = honeyhive;
+export const eslint10Legacy: Linter.LegacyConfig = honeyhive.configs["legacy-recommended"];
+export const eslint9Config: Linter9.Config = honeyhive.configs.recommended;
+export const eslint9Plugin: ESLint9.Plugin = honeyhive;
+export const eslint9Legacy: Linter9.LegacyConfig = honeyhive.configs["legacy-all"];
+export const tseslintConfig: TSESLint.FlatConfig.Config = honeyhive.configs.recommended;
+export const tseslintPlugins: TSESLint.FlatConfig.Plugins = { honeyhive };
+export const tseslintLegacy: TSESLint.ClassicConfig.Config = honeyhive.configs["legacy-recommended"];
+export const version: string = honeyhive.meta.version;
+export default asArray;
+`,
+    );
+  });
+  afterAll(() => project.remove());
+
+  it("type-checks with defineConfig, ESLint 9/10 types and typescript-eslint types, without casts", async () => {
+    const tsc = createRequire(join(REPOSITORY_ROOT, "package.json")).resolve("typescript/bin/tsc");
+    const run = await runNodeIn(project, tsc, ["-p", "tsconfig.json"]);
+    expect(run.stdout + run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  }, 60_000);
 });

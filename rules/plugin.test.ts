@@ -9,7 +9,8 @@ import { PLUGIN_VERSION } from "./version.js";
 import { MISSION_RULES, ruleFileNames } from "./test-utils/rule-files.js";
 
 const packageJson = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string };
-const registeredRules: Readonly<Record<string, RuleWithMeta>> = plugin.rules;
+// The precisely typed rules (the default export types them loosely for config compatibility).
+const registeredRules: Readonly<Record<string, RuleWithMeta>> = namedRules;
 
 describe("plugin meta", () => {
   it("names the plugin and namespace honeyhive", () => {
@@ -80,7 +81,7 @@ describe("configs derived from rule metadata", () => {
       optIn: { meta: { docs: {} }, create },
       retired: { meta: { deprecated: true, docs: { recommended: true } }, create },
     };
-    const fakePlugin = { meta: { name: "fake" }, rules: fakeRules };
+    const fakePlugin = { meta: { name: "fake", version: "1.0.0", namespace: "fake" }, rules: fakeRules };
     const derived = deriveConfigs("fake", fakePlugin, fakeRules);
     expect(derived.recommended.rules).toEqual({ "fake/kept": "error" });
     expect(derived.all.rules).toEqual({ "fake/kept": "error", "fake/optIn": "error" });

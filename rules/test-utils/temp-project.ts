@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve as resolvePath } from "node:path";
 import { REPOSITORY_ROOT } from "./rule-files.js";
 
 export interface TempProject {
@@ -55,12 +55,12 @@ export interface ProcessResult {
   readonly stderr: string;
 }
 
-/** Runs a Node program (e.g. the project's `node_modules/eslint/bin/eslint.js`) in the project, bounded. */
+/** Runs a Node program (relative to the project, e.g. `node_modules/eslint/bin/eslint.js`, or absolute) in the project, bounded. */
 export function runNodeIn(project: TempProject, script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [join(project.dir, script), ...args],
+      [resolvePath(project.dir, script), ...args],
       { cwd: project.dir, timeout: 60_000, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
