@@ -13,7 +13,7 @@ import { isFunctionNode, reportAnalysisError, staticName, unwrapExpression, type
 import type { AnalysisInput } from "./input.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 
-export type RequestFramework = "express" | "koa" | "fastify" | "hono" | "node-http" | "nestjs" | "nextjs";
+export type RequestFramework = "express" | "koa" | "fastify" | "hono" | "node-http" | "nestjs" | "nextjs" | "nextjs-action";
 
 /** A function a web framework calls once per request (route handler, middleware, hook). */
 export interface RequestHandler {
@@ -54,7 +54,7 @@ export interface HandlerModel {
 // ---------------------------------------------------------------------------------------------
 // Framework vocabulary
 
-type FrameworkObject = "express" | "express-route" | "koa" | "koa-router" | "fastify" | "hono" | "http-server";
+type FrameworkObject = "express" | "express-route" | "koa" | "koa-router" | "fastify" | "hono" | "hono-factory" | "http-server";
 
 const HTTP_VERBS = ["get", "post", "put", "patch", "delete", "head", "options", "all"];
 
@@ -66,6 +66,8 @@ const HANDLER_METHODS: Record<FrameworkObject, ReadonlySet<string>> = {
   "koa-router": new Set([...HTTP_VERBS, "use", "param", "del"]),
   fastify: new Set([...HTTP_VERBS, "route", "addHook", "setErrorHandler", "setNotFoundHandler"]),
   hono: new Set([...HTTP_VERBS, "use", "on", "onError", "notFound"]),
+  // `createFactory()` from hono/factory: `factory.createHandlers(…)`, `factory.createMiddleware(…)`.
+  "hono-factory": new Set(["createHandlers", "createMiddleware"]),
   "http-server": new Set(["on", "once", "addListener", "prependListener"]),
 };
 
@@ -76,7 +78,14 @@ const FRAMEWORK_OF_OBJECT: Record<FrameworkObject, RequestFramework> = {
   "koa-router": "koa",
   fastify: "fastify",
   hono: "hono",
+  "hono-factory": "hono",
   "http-server": "node-http",
+};
+
+/** Methods that return the framework object they are called on (not registrations): `Fastify().withTypeProvider()`. */
+const CHAINABLE_METHODS: Partial<Record<FrameworkObject, ReadonlySet<string>>> = {
+  fastify: new Set(["withTypeProvider"]),
+  hono: new Set(["basePath", "route"]),
 };
 
 /** Fastify hooks that run per request (not the application hooks onReady/onClose/onRoute/…). */
@@ -90,15 +99,65 @@ const FASTIFY_ROUTE_FUNCTIONS = new Set(["handler", "errorHandler", ...FASTIFY_R
 const HTTP_MODULES = new Set(["http", "https", "http2", "node:http", "node:https", "node:http2"]);
 const HONO_MODULES = new Set(["hono", "hono/quick", "hono/tiny"]);
 const KOA_ROUTER_MODULES = new Set(["@koa/router", "koa-router"]);
+const HONO_FACTORY_MODULE = "hono/factory";
 const MIDDY_MODULES = new Set(["@middy/core", "middy"]);
 const NEST_COMMON = "@nestjs/common";
-const NEST_ROUTE_DECORATORS = new Set(["Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "All", "Search", "Sse"]);
+/** Method decorators that make a NestJS method run per request (HTTP route, message, GraphQL field, socket event), by module. */
+const NEST_HANDLER_DECORATORS: Record<string, ReadonlySet<string>> = {
+  [NEST_COMMON]: new Set(["Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "All", "Search", "Sse"]),
+  "@nestjs/microservices": new Set(["MessagePattern", "EventPattern", "GrpcMethod", "GrpcStreamMethod"]),
+  "@nestjs/graphql": new Set(["Query", "Mutation", "Subscription", "ResolveField", "ResolveReference"]),
+  "@nestjs/websockets": new Set(["SubscribeMessage"]),
+};
+/** Class decorators whose decorated methods are handlers. */
+const NEST_HANDLER_CLASSES: Record<string, ReadonlySet<string>> = {
+  [NEST_COMMON]: new Set(["Controller"]),
+  "@nestjs/graphql": new Set(["Resolver"]),
+  "@nestjs/websockets": new Set(["WebSocketGateway"]),
+};
 /** NestJS classes whose method runs per request, keyed by the interface the class implements. */
 const NEST_PER_REQUEST_INTERFACES: Record<string, string> = {
   NestMiddleware: "use",
   NestInterceptor: "intercept",
   CanActivate: "canActivate",
+  ExceptionFilter: "catch",
+  PipeTransform: "transform",
 };
+
+/**
+ * Types that say a function runs per request, on the variable that holds it (`const h: RequestHandler`)
+ * or on one of its parameters (`(req: Request, res: Response)`, `(c: Context)`): controllers and
+ * middleware written in their own files and registered elsewhere. Only module-bound names count (the
+ * global fetch `Request` is not Express's); `IncomingMessage` is left out (an outgoing request's response has it too).
+ */
+const PER_REQUEST_TYPES: ReadonlyArray<{ module: (m: string) => boolean; names: ReadonlySet<string>; framework: RequestFramework }> = [
+  {
+    module: (m) => m === "express" || m === "express-serve-static-core",
+    names: new Set(["Request", "Response", "NextFunction", "RequestHandler", "ErrorRequestHandler", "Handler"]),
+    framework: "express",
+  },
+  { module: (m) => m === "koa", names: new Set(["Context", "ParameterizedContext", "Middleware"]), framework: "koa" },
+  { module: (m) => KOA_ROUTER_MODULES.has(m), names: new Set(["RouterContext", "Middleware"]), framework: "koa" },
+  {
+    module: (m) => m === "fastify",
+    names: new Set([
+      "FastifyRequest", "FastifyReply", "RouteHandlerMethod", "RouteHandler", "onRequestHookHandler", "preParsingHookHandler",
+      "preValidationHookHandler", "preHandlerHookHandler", "preSerializationHookHandler", "onSendHookHandler",
+      "onResponseHookHandler", "onErrorHookHandler", "onTimeoutHookHandler",
+    ]),
+    framework: "fastify",
+  },
+  { module: (m) => HONO_MODULES.has(m), names: new Set(["Context", "Handler", "MiddlewareHandler", "ErrorHandler", "NotFoundHandler"]), framework: "hono" },
+  { module: (m) => m === "next", names: new Set(["NextApiRequest", "NextApiResponse", "NextApiHandler"]), framework: "nextjs" },
+  { module: (m) => m === "next/server", names: new Set(["NextRequest", "NextMiddleware", "NextFetchEvent"]), framework: "nextjs" },
+  { module: (m) => HTTP_MODULES.has(m), names: new Set(["ServerResponse", "RequestListener"]), framework: "node-http" },
+];
+
+/** `FastifyPluginAsync` and the type providers' variants (`FastifyPluginAsyncTypebox`, `FastifyPluginAsyncZod`, …). */
+const FASTIFY_PLUGIN_TYPE = /^FastifyPlugin(?:Async|Callback)/;
+function isFastifyTypesModule(module: string): boolean {
+  return module === "fastify" || module.startsWith("@fastify/type-provider-") || module.startsWith("fastify-type-provider-");
+}
 
 /** Types that, on a parameter, say it is a framework object (`function routes(app: Express)`). */
 const TYPED_FRAMEWORK_OBJECTS: ReadonlyArray<{ module: (m: string) => boolean; names: readonly string[]; object: FrameworkObject }> = [
@@ -297,6 +356,8 @@ class HandlerAnalysis implements HandlerModel {
     this.bindings = new Bindings(input.scopeManager);
     const memberCalls: TSESTree.CallExpression[] = [];
     const classes: Array<TSESTree.ClassDeclaration | TSESTree.ClassExpression> = [];
+    const typedFunctions: FunctionNode[] = [];
+    const serverActions: FunctionNode[] = [];
     simpleTraverse(input.ast, {
       enter: (node, parent) => {
         // ESLint sets `parent` before rules run; a bare typescript-estree parse (the codemods) does not.
@@ -311,14 +372,20 @@ class HandlerAnalysis implements HandlerModel {
           this.collectNodeHttpServer(node);
         } else if (node.type === "NewExpression") {
           this.collectNodeHttpServer(node);
-        } else if ((node.type === "ClassDeclaration" || node.type === "ClassExpression") && node.decorators.length > 0) {
+        } else if ((node.type === "ClassDeclaration" || node.type === "ClassExpression") && (node.decorators.length > 0 || node.implements.length > 0)) {
           classes.push(node);
+        } else if (isFunctionNode(node)) {
+          if (hasTypeAnnotations(node)) typedFunctions.push(node);
+          if (node.body.type === "BlockStatement" && hasDirective(node.body.body, "use server")) serverActions.push(node);
         }
       },
     });
     for (const call of memberCalls) this.collectRegistration(call);
+    for (const call of this.identifierCalls) this.collectHonoMiddleware(call);
     for (const node of classes) this.collectNestClass(node);
     this.collectNext();
+    this.collectServerActions(serverActions);
+    for (const fn of typedFunctions) this.collectTypedHandler(fn);
     this.collectLambdas();
     // Source order, whatever order the registrations were found in (`a.get(f).post(g)` visits `post` first).
     this.requestHandlers.sort((a, b) => a.function.range[0] - b.function.range[0]);
@@ -374,7 +441,8 @@ class HandlerAnalysis implements HandlerModel {
         const receiver = method === undefined ? undefined : this.objectKindOf(target.callee.object);
         if (!receiver || method === undefined) return undefined;
         if (receiver === "express" && method === "route") return "express-route";
-        if (HANDLER_METHODS[receiver].has(method) || method === "listen") return receiver;
+        if (receiver === "hono-factory") return method === "createApp" ? "hono" : undefined;
+        if (HANDLER_METHODS[receiver].has(method) || CHAINABLE_METHODS[receiver]?.has(method) || method === "listen") return receiver;
         return undefined;
       }
       default:
@@ -394,6 +462,7 @@ class HandlerAnalysis implements HandlerModel {
       return undefined;
     }
     if (isModuleValue(origin, (m) => m === "fastify", ["", "default", "fastify"])) return "fastify";
+    if (isModuleValue(origin, (m) => m === HONO_FACTORY_MODULE, ["createFactory"])) return "hono-factory";
     return undefined;
   }
 
@@ -463,7 +532,7 @@ class HandlerAnalysis implements HandlerModel {
       const type = holder.id.typeAnnotation?.typeAnnotation;
       if (type?.type === "TSTypeReference") {
         const origin = this.bindings.originOf(type.typeName);
-        return isModuleValue(origin, (m) => m === "fastify", ["FastifyPluginAsync", "FastifyPluginCallback", "FastifyPluginAsyncTypebox"]);
+        return origin !== undefined && isFastifyTypesModule(origin.module) && origin.path.length === 1 && FASTIFY_PLUGIN_TYPE.test(origin.path[0]);
       }
     }
     return false;
@@ -517,37 +586,85 @@ class HandlerAnalysis implements HandlerModel {
     this.addRequest(node.arguments.flatMap((argument) => this.bindings.functionsOf(argument)), "node-http", node);
   }
 
+  /** `createMiddleware(async (c, next) => …)` from hono/factory. */
+  private collectHonoMiddleware(call: TSESTree.CallExpression): void {
+    if (!isModuleValue(this.bindings.originOf(call.callee), (m) => m === HONO_FACTORY_MODULE, ["createMiddleware"])) return;
+    this.addRequest(this.bindings.functionsOf(call.arguments[0]), "hono", call);
+  }
+
   private collectNestClass(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
-    const decoratorNames = node.decorators.map((decorator) => this.nestDecoratorName(decorator)).filter(Boolean);
-    if (decoratorNames.includes("Controller")) {
+    const classDecorators = node.decorators.map((decorator) => this.nestDecorator(decorator));
+    const hasClassDecorator = (table: Record<string, ReadonlySet<string>>): boolean =>
+      classDecorators.some((decorator) => decorator !== undefined && table[decorator.module]?.has(decorator.name) === true);
+    if (hasClassDecorator(NEST_HANDLER_CLASSES)) {
       for (const member of node.body.body) {
         if (member.type !== "MethodDefinition" || member.kind !== "method") continue;
-        const route = member.decorators.find((decorator) => NEST_ROUTE_DECORATORS.has(this.nestDecoratorName(decorator) ?? ""));
+        const route = member.decorators.find((decorator) => {
+          const found = this.nestDecorator(decorator);
+          return found !== undefined && NEST_HANDLER_DECORATORS[found.module]?.has(found.name) === true;
+        });
         if (route && isFunctionNode(member.value)) this.addRequest([member.value], "nestjs", route);
       }
     }
-    if (decoratorNames.includes("Injectable")) {
-      const perRequestMethods = node.implements.flatMap((clause) => {
-        const origin = this.bindings.originOf(clause.expression);
-        const name = origin?.module === NEST_COMMON && origin.path.length === 1 ? origin.path[0] : undefined;
-        return name !== undefined && name in NEST_PER_REQUEST_INTERFACES ? [NEST_PER_REQUEST_INTERFACES[name]] : [];
-      });
-      for (const member of node.body.body) {
-        if (member.type !== "MethodDefinition" || member.kind !== "method") continue;
-        const name = staticName(member.key, member.computed);
-        // Without an `implements` clause (JavaScript, lax TypeScript): `use(req, res, next)` is Nest's middleware shape.
-        const middlewareShape = name === "use" && member.value.params.length === 3;
-        if (name !== undefined && (perRequestMethods.includes(name) || middlewareShape) && isFunctionNode(member.value)) {
-          this.addRequest([member.value], "nestjs", member);
-        }
+    // `implements NestMiddleware` is enough: a middleware class without `@Injectable()` is valid Nest.
+    const perRequestMethods = node.implements.flatMap((clause) => {
+      const origin = this.bindings.originOf(clause.expression);
+      const name = origin?.module === NEST_COMMON && origin.path.length === 1 ? origin.path[0] : undefined;
+      return name !== undefined && Object.hasOwn(NEST_PER_REQUEST_INTERFACES, name) ? [NEST_PER_REQUEST_INTERFACES[name]] : [];
+    });
+    const injectable = classDecorators.some((decorator) => decorator?.module === NEST_COMMON && decorator.name === "Injectable");
+    const exceptionFilter = classDecorators.some((decorator) => decorator?.module === NEST_COMMON && decorator.name === "Catch");
+    if (perRequestMethods.length === 0 && !injectable && !exceptionFilter) return;
+    for (const member of node.body.body) {
+      if (member.type !== "MethodDefinition" || member.kind !== "method") continue;
+      const name = staticName(member.key, member.computed);
+      // Without an `implements` clause (JavaScript, lax TypeScript): `use(req, res, next)` is Nest's middleware shape.
+      const middlewareShape = injectable && name === "use" && member.value.params.length === 3;
+      const filterShape = exceptionFilter && name === "catch";
+      if (name !== undefined && (perRequestMethods.includes(name) || middlewareShape || filterShape) && isFunctionNode(member.value)) {
+        this.addRequest([member.value], "nestjs", member);
       }
     }
   }
 
-  private nestDecoratorName(decorator: TSESTree.Decorator): string | undefined {
+  /** Module and name of a decorator imported from a `@nestjs/*` package. */
+  private nestDecorator(decorator: TSESTree.Decorator): { module: string; name: string } | undefined {
     const expression = decorator.expression.type === "CallExpression" ? decorator.expression.callee : decorator.expression;
     const origin = this.bindings.originOf(expression);
-    return origin?.module === NEST_COMMON && origin.path.length === 1 ? origin.path[0] : undefined;
+    return origin?.module.startsWith("@nestjs/") && origin.path.length === 1 ? { module: origin.module, name: origin.path[0] } : undefined;
+  }
+
+  /** A function typed as a handler of a framework, or taking its request/response/context (see PER_REQUEST_TYPES). */
+  private collectTypedHandler(fn: FunctionNode): void {
+    if (this.byFunction.has(fn) || (fn.parent?.type === "MethodDefinition" && fn.parent.kind !== "method")) return;
+    const holder = fn.parent?.type === "VariableDeclarator" && fn.parent.init === fn ? fn.parent.id : undefined;
+    const types = [holder?.typeAnnotation?.typeAnnotation, ...fn.params.map(parameterType)];
+    for (const type of types) {
+      if (type?.type !== "TSTypeReference") continue;
+      const origin = this.bindings.originOf(type.typeName);
+      const name = origin?.path.length === 1 ? origin.path[0] : undefined;
+      const entry = name === undefined ? undefined : PER_REQUEST_TYPES.find((candidate) => candidate.module(origin!.module) && candidate.names.has(name));
+      if (entry) {
+        this.addRequest([fn], entry.framework, type);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Next.js server actions run once per form submission or client call: the exported async functions
+   * of a `"use server"` file, and functions whose body starts with `"use server"`.
+   */
+  private collectServerActions(inlineActions: readonly FunctionNode[]): void {
+    this.addRequest(inlineActions, "nextjs-action", this.input.ast);
+    if (!hasDirective(this.input.ast.body, "use server")) return;
+    for (const exported of this.namedExports()) {
+      this.addRequest(this.bindings.functionsOf(exported.value).filter((fn) => fn.async), "nextjs-action", exported.exportNode);
+    }
+    for (const statement of this.input.ast.body) {
+      if (statement.type !== "ExportDefaultDeclaration") continue;
+      this.addRequest(this.bindings.functionsOf(statement.declaration).filter((fn) => fn.async), "nextjs-action", statement);
+    }
   }
 
   // --- exports: Next.js and Lambda -----------------------------------------------------------
@@ -658,7 +775,12 @@ class HandlerAnalysis implements HandlerModel {
       const typed = this.isAwsLambdaType(exported.type) || this.isAwsLambdaTypedValue(exported.value);
       if (!names.has(exported.name) && !typed) continue;
       const middyWrapped = this.middyWrappedFunction(exported.value);
-      const functions = middyWrapped ? this.bindings.functionsOf(middyWrapped) : this.lambdaFunctionsOf(exported.value);
+      const streamed = this.streamingFunction(middyWrapped ?? exported.value);
+      const functions = streamed
+        ? this.bindings.functionsOf(streamed)
+        : middyWrapped
+          ? this.bindings.functionsOf(middyWrapped)
+          : this.lambdaFunctionsOf(exported.value);
       for (const fn of functions) {
         if (this.byFunction.has(fn)) continue; // also registered with a web framework: a request handler
         const handler: LambdaHandler = {
@@ -668,7 +790,8 @@ class HandlerAnalysis implements HandlerModel {
           nameNode: exported.nameNode,
           exportNode: exported.exportNode,
           middy: middyWrapped !== undefined,
-          callbackStyle: fn.params.length >= 3,
+          // A streaming handler's third parameter is the context, not a callback.
+          callbackStyle: !streamed && fn.params.length >= 3,
         };
         this.lambdaHandlers.push(handler);
         this.byFunction.set(fn, handler);
@@ -694,6 +817,15 @@ class HandlerAnalysis implements HandlerModel {
     return (
       (value.type === "TSSatisfiesExpression" || value.type === "TSAsExpression") && this.isAwsLambdaType(value.typeAnnotation)
     );
+  }
+
+  /** `awslambda.streamifyResponse(fn)` (the runtime's global for response streaming) → `fn`. */
+  private streamingFunction(value: TSESTree.Node): TSESTree.Node | undefined {
+    const target = unwrap(value);
+    if (target.type !== "CallExpression" || target.callee.type !== "MemberExpression") return undefined;
+    const { object } = target.callee;
+    const isRuntimeGlobal = object.type === "Identifier" && object.name === "awslambda" && this.bindings.isGlobal(object);
+    return isRuntimeGlobal && staticName(target.callee.property, target.callee.computed) === "streamifyResponse" ? target.arguments[0] : undefined;
   }
 
   /** `middy(fn)`, `middy(fn).use(…)…`, `middy().use(…).handler(fn)` → `fn`. */
@@ -728,6 +860,26 @@ class HandlerAnalysis implements HandlerModel {
     }
     return false;
   }
+}
+
+/** Does a body (or the program) start with the directive `"use server"`-style `directive`? */
+function hasDirective(statements: readonly TSESTree.Node[], directive: string): boolean {
+  for (const statement of statements) {
+    if (statement.type !== "ExpressionStatement" || statement.expression.type !== "Literal" || typeof statement.expression.value !== "string") return false;
+    if (statement.expression.value === directive) return true;
+  }
+  return false;
+}
+
+function parameterType(parameter: TSESTree.Parameter): TSESTree.TypeNode | undefined {
+  const target = parameter.type === "AssignmentPattern" ? parameter.left : parameter;
+  if (target.type === "TSParameterProperty") return undefined;
+  return target.typeAnnotation?.typeAnnotation;
+}
+
+function hasTypeAnnotations(fn: FunctionNode): boolean {
+  const holder = fn.parent?.type === "VariableDeclarator" ? fn.parent.id : undefined;
+  return holder?.typeAnnotation !== undefined || fn.params.some((parameter) => parameterType(parameter) !== undefined);
 }
 
 interface ExportedValue {
@@ -809,4 +961,5 @@ const FRAMEWORK_NAMES: Record<RequestFramework, string> = {
   "node-http": "node:http request",
   nestjs: "NestJS",
   nextjs: "Next.js route",
+  "nextjs-action": "Next.js server action",
 };
