@@ -60,7 +60,7 @@ function wrap(trace) { return trace(async (x) => x); }`,
 const step = trace(async (x) => x);`,
       output: `${IMPORTS}const tracer = HoneyHiveTracer.init();
 const step = trace({ tracer }, async (x) => x);`,
-      errors: [{ messageId: "implicitTrace", data: { tracers: "tracer", name: "trace" }, line: 3, column: 14, endLine: 3, endColumn: 35 }],
+      errors: [{ messageId: "implicitTrace", data: { tracers: "`tracer`", name: "trace" }, line: 3, column: 14, endLine: 3, endColumn: 35 }],
     },
     {
       // Existing options: the property goes last, in the object's style (trailing comma, own line).
@@ -127,8 +127,8 @@ export async function handle(input) {
   tracer.enrichSession({ outputs: { ok: true } });
 }`,
       errors: [
-        { messageId: "implicitEnrichment", data: { tracers: "tracer", name: "enrichSpan" }, line: 4, column: 3 },
-        { messageId: "implicitEnrichment", data: { tracers: "tracer", name: "enrichSession" }, line: 5, column: 3 },
+        { messageId: "implicitEnrichment", data: { tracers: "`tracer`", name: "enrichSpan" }, line: 4, column: 3 },
+        { messageId: "implicitEnrichment", data: { tracers: "`tracer`", name: "enrichSession" }, line: 5, column: 3 },
       ],
     },
     {
@@ -140,7 +140,7 @@ const step = trace(async (x) => x);`,
       errors: [
         {
           messageId: "implicitTrace",
-          data: { tracers: "tracerA | tracerB", name: "trace" },
+          data: { tracers: "`tracerA` or `tracerB`", name: "trace" },
           line: 4,
           suggestions: [
             {
@@ -203,7 +203,7 @@ export function handler() { enrichSpan({}); }`,
       code: `${IMPORTS}const early = trace(async (x) => x);
 const tracer = HoneyHiveTracer.init();`,
       output: null,
-      errors: [{ messageId: "implicitTrace", data: { tracers: "<tracer>", name: "trace" }, line: 2, suggestions: [] }],
+      errors: [{ messageId: "implicitTrace", data: { tracers: "none is in scope here; pass one in or declare it first", name: "trace" }, line: 2, suggestions: [] }],
     },
     {
       // A tracer imported from the project's own module.
@@ -230,7 +230,7 @@ const job = trace({ tracer }, function job(input) { tracer.enrichSpan({ input })
 module.exports = { job };`,
       errors: [
         { messageId: "implicitTrace", line: 4 },
-        { messageId: "implicitEnrichment", data: { tracers: "tracer", name: "enrichSpan" }, line: 4 },
+        { messageId: "implicitEnrichment", data: { tracers: "`tracer`", name: "enrichSpan" }, line: 4 },
       ],
     },
     {
@@ -256,8 +256,8 @@ export const job = hh.trace({ eventName: "job" }, async () => hh.enrichSpan({ ok
 const tracer = hh.HoneyHiveTracer.init();
 export const job = hh.trace({ eventName: "job", tracer }, async () => tracer.enrichSpan({ ok: true }));`,
       errors: [
-        { messageId: "implicitTrace", data: { tracers: "tracer", name: "trace" }, line: 3, column: 20 },
-        { messageId: "implicitEnrichment", data: { tracers: "tracer", name: "enrichSpan" }, line: 3, column: 63 },
+        { messageId: "implicitTrace", data: { tracers: "`tracer`", name: "trace" }, line: 3, column: 20 },
+        { messageId: "implicitEnrichment", data: { tracers: "`tracer`", name: "enrichSpan" }, line: 3, column: 63 },
       ],
     },
     {
@@ -272,7 +272,7 @@ import { enrichSpan } from "honeyhive";
 export function score(answer: string, tracer: HoneyHiveTracer) {
   tracer.enrichSpan({ metrics: { length: answer.length } });
 }`,
-      errors: [{ messageId: "implicitEnrichment", data: { tracers: "tracer", name: "enrichSpan" }, line: 4, column: 3 }],
+      errors: [{ messageId: "implicitEnrichment", data: { tracers: "`tracer`", name: "enrichSpan" }, line: 4, column: 3 }],
     },
     {
       // A settings module that re-exports the SDK and exports the project's tracer.
@@ -281,7 +281,7 @@ export function score(answer: string, tracer: HoneyHiveTracer) {
 export const step = trace({ eventType: "tool" }, async (x) => x);`,
       output: `import { trace, appTracer } from "@acme/observability";
 export const step = trace({ eventType: "tool", tracer: appTracer }, async (x) => x);`,
-      errors: [{ messageId: "implicitTrace", data: { tracers: "appTracer", name: "trace" }, line: 2, column: 21 }],
+      errors: [{ messageId: "implicitTrace", data: { tracers: "`appTracer`", name: "trace" }, line: 2, column: 21 }],
     },
     {
       // A class member tracer is used inside methods; .tsx file.
@@ -296,7 +296,7 @@ export class Agent {
   private tracer = HoneyHiveTracer.init();
   render() { this.tracer.enrichSpan({ ui: true }); return <div />; }
 }`,
-      errors: [{ messageId: "implicitEnrichment", data: { tracers: "this.tracer", name: "enrichSpan" } }],
+      errors: [{ messageId: "implicitEnrichment", data: { tracers: "`this.tracer`", name: "enrichSpan" } }],
     },
   ],
 });

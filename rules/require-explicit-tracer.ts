@@ -50,9 +50,9 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       implicitTrace:
-        "This `trace` has no `tracer` option, so it uses whatever tracer it finds at run time (a deprecated default, or none). Pass this file's tracer: `tracer: {{tracers}}`.",
+        "This `trace` has no `tracer` option, so it uses whatever tracer it finds at run time (a deprecated default, or none). Bind this file's tracer with the `tracer` option ({{tracers}}).",
       implicitEnrichment:
-        "The global `{{name}}()` enriches through an implicitly found tracer (deprecated). Call it on this file's tracer: `{{tracers}}.{{name}}()`.",
+        "The global `{{name}}()` enriches through an implicitly found tracer (deprecated). Call it on this file's tracer ({{tracers}}).",
       bindTracer: "Bind `{{tracer}}` as the tracer",
       callOnTracer: "Call `{{tracer}}.{{name}}()`",
     },
@@ -68,7 +68,10 @@ export default createRule<[], MessageIds>({
     return {
       "Program:exit"() {
         for (const use of uses) {
-          const names = use.candidates.length > 0 ? use.candidates.map((candidate) => candidate.text).join(" | ") : "<tracer>";
+          const names =
+            use.candidates.length > 0
+              ? use.candidates.map((candidate) => `\`${candidate.text}\``).join(" or ")
+              : "none is in scope here; pass one in or declare it first";
           const chosen = use.chosen && explicitTracerReplacement(text, use, use.chosen.text);
           // Several tracers, or one that is unsafe to write here (not yet initialized, eager getter call): ask.
           const suggest = use.chosen
