@@ -65,7 +65,7 @@ function transformFailure(id: TransformId, error: unknown): TransformFailure {
 /** Parses `source` once, applies the selected transforms in order, prints once. Never throws. */
 export function runTransforms(source: string, filePath: string, options: RunTransformsOptions = {}): TransformRunResult {
   const settings = toSettings(options.settings);
-  const parsed = parseFile(source, filePath, settings);
+  const parsed = parseFile(source, filePath, settings, options.project);
   if (isParseFailure(parsed)) return unchanged(source, parsed.failure);
 
   let file: ParsedFile = parsed;
@@ -80,7 +80,7 @@ export function runTransforms(source: string, filePath: string, options: RunTran
         // Two transforms rewrote the same code: settle the earlier ones, then look again. Rare, so
         // the second parse is only paid here.
         const settled = applyEdits(file.text, accepted);
-        const reparsed = parseFile(settled, filePath, settings);
+        const reparsed = parseFile(settled, filePath, settings, options.project);
         if (isParseFailure(reparsed)) return unchanged(source, { message: `transforms produced unparsable code: ${reparsed.failure.message}` });
         file = reparsed;
         accepted = [];

@@ -1,12 +1,12 @@
 // One parse per file for every transform: the analysis core's `parseAnalysisInput` (typescript-estree +
-// scope-manager, the AST ESLint rules see through @typescript-eslint/parser), so the codemods run the
-// very same matchers as the rules on the very same AST shape. This wrapper turns a syntax error into a
-// positioned failure and sets `parent` on every node (ESLint does that for rules; the parser does not).
-import { simpleTraverse } from "@typescript-eslint/typescript-estree";
+// scope-manager, the AST ESLint rules see through @typescript-eslint/parser, `parent` set), so the
+// codemods run the very same matchers as the rules on the very same AST shape. This wrapper turns a
+// syntax error into a positioned failure and adds what the project pre-pass knows about the file.
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { AnalysisInput } from "../rules/analysis/input.js";
 import { parseAnalysisInput } from "../rules/analysis/parse-input.js";
 import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "../rules/analysis/settings.js";
+import type { ProjectFileFacts } from "./transform-api.js";
 
 export interface ParsedFile {
   readonly input: AnalysisInput;
@@ -27,10 +27,11 @@ export function parseFile(
   text: string,
   filePath: string,
   settings: HoneyhiveSettings = DEFAULT_SETTINGS,
+  project?: ProjectFileFacts,
 ): ParsedFile | { readonly failure: ParseFailure } {
   try {
-    const input = parseAnalysisInput(text, filePath, settings);
-    simpleTraverse(input.ast, { enter() {} }, true);
+    const parsed = parseAnalysisInput(text, filePath, settings);
+    const input: AnalysisInput = project ? { ...parsed, evaluatedExports: project.evaluatedExports } : parsed;
     return { ast: input.ast, text, input };
   } catch (error) {
     return { failure: describeParseError(error) };

@@ -61,6 +61,14 @@ describe("sample app", () => {
     expect(route !== "skipped" && route?.applied).toEqual(["session-start-to-create-session"]);
   });
 
+  it("unbinds the tracer of a function that another module evaluates", () => {
+    const grading = results.get("src/eval/grading.ts");
+    expect(grading !== "skipped" && grading?.applied).toEqual(["evaluate-managed-tracer"]);
+    // Without the project pre-pass the file looks like a script with its own tracer: untouched.
+    const alone = runTransforms(readFileSync(join(APP, "src/eval/grading.ts"), "utf8"), join(APP, "src/eval/grading.ts"));
+    expect(alone.changed).toBe(false);
+  });
+
   it("is idempotent over the whole app", () => {
     for (const [file, result] of migrate(EXPECTED)) {
       if (result !== "skipped") expect({ file, changed: result.changed }).toEqual({ file, changed: false });

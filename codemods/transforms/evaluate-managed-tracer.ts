@@ -6,7 +6,7 @@
 //   `@trace({ tracer })` → `@trace({})`;
 // - `tracer.trace(opts, fn)` → `trace(opts, fn)` with the SDK's `trace` imported in the file's style;
 // - the tracer's initialization, when nothing else uses it and it is not exported (comments above it
-//   stay), and then the unused `HoneyHiveTracer` import.
+//   stay), and then the unused `HoneyHiveTracer` import; an imported tracer's now-unused import.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { unwrapExpression } from "../../rules/analysis/ast.js";
 import { findEvaluateTracerBindings, type EvaluateTracerBinding } from "../../rules/analysis/evaluate.js";
@@ -43,12 +43,16 @@ function collect(context: TransformContext): void {
     }
   }
 
-  // `HoneyHiveTracer` imported only for the initializations just removed.
   if (removed.length > 0) {
+    // `HoneyHiveTracer` imported only for the initializations just removed.
     for (const variable of moduleScopeVariables(file)) {
       const identifier = variable.identifiers[0];
       if (!identifier || sdk.sdkExportOf(identifier) !== "HoneyHiveTracer") continue;
       if (variable.references.length > 0 && isUnusedAfter(variable, removed)) imports.remove(variable);
+    }
+    // A tracer imported from the project's tracing module only for the bindings just removed.
+    for (const { tracer } of findings.bindings) {
+      if (tracer.kind === "imported" && tracer.variable && isUnusedAfter(tracer.variable, removed)) imports.remove(tracer.variable);
     }
   }
   imports.finish(edits);

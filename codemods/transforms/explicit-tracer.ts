@@ -1,68 +1,41 @@
 // Binds implicit tracing to the file's tracer: `trace(…)` / `@trace(…)` get `tracer: <name>`, the global
 // `enrichSpan()` / `enrichSession()` become `<name>.enrichSpan()` / `<name>.enrichSession()`, when
-// exactly one tracer is in scope (as the analysis core's `tracersInScopeAt` sees it); otherwise a review
-// marker. Never inside functions that evaluate() runs, where the implicit tracer is the right one.
-// Same detection as the rule `require-explicit-tracer`.
+// exactly one tracer can safely be written there; otherwise a review marker. The places and the tracer
+// are the analysis core's `findImplicitTracerUses`, what the rule `require-explicit-tracer` reports
+// (never inside code evaluate() runs, where the implicit tracer is the right one).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { unwrapExpression } from "../../rules/analysis/ast.js";
+import { findImplicitTracerUses } from "../../rules/analysis/implicit-tracer.js";
 import { getSdkModel, type SdkModel, type TraceUse, type TracerInScope } from "../../rules/analysis/sdk-model.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
 import { addMarker, MARKER_MESSAGES } from "../markers.js";
 import { appendListElement, isUnusedAfter } from "../rewrite.js";
 import { moduleScopeVariables, SdkImports } from "../sdk-imports.js";
 import type { CodemodTransform, TransformContext } from "../transform-api.js";
-import { evaluatedCode } from "../evaluated.js";
 import { transformMeta } from "./meta.js";
 
 export const meta = transformMeta("explicit-tracer");
 
 function collect(context: TransformContext): void {
-  const { file, run } = context;
+  const { file, edits, run } = context;
   const sdk = getSdkModel(file.input);
-  if (!sdk.usesSdk) return;
-  const liveTracers = sdk.tracers.filter((tracer) => !tracer.variable || !run.removedTracers.has(tracer.variable));
-  // Without a tracer of its own the file relies on evaluate() or a default tracer: nothing to bind.
-  if (liveTracers.length === 0) return;
-  const evaluated = evaluatedCode(file.input, context.project);
-
-  const tracerFor = (node: TSESTree.Node): TracerInScope | readonly TracerInScope[] => {
-    const candidates = sdk
-      .tracersInScopeAt(node)
-      .filter((candidate) => !candidate.tracer.variable || !run.removedTracers.has(candidate.tracer.variable));
-    return candidates.length === 1 && candidates[0].safe ? candidates[0] : candidates;
-  };
-  const markUnbound = (node: TSESTree.Node, candidates: readonly TracerInScope[]) => {
-    const message =
-      candidates.length === 0
-        ? MARKER_MESSAGES.explicitTracerNone
-        : candidates.length === 1
-          ? MARKER_MESSAGES.explicitTracerUnsafe(candidates[0].text)
-          : MARKER_MESSAGES.explicitTracerSeveral(candidates.map((candidate) => candidate.text));
-    addMarker(context.edits, file.ast, file.text, node, message);
-  };
-
-  for (const use of sdk.traceUses) {
-    if (use.via !== "sdk" || use.tracerProperty || !use.optionsKnown) continue;
-    if (evaluated.contains(use.node)) continue;
-    const bound = tracerFor(use.node);
-    if ("tracer" in bound) bindTraceUse(context, use, bound.text);
-    else markUnbound(use.decorator ?? use.node, bound);
-  }
-
   const rewrittenEnrichments: TSESTree.Range[] = [];
-  for (const call of sdk.globalEnrichCalls) {
-    if (evaluated.contains(call)) continue;
-    const name = sdk.sdkExportOf(call.callee);
-    const bound = tracerFor(call);
-    if (!("tracer" in bound) || name === undefined) {
-      markUnbound(call, "tracer" in bound ? [bound] : bound);
-      continue;
+  for (const use of findImplicitTracerUses(file.input, { removedTracers: run.removedTracers })) {
+    if (!use.chosen) {
+      addMarker(edits, file.ast, file.text, use.reportNode, markerMessage(use.candidates));
+    } else if (use.kind === "trace" && use.traceUse) {
+      bindTraceUse(context, use.traceUse, use.chosen.text);
+    } else if (use.callee) {
+      edits.replace(use.callee, `${use.chosen.text}.${use.kind}`);
+      rewrittenEnrichments.push(use.callee.range);
     }
-    const callee = unwrapExpression(call.callee) ?? call.callee;
-    context.edits.replace(callee, `${bound.text}.${name}`);
-    rewrittenEnrichments.push(callee.range);
   }
   removeUnusedEnrichmentImports(context, sdk, rewrittenEnrichments);
+}
+
+function markerMessage(candidates: readonly TracerInScope[]): string {
+  if (candidates.length === 0) return MARKER_MESSAGES.explicitTracerNone;
+  if (candidates.length === 1) return MARKER_MESSAGES.explicitTracerUnsafe(candidates[0].text);
+  return MARKER_MESSAGES.explicitTracerSeveral(candidates.map((candidate) => candidate.text));
 }
 
 /** `trace({ … })` → `trace({ …, tracer })`; `trace(fn)` → `trace({ tracer }, fn)`; `@trace` → `@trace({ tracer })`. */

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { runTransforms, type RunTransformsOptions } from "../engine.js";
+
+const run = (code: string, filename = "scripts/eval.ts", options: RunTransformsOptions = {}) =>
+  runTransforms(code, filename, { transforms: ["evaluate-managed-tracer"], ...options });
+
+describe("evaluate-managed-tracer", () => {
+  it("drops trace({ tracer }, fn) to trace(fn) and an evaluated method's @trace({ tracer }) to @trace({})", () => {
+    const before = `import { HoneyHiveTracer, trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+
+const tracer = HoneyHiveTracer.init({ project: "evals" });
+
+class Pipeline {
+  @trace({ tracer })
+  async run(datapoint: { q: string }) {
+    return datapoint.q;
+  }
+}
+
+const pipeline = new Pipeline();
+const step = trace({ tracer }, async (datapoint: { q: string }) => pipeline.run(datapoint));
+
+await evaluate({ function: step, dataset: [], name: "exp" });
+`;
+    expect(run(before).output).toBe(`import { trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+
+class Pipeline {
+  @trace({})
+  async run(datapoint: { q: string }) {
+    return datapoint.q;
+  }
+}
+
+const pipeline = new Pipeline();
+const step = trace(async (datapoint: { q: string }) => pipeline.run(datapoint));
+
+await evaluate({ function: step, dataset: [], name: "exp" });
+`);
+  });
+
+  it("uses the namespace for tracer.trace(...) and keeps an exported tracer", () => {
+    const before = `import * as hh from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+
+export const tracer = hh.HoneyHiveTracer.init({ project: "evals" });
+
+const step = tracer.trace({ eventType: "chain" }, async (datapoint: { q: string }) => datapoint.q);
+
+await evaluate({ function: step, dataset: [], name: "exp" });
+`;
+    expect(run(before).output).toBe(before.replace("tracer.trace({", "hh.trace({"));
+  });
+
+  it("drops the import of a project tracer that only the removed bindings used", () => {
+    const before = `import { trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+import { tracer } from "../lib/tracing.js";
+import { rank } from "../lib/rank.js";
+
+const step = trace({ eventType: "chain", tracer }, async (datapoint: { q: string }) => rank(datapoint.q));
+
+await evaluate({ function: step, dataset: [], name: "exp" });
+`;
+    expect(run(before).output).toBe(`import { trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+import { rank } from "../lib/rank.js";
+
+const step = trace({ eventType: "chain" }, async (datapoint: { q: string }) => rank(datapoint.q));
+
+await evaluate({ function: step, dataset: [], name: "exp" });
+`);
+  });
+
+  it("unbinds a function evaluated from another module only when the project pre-pass says so", () => {
+    const pipeline = `import { HoneyHiveTracer, trace } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "evals" });
+
+export const answer = trace({ tracer, eventType: "chain" }, async (datapoint: { q: string }) => datapoint.q);
+`;
+    expect(run(pipeline, "src/pipeline.ts").output).toBe(pipeline);
+    expect(run(pipeline, "src/pipeline.ts", { project: { evaluatedExports: ["answer"] } }).output).toBe(`import { trace } from "honeyhive";
+
+export const answer = trace({ eventType: "chain" }, async (datapoint: { q: string }) => datapoint.q);
+`);
+  });
+
+  it("leaves a module tracer in a file without evaluate() alone", () => {
+    const script = `import { HoneyHiveTracer, trace } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "script" });
+export const step = trace({ tracer }, async () => 1);
+`;
+    expect(run(script)).toMatchObject({ output: script, changed: false });
+  });
+});
