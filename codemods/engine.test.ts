@@ -81,6 +81,15 @@ describe("runTransforms", () => {
     expect(result.applied).toEqual(["session-start-to-create-session", "explicit-tracer"]);
   });
 
+  it("keeps CRLF line endings and a byte-order mark", () => {
+    const crlf = EXPRESS_APP.replace(/\n/g, "\r\n");
+    expect(runTransforms(crlf, "src/server.ts").output).toBe(crlf.replace("sessionStart", "createSession"));
+    const lambda = `\uFEFFimport { HoneyHiveTracer } from "honeyhive";\r\nconst tracer = HoneyHiveTracer.init();\r\nexport const handler = async () => {\r\n  tracer.createSession();\r\n};\r\n`;
+    expect(runTransforms(lambda, "src/handler.ts").output).toBe(
+      `\uFEFFimport { HoneyHiveTracer } from "honeyhive";\r\nconst tracer = HoneyHiveTracer.init();\r\nexport const handler = async () => {\r\n  try {\r\n    tracer.createSession();\r\n  } finally {\r\n    await tracer.forceFlush();\r\n  }\r\n};\r\n`,
+    );
+  });
+
   it("counts the review markers present in the output", () => {
     const source = `import { trace } from "honeyhive";\n${markerComment("check")}\nexport const f = trace(() => 1);\n`;
     expect(runTransforms(source, "src/f.ts").markers).toBe(1);
