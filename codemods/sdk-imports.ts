@@ -17,18 +17,24 @@ type SdkImportSite =
   | { readonly kind: "destructured"; readonly pattern: TSESTree.ObjectPattern }
   | { readonly kind: "object"; readonly name: string };
 
-/** The file's import of the root SDK module, in the most useful form for adding a name. */
-function findSdkImportSite(ast: TSESTree.Program): SdkImportSite | undefined {
+/** The file's import of the SDK (or a module re-exporting it), in the most useful form for adding a name. */
+function findSdkImportSite(ast: TSESTree.Program, settingsModules: readonly string[]): SdkImportSite | undefined {
+  // The SDK itself first; else a module the project declared as re-exporting it (settings.modules).
+  return findImportSiteOf(ast, (specifier) => specifier === SDK_ROOT) ?? findImportSiteOf(ast, (specifier) => settingsModules.includes(specifier));
+}
+
+function findImportSiteOf(ast: TSESTree.Program, isSite: (specifier: string) => boolean): SdkImportSite | undefined {
   let fallback: SdkImportSite | undefined;
   for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === SDK_ROOT && statement.importKind !== "type") {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isSite(statement.source.value) && statement.importKind !== "type") {
       const namespace = statement.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
       if (namespace) fallback ??= { kind: "namespace", name: namespace.local.name };
       else return { kind: "named", declaration: statement };
     }
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        if (requireSpecifier(declarator.init) !== SDK_ROOT) continue;
+        const specifier = requireSpecifier(declarator.init);
+        if (specifier === undefined || !isSite(specifier)) continue;
         if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) return { kind: "destructured", pattern: declarator.id };
         if (declarator.id.type === AST_NODE_TYPES.Identifier) fallback ??= { kind: "object", name: declarator.id.name };
       }
@@ -55,7 +61,7 @@ export class SdkImports {
   use(name: string): string {
     const existing = this.localBinding(name);
     if (existing) return existing.name;
-    const site = findSdkImportSite(this.file.ast);
+    const site = findSdkImportSite(this.file.ast, this.file.input.settings.modules);
     if (site?.kind === "namespace" || site?.kind === "object") return `${site.name}.${name}`;
     this.added.add(name);
     return name;
@@ -76,7 +82,7 @@ export class SdkImports {
   finish(edits: EditList): void {
     const text = this.file.text;
     const pending = [...this.added];
-    const site = findSdkImportSite(this.file.ast);
+    const site = findSdkImportSite(this.file.ast, this.file.input.settings.modules);
     const removedHere = [...this.removed];
     // `import { HoneyHiveTracer } from "honeyhive"` + add trace → `import { trace } from "honeyhive"`.
     if (pending.length > 0 && site && (site.kind === "named" || site.kind === "destructured")) {

@@ -87,6 +87,55 @@ export const answer = trace({ eventType: "chain" }, async (datapoint: { q: strin
 `);
   });
 
+  it("adds the SDK import for trace() in the file's style when there is none", () => {
+    const before = `import { evaluate } from "honeyhive/experiments"
+import { tracer } from "./tracing.js"
+
+const step = tracer.trace({ eventType: "chain" }, async (datapoint) => datapoint)
+
+await evaluate({ function: step, dataset: [], name: "exp" })
+`;
+    expect(run(before, "scripts/eval.mjs").output).toBe(`import { trace } from "honeyhive"
+import { evaluate } from "honeyhive/experiments"
+
+const step = trace({ eventType: "chain" }, async (datapoint) => datapoint)
+
+await evaluate({ function: step, dataset: [], name: "exp" })
+`);
+    const commonjs = `const { evaluate } = require('honeyhive/experiments');
+const { tracer } = require('./tracing');
+
+const step = tracer.trace({ eventType: 'chain' }, async (datapoint) => datapoint);
+
+evaluate({ function: step, dataset: [], name: 'exp' });
+`;
+    expect(run(commonjs, "scripts/eval.cjs").output).toBe(`const { trace } = require('honeyhive');
+const { evaluate } = require('honeyhive/experiments');
+
+const step = trace({ eventType: 'chain' }, async (datapoint) => datapoint);
+
+evaluate({ function: step, dataset: [], name: 'exp' });
+`);
+  });
+
+  it("imports trace() from the module the project declared as re-exporting the SDK", () => {
+    const before = `import { HoneyHiveTracer } from "@/lib/hh";
+import { evaluate } from "honeyhive/experiments";
+
+const tracer = HoneyHiveTracer.init();
+const step = tracer.trace({ eventType: "chain" }, async (datapoint: unknown) => datapoint);
+
+await evaluate({ function: step, dataset: [], name: "exp" });
+`;
+    expect(run(before, "scripts/eval.ts", { settings: { modules: ["@/lib/hh"] } }).output).toBe(`import { trace } from "@/lib/hh";
+import { evaluate } from "honeyhive/experiments";
+
+const step = trace({ eventType: "chain" }, async (datapoint: unknown) => datapoint);
+
+await evaluate({ function: step, dataset: [], name: "exp" });
+`);
+  });
+
   it("leaves a module tracer in a file without evaluate() alone", () => {
     const script = `import { HoneyHiveTracer, trace } from "honeyhive";
 
