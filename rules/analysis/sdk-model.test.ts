@@ -81,6 +81,14 @@ describe("getSdkModel: SDK bindings", () => {
     expect(sdk.tracers).toEqual([]);
   });
 
+  it("skips files whose local imports cannot be tracers (namespaces, type-only, other names)", () => {
+    const { model: sdk } = model(`import * as internalTracer from "./internal/tracer.js";
+import type { Tracer } from "./Tracer.js";
+import { pipe } from "./Function.js";
+export const run = pipe(internalTracer.make(), (x: Tracer) => x);`);
+    expect(sdk.usesSdk).toBe(false);
+  });
+
   it("is cached per AST", () => {
     const { input, model: first } = model(`import { trace } from "honeyhive";`);
     expect(getSdkModel(input)).toBe(first);
@@ -171,6 +179,8 @@ import { getTracer } from "../lib/tracing.js";
 import obs from "./observability";
 import { db } from "./db";
 import { HoneyHiveTracer } from "./types";
+import * as internalTracer from "./internal/tracer";
+import type { appTracer } from "./app";
 obs.forceFlush();
 db.query();`);
     expect(tracerSummary(sdk).map(({ name, kind, referenceText }) => [name, kind, referenceText])).toEqual([

@@ -231,12 +231,15 @@ function mayUseSdk(input: AnalysisInput): boolean {
   const looksLikeTracer = (declaration: TSESTree.Node) =>
     scopeManager.getDeclaredVariables(declaration).some(
       (variable) => {
+        if (isNamespaceImport(variable)) return false;
         const usage = localBindingUsage(variable);
         return usage !== "foreign" && (usage !== undefined || TRACER_NAME.test(variable.name) || TRACER_GETTER_NAME.test(variable.name));
       },
     );
   for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isLocal(statement.source.value) && looksLikeTracer(statement)) return true;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement)) {
+      return true;
+    }
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         let init = unwrapExpression(declarator.init);
@@ -584,7 +587,7 @@ function buildModel(input: AnalysisInput): SdkModel {
   for (const [variable, binding] of bindings) {
     if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
     const usage = localBindingUsage(variable);
-    if (usage === "foreign") continue;
+    if (usage === "foreign" || isNamespaceImport(variable)) continue;
     const importedName = binding.name;
     const named = (name: string | undefined) => name !== undefined && name !== "HoneyHiveTracer";
     const isGetter = usage === "getter" || TRACER_GETTER_NAME.test(variable.name) || (named(importedName) && TRACER_GETTER_NAME.test(importedName ?? ""));
@@ -848,6 +851,11 @@ function buildModel(input: AnalysisInput): SdkModel {
     variableOf,
     tracersInScopeAt,
   };
+}
+
+/** `import * as tracing from "./tracing"`: a module namespace object, never a tracer itself. */
+function isNamespaceImport(variable: Scope.Variable): boolean {
+  return variable.defs[0]?.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
 }
 
 function allVariablesOf(scopeManager: Scope.ScopeManager): Scope.Variable[] {
