@@ -1,7 +1,7 @@
 // The ESLint plugin (`honeyhive/eslint-plugin`): meta, the rules keyed by name, and configs derived
-// from the rules' metadata. Default export for `import honeyhive from "honeyhive/eslint-plugin"`;
-// the same objects as named exports so that `require("honeyhive/eslint-plugin")` from the CommonJS
-// build is itself a usable plugin object (it has `meta`, `rules` and `configs`, not only `default`).
+// from the rules' metadata. Default export for `import honeyhive from "honeyhive/eslint-plugin"`,
+// the same objects as named exports (`import { configs }`), and in the CommonJS build the plugin is
+// the module itself (`require("honeyhive/eslint-plugin")`, see the end of this file).
 import { deriveConfigs, type HoneyhiveConfigs, type PluginRule } from "./configs.js";
 import noGlobalTracerWithEvaluate from "./no-global-tracer-with-evaluate.js";
 import noSessionStartInHandler from "./no-session-start-in-handler.js";
@@ -35,6 +35,27 @@ export type HoneyhivePlugin = {
 
 const plugin: HoneyhivePlugin = { meta, rules, configs };
 Object.assign(configs, deriveConfigs(meta.namespace, plugin, rules));
+
+// In the CommonJS build, make `require("honeyhive/eslint-plugin")` return the plugin object itself,
+// not a `{ default, meta, rules, configs }` wrapper: ESLint compares plugins by identity, so a CJS
+// config with `plugins: { honeyhive }` next to `honeyhive.configs.recommended` would otherwise fail
+// with "Cannot redefine plugin". `default` and `__esModule` stay on it (not enumerable) for
+// compiled `import plugin from` interop. The ES module build has no `module`/`exports`, and module
+// runners that emulate them for ES modules (vitest) hand out a module namespace, not the plain
+// object TypeScript's CommonJS output marks with `__esModule`: both skip this.
+const isCommonJsBuild =
+  typeof module === "object" &&
+  module !== null &&
+  typeof exports === "object" &&
+  exports !== null &&
+  module.exports === exports &&
+  Object.getPrototypeOf(exports) === Object.prototype &&
+  (exports as { __esModule?: unknown }).__esModule === true;
+if (isCommonJsBuild) {
+  Object.defineProperty(plugin, "default", { value: plugin, enumerable: false });
+  Object.defineProperty(plugin, "__esModule", { value: true, enumerable: false });
+  module.exports = plugin;
+}
 
 export type { HoneyhiveConfigs, HoneyhiveFlatConfig, HoneyhiveLegacyConfig } from "./configs.js";
 export default plugin;

@@ -23,18 +23,24 @@ const samplePath = (sample: FixtureCase) => join(sample.rule, sample.filename);
 
 // Printed by the config file itself, so the test sees what the user's config saw.
 const reportPlugin = (honeyhive: string) =>
-  `console.error("PLUGIN " + JSON.stringify({ meta: ${honeyhive}.meta, rules: Object.keys(${honeyhive}.rules), configs: Object.keys(${honeyhive}.configs), sameObject: ${honeyhive}.configs.recommended.plugins.honeyhive.rules === ${honeyhive}.rules }));`;
+  `console.error("PLUGIN " + JSON.stringify({ meta: ${honeyhive}.meta, rules: Object.keys(${honeyhive}.rules), configs: Object.keys(${honeyhive}.configs), sameObject: ${honeyhive}.configs.recommended.plugins.honeyhive === ${honeyhive} }));`;
 
 const configs = {
   "eslint.config.mjs (import)": `import tsParser from "@typescript-eslint/parser";
 import honeyhive from "honeyhive/eslint-plugin";
 ${reportPlugin("honeyhive")}
-export default [{ ...honeyhive.configs.recommended, files: ${sourceGlob}, languageOptions: { parser: tsParser } }];
+export default [
+  { ...honeyhive.configs.recommended, files: ${sourceGlob}, languageOptions: { parser: tsParser } },
+  { plugins: { honeyhive } }, // naming the plugin again is not a redefinition: it is the same object
+];
 `,
   "eslint.config.cjs (require)": `const tsParser = require("@typescript-eslint/parser");
 const honeyhive = require("honeyhive/eslint-plugin");
 ${reportPlugin("honeyhive")}
-module.exports = [{ ...honeyhive.configs.recommended, files: ${sourceGlob}, languageOptions: { parser: tsParser } }];
+module.exports = [
+  { ...honeyhive.configs.recommended, files: ${sourceGlob}, languageOptions: { parser: tsParser } },
+  { plugins: { honeyhive } }, // require() returns the plugin itself, so this is the same object too
+];
 `,
 } as const;
 
