@@ -1,5 +1,6 @@
 import { RuleTester } from "@typescript-eslint/rule-tester";
-import { afterAll, describe, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { runTransforms } from "../codemods/engine.js";
 import rule, { RULE_NAME } from "./no-global-tracer-with-evaluate.js";
 import { describeFixtureTruth } from "./test-utils/fixture-lint.js";
 
@@ -49,40 +50,43 @@ async function run(dp) { return { docs: await lookup(dp.inputs.q) }; }
 const experiment = { function: run, dataset: [], name: "lookup" };
 export default evaluate(experiment);`;
 
-ruleTester.run(RULE_NAME, testedRule, {
-  valid: [
-    // The script pattern: a module-level tracer in a file without evaluate().
-    `${IMPORTS.split("\n")[0]}
+// Code the rule accepts; the codemod must leave it byte-identical too (one truth for both faces).
+const VALID: string[] = [
+  // The script pattern: a module-level tracer in a file without evaluate().
+  `${IMPORTS.split("\n")[0]}
 const tracer = HoneyHiveTracer.init({ project: "p" });
 export const step = trace({ eventType: "tool", tracer }, async (x) => x);`,
-    // An unused evaluate import is not an evaluate() run.
-    `${IMPORTS}const tracer = HoneyHiveTracer.init();
+  // An unused evaluate import is not an evaluate() run.
+  `${IMPORTS}const tracer = HoneyHiveTracer.init();
 export const step = trace({ tracer }, async (x) => x);`,
-    // The recommended pattern: no tracer, implicit trace() inside the evaluated function.
-    `${IMPORTS}const pipeline = trace({ eventType: "chain" }, async (dp) => dp.inputs);
+  // The recommended pattern: no tracer, implicit trace() inside the evaluated function.
+  `${IMPORTS}const pipeline = trace({ eventType: "chain" }, async (dp) => dp.inputs);
 await evaluate({ function: pipeline, dataset: [], name: "rag" });`,
-    // A tracer other code uses (and that is not bound to evaluated code) stays the author's business.
-    `${IMPORTS}const tracer = HoneyHiveTracer.init();
+  // A tracer other code uses (and that is not bound to evaluated code) stays the author's business.
+  `${IMPORTS}const tracer = HoneyHiveTracer.init();
 const warmup = trace({ tracer }, async () => "ok");
 await warmup();
 await evaluate({ function: async (dp) => dp, dataset: [] });
 await tracer.forceFlush();`,
-    // An exported tracer serves other modules.
-    `${IMPORTS}export const tracer = HoneyHiveTracer.init();
+  // An exported tracer serves other modules.
+  `${IMPORTS}export const tracer = HoneyHiveTracer.init();
 await evaluate({ function: async (dp) => dp, dataset: [] });`,
-    // Another library's evaluate and OpenTelemetry's trace are not the SDK's.
-    `import { evaluate } from "mathjs";
+  // Another library's evaluate and OpenTelemetry's trace are not the SDK's.
+  `import { evaluate } from "mathjs";
 import { trace } from "@opentelemetry/api";
 import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init();
 const otel = trace.getTracer("svc");
 evaluate("1 + 1");`,
-    // A local `evaluate` helper shadows nothing of the SDK.
-    `import { HoneyHiveTracer, trace } from "honeyhive";
+  // A local `evaluate` helper shadows nothing of the SDK.
+  `import { HoneyHiveTracer, trace } from "honeyhive";
 const tracer = HoneyHiveTracer.init();
 function evaluate(options) { return options.function(1); }
 evaluate({ function: trace({ tracer }, (x) => x) });`,
-  ],
+];
+
+ruleTester.run(RULE_NAME, testedRule, {
+  valid: VALID,
   invalid: [
     {
       code: `${IMPORTS}
@@ -372,3 +376,11 @@ await runExperiment({ function: pipeline, dataset: [] });`,
 });
 
 describeFixtureTruth(RULE_NAME, rule);
+
+describe(`${RULE_NAME}: the codemod on code the rule accepts`, () => {
+  it.each(VALID.map((code, index) => [index, code] as const))("valid case %i stays byte-identical", (_index, code) => {
+    const result = runTransforms(code, "src/accepted.ts", { transforms: ["evaluate-managed-tracer"] });
+    expect(result.error).toBeUndefined();
+    expect(result.output).toBe(code);
+  });
+});

@@ -1,5 +1,6 @@
 import { RuleTester } from "@typescript-eslint/rule-tester";
-import { afterAll, describe, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { runTransforms } from "../codemods/engine.js";
 import rule, { RULE_NAME } from "./require-explicit-tracer.js";
 import { describeFixtureTruth } from "./test-utils/fixture-lint.js";
 
@@ -15,45 +16,48 @@ const testedRule = rule as unknown as Parameters<typeof ruleTester.run>[1];
 
 const IMPORTS = `import { HoneyHiveTracer, trace, enrichSpan, enrichSession } from "honeyhive";\n`;
 
-ruleTester.run(RULE_NAME, testedRule, {
-  valid: [
-    // Explicit bindings.
-    `${IMPORTS}const tracer = HoneyHiveTracer.init();
+// Code the rule accepts; the codemod must leave it byte-identical too (one truth for both faces).
+const VALID: string[] = [
+  // Explicit bindings.
+  `${IMPORTS}const tracer = HoneyHiveTracer.init();
 const step = trace({ eventType: "tool", tracer }, async (x) => x);
 const other = tracer.trace({ eventName: "other" }, async (x) => x);
 tracer.enrichSpan({ metadata: {} });`,
-    // No tracer of its own: the file relies on evaluate() or a default tracer; nothing to bind.
-    `${IMPORTS}export const step = trace(async (x) => { enrichSpan({}); return x; });`,
-    // Inside code evaluate() runs, the implicit tracer is the recommended pattern.
-    `${IMPORTS}import { evaluate } from "honeyhive/experiments";
+  // No tracer of its own: the file relies on evaluate() or a default tracer; nothing to bind.
+  `${IMPORTS}export const step = trace(async (x) => { enrichSpan({}); return x; });`,
+  // Inside code evaluate() runs, the implicit tracer is the recommended pattern.
+  `${IMPORTS}import { evaluate } from "honeyhive/experiments";
 const tracer = HoneyHiveTracer.init();
 await tracer.forceFlush();
 const pipeline = trace({ eventType: "chain" }, async (dp) => { enrichSpan({ metadata: dp }); return dp; });
 await evaluate({ function: pipeline, dataset: [], name: "run" });`,
-    // OpenTelemetry's trace and a local helper are not the SDK's.
-    `import { trace } from "@opentelemetry/api";
+  // OpenTelemetry's trace and a local helper are not the SDK's.
+  `import { trace } from "@opentelemetry/api";
 import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init();
 trace.getTracer("svc");`,
-    `import { HoneyHiveTracer } from "honeyhive";
+  `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init();
 function trace(fn) { return fn; }
 function enrichSpan(x) { return x; }
 const step = trace(() => enrichSpan(1));`,
-    // Options that cannot be read statically may already carry the tracer (known false negative).
-    `${IMPORTS}const tracer = HoneyHiveTracer.init();
+  // Options that cannot be read statically may already carry the tracer (known false negative).
+  `${IMPORTS}const tracer = HoneyHiveTracer.init();
 const options = { tracer };
 const step = trace(options, async (x) => x);
 const spread = trace({ ...options }, async (x) => x);`,
-    // A typed tracer parameter is the tracer of its function only: elsewhere the file has none of its own.
-    `import type { HoneyHiveTracer } from "honeyhive";
+  // A typed tracer parameter is the tracer of its function only: elsewhere the file has none of its own.
+  `import type { HoneyHiveTracer } from "honeyhive";
 import { trace } from "honeyhive";
 export function instrument(tracer: HoneyHiveTracer) { return tracer.provider; }
 export const helper = trace(async (x) => x);`,
-    // A shadowing parameter named like the SDK function.
-    `${IMPORTS}const tracer = HoneyHiveTracer.init();
+  // A shadowing parameter named like the SDK function.
+  `${IMPORTS}const tracer = HoneyHiveTracer.init();
 function wrap(trace) { return trace(async (x) => x); }`,
-  ],
+];
+
+ruleTester.run(RULE_NAME, testedRule, {
+  valid: VALID,
   invalid: [
     {
       code: `${IMPORTS}const tracer = HoneyHiveTracer.init();
@@ -302,3 +306,11 @@ export class Agent {
 });
 
 describeFixtureTruth(RULE_NAME, rule);
+
+describe(`${RULE_NAME}: the codemod on code the rule accepts`, () => {
+  it.each(VALID.map((code, index) => [index, code] as const))("valid case %i stays byte-identical", (_index, code) => {
+    const result = runTransforms(code, "src/accepted.ts", { transforms: ["explicit-tracer"] });
+    expect(result.error).toBeUndefined();
+    expect(result.output).toBe(code);
+  });
+});
