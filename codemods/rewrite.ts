@@ -3,7 +3,7 @@
 // edits that keep the file's own formatting (indentation, quotes, trailing commas, line breaks).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { indentationAt, requireSpecifier } from "../rules/analysis/ast.js";
+import { indentationAt } from "../rules/analysis/ast.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
 
 type Node = TSESTree.Node;
@@ -49,11 +49,6 @@ export function appendListElement(
   edits.insertAt(last.range[1], `, ${elementText}`);
 }
 
-/** Offset of the first `{` / `(` token of `node` and of its last `}` / `)`. */
-export function bracesOf(node: Node): { readonly open: number; readonly close: number } {
-  return { open: node.range[0], close: node.range[1] - 1 };
-}
-
 /** True when every reference of `variable` lies inside one of `removed` (or it has none besides its definition). */
 export function isUnusedAfter(variable: Scope.Variable, removed: readonly TSESTree.Range[]): boolean {
   return variable.references.every((reference) => {
@@ -65,7 +60,7 @@ export function isUnusedAfter(variable: Scope.Variable, removed: readonly TSESTr
 }
 
 /** The range of the whole lines a statement occupies, plus one adjacent blank line when it sat between blank lines. */
-export function statementLinesRange(text: string, statement: Node): TSESTree.Range {
+function statementLinesRange(text: string, statement: Node): TSESTree.Range {
   const start = lineStart(text, statement.range[0]);
   let end = statement.range[1];
   // Keep a trailing comment on the same line with the statement it explains.
@@ -117,17 +112,6 @@ export function indentedText(ast: TSESTree.Program, text: string, from: number, 
   return result + text.slice(cursor, to);
 }
 
-/** The string of `import … from "x"` / `require("x")` for a declaration-like node. */
-export function moduleSpecifierOf(node: Node): string | undefined {
-  if (node.type === AST_NODE_TYPES.ImportDeclaration) return node.source.value;
-  if (node.type === AST_NODE_TYPES.VariableDeclarator) return requireSpecifier(node.init);
-  return undefined;
-}
-
-export function isInside(node: Node, ranges: readonly TSESTree.Range[]): boolean {
-  return ranges.some(([start, end]) => start <= node.range[0] && node.range[1] <= end);
-}
-
 /**
  * Removes the list elements at `indices` (sorted or not) with their commas: each run of removed
  * elements goes up to the next kept one, or from the previous kept one when the run ends the list.
@@ -168,7 +152,7 @@ function bindingSite(variable: Scope.Variable):
 
 /**
  * Removes the import / destructured-require bindings of `variables`: `{ a, b, c }` → `{ b }`, the
- * whole statement when none stays. Returns the elements it could not remove (another shape).
+ * whole statement when none stays. Bindings of another shape (e.g. `const hh = require(...)`) stay.
  */
 export function removeImportBindings(edits: EditList, text: string, variables: Iterable<Scope.Variable>): void {
   const byStatement = new Map<TSESTree.Node, { elements: readonly Node[]; removed: Set<number>; site: NonNullable<ReturnType<typeof bindingSite>> }>();
