@@ -176,13 +176,6 @@ export function skipTrivia(text: string, from: number): number {
   return index;
 }
 
-/** Index just past the last non-space, non-comment character before `to` (scanning backwards over spaces only). */
-export function skipSpaceBackwards(text: string, to: number): number {
-  let index = to;
-  while (index > 0 && /\s/.test(text[index - 1] ?? "")) index -= 1;
-  return index;
-}
-
 /** The indentation (spaces/tabs) of the line that holds `offset`. */
 export function indentationAt(text: string, offset: number): string {
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
