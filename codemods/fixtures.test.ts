@@ -51,6 +51,15 @@ describe.each(cases.map((fixture) => [fixture.id, fixture] as const))("%s", (_id
     }
   });
 
+  it("gives the same result with CRLF line endings and with tab indentation", () => {
+    const crlf = (text: string) => text.replace(/\n/g, "\r\n");
+    expect(runTransforms(crlf(fixture.before), fixture.filename).output).toBe(crlf(fixture.after));
+    // Two leading spaces per level become one tab, in before and after alike. (A file with no
+    // indented line has no style to follow: the codemod indents with two spaces there.)
+    const tabs = (text: string) => text.replace(/^((?:  )+)/gm, (indent) => "\t".repeat(indent.length / 2));
+    if (/^ {2}/m.test(fixture.before)) expect(runTransforms(tabs(fixture.before), fixture.filename).output).toBe(tabs(fixture.after));
+  });
+
   // The rules are written in parallel; until a fixture's rule module exists there is nothing to lint with.
   it.skipIf(!existsSync(join(REPO_ROOT, "rules", `${fixture.rule}.ts`)))("is not reported by the rule after the codemod", async () => {
     const output = runTransforms(fixture.before, fixture.filename, { transforms: [fixture.transform] }).output;
