@@ -86,6 +86,42 @@ app.post("/chat", async (req, res) => {
   res.end();
 });`,
     },
+    // the seed's per-invocation Lambda tracer: created inside the handler, so its session is not shared
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";
+export const handler = async (event) => {
+  const tracer = await HoneyHiveTracer.init({ project: "p", sessionName: \`order-\${event.id}\` });
+  tracer.sessionStart();
+  try {
+    return { statusCode: 200 };
+  } finally {
+    await tracer.forceFlush();
+  }
+};`,
+    },
+    // known false negative: a NestJS provider injected as `constructor(private readonly tracer: HoneyHiveTracer)`;
+    // the SDK model does not follow parameter properties to `this.tracer` (rules/analysis/sdk-model.ts)
+    {
+      code: `import { Controller, Post } from "@nestjs/common";
+import { HoneyHiveTracer } from "honeyhive";
+@Controller("chat")
+export class ChatController {
+  constructor(private readonly tracer: HoneyHiveTracer) {}
+  @Post()
+  create() {
+    this.tracer.sessionStart();
+  }
+}`,
+    },
+    // known false negative: Nuxt/h3 `defineEventHandler` and other frameworks outside the issue's list are not recognized
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "p" });
+export default defineEventHandler(async (event) => {
+  tracer.sessionStart();
+});`,
+      filename: "server/api/chat.post.ts",
+    },
     // known false negative: a fastify-cli autoload plugin in plain JS (`module.exports = async function (fastify, opts)`) names its parameter `fastify` but nothing binds it to Fastify; matching by name would also match look-alikes
     {
       code: `const { HoneyHiveTracer } = require("honeyhive");
@@ -1055,6 +1091,57 @@ module.exports.handler = async function (event, context) {
     await tracer.forceFlush();
   }
 };` }] },
+      ],
+    },
+    // Sentry.wrapHandler around a tracing handler (Sentry flushes its own events, not HoneyHive's spans)
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "p" });
+import * as Sentry from "@sentry/aws-serverless";
+export const handler = Sentry.wrapHandler(async (event) => {
+  tracer.createSession();
+  return { statusCode: 200 };
+});`,
+      output: null,
+      errors: [
+        { messageId: "missingFlush", line: 4, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "p" });
+import * as Sentry from "@sentry/aws-serverless";
+export const handler = Sentry.wrapHandler(async (event) => {
+  try {
+    tracer.createSession();
+    return { statusCode: 200 };
+  } finally {
+    await tracer.forceFlush();
+  }
+});` }] },
+      ],
+    },
+    // Datadog's datadog(fn) wrapper, CommonJS
+    {
+      code: `const { datadog } = require("datadog-lambda-js");
+const { HoneyHiveTracer } = require("honeyhive");
+const tracer = HoneyHiveTracer.init();
+async function main(event) {
+  tracer.createSession();
+  return { statusCode: 200 };
+}
+module.exports.handler = datadog(main);`,
+      filename: "handler.js",
+      output: null,
+      errors: [
+        { messageId: "missingFlush", line: 8, column: 16, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `const { datadog } = require("datadog-lambda-js");
+const { HoneyHiveTracer } = require("honeyhive");
+const tracer = HoneyHiveTracer.init();
+async function main(event) {
+  try {
+    tracer.createSession();
+    return { statusCode: 200 };
+  } finally {
+    await tracer.forceFlush();
+  }
+}
+module.exports.handler = datadog(main);` }] },
       ],
     },
     // a flush helper that only flushes sometimes does not count

@@ -176,6 +176,17 @@ const NEXT_PAGES_API = new RegExp(String.raw`(?:^|/)pages/api/.+${SCRIPT_EXTENSI
 const NEXT_MIDDLEWARE = new RegExp(String.raw`(?:^|/)middleware${SCRIPT_EXTENSION}`);
 
 const DEFAULT_LAMBDA_NAMES = ["handler"];
+/**
+ * Wrappers of other vendors that call the handler and do not flush a HoneyHive tracer (they flush their
+ * own data): the wrapped function is the Lambda handler. Other wrapper calls are not looked through.
+ */
+const TRANSPARENT_LAMBDA_WRAPPERS: ReadonlyArray<{ module: (m: string) => boolean; paths: ReadonlyArray<readonly string[]> }> = [
+  {
+    module: (m) => m === "@sentry/aws-serverless" || m === "@sentry/serverless",
+    paths: [["wrapHandler"], ["AWSLambda", "wrapHandler"]],
+  },
+  { module: (m) => m === "datadog-lambda-js", paths: [["datadog"]] },
+];
 const AWS_LAMBDA_MODULE = "aws-lambda";
 /** `Handler`, `APIGatewayProxyHandler`, `APIGatewayProxyHandlerV2`, `SQSHandler`, … */
 const AWS_LAMBDA_HANDLER_TYPE = /Handler(?:V\d+)?$/;
@@ -775,12 +786,12 @@ class HandlerAnalysis implements HandlerModel {
       const typed = this.isAwsLambdaType(exported.type) || this.isAwsLambdaTypedValue(exported.value);
       if (!names.has(exported.name) && !typed) continue;
       const middyWrapped = this.middyWrappedFunction(exported.value);
-      const streamed = this.streamingFunction(middyWrapped ?? exported.value);
+      const streamed = this.streamingFunction(middyWrapped ?? this.unwrapVendorWrapper(exported.value));
       const functions = streamed
         ? this.bindings.functionsOf(streamed)
         : middyWrapped
           ? this.bindings.functionsOf(middyWrapped)
-          : this.lambdaFunctionsOf(exported.value);
+          : this.lambdaFunctionsOf(this.unwrapVendorWrapper(exported.value));
       for (const fn of functions) {
         if (this.byFunction.has(fn)) continue; // also registered with a web framework: a request handler
         const handler: LambdaHandler = {
@@ -817,6 +828,17 @@ class HandlerAnalysis implements HandlerModel {
     return (
       (value.type === "TSSatisfiesExpression" || value.type === "TSAsExpression") && this.isAwsLambdaType(value.typeAnnotation)
     );
+  }
+
+  /** `Sentry.wrapHandler(fn)`, `datadog(fn)` → `fn` (see TRANSPARENT_LAMBDA_WRAPPERS); anything else as is. */
+  private unwrapVendorWrapper(value: TSESTree.Node): TSESTree.Node {
+    const target = unwrap(value);
+    if (target.type !== "CallExpression" || !target.arguments[0]) return value;
+    const origin = this.bindings.originOf(target.callee);
+    const transparent = TRANSPARENT_LAMBDA_WRAPPERS.some(
+      (wrapper) => origin !== undefined && wrapper.module(origin.module) && wrapper.paths.some((path) => path.join(".") === origin.path.join(".")),
+    );
+    return transparent ? target.arguments[0] : value;
   }
 
   /** `awslambda.streamifyResponse(fn)` (the runtime's global for response streaming) → `fn`. */
@@ -940,11 +962,25 @@ export function sessionStartInHandler(input: AnalysisInput, call: TSESTree.CallE
   const tracer = sdk.tracerOf(callee.object);
   if (!tracer) return undefined;
   const handler = getHandlerModel(input).enclosingHandler(call);
-  if (!handler) return undefined;
+  if (!handler || isCreatedPerCall(tracer, handler.function)) return undefined;
   const property = callee.property;
   const original = input.text.slice(property.range[0], property.range[1]);
   const replacement = callee.computed ? original.replace("sessionStart", "createSession") : "createSession";
   return { call, property, replacement, handler, tracer };
+}
+
+/**
+ * `const tracer = await HoneyHiveTracer.init(…)` inside the handler itself (the seed's per-request
+ * tracer for Lambdas): each call has its own tracer, so its `sessionStart()` is not shared state.
+ */
+function isCreatedPerCall(tracer: TracerDeclaration, fn: FunctionNode): boolean {
+  const declarator = tracer.declaration;
+  if (tracer.kind !== "init" || declarator.type !== "VariableDeclarator" || !tracer.variable) return false;
+  if (declarator.range[0] < fn.body.range[0] || declarator.range[1] > fn.body.range[1]) return false;
+  let value = declarator.init ? unwrap(declarator.init) : undefined;
+  while (value?.type === "AwaitExpression") value = unwrap(value.argument);
+  const writes = tracer.variable.references.filter((reference) => reference.writeExpr);
+  return value !== undefined && writes.length === 1 && tracer.initializations.includes(value as TSESTree.Expression);
 }
 
 /** A short human name for where a handler lives: "Express handler", "AWS Lambda handler", … */
