@@ -71,6 +71,16 @@ export async function handler(event: { id?: string }) {
 `);
   });
 
+  it("fixes a function exported under two handler names once", () => {
+    const before = `${HEADER}\nasync function main(event: { id: string }) {\n  return work(event.id);\n}\n\nexport { main as handler, main as retryHandler };\n`;
+    const result = runTransforms(before, "src/handler.ts", {
+      transforms: ["lambda-force-flush"],
+      settings: { lambdaHandlerNames: ["retryHandler"] },
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.output).toBe(before.replace("  return work(event.id);\n", "  try {\n    return await work(event.id);\n  } finally {\n    await tracer.forceFlush();\n  }\n"));
+  });
+
   it("marks a non-async handler once, also after a second run", () => {
     const before = `${HEADER}\nexport function handler(event: { id: string }) {\n  return work(event.id);\n}\n`;
     const once = run(before);

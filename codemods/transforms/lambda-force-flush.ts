@@ -24,6 +24,7 @@ export const meta = transformMeta("lambda-force-flush");
 
 function collect(context: TransformContext): void {
   const { file } = context;
+  // The core lists each function once, even when it is exported under several handler names.
   for (const handler of getHandlerModel(file.input).lambdaHandlers) {
     const flush = lambdaFlushOf(file.input, handler);
     if (!flush || !flush.traces || flush.flushedOnEveryPath) continue;
