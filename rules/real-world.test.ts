@@ -645,6 +645,27 @@ export async function sendMessage(formData: FormData) {
         { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Next.js server action handler" } },
       ],
     },
+    // next-safe-action: an action client chain exported from a "use server" file
+    {
+      code: `"use server";
+import { tracer } from "@/lib/tracing";
+import { actionClient } from "@/lib/safe-action";
+import { z } from "zod";
+export const sendMessage = actionClient.schema(z.object({ text: z.string() })).action(async ({ parsedInput }) => {
+  tracer.sessionStart();
+  return parsedInput.text;
+});`,
+      filename: "src/app/actions/send.ts",
+      output: `"use server";
+import { tracer } from "@/lib/tracing";
+import { actionClient } from "@/lib/safe-action";
+import { z } from "zod";
+export const sendMessage = actionClient.schema(z.object({ text: z.string() })).action(async ({ parsedInput }) => {
+  tracer.createSession();
+  return parsedInput.text;
+});`,
+      errors: [{ messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Next.js server action handler" } }],
+    },
     // Next.js inline server action in a server component
     {
       code: `import { HoneyHiveTracer } from "honeyhive";
@@ -1142,6 +1163,59 @@ async function main(event) {
   }
 }
 module.exports.handler = datadog(main);` }] },
+      ],
+    },
+    // streaming through a `const streamifyResponse = awslambda.streamifyResponse` alias, CommonJS
+    {
+      code: `"use strict";
+const { HoneyHiveTracer } = require("honeyhive");
+const tracer = HoneyHiveTracer.init();
+const streamifyResponse = awslambda.streamifyResponse;
+module.exports.handler = streamifyResponse(async (event, responseStream) => {
+  tracer.createSession();
+  responseStream.end("ok");
+});`,
+      filename: "index.js",
+      output: null,
+      errors: [
+        { messageId: "missingFlush", line: 5, column: 16, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `"use strict";
+const { HoneyHiveTracer } = require("honeyhive");
+const tracer = HoneyHiveTracer.init();
+const streamifyResponse = awslambda.streamifyResponse;
+module.exports.handler = streamifyResponse(async (event, responseStream) => {
+  try {
+    tracer.createSession();
+    responseStream.end("ok");
+  } finally {
+    await tracer.forceFlush();
+  }
+});` }] },
+      ],
+    },
+    // the lambda-stream package's streamifyResponse, handler declared below
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";
+import { streamifyResponse, type ResponseStream } from "lambda-stream";
+const tracer = HoneyHiveTracer.init({ project: "p" });
+export const handler = streamifyResponse(stream);
+async function stream(event: unknown, responseStream: ResponseStream): Promise<void> {
+  tracer.createSession();
+  responseStream.end();
+}`,
+      output: null,
+      errors: [
+        { messageId: "missingFlush", line: 4, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import { HoneyHiveTracer } from "honeyhive";
+import { streamifyResponse, type ResponseStream } from "lambda-stream";
+const tracer = HoneyHiveTracer.init({ project: "p" });
+export const handler = streamifyResponse(stream);
+async function stream(event: unknown, responseStream: ResponseStream): Promise<void> {
+  try {
+    tracer.createSession();
+    responseStream.end();
+  } finally {
+    await tracer.forceFlush();
+  }
+}` }] },
       ],
     },
     // a flush helper that only flushes sometimes does not count

@@ -841,13 +841,26 @@ class HandlerAnalysis implements HandlerModel {
     return transparent ? target.arguments[0] : value;
   }
 
-  /** `awslambda.streamifyResponse(fn)` (the runtime's global for response streaming) → `fn`. */
+  /**
+   * `awslambda.streamifyResponse(fn)` (the runtime's global for response streaming, also through a
+   * `const streamifyResponse = awslambda.streamifyResponse` alias) or the `lambda-stream` package's
+   * `streamifyResponse(fn)` → `fn`.
+   */
   private streamingFunction(value: TSESTree.Node): TSESTree.Node | undefined {
     const target = unwrap(value);
-    if (target.type !== "CallExpression" || target.callee.type !== "MemberExpression") return undefined;
-    const { object } = target.callee;
+    if (target.type !== "CallExpression") return undefined;
+    let callee = unwrap(target.callee);
+    if (callee.type === "Identifier") {
+      if (isModuleValue(this.bindings.originOf(callee), (m) => m === "lambda-stream", ["streamifyResponse"])) return target.arguments[0];
+      const def = this.bindings.variableOf(callee)?.defs[0];
+      const alias = def?.type === "Variable" && def.node.type === "VariableDeclarator" && def.parent?.kind === "const" ? def.node.init : null;
+      if (!alias) return undefined;
+      callee = unwrap(alias);
+    }
+    if (callee.type !== "MemberExpression") return undefined;
+    const { object } = callee;
     const isRuntimeGlobal = object.type === "Identifier" && object.name === "awslambda" && this.bindings.isGlobal(object);
-    return isRuntimeGlobal && staticName(target.callee.property, target.callee.computed) === "streamifyResponse" ? target.arguments[0] : undefined;
+    return isRuntimeGlobal && staticName(callee.property, callee.computed) === "streamifyResponse" ? target.arguments[0] : undefined;
   }
 
   /** `middy(fn)`, `middy(fn).use(…)…`, `middy().use(…).handler(fn)` → `fn`. */
