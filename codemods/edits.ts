@@ -8,6 +8,12 @@ export interface TextEdit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /**
+   * A whole line (a review marker) inserted at a line start, before that line. When other edits
+   * re-indent that line (whitespace inserted at the same offset), the marker line gets the same
+   * indentation, and lines other edits open there (`try {`) come before it.
+   */
+  readonly lineBefore?: boolean;
 }
 
 type Ranged = { readonly range: TSESTree.Range } | TSESTree.Range;
@@ -31,6 +37,11 @@ export class EditList {
 
   insertAt(offset: number, text: string): void {
     this.edits.push({ start: offset, end: offset, text });
+  }
+
+  /** Inserts a whole line (a review marker) before the line that starts at `offset`. */
+  insertLineBefore(offset: number, text: string): void {
+    this.edits.push({ start: offset, end: offset, text, lineBefore: true });
   }
 
   insertBefore(target: Ranged, text: string): void {
@@ -58,26 +69,30 @@ export function editsOverlap(a: TextEdit, b: TextEdit): boolean {
 }
 
 /**
- * Applies edits to `text`. Edits are sorted by offset; at one offset insertions keep their given
- * order and come before a replacement starting there. Throws on overlapping edits (a bug in a
+ * Applies edits to `text`. Edits are sorted by offset. At one offset: inserted lines (text ending in a
+ * line break) first, then review-marker lines, then other insertions (re-indentation), then a
+ * replacement starting there; each kind in the order given. Throws on overlapping edits (a bug in a
  * transform: the engine reports it as a transform error and leaves the file untouched).
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   if (edits.length === 0) return text;
+  const rank = (edit: TextEdit) =>
+    edit.end !== edit.start ? 3 : edit.lineBefore ? 1 : edit.text.endsWith("\n") ? 0 : 2;
   const ordered = edits
     .map((edit, index) => ({ edit, index }))
-    .sort(
-      (a, b) =>
-        a.edit.start - b.edit.start ||
-        Number(a.edit.end !== a.edit.start) - Number(b.edit.end !== b.edit.start) ||
-        a.index - b.index,
-    )
+    .sort((a, b) => a.edit.start - b.edit.start || rank(a.edit) - rank(b.edit) || a.index - b.index)
     .map(({ edit }) => edit);
   let output = "";
   let cursor = 0;
   for (const edit of ordered) {
     if (edit.start < cursor) throw new Error(`overlapping edits at offset ${edit.start}`);
-    output += text.slice(cursor, edit.start) + edit.text;
+    let inserted = edit.text;
+    if (edit.lineBefore) {
+      // The indentation other edits add to this line, so the marker stays aligned with it.
+      const added = ordered.filter((other) => other.start === edit.start && other.end === other.start && !other.lineBefore && /^[ \t]+$/.test(other.text));
+      inserted = added.map((other) => other.text).join("") + inserted;
+    }
+    output += text.slice(cursor, edit.start) + inserted;
     cursor = edit.end;
   }
   return output + text.slice(cursor);

@@ -90,6 +90,43 @@ describe("runTransforms", () => {
     );
   });
 
+  it("aligns a review marker with a line another transform re-indents", () => {
+    const before = `import { HoneyHiveTracer, enrichSpan } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "lambda" });
+const auditTracer = HoneyHiveTracer.init({ project: "audit" });
+
+export const handler = async (event: { id: string }) => {
+  enrichSpan({ metadata: { id: event.id } });
+  tracer.createSession();
+  enrichSpan({ metadata: { step: "done" } });
+  return { ok: true };
+};
+`;
+    const marker = "/* honeyhive-migrate: pick the tracer for this call (tracer, auditTracer) */";
+    const result = runTransforms(before, "src/handler.ts");
+    expect(result.output).toBe(`import { HoneyHiveTracer, enrichSpan } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "lambda" });
+const auditTracer = HoneyHiveTracer.init({ project: "audit" });
+
+export const handler = async (event: { id: string }) => {
+  try {
+    ${marker}
+    enrichSpan({ metadata: { id: event.id } });
+    tracer.createSession();
+    ${marker}
+    enrichSpan({ metadata: { step: "done" } });
+    return { ok: true };
+  } finally {
+    await tracer.forceFlush();
+  }
+};
+`);
+    expect(result.markers).toBe(2);
+    expect(runTransforms(result.output, "src/handler.ts").changed).toBe(false);
+  });
+
   it("counts the review markers present in the output", () => {
     const source = `import { trace } from "honeyhive";\n${markerComment("check")}\nexport const f = trace(() => 1);\n`;
     expect(runTransforms(source, "src/f.ts").markers).toBe(1);

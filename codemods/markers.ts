@@ -61,8 +61,8 @@ export function addMarker(
     // Only whitespace (and other comments' lines) between the marker and the anchored line.
     return text.slice(comment.range[1], start).trim() === "";
   });
-  const addedThisRun = edits.edits.some((edit) => edit.start === start && edit.end === start && edit.text.includes(MARKER_PREFIX));
+  const addedThisRun = edits.edits.some((edit) => edit.start === start && edit.lineBefore === true);
   if (existing || addedThisRun) return false;
-  edits.insertAt(start, `${indentationAt(text, anchor.range[0])}${markerComment(message)}${newlineOf(text)}`);
+  edits.insertLineBefore(start, `${indentationAt(text, anchor.range[0])}${markerComment(message)}${newlineOf(text)}`);
   return true;
 }
