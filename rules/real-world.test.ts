@@ -14,6 +14,11 @@ import noGlobalTracerWithEvaluate from "./no-global-tracer-with-evaluate.js";
 import noSessionStartInHandler from "./no-session-start-in-handler.js";
 import requireExplicitTracer from "./require-explicit-tracer.js";
 import requireForceFlushInLambda from "./require-force-flush-in-lambda.js";
+import { onAnalysisError } from "./analysis/ast.js";
+import { lambdaFlushOf } from "./analysis/flush.js";
+import { getHandlerModel } from "./analysis/handlers.js";
+import { parseAnalysisInput } from "./analysis/parse-input.js";
+import { lintWithRule } from "./test-utils/fixture-lint.js";
 import { createTempProject, type TempProject } from "./test-utils/temp-project.js";
 
 const ruleTester = new RuleTester({ languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
@@ -1443,4 +1448,55 @@ describe("real-world shapes with and without type information", () => {
       "src/lambda/sqs.ts:4 honeyhive/require-force-flush-in-lambda",
     ]);
   }, 120_000);
+});
+
+// Odd but legal shapes next to a tracer and an Express app: the analysis swallows no error (it would
+// otherwise silently report nothing), no rule crashes, and the flush rule's code-path verdict matches
+// the structural one the codemod uses.
+describe("odd shapes", () => {
+  const PRELUDE = `import { HoneyHiveTracer } from "honeyhive";\nimport express from "express";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\n`;
+  const snippets = [
+    "export const handler = async function* (event) { tracer.createSession(); yield 1; };",
+    'exports["handler"] = async () => { tracer.createSession(); };',
+    "module.exports.handler = handler = async () => { tracer.createSession(); };",
+    'export { default as handler } from "./x";',
+    "export default { handler: async () => { tracer.createSession(); } };",
+    "const fns = [(req, res) => tracer.sessionStart()]; app.get(\"/x\", ...fns);",
+    'const m = "get"; app[m]("/x", (req, res) => tracer.sessionStart());',
+    "const a = b; const b = a; app.get(\"/x\", a); export const handler = a;",
+    'function routes(r) { routes(r); r.get("/x", () => tracer.sessionStart()); } routes(app);',
+    "let app2 = app; app2 = app2.use(() => tracer.sessionStart());",
+    "export const handler = async (event) => { label: { if (event) break label; return 1; } for await (const x of event) { continue; } try { throw 1; } catch { return 2; } finally { if (event) return 3; } };",
+    "export const handler = async () => await Promise.all([, tracer.forceFlush()]);",
+    "const flush = async () => flush(); export const handler = async () => { tracer.createSession(); await flush(); };",
+    "export const handler = async () => { await (tracer.forceFlush() as Promise<void>).catch(); await tracer!.forceFlush(); return void 0; };",
+    "const s = awslambda.streamifyResponse; export const handler = s();",
+    "export class X implements NestMiddleware, Foo.Bar<string> { use() {} }",
+    "function f(this: Request, { a }: Context = {} as Context, ...rest: Response[]) { tracer.sessionStart(); }",
+    'export const GET = undefined; export { x as "string name" };',
+  ];
+  const rules = { noGlobalTracerWithEvaluate, noSessionStartInHandler, requireExplicitTracer, requireForceFlushInLambda };
+
+  it.each(snippets)("%s", (snippet) => {
+    const code = PRELUDE + snippet;
+    const swallowed: unknown[] = [];
+    onAnalysisError((error) => swallowed.push(error));
+    try {
+      for (const [name, rule] of Object.entries(rules)) {
+        // typescript-eslint's RuleModule type differs from the one fixture-lint expects; same object at runtime.
+        const messages = lintWithRule(name, rule as unknown as Parameters<typeof lintWithRule>[1], code, "src/odd.ts");
+        expect(messages.filter((message) => message.fatal)).toEqual([]);
+        if (rule !== requireForceFlushInLambda) continue;
+        const input = parseAnalysisInput(code, "src/odd.ts");
+        const structural = getHandlerModel(input).lambdaHandlers.filter((handler) => {
+          const flush = lambdaFlushOf(input, handler);
+          return flush?.traces === true && !flush.flushedOnEveryPath;
+        });
+        expect(messages).toHaveLength(structural.length);
+      }
+    } finally {
+      onAnalysisError(undefined);
+    }
+    expect(swallowed).toEqual([]);
+  });
 });
