@@ -127,6 +127,19 @@ export default defineEventHandler(async (event) => {
 });`,
       filename: "server/api/chat.post.ts",
     },
+    // known false negative: Cloudflare Workers' `export default { fetch }` (and `Bun.serve({ fetch })`) are not
+    // recognized: a default-exported object with a `fetch` method is also what API clients look like
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "p" });
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    tracer.sessionStart();
+    return new Response("ok");
+  },
+};`,
+      filename: "src/worker.ts",
+    },
     // known false negative: a fastify-cli autoload plugin in plain JS (`module.exports = async function (fastify, opts)`) names its parameter `fastify` but nothing binds it to Fastify; matching by name would also match look-alikes
     {
       code: `const { HoneyHiveTracer } = require("honeyhive");
@@ -763,6 +776,23 @@ export default withSentry(handler);`,
         { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Next.js route handler" } },
       ],
     },
+    // Vercel serverless function (api/*.ts) typed with @vercel/node
+    {
+      code: `import type { VercelRequest, VercelResponse } from "@vercel/node";
+import { tracer } from "../lib/tracing";
+export default async function handler(req: VercelRequest, res: VercelResponse) {
+  tracer.sessionStart();
+  res.status(200).json({});
+}`,
+      filename: "api/chat.ts",
+      output: `import type { VercelRequest, VercelResponse } from "@vercel/node";
+import { tracer } from "../lib/tracing";
+export default async function handler(req: VercelRequest, res: VercelResponse) {
+  tracer.createSession();
+  res.status(200).json({});
+}`,
+      errors: [{ messageId: "sessionStartInHandler", line: 4, column: 10, data: { tracer: "tracer", handler: "Vercel function handler" } }],
+    },
     // Lambda typed Handler<…> under a configured export name
     {
       code: `import { HoneyHiveTracer } from "honeyhive";
@@ -963,6 +993,16 @@ export default async function handler(event) {
   tracer.createSession();
   return 1;
 }`,
+    },
+    // known false negative: the export is itself a traced function (`tracer.trace(options, fn)`); the flush
+    // cannot go inside `fn` (the wrapper's span ends after it) and the rule does not say where it goes instead
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "p" });
+export const handler = tracer.trace({ eventName: "lambda" }, async (event) => {
+  tracer.createSession();
+  return { statusCode: 200 };
+});`,
     },
     // known false negative: SST's ApiHandler(fn) is an arbitrary wrapper call, not followed (it may flush itself)
     {

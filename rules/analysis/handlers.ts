@@ -13,7 +13,7 @@ import { isFunctionNode, reportAnalysisError, staticName, unwrapExpression, type
 import type { AnalysisInput } from "./input.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 
-export type RequestFramework = "express" | "koa" | "fastify" | "hono" | "node-http" | "nestjs" | "nextjs" | "nextjs-action";
+export type RequestFramework = "express" | "koa" | "fastify" | "hono" | "node-http" | "nestjs" | "nextjs" | "nextjs-action" | "vercel";
 
 /** A function a web framework calls once per request (route handler, middleware, hook). */
 export interface RequestHandler {
@@ -151,6 +151,7 @@ const PER_REQUEST_TYPES: ReadonlyArray<{ module: (m: string) => boolean; names: 
   { module: (m) => m === "next", names: new Set(["NextApiRequest", "NextApiResponse", "NextApiHandler"]), framework: "nextjs" },
   { module: (m) => m === "next/server", names: new Set(["NextRequest", "NextMiddleware", "NextFetchEvent"]), framework: "nextjs" },
   { module: (m) => HTTP_MODULES.has(m), names: new Set(["ServerResponse", "RequestListener"]), framework: "node-http" },
+  { module: (m) => m === "@vercel/node", names: new Set(["VercelRequest", "VercelResponse", "VercelApiHandler"]), framework: "vercel" },
 ];
 
 /** `FastifyPluginAsync` and the type providers' variants (`FastifyPluginAsyncTypebox`, `FastifyPluginAsyncZod`, …). */
@@ -1011,4 +1012,5 @@ const FRAMEWORK_NAMES: Record<RequestFramework, string> = {
   nestjs: "NestJS",
   nextjs: "Next.js route",
   "nextjs-action": "Next.js server action",
+  vercel: "Vercel function",
 };
