@@ -81,6 +81,13 @@ export async function handler(event: { id?: string }) {
     expect(result.output).toBe(before.replace("  return work(event.id);\n", "  try {\n    return await work(event.id);\n  } finally {\n    await tracer.forceFlush();\n  }\n"));
   });
 
+  it("asks for a hand-made try/finally when the tracer set-up shares a line with the rest", () => {
+    const before = `import { getTracer } from "./tracing.js";\n\nexport const handler = async () => { const tracer = getTracer(); tracer.createSession(); };\n`;
+    expect(run(before).output).toBe(
+      `import { getTracer } from "./tracing.js";\n\n/* honeyhive-migrate: wrap the rest of this handler in try { … } finally { await tracer.forceFlush(); } */\nexport const handler = async () => { const tracer = getTracer(); tracer.createSession(); };\n`,
+    );
+  });
+
   it("marks a non-async handler once, also after a second run", () => {
     const before = `${HEADER}\nexport function handler(event: { id: string }) {\n  return work(event.id);\n}\n`;
     const once = run(before);

@@ -73,7 +73,10 @@ function wrapBlockBody(context: TransformContext, fn: FunctionNode, body: TSESTr
   // Statements that obtain the tracer the finally flushes stay before the try, so it can see them.
   const keep = body.body.slice(0, flush.statementsBeforeTry);
   const wrapped = body.body.slice(flush.statementsBeforeTry);
-  if (wrapped.length === 0) return;
+  if (wrapped.length === 0) {
+    addMarker(edits, file.ast, text, fn, MARKER_MESSAGES.lambdaWrapByHand(flush.tracerText ?? "tracer"));
+    return;
+  }
   const closeBrace = body.range[1] - 1;
   const closeOnOwnLine = text.slice(lineStart(text, closeBrace), closeBrace).trim() === "";
   const firstOnOwnLine = text.slice(lineStart(text, wrapped[0].range[0]), wrapped[0].range[0]).trim() === "";
