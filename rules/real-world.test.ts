@@ -922,6 +922,18 @@ export const handler = async (event) => {
   return tracer.forceFlush().then(() => ({ statusCode: 200, body }));
 };`,
     },
+    // the seed's per-invocation tracer, shut down (which flushes) before the handler returns
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";
+export const handler = async (event) => {
+  const tracer = HoneyHiveTracer.init({ project: "p", sessionName: event.requestContext.requestId });
+  try {
+    return await tracer.trace({ eventName: "work" }, work)(event);
+  } finally {
+    await tracer.shutdown();
+  }
+};`,
+    },
     // a flush bounded by a timeout with Promise.race
     {
       code: `import { HoneyHiveTracer } from "honeyhive";

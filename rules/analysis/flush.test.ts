@@ -173,6 +173,8 @@ describe("flush.ts agrees with the rule's code-path analysis", () => {
     "try { return await work(); } finally { await flushTraces(); }",
     "await Promise.race([flushTraces(), new Promise((resolve) => setTimeout(resolve, 500))]);",
     "try { return await work(); } finally { await notAFlush(); }",
+    "try { return await work(); } finally { await tracer.shutdown(); }",
+    "try { return await work(); } finally { await server.shutdown(); }",
   ].map((body, index) => [`snippet ${index}`, `${TRACER}${HELPERS}export const handler = async (event) => {\n${body}\n};`, "src/handler.ts"] as const);
 
   it("has cases", () => expect(fixtureTexts.length).toBeGreaterThan(20));
@@ -197,5 +199,22 @@ describe("handlers.ts and flush.ts on every fixture", () => {
       onAnalysisError(undefined);
     }
     expect(swallowed).toEqual([]);
+  });
+});
+
+describe("flush helpers", () => {
+  it("count a same-file function that flushes on every path and a tracer's shutdown, not a helper that may skip it or another object's shutdown", () => {
+    const verdict = (body: string) => {
+      const input = parseAnalysisInput(
+        `${TRACER}async function flushTraces() { await tracer.forceFlush(); }\nasync function maybe() { if (Math.random() > 0.5) await tracer.forceFlush(); }\nexport const handler = async (event) => {\n  tracer.createSession();\n${body}\n};`,
+        "src/handler.ts",
+      );
+      return lambdaFlushOf(input, getHandlerModel(input).lambdaHandlers[0])?.flushedOnEveryPath;
+    };
+    expect(verdict("await flushTraces();")).toBe(true);
+    expect(verdict("await tracer.shutdown();")).toBe(true);
+    expect(verdict("await maybe();")).toBe(false);
+    expect(verdict("await server.shutdown();")).toBe(false);
+    expect(verdict("flushTraces();")).toBe(false);
   });
 });

@@ -12,6 +12,7 @@
 //   `await tracer.forceFlush().catch(log)` and `await Promise.all([tracer.forceFlush(), …])`), or as
 //   what an async handler returns (`return tracer.forceFlush().then(() => result)`: the handler's
 //   promise settles after it); `void tracer.forceFlush()` and a `.then(…)` left floating do not;
+// - an awaited `<tracer>.shutdown()` on a HoneyHive tracer flushes too;
 // - a call of a function of the same file that flushes on every path (`await flushTraces()`, where
 //   `async function flushTraces() { await tracer.forceFlush(); }`) counts as the flush itself;
 // - any `<x>.forceFlush()` counts, whatever `x` is (a provider, another tracer): report only when sure;
@@ -369,7 +370,7 @@ export function isTryFinallyFlush(statement: TSESTree.Node | undefined, isHelper
 const helperTests = new WeakMap<TSESTree.Program, FlushHelperTest>();
 
 /**
- * Same-file functions that flush on every path (`async function flushTraces() { await tracer.forceFlush(); }`,
+ * `<tracer>.shutdown()` on a HoneyHive tracer, and same-file functions that flush on every path (`async function flushTraces() { await tracer.forceFlush(); }`,
  * `const flush = () => tracer.forceFlush()`), as a test on calls that resolve to them through scope.
  */
 export function flushHelpersOf(input: AnalysisInput): FlushHelperTest {
@@ -392,7 +393,10 @@ export function flushHelpersOf(input: AnalysisInput): FlushHelperTest {
   for (const scope of input.scopeManager.scopes) {
     for (const reference of scope.references) referenced.set(reference.identifier, reference.resolved);
   }
+  const sdk = getSdkModel(input);
   const test: FlushHelperTest = (call) => {
+    // `await tracer.shutdown()` flushes too (the per-invocation tracer's way out); only on a HoneyHive tracer.
+    if (call.callee.type === "MemberExpression") return memberName(call.callee) === "shutdown" && sdk.tracerOf(call.callee.object) !== undefined;
     if (call.callee.type !== "Identifier") return false;
     const variable = referenced.get(call.callee);
     const fn = variable ? functionOf.get(variable) : undefined;
