@@ -13,7 +13,7 @@
 // per line, so `trace({ tracer, eventType })` → `trace({ eventType })` would not be a minimal diff.
 // Babel's AST would print, but then rules and codemods would match on two AST shapes (two truths).
 // Each transform module still exports a jscodeshift-compatible default (see transforms/*.ts).
-import { applyEdits, EditList, editsOverlap, type TextEdit } from "./edits.js";
+import { applyEdits, EditList, editsOverlap, type TextEdit } from "../rules/analysis/edits.js";
 import { countMarkers } from "./markers.js";
 import { isParseFailure, parseFile, type ParsedFile } from "./parse.js";
 import type { CodemodTransform, ProjectFileFacts, RunState } from "./transform-api.js";

@@ -2,7 +2,7 @@
 // on its own line before the statement concerned, once (a second run finds it and adds nothing).
 import type { TSESTree } from "@typescript-eslint/utils";
 import { indentationAt } from "../rules/analysis/ast.js";
-import { EditList, lineStart, newlineOf } from "./edits.js";
+import { EditList, lineStart, newlineOf } from "../rules/analysis/edits.js";
 
 export const MARKER_PREFIX = "honeyhive-migrate:";
 

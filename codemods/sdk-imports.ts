@@ -5,9 +5,9 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { requireSpecifier } from "../rules/analysis/ast.js";
 import type { SdkModel } from "../rules/analysis/sdk-model.js";
-import { type EditList, lineStart, newlineOf } from "./edits.js";
+import { type EditList, lineStart, newlineOf } from "../rules/analysis/edits.js";
 import type { ParsedFile } from "./parse.js";
-import { appendListElement, removeImportBindings } from "./rewrite.js";
+import { appendListElement, removeImportBindings } from "../rules/analysis/rewrite.js";
 
 const SDK_ROOT = "honeyhive";
 

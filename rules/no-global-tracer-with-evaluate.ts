@@ -9,8 +9,8 @@ import { removePropertyReplacement, unwrapExpression, type TextReplacement } fro
 import { findEvaluateTracerBindings, type EvaluateConflictingTracer, type EvaluateTracerBinding } from "./analysis/evaluate.js";
 import { analysisInputFromContext, type AnalysisInput } from "./analysis/input.js";
 import { getSdkModel } from "./analysis/sdk-model.js";
-import { EditList } from "../codemods/edits.js";
-import { isUnusedAfter, removeImportBindings, removeStatement } from "../codemods/rewrite.js";
+import { EditList } from "./analysis/edits.js";
+import { isUnusedAfter, removeImportBindings, removeStatement } from "./analysis/rewrite.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "no-global-tracer-with-evaluate";

@@ -12,7 +12,7 @@ import { unwrapExpression } from "../../rules/analysis/ast.js";
 import { findEvaluateTracerBindings, type EvaluateTracerBinding } from "../../rules/analysis/evaluate.js";
 import { getSdkModel } from "../../rules/analysis/sdk-model.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
-import { isUnusedAfter, removeListElement, removeStatement } from "../rewrite.js";
+import { isUnusedAfter, removeListElement, removeStatement } from "../../rules/analysis/rewrite.js";
 import { moduleScopeVariables, SdkImports } from "../sdk-imports.js";
 import type { CodemodTransform, TransformContext } from "../transform-api.js";
 import { transformMeta } from "./meta.js";

@@ -8,7 +8,7 @@ import { findImplicitTracerUses } from "../../rules/analysis/implicit-tracer.js"
 import { getSdkModel, type SdkModel, type TraceUse, type TracerInScope } from "../../rules/analysis/sdk-model.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
 import { addMarker, MARKER_MESSAGES } from "../markers.js";
-import { appendListElement, isUnusedAfter } from "../rewrite.js";
+import { appendListElement, isUnusedAfter } from "../../rules/analysis/rewrite.js";
 import { moduleScopeVariables, SdkImports } from "../sdk-imports.js";
 import type { CodemodTransform, TransformContext } from "../transform-api.js";
 import { transformMeta } from "./meta.js";

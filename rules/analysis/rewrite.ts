@@ -1,9 +1,9 @@
-// Text-level rewriting helpers shared by the transforms: list elements (properties, arguments,
+// Text-level rewriting helpers shared by the transforms and rule suggestions: list elements (properties, arguments,
 // specifiers), imports of SDK names, statement removal and block wrapping, each written as minimal
 // edits that keep the file's own formatting (indentation, quotes, trailing commas, line breaks).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { indentationAt } from "../rules/analysis/ast.js";
+import { indentationAt } from "./ast.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
 
 type Node = TSESTree.Node;
