@@ -516,6 +516,27 @@ app.use(compose([async (ctx, next) => {
         { messageId: "sessionStartInHandler", line: 7, column: 10, data: { tracer: "tracer", handler: "Koa handler" } },
       ],
     },
+    // koa-router called without `new` in CommonJS
+    {
+      code: `const { HoneyHiveTracer } = require("honeyhive");
+const router = require("koa-router")();
+const tracer = HoneyHiveTracer.init();
+router.post("/chat", async (ctx) => {
+  tracer.sessionStart();
+  ctx.body = {};
+});
+module.exports = router;`,
+      filename: "routes/chat.js",
+      output: `const { HoneyHiveTracer } = require("honeyhive");
+const router = require("koa-router")();
+const tracer = HoneyHiveTracer.init();
+router.post("/chat", async (ctx) => {
+  tracer.createSession();
+  ctx.body = {};
+});
+module.exports = router;`,
+      errors: [{ messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Koa handler" } }],
+    },
     // Koa handler written apart: (ctx: Koa.Context)
     {
       code: `import { HoneyHiveTracer } from "honeyhive";

@@ -473,6 +473,8 @@ class HandlerAnalysis implements HandlerModel {
       if (isModuleValue(origin, (m) => HONO_MODULES.has(m), ["Hono"])) return "hono";
       return undefined;
     }
+    // koa-router creates itself when called without `new` (`const router = require("koa-router")()`).
+    if (isModuleValue(origin, (m) => KOA_ROUTER_MODULES.has(m), ["", "default", "Router"])) return "koa-router";
     if (isModuleValue(origin, (m) => m === "fastify", ["", "default", "fastify"])) return "fastify";
     if (isModuleValue(origin, (m) => m === HONO_FACTORY_MODULE, ["createFactory"])) return "hono-factory";
     return undefined;
