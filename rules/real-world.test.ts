@@ -1476,7 +1476,7 @@ evaluate({ function: answer, dataset: [], name: "x" });`,
     },
   ],
 });
-// Type information is optional: on a sample of the shapes above (typed handler parameters, Nest
+// Type information is optional: on a sample of the shapes above for all four rules (typed handler parameters, Nest
 // decorators, a typed Lambda, look-alikes), linting with `projectService` reports exactly what
 // linting without it reports, and parses everything.
 describe("real-world shapes with and without type information", () => {
@@ -1486,6 +1486,8 @@ describe("real-world shapes with and without type information", () => {
     "src/lambda/sqs.ts": `import { HoneyHiveTracer } from "honeyhive";\nimport type { SQSHandler } from "aws-lambda";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const handler: SQSHandler = async (event) => {\n  for (const record of event.Records) tracer.createSession({ sessionName: record.messageId });\n};\n`,
     "src/lambda/flushed.mts": `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nasync function flushTraces(): Promise<void> {\n  await tracer.forceFlush().catch(() => undefined);\n}\nexport const handler = async (event: { body?: string }) => {\n  try {\n    return { statusCode: 200, body: event.body ?? "" };\n  } finally {\n    await flushTraces();\n  }\n};\n`,
     "src/otel.ts": `import { trace } from "@opentelemetry/api";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const otel = trace.getTracer("svc");\nexport { tracer };\n`,
+    "eval/run.ts": `import { HoneyHiveTracer, trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst answer = trace({ eventType: "chain", tracer }, async (datapoint: { inputs: { q: string } }) => datapoint.inputs.q);\nawait evaluate({ function: answer, dataset: [], name: "x" });\n`,
+    "src/steps.ts": `import { HoneyHiveTracer, trace } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ project: "p" });\nexport const step = trace({ eventType: "tool" }, async (input: string) => input.trim());\n`,
     "app/actions.ts": `"use server";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport async function send(formData: FormData) {\n  tracer.sessionStart();\n  return formData.get("text");\n}\n`,
   };
   let project: TempProject;
@@ -1516,9 +1518,12 @@ describe("real-world shapes with and without type information", () => {
     expect(typed).toEqual(untyped);
     expect(untyped).toEqual([
       "app/actions.ts:5 honeyhive/no-session-start-in-handler",
+      "eval/run.ts:3 honeyhive/no-global-tracer-with-evaluate",
+      "eval/run.ts:4 honeyhive/no-global-tracer-with-evaluate",
       "src/controllers/chat.ts:5 honeyhive/no-session-start-in-handler",
       "src/filters/all.ts:7 honeyhive/no-session-start-in-handler",
       "src/lambda/sqs.ts:4 honeyhive/require-force-flush-in-lambda",
+      "src/steps.ts:3 honeyhive/require-explicit-tracer",
     ]);
   }, 120_000);
 });
