@@ -5,7 +5,6 @@
 // silent (OpenTelemetry, Langfuse, LangSmith, Sentry, the ai SDK, local helpers). Each case says
 // which real-world shape it stands for; known false negatives are `valid` with the reason.
 import tsParser from "@typescript-eslint/parser";
-import { RuleTester } from "@typescript-eslint/rule-tester";
 import { ESLint } from "eslint";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,12 +18,11 @@ import { lambdaFlushOf } from "./analysis/flush.js";
 import { getHandlerModel } from "./analysis/handlers.js";
 import { parseAnalysisInput } from "./analysis/parse-input.js";
 import { lintWithRule } from "./test-utils/fixture-lint.js";
+import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 import { createTempProject, type TempProject } from "./test-utils/temp-project.js";
 
-const ruleTester = new RuleTester({ languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
-// @typescript-eslint/rule-tester 8.72 brings its own nested @typescript-eslint/utils, whose RuleModule
-// type is not assignable from the 8.73 one the rules are built with; the object is the same at runtime.
-const asTested = (rule: unknown) => rule as Parameters<typeof ruleTester.run>[1];
+const ruleTester = createRuleTester({ languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
+const asTested = testableRule;
 
 ruleTester.run("no-session-start-in-handler on real-world shapes", asTested(noSessionStartInHandler), {
   valid: [

@@ -1,18 +1,11 @@
-import { RuleTester } from "@typescript-eslint/rule-tester";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runTransforms } from "../codemods/engine.js";
 import rule, { RULE_NAME } from "./require-explicit-tracer.js";
-import { describeFixtureTruth } from "./test-utils/fixture-lint.js";
+import { describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
-
-const ruleTester = new RuleTester();
-// @typescript-eslint/rule-tester 8.72 brings its own nested @typescript-eslint/utils, whose RuleModule
-// type is nominally different from ours (8.73); the rule object is the same at runtime.
-const testedRule = rule as unknown as Parameters<typeof ruleTester.run>[1];
+const ruleTester = createRuleTester();
+const testedRule = testableRule(rule);
 
 const IMPORTS = `import { HoneyHiveTracer, trace, enrichSpan, enrichSession } from "honeyhive";\n`;
 
@@ -314,3 +307,5 @@ describe(`${RULE_NAME}: the codemod on code the rule accepts`, () => {
     expect(result.output).toBe(code);
   });
 });
+
+describeNeverThrows(RULE_NAME, rule);

@@ -73,3 +73,27 @@ export function describeFixtureTruth(
     });
   });
 }
+
+/** Inputs that have tripped AST walkers before: odd exports, generators, labels, spreads, re-exports. */
+const ODD_INPUTS = [
+  "export default 1; module.exports = 2; exports[key] = 3; new (class {})();",
+  `import * as honeyhive from "honeyhive";\nexport const handler = async function* () { yield honeyhive; };`,
+  `import { tracer } from "./tracing";\nexport { handler } from "./elsewhere";\nexport const GET = 1;\nmodule.exports = { handler: null, ["x"]: 1, ...rest };`,
+  `import { tracer } from "./tracing";\nexports.handler = async () => { label: for (;;) { switch (1) { default: break label; } } tracer.sessionStart(); };`,
+];
+
+/**
+ * A rule never crashes the lint run: over every fixture of every rule and some odd inputs, under a
+ * TypeScript, a CommonJS and a Next.js route path, no message is fatal except genuine parse errors.
+ */
+export function describeNeverThrows(ruleName: string, rule: TSESLint.RuleModule<string, readonly unknown[]>): void {
+  describe(`${ruleName} never throws`, () => {
+    const inputs = [...loadFixtures().flatMap((fixture) => [fixture.before, fixture.after]), ...ODD_INPUTS];
+    it.each(inputs.map((code, index) => [index, code] as const))("input %i", (_index, code) => {
+      for (const filename of ["src/file.ts", "src/file.cjs", "app/api/x/route.ts"]) {
+        const messages = lintWithRule(ruleName, rule, code, filename);
+        expect(messages.filter((message) => message.fatal && !/Parsing error/.test(message.message))).toEqual([]);
+      }
+    });
+  });
+}
