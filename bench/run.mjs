@@ -3,7 +3,7 @@
 // version, the date and every figure. A missed target is profiled and the profile summarized there.
 // Hand-written findings from investigations live in bench/NOTES.md and are copied in verbatim.
 //
-//   node bench/run.mjs [--quick] [--only lint,codemod,sdk] [--out bench/RESULTS.md]
+//   node bench/run.mjs [--quick] [--only lint,codemod,sdk] [--out bench/RESULTS.md] [--render]
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, platform, release, totalmem } from "node:os";
@@ -23,6 +23,9 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     only: { type: "string", default: "lint,codemod,sdk" },
     out: { type: "string", default: join(BENCH_DIR, "RESULTS.md") },
+    // Rewrites RESULTS.md from the last run's figures (bench/.cache/results.json) and the current
+    // bench/NOTES.md, without measuring again.
+    render: { type: "boolean", default: false },
   },
 });
 const only = new Set(values.only.split(","));
@@ -47,229 +50,256 @@ function machine() {
   };
 }
 
-const started = new Date();
-const host = machine();
-const build = prepareBuild({ log });
-const corpus = requireCorpus();
-const synthetic = generateTree({ files: 10_000, share: 1, log });
-const results = {};
-if (only.has("lint")) results.lint = await benchLint({ pairs: values.quick ? 1 : 3, syntheticPairs: values.quick ? 1 : 2, log });
-if (only.has("codemod")) results.codemod = await benchCodemod({ pairs: values.quick ? 1 : 3, syntheticPairs: values.quick ? 1 : 2, log });
-if (only.has("sdk")) results.sdk = await benchSdk({ rounds: values.quick ? 1 : 3, log });
-const loadAtEnd = loadavg();
+const RESULTS_JSON = join(CACHE_DIR, "results.json");
 
-// Missed targets: profile where the time goes.
-const profiles = [];
-const OWN_CODE = /package-snapshot\/dist\//;
-if (results.codemod && !results.codemod.corpusMet) {
-  profiles.push({
-    title: `honeyhive migrate --dry --run-in-band over the real corpus (target ≥ ${CORPUS_TARGET_SPEEDUP}× missed)`,
-    summary: await profileNode(MIGRATE_BIN, ["migrate", "--dry", "--json", "--run-in-band", "."], { cwd: CORPUS_DIR, env: { GIT_CEILING_DIRECTORIES: CACHE_DIR }, ownCode: OWN_CODE }),
-  });
-}
-if (results.codemod && !results.codemod.syntheticMet) {
-  profiles.push({
-    title: "honeyhive migrate --dry --run-in-band over the 100% synthetic tree (target: no slower than the no-op missed)",
-    summary: await profileNode(MIGRATE_BIN, ["migrate", "--dry", "--json", "--run-in-band", "."], { cwd: synthetic.dir, env: { GIT_CEILING_DIRECTORIES: CACHE_DIR }, ownCode: OWN_CODE }),
-  });
-}
-if (results.sdk && !results.sdk.rawTargetMet) {
-  profiles.push({
-    title: `traced no-op calls, honeyhive (target ≤ ${SDK_TARGET_RATIO}× raw OpenTelemetry missed)`,
-    summary: await profileNode(join(BENCH_DIR, "lib", "sdk-child.mjs"), ["honeyhive", "calls", String(results.sdk.port)], { ownCode: OWN_CODE }),
-  });
+async function measureAll() {
+  const started = new Date();
+  const host = machine();
+  const build = prepareBuild({ log });
+  const corpus = requireCorpus();
+  const synthetic = generateTree({ files: 10_000, share: 1, log });
+  const results = {};
+  if (only.has("lint")) results.lint = await benchLint({ pairs: values.quick ? 1 : 3, syntheticPairs: values.quick ? 1 : 2, log });
+  if (only.has("codemod")) results.codemod = await benchCodemod({ pairs: values.quick ? 1 : 3, syntheticPairs: values.quick ? 1 : 2, log });
+  if (only.has("sdk")) results.sdk = await benchSdk({ rounds: values.quick ? 1 : 3, log });
+  const loadAtEnd = loadavg();
+
+  // Missed targets: profile where the time goes.
+  const profiles = [];
+  const OWN_CODE = /package-snapshot\/dist\//;
+  if (results.codemod && !results.codemod.corpusMet) {
+    profiles.push({
+      title: `honeyhive migrate --dry --run-in-band over the real corpus (target ≥ ${CORPUS_TARGET_SPEEDUP}× missed)`,
+      summary: await profileNode(MIGRATE_BIN, ["migrate", "--dry", "--json", "--run-in-band", "."], { cwd: CORPUS_DIR, env: { GIT_CEILING_DIRECTORIES: CACHE_DIR }, ownCode: OWN_CODE }),
+    });
+  }
+  if (results.codemod && !results.codemod.syntheticMet) {
+    profiles.push({
+      title: "honeyhive migrate --dry --run-in-band over the 100% synthetic tree (target: no slower than the no-op missed)",
+      summary: await profileNode(MIGRATE_BIN, ["migrate", "--dry", "--json", "--run-in-band", "."], { cwd: synthetic.dir, env: { GIT_CEILING_DIRECTORIES: CACHE_DIR }, ownCode: OWN_CODE }),
+    });
+  }
+  if (results.sdk && !results.sdk.rawTargetMet) {
+    profiles.push({
+      title: `traced no-op calls, honeyhive (target ≤ ${SDK_TARGET_RATIO}× raw OpenTelemetry missed)`,
+      summary: await profileNode(join(BENCH_DIR, "lib", "sdk-child.mjs"), ["honeyhive", "calls", String(results.sdk.port)], { ownCode: OWN_CODE }),
+    });
+  }
+  const { sdkFiles, ...syntheticMeta } = synthetic;
+  return {
+    started: started.toISOString(),
+    tookMs: Date.now() - started.getTime(),
+    host,
+    build,
+    corpus,
+    synthetic: { ...syntheticMeta, sdkFileCount: sdkFiles.length },
+    results,
+    loadAtEnd,
+    profiles,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
-const lines = [];
-const push = (...items) => lines.push(...items);
-const verdict = (met) => (met === undefined ? "not measurable" : met ? "**met**" : "**missed**");
-const ns = (value) => (value === undefined ? "—" : value >= 10_000 ? `${(value / 1000).toFixed(1)} µs` : `${value.toFixed(0)} ns`);
-const mb = (value) => `${value.toFixed(1)} MB`;
+function render({ started, tookMs, host, build, corpus, synthetic, results, loadAtEnd, profiles }) {
+  const lines = [];
+  const push = (...items) => lines.push(...items);
+  const verdict = (met) => (met === undefined ? "not measurable" : met ? "**met**" : "**missed**");
+  const ns = (value) => (value === undefined ? "—" : value >= 10_000 ? `${(value / 1000).toFixed(1)} µs` : `${value.toFixed(0)} ns`);
+  const mb = (value) => `${value.toFixed(1)} MB`;
 
-push(
-  "# Benchmark results",
-  "",
-  "Written by `npm run bench` (bench/run.mjs) from one run on the machine below; do not edit by hand.",
-  "Reproduce: `npm run build && npm run bench:corpus && npm run bench`.",
-  "",
-  `- Date: ${started.toISOString()} (took ${formatMs(Date.now() - started.getTime())})`,
-  `- Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB.toFixed(1)} GiB memory, ${host.os}`,
-  `- Load average (1/5/15 min) at start: ${host.load.map((value) => value.toFixed(2)).join(" / ")}; at end: ${loadAtEnd.map((value) => value.toFixed(2)).join(" / ")}` +
-    " (the machine is shared; every ratio compares runs that alternate, so load hits both sides)",
-  `- Node ${host.node}; the package as committed at ${build.slice(0, 12)} (git archive + npm run build in bench/.cache/package-snapshot; work tree at ${host.commit})`,
-  `- Real corpus: ${Object.values(corpus.packages).reduce((sum, entry) => sum + entry.ts, 0)} TypeScript files and ` +
-    `${Object.values(corpus.packages).reduce((sum, entry) => sum + entry.js, 0)} JavaScript files from ` +
-    CORPUS_PACKAGES.map((pkg) => `${pkg.name}@${pkg.version}`).join(", "),
-  `- Synthetic tree: ${synthetic.files} files, all using the SDK, from ${synthetic.templateSource} (seed ${synthetic.seed}); ` +
-    "`node bench/generate.mjs --share 0.01` makes the 1% tree",
-  "",
-  "## Targets",
-  "",
-  "| target | figure | result |",
-  "|---|---|---|",
-);
-if (results.lint) {
-  push(`| lint overhead on the real corpus ≤ ${LINT_TARGET_RATIO}× | ${formatRatio(results.lint.corpus.medianRatio)} | ${verdict(results.lint.corpusMet)} |`);
-}
-if (results.codemod) {
-  const { codemod } = results;
   push(
-    `| migrate --dry ≥ ${codemod.corpusTarget}× faster than jscodeshift's no-op, real corpus | ${formatRatio(codemod.corpus.medianSpeedup)} | ${verdict(codemod.corpusMet)} |`,
-    `| migrate --dry (all transforms) no slower than jscodeshift's no-op, 100% synthetic | ${formatRatio(codemod.synthetic.medianSpeedup)} faster | ${verdict(codemod.syntheticMet)} |`,
-  );
-}
-if (results.sdk) {
-  const { sdk } = results;
-  push(
-    `| traced call ≤ ${SDK_TARGET_RATIO}× raw OpenTelemetry | ${sdk.ratioToRaw.toFixed(2)}× | ${verdict(sdk.rawTargetMet)} |`,
-    `| traced call faster than honeyhive@1.0.44 | ${sdk.ratioToLegacy1044 === undefined ? "1.0.44 cannot run (see below)" : `${sdk.ratioToLegacy1044.toFixed(2)}×`} | ${verdict(sdk.legacyTargetMet)} |`,
-    `| (substitute) traced call faster than honeyhive@1.0.42 | ${sdk.ratioToLegacy1042 === undefined ? "—" : `${sdk.ratioToLegacy1042.toFixed(2)}× its time`} | ${verdict(sdk.ratioToLegacy1042 === undefined ? undefined : sdk.ratioToLegacy1042 < 1)} |`,
-    `| RSS after 100,000 spans ≤ ${RSS_BOUND_FACTOR}× RSS after 10,000, backend down | ${sdk.variants.honeyhive.memory ? `${mb(sdk.variants.honeyhive.memory.rssAfter10k)} → ${mb(sdk.variants.honeyhive.memory.rssAfter100k)}` : "—"} | ${verdict(sdk.memoryBounded)} |`,
-  );
-}
-
-if (results.lint) {
-  push(
+    "# Benchmark results",
     "",
-    "## 1. Lint overhead",
+    "Written by `npm run bench` (bench/run.mjs) from one run on the machine below; do not edit by hand.",
+    "Reproduce: `npm run build && npm run bench:corpus && npm run bench`.",
     "",
-    "ESLint (root `eslint`, one thread, no cache) with `@typescript-eslint/parser` and no rules, against the same plus",
-    "`honeyhive.configs.recommended` from the build. Each run is a fresh process; the runs alternate (pair order flips",
-    "every pair); the ratio is the CPU time of `lintFiles` with the plugin over without, median over pairs (CPU, because",
-    "the machine is shared and wall time measures the neighbours; the wall-time ratio of the same runs is beside it).",
-    "Rule times come from one more run with `TIMING=all`.",
+    `- Date: ${started} (took ${formatMs(tookMs)})`,
+    `- Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB.toFixed(1)} GiB memory, ${host.os}`,
+    `- Load average (1/5/15 min) at start: ${host.load.map((value) => value.toFixed(2)).join(" / ")}; at end: ${loadAtEnd.map((value) => value.toFixed(2)).join(" / ")}` +
+      " (the machine is shared; every ratio compares runs that alternate, so load hits both sides)",
+    `- Node ${host.node}; the package as committed at ${build.slice(0, 12)} (git archive + npm run build in bench/.cache/package-snapshot; work tree at ${host.commit})`,
+    `- Real corpus: ${Object.values(corpus.packages).reduce((sum, entry) => sum + entry.ts, 0)} TypeScript files and ` +
+      `${Object.values(corpus.packages).reduce((sum, entry) => sum + entry.js, 0)} JavaScript files from ` +
+      CORPUS_PACKAGES.map((pkg) => `${pkg.name}@${pkg.version}`).join(", "),
+    `- Synthetic tree: ${synthetic.files} files, all using the SDK, from ${synthetic.templateSource} (seed ${synthetic.seed}); ` +
+      "`node bench/generate.mjs --share 0.01` makes the 1% tree",
     "",
-    "| tree | files | no rules, CPU (median) | honeyhive, CPU (median) | median ratio | wall ratio | pair ratios | honeyhive reports |",
-    "|---|---|---|---|---|---|---|---|",
+    "## Targets",
+    "",
+    "| target | figure | result |",
+    "|---|---|---|",
   );
-  for (const target of [results.lint.corpus, results.lint.synthetic]) {
+  if (results.lint) {
+    push(`| lint overhead on the real corpus ≤ ${LINT_TARGET_RATIO}× | ${formatRatio(results.lint.corpus.medianRatio)} | ${verdict(results.lint.corpusMet)} |`);
+  }
+  if (results.codemod) {
+    const { codemod } = results;
     push(
-      `| ${target.label} | ${target.files} | ${formatMs(target.medianBaselineMs)} | ${formatMs(target.medianHoneyhiveMs)} | ${formatRatio(target.medianRatio)} | ${formatRatio(target.medianWallRatio)} | ${target.runs.map((run) => run.ratio.toFixed(3)).join(", ")} | ${target.honeyhiveMessages} |`,
+      `| migrate --dry ≥ ${codemod.corpusTarget}× faster than jscodeshift's no-op, real corpus | ${formatRatio(codemod.corpus.medianSpeedup)} | ${verdict(codemod.corpusMet)} |`,
+      `| migrate --dry (all transforms) no slower than jscodeshift's no-op, 100% synthetic | ${formatRatio(codemod.synthetic.medianSpeedup)} faster | ${verdict(codemod.syntheticMet)} |`,
     );
   }
-  push("", "Per-rule time (`TIMING=all`, one run):", "", "| rule | real corpus | synthetic 100% |", "|---|---|---|");
-  const rules = [...new Set([...results.lint.corpus.ruleTimes, ...results.lint.synthetic.ruleTimes].map((row) => row.rule))].sort();
-  const timeOf = (target, rule) => target.ruleTimes.find((row) => row.rule === rule);
-  for (const rule of rules) {
-    const corpusRow = timeOf(results.lint.corpus, rule);
-    const syntheticRow = timeOf(results.lint.synthetic, rule);
+  if (results.sdk) {
+    const { sdk } = results;
     push(
-      `| ${rule} | ${corpusRow ? `${corpusRow.ms.toFixed(1)} ms (${((corpusRow.ms / results.lint.corpus.files) * 1000).toFixed(1)} µs/file)` : "—"} | ${syntheticRow ? `${syntheticRow.ms.toFixed(1)} ms (${((syntheticRow.ms / results.lint.synthetic.files) * 1000).toFixed(1)} µs/file)` : "—"} |`,
+      `| traced call ≤ ${SDK_TARGET_RATIO}× raw OpenTelemetry | ${sdk.ratioToRaw.toFixed(2)}× | ${verdict(sdk.rawTargetMet)} |`,
+      `| traced call faster than honeyhive@1.0.44 | ${sdk.ratioToLegacy1044 === undefined ? "1.0.44 cannot run (see below)" : `${sdk.ratioToLegacy1044.toFixed(2)}×`} | ${verdict(sdk.legacyTargetMet)} |`,
+      `| (substitute) traced call faster than honeyhive@1.0.42 | ${sdk.ratioToLegacy1042 === undefined ? "—" : `${sdk.ratioToLegacy1042.toFixed(2)}× its time`} | ${verdict(sdk.ratioToLegacy1042 === undefined ? undefined : sdk.ratioToLegacy1042 < 1)} |`,
+      `| RSS after 100,000 spans ≤ ${RSS_BOUND_FACTOR}× RSS after 10,000, backend down | ${sdk.variants.honeyhive.memory ? `${mb(sdk.variants.honeyhive.memory.rssAfter10k)} → ${mb(sdk.variants.honeyhive.memory.rssAfter100k)}` : "—"} | ${verdict(sdk.memoryBounded)} |`,
     );
   }
-  if (rules.length === 0) push("| (the plugin had no rules in this build) | | |");
-}
 
-if (results.codemod) {
-  const { codemod } = results;
-  push(
-    "",
-    "## 2. Codemod throughput",
-    "",
-    `\`honeyhive migrate --dry --json --cpus ${codemod.cpus}\` (all transforms) against \`jscodeshift --dry --cpus=${codemod.cpus}\` with`,
-    "bench/noop-transform.cjs, a transform that parses the file with the chosen parser and changes nothing. jscodeshift takes",
-    "one parser per run, so both tools run once per parser group (`--parser=ts` for .ts, `babel` for .js) over the same",
-    "files, and the times of a tool add up. Times are the CPU time of every process a tool ran (jscodeshift's forked",
-    "workers included), because the machine is shared; files/s are per CPU-second; medians over alternating pairs; the",
-    "wall-time speed-up of the same runs is beside it.",
-    "",
-    "| tree | files | honeyhive, CPU | files/CPU-s | jscodeshift no-op, CPU | files/CPU-s | honeyhive faster by (median) | wall | pair speed-ups |",
-    "|---|---|---|---|---|---|---|---|---|",
-  );
-  for (const target of [codemod.corpus, codemod.synthetic]) {
+  if (results.lint) {
     push(
-      `| ${target.label} | ${target.files} | ${formatMs(target.honeyhiveMs)} | ${target.honeyhiveFilesPerSecond.toFixed(0)} | ${formatMs(target.jscodeshiftMs)} | ${target.jscodeshiftFilesPerSecond.toFixed(0)} | ${formatRatio(target.medianSpeedup)} | ${formatRatio(target.medianWallSpeedup)} | ${target.runs.map((run) => run.speedup.toFixed(2)).join(", ")} |`,
+      "",
+      "## 1. Lint overhead",
+      "",
+      "ESLint (root `eslint`, one thread, no cache) with `@typescript-eslint/parser` and no rules, against the same plus",
+      "`honeyhive.configs.recommended` from the build. Each run is a fresh process; the runs alternate (pair order flips",
+      "every pair); the ratio is the CPU time of `lintFiles` with the plugin over without, median over pairs (CPU, because",
+      "the machine is shared and wall time measures the neighbours; the wall-time ratio of the same runs is beside it).",
+      "Rule times come from one more run with `TIMING=all`.",
+      "",
+      "| tree | files | no rules, CPU (median) | honeyhive, CPU (median) | median ratio | wall ratio | pair ratios | honeyhive reports |",
+      "|---|---|---|---|---|---|---|---|",
     );
+    for (const target of [results.lint.corpus, results.lint.synthetic]) {
+      push(
+        `| ${target.label} | ${target.files} | ${formatMs(target.medianBaselineMs)} | ${formatMs(target.medianHoneyhiveMs)} | ${formatRatio(target.medianRatio)} | ${formatRatio(target.medianWallRatio)} | ${target.runs.map((run) => run.ratio.toFixed(3)).join(", ")} | ${target.honeyhiveMessages} |`,
+      );
+    }
+    push("", "Per-rule time (`TIMING=all`, one run):", "", "| rule | real corpus | synthetic 100% |", "|---|---|---|");
+    const rules = [...new Set([...results.lint.corpus.ruleTimes, ...results.lint.synthetic.ruleTimes].map((row) => row.rule))].sort();
+    const timeOf = (target, rule) => target.ruleTimes.find((row) => row.rule === rule);
+    for (const rule of rules) {
+      const corpusRow = timeOf(results.lint.corpus, rule);
+      const syntheticRow = timeOf(results.lint.synthetic, rule);
+      push(
+        `| ${rule} | ${corpusRow ? `${corpusRow.ms.toFixed(1)} ms (${((corpusRow.ms / results.lint.corpus.files) * 1000).toFixed(1)} µs/file)` : "—"} | ${syntheticRow ? `${syntheticRow.ms.toFixed(1)} ms (${((syntheticRow.ms / results.lint.synthetic.files) * 1000).toFixed(1)} µs/file)` : "—"} |`,
+      );
+    }
+    if (rules.length === 0) push("| (the plugin had no rules in this build) | | |");
   }
-  const report = codemod.synthetic.runs[0]?.details.honeyhive.map((detail) => detail.report).filter(Boolean);
-  if (report?.length) {
-    push("", `migrate's own report on the synthetic tree: ${report.map((summary) => JSON.stringify(summary)).join("; ")}.`);
-  }
-}
 
-if (results.sdk) {
-  const { sdk } = results;
-  push(
-    "",
-    "## 3. SDK overhead",
-    "",
-    "A no-op function called 20,000 times per round (7 rounds after a warm-up, chunks of 100 calls with an event-loop turn",
-    "between chunks so the batch processor can export); the figure is the process CPU time inside the chunks per call, i.e.",
-    "what the caller's latency costs on an idle core; “with export work” adds the event-loop turns where batches are",
-    "serialized and sent; “wall” is the same as the figure in wall time (inflated by the shared machine's load). Every variant",
-    `exports through a BatchSpanProcessor (queue 2048, batches of 512) and OTLP/HTTP to 127.0.0.1:${sdk.port}, where nothing`,
-    "listens (backend down, same for all). Each variant runs in its own process, rotated over rounds; medians over rounds.",
-    "A guard preloaded into every process refuses and counts connections to anything but 127.0.0.1: " +
-      (sdk.offline ? "none was attempted." : "**connections were attempted** (see JSON)."),
-    "",
-    "| variant | CPU per traced call | with export work | wall per call | untraced call | RSS after 10k spans | after 100k spans |",
-    "|---|---|---|---|---|---|---|",
-  );
-  const labels = {
-    "raw-otel": "raw OpenTelemetry `startActiveSpan`",
-    honeyhive: "honeyhive `trace({ tracer }, fn)`",
-    "legacy-1.0.44": "honeyhive@1.0.44 (npm) `traceFunction`",
-    "legacy-1.0.42": "honeyhive@1.0.42 (npm) `traceFunction`",
-  };
-  for (const [variant, figures] of Object.entries(sdk.variants)) {
-    if (!figures.nsPerCall) {
-      push(`| ${labels[variant]} | cannot run: ${figures.failure} | | | | | |`);
-      continue;
+  if (results.codemod) {
+    const { codemod } = results;
+    push(
+      "",
+      "## 2. Codemod throughput",
+      "",
+      `\`honeyhive migrate --dry --json --cpus ${codemod.cpus}\` (all transforms) against \`jscodeshift --dry --cpus=${codemod.cpus}\` with`,
+      "bench/noop-transform.cjs, a transform that parses the file with the chosen parser and changes nothing. jscodeshift takes",
+      "one parser per run, so both tools run once per parser group (`--parser=ts` for .ts, `babel` for .js) over the same",
+      "files, and the times of a tool add up. Times are the CPU time of every process a tool ran (jscodeshift's forked",
+      "workers included), because the machine is shared; files/s are per CPU-second; medians over alternating pairs; the",
+      "wall-time speed-up of the same runs is beside it.",
+      "",
+      "| tree | files | honeyhive, CPU | files/CPU-s | jscodeshift no-op, CPU | files/CPU-s | honeyhive faster by (median) | wall | pair speed-ups |",
+      "|---|---|---|---|---|---|---|---|---|",
+    );
+    for (const target of [codemod.corpus, codemod.synthetic]) {
+      push(
+        `| ${target.label} | ${target.files} | ${formatMs(target.honeyhiveMs)} | ${target.honeyhiveFilesPerSecond.toFixed(0)} | ${formatMs(target.jscodeshiftMs)} | ${target.jscodeshiftFilesPerSecond.toFixed(0)} | ${formatRatio(target.medianSpeedup)} | ${formatRatio(target.medianWallSpeedup)} | ${target.runs.map((run) => run.speedup.toFixed(2)).join(", ")} |`,
+      );
+    }
+    const report = codemod.synthetic.runs[0]?.details.honeyhive.map((detail) => detail.report).filter(Boolean);
+    if (report?.length) {
+      push("", `migrate's own report on the synthetic tree: ${report.map((summary) => JSON.stringify(summary)).join("; ")}.`);
+    }
+  }
+
+  if (results.sdk) {
+    const { sdk } = results;
+    push(
+      "",
+      "## 3. SDK overhead",
+      "",
+      "A no-op function called 20,000 times per round (7 rounds after a warm-up, chunks of 100 calls with an event-loop turn",
+      "between chunks so the batch processor can export); the figure is the process CPU time inside the chunks per call, i.e.",
+      "what the caller's latency costs on an idle core; “with export work” adds the event-loop turns where batches are",
+      "serialized and sent; “wall” is the same as the figure in wall time (inflated by the shared machine's load). Every variant",
+      `exports through a BatchSpanProcessor (queue 2048, batches of 512) and OTLP/HTTP to 127.0.0.1:${sdk.port}, where nothing`,
+      "listens (backend down, same for all). Each variant runs in its own process, rotated over rounds; medians over rounds.",
+      "A guard preloaded into every process refuses and counts connections to anything but 127.0.0.1: " +
+        (sdk.offline ? "none was attempted." : "**connections were attempted** (see JSON)."),
+      "",
+      "| variant | CPU per traced call | with export work | wall per call | untraced call | RSS after 10k spans | after 100k spans |",
+      "|---|---|---|---|---|---|---|",
+    );
+    const labels = {
+      "raw-otel": "raw OpenTelemetry `startActiveSpan`",
+      honeyhive: "honeyhive `trace({ tracer }, fn)`",
+      "legacy-1.0.44": "honeyhive@1.0.44 (npm) `traceFunction`",
+      "legacy-1.0.42": "honeyhive@1.0.42 (npm) `traceFunction`",
+    };
+    for (const [variant, figures] of Object.entries(sdk.variants)) {
+      if (!figures.nsPerCall) {
+        push(`| ${labels[variant]} | cannot run: ${figures.failure} | | | | | |`);
+        continue;
+      }
+      push(
+        `| ${labels[variant]} | ${ns(figures.nsPerCall)} | ${ns(figures.nsPerCallWithExport)} | ${ns(figures.wallNsPerCall)} | ${ns(figures.untracedNsPerCall)} | ${figures.memory ? mb(figures.memory.rssAfter10k) : "—"} | ${figures.memory ? mb(figures.memory.rssAfter100k) : "—"} |`,
+      );
     }
     push(
-      `| ${labels[variant]} | ${ns(figures.nsPerCall)} | ${ns(figures.nsPerCallWithExport)} | ${ns(figures.wallNsPerCall)} | ${ns(figures.untracedNsPerCall)} | ${figures.memory ? mb(figures.memory.rssAfter10k) : "—"} | ${figures.memory ? mb(figures.memory.rssAfter100k) : "—"} |`,
-    );
-  }
-  push("", `honeyhive / raw OpenTelemetry: **${sdk.ratioToRaw.toFixed(2)}×**.`);
-  if (sdk.variants["legacy-1.0.44"].failure) {
-    const legacyDir = join(BENCH_DIR, "node_modules", "honeyhive-legacy");
-    const shipped = existsSync(legacyDir) ? execFileSync("find", [".", "-type", "f"], { cwd: legacyDir, encoding: "utf8" }).split("\n").filter(Boolean).sort() : [];
-    push(
       "",
-      `honeyhive@1.0.44 cannot run at all: its published tarball holds only ${shipped.map((file) => `\`${file.replace(/^\.\//, "")}\``).join(", ")};`,
-      "`main` is `./dist/index.js`, which is not in it, so `require(\"honeyhive\")` fails with MODULE_NOT_FOUND (offline or not).",
-      "The figures of honeyhive@1.0.42 (the previous release, whose tarball has its code) stand in for it.",
+      `honeyhive / raw OpenTelemetry: **${sdk.ratioToRaw.toFixed(2)}×** (median of honeyhive over median of raw` +
+        (sdk.roundRatiosToRaw ? `; within each round: ${sdk.roundRatiosToRaw.map((ratio) => ratio.toFixed(2)).join(", ")})` : ")") +
+        ".",
     );
-  }
-  if (sdk.sessions) {
-    const { sessions } = sdk;
-    push(
-      "",
-      "Session calls per request, in CPU time (a request = its own async context via setImmediate + one traced call; the",
-      "cost is the difference to a request without the session call; “inline” is inside the request, “total” adds the",
-      "event-loop work it causes, such as the background call that tells the backend about the session):",
-      "",
-      "| per request | inline | total |",
-      "|---|---|---|",
-      `| request with one traced call, no session call | ${ns(sessions.traceOnlyInlineNs)} | |`,
-      `| + \`createSession()\` (backend call in the background, backend down) | ${ns(sessions.addedInlineNs.createSession)} | ${ns(sessions.addedWallNs.createSession)} |`,
-      `| + \`createSession({ skipApiCall: true })\` (context only) | ${ns(sessions.addedInlineNs.createSessionSkipApi)} | ${ns(sessions.addedWallNs.createSessionSkipApi)} |`,
-      `| + \`withSession(name, fn)\` | ${ns(sessions.addedInlineNs.withSession)} | ${ns(sessions.addedWallNs.withSession)} |`,
-    );
-  }
-}
-
-if (profiles.length > 0) {
-  push("", "## Profiles of missed targets", "");
-  for (const { title, summary } of profiles) {
-    push(`### ${title}`, "");
-    if (!summary) {
-      push("(no profile was written)", "");
-      continue;
+    if (sdk.variants["legacy-1.0.44"].failure) {
+      const legacyDir = join(BENCH_DIR, "node_modules", "honeyhive-legacy");
+      const shipped = existsSync(legacyDir) ? execFileSync("find", [".", "-type", "f"], { cwd: legacyDir, encoding: "utf8" }).split("\n").filter(Boolean).sort() : [];
+      push(
+        "",
+        `honeyhive@1.0.44 cannot run at all: its published tarball holds only ${shipped.map((file) => `\`${file.replace(/^\.\//, "")}\``).join(", ")};`,
+        "`main` is `./dist/index.js`, which is not in it, so `require(\"honeyhive\")` fails with MODULE_NOT_FOUND (offline or not).",
+        "The figures of honeyhive@1.0.42 (the previous release, whose tarball has its code) stand in for it.",
+      );
     }
-    push(`${formatMs(summary.totalMs)} sampled. Self time:`, "", "| function | self | share |", "|---|---|---|");
-    for (const row of summary.self) push(`| \`${row.name}\` | ${formatMs(row.ms)} | ${(row.share * 100).toFixed(1)}% |`);
-    push("", "Time under the package's own functions (inclusive):", "", "| function | inclusive | share |", "|---|---|---|");
-    for (const row of summary.ownInclusive) push(`| \`${row.name}\` | ${formatMs(row.ms)} | ${(row.share * 100).toFixed(1)}% |`);
-    push("");
+    if (sdk.sessions) {
+      const { sessions } = sdk;
+      push(
+        "",
+        "Session calls per request, in CPU time (a request = its own async context via setImmediate + one traced call; the",
+        "cost is the difference to a request without the session call; “inline” is inside the request, “total” adds the",
+        "event-loop work it causes, such as the background call that tells the backend about the session):",
+        "",
+        "| per request | inline | total |",
+        "|---|---|---|",
+        `| request with one traced call, no session call | ${ns(sessions.traceOnlyInlineNs)} | |`,
+        `| + \`createSession()\` (backend call in the background, backend down) | ${ns(sessions.addedInlineNs.createSession)} | ${ns(sessions.addedWallNs.createSession)} |`,
+        `| + \`createSession({ skipApiCall: true })\` (context only) | ${ns(sessions.addedInlineNs.createSessionSkipApi)} | ${ns(sessions.addedWallNs.createSessionSkipApi)} |`,
+        `| + \`withSession(name, fn)\` | ${ns(sessions.addedInlineNs.withSession)} | ${ns(sessions.addedWallNs.withSession)} |`,
+      );
+    }
   }
+
+  if (profiles.length > 0) {
+    push("", "## Profiles of missed targets", "");
+    for (const { title, summary } of profiles) {
+      push(`### ${title}`, "");
+      if (!summary) {
+        push("(no profile was written)", "");
+        continue;
+      }
+      push(`${formatMs(summary.totalMs)} sampled. Self time:`, "", "| function | self | share |", "|---|---|---|");
+      for (const row of summary.self) push(`| \`${row.name}\` | ${formatMs(row.ms)} | ${(row.share * 100).toFixed(1)}% |`);
+      push("", "Time under the package's own functions (inclusive):", "", "| function | inclusive | share |", "|---|---|---|");
+      for (const row of summary.ownInclusive) push(`| \`${row.name}\` | ${formatMs(row.ms)} | ${(row.share * 100).toFixed(1)}% |`);
+      push("");
+    }
+  }
+  const notesPath = join(BENCH_DIR, "NOTES.md");
+  if (existsSync(notesPath)) push("", readFileSync(notesPath, "utf8").trim());
+  push("");
+  return lines.join("\n");
 }
 
-const notesPath = join(BENCH_DIR, "NOTES.md");
-if (existsSync(notesPath)) push("", readFileSync(notesPath, "utf8").trim());
-push("");
-writeFileSync(values.out, lines.join("\n"));
-mkdirSync(CACHE_DIR, { recursive: true });
-writeFileSync(join(CACHE_DIR, "results.json"), JSON.stringify({ host, build, results, profiles }, null, 2) + "\n");
-log(`wrote ${relative(process.cwd(), values.out)} (raw figures: ${relative(process.cwd(), join(CACHE_DIR, "results.json"))})`);
+const data = values.render ? JSON.parse(readFileSync(RESULTS_JSON, "utf8")) : await measureAll();
+writeFileSync(values.out, render(data));
+if (!values.render) {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(RESULTS_JSON, JSON.stringify(data, null, 2) + "\n");
+}
+log(`wrote ${relative(process.cwd(), values.out)} (figures: ${relative(process.cwd(), RESULTS_JSON)})`);

@@ -102,6 +102,8 @@ export async function benchSdk({ rounds = 3, log = console.log } = {}) {
   const ours = variants.honeyhive;
   const raw = variants["raw-otel"];
   const ratioToRaw = ours.nsPerCall / raw.nsPerCall;
+  // The same ratio within each round (the variants of a round ran back to back), to show its spread.
+  const roundRatiosToRaw = perVariant.honeyhive.calls.map((result, round) => result.nsPerCall / perVariant["raw-otel"].calls[round]?.nsPerCall);
   const ratioTo = (variant) => (variants[variant].nsPerCall ? ours.nsPerCall / variants[variant].nsPerCall : undefined);
   const memory = ours.memory;
   return {
@@ -110,6 +112,7 @@ export async function benchSdk({ rounds = 3, log = console.log } = {}) {
     variants,
     sessions: sessionCosts,
     ratioToRaw,
+    roundRatiosToRaw,
     ratioToLegacy1044: ratioTo("legacy-1.0.44"),
     ratioToLegacy1042: ratioTo("legacy-1.0.42"),
     rawTargetMet: ratioToRaw <= SDK_TARGET_RATIO,
