@@ -26,6 +26,18 @@ const asTested = testableRule;
 
 ruleTester.run("no-session-start-in-handler on real-world shapes", asTested(noSessionStartInHandler), {
   valid: [
+    // PostHog wrapped in a project module: its sessionStart() is not HoneyHive's (a neutral name needs HoneyHive-only evidence)
+    {
+      code: `import express from "express";
+import { posthog } from "./posthog";
+const app = express();
+app.post("/x", (req, res) => { posthog.sessionStart(); res.end(); });`,
+    },
+    // an analytics client from the project's lib in a Lambda handler, also flushed: still not a tracer
+    {
+      code: `import { analytics } from "../lib/analytics";
+export const handler = async (event) => { analytics.sessionStart(event.id); await analytics.forceFlush(); return {}; };`,
+    },
     // the callback of an outgoing http.get gets an IncomingMessage too: not a request handler
     {
       code: `import { HoneyHiveTracer } from "honeyhive";
@@ -161,6 +173,34 @@ export default defineRoute("POST", "/chat", async (req, res) => {
     },
   ],
   invalid: [
+    // a neutrally named client from a project module that the file also uses as only HoneyHive's tracer can be (createSession)
+    {
+      code: `import express from "express";
+import { observability } from "./observability";
+const app = express();
+app.post("/chat", async (req, res) => {
+  observability.sessionStart();
+  res.end();
+});
+app.post("/batch", async (req, res) => {
+  await observability.createSession();
+  res.end();
+});`,
+      output: `import express from "express";
+import { observability } from "./observability";
+const app = express();
+app.post("/chat", async (req, res) => {
+  observability.createSession();
+  res.end();
+});
+app.post("/batch", async (req, res) => {
+  await observability.createSession();
+  res.end();
+});`,
+      errors: [
+        { messageId: "sessionStartInHandler", line: 5, column: 17, data: { tracer: "observability", handler: "Express handler" } },
+      ],
+    },
     // Express controller in its own file, typed RequestHandler, registered elsewhere
     {
       code: `import { HoneyHiveTracer } from "honeyhive";
@@ -889,6 +929,20 @@ app.get("/x", (req, res) => {
 
 ruleTester.run("require-force-flush-in-lambda on real-world shapes", asTested(requireForceFlushInLambda), {
   valid: [
+    // an analytics client wrapped in a project module: sessionStart() alone does not make it a HoneyHive tracer
+    {
+      code: `import { analytics } from "../lib/analytics";
+export const handler = async (event) => { analytics.sessionStart(event.id); return {}; };`,
+    },
+    // PostHog's forceFlush-less Lambda usage, through a default import
+    {
+      code: `import posthog from "./posthog";
+export async function handler(event) {
+  posthog.sessionStart();
+  posthog.trace("event");
+  return { statusCode: 204 };
+}`,
+    },
     // `await tracer.forceFlush().catch(log)`: awaiting the chain waits for the flush
     {
       code: `import { HoneyHiveTracer } from "honeyhive";
@@ -1059,6 +1113,26 @@ exports.handler = arc.http.async(chat);`,
     },
   ],
   invalid: [
+    // a neutrally named binding from a project module used with enrichSession (only HoneyHive's tracer has it) traces
+    {
+      code: `import { analytics } from "../lib/analytics";
+export const handler = async (event) => {
+  analytics.enrichSession({ metadata: { id: event.id } });
+  return {};
+};`,
+      output: null,
+      errors: [
+        { messageId: "missingFlush", line: 2, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "analytics" }, output: `import { analytics } from "../lib/analytics";
+export const handler = async (event) => {
+  try {
+    analytics.enrichSession({ metadata: { id: event.id } });
+    return {};
+  } finally {
+    await analytics.forceFlush();
+  }
+};` }] },
+      ],
+    },
     // response streaming: awslambda.streamifyResponse(async (event, responseStream, context) => …)
     {
       code: `import { HoneyHiveTracer } from "honeyhive";

@@ -177,17 +177,65 @@ class Agent {
     const { model: sdk } = model(`import { tracer } from "./tracing";
 import { getTracer } from "../lib/tracing.js";
 import obs from "./observability";
+import { hhTracer } from "../observability";
 import { db } from "./db";
 import { HoneyHiveTracer } from "./types";
 import * as internalTracer from "./internal/tracer";
 import type { appTracer } from "./app";
+obs.enrichSession({ metadata: {} });
 obs.forceFlush();
 db.query();`);
     expect(tracerSummary(sdk).map(({ name, kind, referenceText }) => [name, kind, referenceText])).toEqual([
       ["tracer", "imported", "tracer"],
       ["getTracer", "imported", "getTracer()"],
       ["obs", "imported", "obs"],
+      ["hhTracer", "imported", "hhTracer"],
     ]);
+  });
+
+  it.each([
+    ["PostHog's sessionStart", `import { posthog } from "./posthog";
+app.post("/x", (req, res) => { posthog.sessionStart(); res.end(); });`],
+    ["an analytics client", `import { analytics } from "../lib/analytics";
+export const handler = async (event) => { analytics.sessionStart(event.id); return {}; };`],
+    ["an exporter's forceFlush and shutdown", `import exporter from "./exporter";
+await exporter.forceFlush();
+await exporter.shutdown();`],
+    ["a getter of a generic client", `import { getClient } from "./client";
+getClient().trace("x");
+getClient().startSpan("y");`],
+    ["a required analytics module", `const { analytics } = require("./analytics");
+analytics.sessionStart();
+analytics.sessionId;`],
+  ])("does not take a neutrally named local binding with only generic members for a tracer: %s", (_name, code) => {
+    const { model: sdk } = model(code);
+    expect(sdk.tracers).toEqual([]);
+    expect(sdk.usesSdk).toBe(false);
+  });
+
+  it.each([
+    ["createSession", `import { hh } from "./obs";
+hh.sessionStart();
+await hh.createSession({});`, "hh", "hh"],
+    ["acreateSession", `import { client } from "./obs";
+await client.acreateSession();`, "client", "client"],
+    ["withSession", `const { client } = require("./obs");
+client.withSession("s", () => client.forceFlush());`, "client", "client"],
+    ["enrichSpan", `import { client } from "./obs";
+client.enrichSpan({});
+client.sessionStart();`, "client", "client"],
+    ["enrichSession on a getter", `import { useObs } from "./obs";
+useObs().enrichSession({});
+useObs().forceFlush();`, "useObs", "useObs()"],
+  ])("takes a neutrally named local binding for a tracer when a HoneyHive-only member (%s) is used on it", (_name, code, name, referenceText) => {
+    const { model: sdk } = model(code);
+    expect(tracerSummary(sdk).map((tracer) => [tracer.name, tracer.kind, tracer.referenceText])).toEqual([[name, "imported", referenceText]]);
+  });
+
+  it("takes any tracer-shaped binding of a settings module (it re-exports the SDK) for a tracer", () => {
+    const { model: sdk } = model(`import { hh } from "@acme/observability";
+hh.sessionStart();`, "src/a.ts", ["@acme/observability"]);
+    expect(tracerSummary(sdk).map((tracer) => [tracer.name, tracer.kind])).toEqual([["hh", "imported"]]);
   });
 
   it("finds a variable assigned from an imported getter (`const tracer = getTracer()` in a handler)", () => {

@@ -48,18 +48,24 @@ const KNOWN_SDK_EXPORTS: ReadonlySet<string> = new Set([
   "setDefaultTracer",
 ]);
 
-/** Members that only a HoneyHive tracer has together; using one marks an imported binding as a tracer. */
-const TRACER_MEMBERS: ReadonlySet<string> = new Set([
-  "sessionStart",
+/**
+ * Members only HoneyHive's tracer has: used on a binding imported from a project module, one of them
+ * marks it as a tracer whatever its name (`import { hh } from "./obs"; hh.enrichSession(...)`).
+ */
+const HONEYHIVE_ONLY_MEMBERS: ReadonlySet<string> = new Set([
   "createSession",
   "acreateSession",
   "withSession",
-  "forceFlush",
-  "trace",
   "enrichSpan",
   "enrichSession",
-  "sessionId",
 ]);
+
+/**
+ * Members HoneyHive's tracer shares with other libraries (PostHog and analytics clients have
+ * `sessionStart`, every exporter has `forceFlush`/`shutdown`): they tell a getter from a tracer on a
+ * binding already known as one, but alone never make a neutrally named binding (`posthog`) a tracer.
+ */
+const GENERIC_TRACER_MEMBERS: ReadonlySet<string> = new Set(["sessionStart", "forceFlush", "shutdown", "trace", "startSpan", "sessionId"]);
 
 /**
  * Members of other tracers (OpenTelemetry's `startActiveSpan`, dd-trace's `scope()` / `wrap()`): an
@@ -175,7 +181,12 @@ type SdkBinding =
   | { readonly kind: "export"; readonly name: SdkExport }
   | { readonly kind: "namespace" }
   /** A binding from a local module (relative path, `@/…`, a settings module) that is not an SDK export. */
-  | { readonly kind: "local"; readonly name: string | undefined };
+  | {
+      readonly kind: "local";
+      readonly name: string | undefined;
+      /** From a module `settings.honeyhive.modules` declares as re-exporting the SDK (its tracer is a HoneyHive one). */
+      readonly fromSdkSettingsModule: boolean;
+    };
 
 const EMPTY_MODEL: SdkModel = Object.freeze({
   usesSdk: false,
@@ -228,14 +239,9 @@ function mayUseSdk(input: AnalysisInput): boolean {
   const { ast, settings, text, scopeManager } = input;
   if (text.includes("honeyhive") || settings.modules.some((specifier) => text.includes(specifier))) return true;
   const isLocal = (specifier: string | undefined) => specifier !== undefined && isLocalModule(specifier, settings);
+  // Settings modules returned above; here only the binding's own name and use can tell.
   const looksLikeTracer = (declaration: TSESTree.Node) =>
-    scopeManager.getDeclaredVariables(declaration).some(
-      (variable) => {
-        if (isNamespaceImport(variable)) return false;
-        const usage = localBindingUsage(variable);
-        return usage !== "foreign" && (usage !== undefined || TRACER_NAME.test(variable.name) || TRACER_GETTER_NAME.test(variable.name));
-      },
-    );
+    scopeManager.getDeclaredVariables(declaration).some((variable) => localTracerShape(variable, importedNameOf(variable), false) !== undefined);
   for (const statement of ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement)) {
       return true;
@@ -318,9 +324,9 @@ function buildModel(input: AnalysisInput): SdkModel {
       const isSettingsModule = !(specifier === "honeyhive" || specifier.startsWith("honeyhive/"));
       if (importedName === undefined) return { kind: "namespace" };
       if (!isSettingsModule || KNOWN_SDK_EXPORTS.has(importedName)) return { kind: "export", name: importedName };
-      return { kind: "local", name: importedName };
+      return { kind: "local", name: importedName, fromSdkSettingsModule: true };
     }
-    if (isLocalModule(specifier, settings)) return { kind: "local", name: importedName };
+    if (isLocalModule(specifier, settings)) return { kind: "local", name: importedName, fromSdkSettingsModule: false };
     return undefined;
   };
   /** `require("m")`, `await import("m")`, `require("m").X`, `(await import("m")).X` → the binding the value is. */
@@ -339,7 +345,7 @@ function buildModel(input: AnalysisInput): SdkModel {
         const specifierOfObject = requireSpecifier(inner) ?? dynamicImportSpecifier(inner);
         return specifierOfObject !== undefined ? bindingOfSpecifier(specifierOfObject, name) : { kind: "export", name };
       }
-      if (objectBinding.kind === "local" && objectBinding.name === undefined) return { kind: "local", name };
+      if (objectBinding.kind === "local" && objectBinding.name === undefined) return { ...objectBinding, name };
       return undefined;
     }
     if (expression.type === AST_NODE_TYPES.Identifier) {
@@ -359,7 +365,7 @@ function buildModel(input: AnalysisInput): SdkModel {
       if (value.type === AST_NODE_TYPES.AssignmentPattern) value = value.left;
       if (key === undefined || value.type !== AST_NODE_TYPES.Identifier || value.name !== variable.name) continue;
       if (moduleBinding.kind === "namespace") return { kind: "export", name: key };
-      if (moduleBinding.kind === "local" && moduleBinding.name === undefined) return { kind: "local", name: key };
+      if (moduleBinding.kind === "local" && moduleBinding.name === undefined) return { ...moduleBinding, name: key };
     }
     return undefined;
   };
@@ -388,7 +394,7 @@ function buildModel(input: AnalysisInput): SdkModel {
           const binding = bindingOfSpecifier(declaration.source.value, importedName);
           // `import tracing from "./tracing"` is the module's default export, which may itself be a tracer.
           if (binding && node.type === AST_NODE_TYPES.ImportDefaultSpecifier && binding.kind === "local") {
-            bindings.set(variable, { kind: "local", name: "default" });
+            bindings.set(variable, { ...binding, name: "default" });
           } else if (binding) bindings.set(variable, binding);
         } else if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
           pendingVariables.push({ variable, declarator: def.node });
@@ -586,13 +592,9 @@ function buildModel(input: AnalysisInput): SdkModel {
   // assigned from an imported getter (`const tracer = getTracer()`) is a tracer too.
   for (const [variable, binding] of bindings) {
     if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
-    const usage = localBindingUsage(variable);
-    if (usage === "foreign" || isNamespaceImport(variable)) continue;
-    const importedName = binding.name;
-    const named = (name: string | undefined) => name !== undefined && name !== "HoneyHiveTracer";
-    const isGetter = usage === "getter" || TRACER_GETTER_NAME.test(variable.name) || (named(importedName) && TRACER_GETTER_NAME.test(importedName ?? ""));
-    const isTracer = usage === "tracer" || (named(variable.name) && TRACER_NAME.test(variable.name)) || (named(importedName) && TRACER_NAME.test(importedName ?? ""));
-    if (!isGetter && !isTracer) continue;
+    const shape = localTracerShape(variable, binding.name, binding.fromSdkSettingsModule);
+    if (shape === undefined) continue;
+    const isGetter = shape === "getter";
     addVariableTracer(variable, {
       kind: "imported",
       declaration: variable.defs[0]?.node ?? variable.identifiers[0]!,
@@ -853,6 +855,12 @@ function buildModel(input: AnalysisInput): SdkModel {
   };
 }
 
+/** The name an `import { name as local }` specifier imports; undefined for other declarations. */
+function importedNameOf(variable: Scope.Variable): string | undefined {
+  const node = variable.defs[0]?.node;
+  return node?.type === AST_NODE_TYPES.ImportSpecifier ? staticName(node.imported) : undefined;
+}
+
 /** `import * as tracing from "./tracing"`: a module namespace object, never a tracer itself. */
 function isNamespaceImport(variable: Scope.Variable): boolean {
   return variable.defs[0]?.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
@@ -869,12 +877,15 @@ type MutableTracer = Mutable<Omit<TracerDeclaration, "initializations" | "getter
 };
 
 /**
- * How a binding imported from a local module is used: as a HoneyHive tracer (`x.forceFlush()`), as a
- * getter of one (`x().trace(...)`), as another library's tracer (`x.startActiveSpan(...)`), or
- * nothing telling.
+ * How a binding imported from a local module is used: as a tracer (`x.forceFlush()`), as a getter of
+ * one (`x().trace(...)`), as another library's tracer (`x.startActiveSpan(...)`), or nothing telling.
+ * `honeyhiveOnly` says whether a member only HoneyHive's tracer has (or a `tracer:` option) was seen.
  */
-function localBindingUsage(variable: Scope.Variable): "tracer" | "getter" | "foreign" | undefined {
-  let usage: "tracer" | "getter" | undefined;
+type LocalBindingUsage = { readonly shape: "tracer" | "getter"; readonly honeyhiveOnly: boolean } | "foreign" | undefined;
+
+function localBindingUsage(variable: Scope.Variable): LocalBindingUsage {
+  let shape: "tracer" | "getter" | undefined;
+  let honeyhiveOnly = false;
   for (const reference of variable.references) {
     const identifier = reference.identifier;
     const parent = identifier.parent;
@@ -889,10 +900,34 @@ function localBindingUsage(variable: Scope.Variable): "tracer" | "getter" | "for
       }
     }
     if (member !== undefined && FOREIGN_TRACER_MEMBERS.has(member)) return "foreign";
-    if (member !== undefined && TRACER_MEMBERS.has(member)) usage ??= called ? "getter" : "tracer";
-    if (parent?.type === AST_NODE_TYPES.Property && parent.value === identifier && staticName(parent.key, parent.computed) === "tracer") usage ??= "tracer";
+    const specific = member !== undefined && HONEYHIVE_ONLY_MEMBERS.has(member);
+    if (specific || (member !== undefined && GENERIC_TRACER_MEMBERS.has(member))) shape ??= called ? "getter" : "tracer";
+    if (specific) honeyhiveOnly = true;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === identifier && staticName(parent.key, parent.computed) === "tracer") {
+      shape ??= "tracer";
+      honeyhiveOnly = true;
+    }
   }
-  return usage;
+  return shape === undefined ? undefined : { shape, honeyhiveOnly };
+}
+
+/**
+ * Whether a binding imported from a project module holds a HoneyHive tracer (`"tracer"`), a getter of
+ * one (`"getter"`), or neither. Named like one (`tracer`, `hhTracer`, `getTracer`, also through the
+ * imported name) suffices; a neutral name (`posthog`, `analytics`) needs evidence only HoneyHive gives:
+ * a HoneyHive-only member used on it, or a module declared in settings as re-exporting the SDK.
+ */
+function localTracerShape(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean): "tracer" | "getter" | undefined {
+  if (isNamespaceImport(variable)) return undefined;
+  const usage = localBindingUsage(variable);
+  if (usage === "foreign") return undefined;
+  const named = (name: string | undefined): name is string => name !== undefined && name !== "HoneyHiveTracer";
+  const namedGetter = TRACER_GETTER_NAME.test(variable.name) || (named(importedName) && TRACER_GETTER_NAME.test(importedName));
+  const namedTracer = (named(variable.name) && TRACER_NAME.test(variable.name)) || (named(importedName) && TRACER_NAME.test(importedName));
+  const confirmedUsage = usage && (usage.honeyhiveOnly || fromSdkSettingsModule || namedGetter || namedTracer) ? usage.shape : undefined;
+  if (confirmedUsage === "getter" || namedGetter) return "getter";
+  if (confirmedUsage === "tracer" || namedTracer) return "tracer";
+  return undefined;
 }
 
 /** The class whose instance `this` denotes at `node` (arrow functions see through; other functions stop). */
