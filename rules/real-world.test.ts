@@ -26,6 +26,20 @@ const asTested = testableRule;
 
 ruleTester.run("no-session-start-in-handler on real-world shapes", asTested(noSessionStartInHandler), {
   valid: [
+    // a parameter property typed with another library's class is not a HoneyHive tracer
+    {
+      code: `import { Controller, Post } from "@nestjs/common";
+import { PostHog } from "posthog-node";
+import { HoneyHiveTracer } from "honeyhive";
+@Controller("chat")
+export class ChatController {
+  constructor(private readonly tracer: PostHog) {}
+  @Post()
+  create() {
+    this.tracer.sessionStart();
+  }
+}`,
+    },
     // PostHog wrapped in a project module: its sessionStart() is not HoneyHive's (a neutral name needs HoneyHive-only evidence)
     {
       code: `import express from "express";
@@ -114,20 +128,6 @@ export const handler = async (event) => {
   }
 };`,
     },
-    // known false negative: a NestJS provider injected as `constructor(private readonly tracer: HoneyHiveTracer)`;
-    // the SDK model does not follow parameter properties to `this.tracer` (rules/analysis/sdk-model.ts)
-    {
-      code: `import { Controller, Post } from "@nestjs/common";
-import { HoneyHiveTracer } from "honeyhive";
-@Controller("chat")
-export class ChatController {
-  constructor(private readonly tracer: HoneyHiveTracer) {}
-  @Post()
-  create() {
-    this.tracer.sessionStart();
-  }
-}`,
-    },
     // known false negative: Nuxt/h3 `defineEventHandler` and other frameworks outside the issue's list are not recognized
     {
       code: `import { HoneyHiveTracer } from "honeyhive";
@@ -173,6 +173,66 @@ export default defineRoute("POST", "/chat", async (req, res) => {
     },
   ],
   invalid: [
+    // a NestJS provider injected as a constructor parameter property: `this.tracer` is the injected HoneyHiveTracer
+    {
+      code: `import { Controller, Post } from "@nestjs/common";
+import { HoneyHiveTracer } from "honeyhive";
+@Controller("chat")
+export class ChatController {
+  constructor(private readonly tracer: HoneyHiveTracer) {}
+  @Post()
+  create() {
+    this.tracer.sessionStart();
+  }
+}`,
+      output: `import { Controller, Post } from "@nestjs/common";
+import { HoneyHiveTracer } from "honeyhive";
+@Controller("chat")
+export class ChatController {
+  constructor(private readonly tracer: HoneyHiveTracer) {}
+  @Post()
+  create() {
+    this.tracer.createSession();
+  }
+}`,
+      errors: [
+        { messageId: "sessionStartInHandler", line: 8, column: 17, data: { tracer: "this.tracer", handler: "NestJS handler" } },
+      ],
+    },
+    // the same with `public`, `protected` or `readonly` alone, a type-only import, and an async method
+    {
+      code: `import { Controller, Get, Post } from "@nestjs/common";
+import type { HoneyHiveTracer } from "honeyhive";
+import * as hh from "honeyhive";
+@Controller("chat")
+export class ChatController {
+  constructor(public tracer: HoneyHiveTracer, protected audit: hh.HoneyHiveTracer, readonly other: HoneyHiveTracer) {}
+  @Get()
+  async list() {
+    this.tracer.sessionStart({ sessionName: "list" });
+    this.audit.sessionStart();
+    this.other.sessionStart();
+  }
+}`,
+      output: `import { Controller, Get, Post } from "@nestjs/common";
+import type { HoneyHiveTracer } from "honeyhive";
+import * as hh from "honeyhive";
+@Controller("chat")
+export class ChatController {
+  constructor(public tracer: HoneyHiveTracer, protected audit: hh.HoneyHiveTracer, readonly other: HoneyHiveTracer) {}
+  @Get()
+  async list() {
+    this.tracer.createSession({ sessionName: "list" });
+    this.audit.createSession();
+    this.other.createSession();
+  }
+}`,
+      errors: [
+        { messageId: "sessionStartInHandler", line: 9, column: 17, data: { tracer: "this.tracer", handler: "NestJS handler" } },
+        { messageId: "sessionStartInHandler", line: 10, column: 16, data: { tracer: "this.audit", handler: "NestJS handler" } },
+        { messageId: "sessionStartInHandler", line: 11, column: 16, data: { tracer: "this.other", handler: "NestJS handler" } },
+      ],
+    },
     // a neutrally named client from a project module that the file also uses as only HoneyHive's tracer can be (createSession)
     {
       code: `import express from "express";

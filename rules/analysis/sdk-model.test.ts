@@ -381,6 +381,34 @@ class Agent {
 });
 
 describe("getSdkModel: tracer parameters", () => {
+  it("takes a constructor parameter property typed HoneyHiveTracer for `this.<name>` in its class (NestJS injection)", () => {
+    const code = `import { HoneyHiveTracer } from "honeyhive";
+import type { PostHog } from "posthog-node";
+export class ChatController {
+  constructor(private readonly tracer: HoneyHiveTracer, readonly analytics: PostHog, public plain: HoneyHiveTracer) {
+    tracer.sessionStart();
+  }
+  create() { this.tracer.sessionStart(); this.plain.enrichSpan({}); this.analytics.sessionStart(); }
+}
+export class Other {
+  create() { this.tracer.sessionStart(); }
+}`;
+    const { input, model: sdk } = model(code);
+    const members = sdk.tracers.filter((tracer) => tracer.kind === "member");
+    expect(members.map(({ name, referenceText, moduleLevel }) => [name, referenceText, moduleLevel])).toEqual([
+      ["tracer", "this.tracer", true],
+      ["plain", "this.plain", true],
+    ]);
+    const objectOf = (calleeText: string) => (callsTo(input.ast, input.text, calleeText)[0]!.callee as TSESTree.MemberExpression).object;
+    expect(sdk.tracerOf(objectOf("this.tracer.sessionStart"))).toBe(members[0]);
+    expect(sdk.tracerOf(objectOf("this.plain.enrichSpan"))).toBe(members[1]);
+    expect(sdk.tracerOf(objectOf("this.analytics.sessionStart"))).toBeUndefined();
+    expect(sdk.tracerOf(callsTo(input.ast, input.text, "this.tracer.sessionStart")[1]!.callee)).toBeUndefined();
+    // In the constructor the parameter itself is offered, not `this.tracer` as well.
+    const inConstructor = callsTo(input.ast, input.text, "tracer.sessionStart")[0]!;
+    expect(sdk.tracersInScopeAt(inConstructor).map(({ text }) => text)).toEqual(["tracer", "plain"]);
+  });
+
   it("takes a parameter typed with the SDK's HoneyHiveTracer (also a type-only import) for a tracer in its function", () => {
     const code = `import type { HoneyHiveTracer } from "honeyhive";
 import * as hh from "honeyhive";

@@ -263,10 +263,11 @@ interface Collected {
   readonly thisAssignments: TSESTree.AssignmentExpression[];
   readonly classProperties: TSESTree.PropertyDefinition[];
   readonly returns: TSESTree.ReturnStatement[];
+  readonly parameterProperties: TSESTree.TSParameterProperty[];
 }
 
 function collect(ast: TSESTree.Program): Collected {
-  const collected: Collected = { calls: [], decorators: [], thisAssignments: [], classProperties: [], returns: [] };
+  const collected: Collected = { calls: [], decorators: [], thisAssignments: [], classProperties: [], returns: [], parameterProperties: [] };
   // ESLint sets `parent` before rules run; a bare typescript-estree parse (the codemods) does not,
   // so this single pass sets it where missing.
   simpleTraverse(
@@ -291,6 +292,9 @@ function collect(ast: TSESTree.Program): Collected {
             break;
           case AST_NODE_TYPES.ReturnStatement:
             collected.returns.push(node);
+            break;
+          case AST_NODE_TYPES.TSParameterProperty:
+            collected.parameterProperties.push(node);
             break;
           default:
             break;
@@ -679,7 +683,7 @@ function buildModel(input: AnalysisInput): SdkModel {
       variable: undefined,
       name,
       kind: "member",
-      moduleLevel: ownerClass.parent?.type === AST_NODE_TYPES.Program || ownerClass.parent?.parent?.type === AST_NODE_TYPES.Program,
+      moduleLevel: isTopLevelClass(ownerClass),
       exported: false,
       declaration,
       initializations: created.creation ? [created.creation] : [],
@@ -698,6 +702,28 @@ function buildModel(input: AnalysisInput): SdkModel {
   }
   for (const assignment of collected.thisAssignments) {
     addMemberTracer(memberName(assignment.left), assignment.right, assignment, thisClass(assignment.left));
+  }
+  // Parameter properties (`constructor(private readonly tracer: HoneyHiveTracer) {}`, NestJS injection):
+  // the parameter is also the member `this.tracer` of every instance.
+  for (const property of collected.parameterProperties) {
+    const parameter = property.parameter;
+    if (parameter.type !== AST_NODE_TYPES.Identifier || !isSdkTracerType(parameter.typeAnnotation?.typeAnnotation)) continue;
+    const ownerClass = property.parent?.parent?.parent?.parent;
+    if (ownerClass?.type !== AST_NODE_TYPES.ClassDeclaration && ownerClass?.type !== AST_NODE_TYPES.ClassExpression) continue;
+    if (memberTracers.some((tracer) => tracer.name === parameter.name && tracer.ownerClass === ownerClass)) continue;
+    memberTracers.push({
+      variable: undefined,
+      name: parameter.name,
+      kind: "member",
+      moduleLevel: isTopLevelClass(ownerClass),
+      exported: false,
+      declaration: property,
+      initializations: [],
+      callable: false,
+      referenceText: `this.${parameter.name}`,
+      getter: undefined,
+      ownerClass,
+    });
   }
 
   const tracers: TracerDeclaration[] = [...tracerByVariable.values(), ...memberTracers].sort((a, b) => a.declaration.range[0] - b.declaration.range[0]);
@@ -803,6 +829,9 @@ function buildModel(input: AnalysisInput): SdkModel {
       if (tracer.getter) continue;
       if (tracer.referenceText === undefined) continue;
       if (tracer.kind === "member") {
+        // In the constructor of a parameter property, the parameter itself (same object) is offered instead.
+        const declaringConstructor = tracer.declaration.type === AST_NODE_TYPES.TSParameterProperty ? tracer.declaration.parent : undefined;
+        if (declaringConstructor && contains(declaringConstructor, node)) continue;
         if (thisClassForUse(node) === tracer.ownerClass) result.push({ tracer, text: tracer.referenceText, safe: true });
         continue;
       }
@@ -948,6 +977,11 @@ function thisClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.Cl
     }
   }
   return undefined;
+}
+
+/** A class declared at the top of the module (possibly exported). */
+function isTopLevelClass(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  return owner.parent?.type === AST_NODE_TYPES.Program || owner.parent?.parent?.type === AST_NODE_TYPES.Program;
 }
 
 /** Like `thisClass`, but decorators (evaluated when the class is defined) have no instance. */
