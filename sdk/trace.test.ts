@@ -44,6 +44,23 @@ describe("trace() wrapper", () => {
     expect(span.attributes.honeyhive_event_type).toBe("tool");
   });
 
+  it("records no inputs for a call without arguments, and the session, project, source and event type on every span", () => {
+    const tracer = testTracer();
+    const ping = trace({ tracer, eventName: "ping" }, () => "pong");
+
+    expect(ping()).toBe("pong");
+
+    const [span] = tracer.getFinishedSpans();
+    expect(span.attributes).not.toHaveProperty("honeyhive_inputs._params_");
+    expect(span.attributes).toMatchObject({
+      "honeyhive.session_id": tracer.sessionId,
+      "honeyhive.project": tracer.project,
+      "honeyhive.source": tracer.source,
+      honeyhive_event_type: "tool",
+      "honeyhive_outputs.result": "pong",
+    });
+  });
+
   it("ends an async span only when the promise settles, with the resolved value", async () => {
     const tracer = testTracer();
     let release!: (value: string) => void;

@@ -3,7 +3,7 @@
 // the context of the call.
 import type { Tracer } from "@opentelemetry/api";
 import { ATTR_EVENT_TYPE, enrichmentToAttributes } from "./enrichment.js";
-import { runInSpan } from "./span-runner.js";
+import { runTracedCall, type TracedCallOptions } from "./span-runner.js";
 import type { EventType } from "./types.js";
 
 /**
@@ -30,9 +30,17 @@ export function wrapFunction<F extends AnyFunction>(
   defaultName: string = fn.name,
 ): F {
   const spanName = options.eventName ?? (defaultName || "anonymous");
-  const attributes = {
-    [ATTR_EVENT_TYPE]: options.eventType ?? "tool",
-    ...(options.metadata ? enrichmentToAttributes({ metadata: options.metadata }) : {}),
+  // Built once: every call starts its span with these attributes and the same options object.
+  const callOptions: TracedCallOptions = {
+    name: spanName,
+    spanOptions: {
+      attributes: {
+        [ATTR_EVENT_TYPE]: options.eventType ?? "tool",
+        ...(options.metadata ? enrichmentToAttributes({ metadata: options.metadata }) : {}),
+      },
+    },
+    captureInputs: true,
+    captureOutput: true,
   };
   const traced = function (this: unknown, ...args: unknown[]): unknown {
     let tracer: Tracer | undefined;
@@ -42,9 +50,7 @@ export function wrapFunction<F extends AnyFunction>(
       tracer = undefined;
     }
     if (!tracer) return Reflect.apply(fn, this, args);
-    return runInSpan(tracer, { name: spanName, attributes, inputs: args, captureOutput: true }, () =>
-      Reflect.apply(fn, this, args),
-    );
+    return runTracedCall(tracer, callOptions, fn, this, args);
   };
   copyIdentity(traced, fn);
   return traced as unknown as F;

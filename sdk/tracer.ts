@@ -228,7 +228,7 @@ export class HoneyHiveTracer {
   startSpan<T>(name: string, fn: (span: Span) => T): T {
     const tracer = this.#activeOtelTracer();
     if (!tracer) return fn(otelTrace.wrapSpanContext(INVALID_SPAN_CONTEXT));
-    return runInSpan(tracer, { name }, fn);
+    return runInSpan(tracer, name, fn);
   }
 
   /** A wrapper of `fn` that records each call as a span of this tracer. */
