@@ -65,6 +65,36 @@ describe("BackendClient", () => {
     expect(await client.settle(2_000)).toBe(true);
   });
 
+  it("sends calls on a later turn, pending from the moment they are asked for, with the body as it was then", async () => {
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    try {
+      const client = new BackendClient({ serverUrl: backend.url, apiKey: API_KEY });
+      const session = { project: "p", session_id: "deferred-1" };
+      const first = client.post("/session/start", { session });
+      const second = client.put("/events", { event_id: "deferred-2" });
+      session.session_id = "changed-after-the-call";
+
+      expect(fetchSpy).not.toHaveBeenCalled();
+      expect(client.pendingCalls).toBe(2);
+      expect(await client.settle(2_000)).toBe(true);
+      expect(fetchSpy).toHaveBeenCalledTimes(2);
+      expect(await first).toMatchObject({ ok: true, body: { session_id: "deferred-1" } });
+      expect(await second).toMatchObject({ ok: true });
+      expect(client.pendingCalls).toBe(0);
+    } finally {
+      fetchSpy.mockRestore();
+    }
+  });
+
+  it("turns a body that cannot be serialized into a failed result at once", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const client = new BackendClient({ serverUrl: backend.url, apiKey: API_KEY });
+    const result = await client.put("/events", { event_id: "e", metrics: { big: 1n } });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining("PUT /events failed: body not serializable") });
+    expect(await client.settle(100)).toBe(false);
+    vi.restoreAllMocks();
+  });
+
   it("refuses new calls beyond maxPendingCalls instead of queueing without bound", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     backend.inject({ delayMs: 200 });

@@ -2,6 +2,11 @@
 // It never throws and never rejects: a backend that is down, slow or answering 4xx/5xx turns into a
 // result value and one warning. It remembers the calls in flight and whether any failed, so that
 // forceFlush() can tell whether everything reached the backend. The API key is sent, never logged.
+//
+// A call is not sent inside the method that asks for it: Node's fetch() does ~0.3–1 ms of synchronous
+// work (request construction, abort signal, body stream) before it returns its promise, and these
+// calls are made from request paths (createSession() in a middleware). Calls are queued and sent
+// together on the next turn of the event loop, so the caller pays only for queueing.
 import { describeError, type Logger, createLogger } from "./logger.js";
 import { DEFAULT_TIMEOUT_MS } from "./config.js";
 import { drainWithin } from "./timing.js";
@@ -23,6 +28,15 @@ export type BackendResult<T = unknown> =
 
 export type HttpMethod = "GET" | "POST" | "PUT";
 
+interface QueuedCall {
+  method: HttpMethod;
+  path: string;
+  /** The request body, serialized when the call was asked for. */
+  json: string | undefined;
+  /** Settles the caller's promise with the result of the real call. */
+  send: (result: Promise<BackendResult>) => void;
+}
+
 const DEFAULT_MAX_PENDING_CALLS = 1_000;
 
 export class BackendClient {
@@ -31,7 +45,10 @@ export class BackendClient {
   readonly #timeoutMs: number;
   readonly #maxPendingCalls: number;
   readonly #logger: Logger;
+  /** Every call not yet settled, from the moment it is asked for (queued ones included). */
   readonly #pending = new Set<Promise<unknown>>();
+  /** Calls asked for and not yet sent; sent together by #sendQueued on the next turn. */
+  #queued: QueuedCall[] = [];
   #failuresSinceSettle = 0;
 
   constructor(options: BackendClientOptions) {
@@ -58,16 +75,40 @@ export class BackendClient {
     return this.request<T>("PUT", path, body);
   }
 
-  /** Sends one JSON request. Resolves with the parsed body, or with `{ ok: false }`; never rejects. */
+  /**
+   * Sends one JSON request on the next turn of the event loop. Resolves with the parsed body, or with
+   * `{ ok: false }`; never rejects. The body is serialized now, so it is what the caller passed now.
+   */
   request<T = unknown>(method: HttpMethod, path: string, body?: unknown): Promise<BackendResult<T>> {
     if (this.#pending.size >= this.#maxPendingCalls) {
       return Promise.resolve(this.#failed(method, path, "too many calls in flight", "overloaded"));
     }
-    const call = this.#send<T>(method, path, body);
+    let json: string | undefined;
+    try {
+      json = body === undefined ? undefined : JSON.stringify(body);
+    } catch (error) {
+      return Promise.resolve(this.#failed(method, path, `body not serializable: ${describeError(error)}`, "body"));
+    }
+    let send!: (result: Promise<BackendResult<T>>) => void;
+    const call = new Promise<BackendResult<T>>((resolve) => {
+      send = resolve;
+    });
+    if (this.#queued.length === 0) {
+      // One immediate per batch of calls. It is not unref'd: it fires on the next turn, so it cannot
+      // hold a process open; unref'd, a script's last createSession() would never be sent.
+      setImmediate(this.#sendQueued);
+    }
+    this.#queued.push({ method, path, json, send: send as QueuedCall["send"] });
     this.#pending.add(call);
     void call.finally(() => this.#pending.delete(call));
     return call;
   }
+
+  readonly #sendQueued = (): void => {
+    const queued = this.#queued;
+    this.#queued = [];
+    for (const { method, path, json, send } of queued) send(this.#send(method, path, json));
+  };
 
   /**
    * Waits until every call in flight (including ones started while waiting) has settled, at most
@@ -80,16 +121,16 @@ export class BackendClient {
     return drained && failures === 0;
   }
 
-  async #send<T>(method: HttpMethod, path: string, body: unknown): Promise<BackendResult<T>> {
+  async #send<T>(method: HttpMethod, path: string, json: string | undefined): Promise<BackendResult<T>> {
     try {
       const response = await fetch(this.serverUrl + path, {
         method,
         headers: {
           Authorization: `Bearer ${this.#apiKey}`,
           Accept: "application/json",
-          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+          ...(json === undefined ? {} : { "Content-Type": "application/json" }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: json,
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
       const text = await response.text();

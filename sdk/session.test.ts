@@ -1,7 +1,7 @@
 import { ROOT_CONTEXT, context, propagation, trace as otelTrace } from "@opentelemetry/api";
 import { Agent, createServer, get as httpGet } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { HoneyHiveTracer, isSessionId, trace, type TracerOptions } from "./index.js";
 import { SESSION_BAGGAGE_KEY } from "./session-context.js";
 import { FakeHoneyHiveBackend } from "./test-utils/fake-backend.js";
@@ -288,6 +288,29 @@ describe("sessions on the backend", () => {
       expect(request.headers.authorization).toBe("Bearer hh-secret-key");
     }
     await tracer.shutdown();
+  });
+
+  it("createSession() and withSession() return before the backend call starts; forceFlush() still waits for it", async () => {
+    const tracer = HoneyHiveTracer.init(options());
+    await tracer.forceFlush();
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    try {
+      const [created, scoped] = context.with(ROOT_CONTEXT, () => [
+        tracer.createSession({ sessionName: "deferred" }),
+        tracer.withSession("deferred-scope", (sessionId) => sessionId),
+      ]);
+
+      // Node's fetch() does its costly set-up synchronously: none of it may run inside the request.
+      expect(fetchSpy).not.toHaveBeenCalled();
+      // Asked for, not yet started: the flush must count these calls and wait for them.
+      expect(await tracer.forceFlush({ timeoutMs: 5_000 })).toBe(true);
+      expect(fetchSpy).toHaveBeenCalledTimes(2);
+      const started = backend.startedSessions().map((session) => session.session_id);
+      expect(started).toEqual(expect.arrayContaining([created, scoped]));
+    } finally {
+      fetchSpy.mockRestore();
+      await tracer.shutdown();
+    }
   });
 
   it("skipApiCall links an existing session without a request", async () => {
