@@ -15,6 +15,9 @@ export const MARKER_MESSAGES = {
   lambdaNotAsync: (tracer: string) => `make this handler async and await ${tracer}.forceFlush() before it returns`,
   lambdaWrapByHand: (tracer: string) => `wrap the rest of this handler in try { … } finally { await ${tracer}.forceFlush(); }`,
   lambdaNoTracer: "await the HoneyHive tracer's forceFlush() before this handler returns",
+  /** A file tracer's session call in code evaluate() runs: which implicit call replaces it is the person's call. */
+  evaluatedTracerCall: (call: string) =>
+    `${call} acts on this file's tracer, not the datapoint's: use the SDK's implicit enrichSession()/trace() in evaluated code`,
 } as const;
 
 export function markerComment(message: string): string {

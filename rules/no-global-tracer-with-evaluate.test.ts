@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { runTransforms } from "../codemods/engine.js";
 import rule, { RULE_NAME } from "./no-global-tracer-with-evaluate.js";
-import { describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { loadFixtures } from "../fixtures/index.js";
+import noSessionStartInHandler from "./no-session-start-in-handler.js";
+import requireExplicitTracer from "./require-explicit-tracer.js";
+import requireForceFlushInLambda from "./require-force-flush-in-lambda.js";
+import { describeFixtureTruth, describeLintMessages, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -64,6 +68,19 @@ await tracer.forceFlush();`,
   // An exported tracer serves other modules.
   `${IMPORTS}export const tracer = HoneyHiveTracer.init();
 await evaluate({ function: async (dp) => dp, dataset: [] });`,
+  // enrichSpan() on the file tracer enriches the active span (the datapoint's), whichever tracer made it.
+  `${IMPORTS}const tracer = HoneyHiveTracer.init();
+await tracer.forceFlush();
+await evaluate({ function: async (dp) => { tracer.enrichSpan({ metadata: { id: dp.id } }); return dp; }, dataset: [] });`,
+  // The file tracer's session calls outside evaluated code are the script's own business.
+  `${IMPORTS}const tracer = HoneyHiveTracer.init();
+tracer.enrichSession({ metadata: { run: "nightly" } });
+await evaluate({ function: async (dp) => dp, dataset: [] });`,
+  // A tracer handed in as a parameter is the caller's choice.
+  `${IMPORTS}import type { HoneyHiveTracer as Tracer } from "honeyhive";
+export async function run(tracer: Tracer) {
+  await evaluate({ function: async (dp) => { tracer.enrichSession({}); return dp; }, dataset: [] });
+}`,
   // Another library's evaluate and OpenTelemetry's trace are not the SDK's.
   `import { evaluate } from "mathjs";
 import { trace } from "@opentelemetry/api";
@@ -78,9 +95,101 @@ function evaluate(options) { return options.function(1); }
 evaluate({ function: trace({ tracer }, (x) => x) });`,
 ];
 
+const ENRICH_IN_EVALUATED = `import { HoneyHiveTracer } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init();
+await evaluate({ function: async (dp) => { tracer.enrichSession({ metadata: {} }); return dp; }, dataset: [], name: "x" });`;
+
 ruleTester.run(RULE_NAME, testedRule, {
   valid: VALID,
   invalid: [
+    // The file's tracer used (not bound) inside the evaluated function: its session, not the datapoint's.
+    {
+      code: ENRICH_IN_EVALUATED,
+      errors: [
+        {
+          messageId: "tracerUsedInEvaluated",
+          data: { tracer: "tracer", method: "enrichSession" },
+          line: 4,
+          column: 51,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: "useImplicitEnrichSession",
+              output: `import { HoneyHiveTracer, enrichSession } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init();
+await evaluate({ function: async (dp) => { enrichSession({ metadata: {} }); return dp; }, dataset: [], name: "x" });`,
+            },
+          ],
+        },
+      ],
+    },
+    // startSpan / createSession / sessionStart in a function evaluate() runs by name, enrichSession already imported (renamed)
+    {
+      code: `import { HoneyHiveTracer, enrichSession as enrich } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init({ project: "p" });
+async function pipeline(dp) {
+  tracer.sessionStart();
+  await tracer.createSession();
+  tracer.enrichSession({ metadata: { step: 1 } });
+  return tracer.startSpan("answer", () => dp.inputs);
+}
+await evaluate({ function: pipeline, dataset: [] });`,
+      errors: [
+        { messageId: "tracerUsedInEvaluated", data: { tracer: "tracer", method: "sessionStart" }, line: 5, column: 10, suggestions: [] },
+        { messageId: "tracerUsedInEvaluated", data: { tracer: "tracer", method: "createSession" }, line: 6, column: 16, suggestions: [] },
+        {
+          messageId: "tracerUsedInEvaluated",
+          data: { tracer: "tracer", method: "enrichSession" },
+          line: 7,
+          column: 10,
+          suggestions: [
+            {
+              messageId: "useImplicitEnrichSession",
+              output: `import { HoneyHiveTracer, enrichSession as enrich } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init({ project: "p" });
+async function pipeline(dp) {
+  tracer.sessionStart();
+  await tracer.createSession();
+  enrich({ metadata: { step: 1 } });
+  return tracer.startSpan("answer", () => dp.inputs);
+}
+await evaluate({ function: pipeline, dataset: [] });`,
+            },
+          ],
+        },
+        { messageId: "tracerUsedInEvaluated", data: { tracer: "tracer", method: "startSpan" }, line: 8, column: 17, suggestions: [] },
+      ],
+    },
+    // a lazy getter in CommonJS, the SDK required as an object: no import to extend, so no suggestion
+    {
+      code: `const hh = require("honeyhive");
+const { evaluate } = require("honeyhive/experiments");
+let cached;
+function getTracer() { return (cached ??= hh.HoneyHiveTracer.init()); }
+evaluate({ function: async (dp) => { getTracer().enrichSession({}); return dp; }, dataset: [] });`,
+      filename: "eval.cjs",
+      errors: [
+        {
+          messageId: "tracerUsedInEvaluated",
+          data: { tracer: "getTracer()", method: "enrichSession" },
+          line: 5,
+          suggestions: [
+            {
+              messageId: "useImplicitEnrichSession",
+              output: `const hh = require("honeyhive");
+const { evaluate } = require("honeyhive/experiments");
+let cached;
+function getTracer() { return (cached ??= hh.HoneyHiveTracer.init()); }
+evaluate({ function: async (dp) => { hh.enrichSession({}); return dp; }, dataset: [] });`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `${IMPORTS}
 const tracer = HoneyHiveTracer.init({ project: "rag" });
@@ -375,6 +484,37 @@ describe(`${RULE_NAME}: the codemod on code the rule accepts`, () => {
     const result = runTransforms(code, "src/accepted.ts", { transforms: ["evaluate-managed-tracer"] });
     expect(result.error).toBeUndefined();
     expect(result.output).toBe(code);
+  });
+});
+
+describe(`${RULE_NAME}: a file tracer used inside evaluated code, with the other rules`, () => {
+  const otherRules = [
+    ["require-explicit-tracer", requireExplicitTracer],
+    ["no-session-start-in-handler", noSessionStartInHandler],
+    ["require-force-flush-in-lambda", requireForceFlushInLambda],
+  ] as const;
+  const fixture = loadFixtures(RULE_NAME).find((entry) => entry.id.endsWith("/tracer-used-inside-evaluated"))!;
+  const implicitVersion = `import { HoneyHiveTracer, enrichSession } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init();
+await evaluate({ function: async (dp) => { enrichSession({ metadata: {} }); return dp; }, dataset: [], name: "x" });`;
+
+  it.each([
+    ["the fixture's before", () => fixture.before],
+    ["the fixture's after (review marker)", () => fixture.after],
+    ["the suggestion's output (implicit enrichSession in evaluated code)", () => implicitVersion],
+  ])("no other rule reports %s (no ping-pong: nothing asks to bind the tracer back)", (_name, code) => {
+    for (const [name, other] of otherRules) {
+      expect(describeLintMessages(lintWithRule(name, other, code(), fixture.filename))).toBe("(none)");
+    }
+  });
+
+  it("reports the marked use again after the codemod, until a person makes the call implicit", () => {
+    expect(lintWithRule(RULE_NAME, rule, fixture.after, fixture.filename).map((message) => message.messageId)).toEqual(["tracerUsedInEvaluated"]);
+  });
+
+  it("after the suggestion, only the now-unused tracer is left to remove (the next step of the same rule)", () => {
+    expect(lintWithRule(RULE_NAME, rule, implicitVersion, "src/eval.ts").map((message) => message.messageId)).toEqual(["tracerNextToEvaluate"]);
   });
 });
 

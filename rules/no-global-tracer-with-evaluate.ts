@@ -3,19 +3,32 @@
 // `tracer.trace(...)` or `@trace({ tracer })`, wins over evaluate()'s: every datapoint then records
 // into that one tracer's session, and the experiment's per-datapoint traces are mixed up. A tracer
 // initialized next to evaluate() for nothing else conflicts the same way (seed: "Don't initialize a
-// global tracer alongside evaluate()").
+// global tracer alongside evaluate()"). So does calling the file's own tracer inside evaluated code
+// (`tracer.enrichSession()`, `tracer.startSpan()`, `tracer.createSession()`): evaluate() hands its
+// datapoint tracer to the SDK's implicit functions only, so these act on the file tracer's session.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { removePropertyReplacement, unwrapExpression, type TextReplacement } from "./analysis/ast.js";
-import { findEvaluateTracerBindings, type EvaluateConflictingTracer, type EvaluateTracerBinding } from "./analysis/evaluate.js";
+import { findVariable, removePropertyReplacement, unwrapExpression, type TextReplacement } from "./analysis/ast.js";
+import {
+  findEvaluateTracerBindings,
+  type EvaluateConflictingTracer,
+  type EvaluatedTracerCall,
+  type EvaluateTracerBinding,
+} from "./analysis/evaluate.js";
 import { analysisInputFromContext, type AnalysisInput } from "./analysis/input.js";
 import { getSdkModel } from "./analysis/sdk-model.js";
 import { EditList } from "./analysis/edits.js";
-import { isUnusedAfter, removeImportBindings, removeStatement } from "./analysis/rewrite.js";
+import { appendListElement, isUnusedAfter, removeImportBindings, removeStatement } from "./analysis/rewrite.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "no-global-tracer-with-evaluate";
 
-type MessageIds = "tracerBoundToEvaluated" | "tracerNextToEvaluate" | "removeBinding" | "removeTracer";
+type MessageIds =
+  | "tracerBoundToEvaluated"
+  | "tracerNextToEvaluate"
+  | "tracerUsedInEvaluated"
+  | "removeBinding"
+  | "removeTracer"
+  | "useImplicitEnrichSession";
 
 /**
  * The replacements that drop one explicit binding, in the shapes the `evaluate-managed-tracer`
@@ -63,6 +76,40 @@ export function tracerRemovalReplacements(input: AnalysisInput, conflicting: Eva
   return replacements;
 }
 
+/**
+ * `tracer.enrichSession(x)` → `enrichSession(x)`: the SDK's global enrichSession() resolves evaluate()'s
+ * datapoint tracer first (sdk/trace.ts, resolveImplicitTracer). Written with the file's existing
+ * binding, or added to its named `honeyhive` import; undefined when neither is possible without
+ * guessing (no such import, or another `enrichSession` in scope).
+ */
+export function implicitEnrichSessionReplacements(input: AnalysisInput, use: EvaluatedTracerCall): TextReplacement[] | undefined {
+  if (use.method !== "enrichSession") return undefined;
+  const sdk = getSdkModel(input);
+  const existing = sdk.moduleReferenceTo("enrichSession");
+  const inScope = findVariable(input.scopeManager, use.call, existing?.split(".")[0] ?? "enrichSession");
+  if (existing !== undefined) {
+    // The module binding must be what the name means at the call (not shadowed there).
+    const binding = input.scopeManager.scopes.find((scope) => scope.type === "module")?.set.get(existing.split(".")[0]!);
+    return inScope === binding ? [{ range: use.callee.range, text: existing }] : undefined;
+  }
+  if (inScope) return undefined;
+  const sdkImport = input.ast.body.find(
+    (statement): statement is TSESTree.ImportDeclaration =>
+      statement.type === AST_NODE_TYPES.ImportDeclaration &&
+      statement.source.value === "honeyhive" &&
+      statement.importKind !== "type" &&
+      statement.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier),
+  );
+  if (!sdkImport) return undefined;
+  const named = sdkImport.specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier);
+  const edits = new EditList();
+  const close = input.text.indexOf("}", named.at(-1)!.range[1]);
+  const open = input.text.lastIndexOf("{", named[0]!.range[0]);
+  appendListElement(edits, input.text, named, open, close, "enrichSession");
+  edits.replace(use.callee, "enrichSession");
+  return edits.edits.map((edit) => ({ range: [edit.start, edit.end], text: edit.text }));
+}
+
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
   meta: {
@@ -78,7 +125,10 @@ export default createRule<[], MessageIds>({
         "`{{tracer}}` is bound to code that evaluate() runs, so every datapoint records into this one tracer's session. Drop the binding: evaluate() provides a tracer and session per datapoint.",
       tracerNextToEvaluate:
         "This file runs evaluate(), which creates a tracer and session per datapoint; `{{tracer}}` initialized here conflicts with them. Remove it and let evaluate() manage tracers.",
+      tracerUsedInEvaluated:
+        "`{{tracer}}.{{method}}()` in code that evaluate() runs acts on `{{tracer}}`'s own session, not the datapoint's, so every datapoint writes into one session. Use the SDK's implicit functions there (`enrichSession()`, `trace()`), which follow the datapoint's tracer.",
       removeBinding: "Remove the explicit tracer binding",
+      useImplicitEnrichSession: "Call the SDK's `enrichSession()`, which follows the datapoint's tracer",
       removeTracer: "Remove `{{tracer}}` and its bindings",
     },
   },
@@ -110,6 +160,17 @@ export default createRule<[], MessageIds>({
               ...removeTracerSuggestion(conflicting),
             ],
           });
+        }
+        for (const conflicting of findings.tracers) {
+          for (const use of conflicting.sessionCallsInEvaluatedCode) {
+            const implicit = implicitEnrichSessionReplacements(input, use);
+            context.report({
+              node: use.callee.property,
+              messageId: "tracerUsedInEvaluated",
+              data: { tracer: context.sourceCode.getText(use.callee.object), method: use.method },
+              suggest: implicit ? [{ messageId: "useImplicitEnrichSession", fix: toFix(implicit) }] : [],
+            });
+          }
         }
         // A tracer that only serves evaluated code (or nothing): report where it is created. One
         // that other code still uses, or that is exported, is the script/server pattern: left alone.

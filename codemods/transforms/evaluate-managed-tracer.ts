@@ -6,12 +6,16 @@
 //   `@trace({ tracer })` → `@trace({})`;
 // - `tracer.trace(opts, fn)` → `trace(opts, fn)` with the SDK's `trace` imported in the file's style;
 // - the tracer's initialization, when nothing else uses it and it is not exported (comments above it
-//   stay), and then the unused `HoneyHiveTracer` import; an imported tracer's now-unused import.
+//   stay), and then the unused `HoneyHiveTracer` import; an imported tracer's now-unused import;
+// - a review marker before `tracer.enrichSession(…)` / `.startSpan(…)` / `.createSession()` /
+//   `.sessionStart()` on such a tracer inside evaluated code: the implicit replacement (and whether the
+//   tracer can then go) needs a person.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { unwrapExpression } from "../../rules/analysis/ast.js";
 import { findEvaluateTracerBindings, type EvaluateTracerBinding } from "../../rules/analysis/evaluate.js";
 import { getSdkModel } from "../../rules/analysis/sdk-model.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
+import { addMarker, MARKER_MESSAGES } from "../markers.js";
 import { isUnusedAfter, removeListElement, removeStatement } from "../../rules/analysis/rewrite.js";
 import { moduleScopeVariables, SdkImports } from "../sdk-imports.js";
 import type { CodemodTransform, TransformContext } from "../transform-api.js";
@@ -30,6 +34,13 @@ function collect(context: TransformContext): void {
   for (const binding of findings.bindings) {
     const range = unbind(context, binding, imports);
     if (range) removed.push(range);
+  }
+
+  for (const conflicting of findings.tracers) {
+    for (const use of conflicting.sessionCallsInEvaluatedCode) {
+      const receiver = file.text.slice(...use.callee.object.range);
+      addMarker(edits, file.ast, file.text, use.call, MARKER_MESSAGES.evaluatedTracerCall(`${receiver}.${use.method}()`));
+    }
   }
 
   // A tracer that stays (exported, or still tracing code evaluate() does not run) is the script

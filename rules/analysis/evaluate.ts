@@ -340,10 +340,49 @@ export interface EvaluateConflictingTracer {
    * evaluated code (`await tracer.forceFlush()` at the end of `main`) are the author's business.
    */
   readonly usesInEvaluatedCode: readonly TSESTree.Identifier[];
+  /**
+   * Calls among `usesInEvaluatedCode` that act on the tracer's own session or provider
+   * (`tracer.enrichSession(…)`, `tracer.startSpan(…)`, `tracer.createSession()`, `tracer.sessionStart()`):
+   * evaluate() hands the datapoint's tracer to implicit code only, so these write every datapoint
+   * into this one tracer's session.
+   */
+  readonly sessionCallsInEvaluatedCode: readonly EvaluatedTracerCall[];
   /** Not exported and no other use: removing the bindings makes the tracer dead code. */
   readonly removable: boolean;
   /** The statements that create it (declaration, and for a lazy tracer the getter and the backing variable). */
   readonly declarations: readonly TSESTree.Node[];
+}
+
+/** `tracer.enrichSession(…)` (or `getTracer().startSpan(…)`) in code that evaluate() runs. */
+export interface EvaluatedTracerCall {
+  readonly call: TSESTree.CallExpression;
+  /** The `tracer.enrichSession` member expression. */
+  readonly callee: TSESTree.MemberExpression;
+  readonly method: SessionBoundMethod;
+}
+
+/**
+ * Tracer methods that act on the tracer's own instance session or provider, not the datapoint's.
+ * (`enrichSpan` is not one: it enriches the active span, whichever tracer made it.)
+ */
+const SESSION_BOUND_METHODS = ["enrichSession", "startSpan", "createSession", "acreateSession", "sessionStart"] as const;
+export type SessionBoundMethod = (typeof SESSION_BOUND_METHODS)[number];
+
+function isSessionBoundMethod(name: string | undefined): name is SessionBoundMethod {
+  return (SESSION_BOUND_METHODS as readonly (string | undefined)[]).includes(name);
+}
+
+/** The method call made on the tracer `identifier` denotes (`tracer.m(…)`, `getTracer().m(…)`), when session-bound. */
+function sessionBoundCallOn(identifier: TSESTree.Identifier): EvaluatedTracerCall | undefined {
+  let receiver: TSESTree.Node = identifier;
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier && parent.arguments.length === 0) receiver = parent;
+  const callee = receiver.parent;
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression || callee.object !== receiver) return undefined;
+  const call = callee.parent;
+  const method = memberName(callee);
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee || !isSessionBoundMethod(method)) return undefined;
+  return { call, callee, method };
 }
 
 export interface EvaluateTracerFindings {
@@ -399,12 +438,14 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
     const own = bindings.filter((binding) => binding.tracer === tracer);
     const otherUses = otherUsesOf(sdk, tracer, own);
     const declarations = declarationsOf(sdk, tracer);
+    const usesInEvaluatedCode = otherUses.filter((identifier) => evaluate.isRunByEvaluate(identifier));
     tracers.push({
       tracer,
       initializations: tracer.initializations,
       bindings: own,
       otherUses,
-      usesInEvaluatedCode: otherUses.filter((identifier) => evaluate.isRunByEvaluate(identifier)),
+      usesInEvaluatedCode,
+      sessionCallsInEvaluatedCode: usesInEvaluatedCode.flatMap((identifier) => sessionBoundCallOn(identifier) ?? []),
       removable: !tracer.exported && otherUses.length === 0 && declarations.every(declaresOnlyItself),
       declarations,
     });
