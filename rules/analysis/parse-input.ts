@@ -18,6 +18,10 @@ export function parseAnalysisInput(text: string, filename: string, settings: Hon
   const hasModuleSyntax = ast.body.some((statement) => statement.type.startsWith("Import") || statement.type.startsWith("Export"));
   const sourceType = (extension === "cjs" || extension === "cts") && !hasModuleSyntax ? "script" : "module";
   // scope-manager's ScopeManager is the same class ESLint rules get through `sourceCode.scopeManager`.
-  const scopeManager = analyze(ast, { sourceType }) as unknown as Scope.ScopeManager;
+  // `lib: []`: the analysis core follows the file's own bindings and imports; a global it reads
+  // (`process`, `awslambda`) is an unresolved reference either way (handlers.ts treats a lib variable
+  // without definitions and no variable alike), so declaring every lib global on each parse (the
+  // default) only costs time: scope-manager's `populateGlobalsFromLib` was a fixed cost per parse.
+  const scopeManager = analyze(ast, { sourceType, lib: [] }) as unknown as Scope.ScopeManager;
   return { ast, scopeManager, text, filename, settings };
 }
