@@ -15,7 +15,8 @@
 // Each transform module still exports a jscodeshift-compatible default (see transforms/*.ts).
 import { applyEdits, EditList, editsOverlap, type TextEdit } from "../rules/analysis/edits.js";
 import { countMarkers } from "./markers.js";
-import { isParseFailure, parseFile, type ParsedFile } from "./parse.js";
+import type { AnalysisInput } from "../rules/analysis/input.js";
+import { isParseFailure, parsedFileOf, parseFile, syntaxErrorOf, type ParsedFile } from "./parse.js";
 import type { CodemodTransform, ProjectFileFacts, RunState } from "./transform-api.js";
 import { TRANSFORM_IDS, type TransformId } from "./transforms/ids.js";
 import { transformById } from "./transforms/index.js";
@@ -48,6 +49,12 @@ export interface RunTransformsOptions {
   readonly settings?: { readonly modules?: readonly string[]; readonly lambdaHandlerNames?: readonly string[] };
   /** What the project pre-pass (`analyzeProject` in project.ts) knows about this file. */
   readonly project?: ProjectFileFacts;
+  /**
+   * The parse of exactly `source` made earlier with the same settings (the project pass keeps its
+   * candidates' parses: `ProjectAnalysis.takeParse`), so the file is not parsed a second time.
+   * In process only: an AST does not cross to a worker thread.
+   */
+  readonly parsed?: AnalysisInput;
 }
 
 function toSettings(settings: RunTransformsOptions["settings"]): HoneyhiveSettings {
@@ -62,10 +69,10 @@ function transformFailure(id: TransformId, error: unknown): TransformFailure {
   return { message: `${id}: ${error instanceof Error ? error.message : String(error)}` };
 }
 
-/** Parses `source` once, applies the selected transforms in order, prints once. Never throws. */
+/** Parses `source` once (or takes `options.parsed`), applies the selected transforms in order, prints once. Never throws. */
 export function runTransforms(source: string, filePath: string, options: RunTransformsOptions = {}): TransformRunResult {
   const settings = toSettings(options.settings);
-  const parsed = parseFile(source, filePath, settings, options.project);
+  const parsed = options.parsed?.text === source ? parsedFileOf(options.parsed, options.project) : parseFile(source, filePath, settings, options.project);
   if (isParseFailure(parsed)) return unchanged(source, parsed.failure);
 
   let file: ParsedFile = parsed;
@@ -101,10 +108,11 @@ export function runTransforms(source: string, filePath: string, options: RunTran
     return unchanged(source, { message: `edits could not be applied: ${error instanceof Error ? error.message : String(error)}` });
   }
   if (output === source) return unchanged(source);
-  // Never hand back code that no longer parses: the edits are text, so check the result once.
-  const check = parseFile(output, filePath, settings);
-  if (isParseFailure(check)) {
-    return unchanged(source, { message: `transforms produced unparsable code (${applied.join(", ")}): ${check.failure.message}` });
+  // Never hand back code that no longer parses: the edits are text, so check the result once
+  // (TypeScript's parser alone: the syntax errors a full parse would throw, without its cost).
+  const syntaxError = syntaxErrorOf(output, filePath);
+  if (syntaxError) {
+    return unchanged(source, { message: `transforms produced unparsable code (${applied.join(", ")}): ${syntaxError.message}` });
   }
   return { output, changed: true, applied, markers: countMarkers(output) };
 }
@@ -131,19 +139,30 @@ const MODULE_SPECIFIER = /\b(?:from|require\s*\(|import\s*\(?)\s*["']([^"'\n]+)[
 const TRACER_HINT = /tracer|\.(?:sessionStart|createSession|acreateSession|withSession|forceFlush|trace|enrichSpan|enrichSession|startSpan|sessionId)\b/i;
 
 /**
- * Cheap text test run before parsing: false means the file cannot contain SDK usage. The same gate
- * as the analysis core's: the SDK's name, a settings module, or a tracer imported from a local module
- * (`./tracing`, `@/lib/tracing`), which the rules report like the SDK's own.
+ * The project-module specifiers (`./tracing`, `@/lib/tracing`) of a file that mentions a tracer;
+ * empty when it mentions none. The analysis core takes a tracer-like binding imported from such a
+ * module for a HoneyHive tracer, so these are the files that may use the SDK without naming it; the
+ * project pass tells which really do (`ProjectAnalysis.importsTracerModule`).
+ */
+export function localImportsOfTracerHint(source: string, settings?: RunTransformsOptions["settings"]): string[] {
+  if (!TRACER_HINT.test(source)) return [];
+  const resolved = toSettings(settings);
+  return [...source.matchAll(MODULE_SPECIFIER)].map((match) => match[1]).filter((specifier) => isLocalModule(specifier, resolved));
+}
+
+/**
+ * Cheap text test run before parsing: does the file name the SDK or a settings module? A file whose
+ * only link to the SDK is a tracer imported from a project module (`./tracing`) is not kept here:
+ * nearly every file imports a local module, and a "tracer" word is common (Effect has its own
+ * `Tracer`). The project pass decides those (`ProjectAnalysis.importsTracerModule`): the imported
+ * module exports a HoneyHive tracer (it names the SDK, so it passed this test), or it is not in the
+ * project to look at (a path alias, a file outside the run). `runTransforms` on a single file does not
+ * depend on this test: it always parses.
  */
 export function mayUseSdk(source: string, settings?: RunTransformsOptions["settings"]): boolean {
   if (source.includes("honeyhive")) return true;
-  const resolved = toSettings(settings);
-  if (resolved.modules.some((specifier) => source.includes(specifier))) return true;
-  if (!TRACER_HINT.test(source)) return false;
-  for (const match of source.matchAll(MODULE_SPECIFIER)) {
-    if (isLocalModule(match[1], resolved)) return true;
-  }
-  return false;
+  const { modules } = toSettings(settings);
+  return modules.some((specifier) => source.includes(specifier));
 }
 
 /** jscodeshift's transform signature, as far as the transforms use it. */

@@ -3,6 +3,7 @@
 // codemods run the very same matchers as the rules on the very same AST shape. This wrapper turns a
 // syntax error into a positioned failure and adds what the project pre-pass knows about the file.
 import type { TSESTree } from "@typescript-eslint/utils";
+import ts from "typescript";
 import type { AnalysisInput } from "../rules/analysis/input.js";
 import { parseAnalysisInput } from "../rules/analysis/parse-input.js";
 import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "../rules/analysis/settings.js";
@@ -29,13 +30,50 @@ export function parseFile(
   settings: HoneyhiveSettings = DEFAULT_SETTINGS,
   project?: ProjectFileFacts,
 ): ParsedFile | { readonly failure: ParseFailure } {
+  let parsed: AnalysisInput;
   try {
-    const parsed = parseAnalysisInput(text, filePath, settings);
-    const input: AnalysisInput = project ? { ...parsed, evaluatedExports: project.evaluatedExports } : parsed;
-    return { ast: input.ast, text, input };
+    parsed = parseAnalysisInput(text, filePath, settings);
   } catch (error) {
     return { failure: describeParseError(error) };
   }
+  return parsedFileOf(parsed, project);
+}
+
+/** A parse made earlier (the project pass's) as the transforms' file, with what the project knows about it. */
+export function parsedFileOf(parsed: AnalysisInput, project?: ProjectFileFacts): ParsedFile {
+  const input: AnalysisInput = project ? { ...parsed, evaluatedExports: project.evaluatedExports } : parsed;
+  return { ast: input.ast, text: input.text, input };
+}
+
+/** typescript-estree's choice of TypeScript script kind by extension (JSX allowed in .js/.cjs/.mjs/.jsx/.tsx). */
+function scriptKindOf(filePath: string): ts.ScriptKind {
+  const extension = filePath.slice(filePath.lastIndexOf(".") + 1).toLowerCase();
+  if (extension === "js" || extension === "cjs" || extension === "mjs") return ts.ScriptKind.JS;
+  if (extension === "jsx") return ts.ScriptKind.JSX;
+  if (extension === "tsx") return ts.ScriptKind.TSX;
+  return ts.ScriptKind.TS;
+}
+
+/**
+ * Does `text` still parse? TypeScript's parser alone, which is where typescript-estree takes its
+ * syntax errors from (`parseDiagnostics`, checked before any conversion), at a fraction of a full
+ * `parseFile` (no ESTree conversion, no tokens, no scopes). Used on the transforms' output.
+ */
+export function syntaxErrorOf(text: string, filePath: string): ParseFailure | undefined {
+  const sourceFile = ts.createSourceFile(
+    filePath,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    scriptKindOf(filePath),
+  );
+  // `parseDiagnostics` is internal to TypeScript (absent from its typings) yet stable: typescript-estree
+  // reads the same property to throw its parse errors.
+  const diagnostics = (sourceFile as unknown as { readonly parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics;
+  const first = diagnostics?.[0];
+  if (!first) return undefined;
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(first.start);
+  return { message: ts.flattenDiagnosticMessageText(first.messageText, "\n"), line: line + 1, column: character + 1 };
 }
 
 function describeParseError(error: unknown): ParseFailure {

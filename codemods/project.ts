@@ -7,15 +7,18 @@
 // Each file is read through the analysis core (the same parse and matchers as the rules); ts-morph's
 // TypeScript resolves the import specifiers between files (Bundler resolution: `./x.js` → `x.ts`,
 // extensionless, index files, `require`). Cheap by design: run it on the prefilter's candidates only.
+// With `keepParses`, each file's parse is kept for the transforms (`takeParse`), so a candidate is
+// parsed once per run, not once here and once in `runTransforms`.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { ts } from "ts-morph";
 import { requireSpecifier, staticName, unwrapExpression } from "../rules/analysis/ast.js";
 import { getEvaluateModel } from "../rules/analysis/evaluate.js";
+import type { AnalysisInput } from "../rules/analysis/input.js";
 import { getSdkModel, type SdkModel } from "../rules/analysis/sdk-model.js";
 import { readSettings } from "../rules/analysis/settings.js";
-import type { RunTransformsOptions } from "./engine.js";
+import { localImportsOfTracerHint, mayUseSdk, type RunTransformsOptions } from "./engine.js";
 import { isParseFailure, parseFile } from "./parse.js";
 import type { ProjectFileFacts } from "./transform-api.js";
 
@@ -34,9 +37,20 @@ export interface ProjectAnalysis {
   factsFor(path: string): ProjectFileFacts | undefined;
   /**
    * For a file the text prefilter skipped: does it import one of the tracer modules? Then it is a
-   * candidate after all (its handlers may call `tracer.sessionStart()` on the imported tracer).
+   * candidate after all (its handlers may call `tracer.sessionStart()` on the imported tracer). So is
+   * a file that mentions a tracer and imports a project module this pass cannot look into (a path
+   * alias, a missing file) or one outside the analyzed files that names the SDK: the analysis core
+   * takes such an import for a tracer. A module that resolves to a project file not naming the SDK
+   * cannot export a HoneyHive tracer (Effect's own `./Tracer.js`), so it does not count.
    */
   importsTracerModule(path: string, text: string): boolean;
+  /**
+   * The parse of `text` made here (only with `keepParses`), to hand to `runTransforms(…, { parsed })`;
+   * given out once, then forgotten. Undefined when there is none, the text differs, or the file gets
+   * project facts: the analysis core caches its evaluate() model per AST, and this parse's model was
+   * built without them.
+   */
+  takeParse(path: string, text: string): AnalysisInput | undefined;
 }
 
 const RESOLUTION_OPTIONS: ts.CompilerOptions = {
@@ -94,14 +108,31 @@ function evaluatedIdentifier(sdk: SdkModel, value: TSESTree.Node): TSESTree.Iden
 /** Reads the candidate files through the analysis core and links them. Never throws on a bad file. */
 export function analyzeProject(
   files: readonly (string | ProjectFile)[],
-  options: { readonly settings?: RunTransformsOptions["settings"] } = {},
+  options: { readonly settings?: RunTransformsOptions["settings"]; readonly keepParses?: boolean } = {},
 ): ProjectAnalysis {
   const settings = readSettings({ honeyhive: options.settings ?? {} });
   const tracerModules = new Map<string, string[]>();
   const evaluatedExports = new Map<string, string[]>();
+  const parses = new Map<string, AnalysisInput>();
+  const analyzed = new Set<string>();
+  /** Resolved module → does its text name the SDK (read once; unreadable counts as unknown: yes). */
+  const mentionsSdk = new Map<string, boolean>();
+  const namesSdk = (module: string): boolean => {
+    let known = mentionsSdk.get(module);
+    if (known === undefined) {
+      try {
+        known = mayUseSdk(readFileSync(module, "utf8"), options.settings);
+      } catch {
+        known = true;
+      }
+      mentionsSdk.set(module, known);
+    }
+    return known;
+  };
 
   for (const entry of files) {
     const path = resolve(typeof entry === "string" ? entry : entry.path);
+    analyzed.add(path);
     let text: string;
     try {
       text = typeof entry === "string" || entry.text === undefined ? readFileSync(path, "utf8") : entry.text;
@@ -110,6 +141,7 @@ export function analyzeProject(
     }
     const parsed = parseFile(text, path, settings);
     if (isParseFailure(parsed)) continue;
+    if (options.keepParses) parses.set(path, parsed.input);
     const sdk = getSdkModel(parsed.input);
     if (!sdk.usesSdk) continue;
 
@@ -133,13 +165,23 @@ export function analyzeProject(
       return names ? { evaluatedExports: names } : undefined;
     },
     importsTracerModule(path, text) {
-      if (tracerModules.size === 0) return false;
       const from = resolve(path);
-      for (const match of text.matchAll(/(?:from\s*|require\s*\(\s*|import\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
-        const target = resolveModule(match[1], from);
-        if (target && tracerModules.has(target)) return true;
+      if (tracerModules.size > 0) {
+        for (const match of text.matchAll(/(?:from\s*|require\s*\(\s*|import\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+          const target = resolveModule(match[1], from);
+          if (target && tracerModules.has(target)) return true;
+        }
       }
-      return false;
+      return localImportsOfTracerHint(text, options.settings).some((specifier) => {
+        const target = resolveModule(specifier, from);
+        return target === undefined || (!analyzed.has(target) && namesSdk(target));
+      });
+    },
+    takeParse(path, text) {
+      const key = resolve(path);
+      const parsed = parses.get(key);
+      parses.delete(key);
+      return parsed && parsed.text === text && !evaluatedExports.has(key) ? parsed : undefined;
     },
   };
 }

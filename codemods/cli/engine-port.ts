@@ -7,6 +7,8 @@ import type { RunTransformsOptions, TransformRunResult } from "../engine.js";
 export interface ProjectPrepass {
   factsFor(path: string): RunTransformsOptions["project"];
   importsTracerModule(path: string, text: string): boolean;
+  /** The pre-pass's parse of this file, when it kept one (`keepParses`), for `runTransforms(…, { parsed })`. */
+  takeParse?(path: string, text: string): RunTransformsOptions["parsed"];
 }
 
 export interface MigrateEngine {
@@ -15,7 +17,7 @@ export interface MigrateEngine {
   /** Optional pre-pass over the candidate files, for what one file cannot show. */
   readonly analyzeProject?: (
     files: readonly { readonly path: string; readonly text: string }[],
-    options: { readonly settings?: RunTransformsOptions["settings"] },
+    options: { readonly settings?: RunTransformsOptions["settings"]; readonly keepParses?: boolean },
   ) => ProjectPrepass;
 }
 

@@ -138,16 +138,26 @@ function readFiles(io: CliIo, cwd: string, options: MigrateOptions, engine: Migr
   return runs;
 }
 
+/** Hands out the project pass's parse of a file, once (see ProjectPrepass.takeParse). */
+type ParseSource = (path: string, text: string) => RunTransformsOptions["parsed"];
+
 /**
  * The cross-file pre-pass over the candidates: a skipped file that imports a module exporting a
  * tracer becomes a candidate after all, and every candidate gets what the project knows about it
- * (e.g. its exports that evaluate() runs from another module).
+ * (e.g. its exports that evaluate() runs from another module). With `keepParses` (the transforms
+ * will run in this thread) the pass keeps its parses for them, so each candidate is parsed once.
  */
-function applyProjectAnalysis(runs: readonly FileRun[], engine: MigrateEngine, settings: RunTransformsOptions["settings"]): FileRun[] {
-  if (!engine.analyzeProject) return [...runs];
+function applyProjectAnalysis(
+  runs: readonly FileRun[],
+  engine: MigrateEngine,
+  settings: RunTransformsOptions["settings"],
+  keepParses: boolean,
+): { runs: FileRun[]; takeParse?: ParseSource } {
+  if (!engine.analyzeProject) return { runs: [...runs] };
   const candidates = runs.flatMap((run) => (run.candidate ? [{ path: run.candidate.realPath, text: run.candidate.source }] : []));
-  const analysis = engine.analyzeProject(candidates, { settings });
-  return runs.map((run, index): FileRun => {
+  const analysis = engine.analyzeProject(candidates, { settings, keepParses });
+  const takeParse: ParseSource | undefined = analysis.takeParse ? (path, text) => analysis.takeParse?.(path, text) : undefined;
+  const updated = runs.map((run, index): FileRun => {
     const { outcome, candidate, prefiltered } = run;
     if (prefiltered && analysis.importsTracerModule(prefiltered.realPath, prefiltered.source)) {
       const project = analysis.factsFor(prefiltered.realPath);
@@ -160,6 +170,7 @@ function applyProjectAnalysis(runs: readonly FileRun[], engine: MigrateEngine, s
     const project = analysis.factsFor(candidate.realPath);
     return project ? { ...run, candidate: { ...candidate, project } } : run;
   });
+  return { runs: updated, ...(takeParse ? { takeParse } : {}) };
 }
 
 function outcomeOf(path: string, result: TransformRunResult): FileOutcome {
@@ -179,15 +190,27 @@ export function chooseWorkerCount(choice: { runInBand: boolean; cpus: number | u
   return Math.min(wanted, choice.candidates);
 }
 
-async function transformAll(io: CliIo, options: MigrateOptions, runs: FileRun[], engine: MigrateEngine, transformOptions: RunTransformsOptions): Promise<FileRun[]> {
+/** How many worker threads to transform `candidates` files with (1: in this thread). */
+function workerCountFor(io: CliIo, options: MigrateOptions, candidates: number): number {
+  // An injected engine is a set of functions, which cannot cross to a worker thread.
+  if (io.engine) return 1;
+  const workers = chooseWorkerCount({ runInBand: options.runInBand, cpus: options.cpus, candidates, cores: availableParallelism() });
+  if (workers > 1 && !existsSync(fileURLToPath(io.workerUrl ?? WORKER_URL))) return 1; // running from sources: no compiled worker
+  return workers;
+}
+
+async function transformAll(
+  io: CliIo,
+  options: MigrateOptions,
+  runs: FileRun[],
+  engine: MigrateEngine,
+  transformOptions: RunTransformsOptions,
+  takeParse: ParseSource | undefined,
+): Promise<FileRun[]> {
   const candidates = runs.flatMap((run) => (run.candidate ? [run.candidate] : []));
   const progress = new ProgressBar(io.stderr, candidates.length, "files");
-  // An injected engine is a set of functions, which cannot cross to a worker thread.
-  let workers = io.engine
-    ? 1
-    : chooseWorkerCount({ runInBand: options.runInBand, cpus: options.cpus, candidates: candidates.length, cores: availableParallelism() });
+  const workers = workerCountFor(io, options, candidates.length);
   const workerUrl = io.workerUrl ?? WORKER_URL;
-  if (workers > 1 && !existsSync(fileURLToPath(workerUrl))) workers = 1; // running from sources: no compiled worker
   if (options.verbose) {
     io.stderr.write(`honeyhive migrate: ${candidates.length} candidate files, ${workers > 1 ? `${workers} workers` : "in process"}\n`);
   }
@@ -204,7 +227,12 @@ async function transformAll(io: CliIo, options: MigrateOptions, runs: FileRun[],
     );
   } else {
     results = candidates.map((candidate, done) => {
-      const fileOptions = candidate.project ? { ...transformOptions, project: candidate.project } : transformOptions;
+      const parsed = takeParse?.(candidate.realPath, candidate.source);
+      const fileOptions: RunTransformsOptions = {
+        ...transformOptions,
+        ...(candidate.project ? { project: candidate.project } : {}),
+        ...(parsed ? { parsed } : {}),
+      };
       const result = transformSafely(engine, candidate.source, candidate.realPath, fileOptions);
       progress.update(done + 1);
       return result;
@@ -272,8 +300,10 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   const engine = io.engine ?? (await loadDefaultEngine());
   const transformOptions: RunTransformsOptions = { transforms: options.transforms, settings: options.settings };
   let runs = readFiles(io, cwd, options, engine, transformOptions.settings);
-  runs = applyProjectAnalysis(runs, engine, transformOptions.settings);
-  runs = await transformAll(io, options, runs, engine, transformOptions);
+  // Parses are kept for the transforms only when those run in this thread (an AST cannot cross to a worker).
+  const inProcess = workerCountFor(io, options, runs.filter((run) => run.candidate).length) === 1;
+  const prepass = applyProjectAnalysis(runs, engine, transformOptions.settings, inProcess);
+  runs = await transformAll(io, options, prepass.runs, engine, transformOptions, prepass.takeParse);
   if (writes) runs = writeChanged(runs);
 
   const report = buildJsonReport(runs.map((run) => run.outcome));
