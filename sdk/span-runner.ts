@@ -47,8 +47,9 @@ export function runTracedCall(
   if (options.captureInputs && args.length > 0) recordInputs(span, args);
   let result: unknown;
   try {
-    // thisArg undefined (a plain call) lets the context manager call fn without binding it.
-    result = context.with(otelTrace.setSpan(parent, span), fn as (...a: unknown[]) => unknown, thisArg, ...args);
+    // Reflect.apply as the callback: `this` passes through exactly (null included), with no bound
+    // function or closure allocated per call.
+    result = context.with(otelTrace.setSpan(parent, span), Reflect.apply, undefined, fn, thisArg, args);
   } catch (error) {
     endWithError(span, error);
     throw error;

@@ -92,6 +92,18 @@ describe("trace() wrapper", () => {
     expect(tracer.getFinishedSpans()[0].name).toBe("next");
   });
 
+  it("passes `this` through exactly, null and undefined included", () => {
+    const tracer = testTracer();
+    const thisOf = trace({ tracer }, function thisOf(this: unknown) {
+      return this;
+    });
+
+    expect(thisOf.call(null)).toBeNull();
+    expect(thisOf.call(undefined)).toBeUndefined();
+    expect(thisOf.call(7)).toBe(7);
+    expect(tracer.getFinishedSpans()).toHaveLength(3);
+  });
+
   it("records a thrown error, ends the span and re-throws the same error", () => {
     const tracer = testTracer();
     const failure = new RangeError("bad input");
