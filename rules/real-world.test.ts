@@ -1663,6 +1663,39 @@ describe("real-world shapes with and without type information", () => {
 // Odd but legal shapes next to a tracer and an Express app: the analysis swallows no error (it would
 // otherwise silently report nothing), no rule crashes, and the flush rule's code-path verdict matches
 // the structural one the codemod uses.
+describe("a neutrally named tracer from a project module, confirmed by type information", () => {
+  let project: TempProject;
+  let files: Record<string, string>;
+
+  beforeAll(() => {
+    project = createTempProject("neutral-typed", []);
+    const compilerOptions = { strict: true, noEmit: true, module: "nodenext", target: "es2022", types: [] };
+    project.write("tsconfig.json", JSON.stringify({ compilerOptions, include: ["**/*"] }));
+    project.write("src/obs.ts", `import { HoneyHiveTracer } from "honeyhive";\nexport const client = HoneyHiveTracer.init({ project: "p" });\n`);
+    project.write("src/posthog.ts", `export const posthog = { sessionStart(): void {}, async forceFlush(): Promise<void> {} };\n`);
+    files = {
+      tracer: project.write("src/lambda.ts", `import { client } from "./obs.js";\nexport const handler = async () => {\n  client.sessionStart();\n  return {};\n};\n`),
+      posthog: project.write("src/other.ts", `import { posthog } from "./posthog.js";\nexport const handler = async () => {\n  posthog.sessionStart();\n  return {};\n};\n`),
+    };
+  });
+  afterAll(() => project?.remove());
+
+  async function ruleIds(parserOptions: object, file: string): Promise<string[]> {
+    const config = [{ ...plugin.configs.recommended, files: ["**/*.ts"], languageOptions: { parser: tsParser, parserOptions } }];
+    // typescript-eslint's config types are not ESLint's own; the object is the same at runtime.
+    const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: true, overrideConfig: config as unknown as ESLint.Options["overrideConfig"] });
+    const [result] = await eslint.lintFiles([file]);
+    return result!.messages.map((message) => `${message.line} ${message.ruleId ?? "fatal"}`).sort();
+  }
+
+  it("reports `client.sessionStart()` only when the type checker says `client` is a HoneyHiveTracer", async () => {
+    const typed = { projectService: true, tsconfigRootDir: project.dir };
+    expect(await ruleIds({}, files.tracer)).toEqual([]);
+    expect(await ruleIds(typed, files.tracer)).toEqual(["2 honeyhive/require-force-flush-in-lambda", "3 honeyhive/no-session-start-in-handler"]);
+    expect(await ruleIds(typed, files.posthog)).toEqual([]);
+  }, 120_000);
+});
+
 describe("odd shapes", () => {
   const PRELUDE = `import { HoneyHiveTracer } from "honeyhive";\nimport express from "express";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\n`;
   const snippets = [

@@ -232,6 +232,23 @@ useObs().forceFlush();`, "useObs", "useObs()"],
     expect(tracerSummary(sdk).map((tracer) => [tracer.name, tracer.kind, tracer.referenceText])).toEqual([[name, "imported", referenceText]]);
   });
 
+  it("with type information, takes a neutrally named binding declared as HoneyHiveTracer for a tracer (and asks only then)", () => {
+    const code = `import { client } from "./obs";\nimport { posthog } from "./posthog";\nimport { tracer } from "./tracing";\nclient.sessionStart();\nposthog.sessionStart();\ntracer.sessionStart();`;
+    const parsed = parseAnalysisInput(code, "src/a.ts", DEFAULT_SETTINGS);
+    const asked: string[] = [];
+    const typeNameOf = (node: TSESTree.Node) => {
+      const name = node.type === AST_NODE_TYPES.Identifier ? node.name : "?";
+      asked.push(name);
+      return name === "client" ? "HoneyHiveTracer" : "PostHog";
+    };
+    const sdk = getSdkModel({ ...parsed, typeNameOf });
+    expect(tracerSummary(sdk).map((tracer) => [tracer.name, tracer.kind])).toEqual([
+      ["client", "imported"],
+      ["tracer", "imported"],
+    ]);
+    expect([...new Set(asked)].sort()).toEqual(["client", "posthog"]);
+  });
+
   it("takes any tracer-shaped binding of a settings module (it re-exports the SDK) for a tracer", () => {
     const { model: sdk } = model(`import { hh } from "@acme/observability";
 hh.sessionStart();`, "src/a.ts", ["@acme/observability"]);

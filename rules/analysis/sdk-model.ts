@@ -241,7 +241,7 @@ function mayUseSdk(input: AnalysisInput): boolean {
   const isLocal = (specifier: string | undefined) => specifier !== undefined && isLocalModule(specifier, settings);
   // Settings modules returned above; here only the binding's own name and use can tell.
   const looksLikeTracer = (declaration: TSESTree.Node) =>
-    scopeManager.getDeclaredVariables(declaration).some((variable) => localTracerShape(variable, importedNameOf(variable), false) !== undefined);
+    scopeManager.getDeclaredVariables(declaration).some((variable) => localTracerShape(variable, importedNameOf(variable), false, input.typeNameOf) !== undefined);
   for (const statement of ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement)) {
       return true;
@@ -596,7 +596,7 @@ function buildModel(input: AnalysisInput): SdkModel {
   // assigned from an imported getter (`const tracer = getTracer()`) is a tracer too.
   for (const [variable, binding] of bindings) {
     if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
-    const shape = localTracerShape(variable, binding.name, binding.fromSdkSettingsModule);
+    const shape = localTracerShape(variable, binding.name, binding.fromSdkSettingsModule, input.typeNameOf);
     if (shape === undefined) continue;
     const isGetter = shape === "getter";
     addVariableTracer(variable, {
@@ -946,14 +946,24 @@ function localBindingUsage(variable: Scope.Variable): LocalBindingUsage {
  * imported name) suffices; a neutral name (`posthog`, `analytics`) needs evidence only HoneyHive gives:
  * a HoneyHive-only member used on it, or a module declared in settings as re-exporting the SDK.
  */
-function localTracerShape(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean): "tracer" | "getter" | undefined {
+function localTracerShape(
+  variable: Scope.Variable,
+  importedName: string | undefined,
+  fromSdkSettingsModule: boolean,
+  typeNameOf: AnalysisInput["typeNameOf"],
+): "tracer" | "getter" | undefined {
   if (isNamespaceImport(variable)) return undefined;
   const usage = localBindingUsage(variable);
   if (usage === "foreign") return undefined;
   const named = (name: string | undefined): name is string => name !== undefined && name !== "HoneyHiveTracer";
   const namedGetter = TRACER_GETTER_NAME.test(variable.name) || (named(importedName) && TRACER_GETTER_NAME.test(importedName));
   const namedTracer = (named(variable.name) && TRACER_NAME.test(variable.name)) || (named(importedName) && TRACER_NAME.test(importedName));
-  const confirmedUsage = usage && (usage.honeyhiveOnly || fromSdkSettingsModule || namedGetter || namedTracer) ? usage.shape : undefined;
+  const confirmedByName = usage !== undefined && (usage.honeyhiveOnly || fromSdkSettingsModule || namedGetter || namedTracer);
+  // With type information, a neutral name used with generic members is confirmed by its declared
+  // type; asked only here, so typed linting costs nothing on the usual shapes.
+  const confirmedByType =
+    !confirmedByName && usage?.shape === "tracer" && variable.identifiers[0] !== undefined && typeNameOf?.(variable.identifiers[0]) === "HoneyHiveTracer";
+  const confirmedUsage = usage && (confirmedByName || confirmedByType) ? usage.shape : undefined;
   if (confirmedUsage === "getter" || namedGetter) return "getter";
   if (confirmedUsage === "tracer" || namedTracer) return "tracer";
   return undefined;
