@@ -21,7 +21,6 @@ import type { CodemodTransform, ProjectFileFacts, RunState } from "./transform-a
 import { TRANSFORM_IDS, type TransformId } from "./transforms/ids.js";
 import { transformById } from "./transforms/index.js";
 import { readSettings, type HoneyhiveSettings } from "../rules/analysis/settings.js";
-import { isLocalModule } from "../rules/analysis/sdk-model.js";
 
 export interface TransformFailure {
   readonly message: string;
@@ -129,41 +128,9 @@ function collectEdits(
   return edits.edits.filter((edit) => edit.text !== file.text.slice(edit.start, edit.end));
 }
 
-/** Module specifiers of import / export-from / require() / import() in a file's text. */
-const MODULE_SPECIFIER = /\b(?:from|require\s*\(|import\s*\(?)\s*["']([^"'\n]+)["']/g;
-
-/**
- * How the analysis core (sdk-model.ts) recognizes a tracer imported from a project module: named like
- * one (`tracer`, `fooTracer`, `getTracer`) or used through a member only a tracer has.
- */
-const TRACER_HINT = /tracer|\.(?:sessionStart|createSession|acreateSession|withSession|forceFlush|trace|enrichSpan|enrichSession|startSpan|sessionId)\b/i;
-
-/**
- * The project-module specifiers (`./tracing`, `@/lib/tracing`) of a file that mentions a tracer;
- * empty when it mentions none. The analysis core takes a tracer-like binding imported from such a
- * module for a HoneyHive tracer, so these are the files that may use the SDK without naming it; the
- * project pass tells which really do (`ProjectAnalysis.importsTracerModule`).
- */
-export function localImportsOfTracerHint(source: string, settings?: RunTransformsOptions["settings"]): string[] {
-  if (!TRACER_HINT.test(source)) return [];
-  const resolved = toSettings(settings);
-  return [...source.matchAll(MODULE_SPECIFIER)].map((match) => match[1]).filter((specifier) => isLocalModule(specifier, resolved));
-}
-
-/**
- * Cheap text test run before parsing: does the file name the SDK or a settings module? A file whose
- * only link to the SDK is a tracer imported from a project module (`./tracing`) is not kept here:
- * nearly every file imports a local module, and a "tracer" word is common (Effect has its own
- * `Tracer`). The project pass decides those (`ProjectAnalysis.importsTracerModule`): the imported
- * module exports a HoneyHive tracer (it names the SDK, so it passed this test), or it is not in the
- * project to look at (a path alias, a file outside the run). `runTransforms` on a single file does not
- * depend on this test: it always parses.
- */
-export function mayUseSdk(source: string, settings?: RunTransformsOptions["settings"]): boolean {
-  if (source.includes("honeyhive")) return true;
-  const { modules } = toSettings(settings);
-  return modules.some((specifier) => source.includes(specifier));
-}
+// The text prefilter lives apart so the CLI can run it without loading the parsers; re-exported
+// here because it is part of the engine contract.
+export { localImportsOfTracerHint, mayUseSdk } from "./prefilter.js";
 
 /** jscodeshift's transform signature, as far as the transforms use it. */
 export interface JscodeshiftFileInfo {

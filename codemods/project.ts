@@ -18,7 +18,8 @@ import { getEvaluateModel } from "../rules/analysis/evaluate.js";
 import type { AnalysisInput } from "../rules/analysis/input.js";
 import { getSdkModel, type SdkModel } from "../rules/analysis/sdk-model.js";
 import { readSettings } from "../rules/analysis/settings.js";
-import { localImportsOfTracerHint, mayUseSdk, type RunTransformsOptions } from "./engine.js";
+import type { RunTransformsOptions } from "./engine.js";
+import { mayImportSdkTracer } from "./prefilter.js";
 import { isParseFailure, parseFile } from "./parse.js";
 import type { ProjectFileFacts } from "./transform-api.js";
 
@@ -115,20 +116,7 @@ export function analyzeProject(
   const evaluatedExports = new Map<string, string[]>();
   const parses = new Map<string, AnalysisInput>();
   const analyzed = new Set<string>();
-  /** Resolved module → does its text name the SDK (read once; unreadable counts as unknown: yes). */
-  const mentionsSdk = new Map<string, boolean>();
-  const namesSdk = (module: string): boolean => {
-    let known = mentionsSdk.get(module);
-    if (known === undefined) {
-      try {
-        known = mayUseSdk(readFileSync(module, "utf8"), options.settings);
-      } catch {
-        known = true;
-      }
-      mentionsSdk.set(module, known);
-    }
-    return known;
-  };
+  const namesSdk = new Map<string, boolean>();
 
   for (const entry of files) {
     const path = resolve(typeof entry === "string" ? entry : entry.path);
@@ -172,10 +160,9 @@ export function analyzeProject(
           if (target && tracerModules.has(target)) return true;
         }
       }
-      return localImportsOfTracerHint(text, options.settings).some((specifier) => {
-        const target = resolveModule(specifier, from);
-        return target === undefined || (!analyzed.has(target) && namesSdk(target));
-      });
+      // An analyzed module that is not a tracer module exports no tracer.
+      const exportsNoTracer = (file: string): boolean => analyzed.has(file) && !tracerModules.has(file);
+      return mayImportSdkTracer(text, from, options.settings, exportsNoTracer, namesSdk);
     },
     takeParse(path, text) {
       const key = resolve(path);

@@ -21,6 +21,13 @@ export interface MigrateEngine {
   ) => ProjectPrepass;
 }
 
+/** The text tests alone (codemods/prefilter.ts): no parser is loaded with them. */
+export type TextTests = typeof import("../prefilter.js");
+
+export function loadPrefilter(): Promise<TextTests> {
+  return import("../prefilter.js");
+}
+
 export async function loadDefaultEngine(): Promise<MigrateEngine> {
   const [{ runTransforms, mayUseSdk }, { analyzeProject }] = await Promise.all([import("../engine.js"), import("../project.js")]);
   return { runTransforms, mayUseSdk, analyzeProject };

@@ -9,7 +9,7 @@ import { TRANSFORMS } from "../transforms/ids.js";
 import { parseCommandLine, UsageError, type MigrateOptions } from "./args.js";
 import { unifiedDiff } from "./diff.js";
 import { discoverFiles, isInside, MissingPathError, resolveGitTopLevels, toPosix } from "./discover.js";
-import { loadDefaultEngine, transformSafely, type MigrateEngine } from "./engine-port.js";
+import { loadDefaultEngine, loadPrefilter, transformSafely, type MigrateEngine, type TextTests } from "./engine-port.js";
 import { formatterCommand } from "./formatter-hint.js";
 import { gitUncommittedPaths } from "./git.js";
 import { MAIN_HELP, migrateHelp } from "./help.js";
@@ -91,7 +91,13 @@ function checkWorkTreesClean(io: CliIo, cwd: string, paths: readonly string[]): 
 }
 
 /** Reads every discovered file once and keeps those whose text may use the SDK. */
-function readFiles(io: CliIo, cwd: string, options: MigrateOptions, engine: MigrateEngine, settings: RunTransformsOptions["settings"]): FileRun[] {
+/** The text prefilter, and whether the files it skips are kept for a project pre-pass. */
+interface Prefilter {
+  readonly mayUseSdk: MigrateEngine["mayUseSdk"];
+  readonly keepSkipped: boolean;
+}
+
+function readFiles(io: CliIo, cwd: string, options: MigrateOptions, prefilter: Prefilter, settings: RunTransformsOptions["settings"]): FileRun[] {
   const { files } = discoverFiles({ cwd, paths: options.paths, extensions: options.extensions, ignore: options.ignore });
   const runs: FileRun[] = [];
   const listed = new Set(files.map((file) => file.absolutePath));
@@ -125,10 +131,10 @@ function readFiles(io: CliIo, cwd: string, options: MigrateOptions, engine: Migr
       runs.push({ outcome: { path, status: "failed", transforms: [], markers: 0, error: { message: (error as Error).message } } });
       continue;
     }
-    if (!engine.mayUseSdk(source, settings)) {
+    if (!prefilter.mayUseSdk(source, settings)) {
       runs.push({
         outcome: { path, status: "skipped", transforms: [], markers: 0, reason: "no SDK usage" },
-        ...(engine.analyzeProject ? { prefiltered: { realPath, source } } : {}),
+        ...(prefilter.keepSkipped ? { prefiltered: { realPath, source } } : {}),
       });
       continue;
     }
@@ -136,6 +142,17 @@ function readFiles(io: CliIo, cwd: string, options: MigrateOptions, engine: Migr
     runs.push({ outcome: { path, status: "unchanged", transforms: [], markers: 0 }, candidate });
   }
   return runs;
+}
+
+/**
+ * Do the files need the parsers? Yes when one names the SDK, or a skipped one may import a
+ * HoneyHive tracer from a project module: with no candidates the project pre-pass would find no
+ * tracer module, so this is its own answer (`importsTracerModule`) for that case.
+ */
+function needsEngine(runs: readonly FileRun[], textTests: TextTests, settings: RunTransformsOptions["settings"]): boolean {
+  if (runs.some((run) => run.candidate)) return true;
+  const namesSdk = new Map<string, boolean>();
+  return runs.some(({ prefiltered }) => prefiltered && textTests.mayImportSdkTracer(prefiltered.source, prefiltered.realPath, settings, () => false, namesSdk));
 }
 
 /** Hands out the project pass's parse of a file, once (see ProjectPrepass.takeParse). */
@@ -203,7 +220,7 @@ async function transformAll(
   io: CliIo,
   options: MigrateOptions,
   runs: FileRun[],
-  engine: MigrateEngine,
+  engine: MigrateEngine | undefined,
   transformOptions: RunTransformsOptions,
   takeParse: ParseSource | undefined,
 ): Promise<FileRun[]> {
@@ -233,7 +250,9 @@ async function transformAll(
         ...(candidate.project ? { project: candidate.project } : {}),
         ...(parsed ? { parsed } : {}),
       };
-      const result = transformSafely(engine, candidate.source, candidate.realPath, fileOptions);
+      const result = engine
+        ? transformSafely(engine, candidate.source, candidate.realPath, fileOptions)
+        : { output: candidate.source, changed: false, applied: [], markers: 0, error: { message: "internal error: no engine loaded" } };
       progress.update(done + 1);
       return result;
     });
@@ -297,13 +316,24 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   const writes = !options.dry && !options.list;
   if (writes && !options.allowDirty && !checkWorkTreesClean(io, cwd, options.paths)) return EXIT_USAGE;
 
-  const engine = io.engine ?? (await loadDefaultEngine());
   const transformOptions: RunTransformsOptions = { transforms: options.transforms, settings: options.settings };
-  let runs = readFiles(io, cwd, options, engine, transformOptions.settings);
-  // Parses are kept for the transforms only when those run in this thread (an AST cannot cross to a worker).
-  const inProcess = workerCountFor(io, options, runs.filter((run) => run.candidate).length) === 1;
-  const prepass = applyProjectAnalysis(runs, engine, transformOptions.settings, inProcess);
-  runs = await transformAll(io, options, prepass.runs, engine, transformOptions, prepass.takeParse);
+  // The parsers are loaded only when some file needs them: over code that does not use the SDK the
+  // run costs reading the files and the text tests.
+  const textTests = io.engine ? undefined : await loadPrefilter();
+  const prefilter: Prefilter = io.engine
+    ? { mayUseSdk: io.engine.mayUseSdk, keepSkipped: io.engine.analyzeProject !== undefined }
+    : { mayUseSdk: textTests!.mayUseSdk, keepSkipped: true };
+  let runs = readFiles(io, cwd, options, prefilter, transformOptions.settings);
+  if (textTests && !needsEngine(runs, textTests, transformOptions.settings)) {
+    // Nothing to parse: what the project pre-pass would answer with no candidates, without loading it.
+    runs = await transformAll(io, options, runs.map(({ outcome }) => ({ outcome })), undefined, transformOptions, undefined);
+  } else {
+    const engine = io.engine ?? (await loadDefaultEngine());
+    // Parses are kept for the transforms only when those run in this thread (an AST cannot cross to a worker).
+    const inProcess = workerCountFor(io, options, runs.filter((run) => run.candidate).length) === 1;
+    const prepass = applyProjectAnalysis(runs, engine, transformOptions.settings, inProcess);
+    runs = await transformAll(io, options, prepass.runs, engine, transformOptions, prepass.takeParse);
+  }
   if (writes) runs = writeChanged(runs);
 
   const report = buildJsonReport(runs.map((run) => run.outcome));

@@ -1,0 +1,121 @@
+// The text tests `honeyhive migrate` runs before anything is parsed. Light on purpose: it loads no
+// parser (typescript-estree, TypeScript, scope-manager), so a run over files that do not use the SDK
+// costs reading them and these tests, not the parsers' start-up.
+import { statSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { readSettings } from "../rules/analysis/settings.js";
+
+/** `settings.honeyhive` as the engine takes it (RunTransformsOptions["settings"]). */
+export interface PrefilterSettings {
+  readonly modules?: readonly string[];
+  readonly lambdaHandlerNames?: readonly string[];
+}
+
+/** Module specifiers of import / export-from / require() / import() in a file's text. */
+const MODULE_SPECIFIER = /\b(?:from|require\s*\(|import\s*\(?)\s*["']([^"'\n]+)["']/g;
+
+/**
+ * How the analysis core (sdk-model.ts) recognizes a tracer imported from a project module: named like
+ * one (`tracer`, `fooTracer`, `getTracer`) or used through a member only a tracer has.
+ */
+const TRACER_HINT = /tracer|\.(?:sessionStart|createSession|acreateSession|withSession|forceFlush|trace|enrichSpan|enrichSession|startSpan|sessionId)\b/i;
+
+/**
+ * A project module as the analysis core sees one: relative, absolute, a path alias, a subpath import,
+ * or a settings module. The same test as sdk-model.ts's `isLocalModule`, which this module cannot
+ * import without loading the parsers.
+ */
+function isProjectModule(specifier: string, modules: readonly string[]): boolean {
+  return /^(?:\.{1,2}\/|\/|@\/|~\/|#)/.test(specifier) || modules.includes(specifier);
+}
+
+/**
+ * Cheap text test run before parsing: does the file name the SDK or a settings module? A file whose
+ * only link to the SDK is a tracer imported from a project module (`./tracing`) is not kept here:
+ * nearly every file imports a local module, and a "tracer" word is common (Effect has its own
+ * `Tracer`). `mayImportSdkTracer` and the project pass decide those. `runTransforms` on a single file
+ * does not depend on this test: it always parses.
+ */
+export function mayUseSdk(source: string, settings?: PrefilterSettings): boolean {
+  if (source.includes("honeyhive")) return true;
+  const { modules } = readSettings({ honeyhive: settings ?? {} });
+  return modules.some((specifier) => source.includes(specifier));
+}
+
+/**
+ * The project-module specifiers (`./tracing`, `@/lib/tracing`) of a file that mentions a tracer;
+ * empty when it mentions none. The analysis core takes a tracer-like binding imported from such a
+ * module for a HoneyHive tracer.
+ */
+export function localImportsOfTracerHint(source: string, settings?: PrefilterSettings): string[] {
+  if (!TRACER_HINT.test(source)) return [];
+  const { modules } = readSettings({ honeyhive: settings ?? {} });
+  return [...source.matchAll(MODULE_SPECIFIER)].map((match) => match[1]).filter((specifier) => isProjectModule(specifier, modules));
+}
+
+const SCRIPT_EXTENSION = /\.(?:[cm]?js|jsx)$/;
+const TS_FOR_JS: Record<string, readonly string[]> = {
+  ".js": [".ts", ".tsx", ".d.ts"],
+  ".jsx": [".tsx", ".d.ts"],
+  ".mjs": [".mts", ".d.mts"],
+  ".cjs": [".cts", ".d.cts"],
+};
+const EXTENSIONS = ["", ".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mts", ".cts", ".mjs", ".cjs"];
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The existing files a relative specifier can point to, over everything TypeScript's Bundler
+ * resolution tries (`./x.js` → `x.ts`, extensionless, `index` files). Undefined when that cannot be
+ * told from file names: not relative, nothing there, or a directory with a package.json.
+ */
+export function projectFilesOf(specifier: string, fromFile: string): string[] | undefined {
+  if (!/^\.{1,2}\//.test(specifier)) return undefined;
+  const base = resolve(dirname(fromFile), specifier);
+  if (isFile(resolve(base, "package.json"))) return undefined;
+  const scriptExtension = SCRIPT_EXTENSION.exec(base)?.[0];
+  const tries = scriptExtension
+    ? [base, ...TS_FOR_JS[scriptExtension].map((extension) => base.slice(0, -scriptExtension.length) + extension)]
+    : [...EXTENSIONS.map((extension) => base + extension), ...EXTENSIONS.slice(1).map((extension) => resolve(base, `index${extension}`))];
+  const found = tries.filter(isFile);
+  return found.length > 0 ? found : undefined;
+}
+
+/**
+ * For a file the text prefilter skipped: may a tracer it mentions come from the SDK through a
+ * project module? Yes when it imports one that cannot be looked into (a path alias, a missing file)
+ * or one that names the SDK and `exportsNoTracer` does not rule out (the project pass rules out the
+ * modules it analyzed). A module that does not name the SDK cannot export a HoneyHive tracer
+ * (Effect's own `./Tracer.js`). `namesSdk` caches, per file, whether its text names the SDK.
+ */
+export function mayImportSdkTracer(
+  source: string,
+  fromFile: string,
+  settings: PrefilterSettings | undefined,
+  exportsNoTracer: (file: string) => boolean,
+  namesSdk: Map<string, boolean>,
+): boolean {
+  return localImportsOfTracerHint(source, settings).some((specifier) => {
+    const files = projectFilesOf(specifier, fromFile);
+    if (!files) return true;
+    return files.some((file) => {
+      if (exportsNoTracer(file)) return false;
+      let names = namesSdk.get(file);
+      if (names === undefined) {
+        try {
+          names = mayUseSdk(readFileSync(file, "utf8"), settings);
+        } catch {
+          names = true; // cannot tell
+        }
+        namesSdk.set(file, names);
+      }
+      return names;
+    });
+  });
+}
