@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { localImportsOfTracerHint, mayImportSdkTracer, mayUseSdk, projectFilesOf } from "./prefilter.js";
+
+const root = mkdtempSync(join(tmpdir(), "hh-prefilter-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+}
+
+write({
+  "src/Tracer.ts": `export interface Tracer { readonly span: string }\n`,
+  "src/lib/tracing.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init();\n`,
+  "src/util/index.ts": `export const format = (value: string) => value;\n`,
+});
+const handler = join(root, "src/handler.ts");
+
+describe("mayUseSdk", () => {
+  it("keeps files that name the SDK or a settings module, not a tracer imported from a local module", () => {
+    expect(mayUseSdk(`import { trace } from "honeyhive";`)).toBe(true);
+    expect(mayUseSdk(`import { tracer } from "@/lib/tracing";`, { modules: ["@/lib/tracing"] })).toBe(true);
+    expect(mayUseSdk(`import { tracer } from "./lib/tracing";\ntracer.sessionStart();`)).toBe(false);
+  });
+});
+
+describe("localImportsOfTracerHint", () => {
+  it("lists project modules only when the file mentions a tracer", () => {
+    expect(localImportsOfTracerHint(`import * as Tracer from "./Tracer.js";\nimport { pipe } from "effect";`)).toEqual(["./Tracer.js"]);
+    expect(localImportsOfTracerHint(`import { format } from "./util";`)).toEqual([]);
+  });
+});
+
+describe("projectFilesOf", () => {
+  it("finds the files TypeScript's Bundler resolution may pick, or says it cannot tell", () => {
+    expect(projectFilesOf("./Tracer.js", handler)).toEqual([join(root, "src/Tracer.ts")]);
+    expect(projectFilesOf("./util", handler)).toEqual([join(root, "src/util/index.ts")]);
+    expect(projectFilesOf("./missing", handler)).toBeUndefined();
+    expect(projectFilesOf("@/lib/tracing", handler)).toBeUndefined();
+  });
+});
+
+describe("mayImportSdkTracer", () => {
+  const decide = (source: string, exportsNoTracer: (file: string) => boolean = () => false) =>
+    mayImportSdkTracer(source, handler, undefined, exportsNoTracer, new Map());
+
+  it("rules out a tracer-like import from a project module that does not name the SDK (Effect's own Tracer)", () => {
+    expect(decide(`import * as Tracer from "./Tracer.js";\nconst tracer: Tracer.Tracer = make();`)).toBe(false);
+  });
+
+  it("keeps a file importing a module that names the SDK, unless the project pass ruled that module out", () => {
+    const source = `import { tracer } from "./lib/tracing.js";\ntracer.sessionStart();`;
+    expect(decide(source)).toBe(true);
+    expect(decide(source, (file) => file === join(root, "src/lib/tracing.ts"))).toBe(false);
+  });
+
+  it("keeps a file whose tracer comes from a module it cannot look into (missing file, path alias)", () => {
+    expect(decide(`import { getTracer } from "./tracing";\nawait getTracer().forceFlush();`)).toBe(true);
+    expect(decide(`import { getTracer } from "@/lib/tracing";\nawait getTracer().forceFlush();`)).toBe(true);
+  });
+});
