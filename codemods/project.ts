@@ -4,15 +4,16 @@
 //   would skip them);
 // - functions defined in one module and run by evaluate() in another, so evaluate-managed-tracer
 //   unbinds their tracer and explicit-tracer leaves them alone, as if evaluate() sat in their file.
-// Each file is read through the analysis core (the same parse and matchers as the rules); ts-morph's
-// TypeScript resolves the import specifiers between files (Bundler resolution: `./x.js` → `x.ts`,
-// extensionless, index files, `require`). Cheap by design: run it on the prefilter's candidates only.
+// Each file is read through the analysis core (the same parse and matchers as the rules); the
+// TypeScript that typescript-estree parses with (one copy loaded, not ts-morph's second one) resolves
+// the import specifiers between files (Bundler resolution: `./x.js` → `x.ts`, extensionless, index
+// files, `require`). Cheap by design: run it on the prefilter's candidates only.
 // With `keepParses`, each file's parse is kept for the transforms (`takeParse`), so a candidate is
 // parsed once per run, not once here and once in `runTransforms`.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { ts } from "ts-morph";
+import ts from "typescript";
 import { requireSpecifier, staticName, unwrapExpression } from "../rules/analysis/ast.js";
 import { getEvaluateModel } from "../rules/analysis/evaluate.js";
 import type { AnalysisInput } from "../rules/analysis/input.js";
