@@ -291,7 +291,7 @@ describe("tracer resolution", () => {
 });
 
 describe("global enrichSpan() / enrichSession()", () => {
-  it("enrich the active span of the implicit tracer and warn once that they are deprecated", () => {
+  it("inside evaluate() enrich the datapoint tracer's span without a deprecation warning (the recommended form there)", () => {
     const tracer = testTracer();
     const step = trace({ tracer }, () => {
       enrichSpan({ metrics: { score: 1 } });
@@ -304,8 +304,24 @@ describe("global enrichSpan() / enrichSession()", () => {
     const [span] = tracer.getFinishedSpans();
     expect(span.attributes["honeyhive_metrics.score"]).toBe(1);
     expect(span.attributes["honeyhive_metadata.user"]).toBe("u1");
-    expect(warnings().filter((message) => message.includes("enrichSpan() is deprecated"))).toHaveLength(1);
-    expect(warnings().filter((message) => message.includes("enrichSession() is deprecated"))).toHaveLength(1);
+    expect(warnings().filter((message) => message.includes("deprecated"))).toEqual([]);
+  });
+
+  it("outside evaluate() use the default tracer and warn once each that they are deprecated", () => {
+    const tracer = testTracer();
+    setDefaultTracer(tracer);
+    const step = trace({ tracer }, () => {
+      enrichSpan({ metrics: { score: 2 } });
+      enrichSpan({ metrics: { score: 3 } });
+      enrichSession({ metadata: { ignored: true } });
+      enrichSession({ metadata: { ignored: true } });
+    });
+
+    step();
+
+    expect(tracer.getFinishedSpans()[0].attributes["honeyhive_metrics.score"]).toBe(3);
+    expect(warnings().filter((message) => message.includes("enrichSpan() is deprecated outside evaluate()"))).toHaveLength(1);
+    expect(warnings().filter((message) => message.includes("enrichSession() is deprecated outside evaluate()"))).toHaveLength(1);
   });
 });
 

@@ -73,19 +73,31 @@ function traceFunction<F extends AnyFunction>(options: TraceOptions, fn: F, defa
   return wrapFunction(fn, options, resolve, defaultName);
 }
 
-/** Adds enrichment to the active span through the implicit tracer. Deprecated: use `tracer.enrichSpan()`. */
+/**
+ * Adds enrichment to the active span through the implicit tracer. Inside code that evaluate() runs
+ * this is the recommended form (it follows the datapoint's tracer); elsewhere it is deprecated in
+ * favour of `tracer.enrichSpan()`.
+ */
 export function enrichSpan(fields: Enrichment): void {
-  warnOnce("deprecated-enrich-span", "enrichSpan() is deprecated: call tracer.enrichSpan() on your tracer instead.");
-  resolveImplicitTracer("enrichSpan()")?.enrichSpan(fields);
+  implicitEnrichmentTracer("enrichSpan")?.enrichSpan(fields);
 }
 
-/** Enriches the current session through the implicit tracer. Deprecated: use `tracer.enrichSession()`. */
+/**
+ * Enriches the current session through the implicit tracer: the datapoint's session inside
+ * evaluate() (the recommended form there), deprecated elsewhere in favour of `tracer.enrichSession()`.
+ */
 export function enrichSession(fields: Enrichment & { sessionId?: string }): void {
+  implicitEnrichmentTracer("enrichSession")?.enrichSession(fields);
+}
+
+function implicitEnrichmentTracer(method: "enrichSpan" | "enrichSession"): HoneyHiveTracer | undefined {
+  const evaluationTracer = getEvaluationTracer();
+  if (isHoneyHiveTracer(evaluationTracer)) return evaluationTracer;
   warnOnce(
-    "deprecated-enrich-session",
-    "enrichSession() is deprecated: call tracer.enrichSession() on your tracer instead.",
+    `deprecated-${method}`,
+    `${method}() is deprecated outside evaluate(): call tracer.${method}() on your tracer instead.`,
   );
-  resolveImplicitTracer("enrichSession()")?.enrichSession(fields);
+  return resolveImplicitTracer(`${method}()`);
 }
 
 /** Steps 2–4 of the resolution order above. */
