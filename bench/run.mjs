@@ -111,7 +111,7 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
     "# Benchmark results",
     "",
     "Written by `npm run bench` (bench/run.mjs) from one run on the machine below; do not edit by hand.",
-    "Reproduce: `npm run build && npm run bench:corpus && npm run bench`.",
+    "Reproduce: `npm run bench:corpus && npm run bench` (the benchmarks build the committed HEAD themselves).",
     "",
     `- Date: ${started} (took ${formatMs(tookMs)})`,
     `- Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB.toFixed(1)} GiB memory, ${host.os}`,
