@@ -32,7 +32,8 @@ export function parseFile(
 ): ParsedFile | { readonly failure: ParseFailure } {
   let parsed: AnalysisInput;
   try {
-    parsed = parseAnalysisInput(text, filePath, settings);
+    // No line/column positions: the transforms edit by `range`, and positions cost conversion time.
+    parsed = parseAnalysisInput(text, filePath, settings, { loc: false });
   } catch (error) {
     return { failure: describeParseError(error) };
   }

@@ -7,11 +7,27 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { AnalysisInput } from "./input.js";
 import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "./settings.js";
 
+export interface ParseAnalysisOptions {
+  /**
+   * Line/column positions on every node and token (default true, as ESLint gives them). The
+   * analysis core and the codemods work on `range` only, so the codemods turn them off: computing
+   * them is a sizeable share of typescript-estree's conversion. Without them `node.loc` is absent
+   * although the types say otherwise, so only code that never reads `loc` may ask for that.
+   */
+  readonly loc?: boolean;
+}
+
 /** `.cjs`/`.cts` without import/export syntax are CommonJS scripts; everything else is parsed as an ES module. JSX where the extension allows it. */
-export function parseAnalysisInput(text: string, filename: string, settings: HoneyhiveSettings = DEFAULT_SETTINGS): AnalysisInput {
+export function parseAnalysisInput(
+  text: string,
+  filename: string,
+  settings: HoneyhiveSettings = DEFAULT_SETTINGS,
+  options: ParseAnalysisOptions = {},
+): AnalysisInput {
   const extension = filename.slice(filename.lastIndexOf(".") + 1).toLowerCase();
   const jsx = extension === "tsx" || extension === "jsx" || extension === "js" || extension === "cjs" || extension === "mjs";
-  const ast = parse(text, { range: true, loc: true, comment: true, tokens: true, jsx, filePath: filename }) as TSESTree.Program;
+  const loc = options.loc ?? true;
+  const ast = parse(text, { range: true, loc, comment: true, tokens: true, jsx, filePath: filename }) as TSESTree.Program;
   // ESLint gives rules an AST with `parent` set; the parser alone does not.
   simpleTraverse(ast, { enter() {} }, true);
   // A `.cts` file may still use `import` syntax (compiled to require); only a file without it is a script.
