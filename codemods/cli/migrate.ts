@@ -90,13 +90,13 @@ function checkWorkTreesClean(io: CliIo, cwd: string, paths: readonly string[]): 
   return true;
 }
 
-/** Reads every discovered file once and keeps those whose text may use the SDK. */
 /** The text prefilter, and whether the files it skips are kept for a project pre-pass. */
 interface Prefilter {
   readonly mayUseSdk: MigrateEngine["mayUseSdk"];
   readonly keepSkipped: boolean;
 }
 
+/** Reads every discovered file once and keeps those whose text may use the SDK. */
 function readFiles(io: CliIo, cwd: string, options: MigrateOptions, prefilter: Prefilter, settings: RunTransformsOptions["settings"]): FileRun[] {
   const { files } = discoverFiles({ cwd, paths: options.paths, extensions: options.extensions, ignore: options.ignore });
   const runs: FileRun[] = [];
@@ -320,9 +320,9 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   // The parsers are loaded only when some file needs them: over code that does not use the SDK the
   // run costs reading the files and the text tests.
   const textTests = io.engine ? undefined : await loadPrefilter();
-  const prefilter: Prefilter = io.engine
-    ? { mayUseSdk: io.engine.mayUseSdk, keepSkipped: io.engine.analyzeProject !== undefined }
-    : { mayUseSdk: textTests!.mayUseSdk, keepSkipped: true };
+  const prefilter: Prefilter = textTests
+    ? { mayUseSdk: textTests.mayUseSdk, keepSkipped: true }
+    : { mayUseSdk: io.engine?.mayUseSdk ?? (() => true), keepSkipped: io.engine?.analyzeProject !== undefined };
   let runs = readFiles(io, cwd, options, prefilter, transformOptions.settings);
   if (textTests && !needsEngine(runs, textTests, transformOptions.settings)) {
     // Nothing to parse: what the project pre-pass would answer with no candidates, without loading it.
