@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -43,6 +43,19 @@ describe("analyzeProject", () => {
     });
     expect(project.factsFor(join(root, "src/eval/pipeline.ts"))).toEqual({ evaluatedExports: ["answer", "default"] });
     expect(project.factsFor(join(root, "src/lib/tracing.ts"))).toBeUndefined();
+  });
+
+  it("hands its parse of a file to the transforms once, and not for a file that gets project facts", () => {
+    const kept = analyzeProject(paths, { keepParses: true });
+    const tracing = join(root, "src/lib/tracing.ts");
+    const text = readFileSync(tracing, "utf8");
+    expect(kept.takeParse(tracing, `${text}// edited\n`)).toBeUndefined();
+    const again = analyzeProject(paths, { keepParses: true });
+    expect(again.takeParse(tracing, text)?.text).toBe(text);
+    expect(again.takeParse(tracing, text)).toBeUndefined();
+    const pipeline = join(root, "src/eval/pipeline.ts");
+    expect(again.takeParse(pipeline, readFileSync(pipeline, "utf8"))).toBeUndefined();
+    expect(project.takeParse(tracing, text)).toBeUndefined(); // not kept without keepParses
   });
 
   it("tells which files the text prefilter skipped import a tracer module", () => {

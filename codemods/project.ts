@@ -55,6 +55,12 @@ export interface ProjectAnalysis {
   takeParse(path: string, text: string): AnalysisInput | undefined;
 }
 
+/**
+ * How much source (in characters) the kept parses may cover: an AST with tokens and scopes takes
+ * ~200× its text in memory (8 MiB of source ≈ 1.6 GB), so past this the transforms parse again.
+ */
+const KEPT_PARSES_TEXT_BUDGET = 8 * 1024 * 1024;
+
 const RESOLUTION_OPTIONS: ts.CompilerOptions = {
   module: ts.ModuleKind.Preserve,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -116,6 +122,7 @@ export function analyzeProject(
   const tracerModules = new Map<string, string[]>();
   const evaluatedExports = new Map<string, string[]>();
   const parses = new Map<string, AnalysisInput>();
+  let keptText = 0;
   const analyzed = new Set<string>();
   const namesSdk = new Map<string, boolean>();
 
@@ -130,7 +137,10 @@ export function analyzeProject(
     }
     const parsed = parseFile(text, path, settings);
     if (isParseFailure(parsed)) continue;
-    if (options.keepParses) parses.set(path, parsed.input);
+    if (options.keepParses && keptText + text.length <= KEPT_PARSES_TEXT_BUDGET) {
+      parses.set(path, parsed.input);
+      keptText += text.length;
+    }
     const sdk = getSdkModel(parsed.input);
     if (!sdk.usesSdk) continue;
 
