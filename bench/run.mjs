@@ -124,6 +124,14 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
     `- Synthetic tree: ${synthetic.files} files, all using the SDK, from ${synthetic.templateSource} (seed ${synthetic.seed}); ` +
       "`node bench/generate.mjs --share 0.01` makes the 1% tree",
     "",
+    ...(new Set(Object.values(results).map((section) => section.measuredAt)).size > 1
+      ? [
+          `- Sections measured at different commits: ${Object.entries(results)
+            .map(([name, section]) => `${name} at ${String(section.measuredAt).slice(0, 12)}`)
+            .join(", ")}`,
+          "",
+        ]
+      : []),
     "## Targets",
     "",
     "| target | figure | result |",
@@ -296,7 +304,21 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
   return lines.join("\n");
 }
 
-const data = values.render ? JSON.parse(readFileSync(RESULTS_JSON, "utf8")) : await measureAll();
+// A partial run (`--only codemod,sdk`) keeps the other sections of the previous run, each labelled
+// with the commit it was measured at, so re-measuring one face after a fix does not drop the rest.
+function withPreviousSections(data) {
+  for (const section of Object.values(data.results)) section.measuredAt ??= data.build;
+  if (!existsSync(RESULTS_JSON)) return data;
+  const previous = JSON.parse(readFileSync(RESULTS_JSON, "utf8"));
+  for (const [name, section] of Object.entries(previous.results ?? {})) {
+    if (data.results[name]) continue;
+    section.measuredAt ??= previous.build;
+    data.results[name] = section;
+  }
+  return data;
+}
+
+const data = values.render ? JSON.parse(readFileSync(RESULTS_JSON, "utf8")) : withPreviousSections(await measureAll());
 writeFileSync(values.out, render(data));
 if (!values.render) {
   mkdirSync(CACHE_DIR, { recursive: true });
