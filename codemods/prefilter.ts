@@ -3,7 +3,7 @@
 // costs reading them and these tests, not the parsers' start-up.
 import { statSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { readSettings } from "../rules/analysis/settings.js";
+import { isLocalModule, readSettings } from "../rules/analysis/settings.js";
 
 /** `settings.honeyhive` as the engine takes it (RunTransformsOptions["settings"]). */
 export interface PrefilterSettings {
@@ -19,15 +19,6 @@ const MODULE_SPECIFIER = /\b(?:from|require\s*\(|import\s*\(?)\s*["']([^"'\n]+)[
  * one (`tracer`, `fooTracer`, `getTracer`) or used through a member only a tracer has.
  */
 const TRACER_HINT = /tracer|\.(?:sessionStart|createSession|acreateSession|withSession|forceFlush|trace|enrichSpan|enrichSession|startSpan|sessionId)\b/i;
-
-/**
- * A project module as the analysis core sees one: relative, absolute, a path alias, a subpath import,
- * or a settings module. The same test as sdk-model.ts's `isLocalModule`, which this module cannot
- * import without loading the parsers.
- */
-function isProjectModule(specifier: string, modules: readonly string[]): boolean {
-  return /^(?:\.{1,2}\/|\/|@\/|~\/|#)/.test(specifier) || modules.includes(specifier);
-}
 
 /**
  * Cheap text test run before parsing: does the file name the SDK or a settings module? A file whose
@@ -49,8 +40,8 @@ export function mayUseSdk(source: string, settings?: PrefilterSettings): boolean
  */
 export function localImportsOfTracerHint(source: string, settings?: PrefilterSettings): string[] {
   if (!TRACER_HINT.test(source)) return [];
-  const { modules } = readSettings({ honeyhive: settings ?? {} });
-  return [...source.matchAll(MODULE_SPECIFIER)].map((match) => match[1]).filter((specifier) => isProjectModule(specifier, modules));
+  const resolved = readSettings({ honeyhive: settings ?? {} });
+  return [...source.matchAll(MODULE_SPECIFIER)].map((match) => match[1]).filter((specifier) => isLocalModule(specifier, resolved));
 }
 
 const SCRIPT_EXTENSION = /\.(?:[cm]?js|jsx)$/;

@@ -24,7 +24,7 @@ import {
   type FunctionNode,
 } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
-import type { HoneyhiveSettings } from "./settings.js";
+import { isLocalModule, isSdkModule, type HoneyhiveSettings } from "./settings.js";
 
 export type SdkExport =
   | "HoneyHiveTracer"
@@ -204,14 +204,9 @@ const EMPTY_MODEL: SdkModel = Object.freeze({
   tracersInScopeAt: () => [],
 });
 
-export function isSdkModule(specifier: string, settings: HoneyhiveSettings): boolean {
-  return specifier === "honeyhive" || specifier.startsWith("honeyhive/") || settings.modules.includes(specifier);
-}
-
-/** A module of the project itself (may export a tracer): relative paths, `@/` and `~/` aliases, settings modules. */
-export function isLocalModule(specifier: string, settings: HoneyhiveSettings): boolean {
-  return /^(?:\.{1,2}\/|\/|@\/|~\/|#)/.test(specifier) || settings.modules.includes(specifier);
-}
+// Which module specifiers are the SDK and which are the project's own live in settings.ts, so the
+// codemod's text prefilter uses the same tests without loading a parser.
+export { isLocalModule, isSdkModule };
 
 const models = new WeakMap<TSESTree.Program, SdkModel>();
 

@@ -25,3 +25,12 @@ export function readSettings(settings: unknown): HoneyhiveSettings {
     lambdaHandlerNames: stringArray(record.lambdaHandlerNames),
   };
 }
+
+export function isSdkModule(specifier: string, settings: HoneyhiveSettings): boolean {
+  return specifier === "honeyhive" || specifier.startsWith("honeyhive/") || settings.modules.includes(specifier);
+}
+
+/** A module of the project itself (may export a tracer): relative paths, `@/` and `~/` aliases, settings modules. */
+export function isLocalModule(specifier: string, settings: HoneyhiveSettings): boolean {
+  return /^(?:\.{1,2}\/|\/|@\/|~\/|#)/.test(specifier) || settings.modules.includes(specifier);
+}
