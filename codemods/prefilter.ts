@@ -3,7 +3,7 @@
 // costs reading them and these tests, not the parsers' start-up.
 import { statSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { isLocalModule, readSettings } from "../rules/analysis/settings.js";
+import { isLocalModule, readSettings, textMentionsSdk } from "../rules/analysis/settings.js";
 
 /** `settings.honeyhive` as the engine takes it (RunTransformsOptions["settings"]). */
 export interface PrefilterSettings {
@@ -28,9 +28,7 @@ const TRACER_HINT = /tracer|\.(?:sessionStart|createSession|acreateSession|withS
  * does not depend on this test: it always parses.
  */
 export function mayUseSdk(source: string, settings?: PrefilterSettings): boolean {
-  if (source.includes("honeyhive")) return true;
-  const { modules } = readSettings({ honeyhive: settings ?? {} });
-  return modules.some((specifier) => source.includes(specifier));
+  return textMentionsSdk(source, readSettings({ honeyhive: settings ?? {} }));
 }
 
 /**

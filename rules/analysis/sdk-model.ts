@@ -24,7 +24,7 @@ import {
   type FunctionNode,
 } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
-import { isLocalModule, isSdkModule, type HoneyhiveSettings } from "./settings.js";
+import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
 
 export type SdkExport =
   | "HoneyHiveTracer"
@@ -232,7 +232,7 @@ export function getSdkModel(input: AnalysisInput): SdkModel {
  */
 function mayUseSdk(input: AnalysisInput): boolean {
   const { ast, settings, text, scopeManager } = input;
-  if (text.includes("honeyhive") || settings.modules.some((specifier) => text.includes(specifier))) return true;
+  if (textMentionsSdk(text, settings)) return true;
   const isLocal = (specifier: string | undefined) => specifier !== undefined && isLocalModule(specifier, settings);
   // Settings modules returned above; here only the binding's own name and use can tell.
   const looksLikeTracer = (declaration: TSESTree.Node) =>
@@ -320,7 +320,7 @@ function buildModel(input: AnalysisInput): SdkModel {
   const bindings = new Map<Scope.Variable, SdkBinding>();
   const bindingOfSpecifier = (specifier: string, importedName: string | undefined): SdkBinding | undefined => {
     if (isSdkModule(specifier, settings)) {
-      const isSettingsModule = !(specifier === "honeyhive" || specifier.startsWith("honeyhive/"));
+      const isSettingsModule = !isSdkPackage(specifier);
       if (importedName === undefined) return { kind: "namespace" };
       if (!isSettingsModule || KNOWN_SDK_EXPORTS.has(importedName)) return { kind: "export", name: importedName };
       return { kind: "local", name: importedName, fromSdkSettingsModule: true };

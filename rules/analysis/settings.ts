@@ -26,8 +26,21 @@ export function readSettings(settings: unknown): HoneyhiveSettings {
   };
 }
 
+/** The package itself: "honeyhive" or one of its subpaths ("honeyhive/experiments"). */
+export function isSdkPackage(specifier: string): boolean {
+  return specifier === "honeyhive" || specifier.startsWith("honeyhive/");
+}
+
 export function isSdkModule(specifier: string, settings: HoneyhiveSettings): boolean {
-  return specifier === "honeyhive" || specifier.startsWith("honeyhive/") || settings.modules.includes(specifier);
+  return isSdkPackage(specifier) || settings.modules.includes(specifier);
+}
+
+/**
+ * The cheapest test of all, on the file's text: does it name the SDK or a settings module? Both the
+ * analysis core's gate and the codemod's prefilter start here.
+ */
+export function textMentionsSdk(text: string, settings: HoneyhiveSettings): boolean {
+  return text.includes("honeyhive") || settings.modules.some((specifier) => text.includes(specifier));
 }
 
 /** A module of the project itself (may export a tracer): relative paths, `@/` and `~/` aliases, settings modules. */
