@@ -15,9 +15,9 @@
 // Each transform module still exports a jscodeshift-compatible default (see transforms/*.ts).
 import { applyEdits, EditList, editsOverlap, type TextEdit } from "../rules/analysis/edits.js";
 import { countMarkers } from "./markers.js";
-import type { AnalysisInput } from "../rules/analysis/input.js";
-import { isParseFailure, parsedFileOf, parseFile, syntaxErrorOf, type ParsedFile } from "./parse.js";
-import type { CodemodTransform, ProjectFileFacts, RunState } from "./transform-api.js";
+import { isParseFailure, parseFile, syntaxErrorOf, type ParsedFile } from "./parse.js";
+import { fileLinks } from "./project.js";
+import type { CodemodTransform, FileLinks, ProjectFileFacts, RunState } from "./transform-api.js";
 import { TRANSFORM_IDS, type TransformId } from "./transforms/ids.js";
 import { transformById } from "./transforms/index.js";
 import { readSettings, type HoneyhiveSettings } from "../rules/analysis/settings.js";
@@ -39,6 +39,8 @@ export interface TransformRunResult {
   readonly markers: number;
   /** Set when the file could not be parsed or a transform threw; `output` is then the input. */
   readonly error?: TransformFailure;
+  /** With `options.links`, when the file parsed: what it tells the project pass (plain data). */
+  readonly links?: FileLinks;
 }
 
 export interface RunTransformsOptions {
@@ -49,11 +51,10 @@ export interface RunTransformsOptions {
   /** What the project pre-pass (`analyzeProject` in project.ts) knows about this file. */
   readonly project?: ProjectFileFacts;
   /**
-   * The parse of exactly `source` made earlier with the same settings (the project pass keeps its
-   * candidates' parses: `ProjectAnalysis.takeParse`), so the file is not parsed a second time.
-   * In process only: an AST does not cross to a worker thread.
+   * Also say what this file tells the project pass (`TransformRunResult.links`, from the same parse),
+   * so the pass needs no parse of its own: the CLI sets it on the first run over the candidates.
    */
-  readonly parsed?: AnalysisInput;
+  readonly links?: boolean;
 }
 
 function toSettings(settings: RunTransformsOptions["settings"]): HoneyhiveSettings {
@@ -68,12 +69,25 @@ function transformFailure(id: TransformId, error: unknown): TransformFailure {
   return { message: `${id}: ${error instanceof Error ? error.message : String(error)}` };
 }
 
-/** Parses `source` once (or takes `options.parsed`), applies the selected transforms in order, prints once. Never throws. */
+/** Parses `source` once, applies the selected transforms in order, prints once. Never throws. */
 export function runTransforms(source: string, filePath: string, options: RunTransformsOptions = {}): TransformRunResult {
   const settings = toSettings(options.settings);
-  const parsed = options.parsed?.text === source ? parsedFileOf(options.parsed, options.project) : parseFile(source, filePath, settings, options.project);
+  const parsed = parseFile(source, filePath, settings, options.project);
   if (isParseFailure(parsed)) return unchanged(source, parsed.failure);
+  const result = transformParsed(parsed, filePath, settings, options);
+  if (!options.links) return result;
+  // The transforms only recorded edits, so this is the very parse (and cached models) they read.
+  let links: FileLinks;
+  try {
+    links = fileLinks(parsed.input);
+  } catch (error) {
+    return unchanged(source, { message: `project links: ${error instanceof Error ? error.message : String(error)}` });
+  }
+  return { ...result, links };
+}
 
+function transformParsed(parsed: ParsedFile, filePath: string, settings: HoneyhiveSettings, options: RunTransformsOptions): TransformRunResult {
+  const source = parsed.text;
   let file: ParsedFile = parsed;
   let accepted: TextEdit[] = [];
   const applied: TransformId[] = [];

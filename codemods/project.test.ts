@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { analyzeProject } from "./project.js";
+import { runTransforms } from "./engine.js";
+import { analyzeProject, linkProject } from "./project.js";
 
 const root = mkdtempSync(join(tmpdir(), "honeyhive-project-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -45,17 +46,19 @@ describe("analyzeProject", () => {
     expect(project.factsFor(join(root, "src/lib/tracing.ts"))).toBeUndefined();
   });
 
-  it("hands its parse of a file to the transforms once, and not for a file that gets project facts", () => {
-    const kept = analyzeProject(paths, { keepParses: true });
+  it("gets the same answers from the links the engine reads off its own parse of each file", () => {
+    const linked = linkProject(
+      paths.map((path) => {
+        const result = runTransforms(readFileSync(path, "utf8"), path, { links: true });
+        if (path.endsWith("broken.ts")) expect(result.links).toBeUndefined(); // no parse, no links
+        return { path, ...(result.links ? { links: result.links } : {}) };
+      }),
+    );
+    expect(linked.tracerModules).toEqual(project.tracerModules);
+    expect(linked.evaluatedExports).toEqual(project.evaluatedExports);
     const tracing = join(root, "src/lib/tracing.ts");
-    const text = readFileSync(tracing, "utf8");
-    expect(kept.takeParse(tracing, `${text}// edited\n`)).toBeUndefined();
-    const again = analyzeProject(paths, { keepParses: true });
-    expect(again.takeParse(tracing, text)?.text).toBe(text);
-    expect(again.takeParse(tracing, text)).toBeUndefined();
-    const pipeline = join(root, "src/eval/pipeline.ts");
-    expect(again.takeParse(pipeline, readFileSync(pipeline, "utf8"))).toBeUndefined();
-    expect(project.takeParse(tracing, text)).toBeUndefined(); // not kept without keepParses
+    expect(runTransforms(readFileSync(tracing, "utf8"), tracing).links).toBeUndefined(); // only when asked
+    expect(runTransforms(readFileSync(tracing, "utf8"), tracing, { links: true }).links).toEqual({ tracerExports: ["tracer"], evaluatedImports: [] });
   });
 
   it("tells which files the text prefilter skipped import a tracer module", () => {

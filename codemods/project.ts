@@ -1,15 +1,17 @@
-// The project pre-pass, for what one file cannot show the per-file transforms:
+// The project pass, for what one file cannot show the per-file transforms:
 // - modules that export a HoneyHive tracer (`lib/tracing.ts` exporting `tracer` or `getTracer`), so the
 //   CLI also migrates files that import it without ever mentioning "honeyhive" (the text prefilter
 //   would skip them);
 // - functions defined in one module and run by evaluate() in another, so evaluate-managed-tracer
 //   unbinds their tracer and explicit-tracer leaves them alone, as if evaluate() sat in their file.
-// Each file is read through the analysis core (the same parse and matchers as the rules); the
-// TypeScript that typescript-estree parses with (one copy loaded, not ts-morph's second one) resolves
-// the import specifiers between files (Bundler resolution: `./x.js` → `x.ts`, extensionless, index
-// files, `require`). Cheap by design: run it on the prefilter's candidates only.
-// With `keepParses`, each file's parse is kept for the transforms (`takeParse`), so a candidate is
-// parsed once per run, not once here and once in `runTransforms`.
+// Two steps. `fileLinks` reads one file's parse through the analysis core (the same parse and
+// matchers as the rules) into plain data; the engine computes it on the parse it transforms with
+// (`runTransforms(…, { links: true })`), in whichever thread that runs, so no file is parsed for
+// the pass alone. `linkProject` then joins the files' links: the TypeScript that typescript-estree
+// parses with (one copy loaded, not ts-morph's second one) resolves the import specifiers between
+// files (Bundler resolution: `./x.js` → `x.ts`, extensionless, index files, `require`). The CLI runs
+// the transforms once more only on the few files the joined links change (see cli/migrate.ts).
+// `analyzeProject` does both steps over files on disk, for callers without the engine's loop.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
@@ -22,7 +24,7 @@ import { readSettings } from "../rules/analysis/settings.js";
 import type { RunTransformsOptions } from "./engine.js";
 import { mayImportSdkTracer } from "./prefilter.js";
 import { isParseFailure, parseFile } from "./parse.js";
-import type { ProjectFileFacts } from "./transform-api.js";
+import type { FileLinks, ProjectFileFacts } from "./transform-api.js";
 
 export interface ProjectFile {
   readonly path: string;
@@ -46,20 +48,7 @@ export interface ProjectAnalysis {
    * cannot export a HoneyHive tracer (Effect's own `./Tracer.js`), so it does not count.
    */
   importsTracerModule(path: string, text: string): boolean;
-  /**
-   * The parse of `text` made here (only with `keepParses`), to hand to `runTransforms(…, { parsed })`;
-   * given out once, then forgotten. Undefined when there is none, the text differs, or the file gets
-   * project facts: the analysis core caches its evaluate() model per AST, and this parse's model was
-   * built without them.
-   */
-  takeParse(path: string, text: string): AnalysisInput | undefined;
 }
-
-/**
- * How much source (in characters) the kept parses may cover: an AST with tokens and scopes takes
- * ~200× its text in memory (8 MiB of source ≈ 1.6 GB), so past this the transforms parse again.
- */
-const KEPT_PARSES_TEXT_BUDGET = 8 * 1024 * 1024;
 
 const RESOLUTION_OPTIONS: ts.CompilerOptions = {
   module: ts.ModuleKind.Preserve,
@@ -113,47 +102,46 @@ function evaluatedIdentifier(sdk: SdkModel, value: TSESTree.Node): TSESTree.Iden
   return expression?.type === AST_NODE_TYPES.Identifier ? expression : undefined;
 }
 
-/** Reads the candidate files through the analysis core and links them. Never throws on a bad file. */
-export function analyzeProject(
-  files: readonly (string | ProjectFile)[],
-  options: { readonly settings?: RunTransformsOptions["settings"]; readonly keepParses?: boolean } = {},
-): ProjectAnalysis {
-  const settings = readSettings({ honeyhive: options.settings ?? {} });
+/** What `input` (one file's parse, without project facts or with them) tells the project pass. Never throws. */
+export function fileLinks(input: AnalysisInput): FileLinks {
+  const tracerExports: string[] = [];
+  const evaluatedImports: { module: string; name: string }[] = [];
+  const sdk = getSdkModel(input);
+  if (!sdk.usesSdk) return { tracerExports, evaluatedImports };
+  const path = resolve(input.filename);
+  for (const tracer of sdk.tracers) {
+    if (tracer.exported && tracer.moduleLevel && (tracer.kind === "init" || tracer.kind === "lazy") && !tracerExports.includes(tracer.name)) {
+      tracerExports.push(tracer.name);
+    }
+  }
+  for (const call of getEvaluateModel(input).calls) {
+    if (!call.functionProperty || call.evaluatedFunctions.length > 0) continue;
+    const identifier = evaluatedIdentifier(sdk, call.functionProperty.value);
+    const origin = identifier && importOrigin(sdk, identifier);
+    const module = origin && resolveModule(origin.specifier, path);
+    if (origin && module) evaluatedImports.push({ module, name: origin.name });
+  }
+  return { tracerExports, evaluatedImports };
+}
+
+/** One analysed file: its path, and its links (undefined when it could not be read or parsed). */
+export interface LinkedFile {
+  readonly path: string;
+  readonly links?: FileLinks;
+}
+
+/** Joins the links of the analysed files (the prefilter's candidates). Never throws on a bad file. */
+export function linkProject(files: readonly LinkedFile[], options: { readonly settings?: RunTransformsOptions["settings"] } = {}): ProjectAnalysis {
   const tracerModules = new Map<string, string[]>();
   const evaluatedExports = new Map<string, string[]>();
-  const parses = new Map<string, AnalysisInput>();
-  let keptText = 0;
   const analyzed = new Set<string>();
   const namesSdk = new Map<string, boolean>();
 
-  for (const entry of files) {
-    const path = resolve(typeof entry === "string" ? entry : entry.path);
-    analyzed.add(path);
-    let text: string;
-    try {
-      text = typeof entry === "string" || entry.text === undefined ? readFileSync(path, "utf8") : entry.text;
-    } catch {
-      continue;
-    }
-    const parsed = parseFile(text, path, settings);
-    if (isParseFailure(parsed)) continue;
-    if (options.keepParses && keptText + text.length <= KEPT_PARSES_TEXT_BUDGET) {
-      parses.set(path, parsed.input);
-      keptText += text.length;
-    }
-    const sdk = getSdkModel(parsed.input);
-    if (!sdk.usesSdk) continue;
-
-    for (const tracer of sdk.tracers) {
-      if (tracer.exported && tracer.moduleLevel && (tracer.kind === "init" || tracer.kind === "lazy")) addTo(tracerModules, path, tracer.name);
-    }
-    for (const call of getEvaluateModel(parsed.input).calls) {
-      if (!call.functionProperty || call.evaluatedFunctions.length > 0) continue;
-      const identifier = evaluatedIdentifier(sdk, call.functionProperty.value);
-      const origin = identifier && importOrigin(sdk, identifier);
-      const target = origin && resolveModule(origin.specifier, path);
-      if (origin && target) addTo(evaluatedExports, target, origin.name);
-    }
+  for (const { path, links } of files) {
+    const key = resolve(path);
+    analyzed.add(key);
+    for (const name of links?.tracerExports ?? []) addTo(tracerModules, key, name);
+    for (const { module, name } of links?.evaluatedImports ?? []) addTo(evaluatedExports, module, name);
   }
 
   return {
@@ -175,12 +163,25 @@ export function analyzeProject(
       const exportsNoTracer = (file: string): boolean => analyzed.has(file) && !tracerModules.has(file);
       return mayImportSdkTracer(text, from, options.settings, exportsNoTracer, namesSdk);
     },
-    takeParse(path, text) {
-      const key = resolve(path);
-      const parsed = parses.get(key);
-      parses.delete(key);
-      return parsed && parsed.text === text && !evaluatedExports.has(key) ? parsed : undefined;
-    },
   };
 }
 
+/** Reads and parses the candidate files through the analysis core and links them. Never throws on a bad file. */
+export function analyzeProject(
+  files: readonly (string | ProjectFile)[],
+  options: { readonly settings?: RunTransformsOptions["settings"] } = {},
+): ProjectAnalysis {
+  const settings = readSettings({ honeyhive: options.settings ?? {} });
+  const linked = files.map((entry): LinkedFile => {
+    const path = resolve(typeof entry === "string" ? entry : entry.path);
+    let text: string;
+    try {
+      text = typeof entry === "string" || entry.text === undefined ? readFileSync(path, "utf8") : entry.text;
+    } catch {
+      return { path };
+    }
+    const parsed = parseFile(text, path, settings);
+    return isParseFailure(parsed) ? { path } : { path, links: fileLinks(parsed.input) };
+  });
+  return linkProject(linked, options);
+}

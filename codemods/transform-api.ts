@@ -12,6 +12,17 @@ export interface ProjectFileFacts {
   readonly evaluatedExports: readonly string[];
 }
 
+/**
+ * What one file tells the project pass about itself, read from the parse the transforms use and
+ * kept as plain data (it crosses from worker threads), so the pass never parses a file of its own.
+ */
+export interface FileLinks {
+  /** Names this module exports that hold or return a HoneyHive tracer (`tracer`, `getTracer`). */
+  readonly tracerExports: readonly string[];
+  /** Exports of other project modules (absolute paths) that this file's evaluate() calls run. */
+  readonly evaluatedImports: readonly { readonly module: string; readonly name: string }[];
+}
+
 /** State shared by the transforms of one run over one file. */
 export interface RunState {
   /** Tracer variables an earlier transform removed: later transforms must not bind code to them. */

@@ -2,23 +2,25 @@
 // as a value so tests can hand the runner an engine of their own, and loaded on first use so
 // `--help`, `--version` and `--list` do not pay for loading the parsers.
 import type { RunTransformsOptions, TransformRunResult } from "../engine.js";
+import type { FileLinks } from "../transform-api.js";
 
-/** What the cross-file pre-pass answers per file (see codemods/project.ts). */
-export interface ProjectPrepass {
+/** What the project pass answers per file once the candidates' links are joined (see codemods/project.ts). */
+export interface ProjectLinks {
   factsFor(path: string): RunTransformsOptions["project"];
   importsTracerModule(path: string, text: string): boolean;
-  /** The pre-pass's parse of this file, when it kept one (`keepParses`), for `runTransforms(…, { parsed })`. */
-  takeParse?(path: string, text: string): RunTransformsOptions["parsed"];
 }
 
 export interface MigrateEngine {
   readonly runTransforms: (source: string, filePath: string, options: RunTransformsOptions) => TransformRunResult;
   readonly mayUseSdk: (source: string, settings?: RunTransformsOptions["settings"]) => boolean;
-  /** Optional pre-pass over the candidate files, for what one file cannot show. */
-  readonly analyzeProject?: (
-    files: readonly { readonly path: string; readonly text: string }[],
-    options: { readonly settings?: RunTransformsOptions["settings"]; readonly keepParses?: boolean },
-  ) => ProjectPrepass;
+  /**
+   * Optional project pass: joins what each candidate told about itself (`TransformRunResult.links`,
+   * asked for with `links: true`) into what one file cannot show. Without it each file stands alone.
+   */
+  readonly linkProject?: (
+    files: readonly { readonly path: string; readonly links?: FileLinks }[],
+    options: { readonly settings?: RunTransformsOptions["settings"] },
+  ) => ProjectLinks;
 }
 
 /** The text tests alone (codemods/prefilter.ts): no parser is loaded with them. */
@@ -29,8 +31,8 @@ export function loadPrefilter(): Promise<TextTests> {
 }
 
 export async function loadDefaultEngine(): Promise<MigrateEngine> {
-  const [{ runTransforms, mayUseSdk }, { analyzeProject }] = await Promise.all([import("../engine.js"), import("../project.js")]);
-  return { runTransforms, mayUseSdk, analyzeProject };
+  const [{ runTransforms, mayUseSdk }, { linkProject }] = await Promise.all([import("../engine.js"), import("../project.js")]);
+  return { runTransforms, mayUseSdk, linkProject };
 }
 
 /** Runs the engine on one file; the contract says it never throws, this makes sure a bug cannot stop the run. */

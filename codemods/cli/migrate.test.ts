@@ -227,38 +227,54 @@ describe("choosing transforms", () => {
     expect(seenSettings).toEqual({ modules: ["@/lib/tracing", "~/obs"], lambdaHandlerNames: ["main"] });
   });
 
-  it("runs the engine's project pre-pass: files importing a tracer module become candidates, facts reach the transforms", async () => {
+  it("runs the project pass on the candidates' links: files importing a tracer module become candidates, facts reach the transforms", async () => {
     const root = makeProject({
       "src/lib/tracing.ts": 'import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init();\n',
+      "src/eval/grade.ts": 'import { HoneyHiveTracer } from "honeyhive";\nexport function grade() {\n  HoneyHiveTracer.init().sessionStart({});\n}\n',
       "src/routes/chat.ts": 'import { tracer } from "../lib/tracing";\nexport function chat() {\n  tracer.sessionStart({});\n}\n',
       "src/util.ts": "export const unrelated = 1;\n",
     });
-    const analyzed: string[] = [];
-    const projectSeen = new Map<string, unknown>();
+    const linked: { path: string; links: unknown }[] = [];
+    const calls: { file: string; links: boolean; project: unknown }[] = [];
     const engine: MigrateEngine = {
       ...fakeEngine,
-      analyzeProject(files) {
-        analyzed.push(...files.map((file) => file.path.slice(root.length + 1)));
+      linkProject(files) {
+        linked.push(...files.map((file) => ({ path: file.path.slice(root.length + 1), links: file.links })));
         return {
           importsTracerModule: (_path, text) => text.includes("/lib/tracing"),
-          factsFor: (path) => (path.endsWith("chat.ts") ? { evaluatedExports: ["chat"] } : undefined),
+          factsFor: (path) => (path.endsWith("chat.ts") || path.endsWith("grade.ts") ? { evaluatedExports: ["default"] } : undefined),
         };
       },
       runTransforms(source, filePath, options) {
-        projectSeen.set(filePath.slice(root.length + 1), options.project);
-        return fakeEngine.runTransforms(source, filePath, options);
+        const file = filePath.slice(root.length + 1);
+        calls.push({ file, links: options.links === true, project: options.project });
+        const result = fakeEngine.runTransforms(source, filePath, options);
+        // What a file tells the pass comes back with its result (plain data, also from workers).
+        return options.links ? { ...result, links: { tracerExports: file.endsWith("tracing.ts") ? ["tracer"] : [], evaluatedImports: [] } } : result;
       },
     };
     const run = await runInProcess(root, ["migrate", "--json"], engine);
-    expect(analyzed).toEqual(["src/lib/tracing.ts"]);
+    // The pass joins what the first round's candidates said; it parses nothing itself.
+    expect(linked).toEqual([
+      { path: "src/eval/grade.ts", links: { tracerExports: [], evaluatedImports: [] } },
+      { path: "src/lib/tracing.ts", links: { tracerExports: ["tracer"], evaluatedImports: [] } },
+    ]);
+    // Round one: every candidate once, without facts. Round two: a candidate with facts again, and
+    // the skipped file that imports the tracer module, each with its facts.
+    expect(calls).toEqual([
+      { file: "src/eval/grade.ts", links: true, project: undefined },
+      { file: "src/lib/tracing.ts", links: true, project: undefined },
+      { file: "src/eval/grade.ts", links: true, project: { evaluatedExports: ["default"] } },
+      { file: "src/routes/chat.ts", links: true, project: { evaluatedExports: ["default"] } },
+    ]);
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.files.map((file) => [file.path, file.status])).toEqual([
+      ["src/eval/grade.ts", "changed"],
       ["src/lib/tracing.ts", "unchanged"],
       ["src/routes/chat.ts", "changed"],
       ["src/util.ts", "skipped"],
     ]);
-    expect(projectSeen.get("src/routes/chat.ts")).toEqual({ evaluatedExports: ["chat"] });
-    expect(projectSeen.get("src/lib/tracing.ts")).toBeUndefined();
+    expect(report.summary).toMatchObject({ scanned: 4, candidates: 3, changed: 2 });
     expect(read(root, "src/routes/chat.ts")).toContain("tracer.createSession({})");
   });
 

@@ -13,7 +13,7 @@ import { loadDefaultEngine, loadPrefilter, transformSafely, type MigrateEngine, 
 import { formatterCommand } from "./formatter-hint.js";
 import { gitUncommittedPaths } from "./git.js";
 import { MAIN_HELP, migrateHelp } from "./help.js";
-import { transformInPool, WORKER_URL } from "./pool.js";
+import { TransformPool, WORKER_URL } from "./pool.js";
 import { ProgressBar, type ProgressStream } from "./progress.js";
 import { buildJsonReport, formatSummary, type FileOutcome, type JsonReport } from "./report.js";
 import { packageVersion } from "./version.js";
@@ -155,39 +155,28 @@ function needsEngine(runs: readonly FileRun[], textTests: TextTests, settings: R
   return runs.some(({ prefiltered }) => prefiltered && textTests.mayImportSdkTracer(prefiltered.source, prefiltered.realPath, settings, () => false, namesSdk));
 }
 
-/** Hands out the project pass's parse of a file, once (see ProjectPrepass.takeParse). */
-type ParseSource = (path: string, text: string) => RunTransformsOptions["parsed"];
-
 /**
- * The cross-file pre-pass over the candidates: a skipped file that imports a module exporting a
- * tracer becomes a candidate after all, and every candidate gets what the project knows about it
- * (e.g. its exports that evaluate() runs from another module). With `keepParses` (the transforms
- * will run in this thread) the pass keeps its parses for them, so each candidate is parsed once.
+ * The project pass, after the first round has transformed the candidates and collected their links:
+ * the files it adds (skipped by the text prefilter, but importing a module that exports a tracer)
+ * and the candidates it has facts for (their exports that evaluate() runs from another module),
+ * which the second round transforms (again) with those facts. Usually few or none.
  */
-function applyProjectAnalysis(
-  runs: readonly FileRun[],
-  engine: MigrateEngine,
-  settings: RunTransformsOptions["settings"],
-  keepParses: boolean,
-): { runs: FileRun[]; takeParse?: ParseSource } {
-  if (!engine.analyzeProject) return { runs: [...runs] };
-  const candidates = runs.flatMap((run) => (run.candidate ? [{ path: run.candidate.realPath, text: run.candidate.source }] : []));
-  const analysis = engine.analyzeProject(candidates, { settings, keepParses });
-  const takeParse: ParseSource | undefined = analysis.takeParse ? (path, text) => analysis.takeParse?.(path, text) : undefined;
-  const updated = runs.map((run, index): FileRun => {
+function secondRound(runs: readonly FileRun[], engine: MigrateEngine, settings: RunTransformsOptions["settings"]): FileRun[] {
+  if (!engine.linkProject) return [];
+  const analysed = runs.flatMap(({ candidate, result }) => (candidate ? [{ path: candidate.realPath, ...(result?.links ? { links: result.links } : {}) }] : []));
+  const project = engine.linkProject(analysed, { settings });
+  return runs.flatMap((run, index): FileRun[] => {
     const { outcome, candidate, prefiltered } = run;
-    if (prefiltered && analysis.importsTracerModule(prefiltered.realPath, prefiltered.source)) {
-      const project = analysis.factsFor(prefiltered.realPath);
-      return {
-        outcome: { path: outcome.path, status: "unchanged", transforms: [], markers: 0 },
-        candidate: { index, ...prefiltered, ...(project ? { project } : {}) },
-      };
+    if (candidate) {
+      const facts = project.factsFor(candidate.realPath);
+      return facts ? [{ outcome, candidate: { ...candidate, project: facts } }] : [];
     }
-    if (!candidate) return { outcome };
-    const project = analysis.factsFor(candidate.realPath);
-    return project ? { ...run, candidate: { ...candidate, project } } : run;
+    if (prefiltered && project.importsTracerModule(prefiltered.realPath, prefiltered.source)) {
+      const facts = project.factsFor(prefiltered.realPath);
+      return [{ outcome: { path: outcome.path, status: "unchanged", transforms: [], markers: 0 }, candidate: { index, ...prefiltered, ...(facts ? { project: facts } : {}) } }];
+    }
+    return [];
   });
-  return { runs: updated, ...(takeParse ? { takeParse } : {}) };
 }
 
 function outcomeOf(path: string, result: TransformRunResult): FileOutcome {
@@ -216,55 +205,78 @@ function workerCountFor(io: CliIo, options: MigrateOptions, candidates: number):
   return workers;
 }
 
-async function transformAll(
-  io: CliIo,
-  options: MigrateOptions,
-  runs: FileRun[],
-  engine: MigrateEngine | undefined,
-  transformOptions: RunTransformsOptions,
-  takeParse: ParseSource | undefined,
-): Promise<FileRun[]> {
-  const candidates = runs.flatMap((run) => (run.candidate ? [run.candidate] : []));
-  const progress = new ProgressBar(io.stderr, candidates.length, "files");
-  const workers = workerCountFor(io, options, candidates.length);
-  const workerUrl = io.workerUrl ?? WORKER_URL;
-  if (options.verbose) {
-    io.stderr.write(`honeyhive migrate: ${candidates.length} candidate files, ${workers > 1 ? `${workers} workers` : "in process"}\n`);
+/** Runs the engine over candidates in this thread, or on a worker pool started when a round is large enough. */
+class Transformer {
+  /** Started by the first round large enough for workers; the later rounds reuse it. */
+  private pool: { readonly workers: number; readonly threads: TransformPool } | undefined;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly options: MigrateOptions,
+    private readonly engine: MigrateEngine | undefined,
+    private readonly transformOptions: RunTransformsOptions,
+  ) {}
+
+  async transform(candidates: readonly Candidate[], what: string): Promise<TransformRunResult[]> {
+    const progress = new ProgressBar(this.io.stderr, candidates.length, "files");
+    const workers = this.pool?.workers ?? workerCountFor(this.io, this.options, candidates.length);
+    if (this.options.verbose && candidates.length > 0) {
+      this.io.stderr.write(`honeyhive migrate: ${candidates.length} ${what}, ${workers > 1 ? `${workers} workers` : "in process"}\n`);
+    }
+    let results: TransformRunResult[];
+    if (workers > 1) {
+      this.pool ??= { threads: new TransformPool(this.transformOptions, workers, this.io.workerUrl ?? WORKER_URL), workers };
+      let done = 0;
+      results = await this.pool.threads.run(
+        candidates.map(({ realPath, source, project }) => ({ filePath: realPath, source, ...(project ? { project } : {}) })),
+        () => progress.update(++done),
+      );
+    } else {
+      results = candidates.map((candidate, done) => {
+        const fileOptions = candidate.project ? { ...this.transformOptions, project: candidate.project } : this.transformOptions;
+        const result = this.engine
+          ? transformSafely(this.engine, candidate.source, candidate.realPath, fileOptions)
+          : { output: candidate.source, changed: false, applied: [], markers: 0, error: { message: "internal error: no engine loaded" } };
+        progress.update(done + 1);
+        return result;
+      });
+    }
+    progress.clear();
+    return results;
   }
 
-  let results: TransformRunResult[];
-  if (workers > 1) {
-    let done = 0;
-    results = await transformInPool(
-      candidates.map(({ realPath, source, project }) => ({ filePath: realPath, source, ...(project ? { project } : {}) })),
-      transformOptions,
-      workers,
-      () => progress.update(++done),
-      workerUrl,
-    );
-  } else {
-    results = candidates.map((candidate, done) => {
-      const parsed = takeParse?.(candidate.realPath, candidate.source);
-      const fileOptions: RunTransformsOptions = {
-        ...transformOptions,
-        ...(candidate.project ? { project: candidate.project } : {}),
-        ...(parsed ? { parsed } : {}),
-      };
-      const result = engine
-        ? transformSafely(engine, candidate.source, candidate.realPath, fileOptions)
-        : { output: candidate.source, changed: false, applied: [], markers: 0, error: { message: "internal error: no engine loaded" } };
-      progress.update(done + 1);
-      return result;
-    });
+  close(): Promise<void> {
+    return this.pool?.threads.close() ?? Promise.resolve();
   }
-  progress.clear();
+}
 
+/** The runs with the candidates' results in place. */
+function withResults(runs: readonly FileRun[], candidates: readonly Candidate[], results: readonly TransformRunResult[]): FileRun[] {
   const updated = [...runs];
   candidates.forEach((candidate, position) => {
     const result = results[position];
     updated[candidate.index] = { candidate, result, outcome: outcomeOf(runs[candidate.index].outcome.path, result) };
   });
   return updated;
+}
+
+/**
+ * Transforms the candidates, collecting what each tells the project pass; then the second round
+ * (see `secondRound`) over the files the joined links add or change. Each file is parsed once per
+ * round it is in, and nothing is parsed for the project pass alone.
+ */
+async function transformAll(io: CliIo, options: MigrateOptions, runs: FileRun[], engine: MigrateEngine | undefined, transformOptions: RunTransformsOptions): Promise<FileRun[]> {
+  const transformer = new Transformer(io, options, engine, { ...transformOptions, ...(engine?.linkProject ? { links: true } : {}) });
+  try {
+    const first = runs.flatMap((run) => (run.candidate ? [run.candidate] : []));
+    let updated = withResults(runs, first, await transformer.transform(first, "candidate files"));
+    if (!engine) return updated;
+    const again = secondRound(updated, engine, transformOptions.settings).map((run) => run.candidate!);
+    if (again.length > 0) updated = withResults(updated, again, await transformer.transform(again, "files after the project pass"));
+    return updated;
+  } finally {
+    await transformer.close();
+  }
 }
 
 /** Writes the changed files; a file that cannot be written safely becomes a failure. */
@@ -322,17 +334,14 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   const textTests = io.engine ? undefined : await loadPrefilter();
   const prefilter: Prefilter = textTests
     ? { mayUseSdk: textTests.mayUseSdk, keepSkipped: true }
-    : { mayUseSdk: io.engine?.mayUseSdk ?? (() => true), keepSkipped: io.engine?.analyzeProject !== undefined };
+    : { mayUseSdk: io.engine?.mayUseSdk ?? (() => true), keepSkipped: io.engine?.linkProject !== undefined };
   let runs = readFiles(io, cwd, options, prefilter, transformOptions.settings);
   if (textTests && !needsEngine(runs, textTests, transformOptions.settings)) {
     // Nothing to parse: what the project pre-pass would answer with no candidates, without loading it.
-    runs = await transformAll(io, options, runs.map(({ outcome }) => ({ outcome })), undefined, transformOptions, undefined);
+    runs = await transformAll(io, options, runs.map(({ outcome }) => ({ outcome })), undefined, transformOptions);
   } else {
     const engine = io.engine ?? (await loadDefaultEngine());
-    // Parses are kept for the transforms only when those run in this thread (an AST cannot cross to a worker).
-    const inProcess = workerCountFor(io, options, runs.filter((run) => run.candidate).length) === 1;
-    const prepass = applyProjectAnalysis(runs, engine, transformOptions.settings, inProcess);
-    runs = await transformAll(io, options, prepass.runs, engine, transformOptions, prepass.takeParse);
+    runs = await transformAll(io, options, runs, engine, transformOptions);
   }
   if (writes) runs = writeChanged(runs);
 

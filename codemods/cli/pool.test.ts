@@ -3,14 +3,14 @@
 // against the fixtures). Worker threads need the compiled worker script, hence the built bin; the
 // vitest global setup rebuilds dist/ when it is stale.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadFixtures } from "../../fixtures/index.js";
+import { FIXTURES_DIR, loadFixtures } from "../../fixtures/index.js";
 import { chooseWorkerCount, POOL_THRESHOLD } from "./migrate.js";
-import { transformInPool } from "./pool.js";
+import { TransformPool, transformInPool } from "./pool.js";
 import type { JsonReport } from "./report.js";
 import { BUILT_BIN, makeProject, removeProjects, type CliRun } from "./test-utils/project.js";
 
@@ -58,6 +58,26 @@ describe("transformInPool", () => {
       "// C\n",
       "// D\n",
     ]);
+  });
+
+  it("keeps its workers between batches until closed", async () => {
+    const url = workerScript(`import { threadId } from "node:worker_threads";
+    parentPort.on("message", (task) => {
+      parentPort.postMessage({ id: task.id, result: { output: String(threadId), changed: false, applied: [], markers: 0 } });
+    });`);
+    const pool = new TransformPool({}, 2, url);
+    try {
+      const first = await pool.run(files);
+      const second = await pool.run(files.slice(0, 3));
+      expect(second).toHaveLength(3);
+      const threads = (results: readonly { output: string }[]) => new Set(results.map((result) => result.output));
+      expect(threads(first).size).toBe(2);
+      for (const thread of threads(second)) expect(threads(first)).toContain(thread);
+      expect(await pool.run([])).toEqual([]);
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.run(files)).rejects.toThrow(/closed/);
   });
 
   it("fails every file with the reason when workers cannot load the transforms", async () => {
@@ -112,6 +132,20 @@ describe("worker pool", () => {
 
     for (const path of Object.keys(files)) {
       expect(readFileSync(join(pooled, path), "utf8"), path).toBe(readFileSync(join(inBand, path), "utf8"));
+    }
+  });
+
+  it("runs the project pass's second round on the workers too: the sample app comes out as expected", async () => {
+    const root = makeProject({});
+    cpSync(join(FIXTURES_DIR, "sample-app"), root, { recursive: true });
+    const run = await runBin(root, ["migrate", "--verbose", "--cpus", "2"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/\d+ files after the project pass, 2 workers/);
+    const expectedRoot = join(FIXTURES_DIR, "sample-app-expected");
+    for (const entry of readdirSync(expectedRoot, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = relative(expectedRoot, join(entry.parentPath, entry.name));
+      expect(readFileSync(join(root, file), "utf8"), file).toBe(readFileSync(join(expectedRoot, file), "utf8"));
     }
   });
 });
