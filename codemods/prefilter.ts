@@ -1,8 +1,9 @@
 // The text tests `honeyhive migrate` runs before anything is parsed. Light on purpose: it loads no
 // parser (typescript-estree, TypeScript, scope-manager), so a run over files that do not use the SDK
 // costs reading them and these tests, not the parsers' start-up.
-import { statSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { DirectoryListings } from "./directory-listings.js";
 import { isLocalModule, readSettings, textMentionsSdk } from "../rules/analysis/settings.js";
 
 /** `settings.honeyhive` as the engine takes it (RunTransformsOptions["settings"]). */
@@ -51,28 +52,20 @@ const TS_FOR_JS: Record<string, readonly string[]> = {
 };
 const EXTENSIONS = ["", ".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mts", ".cts", ".mjs", ".cjs"];
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The existing files a relative specifier can point to, over everything TypeScript's Bundler
  * resolution tries (`./x.js` → `x.ts`, extensionless, `index` files). Undefined when that cannot be
  * told from file names: not relative, nothing there, or a directory with a package.json.
  */
-export function projectFilesOf(specifier: string, fromFile: string): string[] | undefined {
+export function projectFilesOf(specifier: string, fromFile: string, listings = new DirectoryListings()): string[] | undefined {
   if (!/^\.{1,2}\//.test(specifier)) return undefined;
   const base = resolve(dirname(fromFile), specifier);
-  if (isFile(resolve(base, "package.json"))) return undefined;
+  if (listings.isFile(resolve(base, "package.json"))) return undefined;
   const scriptExtension = SCRIPT_EXTENSION.exec(base)?.[0];
   const tries = scriptExtension
     ? [base, ...TS_FOR_JS[scriptExtension].map((extension) => base.slice(0, -scriptExtension.length) + extension)]
     : [...EXTENSIONS.map((extension) => base + extension), ...EXTENSIONS.slice(1).map((extension) => resolve(base, `index${extension}`))];
-  const found = tries.filter(isFile);
+  const found = tries.filter((path) => listings.isFile(path));
   return found.length > 0 ? found : undefined;
 }
 
@@ -81,7 +74,8 @@ export function projectFilesOf(specifier: string, fromFile: string): string[] | 
  * project module? Yes when it imports one that cannot be looked into (a path alias, a missing file)
  * or one that names the SDK and `exportsNoTracer` does not rule out (the project pass rules out the
  * modules it analyzed). A module that does not name the SDK cannot export a HoneyHive tracer
- * (Effect's own `./Tracer.js`). `namesSdk` caches, per file, whether its text names the SDK.
+ * (Effect's own `./Tracer.js`). `namesSdk` caches, per file, whether its text names the SDK, and
+ * `listings` what the directories hold, for the calls of one run.
  */
 export function mayImportSdkTracer(
   source: string,
@@ -89,9 +83,10 @@ export function mayImportSdkTracer(
   settings: PrefilterSettings | undefined,
   exportsNoTracer: (file: string) => boolean,
   namesSdk: Map<string, boolean>,
+  listings = new DirectoryListings(),
 ): boolean {
   return localImportsOfTracerHint(source, settings).some((specifier) => {
-    const files = projectFilesOf(specifier, fromFile);
+    const files = projectFilesOf(specifier, fromFile, listings);
     if (!files) return true;
     return files.some((file) => {
       if (exportsNoTracer(file)) return false;
@@ -108,3 +103,7 @@ export function mayImportSdkTracer(
     });
   });
 }
+
+// The CLI loads this module alone before deciding whether to load the parsers; it shares one
+// listing cache between its calls of `mayImportSdkTracer`.
+export { DirectoryListings } from "./directory-listings.js";

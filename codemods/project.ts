@@ -22,6 +22,7 @@ import type { AnalysisInput } from "../rules/analysis/input.js";
 import { getSdkModel, type SdkModel } from "../rules/analysis/sdk-model.js";
 import { readSettings } from "../rules/analysis/settings.js";
 import type { RunTransformsOptions } from "./engine.js";
+import { DirectoryListings } from "./directory-listings.js";
 import { mayImportSdkTracer } from "./prefilter.js";
 import { isParseFailure, parseFile } from "./parse.js";
 import type { FileLinks, ProjectFileFacts } from "./transform-api.js";
@@ -57,10 +58,21 @@ const RESOLUTION_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
+/** TypeScript's module resolution asking `listings` instead of a `stat` per name it tries. */
+function resolutionHost(listings: DirectoryListings): ts.ModuleResolutionHost {
+  return {
+    fileExists: (path) => listings.isFile(path),
+    directoryExists: (path) => listings.isDirectory(path),
+    readFile: (path) => ts.sys.readFile(path),
+    realpath: ts.sys.realpath,
+    getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
+  };
+}
+
 /** Resolves `specifier` from `fromFile` to an absolute path of a project source file, if it is one. */
-function resolveModule(specifier: string, fromFile: string): string | undefined {
+function resolveModule(specifier: string, fromFile: string, host: ts.ModuleResolutionHost = ts.sys): string | undefined {
   if (!/^\.{1,2}\//.test(specifier)) return undefined;
-  const resolved = ts.resolveModuleName(specifier, fromFile, RESOLUTION_OPTIONS, ts.sys).resolvedModule;
+  const resolved = ts.resolveModuleName(specifier, fromFile, RESOLUTION_OPTIONS, host).resolvedModule;
   if (!resolved || resolved.isExternalLibraryImport) return undefined;
   return resolve(resolved.resolvedFileName);
 }
@@ -136,6 +148,8 @@ export function linkProject(files: readonly LinkedFile[], options: { readonly se
   const evaluatedExports = new Map<string, string[]>();
   const analyzed = new Set<string>();
   const namesSdk = new Map<string, boolean>();
+  const listings = new DirectoryListings();
+  const host = resolutionHost(listings);
 
   for (const { path, links } of files) {
     const key = resolve(path);
@@ -155,13 +169,13 @@ export function linkProject(files: readonly LinkedFile[], options: { readonly se
       const from = resolve(path);
       if (tracerModules.size > 0) {
         for (const match of text.matchAll(/(?:from\s*|require\s*\(\s*|import\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
-          const target = resolveModule(match[1], from);
+          const target = resolveModule(match[1], from, host);
           if (target && tracerModules.has(target)) return true;
         }
       }
       // An analyzed module that is not a tracer module exports no tracer.
       const exportsNoTracer = (file: string): boolean => analyzed.has(file) && !tracerModules.has(file);
-      return mayImportSdkTracer(text, from, options.settings, exportsNoTracer, namesSdk);
+      return mayImportSdkTracer(text, from, options.settings, exportsNoTracer, namesSdk, listings);
     },
   };
 }

@@ -127,14 +127,16 @@ function walk(root: string, start: string, extensions: ReadonlySet<string>): str
   const scopes = scopesDownTo(root, startRelative);
 
   const visit = (directoryRelative: string, inherited: readonly IgnoreScope[]): void => {
-    const own = directoryRelative === startRelative ? undefined : readIgnoreScope(root, directoryRelative);
-    const active = own ? [...inherited, own] : inherited;
     let entries: Dirent[];
     try {
       entries = readdirSync(join(root, directoryRelative), { withFileTypes: true });
     } catch {
       return; // unreadable directory: nothing to migrate there
     }
+    // The listing tells whether there is a .gitignore to read (no existence check per directory).
+    const hasIgnoreFile = directoryRelative !== startRelative && entries.some((entry) => entry.name === ".gitignore" && !entry.isDirectory());
+    const own = hasIgnoreFile ? readIgnoreScope(root, directoryRelative) : undefined;
+    const active = own ? [...inherited, own] : inherited;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const entryRelative = directoryRelative === "" ? entry.name : `${directoryRelative}/${entry.name}`;

@@ -1,6 +1,6 @@
 // `honeyhive migrate`: guard, discover, prefilter, transform (in process or on worker threads),
 // write, report. Every outcome is decided per file, so one bad file never stops the others.
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -110,12 +110,13 @@ function readFiles(io: CliIo, cwd: string, options: MigrateOptions, prefilter: P
     };
     let realPath: string;
     try {
-      realPath = realpathSync(file.absolutePath);
+      // One realpath(3) call, not an lstat per path segment as `realpathSync` makes.
+      realPath = realpathSync.native(file.absolutePath);
     } catch {
       continue; // listed by git but deleted from the work tree, or a dangling link: nothing to migrate
     }
     let realRoot = realRoots.get(file.root);
-    if (realRoot === undefined) realRoots.set(file.root, (realRoot = realpathSync(file.root)));
+    if (realRoot === undefined) realRoots.set(file.root, (realRoot = realpathSync.native(file.root)));
     if (!isInside(realRoot, realPath)) {
       skip(`symbolic link to ${realPath}, outside ${file.root}`);
       continue;
@@ -125,9 +126,9 @@ function readFiles(io: CliIo, cwd: string, options: MigrateOptions, prefilter: P
     seenRealPaths.add(realPath);
     let source: string;
     try {
-      if (!statSync(realPath).isFile()) continue; // a submodule or a link to a directory
       source = readFileSync(realPath, "utf8");
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EISDIR") continue; // a submodule or a link to a directory
       runs.push({ outcome: { path, status: "failed", transforms: [], markers: 0, error: { message: (error as Error).message } } });
       continue;
     }
@@ -152,7 +153,10 @@ function readFiles(io: CliIo, cwd: string, options: MigrateOptions, prefilter: P
 function needsEngine(runs: readonly FileRun[], textTests: TextTests, settings: RunTransformsOptions["settings"]): boolean {
   if (runs.some((run) => run.candidate)) return true;
   const namesSdk = new Map<string, boolean>();
-  return runs.some(({ prefiltered }) => prefiltered && textTests.mayImportSdkTracer(prefiltered.source, prefiltered.realPath, settings, () => false, namesSdk));
+  const listings = new textTests.DirectoryListings();
+  return runs.some(
+    ({ prefiltered }) => prefiltered && textTests.mayImportSdkTracer(prefiltered.source, prefiltered.realPath, settings, () => false, namesSdk, listings),
+  );
 }
 
 /**
