@@ -33,8 +33,24 @@ export function countMarkers(text: string): number {
   return count;
 }
 
-function isMarker(comment: TSESTree.Comment): boolean {
-  return comment.type === "Block" && comment.value.trimStart().startsWith(MARKER_PREFIX);
+// Whether a review marker ends right above `start` (the anchored line's start), with only whitespace
+// between. Read from the text, not from `ast.comments` (the codemods parse without comments): the
+// text before `start`, trimmed, must end with `*/`, and the last `/* honeyhive-migrate:` before it
+// must start its line, with no other `/*` or `*/` up to that end. Sound because the anchored line
+// starts code: that `*/`, followed only by whitespace and a line break up to code, is in no string
+// (quoted strings end on their line; a template literal would still be open at the code). First on
+// its line, the prefix is no string's or `//` comment's tail: it opens a block comment (or lies in
+// one), which runs to the first `*/` after it, the one found. The one look-alike left is a string
+// spanning lines (template literal, `\`-continued quotes) with a line that starts with the prefix
+// and no `*/` before the string ends; a string holding a whole marker is none (its `*/` comes first).
+function markerEndsAbove(text: string, start: number): boolean {
+  const before = text.slice(0, start).trimEnd();
+  if (!before.endsWith("*/")) return false;
+  const close = before.length - 2;
+  const open = before.lastIndexOf(`/* ${MARKER_PREFIX}`, close);
+  if (open === -1 || before.slice(lineStart(before, open), open).trim() !== "") return false;
+  const inside = before.slice(open + 2, close);
+  return !inside.includes("*/") && !inside.includes("/*");
 }
 
 /** The statement-like node a marker for `node` goes in front of: the nearest ancestor starting a line. */
@@ -48,24 +64,20 @@ function anchorOf(node: TSESTree.Node, text: string): TSESTree.Node {
 
 /**
  * Adds a marker on its own line before the line that holds `node`, unless a marker already sits
- * there (from an earlier run or another transform). Returns whether a marker was added.
+ * there (from an earlier run or another transform). Returns whether a marker was added. `_ast` is
+ * not read (the test above reads the text); it stays while the transforms pass it.
  */
 export function addMarker(
   edits: EditList,
-  ast: TSESTree.Program,
+  _ast: TSESTree.Program,
   text: string,
   node: TSESTree.Node,
   message: string,
 ): boolean {
   const anchor = anchorOf(node, text);
   const start = lineStart(text, anchor.range[0]);
-  const existing = (ast.comments ?? []).some((comment) => {
-    if (!isMarker(comment) || comment.range[1] > start) return false;
-    // Only whitespace (and other comments' lines) between the marker and the anchored line.
-    return text.slice(comment.range[1], start).trim() === "";
-  });
   const addedThisRun = edits.edits.some((edit) => edit.start === start && edit.lineBefore === true);
-  if (existing || addedThisRun) return false;
+  if (addedThisRun || markerEndsAbove(text, start)) return false;
   edits.insertLineBefore(start, `${indentationAt(text, anchor.range[0])}${markerComment(message)}${newlineOf(text)}`);
   return true;
 }

@@ -32,8 +32,8 @@ export function parseFile(
 ): ParsedFile | { readonly failure: ParseFailure } {
   let parsed: AnalysisInput;
   try {
-    // No line/column positions: the transforms edit by `range`, and positions cost conversion time.
-    parsed = parseAnalysisInput(text, filePath, settings, { loc: false });
+    // Positions but no tokens or comments (see parseAnalysisInput): the transforms edit by `range`.
+    parsed = parseAnalysisInput(text, filePath, settings);
   } catch (error) {
     return { failure: describeParseError(error) };
   }

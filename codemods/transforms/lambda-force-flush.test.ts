@@ -96,6 +96,65 @@ export async function handler(event: { id?: string }) {
     expect(run(once.output).output).toBe(once.output);
   });
 
+  it("finds the arrow after a return type holding a function type and past a comment that mentions =>", () => {
+    const before = `${HEADER}
+export const handler = async (event: { id: string }): Promise<{ id: string } | ((a: number) => void)> /* => work */ =>
+  work(event.id);
+export const other = async <T,>(event: T, done?: (error: Error) => void) // => not this one
+  => work(String(event));
+`;
+    const wrapped = (indent: string, call: string) =>
+      ` {\n${indent}  try {\n${indent}    return await ${call};\n${indent}  } finally {\n${indent}    await tracer.forceFlush();\n${indent}  }\n${indent}};`;
+    const result = runTransforms(before, "src/handler.ts", { transforms: ["lambda-force-flush"], settings: { lambdaHandlerNames: ["handler", "other"] } });
+    expect(result.error).toBeUndefined();
+    expect(result.output).toBe(
+      before
+        .replace("/* => work */ =>\n  work(event.id);", `/* => work */ =>${wrapped("", "work(event.id)")}`)
+        .replace("// => not this one\n  => work(String(event));", `// => not this one\n  =>${wrapped("", "work(String(event))")}`),
+    );
+  });
+
+  it("keeps multi-line template literals in a wrapped block body byte for byte", () => {
+    // Only the lines that start a statement move; the others are template text.
+    const statements = (indent: string) => `${indent}const result = await work(event.id);
+${indent}const body = \`id:
+  \${result.id}
+\${\`nested
+    line\`}\`;
+${indent}type Shape = \`a
+  \${string}\`;
+${indent}return String.raw\`raw
+  line \${body}\` as Shape;
+`;
+    const signature = `${HEADER}\nexport async function handler(event: { id: string }) {\n`;
+    expect(run(`${signature}${statements("  ")}}\n`).output).toBe(
+      `${signature}  try {\n${statements("    ")}  } finally {\n    await tracer.forceFlush();\n  }\n}\n`,
+    );
+  });
+
+  it("adds no marker under an existing one, even another transform's and a blank line away", () => {
+    const before = `${HEADER}\n/* honeyhive-migrate: pass a tracer to this call (no HoneyHive tracer in scope) */\n\nexport function handler(event: { id: string }) {\n  return work(event.id);\n}\n`;
+    expect(run(before)).toMatchObject({ output: before, changed: false });
+  });
+
+  it("marks a handler under look-alikes of a marker: in a template literal, a string, a line comment", () => {
+    const marker = "/* honeyhive-migrate: make this handler async and await tracer.forceFlush() before it returns */";
+    const handler = "export function handler(event: { id: string }) {\n  return work(event.id);\n}\n";
+    const lookAlikes = [
+      // The text above ends with the `*/` of a regular expression; the marker text before it is a template's line.
+      `const note = \`\n${marker}\`, star = /\\*/\n`,
+      `const note = "${marker}"\n`,
+      `// ${marker}\n`,
+      `const note = \`\n${marker}\n\`;\n`,
+    ];
+    for (const lookAlike of lookAlikes) {
+      const before = `${HEADER}\n${lookAlike}${handler}`;
+      const result = run(before);
+      expect(result.output).toBe(`${HEADER}\n${lookAlike}${marker}\n${handler}`);
+      expect(run(result.output).output).toBe(result.output);
+    }
+  });
+
   it("leaves a handler that already flushes on every path, and a server that is not a Lambda", () => {
     const flushed = `${HEADER}
 export const handler = async (event: { id: string }) => {

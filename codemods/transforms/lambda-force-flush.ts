@@ -9,7 +9,7 @@
 // - a non-async or callback-style handler gets a review marker: the right rewrite depends on code a
 //   transform cannot see (who calls back, what the returned promise does).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { enclosingFunction, indentationAt, type FunctionNode } from "../../rules/analysis/ast.js";
+import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../../rules/analysis/ast.js";
 import { lambdaFlushOf, type LambdaFlush } from "../../rules/analysis/flush.js";
 import { getHandlerModel, type LambdaHandler } from "../../rules/analysis/handlers.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf } from "../../rules/analysis/edits.js";
@@ -101,7 +101,7 @@ function wrapBlockBody(context: TransformContext, fn: FunctionNode, body: TSESTr
   }
   const regionEnd = lineStart(text, closeBrace);
   edits.insertAt(regionStart, `${indent}try {${nl}`);
-  indentLines(edits, file.ast, text, regionStart, regionEnd, unit);
+  indentLines(edits, body, text, regionStart, regionEnd, unit);
   edits.insertAt(regionEnd, `${indent}} finally {${nl}${indent}${unit}await ${flush.tracerText}.forceFlush();${nl}${indent}}${nl}`);
   for (const statement of ownReturns(file.ast, fn)) {
     if (needsAwait(statement.argument)) edits.insertBefore(statement.argument, "await ");
@@ -135,18 +135,32 @@ function wrapExpressionBody(
   const { file, edits } = context;
   const text = file.text;
   const unit = indentUnit(text);
-  const arrow = (file.ast.tokens ?? []).findLast(
-    (token) => token.value === "=>" && token.range[0] >= fn.range[0] && token.range[1] <= body.range[0],
-  );
-  if (!arrow) return;
+  const arrow = arrowOffset(text, fn);
+  if (arrow === undefined) return;
   const indent = indentationAt(text, fn.range[0]);
   // Continuation lines keep their place relative to the body's first line, now at `indent` + 2 steps.
   const target = indent + unit + unit;
   const base = indentationAt(text, body.range[0]);
   const shift = target.startsWith(base) ? target.slice(base.length) : unit + unit;
-  const bodyText = indentedText(file.ast, text, body.range[0], body.range[1], shift);
+  const bodyText = indentedText(body, text, body.range[0], body.range[1], shift);
   const returned = `return ${needsAwait(body) ? "await " : ""}${bodyText};`;
-  edits.replace([arrow.range[1], fn.range[1]], ` ${tryFinallyBlock(text, indent, returned, tracerText)}`);
+  edits.replace([arrow + 2, fn.range[1]], ` ${tryFinallyBlock(text, indent, returned, tracerText)}`);
+}
+
+/**
+ * The offset of the `=>` of an arrow function, from the text (no tokens needed). It follows the
+ * last of the type parameters, parameters and return type, each of which may hold an `=>` of its
+ * own (`(f: () => void): Promise<(a: number) => void> => …`); after them up to the body there are
+ * only `)`, a trailing `,`, whitespace and comments, and a comment may mention `=>` too.
+ */
+function arrowOffset(text: string, fn: TSESTree.ArrowFunctionExpression): number | undefined {
+  let offset = Math.max(fn.range[0], ...[fn.typeParameters, ...fn.params, fn.returnType].map((node) => node?.range[1] ?? 0));
+  while (offset < fn.body.range[0]) {
+    offset = skipTrivia(text, offset);
+    if (text.startsWith("=>", offset)) return offset;
+    offset += 1;
+  }
+  return undefined;
 }
 
 /** `{ try { <code> } finally { await <tracer>.forceFlush(); } }`, one statement per line, at `indent`. */

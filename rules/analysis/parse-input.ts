@@ -1,5 +1,5 @@
 // Builds an `AnalysisInput` from source text the way the ESLint parser would (typescript-estree +
-// scope-manager), for the codemods and for unit tests of the analysis core.
+// scope-manager; no tokens or comments, see below), for the codemods and unit tests of the analysis core.
 import { analyze } from "@typescript-eslint/scope-manager";
 import { parse, simpleTraverse } from "@typescript-eslint/typescript-estree";
 import type { TSESTree } from "@typescript-eslint/utils";
@@ -7,27 +7,21 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { AnalysisInput } from "./input.js";
 import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "./settings.js";
 
-export interface ParseAnalysisOptions {
-  /**
-   * Line/column positions on every node and token (default true, as ESLint gives them). The
-   * analysis core and the codemods work on `range` only, so the codemods turn them off: computing
-   * them is a sizeable share of typescript-estree's conversion. Without them `node.loc` is absent
-   * although the types say otherwise, so only code that never reads `loc` may ask for that.
-   */
-  readonly loc?: boolean;
-}
-
 /** `.cjs`/`.cts` without import/export syntax are CommonJS scripts; everything else is parsed as an ES module. JSX where the extension allows it. */
 export function parseAnalysisInput(
   text: string,
   filename: string,
   settings: HoneyhiveSettings = DEFAULT_SETTINGS,
-  options: ParseAnalysisOptions = {},
 ): AnalysisInput {
   const extension = filename.slice(filename.lastIndexOf(".") + 1).toLowerCase();
   const jsx = extension === "tsx" || extension === "jsx" || extension === "js" || extension === "cjs" || extension === "mjs";
-  const loc = options.loc ?? true;
-  const ast = parse(text, { range: true, loc, comment: true, tokens: true, jsx, filePath: filename }) as TSESTree.Program;
+  // `loc: true` although the analysis core and the codemods read `range` only: typescript-estree
+  // computes positions either way, and `loc: false` then walks the whole tree again to delete them
+  // (leaving every node a slow dictionary-mode object), so asking for no positions costs time.
+  // No `tokens` and no `comment`: each rescans the whole file. The core and the codemods need
+  // neither (ESLint's parser gives the rules both, so code shared with them must not rely on
+  // `ast.tokens`/`ast.comments`): what they would find is read from the AST and the text instead.
+  const ast = parse(text, { range: true, loc: true, comment: false, tokens: false, jsx, filePath: filename }) as TSESTree.Program;
   // ESLint gives rules an AST with `parent` set; the parser alone does not.
   simpleTraverse(ast, { enter() {} }, true);
   // A `.cts` file may still use `import` syntax (compiled to require); only a file without it is a script.

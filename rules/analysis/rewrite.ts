@@ -1,6 +1,7 @@
 // Text-level rewriting helpers shared by the transforms and rule suggestions: list elements (properties, arguments,
 // specifiers), imports of SDK names, statement removal and block wrapping, each written as minimal
 // edits that keep the file's own formatting (indentation, quotes, trailing commas, line breaks).
+import { simpleTraverse } from "@typescript-eslint/typescript-estree";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { indentationAt } from "./ast.js";
@@ -80,10 +81,31 @@ export function removeStatement(edits: EditList, text: string, statement: Node):
   return range;
 }
 
-/** Offsets in `[from, to)` that start a non-blank line outside template literals (safe to re-indent). */
-function reindentableLineStarts(ast: TSESTree.Program, text: string, from: number, to: number): number[] {
-  const templates = (ast.tokens ?? []).filter((token) => token.type === "Template" && token.range[1] > from && token.range[0] < to);
-  const insideTemplate = (offset: number) => templates.some(({ range: [start, end] }) => start < offset && offset < end);
+/**
+ * The ranges of the template literals' text pieces (TemplateElements: quasis of template literals,
+ * tagged templates and template literal types, delimiters included) in `root` that overlap `[from, to)`.
+ */
+function templateTextRanges(root: Node, from: number, to: number): TSESTree.Range[] {
+  const ranges: TSESTree.Range[] = [];
+  simpleTraverse(root, {
+    visitors: {
+      TemplateElement(node) {
+        if (node.range[1] > from && node.range[0] < to) ranges.push(node.range);
+      },
+    },
+  });
+  return ranges;
+}
+
+/**
+ * Offsets in `[from, to)` that start a non-blank line outside template literals (safe to re-indent).
+ * A line that starts strictly inside a template's text piece belongs to the string's value. `root`
+ * must hold every template literal that overlaps the range (e.g. the block whose lines these are):
+ * only its subtree is searched, from the AST, so no tokens are needed.
+ */
+function reindentableLineStarts(root: Node, text: string, from: number, to: number): number[] {
+  const templates = templateTextRanges(root, from, to);
+  const insideTemplate = (offset: number) => templates.some(([start, end]) => start < offset && offset < end);
   const starts: number[] = [];
   for (let offset = lineStart(text, from); offset < to; ) {
     const lineEnd = text.indexOf("\n", offset);
@@ -95,14 +117,20 @@ function reindentableLineStarts(ast: TSESTree.Program, text: string, from: numbe
   return starts;
 }
 
-/** Adds `unit` before every line of `[from, to)`, except blank lines and lines inside template literals. */
-export function indentLines(edits: EditList, ast: TSESTree.Program, text: string, from: number, to: number, unit: string): void {
-  for (const offset of reindentableLineStarts(ast, text, from, to)) edits.insertAt(offset, unit);
+/**
+ * Adds `unit` before every line of `[from, to)`, except blank lines and lines inside template
+ * literals. `root`: a node that holds the whole range (see reindentableLineStarts).
+ */
+export function indentLines(edits: EditList, root: Node, text: string, from: number, to: number, unit: string): void {
+  for (const offset of reindentableLineStarts(root, text, from, to)) edits.insertAt(offset, unit);
 }
 
-/** The text of `[from, to)` with `unit` added before each of its lines but the first (template literals untouched). */
-export function indentedText(ast: TSESTree.Program, text: string, from: number, to: number, unit: string): string {
-  const starts = reindentableLineStarts(ast, text, from, to).filter((offset) => offset > from);
+/**
+ * The text of `[from, to)` with `unit` added before each of its lines but the first (template
+ * literals untouched). `root`: a node that holds the whole range (see reindentableLineStarts).
+ */
+export function indentedText(root: Node, text: string, from: number, to: number, unit: string): string {
+  const starts = reindentableLineStarts(root, text, from, to).filter((offset) => offset > from);
   let result = "";
   let cursor = from;
   for (const offset of starts) {
