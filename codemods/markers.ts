@@ -64,12 +64,10 @@ function anchorOf(node: TSESTree.Node, text: string): TSESTree.Node {
 
 /**
  * Adds a marker on its own line before the line that holds `node`, unless a marker already sits
- * there (from an earlier run or another transform). Returns whether a marker was added. `_ast` is
- * not read (the test above reads the text); it stays while the transforms pass it.
+ * there (from an earlier run or another transform). Returns whether a marker was added.
  */
 export function addMarker(
   edits: EditList,
-  _ast: TSESTree.Program,
   text: string,
   node: TSESTree.Node,
   message: string,

@@ -14,7 +14,7 @@
 // `analyzeProject` does both steps over files on disk, for callers without the engine's loop.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import ts from "typescript";
 import { requireSpecifier, staticName, unwrapExpression } from "../rules/analysis/ast.js";
 import { getEvaluateModel } from "../rules/analysis/evaluate.js";

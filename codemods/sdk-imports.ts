@@ -1,7 +1,7 @@
 // Adding and removing SDK bindings in the file's own import style: an ESM named import, a namespace
 // import, a destructured `require`, or a `require` object. Kept together because adding `trace` and
 // dropping the last `HoneyHiveTracer` from the same import must become one edit of that import.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { requireSpecifier } from "../rules/analysis/ast.js";
 import type { SdkModel } from "../rules/analysis/sdk-model.js";

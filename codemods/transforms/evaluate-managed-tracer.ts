@@ -10,7 +10,7 @@
 // - a review marker before `tracer.enrichSession(…)` / `.startSpan(…)` / `.createSession()` /
 //   `.sessionStart()` on such a tracer inside evaluated code: the implicit replacement (and whether the
 //   tracer can then go) needs a person.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { unwrapExpression } from "../../rules/analysis/ast.js";
 import { findEvaluateTracerBindings, type EvaluateTracerBinding } from "../../rules/analysis/evaluate.js";
 import { getSdkModel } from "../../rules/analysis/sdk-model.js";
@@ -39,7 +39,7 @@ function collect(context: TransformContext): void {
   for (const conflicting of findings.tracers) {
     for (const use of conflicting.sessionCallsInEvaluatedCode) {
       const receiver = file.text.slice(...use.callee.object.range);
-      addMarker(edits, file.ast, file.text, use.call, MARKER_MESSAGES.evaluatedTracerCall(`${receiver}.${use.method}()`));
+      addMarker(edits, file.text, use.call, MARKER_MESSAGES.evaluatedTracerCall(`${receiver}.${use.method}()`));
     }
   }
 

@@ -3,7 +3,7 @@
 // exactly one tracer can safely be written there; otherwise a review marker. The places and the tracer
 // are the analysis core's `findImplicitTracerUses`, what the rule `require-explicit-tracer` reports
 // (never inside code evaluate() runs, where the implicit tracer is the right one).
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { findImplicitTracerUses } from "../../rules/analysis/implicit-tracer.js";
 import { getSdkModel, type SdkModel, type TraceUse, type TracerInScope } from "../../rules/analysis/sdk-model.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
@@ -21,7 +21,7 @@ function collect(context: TransformContext): void {
   const rewrittenEnrichments: TSESTree.Range[] = [];
   for (const use of findImplicitTracerUses(file.input, { removedTracers: run.removedTracers })) {
     if (!use.chosen) {
-      addMarker(edits, file.ast, file.text, use.reportNode, markerMessage(use.candidates));
+      addMarker(edits, file.text, use.reportNode, markerMessage(use.candidates));
     } else if (use.kind === "trace" && use.traceUse) {
       bindTraceUse(context, use.traceUse, use.chosen.text);
     } else if (use.callee) {

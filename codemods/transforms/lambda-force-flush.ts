@@ -8,7 +8,7 @@
 //   `return await call()`: without the await the finally would flush before the promise settles;
 // - a non-async or callback-style handler gets a review marker: the right rewrite depends on code a
 //   transform cannot see (who calls back, what the returned promise does).
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../../rules/analysis/ast.js";
 import { lambdaFlushOf, type LambdaFlush } from "../../rules/analysis/flush.js";
 import { getHandlerModel, type LambdaHandler } from "../../rules/analysis/handlers.js";
@@ -37,11 +37,11 @@ function fixHandler(context: TransformContext, handler: LambdaHandler, flush: La
   const fn = handler.function;
   const tracerText = flush.tracerText;
   if (handler.callbackStyle || !fn.async) {
-    addMarker(edits, file.ast, file.text, fn, MARKER_MESSAGES.lambdaNotAsync(tracerText ?? "tracer"));
+    addMarker(edits, file.text, fn, MARKER_MESSAGES.lambdaNotAsync(tracerText ?? "tracer"));
     return;
   }
   if (tracerText === undefined) {
-    addMarker(edits, file.ast, file.text, fn, MARKER_MESSAGES.lambdaNoTracer);
+    addMarker(edits, file.text, fn, MARKER_MESSAGES.lambdaNoTracer);
     return;
   }
   if (flush.unawaitedFlushes.length > 0 && flush.flushedIfAwaited) {
@@ -74,7 +74,7 @@ function wrapBlockBody(context: TransformContext, fn: FunctionNode, body: TSESTr
   const keep = body.body.slice(0, flush.statementsBeforeTry);
   const wrapped = body.body.slice(flush.statementsBeforeTry);
   if (wrapped.length === 0) {
-    addMarker(edits, file.ast, text, fn, MARKER_MESSAGES.lambdaWrapByHand(flush.tracerText ?? "tracer"));
+    addMarker(edits, text, fn, MARKER_MESSAGES.lambdaWrapByHand(flush.tracerText ?? "tracer"));
     return;
   }
   const closeBrace = body.range[1] - 1;
@@ -82,7 +82,7 @@ function wrapBlockBody(context: TransformContext, fn: FunctionNode, body: TSESTr
   const firstOnOwnLine = text.slice(lineStart(text, wrapped[0].range[0]), wrapped[0].range[0]).trim() === "";
   if (!closeOnOwnLine || !firstOnOwnLine) {
     if (keep.length > 0) {
-      addMarker(edits, file.ast, text, fn, MARKER_MESSAGES.lambdaWrapByHand(flush.tracerText ?? "tracer"));
+      addMarker(edits, text, fn, MARKER_MESSAGES.lambdaWrapByHand(flush.tracerText ?? "tracer"));
       return;
     }
     // A compact body (`{ return work(event); }`): rebuild it as a block around the same code.

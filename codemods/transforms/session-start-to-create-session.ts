@@ -2,7 +2,7 @@
 // handlers: sessionStart() stores the session on the shared tracer (concurrent requests overwrite each
 // other's), createSession() keeps it in the request's baggage. The detection and the replacement text
 // are the analysis core's `sessionStartInHandler`, the same the rule `no-session-start-in-handler` uses.
-import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { sessionStartInHandler } from "../../rules/analysis/handlers.js";
 import { getSdkModel } from "../../rules/analysis/sdk-model.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";

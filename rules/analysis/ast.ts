@@ -1,6 +1,6 @@
 // Small, dependency-free helpers over TSESTree + scope-manager shared by the analysis modules.
 // They never throw: unknown shapes answer `undefined` / `false`.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 
 let analysisErrorListener: ((error: unknown) => void) | undefined;

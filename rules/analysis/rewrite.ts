@@ -2,7 +2,7 @@
 // specifiers), imports of SDK names, statement removal and block wrapping, each written as minimal
 // edits that keep the file's own formatting (indentation, quotes, trailing commas, line breaks).
 import { simpleTraverse } from "@typescript-eslint/typescript-estree";
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { indentationAt } from "./ast.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
