@@ -100,6 +100,17 @@ import { evaluate } from "honeyhive/experiments";
 const tracer = HoneyHiveTracer.init();
 await evaluate({ function: async (dp) => { tracer.enrichSession({ metadata: {} }); return dp; }, dataset: [], name: "x" });`;
 
+const TRACING_MODULE_SETTINGS = { honeyhive: { modules: ["@/lib/tracing"] } };
+
+/**
+ * One `tracer.enrichSession(…)` in evaluated code, on the last line of `code`: reported, with the
+ * useImplicitEnrichSession suggestion giving `output`, or no suggestion when `output` is undefined.
+ */
+function enrichSessionCase(code: string, output: string | undefined, options: { readonly filename?: string; readonly settings?: Record<string, unknown> } = {}) {
+  const suggestions = output === undefined ? [] : [{ messageId: "useImplicitEnrichSession" as const, output }];
+  return { code, ...options, errors: [{ messageId: "tracerUsedInEvaluated" as const, line: code.split("\n").length, suggestions }] };
+}
+
 ruleTester.run(RULE_NAME, testedRule, {
   valid: VALID,
   invalid: [
@@ -164,7 +175,7 @@ await evaluate({ function: pipeline, dataset: [] });`,
         { messageId: "tracerUsedInEvaluated", data: { tracer: "tracer", method: "startSpan" }, line: 8, column: 17, suggestions: [] },
       ],
     },
-    // a lazy getter in CommonJS, the SDK required as an object: no import to extend, so no suggestion
+    // a lazy getter in CommonJS, the SDK required as an object: written through it
     {
       code: `const hh = require("honeyhive");
 const { evaluate } = require("honeyhive/experiments");
@@ -190,6 +201,85 @@ evaluate({ function: async (dp) => { hh.enrichSession({}); return dp; }, dataset
         },
       ],
     },
+    // CommonJS with a destructured require: enrichSession is added to it
+    enrichSessionCase(
+      `const { HoneyHiveTracer } = require("honeyhive");
+const { evaluate } = require("honeyhive/experiments");
+const tracer = HoneyHiveTracer.init();
+evaluate({ function: async (dp) => { tracer.enrichSession({}); return dp; }, dataset: [] });`,
+      `const { HoneyHiveTracer, enrichSession } = require("honeyhive");
+const { evaluate } = require("honeyhive/experiments");
+const tracer = HoneyHiveTracer.init();
+evaluate({ function: async (dp) => { enrichSession({}); return dp; }, dataset: [] });`,
+      { filename: "eval.cjs" },
+    ),
+    // The SDK through a module that re-exports it (settings.honeyhive.modules): named import, namespace import
+    enrichSessionCase(
+      `import { HoneyHiveTracer } from "@/lib/tracing";
+import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init();
+await evaluate({ function: async (dp) => { tracer.enrichSession({}); return dp; }, dataset: [] });`,
+      `import { HoneyHiveTracer, enrichSession } from "@/lib/tracing";
+import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init();
+await evaluate({ function: async (dp) => { enrichSession({}); return dp; }, dataset: [] });`,
+      { settings: TRACING_MODULE_SETTINGS },
+    ),
+    enrichSessionCase(
+      `import * as obs from "@/lib/tracing";
+import { evaluate } from "honeyhive/experiments";
+const tracer = obs.HoneyHiveTracer.init();
+await evaluate({ function: async (dp) => { tracer.enrichSession({}); return dp; }, dataset: [] });`,
+      `import * as obs from "@/lib/tracing";
+import { evaluate } from "honeyhive/experiments";
+const tracer = obs.HoneyHiveTracer.init();
+await evaluate({ function: async (dp) => { obs.enrichSession({}); return dp; }, dataset: [] });`,
+      { settings: TRACING_MODULE_SETTINGS },
+    ),
+    // A default import (the whole module to the SDK model): enrichSession is imported by name next to it,
+    // as the codemods add SDK names; the SDK's ESM build has named exports only.
+    enrichSessionCase(
+      `import hh from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = hh.HoneyHiveTracer.init();
+await evaluate({ function: async (dp) => { tracer.enrichSession({}); return dp; }, dataset: [] });`,
+      `import hh, { enrichSession } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = hh.HoneyHiveTracer.init();
+await evaluate({ function: async (dp) => { enrichSession({}); return dp; }, dataset: [] });`,
+    ),
+    // No suggestion where `enrichSession` would mean something else at the call: another one in
+    // scope (a local function, a parameter), or the SDK namespace shadowed there.
+    enrichSessionCase(
+      `import { HoneyHiveTracer } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init();
+function enrichSession(metadata) { return metadata; }
+await evaluate({ function: async (dp) => { tracer.enrichSession({}); return enrichSession(dp); }, dataset: [] });`,
+      undefined,
+    ),
+    enrichSessionCase(
+      `import { HoneyHiveTracer } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init();
+await evaluate({ function: async (dp, enrichSession) => { tracer.enrichSession({}); return dp; }, dataset: [] });`,
+      undefined,
+    ),
+    enrichSessionCase(
+      `import * as hh from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = hh.HoneyHiveTracer.init();
+await evaluate({ function: async (hh) => { tracer.enrichSession({}); return hh; }, dataset: [] });`,
+      undefined,
+    ),
+    // No import of the SDK to add the name to: a new import statement is left to the author.
+    enrichSessionCase(
+      `const tracer = require("honeyhive").HoneyHiveTracer.init();
+const { evaluate } = require("honeyhive/experiments");
+evaluate({ function: async (dp) => { tracer.enrichSession({}); return dp; }, dataset: [] });`,
+      undefined,
+      { filename: "eval.cjs" },
+    ),
     {
       code: `${IMPORTS}
 const tracer = HoneyHiveTracer.init({ project: "rag" });

@@ -7,7 +7,7 @@
 // (`tracer.enrichSession()`, `tracer.startSpan()`, `tracer.createSession()`): evaluate() hands its
 // datapoint tracer to the SDK's implicit functions only, so these act on the file tracer's session.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { findVariable, removePropertyReplacement, unwrapExpression, type TextReplacement } from "./analysis/ast.js";
+import { removePropertyReplacement, unwrapExpression, type TextReplacement } from "./analysis/ast.js";
 import {
   findEvaluateTracerBindings,
   type EvaluateConflictingTracer,
@@ -17,7 +17,8 @@ import {
 import { analysisInputFromContext, type AnalysisInput } from "./analysis/input.js";
 import { getSdkModel } from "./analysis/sdk-model.js";
 import { EditList } from "./analysis/edits.js";
-import { appendListElement, isUnusedAfter, removeImportBindings, removeStatement } from "./analysis/rewrite.js";
+import { isUnusedAfter, removeImportBindings, removeStatement } from "./analysis/rewrite.js";
+import { moduleScopeVariables, SdkImports } from "./analysis/sdk-imports.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "no-global-tracer-with-evaluate";
@@ -66,48 +67,36 @@ export function tracerRemovalReplacements(input: AnalysisInput, conflicting: Eva
   const edits = new EditList();
   const removed = conflicting.declarations.map((declaration) => removeStatement(edits, input.text, declaration));
   const sdk = getSdkModel(input);
-  const moduleScope = input.scopeManager.scopes.find((scope) => scope.type === "module") ?? input.scopeManager.globalScope;
-  const unusedImports = (moduleScope?.variables ?? []).filter((variable) => {
+  const unusedImports = moduleScopeVariables(input).filter((variable) => {
     const identifier = variable.identifiers[0];
     return identifier && sdk.sdkExportOf(identifier) === "HoneyHiveTracer" && variable.references.length > 0 && isUnusedAfter(variable, removed);
   });
   removeImportBindings(edits, input.text, unusedImports);
-  for (const edit of edits.edits) replacements.push({ range: [edit.start, edit.end], text: edit.text });
-  return replacements;
+  return [...replacements, ...replacementsOf(edits)];
+}
+
+function replacementsOf(edits: EditList): TextReplacement[] {
+  return edits.edits.map((edit) => ({ range: [edit.start, edit.end], text: edit.text }));
 }
 
 /**
  * `tracer.enrichSession(x)` → `enrichSession(x)`: the SDK's global enrichSession() resolves evaluate()'s
- * datapoint tracer first (sdk/trace.ts, resolveImplicitTracer). Written with the file's existing
- * binding, or added to its named `honeyhive` import; undefined when neither is possible without
- * guessing (no such import, or another `enrichSession` in scope).
+ * datapoint tracer first (sdk/trace.ts, resolveImplicitTracer). Written as the codemods write SDK
+ * names (SdkImports): the file's existing binding (`enrichSession`, a renamed one, `hh.enrichSession`
+ * through a namespace import or a `require` object), or added to its named import or destructured
+ * `require` of "honeyhive" (or of a `settings.honeyhive.modules` module). Undefined when that is not
+ * possible without guessing: no such import (a new import statement is left to the author), or the
+ * name would mean something else at the call (another `enrichSession` in scope, a shadowed binding).
  */
 export function implicitEnrichSessionReplacements(input: AnalysisInput, use: EvaluatedTracerCall): TextReplacement[] | undefined {
   if (use.method !== "enrichSession") return undefined;
-  const sdk = getSdkModel(input);
-  const existing = sdk.moduleReferenceTo("enrichSession");
-  const inScope = findVariable(input.scopeManager, use.call, existing?.split(".")[0] ?? "enrichSession");
-  if (existing !== undefined) {
-    // The module binding must be what the name means at the call (not shadowed there).
-    const binding = input.scopeManager.scopes.find((scope) => scope.type === "module")?.set.get(existing.split(".")[0]!);
-    return inScope === binding ? [{ range: use.callee.range, text: existing }] : undefined;
-  }
-  if (inScope) return undefined;
-  const sdkImport = input.ast.body.find(
-    (statement): statement is TSESTree.ImportDeclaration =>
-      statement.type === AST_NODE_TYPES.ImportDeclaration &&
-      statement.source.value === "honeyhive" &&
-      statement.importKind !== "type" &&
-      statement.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier),
-  );
-  if (!sdkImport) return undefined;
-  const named = sdkImport.specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier);
+  const imports = new SdkImports(input, getSdkModel(input));
+  const reference = imports.useAt("enrichSession", use.call, { newImport: false });
+  if (reference === undefined) return undefined;
   const edits = new EditList();
-  const close = input.text.indexOf("}", named.at(-1)!.range[1]);
-  const open = input.text.lastIndexOf("{", named[0]!.range[0]);
-  appendListElement(edits, input.text, named, open, close, "enrichSession");
-  edits.replace(use.callee, "enrichSession");
-  return edits.edits.map((edit) => ({ range: [edit.start, edit.end], text: edit.text }));
+  edits.replace(use.callee, reference);
+  imports.finish(edits);
+  return replacementsOf(edits);
 }
 
 export default createRule<[], MessageIds>({

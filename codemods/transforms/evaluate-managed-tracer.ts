@@ -17,7 +17,7 @@ import { getSdkModel } from "../../rules/analysis/sdk-model.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
 import { addMarker, MARKER_MESSAGES } from "../markers.js";
 import { isUnusedAfter, removeListElement, removeStatement } from "../../rules/analysis/rewrite.js";
-import { moduleScopeVariables, SdkImports } from "../sdk-imports.js";
+import { moduleScopeVariables, SdkImports } from "../../rules/analysis/sdk-imports.js";
 import type { CodemodTransform, TransformContext } from "../transform-api.js";
 import { transformMeta } from "./meta.js";
 

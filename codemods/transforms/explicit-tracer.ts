@@ -9,7 +9,7 @@ import { getSdkModel, type SdkModel, type TraceUse, type TracerInScope } from ".
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
 import { addMarker, MARKER_MESSAGES } from "../markers.js";
 import { appendListElement, isUnusedAfter } from "../../rules/analysis/rewrite.js";
-import { moduleScopeVariables, SdkImports } from "../sdk-imports.js";
+import { moduleScopeVariables, SdkImports } from "../../rules/analysis/sdk-imports.js";
 import type { CodemodTransform, TransformContext } from "../transform-api.js";
 import { transformMeta } from "./meta.js";
 

@@ -1,13 +1,15 @@
 // Adding and removing SDK bindings in the file's own import style: an ESM named import, a namespace
-// import, a destructured `require`, or a `require` object. Kept together because adding `trace` and
+// import, a destructured `require`, or a `require` object, of "honeyhive" or else of a module
+// `settings.honeyhive.modules` declares as re-exporting it. Kept together because adding `trace` and
 // dropping the last `HoneyHiveTracer` from the same import must become one edit of that import.
+// Shared by the codemod transforms and the rules' suggestions, so both write the same imports.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { requireSpecifier } from "../rules/analysis/ast.js";
-import type { SdkModel } from "../rules/analysis/sdk-model.js";
-import { type EditList, lineStart, newlineOf } from "../rules/analysis/edits.js";
-import type { ParsedFile } from "./parse.js";
-import { appendListElement, removeImportBindings } from "../rules/analysis/rewrite.js";
+import { findVariable, requireSpecifier } from "./ast.js";
+import { type EditList, lineStart, newlineOf } from "./edits.js";
+import type { AnalysisInput } from "./input.js";
+import { appendListElement, removeImportBindings } from "./rewrite.js";
+import type { SdkModel } from "./sdk-model.js";
 
 const SDK_ROOT = "honeyhive";
 
@@ -26,7 +28,8 @@ function findSdkImportSite(ast: TSESTree.Program, settingsModules: readonly stri
 function findImportSiteOf(ast: TSESTree.Program, isSite: (specifier: string) => boolean): SdkImportSite | undefined {
   let fallback: SdkImportSite | undefined;
   for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isSite(statement.source.value) && statement.importKind !== "type") {
+    // A side-effect import (`import "honeyhive"`) has no list to add a name to.
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isSite(statement.source.value) && statement.importKind !== "type" && statement.specifiers.length > 0) {
       const namespace = statement.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
       if (namespace) fallback ??= { kind: "namespace", name: namespace.local.name };
       else return { kind: "named", declaration: statement };
@@ -47,24 +50,67 @@ function usesRequire(ast: TSESTree.Program): boolean {
   return !ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
 }
 
-/** Collects SDK import changes for one transform and writes them as edits of the import statements. */
+/** The file to edit: its analysis input, or anything that holds one (the codemods' parsed file). */
+export type SdkImportsFile = AnalysisInput | { readonly input: AnalysisInput };
+
+/** How SDK export `name` is written in this file, and what writing it needs. */
+interface SdkReference {
+  readonly text: string;
+  /** The module-level variable `text` starts with; undefined when `name` is to be added. */
+  readonly variable?: Scope.Variable;
+  /** `name` is to be added to the imports. */
+  readonly adds: boolean;
+  /** Where an added name goes; undefined when a new import statement would be needed. */
+  readonly site?: SdkImportSite;
+}
+
+/**
+ * Collects SDK import changes (for one transform, or one suggestion) and writes them as edits of the
+ * import statements.
+ */
 export class SdkImports {
   private readonly added = new Set<string>();
   private readonly removed = new Set<Scope.Variable>();
+  private readonly input: AnalysisInput;
 
   constructor(
-    private readonly file: ParsedFile,
+    file: SdkImportsFile,
     private readonly sdk: SdkModel,
-  ) {}
+  ) {
+    this.input = inputOf(file);
+  }
 
   /** The text that names SDK export `name` here (`trace`, a renamed local, `hh.trace`), adding an import if needed. */
   use(name: string): string {
+    const reference = this.reference(name);
+    if (reference.adds) this.added.add(name);
+    return reference.text;
+  }
+
+  /**
+   * `use(name)` for the one place `node`, or undefined (and nothing added) when that cannot be written
+   * there without guessing: the text would not mean the SDK export at `node` (its binding is shadowed
+   * there, or another variable of the name to add is in scope: a local `enrichSession`), or, with
+   * `newImport: false`, the file has no SDK import to add the name to.
+   */
+  useAt(name: string, node: TSESTree.Node, options: { readonly newImport?: boolean } = {}): string | undefined {
+    const reference = this.reference(name);
+    if (reference.adds && !reference.site && options.newImport === false) return undefined;
+    const root = reference.text.split(".")[0]!;
+    if (findVariable(this.input.scopeManager, node, root) !== reference.variable) return undefined;
+    if (reference.adds) this.added.add(name);
+    return reference.text;
+  }
+
+  private reference(name: string): SdkReference {
     const existing = this.localBinding(name);
-    if (existing) return existing.name;
-    const site = findSdkImportSite(this.file.ast, this.file.input.settings.modules);
-    if (site?.kind === "namespace" || site?.kind === "object") return `${site.name}.${name}`;
-    this.added.add(name);
-    return name;
+    if (existing) return { text: existing.name, variable: existing, adds: false };
+    const site = findSdkImportSite(this.input.ast, this.input.settings.modules);
+    if (site?.kind === "namespace" || site?.kind === "object") {
+      const siteName = site.name;
+      return { text: `${siteName}.${name}`, variable: moduleScopeVariables(this.input).find((variable) => variable.name === siteName), adds: false };
+    }
+    return { text: name, adds: true, site };
   }
 
   /** Drops the import binding of `variable` (an SDK import) at `finish()`. */
@@ -73,16 +119,16 @@ export class SdkImports {
   }
 
   private localBinding(name: string): Scope.Variable | undefined {
-    return moduleScopeVariables(this.file).find((variable) => {
+    return moduleScopeVariables(this.input).find((variable) => {
       const identifier = variable.identifiers[0];
       return identifier !== undefined && !this.removed.has(variable) && this.sdk.sdkExportOf(identifier) === name;
     });
   }
 
   finish(edits: EditList): void {
-    const text = this.file.text;
+    const { text } = this.input;
     const pending = [...this.added];
-    const site = findSdkImportSite(this.file.ast, this.file.input.settings.modules);
+    const site = findSdkImportSite(this.input.ast, this.input.settings.modules);
     const removedHere = [...this.removed];
     // `import { HoneyHiveTracer } from "honeyhive"` + add trace → `import { trace } from "honeyhive"`.
     if (pending.length > 0 && site && (site.kind === "named" || site.kind === "destructured")) {
@@ -119,7 +165,7 @@ export class SdkImports {
   }
 
   private insertNewImport(edits: EditList, names: readonly string[]): void {
-    const { ast, text } = this.file;
+    const { ast, text } = this.input;
     const nl = newlineOf(text);
     const quote = /require\(\s*'|from\s+'/.test(text) ? "'" : '"';
     const semicolon = /from\s+["'][^"']+["'];|\)\s*;/.test(text) || !/from\s+["'][^"']+["']\s*$/m.test(text) ? ";" : "";
@@ -138,10 +184,14 @@ export class SdkImports {
 }
 
 /** The variables of the file's top scope (module scope, or the global scope of a script). */
-export function moduleScopeVariables(file: ParsedFile): readonly Scope.Variable[] {
-  const { scopeManager } = file.input;
+export function moduleScopeVariables(file: SdkImportsFile): readonly Scope.Variable[] {
+  const { scopeManager } = inputOf(file);
   const moduleScope = scopeManager.scopes.find((scope) => scope.type === "module") ?? scopeManager.globalScope;
   return moduleScope?.variables ?? [];
+}
+
+function inputOf(file: SdkImportsFile): AnalysisInput {
+  return "input" in file ? file.input : file;
 }
 
 function sourceOf(statement: TSESTree.Node): string | undefined {

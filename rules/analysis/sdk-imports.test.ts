@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { simpleTraverse } from "@typescript-eslint/typescript-estree";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { applyEdits, EditList } from "./edits.js";
+import type { AnalysisInput } from "./input.js";
+import { parseAnalysisInput } from "./parse-input.js";
+import { SdkImports } from "./sdk-imports.js";
+import { getSdkModel } from "./sdk-model.js";
+import { DEFAULT_SETTINGS } from "./settings.js";
+
+const SETTINGS = { ...DEFAULT_SETTINGS, modules: ["@/lib/tracing"] };
+
+/** The first call of `callee` (its source text) in the file. */
+function callOf(input: AnalysisInput, callee: string): TSESTree.CallExpression {
+  let found: TSESTree.CallExpression | undefined;
+  simpleTraverse(input.ast, {
+    visitors: {
+      [AST_NODE_TYPES.CallExpression](node) {
+        const call = node as TSESTree.CallExpression;
+        if (!found && input.text.slice(...call.callee.range) === callee) found = call;
+      },
+    },
+  });
+  if (!found) throw new Error(`no call of ${callee}`);
+  return found;
+}
+
+/**
+ * `useAt("enrichSession", <the call of callee>)`, then the file with that call's callee replaced by
+ * the reference and the imports finished; undefined when useAt declines.
+ */
+function useEnrichSessionAt(code: string, callee: string, options?: { readonly newImport?: boolean }, filename = "src/eval.ts"): string | undefined {
+  const input = parseAnalysisInput(code, filename, SETTINGS);
+  const imports = new SdkImports(input, getSdkModel(input));
+  const call = callOf(input, callee);
+  const reference = imports.useAt("enrichSession", call, options);
+  if (reference === undefined) return undefined;
+  const edits = new EditList();
+  edits.replace(call.callee, reference);
+  imports.finish(edits);
+  return applyEdits(code, edits.edits);
+}
+
+describe("SdkImports.useAt", () => {
+  it("writes the file's existing binding: named, renamed, destructured, namespace, require object", () => {
+    expect(useEnrichSessionAt(`import { enrichSession as enrich } from "honeyhive";\nrun(() => x());`, "x")).toBe(
+      `import { enrichSession as enrich } from "honeyhive";\nrun(() => enrich());`,
+    );
+    expect(useEnrichSessionAt(`const { enrichSession } = require("honeyhive");\nrun(() => x());`, "x", {}, "src/eval.cjs")).toBe(
+      `const { enrichSession } = require("honeyhive");\nrun(() => enrichSession());`,
+    );
+    expect(useEnrichSessionAt(`import * as hh from "honeyhive";\nrun(() => x());`, "x")).toBe(`import * as hh from "honeyhive";\nrun(() => hh.enrichSession());`);
+    expect(useEnrichSessionAt(`const hh = require("honeyhive");\nrun(() => x());`, "x", {}, "src/eval.cjs")).toBe(
+      `const hh = require("honeyhive");\nrun(() => hh.enrichSession());`,
+    );
+  });
+
+  it("adds the name to the SDK's named import or destructured require, else to a settings module's", () => {
+    expect(useEnrichSessionAt(`import { HoneyHiveTracer } from "honeyhive";\nrun(() => x());`, "x")).toBe(
+      `import { HoneyHiveTracer, enrichSession } from "honeyhive";\nrun(() => enrichSession());`,
+    );
+    expect(useEnrichSessionAt(`const { HoneyHiveTracer } = require("honeyhive");\nrun(() => x());`, "x", {}, "src/eval.cjs")).toBe(
+      `const { HoneyHiveTracer, enrichSession } = require("honeyhive");\nrun(() => enrichSession());`,
+    );
+    expect(useEnrichSessionAt(`import { tracer } from "@/lib/tracing";\nrun(() => x());`, "x")).toBe(
+      `import { tracer, enrichSession } from "@/lib/tracing";\nrun(() => enrichSession());`,
+    );
+  });
+
+  it("declines where the text would mean something else at the place", () => {
+    // Another `enrichSession` in scope: a module-level function, a parameter.
+    expect(useEnrichSessionAt(`import { HoneyHiveTracer } from "honeyhive";\nfunction enrichSession() {}\nrun(() => x());`, "x")).toBeUndefined();
+    expect(useEnrichSessionAt(`import { HoneyHiveTracer } from "honeyhive";\nrun((enrichSession) => x());`, "x")).toBeUndefined();
+    // The existing binding or namespace shadowed at the call.
+    expect(useEnrichSessionAt(`import { enrichSession } from "honeyhive";\nrun((enrichSession) => x());`, "x")).toBeUndefined();
+    expect(useEnrichSessionAt(`import * as hh from "honeyhive";\nrun((hh) => x());`, "x")).toBeUndefined();
+    // …but not where the other binding is out of scope.
+    expect(useEnrichSessionAt(`import { HoneyHiveTracer } from "honeyhive";\nfunction f(enrichSession) {}\nrun(() => x());`, "x")).toBe(
+      `import { HoneyHiveTracer, enrichSession } from "honeyhive";\nfunction f(enrichSession) {}\nrun(() => enrichSession());`,
+    );
+  });
+
+  it("adds a new import statement only when allowed", () => {
+    const code = `import { evaluate } from "honeyhive/experiments";\nrun(() => x());`;
+    expect(useEnrichSessionAt(code, "x", { newImport: false })).toBeUndefined();
+    expect(useEnrichSessionAt(code, "x")).toBe(`import { enrichSession } from "honeyhive";\n${code.replace("x()", "enrichSession()")}`);
+  });
+
+  it("declines without adding anything: finish() then writes no import", () => {
+    const code = `import { HoneyHiveTracer } from "honeyhive";\nrun((enrichSession) => x());`;
+    const input = parseAnalysisInput(code, "src/eval.ts");
+    const imports = new SdkImports(input, getSdkModel(input));
+    expect(imports.useAt("enrichSession", callOf(input, "x"))).toBeUndefined();
+    const edits = new EditList();
+    imports.finish(edits);
+    expect(edits.edits).toEqual([]);
+  });
+});
+
+describe("SdkImports.use", () => {
+  it("does not take a side-effect import for a list to add to", () => {
+    const code = `import "honeyhive";\nrun();`;
+    const input = parseAnalysisInput(code, "src/eval.ts");
+    const imports = new SdkImports(input, getSdkModel(input));
+    expect(imports.use("trace")).toBe("trace");
+    const edits = new EditList();
+    imports.finish(edits);
+    expect(applyEdits(code, edits.edits)).toBe(`import { trace } from "honeyhive";\nimport "honeyhive";\nrun();`);
+  });
+
+  it("accepts the codemods' parsed file (an object holding the analysis input)", () => {
+    const input = parseAnalysisInput(`import { trace as hhTrace } from "honeyhive";\n`, "src/a.ts");
+    expect(new SdkImports({ input }, getSdkModel(input)).use("trace")).toBe("hhTrace");
+  });
+});
