@@ -18,6 +18,12 @@ export const MARKER_MESSAGES = {
   /** A file tracer's session call in code evaluate() runs: which implicit call replaces it is the person's call. */
   evaluatedTracerCall: (call: string) =>
     `${call} acts on this file's tracer, not the datapoint's: use the SDK's implicit enrichSession()/trace() in evaluated code`,
+  /**
+   * `tracer.trace(…)` bound to evaluated code where the SDK's `trace` cannot be written: another
+   * binding of that name is in scope there (OpenTelemetry's `trace`, a local function, a parameter).
+   */
+  evaluatedTraceNameTaken: (call: string) =>
+    `use the SDK's trace() here instead of ${call}, so evaluate() supplies the tracer: import it under a name no other binding here has`,
 } as const;
 
 export function markerComment(message: string): string {

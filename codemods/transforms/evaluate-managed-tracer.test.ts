@@ -136,6 +136,129 @@ await evaluate({ function: step, dataset: [], name: "exp" });
 `);
   });
 
+  describe("where the SDK's trace cannot be written without a clash", () => {
+    const MARKER = `/* honeyhive-migrate: use the SDK's trace() here instead of tracer.trace(), so evaluate() supplies the tracer: import it under a name no other binding here has */`;
+
+    it("keeps tracer.trace(), its tracer and imports, with a marker, next to OpenTelemetry's trace import", () => {
+      const before = `import { trace } from "@opentelemetry/api";
+import { HoneyHiveTracer } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+
+const tracer = HoneyHiveTracer.init({ project: "evals" });
+
+const step = tracer.trace({ eventType: "chain" }, async (datapoint: { q: string }) => {
+  trace.getActiveSpan()?.setAttribute("q", datapoint.q);
+  return datapoint.q;
+});
+
+await evaluate({ function: step, dataset: [], name: "exp" });
+`;
+      const result = run(before);
+      expect(result.error).toBeUndefined();
+      expect(result.output).toBe(before.replace("const step =", `${MARKER}\nconst step =`));
+      expect(result.markers).toBe(1);
+      expect(run(result.output).output).toBe(result.output);
+    });
+
+    it("keeps tracer.trace() next to a local function named trace, also in CommonJS", () => {
+      const before = `import { HoneyHiveTracer } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+
+function trace(message: string) {
+  console.log(message);
+}
+
+const tracer = HoneyHiveTracer.init({ project: "evals" });
+const step = tracer.trace({ eventType: "chain" }, async (datapoint: { q: string }) => {
+  trace(datapoint.q);
+  return datapoint.q;
+});
+
+await evaluate({ function: step, dataset: [], name: "exp" });
+`;
+      expect(run(before).output).toBe(before.replace("const step =", `${MARKER}\nconst step =`));
+      const commonjs = `const { HoneyHiveTracer } = require("honeyhive");
+const { evaluate } = require("honeyhive/experiments");
+const trace = require("debug")("evals");
+
+const tracer = HoneyHiveTracer.init({ project: "evals" });
+const step = tracer.trace({ eventType: "chain" }, async (datapoint) => datapoint);
+
+evaluate({ function: step, dataset: [], name: "exp" });
+`;
+      expect(run(commonjs, "scripts/eval.cjs").output).toBe(commonjs.replace("const step =", `${MARKER}\nconst step =`));
+    });
+
+    it("rewrites where trace is free and marks where a parameter shadows it: the tracer stays for the marked call", () => {
+      const before = `import { HoneyHiveTracer, trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+
+const tracer = HoneyHiveTracer.init({ project: "evals" });
+
+const first = tracer.trace({ eventType: "chain" }, async (datapoint: { q: string }) => datapoint.q);
+
+await evaluate({ function: first, dataset: [], name: "first" });
+await evaluate({
+  function: async (datapoint: { q: string }, trace?: string) => {
+    const inner = tracer.trace({ eventName: trace }, async () => datapoint.q);
+    return inner();
+  },
+  dataset: [],
+  name: "second",
+});
+`;
+      expect(run(before).output).toBe(
+        before
+          .replace("const first = tracer.trace(", "const first = trace(")
+          .replace("    const inner =", `    ${MARKER}\n    const inner =`),
+      );
+    });
+
+    it("marks tracer.trace() where a parameter shadows the namespace import", () => {
+      const before = `import * as hh from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+
+const tracer = hh.HoneyHiveTracer.init({ project: "evals" });
+
+await evaluate({
+  function: async (datapoint: { q: string }, hh: unknown) => {
+    const inner = tracer.trace({ eventType: "chain" }, async () => [datapoint.q, hh]);
+    return inner();
+  },
+  dataset: [],
+  name: "exp",
+});
+`;
+      expect(run(before).output).toBe(before.replace("    const inner =", `    ${MARKER}\n    const inner =`));
+    });
+
+    it("adds no enrichSession import and rewrites nothing where a parameter named enrichSession is in scope", () => {
+      const before = `import { HoneyHiveTracer } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+
+const tracer = HoneyHiveTracer.init({ project: "evals" });
+
+await evaluate({
+  function: async (datapoint: { q: string }, enrichSession: (fields: object) => void) => {
+    enrichSession({ q: datapoint.q });
+    tracer.enrichSession({ metadata: { q: datapoint.q } });
+    return datapoint.q;
+  },
+  dataset: [],
+  name: "exp",
+});
+`;
+      const result = run(before);
+      expect(result.output).toBe(
+        before.replace(
+          "    tracer.enrichSession(",
+          "    /* honeyhive-migrate: tracer.enrichSession() acts on this file's tracer, not the datapoint's: use the SDK's implicit enrichSession()/trace() in evaluated code */\n    tracer.enrichSession(",
+        ),
+      );
+      expect(result.markers).toBe(1);
+    });
+  });
+
   it("leaves a module tracer in a file without evaluate() alone", () => {
     const script = `import { HoneyHiveTracer, trace } from "honeyhive";
 

@@ -5,6 +5,9 @@
 // - `trace({ tracer, … }, fn)` → `trace({ … }, fn)`, `trace({ tracer }, fn)` → `trace(fn)`,
 //   `@trace({ tracer })` → `@trace({})`;
 // - `tracer.trace(opts, fn)` → `trace(opts, fn)` with the SDK's `trace` imported in the file's style;
+//   where that name would mean another binding at the call (OpenTelemetry's `trace`, a local
+//   `trace()`, a parameter, a shadowed namespace) the call stays, with a review marker, and so does
+//   its tracer;
 // - the tracer's initialization, when nothing else uses it and it is not exported (comments above it
 //   stay), and then the unused `HoneyHiveTracer` import; an imported tracer's now-unused import;
 // - a review marker before `tracer.enrichSession(…)` / `.startSpan(…)` / `.createSession()` /
@@ -30,10 +33,13 @@ function collect(context: TransformContext): void {
   const sdk = getSdkModel(file.input);
   const imports = new SdkImports(file, sdk);
   const removed: TSESTree.Range[] = [];
+  // Bindings left in place (with a review marker): their tracer is still used.
+  const kept = new Set<EvaluateTracerBinding>();
 
   for (const binding of findings.bindings) {
-    const range = unbind(context, binding, imports);
-    if (range) removed.push(range);
+    const result = unbind(context, binding, imports);
+    if (result === "kept") kept.add(binding);
+    else if (result) removed.push(result);
   }
 
   for (const conflicting of findings.tracers) {
@@ -46,7 +52,7 @@ function collect(context: TransformContext): void {
   // A tracer that stays (exported, or still tracing code evaluate() does not run) is the script
   // pattern next to evaluate(), which the rule accepts: only its bindings to evaluated code went.
   for (const conflicting of findings.tracers) {
-    if (!conflicting.removable) continue;
+    if (!conflicting.removable || conflicting.bindings.some((binding) => kept.has(binding))) continue;
     for (const declaration of conflicting.declarations) removed.push(removeStatement(edits, file.text, declaration));
     if (conflicting.tracer.variable) run.removedTracers.add(conflicting.tracer.variable);
     for (const backing of sdk.tracers) {
@@ -69,13 +75,21 @@ function collect(context: TransformContext): void {
   imports.finish(edits);
 }
 
-/** Removes one explicit binding; returns the range whose references no longer exist. */
-function unbind({ file, edits }: TransformContext, binding: EvaluateTracerBinding, imports: SdkImports): TSESTree.Range | undefined {
+/**
+ * Removes one explicit binding; returns the range whose references no longer exist, or "kept" when
+ * the binding stays with a review marker.
+ */
+function unbind({ file, edits }: TransformContext, binding: EvaluateTracerBinding, imports: SdkImports): TSESTree.Range | "kept" | undefined {
   const { use } = binding;
   if (use.via === "tracer" && use.node.type === AST_NODE_TYPES.CallExpression) {
-    // `tracer.trace(opts, fn)` → `trace(opts, fn)`
+    // `tracer.trace(opts, fn)` → `trace(opts, fn)`, unless `trace` (or `hh.trace`) means something else there.
     const callee = unwrapExpression(use.node.callee) ?? use.node.callee;
-    edits.replace(callee, imports.use("trace"));
+    const trace = imports.useAt("trace", use.node);
+    if (trace === undefined) {
+      addMarker(edits, file.text, use.node, MARKER_MESSAGES.evaluatedTraceNameTaken(`${file.text.slice(...callee.range)}()`));
+      return "kept";
+    }
+    edits.replace(callee, trace);
     return callee.range;
   }
   const options = use.options;

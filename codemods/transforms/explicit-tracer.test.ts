@@ -133,6 +133,37 @@ await evaluate({ function: pipeline, dataset: [], name: "exp" });
     expect(run(evaluated).output).toBe(evaluated);
   });
 
+  it("leaves a local function named trace and calls of a parameter named enrichSession alone", () => {
+    const before = `import { HoneyHiveTracer, enrichSession, trace as hhTrace } from "honeyhive";
+
+function trace(message: string) {
+  console.log(message);
+}
+
+const tracer = HoneyHiveTracer.init({ project: "app" });
+
+export const step = hhTrace(async (q: string) => {
+  trace(q);
+  return q;
+});
+
+export function withSession(enrichSession: (fields: object) => void) {
+  enrichSession({ step: "one" });
+}
+
+export function record() {
+  enrichSession({ metadata: { step: "two" } });
+}
+`;
+    // Only the SDK's calls are bound; the enrichSession import goes with its last SDK use.
+    expect(run(before).output).toBe(
+      before
+        .replace("enrichSession, trace as hhTrace", "trace as hhTrace")
+        .replace("hhTrace(async", "hhTrace({ tracer }, async")
+        .replace("  enrichSession({ metadata", "  tracer.enrichSession({ metadata"),
+    );
+  });
+
   it("leaves a file without a tracer of its own unchanged", () => {
     const source = `import { trace } from "honeyhive";\n\nexport const f = trace(async () => 1);\n`;
     expect(run(source)).toMatchObject({ output: source, changed: false, markers: 0 });
