@@ -1,0 +1,163 @@
+// One walk per AST that indexes every node by type, for the analysis core and the codemods: the SDK
+// model, the handler analysis and the transforms each ask for a few node types, and answering all
+// of them from one walk replaces a whole-tree walk per consumer.
+import type { TSESTree } from "@typescript-eslint/types";
+import { visitorKeys } from "@typescript-eslint/visitor-keys";
+
+export type NodeType = TSESTree.Node["type"];
+export type NodeOfType<T extends NodeType> = Extract<TSESTree.Node, { type: T }>;
+
+/** The nodes of one type in walk order, and the position of each in the whole walk (to merge types). */
+interface Bucket {
+  readonly nodes: TSESTree.Node[];
+  readonly positions: number[];
+}
+
+interface Merged {
+  readonly nodes: readonly TSESTree.Node[];
+  /** Whether `nodes` is also ordered by start offset, so a subtree's nodes can be found by binary search (when first asked). */
+  sortedByStart?: boolean;
+}
+
+interface NodeIndex {
+  readonly byType: Map<string, Bucket>;
+  readonly merged: Map<string, Merged>;
+}
+
+const indexes = new WeakMap<TSESTree.Program, NodeIndex>();
+const NONE: readonly never[] = [];
+
+/**
+ * Walks `ast` once (later calls are free) and sets `parent` on every node that lacks it: ESLint sets
+ * it before rules run, a bare typescript-estree parse (the codemods) does not.
+ */
+export function indexNodes(ast: TSESTree.Program): void {
+  indexOf(ast);
+}
+
+/** Every node of one type in walk order: pre-order over the visitor keys, i.e. source order. */
+export function nodesOfType<T extends NodeType>(ast: TSESTree.Program, type: T): readonly NodeOfType<T>[] {
+  return (indexOf(ast).byType.get(type)?.nodes ?? NONE) as NodeOfType<T>[];
+}
+
+/** Every node of several types, interleaved in walk order (as one walk collecting all of them would meet them). */
+export function nodesOfTypes<T extends NodeType>(ast: TSESTree.Program, types: readonly T[]): readonly NodeOfType<T>[] {
+  return mergedOf(indexOf(ast), types).nodes as NodeOfType<T>[];
+}
+
+/**
+ * The nodes of `types` whose range lies within `root`'s, in walk order: for a function body (or any
+ * node that no node of `types` shares its range with) exactly what a walk of `root` alone collects,
+ * since a node lies within its parent's range (decorators before `export` or before a parameter are
+ * the exception, and they still lie within any body holding them). `root` must belong to `ast`.
+ */
+export function nodesOfTypesWithin<T extends NodeType>(ast: TSESTree.Program, types: readonly T[], root: TSESTree.Node): readonly NodeOfType<T>[] {
+  const merged = mergedOf(indexOf(ast), types);
+  const { nodes } = merged;
+  const sortedByStart = (merged.sortedByStart ??= isSortedByStart(nodes));
+  const [start, end] = root.range;
+  const within: TSESTree.Node[] = [];
+  let i = 0;
+  if (sortedByStart) {
+    let high = nodes.length;
+    while (i < high) {
+      const middle = (i + high) >>> 1;
+      if (nodes[middle].range[0] < start) i = middle + 1;
+      else high = middle;
+    }
+  }
+  for (; i < nodes.length; i++) {
+    const { range } = nodes[i];
+    if (sortedByStart && range[0] > end) break;
+    if (range[0] >= start && range[1] <= end) within.push(nodes[i]);
+  }
+  return within as NodeOfType<T>[];
+}
+
+function indexOf(ast: TSESTree.Program): NodeIndex {
+  let index = indexes.get(ast);
+  if (index === undefined) {
+    index = { byType: walk(ast), merged: new Map() };
+    indexes.set(ast, index);
+  }
+  return index;
+}
+
+/**
+ * Pre-order over the visitor keys, like typescript-estree's `simpleTraverse` but without its per-node
+ * key lookup and value validation through helper calls; an explicit stack measured a little faster
+ * than recursion.
+ */
+function walk(ast: TSESTree.Program): Map<string, Bucket> {
+  const byType = new Map<string, Bucket>();
+  const stack: TSESTree.Node[] = [ast];
+  let position = 0;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const type = node.type;
+    let bucket = byType.get(type);
+    if (bucket === undefined) byType.set(type, (bucket = { nodes: [], positions: [] }));
+    bucket.nodes.push(node);
+    bucket.positions.push(position++);
+    const keys = visitorKeys[type];
+    if (keys === undefined) continue;
+    // Last key and last element first, so that the children pop in order.
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value = (node as unknown as Record<string, unknown>)[keys[k]];
+      if (value === null || value === undefined) continue;
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const child = value[i] as TSESTree.Node | null;
+          if (child !== null && typeof child.type === "string") {
+            if (child.parent === undefined) (child as { parent?: TSESTree.Node }).parent = node;
+            stack.push(child);
+          }
+        }
+      } else if (typeof (value as TSESTree.Node).type === "string") {
+        const child = value as TSESTree.Node;
+        if (child.parent === undefined) (child as { parent?: TSESTree.Node }).parent = node;
+        stack.push(child);
+      }
+    }
+  }
+  return byType;
+}
+
+function mergedOf(index: NodeIndex, types: readonly string[]): Merged {
+  const key = types.length === 1 ? types[0] : types.join(",");
+  let merged = index.merged.get(key);
+  if (merged === undefined) {
+    const buckets: Bucket[] = [];
+    for (const type of types) {
+      const bucket = index.byType.get(type);
+      if (bucket !== undefined) buckets.push(bucket);
+    }
+    merged = { nodes: buckets.length === 1 ? buckets[0].nodes : merge(buckets) };
+    index.merged.set(key, merged);
+  }
+  return merged;
+}
+
+/** The nodes of `buckets` by their position in the walk. */
+function merge(buckets: readonly Bucket[]): TSESTree.Node[] {
+  const nodes: TSESTree.Node[] = [];
+  const next = buckets.map(() => 0);
+  for (;;) {
+    let best = -1;
+    let bestPosition = Infinity;
+    for (let b = 0; b < buckets.length; b++) {
+      const { positions } = buckets[b];
+      if (next[b] < positions.length && positions[next[b]] < bestPosition) {
+        best = b;
+        bestPosition = positions[next[b]];
+      }
+    }
+    if (best === -1) return nodes;
+    nodes.push(buckets[best].nodes[next[best]++]);
+  }
+}
+
+function isSortedByStart(nodes: readonly TSESTree.Node[]): boolean {
+  for (let i = 1; i < nodes.length; i++) if (nodes[i - 1].range[0] > nodes[i].range[0]) return false;
+  return true;
+}
