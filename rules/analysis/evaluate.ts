@@ -6,7 +6,6 @@
 // one session (seed: "Don't initialize a global tracer alongside evaluate()").
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { simpleTraverse } from "@typescript-eslint/typescript-estree";
 import {
   contains,
   enclosingFunction,
@@ -19,6 +18,7 @@ import {
   type FunctionNode,
 } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
+import { nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, type SdkModel, type TraceUse, type TracerDeclaration } from "./sdk-model.js";
 
 export interface EvaluateCall {
@@ -72,7 +72,7 @@ export function getEvaluateModel(input: AnalysisInput): EvaluateModel {
 }
 
 function buildModel(sdk: SdkModel, ast: TSESTree.Program, evaluatedExports: readonly string[]): EvaluateModel {
-  const resolver = new FunctionResolver(sdk);
+  const resolver = new FunctionResolver(sdk, ast);
   const calls: EvaluateCall[] = sdk.evaluateCalls.map((call) => {
     const options = optionsObject(sdk, call.arguments[0]);
     const functionProperty = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, "function") : undefined;
@@ -188,7 +188,10 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 class FunctionResolver {
   private readonly calledCache = new Map<FunctionNode, FunctionNode[]>();
 
-  constructor(private readonly sdk: SdkModel) {}
+  constructor(
+    private readonly sdk: SdkModel,
+    private readonly ast: TSESTree.Program,
+  ) {}
 
   /** The functions `node` may evaluate to (empty when unknown or defined elsewhere). */
   resolve(node: TSESTree.Node | null | undefined, depth = 0): FunctionNode[] {
@@ -281,17 +284,13 @@ class FunctionResolver {
     const cached = this.calledCache.get(fn);
     if (cached) return cached;
     const called: FunctionNode[] = [];
-    simpleTraverse(fn.body, {
-      enter: (node) => {
-        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-          called.push(...this.resolve(node.callee));
-          for (const argument of node.arguments) {
-            const value = unwrapExpression(argument);
-            if (value && !isFunctionNode(value)) called.push(...this.resolve(value));
-          }
-        }
-      },
-    });
+    for (const node of nodesOfTypesWithin(this.ast, [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression], fn.body)) {
+      called.push(...this.resolve(node.callee));
+      for (const argument of node.arguments) {
+        const value = unwrapExpression(argument);
+        if (value && !isFunctionNode(value)) called.push(...this.resolve(value));
+      }
+    }
     // Inline callbacks (`items.map((x) => step(x))`) are part of `fn`'s body and were walked above.
     this.calledCache.set(fn, called);
     return called;

@@ -6,11 +6,11 @@
 // Framework objects are recognized through bindings (`import express from "express"`,
 // `require("fastify")()`, a parameter typed `FastifyInstance`, …), never by variable name, and a
 // handler may be given inline or declared elsewhere in the file and passed by name.
-import { simpleTraverse } from "@typescript-eslint/typescript-estree";
-import type { TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { isFunctionNode, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
+import { nodesOfType, nodesOfTypes } from "./nodes.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 
 export type RequestFramework = "express" | "koa" | "fastify" | "hono" | "node-http" | "nestjs" | "nextjs" | "nextjs-action" | "vercel";
@@ -366,32 +366,27 @@ class HandlerAnalysis implements HandlerModel {
 
   constructor(private readonly input: AnalysisInput) {
     this.bindings = new Bindings(input.scopeManager);
+    const { ast } = input;
+    // The node index also sets `parent` where missing: ESLint sets it before rules run, a bare
+    // typescript-estree parse (the codemods) does not. Lists of several types keep the walk's
+    // interleaving, which decides who registers a function first.
+    for (const node of nodesOfTypes(ast, [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression])) this.collectNodeHttpServer(node);
     const memberCalls: TSESTree.CallExpression[] = [];
-    const classes: Array<TSESTree.ClassDeclaration | TSESTree.ClassExpression> = [];
+    for (const node of nodesOfType(ast, AST_NODE_TYPES.CallExpression)) {
+      if (node.callee.type === "MemberExpression") {
+        memberCalls.push(node);
+        if (staticName(node.callee.property, node.callee.computed) === "register") this.registerCalls.push(node);
+      } else if (node.callee.type === "Identifier") {
+        this.identifierCalls.push(node);
+      }
+    }
+    const classes = nodesOfTypes(ast, [AST_NODE_TYPES.ClassDeclaration, AST_NODE_TYPES.ClassExpression]).filter((node) => node.decorators.length > 0 || node.implements.length > 0);
     const typedFunctions: FunctionNode[] = [];
     const serverActions: FunctionNode[] = [];
-    simpleTraverse(input.ast, {
-      enter: (node, parent) => {
-        // ESLint sets `parent` before rules run; a bare typescript-estree parse (the codemods) does not.
-        if (node.parent === undefined && parent) (node as { parent?: TSESTree.Node }).parent = parent;
-        if (node.type === "CallExpression") {
-          if (node.callee.type === "MemberExpression") {
-            memberCalls.push(node);
-            if (staticName(node.callee.property, node.callee.computed) === "register") this.registerCalls.push(node);
-          } else if (node.callee.type === "Identifier") {
-            this.identifierCalls.push(node);
-          }
-          this.collectNodeHttpServer(node);
-        } else if (node.type === "NewExpression") {
-          this.collectNodeHttpServer(node);
-        } else if ((node.type === "ClassDeclaration" || node.type === "ClassExpression") && (node.decorators.length > 0 || node.implements.length > 0)) {
-          classes.push(node);
-        } else if (isFunctionNode(node)) {
-          if (hasTypeAnnotations(node)) typedFunctions.push(node);
-          if (node.body.type === "BlockStatement" && hasDirective(node.body.body, "use server")) serverActions.push(node);
-        }
-      },
-    });
+    for (const node of nodesOfTypes(ast, [AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.ArrowFunctionExpression])) {
+      if (hasTypeAnnotations(node)) typedFunctions.push(node);
+      if (node.body.type === "BlockStatement" && hasDirective(node.body.body, "use server")) serverActions.push(node);
+    }
     for (const call of memberCalls) this.collectRegistration(call);
     for (const call of this.identifierCalls) this.collectHonoMiddleware(call);
     for (const node of classes) this.collectNestClass(node);

@@ -7,7 +7,6 @@
 // over `ast.body` and a substring test.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { simpleTraverse } from "@typescript-eslint/typescript-estree";
 import {
   contains,
   dynamicImportSpecifier,
@@ -24,6 +23,7 @@ import {
   type FunctionNode,
 } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
+import { nodesOfType } from "./nodes.js";
 import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
 
 export type SdkExport =
@@ -253,52 +253,27 @@ function mayUseSdk(input: AnalysisInput): boolean {
 }
 
 interface Collected {
-  readonly calls: TSESTree.CallExpression[];
-  readonly decorators: TSESTree.Decorator[];
-  readonly thisAssignments: TSESTree.AssignmentExpression[];
-  readonly classProperties: TSESTree.PropertyDefinition[];
-  readonly returns: TSESTree.ReturnStatement[];
-  readonly parameterProperties: TSESTree.TSParameterProperty[];
+  readonly calls: readonly TSESTree.CallExpression[];
+  readonly decorators: readonly TSESTree.Decorator[];
+  readonly thisAssignments: readonly TSESTree.AssignmentExpression[];
+  readonly classProperties: readonly TSESTree.PropertyDefinition[];
+  readonly returns: readonly TSESTree.ReturnStatement[];
+  readonly parameterProperties: readonly TSESTree.TSParameterProperty[];
 }
 
 function collect(ast: TSESTree.Program): Collected {
-  const collected: Collected = { calls: [], decorators: [], thisAssignments: [], classProperties: [], returns: [], parameterProperties: [] };
-  // ESLint sets `parent` before rules run; a bare typescript-estree parse (the codemods) does not,
-  // so this single pass sets it where missing.
-  simpleTraverse(
-    ast,
-    {
-      enter(node, parent) {
-        if (node.parent === undefined && parent) (node as { parent?: TSESTree.Node }).parent = parent;
-        switch (node.type) {
-          case AST_NODE_TYPES.CallExpression:
-            collected.calls.push(node);
-            break;
-          case AST_NODE_TYPES.Decorator:
-            collected.decorators.push(node);
-            break;
-          case AST_NODE_TYPES.AssignmentExpression:
-            if (node.left.type === AST_NODE_TYPES.MemberExpression && node.left.object.type === AST_NODE_TYPES.ThisExpression) {
-              collected.thisAssignments.push(node);
-            }
-            break;
-          case AST_NODE_TYPES.PropertyDefinition:
-            collected.classProperties.push(node);
-            break;
-          case AST_NODE_TYPES.ReturnStatement:
-            collected.returns.push(node);
-            break;
-          case AST_NODE_TYPES.TSParameterProperty:
-            collected.parameterProperties.push(node);
-            break;
-          default:
-            break;
-        }
-      },
-    },
-    false,
-  );
-  return collected;
+  // The node index also sets `parent` where missing: ESLint sets it before rules run, a bare
+  // typescript-estree parse (the codemods) does not.
+  return {
+    calls: nodesOfType(ast, AST_NODE_TYPES.CallExpression),
+    decorators: nodesOfType(ast, AST_NODE_TYPES.Decorator),
+    thisAssignments: nodesOfType(ast, AST_NODE_TYPES.AssignmentExpression).filter(
+      (node) => node.left.type === AST_NODE_TYPES.MemberExpression && node.left.object.type === AST_NODE_TYPES.ThisExpression,
+    ),
+    classProperties: nodesOfType(ast, AST_NODE_TYPES.PropertyDefinition),
+    returns: nodesOfType(ast, AST_NODE_TYPES.ReturnStatement),
+    parameterProperties: nodesOfType(ast, AST_NODE_TYPES.TSParameterProperty),
+  };
 }
 
 function buildModel(input: AnalysisInput): SdkModel {
