@@ -22,6 +22,7 @@
 //   anywhere (e.g. `tracer.forceFlush().then(() => callback(null, result))`) is trusted.
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { isFunctionNode, memberName, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
 import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
@@ -108,21 +109,35 @@ function forEachOwnNode(root: TSESTree.Node, visit: (node: TSESTree.Node) => voi
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(node);
-    for (const child of childrenOf(node)) {
-      if (!isFunctionNode(child) && child.type !== "ClassBody") stack.push(child);
-    }
+    pushChildren(stack, node, true);
   }
 }
 
-function childrenOf(node: TSESTree.Node): TSESTree.Node[] {
-  const children: TSESTree.Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "parent" || key === "loc" || key === "range" || key === "typeAnnotation" || key === "returnType") continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) children.push(value);
+/** Keys never followed: types (`x: T`, `(): T`) do not run. (`parent`, `loc`, `range` are no visitor keys.) */
+const SKIPPED_KEYS = new Set(["typeAnnotation", "returnType"]);
+const childKeysByType = new Map<string, readonly string[]>();
+
+/**
+ * Pushes the child nodes of `node` onto `stack` (`ownOnly`: not nested functions and class bodies).
+ * The visitor keys name every property of a node that holds nodes (only `Program` has more:
+ * `tokens` and `comments`, and no walk here starts above a function body).
+ */
+function pushChildren(stack: TSESTree.Node[], node: TSESTree.Node, ownOnly = false): void {
+  let keys = childKeysByType.get(node.type);
+  if (keys === undefined) {
+    keys = (visitorKeys[node.type] ?? []).filter((key) => !SKIPPED_KEYS.has(key));
+    childKeysByType.set(node.type, keys);
   }
-  return children;
+  for (const key of keys) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item) && !(ownOnly && isNestedFunctionOrClassBody(item))) stack.push(item);
+    } else if (isNode(value) && !(ownOnly && isNestedFunctionOrClassBody(value))) stack.push(value);
+  }
+}
+
+function isNestedFunctionOrClassBody(node: TSESTree.Node): boolean {
+  return isFunctionNode(node) || node.type === "ClassBody";
 }
 
 function isNode(value: unknown): value is TSESTree.Node {
@@ -341,7 +356,7 @@ function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: Readonly
       stack.push(current.test);
       continue;
     }
-    stack.push(...childrenOf(current));
+    pushChildren(stack, current);
   }
   return false;
 }
@@ -442,7 +457,7 @@ function firstTracerUse(input: AnalysisInput, fn: FunctionNode): TracerUse | und
       const use = sdk.traceUseOf(node.callee);
       consider({ tracer: use?.boundTracer, node });
     }
-    stack.push(...childrenOf(node));
+    pushChildren(stack, node);
   }
   for (const use of sdk.traceUses) {
     // `trace(...)` / `tracer.trace(...)` written inside the handler.
@@ -502,7 +517,7 @@ function collectFlushCalls(fn: FunctionNode): { unawaited: TSESTree.CallExpressi
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (isFlushCall(node)) any = true;
-    stack.push(...childrenOf(node));
+    pushChildren(stack, node);
   }
   forEachOwnNode(fn.body, (node) => {
     if (node.type === "CallExpression" && isFlushCall(node) && !settlesBeforeReturn(node)) unawaited.push(node);
