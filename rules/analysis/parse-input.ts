@@ -1,10 +1,11 @@
 // Builds an `AnalysisInput` from source text the way the ESLint parser would (typescript-estree +
 // scope-manager; no tokens or comments, see below), for the codemods and unit tests of the analysis core.
 import { analyze } from "@typescript-eslint/scope-manager";
-import { parse, simpleTraverse } from "@typescript-eslint/typescript-estree";
+import { parse } from "@typescript-eslint/typescript-estree";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { AnalysisInput } from "./input.js";
+import { indexNodes } from "./nodes.js";
 import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "./settings.js";
 
 /** `.cjs`/`.cts` without import/export syntax are CommonJS scripts; everything else is parsed as an ES module. JSX where the extension allows it. */
@@ -22,8 +23,10 @@ export function parseAnalysisInput(
   // neither (ESLint's parser gives the rules both, so code shared with them must not rely on
   // `ast.tokens`/`ast.comments`): what they would find is read from the AST and the text instead.
   const ast = parse(text, { range: true, loc: true, comment: false, tokens: false, jsx, filePath: filename }) as TSESTree.Program;
-  // ESLint gives rules an AST with `parent` set; the parser alone does not.
-  simpleTraverse(ast, { enter() {} }, true);
+  // ESLint gives rules an AST with `parent` set; the parser alone does not. The walk that sets it
+  // also indexes the nodes by type (cached for this AST), which the analysis core and the transforms
+  // ask for instead of walking the tree again.
+  indexNodes(ast);
   // A `.cts` file may still use `import` syntax (compiled to require); only a file without it is a script.
   const hasModuleSyntax = ast.body.some((statement) => statement.type.startsWith("Import") || statement.type.startsWith("Export"));
   const sourceType = (extension === "cjs" || extension === "cts") && !hasModuleSyntax ? "script" : "module";
