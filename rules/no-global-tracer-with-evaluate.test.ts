@@ -100,6 +100,12 @@ import { evaluate } from "honeyhive/experiments";
 const tracer = HoneyHiveTracer.init();
 await evaluate({ function: async (dp) => { tracer.enrichSession({ metadata: {} }); return dp; }, dataset: [], name: "x" });`;
 
+// Two `tracer.trace(…)` bindings: `trace` is free at the first, a parameter of the evaluated function at the second.
+const TRACE_PARAMETER_NEXT_TO_FREE_TRACE = `${IMPORTS}const tracer = HoneyHiveTracer.init();
+const first = tracer.trace({ eventType: "chain" }, async (dp) => dp);
+await evaluate({ function: first, dataset: [] });
+await evaluate({ function: async (dp, trace) => tracer.trace({ eventName: trace }, async () => dp)(), dataset: [] });`;
+
 const TRACING_MODULE_SETTINGS = { honeyhive: { modules: ["@/lib/tracing"] } };
 
 /**
@@ -109,6 +115,31 @@ const TRACING_MODULE_SETTINGS = { honeyhive: { modules: ["@/lib/tracing"] } };
 function enrichSessionCase(code: string, output: string | undefined, options: { readonly filename?: string; readonly settings?: Record<string, unknown> } = {}) {
   const suggestions = output === undefined ? [] : [{ messageId: "useImplicitEnrichSession" as const, output }];
   return { code, ...options, errors: [{ messageId: "tracerUsedInEvaluated" as const, line: code.split("\n").length, suggestions }] };
+}
+
+/**
+ * A tracer initialized on line `lines.init` of `code` and bound to evaluated code by the
+ * `tracer.trace(…)` on line `lines.binding`: the binding report offers "Remove the explicit tracer
+ * binding" giving `withoutBinding`, both reports "Remove tracer" giving `withoutTracer`; a suggestion
+ * whose output is undefined is not offered.
+ */
+function traceCalleeCase(
+  code: string,
+  lines: { readonly init: number; readonly binding: number },
+  outputs: { readonly withoutBinding?: string; readonly withoutTracer?: string },
+  filename?: string,
+) {
+  const data = { tracer: "tracer" };
+  const removeTracer = outputs.withoutTracer === undefined ? [] : [{ messageId: "removeTracer" as const, data, output: outputs.withoutTracer }];
+  const removeBinding = outputs.withoutBinding === undefined ? [] : [{ messageId: "removeBinding" as const, data, output: outputs.withoutBinding }];
+  return {
+    code,
+    ...(filename === undefined ? {} : { filename }),
+    errors: [
+      { messageId: "tracerNextToEvaluate" as const, data, line: lines.init, suggestions: removeTracer },
+      { messageId: "tracerBoundToEvaluated" as const, data, line: lines.binding, suggestions: [...removeBinding, ...removeTracer] },
+    ],
+  };
 }
 
 ruleTester.run(RULE_NAME, testedRule, {
@@ -493,6 +524,115 @@ export default evaluate(experiment);`,
         },
       ],
     },
+    // `tracer.trace(…)` → the SDK's `trace`, written as the codemod writes it (SdkImports.useAt): only
+    // where that text means the SDK's `trace` at the call.
+    //
+    // A parameter named `trace` inside the evaluated function: `trace(…)` there would call the
+    // parameter. No suggestion for that binding: the fix needs the SDK's trace under a new name, the
+    // author's choice (the codemod leaves a review marker). No "Remove tracer" either: the call keeps
+    // using the tracer, so deleting it would leave `tracer` undefined there.
+    traceCalleeCase(
+      `${IMPORTS}const tracer = HoneyHiveTracer.init();
+await evaluate({
+  function: async (dp, trace) => {
+    const inner = tracer.trace({ eventName: trace }, async () => dp);
+    return inner();
+  },
+  dataset: [],
+});`,
+      { init: 3, binding: 6 },
+      {},
+    ),
+    {
+      // The same parameter next to a binding where `trace` is free: that one is still rewritten; the
+      // tracer stays (no "Remove tracer") because the shadowed call still uses it.
+      code: TRACE_PARAMETER_NEXT_TO_FREE_TRACE,
+      errors: [
+        { messageId: "tracerNextToEvaluate", line: 3, suggestions: [] },
+        {
+          messageId: "tracerBoundToEvaluated",
+          line: 4,
+          suggestions: [
+            { messageId: "removeBinding", data: { tracer: "tracer" }, output: TRACE_PARAMETER_NEXT_TO_FREE_TRACE.replace("first = tracer.trace(", "first = trace(") },
+          ],
+        },
+        { messageId: "tracerBoundToEvaluated", line: 6, column: 49, endColumn: 61, suggestions: [] },
+      ],
+    },
+    // A local `function trace` at module level; the SDK's trace imported as `hhTrace`: written as `hhTrace`.
+    traceCalleeCase(
+      `import { HoneyHiveTracer, trace as hhTrace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+function trace(message) { console.log(message); }
+const tracer = HoneyHiveTracer.init();
+const step = tracer.trace({ eventType: "chain" }, async (dp) => { trace(dp.q); return dp.q; });
+await evaluate({ function: step, dataset: [] });`,
+      { init: 4, binding: 5 },
+      {
+        withoutBinding: `import { HoneyHiveTracer, trace as hhTrace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+function trace(message) { console.log(message); }
+const tracer = HoneyHiveTracer.init();
+const step = hhTrace({ eventType: "chain" }, async (dp) => { trace(dp.q); return dp.q; });
+await evaluate({ function: step, dataset: [] });`,
+        withoutTracer: `import { trace as hhTrace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+function trace(message) { console.log(message); }
+const step = hhTrace({ eventType: "chain" }, async (dp) => { trace(dp.q); return dp.q; });
+await evaluate({ function: step, dataset: [] });`,
+      },
+    ),
+    // A local `function trace` and the SDK's trace not imported: adding `trace` would clash, no suggestion.
+    traceCalleeCase(
+      `import { HoneyHiveTracer } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+function trace(message) { console.log(message); }
+const tracer = HoneyHiveTracer.init();
+const step = tracer.trace({ eventType: "chain" }, async (dp) => { trace(dp.q); return dp.q; });
+await evaluate({ function: step, dataset: [] });`,
+      { init: 4, binding: 5 },
+      {},
+    ),
+    // The SDK namespace shadowed by a parameter `hh`: `hh.trace` would be the parameter's.
+    traceCalleeCase(
+      `import * as hh from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = hh.HoneyHiveTracer.init();
+await evaluate({ function: async (dp, hh) => tracer.trace({ eventType: "chain" }, async () => [dp, hh])(), dataset: [] });`,
+      { init: 3, binding: 4 },
+      {},
+    ),
+    // The ordinary case with `trace` not imported yet: it is added to the SDK import, and where the
+    // tracer goes, it takes the place of the `HoneyHiveTracer` import it leaves unused.
+    traceCalleeCase(
+      `import { HoneyHiveTracer } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init();
+const step = tracer.trace({ eventType: "chain" }, async (dp) => dp);
+await evaluate({ function: step, dataset: [] });`,
+      { init: 3, binding: 4 },
+      {
+        withoutBinding: `import { HoneyHiveTracer, trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const tracer = HoneyHiveTracer.init();
+const step = trace({ eventType: "chain" }, async (dp) => dp);
+await evaluate({ function: step, dataset: [] });`,
+        withoutTracer: `import { trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+const step = trace({ eventType: "chain" }, async (dp) => dp);
+await evaluate({ function: step, dataset: [] });`,
+      },
+    ),
+    // No import of the SDK to add `trace` to: a new import statement is left to the author.
+    traceCalleeCase(
+      `const tracer = require("honeyhive").HoneyHiveTracer.init();
+const { evaluate } = require("honeyhive/experiments");
+const step = tracer.trace({ eventType: "chain" }, async (dp) => dp);
+evaluate({ function: step, dataset: [] });`,
+      { init: 1, binding: 3 },
+      {},
+      "eval.cjs",
+    ),
     {
       // CommonJS with destructured and member requires; an unbound tracer next to evaluate().
       filename: "eval.cjs",

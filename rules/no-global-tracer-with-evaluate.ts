@@ -17,7 +17,7 @@ import {
 import { analysisInputFromContext, type AnalysisInput } from "./analysis/input.js";
 import { getSdkModel } from "./analysis/sdk-model.js";
 import { EditList } from "./analysis/edits.js";
-import { isUnusedAfter, removeImportBindings, removeStatement } from "./analysis/rewrite.js";
+import { isUnusedAfter, removeStatement } from "./analysis/rewrite.js";
 import { moduleScopeVariables, SdkImports } from "./analysis/sdk-imports.js";
 import { createRule } from "./create-rule.js";
 
@@ -32,47 +32,71 @@ type MessageIds =
   | "useImplicitEnrichSession";
 
 /**
- * The replacements that drop one explicit binding, in the shapes the `evaluate-managed-tracer`
+ * Writes into `edits` the removal of one explicit binding, in the shapes the `evaluate-managed-tracer`
  * transform writes: `trace({ tracer, a }, fn)` → `trace({ a }, fn)`, `trace({ tracer }, fn)` →
- * `trace(fn)`, `@trace({ tracer })` → `@trace({})`, `tracer.trace(o, fn)` → `trace(o, fn)`.
- * Undefined when the SDK's `trace` is not bound in the file (an import would have to be added).
+ * `trace(fn)`, `@trace({ tracer })` → `@trace({})`, `tracer.trace(o, fn)` → `trace(o, fn)`. The SDK's
+ * `trace` is written through `imports` (its existing binding, `hh.trace`, or added to the file's SDK
+ * import at `imports.finish()`). False, and nothing written, when that is not possible without
+ * guessing: `trace` (or the namespace) would mean something else at the call (a parameter or local
+ * named `trace`, OpenTelemetry's `trace`), or the file has no SDK import to add `trace` to.
  */
-export function bindingRemovalReplacements(input: AnalysisInput, binding: EvaluateTracerBinding): TextReplacement[] | undefined {
+function writeBindingRemoval(edits: EditList, input: AnalysisInput, binding: EvaluateTracerBinding, imports: SdkImports): boolean {
   const { use } = binding;
   if (use.via === "tracer") {
     const callee = use.node.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(use.node.callee) : undefined;
-    const traceReference = getSdkModel(input).moduleReferenceTo("trace");
-    return callee && traceReference ? [{ range: callee.range, text: traceReference }] : undefined;
+    const trace = callee && imports.useAt("trace", use.node, { newImport: false });
+    if (!callee || trace === undefined) return false;
+    edits.replace(callee, trace);
+    return true;
   }
   const { options, tracerProperty } = use;
-  if (!options || !tracerProperty) return undefined;
-  if (options.properties.length > 1) return [removePropertyReplacement(input.text, tracerProperty)];
+  if (!options || !tracerProperty) return false;
+  if (options.properties.length > 1) {
+    const { range, text } = removePropertyReplacement(input.text, tracerProperty);
+    edits.replace(range, text);
+    return true;
+  }
   const call = use.node;
   if (call.type === AST_NODE_TYPES.CallExpression && !use.decorator && use.wrapped && call.arguments[0] === options) {
-    return [{ range: [options.range[0], use.wrapped.range[0]], text: "" }];
+    edits.remove([options.range[0], use.wrapped.range[0]]);
+    return true;
   }
   // The decorator form needs an options object.
-  return [{ range: options.range, text: "{}" }];
+  edits.replace(options, "{}");
+  return true;
 }
 
-/** Replacements that remove a removable tracer: its bindings, its declarations and the `HoneyHiveTracer` import left unused. */
+/** The replacements that drop one explicit binding (see writeBindingRemoval), with the import edit they need; undefined when none can be written. */
+export function bindingRemovalReplacements(input: AnalysisInput, binding: EvaluateTracerBinding): TextReplacement[] | undefined {
+  const edits = new EditList();
+  const imports = new SdkImports(input, getSdkModel(input));
+  if (!writeBindingRemoval(edits, input, binding, imports)) return undefined;
+  imports.finish(edits);
+  return replacementsOf(edits);
+}
+
+/**
+ * Replacements that remove a removable tracer: its bindings, its declarations and the `HoneyHiveTracer`
+ * import left unused (one import edit with an added `trace`). Undefined when one of its bindings
+ * cannot be removed: that call would still use the deleted tracer.
+ */
 export function tracerRemovalReplacements(input: AnalysisInput, conflicting: EvaluateConflictingTracer): TextReplacement[] | undefined {
   if (!conflicting.removable) return undefined;
-  const replacements: TextReplacement[] = [];
-  for (const binding of conflicting.bindings) {
-    const removal = bindingRemovalReplacements(input, binding);
-    if (!removal) return undefined;
-    replacements.push(...removal);
-  }
   const edits = new EditList();
-  const removed = conflicting.declarations.map((declaration) => removeStatement(edits, input.text, declaration));
   const sdk = getSdkModel(input);
-  const unusedImports = moduleScopeVariables(input).filter((variable) => {
+  const imports = new SdkImports(input, sdk);
+  for (const binding of conflicting.bindings) {
+    if (!writeBindingRemoval(edits, input, binding, imports)) return undefined;
+  }
+  const removed = conflicting.declarations.map((declaration) => removeStatement(edits, input.text, declaration));
+  for (const variable of moduleScopeVariables(input)) {
     const identifier = variable.identifiers[0];
-    return identifier && sdk.sdkExportOf(identifier) === "HoneyHiveTracer" && variable.references.length > 0 && isUnusedAfter(variable, removed);
-  });
-  removeImportBindings(edits, input.text, unusedImports);
-  return [...replacements, ...replacementsOf(edits)];
+    if (identifier && sdk.sdkExportOf(identifier) === "HoneyHiveTracer" && variable.references.length > 0 && isUnusedAfter(variable, removed)) {
+      imports.remove(variable);
+    }
+  }
+  imports.finish(edits);
+  return replacementsOf(edits);
 }
 
 function replacementsOf(edits: EditList): TextReplacement[] {

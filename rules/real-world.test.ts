@@ -1564,6 +1564,11 @@ module.exports = { record };`,
   ],
 });
 
+const CJS_EVALUATE_WITHOUT_TRACER = `const { trace } = require("honeyhive");
+const { evaluate } = require("honeyhive/experiments");
+const answer = trace({ eventType: "chain" }, async (datapoint) => datapoint.inputs);
+evaluate({ function: answer, dataset: [], name: "x" });`;
+
 ruleTester.run("no-global-tracer-with-evaluate on real-world shapes", asTested(noGlobalTracerWithEvaluate), {
   valid: [
     // LangSmith's evaluate next to a module-level HoneyHive tracer
@@ -1592,7 +1597,7 @@ await tracer.forceFlush();`,
     },
   ],
   invalid: [
-    // evaluate() script in CommonJS with tracer.trace-wrapped function
+    // evaluate() script in CommonJS with tracer.trace-wrapped function: `trace` joins the destructured require
     {
       code: `const { HoneyHiveTracer } = require("honeyhive");
 const { evaluate } = require("honeyhive/experiments");
@@ -1602,8 +1607,29 @@ evaluate({ function: answer, dataset: [], name: "x" });`,
       filename: "eval.cjs",
       output: null,
       errors: [
-        { messageId: "tracerNextToEvaluate", line: 3, column: 16 },
-        { messageId: "tracerBoundToEvaluated", line: 4, column: 16 },
+        {
+          messageId: "tracerNextToEvaluate",
+          line: 3,
+          column: 16,
+          suggestions: [{ messageId: "removeTracer", data: { tracer: "tracer" }, output: CJS_EVALUATE_WITHOUT_TRACER }],
+        },
+        {
+          messageId: "tracerBoundToEvaluated",
+          line: 4,
+          column: 16,
+          suggestions: [
+            {
+              messageId: "removeBinding",
+              data: { tracer: "tracer" },
+              output: `const { HoneyHiveTracer, trace } = require("honeyhive");
+const { evaluate } = require("honeyhive/experiments");
+const tracer = HoneyHiveTracer.init();
+const answer = trace({ eventType: "chain" }, async (datapoint) => datapoint.inputs);
+evaluate({ function: answer, dataset: [], name: "x" });`,
+            },
+            { messageId: "removeTracer", data: { tracer: "tracer" }, output: CJS_EVALUATE_WITHOUT_TRACER },
+          ],
+        },
       ],
     },
   ],
