@@ -4,7 +4,7 @@
 // right one: evaluate() puts a fresh tracer per datapoint in the context (see
 // sdk/evaluation-context.ts), so binding a tracer the file created itself makes every datapoint share
 // one session (seed: "Don't initialize a global tracer alongside evaluate()").
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import {
   contains,

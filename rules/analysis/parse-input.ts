@@ -1,7 +1,10 @@
 // Builds an `AnalysisInput` from source text the way the ESLint parser would (typescript-estree +
 // scope-manager; no tokens or comments, see below), for the codemods and unit tests of the analysis core.
-import { analyze } from "@typescript-eslint/scope-manager";
-import { parse } from "@typescript-eslint/typescript-estree";
+// `import =` compiles to require() (createRequire in the ESM build): an ESM `import` of these
+// CommonJS packages makes Node lex their sources for named exports on every start (see
+// codemods/load-cost.test.ts).
+import scopeManager = require("@typescript-eslint/scope-manager");
+import typescriptEstree = require("@typescript-eslint/typescript-estree");
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { AnalysisInput } from "./input.js";
@@ -22,7 +25,10 @@ export function parseAnalysisInput(
   // No `tokens` and no `comment`: each rescans the whole file. The core and the codemods need
   // neither (ESLint's parser gives the rules both, so code shared with them must not rely on
   // `ast.tokens`/`ast.comments`): what they would find is read from the AST and the text instead.
-  const ast = parse(text, { range: true, loc: true, comment: false, tokens: false, jsx, filePath: filename }) as TSESTree.Program;
+  // No JSDoc parsing either (typescript-estree parses every JSDoc comment by default): nothing here
+  // reads JSDoc types.
+  const options = { range: true, loc: true, comment: false, tokens: false, jsx, filePath: filename, jsDocParsingMode: "none" } as const;
+  const ast = typescriptEstree.parse(text, options) as TSESTree.Program;
   // ESLint gives rules an AST with `parent` set; the parser alone does not. The walk that sets it
   // also indexes the nodes by type (cached for this AST), which the analysis core and the transforms
   // ask for instead of walking the tree again.
@@ -35,6 +41,6 @@ export function parseAnalysisInput(
   // (`process`, `awslambda`) is an unresolved reference either way (handlers.ts treats a lib variable
   // without definitions and no variable alike), so declaring every lib global on each parse (the
   // default) only costs time: scope-manager's `populateGlobalsFromLib` was a fixed cost per parse.
-  const scopeManager = analyze(ast, { sourceType, lib: [] }) as unknown as Scope.ScopeManager;
-  return { ast, scopeManager, text, filename, settings };
+  const scopes = scopeManager.analyze(ast, { sourceType, lib: [] }) as unknown as Scope.ScopeManager;
+  return { ast, scopeManager: scopes, text, filename, settings };
 }

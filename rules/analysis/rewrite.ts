@@ -1,11 +1,11 @@
 // Text-level rewriting helpers shared by the transforms and rule suggestions: list elements (properties, arguments,
 // specifiers), imports of SDK names, statement removal and block wrapping, each written as minimal
 // edits that keep the file's own formatting (indentation, quotes, trailing commas, line breaks).
-import { simpleTraverse } from "@typescript-eslint/typescript-estree";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { indentationAt } from "./ast.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
+import { nodesOfTypesWithin } from "./nodes.js";
 
 type Node = TSESTree.Node;
 
@@ -86,15 +86,12 @@ export function removeStatement(edits: EditList, text: string, statement: Node):
  * tagged templates and template literal types, delimiters included) in `root` that overlap `[from, to)`.
  */
 function templateTextRanges(root: Node, from: number, to: number): TSESTree.Range[] {
-  const ranges: TSESTree.Range[] = [];
-  simpleTraverse(root, {
-    visitors: {
-      TemplateElement(node) {
-        if (node.range[1] > from && node.range[0] < to) ranges.push(node.range);
-      },
-    },
-  });
-  return ranges;
+  let program: Node = root;
+  while (program.parent) program = program.parent;
+  if (program.type !== AST_NODE_TYPES.Program) return [];
+  return nodesOfTypesWithin(program, [AST_NODE_TYPES.TemplateElement], root)
+    .filter((node) => node.range[1] > from && node.range[0] < to)
+    .map((node) => node.range);
 }
 
 /**

@@ -5,7 +5,7 @@
 //
 // One model per AST (cached); files that import neither the SDK nor a local module cost one pass
 // over `ast.body` and a substring test.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import {
   contains,
