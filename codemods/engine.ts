@@ -48,7 +48,7 @@ export interface RunTransformsOptions {
   readonly transforms?: readonly TransformId[];
   /** `settings.honeyhive` equivalent: extra SDK re-export modules, extra Lambda handler names. */
   readonly settings?: { readonly modules?: readonly string[]; readonly lambdaHandlerNames?: readonly string[] };
-  /** What the project pre-pass (`analyzeProject` in project.ts) knows about this file. */
+  /** What the project pass (`linkProject` in project.ts) knows about this file. */
   readonly project?: ProjectFileFacts;
   /**
    * Also say what this file tells the project pass (`TransformRunResult.links`, from the same parse),

@@ -1,7 +1,7 @@
 // One parse per file for every transform: the analysis core's `parseAnalysisInput` (typescript-estree +
 // scope-manager, the AST ESLint rules see through @typescript-eslint/parser, `parent` set), so the
 // codemods run the very same matchers as the rules on the very same AST shape. This wrapper turns a
-// syntax error into a positioned failure and adds what the project pre-pass knows about the file.
+// syntax error into a positioned failure and adds what the project pass knows about the file.
 import type { TSESTree } from "@typescript-eslint/utils";
 // `import =` compiles to require() (createRequire in the ESM build): an ESM `import` of TypeScript's
 // 9 MB CommonJS bundle makes Node lex all of it for named exports, ~0.6 s per process.

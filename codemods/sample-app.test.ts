@@ -1,4 +1,4 @@
-// The realistic multi-file app: the CLI's flow (prefilter, project pre-pass, engine per file) over
+// The realistic multi-file app: the CLI's flow (prefilter, project pass, engine per file) over
 // fixtures/sample-app must give exactly fixtures/sample-app-expected, file by file.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -17,7 +17,7 @@ function sourceFiles(root: string): string[] {
     .sort();
 }
 
-/** What the CLI does: text prefilter, project pre-pass on the candidates, then one engine run per file. */
+/** The CLI's outcome by the direct route: text prefilter, `analyzeProject` on the candidates, then one engine run per file (the CLI gets the same links from its first round: cli/migrate.ts). */
 function migrate(root: string): Map<string, TransformRunResult | "skipped"> {
   const texts = new Map(sourceFiles(root).map((file) => [file, readFileSync(join(root, file), "utf8")] as const));
   const candidates = [...texts].filter(([, text]) => mayUseSdk(text)).map(([file]) => file);
@@ -64,7 +64,7 @@ describe("sample app", () => {
   it("unbinds the tracer of a function that another module evaluates", () => {
     const grading = results.get("src/eval/grading.ts");
     expect(grading !== "skipped" && grading?.applied).toEqual(["evaluate-managed-tracer"]);
-    // Without the project pre-pass the file looks like a script with its own tracer: untouched.
+    // Without the project pass the file looks like a script with its own tracer: untouched.
     const alone = runTransforms(readFileSync(join(APP, "src/eval/grading.ts"), "utf8"), join(APP, "src/eval/grading.ts"));
     expect(alone.changed).toBe(false);
   });

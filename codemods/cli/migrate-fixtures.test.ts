@@ -43,7 +43,7 @@ function filesBelow(root: string): string[] {
     .sort();
 }
 
-describe("migrate on the sample app (real transforms, project pre-pass)", () => {
+describe("migrate on the sample app (real transforms, project pass)", () => {
   it("turns fixtures/sample-app into fixtures/sample-app-expected", async () => {
     const root = makeProject({}, { git: true });
     cpSync(join(FIXTURES_DIR, "sample-app"), root, { recursive: true });

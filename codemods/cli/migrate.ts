@@ -42,7 +42,7 @@ interface Candidate {
   readonly index: number;
   readonly realPath: string;
   readonly source: string;
-  /** What the project pre-pass knows about this file. */
+  /** What the project pass knows about this file. */
   readonly project?: RunTransformsOptions["project"];
 }
 
@@ -51,7 +51,7 @@ interface FileRun {
   /** Present for candidates: what the transforms saw and produced. */
   readonly candidate?: Candidate;
   readonly result?: TransformRunResult;
-  /** A file the text prefilter skipped, kept until the project pre-pass has had its say. */
+  /** A file the text prefilter skipped, kept until the project pass has had its say. */
   readonly prefiltered?: { readonly realPath: string; readonly source: string };
 }
 
@@ -90,7 +90,7 @@ function checkWorkTreesClean(io: CliIo, cwd: string, paths: readonly string[]): 
   return true;
 }
 
-/** The text prefilter, and whether the files it skips are kept for a project pre-pass. */
+/** The text prefilter, and whether the files it skips are kept for a project pass. */
 interface Prefilter {
   readonly mayUseSdk: MigrateEngine["mayUseSdk"];
   readonly keepSkipped: boolean;
@@ -147,7 +147,7 @@ function readFiles(io: CliIo, cwd: string, options: MigrateOptions, prefilter: P
 
 /**
  * Do the files need the parsers? Yes when one names the SDK, or a skipped one may import a
- * HoneyHive tracer from a project module: with no candidates the project pre-pass would find no
+ * HoneyHive tracer from a project module: with no candidates the project pass would find no
  * tracer module, so this is its own answer (`importsTracerModule`) for that case.
  */
 function needsEngine(runs: readonly FileRun[], textTests: TextTests, settings: RunTransformsOptions["settings"]): boolean {
@@ -341,7 +341,7 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
     : { mayUseSdk: io.engine?.mayUseSdk ?? (() => true), keepSkipped: io.engine?.linkProject !== undefined };
   let runs = readFiles(io, cwd, options, prefilter, transformOptions.settings);
   if (textTests && !needsEngine(runs, textTests, transformOptions.settings)) {
-    // Nothing to parse: what the project pre-pass would answer with no candidates, without loading it.
+    // Nothing to parse: what the project pass would answer with no candidates, without loading it.
     runs = await transformAll(io, options, runs.map(({ outcome }) => ({ outcome })), undefined, transformOptions);
   } else {
     const engine = io.engine ?? (await loadDefaultEngine());

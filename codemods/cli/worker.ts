@@ -8,7 +8,7 @@ export interface WorkerTask {
   readonly id: number;
   readonly filePath: string;
   readonly source: string;
-  /** What the project pre-pass knows about this file. */
+  /** What the project pass knows about this file. */
   readonly project?: RunTransformsOptions["project"];
 }
 

@@ -73,7 +73,7 @@ await evaluate({ function: step, dataset: [], name: "exp" });
 `);
   });
 
-  it("unbinds a function evaluated from another module only when the project pre-pass says so", () => {
+  it("unbinds a function evaluated from another module only when the project pass says so", () => {
     const pipeline = `import { HoneyHiveTracer, trace } from "honeyhive";
 
 const tracer = HoneyHiveTracer.init({ project: "evals" });

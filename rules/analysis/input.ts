@@ -13,7 +13,7 @@ export interface AnalysisInput {
   readonly settings: HoneyhiveSettings;
   /**
    * Names this module exports that evaluate() runs from another module (`"default"` for the default
-   * export). Only the codemods' project pre-pass knows this; ESLint rules see one file and leave it unset.
+   * export). Only the codemods' project pass knows this; ESLint rules see one file and leave it unset.
    */
   readonly evaluatedExports?: readonly string[];
   /**
