@@ -39,11 +39,6 @@ export function parseFile(
   } catch (error) {
     return { failure: describeParseError(error) };
   }
-  return parsedFileOf(parsed, project);
-}
-
-/** A parse made earlier (the project pass's) as the transforms' file, with what the project knows about it. */
-export function parsedFileOf(parsed: AnalysisInput, project?: ProjectFileFacts): ParsedFile {
   const input: AnalysisInput = project ? { ...parsed, evaluatedExports: project.evaluatedExports } : parsed;
   return { ast: input.ast, text: input.text, input };
 }

@@ -17,7 +17,7 @@ import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } f
 import { addMarker, MARKER_MESSAGES } from "../markers.js";
 import { indentedText, indentLines, removeStatement } from "../../rules/analysis/rewrite.js";
 import type { CodemodTransform, TransformContext } from "../transform-api.js";
-import { nodesOfType } from "../traverse.js";
+import { nodesOfType } from "../../rules/analysis/nodes.js";
 import { transformMeta } from "./meta.js";
 
 export const meta = transformMeta("lambda-force-flush");

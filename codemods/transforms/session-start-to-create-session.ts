@@ -7,7 +7,7 @@ import { sessionStartInHandler } from "../../rules/analysis/handlers.js";
 import { getSdkModel } from "../../rules/analysis/sdk-model.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
 import type { CodemodTransform, TransformContext } from "../transform-api.js";
-import { nodesOfType } from "../traverse.js";
+import { nodesOfType } from "../../rules/analysis/nodes.js";
 import { transformMeta } from "./meta.js";
 
 export const meta = transformMeta("session-start-to-create-session");
