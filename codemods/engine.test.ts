@@ -67,6 +67,15 @@ describe("runTransforms", () => {
     expect(result.error?.message).toMatch(/unparsable/);
   });
 
+  it("re-parses an identifier-shaped edit that is not an Identifier node (a number's exponent)", () => {
+    const source = `${EXPRESS_APP}const limit = 1e5;\n`;
+    const exponent = source.indexOf("e5;");
+    vi.spyOn(explicitTracer, "collect").mockImplementation(({ edits }) => edits.replace([exponent, exponent + 2], "createSession"));
+    const result = runTransforms(source, "src/server.ts");
+    expect(result.output).toBe(source);
+    expect(result.error?.message).toMatch(/unparsable/);
+  });
+
   it("settles earlier transforms and looks again when two transforms edit the same code", () => {
     const sessionStart = EXPRESS_APP.indexOf("sessionStart");
     vi.spyOn(explicitTracer, "collect").mockImplementation(({ file, edits }) => {

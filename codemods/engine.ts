@@ -15,7 +15,8 @@
 // Each transform module still exports a jscodeshift-compatible default (see transforms/*.ts).
 import { applyEdits, EditList, editsOverlap, type TextEdit } from "../rules/analysis/edits.js";
 import { countMarkers } from "./markers.js";
-import { isParseFailure, parseFile, syntaxErrorOf, type ParsedFile } from "./parse.js";
+import { syntaxErrorOfEdited } from "./output-check.js";
+import { isParseFailure, parseFile, type ParsedFile } from "./parse.js";
 import { fileLinks } from "./project.js";
 import type { CodemodTransform, FileLinks, ProjectFileFacts, RunState } from "./transform-api.js";
 import { TRANSFORM_IDS, type TransformId } from "./transforms/ids.js";
@@ -122,8 +123,8 @@ function transformParsed(parsed: ParsedFile, filePath: string, settings: Honeyhi
   }
   if (output === source) return unchanged(source);
   // Never hand back code that no longer parses: the edits are text, so check the result once
-  // (TypeScript's parser alone: the syntax errors a full parse would throw, without its cost).
-  const syntaxError = syntaxErrorOf(output, filePath);
+  // (TypeScript's parser alone; skipped when no edit can change how the file parses: output-check.ts).
+  const syntaxError = syntaxErrorOfEdited(file.ast, file.text, accepted, output, filePath);
   if (syntaxError) {
     return unchanged(source, { message: `transforms produced unparsable code (${applied.join(", ")}): ${syntaxError.message}` });
   }

@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import { describe, expect, it } from "vitest";
+import { applyEdits, type TextEdit } from "../rules/analysis/edits.js";
+import { nodesOfType } from "../rules/analysis/nodes.js";
+import { isSyntaxNeutral, syntaxErrorOfEdited } from "./output-check.js";
+import { isParseFailure, parseFile, syntaxErrorOf, type ParsedFile } from "./parse.js";
+
+const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
+
+function parsed(text: string, filePath = "src/file.ts"): ParsedFile {
+  const file = parseFile(text, filePath);
+  if (isParseFailure(file)) throw new Error(file.failure.message);
+  return file;
+}
+
+function rangeOf(text: string, needle: string, from = 0): { start: number; end: number } {
+  const start = text.indexOf(needle, from);
+  if (start === -1) throw new Error(`${needle} not in the text`);
+  return { start, end: start + needle.length };
+}
+
+/** Every `before.*` fixture: real SDK code in every module format and extension. */
+function fixtureInputs(): { path: string; text: string }[] {
+  const found: { path: string; text: string }[] = [];
+  const visit = (directory: string): void => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/^before\.[cm]?[jt]sx?$/.test(entry.name)) found.push({ path, text: readFileSync(path, "utf8") });
+    }
+  };
+  visit(FIXTURES);
+  return found;
+}
+
+describe("isSyntaxNeutral", () => {
+  const text = `const tracer = init();\nconst flags = /a+/g;\nconst big = 1e5;\nconst s = "sessionStart";\ntracer.sessionStart({});\n`;
+  const file = parsed(text);
+  const edit = (needle: string, replacement: string, from = 0): TextEdit => ({ ...rangeOf(text, needle, from), text: replacement });
+
+  it("takes an identifier renamed to another identifier as neutral", () => {
+    expect(isSyntaxNeutral(file.ast, text, edit("sessionStart", "createSession", text.indexOf("tracer.s")))).toBe(true);
+  });
+
+  it("does not when either name is a keyword, contextual ones included", () => {
+    for (const keyword of ["await", "let", "type", "as", "of", "async", "yield", "function"]) {
+      expect(isSyntaxNeutral(file.ast, text, edit("sessionStart", keyword, text.indexOf("tracer.s")))).toBe(false);
+    }
+  });
+
+  it("does not when the replaced text only reads like an identifier", () => {
+    expect(isSyntaxNeutral(file.ast, text, edit("g;", "gx;"))).toBe(false); // not an identifier-shaped pair
+    expect(isSyntaxNeutral(file.ast, text, { start: text.indexOf("/g") + 1, end: text.indexOf("/g") + 2, text: "createSession" })).toBe(false); // regex flags
+    expect(isSyntaxNeutral(file.ast, text, { start: text.indexOf("e5"), end: text.indexOf("e5") + 2, text: "x" })).toBe(false); // exponent
+    expect(isSyntaxNeutral(file.ast, text, edit("sessionStart", "createSession"))).toBe(false); // inside a string
+    expect(isSyntaxNeutral(file.ast, text, { start: text.indexOf("racer"), end: text.indexOf("racer") + 5, text: "x" })).toBe(false); // part of a name
+  });
+
+  it("takes spaces and tabs at a line start as neutral, and nothing else inserted", () => {
+    const lineStart = text.indexOf("const flags");
+    expect(isSyntaxNeutral(file.ast, text, { start: lineStart, end: lineStart, text: "  \t" })).toBe(true);
+    expect(isSyntaxNeutral(file.ast, text, { start: 0, end: 0, text: "  " })).toBe(true);
+    // Mid-line, spaces can split a token (`tra cer`).
+    expect(isSyntaxNeutral(file.ast, text, { start: 3, end: 3, text: " " })).toBe(false);
+    expect(isSyntaxNeutral(file.ast, text, { start: lineStart, end: lineStart, text: "\n" })).toBe(false);
+    expect(isSyntaxNeutral(file.ast, text, { start: lineStart, end: lineStart, text: "/* c */" })).toBe(false);
+    expect(isSyntaxNeutral(file.ast, text, { start: lineStart, end: lineStart, text: "  ", lineBefore: true })).toBe(false);
+  });
+});
+
+describe("syntaxErrorOfEdited", () => {
+  it("answers as a full parse does when a keyword replaces an identifier", () => {
+    const text = `const value = 1;\nexport const doubled = value * 2;\n`;
+    const file = parsed(text);
+    const edits = [{ ...rangeOf(text, "value", text.indexOf("value *")), text: "function" }];
+    const output = applyEdits(text, edits);
+    expect(syntaxErrorOf(output, "src/file.ts")).toBeDefined();
+    expect(syntaxErrorOfEdited(file.ast, text, edits, output, "src/file.ts")).toEqual(syntaxErrorOf(output, "src/file.ts"));
+  });
+
+  it("answers as a full parse does for every identifier of every fixture renamed (output parses)", () => {
+    let renamed = 0;
+    for (const { path, text } of fixtureInputs()) {
+      const file = parsed(text, path);
+      for (const identifier of nodesOfType(file.ast, AST_NODE_TYPES.Identifier)) {
+        const edits = [{ start: identifier.range[0], end: identifier.range[1], text: "renamedName" }];
+        const output = applyEdits(text, edits);
+        expect(syntaxErrorOfEdited(file.ast, text, edits, output, path), `${path} ${identifier.name}`).toEqual(syntaxErrorOf(output, path));
+        renamed++;
+      }
+    }
+    expect(renamed).toBeGreaterThan(1000);
+  });
+
+  it("answers as a full parse does on random edits of the fixtures (seeded)", () => {
+    const inserts = ["{", "}", "(", ")", ",", ";", "\n", "/*", "`", "await ", "=>", "<", "try {\n", "\n} finally {}\n", "x", "  ", "type", "let", "f()", ""];
+    let seed = 20261121;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    const inputs = fixtureInputs();
+    let errors = 0;
+    let parses = 0;
+    for (let round = 0; round < 1500; round++) {
+      const { path, text } = inputs[next(inputs.length)];
+      const file = parsed(text, path);
+      const identifiers = nodesOfType(file.ast, AST_NODE_TYPES.Identifier);
+      const nodes = [...nodesOfType(file.ast, AST_NODE_TYPES.CallExpression), ...identifiers, ...file.ast.body];
+      const node = nodes[next(nodes.length)];
+      const [start, end] = node.range;
+      const kind = next(4);
+      const inserted = inserts[next(inserts.length)];
+      const edit: TextEdit =
+        kind === 0 ? { start, end: start, text: inserted } : kind === 1 ? { start: end, end, text: inserted } : kind === 2 ? { start, end, text: inserted } : { start, end, text: "renamedName" };
+      const output = applyEdits(text, [edit]);
+      const expected = syntaxErrorOf(output, path);
+      expect(syntaxErrorOfEdited(file.ast, text, [edit], output, path), `${path} ${JSON.stringify(edit)}`).toEqual(expected);
+      if (expected) errors++;
+      else parses++;
+    }
+    // Both answers occur often enough for the comparison to mean something.
+    expect(errors).toBeGreaterThan(200);
+    expect(parses).toBeGreaterThan(200);
+  });
+});
