@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -32,5 +32,24 @@ describe("DirectoryListings", () => {
     writeFileSync(join(root, "src/lib/later.ts"), "export {};\n");
     expect(listings.isFile(join(root, "src/lib/later.ts"))).toBe(false);
     expect(new DirectoryListings().isFile(join(root, "src/lib/later.ts"))).toBe(true);
+  });
+});
+
+describe("DirectoryListings.remember", () => {
+  it("keeps a listing read elsewhere and answers from it", () => {
+    const directory = mkdtempSync(join(tmpdir(), "honeyhive-remember-"));
+    try {
+      writeFileSync(join(directory, "a.ts"), "export {};\n");
+      const listings = new DirectoryListings();
+      listings.remember(directory, readdirSync(directory, { withFileTypes: true }));
+      writeFileSync(join(directory, "b.ts"), "export {};\n");
+      expect(listings.isFile(join(directory, "a.ts"))).toBe(true);
+      expect(listings.isFile(join(directory, "b.ts"))).toBe(false);
+      // A listing already made is not replaced.
+      listings.remember(directory, []);
+      expect(listings.isFile(join(directory, "a.ts"))).toBe(true);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

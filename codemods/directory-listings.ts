@@ -36,6 +36,11 @@ export class DirectoryListings {
     return this.followed.get(path);
   }
 
+  /** Keeps a listing read elsewhere (the directory walk of discovery) for `directory`, an absolute resolved path. */
+  remember(directory: string, entries: readonly Dirent[]): void {
+    if (!this.listings.has(directory)) this.listings.set(directory, new Map(entries.map((entry) => [keyOf(entry.name), entry])));
+  }
+
   private listing(directory: string): ReadonlyMap<string, Dirent> | undefined {
     if (!this.listings.has(directory)) {
       let entries: Map<string, Dirent> | undefined;

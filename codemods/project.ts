@@ -145,12 +145,15 @@ export interface LinkedFile {
 }
 
 /** Joins the links of the analysed files (the prefilter's candidates). Never throws on a bad file. */
-export function linkProject(files: readonly LinkedFile[], options: { readonly settings?: RunTransformsOptions["settings"] } = {}): ProjectAnalysis {
+export function linkProject(
+  files: readonly LinkedFile[],
+  options: { readonly settings?: RunTransformsOptions["settings"]; readonly listings?: DirectoryListings } = {},
+): ProjectAnalysis {
   const tracerModules = new Map<string, string[]>();
   const evaluatedExports = new Map<string, string[]>();
   const analyzed = new Set<string>();
   const namesSdk = new Map<string, boolean>();
-  const listings = new DirectoryListings();
+  const listings = options.listings ?? new DirectoryListings();
   const host = resolutionHost(listings);
 
   for (const { path, links } of files) {

@@ -4,6 +4,7 @@
 // files, dependencies and build output, and what `--ignore` names.
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { DirectoryListings } from "../directory-listings.js";
 import { gitListFiles, gitTopLevel } from "./git.js";
 import { ignoreVerdict, isFileIgnored, parseIgnoreFile, type IgnoreRule } from "./ignore-patterns.js";
 
@@ -21,12 +22,20 @@ export interface DiscoveryOptions {
   readonly extensions: readonly string[];
   /** Gitignore-style globs relative to `cwd`. */
   readonly ignore: readonly string[];
+  /** Receives every directory listing the walk reads (outside git), so nothing lists them again. */
+  readonly listings?: DirectoryListings;
 }
 
 export interface DiscoveredFile {
   readonly absolutePath: string;
   /** The directory no write may leave: the git top level, else the working directory (or the path itself when outside it). */
   readonly root: string;
+  /**
+   * True when `absolutePath` is known to be the file's real path: the walk reached a regular file
+   * from a resolved directory through directories only (links are never followed into). Git's
+   * listing says nothing about links, so its files are resolved by the reader.
+   */
+  readonly real?: boolean;
 }
 
 export interface Discovery {
@@ -118,9 +127,15 @@ function isExcludedBelow(root: string, relativeToRoot: string, isDirectory: bool
   return false;
 }
 
+interface WalkedFile {
+  readonly path: string;
+  /** A regular file, not a link (see DiscoveredFile.real). */
+  readonly regular: boolean;
+}
+
 /** Walks `start` (a directory inside `root`) without following symbolic links to directories. */
-function walk(root: string, start: string, extensions: ReadonlySet<string>): string[] {
-  const found: string[] = [];
+function walk(root: string, start: string, extensions: ReadonlySet<string>, listings: DirectoryListings | undefined): WalkedFile[] {
+  const found: WalkedFile[] = [];
   const startRelative = toPosix(relative(root, start));
   // The start itself may sit in an ignored directory; the .gitignore files above it apply too.
   if (isExcludedBelow(root, startRelative, true)) return found;
@@ -133,6 +148,7 @@ function walk(root: string, start: string, extensions: ReadonlySet<string>): str
     } catch {
       return; // unreadable directory: nothing to migrate there
     }
+    listings?.remember(join(root, directoryRelative), entries);
     // The listing tells whether there is a .gitignore to read (no existence check per directory).
     const hasIgnoreFile = directoryRelative !== startRelative && entries.some((entry) => entry.name === ".gitignore" && !entry.isDirectory());
     const own = hasIgnoreFile ? readIgnoreScope(root, directoryRelative) : undefined;
@@ -146,7 +162,7 @@ function walk(root: string, start: string, extensions: ReadonlySet<string>): str
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         // A link is listed like git lists it; where it leads is checked before reading.
         if (isSourceFile(entryRelative, extensions) && !isIgnoredByScopes(active, entryRelative, false)) {
-          found.push(join(root, entryRelative));
+          found.push({ path: join(root, entryRelative), regular: entry.isFile() });
         }
       }
     }
@@ -155,15 +171,21 @@ function walk(root: string, start: string, extensions: ReadonlySet<string>): str
   return found;
 }
 
-function filesUnder(absolute: string, topLevel: string | undefined, root: string, extensions: ReadonlySet<string>): string[] {
+function filesUnder(
+  absolute: string,
+  topLevel: string | undefined,
+  root: string,
+  extensions: ReadonlySet<string>,
+  listings: DirectoryListings | undefined,
+): WalkedFile[] {
   if (topLevel) {
     return gitListFiles(topLevel, toPosix(relative(topLevel, absolute)) || ".")
       .filter((file) => isSourceFile(file, extensions))
-      .map((file) => join(topLevel, file));
+      .map((file) => ({ path: join(topLevel, file), regular: false }));
   }
-  if (statSync(absolute).isDirectory()) return walk(root, absolute, extensions);
+  if (statSync(absolute).isDirectory()) return walk(root, absolute, extensions, listings);
   const relativeToRoot = toPosix(relative(root, absolute));
-  return isSourceFile(relativeToRoot, extensions) && !isExcludedBelow(root, relativeToRoot, false) ? [absolute] : [];
+  return isSourceFile(relativeToRoot, extensions) && !isExcludedBelow(root, relativeToRoot, false) ? [{ path: absolute, regular: false }] : [];
 }
 
 export function discoverFiles(options: DiscoveryOptions): Discovery {
@@ -175,11 +197,12 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
   for (const [absolute, topLevel] of topLevels) {
     // Outside git the working directory bounds the project; a path outside it is its own root.
     const root = topLevel ?? (isInside(options.cwd, absolute) ? options.cwd : statSync(absolute).isDirectory() ? absolute : dirname(absolute));
-    const candidates = filesUnder(absolute, topLevel, root, extensions);
-    for (const file of candidates) {
-      const relativeToCwd = toPosix(relative(options.cwd, file));
+    // The walk starts from a resolved path, so what it reaches through directories is real too.
+    const candidates = filesUnder(absolute, topLevel, root, extensions, options.listings);
+    for (const { path, regular } of candidates) {
+      const relativeToCwd = toPosix(relative(options.cwd, path));
       if (isFileIgnored(ignoreRules, relativeToCwd)) continue;
-      if (!byPath.has(file)) byPath.set(file, { absolutePath: file, root });
+      if (!byPath.has(path)) byPath.set(path, { absolutePath: path, root, ...(regular ? { real: true } : {}) });
     }
   }
   const files = [...byPath.values()].sort((a, b) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0));

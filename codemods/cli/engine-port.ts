@@ -1,6 +1,7 @@
 // The CLI's only door to the transforms: the engine contract (`runTransforms`, `mayUseSdk`). Kept
 // as a value so tests can hand the runner an engine of their own, and loaded on first use so
 // `--help`, `--version` and `--list` do not pay for loading the parsers.
+import type { DirectoryListings } from "../directory-listings.js";
 import type { RunTransformsOptions, TransformRunResult } from "../engine.js";
 import type { FileLinks } from "../transform-api.js";
 
@@ -19,7 +20,11 @@ export interface MigrateEngine {
    */
   readonly linkProject?: (
     files: readonly { readonly path: string; readonly links?: FileLinks }[],
-    options: { readonly settings?: RunTransformsOptions["settings"] },
+    options: {
+      readonly settings?: RunTransformsOptions["settings"];
+      /** The run's directory listings (discovery fills them), for resolving imports between files. */
+      readonly listings?: DirectoryListings;
+    },
   ) => ProjectLinks;
 }
 

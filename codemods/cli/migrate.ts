@@ -4,6 +4,7 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DirectoryListings } from "../directory-listings.js";
 import type { RunTransformsOptions, TransformRunResult } from "../engine.js";
 import { TRANSFORMS } from "../transforms/ids.js";
 import { parseCommandLine, UsageError, type MigrateOptions } from "./args.js";
@@ -97,8 +98,16 @@ interface Prefilter {
 }
 
 /** Reads every discovered file once and keeps those whose text may use the SDK. */
-function readFiles(io: CliIo, cwd: string, options: MigrateOptions, prefilter: Prefilter, settings: RunTransformsOptions["settings"]): FileRun[] {
-  const { files } = discoverFiles({ cwd, paths: options.paths, extensions: options.extensions, ignore: options.ignore });
+function readFiles(
+  io: CliIo,
+  cwd: string,
+  options: MigrateOptions,
+  prefilter: Prefilter,
+  settings: RunTransformsOptions["settings"],
+  listings: DirectoryListings,
+): FileRun[] {
+  // The directory walk hands its listings on: the project pass resolves imports from them.
+  const { files } = discoverFiles({ cwd, paths: options.paths, extensions: options.extensions, ignore: options.ignore, listings });
   const runs: FileRun[] = [];
   const listed = new Set(files.map((file) => file.absolutePath));
   const seenRealPaths = new Set<string>();
@@ -110,8 +119,10 @@ function readFiles(io: CliIo, cwd: string, options: MigrateOptions, prefilter: P
     };
     let realPath: string;
     try {
-      // One realpath(3) call, not an lstat per path segment as `realpathSync` makes.
-      realPath = realpathSync.native(file.absolutePath);
+      // The walk vouches for the files it found through directories and no link (glibc's realpath
+      // reads every segment of the path as a link). One realpath(3) call for the rest, not an lstat
+      // per path segment as `realpathSync` makes.
+      realPath = file.real ? file.absolutePath : realpathSync.native(file.absolutePath);
     } catch {
       continue; // listed by git but deleted from the work tree, or a dangling link: nothing to migrate
     }
@@ -150,10 +161,9 @@ function readFiles(io: CliIo, cwd: string, options: MigrateOptions, prefilter: P
  * HoneyHive tracer from a project module: with no candidates the project pass would find no
  * tracer module, so this is its own answer (`importsTracerModule`) for that case.
  */
-function needsEngine(runs: readonly FileRun[], textTests: TextTests, settings: RunTransformsOptions["settings"]): boolean {
+function needsEngine(runs: readonly FileRun[], textTests: TextTests, settings: RunTransformsOptions["settings"], listings: DirectoryListings): boolean {
   if (runs.some((run) => run.candidate)) return true;
   const namesSdk = new Map<string, boolean>();
-  const listings = new textTests.DirectoryListings();
   return runs.some(
     ({ prefiltered }) => prefiltered && textTests.mayImportSdkTracer(prefiltered.source, prefiltered.realPath, settings, () => false, namesSdk, listings),
   );
@@ -165,10 +175,10 @@ function needsEngine(runs: readonly FileRun[], textTests: TextTests, settings: R
  * and the candidates it has facts for (their exports that evaluate() runs from another module),
  * which the second round transforms (again) with those facts. Usually few or none.
  */
-function secondRound(runs: readonly FileRun[], engine: MigrateEngine, settings: RunTransformsOptions["settings"]): FileRun[] {
+function secondRound(runs: readonly FileRun[], engine: MigrateEngine, settings: RunTransformsOptions["settings"], listings: DirectoryListings): FileRun[] {
   if (!engine.linkProject) return [];
   const analysed = runs.flatMap(({ candidate, result }) => (candidate ? [{ path: candidate.realPath, ...(result?.links ? { links: result.links } : {}) }] : []));
-  const project = engine.linkProject(analysed, { settings });
+  const project = engine.linkProject(analysed, { settings, listings });
   return runs.flatMap((run, index): FileRun[] => {
     const { outcome, candidate, prefiltered } = run;
     if (candidate) {
@@ -269,13 +279,20 @@ function withResults(runs: readonly FileRun[], candidates: readonly Candidate[],
  * (see `secondRound`) over the files the joined links add or change. Each file is parsed once per
  * round it is in, and nothing is parsed for the project pass alone.
  */
-async function transformAll(io: CliIo, options: MigrateOptions, runs: FileRun[], engine: MigrateEngine | undefined, transformOptions: RunTransformsOptions): Promise<FileRun[]> {
+async function transformAll(
+  io: CliIo,
+  options: MigrateOptions,
+  runs: FileRun[],
+  engine: MigrateEngine | undefined,
+  transformOptions: RunTransformsOptions,
+  listings: DirectoryListings,
+): Promise<FileRun[]> {
   const transformer = new Transformer(io, options, engine, { ...transformOptions, ...(engine?.linkProject ? { links: true } : {}) });
   try {
     const first = runs.flatMap((run) => (run.candidate ? [run.candidate] : []));
     let updated = withResults(runs, first, await transformer.transform(first, "candidate files"));
     if (!engine) return updated;
-    const again = secondRound(updated, engine, transformOptions.settings).map((run) => run.candidate!);
+    const again = secondRound(updated, engine, transformOptions.settings, listings).map((run) => run.candidate!);
     if (again.length > 0) updated = withResults(updated, again, await transformer.transform(again, "files after the project pass"));
     return updated;
   } finally {
@@ -339,13 +356,15 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   const prefilter: Prefilter = textTests
     ? { mayUseSdk: textTests.mayUseSdk, keepSkipped: true }
     : { mayUseSdk: io.engine?.mayUseSdk ?? (() => true), keepSkipped: io.engine?.linkProject !== undefined };
-  let runs = readFiles(io, cwd, options, prefilter, transformOptions.settings);
-  if (textTests && !needsEngine(runs, textTests, transformOptions.settings)) {
+  // One listing per directory for the whole run: discovery, the text tests and the project pass.
+  const listings = new DirectoryListings();
+  let runs = readFiles(io, cwd, options, prefilter, transformOptions.settings, listings);
+  if (textTests && !needsEngine(runs, textTests, transformOptions.settings, listings)) {
     // Nothing to parse: what the project pass would answer with no candidates, without loading it.
-    runs = await transformAll(io, options, runs.map(({ outcome }) => ({ outcome })), undefined, transformOptions);
+    runs = await transformAll(io, options, runs.map(({ outcome }) => ({ outcome })), undefined, transformOptions, listings);
   } else {
     const engine = io.engine ?? (await loadDefaultEngine());
-    runs = await transformAll(io, options, runs, engine, transformOptions);
+    runs = await transformAll(io, options, runs, engine, transformOptions, listings);
   }
   if (writes) runs = writeChanged(runs);
 
