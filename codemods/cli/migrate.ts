@@ -318,15 +318,22 @@ function printFileOutputs(stream: CliIo["stdout"], runs: readonly FileRun[], opt
   const changed = runs.flatMap(({ outcome, candidate, result }) =>
     outcome.status === "changed" && candidate && result ? [{ path: outcome.path, source: candidate.source, output: result.output }] : [],
   );
+  // Written in chunks of about 64 kB: one write per file costs a system call (and a stream write) each.
+  let pending = "";
   for (const { path, source, output } of changed) {
     if (options.print) {
       // One file prints as is (ready to redirect); several get a header each, like head(1).
-      if (changed.length > 1) stream.write(`==> ${path} <==\n`);
-      stream.write(output.endsWith("\n") || output === "" ? output : `${output}\n`);
+      if (changed.length > 1) pending += `==> ${path} <==\n`;
+      pending += output.endsWith("\n") || output === "" ? output : `${output}\n`;
     } else {
-      stream.write(unifiedDiff(path, source, output));
+      pending += unifiedDiff(path, source, output);
+    }
+    if (pending.length >= 65_536) {
+      stream.write(pending);
+      pending = "";
     }
   }
+  if (pending) stream.write(pending);
 }
 
 function printVerbose(io: CliIo, runs: readonly FileRun[]): void {
