@@ -17,6 +17,7 @@ import ts = require("typescript");
 import type { TextEdit } from "../rules/analysis/edits.js";
 import { nodesOfType } from "../rules/analysis/nodes.js";
 import { syntaxErrorOf, type ParseFailure } from "./parse.js";
+import { AttachedCache } from "../rules/analysis/attached-cache.js";
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const INDENTATION = /^[ \t]+$/;
@@ -46,7 +47,7 @@ export function isSyntaxNeutral(program: TSESTree.Program, text: string, edit: T
   return identifierEnds(program).get(edit.start) === edit.end;
 }
 
-const identifierEndsByProgram = new WeakMap<TSESTree.Program, Map<number, number>>();
+const identifierEndsByProgram = new AttachedCache<TSESTree.Program, Map<number, number>>("honeyhive.identifierEnds");
 
 function identifierEnds(program: TSESTree.Program): Map<number, number> {
   let ends = identifierEndsByProgram.get(program);

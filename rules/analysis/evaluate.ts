@@ -20,6 +20,7 @@ import {
 import type { AnalysisInput } from "./input.js";
 import { nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, type SdkModel, type TraceUse, type TracerDeclaration } from "./sdk-model.js";
+import { AttachedCache } from "./attached-cache.js";
 
 export interface EvaluateCall {
   readonly call: TSESTree.CallExpression;
@@ -52,7 +53,7 @@ const EMPTY: EvaluateModel = Object.freeze({
   evaluatedTraceUses: [],
 });
 
-const models = new WeakMap<TSESTree.Program, EvaluateModel>();
+const models = new AttachedCache<TSESTree.Program, EvaluateModel>("honeyhive.evaluateModel");
 
 /** The evaluate() model of a file; cached per AST, never throws. */
 export function getEvaluateModel(input: AnalysisInput): EvaluateModel {
@@ -391,7 +392,7 @@ export interface EvaluateTracerFindings {
   readonly tracers: readonly EvaluateConflictingTracer[];
 }
 
-const findingsCache = new WeakMap<TSESTree.Program, EvaluateTracerFindings>();
+const findingsCache = new AttachedCache<TSESTree.Program, EvaluateTracerFindings>("honeyhive.evaluateTracerFindings");
 
 /**
  * What `no-global-tracer-with-evaluate` reports and `evaluate-managed-tracer` rewrites: tracers bound

@@ -27,6 +27,7 @@ import { isFunctionNode, memberName, reportAnalysisError, unwrapExpression, type
 import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
+import { AttachedCache } from "./attached-cache.js";
 
 export interface LambdaFlush {
   readonly handler: LambdaHandler;
@@ -382,7 +383,7 @@ export function isTryFinallyFlush(statement: TSESTree.Node | undefined, isHelper
   );
 }
 
-const helperTests = new WeakMap<TSESTree.Program, FlushHelperTest>();
+const helperTests = new AttachedCache<TSESTree.Program, FlushHelperTest>("honeyhive.flushHelperTest");
 
 /**
  * `<tracer>.shutdown()` on a HoneyHive tracer, and same-file functions that flush on every path (`async function flushTraces() { await tracer.forceFlush(); }`,
@@ -573,7 +574,7 @@ function awaitedCombinator(array: TSESTree.ArrayExpression): boolean {
   return isCombinator && settlesBeforeReturn(call);
 }
 
-const flushes = new WeakMap<LambdaHandler, LambdaFlush>();
+const flushes = new AttachedCache<LambdaHandler, LambdaFlush>("honeyhive.lambdaFlush");
 
 /** How a Lambda handler traces and flushes; undefined when the file does not use the SDK. Never throws. */
 export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): LambdaFlush | undefined {

@@ -12,6 +12,7 @@ import { isFunctionNode, reportAnalysisError, staticName, unwrapExpression, type
 import type { AnalysisInput } from "./input.js";
 import { nodesOfType, nodesOfTypes } from "./nodes.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
+import { AttachedCache } from "./attached-cache.js";
 
 export type RequestFramework = "express" | "koa" | "fastify" | "hono" | "node-http" | "nestjs" | "nextjs" | "nextjs-action" | "vercel";
 
@@ -926,7 +927,7 @@ interface ExportedValue {
 
 const ANY_HANDLER_METHOD = new Set([...Object.values(HANDLER_METHODS).flatMap((methods) => [...methods]), "listen"]);
 
-const models = new WeakMap<TSESTree.Program, HandlerModel>();
+const models = new AttachedCache<TSESTree.Program, HandlerModel>("honeyhive.handlerModel");
 
 /** Request and Lambda handlers of a file; computed once per AST. Never throws (an empty model instead). */
 export function getHandlerModel(input: AnalysisInput): HandlerModel {

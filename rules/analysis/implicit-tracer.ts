@@ -9,6 +9,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { getEvaluateModel } from "./evaluate.js";
 import type { AnalysisInput } from "./input.js";
 import { getSdkModel, type TraceUse, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
+import { AttachedCache } from "./attached-cache.js";
 
 export interface ImplicitTracerUse {
   /** `trace`: a `trace(...)` call or `@trace` decorator; otherwise the global enrichment function called. */
@@ -38,7 +39,7 @@ export interface ImplicitTracerOptions {
   readonly isEvaluated?: (node: TSESTree.Node) => boolean;
 }
 
-const cache = new WeakMap<TSESTree.Program, readonly ImplicitTracerUse[]>();
+const cache = new AttachedCache<TSESTree.Program, readonly ImplicitTracerUse[]>("honeyhive.implicitTracerUses");
 
 /**
  * Implicit tracer uses in a file that has a tracer of its own, outside code evaluate() runs. Cached

@@ -4,6 +4,7 @@
 import type { ParserServices, TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { readSettings, type HoneyhiveSettings } from "./settings.js";
+import { AttachedCache } from "./attached-cache.js";
 
 export interface AnalysisInput {
   readonly ast: TSESTree.Program;
@@ -35,7 +36,7 @@ interface RuleContextLike {
   };
 }
 
-const inputs = new WeakMap<TSESTree.Program, AnalysisInput>();
+const inputs = new AttachedCache<TSESTree.Program, AnalysisInput>("honeyhive.analysisInput");
 
 /** The analysis input of the file a rule is linting; one object per AST, shared by all rules. */
 export function analysisInputFromContext(context: RuleContextLike): AnalysisInput {

@@ -3,6 +3,7 @@
 // of them from one walk replaces a whole-tree walk per consumer.
 import type { TSESTree } from "@typescript-eslint/types";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
+import { AttachedCache } from "./attached-cache.js";
 
 export type NodeType = TSESTree.Node["type"];
 export type NodeOfType<T extends NodeType> = Extract<TSESTree.Node, { type: T }>;
@@ -24,7 +25,7 @@ interface NodeIndex {
   readonly merged: Map<string, Merged>;
 }
 
-const indexes = new WeakMap<TSESTree.Program, NodeIndex>();
+const indexes = new AttachedCache<TSESTree.Program, NodeIndex>("honeyhive.nodeIndex");
 const NONE: readonly never[] = [];
 
 /**

@@ -25,6 +25,7 @@ import {
 import type { AnalysisInput } from "./input.js";
 import { nodesOfType } from "./nodes.js";
 import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
+import { AttachedCache } from "./attached-cache.js";
 
 export type SdkExport =
   | "HoneyHiveTracer"
@@ -208,7 +209,7 @@ const EMPTY_MODEL: SdkModel = Object.freeze({
 // codemod's text prefilter uses the same tests without loading a parser.
 export { isLocalModule, isSdkModule };
 
-const models = new WeakMap<TSESTree.Program, SdkModel>();
+const models = new AttachedCache<TSESTree.Program, SdkModel>("honeyhive.sdkModel");
 
 /** The SDK model of a file; cached per AST, never throws (an unexpected shape yields an empty model). */
 export function getSdkModel(input: AnalysisInput): SdkModel {
