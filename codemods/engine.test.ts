@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { mayUseSdk, runAsJscodeshift, runTransforms } from "./engine.js";
+import { isParseFailure, parseFile, releaseParse } from "./parse.js";
 import { countMarkers, markerComment } from "./markers.js";
 import { explicitTracer } from "./transforms/explicit-tracer.js";
 import sessionStartTransform from "./transforms/session-start-to-create-session.js";
@@ -193,5 +194,26 @@ describe("jscodeshift entry", () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe("releaseParse", () => {
+  it("cuts the nodes with typescript-estree's alias getters loose from the rest of the tree", () => {
+    const file = parseFile(`${EXPRESS_APP}export const port = 3000;\nexport type Port = number;\n`, "src/server.ts");
+    if (isParseFailure(file)) throw new Error(file.failure.message);
+    const imports = file.ast.body.filter((statement) => statement.type === "ImportDeclaration");
+    const exported = file.ast.body.filter((statement) => statement.type === "ExportNamedDeclaration");
+    expect(imports).toHaveLength(2);
+    expect(exported).toHaveLength(2);
+    expect(exported[0].parent).toBe(file.ast);
+    releaseParse(file);
+    for (const node of [...imports, ...exported]) {
+      expect(node.parent).toBeUndefined();
+      expect(node.source === undefined || node.source === null).toBe(true);
+    }
+    expect(imports.every((node) => node.specifiers === undefined)).toBe(true);
+    expect(exported.every((node) => node.declaration === undefined)).toBe(true);
+    // The rest of the tree is left as it was (nothing reads it any more, but nothing needs a walk either).
+    expect(file.ast.body.some((statement) => statement.type === "VariableDeclaration")).toBe(true);
   });
 });

@@ -16,7 +16,7 @@
 import { applyEdits, EditList, editsOverlap, type TextEdit } from "../rules/analysis/edits.js";
 import { countMarkers } from "./markers.js";
 import { syntaxErrorOfEdited } from "./output-check.js";
-import { isParseFailure, parseFile, type ParsedFile } from "./parse.js";
+import { isParseFailure, parseFile, releaseParse, type ParsedFile } from "./parse.js";
 import { fileLinks } from "./project.js";
 import type { CodemodTransform, FileLinks, ProjectFileFacts, RunState } from "./transform-api.js";
 import { TRANSFORM_IDS, type TransformId } from "./transforms/ids.js";
@@ -75,16 +75,21 @@ export function runTransforms(source: string, filePath: string, options: RunTran
   const settings = toSettings(options.settings);
   const parsed = parseFile(source, filePath, settings, options.project);
   if (isParseFailure(parsed)) return unchanged(source, parsed.failure);
-  const result = transformParsed(parsed, filePath, settings, options);
-  if (!options.links) return result;
-  // The transforms only recorded edits, so this is the very parse (and cached models) they read.
-  let links: FileLinks;
   try {
-    links = fileLinks(parsed.input);
-  } catch (error) {
-    return unchanged(source, { message: `project links: ${error instanceof Error ? error.message : String(error)}` });
+    const result = transformParsed(parsed, filePath, settings, options);
+    if (!options.links) return result;
+    // The transforms only recorded edits, so this is the very parse (and cached models) they read.
+    let links: FileLinks;
+    try {
+      links = fileLinks(parsed.input);
+    } catch (error) {
+      return unchanged(source, { message: `project links: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    return { ...result, links };
+  } finally {
+    // Nothing of the parse leaves this function (results are text and plain data).
+    releaseParse(parsed);
   }
-  return { ...result, links };
 }
 
 function transformParsed(parsed: ParsedFile, filePath: string, settings: HoneyhiveSettings, options: RunTransformsOptions): TransformRunResult {

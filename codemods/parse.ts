@@ -2,11 +2,14 @@
 // scope-manager, the AST ESLint rules see through @typescript-eslint/parser, `parent` set), so the
 // codemods run the very same matchers as the rules on the very same AST shape. This wrapper turns a
 // syntax error into a positioned failure and adds what the project pass knows about the file.
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import type { TSESTree } from "@typescript-eslint/utils";
+import { visitorKeys } from "@typescript-eslint/visitor-keys";
 // `import =` compiles to require() (createRequire in the ESM build): an ESM `import` of TypeScript's
 // 9 MB CommonJS bundle makes Node lex all of it for named exports, ~0.6 s per process.
 import ts = require("typescript");
 import type { AnalysisInput } from "../rules/analysis/input.js";
+import { nodesOfTypes } from "../rules/analysis/nodes.js";
 import { parseAnalysisInput } from "../rules/analysis/parse-input.js";
 import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "../rules/analysis/settings.js";
 import type { ProjectFileFacts } from "./transform-api.js";
@@ -41,6 +44,44 @@ export function parseFile(
   }
   const input: AnalysisInput = project ? { ...parsed, evaluatedExports: project.evaluatedExports } : parsed;
   return { ast: input.ast, text: input.text, input };
+}
+
+/**
+ * The node types typescript-estree gives deprecated alias properties (`assertions` for `attributes`,
+ * an enum's `members`…) through `Object.defineProperty` with a getter closure per node. Each such
+ * node gets a hidden class of its own, and V8 keeps hidden classes in the old generation: until the
+ * next full collection, that class keeps the getter, the node and everything the node reaches alive
+ * through every young-generation collection. Through `parent`, that was the whole file: its AST, its
+ * scopes and the analysis models cached on it, promoted to the old generation for each file.
+ */
+const ALIASED_NODE_TYPES = [
+  AST_NODE_TYPES.ImportDeclaration,
+  AST_NODE_TYPES.ImportExpression,
+  AST_NODE_TYPES.ExportAllDeclaration,
+  AST_NODE_TYPES.ExportDefaultDeclaration,
+  AST_NODE_TYPES.ExportNamedDeclaration,
+  AST_NODE_TYPES.TSEnumBody,
+  AST_NODE_TYPES.TSEnumDeclaration,
+  AST_NODE_TYPES.TSEnumMember,
+  AST_NODE_TYPES.TSImportType,
+  AST_NODE_TYPES.TSInterfaceDeclaration,
+  AST_NODE_TYPES.TSMappedType,
+  AST_NODE_TYPES.TSModuleDeclaration,
+  AST_NODE_TYPES.TSTypeAliasDeclaration,
+  AST_NODE_TYPES.TSTypeQuery,
+];
+
+/**
+ * Lets a parse that is done with go at the next young-generation collection (see above): cuts the
+ * links of the nodes with alias getters to their parent and children, so what stays alive until the
+ * next full collection is those nodes alone. The parse must not be used afterwards.
+ */
+export function releaseParse(file: ParsedFile): void {
+  for (const node of nodesOfTypes(file.ast, ALIASED_NODE_TYPES)) {
+    const links = node as unknown as Record<string, unknown>;
+    links.parent = undefined;
+    for (const key of visitorKeys[node.type] ?? []) links[key] = undefined;
+  }
 }
 
 /** typescript-estree's choice of TypeScript script kind by extension (JSX allowed in .js/.cjs/.mjs/.jsx/.tsx). */
