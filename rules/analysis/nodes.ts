@@ -124,8 +124,18 @@ function walk(ast: TSESTree.Program): Map<string, Bucket> {
   return byType;
 }
 
+/** The merged lists' keys by the arrays callers pass (module constants, mostly): no join per call. */
+const keysOfTypes = new WeakMap<readonly string[], string>();
+
+function keyOf(types: readonly string[]): string {
+  if (types.length === 1) return types[0];
+  let key = keysOfTypes.get(types);
+  if (key === undefined) keysOfTypes.set(types, (key = types.join(",")));
+  return key;
+}
+
 function mergedOf(index: NodeIndex, types: readonly string[]): Merged {
-  const key = types.length === 1 ? types[0] : types.join(",");
+  const key = keyOf(types);
   let merged = index.merged.get(key);
   if (merged === undefined) {
     const buckets: Bucket[] = [];

@@ -282,9 +282,11 @@ function buildModel(input: AnalysisInput): SdkModel {
   const collected = collect(ast);
 
   // --- identifiers → variables (every reference and declaration in the file) ---
+  const allVariables: Scope.Variable[] = [];
   const variableByIdentifier = new Map<TSESTree.Node, Scope.Variable>();
   for (const scope of scopeManager.scopes) {
     for (const variable of scope.variables) {
+      allVariables.push(variable);
       for (const identifier of variable.identifiers) variableByIdentifier.set(identifier, variable);
       for (const reference of variable.references) variableByIdentifier.set(reference.identifier, variable);
     }
@@ -556,7 +558,7 @@ function buildModel(input: AnalysisInput): SdkModel {
     if (holder?.type === AST_NODE_TYPES.ImportSpecifier) return typeName === root && staticName(holder.imported) === "HoneyHiveTracer";
     return name === "HoneyHiveTracer" && typeName !== root; // `hh.HoneyHiveTracer` through a namespace/default import
   };
-  for (const variable of allVariablesOf(scopeManager)) {
+  for (const variable of allVariables) {
     const def = variable.defs[0];
     if (def?.type !== "Parameter" || !(def.name.type === AST_NODE_TYPES.Identifier)) continue;
     if (!isSdkTracerType(def.name.typeAnnotation?.typeAnnotation)) continue;
@@ -580,7 +582,6 @@ function buildModel(input: AnalysisInput): SdkModel {
   }
 
   // Rounds: creations → getters returning them → variables assigned from getters / aliases.
-  const allVariables = allVariablesOf(scopeManager);
   for (let round = 0; round < 4; round += 1) {
     let changed = false;
     for (const variable of allVariables) {
@@ -864,10 +865,6 @@ function importedNameOf(variable: Scope.Variable): string | undefined {
 /** `import * as tracing from "./tracing"`: a module namespace object, never a tracer itself. */
 function isNamespaceImport(variable: Scope.Variable): boolean {
   return variable.defs[0]?.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
-}
-
-function allVariablesOf(scopeManager: Scope.ScopeManager): Scope.Variable[] {
-  return scopeManager.scopes.flatMap((scope) => scope.variables);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
