@@ -5,6 +5,8 @@
 // codemods/load-cost.test.ts).
 import scopeManager = require("@typescript-eslint/scope-manager");
 import typescriptEstree = require("@typescript-eslint/typescript-estree");
+import estreeInternals = require("@typescript-eslint/typescript-estree/use-at-your-own-risk");
+import ts = require("typescript");
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { AnalysisInput } from "./input.js";
@@ -27,8 +29,7 @@ export function parseAnalysisInput(
   // `ast.tokens`/`ast.comments`): what they would find is read from the AST and the text instead.
   // No JSDoc parsing either (typescript-estree parses every JSDoc comment by default): nothing here
   // reads JSDoc types.
-  const options = { range: true, loc: true, comment: false, tokens: false, jsx, filePath: filename, jsDocParsingMode: "none" } as const;
-  const ast = typescriptEstree.parse(text, options) as TSESTree.Program;
+  const ast = parseEstree(text, filename, extension, jsx);
   // ESLint gives rules an AST with `parent` set; the parser alone does not. The walk that sets it
   // also indexes the nodes by type (cached for this AST), which the analysis core and the transforms
   // ask for instead of walking the tree again.
@@ -43,4 +44,56 @@ export function parseAnalysisInput(
   // default) only costs time: scope-manager's `populateGlobalsFromLib` was a fixed cost per parse.
   const scopes = scopeManager.analyze(ast, { sourceType, lib: [] }) as unknown as Scope.ScopeManager;
   return { ast, scopeManager: scopes, text, filename, settings };
+}
+
+/** Options of typescript-estree's conversion: see parseEstree. */
+const CONVERSION = {
+  allowInvalidAST: false,
+  errorOnUnknownASTType: false,
+  suppressDeprecatedPropertyWarnings: true,
+  range: true,
+  loc: true,
+  comment: false,
+  tokens: null,
+} as const;
+
+const fastPathAvailable = typeof estreeInternals.astConverter === "function" && typeof estreeInternals.getScriptKind === "function";
+
+const markAsModule = (file: ts.SourceFile): void => {
+  (file as { externalModuleIndicator?: unknown }).externalModuleIndicator = true;
+};
+
+/**
+ * What `typescriptEstree.parse(text, { range, loc, jsx, filePath, jsDocParsingMode: "none" })` returns,
+ * without rebuilding typescript-estree's parse settings for every file (~1.3% of a whole-tree
+ * migration: option validation, the project-service backend check, tsconfig root inference, none of
+ * which a parse without a project uses): TypeScript's parser with the options typescript-estree
+ * gives it, then typescript-estree's own conversion (`astConverter`, with its syntax checks). Those
+ * two come from typescript-estree's "use-at-your-own-risk" entry; if they are missing or fail other
+ * than with a syntax error, the public `parse` does the work. parse-input.test.ts compares both on
+ * every fixture.
+ */
+export function parseEstree(text: string, filename: string, extension: string, jsx: boolean): TSESTree.Program {
+  if (fastPathAvailable) {
+    try {
+      const sourceFile = ts.createSourceFile(
+        filename,
+        text,
+        {
+          languageVersion: ts.ScriptTarget.Latest,
+          jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+          // typescript-estree's rule for files without `sourceType`: .mjs/.mts are modules whatever they hold.
+          ...(extension === "mjs" || extension === "mts" ? { setExternalModuleIndicator: markAsModule } : {}),
+        },
+        /* setParentNodes, which the conversion reads */ true,
+        estreeInternals.getScriptKind(filename, jsx),
+      );
+      return estreeInternals.astConverter(sourceFile, CONVERSION as unknown as Parameters<typeof estreeInternals.astConverter>[1], false).estree as TSESTree.Program;
+    } catch (error) {
+      // typescript-estree's TSError carries the position; anything else is taken for a changed API.
+      if (typeof (error as { lineNumber?: unknown } | undefined)?.lineNumber === "number") throw error;
+    }
+  }
+  const options = { range: true, loc: true, comment: false, tokens: false, jsx, filePath: filename, jsDocParsingMode: "none" } as const;
+  return typescriptEstree.parse(text, options) as TSESTree.Program;
 }

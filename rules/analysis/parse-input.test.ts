@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import typescriptEstree = require("@typescript-eslint/typescript-estree");
+import { describe, expect, it } from "vitest";
+import { parseEstree } from "./parse-input.js";
+
+const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.[cm]?[jt]sx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+const JSX_EXTENSIONS = new Set(["tsx", "jsx", "js", "cjs", "mjs"]);
+
+function publicParse(text: string, filePath: string): unknown {
+  const extension = filePath.slice(filePath.lastIndexOf(".") + 1);
+  return typescriptEstree.parse(text, { range: true, loc: true, comment: false, tokens: false, jsx: JSX_EXTENSIONS.has(extension), filePath, jsDocParsingMode: "none" });
+}
+
+function fastParse(text: string, filePath: string): unknown {
+  const extension = filePath.slice(filePath.lastIndexOf(".") + 1);
+  return parseEstree(text, filePath, extension, JSX_EXTENSIONS.has(extension));
+}
+
+function errorOf(parse: () => unknown): { message: string; lineNumber: number; column: number } | undefined {
+  try {
+    parse();
+    return undefined;
+  } catch (error) {
+    const { message, lineNumber, column } = error as { message: string; lineNumber: number; column: number };
+    return { message, lineNumber, column };
+  }
+}
+
+describe("parseEstree", () => {
+  it("builds the very AST typescript-estree's parse() builds, on every fixture", () => {
+    const files = sourceFiles(FIXTURES);
+    expect(files.length).toBeGreaterThan(90);
+    for (const path of files) {
+      const text = readFileSync(path, "utf8");
+      expect(JSON.stringify(fastParse(text, path)), path).toBe(JSON.stringify(publicParse(text, path)));
+    }
+  });
+
+  it("parses .mjs and .mts files as modules, like parse() without sourceType", () => {
+    // Top-level `await` followed by a parenthesized expression: a call of `await` in a script.
+    const text = "const value = await (load)();\n";
+    for (const path of ["src/a.mts", "src/a.mjs", "src/a.ts", "src/a.cts"]) {
+      expect(JSON.stringify(fastParse(text, path)), path).toBe(JSON.stringify(publicParse(text, path)));
+    }
+  });
+
+  it("fails as parse() does: same message and position for syntax and grammar errors", () => {
+    const cases = [
+      ["src/a.ts", "const x = {;\n"],
+      ["src/a.ts", "class A { constructor(private ...rest: string[]) {} }\n"], // typescript-estree's own check
+      ["src/a.tsx", "const element = <div>;\n"],
+      ["src/a.js", "function f( {\n"],
+    ] as const;
+    for (const [path, text] of cases) {
+      const expected = errorOf(() => publicParse(text, path));
+      expect(expected, `${path}: ${text}`).toBeDefined();
+      expect(errorOf(() => fastParse(text, path))).toEqual(expected);
+    }
+  });
+});
