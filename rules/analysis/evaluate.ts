@@ -22,6 +22,9 @@ import { nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, type SdkModel, type TraceUse, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 
+// Asked of the node index once per function: a constant, since the index caches its merged lists per array.
+const CALL_TYPES = [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression] as const;
+
 export interface EvaluateCall {
   readonly call: TSESTree.CallExpression;
   /** The `function` property of the options literal; undefined when the options are not a literal. */
@@ -285,7 +288,7 @@ class FunctionResolver {
     const cached = this.calledCache.get(fn);
     if (cached) return cached;
     const called: FunctionNode[] = [];
-    for (const node of nodesOfTypesWithin(this.ast, [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression], fn.body)) {
+    for (const node of nodesOfTypesWithin(this.ast, CALL_TYPES, fn.body)) {
       called.push(...this.resolve(node.callee));
       for (const argument of node.arguments) {
         const value = unwrapExpression(argument);

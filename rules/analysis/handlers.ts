@@ -14,6 +14,11 @@ import { nodesOfType, nodesOfTypes } from "./nodes.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 
+// Node-type lists asked of the node index, kept as constants: the index caches its merged lists per array.
+const CALL_TYPES = [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression] as const;
+const CLASS_TYPES = [AST_NODE_TYPES.ClassDeclaration, AST_NODE_TYPES.ClassExpression] as const;
+const FUNCTION_TYPES = [AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.ArrowFunctionExpression] as const;
+
 export type RequestFramework = "express" | "koa" | "fastify" | "hono" | "node-http" | "nestjs" | "nextjs" | "nextjs-action" | "vercel";
 
 /** A function a web framework calls once per request (route handler, middleware, hook). */
@@ -371,7 +376,7 @@ class HandlerAnalysis implements HandlerModel {
     // The node index also sets `parent` where missing: ESLint sets it before rules run, a bare
     // typescript-estree parse (the codemods) does not. Lists of several types keep the walk's
     // interleaving, which decides who registers a function first.
-    for (const node of nodesOfTypes(ast, [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression])) this.collectNodeHttpServer(node);
+    for (const node of nodesOfTypes(ast, CALL_TYPES)) this.collectNodeHttpServer(node);
     const memberCalls: TSESTree.CallExpression[] = [];
     for (const node of nodesOfType(ast, AST_NODE_TYPES.CallExpression)) {
       if (node.callee.type === "MemberExpression") {
@@ -381,10 +386,10 @@ class HandlerAnalysis implements HandlerModel {
         this.identifierCalls.push(node);
       }
     }
-    const classes = nodesOfTypes(ast, [AST_NODE_TYPES.ClassDeclaration, AST_NODE_TYPES.ClassExpression]).filter((node) => node.decorators.length > 0 || node.implements.length > 0);
+    const classes = nodesOfTypes(ast, CLASS_TYPES).filter((node) => node.decorators.length > 0 || node.implements.length > 0);
     const typedFunctions: FunctionNode[] = [];
     const serverActions: FunctionNode[] = [];
-    for (const node of nodesOfTypes(ast, [AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.ArrowFunctionExpression])) {
+    for (const node of nodesOfTypes(ast, FUNCTION_TYPES)) {
       if (hasTypeAnnotations(node)) typedFunctions.push(node);
       if (node.body.type === "BlockStatement" && hasDirective(node.body.body, "use server")) serverActions.push(node);
     }

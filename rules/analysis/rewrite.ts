@@ -7,6 +7,8 @@ import { indentationAt } from "./ast.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
 import { nodesOfTypesWithin } from "./nodes.js";
 
+const TEMPLATE_ELEMENT_TYPES = [AST_NODE_TYPES.TemplateElement] as const;
+
 type Node = TSESTree.Node;
 
 function hasNewline(text: string, from: number, to: number): boolean {
@@ -89,7 +91,7 @@ function templateTextRanges(root: Node, from: number, to: number): TSESTree.Rang
   let program: Node = root;
   while (program.parent) program = program.parent;
   if (program.type !== AST_NODE_TYPES.Program) return [];
-  return nodesOfTypesWithin(program, [AST_NODE_TYPES.TemplateElement], root)
+  return nodesOfTypesWithin(program, TEMPLATE_ELEMENT_TYPES, root)
     .filter((node) => node.range[1] > from && node.range[0] < to)
     .map((node) => node.range);
 }
