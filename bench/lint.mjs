@@ -75,17 +75,36 @@ async function measureTarget(label, directory, pairs, log) {
   };
 }
 
-export async function benchLint({ pairs = 3, syntheticPairs = 3, log = console.log } = {}) {
+/** Both configurations file by file in one process (bench/lib/lint-child.mjs `lintInterleaved`); median over rounds. */
+async function measureInterleaved(directory, rounds, log) {
+  const run = await runNode(LINT_CHILD, ["interleaved", directory, String(rounds)]);
+  const { files, rounds: results } = run.result;
+  results.forEach((round, index) => {
+    log(`lint real corpus, interleaved: round ${index + 1}/${rounds}: CPU no rules ${formatMs(round.baselineMs)}, honeyhive ${formatMs(round.honeyhiveMs)} → ${formatRatio(round.ratio)}`);
+  });
+  return {
+    files,
+    rounds: results,
+    medianBaselineMs: median(results.map((round) => round.baselineMs)),
+    medianHoneyhiveMs: median(results.map((round) => round.honeyhiveMs)),
+    medianRatio: median(results.map((round) => round.ratio)),
+  };
+}
+
+export async function benchLint({ pairs = 3, syntheticPairs = 3, interleavedRounds = 3, log = console.log } = {}) {
   prepareBuild({ log });
   requireCorpus();
   const synthetic = generateTree({ files: 10_000, share: 1, log });
   const corpus = await measureTarget("real corpus", CORPUS_DIR, pairs, log);
+  const interleaved = await measureInterleaved(CORPUS_DIR, interleavedRounds, log);
   const syntheticResult = await measureTarget("synthetic 100%", synthetic.dir, syntheticPairs, log);
   return {
     target: LINT_TARGET_RATIO,
     corpus,
+    interleaved,
     synthetic: syntheticResult,
-    corpusMet: corpus.medianRatio <= LINT_TARGET_RATIO,
+    // The verdict is the interleaved figure: the plugin's cost is far below the noise between processes.
+    corpusMet: interleaved.medianRatio <= LINT_TARGET_RATIO,
   };
 }
 

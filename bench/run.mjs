@@ -59,8 +59,9 @@ async function measureAll() {
   const corpus = requireCorpus();
   const synthetic = generateTree({ files: 10_000, share: 1, log });
   const results = {};
-  // Five real-corpus pairs: the plugin's own cost (~0.5% by TIMING) is far below the run-to-run noise.
-  if (only.has("lint")) results.lint = await benchLint({ pairs: values.quick ? 1 : 5, syntheticPairs: values.quick ? 1 : 2, log });
+  // The real corpus is also linted file by file in one process (the target's figure): the plugin's
+  // own cost (~1% by TIMING) is far below the noise between separate processes.
+  if (only.has("lint")) results.lint = await benchLint({ pairs: values.quick ? 1 : 3, syntheticPairs: values.quick ? 1 : 2, interleavedRounds: values.quick ? 1 : 3, log });
   // Four synthetic pairs: on this class of machine one tool's CPU time varies by ±10% from run to run.
   if (only.has("codemod")) results.codemod = await benchCodemod({ pairs: values.quick ? 1 : 3, syntheticPairs: values.quick ? 1 : 4, log });
   if (only.has("sdk")) results.sdk = await benchSdk({ rounds: values.quick ? 1 : 3, log });
@@ -140,7 +141,11 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
     "|---|---|---|",
   );
   if (results.lint) {
-    push(`| lint overhead on the real corpus ≤ ${LINT_TARGET_RATIO}× | ${formatRatio(results.lint.corpus.medianRatio)} | ${verdict(results.lint.corpusMet)} |`);
+    const interleaved = results.lint.interleaved;
+    const figure = interleaved
+      ? `${formatRatio(interleaved.medianRatio)} file by file in one process (${formatRatio(results.lint.corpus.medianRatio)} across separate processes)`
+      : formatRatio(results.lint.corpus.medianRatio);
+    push(`| lint overhead on the real corpus ≤ ${LINT_TARGET_RATIO}× | ${figure} | ${verdict(results.lint.corpusMet)} |`);
   }
   if (results.codemod) {
     const { codemod } = results;
@@ -176,6 +181,20 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
     for (const target of [results.lint.corpus, results.lint.synthetic]) {
       push(
         `| ${target.label} | ${target.files} | ${formatMs(target.medianBaselineMs)} | ${formatMs(target.medianHoneyhiveMs)} | ${formatRatio(target.medianRatio)} | ${formatRatio(target.medianWallRatio)} | ${target.runs.map((run) => run.ratio.toFixed(3)).join(", ")} | ${target.honeyhiveMessages} |`,
+      );
+    }
+    if (results.lint.interleaved) {
+      const { interleaved } = results.lint;
+      push(
+        "",
+        "Interleaved, the figure the target is judged on: both configurations in one process, file by file (each file",
+        "linted without and with the plugin, which goes first flipping per file and per round), the CPU time of each call",
+        "added to its configuration, one ratio per round. A slow-down of the machine then hits both within milliseconds;",
+        "runs in separate processes a minute apart vary by ±10% here, against a plugin cost of ~1% (`TIMING` below).",
+        "",
+        "| tree | files | no rules, CPU (median) | honeyhive, CPU (median) | median ratio | round ratios |",
+        "|---|---|---|---|---|---|",
+        `| real corpus | ${interleaved.files} | ${formatMs(interleaved.medianBaselineMs)} | ${formatMs(interleaved.medianHoneyhiveMs)} | ${formatRatio(interleaved.medianRatio)} | ${interleaved.rounds.map((round) => round.ratio.toFixed(3)).join(", ")} |`,
       );
     }
     push("", "Per-rule time (`TIMING=all`, one run):", "", "| rule | real corpus | synthetic 100% |", "|---|---|---|");

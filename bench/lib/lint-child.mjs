@@ -1,10 +1,12 @@
 // One ESLint run in a fresh process (the parent alternates configurations and takes medians):
 //   node bench/lib/lint-child.mjs <baseline|honeyhive> <directory>
+//   node bench/lib/lint-child.mjs interleaved <directory> <rounds>   (both, file by file: see below)
 // `baseline`: the typescript-eslint parser and no rules. `honeyhive`: the same plus the plugin's
 // recommended config, loaded from the build (dist/esm) exactly as a user's config loads it.
 // `all` (robustness runs): every rule of the plugin.
+import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ESLint } from "eslint";
 import tsParser from "@typescript-eslint/parser";
@@ -67,9 +69,52 @@ export function summarizeMessages(results) {
   return { byRule, examples: honeyhiveExamples };
 }
 
+/** The files `lintDirectory` lints (the corpus holds no ignore files), in a stable order. */
+function sourceFilesUnder(directory) {
+  return readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(?:[cm]?[jt]s|[jt]sx)$/.test(entry.name) && !entry.name.endsWith(".d.ts"))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+}
+
+/**
+ * Both configurations in one process, file by file: each file is linted without and with the plugin
+ * (which goes first flips from file to file and round to round), and the CPU time of each call is
+ * added to its configuration. A slow-down of the machine then hits both within milliseconds, where
+ * runs in separate processes a minute apart see different neighbours (±10% between identical runs
+ * here, against a plugin cost of ~1%). One ratio per round.
+ */
+export async function lintInterleaved(directory, rounds) {
+  const files = sourceFilesUnder(directory).map((path) => ({ path, text: readFileSync(path, "utf8") }));
+  const linters = { baseline: await createLinter("baseline", directory), honeyhive: await createLinter("honeyhive", directory) };
+  const cpuMicros = () => {
+    const { user, system } = process.cpuUsage();
+    return user + system;
+  };
+  const results = [];
+  for (let round = 0; round < rounds; round++) {
+    const spent = { baseline: 0, honeyhive: 0 };
+    for (let index = 0; index < files.length; index++) {
+      const { path, text } = files[index];
+      const order = (index + round) % 2 === 0 ? ["baseline", "honeyhive"] : ["honeyhive", "baseline"];
+      for (const kind of order) {
+        const started = cpuMicros();
+        await linters[kind].lintText(text, { filePath: path });
+        spent[kind] += cpuMicros() - started;
+      }
+    }
+    results.push({ baselineMs: spent.baseline / 1000, honeyhiveMs: spent.honeyhive / 1000, ratio: spent.honeyhive / spent.baseline });
+  }
+  return { files: files.length, rounds: results };
+}
+
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
-  const [kind, directoryArgument] = process.argv.slice(2);
+  const [kind, directoryArgument, roundsArgument] = process.argv.slice(2);
   const directory = resolve(directoryArgument);
+  if (kind === "interleaved") {
+    reportResult(await lintInterleaved(directory, Number(roundsArgument ?? 3)));
+    process.exit(0);
+  }
   if (kind !== "baseline" && kind !== "honeyhive") throw new Error(`unknown configuration "${kind}"`);
   const { results, lintMs, lintCpuMs } = await lintDirectory(kind, directory);
   reportResult({ kind, lintMs, lintCpuMs, files: results.length, ...summarizeMessages(results) });
