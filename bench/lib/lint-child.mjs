@@ -69,10 +69,10 @@ export function summarizeMessages(results) {
   return { byRule, examples: honeyhiveExamples };
 }
 
-/** The files `lintDirectory` lints (the corpus holds no ignore files), in a stable order. */
+/** The files `lintDirectory` lints (SOURCE_FILES; the corpus holds no ignore files), in a stable order. */
 function sourceFilesUnder(directory) {
   return readdirSync(directory, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(?:[cm]?[jt]s|[jt]sx)$/.test(entry.name) && !entry.name.endsWith(".d.ts"))
+    .filter((entry) => entry.isFile() && /\.(?:[cm]?[jt]s|[jt]sx)$/.test(entry.name))
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
     .sort();
 }
