@@ -1,8 +1,10 @@
 // One ESLint run in a fresh process (the parent alternates configurations and takes medians):
 //   node bench/lib/lint-child.mjs <baseline|honeyhive> <directory>
-//   node bench/lib/lint-child.mjs interleaved <directory> <rounds>   (both, file by file: see below)
+//   node bench/lib/lint-child.mjs interleaved <directory> <rounds>   (all three, file by file: see below)
 // `baseline`: the typescript-eslint parser and no rules. `honeyhive`: the same plus the plugin's
 // recommended config, loaded from the build (dist/esm) exactly as a user's config loads it.
+// `control`: the same rules under the same names, each with a create() that returns no listeners:
+// what ESLint itself spends on running that many rules, and so the floor of the honeyhive ratio.
 // `all` (robustness runs): every rule of the plugin.
 import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -24,11 +26,18 @@ export async function lintConfig(kind) {
       linterOptions: { reportUnusedDisableDirectives: "off", reportUnusedInlineConfigs: "off" },
     },
   ];
-  if (kind === "honeyhive" || kind === "all") {
+  if (kind === "honeyhive" || kind === "all" || kind === "control") {
     const { default: honeyhive } = await import(pathToFileURL(RULES_ENTRY).href);
-    config.push({ ...honeyhive.configs[kind === "all" ? "all" : "recommended"], files: SOURCE_FILES });
+    const recommended = honeyhive.configs[kind === "all" ? "all" : "recommended"];
+    config.push({ ...recommended, files: SOURCE_FILES, ...(kind === "control" ? { plugins: { honeyhive: withoutListeners(honeyhive) } } : {}) });
   }
   return config;
+}
+
+/** The plugin with every rule's create() replaced by one that returns no listeners. */
+function withoutListeners(plugin) {
+  const rules = Object.fromEntries(Object.entries(plugin.rules).map(([name, rule]) => [name, { meta: rule.meta, create: () => ({}) }]));
+  return { meta: plugin.meta, rules };
 }
 
 /** An ESLint instance for `kind` that lints files under `directory` (no config file lookup, no cache). */
@@ -78,32 +87,40 @@ function sourceFilesUnder(directory) {
 }
 
 /**
- * Both configurations in one process, file by file: each file is linted without and with the plugin
- * (which goes first flips from file to file and round to round), and the CPU time of each call is
- * added to its configuration. A slow-down of the machine then hits both within milliseconds, where
- * runs in separate processes a minute apart see different neighbours (±10% between identical runs
- * here, against a plugin cost of ~1%). One ratio per round.
+ * The three configurations in one process, file by file: each file is linted without rules, with the
+ * plugin and with the control (which goes first rotates from file to file and round to round), and
+ * the CPU time of each call is added to its configuration. A slow-down of the machine then hits all
+ * within milliseconds, where runs in separate processes a minute apart see different neighbours
+ * (±10% between identical runs here, against a plugin cost of ~1%). One ratio per round.
  */
 export async function lintInterleaved(directory, rounds) {
   const files = sourceFilesUnder(directory).map((path) => ({ path, text: readFileSync(path, "utf8") }));
-  const linters = { baseline: await createLinter("baseline", directory), honeyhive: await createLinter("honeyhive", directory) };
+  const kinds = ["baseline", "honeyhive", "control"];
+  const linters = Object.fromEntries(await Promise.all(kinds.map(async (kind) => [kind, await createLinter(kind, directory)])));
   const cpuMicros = () => {
     const { user, system } = process.cpuUsage();
     return user + system;
   };
   const results = [];
   for (let round = 0; round < rounds; round++) {
-    const spent = { baseline: 0, honeyhive: 0 };
+    const spent = { baseline: 0, honeyhive: 0, control: 0 };
     for (let index = 0; index < files.length; index++) {
       const { path, text } = files[index];
-      const order = (index + round) % 2 === 0 ? ["baseline", "honeyhive"] : ["honeyhive", "baseline"];
-      for (const kind of order) {
+      const first = (index + round) % kinds.length;
+      for (let offset = 0; offset < kinds.length; offset++) {
+        const kind = kinds[(first + offset) % kinds.length];
         const started = cpuMicros();
         await linters[kind].lintText(text, { filePath: path });
         spent[kind] += cpuMicros() - started;
       }
     }
-    results.push({ baselineMs: spent.baseline / 1000, honeyhiveMs: spent.honeyhive / 1000, ratio: spent.honeyhive / spent.baseline });
+    results.push({
+      baselineMs: spent.baseline / 1000,
+      honeyhiveMs: spent.honeyhive / 1000,
+      controlMs: spent.control / 1000,
+      ratio: spent.honeyhive / spent.baseline,
+      controlRatio: spent.control / spent.baseline,
+    });
   }
   return { files: files.length, rounds: results };
 }
@@ -115,7 +132,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
     reportResult(await lintInterleaved(directory, Number(roundsArgument ?? 3)));
     process.exit(0);
   }
-  if (kind !== "baseline" && kind !== "honeyhive") throw new Error(`unknown configuration "${kind}"`);
+  if (kind !== "baseline" && kind !== "honeyhive" && kind !== "control") throw new Error(`unknown configuration "${kind}"`);
   const { results, lintMs, lintCpuMs } = await lintDirectory(kind, directory);
   reportResult({ kind, lintMs, lintCpuMs, files: results.length, ...summarizeMessages(results) });
 }
