@@ -6,7 +6,7 @@
 // shared, and wall time would measure the neighbours); wall-time ratios are kept beside it.
 // Per-rule cost comes from one more run with TIMING=all.
 //
-//   node bench/lint.mjs [--pairs 3] [--synthetic-pairs 3] [--interleaved-rounds 5] [--json out.json]
+//   node bench/lint.mjs [--pairs 4] [--synthetic-pairs 2] [--interleaved-rounds 5] [--json out.json]
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -95,7 +95,7 @@ async function measureInterleaved(directory, rounds, log) {
   };
 }
 
-export async function benchLint({ pairs = 3, syntheticPairs = 3, interleavedRounds = 5, log = console.log } = {}) {
+export async function benchLint({ pairs = 4, syntheticPairs = 2, interleavedRounds = 5, log = console.log } = {}) {
   prepareBuild({ log });
   requireCorpus();
   const synthetic = generateTree({ files: 10_000, share: 1, log });
@@ -115,8 +115,8 @@ export async function benchLint({ pairs = 3, syntheticPairs = 3, interleavedRoun
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const { values } = parseArgs({
     options: {
-      pairs: { type: "string", default: "3" },
-      "synthetic-pairs": { type: "string", default: "3" },
+      pairs: { type: "string", default: "4" },
+      "synthetic-pairs": { type: "string", default: "2" },
       "interleaved-rounds": { type: "string", default: "5" },
       json: { type: "string" },
     },
