@@ -129,7 +129,7 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const [kind, directoryArgument, roundsArgument] = process.argv.slice(2);
   const directory = resolve(directoryArgument);
   if (kind === "interleaved") {
-    reportResult(await lintInterleaved(directory, Number(roundsArgument ?? 3)));
+    reportResult(await lintInterleaved(directory, Number(roundsArgument ?? 5)));
     process.exit(0);
   }
   if (kind !== "baseline" && kind !== "honeyhive" && kind !== "control") throw new Error(`unknown configuration "${kind}"`);
