@@ -1,13 +1,14 @@
 // createRule is typescript-eslint's RuleCreator with one difference: an option-less rule run without
 // options is handed one shared frozen `[]` rather than a per-file clone. Everything else (docs URL,
 // defaults merged under the user's options, as RuleCreator does) must stay as RuleCreator has it.
-import { Linter } from "eslint";
+import type { JSONSchema } from "@typescript-eslint/utils";
+import { Linter, type Rule } from "eslint";
 import { describe, expect, it } from "vitest";
 import { createRule, RULE_DOCS_BASE_URL } from "./create-rule.js";
 
 type Seen = unknown[];
 
-function recordingRule<Options extends readonly unknown[]>(name: string, defaultOptions: Options, schema: object[], seen: Seen) {
+function recordingRule<Options extends readonly unknown[]>(name: string, defaultOptions: Options, schema: JSONSchema.JSONSchema4[], seen: Seen) {
   return createRule<Options, "never">({
     name,
     meta: { type: "problem", docs: { description: "Record the options" }, schema, messages: { never: "never" } },
@@ -19,17 +20,18 @@ function recordingRule<Options extends readonly unknown[]>(name: string, default
   });
 }
 
-function lint(rule: object, ruleConfig: Linter.RuleEntry, files: number): void {
+// typescript-eslint's rule type and ESLint's differ in their context types; ESLint runs either.
+function lint(rule: ReturnType<typeof recordingRule>, ruleConfig: Linter.RuleEntry, files: number): void {
   const linter = new Linter({ configType: "flat" });
   for (let index = 0; index < files; index++) {
-    linter.verify(`const x${index} = 1;`, [{ plugins: { test: { rules: { rule } } }, rules: { "test/rule": ruleConfig } }], `f${index}.js`);
+    linter.verify(`const x${index} = 1;`, [{ plugins: { test: { rules: { rule: rule as unknown as Rule.RuleModule } } }, rules: { "test/rule": ruleConfig } }], `f${index}.js`);
   }
 }
 
 describe("createRule", () => {
   it("keeps RuleCreator's docs URL and metadata", () => {
     const rule = recordingRule("some-rule", [], [], []);
-    expect(rule.meta.docs.url).toBe(`${RULE_DOCS_BASE_URL}some-rule.md`);
+    expect(rule.meta.docs?.url).toBe(`${RULE_DOCS_BASE_URL}some-rule.md`);
     expect(rule.meta.type).toBe("problem");
     expect(rule.name).toBe("some-rule");
   });
@@ -47,7 +49,7 @@ describe("createRule", () => {
 
   it("merges the user's options over the defaults like RuleCreator, without touching the defaults", () => {
     const defaults: [{ depth: number; names: string[]; nested: { a: number; b: number } }] = [{ depth: 1, names: ["x"], nested: { a: 1, b: 2 } }];
-    const schema = [{ type: "object", properties: { depth: { type: "number" }, names: { type: "array" }, nested: { type: "object" } } }];
+    const schema: JSONSchema.JSONSchema4[] = [{ type: "object", properties: { depth: { type: "number" }, names: { type: "array" }, nested: { type: "object" } } }];
     const seen: Seen = [];
     lint(recordingRule("with-options", defaults, schema, seen), ["error", { names: ["y"], nested: { b: 3 } }], 1);
     expect(seen[0]).toEqual([{ depth: 1, names: ["y"], nested: { a: 1, b: 3 } }]);
