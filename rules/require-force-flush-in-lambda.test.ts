@@ -62,6 +62,23 @@ ruleTester.run(RULE_NAME, testedRule, {
       ],
     },
     {
+      // Wrapping awaits only the handler's own returns (not those of a callback inside it), and
+      // leaves the lines inside a multi-line template literal as they are.
+      code: `${TRACER}export const handler = async (event) => {\n  tracer.createSession();\n  const items = event.items.map((item) => {\n    return format(item);\n  });\n  const body = \`a\nb\`;\n  return send(items, body);\n};`,
+      errors: [
+        {
+          messageId: "missingFlush",
+          suggestions: [
+            {
+              messageId: "wrapInTryFinally",
+              data: { tracer: "tracer" },
+              output: `${TRACER}export const handler = async (event) => {\n  try {\n    tracer.createSession();\n    const items = event.items.map((item) => {\n      return format(item);\n    });\n    const body = \`a\nb\`;\n    return await send(items, body);\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // The early return skips the flush.
       code: `${TRACER}export async function handler(event) {\n  if (!event.body) return { statusCode: 400 };\n  tracer.createSession();\n  await tracer.forceFlush();\n  return { statusCode: 200 };\n}`,
       errors: [

@@ -6,10 +6,11 @@
 // requires every returned segment (early returns and the implicit end; not throws) to be reached only
 // through marked segments. `rules/analysis/flush.ts` answers the same question structurally for the
 // codemod, with the same conventions (see there).
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
-import { indentationAt, type FunctionNode } from "./analysis/ast.js";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { enclosingFunction, indentationAt, type FunctionNode } from "./analysis/ast.js";
 import { flushHelpersOf, isAwaitedFlush, isReturnedFlush, lambdaFlushOf, type LambdaFlush } from "./analysis/flush.js";
 import { getHandlerModel } from "./analysis/handlers.js";
+import { nodesOfTypesWithin } from "./analysis/nodes.js";
 import { analysisInputFromContext } from "./analysis/input.js";
 import { getSdkModel } from "./analysis/sdk-model.js";
 import { createRule } from "./create-rule.js";
@@ -182,7 +183,7 @@ function suggestionsFor(sourceCode: Readonly<TSESLint.SourceCode>, flush: Lambda
       },
     ];
   }
-  const edit = wrapEdit(sourceCode.text, flush, tracer);
+  const edit = wrapEdit(sourceCode.ast, sourceCode.text, flush, tracer);
   if (!edit) return [];
   return [{ messageId: "wrapInTryFinally", data, fix: (fixer) => fixer.replaceTextRange(edit.range, edit.text) }];
 }
@@ -209,7 +210,7 @@ function needsAwait(node: TSESTree.Node | null): boolean {
   return node?.type === "CallExpression" || node?.type === "NewExpression";
 }
 
-function wrapEdit(text: string, flush: LambdaFlush, tracer: string): { range: [number, number]; text: string } | undefined {
+function wrapEdit(ast: TSESTree.Program, text: string, flush: LambdaFlush, tracer: string): { range: [number, number]; text: string } | undefined {
   const fn = flush.handler.function;
   const nl = newlineOf(text);
   const baseIndent = indentationAt(text, fn.body.range[0]);
@@ -235,9 +236,9 @@ function wrapEdit(text: string, flush: LambdaFlush, tracer: string): { range: [n
   if (text.slice(regionStart, first.range[0]).trim() !== "" || text.slice(regionEnd, closeBrace).trim() !== "") return undefined;
   const indent = indentationAt(text, first.range[0]);
   const unit = indent.startsWith(baseIndent) && indent.length > baseIndent.length ? indent.slice(baseIndent.length) : "  ";
-  const awaitAt = new Set(ownReturnArguments(fn).filter(needsAwait).map((argument) => argument.range[0]));
+  const awaitAt = new Set(ownReturnArguments(ast, fn).filter(needsAwait).map((argument) => argument.range[0]));
   const removed = flush.unawaitedFlushes.map((call) => call.parent).filter((statement) => statement?.type === "ExpressionStatement");
-  const templates = templateRanges(fn);
+  const templates = templateRanges(ast, fn);
   let output = "";
   for (let offset = regionStart; offset < regionEnd; ) {
     const lineEnd = text.indexOf("\n", offset);
@@ -261,36 +262,19 @@ function wrapEdit(text: string, flush: LambdaFlush, tracer: string): { range: [n
   return { range: [regionStart, regionEnd], text: text2 };
 }
 
-function ownReturnArguments(fn: FunctionNode): TSESTree.Expression[] {
+const RETURN_STATEMENTS = [AST_NODE_TYPES.ReturnStatement] as const;
+const TEMPLATE_LITERALS = [AST_NODE_TYPES.TemplateLiteral] as const;
+
+/** What `fn`'s own `return` statements return (not those of functions nested in it). */
+function ownReturnArguments(ast: TSESTree.Program, fn: FunctionNode): TSESTree.Expression[] {
   const found: TSESTree.Expression[] = [];
-  visitOwn(fn.body, (node) => {
-    if (node.type === "ReturnStatement" && node.argument) found.push(node.argument);
-  });
-  return found;
-}
-
-function templateRanges(fn: FunctionNode): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
-  visitOwn(fn.body, (node) => {
-    if (node.type === "TemplateLiteral") found.push([node.range[0], node.range[1]]);
-  }, true);
-  return found;
-}
-
-function visitOwn(root: TSESTree.Node, visit: (node: TSESTree.Node) => void, intoFunctions = false): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    visit(node);
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "parent") continue;
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (typeof child !== "object" || child === null || typeof (child as { type?: unknown }).type !== "string") continue;
-        const childNode = child as TSESTree.Node;
-        const nested = childNode.type === "FunctionDeclaration" || childNode.type === "FunctionExpression" || childNode.type === "ArrowFunctionExpression";
-        if (!nested || intoFunctions) stack.push(childNode);
-      }
-    }
+  for (const statement of nodesOfTypesWithin(ast, RETURN_STATEMENTS, fn.body)) {
+    if (statement.argument && enclosingFunction(statement) === fn) found.push(statement.argument);
   }
+  return found;
+}
+
+/** Every template literal in `fn`'s body, nested functions included: their lines keep their indentation. */
+function templateRanges(ast: TSESTree.Program, fn: FunctionNode): Array<[number, number]> {
+  return nodesOfTypesWithin(ast, TEMPLATE_LITERALS, fn.body).map((node) => [node.range[0], node.range[1]]);
 }
