@@ -10,7 +10,7 @@ import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import ts = require("typescript");
 import type { AnalysisInput } from "../rules/analysis/input.js";
 import { nodesOfTypes } from "../rules/analysis/nodes.js";
-import { parseAnalysisInput } from "../rules/analysis/parse-input.js";
+import { parseAnalysisInput, scriptKindOf } from "../rules/analysis/parse-input.js";
 import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "../rules/analysis/settings.js";
 import type { ProjectFileFacts } from "./transform-api.js";
 
@@ -82,15 +82,6 @@ export function releaseParse(file: ParsedFile): void {
     links.parent = undefined;
     for (const key of visitorKeys[node.type] ?? []) links[key] = undefined;
   }
-}
-
-/** typescript-estree's choice of TypeScript script kind by extension (JSX allowed in .js/.cjs/.mjs/.jsx/.tsx). */
-function scriptKindOf(filePath: string): ts.ScriptKind {
-  const extension = filePath.slice(filePath.lastIndexOf(".") + 1).toLowerCase();
-  if (extension === "js" || extension === "cjs" || extension === "mjs") return ts.ScriptKind.JS;
-  if (extension === "jsx") return ts.ScriptKind.JSX;
-  if (extension === "tsx") return ts.ScriptKind.TSX;
-  return ts.ScriptKind.TS;
 }
 
 /**

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import typescriptEstree = require("@typescript-eslint/typescript-estree");
+import estreeInternals = require("@typescript-eslint/typescript-estree/use-at-your-own-risk");
 import { describe, expect, it } from "vitest";
-import { parseEstree } from "./parse-input.js";
+import { parseEstree, scriptKindOf } from "./parse-input.js";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
 
@@ -36,6 +37,15 @@ function errorOf(parse: () => unknown): { message: string; lineNumber: number; c
     return { message, lineNumber, column };
   }
 }
+
+describe("scriptKindOf", () => {
+  // typescript-estree's public parse (what the fast path must equal) picks the kind with its
+  // getScriptKind; ours must agree on every path a source file can have (JSON is never parsed here).
+  const paths = ["a.js", "a.cjs", "a.mjs", "a.jsx", "a.ts", "a.cts", "a.mts", "a.tsx", "A.TSX", "B.Mjs", "lib.v2/file", "dir/a.vue", "a.d.ts", "a"];
+  it.each(paths.flatMap((path) => [true, false].map((jsx) => [path, jsx] as const)))("%s with jsx %s: as typescript-estree", (path, jsx) => {
+    expect(scriptKindOf(path, jsx)).toBe(estreeInternals.getScriptKind(path, jsx));
+  });
+});
 
 describe("parseEstree", () => {
   it("builds the very AST typescript-estree's parse() builds, on every fixture", () => {

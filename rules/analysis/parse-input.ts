@@ -6,6 +6,7 @@
 import scopeManager = require("@typescript-eslint/scope-manager");
 import typescriptEstree = require("@typescript-eslint/typescript-estree");
 import estreeInternals = require("@typescript-eslint/typescript-estree/use-at-your-own-risk");
+import { extname } from "node:path";
 import ts = require("typescript");
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
@@ -57,7 +58,32 @@ const CONVERSION = {
   tokens: null,
 } as const;
 
-const fastPathAvailable = typeof estreeInternals.astConverter === "function" && typeof estreeInternals.getScriptKind === "function";
+const fastPathAvailable = typeof estreeInternals.astConverter === "function";
+
+/**
+ * TypeScript's script kind for a file, from its extension, as typescript-estree's `parse` picks it
+ * (which follows TypeScript's own table): JS for .js/.cjs/.mjs, JSX, TSX, TS for .ts/.cts/.mts; an
+ * unknown extension is TSX with `jsx`, else TS. The one source for the parse here and the codemods'
+ * output check (codemods/parse.ts), so the two cannot read a file differently.
+ */
+export function scriptKindOf(filePath: string, jsx = false): ts.ScriptKind {
+  switch (extname(filePath).toLowerCase()) {
+    case ".js":
+    case ".cjs":
+    case ".mjs":
+      return ts.ScriptKind.JS;
+    case ".jsx":
+      return ts.ScriptKind.JSX;
+    case ".tsx":
+      return ts.ScriptKind.TSX;
+    case ".ts":
+    case ".cts":
+    case ".mts":
+      return ts.ScriptKind.TS;
+    default:
+      return jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  }
+}
 
 const markAsModule = (file: ts.SourceFile): void => {
   (file as { externalModuleIndicator?: unknown }).externalModuleIndicator = true;
@@ -68,8 +94,8 @@ const markAsModule = (file: ts.SourceFile): void => {
  * without rebuilding typescript-estree's parse settings for every file (~1.3% of a whole-tree
  * migration: option validation, the project-service backend check, tsconfig root inference, none of
  * which a parse without a project uses): TypeScript's parser with the options typescript-estree
- * gives it, then typescript-estree's own conversion (`astConverter`, with its syntax checks). Those
- * two come from typescript-estree's "use-at-your-own-risk" entry; if they are missing or fail other
+ * gives it, then typescript-estree's own conversion (`astConverter`, with its syntax checks), which
+ * comes from typescript-estree's "use-at-your-own-risk" entry; if it is missing or fails other
  * than with a syntax error, the public `parse` does the work. parse-input.test.ts compares both on
  * every fixture.
  */
@@ -86,7 +112,7 @@ export function parseEstree(text: string, filename: string, extension: string, j
           ...(extension === "mjs" || extension === "mts" ? { setExternalModuleIndicator: markAsModule } : {}),
         },
         /* setParentNodes, which the conversion reads */ true,
-        estreeInternals.getScriptKind(filename, jsx),
+        scriptKindOf(filename, jsx),
       );
       return estreeInternals.astConverter(sourceFile, CONVERSION as unknown as Parameters<typeof estreeInternals.astConverter>[1], false).estree as TSESTree.Program;
     } catch (error) {
