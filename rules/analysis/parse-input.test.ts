@@ -25,7 +25,7 @@ function publicParse(text: string, filePath: string): unknown {
 
 function fastParse(text: string, filePath: string): unknown {
   const extension = filePath.slice(filePath.lastIndexOf(".") + 1);
-  return parseEstree(text, filePath, extension, JSX_EXTENSIONS.has(extension));
+  return parseEstree(text, filePath, JSX_EXTENSIONS.has(extension));
 }
 
 function errorOf(parse: () => unknown): { message: string; lineNumber: number; column: number } | undefined {

@@ -30,7 +30,7 @@ export function parseAnalysisInput(
   // `ast.tokens`/`ast.comments`): what they would find is read from the AST and the text instead.
   // No JSDoc parsing either (typescript-estree parses every JSDoc comment by default): nothing here
   // reads JSDoc types.
-  const ast = parseEstree(text, filename, extension, jsx);
+  const ast = parseEstree(text, filename, jsx);
   // ESLint gives rules an AST with `parent` set; the parser alone does not. The walk that sets it
   // also indexes the nodes by type (cached for this AST), which the analysis core and the transforms
   // ask for instead of walking the tree again.
@@ -99,9 +99,10 @@ const markAsModule = (file: ts.SourceFile): void => {
  * than with a syntax error, the public `parse` does the work. parse-input.test.ts compares both on
  * every fixture.
  */
-export function parseEstree(text: string, filename: string, extension: string, jsx: boolean): TSESTree.Program {
+export function parseEstree(text: string, filename: string, jsx: boolean): TSESTree.Program {
   if (fastPathAvailable) {
     try {
+      const extension = extname(filename).toLowerCase();
       const sourceFile = ts.createSourceFile(
         filename,
         text,
@@ -109,7 +110,7 @@ export function parseEstree(text: string, filename: string, extension: string, j
           languageVersion: ts.ScriptTarget.Latest,
           jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
           // typescript-estree's rule for files without `sourceType`: .mjs/.mts are modules whatever they hold.
-          ...(extension === "mjs" || extension === "mts" ? { setExternalModuleIndicator: markAsModule } : {}),
+          ...(extension === ".mjs" || extension === ".mts" ? { setExternalModuleIndicator: markAsModule } : {}),
         },
         /* setParentNodes, which the conversion reads */ true,
         scriptKindOf(filename, jsx),
