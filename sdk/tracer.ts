@@ -32,7 +32,7 @@ import {
 } from "./enrichment.js";
 import { createExportPipeline, createOtlpExporter, type ExportPipeline } from "./export-pipeline.js";
 import { flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
-import { createLogger, describeError, type Logger } from "./logger.js";
+import { createLogger, describeError, quote, registerSecret, type Logger } from "./logger.js";
 import {
   attachToCurrentContext,
   carrierGetter,
@@ -120,6 +120,7 @@ export class HoneyHiveTracer {
 
   private constructor(config: ResolvedConfig, creation: TracerCreation) {
     this.#config = config;
+    registerSecret(config.apiKey);
     this.#logger = createLogger(config.verbose);
     this.project = config.project;
     this.source = config.source;
@@ -258,9 +259,10 @@ export class HoneyHiveTracer {
     try {
       const { sessionId: explicitId, ...enrichment } = fields;
       if (explicitId !== undefined && !isSessionId(explicitId)) {
-        this.#logger.warn(
-          `enrichSession(): session id ${JSON.stringify(explicitId)} is not a UUID; nothing sent. ` +
-            "Convert identifiers with toSessionId().",
+        this.#logger.warnOnce(
+          "enrich-session-invalid-id",
+          `enrichSession(): session id ${quote(explicitId)} is not a UUID; nothing sent (further ids like this ` +
+            "are dropped without a warning). Convert identifiers with toSessionId().",
         );
         return;
       }

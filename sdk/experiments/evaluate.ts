@@ -9,7 +9,7 @@ import { BackendClient } from "../backend.js";
 import { resolveConfig, type ResolvedConfig } from "../config.js";
 import { initDatapointTracer } from "../datapoint-tracer.js";
 import { withEvaluationTracer } from "../evaluation-context.js";
-import { createLogger, describeError } from "../logger.js";
+import { createLogger, describeError, registerSecret } from "../logger.js";
 import { isPlainObject } from "../serialize.js";
 import {
   nameEvaluators,
@@ -170,6 +170,7 @@ export async function evaluate<Inputs = Record<string, unknown>, Output = unknow
   options: EvaluateOptions<Inputs, Output, GroundTruth>,
 ): Promise<EvaluationResult<Inputs, Output, GroundTruth>> {
   const { config, name, maxConcurrency, evaluators } = validate(options);
+  registerSecret(config.apiKey);
   const logger = createLogger(config.verbose);
   const client = config.testMode
     ? undefined
