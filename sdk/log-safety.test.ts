@@ -1,34 +1,27 @@
 // No secret in any line the SDK or its OpenTelemetry components print, and no flood: the API key and
 // URL credentials are redacted wherever they come from (an error of fetch, a status text a proxy
 // echoes), a repeated problem is reported once, and what a warning quotes is capped.
-import { diag, DiagLogLevel, type DiagLogger } from "@opentelemetry/api";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { inspect } from "node:util";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HoneyHiveTracer, trace } from "./index.js";
 import { createLogger, MAX_LOG_LINE_LENGTH, quote, redact, registerSecret, resetWarningsForTests } from "./logger.js";
+import { captureLogs, type LogCapture } from "./test-utils/log-capture.js";
 
 const API_KEY = "hh-key-7f3c9a-must-never-be-printed";
 const PASSWORD = "p4ss-w0rd-in-the-url";
 
+let capture: LogCapture;
 /** Every line printed to the console or given to OpenTelemetry's diagnostic logger during a test. */
 let logged: string[];
-const logLine = (args: unknown[]): string =>
-  args.map((arg) => (typeof arg === "string" ? arg : inspect(arg, { depth: 5 }))).join(" ");
 
 const servers: Server[] = [];
 const tracers: HoneyHiveTracer[] = [];
 
 beforeEach(() => {
-  logged = [];
   resetWarningsForTests();
-  for (const level of ["log", "info", "warn", "error", "debug"] as const) {
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(logLine(args)));
-  }
-  const capture = (...args: unknown[]): void => void logged.push(logLine(args));
-  const diagLogger: DiagLogger = { verbose: capture, debug: capture, info: capture, warn: capture, error: capture };
-  diag.setLogger(diagLogger, { logLevel: DiagLogLevel.ALL, suppressOverrideMessage: true });
+  capture = captureLogs();
+  logged = capture.lines;
 });
 
 afterEach(async () => {
@@ -37,8 +30,7 @@ afterEach(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
-  diag.disable();
-  vi.restoreAllMocks();
+  capture.restore();
 });
 
 /** A backend that refuses the key with a 401 whose status text echoes it (as a misconfigured proxy does). */
@@ -120,7 +112,7 @@ describe("redact() and quote()", () => {
 
   it("caps every printed line", () => {
     createLogger(true).warn(`something about ${"z".repeat(5_000)}`);
-    const lines = logged.filter((line) => line.startsWith("[honeyhive]"));
+    const lines = capture.sdkLines();
     expect(lines).toHaveLength(1);
     expect(lines[0].length).toBe(MAX_LOG_LINE_LENGTH);
     expect(lines[0].endsWith("…")).toBe(true);
