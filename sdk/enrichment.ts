@@ -1,7 +1,7 @@
 // How enrichment fields become span attributes (tracer.enrichSpan) and a PUT /events body
 // (tracer.enrichSession). The attribute names are the HoneyHive convention the backend reads.
 import type { Attributes } from "@opentelemetry/api";
-import { isPlainObject, safeStringify, toAttributeValue, toJsonValue } from "./serialize.js";
+import { isPlainObject, safeStringify, toAttributeValue, toRequestBody, type JsonSafe } from "./serialize.js";
 import type { Enrichment } from "./types.js";
 
 export const ATTR_SESSION_ID = "honeyhive.session_id";
@@ -62,12 +62,15 @@ export function errorMessage(error: unknown): string {
   return typeof error === "string" ? error : safeStringify(error);
 }
 
-/** The body of `PUT /events` that enriches the session (event) `eventId`. */
-export function enrichmentToEventUpdate(eventId: string, fields: Enrichment): Record<string, unknown> {
+/**
+ * The body of `PUT /events` that enriches the session (event) `eventId`: safely serialized and capped
+ * at MAX_REQUEST_BODY_BYTES, `event_id` first so that it is never what is cut.
+ */
+export function enrichmentToEventUpdate(eventId: string, fields: Enrichment): JsonSafe {
   const body: Record<string, unknown> = { event_id: eventId };
   for (const field of Object.keys(FIELD_PREFIXES) as (keyof typeof FIELD_PREFIXES)[]) {
-    if (fields[field] !== undefined) body[field] = toJsonValue(fields[field]);
+    if (fields[field] !== undefined) body[field] = fields[field];
   }
   if (fields.error !== undefined && fields.error !== null) body.error = errorMessage(fields.error);
-  return body;
+  return toRequestBody(body);
 }

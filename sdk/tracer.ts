@@ -44,6 +44,7 @@ import {
 } from "./session-context.js";
 import { generateSessionId, isSessionId, requireSessionId } from "./session-id.js";
 import { SessionStampingSpanProcessor } from "./session-span-processor.js";
+import { toRequestBody } from "./serialize.js";
 import { runInSpan } from "./span-runner.js";
 import { wrapFunction, type AnyFunction } from "./traced-function.js";
 import { valueWithin } from "./timing.js";
@@ -391,7 +392,8 @@ export class HoneyHiveTracer {
     };
     if (options.inputs !== undefined) session.inputs = options.inputs;
     if (options.metadata !== undefined) session.metadata = options.metadata;
-    return this.#backend.post("/session/start", { session }).then((result) => result.ok);
+    // Safe and capped: a BigInt or a cycle in the inputs must not keep the session from starting.
+    return this.#backend.post("/session/start", toRequestBody({ session })).then((result) => result.ok);
   }
 }
 

@@ -10,7 +10,7 @@ import { resolveConfig, type ResolvedConfig } from "../config.js";
 import { initDatapointTracer } from "../datapoint-tracer.js";
 import { withEvaluationTracer } from "../evaluation-context.js";
 import { createLogger, describeError, registerSecret } from "../logger.js";
-import { isPlainObject } from "../serialize.js";
+import { isPlainObject, toRequestBody } from "../serialize.js";
 import {
   nameEvaluators,
   runEvaluators,
@@ -160,6 +160,13 @@ function outputsRecord(output: unknown): Record<string, unknown> {
   return isPlainObject(output) ? (output as Record<string, unknown>) : { output };
 }
 
+/** The run's metadata, safe to send (a BigInt or a cycle must not keep the run from being created). */
+function runMetadata(metadata: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (metadata === undefined) return undefined;
+  const safe = toRequestBody(metadata);
+  return isPlainObject(safe) ? safe : { metadata: safe };
+}
+
 /**
  * Runs `options.function` on every datapoint (at most `maxConcurrency` at once), scores each output
  * with the evaluators, and records everything in HoneyHive as one run. A datapoint whose function or
@@ -184,7 +191,7 @@ export async function evaluate<Inputs = Record<string, unknown>, Output = unknow
         );
 
   const runId = client
-    ? await createRun(client, { project: config.project, name, datasetId: options.datasetId, metadata: options.metadata })
+    ? await createRun(client, { project: config.project, name, datasetId: options.datasetId, metadata: runMetadata(options.metadata) })
     : randomUUID();
 
   const runDatapoint = async (index: number): Promise<DatapointResult<Inputs, Output, GroundTruth>> => {
