@@ -19,6 +19,7 @@ import {
   type TextMapSetter,
 } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { subscribe } from "node:diagnostics_channel";
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from "@opentelemetry/core";
 import { quote, warnOnce } from "./logger.js";
 import { isSessionId } from "./session-id.js";
@@ -148,6 +149,34 @@ export function ensureContextSetup(): void {
     if (context.setGlobalContextManager(manager)) installedManager = manager;
   }
   if (propagation.fields().length === 0) propagation.setGlobalPropagator(createPropagator());
+  isolateIncomingRequests();
+}
+
+let isolatingRequests = false;
+
+/**
+ * Gives every request of every Node.js HTTP(S) server (node:http directly, Express, Fastify, Koa, Hono's
+ * Node adapter, Next.js…) a clean context before any of its handlers runs.
+ *
+ * Why: Node.js parses the requests of one keep-alive connection in one async resource, and
+ * createSession() attaches its context to the current resource (`enterWith`), so without this the next
+ * request on the connection would start with the previous request's session. Node publishes each
+ * incoming request on the `http.server.request.start` diagnostics channel synchronously, in the
+ * request's own execution, right before the server emits `request`; attaching the root context there
+ * resets exactly that execution. Instrumentations that scope a request with `context.with` (such as
+ * @opentelemetry/instrumentation-http) run later, inside the emit, and are unaffected.
+ */
+function isolateIncomingRequests(): void {
+  if (isolatingRequests) return;
+  isolatingRequests = true;
+  // The module-level subscribe() keeps the subscription alive (a channel object's could be collected).
+  subscribe("http.server.request.start", startRequestInRootContext);
+}
+
+function startRequestInRootContext(): void {
+  if (context.active() === ROOT_CONTEXT) return;
+  const manager = registeredContextManager() ?? installedManager;
+  (manager as Partial<AttachingContextManager> | undefined)?.attach?.(ROOT_CONTEXT);
 }
 
 /** The no-op manager the API falls back to ignores `with`; a real one makes a value visible inside it. */
