@@ -5,10 +5,10 @@
 // incoming request of every Node HTTP server a clean context before any handler runs; these tests hold
 // it to 0 carried-over spans on plain node:http and Express over keep-alive connections.
 import express from "express";
-import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { HoneyHiveTracer, trace } from "./index.js";
+import { httpGet, LocalServers } from "./test-utils/local-http.js";
 
 /** Requests per test; half of them go to the route that creates no session. */
 const REQUEST_COUNT = 800;
@@ -53,29 +53,12 @@ function expressServer(routes: Record<string, Handler>): Server {
   return createServer(app);
 }
 
-const servers: Server[] = [];
+const servers = new LocalServers();
 const tracers: HoneyHiveTracer[] = [];
 afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  await servers.closeAll();
   for (const tracer of tracers.splice(0)) await tracer.shutdown();
 });
-
-function get(url: string, agent: Agent): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(url, { agent }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve(body));
-      response.on("error", reject);
-    });
-    outgoing.on("error", reject);
-    outgoing.end();
-  });
-}
 
 /** Sends `paths` in order over `sockets` keep-alive connections, `sockets` requests at a time. */
 async function sendAll(baseUrl: string, paths: string[], sockets: number): Promise<string[]> {
@@ -84,7 +67,7 @@ async function sendAll(baseUrl: string, paths: string[], sockets: number): Promi
     const answers: string[] = [];
     for (let start = 0; start < paths.length; start += sockets) {
       const batch = paths.slice(start, start + sockets);
-      answers.push(...(await Promise.all(batch.map((path) => get(baseUrl + path, agent)))));
+      answers.push(...(await Promise.all(batch.map((path) => httpGet(baseUrl + path, agent)))));
     }
     return answers;
   } finally {
@@ -96,11 +79,9 @@ async function serve(makeServer: (routes: Record<string, Handler>) => Server, pa
   const tracer = HoneyHiveTracer.init({ project: "isolation", sessionName: "server", testMode: true });
   tracers.push(tracer);
   const server = makeServer(createRoutes(tracer));
-  servers.push(server);
   let connections = 0;
   server.on("connection", () => connections++);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const answers = await sendAll(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, paths, sockets);
+  const answers = await sendAll(await servers.listen(server), paths, sockets);
   expect(answers).toEqual(paths.map((path) => path.slice(1)));
   const spansOf = (route: string) =>
     tracer.getFinishedSpans().filter((span) => span.attributes["honeyhive_outputs.result"] === route);
