@@ -2,7 +2,7 @@
 // because the right tracer for implicit trace() (evaluate()'s per-datapoint tracer) only exists in
 // the context of the call.
 import type { Tracer } from "@opentelemetry/api";
-import { ATTR_EVENT_TYPE, enrichmentToAttributes } from "./enrichment.js";
+import { ATTR_EVENT_TYPE, capEnrichment, enrichmentToAttributes } from "./enrichment.js";
 import { runTracedCall, type TracedCallOptions } from "./span-runner.js";
 import type { EventType } from "./types.js";
 
@@ -36,7 +36,7 @@ export function wrapFunction<F extends AnyFunction>(
     spanOptions: {
       attributes: {
         [ATTR_EVENT_TYPE]: options.eventType ?? "tool",
-        ...(options.metadata ? enrichmentToAttributes({ metadata: options.metadata }) : {}),
+        ...(options.metadata ? capEnrichment(enrichmentToAttributes({ metadata: options.metadata })).admitted : {}),
       },
     },
     captureInputs: true,

@@ -27,8 +27,10 @@ import { offerDefaultTracer, withdrawDefaultTracer } from "./default-tracer.js";
 import {
   ATTR_PROJECT,
   ATTR_SOURCE,
+  enrichSpanWithin,
   enrichmentToAttributes,
   enrichmentToEventUpdate,
+  spanAttributeCountLimit,
 } from "./enrichment.js";
 import { createExportPipeline, createOtlpExporter, type ExportPipeline } from "./export-pipeline.js";
 import { flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
@@ -161,7 +163,12 @@ export class HoneyHiveTracer {
         source: config.source,
         instanceSessionId: () => this.#instanceSessionId,
       });
-      this.#basicProvider = new BasicTracerProvider({ resource, spanProcessors: [stamping, this.#pipeline.processor] });
+      this.#basicProvider = new BasicTracerProvider({
+        resource,
+        spanProcessors: [stamping, this.#pipeline.processor],
+        // Room for the SDK's own attributes on top of the application's limit (see enrichment.ts).
+        spanLimits: { attributeCountLimit: spanAttributeCountLimit() },
+      });
       if (!config.testMode) this.#stopExitFlush = flushBeforeExit(this.#exitHook);
       this.#instanceSessionId = startupSessionId ?? generateSessionId();
       void this.#startSessionOnBackend(this.#instanceSessionId, {
@@ -246,7 +253,7 @@ export class HoneyHiveTracer {
         this.#logger.debug("enrichSpan() called outside a recording span; nothing enriched");
         return;
       }
-      span.setAttributes(enrichmentToAttributes(fields));
+      enrichSpanWithin(span, enrichmentToAttributes(fields));
     } catch (error) {
       this.#logger.debug(`enrichSpan() failed: ${describeError(error)}`);
     }
