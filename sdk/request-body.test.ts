@@ -1,26 +1,20 @@
 // What the SDK sends to the REST API is bounded and clean: session and event payloads go through the
 // same safe serializer as span attributes (BigInt, cycles and megabyte strings cannot break or bloat
 // them), and a request body never exceeds MAX_REQUEST_BODY_BYTES; what is cut is marked.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { HoneyHiveTracer } from "./index.js";
 import { MAX_ATTRIBUTE_LENGTH, MAX_REQUEST_BODY_BYTES, TRUNCATED_MARK, toRequestBody } from "./serialize.js";
-import { FakeHoneyHiveBackend, type RecordedRequest } from "./test-utils/fake-backend.js";
+import type { RecordedRequest } from "./test-utils/fake-backend.js";
+import { useFakeBackend } from "./test-utils/use-fake-backend.js";
 
-let backend: FakeHoneyHiveBackend;
+const backend = useFakeBackend();
 const tracers: HoneyHiveTracer[] = [];
-beforeAll(async () => {
-  backend = await FakeHoneyHiveBackend.start();
-});
 afterEach(async () => {
   for (const tracer of tracers.splice(0)) await tracer.shutdown({ timeoutMs: 2_000 });
-  backend.requests.length = 0;
-});
-afterAll(async () => {
-  await backend.close();
 });
 
 function tracerOnBackend(options: Parameters<typeof HoneyHiveTracer.init>[0] = {}): HoneyHiveTracer {
-  const tracer = HoneyHiveTracer.init({ apiKey: "hh-test-key", project: "bodies", serverUrl: backend.url, ...options });
+  const tracer = HoneyHiveTracer.init({ apiKey: "hh-test-key", project: "bodies", serverUrl: backend().url, ...options });
   tracers.push(tracer);
   return tracer;
 }
@@ -36,7 +30,7 @@ describe("request bodies", () => {
     tracer.enrichSession({ sessionId: tracer.sessionId, outputs: documents, metadata: { after: "the documents" } });
     expect(await tracer.forceFlush({ timeoutMs: 5_000 })).toBe(true);
 
-    const [update] = backend.requestsTo("PUT", "/events");
+    const [update] = backend().requestsTo("PUT", "/events");
     expect(bodyBytes(update)).toBeLessThanOrEqual(MAX_REQUEST_BODY_BYTES);
     expect(bodyBytes(update)).toBeGreaterThan(MAX_REQUEST_BODY_BYTES * 0.9); // filled, not emptied
     const body = update.body as { event_id: string; outputs: Record<string, string>; metadata?: unknown };
@@ -48,7 +42,7 @@ describe("request bodies", () => {
   it("truncates session inputs like span attributes, and marks the cut", async () => {
     const tracer = tracerOnBackend();
     const sessionId = await tracer.acreateSession({ sessionName: "big", inputs: { prompt: "q".repeat(10_500_000) } });
-    const session = backend.startedSessions().find((started) => started.session_id === sessionId)!;
+    const session = backend().startedSessions().find((started) => started.session_id === sessionId)!;
     const prompt = (session.inputs as { prompt: string }).prompt;
     expect(prompt).toHaveLength(MAX_ATTRIBUTE_LENGTH);
     expect(prompt.endsWith(TRUNCATED_MARK)).toBe(true);
@@ -61,7 +55,7 @@ describe("request bodies", () => {
     const sessionId = await tracer.acreateSession({ inputs: { id: 7n, cyclic }, metadata: { cyclic } });
     expect(await tracer.forceFlush({ timeoutMs: 5_000 })).toBe(true);
 
-    const started = new Map(backend.startedSessions().map((session) => [session.session_id, session]));
+    const started = new Map(backend().startedSessions().map((session) => [session.session_id, session]));
     expect(started.get(tracer.sessionId)?.inputs).toEqual({ count: "18446744073709551616", cyclic: { name: "loop", self: "[Circular]" } });
     expect(started.get(sessionId)?.inputs).toEqual({ id: "7", cyclic: { name: "loop", self: "[Circular]" } });
   });

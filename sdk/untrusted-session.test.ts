@@ -2,11 +2,11 @@
 // createSession({ sessionId }) is: an invalid one is never stamped on a span, sent as `event_id` or
 // propagated downstream; it is dropped with one warning per kind of problem, never an exception.
 import { context, propagation, ROOT_CONTEXT } from "@opentelemetry/api";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HoneyHiveTracer, trace } from "./index.js";
 import { resetWarningsForTests } from "./logger.js";
-import { FakeHoneyHiveBackend } from "./test-utils/fake-backend.js";
 import { captureLogs, type LogCapture } from "./test-utils/log-capture.js";
+import { useFakeBackend } from "./test-utils/use-fake-backend.js";
 
 // Pairs, not an object literal: `{ __proto__: … }` would set the prototype instead of a key.
 const hostileSessionIds = [
@@ -22,25 +22,19 @@ const baggageHeaders = (sessionId: string) => ({
   baggage: `honeyhive.session_id=${encodeURIComponent(sessionId)},tenant=acme`,
 });
 
-let backend: FakeHoneyHiveBackend;
+const fakeBackend = useFakeBackend();
 let logs: LogCapture;
-beforeAll(async () => {
-  backend = await FakeHoneyHiveBackend.start();
-});
-afterAll(async () => {
-  await backend.close();
-});
 beforeEach(() => {
   resetWarningsForTests();
   logs = captureLogs();
 });
 afterEach(() => {
   logs.restore();
-  backend.requests.length = 0;
 });
 
 describe.each(hostileSessionIds)("a baggage session id that is %s", (_kind, hostileId) => {
   it("is not stamped, sent as event_id or propagated; the tracer's session is used, with one warning", async () => {
+    const backend = fakeBackend();
     const tracer = HoneyHiveTracer.init({ apiKey: "hh-test-key", project: "untrusted", serverUrl: backend.url });
     const step = trace({ tracer, eventType: "tool", eventName: "step" }, () => {
       tracer.enrichSession({ outputs: { done: true } });
