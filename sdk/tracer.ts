@@ -242,7 +242,7 @@ export class HoneyHiveTracer {
 
   /** A wrapper of `fn` that records each call as a span of this tracer. */
   trace<F extends AnyFunction>(options: Omit<TraceOptions, "tracer">, fn: F): F {
-    return wrapFunction(fn, options, () => this.#activeOtelTracer());
+    return wrapFunction(fn, options, () => this.#activeOtelTracer(), undefined, HoneyHiveTracer.prototype.trace);
   }
 
   /** Adds enrichment attributes to the active span. */

@@ -67,7 +67,7 @@ export interface Enrichment {
 export interface TraceOptions {
   /** Defaults to `"tool"`. */
   eventType?: EventType;
-  /** Span name. Defaults to the function's (or method's) name. */
+  /** Span name. Defaults to the function's (or method's) name, else `<eventType> (<file>:<line>)` of the trace() call. */
   eventName?: string;
   /** The tracer to record with. Strongly recommended outside evaluate(). */
   tracer?: HoneyHiveTracer;
