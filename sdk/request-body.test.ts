@@ -2,6 +2,7 @@
 // same safe serializer as span attributes (BigInt, cycles and megabyte strings cannot break or bloat
 // them), and a request body never exceeds MAX_REQUEST_BODY_BYTES; what is cut is marked.
 import { afterEach, describe, expect, it } from "vitest";
+import { evaluate } from "./experiments/index.js";
 import { HoneyHiveTracer } from "./index.js";
 import { MAX_ATTRIBUTE_LENGTH, MAX_REQUEST_BODY_BYTES, TRUNCATED_MARK, toRequestBody } from "./serialize.js";
 import type { RecordedRequest } from "./test-utils/fake-backend.js";
@@ -58,6 +59,23 @@ describe("request bodies", () => {
     const started = new Map(backend().startedSessions().map((session) => [session.session_id, session]));
     expect(started.get(tracer.sessionId)?.inputs).toEqual({ count: "18446744073709551616", cyclic: { name: "loop", self: "[Circular]" } });
     expect(started.get(sessionId)?.inputs).toEqual({ id: "7", cyclic: { name: "loop", self: "[Circular]" } });
+  });
+});
+
+describe("evaluate()'s run", () => {
+  it("is created when its metadata holds a BigInt and a cycle", async () => {
+    const cyclic: Record<string, unknown> = { name: "loop" };
+    cyclic.self = cyclic;
+    const evaluation = await evaluate({
+      function: () => 1,
+      dataset: [{ inputs: {} }],
+      apiKey: "hh-test-key",
+      serverUrl: backend().url,
+      metadata: { seed: 42n, cyclic },
+    });
+    const [created] = backend().requestsTo("POST", "/runs");
+    expect((created.body as { metadata: unknown }).metadata).toEqual({ seed: "42", cyclic: { name: "loop", self: "[Circular]" } });
+    expect(evaluation.results[0].output).toBe(1);
   });
 });
 
