@@ -4,7 +4,7 @@
 // files, dependencies and build output, and what `--ignore` names.
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import type { DirectoryListings } from "../directory-listings.js";
+import type { DirectoryListings } from "../engine/directory-listings.js";
 import { gitListFiles, gitTopLevel } from "./git.js";
 import { ignoreVerdict, isFileIgnored, parseIgnoreFile, type IgnoreRule } from "./ignore-patterns.js";
 
