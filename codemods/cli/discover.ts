@@ -59,6 +59,23 @@ export function isInside(parent: string, child: string): boolean {
   return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
+/** The directory a run stays in: the git top level of the working directory, else the working directory itself. */
+export function projectRoot(cwd: string): string {
+  return gitTopLevel(cwd) ?? cwd;
+}
+
+/**
+ * The first path argument whose real location (links resolved) is outside `root`, if any. An
+ * explicit path is checked like a link found by the walk: where it leads decides, not how it is
+ * spelled (`../x`, an absolute path, a link to elsewhere).
+ */
+export function firstPathOutside(root: string, cwd: string, paths: readonly string[]): string | undefined {
+  return paths.find((path) => {
+    if (!existsSync(resolve(cwd, path))) throw new MissingPathError(path);
+    return !isInside(root, realpathSync(resolve(cwd, path)));
+  });
+}
+
 /** Finds the git top levels of the given paths without listing anything (used by the guard before discovery). */
 export function resolveGitTopLevels(cwd: string, paths: readonly string[]): Map<string, string | undefined> {
   const topLevels = new Map<string, string | undefined>();

@@ -1,7 +1,7 @@
 // The `honeyhive migrate` command end to end in temporary projects, in process with stand-in
 // transforms (see test-utils/project.ts) so each behaviour of the CLI is asserted on its own.
 import { chmodSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TRANSFORM_IDS } from "../transforms/ids.js";
 import type { MigrateEngine } from "./engine-port.js";
@@ -348,6 +348,58 @@ describe("file discovery", () => {
   });
 });
 
+describe("paths outside the project", () => {
+  it("refuses, in one line and before writing anything, every path argument that leads out of the repository", async () => {
+    const outside = makeProject({ "shared.ts": HANDLER, "lib/util.ts": HANDLER });
+    const root = makeProject({ "src/a.ts": HANDLER }, { git: true });
+    symlinkSync(join(outside, "shared.ts"), join(root, "src", "linked.ts"));
+    symlinkSync(outside, join(root, "linked-dir"));
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "links");
+    const leaving = [
+      "src/linked.ts", // a link to a file out of the project
+      "linked-dir", // a link to a directory out of the project
+      "linked-dir/lib/util.ts",
+      join(outside, "shared.ts"), // absolute
+      outside,
+      `../${basename(outside)}/shared.ts`, // relative, up and out
+      "src/../..",
+    ];
+    for (const path of leaving) {
+      for (const mode of [[], ["--dry"]]) {
+        const run = await runInProcess(root, ["migrate", ...mode, "src/a.ts", path]);
+        expect(run.code, path).toBe(2);
+        expect(run.stderr.trim().split("\n"), path).toHaveLength(1);
+        expect(run.stderr, path).toMatch(/^honeyhive migrate: .+ is outside the project \(.+\); .*--allow-outside-project/);
+        expect(run.stdout, path).toBe("");
+      }
+    }
+    expect(read(outside, "shared.ts")).toBe(HANDLER);
+    expect(read(outside, "lib/util.ts")).toBe(HANDLER);
+    expect(read(root, "src/a.ts")).toBe(HANDLER); // nothing of the run happened
+  });
+
+  it("outside git, the working directory is the project", async () => {
+    const parent = makeProject({ "app/src/a.ts": HANDLER, "other/b.ts": HANDLER });
+    const run = await runInProcess(join(parent, "app"), ["migrate", "src", "../other/b.ts"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("../other/b.ts is outside the project");
+    expect(read(parent, "other/b.ts")).toBe(HANDLER);
+    expect(read(parent, "app/src/a.ts")).toBe(HANDLER);
+  });
+
+  it("accepts paths anywhere in the repository, and outside it with --allow-outside-project", async () => {
+    const outside = makeProject({ "shared.ts": HANDLER });
+    const root = makeProject({ "packages/app/a.ts": HANDLER, "packages/lib/b.ts": HANDLER }, { git: true });
+    const inRepo = await runInProcess(join(root, "packages", "app"), ["migrate", ".", "../lib/b.ts", join(root, "packages", "app", "a.ts")]);
+    expect(inRepo.code, inRepo.stderr).toBe(0);
+    expect(read(root, "packages/lib/b.ts")).toBe(HANDLER_MIGRATED);
+    const allowed = await runInProcess(root, ["migrate", "--allow-outside-project", join(outside, "shared.ts")]);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(read(outside, "shared.ts")).toBe(HANDLER_MIGRATED);
+  });
+});
+
 describe("writing", () => {
   it("keeps the file mode, replaces the file atomically and leaves no temporary files", async () => {
     const root = makeProject({ "bin/tool.js": "#!/usr/bin/env node\n" + HANDLER });
@@ -386,7 +438,7 @@ describe("help and version", () => {
     const help = await runInProcess(root, ["migrate", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Examples:");
-    for (const flag of ["--dry", "--print", "--check", "--list", "--transforms", "--skip", "--json", "--allow-dirty", "--cpus", "--run-in-band", "--verbose", "--extensions", "--ignore"]) {
+    for (const flag of ["--dry", "--print", "--check", "--list", "--transforms", "--skip", "--json", "--allow-dirty", "--allow-outside-project", "--cpus", "--run-in-band", "--verbose", "--extensions", "--ignore"]) {
       expect(help.stdout).toContain(flag);
     }
     expect((await runInProcess(root, ["--help"])).stdout).toContain("honeyhive <command>");

@@ -9,7 +9,7 @@ import type { RunTransformsOptions, TransformRunResult } from "../engine/engine.
 import { TRANSFORMS } from "../transforms/ids.js";
 import { parseCommandLine, UsageError, type MigrateOptions } from "./args.js";
 import { unifiedDiff } from "./diff.js";
-import { discoverFiles, isInside, MissingPathError, resolveGitTopLevels, toPosix } from "./discover.js";
+import { discoverFiles, firstPathOutside, isInside, MissingPathError, projectRoot, resolveGitTopLevels, toPosix } from "./discover.js";
 import { loadDefaultEngine, loadPrefilter, transformSafely, type MigrateEngine, type TextTests } from "./engine-port.js";
 import { formatterCommand } from "./formatter-hint.js";
 import { gitUncommittedPaths } from "./git.js";
@@ -74,6 +74,20 @@ function listTransformCounts(io: CliIo, report: JsonReport, selected: MigrateOpt
     const count = selected.includes(transform.id) ? `${report.transforms[transform.id].files} files` : "not selected";
     io.stdout.write(`${transform.id.padEnd(idWidth)}  ${count.padEnd(12)}  ${transform.title}\n`);
   }
+}
+
+/**
+ * Refuses (one line, with the remedy) a path argument that leads out of the project, in every mode:
+ * a preview shows what the writing run would do, and that run must not write there.
+ */
+function checkPathsInsideProject(io: CliIo, cwd: string, paths: readonly string[]): boolean {
+  const root = projectRoot(cwd);
+  const outside = firstPathOutside(root, cwd, paths);
+  if (outside === undefined) return true;
+  io.stderr.write(
+    `honeyhive migrate: ${outside} is outside the project (${root}); run the command from that project, or pass --allow-outside-project\n`,
+  );
+  return false;
 }
 
 /** Refuses (one line, with the remedy) to write into a work tree with uncommitted changes. */
@@ -354,6 +368,7 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   if (options.list && !options.explicitPaths) return listTransforms(io, options.json);
   const cwd = realpathSync(io.cwd);
   const writes = !options.dry && !options.list;
+  if (!options.allowOutsideProject && !checkPathsInsideProject(io, cwd, options.paths)) return EXIT_USAGE;
   if (writes && !options.allowDirty && !checkWorkTreesClean(io, cwd, options.paths)) return EXIT_USAGE;
 
   const transformOptions: RunTransformsOptions = { transforms: options.transforms, settings: options.settings };
