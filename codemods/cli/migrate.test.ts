@@ -1,6 +1,6 @@
 // The `honeyhive migrate` command end to end in temporary projects, in process with stand-in
 // transforms (see test-utils/project.ts) so each behaviour of the CLI is asserted on its own.
-import { chmodSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TRANSFORM_IDS } from "../transforms/ids.js";
@@ -421,6 +421,52 @@ describe("writing", () => {
     expect(linkReport.files.map((file) => file.path)).toEqual(["src/a.ts"]);
     expect(read(root, "src/a.ts")).toBe(HANDLER_MIGRATED);
     expect(statSync(join(root, "alias", "a.ts")).isFile()).toBe(true);
+  });
+
+  it("leaves a file that is not valid UTF-8 byte for byte as it was and reports it with the position of the bad byte", async () => {
+    const latin1 = Buffer.concat([Buffer.from(`${HANDLER}// caf`), Buffer.from([0xe9]), Buffer.from(" (Latin-1)\n")]);
+    const root = makeProject({ "src/ok.ts": HANDLER, "src/plain.ts": PLAIN });
+    writeFileSync(join(root, "src/latin1.ts"), latin1);
+    writeFileSync(join(root, "src/latin1-plain.ts"), Buffer.from([0x2f, 0x2f, 0x20, 0xe9, 0x0a])); // no SDK usage: skipped as usual
+    for (const mode of [["--dry"], []]) {
+      const run = await runInProcess(root, ["migrate", "--json", ...mode]);
+      expect(run.code, mode.join()).toBe(1);
+      const report = JSON.parse(run.stdout) as JsonReport;
+      expect(report.files.find((file) => file.path === "src/latin1.ts")).toEqual({
+        path: "src/latin1.ts",
+        status: "failed",
+        transforms: [],
+        markers: 0,
+        error: { message: expect.stringMatching(/^not valid UTF-8 \(byte 0xe9\).*left untouched/) as unknown as string, line: 6, column: 7 },
+      });
+      expect(report.files.find((file) => file.path === "src/latin1-plain.ts")).toMatchObject({ status: "skipped", reason: "no SDK usage" });
+      expect(run.stderr).toContain("src/latin1.ts:6:7 not valid UTF-8");
+      expect(readFileSync(join(root, "src/latin1.ts")).equals(latin1)).toBe(true);
+    }
+    expect(read(root, "src/ok.ts")).toBe(HANDLER_MIGRATED);
+  });
+
+  it("reports a file that is not valid UTF-8 when the project pass adds it, too", async () => {
+    const root = makeProject({ "src/lib/tracing.ts": 'import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init();\n' });
+    const route = Buffer.concat([Buffer.from('import { tracer } from "./lib/tracing";\ntracer.sessionStart({}); // '), Buffer.from([0xff]), Buffer.from("\n")]);
+    writeFileSync(join(root, "src/route.ts"), route);
+    const engine: MigrateEngine = {
+      ...fakeEngine,
+      linkProject: () => ({ importsTracerModule: (_path, text) => text.includes("/lib/tracing"), factsFor: () => undefined }),
+    };
+    const run = await runInProcess(root, ["migrate", "--json"], engine);
+    expect((JSON.parse(run.stdout) as JsonReport).files.find((file) => file.path === "src/route.ts")).toMatchObject({
+      status: "failed",
+      error: { line: 2, column: 29 },
+    });
+    expect(readFileSync(join(root, "src/route.ts")).equals(route)).toBe(true);
+  });
+
+  it("keeps a byte order mark, CRLF line ends and U+FFFD that is really in the file", async () => {
+    const text = "\uFEFF" + HANDLER.replace("{}", '{ note: "\uFFFD" }').replaceAll("\n", "\r\n");
+    const root = makeProject({ "a.ts": text });
+    expect((await runInProcess(root, ["migrate"])).code).toBe(0);
+    expect(readFileSync(join(root, "a.ts")).equals(Buffer.from(text.replace(".sessionStart(", ".createSession("), "utf8"))).toBe(true);
   });
 
   it("names the formatter command for the changed files when the project has one", async () => {

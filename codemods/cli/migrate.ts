@@ -16,7 +16,8 @@ import { gitUncommittedPaths } from "./git.js";
 import { MAIN_HELP, migrateHelp } from "./help.js";
 import { TransformPool, WORKER_URL } from "./pool.js";
 import { ProgressBar, type ProgressStream } from "./progress.js";
-import { buildJsonReport, formatSummary, type FileOutcome, type JsonReport } from "./report.js";
+import { decodeSource, type DecodedSource } from "./decode.js";
+import { buildJsonReport, formatSummary, type FileError, type FileOutcome, type JsonReport } from "./report.js";
 import { packageVersion } from "./version.js";
 import { writeFileAtomically } from "./write-file.js";
 
@@ -43,6 +44,8 @@ interface Candidate {
   readonly index: number;
   readonly realPath: string;
   readonly source: string;
+  /** Set when the file is not valid UTF-8: it is reported with this error, never transformed or written. */
+  readonly invalid?: FileError;
   /** What the project pass knows about this file. */
   readonly project?: RunTransformsOptions["project"];
 }
@@ -53,7 +56,7 @@ interface FileRun {
   readonly candidate?: Candidate;
   readonly result?: TransformRunResult;
   /** A file the text prefilter skipped, kept until the project pass has had its say. */
-  readonly prefiltered?: { readonly realPath: string; readonly source: string };
+  readonly prefiltered?: { readonly realPath: string; readonly source: string; readonly invalid?: FileError };
 }
 
 function listTransforms(io: CliIo, json: boolean): number {
@@ -149,22 +152,24 @@ function readFiles(
     // A file reached through links is migrated once, under its own path when that is listed too.
     if ((realPath !== file.absolutePath && listed.has(realPath)) || seenRealPaths.has(realPath)) continue;
     seenRealPaths.add(realPath);
-    let source: string;
+    let decoded: DecodedSource;
     try {
-      source = readFileSync(realPath, "utf8");
+      decoded = decodeSource(readFileSync(realPath));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EISDIR") continue; // a submodule or a link to a directory
       runs.push({ outcome: { path, status: "failed", transforms: [], markers: 0, error: { message: (error as Error).message } } });
       continue;
     }
+    const { text: source, invalid } = decoded;
+    const read = { realPath, source, ...(invalid ? { invalid } : {}) };
     if (!prefilter.mayUseSdk(source, settings)) {
       runs.push({
         outcome: { path, status: "skipped", transforms: [], markers: 0, reason: "no SDK usage" },
-        ...(prefilter.keepSkipped ? { prefiltered: { realPath, source } } : {}),
+        ...(prefilter.keepSkipped ? { prefiltered: read } : {}),
       });
       continue;
     }
-    const candidate: Candidate = { index: runs.length, realPath, source };
+    const candidate: Candidate = { index: runs.length, ...read };
     runs.push({ outcome: { path, status: "unchanged", transforms: [], markers: 0 }, candidate });
   }
   return runs;
@@ -245,7 +250,19 @@ class Transformer {
     private readonly transformOptions: RunTransformsOptions,
   ) {}
 
+  /** The candidates' results in order; a file that is not UTF-8 gets its error without reaching the engine. */
   async transform(candidates: readonly Candidate[], what: string): Promise<TransformRunResult[]> {
+    const readable = candidates.filter((candidate) => !candidate.invalid);
+    const results = readable.length > 0 ? await this.transformReadable(readable, what) : [];
+    let next = 0;
+    return candidates.map((candidate) =>
+      candidate.invalid
+        ? { output: candidate.source, changed: false, applied: [], markers: 0, error: candidate.invalid }
+        : results[next++],
+    );
+  }
+
+  private async transformReadable(candidates: readonly Candidate[], what: string): Promise<TransformRunResult[]> {
     const progress = new ProgressBar(this.io.stderr, candidates.length, "files");
     const workers = this.pool?.workers ?? workerCountFor(this.io, this.options, candidates.length);
     if (this.options.verbose && candidates.length > 0) {

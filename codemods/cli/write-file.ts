@@ -19,7 +19,8 @@ export function writeFileAtomically(realPath: string, expectedSource: string, ou
   try {
     writeFileSync(temporary, output, { flag: "wx", mode });
     chmodSync(temporary, mode); // the mode given to writeFileSync is narrowed by the umask
-    if (readFileSync(realPath, "utf8") !== expectedSource) throw new ChangedOnDiskError();
+    // Bytes, not decoded text: two files that differ only in bytes that are not UTF-8 decode alike.
+    if (!readFileSync(realPath).equals(Buffer.from(expectedSource, "utf8"))) throw new ChangedOnDiskError();
     renameSync(temporary, realPath);
   } catch (error) {
     rmSync(temporary, { force: true });
