@@ -38,7 +38,8 @@ Options:
       --skip <ids>         Do not run these transforms (comma-separated, repeatable)
       --json               Print a machine-readable report (version 1) on stdout; human
                            output goes to stderr
-      --allow-dirty        Write even when the git work tree has uncommitted changes
+      --allow-dirty        Write even when the git work tree has uncommitted changes (files
+                           named as arguments only need to be staged or unchanged)
       --allow-outside-project
                            Accept paths that lead out of the project (the git top level, or
                            the current directory outside git): ../other, an absolute path or
@@ -69,6 +70,8 @@ Exit codes:
 Examples:
   npx honeyhive migrate --dry                 Preview every change as a diff
   npx honeyhive migrate src                   Migrate src/ (commit or stash your changes first)
+  npx honeyhive migrate src/chat.ts           After a pre-commit hook blocked a commit: rewrite
+                                              the staged file, review with git diff, git add
   npx honeyhive migrate --transforms explicit-tracer,lambda-force-flush
   npx honeyhive migrate --skip evaluate-managed-tracer --ignore "**/*.test.ts"
   npx honeyhive migrate --list .              How many files each transform would change

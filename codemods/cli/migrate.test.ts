@@ -63,6 +63,41 @@ describe("git guard", () => {
   });
 });
 
+describe("git guard with file arguments (right after a blocked commit)", () => {
+  it("writes files named on the command line that are staged or unchanged, whatever else is dirty", async () => {
+    const root = makeProject({ "src/a.ts": HANDLER, "src/c.ts": HANDLER, "README.md": "hi\n" }, { git: true });
+    writeFiles(root, { "src/a.ts": `${HANDLER}// edited\n`, "src/new.ts": HANDLER, "README.md": "changed\n", "notes.txt": "new\n" });
+    git(root, "add", "src/a.ts", "src/new.ts"); // what a blocked commit leaves: the files staged
+    const run = await runInProcess(root, ["migrate", "src/a.ts", "src/new.ts", "src/c.ts"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(read(root, "src/a.ts")).toBe(`${HANDLER_MIGRATED}// edited\n`);
+    expect(read(root, "src/new.ts")).toBe(HANDLER_MIGRATED);
+    expect(read(root, "src/c.ts")).toBe(HANDLER_MIGRATED);
+    // The migration is the unstaged diff of exactly those files.
+    expect(git(root, "diff", "--name-only").split("\n").filter(Boolean)).toEqual(["README.md", "src/a.ts", "src/c.ts", "src/new.ts"]);
+  });
+
+  it("still refuses a named file with unstaged changes, or an untracked one, naming it and the remedies", async () => {
+    const root = makeProject({ "src/a.ts": HANDLER, "src/b.ts": HANDLER }, { git: true });
+    writeFiles(root, { "src/a.ts": `${HANDLER}// edited\n`, "src/untracked.ts": HANDLER });
+    for (const path of ["src/a.ts", "src/untracked.ts"]) {
+      const run = await runInProcess(root, ["migrate", "src/b.ts", path]);
+      expect(run.code, path).toBe(2);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toContain(`${path} has changes that are not staged`);
+      expect(run.stderr).toMatch(/git add .*--allow-dirty/);
+    }
+    expect(read(root, "src/b.ts")).toBe(HANDLER);
+    // A directory argument still needs the whole work tree clean.
+    git(root, "add", "-A");
+    writeFiles(root, { "notes.txt": "new\n" });
+    const directory = await runInProcess(root, ["migrate", "src"]);
+    expect(directory.code).toBe(2);
+    expect(directory.stderr).toMatch(/uncommitted changes \(.*notes\.txt/);
+    expect((await runInProcess(root, ["migrate", "--allow-dirty", "src/a.ts"])).code).toBe(0);
+  });
+});
+
 describe("output modes", () => {
   it("--dry prints a unified diff per changed file and writes nothing", async () => {
     const root = makeProject({ "src/handler.ts": HANDLER, "src/plain.ts": PLAIN }, { git: true });

@@ -1,6 +1,6 @@
 // `honeyhive migrate`: guard, discover, prefilter, transform (in process or on worker threads),
 // write, report. Every outcome is decided per file, so one bad file never stops the others.
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,7 @@ import { unifiedDiff } from "./diff.js";
 import { discoverFiles, firstPathOutside, isInside, MissingPathError, projectRoot, resolveGitTopLevels, toPosix } from "./discover.js";
 import { loadDefaultEngine, loadPrefilter, transformSafely, type MigrateEngine, type TextTests } from "./engine-port.js";
 import { formatterCommand } from "./formatter-hint.js";
-import { gitUncommittedPaths } from "./git.js";
+import { gitUncommittedPaths, gitUnstagedFiles } from "./git.js";
 import { MAIN_HELP, migrateHelp } from "./help.js";
 import { TransformPool, WORKER_URL } from "./pool.js";
 import { ProgressBar, type ProgressStream } from "./progress.js";
@@ -93,19 +93,43 @@ function checkPathsInsideProject(io: CliIo, cwd: string, paths: readonly string[
   return false;
 }
 
-/** Refuses (one line, with the remedy) to write into a work tree with uncommitted changes. */
-function checkWorkTreesClean(io: CliIo, cwd: string, paths: readonly string[]): boolean {
-  const topLevels = new Set([...resolveGitTopLevels(cwd, paths).values()].filter((top): top is string => top !== undefined));
-  for (const topLevel of topLevels) {
+/**
+ * Refuses (one line, with the remedy) to write into a work tree with uncommitted changes, so that
+ * the migration is its own reviewable diff. Files named on the command line only need to be free of
+ * unstaged changes (staged or unchanged): right after a commit that a hook blocked, `migrate <file>`
+ * then writes the rewrite as the files' unstaged diff. A directory argument needs its tree clean.
+ */
+function checkWorkTreesClean(io: CliIo, cwd: string, paths: readonly string[], explicitPaths: boolean): boolean {
+  const namedFiles = new Map<string, string[]>();
+  const wholeTrees = new Set<string>();
+  for (const [absolute, topLevel] of resolveGitTopLevels(cwd, paths)) {
+    if (topLevel === undefined) continue;
+    if (explicitPaths && !statSync(absolute).isDirectory()) namedFiles.set(topLevel, [...(namedFiles.get(topLevel) ?? []), toPosix(relative(topLevel, absolute))]);
+    else wholeTrees.add(topLevel);
+  }
+  for (const topLevel of wholeTrees) {
     const dirty = gitUncommittedPaths(topLevel);
     if (dirty.length === 0) continue;
-    const examples = dirty.slice(0, 3).join(", ") + (dirty.length > 3 ? ", …" : "");
     io.stderr.write(
-      `honeyhive migrate: ${topLevel} has uncommitted changes (${examples}); commit or stash them so the migration is its own reviewable diff, or pass --allow-dirty\n`,
+      `honeyhive migrate: ${topLevel} has uncommitted changes (${examplesOf(dirty)}); commit or stash them so the migration is its own reviewable diff, or pass --allow-dirty\n`,
+    );
+    return false;
+  }
+  for (const [topLevel, files] of namedFiles) {
+    if (wholeTrees.has(topLevel)) continue;
+    const unstaged = gitUnstagedFiles(topLevel, files);
+    if (unstaged.length === 0) continue;
+    io.stderr.write(
+      `honeyhive migrate: ${examplesOf(unstaged)} ${unstaged.length === 1 ? "has" : "have"} changes that are not staged; ` +
+        `stage them with git add (or commit or stash them) so the migration is its own reviewable diff, or pass --allow-dirty\n`,
     );
     return false;
   }
   return true;
+}
+
+function examplesOf(paths: readonly string[]): string {
+  return paths.slice(0, 3).join(", ") + (paths.length > 3 ? ", …" : "");
 }
 
 /** The text prefilter, and whether the files it skips are kept for a project pass. */
@@ -386,7 +410,7 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   const cwd = realpathSync(io.cwd);
   const writes = !options.dry && !options.list;
   if (!options.allowOutsideProject && !checkPathsInsideProject(io, cwd, options.paths)) return EXIT_USAGE;
-  if (writes && !options.allowDirty && !checkWorkTreesClean(io, cwd, options.paths)) return EXIT_USAGE;
+  if (writes && !options.allowDirty && !checkWorkTreesClean(io, cwd, options.paths, options.explicitPaths)) return EXIT_USAGE;
 
   const transformOptions: RunTransformsOptions = { transforms: options.transforms, settings: options.settings };
   // The parsers are loaded only when some file needs them: over code that does not use the SDK the
