@@ -2,9 +2,10 @@
 // transforms (see test-utils/project.ts) so each behaviour of the CLI is asserted on its own.
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { TRANSFORM_IDS } from "../transforms/ids.js";
 import type { MigrateEngine } from "./engine-port.js";
+import { runCli } from "./migrate.js";
 import type { JsonReport } from "./report.js";
 import { FAKE_MARKER, fakeEngine, git, makeProject, read, removeProjects, runInProcess, writeFiles } from "./test-utils/project.js";
 
@@ -227,7 +228,8 @@ describe("choosing transforms", () => {
     const run = await runInProcess(root, ["migrate", "--list", "."]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/session-start-to-create-session\s+2 files/);
-    expect(run.stdout).toMatch(/explicit-tracer\s+1 files/);
+    expect(run.stdout).toMatch(/explicit-tracer\s+1 file\s/);
+    expect(run.stdout).not.toContain("1 files");
     expect(run.stdout).toMatch(/lambda-force-flush\s+0 files/);
     expect(read(root, "a.ts")).toBe(HANDLER);
   });
@@ -510,6 +512,42 @@ describe("writing", () => {
     expect(run.stderr).toContain("npx prettier --write src/a.ts\n");
     const noFormatter = makeProject({ "src/a.ts": HANDLER });
     expect((await runInProcess(noFormatter, ["migrate"])).stderr).not.toContain("npx");
+  });
+});
+
+describe("progress", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("the progress bar counts the files the summary counts, and says file for one", async () => {
+    const root = makeProject({ "a.ts": HANDLER, "b.ts": HANDLER, "c.ts": ENRICH, "plain-1.ts": PLAIN, "plain-2.ts": PLAIN });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    // Each file takes "long" enough for the bar to be drawn at every update.
+    const slowEngine: MigrateEngine = {
+      ...fakeEngine,
+      runTransforms(...args) {
+        vi.setSystemTime(Date.now() + 500);
+        return fakeEngine.runTransforms(...args);
+      },
+    };
+    let stderr = "";
+    const tty = { isTTY: true, columns: 100, write: (text: string) => (stderr += text) };
+    const code = await runCli(["migrate", "--dry", "--verbose"], { cwd: root, stdout: { write: () => true }, stderr: tty, engine: slowEngine });
+    expect(code).toBe(0);
+    const scanned = /(\d+) files scanned/.exec(stderr)?.[1];
+    expect(scanned).toBe("5");
+    const counters = [...stderr.matchAll(/\] (\d+)\/(\d+) files/g)].map((match) => [Number(match[1]), Number(match[2])]);
+    expect(counters.length).toBeGreaterThan(0);
+    expect(counters.every(([, total]) => total === 5)).toBe(true);
+    expect(counters.at(-1)).toEqual([5, 5]);
+    expect(stderr).toContain("honeyhive migrate: 3 candidate files, in process");
+
+    stderr = "";
+    const single = makeProject({ "a.ts": HANDLER });
+    await runCli(["migrate", "--dry", "--verbose"], { cwd: single, stdout: { write: () => true }, stderr: tty, engine: slowEngine });
+    expect(stderr).toContain("honeyhive migrate: 1 candidate file, in process");
+    expect(stderr).toContain("1/1 file\x1b[K");
   });
 });
 

@@ -17,7 +17,7 @@ import { MAIN_HELP, migrateHelp } from "./help.js";
 import { TransformPool, WORKER_URL } from "./pool.js";
 import { ProgressBar, type ProgressStream } from "./progress.js";
 import { decodeSource, type DecodedSource } from "./decode.js";
-import { buildJsonReport, formatSummary, type FileError, type FileOutcome, type JsonReport } from "./report.js";
+import { buildJsonReport, formatSummary, plural, type FileError, type FileOutcome, type JsonReport } from "./report.js";
 import { packageVersion } from "./version.js";
 import { writeFileAtomically } from "./write-file.js";
 
@@ -74,7 +74,7 @@ function listTransforms(io: CliIo, json: boolean): number {
 function listTransformCounts(io: CliIo, report: JsonReport, selected: MigrateOptions["transforms"]): void {
   const idWidth = Math.max(...TRANSFORMS.map((transform) => transform.id.length));
   for (const transform of TRANSFORMS) {
-    const count = selected.includes(transform.id) ? `${report.transforms[transform.id].files} files` : "not selected";
+    const count = selected.includes(transform.id) ? plural(report.transforms[transform.id].files, "file") : "not selected";
     io.stdout.write(`${transform.id.padEnd(idWidth)}  ${count.padEnd(12)}  ${transform.title}\n`);
   }
 }
@@ -262,6 +262,18 @@ function workerCountFor(io: CliIo, options: MigrateOptions, candidates: number):
   return workers;
 }
 
+/** One round of transforms, as the progress bar and `--verbose` name it. */
+interface TransformRound {
+  /** Files the bar counts: the first round counts every file read, as the summary's "files scanned" does. */
+  readonly total: number;
+  /** Of those, files already settled without a transform (skipped by the prefilter, not UTF-8). */
+  readonly settled: number;
+  /** What the bar counts, for one file and for several. */
+  readonly unit: readonly [string, string];
+  /** What `--verbose` calls the candidates, one and several. */
+  readonly what: readonly [string, string];
+}
+
 /** Runs the engine over candidates in this thread, or on a worker pool started when a round is large enough. */
 class Transformer {
   /** Started by the first round large enough for workers; the later rounds reuse it. */
@@ -274,10 +286,14 @@ class Transformer {
     private readonly transformOptions: RunTransformsOptions,
   ) {}
 
-  /** The candidates' results in order; a file that is not UTF-8 gets its error without reaching the engine. */
-  async transform(candidates: readonly Candidate[], what: string): Promise<TransformRunResult[]> {
+  /**
+   * The candidates' results in order; a file that is not UTF-8 gets its error without reaching the
+   * engine. The progress bar counts `round.total` files, of which `round.settled` need no transform.
+   */
+  async transform(candidates: readonly Candidate[], round: TransformRound): Promise<TransformRunResult[]> {
     const readable = candidates.filter((candidate) => !candidate.invalid);
-    const results = readable.length > 0 ? await this.transformReadable(readable, what) : [];
+    const settled = round.settled + candidates.length - readable.length;
+    const results = readable.length > 0 ? await this.transformReadable(readable, { ...round, settled }) : [];
     let next = 0;
     return candidates.map((candidate) =>
       candidate.invalid
@@ -286,11 +302,11 @@ class Transformer {
     );
   }
 
-  private async transformReadable(candidates: readonly Candidate[], what: string): Promise<TransformRunResult[]> {
-    const progress = new ProgressBar(this.io.stderr, candidates.length, "files");
+  private async transformReadable(candidates: readonly Candidate[], round: TransformRound): Promise<TransformRunResult[]> {
+    const progress = new ProgressBar(this.io.stderr, round.total, ...round.unit);
     const workers = this.pool?.workers ?? workerCountFor(this.io, this.options, candidates.length);
     if (this.options.verbose && candidates.length > 0) {
-      this.io.stderr.write(`honeyhive migrate: ${candidates.length} ${what}, ${workers > 1 ? `${workers} workers` : "in process"}\n`);
+      this.io.stderr.write(`honeyhive migrate: ${plural(candidates.length, ...round.what)}, ${workers > 1 ? `${workers} workers` : "in process"}\n`);
     }
     let results: TransformRunResult[];
     if (workers > 1) {
@@ -298,7 +314,7 @@ class Transformer {
       let done = 0;
       results = await this.pool.threads.run(
         candidates.map(({ realPath, source, project }) => ({ filePath: realPath, source, ...(project ? { project } : {}) })),
-        () => progress.update(++done),
+        () => progress.update(round.settled + ++done),
       );
     } else {
       results = candidates.map((candidate, done) => {
@@ -306,7 +322,7 @@ class Transformer {
         const result = this.engine
           ? transformSafely(this.engine, candidate.source, candidate.realPath, fileOptions)
           : { output: candidate.source, changed: false, applied: [], markers: 0, error: { message: "internal error: no engine loaded" } };
-        progress.update(done + 1);
+        progress.update(round.settled + done + 1);
         return result;
       });
     }
@@ -345,10 +361,19 @@ async function transformAll(
   const transformer = new Transformer(io, options, engine, { ...transformOptions, ...(engine?.linkProject ? { links: true } : {}) });
   try {
     const first = runs.flatMap((run) => (run.candidate ? [run.candidate] : []));
-    let updated = withResults(runs, first, await transformer.transform(first, "candidate files"));
+    const firstRound: TransformRound = {
+      total: runs.length,
+      settled: runs.length - first.length,
+      unit: ["file", "files"],
+      what: ["candidate file", "candidate files"],
+    };
+    let updated = withResults(runs, first, await transformer.transform(first, firstRound));
     if (!engine) return updated;
     const again = secondRound(updated, engine, transformOptions.settings, listings).map((run) => run.candidate!);
-    if (again.length > 0) updated = withResults(updated, again, await transformer.transform(again, "files after the project pass"));
+    // The project pass's round transforms some of those files again: its bar says so.
+    const afterPass = ["file after the project pass", "files after the project pass"] as const;
+    const projectRound: TransformRound = { total: again.length, settled: 0, unit: afterPass, what: afterPass };
+    if (again.length > 0) updated = withResults(updated, again, await transformer.transform(again, projectRound));
     return updated;
   } finally {
     await transformer.close();
