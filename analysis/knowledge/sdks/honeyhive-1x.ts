@@ -43,6 +43,18 @@ export const API_1X: readonly Api1xEntry[] = [
     ),
   },
   {
+    name: "constructor",
+    where: "static",
+    display: "new HoneyHiveTracer(options)",
+    kind: "method",
+    versions: { since: "1.0.0" },
+    migration: planned(
+      "rewrite",
+      "HoneyHiveTracer.init(options)",
+      "Private in 1.x's types; from JavaScript it made a tracer with no session and no exporter (init did both). Private here too: init is the one way.",
+    ),
+  },
+  {
     name: "initFromSessionId",
     where: "static",
     display: "await HoneyHiveTracer.initFromSessionId({ apiKey, sessionId, serverUrl })",
@@ -738,7 +750,7 @@ export const honeyhive1xProfile = {
   flushCalls,
   /** A file on the `honeyhive` module is 1.x code when it uses one of these (they do not exist in this SDK)… */
   onlyIn1x: {
-    statics: entriesWhere("static", (entry) => entry.name !== "init"),
+    statics: entriesWhere("static", (entry) => entry.name !== "init" && entry.name !== "constructor"),
     members: entriesWhere("instance", (entry) => !["enrichSpan", "enrichSession", "trace", "sessionId", "project", "source"].includes(entry.name)),
     exports: entriesWhere("export", (entry) => !["HoneyHiveTracer", "enrichSpan", "enrichSession"].includes(entry.name)),
   },
