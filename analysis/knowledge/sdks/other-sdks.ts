@@ -13,10 +13,11 @@ const call = (receiver: FlushReceiver, method: string, effect: FlushCall["effect
 
 const instanceOf = (pkg: string, name: string): FlushReceiver => ({ kind: "instance", export: { package: pkg, name } });
 
-// Langfuse JS v3 (`langfuse`, `langfuse-node`; the LangChain `CallbackHandler` of `langfuse-langchain`
-// has the same pair): `flushAsync()` and `shutdownAsync()` — langfuse.com/faq/all/aws-lambda-and-serverless-functions
-// and docs/observability/features/queuing-batching, used as `await langfuse.flushAsync()` /
-// `await langfuse.shutdownAsync()` in public code (code search). v4 (`@langfuse/otel`) is an OpenTelemetry
+// Langfuse JS v3 (`langfuse`, `langfuse-node`, and the LangChain `CallbackHandler` of `langfuse-langchain`):
+// `flushAsync()` and `shutdownAsync()` — langfuse.com/faq/all/aws-lambda-and-serverless-functions and
+// docs/observability/features/queuing-batching (its LangChain JS section: `await langfuseHandler.flushAsync()`),
+// used as `await langfuse.flushAsync()` / `await langfuseHandler.shutdownAsync()` in public code, with
+// `import { Langfuse } from "langfuse-node"` and `import Langfuse from "langfuse"` (code search). v4 (`@langfuse/otel`) is an OpenTelemetry
 // span processor: `await langfuseSpanProcessor.forceFlush()`, often inside Next's `after()` / `waitUntil()`
 // (code search: "langfuseSpanProcessor.forceFlush()").
 const langfuseClients = [
