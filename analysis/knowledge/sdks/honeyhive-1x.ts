@@ -594,7 +594,11 @@ export const OPTIONS_1X: readonly Option1xEntry[] = [
     of: "evaluate",
     key: "function",
     versions: { since: "1.0.33" },
-    migration: planned("rewrite", "function: ({ inputs, groundTruth }) => fn(inputs, groundTruth)", "1.x called fn(inputs, groundTruths); this SDK passes one datapoint object."),
+    migration: planned(
+      "rewrite",
+      "function: ({ inputs, groundTruth }) => fn(inputs, groundTruth ?? {})",
+      "1.x called fn(inputs, groundTruths), with `{}` for a missing ground truth; this SDK passes one datapoint object.",
+    ),
   },
   ...(
     [
