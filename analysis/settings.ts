@@ -4,6 +4,13 @@ export interface HoneyhiveSettings {
   readonly modules: readonly string[];
   /** Extra export names that are AWS Lambda handlers, besides `handler`. */
   readonly lambdaHandlerNames: readonly string[];
+  /**
+   * Whether Next.js route handlers and server actions run as serverless functions (which freeze after
+   * the response, so they must flush): `true`, `false`, or undefined to decide per file from the
+   * project's files (`vercel.json`, `netlify.toml`, `open-next.config.*` beside the nearest
+   * package.json) and the route's own `export const maxDuration` / `export const runtime = "edge"`.
+   */
+  readonly serverless?: boolean;
 }
 
 export const DEFAULT_SETTINGS: HoneyhiveSettings = Object.freeze({
@@ -23,6 +30,7 @@ export function readSettings(settings: unknown): HoneyhiveSettings {
   return {
     modules: stringArray(record.modules),
     lambdaHandlerNames: stringArray(record.lambdaHandlerNames),
+    ...(typeof record.serverless === "boolean" ? { serverless: record.serverless } : {}),
   };
 }
 
