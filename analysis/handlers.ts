@@ -273,6 +273,7 @@ class HandlerAnalysis implements HandlerModel {
       isGlobal: (identifier) => bindings.isGlobal(identifier),
       variableOf: (identifier) => bindings.variableOf(identifier),
       functionsOf: (node) => bindings.functionsOf(node),
+      objectOf: (node) => bindings.objectOf(node),
       namedExports: () => this.namedExports(),
       isHandler: (fn) => this.byFunction.has(fn),
       get isServerOrRoutedFile() {

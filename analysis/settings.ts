@@ -51,7 +51,7 @@ export function textMentionsSdk(text: string, settings: HoneyhiveSettings): bool
   return text.includes("honeyhive") || settings.modules.some((specifier) => text.includes(specifier));
 }
 
-/** A module of the project itself (may export a tracer): relative paths, `@/` and `~/` aliases, settings modules. */
+/** A module of the project itself (may export a tracer): relative paths, `@/`, `~/`, `#` and SvelteKit's `$lib/` aliases, settings modules. */
 export function isLocalModule(specifier: string, settings: HoneyhiveSettings): boolean {
-  return /^(?:\.{1,2}\/|\/|@\/|~\/|#)/.test(specifier) || settings.modules.includes(specifier);
+  return /^(?:\.{1,2}\/|\/|@\/|~\/|#|\$lib\/)/.test(specifier) || settings.modules.includes(specifier);
 }

@@ -1,8 +1,25 @@
 // The registry of what the analysis knows about the world, and its index: built once per process,
 // keyed by module specifier, so that the handler engine reads only the descriptors of the modules a
 // file imports (plus the few that are keyed by file path, directive or global name instead).
+import { apolloServer } from "./frameworks/apollo-server.js";
+import { astro } from "./frameworks/astro.js";
 import { awsLambda } from "./frameworks/aws-lambda.js";
+import { azureFunctions as azureFunctionsFramework } from "./frameworks/azure-functions.js";
+import { bunDeno } from "./frameworks/bun-deno.js";
+import { cloudflareWorkers as cloudflareWorkersFramework } from "./frameworks/cloudflare-workers.js";
+import { elysia } from "./frameworks/elysia.js";
 import { express } from "./frameworks/express.js";
+import { gcpFunctions as gcpFunctionsFramework } from "./frameworks/gcp-functions.js";
+import { graphqlYoga } from "./frameworks/graphql-yoga.js";
+import { h3 } from "./frameworks/h3.js";
+import { hapi } from "./frameworks/hapi.js";
+import { mercurius } from "./frameworks/mercurius.js";
+import { netlifyFunctions } from "./frameworks/netlify.js";
+import { queues } from "./frameworks/queues.js";
+import { remix } from "./frameworks/remix.js";
+import { restify } from "./frameworks/restify.js";
+import { sveltekit } from "./frameworks/sveltekit.js";
+import { trpc } from "./frameworks/trpc.js";
 import { fastify } from "./frameworks/fastify.js";
 import { hono } from "./frameworks/hono.js";
 import { koa } from "./frameworks/koa.js";
@@ -32,7 +49,24 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   nestjs,
   nextjs,
   nextjsServerActions,
+  h3,
+  sveltekit,
+  remix,
+  astro,
+  elysia,
+  hapi,
+  restify,
+  trpc,
+  apolloServer,
+  graphqlYoga,
+  mercurius,
+  queues,
+  gcpFunctionsFramework,
+  azureFunctionsFramework,
+  netlifyFunctions,
   vercel,
+  cloudflareWorkersFramework,
+  bunDeno,
   awsLambda,
 ];
 

@@ -141,6 +141,8 @@ export interface HandlerHookApi {
   isGlobal(identifier: TSESTree.Identifier): boolean;
   variableOf(identifier: TSESTree.Identifier): Scope.Variable | null | undefined;
   functionsOf(node: TSESTree.Node | null | undefined): FunctionNode[];
+  /** The object literal an expression is, inline or through a `const`. */
+  objectOf(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpression | undefined;
   namedExports(): readonly ExportedValue[];
   /** Is this function already a handler (registered by an earlier descriptor)? */
   isHandler(fn: TSESTree.Node): boolean;
