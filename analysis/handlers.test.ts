@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { parseAnalysisInput } from "./parse-input.js";
 import { describeHandler, getHandlerModel, type Handler, type HandlerModel } from "./handlers.js";
@@ -593,5 +596,48 @@ describe("entry points of serverless platforms", () => {
     expect(invocations(action, "app/actions.ts")).toEqual([]);
     const { model } = modelOf(`export const maxDuration = 30;\n${route}`, "app/api/chat/route.ts");
     expect(describeHandler(model.lambdaHandlers[0])).toBe("Next.js route handler");
+  });
+});
+
+describe("the serverless signal from the project's files", () => {
+  const roots: string[] = [];
+  afterAll(() => {
+    for (const root of roots) rmSync(root, { recursive: true, force: true });
+  });
+  function project(files: Record<string, string>): string {
+    const root = mkdtempSync(join(tmpdir(), "hh-deploy-"));
+    roots.push(root);
+    writeFileSync(join(root, "package.json"), "{}");
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, name)), { recursive: true });
+      writeFileSync(join(root, name), content);
+    }
+    return root;
+  }
+  const route = `export async function POST(request: Request) { return Response.json({}); }`;
+
+  it("a vercel.json, netlify.toml or open-next config beside the nearest package.json makes Next.js routes serverless", () => {
+    for (const signal of ["vercel.json", "netlify.toml", "open-next.config.ts", ".vercel/project.json"]) {
+      const root = project({ [signal]: "" });
+      expect(invocations(route, join(root, "app/api/chat/route.ts")), signal).toHaveLength(1);
+    }
+    const plain = project({});
+    expect(invocations(route, join(plain, "app/api/chat/route.ts"))).toEqual([]);
+    // The nearest package.json decides: a nested package without a signal is not serverless.
+    const monorepo = project({ "vercel.json": "", "packages/web/package.json": "{}" });
+    expect(invocations(route, join(monorepo, "packages/web/app/api/chat/route.ts"))).toEqual([]);
+  });
+
+  it("a wrangler config makes a default-exported fetch a Cloudflare Worker", () => {
+    const worker = `export default { async fetch(request) { return new Response(); } };`;
+    expect(invocations(worker, join(project({ "wrangler.toml": "" }), "src/index.ts"))).toHaveLength(1);
+    expect(invocations(worker, join(project({}), "src/index.ts"))).toEqual([]);
+  });
+
+  it("Vercel's api/ folder is the one at the project root", () => {
+    const root = project({});
+    const fn = `export default async function handler(req, res) { res.end(); }`;
+    expect(invocations(fn, join(root, "api/chat.ts"))).toHaveLength(1);
+    expect(invocations(fn, join(root, "src/api/chat.ts"))).toEqual([]);
   });
 });
