@@ -519,9 +519,12 @@ describe("request handlers of the frameworks added as descriptors", () => {
       "bun-deno: (request) => new Response()",
     ]);
     expect(requestHandlers(`const Bun = { serve(o) {} };\nBun.serve({ fetch(request) {} });`)).toEqual([]);
-    expect(requestHandlersWithFramework(`export default { fetch(request) { return new Response(); } };`)).toEqual([
+    expect(requestHandlersWithFramework(`export default { port: 3000, fetch(request) { return new Response(); } };`)).toEqual([
       "bun-deno: (request) { return new Response(); }",
     ]);
+    expect(requestHandlers(`export default { fetch(request: Request) { return new Response(); } };`)).toHaveLength(1);
+    // An API client's fetch(path) is not a server's.
+    expect(requestHandlers(`export default { async fetch(path: string) { return fetch(path); } };`)).toEqual([]);
   });
 });
 

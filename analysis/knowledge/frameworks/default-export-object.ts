@@ -16,6 +16,8 @@ export interface DefaultExportObject {
   /** The exported expression with its `satisfies`/`as` type, if any. */
   readonly declaration: TSESTree.Node;
   readonly entries: readonly DefaultExportEntry[];
+  /** Every static key of the object, functions or not (`port`, `hostname`). */
+  readonly keys: readonly string[];
 }
 
 /** The object literal the file exports by default (inline or through a `const`), with its function-valued keys. */
@@ -25,13 +27,15 @@ export function defaultExportObject(api: HandlerHookApi): DefaultExportObject | 
   const object = api.objectOf(statement.declaration);
   if (!object) return undefined;
   const entries: DefaultExportEntry[] = [];
+  const keys: string[] = [];
   for (const property of object.properties) {
     const key = property.type === "Property" ? staticName(property.key, property.computed) : undefined;
     if (property.type !== "Property" || key === undefined) continue;
+    keys.push(key);
     const functions = api.functionsOf(property.value);
     if (functions.length > 0) entries.push({ key, keyNode: property.key, functions });
   }
-  return { statement, declaration: statement.declaration, entries };
+  return { statement, declaration: statement.declaration, entries, keys };
 }
 
 /** `… satisfies ExportedHandler<Env>` / `as ExportedHandler`, or a `const worker: ExportedHandler = {…}` exported by name. */
