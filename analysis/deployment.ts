@@ -26,7 +26,10 @@ const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root">, re
 
 const byDirectory = new Map<string, DeploymentSignals>();
 
-/** The deployment signals of the project that holds `filename` (relative names resolve against the working directory). */
+/**
+ * The deployment signals of the project that holds `filename` (relative names resolve against the
+ * working directory); none for a file whose folder does not exist.
+ */
 export function deploymentOf(filename: string): DeploymentSignals {
   const directory = dirname(resolve(filename));
   const cached = byDirectory.get(directory);
@@ -43,7 +46,8 @@ export function deploymentOf(filename: string): DeploymentSignals {
 }
 
 function computeSignals(directory: string): DeploymentSignals {
-  const root = nearestPackageDirectory(directory);
+  // A path that is not on disk (text linted under a simulated name) tells nothing about its project.
+  const root = existsSync(directory) ? nearestPackageDirectory(directory) : undefined;
   const has = (names: readonly string[]): boolean => root !== undefined && names.some((name) => existsSync(resolve(root, name)));
   return {
     root,
@@ -63,11 +67,10 @@ function nearestPackageDirectory(start: string): string | undefined {
   }
 }
 
-/** `filename` relative to its project root, with `/` separators; a relative name without a project stays as given. */
-export function projectRelativePath(filename: string): string {
+/** `filename` relative to its project root (the nearest package.json), with `/` separators; undefined outside any project. */
+export function projectRelativePath(filename: string): string | undefined {
   const { root } = deploymentOf(filename);
-  const path = root === undefined ? filename : relative(root, resolve(filename));
-  return path.split(sep).join("/");
+  return root === undefined ? undefined : relative(root, resolve(filename)).split(sep).join("/");
 }
 
 /** For tests that create project folders: forget what was looked up. */

@@ -564,8 +564,7 @@ describe("entry points of serverless platforms", () => {
     const vercelNode = `export default async function handler(req, res) { res.json({}); }`;
     expect(invocations(vercelNode, "api/chat.ts")).toEqual(["vercel default: async function handler(req, res) { res.json({}); }"]);
     expect(invocations(`export async function POST(request) { return new Response(); }`, "api/chat.ts")).toHaveLength(1);
-    // `src/api/` is not the project's root `api/` folder.
-    expect(invocations(vercelNode, "src/api/chat.ts")).toEqual([]);
+    // (Which `api/` folder is the project's root one is tested with a project on disk below.)
   });
 
   it("Cloudflare Workers: the default export's fetch/queue/scheduled, not a Bun server", () => {
@@ -610,6 +609,8 @@ describe("the serverless signal from the project's files", () => {
   function project(files: Record<string, string>): string {
     const root = mkdtempSync(join(tmpdir(), "hh-deploy-"));
     roots.push(root);
+    // The folders of the files linted below exist, as in a real project (a path not on disk tells nothing).
+    for (const folder of ["app/api/chat", "src", "api", "src/api", "packages/web/app/api/chat"]) mkdirSync(join(root, folder), { recursive: true });
     writeFileSync(join(root, "package.json"), "{}");
     for (const [name, content] of Object.entries(files)) {
       mkdirSync(dirname(join(root, name)), { recursive: true });
@@ -626,6 +627,8 @@ describe("the serverless signal from the project's files", () => {
     }
     const plain = project({});
     expect(invocations(route, join(plain, "app/api/chat/route.ts"))).toEqual([]);
+    // A simulated path (its folder not on disk) gives no signal either.
+    expect(invocations(route, join(project({ "vercel.json": "" }), "virtual/app/api/chat/route.ts"))).toEqual([]);
     // The nearest package.json decides: a nested package without a signal is not serverless.
     const monorepo = project({ "vercel.json": "", "packages/web/package.json": "{}" });
     expect(invocations(route, join(monorepo, "packages/web/app/api/chat/route.ts"))).toEqual([]);

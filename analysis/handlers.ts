@@ -569,7 +569,7 @@ class HandlerAnalysis implements HandlerModel {
     for (const convention of descriptor.files ?? []) {
       if (!convention.path.test(this.context.path)) continue;
       if (convention.requiresImport && ![...this.context.importedModules].some((module) => convention.requiresImport!.some((required) => module.startsWith(required)))) continue;
-      if (convention.projectPath && !convention.projectPath.test(projectRelativePath(this.input.filename))) continue;
+      if (convention.projectPath && !this.matchesProjectPath(convention.projectPath)) continue;
       this.routedFile = true;
       const platform = this.conventionPlatform(convention);
       const owner: Owner = platform ? { descriptor, platform } : { descriptor };
@@ -589,6 +589,12 @@ class HandlerAnalysis implements HandlerModel {
         this.addConventionHandlers(functions, owner, { name: "default", value: statement.declaration, nameNode: defaultExportNameNode(statement), exportNode: statement });
       }
     }
+  }
+
+  /** Outside any project (no package.json above the file) there is no root to tell: the file's own path pattern decides. */
+  private matchesProjectPath(pattern: RegExp): boolean {
+    const relative = projectRelativePath(this.input.filename);
+    return relative === undefined || pattern.test(relative);
   }
 
   private conventionPlatform(convention: FileConvention): PlatformDescriptor | undefined {

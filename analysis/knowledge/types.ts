@@ -117,7 +117,10 @@ export interface FileConvention {
   readonly objectExports?: readonly string[];
   /** The file must also import one of these modules (a `middleware.ts` is Next.js's only if it imports `next/server`). */
   readonly requiresImport?: readonly string[];
-  /** The path relative to the nearest package.json must also match (Vercel's `api/` is at the project root). */
+  /**
+   * The path relative to the nearest package.json must also match (Vercel's `api/` is at the project
+   * root); a file outside any project is judged by `path` alone.
+   */
   readonly projectPath?: RegExp;
   /**
    * Handlers of this file run on this platform (they become invocation handlers); a function decides
