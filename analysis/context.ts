@@ -31,11 +31,11 @@ class LazyContext implements AnalysisContext {
   }
 
   get importedModules(): ReadonlySet<string> {
-    return (this.modulesValue ??= collectModules(this.input.ast));
+    return (this.modulesValue ??= collectModules(this.input.ast, this.input.text));
   }
 }
 
-function collectModules(ast: TSESTree.Program): Set<string> {
+function collectModules(ast: TSESTree.Program, text: string): Set<string> {
   const modules = new Set<string>();
   for (const statement of ast.body) {
     if (statement.type === "ImportDeclaration") modules.add(statement.source.value);
@@ -49,10 +49,14 @@ function collectModules(ast: TSESTree.Program): Set<string> {
       modules.add(statement.source.value);
     }
   }
-  for (const call of nodesOfType(ast, AST_NODE_TYPES.CallExpression)) {
-    const specifier = requireSpecifier(call);
-    if (specifier !== undefined) modules.add(specifier);
+  // Most files have no `require` and no `import()`: the text says so before any node is visited.
+  if (text.includes("require")) {
+    for (const call of nodesOfType(ast, AST_NODE_TYPES.CallExpression)) {
+      const specifier = requireSpecifier(call);
+      if (specifier !== undefined) modules.add(specifier);
+    }
   }
+  if (!text.includes("import(")) return modules;
   for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) {
     const specifier = dynamicImportSpecifier(expression);
     if (specifier !== undefined) modules.add(specifier);

@@ -26,9 +26,11 @@ import type {
   FileConvention,
   FrameworkDescriptor,
   HandlerHookApi,
+  CallRegistration,
   InvocationEntry,
   ObjectKind,
   PlatformDescriptor,
+  PluginRegistration,
   Registration,
   ValueSpecifier,
 } from "./knowledge/types.js";
@@ -144,6 +146,10 @@ class HandlerAnalysis implements HandlerModel {
   /** Descriptors whose modules the file imports, in registry order. */
   private readonly active: readonly FrameworkDescriptor[];
   private readonly kinds: readonly KindRef[];
+  /** The active kinds that an imported value itself is (`initTRPC`, Azure's `app`): only these make identifiers worth resolving. */
+  private readonly valueKinds: readonly KindRef[];
+  private readonly callRegistrations: ReadonlyArray<{ readonly descriptor: FrameworkDescriptor; readonly registration: CallRegistration }>;
+  private readonly pluginRegistrations: ReadonlyArray<{ readonly descriptor: FrameworkDescriptor; readonly registration: PluginRegistration }>;
   /** Every method and property name that any active object kind reacts to: the cheap gate for member calls. */
   private readonly memberNames = new Set<string>();
   private readonly objectKinds = new Map<TSESTree.Node, KindRef | null>();
@@ -160,13 +166,16 @@ class HandlerAnalysis implements HandlerModel {
     const { ast } = input;
     this.active = indexedDescriptorsFor(this.context.importedModules);
     this.kinds = this.active.flatMap(kindsOf);
+    this.valueKinds = this.kinds.filter((ref) => ref.kind.isValue);
+    this.callRegistrations = this.active.flatMap((descriptor) => (descriptor.calls ?? []).map((registration) => ({ descriptor, registration })));
+    this.pluginRegistrations = this.active.flatMap((descriptor) => (descriptor.plugins ?? []).map((registration) => ({ descriptor, registration })));
     for (const { kind } of this.kinds) {
       for (const names of [Object.keys(kind.methods ?? {}), kind.chainable, Object.keys(kind.returns ?? {}), kind.listens, Object.keys(kind.properties ?? {})]) {
         for (const name of names ?? []) this.memberNames.add(name);
       }
       if (kind.plugins) this.memberNames.add(kind.plugins.registerMethod);
     }
-    for (const descriptor of this.active) for (const plugin of descriptor.plugins ?? []) this.memberNames.add(plugin.method);
+    for (const { registration } of this.pluginRegistrations) this.memberNames.add(registration.method);
 
     // The node index also sets `parent` where missing: ESLint sets it before rules run, a bare
     // typescript-estree parse (the codemods) does not.
@@ -309,8 +318,8 @@ class HandlerAnalysis implements HandlerModel {
     switch (target.type) {
       case "Identifier":
       case "MemberExpression": {
-        const origin = bindings.originOf(target);
-        const value = origin && this.kinds.find((ref) => ref.kind.isValue?.some((spec) => originMatches(origin, spec)));
+        const origin = this.valueKinds.length > 0 ? bindings.originOf(target) : undefined;
+        const value = origin && this.valueKinds.find((ref) => ref.kind.isValue!.some((spec) => originMatches(origin, spec)));
         if (value) return value;
         if (target.type === "Identifier") return this.objectKindOfVariable(target);
         const property = staticName(target.property, target.computed);
@@ -442,24 +451,21 @@ class HandlerAnalysis implements HandlerModel {
       const registration = receiver.kind.methods && Object.hasOwn(receiver.kind.methods, method) ? receiver.kind.methods[method] : undefined;
       if (registration) this.register(call, registration, this.ownerOf(receiver.descriptor), callee.property);
     }
-    for (const descriptor of this.active) {
-      for (const plugin of descriptor.plugins ?? []) {
-        const first = call.arguments[0];
-        if (plugin.method === method && first && originMatches(this.context.bindings.originOf(first), plugin.plugin)) {
-          this.register(call, plugin, this.ownerOf(descriptor), callee.property);
-        }
+    for (const { descriptor, registration } of this.pluginRegistrations) {
+      const first = call.arguments[0];
+      if (registration.method === method && first && originMatches(this.context.bindings.originOf(first), registration.plugin)) {
+        this.register(call, registration, this.ownerOf(descriptor), callee.property);
       }
     }
   }
 
   private collectCallRegistrations(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
-    let origin: ModuleOrigin | undefined | null = null; // resolved once, on the first descriptor that registers by call
-    for (const descriptor of this.active) {
-      for (const registration of descriptor.calls ?? []) {
-        if (registration.new !== undefined && registration.new !== (call.type === "NewExpression")) continue;
-        if (origin === null) origin = this.context.bindings.originOf(call.callee);
-        if (originMatches(origin, registration.callee)) this.register(call, registration, this.ownerOf(descriptor), call.callee);
-      }
+    let origin: ModuleOrigin | undefined | null = null; // resolved once, on the first registration that may match
+    for (const { descriptor, registration } of this.callRegistrations) {
+      if (registration.new !== undefined && registration.new !== (call.type === "NewExpression")) continue;
+      if (origin === null) origin = this.context.bindings.originOf(call.callee);
+      if (!origin) return;
+      if (originMatches(origin, registration.callee)) this.register(call, registration, this.ownerOf(descriptor), call.callee);
     }
   }
 
@@ -467,15 +473,14 @@ class HandlerAnalysis implements HandlerModel {
   private collectGlobalRegistration(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
     const globals = globalRegistrations();
     let root: TSESTree.Node = call.callee;
+    while (root.type === "MemberExpression") root = root.object;
+    if (root.type !== "Identifier" || !globals.roots.has(root.name) || !this.context.bindings.isGlobal(root)) return;
     const path: string[] = [];
-    while (root.type === "MemberExpression") {
-      const name = staticName(root.property, root.computed);
+    for (let member: TSESTree.Node = call.callee; member.type === "MemberExpression"; member = member.object) {
+      const name = staticName(member.property, member.computed);
       if (name === undefined) return;
       path.unshift(name);
-      root = root.object;
     }
-    if (root.type !== "Identifier" || !globals.roots.has(root.name)) return;
-    if (!this.context.bindings.isGlobal(root)) return;
     for (const { descriptor, registration } of globals.byName.get([root.name, ...path].join(".")) ?? []) {
       if (registration.path && !registration.path.test(this.context.path)) continue;
       this.register(call, registration, this.ownerOf(descriptor), call.callee);
