@@ -188,7 +188,7 @@ export default createRule<[], MessageIds>({
         // A tracer that only serves evaluated code (or nothing): report where it is created. One
         // that other code still uses, or that is exported, is the script/server pattern: left alone.
         for (const conflicting of findings.tracers) {
-          if (!conflicting.removable) continue;
+          if (!conflicting.servesOnlyEvaluatedCode) continue;
           const initialization = conflicting.initializations[0];
           if (!initialization) continue;
           context.report({
