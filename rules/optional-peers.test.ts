@@ -11,6 +11,7 @@ import {
   FACE_PEERS,
   OPTIONAL_PEERS,
   assertPluginToolchain,
+  describeProblems,
   formatRange,
   inRange,
   migrateToolchainMessage,
@@ -152,30 +153,32 @@ describe("a project without the toolchain", () => {
     expect(thrown).toBeInstanceOf(Error);
     const { message, stack } = thrown as Error;
     expect(message).toBe(
-      "honeyhive/eslint-plugin needs @typescript-eslint/utils, @typescript-eslint/types and @typescript-eslint/visitor-keys, which are not installed. Install with: npm install --save-dev @typescript-eslint/utils",
+      "honeyhive/eslint-plugin needs @typescript-eslint/utils, @typescript-eslint/types and @typescript-eslint/visitor-keys, which are not installed. Install with: npm install --save-dev @typescript-eslint/utils@8",
     );
     expect(stack).toBe(message); // ESLint prints the stack of a config that fails to load
   });
 
-  it("names an installed peer outside its range with the range, quoted for the shell", () => {
+  it("names an installed peer outside its range with the range it needs", () => {
     const from = project({ "@typescript-eslint/utils": "7.18.0", "@typescript-eslint/types": "8.73.0", "@typescript-eslint/visitor-keys": "8.73.0" });
     const problems = toolchainProblems("eslint-plugin", from);
     expect(problems).toEqual([{ name: "@typescript-eslint/utils", found: "7.18.0" }]);
+    expect(describeProblems(problems)).toBe("@typescript-eslint/utils >=8.0.0 <9.0.0 (found 7.18.0)");
     expect(() => assertPluginToolchain(from)).toThrow(
-      `honeyhive/eslint-plugin needs @typescript-eslint/utils >=8.0.0 <9.0.0 (found 7.18.0). Install with: npm install --save-dev '@typescript-eslint/utils@>=8.0.0 <9.0.0'`,
+      `honeyhive/eslint-plugin needs @typescript-eslint/utils >=8.0.0 <9.0.0 (found 7.18.0). Install with: npm install --save-dev @typescript-eslint/utils@8`,
     );
   });
 
   it("migrate: an npx line that repeats the user's arguments, and in a project the command that keeps the packages", () => {
     const from = project({ "@typescript-eslint/types": "8.73.0", "@typescript-eslint/visitor-keys": "8.73.0" });
     const problems = toolchainProblems("migrate", from);
-    expect(packagesToInstall(problems)).toEqual(["typescript", "@typescript-eslint/typescript-estree", "@typescript-eslint/scope-manager"]);
+    // Never a bare name: `npx -p typescript` is TypeScript 7, outside typescript-estree's peer range (ERESOLVE).
+    expect(packagesToInstall(problems)).toEqual(["typescript@>=4.8.4 <6.1.0", "@typescript-eslint/typescript-estree@8", "@typescript-eslint/scope-manager@8"]);
     expect(migrateToolchainMessage(problems, { version: "2.0.0", argv: ["migrate", "--dry", "src/my app"], inProject: false })).toBe(
       "honeyhive migrate needs typescript, @typescript-eslint/typescript-estree and @typescript-eslint/scope-manager, which are not installed. " +
-        "Run: npx -p honeyhive@2.0.0 -p typescript -p @typescript-eslint/typescript-estree -p @typescript-eslint/scope-manager honeyhive migrate --dry 'src/my app'\n",
+        "Run: npx -p honeyhive@2.0.0 -p 'typescript@>=4.8.4 <6.1.0' -p @typescript-eslint/typescript-estree@8 -p @typescript-eslint/scope-manager@8 honeyhive migrate --dry 'src/my app'\n",
     );
     expect(migrateToolchainMessage(problems, { version: "2.0.0", argv: [], inProject: true })).toMatch(
-      /\nOr add them to the project: npm install --save-dev typescript @typescript-eslint\/typescript-estree @typescript-eslint\/scope-manager\n$/,
+      /\nOr add them to the project: npm install --save-dev 'typescript@>=4.8.4 <6.1.0' @typescript-eslint\/typescript-estree@8 @typescript-eslint\/scope-manager@8\n$/,
     );
   });
 });

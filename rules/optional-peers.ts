@@ -104,14 +104,22 @@ export function toolchainProblems(face: Face, resolveFrom: string): PeerProblem[
 }
 
 /**
- * The package specs to name in an install command (unquoted): the ones with a problem, minus those
- * another of them brings; an installed one outside its range is named with the range.
+ * The spec that installs a version of `name` in its range: `name@8` for a whole major, else the range.
+ * Never the bare name: that means the `latest` tag, which moves past the range (TypeScript 7).
  */
+export function installSpec(name: OptionalPeer): string {
+  const { from, below } = OPTIONAL_PEERS[name];
+  const [major, minor, patch] = versionParts(from);
+  const wholeMajor = minor === 0 && patch === 0 && compareVersions(below, `${major + 1}.0.0`) === 0;
+  return `${name}@${wholeMajor ? major : formatRange(OPTIONAL_PEERS[name])}`;
+}
+
+/** The package specs to name in an install command (unquoted): the ones with a problem, minus those another of them brings. */
 export function packagesToInstall(problems: readonly PeerProblem[]): string[] {
   const names = new Set(problems.map((problem) => problem.name));
   return problems
     .filter((problem) => problem.found !== undefined || !(INSTALLED_WITH[problem.name] ?? []).some((other) => names.has(other)))
-    .map((problem) => (problem.found === undefined ? problem.name : `${problem.name}@${formatRange(OPTIONAL_PEERS[problem.name])}`));
+    .map((problem) => installSpec(problem.name));
 }
 
 function listNames(names: readonly string[]): string {
