@@ -107,19 +107,24 @@ export default [...tseslint.configs.recommended, { ...honeyhive.configs.recommen
 });
 
 describe("honeyhive migrate", () => {
-  it("in a project with only the SDK: one line with the command, which then works", async () => {
-    const project = await projectWith("sdk-migrate", [], { "src/handler.ts": handlerSource });
+  // The printed command names only what is missing, and a version in range: TypeScript 5.0 stays.
+  it.each([
+    ["only the SDK", [], "npm install --save-dev 'typescript@>=4.8.4 <6.1.0' @typescript-eslint/typescript-estree@8 @typescript-eslint/scope-manager@8"],
+    ["the SDK and TypeScript 5.0", ["typescript@5.0.4"], "npm install --save-dev @typescript-eslint/typescript-estree@8 @typescript-eslint/scope-manager@8"],
+  ])("in a project with %s: one line with the command, which then works", async (_label, packages, expected) => {
+    const project = await projectWith(`migrate-${packages.length}`, packages, { "src/handler.ts": handlerSource });
     const before = await migrateIn(project.directory);
     expect(before.code).toBe(2);
     expect(before.stderr).not.toMatch(/^\s+at /m);
     const keep = commandAfter(before.stderr, "Or add them to the project:");
-    expect(keep).toBe("npm install --save-dev 'typescript@>=4.8.4 <6.1.0' @typescript-eslint/typescript-estree@8 @typescript-eslint/scope-manager@8");
+    expect(keep).toBe(expected);
 
     const installed = await runPrinted(keep, project.directory);
     expect(installed.code, installed.stderr).toBe(0);
     const after = await migrateIn(project.directory);
     expect(after.code, after.stderr).toBe(0);
     expect(after.stdout).toContain("+  tracer.createSession({ sessionName: event.id });");
+    if (packages.length > 0) expect((await project.npm(["ls", "typescript"])).stdout).toContain("typescript@5.0.4");
   });
 
   it("in an empty folder through npx: the printed npx line runs the migration", async () => {
