@@ -7,6 +7,5 @@ import type { HoneyhivePlugin } from "./index.js";
 assertPluginToolchain(__filename);
 
 // In the CommonJS build index.js exports the plugin object itself (see the end of index.ts).
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
 const plugin = require("./index.js") as HoneyhivePlugin;
 export = plugin;
