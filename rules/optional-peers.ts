@@ -6,17 +6,19 @@
 // stack trace. Compiled into both builds: no import.meta, the caller says where to resolve from.
 import { createRequire } from "node:module";
 
-/** A version range `>=from <below`, the only form the peers need; package.json says the same. */
+/** A version range `>=from <below`, the only form the peers need. */
 export interface VersionRange {
   readonly from: string;
   readonly below: string;
 }
 
 /**
- * Every optional peer with the versions this package works with. package.json's
- * `peerDependencies` are these ranges (rules/optional-peers.test.ts holds them equal). Wide on
- * purpose: a project that has an older ESLint or TypeScript for its own reasons must still be able to
- * install the SDK without a peer conflict.
+ * Every optional peer with the versions the faces work with, checked when a face starts. package.json
+ * lists the same names as optional peers with the range `*` (rules/optional-peers.test.ts holds them
+ * equal): npm enforces a peer's range when the SDK is installed, and any range there blocked the
+ * install (ERESOLVE) in projects that have another version for their own tools, e.g. TypeScript 7 or
+ * typescript-eslint 7 (measured, sdk/sdk-only.install.test.ts). The peers are declared at all so that
+ * package managers with strict layouts (pnpm, Yarn PnP) let the faces load the project's copies.
  */
 export const OPTIONAL_PEERS = {
   "@typescript-eslint/scope-manager": { from: "8.0.0", below: "9.0.0" },
@@ -75,7 +77,7 @@ export function inRange(version: string, range: VersionRange): boolean {
 }
 
 /** The range as package.json and npm write it. */
-export function formatRange(range: VersionRange): string {
+function formatRange(range: VersionRange): string {
   return `>=${range.from} <${range.below}`;
 }
 
