@@ -1,6 +1,7 @@
 // The split between what the SDK installs and what the lint/codemod faces load from the user's
 // project: package.json against OPTIONAL_PEERS, the built code against FACE_PEERS (read from dist/,
-// which the vitest global setup keeps current), and the messages a user sees when a peer is missing.
+// which the vitest global setup keeps current), and the messages a user sees when a peer is missing;
+// with them, the package's identity (version, license, repository), the rest of package.json's promises.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
@@ -83,6 +84,19 @@ describe("package.json", () => {
     ].flatMap((entry) => [...packagesReachedFrom(entry)]));
     expect([...dependencies].filter((name) => !loaded.has(name))).toEqual([]);
     for (const name of ["ts-morph", "jscodeshift", "@babel/core"]) expect(dependencies.has(name)).toBe(false);
+  });
+});
+
+describe("identity", () => {
+  it("is the next major of the npm package, with its license text and the 1.x line's repository", () => {
+    const identity = manifest as unknown as { version: string; license: string; files: string[]; repository: { url: string }; homepage: string; bugs: { url: string } };
+    expect(identity.version).toMatch(/^2\.\d+\.\d+(-[\w.]+)?$/);
+    expect(identity.license).toBe("Apache-2.0");
+    expect(readFileSync(join(REPOSITORY_ROOT, "LICENSE"), "utf8")).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
+    expect(identity.files).toContain("LICENSE");
+    expect(identity.repository.url).toBe("git+https://github.com/honeyhiveai/typescript-sdk.git");
+    expect(identity.homepage).toMatch(/^https:\/\/github\.com\/honeyhiveai\/typescript-sdk/);
+    expect(identity.bugs.url).toBe("https://github.com/honeyhiveai/typescript-sdk/issues");
   });
 });
 
