@@ -14,7 +14,7 @@ export const MISSION_RULES: readonly string[] = [
 ];
 
 /** Files in rules/ that are plugin infrastructure, not rules. */
-const NOT_RULES = new Set(["index", "configs", "create-rule", "version"]);
+const NOT_RULES = new Set(["index", "configs", "create-rule", "version", "optional-peers"]);
 
 /** Names of the rule modules in rules/ (one `<rule-name>.ts` per rule), sorted. */
 export function ruleFileNames(): string[] {
