@@ -5,6 +5,7 @@ import { HoneyHiveTracer, trace } from "./index.js";
 import { setDefaultTracer } from "./default-tracer.js";
 import { resetWarningsForTests } from "./logger.js";
 import { FakeHoneyHiveBackend, OTLP_TRACES_PATH, decodeOtlpSpans } from "./test-utils/fake-backend.js";
+import { HttpTransport } from "./http-transport.js";
 
 const API_KEY = "hh-very-secret-key";
 let warn: MockInstance<typeof console.warn>;
@@ -64,7 +65,7 @@ describe("configuration", () => {
 
 describe("test mode", () => {
   it("makes no network call at all, even with an API key and a server URL", async () => {
-    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const sendSpy = vi.spyOn(HttpTransport.prototype, "deliver");
     const serverUrl = await FakeHoneyHiveBackend.refusingUrl();
     const tracer = HoneyHiveTracer.init({ testMode: true, apiKey: API_KEY, serverUrl });
 
@@ -78,7 +79,7 @@ describe("test mode", () => {
 
     // Nothing listens at serverUrl: any export or REST call would make the flush false.
     expect(await tracer.forceFlush({ timeoutMs: 1_000 })).toBe(true);
-    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(sendSpy).not.toHaveBeenCalled();
     expect(tracer.getFinishedSpans().map((span) => span.name)).toEqual(["in-memory"]);
   });
 });
