@@ -22,6 +22,8 @@ export interface RecordedRequest {
   body: unknown;
   /** The status the fake answered with (after any injected fault); 0 while the answer is pending. */
   status: number;
+  /** Date.now() when the request had been read. */
+  receivedAt: number;
 }
 
 /** One span from an OTLP export, attributes flattened to plain values. */
@@ -134,6 +136,20 @@ export function decodeOtlpSpans(payload: unknown): DecodedSpan[] {
   return spans;
 }
 
+/**
+ * A request header as the backend reads it: values the SDK could not send raw (outside printable
+ * ASCII, or containing `%`) arrive percent-encoded UTF-8, and are decoded here.
+ */
+export function headerValue(request: RecordedRequest, name: string): string | undefined {
+  const raw = request.headers[name.toLowerCase()];
+  if (typeof raw !== "string") return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -237,17 +253,21 @@ export class FakeHoneyHiveBackend {
     );
   }
 
-  /** Resolves once `condition()` holds (re-checked on every request), rejects after `timeoutMs`. */
+  /** Resolves once `condition()` holds (re-checked on every request and every 20 ms), rejects after `timeoutMs`. */
   async waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
     if (condition()) return;
     await new Promise<void>((resolve, reject) => {
       const check = (): void => {
         if (!condition()) return;
         clearTimeout(timer);
+        clearInterval(poll);
         this.waiters.delete(check);
         resolve();
       };
+      // Connection counts change without a request: poll as well.
+      const poll = setInterval(check, 20);
       const timer = setTimeout(() => {
+        clearInterval(poll);
         this.waiters.delete(check);
         reject(new Error(`fake backend: condition not met within ${timeoutMs} ms (${this.requests.length} requests seen)`));
       }, timeoutMs);
@@ -329,6 +349,7 @@ export class FakeHoneyHiveBackend {
       headers: request.headers,
       body: parseBody(raw, request.headers["content-type"]),
       status: 0,
+      receivedAt: Date.now(),
     };
     // Recorded on arrival, so a test sees requests that a slow fault is still holding back.
     this.requests.push(recorded);
@@ -375,6 +396,12 @@ export class FakeHoneyHiveBackend {
     }
     if (key === `POST ${OTLP_TRACES_PATH}`) {
       if (typeof request.body !== "object") return [400, { error: "expected an OTLP/HTTP JSON body" }];
+      // Like the HoneyHive ingestion service: the project header must name the spans' project.
+      const project = headerValue(request, "x-honeyhive-project");
+      const spanProjects = new Set(decodeOtlpSpans(request.body).map((span) => span.resourceAttributes["honeyhive.project"]));
+      if (project !== undefined && [...spanProjects].some((spanProject) => spanProject !== project)) {
+        return [400, { error: "x-honeyhive-project does not match the spans' project" }];
+      }
       return [200, {}];
     }
     return [404, { error: `no route ${key}` }];
