@@ -63,6 +63,24 @@ describe("configuration", () => {
   });
 });
 
+describe("a tracer disabled by a missing API key", () => {
+  it("answers forceFlush() with false: nothing was sent", async () => {
+    vi.stubEnv("HH_API_KEY", "");
+    vi.stubEnv("HH_TEST_MODE", "");
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const tracer = HoneyHiveTracer.init({ project: "no-key" });
+      tracer.startSpan("not-recorded", () => undefined);
+      expect(tracer.enabled).toBe(false);
+      expect(await tracer.forceFlush({ timeoutMs: 1_000 })).toBe(false);
+      await tracer.shutdown();
+    } finally {
+      vi.unstubAllEnvs();
+      vi.restoreAllMocks();
+    }
+  });
+});
+
 describe("test mode", () => {
   it("makes no network call at all, even with an API key and a server URL", async () => {
     const sendSpy = vi.spyOn(HttpTransport.prototype, "deliver");
