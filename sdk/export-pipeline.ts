@@ -106,6 +106,8 @@ export interface ExportPipelineOptions {
   logger: Logger;
   /** The tracer's breaker, when spans go over the network: kept spans are retried when it closes. */
   breaker?: CircuitBreaker;
+  /** Where `OTEL_BSP_*` overrides are looked up (the process environment, read once at init). */
+  environment: Record<string, string | undefined>;
 }
 
 export function createExportPipeline(options: ExportPipelineOptions): ExportPipeline {
@@ -133,8 +135,9 @@ export function createExportPipeline(options: ExportPipelineOptions): ExportPipe
   if (options.batch) {
     const batchProcessor = new BatchSpanProcessor(exporter, {
       maxQueueSize: options.maxQueueSize,
-      maxExportBatchSize: Math.min(MAX_EXPORT_BATCH_SIZE, options.maxQueueSize),
-      scheduledDelayMillis: SCHEDULED_DELAY_MS,
+      // OTEL_BSP_* variables keep their OpenTelemetry meaning: set, they win over the SDK's tuning.
+      maxExportBatchSize: options.environment.OTEL_BSP_MAX_EXPORT_BATCH_SIZE ? undefined : Math.min(MAX_EXPORT_BATCH_SIZE, options.maxQueueSize),
+      scheduledDelayMillis: options.environment.OTEL_BSP_SCHEDULE_DELAY ? undefined : SCHEDULED_DELAY_MS,
       exportTimeoutMillis: options.exportTimeoutMs,
     });
     // Kept spans share the queue's capacity: memory stays bounded however long the outage.

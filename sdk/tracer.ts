@@ -163,6 +163,7 @@ export class HoneyHiveTracer {
         exportTimeoutMs: config.timeoutMs + 1_000,
         logger: this.#logger,
         breaker: this.#transport?.breaker,
+        environment: process.env,
       });
       const stamping = new SessionStampingSpanProcessor({
         project: config.project,
