@@ -9,7 +9,8 @@
 // Every measurement runs the committed HEAD (bench/lib/paths.mjs) in fresh processes. The figures go
 // into their own section of bench/RESULTS.md, between markers, with the commit they were taken on.
 //
-//   node bench/sdk-transport.mjs [--runs 15] [--no-write]
+//   node bench/sdk-transport.mjs [--runs 15] [--no-write] [--entry path/to/dist/esm/sdk/index.js]
+// --entry measures a build other than the committed HEAD's (e.g. the work tree's dist), without writing.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
@@ -25,7 +26,9 @@ const RESULTS = join(BENCH_DIR, "RESULTS.md");
 const START = "<!-- sdk-transport:start (written by npm run bench:sdk-transport) -->";
 const END = "<!-- sdk-transport:end -->";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "15" }, "no-write": { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "15" }, "no-write": { type: "boolean", default: false }, entry: { type: "string" } },
+});
 const runs = Number(values.runs);
 
 /** A backend that answers every request at once with 200 and counts the spans it receives. */
@@ -181,14 +184,14 @@ function render({ commit, lambda, bursts, imports, started, loadStart }) {
 
 const started = new Date();
 const loadStart = loadavg();
-const commit = prepareBuild();
-const esmEntry = join(SNAPSHOT_DIR, "dist", "esm", "sdk", "index.js");
-const cjsEntry = join(SNAPSHOT_DIR, "dist", "cjs", "sdk", "index.js");
+const commit = values.entry ? "work tree" : prepareBuild();
+const esmEntry = values.entry ?? join(SNAPSHOT_DIR, "dist", "esm", "sdk", "index.js");
+const cjsEntry = esmEntry.replace(/([\\/])esm([\\/])/, "$1cjs$2");
 const imports = importCost(esmEntry, cjsEntry);
 const lambda = await lambdaCost(esmEntry);
 const bursts = await burst(esmEntry);
 const section = render({ commit, lambda, bursts, imports, started, loadStart });
-if (!values["no-write"]) {
+if (!values["no-write"] && !values.entry) {
   const current = readFileSync(RESULTS, "utf8");
   const begin = current.indexOf(START);
   const end = current.indexOf(END);
