@@ -104,16 +104,20 @@ export class CircuitBreaker {
 interface SharedAgent {
   agent: Agent;
   request: (url: URL, options: RequestOptions) => ClientRequest;
-  users: number;
 }
 
 /** One keep-alive agent per origin for the whole process, counted by its users. */
-const sharedAgents = new Map<string, Promise<SharedAgent>>();
+interface Pool {
+  users: number;
+  ready: Promise<SharedAgent>;
+}
+const pools = new Map<string, Pool>();
 
-async function acquireAgent(origin: string): Promise<SharedAgent> {
-  let shared = sharedAgents.get(origin);
-  if (!shared) {
-    shared = (async () => {
+/** Counted synchronously, so a release racing with an acquire never destroys a pool in use. */
+function acquirePool(origin: string): Pool {
+  let pool = pools.get(origin);
+  if (!pool) {
+    const ready = (async (): Promise<SharedAgent> => {
       const http = origin.startsWith("https:") ? await import("node:https") : await import("node:http");
       const agent = new http.Agent({
         keepAlive: true,
@@ -121,31 +125,21 @@ async function acquireAgent(origin: string): Promise<SharedAgent> {
         maxFreeSockets: MAX_SOCKETS_PER_ORIGIN,
         scheduling: "lifo",
       });
-      return { agent, request: http.request, users: 0 };
+      return { agent, request: http.request };
     })();
-    sharedAgents.set(origin, shared);
+    pool = { users: 0, ready };
+    pools.set(origin, pool);
   }
-  const resolved = await shared;
-  resolved.users++;
-  return resolved;
+  pool.users++;
+  return pool;
 }
 
-function releaseAgent(origin: string, shared: SharedAgent): void {
-  shared.users--;
-  if (shared.users > 0) return;
-  sharedAgents.delete(origin);
+function releasePool(origin: string, pool: Pool): void {
+  pool.users--;
+  if (pool.users > 0) return;
+  if (pools.get(origin) === pool) pools.delete(origin);
   // Closes the idle keep-alive sockets; requests still in flight were aborted by their owner.
-  shared.agent.destroy();
-}
-
-/** Open sockets of the shared agents (for tests of connection reuse). */
-export async function openSocketCount(): Promise<number> {
-  let count = 0;
-  for (const shared of sharedAgents.values()) {
-    const { agent } = await shared;
-    for (const list of [...Object.values(agent.sockets), ...Object.values(agent.freeSockets)]) count += list?.length ?? 0;
-  }
-  return count;
+  void pool.ready.then((shared) => shared.agent.destroy());
 }
 
 type Attempt =
@@ -162,7 +156,7 @@ export class HttpTransport {
   readonly serverUrl: string;
   readonly breaker: CircuitBreaker;
   readonly #origin: string;
-  #agent: Promise<SharedAgent> | undefined;
+  #pool: Pool | undefined;
   /** Aborts every request and backoff of the current generation; replaced after each abortAll(). */
   #abort = new AbortController();
   #closed = false;
@@ -203,7 +197,7 @@ export class HttpTransport {
     const signal = this.#abort.signal;
     this.#inFlight++;
     try {
-      const shared = await (this.#agent ??= acquireAgent(this.#origin));
+      const shared = await (this.#pool ??= acquirePool(this.#origin)).ready;
       let backoffMs = INITIAL_BACKOFF_MS;
       for (let attemptNumber = 1; ; attemptNumber++) {
         const attempt = await sendOnce(shared, new URL(this.serverUrl + request.path), request, deadline, signal, this.#keepProcessAlive);
@@ -242,8 +236,7 @@ export class HttpTransport {
     if (this.#closed) return;
     this.#closed = true;
     this.abortAll();
-    const agent = this.#agent;
-    if (agent) void agent.then((shared) => releaseAgent(this.#origin, shared));
+    if (this.#pool) releasePool(this.#origin, this.#pool);
   }
 }
 
