@@ -160,7 +160,6 @@ export class HttpTransport {
   /** Aborts every request and backoff of the current generation; replaced after each abortAll(). */
   #abort = new AbortController();
   #closed = false;
-  #inFlight = 0;
   readonly #keepProcessAlive: boolean;
 
   /**
@@ -177,10 +176,6 @@ export class HttpTransport {
   }
 
   /** Deliveries started and not finished. */
-  get inFlight(): number {
-    return this.#inFlight;
-  }
-
   /**
    * Delivers a request with retries inside its total deadline, through the breaker. Never rejects.
    * While the breaker is open a request is not sent (`circuit-open`), unless `respectBreaker` is
@@ -195,7 +190,6 @@ export class HttpTransport {
     const deadline = Date.now() + request.timeoutMs;
     const maxAttempts = admission === "send" ? MAX_ATTEMPTS : 1;
     const signal = this.#abort.signal;
-    this.#inFlight++;
     try {
       const shared = await (this.#pool ??= acquirePool(this.#origin)).ready;
       let backoffMs = INITIAL_BACKOFF_MS;
@@ -220,8 +214,10 @@ export class HttpTransport {
           return { ok: false, transient: true, reason: "aborted", kind: "aborted" };
         }
       }
-    } finally {
-      this.#inFlight--;
+    } catch (error) {
+      // Only loading node:http(s) can throw here; the breaker must not stay in its probing state.
+      this.breaker.recordFailure();
+      return { ok: false, transient: true, reason: describe(error), kind: "internal" };
     }
   }
 
