@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     // RuleTester from @typescript-eslint/rule-tester hooks into describe/it/afterAll globals.
     globals: true,
-    include: ["{sdk,rules,codemods,scripts,tests}/**/*.test.ts"],
+    include: ["{sdk,analysis,rules,codemods,scripts,tests}/**/*.test.ts"],
     exclude: ["**/node_modules/**", "dist/**", "fixtures/**", "bench/**"],
     globalSetup: ["./scripts/vitest-global-setup.ts"],
     testTimeout: 30_000,

@@ -94,7 +94,7 @@ async function migrateCliOnCorpus() {
 }
 
 async function engineOnCorpus(files) {
-  const { runTransforms } = await import(pathToFileURL(join(DIST_DIR, "codemods", "engine.js")).href);
+  const { runTransforms } = await import(pathToFileURL(join(DIST_DIR, "codemods", "engine", "engine.js")).href);
   for (const [label, prefix] of [["plain", ""], ["with a honeyhive import in front", PROBE_IMPORT]]) {
     const changed = [];
     const thrown = [];

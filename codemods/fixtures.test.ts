@@ -8,8 +8,8 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 import { FIXTURES_DIR, loadFixtures, type FixtureCase } from "../fixtures/index.js";
 import { describeLintMessages, lintWithRule } from "../rules/test-utils/fixture-lint.js";
-import { runTransforms } from "./engine.js";
-import { countMarkers } from "./markers.js";
+import { runTransforms } from "./engine/engine.js";
+import { countMarkers } from "./engine/markers.js";
 
 const cases = loadFixtures();
 const REPO_ROOT = join(FIXTURES_DIR, "..");

@@ -19,7 +19,7 @@ function builtFiles(directory: string): string[] {
 
 describe("loading the codemod engine", () => {
   it("does not load ESLint", () => {
-    const engine = pathToFileURL(join(ESM, "codemods", "engine.js")).href;
+    const engine = pathToFileURL(join(ESM, "codemods", "engine", "engine.js")).href;
     const script = `import { createRequire } from "node:module";
 await import(${JSON.stringify(engine)});
 const loaded = Object.keys(createRequire(import.meta.url).cache);
@@ -30,7 +30,7 @@ console.log(JSON.stringify({ eslint: loaded.filter((path) => /[\\\\/]node_module
   });
 
   it("requires TypeScript, typescript-estree and scope-manager instead of importing them (types and visitor-keys are small)", () => {
-    const esmImports = [...builtFiles("codemods"), ...builtFiles(join("rules", "analysis"))].flatMap((file) =>
+    const esmImports = [...builtFiles("codemods"), ...builtFiles("analysis")].flatMap((file) =>
       [...readFileSync(file, "utf8").matchAll(/^import\s[^;]*?from\s*"(typescript|@typescript-eslint\/(?:typescript-estree|scope-manager|utils))"/gm)].map((match) => `${file}: ${match[1]}`),
     );
     expect(esmImports).toEqual([]);

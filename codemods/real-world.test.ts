@@ -8,7 +8,7 @@ import tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../rules/index.js";
-import { runTransforms } from "./engine.js";
+import { runTransforms } from "./engine/engine.js";
 
 const linter = new Linter({ configType: "flat" });
 

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
-import { mayUseSdk, runTransforms, type TransformRunResult } from "./engine.js";
-import { analyzeProject } from "./project.js";
+import { mayUseSdk, runTransforms, type TransformRunResult } from "./engine/engine.js";
+import { analyzeProject } from "./engine/project.js";
 
 const APP = join(FIXTURES_DIR, "sample-app");
 const EXPECTED = join(FIXTURES_DIR, "sample-app-expected");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runTransforms } from "../codemods/engine.js";
+import { runTransforms } from "../codemods/engine/engine.js";
 import rule, { RULE_NAME } from "./no-global-tracer-with-evaluate.js";
 import { loadFixtures } from "../fixtures/index.js";
 import noSessionStartInHandler from "./no-session-start-in-handler.js";

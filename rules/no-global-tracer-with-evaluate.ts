@@ -7,18 +7,18 @@
 // (`tracer.enrichSession()`, `tracer.startSpan()`, `tracer.createSession()`): evaluate() hands its
 // datapoint tracer to the SDK's implicit functions only, so these act on the file tracer's session.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { removePropertyReplacement, unwrapExpression, type TextReplacement } from "./analysis/ast.js";
+import { removePropertyReplacement, unwrapExpression, type TextReplacement } from "../analysis/ast.js";
 import {
   findEvaluateTracerBindings,
   type EvaluateConflictingTracer,
   type EvaluatedTracerCall,
   type EvaluateTracerBinding,
-} from "./analysis/evaluate.js";
-import { analysisInputFromContext, type AnalysisInput } from "./analysis/input.js";
-import { getSdkModel } from "./analysis/sdk-model.js";
-import { EditList } from "./analysis/edits.js";
-import { isUnusedAfter, removeStatement } from "./analysis/rewrite.js";
-import { moduleScopeVariables, SdkImports } from "./analysis/sdk-imports.js";
+} from "../analysis/evaluate.js";
+import { analysisInputFromContext, type AnalysisInput } from "../analysis/input.js";
+import { getSdkModel } from "../analysis/sdk-model.js";
+import { EditList } from "../analysis/edits.js";
+import { isUnusedAfter, removeStatement } from "../analysis/rewrite.js";
+import { moduleScopeVariables, SdkImports } from "../analysis/sdk-imports.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "no-global-tracer-with-evaluate";

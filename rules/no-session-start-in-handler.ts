@@ -1,8 +1,8 @@
 // `sessionStart()` stores the session id on the tracer instance; in a request handler or a Lambda
 // handler that instance is shared by every concurrent request, so one request's session overwrites
 // another's. `createSession()` keeps the id in the request's OpenTelemetry baggage instead.
-import { describeHandler, sessionStartInHandler } from "./analysis/handlers.js";
-import { analysisInputFromContext } from "./analysis/input.js";
+import { describeHandler, sessionStartInHandler } from "../analysis/handlers.js";
+import { analysisInputFromContext } from "../analysis/input.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "no-session-start-in-handler";

@@ -33,13 +33,69 @@ function run(cwd: string, command: string, args: readonly string[]): Promise<Pro
 
 const git = (project: TempProject, ...args: string[]) => run(project.dir, "git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", ...args]);
 
-/** The `entry:` of the README's `.pre-commit-config.yaml` example (inside the ESLint section). */
-function readmePreCommitEntry(): string {
+/**
+ * The file-type tags pre-commit gives a path, as its `identify` package does from the extension
+ * (identify/extensions.py), for the extensions of JavaScript and TypeScript sources. identify has
+ * no entry for `.mts` and `.cts`: such files only carry the generic tags.
+ */
+const IDENTIFY_TAGS: Readonly<Record<string, readonly string[]>> = {
+  js: ["javascript"],
+  mjs: ["javascript"],
+  cjs: ["javascript"],
+  jsx: ["jsx"],
+  ts: ["ts"],
+  tsx: ["tsx"],
+};
+const SOURCE_EXTENSIONS = ["js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts"];
+
+interface PreCommitHook {
+  readonly entry: string;
+  /** Whether pre-commit passes `path` to the hook: `files`/`exclude` (Python re.search), `types` (all), `types_or` (any). */
+  selects(path: string): boolean;
+}
+
+/** The README's `.pre-commit-config.yaml` example (inside the ESLint section): its `repo: local` hook. */
+function readmePreCommitHook(): PreCommitHook {
   const readme = readFileSync(join(REPOSITORY_ROOT, "README.md"), "utf8");
   const section = readme.slice(readme.indexOf("<!-- section:eslint:start -->"), readme.indexOf("<!-- section:eslint:end -->"));
-  const entry = /^\s*- repo: local[\s\S]*?^\s*entry: (.+)$/m.exec(section)?.[1];
+  const hook = /^\s*- repo: local\n[\s\S]*?(?=^```)/m.exec(section)?.[0];
+  const value = (key: string): string | undefined => {
+    const raw = new RegExp(`^\\s*${key}: (.+)$`, "m").exec(hook ?? "")?.[1].trim();
+    return raw?.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replaceAll("''", "'") : raw;
+  };
+  const list = (key: string): string[] | undefined => value(key)?.replace(/^\[|\]$/g, "").split(",").map((item) => item.trim());
+  const entry = value("entry");
   if (!entry) throw new Error("README's ESLint section has no `repo: local` hook with an `entry:`");
-  return entry.trim();
+  if (value("files")?.startsWith('"')) throw new Error("write the README's `files:` plainly or in single quotes (this test reads no YAML escapes)");
+  const files = new RegExp(value("files") ?? "");
+  const exclude = new RegExp(value("exclude") ?? "^$");
+  const types = list("types") ?? ["file"];
+  const typesOr = list("types_or") ?? [];
+  return {
+    entry,
+    selects(path) {
+      const extension = /\.([^./]+)$/.exec(path)?.[1] ?? "";
+      const tags = ["file", "text", ...(IDENTIFY_TAGS[extension] ?? [])];
+      return (
+        files.test(path) &&
+        !exclude.test(path) &&
+        types.every((tag) => tags.includes(tag)) &&
+        (typesOr.length === 0 || typesOr.some((tag) => tags.includes(tag)))
+      );
+    },
+  };
+}
+
+/** Runs the README's hook the way the pre-commit framework does: its `entry` with the staged files it selects appended. */
+async function runReadmeHook(project: TempProject): Promise<{ selected: string[]; hook: ProcessResult }> {
+  const { entry, selects } = readmePreCommitHook();
+  const [command, ...args] = entry.split(/\s+/);
+  expect(command).toBe("npx");
+  const staged = (await git(project, "diff", "--cached", "--name-only")).stdout.trim().split("\n");
+  const selected = staged.filter((path) => selects(path));
+  // `npx eslint` resolves the project's node_modules/.bin/eslint; call that directly (no npm).
+  const hook = await run(project.dir, join(project.dir, "node_modules", ".bin", args[0]), [...args.slice(1), ...selected]);
+  return { selected, hook };
 }
 
 describe("pre-commit: husky + lint-staged running eslint --max-warnings=0", () => {
@@ -83,11 +139,8 @@ describe("pre-commit: husky + lint-staged running eslint --max-warnings=0", () =
   });
 
   it("the README's pre-commit framework hook (repo: local) rejects the same staged file", async () => {
-    const [command, ...args] = readmePreCommitEntry().split(/\s+/);
-    expect(command).toBe("npx");
-    const staged = (await git(project, "diff", "--cached", "--name-only")).stdout.trim().split("\n");
-    // `npx eslint` resolves the project's node_modules/.bin/eslint; call that directly (no npm).
-    const hook = await run(project.dir, join(project.dir, "node_modules", ".bin", args[0]), [...args.slice(1), ...staged]);
+    const { selected, hook } = await runReadmeHook(project);
+    expect(selected).toEqual([sample?.filename]);
     expect(hook.status).toBe(1);
     expect(hook.stdout).toContain(RULE_ID);
   });
@@ -98,5 +151,20 @@ describe("pre-commit: husky + lint-staged running eslint --max-warnings=0", () =
     const commit = await git(project, "commit", "-m", "add chat route");
     expect(commit.status, commit.stdout + commit.stderr).toBe(0);
     expect((await git(project, "rev-list", "--count", "HEAD")).stdout.trim()).toBe("2");
+  });
+
+  it("the README's pre-commit framework hook selects every source extension, .mts and .cts too, and rejects them", async () => {
+    const { selects } = readmePreCommitHook();
+    expect(SOURCE_EXTENSIONS.filter((extension) => !selects(`src/file.${extension}`))).toEqual([]);
+    expect(selects("README.md")).toBe(false);
+    project.write("src/chat.mts", sample?.before ?? "");
+    project.write("src/chat-legacy.cts", sample?.before ?? "");
+    await git(project, "add", ".");
+    const { selected, hook } = await runReadmeHook(project);
+    expect(selected.sort()).toEqual(["src/chat-legacy.cts", "src/chat.mts"]);
+    expect(hook.status).toBe(1);
+    expect(hook.stdout).toContain("chat.mts");
+    expect(hook.stdout).toContain("chat-legacy.cts");
+    expect(hook.stdout).toContain(RULE_ID);
   });
 });

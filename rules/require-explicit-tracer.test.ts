@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runTransforms } from "../codemods/engine.js";
+import { runTransforms } from "../codemods/engine/engine.js";
 import rule, { RULE_NAME } from "./require-explicit-tracer.js";
 import { describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";

@@ -4,9 +4,9 @@
 // where the author meant. Code that evaluate() runs is exempt: there the implicit per-datapoint
 // tracer is the recommended pattern.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { appendPropertyReplacement, type TextReplacement } from "./analysis/ast.js";
-import { findImplicitTracerUses, type ImplicitTracerUse } from "./analysis/implicit-tracer.js";
-import { analysisInputFromContext } from "./analysis/input.js";
+import { appendPropertyReplacement, type TextReplacement } from "../analysis/ast.js";
+import { findImplicitTracerUses, type ImplicitTracerUse } from "../analysis/implicit-tracer.js";
+import { analysisInputFromContext } from "../analysis/input.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "require-explicit-tracer";

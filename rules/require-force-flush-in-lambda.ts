@@ -4,15 +4,15 @@
 //
 // The rule follows ESLint's code paths: it marks the segments in which an awaited flush runs and
 // requires every returned segment (early returns and the implicit end; not throws) to be reached only
-// through marked segments. `rules/analysis/flush.ts` answers the same question structurally for the
+// through marked segments. `analysis/flush.ts` answers the same question structurally for the
 // codemod, with the same conventions (see there).
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { enclosingFunction, indentationAt, type FunctionNode } from "./analysis/ast.js";
-import { flushHelpersOf, isAwaitedFlush, isReturnedFlush, lambdaFlushOf, type LambdaFlush } from "./analysis/flush.js";
-import { getHandlerModel } from "./analysis/handlers.js";
-import { nodesOfTypesWithin } from "./analysis/nodes.js";
-import { analysisInputFromContext } from "./analysis/input.js";
-import { getSdkModel } from "./analysis/sdk-model.js";
+import { enclosingFunction, indentationAt, type FunctionNode } from "../analysis/ast.js";
+import { flushHelpersOf, isAwaitedFlush, isReturnedFlush, lambdaFlushOf, type LambdaFlush } from "../analysis/flush.js";
+import { getHandlerModel } from "../analysis/handlers.js";
+import { nodesOfTypesWithin } from "../analysis/nodes.js";
+import { analysisInputFromContext } from "../analysis/input.js";
+import { getSdkModel } from "../analysis/sdk-model.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "require-force-flush-in-lambda";

@@ -1,8 +1,10 @@
-// `npm run demo`: what the package does, on the bundled fixtures. First ESLint with
+// `npm run demo`: what the package does, on the bundled fixtures, in a screenful. First ESLint with
 // `honeyhive.configs.recommended` (through this repository's eslint.config.js and the built plugin)
-// over fixtures/: the `before` file of every case shows its anti-pattern, the `after` file is clean.
+// over fixtures/: the `before` file of every case shows its anti-pattern, the `after` file is clean,
+// except in the cases that end in a review marker, where the finding stays for a person to settle.
 // Findings are the point here, so they never fail the command; a summary says what was expected.
-// Then `honeyhive migrate --dry fixtures` previews the codemod on the same files.
+// Then `honeyhive migrate --dry fixtures` previews the codemod on the same files: its summary.
+// `npm run demo -- --details` prints every finding and the whole diff as well.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
@@ -10,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const details = process.argv.includes("--details");
 const builtPlugin = join(root, "dist", "esm", "rules", "index.js");
 const migrateBin = join(root, "dist", "esm", "codemods", "bin.js");
 
@@ -41,37 +44,64 @@ for (const result of await eslint.lintFiles(["fixtures"])) {
   results.push({ ...simulated, filePath: result.filePath });
 }
 
-const stylish = await eslint.loadFormatter("stylish");
-console.log("━━ ESLint: honeyhive.configs.recommended over fixtures/ ━━");
-console.log((await stylish.format(results)).trimEnd() || "(no findings)");
+const plural = (count, singular, pluralForm = `${singular}s`) => `${count} ${count === 1 ? singular : pluralForm}`;
 
-const counts = { before: 0, beforeReported: 0, after: 0, afterClean: 0, afterMarked: 0, other: 0, otherFindings: 0 };
+if (details) {
+  const stylish = await eslint.loadFormatter("stylish");
+  console.log("━━ ESLint: honeyhive.configs.recommended over fixtures/, every finding ━━");
+  console.log((await stylish.format(results)).trimEnd() || "(no findings)");
+  console.log();
+}
+
+const counts = { before: 0, beforeReported: 0, beforeFindings: 0, after: 0, afterClean: 0, afterMarked: 0 };
+/** Files outside the before/after cases (the sample app and its migrated copy), by folder of fixtures/. */
+const others = new Map();
+const byRule = new Map();
 const surprises = [];
 for (const result of results) {
   const fixture = fixtureRole(result.filePath);
   const findings = result.messages.length;
+  for (const message of result.messages) byRule.set(message.ruleId ?? "(parse error)", (byRule.get(message.ruleId ?? "(parse error)") ?? 0) + 1);
   const shown = relative(root, result.filePath);
   if (fixture?.role === "before") {
     counts.before++;
+    counts.beforeFindings += findings;
     if (findings > 0) counts.beforeReported++;
     else surprises.push(`${shown}: expected a finding, got none`);
   } else if (fixture?.role === "after") {
     counts.after++;
     if (findings === 0) counts.afterClean++;
+    // A marker case ends where the codemod stops and asks a person: the finding stays until then.
     else if (fixture.marker) counts.afterMarked++;
-    else surprises.push(`${shown}: expected no finding, got ${findings}`);
+    else surprises.push(`${shown}: expected no finding, got ${plural(findings, "finding")}`);
   } else {
-    counts.other++;
-    counts.otherFindings += findings;
+    const folder = shown.split(/[\\/]/).slice(0, 2).join("/");
+    const other = others.get(folder) ?? { files: 0, withFindings: 0, findings: 0 };
+    other.files++;
+    other.findings += findings;
+    if (findings > 0) other.withFindings++;
+    others.set(folder, other);
   }
 }
-console.log(
-  `\nSummary: ${counts.beforeReported}/${counts.before} "before" files reported, ` +
-    `${counts.afterClean}/${counts.after} "after" files clean` +
-    (counts.afterMarked ? ` (${counts.afterMarked} more left for review with a honeyhive-migrate marker)` : "") +
-    (counts.other ? `, ${counts.otherFindings} finding(s) in ${counts.other} other file(s) (sample app)` : "") +
-    ".",
-);
+
+console.log("━━ ESLint: honeyhive.configs.recommended over fixtures/ ━━");
+const lines = [
+  [`"before" files`, `${counts.beforeReported}/${counts.before} reported, ${plural(counts.beforeFindings, "finding")}`],
+  [
+    `"after" files`,
+    `${counts.afterClean + counts.afterMarked}/${counts.after} as expected: ${counts.afterClean} clean` +
+      (counts.afterMarked ? `, ${counts.afterMarked} still reported beside the review marker the codemod leaves there for a person` : ""),
+  ],
+  ...[...others].map(([folder, other]) => [
+    folder,
+    other.findings ? `${plural(other.findings, "finding")} in ${other.withFindings} of ${plural(other.files, "file")}` : `no findings in ${plural(other.files, "file")}`,
+  ]),
+];
+const labelWidth = Math.max(...lines.map(([label]) => label.length)) + 1;
+for (const [label, text] of lines) console.log(`${`${label}:`.padEnd(labelWidth)}  ${text}`);
+console.log("Findings by rule:");
+const ruleWidth = Math.max(0, ...[...byRule.keys()].map((rule) => rule.length));
+for (const [rule, count] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1))) console.log(`  ${rule.padEnd(ruleWidth)}  ${count}`);
 for (const surprise of surprises) console.log(`  unexpected: ${surprise}`);
 
 console.log("\n━━ Codemod preview: honeyhive migrate --dry fixtures ━━");
@@ -79,5 +109,9 @@ if (!existsSync(migrateBin)) {
   console.log("(the migrate CLI is not built yet; skipped)");
   process.exit(0);
 }
-const migrate = spawnSync(process.execPath, [migrateBin, "migrate", "--dry", "fixtures"], { cwd: root, stdio: "inherit" });
+// The diff goes to stdout and the summary to stderr: the summary is the demo, the diff a detail.
+const migrate = spawnSync(process.execPath, [migrateBin, "migrate", "--dry", "fixtures"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+if (details) process.stdout.write(migrate.stdout);
+process.stdout.write(migrate.stderr);
+if (!details) console.log("\nEvery finding and the whole diff: npm run demo -- --details");
 process.exit(migrate.status ?? 1);

@@ -44,7 +44,7 @@ export function listFiles(dir, extensions) {
   return files.sort();
 }
 
-const ENTRIES = [join("esm", "rules", "index.js"), join("esm", "codemods", "bin.js"), join("esm", "codemods", "engine.js"), join("esm", "sdk", "index.js")];
+const ENTRIES = [join("esm", "rules", "index.js"), join("esm", "codemods", "bin.js"), join("esm", "codemods", "engine", "engine.js"), join("esm", "sdk", "index.js")];
 const SNAPSHOT_COMMIT = join(SNAPSHOT_DIR, ".bench-commit");
 
 function git(args) {

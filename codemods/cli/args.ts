@@ -17,6 +17,8 @@ export interface MigrateOptions {
   readonly list: boolean;
   readonly json: boolean;
   readonly allowDirty: boolean;
+  /** Paths that lead out of the project (the git top level, or the working directory) are accepted. */
+  readonly allowOutsideProject: boolean;
   readonly verbose: boolean;
   /** Selected transforms, in run order. */
   readonly transforms: readonly TransformId[];
@@ -43,6 +45,7 @@ const MIGRATE_OPTIONS = {
   list: { type: "boolean" },
   json: { type: "boolean" },
   "allow-dirty": { type: "boolean" },
+  "allow-outside-project": { type: "boolean" },
   verbose: { type: "boolean" },
   transforms: { type: "string", short: "t", multiple: true },
   skip: { type: "string", multiple: true },
@@ -114,6 +117,7 @@ function parseMigrate(args: readonly string[]): Command {
       list: values.list ?? false,
       json: values.json ?? false,
       allowDirty: values["allow-dirty"] ?? false,
+      allowOutsideProject: values["allow-outside-project"] ?? false,
       verbose: values.verbose ?? false,
       transforms,
       cpus: parseCpus(values.cpus),

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, unlinkSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DirectoryListings } from "../directory-listings.js";
+import { DirectoryListings } from "../engine/directory-listings.js";
 import { discoverFiles } from "./discover.js";
 
 const root = realpathSync(mkdtempSync(join(tmpdir(), "honeyhive-discover-")));

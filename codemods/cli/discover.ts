@@ -4,7 +4,7 @@
 // files, dependencies and build output, and what `--ignore` names.
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import type { DirectoryListings } from "../directory-listings.js";
+import type { DirectoryListings } from "../engine/directory-listings.js";
 import { gitListFiles, gitTopLevel } from "./git.js";
 import { ignoreVerdict, isFileIgnored, parseIgnoreFile, type IgnoreRule } from "./ignore-patterns.js";
 
@@ -57,6 +57,23 @@ export function toPosix(path: string): string {
 export function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
   return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** The directory a run stays in: the git top level of the working directory, else the working directory itself. */
+export function projectRoot(cwd: string): string {
+  return gitTopLevel(cwd) ?? cwd;
+}
+
+/**
+ * The first path argument whose real location (links resolved) is outside `root`, if any. An
+ * explicit path is checked like a link found by the walk: where it leads decides, not how it is
+ * spelled (`../x`, an absolute path, a link to elsewhere).
+ */
+export function firstPathOutside(root: string, cwd: string, paths: readonly string[]): string | undefined {
+  return paths.find((path) => {
+    if (!existsSync(resolve(cwd, path))) throw new MissingPathError(path);
+    return !isInside(root, realpathSync(resolve(cwd, path)));
+  });
 }
 
 /** Finds the git top levels of the given paths without listing anything (used by the guard before discovery). */

@@ -1,11 +1,11 @@
 // The CLI's only door to the transforms: the engine contract (`runTransforms`, `mayUseSdk`). Kept
 // as a value so tests can hand the runner an engine of their own, and loaded on first use so
 // `--help`, `--version` and `--list` do not pay for loading the parsers.
-import type { DirectoryListings } from "../directory-listings.js";
-import type { RunTransformsOptions, TransformRunResult } from "../engine.js";
-import type { FileLinks } from "../transform-api.js";
+import type { DirectoryListings } from "../engine/directory-listings.js";
+import type { RunTransformsOptions, TransformRunResult } from "../engine/engine.js";
+import type { FileLinks } from "../engine/transform-api.js";
 
-/** What the project pass answers per file once the candidates' links are joined (see codemods/project.ts). */
+/** What the project pass answers per file once the candidates' links are joined (see codemods/engine/project.ts). */
 export interface ProjectLinks {
   factsFor(path: string): RunTransformsOptions["project"];
   importsTracerModule(path: string, text: string): boolean;
@@ -28,15 +28,15 @@ export interface MigrateEngine {
   ) => ProjectLinks;
 }
 
-/** The text tests alone (codemods/prefilter.ts): no parser is loaded with them. */
-export type TextTests = typeof import("../prefilter.js");
+/** The text tests alone (codemods/engine/prefilter.ts): no parser is loaded with them. */
+export type TextTests = typeof import("../engine/prefilter.js");
 
 export function loadPrefilter(): Promise<TextTests> {
-  return import("../prefilter.js");
+  return import("../engine/prefilter.js");
 }
 
 export async function loadDefaultEngine(): Promise<MigrateEngine> {
-  const [{ runTransforms, mayUseSdk }, { linkProject }] = await Promise.all([import("../engine.js"), import("../project.js")]);
+  const [{ runTransforms, mayUseSdk }, { linkProject }] = await Promise.all([import("../engine/engine.js"), import("../engine/project.js")]);
   return { runTransforms, mayUseSdk, linkProject };
 }
 

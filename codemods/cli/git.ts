@@ -36,16 +36,39 @@ export function gitListFiles(topLevel: string, pathspec: string): string[] {
   return [...new Set(splitNul(output))];
 }
 
-/** Paths (relative to `topLevel`) with staged, unstaged or untracked changes; empty when clean. */
-export function gitUncommittedPaths(topLevel: string): string[] {
-  const output = git(topLevel, ["status", "--porcelain=v1", "-z", "--untracked-files=normal"]);
+interface StatusEntry {
+  /** Status in the index (`X`) and in the work tree (`Y`), as `git status --porcelain` prints them. */
+  readonly index: string;
+  readonly workTree: string;
+  readonly path: string;
+}
+
+function gitStatus(topLevel: string, pathspecs: readonly string[]): StatusEntry[] {
+  const output = git(topLevel, ["status", "--porcelain=v1", "-z", "--untracked-files=normal", "--", ...pathspecs]);
   // Entries are `XY path`; a rename adds its source path as the next entry, which has no status.
-  const paths: string[] = [];
   const entries = splitNul(output);
+  const status: StatusEntry[] = [];
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index];
-    paths.push(entry.slice(3));
+    status.push({ index: entry[0], workTree: entry[1], path: entry.slice(3) });
     if (entry[0] === "R" || entry[0] === "C") index++;
   }
-  return paths;
+  return status;
+}
+
+/** Paths (relative to `topLevel`) with staged, unstaged or untracked changes; empty when clean. */
+export function gitUncommittedPaths(topLevel: string): string[] {
+  return gitStatus(topLevel, []).map((entry) => entry.path);
+}
+
+/**
+ * Of `files` (relative to `topLevel`), those whose work-tree text differs from the index: unstaged
+ * changes, or untracked. A staged file is not among them: rewriting it leaves the rewrite alone as
+ * its unstaged diff.
+ */
+export function gitUnstagedFiles(topLevel: string, files: readonly string[]): string[] {
+  if (files.length === 0) return [];
+  return gitStatus(topLevel, files.map((file) => `:(literal)${file}`))
+    .filter((entry) => entry.workTree !== " ")
+    .map((entry) => entry.path);
 }

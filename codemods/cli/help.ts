@@ -38,7 +38,12 @@ Options:
       --skip <ids>         Do not run these transforms (comma-separated, repeatable)
       --json               Print a machine-readable report (version 1) on stdout; human
                            output goes to stderr
-      --allow-dirty        Write even when the git work tree has uncommitted changes
+      --allow-dirty        Write even when the git work tree has uncommitted changes (files
+                           named as arguments only need to be staged or unchanged)
+      --allow-outside-project
+                           Accept paths that lead out of the project (the git top level, or
+                           the current directory outside git): ../other, an absolute path or
+                           a link to elsewhere; without it they are refused (exit 2)
       --extensions <list>  File extensions to read (default: ${DEFAULT_EXTENSIONS.join(",")})
       --ignore <glob>      Leave out files matching a gitignore-style glob, relative to the
                            current directory (repeatable)
@@ -59,12 +64,14 @@ Exit codes:
   0  done (whether or not files changed)
   1  at least one file could not be parsed or transformed (listed as file:line:col; left
      untouched; the other files were processed)
-  2  usage error, or the git work tree has uncommitted changes
+  2  usage error, a path outside the project, or the git work tree has uncommitted changes
   3  --check found files to change or review markers (1 wins when a file failed)
 
 Examples:
   npx honeyhive migrate --dry                 Preview every change as a diff
   npx honeyhive migrate src                   Migrate src/ (commit or stash your changes first)
+  npx honeyhive migrate src/chat.ts           After a pre-commit hook blocked a commit: rewrite
+                                              the staged file, review with git diff, git add
   npx honeyhive migrate --transforms explicit-tracer,lambda-force-flush
   npx honeyhive migrate --skip evaluate-managed-tracer --ignore "**/*.test.ts"
   npx honeyhive migrate --list .              How many files each transform would change

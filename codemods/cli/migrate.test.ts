@@ -1,10 +1,11 @@
 // The `honeyhive migrate` command end to end in temporary projects, in process with stand-in
 // transforms (see test-utils/project.ts) so each behaviour of the CLI is asserted on its own.
-import { chmodSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { TRANSFORM_IDS } from "../transforms/ids.js";
 import type { MigrateEngine } from "./engine-port.js";
+import { runCli } from "./migrate.js";
 import type { JsonReport } from "./report.js";
 import { FAKE_MARKER, fakeEngine, git, makeProject, read, removeProjects, runInProcess, writeFiles } from "./test-utils/project.js";
 
@@ -60,6 +61,41 @@ describe("git guard", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(""); // a writing run prints no diff
     expect(read(root, "src/handler.ts")).toBe(HANDLER_MIGRATED);
+  });
+});
+
+describe("git guard with file arguments (right after a blocked commit)", () => {
+  it("writes files named on the command line that are staged or unchanged, whatever else is dirty", async () => {
+    const root = makeProject({ "src/a.ts": HANDLER, "src/c.ts": HANDLER, "README.md": "hi\n" }, { git: true });
+    writeFiles(root, { "src/a.ts": `${HANDLER}// edited\n`, "src/new.ts": HANDLER, "README.md": "changed\n", "notes.txt": "new\n" });
+    git(root, "add", "src/a.ts", "src/new.ts"); // what a blocked commit leaves: the files staged
+    const run = await runInProcess(root, ["migrate", "src/a.ts", "src/new.ts", "src/c.ts"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(read(root, "src/a.ts")).toBe(`${HANDLER_MIGRATED}// edited\n`);
+    expect(read(root, "src/new.ts")).toBe(HANDLER_MIGRATED);
+    expect(read(root, "src/c.ts")).toBe(HANDLER_MIGRATED);
+    // The migration is the unstaged diff of exactly those files.
+    expect(git(root, "diff", "--name-only").split("\n").filter(Boolean)).toEqual(["README.md", "src/a.ts", "src/c.ts", "src/new.ts"]);
+  });
+
+  it("still refuses a named file with unstaged changes, or an untracked one, naming it and the remedies", async () => {
+    const root = makeProject({ "src/a.ts": HANDLER, "src/b.ts": HANDLER }, { git: true });
+    writeFiles(root, { "src/a.ts": `${HANDLER}// edited\n`, "src/untracked.ts": HANDLER });
+    for (const path of ["src/a.ts", "src/untracked.ts"]) {
+      const run = await runInProcess(root, ["migrate", "src/b.ts", path]);
+      expect(run.code, path).toBe(2);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toContain(`${path} has changes that are not staged`);
+      expect(run.stderr).toMatch(/git add .*--allow-dirty/);
+    }
+    expect(read(root, "src/b.ts")).toBe(HANDLER);
+    // A directory argument still needs the whole work tree clean.
+    git(root, "add", "-A");
+    writeFiles(root, { "notes.txt": "new\n" });
+    const directory = await runInProcess(root, ["migrate", "src"]);
+    expect(directory.code).toBe(2);
+    expect(directory.stderr).toMatch(/uncommitted changes \(.*notes\.txt/);
+    expect((await runInProcess(root, ["migrate", "--allow-dirty", "src/a.ts"])).code).toBe(0);
   });
 });
 
@@ -192,7 +228,8 @@ describe("choosing transforms", () => {
     const run = await runInProcess(root, ["migrate", "--list", "."]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/session-start-to-create-session\s+2 files/);
-    expect(run.stdout).toMatch(/explicit-tracer\s+1 files/);
+    expect(run.stdout).toMatch(/explicit-tracer\s+1 file\s/);
+    expect(run.stdout).not.toContain("1 files");
     expect(run.stdout).toMatch(/lambda-force-flush\s+0 files/);
     expect(read(root, "a.ts")).toBe(HANDLER);
   });
@@ -348,6 +385,58 @@ describe("file discovery", () => {
   });
 });
 
+describe("paths outside the project", () => {
+  it("refuses, in one line and before writing anything, every path argument that leads out of the repository", async () => {
+    const outside = makeProject({ "shared.ts": HANDLER, "lib/util.ts": HANDLER });
+    const root = makeProject({ "src/a.ts": HANDLER }, { git: true });
+    symlinkSync(join(outside, "shared.ts"), join(root, "src", "linked.ts"));
+    symlinkSync(outside, join(root, "linked-dir"));
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "links");
+    const leaving = [
+      "src/linked.ts", // a link to a file out of the project
+      "linked-dir", // a link to a directory out of the project
+      "linked-dir/lib/util.ts",
+      join(outside, "shared.ts"), // absolute
+      outside,
+      `../${basename(outside)}/shared.ts`, // relative, up and out
+      "src/../..",
+    ];
+    for (const path of leaving) {
+      for (const mode of [[], ["--dry"]]) {
+        const run = await runInProcess(root, ["migrate", ...mode, "src/a.ts", path]);
+        expect(run.code, path).toBe(2);
+        expect(run.stderr.trim().split("\n"), path).toHaveLength(1);
+        expect(run.stderr, path).toMatch(/^honeyhive migrate: .+ is outside the project \(.+\); .*--allow-outside-project/);
+        expect(run.stdout, path).toBe("");
+      }
+    }
+    expect(read(outside, "shared.ts")).toBe(HANDLER);
+    expect(read(outside, "lib/util.ts")).toBe(HANDLER);
+    expect(read(root, "src/a.ts")).toBe(HANDLER); // nothing of the run happened
+  });
+
+  it("outside git, the working directory is the project", async () => {
+    const parent = makeProject({ "app/src/a.ts": HANDLER, "other/b.ts": HANDLER });
+    const run = await runInProcess(join(parent, "app"), ["migrate", "src", "../other/b.ts"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("../other/b.ts is outside the project");
+    expect(read(parent, "other/b.ts")).toBe(HANDLER);
+    expect(read(parent, "app/src/a.ts")).toBe(HANDLER);
+  });
+
+  it("accepts paths anywhere in the repository, and outside it with --allow-outside-project", async () => {
+    const outside = makeProject({ "shared.ts": HANDLER });
+    const root = makeProject({ "packages/app/a.ts": HANDLER, "packages/lib/b.ts": HANDLER }, { git: true });
+    const inRepo = await runInProcess(join(root, "packages", "app"), ["migrate", ".", "../lib/b.ts", join(root, "packages", "app", "a.ts")]);
+    expect(inRepo.code, inRepo.stderr).toBe(0);
+    expect(read(root, "packages/lib/b.ts")).toBe(HANDLER_MIGRATED);
+    const allowed = await runInProcess(root, ["migrate", "--allow-outside-project", join(outside, "shared.ts")]);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(read(outside, "shared.ts")).toBe(HANDLER_MIGRATED);
+  });
+});
+
 describe("writing", () => {
   it("keeps the file mode, replaces the file atomically and leaves no temporary files", async () => {
     const root = makeProject({ "bin/tool.js": "#!/usr/bin/env node\n" + HANDLER });
@@ -371,6 +460,52 @@ describe("writing", () => {
     expect(statSync(join(root, "alias", "a.ts")).isFile()).toBe(true);
   });
 
+  it("leaves a file that is not valid UTF-8 byte for byte as it was and reports it with the position of the bad byte", async () => {
+    const latin1 = Buffer.concat([Buffer.from(`${HANDLER}// caf`), Buffer.from([0xe9]), Buffer.from(" (Latin-1)\n")]);
+    const root = makeProject({ "src/ok.ts": HANDLER, "src/plain.ts": PLAIN });
+    writeFileSync(join(root, "src/latin1.ts"), latin1);
+    writeFileSync(join(root, "src/latin1-plain.ts"), Buffer.from([0x2f, 0x2f, 0x20, 0xe9, 0x0a])); // no SDK usage: skipped as usual
+    for (const mode of [["--dry"], []]) {
+      const run = await runInProcess(root, ["migrate", "--json", ...mode]);
+      expect(run.code, mode.join()).toBe(1);
+      const report = JSON.parse(run.stdout) as JsonReport;
+      expect(report.files.find((file) => file.path === "src/latin1.ts")).toEqual({
+        path: "src/latin1.ts",
+        status: "failed",
+        transforms: [],
+        markers: 0,
+        error: { message: expect.stringMatching(/^not valid UTF-8 \(byte 0xe9\).*left untouched/) as unknown as string, line: 6, column: 7 },
+      });
+      expect(report.files.find((file) => file.path === "src/latin1-plain.ts")).toMatchObject({ status: "skipped", reason: "no SDK usage" });
+      expect(run.stderr).toContain("src/latin1.ts:6:7 not valid UTF-8");
+      expect(readFileSync(join(root, "src/latin1.ts")).equals(latin1)).toBe(true);
+    }
+    expect(read(root, "src/ok.ts")).toBe(HANDLER_MIGRATED);
+  });
+
+  it("reports a file that is not valid UTF-8 when the project pass adds it, too", async () => {
+    const root = makeProject({ "src/lib/tracing.ts": 'import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init();\n' });
+    const route = Buffer.concat([Buffer.from('import { tracer } from "./lib/tracing";\ntracer.sessionStart({}); // '), Buffer.from([0xff]), Buffer.from("\n")]);
+    writeFileSync(join(root, "src/route.ts"), route);
+    const engine: MigrateEngine = {
+      ...fakeEngine,
+      linkProject: () => ({ importsTracerModule: (_path, text) => text.includes("/lib/tracing"), factsFor: () => undefined }),
+    };
+    const run = await runInProcess(root, ["migrate", "--json"], engine);
+    expect((JSON.parse(run.stdout) as JsonReport).files.find((file) => file.path === "src/route.ts")).toMatchObject({
+      status: "failed",
+      error: { line: 2, column: 29 },
+    });
+    expect(readFileSync(join(root, "src/route.ts")).equals(route)).toBe(true);
+  });
+
+  it("keeps a byte order mark, CRLF line ends and U+FFFD that is really in the file", async () => {
+    const text = "\uFEFF" + HANDLER.replace("{}", '{ note: "\uFFFD" }').replaceAll("\n", "\r\n");
+    const root = makeProject({ "a.ts": text });
+    expect((await runInProcess(root, ["migrate"])).code).toBe(0);
+    expect(readFileSync(join(root, "a.ts")).equals(Buffer.from(text.replace(".sessionStart(", ".createSession("), "utf8"))).toBe(true);
+  });
+
   it("names the formatter command for the changed files when the project has one", async () => {
     const root = makeProject({ "src/a.ts": HANDLER, "src/b.ts": PLAIN, ".prettierrc": "{}\n" }, { git: true });
     const run = await runInProcess(root, ["migrate"]);
@@ -380,13 +515,49 @@ describe("writing", () => {
   });
 });
 
+describe("progress", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("the progress bar counts the files the summary counts, and says file for one", async () => {
+    const root = makeProject({ "a.ts": HANDLER, "b.ts": HANDLER, "c.ts": ENRICH, "plain-1.ts": PLAIN, "plain-2.ts": PLAIN });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    // Each file takes "long" enough for the bar to be drawn at every update.
+    const slowEngine: MigrateEngine = {
+      ...fakeEngine,
+      runTransforms(...args) {
+        vi.setSystemTime(Date.now() + 500);
+        return fakeEngine.runTransforms(...args);
+      },
+    };
+    let stderr = "";
+    const tty = { isTTY: true, columns: 100, write: (text: string) => (stderr += text) };
+    const code = await runCli(["migrate", "--dry", "--verbose"], { cwd: root, stdout: { write: () => true }, stderr: tty, engine: slowEngine });
+    expect(code).toBe(0);
+    const scanned = /(\d+) files scanned/.exec(stderr)?.[1];
+    expect(scanned).toBe("5");
+    const counters = [...stderr.matchAll(/\] (\d+)\/(\d+) files/g)].map((match) => [Number(match[1]), Number(match[2])]);
+    expect(counters.length).toBeGreaterThan(0);
+    expect(counters.every(([, total]) => total === 5)).toBe(true);
+    expect(counters.at(-1)).toEqual([5, 5]);
+    expect(stderr).toContain("honeyhive migrate: 3 candidate files, in process");
+
+    stderr = "";
+    const single = makeProject({ "a.ts": HANDLER });
+    await runCli(["migrate", "--dry", "--verbose"], { cwd: single, stdout: { write: () => true }, stderr: tty, engine: slowEngine });
+    expect(stderr).toContain("honeyhive migrate: 1 candidate file, in process");
+    expect(stderr).toContain("1/1 file\x1b[K");
+  });
+});
+
 describe("help and version", () => {
   it("prints help with examples, and the version", async () => {
     const root = makeProject({});
     const help = await runInProcess(root, ["migrate", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Examples:");
-    for (const flag of ["--dry", "--print", "--check", "--list", "--transforms", "--skip", "--json", "--allow-dirty", "--cpus", "--run-in-band", "--verbose", "--extensions", "--ignore"]) {
+    for (const flag of ["--dry", "--print", "--check", "--list", "--transforms", "--skip", "--json", "--allow-dirty", "--allow-outside-project", "--cpus", "--run-in-band", "--verbose", "--extensions", "--ignore"]) {
       expect(help.stdout).toContain(flag);
     }
     expect((await runInProcess(root, ["--help"])).stdout).toContain("honeyhive <command>");

@@ -1,22 +1,23 @@
 // `honeyhive migrate`: guard, discover, prefilter, transform (in process or on worker threads),
 // write, report. Every outcome is decided per file, so one bad file never stops the others.
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DirectoryListings } from "../directory-listings.js";
-import type { RunTransformsOptions, TransformRunResult } from "../engine.js";
+import { DirectoryListings } from "../engine/directory-listings.js";
+import type { RunTransformsOptions, TransformRunResult } from "../engine/engine.js";
 import { TRANSFORMS } from "../transforms/ids.js";
 import { parseCommandLine, UsageError, type MigrateOptions } from "./args.js";
 import { unifiedDiff } from "./diff.js";
-import { discoverFiles, isInside, MissingPathError, resolveGitTopLevels, toPosix } from "./discover.js";
+import { discoverFiles, firstPathOutside, isInside, MissingPathError, projectRoot, resolveGitTopLevels, toPosix } from "./discover.js";
 import { loadDefaultEngine, loadPrefilter, transformSafely, type MigrateEngine, type TextTests } from "./engine-port.js";
 import { formatterCommand } from "./formatter-hint.js";
-import { gitUncommittedPaths } from "./git.js";
+import { gitUncommittedPaths, gitUnstagedFiles } from "./git.js";
 import { MAIN_HELP, migrateHelp } from "./help.js";
 import { TransformPool, WORKER_URL } from "./pool.js";
 import { ProgressBar, type ProgressStream } from "./progress.js";
-import { buildJsonReport, formatSummary, type FileOutcome, type JsonReport } from "./report.js";
+import { decodeSource, type DecodedSource } from "./decode.js";
+import { buildJsonReport, formatSummary, plural, type FileError, type FileOutcome, type JsonReport } from "./report.js";
 import { packageVersion } from "./version.js";
 import { writeFileAtomically } from "./write-file.js";
 
@@ -43,6 +44,8 @@ interface Candidate {
   readonly index: number;
   readonly realPath: string;
   readonly source: string;
+  /** Set when the file is not valid UTF-8: it is reported with this error, never transformed or written. */
+  readonly invalid?: FileError;
   /** What the project pass knows about this file. */
   readonly project?: RunTransformsOptions["project"];
 }
@@ -53,7 +56,7 @@ interface FileRun {
   readonly candidate?: Candidate;
   readonly result?: TransformRunResult;
   /** A file the text prefilter skipped, kept until the project pass has had its say. */
-  readonly prefiltered?: { readonly realPath: string; readonly source: string };
+  readonly prefiltered?: { readonly realPath: string; readonly source: string; readonly invalid?: FileError };
 }
 
 function listTransforms(io: CliIo, json: boolean): number {
@@ -71,24 +74,62 @@ function listTransforms(io: CliIo, json: boolean): number {
 function listTransformCounts(io: CliIo, report: JsonReport, selected: MigrateOptions["transforms"]): void {
   const idWidth = Math.max(...TRANSFORMS.map((transform) => transform.id.length));
   for (const transform of TRANSFORMS) {
-    const count = selected.includes(transform.id) ? `${report.transforms[transform.id].files} files` : "not selected";
+    const count = selected.includes(transform.id) ? plural(report.transforms[transform.id].files, "file") : "not selected";
     io.stdout.write(`${transform.id.padEnd(idWidth)}  ${count.padEnd(12)}  ${transform.title}\n`);
   }
 }
 
-/** Refuses (one line, with the remedy) to write into a work tree with uncommitted changes. */
-function checkWorkTreesClean(io: CliIo, cwd: string, paths: readonly string[]): boolean {
-  const topLevels = new Set([...resolveGitTopLevels(cwd, paths).values()].filter((top): top is string => top !== undefined));
-  for (const topLevel of topLevels) {
+/**
+ * Refuses (one line, with the remedy) a path argument that leads out of the project, in every mode:
+ * a preview shows what the writing run would do, and that run must not write there.
+ */
+function checkPathsInsideProject(io: CliIo, cwd: string, paths: readonly string[]): boolean {
+  const root = projectRoot(cwd);
+  const outside = firstPathOutside(root, cwd, paths);
+  if (outside === undefined) return true;
+  io.stderr.write(
+    `honeyhive migrate: ${outside} is outside the project (${root}); run the command from that project, or pass --allow-outside-project\n`,
+  );
+  return false;
+}
+
+/**
+ * Refuses (one line, with the remedy) to write into a work tree with uncommitted changes, so that
+ * the migration is its own reviewable diff. Files named on the command line only need to be free of
+ * unstaged changes (staged or unchanged): right after a commit that a hook blocked, `migrate <file>`
+ * then writes the rewrite as the files' unstaged diff. A directory argument needs its tree clean.
+ */
+function checkWorkTreesClean(io: CliIo, cwd: string, paths: readonly string[], explicitPaths: boolean): boolean {
+  const namedFiles = new Map<string, string[]>();
+  const wholeTrees = new Set<string>();
+  for (const [absolute, topLevel] of resolveGitTopLevels(cwd, paths)) {
+    if (topLevel === undefined) continue;
+    if (explicitPaths && !statSync(absolute).isDirectory()) namedFiles.set(topLevel, [...(namedFiles.get(topLevel) ?? []), toPosix(relative(topLevel, absolute))]);
+    else wholeTrees.add(topLevel);
+  }
+  for (const topLevel of wholeTrees) {
     const dirty = gitUncommittedPaths(topLevel);
     if (dirty.length === 0) continue;
-    const examples = dirty.slice(0, 3).join(", ") + (dirty.length > 3 ? ", …" : "");
     io.stderr.write(
-      `honeyhive migrate: ${topLevel} has uncommitted changes (${examples}); commit or stash them so the migration is its own reviewable diff, or pass --allow-dirty\n`,
+      `honeyhive migrate: ${topLevel} has uncommitted changes (${examplesOf(dirty)}); commit or stash them so the migration is its own reviewable diff, or pass --allow-dirty\n`,
+    );
+    return false;
+  }
+  for (const [topLevel, files] of namedFiles) {
+    if (wholeTrees.has(topLevel)) continue;
+    const unstaged = gitUnstagedFiles(topLevel, files);
+    if (unstaged.length === 0) continue;
+    io.stderr.write(
+      `honeyhive migrate: ${examplesOf(unstaged)} ${unstaged.length === 1 ? "has" : "have"} changes that are not staged; ` +
+        `stage them with git add (or commit or stash them) so the migration is its own reviewable diff, or pass --allow-dirty\n`,
     );
     return false;
   }
   return true;
+}
+
+function examplesOf(paths: readonly string[]): string {
+  return paths.slice(0, 3).join(", ") + (paths.length > 3 ? ", …" : "");
 }
 
 /** The text prefilter, and whether the files it skips are kept for a project pass. */
@@ -135,22 +176,24 @@ function readFiles(
     // A file reached through links is migrated once, under its own path when that is listed too.
     if ((realPath !== file.absolutePath && listed.has(realPath)) || seenRealPaths.has(realPath)) continue;
     seenRealPaths.add(realPath);
-    let source: string;
+    let decoded: DecodedSource;
     try {
-      source = readFileSync(realPath, "utf8");
+      decoded = decodeSource(readFileSync(realPath));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EISDIR") continue; // a submodule or a link to a directory
       runs.push({ outcome: { path, status: "failed", transforms: [], markers: 0, error: { message: (error as Error).message } } });
       continue;
     }
+    const { text: source, invalid } = decoded;
+    const read = { realPath, source, ...(invalid ? { invalid } : {}) };
     if (!prefilter.mayUseSdk(source, settings)) {
       runs.push({
         outcome: { path, status: "skipped", transforms: [], markers: 0, reason: "no SDK usage" },
-        ...(prefilter.keepSkipped ? { prefiltered: { realPath, source } } : {}),
+        ...(prefilter.keepSkipped ? { prefiltered: read } : {}),
       });
       continue;
     }
-    const candidate: Candidate = { index: runs.length, realPath, source };
+    const candidate: Candidate = { index: runs.length, ...read };
     runs.push({ outcome: { path, status: "unchanged", transforms: [], markers: 0 }, candidate });
   }
   return runs;
@@ -219,6 +262,18 @@ function workerCountFor(io: CliIo, options: MigrateOptions, candidates: number):
   return workers;
 }
 
+/** One round of transforms, as the progress bar and `--verbose` name it. */
+interface TransformRound {
+  /** Files the bar counts: the first round counts every file read, as the summary's "files scanned" does. */
+  readonly total: number;
+  /** Of those, files already settled without a transform (skipped by the prefilter, not UTF-8). */
+  readonly settled: number;
+  /** What the bar counts, for one file and for several. */
+  readonly unit: readonly [string, string];
+  /** What `--verbose` calls the candidates, one and several. */
+  readonly what: readonly [string, string];
+}
+
 /** Runs the engine over candidates in this thread, or on a worker pool started when a round is large enough. */
 class Transformer {
   /** Started by the first round large enough for workers; the later rounds reuse it. */
@@ -231,11 +286,27 @@ class Transformer {
     private readonly transformOptions: RunTransformsOptions,
   ) {}
 
-  async transform(candidates: readonly Candidate[], what: string): Promise<TransformRunResult[]> {
-    const progress = new ProgressBar(this.io.stderr, candidates.length, "files");
+  /**
+   * The candidates' results in order; a file that is not UTF-8 gets its error without reaching the
+   * engine. The progress bar counts `round.total` files, of which `round.settled` need no transform.
+   */
+  async transform(candidates: readonly Candidate[], round: TransformRound): Promise<TransformRunResult[]> {
+    const readable = candidates.filter((candidate) => !candidate.invalid);
+    const settled = round.settled + candidates.length - readable.length;
+    const results = readable.length > 0 ? await this.transformReadable(readable, { ...round, settled }) : [];
+    let next = 0;
+    return candidates.map((candidate) =>
+      candidate.invalid
+        ? { output: candidate.source, changed: false, applied: [], markers: 0, error: candidate.invalid }
+        : results[next++],
+    );
+  }
+
+  private async transformReadable(candidates: readonly Candidate[], round: TransformRound): Promise<TransformRunResult[]> {
+    const progress = new ProgressBar(this.io.stderr, round.total, ...round.unit);
     const workers = this.pool?.workers ?? workerCountFor(this.io, this.options, candidates.length);
     if (this.options.verbose && candidates.length > 0) {
-      this.io.stderr.write(`honeyhive migrate: ${candidates.length} ${what}, ${workers > 1 ? `${workers} workers` : "in process"}\n`);
+      this.io.stderr.write(`honeyhive migrate: ${plural(candidates.length, ...round.what)}, ${workers > 1 ? `${workers} workers` : "in process"}\n`);
     }
     let results: TransformRunResult[];
     if (workers > 1) {
@@ -243,7 +314,7 @@ class Transformer {
       let done = 0;
       results = await this.pool.threads.run(
         candidates.map(({ realPath, source, project }) => ({ filePath: realPath, source, ...(project ? { project } : {}) })),
-        () => progress.update(++done),
+        () => progress.update(round.settled + ++done),
       );
     } else {
       results = candidates.map((candidate, done) => {
@@ -251,7 +322,7 @@ class Transformer {
         const result = this.engine
           ? transformSafely(this.engine, candidate.source, candidate.realPath, fileOptions)
           : { output: candidate.source, changed: false, applied: [], markers: 0, error: { message: "internal error: no engine loaded" } };
-        progress.update(done + 1);
+        progress.update(round.settled + done + 1);
         return result;
       });
     }
@@ -290,10 +361,19 @@ async function transformAll(
   const transformer = new Transformer(io, options, engine, { ...transformOptions, ...(engine?.linkProject ? { links: true } : {}) });
   try {
     const first = runs.flatMap((run) => (run.candidate ? [run.candidate] : []));
-    let updated = withResults(runs, first, await transformer.transform(first, "candidate files"));
+    const firstRound: TransformRound = {
+      total: runs.length,
+      settled: runs.length - first.length,
+      unit: ["file", "files"],
+      what: ["candidate file", "candidate files"],
+    };
+    let updated = withResults(runs, first, await transformer.transform(first, firstRound));
     if (!engine) return updated;
     const again = secondRound(updated, engine, transformOptions.settings, listings).map((run) => run.candidate!);
-    if (again.length > 0) updated = withResults(updated, again, await transformer.transform(again, "files after the project pass"));
+    // The project pass's round transforms some of those files again: its bar says so.
+    const afterPass = ["file after the project pass", "files after the project pass"] as const;
+    const projectRound: TransformRound = { total: again.length, settled: 0, unit: afterPass, what: afterPass };
+    if (again.length > 0) updated = withResults(updated, again, await transformer.transform(again, projectRound));
     return updated;
   } finally {
     await transformer.close();
@@ -354,7 +434,8 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   if (options.list && !options.explicitPaths) return listTransforms(io, options.json);
   const cwd = realpathSync(io.cwd);
   const writes = !options.dry && !options.list;
-  if (writes && !options.allowDirty && !checkWorkTreesClean(io, cwd, options.paths)) return EXIT_USAGE;
+  if (!options.allowOutsideProject && !checkPathsInsideProject(io, cwd, options.paths)) return EXIT_USAGE;
+  if (writes && !options.allowDirty && !checkWorkTreesClean(io, cwd, options.paths, options.explicitPaths)) return EXIT_USAGE;
 
   const transformOptions: RunTransformsOptions = { transforms: options.transforms, settings: options.settings };
   // The parsers are loaded only when some file needs them: over code that does not use the SDK the

@@ -5,7 +5,7 @@
 // fresh worker continues with the rest, unless workers keep dying before their first answer (the
 // transforms cannot load), when the remaining files of the batch fail with the reason.
 import { Worker } from "node:worker_threads";
-import type { RunTransformsOptions, TransformRunResult } from "../engine.js";
+import type { RunTransformsOptions, TransformRunResult } from "../engine/engine.js";
 import type { WorkerData, WorkerTask } from "./worker.js";
 
 export interface PoolFile {

@@ -20,7 +20,7 @@ describe("ProgressBar", () => {
   it("draws nothing when stderr is not a terminal", () => {
     vi.useFakeTimers();
     const stream = fakeStream(false);
-    const bar = new ProgressBar(stream, 100, "files");
+    const bar = new ProgressBar(stream, 100, "file");
     vi.advanceTimersByTime(1000);
     bar.update(50);
     bar.clear();
@@ -30,7 +30,7 @@ describe("ProgressBar", () => {
   it("draws only after a moment, at most every 100 ms, and erases itself", () => {
     vi.useFakeTimers();
     const stream = fakeStream(true);
-    const bar = new ProgressBar(stream, 100, "files");
+    const bar = new ProgressBar(stream, 100, "file");
     bar.update(1); // a short run never shows a bar
     expect(stream.output).toEqual([]);
     vi.advanceTimersByTime(400);
@@ -42,5 +42,14 @@ describe("ProgressBar", () => {
     expect(stream.output[1]).toContain("100/100 files");
     bar.clear();
     expect(stream.output[2]).toBe("\r\x1b[K");
+  });
+
+  it("names what it counts in the singular for a total of one", () => {
+    vi.useFakeTimers();
+    const stream = fakeStream(true);
+    const bar = new ProgressBar(stream, 1, "file after the project pass", "files after the project pass");
+    vi.advanceTimersByTime(400);
+    bar.update(1);
+    expect(stream.output[0]).toContain(" 1/1 file after the project pass\x1b[K");
   });
 });

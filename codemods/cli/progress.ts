@@ -18,7 +18,9 @@ export class ProgressBar {
   constructor(
     private readonly stream: ProgressStream,
     private readonly total: number,
+    /** What is counted, for a total of one; `pluralLabel` for other totals. */
     private readonly label: string,
+    private readonly pluralLabel = `${label}s`,
   ) {}
 
   update(done: number): void {
@@ -26,7 +28,7 @@ export class ProgressBar {
     const now = Date.now();
     if (now - this.startedAt < SHOW_AFTER_MS || (now - this.lastDrawAt < REDRAW_EVERY_MS && done < this.total)) return;
     this.lastDrawAt = now;
-    const counter = ` ${done}/${this.total} ${this.label}`;
+    const counter = ` ${done}/${this.total} ${this.total === 1 ? this.label : this.pluralLabel}`;
     const width = Math.max(10, Math.min(40, (this.stream.columns || 80) - counter.length - 3));
     const filled = Math.round((done / this.total) * width);
     this.stream.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}]${counter}\x1b[K`);

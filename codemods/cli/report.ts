@@ -100,7 +100,8 @@ export function formatFailure(outcome: FileOutcome): string {
   return `${outcome.path}${position} ${error.message}`;
 }
 
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+/** `1 file`, `2 files`: every count the CLI prints goes through here. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 

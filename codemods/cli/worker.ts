@@ -1,7 +1,7 @@
 // Worker thread of the migrate pool: parses and transforms the files the main thread sends, one
 // message each, and answers with the engine's result. Reading and writing stay in the main thread.
 import { parentPort, workerData } from "node:worker_threads";
-import { mayUseSdk, runTransforms, type RunTransformsOptions } from "../engine.js";
+import { mayUseSdk, runTransforms, type RunTransformsOptions } from "../engine/engine.js";
 import { transformSafely, type MigrateEngine } from "./engine-port.js";
 
 export interface WorkerTask {

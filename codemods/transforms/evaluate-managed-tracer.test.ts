@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runTransforms, type RunTransformsOptions } from "../engine.js";
+import { runTransforms, type RunTransformsOptions } from "../engine/engine.js";
 
 const run = (code: string, filename = "scripts/eval.ts", options: RunTransformsOptions = {}) =>
   runTransforms(code, filename, { transforms: ["evaluate-managed-tracer"], ...options });

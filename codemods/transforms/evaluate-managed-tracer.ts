@@ -14,14 +14,14 @@
 //   `.sessionStart()` on such a tracer inside evaluated code: the implicit replacement (and whether the
 //   tracer can then go) needs a person.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { unwrapExpression } from "../../rules/analysis/ast.js";
-import { findEvaluateTracerBindings, type EvaluateTracerBinding } from "../../rules/analysis/evaluate.js";
-import { getSdkModel } from "../../rules/analysis/sdk-model.js";
-import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
-import { addMarker, MARKER_MESSAGES } from "../markers.js";
-import { isUnusedAfter, removeListElement, removeStatement } from "../../rules/analysis/rewrite.js";
-import { moduleScopeVariables, SdkImports } from "../../rules/analysis/sdk-imports.js";
-import type { CodemodTransform, TransformContext } from "../transform-api.js";
+import { unwrapExpression } from "../../analysis/ast.js";
+import { findEvaluateTracerBindings, type EvaluateTracerBinding } from "../../analysis/evaluate.js";
+import { getSdkModel } from "../../analysis/sdk-model.js";
+import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine/engine.js";
+import { addMarker, MARKER_MESSAGES } from "../engine/markers.js";
+import { isUnusedAfter, removeListElement, removeStatement } from "../../analysis/rewrite.js";
+import { moduleScopeVariables, SdkImports } from "../../analysis/sdk-imports.js";
+import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
 import { transformMeta } from "./meta.js";
 
 export const meta = transformMeta("evaluate-managed-tracer");

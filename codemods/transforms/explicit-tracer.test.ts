@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runTransforms } from "../engine.js";
+import { runTransforms } from "../engine/engine.js";
 
 const run = (code: string, filename = "src/app.ts") => runTransforms(code, filename, { transforms: ["explicit-tracer"] });
 

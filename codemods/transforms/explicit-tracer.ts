@@ -4,13 +4,13 @@
 // are the analysis core's `findImplicitTracerUses`, what the rule `require-explicit-tracer` reports
 // (never inside code evaluate() runs, where the implicit tracer is the right one).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { findImplicitTracerUses } from "../../rules/analysis/implicit-tracer.js";
-import { getSdkModel, type SdkModel, type TraceUse, type TracerInScope } from "../../rules/analysis/sdk-model.js";
-import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
-import { addMarker, MARKER_MESSAGES } from "../markers.js";
-import { appendListElement, isUnusedAfter } from "../../rules/analysis/rewrite.js";
-import { moduleScopeVariables, SdkImports } from "../../rules/analysis/sdk-imports.js";
-import type { CodemodTransform, TransformContext } from "../transform-api.js";
+import { findImplicitTracerUses } from "../../analysis/implicit-tracer.js";
+import { getSdkModel, type SdkModel, type TraceUse, type TracerInScope } from "../../analysis/sdk-model.js";
+import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine/engine.js";
+import { addMarker, MARKER_MESSAGES } from "../engine/markers.js";
+import { appendListElement, isUnusedAfter } from "../../analysis/rewrite.js";
+import { moduleScopeVariables, SdkImports } from "../../analysis/sdk-imports.js";
+import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
 import { transformMeta } from "./meta.js";
 
 export const meta = transformMeta("explicit-tracer");

@@ -2,7 +2,7 @@
 // A function, not an object built at load time: each transform module imports the engine for its
 // jscodeshift entry, so when jscodeshift loads a transform first (CommonJS build), this module runs
 // while that transform is still loading; reading the exports at call time sees them complete.
-import type { CodemodTransform } from "../transform-api.js";
+import type { CodemodTransform } from "../engine/transform-api.js";
 import type { TransformId } from "./ids.js";
 import { evaluateManagedTracer } from "./evaluate-managed-tracer.js";
 import { explicitTracer } from "./explicit-tracer.js";

@@ -1,6 +1,6 @@
 // Every return path of a tracing AWS Lambda handler awaits the flush, so spans leave before the runtime
 // freezes the container. The analysis core decides which handlers trace and which already flush on
-// every path (rules/analysis/flush.ts, the same must-analysis the rule `require-force-flush-in-lambda`
+// every path (analysis/flush.ts, the same must-analysis the rule `require-force-flush-in-lambda`
 // agrees with); this transform only writes the fix:
 // - a flush that is not awaited, when awaiting it is enough (the core's `flushedIfAwaited`) → `await …`;
 // - otherwise the body goes into `try { … } finally { await tracer.forceFlush(); }` (an expression-
@@ -9,15 +9,15 @@
 // - a non-async or callback-style handler gets a review marker: the right rewrite depends on code a
 //   transform cannot see (who calls back, what the returned promise does).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../../rules/analysis/ast.js";
-import { lambdaFlushOf, type LambdaFlush } from "../../rules/analysis/flush.js";
-import { getHandlerModel, type LambdaHandler } from "../../rules/analysis/handlers.js";
-import { applyEdits, EditList, indentUnit, lineStart, newlineOf } from "../../rules/analysis/edits.js";
-import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
-import { addMarker, MARKER_MESSAGES } from "../markers.js";
-import { indentedText, indentLines, removeStatement } from "../../rules/analysis/rewrite.js";
-import type { CodemodTransform, TransformContext } from "../transform-api.js";
-import { nodesOfType } from "../../rules/analysis/nodes.js";
+import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../../analysis/ast.js";
+import { lambdaFlushOf, type LambdaFlush } from "../../analysis/flush.js";
+import { getHandlerModel, type LambdaHandler } from "../../analysis/handlers.js";
+import { applyEdits, EditList, indentUnit, lineStart, newlineOf } from "../../analysis/edits.js";
+import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine/engine.js";
+import { addMarker, MARKER_MESSAGES } from "../engine/markers.js";
+import { indentedText, indentLines, removeStatement } from "../../analysis/rewrite.js";
+import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
+import { nodesOfType } from "../../analysis/nodes.js";
 import { transformMeta } from "./meta.js";
 
 export const meta = transformMeta("lambda-force-flush");

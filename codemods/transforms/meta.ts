@@ -1,4 +1,4 @@
-import type { TransformMeta } from "../transform-api.js";
+import type { TransformMeta } from "../engine/transform-api.js";
 import { TRANSFORMS, type TransformId } from "./ids.js";
 
 /** The metadata of a transform as ids.ts declares it (one source for the CLI's `--list` and the modules). */

@@ -3,11 +3,11 @@
 // other's), createSession() keeps it in the request's baggage. The detection and the replacement text
 // are the analysis core's `sessionStartInHandler`, the same the rule `no-session-start-in-handler` uses.
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
-import { sessionStartInHandler } from "../../rules/analysis/handlers.js";
-import { getSdkModel } from "../../rules/analysis/sdk-model.js";
-import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine.js";
-import type { CodemodTransform, TransformContext } from "../transform-api.js";
-import { nodesOfType } from "../../rules/analysis/nodes.js";
+import { sessionStartInHandler } from "../../analysis/handlers.js";
+import { getSdkModel } from "../../analysis/sdk-model.js";
+import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine/engine.js";
+import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
+import { nodesOfType } from "../../analysis/nodes.js";
 import { transformMeta } from "./meta.js";
 
 export const meta = transformMeta("session-start-to-create-session");

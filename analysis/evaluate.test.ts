@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { loadFixtures } from "../../fixtures/index.js";
+import { loadFixtures } from "../fixtures/index.js";
 import { onAnalysisError } from "./ast.js";
 import { findEvaluateTracerBindings, getEvaluateModel } from "./evaluate.js";
 import { findImplicitTracerUses } from "./implicit-tracer.js";

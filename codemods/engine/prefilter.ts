@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { DirectoryListings } from "./directory-listings.js";
-import { isLocalModule, readSettings, textMentionsSdk } from "../rules/analysis/settings.js";
+import { isLocalModule, readSettings, textMentionsSdk } from "../../analysis/settings.js";
 
 /** `settings.honeyhive` as the engine takes it (RunTransformsOptions["settings"]). */
 export interface PrefilterSettings {

@@ -1,8 +1,8 @@
 // Review markers: where a transform cannot decide, it leaves `/* honeyhive-migrate: <what to check> */`
 // on its own line before the statement concerned, once (a second run finds it and adds nothing).
 import type { TSESTree } from "@typescript-eslint/utils";
-import { indentationAt } from "../rules/analysis/ast.js";
-import { EditList, lineStart, newlineOf } from "../rules/analysis/edits.js";
+import { indentationAt } from "../../analysis/ast.js";
+import { EditList, lineStart, newlineOf } from "../../analysis/edits.js";
 
 export const MARKER_PREFIX = "honeyhive-migrate:";
 

@@ -13,6 +13,8 @@ import type { AnalysisInput } from "./input.js";
 import { nodesOfType, nodesOfTypes } from "./nodes.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
+import type { PlatformDescriptor } from "./knowledge/types.js";
+import { awsLambda } from "./knowledge/platforms/aws-lambda.js";
 
 // Node-type lists asked of the node index, kept as constants: the index caches its merged lists per array.
 const CALL_TYPES = [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression] as const;
@@ -44,6 +46,8 @@ export interface LambdaHandler {
   readonly middy: boolean;
   /** `(event, context, callback)`: the runtime waits for the callback, not for a promise. */
   readonly callbackStyle: boolean;
+  /** The serverless platform that runs it (its name goes into messages; its hooks shape the fix). */
+  readonly platform: PlatformDescriptor;
 }
 
 export type Handler = RequestHandler | LambdaHandler;
@@ -807,6 +811,7 @@ class HandlerAnalysis implements HandlerModel {
           middy: middyWrapped !== undefined,
           // A streaming handler's third parameter is the context, not a callback.
           callbackStyle: !streamed && fn.params.length >= 3,
+          platform: awsLambda,
         };
         this.lambdaHandlers.push(handler);
         this.byFunction.set(fn, handler);

@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { mayUseSdk, runAsJscodeshift, runTransforms } from "./engine.js";
 import { isParseFailure, parseFile, releaseParse } from "./parse.js";
 import { countMarkers, markerComment } from "./markers.js";
-import { explicitTracer } from "./transforms/explicit-tracer.js";
-import sessionStartTransform from "./transforms/session-start-to-create-session.js";
+import { explicitTracer } from "../transforms/explicit-tracer.js";
+import sessionStartTransform from "../transforms/session-start-to-create-session.js";
 
 const require = createRequire(import.meta.url);
 
@@ -184,7 +184,7 @@ describe("jscodeshift entry", () => {
     try {
       const file = join(directory, "server.ts");
       writeFileSync(file, EXPRESS_APP);
-      const root = join(import.meta.dirname, "..");
+      const root = join(import.meta.dirname, "../..");
       const transformFile = join(root, "dist/cjs/codemods/transforms/session-start-to-create-session.js");
       const output = execFileSync(process.execPath, [require.resolve("jscodeshift/bin/jscodeshift.js"), "--no-babel", "-t", transformFile, file], {
         encoding: "utf8",

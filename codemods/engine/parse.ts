@@ -8,10 +8,10 @@ import { visitorKeys } from "@typescript-eslint/visitor-keys";
 // `import =` compiles to require() (createRequire in the ESM build): an ESM `import` of TypeScript's
 // 9 MB CommonJS bundle makes Node lex all of it for named exports, ~0.6 s per process.
 import ts = require("typescript");
-import type { AnalysisInput } from "../rules/analysis/input.js";
-import { nodesOfTypes } from "../rules/analysis/nodes.js";
-import { parseAnalysisInput, scriptKindOf } from "../rules/analysis/parse-input.js";
-import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "../rules/analysis/settings.js";
+import type { AnalysisInput } from "../../analysis/input.js";
+import { nodesOfTypes } from "../../analysis/nodes.js";
+import { parseAnalysisInput, scriptKindOf } from "../../analysis/parse-input.js";
+import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "../../analysis/settings.js";
 import type { ProjectFileFacts } from "./transform-api.js";
 
 export interface ParsedFile {

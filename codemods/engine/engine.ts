@@ -2,7 +2,7 @@
 // writes) only ever calls `runTransforms`; the transforms and their parsing live behind it.
 //
 // How a file is rewritten: parse ONCE with typescript-estree + scope-manager (the AST and scopes ESLint
-// rules see, so transforms and rules share the analysis core in rules/analysis/), let each selected
+// rules see, so transforms and rules share the analysis core in analysis/), let each selected
 // transform record text edits computed from node ranges (like ESLint fixers), apply them all at once.
 // Untouched code keeps its bytes because it is never reprinted.
 //
@@ -13,15 +13,15 @@
 // per line, so `trace({ tracer, eventType })` → `trace({ eventType })` would not be a minimal diff.
 // Babel's AST would print, but then rules and codemods would match on two AST shapes (two truths).
 // Each transform module still exports a jscodeshift-compatible default (see transforms/*.ts).
-import { applyEdits, EditList, editsOverlap, type TextEdit } from "../rules/analysis/edits.js";
+import { applyEdits, EditList, editsOverlap, type TextEdit } from "../../analysis/edits.js";
 import { countMarkers } from "./markers.js";
 import { syntaxErrorOfEdited } from "./output-check.js";
 import { isParseFailure, parseFile, releaseParse, type ParsedFile } from "./parse.js";
 import { fileLinks } from "./project.js";
 import type { CodemodTransform, FileLinks, ProjectFileFacts, RunState } from "./transform-api.js";
-import { TRANSFORM_IDS, type TransformId } from "./transforms/ids.js";
-import { transformById } from "./transforms/index.js";
-import { readSettings, type HoneyhiveSettings } from "../rules/analysis/settings.js";
+import { TRANSFORM_IDS, type TransformId } from "../transforms/ids.js";
+import { transformById } from "../transforms/index.js";
+import { readSettings, type HoneyhiveSettings } from "../../analysis/settings.js";
 
 export interface TransformFailure {
   readonly message: string;

@@ -2,9 +2,9 @@
 // (through the analysis core) and records text edits. The jscodeshift entry of each transform module
 // wraps the same function through the engine, so `jscodeshift -t <transform>.js` works on a file too.
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import type { EditList } from "../rules/analysis/edits.js";
+import type { EditList } from "../../analysis/edits.js";
 import type { ParsedFile } from "./parse.js";
-import type { TransformId } from "./transforms/ids.js";
+import type { TransformId } from "../transforms/ids.js";
 
 /** Facts about one file that only the whole project knows (see project.ts). */
 export interface ProjectFileFacts {

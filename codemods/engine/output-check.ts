@@ -14,10 +14,10 @@ import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import type { TSESTree } from "@typescript-eslint/utils";
 // `import =`: see codemods/parse.ts.
 import ts = require("typescript");
-import type { TextEdit } from "../rules/analysis/edits.js";
-import { nodesOfType } from "../rules/analysis/nodes.js";
+import type { TextEdit } from "../../analysis/edits.js";
+import { nodesOfType } from "../../analysis/nodes.js";
 import { syntaxErrorOf, type ParseFailure } from "./parse.js";
-import { AttachedCache } from "../rules/analysis/attached-cache.js";
+import { AttachedCache } from "../../analysis/attached-cache.js";
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const INDENTATION = /^[ \t]+$/;

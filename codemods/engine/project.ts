@@ -18,11 +18,11 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 // `import =` compiles to require() (createRequire in the ESM build): an ESM `import` of TypeScript's
 // 9 MB CommonJS bundle makes Node lex all of it for named exports, ~0.6 s per process.
 import ts = require("typescript");
-import { requireSpecifier, staticName, unwrapExpression } from "../rules/analysis/ast.js";
-import { getEvaluateModel } from "../rules/analysis/evaluate.js";
-import type { AnalysisInput } from "../rules/analysis/input.js";
-import { getSdkModel, type SdkModel } from "../rules/analysis/sdk-model.js";
-import { readSettings } from "../rules/analysis/settings.js";
+import { requireSpecifier, staticName, unwrapExpression } from "../../analysis/ast.js";
+import { getEvaluateModel } from "../../analysis/evaluate.js";
+import type { AnalysisInput } from "../../analysis/input.js";
+import { getSdkModel, type SdkModel } from "../../analysis/sdk-model.js";
+import { readSettings } from "../../analysis/settings.js";
 import type { RunTransformsOptions } from "./engine.js";
 import { DirectoryListings } from "./directory-listings.js";
 import { mayImportSdkTracer } from "./prefilter.js";

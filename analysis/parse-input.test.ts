@@ -6,7 +6,7 @@ import estreeInternals = require("@typescript-eslint/typescript-estree/use-at-yo
 import { describe, expect, it } from "vitest";
 import { parseEstree, scriptKindOf } from "./parse-input.js";
 
-const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {

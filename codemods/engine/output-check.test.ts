@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { describe, expect, it } from "vitest";
-import { applyEdits, type TextEdit } from "../rules/analysis/edits.js";
-import { nodesOfType } from "../rules/analysis/nodes.js";
+import { applyEdits, type TextEdit } from "../../analysis/edits.js";
+import { nodesOfType } from "../../analysis/nodes.js";
 import { isSyntaxNeutral, syntaxErrorOfEdited } from "./output-check.js";
 import { isParseFailure, parseFile, syntaxErrorOf, type ParsedFile } from "./parse.js";
 
-const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
 
 function parsed(text: string, filePath = "src/file.ts"): ParsedFile {
   const file = parseFile(text, filePath);

@@ -1,7 +1,7 @@
 // Text patches computed from node ranges, ESLint-fixer style, shared by rule fixes/suggestions and
 // the codemod transforms (so both faces make the same edits): every transform returns small edits on
 // the one parse of the file, the engine sorts them and prints once. Untouched code keeps its bytes
-// because it is never reprinted (see the note at the top of codemods/engine.ts for why not recast).
+// because it is never reprinted (see the note at the top of codemods/engine/engine.ts for why not recast).
 import type { TSESTree } from "@typescript-eslint/utils";
 
 export interface TextEdit {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadFixtures } from "../../fixtures/index.js";
-import rule, { RULE_NAME } from "../require-force-flush-in-lambda.js";
-import { lintWithRule } from "../test-utils/fixture-lint.js";
+import { loadFixtures } from "../fixtures/index.js";
+import rule, { RULE_NAME } from "../rules/require-force-flush-in-lambda.js";
+import { lintWithRule } from "../rules/test-utils/fixture-lint.js";
 import { onAnalysisError } from "./ast.js";
 import { flushesOnEveryPath, lambdaFlushOf, type LambdaFlush } from "./flush.js";
 import { getHandlerModel } from "./handlers.js";

@@ -64,7 +64,7 @@ const fastPathAvailable = typeof estreeInternals.astConverter === "function";
  * TypeScript's script kind for a file, from its extension, as typescript-estree's `parse` picks it
  * (which follows TypeScript's own table): JS for .js/.cjs/.mjs, JSX, TSX, TS for .ts/.cts/.mts; an
  * unknown extension is TSX with `jsx`, else TS. The one source for the parse here and the codemods'
- * output check (codemods/parse.ts), so the two cannot read a file differently.
+ * output check (codemods/engine/parse.ts), so the two cannot read a file differently.
  */
 export function scriptKindOf(filePath: string, jsx = false): ts.ScriptKind {
   switch (extname(filePath).toLowerCase()) {

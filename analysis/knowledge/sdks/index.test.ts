@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import {
+  ALL_FLUSH_CALLS,
+  FLUSH_METHODS_BY_NAME,
+  HONEYHIVE_PROFILE_IDS,
+  SDK_PROFILES,
+  TRACER_HINT_PATTERN,
+  TRACER_MEMBER_HINTS,
+  moduleMatches,
+  profilesOfModule,
+} from "./index.js";
+import { OTEL_COMPONENTS, opentelemetryProfile } from "./opentelemetry.js";
+import { braintrustProfile, langfuseProfile, langsmithProfile } from "./other-sdks.js";
+import type { FlushCall } from "./types.js";
+
+const receiverKey = (flush: FlushCall) => JSON.stringify(flush.receiver);
+
+describe("the profile registry", () => {
+  it("has unique profile ids and no flush call twice within a profile", () => {
+    const ids = SDK_PROFILES.map((profile) => profile.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const profile of SDK_PROFILES) {
+      const calls = profile.flushCalls.map((flush) => `${receiverKey(flush)}.${flush.method}`);
+      expect(calls.filter((call, index) => calls.indexOf(call) !== index), profile.id).toEqual([]);
+    }
+  });
+
+  it("says where every flush name was checked", () => {
+    for (const flush of ALL_FLUSH_CALLS) expect(flush.verifiedAt.length, `${flush.profile} ${flush.method}`).toBeGreaterThan(5);
+  });
+
+  it("finds a module's profiles by exact name or package prefix, never by a longer name", () => {
+    const ids = (specifier: string) => profilesOfModule(specifier).map((profile) => profile.id);
+    expect(ids("honeyhive")).toEqual(["honeyhive", "honeyhive-1x"]);
+    expect(ids("honeyhive/experiments")).toEqual(["honeyhive", "honeyhive-1x"]);
+    expect(ids("honeyhive-utils")).toEqual([]);
+    expect(ids("@opentelemetry/sdk-node")).toEqual(["opentelemetry"]);
+    expect(ids("@langfuse/otel")).toEqual(["langfuse"]);
+    expect(ids("langfuse-langchain")).toEqual(["langfuse"]);
+    expect(ids("langsmith/traceable")).toEqual(["langsmith"]);
+    expect(ids("braintrust")).toEqual(["braintrust"]);
+    expect(ids("express")).toEqual([]);
+    expect(moduleMatches("@opentelemetry-fake/api", ["@opentelemetry/"])).toBe(false);
+  });
+
+  it("marks only HoneyHive's own profiles as HoneyHive", () => {
+    expect(HONEYHIVE_PROFILE_IDS).toEqual(new Set(["honeyhive", "honeyhive-1x"]));
+  });
+});
+
+describe("flushes recognized by name alone", () => {
+  it("are the specific names of every SDK, and never a generic flush or shutdown", () => {
+    for (const name of ["forceFlush", "flushAsync", "shutdownAsync", "awaitPendingTraceBatches", "awaitAllCallbacks"]) expect(FLUSH_METHODS_BY_NAME).toContain(name);
+    // A database pool has `shutdown()`, a stream `flush()`: only a resolved receiver makes them a flush.
+    expect(FLUSH_METHODS_BY_NAME).not.toContain("flush");
+    expect(FLUSH_METHODS_BY_NAME).not.toContain("shutdown");
+  });
+});
+
+describe("OpenTelemetry", () => {
+  it("flushes providers, processors and exporters with forceFlush; NodeSDK only shuts down", () => {
+    const methodsOf = (name: string) =>
+      new Set(opentelemetryProfile.flushCalls.filter((flush) => flush.receiver.kind === "instance" && flush.receiver.export.name === name).map((flush) => flush.method));
+    for (const name of ["NodeTracerProvider", "BasicTracerProvider", "WebTracerProvider", "BatchSpanProcessor", "SimpleSpanProcessor", "OTLPTraceExporter"]) {
+      expect(methodsOf(name), name).toEqual(new Set(["forceFlush", "shutdown"]));
+    }
+    expect(methodsOf("NodeSDK")).toEqual(new Set(["shutdown"]));
+    expect(OTEL_COMPONENTS.find((part) => part.export.name === "NodeSDK")?.forceFlush).toBe(false);
+  });
+
+  it("counts the global provider's flush, and says that only getDelegate() reaches it", () => {
+    const global = opentelemetryProfile.flushCalls.filter((flush) => flush.receiver.kind === "result" && flush.method === "forceFlush");
+    expect(global.map((flush) => (flush.receiver.kind === "result" ? flush.receiver.calls : undefined))).toEqual([
+      ["getTracerProvider", "getDelegate"],
+      ["getTracerProvider"],
+    ]);
+    expect(global[1].caveat).toMatch(/getDelegate/);
+  });
+
+  it("recognizes an exporter pointed at HoneyHive, and not another vendor's", () => {
+    expect(opentelemetryProfile.honeyhiveEndpoint.test("https://api.honeyhive.ai/opentelemetry/v1/traces")).toBe(true);
+    expect(opentelemetryProfile.honeyhiveEndpoint.test("https://collector.internal/opentelemetry/v1/traces")).toBe(true);
+    expect(opentelemetryProfile.honeyhiveEndpoint.test("https://api.honeycomb.io/v1/traces")).toBe(false);
+  });
+});
+
+describe("other SDKs", () => {
+  it("Langfuse, LangSmith and Braintrust flush the way their docs say", () => {
+    const methods = (profile: { flushCalls: readonly FlushCall[] }) => new Set(profile.flushCalls.map((flush) => flush.method));
+    expect(methods(langfuseProfile)).toEqual(new Set(["flushAsync", "shutdownAsync", "forceFlush", "shutdown"]));
+    expect(methods(langsmithProfile)).toEqual(new Set(["awaitPendingTraceBatches", "flush", "awaitAllCallbacks"]));
+    expect(braintrustProfile.flushCalls.map((flush) => flush.receiver.kind)).toEqual(["module", "result"]);
+  });
+});
+
+describe("the prefilter's tracer hint", () => {
+  it("keeps every member the current prefilter keys on (codemods/engine/prefilter.ts)", () => {
+    for (const name of ["sessionStart", "createSession", "acreateSession", "withSession", "forceFlush", "trace", "enrichSpan", "enrichSession", "startSpan", "sessionId"]) {
+      expect(TRACER_MEMBER_HINTS).toContain(name);
+    }
+  });
+
+  it("adds the 1.x tracer methods, and not the names every logger or provider has", () => {
+    for (const source of ["hh.traceFunction({})(fn)", "obs.traceChain(fn)", "await client.startSession()", "t.logModel({})"]) expect(TRACER_HINT_PATTERN.test(source), source).toBe(true);
+    for (const source of ["await logger.flush()", "await pool.shutdown()", "posthog.capture('x')", "x.traced(fn)"]) expect(TRACER_HINT_PATTERN.test(source), source).toBe(false);
+  });
+});

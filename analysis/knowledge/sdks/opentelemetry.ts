@@ -1,0 +1,112 @@
+// OpenTelemetry as a route into HoneyHive: code that builds its own provider (or NodeSDK) with a batch
+// processor and an OTLP exporter pointed at HoneyHive's `/opentelemetry/v1/traces`. What such code
+// flushes with, and what a fix may write on the object the file actually has.
+//
+// Checked against the installed packages (@opentelemetry/sdk-trace 2.12: SpanProcessor,
+// BatchSpanProcessorBase, SimpleSpanProcessor and the tracer provider declare `forceFlush(): Promise<void>`
+// and `shutdown(): Promise<void>`; @opentelemetry/otlp-exporter-base's OTLPExporterBase the same;
+// @opentelemetry/api's `trace.getTracerProvider()` returns the registered ProxyTracerProvider) and the
+// opentelemetry-js README of @opentelemetry/sdk-node (NodeSDK: `start()`, `shutdown()`).
+import type { FlushCall, PackageExport, SdkProfileBase } from "./types.js";
+
+/** The part an object plays in the pipeline, which decides what a fix may call on it. */
+export type OtelRole = "sdk" | "provider" | "processor" | "exporter";
+
+export interface OtelComponent {
+  readonly export: PackageExport;
+  readonly role: OtelRole;
+  /** Instances have `forceFlush()`: a fix in a serverless handler writes `await <it>.forceFlush()`. */
+  readonly forceFlush: boolean;
+  /** Instances have `shutdown()` (flushes, then stops: right at process exit, wrong per invocation). */
+  readonly shutdown: boolean;
+}
+
+// The trace SDK classes moved from @opentelemetry/sdk-trace-base to @opentelemetry/sdk-trace in 2.x;
+// the old package re-exports them, and sdk-trace-node re-exports the processors.
+const TRACE_SDK_PACKAGES = ["@opentelemetry/sdk-trace", "@opentelemetry/sdk-trace-base"] as const;
+const OTLP_EXPORTER_PACKAGES = [
+  "@opentelemetry/exporter-trace-otlp-http",
+  "@opentelemetry/exporter-trace-otlp-proto",
+  "@opentelemetry/exporter-trace-otlp-grpc",
+] as const;
+
+const component = (pkg: string, name: string, role: OtelRole, forceFlush = true): OtelComponent => ({
+  export: { package: pkg, name },
+  role,
+  forceFlush,
+  shutdown: true,
+});
+
+export const OTEL_COMPONENTS: readonly OtelComponent[] = [
+  // NodeSDK has start() and shutdown() only: no forceFlush of its own.
+  component("@opentelemetry/sdk-node", "NodeSDK", "sdk", false),
+  component("@opentelemetry/sdk-trace-node", "NodeTracerProvider", "provider"),
+  component("@opentelemetry/sdk-trace-web", "WebTracerProvider", "provider"),
+  ...TRACE_SDK_PACKAGES.map((pkg) => component(pkg, "BasicTracerProvider", "provider")),
+  ...[...TRACE_SDK_PACKAGES, "@opentelemetry/sdk-trace-node"].flatMap((pkg) => [
+    component(pkg, "BatchSpanProcessor", "processor"),
+    component(pkg, "SimpleSpanProcessor", "processor"),
+  ]),
+  ...OTLP_EXPORTER_PACKAGES.map((pkg) => component(pkg, "OTLPTraceExporter", "exporter")),
+];
+
+/** What a fix writes, best first: the provider (flushes every processor), else a processor, else the exporter. */
+export const FIX_PREFERENCE: readonly OtelRole[] = ["provider", "processor", "exporter"];
+
+const API: PackageExport = { package: "@opentelemetry/api", name: "trace" };
+
+const flushCalls: FlushCall[] = [
+  ...OTEL_COMPONENTS.flatMap((part): FlushCall[] => [
+    ...(part.forceFlush
+      ? [
+          {
+            receiver: { kind: "instance", export: part.export },
+            method: "forceFlush",
+            effect: "flush",
+            nameAlone: true,
+            verifiedAt: `${part.export.package} ${part.export.name}#forceFlush`,
+          } as const,
+        ]
+      : []),
+    {
+      receiver: { kind: "instance", export: part.export },
+      method: "shutdown",
+      effect: "shutdown",
+      nameAlone: false,
+      verifiedAt: `${part.export.package} ${part.export.name}#shutdown`,
+    },
+  ]),
+  // The global provider: `trace.getTracerProvider()` is the ProxyTracerProvider that `register()` /
+  // `setGlobalTracerProvider()` installs; only `.getDelegate()` reaches the real provider.
+  ...(["forceFlush", "shutdown"] as const).flatMap((method): FlushCall[] => [
+    {
+      receiver: { kind: "result", export: API, calls: ["getTracerProvider", "getDelegate"] },
+      method,
+      effect: method === "forceFlush" ? "flush" : "shutdown",
+      nameAlone: method === "forceFlush",
+      verifiedAt: "@opentelemetry/api 1.9 trace.getTracerProvider() / ProxyTracerProvider#getDelegate",
+    },
+    {
+      receiver: { kind: "result", export: API, calls: ["getTracerProvider"] },
+      method,
+      effect: method === "forceFlush" ? "flush" : "shutdown",
+      nameAlone: method === "forceFlush",
+      verifiedAt: "@opentelemetry/api 1.9 trace.getTracerProvider()",
+      caveat:
+        "ProxyTracerProvider has no forceFlush/shutdown: `(trace.getTracerProvider() as NodeTracerProvider).forceFlush()` throws " +
+        "and `?.forceFlush?.()` does nothing. Counted as a flush (the author meant one); `.getDelegate().forceFlush()` is the working form.",
+    },
+  ]),
+];
+
+export const opentelemetryProfile = {
+  id: "opentelemetry",
+  name: "OpenTelemetry",
+  modules: ["@opentelemetry/"],
+  flushCalls,
+  /**
+   * A file sends to HoneyHive over OpenTelemetry when an exporter's `url` (or OTEL_EXPORTER_OTLP_*
+   * endpoint) matches this; without it, OpenTelemetry code is another vendor's and no HoneyHive rule applies.
+   */
+  honeyhiveEndpoint: /honeyhive|\/opentelemetry\/v1\/traces\b/i,
+} as const satisfies SdkProfileBase & Record<string, unknown>;

@@ -1,0 +1,42 @@
+// `npm run demo` (the README's first command) as a new user sees it: a screenful that says what was
+// expected and whether it happened, agreeing with what the README promises; the details on request.
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+const runDemo = async (...args: string[]): Promise<string> =>
+  (await promisify(execFile)(process.execPath, [join(root, "scripts", "demo.mjs"), ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 })).stdout;
+
+describe("npm run demo", () => {
+  it("prints a short summary: every before file reported, every after file as expected, the codemod's counts", async () => {
+    const output = await runDemo();
+    expect(output.split("\n").length).toBeLessThanOrEqual(40);
+    const before = /^"before" files: +(\d+)\/(\d+) reported/m.exec(output);
+    expect(before?.[1]).toBe(before?.[2]);
+    // The marker cases count as expected: the README says so (below), and the demo says why.
+    const after = /^"after" files: +(\d+)\/(\d+) as expected: (\d+) clean(?:, (\d+) still reported beside the review marker)?/m.exec(output);
+    expect(after?.[1]).toBe(after?.[2]);
+    expect(Number(after?.[3]) + Number(after?.[4] ?? 0)).toBe(Number(after?.[2]));
+    expect(output).not.toContain("unexpected:");
+    expect(output).toMatch(/^\d+ files scanned, \d+ may use the SDK: \d+ would change, \d+ unchanged, 0 failed/m);
+    expect(output).not.toContain("--- a/"); // the diff is a detail
+    expect(output).toContain("npm run demo -- --details");
+  }, 120_000);
+
+  it("prints every finding and the whole diff with --details", async () => {
+    const output = await runDemo("--details");
+    expect(output).toMatch(/fixtures[\\/]no-session-start-in-handler[\\/].+[\\/]before\.\w+\n +\d+:\d+ +error/);
+    expect(output).toContain("--- a/fixtures/");
+    expect(output).toMatch(/^\d+ files scanned/m);
+  }, 120_000);
+
+  it("the README describes what the demo prints", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const paragraph = readme.slice(readme.indexOf("### Try it on the bundled fixtures"), readme.indexOf("<!-- section:eslint:end -->"));
+    expect(paragraph).toMatch(/review marker/);
+    expect(paragraph).toContain("npm run demo -- --details");
+  });
+});
