@@ -221,6 +221,9 @@ export class FakeHoneyHiveBackend {
   /** Adds a fault; later faults win over earlier ones for the same request. */
   inject(fault: Fault): void {
     this.faults.push(fault);
+    // Open keep-alive connections would otherwise carry requests past a backend that now closes
+    // every connection it accepts.
+    if (fault.mode === "close-on-accept") for (const socket of this.sockets) socket.destroy();
   }
 
   /** TCP connections currently open (from the fake's side). */
