@@ -344,7 +344,13 @@ export class FakeHoneyHiveBackend {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", this.url);
-    const raw = await readBody(request);
+    let raw: Buffer;
+    try {
+      raw = await readBody(request);
+    } catch {
+      // The client gave up while still sending (an SDK deadline aborted the request): nothing to record.
+      return;
+    }
     const recorded: RecordedRequest = {
       method: request.method ?? "GET",
       path: url.pathname,
