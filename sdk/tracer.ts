@@ -33,7 +33,8 @@ import {
   spanAttributeCountLimit,
 } from "./enrichment.js";
 import { createExportPipeline, createOtlpExporter, type ExportPipeline } from "./export-pipeline.js";
-import { flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
+import { EXIT_FLUSH_BUDGET_MS, flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
+import { HttpTransport } from "./http-transport.js";
 import { createLogger, describeError, quote, registerSecret, type Logger } from "./logger.js";
 import {
   attachToCurrentContext,
@@ -111,13 +112,17 @@ export class HoneyHiveTracer {
   readonly #basicProvider: BasicTracerProvider;
   readonly #pipeline: ExportPipeline | undefined;
   readonly #backend: BackendClient | undefined;
+  /** The tracer's HTTP transport (spans and REST calls): its breaker, its connections. */
+  readonly #transport: HttpTransport | undefined;
   readonly #propagator = createPropagator();
   #instanceSessionId: string | undefined;
   #isShutDown = false;
   #shutdown: Promise<void> | undefined;
+  /** The amount of work (spans ended, calls asked) when an exit flush last gave up; see #flushBeforeExit. */
+  #workWhenExitFlushFailed = -1;
   /** Owned by the tracer and only weakly registered, so an abandoned tracer can be collected. */
   readonly #exitHook: ExitFlushTarget = {
-    flushBeforeExit: () => (this.#hasUnsentWork() ? this.forceFlush() : undefined),
+    flushBeforeExit: () => this.#flushBeforeExit(),
   };
   #stopExitFlush: () => void = () => {};
 
@@ -143,20 +148,26 @@ export class HoneyHiveTracer {
       this.#basicProvider = new BasicTracerProvider({ resource, sampler: new AlwaysOffSampler() });
     } else {
       if (config.apiKey !== undefined && !config.testMode) {
+        // Background telemetry: its sockets do not keep the process alive; the exit flush bounds it.
+        this.#transport = new HttpTransport(config.serverUrl, { keepProcessAlive: false });
         this.#backend = new BackendClient({
           serverUrl: config.serverUrl,
           apiKey: config.apiKey,
           timeoutMs: config.timeoutMs,
           logger: this.#logger,
+          transport: this.#transport,
         });
       }
       this.#pipeline = createExportPipeline({
-        exporter: creation.exporter ?? createSpanExporter(config),
+        exporter: creation.exporter ?? createSpanExporter(config, this.#transport),
         // Test mode exports synchronously so tests can read spans right after the call that made them.
         batch: !config.disableBatch && !config.testMode,
         maxQueueSize: config.maxQueueSize,
-        exportTimeoutMs: config.timeoutMs * 2,
+        // The exporter's own total deadline ends an export first; this only backs it up.
+        exportTimeoutMs: config.timeoutMs + 1_000,
         logger: this.#logger,
+        breaker: this.#transport?.breaker,
+        environment: process.env,
       });
       const stamping = new SessionStampingSpanProcessor({
         project: config.project,
@@ -321,16 +332,33 @@ export class HoneyHiveTracer {
 
   /**
    * Exports every finished span and waits for every pending session call. Resolves true only when all
-   * of it reached the backend within `timeoutMs` (default 10000); false on failure, drops or timeout.
-   * Never rejects.
+   * of it reached the backend within `timeoutMs` (default 10000); false on failure, drops or timeout,
+   * and false when tracing is disabled (no API key: nothing was sent). Never rejects, and always
+   * settles by its deadline. While the backend is known to be unavailable (an export failed and no
+   * probe has succeeded since), it answers false at once instead of waiting.
    */
   async forceFlush(options: { timeoutMs?: number } = {}): Promise<boolean> {
+    if (!this.enabled) return false;
     const timeoutMs = options.timeoutMs ?? DEFAULT_FLUSH_TIMEOUT_MS;
     try {
+      const breaker = this.#transport?.breaker;
+      if (breaker?.isOpen) {
+        // The circuit breaker's fast path: nothing is awaited. A due probe is started in the background.
+        if (breaker.msUntilProbe === 0) this.#pipeline?.kick();
+        this.#pipeline?.reportWithoutWaiting();
+        this.#backend?.reportWithoutWaiting();
+        return false;
+      }
+      const deadline = Date.now() + timeoutMs;
       const [spansExported, sessionsSent] = await Promise.all([
-        this.#pipeline ? this.#pipeline.flush(timeoutMs) : true,
-        this.#backend ? this.#backend.settle(timeoutMs) : true,
+        this.#pipeline ? this.#pipeline.flush(deadline) : true,
+        this.#backend ? this.#backend.settleBy(deadline) : true,
       ]);
+      if (Date.now() >= deadline) {
+        // The deadline passed with requests still on the wire (a hung or dripping backend): abort them,
+        // so that nothing of this flush outlives it. Their spans are kept for the next attempt.
+        this.#transport?.abortAll();
+      }
       return spansExported && sessionsSent;
     } catch (error) {
       this.#logger.debug(`forceFlush() failed: ${describeError(error)}`);
@@ -338,18 +366,38 @@ export class HoneyHiveTracer {
     }
   }
 
-  /** Flushes, then stops the tracer's pipeline. Further spans are not recorded. Never rejects. */
+  /**
+   * Flushes, then stops the tracer's pipeline and closes its connections. Further spans are not
+   * recorded. Resolves within `timeoutMs` (default 10000), never rejects; nothing of the tracer is left
+   * on the wire afterwards.
+   */
   shutdown(options: { timeoutMs?: number } = {}): Promise<void> {
     this.#shutdown ??= this.#shutDown(options.timeoutMs ?? DEFAULT_FLUSH_TIMEOUT_MS);
     return this.#shutdown;
   }
 
   async #shutDown(timeoutMs: number): Promise<void> {
+    // One deadline for the whole shutdown: the flush and the provider's own shutdown share it.
+    const deadline = Date.now() + timeoutMs;
     withdrawDefaultTracer(this);
     this.#stopExitFlush();
     await this.forceFlush({ timeoutMs });
     this.#isShutDown = true;
-    await valueWithin(this.#basicProvider.shutdown(), timeoutMs, undefined);
+    await valueWithin(this.#basicProvider.shutdown(), deadline - Date.now(), undefined);
+    this.#pipeline?.dispose();
+    this.#transport?.close();
+  }
+
+  /** At exit: one bounded flush, and no more once one gave up unless new work came since. */
+  #flushBeforeExit(): Promise<unknown> | undefined {
+    const work = (this.#pipeline?.endedSpans ?? 0) + (this.#backend?.callsAsked ?? 0);
+    if (!this.#hasUnsentWork() || work === this.#workWhenExitFlushFailed) return undefined;
+    return this.forceFlush({ timeoutMs: Math.min(EXIT_FLUSH_BUDGET_MS, this.#config.timeoutMs) }).then((flushed) => {
+      if (flushed) return;
+      this.#workWhenExitFlushFailed = work;
+      // Whatever is still on the wire would hold the process open until its own deadline.
+      this.#transport?.abortAll();
+    });
   }
 
   /** Spans dropped since init because the export queue was full (the backend slow or down). */
@@ -416,9 +464,9 @@ function tracerResource(config: ResolvedConfig) {
 }
 
 /** In memory in test mode; otherwise OTLP to the HoneyHive backend. */
-function createSpanExporter(config: ResolvedConfig): SpanExporter {
-  if (config.testMode || config.apiKey === undefined) return new InMemorySpanExporter();
-  return createOtlpExporter({ ...config, apiKey: config.apiKey });
+function createSpanExporter(config: ResolvedConfig, transport: HttpTransport | undefined): SpanExporter {
+  if (config.testMode || config.apiKey === undefined || transport === undefined) return new InMemorySpanExporter();
+  return createOtlpExporter({ project: config.project, source: config.source, apiKey: config.apiKey, timeoutMs: config.timeoutMs, transport });
 }
 
 /** Creates a tracer from public options; `creation` carries what only the SDK itself decides. */

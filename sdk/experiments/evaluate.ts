@@ -300,6 +300,8 @@ export async function evaluate<Inputs = Record<string, unknown>, Output = unknow
   if (client) {
     const completed = await completeRun(client, runId, results.map((result) => result.sessionId), "completed");
     if (!completed) logger.warn(`evaluate(): run ${runId} ran, but could not be marked completed in HoneyHive`);
+    // The run's connections are not needed any more: close them rather than leave them idle.
+    client.close();
   }
   return { runId, name, results, summary: summarizeMetrics(results.map((result) => result.metrics)) };
 }
