@@ -1551,7 +1551,7 @@ function record(x) {
 }
 module.exports = { record };`,
       filename: "worker.cjs",
-      output: `const { HoneyHiveTracer, enrichSpan } = require("honeyhive");
+      output: `const { HoneyHiveTracer } = require("honeyhive");
 const tracer = HoneyHiveTracer.init();
 function record(x) {
   tracer.enrichSpan({ metadata: { x } });
