@@ -103,7 +103,10 @@ describe("lambdaFlushOf", () => {
     expect(early.flushedIfAwaited).toBe(false);
     const chained = flushOf(`${TRACER}export const handler = async () => {\n  tracer.forceFlush().then(() => 1);\n};`);
     expect(chained.unawaitedFlushes).toHaveLength(1);
-    expect(chained.flushedIfAwaited).toBe(false);
+    // `await` before the call awaits the whole chain.
+    expect(chained.flushedIfAwaited).toBe(true);
+    const inner = flushOf(`${TRACER}export const handler = async () => {\n  const done = tracer.forceFlush();\n  return done;\n};`);
+    expect(inner.flushedIfAwaited).toBe(false);
   });
 
   it("recognizes a body already wrapped in try/finally", () => {

@@ -557,10 +557,22 @@ function settlesBeforeReturn(call: TSESTree.CallExpression): boolean {
   }
 }
 
-/** `tracer.forceFlush();` or `void tracer.forceFlush();`: awaiting it is a one-word fix. */
+/**
+ * `tracer.forceFlush();`, `void tracer.forceFlush();`, `tracer.forceFlush().then(…);`: awaiting it is
+ * a one-word fix (`await` before the call covers the whole chain).
+ */
 function isFlushStatement(call: TSESTree.CallExpression): boolean {
   let outer: TSESTree.Node = call;
   if (outer.parent?.type === "ChainExpression") outer = outer.parent;
+  while (
+    outer.parent?.type === "MemberExpression" &&
+    outer.parent.object === outer &&
+    PROMISE_CHAIN_METHODS.has(memberName(outer.parent) ?? "") &&
+    outer.parent.parent?.type === "CallExpression" &&
+    outer.parent.parent.callee === outer.parent
+  ) {
+    outer = outer.parent.parent;
+  }
   if (outer.parent?.type === "UnaryExpression" && outer.parent.operator === "void") outer = outer.parent;
   return outer.parent?.type === "ExpressionStatement";
 }

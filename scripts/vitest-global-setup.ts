@@ -18,7 +18,7 @@ function newestSourceMtime(dir: string): number {
 }
 
 export default function setup(): void {
-  const sources = ["sdk", "rules", "codemods"].map((d) => join(root, d)).filter(existsSync);
+  const sources = ["sdk", "analysis", "rules", "codemods"].map((d) => join(root, d)).filter(existsSync);
   const newest = Math.max(...sources.map(newestSourceMtime), statSync(join(root, "package.json")).mtimeMs);
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest) return;
   execFileSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit", cwd: root });
