@@ -77,9 +77,15 @@ const PROMISE_CHAIN_METHODS = new Set(["then", "catch", "finally"]);
 /** `Promise.<combinator>([…])` settles after (or, for race/any, bounded by) the flush in its list. */
 const PROMISE_COMBINATORS = new Set(["all", "allSettled", "race", "any"]);
 
+/** Span runners that return what their callback returns (OpenTelemetry's and this SDK's). */
+const SPAN_RUNNERS = new Set(["startActiveSpan", "startSpan"]);
+
 /**
  * A promise that settles only after a flush: a flush call, a flushing helper call, either followed by
- * `.then/.catch/.finally(…)`, or `Promise.all/allSettled/race/any([…, flush, …])`.
+ * `.then/.catch/.finally(…)`; `<work>.finally(() => tracer.forceFlush())` (also `.then(…)`: a
+ * rejection skips it, and throw paths need no flush); `Promise.all/allSettled/race/any([…, flush, …])`;
+ * `tracer.startActiveSpan(name, async (span) => { …; await tracer.forceFlush(); })`, whose result is
+ * its callback's.
  */
 function isFlushPromise(node: TSESTree.Node | null | undefined, isHelper: FlushHelperTest): boolean {
   const value = unwrapExpression(node);
@@ -87,6 +93,10 @@ function isFlushPromise(node: TSESTree.Node | null | undefined, isHelper: FlushH
   if (isFlushCall(value) || isHelper(value)) return true;
   if (value.callee.type !== "MemberExpression") return false;
   const method = memberName(value.callee);
+  if (method === "then" || method === "finally") {
+    if (isFlushingCallback(value.arguments[0], isHelper)) return true;
+  }
+  if (method !== undefined && SPAN_RUNNERS.has(method)) return isFlushingCallback(value.arguments.at(-1), isHelper);
   if (method !== undefined && PROMISE_CHAIN_METHODS.has(method)) return isFlushPromise(value.callee.object, isHelper);
   if (method === undefined || !PROMISE_COMBINATORS.has(method)) return false;
   if (value.callee.object.type !== "Identifier" || value.callee.object.name !== "Promise") return false;
@@ -94,14 +104,39 @@ function isFlushPromise(node: TSESTree.Node | null | undefined, isHelper: FlushH
   return list?.type === "ArrayExpression" && list.elements.some((element) => element !== null && isFlushPromise(element, isHelper));
 }
 
+/** A function whose call settles only after a flush on every normal path. */
+function isFlushingCallback(node: TSESTree.Node | null | undefined, isHelper: FlushHelperTest): boolean {
+  const fn = unwrapExpression(node);
+  return isFunctionNode(fn) && flushesOnEveryPath(fn, new Set(), isHelper);
+}
+
+/**
+ * A flush handed to the platform to finish after the response: `waitUntil(tracer.forceFlush())`
+ * (`@vercel/functions`, Netlify), `ctx.waitUntil(…)` (Cloudflare Workers, service workers), Next.js
+ * `after(() => tracer.forceFlush())`. The runtime keeps the instance alive until it settles, so it
+ * counts as the flush of the path that registers it. Matched by name: a look-alike only hides a
+ * report (report only when sure).
+ */
+export function isBackgroundFlush(node: TSESTree.Node, isHelper: FlushHelperTest = NO_HELPERS): node is TSESTree.CallExpression {
+  if (node.type !== "CallExpression") return false;
+  const callee = unwrapExpression(node.callee);
+  const name = callee?.type === "Identifier" ? callee.name : callee?.type === "MemberExpression" ? memberName(callee) : undefined;
+  if (name === "waitUntil") return isFlushPromise(node.arguments[0], isHelper);
+  if (callee?.type === "Identifier" && (name === "after" || name === "unstable_after")) return isFlushingCallback(node.arguments[0], isHelper);
+  return false;
+}
+
 /** An `await` whose argument settles only after a flush (see `isFlushPromise`). */
 export function isAwaitedFlush(node: TSESTree.Node, isHelper: FlushHelperTest = NO_HELPERS): node is TSESTree.AwaitExpression {
   return node.type === "AwaitExpression" && isFlushPromise(node.argument, isHelper);
 }
 
-/** `return <flush promise>` in an async function: its promise settles after the flush. */
-export function isReturnedFlush(node: TSESTree.ReturnStatement, isHelper: FlushHelperTest = NO_HELPERS): boolean {
-  return isFlushPromise(node.argument, isHelper);
+/**
+ * `return <flush promise>` in an async function, or an arrow whose expression body is one: its
+ * promise settles after the flush.
+ */
+export function isReturnedFlush(node: TSESTree.ReturnStatement | TSESTree.Expression, isHelper: FlushHelperTest = NO_HELPERS): boolean {
+  return isFlushPromise(node.type === "ReturnStatement" ? node.argument : node, isHelper);
 }
 
 /** Calls `visit` for every node of `root` that runs when `root` runs (nested functions excluded). */
@@ -347,7 +382,7 @@ function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: Readonly
   const stack: TSESTree.Node[] = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    if (isAwaitedFlush(current, isHelper) || assumeAwaited.has(current)) return true;
+    if (isAwaitedFlush(current, isHelper) || isBackgroundFlush(current, isHelper) || assumeAwaited.has(current)) return true;
     if (isFunctionNode(current) || current.type === "ClassBody") continue;
     if (current.type === "LogicalExpression") {
       stack.push(current.left);
@@ -550,6 +585,7 @@ function settlesBeforeReturn(call: TSESTree.CallExpression): boolean {
       return (
         parent.type === "AwaitExpression" ||
         parent.type === "ReturnStatement" ||
+        (parent.type === "CallExpression" && parent.arguments[0] === outer && isBackgroundFlush(parent)) ||
         (parent.type === "ArrowFunctionExpression" && parent.body === outer) ||
         (parent.type === "ArrayExpression" && awaitedCombinator(parent))
       );

@@ -9,7 +9,7 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { flushFix } from "../analysis/fixes/flush.js";
-import { flushHelpersOf, isAwaitedFlush, isReturnedFlush, lambdaFlushOf, type LambdaFlush } from "../analysis/flush.js";
+import { flushHelpersOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, type LambdaFlush } from "../analysis/flush.js";
 import { getHandlerModel } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { getSdkModel } from "../analysis/sdk-model.js";
@@ -112,6 +112,12 @@ export default createRule<[], MessageIds>({
         if (!path?.flush || !isAwaitedFlush(node, isFlushHelper)) return;
         for (const segment of path.current) path.flushed.add(segment.id);
       },
+      // `waitUntil(tracer.forceFlush())`, `after(() => tracer.forceFlush())`: the platform finishes it after the response.
+      "CallExpression:exit"(node: TSESTree.CallExpression) {
+        const path = top();
+        if (!path?.flush || !isBackgroundFlush(node, isFlushHelper)) return;
+        for (const segment of path.current) path.flushed.add(segment.id);
+      },
       // `return tracer.forceFlush().then(() => result)`: the handler's promise settles after the flush.
       // Marked on entry: at the exit, ESLint has already moved on to the unreachable segment after `return`.
       ReturnStatement(node: TSESTree.ReturnStatement) {
@@ -129,6 +135,8 @@ export default createRule<[], MessageIds>({
           if (!flush.flushedOnEveryPath) report(flush, flush.handler.callbackStyle ? "missingFlushCallback" : "missingFlushNotAsync");
           return;
         }
+        // `async () => tracer.startActiveSpan("h", async () => { …flush… })`: the value is the flush promise.
+        if (fn.body.type !== "BlockStatement" && isReturnedFlush(fn.body, isFlushHelper)) return;
         if (!everyReturnFlushed(codePath, path.flushed)) report(flush, "missingFlush");
       },
     };
