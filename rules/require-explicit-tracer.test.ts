@@ -9,6 +9,18 @@ const testedRule = testableRule(rule);
 
 const IMPORTS = `import { HoneyHiveTracer, trace, enrichSpan, enrichSession } from "honeyhive";\n`;
 
+const GETTER_LOCAL = `import { HoneyHiveTracer, trace } from "honeyhive";
+let cached;
+function getTracer() {
+  cached ??= HoneyHiveTracer.init();
+  return cached;
+}
+export async function run(input) {
+  const tracer = getTracer();
+  const step = trace({ eventType: "tool" }, async () => input);
+  return step();
+}`;
+
 // Code the rule accepts; the codemod must leave it byte-identical too (one truth for both faces).
 const VALID: string[] = [
   // Explicit bindings.
@@ -52,6 +64,12 @@ function wrap(trace) { return trace(async (x) => x); }`,
 ruleTester.run(RULE_NAME, testedRule, {
   valid: VALID,
   invalid: [
+    {
+      // \`const tracer = getTracer()\` names the getter's tracer: one tracer, fixed with the local (issue 13).
+      code: GETTER_LOCAL,
+      output: GETTER_LOCAL.replace('trace({ eventType: "tool" }', 'trace({ eventType: "tool", tracer }'),
+      errors: [{ messageId: "implicitTrace", data: { tracers: "\`tracer\`", name: "trace" }, line: 9, suggestions: [] }],
+    },
     {
       code: `${IMPORTS}const tracer = HoneyHiveTracer.init();
 const step = trace(async (x) => x);`,
@@ -319,3 +337,11 @@ describe(`${RULE_NAME}: the codemod on code the rule accepts`, () => {
 });
 
 describeNeverThrows(RULE_NAME, rule);
+
+describe("the codemod binds the same local tracer", () => {
+  it("const tracer = getTracer(): the local, not a second getter call", () => {
+    expect(runTransforms(GETTER_LOCAL, "src/run.ts", { transforms: ["explicit-tracer"] }).output).toBe(
+      GETTER_LOCAL.replace('trace({ eventType: "tool" }', 'trace({ eventType: "tool", tracer }'),
+    );
+  });
+});
