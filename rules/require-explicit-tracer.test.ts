@@ -1,7 +1,8 @@
+import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { runTransforms } from "../codemods/engine/engine.js";
 import rule, { RULE_NAME } from "./require-explicit-tracer.js";
-import { describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { configForRule, describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -343,5 +344,32 @@ describe("the codemod binds the same local tracer", () => {
     expect(runTransforms(GETTER_LOCAL, "src/run.ts", { transforms: ["explicit-tracer"] }).output).toBe(
       GETTER_LOCAL.replace('trace({ eventType: "tool" }', 'trace({ eventType: "tool", tracer }'),
     );
+  });
+});
+
+describe("eslint --fix with no-unused-vars (issue 11)", () => {
+  it("leaves no unused enrichSpan / enrichSession import behind", () => {
+    const code = `import { HoneyHiveTracer, enrichSpan, enrichSession } from "honeyhive";
+const tracer = HoneyHiveTracer.init();
+export async function handle(input) {
+  enrichSpan({ metadata: { size: input.length } });
+  enrichSession({ outputs: { ok: true } });
+  enrichSpan({ metadata: { done: true } });
+}
+`;
+    const config = [
+      ...configForRule(RULE_NAME, rule),
+      { files: ["**/*.ts"], rules: { "no-unused-vars": "error" as const } },
+    ];
+    const result = new Linter({ configType: "flat" }).verifyAndFix(code, config, { filename: "src/handle.ts" });
+    expect(result.messages).toEqual([]);
+    expect(result.output).toBe(`import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init();
+export async function handle(input) {
+  tracer.enrichSpan({ metadata: { size: input.length } });
+  tracer.enrichSession({ outputs: { ok: true } });
+  tracer.enrichSpan({ metadata: { done: true } });
+}
+`);
   });
 });
