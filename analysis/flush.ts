@@ -28,6 +28,7 @@ import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
+import { rangeContains } from "./edits.js";
 
 export interface LambdaFlush {
   readonly handler: LambdaHandler;
@@ -533,16 +534,12 @@ function flushTarget(input: AnalysisInput, fn: FunctionNode, use: TracerUse | un
     const index = setupIndex(declaration);
     if (index !== -1) return { text: tracer.name, setup: index + 1 };
   }
-  if (isInside(declaration, fn)) {
+  if (rangeContains(fn, declaration)) {
     // Declared deeper in the handler (inside an `if`, a loop): not visible in a finally; name its source.
     const source = declaration.type === "VariableDeclarator" && declaration.init ? sdk.tracerOf(declaration.init) : undefined;
-    return { text: source && !isInside(source.declaration, fn) ? source.referenceText : undefined, setup: 0 };
+    return { text: source && !rangeContains(fn, source.declaration) ? source.referenceText : undefined, setup: 0 };
   }
   return { text: tracer.referenceText, setup: 0 };
-}
-
-function isInside(node: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
 }
 
 function collectFlushCalls(fn: FunctionNode): { unawaited: TSESTree.CallExpression[]; any: boolean } {

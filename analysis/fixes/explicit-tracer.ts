@@ -6,8 +6,7 @@
 //   function goes once no call of it is left (so `no-unused-vars` has nothing to say after `--fix`);
 // - with exactly one tracer that is safe to write there: the fix; with several: one suggestion per
 //   tracer (also for one that is unsafe to write here) and a review marker in the codemod.
-import type { TSESTree } from "@typescript-eslint/utils";
-import { EditList } from "../edits.js";
+import { EditList, rangeContains } from "../edits.js";
 import { findImplicitTracerUses, type ImplicitTracerOptions, type ImplicitTracerUse } from "../implicit-tracer.js";
 import type { AnalysisInput } from "../input.js";
 import { appendListElement, isUnusedAfter } from "../rewrite.js";
@@ -98,12 +97,8 @@ function withEnrichmentImportsRemoved(input: AnalysisInput, fixes: readonly Expl
   });
   if (removable.length === 0) return [...fixes];
   const group = new Set(
-    rewritten.filter(({ use }) => removable.some((variable) => variable.references.some((reference) => !reference.init && isInside(reference.identifier, use.callee!)))),
+    rewritten.filter(({ use }) => removable.some((variable) => variable.references.some((reference) => !reference.init && rangeContains(use.callee!, reference.identifier)))),
   );
   const shared: FindingFix = { edits: [...group].flatMap((entry) => entry.fix!.edits), imports: { remove: removable } };
   return fixes.map((entry) => (group.has(entry) ? { ...entry, fix: shared } : entry));
-}
-
-function isInside(node: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
 }

@@ -16,7 +16,7 @@
 //   fix can see (who calls back, what the returned promise does).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../ast.js";
-import { applyEdits, EditList, indentUnit, lineStart, newlineOf } from "../edits.js";
+import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { isFlushCall, type LambdaFlush } from "../flush.js";
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
@@ -242,7 +242,7 @@ class FlushWriter {
   /** What the handler's own `return call()` statements inside `within` return (they need an `await` in a try). */
   private ownReturnsNeedingAwait(...within: TSESTree.Node[]): TSESTree.Expression[] {
     return nodesOfType(this.input.ast, AST_NODE_TYPES.ReturnStatement)
-      .filter((statement) => enclosingFunction(statement) === this.fn && within.some((node) => isInside(statement, node)))
+      .filter((statement) => enclosingFunction(statement) === this.fn && within.some((node) => rangeContains(node, statement)))
       .flatMap((statement) => (needsAwait(statement.argument) ? [statement.argument] : []));
   }
 
@@ -254,7 +254,7 @@ class FlushWriter {
     const unawaited = new Set<TSESTree.Node>(this.flush.unawaitedFlushes);
     for (const statement of nodesOfType(this.input.ast, AST_NODE_TYPES.ExpressionStatement)) {
       // Only a statement of a block can go (`if (x) await flush();` would lose its body).
-      if (!isInside(statement, within) || enclosingFunction(statement) !== this.fn || statement.parent?.type !== AST_NODE_TYPES.BlockStatement) continue;
+      if (!rangeContains(within, statement) || enclosingFunction(statement) !== this.fn || statement.parent?.type !== AST_NODE_TYPES.BlockStatement) continue;
       const call = flushCallOf(statement);
       if (!call) continue;
       const awaited = statement.expression.type === "AwaitExpression";
@@ -289,15 +289,6 @@ function flushCallOf(statement: TSESTree.ExpressionStatement): TSESTree.CallExpr
 /** `return call()` in a try/finally must await, or the finally runs before the promise settles. */
 function needsAwait(argument: TSESTree.Node | null): argument is TSESTree.CallExpression | TSESTree.NewExpression {
   return argument?.type === "CallExpression" || argument?.type === "NewExpression";
-}
-
-function isInside(node: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
-}
-
-function nextLineStart(text: string, offset: number): number {
-  const newline = text.indexOf("\n", offset);
-  return newline === -1 ? text.length : newline + 1;
 }
 
 /** What to add before each continuation line of `node` so that its first line lands at `target`. */
