@@ -333,11 +333,8 @@ describe(`${RULE_NAME} on the fixtures`, () => {
     expect(before).toHaveLength(1); // once per handler
     if (fixture.marker) return;
     expect(lintWithRule(RULE_NAME, rule, fixture.after, fixture.filename)).toEqual([]);
-    // The suggestion writes what the codemod writes.
-    const suggestion = before[0].suggestions?.[0];
-    expect(suggestion).toBeDefined();
-    const [start, end] = suggestion!.fix.range;
-    expect(fixture.before.slice(0, start) + suggestion!.fix.text + fixture.before.slice(end)).toBe(fixture.after);
+    // That the suggestion writes what the codemod writes: rules/fixes-agree.test.ts, for every rule.
+    expect(before[0].suggestions).toHaveLength(1);
   });
 });
 

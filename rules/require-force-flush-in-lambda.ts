@@ -1,6 +1,8 @@
-// A Lambda's runtime freezes the container as soon as the handler's promise settles: spans still
-// buffered in the tracer are exported late (on a later warm invocation) or never. A tracing handler
-// must therefore await `<tracer>.forceFlush()` on every path that returns.
+// A serverless runtime (AWS Lambda first; the handler's `platform` says which) freezes or ends the
+// instance once the handler's promise settles: spans still buffered in the tracer are exported late
+// (on a later warm invocation) or never. A tracing handler must therefore flush on every path that
+// returns: an awaited `<tracer>.forceFlush()`, or the flush handed to the platform's background hook.
+// The suggestion is the finding's fix from analysis/fixes/flush.ts, the edits the codemod applies.
 //
 // The rule follows ESLint's code paths: it marks the segments in which an awaited flush runs and
 // requires every returned segment (early returns and the implicit end; not throws) to be reached only
