@@ -1495,16 +1495,13 @@ export const handler = async (event) => {
 };`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 3, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        // Awaiting the chain is enough (and flushes once).
+        { messageId: "missingFlush", line: 3, column: 14, suggestions: [{ messageId: "awaitFlush", data: { tracer: "tracer" }, output: `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 export const handler = async (event) => {
-  try {
-    tracer.createSession();
-    tracer.forceFlush().catch(console.error);
-    return { statusCode: 200 };
-  } finally {
-    await tracer.forceFlush();
-  }
+  tracer.createSession();
+  await tracer.forceFlush().catch(console.error);
+  return { statusCode: 200 };
 };` }] },
       ],
     },
@@ -1577,7 +1574,7 @@ function record(x) {
 }
 module.exports = { record };`,
       filename: "worker.cjs",
-      output: `const { HoneyHiveTracer, enrichSpan } = require("honeyhive");
+      output: `const { HoneyHiveTracer } = require("honeyhive");
 const tracer = HoneyHiveTracer.init();
 function record(x) {
   tracer.enrichSpan({ metadata: { x } });
