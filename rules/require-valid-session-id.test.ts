@@ -10,6 +10,22 @@ const EXPRESS = `import express from "express";\nimport { HoneyHiveTracer } from
 const EXPRESS_TO_SESSION_ID = EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId }");
 const MESSAGE = "unvalidatedSessionId";
 
+type Replacement = readonly [from: string, to: string];
+const ADD_TO_IMPORT: Replacement = ["{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId }"];
+/** A file without a "honeyhive" import gets one, on the line before its first import. */
+const NEW_IMPORT: Replacement = ["import ", 'import { toSessionId } from "honeyhive";\nimport '];
+const wrap = (value: string): Replacement => [value, `toSessionId(${value})`];
+
+/** An invalid case with one report and one suggestion: the code with each replacement made once, in order. */
+function invalidCase(code: string, data: Record<string, string>, replacements: readonly Replacement[], filename?: string) {
+  const output = replacements.reduce((text, [from, to]) => text.replace(from, to), code);
+  return {
+    code,
+    ...(filename ? { filename } : {}),
+    errors: [{ messageId: MESSAGE, data, suggestions: [{ messageId: "wrapInToSessionId" as const, output }] }],
+  };
+}
+
 ruleTester.run(RULE_NAME, testedRule, {
   valid: [
     // Converted deterministically, or checked, on the way.
@@ -187,6 +203,39 @@ ruleTester.run(RULE_NAME, testedRule, {
         },
       ],
     },
+    // Other frameworks and input shapes: Koa's ctx, node:http, a Next.js pages API route, Lambda bodies, destructured parameters.
+    invalidCase(
+      `import Koa from "koa";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  tracer.createSession({ sessionId: ctx.get("x-session-id") || ctx.cookies.get("sid") });\n  await next();\n});`,
+      { source: 'ctx.get("x-session-id")', method: "createSession", handler: "Koa handler" },
+      [ADD_TO_IMPORT, wrap('ctx.get("x-session-id") || ctx.cookies.get("sid")')],
+    ),
+    invalidCase(
+      `import { createServer } from "node:http";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\ncreateServer((req, res) => {\n  const { headers } = req;\n  tracer.createSession({ sessionId: headers["x-session-id"] as string });\n  res.end();\n});`,
+      { source: 'headers["x-session-id"]', method: "createSession", handler: "node:http request handler" },
+      [ADD_TO_IMPORT, wrap('headers["x-session-id"] as string')],
+    ),
+    invalidCase(
+      `import { tracer } from "../../lib/tracing";\nexport default async function handler(req, res) {\n  await tracer.acreateSession({ sessionId: req.query.session });\n  res.status(200).json({ ok: true });\n}`,
+      { source: "req.query.session", method: "acreateSession", handler: "Next.js route handler" },
+      [NEW_IMPORT, wrap("req.query.session")],
+      "pages/api/chat.ts",
+    ),
+    invalidCase(
+      `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nexport const handler = async (event) => {\n  const { sessionId } = JSON.parse(event.body ?? "{}");\n  tracer.createSession({ sessionId, skipApiCall: true });\n  return { statusCode: 200 };\n};`,
+      { source: "event.body", method: "createSession", handler: "AWS Lambda handler" },
+      [ADD_TO_IMPORT, ["{ sessionId, skipApiCall", "{ sessionId: toSessionId(sessionId), skipApiCall"]],
+    ),
+    invalidCase(
+      `import { tracer } from "@/lib/tracing";\nexport async function POST(request: Request) {\n  const body = await request.json();\n  tracer.createSession({ sessionId: body.sessionId });\n  return new Response("ok");\n}`,
+      { source: "body.sessionId", method: "createSession", handler: "Next.js route handler" },
+      [NEW_IMPORT, wrap("body.sessionId")],
+      "app/api/chat/route.ts",
+    ),
+    invalidCase(
+      `${EXPRESS}app.post("/chat", ({ body }, res) => {\n  tracer.sessionStart({ sessionId: body.conversation });\n  res.end();\n});`,
+      { source: "body.conversation", method: "sessionStart", handler: "Express handler" },
+      [ADD_TO_IMPORT, wrap("body.conversation")],
+    ),
     {
       // A local binding named toSessionId shadows the import: no suggestion that would call the wrong function.
       code: `${EXPRESS}app.use((req, res, next) => {\n  const toSessionId = (value) => value;\n  tracer.createSession({ sessionId: req.query.sid });\n  next();\n});`,
