@@ -55,6 +55,8 @@ type Taint = "request" | "input";
 interface Flow {
   /** The expression that reads the external input (`req.headers["x-session-id"]`). */
   readonly source: TSESTree.Node;
+  /** Keys destructured from `source` on the way (`const { id } = req.params` → `["id"]`). */
+  readonly sourceKeys: readonly string[];
   /** Variables the value went through, and the request variable it was read from. */
   readonly variables: ReadonlySet<Scope.Variable>;
 }
@@ -62,6 +64,7 @@ interface Flow {
 interface FlowResult {
   readonly taint: Taint;
   readonly source: TSESTree.Node;
+  readonly sourceKeys?: readonly string[];
 }
 
 export interface UnvalidatedSessionId {
@@ -75,6 +78,8 @@ export interface UnvalidatedSessionId {
   readonly value: TSESTree.Expression;
   /** The expression that reads the external input. */
   readonly source: TSESTree.Node;
+  /** Keys destructured from `source` on the way: the input read is `source.key1.key2`. */
+  readonly sourceKeys: readonly string[];
   /** The handler whose input it is. */
   readonly handler: Handler;
 }
@@ -119,7 +124,7 @@ function collect(input: AnalysisInput): readonly UnvalidatedSessionId[] {
     const flow = flows.flowOf(value);
     if (!flow || flows.isChecked(flow, call)) continue;
     const handler = flows.handlerOfSource(flow);
-    if (handler) found.push({ call, method, property, value, source: flow.source, handler });
+    if (handler) found.push({ call, method, property, value, source: flow.source, sourceKeys: flow.sourceKeys, handler });
   }
   return found;
 }
@@ -181,7 +186,7 @@ class SessionIdFlow {
   flowOf(node: TSESTree.Node): Flow | undefined {
     const variables = new Set<Scope.Variable>();
     const result = this.evaluate(node, variables, 0);
-    return result?.taint === "input" ? { source: result.source, variables } : undefined;
+    return result?.taint === "input" ? { source: result.source, sourceKeys: result.sourceKeys ?? [], variables } : undefined;
   }
 
   /** The single value a variable is written with (its initializer), or undefined when written more than once. */
@@ -218,7 +223,8 @@ class SessionIdFlow {
           if (receiver?.taint === "input" && name !== undefined && !VALIDATION_NAME.test(name)) return { taint: "input", source: expression };
           if (receiver?.taint === "request" && name !== undefined && REQUEST_INPUT_GETTERS.has(name)) return { taint: "input", source: expression };
           if (name === "parse" && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "JSON" && this.isGlobal(callee.object)) {
-            return asInput(next(expression.arguments[0]));
+            // The parsed object is what later keys are read from: it names the input in messages.
+            return asInput(next(expression.arguments[0])) && { taint: "input", source: expression };
           }
           return undefined;
         }
@@ -272,9 +278,10 @@ class SessionIdFlow {
     if (!init) return undefined;
     if (def.node.id.type === AST_NODE_TYPES.Identifier) return init;
     // Destructured: `const { sessionId } = req.body`, `const { headers } = req`.
-    if (init.taint === "input") return { taint: "input", source: init.source };
-    const key = topLevelKey(def.node.id, def.name as TSESTree.Identifier);
-    if (key !== undefined && REQUEST_INPUT_PARTS.has(key)) return { taint: "input", source: init.source };
+    const keys = keyPath(def.node.id, def.name as TSESTree.Identifier);
+    if (init.taint === "input") return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys] };
+    const key = keys[0];
+    if (key !== undefined && REQUEST_INPUT_PARTS.has(key)) return { taint: "input", source: init.source, sourceKeys: keys };
     if (key !== undefined && REQUEST_HOLDERS.has(key)) return { taint: "request", source: init.source };
     return undefined;
   }
@@ -326,7 +333,7 @@ class SessionIdFlow {
         if (candidate.arguments.some((argument) => this.mentionsFlow(argument, flow))) return true;
       }
     }
-    const key = inputKeyOf(flow.source);
+    const key = flow.sourceKeys.at(-1)?.toLowerCase() ?? inputKeyOf(flow.source);
     if (key === undefined) return false;
     return nodesOfType(this.input.ast, AST_NODE_TYPES.CallExpression).some(
       (candidate) =>
@@ -374,6 +381,18 @@ const KEY_TYPES = [AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.CallExpressio
 function hasRouteSchema(registration: TSESTree.Node): boolean {
   if (registration.type !== AST_NODE_TYPES.CallExpression) return false;
   return registration.arguments.some((argument) => argument.type === AST_NODE_TYPES.ObjectExpression && findProperty(argument, "schema") !== undefined);
+}
+
+/** The keys from a destructuring pattern down to `name` (`{ headers: { cookie } }` → `["headers", "cookie"]`); empty when not found. */
+function keyPath(pattern: TSESTree.Node, name: TSESTree.Identifier): string[] {
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return keyPath(pattern.left, name);
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return [];
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || !contains(property, name)) continue;
+    const key = staticName(property.key, property.computed);
+    return key === undefined ? [] : [key, ...keyPath(property.value, name)];
+  }
+  return [];
 }
 
 /** The top-level key of a destructuring pattern under which `name` is bound (`{ headers: { cookie } }` → `headers`). */

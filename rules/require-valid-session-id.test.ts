@@ -40,6 +40,8 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${EXPRESS}import { sessionIdFrom } from "./ids";\napp.post("/chat", (req, res) => { tracer.createSession({ sessionId: sessionIdFrom(req) }); });`,
     // A middleware of the same file rejects bad ids for that header before the route runs.
     `import express from "express";\nimport { HoneyHiveTracer, isSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\napp.use((req, res, next) => (isSessionId(req.get("x-session-id") ?? "") ? next() : res.sendStatus(400)));\napp.post("/chat", (req, res) => { tracer.createSession({ sessionId: req.get("x-session-id") }); });`,
+    // The same for a key destructured in the handler.
+    `import express from "express";\nimport { HoneyHiveTracer, isSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\nconst requireSessionId = (req, res, next) => (isSessionId(req.body.sessionId) ? next() : res.sendStatus(400));\napp.post("/chat", requireSessionId, (req, res) => { const { sessionId } = req.body; tracer.createSession({ sessionId }); });`,
     // Ids the application makes itself, and the Lambda context's request id (a UUID).
     `${EXPRESS}import { randomUUID } from "node:crypto";\napp.use((req, res, next) => { tracer.createSession({ sessionId: randomUUID() }); next(); });`,
     `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nexport const handler = async (event, context) => { tracer.createSession({ sessionId: context.awsRequestId }); return {}; };`,
@@ -109,7 +111,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: MESSAGE,
-          data: { source: "req.params", method: "withSession", handler: "Express handler" },
+          data: { source: "req.params.id", method: "withSession", handler: "Express handler" },
           line: 7,
           suggestions: [
             {
@@ -222,7 +224,7 @@ ruleTester.run(RULE_NAME, testedRule, {
     ),
     invalidCase(
       `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nexport const handler = async (event) => {\n  const { sessionId } = JSON.parse(event.body ?? "{}");\n  tracer.createSession({ sessionId, skipApiCall: true });\n  return { statusCode: 200 };\n};`,
-      { source: "event.body", method: "createSession", handler: "AWS Lambda handler" },
+      { source: 'JSON.parse(event.body ?? "{}").sessionId', method: "createSession", handler: "AWS Lambda handler" },
       [ADD_TO_IMPORT, ["{ sessionId, skipApiCall", "{ sessionId: toSessionId(sessionId), skipApiCall"]],
     ),
     invalidCase(

@@ -34,6 +34,11 @@ export function toSessionIdEdits(input: AnalysisInput, finding: UnvalidatedSessi
   return edits;
 }
 
+/** `.key`, or `["key"]` for a key that is not an identifier. */
+function keyAccess(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
 /** Shortens an expression's text for a message: one line, at most MAX_SOURCE_LENGTH characters. */
 export function sourceLabel(text: string): string {
   const oneLine = text.replace(/\s+/g, " ");
@@ -69,7 +74,7 @@ export default createRule<[], MessageIds>({
             node: finding.value,
             messageId: "unvalidatedSessionId",
             data: {
-              source: sourceLabel(context.sourceCode.getText(finding.source)),
+              source: sourceLabel(context.sourceCode.getText(finding.source) + finding.sourceKeys.map(keyAccess).join("")),
               method: finding.method,
               handler: describeHandler(finding.handler),
             },
