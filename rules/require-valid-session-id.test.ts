@@ -238,6 +238,26 @@ ruleTester.run(RULE_NAME, testedRule, {
       { source: "body.conversation", method: "sessionStart", handler: "Express handler" },
       [ADD_TO_IMPORT, wrap("body.conversation")],
     ),
+    // A require() object: the suggestion calls through it, nothing is imported.
+    invalidCase(
+      `const express = require("express");\nconst hh = require("honeyhive");\nconst tracer = hh.HoneyHiveTracer.init();\nconst app = express();\napp.post("/c/:id", async (req, res) => {\n  await tracer.acreateSession({ sessionId: req.params.id });\n  res.end();\n});`,
+      { source: "req.params.id", method: "acreateSession", handler: "Express handler" },
+      [["sessionId: req.params.id", "sessionId: hh.toSessionId(req.params.id)"]],
+      "src/server.cjs",
+    ),
+    // A Next.js server action: its arguments are what the client posted.
+    invalidCase(
+      `"use server";\nimport { tracer } from "@/lib/tracing";\nexport async function continueChat(formData: FormData) {\n  tracer.createSession({ sessionId: String(formData.get("sessionId")), skipApiCall: true });\n}`,
+      { source: 'formData.get("sessionId")', method: "createSession", handler: "Next.js server action handler" },
+      [NEW_IMPORT, wrap('String(formData.get("sessionId"))')],
+      "app/actions.ts",
+    ),
+    // toSessionId already imported (used elsewhere): reused as is.
+    invalidCase(
+      `${EXPRESS_TO_SESSION_ID}export const anonymous = toSessionId("anonymous");\napp.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.header("x-session-id") });\n  next();\n});`,
+      { source: 'req.header("x-session-id")', method: "createSession", handler: "Express handler" },
+      [wrap('req.header("x-session-id")')],
+    ),
     {
       // A local binding named toSessionId shadows the import: no suggestion that would call the wrong function.
       code: `${EXPRESS}app.use((req, res, next) => {\n  const toSessionId = (value) => value;\n  tracer.createSession({ sessionId: req.query.sid });\n  next();\n});`,
