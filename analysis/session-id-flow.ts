@@ -50,7 +50,13 @@ const TRANSPARENT_GLOBALS: ReadonlySet<string> = new Set(["String", "decodeURICo
 /** A call whose name says it checks or converts: it counts as the check on the way when it mentions the value. */
 const VALIDATION_NAME = /uuid|session_?id|valid|^test$|^match$|^parse$|^safeParse$|^assert|^check/i;
 
-type Taint = "request" | "input";
+/**
+ * - `context`: a framework context whose own getters read application state (Hono's `c.get("user")`
+ *   reads what a middleware `c.set`), with the request under `c.req`;
+ * - `request`: a request object (its input parts and getters are client input);
+ * - `input`: what the client sent.
+ */
+type Taint = "context" | "request" | "input";
 
 interface Flow {
   /** The expression that reads the external input (`req.headers["x-session-id"]`). */
@@ -211,7 +217,7 @@ class SessionIdFlow {
         if (!object) return undefined;
         if (object.taint === "input") return { taint: "input", source: expression };
         const name = memberName(expression);
-        if (name !== undefined && REQUEST_INPUT_PARTS.has(name)) return { taint: "input", source: expression };
+        if (object.taint === "request" && name !== undefined && REQUEST_INPUT_PARTS.has(name)) return { taint: "input", source: expression };
         if (name !== undefined && REQUEST_HOLDERS.has(name)) return { taint: "request", source: expression };
         return undefined;
       }
@@ -281,7 +287,7 @@ class SessionIdFlow {
     const keys = keyPath(def.node.id, def.name as TSESTree.Identifier);
     if (init.taint === "input") return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys] };
     const key = keys[0];
-    if (key !== undefined && REQUEST_INPUT_PARTS.has(key)) return { taint: "input", source: init.source, sourceKeys: keys };
+    if (init.taint === "request" && key !== undefined && REQUEST_INPUT_PARTS.has(key)) return { taint: "input", source: init.source, sourceKeys: keys };
     if (key !== undefined && REQUEST_HOLDERS.has(key)) return { taint: "request", source: init.source };
     return undefined;
   }
@@ -303,10 +309,11 @@ class SessionIdFlow {
     // Fastify validates against the route's `schema` before the handler runs.
     if (handler.framework === "fastify" && hasRouteSchema(handler.registration)) return undefined;
     if (key !== undefined && REQUEST_INPUT_PARTS.has(key)) return { handler, taint: "input" };
-    // Express error middleware: `(err, req, res, next)`.
-    const requestIndex = handler.framework === "express" && fn.params.length === 4 ? 1 : 0;
+    // Express error middleware: `(err, req, res, next)` (but `app.param(name, (req, res, next, value) => …)`).
+    const isParamCallback = handler.registration.type === AST_NODE_TYPES.CallExpression && memberName(unwrap(handler.registration.callee)) === "param";
+    const requestIndex = handler.framework === "express" && fn.params.length === 4 && !isParamCallback ? 1 : 0;
     if (index !== requestIndex) return undefined;
-    if (plain) return { handler, taint: "request" };
+    if (plain) return { handler, taint: handler.framework === "hono" ? "context" : "request" };
     return key !== undefined && REQUEST_HOLDERS.has(key) ? { handler, taint: "request" } : undefined;
   }
 

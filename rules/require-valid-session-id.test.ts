@@ -60,6 +60,10 @@ ruleTester.run(RULE_NAME, testedRule, {
     `import Fastify from "fastify";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = Fastify();\napp.post("/chat", { schema: { headers: { type: "object", properties: { "x-session-id": { type: "string", format: "uuid" } } } } }, async (request) => { tracer.createSession({ sessionId: request.headers["x-session-id"] }); });`,
     // Hono's validated input (`c.req.valid(...)`) went through a validator middleware.
     `import { Hono } from "hono";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Hono();\napp.post("/chat", (c) => { tracer.createSession({ sessionId: c.req.valid("json").sessionId }); return c.text("ok"); });`,
+    // Express error middleware: the request is the second parameter, the first is the error.
+    `${EXPRESS}app.use((err, req, res, next) => { tracer.createSession({ sessionId: err.headers["x-session-id"] }); next(err); });`,
+    // Hono's c.get() reads what a middleware stored with c.set(), not the request.
+    `import { Hono } from "hono";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Hono();\napp.use(async (c, next) => { tracer.createSession({ sessionId: c.get("sessionId") }); await next(); });`,
     // Known false negative: reassigned variables are not followed (the value at the call is not known statically).
     `${EXPRESS}app.use((req, res, next) => { let id = req.get("x-session-id"); id = id.trim(); tracer.createSession({ sessionId: id }); next(); });`,
     // Known false negative: the id is passed to a helper of the file; the flow is followed inside one function only.
@@ -237,6 +241,12 @@ ruleTester.run(RULE_NAME, testedRule, {
       `${EXPRESS}app.post("/chat", ({ body }, res) => {\n  tracer.sessionStart({ sessionId: body.conversation });\n  res.end();\n});`,
       { source: "body.conversation", method: "sessionStart", handler: "Express handler" },
       [ADD_TO_IMPORT, wrap("body.conversation")],
+    ),
+    // app.param callbacks: (req, res, next, value), the value being a route parameter.
+    invalidCase(
+      `${EXPRESS}app.param("conversation", (req, res, next, conversation) => {\n  tracer.createSession({ sessionId: req.params.conversation });\n  next();\n});`,
+      { source: "req.params.conversation", method: "createSession", handler: "Express handler" },
+      [ADD_TO_IMPORT, wrap("req.params.conversation")],
     ),
     // A require() object: the suggestion calls through it, nothing is imported.
     invalidCase(
