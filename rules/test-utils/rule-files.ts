@@ -13,6 +13,9 @@ export const MISSION_RULES: readonly string[] = [
   "require-explicit-tracer",
 ];
 
+/** Rules issue 16 adds from the rest of the seeds' guidance. */
+export const SEED_GUIDANCE_RULES: readonly string[] = ["require-valid-session-id"];
+
 /** Files in rules/ that are plugin infrastructure, not rules. */
 const NOT_RULES = new Set(["index", "configs", "create-rule", "version", "optional-peers"]);
 
