@@ -19,6 +19,9 @@ const CODEMOD_SUGGESTION: Record<FixtureRuleId, readonly string[]> = {
   "no-session-start-in-handler": [],
   "require-force-flush-in-lambda": ["awaitFlush", "wrapInTryFinally", "waitUntilFlush", "afterFlush"],
   "require-explicit-tracer": [],
+  // Its fixtures are all review-marker cases: wrapping an id in toSessionId() changes it, so the
+  // codemod marks and the rule only suggests.
+  "require-valid-session-id": [],
 };
 
 interface Fix {
@@ -65,8 +68,11 @@ function acceptEveryFix(ruleId: FixtureRuleId, rule: AnyRule, code: string, file
 const fixtures = loadFixtures().filter((fixture) => !fixture.marker);
 
 describe("rule fixes and codemod agree on every fixture", () => {
-  it("has fixtures of every rule", () => {
-    expect(new Set(fixtures.map((fixture) => fixture.rule)).size).toBe(Object.keys(CODEMOD_SUGGESTION).length);
+  it("has fixtures of every rule that has a rewrite", () => {
+    const markerOnly = new Set(loadFixtures().map((fixture) => fixture.rule));
+    for (const fixture of fixtures) markerOnly.delete(fixture.rule);
+    expect([...markerOnly]).toEqual(["require-valid-session-id"]);
+    expect(new Set(fixtures.map((fixture) => fixture.rule)).size).toBe(Object.keys(CODEMOD_SUGGESTION).length - markerOnly.size);
   });
 
   it.each(fixtures.map((fixture) => [fixture.id, fixture] as const))("%s", async (_id, fixture) => {

@@ -112,7 +112,7 @@ describe("what each face loads (built code)", () => {
 
   const faceEntries: Record<Face, string[]> = {
     "eslint-plugin": [entryOf("./eslint-plugin", "require"), "dist/cjs/rules/index.js"],
-    migrate: [manifest.bin.honeyhive, "dist/esm/codemods/engine.js", "dist/esm/codemods/project.js", "dist/esm/codemods/cli/worker.js"],
+    migrate: [manifest.bin.honeyhive, "dist/esm/codemods/engine/engine.js", "dist/esm/codemods/engine/project.js", "dist/esm/codemods/cli/worker.js"],
   };
   it.each(Object.keys(faceEntries) as Face[])("%s loads exactly the optional peers FACE_PEERS lists for it", (face) => {
     const reached = new Set(faceEntries[face].flatMap((entry) => [...packagesReachedFrom(entry)]));
