@@ -8,9 +8,9 @@ import noSessionStartInHandler from "./no-session-start-in-handler.js";
 import requireExplicitTracer from "./require-explicit-tracer.js";
 import requireForceFlushInLambda from "./require-force-flush-in-lambda.js";
 import requireValidSessionId from "./require-valid-session-id.js";
-import { PLUGIN_VERSION } from "./version.js";
+import { PACKAGE_VERSION } from "../sdk/version.js";
 
-export const meta = { name: "honeyhive", version: PLUGIN_VERSION, namespace: "honeyhive" } as const;
+export const meta = { name: "honeyhive", version: PACKAGE_VERSION, namespace: "honeyhive" } as const;
 
 /** Every rule of the plugin, keyed by the name users write after `honeyhive/`. */
 export const rules = {

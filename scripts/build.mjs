@@ -5,7 +5,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writePluginVersion } from "./plugin-version.mjs";
+import { writePackageVersion } from "./package-version.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
@@ -14,7 +14,7 @@ const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 // dist/ never sees it half-deleted.
 const staging = join(root, `.dist-build-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });
-writePluginVersion(root); // the ESLint plugin's meta.version, as a constant both builds compile
+writePackageVersion(root); // sdk/version.ts: the package version as a constant both builds compile
 try {
   for (const [project, format] of [
     ["tsconfig.build.json", "module"],

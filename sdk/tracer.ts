@@ -19,8 +19,8 @@ import {
   type ReadableSpan,
   type SpanExporter,
 } from "@opentelemetry/sdk-trace-base";
-// The package version, generated from package.json at build time (shared with the ESLint plugin's meta).
-import { PLUGIN_VERSION as PACKAGE_VERSION } from "../rules/version.js";
+// The package version, generated from package.json at build time (the plugin and the CLI read it too).
+import { PACKAGE_VERSION } from "./version.js";
 import { BackendClient } from "./backend.js";
 import { resolveConfig, type ResolvedConfig } from "./config.js";
 import { offerDefaultTracer, withdrawDefaultTracer } from "./default-tracer.js";
