@@ -1,14 +1,48 @@
 import { defineConfig } from "vitest/config";
 
+// Tests that spawn processes (the built CLI, ESLint, tsc, npm, node scripts) are the integration
+// project; everything else is the unit project. `npm test` runs both; `npm run test:unit` gives the
+// fast loop. scripts/test-projects.test.ts keeps this list equal to the files that import
+// node:child_process, so a new process-spawning test cannot land in the unit project unnoticed.
+export const INTEGRATION_TESTS = [
+  "codemods/cli/diff.test.ts",
+  "codemods/cli/migrate-fixtures.test.ts",
+  "codemods/cli/migrate.test.ts",
+  "codemods/cli/pool.test.ts",
+  "codemods/engine/engine.test.ts",
+  "codemods/load-cost.test.ts",
+  "rules/ci.test.ts",
+  "rules/docs.test.ts",
+  "rules/eslint-versions.test.ts",
+  "rules/lsp.test.ts",
+  "rules/package.test.ts",
+  "rules/pre-commit.test.ts",
+  "rules/real-world.test.ts",
+  "rules/typed-linting.test.ts",
+  "scripts/demo.test.ts",
+  "scripts/lock-file.test.ts",
+  "sdk/exit-flush.test.ts",
+  "sdk/exit.test.ts",
+  "sdk/import-cost.test.ts",
+  "sdk/package-consumers.test.ts",
+  "sdk/readme-examples.test.ts",
+  "sdk/span-names.test.ts",
+];
+
+const ALL_TESTS = ["{sdk,analysis,rules,codemods,scripts,tests}/**/*.test.ts"];
+// *.install.test.ts install the packed package with npm: `npm run test:install` (vitest.install.config.ts).
+const NEVER = ["**/node_modules/**", "dist/**", "fixtures/**", "bench/**", "**/*.install.test.ts"];
+
 export default defineConfig({
   test: {
     // RuleTester from @typescript-eslint/rule-tester hooks into describe/it/afterAll globals.
     globals: true,
-    include: ["{sdk,analysis,rules,codemods,scripts,tests}/**/*.test.ts"],
-    // *.install.test.ts install the packed package with npm: `npm run test:install` (vitest.install.config.ts).
-    exclude: ["**/node_modules/**", "dist/**", "fixtures/**", "bench/**", "**/*.install.test.ts"],
     globalSetup: ["./scripts/vitest-global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ALL_TESTS, exclude: [...NEVER, ...INTEGRATION_TESTS] } },
+      { extends: true, test: { name: "integration", include: INTEGRATION_TESTS, exclude: NEVER } },
+    ],
   },
 });
