@@ -778,8 +778,6 @@ export interface SessionStartInHandler {
   readonly call: TSESTree.CallExpression;
   /** The `sessionStart` property (identifier or computed string): the only text the fix replaces. */
   readonly property: TSESTree.Expression | TSESTree.PrivateIdentifier;
-  /** The text that replaces `property`: `createSession`, or the same string literal with the new name. */
-  readonly replacement: string;
   readonly handler: Handler;
   readonly tracer: TracerDeclaration;
 }
@@ -794,10 +792,7 @@ export function sessionStartInHandler(input: AnalysisInput, call: TSESTree.CallE
   if (!tracer) return undefined;
   const handler = getHandlerModel(input).enclosingHandler(call);
   if (!handler || isCreatedPerCall(tracer, handler.function)) return undefined;
-  const property = callee.property;
-  const original = input.text.slice(property.range[0], property.range[1]);
-  const replacement = callee.computed ? original.replace("sessionStart", "createSession") : "createSession";
-  return { call, property, replacement, handler, tracer };
+  return { call, property: callee.property, handler, tracer };
 }
 
 /**
