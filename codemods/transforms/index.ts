@@ -8,6 +8,7 @@ import { evaluateManagedTracer } from "./evaluate-managed-tracer.js";
 import { explicitTracer } from "./explicit-tracer.js";
 import { lambdaForceFlush } from "./lambda-force-flush.js";
 import { sessionStartToCreateSession } from "./session-start-to-create-session.js";
+import { TRANSFORMS_1X_BY_ID } from "./1x/index.js";
 
 export function transformById(id: TransformId): CodemodTransform {
   switch (id) {
@@ -19,5 +20,7 @@ export function transformById(id: TransformId): CodemodTransform {
       return lambdaForceFlush;
     case "explicit-tracer":
       return explicitTracer;
+    default:
+      return TRANSFORMS_1X_BY_ID[id];
   }
 }

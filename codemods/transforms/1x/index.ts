@@ -1,0 +1,15 @@
+// The `1.x` set (`migrate --from 1`), by id; run order is ids.ts's TRANSFORMS_1X.
+import type { CodemodTransform } from "../../engine/transform-api.js";
+import type { Transform1xId } from "../ids.js";
+import { init1x } from "./init.js";
+
+const notYet: CodemodTransform = { meta: { id: "1x-flush", title: "", description: "" }, collect: () => undefined };
+
+export const TRANSFORMS_1X_BY_ID = {
+  "1x-init": init1x,
+  "1x-flush": notYet,
+  "1x-trace-wrappers": notYet,
+  "1x-sessions": notYet,
+  "1x-enrichment": notYet,
+  "1x-evaluate": notYet,
+} as const satisfies Record<Transform1xId, CodemodTransform>;
