@@ -2,13 +2,15 @@
 import type { CodemodTransform } from "../../engine/transform-api.js";
 import type { Transform1xId } from "../ids.js";
 import { init1x } from "./init.js";
+import { flush1x } from "./flush.js";
+import { traceWrappers1x } from "./trace-wrappers.js";
 
 const notYet: CodemodTransform = { meta: { id: "1x-flush", title: "", description: "" }, collect: () => undefined };
 
 export const TRANSFORMS_1X_BY_ID = {
   "1x-init": init1x,
-  "1x-flush": notYet,
-  "1x-trace-wrappers": notYet,
+  "1x-flush": flush1x,
+  "1x-trace-wrappers": traceWrappers1x,
   "1x-sessions": notYet,
   "1x-enrichment": notYet,
   "1x-evaluate": notYet,

@@ -1,0 +1,10 @@
+// What the 1.x transforms' review markers ask a person to check; fixtures spell these texts exactly.
+export const MESSAGES_1X = {
+  staticFlush: "HoneyHiveTracer.flush() is gone (each tracer flushes its own spans): await <tracer>.forceFlush() for the tracer that recorded them",
+  flushPromise: "HoneyHiveTracer.flushPromise is gone: await <tracer>.forceFlush() instead",
+  logModel: 'give this model span a real eventName (1.x logModel() named it "func")',
+  wrapperConfig: "the 1.x wrapper option config has no trace() option: call tracer.enrichSpan({ config }) inside the function",
+  wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn) (its arguments are not the 1.x shape)`,
+  traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
+  traceMethod: "1.x tracer.trace(fn) ran a method with `this` undefined: call it directly, with the receiver it needs",
+} as const;
