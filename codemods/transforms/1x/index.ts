@@ -4,6 +4,8 @@ import type { Transform1xId } from "../ids.js";
 import { init1x } from "./init.js";
 import { flush1x } from "./flush.js";
 import { traceWrappers1x } from "./trace-wrappers.js";
+import { sessions1x } from "./sessions.js";
+import { enrichment1x } from "./enrichment.js";
 
 const notYet: CodemodTransform = { meta: { id: "1x-flush", title: "", description: "" }, collect: () => undefined };
 
@@ -11,7 +13,7 @@ export const TRANSFORMS_1X_BY_ID = {
   "1x-init": init1x,
   "1x-flush": flush1x,
   "1x-trace-wrappers": traceWrappers1x,
-  "1x-sessions": notYet,
-  "1x-enrichment": notYet,
+  "1x-sessions": sessions1x,
+  "1x-enrichment": enrichment1x,
   "1x-evaluate": notYet,
 } as const satisfies Record<Transform1xId, CodemodTransform>;

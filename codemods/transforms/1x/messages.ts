@@ -7,4 +7,7 @@ export const MESSAGES_1X = {
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn) (its arguments are not the 1.x shape)`,
   traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
   traceMethod: "1.x tracer.trace(fn) ran a method with `this` undefined: call it directly, with the receiver it needs",
+  sessionIdAssigned: "a tracer's sessionId cannot be assigned here: use tracer.createSession({ sessionId }) for a request's session, or sessionStart({ sessionId }) for the tracer's own",
+  enrichmentField: (call: string, keys: readonly string[], why: readonly string[]) =>
+    `${call}() has no field ${keys.join(", ")} here: ${why.map((text) => text.replace(/\.$/, "")).join("; ")}`,
 } as const;
