@@ -6,8 +6,7 @@ import { flush1x } from "./flush.js";
 import { traceWrappers1x } from "./trace-wrappers.js";
 import { sessions1x } from "./sessions.js";
 import { enrichment1x } from "./enrichment.js";
-
-const notYet: CodemodTransform = { meta: { id: "1x-flush", title: "", description: "" }, collect: () => undefined };
+import { evaluate1x } from "./evaluate.js";
 
 export const TRANSFORMS_1X_BY_ID = {
   "1x-init": init1x,
@@ -15,5 +14,5 @@ export const TRANSFORMS_1X_BY_ID = {
   "1x-trace-wrappers": traceWrappers1x,
   "1x-sessions": sessions1x,
   "1x-enrichment": enrichment1x,
-  "1x-evaluate": notYet,
+  "1x-evaluate": evaluate1x,
 } as const satisfies Record<Transform1xId, CodemodTransform>;

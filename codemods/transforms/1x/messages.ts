@@ -10,4 +10,6 @@ export const MESSAGES_1X = {
   sessionIdAssigned: "a tracer's sessionId cannot be assigned here: use tracer.createSession({ sessionId }) for a request's session, or sessionStart({ sessionId }) for the tracer's own",
   enrichmentField: (call: string, keys: readonly string[], why: readonly string[]) =>
     `${call}() has no field ${keys.join(", ")} here: ${why.map((text) => text.replace(/\.$/, "")).join("; ")}`,
+  evaluator: "1.x evaluator(fn, { name }) is gone: list the function as evaluators: { [name]: fn } (repeat, weight and the other settings have no counterpart)",
+  runConcurrently: "runConcurrently: false means one datapoint at a time: set maxConcurrency: 1 in that case, else drop the key",
 } as const;
