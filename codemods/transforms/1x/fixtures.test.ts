@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadMigrate1xFixtures } from "../../../fixtures/migrate-1x/index.js";
 import { runTransforms } from "../../engine/engine.js";
 import { countMarkers } from "../../engine/markers.js";
+import { API_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { ALL_TRANSFORM_IDS } from "../ids.js";
 
 const cases = loadMigrate1xFixtures();
@@ -33,6 +34,15 @@ describe.each(cases.map((fixture) => [fixture.id, fixture] as const))("%s", (_id
   });
 });
 
-it("has fixtures", () => {
-  expect(cases.length).toBeGreaterThan(0);
+it("has a fixture using every 1.x name the data marks implemented", () => {
+  const befores = cases.map((fixture) => fixture.before).join("\n");
+  const uses = (entry: (typeof API_1X)[number]): boolean => {
+    if (entry.name === "constructor") return befores.includes("new HoneyHiveTracer(");
+    if (entry.where === "static") return befores.includes(`HoneyHiveTracer.${entry.name}`);
+    if (entry.where === "instance") return new RegExp(`tracer\\.${entry.name}\\b`).test(befores);
+    return new RegExp(`\\b${entry.name}\\b`).test(befores);
+  };
+  const implemented = API_1X.filter((entry) => entry.migration.status === "implemented");
+  expect(implemented.length).toBeGreaterThan(0);
+  expect(implemented.filter((entry) => !uses(entry)).map((entry) => `${entry.where}:${entry.name}`)).toEqual([]);
 });
