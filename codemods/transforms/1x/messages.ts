@@ -4,7 +4,7 @@ export const MESSAGES_1X = {
   flushPromise: "HoneyHiveTracer.flushPromise is gone: await <tracer>.forceFlush() instead",
   logModel: 'give this model span a real eventName (1.x logModel() named it "func")',
   wrapperConfig: "the 1.x wrapper option config has no trace() option: call tracer.enrichSpan({ config }) inside the function",
-  wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn) (its arguments are not the 1.x shape)`,
+  wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
   traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
   traceMethod: "1.x tracer.trace(fn) ran a method with `this` undefined: call it directly, with the receiver it needs",
   sessionIdAssigned: "a tracer's sessionId cannot be assigned here: use tracer.createSession({ sessionId }) for a request's session, or sessionStart({ sessionId }) for the tracer's own",

@@ -10,6 +10,8 @@ import { createConsumerProject, typeCheck, type ConsumerProject } from "../../..
 
 const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
   "migrate-1x/flush-static-no-tracer": "HoneyHiveTracer.flush() stays, marked: no tracer is reachable to flush",
+  "migrate-1x/flush-static-two-tracers": "HoneyHiveTracer.flush() stays, marked: which of two tracers to flush is a person's call",
+  "migrate-1x/trace-method-and-unapplied-wrapper": "tracer.trace(method) and an unapplied traceFunction() stay, marked",
   "migrate-1x/enrichment-static-and-setters": "userProperties stays, marked: this SDK has no such field",
   "migrate-1x/enrichment-free-functions": "enrichSpan's eventName stays, marked: renaming a span is not an enrichment here",
   "migrate-1x/evaluate-query-list-evaluator": "evaluator() stays, marked: the evaluators become a named object by hand",
