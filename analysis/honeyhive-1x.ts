@@ -4,7 +4,7 @@
 // What each name becomes is data (knowledge/sdks/honeyhive-1x.ts); this module only finds the calls.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { isFunctionNode, memberName, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
+import { isFunctionNode, memberName, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
 import { OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
@@ -75,16 +75,23 @@ export function importSourceOf(variable: Scope.Variable): string | undefined {
   return undefined;
 }
 
-/** `fn` is certainly a function: a function expression, or an identifier declared as one in this file. */
-export function isKnownFunction(input: AnalysisInput, node: TSESTree.Node): boolean {
+/** The function `node` certainly is: a function expression, or an identifier declared as one in this file. */
+export function knownFunctionOf(input: AnalysisInput, node: TSESTree.Node): FunctionNode | undefined {
   const expression = unwrapExpression(node);
-  if (isFunctionNode(expression)) return true;
-  if (expression?.type !== AST_NODE_TYPES.Identifier) return false;
+  if (isFunctionNode(expression)) return expression;
+  if (expression?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = getSdkModel(input).variableOf(expression);
   const def = variable?.defs[0];
-  if (!def) return false;
-  if (def.type === "FunctionName") return true;
-  return def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.kind === "const" && isFunctionNode(unwrapExpression(def.node.init));
+  if (!def) return undefined;
+  if (def.type === "FunctionName" && isFunctionNode(def.node)) return def.node;
+  if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.parent?.kind !== "const") return undefined;
+  const init = unwrapExpression(def.node.init);
+  return isFunctionNode(init) ? init : undefined;
+}
+
+/** `fn` is certainly a function (see knownFunctionOf). */
+export function isKnownFunction(input: AnalysisInput, node: TSESTree.Node): boolean {
+  return knownFunctionOf(input, node) !== undefined;
 }
 
 /** The 1.x option `key` of call `of` (`HoneyHiveTracer.init`, `evaluate`, `traceFunction`…), from the data. */

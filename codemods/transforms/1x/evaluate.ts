@@ -8,7 +8,8 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { requireSpecifier, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
-import { importSourceOf, keyedProperties, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
+import { importSourceOf, keyedProperties, knownFunctionOf, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
+import type { AnalysisInput } from "../../../analysis/input.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -36,18 +37,22 @@ function collect({ file, edits }: TransformContext): void {
     }
     moved.add(variable);
     const config = objectArgument(call);
-    if (config) migrateConfig(edits, text, call, config);
+    if (config) migrateConfig(input, edits, text, call, config);
   }
   for (const variable of moved) moveImport(edits, text, variable);
 }
 
-function migrateConfig(edits: EditList, text: string, call: TSESTree.CallExpression, config: TSESTree.ObjectExpression): void {
+function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression, config: TSESTree.ObjectExpression): void {
   const dropped = migrateOptionKeys(edits, text, config, "evaluate");
   for (const { property, key } of keyedProperties(config)) {
     const value = property.value;
     if (key === "function" || key === "evaluationFunction") {
-      const callText = key === "function" ? "(inputs, groundTruth ?? {})" : "(inputs)";
-      const parameters = key === "function" ? "({ inputs, groundTruth })" : "({ inputs })";
+      // Pass no more arguments than a function of this file declares: TypeScript rejects the extra one.
+      const declared = knownFunctionOf(input, value)?.params;
+      const takes = declared && !declared.some((param) => param.type === AST_NODE_TYPES.RestElement) ? declared.length : 2;
+      const passed = Math.min(takes, key === "function" ? 2 : 1);
+      const callText = ["()", "(inputs)", "(inputs, groundTruth ?? {})"][passed];
+      const parameters = ["()", "({ inputs })", "({ inputs, groundTruth })"][passed];
       const bare = unwrapExpression(value)?.type === AST_NODE_TYPES.Identifier;
       if (property.shorthand) {
         edits.replace(property, `function: ${parameters} => ${text.slice(value.range[0], value.range[1])}${callText}`);
