@@ -46,6 +46,27 @@ describe("migrate --from 1", () => {
     expect(second.code).toBe(3); // the review markers remain
   });
 
+  it("binds free 1.x wrappers to a tracer another module exports, and flushes it by its instance", async () => {
+    const root = makeProject(
+      {
+        "src/lib/tracing.ts": 'import { HoneyHiveTracer } from "honeyhive";\n\nexport const tracer = await HoneyHiveTracer.init({ project: "app" });\n',
+        "src/tools.ts":
+          'import { traceTool } from "honeyhive";\nimport { tracer } from "./lib/tracing";\n\n' +
+          "export const search = traceTool(async (query: string) => [query]);\n\n" +
+          "export async function done(): Promise<void> {\n  await tracer.flush();\n}\n",
+      },
+      { git: true },
+    );
+    const run = await runInProcess(root, ["migrate", "--from", "1"], null);
+    expect(run.code, run.stderr).toBe(0);
+    expect(read(root, "src/lib/tracing.ts")).toBe('import { HoneyHiveTracer } from "honeyhive";\n\nexport const tracer = HoneyHiveTracer.init({ project: "app" });\n');
+    expect(read(root, "src/tools.ts")).toBe(
+      'import { trace } from "honeyhive";\nimport { tracer } from "./lib/tracing";\n\n' +
+        'export const search = trace({ eventType: "tool", tracer }, async (query: string) => [query]);\n\n' +
+        "export async function done(): Promise<void> {\n  await tracer.forceFlush();\n}\n",
+    );
+  });
+
   it("without --from, leaves 1.x code to the 1.x set (the 2.x transforms do not rewrite it)", async () => {
     const fixture = loadMigrate1xFixtures().find((candidate) => candidate.id === "migrate-1x/trace-instance-wrappers")!;
     const root = makeProject({ "src/app.ts": fixture.before }, { git: true });
