@@ -8,7 +8,7 @@ import { evaluateManagedTracer } from "./evaluate-managed-tracer.js";
 import { explicitTracer } from "./explicit-tracer.js";
 import { lambdaForceFlush } from "./lambda-force-flush.js";
 import { sessionStartToCreateSession } from "./session-start-to-create-session.js";
-import { TRANSFORMS_1X_BY_ID } from "./1x/index.js";
+import { transform1xById } from "./1x/index.js";
 
 export function transformById(id: TransformId): CodemodTransform {
   switch (id) {
@@ -21,6 +21,6 @@ export function transformById(id: TransformId): CodemodTransform {
     case "explicit-tracer":
       return explicitTracer;
     default:
-      return TRANSFORMS_1X_BY_ID[id];
+      return transform1xById(id);
   }
 }
