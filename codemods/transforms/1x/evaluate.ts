@@ -6,7 +6,7 @@
 // Only `evaluate` imported from the package root is 1.x: after the move a second run finds nothing.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { requireSpecifier, unwrapExpression } from "../../../analysis/ast.js";
+import { memberName, requireSpecifier, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { importSourceOf, keyedProperties, knownFunctionOf, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
@@ -38,6 +38,7 @@ function collect({ file, edits }: TransformContext): void {
     moved.add(variable);
     const config = objectArgument(call);
     if (config) migrateConfig(input, edits, text, call, config);
+    markResultReads(input, edits, text, call);
   }
   for (const variable of moved) moveImport(edits, text, variable);
 }
@@ -74,6 +75,23 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
     }
   }
   if (dropped.length > 0) addMarker(edits, text, call, droppedKeysMessage("evaluate", dropped));
+}
+
+/** Fields of 1.x's evaluate() result that this SDK's result (`{ runId, name, results, summary }`) does not have. */
+const RESULT_FIELDS_1X: ReadonlySet<string> = new Set(["sessionIds", "status", "suite", "stats", "data", "datasetId"]);
+
+/** `const result = await evaluate(…)`: a marker at each read of a 1.x result field. */
+function markResultReads(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression): void {
+  const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : call;
+  const declarator = awaited.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== awaited || declarator.id.type !== AST_NODE_TYPES.Identifier) return;
+  for (const result of input.scopeManager.getDeclaredVariables(declarator)) {
+    for (const reference of result.references) {
+      const read = reference.identifier.parent;
+      const field = read?.type === AST_NODE_TYPES.MemberExpression && read.object === reference.identifier ? memberName(read) : undefined;
+      if (field !== undefined && RESULT_FIELDS_1X.has(field)) addMarker(edits, text, read!, MESSAGES_1X.evaluateResult(field));
+    }
+  }
 }
 
 /** `import { evaluate } from "honeyhive"` → `… from "honeyhive/experiments"` (a line of its own when the import has other names). */

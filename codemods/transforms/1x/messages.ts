@@ -12,4 +12,6 @@ export const MESSAGES_1X = {
     `${call}() has no field ${keys.join(", ")} here: ${why.map((text) => text.replace(/\.$/, "")).join("; ")}`,
   evaluator: "1.x evaluator(fn, { name }) is gone: list the function as evaluators: { [name]: fn } (repeat, weight and the other settings have no counterpart)",
   runConcurrently: "runConcurrently: false means one datapoint at a time: set maxConcurrency: 1 in that case, else drop the key",
+  evaluateResult: (field: string) =>
+    `evaluate() resolves to { runId, name, results, summary } here: 1.x's result.${field} has no counterpart (per-datapoint outcomes are in results, metrics in summary)`,
 } as const;
