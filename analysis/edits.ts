@@ -99,6 +99,19 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return output + text.slice(cursor);
 }
 
+/** True when `inner` lies within `outer` (ranges of nodes, or `[start, end)` pairs). */
+export function rangeContains(outer: Ranged, inner: Ranged): boolean {
+  const [outerStart, outerEnd] = rangeOf(outer);
+  const [innerStart, innerEnd] = rangeOf(inner);
+  return outerStart <= innerStart && innerEnd <= outerEnd;
+}
+
+/** Offset of the first character of the line after the one holding `offset` (the text's end on the last line). */
+export function nextLineStart(text: string, offset: number): number {
+  const newline = text.indexOf("\n", offset);
+  return newline === -1 ? text.length : newline + 1;
+}
+
 /** Offset of the first character of the line holding `offset`. */
 export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf("\n", offset - 1) + 1;

@@ -5,6 +5,8 @@ import { onAnalysisError } from "./ast.js";
 import { findEvaluateTracerBindings, getEvaluateModel } from "./evaluate.js";
 import { findImplicitTracerUses } from "./implicit-tracer.js";
 import { parseAnalysisInput } from "./parse-input.js";
+import globalTracerRule from "../rules/no-global-tracer-with-evaluate.js";
+import { lintWithRule } from "../rules/test-utils/fixture-lint.js";
 
 const HEADER = `import { HoneyHiveTracer, trace, enrichSpan } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
@@ -237,5 +239,34 @@ describe("the analysis core on every fixture file", () => {
       onAnalysisError(undefined);
     }
     expect(swallowed).toEqual([]);
+  });
+});
+
+describe("a tracer whose only use is in evaluated code", () => {
+  it("serves only evaluated code when its one use is tracer.enrichSpan() inside the evaluated function (not removable)", () => {
+    const code = `${HEADER}
+const tracer = HoneyHiveTracer.init({ project: "p" });
+async function pipeline(dp) {
+  tracer.enrichSpan({ metadata: { id: dp.id } });
+  return dp;
+}
+await evaluate({ function: pipeline, dataset: [], name: "x" });`;
+    const conflicting = findEvaluateTracerBindings(parse(code)).tracers[0]!;
+    expect(conflicting).toMatchObject({ removable: false, servesOnlyEvaluatedCode: true, sessionCallsInEvaluatedCode: [] });
+    expect(conflicting.usesInEvaluatedCode.map((id) => id.name)).toEqual(["tracer"]);
+    // The rule reports it where it is created, as its page says, and offers no removal.
+    const messages = lintWithRule("no-global-tracer-with-evaluate", globalTracerRule, code, "scripts/eval.ts");
+    expect(messages.map((message) => [message.messageId, message.line, message.suggestions ?? []])).toEqual([["tracerNextToEvaluate", 4, []]]);
+  });
+
+  it("does not when other code uses it too, or when it is exported", () => {
+    const used = `${HEADER}
+const tracer = HoneyHiveTracer.init();
+async function pipeline(dp) { tracer.enrichSpan({}); return dp; }
+await evaluate({ function: pipeline, dataset: [] });
+await tracer.forceFlush();`;
+    expect(findEvaluateTracerBindings(parse(used)).tracers[0]).toMatchObject({ servesOnlyEvaluatedCode: false });
+    const exported = `${HEADER}export const tracer = HoneyHiveTracer.init();\nawait evaluate({ function: (dp) => { tracer.enrichSpan({}); return dp; }, dataset: [] });`;
+    expect(findEvaluateTracerBindings(parse(exported)).tracers[0]).toMatchObject({ servesOnlyEvaluatedCode: false });
   });
 });

@@ -352,6 +352,14 @@ export interface EvaluateConflictingTracer {
   readonly sessionCallsInEvaluatedCode: readonly EvaluatedTracerCall[];
   /** Not exported and no other use: removing the bindings makes the tracer dead code. */
   readonly removable: boolean;
+  /**
+   * Not exported and used by evaluated code only (its bindings, or calls such as `tracer.enrichSpan()`
+   * inside the evaluated function) with no session-bound call there (those are reported where they
+   * are made): it only serves datapoints that evaluate() gives tracers of their own, so the rule
+   * reports its initialization. Unlike `removable`, a `tracer.enrichSpan()` use is allowed (it would
+   * lose its receiver, so no removal is offered then).
+   */
+  readonly servesOnlyEvaluatedCode: boolean;
   /** The statements that create it (declaration, and for a lazy tracer the getter and the backing variable). */
   readonly declarations: readonly TSESTree.Node[];
 }
@@ -442,14 +450,17 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
     const otherUses = otherUsesOf(sdk, tracer, own);
     const declarations = declarationsOf(sdk, tracer);
     const usesInEvaluatedCode = otherUses.filter((identifier) => evaluate.isRunByEvaluate(identifier));
+    const sessionCallsInEvaluatedCode = usesInEvaluatedCode.flatMap((identifier) => sessionBoundCallOn(identifier) ?? []);
     tracers.push({
       tracer,
       initializations: tracer.initializations,
       bindings: own,
       otherUses,
       usesInEvaluatedCode,
-      sessionCallsInEvaluatedCode: usesInEvaluatedCode.flatMap((identifier) => sessionBoundCallOn(identifier) ?? []),
+      sessionCallsInEvaluatedCode,
       removable: !tracer.exported && otherUses.length === 0 && declarations.every(declaresOnlyItself),
+      // A session-bound call is reported where it is made; the initialization is then left alone.
+      servesOnlyEvaluatedCode: !tracer.exported && usesInEvaluatedCode.length === otherUses.length && sessionCallsInEvaluatedCode.length === 0,
       declarations,
     });
   }

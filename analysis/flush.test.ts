@@ -27,6 +27,18 @@ function bodyFlushes(body: string): boolean {
 describe("flushesOnEveryPath", () => {
   it.each([
     ["a flush at the end", "tracer.createSession();\nawait tracer.forceFlush();", true],
+    ["waitUntil of a flush (@vercel/functions)", "tracer.createSession();\nwaitUntil(tracer.forceFlush());", true],
+    ["ctx.waitUntil of a flush (Cloudflare)", "tracer.createSession();\nevent.ctx.waitUntil(tracer.forceFlush());", true],
+    ["Next.js after() with a flushing arrow", "tracer.createSession();\nafter(() => tracer.forceFlush());", true],
+    ["after() with an async block that awaits the flush", "after(async () => {\n  await tracer.forceFlush();\n});", true],
+    ["after() that does not flush", "after(() => log());", false],
+    ["waitUntil of other work", "waitUntil(work());", false],
+    ["return work().finally(() => flush)", "return work().finally(() => tracer.forceFlush());", true],
+    ["return work().then(() => flush)", "return work().then(async (r) => { await tracer.forceFlush(); return r; });", true],
+    ["return work().finally(() => other)", "return work().finally(() => log());", false],
+    ["a returned startActiveSpan whose callback flushes", "return tracer.startActiveSpan('x', async (span) => {\n  try { return await work(); } finally { span.end(); await tracer.forceFlush(); }\n});", true],
+    ["an awaited startSpan whose callback flushes", "await tracer.startSpan('x', async () => { await work(); await tracer.forceFlush(); });", true],
+    ["a returned startActiveSpan whose callback does not flush", "return tracer.startActiveSpan('x', async () => work());", false],
     ["no flush", "tracer.createSession();", false],
     ["a flush not awaited", "tracer.forceFlush();", false],
     ["void flush", "void tracer.forceFlush();", false],
@@ -103,7 +115,10 @@ describe("lambdaFlushOf", () => {
     expect(early.flushedIfAwaited).toBe(false);
     const chained = flushOf(`${TRACER}export const handler = async () => {\n  tracer.forceFlush().then(() => 1);\n};`);
     expect(chained.unawaitedFlushes).toHaveLength(1);
-    expect(chained.flushedIfAwaited).toBe(false);
+    // `await` before the call awaits the whole chain.
+    expect(chained.flushedIfAwaited).toBe(true);
+    const inner = flushOf(`${TRACER}export const handler = async () => {\n  const done = tracer.forceFlush();\n  return done;\n};`);
+    expect(inner.flushedIfAwaited).toBe(false);
   });
 
   it("recognizes a body already wrapped in try/finally", () => {
@@ -152,6 +167,18 @@ describe("flush.ts agrees with the rule's code-path analysis", () => {
       [`${fixture.id} (after)`, fixture.after, fixture.filename] as const,
     ]);
   const bodies = [
+    "tracer.createSession();\nwaitUntil(tracer.forceFlush());",
+    "tracer.createSession();\nevent.ctx.waitUntil(tracer.forceFlush());",
+    "tracer.createSession();\nafter(() => tracer.forceFlush());",
+    "after(async () => {\n  await tracer.forceFlush();\n});",
+    "after(() => log());",
+    "waitUntil(work());",
+    "return work().finally(() => tracer.forceFlush());",
+    "return work().then(async (r) => { await tracer.forceFlush(); return r; });",
+    "return work().finally(() => log());",
+    "return tracer.startActiveSpan('x', async (span) => {\n  try { return await work(); } finally { span.end(); await tracer.forceFlush(); }\n});",
+    "await tracer.startSpan('x', async () => { await work(); await tracer.forceFlush(); });",
+    "return tracer.startActiveSpan('x', async () => work());",
     "try {\n  return await work();\n} finally {\n  await tracer.forceFlush();\n}",
     "if (event.x) return 1;\nawait tracer.forceFlush();",
     "do { await tracer.forceFlush(); } while (event.more);",

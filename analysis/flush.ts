@@ -28,6 +28,7 @@ import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
+import { rangeContains } from "./edits.js";
 
 export interface LambdaFlush {
   readonly handler: LambdaHandler;
@@ -77,9 +78,15 @@ const PROMISE_CHAIN_METHODS = new Set(["then", "catch", "finally"]);
 /** `Promise.<combinator>([…])` settles after (or, for race/any, bounded by) the flush in its list. */
 const PROMISE_COMBINATORS = new Set(["all", "allSettled", "race", "any"]);
 
+/** Span runners that return what their callback returns (OpenTelemetry's and this SDK's). */
+const SPAN_RUNNERS = new Set(["startActiveSpan", "startSpan"]);
+
 /**
  * A promise that settles only after a flush: a flush call, a flushing helper call, either followed by
- * `.then/.catch/.finally(…)`, or `Promise.all/allSettled/race/any([…, flush, …])`.
+ * `.then/.catch/.finally(…)`; `<work>.finally(() => tracer.forceFlush())` (also `.then(…)`: a
+ * rejection skips it, and throw paths need no flush); `Promise.all/allSettled/race/any([…, flush, …])`;
+ * `tracer.startActiveSpan(name, async (span) => { …; await tracer.forceFlush(); })`, whose result is
+ * its callback's.
  */
 function isFlushPromise(node: TSESTree.Node | null | undefined, isHelper: FlushHelperTest): boolean {
   const value = unwrapExpression(node);
@@ -87,6 +94,10 @@ function isFlushPromise(node: TSESTree.Node | null | undefined, isHelper: FlushH
   if (isFlushCall(value) || isHelper(value)) return true;
   if (value.callee.type !== "MemberExpression") return false;
   const method = memberName(value.callee);
+  if (method === "then" || method === "finally") {
+    if (isFlushingCallback(value.arguments[0], isHelper)) return true;
+  }
+  if (method !== undefined && SPAN_RUNNERS.has(method)) return isFlushingCallback(value.arguments.at(-1), isHelper);
   if (method !== undefined && PROMISE_CHAIN_METHODS.has(method)) return isFlushPromise(value.callee.object, isHelper);
   if (method === undefined || !PROMISE_COMBINATORS.has(method)) return false;
   if (value.callee.object.type !== "Identifier" || value.callee.object.name !== "Promise") return false;
@@ -94,14 +105,39 @@ function isFlushPromise(node: TSESTree.Node | null | undefined, isHelper: FlushH
   return list?.type === "ArrayExpression" && list.elements.some((element) => element !== null && isFlushPromise(element, isHelper));
 }
 
+/** A function whose call settles only after a flush on every normal path. */
+function isFlushingCallback(node: TSESTree.Node | null | undefined, isHelper: FlushHelperTest): boolean {
+  const fn = unwrapExpression(node);
+  return isFunctionNode(fn) && flushesOnEveryPath(fn, new Set(), isHelper);
+}
+
+/**
+ * A flush handed to the platform to finish after the response: `waitUntil(tracer.forceFlush())`
+ * (`@vercel/functions`, Netlify), `ctx.waitUntil(…)` (Cloudflare Workers, service workers), Next.js
+ * `after(() => tracer.forceFlush())`. The runtime keeps the instance alive until it settles, so it
+ * counts as the flush of the path that registers it. Matched by name: a look-alike only hides a
+ * report (report only when sure).
+ */
+export function isBackgroundFlush(node: TSESTree.Node, isHelper: FlushHelperTest = NO_HELPERS): node is TSESTree.CallExpression {
+  if (node.type !== "CallExpression") return false;
+  const callee = unwrapExpression(node.callee);
+  const name = callee?.type === "Identifier" ? callee.name : callee?.type === "MemberExpression" ? memberName(callee) : undefined;
+  if (name === "waitUntil") return isFlushPromise(node.arguments[0], isHelper);
+  if (callee?.type === "Identifier" && (name === "after" || name === "unstable_after")) return isFlushingCallback(node.arguments[0], isHelper);
+  return false;
+}
+
 /** An `await` whose argument settles only after a flush (see `isFlushPromise`). */
 export function isAwaitedFlush(node: TSESTree.Node, isHelper: FlushHelperTest = NO_HELPERS): node is TSESTree.AwaitExpression {
   return node.type === "AwaitExpression" && isFlushPromise(node.argument, isHelper);
 }
 
-/** `return <flush promise>` in an async function: its promise settles after the flush. */
-export function isReturnedFlush(node: TSESTree.ReturnStatement, isHelper: FlushHelperTest = NO_HELPERS): boolean {
-  return isFlushPromise(node.argument, isHelper);
+/**
+ * `return <flush promise>` in an async function, or an arrow whose expression body is one: its
+ * promise settles after the flush.
+ */
+export function isReturnedFlush(node: TSESTree.ReturnStatement | TSESTree.Expression, isHelper: FlushHelperTest = NO_HELPERS): boolean {
+  return isFlushPromise(node.type === "ReturnStatement" ? node.argument : node, isHelper);
 }
 
 /** Calls `visit` for every node of `root` that runs when `root` runs (nested functions excluded). */
@@ -347,7 +383,7 @@ function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: Readonly
   const stack: TSESTree.Node[] = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    if (isAwaitedFlush(current, isHelper) || assumeAwaited.has(current)) return true;
+    if (isAwaitedFlush(current, isHelper) || isBackgroundFlush(current, isHelper) || assumeAwaited.has(current)) return true;
     if (isFunctionNode(current) || current.type === "ClassBody") continue;
     if (current.type === "LogicalExpression") {
       stack.push(current.left);
@@ -498,16 +534,12 @@ function flushTarget(input: AnalysisInput, fn: FunctionNode, use: TracerUse | un
     const index = setupIndex(declaration);
     if (index !== -1) return { text: tracer.name, setup: index + 1 };
   }
-  if (isInside(declaration, fn)) {
+  if (rangeContains(fn, declaration)) {
     // Declared deeper in the handler (inside an `if`, a loop): not visible in a finally; name its source.
     const source = declaration.type === "VariableDeclarator" && declaration.init ? sdk.tracerOf(declaration.init) : undefined;
-    return { text: source && !isInside(source.declaration, fn) ? source.referenceText : undefined, setup: 0 };
+    return { text: source && !rangeContains(fn, source.declaration) ? source.referenceText : undefined, setup: 0 };
   }
   return { text: tracer.referenceText, setup: 0 };
-}
-
-function isInside(node: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
 }
 
 function collectFlushCalls(fn: FunctionNode): { unawaited: TSESTree.CallExpression[]; any: boolean } {
@@ -550,6 +582,7 @@ function settlesBeforeReturn(call: TSESTree.CallExpression): boolean {
       return (
         parent.type === "AwaitExpression" ||
         parent.type === "ReturnStatement" ||
+        (parent.type === "CallExpression" && parent.arguments[0] === outer && isBackgroundFlush(parent)) ||
         (parent.type === "ArrowFunctionExpression" && parent.body === outer) ||
         (parent.type === "ArrayExpression" && awaitedCombinator(parent))
       );
@@ -557,10 +590,22 @@ function settlesBeforeReturn(call: TSESTree.CallExpression): boolean {
   }
 }
 
-/** `tracer.forceFlush();` or `void tracer.forceFlush();`: awaiting it is a one-word fix. */
+/**
+ * `tracer.forceFlush();`, `void tracer.forceFlush();`, `tracer.forceFlush().then(…);`: awaiting it is
+ * a one-word fix (`await` before the call covers the whole chain).
+ */
 function isFlushStatement(call: TSESTree.CallExpression): boolean {
   let outer: TSESTree.Node = call;
   if (outer.parent?.type === "ChainExpression") outer = outer.parent;
+  while (
+    outer.parent?.type === "MemberExpression" &&
+    outer.parent.object === outer &&
+    PROMISE_CHAIN_METHODS.has(memberName(outer.parent) ?? "") &&
+    outer.parent.parent?.type === "CallExpression" &&
+    outer.parent.parent.callee === outer.parent
+  ) {
+    outer = outer.parent.parent;
+  }
   if (outer.parent?.type === "UnaryExpression" && outer.parent.operator === "void") outer = outer.parent;
   return outer.parent?.type === "ExpressionStatement";
 }

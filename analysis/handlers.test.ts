@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { parseAnalysisInput } from "./parse-input.js";
-import { getHandlerModel, type Handler, type HandlerModel } from "./handlers.js";
+import { describeHandler, getHandlerModel, type Handler, type HandlerModel } from "./handlers.js";
 import { readSettings } from "./settings.js";
 
 function modelOf(code: string, filename = "src/server.ts", settings: unknown = {}): { model: HandlerModel; text: string } {
@@ -304,5 +307,343 @@ describe("Lambda handlers", () => {
 
   it("never throws on odd input", () => {
     expect(() => modelOf(`export default 1; module.exports = 2; exports[a] = 3; new (class {})();`, "src/x.js")).not.toThrow();
+  });
+});
+
+/** `framework` of each request handler, with its first line. */
+function requestHandlersWithFramework(code: string, filename?: string): string[] {
+  const { model, text } = modelOf(code, filename);
+  return model.requestHandlers.map((handler) => `${handler.framework}: ${text.slice(...handler.function.range).split("\n")[0].trim()}`);
+}
+
+/** `platform` and export name of each invocation handler, with its first line. */
+function invocations(code: string, filename?: string, settings?: unknown): string[] {
+  const { model, text } = modelOf(code, filename, settings);
+  return model.lambdaHandlers.map((handler) => `${handler.platform.id} ${handler.exportName}: ${text.slice(...handler.function.range).split("\n")[0].trim()}`);
+}
+
+describe("request handlers of the frameworks added as descriptors", () => {
+  it("h3/Nuxt: defineEventHandler and eventHandler, imported or auto-imported under server/", () => {
+    const imported = `
+      import { defineEventHandler, eventHandler as eh, createApp } from "h3";
+      export default defineEventHandler(async (event) => ({ ok: true }));
+      const other = eh({ onRequest: [async function before(event) {}], handler: async function handle(event) {} });
+    `;
+    expect(requestHandlersWithFramework(imported)).toEqual([
+      "h3: async (event) => ({ ok: true })",
+      "h3: async function before(event) {}",
+      "h3: async function handle(event) {}",
+    ]);
+    const autoImported = `export default defineEventHandler(async (event) => { return 1; });`;
+    expect(requestHandlers(autoImported, "server/api/chat.post.ts")).toEqual(["async (event) => { return 1; }"]);
+    // Outside Nuxt's server folders an unresolved global is not h3's; a local function of that name never is.
+    expect(requestHandlers(autoImported, "src/chat.ts")).toEqual([]);
+    const local = `function defineEventHandler(fn) { return fn; }\nexport default defineEventHandler(async (event) => 1);`;
+    expect(requestHandlers(local, "server/api/chat.ts")).toEqual([]);
+  });
+
+  it("SvelteKit: +server.ts verbs, hooks.server.ts handle, +page.server.ts load and actions", () => {
+    const server = `
+      export async function POST({ request }) { return new Response(); }
+      export const GET = async () => new Response();
+      export const prerender = false;
+    `;
+    expect(requestHandlersWithFramework(server, "src/routes/api/chat/+server.ts")).toEqual([
+      "sveltekit: async function POST({ request }) { return new Response(); }",
+      "sveltekit: async () => new Response()",
+    ]);
+    expect(requestHandlers(server, "src/routes/api/chat/server.ts")).toEqual([]);
+    const hooks = `export const handle = async ({ event, resolve }) => resolve(event);\nexport function helper() {}`;
+    expect(requestHandlers(hooks, "src/hooks.server.ts")).toEqual(["async ({ event, resolve }) => resolve(event)"]);
+    const page = `
+      export const load = async ({ params }) => ({ id: params.id });
+      export const actions = { default: async ({ request }) => {}, rename: async function rename() {} };
+    `;
+    expect(requestHandlers(page, "src/routes/chat/[id]/+page.server.ts")).toEqual([
+      "async ({ params }) => ({ id: params.id })",
+      "async ({ request }) => {}",
+      "async function rename() {}",
+    ]);
+  });
+
+  it("Remix / React Router: action and loader of route modules", () => {
+    const route = `
+      export async function action({ request }) { return null; }
+      export const loader = async () => null;
+      export async function clientLoader() { return null; }
+      export default function Page() { return null; }
+    `;
+    expect(requestHandlersWithFramework(route, "app/routes/chat.tsx")).toEqual([
+      "remix: async function action({ request }) { return null; }",
+      "remix: async () => null",
+    ]);
+    expect(requestHandlers(route, "app/components/chat.tsx")).toEqual([]);
+  });
+
+  it("Astro: endpoint verbs and middleware onRequest", () => {
+    const endpoint = `export const POST = async ({ request }) => new Response();\nexport const ALL = async () => new Response();`;
+    expect(requestHandlersWithFramework(endpoint, "src/pages/api/chat.ts")).toEqual([
+      "astro: async ({ request }) => new Response()",
+      "astro: async () => new Response()",
+    ]);
+    expect(requestHandlers(`export const onRequest = async (context, next) => next();`, "src/middleware.ts")).toHaveLength(1);
+  });
+
+  it("Elysia: routes, local hooks and lifecycle hooks", () => {
+    const code = `
+      import { Elysia } from "elysia";
+      new Elysia()
+        .onBeforeHandle(({ headers }) => {})
+        .get("/a", () => "a", { beforeHandle: [function check() {}] })
+        .post("/b", async ({ body }) => body)
+        .listen(3000);
+    `;
+    expect(requestHandlersWithFramework(code)).toEqual([
+      "elysia: ({ headers }) => {}",
+      'elysia: () => "a"',
+      "elysia: function check() {}",
+      "elysia: async ({ body }) => body",
+    ]);
+  });
+
+  it("hapi: route({ handler }), route options, arrays of routes and request extensions", () => {
+    const code = `
+      const Hapi = require("@hapi/hapi");
+      const server = Hapi.server({ port: 3000 });
+      server.route({ method: "POST", path: "/chat", handler: async (request, h) => ({}) });
+      server.route([{ method: "GET", path: "/a", options: { handler: function a(request) {} } }]);
+      server.ext("onRequest", (request, h) => h.continue);
+      server.ext("onPreStart", () => {});
+      const router = { route(config) {} };
+      router.route({ handler: () => {} });
+    `;
+    expect(requestHandlersWithFramework(code, "src/server.js")).toEqual([
+      "hapi: async (request, h) => ({})",
+      "hapi: function a(request) {}",
+      "hapi: (request, h) => h.continue",
+    ]);
+  });
+
+  it("restify: routes and use/pre", () => {
+    const code = `
+      import restify from "restify";
+      const server = restify.createServer();
+      server.pre((req, res, next) => next());
+      server.post("/chat", async (req, res) => { res.send({}); });
+    `;
+    expect(requestHandlers(code)).toEqual(["(req, res, next) => next()", "async (req, res) => { res.send({}); }"]);
+  });
+
+  it("tRPC: query/mutation/subscription resolvers and middleware of procedures from initTRPC", () => {
+    const code = `
+      import { initTRPC } from "@trpc/server";
+      import { z } from "zod";
+      const t = initTRPC.context<Ctx>().create();
+      const logged = t.middleware(async ({ next }) => next());
+      export const publicProcedure = t.procedure;
+      export const appRouter = t.router({
+        chat: publicProcedure.input(z.string()).mutation(async ({ input }) => input),
+        list: t.procedure.use(logged).query(function list() { return []; }),
+      });
+      const other = { procedure: { query(fn) {} } };
+      other.procedure.query(() => 1);
+    `;
+    expect(requestHandlersWithFramework(code)).toEqual([
+      "trpc: async ({ next }) => next()",
+      "trpc: async ({ input }) => input",
+      "trpc: function list() { return []; }",
+    ]);
+  });
+
+  it("GraphQL resolvers: Apollo Server, GraphQL Yoga, Mercurius, makeExecutableSchema", () => {
+    const apollo = `
+      import { ApolloServer } from "@apollo/server";
+      const resolvers = {
+        Query: { chat: async (_, { prompt }) => prompt, me() { return null; } },
+        Subscription: { messages: { subscribe: async function* subscribe() {} } },
+      };
+      const server = new ApolloServer({ typeDefs, resolvers });
+    `;
+    expect(requestHandlersWithFramework(apollo)).toEqual([
+      "apollo-server: async (_, { prompt }) => prompt",
+      "apollo-server: () { return null; }",
+      "apollo-server: async function* subscribe() {}",
+    ]);
+    const yoga = `
+      import { createSchema, createYoga } from "graphql-yoga";
+      const schema = createSchema({ typeDefs, resolvers: { Mutation: { send: async (_, args) => args } } });
+      export const yoga = createYoga({ schema });
+    `;
+    expect(requestHandlersWithFramework(yoga)).toEqual(["graphql-yoga: async (_, args) => args"]);
+    const merc = `
+      import Fastify from "fastify";
+      import mercurius from "mercurius";
+      const app = Fastify();
+      app.register(mercurius, { schema, resolvers: { Query: { add: async (_, { x, y }) => x + y } } });
+    `;
+    expect(requestHandlersWithFramework(merc)).toEqual(["mercurius: async (_, { x, y }) => x + y"]);
+    // A resolver map that no server takes is not known to run per request.
+    expect(requestHandlers(`export const resolvers = { Query: { a: () => 1 } };`)).toEqual([]);
+  });
+
+  it("queue consumers: BullMQ Worker, Bull process, kafkajs eachMessage, sqs-consumer", () => {
+    const code = `
+      import { Worker } from "bullmq";
+      import Queue from "bull";
+      import { Kafka } from "kafkajs";
+      import { Consumer } from "sqs-consumer";
+      new Worker("chat", async (job) => job.data, { concurrency: 8 });
+      const queue = new Queue("mail");
+      queue.process(5, async function mail(job) {});
+      const consumer = new Kafka({ brokers }).consumer({ groupId: "g" });
+      await consumer.run({ eachMessage: async ({ message }) => {} });
+      Consumer.create({ queueUrl, handleMessage: async (message) => {} });
+    `;
+    expect(requestHandlersWithFramework(code)).toEqual([
+      "queue-worker: async (job) => job.data",
+      "queue-worker: async function mail(job) {}",
+      "queue-worker: async ({ message }) => {}",
+      "queue-worker: async (message) => {}",
+    ]);
+    // A local class called Worker is not BullMQ's.
+    expect(requestHandlers(`class Worker { constructor(name, fn) {} }\nnew Worker("q", async (job) => {});`)).toEqual([]);
+  });
+
+  it("Bun.serve / Deno.serve fetch handlers and a default-exported fetch", () => {
+    const code = `
+      Bun.serve({ port: 3000, async fetch(request) { return new Response(); } });
+      Deno.serve({ port: 8000 }, (request) => new Response());
+    `;
+    expect(requestHandlersWithFramework(code)).toEqual([
+      "bun-deno: (request) { return new Response(); }",
+      "bun-deno: (request) => new Response()",
+    ]);
+    expect(requestHandlers(`const Bun = { serve(o) {} };\nBun.serve({ fetch(request) {} });`)).toEqual([]);
+    expect(requestHandlersWithFramework(`export default { port: 3000, fetch(request) { return new Response(); } };`)).toEqual([
+      "bun-deno: (request) { return new Response(); }",
+    ]);
+    expect(requestHandlers(`export default { fetch(request: Request) { return new Response(); } };`)).toHaveLength(1);
+    // An API client's fetch(path) is not a server's.
+    expect(requestHandlers(`export default { async fetch(path: string) { return fetch(path); } };`)).toEqual([]);
+  });
+});
+
+describe("entry points of serverless platforms", () => {
+  it("Google Cloud Functions: functions.http and cloudEvent, named by their registration", () => {
+    const code = `
+      const functions = require("@google-cloud/functions-framework");
+      functions.http("chat", async (req, res) => { res.send("ok"); });
+      functions.cloudEvent("onUpload", async function onUpload(event) {});
+    `;
+    expect(invocations(code, "index.js")).toEqual([
+      'gcp-functions chat: async (req, res) => { res.send("ok"); }',
+      "gcp-functions onUpload: async function onUpload(event) {}",
+    ]);
+  });
+
+  it("Azure Functions v4: app.http(name, { handler }) and other triggers", () => {
+    const code = `
+      import { app } from "@azure/functions";
+      app.http("chat", { methods: ["POST"], authLevel: "anonymous", handler: async (request, context) => ({ body: "ok" }) });
+      app.storageQueue("jobs", { queueName: "jobs", connection: "c", handler: async function jobs(item, context) {} });
+      app.get("health", async () => ({ body: "ok" }));
+    `;
+    expect(invocations(code)).toEqual([
+      'azure-functions chat: async (request, context) => ({ body: "ok" })',
+      "azure-functions jobs: async function jobs(item, context) {}",
+      'azure-functions health: async () => ({ body: "ok" })',
+    ]);
+    // An object called app that is not Azure's registers nothing.
+    expect(invocations(`const app = { http() {} };\napp.http("x", { handler: async () => {} });`)).toEqual([]);
+  });
+
+  it("Netlify Functions by path, Vercel Functions in the root api/ folder", () => {
+    const modern = `export default async (req: Request, context: Context) => new Response("ok");`;
+    expect(invocations(modern, "netlify/functions/chat.ts")).toEqual(['netlify default: async (req: Request, context: Context) => new Response("ok")']);
+    expect(invocations(`export const handler = async (event) => ({ statusCode: 200 });`, "netlify/functions/legacy.ts")[0]).toMatch(/^netlify handler:/);
+    const vercelNode = `export default async function handler(req, res) { res.json({}); }`;
+    expect(invocations(vercelNode, "api/chat.ts")).toEqual(["vercel default: async function handler(req, res) { res.json({}); }"]);
+    expect(invocations(`export async function POST(request) { return new Response(); }`, "api/chat.ts")).toHaveLength(1);
+    // (Which `api/` folder is the project's root one is tested with a project on disk below.)
+  });
+
+  it("Cloudflare Workers: the default export's fetch/queue/scheduled, not a Bun server", () => {
+    const worker = `
+      export default {
+        async fetch(request, env, ctx) { return new Response(); },
+        async queue(batch, env, ctx) {},
+      };
+    `;
+    expect(invocations(worker)).toEqual([
+      // A method's function node starts at its parameters.
+      "cloudflare-workers fetch: (request, env, ctx) { return new Response(); }",
+      "cloudflare-workers queue: (batch, env, ctx) {}",
+    ]);
+    const typed = `export default { async fetch(request) { return new Response(); } } satisfies ExportedHandler<Env>;`;
+    expect(invocations(typed)).toHaveLength(1);
+    expect(invocations(`export default { async fetch(request) { return new Response(); } };`)).toEqual([]);
+  });
+
+  it("Next.js route handlers and server actions only where the project deploys serverless", () => {
+    const route = `export async function POST(request: Request) { return Response.json({}); }`;
+    expect(invocations(route, "app/api/chat/route.ts")).toEqual([]);
+    expect(invocations(`export const maxDuration = 30;\n${route}`, "app/api/chat/route.ts")).toEqual([
+      "nextjs-serverless POST: async function POST(request: Request) { return Response.json({}); }",
+    ]);
+    expect(invocations(`export const runtime = "edge";\n${route}`, "app/api/chat/route.ts")).toHaveLength(1);
+    expect(invocations(route, "app/api/chat/route.ts", { honeyhive: { serverless: true } })).toHaveLength(1);
+    expect(invocations(`export const maxDuration = 30;\n${route}`, "app/api/chat/route.ts", { honeyhive: { serverless: false } })).toEqual([]);
+    const action = `"use server";\nexport async function send(formData: FormData) {}`;
+    expect(invocations(action, "app/actions.ts", { honeyhive: { serverless: true } })).toEqual(["nextjs-serverless send: async function send(formData: FormData) {}"]);
+    expect(invocations(action, "app/actions.ts")).toEqual([]);
+    const { model } = modelOf(`export const maxDuration = 30;\n${route}`, "app/api/chat/route.ts");
+    expect(describeHandler(model.lambdaHandlers[0])).toBe("Next.js route handler");
+  });
+});
+
+describe("the serverless signal from the project's files", () => {
+  const roots: string[] = [];
+  afterAll(() => {
+    for (const root of roots) rmSync(root, { recursive: true, force: true });
+  });
+  function project(files: Record<string, string>): string {
+    const root = mkdtempSync(join(tmpdir(), "hh-deploy-"));
+    roots.push(root);
+    // The folders of the files linted below exist, as in a real project (a path not on disk tells nothing).
+    for (const folder of ["app/api/chat", "src", "api", "src/api", "packages/web/app/api/chat"]) mkdirSync(join(root, folder), { recursive: true });
+    writeFileSync(join(root, "package.json"), "{}");
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, name)), { recursive: true });
+      writeFileSync(join(root, name), content);
+    }
+    return root;
+  }
+  const route = `export async function POST(request: Request) { return Response.json({}); }`;
+
+  it("a vercel.json, netlify.toml or open-next config beside the nearest package.json makes Next.js routes serverless", () => {
+    for (const signal of ["vercel.json", "netlify.toml", "open-next.config.ts", ".vercel/project.json"]) {
+      const root = project({ [signal]: "" });
+      expect(invocations(route, join(root, "app/api/chat/route.ts")), signal).toHaveLength(1);
+    }
+    const plain = project({});
+    expect(invocations(route, join(plain, "app/api/chat/route.ts"))).toEqual([]);
+    // A simulated path (its folder not on disk) gives no signal either.
+    expect(invocations(route, join(project({ "vercel.json": "" }), "virtual/app/api/chat/route.ts"))).toEqual([]);
+    // The nearest package.json decides: a nested package without a signal is not serverless.
+    const monorepo = project({ "vercel.json": "", "packages/web/package.json": "{}" });
+    expect(invocations(route, join(monorepo, "packages/web/app/api/chat/route.ts"))).toEqual([]);
+  });
+
+  it("a wrangler config makes a default-exported fetch a Cloudflare Worker", () => {
+    const worker = `export default { async fetch(request) { return new Response(); } };`;
+    expect(invocations(worker, join(project({ "wrangler.toml": "" }), "src/index.ts"))).toHaveLength(1);
+    expect(invocations(worker, join(project({}), "src/index.ts"))).toEqual([]);
+  });
+
+  it("Vercel's api/ folder is the one at the project root", () => {
+    const root = project({});
+    const fn = `export default async function handler(req, res) { res.end(); }`;
+    expect(invocations(fn, join(root, "api/chat.ts"))).toHaveLength(1);
+    expect(invocations(fn, join(root, "src/api/chat.ts"))).toEqual([]);
   });
 });

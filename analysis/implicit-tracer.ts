@@ -8,7 +8,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { getEvaluateModel } from "./evaluate.js";
 import type { AnalysisInput } from "./input.js";
-import { getSdkModel, type TraceUse, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
+import { getSdkModel, type SdkModel, type TraceUse, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 
 export interface ImplicitTracerUse {
@@ -70,7 +70,7 @@ function compute(input: AnalysisInput, options: ImplicitTracerOptions): Implicit
   const hasOwnTracer = tracers.some((tracer) => tracer.kind !== "parameter");
   const uses: ImplicitTracerUse[] = [];
   const describe = (node: TSESTree.Node) => {
-    const candidates = sdk.tracersInScopeAt(node).filter((candidate) => isLive(candidate.tracer));
+    const candidates = withoutAliasedSources(sdk, sdk.tracersInScopeAt(node).filter((candidate) => isLive(candidate.tracer)));
     const chosen = candidates.length === 1 && candidates[0]!.safe ? candidates[0] : undefined;
     return { candidates, chosen };
   };
@@ -89,4 +89,21 @@ function compute(input: AnalysisInput, options: ImplicitTracerOptions): Implicit
     push({ kind, node: call, traceUse: undefined, callee: unwrapExpression(call.callee) ?? call.callee, reportNode: call, ...describe(call) });
   }
   return uses.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * One tracer under two names is one candidate: in `const tracer = getTracer();` (or `= await
+ * getTracer()`, `= otherTracer`) the local and its source are the same tracer, and the local (already
+ * obtained, cheap to name) is the one to write.
+ */
+function withoutAliasedSources(sdk: SdkModel, candidates: readonly TracerInScope[]): TracerInScope[] {
+  const sources = new Set<TracerDeclaration>();
+  for (const candidate of candidates) {
+    const declaration = candidate.tracer.declaration;
+    if (!candidate.safe || declaration.type !== "VariableDeclarator" || !declaration.init) continue;
+    const init = unwrapExpression(declaration.init);
+    const source = sdk.tracerOf(init?.type === "AwaitExpression" ? init.argument : declaration.init);
+    if (source && source !== candidate.tracer) sources.add(source);
+  }
+  return sources.size === 0 ? [...candidates] : candidates.filter((candidate) => !sources.has(candidate.tracer));
 }

@@ -7,6 +7,7 @@
 // over `ast.body` and a substring test.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { getAnalysisContext } from "./context.js";
 import {
   contains,
   dynamicImportSpecifier,
@@ -281,17 +282,11 @@ function buildModel(input: AnalysisInput): SdkModel {
   const { ast, scopeManager, settings } = input;
   const collected = collect(ast);
 
-  // --- identifiers → variables (every reference and declaration in the file) ---
+  // --- identifiers → variables: the file's one binding resolver (shared with the handler engine) ---
   const allVariables: Scope.Variable[] = [];
-  const variableByIdentifier = new Map<TSESTree.Node, Scope.Variable>();
-  for (const scope of scopeManager.scopes) {
-    for (const variable of scope.variables) {
-      allVariables.push(variable);
-      for (const identifier of variable.identifiers) variableByIdentifier.set(identifier, variable);
-      for (const reference of variable.references) variableByIdentifier.set(reference.identifier, variable);
-    }
-  }
-  const variableOf = (identifier: TSESTree.Identifier) => variableByIdentifier.get(identifier);
+  for (const scope of scopeManager.scopes) allVariables.push(...scope.variables);
+  const resolver = getAnalysisContext(input).bindings;
+  const variableOf = (identifier: TSESTree.Identifier): Scope.Variable | undefined => resolver.variableOf(identifier) ?? undefined;
   const isModuleScope = (scope: Scope.Scope) => scope.type === "module" || scope.type === "global";
 
   // --- SDK bindings ---

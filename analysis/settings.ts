@@ -4,6 +4,13 @@ export interface HoneyhiveSettings {
   readonly modules: readonly string[];
   /** Extra export names that are AWS Lambda handlers, besides `handler`. */
   readonly lambdaHandlerNames: readonly string[];
+  /**
+   * Whether Next.js route handlers and server actions run as serverless functions (which freeze after
+   * the response, so they must flush): `true`, `false`, or undefined to decide per file from the
+   * project's files (`vercel.json`, `netlify.toml`, `open-next.config.*` beside the nearest
+   * package.json) and the route's own `export const maxDuration` / `export const runtime = "edge"`.
+   */
+  readonly serverless?: boolean;
 }
 
 export const DEFAULT_SETTINGS: HoneyhiveSettings = Object.freeze({
@@ -23,6 +30,7 @@ export function readSettings(settings: unknown): HoneyhiveSettings {
   return {
     modules: stringArray(record.modules),
     lambdaHandlerNames: stringArray(record.lambdaHandlerNames),
+    ...(typeof record.serverless === "boolean" ? { serverless: record.serverless } : {}),
   };
 }
 
@@ -43,7 +51,7 @@ export function textMentionsSdk(text: string, settings: HoneyhiveSettings): bool
   return text.includes("honeyhive") || settings.modules.some((specifier) => text.includes(specifier));
 }
 
-/** A module of the project itself (may export a tracer): relative paths, `@/` and `~/` aliases, settings modules. */
+/** A module of the project itself (may export a tracer): relative paths, `@/`, `~/`, `#` and SvelteKit's `$lib/` aliases, settings modules. */
 export function isLocalModule(specifier: string, settings: HoneyhiveSettings): boolean {
-  return /^(?:\.{1,2}\/|\/|@\/|~\/|#)/.test(specifier) || settings.modules.includes(specifier);
+  return /^(?:\.{1,2}\/|\/|@\/|~\/|#|\$lib\/)/.test(specifier) || settings.modules.includes(specifier);
 }

@@ -7,6 +7,7 @@ import noGlobalTracerWithEvaluate from "./no-global-tracer-with-evaluate.js";
 import noSessionStartInHandler from "./no-session-start-in-handler.js";
 import requireExplicitTracer from "./require-explicit-tracer.js";
 import requireForceFlushInLambda from "./require-force-flush-in-lambda.js";
+import requireValidSessionId from "./require-valid-session-id.js";
 import { PLUGIN_VERSION } from "./version.js";
 
 export const meta = { name: "honeyhive", version: PLUGIN_VERSION, namespace: "honeyhive" } as const;
@@ -17,6 +18,7 @@ export const rules = {
   "no-session-start-in-handler": noSessionStartInHandler,
   "require-explicit-tracer": requireExplicitTracer,
   "require-force-flush-in-lambda": requireForceFlushInLambda,
+  "require-valid-session-id": requireValidSessionId,
 };
 
 // The configs must point at the finished plugin object (ESLint compares plugin identity), and the

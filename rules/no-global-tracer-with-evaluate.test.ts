@@ -623,14 +623,24 @@ const step = trace({ eventType: "chain" }, async (dp) => dp);
 await evaluate({ function: step, dataset: [] });`,
       },
     ),
-    // No import of the SDK to add `trace` to: a new import statement is left to the author.
+    // No SDK import to add `trace` to: a `require` of it is added, as the codemod does (one fix for both).
     traceCalleeCase(
       `const tracer = require("honeyhive").HoneyHiveTracer.init();
 const { evaluate } = require("honeyhive/experiments");
 const step = tracer.trace({ eventType: "chain" }, async (dp) => dp);
 evaluate({ function: step, dataset: [] });`,
       { init: 1, binding: 3 },
-      {},
+      {
+        withoutBinding: `const tracer = require("honeyhive").HoneyHiveTracer.init();
+const { trace } = require("honeyhive");
+const { evaluate } = require("honeyhive/experiments");
+const step = trace({ eventType: "chain" }, async (dp) => dp);
+evaluate({ function: step, dataset: [] });`,
+        withoutTracer: `const { trace } = require("honeyhive");
+const { evaluate } = require("honeyhive/experiments");
+const step = trace({ eventType: "chain" }, async (dp) => dp);
+evaluate({ function: step, dataset: [] });`,
+      },
       "eval.cjs",
     ),
     {

@@ -2,6 +2,8 @@
 // handler that instance is shared by every concurrent request, so one request's session overwrites
 // another's. `createSession()` keeps the id in the request's OpenTelemetry baggage instead.
 import { describeHandler, sessionStartInHandler } from "../analysis/handlers.js";
+import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
+import { sessionStartFix } from "../analysis/fixes/session-start.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { createRule } from "./create-rule.js";
 
@@ -43,7 +45,7 @@ export default createRule<[], MessageIds>({
             tracer: receiver.length <= MAX_RECEIVER_LENGTH && !receiver.includes("\n") ? receiver : found.tracer.name,
             handler: describeHandler(found.handler),
           },
-          fix: (fixer) => fixer.replaceText(found.property, found.replacement),
+          fix: ruleFixOf(input, [sessionStartFix(input, found)]),
         });
       },
     };

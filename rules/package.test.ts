@@ -126,3 +126,27 @@ export default asArray;
     expect(run.status).toBe(0);
   }, 60_000);
 });
+
+describe("one plugin object for import and require", () => {
+  // ESLint compares plugins by identity: a flat config that imports the plugin and a shared config
+  // that requires it must hold the same object (the ES module entry loads the CommonJS one).
+  let project: TempProject;
+  beforeAll(() => {
+    project = createTempProject("identity");
+    project.write(
+      "identity.mjs",
+      `import { createRequire } from "node:module";
+import honeyhive, { configs, meta, rules } from "honeyhive/eslint-plugin";
+const required = createRequire(import.meta.url)("honeyhive/eslint-plugin");
+console.log(JSON.stringify({ same: honeyhive === required, named: configs === required.configs && meta === required.meta && rules === required.rules }));
+`,
+    );
+  });
+  afterAll(() => project.remove());
+
+  it("import and require of honeyhive/eslint-plugin return the same plugin, named exports included", async () => {
+    const run = await runNodeIn(project, "identity.mjs", []);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ same: true, named: true });
+  });
+});

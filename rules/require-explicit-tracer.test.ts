@@ -1,13 +1,26 @@
+import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { runTransforms } from "../codemods/engine/engine.js";
 import rule, { RULE_NAME } from "./require-explicit-tracer.js";
-import { describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { configForRule, describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
 const testedRule = testableRule(rule);
 
 const IMPORTS = `import { HoneyHiveTracer, trace, enrichSpan, enrichSession } from "honeyhive";\n`;
+
+const GETTER_LOCAL = `import { HoneyHiveTracer, trace } from "honeyhive";
+let cached;
+function getTracer() {
+  cached ??= HoneyHiveTracer.init();
+  return cached;
+}
+export async function run(input) {
+  const tracer = getTracer();
+  const step = trace({ eventType: "tool" }, async () => input);
+  return step();
+}`;
 
 // Code the rule accepts; the codemod must leave it byte-identical too (one truth for both faces).
 const VALID: string[] = [
@@ -52,6 +65,12 @@ function wrap(trace) { return trace(async (x) => x); }`,
 ruleTester.run(RULE_NAME, testedRule, {
   valid: VALID,
   invalid: [
+    {
+      // \`const tracer = getTracer()\` names the getter's tracer: one tracer, fixed with the local (issue 13).
+      code: GETTER_LOCAL,
+      output: GETTER_LOCAL.replace('trace({ eventType: "tool" }', 'trace({ eventType: "tool", tracer }'),
+      errors: [{ messageId: "implicitTrace", data: { tracers: "\`tracer\`", name: "trace" }, line: 9, suggestions: [] }],
+    },
     {
       code: `${IMPORTS}const tracer = HoneyHiveTracer.init();
 const step = trace(async (x) => x);`,
@@ -118,7 +137,9 @@ export async function handle(input) {
   enrichSpan({ metadata: { size: input.length } });
   enrichSession({ outputs: { ok: true } });
 }`,
-      output: `${IMPORTS}const tracer = HoneyHiveTracer.init();
+      // Both global functions go from the import with their last call (issue 11: no unused import left).
+      output: `import { HoneyHiveTracer, trace } from "honeyhive";
+const tracer = HoneyHiveTracer.init();
 export async function handle(input) {
   tracer.enrichSpan({ metadata: { size: input.length } });
   tracer.enrichSession({ outputs: { ok: true } });
@@ -167,7 +188,8 @@ function getTracer() {
 }
 const step = trace(async (x) => x);
 export function handler() { enrichSpan({}); }`,
-      output: `${IMPORTS}let _tracer;
+      output: `import { HoneyHiveTracer, trace, enrichSession } from "honeyhive";
+let _tracer;
 function getTracer() {
   if (!_tracer) _tracer = HoneyHiveTracer.init();
   return _tracer;
@@ -220,11 +242,19 @@ const HoneyHiveTracer = require("honeyhive").HoneyHiveTracer;
 const tracer = HoneyHiveTracer.init();
 const job = trace(function job(input) { addToSpan({ input }); });
 module.exports = { job };`,
-      output: `const { trace, enrichSpan: addToSpan } = require("honeyhive");
+      // Two passes: the enrichment fix (the call and its import) spans the `trace` call's fix.
+      output: [
+        `const { trace } = require("honeyhive");
+const HoneyHiveTracer = require("honeyhive").HoneyHiveTracer;
+const tracer = HoneyHiveTracer.init();
+const job = trace(function job(input) { tracer.enrichSpan({ input }); });
+module.exports = { job };`,
+        `const { trace } = require("honeyhive");
 const HoneyHiveTracer = require("honeyhive").HoneyHiveTracer;
 const tracer = HoneyHiveTracer.init();
 const job = trace({ tracer }, function job(input) { tracer.enrichSpan({ input }); });
 module.exports = { job };`,
+      ],
       errors: [
         { messageId: "implicitTrace", line: 4 },
         { messageId: "implicitEnrichment", data: { tracers: "`tracer`", name: "enrichSpan" }, line: 4 },
@@ -265,7 +295,6 @@ export function score(answer: string, tracer: HoneyHiveTracer) {
   enrichSpan({ metrics: { length: answer.length } });
 }`,
       output: `import type { HoneyHiveTracer } from "honeyhive";
-import { enrichSpan } from "honeyhive";
 export function score(answer: string, tracer: HoneyHiveTracer) {
   tracer.enrichSpan({ metrics: { length: answer.length } });
 }`,
@@ -288,7 +317,7 @@ export class Agent {
   private tracer = HoneyHiveTracer.init();
   render() { enrichSpan({ ui: true }); return <div />; }
 }`,
-      output: `import { HoneyHiveTracer, enrichSpan } from "honeyhive";
+      output: `import { HoneyHiveTracer } from "honeyhive";
 export class Agent {
   private tracer = HoneyHiveTracer.init();
   render() { this.tracer.enrichSpan({ ui: true }); return <div />; }
@@ -309,3 +338,38 @@ describe(`${RULE_NAME}: the codemod on code the rule accepts`, () => {
 });
 
 describeNeverThrows(RULE_NAME, rule);
+
+describe("the codemod binds the same local tracer", () => {
+  it("const tracer = getTracer(): the local, not a second getter call", () => {
+    expect(runTransforms(GETTER_LOCAL, "src/run.ts", { transforms: ["explicit-tracer"] }).output).toBe(
+      GETTER_LOCAL.replace('trace({ eventType: "tool" }', 'trace({ eventType: "tool", tracer }'),
+    );
+  });
+});
+
+describe("eslint --fix with no-unused-vars (issue 11)", () => {
+  it("leaves no unused enrichSpan / enrichSession import behind", () => {
+    const code = `import { HoneyHiveTracer, enrichSpan, enrichSession } from "honeyhive";
+const tracer = HoneyHiveTracer.init();
+export async function handle(input) {
+  enrichSpan({ metadata: { size: input.length } });
+  enrichSession({ outputs: { ok: true } });
+  enrichSpan({ metadata: { done: true } });
+}
+`;
+    const config = [
+      ...configForRule(RULE_NAME, rule),
+      { files: ["**/*.ts"], rules: { "no-unused-vars": "error" as const } },
+    ];
+    const result = new Linter({ configType: "flat" }).verifyAndFix(code, config, { filename: "src/handle.ts" });
+    expect(result.messages).toEqual([]);
+    expect(result.output).toBe(`import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init();
+export async function handle(input) {
+  tracer.enrichSpan({ metadata: { size: input.length } });
+  tracer.enrichSession({ outputs: { ok: true } });
+  tracer.enrichSpan({ metadata: { done: true } });
+}
+`);
+  });
+});

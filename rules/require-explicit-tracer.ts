@@ -3,39 +3,15 @@
 // (deprecated), else none (the span is silently lost). Binding the file's tracer makes the span land
 // where the author meant. Code that evaluate() runs is exempt: there the implicit per-datapoint
 // tracer is the recommended pattern.
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { appendPropertyReplacement, type TextReplacement } from "../analysis/ast.js";
-import { findImplicitTracerUses, type ImplicitTracerUse } from "../analysis/implicit-tracer.js";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { explicitTracerFixes } from "../analysis/fixes/explicit-tracer.js";
+import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "require-explicit-tracer";
 
 type MessageIds = "implicitTrace" | "implicitEnrichment" | "bindTracer" | "callOnTracer";
-
-/** `tracer` when the tracer is a variable called `tracer` (shorthand), else `tracer: <text>`. */
-export function tracerPropertyText(tracerText: string): string {
-  return tracerText === "tracer" ? "tracer" : `tracer: ${tracerText}`;
-}
-
-/**
- * The edit that binds `tracerText` to an implicit use: `trace(fn)` → `trace({ tracer }, fn)`,
- * `trace({ a }, fn)` → `trace({ a, tracer }, fn)`, `@trace()` → `@trace({ tracer })`, `@trace` →
- * `@trace({ tracer })`, `enrichSpan(x)` → `tracer.enrichSpan(x)`.
- */
-export function explicitTracerReplacement(text: string, use: ImplicitTracerUse, tracerText: string): TextReplacement | undefined {
-  if (use.kind !== "trace") {
-    return use.callee ? { range: use.callee.range, text: `${tracerText}.${use.kind}` } : undefined;
-  }
-  const property = tracerPropertyText(tracerText);
-  const node = use.node;
-  if (node.type !== AST_NODE_TYPES.CallExpression) return { range: [node.range[1], node.range[1]], text: `({ ${property} })` };
-  if (use.traceUse?.options) return appendPropertyReplacement(text, use.traceUse.options, property);
-  const first = node.arguments[0];
-  if (first) return { range: [first.range[0], first.range[0]], text: `{ ${property} }, ` };
-  // `trace()`: the closing parenthesis is the call's last character.
-  return { range: [node.range[1] - 1, node.range[1] - 1], text: `{ ${property} }` };
-}
 
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
@@ -60,39 +36,27 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
-    const uses = findImplicitTracerUses(input);
-    if (uses.length === 0) return {};
-    const text = context.sourceCode.text;
-    const toFix = (replacement: TextReplacement) => (fixer: TSESLint.RuleFixer) => fixer.replaceTextRange(replacement.range, replacement.text);
+    const found = explicitTracerFixes(input);
+    if (found.length === 0) return {};
 
     return {
       "Program:exit"() {
-        for (const use of uses) {
+        for (const { use, fix, suggestions } of found) {
           const names =
             use.candidates.length > 0
               ? use.candidates.map((candidate) => `\`${candidate.text}\``).join(" or ")
               : "none is in scope here; pass one in or declare it first";
-          const chosen = use.chosen && explicitTracerReplacement(text, use, use.chosen.text);
-          // Several tracers, or one that is unsafe to write here (not yet initialized, eager getter call): ask.
-          const suggest = use.chosen
-            ? []
-            : use.candidates.flatMap((candidate) => {
-                const replacement = explicitTracerReplacement(text, use, candidate.text);
-                if (!replacement) return [];
-                return [
-                  {
-                    messageId: use.kind === "trace" ? ("bindTracer" as const) : ("callOnTracer" as const),
-                    data: { tracer: candidate.text, name: use.kind },
-                    fix: toFix(replacement),
-                  },
-                ];
-              });
           context.report({
             node: use.reportNode as TSESTree.Node,
             messageId: use.kind === "trace" ? "implicitTrace" : "implicitEnrichment",
             data: { tracers: names, name: use.kind },
-            fix: chosen ? toFix(chosen) : null,
-            suggest,
+            fix: fix ? ruleFixOf(input, [fix]) : null,
+            // Several tracers, or one that is unsafe to write here (not yet initialized, eager getter call): ask.
+            suggest: suggestions.map((suggestion) => ({
+              messageId: use.kind === "trace" ? ("bindTracer" as const) : ("callOnTracer" as const),
+              data: { tracer: suggestion.tracer, name: use.kind },
+              fix: ruleFixOf(input, [suggestion.fix]),
+            })),
           });
         }
       },

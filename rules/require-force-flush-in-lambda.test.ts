@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { runTransforms } from "../codemods/engine/engine.js";
 import { loadFixtures } from "../fixtures/index.js";
 import rule, { RULE_NAME } from "./require-force-flush-in-lambda.js";
 import { lintWithRule, describeNeverThrows } from "./test-utils/fixture-lint.js";
@@ -38,6 +39,12 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${TRACER}export const handler = async (event, tracer) => { tracer.createSession(); };`,
     // Another library's forceFlush-free "tracer" from a package.
     `import { tracer } from "dd-trace";\nexport const handler = async () => { tracer.trace("x", () => 1); };`,
+    // Counted as a flush: the platform finishes it after the response, or the returned promise settles after it.
+    `import { waitUntil } from "@vercel/functions";\n${TRACER}export const handler = async (event) => { tracer.createSession(); waitUntil(tracer.forceFlush()); };`,
+    `${TRACER}export const handler = async (event, context) => { tracer.createSession(); context.waitUntil(tracer.forceFlush()); };`,
+    `import { after } from "next/server";\n${TRACER}export const handler = async () => { after(() => tracer.forceFlush()); tracer.createSession(); };`,
+    `${TRACER}export const handler = async (event) => { tracer.createSession(); return work(event).finally(() => tracer.forceFlush()); };`,
+    `${TRACER}export const handler = async (event) =>\n  tracer.startActiveSpan("h", async (span) => {\n    try {\n      return await work(event);\n    } finally {\n      span.end();\n      await tracer.forceFlush();\n    }\n  });`,
     // Known false negative: an arbitrary wrapper around the handler is not analysed.
     `${TRACER}export const handler = withSentry(async () => { tracer.createSession(); });`,
   ],
@@ -47,7 +54,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", tracer: "tracer" },
+          data: { name: "handler", tracer: "tracer", platform: "AWS Lambda" },
           line: 3,
           column: 14,
           endColumn: 21,
@@ -90,7 +97,8 @@ ruleTester.run(RULE_NAME, testedRule, {
             {
               messageId: "wrapInTryFinally",
               data: { tracer: "tracer" },
-              output: `${TRACER}export async function handler(event) {\n  try {\n    if (!event.body) return { statusCode: 400 };\n    tracer.createSession();\n    await tracer.forceFlush();\n    return { statusCode: 200 };\n  } finally {\n    await tracer.forceFlush();\n  }\n}`,
+              // The finally flushes every path once: the flush on one path goes.
+              output: `${TRACER}export async function handler(event) {\n  try {\n    if (!event.body) return { statusCode: 400 };\n    tracer.createSession();\n    return { statusCode: 200 };\n  } finally {\n    await tracer.forceFlush();\n  }\n}`,
             },
           ],
         },
@@ -113,9 +121,20 @@ ruleTester.run(RULE_NAME, testedRule, {
       ],
     },
     {
-      // An un-awaited flush in the finally does not count either.
+      // An un-awaited flush in the finally does not count either; awaiting its chain is the fix.
       code: `${TRACER}export const handler = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    tracer.forceFlush().then(() => undefined);\n  }\n};`,
-      errors: [{ messageId: "missingFlush", suggestions: [] }],
+      errors: [
+        {
+          messageId: "missingFlush",
+          suggestions: [
+            {
+              messageId: "awaitFlush",
+              data: { tracer: "tracer" },
+              output: `${TRACER}export const handler = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush().then(() => undefined);\n  }\n};`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Conditional flush: one path misses it.
@@ -140,7 +159,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", tracer: "tracer" },
+          data: { name: "handler", tracer: "tracer", platform: "AWS Lambda" },
           line: 3,
           column: 9,
           suggestions: [
@@ -160,7 +179,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", tracer: "getTracer()" },
+          data: { name: "handler", tracer: "getTracer()", platform: "AWS Lambda" },
           line: 5,
           column: 20,
           suggestions: [
@@ -176,41 +195,132 @@ ruleTester.run(RULE_NAME, testedRule, {
     {
       // Only a traced function is called; its bound tracer is the one to flush.
       code: `import { trace, HoneyHiveTracer as T } from "honeyhive";\nconst t = T.init();\nconst step = trace({ tracer: t }, async () => 1);\nexport const handler = async () => { await step(); };`,
-      errors: [{ messageId: "missingFlush", data: { name: "handler", tracer: "t" } }],
+      errors: [
+        {
+          messageId: "missingFlush",
+          data: { name: "handler", tracer: "t", platform: "AWS Lambda" },
+          // A compact body is rebuilt as a block, as the codemod does.
+          suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "t" }, output: `import { trace, HoneyHiveTracer as T } from "honeyhive";\nconst t = T.init();\nconst step = trace({ tracer: t }, async () => 1);\nexport const handler = async () => {\n  try {\n    await step();\n  } finally {\n    await t.forceFlush();\n  }\n};` }],
+        },
+      ],
     },
     {
       // Non-async handler: a different message, no suggestion.
       code: `${TRACER}export function handler(event) {\n  tracer.createSession();\n  return { ok: true };\n}`,
-      errors: [{ messageId: "missingFlushNotAsync", data: { name: "handler", tracer: "tracer" }, suggestions: [] }],
+      errors: [{ messageId: "missingFlushNotAsync", data: { name: "handler", tracer: "tracer", platform: "AWS Lambda" }, suggestions: [] }],
     },
     {
       code: `${TRACER}exports.handler = function (event, context, callback) {\n  tracer.createSession();\n  callback(null, "ok");\n};`,
       filename: "index.js",
-      errors: [{ messageId: "missingFlushCallback", data: { name: "handler", tracer: "tracer" }, suggestions: [] }],
+      errors: [{ messageId: "missingFlushCallback", data: { name: "handler", tracer: "tracer", platform: "AWS Lambda" }, suggestions: [] }],
     },
     {
       // middy: the wrapped function is analysed, the export is reported.
       code: `import middy from "@middy/core";\n${TRACER}const base = async () => { tracer.createSession(); };\nexport const handler = middy(base).use(cors());`,
-      errors: [{ messageId: "missingFlush", line: 5, column: 14 }],
+      errors: [
+        {
+          messageId: "missingFlush",
+          line: 5,
+          column: 14,
+          suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import middy from "@middy/core";\n${TRACER}const base = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};\nexport const handler = middy(base).use(cors());` }],
+        },
+      ],
     },
     {
       // Member require, .cts file.
       code: `const tracer = require("honeyhive").HoneyHiveTracer.init();\nmodule.exports.handler = async () => { tracer.createSession(); };`,
       filename: "index.cts",
-      errors: [{ messageId: "missingFlush", data: { name: "handler", tracer: "tracer" }, line: 2, column: 16 }],
+      errors: [
+        {
+          messageId: "missingFlush",
+          data: { name: "handler", tracer: "tracer", platform: "AWS Lambda" },
+          line: 2,
+          column: 16,
+          suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `const tracer = require("honeyhive").HoneyHiveTracer.init();\nmodule.exports.handler = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }],
+        },
+      ],
     },
     {
       // Configured handler names and aws-lambda types.
       code: `${TRACER}export const process = async () => { tracer.createSession(); };`,
       settings: { honeyhive: { lambdaHandlerNames: ["process"] } },
-      errors: [{ messageId: "missingFlush", data: { name: "process", tracer: "tracer" } }],
+      errors: [
+        {
+          messageId: "missingFlush",
+          data: { name: "process", tracer: "tracer", platform: "AWS Lambda" },
+          suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `${TRACER}export const process = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }],
+        },
+      ],
     },
     {
       code: `import type { SQSHandler } from "aws-lambda";\n${TRACER}export const consume: SQSHandler = async () => { tracer.createSession(); };`,
       filename: "consumer.mts",
-      errors: [{ messageId: "missingFlush", data: { name: "consume", tracer: "tracer" } }],
+      errors: [
+        {
+          messageId: "missingFlush",
+          data: { name: "consume", tracer: "tracer", platform: "AWS Lambda" },
+          suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import type { SQSHandler } from "aws-lambda";\n${TRACER}export const consume: SQSHandler = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }],
+        },
+      ],
     },
   ],
+});
+
+/**
+ * The flush fix on the shapes the old suggestion got wrong (issue 13). Each is a RuleTester case
+ * (the suggestion's output) and a codemod case (the same output): one fix, two faces.
+ */
+const FIX_CASES: ReadonlyArray<{ readonly name: string; readonly code: string; readonly messageId: "wrapInTryFinally" | "awaitFlush"; readonly output: string }> = [
+  {
+    name: "a comment between => and the body stays, above the return",
+    code: `${TRACER}export const handler = async (event) => // the span is the handler's\n  tracer.startSpan("x", () => work(event));\n`,
+    messageId: "wrapInTryFinally",
+    output: `${TRACER}export const handler = async (event) => {\n  try {\n    // the span is the handler's\n    return await tracer.startSpan("x", () => work(event));\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+  },
+  {
+    name: "a 4-space file is indented with 4 spaces",
+    code: `${TRACER}export const handler = async (event) => {\n    tracer.createSession();\n    if (event.skip) {\n        return null;\n    }\n    return work(event);\n};\n`,
+    messageId: "wrapInTryFinally",
+    output: `${TRACER}export const handler = async (event) => {\n    try {\n        tracer.createSession();\n        if (event.skip) {\n            return null;\n        }\n        return await work(event);\n    } finally {\n        await tracer.forceFlush();\n    }\n};\n`,
+  },
+  {
+    name: "a body already in try/finally gets the flush in its finally",
+    code: `${TRACER}export const handler = async (event) => {\n  try {\n    tracer.createSession();\n    return work(event);\n  } finally {\n    cleanup();\n  }\n};\n`,
+    messageId: "wrapInTryFinally",
+    output: `${TRACER}export const handler = async (event) => {\n  try {\n    tracer.createSession();\n    return await work(event);\n  } finally {\n    cleanup();\n    await tracer.forceFlush();\n  }\n};\n`,
+  },
+  {
+    name: "void flush: await, and the fire-and-forget comment (now false) goes",
+    code: `${TRACER}export const handler = async (event) => {\n  tracer.createSession();\n  await work(event);\n  void tracer.forceFlush(); // fire-and-forget: do not delay the response\n};\n`,
+    messageId: "awaitFlush",
+    output: `${TRACER}export const handler = async (event) => {\n  tracer.createSession();\n  await work(event);\n  await tracer.forceFlush();\n};\n`,
+  },
+  {
+    name: "void flush: another comment stays",
+    code: `${TRACER}export const handler = async (event) => {\n  tracer.createSession();\n  await work(event);\n  // flush what the work recorded\n  void tracer.forceFlush();\n};\n`,
+    messageId: "awaitFlush",
+    output: `${TRACER}export const handler = async (event) => {\n  tracer.createSession();\n  await work(event);\n  // flush what the work recorded\n  await tracer.forceFlush();\n};\n`,
+  },
+  {
+    name: "a try/catch that flushes on one path gets a finally and flushes once",
+    code: `${TRACER}export const handler = async (event) => {\n  try {\n    tracer.createSession();\n    const result = await work(event);\n    await tracer.forceFlush();\n    return result;\n  } catch (error) {\n    log(error);\n    return { statusCode: 500 };\n  }\n};\n`,
+    messageId: "wrapInTryFinally",
+    output: `${TRACER}export const handler = async (event) => {\n  try {\n    tracer.createSession();\n    const result = await work(event);\n    return result;\n  } catch (error) {\n    log(error);\n    return { statusCode: 500 };\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+  },
+];
+
+ruleTester.run(`${RULE_NAME} fixes`, testedRule, {
+  valid: FIX_CASES.map((entry) => entry.output),
+  invalid: FIX_CASES.map((entry) => ({
+    code: entry.code,
+    errors: [{ messageId: "missingFlush" as const, suggestions: [{ messageId: entry.messageId, data: { tracer: "tracer" }, output: entry.output }] }],
+  })),
+});
+
+describe("the codemod writes the suggestion", () => {
+  it.each(FIX_CASES.map((entry) => [entry.name, entry] as const))("%s", (_name, entry) => {
+    expect(runTransforms(entry.code, "src/handler.ts", { transforms: ["lambda-force-flush"] }).output).toBe(entry.output);
+  });
 });
 
 describe(`${RULE_NAME} on the fixtures`, () => {
@@ -223,11 +333,8 @@ describe(`${RULE_NAME} on the fixtures`, () => {
     expect(before).toHaveLength(1); // once per handler
     if (fixture.marker) return;
     expect(lintWithRule(RULE_NAME, rule, fixture.after, fixture.filename)).toEqual([]);
-    // The suggestion writes what the codemod writes.
-    const suggestion = before[0].suggestions?.[0];
-    expect(suggestion).toBeDefined();
-    const [start, end] = suggestion!.fix.range;
-    expect(fixture.before.slice(0, start) + suggestion!.fix.text + fixture.before.slice(end)).toBe(fixture.after);
+    // That the suggestion writes what the codemod writes: rules/fixes-agree.test.ts, for every rule.
+    expect(before[0].suggestions).toHaveLength(1);
   });
 });
 

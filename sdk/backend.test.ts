@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { BackendClient } from "./backend.js";
+import { HttpTransport } from "./http-transport.js";
 import { createLogger } from "./logger.js";
 import { FakeHoneyHiveBackend } from "./test-utils/fake-backend.js";
 
@@ -50,7 +51,8 @@ describe("BackendClient", () => {
   });
 
   it("settle() waits for calls in flight and reports failures since the previous settle()", async () => {
-    const client = new BackendClient({ serverUrl: backend.url, apiKey: API_KEY });
+    // A total deadline shorter than the settle, so the failing call has given up its retries by then.
+    const client = new BackendClient({ serverUrl: backend.url, apiKey: API_KEY, timeoutMs: 1_000 });
     backend.inject({ delayMs: 100, path: /^\/session/ });
     void client.post("/session/start", { session: { project: "p" } });
     expect(client.pendingCalls).toBe(1);
@@ -66,7 +68,7 @@ describe("BackendClient", () => {
   });
 
   it("sends calls on a later turn, pending from the moment they are asked for, with the body as it was then", async () => {
-    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const sendSpy = vi.spyOn(HttpTransport.prototype, "deliver");
     try {
       const client = new BackendClient({ serverUrl: backend.url, apiKey: API_KEY });
       const session = { project: "p", session_id: "deferred-1" };
@@ -74,15 +76,15 @@ describe("BackendClient", () => {
       const second = client.put("/events", { event_id: "deferred-2" });
       session.session_id = "changed-after-the-call";
 
-      expect(fetchSpy).not.toHaveBeenCalled();
+      expect(sendSpy).not.toHaveBeenCalled();
       expect(client.pendingCalls).toBe(2);
       expect(await client.settle(2_000)).toBe(true);
-      expect(fetchSpy).toHaveBeenCalledTimes(2);
+      expect(sendSpy).toHaveBeenCalledTimes(2);
       expect(await first).toMatchObject({ ok: true, body: { session_id: "deferred-1" } });
       expect(await second).toMatchObject({ ok: true });
       expect(client.pendingCalls).toBe(0);
     } finally {
-      fetchSpy.mockRestore();
+      sendSpy.mockRestore();
     }
   });
 

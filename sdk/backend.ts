@@ -2,21 +2,26 @@
 // It never throws and never rejects: a backend that is down, slow or answering 4xx/5xx turns into a
 // result value and one warning. It remembers the calls in flight and whether any failed, so that
 // forceFlush() can tell whether everything reached the backend. The API key is sent, never logged.
+// Calls go through the SDK's HTTP transport (http-transport.ts), like spans: one total deadline per
+// call, retries of 429 (after Retry-After), 5xx and connection errors, reused connections.
 //
-// A call is not sent inside the method that asks for it: Node's fetch() does ~0.3–1 ms of synchronous
-// work (request construction, abort signal, body stream) before it returns its promise, and these
-// calls are made from request paths (createSession() in a middleware). Calls are queued and sent
-// together on the next turn of the event loop, so the caller pays only for queueing.
+// A call is not sent inside the method that asks for it: building and writing a request is
+// synchronous work, and these calls are made from request paths (createSession() in a middleware).
+// Calls are queued and sent together on the next turn of the event loop, so the caller pays only for
+// queueing.
 import { describeError, type Logger, createLogger } from "./logger.js";
 import { DEFAULT_TIMEOUT_MS } from "./config.js";
+import { HttpTransport } from "./http-transport.js";
 import { drainWithin } from "./timing.js";
 
 export interface BackendClientOptions {
   /** Base URL without a trailing slash, e.g. `https://api.honeyhive.ai`. */
   serverUrl: string;
   apiKey: string;
-  /** Per-request timeout in ms. Default 10000. */
+  /** Total time of one call in ms, retries included. Default 10000. */
   timeoutMs?: number;
+  /** The transport to send through (a tracer shares its own with its span exporter); one of its own otherwise. */
+  transport?: HttpTransport;
   /** Calls in flight beyond this are not made (and count as failures), so memory stays bounded. */
   maxPendingCalls?: number;
   logger?: Logger;
@@ -41,6 +46,9 @@ const DEFAULT_MAX_PENDING_CALLS = 1_000;
 
 export class BackendClient {
   readonly serverUrl: string;
+  readonly #transport: HttpTransport;
+  readonly #ownsTransport: boolean;
+  #callsAsked = 0;
   readonly #apiKey: string;
   readonly #timeoutMs: number;
   readonly #maxPendingCalls: number;
@@ -57,10 +65,30 @@ export class BackendClient {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxPendingCalls = options.maxPendingCalls ?? DEFAULT_MAX_PENDING_CALLS;
     this.#logger = options.logger ?? createLogger();
+    this.#ownsTransport = options.transport === undefined;
+    this.#transport = options.transport ?? new HttpTransport(this.serverUrl);
   }
 
   get pendingCalls(): number {
     return this.#pending.size;
+  }
+
+  /** Calls asked for since the client was created (a measure of new work, for the exit flush). */
+  get callsAsked(): number {
+    return this.#callsAsked;
+  }
+
+  /** Reports (and forgets) failures since the last settle() without waiting: false when anything is unsettled or failed. */
+  reportWithoutWaiting(): boolean {
+    const failures = this.#failuresSinceSettle;
+    this.#failuresSinceSettle = 0;
+    return failures === 0 && this.#pending.size === 0;
+  }
+
+  /** Aborts the calls in flight (they resolve `{ ok: false }`) and, when the transport is its own, closes it. */
+  close(): void {
+    if (this.#ownsTransport) this.#transport.close();
+    else this.#transport.abortAll();
   }
 
   get<T = unknown>(path: string): Promise<BackendResult<T>> {
@@ -89,6 +117,7 @@ export class BackendClient {
     } catch (error) {
       return Promise.resolve(this.#failed(method, path, `body not serializable: ${describeError(error)}`, "body"));
     }
+    this.#callsAsked++;
     let send!: (result: Promise<BackendResult<T>>) => void;
     const call = new Promise<BackendResult<T>>((resolve) => {
       send = resolve;
@@ -114,34 +143,37 @@ export class BackendClient {
    * Waits until every call in flight (including ones started while waiting) has settled, at most
    * `timeoutMs`. True when all settled in time and none failed since the previous settle().
    */
-  async settle(timeoutMs: number): Promise<boolean> {
-    const drained = await drainWithin(this.#pending, Date.now() + timeoutMs);
+  settle(timeoutMs: number): Promise<boolean> {
+    return this.settleBy(Date.now() + timeoutMs);
+  }
+
+  /** settle() with an absolute deadline (Date.now() milliseconds). */
+  async settleBy(deadline: number): Promise<boolean> {
+    const drained = await drainWithin(this.#pending, deadline);
     const failures = this.#failuresSinceSettle;
     this.#failuresSinceSettle = 0;
     return drained && failures === 0;
   }
 
   async #send<T>(method: HttpMethod, path: string, json: string | undefined): Promise<BackendResult<T>> {
-    try {
-      const response = await fetch(this.serverUrl + path, {
+    const delivery = await this.#transport.deliver(
+      {
         method,
+        path,
         headers: {
           Authorization: `Bearer ${this.#apiKey}`,
           Accept: "application/json",
           ...(json === undefined ? {} : { "Content-Type": "application/json" }),
         },
         body: json,
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-      const text = await response.text();
-      if (!response.ok) {
-        return this.#failed(method, path, `HTTP ${response.status}`, `status-${response.status}`, response.status);
-      }
-      return { ok: true, status: response.status, body: parseJson(text) as T };
-    } catch (error) {
-      const reason = isTimeout(error) ? `timed out after ${this.#timeoutMs} ms` : describeError(error);
-      return this.#failed(method, path, reason, isTimeout(error) ? "timeout" : "network");
-    }
+        timeoutMs: this.#timeoutMs,
+      },
+      // A session start is worth one attempt even while span exports wait for the breaker: its
+      // answer also tells the breaker whether the backend is back.
+      { respectBreaker: false },
+    );
+    if (delivery.ok) return { ok: true, status: delivery.status, body: parseJson(delivery.body) as T };
+    return this.#failed(method, path, delivery.reason, delivery.kind, delivery.status);
   }
 
   #failed(method: HttpMethod, path: string, reason: string, kind: string, status?: number): BackendResult<never> {
@@ -163,6 +195,3 @@ function parseJson(text: string): unknown {
   }
 }
 
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-}

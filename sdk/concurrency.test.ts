@@ -5,11 +5,11 @@
 // sessionStart() (session stored on the tracer instance) sessions demonstrably cross, which is why
 // the `no-session-start-in-handler` lint rule exists.
 import express from "express";
-import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { HoneyHiveTracer, trace } from "./index.js";
+import { httpGet, LocalServers } from "./test-utils/local-http.js";
 
 const REQUEST_COUNT = 200;
 const MAX_SOCKETS = 20;
@@ -70,35 +70,12 @@ function expressServer(application: Application): Server {
   return createServer(app);
 }
 
-const servers: Server[] = [];
+const servers = new LocalServers();
 const tracers: HoneyHiveTracer[] = [];
 afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  await servers.closeAll();
   for (const tracer of tracers.splice(0)) await tracer.shutdown();
 });
-
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-function get(url: string, agent: Agent, requestId: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(`${url}/work`, { agent, headers: { [REQUEST_ID_HEADER]: requestId } }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve(body));
-      response.on("error", reject);
-    });
-    outgoing.on("error", reject);
-    outgoing.end();
-  });
-}
 
 interface LoadOutcome {
   requestOfSession: Map<string, string>;
@@ -113,11 +90,11 @@ async function runLoad(makeServer: (application: Application) => Server, mode: S
   const server = makeServer(application);
   let connections = 0;
   server.on("connection", () => connections++);
-  const url = await listen(server);
+  const url = await servers.listen(server);
   const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   try {
     const requestIds = Array.from({ length: REQUEST_COUNT }, (_, index) => `r${index}`);
-    const answers = await Promise.all(requestIds.map((requestId) => get(url, agent, requestId)));
+    const answers = await Promise.all(requestIds.map((requestId) => httpGet(`${url}/work`, agent, { [REQUEST_ID_HEADER]: requestId })));
     expect(answers).toEqual(requestIds.map((requestId) => `answer-${requestId}`));
   } finally {
     agent.destroy();

@@ -7,7 +7,8 @@ import type { TracerOptions } from "./types.js";
 export const DEFAULT_SERVER_URL = "https://api.honeyhive.ai";
 export const DEFAULT_PROJECT = "default";
 export const DEFAULT_SOURCE = "dev";
-export const DEFAULT_MAX_QUEUE_SIZE = 2048;
+/** Four export batches: a burst of 10,000 spans/s is absorbed while one batch is on the wire. */
+export const DEFAULT_MAX_QUEUE_SIZE = 8192;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface ResolvedConfig {

@@ -2,6 +2,12 @@
 // the export timer does not keep Node.js alive (it must not, or no script would ever exit). Like the
 // Python SDK's atexit hook, tracers flush once more when the event loop runs dry ("beforeExit"). A
 // frozen Lambda never gets there, which is why handlers must still call forceFlush() themselves.
+// The exit flush is bounded (EXIT_FLUSH_BUDGET_MS): a tracer's requests do not keep the process alive
+// by themselves (http-transport.ts), so a script whose backend is down, hung or dripping still exits
+// about that long after its work ends, instead of after every request's full timeout.
+
+/** How long a tracer's flush at exit may take before what is left on the wire is aborted. */
+export const EXIT_FLUSH_BUDGET_MS = 1_500;
 
 export interface ExitFlushTarget {
   /** Starts a flush when something is unsent; returns undefined when there is nothing to do. */

@@ -1,10 +1,11 @@
 // Wires a tracer's spans to their destination with the official OpenTelemetry pieces
-// (BatchSpanProcessor / SimpleSpanProcessor, OTLPTraceExporter, InMemorySpanExporter) and adds the two
-// things they do not report: how many spans were dropped because the queue was full, and whether
-// every export since the last flush succeeded. forceFlush() answers from both.
+// (BatchSpanProcessor / SimpleSpanProcessor, the OTLP exporter, InMemorySpanExporter) and adds what
+// they do not do: count the spans dropped because the queue was full, know whether every export since
+// the last flush succeeded (forceFlush() answers from both), and keep the spans of an export that
+// failed because the backend was unreachable (they wait, bounded, until a probe finds it back).
+// The OTLP exporter module is loaded on the first export, not when the SDK is imported.
 import { TraceFlags, type Context } from "@opentelemetry/api";
 import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import {
   BatchSpanProcessor,
   InMemorySpanExporter,
@@ -14,10 +15,29 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from "@opentelemetry/sdk-trace-base";
+import type { CircuitBreaker, HttpTransport } from "./http-transport.js";
 import { describeError, type Logger } from "./logger.js";
 import { drainWithin, valueWithin } from "./timing.js";
 
 export const OTLP_TRACES_PATH = "/opentelemetry/v1/traces";
+
+/**
+ * Spans per export. The BatchSpanProcessor sends one export at a time, so a burst is absorbed by the
+ * queue (DEFAULT_MAX_QUEUE_SIZE) and drained in large batches: with OpenTelemetry's defaults (512 of
+ * 2048) a healthy local backend lost 56% of a 100,000-span burst; with these, 0 at 10,000 spans/s
+ * sustained (bench/RESULTS.md).
+ */
+export const MAX_EXPORT_BATCH_SIZE = 2_048;
+/** How long the BatchSpanProcessor waits for a batch to fill (OpenTelemetry's default is 5000). */
+const SCHEDULED_DELAY_MS = 1_000;
+
+/** The export failed because the backend was unreachable, too slow or overloaded: worth keeping the spans. */
+export class BackendUnavailableError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "BackendUnavailableError";
+  }
+}
 
 export interface ExportPipeline {
   /** The processor to give the tracer provider. */
@@ -26,31 +46,56 @@ export interface ExportPipeline {
   getFinishedSpans(): ReadableSpan[];
   /** Spans dropped because the export queue was full, since the tracer started. */
   readonly droppedSpans: number;
-  /** Whether finished spans are waiting in the queue or in an export. */
+  /** Whether finished spans are waiting in the queue, in an export, or for the backend to come back. */
   readonly hasPendingSpans: boolean;
-  /** True when every span finished so far was exported successfully within `timeoutMs`. Never rejects. */
-  flush(timeoutMs: number): Promise<boolean>;
+  /** Spans finished since the tracer started (a measure of new work, for the exit flush). */
+  readonly endedSpans: number;
+  /** True when every span finished so far was exported successfully before `deadline`. Never rejects. */
+  flush(deadline: number): Promise<boolean>;
+  /** Reports (and forgets) what failed since the last flush, without waiting: the breaker's fast path. */
+  reportWithoutWaiting(): boolean;
+  /** Hands queued spans to the exporter now without waiting (a due probe while flushes answer fast). */
+  kick(): void;
+  /** Stops retrying kept spans (after shutdown). */
+  dispose(): void;
 }
 
 export interface OtlpExporterOptions {
-  serverUrl: string;
-  apiKey: string;
   project: string;
   source: string;
+  apiKey: string;
+  /** Total deadline of one export, retries included. */
   timeoutMs: number;
+  transport: HttpTransport;
 }
 
-/** The official OTLP/HTTP (JSON) exporter, pointed at HoneyHive and authenticated with the API key. */
+/** The OTLP exporter, loaded (with its OpenTelemetry packages) on the first export. */
 export function createOtlpExporter(options: OtlpExporterOptions): SpanExporter {
-  return new OTLPTraceExporter({
-    url: options.serverUrl + OTLP_TRACES_PATH,
-    headers: {
-      Authorization: `Bearer ${options.apiKey}`,
-      "x-honeyhive-project": options.project,
-      "x-honeyhive-source": options.source,
-    },
-    timeoutMillis: options.timeoutMs,
-  });
+  return new LazyExporter(() => import("./otlp-exporter.js").then((module) => module.createHoneyHiveOtlpExporter(options)));
+}
+
+class LazyExporter implements SpanExporter {
+  #loaded: Promise<SpanExporter> | undefined;
+  readonly #load: () => Promise<SpanExporter>;
+
+  constructor(load: () => Promise<SpanExporter>) {
+    this.#load = load;
+  }
+
+  export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
+    (this.#loaded ??= this.#load()).then(
+      (exporter) => exporter.export(spans, resultCallback),
+      (error: unknown) => resultCallback({ code: ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+  }
+
+  async forceFlush(): Promise<void> {
+    await (await this.#loaded)?.forceFlush?.();
+  }
+
+  async shutdown(): Promise<void> {
+    await (await this.#loaded)?.shutdown();
+  }
 }
 
 export interface ExportPipelineOptions {
@@ -58,39 +103,73 @@ export interface ExportPipelineOptions {
   /** Batch spans (BatchSpanProcessor with a capped queue) or export each one as it ends. */
   batch: boolean;
   maxQueueSize: number;
-  /** Upper bound of one batch export; the exporter's own timeout normally ends it first. */
+  /** Upper bound of one batch export; the exporter's own deadline normally ends it first. */
   exportTimeoutMs: number;
   logger: Logger;
+  /** The tracer's breaker, when spans go over the network: kept spans are retried when it closes. */
+  breaker?: CircuitBreaker;
+  /** Where `OTEL_BSP_*` overrides are looked up (the process environment, read once at init). */
+  environment: Record<string, string | undefined>;
 }
 
 export function createExportPipeline(options: ExportPipelineOptions): ExportPipeline {
   const { logger } = options;
   let droppedSinceFlush = 0;
   let droppedTotal = 0;
-  const exporter = new TrackingExporter(options.exporter, logger);
+  const countDrop = (count: number): void => {
+    droppedSinceFlush += count;
+    droppedTotal += count;
+    logger.warnOnce(
+      "spans-dropped",
+      `Dropping spans: the export queue is full (${options.maxQueueSize} spans) because the backend is ` +
+        "slow or unreachable. Dropped spans are counted and make forceFlush() return false.",
+    );
+  };
+  const exporter = new DeliveringExporter(options.exporter, logger, {
+    breaker: options.breaker,
+    capacity: options.maxQueueSize,
+    batchSize: Math.min(MAX_EXPORT_BATCH_SIZE, options.maxQueueSize),
+    onDrop: countDrop,
+  });
   let processor: SpanProcessor;
   let queuedSpans = () => 0;
+  let endedSpans = () => 0;
   if (options.batch) {
     const batchProcessor = new BatchSpanProcessor(exporter, {
       maxQueueSize: options.maxQueueSize,
-      maxExportBatchSize: Math.min(512, options.maxQueueSize),
+      // OTEL_BSP_* variables keep their OpenTelemetry meaning: set, they win over the SDK's tuning.
+      maxExportBatchSize: options.environment.OTEL_BSP_MAX_EXPORT_BATCH_SIZE ? undefined : Math.min(MAX_EXPORT_BATCH_SIZE, options.maxQueueSize),
+      scheduledDelayMillis: options.environment.OTEL_BSP_SCHEDULE_DELAY ? undefined : SCHEDULED_DELAY_MS,
       exportTimeoutMillis: options.exportTimeoutMs,
     });
-    const bounded = new BoundedQueueProcessor(batchProcessor, options.maxQueueSize, () => {
-      droppedSinceFlush++;
-      droppedTotal++;
-      logger.warnOnce(
-        "spans-dropped",
-        `Dropping spans: the export queue is full (${options.maxQueueSize} spans) because the backend is ` +
-          "slow or unreachable. Dropped spans are counted and make forceFlush() return false.",
-      );
-    });
+    // Kept spans share the queue's capacity: memory stays bounded however long the outage.
+    const bounded = new BoundedQueueProcessor(batchProcessor, options.maxQueueSize, () => exporter.keptSpans, () => countDrop(1));
     exporter.onHandedOff = (count) => bounded.release(count);
     queuedSpans = () => bounded.queued;
+    endedSpans = () => bounded.ended;
     processor = bounded;
   } else {
-    processor = new SimpleSpanProcessor(exporter);
+    let ended = 0;
+    const simple = new SimpleSpanProcessor(exporter);
+    processor = {
+      onStart: (span, parentContext) => simple.onStart(span, parentContext),
+      onEnd: (span) => {
+        ended++;
+        simple.onEnd(span);
+      },
+      forceFlush: () => simple.forceFlush(),
+      shutdown: () => simple.shutdown(),
+    };
+    endedSpans = () => ended;
   }
+
+  const report = (): boolean => {
+    // Each flush reports on what happened since the previous one, whatever the outcome.
+    const failedSpans = exporter.takeFailures();
+    const dropped = droppedSinceFlush;
+    droppedSinceFlush = 0;
+    return failedSpans === 0 && dropped === 0 && exporter.keptSpans === 0;
+  };
 
   return {
     processor,
@@ -98,47 +177,83 @@ export function createExportPipeline(options: ExportPipelineOptions): ExportPipe
       return droppedTotal;
     },
     get hasPendingSpans() {
-      return queuedSpans() > 0 || exporter.inFlight.size > 0;
+      return queuedSpans() > 0 || exporter.inFlight.size > 0 || exporter.keptSpans > 0;
+    },
+    get endedSpans() {
+      return endedSpans();
     },
     getFinishedSpans() {
       return options.exporter instanceof InMemorySpanExporter ? options.exporter.getFinishedSpans() : [];
     },
-    async flush(timeoutMs) {
-      const deadline = Date.now() + timeoutMs;
+    async flush(deadline) {
       const processorFlushed = await valueWithin(
         Promise.resolve().then(() => processor.forceFlush()).then(() => true),
-        timeoutMs,
+        deadline - Date.now(),
         false,
       );
       const exportsSettled = await drainWithin(exporter.inFlight, deadline);
-      // Each flush reports on what happened since the previous one, whatever the outcome.
-      const failedSpans = exporter.takeFailures();
-      const dropped = droppedSinceFlush;
-      droppedSinceFlush = 0;
-      return processorFlushed && exportsSettled && failedSpans === 0 && dropped === 0;
+      const delivered = report();
+      return processorFlushed && exportsSettled && delivered;
+    },
+    reportWithoutWaiting() {
+      report();
+      return false;
+    },
+    kick() {
+      void Promise.resolve()
+        .then(() => processor.forceFlush())
+        .catch(() => {});
+      exporter.resendKept();
+    },
+    dispose() {
+      exporter.dispose();
     },
   };
 }
 
+interface DeliveringExporterOptions {
+  breaker: CircuitBreaker | undefined;
+  /** Most spans kept for a later retry. */
+  capacity: number;
+  batchSize: number;
+  onDrop: (count: number) => void;
+}
+
 /**
  * Wraps the exporter to know which exports are still in flight (BatchSpanProcessor.forceFlush does not
- * wait for a batch its timer already started) and how many spans failed to export.
+ * wait for a batch its timer already started), how many spans failed to export, and to keep the spans
+ * of an export that failed because the backend was unavailable: they are sent again, a batch at a
+ * time, once the breaker lets a probe through, and for good once it closes.
  */
-class TrackingExporter implements SpanExporter {
+class DeliveringExporter implements SpanExporter {
   readonly inFlight = new Set<Promise<unknown>>();
   /** Told how many spans left the processor's queue for an export. */
   onHandedOff: (count: number) => void = () => {};
   #failedSpans = 0;
+  #kept: ReadableSpan[] = [];
+  #retryTimer: NodeJS.Timeout | undefined;
+  readonly #unsubscribe: () => void;
   readonly #inner: SpanExporter;
   readonly #logger: Logger;
+  readonly #options: DeliveringExporterOptions;
 
-  constructor(inner: SpanExporter, logger: Logger) {
+  constructor(inner: SpanExporter, logger: Logger, options: DeliveringExporterOptions) {
     this.#inner = inner;
     this.#logger = logger;
+    this.#options = options;
+    this.#unsubscribe = options.breaker?.onClose(() => this.resendKept()) ?? (() => {});
+  }
+
+  get keptSpans(): number {
+    return this.#kept.length;
   }
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
     this.onHandedOff(spans.length);
+    this.#deliver(spans, resultCallback);
+  }
+
+  #deliver(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
     let settle!: () => void;
     const tracked = new Promise<void>((resolve) => (settle = resolve));
     this.inFlight.add(tracked);
@@ -147,10 +262,18 @@ class TrackingExporter implements SpanExporter {
       if (finished) return;
       finished = true;
       if (result.code !== ExportResultCode.SUCCESS) {
-        this.#failedSpans += spans.length;
+        const error = result.error;
+        if (error instanceof BackendUnavailableError && this.#options.breaker) {
+          this.#keep(spans);
+          // The spans are not lost: for the processor this export is done.
+          result = { code: ExportResultCode.SUCCESS };
+        } else {
+          this.#failedSpans += spans.length;
+        }
         this.#logger.warnOnce(
           "span-export-failed",
-          `Exporting spans to HoneyHive failed: ${describeError(result.error)} (further failures are not logged)`,
+          `Exporting spans to HoneyHive failed: ${describeError(error)} ` +
+            "(further failures are not logged; spans are kept, bounded by maxQueueSize, and sent when the backend is back)",
         );
       }
       this.inFlight.delete(tracked);
@@ -164,6 +287,39 @@ class TrackingExporter implements SpanExporter {
     }
   }
 
+  #keep(spans: ReadableSpan[]): void {
+    const room = Math.max(0, this.#options.capacity - this.#kept.length);
+    this.#kept.push(...spans.slice(0, room));
+    if (spans.length > room) this.#options.onDrop(spans.length - room);
+    this.#scheduleRetry();
+  }
+
+  #scheduleRetry(): void {
+    const breaker = this.#options.breaker;
+    if (!breaker || this.#retryTimer || this.#kept.length === 0) return;
+    // Unref'd: waiting for a backend to come back must not keep a process alive.
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.resendKept();
+    }, breaker.msUntilProbe + 10);
+    this.#retryTimer.unref();
+  }
+
+  /** Sends kept spans again: one batch as a probe while the breaker is open, all of them once it is closed. */
+  resendKept(): void {
+    const breaker = this.#options.breaker;
+    if (!breaker || this.#kept.length === 0) return;
+    if (breaker.isOpen && breaker.msUntilProbe > 0) {
+      this.#scheduleRetry();
+      return;
+    }
+    const batch = this.#kept.splice(0, this.#options.batchSize);
+    this.#deliver(batch, () => {
+      if (!breaker.isOpen) this.resendKept();
+      else this.#scheduleRetry();
+    });
+  }
+
   /** Failed span count since the last call. */
   takeFailures(): number {
     const failures = this.#failedSpans;
@@ -171,11 +327,18 @@ class TrackingExporter implements SpanExporter {
     return failures;
   }
 
+  dispose(): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#unsubscribe();
+  }
+
   forceFlush(): Promise<void> {
     return this.#inner.forceFlush?.() ?? Promise.resolve();
   }
 
   shutdown(): Promise<void> {
+    this.dispose();
     return this.#inner.shutdown();
   }
 }
@@ -187,18 +350,25 @@ class TrackingExporter implements SpanExporter {
  */
 class BoundedQueueProcessor implements SpanProcessor {
   #queued = 0;
+  #ended = 0;
   readonly #inner: SpanProcessor;
   readonly #capacity: number;
+  readonly #kept: () => number;
   readonly #onDrop: () => void;
 
-  constructor(inner: SpanProcessor, capacity: number, onDrop: () => void) {
+  constructor(inner: SpanProcessor, capacity: number, kept: () => number, onDrop: () => void) {
     this.#inner = inner;
     this.#capacity = capacity;
+    this.#kept = kept;
     this.#onDrop = onDrop;
   }
 
   get queued(): number {
     return this.#queued;
+  }
+
+  get ended(): number {
+    return this.#ended;
   }
 
   release(count: number): void {
@@ -211,7 +381,8 @@ class BoundedQueueProcessor implements SpanProcessor {
 
   onEnd(span: ReadableSpan): void {
     if ((span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0) return;
-    if (this.#queued >= this.#capacity) {
+    this.#ended++;
+    if (this.#queued + this.#kept() >= this.#capacity) {
       this.#onDrop();
       return;
     }

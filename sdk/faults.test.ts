@@ -6,6 +6,7 @@ import { diag, DiagLogLevel, type DiagLogger } from "@opentelemetry/api";
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_MAX_QUEUE_SIZE } from "./config.js";
+import { MAX_EXPORT_BATCH_SIZE } from "./export-pipeline.js";
 import { evaluate } from "./experiments/index.js";
 import { HoneyHiveTracer, trace } from "./index.js";
 import { resetWarningsForTests } from "./logger.js";
@@ -16,8 +17,6 @@ const REQUEST_TIMEOUT_MS = 300;
 const FLUSH_TIMEOUT_MS = 1_000;
 /** Slack for a loaded 2-core machine on top of a timeout that must be respected. */
 const SCHEDULING_SLACK_MS = 700;
-/** The most one BatchSpanProcessor export takes out of the queue at a time (the SDK's batch size). */
-const MAX_EXPORT_BATCH_SIZE = 512;
 
 let backend: FakeHoneyHiveBackend;
 let refusingUrl: string;
@@ -140,15 +139,19 @@ describe("memory while the backend is down", () => {
     for (let index = 0; index < spanCount; index++) step(index);
 
     expect(await tracer.forceFlush({ timeoutMs: 3_000 })).toBe(false);
-    await tracer.shutdown({ timeoutMs: 1_000 });
+    // Time enough for the processor's own shutdown to hand every queued span to the exporter, which
+    // keeps or drops it (the breaker is open: nothing more is sent).
+    await tracer.shutdown({ timeoutMs: 10_000 });
 
-    // Every span the SDK kept was sent (and refused); count them at the backend.
-    const keptSpans = backend.requestsTo("POST", OTLP_TRACES_PATH).flatMap((request) => decodeOtlpSpans(request.body)).length;
-    // A full queue, plus at most the one batch that was already handed to the exporter.
-    expect(keptSpans).toBeGreaterThanOrEqual(DEFAULT_MAX_QUEUE_SIZE);
-    expect(keptSpans).toBeLessThanOrEqual(DEFAULT_MAX_QUEUE_SIZE + MAX_EXPORT_BATCH_SIZE);
-    // Everything else was dropped, and counted.
-    expect(tracer.droppedSpans).toBe(spanCount - keptSpans);
+    // Nothing beyond a full queue and the one batch already handed to the exporter was ever sent.
+    const sentSpans = new Set(
+      backend.requestsTo("POST", OTLP_TRACES_PATH).flatMap((request) => decodeOtlpSpans(request.body).map((span) => span.spanId)),
+    ).size;
+    expect(sentSpans).toBeGreaterThan(0);
+    expect(sentSpans).toBeLessThanOrEqual(DEFAULT_MAX_QUEUE_SIZE + MAX_EXPORT_BATCH_SIZE);
+    // What the SDK holds while the backend is down (the queue and the spans of failed exports, kept
+    // for a retry) is bounded by maxQueueSize together: everything else was dropped, and counted.
+    expect(tracer.droppedSpans).toBe(spanCount - DEFAULT_MAX_QUEUE_SIZE);
     // Dropping is reported, once, however many spans are dropped.
     expect(logged.filter((line) => line.includes("export queue is full"))).toHaveLength(1);
   });

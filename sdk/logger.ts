@@ -1,11 +1,29 @@
 // One place where the SDK talks to the developer. Tracing problems are reported here and never thrown,
 // and a problem that repeats (a backend that is down, a deprecated call in a hot path) is reported once
 // per process so it cannot flood the application's logs.
+//
+// Every line printed here is redacted first: API keys the SDK was given, credentials in URLs
+// (`https://user:pass@host`) and `Bearer` tokens are replaced, wherever in the line they come from (an
+// error message of fetch, a status text a proxy echoed, a value the application passed). A line is also
+// capped in length, so one hostile value cannot turn a warning into megabytes of log.
+import { subscribe } from "node:diagnostics_channel";
+import type { ClientRequest, IncomingMessage } from "node:http";
 
 const PREFIX = "[honeyhive]";
+export const REDACTED = "[REDACTED]";
+/** The longest line the SDK prints, prefix included; longer lines are cut and marked. */
+export const MAX_LOG_LINE_LENGTH = 1_000;
+/** How much of an untrusted value a warning quotes. */
+export const MAX_QUOTED_LENGTH = 64;
+/** Shorter values are not real API keys; redacting them would garble every line containing them. */
+const MIN_SECRET_LENGTH = 6;
+/** Secrets remembered per process; the oldest is forgotten beyond this (many tenants' keys in one process). */
+const MAX_SECRETS = 256;
 
 /** Keys of the warnings already printed in this process. */
 const warnedKeys = new Set<string>();
+/** Every API key a tracer or evaluate() of this process was given, in registration order. */
+const secrets = new Set<string>();
 
 export interface Logger {
   /** Printed only when the tracer was created with `verbose: true` (or `HH_VERBOSE=true`). */
@@ -18,10 +36,10 @@ export interface Logger {
 export function createLogger(verbose = false): Logger {
   return {
     debug(message) {
-      if (verbose) console.debug(`${PREFIX} ${message}`);
+      if (verbose) console.debug(formatLine(message));
     },
     warn(message) {
-      console.warn(`${PREFIX} ${message}`);
+      console.warn(formatLine(message));
     },
     warnOnce(key, message) {
       warnOnce(key, message);
@@ -33,7 +51,7 @@ export function createLogger(verbose = false): Logger {
 export function warnOnce(key: string, message: string): void {
   if (warnedKeys.has(key)) return;
   warnedKeys.add(key);
-  console.warn(`${PREFIX} ${message}`);
+  console.warn(formatLine(message));
 }
 
 /** Forgets which warnings were printed. For tests that assert a warning appears exactly once. */
@@ -41,12 +59,86 @@ export function resetWarningsForTests(): void {
   warnedKeys.clear();
 }
 
+/**
+ * Makes `secret` (an API key) unprintable: from now on it is replaced in every line the SDK prints, in
+ * this process, whichever tracer prints it.
+ */
+export function registerSecret(secret: string | undefined): void {
+  if (secret === undefined || secret.length < MIN_SECRET_LENGTH || secrets.has(secret)) return;
+  if (secrets.size >= MAX_SECRETS) secrets.delete(secrets.values().next().value as string);
+  secrets.add(secret);
+  scrubOwnResponses();
+}
+
+let scrubbingResponses = false;
+
+/**
+ * The OTLP exporter turns a refused export into an error whose message is the response's status text
+ * and logs it through OpenTelemetry's diagnostic logger (the application's, when it installed one),
+ * before the SDK sees the result. A proxy that echoes the key in its status text would put the key
+ * there. Node.js publishes every HTTP client response on `http.client.response.finish` before the
+ * `response` event, so the status text of a response to one of the SDK's own requests (recognized by
+ * its `Authorization: Bearer <registered key>`) is redacted before any OpenTelemetry code reads it.
+ */
+function scrubOwnResponses(): void {
+  if (scrubbingResponses) return;
+  scrubbingResponses = true;
+  subscribe("http.client.response.finish", (message) => {
+    try {
+      const { request, response } = message as { request: ClientRequest; response: IncomingMessage };
+      const authorization = request.getHeader("authorization");
+      if (typeof authorization !== "string" || !secrets.has(authorization.replace(/^Bearer\s+/i, ""))) return;
+      if (response.statusMessage) response.statusMessage = redact(response.statusMessage);
+    } catch {
+      // A response this hook cannot read is left as it is.
+    }
+  });
+}
+
+/** `text` with registered secrets, URL credentials and `Bearer` tokens replaced by `[REDACTED]`. */
+export function redact(text: string): string {
+  let result = text;
+  for (const secret of secrets) {
+    result = replaceAll(result, secret);
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) result = replaceAll(result, encoded);
+  }
+  return result
+    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@?#]+@/gi, `$1${REDACTED}@`)
+    .replace(/\bBearer\s+[^\s"',;]+/gi, `Bearer ${REDACTED}`);
+}
+
+/**
+ * An untrusted value as a warning may quote it: JSON-escaped (no raw CR/LF can forge a log line),
+ * at most `maxLength` characters of it, and redacted.
+ */
+export function quote(value: unknown, maxLength = MAX_QUOTED_LENGTH): string {
+  let text: string;
+  try {
+    text = typeof value === "string" ? value : String(value);
+  } catch {
+    text = "[unprintable]";
+  }
+  const shown = text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
+  const suffix = text.length > maxLength ? ` (${text.length} characters)` : "";
+  return redact(JSON.stringify(shown)) + suffix;
+}
+
 /** A short, key-free description of an unknown failure, safe to put in a log line. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as Error & { cause?: unknown }).cause;
     const code = cause && typeof cause === "object" && "code" in cause ? String(cause.code) : undefined;
-    return code ? `${error.name}: ${error.message} (${code})` : `${error.name}: ${error.message}`;
+    return redact(code ? `${error.name}: ${error.message} (${code})` : `${error.name}: ${error.message}`);
   }
-  return String(error);
+  return redact(String(error));
+}
+
+function formatLine(message: string): string {
+  const line = `${PREFIX} ${redact(message)}`;
+  return line.length <= MAX_LOG_LINE_LENGTH ? line : `${line.slice(0, MAX_LOG_LINE_LENGTH - 1)}…`;
+}
+
+function replaceAll(text: string, secret: string): string {
+  return text.includes(secret) ? text.split(secret).join(REDACTED) : text;
 }

@@ -127,4 +127,37 @@ ${typedConsumerBody}`,
     );
     await typeCheck(join(typesDirectory, "tsconfig.json"));
   }, 60_000);
+
+  // Every common TypeScript setup resolves every subpath's types: the node10 resolution of
+  // `module: CommonJS` does not read "exports" (package.json "typesVersions" maps the subpaths for
+  // it), NodeNext and Bundler do.
+  const resolutionSetups = {
+    // TypeScript 5's default for `module: commonjs`; TypeScript 6 deprecates node10 and defaults to
+    // bundler, so it is named here, with the deprecation acknowledged.
+    "CommonJS with the default (node10) resolution": { module: "commonjs", moduleResolution: "node10", ignoreDeprecations: "6.0" },
+    "NodeNext": { module: "nodenext", moduleResolution: "nodenext" },
+    "Bundler": { module: "esnext", moduleResolution: "bundler" },
+  };
+  it.each(Object.entries(resolutionSetups))("ships types for every subpath to a consumer with %s", async (setup, compilerOptions) => {
+    const directory = join(consumerDirectory, `resolution-${setup.split(" ")[0].toLowerCase()}`);
+    mkdirSync(directory, { recursive: true });
+    writeFileSync(
+      join(directory, "consumer.ts"),
+      `import { HoneyHiveTracer, trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+import honeyhive from "honeyhive/eslint-plugin";
+${typedConsumerBody}
+export const recommended: object = honeyhive.configs.recommended;
+export const pluginName: "honeyhive" = honeyhive.meta.name;
+`,
+    );
+    writeFileSync(
+      join(directory, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { ...compilerOptions, target: "es2022", strict: true, noEmit: true, esModuleInterop: true, types: ["node"], skipLibCheck: true },
+        files: ["consumer.ts"],
+      }),
+    );
+    await typeCheck(join(directory, "tsconfig.json"));
+  }, 60_000);
 });

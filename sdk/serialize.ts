@@ -1,14 +1,19 @@
-// Turns arbitrary application values (function arguments, return values, enrichment fields) into span
-// attribute values. Application data is unbounded and sometimes hostile (cycles, BigInt, throwing
-// getters, megabyte strings), and tracing must neither throw nor hold the request up, so every walk
-// here is bounded in depth, breadth, total nodes and output length, and guarded against exceptions.
+// Turns arbitrary application values (function arguments, return values, enrichment fields, session
+// inputs) into span attribute values and REST request bodies. Application data is unbounded and
+// sometimes hostile (cycles, BigInt, throwing getters, megabyte strings), and tracing must neither
+// throw nor hold the request up, so every walk here is bounded in depth, breadth, total nodes and
+// output length, and guarded against exceptions. Whatever is cut is marked where it was cut.
 import type { AttributeValue } from "@opentelemetry/api";
 
 export const MAX_ATTRIBUTE_LENGTH = 32_768;
+/** The largest JSON body (UTF-8 bytes) the SDK sends to the HoneyHive REST API in one request. */
+export const MAX_REQUEST_BODY_BYTES = 1_048_576;
 const MAX_DEPTH = 10;
 const MAX_ENTRIES = 200;
 const MAX_NODES = 5_000;
-const TRUNCATED_MARK = "…[truncated]";
+export const TRUNCATED_MARK = "…[truncated]";
+/** Bytes kept back while walking a body so that the marker of what was cut always fits. */
+const MARKER_RESERVE_BYTES = 48;
 
 export type JsonSafe = null | boolean | number | string | JsonSafe[] | { [key: string]: JsonSafe };
 
@@ -21,13 +26,28 @@ export function safeStringify(value: unknown, maxLength = MAX_ATTRIBUTE_LENGTH):
   }
 }
 
-/** A bounded, JSON-safe copy of any value (for request bodies); never throws. */
+/** A bounded, JSON-safe copy of any value; never throws. */
 export function toJsonValue(value: unknown, maxStringLength = MAX_ATTRIBUTE_LENGTH): JsonSafe {
-  try {
-    return toJsonSafe(value, 0, [], { nodes: MAX_NODES }, maxStringLength);
-  } catch {
-    return "[unserializable]";
+  return boundedCopy(value, maxStringLength, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * A JSON-safe copy of a REST request body whose JSON text is at most `maxBytes` bytes of UTF-8; never
+ * throws. Values are bounded as in toJsonValue(); beyond that, the body is filled in order (so put the
+ * identifying fields first) and what does not fit is cut with a marker: a string ends in `…[truncated]`,
+ * an object gets the entry `"…": "[truncated]"`, an array ends with `"[truncated]"`.
+ */
+export function toRequestBody(value: unknown, maxBytes = MAX_REQUEST_BODY_BYTES): JsonSafe {
+  // The walk's byte accounting is exact for what it writes; the check below is a safety net for what
+  // it cannot foresee (a toJSON() result that changes between calls), shrinking the budget until it fits.
+  let budget = maxBytes;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const body = boundedCopy(value, MAX_ATTRIBUTE_LENGTH, budget);
+    const size = jsonBytes(body);
+    if (size <= maxBytes) return body;
+    budget -= size - maxBytes + MARKER_RESERVE_BYTES;
   }
+  return TRUNCATED_MARK;
 }
 
 /** A primitive attribute as is (strings truncated); anything else as bounded JSON text. */
@@ -39,7 +59,10 @@ export function toAttributeValue(value: unknown, maxLength = MAX_ATTRIBUTE_LENGT
 
 export function truncate(text: string, maxLength = MAX_ATTRIBUTE_LENGTH): string {
   if (text.length <= maxLength) return text;
-  return text.slice(0, Math.max(0, maxLength - TRUNCATED_MARK.length)) + TRUNCATED_MARK;
+  let end = Math.max(0, maxLength - TRUNCATED_MARK.length);
+  // Never split a surrogate pair: half an emoji is not valid UTF-16.
+  if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+  return text.slice(0, end) + TRUNCATED_MARK;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -48,77 +71,129 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return prototype === Object.prototype || prototype === null;
 }
 
-function toJsonSafe(
-  value: unknown,
-  depth: number,
-  ancestors: object[],
-  budget: { nodes: number },
-  maxLength: number,
-): JsonSafe {
-  if (--budget.nodes < 0) return "[…]";
-  switch (typeof value) {
-    case "string":
-      return truncate(value, maxLength);
-    case "number":
-      return Number.isFinite(value) ? value : String(value);
-    case "boolean":
-      return value;
-    case "bigint":
-      return value.toString();
-    case "undefined":
-      return null;
-    case "symbol":
-      return value.toString();
-    case "function":
-      return `[Function ${value.name || "anonymous"}]`;
-  }
-  if (value === null) return null;
-  const object = value as object;
-  if (ancestors.includes(object)) return "[Circular]";
-  if (depth >= MAX_DEPTH) return "[…]";
-  if (object instanceof Date) return Number.isNaN(object.getTime()) ? "Invalid Date" : object.toISOString();
-  if (object instanceof Error) return { name: object.name, message: object.message };
-  if (ArrayBuffer.isView(object)) return `[${object.constructor.name}(${object.byteLength} bytes)]`;
-  if (object instanceof Promise) return "[Promise]";
+/** State of one walk: the ancestors (for cycles), and what is left of the node and byte budgets. */
+interface Walk {
+  readonly ancestors: object[];
+  nodes: number;
+  /** Bytes of JSON text left; infinite when only the per-value bounds apply. */
+  bytes: number;
+  readonly maxStringLength: number;
+}
 
-  ancestors.push(object);
+function boundedCopy(value: unknown, maxStringLength: number, maxBytes: number): JsonSafe {
+  const state: Walk = { ancestors: [], nodes: MAX_NODES, bytes: maxBytes, maxStringLength };
   try {
-    const toJSON = (object as { toJSON?: unknown }).toJSON;
-    if (typeof toJSON === "function") {
-      return toJsonSafe(toJSON.call(object), depth + 1, ancestors, budget, maxLength);
-    }
-    if (Array.isArray(object) || object instanceof Set) {
-      return boundedItems(object, (item) => toJsonSafe(item, depth + 1, ancestors, budget, maxLength));
-    }
-    const entries: Iterable<[unknown, unknown]> = object instanceof Map ? object.entries() : ownEntries(object);
-    const result: Record<string, JsonSafe> = {};
-    let count = 0;
-    for (const [key, item] of entries) {
-      if (count++ >= MAX_ENTRIES) {
-        result["…"] = "[truncated]";
-        break;
-      }
-      if (item === undefined || typeof item === "function") continue;
-      result[String(key)] = toJsonSafe(item, depth + 1, ancestors, budget, maxLength);
-    }
-    return result;
+    return toJsonSafe(value, 0, state);
   } catch {
     return "[unserializable]";
-  } finally {
-    ancestors.pop();
   }
 }
 
-function boundedItems(items: Iterable<unknown>, convert: (item: unknown) => JsonSafe): JsonSafe[] {
+function toJsonSafe(value: unknown, depth: number, walk: Walk): JsonSafe {
+  if (--walk.nodes < 0) return charge(walk, "[…]");
+  switch (typeof value) {
+    case "string":
+      return fitString(walk, truncate(value, walk.maxStringLength));
+    case "number":
+      return charge(walk, Number.isFinite(value) ? value : String(value));
+    case "boolean":
+      return charge(walk, value);
+    case "bigint":
+      return charge(walk, value.toString());
+    case "undefined":
+      return charge(walk, null);
+    case "symbol":
+      return fitString(walk, value.toString());
+    case "function":
+      return fitString(walk, `[Function ${value.name || "anonymous"}]`);
+  }
+  if (value === null) return charge(walk, null);
+  const object = value as object;
+  if (walk.ancestors.includes(object)) return charge(walk, "[Circular]");
+  if (depth >= MAX_DEPTH) return charge(walk, "[…]");
+  if (object instanceof Date) return charge(walk, Number.isNaN(object.getTime()) ? "Invalid Date" : object.toISOString());
+  if (object instanceof Error) return toJsonSafe({ name: object.name, message: object.message }, depth, walk);
+  if (ArrayBuffer.isView(object)) return charge(walk, `[${object.constructor.name}(${object.byteLength} bytes)]`);
+  if (object instanceof Promise) return charge(walk, "[Promise]");
+
+  walk.ancestors.push(object);
+  try {
+    const toJSON = (object as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === "function") return toJsonSafe(toJSON.call(object), depth + 1, walk);
+    if (Array.isArray(object) || object instanceof Set) return boundedItems(object, depth, walk);
+    const entries: Iterable<[unknown, unknown]> = object instanceof Map ? object.entries() : ownEntries(object);
+    return boundedEntries(entries, depth, walk);
+  } catch {
+    return "[unserializable]";
+  } finally {
+    walk.ancestors.pop();
+  }
+}
+
+function boundedItems(items: Iterable<unknown>, depth: number, walk: Walk): JsonSafe[] {
   const result: JsonSafe[] = [];
+  walk.bytes -= 2; // []
   for (const item of items) {
-    if (result.length >= MAX_ENTRIES) {
-      result.push("[truncated]");
+    if (result.length >= MAX_ENTRIES || walk.bytes < MARKER_RESERVE_BYTES) {
+      result.push(charge(walk, "[truncated]"));
       break;
     }
-    result.push(convert(item));
+    walk.bytes -= 1; // ,
+    result.push(toJsonSafe(item, depth + 1, walk));
   }
   return result;
+}
+
+function boundedEntries(entries: Iterable<[unknown, unknown]>, depth: number, walk: Walk): Record<string, JsonSafe> {
+  const result: Record<string, JsonSafe> = {};
+  walk.bytes -= 2; // {}
+  let count = 0;
+  for (const [key, item] of entries) {
+    if (item === undefined || typeof item === "function") continue;
+    const name = String(key);
+    const keyBytes = walk.bytes === Number.POSITIVE_INFINITY ? 0 : jsonBytes(name) + 2; // "key": and the comma
+    if (count++ >= MAX_ENTRIES || walk.bytes - keyBytes < MARKER_RESERVE_BYTES) {
+      result["…"] = charge(walk, "[truncated]");
+      break;
+    }
+    walk.bytes -= keyBytes;
+    const copy = toJsonSafe(item, depth + 1, walk);
+    // An own `__proto__` key must stay a key: assigning it would set the copy's prototype instead.
+    if (name === "__proto__") Object.defineProperty(result, name, { value: copy, enumerable: true, writable: true, configurable: true });
+    else result[name] = copy;
+  }
+  return result;
+}
+
+/** Counts a value that is written whole against the byte budget. */
+function charge<T extends JsonSafe>(walk: Walk, value: T): T {
+  if (walk.bytes !== Number.POSITIVE_INFINITY) walk.bytes -= jsonBytes(value);
+  return value;
+}
+
+/** `text`, cut (and marked) so that it fits the bytes left, less the reserve for later markers. */
+function fitString(walk: Walk, text: string): string {
+  if (walk.bytes === Number.POSITIVE_INFINITY) return text;
+  const allowed = walk.bytes - MARKER_RESERVE_BYTES;
+  let fitted = text;
+  let size = jsonBytes(fitted);
+  while (size > allowed && fitted.length > 0) {
+    // Escapes and multi-byte characters make bytes per character vary, so shrink proportionally until it fits.
+    const keep = Math.floor((fitted.length * Math.max(0, allowed)) / size) - TRUNCATED_MARK.length - 1;
+    fitted = keep > 0 ? truncate(text, keep + TRUNCATED_MARK.length) : "";
+    size = jsonBytes(fitted === "" ? TRUNCATED_MARK : fitted);
+  }
+  if (fitted === "" && text !== "") fitted = TRUNCATED_MARK;
+  walk.bytes -= jsonBytes(fitted);
+  return fitted;
+}
+
+function jsonBytes(value: JsonSafe): number {
+  return Buffer.byteLength(JSON.stringify(value), "utf8");
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** Own enumerable properties; a throwing getter yields a marker instead of aborting the walk. */

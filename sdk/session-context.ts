@@ -2,6 +2,11 @@
 // carried by the async context (AsyncLocalStorage) from a middleware to everything the request awaits,
 // and by W3C `baggage` headers to downstream services, so concurrent requests on one shared tracer
 // never see each other's session.
+//
+// A session id that arrives from outside (a `baggage` header, through tracer.extract(), createSession({
+// linkCarrier }) or an instrumentation using the global propagator) is untrusted: it is validated like
+// an explicit `createSession({ sessionId })`, and an invalid one is dropped (with one warning per kind
+// of problem) before it can be stamped on a span, sent as an `event_id` or propagated downstream.
 import {
   ROOT_CONTEXT,
   context,
@@ -10,20 +15,74 @@ import {
   type Context,
   type ContextManager,
   type TextMapGetter,
+  type TextMapPropagator,
   type TextMapSetter,
 } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { subscribe } from "node:diagnostics_channel";
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from "@opentelemetry/core";
-import { warnOnce } from "./logger.js";
+import { quote, warnOnce } from "./logger.js";
+import { isSessionId } from "./session-id.js";
 
 /** Baggage entry holding the session id (the same key the Python SDK uses). */
 export const SESSION_BAGGAGE_KEY = "honeyhive.session_id";
 
-/** W3C trace-context + baggage: what `tracer.inject`/`extract` and createSession({ linkCarrier }) speak. */
+/**
+ * W3C trace-context + baggage: what `tracer.inject`/`extract` and createSession({ linkCarrier }) speak.
+ * The baggage half drops an invalid session id on the way in and on the way out.
+ */
 export function createPropagator(): CompositePropagator {
   return new CompositePropagator({
-    propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+    propagators: [new W3CTraceContextPropagator(), new SessionValidatingBaggagePropagator()],
   });
+}
+
+/** W3C baggage, minus a `honeyhive.session_id` entry that is not a session id. */
+class SessionValidatingBaggagePropagator implements TextMapPropagator {
+  readonly #baggage = new W3CBaggagePropagator();
+
+  inject(ctx: Context, carrier: unknown, setter: TextMapSetter): void {
+    this.#baggage.inject(withValidSession(ctx), carrier, setter);
+  }
+
+  extract(ctx: Context, carrier: unknown, getter: TextMapGetter): Context {
+    return withValidSession(this.#baggage.extract(ctx, carrier, getter));
+  }
+
+  fields(): string[] {
+    return this.#baggage.fields();
+  }
+}
+
+/** `ctx`, with its baggage session id normalized (lower case) or removed when it is not a UUID. */
+export function withValidSession(ctx: Context): Context {
+  const baggage = propagation.getBaggage(ctx);
+  const value = baggage?.getEntry(SESSION_BAGGAGE_KEY)?.value;
+  if (baggage === undefined || value === undefined) return ctx;
+  const valid = validSessionId(value);
+  if (valid === value) return ctx;
+  return propagation.setBaggage(
+    ctx,
+    valid === undefined ? baggage.removeEntry(SESSION_BAGGAGE_KEY) : baggage.setEntry(SESSION_BAGGAGE_KEY, { value: valid }),
+  );
+}
+
+/** The session id `value` names (lower case), or undefined, with a warning once per kind of problem. */
+function validSessionId(value: string): string | undefined {
+  // Through `unknown`: isSessionId's type guard would otherwise narrow `value` to never below.
+  if (isSessionId(value as unknown)) return value.toLowerCase();
+  const [kind, problem] = /[\u0000-\u001f\u007f]/.test(value)
+    ? ["control-characters", "contains control characters"]
+    : value.length > 36
+      ? ["too-long", `is ${value.length} characters long`]
+      : ["not-uuid", "is not a UUID"];
+  warnOnce(
+    `untrusted-session-id:${kind}`,
+    `Ignored the session id ${quote(value)} from incoming baggage (${SESSION_BAGGAGE_KEY}): it ${problem}. ` +
+      "Spans use the tracer's own session instead. Session ids must be UUIDs (convert identifiers with " +
+      "toSessionId()); further ids with this problem are ignored without a warning.",
+  );
+  return undefined;
 }
 
 /** What a carrier may be: plain headers (Node.js, Express) or a `Headers`-like object (fetch, Next.js). */
@@ -58,8 +117,13 @@ export const carrierSetter: TextMapSetter<object> = {
   },
 };
 
+/**
+ * The valid session id in the baggage of `ctx`, if any. Validated here too, not only when extracted:
+ * baggage can also come from a propagator the application registered itself.
+ */
 export function getSessionFromContext(ctx: Context = context.active()): string | undefined {
-  return propagation.getBaggage(ctx)?.getEntry(SESSION_BAGGAGE_KEY)?.value;
+  const value = propagation.getBaggage(ctx)?.getEntry(SESSION_BAGGAGE_KEY)?.value;
+  return value === undefined ? undefined : validSessionId(value);
 }
 
 export function setSessionInContext(ctx: Context, sessionId: string): Context {
@@ -85,6 +149,34 @@ export function ensureContextSetup(): void {
     if (context.setGlobalContextManager(manager)) installedManager = manager;
   }
   if (propagation.fields().length === 0) propagation.setGlobalPropagator(createPropagator());
+  isolateIncomingRequests();
+}
+
+let isolatingRequests = false;
+
+/**
+ * Gives every request of every Node.js HTTP(S) server (node:http directly, Express, Fastify, Koa, Hono's
+ * Node adapter, Next.js…) a clean context before any of its handlers runs.
+ *
+ * Why: Node.js parses the requests of one keep-alive connection in one async resource, and
+ * createSession() attaches its context to the current resource (`enterWith`), so without this the next
+ * request on the connection would start with the previous request's session. Node publishes each
+ * incoming request on the `http.server.request.start` diagnostics channel synchronously, in the
+ * request's own execution, right before the server emits `request`; attaching the root context there
+ * resets exactly that execution. Instrumentations that scope a request with `context.with` (such as
+ * @opentelemetry/instrumentation-http) run later, inside the emit, and are unaffected.
+ */
+function isolateIncomingRequests(): void {
+  if (isolatingRequests) return;
+  isolatingRequests = true;
+  // The module-level subscribe() keeps the subscription alive (a channel object's could be collected).
+  subscribe("http.server.request.start", startRequestInRootContext);
+}
+
+function startRequestInRootContext(): void {
+  if (context.active() === ROOT_CONTEXT) return;
+  const manager = registeredContextManager() ?? installedManager;
+  (manager as Partial<AttachingContextManager> | undefined)?.attach?.(ROOT_CONTEXT);
 }
 
 /** The no-op manager the API falls back to ignores `with`; a real one makes a value visible inside it. */

@@ -1,12 +1,13 @@
-// Deadlines for flush and shutdown: waiting on the backend must end in time, and a pending timer must
-// never keep a process (a Lambda invocation, a CLI) alive.
+// Deadlines for flush and shutdown: waiting on the backend must end in time. The timers here are
+// deliberately not unref'd: the application awaits these promises, and an unref'd timer let Node.js
+// exit with the await still pending (ESM: exit code 13; CJS: the code after the await silently
+// skipped). A timer lives at most until its deadline, so it cannot keep a process alive for longer.
 
 /** The value of `promise` if it settles within `ms`, else `fallback`; a rejection also yields `fallback`. */
 export function valueWithin<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
   if (ms <= 0) return Promise.resolve(fallback);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(fallback), ms);
-    timer.unref?.();
     promise.then(
       (value) => {
         clearTimeout(timer);

@@ -70,7 +70,7 @@ function traceFunction<F extends AnyFunction>(options: TraceOptions, fn: F, defa
         const tracer = resolveImplicitTracer("trace()");
         return tracer && otelTracerOf(tracer);
       };
-  return wrapFunction(fn, options, resolve, defaultName);
+  return wrapFunction(fn, options, resolve, defaultName, trace);
 }
 
 /**

@@ -2,7 +2,7 @@
 // because the right tracer for implicit trace() (evaluate()'s per-datapoint tracer) only exists in
 // the context of the call.
 import type { Tracer } from "@opentelemetry/api";
-import { ATTR_EVENT_TYPE, enrichmentToAttributes } from "./enrichment.js";
+import { ATTR_EVENT_TYPE, capEnrichment, enrichmentToAttributes } from "./enrichment.js";
 import { runTracedCall, type TracedCallOptions } from "./span-runner.js";
 import type { EventType } from "./types.js";
 
@@ -22,21 +22,27 @@ export interface WrapOptions {
  * Wraps `fn` so each call runs in a span of the tracer `resolveTracer()` returns at call time, or
  * untraced when it returns undefined. `this`, arguments, sync/async-ness, return values and errors
  * pass through unchanged; `name` and `length` are kept.
+ *
+ * The span is named `eventName`, else `defaultName` (a decorated method's name), else the function's
+ * name, else, for an anonymous function (an inline arrow has no name), after its event type and the
+ * place where it was wrapped: `chain (rag.ts:14)`. `entry` is the public function the application
+ * called (`trace`, `tracer.trace`), so the place found is the application's line, not the SDK's.
  */
 export function wrapFunction<F extends AnyFunction>(
   fn: F,
   options: WrapOptions,
   resolveTracer: () => Tracer | undefined,
-  defaultName: string = fn.name,
+  defaultName: string | undefined,
+  entry: Function,
 ): F {
-  const spanName = options.eventName ?? (defaultName || "anonymous");
+  const spanName = options.eventName ?? (defaultName || fn.name || anonymousSpanName(options.eventType ?? "tool", entry));
   // Built once: every call starts its span with these attributes and the same options object.
   const callOptions: TracedCallOptions = {
     name: spanName,
     spanOptions: {
       attributes: {
         [ATTR_EVENT_TYPE]: options.eventType ?? "tool",
-        ...(options.metadata ? enrichmentToAttributes({ metadata: options.metadata }) : {}),
+        ...(options.metadata ? capEnrichment(enrichmentToAttributes({ metadata: options.metadata })).admitted : {}),
       },
     },
     captureInputs: true,
@@ -54,6 +60,33 @@ export function wrapFunction<F extends AnyFunction>(
   };
   copyIdentity(traced, fn);
   return traced as unknown as F;
+}
+
+function anonymousSpanName(eventType: EventType, entry: Function): string {
+  const site = callSiteOf(entry);
+  return site ? `${eventType} (${site})` : eventType;
+}
+
+/** `file:line` of the code that called `entry` (the file's base name), or undefined when the stack does not tell. */
+function callSiteOf(entry: Function): string | undefined {
+  const limit = Error.stackTraceLimit;
+  try {
+    // Wrapping happens once per function, usually at module load; one frame is all that is needed.
+    Error.stackTraceLimit = 1;
+    const holder: { stack?: string } = {};
+    Error.captureStackTrace(holder, entry);
+    const frame = holder.stack?.split("\n")[1]?.trim();
+    // "at fn (file:///app/rag.ts:14:7)" or "at file:///app/rag.ts:14:7"; a query (?v=…) may follow the path.
+    const location = /\(([^()]*)\)$/.exec(frame ?? "")?.[1] ?? frame?.replace(/^at\s+/, "");
+    const match = /^(.*?)(?:\?[^:/]*)?:(\d+):\d+$/.exec(location ?? "");
+    if (!match) return undefined;
+    const file = match[1].split(/[\\/]/).pop();
+    return file ? `${file}:${match[2]}` : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function copyIdentity(wrapper: Function, original: Function): void {

@@ -5,6 +5,7 @@ import { HoneyHiveTracer, trace } from "./index.js";
 import { setDefaultTracer } from "./default-tracer.js";
 import { resetWarningsForTests } from "./logger.js";
 import { FakeHoneyHiveBackend, OTLP_TRACES_PATH, decodeOtlpSpans } from "./test-utils/fake-backend.js";
+import { HttpTransport } from "./http-transport.js";
 
 const API_KEY = "hh-very-secret-key";
 let warn: MockInstance<typeof console.warn>;
@@ -62,9 +63,27 @@ describe("configuration", () => {
   });
 });
 
+describe("a tracer disabled by a missing API key", () => {
+  it("answers forceFlush() with false: nothing was sent", async () => {
+    vi.stubEnv("HH_API_KEY", "");
+    vi.stubEnv("HH_TEST_MODE", "");
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const tracer = HoneyHiveTracer.init({ project: "no-key" });
+      tracer.startSpan("not-recorded", () => undefined);
+      expect(tracer.enabled).toBe(false);
+      expect(await tracer.forceFlush({ timeoutMs: 1_000 })).toBe(false);
+      await tracer.shutdown();
+    } finally {
+      vi.unstubAllEnvs();
+      vi.restoreAllMocks();
+    }
+  });
+});
+
 describe("test mode", () => {
   it("makes no network call at all, even with an API key and a server URL", async () => {
-    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const sendSpy = vi.spyOn(HttpTransport.prototype, "deliver");
     const serverUrl = await FakeHoneyHiveBackend.refusingUrl();
     const tracer = HoneyHiveTracer.init({ testMode: true, apiKey: API_KEY, serverUrl });
 
@@ -78,7 +97,7 @@ describe("test mode", () => {
 
     // Nothing listens at serverUrl: any export or REST call would make the flush false.
     expect(await tracer.forceFlush({ timeoutMs: 1_000 })).toBe(true);
-    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(sendSpy).not.toHaveBeenCalled();
     expect(tracer.getFinishedSpans().map((span) => span.name)).toEqual(["in-memory"]);
   });
 });

@@ -27,12 +27,15 @@ import { offerDefaultTracer, withdrawDefaultTracer } from "./default-tracer.js";
 import {
   ATTR_PROJECT,
   ATTR_SOURCE,
+  enrichSpanWithin,
   enrichmentToAttributes,
   enrichmentToEventUpdate,
+  spanAttributeCountLimit,
 } from "./enrichment.js";
 import { createExportPipeline, createOtlpExporter, type ExportPipeline } from "./export-pipeline.js";
-import { flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
-import { createLogger, describeError, type Logger } from "./logger.js";
+import { EXIT_FLUSH_BUDGET_MS, flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
+import { HttpTransport } from "./http-transport.js";
+import { createLogger, describeError, quote, registerSecret, type Logger } from "./logger.js";
 import {
   attachToCurrentContext,
   carrierGetter,
@@ -44,6 +47,7 @@ import {
 } from "./session-context.js";
 import { generateSessionId, isSessionId, requireSessionId } from "./session-id.js";
 import { SessionStampingSpanProcessor } from "./session-span-processor.js";
+import { toRequestBody } from "./serialize.js";
 import { runInSpan } from "./span-runner.js";
 import { wrapFunction, type AnyFunction } from "./traced-function.js";
 import { valueWithin } from "./timing.js";
@@ -108,18 +112,23 @@ export class HoneyHiveTracer {
   readonly #basicProvider: BasicTracerProvider;
   readonly #pipeline: ExportPipeline | undefined;
   readonly #backend: BackendClient | undefined;
+  /** The tracer's HTTP transport (spans and REST calls): its breaker, its connections. */
+  readonly #transport: HttpTransport | undefined;
   readonly #propagator = createPropagator();
   #instanceSessionId: string | undefined;
   #isShutDown = false;
   #shutdown: Promise<void> | undefined;
+  /** The amount of work (spans ended, calls asked) when an exit flush last gave up; see #flushBeforeExit. */
+  #workWhenExitFlushFailed = -1;
   /** Owned by the tracer and only weakly registered, so an abandoned tracer can be collected. */
   readonly #exitHook: ExitFlushTarget = {
-    flushBeforeExit: () => (this.#hasUnsentWork() ? this.forceFlush() : undefined),
+    flushBeforeExit: () => this.#flushBeforeExit(),
   };
   #stopExitFlush: () => void = () => {};
 
   private constructor(config: ResolvedConfig, creation: TracerCreation) {
     this.#config = config;
+    registerSecret(config.apiKey);
     this.#logger = createLogger(config.verbose);
     this.project = config.project;
     this.source = config.source;
@@ -139,27 +148,38 @@ export class HoneyHiveTracer {
       this.#basicProvider = new BasicTracerProvider({ resource, sampler: new AlwaysOffSampler() });
     } else {
       if (config.apiKey !== undefined && !config.testMode) {
+        // Background telemetry: its sockets do not keep the process alive; the exit flush bounds it.
+        this.#transport = new HttpTransport(config.serverUrl, { keepProcessAlive: false });
         this.#backend = new BackendClient({
           serverUrl: config.serverUrl,
           apiKey: config.apiKey,
           timeoutMs: config.timeoutMs,
           logger: this.#logger,
+          transport: this.#transport,
         });
       }
       this.#pipeline = createExportPipeline({
-        exporter: creation.exporter ?? createSpanExporter(config),
+        exporter: creation.exporter ?? createSpanExporter(config, this.#transport),
         // Test mode exports synchronously so tests can read spans right after the call that made them.
         batch: !config.disableBatch && !config.testMode,
         maxQueueSize: config.maxQueueSize,
-        exportTimeoutMs: config.timeoutMs * 2,
+        // The exporter's own total deadline ends an export first; this only backs it up.
+        exportTimeoutMs: config.timeoutMs + 1_000,
         logger: this.#logger,
+        breaker: this.#transport?.breaker,
+        environment: process.env,
       });
       const stamping = new SessionStampingSpanProcessor({
         project: config.project,
         source: config.source,
         instanceSessionId: () => this.#instanceSessionId,
       });
-      this.#basicProvider = new BasicTracerProvider({ resource, spanProcessors: [stamping, this.#pipeline.processor] });
+      this.#basicProvider = new BasicTracerProvider({
+        resource,
+        spanProcessors: [stamping, this.#pipeline.processor],
+        // Room for the SDK's own attributes on top of the application's limit (see enrichment.ts).
+        spanLimits: { attributeCountLimit: spanAttributeCountLimit() },
+      });
       if (!config.testMode) this.#stopExitFlush = flushBeforeExit(this.#exitHook);
       this.#instanceSessionId = startupSessionId ?? generateSessionId();
       void this.#startSessionOnBackend(this.#instanceSessionId, {
@@ -233,7 +253,7 @@ export class HoneyHiveTracer {
 
   /** A wrapper of `fn` that records each call as a span of this tracer. */
   trace<F extends AnyFunction>(options: Omit<TraceOptions, "tracer">, fn: F): F {
-    return wrapFunction(fn, options, () => this.#activeOtelTracer());
+    return wrapFunction(fn, options, () => this.#activeOtelTracer(), undefined, HoneyHiveTracer.prototype.trace);
   }
 
   /** Adds enrichment attributes to the active span. */
@@ -244,7 +264,7 @@ export class HoneyHiveTracer {
         this.#logger.debug("enrichSpan() called outside a recording span; nothing enriched");
         return;
       }
-      span.setAttributes(enrichmentToAttributes(fields));
+      enrichSpanWithin(span, enrichmentToAttributes(fields));
     } catch (error) {
       this.#logger.debug(`enrichSpan() failed: ${describeError(error)}`);
     }
@@ -258,9 +278,10 @@ export class HoneyHiveTracer {
     try {
       const { sessionId: explicitId, ...enrichment } = fields;
       if (explicitId !== undefined && !isSessionId(explicitId)) {
-        this.#logger.warn(
-          `enrichSession(): session id ${JSON.stringify(explicitId)} is not a UUID; nothing sent. ` +
-            "Convert identifiers with toSessionId().",
+        this.#logger.warnOnce(
+          "enrich-session-invalid-id",
+          `enrichSession(): session id ${quote(explicitId)} is not a UUID; nothing sent (further ids like this ` +
+            "are dropped without a warning). Convert identifiers with toSessionId().",
         );
         return;
       }
@@ -311,16 +332,33 @@ export class HoneyHiveTracer {
 
   /**
    * Exports every finished span and waits for every pending session call. Resolves true only when all
-   * of it reached the backend within `timeoutMs` (default 10000); false on failure, drops or timeout.
-   * Never rejects.
+   * of it reached the backend within `timeoutMs` (default 10000); false on failure, drops or timeout,
+   * and false when tracing is disabled (no API key: nothing was sent). Never rejects, and always
+   * settles by its deadline. While the backend is known to be unavailable (an export failed and no
+   * probe has succeeded since), it answers false at once instead of waiting.
    */
   async forceFlush(options: { timeoutMs?: number } = {}): Promise<boolean> {
+    if (!this.enabled) return false;
     const timeoutMs = options.timeoutMs ?? DEFAULT_FLUSH_TIMEOUT_MS;
     try {
+      const breaker = this.#transport?.breaker;
+      if (breaker?.isOpen) {
+        // The circuit breaker's fast path: nothing is awaited. A due probe is started in the background.
+        if (breaker.msUntilProbe === 0) this.#pipeline?.kick();
+        this.#pipeline?.reportWithoutWaiting();
+        this.#backend?.reportWithoutWaiting();
+        return false;
+      }
+      const deadline = Date.now() + timeoutMs;
       const [spansExported, sessionsSent] = await Promise.all([
-        this.#pipeline ? this.#pipeline.flush(timeoutMs) : true,
-        this.#backend ? this.#backend.settle(timeoutMs) : true,
+        this.#pipeline ? this.#pipeline.flush(deadline) : true,
+        this.#backend ? this.#backend.settleBy(deadline) : true,
       ]);
+      if (Date.now() >= deadline) {
+        // The deadline passed with requests still on the wire (a hung or dripping backend): abort them,
+        // so that nothing of this flush outlives it. Their spans are kept for the next attempt.
+        this.#transport?.abortAll();
+      }
       return spansExported && sessionsSent;
     } catch (error) {
       this.#logger.debug(`forceFlush() failed: ${describeError(error)}`);
@@ -328,18 +366,38 @@ export class HoneyHiveTracer {
     }
   }
 
-  /** Flushes, then stops the tracer's pipeline. Further spans are not recorded. Never rejects. */
+  /**
+   * Flushes, then stops the tracer's pipeline and closes its connections. Further spans are not
+   * recorded. Resolves within `timeoutMs` (default 10000), never rejects; nothing of the tracer is left
+   * on the wire afterwards.
+   */
   shutdown(options: { timeoutMs?: number } = {}): Promise<void> {
     this.#shutdown ??= this.#shutDown(options.timeoutMs ?? DEFAULT_FLUSH_TIMEOUT_MS);
     return this.#shutdown;
   }
 
   async #shutDown(timeoutMs: number): Promise<void> {
+    // One deadline for the whole shutdown: the flush and the provider's own shutdown share it.
+    const deadline = Date.now() + timeoutMs;
     withdrawDefaultTracer(this);
     this.#stopExitFlush();
     await this.forceFlush({ timeoutMs });
     this.#isShutDown = true;
-    await valueWithin(this.#basicProvider.shutdown(), timeoutMs, undefined);
+    await valueWithin(this.#basicProvider.shutdown(), deadline - Date.now(), undefined);
+    this.#pipeline?.dispose();
+    this.#transport?.close();
+  }
+
+  /** At exit: one bounded flush, and no more once one gave up unless new work came since. */
+  #flushBeforeExit(): Promise<unknown> | undefined {
+    const work = (this.#pipeline?.endedSpans ?? 0) + (this.#backend?.callsAsked ?? 0);
+    if (!this.#hasUnsentWork() || work === this.#workWhenExitFlushFailed) return undefined;
+    return this.forceFlush({ timeoutMs: Math.min(EXIT_FLUSH_BUDGET_MS, this.#config.timeoutMs) }).then((flushed) => {
+      if (flushed) return;
+      this.#workWhenExitFlushFailed = work;
+      // Whatever is still on the wire would hold the process open until its own deadline.
+      this.#transport?.abortAll();
+    });
   }
 
   /** Spans dropped since init because the export queue was full (the backend slow or down). */
@@ -389,7 +447,8 @@ export class HoneyHiveTracer {
     };
     if (options.inputs !== undefined) session.inputs = options.inputs;
     if (options.metadata !== undefined) session.metadata = options.metadata;
-    return this.#backend.post("/session/start", { session }).then((result) => result.ok);
+    // Safe and capped: a BigInt or a cycle in the inputs must not keep the session from starting.
+    return this.#backend.post("/session/start", toRequestBody({ session })).then((result) => result.ok);
   }
 }
 
@@ -405,9 +464,9 @@ function tracerResource(config: ResolvedConfig) {
 }
 
 /** In memory in test mode; otherwise OTLP to the HoneyHive backend. */
-function createSpanExporter(config: ResolvedConfig): SpanExporter {
-  if (config.testMode || config.apiKey === undefined) return new InMemorySpanExporter();
-  return createOtlpExporter({ ...config, apiKey: config.apiKey });
+function createSpanExporter(config: ResolvedConfig, transport: HttpTransport | undefined): SpanExporter {
+  if (config.testMode || config.apiKey === undefined || transport === undefined) return new InMemorySpanExporter();
+  return createOtlpExporter({ project: config.project, source: config.source, apiKey: config.apiKey, timeoutMs: config.timeoutMs, transport });
 }
 
 /** Creates a tracer from public options; `creation` carries what only the SDK itself decides. */

@@ -29,9 +29,9 @@ export interface TracerOptions {
   disableBatch?: boolean;
   /** Print debug information about tracing. Fallback: `HH_VERBOSE=true`. */
   verbose?: boolean;
-  /** Most finished spans held while the backend is slow or down; more are dropped and counted. Default 2048. */
+  /** Most finished spans held while the backend is slow or down; more are dropped and counted. Default 8192. */
   maxQueueSize?: number;
-  /** Timeout of every request to the backend (session calls and span export), in ms. Default 10000. */
+  /** Total time of each delivery to the backend (a session call, a span export), retries included, in ms. Default 10000. */
   timeoutMs?: number;
 }
 
@@ -67,7 +67,7 @@ export interface Enrichment {
 export interface TraceOptions {
   /** Defaults to `"tool"`. */
   eventType?: EventType;
-  /** Span name. Defaults to the function's (or method's) name. */
+  /** Span name. Defaults to the function's (or method's) name, else `<eventType> (<file>:<line>)` of the trace() call. */
   eventName?: string;
   /** The tracer to record with. Strongly recommended outside evaluate(). */
   tracer?: HoneyHiveTracer;

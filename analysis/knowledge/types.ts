@@ -1,3 +1,9 @@
+import type { TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import type { FunctionNode } from "../ast.js";
+import type { ModuleOrigin } from "../bindings.js";
+import type { HoneyhiveSettings } from "../settings.js";
+
 // The shapes of the knowledge the analysis core reads: descriptors of the world (frameworks, serverless
 // platforms, SDKs), one module each, read by one engine. A new platform is a new descriptor, not a branch.
 
@@ -18,4 +24,189 @@ export interface PlatformDescriptor {
   readonly freezesAfterReturn: boolean;
   /** The form a fix should write when the runtime offers one (else an awaited flush in try/finally). */
   readonly backgroundWork?: BackgroundWork;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frameworks: how a callback that runs once per request, job or invocation is registered.
+
+/**
+ * A value of a package, as typescript-eslint's `TypeOrValueSpecifier` names one: `{ package: "express",
+ * name: "Router" }` is `express.Router`, `import { Router } from "express"` or `require("express").Router`.
+ * `name: ""` is the module value itself (the default export, or what `require()` returns); a dotted
+ * name is a property path (`"app.http"`). Several names or packages match any of them.
+ */
+export interface ValueSpecifier {
+  readonly package: string | readonly string[];
+  readonly name: string | readonly string[];
+}
+
+/** Which arguments of a registering call hold per-request functions. */
+export interface Registration {
+  /** Positions whose functions (inline, by name, in arrays, inside wrapper calls) are handlers; default: every non-object argument. */
+  readonly arguments?: "all" | readonly number[];
+  /** Keys of object-literal arguments (`route({ handler, preHandler })`) whose functions are handlers. */
+  readonly options?: readonly string[];
+  /** Only when the string argument at `argument` is one of `oneOf` (`server.on("request", fn)`, `addHook("onRequest", fn)`). */
+  readonly when?: { readonly argument: number; readonly oneOf: readonly string[] };
+  /** Keys of object-literal arguments that hold a GraphQL resolver map (`{ Query: { field: fn } }`). */
+  readonly resolverMaps?: readonly string[];
+  /** Keys of option objects whose object values hold more option keys (hapi's `{ options: { handler } }`). */
+  readonly optionContainers?: readonly string[];
+  /** The argument that names the registered function (`functions.http("name", fn)`): messages use it. */
+  readonly nameArgument?: number;
+}
+
+/** A kind of object a framework hands out (an app, a router, a server) and what its methods register. */
+export interface ObjectKind {
+  /** Calls (or `new`) that make one: `express()`, `new Hono()`, `Fastify()`. `new: undefined` accepts both. */
+  readonly createdBy?: ReadonlyArray<{ readonly value: ValueSpecifier; readonly new?: boolean }>;
+  /** The imported value itself is one: `initTRPC`, `app` of `@azure/functions`. */
+  readonly isValue?: readonly ValueSpecifier[];
+  /** Type names that, on a parameter, make it one: `function routes(app: Express)`. */
+  readonly types?: readonly ValueSpecifier[];
+  /** Methods whose arguments are per-request callbacks. */
+  readonly methods?: Readonly<Record<string, Registration>>;
+  /** Methods that return the object itself: `new Hono().basePath("/api")` (registration methods chain too). */
+  readonly chainable?: readonly string[];
+  /** Methods that return another object kind of the same descriptor: `app.route("/x")` → `express-route`. */
+  readonly returns?: Readonly<Record<string, string>>;
+  /** Properties that are another object kind: `t.procedure`. */
+  readonly properties?: Readonly<Record<string, string>>;
+  /** Methods that make the file a long-running server (`listen`): its exports are then not serverless entry points. */
+  readonly listens?: readonly string[];
+  /**
+   * The first parameter of a plugin function is one of these objects: a function passed to
+   * `<object>.<registerMethod>(fn)`, wrapped by one of `wrappers`, or typed with a name matching `typePattern`.
+   */
+  readonly plugins?: {
+    readonly registerMethod: string;
+    readonly wrappers?: readonly ValueSpecifier[];
+    readonly types?: { readonly packages: readonly string[]; readonly packagePrefixes?: readonly string[]; readonly pattern: RegExp };
+  };
+}
+
+/** A registration by a function of the package: `createServer(fn)`, `defineEventHandler(fn)`, `functions.http("n", fn)`. */
+export interface CallRegistration extends Registration {
+  readonly callee: ValueSpecifier;
+  /** `true`: only with `new`; `false`: only without; absent: both. */
+  readonly new?: boolean;
+}
+
+/** `fastify.register(mercurius, { resolvers })`: a package passed as a plugin, with its options. */
+export interface PluginRegistration extends Registration {
+  readonly method: string;
+  readonly plugin: ValueSpecifier;
+}
+
+/** Unresolved globals that register callbacks: `Bun.serve({ fetch })`, Nuxt's auto-imported `defineEventHandler`. */
+export interface GlobalRegistration extends Registration {
+  /** The global's dotted path: `Bun.serve`, `defineEventHandler`. */
+  readonly name: string;
+  /** Only in files whose path matches (Nuxt auto-imports only under `server/`). */
+  readonly path?: RegExp;
+}
+
+/** A file-routed framework's convention: which exports of a file at this path are handlers. */
+export interface FileConvention {
+  readonly path: RegExp;
+  /** Named exports that are handlers (`GET`, `loader`); a RegExp matches names. */
+  readonly exports?: readonly string[] | RegExp;
+  /** The default export is a handler. */
+  readonly defaultExport?: boolean;
+  /** Named exports that are objects of handlers (`actions` of a SvelteKit page). */
+  readonly objectExports?: readonly string[];
+  /** The file must also import one of these modules (a `middleware.ts` is Next.js's only if it imports `next/server`). */
+  readonly requiresImport?: readonly string[];
+  /**
+   * The path relative to the nearest package.json must also match (Vercel's `api/` is at the project
+   * root); a file outside any project is judged by `path` alone.
+   */
+  readonly projectPath?: RegExp;
+  /**
+   * Handlers of this file run on this platform (they become invocation handlers); a function decides
+   * per file (Next.js routes are serverless only where the project deploys them so).
+   */
+  readonly platform?: PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined);
+}
+
+/** What a descriptor's hook may ask and report; the engine implements it. */
+export interface HandlerHookApi {
+  /** The file's path with `/` separators. */
+  readonly path: string;
+  /** The file name as given (for looking at the project's files beside it). */
+  readonly filename: string;
+  readonly ast: TSESTree.Program;
+  readonly text: string;
+  readonly settings: HoneyhiveSettings;
+  /** Does `node` (an expression or a type name) resolve to one of `spec`'s values? */
+  matches(node: TSESTree.Node, spec: ValueSpecifier): boolean;
+  originOf(node: TSESTree.Node): ModuleOrigin | undefined;
+  isGlobal(identifier: TSESTree.Identifier): boolean;
+  variableOf(identifier: TSESTree.Identifier): Scope.Variable | null | undefined;
+  functionsOf(node: TSESTree.Node | null | undefined): FunctionNode[];
+  /** The object literal an expression is, inline or through a `const`. */
+  objectOf(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpression | undefined;
+  namedExports(): readonly ExportedValue[];
+  /** Is this function already a handler (registered by an earlier descriptor)? */
+  isHandler(fn: TSESTree.Node): boolean;
+  /** A function registered by a long-running server in this file (`listen`), or a file convention matched. */
+  readonly isServerOrRoutedFile: boolean;
+  /** Report per-request handlers of this descriptor. */
+  request(functions: readonly FunctionNode[], registration: TSESTree.Node): void;
+  /** Report an invocation entry point of a serverless platform. */
+  invocation(fn: FunctionNode, entry: InvocationEntry): void;
+}
+
+export interface ExportedValue {
+  readonly name: string;
+  /** The exported expression, function declaration, or local identifier. */
+  readonly value: TSESTree.Node;
+  readonly nameNode: TSESTree.Node;
+  readonly exportNode: TSESTree.Node;
+  readonly type?: TSESTree.TypeNode;
+}
+
+export interface InvocationEntry {
+  readonly platform: PlatformDescriptor;
+  readonly exportName: string;
+  readonly nameNode: TSESTree.Node;
+  readonly exportNode: TSESTree.Node;
+  readonly middy?: boolean;
+  readonly callbackStyle?: boolean;
+}
+
+/** When a hook runs: only then does the file pay for it. */
+export interface HookTrigger {
+  /** The file imports one of the descriptor's modules. */
+  readonly imports?: boolean;
+  /** The file's path matches. */
+  readonly path?: RegExp;
+  /** The file's text contains this string (a directive: `"use server"`). */
+  readonly text?: string;
+  /** Every file (cheap hooks that read only the top-level exports: AWS Lambda's `handler`). */
+  readonly always?: boolean;
+}
+
+/**
+ * A framework (or a serverless runtime's handler API): one module per framework under
+ * `analysis/knowledge/frameworks/`, read by the handler engine in `analysis/handlers.ts`.
+ */
+export interface FrameworkDescriptor {
+  /** Stable id: `express`, `hapi`, `gcp-functions`. */
+  readonly id: string;
+  /** For messages: "Express" → "Express handler". */
+  readonly name: string;
+  /** Module specifiers whose import makes the engine read this descriptor; `"@nestjs/*"` is a prefix. */
+  readonly modules: readonly string[];
+  /** Handlers registered through this descriptor's API run on this serverless platform (invocation handlers). */
+  readonly platform?: PlatformDescriptor;
+  readonly objects?: Readonly<Record<string, ObjectKind>>;
+  readonly calls?: readonly CallRegistration[];
+  readonly plugins?: readonly PluginRegistration[];
+  readonly globals?: readonly GlobalRegistration[];
+  /** Types that say a function runs per request, on its variable or one of its parameters (`req: Request`). */
+  readonly handlerTypes?: readonly ValueSpecifier[];
+  readonly files?: readonly FileConvention[];
+  /** What is too irregular for data (decorators, directives): a small function, run only when `trigger` holds. */
+  readonly hook?: { readonly trigger: HookTrigger; readonly run: (api: HandlerHookApi) => void };
 }

@@ -150,6 +150,7 @@ describe("output modes", () => {
         "session-start-to-create-session": { files: 1, markers: 0 },
         "lambda-force-flush": { files: 0, markers: 0 },
         "explicit-tracer": { files: 1, markers: 1 },
+        "validate-session-id": { files: 0, markers: 0 },
       },
       files: [
         {

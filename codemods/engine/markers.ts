@@ -6,25 +6,7 @@ import { EditList, lineStart, newlineOf } from "../../analysis/edits.js";
 
 export const MARKER_PREFIX = "honeyhive-migrate:";
 
-/** What each marker asks a person to check; fixtures spell these texts exactly. */
-export const MARKER_MESSAGES = {
-  explicitTracerNone: "pass a tracer to this call (no HoneyHive tracer in scope)",
-  explicitTracerUnsafe: (text: string) => `pass a tracer to this call (${text} here could run before the tracer exists or create it early)`,
-  explicitTracerSeveral: (names: readonly string[]) => `pick the tracer for this call (${names.join(", ")})`,
-  /** Non-async and callback-style handlers alike: making them async is the person's call. */
-  lambdaNotAsync: (tracer: string) => `make this handler async and await ${tracer}.forceFlush() before it returns`,
-  lambdaWrapByHand: (tracer: string) => `wrap the rest of this handler in try { … } finally { await ${tracer}.forceFlush(); }`,
-  lambdaNoTracer: "await the HoneyHive tracer's forceFlush() before this handler returns",
-  /** A file tracer's session call in code evaluate() runs: which implicit call replaces it is the person's call. */
-  evaluatedTracerCall: (call: string) =>
-    `${call} acts on this file's tracer, not the datapoint's: use the SDK's implicit enrichSession()/trace() in evaluated code`,
-  /**
-   * `tracer.trace(…)` bound to evaluated code where the SDK's `trace` cannot be written: another
-   * binding of that name is in scope there (OpenTelemetry's `trace`, a local function, a parameter).
-   */
-  evaluatedTraceNameTaken: (call: string) =>
-    `use the SDK's trace() here instead of ${call}, so evaluate() supplies the tracer: import it under a name no other binding here has`,
-} as const;
+// What each marker says is decided where the finding's fix is: analysis/fixes/review-markers.ts.
 
 export function markerComment(message: string): string {
   return `/* ${MARKER_PREFIX} ${message} */`;

@@ -25,6 +25,12 @@ export const TRANSFORMS = [
     description:
       "Add `tracer: <name>` to trace()/@trace() and call <name>.enrichSpan()/enrichSession() instead of the implicit globals",
   },
+  {
+    id: "validate-session-id",
+    title: "Mark session ids taken from requests unchecked",
+    description:
+      "Leave a review marker where a session id from a request or event reaches createSession()/withSession()/init() without toSessionId() or isSessionId() (the SDK throws for a non-UUID)",
+  },
 ] as const;
 
 /**

@@ -8,6 +8,7 @@ import { evaluateManagedTracer } from "./evaluate-managed-tracer.js";
 import { explicitTracer } from "./explicit-tracer.js";
 import { lambdaForceFlush } from "./lambda-force-flush.js";
 import { sessionStartToCreateSession } from "./session-start-to-create-session.js";
+import { validateSessionId } from "./validate-session-id.js";
 import { transform1xById } from "./1x/index.js";
 
 export function transformById(id: TransformId): CodemodTransform {
@@ -20,6 +21,8 @@ export function transformById(id: TransformId): CodemodTransform {
       return lambdaForceFlush;
     case "explicit-tracer":
       return explicitTracer;
+    case "validate-session-id":
+      return validateSessionId;
     default:
       return transform1xById(id);
   }

@@ -1,8 +1,11 @@
 // `tracer.sessionStart(…)` → `tracer.createSession(…)` inside request handlers, middleware and Lambda
 // handlers: sessionStart() stores the session on the shared tracer (concurrent requests overwrite each
 // other's), createSession() keeps it in the request's baggage. The detection and the replacement text
-// are the analysis core's `sessionStartInHandler`, the same the rule `no-session-start-in-handler` uses.
+// are the analysis core's `sessionStartInHandler` and `sessionStartFix`, the same the rule
+// `no-session-start-in-handler` reports and applies.
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import { editsOf } from "../../analysis/fixes/finding-fix.js";
+import { sessionStartFix } from "../../analysis/fixes/session-start.js";
 import { sessionStartInHandler } from "../../analysis/handlers.js";
 import { getSdkModel } from "../../analysis/sdk-model.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine/engine.js";
@@ -14,10 +17,11 @@ export const meta = transformMeta("session-start-to-create-session");
 
 function collect({ file, edits }: TransformContext): void {
   if (!getSdkModel(file.input).usesSdk) return;
-  for (const call of nodesOfType(file.ast, AST_NODE_TYPES.CallExpression)) {
+  const fixes = nodesOfType(file.ast, AST_NODE_TYPES.CallExpression).flatMap((call) => {
     const found = sessionStartInHandler(file.input, call);
-    if (found) edits.replace(found.property, found.replacement);
-  }
+    return found ? [sessionStartFix(file.input, found)] : [];
+  });
+  edits.edits.push(...editsOf(file.input, fixes));
 }
 
 export const sessionStartToCreateSession: CodemodTransform = { meta, collect };

@@ -13,8 +13,11 @@ export const MISSION_RULES: readonly string[] = [
   "require-explicit-tracer",
 ];
 
+/** Rules issue 16 adds from the rest of the seeds' guidance. */
+export const SEED_GUIDANCE_RULES: readonly string[] = ["require-valid-session-id"];
+
 /** Files in rules/ that are plugin infrastructure, not rules. */
-const NOT_RULES = new Set(["index", "configs", "create-rule", "version"]);
+const NOT_RULES = new Set(["index", "configs", "create-rule", "version", "optional-peers"]);
 
 /** Names of the rule modules in rules/ (one `<rule-name>.ts` per rule), sorted. */
 export function ruleFileNames(): string[] {

@@ -9,8 +9,8 @@ import { BackendClient } from "../backend.js";
 import { resolveConfig, type ResolvedConfig } from "../config.js";
 import { initDatapointTracer } from "../datapoint-tracer.js";
 import { withEvaluationTracer } from "../evaluation-context.js";
-import { createLogger, describeError } from "../logger.js";
-import { isPlainObject } from "../serialize.js";
+import { createLogger, describeError, registerSecret } from "../logger.js";
+import { isPlainObject, toRequestBody } from "../serialize.js";
 import {
   nameEvaluators,
   runEvaluators,
@@ -24,6 +24,8 @@ import { runPool } from "./pool.js";
 import { completeRun, createRun, fetchDataset } from "./runs-api.js";
 
 export const DEFAULT_MAX_CONCURRENCY = 10;
+/** How long one datapoint (its function and evaluators) may run before it is recorded as timed out. */
+export const DEFAULT_DATAPOINT_TIMEOUT_MS = 300_000;
 
 /** One input of the experiment; the evaluated function is called with it. */
 export interface Datapoint<Inputs = Record<string, unknown>, GroundTruth = unknown> {
@@ -52,6 +54,12 @@ export interface EvaluateOptions<Inputs = Record<string, unknown>, Output = unkn
   serverUrl?: string;
   /** How many datapoints run at once (a pool: the next starts when any finishes). Default 10. */
   maxConcurrency?: number;
+  /**
+   * Most time in ms one datapoint's function and evaluators may take; a datapoint still running then
+   * is recorded with a timeout error and the run goes on (its function is not cancelled, and what it
+   * does afterwards is not recorded). Default 300000 (5 minutes); `Infinity` waits forever.
+   */
+  datapointTimeoutMs?: number;
   /** No network: the run id is generated locally and spans stay in memory. Fallback: `HH_TEST_MODE`. */
   testMode?: boolean;
   /** Recorded on the run. */
@@ -96,6 +104,7 @@ interface ValidatedOptions<Inputs, Output, GroundTruth> {
   config: ResolvedConfig;
   name: string;
   maxConcurrency: number;
+  datapointTimeoutMs: number;
   evaluators: [string, Evaluator<Inputs, Awaited<Output>, GroundTruth>][];
 }
 
@@ -127,6 +136,12 @@ function validate<Inputs, Output, GroundTruth>(
   if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1) {
     throw new EvaluateOptionsError(`\`maxConcurrency\` must be a positive integer, got ${String(options.maxConcurrency)}`);
   }
+  const datapointTimeoutMs = options.datapointTimeoutMs ?? DEFAULT_DATAPOINT_TIMEOUT_MS;
+  if (typeof datapointTimeoutMs !== "number" || !(datapointTimeoutMs > 0)) {
+    throw new EvaluateOptionsError(
+      `\`datapointTimeoutMs\` must be a positive number of milliseconds (or Infinity), got ${String(options.datapointTimeoutMs)}`,
+    );
+  }
   const evaluators = nameEvaluators(options.evaluators);
   for (const [name, evaluator] of evaluators) {
     if (typeof evaluator !== "function") throw new EvaluateOptionsError(`evaluator ${name} is not a function`);
@@ -144,7 +159,7 @@ function validate<Inputs, Output, GroundTruth>(
     throw new EvaluateOptionsError("`datasetId` needs the HoneyHive API, which test mode does not call; pass `dataset` instead");
   }
   const name = options.name ?? `experiment-${new Date().toISOString()}`;
-  return { options, config, name, maxConcurrency, evaluators };
+  return { options, config, name, maxConcurrency, datapointTimeoutMs, evaluators };
 }
 
 /** The datapoint as the function receives it: `{ inputs, groundTruth }`, plus `id` when stored in HoneyHive. */
@@ -160,6 +175,33 @@ function outputsRecord(output: unknown): Record<string, unknown> {
   return isPlainObject(output) ? (output as Record<string, unknown>) : { output };
 }
 
+interface DatapointOutcome<Output> {
+  output: Output | undefined;
+  metrics: Record<string, EvaluatorResult>;
+  errors: string[];
+}
+
+/**
+ * The value of `work`, or undefined once `timeoutMs` passed. The timer is not unref'd on purpose: while
+ * a datapoint hangs on a promise that nothing will settle, it is what keeps the process (and the
+ * `await evaluate()`) alive until the deadline.
+ */
+function withinDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T | undefined> {
+  if (timeoutMs === Number.POSITIVE_INFINITY) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), timeoutMs);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** The run's metadata, safe to send (a BigInt or a cycle must not keep the run from being created). */
+function runMetadata(metadata: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (metadata === undefined) return undefined;
+  const safe = toRequestBody(metadata);
+  return isPlainObject(safe) ? safe : { metadata: safe };
+}
+
 /**
  * Runs `options.function` on every datapoint (at most `maxConcurrency` at once), scores each output
  * with the evaluators, and records everything in HoneyHive as one run. A datapoint whose function or
@@ -169,7 +211,8 @@ function outputsRecord(output: unknown): Record<string, unknown> {
 export async function evaluate<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown>(
   options: EvaluateOptions<Inputs, Output, GroundTruth>,
 ): Promise<EvaluationResult<Inputs, Output, GroundTruth>> {
-  const { config, name, maxConcurrency, evaluators } = validate(options);
+  const { config, name, maxConcurrency, datapointTimeoutMs, evaluators } = validate(options);
+  registerSecret(config.apiKey);
   const logger = createLogger(config.verbose);
   const client = config.testMode
     ? undefined
@@ -183,7 +226,7 @@ export async function evaluate<Inputs = Record<string, unknown>, Output = unknow
         );
 
   const runId = client
-    ? await createRun(client, { project: config.project, name, datasetId: options.datasetId, metadata: options.metadata })
+    ? await createRun(client, { project: config.project, name, datasetId: options.datasetId, metadata: runMetadata(options.metadata) })
     : randomUUID();
 
   const runDatapoint = async (index: number): Promise<DatapointResult<Inputs, Output, GroundTruth>> => {
@@ -220,16 +263,23 @@ export async function evaluate<Inputs = Record<string, unknown>, Output = unknow
     // which the seeds describe and the `no-global-tracer-with-evaluate` rule reports.
     const inDatapointContext = <T>(fn: () => Promise<T>): Promise<T> =>
       context.with(ROOT_CONTEXT, () => withEvaluationTracer(tracer, fn));
-    const errors: string[] = [];
-    try {
-      result.output = await inDatapointContext(async () => (await options.function(datapoint)) as Awaited<Output>);
-    } catch (error) {
-      errors.push(`function threw: ${describeError(error)}`);
-    }
-    if (errors.length === 0 && evaluators.length > 0) {
-      const outcome = await inDatapointContext(() => runEvaluators(evaluators, result.output!, inputs, datapoint.groundTruth));
+    const scoreDatapoint = async (): Promise<DatapointOutcome<Awaited<Output>>> => {
+      let output: Awaited<Output> | undefined;
+      try {
+        output = await inDatapointContext(async () => (await options.function(datapoint)) as Awaited<Output>);
+      } catch (error) {
+        return { output, metrics: {}, errors: [`function threw: ${describeError(error)}`] };
+      }
+      if (evaluators.length === 0) return { output, metrics: {}, errors: [] };
+      const { metrics, errors } = await inDatapointContext(() => runEvaluators(evaluators, output!, inputs, datapoint.groundTruth));
+      return { output, metrics, errors };
+    };
+    // What the datapoint does after its deadline is dropped: `result` is only written from an outcome in time.
+    const outcome = await withinDeadline(scoreDatapoint(), datapointTimeoutMs);
+    const errors = outcome ? outcome.errors : [`timed out after ${datapointTimeoutMs} ms (datapointTimeoutMs)`];
+    if (outcome) {
+      result.output = outcome.output;
       result.metrics = outcome.metrics;
-      errors.push(...outcome.errors);
     }
     if (errors.length > 0) result.error = errors.join("; ");
     try {
@@ -250,6 +300,8 @@ export async function evaluate<Inputs = Record<string, unknown>, Output = unknow
   if (client) {
     const completed = await completeRun(client, runId, results.map((result) => result.sessionId), "completed");
     if (!completed) logger.warn(`evaluate(): run ${runId} ran, but could not be marked completed in HoneyHive`);
+    // The run's connections are not needed any more: close them rather than leave them idle.
+    client.close();
   }
   return { runId, name, results, summary: summarizeMetrics(results.map((result) => result.metrics)) };
 }

@@ -1,5 +1,6 @@
 // `honeyhive/experiments`: run a function over a dataset as a HoneyHive experiment.
 export {
+  DEFAULT_DATAPOINT_TIMEOUT_MS,
   DEFAULT_MAX_CONCURRENCY,
   EvaluateOptionsError,
   evaluate,

@@ -77,6 +77,41 @@ describe("FakeHoneyHiveBackend", () => {
     expect((await post(backend.url, "/runs", { project: "p", name: "n" })).status).toBe(200);
   });
 
+  it("misbehaves at the connection level, once per `times`, and counts connections", async () => {
+    backend = await FakeHoneyHiveBackend.start();
+    const fake = backend;
+    const outcome = (path: string): Promise<string> =>
+      post(fake.url, path, { event_id: "e" }, "PUT").then(
+        (response) => `HTTP ${response.status} ${response.headers.get("retry-after") ?? ""}`.trim(),
+        (error: Error & { cause?: { code?: string } }) => `error ${error.cause?.code ?? error.message}`,
+      );
+
+    fake.inject({ mode: "reset", path: /^\/reset$/ });
+    fake.inject({ mode: "garbage", path: /^\/garbage$/ });
+    fake.inject({ status: 429, headers: { "retry-after": "7" }, path: /^\/limited$/, times: 1 });
+    expect(await outcome("/reset")).toBe("error ECONNRESET");
+    expect(await outcome("/garbage")).toMatch(/^error HPE_/);
+    expect(await outcome("/limited")).toBe("HTTP 429 7");
+    expect(await outcome("/limited")).toBe("HTTP 404"); // the blip is over
+    expect(fake.requests.map((request) => request.status)).toEqual([0, 0, 429, 404]);
+
+    fake.inject({ mode: "hang", path: /^\/hang$/ });
+    await expect(fetch(fake.url + "/hang", { signal: AbortSignal.timeout(300) })).rejects.toThrow();
+
+    fake.inject({ mode: "drip", bytesPerSecond: 20, path: /^\/drip$/ });
+    const started = Date.now();
+    const drip = await fetch(fake.url + "/drip");
+    // The status line alone is 17 bytes: at 20 bytes a second the head takes most of a second.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+    expect(drip.status).toBe(200);
+    await drip.body?.cancel();
+
+    const accepted = fake.connectionsAccepted;
+    fake.inject({ mode: "close-on-accept" });
+    expect(await outcome("/events")).toMatch(/^error (ECONNRESET|UND_ERR_SOCKET|other side closed)/);
+    expect(fake.connectionsAccepted).toBeGreaterThan(accepted);
+  });
+
   it("gives a URL that refuses connections", async () => {
     const url = await FakeHoneyHiveBackend.refusingUrl();
     await expect(fetch(url + "/runs")).rejects.toThrow();

@@ -1,10 +1,12 @@
 // A local stand-in for the HoneyHive API, for integration tests. It implements the backend contract
 // of issue 2 on 127.0.0.1, records every request (path, headers, body) and decodes the OTLP/HTTP JSON
 // the official exporter sends, so a test can assert on what really went over the wire. It can be told
-// to fail, to answer slowly, or be replaced by a closed port, to exercise the SDK's fault handling.
+// to fail, to answer slowly, to misbehave at the connection level (hang, reset, garbage, a 1 byte/s
+// drip, close every connection on accept), or be replaced by a closed port, to exercise the SDK's
+// fault handling. It counts the TCP connections it accepted, to check connection reuse.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { OTLP_TRACES_PATH } from "../export-pipeline.js";
 
@@ -20,6 +22,8 @@ export interface RecordedRequest {
   body: unknown;
   /** The status the fake answered with (after any injected fault); 0 while the answer is pending. */
   status: number;
+  /** Date.now() when the request had been read. */
+  receivedAt: number;
 }
 
 /** One span from an OTLP export, attributes flattened to plain values. */
@@ -45,12 +49,29 @@ export interface FakeBackendOptions {
   datasets?: Record<string, FakeDatapoint[]>;
 }
 
-/** How the fake misbehaves: `status` replaces the answer, `delayMs` holds it back. */
+/**
+ * How a connection misbehaves instead of answering:
+ * - `close-on-accept`: every new connection is closed as soon as it is accepted (no request is read);
+ * - `hang`: the request is read and never answered;
+ * - `reset`: the request is read and the connection is reset (TCP RST);
+ * - `garbage`: the request is answered with bytes that are not HTTP;
+ * - `drip`: a 200 answer with a 600-byte body, sent `bytesPerSecond` bytes a second (default 1).
+ */
+export type ConnectionFaultMode = "close-on-accept" | "hang" | "reset" | "garbage" | "drip";
+
+/** How the fake misbehaves: `status` replaces the answer, `delayMs` holds it back, `mode` breaks the connection. */
 export interface Fault {
   status?: number;
   delayMs?: number;
   /** Only requests whose path matches are affected; all requests when absent. */
   path?: RegExp;
+  mode?: ConnectionFaultMode;
+  /** For `drip`. */
+  bytesPerSecond?: number;
+  /** Headers added to a `status` answer, e.g. `{ "retry-after": "1" }`. */
+  headers?: Record<string, string>;
+  /** The fault affects only the next `times` matching requests (a blip), then no longer applies. */
+  times?: number;
 }
 
 type OtlpAnyValue = {
@@ -115,6 +136,20 @@ export function decodeOtlpSpans(payload: unknown): DecodedSpan[] {
   return spans;
 }
 
+/**
+ * A request header as the backend reads it: values the SDK could not send raw (outside printable
+ * ASCII, or containing `%`) arrive percent-encoded UTF-8, and are decoded here.
+ */
+export function headerValue(request: RecordedRequest, name: string): string | undefined {
+  const raw = request.headers[name.toLowerCase()];
+  if (typeof raw !== "string") return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -141,6 +176,10 @@ export class FakeHoneyHiveBackend {
   private readonly faults: Fault[] = [];
   private readonly datasets: Record<string, FakeDatapoint[]>;
   private readonly waiters = new Set<() => void>();
+  private readonly sockets = new Set<Socket>();
+  private readonly dripTimers = new Set<NodeJS.Timeout>();
+  /** TCP connections accepted since start (closed-on-accept ones included). */
+  connectionsAccepted = 0;
 
   private constructor(
     private readonly server: Server,
@@ -164,8 +203,10 @@ export class FakeHoneyHiveBackend {
       server.listen(0, "127.0.0.1", () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    backend = new FakeHoneyHiveBackend(server, `http://127.0.0.1:${port}`, options);
-    return backend;
+    const started = new FakeHoneyHiveBackend(server, `http://127.0.0.1:${port}`, options);
+    server.on("connection", (socket: Socket) => started.accept(socket));
+    backend = started;
+    return started;
   }
 
   /** A URL on 127.0.0.1 where nothing listens: connections to it are refused. */
@@ -180,6 +221,14 @@ export class FakeHoneyHiveBackend {
   /** Adds a fault; later faults win over earlier ones for the same request. */
   inject(fault: Fault): void {
     this.faults.push(fault);
+    // Open keep-alive connections would otherwise carry requests past a backend that now closes
+    // every connection it accepts.
+    if (fault.mode === "close-on-accept") for (const socket of this.sockets) socket.destroy();
+  }
+
+  /** TCP connections currently open (from the fake's side). */
+  get openConnections(): number {
+    return this.sockets.size;
   }
 
   /** Removes every fault: the fake answers normally again. */
@@ -207,17 +256,21 @@ export class FakeHoneyHiveBackend {
     );
   }
 
-  /** Resolves once `condition()` holds (re-checked on every request), rejects after `timeoutMs`. */
+  /** Resolves once `condition()` holds (re-checked on every request and every 20 ms), rejects after `timeoutMs`. */
   async waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
     if (condition()) return;
     await new Promise<void>((resolve, reject) => {
       const check = (): void => {
         if (!condition()) return;
         clearTimeout(timer);
+        clearInterval(poll);
         this.waiters.delete(check);
         resolve();
       };
+      // Connection counts change without a request: poll as well.
+      const poll = setInterval(check, 20);
       const timer = setTimeout(() => {
+        clearInterval(poll);
         this.waiters.delete(check);
         reject(new Error(`fake backend: condition not met within ${timeoutMs} ms (${this.requests.length} requests seen)`));
       }, timeoutMs);
@@ -226,22 +279,78 @@ export class FakeHoneyHiveBackend {
   }
 
   async close(): Promise<void> {
-    // Delayed answers and idle keep-alive sockets would otherwise hold close() open.
+    for (const timer of this.dripTimers) clearInterval(timer);
+    this.dripTimers.clear();
+    // Delayed answers, hung requests and idle keep-alive sockets would otherwise hold close() open.
     this.server.closeAllConnections();
+    for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  private accept(socket: Socket): void {
+    this.connectionsAccepted++;
+    const closeOnAccept = this.faults.some((fault) => fault.mode === "close-on-accept");
+    if (closeOnAccept) {
+      socket.destroy();
+      return;
+    }
+    this.sockets.add(socket);
+    socket.once("close", () => this.sockets.delete(socket));
+  }
+
+  /** The fault for a request to `path`; a fault with `times` is used up by the requests it affects. */
   private faultFor(path: string): Fault | undefined {
     for (let index = this.faults.length - 1; index >= 0; index--) {
       const fault = this.faults[index];
-      if (!fault.path || fault.path.test(path)) return fault;
+      if (fault.mode === "close-on-accept") continue;
+      if (fault.times !== undefined && fault.times <= 0) continue;
+      if (!fault.path || fault.path.test(path)) {
+        if (fault.times !== undefined) fault.times--;
+        return fault;
+      }
     }
     return undefined;
   }
 
+  /** Breaks the connection the way `mode` says; the request stays recorded with status 0. */
+  private misbehave(mode: ConnectionFaultMode, fault: Fault, request: IncomingMessage): void {
+    const socket = request.socket;
+    if (mode === "hang" || mode === "close-on-accept") return;
+    if (mode === "reset") {
+      socket.resetAndDestroy();
+      return;
+    }
+    if (mode === "garbage") {
+      socket.end("\u0000\u0001 this is not HTTP \r\n\r\n\u00ff");
+      return;
+    }
+    const body = JSON.stringify({ padding: "x".repeat(580) });
+    const raw = Buffer.from(
+      `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    let offset = 0;
+    const bytesPerSecond = fault.bytesPerSecond ?? 1;
+    const timer = setInterval(() => {
+      if (socket.destroyed || offset >= raw.length) {
+        clearInterval(timer);
+        this.dripTimers.delete(timer);
+        return;
+      }
+      socket.write(raw.subarray(offset, offset + 1));
+      offset++;
+    }, 1_000 / bytesPerSecond);
+    this.dripTimers.add(timer);
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", this.url);
-    const raw = await readBody(request);
+    let raw: Buffer;
+    try {
+      raw = await readBody(request);
+    } catch {
+      // The client gave up while still sending (an SDK deadline aborted the request): nothing to record.
+      return;
+    }
     const recorded: RecordedRequest = {
       method: request.method ?? "GET",
       path: url.pathname,
@@ -249,16 +358,21 @@ export class FakeHoneyHiveBackend {
       headers: request.headers,
       body: parseBody(raw, request.headers["content-type"]),
       status: 0,
+      receivedAt: Date.now(),
     };
     // Recorded on arrival, so a test sees requests that a slow fault is still holding back.
     this.requests.push(recorded);
     this.notifyWaiters();
     const fault = this.faultFor(recorded.path);
+    if (fault?.mode) {
+      this.misbehave(fault.mode, fault, request);
+      return;
+    }
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     const [status, answer] = fault?.status ? [fault.status, { error: "injected fault" }] : this.route(recorded);
     recorded.status = status;
     if (!response.destroyed) {
-      response.writeHead(status, { "content-type": "application/json" });
+      response.writeHead(status, { "content-type": "application/json", ...(fault?.status ? fault.headers : {}) });
       response.end(JSON.stringify(answer));
     }
     this.notifyWaiters();
@@ -291,6 +405,12 @@ export class FakeHoneyHiveBackend {
     }
     if (key === `POST ${OTLP_TRACES_PATH}`) {
       if (typeof request.body !== "object") return [400, { error: "expected an OTLP/HTTP JSON body" }];
+      // Like the HoneyHive ingestion service: the project header must name the spans' project.
+      const project = headerValue(request, "x-honeyhive-project");
+      const spanProjects = new Set(decodeOtlpSpans(request.body).map((span) => span.resourceAttributes["honeyhive.project"]));
+      if (project !== undefined && [...spanProjects].some((spanProject) => spanProject !== project)) {
+        return [400, { error: "x-honeyhive-project does not match the spans' project" }];
+      }
       return [200, {}];
     }
     return [404, { error: `no route ${key}` }];

@@ -85,6 +85,7 @@ export const SDK_EXPORTS = {
     EvaluateOptionsError: { module: "honeyhive/experiments", kind: "class" },
     ExperimentApiError: { module: "honeyhive/experiments", kind: "class" },
     DEFAULT_MAX_CONCURRENCY: { module: "honeyhive/experiments", kind: "constant" },
+    DEFAULT_DATAPOINT_TIMEOUT_MS: { module: "honeyhive/experiments", kind: "constant" },
   } satisfies Record<keyof typeof sdkExperiments, SdkExportInfo>,
 } as const;
 
@@ -128,6 +129,7 @@ export const OPTION_NAMES = {
     project: 0,
     serverUrl: 0,
     maxConcurrency: 0,
+    datapointTimeoutMs: 0,
     testMode: 0,
     metadata: 0,
   }),

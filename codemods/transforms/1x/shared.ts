@@ -1,7 +1,7 @@
 // What the 1.x transforms share: renaming or dropping an option key of an object literal by the
 // 1.x data, and the review marker that says which keys were dropped and why.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { removePropertyReplacement } from "../../../analysis/ast.js";
+import { skipTrivia } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { keyedProperties, option1x } from "../../../analysis/honeyhive-1x.js";
 import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../../engine/engine.js";
@@ -13,9 +13,22 @@ export function renameKey(edits: EditList, property: TSESTree.Property, to: stri
   else edits.replace(property.key, property.computed ? `[${JSON.stringify(to)}]` : to);
 }
 
+/** Removes `property` from its object literal with the comma that belongs to it (`{ a, b }` → `{ a }`; the only one → `{}`). */
 export function removeProperty(edits: EditList, text: string, property: TSESTree.ObjectLiteralElement): void {
-  const { range, text: replacement } = removePropertyReplacement(text, property);
-  edits.replace(range, replacement);
+  const object = property.parent as TSESTree.ObjectExpression;
+  const index = object.properties.indexOf(property);
+  const next = object.properties[index + 1];
+  const previous = object.properties[index - 1];
+  if (next) {
+    edits.remove([property.range[0], next.range[0]]);
+  } else if (previous) {
+    // A trailing comma stays trailing: `{ a, b, }` → `{ a, }`.
+    const comma = skipTrivia(text, property.range[1]);
+    const trailing = text[comma] === "," && comma < object.range[1] - 1;
+    edits.remove([previous.range[1], trailing ? comma : property.range[1]]);
+  } else {
+    edits.remove([object.range[0] + 1, object.range[1] - 1]);
+  }
 }
 
 /**

@@ -17,7 +17,8 @@ import { isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls }
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
-import { addMarker, MARKER_MESSAGES } from "../../engine/markers.js";
+import { MARKER_MESSAGES } from "../../../analysis/fixes/review-markers.js";
+import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import type { TSESTree } from "@typescript-eslint/types";
+import { getAnalysisContext } from "./context.js";
+import { parseAnalysisInput } from "./parse-input.js";
+import { nodesOfType } from "./nodes.js";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+
+/** The origin (`module:path`) of the callee of every call in `code`, by callee text. */
+function callOrigins(code: string, filename = "src/x.ts"): Record<string, string | undefined> {
+  const input = parseAnalysisInput(code, filename);
+  const { bindings } = getAnalysisContext(input);
+  const result: Record<string, string | undefined> = {};
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const origin = bindings.originOf(call.callee);
+    result[input.text.slice(...(call.callee as TSESTree.Node).range)] = origin && `${origin.module}:${origin.path.join(".")}`;
+  }
+  return result;
+}
+
+describe("Bindings.originOf", () => {
+  it("follows ESM default, named, renamed and namespace imports", () => {
+    expect(
+      callOrigins(`
+        import express, { Router as R } from "express";
+        import * as ff from "@google-cloud/functions-framework";
+        express(); R(); ff.http("x", () => {});
+      `),
+    ).toEqual({ "express": "express:", "R": "express:Router", "ff.http": "@google-cloud/functions-framework:http" });
+  });
+
+  it("follows require (also destructured and renamed), import = require, and const aliases", () => {
+    expect(
+      callOrigins(`
+        const Hapi = require("@hapi/hapi");
+        const { createServer: make } = require("node:http");
+        import restify = require("restify");
+        const serve = Hapi.server;
+        Hapi.server(); make(); restify.createServer(); serve();
+      `),
+    ).toEqual({
+      "Hapi.server": "@hapi/hapi:server",
+      "make": "node:http:createServer",
+      "restify.createServer": "restify:createServer",
+      "serve": "@hapi/hapi:server",
+    });
+  });
+
+  it("decides shadowing once: a local declaration of the same name is not the module's", () => {
+    const input = parseAnalysisInput(
+      `import express from "express";
+      function handler(express) { return express(); }
+      const require = (name) => ({});
+      require("express")();
+      express();`,
+      "src/x.ts",
+    );
+    const { bindings } = getAnalysisContext(input);
+    const origins = nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).map((call) => bindings.originOf(call.callee)?.module);
+    // The parameter `express`, the local `require(…)` and its result: none is the package; the module-scope call is.
+    expect(origins).toEqual([undefined, undefined, undefined, "express"]);
+  });
+
+  it("tells an unresolved global from a declared name", () => {
+    const input = parseAnalysisInput(`Bun.serve({});\nconst Deno = {};\nDeno.serve({});`, "src/x.ts");
+    const { bindings } = getAnalysisContext(input);
+    const roots = nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).map((call) => ((call.callee as TSESTree.MemberExpression).object as TSESTree.Identifier));
+    expect(roots.map((root) => [root.name, bindings.isGlobal(root)])).toEqual([["Bun", true], ["Deno", false]]);
+  });
+});

@@ -1,0 +1,79 @@
+// Where a file's project deploys, read from the files beside its nearest package.json: whether a
+// Next.js app runs as serverless functions (Vercel, Netlify, OpenNext on AWS Lambda) and where the
+// project root is (Vercel functions live in its `api/` folder). One look per directory per process.
+import { existsSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+
+export interface DeploymentSignals {
+  /** The directory of the nearest package.json, if any. */
+  readonly root: string | undefined;
+  /** `vercel.json` or a `.vercel/project.json` (written by `vercel link`). */
+  readonly vercel: boolean;
+  /** `netlify.toml`. */
+  readonly netlify: boolean;
+  /** `open-next.config.ts` / `.js` (OpenNext: Next.js on AWS Lambda or Cloudflare). */
+  readonly openNext: boolean;
+  /** `wrangler.toml` / `wrangler.json` / `wrangler.jsonc` (Cloudflare Workers). */
+  readonly wrangler: boolean;
+}
+
+const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root">, readonly string[]>> = {
+  vercel: ["vercel.json", ".vercel/project.json"],
+  netlify: ["netlify.toml"],
+  openNext: ["open-next.config.ts", "open-next.config.js", "open-next.config.mjs"],
+  wrangler: ["wrangler.toml", "wrangler.json", "wrangler.jsonc"],
+};
+
+const byDirectory = new Map<string, DeploymentSignals>();
+
+/**
+ * The deployment signals of the project that holds `filename` (relative names resolve against the
+ * working directory); none for a file whose folder does not exist.
+ */
+export function deploymentOf(filename: string): DeploymentSignals {
+  const directory = dirname(resolve(filename));
+  const cached = byDirectory.get(directory);
+  if (cached) return cached;
+  let signals: DeploymentSignals;
+  try {
+    signals = computeSignals(directory);
+  } catch {
+    // An unreadable directory tells nothing: no signal, not an error.
+    signals = { root: undefined, vercel: false, netlify: false, openNext: false, wrangler: false };
+  }
+  byDirectory.set(directory, signals);
+  return signals;
+}
+
+function computeSignals(directory: string): DeploymentSignals {
+  // A path that is not on disk (text linted under a simulated name) tells nothing about its project.
+  const root = existsSync(directory) ? nearestPackageDirectory(directory) : undefined;
+  const has = (names: readonly string[]): boolean => root !== undefined && names.some((name) => existsSync(resolve(root, name)));
+  return {
+    root,
+    vercel: has(SIGNAL_FILES.vercel),
+    netlify: has(SIGNAL_FILES.netlify),
+    openNext: has(SIGNAL_FILES.openNext),
+    wrangler: has(SIGNAL_FILES.wrangler),
+  };
+}
+
+function nearestPackageDirectory(start: string): string | undefined {
+  for (let directory = start; ; directory = dirname(directory)) {
+    const parentSignals = byDirectory.get(directory);
+    if (parentSignals && directory !== start) return parentSignals.root;
+    if (existsSync(resolve(directory, "package.json"))) return directory;
+    if (dirname(directory) === directory) return undefined;
+  }
+}
+
+/** `filename` relative to its project root (the nearest package.json), with `/` separators; undefined outside any project. */
+export function projectRelativePath(filename: string): string | undefined {
+  const { root } = deploymentOf(filename);
+  return root === undefined ? undefined : relative(root, resolve(filename)).split(sep).join("/");
+}
+
+/** For tests that create project folders: forget what was looked up. */
+export function clearDeploymentCache(): void {
+  byDirectory.clear();
+}

@@ -1,0 +1,379 @@
+// The fix of a tracing serverless handler that can return before its spans are flushed (rule
+// `require-force-flush-in-lambda`, transform `lambda-force-flush`). `analysis/flush.ts` decides which
+// handlers need one; this module writes it, in the form the handler's platform recommends:
+// - a flush that is not awaited, when awaiting it is enough → `await …` (`void tracer.forceFlush()` →
+//   `await tracer.forceFlush()`, dropping a comment that calls it fire-and-forget, now false);
+// - a platform that runs callbacks after the response (`after()` of `next/server`) → one
+//   `after(() => tracer.forceFlush());` at the top of the handler (it also runs when the handler throws);
+// - otherwise the body goes into `try { … } finally { <flush> }`, where `<flush>` is
+//   `await tracer.forceFlush();`, or the platform's background hook (`waitUntil(tracer.forceFlush());`,
+//   `ctx.waitUntil(…)`) that keeps the instance alive without delaying the response. A body that is
+//   already one `try` gets the flush in its `finally` (added after a `catch` when it has none) instead
+//   of a second `try` around it, and flush statements the `finally` makes redundant go, so every path
+//   flushes once. `return call()` inside the try becomes `return await call()`: without the await the
+//   finally would flush before the promise settles. An expression-bodied arrow becomes a block.
+// - a non-async or callback-style handler gets a review marker: the right rewrite depends on code no
+//   fix can see (who calls back, what the returned promise does).
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../ast.js";
+import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
+import { isFlushCall, type LambdaFlush } from "../flush.js";
+import type { BackgroundWork } from "../knowledge/types.js";
+import type { AnalysisInput } from "../input.js";
+import { nodesOfType } from "../nodes.js";
+import { indentedText, indentLines, removeStatement } from "../rewrite.js";
+import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
+import { MARKER_MESSAGES } from "./review-markers.js";
+
+/** Which fix was written (the rule's suggestion message names it). */
+export type FlushFixKind = "awaitFlush" | "wrapInTryFinally" | "waitUntilFlush" | "afterFlush";
+
+export type FlushFix =
+  | { readonly kind: FlushFixKind; readonly fix: FindingFix; readonly tracer: string; readonly marker?: undefined }
+  | { readonly kind?: undefined; readonly fix?: undefined; readonly marker: ReviewMarker };
+
+/** The fix of a handler that does not flush on every path (`flushedOnEveryPath` false). */
+export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
+  const { handler, tracerText } = flush;
+  const fn = handler.function;
+  if (handler.callbackStyle || !fn.async) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNotAsync(tracerText ?? "tracer") } };
+  if (tracerText === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNoTracer } };
+  const edits = new EditList();
+  if (flush.unawaitedFlushes.length > 0 && flush.flushedIfAwaited) {
+    for (const call of flush.unawaitedFlushes) awaitFlush(edits, input.text, call);
+    return { kind: "awaitFlush", fix: fixFromEdits(edits), tracer: tracerText };
+  }
+  const writer = new FlushWriter(input, flush, tracerText, edits);
+  const form = writer.form();
+  const kind = form.kind === "after" ? writer.after(form) : writer.tryFinally(form);
+  if (kind === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaWrapByHand(tracerText) } };
+  return { kind, fix: fixFromEdits(edits), tracer: tracerText };
+}
+
+/** A comment that calls a flush fire-and-forget: false once the flush is awaited. */
+const FIRE_AND_FORGET = /fire[- ]and[- ]forget|(?:don'?t|do not|no need to|without) (?:a)?wait/i;
+
+/** `tracer.forceFlush();` → `await tracer.forceFlush();`, `void tracer.forceFlush();` → `await tracer.forceFlush();`. */
+function awaitFlush(edits: EditList, text: string, call: TSESTree.CallExpression): void {
+  let outer: TSESTree.Node = call.parent?.type === "ChainExpression" ? call.parent : call;
+  const voided = outer.parent?.type === "UnaryExpression" && outer.parent.operator === "void" ? outer.parent : undefined;
+  if (!voided) {
+    edits.insertBefore(call, "await ");
+    return;
+  }
+  edits.replace([voided.range[0], outer.range[0]], "await ");
+  outer = voided;
+  const statement = outer.parent;
+  if (statement?.type !== "ExpressionStatement") return;
+  // The comment that explained the `void` (same line, or the line above on its own).
+  const restOfLine = /^[^\S\r\n]*(\/\/[^\r\n]*)/.exec(text.slice(statement.range[1]));
+  if (restOfLine && FIRE_AND_FORGET.test(restOfLine[1])) {
+    edits.remove([statement.range[1], statement.range[1] + restOfLine[0].length]);
+    return;
+  }
+  const start = lineStart(text, statement.range[0]);
+  const previousStart = lineStart(text, start - 1);
+  const previous = text.slice(previousStart, start);
+  if (start > 0 && /^[^\S\r\n]*\/\/[^\r\n]*\r?\n$/.test(previous) && FIRE_AND_FORGET.test(previous)) edits.remove([previousStart, start]);
+}
+
+type FlushForm =
+  | { readonly kind: "await" }
+  | { readonly kind: "waitUntil"; readonly call: string; readonly binding?: ImportBinding }
+  | { readonly kind: "after"; readonly call: string; readonly binding?: ImportBinding };
+
+/** An import the fix adds: `name` from `module`. */
+interface ImportBinding {
+  readonly module: string;
+  readonly name: string;
+}
+
+class FlushWriter {
+  private readonly text: string;
+  private readonly nl: string;
+  private readonly unit: string;
+  private readonly fn: FunctionNode;
+
+  constructor(
+    private readonly input: AnalysisInput,
+    private readonly flush: LambdaFlush,
+    private readonly tracer: string,
+    private readonly edits: EditList,
+  ) {
+    this.text = input.text;
+    this.nl = newlineOf(this.text);
+    this.unit = indentUnit(this.text);
+    this.fn = flush.handler.function;
+  }
+
+  /** The form the platform recommends, as far as it can be written here (else an awaited flush). */
+  form(): FlushForm {
+    const work: BackgroundWork | undefined = this.flush.handler.platform.backgroundWork;
+    if (!work) return { kind: "await" };
+    if (work.kind === "parameter-method") {
+      const parameter = this.fn.params[work.parameterIndex];
+      if (parameter?.type !== "Identifier") return { kind: "await" };
+      return { kind: "waitUntil", call: `${parameter.name}.${work.method}` };
+    }
+    const local = importedName(this.input.ast, work.module, work.name);
+    if (local === null) return { kind: "await" }; // the name is taken by something else
+    const binding = local === undefined ? { module: work.module, name: work.name } : undefined;
+    const call = local ?? work.name;
+    return work.takes === "callback" ? { kind: "after", call, binding } : { kind: "waitUntil", call, binding };
+  }
+
+  /** The statement the finally runs. */
+  private flushStatement(form: FlushForm): string {
+    return form.kind === "await" ? `await ${this.tracer}.forceFlush();` : `${form.call}(${this.tracer}.forceFlush());`;
+  }
+
+  /** `after(() => tracer.forceFlush());` first in the handler (after the statements that set up the tracer). */
+  after(form: Extract<FlushForm, { kind: "after" }>): FlushFixKind | undefined {
+    const { fn, text, nl, unit, edits } = this;
+    const statement = `${form.call}(() => ${this.tracer}.forceFlush());`;
+    if (fn.body.type !== "BlockStatement") {
+      const arrow = arrowOffset(text, fn as TSESTree.ArrowFunctionExpression);
+      if (arrow === undefined) return undefined;
+      const indent = indentationAt(text, fn.range[0]);
+      const body = fn.body;
+      const bodyText = indentedText(body, text, body.range[0], body.range[1], shiftTo(text, body, indent + unit));
+      const comments = leadingComments(text, arrow + 2, body.range[0]).map((comment) => `${comment}${nl}${indent}${unit}`);
+      edits.replace([arrow + 2, fn.range[1]], ` {${nl}${indent}${unit}${statement}${nl}${indent}${unit}${comments.join("")}return ${bodyText};${nl}${indent}}`);
+    } else {
+      const setup = fn.body.body.slice(0, this.flush.statementsBeforeTry);
+      const first = fn.body.body[this.flush.statementsBeforeTry];
+      const anchor = setup.at(-1);
+      if (anchor) {
+        edits.insertAfter(anchor, `${nl}${indentationAt(text, anchor.range[0])}${statement}`);
+      } else if (first) {
+        edits.insertBefore(first, `${statement}${nl}${indentationAt(text, first.range[0])}`);
+      } else {
+        edits.insertAt(fn.body.range[0] + 1, ` ${statement} `);
+      }
+      // The callback flushes now; a fire-and-forget flush statement would only flush twice.
+      for (const call of this.flush.unawaitedFlushes) this.removeFlushStatementOf(call);
+    }
+    if (form.binding) addNamedImport(edits, this.input.ast, text, form.binding);
+    return "afterFlush";
+  }
+
+  tryFinally(form: FlushForm): FlushFixKind | undefined {
+    const written = this.fn.body.type === "BlockStatement" ? this.wrapBlock(this.fn.body, form) : this.wrapExpression(this.fn.body, form);
+    if (!written) return undefined;
+    if (form.kind !== "await" && form.binding) addNamedImport(this.edits, this.input.ast, this.text, form.binding);
+    return form.kind === "await" ? "wrapInTryFinally" : "waitUntilFlush";
+  }
+
+  private wrapBlock(body: TSESTree.BlockStatement, form: FlushForm): boolean {
+    const { text, nl, unit, edits } = this;
+    const setup = body.body.slice(0, this.flush.statementsBeforeTry);
+    const wrapped = body.body.slice(this.flush.statementsBeforeTry);
+    if (wrapped.length === 0) return false;
+    if (wrapped.length === 1 && wrapped[0].type === "TryStatement") return this.extendTry(wrapped[0], form);
+    const closeBrace = body.range[1] - 1;
+    const closeOnOwnLine = text.slice(lineStart(text, closeBrace), closeBrace).trim() === "";
+    const firstOnOwnLine = text.slice(lineStart(text, wrapped[0].range[0]), wrapped[0].range[0]).trim() === "";
+    if (!closeOnOwnLine || !firstOnOwnLine) {
+      if (setup.length > 0) return false;
+      // A compact body (`{ return work(event); }`): rebuild it as a block around the same code.
+      const returnAwaits = this.ownReturnsNeedingAwait(body).map((argument) => ({
+        start: argument.range[0] - body.range[0],
+        end: argument.range[0] - body.range[0],
+        text: "await ",
+      }));
+      const inner = applyEdits(text.slice(body.range[0], body.range[1]), returnAwaits).slice(1, -1).trim();
+      edits.replace(body, this.tryFinallyBlock(indentationAt(text, this.fn.range[0]), inner, form));
+      return true;
+    }
+    const indent = indentationAt(text, wrapped[0].range[0]);
+    let regionStart = setup.length > 0 ? nextLineStart(text, setup.at(-1)!.range[1]) : nextLineStart(text, body.range[0]);
+    // A blank line between the kept statements and the rest stays before the try.
+    while (regionStart < closeBrace && text.slice(regionStart, nextLineStart(text, regionStart)).trim() === "") {
+      regionStart = nextLineStart(text, regionStart);
+    }
+    const regionEnd = lineStart(text, closeBrace);
+    edits.insertAt(regionStart, `${indent}try {${nl}`);
+    indentLines(edits, body, text, regionStart, regionEnd, unit);
+    edits.insertAt(regionEnd, `${indent}} finally {${nl}${indent}${unit}${this.flushStatement(form)}${nl}${indent}}${nl}`);
+    for (const argument of this.ownReturnsNeedingAwait(body)) edits.insertBefore(argument, "await ");
+    this.removeRedundantFlushes(body);
+    return true;
+  }
+
+  /** The body is one `try`: flush in its `finally` (adding one after the `catch`), not in a second try around it. */
+  private extendTry(statement: TSESTree.TryStatement, form: FlushForm): boolean {
+    const { text, nl, unit, edits } = this;
+    const indent = indentationAt(text, statement.range[0]);
+    const flushLine = this.flushStatement(form);
+    if (statement.finalizer) {
+      const close = statement.finalizer.range[1] - 1;
+      if (text.slice(lineStart(text, close), close).trim() !== "") return false;
+      edits.insertAt(lineStart(text, close), `${indent}${unit}${flushLine}${nl}`);
+    } else {
+      edits.insertAfter(statement, ` finally {${nl}${indent}${unit}${flushLine}${nl}${indent}}`);
+    }
+    const covered: TSESTree.Node[] = [statement.block, ...(statement.handler ? [statement.handler] : [])];
+    for (const argument of this.ownReturnsNeedingAwait(...covered)) edits.insertBefore(argument, "await ");
+    for (const node of [...covered, ...(statement.finalizer ? [statement.finalizer] : [])]) this.removeRedundantFlushes(node);
+    return true;
+  }
+
+  private wrapExpression(body: TSESTree.Expression, form: FlushForm): boolean {
+    const { text, unit } = this;
+    const arrow = arrowOffset(text, this.fn as TSESTree.ArrowFunctionExpression);
+    if (arrow === undefined) return false;
+    const indent = indentationAt(text, this.fn.range[0]);
+    // Continuation lines keep their place relative to the body's first line, now at `indent` + 2 steps.
+    const bodyText = indentedText(body, text, body.range[0], body.range[1], shiftTo(text, body, indent + unit + unit));
+    // A comment between `=>` and the body goes with the body, on its own line.
+    const comments = leadingComments(text, arrow + 2, body.range[0]).map((comment) => `${comment}${this.nl}${indent}${unit}${unit}`);
+    const returned = `${comments.join("")}return ${needsAwait(body) ? "await " : ""}${bodyText};`;
+    this.edits.replace([arrow + 2, this.fn.range[1]], ` ${this.tryFinallyBlock(indent, returned, form)}`);
+    return true;
+  }
+
+  /** `{ try { <code> } finally { <flush> } }`, one statement per line, at `indent`. */
+  private tryFinallyBlock(indent: string, code: string, form: FlushForm): string {
+    const { nl, unit } = this;
+    const inner = indent + unit;
+    return `{${nl}${inner}try {${nl}${inner}${unit}${code}${nl}${inner}} finally {${nl}${inner}${unit}${this.flushStatement(form)}${nl}${inner}}${nl}${indent}}`;
+  }
+
+  /** What the handler's own `return call()` statements inside `within` return (they need an `await` in a try). */
+  private ownReturnsNeedingAwait(...within: TSESTree.Node[]): TSESTree.Expression[] {
+    return nodesOfType(this.input.ast, AST_NODE_TYPES.ReturnStatement)
+      .filter((statement) => enclosingFunction(statement) === this.fn && within.some((node) => rangeContains(node, statement)))
+      .flatMap((statement) => (needsAwait(statement.argument) ? [statement.argument] : []));
+  }
+
+  /**
+   * With a flushing `finally`, flush statements on the handler's own path inside `within` would flush
+   * twice: a fire-and-forget one (any receiver), and an awaited one of the tracer the finally flushes.
+   */
+  private removeRedundantFlushes(within: TSESTree.Node): void {
+    const unawaited = new Set<TSESTree.Node>(this.flush.unawaitedFlushes);
+    for (const statement of nodesOfType(this.input.ast, AST_NODE_TYPES.ExpressionStatement)) {
+      // Only a statement of a block can go (`if (x) await flush();` would lose its body).
+      if (!rangeContains(within, statement) || enclosingFunction(statement) !== this.fn || statement.parent?.type !== AST_NODE_TYPES.BlockStatement) continue;
+      const call = flushCallOf(statement);
+      if (!call) continue;
+      const awaited = statement.expression.type === "AwaitExpression";
+      const receiver = call.callee.type === "MemberExpression" ? this.text.slice(...call.callee.object.range) : undefined;
+      if ((awaited && receiver === this.tracer) || (!awaited && unawaited.has(call))) this.removeStatementLine(statement);
+    }
+  }
+
+  private removeFlushStatementOf(call: TSESTree.CallExpression): void {
+    let statement: TSESTree.Node | undefined = call.parent;
+    while (statement && statement.type !== "ExpressionStatement" && (statement.type === "ChainExpression" || statement.type === "UnaryExpression")) statement = statement.parent;
+    if (statement?.type === "ExpressionStatement") this.removeStatementLine(statement);
+  }
+
+  private removeStatementLine(statement: TSESTree.Node): void {
+    // Removing a line that indentLines indented: drop the indentation insertion at that line too.
+    const start = lineStart(this.text, statement.range[0]);
+    const index = this.edits.edits.findIndex((edit) => edit.start === start && edit.end === start && edit.text.trim() === "");
+    if (index !== -1) this.edits.edits.splice(index, 1);
+    removeStatement(this.edits, this.text, statement);
+  }
+}
+
+/** `[await|void] <x>.forceFlush(…);` as a statement: its flush call. */
+function flushCallOf(statement: TSESTree.ExpressionStatement): TSESTree.CallExpression | undefined {
+  let expression: TSESTree.Node = statement.expression;
+  if (expression.type === "AwaitExpression" || (expression.type === "UnaryExpression" && expression.operator === "void")) expression = expression.argument;
+  if (expression.type === "ChainExpression") expression = expression.expression;
+  return isFlushCall(expression) ? (expression as TSESTree.CallExpression) : undefined;
+}
+
+/** `return call()` in a try/finally must await, or the finally runs before the promise settles. */
+function needsAwait(argument: TSESTree.Node | null): argument is TSESTree.CallExpression | TSESTree.NewExpression {
+  return argument?.type === "CallExpression" || argument?.type === "NewExpression";
+}
+
+/** What to add before each continuation line of `node` so that its first line lands at `target`. */
+function shiftTo(text: string, node: TSESTree.Node, target: string): string {
+  const base = indentationAt(text, node.range[0]);
+  return target.startsWith(base) ? target.slice(base.length) : target;
+}
+
+/** The comments in `[from, to)` (between `=>` and the body: whitespace, comments and opening parentheses), one per line. */
+function leadingComments(text: string, from: number, to: number): string[] {
+  const comments: string[] = [];
+  for (let index = from; index < to; ) {
+    const end = text.startsWith("//", index) ? text.indexOf("\n", index) : text.startsWith("/*", index) ? text.indexOf("*/", index) + 2 : -2;
+    if (end === -2) {
+      index += 1;
+      continue;
+    }
+    const stop = end === -1 || end > to ? to : end;
+    comments.push(text.slice(index, stop).trimEnd());
+    index = stop;
+  }
+  return comments;
+}
+
+/**
+ * The offset of the `=>` of an arrow function, from the text (no tokens needed). It follows the
+ * last of the type parameters, parameters and return type, each of which may hold an `=>` of its
+ * own (`(f: () => void): Promise<(a: number) => void> => …`); after them up to the body there are
+ * only `)`, a trailing `,`, whitespace and comments, and a comment may mention `=>` too.
+ */
+function arrowOffset(text: string, fn: TSESTree.ArrowFunctionExpression): number | undefined {
+  let offset = Math.max(fn.range[0], ...[fn.typeParameters, ...fn.params, fn.returnType].map((node) => node?.range[1] ?? 0));
+  while (offset < fn.body.range[0]) {
+    offset = skipTrivia(text, offset);
+    if (text.startsWith("=>", offset)) return offset;
+    offset += 1;
+  }
+  return undefined;
+}
+
+/**
+ * The local name of `name` imported from `module` (`import { after as later } from "next/server"` →
+ * `later`); undefined when the file does not import it and the name is free to add; null when a
+ * module-level binding of that name is something else.
+ */
+function importedName(ast: TSESTree.Program, module: string, name: string): string | null | undefined {
+  let taken = false;
+  for (const statement of ast.body) {
+    if (statement.type === "ImportDeclaration") {
+      for (const specifier of statement.specifiers) {
+        const imported = specifier.type !== "ImportSpecifier" ? undefined : specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value;
+        if (statement.source.value === module && imported === name && statement.importKind !== "type") return specifier.local.name;
+        if (specifier.local.name === name) taken = true;
+      }
+    } else if (declaresName(statement, name)) {
+      taken = true;
+    }
+  }
+  return taken ? null : undefined;
+}
+
+function declaresName(statement: TSESTree.ProgramStatement, name: string): boolean {
+  const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+  if (!declaration) return false;
+  if ((declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") && declaration.id?.name === name) return true;
+  if (declaration.type !== "VariableDeclaration") return false;
+  return declaration.declarations.some((declarator) => declarator.id.type === "Identifier" && declarator.id.name === name);
+}
+
+/** Adds `name` to the file's named import of `module`, or a new import statement after the last import. */
+function addNamedImport(edits: EditList, ast: TSESTree.Program, text: string, binding: ImportBinding): void {
+  const imports = ast.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === "ImportDeclaration");
+  const existing = imports.find(
+    (statement) => statement.source.value === binding.module && statement.importKind !== "type" && statement.specifiers.some((specifier) => specifier.type === "ImportSpecifier"),
+  );
+  if (existing) {
+    const last = existing.specifiers.at(-1)!;
+    edits.insertAfter(last, `, ${binding.name}`);
+    return;
+  }
+  const quote = /from\s+'/.test(text) ? "'" : '"';
+  const semicolon = imports.length === 0 || text.slice(imports.at(-1)!.range[1] - 1, imports.at(-1)!.range[1]) === ";" ? ";" : "";
+  const line = `import { ${binding.name} } from ${quote}${binding.module}${quote}${semicolon}`;
+  const nl = newlineOf(text);
+  const after = imports.at(-1);
+  if (after) edits.insertAt(nextLineStart(text, after.range[1]), `${line}${nl}`);
+  else edits.insertAt(0, `${line}${nl}`);
+}

@@ -1,0 +1,139 @@
+// AWS Lambda entry points are exports, not registrations: `export const handler`, `exports.handler`,
+// a configured name (`settings.honeyhive.lambdaHandlerNames`) or an export typed with an `aws-lambda`
+// handler type; `middy(fn)`, the response-streaming wrappers and other vendors' transparent wrappers
+// are looked through. A hook over the top-level exports only, run for every file that is neither a
+// long-running server nor a file-routed module.
+import type { TSESTree } from "@typescript-eslint/types";
+import { staticName, type FunctionNode } from "../../ast.js";
+import { unwrap } from "../../bindings.js";
+import { awsLambda as awsLambdaPlatform } from "../platforms/aws-lambda.js";
+import type { ExportedValue, FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
+
+const DEFAULT_NAMES = ["handler"];
+const MIDDY: ValueSpecifier = { package: ["@middy/core", "middy"], name: ["", "middy"] };
+const LAMBDA_STREAM: ValueSpecifier = { package: "lambda-stream", name: "streamifyResponse" };
+/**
+ * Wrappers of other vendors that call the handler and do not flush a HoneyHive tracer (they flush their
+ * own data): the wrapped function is the Lambda handler. Other wrapper calls are not looked through.
+ */
+const TRANSPARENT_WRAPPERS: readonly ValueSpecifier[] = [
+  { package: ["@sentry/aws-serverless", "@sentry/serverless"], name: ["wrapHandler", "AWSLambda.wrapHandler"] },
+  { package: "datadog-lambda-js", name: "datadog" },
+];
+/** `Handler`, `APIGatewayProxyHandler`, `APIGatewayProxyHandlerV2`, `SQSHandler`, … */
+const HANDLER_TYPE = /Handler(?:V\d+)?$/;
+
+function isHandlerType(api: HandlerHookApi, type: TSESTree.TypeNode | undefined): boolean {
+  if (type?.type !== "TSTypeReference") return false;
+  const origin = api.originOf(type.typeName);
+  return origin?.module === "aws-lambda" && origin.path.length === 1 && HANDLER_TYPE.test(origin.path[0]);
+}
+
+/** `(async (event) => …) satisfies Handler` / `as APIGatewayProxyHandler`. */
+function isTypedValue(api: HandlerHookApi, value: TSESTree.Node): boolean {
+  return (value.type === "TSSatisfiesExpression" || value.type === "TSAsExpression") && isHandlerType(api, value.typeAnnotation);
+}
+
+/** `Sentry.wrapHandler(fn)`, `datadog(fn)` → `fn`; anything else as is. */
+function unwrapVendorWrapper(api: HandlerHookApi, value: TSESTree.Node): TSESTree.Node {
+  const target = unwrap(value);
+  if (target.type !== "CallExpression" || !target.arguments[0]) return value;
+  return TRANSPARENT_WRAPPERS.some((spec) => api.matches(target.callee, spec)) ? target.arguments[0] : value;
+}
+
+/**
+ * `awslambda.streamifyResponse(fn)` (the runtime's global for response streaming, also through a
+ * `const streamifyResponse = awslambda.streamifyResponse` alias) or the `lambda-stream` package's
+ * `streamifyResponse(fn)` → `fn`.
+ */
+function streamingFunction(api: HandlerHookApi, value: TSESTree.Node): TSESTree.Node | undefined {
+  const target = unwrap(value);
+  if (target.type !== "CallExpression") return undefined;
+  let callee = unwrap(target.callee);
+  if (callee.type === "Identifier") {
+    if (api.matches(callee, LAMBDA_STREAM)) return target.arguments[0];
+    const def = api.variableOf(callee)?.defs[0];
+    const alias = def?.type === "Variable" && def.node.type === "VariableDeclarator" && def.parent?.kind === "const" ? def.node.init : null;
+    if (!alias) return undefined;
+    callee = unwrap(alias);
+  }
+  if (callee.type !== "MemberExpression") return undefined;
+  const { object } = callee;
+  const isRuntimeGlobal = object.type === "Identifier" && object.name === "awslambda" && api.isGlobal(object);
+  return isRuntimeGlobal && staticName(callee.property, callee.computed) === "streamifyResponse" ? target.arguments[0] : undefined;
+}
+
+function isMiddy(api: HandlerHookApi, callee: TSESTree.Node): boolean {
+  return api.matches(callee, MIDDY);
+}
+
+/** `middy(fn)`, `middy(fn).use(…)…`, `middy().use(…).handler(fn)` → `fn`. */
+function middyWrappedFunction(api: HandlerHookApi, value: TSESTree.Node): TSESTree.Node | undefined {
+  let current = unwrap(value);
+  while (current.type === "CallExpression") {
+    const { callee } = current;
+    if (callee.type === "MemberExpression") {
+      if (staticName(callee.property, callee.computed) === "handler" && isMiddyChain(api, callee.object)) return current.arguments[0];
+      current = unwrap(callee.object);
+      continue;
+    }
+    if (!isMiddy(api, callee)) return undefined;
+    const base = current.arguments[0];
+    return base && base.type !== "ObjectExpression" ? base : undefined;
+  }
+  return undefined;
+}
+
+function isMiddyChain(api: HandlerHookApi, node: TSESTree.Node): boolean {
+  let current = unwrap(node);
+  while (current.type === "CallExpression") {
+    if (current.callee.type !== "MemberExpression") return isMiddy(api, current.callee);
+    current = unwrap(current.callee.object);
+  }
+  return false;
+}
+
+/** The function a Lambda export is: inline or by name, never through an arbitrary wrapper call. */
+function lambdaFunctionsOf(api: HandlerHookApi, value: TSESTree.Node): FunctionNode[] {
+  return unwrap(value).type === "CallExpression" ? [] : api.functionsOf(value);
+}
+
+function collectExport(api: HandlerHookApi, exported: ExportedValue): void {
+  const middyWrapped = middyWrappedFunction(api, exported.value);
+  const streamed = streamingFunction(api, middyWrapped ?? unwrapVendorWrapper(api, exported.value));
+  const functions = streamed
+    ? api.functionsOf(streamed)
+    : middyWrapped
+      ? api.functionsOf(middyWrapped)
+      : lambdaFunctionsOf(api, unwrapVendorWrapper(api, exported.value));
+  for (const fn of functions) {
+    api.invocation(fn, {
+      platform: awsLambdaPlatform,
+      exportName: exported.name,
+      nameNode: exported.nameNode,
+      exportNode: exported.exportNode,
+      middy: middyWrapped !== undefined,
+      // A streaming handler's third parameter is the context, not a callback.
+      callbackStyle: !streamed && fn.params.length >= 3,
+    });
+  }
+}
+
+/** AWS Lambda handlers (and the Lambda-compatible exports of other hosts that have no descriptor of their own). */
+export const awsLambda = {
+  id: "aws-lambda",
+  name: "AWS Lambda",
+  modules: [],
+  platform: awsLambdaPlatform,
+  hook: {
+    trigger: { always: true },
+    run(api) {
+      // A server that listens, or a file-routed module, runs its handlers per request, not per invocation.
+      if (api.isServerOrRoutedFile) return;
+      const names = new Set([...DEFAULT_NAMES, ...api.settings.lambdaHandlerNames]);
+      for (const exported of api.namedExports()) {
+        if (names.has(exported.name) || isHandlerType(api, exported.type) || isTypedValue(api, exported.value)) collectExport(api, exported);
+      }
+    },
+  },
+} as const satisfies FrameworkDescriptor;

@@ -1,0 +1,51 @@
+import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
+import { declaredTypeName, defaultExportObject, type DefaultExportObject } from "./default-export-object.js";
+
+/** Keys of a server's options that an API client object does not have. */
+const SERVER_KEYS = ["port", "hostname", "websocket", "development", "tls", "unix", "error", "onListen"];
+/** `satisfies Serve` (Bun), `satisfies Deno.ServeDefaultExport`. */
+const SERVER_TYPES = ["Serve", "ServeOptions", "ServeDefaultExport"];
+
+/**
+ * A default export with a `fetch` method is also what API clients look like (`fetch(path)`): only a
+ * server's type, a server option beside it, or a `fetch(request: Request)` makes it a server.
+ */
+function isServer(api: HandlerHookApi, exported: DefaultExportObject): boolean {
+  const typeName = declaredTypeName(api, exported.declaration);
+  if (typeName !== undefined && SERVER_TYPES.includes(typeName)) return true;
+  if (exported.keys.some((key) => SERVER_KEYS.includes(key))) return true;
+  return exported.entries.some(
+    (entry) =>
+      entry.key === "fetch" &&
+      entry.functions.some((fn) => {
+        const first = fn.params[0];
+        const type = first?.type === "Identifier" ? first.typeAnnotation?.typeAnnotation : undefined;
+        return type?.type === "TSTypeReference" && type.typeName.type === "Identifier" && type.typeName.name === "Request" && api.isGlobal(type.typeName);
+      }),
+  );
+}
+
+/**
+ * Bun and Deno servers: `Bun.serve({ fetch })`, `Deno.serve(handler)` / `Deno.serve(options, handler)` /
+ * `Deno.serve({ handler })` (runtime globals), and the `export default { fetch }` that `bun run` and
+ * `deno serve` start (when it is not a Cloudflare Worker, which `cloudflare-workers` claims first).
+ */
+export const bunDeno = {
+  id: "bun-deno",
+  name: "fetch",
+  modules: [],
+  globals: [
+    { name: "Bun.serve", arguments: [], options: ["fetch", "error"] },
+    { name: "Deno.serve", options: ["handler"] },
+  ],
+  hook: {
+    trigger: { always: true },
+    run(api) {
+      const exported = defaultExportObject(api);
+      if (!exported || !isServer(api, exported)) return;
+      for (const entry of exported.entries) {
+        if (entry.key === "fetch") api.request(entry.functions, exported.statement);
+      }
+    },
+  },
+} as const satisfies FrameworkDescriptor;

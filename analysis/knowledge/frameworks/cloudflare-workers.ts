@@ -1,0 +1,42 @@
+import { deploymentOf } from "../../deployment.js";
+import { cloudflareWorkers as platform } from "../platforms/cloudflare-workers.js";
+import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
+import { declaredTypeName, defaultExportObject, type DefaultExportObject } from "./default-export-object.js";
+
+/** Keys only a Worker's default export has (Bun and Deno serve `fetch` alone). */
+const WORKER_ONLY_KEYS = ["queue", "scheduled", "email", "tail", "trace"];
+const HANDLER_KEYS = ["fetch", ...WORKER_ONLY_KEYS];
+
+/**
+ * Is this default export a Cloudflare Worker (not a Bun or Deno server)? Typed `ExportedHandler`, a
+ * Worker-only key, a `fetch(request, env, ctx)` with the execution context, an import of
+ * `cloudflare:workers`, or a wrangler config beside the nearest package.json.
+ */
+function isWorker(api: HandlerHookApi, exported: DefaultExportObject): boolean {
+  if (declaredTypeName(api, exported.declaration) === "ExportedHandler") return true;
+  if (exported.entries.some((entry) => WORKER_ONLY_KEYS.includes(entry.key))) return true;
+  if (exported.entries.some((entry) => entry.key === "fetch" && entry.functions.some((fn) => fn.params.length >= 3))) return true;
+  if (api.text.includes("cloudflare:workers")) return true;
+  return deploymentOf(api.filename).wrangler;
+}
+
+/** Cloudflare Workers: the `fetch`, `queue`, `scheduled`, … handlers of the module worker's default export. */
+export const cloudflareWorkers = {
+  id: "cloudflare-workers",
+  name: "Cloudflare Workers",
+  modules: ["cloudflare:workers", "@cloudflare/workers-types"],
+  platform,
+  hook: {
+    trigger: { always: true },
+    run(api) {
+      const exported = defaultExportObject(api);
+      if (!exported || !exported.entries.some((entry) => HANDLER_KEYS.includes(entry.key)) || !isWorker(api, exported)) return;
+      for (const entry of exported.entries) {
+        if (!HANDLER_KEYS.includes(entry.key)) continue;
+        for (const fn of entry.functions) {
+          api.invocation(fn, { platform, exportName: entry.key, nameNode: entry.keyNode, exportNode: exported.statement });
+        }
+      }
+    },
+  },
+} as const satisfies FrameworkDescriptor;

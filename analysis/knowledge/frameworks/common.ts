@@ -1,0 +1,15 @@
+// Vocabulary shared by several descriptors (HTTP verbs, the file extensions of route modules).
+import type { Registration } from "../types.js";
+
+export const HTTP_VERBS = ["get", "post", "put", "patch", "delete", "head", "options", "all"] as const;
+
+/** The exported request-method handlers of web-standard route modules (Next.js, SvelteKit, Astro, Vercel). */
+export const UPPERCASE_VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+
+/** A script module's extension, for path conventions: `.js`, `.ts`, `.mjs`, `.tsx`, … */
+export const SCRIPT_EXTENSION = String.raw`\.(?:[cm]?[jt]sx?)$`;
+
+/** The same registration for every method name: `{ get: r, post: r, … }`. */
+export function methods(names: readonly string[], registration: Registration = {}): Record<string, Registration> {
+  return Object.fromEntries(names.map((name) => [name, registration]));
+}

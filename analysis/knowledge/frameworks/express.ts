@@ -1,0 +1,25 @@
+import type { FrameworkDescriptor } from "../types.js";
+import { HTTP_VERBS, methods } from "./common.js";
+
+/** Express: `express()` / `Router()` apps and routers, `app.route(path)` chains, typed `(req: Request, res: Response)` controllers. */
+export const express = {
+  id: "express",
+  name: "Express",
+  modules: ["express", "express-serve-static-core"],
+  objects: {
+    app: {
+      createdBy: [{ value: { package: "express", name: ["", "Router"] } }],
+      types: [{ package: "express", name: ["Express", "Application", "Router", "IRouter"] }],
+      methods: methods([...HTTP_VERBS, "use", "param", "del"]),
+      returns: { route: "route" },
+      listens: ["listen"],
+    },
+    route: { methods: methods(HTTP_VERBS) },
+  },
+  handlerTypes: [
+    {
+      package: ["express", "express-serve-static-core"],
+      name: ["Request", "Response", "NextFunction", "RequestHandler", "ErrorRequestHandler", "Handler"],
+    },
+  ],
+} as const satisfies FrameworkDescriptor;

@@ -1,0 +1,45 @@
+import type { FrameworkDescriptor } from "../types.js";
+import { HTTP_VERBS, methods } from "./common.js";
+
+/** Fastify hooks that run per request (not the application hooks onReady/onClose/onRoute/…). */
+const REQUEST_HOOKS = [
+  "onRequest", "preParsing", "preValidation", "preHandler", "preSerialization", "onSend", "onResponse",
+  "onError", "onTimeout", "onRequestAbort",
+];
+/** Properties of a route options object that hold per-request functions. */
+const ROUTE_FUNCTIONS = ["handler", "errorHandler", ...REQUEST_HOOKS];
+
+/** Fastify: `Fastify()` instances, plugins (`register(fn)`, `fp(fn)`, `FastifyPluginAsync`), routes, route options and request hooks. */
+export const fastify = {
+  id: "fastify",
+  name: "Fastify",
+  modules: ["fastify", "fastify-plugin", "@fastify/type-provider-*", "fastify-type-provider-*"],
+  objects: {
+    instance: {
+      createdBy: [{ value: { package: "fastify", name: ["", "fastify"] }, new: false }],
+      types: [{ package: "fastify", name: "FastifyInstance" }],
+      methods: {
+        ...methods([...HTTP_VERBS, "route", "setErrorHandler", "setNotFoundHandler"], { options: ROUTE_FUNCTIONS }),
+        addHook: { arguments: [1], when: { argument: 0, oneOf: REQUEST_HOOKS } },
+      },
+      chainable: ["withTypeProvider"],
+      listens: ["listen"],
+      plugins: {
+        registerMethod: "register",
+        wrappers: [{ package: "fastify-plugin", name: ["", "fastifyPlugin"] }],
+        // `FastifyPluginAsync` and the type providers' variants (`FastifyPluginAsyncTypebox`, `FastifyPluginAsyncZod`, …).
+        types: { packages: ["fastify"], packagePrefixes: ["@fastify/type-provider-", "fastify-type-provider-"], pattern: /^FastifyPlugin(?:Async|Callback)/ },
+      },
+    },
+  },
+  handlerTypes: [
+    {
+      package: "fastify",
+      name: [
+        "FastifyRequest", "FastifyReply", "RouteHandlerMethod", "RouteHandler", "onRequestHookHandler", "preParsingHookHandler",
+        "preValidationHookHandler", "preHandlerHookHandler", "preSerializationHookHandler", "onSendHookHandler",
+        "onResponseHookHandler", "onErrorHookHandler", "onTimeoutHookHandler",
+      ],
+    },
+  ],
+} as const satisfies FrameworkDescriptor;

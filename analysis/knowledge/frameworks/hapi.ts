@@ -1,0 +1,28 @@
+import type { FrameworkDescriptor } from "../types.js";
+
+const HAPI = ["@hapi/hapi", "hapi"];
+/** Request lifecycle extension points (not the server's onPreStart/onPostStart/onPreStop/onPostStop). */
+const REQUEST_EXTENSIONS = ["onRequest", "onPreAuth", "onCredentials", "onPostAuth", "onPreHandler", "onPostHandler", "onPreResponse", "onPostResponse"];
+
+/**
+ * hapi: `server.route({ method, path, handler })` (also `options: { handler }`, `config: { handler }`,
+ * and arrays of routes) and request extensions `server.ext("onRequest", fn)`. The object form
+ * `server.ext({ type, method })` is not read (a known gap).
+ */
+export const hapi = {
+  id: "hapi",
+  name: "hapi",
+  modules: HAPI,
+  objects: {
+    server: {
+      createdBy: [{ value: { package: HAPI, name: ["server", "Server"] } }],
+      types: [{ package: HAPI, name: "Server" }],
+      methods: {
+        route: { arguments: [], options: ["handler"], optionContainers: ["options", "config"] },
+        ext: { arguments: [1], when: { argument: 0, oneOf: REQUEST_EXTENSIONS } },
+      },
+      listens: ["start"],
+    },
+  },
+  handlerTypes: [{ package: HAPI, name: ["Request", "ResponseToolkit", "Lifecycle.Method"] }],
+} as const satisfies FrameworkDescriptor;

@@ -1,0 +1,26 @@
+import type { FrameworkDescriptor } from "../types.js";
+import { HTTP_VERBS, methods } from "./common.js";
+
+const HONO = ["hono", "hono/quick", "hono/tiny"];
+
+/** Hono apps (`new Hono()`), `hono/factory`'s `createFactory()` and `createMiddleware(fn)`. */
+export const hono = {
+  id: "hono",
+  name: "Hono",
+  modules: [...HONO, "hono/factory"],
+  objects: {
+    app: {
+      createdBy: [{ value: { package: HONO, name: "Hono" }, new: true }],
+      types: [{ package: HONO, name: "Hono" }],
+      methods: methods([...HTTP_VERBS, "use", "on", "onError", "notFound"]),
+      chainable: ["basePath", "route"],
+    },
+    factory: {
+      createdBy: [{ value: { package: "hono/factory", name: "createFactory" }, new: false }],
+      methods: methods(["createHandlers", "createMiddleware"]),
+      returns: { createApp: "app" },
+    },
+  },
+  calls: [{ callee: { package: "hono/factory", name: "createMiddleware" }, arguments: [0] }],
+  handlerTypes: [{ package: HONO, name: ["Context", "Handler", "MiddlewareHandler", "ErrorHandler", "NotFoundHandler"] }],
+} as const satisfies FrameworkDescriptor;

@@ -1,0 +1,29 @@
+import type { FrameworkDescriptor } from "../types.js";
+import { HTTP_VERBS, methods } from "./common.js";
+
+const ROUTER_MODULES = ["@koa/router", "koa-router"];
+
+/** Koa middleware (`new Koa().use(fn)`) and `@koa/router` / `koa-router` routes. */
+export const koa = {
+  id: "koa",
+  name: "Koa",
+  modules: ["koa", ...ROUTER_MODULES],
+  objects: {
+    app: {
+      createdBy: [{ value: { package: "koa", name: ["", "Koa"] }, new: true }],
+      types: [{ package: "koa", name: ["", "Koa"] }],
+      methods: methods(["use"]),
+      listens: ["listen"],
+    },
+    // koa-router also creates itself when called without `new` (`require("koa-router")()`).
+    router: {
+      createdBy: [{ value: { package: ROUTER_MODULES, name: ["", "Router"] } }],
+      types: [{ package: ROUTER_MODULES, name: ["", "Router"] }],
+      methods: methods([...HTTP_VERBS, "use", "param", "del"]),
+    },
+  },
+  handlerTypes: [
+    { package: "koa", name: ["Context", "ParameterizedContext", "Middleware"] },
+    { package: ROUTER_MODULES, name: ["RouterContext", "Middleware"] },
+  ],
+} as const satisfies FrameworkDescriptor;

@@ -1,0 +1,9 @@
+import type { FrameworkDescriptor } from "../types.js";
+
+/** Mercurius (GraphQL on Fastify): the resolvers of `app.register(mercurius, { schema, resolvers })`. */
+export const mercurius = {
+  id: "mercurius",
+  name: "GraphQL resolver",
+  modules: ["mercurius"],
+  plugins: [{ method: "register", plugin: { package: "mercurius", name: "" }, arguments: [], resolverMaps: ["resolvers"] }],
+} as const satisfies FrameworkDescriptor;

@@ -1,0 +1,91 @@
+// NestJS registers handlers with decorators and interfaces, not calls: a small hook, run only in
+// files that import a `@nestjs/*` package.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { isFunctionNode, staticName } from "../../ast.js";
+import { nodesOfTypes } from "../../nodes.js";
+import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
+
+const COMMON = "@nestjs/common";
+const CLASS_TYPES = [AST_NODE_TYPES.ClassDeclaration, AST_NODE_TYPES.ClassExpression] as const;
+
+/** Method decorators that make a method run per request (HTTP route, message, GraphQL field, socket event), by module. */
+const HANDLER_DECORATORS: Readonly<Record<string, readonly string[]>> = {
+  [COMMON]: ["Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "All", "Search", "Sse"],
+  "@nestjs/microservices": ["MessagePattern", "EventPattern", "GrpcMethod", "GrpcStreamMethod"],
+  "@nestjs/graphql": ["Query", "Mutation", "Subscription", "ResolveField", "ResolveReference"],
+  "@nestjs/websockets": ["SubscribeMessage"],
+};
+/** Class decorators whose decorated methods are handlers. */
+const HANDLER_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  [COMMON]: ["Controller"],
+  "@nestjs/graphql": ["Resolver"],
+  "@nestjs/websockets": ["WebSocketGateway"],
+};
+/** Classes whose method runs per request, keyed by the interface the class implements. */
+const PER_REQUEST_INTERFACES: Readonly<Record<string, string>> = {
+  NestMiddleware: "use",
+  NestInterceptor: "intercept",
+  CanActivate: "canActivate",
+  ExceptionFilter: "catch",
+  PipeTransform: "transform",
+};
+
+interface Decorator {
+  readonly module: string;
+  readonly name: string;
+}
+
+/** Module and name of a decorator imported from a `@nestjs/*` package. */
+function nestDecorator(api: HandlerHookApi, decorator: TSESTree.Decorator): Decorator | undefined {
+  const expression = decorator.expression.type === "CallExpression" ? decorator.expression.callee : decorator.expression;
+  const origin = api.originOf(expression);
+  return origin?.module.startsWith("@nestjs/") && origin.path.length === 1 ? { module: origin.module, name: origin.path[0] } : undefined;
+}
+
+const isIn = (table: Readonly<Record<string, readonly string[]>>, found: Decorator | undefined): boolean =>
+  found !== undefined && table[found.module]?.includes(found.name) === true;
+
+function collectClass(api: HandlerHookApi, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
+  const classDecorators = node.decorators.map((decorator) => nestDecorator(api, decorator));
+  if (classDecorators.some((decorator) => isIn(HANDLER_CLASSES, decorator))) {
+    for (const member of node.body.body) {
+      if (member.type !== "MethodDefinition" || member.kind !== "method") continue;
+      const route = member.decorators.find((decorator) => isIn(HANDLER_DECORATORS, nestDecorator(api, decorator)));
+      if (route && isFunctionNode(member.value)) api.request([member.value], route);
+    }
+  }
+  // `implements NestMiddleware` is enough: a middleware class without `@Injectable()` is valid Nest.
+  const perRequestMethods = node.implements.flatMap((clause) => {
+    const origin = api.originOf(clause.expression);
+    const name = origin?.module === COMMON && origin.path.length === 1 ? origin.path[0] : undefined;
+    return name !== undefined && Object.hasOwn(PER_REQUEST_INTERFACES, name) ? [PER_REQUEST_INTERFACES[name]] : [];
+  });
+  const injectable = classDecorators.some((decorator) => decorator?.module === COMMON && decorator.name === "Injectable");
+  const exceptionFilter = classDecorators.some((decorator) => decorator?.module === COMMON && decorator.name === "Catch");
+  if (perRequestMethods.length === 0 && !injectable && !exceptionFilter) return;
+  for (const member of node.body.body) {
+    if (member.type !== "MethodDefinition" || member.kind !== "method") continue;
+    const name = staticName(member.key, member.computed);
+    // Without an `implements` clause (JavaScript, lax TypeScript): `use(req, res, next)` is Nest's middleware shape.
+    const middlewareShape = injectable && name === "use" && member.value.params.length === 3;
+    const filterShape = exceptionFilter && name === "catch";
+    if (name !== undefined && (perRequestMethods.includes(name) || middlewareShape || filterShape) && isFunctionNode(member.value)) {
+      api.request([member.value], member);
+    }
+  }
+}
+
+/** NestJS: controller/resolver/gateway methods with a route decorator, middleware, interceptors, guards, filters, pipes. */
+export const nestjs = {
+  id: "nestjs",
+  name: "NestJS",
+  modules: ["@nestjs/*"],
+  hook: {
+    trigger: { imports: true },
+    run(api) {
+      for (const node of nodesOfTypes(api.ast, CLASS_TYPES)) {
+        if (node.decorators.length > 0 || node.implements.length > 0) collectClass(api, node);
+      }
+    },
+  },
+} as const satisfies FrameworkDescriptor;

@@ -1,0 +1,98 @@
+// Next.js registers handlers by file path (app routes, pages/api, middleware) and by directive
+// (server actions). They run per request everywhere; they are also serverless entry points (which
+// must flush) only where the project deploys serverless, see `serverlessPlatform`.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { staticName, type FunctionNode } from "../../ast.js";
+import { unwrap } from "../../bindings.js";
+import { deploymentOf } from "../../deployment.js";
+import { nodesOfTypes } from "../../nodes.js";
+import { nextjsServerless } from "../platforms/nextjs-serverless.js";
+import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor } from "../types.js";
+import { SCRIPT_EXTENSION, UPPERCASE_VERBS } from "./common.js";
+
+const FUNCTION_TYPES = [AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.ArrowFunctionExpression] as const;
+
+/**
+ * The serverless signal, in order: `settings.honeyhive.serverless` (true/false) decides; else the
+ * route's own `export const maxDuration = …` or `export const runtime = "edge"` (settings only a
+ * serverless host reads); else a `vercel.json`, `.vercel/project.json`, `netlify.toml` or
+ * `open-next.config.*` beside the nearest package.json.
+ */
+export function serverlessPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
+  const { serverless } = api.settings;
+  if (serverless !== undefined) return serverless ? nextjsServerless : undefined;
+  for (const exported of api.namedExports()) {
+    if (exported.name === "maxDuration") return nextjsServerless;
+    if (exported.name === "runtime" && staticName(unwrap(exported.value), true) === "edge") return nextjsServerless;
+  }
+  const deployment = deploymentOf(api.filename);
+  return deployment.vercel || deployment.netlify || deployment.openNext ? nextjsServerless : undefined;
+}
+
+/** Next.js route handlers: `app/**\/route.ts` verb exports, `pages/api/**` default exports, `middleware.ts`. */
+export const nextjs = {
+  id: "nextjs",
+  name: "Next.js route",
+  modules: ["next", "next/server"],
+  files: [
+    { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?route${SCRIPT_EXTENSION}`), exports: UPPERCASE_VERBS, platform: serverlessPlatform },
+    { path: new RegExp(String.raw`(?:^|/)pages/api/.+${SCRIPT_EXTENSION}`), defaultExport: true, platform: serverlessPlatform },
+    { path: new RegExp(String.raw`(?:^|/)middleware${SCRIPT_EXTENSION}`), exports: ["middleware"], defaultExport: true, requiresImport: ["next/server"] },
+  ],
+  handlerTypes: [
+    { package: "next", name: ["NextApiRequest", "NextApiResponse", "NextApiHandler"] },
+    { package: "next/server", name: ["NextRequest", "NextMiddleware", "NextFetchEvent"] },
+  ],
+} as const satisfies FrameworkDescriptor;
+
+/** Does a body (or the program) start with the directive `directive`? */
+function hasDirective(statements: readonly TSESTree.Node[], directive: string): boolean {
+  for (const statement of statements) {
+    if (statement.type !== "ExpressionStatement" || statement.expression.type !== "Literal" || typeof statement.expression.value !== "string") return false;
+    if (statement.expression.value === directive) return true;
+  }
+  return false;
+}
+
+function reportActions(api: HandlerHookApi, functions: readonly FunctionNode[], registration: TSESTree.Node, name: string, nameNode: TSESTree.Node, platform: PlatformDescriptor | undefined): void {
+  if (!platform) {
+    api.request(functions, registration);
+    return;
+  }
+  for (const fn of functions) api.invocation(fn, { platform, exportName: name, nameNode, exportNode: registration });
+}
+
+/**
+ * Next.js server actions run once per form submission or client call: the exported async functions
+ * of a `"use server"` file, and functions whose body starts with `"use server"`.
+ */
+export const nextjsServerActions = {
+  id: "nextjs-action",
+  name: "Next.js server action",
+  modules: [],
+  hook: {
+    trigger: { text: "use server" },
+    run(api) {
+      let platform: PlatformDescriptor | null | undefined = null; // decided on the first action found
+      const platformOnce = (): PlatformDescriptor | undefined => (platform === null ? (platform = serverlessPlatform(api)) : platform);
+      for (const fn of nodesOfTypes(api.ast, FUNCTION_TYPES)) {
+        if (fn.body.type !== "BlockStatement" || !hasDirective(fn.body.body, "use server")) continue;
+        const holder = fn.parent?.type === "VariableDeclarator" && fn.parent.id.type === "Identifier" ? fn.parent.id : undefined;
+        const nameNode = fn.id ?? holder ?? fn;
+        let statement: TSESTree.Node = fn;
+        while (statement.parent && statement.parent.type !== "Program") statement = statement.parent;
+        reportActions(api, [fn], statement, fn.id?.name ?? holder?.name ?? "server action", nameNode, platformOnce());
+      }
+      if (!hasDirective(api.ast.body, "use server")) return;
+      for (const exported of api.namedExports()) {
+        const functions = api.functionsOf(exported.value).filter((fn) => fn.async);
+        reportActions(api, functions, exported.exportNode, exported.name, exported.nameNode, functions.length > 0 ? platformOnce() : undefined);
+      }
+      for (const statement of api.ast.body) {
+        if (statement.type !== "ExportDefaultDeclaration") continue;
+        const functions = api.functionsOf(statement.declaration).filter((fn) => fn.async);
+        reportActions(api, functions, statement, "default", statement.declaration, functions.length > 0 ? platformOnce() : undefined);
+      }
+    },
+  },
+} as const satisfies FrameworkDescriptor;

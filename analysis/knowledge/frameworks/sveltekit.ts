@@ -1,0 +1,20 @@
+import type { FrameworkDescriptor } from "../types.js";
+import { UPPERCASE_VERBS } from "./common.js";
+
+const SCRIPT = String.raw`\.(?:[cm]?[jt]s)$`;
+
+/**
+ * SvelteKit, by file path: `+server.ts` verb exports (and `fallback`), `hooks.server.ts` `handle` /
+ * `handleFetch` / `handleError`, and the `load` and `actions` of `+page.server.ts` / `+layout.server.ts`.
+ */
+export const sveltekit = {
+  id: "sveltekit",
+  name: "SvelteKit",
+  modules: ["@sveltejs/kit"],
+  files: [
+    { path: new RegExp(String.raw`(?:^|/)routes/(?:.+/)?\+server${SCRIPT}`), exports: [...UPPERCASE_VERBS, "fallback"] },
+    { path: new RegExp(String.raw`(?:^|/)hooks\.server${SCRIPT}`), exports: ["handle", "handleFetch", "handleError"] },
+    { path: new RegExp(String.raw`(?:^|/)routes/(?:.+/)?\+(?:page|layout)\.server${SCRIPT}`), exports: ["load"], objectExports: ["actions"] },
+  ],
+  handlerTypes: [{ package: "@sveltejs/kit", name: ["RequestHandler", "RequestEvent", "Handle", "Action", "Actions", "ServerLoad"] }],
+} as const satisfies FrameworkDescriptor;

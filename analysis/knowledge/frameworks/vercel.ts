@@ -1,0 +1,23 @@
+import { vercel as vercelPlatform } from "../platforms/vercel.js";
+import type { FrameworkDescriptor } from "../types.js";
+import { UPPERCASE_VERBS } from "./common.js";
+
+/**
+ * Vercel Functions: the files of the project's root `api/` folder (default export `(req, res)`, or
+ * web-standard verb exports), and functions typed with `@vercel/node`'s request/response types.
+ */
+export const vercel = {
+  id: "vercel",
+  name: "Vercel function",
+  modules: ["@vercel/node"],
+  files: [
+    {
+      path: /(?:^|\/)api\/.+\.(?:[cm]?[jt]s)$/,
+      projectPath: /^api\//,
+      defaultExport: true,
+      exports: UPPERCASE_VERBS,
+      platform: vercelPlatform,
+    },
+  ],
+  handlerTypes: [{ package: "@vercel/node", name: ["VercelRequest", "VercelResponse", "VercelApiHandler"] }],
+} as const satisfies FrameworkDescriptor;

@@ -1,0 +1,166 @@
+// The registry of what the analysis knows about the world, and its index: built once per process,
+// keyed by module specifier, so that the handler engine reads only the descriptors of the modules a
+// file imports (plus the few that are keyed by file path, directive or global name instead).
+import { apolloServer } from "./frameworks/apollo-server.js";
+import { astro } from "./frameworks/astro.js";
+import { awsLambda } from "./frameworks/aws-lambda.js";
+import { azureFunctions as azureFunctionsFramework } from "./frameworks/azure-functions.js";
+import { bunDeno } from "./frameworks/bun-deno.js";
+import { cloudflareWorkers as cloudflareWorkersFramework } from "./frameworks/cloudflare-workers.js";
+import { elysia } from "./frameworks/elysia.js";
+import { express } from "./frameworks/express.js";
+import { gcpFunctions as gcpFunctionsFramework } from "./frameworks/gcp-functions.js";
+import { graphqlYoga } from "./frameworks/graphql-yoga.js";
+import { h3 } from "./frameworks/h3.js";
+import { hapi } from "./frameworks/hapi.js";
+import { mercurius } from "./frameworks/mercurius.js";
+import { netlifyFunctions } from "./frameworks/netlify.js";
+import { queues } from "./frameworks/queues.js";
+import { remix } from "./frameworks/remix.js";
+import { restify } from "./frameworks/restify.js";
+import { sveltekit } from "./frameworks/sveltekit.js";
+import { trpc } from "./frameworks/trpc.js";
+import { fastify } from "./frameworks/fastify.js";
+import { hono } from "./frameworks/hono.js";
+import { koa } from "./frameworks/koa.js";
+import { nestjs } from "./frameworks/nestjs.js";
+import { nextjs, nextjsServerActions } from "./frameworks/nextjs.js";
+import { nodeHttp } from "./frameworks/node-http.js";
+import { vercel } from "./frameworks/vercel.js";
+import { awsLambda as awsLambdaPlatform } from "./platforms/aws-lambda.js";
+import { azureFunctions } from "./platforms/azure-functions.js";
+import { cloudflareWorkers } from "./platforms/cloudflare-workers.js";
+import { gcpFunctions } from "./platforms/gcp-functions.js";
+import { netlify } from "./platforms/netlify.js";
+import { nextjsServerless } from "./platforms/nextjs-serverless.js";
+import { vercel as vercelPlatform } from "./platforms/vercel.js";
+import type { FrameworkDescriptor, GlobalRegistration, PlatformDescriptor } from "./types.js";
+
+/**
+ * Every framework descriptor, in the order the engine consults them (a function registered by two
+ * keeps the first). AWS Lambda comes last: its exports count only where nothing else claimed them.
+ */
+export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
+  express,
+  koa,
+  fastify,
+  hono,
+  nodeHttp,
+  nestjs,
+  nextjs,
+  nextjsServerActions,
+  h3,
+  sveltekit,
+  remix,
+  astro,
+  elysia,
+  hapi,
+  restify,
+  trpc,
+  apolloServer,
+  graphqlYoga,
+  mercurius,
+  queues,
+  gcpFunctionsFramework,
+  azureFunctionsFramework,
+  netlifyFunctions,
+  vercel,
+  cloudflareWorkersFramework,
+  bunDeno,
+  awsLambda,
+];
+
+/** Every serverless platform that stops the work after the response. */
+export const PLATFORMS: readonly PlatformDescriptor[] = [
+  awsLambdaPlatform,
+  gcpFunctions,
+  azureFunctions,
+  netlify,
+  vercelPlatform,
+  cloudflareWorkers,
+  nextjsServerless,
+];
+
+export interface KnowledgeIndex {
+  /** Module specifier → the descriptors that name it, in registry order. */
+  readonly byModule: ReadonlyMap<string, readonly FrameworkDescriptor[]>;
+  /** `"@nestjs/*"`-style entries: prefix → descriptors. */
+  readonly byPrefix: ReadonlyArray<readonly [string, FrameworkDescriptor]>;
+  readonly withFiles: readonly FrameworkDescriptor[];
+  readonly withPathHooks: readonly FrameworkDescriptor[];
+  readonly withTextHooks: readonly FrameworkDescriptor[];
+  readonly withAlwaysHooks: readonly FrameworkDescriptor[];
+  readonly position: ReadonlyMap<FrameworkDescriptor, number>;
+  readonly byId: ReadonlyMap<string, FrameworkDescriptor>;
+}
+
+let index: KnowledgeIndex | undefined;
+
+function buildIndex(frameworks: readonly FrameworkDescriptor[]): KnowledgeIndex {
+  const byModule = new Map<string, FrameworkDescriptor[]>();
+  const byPrefix: Array<readonly [string, FrameworkDescriptor]> = [];
+  for (const descriptor of frameworks) {
+    for (const module of descriptor.modules) {
+      if (module.endsWith("*")) byPrefix.push([module.slice(0, -1), descriptor]);
+      else {
+        const list = byModule.get(module) ?? [];
+        if (!list.includes(descriptor)) list.push(descriptor);
+        byModule.set(module, list);
+      }
+    }
+  }
+  return {
+    byModule,
+    byPrefix,
+    withFiles: frameworks.filter((descriptor) => descriptor.files && descriptor.files.length > 0),
+    withPathHooks: frameworks.filter((descriptor) => descriptor.hook?.trigger.path),
+    withTextHooks: frameworks.filter((descriptor) => descriptor.hook?.trigger.text !== undefined),
+    withAlwaysHooks: frameworks.filter((descriptor) => descriptor.hook?.trigger.always),
+    position: new Map(frameworks.map((descriptor, position) => [descriptor, position])),
+    byId: new Map(frameworks.map((descriptor) => [descriptor.id, descriptor])),
+  };
+}
+
+/** The index of the registry, built on first use and kept for the process. */
+export function knowledgeIndex(): KnowledgeIndex {
+  return (index ??= buildIndex(FRAMEWORKS));
+}
+
+/** The descriptors a file that imports `modules` must consult, in registry order. */
+export function indexedDescriptorsFor(modules: ReadonlySet<string>): FrameworkDescriptor[] {
+  const { byModule, byPrefix, position } = knowledgeIndex();
+  const found = new Set<FrameworkDescriptor>();
+  for (const module of modules) {
+    for (const descriptor of byModule.get(module) ?? []) found.add(descriptor);
+    for (const [prefix, descriptor] of byPrefix) if (module.startsWith(prefix)) found.add(descriptor);
+  }
+  return [...found].sort((a, b) => position.get(a)! - position.get(b)!);
+}
+
+export function frameworkById(id: string): FrameworkDescriptor | undefined {
+  return knowledgeIndex().byId.get(id);
+}
+
+export interface GlobalIndex {
+  /** The first identifier of every registering global (`Bun`, `defineEventHandler`): the cheap gate. */
+  readonly roots: ReadonlySet<string>;
+  readonly byName: ReadonlyMap<string, ReadonlyArray<{ readonly descriptor: FrameworkDescriptor; readonly registration: GlobalRegistration }>>;
+}
+
+let globals: GlobalIndex | undefined;
+
+/** Registrations by unresolved global names, indexed once. */
+export function globalRegistrations(): GlobalIndex {
+  if (globals) return globals;
+  const roots = new Set<string>();
+  const byName = new Map<string, Array<{ descriptor: FrameworkDescriptor; registration: GlobalRegistration }>>();
+  for (const descriptor of FRAMEWORKS) {
+    for (const registration of descriptor.globals ?? []) {
+      roots.add(registration.name.split(".")[0]);
+      const list = byName.get(registration.name) ?? [];
+      list.push({ descriptor, registration });
+      byName.set(registration.name, list);
+    }
+  }
+  return (globals = { roots, byName });
+}

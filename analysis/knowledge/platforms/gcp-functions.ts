@@ -1,0 +1,11 @@
+import type { PlatformDescriptor } from "../types.js";
+
+/**
+ * Google Cloud Functions throttles the instance's CPU once the response is sent (HTTP) or the
+ * handler's promise settles (CloudEvents): exports still in flight may never finish.
+ */
+export const gcpFunctions = {
+  id: "gcp-functions",
+  name: "Google Cloud Functions",
+  freezesAfterReturn: true,
+} as const satisfies PlatformDescriptor;

@@ -1,0 +1,9 @@
+import type { PlatformDescriptor } from "../types.js";
+
+/** Netlify Functions run on AWS Lambda; the modern `(req, context)` form offers `context.waitUntil(promise)`. */
+export const netlify = {
+  id: "netlify",
+  name: "Netlify Functions",
+  freezesAfterReturn: true,
+  backgroundWork: { kind: "parameter-method", parameterIndex: 1, method: "waitUntil", takes: "promise" },
+} as const satisfies PlatformDescriptor;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { runTransforms } from "../engine/engine.js";
+import { markerComment } from "../engine/markers.js";
+import { unvalidatedSessionIdMarker } from "./validate-session-id.js";
+
+const run = (code: string, filename = "src/server.ts") => runTransforms(code, filename, { transforms: ["validate-session-id"] });
+
+const HEADER = `import express from "express";
+import { HoneyHiveTracer, isSessionId } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "api" });
+const app = express();
+`;
+
+describe("validate-session-id", () => {
+  it("marks each call once, also when two calls share a line, and never rewrites the id", () => {
+    const before = `${HEADER}
+app.use((req, res, next) => {
+  const id = req.get("x-session-id");
+  if (id) tracer.createSession({ sessionId: id }); else tracer.withSession({ sessionId: \`anon-\${id}\` }, () => {});
+  next();
+});
+`;
+    const result = run(before);
+    expect(result.markers).toBe(1);
+    expect(result.output).toBe(
+      before.replace("  if (id) tracer", `  ${markerComment(unvalidatedSessionIdMarker("createSession"))}\n  if (id) tracer`),
+    );
+    expect(run(result.output).changed).toBe(false);
+  });
+
+  it("leaves checked ids and files without the SDK alone", () => {
+    const checked = `${HEADER}
+app.use((req, res, next) => {
+  const id = req.get("x-session-id");
+  tracer.createSession({ sessionId: id && isSessionId(id) ? id : undefined });
+  next();
+});
+`;
+    expect(run(checked).changed).toBe(false);
+    const noSdk = `import express from "express";
+import { store } from "./sessions";
+const app = express();
+app.use((req, res, next) => { store.createSession({ sessionId: req.headers["x-session-id"] }); next(); });
+`;
+    expect(run(noSdk).changed).toBe(false);
+  });
+});

@@ -1,0 +1,288 @@
+import { describe, expect, it } from "vitest";
+import rule, { RULE_NAME, sourceLabel } from "./require-valid-session-id.js";
+import { describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
+
+const ruleTester = createRuleTester();
+const testedRule = testableRule(rule);
+
+const EXPRESS = `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
+const EXPRESS_TO_SESSION_ID = EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId }");
+const MESSAGE = "unvalidatedSessionId";
+
+type Replacement = readonly [from: string, to: string];
+const ADD_TO_IMPORT: Replacement = ["{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId }"];
+/** A file without a "honeyhive" import gets one, on the line before its first import. */
+const NEW_IMPORT: Replacement = ["import ", 'import { toSessionId } from "honeyhive";\nimport '];
+const wrap = (value: string): Replacement => [value, `toSessionId(${value})`];
+
+/** An invalid case with one report and one suggestion: the code with each replacement made once, in order. */
+function invalidCase(code: string, data: Record<string, string>, replacements: readonly Replacement[], filename?: string) {
+  const output = replacements.reduce((text, [from, to]) => text.replace(from, to), code);
+  return {
+    code,
+    ...(filename ? { filename } : {}),
+    errors: [{ messageId: MESSAGE, data, suggestions: [{ messageId: "wrapInToSessionId" as const, output }] }],
+  };
+}
+
+ruleTester.run(RULE_NAME, testedRule, {
+  valid: [
+    // Converted deterministically, or checked, on the way.
+    `${EXPRESS_TO_SESSION_ID}app.use((req, res, next) => { tracer.createSession({ sessionId: toSessionId(req.get("x-session-id") ?? "anonymous") }); next(); });`,
+    `import express from "express";\nimport { HoneyHiveTracer, isSessionId, toSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\napp.use((req, res, next) => {\n  const id = req.get("x-session-id");\n  if (id && isSessionId(id)) tracer.createSession({ sessionId: id, skipApiCall: true });\n  else tracer.createSession();\n  next();\n});`,
+    `import express from "express";\nimport { HoneyHiveTracer, isSessionId, toSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\napp.use((req, res, next) => {\n  const id = String(req.headers["x-session-id"]);\n  tracer.createSession({ sessionId: isSessionId(id) ? id : toSessionId(id) });\n  next();\n});`,
+    // The uuid package's validate(), a regex test, a schema: checks this rule cannot read, but they mention the value.
+    `${EXPRESS}import { validate as uuidValidate } from "uuid";\napp.post("/chat", (req, res) => {\n  const { sessionId } = req.body;\n  if (!uuidValidate(sessionId)) return res.status(400).end();\n  tracer.createSession({ sessionId });\n});`,
+    `${EXPRESS}const UUID_RE = /^[0-9a-f-]{36}$/i;\napp.post("/chat", (req, res) => {\n  const sessionId = req.query.session;\n  if (typeof sessionId !== "string" || !UUID_RE.test(sessionId)) return res.sendStatus(400);\n  tracer.createSession({ sessionId });\n});`,
+    // A value made by another function (a schema's parse, a project helper) is not the raw input.
+    `${EXPRESS}import { body } from "./schemas";\napp.post("/chat", (req, res) => { tracer.createSession({ sessionId: body.parse(req.body).sessionId }); });`,
+    `${EXPRESS}import { sessionIdFrom } from "./ids";\napp.post("/chat", (req, res) => { tracer.createSession({ sessionId: sessionIdFrom(req) }); });`,
+    // A middleware of the same file rejects bad ids for that header before the route runs.
+    `import express from "express";\nimport { HoneyHiveTracer, isSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\napp.use((req, res, next) => (isSessionId(req.get("x-session-id") ?? "") ? next() : res.sendStatus(400)));\napp.post("/chat", (req, res) => { tracer.createSession({ sessionId: req.get("x-session-id") }); });`,
+    // The same for a key destructured in the handler.
+    `import express from "express";\nimport { HoneyHiveTracer, isSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\nconst requireSessionId = (req, res, next) => (isSessionId(req.body.sessionId) ? next() : res.sendStatus(400));\napp.post("/chat", requireSessionId, (req, res) => { const { sessionId } = req.body; tracer.createSession({ sessionId }); });`,
+    // Ids the application makes itself, and the Lambda context's request id (a UUID).
+    `${EXPRESS}import { randomUUID } from "node:crypto";\napp.use((req, res, next) => { tracer.createSession({ sessionId: randomUUID() }); next(); });`,
+    `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nexport const handler = async (event, context) => { tracer.createSession({ sessionId: context.awsRequestId }); return {}; };`,
+    // A project module's tracer-looking binding is trusted only when named like a tracer or when the file uses the SDK.
+    `import express from "express";\nimport { sessions } from "./session-store";\nconst app = express();\napp.post("/x", (req, res) => { sessions.createSession({ sessionId: req.headers["x-session-id"] }); });`,
+    // Not an SDK call: another library's createSession, a shadowed look-alike tracer, a local HoneyHiveTracer.
+    `import express from "express";\nimport { store } from "session-store";\nconst app = express();\napp.post("/x", (req, res) => { store.createSession({ sessionId: req.headers["x-session-id"] }); });`,
+    `${EXPRESS}app.post("/x", (req, res) => { const tracer = req.app.locals.store; tracer.createSession({ sessionId: req.headers["x-session-id"] }); });`,
+    `import express from "express";\nclass HoneyHiveTracer { static init(options) { return options; } }\nconst app = express();\napp.post("/x", (req, res) => { HoneyHiveTracer.init({ sessionId: req.params.id }); });`,
+    // Not a handler: the parameter of an ordinary function is not request input.
+    `${EXPRESS}function open(req) { tracer.createSession({ sessionId: req.headers["x-session-id"] }); }`,
+    // A non-input member of the request, and the response object.
+    `${EXPRESS}app.use((req, res, next) => { tracer.createSession({ sessionId: req.id }); next(); });`,
+    `${EXPRESS}app.use((req, res, next) => { tracer.createSession({ sessionId: res.locals.sessionId }); next(); });`,
+    // Fastify validated the header against the route schema before the handler runs.
+    `import Fastify from "fastify";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = Fastify();\napp.post("/chat", { schema: { headers: { type: "object", properties: { "x-session-id": { type: "string", format: "uuid" } } } } }, async (request) => { tracer.createSession({ sessionId: request.headers["x-session-id"] }); });`,
+    // Hono's validated input (`c.req.valid(...)`) went through a validator middleware.
+    `import { Hono } from "hono";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Hono();\napp.post("/chat", (c) => { tracer.createSession({ sessionId: c.req.valid("json").sessionId }); return c.text("ok"); });`,
+    // Express error middleware: the request is the second parameter, the first is the error.
+    `${EXPRESS}app.use((err, req, res, next) => { tracer.createSession({ sessionId: err.headers["x-session-id"] }); next(err); });`,
+    // Hono's c.get() reads what a middleware stored with c.set(), not the request.
+    `import { Hono } from "hono";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Hono();\napp.use(async (c, next) => { tracer.createSession({ sessionId: c.get("sessionId") }); await next(); });`,
+    // Known false negative: reassigned variables are not followed (the value at the call is not known statically).
+    `${EXPRESS}app.use((req, res, next) => { let id = req.get("x-session-id"); id = id.trim(); tracer.createSession({ sessionId: id }); next(); });`,
+    // Known false negative: the id is passed to a helper of the file; the flow is followed inside one function only.
+    `${EXPRESS}function open(id) { tracer.createSession({ sessionId: id }); }\napp.use((req, res, next) => { open(req.get("x-session-id")); next(); });`,
+    // Known false negative: options spread from elsewhere after sessionId may replace it.
+    `${EXPRESS}app.use((req, res, next) => { tracer.createSession({ sessionId: req.get("x-session-id"), ...defaults }); next(); });`,
+  ],
+  invalid: [
+    {
+      code: `${EXPRESS}app.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.headers["x-session-id"] });\n  next();\n});`,
+      errors: [
+        {
+          messageId: MESSAGE,
+          data: { source: 'req.headers["x-session-id"]', method: "createSession", handler: "Express handler" },
+          line: 6,
+          column: 37,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: "wrapInToSessionId",
+              output: `${EXPRESS_TO_SESSION_ID}app.use((req, res, next) => {\n  tracer.createSession({ sessionId: toSessionId(req.headers["x-session-id"]) });\n  next();\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Through a variable with a `??` default, with skipApiCall, acreateSession, and a shorthand property.
+      code: `${EXPRESS}import { randomUUID } from "node:crypto";\napp.use(async (req, res, next) => {\n  const sessionId = req.get("X-Session-ID") ?? randomUUID();\n  await tracer.acreateSession({ sessionId, skipApiCall: true });\n  next();\n});`,
+      errors: [
+        {
+          messageId: MESSAGE,
+          data: { source: 'req.get("X-Session-ID")', method: "acreateSession", handler: "Express handler" },
+          line: 8,
+          column: 33,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: "wrapInToSessionId",
+              output: `${EXPRESS_TO_SESSION_ID}import { randomUUID } from "node:crypto";\napp.use(async (req, res, next) => {\n  const sessionId = req.get("X-Session-ID") ?? randomUUID();\n  await tracer.acreateSession({ sessionId: toSessionId(sessionId), skipApiCall: true });\n  next();\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A template literal is never a UUID; destructured route params; withSession.
+      code: `${EXPRESS}app.get("/conversations/:id", (req, res) => {\n  const { id } = req.params;\n  tracer.withSession({ sessionId: \`conv-\${id}\` }, () => res.send("ok"));\n});`,
+      errors: [
+        {
+          messageId: MESSAGE,
+          data: { source: "req.params.id", method: "withSession", handler: "Express handler" },
+          line: 7,
+          suggestions: [
+            {
+              messageId: "wrapInToSessionId",
+              output: `${EXPRESS_TO_SESSION_ID}app.get("/conversations/:id", (req, res) => {\n  const { id } = req.params;\n  tracer.withSession({ sessionId: toSessionId(\`conv-\${id}\`) }, () => res.send("ok"));\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The older seed's Lambda pattern: a per-invocation init with the event's id or a new UUID.
+      code: `import { randomUUID } from "node:crypto";\nimport { HoneyHiveTracer } from "honeyhive";\nexport const handler = async (event, context) => {\n  const sessionId = event.session_id || randomUUID();\n  const tracer = HoneyHiveTracer.init({ project: "p", sessionId });\n  return { sessionId };\n};`,
+      errors: [
+        {
+          messageId: MESSAGE,
+          data: { source: "event.session_id", method: "HoneyHiveTracer.init", handler: "AWS Lambda handler" },
+          line: 5,
+          suggestions: [
+            {
+              messageId: "wrapInToSessionId",
+              output: `import { randomUUID } from "node:crypto";\nimport { HoneyHiveTracer, toSessionId } from "honeyhive";\nexport const handler = async (event, context) => {\n  const sessionId = event.session_id || randomUUID();\n  const tracer = HoneyHiveTracer.init({ project: "p", sessionId: toSessionId(sessionId) });\n  return { sessionId };\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The newer seed's Lambda pattern (lazy tracer, createSession with skipApiCall), CommonJS require: the import is destructured.
+      code: `const { HoneyHiveTracer } = require("honeyhive");\nlet tracer;\nfunction getTracer() { return (tracer ??= HoneyHiveTracer.init()); }\nexports.handler = async (event) => {\n  getTracer().createSession({ sessionId: event.headers["x-session-id"], skipApiCall: true });\n  return { statusCode: 200 };\n};`,
+      filename: "src/lambda.cjs",
+      errors: [
+        {
+          messageId: MESSAGE,
+          data: { source: 'event.headers["x-session-id"]', method: "createSession", handler: "AWS Lambda handler" },
+          suggestions: [
+            {
+              messageId: "wrapInToSessionId",
+              output: `const { HoneyHiveTracer, toSessionId } = require("honeyhive");\nlet tracer;\nfunction getTracer() { return (tracer ??= HoneyHiveTracer.init()); }\nexports.handler = async (event) => {\n  getTracer().createSession({ sessionId: toSessionId(event.headers["x-session-id"]), skipApiCall: true });\n  return { statusCode: 200 };\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A namespace import and a renamed tracer class; Hono's c.req.header().
+      code: `import { Hono } from "hono";\nimport * as hh from "honeyhive";\nconst tracer = hh.HoneyHiveTracer.init();\nconst app = new Hono();\napp.use(async (c, next) => {\n  tracer.createSession({ sessionId: c.req.header("x-session-id") });\n  await next();\n});`,
+      errors: [
+        {
+          messageId: MESSAGE,
+          data: { source: 'c.req.header("x-session-id")', method: "createSession", handler: "Hono handler" },
+          suggestions: [
+            {
+              messageId: "wrapInToSessionId",
+              output: `import { Hono } from "hono";\nimport * as hh from "honeyhive";\nconst tracer = hh.HoneyHiveTracer.init();\nconst app = new Hono();\napp.use(async (c, next) => {\n  tracer.createSession({ sessionId: hh.toSessionId(c.req.header("x-session-id")) });\n  await next();\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Next.js route: request.headers.get(), searchParams.get(), a renamed import.
+      code: `import { HoneyHiveTracer as Tracer } from "honeyhive";\nconst tracer = Tracer.init();\nexport async function POST(request: Request) {\n  const id = new URL(request.url).searchParams.get("session") || request.headers.get("x-session-id");\n  tracer.createSession({ sessionId: id! });\n  return new Response("ok");\n}`,
+      filename: "app/api/chat/route.ts",
+      errors: [
+        {
+          messageId: MESSAGE,
+          data: { source: 'new URL(request.url).searchParams.get("session")', method: "createSession", handler: "Next.js route handler" },
+          suggestions: [
+            {
+              messageId: "wrapInToSessionId",
+              output: `import { HoneyHiveTracer as Tracer, toSessionId } from "honeyhive";\nconst tracer = Tracer.init();\nexport async function POST(request: Request) {\n  const id = new URL(request.url).searchParams.get("session") || request.headers.get("x-session-id");\n  tracer.createSession({ sessionId: toSessionId(id!) });\n  return new Response("ok");\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // toSessionId already imported under another name; cookies; an options object in a variable.
+      code: `${EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId as sid }")}app.use((req, res, next) => {\n  const options = { sessionId: req.cookies.sid, sessionName: "web" };\n  tracer.createSession(options);\n  next();\n});`,
+      errors: [
+        {
+          messageId: MESSAGE,
+          data: { source: "req.cookies.sid", method: "createSession", handler: "Express handler" },
+          suggestions: [
+            {
+              messageId: "wrapInToSessionId",
+              output: `${EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId as sid }")}app.use((req, res, next) => {\n  const options = { sessionId: sid(req.cookies.sid), sessionName: "web" };\n  tracer.createSession(options);\n  next();\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    // Other frameworks and input shapes: Koa's ctx, node:http, a Next.js pages API route, Lambda bodies, destructured parameters.
+    invalidCase(
+      `import Koa from "koa";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  tracer.createSession({ sessionId: ctx.get("x-session-id") || ctx.cookies.get("sid") });\n  await next();\n});`,
+      { source: 'ctx.get("x-session-id")', method: "createSession", handler: "Koa handler" },
+      [ADD_TO_IMPORT, wrap('ctx.get("x-session-id") || ctx.cookies.get("sid")')],
+    ),
+    invalidCase(
+      `import { createServer } from "node:http";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\ncreateServer((req, res) => {\n  const { headers } = req;\n  tracer.createSession({ sessionId: headers["x-session-id"] as string });\n  res.end();\n});`,
+      { source: 'headers["x-session-id"]', method: "createSession", handler: "node:http request handler" },
+      [ADD_TO_IMPORT, wrap('headers["x-session-id"] as string')],
+    ),
+    invalidCase(
+      `import { tracer } from "../../lib/tracing";\nexport default async function handler(req, res) {\n  await tracer.acreateSession({ sessionId: req.query.session });\n  res.status(200).json({ ok: true });\n}`,
+      { source: "req.query.session", method: "acreateSession", handler: "Next.js route handler" },
+      [NEW_IMPORT, wrap("req.query.session")],
+      "pages/api/chat.ts",
+    ),
+    invalidCase(
+      `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nexport const handler = async (event) => {\n  const { sessionId } = JSON.parse(event.body ?? "{}");\n  tracer.createSession({ sessionId, skipApiCall: true });\n  return { statusCode: 200 };\n};`,
+      { source: 'JSON.parse(event.body ?? "{}").sessionId', method: "createSession", handler: "AWS Lambda handler" },
+      [ADD_TO_IMPORT, ["{ sessionId, skipApiCall", "{ sessionId: toSessionId(sessionId), skipApiCall"]],
+    ),
+    invalidCase(
+      `import { tracer } from "@/lib/tracing";\nexport async function POST(request: Request) {\n  const body = await request.json();\n  tracer.createSession({ sessionId: body.sessionId });\n  return new Response("ok");\n}`,
+      { source: "body.sessionId", method: "createSession", handler: "Next.js route handler" },
+      [NEW_IMPORT, wrap("body.sessionId")],
+      "app/api/chat/route.ts",
+    ),
+    invalidCase(
+      `${EXPRESS}app.post("/chat", ({ body }, res) => {\n  tracer.sessionStart({ sessionId: body.conversation });\n  res.end();\n});`,
+      { source: "body.conversation", method: "sessionStart", handler: "Express handler" },
+      [ADD_TO_IMPORT, wrap("body.conversation")],
+    ),
+    // app.param callbacks: (req, res, next, value), the value being a route parameter.
+    invalidCase(
+      `${EXPRESS}app.param("conversation", (req, res, next, conversation) => {\n  tracer.createSession({ sessionId: req.params.conversation });\n  next();\n});`,
+      { source: "req.params.conversation", method: "createSession", handler: "Express handler" },
+      [ADD_TO_IMPORT, wrap("req.params.conversation")],
+    ),
+    // A require() object: the suggestion calls through it, nothing is imported.
+    invalidCase(
+      `const express = require("express");\nconst hh = require("honeyhive");\nconst tracer = hh.HoneyHiveTracer.init();\nconst app = express();\napp.post("/c/:id", async (req, res) => {\n  await tracer.acreateSession({ sessionId: req.params.id });\n  res.end();\n});`,
+      { source: "req.params.id", method: "acreateSession", handler: "Express handler" },
+      [["sessionId: req.params.id", "sessionId: hh.toSessionId(req.params.id)"]],
+      "src/server.cjs",
+    ),
+    // A Next.js server action: its arguments are what the client posted.
+    invalidCase(
+      `"use server";\nimport { tracer } from "@/lib/tracing";\nexport async function continueChat(formData: FormData) {\n  tracer.createSession({ sessionId: String(formData.get("sessionId")), skipApiCall: true });\n}`,
+      { source: 'formData.get("sessionId")', method: "createSession", handler: "Next.js server action handler" },
+      [NEW_IMPORT, wrap('String(formData.get("sessionId"))')],
+      "app/actions.ts",
+    ),
+    // toSessionId already imported (used elsewhere): reused as is.
+    invalidCase(
+      `${EXPRESS_TO_SESSION_ID}export const anonymous = toSessionId("anonymous");\napp.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.header("x-session-id") });\n  next();\n});`,
+      { source: 'req.header("x-session-id")', method: "createSession", handler: "Express handler" },
+      [wrap('req.header("x-session-id")')],
+    ),
+    {
+      // A local binding named toSessionId shadows the import: no suggestion that would call the wrong function.
+      code: `${EXPRESS}app.use((req, res, next) => {\n  const toSessionId = (value) => value;\n  tracer.createSession({ sessionId: req.query.sid });\n  next();\n});`,
+      errors: [{ messageId: MESSAGE, data: { source: "req.query.sid", method: "createSession", handler: "Express handler" }, suggestions: [] }],
+    },
+  ],
+});
+
+describe("sourceLabel", () => {
+  it("keeps short sources and cuts long or multi-line ones", () => {
+    expect(sourceLabel('req.headers["x-session-id"]')).toBe('req.headers["x-session-id"]');
+    expect(sourceLabel("req\n  .get('a')")).toBe("req .get('a')");
+    expect(sourceLabel("x".repeat(60))).toBe(`${"x".repeat(47)}…`);
+  });
+});
+
+describeFixtureTruth(RULE_NAME, rule);
+describeNeverThrows(RULE_NAME, rule);

@@ -1,0 +1,94 @@
+// A session id read from a request (header, query, body, route params, cookies) or a serverless
+// event reaches `createSession()` / `acreateSession()` / `withSession()` / `sessionStart()` /
+// `HoneyHiveTracer.init()` unchecked. The SDK throws `InvalidSessionIdError` for an explicit id that
+// is not a UUID, so the first client that sends anything else crashes its request. The seeds: validate
+// ids from an external source, convert other identifiers deterministically. The suggestion (not a
+// fix: it changes which session a UUID id maps to) wraps the value in `toSessionId(…)`.
+import type { TSESLint } from "@typescript-eslint/utils";
+import { EditList } from "../analysis/edits.js";
+import { analysisInputFromContext } from "../analysis/input.js";
+import { SdkImports } from "../analysis/sdk-imports.js";
+import { getSdkModel } from "../analysis/sdk-model.js";
+import { findUnvalidatedSessionIds, type UnvalidatedSessionId } from "../analysis/session-id-flow.js";
+import { describeHandler } from "../analysis/handlers.js";
+import type { AnalysisInput } from "../analysis/input.js";
+import { createRule } from "./create-rule.js";
+
+export const RULE_NAME = "require-valid-session-id";
+
+type MessageIds = "unvalidatedSessionId" | "wrapInToSessionId";
+
+/** Longer source expressions are cut in messages. */
+const MAX_SOURCE_LENGTH = 48;
+
+/** The edits that wrap the finding's value in `toSessionId(…)` (adding the import), or undefined when `toSessionId` cannot be written there. */
+export function toSessionIdEdits(input: AnalysisInput, finding: UnvalidatedSessionId): EditList | undefined {
+  const imports = new SdkImports(input, getSdkModel(input));
+  const toSessionId = imports.useAt("toSessionId", finding.value);
+  if (toSessionId === undefined) return undefined;
+  const edits = new EditList();
+  const valueText = input.text.slice(finding.value.range[0], finding.value.range[1]);
+  if (finding.property.shorthand) edits.replace(finding.property, `sessionId: ${toSessionId}(${valueText})`);
+  else edits.replace(finding.value, `${toSessionId}(${valueText})`);
+  imports.finish(edits);
+  return edits;
+}
+
+/** `.key`, or `["key"]` for a key that is not an identifier. */
+function keyAccess(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
+/** Shortens an expression's text for a message: one line, at most MAX_SOURCE_LENGTH characters. */
+export function sourceLabel(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ");
+  return oneLine.length <= MAX_SOURCE_LENGTH ? oneLine : `${oneLine.slice(0, MAX_SOURCE_LENGTH - 1)}…`;
+}
+
+export default createRule<[], MessageIds>({
+  name: RULE_NAME,
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require session ids from requests and events to be validated or converted before they reach the SDK",
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      unvalidatedSessionId:
+        "`{{source}}` comes from the {{handler}}'s input and reaches `{{method}}()` as `sessionId` unchecked: the SDK throws InvalidSessionIdError for any value that is not a UUID. Convert it with `toSessionId()` or check it with `isSessionId()` first.",
+      wrapInToSessionId: "Convert with `toSessionId(…)` (every value, UUIDs included, maps to a deterministic UUID)",
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const input = analysisInputFromContext(context);
+    const findings = findUnvalidatedSessionIds(input);
+    if (findings.length === 0) return {};
+    return {
+      "Program:exit"() {
+        for (const finding of findings) {
+          const edits = toSessionIdEdits(input, finding);
+          context.report({
+            node: finding.value,
+            messageId: "unvalidatedSessionId",
+            data: {
+              source: sourceLabel(context.sourceCode.getText(finding.source) + finding.sourceKeys.map(keyAccess).join("")),
+              method: finding.method,
+              handler: describeHandler(finding.handler),
+            },
+            suggest: edits
+              ? [
+                  {
+                    messageId: "wrapInToSessionId",
+                    fix: (fixer: TSESLint.RuleFixer) => edits.edits.map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.text)),
+                  },
+                ]
+              : [],
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,136 @@
+// What a script sees of a backend outage, in a process of its own (ESM and CommonJS builds): an awaited
+// forceFlush()/shutdown() always settles, so the code after it runs; and a script whose backend is
+// down, hung or dripping exits about 2 s after its work ends, whether it flushes or not.
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FakeHoneyHiveBackend, type Fault } from "./test-utils/fake-backend.js";
+
+// The scripts use the build the global test setup keeps fresh.
+const esmSdk = pathToFileURL(join(__dirname, "..", "dist", "esm", "sdk", "index.js")).href;
+const cjsSdk = join(__dirname, "..", "dist", "cjs", "sdk", "index.js");
+/** The promise of issue 12: a script exits at most ~2 s after its work ends. */
+const EXIT_WITHIN_MS = 2_000;
+/** Slack for a loaded 2-core machine. */
+const SLACK_MS = 1_000;
+
+type Format = "esm" | "cjs";
+
+interface ScriptRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Date.now() when the process had exited. */
+  exitedAt: number;
+}
+
+/** Runs `body` (top-level code using `HoneyHiveTracer` and `serverUrl`) as an ESM or CommonJS script. */
+function runScript(format: Format, serverUrl: string, body: string): Promise<ScriptRun> {
+  const script =
+    format === "esm"
+      ? `import { HoneyHiveTracer, trace } from ${JSON.stringify(esmSdk)};\nconst serverUrl = ${JSON.stringify(serverUrl)};\n${body}`
+      : `const { HoneyHiveTracer, trace } = require(${JSON.stringify(cjsSdk)});\nconst serverUrl = ${JSON.stringify(serverUrl)};\n(async () => {\n${body}\n})();`;
+  const args = format === "esm" ? ["--input-type=module", "-e", script] : ["--input-type=commonjs", "-e", script];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const killer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr, exitedAt: Date.now() });
+    });
+  });
+}
+
+/** The value a script printed as `<label> <number>`. */
+function printed(run: ScriptRun, label: string): number {
+  const match = new RegExp(`^${label} (\\d+)$`, "m").exec(run.stdout);
+  if (!match) throw new Error(`the script did not print ${label}:\n${run.stdout}\n${run.stderr}`);
+  return Number(match[1]);
+}
+
+let backend: FakeHoneyHiveBackend;
+let refusingUrl: string;
+beforeAll(async () => {
+  backend = await FakeHoneyHiveBackend.start();
+  refusingUrl = await FakeHoneyHiveBackend.refusingUrl();
+});
+afterAll(async () => {
+  await backend.close();
+});
+afterEach(() => {
+  backend.heal();
+});
+
+const TRACE_SOME_WORK = `
+  const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl });
+  tracer.createSession({ sessionName: "script" });
+  for (let index = 0; index < 5; index++) trace({ tracer, eventName: "step" }, () => index)();
+`;
+
+describe.each(["esm", "cjs"] as const)("an awaited flush in a %s script, backend closing every connection on accept", (format) => {
+  it("settles, and the code after the await runs", async () => {
+    backend.inject({ mode: "close-on-accept" });
+    const run = await runScript(
+      format,
+      backend.url,
+      `${TRACE_SOME_WORK}
+      const flushed = await tracer.forceFlush({ timeoutMs: 1000 });
+      console.log("after-flush " + (flushed ? 1 : 0));
+      await tracer.shutdown({ timeoutMs: 1000 });
+      console.log("after-shutdown " + Date.now());`,
+    );
+
+    expect(run.stderr).not.toContain("exit-test-key");
+    expect(printed(run, "after-flush")).toBe(0);
+    expect(run.exitedAt - printed(run, "after-shutdown")).toBeLessThan(EXIT_WITHIN_MS + SLACK_MS);
+    expect(run.code).toBe(0);
+  });
+});
+
+const outages: [string, () => string, Fault | undefined][] = [
+  ["refuses connections", () => refusingUrl, undefined],
+  ["never answers", () => backend.url, { mode: "hang" }],
+  ["answers 1 byte a second", () => backend.url, { mode: "drip" }],
+  ["closes every connection on accept", () => backend.url, { mode: "close-on-accept" }],
+];
+
+describe.each(outages)("a script whose backend %s", (_name, serverUrl, fault) => {
+  it.each(["esm", "cjs"] as const)("exits within ~2 s of its work when it does not flush (%s)", async (format) => {
+    if (fault) backend.inject(fault);
+    const run = await runScript(format, serverUrl(), `${TRACE_SOME_WORK}\nconsole.log("work-ended " + Date.now());`);
+
+    expect(run.code).toBe(0);
+    expect(run.exitedAt - printed(run, "work-ended")).toBeLessThan(EXIT_WITHIN_MS + SLACK_MS);
+  });
+
+  it("exits promptly once an awaited shutdown({ timeoutMs: 2000 }) has returned, in time", async () => {
+    if (fault) backend.inject(fault);
+    const run = await runScript(
+      "esm",
+      serverUrl(),
+      `${TRACE_SOME_WORK}
+      const started = Date.now();
+      await tracer.shutdown({ timeoutMs: 2000 });
+      console.log("shutdown-took " + (Date.now() - started));
+      console.log("shutdown-returned " + Date.now());`,
+    );
+
+    expect(run.code).toBe(0);
+    expect(printed(run, "shutdown-took")).toBeLessThan(2_000 + 100 + SLACK_MS);
+    // Nothing of the tracer is left to hold the process open.
+    expect(run.exitedAt - printed(run, "shutdown-returned")).toBeLessThan(SLACK_MS);
+  });
+});
+
+it("a script that ends without flushing still delivers its spans to a healthy backend", async () => {
+  const run = await runScript("cjs", backend.url, `${TRACE_SOME_WORK}\nconsole.log("work-ended " + Date.now());`);
+
+  expect(run.code).toBe(0);
+  expect(backend.spans().filter((span) => span.name === "step")).toHaveLength(5);
+});

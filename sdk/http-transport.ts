@@ -1,0 +1,378 @@
+// How the SDK's requests leave the process: one small HTTP client shared by the span exporter and the
+// REST client, so both get the same guarantees.
+// - One total deadline per delivery (every attempt, every backoff, every byte of the answer), enforced
+//   by a timer that destroys the request: a backend that drips one byte a second cannot stretch it.
+// - Retries within that deadline: connection errors, timeouts of one attempt, 429 (honoring
+//   Retry-After) and 5xx, with exponential backoff and jitter, at most MAX_ATTEMPTS attempts.
+// - A circuit breaker per tracer: after a delivery failed because the backend was unreachable or
+//   overloaded, new deliveries are not attempted until a backoff has passed; then one single-attempt
+//   probe decides whether the backend is back.
+// - Connections are reused: one keep-alive agent per origin, shared by every tracer and client of the
+//   process (evaluate() creates one tracer per datapoint), bounded in sockets, destroyed when its last
+//   user closes.
+// - A tracer's sockets never keep a process alive on their own: an application that ends gets its
+//   spans flushed on "beforeExit" (exit-flush.ts) within a short budget, not a hung request's lifetime.
+// node:http and node:https are loaded on the first request, not when the SDK is imported.
+import type { Agent, IncomingHttpHeaders, RequestOptions } from "node:http";
+import type { ClientRequest } from "node:http";
+
+/** Attempts of one delivery at most (the first one included). */
+export const MAX_ATTEMPTS = 5;
+const INITIAL_BACKOFF_MS = 250;
+const MAX_BACKOFF_MS = 5_000;
+/** Breaker backoff: first probe after 1 s, doubling up to 30 s. */
+const BREAKER_INITIAL_MS = 1_000;
+const BREAKER_MAX_MS = 30_000;
+/** Sockets per origin, for the whole process: enough for evaluate()'s pool, bounded for a hung backend. */
+export const MAX_SOCKETS_PER_ORIGIN = 16;
+/** Answers longer than this are not read further (the SDK only needs small JSON answers). */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+export type Delivery =
+  | { ok: true; status: number; body: string }
+  | {
+      ok: false;
+      /** True when the backend was unreachable, too slow or overloaded (worth trying again later). */
+      transient: boolean;
+      status?: number;
+      /** A short, key-free reason for a log line: `HTTP 500`, `timed out after 300 ms`, `ECONNREFUSED`… */
+      reason: string;
+      /** A stable category for warn-once keys: `status-500`, `timeout`, `network`, `circuit-open`… */
+      kind: string;
+    };
+
+export interface DeliveryRequest {
+  method: "GET" | "POST" | "PUT";
+  /** Path and query, e.g. `/session/start`. */
+  path: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+  /** Total time for the whole delivery, retries included. */
+  timeoutMs: number;
+}
+
+/**
+ * The breaker of one tracer: closed (send), open (do not send until the backoff has passed), and one
+ * probe at a time once it has. Any answer that is not an outage closes it.
+ */
+export class CircuitBreaker {
+  #open = false;
+  #backoffMs = 0;
+  #probeAt = 0;
+  #probing = false;
+  readonly #onClose = new Set<() => void>();
+
+  get isOpen(): boolean {
+    return this.#open;
+  }
+
+  /** Ms until a probe may be sent (0 when closed or due). */
+  get msUntilProbe(): number {
+    return this.#open ? Math.max(0, this.#probeAt - Date.now()) : 0;
+  }
+
+  /** `send`: deliver normally; `probe`: one attempt that decides the state; `reject`: do not send now. */
+  admit(): "send" | "probe" | "reject" {
+    if (!this.#open) return "send";
+    if (this.#probing || Date.now() < this.#probeAt) return "reject";
+    this.#probing = true;
+    return "probe";
+  }
+
+  recordSuccess(): void {
+    const wasOpen = this.#open;
+    this.#open = false;
+    this.#probing = false;
+    this.#backoffMs = 0;
+    if (wasOpen) for (const listener of this.#onClose) listener();
+  }
+
+  recordFailure(): void {
+    this.#open = true;
+    this.#probing = false;
+    this.#backoffMs = this.#backoffMs === 0 ? BREAKER_INITIAL_MS : Math.min(this.#backoffMs * 2, BREAKER_MAX_MS);
+    this.#probeAt = Date.now() + withJitter(this.#backoffMs);
+  }
+
+  /** Calls `listener` whenever the breaker closes again; returns the unsubscribe function. */
+  onClose(listener: () => void): () => void {
+    this.#onClose.add(listener);
+    return () => this.#onClose.delete(listener);
+  }
+}
+
+interface SharedAgent {
+  agent: Agent;
+  request: (url: URL, options: RequestOptions) => ClientRequest;
+}
+
+/** One keep-alive agent per origin for the whole process, counted by its users. */
+interface Pool {
+  users: number;
+  ready: Promise<SharedAgent>;
+}
+const pools = new Map<string, Pool>();
+
+/** Counted synchronously, so a release racing with an acquire never destroys a pool in use. */
+function acquirePool(origin: string): Pool {
+  let pool = pools.get(origin);
+  if (!pool) {
+    const ready = (async (): Promise<SharedAgent> => {
+      const http = origin.startsWith("https:") ? await import("node:https") : await import("node:http");
+      const agent = new http.Agent({
+        keepAlive: true,
+        maxSockets: MAX_SOCKETS_PER_ORIGIN,
+        maxFreeSockets: MAX_SOCKETS_PER_ORIGIN,
+        scheduling: "lifo",
+      });
+      return { agent, request: http.request };
+    })();
+    pool = { users: 0, ready };
+    pools.set(origin, pool);
+  }
+  pool.users++;
+  return pool;
+}
+
+function releasePool(origin: string, pool: Pool): void {
+  pool.users--;
+  if (pool.users > 0) return;
+  if (pools.get(origin) === pool) pools.delete(origin);
+  // Closes the idle keep-alive sockets; requests still in flight were aborted by their owner.
+  void pool.ready.then((shared) => shared.agent.destroy());
+}
+
+type Attempt =
+  | { kind: "answer"; status: number; headers: IncomingHttpHeaders; body: string }
+  | { kind: "error"; reason: string; code: string | undefined }
+  | { kind: "timeout" }
+  | { kind: "aborted" };
+
+/**
+ * Sends requests to one server for one owner (a tracer or a REST client). `close()` aborts what is in
+ * flight and releases the shared agent.
+ */
+export class HttpTransport {
+  readonly serverUrl: string;
+  readonly breaker: CircuitBreaker;
+  readonly #origin: string;
+  #pool: Pool | undefined;
+  /** Aborts every request and backoff of the current generation; replaced after each abortAll(). */
+  #abort = new AbortController();
+  #closed = false;
+  readonly #keepProcessAlive: boolean;
+
+  /**
+   * `keepProcessAlive: false` (a tracer's background telemetry): a request in flight does not keep
+   * Node.js running by itself; the tracer's exit flush (exit-flush.ts) gives it a bounded time at exit.
+   * `true` (the default; evaluate()'s run calls): the request is awaited by the application and keeps
+   * the process alive like any other request, until its deadline.
+   */
+  constructor(serverUrl: string, options: { keepProcessAlive?: boolean } = {}) {
+    this.serverUrl = serverUrl.replace(/\/+$/, "");
+    this.#origin = new URL(this.serverUrl).origin;
+    this.breaker = new CircuitBreaker();
+    this.#keepProcessAlive = options.keepProcessAlive ?? true;
+  }
+
+  /** Deliveries started and not finished. */
+  /**
+   * Delivers a request with retries inside its total deadline, through the breaker. Never rejects.
+   * While the breaker is open a request is not sent (`circuit-open`), unless `respectBreaker` is
+   * false (REST calls): then it gets one attempt, which also tells the breaker whether the backend is back.
+   */
+  async deliver(request: DeliveryRequest, options: { respectBreaker?: boolean } = {}): Promise<Delivery> {
+    if (this.#closed) return { ok: false, transient: false, reason: "the tracer was shut down", kind: "closed" };
+    const admission = this.breaker.admit();
+    if (admission === "reject" && options.respectBreaker !== false) {
+      return { ok: false, transient: true, reason: "backend unavailable (circuit open after a failed export)", kind: "circuit-open" };
+    }
+    const deadline = Date.now() + request.timeoutMs;
+    const maxAttempts = admission === "send" ? MAX_ATTEMPTS : 1;
+    const signal = this.#abort.signal;
+    try {
+      const shared = await (this.#pool ??= acquirePool(this.#origin)).ready;
+      let backoffMs = INITIAL_BACKOFF_MS;
+      for (let attemptNumber = 1; ; attemptNumber++) {
+        const attempt = await sendOnce(shared, new URL(this.serverUrl + request.path), request, deadline, signal, this.#keepProcessAlive);
+        const outcome = classify(attempt, request.timeoutMs);
+        if (outcome.ok || !outcome.transient) {
+          // Any answer that is not an outage (a 400 included) means the backend is reachable.
+          this.breaker.recordSuccess();
+          return outcome;
+        }
+        const retryAfterMs = attempt.kind === "answer" ? parseRetryAfter(attempt.headers["retry-after"]) : undefined;
+        const waitMs = retryAfterMs ?? withJitter(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+        const last = attemptNumber >= maxAttempts || attempt.kind === "timeout" || attempt.kind === "aborted";
+        if (last || Date.now() + waitMs >= deadline) {
+          this.breaker.recordFailure();
+          return outcome;
+        }
+        if (!(await sleep(waitMs, signal))) {
+          this.breaker.recordFailure();
+          return { ok: false, transient: true, reason: "aborted", kind: "aborted" };
+        }
+      }
+    } catch (error) {
+      // Only loading node:http(s) can throw here; the breaker must not stay in its probing state.
+      this.breaker.recordFailure();
+      return { ok: false, transient: true, reason: describe(error), kind: "internal" };
+    }
+  }
+
+  /** Aborts every delivery in flight (their results say `aborted`); later deliveries are sent normally. */
+  abortAll(): void {
+    this.#abort.abort();
+    this.#abort = new AbortController();
+  }
+
+  /** Aborts what is in flight and gives the shared connection pool back. Later deliveries fail at once. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.abortAll();
+    if (this.#pool) releasePool(this.#origin, this.#pool);
+  }
+}
+
+function sendOnce(
+  shared: SharedAgent,
+  url: URL,
+  request: DeliveryRequest,
+  deadline: number,
+  signal: AbortSignal,
+  keepProcessAlive: boolean,
+): Promise<Attempt> {
+  return new Promise((resolve) => {
+    const remaining = deadline - Date.now();
+    if (signal.aborted) return resolve({ kind: "aborted" });
+    if (remaining <= 0) return resolve({ kind: "timeout" });
+    let settled = false;
+    let req: ClientRequest | undefined;
+    const finish = (attempt: Attempt): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+      resolve(attempt);
+    };
+    const onAbort = (): void => {
+      finish({ kind: "aborted" });
+      req?.destroy();
+    };
+    // The deadline covers connecting, sending and reading the whole answer.
+    const timer = setTimeout(() => {
+      finish({ kind: "timeout" });
+      req?.destroy();
+    }, remaining);
+    timer.unref();
+    signal.addEventListener("abort", onAbort, { once: true });
+    const body = request.body === undefined ? undefined : typeof request.body === "string" ? Buffer.from(request.body) : request.body;
+    try {
+      req = shared.request(url, {
+        method: request.method,
+        agent: shared.agent,
+        headers: body === undefined ? request.headers : { ...request.headers, "Content-Length": String(body.byteLength) },
+      });
+    } catch (error) {
+      // Node validates headers synchronously (ERR_INVALID_CHAR); callers encode them, this is a backstop.
+      return finish({ kind: "error", reason: describe(error), code: codeOf(error) });
+    }
+    // The agent re-refs a reused keep-alive socket before handing it over, so this runs per request.
+    if (!keepProcessAlive) req.on("socket", (socket) => socket.unref());
+    req.on("error", (error) => finish({ kind: "error", reason: describe(error), code: codeOf(error) }));
+    req.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= MAX_RESPONSE_BYTES) chunks.push(chunk);
+      });
+      response.on("end", () =>
+        finish({
+          kind: "answer",
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
+      response.on("error", (error) => finish({ kind: "error", reason: describe(error), code: codeOf(error) }));
+    });
+    req.end(body);
+  });
+}
+
+function classify(attempt: Attempt, timeoutMs: number): Delivery {
+  switch (attempt.kind) {
+    case "answer": {
+      const { status } = attempt;
+      if (status >= 200 && status < 300) return { ok: true, status, body: attempt.body };
+      return { ok: false, transient: isTransientStatus(status), status, reason: `HTTP ${status}`, kind: `status-${status}` };
+    }
+    case "timeout":
+      return { ok: false, transient: true, reason: `timed out after ${timeoutMs} ms`, kind: "timeout" };
+    case "aborted":
+      return { ok: false, transient: true, reason: "aborted", kind: "aborted" };
+    case "error":
+      // Every transport error is an outage for the SDK's purposes: refused, reset, closed on accept, a
+      // DNS failure, or an answer that is not HTTP (a proxy or a broken backend).
+      return { ok: false, transient: true, reason: attempt.reason, kind: "network" };
+  }
+}
+
+/** 429 and the 5xx that mean "try again": overload, gateway trouble, a crash behind a proxy. */
+function isTransientStatus(status: number): boolean {
+  return status === 429 || status === 408 || (status >= 500 && status !== 501 && status !== 505);
+}
+
+/** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | string[] | undefined): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (text === undefined || text.trim() === "") return undefined;
+  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1_000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function withJitter(ms: number): number {
+  return ms * (0.8 + Math.random() * 0.4);
+}
+
+/** Resolves true after `ms`, false at once when `signal` aborts. Does not keep the process alive. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    timer.unref();
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+function describe(error: unknown): string {
+  const code = codeOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return code && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+/**
+ * A header value Node.js accepts and the backend can read back: printable ASCII is sent as is (so
+ * existing names are unchanged on the wire); anything else (`プロジェクト`, `données-€`) is sent
+ * percent-encoded as UTF-8, the way `encodeURIComponent` does, and decoded by the backend.
+ */
+export function encodeHeaderValue(value: string): string {
+  // `%` is encoded too, so that decoding is always right: a project literally named `50%` is `50%25`.
+  return /^[\x20-\x24\x26-\x7e]*$/.test(value) ? value : encodeURIComponent(value);
+}

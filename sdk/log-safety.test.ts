@@ -1,0 +1,120 @@
+// No secret in any line the SDK or its OpenTelemetry components print, and no flood: the API key and
+// URL credentials are redacted wherever they come from (an error of fetch, a status text a proxy
+// echoes), a repeated problem is reported once, and what a warning quotes is capped.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { HoneyHiveTracer, trace } from "./index.js";
+import { createLogger, MAX_LOG_LINE_LENGTH, quote, redact, registerSecret, resetWarningsForTests } from "./logger.js";
+import { captureLogs, type LogCapture } from "./test-utils/log-capture.js";
+
+const API_KEY = "hh-key-7f3c9a-must-never-be-printed";
+const PASSWORD = "p4ss-w0rd-in-the-url";
+
+let capture: LogCapture;
+/** Every line printed to the console or given to OpenTelemetry's diagnostic logger during a test. */
+let logged: string[];
+
+const servers: Server[] = [];
+const tracers: HoneyHiveTracer[] = [];
+
+beforeEach(() => {
+  resetWarningsForTests();
+  capture = captureLogs();
+  logged = capture.lines;
+});
+
+afterEach(async () => {
+  for (const tracer of tracers.splice(0)) await tracer.shutdown({ timeoutMs: 1_000 });
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  capture.restore();
+});
+
+/** A backend that refuses the key with a 401 whose status text echoes it (as a misconfigured proxy does). */
+async function echoingBackend(): Promise<string> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      const key = String(request.headers.authorization ?? "").replace(/^Bearer /, "");
+      response.writeHead(401, `Unauthorized: invalid key ${key}`, { "content-type": "application/json" });
+      response.end('{"error":"unauthorized"}');
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function exerciseTracer(tracer: HoneyHiveTracer): Promise<void> {
+  tracers.push(tracer);
+  const step = trace({ tracer, eventType: "tool", eventName: "step" }, (value: number) => value + 1);
+  tracer.createSession({ sessionName: "logs" });
+  step(1);
+  tracer.enrichSession({ outputs: { done: true } });
+  expect(await tracer.forceFlush({ timeoutMs: 3_000 })).toBe(false);
+}
+
+describe("secrets in log lines", () => {
+  it("never prints the password of a serverUrl with credentials, verbose or not", async () => {
+    for (const verbose of [false, true]) {
+      resetWarningsForTests();
+      const serverUrl = `http://user:${PASSWORD}@127.0.0.1:9`;
+      await exerciseTracer(HoneyHiveTracer.init({ apiKey: API_KEY, project: "logs", serverUrl, timeoutMs: 500, verbose }));
+    }
+    const output = logged.join("\n");
+    expect(output).toMatch(/\[honeyhive\].*failed/); // the failure itself is reported
+    expect(output).not.toContain(PASSWORD);
+    expect(output).not.toContain(API_KEY);
+  });
+
+  it("never prints an API key that a 401 status text echoes, in SDK or OpenTelemetry diagnostic lines", async () => {
+    const serverUrl = await echoingBackend();
+    await exerciseTracer(HoneyHiveTracer.init({ apiKey: API_KEY, project: "logs", serverUrl, timeoutMs: 1_000, verbose: true }));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // let the processor's error handler run
+
+    const output = logged.join("\n");
+    expect(output).toMatch(/401|Unauthorized/); // the refusal is reported…
+    expect(output).not.toContain(API_KEY); // …without the key
+  });
+});
+
+describe("floods", () => {
+  it("warns once, with a capped quote, for an enrichSession() id that is not a UUID, however often", () => {
+    const tracer = HoneyHiveTracer.init({ project: "logs", testMode: true });
+    tracers.push(tracer);
+    const hugeId = `not-a-uuid-${"x".repeat(10_000)}`;
+    for (let call = 0; call < 101; call++) tracer.enrichSession({ sessionId: hugeId, outputs: { call } });
+
+    const warnings = logged.filter((line) => line.includes("enrichSession()"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("not-a-uuid-");
+    expect(warnings[0].length).toBeLessThan(400);
+  });
+});
+
+describe("redact() and quote()", () => {
+  it("replaces registered keys, URL credentials and bearer tokens", () => {
+    registerSecret(API_KEY);
+    expect(redact(`key ${API_KEY} and ${encodeURIComponent(`${API_KEY}/`)}`)).toBe("key [REDACTED] and [REDACTED]%2F");
+    expect(redact(`fetch https://bob:${PASSWORD}@api.example.com/x failed`)).toBe("fetch https://[REDACTED]@api.example.com/x failed");
+    expect(redact("Authorization: Bearer abc.def")).toBe("Authorization: Bearer [REDACTED]");
+  });
+
+  it("quotes untrusted text escaped and capped, so it cannot forge or flood log lines", () => {
+    expect(quote("a\r\nforged line")).toBe('"a\\r\\nforged line"');
+    const quoted = quote("y".repeat(5_000));
+    expect(quoted.length).toBeLessThan(100);
+    expect(quoted).toContain("(5000 characters)");
+  });
+
+  it("caps every printed line", () => {
+    createLogger(true).warn(`something about ${"z".repeat(5_000)}`);
+    const lines = capture.sdkLines();
+    expect(lines).toHaveLength(1);
+    expect(lines[0].length).toBe(MAX_LOG_LINE_LENGTH);
+    expect(lines[0].endsWith("…")).toBe(true);
+  });
+});
