@@ -35,7 +35,7 @@ export const TRANSFORMS = [
 
 /**
  * The `1.x` set (`migrate --from 1`): moves code written against the published honeyhive 1.x onto
- * this SDK, each concern one transform; the four above run after it, on its output.
+ * this SDK, each concern one transform; the ones above run after it, on its output.
  */
 export const TRANSFORMS_1X = [
   {
@@ -77,7 +77,7 @@ export type Transform1xId = (typeof TRANSFORMS_1X)[number]["id"];
 
 export type TransformId = (typeof TRANSFORMS)[number]["id"] | (typeof TRANSFORMS_1X)[number]["id"];
 
-/** The default run: the four transforms onto the recommended patterns. */
+/** The default run: the transforms onto the recommended patterns. */
 export const TRANSFORM_IDS: readonly TransformId[] = TRANSFORMS.map((transform) => transform.id);
 
 export const TRANSFORM_1X_IDS: readonly TransformId[] = TRANSFORMS_1X.map((transform) => transform.id);

@@ -1,4 +1,4 @@
-// `migrate --from 1` on the 1.x fixture pairs (fixtures/migrate-1x): the 1.x set then the four 2.x
+// `migrate --from 1` on the 1.x fixture pairs (fixtures/migrate-1x): the 1.x set then the 2.x
 // transforms, as the CLI runs them. before → exactly after; after → unchanged; a second run changes
 // nothing and adds no marker; comments are kept.
 import { describe, expect, it } from "vitest";
