@@ -2,7 +2,7 @@
 // Everything a user can get wrong is a UsageError (exit code 2) with a message that says how to
 // get it right.
 import { parseArgs } from "node:util";
-import { TRANSFORM_IDS, isTransformId, type TransformId } from "../transforms/ids.js";
+import { ALL_TRANSFORM_IDS, TRANSFORM_IDS, is1xTransformId, isTransformId, type TransformId } from "../transforms/ids.js";
 import { DEFAULT_EXTENSIONS } from "./discover.js";
 
 export class UsageError extends Error {}
@@ -20,6 +20,10 @@ export interface MigrateOptions {
   /** Paths that lead out of the project (the git top level, or the working directory) are accepted. */
   readonly allowOutsideProject: boolean;
   readonly verbose: boolean;
+  /** `--from 1`: the code base is on honeyhive 1.x; the 1.x set runs first (and `--list` shows it). */
+  readonly from1x?: boolean;
+  /** `--update-package`: move package.json's `honeyhive` range to this package's version. */
+  readonly updatePackage?: boolean;
   /** Selected transforms, in run order. */
   readonly transforms: readonly TransformId[];
   /** Worker threads asked for with `--cpus`; undefined means "decide from the machine". */
@@ -55,6 +59,8 @@ const MIGRATE_OPTIONS = {
   ignore: { type: "string", multiple: true },
   modules: { type: "string", multiple: true },
   "lambda-handler-names": { type: "string", multiple: true },
+  from: { type: "string" },
+  "update-package": { type: "boolean" },
 } as const;
 
 /** `--x a,b --x c` → ["a", "b", "c"]. */
@@ -101,7 +107,13 @@ function parseMigrate(args: readonly string[]): Command {
 
   const only = transformList(values.transforms, "--transforms");
   const skipped = transformList(values.skip, "--skip");
-  const transforms = TRANSFORM_IDS.filter((id) => (only.length === 0 || only.includes(id)) && !skipped.includes(id));
+  if (values.from !== undefined && values.from !== "1") {
+    throw new UsageError(`--from: the only earlier major to migrate from is 1 (honeyhive 1.x), got "${values.from}"`);
+  }
+  const from1x = values.from === "1";
+  // Naming a 1.x transform selects from the whole list, as --from 1 does.
+  const selectable = from1x || only.some(is1xTransformId) ? ALL_TRANSFORM_IDS : TRANSFORM_IDS;
+  const transforms = selectable.filter((id) => (only.length === 0 || only.includes(id)) && !skipped.includes(id));
   if (transforms.length === 0) throw new UsageError("no transform left to run: --transforms and --skip exclude them all");
 
   const check = values.check ?? false;
@@ -119,6 +131,8 @@ function parseMigrate(args: readonly string[]): Command {
       allowDirty: values["allow-dirty"] ?? false,
       allowOutsideProject: values["allow-outside-project"] ?? false,
       verbose: values.verbose ?? false,
+      from1x,
+      updatePackage: values["update-package"] ?? false,
       transforms,
       cpus: parseCpus(values.cpus),
       runInBand: values["run-in-band"] ?? false,

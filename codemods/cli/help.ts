@@ -1,5 +1,5 @@
 // The texts of `honeyhive --help` and `honeyhive migrate --help`.
-import { TRANSFORMS } from "../transforms/ids.js";
+import { TRANSFORMS, TRANSFORMS_1X } from "../transforms/ids.js";
 import { DEFAULT_EXTENSIONS } from "./discover.js";
 
 export const MAIN_HELP = `Usage: honeyhive <command> [options]
@@ -15,8 +15,10 @@ Run "honeyhive migrate --help" for options and examples.
 `;
 
 export function migrateHelp(): string {
-  const idWidth = Math.max(...TRANSFORMS.map((transform) => transform.id.length));
-  const transforms = TRANSFORMS.map((transform) => `  ${transform.id.padEnd(idWidth)}  ${transform.title}`).join("\n");
+  const idWidth = Math.max(...[...TRANSFORMS, ...TRANSFORMS_1X].map((transform) => transform.id.length));
+  const line = (transform: { readonly id: string; readonly title: string }) => `  ${transform.id.padEnd(idWidth)}  ${transform.title}`;
+  const transforms = TRANSFORMS.map(line).join("\n");
+  const transforms1x = TRANSFORMS_1X.map(line).join("\n");
   return `Usage: honeyhive migrate [paths…] [options]
 
 Rewrites HoneyHive SDK usage in JavaScript and TypeScript files to the recommended tracer
@@ -28,11 +30,18 @@ are skipped.
 Transforms (run in this order):
 ${transforms}
 
+With --from 1 (code written for honeyhive 1.x), first:
+${transforms1x}
+
 Options:
   -d, --dry                Write nothing; print a unified diff of every file that would change
   -p, --print              Write nothing; print the transformed source of every file that would change
       --check              Like --dry, and exit with 3 when a file would change or a review
                            marker remains (for CI)
+      --from 1             The code is written for honeyhive 1.x: run the 1.x transforms, then
+                           the ones above on their output (see docs/migrating-from-1x.md)
+      --update-package     Also set the honeyhive range in ./package.json to this version
+                           (the lock file is left to your package manager)
       --list               List the transforms; with paths, count the files each would change
   -t, --transforms <ids>   Run only these transforms (comma-separated, repeatable)
       --skip <ids>         Do not run these transforms (comma-separated, repeatable)
@@ -69,6 +78,8 @@ Exit codes:
 
 Examples:
   npx honeyhive migrate --dry                 Preview every change as a diff
+  npx honeyhive migrate --from 1 --update-package
+                                              Move a honeyhive 1.x code base onto this version
   npx honeyhive migrate src                   Migrate src/ (commit or stash your changes first)
   npx honeyhive migrate src/chat.ts           After a pre-commit hook blocked a commit: rewrite
                                               the staged file, review with git diff, git add

@@ -2,11 +2,11 @@
 // write, report. Every outcome is decided per file, so one bad file never stops the others.
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DirectoryListings } from "../engine/directory-listings.js";
 import type { RunTransformsOptions, TransformRunResult } from "../engine/engine.js";
-import { TRANSFORMS } from "../transforms/ids.js";
+import { ALL_TRANSFORMS, is1xTransformId, TRANSFORMS } from "../transforms/ids.js";
 import { parseCommandLine, UsageError, type MigrateOptions } from "./args.js";
 import { unifiedDiff } from "./diff.js";
 import { discoverFiles, firstPathOutside, isInside, MissingPathError, projectRoot, resolveGitTopLevels, toPosix } from "./discover.js";
@@ -19,6 +19,7 @@ import { ProgressBar, type ProgressStream } from "./progress.js";
 import { decodeSource, type DecodedSource } from "./decode.js";
 import { buildJsonReport, formatSummary, plural, type FileError, type FileOutcome, type JsonReport } from "./report.js";
 import { packageVersion } from "./version.js";
+import { updateHoneyhiveRange } from "./update-package.js";
 import { writeFileAtomically } from "./write-file.js";
 
 export const EXIT_OK = 0;
@@ -59,22 +60,27 @@ interface FileRun {
   readonly prefiltered?: { readonly realPath: string; readonly source: string; readonly invalid?: FileError };
 }
 
-function listTransforms(io: CliIo, json: boolean): number {
+/** The transforms a run may apply: with `--from 1` the 1.x set, then the rest. */
+function transformSet(options: MigrateOptions): readonly (typeof ALL_TRANSFORMS)[number][] {
+  return options.from1x || options.transforms.some(is1xTransformId) ? ALL_TRANSFORMS : TRANSFORMS;
+}
+
+function listTransforms(io: CliIo, json: boolean, set: readonly (typeof ALL_TRANSFORMS)[number][]): number {
   if (json) {
-    io.stdout.write(`${JSON.stringify({ version: 1, transforms: TRANSFORMS }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ version: 1, transforms: set }, null, 2)}\n`);
     return EXIT_OK;
   }
-  const idWidth = Math.max(...TRANSFORMS.map((transform) => transform.id.length));
-  for (const transform of TRANSFORMS) {
+  const idWidth = Math.max(...set.map((transform) => transform.id.length));
+  for (const transform of set) {
     io.stdout.write(`${transform.id.padEnd(idWidth)}  ${transform.title}\n${" ".repeat(idWidth + 2)}${transform.description}\n`);
   }
   return EXIT_OK;
 }
 
-function listTransformCounts(io: CliIo, report: JsonReport, selected: MigrateOptions["transforms"]): void {
-  const idWidth = Math.max(...TRANSFORMS.map((transform) => transform.id.length));
-  for (const transform of TRANSFORMS) {
-    const count = selected.includes(transform.id) ? plural(report.transforms[transform.id].files, "file") : "not selected";
+function listTransformCounts(io: CliIo, report: JsonReport, selected: MigrateOptions["transforms"], set: readonly (typeof ALL_TRANSFORMS)[number][]): void {
+  const idWidth = Math.max(...set.map((transform) => transform.id.length));
+  for (const transform of set) {
+    const count = selected.includes(transform.id) ? plural(report.transforms[transform.id]?.files ?? 0, "file") : "not selected";
     io.stdout.write(`${transform.id.padEnd(idWidth)}  ${count.padEnd(12)}  ${transform.title}\n`);
   }
 }
@@ -431,7 +437,7 @@ function exitCodeOf(report: JsonReport, options: MigrateOptions): number {
 
 export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<number> {
   const startedAt = performance.now();
-  if (options.list && !options.explicitPaths) return listTransforms(io, options.json);
+  if (options.list && !options.explicitPaths) return listTransforms(io, options.json, transformSet(options));
   const cwd = realpathSync(io.cwd);
   const writes = !options.dry && !options.list;
   if (!options.allowOutsideProject && !checkPathsInsideProject(io, cwd, options.paths)) return EXIT_USAGE;
@@ -455,12 +461,13 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
     runs = await transformAll(io, options, runs, engine, transformOptions, listings);
   }
   if (writes) runs = writeChanged(runs);
+  if (options.updatePackage) updatePackageManifest(io, cwd, writes);
 
   const report = buildJsonReport(runs.map((run) => run.outcome));
   const fileOutputStream = options.json ? io.stderr : io.stdout;
   if (options.dry && !options.list) printFileOutputs(fileOutputStream, runs, options);
   if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (options.list) listTransformCounts(io, report, options.transforms);
+  else if (options.list) listTransformCounts(io, report, options.transforms, transformSet(options));
   if (options.verbose) printVerbose(io, runs);
   io.stderr.write(formatSummary(report, { dry: !writes, elapsedMs: performance.now() - startedAt }));
 
@@ -471,6 +478,26 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
     if (command) io.stderr.write(`Format the changed files with the project's formatter:\n  ${command}\n`);
   }
   return exitCodeOf(report, options);
+}
+
+/** `--update-package`: the `honeyhive` range of the package.json in the working directory. */
+function updatePackageManifest(io: CliIo, cwd: string, writes: boolean): void {
+  const path = join(cwd, "package.json");
+  const source = existsSync(path) ? readFileSync(path, "utf8") : undefined;
+  if (source === undefined) {
+    io.stderr.write(`--update-package: no package.json in ${cwd}\n`);
+    return;
+  }
+  const update = updateHoneyhiveRange(source, packageVersion());
+  if (!update) {
+    io.stderr.write(`package.json: no honeyhive range to move to ^${packageVersion()}\n`);
+    return;
+  }
+  if (writes) writeFileAtomically(realpathSync(path), source, update.text);
+  io.stderr.write(
+    `package.json: honeyhive ${update.from.join(", ")} → ${update.to}${writes ? "" : " (not written)"}; ` +
+      `the lock file is left to your package manager: run its install\n`,
+  );
 }
 
 /** The whole program: parses `argv` (without node and the script), runs, returns the exit code. */

@@ -1,7 +1,7 @@
 // What a run found and did, as the versioned JSON report (`--json`) and as the human summary.
 // The JSON shape is a contract for scripts: add fields, never rename or remove them without
 // raising `version`.
-import { TRANSFORMS, TRANSFORM_IDS, type TransformId } from "../transforms/ids.js";
+import { ALL_TRANSFORMS, TRANSFORM_IDS, type TransformId } from "../transforms/ids.js";
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "failed";
 
@@ -59,7 +59,8 @@ export function countByTransform(outcomes: readonly FileOutcome[]): Record<Trans
     { files: number; markers: number }
   >;
   for (const outcome of outcomes) {
-    for (const id of outcome.transforms) counts[id].files++;
+    // The 1.x set's counts appear once one of them changed a file (the default run never names them).
+    for (const id of outcome.transforms) (counts[id] ??= { files: 0, markers: 0 }).files++;
     if (outcome.transforms.length === 1) counts[outcome.transforms[0]].markers += outcome.markers;
   }
   return counts;
@@ -122,10 +123,10 @@ export function formatSummary(report: JsonReport, context: SummaryContext): stri
       `${summary.changed} ${changedWord}, ${summary.unchanged} unchanged, ${summary.failed} failed, ` +
       `${plural(summary.markers, "review marker")} (${(context.elapsedMs / 1000).toFixed(2)}s)`,
   ];
-  const idWidth = Math.max(...TRANSFORMS.map((transform) => transform.id.length));
-  for (const { id } of TRANSFORMS) {
-    const counts = report.transforms[id];
-    if (counts.files === 0 && counts.markers === 0) continue;
+  const idWidth = Math.max(...ALL_TRANSFORMS.map((transform) => transform.id.length));
+  for (const { id } of ALL_TRANSFORMS) {
+    const counts = report.transforms[id] as TransformCounts | undefined;
+    if (counts === undefined || counts.files === 0 && counts.markers === 0) continue;
     const markers = counts.markers > 0 ? `, ${plural(counts.markers, "review marker")}` : "";
     lines.push(`  ${id.padEnd(idWidth)}  ${plural(counts.files, "file")}${markers}`);
   }

@@ -19,7 +19,7 @@ import { syntaxErrorOfEdited } from "./output-check.js";
 import { isParseFailure, parseFile, releaseParse, type ParsedFile } from "./parse.js";
 import { fileLinks } from "./project.js";
 import type { CodemodTransform, FileLinks, ProjectFileFacts, RunState } from "./transform-api.js";
-import { TRANSFORM_IDS, type TransformId } from "../transforms/ids.js";
+import { is1xTransformId, TRANSFORM_IDS, type TransformId } from "../transforms/ids.js";
 import { transformById } from "../transforms/index.js";
 import { readSettings, type HoneyhiveSettings } from "../../analysis/settings.js";
 
@@ -98,18 +98,29 @@ function transformParsed(parsed: ParsedFile, filePath: string, settings: Honeyhi
   let accepted: TextEdit[] = [];
   const applied: TransformId[] = [];
   const run: RunState = { removedTracers: new Set() };
+  let after1x = false;
   for (const id of options.transforms ?? TRANSFORM_IDS) {
     const transform = transformById(id);
     try {
+      /** Applies the accepted edits and parses the result, so the next transform reads it. */
+      const settle = (): string | undefined => {
+        const reparsed = parseFile(applyEdits(file.text, accepted), filePath, settings, options.project);
+        if (isParseFailure(reparsed)) return `transforms produced unparsable code: ${reparsed.failure.message}`;
+        file = reparsed;
+        accepted = [];
+        return undefined;
+      };
+      // The 2.x transforms match 2.x code: after the 1.x set they read its output, not the 1.x source.
+      const leaving1x = after1x && !is1xTransformId(id) && accepted.length > 0;
+      after1x = is1xTransformId(id);
+      const failedSettle = leaving1x ? settle() : undefined;
+      if (failedSettle) return unchanged(source, { message: failedSettle });
       let edits = collectEdits(transform, file, run, options.project);
       if (edits.some((edit) => accepted.some((earlier) => editsOverlap(edit, earlier)))) {
         // Two transforms rewrote the same code: settle the earlier ones, then look again. Rare, so
         // the second parse is only paid here.
-        const settled = applyEdits(file.text, accepted);
-        const reparsed = parseFile(settled, filePath, settings, options.project);
-        if (isParseFailure(reparsed)) return unchanged(source, { message: `transforms produced unparsable code: ${reparsed.failure.message}` });
-        file = reparsed;
-        accepted = [];
+        const failed = settle();
+        if (failed) return unchanged(source, { message: failed });
         edits = collectEdits(transform, file, run, options.project);
       }
       if (edits.length === 0) continue;

@@ -33,10 +33,64 @@ export const TRANSFORMS = [
   },
 ] as const;
 
-export type TransformId = (typeof TRANSFORMS)[number]["id"];
+/**
+ * The `1.x` set (`migrate --from 1`): moves code written against the published honeyhive 1.x onto
+ * this SDK, each concern one transform; the ones above run after it, on its output.
+ */
+export const TRANSFORMS_1X = [
+  {
+    id: "1x-init",
+    title: "1.x: synchronous init and its options",
+    description:
+      "`await HoneyHiveTracer.init(…)` and `new HoneyHiveTracer(…)` → `HoneyHiveTracer.init(…)`, 1.x option names → this SDK's, a marker for options that no longer exist",
+  },
+  {
+    id: "1x-flush",
+    title: "1.x: flush() → forceFlush()",
+    description: "`tracer.flush()` → `tracer.forceFlush()`; static `HoneyHiveTracer.flush()` → the one reachable tracer's forceFlush(), else a marker",
+  },
+  {
+    id: "1x-trace-wrappers",
+    title: "1.x: traceFunction/traceModel/traceTool/traceChain → trace()",
+    description:
+      "The 1.x wrappers → `trace(options, fn)` with the event type as an option; 1.x `tracer.trace(fn, …args)` (no span) → `fn(…args)`; logModel → a marked model span",
+  },
+  {
+    id: "1x-sessions",
+    title: "1.x: startSession()",
+    description: "`tracer.startSession()` → `createSession()` inside request and serverless handlers, `tracer.sessionId` (what 1.x returned) elsewhere",
+  },
+  {
+    id: "1x-enrichment",
+    title: "1.x: enrichment calls",
+    description:
+      "Static `HoneyHiveTracer.enrichSpan` → `enrichSpan` (bound to the tracer by explicit-tracer), `setFeedback/setMetric/setMetadata` → `enrichSession`, `getTracer()` → the provider's, markers for fields with no equivalent",
+  },
+  {
+    id: "1x-evaluate",
+    title: "1.x: evaluate() from honeyhive/experiments",
+    description: "`evaluate` moves to `honeyhive/experiments`, its 1.x config keys become this SDK's, the evaluated function is wrapped to keep its (inputs, groundTruths) parameters",
+  },
+] as const;
 
+export type Transform1xId = (typeof TRANSFORMS_1X)[number]["id"];
+
+export type TransformId = (typeof TRANSFORMS)[number]["id"] | (typeof TRANSFORMS_1X)[number]["id"];
+
+/** The default run: the transforms onto the recommended patterns. */
 export const TRANSFORM_IDS: readonly TransformId[] = TRANSFORMS.map((transform) => transform.id);
 
+export const TRANSFORM_1X_IDS: readonly TransformId[] = TRANSFORMS_1X.map((transform) => transform.id);
+
+/** Every transform, in run order (`--from 1`: all of them). */
+export const ALL_TRANSFORMS: readonly ((typeof TRANSFORMS_1X)[number] | (typeof TRANSFORMS)[number])[] = [...TRANSFORMS_1X, ...TRANSFORMS];
+
+export const ALL_TRANSFORM_IDS: readonly TransformId[] = ALL_TRANSFORMS.map((transform) => transform.id);
+
 export function isTransformId(value: string): value is TransformId {
-  return (TRANSFORM_IDS as readonly string[]).includes(value);
+  return (ALL_TRANSFORM_IDS as readonly string[]).includes(value);
+}
+
+export function is1xTransformId(id: TransformId): boolean {
+  return TRANSFORM_1X_IDS.includes(id);
 }

@@ -9,6 +9,7 @@ import { explicitTracer } from "./explicit-tracer.js";
 import { lambdaForceFlush } from "./lambda-force-flush.js";
 import { sessionStartToCreateSession } from "./session-start-to-create-session.js";
 import { validateSessionId } from "./validate-session-id.js";
+import { transform1xById } from "./1x/index.js";
 
 export function transformById(id: TransformId): CodemodTransform {
   switch (id) {
@@ -22,5 +23,7 @@ export function transformById(id: TransformId): CodemodTransform {
       return explicitTracer;
     case "validate-session-id":
       return validateSessionId;
+    default:
+      return transform1xById(id);
   }
 }

@@ -25,8 +25,40 @@ const planned = (decision: Migration["decision"], to: string | undefined, why: s
 
 const TRACER_CLASS: PackageExport = { package: "honeyhive", name: "HoneyHiveTracer" };
 
+/**
+ * The 1.x names `honeyhive migrate --from 1` rewrites today (codemods/transforms/1x, a fixture pair
+ * each in fixtures/migrate-1x), as `<where>:<name>`; the rest are still planned (issue 15). Every
+ * option of OPTIONS_1X is implemented (the 1.x transforms read the options table itself).
+ */
+const IMPLEMENTED_1X: ReadonlySet<string> = new Set([
+  ...["init", "constructor", "initFromSessionId", "flush", "enrichSpan", "flushPromise"].map((name) => `static:${name}`),
+  ...[
+    "startSession",
+    "traceFunction",
+    "traceModel",
+    "traceTool",
+    "traceChain",
+    "trace",
+    "logModel",
+    "enrichSpan",
+    "enrichSession",
+    "flush",
+    "getTracer",
+    "setFeedback",
+    "setMetric",
+    "setMetadata",
+    "sessionId",
+    "project",
+    "source",
+  ].map((name) => `instance:${name}`),
+  ...["traceFunction", "traceModel", "traceTool", "traceChain", "enrichSpan", "enrichSession", "evaluate", "HoneyHiveTracer"].map((name) => `export:${name}`),
+]);
+
+const withStatus = <T extends { readonly migration: Migration }>(entry: T, implemented: boolean): T =>
+  implemented ? { ...entry, migration: { ...entry.migration, status: "implemented" } } : entry;
+
 /** Every public name of honeyhive 1.x that application code can touch. */
-export const API_1X: readonly Api1xEntry[] = [
+export const API_1X: readonly Api1xEntry[] = ([
   // --- HoneyHiveTracer, static ---------------------------------------------------------------------
   {
     name: "init",
@@ -477,10 +509,10 @@ export const API_1X: readonly Api1xEntry[] = [
       ),
     }),
   ),
-];
+] satisfies Api1xEntry[]).map((entry) => withStatus(entry, IMPLEMENTED_1X.has(`${entry.where}:${entry.name}`)));
 
 /** Options (object keys) of 1.x calls, per version, with their 2.x names. */
-export const OPTIONS_1X: readonly Option1xEntry[] = [
+export const OPTIONS_1X: readonly Option1xEntry[] = ([
   // HoneyHiveTracer.init: camelCase in every version.
   ...(
     [
@@ -669,7 +701,7 @@ export const OPTIONS_1X: readonly Option1xEntry[] = [
       migration: planned("marker", undefined, why),
     }),
   ),
-];
+] satisfies Option1xEntry[]).map((option) => withStatus(option, true));
 
 /**
  * REST calls that create or update exactly the resource they name and keep no tracer state: the 1.x

@@ -1,0 +1,70 @@
+// 1.x → this SDK: enrichment. The tracer's `enrichSpan/enrichSession` keep their shape; 1.x's static
+// `HoneyHiveTracer.enrichSpan()` becomes the SDK's free `enrichSpan()`, which the 2.x transform
+// `explicit-tracer` (run after this set) turns into the reachable tracer's method, as the lint rule's
+// fix does. The pre-1.0.7 setters become `enrichSession({ feedback | metrics | metadata })`, and
+// `tracer.getTracer()` (an OpenTelemetry tracer for integrations) the tracer provider's. Fields with
+// no counterpart (`eventName` of enrichSpan, `userProperties` of enrichSession) stay, with a marker.
+import type { TSESTree } from "@typescript-eslint/types";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import { unwrapExpression } from "../../../analysis/ast.js";
+import { keyedProperties, option1x, sdkFunctionCalls, staticCalls, tracerMethodCalls } from "../../../analysis/honeyhive-1x.js";
+import { isUnusedAfter } from "../../../analysis/rewrite.js";
+import { SdkImports } from "../../../analysis/sdk-imports.js";
+import { getSdkModel } from "../../../analysis/sdk-model.js";
+import { addMarker } from "../../engine/markers.js";
+import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
+import { transformMeta } from "../meta.js";
+import { MESSAGES_1X } from "./messages.js";
+import { jscodeshiftEntry, objectArgument } from "./shared.js";
+
+export const meta = transformMeta("1x-enrichment");
+
+const SETTER_FIELD: Readonly<Record<string, string>> = { setFeedback: "feedback", setMetric: "metrics", setMetadata: "metadata" };
+const ENRICH: ReadonlySet<string> = new Set(["enrichSpan", "enrichSession"]);
+
+function collect({ file, edits }: TransformContext): void {
+  const { input, text } = file;
+  const sdk = getSdkModel(input);
+  if (!sdk.usesSdk) return;
+  const enrichCalls: { call: TSESTree.CallExpression; name: string }[] = [];
+
+  for (const { call, callee, name } of tracerMethodCalls(input, new Set([...Object.keys(SETTER_FIELD), "getTracer", ...ENRICH]))) {
+    if (ENRICH.has(name)) {
+      enrichCalls.push({ call, name });
+    } else if (name === "getTracer") {
+      edits.replace(callee.property, "provider.getTracer");
+      if (call.arguments.length === 0) edits.insertAt(call.range[1] - 1, '"honeyhive"');
+    } else if (call.arguments.length === 1) {
+      edits.replace(callee.property, "enrichSession");
+      edits.insertBefore(call.arguments[0], `{ ${SETTER_FIELD[name]}: `);
+      edits.insertAfter(call.arguments[0], " }");
+    }
+  }
+
+  const imports = new SdkImports(file, sdk);
+  const rewritten: TSESTree.Range[] = [];
+  for (const { call, callee } of staticCalls(input, new Set(["enrichSpan"]))) {
+    const free = imports.useAt("enrichSpan", call);
+    if (free === undefined) continue;
+    edits.replace(callee, free);
+    rewritten.push(callee.range);
+    enrichCalls.push({ call, name: "enrichSpan" });
+  }
+  const classRoot = staticCalls(input, new Set(["enrichSpan"]))[0]?.callee.object;
+  const classIdentifier = unwrapExpression(classRoot);
+  const classVariable = classIdentifier?.type === AST_NODE_TYPES.Identifier ? sdk.variableOf(classIdentifier) : undefined;
+  if (classVariable && isUnusedAfter(classVariable, rewritten)) imports.remove(classVariable);
+  imports.finish(edits);
+
+  enrichCalls.push(...sdkFunctionCalls(input, ENRICH));
+  for (const { call, name } of enrichCalls) {
+    const fields = objectArgument(call);
+    if (!fields) continue;
+    const unmapped = keyedProperties(fields).filter(({ key }) => option1x(name, key)?.migration.decision === "marker");
+    if (unmapped.length > 0) addMarker(edits, text, call, MESSAGES_1X.enrichmentField(name, unmapped.map(({ key }) => key), unmapped.map(({ key }) => option1x(name, key)!.migration.why)));
+  }
+}
+
+export const enrichment1x: CodemodTransform = { meta, collect };
+
+export default jscodeshiftEntry(meta.id);

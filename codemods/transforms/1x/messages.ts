@@ -1,0 +1,17 @@
+// What the 1.x transforms' review markers ask a person to check; fixtures spell these texts exactly.
+export const MESSAGES_1X = {
+  staticFlush: "HoneyHiveTracer.flush() is gone (each tracer flushes its own spans): await <tracer>.forceFlush() for the tracer that recorded them",
+  flushPromise: "HoneyHiveTracer.flushPromise is gone: await <tracer>.forceFlush() instead",
+  logModel: 'give this model span a real eventName (1.x logModel() named it "func")',
+  wrapperConfig: "the 1.x wrapper option config has no trace() option: call tracer.enrichSpan({ config }) inside the function",
+  wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
+  traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
+  traceMethod: "1.x tracer.trace(fn) ran a method with `this` undefined: call it directly, with the receiver it needs",
+  sessionIdAssigned: "a tracer's sessionId cannot be assigned here: use tracer.createSession({ sessionId }) for a request's session, or sessionStart({ sessionId }) for the tracer's own",
+  enrichmentField: (call: string, keys: readonly string[], why: readonly string[]) =>
+    `${call}() has no field ${keys.join(", ")} here: ${why.map((text) => text.replace(/\.$/, "")).join("; ")}`,
+  evaluator: "1.x evaluator(fn, { name }) is gone: list the function as evaluators: { [name]: fn } (repeat, weight and the other settings have no counterpart)",
+  runConcurrently: "runConcurrently: false means one datapoint at a time: set maxConcurrency: 1 in that case, else drop the key",
+  evaluateResult: (field: string) =>
+    `evaluate() resolves to { runId, name, results, summary } here: 1.x's result.${field} has no counterpart (per-datapoint outcomes are in results, metrics in summary)`,
+} as const;

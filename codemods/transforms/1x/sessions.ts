@@ -1,0 +1,47 @@
+// 1.x → this SDK: `tracer.startSession()`. On an initialized 1.x tracer it returned the tracer's
+// existing session id without calling the API (init always set one), so per-request code never got a
+// session per request. Inside a request or serverless handler the code evidently meant one, and this
+// SDK's request-scoped `createSession()` gives it (what the seeds recommend); elsewhere the call
+// becomes what 1.x returned, `tracer.sessionId`. Assigning `tracer.sessionId` (1.x ≥ 1.0.20) is
+// not possible here: a marker.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { memberName } from "../../../analysis/ast.js";
+import { getHandlerModel } from "../../../analysis/handlers.js";
+import { tracerMethodCalls } from "../../../analysis/honeyhive-1x.js";
+import { SESSION_STARTING_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
+import { nodesOfType } from "../../../analysis/nodes.js";
+import { getSdkModel } from "../../../analysis/sdk-model.js";
+import { addMarker } from "../../engine/markers.js";
+import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
+import { transformMeta } from "../meta.js";
+import { MESSAGES_1X } from "./messages.js";
+import { jscodeshiftEntry } from "./shared.js";
+
+export const meta = transformMeta("1x-sessions");
+
+function collect({ file, edits }: TransformContext): void {
+  const { input, text } = file;
+  const sdk = getSdkModel(input);
+  if (!sdk.usesSdk) return;
+  const handlers = getHandlerModel(input);
+  for (const { call, callee } of tracerMethodCalls(input, SESSION_STARTING_MEMBERS_1X)) {
+    const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : undefined;
+    // The `await` goes in both forms: createSession() and sessionId are not promises here.
+    if (awaited) edits.remove([awaited.range[0], call.range[0]]);
+    if (handlers.enclosingHandler(call)) {
+      edits.replace(callee.property, "createSession");
+    } else {
+      edits.replace([callee.property.range[0], call.range[1]], "sessionId");
+    }
+  }
+  for (const assignment of nodesOfType(input.ast, AST_NODE_TYPES.AssignmentExpression)) {
+    const target: TSESTree.Node = assignment.left;
+    if (target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === "sessionId" && sdk.tracerOf(target.object)) {
+      addMarker(edits, text, assignment, MESSAGES_1X.sessionIdAssigned);
+    }
+  }
+}
+
+export const sessions1x: CodemodTransform = { meta, collect };
+
+export default jscodeshiftEntry(meta.id);

@@ -1,0 +1,142 @@
+// 1.x → this SDK: the function wrappers. 1.x had `traceFunction(options)(fn)` and the shorthands
+// `traceModel/traceTool/traceChain(fn, options?)`, on the tracer and (from 1.0.33) as free functions
+// that found the session in the context; here one `trace(options, fn)` takes the event type as an
+// option. The free forms become the SDK's `trace(…)` without a tracer: the 2.x transform
+// `explicit-tracer`, which runs after this set, binds the tracer it can reach (or marks the call),
+// the same fix the lint rule applies. 1.x `tracer.trace(fn, ...args)` ran `fn` at once and made no
+// span, so it becomes the direct call `fn(...args)` (a recorded finding: see the 1.x data).
+//
+// The wrapped function is never moved (edits inside it, by this or another transform, stay valid):
+// the options text moves in front of it instead.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { unwrapExpression } from "../../../analysis/ast.js";
+import type { EditList } from "../../../analysis/edits.js";
+import { getEvaluateModel } from "../../../analysis/evaluate.js";
+import { isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls } from "../../../analysis/honeyhive-1x.js";
+import { isUnusedAfter } from "../../../analysis/rewrite.js";
+import { SdkImports } from "../../../analysis/sdk-imports.js";
+import { getSdkModel } from "../../../analysis/sdk-model.js";
+import { MARKER_MESSAGES } from "../../../analysis/fixes/review-markers.js";
+import { addMarker } from "../../engine/markers.js";
+import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
+import { transformMeta } from "../meta.js";
+import { MESSAGES_1X } from "./messages.js";
+import { jscodeshiftEntry } from "./shared.js";
+
+export const meta = transformMeta("1x-trace-wrappers");
+
+const EVENT_TYPE_OF: Readonly<Record<string, string>> = { traceModel: "model", traceTool: "tool", traceChain: "chain" };
+const WRAPPERS: ReadonlySet<string> = new Set(["traceFunction", ...Object.keys(EVENT_TYPE_OF)]);
+const INSTANCE_METHODS: ReadonlySet<string> = new Set([...WRAPPERS, "trace", "logModel"]);
+
+/**
+ * This SDK's options text for 1.x wrapper options: `{ eventType: "model", ...the 1.x keys }`. A 1.x
+ * `config` option has no counterpart on a wrapper: it is left out and reported (returned true).
+ */
+function optionsText(text: string, options: TSESTree.Node | undefined, eventType: string | undefined): { text: string; droppedConfig: boolean } {
+  const head = eventType === undefined ? [] : [`eventType: ${JSON.stringify(eventType)}`];
+  if (options === undefined) return { text: head.length === 0 ? "{}" : `{ ${head.join(", ")} }`, droppedConfig: false };
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) {
+    const source = text.slice(options.range[0], options.range[1]);
+    return { text: head.length === 0 ? source : `{ ${[...head, `...${source}`].join(", ")} }`, droppedConfig: false };
+  }
+  const config = keyedProperties(options).find(({ key }) => key === "config")?.property;
+  const kept = options.properties.filter((property) => property !== config).map((property) => text.slice(property.range[0], property.range[1]));
+  const all = [...head, ...kept];
+  if (eventType === undefined && config === undefined) return { text: text.slice(options.range[0], options.range[1]), droppedConfig: false };
+  return { text: all.length === 0 ? "{}" : `{ ${all.join(", ")} }`, droppedConfig: config !== undefined };
+}
+
+/**
+ * `<callee>(fn, options?)` → `<newCallee>(options', fn)`, or for `traceFunction`,
+ * `<callee>(options)(fn)` → `<newCallee>(options', fn)`. Returns whether a `config` option was dropped,
+ * or undefined when the call has a shape 1.x did not have (left alone).
+ */
+function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpression, name: string, newCallee: string): boolean | undefined {
+  if (name === "traceFunction") {
+    const applied = call.parent;
+    if (applied?.type !== AST_NODE_TYPES.CallExpression || applied.callee !== call || applied.arguments.length !== 1 || call.arguments.length > 1) return undefined;
+    const fn = applied.arguments[0];
+    const options = optionsText(text, call.arguments[0], undefined);
+    edits.replace([call.range[0], fn.range[0]], `${newCallee}(${options.text}, `);
+    return options.droppedConfig;
+  }
+  const [fn, options, ...rest] = call.arguments;
+  if (fn === undefined || rest.length > 0 || fn.type === AST_NODE_TYPES.SpreadElement || options?.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const built = optionsText(text, options, EVENT_TYPE_OF[name]);
+  edits.replace([call.range[0], fn.range[0]], `${newCallee}(${built.text}, `);
+  if (options) edits.remove([fn.range[1], options.range[1]]);
+  return built.droppedConfig;
+}
+
+function collect({ file, edits }: TransformContext): void {
+  const { input, text } = file;
+  const sdk = getSdkModel(input);
+  if (!sdk.usesSdk) return;
+
+  for (const { call, callee, name } of tracerMethodCalls(input, INSTANCE_METHODS)) {
+    const tracerText = text.slice(callee.object.range[0], callee.object.range[1]);
+    if (name === "trace") {
+      rewriteImmediateTrace(edits, text, input, call);
+      continue;
+    }
+    if (name === "logModel") {
+      const fields = call.arguments.map((argument) => text.slice(argument.range[0], argument.range[1])).join(", ");
+      edits.replace(call, `${tracerText}.trace({ eventType: "model", eventName: "func" }, () => ${tracerText}.enrichSpan(${fields}))()`);
+      addMarker(edits, text, call, MESSAGES_1X.logModel);
+      continue;
+    }
+    const dropped = rewriteWrapper(edits, text, call, name, `${tracerText}.trace`);
+    if (dropped === undefined) addMarker(edits, text, call, MESSAGES_1X.wrapperShape(name));
+    else if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
+  }
+
+  const imports = new SdkImports(file, sdk);
+  const rewritten: TSESTree.Range[] = [];
+  const wrapperVariables = new Set<Scope.Variable>();
+  for (const { call, name } of sdkFunctionCalls(input, WRAPPERS)) {
+    const root = unwrapExpression(call.callee);
+    const rootIdentifier = root?.type === AST_NODE_TYPES.Identifier ? root : undefined;
+    const variable = rootIdentifier ? sdk.variableOf(rootIdentifier) : undefined;
+    const traceText = imports.useAt("trace", call);
+    if (traceText === undefined) {
+      addMarker(edits, text, call, MESSAGES_1X.traceNameTaken(name));
+      continue;
+    }
+    const dropped = rewriteWrapper(edits, text, call, name, traceText);
+    if (dropped === undefined) {
+      addMarker(edits, text, call, MESSAGES_1X.wrapperShape(name));
+      continue;
+    }
+    if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
+    // With a tracer in the file, explicit-tracer binds this call or marks it; without one it accepts
+    // the implicit form, which outside evaluate() would record through the default tracer.
+    else if (sdk.tracers.length === 0 && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
+    rewritten.push(call.callee.range);
+    if (variable) wrapperVariables.add(variable);
+  }
+  for (const variable of wrapperVariables) if (isUnusedAfter(variable, rewritten)) imports.remove(variable);
+  imports.finish(edits);
+}
+
+/** 1.x `tracer.trace(fn, ...args)` ran `fn(...args)` at once, in the tracer's session, with no span. */
+function rewriteImmediateTrace(edits: EditList, text: string, input: TransformContext["file"]["input"], call: TSESTree.CallExpression): void {
+  const [fn, ...args] = call.arguments;
+  // This SDK's `tracer.trace(options, fn)` (or anything not certainly 1.x) is left alone.
+  if (fn === undefined || fn.type === AST_NODE_TYPES.SpreadElement) return;
+  const unwrapped = unwrapExpression(fn);
+  if (unwrapped?.type === AST_NODE_TYPES.MemberExpression) {
+    addMarker(edits, text, call, MESSAGES_1X.traceMethod);
+    return;
+  }
+  if (!isKnownFunction(input, fn)) return;
+  const argsText = args.length === 0 ? "" : text.slice(args[0].range[0], args.at(-1)!.range[1]);
+  const parenthesize = unwrapped?.type !== AST_NODE_TYPES.Identifier;
+  edits.replace([call.range[0], fn.range[0]], parenthesize ? "(" : "");
+  edits.replace([fn.range[1], call.range[1]], `${parenthesize ? ")" : ""}(${argsText})`);
+}
+
+export const traceWrappers1x: CodemodTransform = { meta, collect };
+
+export default jscodeshiftEntry(meta.id);
