@@ -7,10 +7,12 @@ import { defineConfig } from "vitest/config";
 export const INTEGRATION_TESTS = [
   "codemods/cli/diff.test.ts",
   "codemods/cli/migrate-fixtures.test.ts",
+  "codemods/cli/migrate-from-1x.test.ts",
   "codemods/cli/migrate.test.ts",
   "codemods/cli/pool.test.ts",
   "codemods/engine/engine.test.ts",
   "codemods/load-cost.test.ts",
+  "codemods/transforms/1x/type-check.test.ts",
   "rules/ci.test.ts",
   "rules/docs.test.ts",
   "rules/eslint-versions.test.ts",
