@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +8,8 @@ import { mayUseSdk, runAsJscodeshift, runTransforms } from "./engine.js";
 import { isParseFailure, parseFile, releaseParse } from "./parse.js";
 import { countMarkers, markerComment } from "./markers.js";
 import { explicitTracer } from "../transforms/explicit-tracer.js";
-import sessionStartTransform from "../transforms/session-start-to-create-session.js";
+import sessionStartTransform from "../jscodeshift/session-start-to-create-session.js";
+import { ALL_TRANSFORM_IDS } from "../transforms/ids.js";
 
 const require = createRequire(import.meta.url);
 
@@ -164,6 +165,19 @@ describe("mayUseSdk", () => {
 });
 
 describe("jscodeshift entry", () => {
+  it("has one entry module per transform id, and no transform module imports the engine (no load cycle)", async () => {
+    const entries = readdirSync(join(import.meta.dirname, "../jscodeshift")).map((name) => name.replace(/\.ts$/, ""));
+    expect(entries.sort()).toEqual([...ALL_TRANSFORM_IDS].sort());
+    for (const id of ALL_TRANSFORM_IDS) {
+      const entry = ((await import(`../jscodeshift/${id}.ts`)) as { default: unknown }).default;
+      expect(entry, id).toBeTypeOf("function");
+    }
+    const transformsRoot = join(import.meta.dirname, "../transforms");
+    const sources = readdirSync(transformsRoot, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));
+    expect(sources.length).toBeGreaterThan(10);
+    for (const file of sources) expect(readFileSync(join(transformsRoot, file), "utf8"), file).not.toMatch(/engine\/engine\.js/);
+  });
+
   it("runs under jscodeshift's own test harness", () => {
     const { applyTransform } = require("jscodeshift/src/testUtils") as {
       applyTransform: (module: unknown, options: unknown, input: { path: string; source: string }) => string;
@@ -185,7 +199,7 @@ describe("jscodeshift entry", () => {
       const file = join(directory, "server.ts");
       writeFileSync(file, EXPRESS_APP);
       const root = join(import.meta.dirname, "../..");
-      const transformFile = join(root, "dist/cjs/codemods/transforms/session-start-to-create-session.js");
+      const transformFile = join(root, "dist/cjs/codemods/jscodeshift/session-start-to-create-session.js");
       const output = execFileSync(process.execPath, [require.resolve("jscodeshift/bin/jscodeshift.js"), "--no-babel", "-t", transformFile, file], {
         encoding: "utf8",
       });

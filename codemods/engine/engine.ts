@@ -186,3 +186,8 @@ export function runAsJscodeshift(id: TransformId, file: JscodeshiftFileInfo, opt
   }
   return result.output;
 }
+
+/** The default export of a codemods/jscodeshift/<id> module: that one transform, run by jscodeshift. */
+export function jscodeshiftEntry(id: TransformId): (file: JscodeshiftFileInfo, api?: unknown, options?: JscodeshiftOptions) => string {
+  return (file, _api, options) => runAsJscodeshift(id, file, options);
+}

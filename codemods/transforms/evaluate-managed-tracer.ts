@@ -17,7 +17,6 @@
 import { evaluateTracerFixes } from "../../analysis/fixes/evaluate-tracer.js";
 import { editsOf, type FindingFix } from "../../analysis/fixes/finding-fix.js";
 import { getSdkModel } from "../../analysis/sdk-model.js";
-import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine/engine.js";
 import { addMarker } from "../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
 import { transformMeta } from "./meta.js";
@@ -50,6 +49,3 @@ function collect({ file, edits, run }: TransformContext): void {
 
 export const evaluateManagedTracer: CodemodTransform = { meta, collect };
 
-export default function transform(file: JscodeshiftFileInfo, _api?: unknown, options?: JscodeshiftOptions): string {
-  return runAsJscodeshift(meta.id, file, options);
-}

@@ -6,7 +6,6 @@
 // the right one); the edits are `explicitTracerFixes`, the ones the rule's autofix applies.
 import { editsOf } from "../../analysis/fixes/finding-fix.js";
 import { explicitTracerFixes } from "../../analysis/fixes/explicit-tracer.js";
-import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine/engine.js";
 import { addMarker } from "../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
 import { transformMeta } from "./meta.js";
@@ -21,6 +20,3 @@ function collect({ file, edits, run }: TransformContext): void {
 
 export const explicitTracer: CodemodTransform = { meta, collect };
 
-export default function transform(file: JscodeshiftFileInfo, _api?: unknown, options?: JscodeshiftOptions): string {
-  return runAsJscodeshift(meta.id, file, options);
-}

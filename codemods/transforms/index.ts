@@ -1,7 +1,6 @@
-// The registry the engine runs: one module per transform id of ids.ts.
-// A function, not an object built at load time: each transform module imports the engine for its
-// jscodeshift entry, so when jscodeshift loads a transform first (CommonJS build), this module runs
-// while that transform is still loading; reading the exports at call time sees them complete.
+// The registry the engine runs: one module per transform id of ids.ts. Transform modules do not
+// import the engine (their jscodeshift entries live in codemods/jscodeshift/), so there is no
+// engine <-> transforms load cycle.
 import type { CodemodTransform } from "../engine/transform-api.js";
 import type { TransformId } from "./ids.js";
 import { evaluateManagedTracer } from "./evaluate-managed-tracer.js";

@@ -8,7 +8,6 @@ import { editsOf } from "../../analysis/fixes/finding-fix.js";
 import { flushFix } from "../../analysis/fixes/flush.js";
 import { lambdaFlushOf } from "../../analysis/flush.js";
 import { getHandlerModel } from "../../analysis/handlers.js";
-import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine/engine.js";
 import { addMarker } from "../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
 import { transformMeta } from "./meta.js";
@@ -28,6 +27,3 @@ function collect({ file, edits }: TransformContext): void {
 
 export const lambdaForceFlush: CodemodTransform = { meta, collect };
 
-export default function transform(file: JscodeshiftFileInfo, _api?: unknown, options?: JscodeshiftOptions): string {
-  return runAsJscodeshift(meta.id, file, options);
-}

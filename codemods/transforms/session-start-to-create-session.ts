@@ -8,7 +8,6 @@ import { editsOf } from "../../analysis/fixes/finding-fix.js";
 import { sessionStartFix } from "../../analysis/fixes/session-start.js";
 import { sessionStartInHandler } from "../../analysis/handlers.js";
 import { getSdkModel } from "../../analysis/sdk-model.js";
-import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine/engine.js";
 import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
 import { nodesOfType } from "../../analysis/nodes.js";
 import { transformMeta } from "./meta.js";
@@ -26,6 +25,3 @@ function collect({ file, edits }: TransformContext): void {
 
 export const sessionStartToCreateSession: CodemodTransform = { meta, collect };
 
-export default function transform(file: JscodeshiftFileInfo, _api?: unknown, options?: JscodeshiftOptions): string {
-  return runAsJscodeshift(meta.id, file, options);
-}

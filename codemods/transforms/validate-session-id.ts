@@ -4,7 +4,6 @@
 // session than the one it names), and `isSessionId(id) ? id : toSessionId(id)` or rejecting the
 // request is a product decision. So the codemod leaves one review marker per statement.
 import { findUnvalidatedSessionIds } from "../../analysis/session-id-flow.js";
-import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../engine/engine.js";
 import { addMarker } from "../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
 import { transformMeta } from "./meta.js";
@@ -24,6 +23,3 @@ function collect({ file, edits }: TransformContext): void {
 
 export const validateSessionId: CodemodTransform = { meta, collect };
 
-export default function transform(file: JscodeshiftFileInfo, _api?: unknown, options?: JscodeshiftOptions): string {
-  return runAsJscodeshift(meta.id, file, options);
-}

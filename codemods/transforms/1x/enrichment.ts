@@ -15,7 +15,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { jscodeshiftEntry, objectArgument } from "./shared.js";
+import { objectArgument } from "./shared.js";
 
 export const meta = transformMeta("1x-enrichment");
 
@@ -67,4 +67,3 @@ function collect({ file, edits }: TransformContext): void {
 
 export const enrichment1x: CodemodTransform = { meta, collect };
 
-export default jscodeshiftEntry(meta.id);

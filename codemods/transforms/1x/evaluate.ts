@@ -15,7 +15,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { droppedKeysMessage, jscodeshiftEntry, migrateOptionKeys, objectArgument, removeProperty, renameKey } from "./shared.js";
+import { droppedKeysMessage, migrateOptionKeys, objectArgument, removeProperty, renameKey } from "./shared.js";
 
 export const meta = transformMeta("1x-evaluate");
 
@@ -131,4 +131,3 @@ function moveImport(edits: EditList, text: string, variable: Scope.Variable): vo
 
 export const evaluate1x: CodemodTransform = { meta, collect };
 
-export default jscodeshiftEntry(meta.id);

@@ -11,7 +11,6 @@ import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
-import { jscodeshiftEntry } from "./shared.js";
 import { MESSAGES_1X } from "./messages.js";
 
 export const meta = transformMeta("1x-flush");
@@ -34,4 +33,3 @@ function collect({ file, edits }: TransformContext): void {
 
 export const flush1x: CodemodTransform = { meta, collect };
 
-export default jscodeshiftEntry(meta.id);

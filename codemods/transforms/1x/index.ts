@@ -1,6 +1,4 @@
-// The `1.x` set (`migrate --from 1`), by id; run order is ids.ts's TRANSFORMS_1X. A function, as in
-// ../index.ts: a transform module loaded first (jscodeshift) imports the engine, which reaches this
-// module while that transform is still loading; its export is read at call time, once complete.
+// The `1.x` set (`migrate --from 1`), by id; run order is ids.ts's TRANSFORMS_1X.
 import type { CodemodTransform } from "../../engine/transform-api.js";
 import type { Transform1xId } from "../ids.js";
 import { enrichment1x } from "./enrichment.js";

@@ -11,7 +11,7 @@ import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
-import { droppedKeysMessage, jscodeshiftEntry, migrateOptionKeys, objectArgument } from "./shared.js";
+import { droppedKeysMessage, migrateOptionKeys, objectArgument } from "./shared.js";
 
 export const meta = transformMeta("1x-init");
 
@@ -51,4 +51,3 @@ function collect({ file, edits }: TransformContext): void {
 
 export const init1x: CodemodTransform = { meta, collect };
 
-export default jscodeshiftEntry(meta.id);

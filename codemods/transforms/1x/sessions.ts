@@ -15,7 +15,6 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { jscodeshiftEntry } from "./shared.js";
 
 export const meta = transformMeta("1x-sessions");
 
@@ -44,4 +43,3 @@ function collect({ file, edits }: TransformContext): void {
 
 export const sessions1x: CodemodTransform = { meta, collect };
 
-export default jscodeshiftEntry(meta.id);

@@ -4,8 +4,6 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { skipTrivia } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { keyedProperties, option1x } from "../../../analysis/honeyhive-1x.js";
-import { runAsJscodeshift, type JscodeshiftFileInfo, type JscodeshiftOptions } from "../../engine/engine.js";
-import type { TransformId } from "../ids.js";
 
 /** `{ key: v }` → `{ to: v }`; a shorthand `{ key }` → `{ to: key }`. */
 export function renameKey(edits: EditList, property: TSESTree.Property, to: string): void {
@@ -59,9 +57,4 @@ export function droppedKeysMessage(of: string, dropped: readonly string[]): stri
 export function objectArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, index = 0): TSESTree.ObjectExpression | undefined {
   const argument = call.arguments[index];
   return argument?.type === AST_NODE_TYPES.ObjectExpression ? argument : undefined;
-}
-
-/** The jscodeshift entry every transform module exports as its default. */
-export function jscodeshiftEntry(id: TransformId): (file: JscodeshiftFileInfo, api?: unknown, options?: JscodeshiftOptions) => string {
-  return (file, _api, options) => runAsJscodeshift(id, file, options);
 }

@@ -22,7 +22,6 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { jscodeshiftEntry } from "./shared.js";
 
 export const meta = transformMeta("1x-trace-wrappers");
 
@@ -139,4 +138,3 @@ function rewriteImmediateTrace(edits: EditList, text: string, input: TransformCo
 
 export const traceWrappers1x: CodemodTransform = { meta, collect };
 
-export default jscodeshiftEntry(meta.id);
