@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HoneyHiveTracer, trace } from "./index.js";
 import { createLogger, MAX_LOG_LINE_LENGTH, quote, redact, registerSecret, resetWarningsForTests } from "./logger.js";
+import { FakeHoneyHiveBackend, headerValue, OTLP_TRACES_PATH } from "./test-utils/fake-backend.js";
 import { captureLogs, type LogCapture } from "./test-utils/log-capture.js";
 
 const API_KEY = "hh-key-7f3c9a-must-never-be-printed";
@@ -78,6 +79,35 @@ describe("secrets in log lines", () => {
     const output = logged.join("\n");
     expect(output).toMatch(/401|Unauthorized/); // the refusal is reported…
     expect(output).not.toContain(API_KEY); // …without the key
+  });
+});
+
+describe("secrets in a refused request's body", () => {
+  // The SDK's own transport reads every answer's body; a backend (or a proxy) that echoes the API key
+  // in a 401 body must not get it into any line: the SDK's warnings, its verbose debug lines, or the
+  // lines OpenTelemetry's components give the diagnostic logger (captured here at DiagLogLevel.ALL).
+  // Today the transport reports a refusal as `HTTP 401` and quotes no body; this holds that, and would
+  // catch a body reaching a diagnostic line (never redacted by the SDK) or an SDK line unredacted.
+  it("never prints an API key that a 401 body echoes, at every log level, from spans and session calls", async () => {
+    const backend = await FakeHoneyHiveBackend.start();
+    try {
+      backend.inject({
+        status: 401,
+        body: (request) => ({ error: `invalid api key: ${headerValue(request, "authorization") ?? ""}`, key: API_KEY }),
+      });
+      await exerciseTracer(HoneyHiveTracer.init({ apiKey: API_KEY, project: "logs", serverUrl: backend.url, timeoutMs: 1_000, verbose: true }));
+      await new Promise((resolve) => setTimeout(resolve, 50)); // let the processor's error handler run
+
+      // The 401 bodies really carried the key, to the exporter and to the session calls.
+      const refused = backend.requests.filter((request) => request.status === 401).map((request) => request.path);
+      expect(refused).toContain(OTLP_TRACES_PATH);
+      expect(refused.some((path) => path.startsWith("/session"))).toBe(true);
+      const output = logged.join("\n");
+      expect(output).toMatch(/401/); // the refusal is reported…
+      expect(output).not.toContain(API_KEY); // …without the key
+    } finally {
+      await backend.close();
+    }
   });
 });
 

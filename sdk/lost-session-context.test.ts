@@ -103,8 +103,8 @@ describe("createSession() in a middleware reaches the handler (the control)", ()
 
 describe("after an await in a hook the framework awaits before the handler", () => {
   // Fastify's hook runner (and any adapter written as `hook(req).then(() => next())`) runs the handler
-  // from a reaction registered before the hook's code after its first `await` ran. Fastify itself is
-  // not a dependency here; this adapter has the same shape on Express.
+  // from a reaction registered before the hook's code after its first `await` ran. This adapter has the
+  // same shape on Express; sdk/request-isolation.test.ts proves the same on Fastify itself.
   const awaitedHook =
     (hook: (req: Request) => Promise<void>): RequestHandler =>
     (req, _res, next) => {

@@ -3,8 +3,13 @@
 // per request, a route that does not create a session would carry the previous request's session, and
 // a createSession() made in a promise callback would leak into later requests. The SDK gives every
 // incoming request of every Node HTTP server a clean context before any handler runs; these tests hold
-// it to 0 carried-over spans on plain node:http and Express over keep-alive connections.
+// it to 0 carried-over spans over keep-alive connections on plain node:http, Express, Fastify, Koa and
+// Hono (through its Node adapter).
+import { getRequestListener } from "@hono/node-server";
 import express from "express";
+import fastify from "fastify";
+import { Hono } from "hono";
+import Koa from "koa";
 import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { HoneyHiveTracer, trace } from "./index.js";
@@ -153,5 +158,136 @@ describe.each(serverKinds)("keep-alive requests on %s", (_kind, makeServer) => {
     expect(scoped.size).toBe(20);
     expect(scoped.has(tracer.sessionId)).toBe(false);
     expect(spansOf("plain").every((span) => span.attributes["honeyhive.session_id"] === tracer.sessionId)).toBe(true);
+  });
+});
+
+// The realistic shape on each framework: the framework's usual middleware (Fastify: an `onRequest`
+// hook) creates a session for one route, another route creates none, and both routes' handlers trace.
+type OpenSession = (path: string) => void;
+/** Builds the app: its middleware or hook calls `openSession(path)` for every request, after `await`ing once if `awaitFirst`. */
+type FrameworkServer = (openSession: OpenSession, work: (route: string) => Promise<string>, awaitFirst: boolean) => Promise<Server>;
+
+const ROUTES = ["create", "plain"] as const;
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const expressApp: FrameworkServer = async (openSession, work, awaitFirst) => {
+  const app = express();
+  app.use(async (request, _response, next) => {
+    if (awaitFirst) await pause();
+    openSession(request.path);
+    next();
+  });
+  for (const route of ROUTES) app.get(`/${route}`, async (_request, response) => void response.send(await work(route)));
+  return createServer(app);
+};
+
+const fastifyApp: FrameworkServer = async (openSession, work, awaitFirst) => {
+  const app = fastify({ serverFactory: (handler) => createServer(handler) });
+  app.addHook("onRequest", async (request) => {
+    if (awaitFirst) await pause();
+    openSession(request.url);
+  });
+  for (const route of ROUTES) app.get(`/${route}`, async () => work(route));
+  await app.ready();
+  return app.server;
+};
+
+const koaApp: FrameworkServer = async (openSession, work, awaitFirst) => {
+  const app = new Koa();
+  app.use(async (context, next) => {
+    if (awaitFirst) await pause();
+    openSession(context.path);
+    await next();
+  });
+  app.use(async (context) => {
+    context.body = await work(context.path.slice(1));
+  });
+  return createServer(app.callback());
+};
+
+const honoApp: FrameworkServer = async (openSession, work, awaitFirst) => {
+  const app = new Hono();
+  app.use(async (context, next) => {
+    if (awaitFirst) await pause();
+    openSession(context.req.path);
+    await next();
+  });
+  for (const route of ROUTES) app.get(`/${route}`, async (context) => context.text(await work(route)));
+  return createServer(getRequestListener(app.fetch));
+};
+
+/** Serves `paths` over 4 keep-alive connections on `framework`; middleware creates a session on /create only. */
+async function serveFramework(framework: FrameworkServer, paths: string[], { awaitFirst = false } = {}) {
+  const tracer = HoneyHiveTracer.init({ project: "isolation", sessionName: "server", testMode: true });
+  tracers.push(tracer);
+  const created: string[] = [];
+  const openSession: OpenSession = (path) => {
+    if (path === "/create") created.push(tracer.createSession({ sessionName: "create" }));
+  };
+  const work = trace({ tracer, eventType: "tool", eventName: "work" }, async (route: string) => {
+    await pause();
+    return route;
+  });
+  const server = await framework(openSession, work, awaitFirst);
+  let connections = 0;
+  server.on("connection", () => connections++);
+  const answers = await sendAll(await servers.listen(server), paths, 4);
+  expect(answers).toEqual(paths.map((path) => path.slice(1)));
+  const sessionsOf = (route: string) =>
+    tracer
+      .getFinishedSpans()
+      .filter((span) => span.attributes["honeyhive_outputs.result"] === route)
+      .map((span) => span.attributes["honeyhive.session_id"]);
+  return { tracer, created, connections, sessionsOf };
+}
+
+const frameworks = [
+  ["Express 5 (app.use middleware)", expressApp],
+  ["Fastify 5 (onRequest hook)", fastifyApp],
+  ["Koa 3 (middleware)", koaApp],
+  ["Hono 4 on @hono/node-server (middleware)", honoApp],
+] as const;
+const alternating = (count: number) => Array.from({ length: count }, (_, index) => (index % 2 === 0 ? "/create" : "/plain"));
+
+describe.each(frameworks)("keep-alive requests on %s", (_kind, framework) => {
+  it(`carries no session into a route whose middleware creates none (0 of ${REQUEST_COUNT / 2} spans)`, async () => {
+    const { tracer, connections, sessionsOf } = await serveFramework(framework, alternating(REQUEST_COUNT));
+
+    expect(connections).toBeLessThanOrEqual(4); // keep-alive really carried many requests per connection
+    const plain = sessionsOf("plain");
+    expect(plain).toHaveLength(REQUEST_COUNT / 2);
+    expect(plain.filter((sessionId) => sessionId !== tracer.sessionId)).toHaveLength(0);
+  });
+
+  it("gives the handler's spans the session its middleware created, one per request", async () => {
+    const { tracer, created, sessionsOf } = await serveFramework(framework, alternating(40));
+
+    expect(created).toHaveLength(20);
+    expect(new Set(created).size).toBe(20);
+    expect(created).not.toContain(tracer.sessionId);
+    // Every span of /create carries one of the sessions its middleware made, and each session one span.
+    expect(sessionsOf("create").sort()).toEqual([...created].sort());
+  });
+});
+
+// A middleware that awaits something before createSession(): on Express, Koa and Hono the middleware
+// itself then calls next(), in the continuation that holds the session, so the handler sees it. Fastify
+// awaits the hook's promise and runs the handler from its own continuation, which began before the
+// session was created: the handler's spans land in the tracer's own session (not in another request's).
+// This is not keep-alive carry-over; docs/sdk.md ("Where createSession() must run") documents it and the
+// fix (createSession() before the hook's first await).
+describe("createSession() after an await in the middleware or hook", () => {
+  it.each(frameworks.filter(([kind]) => !kind.startsWith("Fastify")))("reaches the handler on %s", async (_kind, framework) => {
+    const { created, sessionsOf } = await serveFramework(framework, alternating(40), { awaitFirst: true });
+
+    expect(sessionsOf("create").sort()).toEqual([...created].sort());
+  });
+
+  it("does not reach the handler on Fastify 5 (onRequest hook): its spans go to the tracer's own session", async () => {
+    const { tracer, created, sessionsOf } = await serveFramework(fastifyApp, alternating(40), { awaitFirst: true });
+
+    expect(created).toHaveLength(20);
+    expect(sessionsOf("create")).toEqual(Array.from({ length: 20 }, () => tracer.sessionId));
+    expect(sessionsOf("plain")).toEqual(Array.from({ length: 20 }, () => tracer.sessionId));
   });
 });

@@ -70,6 +70,8 @@ export interface Fault {
   bytesPerSecond?: number;
   /** Headers added to a `status` answer, e.g. `{ "retry-after": "1" }`. */
   headers?: Record<string, string>;
+  /** The JSON body of a `status` answer, from the request (e.g. one that echoes its API key); `{ error: "injected fault" }` when absent. */
+  body?: (request: RecordedRequest) => unknown;
   /** The fault affects only the next `times` matching requests (a blip), then no longer applies. */
   times?: number;
 }
@@ -369,7 +371,9 @@ export class FakeHoneyHiveBackend {
       return;
     }
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-    const [status, answer] = fault?.status ? [fault.status, { error: "injected fault" }] : this.route(recorded);
+    const [status, answer] = fault?.status
+      ? [fault.status, fault.body ? fault.body(recorded) : { error: "injected fault" }]
+      : this.route(recorded);
     recorded.status = status;
     if (!response.destroyed) {
       response.writeHead(status, { "content-type": "application/json", ...(fault?.status ? fault.headers : {}) });
