@@ -172,6 +172,20 @@ describe("export to the backend", () => {
     await tracer.shutdown();
   });
 
+  // What docs/rules/require-force-flush-in-lambda.md once claimed: with disableBatch the export of a
+  // span starts when it ends, but it is still an HTTP request in flight when the handler returns, and
+  // a frozen Lambda never finishes it. Only an awaited forceFlush() waits for it.
+  it("disableBatch does not make a flush unnecessary: the span is still in flight when a handler returns", async () => {
+    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "unbatched-lambda", serverUrl: backend.url, disableBatch: true });
+    const handler = async () => tracer.startSpan("in-flight", () => "done");
+
+    expect(await handler()).toBe("done");
+    expect(backend.spans().some((span) => span.name === "in-flight")).toBe(false);
+    expect(await tracer.forceFlush({ timeoutMs: 5_000 })).toBe(true);
+    expect(backend.spans().some((span) => span.name === "in-flight")).toBe(true);
+    await tracer.shutdown();
+  });
+
   it("forceFlush() is true when spans and session calls reached the backend", async () => {
     const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "flush", serverUrl: backend.url });
     tracer.startSpan("flushed", () => undefined);
