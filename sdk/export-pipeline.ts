@@ -4,11 +4,12 @@
 // the last flush succeeded (forceFlush() answers from both), and keep the spans of an export that
 // failed because the backend was unreachable (they wait, bounded, until a probe finds it back).
 // The OTLP exporter module is loaded on the first export, not when the SDK is imported.
-import { TraceFlags, type Context } from "@opentelemetry/api";
+import type { Context } from "@opentelemetry/api";
 import type { ExportResult } from "@opentelemetry/core";
 import type { ReadableSpan, Span, SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import type { CircuitBreaker, HttpTransport } from "./http-transport.js";
 import { describeError, type Logger } from "./logger.js";
+import { TraceFlags } from "./otel-api.js";
 import { otelSdk } from "./otel-sdk.js";
 import { drainWithin, valueWithin } from "./timing.js";
 

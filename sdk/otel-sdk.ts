@@ -2,7 +2,7 @@
 // than by `import "honeyhive"`: together they are most of the import cost (issue 11; figures in
 // bench/RESULTS.md, "SDK transport"). init() is synchronous, so they are loaded with require(), which
 // in the ES module build loads the same CommonJS files a static import of these packages does.
-// Only @opentelemetry/api stays a static import: the SDK reads the active context through it.
+// Only @opentelemetry/api is loaded at import (otel-api.ts): the SDK reads the active context through it.
 import type * as AsyncHooks from "@opentelemetry/context-async-hooks";
 import type * as Core from "@opentelemetry/core";
 import type * as Resources from "@opentelemetry/resources";

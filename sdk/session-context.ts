@@ -7,21 +7,12 @@
 // linkCarrier }) or an instrumentation using the global propagator) is untrusted: it is validated like
 // an explicit `createSession({ sessionId })`, and an invalid one is dropped (with one warning per kind
 // of problem) before it can be stamped on a span, sent as an `event_id` or propagated downstream.
-import {
-  ROOT_CONTEXT,
-  context,
-  createContextKey,
-  propagation,
-  type Context,
-  type ContextManager,
-  type TextMapGetter,
-  type TextMapPropagator,
-  type TextMapSetter,
-} from "@opentelemetry/api";
+import type { Context, ContextManager, TextMapGetter, TextMapPropagator, TextMapSetter } from "@opentelemetry/api";
 import type { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import type { W3CBaggagePropagator } from "@opentelemetry/core";
 import { subscribe } from "node:diagnostics_channel";
 import { quote, warnOnce } from "./logger.js";
+import { ROOT_CONTEXT, context, createContextKey, propagation } from "./otel-api.js";
 import { otelSdk } from "./otel-sdk.js";
 import { isSessionId } from "./session-id.js";
 

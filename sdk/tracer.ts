@@ -2,16 +2,7 @@
 // pipeline (provider, processors, exporter, REST client), never registers itself as the global tracer
 // provider, and keeps only one piece of mutable state: the instance session, which is the fallback
 // when the active context carries no session in its baggage.
-import {
-  INVALID_SPAN_CONTEXT,
-  context,
-  trace as otelTrace,
-  type Context,
-  type Span,
-  type TextMapPropagator,
-  type Tracer,
-  type TracerProvider,
-} from "@opentelemetry/api";
+import type { Context, Span, TextMapPropagator, Tracer, TracerProvider } from "@opentelemetry/api";
 import type { BasicTracerProvider, ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
 // The package version, generated from package.json at build time (shared with the ESLint plugin's meta).
 import { PLUGIN_VERSION as PACKAGE_VERSION } from "../rules/version.js";
@@ -30,6 +21,7 @@ import { createExportPipeline, createOtlpExporter, type ExportPipeline } from ".
 import { EXIT_FLUSH_BUDGET_MS, flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
 import { HttpTransport } from "./http-transport.js";
 import { createLogger, describeError, quote, registerSecret, type Logger } from "./logger.js";
+import { INVALID_SPAN_CONTEXT, context, trace as otelTrace } from "./otel-api.js";
 import { otelSdk } from "./otel-sdk.js";
 import {
   attachToCurrentContext,
