@@ -5,6 +5,10 @@
 import type * as Api from "@opentelemetry/api";
 import { otelRequire } from "./otel-require.cjs";
 
-const api = otelRequire("@opentelemetry/api") as typeof Api;
+function load(): typeof Api {
+  // Named `require` so that tools which trace a package's files statically see the dependency.
+  const require = otelRequire;
+  return require("@opentelemetry/api") as typeof Api;
+}
 
-export const { INVALID_SPAN_CONTEXT, ROOT_CONTEXT, SpanStatusCode, TraceFlags, context, createContextKey, propagation, trace } = api;
+export const { INVALID_SPAN_CONTEXT, ROOT_CONTEXT, SpanStatusCode, TraceFlags, context, createContextKey, propagation, trace } = load();

@@ -20,11 +20,14 @@ let loaded: OtelSdk | undefined;
 
 /** The deferred packages; the first call loads them (tens of milliseconds), later calls are free. */
 export function otelSdk(): OtelSdk {
+  // Named `require` so that tools which trace a package's files statically (bundlers, @vercel/nft,
+  // this package's own dependency test) see these as the package's dependencies.
+  const require = otelRequire;
   loaded ??= {
-    asyncHooks: otelRequire("@opentelemetry/context-async-hooks") as typeof AsyncHooks,
-    core: otelRequire("@opentelemetry/core") as typeof Core,
-    resources: otelRequire("@opentelemetry/resources") as typeof Resources,
-    traceBase: otelRequire("@opentelemetry/sdk-trace-base") as typeof TraceBase,
+    asyncHooks: require("@opentelemetry/context-async-hooks") as typeof AsyncHooks,
+    core: require("@opentelemetry/core") as typeof Core,
+    resources: require("@opentelemetry/resources") as typeof Resources,
+    traceBase: require("@opentelemetry/sdk-trace-base") as typeof TraceBase,
   };
   return loaded;
 }
