@@ -203,7 +203,10 @@ function render({ commit, lambda, bursts, imports, started, loadStart }) {
     ),
     "",
     "Before (issue 11, quiet machine): +104 ms ESM, +90 ms CJS. The OTLP exporter, its serializer and",
-    "node:http(s) are now loaded by the first export (a test checks the module cache, never a time).",
+    "node:http(s) are now loaded by the first export, and the OpenTelemetry SDK packages a tracer runs on",
+    "(core, resources, sdk-trace-base, context-async-hooks, semantic-conventions) by the first",
+    "`HoneyHiveTracer.init()`; the import loads only @opentelemetry/api, with require() in both builds.",
+    "sdk/import-cost.test.ts checks the module cache, never a time.",
     END,
   ].join("\n");
 }

@@ -1,8 +1,8 @@
 // How enrichment fields become span attributes (tracer.enrichSpan) and a PUT /events body
 // (tracer.enrichSession). The attribute names are the HoneyHive convention the backend reads.
 import type { Attributes, Span } from "@opentelemetry/api";
-import { getNumberFromEnv } from "@opentelemetry/core";
 import { warnOnce } from "./logger.js";
+import { otelSdk } from "./otel-sdk.js";
 import { isPlainObject, safeStringify, toAttributeValue, toRequestBody, type JsonSafe } from "./serialize.js";
 import type { Enrichment } from "./types.js";
 
@@ -36,6 +36,7 @@ const SDK_ATTRIBUTE_KEYS: ReadonlySet<string> = new Set([
 
 /** OpenTelemetry's span attribute count limit as the application configured it (env), else its default 128. */
 export function enrichmentAttributeLimit(): number {
+  const { getNumberFromEnv } = otelSdk().core;
   return getNumberFromEnv("OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT") ?? getNumberFromEnv("OTEL_ATTRIBUTE_COUNT_LIMIT") ?? 128;
 }
 

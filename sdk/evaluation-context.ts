@@ -1,7 +1,8 @@
 // The tracer that evaluate() created for the datapoint being run lives in the OpenTelemetry context,
 // so implicit trace() calls inside the evaluated function find it without any global state, even
 // when many datapoints run concurrently.
-import { context, createContextKey, type Context } from "@opentelemetry/api";
+import type { Context } from "@opentelemetry/api";
+import { context, createContextKey } from "./otel-api.js";
 
 const EVALUATION_TRACER = createContextKey("honeyhive.evaluation_tracer");
 

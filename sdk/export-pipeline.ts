@@ -4,19 +4,13 @@
 // the last flush succeeded (forceFlush() answers from both), and keep the spans of an export that
 // failed because the backend was unreachable (they wait, bounded, until a probe finds it back).
 // The OTLP exporter module is loaded on the first export, not when the SDK is imported.
-import { TraceFlags, type Context } from "@opentelemetry/api";
-import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
-import {
-  BatchSpanProcessor,
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-  type ReadableSpan,
-  type Span,
-  type SpanExporter,
-  type SpanProcessor,
-} from "@opentelemetry/sdk-trace-base";
+import type { Context } from "@opentelemetry/api";
+import type { ExportResult } from "@opentelemetry/core";
+import type { ReadableSpan, Span, SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import type { CircuitBreaker, HttpTransport } from "./http-transport.js";
 import { describeError, type Logger } from "./logger.js";
+import { TraceFlags } from "./otel-api.js";
+import { otelSdk } from "./otel-sdk.js";
 import { drainWithin, valueWithin } from "./timing.js";
 
 export const OTLP_TRACES_PATH = "/opentelemetry/v1/traces";
@@ -85,7 +79,7 @@ class LazyExporter implements SpanExporter {
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
     (this.#loaded ??= this.#load()).then(
       (exporter) => exporter.export(spans, resultCallback),
-      (error: unknown) => resultCallback({ code: ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) }),
+      (error: unknown) => resultCallback({ code: otelSdk().core.ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) }),
     );
   }
 
@@ -113,6 +107,7 @@ export interface ExportPipelineOptions {
 }
 
 export function createExportPipeline(options: ExportPipelineOptions): ExportPipeline {
+  const { BatchSpanProcessor, InMemorySpanExporter, SimpleSpanProcessor } = otelSdk().traceBase;
   const { logger } = options;
   let droppedSinceFlush = 0;
   let droppedTotal = 0;
@@ -254,6 +249,7 @@ class DeliveringExporter implements SpanExporter {
   }
 
   #deliver(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
+    const { ExportResultCode } = otelSdk().core;
     let settle!: () => void;
     const tracked = new Promise<void>((resolve) => (settle = resolve));
     this.inFlight.add(tracked);

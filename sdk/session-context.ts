@@ -7,21 +7,13 @@
 // linkCarrier }) or an instrumentation using the global propagator) is untrusted: it is validated like
 // an explicit `createSession({ sessionId })`, and an invalid one is dropped (with one warning per kind
 // of problem) before it can be stamped on a span, sent as an `event_id` or propagated downstream.
-import {
-  ROOT_CONTEXT,
-  context,
-  createContextKey,
-  propagation,
-  type Context,
-  type ContextManager,
-  type TextMapGetter,
-  type TextMapPropagator,
-  type TextMapSetter,
-} from "@opentelemetry/api";
-import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import type { Context, ContextManager, TextMapGetter, TextMapPropagator, TextMapSetter } from "@opentelemetry/api";
+import type { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import type { W3CBaggagePropagator } from "@opentelemetry/core";
 import { subscribe } from "node:diagnostics_channel";
-import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from "@opentelemetry/core";
 import { quote, warnOnce } from "./logger.js";
+import { ROOT_CONTEXT, context, createContextKey, propagation } from "./otel-api.js";
+import { otelSdk } from "./otel-sdk.js";
 import { isSessionId } from "./session-id.js";
 
 /** Baggage entry holding the session id (the same key the Python SDK uses). */
@@ -31,7 +23,8 @@ export const SESSION_BAGGAGE_KEY = "honeyhive.session_id";
  * W3C trace-context + baggage: what `tracer.inject`/`extract` and createSession({ linkCarrier }) speak.
  * The baggage half drops an invalid session id on the way in and on the way out.
  */
-export function createPropagator(): CompositePropagator {
+export function createPropagator(): TextMapPropagator {
+  const { CompositePropagator, W3CTraceContextPropagator } = otelSdk().core;
   return new CompositePropagator({
     propagators: [new W3CTraceContextPropagator(), new SessionValidatingBaggagePropagator()],
   });
@@ -39,7 +32,7 @@ export function createPropagator(): CompositePropagator {
 
 /** W3C baggage, minus a `honeyhive.session_id` entry that is not a session id. */
 class SessionValidatingBaggagePropagator implements TextMapPropagator {
-  readonly #baggage = new W3CBaggagePropagator();
+  readonly #baggage: W3CBaggagePropagator = new (otelSdk().core.W3CBaggagePropagator)();
 
   inject(ctx: Context, carrier: unknown, setter: TextMapSetter): void {
     this.#baggage.inject(withValidSession(ctx), carrier, setter);
@@ -145,7 +138,7 @@ let installedManager: AsyncLocalStorageContextManager | undefined;
  */
 export function ensureContextSetup(): void {
   if (!hasGlobalContextManager()) {
-    const manager = new AsyncLocalStorageContextManager().enable();
+    const manager = new (otelSdk().asyncHooks.AsyncLocalStorageContextManager)().enable();
     if (context.setGlobalContextManager(manager)) installedManager = manager;
   }
   if (propagation.fields().length === 0) propagation.setGlobalPropagator(createPropagator());

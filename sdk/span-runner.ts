@@ -6,16 +6,8 @@
 // Every traced call of the application runs through runTracedCall(), so it is written for the per-call
 // cost: no options object, no closures (plain try/catch instead of a best-effort helper taking a
 // callback), nothing serialized for a call without arguments.
-import {
-  INVALID_SPAN_CONTEXT,
-  SpanStatusCode,
-  context,
-  trace as otelTrace,
-  type Context,
-  type Span,
-  type SpanOptions,
-  type Tracer,
-} from "@opentelemetry/api";
+import type { Context, Span, SpanOptions, Tracer } from "@opentelemetry/api";
+import { INVALID_SPAN_CONTEXT, SpanStatusCode, context, trace as otelTrace } from "./otel-api.js";
 import { ATTR_ERROR, ATTR_INPUT_PARAMS, ATTR_OUTPUT_RESULT, errorMessage } from "./enrichment.js";
 import { safeStringify, toAttributeValue } from "./serialize.js";
 

@@ -2,23 +2,8 @@
 // pipeline (provider, processors, exporter, REST client), never registers itself as the global tracer
 // provider, and keeps only one piece of mutable state: the instance session, which is the fallback
 // when the active context carries no session in its baggage.
-import {
-  INVALID_SPAN_CONTEXT,
-  context,
-  trace as otelTrace,
-  type Context,
-  type Span,
-  type Tracer,
-  type TracerProvider,
-} from "@opentelemetry/api";
-import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
-import {
-  AlwaysOffSampler,
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  type ReadableSpan,
-  type SpanExporter,
-} from "@opentelemetry/sdk-trace-base";
+import type { Context, Span, TextMapPropagator, Tracer, TracerProvider } from "@opentelemetry/api";
+import type { BasicTracerProvider, ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
 // The package version, generated from package.json at build time (the plugin and the CLI read it too).
 import { PACKAGE_VERSION } from "./version.js";
 import { BackendClient } from "./backend.js";
@@ -36,6 +21,8 @@ import { createExportPipeline, createOtlpExporter, type ExportPipeline } from ".
 import { EXIT_FLUSH_BUDGET_MS, flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
 import { HttpTransport } from "./http-transport.js";
 import { createLogger, describeError, quote, registerSecret, type Logger } from "./logger.js";
+import { INVALID_SPAN_CONTEXT, context, trace as otelTrace } from "./otel-api.js";
+import { otelSdk } from "./otel-sdk.js";
 import {
   attachToCurrentContext,
   carrierGetter,
@@ -114,7 +101,7 @@ export class HoneyHiveTracer {
   readonly #backend: BackendClient | undefined;
   /** The tracer's HTTP transport (spans and REST calls): its breaker, its connections. */
   readonly #transport: HttpTransport | undefined;
-  readonly #propagator = createPropagator();
+  readonly #propagator: TextMapPropagator;
   #instanceSessionId: string | undefined;
   #isShutDown = false;
   #shutdown: Promise<void> | undefined;
@@ -135,7 +122,9 @@ export class HoneyHiveTracer {
     this.testMode = config.testMode;
     this.enabled = config.testMode || config.apiKey !== undefined;
     const startupSessionId = config.sessionId ? requireSessionId(config.sessionId, "HoneyHiveTracer.init()") : undefined;
+    const { AlwaysOffSampler, BasicTracerProvider } = otelSdk().traceBase;
     ensureContextSetup();
+    this.#propagator = createPropagator();
 
     const resource = tracerResource(config);
     if (!this.enabled) {
@@ -453,6 +442,7 @@ export class HoneyHiveTracer {
 }
 
 function tracerResource(config: ResolvedConfig) {
+  const { defaultResource, resourceFromAttributes } = otelSdk().resources;
   return defaultResource().merge(
     resourceFromAttributes({
       "service.name": config.project,
@@ -465,7 +455,7 @@ function tracerResource(config: ResolvedConfig) {
 
 /** In memory in test mode; otherwise OTLP to the HoneyHive backend. */
 function createSpanExporter(config: ResolvedConfig, transport: HttpTransport | undefined): SpanExporter {
-  if (config.testMode || config.apiKey === undefined || transport === undefined) return new InMemorySpanExporter();
+  if (config.testMode || config.apiKey === undefined || transport === undefined) return new (otelSdk().traceBase.InMemorySpanExporter)();
   return createOtlpExporter({ project: config.project, source: config.source, apiKey: config.apiKey, timeoutMs: config.timeoutMs, transport });
 }
 

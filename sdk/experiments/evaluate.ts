@@ -4,12 +4,12 @@
 // datapoint's session even while other datapoints run concurrently. This is why the seeds say not to
 // initialize a tracer of your own next to evaluate().
 import { randomUUID } from "node:crypto";
-import { ROOT_CONTEXT, context } from "@opentelemetry/api";
 import { BackendClient } from "../backend.js";
 import { resolveConfig, type ResolvedConfig } from "../config.js";
 import { initDatapointTracer } from "../datapoint-tracer.js";
 import { withEvaluationTracer } from "../evaluation-context.js";
 import { createLogger, describeError, registerSecret } from "../logger.js";
+import { ROOT_CONTEXT, context } from "../otel-api.js";
 import { isPlainObject, toRequestBody } from "../serialize.js";
 import {
   nameEvaluators,
