@@ -18,12 +18,11 @@ import {
   type FunctionNode,
 } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
-import { nodesOfTypesWithin } from "./nodes.js";
+import { CALL_TYPES, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, type SdkModel, type TraceUse, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 
 // Asked of the node index once per function: a constant, since the index caches its merged lists per array.
-const CALL_TYPES = [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression] as const;
 
 export interface EvaluateCall {
   readonly call: TSESTree.CallExpression;

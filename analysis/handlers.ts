@@ -17,7 +17,7 @@ import { isFunctionNode, reportAnalysisError, staticName, type FunctionNode } fr
 import { originName, unwrap, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
-import { nodesOfType, nodesOfTypes } from "./nodes.js";
+import { CALL_TYPES, nodesOfType, nodesOfTypes } from "./nodes.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { frameworkById, globalRegistrations, indexedDescriptorsFor, knowledgeIndex } from "./knowledge/index.js";
@@ -36,7 +36,6 @@ import type {
 } from "./knowledge/types.js";
 
 // Node-type lists asked of the node index, kept as constants: the index caches its merged lists per array.
-const CALL_TYPES = [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression] as const;
 const FUNCTION_TYPES = [AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.ArrowFunctionExpression] as const;
 
 /** The id of the framework descriptor that registered a handler (`express`, `hapi`, `nextjs`, …). */

@@ -1,9 +1,12 @@
 // One walk per AST that indexes every node by type, for the analysis core and the codemods: the SDK
 // model, the handler analysis and the transforms each ask for a few node types, and answering all
 // of them from one walk replaces a whole-tree walk per consumer.
-import type { TSESTree } from "@typescript-eslint/types";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AttachedCache } from "./attached-cache.js";
+
+/** Calls and `new` expressions: the two node types that invoke a function. */
+export const CALL_TYPES = [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression] as const;
 
 export type NodeType = TSESTree.Node["type"];
 export type NodeOfType<T extends NodeType> = Extract<TSESTree.Node, { type: T }>;
