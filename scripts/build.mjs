@@ -1,11 +1,12 @@
 // Builds the package twice from the same sources: ES modules (dist/esm) and CommonJS (dist/cjs),
 // each with declarations, so `import` and `require` consumers both get real code and types.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writePackageVersion } from "./package-version.mjs";
+import { pruneDeclarations, typeEntryPoints } from "./prune-declarations.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
@@ -26,6 +27,9 @@ try {
     // The root package.json says "type": "module"; the CommonJS tree needs its own marker.
     writeFileSync(join(outDir, "package.json"), JSON.stringify({ type: format }, null, 2) + "\n");
   }
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const entries = typeEntryPoints(manifest).map((path) => join(staging, path.replace(/^\.\/dist\//, "")));
+  pruneDeclarations(staging, entries);
   writeFileSync(join(staging, ".build-stamp"), new Date().toISOString() + "\n");
   const previous = join(root, `.dist-old-${process.pid}`);
   rmSync(previous, { recursive: true, force: true });
