@@ -14,7 +14,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { installFootprint, npmEnvironment, packTarball } from "../scripts/install-footprint.mjs";
-import { writeInstallSection } from "./lib/install-section.mjs";
+import { writeMarkedSection } from "./lib/marked-sections.mjs";
 import { median, runProcess } from "./lib/measure.mjs";
 import { BENCH_DIR, CACHE_DIR, ROOT_DIR, SNAPSHOT_DIR, prepareBuild } from "./lib/paths.mjs";
 
@@ -137,5 +137,5 @@ const body = [
   `honeyhive 2 installs: ${own.footprint.packages.join(", ")}.`,
 ].join("\n");
 
-writeInstallSection(values.out, body);
+writeMarkedSection(values.out, "install", body);
 console.log(body);

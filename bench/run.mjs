@@ -17,7 +17,7 @@ import { formatMs, formatRatio } from "./lib/measure.mjs";
 import { BENCH_DIR, CACHE_DIR, CORPUS_DIR, MIGRATE_BIN, ROOT_DIR, prepareBuild } from "./lib/paths.mjs";
 import { profileNode } from "./lib/profile.mjs";
 import { benchSdk, RSS_BOUND_FACTOR, SDK_TARGET_RATIO } from "./sdk.mjs";
-import { readInstallSection } from "./lib/install-section.mjs";
+import { readMarkedSections } from "./lib/marked-sections.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -325,9 +325,8 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
       push("");
     }
   }
-  // bench:install's section (bench/install.mjs) is measured on its own: keep it as it is.
-  const installSection = readInstallSection(values.out);
-  if (installSection) push("", installSection);
+  // The sections of bench:install and bench:sdk-transport are measured on their own: keep them as they are.
+  for (const section of readMarkedSections(values.out)) push("", section);
   const notesPath = join(BENCH_DIR, "NOTES.md");
   if (existsSync(notesPath)) push("", readFileSync(notesPath, "utf8").trim());
   push("");

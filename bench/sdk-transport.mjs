@@ -13,19 +13,17 @@
 // --entry measures a build other than the committed HEAD's (e.g. the work tree's dist), without writing.
 // --compare adds another build's import cost to the same alternating runs (e.g. the commit before).
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createServer as createTcpServer } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { formatMs, median, runNode } from "./lib/measure.mjs";
+import { writeMarkedSection } from "./lib/marked-sections.mjs";
 import { BENCH_DIR, SNAPSHOT_DIR, prepareBuild } from "./lib/paths.mjs";
 
 const CHILD = join(BENCH_DIR, "lib", "sdk-transport-child.mjs");
 const RESULTS = join(BENCH_DIR, "RESULTS.md");
-const START = "<!-- sdk-transport:start (written by npm run bench:sdk-transport) -->";
-const END = "<!-- sdk-transport:end -->";
 
 const { values } = parseArgs({
   options: {
@@ -164,7 +162,6 @@ function importCost(entries) {
 function render({ commit, lambda, bursts, imports, started, loadStart }) {
   const ms = (value) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
   return [
-    START,
     "## SDK transport: outage cost, burst, import cost",
     "",
     `Written by \`npm run bench:sdk-transport\` (bench/sdk-transport.mjs) on ${started.toISOString()}, at commit`,
@@ -207,7 +204,6 @@ function render({ commit, lambda, bursts, imports, started, loadStart }) {
     "(core, resources, sdk-trace-base, context-async-hooks, semantic-conventions) by the first",
     "`HoneyHiveTracer.init()`; the import loads only @opentelemetry/api, with require() in both builds.",
     "sdk/import-cost.test.ts checks the module cache, never a time.",
-    END,
   ].join("\n");
 }
 
@@ -222,11 +218,7 @@ const lambda = only.has("lambda") ? await lambdaCost(esmEntry) : [];
 const bursts = only.has("burst") ? await burst(esmEntry) : [];
 const section = render({ commit, lambda, bursts, imports, started, loadStart });
 if (!values["no-write"] && !values.entry && only.size === 3) {
-  const current = readFileSync(RESULTS, "utf8");
-  const begin = current.indexOf(START);
-  const end = current.indexOf(END);
-  const next = begin >= 0 && end > begin ? current.slice(0, begin) + section + current.slice(end + END.length) : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(RESULTS, next);
+  writeMarkedSection(RESULTS, "sdk-transport", section);
   console.log(`wrote the sdk-transport section of ${RESULTS}`);
 } else {
   console.log(section);
