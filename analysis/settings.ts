@@ -11,6 +11,11 @@ export interface HoneyhiveSettings {
    * package.json) and the route's own `export const maxDuration` / `export const runtime = "edge"`.
    */
   readonly serverless?: boolean;
+  /**
+   * The major of `honeyhive` the code is written against (1 or 2), when the nearest package.json does
+   * not say it (analysis/sdk-version.ts): the messages and fixes then speak that major's API.
+   */
+  readonly sdkVersion?: 1 | 2;
 }
 
 export const DEFAULT_SETTINGS: HoneyhiveSettings = Object.freeze({
@@ -31,6 +36,7 @@ export function readSettings(settings: unknown): HoneyhiveSettings {
     modules: stringArray(record.modules),
     lambdaHandlerNames: stringArray(record.lambdaHandlerNames),
     ...(typeof record.serverless === "boolean" ? { serverless: record.serverless } : {}),
+    ...(record.sdkVersion === 1 || record.sdkVersion === 2 ? { sdkVersion: record.sdkVersion } : {}),
   };
 }
 

@@ -1,0 +1,82 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { clearDeploymentCache } from "./deployment.js";
+import { clearSdkVersionCache, declaredHoneyhiveMajor, honeyhiveMajorOf, majorOfRange } from "./sdk-version.js";
+import { DEFAULT_SETTINGS, readSettings } from "./settings.js";
+
+describe("majorOfRange", () => {
+  it.each([
+    ["^1.0.42", 1],
+    ["~1.0", 1],
+    ["1.x", 1],
+    ["1", 1],
+    [">=1.0.0 <2", 1],
+    ["1.x || 2.x", 1],
+    ["v1.0.3", 1],
+    ["npm:honeyhive@^2.0.0", 2],
+    ["^2.0.0", 2],
+    ["2.0.0", 2],
+    ["workspace:^2.0.0", 2],
+  ])("%s starts at major %d", (range, major) => {
+    expect(majorOfRange(range)).toBe(major);
+  });
+
+  it.each(["latest", "*", "workspace:*", "file:../honeyhive", "github:honeyhiveai/typescript-sdk", "https://x/y.tgz", "../vendor/honeyhive"])(
+    "%s names no version",
+    (range) => {
+      expect(majorOfRange(range)).toBeUndefined();
+    },
+  );
+});
+
+describe("the major a file is written against", () => {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const directory of made.splice(0)) rmSync(directory, { recursive: true, force: true });
+    clearDeploymentCache();
+    clearSdkVersionCache();
+  });
+
+  function project(manifest: unknown): string {
+    const root = mkdtempSync(join(tmpdir(), "hh-sdk-version-"));
+    made.push(root);
+    mkdirSync(join(root, "src"));
+    writeFileSync(join(root, "package.json"), typeof manifest === "string" ? manifest : JSON.stringify(manifest));
+    return join(root, "src", "handler.ts");
+  }
+
+  it("reads the honeyhive range of the nearest package.json, in any dependency field", () => {
+    expect(declaredHoneyhiveMajor({ filename: project({ dependencies: { honeyhive: "^1.0.42" } }), settings: DEFAULT_SETTINGS })).toBe(1);
+    expect(declaredHoneyhiveMajor({ filename: project({ devDependencies: { honeyhive: "^2.0.0" } }), settings: DEFAULT_SETTINGS })).toBe(2);
+    expect(declaredHoneyhiveMajor({ filename: project({ dependencies: { express: "^5" } }), settings: DEFAULT_SETTINGS })).toBeUndefined();
+  });
+
+  it("takes the setting over the package.json", () => {
+    const filename = project({ dependencies: { honeyhive: "^2.0.0" } });
+    expect(honeyhiveMajorOf({ filename, settings: readSettings({ honeyhive: { sdkVersion: 1 } }) })).toBe(1);
+    expect(readSettings({ honeyhive: { sdkVersion: 3 } }).sdkVersion).toBeUndefined();
+  });
+
+  it("asks the code only when the project does not say, and defaults to 2", () => {
+    const declared = project({ dependencies: { honeyhive: "^2.0.0" } });
+    const silent = project({ dependencies: {} });
+    let asked = 0;
+    const evidence = (): 1 => {
+      asked += 1;
+      return 1;
+    };
+    expect(honeyhiveMajorOf({ filename: declared, settings: DEFAULT_SETTINGS }, evidence)).toBe(2);
+    expect(asked).toBe(0);
+    expect(honeyhiveMajorOf({ filename: silent, settings: DEFAULT_SETTINGS }, evidence)).toBe(1);
+    expect(asked).toBe(1);
+    expect(honeyhiveMajorOf({ filename: silent, settings: DEFAULT_SETTINGS })).toBe(2);
+  });
+
+  it("treats an unparsable package.json as silent, without throwing", () => {
+    const filename = project("{ not json");
+    expect(declaredHoneyhiveMajor({ filename, settings: DEFAULT_SETTINGS })).toBeUndefined();
+    expect(honeyhiveMajorOf({ filename, settings: DEFAULT_SETTINGS })).toBe(2);
+  });
+});

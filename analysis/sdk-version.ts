@@ -1,0 +1,83 @@
+// Which major of `honeyhive` a file is written against. Both majors are imported from "honeyhive", so
+// the import alone cannot tell; the project can (its package.json), and so can the code (an API only
+// 1.x has). The rules' messages and fixes, and the codemods, speak the API of the major found here:
+// a 1.x Lambda gets `await tracer.flush()`, a 2.x one `await tracer.forceFlush()`.
+//
+// Order of the evidence, first answer wins:
+//   1. `settings.honeyhive.sdkVersion` (1 or 2), for what the files cannot say (a monorepo whose
+//      package.json is elsewhere, a vendored copy);
+//   2. the `honeyhive` range in the nearest package.json's dependencies (`^1.0.42`, `~1.0`, `1.x`,
+//      `>=1 <2` → 1; `^2`, `2.0.0` → 2; tags, URLs and workspace ranges tell nothing);
+//   3. the file's own code (`apiEvidence`, from the SDK model: an awaited `HoneyHiveTracer.init()`, a
+//      1.x-only member such as `traceFunction` or `flush`) — supplied by the caller;
+//   4. otherwise 2, this package's own major.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { deploymentOf } from "./deployment.js";
+import type { AnalysisInput } from "./input.js";
+
+export type HoneyhiveMajor = 1 | 2;
+
+const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] as const;
+
+const rangeByRoot = new Map<string, string | undefined>();
+
+/** The `honeyhive` range declared in the package.json of `root`; undefined when none or unreadable. */
+function honeyhiveRangeAt(root: string): string | undefined {
+  if (rangeByRoot.has(root)) return rangeByRoot.get(root);
+  let range: string | undefined;
+  try {
+    const manifest = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8")) as Record<string, unknown>;
+    for (const field of DEPENDENCY_FIELDS) {
+      const dependencies = manifest[field];
+      const value = dependencies !== null && typeof dependencies === "object" ? (dependencies as Record<string, unknown>).honeyhive : undefined;
+      if (typeof value === "string") {
+        range = value;
+        break;
+      }
+    }
+  } catch {
+    // A package.json that cannot be read or parsed says nothing about the SDK's major.
+    range = undefined;
+  }
+  rangeByRoot.set(root, range);
+  return range;
+}
+
+/**
+ * The major a semver range starts at: the first version number of its first comparator set
+ * (`^1.0.42` → 1, `>=1.0.0 <2` → 1, `1.x || 2.x` → 1, `npm:honeyhive@^2` → 2). Undefined for ranges
+ * that name no version (`latest`, `*`, `workspace:*`, a git URL or a file path).
+ */
+export function majorOfRange(range: string): number | undefined {
+  const aliased = /^npm:[^@]+@(.*)$/.exec(range.trim());
+  const text = (aliased?.[1] ?? range).trim();
+  if (/^(?:[a-z+]+:|\.{0,2}\/)/i.test(text) && !text.startsWith("workspace:^") && !text.startsWith("workspace:~")) return undefined;
+  const match = /^(?:workspace:)?\s*(?:[\^~]|>=?|=)?\s*v?(\d+)(?:[.\s|]|$|x)/i.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** 1 or 2 from the settings or the project's package.json; undefined when neither says. */
+export function declaredHoneyhiveMajor(input: Pick<AnalysisInput, "filename" | "settings">): HoneyhiveMajor | undefined {
+  if (input.settings.sdkVersion !== undefined) return input.settings.sdkVersion;
+  const { root } = deploymentOf(input.filename);
+  if (root === undefined) return undefined;
+  const range = honeyhiveRangeAt(root);
+  const major = range === undefined ? undefined : majorOfRange(range);
+  if (major === 1) return 1;
+  if (major !== undefined && major >= 2) return 2;
+  return undefined;
+}
+
+/**
+ * The major the file is written against: declared (settings, package.json) first, then the evidence
+ * of its own code, else this package's major.
+ */
+export function honeyhiveMajorOf(input: Pick<AnalysisInput, "filename" | "settings">, apiEvidence?: () => HoneyhiveMajor | undefined): HoneyhiveMajor {
+  return declaredHoneyhiveMajor(input) ?? apiEvidence?.() ?? 2;
+}
+
+/** For tests that create project folders: forget what was read. */
+export function clearSdkVersionCache(): void {
+  rangeByRoot.clear();
+}
