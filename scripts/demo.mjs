@@ -31,7 +31,8 @@ function fixtureRole(filePath) {
   return { role, marker: meta.marker === true, simulatedPath: meta.filename ? join(dirname(filePath), meta.filename) : undefined };
 }
 
-const eslint = new ESLint({ cwd: root });
+// The fixtures' loader (fixtures/*.ts) is source code, linted by `npm run lint`, not a case.
+const eslint = new ESLint({ cwd: root, ignorePatterns: ["fixtures/*.ts"] });
 const results = [];
 for (const result of await eslint.lintFiles(["fixtures"])) {
   const fixture = fixtureRole(result.filePath);
