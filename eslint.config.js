@@ -13,8 +13,9 @@ const sourceExtensions = "{ts,tsx,mts,cts,js,jsx,mjs,cjs}";
 export default [
   {
     name: "repository/ignores",
-    // Built output, installed and downloaded code, and the 1.x fixtures (`migrate --from 1`), which are
-    // not rule cases: their "before" is 1.x code, not a 2.x anti-pattern.
+    // Built output, installed and downloaded code, and the 1.x fixtures (`migrate --from 1`: the case
+    // pairs and the sample 1.x app), which are not rule cases: their "before" is 1.x code, not a 2.x
+    // anti-pattern (codemods/sample-app-1x.test.ts lints the app's output).
     ignores: ["dist/", "**/node_modules/", "bench/.cache/", "coverage/", "fixtures/migrate-1x/", "fixtures/sample-app-1x*/"],
   },
   {
