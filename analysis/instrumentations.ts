@@ -24,7 +24,7 @@ import type { AnalysisInput } from "./input.js";
 import {
   INSTRUMENTATION_FAMILIES,
   INSTRUMENTATION_INSTANCE_API,
-  INSTRUMENTATION_TEXT_HINT,
+  INSTRUMENTATION_TEXT_HINTS,
   OWN_PIPELINE_PACKAGES,
   REGISTER_CALLS,
   TELEMETRY_OPTIONS,
@@ -89,7 +89,7 @@ export function findInstrumentationsWithoutProvider(input: AnalysisInput): reado
 
 function collect(input: AnalysisInput): readonly InstrumentationFinding[] {
   // Cheap gates first: no instrumentation word, no tracer, or a file with its own pipeline.
-  if (!INSTRUMENTATION_TEXT_HINT.test(input.text)) return [];
+  if (!INSTRUMENTATION_TEXT_HINTS.some((hint) => input.text.includes(hint))) return [];
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk || sdk.tracers.length === 0) return [];
   const context = getAnalysisContext(input);

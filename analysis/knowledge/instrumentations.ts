@@ -139,5 +139,8 @@ export const TELEMETRY_OPTIONS: readonly TelemetryOption[] = [
   },
 ];
 
-/** Words one of which a file must contain for any entry above to apply (the rule's text gate). */
-export const INSTRUMENTATION_TEXT_HINT = /Instrumentation|experimental_telemetry/;
+/**
+ * Words one of which a file must contain for any entry above to apply (the rule's text gate, tested
+ * with `String#includes`, several times faster than a RegExp over a whole file).
+ */
+export const INSTRUMENTATION_TEXT_HINTS: readonly string[] = ["Instrumentation", "experimental_telemetry"];
