@@ -12,7 +12,7 @@
 // held in an array) is not reported: `new NodeSDK({ instrumentations })` and similar set it up with
 // their own provider, and an unknown helper may as well. Options that cannot be read statically (a
 // variable, a spread) are trusted. Files that build an OpenTelemetry pipeline of their own
-// (`OWN_PIPELINE_PACKAGES`) and files written against honeyhive 1.x (whose tracer registered
+// (`OWN_PIPELINE_PACKAGES`) or register a provider globally, and files written against honeyhive 1.x (whose tracer registered
 // Traceloop's provider globally and has no `provider`) are not reported at all.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
@@ -22,6 +22,7 @@ import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import {
+  GLOBAL_PROVIDER_REGISTRATIONS,
   INSTRUMENTATION_FAMILIES,
   INSTRUMENTATION_INSTANCE_API,
   INSTRUMENTATION_TEXT_HINTS,
@@ -99,6 +100,7 @@ function collect(input: AnalysisInput): readonly InstrumentationFinding[] {
 
   const finder = new Finder(input, sdk);
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) finder.visitCall(call);
+  if (finder.registersGlobalProvider) return [];
   for (const expression of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) finder.visitNew(expression);
   return finder.found.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
@@ -120,6 +122,8 @@ const RUNNING_TYPES = [
 
 class Finder {
   readonly found: InstrumentationFinding[] = [];
+  /** The file registers a provider globally (`trace.setGlobalTracerProvider(…)`): providerless instrumentations record into it. */
+  registersGlobalProvider = false;
   private readonly bindings;
 
   constructor(
@@ -140,6 +144,10 @@ class Finder {
     const origin = this.origin(call.callee);
     if (!origin) return;
     const name = originName(origin);
+    if (GLOBAL_PROVIDER_REGISTRATIONS.some((entry) => entry.callee.package === origin.module && entry.callee.name === name)) {
+      this.registersGlobalProvider = true;
+      return;
+    }
     const register = REGISTER_CALLS.find((entry) => entry.callee.package === origin.module && entry.callee.name === name);
     if (register) {
       this.visitRegister(call, register, name);

@@ -37,6 +37,9 @@ ruleTester.run(RULE_NAME, testedRule, {
     // A file with an OpenTelemetry pipeline of its own (NodeSDK, a provider it registers): its instrumentations go there.
     `import { NodeSDK } from "@opentelemetry/sdk-node";\n${REGISTER}${TRACER}new NodeSDK({ instrumentations: [new HttpInstrumentation()] }).start();\nregisterInstrumentations({ instrumentations: [] });`,
     `import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\n${REGISTER}${TRACER}new NodeTracerProvider().register();\nregisterInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
+    // A provider registered globally in the file: providerless instrumentations record into it.
+    `import { trace } from "@opentelemetry/api";\n${REGISTER}${TRACER}trace.setGlobalTracerProvider(tracer.provider);\nregisterInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
+    `import * as api from "@opentelemetry/api";\n${OPENINFERENCE}${TRACER}api.trace.setGlobalTracerProvider(tracer.provider);\nnew OpenAIInstrumentation().enable();`,
     // No HoneyHive tracer in the file: a plain OpenTelemetry app.
     `${REGISTER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
     `${OPENINFERENCE}new OpenAIInstrumentation().enable();`,
@@ -59,6 +62,12 @@ ruleTester.run(RULE_NAME, testedRule, {
       code: `${REGISTER}${TRACER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
       output: `${REGISTER}${TRACER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()], tracerProvider: tracer.provider });`,
       errors: [{ messageId: "missingProvider", data: { label: "registerInstrumentations()", providers: ONE_PROVIDER }, line: 5, column: 1, endLine: 5 }],
+    },
+    // A look-alike global registration (a project helper of the same name) does not silence it.
+    {
+      code: `${REGISTER}${TRACER}import { trace } from "./otel";\ntrace.setGlobalTracerProvider(tracer.provider);\nregisterInstrumentations({ instrumentations: [] });`,
+      output: `${REGISTER}${TRACER}import { trace } from "./otel";\ntrace.setGlobalTracerProvider(tracer.provider);\nregisterInstrumentations({ instrumentations: [], tracerProvider: tracer.provider });`,
+      errors: [{ messageId: "missingProvider" }],
     },
     // Namespace import and CommonJS require of the same function.
     {

@@ -108,6 +108,18 @@ export const OWN_PIPELINE_PACKAGES: readonly { readonly package: string; readonl
 ];
 
 /**
+ * Calls that register a tracer provider globally. After one, an instrumentation given no provider
+ * records into the registered one (the author's choice: `trace.setGlobalTracerProvider(tracer.provider)`
+ * even sends it to HoneyHive), so a file that makes one is not reported.
+ */
+export const GLOBAL_PROVIDER_REGISTRATIONS: readonly { readonly callee: PackageExport; readonly verifiedAt: string }[] = [
+  {
+    callee: { package: "@opentelemetry/api", name: "trace.setGlobalTracerProvider" },
+    verifiedAt: "@opentelemetry/api TraceAPI#setGlobalTracerProvider; sdk/instrumentation-provider.test.ts: tracer.provider registered globally reaches HoneyHive",
+  },
+];
+
+/**
  * A library call that traces through OpenTelemetry when an option enables it, with the global
  * tracer unless the option names one: the Vercel AI SDK's `experimental_telemetry`.
  */
