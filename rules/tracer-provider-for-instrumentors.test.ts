@@ -69,6 +69,12 @@ ruleTester.run(RULE_NAME, testedRule, {
       output: `${REGISTER}${TRACER}import { trace } from "./otel";\ntrace.setGlobalTracerProvider(tracer.provider);\nregisterInstrumentations({ instrumentations: [], tracerProvider: tracer.provider });`,
       errors: [{ messageId: "missingProvider" }],
     },
+    // registerInstrumentations() without a provider hands every instrumentation the global one, replacing a constructor's.
+    {
+      code: `${REGISTER}${OPENINFERENCE}${TRACER}registerInstrumentations({ instrumentations: [new OpenAIInstrumentation({ tracerProvider: tracer.provider })] });`,
+      output: `${REGISTER}${OPENINFERENCE}${TRACER}registerInstrumentations({ instrumentations: [new OpenAIInstrumentation({ tracerProvider: tracer.provider })], tracerProvider: tracer.provider });`,
+      errors: [{ messageId: "missingProvider", data: { label: "registerInstrumentations()", providers: ONE_PROVIDER } }],
+    },
     // Namespace import and CommonJS require of the same function.
     {
       code: `import * as instr from "@opentelemetry/instrumentation";\n${TRACER}instr.registerInstrumentations({ instrumentations: [] });`,

@@ -77,7 +77,7 @@ export const REGISTER_CALLS: readonly RegisterCall[] = [
     instrumentationsKey: "instrumentations",
     providerKey: "tracerProvider",
     verifiedAt:
-      "@opentelemetry/instrumentation autoLoader: registerInstrumentations(options: AutoLoaderOptions) → enableInstrumentations(instrumentations, tracerProvider, …); tracerProvider defaults to trace.getTracerProvider()",
+      "@opentelemetry/instrumentation 0.56 build/src/autoLoader.js: `options.tracerProvider || trace.getTracerProvider()`, then enableInstrumentations() calls setTracerProvider() on every instrumentation (overriding one given to its constructor)",
   },
   {
     // Re-exported by Phoenix's OpenTelemetry helper package.
