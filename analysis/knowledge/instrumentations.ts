@@ -31,7 +31,7 @@ export const INSTRUMENTATION_FAMILIES: readonly InstrumentationFamily[] = [
     packages: ["@opentelemetry/instrumentation-"],
     classNamePattern: /Instrumentation$/,
     verifiedAt:
-      "@opentelemetry/instrumentation InstrumentationBase: setTracerProvider(), enable(), disable(); config extends InstrumentationConfig (no provider); the constructor enables unless `enabled: false`",
+      "@opentelemetry/instrumentation 0.56 build/src/instrumentation.js + platform/node/instrumentation.js: the tracer is trace.getTracer(name) until setTracerProvider(); config defaults to `enabled: true` and the constructor then calls enable(); InstrumentationConfig has no provider",
   },
   {
     id: "openinference",
