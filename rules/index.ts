@@ -8,6 +8,7 @@ import noSessionStartInHandler from "./no-session-start-in-handler.js";
 import requireExplicitTracer from "./require-explicit-tracer.js";
 import requireForceFlushInLambda from "./require-force-flush-in-lambda.js";
 import requireValidSessionId from "./require-valid-session-id.js";
+import tracerProviderForInstrumentors from "./tracer-provider-for-instrumentors.js";
 import { PACKAGE_VERSION } from "../sdk/version.js";
 
 export const meta = { name: "honeyhive", version: PACKAGE_VERSION, namespace: "honeyhive" } as const;
@@ -19,6 +20,7 @@ export const rules = {
   "require-explicit-tracer": requireExplicitTracer,
   "require-force-flush-in-lambda": requireForceFlushInLambda,
   "require-valid-session-id": requireValidSessionId,
+  "tracer-provider-for-instrumentors": tracerProviderForInstrumentors,
 };
 
 // The configs must point at the finished plugin object (ESLint compares plugin identity), and the

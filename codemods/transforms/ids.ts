@@ -31,6 +31,12 @@ export const TRANSFORMS = [
     description:
       "Leave a review marker where a session id from a request or event reaches createSession()/withSession()/init() without toSessionId() or isSessionId() (the SDK throws for a non-UUID)",
   },
+  {
+    id: "instrumentation-provider",
+    title: "Give instrumentations the tracer's provider",
+    description:
+      "Pass `tracerProvider: tracer.provider` to registerInstrumentations() and instrumentation classes (`tracer: tracer.provider.getTracer(\"ai\")` to AI SDK telemetry), moving a setup above HoneyHiveTracer.init() below it; a marker where the tracer is not clear",
+  },
 ] as const;
 
 /**

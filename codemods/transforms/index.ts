@@ -8,6 +8,7 @@ import { explicitTracer } from "./explicit-tracer.js";
 import { lambdaForceFlush } from "./lambda-force-flush.js";
 import { sessionStartToCreateSession } from "./session-start-to-create-session.js";
 import { validateSessionId } from "./validate-session-id.js";
+import { instrumentationProvider } from "./instrumentation-provider.js";
 import { transform1xById } from "./1x/index.js";
 
 export function transformById(id: TransformId): CodemodTransform {
@@ -22,6 +23,8 @@ export function transformById(id: TransformId): CodemodTransform {
       return explicitTracer;
     case "validate-session-id":
       return validateSessionId;
+    case "instrumentation-provider":
+      return instrumentationProvider;
     default:
       return transform1xById(id);
   }
