@@ -6,6 +6,7 @@ import type { TransformId } from "./ids.js";
 import { evaluateManagedTracer } from "./evaluate-managed-tracer.js";
 import { explicitTracer } from "./explicit-tracer.js";
 import { lambdaForceFlush } from "./lambda-force-flush.js";
+import { lostSessionContext } from "./lost-session-context.js";
 import { sessionStartToCreateSession } from "./session-start-to-create-session.js";
 import { validateSessionId } from "./validate-session-id.js";
 import { transform1xById } from "./1x/index.js";
@@ -22,6 +23,8 @@ export function transformById(id: TransformId): CodemodTransform {
       return explicitTracer;
     case "validate-session-id":
       return validateSessionId;
+    case "lost-session-context":
+      return lostSessionContext;
     default:
       return transform1xById(id);
   }
