@@ -12,13 +12,12 @@
 // fix, but it also makes the request wait for the callback, and every path of the callback (errors
 // included) must then call it: that is the person's decision.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { contains, enclosingFunction, indentationAt, type FunctionNode } from "../ast.js";
+import { contains, enclosingFunction, type FunctionNode } from "../ast.js";
 import { getAnalysisContext } from "../context.js";
 import { EditList, lineStart, newlineOf } from "../edits.js";
 import type { AnalysisInput } from "../input.js";
 import type { LostSession, SessionAfterAwaitInHook } from "../lost-session.js";
 import { nodesOfTypesWithin } from "../nodes.js";
-import { removeStatement } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES } from "./review-markers.js";
 
@@ -48,11 +47,32 @@ function moveBeforeFirstAwait(input: AnalysisInput, found: SessionAfterAwaitInHo
   const passed = body.body.slice(from, to);
   if (passed.some((node) => nodesOfTypesWithin(input.ast, EXITS, node).some((exit) => enclosingFunction(exit) === fn))) return undefined;
   if (!readsOnlyOutside(input, statement, fn)) return undefined;
+  const lines = statementLines(input.text, statement);
+  if (!lines) return undefined;
   const edits = new EditList();
-  const text = input.text.slice(statement.range[0], statement.range[1]);
-  edits.insertAt(lineStart(input.text, target.range[0]), `${indentationAt(input.text, target.range[0])}${text}${newlineOf(input.text)}`);
-  removeStatement(edits, input.text, statement);
+  edits.insertAt(lineStart(input.text, target.range[0]), input.text.slice(lines.start, lines.end) + newlineOf(input.text));
+  edits.remove([lines.start, lines.end + lineBreakAt(input.text, lines.end).length]);
   return fixFromEdits(edits);
+}
+
+/**
+ * The lines the statement moves with: its own, the `//` comment lines right above it and a `//`
+ * comment after it on its last line (they explain it). Undefined when other code shares its lines.
+ */
+function statementLines(text: string, statement: TSESTree.Statement): { start: number; end: number } | undefined {
+  const restOfLine = /^[^\r\n]*/.exec(text.slice(statement.range[1]))?.[0] ?? "";
+  if (!/^\s*(\/\/.*)?$/.test(restOfLine)) return undefined;
+  let start = lineStart(text, statement.range[0]);
+  while (start > 0) {
+    const above = lineStart(text, start - 1);
+    if (!text.slice(above, start).trim().startsWith("//")) break;
+    start = above;
+  }
+  return { start, end: statement.range[1] + restOfLine.length };
+}
+
+function lineBreakAt(text: string, offset: number): string {
+  return /^\r?\n/.exec(text.slice(offset))?.[0] ?? "";
 }
 
 /** `tracer.createSession(…);`, `const id = tracer.createSession(…);` (also `await tracer.acreateSession(…)`). */
