@@ -53,6 +53,8 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${EXPRESS}app.use((req, res, next) => {\n  setImmediate(() => tracer.createSession());\n  queue.push(next);\n});`,
     // A shadowed setTimeout is not the timer.
     `${EXPRESS}const setTimeout = (fn) => fn();\napp.use((req, res, next) => {\n  setTimeout(() => tracer.createSession());\n  next();\n});`,
+    // Known false negative: a route-level middleware while other routes trace (proven: their requests share the startup session, docs/sdk.md) is not checked yet.
+    `${EXPRESS}const openSession = (req, res, next) => { tracer.createSession(); next(); };\napp.get("/chat", openSession, (req, res) => res.json(tracer.startSpan("chat", () => 1)));\napp.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));`,
     // Not a middleware: a function that is no handler of any framework.
     `${EXPRESS}function warmUp(next) {\n  setImmediate(() => tracer.createSession());\n  next();\n}`,
   ],
