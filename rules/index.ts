@@ -4,6 +4,7 @@
 // the module itself (`require("honeyhive/eslint-plugin")`, see the end of this file).
 import { deriveConfigs, type HoneyhiveConfigs, type PluginRule } from "./configs.js";
 import noGlobalTracerWithEvaluate from "./no-global-tracer-with-evaluate.js";
+import noLostSessionContext from "./no-lost-session-context.js";
 import noSessionStartInHandler from "./no-session-start-in-handler.js";
 import requireExplicitTracer from "./require-explicit-tracer.js";
 import requireForceFlushInLambda from "./require-force-flush-in-lambda.js";
@@ -16,6 +17,7 @@ export const meta = { name: "honeyhive", version: PACKAGE_VERSION, namespace: "h
 /** Every rule of the plugin, keyed by the name users write after `honeyhive/`. */
 export const rules = {
   "no-global-tracer-with-evaluate": noGlobalTracerWithEvaluate,
+  "no-lost-session-context": noLostSessionContext,
   "no-session-start-in-handler": noSessionStartInHandler,
   "require-explicit-tracer": requireExplicitTracer,
   "require-force-flush-in-lambda": requireForceFlushInLambda,

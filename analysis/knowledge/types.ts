@@ -209,4 +209,33 @@ export interface FrameworkDescriptor {
   readonly files?: readonly FileConvention[];
   /** What is too irregular for data (decorators, directives): a small function, run only when `trigger` holds. */
   readonly hook?: { readonly trigger: HookTrigger; readonly run: (api: HandlerHookApi) => void };
+  /** How the framework goes on from a callback that runs before the handler (the rule `no-lost-session-context`). */
+  readonly sessionFlow?: SessionFlow;
+}
+
+/**
+ * Where a session created in a per-request callback reaches the handler's spans. Only what a runtime
+ * test proves goes here (sdk/lost-session-context.test.ts, sdk/lost-session-frameworks.test.ts).
+ */
+export interface SessionFlow {
+  /**
+   * Callbacks that run before the handler, by registration name: the hook name (`addHook("onRequest",
+   * fn)`'s name, a route option key), or `"*"` for every per-request callback of the descriptor.
+   */
+  readonly beforeHandler: Readonly<Record<string, BeforeHandlerCallback>>;
+}
+
+export interface BeforeHandlerCallback {
+  /**
+   * The framework awaits an async one's promise and runs the handler from its own reaction, registered
+   * before the callback's code after its first `await` ran (Fastify's hook runner): a session created
+   * after that `await` never reaches the handler.
+   */
+  readonly awaitsPromise?: boolean;
+  /**
+   * The position of the parameter that runs the rest of the request (`next`, `done`), by the
+   * function's parameter count, as the framework itself tells its forms apart (Express: 4 = error
+   * middleware): a session must be created in the execution that calls it.
+   */
+  readonly nextParameterByArity?: Readonly<Record<number, number>>;
 }

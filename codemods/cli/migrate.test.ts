@@ -152,6 +152,7 @@ describe("output modes", () => {
         "explicit-tracer": { files: 1, markers: 1 },
         "validate-session-id": { files: 0, markers: 0 },
         "instrumentation-provider": { files: 0, markers: 0 },
+        "lost-session-context": { files: 0, markers: 0 },
       },
       files: [
         {
