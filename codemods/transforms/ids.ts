@@ -36,6 +36,8 @@ export const TRANSFORMS = [
     title: "Give instrumentations the tracer's provider",
     description:
       "Pass `tracerProvider: tracer.provider` to registerInstrumentations() and instrumentation classes (`tracer: tracer.provider.getTracer(\"ai\")` to AI SDK telemetry), moving a setup above HoneyHiveTracer.init() below it; a marker where the tracer is not clear",
+  },
+  {
     id: "lost-session-context",
     title: "Create the request's session where the handler sees it",
     description:
