@@ -45,10 +45,23 @@ export function deploymentOf(filename: string): DeploymentSignals {
   return signals;
 }
 
+/** The signals of each project root: every directory of a project shares its root's (one look per root, not per directory). */
+const byRoot = new Map<string, DeploymentSignals>();
+
 function computeSignals(directory: string): DeploymentSignals {
   // A path that is not on disk (text linted under a simulated name) tells nothing about its project.
   const root = existsSync(directory) ? nearestPackageDirectory(directory) : undefined;
-  const has = (names: readonly string[]): boolean => root !== undefined && names.some((name) => existsSync(resolve(root, name)));
+  if (root === undefined) return { root, vercel: false, netlify: false, openNext: false, wrangler: false };
+  let signals = byRoot.get(root);
+  if (!signals) {
+    signals = rootSignals(root);
+    byRoot.set(root, signals);
+  }
+  return signals;
+}
+
+function rootSignals(root: string): DeploymentSignals {
+  const has = (names: readonly string[]): boolean => names.some((name) => existsSync(resolve(root, name)));
   return {
     root,
     vercel: has(SIGNAL_FILES.vercel),
@@ -76,4 +89,5 @@ export function projectRelativePath(filename: string): string | undefined {
 /** For tests that create project folders: forget what was looked up. */
 export function clearDeploymentCache(): void {
   byDirectory.clear();
+  byRoot.clear();
 }

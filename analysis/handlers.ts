@@ -20,17 +20,14 @@ import type { AnalysisInput } from "./input.js";
 import { CALL_TYPES, nodesOfType, nodesOfTypes } from "./nodes.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
-import { frameworkById, globalRegistrations, indexedDescriptorsFor, knowledgeIndex } from "./knowledge/index.js";
+import { activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
   ExportedValue,
   FileConvention,
   FrameworkDescriptor,
   HandlerHookApi,
-  CallRegistration,
   InvocationEntry,
-  ObjectKind,
   PlatformDescriptor,
-  PluginRegistration,
   Registration,
   ValueSpecifier,
 } from "./knowledge/types.js";
@@ -112,21 +109,11 @@ function originMatches(origin: ModuleOrigin | undefined, spec: ValueSpecifier): 
   return compiled.packages.has(origin.module) && compiled.names.has(originName(origin));
 }
 
-/** An object kind of one descriptor (`express` → `app`). */
-interface KindRef {
-  readonly descriptor: FrameworkDescriptor;
-  readonly id: string;
-  readonly kind: ObjectKind;
-}
 
 /** Who registers: the descriptor, and the platform its handlers run on (if any). */
 interface Owner {
   readonly descriptor: FrameworkDescriptor;
   readonly platform?: PlatformDescriptor;
-}
-
-function kindsOf(descriptor: FrameworkDescriptor): KindRef[] {
-  return Object.entries(descriptor.objects ?? {}).map(([id, kind]) => ({ descriptor, id, kind }));
 }
 
 function siblingKind(ref: KindRef, id: string | undefined): KindRef | undefined {
@@ -142,15 +129,11 @@ class HandlerAnalysis implements HandlerModel {
   readonly lambdaHandlers: LambdaHandler[] = [];
   private readonly byFunction = new Map<TSESTree.Node, Handler>();
   private readonly context: AnalysisContext;
-  /** Descriptors whose modules the file imports, in registry order. */
-  private readonly active: readonly FrameworkDescriptor[];
+  /** The descriptors whose modules the file imports (in registry order), flattened once per process for each such set. */
+  private readonly active: ActiveDescriptors;
   private readonly kinds: readonly KindRef[];
-  /** The active kinds that an imported value itself is (`initTRPC`, Azure's `app`): only these make identifiers worth resolving. */
-  private readonly valueKinds: readonly KindRef[];
-  private readonly callRegistrations: ReadonlyArray<{ readonly descriptor: FrameworkDescriptor; readonly registration: CallRegistration }>;
-  private readonly pluginRegistrations: ReadonlyArray<{ readonly descriptor: FrameworkDescriptor; readonly registration: PluginRegistration }>;
   /** Every method and property name that any active object kind reacts to: the cheap gate for member calls. */
-  private readonly memberNames = new Set<string>();
+  private readonly memberNames: ReadonlySet<string>;
   private readonly objectKinds = new Map<TSESTree.Node, KindRef | null>();
   private readonly variableKinds = new Map<Scope.Variable, KindRef | null>();
   /** Calls whose callee is a plain name: `fp(…)`, `registerRoutes(app)`. */
@@ -163,18 +146,9 @@ class HandlerAnalysis implements HandlerModel {
   constructor(private readonly input: AnalysisInput) {
     this.context = getAnalysisContext(input);
     const { ast } = input;
-    this.active = indexedDescriptorsFor(this.context.importedModules);
-    this.kinds = this.active.flatMap(kindsOf);
-    this.valueKinds = this.kinds.filter((ref) => ref.kind.isValue);
-    this.callRegistrations = this.active.flatMap((descriptor) => (descriptor.calls ?? []).map((registration) => ({ descriptor, registration })));
-    this.pluginRegistrations = this.active.flatMap((descriptor) => (descriptor.plugins ?? []).map((registration) => ({ descriptor, registration })));
-    for (const { kind } of this.kinds) {
-      for (const names of [Object.keys(kind.methods ?? {}), kind.chainable, Object.keys(kind.returns ?? {}), kind.listens, Object.keys(kind.properties ?? {})]) {
-        for (const name of names ?? []) this.memberNames.add(name);
-      }
-      if (kind.plugins) this.memberNames.add(kind.plugins.registerMethod);
-    }
-    for (const { registration } of this.pluginRegistrations) this.memberNames.add(registration.method);
+    this.active = activeDescriptorsFor(this.context.importedModules);
+    this.kinds = this.active.kinds;
+    this.memberNames = this.active.memberNames;
 
     // The node index also sets `parent` where missing: ESLint sets it before rules run, a bare
     // typescript-estree parse (the codemods) does not.
@@ -186,8 +160,10 @@ class HandlerAnalysis implements HandlerModel {
     }
     const knowledge = knowledgeIndex();
     for (const node of calls) this.collectCall(node);
-    for (const descriptor of this.active) if (descriptor.hook?.trigger.imports) this.runHook(descriptor);
-    for (const descriptor of knowledge.withFiles) this.collectFileConventions(descriptor);
+    for (const descriptor of this.active.descriptors) if (descriptor.hook?.trigger.imports) this.runHook(descriptor);
+    if (knowledge.anyConventionPath?.test(this.context.path) !== false) {
+      for (const descriptor of knowledge.withFiles) this.collectFileConventions(descriptor);
+    }
     for (const descriptor of knowledge.withPathHooks) {
       if (descriptor.hook?.trigger.path?.test(this.context.path)) this.runHook(descriptor);
     }
@@ -317,8 +293,8 @@ class HandlerAnalysis implements HandlerModel {
     switch (target.type) {
       case "Identifier":
       case "MemberExpression": {
-        const origin = this.valueKinds.length > 0 ? bindings.originOf(target) : undefined;
-        const value = origin && this.valueKinds.find((ref) => ref.kind.isValue!.some((spec) => originMatches(origin, spec)));
+        const origin = this.active.valueKinds.length > 0 ? bindings.originOf(target) : undefined;
+        const value = origin && this.active.valueKinds.find((ref) => ref.kind.isValue!.some((spec) => originMatches(origin, spec)));
         if (value) return value;
         if (target.type === "Identifier") return this.objectKindOfVariable(target);
         const property = staticName(target.property, target.computed);
@@ -450,7 +426,7 @@ class HandlerAnalysis implements HandlerModel {
       const registration = receiver.kind.methods && Object.hasOwn(receiver.kind.methods, method) ? receiver.kind.methods[method] : undefined;
       if (registration) this.register(call, registration, this.ownerOf(receiver.descriptor), callee.property);
     }
-    for (const { descriptor, registration } of this.pluginRegistrations) {
+    for (const { descriptor, registration } of this.active.pluginRegistrations) {
       const first = call.arguments[0];
       if (registration.method === method && first && originMatches(this.context.bindings.originOf(first), registration.plugin)) {
         this.register(call, registration, this.ownerOf(descriptor), callee.property);
@@ -460,7 +436,7 @@ class HandlerAnalysis implements HandlerModel {
 
   private collectCallRegistrations(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
     let origin: ModuleOrigin | undefined | null = null; // resolved once, on the first registration that may match
-    for (const { descriptor, registration } of this.callRegistrations) {
+    for (const { descriptor, registration } of this.active.callRegistrations) {
       if (registration.new !== undefined && registration.new !== (call.type === "NewExpression")) continue;
       if (origin === null) origin = this.context.bindings.originOf(call.callee);
       if (!origin) return;
@@ -626,8 +602,8 @@ class HandlerAnalysis implements HandlerModel {
 
   /** A function typed as a handler of a framework, or taking its request/response/context. */
   private collectTypedHandlers(): void {
-    const typed = this.active.filter((descriptor) => descriptor.handlerTypes);
-    if (typed.length === 0) return;
+    if (!this.active.hasHandlerTypes) return;
+    const typed = this.active.descriptors.filter((descriptor) => descriptor.handlerTypes);
     for (const fn of nodesOfTypes(this.input.ast, FUNCTION_TYPES)) {
       if (this.byFunction.has(fn) || !hasTypeAnnotations(fn) || (fn.parent?.type === "MethodDefinition" && fn.parent.kind !== "method")) continue;
       const holder = fn.parent?.type === "VariableDeclarator" && fn.parent.init === fn ? fn.parent.id : undefined;
