@@ -342,6 +342,24 @@ describe("request handlers of the frameworks added as descriptors", () => {
     expect(requestHandlers(local, "server/api/chat.ts")).toEqual([]);
   });
 
+  it("h3/Nuxt: defineLazyEventHandler registers the handler its factory returns, not the factory", () => {
+    const imported = `
+      import { defineLazyEventHandler, defineEventHandler } from "h3";
+      export default defineLazyEventHandler(async () => {
+        const model = await loadModel();
+        const unused = () => "a nested function's return is not the factory's";
+        return async (event) => model.answer(event);
+      });
+      export const wrapped = defineLazyEventHandler(() => defineEventHandler(async function chat(event) {}));
+    `;
+    expect(requestHandlersWithFramework(imported)).toEqual(["h3: async (event) => model.answer(event)", "h3: async function chat(event) {}"]);
+    const autoImported = `export default defineLazyEventHandler(async () => { return (event) => 1; });`;
+    expect(requestHandlers(autoImported, "server/api/lazy.ts")).toEqual(["(event) => 1"]);
+    // A local function of that name is not h3's; outside the server folders the global is not Nuxt's.
+    expect(requestHandlers(`const defineLazyEventHandler = (f) => f;\nexport default defineLazyEventHandler(() => (event) => 1);`, "server/api/x.ts")).toEqual([]);
+    expect(requestHandlers(autoImported, "src/lazy.ts")).toEqual([]);
+  });
+
   it("SvelteKit: +server.ts verbs, hooks.server.ts handle, +page.server.ts load and actions", () => {
     const server = `
       export async function POST({ request }) { return new Response(); }
@@ -421,6 +439,30 @@ describe("request handlers of the frameworks added as descriptors", () => {
       "hapi: async (request, h) => ({})",
       "hapi: function a(request) {}",
       "hapi: (request, h) => h.continue",
+    ]);
+  });
+
+  it("hapi: ext({ type, method }) objects, arrays of them and arrays of methods; only request extension points", () => {
+    const code = `
+      import Hapi from "@hapi/hapi";
+      const server = Hapi.server({ port: 3000 });
+      async function audit(request, h) { return h.continue; }
+      server.ext({ type: "onPreHandler", method: audit });
+      server.ext([
+        { type: "onPostAuth", method: async function postAuth(request, h) { return h.continue; } },
+        { type: "onPreStart", method: async function starting(server) {} },
+        { type: "onPreResponse", method: [function first(request, h) {}, function second(request, h) {}] },
+      ]);
+      server.ext({ type: "onPostStop", method: async function stopped(server) {} });
+      // Not hapi's: a look-alike object with the same method and the same option keys.
+      const plugins = { ext(options) {} };
+      plugins.ext({ type: "onRequest", method: function lookAlike(request) {} });
+    `;
+    expect(requestHandlersWithFramework(code)).toEqual([
+      "hapi: async function audit(request, h) { return h.continue; }",
+      "hapi: async function postAuth(request, h) { return h.continue; }",
+      "hapi: function first(request, h) {}",
+      "hapi: function second(request, h) {}",
     ]);
   });
 

@@ -13,11 +13,11 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { projectRelativePath } from "./deployment.js";
-import { isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
+import { enclosingFunction, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
 import { originName, unwrap, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
-import { CALL_TYPES, nodesOfType, nodesOfTypes } from "./nodes.js";
+import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
@@ -34,6 +34,7 @@ import type {
 
 // Node-type lists asked of the node index, kept as constants: the index caches its merged lists per array.
 const FUNCTION_TYPES = [AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.ArrowFunctionExpression] as const;
+const RETURN_TYPES = [AST_NODE_TYPES.ReturnStatement] as const;
 
 /** The id of the framework descriptor that registered a handler (`express`, `hapi`, `nextjs`, …). */
 export type RequestFramework = string;
@@ -469,31 +470,38 @@ class HandlerAnalysis implements HandlerModel {
   /** The functions a registering call's arguments hold, per the descriptor's registration. */
   private register(call: TSESTree.CallExpression | TSESTree.NewExpression, registration: Registration, owner: Owner, nameFallback: TSESTree.Node): void {
     const args = call.arguments;
-    if (registration.when) {
-      const value = args[registration.when.argument];
-      const name = value && staticName(value, true);
-      if (name === undefined || !registration.when.oneOf.includes(name)) return;
-    }
+    const positional = registration.when === undefined || stringArgumentIn(args[registration.when.argument], registration.when.oneOf);
+    if (!positional && !registration.optionsWhen) return;
     const { bindings } = this.context;
     const positions = registration.arguments ?? "all";
-    const functions: FunctionNode[] = [];
+    let functions: FunctionNode[] = [];
     args.forEach((argument, index) => {
       if (argument.type === "SpreadElement") return;
-      if (positions === "all" ? argument.type !== "ObjectExpression" : positions.includes(index)) functions.push(...bindings.functionsOf(argument));
+      if (positional && (positions === "all" ? argument.type !== "ObjectExpression" : positions.includes(index))) functions.push(...bindings.functionsOf(argument));
       if (registration.options || registration.resolverMaps) {
         const target = unwrap(argument);
         const objects = target.type === "ArrayExpression" ? target.elements : [argument];
         for (const element of objects) {
           const options = element && element.type !== "SpreadElement" ? bindings.objectOf(element) : undefined;
-          if (options) functions.push(...this.optionFunctions(options, registration));
+          if (options && optionsApply(options, registration)) functions.push(...this.optionFunctions(options, registration));
         }
       }
     });
+    if (registration.returnsHandler) functions = functions.flatMap((factory) => this.returnedFunctions(factory));
     const nameArgument = registration.nameArgument === undefined ? undefined : args[registration.nameArgument];
     const nameText = nameArgument && staticName(nameArgument, true);
     const nameNode = nameFallback.type === "MemberExpression" ? nameFallback.property : nameFallback;
     const name = nameText !== undefined ? { text: nameText, node: nameArgument! } : { text: nodeName(nameNode) ?? owner.descriptor.name, node: nameNode };
     this.addHandlers(functions, owner, call, name);
+  }
+
+  /** The functions a factory returns: an arrow's expression body, or the arguments of its own `return` statements. */
+  private returnedFunctions(factory: FunctionNode): FunctionNode[] {
+    const { bindings } = this.context;
+    if (factory.body.type !== "BlockStatement") return bindings.functionsOf(factory.body);
+    return nodesOfTypesWithin(this.input.ast, RETURN_TYPES, factory.body)
+      .filter((statement) => statement.argument && enclosingFunction(statement) === factory)
+      .flatMap((statement) => bindings.functionsOf(statement.argument));
   }
 
   private optionFunctions(options: TSESTree.ObjectExpression, registration: Registration, depth = 0): FunctionNode[] {
@@ -634,6 +642,21 @@ class HandlerAnalysis implements HandlerModel {
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
+
+/** A string argument (literal or static template) that is one of `oneOf`. */
+function stringArgumentIn(value: TSESTree.Node | undefined, oneOf: readonly string[]): boolean {
+  const name = value && staticName(value, true);
+  return name !== undefined && oneOf.includes(name);
+}
+
+/** An option object counts unless the registration asks for a key it lacks (`{ type: "onRequest", method }`). */
+function optionsApply(options: TSESTree.ObjectExpression, registration: Registration): boolean {
+  const gate = registration.optionsWhen;
+  if (!gate) return true;
+  return options.properties.some(
+    (property) => property.type === "Property" && staticName(property.key, property.computed) === gate.key && stringArgumentIn(property.value, gate.oneOf),
+  );
+}
 
 function exportMatches(convention: FileConvention, name: string): boolean {
   const { exports } = convention;

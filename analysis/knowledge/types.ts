@@ -46,8 +46,18 @@ export interface Registration {
   readonly arguments?: "all" | readonly number[];
   /** Keys of object-literal arguments (`route({ handler, preHandler })`) whose functions are handlers. */
   readonly options?: readonly string[];
-  /** Only when the string argument at `argument` is one of `oneOf` (`server.on("request", fn)`, `addHook("onRequest", fn)`). */
+  /**
+   * Only when the string argument at `argument` is one of `oneOf` (`server.on("request", fn)`,
+   * `addHook("onRequest", fn)`). Gates the positional functions; option objects have `optionsWhen`.
+   */
   readonly when?: { readonly argument: number; readonly oneOf: readonly string[] };
+  /** An option object (or each of an array of them) counts only when its key `key` is a string of `oneOf` (hapi's `ext({ type: "onRequest", method })`). */
+  readonly optionsWhen?: { readonly key: string; readonly oneOf: readonly string[] };
+  /**
+   * The registered functions are factories: the handlers are the functions they return (h3's
+   * `defineLazyEventHandler(async () => handler)`), not the factories, which run once.
+   */
+  readonly returnsHandler?: boolean;
   /** Keys of object-literal arguments that hold a GraphQL resolver map (`{ Query: { field: fn } }`). */
   readonly resolverMaps?: readonly string[];
   /** Keys of option objects whose object values hold more option keys (hapi's `{ options: { handler } }`). */
