@@ -561,6 +561,15 @@ describe("request handlers of the frameworks added as descriptors", () => {
       "bun-deno: (request) => new Response()",
     ]);
     expect(requestHandlers(`const Bun = { serve(o) {} };\nBun.serve({ fetch(request) {} });`)).toEqual([]);
+    // WebSocket callbacks run per connection and per message, concurrently, like requests.
+    const websocket = `
+      Bun.serve({
+        fetch(request, server) { server.upgrade(request); },
+        websocket: { open(ws) {}, async message(ws, message) {}, close: function closed(ws, code) {}, perMessageDeflate: true },
+      });
+    `;
+    expect(requestHandlers(websocket)).toEqual(["(request, server) { server.upgrade(request); }", "(ws) {}", "(ws, message) {}", "function closed(ws, code) {}"]);
+    expect(requestHandlers(`const Bun = { serve(o) {} };\nBun.serve({ websocket: { message(ws, m) {} } });`)).toEqual([]);
     expect(requestHandlersWithFramework(`export default { port: 3000, fetch(request) { return new Response(); } };`)).toEqual([
       "bun-deno: (request) { return new Response(); }",
     ]);
