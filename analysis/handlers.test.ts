@@ -618,6 +618,19 @@ describe("entry points of serverless platforms", () => {
     // (Which `api/` folder is the project's root one is tested with a project on disk below.)
   });
 
+  it("Netlify Edge Functions: the default export of netlify/edge-functions runs per request, not as a freezing platform", () => {
+    const edge = `
+      import type { Context } from "@netlify/edge-functions";
+      export default async (request: Request, context: Context) => new Response("ok");
+      export const config = { path: "/chat" };
+    `;
+    expect(requestHandlersWithFramework(edge, "netlify/edge-functions/chat.ts")).toEqual(['netlify-edge: async (request: Request, context: Context) => new Response("ok")']);
+    expect(invocations(edge, "netlify/edge-functions/chat.ts")).toEqual([]);
+    // The same module elsewhere is nobody's handler; a Netlify (serverless) function stays an invocation.
+    expect(requestHandlers(edge, "src/edge/chat.ts")).toEqual([]);
+    expect(invocations(edge, "netlify/functions/chat.ts")).toHaveLength(1);
+  });
+
   it("Cloudflare Workers: the default export's fetch/queue/scheduled, not a Bun server", () => {
     const worker = `
       export default {

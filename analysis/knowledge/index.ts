@@ -14,7 +14,7 @@ import { graphqlYoga } from "./frameworks/graphql-yoga.js";
 import { h3 } from "./frameworks/h3.js";
 import { hapi } from "./frameworks/hapi.js";
 import { mercurius } from "./frameworks/mercurius.js";
-import { netlifyFunctions } from "./frameworks/netlify.js";
+import { netlifyEdgeFunctions, netlifyFunctions } from "./frameworks/netlify.js";
 import { queues } from "./frameworks/queues.js";
 import { remix } from "./frameworks/remix.js";
 import { restify } from "./frameworks/restify.js";
@@ -64,6 +64,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   gcpFunctionsFramework,
   azureFunctionsFramework,
   netlifyFunctions,
+  netlifyEdgeFunctions,
   vercel,
   cloudflareWorkersFramework,
   bunDeno,
