@@ -704,6 +704,28 @@ describe("the serverless signal from the project's files", () => {
     expect(invocations(worker, join(project({}), "src/index.ts"))).toEqual([]);
   });
 
+  it("legacy Google Cloud Functions: exports of the entry module of a project with the functions framework or a .gcloudignore", () => {
+    const legacy = `
+      exports.chat = async (req, res) => { res.json({}); };
+      exports.onUpload = (data, context) => {};
+      exports.onMessage = function (message, context, callback) { callback(); };
+      exports.helper = (text) => text.trim();
+      exports.VERSION = "1";
+    `;
+    const withFramework = project({ "package.json": JSON.stringify({ dependencies: { "@google-cloud/functions-framework": "^3.0.0" } }) });
+    const found = lambdaHandlers(legacy, join(withFramework, "index.js"));
+    expect(found.map((handler) => `${handler.exportName} callback:${handler.callbackStyle}`)).toEqual(["chat callback:false", "onUpload callback:false", "onMessage callback:true"]);
+    expect(invocations(legacy, join(withFramework, "index.js"))[0]).toMatch(/^gcp-functions chat:/);
+    expect(invocations(legacy, join(project({ ".gcloudignore": "node_modules\n" }), "src/index.js"))).toHaveLength(3);
+    // TypeScript: main names the compiled file, the rule sees its source.
+    const typescript = project({ "package.json": JSON.stringify({ main: "build/src/index.js", devDependencies: { "@google-cloud/functions-framework": "^3.0.0" } }) });
+    expect(invocations(legacy, join(typescript, "src/index.ts"))).toHaveLength(3);
+    // Not the entry module, not a Cloud Functions project, or a server that listens: not entry points.
+    expect(invocations(legacy, join(withFramework, "src/helpers.js"))).toEqual([]);
+    expect(invocations(legacy, join(project({}), "index.js"))).toEqual([]);
+    expect(invocations(`${legacy}\nrequire("http").createServer(exports.chat).listen(8080);`, join(withFramework, "index.js"))).toEqual([]);
+  });
+
   it("Vercel's api/ folder is the one at the project root", () => {
     const root = project({});
     const fn = `export default async function handler(req, res) { res.end(); }`;
