@@ -497,6 +497,35 @@ describe("request handlers of the frameworks added as descriptors", () => {
     ]);
   });
 
+  it("tRPC: builders imported from the project's trpc module, by their conventional names", () => {
+    // create-t3-app's router file: no @trpc/server import, the builders come from ~/server/api/trpc.
+    const t3 = `
+      import { z } from "zod";
+      import { createTRPCRouter, publicProcedure, protectedProcedure } from "~/server/api/trpc";
+      export const chatRouter = createTRPCRouter({
+        send: publicProcedure.input(z.object({ text: z.string() })).mutation(async ({ ctx, input }) => input.text),
+        history: protectedProcedure.query(function history({ ctx }) { return []; }),
+      });
+    `;
+    expect(requestHandlersWithFramework(t3, "src/server/api/routers/chat.ts")).toEqual([
+      "trpc: async ({ ctx, input }) => input.text",
+      "trpc: function history({ ctx }) { return []; }",
+    ]);
+    // Any project module, in a file that imports @trpc/server.
+    const withTypes = `
+      import { TRPCError } from "@trpc/server";
+      import { authedProcedure, procedure } from "../procedures";
+      export const a = authedProcedure.use(async ({ next }) => next()).query(async () => 1);
+      export const b = procedure.mutation(async () => 2);
+    `;
+    expect(requestHandlers(withTypes)).toEqual(["async ({ next }) => next()", "async () => 1", "async () => 2"]);
+    // Look-alikes: another module name without @trpc/server, a package, another name, a local object.
+    expect(requestHandlers(`import { publicProcedure } from "./rpc";\npublicProcedure.query(async () => 1);`)).toEqual([]);
+    expect(requestHandlers(`import "@trpc/server";\nimport { publicProcedure } from "some-rpc-lib";\npublicProcedure.query(async () => 1);`)).toEqual([]);
+    expect(requestHandlers(`import { builder } from "./trpc";\nbuilder.query(async () => 1);`)).toEqual([]);
+    expect(requestHandlers(`import "./trpc";\nconst publicProcedure = { query(fn) {} };\npublicProcedure.query(async () => 1);`)).toEqual([]);
+  });
+
   it("GraphQL resolvers: Apollo Server, GraphQL Yoga, Mercurius, makeExecutableSchema", () => {
     const apollo = `
       import { ApolloServer } from "@apollo/server";

@@ -27,6 +27,7 @@ import type {
   FrameworkDescriptor,
   HandlerHookApi,
   InvocationEntry,
+  ObjectKind,
   PlatformDescriptor,
   Registration,
   ValueSpecifier,
@@ -295,7 +296,7 @@ class HandlerAnalysis implements HandlerModel {
       case "Identifier":
       case "MemberExpression": {
         const origin = this.active.valueKinds.length > 0 ? bindings.originOf(target) : undefined;
-        const value = origin && this.active.valueKinds.find((ref) => ref.kind.isValue!.some((spec) => originMatches(origin, spec)));
+        const value = origin && this.active.valueKinds.find((ref) => ref.kind.isValue?.some((spec) => originMatches(origin, spec)) || importedFromMatches(origin, ref.kind));
         if (value) return value;
         if (target.type === "Identifier") return this.objectKindOfVariable(target);
         const property = staticName(target.property, target.computed);
@@ -642,6 +643,12 @@ class HandlerAnalysis implements HandlerModel {
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
+
+/** A binding imported from a project module under a conventional name (`ObjectKind.importedFrom`). */
+function importedFromMatches(origin: ModuleOrigin, kind: ObjectKind): boolean {
+  const rule = kind.importedFrom;
+  return rule !== undefined && origin.path.length === 1 && rule.modules.test(origin.module) && rule.names.test(origin.path[0]);
+}
 
 /** A string argument (literal or static template) that is one of `oneOf`. */
 function stringArgumentIn(value: TSESTree.Node | undefined, oneOf: readonly string[]): boolean {

@@ -33,6 +33,10 @@ describe("the knowledge registry", () => {
       "mercurius",
     ]);
     expect(indexedDescriptorsFor(new Set(["@fastify/type-provider-typebox"])).map((descriptor) => descriptor.id)).toEqual(["fastify"]);
+    // By pattern: a project module named like tRPC's builder module.
+    expect(indexedDescriptorsFor(new Set(["~/server/api/trpc"])).map((descriptor) => descriptor.id)).toEqual(["trpc"]);
+    expect(indexedDescriptorsFor(new Set(["../trpc/init"])).map((descriptor) => descriptor.id)).toEqual(["trpc"]);
+    expect(indexedDescriptorsFor(new Set(["./rpc", "trpc-tools", "./trpc-helpers"]))).toEqual([]);
   });
 
   it("tests every file convention's path at once: a path matches the union exactly when it matches one convention", () => {
@@ -63,7 +67,7 @@ describe("the knowledge registry", () => {
     expect(express.memberNames).toContain("get");
     expect(activeDescriptorsFor(new Set(["lodash"])).kinds).toEqual([]);
     const trpc = activeDescriptorsFor(new Set(["@trpc/server"]));
-    expect(trpc.valueKinds.map((ref) => ref.id)).toEqual(["init"]);
+    expect(trpc.valueKinds.map((ref) => ref.id)).toEqual(["init", "procedure"]);
   });
 
   it("is built once per process", () => {

@@ -87,6 +87,8 @@ export interface KnowledgeIndex {
   readonly byModule: ReadonlyMap<string, readonly FrameworkDescriptor[]>;
   /** `"@nestjs/*"`-style entries: prefix → descriptors. */
   readonly byPrefix: ReadonlyArray<readonly [string, FrameworkDescriptor]>;
+  /** `modulePatterns` entries: pattern → descriptor. */
+  readonly byPattern: ReadonlyArray<readonly [RegExp, FrameworkDescriptor]>;
   readonly withFiles: readonly FrameworkDescriptor[];
   /** One test for every file convention's path (most files match none); undefined when a pattern has flags. */
   readonly anyConventionPath: RegExp | undefined;
@@ -102,7 +104,9 @@ let index: KnowledgeIndex | undefined;
 function buildIndex(frameworks: readonly FrameworkDescriptor[]): KnowledgeIndex {
   const byModule = new Map<string, FrameworkDescriptor[]>();
   const byPrefix: Array<readonly [string, FrameworkDescriptor]> = [];
+  const byPattern: Array<readonly [RegExp, FrameworkDescriptor]> = [];
   for (const descriptor of frameworks) {
+    for (const pattern of descriptor.modulePatterns ?? []) byPattern.push([pattern, descriptor]);
     for (const module of descriptor.modules) {
       if (module.endsWith("*")) byPrefix.push([module.slice(0, -1), descriptor]);
       else {
@@ -117,6 +121,7 @@ function buildIndex(frameworks: readonly FrameworkDescriptor[]): KnowledgeIndex 
   return {
     byModule,
     byPrefix,
+    byPattern,
     withFiles,
     anyConventionPath: paths.every((path) => path.flags === "") ? new RegExp(paths.map((path) => `(?:${path.source})`).join("|")) : undefined,
     withPathHooks: frameworks.filter((descriptor) => descriptor.hook?.trigger.path),
@@ -134,11 +139,12 @@ export function knowledgeIndex(): KnowledgeIndex {
 
 /** The descriptors a file that imports `modules` must consult, in registry order. */
 export function indexedDescriptorsFor(modules: ReadonlySet<string>): FrameworkDescriptor[] {
-  const { byModule, byPrefix, position } = knowledgeIndex();
+  const { byModule, byPrefix, byPattern, position } = knowledgeIndex();
   const found = new Set<FrameworkDescriptor>();
   for (const module of modules) {
     for (const descriptor of byModule.get(module) ?? []) found.add(descriptor);
     for (const [prefix, descriptor] of byPrefix) if (module.startsWith(prefix)) found.add(descriptor);
+    for (const [pattern, descriptor] of byPattern) if (pattern.test(module)) found.add(descriptor);
   }
   return [...found].sort((a, b) => position.get(a)! - position.get(b)!);
 }
@@ -157,7 +163,7 @@ export interface KindRef {
 export interface ActiveDescriptors {
   readonly descriptors: readonly FrameworkDescriptor[];
   readonly kinds: readonly KindRef[];
-  /** The kinds that an imported value itself is (`initTRPC`, Azure's `app`): only these make identifiers worth resolving. */
+  /** The kinds that an imported value itself is (`initTRPC`, Azure's `app`, tRPC's imported `publicProcedure`): only these make identifiers worth resolving. */
   readonly valueKinds: readonly KindRef[];
   readonly callRegistrations: ReadonlyArray<{ readonly descriptor: FrameworkDescriptor; readonly registration: CallRegistration }>;
   readonly pluginRegistrations: ReadonlyArray<{ readonly descriptor: FrameworkDescriptor; readonly registration: PluginRegistration }>;
@@ -197,7 +203,7 @@ function flatten(descriptors: readonly FrameworkDescriptor[]): ActiveDescriptors
   return {
     descriptors,
     kinds,
-    valueKinds: kinds.filter((ref) => ref.kind.isValue),
+    valueKinds: kinds.filter((ref) => ref.kind.isValue || ref.kind.importedFrom),
     callRegistrations: descriptors.flatMap((descriptor) => (descriptor.calls ?? []).map((registration) => ({ descriptor, registration }))),
     pluginRegistrations,
     memberNames,

@@ -72,6 +72,12 @@ export interface ObjectKind {
   readonly createdBy?: ReadonlyArray<{ readonly value: ValueSpecifier; readonly new?: boolean }>;
   /** The imported value itself is one: `initTRPC`, `app` of `@azure/functions`. */
   readonly isValue?: readonly ValueSpecifier[];
+  /**
+   * A binding imported from one of the project's own modules (specifier matching `modules`) under a name
+   * matching `names` is one: tRPC's `import { publicProcedure } from "./trpc"`. Names decide, so this is
+   * only for names a framework's users do not give to other things.
+   */
+  readonly importedFrom?: { readonly modules: RegExp; readonly names: RegExp };
   /** Type names that, on a parameter, make it one: `function routes(app: Express)`. */
   readonly types?: readonly ValueSpecifier[];
   /** Methods whose arguments are per-request callbacks. */
@@ -208,6 +214,8 @@ export interface FrameworkDescriptor {
   readonly name: string;
   /** Module specifiers whose import makes the engine read this descriptor; `"@nestjs/*"` is a prefix. */
   readonly modules: readonly string[];
+  /** Module specifiers that also make the engine read it, by pattern: a project module's conventional name (`~/server/api/trpc`). */
+  readonly modulePatterns?: readonly RegExp[];
   /** Handlers registered through this descriptor's API run on this serverless platform (invocation handlers). */
   readonly platform?: PlatformDescriptor;
   readonly objects?: Readonly<Record<string, ObjectKind>>;
