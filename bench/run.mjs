@@ -300,6 +300,8 @@ function withPreviousSections(data) {
 }
 
 const data = values.render ? JSON.parse(readFileSync(RESULTS_JSON, "utf8")) : withPreviousSections(await measureAll());
+// `npm run bench:lint` alone keeps its figures in results.json too, without the machine a full run records.
+if (!data.host) throw new Error(`${RESULTS_JSON} holds no full run yet (only a bench:lint section): run npm run bench once first`);
 writeFileSync(values.out, render(data));
 if (!values.render) {
   mkdirSync(CACHE_DIR, { recursive: true });
