@@ -1,5 +1,6 @@
-// evaluate() calls (from `honeyhive/experiments`) and the code they run: the function given as
-// `function:` (inline, by name, wrapped in `trace(...)`, a method of a local object or class), and
+// evaluate() calls (from `honeyhive/experiments`, or the root of honeyhive 1.x) and the code they run:
+// the function given as `function:` (1.x: `evaluationFunction:` before 1.0.33) — inline, by name,
+// wrapped in `trace(...)` or a 1.x wrapper, a method of a local object or class — and
 // every function of this file those call, transitively. Inside that code the implicit tracer is the
 // right one: evaluate() puts a fresh tracer per datapoint in the context (see
 // sdk/evaluation-context.ts), so binding a tracer the file created itself makes every datapoint share
@@ -21,12 +22,17 @@ import type { AnalysisInput } from "./input.js";
 import { CALL_TYPES, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, type SdkModel, type TraceUse, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
+import { SESSION_BOUND_MEMBERS } from "./knowledge/sdks/index.js";
+import { EVALUATED_FUNCTION_KEYS_1X } from "./knowledge/sdks/honeyhive-1x.js";
+
+/** The option keys that hold the evaluated function: this SDK's `function`, and 1.x's (`evaluationFunction`, `function`). */
+const EVALUATED_FUNCTION_KEYS: readonly string[] = [...new Set(["function", ...EVALUATED_FUNCTION_KEYS_1X])];
 
 // Asked of the node index once per function: a constant, since the index caches its merged lists per array.
 
 export interface EvaluateCall {
   readonly call: TSESTree.CallExpression;
-  /** The `function` property of the options literal; undefined when the options are not a literal. */
+  /** The `function` (1.x `evaluationFunction`) property of the options literal; undefined when the options are not a literal. */
   readonly functionProperty: TSESTree.Property | undefined;
   /** The functions the call runs directly, as far as this file shows them (empty for an imported function). */
   readonly evaluatedFunctions: readonly FunctionNode[];
@@ -78,7 +84,8 @@ function buildModel(sdk: SdkModel, ast: TSESTree.Program, evaluatedExports: read
   const resolver = new FunctionResolver(sdk, ast);
   const calls: EvaluateCall[] = sdk.evaluateCalls.map((call) => {
     const options = optionsObject(sdk, call.arguments[0]);
-    const functionProperty = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, "function") : undefined;
+    const functionProperty =
+      options?.type === AST_NODE_TYPES.ObjectExpression ? EVALUATED_FUNCTION_KEYS.map((key) => findProperty(options, key)).find((property) => property !== undefined) : undefined;
     return {
       call,
       functionProperty,
@@ -372,14 +379,13 @@ export interface EvaluatedTracerCall {
 }
 
 /**
- * Tracer methods that act on the tracer's own instance session or provider, not the datapoint's.
- * (`enrichSpan` is not one: it enriches the active span, whichever tracer made it.)
+ * A tracer method that acts on the tracer's own instance session or provider, not the datapoint's
+ * (`SESSION_BOUND_MEMBERS`, both majors: `enrichSession`, `startSpan`, `createSession`, 1.x `startSession`…).
  */
-const SESSION_BOUND_METHODS = ["enrichSession", "startSpan", "createSession", "acreateSession", "sessionStart"] as const;
-export type SessionBoundMethod = (typeof SESSION_BOUND_METHODS)[number];
+export type SessionBoundMethod = string;
 
 function isSessionBoundMethod(name: string | undefined): name is SessionBoundMethod {
-  return (SESSION_BOUND_METHODS as readonly (string | undefined)[]).includes(name);
+  return name !== undefined && SESSION_BOUND_MEMBERS.has(name);
 }
 
 /** The method call made on the tracer `identifier` denotes (`tracer.m(…)`, `getTracer().m(…)`), when session-bound. */

@@ -1,6 +1,9 @@
 // `sessionStart()` stores the session id on the tracer instance; in a request handler or a Lambda
 // handler that instance is shared by every concurrent request, so one request's session overwrites
 // another's. `createSession()` keeps the id in the request's OpenTelemetry baggage instead.
+// honeyhive 1.x `startSession()` is worse: on a tracer that has a session (every tracer after init)
+// it returns that session, so all requests land in one. It is reported without a fix (see
+// analysis/fixes/session-start.ts).
 import { describeHandler, sessionStartInHandler } from "../analysis/handlers.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { sessionStartFix } from "../analysis/fixes/session-start.js";
@@ -9,7 +12,7 @@ import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "no-session-start-in-handler";
 
-type MessageIds = "sessionStartInHandler";
+type MessageIds = "sessionStartInHandler" | "startSessionInHandler1x";
 
 /** Longer receivers (`this.deps.tracing.tracer`) are shortened to the tracer's name in messages. */
 const MAX_RECEIVER_LENGTH = 40;
@@ -27,6 +30,8 @@ export default createRule<[], MessageIds>({
     messages: {
       sessionStartInHandler:
         "`{{tracer}}.sessionStart()` in this {{handler}} stores the session on the shared tracer, so concurrent requests overwrite each other's session. Use `{{tracer}}.createSession()`, which keeps it in this request's context.",
+      startSessionInHandler1x:
+        "`{{tracer}}.startSession()` in this {{handler}} returns the session `{{tracer}}` started at init (honeyhive 1.x), so every request lands in that one session. Start one per request: `npx honeyhive migrate --from 1` moves to honeyhive 2, where this becomes `{{tracer}}.createSession()`; in 1.x, init a tracer per request instead.",
     },
   },
   defaultOptions: [],
@@ -38,14 +43,16 @@ export default createRule<[], MessageIds>({
         if (!found) return;
         const callee = found.call.callee;
         const receiver = callee.type === "MemberExpression" ? context.sourceCode.getText(callee.object) : found.tracer.name;
+        const { fix } = sessionStartFix(input, found);
         context.report({
           node: found.property,
-          messageId: "sessionStartInHandler",
+          // honeyhive 1.x has no request-scoped session to rename to: reported without a fix.
+          messageId: fix ? "sessionStartInHandler" : "startSessionInHandler1x",
           data: {
             tracer: receiver.length <= MAX_RECEIVER_LENGTH && !receiver.includes("\n") ? receiver : found.tracer.name,
             handler: describeHandler(found.handler),
           },
-          fix: ruleFixOf(input, [sessionStartFix(input, found)]),
+          fix: fix ? ruleFixOf(input, [fix]) : null,
         });
       },
     };
