@@ -88,7 +88,7 @@ function bindingFix(input: AnalysisInput, binding: EvaluateTracerBinding): Evalu
     // that name (or `hh.trace`) means something else there.
     const namingCall = use.namingCall ?? (use.node.type === "CallExpression" ? use.node : undefined);
     const callee = namingCall ? (unwrapExpression(namingCall.callee) ?? namingCall.callee) : undefined;
-    const probe = new SdkImports(input, getSdkModel(input));
+    const probe = new SdkImports(input);
     const free = callee && probe.useAt(use.method, use.node);
     if (!callee || free === undefined) {
       const text = callee ? `${input.text.slice(...callee.range)}()` : `${tracer.name}.${use.method}()`;
@@ -142,7 +142,7 @@ function tracerRemoval(input: AnalysisInput, conflicting: EvaluateConflictingTra
  */
 function implicitEnrichSession(input: AnalysisInput, use: EvaluatedTracerCall): FindingFix | undefined {
   if (use.method !== "enrichSession") return undefined;
-  const reference = new SdkImports(input, getSdkModel(input)).useAt("enrichSession", use.call, { newImport: false });
+  const reference = new SdkImports(input).useAt("enrichSession", use.call, { newImport: false });
   if (reference === undefined) return undefined;
   const edits = new EditList();
   edits.replace(use.callee, reference);
