@@ -91,10 +91,12 @@ function compute(input: AnalysisInput, options: ImplicitTracerOptions): Implicit
   const uses: ImplicitTracerUse[] = [];
   // A tracer getter from another module is usually async in 1.x (`await getTracer()`): `getTracer().x`
   // would call a method of a promise, so there it is named in the message but never written.
-  const is1x = honeyhiveMajorOfFile(input) === 1;
+  // Asked only when such a getter is in scope (the answer may read the project's package.json).
+  let is1x: boolean | undefined;
+  const isAsyncGetter = (candidate: TracerInScope) =>
+    candidate.tracer.kind === "imported" && candidate.tracer.callable && (is1x ??= honeyhiveMajorOfFile(input) === 1);
   const describe = (node: TSESTree.Node) => {
     const inScope = withoutAliasedSources(sdk, sdk.tracersInScopeAt(node).filter((candidate) => isLive(candidate.tracer)));
-    const isAsyncGetter = (candidate: TracerInScope) => is1x && candidate.tracer.kind === "imported" && candidate.tracer.callable;
     const candidates = inScope.filter((candidate) => !isAsyncGetter(candidate));
     const chosen = candidates.length === 1 && candidates[0]!.safe ? candidates[0] : undefined;
     return { candidates, chosen, gettersToAwait: inScope.filter(isAsyncGetter).map((candidate) => candidate.text) };
