@@ -67,3 +67,33 @@ describe("Bindings.originOf", () => {
     expect(roots.map((root) => [root.name, bindings.isGlobal(root)])).toEqual([["Bun", true], ["Deno", false]]);
   });
 });
+
+describe("Bindings.valueOf and classOfInstance", () => {
+  function resolve(code: string) {
+    const input = parseAnalysisInput(code, "src/x.ts");
+    const { bindings } = getAnalysisContext(input);
+    const identifier = (name: string) => nodesOfType(input.ast, AST_NODE_TYPES.Identifier).filter((node) => node.name === name).at(-1)!;
+    return { input, bindings, identifier };
+  }
+
+  it("gives what a never-reassigned name holds, and nothing for a reassigned one", () => {
+    const { input, bindings, identifier } = resolve(`function run() {}\nconst step = () => 1;\nlet later = () => 2;\nlater = () => 3;\nuse(run, step, later);`);
+    expect(bindings.valueOf(identifier("run"))?.type).toBe("FunctionDeclaration");
+    expect(input.text.slice(...bindings.valueOf(identifier("step"))!.range)).toBe("() => 1");
+    expect(bindings.valueOf(identifier("later"))).toBeUndefined();
+  });
+
+  it("finds the local class of an instance: `this` in a method, `new C()`, `new (class {})()`, not the class itself", () => {
+    const { bindings, identifier, input } = resolve(`class Pipeline { run() { return this; } }
+const pipeline = new Pipeline();
+const inline = new (class Inline {})();
+const other = new Map();
+use(pipeline, inline, other, Pipeline);`);
+    expect(bindings.classOfInstance(identifier("pipeline"))?.id?.name).toBe("Pipeline");
+    expect(bindings.classOfInstance(identifier("inline"))?.id?.name).toBe("Inline");
+    expect(bindings.classOfInstance(identifier("other"))).toBeUndefined();
+    expect(bindings.classOfInstance(identifier("Pipeline"))).toBeUndefined();
+    const self = nodesOfType(input.ast, AST_NODE_TYPES.ThisExpression)[0]!;
+    expect(bindings.classOfInstance(self)?.id?.name).toBe("Pipeline");
+  });
+});

@@ -158,6 +158,38 @@ export class Bindings {
   }
 
   /** What a never-reassigned name holds: its function declaration or its initializer. */
+  valueOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+    return this.constantValueOf(identifier, new Set());
+  }
+
+  /**
+   * The class of this file whose instance `node` is: `this` inside one of its methods or field
+   * initializers, or a never-reassigned name made by `new LocalClass()` / `new (class {})()`. The
+   * class's own name (its statics) is not an instance.
+   */
+  classOfInstance(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+    const target = unwrap(node);
+    if (target.type === "ThisExpression") {
+      for (let current: TSESTree.Node | undefined = target.parent; current; current = current.parent) {
+        if (current.type === "ClassBody") {
+          const owner = current.parent;
+          return owner?.type === "ClassDeclaration" || owner?.type === "ClassExpression" ? owner : undefined;
+        }
+        if (current.type === "FunctionDeclaration") return undefined;
+      }
+      return undefined;
+    }
+    if (target.type !== "Identifier") return undefined;
+    const value = this.valueOf(target);
+    const created = value ? unwrap(value) : undefined;
+    if (created?.type !== "NewExpression") return undefined;
+    const callee = unwrap(created.callee);
+    if (callee.type === "ClassExpression") return callee;
+    if (callee.type !== "Identifier") return undefined;
+    const def = this.variableOf(callee)?.defs[0];
+    return def?.type === "ClassName" && (def.node.type === "ClassDeclaration" || def.node.type === "ClassExpression") ? def.node : undefined;
+  }
+
   private constantValueOf(identifier: TSESTree.Identifier, seen: Set<Scope.Variable>): TSESTree.Node | undefined {
     const variable = this.variableOf(identifier);
     if (!variable || seen.has(variable)) return undefined;

@@ -1,11 +1,11 @@
-// evaluate() calls (from `honeyhive/experiments`) and the code they run: the function given as
-// `function:` (inline, by name, wrapped in `trace(...)`, a method of a local object or class), and
+// evaluate() calls (from `honeyhive/experiments`, or the root of honeyhive 1.x) and the code they run:
+// the function given as `function:` (1.x: `evaluationFunction:` before 1.0.33) — inline, by name,
+// wrapped in `trace(...)` or a 1.x wrapper, a method of a local object or class — and
 // every function of this file those call, transitively. Inside that code the implicit tracer is the
 // right one: evaluate() puts a fresh tracer per datapoint in the context (see
 // sdk/evaluation-context.ts), so binding a tracer the file created itself makes every datapoint share
 // one session (seed: "Don't initialize a global tracer alongside evaluate()").
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import {
   contains,
   enclosingFunction,
@@ -21,12 +21,19 @@ import type { AnalysisInput } from "./input.js";
 import { CALL_TYPES, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, type SdkModel, type TraceUse, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
+import type { Bindings } from "./bindings.js";
+import { getAnalysisContext } from "./context.js";
+import { SESSION_BOUND_MEMBERS } from "./knowledge/sdks/index.js";
+import { EVALUATED_FUNCTION_KEYS_1X } from "./knowledge/sdks/honeyhive-1x.js";
+
+/** The option keys that hold the evaluated function: this SDK's `function`, and 1.x's (`evaluationFunction`, `function`). */
+const EVALUATED_FUNCTION_KEYS: readonly string[] = [...new Set(["function", ...EVALUATED_FUNCTION_KEYS_1X])];
 
 // Asked of the node index once per function: a constant, since the index caches its merged lists per array.
 
 export interface EvaluateCall {
   readonly call: TSESTree.CallExpression;
-  /** The `function` property of the options literal; undefined when the options are not a literal. */
+  /** The `function` (1.x `evaluationFunction`) property of the options literal; undefined when the options are not a literal. */
   readonly functionProperty: TSESTree.Property | undefined;
   /** The functions the call runs directly, as far as this file shows them (empty for an imported function). */
   readonly evaluatedFunctions: readonly FunctionNode[];
@@ -64,7 +71,10 @@ export function getEvaluateModel(input: AnalysisInput): EvaluateModel {
     try {
       const sdk = getSdkModel(input);
       const evaluatedExports = input.evaluatedExports ?? [];
-      model = sdk.usesSdk && (sdk.evaluateCalls.length > 0 || evaluatedExports.length > 0) ? buildModel(sdk, input.ast, evaluatedExports) : EMPTY;
+      model =
+        sdk.usesSdk && (sdk.evaluateCalls.length > 0 || evaluatedExports.length > 0)
+          ? buildModel(sdk, getAnalysisContext(input).bindings, input.ast, evaluatedExports)
+          : EMPTY;
     } catch (error) {
       reportAnalysisError(error);
       model = EMPTY;
@@ -74,11 +84,12 @@ export function getEvaluateModel(input: AnalysisInput): EvaluateModel {
   return model;
 }
 
-function buildModel(sdk: SdkModel, ast: TSESTree.Program, evaluatedExports: readonly string[]): EvaluateModel {
-  const resolver = new FunctionResolver(sdk, ast);
+function buildModel(sdk: SdkModel, bindings: Bindings, ast: TSESTree.Program, evaluatedExports: readonly string[]): EvaluateModel {
+  const resolver = new FunctionResolver(sdk, bindings, ast);
   const calls: EvaluateCall[] = sdk.evaluateCalls.map((call) => {
-    const options = optionsObject(sdk, call.arguments[0]);
-    const functionProperty = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, "function") : undefined;
+    const options = bindings.objectOf(call.arguments[0]);
+    const functionProperty =
+      options?.type === AST_NODE_TYPES.ObjectExpression ? EVALUATED_FUNCTION_KEYS.map((key) => findProperty(options, key)).find((property) => property !== undefined) : undefined;
     return {
       call,
       functionProperty,
@@ -133,14 +144,6 @@ function buildModel(sdk: SdkModel, ast: TSESTree.Program, evaluatedExports: read
   };
 }
 
-/** The options literal of an evaluate() call, also through a `const options = { … }` declared in the file. */
-function optionsObject(sdk: SdkModel, argument: TSESTree.Node | undefined): TSESTree.Node | undefined {
-  const options = unwrapExpression(argument);
-  if (options?.type !== AST_NODE_TYPES.Identifier) return options;
-  const def = sdk.variableOf(options)?.defs[0];
-  return def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(def.node.init) : undefined;
-}
-
 /**
  * What this module exports under `names` (`"default"` included), as nodes the resolver understands:
  * `export const x = …`, `export function x`, `export { local as x }`, `export default …`,
@@ -187,12 +190,18 @@ function exportedValues(ast: TSESTree.Program, names: readonly string[]): TSESTr
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-/** Resolves expressions to the functions of this file they denote, and functions to the functions they call. */
+/**
+ * Resolves expressions to the functions of this file they denote, and functions to the functions they
+ * call. What a name holds, which object literal or class instance an expression is: the file's one
+ * binding resolver (analysis/bindings.ts); this adds what evaluate() needs on top (trace wrappers,
+ * `.bind()`, methods of local objects and classes, the call graph).
+ */
 class FunctionResolver {
   private readonly calledCache = new Map<FunctionNode, FunctionNode[]>();
 
   constructor(
     private readonly sdk: SdkModel,
+    private readonly bindings: Bindings,
     private readonly ast: TSESTree.Program,
   ) {}
 
@@ -203,7 +212,7 @@ class FunctionResolver {
     if (isFunctionNode(expression)) return [expression];
     switch (expression.type) {
       case AST_NODE_TYPES.Identifier:
-        return this.resolveVariable(this.sdk.variableOf(expression), depth);
+        return this.resolve(this.bindings.valueOf(expression), depth + 1);
       case AST_NODE_TYPES.CallExpression: {
         const use = this.sdk.traceUseOf(expression);
         if (use?.node === expression) return this.resolve(use.wrapped, depth + 1);
@@ -223,63 +232,15 @@ class FunctionResolver {
     }
   }
 
-  private resolveVariable(variable: Scope.Variable | undefined, depth: number): FunctionNode[] {
-    const def = variable?.defs[0];
-    if (!def) return [];
-    if (def.type === "FunctionName" && isFunctionNode(def.node)) return [def.node];
-    if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier) {
-      return this.resolve(def.node.init, depth + 1);
-    }
-    return [];
-  }
-
   /** `obj.method` for a local object literal, `new LocalClass()` instance or `this` inside a class. */
   private resolveMember(member: TSESTree.MemberExpression, depth: number): FunctionNode[] {
     const name = memberName(member);
     if (name === undefined) return [];
-    const classNode = this.classOfInstance(member.object);
+    const classNode = this.bindings.classOfInstance(member.object);
     if (classNode) return methodsNamed(classNode, name);
-    const object = unwrapExpression(member.object);
-    if (object?.type === AST_NODE_TYPES.Identifier) {
-      const def = this.sdk.variableOf(object)?.defs[0];
-      const init = def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(def.node.init) : undefined;
-      if (init?.type === AST_NODE_TYPES.ObjectExpression) {
-        const property = findProperty(init, name);
-        return property ? this.resolve(property.value, depth + 1) : [];
-      }
-    }
-    return [];
-  }
-
-  /** The local class `node` is an instance of: `this` in a method, a variable made by `new C()`. */
-  private classOfInstance(node: TSESTree.Node): ClassNode | undefined {
-    const expression = unwrapExpression(node);
-    if (expression?.type === AST_NODE_TYPES.ThisExpression) {
-      for (let current: TSESTree.Node | undefined = expression.parent; current; current = current.parent) {
-        if (current.type === AST_NODE_TYPES.ClassBody) {
-          const owner = current.parent;
-          return owner?.type === AST_NODE_TYPES.ClassDeclaration || owner?.type === AST_NODE_TYPES.ClassExpression ? owner : undefined;
-        }
-        if (current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
-      }
-      return undefined;
-    }
-    if (expression?.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = this.sdk.variableOf(expression);
-    const def = variable?.defs[0];
-    if (def?.type === "ClassName" && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) {
-      return undefined; // the class itself: static members, not instances
-    }
-    const init = def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(def.node.init) : undefined;
-    if (init?.type !== AST_NODE_TYPES.NewExpression) return undefined;
-    const callee = unwrapExpression(init.callee);
-    if (callee?.type === AST_NODE_TYPES.ClassExpression) return callee;
-    if (callee?.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const classDef = this.sdk.variableOf(callee)?.defs[0];
-    if (classDef?.type === "ClassName" && (classDef.node.type === AST_NODE_TYPES.ClassDeclaration || classDef.node.type === AST_NODE_TYPES.ClassExpression)) {
-      return classDef.node;
-    }
-    return undefined;
+    const object = this.bindings.objectOf(member.object);
+    const property = object ? findProperty(object, name) : undefined;
+    return property ? this.resolve(property.value, depth + 1) : [];
   }
 
   /** The functions of this file that `fn` calls or hands on (`items.map(step)`), excluding nested definitions it merely holds. */
@@ -372,14 +333,13 @@ export interface EvaluatedTracerCall {
 }
 
 /**
- * Tracer methods that act on the tracer's own instance session or provider, not the datapoint's.
- * (`enrichSpan` is not one: it enriches the active span, whichever tracer made it.)
+ * A tracer method that acts on the tracer's own instance session or provider, not the datapoint's
+ * (`SESSION_BOUND_MEMBERS`, both majors: `enrichSession`, `startSpan`, `createSession`, 1.x `startSession`…).
  */
-const SESSION_BOUND_METHODS = ["enrichSession", "startSpan", "createSession", "acreateSession", "sessionStart"] as const;
-export type SessionBoundMethod = (typeof SESSION_BOUND_METHODS)[number];
+export type SessionBoundMethod = string;
 
 function isSessionBoundMethod(name: string | undefined): name is SessionBoundMethod {
-  return (SESSION_BOUND_METHODS as readonly (string | undefined)[]).includes(name);
+  return name !== undefined && SESSION_BOUND_MEMBERS.has(name);
 }
 
 /** The method call made on the tracer `identifier` denotes (`tracer.m(…)`, `getTracer().m(…)`), when session-bound. */

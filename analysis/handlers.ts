@@ -18,7 +18,7 @@ import { originName, unwrap, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { CALL_TYPES, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
-import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
+import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
@@ -787,10 +787,13 @@ export interface SessionStartInHandler {
   readonly tracer: TracerDeclaration;
 }
 
-/** `<tracer>.sessionStart(…)` (also `?.`, `["sessionStart"]`) lexically inside a request or Lambda handler. */
+/**
+ * `<tracer>.sessionStart(…)` (also `?.`, `["sessionStart"]`), or 1.x `<tracer>.startSession()`, lexically
+ * inside a request or Lambda handler.
+ */
 export function sessionStartInHandler(input: AnalysisInput, call: TSESTree.CallExpression): SessionStartInHandler | undefined {
   const callee = call.callee;
-  if (callee.type !== "MemberExpression" || staticName(callee.property, callee.computed) !== "sessionStart") return undefined;
+  if (callee.type !== "MemberExpression" || !isSharedSessionStartMember(staticName(callee.property, callee.computed))) return undefined;
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return undefined;
   const tracer = sdk.tracerOf(callee.object);

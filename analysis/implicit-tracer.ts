@@ -3,23 +3,37 @@
 // without a `tracer` option, the global `enrichSpan()` / `enrichSession()` — and which tracer(s) could
 // be bound there. Code that evaluate() runs is left out: there the implicit tracer is the
 // per-datapoint one evaluate() provides, which is the recommended pattern.
-import { reportAnalysisError, unwrapExpression } from "./ast.js";
+//
+// honeyhive 1.x: the free wrappers `traceChain(fn)`, `traceFunction(opts)(fn)`… find their tracer in
+// the context, which only a 1.x `tracer.trace(fn)` sets up; one called inside such a function is
+// bound, any other is an implicit use (fixed with the tracer's own method, `tracer.traceChain(fn)`).
+import { contains, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
+import { getAnalysisContext } from "./context.js";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { getEvaluateModel } from "./evaluate.js";
 import type { AnalysisInput } from "./input.js";
-import { getSdkModel, type SdkModel, type TraceUse, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
+import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TraceUse, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 
 export interface ImplicitTracerUse {
-  /** `trace`: a `trace(...)` call or `@trace` decorator; otherwise the global enrichment function called. */
+  /**
+   * `trace`: a `trace(...)` call or `@trace` decorator, or a free honeyhive 1.x wrapper
+   * (`traceUse.method` says which); otherwise the global enrichment function called.
+   */
   readonly kind: "trace" | "enrichSpan" | "enrichSession";
   /** The `trace(...)` call (or bare `@trace` expression), or the `enrichSpan(...)` call. */
   readonly node: TSESTree.CallExpression | TSESTree.Identifier | TSESTree.MemberExpression;
   /** For `kind: "trace"`: the SDK model's reading of the call (options, decorator, wrapped function). */
   readonly traceUse: TraceUse | undefined;
-  /** For enrichment: the callee to replace by `<tracer>.enrichSpan` (`enrichSpan`, `hh.enrichSpan`, a renamed import). */
+  /**
+   * The callee to replace by the tracer's method of the same name: for enrichment `enrichSpan`,
+   * `hh.enrichSpan` or a renamed import; for a 1.x wrapper `traceChain` (`traceFunction` in
+   * `traceFunction(opts)(fn)`). Undefined for this SDK's `trace`, which takes a `tracer` option instead.
+   */
   readonly callee: TSESTree.Node | undefined;
+  /** The SDK export called: `trace`, `enrichSpan`, `enrichSession`, or a 1.x wrapper (`traceChain`…). */
+  readonly name: string;
   /** Where to report (and put a review marker before): the decorator, else the call. */
   readonly reportNode: TSESTree.Node;
   /** Every tracer whose reference can be written here, in source order. */
@@ -29,6 +43,12 @@ export interface ImplicitTracerUse {
    * safe (initialized before this code runs, no eager call of a lazy getter at load time).
    */
   readonly chosen: TracerInScope | undefined;
+  /**
+   * In honeyhive 1.x code: tracer getters imported from a project module (`getTracer()`), left out of
+   * `candidates` because 1.x getters are usually async (the tracer is `await getTracer()`), which a fix
+   * cannot write in every place; the message names them.
+   */
+  readonly gettersToAwait: readonly string[];
 }
 
 /** What the codemod knows beyond one file's AST (the rule passes nothing). */
@@ -69,11 +89,19 @@ function compute(input: AnalysisInput, options: ImplicitTracerOptions): Implicit
   // A tracer parameter is the file's own only inside its function; elsewhere the file may have none.
   const hasOwnTracer = tracers.some((tracer) => tracer.kind !== "parameter");
   const uses: ImplicitTracerUse[] = [];
+  // A tracer getter from another module is usually async in 1.x (`await getTracer()`): `getTracer().x`
+  // would call a method of a promise, so there it is named in the message but never written.
+  // Asked only when such a getter is in scope (the answer may read the project's package.json).
+  let is1x: boolean | undefined;
+  const isAsyncGetter = (candidate: TracerInScope) =>
+    candidate.tracer.kind === "imported" && candidate.tracer.callable && (is1x ??= honeyhiveMajorOfFile(input) === 1);
   const describe = (node: TSESTree.Node) => {
-    const candidates = withoutAliasedSources(sdk, sdk.tracersInScopeAt(node).filter((candidate) => isLive(candidate.tracer)));
+    const inScope = withoutAliasedSources(sdk, sdk.tracersInScopeAt(node).filter((candidate) => isLive(candidate.tracer)));
+    const candidates = inScope.filter((candidate) => !isAsyncGetter(candidate));
     const chosen = candidates.length === 1 && candidates[0]!.safe ? candidates[0] : undefined;
-    return { candidates, chosen };
+    return { candidates, chosen, gettersToAwait: inScope.filter(isAsyncGetter).map((candidate) => candidate.text) };
   };
+  const boundBy1xTrace = wrappersBoundBy1xTrace(input, sdk);
   const push = (use: ImplicitTracerUse) => {
     if (hasOwnTracer || use.candidates.length > 0) uses.push(use);
   };
@@ -81,12 +109,15 @@ function compute(input: AnalysisInput, options: ImplicitTracerOptions): Implicit
     // `tracer.trace(...)` is explicit; options we cannot read may already carry a tracer.
     if (use.via !== "sdk" || use.tracerProperty || !use.optionsKnown) continue;
     if (isEvaluated(use.decorator ?? use.node)) continue;
-    push({ kind: "trace", node: use.node, traceUse: use, callee: undefined, reportNode: use.decorator ?? use.node, ...describe(use.decorator ?? use.node) });
+    const wrapper1x = use.method !== "trace";
+    if (wrapper1x && boundBy1xTrace(use)) continue;
+    const callee = wrapper1x && use.namingCall ? (unwrapExpression(use.namingCall.callee) ?? use.namingCall.callee) : undefined;
+    push({ kind: "trace", name: use.method, node: use.node, traceUse: use, callee, reportNode: use.decorator ?? use.node, ...describe(use.decorator ?? use.node) });
   }
   for (const call of sdk.globalEnrichCalls) {
     if (isEvaluated(call)) continue;
     const kind = sdk.sdkExportOf(call.callee) === "enrichSession" ? "enrichSession" : "enrichSpan";
-    push({ kind, node: call, traceUse: undefined, callee: unwrapExpression(call.callee) ?? call.callee, reportNode: call, ...describe(call) });
+    push({ kind, name: kind, node: call, traceUse: undefined, callee: unwrapExpression(call.callee) ?? call.callee, reportNode: call, ...describe(call) });
   }
   return uses.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
@@ -106,4 +137,40 @@ function withoutAliasedSources(sdk: SdkModel, candidates: readonly TracerInScope
     if (source && source !== candidate.tracer) sources.add(source);
   }
   return sources.size === 0 ? [...candidates] : candidates.filter((candidate) => !sources.has(candidate.tracer));
+}
+
+/**
+ * Whether a free honeyhive 1.x wrapper runs inside a 1.x `tracer.trace(fn, ...args)`, whose session the
+ * wrapper then finds in the context: it sits in a function that call runs (inline, or by name through
+ * the binding resolver), or it is held in a `const` that is only ever called there. The function such
+ * a wrapper wraps runs there too, so wrappers called from it are bound as well (a fixpoint, a few rounds).
+ */
+function wrappersBoundBy1xTrace(input: AnalysisInput, sdk: SdkModel): (use: TraceUse) => boolean {
+  const immediate = sdk.traceUses.filter((use) => use.runsNow);
+  if (immediate.length === 0) return () => false;
+  const { bindings } = getAnalysisContext(input);
+  const regions: FunctionNode[] = immediate.flatMap((use) => bindings.functionsOf(use.wrapped));
+  const inRegion = (node: TSESTree.Node) => regions.some((fn) => contains(fn, node));
+  const bound = new Set<TraceUse>();
+  const pending = sdk.traceUses.filter((use) => use.via === "sdk" && use.method !== "trace" && !inRegion(use.node));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const use of pending) {
+      if (bound.has(use)) continue;
+      const calls = heldIn(sdk, use)?.references.filter((reference) => !reference.init) ?? [];
+      if (calls.length === 0 || !calls.every((reference) => inRegion(reference.identifier))) continue;
+      bound.add(use);
+      regions.push(...bindings.functionsOf(use.wrapped));
+      changed = true;
+    }
+  }
+  return (use) => bound.has(use) || inRegion(use.node);
+}
+
+/** The `const` a wrapper is assigned to (`const answer = traceChain(fn)`). */
+function heldIn(sdk: SdkModel, use: TraceUse): Scope.Variable | undefined {
+  const declarator = use.node.parent;
+  if (declarator?.type !== "VariableDeclarator" || declarator.init !== use.node || declarator.id.type !== "Identifier") return undefined;
+  if (declarator.parent?.type !== "VariableDeclaration" || declarator.parent.kind !== "const") return undefined;
+  return sdk.variableOf(declarator.id);
 }

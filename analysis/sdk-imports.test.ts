@@ -5,7 +5,6 @@ import { applyEdits, EditList } from "./edits.js";
 import type { AnalysisInput } from "./input.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { SdkImports } from "./sdk-imports.js";
-import { getSdkModel } from "./sdk-model.js";
 import { DEFAULT_SETTINGS } from "./settings.js";
 
 const SETTINGS = { ...DEFAULT_SETTINGS, modules: ["@/lib/tracing"] };
@@ -31,7 +30,7 @@ function callOf(input: AnalysisInput, callee: string): TSESTree.CallExpression {
  */
 function useEnrichSessionAt(code: string, callee: string, options?: { readonly newImport?: boolean }, filename = "src/eval.ts"): string | undefined {
   const input = parseAnalysisInput(code, filename, SETTINGS);
-  const imports = new SdkImports(input, getSdkModel(input));
+  const imports = new SdkImports(input);
   const call = callOf(input, callee);
   const reference = imports.useAt("enrichSession", call, options);
   if (reference === undefined) return undefined;
@@ -52,6 +51,18 @@ describe("SdkImports.useAt", () => {
     expect(useEnrichSessionAt(`import * as hh from "honeyhive";\nrun(() => x());`, "x")).toBe(`import * as hh from "honeyhive";\nrun(() => hh.enrichSession());`);
     expect(useEnrichSessionAt(`const hh = require("honeyhive");\nrun(() => x());`, "x", {}, "src/eval.cjs")).toBe(
       `const hh = require("honeyhive");\nrun(() => hh.enrichSession());`,
+    );
+  });
+
+  it("finds the binding through the one resolver: a member require, and a default import beside a namespace", () => {
+    expect(useEnrichSessionAt(`const enrich = require("honeyhive").enrichSession;\nrun(() => x());`, "x", {}, "src/eval.cjs")).toBe(
+      `const enrich = require("honeyhive").enrichSession;\nrun(() => enrich());`,
+    );
+    // `import hh, * as ns` takes no `{ … }`: the namespace names the export.
+    expect(useEnrichSessionAt(`import hh, * as ns from "honeyhive";\nrun(() => x(hh));`, "x")).toBe(`import hh, * as ns from "honeyhive";\nrun(() => ns.enrichSession(hh));`);
+    // A later named import is preferred over an earlier require object.
+    expect(useEnrichSessionAt(`const hh = require("honeyhive");\nimport { HoneyHiveTracer } from "honeyhive";\nrun(() => x(hh));`, "x")).toBe(
+      `const hh = require("honeyhive");\nimport { HoneyHiveTracer, enrichSession } from "honeyhive";\nrun(() => enrichSession(hh));`,
     );
   });
 
@@ -89,7 +100,7 @@ describe("SdkImports.useAt", () => {
   it("declines without adding anything: finish() then writes no import", () => {
     const code = `import { HoneyHiveTracer } from "honeyhive";\nrun((enrichSession) => x());`;
     const input = parseAnalysisInput(code, "src/eval.ts");
-    const imports = new SdkImports(input, getSdkModel(input));
+    const imports = new SdkImports(input);
     expect(imports.useAt("enrichSession", callOf(input, "x"))).toBeUndefined();
     const edits = new EditList();
     imports.finish(edits);
@@ -101,7 +112,7 @@ describe("SdkImports.use", () => {
   it("does not take a side-effect import for a list to add to", () => {
     const code = `import "honeyhive";\nrun();`;
     const input = parseAnalysisInput(code, "src/eval.ts");
-    const imports = new SdkImports(input, getSdkModel(input));
+    const imports = new SdkImports(input);
     expect(imports.use("trace")).toBe("trace");
     const edits = new EditList();
     imports.finish(edits);
@@ -110,6 +121,6 @@ describe("SdkImports.use", () => {
 
   it("accepts the codemods' parsed file (an object holding the analysis input)", () => {
     const input = parseAnalysisInput(`import { trace as hhTrace } from "honeyhive";\n`, "src/a.ts");
-    expect(new SdkImports({ input }, getSdkModel(input)).use("trace")).toBe("hhTrace");
+    expect(new SdkImports({ input }).use("trace")).toBe("hhTrace");
   });
 });

@@ -3,13 +3,15 @@
 // `settings.honeyhive.modules` declares as re-exporting it. Kept together because adding `trace` and
 // dropping the last `HoneyHiveTracer` from the same import must become one edit of that import.
 // Shared by the codemod transforms and the rules' suggestions, so both write the same imports.
+// Which module a name comes from is the file's one binding resolver's answer (analysis/bindings.ts).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { findVariable, requireSpecifier } from "./ast.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
+import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { appendListElement, removeImportBindings } from "./rewrite.js";
-import type { SdkModel } from "./sdk-model.js";
+import { isSdkModule } from "./settings.js";
 
 const SDK_ROOT = "honeyhive";
 
@@ -20,30 +22,41 @@ type SdkImportSite =
   | { readonly kind: "object"; readonly name: string };
 
 /** The file's import of the SDK (or a module re-exporting it), in the most useful form for adding a name. */
-function findSdkImportSite(ast: TSESTree.Program, settingsModules: readonly string[]): SdkImportSite | undefined {
+function findSdkImportSite(input: AnalysisInput): SdkImportSite | undefined {
   // The SDK itself first; else a module the project declared as re-exporting it (settings.modules).
-  return findImportSiteOf(ast, (specifier) => specifier === SDK_ROOT) ?? findImportSiteOf(ast, (specifier) => settingsModules.includes(specifier));
+  const settingsModules = input.settings.modules;
+  return findImportSiteOf(input, (specifier) => specifier === SDK_ROOT) ?? findImportSiteOf(input, (specifier) => settingsModules.includes(specifier));
 }
 
-function findImportSiteOf(ast: TSESTree.Program, isSite: (specifier: string) => boolean): SdkImportSite | undefined {
-  let fallback: SdkImportSite | undefined;
-  for (const statement of ast.body) {
-    // A side-effect import (`import "honeyhive"`) has no list to add a name to.
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && isSite(statement.source.value) && statement.importKind !== "type" && statement.specifiers.length > 0) {
-      const namespace = statement.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
-      if (namespace) fallback ??= { kind: "namespace", name: namespace.local.name };
-      else return { kind: "named", declaration: statement };
-    }
-    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of statement.declarations) {
-        const specifier = requireSpecifier(declarator.init);
-        if (specifier === undefined || !isSite(specifier)) continue;
-        if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) return { kind: "destructured", pattern: declarator.id };
-        if (declarator.id.type === AST_NODE_TYPES.Identifier) fallback ??= { kind: "object", name: declarator.id.name };
-      }
+/**
+ * The first named import or destructured `require` of a site module, else its first namespace import
+ * or `require` object: read from the module-scope bindings whose origin is that module (a side-effect
+ * `import "honeyhive"` binds nothing, so it is no site).
+ */
+function findImportSiteOf(input: AnalysisInput, isSite: (specifier: string) => boolean): SdkImportSite | undefined {
+  const { bindings } = getAnalysisContext(input);
+  const sites: { readonly site: SdkImportSite; readonly at: number; readonly named: boolean }[] = [];
+  for (const variable of moduleScopeVariables(input)) {
+    const def = variable.defs[0];
+    const identifier = variable.identifiers[0];
+    if (!def || !identifier) continue;
+    const origin = bindings.originOf(identifier);
+    if (!origin || !isSite(origin.module)) continue;
+    if (def.type === "ImportBinding" && def.parent?.type === AST_NODE_TYPES.ImportDeclaration) {
+      const declaration = def.parent;
+      if (declaration.importKind === "type") continue;
+      // `import hh, * as ns from …` takes no `{ … }`: the namespace is the way to name more.
+      const namespace = declaration.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
+      const site: SdkImportSite = namespace ? { kind: "namespace", name: namespace.local.name } : { kind: "named", declaration };
+      sites.push({ site, at: declaration.range[0], named: !namespace });
+    } else if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && requireSpecifier(def.node.init) !== undefined) {
+      const { id } = def.node;
+      if (id.type === AST_NODE_TYPES.ObjectPattern) sites.push({ site: { kind: "destructured", pattern: id }, at: def.node.range[0], named: true });
+      else if (id.type === AST_NODE_TYPES.Identifier) sites.push({ site: { kind: "object", name: id.name }, at: def.node.range[0], named: false });
     }
   }
-  return fallback;
+  sites.sort((a, b) => a.at - b.at);
+  return (sites.find((entry) => entry.named) ?? sites[0])?.site;
 }
 
 function usesRequire(ast: TSESTree.Program): boolean {
@@ -73,10 +86,7 @@ export class SdkImports {
   private readonly removed = new Set<Scope.Variable>();
   private readonly input: AnalysisInput;
 
-  constructor(
-    file: SdkImportsFile,
-    private readonly sdk: SdkModel,
-  ) {
+  constructor(file: SdkImportsFile) {
     this.input = inputOf(file);
   }
 
@@ -105,7 +115,7 @@ export class SdkImports {
   private reference(name: string): SdkReference {
     const existing = this.localBinding(name);
     if (existing) return { text: existing.name, variable: existing, adds: false };
-    const site = findSdkImportSite(this.input.ast, this.input.settings.modules);
+    const site = findSdkImportSite(this.input);
     if (site?.kind === "namespace" || site?.kind === "object") {
       const siteName = site.name;
       return { text: `${siteName}.${name}`, variable: moduleScopeVariables(this.input).find((variable) => variable.name === siteName), adds: false };
@@ -118,17 +128,21 @@ export class SdkImports {
     this.removed.add(variable);
   }
 
+  /** The module-scope binding of SDK export `name` (`trace`, `hhTrace` for a renamed import, a destructured `require`). */
   private localBinding(name: string): Scope.Variable | undefined {
+    const { bindings } = getAnalysisContext(this.input);
     return moduleScopeVariables(this.input).find((variable) => {
       const identifier = variable.identifiers[0];
-      return identifier !== undefined && !this.removed.has(variable) && this.sdk.sdkExportOf(identifier) === name;
+      if (identifier === undefined || this.removed.has(variable)) return false;
+      const origin = bindings.originOf(identifier);
+      return origin !== undefined && origin.path.length === 1 && origin.path[0] === name && isSdkModule(origin.module, this.input.settings);
     });
   }
 
   finish(edits: EditList): void {
     const { text } = this.input;
     const pending = [...this.added];
-    const site = findSdkImportSite(this.input.ast, this.input.settings.modules);
+    const site = findSdkImportSite(this.input);
     const removedHere = [...this.removed];
     // `import { HoneyHiveTracer } from "honeyhive"` + add trace → `import { trace } from "honeyhive"`.
     if (pending.length > 0 && site && (site.kind === "named" || site.kind === "destructured")) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { simpleTraverse } from "@typescript-eslint/typescript-estree";
 import { parseAnalysisInput } from "./parse-input.js";
-import { getSdkModel, type SdkModel } from "./sdk-model.js";
+import { getSdkModel, honeyhiveMajorOfFile, type SdkModel } from "./sdk-model.js";
 import { DEFAULT_SETTINGS } from "./settings.js";
 
 function model(code: string, filename = "src/app.ts", modules: string[] = []) {
@@ -444,5 +444,83 @@ export function lookalike(tracer: HoneyHiveTracerLike) { enrichSpan({}); }`;
     expect(sdk.tracersInScopeAt(calls[0]!).map(({ text, safe }) => [text, safe])).toEqual([["tracer", true]]);
     expect(sdk.tracersInScopeAt(calls[1]!)).toEqual([]);
     expect(sdk.tracersInScopeAt(calls[2]!)).toEqual([]);
+  });
+});
+
+describe("getSdkModel: honeyhive 1.x", () => {
+  it("finds the tracers 1.x code creates: awaited init, initFromSessionId, `??=` in a handler, a module promise", () => {
+    const { model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+export const tracer = await HoneyHiveTracer.init({ project: "p" });
+const joined = await HoneyHiveTracer.initFromSessionId({ sessionId: "s" });
+const tracerPromise = HoneyHiveTracer.init();
+let cached;
+export async function handler() {
+  cached ??= await HoneyHiveTracer.init();
+  const fromPromise = await tracerPromise;
+  return [cached, fromPromise, joined];
+}`);
+    expect(sdk.tracers.map((tracer) => [tracer.name, tracer.kind, tracer.promise, tracer.referenceText])).toEqual([
+      ["tracer", "init", false, "tracer"],
+      ["joined", "init", false, "joined"],
+      // Held as a promise: writing `tracerPromise.traceChain(fn)` would call a promise.
+      ["tracerPromise", "init", true, undefined],
+      ["cached", "init", false, "cached"],
+      ["fromPromise", "init", false, "fromPromise"],
+    ]);
+  });
+
+  it("reads the 1.x wrappers, free and on the tracer, curried or not, and tracer.trace(fn) that runs now", () => {
+    const { model: sdk } = model(`import { HoneyHiveTracer, traceChain, traceFunction as tf } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+const a = traceChain(async (x) => x, { eventName: "a" });
+const b = tf({ eventType: "tool" })(async (x) => x);
+const c = tracer.traceModel(async (x) => x);
+const d = tracer.traceFunction()(async (x) => x);
+await tracer.trace(async () => a(1));`);
+    expect(sdk.traceUses.map((use) => [use.method, use.via, use.runsNow, use.boundTracer?.name, use.options !== undefined, use.wrapped?.type])).toEqual([
+      ["traceChain", "sdk", false, undefined, true, "ArrowFunctionExpression"],
+      ["traceFunction", "sdk", false, undefined, true, "ArrowFunctionExpression"],
+      ["traceModel", "tracer", false, "tracer", false, "ArrowFunctionExpression"],
+      ["traceFunction", "tracer", false, "tracer", false, "ArrowFunctionExpression"],
+      ["trace", "tracer", true, "tracer", false, "ArrowFunctionExpression"],
+    ]);
+    // The curried use is the application; its naming call is the inner `tf(...)`.
+    const curried = sdk.traceUses[1]!;
+    expect(curried.node.type === "CallExpression" && curried.node.callee).toBe(curried.namingCall);
+  });
+
+  it("counts evaluate() from the package root (1.x) as evaluate", () => {
+    const { model: sdk } = model(`import { evaluate } from "honeyhive";\nawait evaluate({ evaluationFunction: async (x) => x });`);
+    expect(sdk.evaluateCalls).toHaveLength(1);
+  });
+
+  it("says which major the code is written against", () => {
+    const evidence = (code: string) => model(code).model.apiMajorEvidence;
+    expect(evidence(`import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init();`)).toBe(1);
+    expect(evidence(`import { traceChain } from "honeyhive";\nexport const f = traceChain(async () => 1);`)).toBe(1);
+    expect(evidence(`import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nawait tracer.flush();`)).toBe(1);
+    expect(evidence(`import { HoneyHiveTracer } from "honeyhive";\nawait HoneyHiveTracer.flush();`)).toBe(1);
+    expect(evidence(`import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\ntracer.createSession();`)).toBe(2);
+    expect(evidence(`import { evaluate } from "honeyhive/experiments";\nawait evaluate({ function: (x) => x });`)).toBe(2);
+    // A 2.x-only call wins over a harmless await of this SDK's synchronous init.
+    expect(evidence(`import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init();\nawait tracer.forceFlush();`)).toBe(2);
+    expect(evidence(`import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();`)).toBeUndefined();
+    // Another object's flush/startSession says nothing.
+    expect(evidence(`import { HoneyHiveTracer } from "honeyhive";\nimport { client } from "./db";\nawait client.startSession();\nawait client.flush();`)).toBeUndefined();
+  });
+
+  it("honeyhiveMajorOfFile: settings first, then the code", () => {
+    const awaited = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init();`;
+    expect(honeyhiveMajorOfFile(model(awaited).input)).toBe(1);
+    const declared2 = parseAnalysisInput(awaited, "src/app.ts", { ...DEFAULT_SETTINGS, sdkVersion: 2 });
+    expect(honeyhiveMajorOfFile(declared2)).toBe(2);
+    expect(honeyhiveMajorOfFile(model(`import { HoneyHiveTracer } from "honeyhive";\nHoneyHiveTracer.init();`).input)).toBe(2);
+  });
+
+  it("recognizes a tracer imported from a project module by a 1.x-only member, whatever its name", () => {
+    const { model: sdk } = model(`import { hh } from "./observability";\nexport const f = hh.traceModel(async (x) => x);`);
+    expect(sdk.tracers.map((tracer) => tracer.name)).toEqual(["hh"]);
+    // A shared member alone (MongoDB's startSession, a logger's flush) proves nothing.
+    expect(model(`import { db } from "./db";\nawait db.startSession();\nawait db.flush();`).model.tracers).toEqual([]);
   });
 });

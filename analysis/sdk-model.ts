@@ -27,6 +27,17 @@ import type { AnalysisInput } from "./input.js";
 import { nodesOfType } from "./nodes.js";
 import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk } from "./settings.js";
 import { AttachedCache } from "./attached-cache.js";
+import {
+  FOREIGN_TRACER_MEMBERS,
+  GENERIC_TRACER_MEMBER_NAMES,
+  HONEYHIVE_ONLY_TRACER_MEMBERS,
+  HONEYHIVE_VALUE_EXPORTS,
+  ONLY_IN_2X,
+  SHARED_SESSION_START_MEMBERS,
+  TRACER_FACTORY_STATICS,
+} from "./knowledge/sdks/index.js";
+import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
 
 export type SdkExport =
   | "HoneyHiveTracer"
@@ -38,43 +49,12 @@ export type SdkExport =
   | "setDefaultTracer"
   | (string & {});
 
-/** Names the SDK exports; a settings module (which re-exports the SDK) may export others (its tracer). */
-const KNOWN_SDK_EXPORTS: ReadonlySet<string> = new Set([
-  "HoneyHiveTracer",
-  "trace",
-  "enrichSpan",
-  "enrichSession",
-  "evaluate",
-  "toSessionId",
-  "isSessionId",
-  "setDefaultTracer",
-]);
+// What a HoneyHive tracer and the package's exports look like (both majors) is data:
+// knowledge/sdks/index.ts derives the tables read here from the 2.x manifest and the 1.x API.
 
-/**
- * Members only HoneyHive's tracer has: used on a binding imported from a project module, one of them
- * marks it as a tracer whatever its name (`import { hh } from "./obs"; hh.enrichSession(...)`).
- */
-const HONEYHIVE_ONLY_MEMBERS: ReadonlySet<string> = new Set([
-  "createSession",
-  "acreateSession",
-  "withSession",
-  "enrichSpan",
-  "enrichSession",
-]);
-
-/**
- * Members HoneyHive's tracer shares with other libraries (PostHog and analytics clients have
- * `sessionStart`, every exporter has `forceFlush`/`shutdown`): they tell a getter from a tracer on a
- * binding already known as one, but alone never make a neutrally named binding (`posthog`) a tracer.
- */
-const GENERIC_TRACER_MEMBERS: ReadonlySet<string> = new Set(["sessionStart", "forceFlush", "shutdown", "trace", "startSpan", "sessionId"]);
-
-/**
- * Members of other tracers (OpenTelemetry's `startActiveSpan`, dd-trace's `scope()` / `wrap()`): an
- * imported `tracer` used like this is not a HoneyHive tracer, whatever its name. (`startSpan` exists
- * on both, so it proves nothing either way.)
- */
-const FOREIGN_TRACER_MEMBERS: ReadonlySet<string> = new Set(["startActiveSpan", "scope", "wrap", "getActiveSpan"]);
+/** Method names this model reads on a tracer: the trace forms, and the members that tell the file's major. */
+const TRACE_MEMBERS: ReadonlySet<string> = new Set(["trace", ...WRAPPER_MEMBERS_1X.keys()]);
+const MAJOR_EVIDENCE_MEMBERS: ReadonlySet<string> = new Set([...honeyhive1xProfile.onlyIn1x.members, ...ONLY_IN_2X.members]);
 
 const TRACER_NAME = /^(?:tracer|[A-Za-z_$][\w$]*Tracer)$/;
 const TRACER_GETTER_NAME = /^get[A-Z]?[\w$]*Tracer$/;
@@ -110,6 +90,12 @@ export interface TracerDeclaration {
   readonly getter: TracerDeclaration | undefined;
   /** For a class member: the class that owns it. */
   readonly ownerClass: TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined;
+  /**
+   * Holds the promise of a tracer, not the tracer: honeyhive 1.x's `init` is async, and a module may
+   * keep `const tracerPromise = HoneyHiveTracer.init(…)` and await it where it is used. Its
+   * `referenceText` is undefined (writing `tracerPromise.traceChain(fn)` would call a promise).
+   */
+  readonly promise: boolean;
 }
 
 /** A `trace(...)` use: the SDK's `trace(fn)` / `trace(options, fn)` / `@trace(options)`, or `<tracer>.trace(options, fn)`. */
@@ -132,6 +118,18 @@ export interface TraceUse {
   readonly boundTracerExpression: TSESTree.Node | undefined;
   /** The function argument being wrapped (absent for the decorator factory form). */
   readonly wrapped: TSESTree.Node | undefined;
+  /**
+   * The name the call traces with: `trace`, or a honeyhive 1.x wrapper (`traceFunction`, `traceModel`,
+   * `traceTool`, `traceChain`), free or on a tracer.
+   */
+  readonly method: string;
+  /** The call whose callee names `method`: `node`, or the inner `traceFunction(opts)` of `traceFunction(opts)(fn)`. */
+  readonly namingCall: TSESTree.CallExpression | undefined;
+  /**
+   * honeyhive 1.x `tracer.trace(fn, ...args)`: runs `fn` at once inside the tracer's session context
+   * (no wrapper, no span); free 1.x wrappers called inside `fn` find that tracer.
+   */
+  readonly runsNow: boolean;
 }
 
 export interface SdkModel {
@@ -155,8 +153,15 @@ export interface SdkModel {
   readonly traceUses: readonly TraceUse[];
   /** Calls of the SDK's global `enrichSpan(...)` / `enrichSession(...)`, in source order. */
   readonly globalEnrichCalls: readonly TSESTree.CallExpression[];
-  /** Calls of `evaluate(...)` from the SDK (`honeyhive/experiments`), in source order. */
+  /** Calls of `evaluate(...)` from the SDK (`honeyhive/experiments`, or the root of honeyhive 1.x), in source order. */
   readonly evaluateCalls: readonly TSESTree.CallExpression[];
+  /**
+   * What the code says about the honeyhive major it is written against: 1 for an API only 1.x has (an
+   * awaited `HoneyHiveTracer.init()`, `tracer.traceFunction()`, `import { traceChain }`), 2 for one only
+   * this SDK has (`createSession`, `trace`, `honeyhive/experiments`); undefined when it says nothing.
+   * `honeyhiveMajorOfFile` weighs it after the settings and package.json.
+   */
+  readonly apiMajorEvidence: HoneyhiveMajor | undefined;
   /** The trace use that wraps or decorates `node` (a function, a method definition, a `trace(...)` call). */
   traceUseOf(node: TSESTree.Node): TraceUse | undefined;
   /** Made by `trace(...)` / `tracer.trace(...)` / `@trace`: a call, the function it wraps, a decorated method, or a variable holding one. */
@@ -200,6 +205,7 @@ const EMPTY_MODEL: SdkModel = Object.freeze({
   traceUses: [],
   globalEnrichCalls: [],
   evaluateCalls: [],
+  apiMajorEvidence: undefined,
   traceUseOf: () => undefined,
   isTracedFunction: () => false,
   variableOf: () => undefined,
@@ -211,6 +217,34 @@ const EMPTY_MODEL: SdkModel = Object.freeze({
 export { isLocalModule, isSdkModule };
 
 const models = new AttachedCache<TSESTree.Program, SdkModel>("honeyhive.sdkModel");
+
+/**
+ * A tracer member that, called per request, leaves every request in the tracer's one session: 2.x
+ * `sessionStart` (stores the session on the instance), 1.x `startSession` (returns the init session).
+ */
+export function isSharedSessionStartMember(name: string | undefined): boolean {
+  return name !== undefined && SHARED_SESSION_START_MEMBERS.has(name);
+}
+
+/** 1.x `startSession`: the shared-session start of honeyhive 1.x, which has no request-scoped counterpart to rename to. */
+export function isSessionStartOf1x(name: string | undefined): boolean {
+  return name !== undefined && SESSION_STARTING_MEMBERS_1X.has(name);
+}
+
+const majors = new AttachedCache<TSESTree.Program, HoneyhiveMajor>("honeyhive.sdkMajor");
+
+/**
+ * The honeyhive major a file is written against (sdk-version.ts: settings, the nearest package.json,
+ * then the code's own evidence, else 2), for the rules' messages and fixes. Cached per AST.
+ */
+export function honeyhiveMajorOfFile(input: AnalysisInput): HoneyhiveMajor {
+  let major = majors.get(input.ast);
+  if (major === undefined) {
+    major = honeyhiveMajorOf(input, () => getSdkModel(input).apiMajorEvidence);
+    majors.set(input.ast, major);
+  }
+  return major;
+}
 
 /** The SDK model of a file; cached per AST, never throws (an unexpected shape yields an empty model). */
 export function getSdkModel(input: AnalysisInput): SdkModel {
@@ -292,11 +326,14 @@ function buildModel(input: AnalysisInput): SdkModel {
 
   // --- SDK bindings ---
   const bindings = new Map<Scope.Variable, SdkBinding>();
+  let usesExperimentsModule = false;
   const bindingOfSpecifier = (specifier: string, importedName: string | undefined): SdkBinding | undefined => {
+    // `honeyhive/experiments` exists in this SDK only (1.x exported evaluate from the root).
+    if (specifier === "honeyhive/experiments") usesExperimentsModule = true;
     if (isSdkModule(specifier, settings)) {
       const isSettingsModule = !isSdkPackage(specifier);
       if (importedName === undefined) return { kind: "namespace" };
-      if (!isSettingsModule || KNOWN_SDK_EXPORTS.has(importedName)) return { kind: "export", name: importedName };
+      if (!isSettingsModule || HONEYHIVE_VALUE_EXPORTS.has(importedName)) return { kind: "export", name: importedName };
       return { kind: "local", name: importedName, fromSdkSettingsModule: true };
     }
     if (isLocalModule(specifier, settings)) return { kind: "local", name: importedName, fromSdkSettingsModule: false };
@@ -419,7 +456,8 @@ function buildModel(input: AnalysisInput): SdkModel {
     const expression = unwrapExpression(node);
     if (expression?.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrapExpression(expression.callee);
-      if (callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "init" && sdkExportOf(callee.object) === "HoneyHiveTracer") {
+      const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (callee?.type === AST_NODE_TYPES.MemberExpression && name !== undefined && TRACER_FACTORY_STATICS.has(name) && sdkExportOf(callee.object) === "HoneyHiveTracer") {
         return expression;
       }
     }
@@ -480,7 +518,7 @@ function buildModel(input: AnalysisInput): SdkModel {
     return undefined;
   };
 
-  const addVariableTracer = (variable: Scope.Variable, fields: Omit<MutableTracer, "variable" | "name" | "moduleLevel" | "exported" | "getter" | "ownerClass">) => {
+  const addVariableTracer = (variable: Scope.Variable, fields: Omit<MutableTracer, "variable" | "name" | "moduleLevel" | "exported" | "getter" | "ownerClass" | "promise">) => {
     const tracer: MutableTracer = {
       variable,
       name: variable.name,
@@ -488,6 +526,7 @@ function buildModel(input: AnalysisInput): SdkModel {
       exported: isExportedVariable(variable),
       getter: undefined,
       ownerClass: undefined,
+      promise: false,
       ...fields,
     };
     tracerByVariable.set(variable, tracer);
@@ -657,6 +696,7 @@ function buildModel(input: AnalysisInput): SdkModel {
       referenceText: `this.${name}`,
       getter: undefined,
       ownerClass,
+      promise: false,
     });
   };
   for (const property of collected.classProperties) {
@@ -689,30 +729,76 @@ function buildModel(input: AnalysisInput): SdkModel {
       referenceText: `this.${parameter.name}`,
       getter: undefined,
       ownerClass,
+      promise: false,
     });
   }
 
   const tracers: TracerDeclaration[] = [...tracerByVariable.values(), ...memberTracers].sort((a, b) => a.declaration.range[0] - b.declaration.range[0]);
   const usesSdk = tracers.length > 0 || [...bindings.values()].some((binding) => binding.kind !== "local");
 
+  // --- the major the code is written against (evidence only; honeyhiveMajorOfFile weighs it) ---
+  let saw1x = false;
+  let saw2x = usesExperimentsModule;
+  for (const binding of bindings.values()) {
+    if (binding.kind !== "export") continue;
+    if (honeyhive1xProfile.onlyIn1x.exports.has(binding.name)) saw1x = true;
+    if (ONLY_IN_2X.exports.has(binding.name)) saw2x = true;
+  }
+  for (const tracer of tracers) {
+    // 1.x init is async; this SDK's is synchronous (an `await` of it is harmless but tells the author's major).
+    if (tracer.initializations.some((creation) => creation.parent?.type === AST_NODE_TYPES.AwaitExpression)) saw1x = true;
+  }
+
   // --- trace uses, enrichment, evaluate ---
   const traceUses: TraceUse[] = [];
   const traceUseByNode = new Map<TSESTree.Node, TraceUse>();
   const globalEnrichCalls: TSESTree.CallExpression[] = [];
   const evaluateCalls: TSESTree.CallExpression[] = [];
+  const tracerTraceCalls: TSESTree.CallExpression[] = [];
   for (const call of collected.calls) {
     const sdkName = sdkExportOf(call.callee);
     if (sdkName === "trace") {
-      traceUses.push(readTraceCall(call, "sdk"));
+      traceUses.push(readTraceCall(call, "sdk", false));
     } else if (sdkName === "enrichSpan" || sdkName === "enrichSession") {
       globalEnrichCalls.push(call);
     } else if (sdkName === "evaluate") {
       evaluateCalls.push(call);
+    } else if (sdkName !== undefined && WRAPPER_EXPORTS_1X.has(sdkName)) {
+      traceUses.push(readWrapperCall(call, "sdk", sdkName));
     } else {
       const callee = unwrapExpression(call.callee);
-      if (callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "trace" && tracerOfInternal(callee.object)) {
-        traceUses.push(readTraceCall(call, "tracer"));
+      if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const name = memberName(callee);
+      if (name === undefined || !(TRACE_MEMBERS.has(name) || MAJOR_EVIDENCE_MEMBERS.has(name))) continue;
+      if (honeyhive1xProfile.onlyIn1x.statics.has(name) && sdkExportOf(callee.object) === "HoneyHiveTracer") {
+        saw1x = true;
+        continue;
       }
+      if (!tracerOfInternal(callee.object)) continue;
+      if (honeyhive1xProfile.onlyIn1x.members.has(name)) saw1x = true;
+      if (ONLY_IN_2X.members.has(name)) saw2x = true;
+      if (name === "trace") tracerTraceCalls.push(call);
+      else if (WRAPPER_MEMBERS_1X.has(name)) traceUses.push(readWrapperCall(call, "tracer", name));
+    }
+  }
+  // The code's own API decides ties: a 2.x-only call means the 2.x API is there to call.
+  const apiMajorEvidence: HoneyhiveMajor | undefined = saw2x ? 2 : saw1x ? 1 : undefined;
+  // 1.x `tracer.trace(fn, ...args)` runs fn now; this SDK's `tracer.trace(options, fn)` wraps it.
+  let fileMajor: HoneyhiveMajor | undefined;
+  const majorOfFile = () => (fileMajor ??= honeyhiveMajorOf(input, () => apiMajorEvidence));
+  for (const call of tracerTraceCalls) {
+    const runsNow = IMMEDIATE_MEMBERS_1X.has("trace") && majorOfFile() === 1;
+    traceUses.push(readTraceCall(call, "tracer", runsNow));
+  }
+  // A 1.x module that keeps `HoneyHiveTracer.init(…)` unawaited holds a promise of the tracer.
+  for (const tracer of tracerByVariable.values()) {
+    if (tracer.kind !== "init" || !tracer.variable) continue;
+    const unawaited = tracer.initializations.some((creation) => creation.parent?.type !== AST_NODE_TYPES.AwaitExpression && creation.type === AST_NODE_TYPES.CallExpression);
+    if (!unawaited) continue;
+    const awaitedLater = tracer.variable.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.AwaitExpression);
+    if (awaitedLater || majorOfFile() === 1) {
+      tracer.promise = true;
+      tracer.referenceText = undefined;
     }
   }
   for (const decorator of collected.decorators) {
@@ -736,10 +822,11 @@ function buildModel(input: AnalysisInput): SdkModel {
     }
   }
 
-  function readTraceCall(call: TSESTree.CallExpression, via: TraceUse["via"]): TraceUse {
+  function readTraceCall(call: TSESTree.CallExpression, via: TraceUse["via"], runsNow: boolean): TraceUse {
     const [first, second] = call.arguments;
     const firstValue = unwrapExpression(first);
-    const isOptions = firstValue !== undefined && !isFunctionNode(firstValue) && (call.arguments.length >= 2 || firstValue.type === AST_NODE_TYPES.ObjectExpression);
+    const isOptions =
+      !runsNow && firstValue !== undefined && !isFunctionNode(firstValue) && (call.arguments.length >= 2 || firstValue.type === AST_NODE_TYPES.ObjectExpression);
     const options = isOptions && firstValue?.type === AST_NODE_TYPES.ObjectExpression ? firstValue : undefined;
     const optionsKnown = !isOptions || (options !== undefined && options.properties.every((property) => property.type === AST_NODE_TYPES.Property));
     const tracerProperty = options ? findProperty(options, "tracer") : undefined;
@@ -756,6 +843,36 @@ function buildModel(input: AnalysisInput): SdkModel {
       boundTracer: boundTracerExpression ? tracerOfInternal(boundTracerExpression) : undefined,
       boundTracerExpression,
       wrapped: isOptions ? second : first,
+      method: "trace",
+      namingCall: call,
+      runsNow,
+    };
+  }
+
+  /**
+   * A honeyhive 1.x wrapper: `traceModel(fn, options?)` (free or on a tracer), or `traceFunction(options)`
+   * whose application `traceFunction(options)(fn)` is the use. 1.x options never name a tracer: a free
+   * wrapper is implicit whatever its options say.
+   */
+  function readWrapperCall(call: TSESTree.CallExpression, via: TraceUse["via"], name: string): TraceUse {
+    const curried = (via === "sdk" ? WRAPPER_EXPORTS_1X : WRAPPER_MEMBERS_1X).get(name) === "curried";
+    const applied = curried && call.parent?.type === AST_NODE_TYPES.CallExpression && call.parent.callee === call ? call.parent : undefined;
+    const optionsValue = unwrapExpression(curried ? call.arguments[0] : call.arguments[1]);
+    const callee = unwrapExpression(call.callee);
+    const boundTracerExpression = via === "tracer" && callee?.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+    return {
+      node: applied ?? call,
+      via,
+      decorator: undefined,
+      options: optionsValue?.type === AST_NODE_TYPES.ObjectExpression ? optionsValue : undefined,
+      optionsKnown: true,
+      tracerProperty: undefined,
+      boundTracer: boundTracerExpression ? tracerOfInternal(boundTracerExpression) : undefined,
+      boundTracerExpression,
+      wrapped: curried ? applied?.arguments[0] : call.arguments[0],
+      method: name,
+      namingCall: call,
+      runsNow: false,
     };
   }
 
@@ -770,6 +887,9 @@ function buildModel(input: AnalysisInput): SdkModel {
       boundTracer: undefined,
       boundTracerExpression: undefined,
       wrapped: undefined,
+      method: "trace",
+      namingCall: undefined,
+      runsNow: false,
     };
   }
 
@@ -843,6 +963,7 @@ function buildModel(input: AnalysisInput): SdkModel {
     traceUses,
     globalEnrichCalls,
     evaluateCalls,
+    apiMajorEvidence,
     traceUseOf,
     isTracedFunction,
     variableOf,
@@ -891,8 +1012,8 @@ function localBindingUsage(variable: Scope.Variable): LocalBindingUsage {
       }
     }
     if (member !== undefined && FOREIGN_TRACER_MEMBERS.has(member)) return "foreign";
-    const specific = member !== undefined && HONEYHIVE_ONLY_MEMBERS.has(member);
-    if (specific || (member !== undefined && GENERIC_TRACER_MEMBERS.has(member))) shape ??= called ? "getter" : "tracer";
+    const specific = member !== undefined && HONEYHIVE_ONLY_TRACER_MEMBERS.has(member);
+    if (specific || (member !== undefined && GENERIC_TRACER_MEMBER_NAMES.has(member))) shape ??= called ? "getter" : "tracer";
     if (specific) honeyhiveOnly = true;
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === identifier && staticName(parent.key, parent.computed) === "tracer") {
       shape ??= "tracer";

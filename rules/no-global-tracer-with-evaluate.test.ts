@@ -93,6 +93,27 @@ evaluate("1 + 1");`,
 const tracer = HoneyHiveTracer.init();
 function evaluate(options) { return options.function(1); }
 evaluate({ function: trace({ tracer }, (x) => x) });`,
+  // honeyhive 1.x: evaluate() from the root with the free wrapper (the datapoint's tracer, through the context).
+  `import { evaluate, traceFunction } from "honeyhive";
+const run = traceFunction({ eventType: "chain" })(async (inputs) => inputs);
+await evaluate({ evaluationFunction: run, hh_project: "p", name: "x" });`,
+  // A 1.x tracer used elsewhere, not bound to the evaluated function (and still flushed).
+  `import { HoneyHiveTracer, evaluate } from "honeyhive";
+const tracer = await HoneyHiveTracer.init({ project: "p" });
+const warm = tracer.traceTool(async () => 1);
+await warm();
+await evaluate({ function: async (inputs) => inputs, project: "p", name: "x" });
+await tracer.flush();`,
+  // Another library's evaluate() with a honeyhive tracer around: not the SDK's evaluate.
+  `import { evaluate } from "langsmith/evaluation";
+import { HoneyHiveTracer } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+await evaluate(tracer.traceChain(async (x) => x), { data: "ds" });`,
+  // A local evaluate() and a local traceTool.
+  `import { HoneyHiveTracer } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+function evaluate(options) { return options.function(); }
+await evaluate({ function: tracer.traceTool(async () => 1) });`,
 ];
 
 const ENRICH_IN_EVALUATED = `import { HoneyHiveTracer } from "honeyhive";
@@ -145,6 +166,90 @@ function traceCalleeCase(
 ruleTester.run(RULE_NAME, testedRule, {
   valid: VALID,
   invalid: [
+    // honeyhive 1.x: a module tracer bound through traceFunction()(fn) into evaluate()'s evaluationFunction.
+    {
+      code: `import { HoneyHiveTracer, evaluate } from "honeyhive";
+const tracer = await HoneyHiveTracer.init({ project: "p" });
+async function run(inputs) { return inputs; }
+await evaluate({ evaluationFunction: tracer.traceFunction({ eventType: "chain" })(run), hh_project: "p", name: "x" });`,
+      errors: [
+        {
+          messageId: "tracerNextToEvaluate",
+          data: { tracer: "tracer" },
+          line: 2,
+          suggestions: [
+            {
+              messageId: "removeTracer",
+              data: { tracer: "tracer" },
+              output: `import { evaluate, traceFunction } from "honeyhive";
+async function run(inputs) { return inputs; }
+await evaluate({ evaluationFunction: traceFunction({ eventType: "chain" })(run), hh_project: "p", name: "x" });`,
+            },
+          ],
+        },
+        {
+          messageId: "tracerBoundToEvaluated",
+          data: { tracer: "tracer" },
+          line: 4,
+          column: 38,
+          suggestions: [
+            {
+              messageId: "removeBinding",
+              data: { tracer: "tracer" },
+              output: `import { HoneyHiveTracer, evaluate, traceFunction } from "honeyhive";
+const tracer = await HoneyHiveTracer.init({ project: "p" });
+async function run(inputs) { return inputs; }
+await evaluate({ evaluationFunction: traceFunction({ eventType: "chain" })(run), hh_project: "p", name: "x" });`,
+            },
+            {
+              messageId: "removeTracer",
+              data: { tracer: "tracer" },
+              output: `import { evaluate, traceFunction } from "honeyhive";
+async function run(inputs) { return inputs; }
+await evaluate({ evaluationFunction: traceFunction({ eventType: "chain" })(run), hh_project: "p", name: "x" });`,
+            },
+          ],
+        },
+      ],
+    },
+    // 1.x: tracer.traceTool(fn) held in a const and passed by name; the tracer is flushed later (kept).
+    {
+      code: `import { HoneyHiveTracer, evaluate } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+const retrieve = tracer.traceTool(async (inputs) => inputs, { eventName: "retrieve" });
+await evaluate({ function: retrieve, project: "p", name: "x" });
+await tracer.flush();`,
+      errors: [
+        {
+          messageId: "tracerBoundToEvaluated",
+          data: { tracer: "tracer" },
+          line: 3,
+          suggestions: [
+            {
+              messageId: "removeBinding",
+              data: { tracer: "tracer" },
+              output: `import { HoneyHiveTracer, evaluate, traceTool } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+const retrieve = traceTool(async (inputs) => inputs, { eventName: "retrieve" });
+await evaluate({ function: retrieve, project: "p", name: "x" });
+await tracer.flush();`,
+            },
+          ],
+        },
+      ],
+    },
+    // 1.x: tracer.trace(fn) inside the evaluated function runs it in the file tracer's session (no fix),
+    // and tracer.startSession() there acts on that session too.
+    {
+      code: `import { HoneyHiveTracer, evaluate } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+await evaluate({ function: async (inputs) => tracer.trace(async () => { await tracer.startSession(); return inputs; }), name: "x" });
+await tracer.flush();`,
+      errors: [
+        { messageId: "tracerBoundToEvaluated", data: { tracer: "tracer" }, line: 3, suggestions: [] },
+        { messageId: "tracerUsedInEvaluated", data: { tracer: "tracer", method: "startSession" }, line: 3, suggestions: [] },
+      ],
+    },
     // The file's tracer used (not bound) inside the evaluated function: its session, not the datapoint's.
     {
       code: ENRICH_IN_EVALUATED,

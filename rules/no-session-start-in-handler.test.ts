@@ -8,6 +8,8 @@ const ruleTester = createRuleTester();
 const testedRule = testableRule(rule);
 
 const EXPRESS = `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
+/** honeyhive 1.x: init is awaited (the model's evidence of 1.x code). */
+const EXPRESS_1X = `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
 
 ruleTester.run(RULE_NAME, testedRule, {
   valid: [
@@ -27,6 +29,19 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${EXPRESS}function openSession() { tracer.sessionStart(); }\napp.post("/x", (req, res) => { openSession(); });`,
     // Not an Express app: an object that merely has get/post.
     `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst routes = new Map();\nroutes.get("/x", () => tracer.sessionStart());`,
+    // honeyhive 1.x look-alikes: MongoDB's startSession() in a handler (a client, not a tracer).
+    `import express from "express";\nimport { MongoClient } from "mongodb";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init();\nconst client = new MongoClient("mongodb://db");\nconst app = express();\napp.post("/x", async (req, res) => { const session = client.startSession(); await session.endSession(); });`,
+    // PostHog's sessionStart-like API and a local startSession().
+    `${EXPRESS_1X}const posthog = { sessionStart() {}, startSession() {} };\napp.post("/x", (req, res) => { posthog.startSession(); posthog.sessionStart(); });`,
+    // The 1.x REST client is request-scoped: starting a session through it per request is right.
+    `import express from "express";\nimport { HoneyHive } from "honeyhive";\nconst sdk = new HoneyHive({ bearerAuth: process.env.HH_API_KEY });\nconst app = express();\napp.post("/x", async (req, res) => { await sdk.session.startSession({ session: { project: "p", sessionName: "x", source: "prod" } }); });`,
+    `import express from "express";\nimport { Client } from "@honeyhive/api-client";\nconst client = new Client({ apiKey: "k" });\nconst app = express();\napp.post("/x", async (req, res) => { await client.sessions.start({ project: "p" }); });`,
+    // A 1.x tracer initialized per request (the seed's Lambda pattern): its session is the request's own.
+    `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async (event) => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  await tracer.startSession();\n  await tracer.flush();\n};`,
+    // 1.x startSession() in a script: one session for the run is what the script means.
+    `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init();\nawait tracer.startSession();`,
+    // Langfuse / LangSmith code in a handler.
+    `import express from "express";\nimport { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\nconst app = express();\napp.post("/x", async (req, res) => { const trace = langfuse.trace({ name: "x", sessionId: req.body.id }); await langfuse.flushAsync(); });`,
     // A Next.js-looking export outside app/**/route.*.
     {
       code: `import { tracer } from "@/lib/tracing";\nexport async function POST() { tracer.sessionStart(); }`,
@@ -34,6 +49,30 @@ ruleTester.run(RULE_NAME, testedRule, {
     },
   ],
   invalid: [
+    {
+      // honeyhive 1.x: reported without a fix (1.x has no createSession).
+      code: `${EXPRESS_1X}app.post("/chat", async (req, res) => {\n  await tracer.startSession();\n});`,
+      output: null,
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Express handler" }, line: 6, column: 16, endColumn: 28 }],
+    },
+    {
+      // 1.x through a module promise awaited in the handler, and initFromSessionId.
+      code: `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracerPromise = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/chat", async (req, res) => {\n  const tracer = await tracerPromise;\n  await tracer.startSession();\n});`,
+      output: null,
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Express handler" } }],
+    },
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.initFromSessionId({ sessionId: "s" });\nexport const handler = async (event) => { await tracer.startSession(); };`,
+      output: null,
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "AWS Lambda handler" } }],
+    },
+    {
+      // A 1.x tracer imported from the project's tracing module, obtained through an async getter.
+      code: `import { getTracer } from "@/lib/tracing";\nexport async function POST() { const tracer = await getTracer(); await tracer.startSession(); return new Response("ok"); }`,
+      output: null,
+      filename: "src/app/api/chat/route.ts",
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Next.js route handler" } }],
+    },
     {
       code: `${EXPRESS}app.post("/chat", async (req, res) => {\n  tracer.sessionStart({ sessionName: "chat" });\n});`,
       output: `${EXPRESS}app.post("/chat", async (req, res) => {\n  tracer.createSession({ sessionName: "chat" });\n});`,
@@ -102,6 +141,12 @@ describe(`${RULE_NAME} on the fixtures`, () => {
     expect(before.filter((message) => message.fatal)).toEqual([]);
     expect(before.length).toBeGreaterThan(0);
     expect(before.filter((message) => message.ruleId !== `honeyhive/${RULE_NAME}`)).toEqual([]);
+    if (fixture.marker) {
+      // honeyhive 1.x startSession(): no fix; the codemod's marker leaves the finding in place.
+      expect(fixWithRule(RULE_NAME, rule, fixture.before, fixture.filename)).toBe(fixture.before);
+      expect(lintWithRule(RULE_NAME, rule, fixture.after, fixture.filename).map((message) => message.messageId)).toEqual(["startSessionInHandler1x"]);
+      return;
+    }
     // The autofix writes exactly what the codemod writes.
     expect(fixWithRule(RULE_NAME, rule, fixture.before, fixture.filename)).toBe(fixture.after);
     expect(lintWithRule(RULE_NAME, rule, fixture.after, fixture.filename)).toEqual([]);

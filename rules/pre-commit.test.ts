@@ -13,7 +13,7 @@ import { REPOSITORY_ROOT } from "./test-utils/rule-files.js";
 import { createTempProject, USER_FLAT_CONFIG, type ProcessResult, type TempProject } from "./test-utils/temp-project.js";
 
 const RULE_ID = "honeyhive/no-session-start-in-handler";
-const sample = loadFixtures("no-session-start-in-handler").find((fixture) => fixture.filename.startsWith("src/") && fixture.filename.endsWith(".ts"));
+const sample = loadFixtures("no-session-start-in-handler").find((fixture) => !fixture.marker && fixture.filename.startsWith("src/") && fixture.filename.endsWith(".ts"));
 
 function run(cwd: string, command: string, args: readonly string[]): Promise<ProcessResult> {
   return new Promise((resolve) => {

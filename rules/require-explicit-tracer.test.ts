@@ -9,6 +9,7 @@ const ruleTester = createRuleTester();
 const testedRule = testableRule(rule);
 
 const IMPORTS = `import { HoneyHiveTracer, trace, enrichSpan, enrichSession } from "honeyhive";\n`;
+const IMPORTS_1X = `import { HoneyHiveTracer, traceChain, traceTool, traceModel, traceFunction } from "honeyhive";\n`;
 
 const GETTER_LOCAL = `import { HoneyHiveTracer, trace } from "honeyhive";
 let cached;
@@ -60,11 +61,97 @@ export const helper = trace(async (x) => x);`,
   // A shadowing parameter named like the SDK function.
   `${IMPORTS}const tracer = HoneyHiveTracer.init();
 function wrap(trace) { return trace(async (x) => x); }`,
+
+  // honeyhive 1.x: the tracer's own wrappers are explicit.
+  `${IMPORTS_1X}const tracer = await HoneyHiveTracer.init();
+const a = tracer.traceChain(async (x) => x);
+const b = tracer.traceFunction({ eventType: "tool" })(async (x) => x);`,
+  // 1.x free wrappers inside tracer.trace(fn): they find that tracer's session in the context.
+  `${IMPORTS_1X}const tracer = await HoneyHiveTracer.init();
+await tracer.trace(async () => {
+  const step = traceChain(async (x) => x);
+  await step(1);
+});`,
+  // …also when the wrapper is declared outside and only called inside it (and through another wrapper).
+  `${IMPORTS_1X}const tracer = await HoneyHiveTracer.init();
+const lookup = traceTool(async (id) => id);
+const answer = traceChain(async (q) => lookup(q));
+async function main() { return answer("q"); }
+await tracer.trace(main);`,
+  // A 1.x file without a tracer of its own or imported: a library module whose wrappers its callers
+  // run inside their tracer.trace(); known false negative when a caller does not.
+  `import { traceModel } from "honeyhive";
+export const complete = traceModel(async (prompt) => prompt);`,
+  // A local traceChain, and another library's wrappers of the same names.
+  `import { HoneyHiveTracer } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+function traceChain(fn) { return fn; }
+export const f = traceChain(async (x) => x);`,
+  // …and a parameter shadowing the imported one.
+  `${IMPORTS_1X}const tracer = await HoneyHiveTracer.init();
+export function build(traceChain) { return traceChain(async (x) => x); }`,
+  `import { traceable } from "langsmith/traceable";
+import { observe } from "@langfuse/tracing";
+import { HoneyHiveTracer } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+export const f = traceable(async (x) => x, { name: "f" });
+export const g = observe(async (x) => x);`,
+  // The 1.x REST client is not a tracer.
+  `import { HoneyHive, traceChain } from "honeyhive";
+const sdk = new HoneyHive({ bearerAuth: "k" });
+await sdk.session.startSession({ session: { project: "p" } });`,
 ];
 
 ruleTester.run(RULE_NAME, testedRule, {
   valid: VALID,
   invalid: [
+    {
+      // honeyhive 1.x free wrappers: the tracer's own method, and their import goes with the last call.
+      code: `import { HoneyHiveTracer, traceChain, traceFunction } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+const a = traceChain(async (x) => x, { eventName: "a" });
+const b = traceFunction({ eventType: "tool" })(async (x) => x);`,
+      output: `import { HoneyHiveTracer } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+const a = tracer.traceChain(async (x) => x, { eventName: "a" });
+const b = tracer.traceFunction({ eventType: "tool" })(async (x) => x);`,
+      errors: [
+        { messageId: "implicitWrapper1x", data: { tracers: "`tracer`", name: "traceChain" }, line: 3, column: 11, suggestions: [] },
+        { messageId: "implicitWrapper1x", data: { tracers: "`tracer`", name: "traceFunction" }, line: 4, column: 11, suggestions: [] },
+      ],
+    },
+    {
+      // Namespace import; the wrapper is called outside the tracer.trace() that exists.
+      code: `import * as hh from "honeyhive";
+const tracer = await hh.HoneyHiveTracer.init();
+const step = hh.traceModel(async (x) => x);
+await step(1);
+await tracer.trace(async () => 1);`,
+      output: `import * as hh from "honeyhive";
+const tracer = await hh.HoneyHiveTracer.init();
+const step = tracer.traceModel(async (x) => x);
+await step(1);
+await tracer.trace(async () => 1);`,
+      errors: [{ messageId: "implicitWrapper1x", data: { tracers: "`tracer`", name: "traceModel" } }],
+    },
+    {
+      // The tracer lives in the project's module behind an async 1.x getter: named, not written.
+      code: `import { traceChain } from "honeyhive";
+import { getTracer } from "./lib/tracing";
+export const f = traceChain(async (x) => x);
+export async function flush() { await (await getTracer()).flush(); }`,
+      output: null,
+      errors: [{ messageId: "implicitWrapper1x", data: { tracers: "the tracer `await getTracer()` resolves to", name: "traceChain" }, suggestions: [] }],
+    },
+    {
+      // A module that keeps the 1.x init promise: nothing writable at module level.
+      code: `import { HoneyHiveTracer, traceTool } from "honeyhive";
+const tracerPromise = HoneyHiveTracer.init();
+export const f = traceTool(async (x) => x);
+export async function done() { const tracer = await tracerPromise; await tracer.flush(); }`,
+      output: null,
+      errors: [{ messageId: "implicitWrapper1x", data: { tracers: "none is in scope here; pass one in or declare it first", name: "traceTool" }, suggestions: [] }],
+    },
     {
       // \`const tracer = getTracer()\` names the getter's tracer: one tracer, fixed with the local (issue 13).
       code: GETTER_LOCAL,

@@ -11,7 +11,7 @@ import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "require-explicit-tracer";
 
-type MessageIds = "implicitTrace" | "implicitEnrichment" | "bindTracer" | "callOnTracer";
+type MessageIds = "implicitTrace" | "implicitEnrichment" | "implicitWrapper1x" | "bindTracer" | "callOnTracer";
 
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
@@ -29,6 +29,8 @@ export default createRule<[], MessageIds>({
         "This `trace` has no `tracer` option, so it uses whatever tracer it finds at run time (a deprecated default, or none). Bind this file's tracer with the `tracer` option ({{tracers}}).",
       implicitEnrichment:
         "The global `{{name}}()` enriches through an implicitly found tracer (deprecated). Call it on this file's tracer ({{tracers}}).",
+      implicitWrapper1x:
+        "The free `{{name}}()` (honeyhive 1.x) records through the tracer it finds in the context, which only a surrounding `tracer.trace(...)` provides; elsewhere its spans reach no session. Call the tracer's own `{{name}}()` ({{tracers}}).",
       bindTracer: "Bind `{{tracer}}` as the tracer",
       callOnTracer: "Call `{{tracer}}.{{name}}()`",
     },
@@ -45,16 +47,19 @@ export default createRule<[], MessageIds>({
           const names =
             use.candidates.length > 0
               ? use.candidates.map((candidate) => `\`${candidate.text}\``).join(" or ")
-              : "none is in scope here; pass one in or declare it first";
+              : use.gettersToAwait.length > 0
+                ? `the tracer ${use.gettersToAwait.map((getter) => `\`await ${getter}\``).join(" or ")} resolves to`
+                : "none is in scope here; pass one in or declare it first";
+          const wrapper1x = use.kind === "trace" && use.name !== "trace";
           context.report({
             node: use.reportNode as TSESTree.Node,
-            messageId: use.kind === "trace" ? "implicitTrace" : "implicitEnrichment",
-            data: { tracers: names, name: use.kind },
+            messageId: wrapper1x ? "implicitWrapper1x" : use.kind === "trace" ? "implicitTrace" : "implicitEnrichment",
+            data: { tracers: names, name: use.name },
             fix: fix ? ruleFixOf(input, [fix]) : null,
             // Several tracers, or one that is unsafe to write here (not yet initialized, eager getter call): ask.
             suggest: suggestions.map((suggestion) => ({
-              messageId: use.kind === "trace" ? ("bindTracer" as const) : ("callOnTracer" as const),
-              data: { tracer: suggestion.tracer, name: use.kind },
+              messageId: use.callee ? ("callOnTracer" as const) : ("bindTracer" as const),
+              data: { tracer: suggestion.tracer, name: use.name },
               fix: ruleFixOf(input, [suggestion.fix]),
             })),
           });

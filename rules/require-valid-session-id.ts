@@ -8,7 +8,6 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import { EditList } from "../analysis/edits.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { SdkImports } from "../analysis/sdk-imports.js";
-import { getSdkModel } from "../analysis/sdk-model.js";
 import { findUnvalidatedSessionIds, type UnvalidatedSessionId } from "../analysis/session-id-flow.js";
 import { describeHandler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
@@ -23,7 +22,7 @@ const MAX_SOURCE_LENGTH = 48;
 
 /** The edits that wrap the finding's value in `toSessionId(…)` (adding the import), or undefined when `toSessionId` cannot be written there. */
 export function toSessionIdEdits(input: AnalysisInput, finding: UnvalidatedSessionId): EditList | undefined {
-  const imports = new SdkImports(input, getSdkModel(input));
+  const imports = new SdkImports(input);
   const toSessionId = imports.useAt("toSessionId", finding.value);
   if (toSessionId === undefined) return undefined;
   const edits = new EditList();

@@ -4,6 +4,10 @@
 //   `@trace({ tracer })` → `@trace({})`, `tracer.trace(o, fn)` → `trace(o, fn)` with the SDK's `trace`
 //   written in the file's import style; where `trace` (or the namespace) would mean another binding at
 //   the call (OpenTelemetry's `trace`, a local function, a parameter) no fix: a review marker;
+// - honeyhive 1.x: `tracer.traceTool(fn)` → `traceTool(fn)`, `tracer.traceFunction(o)(fn)` →
+//   `traceFunction(o)(fn)`: the free 1.x wrapper, which records through the tracer of the context
+//   (evaluate()'s datapoint tracer); a 1.x `tracer.trace(fn)` that runs evaluated code in the file
+//   tracer's session gets a review marker (what to call instead is the person's decision);
 // - a tracer that only serves evaluated code: its bindings, its declarations, and the imports left
 //   unused (`HoneyHiveTracer`, a tracer imported from the project's tracing module);
 // - a session call on such a tracer in evaluated code (`tracer.enrichSession(…)`): a review marker;
@@ -75,17 +79,23 @@ function bindingFix(input: AnalysisInput, binding: EvaluateTracerBinding): Evalu
   const edits = new EditList();
   // A tracer imported from the project's tracing module goes with its last binding.
   const removeIfUnused = tracer.kind === "imported" && tracer.variable ? [tracer.variable] : [];
+  if (use.runsNow) {
+    const callee = use.namingCall ? input.text.slice(...use.namingCall.callee.range) : `${tracer.name}.trace`;
+    return { binding, fix: undefined, marker: { node: use.node, message: MARKER_MESSAGES.evaluatedImmediateTrace1x(`${callee}()`) } };
+  }
   if (use.via === "tracer") {
-    // `tracer.trace(opts, fn)` → `trace(opts, fn)`, unless `trace` (or `hh.trace`) means something else there.
-    const callee = use.node.type === "CallExpression" ? (unwrapExpression(use.node.callee) ?? use.node.callee) : undefined;
-    const probe = new SdkImports(input, getSdkModel(input));
-    const trace = callee && probe.useAt("trace", use.node);
-    if (!callee || trace === undefined) {
-      const text = callee ? `${input.text.slice(...callee.range)}()` : `${tracer.name}.trace()`;
-      return { binding, fix: undefined, marker: { node: use.node, message: MARKER_MESSAGES.evaluatedTraceNameTaken(text) } };
+    // `tracer.trace(opts, fn)` → `trace(opts, fn)` (1.x: `tracer.traceTool(fn)` → `traceTool(fn)`), unless
+    // that name (or `hh.trace`) means something else there.
+    const namingCall = use.namingCall ?? (use.node.type === "CallExpression" ? use.node : undefined);
+    const callee = namingCall ? (unwrapExpression(namingCall.callee) ?? namingCall.callee) : undefined;
+    const probe = new SdkImports(input);
+    const free = callee && probe.useAt(use.method, use.node);
+    if (!callee || free === undefined) {
+      const text = callee ? `${input.text.slice(...callee.range)}()` : `${tracer.name}.${use.method}()`;
+      return { binding, fix: undefined, marker: { node: use.node, message: MARKER_MESSAGES.evaluatedTraceNameTaken(text, use.method) } };
     }
-    edits.replace(callee, trace);
-    return { binding, fix: fixFromEdits(edits, { use: ["trace"], removeIfUnused }), marker: undefined };
+    edits.replace(callee, free);
+    return { binding, fix: fixFromEdits(edits, { use: [use.method], removeIfUnused }), marker: undefined };
   }
   const { options, tracerProperty } = use;
   if (!options || !tracerProperty) return { binding, fix: undefined, marker: undefined };
@@ -132,7 +142,7 @@ function tracerRemoval(input: AnalysisInput, conflicting: EvaluateConflictingTra
  */
 function implicitEnrichSession(input: AnalysisInput, use: EvaluatedTracerCall): FindingFix | undefined {
   if (use.method !== "enrichSession") return undefined;
-  const reference = new SdkImports(input, getSdkModel(input)).useAt("enrichSession", use.call, { newImport: false });
+  const reference = new SdkImports(input).useAt("enrichSession", use.call, { newImport: false });
   if (reference === undefined) return undefined;
   const edits = new EditList();
   edits.replace(use.callee, reference);

@@ -4,6 +4,9 @@
 //   `@trace()` / `@trace` → `@trace({ tracer })`;
 // - `enrichSpan(x)` → `tracer.enrichSpan(x)` (also `enrichSession`), and the SDK import of the global
 //   function goes once no call of it is left (so `no-unused-vars` has nothing to say after `--fix`);
+// - honeyhive 1.x (no `tracer` option exists there): `traceChain(fn)` → `tracer.traceChain(fn)`,
+//   `traceFunction(opts)(fn)` → `tracer.traceFunction(opts)(fn)`, the tracer's own 1.x methods, and
+//   the free wrapper's import goes the same way;
 // - with exactly one tracer that is safe to write there: the fix; with several: one suggestion per
 //   tracer (also for one that is unsafe to write here) and a review marker in the codemod.
 import { EditList, rangeContains } from "../edits.js";
@@ -11,7 +14,7 @@ import { findImplicitTracerUses, type ImplicitTracerOptions, type ImplicitTracer
 import type { AnalysisInput } from "../input.js";
 import { appendListElement, isUnusedAfter } from "../rewrite.js";
 import { moduleScopeVariables } from "../sdk-imports.js";
-import { getSdkModel, type TracerInScope } from "../sdk-model.js";
+import { getSdkModel } from "../sdk-model.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES } from "./review-markers.js";
 
@@ -38,12 +41,13 @@ export function explicitTracerFixes(input: AnalysisInput, options?: ImplicitTrac
       const fix = bindingFix(input, use, candidate.text);
       return fix ? [{ tracer: candidate.text, fix }] : [];
     });
-    return { use, fix: undefined, suggestions, marker: { node: use.reportNode, message: markerMessage(use.candidates) } };
+    return { use, fix: undefined, suggestions, marker: { node: use.reportNode, message: markerMessage(use) } };
   });
   return withEnrichmentImportsRemoved(input, fixes);
 }
 
-function markerMessage(candidates: readonly TracerInScope[]): string {
+function markerMessage({ candidates, gettersToAwait }: ImplicitTracerUse): string {
+  if (candidates.length === 0 && gettersToAwait.length > 0) return MARKER_MESSAGES.explicitTracerAwaitGetter(gettersToAwait);
   if (candidates.length === 0) return MARKER_MESSAGES.explicitTracerNone;
   if (candidates.length === 1) return MARKER_MESSAGES.explicitTracerUnsafe(candidates[0].text);
   return MARKER_MESSAGES.explicitTracerSeveral(candidates.map((candidate) => candidate.text));
@@ -57,11 +61,12 @@ function tracerProperty(tracerText: string): string {
 /** The edits that make `use` name `tracerText`; undefined for a shape that cannot be written. */
 function bindingFix(input: AnalysisInput, use: ImplicitTracerUse, tracerText: string): FindingFix | undefined {
   const edits = new EditList();
-  if (use.kind !== "trace") {
-    if (!use.callee) return undefined;
-    edits.replace(use.callee, `${tracerText}.${use.kind}`);
+  // Enrichment and 1.x wrappers: the tracer's method of the same name.
+  if (use.callee) {
+    edits.replace(use.callee, `${tracerText}.${use.name}`);
     return fixFromEdits(edits);
   }
+  if (use.kind !== "trace") return undefined;
   const property = tracerProperty(tracerText);
   const node = use.node;
   const options = use.traceUse?.options;
@@ -80,20 +85,21 @@ function bindingFix(input: AnalysisInput, use: ImplicitTracerUse, tracerText: st
 }
 
 /**
- * The SDK's `enrichSpan` / `enrichSession` imports whose every call gets an autofix go with those
- * fixes: the calls of all such imports and their removal become one fix, shared by their findings.
- * (One fix for all of them, not one per import: two names of one import statement are removed by
- * one edit of it.)
+ * The SDK imports of the free functions rewritten to tracer methods (`enrichSpan`, `enrichSession`,
+ * the 1.x wrappers) whose every call gets an autofix go with those fixes: the calls of all such
+ * imports and their removal become one fix, shared by their findings. (One fix for all of them, not
+ * one per import: two names of one import statement are removed by one edit of it.)
  */
 function withEnrichmentImportsRemoved(input: AnalysisInput, fixes: readonly ExplicitTracerFix[]): ExplicitTracerFix[] {
-  const rewritten = fixes.filter((entry) => entry.fix && entry.use.kind !== "trace" && entry.use.callee);
+  const rewritten = fixes.filter((entry) => entry.fix && entry.use.callee);
   if (rewritten.length === 0) return [...fixes];
   const sdk = getSdkModel(input);
+  const rewrittenNames = new Set(rewritten.map(({ use }) => use.name));
   const rewrittenRanges = rewritten.map(({ use }) => use.callee!.range);
   const removable = moduleScopeVariables(input).filter((variable) => {
     const identifier = variable.identifiers[0];
     const exported = identifier && sdk.sdkExportOf(identifier);
-    return (exported === "enrichSpan" || exported === "enrichSession") && variable.references.length > 0 && isUnusedAfter(variable, rewrittenRanges);
+    return exported !== undefined && rewrittenNames.has(exported) && variable.references.length > 0 && isUnusedAfter(variable, rewrittenRanges);
   });
   if (removable.length === 0) return [...fixes];
   const group = new Set(

@@ -11,7 +11,6 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { applyEdits, EditList, type TextEdit } from "../edits.js";
 import type { AnalysisInput } from "../input.js";
 import { isUnusedAfter } from "../rewrite.js";
-import { getSdkModel } from "../sdk-model.js";
 import { SdkImports } from "../sdk-imports.js";
 
 /** What a finding's fix does to the SDK imports. */
@@ -71,7 +70,7 @@ export function editsOf(input: AnalysisInput, fixes: Iterable<FindingFix>): Text
     if (variable.references.length > 0 && isUnusedAfter(variable, replaced)) remove.add(variable);
   }
   if (use.size > 0 || remove.size > 0) {
-    const imports = new SdkImports(input, getSdkModel(input));
+    const imports = new SdkImports(input);
     for (const variable of remove) imports.remove(variable);
     for (const name of use) imports.use(name);
     imports.finish(edits);

@@ -6,10 +6,19 @@ export const MARKER_MESSAGES = {
   explicitTracerNone: "pass a tracer to this call (no HoneyHive tracer in scope)",
   explicitTracerUnsafe: (text: string) => `pass a tracer to this call (${text} here could run before the tracer exists or create it early)`,
   explicitTracerSeveral: (names: readonly string[]) => `pick the tracer for this call (${names.join(", ")})`,
+  /** honeyhive 1.x: the tracer comes from a (usually async) getter of the project; a fix cannot await it everywhere. */
+  explicitTracerAwaitGetter: (getters: readonly string[]) =>
+    `call this on the tracer ${getters.map((getter) => `await ${getter}`).join(" or ")} resolves to (its own method of the same name)`,
   /** Non-async and callback-style handlers alike: making them async is the person's call. */
   lambdaNotAsync: (tracer: string) => `make this handler async and await ${tracer}.forceFlush() before it returns`,
   lambdaWrapByHand: (tracer: string) => `wrap the rest of this handler in try { … } finally { await ${tracer}.forceFlush(); }`,
   lambdaNoTracer: "await the HoneyHive tracer's forceFlush() before this handler returns",
+  /**
+   * honeyhive 1.x `startSession()` in a handler: 1.x has no request-scoped session on a shared tracer,
+   * so the fix is the migration (or a tracer per request), which a person decides.
+   */
+  sessionStart1x: (call: string) =>
+    `${call} returns the session this tracer started at init (honeyhive 1.x), so every request shares it: migrate with \`npx honeyhive migrate --from 1\` and call createSession() here, or init a tracer per request`,
   /** A file tracer's session call in code evaluate() runs: which implicit call replaces it is the person's call. */
   evaluatedTracerCall: (call: string) =>
     `${call} acts on this file's tracer, not the datapoint's: use the SDK's implicit enrichSession()/trace() in evaluated code`,
@@ -17,8 +26,11 @@ export const MARKER_MESSAGES = {
    * `tracer.trace(…)` bound to evaluated code where the SDK's `trace` cannot be written: another
    * binding of that name is in scope there (OpenTelemetry's `trace`, a local function, a parameter).
    */
-  evaluatedTraceNameTaken: (call: string) =>
-    `use the SDK's trace() here instead of ${call}, so evaluate() supplies the tracer: import it under a name no other binding here has`,
+  evaluatedTraceNameTaken: (call: string, free = "trace") =>
+    `use the SDK's ${free}() here instead of ${call}, so evaluate() supplies the tracer: import it under a name no other binding here has`,
+  /** honeyhive 1.x `tracer.trace(fn)` in evaluated code: runs fn in the file tracer's session, not the datapoint's. */
+  evaluatedImmediateTrace1x: (call: string) =>
+    `${call} runs this code in this file's tracer session, not the datapoint's (honeyhive 1.x): call the function directly so evaluate() supplies the session`,
   /** createSession() after a hook's first await, where moving it first could change what the hook does (rule no-lost-session-context). */
   lostSessionAfterAwait: (hook: string) =>
     `this session does not reach the handler (created after an await in the ${hook} hook): create it before the hook's first await and add what you await later with enrichSession()`,

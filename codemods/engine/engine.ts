@@ -99,12 +99,14 @@ function transformParsed(parsed: ParsedFile, filePath: string, settings: Honeyhi
   const applied: TransformId[] = [];
   const run: RunState = { removedTracers: new Set() };
   let after1x = false;
+  // Once the 1.x set has rewritten the file it is 2.x code, whatever the project's package.json still says.
+  let fileSettings = settings;
   for (const id of options.transforms ?? TRANSFORM_IDS) {
     const transform = transformById(id);
     try {
       /** Applies the accepted edits and parses the result, so the next transform reads it. */
       const settle = (): string | undefined => {
-        const reparsed = parseFile(applyEdits(file.text, accepted), filePath, settings, options.project);
+        const reparsed = parseFile(applyEdits(file.text, accepted), filePath, fileSettings, options.project);
         if (isParseFailure(reparsed)) return `transforms produced unparsable code: ${reparsed.failure.message}`;
         file = reparsed;
         accepted = [];
@@ -113,6 +115,7 @@ function transformParsed(parsed: ParsedFile, filePath: string, settings: Honeyhi
       // The 2.x transforms match 2.x code: after the 1.x set they read its output, not the 1.x source.
       const leaving1x = after1x && !is1xTransformId(id) && accepted.length > 0;
       after1x = is1xTransformId(id);
+      if (leaving1x) fileSettings = { ...settings, sdkVersion: 2 };
       const failedSettle = leaving1x ? settle() : undefined;
       if (failedSettle) return unchanged(source, { message: failedSettle });
       let edits = collectEdits(transform, file, run, options.project);

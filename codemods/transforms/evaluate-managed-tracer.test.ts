@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runTransforms, type RunTransformsOptions } from "../engine/engine.js";
+import { TRANSFORM_1X_IDS } from "./ids.js";
 
 const run = (code: string, filename = "scripts/eval.ts", options: RunTransformsOptions = {}) =>
   runTransforms(code, filename, { transforms: ["evaluate-managed-tracer"], ...options });
@@ -266,5 +270,45 @@ const tracer = HoneyHiveTracer.init({ project: "script" });
 export const step = trace({ tracer }, async () => 1);
 `;
     expect(run(script)).toMatchObject({ output: script, changed: false });
+  });
+});
+
+describe("evaluate-managed-tracer on honeyhive 1.x code", () => {
+  it("in a 1.x project, speaks 1.x: tracer.traceTool(fn) → traceTool(fn) (and keeps the flushed tracer)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hh-1x-evaluate-"));
+    try {
+      writeFileSync(join(dir, "package.json"), JSON.stringify({ dependencies: { honeyhive: "^1.0.42" } }));
+      mkdirSync(join(dir, "scripts"));
+      const code = `import { HoneyHiveTracer, evaluate } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+const retrieve = tracer.traceTool(async (inputs) => inputs);
+await evaluate({ function: retrieve, name: "x" });
+await tracer.flush();
+`;
+      expect(run(code, join(dir, "scripts/eval.ts")).output).toBe(code.replace("HoneyHiveTracer, evaluate }", "HoneyHiveTracer, evaluate, traceTool }").replace("tracer.traceTool(", "traceTool("));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("after the 1.x set of `migrate --from 1` the file is 2.x code, whatever package.json says", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hh-1x-migrated-"));
+    try {
+      writeFileSync(join(dir, "package.json"), JSON.stringify({ dependencies: { honeyhive: "^1.0.42" } }));
+      mkdirSync(join(dir, "scripts"));
+      const code = `import { HoneyHiveTracer, evaluate } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+const retrieve = tracer.traceTool(async (inputs) => inputs);
+await evaluate({ function: retrieve, name: "x" });
+await tracer.flush();
+`;
+      const { output } = runTransforms(code, join(dir, "scripts/eval.ts"), { transforms: [...TRANSFORM_1X_IDS, "evaluate-managed-tracer"] });
+      // 1.x set: tracer.traceTool(fn) → tracer.trace({ eventType: "tool" }, fn); then the 2.x transform
+      // reads that as this SDK's wrapper (not 1.x's tracer.trace(fn) that runs now) and unbinds it.
+      expect(output).toContain(`const retrieve = trace({ eventType: "tool" }, async (inputs) => inputs);`);
+      expect(output).not.toContain("honeyhive-migrate: tracer.trace");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -62,7 +62,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "await HoneyHiveTracer.init(options)",
     kind: "method",
     versions: { since: "1.0.0" },
-    behaviour: { async: true, startsSession: true },
+    behaviour: { async: true, startsSession: true, returnsTracer: true },
     migration: planned(
       "rewrite",
       "HoneyHiveTracer.init(options)",
@@ -88,7 +88,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "await HoneyHiveTracer.initFromSessionId({ apiKey, sessionId, serverUrl })",
     kind: "method",
     versions: { since: "1.0.0", until: "1.0.21" },
-    behaviour: { async: true },
+    behaviour: { async: true, returnsTracer: true },
     migration: planned("rewrite", "HoneyHiveTracer.init({ apiKey, sessionId, serverUrl })", "Joining an existing session is the `sessionId` option of init here."),
   },
   {
@@ -175,6 +175,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "tracer.traceFunction(options)(fn)",
     kind: "method",
     versions: { since: "1.0.5" },
+    behaviour: { wrapsFunction: "curried" },
     migration: planned("rewrite", "tracer.trace(options, fn)", "The same wrapper with the options first; `config` has no option here (a marker moves it to enrichSpan)."),
   },
   {
@@ -183,6 +184,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "tracer.traceModel(fn, options?)",
     kind: "method",
     versions: { since: "1.0.20" },
+    behaviour: { wrapsFunction: "first-argument" },
     migration: planned("rewrite", 'tracer.trace({ eventType: "model", ...options }, fn)', "One wrapper with the event type as an option."),
   },
   {
@@ -191,6 +193,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "tracer.traceTool(fn, options?)",
     kind: "method",
     versions: { since: "1.0.20" },
+    behaviour: { wrapsFunction: "first-argument" },
     migration: planned("rewrite", 'tracer.trace({ eventType: "tool", ...options }, fn)', "One wrapper with the event type as an option."),
   },
   {
@@ -199,6 +202,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "tracer.traceChain(fn, options?)",
     kind: "method",
     versions: { since: "1.0.20" },
+    behaviour: { wrapsFunction: "first-argument" },
     migration: planned("rewrite", 'tracer.trace({ eventType: "chain", ...options }, fn)', "One wrapper with the event type as an option."),
   },
   {
@@ -356,7 +360,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "traceFunction(options)(fn)",
     kind: "function",
     versions: { since: "1.0.33" },
-    behaviour: { implicitTracer: true },
+    behaviour: { implicitTracer: true, wrapsFunction: "curried" },
     migration: planned(
       "rewrite",
       "trace({ tracer, ...options }, fn)",
@@ -371,7 +375,7 @@ export const API_1X: readonly Api1xEntry[] = ([
       display: `trace${eventType[0].toUpperCase()}${eventType.slice(1)}(fn, options?)`,
       kind: "function",
       versions: { since: "1.0.33" },
-      behaviour: { implicitTracer: true },
+      behaviour: { implicitTracer: true, wrapsFunction: "first-argument" },
       migration: planned(
         "rewrite",
         `trace({ tracer, eventType: "${eventType}", ...options }, fn)`,
@@ -613,12 +617,14 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
     of: "evaluate",
     key: "evaluationFunction",
     versions: { since: "1.0.12", until: "1.0.33" },
+    evaluatedFunction: true,
     migration: planned("rewrite", "function: ({ inputs }) => fn(inputs)", "1.x called it with the inputs only; this SDK passes `{ inputs, groundTruth }`."),
   },
   {
     of: "evaluate",
     key: "function",
     versions: { since: "1.0.33" },
+    evaluatedFunction: true,
     migration: planned(
       "rewrite",
       "function: ({ inputs, groundTruth }) => fn(inputs, groundTruth ?? {})",
@@ -750,6 +756,28 @@ export const SESSION_STARTING_MEMBERS_1X = entriesWhere("instance", (entry) => e
 export const IMPLICIT_TRACER_EXPORTS_1X = entriesWhere("export", (entry) => entry.behaviour?.implicitTracer === true);
 /** 1.x calls that return a promise the caller awaits (so `await` before them is expected, not a bug). */
 export const ASYNC_STATICS_1X = entriesWhere("static", (entry) => entry.behaviour?.async === true);
+/** 1.x statics that resolve to a new tracer: `await HoneyHiveTracer.init(…)`, `initFromSessionId(…)`. */
+export const TRACER_FACTORY_STATICS_1X = entriesWhere("static", (entry) => entry.behaviour?.returnsTracer === true);
+/** 1.x tracer methods that return the function traced, by how they take it (`traceModel(fn)`, `traceFunction(opts)(fn)`). */
+export const WRAPPER_MEMBERS_1X: ReadonlyMap<string, "first-argument" | "curried"> = wrappersOf("instance");
+/** The same wrappers as free exports of "honeyhive" (1.0.33+), which find the tracer in the context. */
+export const WRAPPER_EXPORTS_1X: ReadonlyMap<string, "first-argument" | "curried"> = wrappersOf("export");
+/** 1.x `tracer.trace(fn, ...args)`: runs fn at once inside the tracer's session context. */
+export const IMMEDIATE_MEMBERS_1X = entriesWhere("instance", (entry) => entry.behaviour?.runsImmediately === true);
+/** Keys of the 1.x `evaluate()` config that hold the function it runs per datapoint (`evaluationFunction`, then `function`). */
+export const EVALUATED_FUNCTION_KEYS_1X: ReadonlySet<string> = new Set(OPTIONS_1X.filter((option) => option.of === "evaluate" && option.evaluatedFunction).map((option) => option.key));
+
+/**
+ * 1.x tracer methods whose name other objects share: MongoDB's and Mongoose's `startSession()`, every
+ * logger's `flush()`, OpenTelemetry providers' `getTracer()`, the pre-1.0.7 setters, `trace`. One use
+ * on a binding of unknown origin proves nothing; the other 1.x methods (`traceFunction`, `traceModel`,
+ * `logModel`…) exist on HoneyHive's tracer only.
+ */
+export const SHARED_MEMBER_NAMES_1X: ReadonlySet<string> = new Set(["startSession", "flush", "getTracer", "setFeedback", "setMetric", "setMetadata", "trace"]);
+
+function wrappersOf(where: Api1xEntry["where"]): ReadonlyMap<string, "first-argument" | "curried"> {
+  return new Map(API_1X.flatMap((entry) => (entry.where === where && entry.behaviour?.wrapsFunction ? [[entry.name, entry.behaviour.wrapsFunction] as const] : [])));
+}
 
 const flushCalls: FlushCall[] = [
   ...[...FLUSH_MEMBERS_1X].map(

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   ALL_FLUSH_CALLS,
+  GENERIC_TRACER_MEMBER_NAMES,
+  HONEYHIVE_ONLY_TRACER_MEMBERS,
+  HONEYHIVE_VALUE_EXPORTS,
+  ONLY_IN_2X,
+  SESSION_BOUND_MEMBERS,
+  SHARED_SESSION_START_MEMBERS,
+  TRACER_FACTORY_STATICS,
   FLUSH_METHODS_BY_NAME,
   HONEYHIVE_PROFILE_IDS,
   SDK_PROFILES,
@@ -12,6 +19,7 @@ import {
 import { OTEL_COMPONENTS, opentelemetryProfile } from "./opentelemetry.js";
 import { braintrustProfile, langfuseProfile, langsmithProfile } from "./other-sdks.js";
 import type { FlushCall } from "./types.js";
+import { EVALUATED_FUNCTION_KEYS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./honeyhive-1x.js";
 
 const receiverKey = (flush: FlushCall) => JSON.stringify(flush.receiver);
 
@@ -103,5 +111,36 @@ describe("the prefilter's tracer hint", () => {
   it("adds the 1.x tracer methods, and not the names every logger or provider has", () => {
     for (const source of ["hh.traceFunction({})(fn)", "obs.traceChain(fn)", "await client.startSession()", "t.logModel({})"]) expect(TRACER_HINT_PATTERN.test(source), source).toBe(true);
     for (const source of ["await logger.flush()", "await pool.shutdown()", "posthog.capture('x')", "x.traced(fn)"]) expect(TRACER_HINT_PATTERN.test(source), source).toBe(false);
+  });
+});
+
+describe("HoneyHive's tracer across both majors (what the SDK model reads)", () => {
+  it("marks the 1.x-only methods as HoneyHive's own, and names other objects share as generic only", () => {
+    for (const name of ["createSession", "enrichSession", "traceFunction", "traceModel", "traceTool", "traceChain", "logModel"]) {
+      expect(HONEYHIVE_ONLY_TRACER_MEMBERS, name).toContain(name);
+    }
+    // MongoDB's startSession, a logger's flush, PostHog's sessionStart, every exporter's forceFlush.
+    for (const name of ["startSession", "flush", "sessionStart", "forceFlush", "trace"]) {
+      expect(HONEYHIVE_ONLY_TRACER_MEMBERS, name).not.toContain(name);
+      expect(GENERIC_TRACER_MEMBER_NAMES, name).toContain(name);
+    }
+  });
+
+  it("derives the creations, session starts and wrappers from the data", () => {
+    expect(TRACER_FACTORY_STATICS).toEqual(new Set(["init", "initFromSessionId"]));
+    expect(SHARED_SESSION_START_MEMBERS).toEqual(new Set(["sessionStart", "startSession"]));
+    expect([...SESSION_BOUND_MEMBERS].sort()).toEqual(["acreateSession", "createSession", "enrichSession", "logModel", "sessionStart", "startSession", "startSpan"]);
+    expect(Object.fromEntries(WRAPPER_EXPORTS_1X)).toEqual({ traceFunction: "curried", traceModel: "first-argument", traceTool: "first-argument", traceChain: "first-argument" });
+    expect(new Set(WRAPPER_MEMBERS_1X.keys())).toEqual(new Set(WRAPPER_EXPORTS_1X.keys()));
+    expect(EVALUATED_FUNCTION_KEYS_1X).toEqual(new Set(["evaluationFunction", "function"]));
+  });
+
+  it("knows the value exports of both majors and what only 2.x has", () => {
+    for (const name of ["HoneyHiveTracer", "trace", "evaluate", "traceChain", "HoneyHive", "toSessionId"]) expect(HONEYHIVE_VALUE_EXPORTS, name).toContain(name);
+    expect(HONEYHIVE_VALUE_EXPORTS).not.toContain("TraceFunctionOptions");
+    expect(ONLY_IN_2X.exports).toContain("trace");
+    expect(ONLY_IN_2X.exports).not.toContain("evaluate");
+    expect(ONLY_IN_2X.members).toContain("createSession");
+    expect(ONLY_IN_2X.members).not.toContain("enrichSpan");
   });
 });

@@ -1,10 +1,19 @@
 // The registry of SDK profiles, and the tables the engine derives from them. Adding an SDK is adding a
 // profile module and listing it here; nothing in the engine names an SDK.
-import { honeyhiveProfile, HONEYHIVE_ONLY_MEMBERS, GENERIC_TRACER_MEMBERS } from "./honeyhive.js";
-import { API_1X, honeyhive1xProfile } from "./honeyhive-1x.js";
+import {
+  honeyhiveProfile,
+  HONEYHIVE_ONLY_MEMBERS,
+  GENERIC_TRACER_MEMBERS,
+  INSTANCE_SESSION_MEMBERS,
+  SDK_EXPORTS,
+  SESSION_STARTING_MEMBERS,
+  TRACER_MEMBERS,
+  TRACER_STATICS,
+} from "./honeyhive.js";
+import { API_1X, honeyhive1xProfile, SESSION_STARTING_MEMBERS_1X, SHARED_MEMBER_NAMES_1X, TRACER_FACTORY_STATICS_1X } from "./honeyhive-1x.js";
 import { opentelemetryProfile } from "./opentelemetry.js";
 import { OTHER_SDK_PROFILES } from "./other-sdks.js";
-import type { FlushCall, SdkProfileBase } from "./types.js";
+import type { FlushCall, SdkProfileBase, TracerMemberInfo } from "./types.js";
 
 export type { FlushCall, FlushReceiver, PackageExport, SdkProfileBase } from "./types.js";
 
@@ -54,6 +63,76 @@ export const TRACER_MEMBER_HINTS: ReadonlySet<string> = new Set([
 
 /** `TRACER_MEMBER_HINTS` as the prefilter's pattern: `tracer` as a word, or `.member` for one of them. */
 export const TRACER_HINT_PATTERN = new RegExp(`tracer|\\.(?:${[...TRACER_MEMBER_HINTS].sort().join("|")})\\b`, "i");
+
+// ---------------------------------------------------------------------------------------------------
+// HoneyHive's tracer across both majors: what the SDK model reads to recognize a tracer, its creation
+// and the calls the rules care about, whichever major the file is written against.
+
+const instanceMethods1x = API_1X.filter((entry) => entry.where === "instance" && entry.kind === "method").map((entry) => entry.name);
+
+/** Every name `honeyhive` exports as a value, in either major (`trace`, `evaluate`, `traceChain`, `HoneyHive`…). */
+export const HONEYHIVE_VALUE_EXPORTS: ReadonlySet<string> = new Set([
+  ...Object.keys(SDK_EXPORTS.root),
+  ...Object.keys(SDK_EXPORTS.experiments),
+  ...API_1X.filter((entry) => entry.where === "export" && entry.kind !== "type").map((entry) => entry.name),
+]);
+
+/**
+ * Tracer members no other library's object has, in either major: one use marks a binding of unknown
+ * origin (imported from a project module) as a HoneyHive tracer (`hh.enrichSession()`, `hh.traceModel(fn)`).
+ */
+export const HONEYHIVE_ONLY_TRACER_MEMBERS: ReadonlySet<string> = new Set([...HONEYHIVE_ONLY_MEMBERS, ...instanceMethods1x.filter((name) => !SHARED_MEMBER_NAMES_1X.has(name))]);
+
+/**
+ * Tracer members other libraries share (PostHog's `sessionStart`, MongoDB's `startSession`, every
+ * exporter's `forceFlush`, loggers' `flush`): evidence on a binding named or known as a tracer (and
+ * they tell a tracer from a getter of one), never alone.
+ */
+export const GENERIC_TRACER_MEMBER_NAMES: ReadonlySet<string> = new Set(
+  [...GENERIC_TRACER_MEMBERS, ...instanceMethods1x.filter((name) => SHARED_MEMBER_NAMES_1X.has(name))].filter((name) => !HONEYHIVE_ONLY_TRACER_MEMBERS.has(name)),
+);
+
+/**
+ * Members of other tracers (OpenTelemetry's `startActiveSpan`/`getActiveSpan`, dd-trace's `scope()` /
+ * `wrap()`): an imported `tracer` used like this is not a HoneyHive tracer, whatever its name.
+ * (`startSpan` exists on both, so it proves nothing either way.)
+ */
+export const FOREIGN_TRACER_MEMBERS: ReadonlySet<string> = new Set(["startActiveSpan", "scope", "wrap", "getActiveSpan"]);
+
+const names1x = (where: "static" | "instance" | "export"): ReadonlySet<string> => new Set(API_1X.filter((entry) => entry.where === where).map((entry) => entry.name));
+
+/**
+ * What only this SDK (2.x) has, so its use says a file is 2.x code: tracer members (`createSession`,
+ * `forceFlush`…) and exports (`trace`, `toSessionId`, the `honeyhive/experiments` ones). The 1.x
+ * counterpart is `honeyhive1xProfile.onlyIn1x`.
+ */
+export const ONLY_IN_2X = {
+  members: new Set(Object.keys(TRACER_MEMBERS).filter((name) => !names1x("instance").has(name))) as ReadonlySet<string>,
+  exports: new Set([...Object.keys(SDK_EXPORTS.root), ...Object.keys(SDK_EXPORTS.experiments)].filter((name) => !names1x("export").has(name))) as ReadonlySet<string>,
+} as const;
+
+/** Statics of `HoneyHiveTracer` that make a tracer: 2.x `init` (sync), 1.x `init` / `initFromSessionId` (async). */
+export const TRACER_FACTORY_STATICS: ReadonlySet<string> = new Set([...Object.keys(TRACER_STATICS), ...TRACER_FACTORY_STATICS_1X]);
+
+/**
+ * Members that put a session on the shared tracer instance when called per request: 2.x `sessionStart`
+ * (stores the new session on the instance), 1.x `startSession` (returns the init session again).
+ */
+export const SHARED_SESSION_START_MEMBERS: ReadonlySet<string> = new Set([...INSTANCE_SESSION_MEMBERS, ...SESSION_STARTING_MEMBERS_1X]);
+
+/**
+ * Tracer calls that act on the tracer's own session or provider, not on the session of the context they
+ * run in: every session start, `enrichSession`, `startSpan`, 1.x `logModel` (a span in the tracer's
+ * session). (`enrichSpan` is not one: it enriches the active span, whichever tracer made it;
+ * `withSession` starts a session of its own for its callback.)
+ */
+export const SESSION_BOUND_MEMBERS: ReadonlySet<string> = new Set([
+  ...[...SESSION_STARTING_MEMBERS].filter((name) => (TRACER_MEMBERS[name] as TracerMemberInfo).session !== "starts-scoped"),
+  "enrichSession",
+  "startSpan",
+  ...SESSION_STARTING_MEMBERS_1X,
+  "logModel",
+]);
 
 export { honeyhiveProfile } from "./honeyhive.js";
 export { honeyhive1xProfile } from "./honeyhive-1x.js";

@@ -148,6 +148,13 @@ export interface Legacy1xBehaviour {
   readonly implicitTracer?: boolean;
   /** Runs the function at once (1.x `tracer.trace(fn, ...args)`) instead of returning a wrapper. */
   readonly runsImmediately?: boolean;
+  /** Resolves to a new tracer (`HoneyHiveTracer.init`, `initFromSessionId`): a binding it is assigned to holds a tracer. */
+  readonly returnsTracer?: boolean;
+  /**
+   * Returns `fn` traced: `first-argument` for `traceModel(fn, options?)`, `curried` for
+   * `traceFunction(options)(fn)`.
+   */
+  readonly wrapsFunction?: "first-argument" | "curried";
 }
 
 /** A public name of honeyhive 1.x: a static or instance member of `HoneyHiveTracer`, or an export. */
@@ -170,6 +177,8 @@ export interface Option1xEntry {
   readonly key: string;
   readonly versions: VersionRange;
   readonly migration: Migration;
+  /** For `evaluate`: the key holds the function evaluate() runs once per datapoint. */
+  readonly evaluatedFunction?: boolean;
 }
 
 /**

@@ -41,7 +41,7 @@ function collect({ file, edits }: TransformContext): void {
     }
   }
 
-  const imports = new SdkImports(file, sdk);
+  const imports = new SdkImports(file);
   const rewritten: TSESTree.Range[] = [];
   for (const { call, callee } of staticCalls(input, new Set(["enrichSpan"]))) {
     const free = imports.useAt("enrichSpan", call);

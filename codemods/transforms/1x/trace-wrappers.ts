@@ -94,7 +94,7 @@ function collect({ file, edits }: TransformContext): void {
     else if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
   }
 
-  const imports = new SdkImports(file, sdk);
+  const imports = new SdkImports(file);
   const rewritten: TSESTree.Range[] = [];
   const wrapperVariables = new Set<Scope.Variable>();
   for (const { call, name } of sdkFunctionCalls(input, WRAPPERS)) {
