@@ -66,7 +66,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "await HoneyHiveTracer.init(options)",
     kind: "method",
     versions: { since: "1.0.0" },
-    behaviour: { async: true, startsSession: true },
+    behaviour: { async: true, startsSession: true, createsTracer: true },
     migration: planned(
       "rewrite",
       "HoneyHiveTracer.init(options)",
@@ -80,6 +80,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "new HoneyHiveTracer(options)",
     kind: "method",
     versions: { since: "1.0.0" },
+    behaviour: { createsTracer: true },
     migration: planned(
       "rewrite",
       "HoneyHiveTracer.init(options)",
@@ -92,7 +93,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "await HoneyHiveTracer.initFromSessionId({ apiKey, sessionId, serverUrl })",
     kind: "method",
     versions: { since: "1.0.0", until: "1.0.21" },
-    behaviour: { async: true },
+    behaviour: { async: true, createsTracer: true },
     migration: planned("rewrite", "HoneyHiveTracer.init({ apiKey, sessionId, serverUrl })", "Joining an existing session is the `sessionId` option of init here."),
   },
   {

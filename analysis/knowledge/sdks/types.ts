@@ -148,6 +148,8 @@ export interface Legacy1xBehaviour {
   readonly implicitTracer?: boolean;
   /** Runs the function at once (1.x `tracer.trace(fn, ...args)`) instead of returning a wrapper. */
   readonly runsImmediately?: boolean;
+  /** Makes a new tracer (its own provider, exporter and session): what must not run per request. */
+  readonly createsTracer?: boolean;
 }
 
 /** A public name of honeyhive 1.x: a static or instance member of `HoneyHiveTracer`, or an export. */
