@@ -22,6 +22,7 @@ const CODEMOD_SUGGESTION: Record<FixtureRuleId, readonly string[]> = {
   // Its fixtures are all review-marker cases: wrapping an id in toSessionId() changes it, so the
   // codemod marks and the rule only suggests.
   "require-valid-session-id": [],
+  "no-tracer-init-in-handler": ["hoistToGetter"],
 };
 
 interface Fix {

@@ -5,6 +5,7 @@
 import { deriveConfigs, type HoneyhiveConfigs, type PluginRule } from "./configs.js";
 import noGlobalTracerWithEvaluate from "./no-global-tracer-with-evaluate.js";
 import noSessionStartInHandler from "./no-session-start-in-handler.js";
+import noTracerInitInHandler from "./no-tracer-init-in-handler.js";
 import requireExplicitTracer from "./require-explicit-tracer.js";
 import requireForceFlushInLambda from "./require-force-flush-in-lambda.js";
 import requireValidSessionId from "./require-valid-session-id.js";
@@ -16,6 +17,7 @@ export const meta = { name: "honeyhive", version: PACKAGE_VERSION, namespace: "h
 export const rules = {
   "no-global-tracer-with-evaluate": noGlobalTracerWithEvaluate,
   "no-session-start-in-handler": noSessionStartInHandler,
+  "no-tracer-init-in-handler": noTracerInitInHandler,
   "require-explicit-tracer": requireExplicitTracer,
   "require-force-flush-in-lambda": requireForceFlushInLambda,
   "require-valid-session-id": requireValidSessionId,

@@ -31,6 +31,12 @@ export const TRANSFORMS = [
     description:
       "Leave a review marker where a session id from a request or event reaches createSession()/withSession()/init() without toSessionId() or isSessionId() (the SDK throws for a non-UUID)",
   },
+  {
+    id: "hoist-tracer-init",
+    title: "Create the tracer once, not per request",
+    description:
+      "Move HoneyHiveTracer.init() out of request handlers, serverless handlers and loops into a module-level lazy getter, with a createSession() per request; a marker where the init reads the request, runs in evaluate()'s function, or builds an OpenTelemetry pipeline",
+  },
 ] as const;
 
 /**
