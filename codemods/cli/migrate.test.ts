@@ -151,6 +151,7 @@ describe("output modes", () => {
         "lambda-force-flush": { files: 0, markers: 0 },
         "explicit-tracer": { files: 1, markers: 1 },
         "validate-session-id": { files: 0, markers: 0 },
+        "hoist-tracer-init": { files: 0, markers: 0 },
       },
       files: [
         {
