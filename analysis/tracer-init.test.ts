@@ -55,6 +55,17 @@ describe("findTracerInitsPerCall", () => {
     ]);
   });
 
+  it("follows one level into the file's own functions that create a tracer on every call", () => {
+    const helper = (body: string) => find(`${EXPRESS}${body}`).map((finding) => `${finding.place.kind}:${finding.helper}`);
+    expect(helper(`function make() { return HoneyHiveTracer.init(); }\napp.get("/", (req, res) => { make(); res.end(); });`)).toEqual(["handler:make"]);
+    expect(helper(`const make = () => HoneyHiveTracer.init();\nfor (const x of xs) { const t = make(); t.startSpan("x", () => x); }`)).toEqual(["loop:make"]);
+    // Not per call: called at startup only, the call's result cached, the helper caching itself (?? and an early return).
+    expect(helper(`function make() { return HoneyHiveTracer.init(); }\nconst t = make();\napp.get("/", (req, res) => { t.createSession(); res.end(); });`)).toEqual([]);
+    expect(helper(`let t;\nfunction make() { return HoneyHiveTracer.init(); }\napp.get("/", (req, res) => { if (!t) t = make(); res.end(); });`)).toEqual([]);
+    expect(helper(`let t;\nfunction get() { return t ?? (t = HoneyHiveTracer.init()); }\napp.get("/", (req, res) => { get(); res.end(); });`)).toEqual([]);
+    expect(helper(`let t;\nfunction get() { if (t !== undefined) { return t; } t = HoneyHiveTracer.init(); return t; }\napp.get("/", (req, res) => { get(); res.end(); });`)).toEqual([]);
+  });
+
   it("tells 1.x from this SDK by the awaited init, unless the project declares its major", () => {
     clearSdkVersionCache();
     const [awaited] = find(`${EXPRESS}app.get("/", async (req, res) => { const t = await HoneyHiveTracer.init(); res.end(); });`);
@@ -116,6 +127,9 @@ describe("tracerInitFixes", () => {
     );
     expect(fixOf(`${EXPRESS}app.get("/", (req, res) => { const t = HoneyHiveTracer.init(); t.sessionStart(); res.end(); });`).marker?.message).toBe(
       TRACER_INIT_MARKERS.byHand("request"),
+    );
+    expect(fixOf(`${EXPRESS}function make() { const t = HoneyHiveTracer.init(); return t; }\napp.get("/", (req, res) => { make(); res.end(); });`).marker?.message).toBe(
+      TRACER_INIT_MARKERS.helper("make", "request"),
     );
   });
 

@@ -16,7 +16,7 @@
 // tracer per project built at startup is the multi-instance design, not a per-item tracer).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, isFunctionNode, memberName, reportAnalysisError, unwrapExpression } from "./ast.js";
+import { contains, enclosingFunction, isFunctionNode, memberName, reportAnalysisError, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
@@ -60,6 +60,8 @@ const LOOP_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 const ASSIGNMENT_TYPES = [AST_NODE_TYPES.AssignmentExpression] as const;
+const IF_TYPES = [AST_NODE_TYPES.IfStatement] as const;
+const RETURN_TYPES = [AST_NODE_TYPES.ReturnStatement] as const;
 
 export type PerCallPlace =
   /** A request handler, middleware or serverless entry point (`handler.kind` tells which). */
@@ -83,6 +85,12 @@ export interface TracerInitPerCall {
   readonly boundary: TSESTree.Node;
   /** The honeyhive major the file is written against (the fix speaks its API). */
   readonly major: HoneyhiveMajor;
+  /**
+   * The function of this file the creation sits in when that function is what runs per call (a getter
+   * that does not cache, `makeTracer()`, called from a handler): its name. Undefined when the creation
+   * sits in the per-call code itself.
+   */
+  readonly helper: string | undefined;
 }
 
 interface Creation {
@@ -118,16 +126,46 @@ function collect(input: AnalysisInput): readonly TracerInitPerCall[] {
   const evaluate = getEvaluateModel(input);
   let major: HoneyhiveMajor | undefined;
   const found: TracerInitPerCall[] = [];
+  const perCall = (node: TSESTree.Node): Where | undefined => {
+    const where = placeOf(node, handlers.enclosingHandler(node), evaluate.runFunctions);
+    const value = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : node;
+    if (!where || isCached(input, value, where.boundary)) return undefined;
+    return where.place.kind === "loop" && !isPerItemValue(value) ? undefined : where;
+  };
   for (const creation of creations) {
-    const where = placeOf(creation, handlers.enclosingHandler(creation.node), evaluate.runFunctions);
+    const direct = perCall(creation.node);
+    const inPerCallCode = direct !== undefined || handlers.enclosingHandler(creation.node) !== undefined || placeOf(creation.node, undefined, evaluate.runFunctions) !== undefined;
+    const where = direct ?? (inPerCallCode ? undefined : throughHelper(input, creation, perCall));
     if (!where) continue;
-    const value = creation.awaited ?? creation.node;
-    if (isCached(input, value, where.boundary)) continue;
-    if (where.place.kind === "loop" && !isPerItemValue(value)) continue;
     major ??= honeyhiveMajorOf(input, () => (creations.some((candidate) => candidate.evidenceOf1x) ? 1 : undefined));
-    found.push({ creation: creation.node, api: creation.api, display: creation.display, awaited: creation.awaited, ...where, major });
+    found.push({ creation: creation.node, api: creation.api, display: creation.display, awaited: creation.awaited, helper: undefined, ...where, major });
   }
   return found;
+}
+
+interface Where {
+  readonly place: PerCallPlace;
+  readonly boundary: TSESTree.Node;
+  readonly helper?: string;
+}
+
+/**
+ * One level through the file's own functions: a function that creates a tracer without caching it
+ * (`function makeTracer() { return HoneyHiveTracer.init(…); }`), called from per-call code with the
+ * call's result not cached there either. A function called once at startup (`main()`) is not one.
+ */
+function throughHelper(input: AnalysisInput, creation: Creation, perCall: (node: TSESTree.Node) => Where | undefined): Where | undefined {
+  const fn = enclosingFunction(creation.node);
+  if (!fn || isCached(input, creation.awaited ?? creation.node, fn)) return undefined;
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : undefined;
+  const variable = holder && input.scopeManager.getDeclaredVariables(holder)[0];
+  for (const reference of variable?.references ?? []) {
+    const call = reference.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+    const where = perCall(call);
+    if (where) return { ...where, helper: variable!.name };
+  }
+  return undefined;
 }
 
 function findCreations(input: AnalysisInput): Creation[] {
@@ -206,16 +244,12 @@ function activationOf(input: AnalysisInput, creation: TSESTree.NewExpression, co
   return undefined;
 }
 
-/** The per-call place around a creation, and the node whose every run runs it again. */
-function placeOf(
-  creation: Creation,
-  handler: Handler | undefined,
-  runFunctions: ReadonlySet<TSESTree.Node>,
-): { readonly place: PerCallPlace; readonly boundary: TSESTree.Node } | undefined {
+/** The per-call place around `start` (a creation or a call of a helper), and the node whose every run runs it again. */
+function placeOf(start: TSESTree.Node, handler: Handler | undefined, runFunctions: ReadonlySet<TSESTree.Node>): Where | undefined {
   if (handler) return { place: { kind: "handler", handler }, boundary: handler.function };
   // Inside the innermost function only: a loop around a function that makes a tracer does not run it.
-  let child: TSESTree.Node = creation.node;
-  for (let node: TSESTree.Node | undefined = creation.node.parent; node; child = node, node = node.parent) {
+  let child: TSESTree.Node = start;
+  for (let node: TSESTree.Node | undefined = start.parent; node; child = node, node = node.parent) {
     if (LOOP_TYPES.has(node.type) && "body" in node && node.body === child) return { place: { kind: "loop", loop: node }, boundary: child };
     if (node.type === AST_NODE_TYPES.Program) return undefined;
     if (!isFunctionNode(node)) continue;
@@ -292,7 +326,11 @@ function isCached(input: AnalysisInput, value: TSESTree.Node, boundary: TSESTree
         break;
     }
   }
-  return false;
+  // `if (tracer) return tracer;` (or `if (tracer !== undefined) return …`) before the assignment: the seed's lazy getter.
+  const earlyExits = nodesOfTypesWithin(input.ast, IF_TYPES, boundary).filter(
+    (statement) => statement.range[1] <= value.range[0] && nodesOfTypesWithin(input.ast, RETURN_TYPES, statement.consequent).length > 0,
+  );
+  return earlyExits.some((statement) => mentionsTarget(statement.test, targets));
 }
 
 /** `text` reads `target` (`tracer` in `!tracer`, `this.tracer` in `this.tracer === undefined`), not a longer name. */

@@ -37,8 +37,12 @@ ruleTester.run(RULE_NAME, testedRule, {
     // OpenTelemetry: a provider built once at startup, and one per request that is neither registered nor exporting to HoneyHive.
     `import express from "express";\nimport { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nconst provider = new NodeTracerProvider({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" });\nprovider.register();\nconst app = express();\napp.get("/", (req, res) => res.end());`,
     `import express from "express";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nconst app = express();\napp.get("/", (req, res) => { new NodeSDK({ url: "https://otel.example.com/v1/traces" }).start(); res.end(); });`,
-    // Known false negative: the init sits in a helper the handler calls (only the handler's own body is checked).
-    `${EXPRESS}function makeTracer() { return HoneyHiveTracer.init({ project: "p" }); }\napp.get("/", (req, res) => { makeTracer().createSession(); res.end(); });`,
+    // Helpers: a getter that caches with an early return (the seed's shape), one called once at startup, a cached call site.
+    `${EXPRESS}let tracer;\nfunction getTracer() {\n  if (tracer) return tracer;\n  tracer = HoneyHiveTracer.init({ project: "p" });\n  return tracer;\n}\napp.get("/", (req, res) => { getTracer().createSession(); res.end(); });`,
+    `${EXPRESS}function makeTracer() { return HoneyHiveTracer.init({ project: "p" }); }\nconst tracer = makeTracer();\napp.get("/", (req, res) => { tracer.createSession(); res.end(); });`,
+    `${EXPRESS}let tracer;\nconst makeTracer = () => HoneyHiveTracer.init({ project: "p" });\napp.get("/", (req, res) => { tracer ??= makeTracer(); res.end(); });`,
+    // Known false negative: two levels of helpers (one level is followed).
+    `${EXPRESS}function makeTracer() { return HoneyHiveTracer.init({ project: "p" }); }\nfunction setUp() { return makeTracer(); }\napp.get("/", (req, res) => { setUp().createSession(); res.end(); });`,
   ],
   invalid: [
     {
@@ -111,6 +115,22 @@ ruleTester.run(RULE_NAME, testedRule, {
     {
       code: `${EXPRESS}app.get("/", async (req, res) => { const tracer = HoneyHiveTracer.init(); res.end(); await tracer.shutdown(); });`,
       errors: [{ messageId: "perRequest", suggestions: [] }],
+    },
+    // A helper that creates a tracer on every call, called per request or per item: a marker, no suggestion (its callers change).
+    {
+      code: `${EXPRESS}function makeTracer() { return HoneyHiveTracer.init({ project: "p" }); }\napp.get("/", (req, res) => { makeTracer().createSession(); res.end(); });`,
+      errors: [
+        {
+          messageId: "perRequest",
+          data: { creation: "HoneyHiveTracer.init()", handler: "Express handler (through `makeTracer()`)", session: REQUEST_SESSION },
+          line: 4,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";\nconst makeTracer = async () => HoneyHiveTracer.init();\nexport async function run(items) { for (const item of items) { const tracer = await makeTracer(); tracer.startSpan("i", () => item); } }`,
+      errors: [{ messageId: "perItem", data: { creation: "HoneyHiveTracer.init()` in `makeTracer()", session: ", and call `createSession()` per item" }, suggestions: [] }],
     },
     // Namespace import and require, in a Koa middleware.
     {

@@ -23,12 +23,17 @@ function sessionAdvice(finding: TracerInitPerCall, unit: string): string {
   return `, and call \`createSession()\` per ${unit}`;
 }
 
+/** The creation as the loop message names it: through the helper the loop calls, if any. */
+function via(finding: TracerInitPerCall, creation: string): string {
+  return finding.helper === undefined ? creation : `${creation}\` in \`${finding.helper}()`;
+}
+
 function messageOf(finding: TracerInitPerCall): { messageId: Exclude<MessageIds, "hoistToGetter">; data: Record<string, string> } {
   const { place } = finding;
   const creation = finding.display;
   if (place.kind === "evaluate") return { messageId: "perDatapoint", data: { creation } };
-  if (place.kind === "loop") return { messageId: "perItem", data: { creation, session: sessionAdvice(finding, "item") } };
-  const handler = describeHandler(place.handler);
+  if (place.kind === "loop") return { messageId: "perItem", data: { creation: via(finding, creation), session: sessionAdvice(finding, "item") } };
+  const handler = describeHandler(place.handler) + (finding.helper === undefined ? "" : ` (through \`${finding.helper}()\`)`);
   if (place.handler.kind === "lambda") return { messageId: "perInvocation", data: { creation, handler, session: sessionAdvice(finding, "invocation") } };
   return { messageId: "perRequest", data: { creation, handler, session: sessionAdvice(finding, "request") } };
 }

@@ -60,6 +60,8 @@ export const TRACER_INIT_MARKERS = {
   readsCall1x: (unit: string) =>
     `create this tracer once outside the ${unit} code (a module-level lazy getter); honeyhive 1.x has no per-${unit} session on a shared tracer: migrate with \`npx honeyhive migrate --from 1\``,
   byHand: (unit: string) => `create this tracer once (a module-level lazy getTracer()) and start a session per ${unit} with createSession()`,
+  helper: (helper: string, unit: string) =>
+    `${helper}() creates a new tracer on every call and runs per ${unit}: cache it (\`return (tracer ??= …)\`) and start a session per ${unit} with createSession() where it is called`,
 } as const;
 
 export interface TracerInitFix {
@@ -105,6 +107,8 @@ function fixOf(input: AnalysisInput, finding: TracerInitPerCall, getters: Map<st
   const marked = (message: string): TracerInitFix => ({ finding, fix: undefined, marker: { node: finding.creation, message }, getter: undefined });
   if (finding.place.kind === "evaluate") return marked(TRACER_INIT_MARKERS.evaluate);
   if (finding.api === "opentelemetry") return marked(TRACER_INIT_MARKERS.opentelemetry(finding.display));
+  // Caching inside the helper changes every caller; adding their sessions is a change at each call site.
+  if (finding.helper !== undefined) return marked(TRACER_INIT_MARKERS.helper(finding.helper, unit));
   const plan = hoistPlan(input, finding);
   if (plan === "reads-call") return marked(finding.major === 1 ? TRACER_INIT_MARKERS.readsCall1x(unit) : TRACER_INIT_MARKERS.readsCall(unit));
   if (!plan) return marked(TRACER_INIT_MARKERS.byHand(unit));
