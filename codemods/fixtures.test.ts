@@ -74,7 +74,7 @@ describe("fixture coverage", () => {
     const transforms = new Set(cases.map((fixture) => fixture.transform));
     const extensions = new Set(cases.map((fixture) => fixture.filename.slice(fixture.filename.lastIndexOf("."))));
     expect([...transforms].sort()).toEqual([
-      "evaluate-managed-tracer", "explicit-tracer", "instrumentation-provider", "lambda-force-flush", "lost-session-context", "session-start-to-create-session", "validate-session-id",
+      "evaluate-managed-tracer", "explicit-tracer", "hoist-tracer-init", "instrumentation-provider", "lambda-force-flush", "lost-session-context", "session-start-to-create-session", "validate-session-id",
     ]);
     for (const extension of [".ts", ".tsx", ".mts", ".cts", ".js"]) expect(extensions).toContain(extension);
   });

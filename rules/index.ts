@@ -6,6 +6,7 @@ import { deriveConfigs, type HoneyhiveConfigs, type PluginRule } from "./configs
 import noGlobalTracerWithEvaluate from "./no-global-tracer-with-evaluate.js";
 import noLostSessionContext from "./no-lost-session-context.js";
 import noSessionStartInHandler from "./no-session-start-in-handler.js";
+import noTracerInitInHandler from "./no-tracer-init-in-handler.js";
 import requireExplicitTracer from "./require-explicit-tracer.js";
 import requireForceFlushInLambda from "./require-force-flush-in-lambda.js";
 import requireValidSessionId from "./require-valid-session-id.js";
@@ -19,6 +20,7 @@ export const rules = {
   "no-global-tracer-with-evaluate": noGlobalTracerWithEvaluate,
   "no-lost-session-context": noLostSessionContext,
   "no-session-start-in-handler": noSessionStartInHandler,
+  "no-tracer-init-in-handler": noTracerInitInHandler,
   "require-explicit-tracer": requireExplicitTracer,
   "require-force-flush-in-lambda": requireForceFlushInLambda,
   "require-valid-session-id": requireValidSessionId,

@@ -153,6 +153,7 @@ describe("output modes", () => {
         "validate-session-id": { files: 0, markers: 0 },
         "instrumentation-provider": { files: 0, markers: 0 },
         "lost-session-context": { files: 0, markers: 0 },
+        "hoist-tracer-init": { files: 0, markers: 0 },
       },
       files: [
         {

@@ -43,6 +43,12 @@ export const TRANSFORMS = [
     description:
       "Move createSession() before the first await of a Fastify hook; leave a review marker where the session is created in a callback that runs later than next()",
   },
+  {
+    id: "hoist-tracer-init",
+    title: "Create the tracer once, not per request",
+    description:
+      "Move HoneyHiveTracer.init() out of request handlers, serverless handlers and loops into a module-level lazy getter, with a createSession() per request; a marker where the init reads the request, runs in evaluate()'s function, or builds an OpenTelemetry pipeline",
+  },
 ] as const;
 
 /**

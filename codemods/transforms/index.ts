@@ -5,6 +5,7 @@ import type { CodemodTransform } from "../engine/transform-api.js";
 import type { TransformId } from "./ids.js";
 import { evaluateManagedTracer } from "./evaluate-managed-tracer.js";
 import { explicitTracer } from "./explicit-tracer.js";
+import { hoistTracerInit } from "./hoist-tracer-init.js";
 import { lambdaForceFlush } from "./lambda-force-flush.js";
 import { lostSessionContext } from "./lost-session-context.js";
 import { sessionStartToCreateSession } from "./session-start-to-create-session.js";
@@ -28,6 +29,8 @@ export function transformById(id: TransformId): CodemodTransform {
       return instrumentationProvider;
     case "lost-session-context":
       return lostSessionContext;
+    case "hoist-tracer-init":
+      return hoistTracerInit;
     default:
       return transform1xById(id);
   }

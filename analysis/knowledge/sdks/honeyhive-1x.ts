@@ -62,7 +62,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "await HoneyHiveTracer.init(options)",
     kind: "method",
     versions: { since: "1.0.0" },
-    behaviour: { async: true, startsSession: true, returnsTracer: true },
+    behaviour: { async: true, startsSession: true, createsTracer: true },
     migration: planned(
       "rewrite",
       "HoneyHiveTracer.init(options)",
@@ -76,6 +76,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "new HoneyHiveTracer(options)",
     kind: "method",
     versions: { since: "1.0.0" },
+    behaviour: { createsTracer: true },
     migration: planned(
       "rewrite",
       "HoneyHiveTracer.init(options)",
@@ -88,7 +89,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "await HoneyHiveTracer.initFromSessionId({ apiKey, sessionId, serverUrl })",
     kind: "method",
     versions: { since: "1.0.0", until: "1.0.21" },
-    behaviour: { async: true, returnsTracer: true },
+    behaviour: { async: true, createsTracer: true },
     migration: planned("rewrite", "HoneyHiveTracer.init({ apiKey, sessionId, serverUrl })", "Joining an existing session is the `sessionId` option of init here."),
   },
   {
@@ -757,7 +758,7 @@ export const IMPLICIT_TRACER_EXPORTS_1X = entriesWhere("export", (entry) => entr
 /** 1.x calls that return a promise the caller awaits (so `await` before them is expected, not a bug). */
 export const ASYNC_STATICS_1X = entriesWhere("static", (entry) => entry.behaviour?.async === true);
 /** 1.x statics that resolve to a new tracer: `await HoneyHiveTracer.init(…)`, `initFromSessionId(…)`. */
-export const TRACER_FACTORY_STATICS_1X = entriesWhere("static", (entry) => entry.behaviour?.returnsTracer === true);
+export const TRACER_FACTORY_STATICS_1X = entriesWhere("static", (entry) => entry.name !== "constructor" && entry.behaviour?.createsTracer === true);
 /** 1.x tracer methods that return the function traced, by how they take it (`traceModel(fn)`, `traceFunction(opts)(fn)`). */
 export const WRAPPER_MEMBERS_1X: ReadonlyMap<string, "first-argument" | "curried"> = wrappersOf("instance");
 /** The same wrappers as free exports of "honeyhive" (1.0.33+), which find the tracer in the context. */

@@ -58,6 +58,20 @@ export const TRACER_STATICS = {
   init: { kind: "method", returns: "tracer", async: false },
 } as const satisfies Record<Exclude<keyof typeof HoneyHiveTracer, "prototype">, { kind: "method"; returns: "tracer"; async: boolean }>;
 
+/**
+ * The options of `HoneyHiveTracer.init()` that describe its startup session, each with the
+ * `createSession()` option that says the same for a request's session: moving a per-request init onto
+ * one shared tracer moves these into the request's `createSession()` (init starts its session on the
+ * backend as createSession() does, so no `skipApiCall`). Typed so a new `session…` option of init must be
+ * mapped here.
+ */
+export const INIT_SESSION_OPTIONS = {
+  sessionId: "sessionId",
+  sessionName: "sessionName",
+  sessionInputs: "inputs",
+  sessionMetadata: "metadata",
+} as const satisfies { readonly [K in Extract<keyof TracerOptions, `session${string}`>]-?: keyof SessionOptions };
+
 /** The runtime exports of `honeyhive` and `honeyhive/experiments` (types are listed in the docs only). */
 export const SDK_EXPORTS = {
   root: {

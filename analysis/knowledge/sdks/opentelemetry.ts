@@ -19,6 +19,12 @@ export interface OtelComponent {
   readonly forceFlush: boolean;
   /** Instances have `shutdown()` (flushes, then stops: right at process exit, wrong per invocation). */
   readonly shutdown: boolean;
+  /**
+   * The methods that make an instance the process's tracing pipeline (`provider.register()`,
+   * `sdk.start()`): a provider or SDK built and activated per request or per invocation is a new global
+   * pipeline (and exporter) each time.
+   */
+  readonly activatedBy?: readonly string[];
 }
 
 // The trace SDK classes moved from @opentelemetry/sdk-trace-base to @opentelemetry/sdk-trace in 2.x;
@@ -30,18 +36,20 @@ const OTLP_EXPORTER_PACKAGES = [
   "@opentelemetry/exporter-trace-otlp-grpc",
 ] as const;
 
-const component = (pkg: string, name: string, role: OtelRole, forceFlush = true): OtelComponent => ({
+const component = (pkg: string, name: string, role: OtelRole, forceFlush = true, activatedBy?: readonly string[]): OtelComponent => ({
   export: { package: pkg, name },
   role,
   forceFlush,
   shutdown: true,
+  ...(activatedBy ? { activatedBy } : {}),
 });
 
 export const OTEL_COMPONENTS: readonly OtelComponent[] = [
   // NodeSDK has start() and shutdown() only: no forceFlush of its own.
-  component("@opentelemetry/sdk-node", "NodeSDK", "sdk", false),
-  component("@opentelemetry/sdk-trace-node", "NodeTracerProvider", "provider"),
-  component("@opentelemetry/sdk-trace-web", "WebTracerProvider", "provider"),
+  component("@opentelemetry/sdk-node", "NodeSDK", "sdk", false, ["start"]),
+  component("@opentelemetry/sdk-trace-node", "NodeTracerProvider", "provider", true, ["register"]),
+  component("@opentelemetry/sdk-trace-web", "WebTracerProvider", "provider", true, ["register"]),
+  // BasicTracerProvider lost `register()` in 2.x: it becomes global through `trace.setGlobalTracerProvider()`.
   ...TRACE_SDK_PACKAGES.map((pkg) => component(pkg, "BasicTracerProvider", "provider")),
   ...[...TRACE_SDK_PACKAGES, "@opentelemetry/sdk-trace-node"].flatMap((pkg) => [
     component(pkg, "BatchSpanProcessor", "processor"),
@@ -54,6 +62,9 @@ export const OTEL_COMPONENTS: readonly OtelComponent[] = [
 export const FIX_PREFERENCE: readonly OtelRole[] = ["provider", "processor", "exporter"];
 
 const API: PackageExport = { package: "@opentelemetry/api", name: "trace" };
+
+/** Calls that install a provider as the global one: `trace.setGlobalTracerProvider(provider)` (its first argument). */
+export const GLOBAL_PROVIDER_SETTERS: readonly { readonly receiver: PackageExport; readonly method: string }[] = [{ receiver: API, method: "setGlobalTracerProvider" }];
 
 const flushCalls: FlushCall[] = [
   ...OTEL_COMPONENTS.flatMap((part): FlushCall[] => [

@@ -148,13 +148,16 @@ export interface Legacy1xBehaviour {
   readonly implicitTracer?: boolean;
   /** Runs the function at once (1.x `tracer.trace(fn, ...args)`) instead of returning a wrapper. */
   readonly runsImmediately?: boolean;
-  /** Resolves to a new tracer (`HoneyHiveTracer.init`, `initFromSessionId`): a binding it is assigned to holds a tracer. */
-  readonly returnsTracer?: boolean;
   /**
    * Returns `fn` traced: `first-argument` for `traceModel(fn, options?)`, `curried` for
    * `traceFunction(options)(fn)`.
    */
   readonly wrapsFunction?: "first-argument" | "curried";
+  /**
+   * Makes a new tracer (its own provider, exporter and session): what must not run per request. A
+   * static that does (`init`, `initFromSessionId`) resolves to it, so a binding it is assigned to holds a tracer.
+   */
+  readonly createsTracer?: boolean;
 }
 
 /** A public name of honeyhive 1.x: a static or instance member of `HoneyHiveTracer`, or an export. */

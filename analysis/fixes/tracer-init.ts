@@ -1,0 +1,331 @@
+// The fix of a tracer created per request, invocation, datapoint or item (rule
+// `no-tracer-init-in-handler`, transform `hoist-tracer-init`): the seeds' lazy initialization.
+//
+//   const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, sessionName: event.name });
+// becomes, at module level,
+//   let tracer: HoneyHiveTracer | undefined;
+//   function getTracer() {
+//     return (tracer ??= HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY }));
+//   }
+// and in the handler
+//   const tracer = getTracer();
+//   tracer.createSession({ sessionName: event.name });
+//
+// Only when that keeps what the code does, otherwise a review marker:
+// - the options the tracer keeps read nothing of the call (every name resolves to the module scope or
+//   a global such as `process.env`); the session options of init (`sessionId`, `sessionName`,
+//   `sessionInputs`, `sessionMetadata`, from the SDK profile) move to the request's `createSession()`,
+//   which starts the session on the backend as init did (so no `skipApiCall`: init made that call too);
+// - a `createSession()` is added so each request (invocation, item) keeps a session of its own, as its
+//   own tracer gave it; not when the code already starts one on that tracer;
+// - the tracer is a `const`/`let` written once, never shut down per call (shutting down the shared
+//   tracer would stop it for every later request);
+// - 1.x (`await HoneyHiveTracer.init`): the getter memoizes the promise and the call site keeps its
+//   `await`. 1.x has no `createSession()` (its `startSession()` returns the tracer's one session), so a
+//   1.x init whose options read the call gets a marker; `migrate --from 1` moves the file to this SDK.
+// evaluate() already makes a tracer per datapoint and OpenTelemetry pipelines are wired by hand: both
+// get a marker.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { contains, indentationAt, memberName, staticName } from "../ast.js";
+import { applyEdits, EditList, indentUnit, lineStart, newlineOf } from "../edits.js";
+import type { AnalysisInput } from "../input.js";
+import { INIT_SESSION_OPTIONS } from "../knowledge/sdks/honeyhive.js";
+import { removeListElements } from "../rewrite.js";
+import { findUnvalidatedSessionIds } from "../session-id-flow.js";
+import { findTracerInitsPerCall, type PerCallPlace, type TracerInitPerCall } from "../tracer-init.js";
+import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
+
+/** Session methods: a call already starting a request-scoped session on the tracer needs no added `createSession()`. */
+const SESSION_METHODS: ReadonlySet<string> = new Set(["createSession", "acreateSession", "withSession"]);
+
+/**
+ * Methods that keep the session on the instance (2.x's legacy `sessionStart()`): harmless on a tracer of
+ * its own, shared state on the hoisted one, so that shape is left to a person.
+ */
+const INSTANCE_SESSION_METHODS: ReadonlySet<string> = new Set(["sessionStart"]);
+
+const STATEMENT_LISTS: ReadonlySet<string> = new Set([AST_NODE_TYPES.BlockStatement, AST_NODE_TYPES.Program, AST_NODE_TYPES.SwitchCase, AST_NODE_TYPES.StaticBlock]);
+
+const VARIABLE_NAMES = ["tracer", "honeyhiveTracer", "sharedTracer"];
+const PROMISE_NAMES = ["tracerPromise", "honeyhiveTracerPromise"];
+const GETTER_NAMES = ["getTracer", "getHoneyHiveTracer", "getSharedTracer"];
+
+/** The review markers of this fix; fixtures spell these texts exactly. */
+export const TRACER_INIT_MARKERS = {
+  evaluate: "evaluate() creates a tracer for each datapoint: remove this init and let trace()/enrichSpan() use the datapoint's tracer",
+  opentelemetry: (display: string) => `build this OpenTelemetry pipeline (${display}) once at startup (module level or instrumentation.ts), not on every call`,
+  readsCall: (unit: string) =>
+    `create this tracer once outside the ${unit} code (a module-level lazy getTracer()) and start a session per ${unit} with createSession(): its options read values of the ${unit}`,
+  readsCall1x: (unit: string) =>
+    `create this tracer once outside the ${unit} code (a module-level lazy getter); honeyhive 1.x has no per-${unit} session on a shared tracer: migrate with \`npx honeyhive migrate --from 1\``,
+  byHand: (unit: string) => `create this tracer once (a module-level lazy getTracer()) and start a session per ${unit} with createSession()`,
+  helper: (helper: string, unit: string) =>
+    `${helper}() creates a new tracer on every call and runs per ${unit}: cache it (\`return (tracer ??= …)\`) and start a session per ${unit} with createSession() where it is called`,
+} as const;
+
+export interface TracerInitFix {
+  readonly finding: TracerInitPerCall;
+  /** The hoist; undefined when a person must decide (then `marker` says what). */
+  readonly fix: FindingFix | undefined;
+  /**
+   * What a person must decide; undefined with no fix either when the init's `sessionId` is client input
+   * that `require-valid-session-id` marks: that id is validated first (its marker names this init), and a
+   * later run hoists.
+   */
+  readonly marker: ReviewMarker | undefined;
+  /** The getter the fix calls (for the suggestion's message). */
+  readonly getter: string | undefined;
+}
+
+/** What one run of work is, in messages and markers. */
+export function unitOf(place: PerCallPlace): string {
+  if (place.kind === "handler") return place.handler.kind === "lambda" ? "invocation" : "request";
+  return place.kind === "evaluate" ? "datapoint" : "item";
+}
+
+/** The fix of every finding of `findTracerInitsPerCall`, in its order; findings with the same init share one getter. */
+export function tracerInitFixes(input: AnalysisInput): readonly TracerInitFix[] {
+  const findings = findTracerInitsPerCall(input);
+  if (findings.length === 0) return [];
+  const getters = new Map<string, Getter>();
+  const taken = new Set<string>();
+  const unvalidated = new Set<TSESTree.Node>(findUnvalidatedSessionIds(input).map((found) => found.call));
+  return findings.map((finding) =>
+    unvalidated.has(finding.creation) ? { finding, fix: undefined, marker: undefined, getter: undefined } : fixOf(input, finding, getters, taken),
+  );
+}
+
+interface Getter {
+  readonly name: string;
+  /** The one insertion of the getter, shared (the same object) by every fix that calls it. */
+  readonly insertion: EditList;
+}
+
+function fixOf(input: AnalysisInput, finding: TracerInitPerCall, getters: Map<string, Getter>, taken: Set<string>): TracerInitFix {
+  const unit = unitOf(finding.place);
+  const marked = (message: string): TracerInitFix => ({ finding, fix: undefined, marker: { node: finding.creation, message }, getter: undefined });
+  if (finding.place.kind === "evaluate") return marked(TRACER_INIT_MARKERS.evaluate);
+  if (finding.api === "opentelemetry") return marked(TRACER_INIT_MARKERS.opentelemetry(finding.display));
+  // Caching inside the helper changes every caller; adding their sessions is a change at each call site.
+  if (finding.helper !== undefined) return marked(TRACER_INIT_MARKERS.helper(finding.helper, unit));
+  const plan = hoistPlan(input, finding);
+  if (plan === "reads-call") return marked(finding.major === 1 ? TRACER_INIT_MARKERS.readsCall1x(unit) : TRACER_INIT_MARKERS.readsCall(unit));
+  if (!plan) return marked(TRACER_INIT_MARKERS.byHand(unit));
+
+  const { text } = input;
+  const newline = newlineOf(text);
+  let getter = getters.get(plan.hoistedText);
+  if (!getter) {
+    const variable = freeName(input, finding.major === 1 ? PROMISE_NAMES : VARIABLE_NAMES, finding.creation, taken);
+    const name = variable && freeName(input, GETTER_NAMES, finding.creation, taken);
+    if (!variable || !name) return marked(TRACER_INIT_MARKERS.byHand(unit));
+    taken.add(variable);
+    taken.add(name);
+    const unitIndent = indentUnit(text);
+    const type = plan.typeText === undefined ? "" : `: ${plan.typeText} | undefined`;
+    const lines = [
+      `let ${variable}${type};`,
+      "",
+      `function ${name}() {`,
+      `${unitIndent}return (${variable} ??= ${plan.hoistedText});`,
+      "}",
+      "",
+      "",
+    ];
+    const insertion = new EditList();
+    insertion.insertAt(topLevelInsertionPoint(text, finding.creation), lines.join(newline));
+    getter = { name, insertion };
+    getters.set(plan.hoistedText, getter);
+  }
+  const edits = new EditList();
+  edits.edits.push(...getter.insertion.edits);
+  edits.replace(finding.creation, `${getter.name}()`);
+  if (plan.sessionText !== undefined) {
+    // On a line of its own when the declaration has one, else after it on the same line.
+    const startsLine = text.slice(lineStart(text, plan.statement.range[0]), plan.statement.range[0]).trim() === "";
+    const separator = startsLine ? `${newline}${indentationAt(text, plan.statement.range[0])}` : " ";
+    edits.insertAfter(plan.statement, `${separator}${plan.localName}.createSession(${plan.sessionText});`);
+  }
+  return { finding, fix: fixFromEdits(edits), marker: undefined, getter: getter.name };
+}
+
+interface HoistPlan {
+  /** The init as the getter writes it: only the options the tracer keeps, re-indented one level in. */
+  readonly hoistedText: string;
+  /** `HoneyHiveTracer | undefined`'s first half in a TypeScript file; undefined in JavaScript. */
+  readonly typeText: string | undefined;
+  readonly statement: TSESTree.VariableDeclaration;
+  readonly localName: string;
+  /** The options of the added `createSession(…)` ("" for none); undefined: no createSession added. */
+  readonly sessionText: string | undefined;
+}
+
+/** The hoist, `"reads-call"` when options read values of the call, undefined when the shape is not one the fix knows. */
+function hoistPlan(input: AnalysisInput, finding: TracerInitPerCall): HoistPlan | "reads-call" | undefined {
+  const { creation, awaited, major, boundary } = finding;
+  if (creation.type !== AST_NODE_TYPES.CallExpression || creation.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (memberName(creation.callee) !== "init" || creation.optional || creation.arguments.length > 1) return undefined;
+  if (major === 1 && !awaited) return undefined;
+  const value = awaited ?? creation;
+  const declarator = value.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const statement = declarator.parent;
+  if (statement?.type !== AST_NODE_TYPES.VariableDeclaration || statement.declarations.length !== 1 || statement.kind === "var") return undefined;
+  if (!statement.parent || !STATEMENT_LISTS.has(statement.parent.type)) return undefined;
+  const local = input.scopeManager.getDeclaredVariables(declarator).find((variable) => variable.name === (declarator.id as TSESTree.Identifier).name);
+  if (!local || !usedAsSharedTracer(local, declarator.id)) return undefined;
+
+  const options = creation.arguments[0];
+  if (options?.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  // 1.x keeps every option on the tracer; this SDK moves the session options to createSession().
+  const sessionProperties: TSESTree.Property[] = [];
+  const kept: TSESTree.Node[] = [];
+  if (options?.type === AST_NODE_TYPES.ObjectExpression && major === 2) {
+    for (const property of options.properties) {
+      const key = property.type === AST_NODE_TYPES.Property && !property.computed ? staticName(property.key) : undefined;
+      if (property.type === AST_NODE_TYPES.Property && key !== undefined && Object.hasOwn(INIT_SESSION_OPTIONS, key)) sessionProperties.push(property);
+      else kept.push(property);
+    }
+  } else if (options) kept.push(options);
+  if (kept.some((node) => !readsOnlyModuleScope(input, node, boundary))) return "reads-call";
+
+  const { text } = input;
+  const calleeText = text.slice(creation.callee.range[0], creation.callee.range[1]);
+  let argumentText = "";
+  if (options?.type === AST_NODE_TYPES.ObjectExpression && sessionProperties.length > 0) {
+    if (kept.length > 0) {
+      const removal = new EditList();
+      removeListElements(removal, options.properties, new Set(sessionProperties.map((property) => options.properties.indexOf(property))));
+      const shifted = removal.edits.map((edit) => ({ ...edit, start: edit.start - options.range[0], end: edit.end - options.range[0] }));
+      argumentText = applyEdits(text.slice(options.range[0], options.range[1]), shifted);
+    }
+  } else if (options) argumentText = text.slice(options.range[0], options.range[1]);
+  const hoistedText = reindent(`${calleeText}(${argumentText})`, indentationAt(text, statement.range[0]), indentUnit(text));
+
+  const startsSession = usesMember(local, SESSION_METHODS);
+  const startsInstanceSession = usesMember(local, INSTANCE_SESSION_METHODS);
+  let sessionText: string | undefined;
+  if (major === 2) {
+    if (startsInstanceSession) return undefined;
+    // Moving session options next to a session call the code makes itself would start two sessions.
+    if (startsSession && sessionProperties.length > 0) return undefined;
+    if (!startsSession) sessionText = sessionOptionsText(text, sessionProperties);
+  }
+  return { hoistedText, typeText: typeTextOf(input, creation.callee, major), statement, localName: local.name, sessionText };
+}
+
+const SHUTDOWN: ReadonlySet<string> = new Set(["shutdown"]);
+
+/** Written once (its declaration) and never shut down: it may become the one shared tracer. */
+function usedAsSharedTracer(local: Scope.Variable, id: TSESTree.Identifier): boolean {
+  return local.references.every((reference) => !reference.isWrite() || reference.identifier === id) && !usesMember(local, SHUTDOWN);
+}
+
+/** `variable.<one of names>` somewhere. */
+function usesMember(variable: Scope.Variable, names: ReadonlySet<string>): boolean {
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && names.has(memberName(parent) ?? "");
+  });
+}
+
+/**
+ * Every name `node` reads resolves to the module scope, a global (`process.env`) or a binding declared
+ * inside `node` itself (a callback's parameter), and it reads no `this`: the value is the same at
+ * module level, outside `boundary`.
+ */
+function readsOnlyModuleScope(input: AnalysisInput, node: TSESTree.Node, boundary: TSESTree.Node): boolean {
+  if (input.text.slice(node.range[0], node.range[1]).includes("this")) {
+    // A cheap pre-check; `this` in a string is rare, and a false "reads the call" only costs a marker.
+    return false;
+  }
+  const scopes = input.scopeManager.scopes.filter((scope) => contains(boundary, scope.block) || contains(scope.block, node));
+  for (const scope of scopes) {
+    for (const reference of scope.references) {
+      if (!contains(node, reference.identifier)) continue;
+      const variable = reference.resolved;
+      if (!variable) continue; // a global
+      if (variable.scope.type === "module" || variable.scope.type === "global") continue;
+      const declaration = variable.defs[0]?.name;
+      if (declaration && contains(node, declaration)) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
+/** `{ sessionName: …, sessionId: … }` from init's session options, renamed to createSession()'s; "" for none. */
+function sessionOptionsText(text: string, properties: readonly TSESTree.Property[]): string {
+  if (properties.length === 0) return "";
+  const parts = properties.map((property) => {
+    const key = staticName(property.key) as keyof typeof INIT_SESSION_OPTIONS;
+    const target = INIT_SESSION_OPTIONS[key];
+    const valueText = text.slice(property.value.range[0], property.value.range[1]);
+    return property.shorthand && target === key ? key : `${target}: ${valueText}`;
+  });
+  return `{ ${parts.join(", ")} }`;
+}
+
+/**
+ * The type of the module-level variable in a TypeScript file: the class through its ES import
+ * (`HoneyHiveTracer`, `hh.HoneyHiveTracer`), else `ReturnType<typeof …init>`; 1.x memoizes the promise.
+ */
+function typeTextOf(input: AnalysisInput, callee: TSESTree.MemberExpression, major: 1 | 2): string | undefined {
+  if (!/\.[cm]?tsx?$/.test(input.filename) || input.filename.endsWith(".d.ts")) return undefined;
+  const { text } = input;
+  const classNode = callee.object;
+  let root: TSESTree.Node = classNode;
+  if (root.type === AST_NODE_TYPES.MemberExpression && !root.computed) root = root.object;
+  const variable = root.type === AST_NODE_TYPES.Identifier ? findModuleVariable(input, root.name) : undefined;
+  const imported = variable?.defs.some(
+    (def) => def.type === "ImportBinding" && def.node.type !== AST_NODE_TYPES.TSImportEqualsDeclaration && def.node.parent?.type === AST_NODE_TYPES.ImportDeclaration && def.node.parent.importKind !== "type",
+  );
+  const classText = text.slice(classNode.range[0], classNode.range[1]);
+  if (!imported) return `ReturnType<typeof ${text.slice(callee.range[0], callee.range[1])}>`;
+  return major === 1 ? `Promise<${classText}>` : classText;
+}
+
+function moduleScope(input: AnalysisInput): Scope.Scope | undefined {
+  return input.scopeManager.scopes.find((scope) => scope.type === "module") ?? input.scopeManager.globalScope ?? undefined;
+}
+
+function findModuleVariable(input: AnalysisInput, name: string): Scope.Variable | undefined {
+  return moduleScope(input)?.set.get(name);
+}
+
+/** The first candidate no scope from `at` outwards declares, no global reference uses, and no other fix took. */
+function freeName(input: AnalysisInput, candidates: readonly string[], at: TSESTree.Node, taken: ReadonlySet<string>): string | undefined {
+  const globalScope = input.scopeManager.globalScope;
+  const enclosing = input.scopeManager.scopes.filter((scope) => contains(scope.block, at));
+  const declaredAround = (name: string) => enclosing.some((scope) => scope.set.has(name) && !isTheLocal(scope, name, at));
+  const usedAsGlobal = (name: string) => globalScope?.through.some((reference) => reference.identifier.name === name) ?? false;
+  return candidates.find((name) => !taken.has(name) && !(moduleScope(input)?.set.has(name) ?? false) && !declaredAround(name) && !usedAsGlobal(name));
+}
+
+/** The handler's own `const tracer = …` (what the fix rewrites) may keep the variable's name: it shadows it on purpose. */
+function isTheLocal(scope: Scope.Scope, name: string, at: TSESTree.Node): boolean {
+  const variable = scope.set.get(name);
+  const declarator = variable?.defs[0]?.node;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && contains(declarator.init, at);
+}
+
+/** Moves lines 2… of `text` from the statement's indentation to one unit in (the getter's body). */
+function reindent(text: string, from: string, unit: string): string {
+  const lines = text.split("\n");
+  return lines.map((line, index) => (index > 0 && line.startsWith(from) ? unit + line.slice(from.length) : line)).join("\n");
+}
+
+/** Line start of the program statement holding `node`, above the comment lines that lead it. */
+function topLevelInsertionPoint(text: string, node: TSESTree.Node): number {
+  let statement: TSESTree.Node = node;
+  while (statement.parent && statement.parent.type !== AST_NODE_TYPES.Program) statement = statement.parent;
+  let start = lineStart(text, statement.range[0]);
+  while (start > 0) {
+    const previous = lineStart(text, start - 1);
+    const line = text.slice(previous, start).trim();
+    if (!(line.startsWith("//") || line.startsWith("/*") || line.startsWith("*"))) break;
+    start = previous;
+  }
+  return start;
+}

@@ -1,0 +1,352 @@
+// A tracer created per request, per invocation, per datapoint or per item: `HoneyHiveTracer.init()`
+// (and the 1.x forms `await HoneyHiveTracer.init()`, `new HoneyHiveTracer()`), or an OpenTelemetry
+// provider / NodeSDK built and made global (`register()`, `start()`, `setGlobalTracerProvider()`),
+// inside a request handler or middleware, a serverless entry point, the function evaluate() runs, or a
+// loop over items. The seeds: initialize once at startup (web servers), lazy-init outside the handler
+// and reuse it on warm starts (serverless), let evaluate() create the tracer per datapoint, and create
+// a session, not a tracer, per unit of work. Shared by the rule `no-tracer-init-in-handler` and the
+// transform `hoist-tracer-init`, so both find exactly the same creations.
+//
+// What creates a tracer is read from the SDK profiles (knowledge/sdks): this SDK's statics that return
+// a tracer, the 1.x entries marked `createsTracer`, the OpenTelemetry components with an activation.
+// Not reported: a creation that caches (`tracer ??= …`, `if (!tracer) tracer = …`, `cache.get(k) ??
+// …`, `if (!cache.has(k)) cache.set(k, …)` into something that outlives the call), anything at module
+// level or in a function that is neither a handler nor run by evaluate() nor a loop body (main(),
+// Next.js `register()`, a test's `beforeEach`), and in a loop a tracer kept beyond the iteration (one
+// tracer per project built at startup is the multi-instance design, not a per-item tracer).
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { contains, enclosingFunction, isFunctionNode, memberName, reportAnalysisError, unwrapExpression } from "./ast.js";
+import { AttachedCache } from "./attached-cache.js";
+import { originName, type ModuleOrigin } from "./bindings.js";
+import { getAnalysisContext } from "./context.js";
+import { getEvaluateModel } from "./evaluate.js";
+import { getHandlerModel, type Handler } from "./handlers.js";
+import type { AnalysisInput } from "./input.js";
+import { API_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { TRACER_STATICS } from "./knowledge/sdks/honeyhive.js";
+import { GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS, opentelemetryProfile, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
+import type { PackageExport } from "./knowledge/sdks/types.js";
+import { CALL_TYPES, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
+import { getSdkModel } from "./sdk-model.js";
+import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
+
+/** `HoneyHiveTracer.<name>(…)` statics that make a tracer: this SDK's and 1.x's. */
+const CREATING_STATICS: ReadonlySet<string> = new Set([
+  ...Object.entries(TRACER_STATICS)
+    .filter(([, info]) => info.returns === "tracer")
+    .map(([name]) => name),
+  ...API_1X.filter((entry) => entry.where === "static" && entry.name !== "constructor" && entry.behaviour?.createsTracer).map((entry) => entry.name),
+]);
+
+/** 1.x's `new HoneyHiveTracer(…)` made a tracer (this SDK's constructor is private). */
+const NEW_CREATES_TRACER = API_1X.some((entry) => entry.where === "static" && entry.name === "constructor" && entry.behaviour?.createsTracer === true);
+
+/** OpenTelemetry objects that are a whole pipeline (provider or SDK), with how each becomes the global one. */
+const OTEL_PIPELINES: readonly OtelComponent[] = OTEL_COMPONENTS.filter((component) => component.role === "provider" || component.role === "sdk");
+
+/** The text gate: a file that names none of the creators has no finding (no parse-dependent work at all). */
+const CREATOR_NAMES = new RegExp(`\\b(?:HoneyHiveTracer|${[...new Set(OTEL_PIPELINES.map((component) => component.export.name))].join("|")})\\b`);
+
+/** Array methods that call their callback once per item. */
+const PER_ITEM_METHODS: ReadonlySet<string> = new Set(["forEach", "map", "flatMap"]);
+
+const LOOP_TYPES: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);
+
+const ASSIGNMENT_TYPES = [AST_NODE_TYPES.AssignmentExpression] as const;
+const IF_TYPES = [AST_NODE_TYPES.IfStatement] as const;
+const RETURN_TYPES = [AST_NODE_TYPES.ReturnStatement] as const;
+
+export type PerCallPlace =
+  /** A request handler, middleware or serverless entry point (`handler.kind` tells which). */
+  | { readonly kind: "handler"; readonly handler: Handler }
+  /** The function evaluate() runs for each datapoint, or one it calls. */
+  | { readonly kind: "evaluate" }
+  /** The body of a loop, or a per-item callback (`items.forEach(…)`, `items.map(…)`). */
+  | { readonly kind: "loop"; readonly loop: TSESTree.Node };
+
+export interface TracerInitPerCall {
+  /** The creating expression: `HoneyHiveTracer.init(…)`, `new HoneyHiveTracer(…)`, `new NodeSDK(…)`. */
+  readonly creation: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** Which API creates it. */
+  readonly api: "honeyhive" | "opentelemetry";
+  /** How messages name the creation: `HoneyHiveTracer.init()`, `await HoneyHiveTracer.init()`, `new NodeSDK().start()`. */
+  readonly display: string;
+  /** The `await` around it (1.x's init is async). */
+  readonly awaited: TSESTree.AwaitExpression | undefined;
+  readonly place: PerCallPlace;
+  /** The node each run of which runs the creation again: the handler's or evaluated function, or the loop body. */
+  readonly boundary: TSESTree.Node;
+  /** The honeyhive major the file is written against (the fix speaks its API). */
+  readonly major: HoneyhiveMajor;
+  /**
+   * The function of this file the creation sits in when that function is what runs per call (a getter
+   * that does not cache, `makeTracer()`, called from a handler): its name. Undefined when the creation
+   * sits in the per-call code itself.
+   */
+  readonly helper: string | undefined;
+}
+
+interface Creation {
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
+  readonly api: "honeyhive" | "opentelemetry";
+  readonly display: string;
+  readonly awaited: TSESTree.AwaitExpression | undefined;
+  /** 1.x-only shape: an awaited init, `new HoneyHiveTracer()`. */
+  readonly evidenceOf1x: boolean;
+}
+
+const cache = new AttachedCache<TSESTree.Program, readonly TracerInitPerCall[]>("honeyhive.tracerInitPerCall");
+
+/** Every tracer created per request, invocation, datapoint or item in the file, in source order; cached per AST, never throws. */
+export function findTracerInitsPerCall(input: AnalysisInput): readonly TracerInitPerCall[] {
+  let found = cache.get(input.ast);
+  if (!found) {
+    try {
+      found = CREATOR_NAMES.test(input.text) ? collect(input) : [];
+    } catch (error) {
+      reportAnalysisError(error);
+      found = [];
+    }
+    cache.set(input.ast, found);
+  }
+  return found;
+}
+
+function collect(input: AnalysisInput): readonly TracerInitPerCall[] {
+  const creations = findCreations(input);
+  if (creations.length === 0) return [];
+  const handlers = getHandlerModel(input);
+  const evaluate = getEvaluateModel(input);
+  let major: HoneyhiveMajor | undefined;
+  const found: TracerInitPerCall[] = [];
+  const perCall = (node: TSESTree.Node): Where | undefined => {
+    const where = placeOf(node, handlers.enclosingHandler(node), evaluate.runFunctions);
+    const value = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : node;
+    if (!where || isCached(input, value, where.boundary)) return undefined;
+    return where.place.kind === "loop" && !isPerItemValue(value) ? undefined : where;
+  };
+  for (const creation of creations) {
+    const direct = perCall(creation.node);
+    const inPerCallCode = direct !== undefined || handlers.enclosingHandler(creation.node) !== undefined || placeOf(creation.node, undefined, evaluate.runFunctions) !== undefined;
+    const where = direct ?? (inPerCallCode ? undefined : throughHelper(input, creation, perCall));
+    if (!where) continue;
+    major ??= honeyhiveMajorOf(input, () => (creations.some((candidate) => candidate.evidenceOf1x) ? 1 : undefined));
+    found.push({ creation: creation.node, api: creation.api, display: creation.display, awaited: creation.awaited, helper: undefined, ...where, major });
+  }
+  return found;
+}
+
+interface Where {
+  readonly place: PerCallPlace;
+  readonly boundary: TSESTree.Node;
+  readonly helper?: string;
+}
+
+/**
+ * One level through the file's own functions: a function that creates a tracer without caching it
+ * (`function makeTracer() { return HoneyHiveTracer.init(…); }`), called from per-call code with the
+ * call's result not cached there either. A function called once at startup (`main()`) is not one.
+ */
+function throughHelper(input: AnalysisInput, creation: Creation, perCall: (node: TSESTree.Node) => Where | undefined): Where | undefined {
+  const fn = enclosingFunction(creation.node);
+  if (!fn || isCached(input, creation.awaited ?? creation.node, fn)) return undefined;
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : undefined;
+  const variable = holder && input.scopeManager.getDeclaredVariables(holder)[0];
+  for (const reference of variable?.references ?? []) {
+    const call = reference.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+    const where = perCall(call);
+    if (where) return { ...where, helper: variable!.name };
+  }
+  return undefined;
+}
+
+function findCreations(input: AnalysisInput): Creation[] {
+  const sdk = getSdkModel(input);
+  const { bindings } = getAnalysisContext(input);
+  // OpenTelemetry pipelines count only where they export to HoneyHive (or next to the SDK): another
+  // vendor's setup is not this plugin's business.
+  const otelToHoneyhive = sdk.usesSdk || opentelemetryProfile.honeyhiveEndpoint.test(input.text);
+  const creations: Creation[] = [];
+  for (const node of nodesOfTypes(input.ast, CALL_TYPES)) {
+    const callee = unwrapExpression(node.callee);
+    if (!callee) continue;
+    const awaited = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : undefined;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      if (!sdk.usesSdk || callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const method = memberName(callee);
+      if (method === undefined || !CREATING_STATICS.has(method) || sdk.sdkExportOf(callee.object) !== "HoneyHiveTracer") continue;
+      creations.push({
+        node,
+        api: "honeyhive",
+        display: `${awaited ? "await " : ""}HoneyHiveTracer.${method}()`,
+        awaited,
+        evidenceOf1x: awaited !== undefined || !(method in TRACER_STATICS),
+      });
+      continue;
+    }
+    if (sdk.usesSdk && NEW_CREATES_TRACER && sdk.sdkExportOf(callee) === "HoneyHiveTracer") {
+      creations.push({ node, api: "honeyhive", display: "new HoneyHiveTracer()", awaited, evidenceOf1x: true });
+      continue;
+    }
+    if (!otelToHoneyhive || callee.type === AST_NODE_TYPES.Super) continue;
+    const origin = bindings.originOf(callee);
+    const component = origin && OTEL_PIPELINES.find((candidate) => matches(origin, candidate.export));
+    if (!component) continue;
+    const activation = activationOf(input, node, component);
+    if (activation) creations.push({ node, api: "opentelemetry", display: `new ${component.export.name}()${activation}`, awaited: undefined, evidenceOf1x: false });
+  }
+  return creations;
+}
+
+function matches(origin: ModuleOrigin, spec: PackageExport): boolean {
+  return origin.module === spec.package && originName(origin) === spec.name;
+}
+
+/**
+ * How a new provider / SDK becomes the process's pipeline: `.register()` / `.start()` on it (chained or
+ * through the variable it is stored in), or `trace.setGlobalTracerProvider(it)`. Undefined when the
+ * file never activates it (a provider kept local to a test or handed to one instrumentation).
+ */
+function activationOf(input: AnalysisInput, creation: TSESTree.NewExpression, component: OtelComponent): string | undefined {
+  const activatedBy = new Set(component.activatedBy ?? []);
+  const { bindings } = getAnalysisContext(input);
+  const activationAt = (use: TSESTree.Node): string | undefined => {
+    const parent = use.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+      const method = memberName(parent);
+      if (method !== undefined && activatedBy.has(method)) return `.${method}()`;
+    }
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === use && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberName(parent.callee);
+      const receiver = bindings.originOf(parent.callee.object);
+      const setter = GLOBAL_PROVIDER_SETTERS.find((candidate) => candidate.method === method && receiver !== undefined && matches(receiver, candidate.receiver));
+      if (setter) return ` + ${setter.method}()`;
+    }
+    return undefined;
+  };
+  const direct = activationAt(creation);
+  if (direct) return direct;
+  const declarator = creation.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== creation || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = bindings.variableOf(declarator.id);
+  for (const reference of variable?.references ?? []) {
+    const found = activationAt(reference.identifier);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The per-call place around `start` (a creation or a call of a helper), and the node whose every run runs it again. */
+function placeOf(start: TSESTree.Node, handler: Handler | undefined, runFunctions: ReadonlySet<TSESTree.Node>): Where | undefined {
+  if (handler) return { place: { kind: "handler", handler }, boundary: handler.function };
+  // Inside the innermost function only: a loop around a function that makes a tracer does not run it.
+  let child: TSESTree.Node = start;
+  for (let node: TSESTree.Node | undefined = start.parent; node; child = node, node = node.parent) {
+    if (LOOP_TYPES.has(node.type) && "body" in node && node.body === child) return { place: { kind: "loop", loop: node }, boundary: child };
+    if (node.type === AST_NODE_TYPES.Program) return undefined;
+    if (!isFunctionNode(node)) continue;
+    if (runFunctions.has(node)) return { place: { kind: "evaluate" }, boundary: node };
+    if (isPerItemCallback(node)) return { place: { kind: "loop", loop: node.parent! }, boundary: node };
+    // Nested functions: evaluate() also runs what its function calls, lexically further out.
+    for (let outer: TSESTree.Node | undefined = node.parent; outer; outer = outer.parent) {
+      if (isFunctionNode(outer) && runFunctions.has(outer)) return { place: { kind: "evaluate" }, boundary: outer };
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** `items.forEach((item) => …)`, `items.map(async (item) => …)`. */
+function isPerItemCallback(fn: TSESTree.Node): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(call.callee);
+  return method !== undefined && PER_ITEM_METHODS.has(method);
+}
+
+/**
+ * In a loop, a tracer that lives for one iteration: a variable declared in the body, or used right
+ * away (`HoneyHiveTracer.init(…).trace(…)`). One stored beyond it (pushed, assigned out, returned
+ * from a `map` callback) builds a set of tracers, the multi-instance design, and is left alone.
+ */
+function isPerItemValue(value: TSESTree.Node): boolean {
+  const parent = value.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === value;
+  if (parent.type === AST_NODE_TYPES.ExpressionStatement) return true;
+  return parent.type === AST_NODE_TYPES.MemberExpression && parent.object === value;
+}
+
+/**
+ * True when the creation only runs while a cache outliving the call is empty: `x ??= creation`,
+ * `x || (x = creation)`, `if (!x) { x = creation }`, `if (!cache.has(k)) cache.set(k, creation)`, a
+ * conditional on the stored value.
+ */
+function isCached(input: AnalysisInput, value: TSESTree.Node, boundary: TSESTree.Node): boolean {
+  const targets: TSESTree.Node[] = [];
+  const text = (node: TSESTree.Node) => input.text.slice(node.range[0], node.range[1]);
+  const mentionsTarget = (test: TSESTree.Node, candidates: readonly TSESTree.Node[]) =>
+    candidates.some((target) => outlives(input, target, boundary) && mentions(text(test), text(target)));
+  let child: TSESTree.Node = value;
+  for (let node: TSESTree.Node | undefined = value.parent; node && node !== boundary; child = node, node = node.parent) {
+    switch (node.type) {
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (node.right !== child) break;
+        if ((node.operator === "??=" || node.operator === "||=") && outlives(input, node.left, boundary)) return true;
+        targets.push(node.left);
+        break;
+      case AST_NODE_TYPES.CallExpression:
+        // `cache.set(key, creation)`
+        if (node.arguments.includes(child as TSESTree.CallExpressionArgument) && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === "set") {
+          targets.push(node.callee.object);
+        }
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (node.right === child && node.operator !== "&&" && mentionsTarget(node.left, targets)) return true;
+        break;
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.IfStatement: {
+        if (node.test === child) break;
+        if (mentionsTarget(node.test, targets)) return true;
+        // `if (!tracer) { const t = creation; …; tracer = t; }`: an assignment in the branch to what the test checks.
+        const branch = child;
+        const assigned = nodesOfTypesWithin(input.ast, ASSIGNMENT_TYPES, branch).map((assignment) => assignment.left);
+        if (mentionsTarget(node.test, assigned)) return true;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  // `if (tracer) return tracer;` (or `if (tracer !== undefined) return …`) before the assignment: the seed's lazy getter.
+  const earlyExits = nodesOfTypesWithin(input.ast, IF_TYPES, boundary).filter(
+    (statement) => statement.range[1] <= value.range[0] && nodesOfTypesWithin(input.ast, RETURN_TYPES, statement.consequent).length > 0,
+  );
+  return earlyExits.some((statement) => mentionsTarget(statement.test, targets));
+}
+
+/** `text` reads `target` (`tracer` in `!tracer`, `this.tracer` in `this.tracer === undefined`), not a longer name. */
+function mentions(text: string, target: string): boolean {
+  const escaped = target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?:^|[^\\w$.])${escaped}(?![\\w$])`).test(text);
+}
+
+/** The stored-in target lives longer than one run of `boundary`: declared outside it, or a member of something that is. */
+function outlives(input: AnalysisInput, target: TSESTree.Node, boundary: TSESTree.Node): boolean {
+  let root: TSESTree.Node = target;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+  if (root.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable: Scope.Variable | null | undefined = getAnalysisContext(input).bindings.variableOf(root);
+  if (variable === null) return true; // a global (`globalThis`-style state)
+  const declaration = variable?.defs[0]?.name;
+  return declaration !== undefined && !contains(boundary, declaration);
+}

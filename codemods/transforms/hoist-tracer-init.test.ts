@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { TRACER_INIT_MARKERS } from "../../analysis/fixes/tracer-init.js";
+import { runTransforms } from "../engine/engine.js";
+import { markerComment } from "../engine/markers.js";
+
+const run = (code: string, filename = "src/server.ts") => runTransforms(code, filename, { transforms: ["hoist-tracer-init"] });
+
+const HEADER = `import express from "express";
+import { HoneyHiveTracer } from "honeyhive";
+
+const app = express();
+`;
+
+describe("hoist-tracer-init", () => {
+  it("writes one getter for two handlers with the same init, and a second run changes nothing", () => {
+    const before = `${HEADER}
+app.get("/a", (req, res) => {
+  const tracer = HoneyHiveTracer.init({ project: "api" });
+  tracer.startSpan("a", () => res.end());
+});
+
+app.get("/b", (req, res) => {
+  const tracer = HoneyHiveTracer.init({ project: "api" });
+  tracer.startSpan("b", () => res.end());
+});
+`;
+    const result = run(before);
+    expect(result.output).toBe(`${HEADER}
+let tracer: HoneyHiveTracer | undefined;
+
+function getTracer() {
+  return (tracer ??= HoneyHiveTracer.init({ project: "api" }));
+}
+
+app.get("/a", (req, res) => {
+  const tracer = getTracer();
+  tracer.createSession();
+  tracer.startSpan("a", () => res.end());
+});
+
+app.get("/b", (req, res) => {
+  const tracer = getTracer();
+  tracer.createSession();
+  tracer.startSpan("b", () => res.end());
+});
+`);
+    expect(run(result.output).changed).toBe(false);
+  });
+
+  it("leaves one marker where the options read the request, also after a second run", () => {
+    const before = `${HEADER}app.get("/:project", (req, res) => {
+  const tracer = HoneyHiveTracer.init({ project: req.params.project });
+  res.end();
+});
+`;
+    const once = run(before);
+    expect(once.markers).toBe(1);
+    expect(once.output).toBe(before.replace("  const tracer", `  ${markerComment(TRACER_INIT_MARKERS.readsCall("request"))}\n  const tracer`));
+    expect(run(once.output).changed).toBe(false);
+  });
+
+  it("leaves an init whose session id is unchecked client input to validate-session-id's marker", () => {
+    const before = `import { HoneyHiveTracer } from "honeyhive";
+
+export const handler = async (event) => {
+  const tracer = HoneyHiveTracer.init({ project: "p", sessionId: event.session_id });
+  await tracer.forceFlush();
+  return {};
+};
+`;
+    expect(run(before, "src/handler.js").changed).toBe(false);
+    const all = runTransforms(before, "src/handler.js");
+    expect(all.markers).toBe(1);
+    expect(all.output).not.toContain("getTracer");
+  });
+
+  it("changes nothing in files without the SDK or with a cached tracer", () => {
+    const noSdk = `import express from "express";
+import { init } from "./db";
+const app = express();
+app.get("/", (req, res) => { const db = init(); res.end(); });
+`;
+    expect(run(noSdk).changed).toBe(false);
+    const cached = `${HEADER}let tracer: HoneyHiveTracer | undefined;
+app.get("/", (req, res) => {
+  tracer ??= HoneyHiveTracer.init({ project: "api" });
+  res.end();
+});
+`;
+    expect(run(cached).changed).toBe(false);
+  });
+});

@@ -1,0 +1,22 @@
+// A tracer created per request, invocation, datapoint or item → one module-level lazy getter and a
+// `createSession()` per unit of work (the seeds' "initialize once", "lazy-init outside the handler,
+// reuse on warm starts"). The detection and the edits are the analysis core's
+// `findTracerInitsPerCall` and `tracerInitFixes`, the same the rule `no-tracer-init-in-handler`
+// reports and suggests; where the fix needs a person (options that read the request, evaluate()'s
+// function, an OpenTelemetry pipeline) one review marker.
+import { editsOf } from "../../analysis/fixes/finding-fix.js";
+import { tracerInitFixes } from "../../analysis/fixes/tracer-init.js";
+import { addMarker } from "../engine/markers.js";
+import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
+import { transformMeta } from "./meta.js";
+
+export const meta = transformMeta("hoist-tracer-init");
+
+function collect({ file, edits }: TransformContext): void {
+  const fixes = tracerInitFixes(file.input);
+  if (fixes.length === 0) return;
+  edits.edits.push(...editsOf(file.input, fixes.flatMap((entry) => (entry.fix ? [entry.fix] : []))));
+  for (const entry of fixes) if (entry.marker) addMarker(edits, file.text, entry.marker.node, entry.marker.message);
+}
+
+export const hoistTracerInit: CodemodTransform = { meta, collect };

@@ -1,0 +1,191 @@
+import rule, { RULE_NAME } from "./no-tracer-init-in-handler.js";
+import { describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
+
+const ruleTester = createRuleTester();
+const testedRule = testableRule(rule);
+
+const EXPRESS = `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\n`;
+const REQUEST_SESSION = ", and call `createSession()` per request";
+const INVOCATION_SESSION = ", and call `createSession()` per invocation";
+const getter = (options: string) => `let tracer: HoneyHiveTracer | undefined;\n\nfunction getTracer() {\n  return (tracer ??= HoneyHiveTracer.init(${options}));\n}\n\n`;
+const GETTER = getter(`{ project: "p" }`);
+
+ruleTester.run(RULE_NAME, testedRule, {
+  valid: [
+    // Once at startup, used by every request.
+    `${EXPRESS}const tracer = HoneyHiveTracer.init({ project: "p" });\napp.get("/", (req, res) => { tracer.createSession(); res.end(); });`,
+    // Factories that cache: a lazy getter, `??=` in the handler, a module `let` checked for undefined, a memoized promise, a Map per tenant.
+    `${EXPRESS}${GETTER}app.get("/", (req, res) => { getTracer().createSession(); res.end(); });`,
+    `${EXPRESS}let tracer;\napp.get("/", (req, res) => { tracer ??= HoneyHiveTracer.init({ project: "p" }); tracer.createSession(); res.end(); });`,
+    `${EXPRESS}let tracer;\napp.get("/", (req, res) => { if (tracer === undefined) { tracer = HoneyHiveTracer.init(); } res.end(); });`,
+    `${EXPRESS}let shared;\napp.get("/", (req, res) => { if (!shared) { const created = HoneyHiveTracer.init(); shared = created; } res.end(); });`,
+    `import { HoneyHiveTracer } from "honeyhive";\nlet tracerPromise;\nexport const handler = async (event) => { const tracer = await (tracerPromise ??= HoneyHiveTracer.init({ project: "p" })); await tracer.flush(); return {}; };`,
+    `${EXPRESS}const tracers = new Map();\napp.get("/:tenant", (req, res) => { if (!tracers.has(req.params.tenant)) tracers.set(req.params.tenant, HoneyHiveTracer.init({ project: req.params.tenant })); res.end(); });`,
+    `${EXPRESS}class Service { tracer; get() { return (this.tracer ??= HoneyHiveTracer.init()); } }\nconst service = new Service();\napp.get("/", (req, res) => { service.get(); res.end(); });`,
+    // Startup code: main(), Next.js instrumentation's register(), a test's beforeEach (its own tracer per test is the point).
+    `import { HoneyHiveTracer } from "honeyhive";\nasync function main() { const tracer = HoneyHiveTracer.init({ project: "batch" }); await tracer.forceFlush(); }\nawait main();`,
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nexport async function register() { HoneyHiveTracer.init({ project: "web" }); }`, filename: "instrumentation.ts" },
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nlet tracer;\nbeforeEach(() => { tracer = HoneyHiveTracer.init({ testMode: true }); });\nit("works", () => tracer.startSpan("x", () => 1));`, filename: "src/app.test.ts" },
+    // Look-alikes: another library's init, a local class named HoneyHiveTracer, a shadowed import.
+    `import express from "express";\nimport * as Sentry from "@sentry/node";\nconst app = express();\napp.use((req, res, next) => { Sentry.init({ dsn: "x" }); next(); });`,
+    `import express from "express";\nclass HoneyHiveTracer { static init() { return new HoneyHiveTracer(); } }\nconst app = express();\napp.get("/", (req, res) => { HoneyHiveTracer.init(); res.end(); });`,
+    `${EXPRESS}app.get("/", (req, res) => { const HoneyHiveTracer = { init: () => ({}) }; HoneyHiveTracer.init(); res.end(); });`,
+    // A loop that builds one tracer per project (kept beyond the iteration): the multi-instance design.
+    `import { HoneyHiveTracer } from "honeyhive";\nconst tracers = new Map();\nfor (const project of ["a", "b"]) tracers.set(project, HoneyHiveTracer.init({ project }));`,
+    `import { HoneyHiveTracer } from "honeyhive";\nexport const tracers = ["a", "b"].map((project) => HoneyHiveTracer.init({ project }));`,
+    // OpenTelemetry: a provider built once at startup, and one per request that is neither registered nor exporting to HoneyHive.
+    `import express from "express";\nimport { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nconst provider = new NodeTracerProvider({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" });\nprovider.register();\nconst app = express();\napp.get("/", (req, res) => res.end());`,
+    `import express from "express";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nconst app = express();\napp.get("/", (req, res) => { new NodeSDK({ url: "https://otel.example.com/v1/traces" }).start(); res.end(); });`,
+    // Helpers: a getter that caches with an early return (the seed's shape), one called once at startup, a cached call site.
+    `${EXPRESS}let tracer;\nfunction getTracer() {\n  if (tracer) return tracer;\n  tracer = HoneyHiveTracer.init({ project: "p" });\n  return tracer;\n}\napp.get("/", (req, res) => { getTracer().createSession(); res.end(); });`,
+    `${EXPRESS}function makeTracer() { return HoneyHiveTracer.init({ project: "p" }); }\nconst tracer = makeTracer();\napp.get("/", (req, res) => { tracer.createSession(); res.end(); });`,
+    `${EXPRESS}let tracer;\nconst makeTracer = () => HoneyHiveTracer.init({ project: "p" });\napp.get("/", (req, res) => { tracer ??= makeTracer(); res.end(); });`,
+    // Known false negative: two levels of helpers (one level is followed).
+    `${EXPRESS}function makeTracer() { return HoneyHiveTracer.init({ project: "p" }); }\nfunction setUp() { return makeTracer(); }\napp.get("/", (req, res) => { setUp().createSession(); res.end(); });`,
+  ],
+  invalid: [
+    {
+      code: `${EXPRESS}app.get("/", (req, res) => {\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  tracer.startSpan("x", () => res.end());\n});`,
+      errors: [
+        {
+          messageId: "perRequest",
+          data: { creation: "HoneyHiveTracer.init()", handler: "Express handler", session: REQUEST_SESSION },
+          line: 5,
+          column: 18,
+          suggestions: [
+            {
+              messageId: "hoistToGetter",
+              data: { getter: "getTracer" },
+              output: `${EXPRESS}${GETTER}app.get("/", (req, res) => {\n  const tracer = getTracer();\n  tracer.createSession();\n  tracer.startSpan("x", () => res.end());\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The session options of init move to createSession() (renamed), the tracer's options stay in the getter.
+      code: `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async (event, context) => {\n  const tracer = HoneyHiveTracer.init({ project: process.env.HH_PROJECT, sessionName: context.awsRequestId, sessionMetadata: { type: event.type } });\n  await tracer.forceFlush();\n  return {};\n};`,
+      filename: "src/handler.js",
+      errors: [
+        {
+          messageId: "perInvocation",
+          data: { creation: "HoneyHiveTracer.init()", handler: "AWS Lambda handler", session: INVOCATION_SESSION },
+          suggestions: [
+            {
+              messageId: "hoistToGetter",
+              data: { getter: "getTracer" },
+              output: `import { HoneyHiveTracer } from "honeyhive";\nlet tracer;\n\nfunction getTracer() {\n  return (tracer ??= HoneyHiveTracer.init({ project: process.env.HH_PROJECT }));\n}\n\nexport const handler = async (event, context) => {\n  const tracer = getTracer();\n  tracer.createSession({ sessionName: context.awsRequestId, metadata: { type: event.type } });\n  await tracer.forceFlush();\n  return {};\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // 1.x: the awaited init; the getter memoizes the promise, and no createSession() (1.x has none).
+      code: `const express = require("express");\nconst { HoneyHiveTracer } = require("honeyhive");\nconst app = express();\napp.get("/", async (req, res) => {\n  const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY });\n  res.end();\n});`,
+      filename: "src/server.cjs",
+      errors: [
+        {
+          messageId: "perRequest",
+          data: {
+            creation: "await HoneyHiveTracer.init()",
+            handler: "Express handler",
+            session: " (honeyhive 1.x cannot start a session per request on a shared tracer: `npx honeyhive migrate --from 1` moves to createSession())",
+          },
+          suggestions: [
+            {
+              messageId: "hoistToGetter",
+              data: { getter: "getTracer" },
+              output: `const express = require("express");\nconst { HoneyHiveTracer } = require("honeyhive");\nconst app = express();\nlet tracerPromise;\n\nfunction getTracer() {\n  return (tracerPromise ??= HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY }));\n}\n\napp.get("/", async (req, res) => {\n  const tracer = await getTracer();\n  res.end();\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    // Options that read the request, an unguarded write to a module variable, a per-request shutdown: reported, no suggestion.
+    {
+      code: `${EXPRESS}app.get("/:project", (req, res) => { const tracer = HoneyHiveTracer.init({ project: req.params.project }); res.end(); });`,
+      errors: [{ messageId: "perRequest", suggestions: [] }],
+    },
+    {
+      code: `${EXPRESS}let tracer;\napp.get("/", (req, res) => { tracer = HoneyHiveTracer.init(); res.end(); });`,
+      errors: [{ messageId: "perRequest", suggestions: [] }],
+    },
+    {
+      code: `${EXPRESS}app.get("/", async (req, res) => { const tracer = HoneyHiveTracer.init(); res.end(); await tracer.shutdown(); });`,
+      errors: [{ messageId: "perRequest", suggestions: [] }],
+    },
+    // A helper that creates a tracer on every call, called per request or per item: a marker, no suggestion (its callers change).
+    {
+      code: `${EXPRESS}function makeTracer() { return HoneyHiveTracer.init({ project: "p" }); }\napp.get("/", (req, res) => { makeTracer().createSession(); res.end(); });`,
+      errors: [
+        {
+          messageId: "perRequest",
+          data: { creation: "HoneyHiveTracer.init()", handler: "Express handler (through `makeTracer()`)", session: REQUEST_SESSION },
+          line: 4,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";\nconst makeTracer = async () => HoneyHiveTracer.init();\nexport async function run(items) { for (const item of items) { const tracer = await makeTracer(); tracer.startSpan("i", () => item); } }`,
+      errors: [{ messageId: "perItem", data: { creation: "HoneyHiveTracer.init()` in `makeTracer()", session: ", and call `createSession()` per item" }, suggestions: [] }],
+    },
+    // Namespace import and require, in a Koa middleware.
+    {
+      code: `import Koa from "koa";\nimport * as hh from "honeyhive";\nconst app = new Koa();\napp.use(async (ctx, next) => { const tracer = hh.HoneyHiveTracer.init(); await next(); });`,
+      errors: [
+        {
+          messageId: "perRequest",
+          data: { creation: "HoneyHiveTracer.init()", handler: "Koa handler", session: REQUEST_SESSION },
+          suggestions: [
+            {
+              messageId: "hoistToGetter",
+              data: { getter: "getTracer" },
+              output: `import Koa from "koa";\nimport * as hh from "honeyhive";\nconst app = new Koa();\nlet tracer: hh.HoneyHiveTracer | undefined;\n\nfunction getTracer() {\n  return (tracer ??= hh.HoneyHiveTracer.init());\n}\n\napp.use(async (ctx, next) => { const tracer = getTracer(); tracer.createSession(); await next(); });`,
+            },
+          ],
+        },
+      ],
+    },
+    // The function evaluate() runs: no suggestion (evaluate() makes the tracer per datapoint).
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nasync function pipeline(datapoint) { const tracer = HoneyHiveTracer.init(); return tracer.startSpan("x", () => datapoint.inputs); }\nawait evaluate({ function: pipeline, dataset: [], name: "e" });`,
+      errors: [{ messageId: "perDatapoint", data: { creation: "HoneyHiveTracer.init()" }, suggestions: [] }],
+    },
+    // Loops over items: for…of, and a forEach callback.
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";\nexport async function run(items) {\n  for (const item of items) {\n    const tracer = HoneyHiveTracer.init({ project: "batch" });\n    await tracer.startSpan("item", () => item);\n  }\n}`,
+      errors: [
+        {
+          messageId: "perItem",
+          data: { creation: "HoneyHiveTracer.init()", session: ", and call `createSession()` per item" },
+          suggestions: [
+            {
+              messageId: "hoistToGetter",
+              data: { getter: "getTracer" },
+              output: `import { HoneyHiveTracer } from "honeyhive";\n${getter(`{ project: "batch" }`)}export async function run(items) {\n  for (const item of items) {\n    const tracer = getTracer();\n    tracer.createSession();\n    await tracer.startSpan("item", () => item);\n  }\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";\nexport function run(items) { items.forEach((item) => { HoneyHiveTracer.init().startSpan("item", () => item); }); }`,
+      errors: [{ messageId: "perItem", suggestions: [] }],
+    },
+    // OpenTelemetry exporting to HoneyHive: a NodeSDK started, a provider registered or made global per request.
+    {
+      code: `import express from "express";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nconst app = express();\napp.get("/", (req, res) => { new NodeSDK({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }).start(); res.end(); });`,
+      errors: [{ messageId: "perRequest", data: { creation: "new NodeSDK().start()", handler: "Express handler", session: "" }, suggestions: [] }],
+    },
+    {
+      code: `import { trace } from "@opentelemetry/api";\nimport { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";\nconst HONEYHIVE = "https://api.honeyhive.ai/opentelemetry/v1/traces";\nexport const handler = async () => { const provider = new BasicTracerProvider(); trace.setGlobalTracerProvider(provider); return {}; };`,
+      errors: [{ messageId: "perInvocation", data: { creation: "new BasicTracerProvider() + setGlobalTracerProvider()", handler: "AWS Lambda handler", session: "" } }],
+    },
+  ],
+});
+
+describeFixtureTruth(RULE_NAME, rule);
+describeNeverThrows(RULE_NAME, rule);

@@ -1,0 +1,79 @@
+// A tracer created per request, invocation, datapoint or item: `HoneyHiveTracer.init()` (and the 1.x
+// forms, and an OpenTelemetry provider / NodeSDK made global) inside a request handler or middleware,
+// a serverless entry point, the function evaluate() runs, or a loop body. Each run pays the init and
+// gets its own provider, exporter and background work. The seeds: initialize once at startup, lazy-init
+// outside a serverless handler and reuse it on warm starts, start a session (not a tracer) per unit of
+// work, and let evaluate() make the tracer per datapoint. The suggestion (not an autofix: it changes
+// where the tracer lives) is the fix the codemod `hoist-tracer-init` applies.
+import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
+import { tracerInitFixes } from "../analysis/fixes/tracer-init.js";
+import { describeHandler } from "../analysis/handlers.js";
+import { analysisInputFromContext } from "../analysis/input.js";
+import type { TracerInitPerCall } from "../analysis/tracer-init.js";
+import { createRule } from "./create-rule.js";
+
+export const RULE_NAME = "no-tracer-init-in-handler";
+
+type MessageIds = "perRequest" | "perInvocation" | "perDatapoint" | "perItem" | "hoistToGetter";
+
+/** What to do per unit of work instead, in the file's API. */
+function sessionAdvice(finding: TracerInitPerCall, unit: string): string {
+  if (finding.api === "opentelemetry") return "";
+  if (finding.major === 1) return ` (honeyhive 1.x cannot start a session per ${unit} on a shared tracer: \`npx honeyhive migrate --from 1\` moves to createSession())`;
+  return `, and call \`createSession()\` per ${unit}`;
+}
+
+/** The creation as the loop message names it: through the helper the loop calls, if any. */
+function via(finding: TracerInitPerCall, creation: string): string {
+  return finding.helper === undefined ? creation : `${creation}\` in \`${finding.helper}()`;
+}
+
+function messageOf(finding: TracerInitPerCall): { messageId: Exclude<MessageIds, "hoistToGetter">; data: Record<string, string> } {
+  const { place } = finding;
+  const creation = finding.display;
+  if (place.kind === "evaluate") return { messageId: "perDatapoint", data: { creation } };
+  if (place.kind === "loop") return { messageId: "perItem", data: { creation: via(finding, creation), session: sessionAdvice(finding, "item") } };
+  const handler = describeHandler(place.handler) + (finding.helper === undefined ? "" : ` (through \`${finding.helper}()\`)`);
+  if (place.handler.kind === "lambda") return { messageId: "perInvocation", data: { creation, handler, session: sessionAdvice(finding, "invocation") } };
+  return { messageId: "perRequest", data: { creation, handler, session: sessionAdvice(finding, "request") } };
+}
+
+export default createRule<[], MessageIds>({
+  name: RULE_NAME,
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow creating a tracer per request, per invocation, per datapoint or per item",
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      perRequest:
+        "`{{creation}}` runs on every request of this {{handler}}: each request pays the init and gets its own provider and exporter. Initialize the tracer once at startup{{session}}.",
+      perInvocation:
+        "`{{creation}}` runs on every invocation of this {{handler}}: lazy-init the tracer outside the handler and reuse it on warm starts{{session}}.",
+      perDatapoint:
+        "`{{creation}}` runs in the function evaluate() calls for each datapoint: evaluate() already creates and manages a tracer per datapoint; let trace() and enrichSpan() use it.",
+      perItem: "`{{creation}}` runs for every item of this loop: create the tracer once before it{{session}}.",
+      hoistToGetter: "Create the tracer once in a module-level lazy `{{getter}}()` and reuse it",
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const input = analysisInputFromContext(context);
+    const fixes = tracerInitFixes(input);
+    if (fixes.length === 0) return {};
+    return {
+      "Program:exit"() {
+        for (const { finding, fix, getter } of fixes) {
+          context.report({
+            node: finding.creation,
+            ...messageOf(finding),
+            suggest: fix && getter ? [{ messageId: "hoistToGetter", data: { getter }, fix: ruleFixOf(input, [fix]) }] : [],
+          });
+        }
+      },
+    };
+  },
+});
