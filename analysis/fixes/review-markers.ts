@@ -7,9 +7,13 @@ export const MARKER_MESSAGES = {
   explicitTracerUnsafe: (text: string) => `pass a tracer to this call (${text} here could run before the tracer exists or create it early)`,
   explicitTracerSeveral: (names: readonly string[]) => `pick the tracer for this call (${names.join(", ")})`,
   /** Non-async and callback-style handlers alike: making them async is the person's call. */
-  lambdaNotAsync: (tracer: string) => `make this handler async and await ${tracer}.forceFlush() before it returns`,
-  lambdaWrapByHand: (tracer: string) => `wrap the rest of this handler in try { … } finally { await ${tracer}.forceFlush(); }`,
-  lambdaNoTracer: "await the HoneyHive tracer's forceFlush() before this handler returns",
+  /** `flush` is the profile's flush call: `tracer.forceFlush()`, `tracer.flush()` (1.x), `provider.forceFlush()`. */
+  lambdaNotAsync: (flush: string) => `make this handler async and await ${flush} before it returns`,
+  lambdaWrapByHand: (flush: string) => `wrap the rest of this handler in try { … } finally { await ${flush}; }`,
+  lambdaNoTracer: (profile: "honeyhive" | "honeyhive-1x" | "opentelemetry") =>
+    profile === "opentelemetry"
+      ? "await the tracer provider's forceFlush() before this handler returns (NodeSDK has none: keep the provider or span processor in a module-level variable)"
+      : `await the HoneyHive tracer's ${profile === "honeyhive-1x" ? "flush()" : "forceFlush()"} before this handler returns`,
   /** A file tracer's session call in code evaluate() runs: which implicit call replaces it is the person's call. */
   evaluatedTracerCall: (call: string) =>
     `${call} acts on this file's tracer, not the datapoint's: use the SDK's implicit enrichSession()/trace() in evaluated code`,

@@ -50,8 +50,12 @@ export const OTEL_COMPONENTS: readonly OtelComponent[] = [
   ...OTLP_EXPORTER_PACKAGES.map((pkg) => component(pkg, "OTLPTraceExporter", "exporter")),
 ];
 
-/** What a fix writes, best first: the provider (flushes every processor), else a processor, else the exporter. */
-export const FIX_PREFERENCE: readonly OtelRole[] = ["provider", "processor", "exporter"];
+/**
+ * What a fix flushes, best first: the provider (flushes every processor), else a span processor. Never
+ * the exporter alone: its forceFlush() waits for the exports under way, not for the spans still queued
+ * in the batch processor in front of it.
+ */
+export const FIX_PREFERENCE: readonly OtelRole[] = ["provider", "processor"];
 
 const API: PackageExport = { package: "@opentelemetry/api", name: "trace" };
 
