@@ -15,7 +15,9 @@ import { originName, type Bindings } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { ALL_FLUSH_CALLS, FLUSH_METHODS_BY_NAME, type PackageExport, type ProfiledFlushCall } from "./knowledge/sdks/index.js";
-import { FIX_PREFERENCE, OTEL_COMPONENTS, opentelemetryProfile, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
+import { FIX_PREFERENCE, mayExportOtelToHoneyhive, OTEL_COMPONENTS, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
+
+export { mayExportOtelToHoneyhive };
 import { nodesOfType } from "./nodes.js";
 import { getSdkModel } from "./sdk-model.js";
 
@@ -202,15 +204,6 @@ export interface OtelSetup {
 }
 
 const API_TRACE: PackageExport = { package: "@opentelemetry/api", name: "trace" };
-
-/**
- * The cheap gate: the file names an OpenTelemetry package and HoneyHive's endpoint (an exporter URL,
- * a header or environment name). OpenTelemetry code that exports elsewhere is another vendor's: no
- * HoneyHive rule applies to it.
- */
-export function mayExportOtelToHoneyhive(text: string): boolean {
-  return text.includes("@opentelemetry/") && opentelemetryProfile.honeyhiveEndpoint.test(text);
-}
 
 const setups = new AttachedCache<TSESTree.Program, OtelSetup | null>("honeyhive.otelSetup");
 

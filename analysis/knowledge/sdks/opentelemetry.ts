@@ -114,3 +114,12 @@ export const opentelemetryProfile = {
    */
   honeyhiveEndpoint: /honeyhive|\/opentelemetry\/v1\/traces\b/i,
 } as const satisfies SdkProfileBase & Record<string, unknown>;
+
+/**
+ * The text test of a file that exports to HoneyHive over OpenTelemetry: it names an OpenTelemetry
+ * package and HoneyHive's endpoint (an exporter URL, a header or an environment name). The rules'
+ * gate and the codemod's prefilter both use it, before anything is parsed.
+ */
+export function mayExportOtelToHoneyhive(text: string): boolean {
+  return text.includes("@opentelemetry/") && opentelemetryProfile.honeyhiveEndpoint.test(text);
+}
