@@ -265,6 +265,42 @@ describe("choosing transforms", () => {
     expect(seenSettings).toEqual({ modules: ["@/lib/tracing", "~/obs"], lambdaHandlerNames: ["main"] });
   });
 
+  it("passes --serverless / --no-serverless and --sdk-version as settings.honeyhive.serverless and .sdkVersion", async () => {
+    const root = makeProject({ "a.ts": HANDLER });
+    const settingsOf = async (...flags: string[]): Promise<unknown> => {
+      let seen: unknown;
+      const engine = {
+        ...fakeEngine,
+        runTransforms: (...args: Parameters<typeof fakeEngine.runTransforms>) => {
+          seen = args[2].settings;
+          return fakeEngine.runTransforms(...args);
+        },
+      };
+      const run = await runInProcess(root, ["migrate", "--dry", ...flags], engine);
+      expect(run.code, run.stderr).toBe(0);
+      return seen;
+    };
+    expect(await settingsOf()).toEqual({ modules: [], lambdaHandlerNames: [] });
+    expect(await settingsOf("--serverless")).toEqual({ modules: [], lambdaHandlerNames: [], serverless: true });
+    expect(await settingsOf("--no-serverless", "--sdk-version", "1")).toEqual({ modules: [], lambdaHandlerNames: [], serverless: false, sdkVersion: 1 });
+    // After the 1.x set the code is 2.x: the 2.x transforms must speak 2.x, whatever package.json still says.
+    expect(await settingsOf("--from", "1")).toEqual({ modules: [], lambdaHandlerNames: [], sdkVersion: 2 });
+    for (const flags of [["--serverless", "--no-serverless"], ["--sdk-version", "3"], ["--from", "1", "--sdk-version", "1"]]) {
+      const run = await runInProcess(root, ["migrate", "--dry", ...flags]);
+      expect(run.code, flags.join(" ")).toBe(2);
+    }
+  });
+
+  it("--no-serverless leaves a Next.js route of a Vercel project unflushed, --serverless flushes one without deployment files", async () => {
+    const route = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport async function POST() {\n  tracer.createSession();\n  return new Response("ok");\n}\n`;
+    const vercel = makeProject({ "package.json": "{}", "vercel.json": "{}", "app/api/chat/route.ts": route });
+    expect((await runInProcess(vercel, ["migrate", "--print", "--transforms", "lambda-force-flush"], null)).stdout).toContain("forceFlush");
+    expect((await runInProcess(vercel, ["migrate", "--print", "--transforms", "lambda-force-flush", "--no-serverless"], null)).stdout).toBe("");
+    const plain = makeProject({ "package.json": "{}", "app/api/chat/route.ts": route });
+    expect((await runInProcess(plain, ["migrate", "--print", "--transforms", "lambda-force-flush"], null)).stdout).toBe("");
+    expect((await runInProcess(plain, ["migrate", "--print", "--transforms", "lambda-force-flush", "--serverless"], null)).stdout).toContain("forceFlush");
+  });
+
   it("runs the project pass on the candidates' links: files importing a tracer module become candidates, facts reach the transforms", async () => {
     const root = makeProject({
       "src/lib/tracing.ts": 'import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init();\n',

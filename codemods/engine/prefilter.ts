@@ -12,6 +12,8 @@ import { isLocalModule, readSettings, textMentionsSdk } from "../../analysis/set
 export interface PrefilterSettings {
   readonly modules?: readonly string[];
   readonly lambdaHandlerNames?: readonly string[];
+  readonly serverless?: boolean;
+  readonly sdkVersion?: 1 | 2;
 }
 
 /** Module specifiers of import / export-from / require() / import() in a file's text. */
