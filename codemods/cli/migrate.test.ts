@@ -251,34 +251,20 @@ describe("choosing transforms", () => {
     const root = makeProject({ "a.ts": reexported });
     const without = JSON.parse((await runInProcess(root, ["migrate", "--json", "--dry"])).stdout) as JsonReport;
     expect(without.summary).toMatchObject({ candidates: 0, changed: 0 });
-    let seenSettings: unknown;
-    const engine = {
-      ...fakeEngine,
-      runTransforms: (...args: Parameters<typeof fakeEngine.runTransforms>) => {
-        seenSettings = args[2].settings;
-        return fakeEngine.runTransforms(...args);
-      },
-    };
+    const spy = settingsSpy();
     const argv = ["migrate", "--json", "--dry", "--modules", "@/lib/tracing,~/obs", "--lambda-handler-names", "main"];
-    const run = await runInProcess(root, argv, engine);
+    const run = await runInProcess(root, argv, spy.engine);
     expect((JSON.parse(run.stdout) as JsonReport).summary).toMatchObject({ candidates: 1, changed: 1 });
-    expect(seenSettings).toEqual({ modules: ["@/lib/tracing", "~/obs"], lambdaHandlerNames: ["main"] });
+    expect(spy.seen()).toEqual({ modules: ["@/lib/tracing", "~/obs"], lambdaHandlerNames: ["main"] });
   });
 
   it("passes --serverless / --no-serverless and --sdk-version as settings.honeyhive.serverless and .sdkVersion", async () => {
     const root = makeProject({ "a.ts": HANDLER });
     const settingsOf = async (...flags: string[]): Promise<unknown> => {
-      let seen: unknown;
-      const engine = {
-        ...fakeEngine,
-        runTransforms: (...args: Parameters<typeof fakeEngine.runTransforms>) => {
-          seen = args[2].settings;
-          return fakeEngine.runTransforms(...args);
-        },
-      };
-      const run = await runInProcess(root, ["migrate", "--dry", ...flags], engine);
+      const spy = settingsSpy();
+      const run = await runInProcess(root, ["migrate", "--dry", ...flags], spy.engine);
       expect(run.code, run.stderr).toBe(0);
-      return seen;
+      return spy.seen();
     };
     expect(await settingsOf()).toEqual({ modules: [], lambdaHandlerNames: [] });
     expect(await settingsOf("--serverless")).toEqual({ modules: [], lambdaHandlerNames: [], serverless: true });
@@ -603,3 +589,16 @@ describe("help and version", () => {
     expect((await runInProcess(root, ["migrate", "-v"])).stdout).toBe(version);
   });
 });
+
+/** The fake engine, remembering the settings the CLI hands to the transforms. */
+function settingsSpy(): { engine: MigrateEngine; seen: () => unknown } {
+  let seen: unknown;
+  const engine: MigrateEngine = {
+    ...fakeEngine,
+    runTransforms: (...args: Parameters<typeof fakeEngine.runTransforms>) => {
+      seen = args[2].settings;
+      return fakeEngine.runTransforms(...args);
+    },
+  };
+  return { engine, seen: () => seen };
+}
