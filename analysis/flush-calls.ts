@@ -207,7 +207,7 @@ const API_TRACE: PackageExport = { package: "@opentelemetry/api", name: "trace" 
 
 const setups = new AttachedCache<TSESTree.Program, OtelSetup | null>("honeyhive.otelSetup");
 
-/** What the file sets up of OpenTelemetry exporting to HoneyHive; undefined when it does not. */
+/** What the file sets up of OpenTelemetry exporting to HoneyHive; undefined when it makes no pipeline of its own. */
 export function otelSetupOf(input: AnalysisInput): OtelSetup | undefined {
   const cached = setups.get(input.ast);
   if (cached !== undefined) return cached ?? undefined;
@@ -225,6 +225,9 @@ function buildOtelSetup(input: AnalysisInput): OtelSetup | undefined {
     if (!component) continue;
     parts.push({ component, creation, variable: holderOf(creation, bindings) });
   }
+  // No pipeline made here: the provider lives in another module (not followed), or the file only
+  // names `@opentelemetry/api` next to this SDK, whose tracer is analysed as such.
+  if (parts.length === 0) return undefined;
   const partVariables = new Set(parts.flatMap((part) => (part.variable ? [part.variable] : [])));
   const usesApiTracer = (node: TSESTree.Node): boolean => resolver.isResult(node, API_TRACE, ["getTracer"]);
   // Tracers: `provider.getTracer(…)` and `trace.getTracer(…)`, held in variables.
@@ -248,7 +251,7 @@ function buildOtelSetup(input: AnalysisInput): OtelSetup | undefined {
     }
     return node.type === AST_NODE_TYPES.CallExpression && usesApiTracer(node);
   };
-  const instrumented = parts.length > 0 && /Instrumentations?\b/.test(input.text);
+  const instrumented = /Instrumentations?\b/.test(input.text);
   return { parts, flushTarget, instrumented, tracesAt };
 }
 
