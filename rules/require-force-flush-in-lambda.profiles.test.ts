@@ -63,6 +63,24 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
     `${LOCAL_TRACER}import { Laminar } from "@lmnr-ai/lmnr";\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await Laminar.flush();\n};`,
   ],
   invalid: [
+    {
+      // The platform's background form, in 1.x's API: Next.js `after()` on a serverless route.
+      code: `${V1}export const maxDuration = 30;\nexport async function POST(request) {\n  const tracer = await tracerPromise;\n  tracer.startSession();\n  return Response.json(await answer(await request.json()));\n}`,
+      filename: "app/api/chat/route.ts",
+      errors: [
+        {
+          messageId: "missingFlush",
+          data: { name: "POST", flush: "tracer.flush()", platform: "Next.js serverless function" },
+          suggestions: [
+            {
+              messageId: "afterFlush",
+              data: { flush: "tracer.flush()" },
+              output: `import { HoneyHiveTracer } from "honeyhive";\nimport { after } from "next/server";\nconst tracerPromise = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "p" });\nexport const maxDuration = 30;\nexport async function POST(request) {\n  const tracer = await tracerPromise;\n  after(() => tracer.flush());\n  tracer.startSession();\n  return Response.json(await answer(await request.json()));\n}`,
+            },
+          ],
+        },
+      ],
+    },
     // 1.x: the fix writes 1.x's `tracer.flush()`, which 1.x has (it has no forceFlush).
     wrapped(`${V1}export const handler = async (event) => {\n  const tracer = await tracerPromise;\n  tracer.startSession();\n  return work(event);\n};`, "tracer.flush()", `${V1}export const handler = async (event) => {\n  const tracer = await tracerPromise;\n  try {\n    tracer.startSession();\n    return await work(event);\n  } finally {\n    await tracer.flush();\n  }\n};`),
     // 1.x whose handlers use the static flush: the fix writes it too.
