@@ -169,4 +169,16 @@ export const handler = async (event: { id: string }) => {
     const server = `${HEADER}\nimport http from "node:http";\nexport const handler = async () => work("x");\nhttp.createServer(() => {}).listen(3000);\n`;
     expect(run(server).output).toBe(server);
   });
+
+  it("leaves handlers that flush through 1.x or another SDK byte-identical, and flushes a 1.x one with 1.x's flush", () => {
+    const flushedElsewhere = [
+      `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async () => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  tracer.startSession();\n  await HoneyHiveTracer.flush();\n};\n`,
+      `import { tracer } from "./tracing";\nimport { Client } from "langsmith";\nconst client = new Client();\nexport const handler = async () => {\n  tracer.trace("h", () => 1);\n  await client.flush();\n};\n`,
+    ];
+    for (const code of flushedElsewhere) expect(run(code)).toMatchObject({ output: code, changed: false });
+    const unflushed = `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async () => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  tracer.startSession();\n};\n`;
+    expect(run(unflushed).output).toBe(
+      `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async () => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  try {\n    tracer.startSession();\n  } finally {\n    await tracer.flush();\n  }\n};\n`,
+    );
+  });
 });
