@@ -221,7 +221,7 @@ describe("choosing transforms", () => {
     const run = await runInProcess(makeProject({}), ["migrate", "--list"]);
     expect(run.code).toBe(0);
     for (const id of TRANSFORM_IDS) expect(run.stdout).toContain(id);
-    expect(run.stdout).toContain("Make every return path of a tracing AWS Lambda handler await tracer.forceFlush()");
+    expect(run.stdout).toContain("Make every return path of a tracing serverless handler await its SDK's flush");
   });
 
   it("--list with paths counts the files each transform would change, writing nothing", async () => {
