@@ -181,4 +181,16 @@ export const handler = async (event: { id: string }) => {
       `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async () => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  try {\n    tracer.startSession();\n  } finally {\n    await tracer.flush();\n  }\n};\n`,
     );
   });
+
+  it("leaves a review marker on an OpenTelemetry handler whose NodeSDK offers nothing to flush, once", () => {
+    // NodeSDK has no forceFlush and no public way to its provider; shutdown() would end a warm Lambda's pipeline.
+    const setup = `import { trace } from "@opentelemetry/api";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\n\nconst sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }) });\nsdk.start();\n\n`;
+    const handler = `export const handler = async (event: { id: string }) => {\n  trace.getTracer("orders").startActiveSpan("lookup", (span) => span.end());\n  return fetchOrder(event.id);\n};\n`;
+    const result = run(setup + handler);
+    expect(result.output).toBe(
+      `${setup}/* honeyhive-migrate: await the tracer provider's forceFlush() before this handler returns (NodeSDK has none: keep the provider or span processor in a module-level variable) */\n${handler}`,
+    );
+    expect(run(result.output).output).toBe(result.output);
+  });
 });
+
