@@ -1,16 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { loadFixtures } from "../fixtures/index.js";
 import rule, { RULE_NAME } from "../rules/require-force-flush-in-lambda.js";
 import { lintWithRule } from "../rules/test-utils/fixture-lint.js";
 import { onAnalysisError } from "./ast.js";
+import { profileFlushTestOf } from "./flush-calls.js";
 import { flushesOnEveryPath, lambdaFlushOf, type LambdaFlush } from "./flush.js";
 import { getHandlerModel } from "./handlers.js";
+import { nodesOfType } from "./nodes.js";
 import { parseAnalysisInput } from "./parse-input.js";
+import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "./settings.js";
 
 const TRACER = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\n`;
 
-function flushOf(code: string, filename = "src/handler.ts"): LambdaFlush {
-  const input = parseAnalysisInput(code, filename);
+function flushOf(code: string, filename = "src/handler.ts", settings: HoneyhiveSettings = DEFAULT_SETTINGS): LambdaFlush {
+  const input = parseAnalysisInput(code, filename, settings);
   const [handler] = getHandlerModel(input).lambdaHandlers;
   if (!handler) throw new Error("no Lambda handler in the snippet");
   const flush = lambdaFlushOf(input, handler);
@@ -136,6 +140,100 @@ describe("lambdaFlushOf", () => {
     expect(callback.flushedOnEveryPath).toBe(true);
     const sync = flushOf(`${TRACER}export function handler() { tracer.createSession(); }`);
     expect(sync.flushedOnEveryPath).toBe(false);
+  });
+});
+
+/** Is the last awaited call of `code` a flush of some SDK profile? */
+function isProfileFlush(code: string): boolean {
+  const input = parseAnalysisInput(code, "src/handler.ts");
+  const awaited = nodesOfType(input.ast, AST_NODE_TYPES.AwaitExpression).at(-1);
+  const argument = awaited?.argument.type === "ChainExpression" ? awaited.argument.expression : awaited?.argument;
+  if (argument?.type !== "CallExpression") throw new Error("no awaited call in the snippet");
+  return profileFlushTestOf(input)(argument);
+}
+
+describe("profileFlushTestOf: the profiles' flush calls, receivers resolved through bindings", () => {
+  it.each([
+    // nameAlone methods count on any receiver, resolved or not.
+    ["forceFlush on anything", `import { p } from "./otel";\nawait p.forceFlush();`, true],
+    ["Langfuse flushAsync, optional call through an `as` alias", `import { Langfuse } from "langfuse";\nconst ext = instance as Langfuse;\nawait ext.flushAsync?.();`, true],
+    ["LangSmith awaitPendingTraceBatches on a project client", `import { client } from "./ls";\nawait client.awaitPendingTraceBatches();`, true],
+    ["LangChain awaitAllCallbacks, renamed", `import { awaitAllCallbacks as wait } from "@langchain/core/callbacks/promises";\nawait wait();`, true],
+    // module: an export of the package, by name or on the module value.
+    ["Braintrust flush()", `import { flush } from "braintrust";\nawait flush();`, true],
+    ["Braintrust flush() renamed", `import { flush as btFlush } from "braintrust";\nawait btFlush();`, true],
+    ["braintrust.flush() on a namespace", `import * as braintrust from "braintrust";\nawait braintrust.flush();`, true],
+    ["require(\"braintrust\").flush()", `const bt = require("braintrust");\nawait bt.flush();`, true],
+    // static: a static of an exported class.
+    ["1.x HoneyHiveTracer.flush()", `import { HoneyHiveTracer } from "honeyhive";\nawait HoneyHiveTracer.flush();`, true],
+    ["Laminar.flush()", `import { Laminar as L } from "@lmnr-ai/lmnr";\nawait L.flush();`, true],
+    // instance: `new X()`, an annotation, a cast, aliases.
+    ["LangSmith new Client().flush()", `import { Client } from "langsmith";\nconst client = new Client();\nawait client.flush();`, true],
+    ["LangSmith Client annotation", `import type { Client } from "langsmith";\nasync function f(client: Client) { await client.flush(); }`, true],
+    ["NodeSDK shutdown through an alias", `import { NodeSDK } from "@opentelemetry/sdk-node";\nconst sdk = new NodeSDK({});\nconst same = sdk;\nawait same.shutdown();`, true],
+    // result: what an export returns, and chains of calls on it.
+    ["Braintrust initLogger().flush()", `import { initLogger } from "braintrust";\nconst logger = initLogger({ projectName: "p" });\nawait logger.flush();`, true],
+    ["the global provider's delegate shutdown", `import { trace } from "@opentelemetry/api";\nawait trace.getTracerProvider().getDelegate().shutdown();`, true],
+    // tracer: a HoneyHive tracer, 1.x included.
+    ["1.x tracer.flush()", `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init({});\nawait tracer.flush();`, true],
+    ["2.x tracer.shutdown()", `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({});\nawait tracer.shutdown();`, true],
+    // `flush` / `shutdown` need a resolved receiver.
+    ["a pool's shutdown()", `import { Pool } from "pg";\nconst pool = new Pool();\nawait pool.shutdown();`, false],
+    ["flush() of a project module", `import { flush } from "./queue";\nawait flush();`, false],
+    ["a Client of another package", `import { Client } from "./db";\nconst client = new Client();\nawait client.flush();`, false],
+    ["a logger's flush()", `const logger = makeLogger();\nawait logger.flush();`, false],
+    ["a shadowed braintrust", `import * as braintrust from "braintrust";\nasync function f(braintrust) { await braintrust.flush(); }`, false],
+  ])("%s", (_name, code, expected) => {
+    expect(isProfileFlush(code)).toBe(expected);
+  });
+});
+
+describe("lambdaFlushOf speaks the handler's profile", () => {
+  const V1 = `import { HoneyHiveTracer } from "honeyhive";\nconst tracerPromise = HoneyHiveTracer.init({ project: "p" });\n`;
+  const OTEL = (url: string, setup = `const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter)] });\nconst tracer = provider.getTracer("x");\n`) =>
+    `import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nimport { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";\n` +
+    `import { trace } from "@opentelemetry/api";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\n` +
+    `const exporter = new OTLPTraceExporter({ url: "${url}" });\n${setup}`;
+  const HH_URL = "https://api.honeyhive.ai/opentelemetry/v1/traces";
+
+  it("this SDK: forceFlush", () => {
+    expect(flushOf(`${TRACER}export const handler = async () => { tracer.createSession(); };`)).toMatchObject({ profile: "honeyhive", flushText: "tracer.forceFlush()" });
+  });
+
+  it("1.x: the tracer's flush(), the static one where the file uses it, the awaited promise's", () => {
+    const local = flushOf(`${V1}export const handler = async () => {\n  const tracer = await tracerPromise;\n  tracer.startSession();\n};`);
+    expect(local).toMatchObject({ profile: "honeyhive-1x", flushText: "tracer.flush()", statementsBeforeTry: 1, flushedOnEveryPath: false });
+    const promise = flushOf(`${V1}export const handler = async () => { (await tracerPromise).startSession(); };`);
+    expect(promise).toMatchObject({ profile: "honeyhive-1x", flushText: "(await tracerPromise).flush()" });
+    const staticFlush = flushOf(`${V1}export const handler = async () => { (await tracerPromise).startSession(); };\nexport const other = async () => HoneyHiveTracer.flush();`);
+    expect(staticFlush).toMatchObject({ profile: "honeyhive-1x", flushText: "HoneyHiveTracer.flush()" });
+  });
+
+  it("the settings' sdkVersion wins over the code's evidence", () => {
+    const code = `${V1}export const handler = async () => {\n  const tracer = await tracerPromise;\n  tracer.startSession();\n};`;
+    expect(flushOf(code, "src/handler.ts", { ...DEFAULT_SETTINGS, sdkVersion: 2 })).toMatchObject({ profile: "honeyhive", flushText: "tracer.forceFlush()" });
+    const constructed = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = new HoneyHiveTracer({ project: "p" });\nexport const handler = async () => { tracer.startSession(); };`;
+    expect(flushOf(constructed, "src/handler.ts", { ...DEFAULT_SETTINGS, sdkVersion: 1 })).toMatchObject({ profile: "honeyhive-1x", flushText: "tracer.flush()" });
+    // 1.x's init is async: what it returns without `await` is a promise.
+    const plain = `${TRACER}export const handler = async () => { tracer.createSession(); };`;
+    expect(flushOf(plain, "src/handler.ts", { ...DEFAULT_SETTINGS, sdkVersion: 1 })).toMatchObject({ profile: "honeyhive-1x", flushText: "(await tracer).flush()" });
+  });
+
+  it("OpenTelemetry to HoneyHive: the provider the file has, else a processor, else nothing to write", () => {
+    const handler = `export const handler = async () => { tracer.startActiveSpan("h", (span) => span.end()); };`;
+    expect(flushOf(OTEL(HH_URL) + handler)).toMatchObject({ traces: true, profile: "opentelemetry", flushText: "provider.forceFlush()", flushedOnEveryPath: false });
+    const viaApi = handler.replace("tracer.startActiveSpan", `trace.getTracer("x").startActiveSpan`);
+    const processor = OTEL(HH_URL, "const processor = new BatchSpanProcessor(exporter);\nnew NodeTracerProvider({ spanProcessors: [processor] }).register();\n");
+    expect(flushOf(processor + viaApi)).toMatchObject({ traces: true, profile: "opentelemetry", flushText: "processor.forceFlush()" });
+    const inline = OTEL(HH_URL, "new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter)] }).register();\n");
+    expect(flushOf(inline + viaApi)).toMatchObject({ traces: true, profile: "opentelemetry", flushText: undefined });
+    // A handler that uses none of it does not trace (no instrumentations registered).
+    expect(flushOf(`${OTEL(HH_URL)}export const handler = async () => 1;`).traces).toBe(false);
+  });
+
+  it("OpenTelemetry to another backend is no HoneyHive code", () => {
+    const input = parseAnalysisInput(`${OTEL("https://otel.example.com/v1/traces")}export const handler = async () => { tracer.startActiveSpan("h", (s) => s.end()); };`, "src/handler.ts");
+    expect(lambdaFlushOf(input, getHandlerModel(input).lambdaHandlers[0])).toBeUndefined();
   });
 });
 

@@ -1,7 +1,10 @@
-// Does an AWS Lambda handler flush its tracer before it returns? The Lambda runtime freezes the
-// container as soon as the handler's promise settles; spans still buffered in the batch processor are
-// exported late (on a later invocation) or never. So every normal exit of a tracing handler must pass
-// an awaited `<tracer>.forceFlush()`.
+// Does a serverless handler flush its tracer before it returns? The runtime (AWS Lambda first; the
+// handler's platform says which) freezes or ends the instance as soon as the handler's promise settles;
+// spans still buffered in the batch processor are exported late (on a later invocation) or never. So
+// every normal exit of a tracing handler must pass an awaited flush, in the API of the SDK profile it
+// traces through: this SDK's `tracer.forceFlush()`, honeyhive 1.x's `tracer.flush()` /
+// `HoneyHiveTracer.flush()`, or an OpenTelemetry `provider.forceFlush()` (when the file exports to
+// HoneyHive over OpenTelemetry).
 //
 // This is a structural must-analysis over the AST (the codemods have no ESLint code-path analysis).
 // The rule `require-force-flush-in-lambda` answers the same question with ESLint's code paths; the
@@ -12,28 +15,54 @@
 //   `await tracer.forceFlush().catch(log)` and `await Promise.all([tracer.forceFlush(), …])`), or as
 //   what an async handler returns (`return tracer.forceFlush().then(() => result)`: the handler's
 //   promise settles after it); `void tracer.forceFlush()` and a `.then(…)` left floating do not;
-// - an awaited `<tracer>.shutdown()` on a HoneyHive tracer flushes too;
+// - what counts as a flush is every SDK profile's flush calls (analysis/flush-calls.ts): this SDK's,
+//   1.x's, OpenTelemetry's and other tracing SDKs' (Langfuse, LangSmith, Braintrust…), so a handler
+//   that flushes through another SDK is never reported; `shutdown()` counts where a profile lists it;
 // - a call of a function of the same file that flushes on every path (`await flushTraces()`, where
 //   `async function flushTraces() { await tracer.forceFlush(); }`) counts as the flush itself;
-// - any `<x>.forceFlush()` counts, whatever `x` is (a provider, another tracer): report only when sure;
+// - a method whose name alone is a flush (`forceFlush`, `flushAsync`…) counts whatever its receiver
+//   (a provider, another tracer, a client from a project module): report only when sure;
 // - throw paths need no flush (the runtime reports the error; the container may not be reused);
 // - code inside nested functions does not run on the handler's path;
-// - a non-async or callback-style handler cannot be checked this way: one that calls `forceFlush()`
+// - a non-async or callback-style handler cannot be checked this way: one that calls a flush
 //   anywhere (e.g. `tracer.forceFlush().then(() => callback(null, result))`) is trusted.
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { isFunctionNode, memberName, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
+import { getAnalysisContext } from "./context.js";
+import { isFlushByName, otelSetupOf, profileFlushTestOf, type FlushTest, type OtelSetup } from "./flush-calls.js";
 import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
-import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
+import { FLUSH_STATICS_1X, honeyhive1xProfile } from "./knowledge/sdks/honeyhive-1x.js";
+import { PREFERRED_FLUSH } from "./knowledge/sdks/honeyhive.js";
+import { nodesOfTypesWithin } from "./nodes.js";
+import { getSdkModel, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
+import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
 import { AttachedCache } from "./attached-cache.js";
 import { rangeContains } from "./edits.js";
 
+export type { FlushTest } from "./flush-calls.js";
+
+/** The SDK profile a handler traces through, whose API its message and fix speak. */
+export type FlushProfile = "honeyhive" | "honeyhive-1x" | "opentelemetry";
+
 export interface LambdaFlush {
   readonly handler: LambdaHandler;
-  /** The handler uses a HoneyHive tracer, a lazily initialized one, or a traced function. */
+  /**
+   * The handler uses a HoneyHive tracer (this SDK or 1.x), a lazily initialized one, or a traced
+   * function; or the file exports to HoneyHive over OpenTelemetry and the handler uses its tracer (or
+   * instrumentations are registered).
+   */
   readonly traces: boolean;
+  readonly profile: FlushProfile;
+  /**
+   * The flush a fix writes, without `await`: `tracer.forceFlush()`, `tracer.flush()` /
+   * `HoneyHiveTracer.flush()` (1.x), `provider.forceFlush()` (OpenTelemetry); undefined when nothing the
+   * handler can reach flushes (a review marker then).
+   */
+  readonly flushText: string | undefined;
   /** The tracer to flush: the first one the handler uses (or binds through a traced function). */
   readonly tracer: TracerDeclaration | undefined;
   /**
@@ -46,12 +75,12 @@ export interface LambdaFlush {
   readonly statementsBeforeTry: number;
   /**
    * Every normal exit passes an awaited flush. For a non-async or callback-style handler (which this
-   * analysis cannot follow): true when it calls `forceFlush()` anywhere, which is trusted.
+   * analysis cannot follow): true when it calls a flush anywhere, which is trusted.
    */
   readonly flushedOnEveryPath: boolean;
   /** The body is (after the set-up statements) one `try { … } finally { await <x>.forceFlush(); }`. */
   readonly wrappedInTryFinally: boolean;
-  /** `forceFlush()` calls on the handler's own path that are not awaited (`tracer.forceFlush();`, `void …`, `.then(…)`). */
+  /** Flush calls on the handler's own path that are not awaited (`tracer.forceFlush();`, `void …`, `.then(…)`). */
   readonly unawaitedFlushes: readonly TSESTree.CallExpression[];
   /**
    * Every unawaited flush is a statement (`tracer.forceFlush();` / `void tracer.forceFlush();`) and
@@ -60,18 +89,11 @@ export interface LambdaFlush {
   readonly flushedIfAwaited: boolean;
 }
 
-/** `<x>.forceFlush(…)` or `<x>?.forceFlush(…)`. */
-export function isFlushCall(node: TSESTree.Node): boolean {
-  return node.type === "CallExpression" && memberName(node.callee) === "forceFlush";
-}
-
 /**
- * Tells whether a call is a same-file helper that flushes on every path (`flushTraces()`). The rule and
- * the structural analysis get theirs from `flushHelpersOf(input)`, so both count the same calls.
+ * Without a file's test (`flushTestOf(input)`, which the rule and the structural analysis both use, so
+ * both count the same calls), only the methods whose name alone is a flush count.
  */
-export type FlushHelperTest = (call: TSESTree.CallExpression) => boolean;
-
-const NO_HELPERS: FlushHelperTest = () => false;
+const BY_NAME: FlushTest = isFlushByName;
 
 /** Promise methods whose result settles only after the promise they are called on. */
 const PROMISE_CHAIN_METHODS = new Set(["then", "catch", "finally"]);
@@ -88,27 +110,27 @@ const SPAN_RUNNERS = new Set(["startActiveSpan", "startSpan"]);
  * `tracer.startActiveSpan(name, async (span) => { …; await tracer.forceFlush(); })`, whose result is
  * its callback's.
  */
-function isFlushPromise(node: TSESTree.Node | null | undefined, isHelper: FlushHelperTest): boolean {
+function isFlushPromise(node: TSESTree.Node | null | undefined, isFlush: FlushTest): boolean {
   const value = unwrapExpression(node);
   if (value?.type !== "CallExpression") return false;
-  if (isFlushCall(value) || isHelper(value)) return true;
+  if (isFlush(value)) return true;
   if (value.callee.type !== "MemberExpression") return false;
   const method = memberName(value.callee);
   if (method === "then" || method === "finally") {
-    if (isFlushingCallback(value.arguments[0], isHelper)) return true;
+    if (isFlushingCallback(value.arguments[0], isFlush)) return true;
   }
-  if (method !== undefined && SPAN_RUNNERS.has(method)) return isFlushingCallback(value.arguments.at(-1), isHelper);
-  if (method !== undefined && PROMISE_CHAIN_METHODS.has(method)) return isFlushPromise(value.callee.object, isHelper);
+  if (method !== undefined && SPAN_RUNNERS.has(method)) return isFlushingCallback(value.arguments.at(-1), isFlush);
+  if (method !== undefined && PROMISE_CHAIN_METHODS.has(method)) return isFlushPromise(value.callee.object, isFlush);
   if (method === undefined || !PROMISE_COMBINATORS.has(method)) return false;
   if (value.callee.object.type !== "Identifier" || value.callee.object.name !== "Promise") return false;
   const list = value.arguments[0];
-  return list?.type === "ArrayExpression" && list.elements.some((element) => element !== null && isFlushPromise(element, isHelper));
+  return list?.type === "ArrayExpression" && list.elements.some((element) => element !== null && isFlushPromise(element, isFlush));
 }
 
 /** A function whose call settles only after a flush on every normal path. */
-function isFlushingCallback(node: TSESTree.Node | null | undefined, isHelper: FlushHelperTest): boolean {
+function isFlushingCallback(node: TSESTree.Node | null | undefined, isFlush: FlushTest): boolean {
   const fn = unwrapExpression(node);
-  return isFunctionNode(fn) && flushesOnEveryPath(fn, new Set(), isHelper);
+  return isFunctionNode(fn) && flushesOnEveryPath(fn, new Set(), isFlush);
 }
 
 /**
@@ -118,26 +140,26 @@ function isFlushingCallback(node: TSESTree.Node | null | undefined, isHelper: Fl
  * counts as the flush of the path that registers it. Matched by name: a look-alike only hides a
  * report (report only when sure).
  */
-export function isBackgroundFlush(node: TSESTree.Node, isHelper: FlushHelperTest = NO_HELPERS): node is TSESTree.CallExpression {
+export function isBackgroundFlush(node: TSESTree.Node, isFlush: FlushTest = BY_NAME): node is TSESTree.CallExpression {
   if (node.type !== "CallExpression") return false;
   const callee = unwrapExpression(node.callee);
   const name = callee?.type === "Identifier" ? callee.name : callee?.type === "MemberExpression" ? memberName(callee) : undefined;
-  if (name === "waitUntil") return isFlushPromise(node.arguments[0], isHelper);
-  if (callee?.type === "Identifier" && (name === "after" || name === "unstable_after")) return isFlushingCallback(node.arguments[0], isHelper);
+  if (name === "waitUntil") return isFlushPromise(node.arguments[0], isFlush);
+  if (callee?.type === "Identifier" && (name === "after" || name === "unstable_after")) return isFlushingCallback(node.arguments[0], isFlush);
   return false;
 }
 
 /** An `await` whose argument settles only after a flush (see `isFlushPromise`). */
-export function isAwaitedFlush(node: TSESTree.Node, isHelper: FlushHelperTest = NO_HELPERS): node is TSESTree.AwaitExpression {
-  return node.type === "AwaitExpression" && isFlushPromise(node.argument, isHelper);
+export function isAwaitedFlush(node: TSESTree.Node, isFlush: FlushTest = BY_NAME): node is TSESTree.AwaitExpression {
+  return node.type === "AwaitExpression" && isFlushPromise(node.argument, isFlush);
 }
 
 /**
  * `return <flush promise>` in an async function, or an arrow whose expression body is one: its
  * promise settles after the flush.
  */
-export function isReturnedFlush(node: TSESTree.ReturnStatement | TSESTree.Expression, isHelper: FlushHelperTest = NO_HELPERS): boolean {
-  return isFlushPromise(node.type === "ReturnStatement" ? node.argument : node, isHelper);
+export function isReturnedFlush(node: TSESTree.ReturnStatement | TSESTree.Expression, isFlush: FlushTest = BY_NAME): boolean {
+  return isFlushPromise(node.type === "ReturnStatement" ? node.argument : node, isFlush);
 }
 
 /** Calls `visit` for every node of `root` that runs when `root` runs (nested functions excluded). */
@@ -205,7 +227,7 @@ class MustFlush {
   constructor(
     /** Flush calls to count as awaited (to ask "would awaiting them be enough?"). */
     private readonly assumeAwaited: ReadonlySet<TSESTree.Node> = new Set(),
-    private readonly isHelper: FlushHelperTest = NO_HELPERS,
+    private readonly isFlush: FlushTest = BY_NAME,
   ) {}
 
   /** A `return` (or the implicit end) that is reached without a flush. */
@@ -216,7 +238,7 @@ class MustFlush {
   /** Flush state after the unconditional part of an expression has run. */
   expression(node: TSESTree.Node | null | undefined, state: FlushState): FlushState {
     if (state !== false || !node) return state;
-    return unconditionallyAwaitsFlush(node, this.assumeAwaited, this.isHelper) ? true : state;
+    return unconditionallyAwaitsFlush(node, this.assumeAwaited, this.isFlush) ? true : state;
   }
 
   statements(statements: readonly TSESTree.Node[], state: FlushState): FlushState {
@@ -238,7 +260,7 @@ class MustFlush {
       case "VariableDeclaration":
         return node.declarations.reduce<FlushState>((current, declarator) => this.expression(declarator.init, current), state);
       case "ReturnStatement": {
-        const atReturn = isReturnedFlush(node, this.isHelper) ? true : this.expression(node.argument, state);
+        const atReturn = isReturnedFlush(node, this.isFlush) ? true : this.expression(node.argument, state);
         if (atReturn === false && this.flushingFinallyDepth === 0) this.unflushedExit = true;
         return undefined;
       }
@@ -357,7 +379,7 @@ class MustFlush {
   }
 
   private tryStatement(node: TSESTree.TryStatement, state: FlushState): FlushState {
-    const finalizerFlushes = node.finalizer !== null && new MustFlush(this.assumeAwaited, this.isHelper).statement(node.finalizer, false) === true;
+    const finalizerFlushes = node.finalizer !== null && new MustFlush(this.assumeAwaited, this.isFlush).statement(node.finalizer, false) === true;
     if (finalizerFlushes) this.flushingFinallyDepth += 1;
     const block = this.statement(node.block, state);
     // The catch clause can be entered before anything in the try block ran.
@@ -379,11 +401,11 @@ function isAlwaysTrue(node: TSESTree.Node): boolean {
  * True when evaluating `node` always runs an awaited flush: found outside the parts that may be
  * skipped (right side of `&&`/`||`/`??`, branches of `?:`, nested functions).
  */
-function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: ReadonlySet<TSESTree.Node>, isHelper: FlushHelperTest): boolean {
+function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: ReadonlySet<TSESTree.Node>, isFlush: FlushTest): boolean {
   const stack: TSESTree.Node[] = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    if (isAwaitedFlush(current, isHelper) || isBackgroundFlush(current, isHelper) || assumeAwaited.has(current)) return true;
+    if (isAwaitedFlush(current, isFlush) || isBackgroundFlush(current, isFlush) || assumeAwaited.has(current)) return true;
     if (isFunctionNode(current) || current.type === "ClassBody") continue;
     if (current.type === "LogicalExpression") {
       stack.push(current.left);
@@ -402,56 +424,40 @@ function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: Readonly
 export function flushesOnEveryPath(
   fn: FunctionNode,
   assumeAwaited: ReadonlySet<TSESTree.Node> = new Set(),
-  isHelper: FlushHelperTest = NO_HELPERS,
+  isFlush: FlushTest = BY_NAME,
 ): boolean {
-  const analysis = new MustFlush(assumeAwaited, isHelper);
-  if (fn.body.type !== "BlockStatement") return isFlushPromise(fn.body, isHelper) || analysis.expression(fn.body, false) === true;
+  const analysis = new MustFlush(assumeAwaited, isFlush);
+  if (fn.body.type !== "BlockStatement") return isFlushPromise(fn.body, isFlush) || analysis.expression(fn.body, false) === true;
   const end = analysis.statement(fn.body, false);
   return !analysis.unflushedExit && end !== false;
 }
 
 /** A `try { … } finally { … }` whose finally awaits a flush on every path through it. */
-export function isTryFinallyFlush(statement: TSESTree.Node | undefined, isHelper: FlushHelperTest = NO_HELPERS): statement is TSESTree.TryStatement {
+export function isTryFinallyFlush(statement: TSESTree.Node | undefined, isFlush: FlushTest = BY_NAME): statement is TSESTree.TryStatement {
   return (
     statement?.type === "TryStatement" &&
     statement.finalizer !== null &&
-    new MustFlush(new Set(), isHelper).statement(statement.finalizer, false) === true
+    new MustFlush(new Set(), isFlush).statement(statement.finalizer, false) === true
   );
 }
 
-const helperTests = new AttachedCache<TSESTree.Program, FlushHelperTest>("honeyhive.flushHelperTest");
+const flushTests = new AttachedCache<TSESTree.Program, FlushTest>("honeyhive.flushTest");
 
 /**
- * `<tracer>.shutdown()` on a HoneyHive tracer, and same-file functions that flush on every path (`async function flushTraces() { await tracer.forceFlush(); }`,
- * `const flush = () => tracer.forceFlush()`), as a test on calls that resolve to them through scope.
+ * The calls of this file that flush: every profile's flush calls (`profileFlushTestOf`), and same-file
+ * functions that flush on every path (`async function flushTraces() { await tracer.forceFlush(); }`,
+ * `const flush = () => tracer.forceFlush()`), resolved through scope.
  */
-export function flushHelpersOf(input: AnalysisInput): FlushHelperTest {
-  const cached = helperTests.get(input.ast);
+export function flushTestOf(input: AnalysisInput): FlushTest {
+  const cached = flushTests.get(input.ast);
   if (cached) return cached;
-  const functionOf = new Map<Scope.Variable, FunctionNode>();
-  for (const scope of input.scopeManager.scopes) {
-    for (const variable of scope.variables) {
-      const def = variable.defs[0];
-      if (variable.defs.length !== 1 || !def) continue;
-      if (def.type === "FunctionName" && isFunctionNode(def.node)) functionOf.set(variable, def.node);
-      else if (def.type === "Variable" && def.node.type === "VariableDeclarator" && def.parent?.kind === "const") {
-        const init = unwrapExpression(def.node.init);
-        if (isFunctionNode(init)) functionOf.set(variable, init);
-      }
-    }
-  }
+  const isProfileFlush = profileFlushTestOf(input);
+  const { bindings } = getAnalysisContext(input);
   const verdicts = new Map<FunctionNode, boolean>();
-  const referenced = new Map<TSESTree.Node, Scope.Variable | null>();
-  for (const scope of input.scopeManager.scopes) {
-    for (const reference of scope.references) referenced.set(reference.identifier, reference.resolved);
-  }
-  const sdk = getSdkModel(input);
-  const test: FlushHelperTest = (call) => {
-    // `await tracer.shutdown()` flushes too (the per-invocation tracer's way out); only on a HoneyHive tracer.
-    if (call.callee.type === "MemberExpression") return memberName(call.callee) === "shutdown" && sdk.tracerOf(call.callee.object) !== undefined;
+  const test: FlushTest = (call) => {
+    if (isProfileFlush(call)) return true;
     if (call.callee.type !== "Identifier") return false;
-    const variable = referenced.get(call.callee);
-    const fn = variable ? functionOf.get(variable) : undefined;
+    const fn = helperFunctionOf(bindings.variableOf(call.callee));
     if (!fn) return false;
     const known = verdicts.get(fn);
     if (known !== undefined) return known;
@@ -460,8 +466,20 @@ export function flushHelpersOf(input: AnalysisInput): FlushHelperTest {
     verdicts.set(fn, verdict);
     return verdict;
   };
-  helperTests.set(input.ast, test);
+  flushTests.set(input.ast, test);
   return test;
+}
+
+/** The function a never-redeclared name stands for: `function f() {}` or `const f = () => …`. */
+function helperFunctionOf(variable: Scope.Variable | null | undefined): FunctionNode | undefined {
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return undefined;
+  if (def.type === "FunctionName" && isFunctionNode(def.node)) return def.node;
+  if (def.type === "Variable" && def.node.type === "VariableDeclarator" && def.parent?.kind === "const") {
+    const init = unwrapExpression(def.node.init);
+    if (isFunctionNode(init)) return init;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -542,18 +560,12 @@ function flushTarget(input: AnalysisInput, fn: FunctionNode, use: TracerUse | un
   return { text: tracer.referenceText, setup: 0 };
 }
 
-function collectFlushCalls(fn: FunctionNode): { unawaited: TSESTree.CallExpression[]; any: boolean } {
+function collectFlushCalls(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest): { unawaited: TSESTree.CallExpression[]; any: boolean } {
   const unawaited: TSESTree.CallExpression[] = [];
-  let any = false;
-  const stack: TSESTree.Node[] = [fn.body];
   // Every flush call anywhere (nested callbacks included) for the trust rule; only the handler's own ones as unawaited.
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (isFlushCall(node)) any = true;
-    pushChildren(stack, node);
-  }
+  const any = nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], fn.body).some(isFlush);
   forEachOwnNode(fn.body, (node) => {
-    if (node.type === "CallExpression" && isFlushCall(node) && !settlesBeforeReturn(node)) unawaited.push(node);
+    if (node.type === "CallExpression" && isFlush(node) && !settlesBeforeReturn(node, isFlush)) unawaited.push(node);
   });
   unawaited.sort((a, b) => a.range[0] - b.range[0]);
   return { unawaited, any };
@@ -563,7 +575,7 @@ function collectFlushCalls(fn: FunctionNode): { unawaited: TSESTree.CallExpressi
  * The flush's promise is awaited or returned, possibly through `?.`, `!`, `as`, `.then/.catch/.finally(…)`
  * or an awaited `Promise.all([…])`: `await tracer.forceFlush().catch(log)`, `return tracer.forceFlush()`.
  */
-function settlesBeforeReturn(call: TSESTree.CallExpression): boolean {
+function settlesBeforeReturn(call: TSESTree.CallExpression, isFlush: FlushTest): boolean {
   let outer: TSESTree.Node = call;
   for (;;) {
     const parent: TSESTree.Node | undefined = outer.parent;
@@ -582,9 +594,9 @@ function settlesBeforeReturn(call: TSESTree.CallExpression): boolean {
       return (
         parent.type === "AwaitExpression" ||
         parent.type === "ReturnStatement" ||
-        (parent.type === "CallExpression" && parent.arguments[0] === outer && isBackgroundFlush(parent)) ||
+        (parent.type === "CallExpression" && parent.arguments[0] === outer && isBackgroundFlush(parent, isFlush)) ||
         (parent.type === "ArrowFunctionExpression" && parent.body === outer) ||
-        (parent.type === "ArrayExpression" && awaitedCombinator(parent))
+        (parent.type === "ArrayExpression" && awaitedCombinator(parent, isFlush))
       );
     }
   }
@@ -611,43 +623,51 @@ function isFlushStatement(call: TSESTree.CallExpression): boolean {
 }
 
 /** The list of an awaited or returned `Promise.all/allSettled/race/any([…])`. */
-function awaitedCombinator(array: TSESTree.ArrayExpression): boolean {
+function awaitedCombinator(array: TSESTree.ArrayExpression, isFlush: FlushTest): boolean {
   const call = array.parent;
   if (call?.type !== "CallExpression" || call.arguments[0] !== array || call.callee.type !== "MemberExpression") return false;
   const { object } = call.callee;
   const isCombinator = object.type === "Identifier" && object.name === "Promise" && PROMISE_COMBINATORS.has(memberName(call.callee) ?? "");
-  return isCombinator && settlesBeforeReturn(call);
+  return isCombinator && settlesBeforeReturn(call, isFlush);
 }
 
 const flushes = new AttachedCache<LambdaHandler, LambdaFlush>("honeyhive.lambdaFlush");
 
-/** How a Lambda handler traces and flushes; undefined when the file does not use the SDK. Never throws. */
+/**
+ * How a serverless handler traces and flushes; undefined when the file uses neither a HoneyHive SDK nor
+ * OpenTelemetry exporting to HoneyHive. Never throws.
+ */
 export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): LambdaFlush | undefined {
   const cached = flushes.get(handler);
   if (cached) return cached;
   try {
-    if (!getSdkModel(input).usesSdk) return undefined;
+    const sdk = getSdkModel(input);
+    const otel = otelSetupOf(input);
+    if (!sdk.usesSdk && !otel) return undefined;
     const fn = handler.function;
-    const use = firstTracerUse(input, fn);
-    const target = flushTarget(input, fn, use);
-    const calls = collectFlushCalls(fn);
+    const use = sdk.usesSdk ? firstTracerUse(input, fn) : undefined;
+    const via = use ? honeyhiveFlush(input, fn, use) : otel && tracesThroughOtel(input, otel, fn) ? otelFlush(otel) : undefined;
+    const isFlush = flushTestOf(input);
+    const calls = collectFlushCalls(input, fn, isFlush);
     const checkable = fn.async && !handler.callbackStyle;
-    const helpers = flushHelpersOf(input);
     const body = fn.body.type === "BlockStatement" ? fn.body.body : [];
+    const setup = via?.setup ?? 0;
     const result: LambdaFlush = {
       handler,
-      traces: use !== undefined,
+      traces: via !== undefined,
+      profile: via?.profile ?? "honeyhive",
+      flushText: via?.flushText,
       tracer: use?.tracer,
-      tracerText: target.text,
-      statementsBeforeTry: target.setup,
-      flushedOnEveryPath: checkable ? flushesOnEveryPath(fn, new Set(), helpers) : calls.any,
-      wrappedInTryFinally: body.length === target.setup + 1 && isTryFinallyFlush(body[target.setup], helpers),
+      tracerText: via?.receiver,
+      statementsBeforeTry: setup,
+      flushedOnEveryPath: checkable ? flushesOnEveryPath(fn, new Set(), isFlush) : calls.any,
+      wrappedInTryFinally: body.length === setup + 1 && isTryFinallyFlush(body[setup], isFlush),
       unawaitedFlushes: calls.unawaited,
       flushedIfAwaited:
         checkable &&
         calls.unawaited.length > 0 &&
         calls.unawaited.every(isFlushStatement) &&
-        flushesOnEveryPath(fn, new Set(calls.unawaited), helpers),
+        flushesOnEveryPath(fn, new Set(calls.unawaited), isFlush),
     };
     flushes.set(handler, result);
     return result;
@@ -655,4 +675,117 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     reportAnalysisError(error);
     return undefined;
   }
+}
+
+/** The flush to name in a message: the one a fix writes, else the profile's in general terms. */
+export function flushCallText(flush: LambdaFlush): string {
+  if (flush.flushText !== undefined) return flush.flushText;
+  if (flush.profile === "opentelemetry") return "provider.forceFlush()";
+  return flush.profile === "honeyhive-1x" ? honeyhive1xProfile.preferredFlush.text("tracer") : PREFERRED_FLUSH.text("tracer");
+}
+
+/** Through which profile a handler traces, and the flush its fix writes. */
+interface FlushVia {
+  readonly profile: FlushProfile;
+  /** What the flush is called on (`tracer`, `HoneyHiveTracer`, `provider`). */
+  readonly receiver: string | undefined;
+  readonly flushText: string | undefined;
+  readonly setup: number;
+}
+
+/** A HoneyHive tracer's flush, in the API of the major the file is written against. */
+function honeyhiveFlush(input: AnalysisInput, fn: FunctionNode, use: TracerUse): FlushVia {
+  const sdk = getSdkModel(input);
+  const target = flushTarget(input, fn, use);
+  const major = honeyhiveMajorOf(input, () => codeEvidenceOf1x(input, sdk).major);
+  if (major === 2) {
+    return { profile: "honeyhive", receiver: target.text, flushText: target.text === undefined ? undefined : PREFERRED_FLUSH.text(target.text), setup: target.setup };
+  }
+  // 1.x: the static flush when the file already writes it (or no tracer instance is in reach), else the tracer's.
+  const staticClass = sdk.moduleReferenceTo("HoneyHiveTracer");
+  if (staticClass !== undefined && (codeEvidenceOf1x(input, sdk).staticFlush || target.text === undefined)) {
+    return { profile: "honeyhive-1x", receiver: staticClass, flushText: `${staticClass}.${STATIC_FLUSH_1X}()`, setup: target.setup };
+  }
+  const receiver = target.text === undefined ? undefined : awaitedIfPromise(target.text, use.tracer);
+  return { profile: "honeyhive-1x", receiver, flushText: receiver === undefined ? undefined : honeyhive1xProfile.preferredFlush.text(receiver), setup: target.setup };
+}
+
+const STATIC_FLUSH_1X = [...FLUSH_STATICS_1X][0] ?? "flush";
+
+/**
+ * 1.x's `init` is async: a variable assigned its call without `await` holds a promise
+ * (`const tracerPromise = HoneyHiveTracer.init(…)`), flushed as `(await tracerPromise).flush()`.
+ */
+function awaitedIfPromise(text: string, tracer: TracerDeclaration | undefined): string {
+  const declaration = tracer?.declaration;
+  const holdsPromise =
+    tracer !== undefined &&
+    text === tracer.name &&
+    declaration?.type === "VariableDeclarator" &&
+    declaration.init?.type === "CallExpression" &&
+    tracer.initializations.includes(declaration.init);
+  return holdsPromise ? `(await ${text})` : text;
+}
+
+interface Evidence1x {
+  /** What the code says of the major: 1 when it uses an API only 1.x has. */
+  readonly major: HoneyhiveMajor | undefined;
+  /** The file calls 1.x's static `HoneyHiveTracer.flush()`. */
+  readonly staticFlush: boolean;
+}
+
+const evidence1x = new AttachedCache<TSESTree.Program, Evidence1x>("honeyhive.flushEvidence1x");
+
+/**
+ * The file's own evidence of 1.x (consulted when neither the settings nor package.json say): an
+ * awaited tracer (`await HoneyHiveTracer.init()`, `await tracerPromise`: 2.x's init is synchronous), a
+ * member or static only 1.x has (`tracer.flush()`, `HoneyHiveTracer.flush()`). Read from the
+ * references of the file's tracers and of its `HoneyHiveTracer` binding, no walk of its own.
+ */
+function codeEvidenceOf1x(input: AnalysisInput, sdk: SdkModel): Evidence1x {
+  const cached = evidence1x.get(input.ast);
+  if (cached) return cached;
+  const { onlyIn1x } = honeyhive1xProfile;
+  let major: HoneyhiveMajor | undefined;
+  let staticFlush = false;
+  const memberOf = (identifier: TSESTree.Node): string | undefined => {
+    const parent = identifier.parent;
+    return parent?.type === "MemberExpression" && parent.object === identifier ? memberName(parent) : undefined;
+  };
+  for (const tracer of sdk.tracers) {
+    if (tracer.initializations.some((init) => init.parent?.type === "AwaitExpression")) major = 1;
+    for (const reference of tracer.variable?.references ?? []) {
+      const member = memberOf(reference.identifier);
+      if (reference.identifier.parent?.type === "AwaitExpression" || (member !== undefined && onlyIn1x.members.has(member))) major = 1;
+    }
+  }
+  const moduleScope = input.scopeManager.globalScope?.childScopes.find((scope) => scope.type === "module") ?? input.scopeManager.globalScope;
+  for (const variable of moduleScope?.variables ?? []) {
+    const identifier = variable.identifiers[0];
+    if (!identifier || sdk.sdkExportOf(identifier) !== "HoneyHiveTracer") continue;
+    for (const reference of variable.references) {
+      const member = memberOf(reference.identifier);
+      if (member === undefined || !onlyIn1x.statics.has(member)) continue;
+      major = 1;
+      if (FLUSH_STATICS_1X.has(member)) staticFlush = true;
+    }
+  }
+  const evidence = { major, staticFlush };
+  evidence1x.set(input.ast, evidence);
+  return evidence;
+}
+
+/**
+ * A handler traces through the file's OpenTelemetry pipeline when it uses a tracer got from it (or
+ * from `trace.getTracer()`), one of its parts, or when instrumentations record its I/O.
+ */
+function tracesThroughOtel(input: AnalysisInput, otel: OtelSetup, fn: FunctionNode): boolean {
+  if (otel.instrumented) return true;
+  return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.Identifier, AST_NODE_TYPES.CallExpression], fn.body).some((node) => otel.tracesAt(node));
+}
+
+/** `await provider.forceFlush()` on the provider (or span processor) variable the file has. */
+function otelFlush(otel: OtelSetup): FlushVia {
+  const receiver = otel.flushTarget?.variable?.name;
+  return { profile: "opentelemetry", receiver, flushText: receiver === undefined ? undefined : `${receiver}.forceFlush()`, setup: 0 };
 }

@@ -1208,7 +1208,7 @@ export const handler = async (event) => {
 };`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 2, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "analytics" }, output: `import { analytics } from "../lib/analytics";
+        { messageId: "missingFlush", line: 2, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "analytics.forceFlush()" }, output: `import { analytics } from "../lib/analytics";
 export const handler = async (event) => {
   try {
     analytics.enrichSession({ metadata: { id: event.id } });
@@ -1230,7 +1230,7 @@ export const handler = awslambda.streamifyResponse(async (event, responseStream,
 });`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 3, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        { messageId: "missingFlush", line: 3, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 export const handler = awslambda.streamifyResponse(async (event, responseStream, context) => {
   try {
@@ -1256,7 +1256,7 @@ export const handler = async (event, context) => {
 };`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 6, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        { messageId: "missingFlush", line: 6, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 import serverless from "serverless-http";
 import { app } from "./app";
@@ -1284,7 +1284,7 @@ export const handler: SQSHandler = async (event) => {
 };`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 4, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        { messageId: "missingFlush", line: 4, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 import type { SQSHandler } from "aws-lambda";
 export const handler: SQSHandler = async (event) => {
@@ -1312,7 +1312,7 @@ const base = async (event) => {
 export const handler = middy(base).use(jsonBodyParser());`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 9, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        { messageId: "missingFlush", line: 9, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 import middy from "@middy/core";
 import jsonBodyParser from "@middy/http-json-body-parser";
@@ -1338,7 +1338,7 @@ module.exports.handler = async function (event, context) {
       filename: "handler.js",
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 3, column: 16, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `const { HoneyHiveTracer } = require("honeyhive");
+        { messageId: "missingFlush", line: 3, column: 16, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `const { HoneyHiveTracer } = require("honeyhive");
 const tracer = HoneyHiveTracer.init();
 module.exports.handler = async function (event, context) {
   try {
@@ -1361,7 +1361,7 @@ export const handler = Sentry.wrapHandler(async (event) => {
 });`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 4, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        { messageId: "missingFlush", line: 4, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 import * as Sentry from "@sentry/aws-serverless";
 export const handler = Sentry.wrapHandler(async (event) => {
@@ -1387,7 +1387,7 @@ module.exports.handler = datadog(main);`,
       filename: "handler.js",
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 8, column: 16, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `const { datadog } = require("datadog-lambda-js");
+        { messageId: "missingFlush", line: 8, column: 16, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `const { datadog } = require("datadog-lambda-js");
 const { HoneyHiveTracer } = require("honeyhive");
 const tracer = HoneyHiveTracer.init();
 async function main(event) {
@@ -1414,7 +1414,7 @@ module.exports.handler = streamifyResponse(async (event, responseStream) => {
       filename: "index.js",
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 5, column: 16, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `"use strict";
+        { messageId: "missingFlush", line: 5, column: 16, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `"use strict";
 const { HoneyHiveTracer } = require("honeyhive");
 const tracer = HoneyHiveTracer.init();
 const streamifyResponse = awslambda.streamifyResponse;
@@ -1440,7 +1440,7 @@ async function stream(event: unknown, responseStream: ResponseStream): Promise<v
 }`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 4, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        { messageId: "missingFlush", line: 4, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
 import { streamifyResponse, type ResponseStream } from "lambda-stream";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 export const handler = streamifyResponse(stream);
@@ -1468,7 +1468,7 @@ export const handler = async (event) => {
 };`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 6, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        { messageId: "missingFlush", line: 6, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 async function maybeFlush() {
   if (process.env.FLUSH) await tracer.forceFlush();
@@ -1496,7 +1496,7 @@ export const handler = async (event) => {
       output: null,
       errors: [
         // Awaiting the chain is enough (and flushes once).
-        { messageId: "missingFlush", line: 3, column: 14, suggestions: [{ messageId: "awaitFlush", data: { tracer: "tracer" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        { messageId: "missingFlush", line: 3, column: 14, suggestions: [{ messageId: "awaitFlush", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 export const handler = async (event) => {
   tracer.createSession();

@@ -54,14 +54,14 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", tracer: "tracer", platform: "AWS Lambda" },
+          data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
           line: 3,
           column: 14,
           endColumn: 21,
           suggestions: [
             {
               messageId: "wrapInTryFinally",
-              data: { tracer: "tracer" },
+              data: { flush: "tracer.forceFlush()" },
               output: `${TRACER}export const handler = async (event) => {\n  try {\n    tracer.createSession();\n    return await work(event);\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
             },
           ],
@@ -78,7 +78,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInTryFinally",
-              data: { tracer: "tracer" },
+              data: { flush: "tracer.forceFlush()" },
               output: `${TRACER}export const handler = async (event) => {\n  try {\n    tracer.createSession();\n    const items = event.items.map((item) => {\n      return format(item);\n    });\n    const body = \`a\nb\`;\n    return await send(items, body);\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
             },
           ],
@@ -96,7 +96,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInTryFinally",
-              data: { tracer: "tracer" },
+              data: { flush: "tracer.forceFlush()" },
               // The finally flushes every path once: the flush on one path goes.
               output: `${TRACER}export async function handler(event) {\n  try {\n    if (!event.body) return { statusCode: 400 };\n    tracer.createSession();\n    return { statusCode: 200 };\n  } finally {\n    await tracer.forceFlush();\n  }\n}`,
             },
@@ -113,7 +113,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "awaitFlush",
-              data: { tracer: "tracer" },
+              data: { flush: "tracer.forceFlush()" },
               output: `${TRACER}export const handler = async () => {\n  tracer.createSession();\n  await tracer.forceFlush();\n};`,
             },
           ],
@@ -129,7 +129,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "awaitFlush",
-              data: { tracer: "tracer" },
+              data: { flush: "tracer.forceFlush()" },
               output: `${TRACER}export const handler = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush().then(() => undefined);\n  }\n};`,
             },
           ],
@@ -145,7 +145,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInTryFinally",
-              data: { tracer: "tracer" },
+              data: { flush: "tracer.forceFlush()" },
               output: `${TRACER}export const handler = async (event) => {\n  try {\n    tracer.createSession();\n    if (event.flush) await tracer.forceFlush();\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
             },
           ],
@@ -159,13 +159,13 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", tracer: "tracer", platform: "AWS Lambda" },
+          data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
           line: 3,
           column: 9,
           suggestions: [
             {
               messageId: "wrapInTryFinally",
-              data: { tracer: "tracer" },
+              data: { flush: "tracer.forceFlush()" },
               output: `const { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init();\nexports.handler = async (event) => {\n  try {\n    return await tracer.startSpan("x", () => work(event));\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
             },
           ],
@@ -179,13 +179,13 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", tracer: "getTracer()", platform: "AWS Lambda" },
+          data: { name: "handler", flush: "getTracer().forceFlush()", platform: "AWS Lambda" },
           line: 5,
           column: 20,
           suggestions: [
             {
               messageId: "wrapInTryFinally",
-              data: { tracer: "getTracer()" },
+              data: { flush: "getTracer().forceFlush()" },
               output: `const { getTracer } = require("./tracing");\nasync function handler(event) {\n  try {\n    getTracer().createSession();\n  } finally {\n    await getTracer().forceFlush();\n  }\n}\nmodule.exports = { handler };`,
             },
           ],
@@ -198,21 +198,21 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", tracer: "t", platform: "AWS Lambda" },
+          data: { name: "handler", flush: "t.forceFlush()", platform: "AWS Lambda" },
           // A compact body is rebuilt as a block, as the codemod does.
-          suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "t" }, output: `import { trace, HoneyHiveTracer as T } from "honeyhive";\nconst t = T.init();\nconst step = trace({ tracer: t }, async () => 1);\nexport const handler = async () => {\n  try {\n    await step();\n  } finally {\n    await t.forceFlush();\n  }\n};` }],
+          suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "t.forceFlush()" }, output: `import { trace, HoneyHiveTracer as T } from "honeyhive";\nconst t = T.init();\nconst step = trace({ tracer: t }, async () => 1);\nexport const handler = async () => {\n  try {\n    await step();\n  } finally {\n    await t.forceFlush();\n  }\n};` }],
         },
       ],
     },
     {
       // Non-async handler: a different message, no suggestion.
       code: `${TRACER}export function handler(event) {\n  tracer.createSession();\n  return { ok: true };\n}`,
-      errors: [{ messageId: "missingFlushNotAsync", data: { name: "handler", tracer: "tracer", platform: "AWS Lambda" }, suggestions: [] }],
+      errors: [{ messageId: "missingFlushNotAsync", data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
     },
     {
       code: `${TRACER}exports.handler = function (event, context, callback) {\n  tracer.createSession();\n  callback(null, "ok");\n};`,
       filename: "index.js",
-      errors: [{ messageId: "missingFlushCallback", data: { name: "handler", tracer: "tracer", platform: "AWS Lambda" }, suggestions: [] }],
+      errors: [{ messageId: "missingFlushCallback", data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
     },
     {
       // middy: the wrapped function is analysed, the export is reported.
@@ -222,7 +222,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           messageId: "missingFlush",
           line: 5,
           column: 14,
-          suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import middy from "@middy/core";\n${TRACER}const base = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};\nexport const handler = middy(base).use(cors());` }],
+          suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import middy from "@middy/core";\n${TRACER}const base = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};\nexport const handler = middy(base).use(cors());` }],
         },
       ],
     },
@@ -233,10 +233,10 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", tracer: "tracer", platform: "AWS Lambda" },
+          data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
           line: 2,
           column: 16,
-          suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `const tracer = require("honeyhive").HoneyHiveTracer.init();\nmodule.exports.handler = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }],
+          suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `const tracer = require("honeyhive").HoneyHiveTracer.init();\nmodule.exports.handler = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }],
         },
       ],
     },
@@ -247,8 +247,8 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "process", tracer: "tracer", platform: "AWS Lambda" },
-          suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `${TRACER}export const process = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }],
+          data: { name: "process", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+          suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `${TRACER}export const process = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }],
         },
       ],
     },
@@ -258,8 +258,8 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "consume", tracer: "tracer", platform: "AWS Lambda" },
-          suggestions: [{ messageId: "wrapInTryFinally", data: { tracer: "tracer" }, output: `import type { SQSHandler } from "aws-lambda";\n${TRACER}export const consume: SQSHandler = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }],
+          data: { name: "consume", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+          suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import type { SQSHandler } from "aws-lambda";\n${TRACER}export const consume: SQSHandler = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }],
         },
       ],
     },
@@ -313,7 +313,7 @@ ruleTester.run(`${RULE_NAME} fixes`, testedRule, {
   valid: FIX_CASES.map((entry) => entry.output),
   invalid: FIX_CASES.map((entry) => ({
     code: entry.code,
-    errors: [{ messageId: "missingFlush" as const, suggestions: [{ messageId: entry.messageId, data: { tracer: "tracer" }, output: entry.output }] }],
+    errors: [{ messageId: "missingFlush" as const, suggestions: [{ messageId: entry.messageId, data: { flush: "tracer.forceFlush()" }, output: entry.output }] }],
   })),
 });
 

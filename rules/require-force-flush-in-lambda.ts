@@ -1,7 +1,10 @@
 // A serverless runtime (AWS Lambda first; the handler's `platform` says which) freezes or ends the
 // instance once the handler's promise settles: spans still buffered in the tracer are exported late
 // (on a later warm invocation) or never. A tracing handler must therefore flush on every path that
-// returns: an awaited `<tracer>.forceFlush()`, or the flush handed to the platform's background hook.
+// returns: an awaited flush, or the flush handed to the platform's background hook. "Tracing" and
+// "flush" are read from the SDK profiles (this SDK, honeyhive 1.x, OpenTelemetry exporting to
+// HoneyHive; other SDKs' flushes count too), and the message and fix speak the handler's profile:
+// `tracer.forceFlush()`, 1.x `tracer.flush()`, OpenTelemetry `provider.forceFlush()`.
 // The suggestion is the finding's fix from analysis/fixes/flush.ts, the edits the codemod applies.
 //
 // The rule follows ESLint's code paths: it marks the segments in which an awaited flush runs and
@@ -11,7 +14,8 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { flushFix } from "../analysis/fixes/flush.js";
-import { flushHelpersOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, type LambdaFlush } from "../analysis/flush.js";
+import { mayExportOtelToHoneyhive } from "../analysis/flush-calls.js";
+import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, type LambdaFlush } from "../analysis/flush.js";
 import { getHandlerModel } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { getSdkModel } from "../analysis/sdk-model.js";
@@ -44,29 +48,30 @@ export default createRule<[], MessageIds>({
   meta: {
     type: "problem",
     docs: {
-      description: "Require AWS Lambda handlers that trace to await `forceFlush()` before every return",
+      description: "Require serverless handlers that trace to await a flush before every return",
       recommended: true,
     },
     hasSuggestions: true,
     schema: [],
     messages: {
       missingFlush:
-        "{{platform}} handler `{{name}}` can return without flushing `{{tracer}}`: spans still buffered are lost when {{platform}} freezes or ends the instance after the response.",
+        "{{platform}} handler `{{name}}` can return without `await {{flush}}`: spans still buffered are lost when {{platform}} freezes or ends the instance after the response.",
       missingFlushNotAsync:
-        "{{platform}} handler `{{name}}` is not async, so it cannot `await {{tracer}}.forceFlush()` before it returns: make it async and await the flush, or buffered spans are lost when {{platform}} freezes the instance.",
+        "{{platform}} handler `{{name}}` is not async, so it cannot `await {{flush}}` before it returns: make it async and await the flush, or buffered spans are lost when {{platform}} freezes the instance.",
       missingFlushCallback:
-        "Callback-style {{platform}} handler `{{name}}` never flushes: call back only after `await {{tracer}}.forceFlush()` (or make it async), or buffered spans are lost when {{platform}} freezes the instance.",
-      wrapInTryFinally: "Wrap the handler body in `try { … } finally { await {{tracer}}.forceFlush(); }`.",
-      awaitFlush: "Await the existing `{{tracer}}.forceFlush()` call.",
-      waitUntilFlush: "Flush in a `finally` through the platform's `waitUntil({{tracer}}.forceFlush())`.",
-      afterFlush: "Flush after the response with `after(() => {{tracer}}.forceFlush())`.",
+        "Callback-style {{platform}} handler `{{name}}` never flushes: call back only after `await {{flush}}` (or make it async), or buffered spans are lost when {{platform}} freezes the instance.",
+      wrapInTryFinally: "Wrap the handler body in `try { … } finally { await {{flush}}; }`.",
+      awaitFlush: "Await the existing `{{flush}}` call.",
+      waitUntilFlush: "Flush in a `finally` through the platform's `waitUntil({{flush}})`.",
+      afterFlush: "Flush after the response with `after(() => {{flush}})`.",
     },
   },
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
-    // The cheap gate first: a file that uses no SDK and no local tracer module costs nothing more.
-    if (!getSdkModel(input).usesSdk) return {};
+    // The cheap gate first: a file that uses no HoneyHive SDK, no local tracer module and no
+    // OpenTelemetry pointed at HoneyHive costs nothing more.
+    if (!getSdkModel(input).usesSdk && !mayExportOtelToHoneyhive(input.text)) return {};
     const handlers = getHandlerModel(input).lambdaHandlers;
     if (handlers.length === 0) return {};
     const flushByFunction = new Map<TSESTree.Node, LambdaFlush>();
@@ -76,19 +81,18 @@ export default createRule<[], MessageIds>({
     }
     if (flushByFunction.size === 0) return {};
 
-    const isFlushHelper = flushHelpersOf(input);
+    const isFlush = flushTestOf(input);
     const stack: TrackedPath[] = [];
     const top = (): TrackedPath | undefined => stack[stack.length - 1];
 
     function report(flush: LambdaFlush, messageId: MessageIds): void {
-      const tracer = flush.tracerText ?? "tracer";
       // Not an autofix: moving a body into try/finally changes when errors surface, a person should look.
       const fix = messageId === "missingFlush" ? flushFix(input, flush) : undefined;
       context.report({
         node: flush.handler.nameNode,
         messageId,
-        data: { name: flush.handler.exportName, tracer, platform: flush.handler.platform.name },
-        suggest: fix?.kind ? [{ messageId: fix.kind, data: { tracer: fix.tracer }, fix: ruleFixOf(input, [fix.fix]) }] : [],
+        data: { name: flush.handler.exportName, flush: flushCallText(flush), platform: flush.handler.platform.name },
+        suggest: fix?.kind ? [{ messageId: fix.kind, data: { flush: fix.flush }, fix: ruleFixOf(input, [fix.fix]) }] : [],
       });
     }
 
@@ -111,20 +115,20 @@ export default createRule<[], MessageIds>({
       // At the await's exit, an optional chain inside it (`await tracer?.forceFlush()`) has merged back.
       "AwaitExpression:exit"(node: TSESTree.AwaitExpression) {
         const path = top();
-        if (!path?.flush || !isAwaitedFlush(node, isFlushHelper)) return;
+        if (!path?.flush || !isAwaitedFlush(node, isFlush)) return;
         for (const segment of path.current) path.flushed.add(segment.id);
       },
       // `waitUntil(tracer.forceFlush())`, `after(() => tracer.forceFlush())`: the platform finishes it after the response.
       "CallExpression:exit"(node: TSESTree.CallExpression) {
         const path = top();
-        if (!path?.flush || !isBackgroundFlush(node, isFlushHelper)) return;
+        if (!path?.flush || !isBackgroundFlush(node, isFlush)) return;
         for (const segment of path.current) path.flushed.add(segment.id);
       },
       // `return tracer.forceFlush().then(() => result)`: the handler's promise settles after the flush.
       // Marked on entry: at the exit, ESLint has already moved on to the unreachable segment after `return`.
       ReturnStatement(node: TSESTree.ReturnStatement) {
         const path = top();
-        if (!path?.flush || path.node !== path.flush.handler.function || !isReturnedFlush(node, isFlushHelper)) return;
+        if (!path?.flush || path.node !== path.flush.handler.function || !isReturnedFlush(node, isFlush)) return;
         for (const segment of path.current) path.flushed.add(segment.id);
       },
       onCodePathEnd(codePath: CodePath) {
@@ -138,7 +142,7 @@ export default createRule<[], MessageIds>({
           return;
         }
         // `async () => tracer.startActiveSpan("h", async () => { …flush… })`: the value is the flush promise.
-        if (fn.body.type !== "BlockStatement" && isReturnedFlush(fn.body, isFlushHelper)) return;
+        if (fn.body.type !== "BlockStatement" && isReturnedFlush(fn.body, isFlush)) return;
         if (!everyReturnFlushed(codePath, path.flushed)) report(flush, "missingFlush");
       },
     };

@@ -17,7 +17,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../ast.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
-import { isFlushCall, type LambdaFlush } from "../flush.js";
+import { flushCallText, flushTestOf, type FlushTest, type LambdaFlush } from "../flush.js";
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
 import { nodesOfType } from "../nodes.js";
@@ -29,25 +29,27 @@ import { MARKER_MESSAGES } from "./review-markers.js";
 export type FlushFixKind = "awaitFlush" | "wrapInTryFinally" | "waitUntilFlush" | "afterFlush";
 
 export type FlushFix =
-  | { readonly kind: FlushFixKind; readonly fix: FindingFix; readonly tracer: string; readonly marker?: undefined }
+  /** `flush`: the call written (`tracer.forceFlush()`, `tracer.flush()`, `provider.forceFlush()`), for the suggestion's message. */
+  | { readonly kind: FlushFixKind; readonly fix: FindingFix; readonly flush: string; readonly marker?: undefined }
   | { readonly kind?: undefined; readonly fix?: undefined; readonly marker: ReviewMarker };
 
 /** The fix of a handler that does not flush on every path (`flushedOnEveryPath` false). */
 export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
-  const { handler, tracerText } = flush;
+  const { handler, flushText } = flush;
   const fn = handler.function;
-  if (handler.callbackStyle || !fn.async) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNotAsync(tracerText ?? "tracer") } };
-  if (tracerText === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNoTracer } };
+  if (handler.callbackStyle || !fn.async) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNotAsync(flushCallText(flush)) } };
   const edits = new EditList();
   if (flush.unawaitedFlushes.length > 0 && flush.flushedIfAwaited) {
+    // The handler's own flush calls, whatever their receiver: awaiting them is the whole fix.
     for (const call of flush.unawaitedFlushes) awaitFlush(edits, input.text, call);
-    return { kind: "awaitFlush", fix: fixFromEdits(edits), tracer: tracerText };
+    return { kind: "awaitFlush", fix: fixFromEdits(edits), flush: input.text.slice(...flush.unawaitedFlushes[0].range) };
   }
-  const writer = new FlushWriter(input, flush, tracerText, edits);
+  if (flushText === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNoTracer(flush.profile) } };
+  const writer = new FlushWriter(input, flush, flushText, edits);
   const form = writer.form();
   const kind = form.kind === "after" ? writer.after(form) : writer.tryFinally(form);
-  if (kind === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaWrapByHand(tracerText) } };
-  return { kind, fix: fixFromEdits(edits), tracer: tracerText };
+  if (kind === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaWrapByHand(flushText) } };
+  return { kind, fix: fixFromEdits(edits), flush: flushText };
 }
 
 /** A comment that calls a flush fire-and-forget: false once the flush is awaited. */
@@ -97,7 +99,8 @@ class FlushWriter {
   constructor(
     private readonly input: AnalysisInput,
     private readonly flush: LambdaFlush,
-    private readonly tracer: string,
+    /** The flush call to write, without `await`: `tracer.forceFlush()`, `tracer.flush()`. */
+    private readonly flushCall: string,
     private readonly edits: EditList,
   ) {
     this.text = input.text;
@@ -124,13 +127,13 @@ class FlushWriter {
 
   /** The statement the finally runs. */
   private flushStatement(form: FlushForm): string {
-    return form.kind === "await" ? `await ${this.tracer}.forceFlush();` : `${form.call}(${this.tracer}.forceFlush());`;
+    return form.kind === "await" ? `await ${this.flushCall};` : `${form.call}(${this.flushCall});`;
   }
 
   /** `after(() => tracer.forceFlush());` first in the handler (after the statements that set up the tracer). */
   after(form: Extract<FlushForm, { kind: "after" }>): FlushFixKind | undefined {
     const { fn, text, nl, unit, edits } = this;
-    const statement = `${form.call}(() => ${this.tracer}.forceFlush());`;
+    const statement = `${form.call}(() => ${this.flushCall});`;
     if (fn.body.type !== "BlockStatement") {
       const arrow = arrowOffset(text, fn as TSESTree.ArrowFunctionExpression);
       if (arrow === undefined) return undefined;
@@ -252,14 +255,14 @@ class FlushWriter {
    */
   private removeRedundantFlushes(within: TSESTree.Node): void {
     const unawaited = new Set<TSESTree.Node>(this.flush.unawaitedFlushes);
+    const isFlush = flushTestOf(this.input);
     for (const statement of nodesOfType(this.input.ast, AST_NODE_TYPES.ExpressionStatement)) {
       // Only a statement of a block can go (`if (x) await flush();` would lose its body).
       if (!rangeContains(within, statement) || enclosingFunction(statement) !== this.fn || statement.parent?.type !== AST_NODE_TYPES.BlockStatement) continue;
-      const call = flushCallOf(statement);
+      const call = flushCallOf(statement, isFlush);
       if (!call) continue;
       const awaited = statement.expression.type === "AwaitExpression";
-      const receiver = call.callee.type === "MemberExpression" ? this.text.slice(...call.callee.object.range) : undefined;
-      if ((awaited && receiver === this.tracer) || (!awaited && unawaited.has(call))) this.removeStatementLine(statement);
+      if ((awaited && this.text.slice(...call.range) === this.flushCall) || (!awaited && unawaited.has(call))) this.removeStatementLine(statement);
     }
   }
 
@@ -278,12 +281,12 @@ class FlushWriter {
   }
 }
 
-/** `[await|void] <x>.forceFlush(…);` as a statement: its flush call. */
-function flushCallOf(statement: TSESTree.ExpressionStatement): TSESTree.CallExpression | undefined {
+/** `[await|void] <flush>;` as a statement (`await tracer.forceFlush();`): its flush call. */
+function flushCallOf(statement: TSESTree.ExpressionStatement, isFlush: FlushTest): TSESTree.CallExpression | undefined {
   let expression: TSESTree.Node = statement.expression;
   if (expression.type === "AwaitExpression" || (expression.type === "UnaryExpression" && expression.operator === "void")) expression = expression.argument;
   if (expression.type === "ChainExpression") expression = expression.expression;
-  return isFlushCall(expression) ? (expression as TSESTree.CallExpression) : undefined;
+  return expression.type === AST_NODE_TYPES.CallExpression && isFlush(expression) ? expression : undefined;
 }
 
 /** `return call()` in a try/finally must await, or the finally runs before the promise settles. */

@@ -10,9 +10,13 @@ export const MARKER_MESSAGES = {
   explicitTracerAwaitGetter: (getters: readonly string[]) =>
     `call this on the tracer ${getters.map((getter) => `await ${getter}`).join(" or ")} resolves to (its own method of the same name)`,
   /** Non-async and callback-style handlers alike: making them async is the person's call. */
-  lambdaNotAsync: (tracer: string) => `make this handler async and await ${tracer}.forceFlush() before it returns`,
-  lambdaWrapByHand: (tracer: string) => `wrap the rest of this handler in try { … } finally { await ${tracer}.forceFlush(); }`,
-  lambdaNoTracer: "await the HoneyHive tracer's forceFlush() before this handler returns",
+  /** `flush` is the profile's flush call: `tracer.forceFlush()`, `tracer.flush()` (1.x), `provider.forceFlush()`. */
+  lambdaNotAsync: (flush: string) => `make this handler async and await ${flush} before it returns`,
+  lambdaWrapByHand: (flush: string) => `wrap the rest of this handler in try { … } finally { await ${flush}; }`,
+  lambdaNoTracer: (profile: "honeyhive" | "honeyhive-1x" | "opentelemetry") =>
+    profile === "opentelemetry"
+      ? "await the tracer provider's forceFlush() before this handler returns (NodeSDK has none: keep the provider or span processor in a module-level variable)"
+      : `await the HoneyHive tracer's ${profile === "honeyhive-1x" ? "flush()" : "forceFlush()"} before this handler returns`,
   /**
    * honeyhive 1.x `startSession()` in a handler: 1.x has no request-scoped session on a shared tracer,
    * so the fix is the migration (or a tracer per request), which a person decides.

@@ -31,8 +31,16 @@ export interface MigrateOptions {
   readonly runInBand: boolean;
   readonly extensions: readonly string[];
   readonly ignore: readonly string[];
-  /** `settings.honeyhive` of the ESLint plugin, from `--modules` and `--lambda-handler-names`. */
-  readonly settings: { readonly modules: readonly string[]; readonly lambdaHandlerNames: readonly string[] };
+  /**
+   * `settings.honeyhive` of the ESLint plugin, from `--modules`, `--lambda-handler-names`,
+   * `--serverless` / `--no-serverless` and `--sdk-version` (unset ones are left out: decided per file).
+   */
+  readonly settings: {
+    readonly modules: readonly string[];
+    readonly lambdaHandlerNames: readonly string[];
+    readonly serverless?: boolean;
+    readonly sdkVersion?: 1 | 2;
+  };
 }
 
 export type Command =
@@ -59,6 +67,10 @@ const MIGRATE_OPTIONS = {
   ignore: { type: "string", multiple: true },
   modules: { type: "string", multiple: true },
   "lambda-handler-names": { type: "string", multiple: true },
+  // Both spelled out (not parseArgs' allowNegative): the settings value is three-state, unset included.
+  serverless: { type: "boolean" },
+  "no-serverless": { type: "boolean" },
+  "sdk-version": { type: "string" },
   from: { type: "string" },
   "update-package": { type: "boolean" },
 } as const;
@@ -93,6 +105,24 @@ function parseExtensions(value: string | undefined): string[] {
   return extensions;
 }
 
+/** `--serverless` → true, `--no-serverless` → false, neither → undefined (decided per file). */
+function parseServerless(on: boolean | undefined, off: boolean | undefined): boolean | undefined {
+  if (on && off) throw new UsageError("--serverless and --no-serverless: give one of them");
+  return on ? true : off ? false : undefined;
+}
+
+/**
+ * `--sdk-version 1|2`: the major of honeyhive the code is written against. With `--from 1` the 2.x
+ * transforms run on the code the 1.x set has just migrated, so they speak 2.x whatever package.json
+ * still says (it names 1.x until `--update-package` or the user moves it).
+ */
+function parseSdkVersion(value: string | undefined, from1x: boolean): 1 | 2 | undefined {
+  if (value !== undefined && value !== "1" && value !== "2") throw new UsageError(`--sdk-version: expected 1 or 2, got "${value}"`);
+  if (from1x && value === "1") throw new UsageError("--sdk-version 1 with --from 1: after the 1.x transforms the code is 2.x; leave --sdk-version out");
+  if (from1x) return 2;
+  return value === undefined ? undefined : (Number(value) as 1 | 2);
+}
+
 function parseMigrate(args: readonly string[]): Command {
   let parsed;
   try {
@@ -116,6 +146,8 @@ function parseMigrate(args: readonly string[]): Command {
   const transforms = selectable.filter((id) => (only.length === 0 || only.includes(id)) && !skipped.includes(id));
   if (transforms.length === 0) throw new UsageError("no transform left to run: --transforms and --skip exclude them all");
 
+  const serverless = parseServerless(values.serverless, values["no-serverless"]);
+  const sdkVersion = parseSdkVersion(values["sdk-version"], from1x);
   const check = values.check ?? false;
   const print = values.print ?? false;
   return {
@@ -138,7 +170,12 @@ function parseMigrate(args: readonly string[]): Command {
       runInBand: values["run-in-band"] ?? false,
       extensions: parseExtensions(values.extensions),
       ignore: values.ignore ?? [],
-      settings: { modules: commaList(values.modules), lambdaHandlerNames: commaList(values["lambda-handler-names"]) },
+      settings: {
+        modules: commaList(values.modules),
+        lambdaHandlerNames: commaList(values["lambda-handler-names"]),
+        ...(serverless === undefined ? {} : { serverless }),
+        ...(sdkVersion === undefined ? {} : { sdkVersion }),
+      },
     },
   };
 }

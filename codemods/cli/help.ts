@@ -62,6 +62,14 @@ Options:
       --lambda-handler-names <list>
                            Exported names that are AWS Lambda handlers besides "handler"
                            (settings.honeyhive.lambdaHandlerNames)
+      --serverless, --no-serverless
+                           Next.js route handlers and server actions do (or do not) run as
+                           serverless functions that must flush; default: decided per file
+                           from vercel.json, netlify.toml, open-next.config.* and the route's
+                           maxDuration/runtime (settings.honeyhive.serverless)
+      --sdk-version <1|2>  The honeyhive major the code is written against, when package.json
+                           does not say it: fixes then speak that API (1: tracer.flush()); with
+                           --from 1 it is 2 (settings.honeyhive.sdkVersion)
       --cpus <n>           Transform on n worker threads (default: cores - 1, and only for
                            more than 50 files that may use the SDK)
       --run-in-band        Transform in this process, without worker threads

@@ -224,7 +224,7 @@ describe("choosing transforms", () => {
     const run = await runInProcess(makeProject({}), ["migrate", "--list"]);
     expect(run.code).toBe(0);
     for (const id of TRANSFORM_IDS) expect(run.stdout).toContain(id);
-    expect(run.stdout).toContain("Make every return path of a tracing AWS Lambda handler await tracer.forceFlush()");
+    expect(run.stdout).toContain("Make every return path of a tracing serverless handler await its SDK's flush");
   });
 
   it("--list with paths counts the files each transform would change, writing nothing", async () => {
@@ -254,18 +254,40 @@ describe("choosing transforms", () => {
     const root = makeProject({ "a.ts": reexported });
     const without = JSON.parse((await runInProcess(root, ["migrate", "--json", "--dry"])).stdout) as JsonReport;
     expect(without.summary).toMatchObject({ candidates: 0, changed: 0 });
-    let seenSettings: unknown;
-    const engine = {
-      ...fakeEngine,
-      runTransforms: (...args: Parameters<typeof fakeEngine.runTransforms>) => {
-        seenSettings = args[2].settings;
-        return fakeEngine.runTransforms(...args);
-      },
-    };
+    const spy = settingsSpy();
     const argv = ["migrate", "--json", "--dry", "--modules", "@/lib/tracing,~/obs", "--lambda-handler-names", "main"];
-    const run = await runInProcess(root, argv, engine);
+    const run = await runInProcess(root, argv, spy.engine);
     expect((JSON.parse(run.stdout) as JsonReport).summary).toMatchObject({ candidates: 1, changed: 1 });
-    expect(seenSettings).toEqual({ modules: ["@/lib/tracing", "~/obs"], lambdaHandlerNames: ["main"] });
+    expect(spy.seen()).toEqual({ modules: ["@/lib/tracing", "~/obs"], lambdaHandlerNames: ["main"] });
+  });
+
+  it("passes --serverless / --no-serverless and --sdk-version as settings.honeyhive.serverless and .sdkVersion", async () => {
+    const root = makeProject({ "a.ts": HANDLER });
+    const settingsOf = async (...flags: string[]): Promise<unknown> => {
+      const spy = settingsSpy();
+      const run = await runInProcess(root, ["migrate", "--dry", ...flags], spy.engine);
+      expect(run.code, run.stderr).toBe(0);
+      return spy.seen();
+    };
+    expect(await settingsOf()).toEqual({ modules: [], lambdaHandlerNames: [] });
+    expect(await settingsOf("--serverless")).toEqual({ modules: [], lambdaHandlerNames: [], serverless: true });
+    expect(await settingsOf("--no-serverless", "--sdk-version", "1")).toEqual({ modules: [], lambdaHandlerNames: [], serverless: false, sdkVersion: 1 });
+    // After the 1.x set the code is 2.x: the 2.x transforms must speak 2.x, whatever package.json still says.
+    expect(await settingsOf("--from", "1")).toEqual({ modules: [], lambdaHandlerNames: [], sdkVersion: 2 });
+    for (const flags of [["--serverless", "--no-serverless"], ["--sdk-version", "3"], ["--from", "1", "--sdk-version", "1"]]) {
+      const run = await runInProcess(root, ["migrate", "--dry", ...flags]);
+      expect(run.code, flags.join(" ")).toBe(2);
+    }
+  });
+
+  it("--no-serverless leaves a Next.js route of a Vercel project unflushed, --serverless flushes one without deployment files", async () => {
+    const route = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport async function POST() {\n  tracer.createSession();\n  return new Response("ok");\n}\n`;
+    const vercel = makeProject({ "package.json": "{}", "vercel.json": "{}", "app/api/chat/route.ts": route });
+    expect((await runInProcess(vercel, ["migrate", "--print", "--transforms", "lambda-force-flush"], null)).stdout).toContain("forceFlush");
+    expect((await runInProcess(vercel, ["migrate", "--print", "--transforms", "lambda-force-flush", "--no-serverless"], null)).stdout).toBe("");
+    const plain = makeProject({ "package.json": "{}", "app/api/chat/route.ts": route });
+    expect((await runInProcess(plain, ["migrate", "--print", "--transforms", "lambda-force-flush"], null)).stdout).toBe("");
+    expect((await runInProcess(plain, ["migrate", "--print", "--transforms", "lambda-force-flush", "--serverless"], null)).stdout).toContain("forceFlush");
   });
 
   it("runs the project pass on the candidates' links: files importing a tracer module become candidates, facts reach the transforms", async () => {
@@ -570,3 +592,16 @@ describe("help and version", () => {
     expect((await runInProcess(root, ["migrate", "-v"])).stdout).toBe(version);
   });
 });
+
+/** The fake engine, remembering the settings the CLI hands to the transforms. */
+function settingsSpy(): { engine: MigrateEngine; seen: () => unknown } {
+  let seen: unknown;
+  const engine: MigrateEngine = {
+    ...fakeEngine,
+    runTransforms: (...args: Parameters<typeof fakeEngine.runTransforms>) => {
+      seen = args[2].settings;
+      return fakeEngine.runTransforms(...args);
+    },
+  };
+  return { engine, seen: () => seen };
+}

@@ -22,6 +22,7 @@ import type { CodemodTransform, FileLinks, ProjectFileFacts, RunState } from "./
 import { is1xTransformId, TRANSFORM_IDS, type TransformId } from "../transforms/ids.js";
 import { transformById } from "../transforms/index.js";
 import { readSettings, type HoneyhiveSettings } from "../../analysis/settings.js";
+import type { PrefilterSettings } from "./prefilter.js";
 
 export interface TransformFailure {
   readonly message: string;
@@ -47,8 +48,8 @@ export interface TransformRunResult {
 export interface RunTransformsOptions {
   /** Transforms to apply, in this order. Defaults to all of them. */
   readonly transforms?: readonly TransformId[];
-  /** `settings.honeyhive` equivalent: extra SDK re-export modules, extra Lambda handler names. */
-  readonly settings?: { readonly modules?: readonly string[]; readonly lambdaHandlerNames?: readonly string[] };
+  /** `settings.honeyhive` equivalent: extra SDK re-export modules, extra Lambda handler names, serverless, sdkVersion. */
+  readonly settings?: PrefilterSettings;
   /** What the project pass (`linkProject` in project.ts) knows about this file. */
   readonly project?: ProjectFileFacts;
   /**

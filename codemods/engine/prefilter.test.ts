@@ -27,12 +27,28 @@ describe("mayUseSdk", () => {
     expect(mayUseSdk(`import { tracer } from "@/lib/tracing";`, { modules: ["@/lib/tracing"] })).toBe(true);
     expect(mayUseSdk(`import { tracer } from "./lib/tracing";\ntracer.sessionStart();`)).toBe(false);
   });
+
+  it("keeps OpenTelemetry code that exports to HoneyHive (its serverless handlers must flush), not OpenTelemetry to another backend", () => {
+    const otel = (url: string) => `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nnew OTLPTraceExporter({ url: ${url} });`;
+    expect(mayUseSdk(otel("`${process.env.HONEYHIVE_SERVER_URL}/opentelemetry/v1/traces`"))).toBe(true);
+    expect(mayUseSdk(otel(`"https://api.honeyhive.ai/opentelemetry/v1/traces"`))).toBe(true);
+    expect(mayUseSdk(otel(`"https://otel.example.com/v1/traces"`))).toBe(false);
+    expect(mayUseSdk(`// POST /opentelemetry/v1/traces\nexport const handler = async () => 1;`)).toBe(false);
+  });
 });
 
 describe("localImportsOfTracerHint", () => {
   it("lists project modules only when the file mentions a tracer", () => {
     expect(localImportsOfTracerHint(`import * as Tracer from "./Tracer.js";\nimport { pipe } from "effect";`)).toEqual(["./Tracer.js"]);
     expect(localImportsOfTracerHint(`import { format } from "./util";`)).toEqual([]);
+  });
+
+  it("takes the tracer members from the SDK profiles: 1.x-only members count, names other objects share do not", () => {
+    expect(localImportsOfTracerHint(`import { hh } from "./obs";\nconst run = hh.traceFunction({ eventName: "x" })(fn);`)).toEqual(["./obs"]);
+    expect(localImportsOfTracerHint(`import { hh } from "./obs";\nawait hh.startSession();`)).toEqual(["./obs"]);
+    // A logger's flush() and a provider's getTracer() are no sign of a HoneyHive tracer: the file stays skipped.
+    expect(localImportsOfTracerHint(`import { log } from "./log";\nawait log.flush();`)).toEqual([]);
+    expect(localImportsOfTracerHint(`import { db } from "./db";\nawait db.query("select 1");`)).toEqual([]);
   });
 });
 

@@ -4,32 +4,31 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { DirectoryListings } from "./directory-listings.js";
+import { TRACER_HINT_PATTERN } from "../../analysis/knowledge/sdks/index.js";
+import { mayExportOtelToHoneyhive } from "../../analysis/knowledge/sdks/opentelemetry.js";
 import { isLocalModule, readSettings, textMentionsSdk } from "../../analysis/settings.js";
 
 /** `settings.honeyhive` as the engine takes it (RunTransformsOptions["settings"]). */
 export interface PrefilterSettings {
   readonly modules?: readonly string[];
   readonly lambdaHandlerNames?: readonly string[];
+  readonly serverless?: boolean;
+  readonly sdkVersion?: 1 | 2;
 }
 
 /** Module specifiers of import / export-from / require() / import() in a file's text. */
 const MODULE_SPECIFIER = /\b(?:from|require\s*\(|import\s*\(?)\s*["']([^"'\n]+)["']/g;
 
 /**
- * How the analysis core (sdk-model.ts) recognizes a tracer imported from a project module: named like
- * one (`tracer`, `fooTracer`, `getTracer`) or used through a member only a tracer has.
- */
-const TRACER_HINT = /tracer|\.(?:sessionStart|createSession|acreateSession|withSession|forceFlush|trace|enrichSpan|enrichSession|startSpan|sessionId)\b/i;
-
-/**
- * Cheap text test run before parsing: does the file name the SDK or a settings module? A file whose
+ * Cheap text test run before parsing: does the file name the SDK or a settings module, or export to
+ * HoneyHive over OpenTelemetry (its serverless handlers must flush)? A file whose
  * only link to the SDK is a tracer imported from a project module (`./tracing`) is not kept here:
  * nearly every file imports a local module, and a "tracer" word is common (Effect has its own
  * `Tracer`). `mayImportSdkTracer` and the project pass decide those. `runTransforms` on a single file
  * does not depend on this test: it always parses.
  */
 export function mayUseSdk(source: string, settings?: PrefilterSettings): boolean {
-  return textMentionsSdk(source, readSettings({ honeyhive: settings ?? {} }));
+  return textMentionsSdk(source, readSettings({ honeyhive: settings ?? {} })) || mayExportOtelToHoneyhive(source);
 }
 
 /**
@@ -38,7 +37,9 @@ export function mayUseSdk(source: string, settings?: PrefilterSettings): boolean
  * module for a HoneyHive tracer.
  */
 export function localImportsOfTracerHint(source: string, settings?: PrefilterSettings): string[] {
-  if (!TRACER_HINT.test(source)) return [];
+  // How the analysis core recognizes a tracer imported from a project module: named like one
+  // (`tracer`, `getTracer`) or used through a member of a HoneyHive tracer (2.x or 1.x), from the profiles.
+  if (!TRACER_HINT_PATTERN.test(source)) return [];
   const resolved = readSettings({ honeyhive: settings ?? {} });
   return [...source.matchAll(MODULE_SPECIFIER)].map((match) => match[1]).filter((specifier) => isLocalModule(specifier, resolved));
 }

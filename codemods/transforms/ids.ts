@@ -17,7 +17,7 @@ export const TRANSFORMS = [
     id: "lambda-force-flush",
     title: "Flush before a Lambda handler returns",
     description:
-      "Make every return path of a tracing AWS Lambda handler await tracer.forceFlush(), so spans leave before the runtime freezes",
+      "Make every return path of a tracing serverless handler await its SDK's flush (tracer.forceFlush(), 1.x tracer.flush(), OpenTelemetry provider.forceFlush()), so spans leave before the runtime freezes",
   },
   {
     id: "explicit-tracer",

@@ -169,4 +169,28 @@ export const handler = async (event: { id: string }) => {
     const server = `${HEADER}\nimport http from "node:http";\nexport const handler = async () => work("x");\nhttp.createServer(() => {}).listen(3000);\n`;
     expect(run(server).output).toBe(server);
   });
+
+  it("leaves handlers that flush through 1.x or another SDK byte-identical, and flushes a 1.x one with 1.x's flush", () => {
+    const flushedElsewhere = [
+      `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async () => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  tracer.startSession();\n  await HoneyHiveTracer.flush();\n};\n`,
+      `import { tracer } from "./tracing";\nimport { Client } from "langsmith";\nconst client = new Client();\nexport const handler = async () => {\n  tracer.trace("h", () => 1);\n  await client.flush();\n};\n`,
+    ];
+    for (const code of flushedElsewhere) expect(run(code)).toMatchObject({ output: code, changed: false });
+    const unflushed = `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async () => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  tracer.startSession();\n};\n`;
+    expect(run(unflushed).output).toBe(
+      `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async () => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  try {\n    tracer.startSession();\n  } finally {\n    await tracer.flush();\n  }\n};\n`,
+    );
+  });
+
+  it("leaves a review marker on an OpenTelemetry handler whose NodeSDK offers nothing to flush, once", () => {
+    // NodeSDK has no forceFlush and no public way to its provider; shutdown() would end a warm Lambda's pipeline.
+    const setup = `import { trace } from "@opentelemetry/api";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\n\nconst sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }) });\nsdk.start();\n\n`;
+    const handler = `export const handler = async (event: { id: string }) => {\n  trace.getTracer("orders").startActiveSpan("lookup", (span) => span.end());\n  return fetchOrder(event.id);\n};\n`;
+    const result = run(setup + handler);
+    expect(result.output).toBe(
+      `${setup}/* honeyhive-migrate: await the tracer provider's forceFlush() before this handler returns (NodeSDK has none: keep the provider or span processor in a module-level variable) */\n${handler}`,
+    );
+    expect(run(result.output).output).toBe(result.output);
+  });
 });
+

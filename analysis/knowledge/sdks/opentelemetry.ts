@@ -58,8 +58,12 @@ export const OTEL_COMPONENTS: readonly OtelComponent[] = [
   ...OTLP_EXPORTER_PACKAGES.map((pkg) => component(pkg, "OTLPTraceExporter", "exporter")),
 ];
 
-/** What a fix writes, best first: the provider (flushes every processor), else a processor, else the exporter. */
-export const FIX_PREFERENCE: readonly OtelRole[] = ["provider", "processor", "exporter"];
+/**
+ * What a fix flushes, best first: the provider (flushes every processor), else a span processor. Never
+ * the exporter alone: its forceFlush() waits for the exports under way, not for the spans still queued
+ * in the batch processor in front of it.
+ */
+export const FIX_PREFERENCE: readonly OtelRole[] = ["provider", "processor"];
 
 const API: PackageExport = { package: "@opentelemetry/api", name: "trace" };
 
@@ -121,3 +125,12 @@ export const opentelemetryProfile = {
    */
   honeyhiveEndpoint: /honeyhive|\/opentelemetry\/v1\/traces\b/i,
 } as const satisfies SdkProfileBase & Record<string, unknown>;
+
+/**
+ * The text test of a file that exports to HoneyHive over OpenTelemetry: it names an OpenTelemetry
+ * package and HoneyHive's endpoint (an exporter URL, a header or an environment name). The rules'
+ * gate and the codemod's prefilter both use it, before anything is parsed.
+ */
+export function mayExportOtelToHoneyhive(text: string): boolean {
+  return text.includes("@opentelemetry/") && opentelemetryProfile.honeyhiveEndpoint.test(text);
+}

@@ -1,0 +1,271 @@
+// Which calls flush, read from the SDK profiles (analysis/knowledge/sdks): a call counts when its method
+// is one of a profile's flush calls and its receiver resolves to what the profile names (the package,
+// a static of an exported class, an instance of one, what an export returns, or a HoneyHive tracer),
+// through the file's one binding resolver. A method whose name is specific enough (`nameAlone`:
+// `forceFlush`, `flushAsync`, …) counts on any receiver; `flush`/`shutdown` only on a resolved one (a
+// database pool has `shutdown()` too).
+//
+// Also here: what an OpenTelemetry file that exports to HoneyHive sets up (its provider, processors,
+// tracers), for the handlers that trace through it and the flush a fix writes on it.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { memberName, unwrapExpression } from "./ast.js";
+import { AttachedCache } from "./attached-cache.js";
+import { originName, type Bindings } from "./bindings.js";
+import { getAnalysisContext } from "./context.js";
+import type { AnalysisInput } from "./input.js";
+import { ALL_FLUSH_CALLS, FLUSH_METHODS_BY_NAME, type PackageExport, type ProfiledFlushCall } from "./knowledge/sdks/index.js";
+import { FIX_PREFERENCE, mayExportOtelToHoneyhive, OTEL_COMPONENTS, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
+
+export { mayExportOtelToHoneyhive };
+import { nodesOfType } from "./nodes.js";
+import { getSdkModel } from "./sdk-model.js";
+
+/** Tells whether a call flushes (a profile's flush call, or a same-file function that flushes on every path). */
+export type FlushTest = (call: TSESTree.CallExpression) => boolean;
+
+const CALLS_BY_METHOD = new Map<string, ProfiledFlushCall[]>();
+for (const flush of ALL_FLUSH_CALLS) {
+  const list = CALLS_BY_METHOD.get(flush.method);
+  if (list) list.push(flush);
+  else CALLS_BY_METHOD.set(flush.method, [flush]);
+}
+
+/** The method a call invokes: `x.flushAsync?.()` → `flushAsync`, `flush()` → `flush`. */
+function calledName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee?.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return memberName(callee);
+}
+
+/** A call whose method name alone makes it a flush (`<anything>.forceFlush()`): needs no resolution. */
+export const isFlushByName: FlushTest = (call) => {
+  const name = calledName(call);
+  return name !== undefined && FLUSH_METHODS_BY_NAME.has(name);
+};
+
+/** How many aliases (`const a = b as X`) a receiver is followed through. */
+const MAX_ALIAS_DEPTH = 4;
+
+/** Resolves flush receivers of one file. */
+class ReceiverResolver {
+  constructor(
+    private readonly input: AnalysisInput,
+    private readonly bindings: Bindings,
+  ) {}
+
+  /** `node` is the export itself: `trace` of `import { trace } from "@opentelemetry/api"`, `bt` of `import * as bt from "braintrust"` for `""`. */
+  isExport(node: TSESTree.Node, target: PackageExport): boolean {
+    const origin = this.bindings.originOf(node);
+    if (!origin || origin.module !== target.package) return false;
+    return originName(origin) === (target.name === "default" ? "" : target.name);
+  }
+
+  /** `new X()`, a binding of one (also through `as X`, `: X` annotations and aliases). */
+  isInstance(node: TSESTree.Node, target: PackageExport, depth = 0): boolean {
+    if (depth > MAX_ALIAS_DEPTH) return false;
+    let current: TSESTree.Node | undefined = node;
+    // Casts say what the value is: `instance as Langfuse`, `<Langfuse>instance`.
+    while (current) {
+      if ((current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSTypeAssertion) && this.isType(current.typeAnnotation, target)) return true;
+      const inner: TSESTree.Node | undefined = unwrapOne(current);
+      if (inner === current) break;
+      current = inner;
+    }
+    if (!current) return false;
+    if (current.type === AST_NODE_TYPES.NewExpression) return this.isExport(current.callee, target);
+    if (current.type !== AST_NODE_TYPES.Identifier) return false;
+    return this.valuesOf(current).some(({ annotation, init }) => (annotation !== undefined && this.isType(annotation, target)) || (init !== undefined && this.isInstance(init, target, depth + 1)));
+  }
+
+  /** What `target` returns (`calls` empty: a call of it), or a chain of member calls on it. */
+  isResult(node: TSESTree.Node, target: PackageExport, calls: readonly string[], depth = 0): boolean {
+    if (depth > MAX_ALIAS_DEPTH) return false;
+    const value = unwrapExpression(node);
+    if (!value) return false;
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      return this.valuesOf(value).some(({ init }) => init !== undefined && this.isResult(init, target, calls, depth + 1));
+    }
+    if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (calls.length === 0) return this.isExport(value.callee, target);
+    const callee = unwrapExpression(value.callee);
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== calls.at(-1)) return false;
+    const rest = calls.slice(0, -1);
+    return rest.length === 0 ? this.isExport(callee.object, target) : this.isResult(callee.object, target, rest, depth);
+  }
+
+  private isType(annotation: TSESTree.TypeNode, target: PackageExport): boolean {
+    return annotation.type === AST_NODE_TYPES.TSTypeReference && this.isExport(annotation.typeName, target);
+  }
+
+  /** The declared type and initializer of the variable an identifier names (every definition). */
+  private valuesOf(identifier: TSESTree.Identifier): { annotation?: TSESTree.TypeNode; init?: TSESTree.Node }[] {
+    const variable: Scope.Variable | null | undefined = this.bindings.variableOf(identifier);
+    if (!variable) return [];
+    return variable.defs.flatMap((def) => {
+      if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+        return [{ annotation: def.node.id.typeAnnotation?.typeAnnotation, init: def.node.init ?? undefined }];
+      }
+      if (def.type === "Parameter" && def.name.type === AST_NODE_TYPES.Identifier) return [{ annotation: def.name.typeAnnotation?.typeAnnotation }];
+      return [];
+    });
+  }
+
+  matches(call: TSESTree.CallExpression, flush: ProfiledFlushCall): boolean {
+    const callee = unwrapExpression(call.callee);
+    const receiver = callee?.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+    const { receiver: expected } = flush;
+    switch (expected.kind) {
+      case "module":
+        // `flush()` imported by name, or `bt.flush()` on the module value.
+        return callee !== undefined && (receiver ? this.isExport(receiver, { package: expected.package, name: "default" }) : this.isExport(callee, { package: expected.package, name: flush.method }));
+      case "static":
+        return receiver !== undefined && this.isExport(receiver, expected.export);
+      case "instance":
+        return receiver !== undefined && this.isInstance(receiver, expected.export);
+      case "result":
+        return receiver !== undefined && this.isResult(receiver, expected.export, expected.calls ?? []);
+      case "tracer":
+        return receiver !== undefined && getSdkModel(this.input).tracerOf(receiver) !== undefined;
+    }
+  }
+}
+
+/** One step of `unwrapExpression`, keeping the node when there is nothing to unwrap. */
+function unwrapOne(node: TSESTree.Node): TSESTree.Node {
+  switch (node.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      return node.argument;
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+    case AST_NODE_TYPES.ChainExpression:
+      return node.expression;
+    default:
+      return node;
+  }
+}
+
+const profileTests = new AttachedCache<TSESTree.Program, FlushTest>("honeyhive.profileFlushTest");
+
+/**
+ * The flush calls of every profile, as a test on calls of this file. A renamed import of a module
+ * flush (`import { flush as btFlush } from "braintrust"`) is found through its binding.
+ */
+export function profileFlushTestOf(input: AnalysisInput): FlushTest {
+  const cached = profileTests.get(input.ast);
+  if (cached) return cached;
+  let resolver: ReceiverResolver | undefined;
+  const resolverOf = (): ReceiverResolver => (resolver ??= new ReceiverResolver(input, getAnalysisContext(input).bindings));
+  const test: FlushTest = (call) => {
+    if (isFlushByName(call)) return true;
+    const callee = unwrapExpression(call.callee);
+    let name = calledName(call);
+    if (callee?.type === AST_NODE_TYPES.Identifier) {
+      // A free function: its exported name, whatever the local one.
+      const origin = getAnalysisContext(input).bindings.originOf(callee);
+      name = origin?.path.at(-1) ?? name;
+    }
+    const candidates = name === undefined ? undefined : CALLS_BY_METHOD.get(name);
+    if (!candidates) return false;
+    return candidates.some((flush) => resolverOf().matches(call, flush));
+  };
+  profileTests.set(input.ast, test);
+  return test;
+}
+
+// ---------------------------------------------------------------------------------------------
+// OpenTelemetry set up in the file
+
+/** An OpenTelemetry component made in the file (`new NodeTracerProvider(…)`) and the variable that holds it. */
+export interface OtelPart {
+  readonly component: OtelComponent;
+  readonly creation: TSESTree.NewExpression;
+  /** The variable the instance is assigned to (`const provider = new …`), if any. */
+  readonly variable: Scope.Variable | undefined;
+}
+
+export interface OtelSetup {
+  /** Components made in the file, in source order. */
+  readonly parts: readonly OtelPart[];
+  /**
+   * What a fix flushes: the first module-level provider variable, else a span processor variable
+   * (see FIX_PREFERENCE); undefined when none is held in a variable (`new NodeSDK({ traceExporter })`).
+   */
+  readonly flushTarget: OtelPart | undefined;
+  /**
+   * Instrumentations are registered (`registerInstrumentations`, NodeSDK's `instrumentations`): they
+   * record spans for a handler's own I/O, so every handler traces once a pipeline is set up.
+   */
+  readonly instrumented: boolean;
+  /** Does `node` (inside a handler) trace through OpenTelemetry: a part, a tracer got from one or from `trace.getTracer()`? */
+  tracesAt(node: TSESTree.Node): boolean;
+}
+
+const API_TRACE: PackageExport = { package: "@opentelemetry/api", name: "trace" };
+
+const setups = new AttachedCache<TSESTree.Program, OtelSetup | null>("honeyhive.otelSetup");
+
+/** What the file sets up of OpenTelemetry exporting to HoneyHive; undefined when it makes no pipeline of its own. */
+export function otelSetupOf(input: AnalysisInput): OtelSetup | undefined {
+  const cached = setups.get(input.ast);
+  if (cached !== undefined) return cached ?? undefined;
+  const setup = mayExportOtelToHoneyhive(input.text) ? buildOtelSetup(input) : undefined;
+  setups.set(input.ast, setup ?? null);
+  return setup;
+}
+
+function buildOtelSetup(input: AnalysisInput): OtelSetup | undefined {
+  const { bindings } = getAnalysisContext(input);
+  const resolver = new ReceiverResolver(input, bindings);
+  const parts: OtelPart[] = [];
+  for (const creation of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
+    const component = OTEL_COMPONENTS.find((candidate) => resolver.isExport(creation.callee, candidate.export));
+    if (!component) continue;
+    parts.push({ component, creation, variable: holderOf(creation, bindings) });
+  }
+  // No pipeline made here: the provider lives in another module (not followed), or the file only
+  // names `@opentelemetry/api` next to this SDK, whose tracer is analysed as such.
+  if (parts.length === 0) return undefined;
+  const partVariables = new Set(parts.flatMap((part) => (part.variable ? [part.variable] : [])));
+  const usesApiTracer = (node: TSESTree.Node): boolean => resolver.isResult(node, API_TRACE, ["getTracer"]);
+  // Tracers: `provider.getTracer(…)` and `trace.getTracer(…)`, held in variables.
+  const tracerVariables = new Set<Scope.Variable>();
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const callee = unwrapExpression(call.callee);
+    if (memberName(callee) !== "getTracer" || callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const object = unwrapExpression(callee.object);
+    const fromPart = object?.type === AST_NODE_TYPES.Identifier && partVariables.has(bindings.variableOf(object) as Scope.Variable);
+    if (!fromPart && !usesApiTracer(call)) continue;
+    const holder = holderOf(call, bindings);
+    if (holder) tracerVariables.add(holder);
+  }
+  const flushTarget = FIX_PREFERENCE.map((role) =>
+    parts.find((part) => part.component.role === role && part.component.forceFlush && part.variable !== undefined && isModuleScope(part.variable.scope)),
+  ).find((part) => part !== undefined);
+  const tracesAt = (node: TSESTree.Node): boolean => {
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = bindings.variableOf(node);
+      return variable !== null && variable !== undefined && (tracerVariables.has(variable) || partVariables.has(variable));
+    }
+    return node.type === AST_NODE_TYPES.CallExpression && usesApiTracer(node);
+  };
+  const instrumented = /Instrumentations?\b/.test(input.text);
+  return { parts, flushTarget, instrumented, tracesAt };
+}
+
+function isModuleScope(scope: Scope.Scope): boolean {
+  return scope.type === "module" || scope.type === "global";
+}
+
+/** The variable a value is assigned to: `const x = <value>` (through `await`, casts, parentheses). */
+function holderOf(value: TSESTree.Node, bindings: Bindings): Scope.Variable | undefined {
+  let outer: TSESTree.Node = value;
+  while (outer.parent && unwrapOne(outer.parent) === outer) outer = outer.parent;
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return bindings.variableOf(parent.id) ?? undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,102 @@
+// require-force-flush-in-lambda on the SDK profiles: honeyhive 1.x (`tracer.flush()`, static
+// `HoneyHiveTracer.flush()`), OpenTelemetry exporting to HoneyHive (`provider.forceFlush()`), and
+// other tracing SDKs whose flushes count (Langfuse, LangSmith, Braintrust): the message and the fix
+// speak the handler's profile, and a handler that flushes through any of them is never reported.
+import rule, { RULE_NAME } from "./require-force-flush-in-lambda.js";
+import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
+
+const ruleTester = createRuleTester();
+const testedRule = testableRule(rule);
+
+const V1 = `import { HoneyHiveTracer } from "honeyhive";\nconst tracerPromise = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "p" });\n`;
+
+const OTEL_IMPORTS =
+  `import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\n` +
+  `import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";\n` +
+  `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\n`;
+const EXPORTER = `new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" })`;
+const OTEL =
+  OTEL_IMPORTS +
+  `const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${EXPORTER})] });\n` +
+  `provider.register();\nconst tracer = provider.getTracer("x");\n`;
+
+/** A tracer from the project's own module (taken for a HoneyHive tracer by its name) in a file that flushes through another SDK. */
+const LOCAL_TRACER = `import { tracer } from "./lib/tracing";\n`;
+
+/** An invalid case whose one suggestion wraps the body in try/finally around `await <flush>`. */
+function wrapped(code: string, flush: string, output: string) {
+  return {
+    code,
+    errors: [
+      {
+        messageId: "missingFlush" as const,
+        data: { name: "handler", flush, platform: "AWS Lambda" },
+        suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush }, output }],
+      },
+    ],
+  };
+}
+
+ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
+  valid: [
+    // 1.x: the tracer's own flush, and the static flush.
+    `${V1}export const handler = async (event) => {\n  const tracer = await tracerPromise;\n  const out = await tracer.traceFunction({ eventName: "h" })(work)(event);\n  await tracer.flush();\n  return out;\n};`,
+    `${V1}export const handler = async (event) => {\n  const tracer = await tracerPromise;\n  tracer.startSession();\n  const out = await work(event);\n  await HoneyHiveTracer.flush();\n  return out;\n};`,
+    `import { HoneyHiveTracer as HH } from "honeyhive";\nexport const handler = async (event) => {\n  const tracer = await HH.init({ project: "p" });\n  try {\n    return await work(event, tracer);\n  } finally {\n    await HH.flush();\n  }\n};`,
+    // OpenTelemetry: the provider's, a processor's, the global provider's delegate's flush; NodeSDK's shutdown.
+    `${OTEL}export const handler = async (event) => {\n  try {\n    return await tracer.startActiveSpan("h", async (span) => { try { return await work(event); } finally { span.end(); } });\n  } finally {\n    await provider.forceFlush();\n  }\n};`,
+    `${OTEL_IMPORTS}const processor = new BatchSpanProcessor(${EXPORTER});\nconst provider = new NodeTracerProvider({ spanProcessors: [processor] });\nprovider.register();\nconst tracer = provider.getTracer("x");\nexport const handler = async (event) => {\n  tracer.startActiveSpan("h", (span) => span.end());\n  await processor.forceFlush();\n};`,
+    `${OTEL}import { trace } from "@opentelemetry/api";\nexport const handler = async (event) => {\n  tracer.startActiveSpan("h", (span) => span.end());\n  await trace.getTracerProvider().getDelegate().forceFlush();\n};`,
+    `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { trace } from "@opentelemetry/api";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nconst sdk = new NodeSDK({ traceExporter: ${EXPORTER} });\nsdk.start();\nexport const handler = async (event) => {\n  trace.getTracer("x").startActiveSpan("h", (span) => span.end());\n  await sdk.shutdown();\n};`,
+    // OpenTelemetry exporting elsewhere is another vendor's: no HoneyHive rule applies.
+    `${OTEL_IMPORTS}const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://otel.example.com/v1/traces" }))] });\nconst tracer = provider.getTracer("x");\nexport const handler = async () => { tracer.startActiveSpan("h", (span) => span.end()); };`,
+    // No OpenTelemetry pipeline in the file: `@opentelemetry/api` beside this SDK is not a route into HoneyHive of its own.
+    `import { HoneyHiveTracer } from "honeyhive";\nimport { trace } from "@opentelemetry/api";\nconst hh = HoneyHiveTracer.init({ project: "p" });\nexport const handler = async () => { trace.getTracer("x").startActiveSpan("h", (span) => span.end()); };`,
+    // Other SDKs' flushes: Langfuse (also optional-chained, through an `as` alias), LangSmith, Braintrust.
+    `${LOCAL_TRACER}import { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await langfuse.flushAsync();\n};`,
+    `${LOCAL_TRACER}import { Langfuse } from "langfuse";\nexport const handler = async (event, instance: unknown) => {\n  tracer.trace("h", () => work(event));\n  const ext = instance as Langfuse;\n  await ext.flushAsync?.();\n};`,
+    `${LOCAL_TRACER}import { CallbackHandler } from "langfuse-langchain";\nconst handlerCb = new CallbackHandler();\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await handlerCb.shutdownAsync();\n};`,
+    `${LOCAL_TRACER}import { Client } from "langsmith";\nconst client = new Client();\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await client.flush();\n};`,
+    `${LOCAL_TRACER}import { Client } from "langsmith";\nconst client: Client = makeClient();\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await client.awaitPendingTraceBatches();\n};`,
+    `${LOCAL_TRACER}import { flush as flushBraintrust } from "braintrust";\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await flushBraintrust();\n};`,
+    `${LOCAL_TRACER}import * as braintrust from "braintrust";\nconst logger = braintrust.initLogger({ projectName: "p" });\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await logger.flush();\n};`,
+    `${LOCAL_TRACER}import { Laminar } from "@lmnr-ai/lmnr";\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await Laminar.flush();\n};`,
+  ],
+  invalid: [
+    {
+      // The platform's background form, in 1.x's API: Next.js `after()` on a serverless route.
+      code: `${V1}export const maxDuration = 30;\nexport async function POST(request) {\n  const tracer = await tracerPromise;\n  tracer.startSession();\n  return Response.json(await answer(await request.json()));\n}`,
+      filename: "app/api/chat/route.ts",
+      errors: [
+        {
+          messageId: "missingFlush",
+          data: { name: "POST", flush: "tracer.flush()", platform: "Next.js serverless function" },
+          suggestions: [
+            {
+              messageId: "afterFlush",
+              data: { flush: "tracer.flush()" },
+              output: `import { HoneyHiveTracer } from "honeyhive";\nimport { after } from "next/server";\nconst tracerPromise = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "p" });\nexport const maxDuration = 30;\nexport async function POST(request) {\n  const tracer = await tracerPromise;\n  after(() => tracer.flush());\n  tracer.startSession();\n  return Response.json(await answer(await request.json()));\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    // 1.x: the fix writes 1.x's `tracer.flush()`, which 1.x has (it has no forceFlush).
+    wrapped(`${V1}export const handler = async (event) => {\n  const tracer = await tracerPromise;\n  tracer.startSession();\n  return work(event);\n};`, "tracer.flush()", `${V1}export const handler = async (event) => {\n  const tracer = await tracerPromise;\n  try {\n    tracer.startSession();\n    return await work(event);\n  } finally {\n    await tracer.flush();\n  }\n};`),
+    // 1.x whose handlers use the static flush: the fix writes it too.
+    wrapped(`${V1}export const ok = async () => { await HoneyHiveTracer.flush(); };\nexport const handler = async (event) => {\n  (await tracerPromise).startSession();\n  return work(event);\n};`, "HoneyHiveTracer.flush()", `${V1}export const ok = async () => { await HoneyHiveTracer.flush(); };\nexport const handler = async (event) => {\n  try {\n    (await tracerPromise).startSession();\n    return await work(event);\n  } finally {\n    await HoneyHiveTracer.flush();\n  }\n};`),
+    // 1.x through the module's promise: the tracer is what it resolves to.
+    wrapped(`${V1}export const handler = async (event) => {\n  (await tracerPromise).startSession();\n  return work(event);\n};`, "(await tracerPromise).flush()", `${V1}export const handler = async (event) => {\n  try {\n    (await tracerPromise).startSession();\n    return await work(event);\n  } finally {\n    await (await tracerPromise).flush();\n  }\n};`),
+    // OpenTelemetry to HoneyHive: flush the provider the file has.
+    wrapped(`${OTEL}export const handler = async (event) =>\n  tracer.startActiveSpan("h", async (span) => {\n    try {\n      return await work(event);\n    } finally {\n      span.end();\n    }\n  });`, "provider.forceFlush()", `${OTEL}export const handler = async (event) => {\n  try {\n    return await tracer.startActiveSpan("h", async (span) => {\n      try {\n        return await work(event);\n      } finally {\n        span.end();\n      }\n    });\n  } finally {\n    await provider.forceFlush();\n  }\n};`),
+    {
+      // NodeSDK has no forceFlush and no way to its provider: reported, with no fix (the codemod leaves a marker).
+      code: `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { trace } from "@opentelemetry/api";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nconst sdk = new NodeSDK({ traceExporter: ${EXPORTER} });\nsdk.start();\nexport const handler = async (event) => {\n  trace.getTracer("x").startActiveSpan("h", (span) => span.end());\n};`,
+      errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
+    },
+    // `flush`/`shutdown` count only on a resolved receiver: a database pool's shutdown is no flush.
+    wrapped(`import { HoneyHiveTracer } from "honeyhive";\nimport { Pool } from "pg";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst pool = new Pool();\nexport const handler = async () => {\n  tracer.createSession();\n  await pool.shutdown();\n};`, "tracer.forceFlush()", `import { HoneyHiveTracer } from "honeyhive";\nimport { Pool } from "pg";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst pool = new Pool();\nexport const handler = async () => {\n  try {\n    tracer.createSession();\n    await pool.shutdown();\n  } finally {\n    await tracer.forceFlush();\n  }\n};`),
+    // `flush` on a `Client` of the project's own module is not LangSmith's `Client#flush`: it does not count.
+    wrapped(`${LOCAL_TRACER}import { Client } from "./lib/db";\nconst client = new Client();\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await client.flush();\n};`, "tracer.forceFlush()", `${LOCAL_TRACER}import { Client } from "./lib/db";\nconst client = new Client();\nexport const handler = async (event) => {\n  try {\n    tracer.trace("h", () => work(event));\n    await client.flush();\n  } finally {\n    await tracer.forceFlush();\n  }\n};`),
+  ],
+});
