@@ -29,6 +29,7 @@ import type { AnalysisInput } from "./input.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { rangeContains } from "./edits.js";
+import { importedFact } from "./project-modules.js";
 
 export interface LambdaFlush {
   readonly handler: LambdaHandler;
@@ -423,7 +424,8 @@ const helperTests = new AttachedCache<TSESTree.Program, FlushHelperTest>("honeyh
 
 /**
  * `<tracer>.shutdown()` on a HoneyHive tracer, and same-file functions that flush on every path (`async function flushTraces() { await tracer.forceFlush(); }`,
- * `const flush = () => tracer.forceFlush()`), as a test on calls that resolve to them through scope.
+ * `const flush = () => tracer.forceFlush()`), as a test on calls that resolve to them through scope; also
+ * such a function imported from a project module (analysis/project-modules.ts, one module deep).
  */
 export function flushHelpersOf(input: AnalysisInput): FlushHelperTest {
   const cached = helperTests.get(input.ast);
@@ -452,7 +454,8 @@ export function flushHelpersOf(input: AnalysisInput): FlushHelperTest {
     if (call.callee.type !== "Identifier") return false;
     const variable = referenced.get(call.callee);
     const fn = variable ? functionOf.get(variable) : undefined;
-    if (!fn) return false;
+    // A helper imported from a project module counts when that module's own flush analysis says it flushes on every path.
+    if (!fn) return variable ? importedFact(input, variable, "flushHelper") !== undefined : false;
     const known = verdicts.get(fn);
     if (known !== undefined) return known;
     verdicts.set(fn, false); // recursion guard: a helper that calls itself is not proof of a flush
