@@ -1,7 +1,12 @@
 // `sessionStart()` stores the session id on the tracer instance; in a request handler or a Lambda
 // handler that instance is shared by every concurrent request, so one request's session overwrites
 // another's. `createSession()` keeps the id in the request's OpenTelemetry baggage instead.
-import { describeHandler, sessionStartInHandler } from "../analysis/handlers.js";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { AttachedCache } from "../analysis/attached-cache.js";
+import { findVariable } from "../analysis/ast.js";
+import { describeHandler, getHandlerModel, sessionStartInHandler, type Handler } from "../analysis/handlers.js";
+import type { AnalysisInput } from "../analysis/input.js";
+import { importedFact } from "../analysis/project-modules.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { sessionStartFix } from "../analysis/fixes/session-start.js";
 import { analysisInputFromContext } from "../analysis/input.js";
@@ -9,7 +14,7 @@ import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "no-session-start-in-handler";
 
-type MessageIds = "sessionStartInHandler";
+type MessageIds = "sessionStartInHandler" | "sessionStartInImportedHelper";
 
 /** Longer receivers (`this.deps.tracing.tracer`) are shortened to the tracer's name in messages. */
 const MAX_RECEIVER_LENGTH = 40;
@@ -27,6 +32,8 @@ export default createRule<[], MessageIds>({
     messages: {
       sessionStartInHandler:
         "`{{tracer}}.sessionStart()` in this {{handler}} stores the session on the shared tracer, so concurrent requests overwrite each other's session. Use `{{tracer}}.createSession()`, which keeps it in this request's context.",
+      sessionStartInImportedHelper:
+        "`{{helper}}()` starts a session on the shared tracer `{{tracer}}` (`{{tracer}}.{{method}}()` at {{location}}) and is called in this {{handler}}, so concurrent requests overwrite each other's session. Make the helper start a request-scoped session (`{{tracer}}.createSession()`).",
     },
   },
   defaultOptions: [],
@@ -34,6 +41,14 @@ export default createRule<[], MessageIds>({
     const input = analysisInputFromContext(context);
     return {
       CallExpression(call) {
+        const helper = importedSessionHelperInHandler(input, call);
+        if (helper) {
+          const { name, fact, handler } = helper;
+          const location = `${fact.from.displayPath}:${fact.line}`;
+          const data = { helper: name, tracer: fact.tracer, method: fact.method, location, handler: describeHandler(handler) };
+          context.report({ node: call.callee, messageId: "sessionStartInImportedHelper", data });
+          return;
+        }
         const found = sessionStartInHandler(input, call);
         if (!found) return;
         const callee = found.call.callee;
@@ -51,3 +66,35 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/**
+ * `openChatSession(req)` in a handler, where the project module it is imported from (one module deep,
+ * analysis/project-modules.ts) calls `sessionStart()` / 1.x `startSession()` on its shared tracer.
+ * Cheap gates first: a plain call of a name the file imports, inside a handler; only then is the module read.
+ */
+function importedSessionHelperInHandler(input: AnalysisInput, call: TSESTree.CallExpression) {
+  if (call.callee.type !== "Identifier") return undefined;
+  const name = call.callee.name;
+  if (!importedNamesOf(input.ast).has(name)) return undefined;
+  const variable = findVariable(input.scopeManager, call, name);
+  const handler: Handler | undefined = variable && getHandlerModel(input).enclosingHandler(call);
+  const fact = handler && variable && importedFact(input, variable, "sessionHelper");
+  return fact ? { name, fact, handler } : undefined;
+}
+
+const importedNames = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.importedNames");
+
+/** Local names of the file's value imports (`import { a as b }`, default imports). */
+function importedNamesOf(ast: TSESTree.Program): ReadonlySet<string> {
+  let names = importedNames.get(ast);
+  if (!names) {
+    const found = new Set<string>();
+    for (const statement of ast.body) {
+      if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
+      for (const specifier of statement.specifiers) if (specifier.type !== "ImportNamespaceSpecifier") found.add(specifier.local.name);
+    }
+    names = found;
+    importedNames.set(ast, names);
+  }
+  return names;
+}
