@@ -179,11 +179,10 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget): Exp
   const facts: ExportFact[] = [];
   const tracer = "variable" in target ? sdk.tracers.find((candidate) => candidate.variable === target.variable) : undefined;
   const fn = functionOfTarget(target);
-  if (tracer && tracer.moduleLevel && !tracer.getter && (tracer.kind === "init" || tracer.kind === "lazy")) {
+  // An `export let tracer` that a getter fills is a tracer too (shared by every importer), possibly unset.
+  if (tracer && tracer.moduleLevel && (tracer.kind === "init" || tracer.kind === "lazy")) {
     facts.push(tracer.kind === "init" ? { kind: "tracer" } : getterFact(sdk, tracer, fn));
-  } else if (tracer?.getter) {
-    // `export let tracer` filled by a getter: readers may see it unset; the getter is the one to use.
-  } else {
+  } else if (!tracer) {
     const role = otelRoleOf(input, valueOfTarget(target));
     if (role) facts.push({ kind: "otel", role });
   }

@@ -17,6 +17,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import { AttachedCache } from "./attached-cache.js";
 import { requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { extractModuleFacts, NO_FACTS, type ExportFact, type ExportFactKind, type ModuleFacts } from "./export-facts.js";
 import type { AnalysisInput } from "./input.js";
@@ -84,6 +85,8 @@ const TYPESCRIPT_SOURCES_OF: Readonly<Record<string, readonly string[]>> = {
   ".mjs": [".mts"],
   ".cjs": [".cts"],
 };
+/** ASTs parsed here: the models running on them must not follow their imports (one module deep). */
+const importedModuleAsts = new AttachedCache<TSESTree.Program, true>("honeyhive.importedModule");
 const MAX_CONFIG_BYTES = 1_000_000;
 const MAX_SOURCE_BYTES = 2_000_000;
 
@@ -93,15 +96,8 @@ export class ProjectModules {
   private readonly rootByDirectory = new Map<string, string>();
   private readonly configByDirectory = new Map<string, string | null>();
   private readonly compilerPathsByConfig = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly value: CompilerPaths | undefined }>();
-  /** ASTs this reader parsed: models running on them must not follow their imports (one module deep). */
-  private readonly readHere = new WeakSet<TSESTree.Program>();
 
   constructor(private readonly fs: ProjectFileSystem = NODE_FILE_SYSTEM) {}
-
-  /** True for the AST of a module this reader parsed (its imports are not followed). */
-  isImportedModule(ast: TSESTree.Program): boolean {
-    return this.readHere.has(ast);
-  }
 
   /**
    * The facts of export `name` of the module `specifier` resolves to from `fromFile`, following one
@@ -135,7 +131,7 @@ export class ProjectModules {
     if (text !== undefined) {
       try {
         const input = parseAnalysisInput(text, path, settings);
-        this.readHere.add(input.ast);
+        importedModuleAsts.set(input.ast, true);
         facts = extractModuleFacts(input);
       } catch {
         // A syntax error in the imported module: it tells nothing (its own lint run reports it).
@@ -209,18 +205,24 @@ export class ProjectModules {
     return compilerPaths.baseUrl === undefined ? [] : [resolve(compilerPaths.baseUrl, specifier)];
   }
 
-  /** The nearest directory (from `directory` up) with a package.json; `directory` itself when none. */
+  /**
+   * The nearest directory (from `directory` up) with a package.json; without one anywhere, the nearest
+   * with a tsconfig.json, jsconfig.json or .git; else `directory` itself.
+   */
   private projectRootOf(directory: string): string {
     const cached = this.rootByDirectory.get(directory);
     if (cached !== undefined) return cached;
-    let root = directory;
+    let root: string | undefined;
+    let fallback: string | undefined;
     for (let current = directory; ; current = dirname(current)) {
       if (this.fs.stat(join(current, "package.json"))?.isFile) {
         root = current;
         break;
       }
+      fallback ??= ["tsconfig.json", "jsconfig.json", ".git"].some((name) => this.fs.stat(join(current, name)) !== undefined) ? current : undefined;
       if (dirname(current) === current) break;
     }
+    root ??= fallback ?? directory;
     this.rootByDirectory.set(directory, root);
     return root;
   }
@@ -384,7 +386,7 @@ export function importOrigin(variable: Scope.Variable): { readonly specifier: st
  */
 export function importedExport(input: AnalysisInput, variable: Scope.Variable): ImportedExport | undefined {
   const reader = defaultReader;
-  if (reader.isImportedModule(input.ast)) return undefined;
+  if (importedModuleAsts.get(input.ast)) return undefined;
   const origin = importOrigin(variable);
   // `settings.honeyhive.modules` name packages (never followed). Any other specifier may be a
   // relative path or a `paths` alias (`@/lib/tracing`, `lib/tracing`): resolve() tells, and refuses packages.
