@@ -33,7 +33,8 @@ function countingFs(): ProjectFileSystem & { stats: string[]; reads: string[] } 
     reads,
     stat: (path) => (stats.push(path), NODE_FILE_SYSTEM.stat(path)),
     readFile: (path) => (reads.push(path), NODE_FILE_SYSTEM.readFile(path)),
-    realpath: (path) => NODE_FILE_SYSTEM.realpath(path),
+    realpath: (path) => (stats.push(path), NODE_FILE_SYSTEM.realpath(path)),
+    readDirectory: (path) => (reads.push(path), NODE_FILE_SYSTEM.readDirectory(path)),
   };
 }
 
@@ -194,6 +195,21 @@ describe("reading cost and robustness", () => {
     expect(fs.reads.filter((read) => read === path)).toHaveLength(2);
   });
 
+  it("probes from directory listings: a second lookup lists nothing again; a new file is seen once the directory changes", () => {
+    const root = project({ "src/app.ts": `` });
+    const fs = countingFs();
+    const reader = new ProjectModules(fs);
+    const from = join(root, "src/app.ts");
+    expect(reader.resolve("./tracing", from)).toBeUndefined();
+    const [reads, stats] = [fs.reads.length, fs.stats.length];
+    expect(reader.resolve("./tracing", from)).toBeUndefined();
+    expect(fs.reads).toHaveLength(reads);
+    expect(fs.stats.length - stats).toBeLessThanOrEqual(2); // 16 candidates in 2 directories
+    writeFileSync(join(root, "src/tracing.ts"), `export {};\n`);
+    utimesSync(join(root, "src"), new Date(), new Date(Date.now() + 5_000));
+    expect(reader.resolve("./tracing", from)).toBe(join(root, "src/tracing.ts"));
+  });
+
   it("a module with a syntax error or that cannot be read gives no facts and never throws", () => {
     const root = project({ "src/broken.ts": `${INIT}export const tracer = HoneyHiveTracer.init(;\n`, "src/app.ts": `` });
     const reader = new ProjectModules();
@@ -226,6 +242,6 @@ describe("reading cost and robustness", () => {
       ["obs", "imported", true, "obs()"],
       ["makeTracer", "imported", true, undefined], // a factory: its call is never written as if it cached
     ]);
-    expect(fs.reads).toEqual([join(root, "tsconfig.json"), join(root, "src/lib/obs.ts")]);
+    expect(fs.reads.filter((path) => path.endsWith("ts") || path.endsWith("json"))).toEqual([join(root, "tsconfig.json"), join(root, "src/lib/obs.ts")]);
   });
 });

@@ -12,8 +12,8 @@
 // - A file read here is never followed further: its own imports are not resolved (one module deep),
 //   which also keeps the models that run on it from recursing.
 // - Unreadable, unparsable or unresolvable = no facts; nothing here throws into a rule.
-import { readFileSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
@@ -31,6 +31,8 @@ export interface ProjectFileSystem {
   readFile(path: string): string | undefined;
   /** The path with symbolic links resolved (to keep a link from leading out of the project). */
   realpath(path: string): string;
+  /** The entries of a directory (symbolic links classified by what they point to); undefined when it cannot be listed. */
+  readDirectory(path: string): ReadonlyMap<string, "file" | "directory" | "other"> | undefined;
 }
 
 export const NODE_FILE_SYSTEM: ProjectFileSystem = {
@@ -54,6 +56,18 @@ export const NODE_FILE_SYSTEM: ProjectFileSystem = {
       return realpathSync(path);
     } catch {
       return path;
+    }
+  },
+  readDirectory(path) {
+    try {
+      const entries = new Map<string, "file" | "directory" | "other">();
+      for (const entry of readdirSync(path, { withFileTypes: true })) {
+        const target = entry.isSymbolicLink() ? NODE_FILE_SYSTEM.stat(join(path, entry.name)) : { isFile: entry.isFile(), isDirectory: entry.isDirectory() };
+        entries.set(entry.name, target?.isFile ? "file" : target?.isDirectory ? "directory" : "other");
+      }
+      return entries;
+    } catch {
+      return undefined;
     }
   },
 };
@@ -93,8 +107,13 @@ const MAX_SOURCE_BYTES = 2_000_000;
 /** Reads and caches project modules' facts through one file system. One per process by default. */
 export class ProjectModules {
   private readonly factsByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly facts: ModuleFacts }>();
-  private readonly rootByDirectory = new Map<string, string>();
+  /** Directory listings, read again when the directory's mtime changes (an entry added or removed). */
+  private readonly listings = new Map<string, { readonly mtimeMs: number; readonly entries: ReadonlyMap<string, "file" | "directory" | "other"> }>();
+  /** Per directory: the nearest ancestor (or itself) with a package.json, and with another project marker. */
+  private readonly markersByDirectory = new Map<string, { readonly packageRoot: string | undefined; readonly otherRoot: string | undefined }>();
+  /** Per directory: the nearest tsconfig.json/jsconfig.json at or above it. */
   private readonly configByDirectory = new Map<string, string | null>();
+  private readonly realpaths = new Map<string, string>();
   private readonly compilerPathsByConfig = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly value: CompilerPaths | undefined }>();
 
   constructor(private readonly fs: ProjectFileSystem = NODE_FILE_SYSTEM) {}
@@ -158,7 +177,8 @@ export class ProjectModules {
       const found = this.probe(base);
       if (found === undefined) continue;
       const real = this.fs.realpath(found);
-      const realRoot = this.fs.realpath(root);
+      let realRoot = this.realpaths.get(root);
+      if (realRoot === undefined) this.realpaths.set(root, (realRoot = this.fs.realpath(root)));
       if (isInside(real, realRoot) && !isExcluded(real)) return found;
     }
     return undefined;
@@ -180,7 +200,41 @@ export class ProjectModules {
     }
     for (const ext of SOURCE_EXTENSIONS) candidates.push(base + ext);
     for (const ext of SOURCE_EXTENSIONS) candidates.push(join(base, `index${ext}`));
-    return candidates.find((candidate) => !isExcluded(candidate) && this.fs.stat(candidate)?.isFile === true);
+    // Candidates lie in two directories: each is listed (or its cached listing checked) once.
+    const listed = new Map<string, ReadonlyMap<string, string> | undefined>();
+    return candidates.find((candidate) => {
+      if (isExcluded(candidate)) return false;
+      const directory = dirname(candidate);
+      if (!listed.has(directory)) listed.set(directory, this.entriesOf(directory));
+      return listed.get(directory)?.get(basename(candidate)) === "file";
+    });
+  }
+
+  /** What `directory` holds; one stat to check a cached listing, a listing again when it changed. */
+  private entriesOf(directory: string): ReadonlyMap<string, "file" | "directory" | "other"> | undefined {
+    const stats = this.fs.stat(directory);
+    if (!stats?.isDirectory) return undefined;
+    const cached = this.listings.get(directory);
+    if (cached && cached.mtimeMs === stats.mtimeMs) return cached.entries;
+    const entries = this.fs.readDirectory(directory);
+    if (entries) this.listings.set(directory, { mtimeMs: stats.mtimeMs, entries });
+    return entries;
+  }
+
+  /** Project markers at or above `directory`, memoized for every directory on the way (each is listed once per process). */
+  private markersOf(directory: string): { readonly packageRoot: string | undefined; readonly otherRoot: string | undefined } {
+    const cached = this.markersByDirectory.get(directory);
+    if (cached) return cached;
+    const entries = this.listings.get(directory)?.entries ?? this.entriesOf(directory);
+    const parent = dirname(directory);
+    const above = parent === directory ? { packageRoot: undefined, otherRoot: undefined } : this.markersOf(parent);
+    const has = (name: string) => entries?.has(name) === true;
+    const markers = {
+      packageRoot: entries?.get("package.json") === "file" ? directory : above.packageRoot,
+      otherRoot: has("tsconfig.json") || has("jsconfig.json") || has(".git") ? directory : above.otherRoot,
+    };
+    this.markersByDirectory.set(directory, markers);
+    return markers;
   }
 
   /** Where a non-relative specifier may point through the nearest config's `paths`, else its `baseUrl`. */
@@ -210,39 +264,14 @@ export class ProjectModules {
    * with a tsconfig.json, jsconfig.json or .git; else `directory` itself.
    */
   private projectRootOf(directory: string): string {
-    const cached = this.rootByDirectory.get(directory);
-    if (cached !== undefined) return cached;
-    let root: string | undefined;
-    let fallback: string | undefined;
-    for (let current = directory; ; current = dirname(current)) {
-      if (this.fs.stat(join(current, "package.json"))?.isFile) {
-        root = current;
-        break;
-      }
-      fallback ??= ["tsconfig.json", "jsconfig.json", ".git"].some((name) => this.fs.stat(join(current, name)) !== undefined) ? current : undefined;
-      if (dirname(current) === current) break;
-    }
-    root ??= fallback ?? directory;
-    this.rootByDirectory.set(directory, root);
-    return root;
+    const markers = this.markersOf(directory);
+    return markers.packageRoot ?? markers.otherRoot ?? directory;
   }
 
   /** The `paths`/`baseUrl` of the nearest tsconfig.json/jsconfig.json between `directory` and `root`. */
   private compilerPathsFor(directory: string, root: string): CompilerPaths | undefined {
-    let config = this.configByDirectory.get(directory);
-    if (config === undefined) {
-      config = null;
-      for (let current = directory; isInside(current, root); current = dirname(current)) {
-        const candidate = ["tsconfig.json", "jsconfig.json"].map((name) => join(current, name)).find((path) => this.fs.stat(path)?.isFile);
-        if (candidate) {
-          config = candidate;
-          break;
-        }
-        if (dirname(current) === current) break;
-      }
-      this.configByDirectory.set(directory, config);
-    }
-    if (config === null) return undefined;
+    const config = this.nearestConfig(directory);
+    if (config === null || !isInside(dirname(config), root)) return undefined;
     const stats = this.fs.stat(config);
     if (!stats) return undefined;
     const cached = this.compilerPathsByConfig.get(config);
@@ -250,6 +279,17 @@ export class ProjectModules {
     const value = this.readCompilerPaths(config);
     this.compilerPathsByConfig.set(config, { mtimeMs: stats.mtimeMs, size: stats.size, value });
     return value;
+  }
+
+  private nearestConfig(directory: string): string | null {
+    const cached = this.configByDirectory.get(directory);
+    if (cached !== undefined) return cached;
+    const entries = this.listings.get(directory)?.entries ?? this.entriesOf(directory);
+    const name = ["tsconfig.json", "jsconfig.json"].find((candidate) => entries?.get(candidate) === "file");
+    const parent = dirname(directory);
+    const config = name !== undefined ? join(directory, name) : parent === directory ? null : this.nearestConfig(parent);
+    this.configByDirectory.set(directory, config);
+    return config;
   }
 
   /** `compilerOptions.paths`/`baseUrl` of a config, with a relative `extends` followed one level (the config's own options win). */
