@@ -14,6 +14,21 @@ import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const APP = join(FIXTURES_DIR, "cross-file", "app");
 const file = (path: string) => ({ filename: join(APP, path), code: readFileSync(join(APP, path), "utf8") });
+/**
+ * A Lambda whose tracer getter (src/lib/tracer-factory.ts) makes a new tracer per call. Kept here, not
+ * on disk: `migrate` ends such a handler with a review marker, and `npm run demo` lists every marker.
+ */
+const FACTORY_GETTER = {
+  filename: join(APP, "src/lambda/factory-getter.ts"),
+  code: `import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
+import { getTracer } from "../lib/tracer-factory.js";
+
+export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+  getTracer().enrichSession({ metadata: { path: event.path } });
+  return { statusCode: 200, body: "{}" };
+};
+`,
+};
 /** The same text as a file of no project: nothing to follow. */
 const alone = (path: string) => join("no-such-project", path);
 
@@ -75,15 +90,14 @@ describe("require-force-flush-in-lambda across files", () => {
         ],
       },
       // A factory getter: no suggestion writes `getTracer().forceFlush()` (a new tracer, nothing to flush).
-      { ...file("src/lambda/factory-getter.ts"), errors: [{ messageId: "missingFlush", line: 6, suggestions: [] }] },
+      { ...FACTORY_GETTER, errors: [{ messageId: "missingFlush", line: 4, suggestions: [] }] },
     ],
   });
 
   it("without the imported modules, the barrel's flush is unknown and the named getter is taken for a caching one", () => {
     const barrel = "src/lambda/flush-through-barrel.ts";
     expect(lintWithRule(FLUSH_RULE, flushRule, file(barrel).code, alone(barrel)).map((message) => message.messageId)).toEqual(["missingFlush"]);
-    const factory = "src/lambda/factory-getter.ts";
-    const [message] = lintWithRule(FLUSH_RULE, flushRule, file(factory).code, alone(factory));
+    const [message] = lintWithRule(FLUSH_RULE, flushRule, FACTORY_GETTER.code, alone("src/lambda/factory-getter.ts"));
     expect(message?.suggestions?.map((suggestion) => suggestion.fix.text).join("")).toContain("getTracer().forceFlush()");
   });
 });
