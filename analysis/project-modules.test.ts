@@ -4,8 +4,10 @@ import { dirname, join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel } from "./sdk-model.js";
-import { DEFAULT_SETTINGS } from "./settings.js";
 import { NODE_FILE_SYSTEM, parseJsonc, ProjectModules, setProjectModules, type ProjectFileSystem } from "./project-modules.js";
+
+/** The codemods' parse, which the models' inputs carry as `parseModule` there. */
+const parse = (text: string, filename: string) => parseAnalysisInput(text, filename);
 
 const roots: string[] = [];
 afterAll(() => {
@@ -79,8 +81,8 @@ describe("resolution", () => {
   });
 
   it("follows `export * from` one hop", () => {
-    expect(reader.exportOf(from, "../lib", "tracer", DEFAULT_SETTINGS)?.facts).toEqual([{ kind: "tracer" }]);
-    expect(reader.exportOf(from, "../lib", "tracer", DEFAULT_SETTINGS)?.displayPath).toBe("src/lib/tracing.ts");
+    expect(reader.exportOf(from, "../lib", "tracer", parse)?.facts).toEqual([{ kind: "tracer" }]);
+    expect(reader.exportOf(from, "../lib", "tracer", parse)?.displayPath).toBe("src/lib/tracing.ts");
   });
 });
 
@@ -135,7 +137,7 @@ export function ownSession() {
   });
   const reader = new ProjectModules();
   const from = join(root, "src/app.ts");
-  const facts = (specifier: string, name: string) => reader.exportOf(from, specifier, name, DEFAULT_SETTINGS)?.facts;
+  const facts = (specifier: string, name: string) => reader.exportOf(from, specifier, name, parse)?.facts;
 
   it("tells a tracer, a caching getter, an async caching getter, a memoized promise and a factory apart", () => {
     expect(facts("./lib/tracing", "tracer")).toEqual([{ kind: "tracer" }]);
@@ -166,7 +168,7 @@ export function ownSession() {
 
   it("follows a renamed re-export one hop, and not a second one", () => {
     expect(facts("./lib/barrel", "tracerGetter")).toEqual([{ kind: "getter", caching: true, async: false }]);
-    expect(reader.exportOf(from, "./lib/barrel", "tracerGetter", DEFAULT_SETTINGS)?.name).toBe("getTracer");
+    expect(reader.exportOf(from, "./lib/barrel", "tracerGetter", parse)?.name).toBe("getTracer");
     expect(facts("./lib/again", "made")).toEqual([{ kind: "tracer" }]); // one hop
     expect(facts("./lib/barrel", "made")).toBeUndefined(); // barrel → again → legacy: two hops
   });
@@ -185,13 +187,13 @@ describe("reading cost and robustness", () => {
     const reader = new ProjectModules(fs);
     const from = join(root, "src/app.ts");
     const path = join(root, "src/tracing.ts");
-    expect(reader.exportOf(from, "./tracing.js", "tracer", DEFAULT_SETTINGS)?.facts).toEqual([{ kind: "tracer" }]);
-    expect(reader.exportOf(from, "./tracing.js", "tracer", DEFAULT_SETTINGS)?.facts).toEqual([{ kind: "tracer" }]);
+    expect(reader.exportOf(from, "./tracing.js", "tracer", parse)?.facts).toEqual([{ kind: "tracer" }]);
+    expect(reader.exportOf(from, "./tracing.js", "tracer", parse)?.facts).toEqual([{ kind: "tracer" }]);
     expect(fs.reads.filter((read) => read === path)).toHaveLength(1);
     writeFileSync(path, `${INIT}export function getTracer() { return HoneyHiveTracer.init(); }\n`);
     utimesSync(path, new Date(), new Date(Date.now() + 5_000)); // a distinct mtime even on coarse clocks
-    expect(reader.exportOf(from, "./tracing.js", "tracer", DEFAULT_SETTINGS)).toBeUndefined();
-    expect(reader.exportOf(from, "./tracing.js", "getTracer", DEFAULT_SETTINGS)?.facts).toEqual([{ kind: "getter", caching: false, async: false }]);
+    expect(reader.exportOf(from, "./tracing.js", "tracer", parse)).toBeUndefined();
+    expect(reader.exportOf(from, "./tracing.js", "getTracer", parse)?.facts).toEqual([{ kind: "getter", caching: false, async: false }]);
     expect(fs.reads.filter((read) => read === path)).toHaveLength(2);
   });
 
@@ -213,9 +215,9 @@ describe("reading cost and robustness", () => {
   it("a module with a syntax error or that cannot be read gives no facts and never throws", () => {
     const root = project({ "src/broken.ts": `${INIT}export const tracer = HoneyHiveTracer.init(;\n`, "src/app.ts": `` });
     const reader = new ProjectModules();
-    expect(reader.exportOf(join(root, "src/app.ts"), "./broken", "tracer", DEFAULT_SETTINGS)).toBeUndefined();
+    expect(reader.exportOf(join(root, "src/app.ts"), "./broken", "tracer", parse)).toBeUndefined();
     const failing = new ProjectModules({ ...NODE_FILE_SYSTEM, readFile: () => undefined });
-    expect(failing.exportOf(join(root, "src/app.ts"), "./broken", "tracer", DEFAULT_SETTINGS)).toBeUndefined();
+    expect(failing.exportOf(join(root, "src/app.ts"), "./broken", "tracer", parse)).toBeUndefined();
   });
 
   it("the models read the imported module for a binding used like a tracer, and nothing for a file that imports no project module", () => {

@@ -21,7 +21,6 @@ import { AttachedCache } from "./attached-cache.js";
 import { requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { extractModuleFacts, NO_FACTS, type ExportFact, type ExportFactKind, type ModuleFacts } from "./export-facts.js";
 import type { AnalysisInput } from "./input.js";
-import { parseAnalysisInput } from "./parse-input.js";
 
 /** The file system as the reader uses it; injectable so tests can count and fake the work. */
 export interface ProjectFileSystem {
@@ -71,6 +70,9 @@ export const NODE_FILE_SYSTEM: ProjectFileSystem = {
     }
   },
 };
+
+/** Parses a module as the linted file was parsed (`AnalysisInput.parseModule`); throws on a syntax error. */
+export type ModuleParser = (text: string, filename: string) => AnalysisInput;
 
 /** What a binding imported from a project module is, as far as that module (or the one it re-exports from) shows. */
 export interface ImportedExport {
@@ -122,10 +124,10 @@ export class ProjectModules {
    * The facts of export `name` of the module `specifier` resolves to from `fromFile`, following one
    * `export … from` hop; undefined when the module cannot be resolved or says nothing about the name.
    */
-  exportOf(fromFile: string, specifier: string, name: string, settings: AnalysisInput["settings"]): ImportedExport | undefined {
+  exportOf(fromFile: string, specifier: string, name: string, parse: ModuleParser): ImportedExport | undefined {
     const path = this.resolve(specifier, fromFile);
     if (path === undefined) return undefined;
-    const facts = this.factsOf(path, settings);
+    const facts = this.factsOf(path, parse);
     const direct = facts.exports[name];
     if (direct) return this.found(direct, path, name, fromFile);
     // One more hop, no further: `export { tracer } from "./tracer"`, `export * from "./tracing"`.
@@ -133,14 +135,14 @@ export class ProjectModules {
       const imported = reExport.names === "*" ? (name === "default" ? undefined : name) : reExport.names[name];
       if (imported === undefined) continue;
       const target = this.resolve(reExport.specifier, path);
-      const found = target === undefined ? undefined : this.factsOf(target, settings).exports[imported];
+      const found = target === undefined ? undefined : this.factsOf(target, parse).exports[imported];
       if (target !== undefined && found) return this.found(found, target, imported, fromFile);
     }
     return undefined;
   }
 
   /** The facts of one module file (absolute path), parsed at most once per (path, mtime, size). */
-  factsOf(path: string, settings: AnalysisInput["settings"]): ModuleFacts {
+  factsOf(path: string, parse: ModuleParser): ModuleFacts {
     const stats = this.fs.stat(path);
     if (!stats?.isFile || stats.size > MAX_SOURCE_BYTES) return NO_FACTS;
     const cached = this.factsByPath.get(path);
@@ -149,7 +151,7 @@ export class ProjectModules {
     const text = this.fs.readFile(path);
     if (text !== undefined) {
       try {
-        const input = parseAnalysisInput(text, path, settings);
+        const input = parse(text, path);
         importedModuleAsts.set(input.ast, true);
         facts = extractModuleFacts(input);
       } catch {
@@ -430,9 +432,9 @@ export function importedExport(input: AnalysisInput, variable: Scope.Variable): 
   const origin = importOrigin(variable);
   // `settings.honeyhive.modules` name packages (never followed). Any other specifier may be a
   // relative path or a `paths` alias (`@/lib/tracing`, `lib/tracing`): resolve() tells, and refuses packages.
-  if (!origin || input.settings.modules.includes(origin.specifier)) return undefined;
+  if (!origin || input.settings.modules.includes(origin.specifier) || !input.parseModule) return undefined;
   try {
-    return reader.exportOf(resolve(input.filename), origin.specifier, origin.name, input.settings);
+    return reader.exportOf(resolve(input.filename), origin.specifier, origin.name, input.parseModule);
   } catch {
     return undefined;
   }
