@@ -12,6 +12,7 @@ export const INTEGRATION_TESTS = [
   "codemods/cli/pool.test.ts",
   "codemods/engine/engine.test.ts",
   "codemods/load-cost.test.ts",
+  "codemods/sample-app-1x.test.ts",
   "codemods/transforms/1x/type-check.test.ts",
   "rules/ci.test.ts",
   "rules/docs.test.ts",

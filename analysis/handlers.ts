@@ -17,7 +17,7 @@ import { isFunctionNode, reportAnalysisError, staticName, type FunctionNode } fr
 import { originName, unwrap, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
-import { CALL_TYPES, nodesOfType, nodesOfTypes } from "./nodes.js";
+import { CALL_TYPES, nodesOfTypes } from "./nodes.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { frameworkById, globalRegistrations, indexedDescriptorsFor, knowledgeIndex } from "./knowledge/index.js";

@@ -25,7 +25,7 @@ import {
 } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
 import { nodesOfType } from "./nodes.js";
-import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
+import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk } from "./settings.js";
 import { AttachedCache } from "./attached-cache.js";
 import { importedTracerShape } from "./project-modules.js";
 

@@ -7,7 +7,12 @@
 // (jscodeshift's forked workers included; bench/lib/cpu-report.cjs), because the machine is shared
 // and wall time would measure the neighbours. Wall times are kept beside it.
 //
+// The 1.x set (`migrate --from 1`: the 1.x transforms, then the 2.x ones) is measured beside the 2.x
+// run in the same alternation on the real corpus, and on a synthetic tree made of the 1.x fixtures
+// (bench/generate.mjs --profile 1x), against the same jscodeshift no-op.
+//
 //   node bench/codemod.mjs [--pairs 3] [--synthetic-pairs 2] [--cpus n] [--json out.json]
+//                          [--sets 2x,1x] [--synthetic-files 10000] [--skip-corpus]
 import { availableParallelism } from "node:os";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -43,10 +48,13 @@ export function groupsOf(directory) {
 // repository's work tree and git-ignored, so git must not be found above it.
 const OUTSIDE_GIT = { GIT_CEILING_DIRECTORIES: CACHE_DIR };
 
-async function runHoneyhive(group, cpus) {
+/** The `migrate` runs measured, by set: the default run (2.x transforms) and `--from 1` (the 1.x set, then the 2.x transforms). */
+export const MIGRATE_SETS = { "2x": [], "1x": ["--from", "1"] };
+
+async function runHoneyhive(group, cpus, set) {
   const run = await runNode(
     MIGRATE_BIN,
-    ["migrate", "--dry", "--json", "--cpus", String(cpus), "--extensions", group.extensions.join(","), "."],
+    ["migrate", "--dry", "--json", ...MIGRATE_SETS[set], "--cpus", String(cpus), "--extensions", group.extensions.join(","), "."],
     { cwd: group.directory, env: OUTSIDE_GIT, allowFailure: true, measureCpu: true },
   );
   // Exit code 1 means some files did not parse (reported, left alone); anything else is a failure.
@@ -76,47 +84,65 @@ async function runJscodeshift(group, cpus) {
   return { ms: run.cpuMs, wallMs: run.wallMs, processes: run.processes, counts };
 }
 
-async function measureTarget(label, groups, pairs, cpus, log) {
+/**
+ * Each pair runs jscodeshift's no-op and `migrate` for each of `sets` over `groups`, the order rotating
+ * from pair to pair. The first set's figures are also the result's top-level ones.
+ */
+async function measureTarget(label, groups, pairs, cpus, log, sets = ["2x"]) {
   const files = groups.reduce((sum, group) => sum + group.files, 0);
+  const tools = [...sets, "jscodeshift"];
   const runs = [];
   for (let pair = 0; pair < pairs; pair++) {
-    const order = pair % 2 === 0 ? ["honeyhive", "jscodeshift"] : ["jscodeshift", "honeyhive"];
-    const totals = { honeyhive: 0, jscodeshift: 0 };
-    const wallTotals = { honeyhive: 0, jscodeshift: 0 };
-    const details = { honeyhive: [], jscodeshift: [] };
+    const order = tools.map((_, index) => tools[(index + pair) % tools.length]);
+    const totals = Object.fromEntries(tools.map((tool) => [tool, 0]));
+    const wallTotals = Object.fromEntries(tools.map((tool) => [tool, 0]));
+    // Keyed as before the 1.x set was measured: `honeyhive` is the 2.x run.
+    const detailKey = (tool) => ({ "2x": "honeyhive", "1x": "honeyhiveFrom1" })[tool] ?? tool;
+    const details = Object.fromEntries(tools.map((tool) => [detailKey(tool), []]));
     for (const tool of order) {
       for (const group of groups) {
-        const result = tool === "honeyhive" ? await runHoneyhive(group, cpus) : await runJscodeshift(group, cpus);
+        const result = tool === "jscodeshift" ? await runJscodeshift(group, cpus) : await runHoneyhive(group, cpus, tool);
         totals[tool] += result.ms;
         wallTotals[tool] += result.wallMs;
-        details[tool].push({ parser: group.parser, files: group.files, cpuMs: result.ms, wallMs: result.wallMs, processes: result.processes, report: summarizeReport(result.report), counts: result.counts });
+        details[detailKey(tool)].push({ parser: group.parser, files: group.files, cpuMs: result.ms, wallMs: result.wallMs, processes: result.processes, report: summarizeReport(result.report), counts: result.counts });
       }
     }
-    runs.push({
-      honeyhiveMs: totals.honeyhive,
-      jscodeshiftMs: totals.jscodeshift,
-      speedup: totals.jscodeshift / totals.honeyhive,
-      wallSpeedup: wallTotals.jscodeshift / wallTotals.honeyhive,
-      details,
-    });
-    log(`codemod ${label}: pair ${pair + 1}/${pairs}: CPU honeyhive ${formatMs(totals.honeyhive)}, jscodeshift no-op ${formatMs(totals.jscodeshift)} → ${formatRatio(totals.jscodeshift / totals.honeyhive)} faster (wall ${formatRatio(wallTotals.jscodeshift / wallTotals.honeyhive)})`);
+    const bySet = Object.fromEntries(
+      sets.map((set) => [set, { honeyhiveMs: totals[set], speedup: totals.jscodeshift / totals[set], wallSpeedup: wallTotals.jscodeshift / wallTotals[set] }]),
+    );
+    runs.push({ jscodeshiftMs: totals.jscodeshift, ...bySet[sets[0]], sets: bySet, details });
+    const figures = sets.map((set) => `honeyhive ${setLabel(set)} ${formatMs(totals[set])} → ${formatRatio(bySet[set].speedup)} faster (wall ${formatRatio(bySet[set].wallSpeedup)})`);
+    log(`codemod ${label}: pair ${pair + 1}/${pairs}: CPU jscodeshift no-op ${formatMs(totals.jscodeshift)}; ${figures.join("; ")}`);
   }
-  const honeyhiveMs = median(runs.map((run) => run.honeyhiveMs));
   const jscodeshiftMs = median(runs.map((run) => run.jscodeshiftMs));
+  const setFigures = Object.fromEntries(
+    sets.map((set) => {
+      const honeyhiveMs = median(runs.map((run) => run.sets[set].honeyhiveMs));
+      return [
+        set,
+        {
+          honeyhiveMs,
+          medianSpeedup: median(runs.map((run) => run.sets[set].speedup)),
+          medianWallSpeedup: median(runs.map((run) => run.sets[set].wallSpeedup)),
+          honeyhiveFilesPerSecond: files / (honeyhiveMs / 1000),
+        },
+      ];
+    }),
+  );
   return {
     label,
     files,
     groups: groups.map(({ parser, extensions, files: count }) => ({ parser, extensions, files: count })),
     pairs,
     runs,
-    honeyhiveMs,
     jscodeshiftMs,
-    medianSpeedup: median(runs.map((run) => run.speedup)),
-    medianWallSpeedup: median(runs.map((run) => run.wallSpeedup)),
-    honeyhiveFilesPerSecond: files / (honeyhiveMs / 1000),
     jscodeshiftFilesPerSecond: files / (jscodeshiftMs / 1000),
+    ...setFigures[sets[0]],
+    sets: setFigures,
   };
 }
+
+const setLabel = (set) => (set === "1x" ? "--from 1" : "(2.x transforms)");
 
 /** The part of a `migrate --json` report worth keeping next to the timings. */
 function summarizeReport(report) {
@@ -125,21 +151,50 @@ function summarizeReport(report) {
   return summary ?? totals ?? { files, changed, unchanged, skipped, failed, errors, markers };
 }
 
-export async function benchCodemod({ pairs = 3, syntheticPairs = 2, cpus = Math.max(1, availableParallelism() - 1), log = console.log } = {}) {
+/**
+ * `sets`: which `migrate` runs to measure (`2x`, `1x`); `syntheticFiles` sizes the synthetic trees
+ * (10,000 for the figures; small to check the harness); `skipCorpus` leaves the real corpus out.
+ */
+export async function benchCodemod({
+  pairs = 3,
+  syntheticPairs = 2,
+  cpus = Math.max(1, availableParallelism() - 1),
+  sets = ["2x", "1x"],
+  syntheticFiles = 10_000,
+  skipCorpus = false,
+  log = console.log,
+} = {}) {
   prepareBuild({ log });
-  requireCorpus();
-  const synthetic = generateTree({ files: 10_000, share: 1, log });
-  const corpus = await measureTarget("real corpus", [...groupsOf(CORPUS_TS_DIR), ...groupsOf(CORPUS_JS_DIR)], pairs, cpus, log);
-  const syntheticResult = await measureTarget("synthetic 100%", groupsOf(synthetic.dir), syntheticPairs, cpus, log);
-  return {
-    cpus,
-    corpus,
-    synthetic: syntheticResult,
-    corpusTarget: CORPUS_TARGET_SPEEDUP,
-    syntheticTarget: SYNTHETIC_TARGET_SPEEDUP,
-    corpusMet: corpus.medianSpeedup >= CORPUS_TARGET_SPEEDUP,
-    syntheticMet: syntheticResult.medianSpeedup >= SYNTHETIC_TARGET_SPEEDUP,
-  };
+  const result = { cpus, sets, corpusTarget: CORPUS_TARGET_SPEEDUP, syntheticTarget: SYNTHETIC_TARGET_SPEEDUP };
+  if (!skipCorpus) {
+    requireCorpus();
+    result.corpus = await measureTarget("real corpus", [...groupsOf(CORPUS_TS_DIR), ...groupsOf(CORPUS_JS_DIR)], pairs, cpus, log, sets);
+  }
+  if (sets.includes("2x")) {
+    const tree = generateTree({ files: syntheticFiles, share: 1, log });
+    result.synthetic = await measureTarget("synthetic 100%", groupsOf(tree.dir), syntheticPairs, cpus, log, ["2x"]);
+  }
+  if (sets.includes("1x")) {
+    const tree = generateTree({ files: syntheticFiles, share: 1, profile: "1x", log });
+    result.synthetic1x = await measureTarget("synthetic 100% 1.x", groupsOf(tree.dir), syntheticPairs, cpus, log, ["1x"]);
+  }
+  // The 2.x figures keep their names (bench/run.mjs and earlier results read them); the 1.x ones sit beside them.
+  if (result.corpus?.sets["2x"]) result.corpusMet = result.corpus.sets["2x"].medianSpeedup >= CORPUS_TARGET_SPEEDUP;
+  if (result.synthetic) result.syntheticMet = result.synthetic.medianSpeedup >= SYNTHETIC_TARGET_SPEEDUP;
+  if (result.corpus?.sets["1x"]) result.from1CorpusMet = result.corpus.sets["1x"].medianSpeedup >= CORPUS_TARGET_SPEEDUP;
+  if (result.synthetic1x) result.from1SyntheticMet = result.synthetic1x.medianSpeedup >= SYNTHETIC_TARGET_SPEEDUP;
+  return result;
+}
+
+/** The targets table rows of a benchCodemod result (markdown), for the standalone run and bench/run.mjs. */
+export function codemodTargetRows(result, verdict = (met) => (met ? "met" : "MISSED")) {
+  const rows = [];
+  const figure = (target, set) => target?.sets[set] && formatRatio(target.sets[set].medianSpeedup);
+  if (figure(result.corpus, "2x")) rows.push(`| migrate --dry ≥ ${CORPUS_TARGET_SPEEDUP}× faster than jscodeshift's no-op, real corpus | ${figure(result.corpus, "2x")} | ${verdict(result.corpusMet)} |`);
+  if (result.synthetic) rows.push(`| migrate --dry (all transforms) no slower than jscodeshift's no-op, 100% synthetic | ${figure(result.synthetic, "2x")} faster | ${verdict(result.syntheticMet)} |`);
+  if (figure(result.corpus, "1x")) rows.push(`| migrate --from 1 --dry ≥ ${CORPUS_TARGET_SPEEDUP}× faster than jscodeshift's no-op, real corpus | ${figure(result.corpus, "1x")} | ${verdict(result.from1CorpusMet)} |`);
+  if (result.synthetic1x) rows.push(`| migrate --from 1 --dry no slower than jscodeshift's no-op, 100% synthetic 1.x tree | ${figure(result.synthetic1x, "1x")} faster | ${verdict(result.from1SyntheticMet)} |`);
+  return rows;
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
@@ -149,20 +204,32 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
       "synthetic-pairs": { type: "string", default: "2" },
       cpus: { type: "string" },
       json: { type: "string" },
+      sets: { type: "string", default: "2x,1x" },
+      "synthetic-files": { type: "string", default: "10000" },
+      "skip-corpus": { type: "boolean", default: false },
     },
   });
+  const sets = values.sets.split(",").map((set) => set.trim());
+  const unknown = sets.filter((set) => !(set in MIGRATE_SETS));
+  if (unknown.length > 0) throw new Error(`--sets: ${unknown.join(", ")} unknown (${Object.keys(MIGRATE_SETS).join(", ")})`);
   const result = await benchCodemod({
     pairs: Number(values.pairs),
     syntheticPairs: Number(values["synthetic-pairs"]),
+    sets,
+    syntheticFiles: Number(values["synthetic-files"]),
+    skipCorpus: values["skip-corpus"],
     ...(values.cpus ? { cpus: Number(values.cpus) } : {}),
   });
-  for (const target of [result.corpus, result.synthetic]) {
-    console.log(
-      `codemod ${target.label} (${target.files} files, ${result.cpus} worker(s)): honeyhive ${formatMs(target.honeyhiveMs)} ` +
-        `(${target.honeyhiveFilesPerSecond.toFixed(0)} files/s), jscodeshift no-op ${formatMs(target.jscodeshiftMs)} ` +
-        `(${target.jscodeshiftFilesPerSecond.toFixed(0)} files/s) → ${formatRatio(target.medianSpeedup)} faster`,
-    );
+  for (const target of [result.corpus, result.synthetic, result.synthetic1x]) {
+    if (!target) continue;
+    for (const [set, figures] of Object.entries(target.sets)) {
+      console.log(
+        `codemod ${target.label} (${target.files} files, ${result.cpus} worker(s)): honeyhive ${setLabel(set)} ${formatMs(figures.honeyhiveMs)} ` +
+          `(${figures.honeyhiveFilesPerSecond.toFixed(0)} files/s), jscodeshift no-op ${formatMs(target.jscodeshiftMs)} ` +
+          `(${target.jscodeshiftFilesPerSecond.toFixed(0)} files/s) → ${formatRatio(figures.medianSpeedup)} faster`,
+      );
+    }
   }
-  console.log(`targets: ≥ ${CORPUS_TARGET_SPEEDUP}× on the corpus ${result.corpusMet ? "met" : "MISSED"}; ≥ ${SYNTHETIC_TARGET_SPEEDUP}× on the synthetic tree ${result.syntheticMet ? "met" : "MISSED"}`);
+  console.log(["| target | figure | result |", "|---|---|---|", ...codemodTargetRows(result)].join("\n"));
   if (values.json) writeFileSync(values.json, JSON.stringify(result, null, 2) + "\n");
 }

@@ -4,7 +4,10 @@
 // until fixtures exist, the seed-derived templates below), and the rest are plain TypeScript modules. Deterministic: the same options give
 // the same bytes. Idempotent: a tree whose manifest matches the options and templates is kept.
 //
-//   node bench/generate.mjs [--files 10000] [--share 0.01] [--seed 1]
+//   node bench/generate.mjs [--files 10000] [--share 0.01] [--seed 1] [--profile all|1x|2x]
+//
+// --profile picks the templates: `1x` only the 1.x code of fixtures/migrate-1x (the tree `migrate
+// --from 1` is measured on), `2x` every other case, `all` (default) both.
 //
 // Layout: <out>/packages/pkg-NNN/src/module-NNNNN.ts (plain) and
 //         <out>/packages/pkg-NNN/sdk-NNNNN/<case path>  (SDK users; a case's meta.json `filename`
@@ -118,12 +121,18 @@ export async function shutdown() {
   },
 ];
 
-/** Every `before.*` in fixtures/ as a template: { id, filename, marker, text, after }. */
-export function loadTemplates() {
+/** The fixture folder of the 1.x code (`migrate --from 1`): the `1x` profile, left out of `2x`. */
+const MIGRATE_1X_CASES = "migrate-1x";
+export const PROFILES = ["all", "1x", "2x"];
+
+/** Every `before.*` in fixtures/ (of the profile's folders) as a template: { id, filename, marker, text, after }. */
+export function loadTemplates({ profile = "all" } = {}) {
+  if (!PROFILES.includes(profile)) throw new Error(`--profile: one of ${PROFILES.join(", ")}, got "${profile}"`);
   const templates = [];
   const root = fixturesDir();
   if (existsSync(root)) {
     for (const rule of readdirSync(root).sort()) {
+      if (profile === "1x" ? rule !== MIGRATE_1X_CASES : profile === "2x" && rule === MIGRATE_1X_CASES) continue;
       const ruleDir = join(root, rule);
       if (!statSync(ruleDir).isDirectory()) continue;
       for (const name of readdirSync(ruleDir).sort()) {
@@ -144,6 +153,7 @@ export function loadTemplates() {
       }
     }
   }
+  if (profile === "1x" && templates.length === 0) throw new Error(`no 1.x templates: fixtures/${MIGRATE_1X_CASES} holds no case`);
   return { source: templates.length > 0 ? "fixtures" : "seed templates", templates: templates.length > 0 ? templates : SEED_TEMPLATES };
 }
 
@@ -257,22 +267,22 @@ function templatesDigest(templates) {
 }
 
 /** Where a tree with these options lives. */
-export function syntheticDir({ files, share }) {
-  return join(SYNTHETIC_DIR, `files-${files}-share-${Math.round(share * 100)}`);
+export function syntheticDir({ files, share, profile = "all" }) {
+  return join(SYNTHETIC_DIR, `files-${files}-share-${Math.round(share * 100)}${profile === "all" ? "" : `-${profile}`}`);
 }
 
 /**
  * Writes the tree (or keeps it when its manifest matches) and returns its manifest:
  * { dir, files, share, seed, templateSource, digest, sdkFiles: [{ path, template, marker, suffix }] }.
  */
-export function generateTree({ files = 10_000, share = 0.01, seed = 1, log = console.log } = {}) {
-  const dir = syntheticDir({ files, share });
-  const { source, templates } = loadTemplates();
+export function generateTree({ files = 10_000, share = 0.01, seed = 1, profile = "all", log = console.log } = {}) {
+  const dir = syntheticDir({ files, share, profile });
+  const { source, templates } = loadTemplates({ profile });
   const digest = templatesDigest(templates);
   const manifestPath = join(dir, "manifest.json");
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-    if (manifest.files === files && manifest.share === share && manifest.seed === seed && manifest.digest === digest) {
+    if (manifest.files === files && manifest.share === share && manifest.seed === seed && (manifest.profile ?? "all") === profile && manifest.digest === digest) {
       log(`synthetic: ${dir} present (${manifest.sdkFiles.length} of ${files} files use the SDK)`);
       return { ...manifest, dir };
     }
@@ -305,15 +315,20 @@ export function generateTree({ files = 10_000, share = 0.01, seed = 1, log = con
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   }
-  const manifest = { files, share, seed, templateSource: source, digest, sdkFiles };
+  const manifest = { files, share, seed, profile, templateSource: source, digest, sdkFiles };
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 1) + "\n");
-  log(`synthetic: wrote ${files} files (${sdkFiles.length} use the SDK, from ${templates.length} ${source}) to ${dir}`);
+  log(`synthetic: wrote ${files} files (${sdkFiles.length} use the SDK, from ${templates.length} ${source}, profile ${profile}) to ${dir}`);
   return { ...manifest, dir };
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const { values } = parseArgs({
-    options: { files: { type: "string", default: "10000" }, share: { type: "string", default: "0.01" }, seed: { type: "string", default: "1" } },
+    options: {
+      files: { type: "string", default: "10000" },
+      share: { type: "string", default: "0.01" },
+      seed: { type: "string", default: "1" },
+      profile: { type: "string", default: "all" },
+    },
   });
-  generateTree({ files: Number(values.files), share: Number(values.share), seed: Number(values.seed) });
+  generateTree({ files: Number(values.files), share: Number(values.share), seed: Number(values.seed), profile: values.profile });
 }

@@ -6,7 +6,7 @@
 // which real-world shape it stands for; known false negatives are `valid` with the reason.
 import tsParser from "@typescript-eslint/parser";
 import { ESLint } from "eslint";
-import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import plugin from "./index.js";
 import noGlobalTracerWithEvaluate from "./no-global-tracer-with-evaluate.js";

@@ -4,8 +4,9 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { FakeHoneyHiveBackend, type Fault } from "./test-utils/fake-backend.js";
+import { describe, expect, it } from "vitest";
+import type { Fault } from "./test-utils/fake-backend.js";
+import { useFakeBackend, useRefusingUrl } from "./test-utils/use-fake-backend.js";
 
 // The scripts use the build the global test setup keeps fresh.
 const esmSdk = pathToFileURL(join(__dirname, "..", "dist", "esm", "sdk", "index.js")).href;
@@ -54,18 +55,8 @@ function printed(run: ScriptRun, label: string): number {
   return Number(match[1]);
 }
 
-let backend: FakeHoneyHiveBackend;
-let refusingUrl: string;
-beforeAll(async () => {
-  backend = await FakeHoneyHiveBackend.start();
-  refusingUrl = await FakeHoneyHiveBackend.refusingUrl();
-});
-afterAll(async () => {
-  await backend.close();
-});
-afterEach(() => {
-  backend.heal();
-});
+const backend = useFakeBackend();
+const refusingUrl = useRefusingUrl();
 
 const TRACE_SOME_WORK = `
   const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl });
@@ -75,10 +66,10 @@ const TRACE_SOME_WORK = `
 
 describe.each(["esm", "cjs"] as const)("an awaited flush in a %s script, backend closing every connection on accept", (format) => {
   it("settles, and the code after the await runs", async () => {
-    backend.inject({ mode: "close-on-accept" });
+    backend().inject({ mode: "close-on-accept" });
     const run = await runScript(
       format,
-      backend.url,
+      backend().url,
       `${TRACE_SOME_WORK}
       const flushed = await tracer.forceFlush({ timeoutMs: 1000 });
       console.log("after-flush " + (flushed ? 1 : 0));
@@ -94,15 +85,15 @@ describe.each(["esm", "cjs"] as const)("an awaited flush in a %s script, backend
 });
 
 const outages: [string, () => string, Fault | undefined][] = [
-  ["refuses connections", () => refusingUrl, undefined],
-  ["never answers", () => backend.url, { mode: "hang" }],
-  ["answers 1 byte a second", () => backend.url, { mode: "drip" }],
-  ["closes every connection on accept", () => backend.url, { mode: "close-on-accept" }],
+  ["refuses connections", () => refusingUrl(), undefined],
+  ["never answers", () => backend().url, { mode: "hang" }],
+  ["answers 1 byte a second", () => backend().url, { mode: "drip" }],
+  ["closes every connection on accept", () => backend().url, { mode: "close-on-accept" }],
 ];
 
 describe.each(outages)("a script whose backend %s", (_name, serverUrl, fault) => {
   it.each(["esm", "cjs"] as const)("exits within ~2 s of its work when it does not flush (%s)", async (format) => {
-    if (fault) backend.inject(fault);
+    if (fault) backend().inject(fault);
     const run = await runScript(format, serverUrl(), `${TRACE_SOME_WORK}\nconsole.log("work-ended " + Date.now());`);
 
     expect(run.code).toBe(0);
@@ -110,7 +101,7 @@ describe.each(outages)("a script whose backend %s", (_name, serverUrl, fault) =>
   });
 
   it("exits promptly once an awaited shutdown({ timeoutMs: 2000 }) has returned, in time", async () => {
-    if (fault) backend.inject(fault);
+    if (fault) backend().inject(fault);
     const run = await runScript(
       "esm",
       serverUrl(),
@@ -129,8 +120,8 @@ describe.each(outages)("a script whose backend %s", (_name, serverUrl, fault) =>
 });
 
 it("a script that ends without flushing still delivers its spans to a healthy backend", async () => {
-  const run = await runScript("cjs", backend.url, `${TRACE_SOME_WORK}\nconsole.log("work-ended " + Date.now());`);
+  const run = await runScript("cjs", backend().url, `${TRACE_SOME_WORK}\nconsole.log("work-ended " + Date.now());`);
 
   expect(run.code).toBe(0);
-  expect(backend.spans().filter((span) => span.name === "step")).toHaveLength(5);
+  expect(backend().spans().filter((span) => span.name === "step")).toHaveLength(5);
 });

@@ -4,13 +4,14 @@
 // bounded (the export queue is capped), and the API key appears in no log line, ours or OpenTelemetry's.
 import { diag, DiagLogLevel, type DiagLogger } from "@opentelemetry/api";
 import { inspect } from "node:util";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_MAX_QUEUE_SIZE } from "./config.js";
 import { MAX_EXPORT_BATCH_SIZE } from "./export-pipeline.js";
 import { evaluate } from "./experiments/index.js";
 import { HoneyHiveTracer, trace } from "./index.js";
 import { resetWarningsForTests } from "./logger.js";
-import { decodeOtlpSpans, FakeHoneyHiveBackend, OTLP_TRACES_PATH } from "./test-utils/fake-backend.js";
+import { decodeOtlpSpans, OTLP_TRACES_PATH } from "./test-utils/fake-backend.js";
+import { useFakeBackend, useRefusingUrl } from "./test-utils/use-fake-backend.js";
 
 const API_KEY = "hh-secret-key-that-must-never-be-logged";
 const REQUEST_TIMEOUT_MS = 300;
@@ -18,15 +19,8 @@ const FLUSH_TIMEOUT_MS = 1_000;
 /** Slack for a loaded 2-core machine on top of a timeout that must be respected. */
 const SCHEDULING_SLACK_MS = 700;
 
-let backend: FakeHoneyHiveBackend;
-let refusingUrl: string;
-beforeAll(async () => {
-  backend = await FakeHoneyHiveBackend.start();
-  refusingUrl = await FakeHoneyHiveBackend.refusingUrl();
-});
-afterAll(async () => {
-  await backend.close();
-});
+const backend = useFakeBackend();
+const refusingUrl = useRefusingUrl();
 
 /** Everything printed to the console or given to OpenTelemetry's diagnostic logger during a test. */
 let logged: string[];
@@ -57,16 +51,14 @@ afterEach(async () => {
   process.off("unhandledRejection", onUnhandledRejection);
   diag.disable();
   vi.restoreAllMocks();
-  backend.heal();
-  backend.requests.length = 0;
   expect(unhandledRejections).toEqual([]);
   expect(logged.join("\n")).not.toContain(API_KEY);
 });
 
 const faults = [
-  ["refuses connections", () => refusingUrl, () => {}],
-  ["answers HTTP 500", () => backend.url, () => backend.inject({ status: 500 })],
-  ["is slower than the timeout", () => backend.url, () => backend.inject({ delayMs: 5_000 })],
+  ["refuses connections", () => refusingUrl(), () => {}],
+  ["answers HTTP 500", () => backend().url, () => backend().inject({ status: 500 })],
+  ["is slower than the timeout", () => backend().url, () => backend().inject({ delayMs: 5_000 })],
 ] as const;
 
 describe.each(faults)("a backend that %s", (_fault, serverUrl, injectFault) => {
@@ -105,14 +97,14 @@ describe.each(faults)("a backend that %s", (_fault, serverUrl, injectFault) => {
 
 describe("evaluate() during an outage", () => {
   it("finishes every datapoint when session calls and span export fail, once the run exists", async () => {
-    backend.inject({ status: 500, path: /^\/(session\/start|events|opentelemetry\/v1\/traces)$/ });
+    backend().inject({ status: 500, path: /^\/(session\/start|events|opentelemetry\/v1\/traces)$/ });
     const evaluation = await evaluate({
       name: "outage",
       function: trace({ eventType: "tool" }, async ({ inputs }: { inputs: { n: number } }) => inputs.n + 1),
       dataset: [{ inputs: { n: 1 } }, { inputs: { n: 2 } }],
       evaluators: { positive: (output: number) => output > 0 },
       apiKey: API_KEY,
-      serverUrl: backend.url,
+      serverUrl: backend().url,
     });
 
     expect(evaluation.results.map((result) => [result.output, result.metrics, result.error])).toEqual([
@@ -120,18 +112,18 @@ describe("evaluate() during an outage", () => {
       [3, { positive: true }, undefined],
     ]);
     // Every session start, session update and span export failed; only the run calls succeeded.
-    const tracingCalls = backend.requests.filter((request) => !request.path.startsWith("/runs"));
+    const tracingCalls = backend().requests.filter((request) => !request.path.startsWith("/runs"));
     expect(new Set(tracingCalls.map((request) => `${request.method} ${request.path} ${request.status}`))).toEqual(
       new Set(["POST /session/start 500", "PUT /events 500", `POST ${OTLP_TRACES_PATH} 500`]),
     );
-    expect(backend.requestsTo("PUT", `/runs/${evaluation.runId}`)).toHaveLength(1);
+    expect(backend().requestsTo("PUT", `/runs/${evaluation.runId}`)).toHaveLength(1);
   });
 });
 
 describe("memory while the backend is down", () => {
   it("caps the export queue: of 20,000 spans only one batch and a full queue are kept, the rest are dropped", async () => {
-    backend.inject({ status: 500 });
-    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "flood", serverUrl: backend.url, timeoutMs: REQUEST_TIMEOUT_MS });
+    backend().inject({ status: 500 });
+    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "flood", serverUrl: backend().url, timeoutMs: REQUEST_TIMEOUT_MS });
     const step = trace({ tracer, eventType: "tool" }, (index: number) => index);
     const spanCount = 20_000;
     // One synchronous burst: the batch processor hands one batch to the exporter and cannot send more
@@ -145,7 +137,7 @@ describe("memory while the backend is down", () => {
 
     // Nothing beyond a full queue and the one batch already handed to the exporter was ever sent.
     const sentSpans = new Set(
-      backend.requestsTo("POST", OTLP_TRACES_PATH).flatMap((request) => decodeOtlpSpans(request.body).map((span) => span.spanId)),
+      backend().requestsTo("POST", OTLP_TRACES_PATH).flatMap((request) => decodeOtlpSpans(request.body).map((span) => span.spanId)),
     ).size;
     expect(sentSpans).toBeGreaterThan(0);
     expect(sentSpans).toBeLessThanOrEqual(DEFAULT_MAX_QUEUE_SIZE + MAX_EXPORT_BATCH_SIZE);

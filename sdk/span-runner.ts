@@ -10,6 +10,7 @@ import type { Context, Span, SpanOptions, Tracer } from "@opentelemetry/api";
 import { INVALID_SPAN_CONTEXT, SpanStatusCode, context, trace as otelTrace } from "./otel-api.js";
 import { ATTR_ERROR, ATTR_INPUT_PARAMS, ATTR_OUTPUT_RESULT, errorMessage } from "./enrichment.js";
 import { safeStringify, toAttributeValue } from "./serialize.js";
+import type { AnyFunction } from "./traced-function.js";
 
 /** How a traced function's calls are recorded; made once per wrapped function, shared by its calls. */
 export interface TracedCallOptions {
@@ -29,7 +30,7 @@ export interface TracedCallOptions {
 export function runTracedCall(
   tracer: Tracer,
   options: TracedCallOptions,
-  fn: Function,
+  fn: AnyFunction,
   thisArg: unknown,
   args: unknown[],
 ): unknown {

@@ -33,7 +33,7 @@ export function wrapFunction<F extends AnyFunction>(
   options: WrapOptions,
   resolveTracer: () => Tracer | undefined,
   defaultName: string | undefined,
-  entry: Function,
+  entry: AnyFunction,
 ): F {
   const spanName = options.eventName ?? (defaultName || fn.name || anonymousSpanName(options.eventType ?? "tool", entry));
   // Built once: every call starts its span with these attributes and the same options object.
@@ -62,13 +62,13 @@ export function wrapFunction<F extends AnyFunction>(
   return traced as unknown as F;
 }
 
-function anonymousSpanName(eventType: EventType, entry: Function): string {
+function anonymousSpanName(eventType: EventType, entry: AnyFunction): string {
   const site = callSiteOf(entry);
   return site ? `${eventType} (${site})` : eventType;
 }
 
 /** `file:line` of the code that called `entry` (the file's base name), or undefined when the stack does not tell. */
-function callSiteOf(entry: Function): string | undefined {
+function callSiteOf(entry: AnyFunction): string | undefined {
   const limit = Error.stackTraceLimit;
   try {
     // Wrapping happens once per function, usually at module load; one frame is all that is needed.
@@ -89,7 +89,7 @@ function callSiteOf(entry: Function): string | undefined {
   }
 }
 
-function copyIdentity(wrapper: Function, original: Function): void {
+function copyIdentity(wrapper: AnyFunction, original: AnyFunction): void {
   try {
     Object.defineProperty(wrapper, "name", { value: original.name, configurable: true });
     Object.defineProperty(wrapper, "length", { value: original.length, configurable: true });

@@ -3,36 +3,30 @@
 // breaker that makes an outage cheap and delivers the kept spans once the backend is back, retries of
 // REST calls, Unicode project names, and connections that are reused and closed.
 import { setTimeout as delay } from "node:timers/promises";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { evaluate } from "./experiments/index.js";
 import { MAX_SOCKETS_PER_ORIGIN } from "./http-transport.js";
 import { HoneyHiveTracer, trace } from "./index.js";
 import { resetWarningsForTests } from "./logger.js";
 import { FakeHoneyHiveBackend, OTLP_TRACES_PATH, headerValue, type Fault } from "./test-utils/fake-backend.js";
+import { useFakeBackend, useRefusingUrl } from "./test-utils/use-fake-backend.js";
 
 const API_KEY = "hh-transport-test-key";
 /** Slack for a loaded 2-core machine on top of a deadline that must be respected. */
 const SLACK_MS = 500;
 
-let backend: FakeHoneyHiveBackend;
-let refusingUrl: string;
+const backend = useFakeBackend();
+const refusingUrl = useRefusingUrl();
 const tracers: HoneyHiveTracer[] = [];
 
-beforeAll(async () => {
-  backend = await FakeHoneyHiveBackend.start();
-  refusingUrl = await FakeHoneyHiveBackend.refusingUrl();
-});
-afterAll(async () => {
-  await backend.close();
-});
 beforeEach(() => {
   resetWarningsForTests();
   vi.spyOn(console, "warn").mockImplementation(() => {});
 });
 afterEach(async () => {
-  backend.heal();
+  backend().heal();
   await Promise.all(tracers.splice(0).map((tracer) => tracer.shutdown({ timeoutMs: 500 })));
-  backend.requests.length = 0;
+  backend().requests.length = 0;
   vi.restoreAllMocks();
 });
 
@@ -59,19 +53,19 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 }
 
 const faults: [string, () => string, Fault | undefined][] = [
-  ["refuses connections", () => refusingUrl, undefined],
-  ["accepts and never answers", () => backend.url, { mode: "hang" }],
-  ["closes every connection on accept", () => backend.url, { mode: "close-on-accept" }],
-  ["answers 1 byte a second", () => backend.url, { mode: "drip" }],
-  ["resets the connection", () => backend.url, { mode: "reset" }],
-  ["answers garbage", () => backend.url, { mode: "garbage" }],
-  ["answers 429 with Retry-After", () => backend.url, { status: 429, headers: { "retry-after": "30" } }],
-  ["answers 503", () => backend.url, { status: 503 }],
+  ["refuses connections", () => refusingUrl(), undefined],
+  ["accepts and never answers", () => backend().url, { mode: "hang" }],
+  ["closes every connection on accept", () => backend().url, { mode: "close-on-accept" }],
+  ["answers 1 byte a second", () => backend().url, { mode: "drip" }],
+  ["resets the connection", () => backend().url, { mode: "reset" }],
+  ["answers garbage", () => backend().url, { mode: "garbage" }],
+  ["answers 429 with Retry-After", () => backend().url, { status: 429, headers: { "retry-after": "30" } }],
+  ["answers 503", () => backend().url, { status: 503 }],
 ];
 
 describe.each(faults)("a backend that %s", (_name, serverUrl, fault) => {
   it("forceFlush() and shutdown() settle within their timeouts; later flushes answer false at once", async () => {
-    if (fault) backend.inject(fault);
+    if (fault) backend().inject(fault);
     const tracer = tracerFor(serverUrl());
     tracer.createSession({ sessionName: "during-the-fault" });
     for (let index = 0; index < 20; index++) tracer.startSpan(`step-${index}`, () => index);
@@ -93,23 +87,23 @@ describe.each(faults)("a backend that %s", (_name, serverUrl, fault) => {
 
 describe("deadlines are total", () => {
   it("shutdown({ timeoutMs }) returns within timeoutMs + 100 ms against a 1 byte/s backend", async () => {
-    backend.inject({ mode: "drip" });
-    const tracer = tracerFor(backend.url);
+    backend().inject({ mode: "drip" });
+    const tracer = tracerFor(backend().url);
     for (let index = 0; index < 10; index++) tracer.startSpan(`drip-${index}`, () => index);
 
     const shutdown = await timed(() => tracer.shutdown({ timeoutMs: 2_000 }));
     expect(shutdown.ms).toBeLessThan(2_000 + 100 + SLACK_MS);
     // Nothing of the tracer is left on the wire: the fake sees every connection closed.
-    await backend.waitFor(() => backend.openConnections === 0, 1_000);
+    await backend().waitFor(() => backend().openConnections === 0, 1_000);
   });
 
   it("after recovery from a drip, flushes are fast and true again", async () => {
-    backend.inject({ mode: "drip" });
-    const tracer = tracerFor(backend.url);
+    backend().inject({ mode: "drip" });
+    const tracer = tracerFor(backend().url);
     tracer.startSpan("during-the-drip", () => undefined);
     expect(await tracer.forceFlush({ timeoutMs: 1_000 })).toBe(false);
 
-    backend.heal();
+    backend().heal();
     // Until a probe has found the backend back, flushes answer false at once; then true.
     await flushUntilTrue(tracer, 10_000);
     for (let round = 0; round < 6; round++) {
@@ -119,14 +113,14 @@ describe("deadlines are total", () => {
       expect(flush.ms).toBeLessThan(1_000);
     }
     // The span of the drip was kept and delivered too.
-    expect(backend.spans().map((span) => span.name)).toContain("during-the-drip");
+    expect(backend().spans().map((span) => span.name)).toContain("during-the-drip");
   });
 });
 
 describe("the circuit breaker", () => {
   it("keeps the spans of an outage and delivers them once the backend is back", async () => {
-    backend.inject({ status: 503, path: /^\/opentelemetry/ });
-    const tracer = tracerFor(backend.url);
+    backend().inject({ status: 503, path: /^\/opentelemetry/ });
+    const tracer = tracerFor(backend().url);
     for (let index = 0; index < 30; index++) tracer.startSpan(`outage-${index}`, () => index);
     expect(await tracer.forceFlush({ timeoutMs: 1_000 })).toBe(false);
     for (let index = 30; index < 40; index++) tracer.startSpan(`outage-${index}`, () => index);
@@ -134,9 +128,9 @@ describe("the circuit breaker", () => {
     expect(fast.value).toBe(false);
     expect(fast.ms).toBeLessThan(50 + 150);
 
-    backend.heal();
-    const delivered = () => new Set(backend.spans().map((span) => span.name).filter((name) => name.startsWith("outage-")));
-    await backend.waitFor(() => delivered().size === 40, 15_000);
+    backend().heal();
+    const delivered = () => new Set(backend().spans().map((span) => span.name).filter((name) => name.startsWith("outage-")));
+    await backend().waitFor(() => delivered().size === 40, 15_000);
     // The last probe's answer may still be on its way to the tracer.
     await flushUntilTrue(tracer, 5_000);
     expect(tracer.droppedSpans).toBe(0);
@@ -145,39 +139,39 @@ describe("the circuit breaker", () => {
 
 describe("REST calls are retried like spans", () => {
   it("retries a session start answered 429, after its Retry-After, and forceFlush() waits for it", async () => {
-    const tracer = tracerFor(backend.url);
+    const tracer = tracerFor(backend().url);
     expect(await tracer.forceFlush({ timeoutMs: 5_000 })).toBe(true);
-    backend.inject({ status: 429, headers: { "retry-after": "1" }, path: /^\/session\/start$/, times: 2 });
+    backend().inject({ status: 429, headers: { "retry-after": "1" }, path: /^\/session\/start$/, times: 2 });
     const sessionId = tracer.createSession({ sessionName: "after-a-429" });
 
     expect(await tracer.forceFlush({ timeoutMs: 8_000 })).toBe(true);
-    expect(backend.startedSessions().map((session) => session.session_id)).toContain(sessionId);
-    const attempts = backend.requestsTo("POST", "/session/start").filter((request) => (request.body as { session: { session_id: string } }).session.session_id === sessionId);
+    expect(backend().startedSessions().map((session) => session.session_id)).toContain(sessionId);
+    const attempts = backend().requestsTo("POST", "/session/start").filter((request) => (request.body as { session: { session_id: string } }).session.session_id === sessionId);
     expect(attempts.map((request) => request.status)).toEqual([429, 429, 200]);
     expect(attempts[1].receivedAt - attempts[0].receivedAt).toBeGreaterThanOrEqual(900);
   });
 
   it("retries a session update whose connection was reset, and a run creation answered 503", async () => {
-    const tracer = tracerFor(backend.url);
+    const tracer = tracerFor(backend().url);
     expect(await tracer.forceFlush({ timeoutMs: 5_000 })).toBe(true);
-    backend.inject({ mode: "reset", path: /^\/events$/, times: 1 });
+    backend().inject({ mode: "reset", path: /^\/events$/, times: 1 });
     tracer.enrichSession({ metadata: { after: "a reset" } });
     expect(await tracer.forceFlush({ timeoutMs: 5_000 })).toBe(true);
-    expect(backend.requestsTo("PUT", "/events").map((request) => request.status)).toEqual([0, 200]);
+    expect(backend().requestsTo("PUT", "/events").map((request) => request.status)).toEqual([0, 200]);
 
-    backend.inject({ status: 503, path: /^\/runs$/, times: 1 });
-    const evaluation = await evaluate({ name: "blip", function: (datapoint: { inputs: { n: number } }) => datapoint.inputs.n, dataset: [{ inputs: { n: 1 } }], apiKey: API_KEY, serverUrl: backend.url });
+    backend().inject({ status: 503, path: /^\/runs$/, times: 1 });
+    const evaluation = await evaluate({ name: "blip", function: (datapoint: { inputs: { n: number } }) => datapoint.inputs.n, dataset: [{ inputs: { n: 1 } }], apiKey: API_KEY, serverUrl: backend().url });
     expect(evaluation.runId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(backend.requestsTo("POST", "/runs").map((request) => request.status)).toEqual([503, 200]);
+    expect(backend().requestsTo("POST", "/runs").map((request) => request.status)).toEqual([503, 200]);
   });
 
   it("bounds the attempts and the time of a call that keeps failing", async () => {
-    backend.inject({ status: 500, path: /^\/session\/start$/ });
-    const tracer = tracerFor(backend.url, { timeoutMs: 2_000 });
+    backend().inject({ status: 500, path: /^\/session\/start$/ });
+    const tracer = tracerFor(backend().url, { timeoutMs: 2_000 });
     const started = Date.now();
     const sessionId = await tracer.acreateSession({ sessionName: "never-started" });
     expect(Date.now() - started).toBeLessThan(2_000 + SLACK_MS);
-    const attempts = backend.requestsTo("POST", "/session/start").filter((request) => (request.body as { session: { session_id: string } }).session.session_id === sessionId);
+    const attempts = backend().requestsTo("POST", "/session/start").filter((request) => (request.body as { session: { session_id: string } }).session.session_id === sessionId);
     expect(attempts.length).toBeGreaterThan(1);
     expect(attempts.length).toBeLessThanOrEqual(5);
   });
@@ -185,17 +179,17 @@ describe("REST calls are retried like spans", () => {
 
 describe("Unicode names", () => {
   it.each(["プロジェクト", "données-€", "prod-東京"])("exports every span of project and source %s", async (name) => {
-    const tracer = tracerFor(backend.url, { project: name, source: `${name}-source` });
+    const tracer = tracerFor(backend().url, { project: name, source: `${name}-source` });
     const sessionId = tracer.createSession({ sessionName: `${name}-session` });
     for (let index = 0; index < 100; index++) tracer.startSpan(`unicode-${index}`, () => index);
 
     expect(await tracer.forceFlush({ timeoutMs: 5_000 })).toBe(true);
-    const spans = backend.spans().filter((span) => span.resourceAttributes["honeyhive.project"] === name);
+    const spans = backend().spans().filter((span) => span.resourceAttributes["honeyhive.project"] === name);
     expect(spans.filter((span) => span.name.startsWith("unicode-"))).toHaveLength(100);
-    const [exportRequest] = backend.requestsTo("POST", OTLP_TRACES_PATH);
+    const [exportRequest] = backend().requestsTo("POST", OTLP_TRACES_PATH);
     expect(headerValue(exportRequest, "x-honeyhive-project")).toBe(name);
     expect(headerValue(exportRequest, "x-honeyhive-source")).toBe(`${name}-source`);
-    expect(backend.startedSessions().find((session) => session.session_id === sessionId)).toMatchObject({
+    expect(backend().startedSessions().find((session) => session.session_id === sessionId)).toMatchObject({
       project: name,
       session_name: `${name}-session`,
     });

@@ -69,7 +69,14 @@ export const TRANSFORMS_1X = [
   {
     id: "1x-evaluate",
     title: "1.x: evaluate() from honeyhive/experiments",
-    description: "`evaluate` moves to `honeyhive/experiments`, its 1.x config keys become this SDK's, the evaluated function is wrapped to keep its (inputs, groundTruths) parameters",
+    description:
+      "`evaluate` moves to `honeyhive/experiments`, its 1.x config keys become this SDK's, the evaluated function is wrapped to keep its (inputs, groundTruths) parameters, `evaluator(fn, { name })` → `evaluators: { name: fn }`",
+  },
+  {
+    id: "1x-names",
+    title: "1.x: types and names with no counterpart",
+    description:
+      "1.x types → this SDK's (`TraceFunctionOptions` → `TraceOptions`, `EvaluationConfig` → `EvaluateOptions`…); a marker for the REST client, the LangChain tracer, the other removed exports, `HoneyHiveTracer`'s static properties and a tracer's configuration properties",
   },
 ] as const;
 

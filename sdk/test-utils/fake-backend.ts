@@ -193,6 +193,8 @@ export class FakeHoneyHiveBackend {
 
   /** Starts a fake on an ephemeral port of 127.0.0.1. */
   static async start(options: FakeBackendOptions = {}): Promise<FakeHoneyHiveBackend> {
+    // Assigned once, after listen(): the request handler below is created before the backend exists.
+    // eslint-disable-next-line prefer-const
     let backend: FakeHoneyHiveBackend | undefined;
     const server = createServer((request, response) => {
       // The server only exists to serve this backend; `backend` is set before listen() resolves.

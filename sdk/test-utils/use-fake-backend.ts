@@ -1,5 +1,5 @@
 // The fake backend's lifecycle in a test file: started once, emptied of faults and recorded requests
-// after each test, closed at the end.
+// after each test, closed at the end; and a URL where connections are refused.
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { FakeHoneyHiveBackend } from "./fake-backend.js";
 
@@ -19,5 +19,17 @@ export function useFakeBackend(): () => FakeHoneyHiveBackend {
   return () => {
     if (!backend) throw new Error("useFakeBackend(): the backend is only available inside tests");
     return backend;
+  };
+}
+
+/** A URL on 127.0.0.1 where nothing listens (connections are refused), found once per test file. */
+export function useRefusingUrl(): () => string {
+  let url: string | undefined;
+  beforeAll(async () => {
+    url = await FakeHoneyHiveBackend.refusingUrl();
+  });
+  return () => {
+    if (url === undefined) throw new Error("useRefusingUrl(): the URL is only available inside tests");
+    return url;
   };
 }

@@ -25,37 +25,33 @@ const planned = (decision: Migration["decision"], to: string | undefined, why: s
 
 const TRACER_CLASS: PackageExport = { package: "honeyhive", name: "HoneyHiveTracer" };
 
-/**
- * The 1.x names `honeyhive migrate --from 1` rewrites today (codemods/transforms/1x, a fixture pair
- * each in fixtures/migrate-1x), as `<where>:<name>`; the rest are still planned (issue 15). Every
- * option of OPTIONS_1X is implemented (the 1.x transforms read the options table itself).
- */
-const IMPLEMENTED_1X: ReadonlySet<string> = new Set([
-  ...["init", "constructor", "initFromSessionId", "flush", "enrichSpan", "flushPromise"].map((name) => `static:${name}`),
-  ...[
-    "startSession",
-    "traceFunction",
-    "traceModel",
-    "traceTool",
-    "traceChain",
-    "trace",
-    "logModel",
-    "enrichSpan",
-    "enrichSession",
-    "flush",
-    "getTracer",
-    "setFeedback",
-    "setMetric",
-    "setMetadata",
-    "sessionId",
-    "project",
-    "source",
-  ].map((name) => `instance:${name}`),
-  ...["traceFunction", "traceModel", "traceTool", "traceChain", "enrichSpan", "enrichSession", "evaluate", "HoneyHiveTracer"].map((name) => `export:${name}`),
-]);
-
+// Every name and option below is implemented by `honeyhive migrate --from 1` (codemods/transforms/1x,
+// a fixture pair each in fixtures/migrate-1x): rewritten, or marked where a person must decide. A name
+// added later starts `planned` (the guide's status column says so) until its transform lands.
 const withStatus = <T extends { readonly migration: Migration }>(entry: T, implemented: boolean): T =>
   implemented ? { ...entry, migration: { ...entry.migration, status: "implemented" } } : entry;
+
+/** A 1.x type export with a counterpart here: its name, its module, and for a composed type the text it stands for. */
+export interface Type1xTarget {
+  readonly since: string;
+  readonly decision: "rename" | "rewrite";
+  readonly name: string;
+  readonly module: "honeyhive" | "honeyhive/experiments";
+  /** The type written for the 1.x name when it is not one export here (a local alias is declared). */
+  readonly as?: string;
+}
+
+/** The 1.x types that have a counterpart here (the rest are removed: see API_1X). */
+export const TYPES_1X: Readonly<Record<string, Type1xTarget>> = {
+  TraceFunctionOptions: { since: "1.0.41", decision: "rename", name: "TraceOptions", module: "honeyhive" },
+  EnrichSpanParams: { since: "1.0.20", decision: "rename", name: "Enrichment", module: "honeyhive" },
+  EnrichSessionParams: { since: "1.0.33", decision: "rewrite", name: "Enrichment", module: "honeyhive", as: "Enrichment & { sessionId?: string }" },
+  HoneyHiveTracerProperties: { since: "1.0.20", decision: "rewrite", name: "TracerOptions", module: "honeyhive" },
+  EvaluationConfig: { since: "1.0.33", decision: "rewrite", name: "EvaluateOptions", module: "honeyhive/experiments" },
+  EvaluationResult: { since: "1.0.33", decision: "rewrite", name: "EvaluationResult", module: "honeyhive/experiments" },
+};
+
+const typeTarget = (type: Type1xTarget): string => type.as ?? (type.module === "honeyhive" ? type.name : `${type.name} from "${type.module}"`);
 
 /** Every public name of honeyhive 1.x that application code can touch. */
 export const API_1X: readonly Api1xEntry[] = ([
@@ -423,7 +419,9 @@ export const API_1X: readonly Api1xEntry[] = ([
     migration: planned(
       "rewrite",
       "evaluators: { [name]: fn }",
-      "Evaluators are plain functions named by their key; `repeat` > 1 and the unused weight/asserts/target/transform/aggregate/checker get a marker.",
+      "Evaluators are plain functions named by their key. 1.x's wrapper never used `name` (the metric was named after its bound function) and " +
+        "recorded a list of results; the rewrite gives the named scalar metric the code meant. weight/asserts/target/transform/aggregate/checker were " +
+        "never read by 1.x and go; a `repeat` other than 1, or an evaluator not listed in an evaluate() call of the file, gets a marker.",
     ),
   },
   {
@@ -483,12 +481,7 @@ export const API_1X: readonly Api1xEntry[] = ([
   // Types. Their 2.x names are type-only imports from "honeyhive" (or "honeyhive/experiments").
   ...(
     [
-      ["TraceFunctionOptions", "1.0.41", "rename", "TraceOptions"],
-      ["EnrichSpanParams", "1.0.20", "rename", "Enrichment"],
-      ["EnrichSessionParams", "1.0.33", "rewrite", "Enrichment & { sessionId?: string }"],
-      ["HoneyHiveTracerProperties", "1.0.20", "rewrite", "TracerOptions"],
-      ["EvaluationConfig", "1.0.33", "rewrite", 'EvaluateOptions from "honeyhive/experiments"'],
-      ["EvaluationResult", "1.0.33", "rewrite", 'EvaluationResult from "honeyhive/experiments"'],
+      ...Object.entries(TYPES_1X).map(([name, type]) => [name, type.since, type.decision, typeTarget(type)] as const),
       ["SDKOptions", "1.0.0", "removed", undefined],
       ["SessionStartParams", "1.0.20", "removed", undefined],
       ["TraceloopAssociationProperties", "1.0.20", "removed", undefined],
@@ -509,7 +502,7 @@ export const API_1X: readonly Api1xEntry[] = ([
       ),
     }),
   ),
-] satisfies Api1xEntry[]).map((entry) => withStatus(entry, IMPLEMENTED_1X.has(`${entry.where}:${entry.name}`)));
+] satisfies Api1xEntry[]).map((entry) => withStatus(entry, true));
 
 /** Options (object keys) of 1.x calls, per version, with their 2.x names. */
 export const OPTIONS_1X: readonly Option1xEntry[] = ([

@@ -10,6 +10,7 @@ import { memberName, requireSpecifier, unwrapExpression } from "../../../analysi
 import type { EditList } from "../../../analysis/edits.js";
 import { importSourceOf, keyedProperties, knownFunctionOf, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
+import { isUnusedAfter, removeImportBindings, removeListElements } from "../../../analysis/rewrite.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -26,21 +27,40 @@ function collect({ file, edits }: TransformContext): void {
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return;
   const moved = new Set<Scope.Variable>();
+  const evaluatorCalls: TSESTree.CallExpression[] = [];
+  const evaluatorLists: TSESTree.ArrayExpression[] = [];
   for (const { call } of sdkFunctionCalls(input, new Set(["evaluate", "evaluator"]))) {
-    const callee = unwrapExpression(call.callee);
-    const variable = callee?.type === AST_NODE_TYPES.Identifier ? sdk.variableOf(callee) : undefined;
-    // A namespace (`hh.evaluate`) or an import from elsewhere (this SDK's experiments) is not moved.
-    if (!variable || importSourceOf(variable) !== "honeyhive") continue;
+    const variable = rootImportOf(input, call);
+    if (!variable) continue;
     if (sdk.sdkExportOf(call.callee) === "evaluator") {
-      addMarker(edits, text, call, MESSAGES_1X.evaluator);
+      evaluatorCalls.push(call);
       continue;
     }
     moved.add(variable);
     const config = objectArgument(call);
     if (config) migrateConfig(input, edits, text, call, config);
+    const list = config && keyedProperties(config).find(({ key }) => key === "evaluators")?.property.value;
+    if (list?.type === AST_NODE_TYPES.ArrayExpression) evaluatorLists.push(list);
     markResultReads(input, edits, text, call);
   }
-  for (const variable of moved) moveImport(edits, text, variable);
+  const converted = convertEvaluatorLists(input, edits, text, evaluatorLists);
+  for (const call of evaluatorCalls) if (!converted.has(call)) addMarker(edits, text, call, MESSAGES_1X.evaluator);
+  // `evaluator` goes from the imports once every call of it is rewritten.
+  const unused = new Set<Scope.Variable>();
+  for (const call of converted) {
+    const variable = rootImportOf(input, call);
+    if (variable && isUnusedAfter(variable, [...converted].map((done) => done.callee.range))) unused.add(variable);
+  }
+  const handled = new Set<Scope.Variable>();
+  for (const variable of moved) moveImport(edits, text, variable, unused, handled);
+  removeImportBindings(edits, text, [...unused].filter((variable) => !handled.has(variable)));
+}
+
+/** The import of "honeyhive" (the package root: 1.x) that the call's callee is bound to; a namespace or another module is not 1.x. */
+function rootImportOf(input: AnalysisInput, call: TSESTree.CallExpression): Scope.Variable | undefined {
+  const callee = unwrapExpression(call.callee);
+  const variable = callee?.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(callee) : undefined;
+  return variable && importSourceOf(variable) === "honeyhive" ? variable : undefined;
 }
 
 function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression, config: TSESTree.ObjectExpression): void {
@@ -94,8 +114,11 @@ function markResultReads(input: AnalysisInput, edits: EditList, text: string, ca
   }
 }
 
-/** `import { evaluate } from "honeyhive"` → `… from "honeyhive/experiments"` (a line of its own when the import has other names). */
-function moveImport(edits: EditList, text: string, variable: Scope.Variable): void {
+/**
+ * `import { evaluate } from "honeyhive"` → `… from "honeyhive/experiments"` (a line of its own when the
+ * import has other names). Bindings of `drop` in the same statement go with it (added to `handled`).
+ */
+function moveImport(edits: EditList, text: string, variable: Scope.Variable, drop: ReadonlySet<Scope.Variable>, handled: Set<Scope.Variable>): void {
   const def = variable.defs[0];
   const holder = variable.identifiers[0]?.parent;
   if (!def || !holder) return;
@@ -111,14 +134,18 @@ function moveImport(edits: EditList, text: string, variable: Scope.Variable): vo
   const quote = text[source.range[0]];
   const list: readonly TSESTree.Node[] =
     statement.type === AST_NODE_TYPES.ImportDeclaration ? statement.specifiers : statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations[0]?.id.type === AST_NODE_TYPES.ObjectPattern ? statement.declarations[0].id.properties : [];
-  if (list.length <= 1) {
+  const dropped = [...drop].filter((other) => list.includes(other.identifiers[0]?.parent as TSESTree.Node));
+  for (const other of dropped) handled.add(other);
+  const droppedIndices = dropped.map((other) => list.indexOf(other.identifiers[0]!.parent as TSESTree.Node));
+  if (list.length - dropped.length <= 1) {
     edits.replace(source, `${quote}${EXPERIMENTS}${quote}`);
+    if (dropped.length > 0) removeListElements(edits, list, new Set(droppedIndices));
     return;
   }
   const index = list.indexOf(holder);
   if (index === -1) return;
   const holderText = text.slice(holder.range[0], holder.range[1]);
-  edits.remove(index === list.length - 1 ? [list[index - 1].range[1], holder.range[1]] : [holder.range[0], list[index + 1].range[0]]);
+  removeListElements(edits, list, new Set([index, ...droppedIndices]));
   const semicolon = text[statement.range[1] - 1] === ";" ? ";" : "";
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
   const line =
@@ -127,6 +154,92 @@ function moveImport(edits: EditList, text: string, variable: Scope.Variable): vo
       : `${(statement as TSESTree.VariableDeclaration).kind} { ${holderText} } = require(${quote}${EXPERIMENTS}${quote})${semicolon}`;
   if (statement.type === AST_NODE_TYPES.VariableDeclaration && requireSpecifier(unwrapExpression(statement.declarations[0]?.init)) !== "honeyhive") return;
   edits.insertAfter(statement, `${newline}${line}`);
+}
+
+/** The settings of 1.x's evaluator(); only `name` and `repeat` changed what it did (see the 1.x data). */
+const EVALUATOR_SETTINGS: ReadonlySet<string> = new Set(["name", "weight", "repeat", "asserts", "target", "transform", "aggregate", "checker"]);
+
+/** `evaluator(fn, { name: "exact" })` with settings the rewrite can honour: its function and metric name. */
+function evaluatorWrapper(input: AnalysisInput, node: TSESTree.Node | null | undefined): { call: TSESTree.CallExpression; fn: TSESTree.Node; name: string | undefined } | undefined {
+  const call = unwrapExpression(node);
+  if (call?.type !== AST_NODE_TYPES.CallExpression || getSdkModel(input).sdkExportOf(call.callee) !== "evaluator" || !rootImportOf(input, call)) return undefined;
+  const [fn, settings, ...rest] = call.arguments;
+  if (!fn || fn.type === AST_NODE_TYPES.SpreadElement || rest.length > 0) return undefined;
+  if (settings === undefined) return { call, fn, name: undefined };
+  if (settings.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const keyed = keyedProperties(settings);
+  if (keyed.length !== settings.properties.length || keyed.some(({ key }) => !EVALUATOR_SETTINGS.has(key))) return undefined;
+  const value = (key: string) => keyed.find((setting) => setting.key === key)?.property.value;
+  const name = value("name");
+  const repeat = value("repeat");
+  // repeat ran the evaluator that many times and recorded every result: nothing here does that.
+  if (repeat !== undefined && !(repeat.type === AST_NODE_TYPES.Literal && repeat.value === 1)) return undefined;
+  if (name === undefined) return { call, fn, name: undefined };
+  return name.type === AST_NODE_TYPES.Literal && typeof name.value === "string" && name.value !== "" ? { call, fn, name: name.value } : undefined;
+}
+
+/**
+ * `evaluators: [evaluator(fn, { name: "exact" }), graded]` → `evaluators: { exact: fn, graded }` where
+ * every element is a 1.x evaluator (inline, or a `const` of this file holding one and used nowhere
+ * else); such a `const` becomes the bare function. Returns the evaluator() calls rewritten.
+ */
+function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: string, lists: readonly TSESTree.ArrayExpression[]): Set<TSESTree.CallExpression> {
+  type Entry = { element: TSESTree.Node; key: string; wrapper: NonNullable<ReturnType<typeof evaluatorWrapper>>; variable?: Scope.Variable };
+  const entriesOf = new Map<TSESTree.ArrayExpression, Entry[]>();
+  for (const list of lists) {
+    const entries: Entry[] = [];
+    for (const element of list.elements) {
+      if (!element || element.type === AST_NODE_TYPES.SpreadElement) break;
+      if (element.type === AST_NODE_TYPES.Identifier) {
+        const variable = getSdkModel(input).variableOf(element);
+        const def = variable?.defs[0];
+        const declarator = def?.type === "Variable" && def.parent?.kind === "const" && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node : undefined;
+        const wrapper = declarator && evaluatorWrapper(input, declarator.init);
+        if (variable && wrapper) entries.push({ element, key: wrapper.name ?? element.name, wrapper, variable });
+        else break;
+      } else {
+        const wrapper = evaluatorWrapper(input, element);
+        if (wrapper?.name !== undefined) entries.push({ element, key: wrapper.name, wrapper });
+        else break;
+      }
+    }
+    const keys = new Set(entries.map(({ key }) => key));
+    if (entries.length > 0 && entries.length === list.elements.length && keys.size === entries.length) entriesOf.set(list, entries);
+  }
+  // A const also used outside a converted list keeps its 1.x wrapper (and its marker), and so do the lists that hold it.
+  const elementsInLists = (): Set<TSESTree.Node> => new Set([...entriesOf.values()].flat().map(({ element }) => element));
+  for (let changed = true; changed; ) {
+    changed = false;
+    const inLists = elementsInLists();
+    for (const [list, entries] of entriesOf) {
+      if (entries.some(({ variable }) => variable?.references.some((reference) => !reference.init && !inLists.has(reference.identifier)))) {
+        entriesOf.delete(list);
+        changed = true;
+      }
+    }
+  }
+  const converted = new Set<TSESTree.CallExpression>();
+  const unwrap = (call: TSESTree.CallExpression, fn: TSESTree.Node, prefix: string): void => {
+    if (converted.has(call)) return;
+    converted.add(call);
+    edits.replace([call.range[0], fn.range[0]], prefix);
+    edits.remove([fn.range[1], call.range[1]]);
+  };
+  for (const [list, entries] of entriesOf) {
+    const multiline = /[\r\n]/.test(text.slice(list.range[0], list.elements[0]!.range[0]));
+    edits.replace([list.range[0], list.range[0] + 1], multiline ? "{" : "{ ");
+    edits.replace([list.range[1] - 1, list.range[1]], multiline ? "}" : " }");
+    for (const { element, key, wrapper, variable } of entries) {
+      const keyText = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+      if (variable) {
+        if (keyText !== (element as TSESTree.Identifier).name) edits.insertBefore(element, `${keyText}: `);
+        unwrap(wrapper.call, wrapper.fn, "");
+      } else {
+        unwrap(wrapper.call, wrapper.fn, `${keyText}: `);
+      }
+    }
+  }
+  return converted;
 }
 
 export const evaluate1x: CodemodTransform = { meta, collect };

@@ -5,6 +5,7 @@ import { enrichment1x } from "./enrichment.js";
 import { evaluate1x } from "./evaluate.js";
 import { flush1x } from "./flush.js";
 import { init1x } from "./init.js";
+import { names1x } from "./names.js";
 import { sessions1x } from "./sessions.js";
 import { traceWrappers1x } from "./trace-wrappers.js";
 
@@ -22,5 +23,7 @@ export function transform1xById(id: Transform1xId): CodemodTransform {
       return enrichment1x;
     case "1x-evaluate":
       return evaluate1x;
+    case "1x-names":
+      return names1x;
   }
 }

@@ -1,4 +1,7 @@
 // What the 1.x transforms' review markers ask a person to check; fixtures spell these texts exactly.
+/** A data `why` inside a marker sentence: without its final period. */
+const sentence = (why: string): string => why.replace(/\.$/, "");
+
 export const MESSAGES_1X = {
   staticFlush: "HoneyHiveTracer.flush() is gone (each tracer flushes its own spans): await <tracer>.forceFlush() for the tracer that recorded them",
   flushPromise: "HoneyHiveTracer.flushPromise is gone: await <tracer>.forceFlush() instead",
@@ -10,7 +13,20 @@ export const MESSAGES_1X = {
   sessionIdAssigned: "a tracer's sessionId cannot be assigned here: use tracer.createSession({ sessionId }) for a request's session, or sessionStart({ sessionId }) for the tracer's own",
   enrichmentField: (call: string, keys: readonly string[], why: readonly string[]) =>
     `${call}() has no field ${keys.join(", ")} here: ${why.map((text) => text.replace(/\.$/, "")).join("; ")}`,
-  evaluator: "1.x evaluator(fn, { name }) is gone: list the function as evaluators: { [name]: fn } (repeat, weight and the other settings have no counterpart)",
+  evaluator:
+    "1.x evaluator(fn, { name }) is gone and this use is not one the codemod rewrites: list the function in the evaluate() call as evaluators: { [name]: fn } (a repeat other than 1 has no counterpart)",
+  goneExports: (names: readonly { readonly name: string; readonly why: string }[]) =>
+    `no counterpart in this SDK for 1.x ${[...new Set(names.map(({ why }) => why))]
+      .map((why) => `${names.filter((name) => name.why === why).map(({ name }) => name).join(", ")} (${sentence(why)})`)
+      .join("; ")}`,
+  goneProperties: (properties: readonly { readonly display: string; readonly why: string; readonly to: string | undefined }[]) =>
+    [...new Set(properties.map(({ why }) => why))]
+      .map((why) => {
+        const same = properties.filter((property) => property.why === why);
+        const to = same.find((property) => property.to !== undefined)?.to;
+        return `1.x ${same.map(({ display }) => display).join(", ")} ${same.length > 1 ? "are" : "is"} gone: ${sentence(why)}${to === undefined ? "" : `; instead: ${to}`}`;
+      })
+      .join("; "),
   runConcurrently: "runConcurrently: false means one datapoint at a time: set maxConcurrency: 1 in that case, else drop the key",
   evaluateResult: (field: string) =>
     `evaluate() resolves to { runId, name, results, summary } here: 1.x's result.${field} has no counterpart (per-datapoint outcomes are in results, metrics in summary)`,

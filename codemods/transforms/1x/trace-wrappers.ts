@@ -64,7 +64,10 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
   const [fn, options, ...rest] = call.arguments;
   if (fn === undefined || rest.length > 0 || fn.type === AST_NODE_TYPES.SpreadElement || options?.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const built = optionsText(text, options, EVENT_TYPE_OF[name]);
-  edits.replace([call.range[0], fn.range[0]], `${newCallee}(${built.text}, `);
+  // One argument per line stays one per line: the options take the function's line, the function the next.
+  const gap = text.slice(call.range[0], fn.range[0]);
+  const lineBreak = /\(([^\S\r\n]*\r?\n[^\S\r\n]*)$/.exec(gap)?.[1];
+  edits.replace([call.range[0], fn.range[0]], lineBreak === undefined ? `${newCallee}(${built.text}, ` : `${newCallee}(${lineBreak}${built.text},${lineBreak}`);
   if (options) edits.remove([fn.range[1], options.range[1]]);
   return built.droppedConfig;
 }

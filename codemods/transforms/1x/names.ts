@@ -1,0 +1,144 @@
+// 1.x → this SDK: the names no other 1.x transform owns. Type exports with a counterpart take its name
+// (and module: `EvaluationConfig` → `EvaluateOptions` of "honeyhive/experiments"); the references are
+// renamed where that cannot capture another binding, else the import aliases the new name to the old
+// one. Everything else of 1.x that has no counterpart (the generated REST client `HoneyHive`, the
+// LangChain tracer, `getGitInfo`, the removed types; the static properties of `HoneyHiveTracer`; a
+// tracer's configuration properties) gets a marker that says what to do instead, from the 1.x data.
+// The REST client's calls (`sdk.session.startSession(…)`) are request-scoped and stay as they are.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { findVariable, memberName, requireSpecifier, staticName, unwrapExpression } from "../../../analysis/ast.js";
+import { lineStart, type EditList } from "../../../analysis/edits.js";
+import type { AnalysisInput } from "../../../analysis/input.js";
+import { API_1X, TYPES_1X, type Type1xTarget } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
+import type { Api1xEntry } from "../../../analysis/knowledge/sdks/types.js";
+import { nodesOfType } from "../../../analysis/nodes.js";
+import { removeListElements } from "../../../analysis/rewrite.js";
+import { getSdkModel } from "../../../analysis/sdk-model.js";
+import { addMarker } from "../../engine/markers.js";
+import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
+import { transformMeta } from "../meta.js";
+import { MESSAGES_1X } from "./messages.js";
+
+export const meta = transformMeta("1x-names");
+
+const SDK = "honeyhive";
+
+/** Exports of 1.x with nothing to write in their place here (`evaluator` is 1x-evaluate's, the types with a counterpart are renamed). */
+const GONE_EXPORTS: ReadonlyMap<string, Api1xEntry> = new Map(
+  API_1X.filter((entry) => entry.where === "export" && entry.name !== "evaluator" && !(entry.name in TYPES_1X) && (entry.migration.decision === "marker" || entry.migration.decision === "removed")).map(
+    (entry) => [entry.name, entry],
+  ),
+);
+/** Static properties of `HoneyHiveTracer` (flushPromise is 1x-flush's). */
+const GONE_STATICS: ReadonlyMap<string, Api1xEntry> = propertiesWhere("static", (entry) => entry.name !== "flushPromise");
+/** A 1.x tracer's configuration properties: this SDK's tracer does not expose them. */
+const GONE_MEMBERS: ReadonlyMap<string, Api1xEntry> = propertiesWhere("instance", (entry) => entry.migration.decision === "marker");
+
+function propertiesWhere(where: Api1xEntry["where"], test: (entry: Api1xEntry) => boolean): ReadonlyMap<string, Api1xEntry> {
+  return new Map(API_1X.filter((entry) => entry.where === where && entry.kind === "property" && test(entry)).map((entry) => [entry.name, entry]));
+}
+
+function collect({ file, edits }: TransformContext): void {
+  const { input, text } = file;
+  const sdk = getSdkModel(input);
+  if (!sdk.usesSdk) return;
+
+  for (const statement of input.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === SDK) {
+      migrateTypeImports(input, edits, text, statement);
+      markGone(edits, text, statement, statement.specifiers.map((specifier) => (specifier.type === AST_NODE_TYPES.ImportSpecifier ? staticName(specifier.imported) : undefined)));
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (requireSpecifier(unwrapExpression(declarator.init)) !== SDK || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+        markGone(edits, text, statement, declarator.id.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined)));
+      }
+    }
+  }
+
+  // One marker per line, naming every gone property read there.
+  const goneByLine = new Map<number, { member: TSESTree.MemberExpression; entries: Api1xEntry[] }>();
+  for (const member of nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression)) {
+    const name = memberName(member);
+    if (name === undefined) continue;
+    const gone = sdk.sdkExportOf(member.object) === "HoneyHiveTracer" ? GONE_STATICS.get(name) : sdk.tracerOf(member.object) ? GONE_MEMBERS.get(name) : undefined;
+    if (gone) {
+      const line = lineStart(text, member.range[0]);
+      const found = goneByLine.get(line) ?? { member, entries: [] };
+      if (!found.entries.includes(gone)) found.entries.push(gone);
+      goneByLine.set(line, found);
+    } else if (GONE_EXPORTS.has(name) && sdk.sdkExportOf(member) === name) {
+      // `hh.HoneyHive` through a namespace import or `require("honeyhive")`.
+      markGone(edits, text, member, [name]);
+    }
+  }
+  for (const { member, entries } of goneByLine.values()) {
+    addMarker(edits, text, member, MESSAGES_1X.goneProperties(entries.map(({ display, migration }) => ({ display, why: migration.why, to: migration.to }))));
+  }
+}
+
+function markGone(edits: EditList, text: string, node: TSESTree.Node, names: readonly (string | undefined)[]): void {
+  const gone = names.flatMap((name) => {
+    const entry = name === undefined ? undefined : GONE_EXPORTS.get(name);
+    return entry ? [{ name: entry.name, why: entry.migration.why }] : [];
+  });
+  if (gone.length > 0) addMarker(edits, text, node, MESSAGES_1X.goneExports(gone));
+}
+
+/**
+ * `import type { TraceFunctionOptions } from "honeyhive"` → `import type { TraceOptions } …` with its
+ * references renamed; a type of "honeyhive/experiments" moves to an import of its own.
+ */
+function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string, declaration: TSESTree.ImportDeclaration): void {
+  const targetOf = (specifier: TSESTree.ImportClause): Type1xTarget | undefined =>
+    specifier.type === AST_NODE_TYPES.ImportSpecifier ? TYPES_1X[staticName(specifier.imported) ?? ""] : undefined;
+  const moving = declaration.specifiers.filter((specifier) => (targetOf(specifier)?.module ?? SDK) !== SDK);
+  const movesWhole = moving.length > 0 && moving.length === declaration.specifiers.length;
+  // Names this declaration binds once the edits apply: a second 1.x name with the same target must not import it twice.
+  const bound = new Set(declaration.specifiers.filter((specifier) => !targetOf(specifier)).map((specifier) => specifier.local.name));
+  const movedBindings: string[] = [];
+  const removed = new Set<number>();
+  const aliases: string[] = [];
+  for (const specifier of declaration.specifiers) {
+    const target = targetOf(specifier);
+    if (!target || specifier.type !== AST_NODE_TYPES.ImportSpecifier) continue;
+    const variable = input.scopeManager.getDeclaredVariables(specifier)[0];
+    const local = specifier.local.name;
+    const aliased = local !== staticName(specifier.imported);
+    const renames = !aliased && target.as === undefined && variable !== undefined && canRename(input, variable, target.name);
+    if (renames) for (const reference of variable.references) if (reference.identifier !== specifier.local) edits.replace(reference.identifier, target.name);
+    if (target.as !== undefined) aliases.push(`type ${local} = ${target.as};`);
+    const binding = target.as !== undefined || renames || local === target.name ? target.name : `${target.name} as ${local}`;
+    const staysHere = target.module === SDK || movesWhole;
+    if (staysHere && !bound.has(binding.split(" as ").at(-1)!)) {
+      edits.replace([specifier.imported.range[0], specifier.local.range[1]], binding);
+    } else {
+      removed.add(declaration.specifiers.indexOf(specifier));
+      if (!staysHere) movedBindings.push(binding);
+    }
+    bound.add(binding.split(" as ").at(-1)!);
+  }
+  if (removed.size > 0 && removed.size < declaration.specifiers.length) removeListElements(edits, declaration.specifiers, removed);
+  if (movesWhole) {
+    edits.replace(declaration.source, quoted(text, declaration.source, targetOf(moving[0])!.module));
+  } else if (movedBindings.length > 0) {
+    const module = targetOf(moving[0])!.module;
+    edits.insertAfter(declaration, `${newline(text)}import type { ${movedBindings.join(", ")} } from ${quoted(text, declaration.source, module)}${semicolon(text, declaration)}`);
+  }
+  // A composed type (`EnrichSessionParams` = `Enrichment & { sessionId?: string }`) keeps its 1.x name as a local alias.
+  for (const alias of aliases) edits.insertAfter(declaration, `${newline(text)}${newline(text)}${alias}`);
+}
+
+/** Writing `to` for every reference of `variable` means the same: nothing named `to` is visible at any of them, and none is exported by name. */
+function canRename(input: AnalysisInput, variable: Scope.Variable, to: string): boolean {
+  if (findVariable(input.scopeManager, variable.identifiers[0], to)) return false;
+  return variable.references.every(
+    (reference) => reference.identifier.parent?.type !== AST_NODE_TYPES.ExportSpecifier && findVariable(input.scopeManager, reference.identifier, to) === undefined,
+  );
+}
+
+const newline = (text: string): string => (text.includes("\r\n") ? "\r\n" : "\n");
+const semicolon = (text: string, statement: TSESTree.Node): string => (text[statement.range[1] - 1] === ";" ? ";" : "");
+const quoted = (text: string, source: TSESTree.Literal, value: string): string => `${text[source.range[0]]}${value}${text[source.range[0]]}`;
+
+export const names1x: CodemodTransform = { meta, collect };
