@@ -12,6 +12,8 @@
 // however many caches use it. The property is non-enumerable (ESLint's RuleTester compares ASTs
 // before and after the rules run, enumerable properties only). A key that cannot take a property
 // (frozen) falls back to a WeakMap.
+import { reportAnalysisError } from "./ast.js";
+
 const SLOT = Symbol("honeyhive.analysisCaches");
 let caches = 0;
 
@@ -28,6 +30,21 @@ export class AttachedCache<K extends object, V> {
     const slot = (key as Slotted)[SLOT];
     if (slot !== undefined) return slot[this.id] as V | undefined;
     return this.fallback?.get(key);
+  }
+
+  /** The cached value, else `compute(key)` stored; a `compute` that throws is reported and `fallback` stored instead (analyses never throw into a lint run). */
+  getOrCompute(key: K, compute: (key: K) => V, fallback: V): V {
+    let value = this.get(key);
+    if (value === undefined) {
+      try {
+        value = compute(key);
+      } catch (error) {
+        reportAnalysisError(error);
+        value = fallback;
+      }
+      this.set(key, value);
+    }
+    return value;
   }
 
   set(key: K, value: V): void {

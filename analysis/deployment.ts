@@ -1,7 +1,7 @@
 // Where a file's project deploys, read from the files beside its nearest package.json: whether a
 // Next.js app runs as serverless functions (Vercel, Netlify, OpenNext on AWS Lambda) and where the
 // project root is (Vercel functions live in its `api/` folder). One look per directory per process.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 
 export interface DeploymentSignals {
@@ -15,9 +15,16 @@ export interface DeploymentSignals {
   readonly openNext: boolean;
   /** `wrangler.toml` / `wrangler.json` / `wrangler.jsonc` (Cloudflare Workers). */
   readonly wrangler: boolean;
+  /**
+   * Google Cloud Functions: `@google-cloud/functions-framework` among the package.json's dependencies
+   * (any kind), or a `.gcloudignore` (written by `gcloud functions deploy`) beside it.
+   */
+  readonly gcpFunctions: boolean;
+  /** The package.json's `main`, when it is a string (the module a Cloud Function deploys from). */
+  readonly main?: string;
 }
 
-const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root">, readonly string[]>> = {
+const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "gcpFunctions" | "main">, readonly string[]>> = {
   vercel: ["vercel.json", ".vercel/project.json"],
   netlify: ["netlify.toml"],
   openNext: ["open-next.config.ts", "open-next.config.js", "open-next.config.mjs"],
@@ -25,6 +32,8 @@ const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root">, re
 };
 
 const byDirectory = new Map<string, DeploymentSignals>();
+const NO_SIGNALS: DeploymentSignals = Object.freeze({ root: undefined, vercel: false, netlify: false, openNext: false, wrangler: false, gcpFunctions: false });
+const GCP_FUNCTIONS_FRAMEWORK = "@google-cloud/functions-framework";
 
 /**
  * The deployment signals of the project that holds `filename` (relative names resolve against the
@@ -39,23 +48,57 @@ export function deploymentOf(filename: string): DeploymentSignals {
     signals = computeSignals(directory);
   } catch {
     // An unreadable directory tells nothing: no signal, not an error.
-    signals = { root: undefined, vercel: false, netlify: false, openNext: false, wrangler: false };
+    signals = NO_SIGNALS;
   }
   byDirectory.set(directory, signals);
   return signals;
 }
 
+/** The signals of each project root: every directory of a project shares its root's (one look per root, not per directory). */
+const byRoot = new Map<string, DeploymentSignals>();
+
 function computeSignals(directory: string): DeploymentSignals {
   // A path that is not on disk (text linted under a simulated name) tells nothing about its project.
   const root = existsSync(directory) ? nearestPackageDirectory(directory) : undefined;
-  const has = (names: readonly string[]): boolean => root !== undefined && names.some((name) => existsSync(resolve(root, name)));
+  if (root === undefined) return NO_SIGNALS;
+  let signals = byRoot.get(root);
+  if (!signals) {
+    signals = rootSignals(root);
+    byRoot.set(root, signals);
+  }
+  return signals;
+}
+
+function rootSignals(root: string): DeploymentSignals {
+  const has = (names: readonly string[]): boolean => names.some((name) => existsSync(resolve(root, name)));
+  const manifest = readManifest(root);
   return {
     root,
     vercel: has(SIGNAL_FILES.vercel),
     netlify: has(SIGNAL_FILES.netlify),
     openNext: has(SIGNAL_FILES.openNext),
     wrangler: has(SIGNAL_FILES.wrangler),
+    gcpFunctions: manifest.dependencies.has(GCP_FUNCTIONS_FRAMEWORK) || has([".gcloudignore"]),
+    ...(manifest.main !== undefined ? { main: manifest.main } : {}),
   };
+}
+
+/** The dependency names and `main` of a package.json; nothing from one that does not parse. */
+function readManifest(root: string): { dependencies: ReadonlySet<string>; main?: string } {
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8"));
+    if (typeof manifest !== "object" || manifest === null) return { dependencies: new Set() };
+    const record = manifest as Record<string, unknown>;
+    const dependencies = new Set<string>();
+    for (const field of ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]) {
+      const value = record[field];
+      if (typeof value === "object" && value !== null) for (const name of Object.keys(value)) dependencies.add(name);
+    }
+    return typeof record.main === "string" ? { dependencies, main: record.main } : { dependencies };
+  } catch {
+    // An unreadable or invalid package.json tells nothing about the deployment.
+    return { dependencies: new Set() };
+  }
 }
 
 function nearestPackageDirectory(start: string): string | undefined {
@@ -76,4 +119,5 @@ export function projectRelativePath(filename: string): string | undefined {
 /** For tests that create project folders: forget what was looked up. */
 export function clearDeploymentCache(): void {
   byDirectory.clear();
+  byRoot.clear();
 }

@@ -342,6 +342,24 @@ describe("request handlers of the frameworks added as descriptors", () => {
     expect(requestHandlers(local, "server/api/chat.ts")).toEqual([]);
   });
 
+  it("h3/Nuxt: defineLazyEventHandler registers the handler its factory returns, not the factory", () => {
+    const imported = `
+      import { defineLazyEventHandler, defineEventHandler } from "h3";
+      export default defineLazyEventHandler(async () => {
+        const model = await loadModel();
+        const unused = () => "a nested function's return is not the factory's";
+        return async (event) => model.answer(event);
+      });
+      export const wrapped = defineLazyEventHandler(() => defineEventHandler(async function chat(event) {}));
+    `;
+    expect(requestHandlersWithFramework(imported)).toEqual(["h3: async (event) => model.answer(event)", "h3: async function chat(event) {}"]);
+    const autoImported = `export default defineLazyEventHandler(async () => { return (event) => 1; });`;
+    expect(requestHandlers(autoImported, "server/api/lazy.ts")).toEqual(["(event) => 1"]);
+    // A local function of that name is not h3's; outside the server folders the global is not Nuxt's.
+    expect(requestHandlers(`const defineLazyEventHandler = (f) => f;\nexport default defineLazyEventHandler(() => (event) => 1);`, "server/api/x.ts")).toEqual([]);
+    expect(requestHandlers(autoImported, "src/lazy.ts")).toEqual([]);
+  });
+
   it("SvelteKit: +server.ts verbs, hooks.server.ts handle, +page.server.ts load and actions", () => {
     const server = `
       export async function POST({ request }) { return new Response(); }
@@ -424,6 +442,30 @@ describe("request handlers of the frameworks added as descriptors", () => {
     ]);
   });
 
+  it("hapi: ext({ type, method }) objects, arrays of them and arrays of methods; only request extension points", () => {
+    const code = `
+      import Hapi from "@hapi/hapi";
+      const server = Hapi.server({ port: 3000 });
+      async function audit(request, h) { return h.continue; }
+      server.ext({ type: "onPreHandler", method: audit });
+      server.ext([
+        { type: "onPostAuth", method: async function postAuth(request, h) { return h.continue; } },
+        { type: "onPreStart", method: async function starting(server) {} },
+        { type: "onPreResponse", method: [function first(request, h) {}, function second(request, h) {}] },
+      ]);
+      server.ext({ type: "onPostStop", method: async function stopped(server) {} });
+      // Not hapi's: a look-alike object with the same method and the same option keys.
+      const plugins = { ext(options) {} };
+      plugins.ext({ type: "onRequest", method: function lookAlike(request) {} });
+    `;
+    expect(requestHandlersWithFramework(code)).toEqual([
+      "hapi: async function audit(request, h) { return h.continue; }",
+      "hapi: async function postAuth(request, h) { return h.continue; }",
+      "hapi: function first(request, h) {}",
+      "hapi: function second(request, h) {}",
+    ]);
+  });
+
   it("restify: routes and use/pre", () => {
     const code = `
       import restify from "restify";
@@ -453,6 +495,35 @@ describe("request handlers of the frameworks added as descriptors", () => {
       "trpc: async ({ input }) => input",
       "trpc: function list() { return []; }",
     ]);
+  });
+
+  it("tRPC: builders imported from the project's trpc module, by their conventional names", () => {
+    // create-t3-app's router file: no @trpc/server import, the builders come from ~/server/api/trpc.
+    const t3 = `
+      import { z } from "zod";
+      import { createTRPCRouter, publicProcedure, protectedProcedure } from "~/server/api/trpc";
+      export const chatRouter = createTRPCRouter({
+        send: publicProcedure.input(z.object({ text: z.string() })).mutation(async ({ ctx, input }) => input.text),
+        history: protectedProcedure.query(function history({ ctx }) { return []; }),
+      });
+    `;
+    expect(requestHandlersWithFramework(t3, "src/server/api/routers/chat.ts")).toEqual([
+      "trpc: async ({ ctx, input }) => input.text",
+      "trpc: function history({ ctx }) { return []; }",
+    ]);
+    // Any project module, in a file that imports @trpc/server.
+    const withTypes = `
+      import { TRPCError } from "@trpc/server";
+      import { authedProcedure, procedure } from "../procedures";
+      export const a = authedProcedure.use(async ({ next }) => next()).query(async () => 1);
+      export const b = procedure.mutation(async () => 2);
+    `;
+    expect(requestHandlers(withTypes)).toEqual(["async ({ next }) => next()", "async () => 1", "async () => 2"]);
+    // Look-alikes: another module name without @trpc/server, a package, another name, a local object.
+    expect(requestHandlers(`import { publicProcedure } from "./rpc";\npublicProcedure.query(async () => 1);`)).toEqual([]);
+    expect(requestHandlers(`import "@trpc/server";\nimport { publicProcedure } from "some-rpc-lib";\npublicProcedure.query(async () => 1);`)).toEqual([]);
+    expect(requestHandlers(`import { builder } from "./trpc";\nbuilder.query(async () => 1);`)).toEqual([]);
+    expect(requestHandlers(`import "./trpc";\nconst publicProcedure = { query(fn) {} };\npublicProcedure.query(async () => 1);`)).toEqual([]);
   });
 
   it("GraphQL resolvers: Apollo Server, GraphQL Yoga, Mercurius, makeExecutableSchema", () => {
@@ -519,6 +590,15 @@ describe("request handlers of the frameworks added as descriptors", () => {
       "bun-deno: (request) => new Response()",
     ]);
     expect(requestHandlers(`const Bun = { serve(o) {} };\nBun.serve({ fetch(request) {} });`)).toEqual([]);
+    // WebSocket callbacks run per connection and per message, concurrently, like requests.
+    const websocket = `
+      Bun.serve({
+        fetch(request, server) { server.upgrade(request); },
+        websocket: { open(ws) {}, async message(ws, message) {}, close: function closed(ws, code) {}, perMessageDeflate: true },
+      });
+    `;
+    expect(requestHandlers(websocket)).toEqual(["(request, server) { server.upgrade(request); }", "(ws) {}", "(ws, message) {}", "function closed(ws, code) {}"]);
+    expect(requestHandlers(`const Bun = { serve(o) {} };\nBun.serve({ websocket: { message(ws, m) {} } });`)).toEqual([]);
     expect(requestHandlersWithFramework(`export default { port: 3000, fetch(request) { return new Response(); } };`)).toEqual([
       "bun-deno: (request) { return new Response(); }",
     ]);
@@ -565,6 +645,19 @@ describe("entry points of serverless platforms", () => {
     expect(invocations(vercelNode, "api/chat.ts")).toEqual(["vercel default: async function handler(req, res) { res.json({}); }"]);
     expect(invocations(`export async function POST(request) { return new Response(); }`, "api/chat.ts")).toHaveLength(1);
     // (Which `api/` folder is the project's root one is tested with a project on disk below.)
+  });
+
+  it("Netlify Edge Functions: the default export of netlify/edge-functions runs per request, not as a freezing platform", () => {
+    const edge = `
+      import type { Context } from "@netlify/edge-functions";
+      export default async (request: Request, context: Context) => new Response("ok");
+      export const config = { path: "/chat" };
+    `;
+    expect(requestHandlersWithFramework(edge, "netlify/edge-functions/chat.ts")).toEqual(['netlify-edge: async (request: Request, context: Context) => new Response("ok")']);
+    expect(invocations(edge, "netlify/edge-functions/chat.ts")).toEqual([]);
+    // The same module elsewhere is nobody's handler; a Netlify (serverless) function stays an invocation.
+    expect(requestHandlers(edge, "src/edge/chat.ts")).toEqual([]);
+    expect(invocations(edge, "netlify/functions/chat.ts")).toHaveLength(1);
   });
 
   it("Cloudflare Workers: the default export's fetch/queue/scheduled, not a Bun server", () => {
@@ -638,6 +731,28 @@ describe("the serverless signal from the project's files", () => {
     const worker = `export default { async fetch(request) { return new Response(); } };`;
     expect(invocations(worker, join(project({ "wrangler.toml": "" }), "src/index.ts"))).toHaveLength(1);
     expect(invocations(worker, join(project({}), "src/index.ts"))).toEqual([]);
+  });
+
+  it("legacy Google Cloud Functions: exports of the entry module of a project with the functions framework or a .gcloudignore", () => {
+    const legacy = `
+      exports.chat = async (req, res) => { res.json({}); };
+      exports.onUpload = (data, context) => {};
+      exports.onMessage = function (message, context, callback) { callback(); };
+      exports.helper = (text) => text.trim();
+      exports.VERSION = "1";
+    `;
+    const withFramework = project({ "package.json": JSON.stringify({ dependencies: { "@google-cloud/functions-framework": "^3.0.0" } }) });
+    const found = lambdaHandlers(legacy, join(withFramework, "index.js"));
+    expect(found.map((handler) => `${handler.exportName} callback:${handler.callbackStyle}`)).toEqual(["chat callback:false", "onUpload callback:false", "onMessage callback:true"]);
+    expect(invocations(legacy, join(withFramework, "index.js"))[0]).toMatch(/^gcp-functions chat:/);
+    expect(invocations(legacy, join(project({ ".gcloudignore": "node_modules\n" }), "src/index.js"))).toHaveLength(3);
+    // TypeScript: main names the compiled file, the rule sees its source.
+    const typescript = project({ "package.json": JSON.stringify({ main: "build/src/index.js", devDependencies: { "@google-cloud/functions-framework": "^3.0.0" } }) });
+    expect(invocations(legacy, join(typescript, "src/index.ts"))).toHaveLength(3);
+    // Not the entry module, not a Cloud Functions project, or a server that listens: not entry points.
+    expect(invocations(legacy, join(withFramework, "src/helpers.js"))).toEqual([]);
+    expect(invocations(legacy, join(project({}), "index.js"))).toEqual([]);
+    expect(invocations(`${legacy}\nrequire("http").createServer(exports.chat).listen(8080);`, join(withFramework, "index.js"))).toEqual([]);
   });
 
   it("Vercel's api/ folder is the one at the project root", () => {

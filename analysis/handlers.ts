@@ -13,30 +13,29 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { projectRelativePath } from "./deployment.js";
-import { isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
+import { enclosingFunction, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
 import { originName, unwrap, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
-import { CALL_TYPES, nodesOfTypes } from "./nodes.js";
+import { CALL_TYPES, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
-import { frameworkById, globalRegistrations, indexedDescriptorsFor, knowledgeIndex } from "./knowledge/index.js";
+import { activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
   ExportedValue,
   FileConvention,
   FrameworkDescriptor,
   HandlerHookApi,
-  CallRegistration,
   InvocationEntry,
   ObjectKind,
   PlatformDescriptor,
-  PluginRegistration,
   Registration,
   ValueSpecifier,
 } from "./knowledge/types.js";
 
 // Node-type lists asked of the node index, kept as constants: the index caches its merged lists per array.
 const FUNCTION_TYPES = [AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.ArrowFunctionExpression] as const;
+const RETURN_TYPES = [AST_NODE_TYPES.ReturnStatement] as const;
 
 /** The id of the framework descriptor that registered a handler (`express`, `hapi`, `nextjs`, …). */
 export type RequestFramework = string;
@@ -112,21 +111,11 @@ function originMatches(origin: ModuleOrigin | undefined, spec: ValueSpecifier): 
   return compiled.packages.has(origin.module) && compiled.names.has(originName(origin));
 }
 
-/** An object kind of one descriptor (`express` → `app`). */
-interface KindRef {
-  readonly descriptor: FrameworkDescriptor;
-  readonly id: string;
-  readonly kind: ObjectKind;
-}
 
 /** Who registers: the descriptor, and the platform its handlers run on (if any). */
 interface Owner {
   readonly descriptor: FrameworkDescriptor;
   readonly platform?: PlatformDescriptor;
-}
-
-function kindsOf(descriptor: FrameworkDescriptor): KindRef[] {
-  return Object.entries(descriptor.objects ?? {}).map(([id, kind]) => ({ descriptor, id, kind }));
 }
 
 function siblingKind(ref: KindRef, id: string | undefined): KindRef | undefined {
@@ -142,15 +131,11 @@ class HandlerAnalysis implements HandlerModel {
   readonly lambdaHandlers: LambdaHandler[] = [];
   private readonly byFunction = new Map<TSESTree.Node, Handler>();
   private readonly context: AnalysisContext;
-  /** Descriptors whose modules the file imports, in registry order. */
-  private readonly active: readonly FrameworkDescriptor[];
+  /** The descriptors whose modules the file imports (in registry order), flattened once per process for each such set. */
+  private readonly active: ActiveDescriptors;
   private readonly kinds: readonly KindRef[];
-  /** The active kinds that an imported value itself is (`initTRPC`, Azure's `app`): only these make identifiers worth resolving. */
-  private readonly valueKinds: readonly KindRef[];
-  private readonly callRegistrations: ReadonlyArray<{ readonly descriptor: FrameworkDescriptor; readonly registration: CallRegistration }>;
-  private readonly pluginRegistrations: ReadonlyArray<{ readonly descriptor: FrameworkDescriptor; readonly registration: PluginRegistration }>;
   /** Every method and property name that any active object kind reacts to: the cheap gate for member calls. */
-  private readonly memberNames = new Set<string>();
+  private readonly memberNames: ReadonlySet<string>;
   private readonly objectKinds = new Map<TSESTree.Node, KindRef | null>();
   private readonly variableKinds = new Map<Scope.Variable, KindRef | null>();
   /** Calls whose callee is a plain name: `fp(…)`, `registerRoutes(app)`. */
@@ -163,18 +148,9 @@ class HandlerAnalysis implements HandlerModel {
   constructor(private readonly input: AnalysisInput) {
     this.context = getAnalysisContext(input);
     const { ast } = input;
-    this.active = indexedDescriptorsFor(this.context.importedModules);
-    this.kinds = this.active.flatMap(kindsOf);
-    this.valueKinds = this.kinds.filter((ref) => ref.kind.isValue);
-    this.callRegistrations = this.active.flatMap((descriptor) => (descriptor.calls ?? []).map((registration) => ({ descriptor, registration })));
-    this.pluginRegistrations = this.active.flatMap((descriptor) => (descriptor.plugins ?? []).map((registration) => ({ descriptor, registration })));
-    for (const { kind } of this.kinds) {
-      for (const names of [Object.keys(kind.methods ?? {}), kind.chainable, Object.keys(kind.returns ?? {}), kind.listens, Object.keys(kind.properties ?? {})]) {
-        for (const name of names ?? []) this.memberNames.add(name);
-      }
-      if (kind.plugins) this.memberNames.add(kind.plugins.registerMethod);
-    }
-    for (const { registration } of this.pluginRegistrations) this.memberNames.add(registration.method);
+    this.active = activeDescriptorsFor(this.context.importedModules);
+    this.kinds = this.active.kinds;
+    this.memberNames = this.active.memberNames;
 
     // The node index also sets `parent` where missing: ESLint sets it before rules run, a bare
     // typescript-estree parse (the codemods) does not.
@@ -186,8 +162,10 @@ class HandlerAnalysis implements HandlerModel {
     }
     const knowledge = knowledgeIndex();
     for (const node of calls) this.collectCall(node);
-    for (const descriptor of this.active) if (descriptor.hook?.trigger.imports) this.runHook(descriptor);
-    for (const descriptor of knowledge.withFiles) this.collectFileConventions(descriptor);
+    for (const descriptor of this.active.descriptors) if (descriptor.hook?.trigger.imports) this.runHook(descriptor);
+    if (knowledge.anyConventionPath?.test(this.context.path) !== false) {
+      for (const descriptor of knowledge.withFiles) this.collectFileConventions(descriptor);
+    }
     for (const descriptor of knowledge.withPathHooks) {
       if (descriptor.hook?.trigger.path?.test(this.context.path)) this.runHook(descriptor);
     }
@@ -317,8 +295,8 @@ class HandlerAnalysis implements HandlerModel {
     switch (target.type) {
       case "Identifier":
       case "MemberExpression": {
-        const origin = this.valueKinds.length > 0 ? bindings.originOf(target) : undefined;
-        const value = origin && this.valueKinds.find((ref) => ref.kind.isValue!.some((spec) => originMatches(origin, spec)));
+        const origin = this.active.valueKinds.length > 0 ? bindings.originOf(target) : undefined;
+        const value = origin && this.active.valueKinds.find((ref) => ref.kind.isValue?.some((spec) => originMatches(origin, spec)) || importedFromMatches(origin, ref.kind));
         if (value) return value;
         if (target.type === "Identifier") return this.objectKindOfVariable(target);
         const property = staticName(target.property, target.computed);
@@ -450,7 +428,7 @@ class HandlerAnalysis implements HandlerModel {
       const registration = receiver.kind.methods && Object.hasOwn(receiver.kind.methods, method) ? receiver.kind.methods[method] : undefined;
       if (registration) this.register(call, registration, this.ownerOf(receiver.descriptor), callee.property);
     }
-    for (const { descriptor, registration } of this.pluginRegistrations) {
+    for (const { descriptor, registration } of this.active.pluginRegistrations) {
       const first = call.arguments[0];
       if (registration.method === method && first && originMatches(this.context.bindings.originOf(first), registration.plugin)) {
         this.register(call, registration, this.ownerOf(descriptor), callee.property);
@@ -460,7 +438,7 @@ class HandlerAnalysis implements HandlerModel {
 
   private collectCallRegistrations(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
     let origin: ModuleOrigin | undefined | null = null; // resolved once, on the first registration that may match
-    for (const { descriptor, registration } of this.callRegistrations) {
+    for (const { descriptor, registration } of this.active.callRegistrations) {
       if (registration.new !== undefined && registration.new !== (call.type === "NewExpression")) continue;
       if (origin === null) origin = this.context.bindings.originOf(call.callee);
       if (!origin) return;
@@ -493,31 +471,38 @@ class HandlerAnalysis implements HandlerModel {
   /** The functions a registering call's arguments hold, per the descriptor's registration. */
   private register(call: TSESTree.CallExpression | TSESTree.NewExpression, registration: Registration, owner: Owner, nameFallback: TSESTree.Node): void {
     const args = call.arguments;
-    if (registration.when) {
-      const value = args[registration.when.argument];
-      const name = value && staticName(value, true);
-      if (name === undefined || !registration.when.oneOf.includes(name)) return;
-    }
+    const positional = registration.when === undefined || stringArgumentIn(args[registration.when.argument], registration.when.oneOf);
+    if (!positional && !registration.optionsWhen) return;
     const { bindings } = this.context;
     const positions = registration.arguments ?? "all";
-    const functions: FunctionNode[] = [];
+    let functions: FunctionNode[] = [];
     args.forEach((argument, index) => {
       if (argument.type === "SpreadElement") return;
-      if (positions === "all" ? argument.type !== "ObjectExpression" : positions.includes(index)) functions.push(...bindings.functionsOf(argument));
+      if (positional && (positions === "all" ? argument.type !== "ObjectExpression" : positions.includes(index))) functions.push(...bindings.functionsOf(argument));
       if (registration.options || registration.resolverMaps) {
         const target = unwrap(argument);
         const objects = target.type === "ArrayExpression" ? target.elements : [argument];
         for (const element of objects) {
           const options = element && element.type !== "SpreadElement" ? bindings.objectOf(element) : undefined;
-          if (options) functions.push(...this.optionFunctions(options, registration));
+          if (options && optionsApply(options, registration)) functions.push(...this.optionFunctions(options, registration));
         }
       }
     });
+    if (registration.returnsHandler) functions = functions.flatMap((factory) => this.returnedFunctions(factory));
     const nameArgument = registration.nameArgument === undefined ? undefined : args[registration.nameArgument];
     const nameText = nameArgument && staticName(nameArgument, true);
     const nameNode = nameFallback.type === "MemberExpression" ? nameFallback.property : nameFallback;
     const name = nameText !== undefined ? { text: nameText, node: nameArgument! } : { text: nodeName(nameNode) ?? owner.descriptor.name, node: nameNode };
     this.addHandlers(functions, owner, call, name);
+  }
+
+  /** The functions a factory returns: an arrow's expression body, or the arguments of its own `return` statements. */
+  private returnedFunctions(factory: FunctionNode): FunctionNode[] {
+    const { bindings } = this.context;
+    if (factory.body.type !== "BlockStatement") return bindings.functionsOf(factory.body);
+    return nodesOfTypesWithin(this.input.ast, RETURN_TYPES, factory.body)
+      .filter((statement) => statement.argument && enclosingFunction(statement) === factory)
+      .flatMap((statement) => bindings.functionsOf(statement.argument));
   }
 
   private optionFunctions(options: TSESTree.ObjectExpression, registration: Registration, depth = 0): FunctionNode[] {
@@ -626,8 +611,8 @@ class HandlerAnalysis implements HandlerModel {
 
   /** A function typed as a handler of a framework, or taking its request/response/context. */
   private collectTypedHandlers(): void {
-    const typed = this.active.filter((descriptor) => descriptor.handlerTypes);
-    if (typed.length === 0) return;
+    if (!this.active.hasHandlerTypes) return;
+    const typed = this.active.descriptors.filter((descriptor) => descriptor.handlerTypes);
     for (const fn of nodesOfTypes(this.input.ast, FUNCTION_TYPES)) {
       if (this.byFunction.has(fn) || !hasTypeAnnotations(fn) || (fn.parent?.type === "MethodDefinition" && fn.parent.kind !== "method")) continue;
       const holder = fn.parent?.type === "VariableDeclarator" && fn.parent.init === fn ? fn.parent.id : undefined;
@@ -658,6 +643,27 @@ class HandlerAnalysis implements HandlerModel {
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
+
+/** A binding imported from a project module under a conventional name (`ObjectKind.importedFrom`). */
+function importedFromMatches(origin: ModuleOrigin, kind: ObjectKind): boolean {
+  const rule = kind.importedFrom;
+  return rule !== undefined && origin.path.length === 1 && rule.modules.test(origin.module) && rule.names.test(origin.path[0]);
+}
+
+/** A string argument (literal or static template) that is one of `oneOf`. */
+function stringArgumentIn(value: TSESTree.Node | undefined, oneOf: readonly string[]): boolean {
+  const name = value && staticName(value, true);
+  return name !== undefined && oneOf.includes(name);
+}
+
+/** An option object counts unless the registration asks for a key it lacks (`{ type: "onRequest", method }`). */
+function optionsApply(options: TSESTree.ObjectExpression, registration: Registration): boolean {
+  const gate = registration.optionsWhen;
+  if (!gate) return true;
+  return options.properties.some(
+    (property) => property.type === "Property" && staticName(property.key, property.computed) === gate.key && stringArgumentIn(property.value, gate.oneOf),
+  );
+}
 
 function exportMatches(convention: FileConvention, name: string): boolean {
   const { exports } = convention;

@@ -13,7 +13,7 @@
 // SDK, or anywhere in the file for the same input key, counts as a check on the way.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, findProperty, memberName, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, findProperty, memberName, staticName, type FunctionNode } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { getHandlerModel, type Handler, type HandlerModel } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
@@ -94,17 +94,7 @@ const findingsCache = new AttachedCache<TSESTree.Program, readonly UnvalidatedSe
 
 /** Every unchecked external session id in the file, in source order; cached per AST, never throws. */
 export function findUnvalidatedSessionIds(input: AnalysisInput): readonly UnvalidatedSessionId[] {
-  let found = findingsCache.get(input.ast);
-  if (!found) {
-    try {
-      found = collect(input);
-    } catch (error) {
-      reportAnalysisError(error);
-      found = [];
-    }
-    findingsCache.set(input.ast, found);
-  }
-  return found;
+  return findingsCache.getOrCompute(input.ast, () => collect(input), []);
 }
 
 function collect(input: AnalysisInput): readonly UnvalidatedSessionId[] {
@@ -141,7 +131,7 @@ function collect(input: AnalysisInput): readonly UnvalidatedSessionId[] {
  * session store has `createSession({ sessionId })` too, so here such a binding must also be named
  * like a tracer or sit in a file that uses the SDK itself.
  */
-function isHoneyhiveTracer(input: AnalysisInput, tracer: TracerDeclaration | undefined): boolean {
+export function isHoneyhiveTracer(input: AnalysisInput, tracer: TracerDeclaration | undefined): boolean {
   if (!tracer) return false;
   if (tracer.kind !== "imported" || /tracer/i.test(tracer.name)) return true;
   return textMentionsSdk(input.text, input.settings);

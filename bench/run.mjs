@@ -12,9 +12,9 @@ import { parseArgs } from "node:util";
 import { CORPUS_PACKAGES, requireCorpus } from "./corpus.mjs";
 import { benchCodemod, codemodTargetRows, CORPUS_TARGET_SPEEDUP } from "./codemod.mjs";
 import { generateTree } from "./generate.mjs";
-import { benchLint, LINT_TARGET_RATIO } from "./lint.mjs";
+import { benchLint, lintTargetRows, mergeLintParts, renderLintSection } from "./lint.mjs";
 import { formatMs, formatRatio } from "./lib/measure.mjs";
-import { BENCH_DIR, CACHE_DIR, CORPUS_DIR, MIGRATE_BIN, ROOT_DIR, prepareBuild } from "./lib/paths.mjs";
+import { BENCH_DIR, CACHE_DIR, CORPUS_DIR, MIGRATE_BIN, RESULTS_JSON, ROOT_DIR, prepareBuild } from "./lib/paths.mjs";
 import { profileNode } from "./lib/profile.mjs";
 import { benchSdk, RSS_BOUND_FACTOR, SDK_TARGET_RATIO } from "./sdk.mjs";
 import { readMarkedSections } from "./lib/marked-sections.mjs";
@@ -51,8 +51,6 @@ function machine() {
   };
 }
 
-const RESULTS_JSON = join(CACHE_DIR, "results.json");
-
 async function measureAll() {
   const started = new Date();
   const host = machine();
@@ -63,7 +61,11 @@ async function measureAll() {
   // The real corpus is also linted file by file in one process (the target's figure): the plugin's
   // own cost (~1% by TIMING) is far below the noise between separate processes.
   // An even number of process-level pairs, so that each configuration goes first equally often.
-  if (only.has("lint")) results.lint = await benchLint({ pairs: values.quick ? 1 : 4, syntheticPairs: values.quick ? 1 : 2, interleavedRounds: values.quick ? 1 : 5, log });
+  // The synthetic tree is judged the same way (the plugin costs +20–40% there, still within the process-level noise).
+  if (only.has("lint")) {
+    const rounds = values.quick ? 1 : 5;
+    results.lint = await benchLint({ pairs: values.quick ? 1 : 4, syntheticPairs: values.quick ? 1 : 2, interleavedRounds: rounds, syntheticRounds: rounds, log });
+  }
   // Four synthetic pairs: on this class of machine one tool's CPU time varies by ±10% from run to run.
   if (only.has("codemod")) results.codemod = await benchCodemod({ pairs: values.quick ? 1 : 3, syntheticPairs: values.quick ? 1 : 4, log });
   if (only.has("sdk")) results.sdk = await benchSdk({ rounds: values.quick ? 1 : 3, log });
@@ -142,13 +144,7 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
     "| target | figure | result |",
     "|---|---|---|",
   );
-  if (results.lint) {
-    const interleaved = results.lint.interleaved;
-    const figure = interleaved
-      ? `${formatRatio(interleaved.medianRatio)} file by file in one process (${formatRatio(results.lint.corpus.medianRatio)} across separate processes)`
-      : formatRatio(results.lint.corpus.medianRatio);
-    push(`| lint overhead on the real corpus ≤ ${LINT_TARGET_RATIO}× | ${figure} | ${verdict(results.lint.corpusMet)} |`);
-  }
+  if (results.lint) push(...lintTargetRows(results.lint, verdict));
   if (results.codemod) {
     const { codemod } = results;
     push(...codemodTargetRows(codemod, verdict));
@@ -163,55 +159,8 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
     );
   }
 
-  if (results.lint) {
-    push(
-      "",
-      "## 1. Lint overhead",
-      "",
-      "ESLint (root `eslint`, one thread, no cache) with `@typescript-eslint/parser` and no rules, against the same plus",
-      "`honeyhive.configs.recommended` from the build. Each run is a fresh process; the runs alternate (pair order flips",
-      "every pair); the ratio is the CPU time of `lintFiles` with the plugin over without, median over pairs (CPU, because",
-      "the machine is shared and wall time measures the neighbours; the wall-time ratio of the same runs is beside it).",
-      "Rule times come from one more run with `TIMING=all` (in ESLint 10 a rule's time includes its `create()`, where the",
-      "plugin's rules stop on a file that does not use the SDK, as well as its listeners).",
-      "",
-      "| tree | files | no rules, CPU (median) | honeyhive, CPU (median) | median ratio | wall ratio | pair ratios | honeyhive reports |",
-      "|---|---|---|---|---|---|---|---|",
-    );
-    for (const target of [results.lint.corpus, results.lint.synthetic]) {
-      push(
-        `| ${target.label} | ${target.files} | ${formatMs(target.medianBaselineMs)} | ${formatMs(target.medianHoneyhiveMs)} | ${formatRatio(target.medianRatio)} | ${formatRatio(target.medianWallRatio)} | ${target.runs.map((run) => run.ratio.toFixed(3)).join(", ")} | ${target.honeyhiveMessages} |`,
-      );
-    }
-    if (results.lint.interleaved) {
-      const { interleaved } = results.lint;
-      push(
-        "",
-        "Interleaved, the figure the target is judged on: the configurations in one process, file by file (each file",
-        "linted with no rules, with the plugin and with the control, which goes first rotating per file and per round), the",
-        "CPU time of each call added to its configuration, one ratio per round. A slow-down of the machine then hits all",
-        "within milliseconds; runs in separate processes a minute apart vary by ±10% here, against a plugin cost of ~1%",
-        "(`TIMING` below). The control is the plugin's rules under the same names with a `create()` that returns no",
-        "listeners: what ESLint itself spends on running that many rules, the floor of the honeyhive ratio, and a reading",
-        "of the noise (its rounds would all be 1.000 on a quiet machine with free rule dispatch).",
-        "",
-        "| tree | files | no rules, CPU (median) | honeyhive, CPU (median) | median ratio | round ratios | control: median ratio | control: round ratios |",
-        "|---|---|---|---|---|---|---|---|",
-        `| real corpus | ${interleaved.files} | ${formatMs(interleaved.medianBaselineMs)} | ${formatMs(interleaved.medianHoneyhiveMs)} | ${formatRatio(interleaved.medianRatio)} | ${interleaved.rounds.map((round) => round.ratio.toFixed(3)).join(", ")} | ${interleaved.medianControlRatio === undefined ? "—" : formatRatio(interleaved.medianControlRatio)} | ${interleaved.rounds.map((round) => round.controlRatio?.toFixed(3) ?? "—").join(", ")} |`,
-      );
-    }
-    push("", "Per-rule time (`TIMING=all`, one run):", "", "| rule | real corpus | synthetic 100% |", "|---|---|---|");
-    const rules = [...new Set([...results.lint.corpus.ruleTimes, ...results.lint.synthetic.ruleTimes].map((row) => row.rule))].sort();
-    const timeOf = (target, rule) => target.ruleTimes.find((row) => row.rule === rule);
-    for (const rule of rules) {
-      const corpusRow = timeOf(results.lint.corpus, rule);
-      const syntheticRow = timeOf(results.lint.synthetic, rule);
-      push(
-        `| ${rule} | ${corpusRow ? `${corpusRow.ms.toFixed(1)} ms (${((corpusRow.ms / results.lint.corpus.files) * 1000).toFixed(1)} µs/file)` : "—"} | ${syntheticRow ? `${syntheticRow.ms.toFixed(1)} ms (${((syntheticRow.ms / results.lint.synthetic.files) * 1000).toFixed(1)} µs/file)` : "—"} |`,
-      );
-    }
-    if (rules.length === 0) push("| (the plugin had no rules in this build) | | |");
-  }
+  // Between markers, because `npm run bench:lint` rewrites this section on its own.
+  if (results.lint) push("", "<!-- bench:lint:start -->", renderLintSection(results.lint), "<!-- bench:lint:end -->");
 
   if (results.codemod) {
     const { codemod } = results;
@@ -325,8 +274,9 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
       push("");
     }
   }
-  // The sections of bench:install and bench:sdk-transport are measured on their own: keep them as they are.
-  for (const section of readMarkedSections(values.out)) push("", section);
+  // The sections of bench:install and bench:sdk-transport are measured on their own: keep them as they are
+  // (the lint section is rendered above from results.json, which bench:lint keeps up to date too).
+  for (const section of readMarkedSections(values.out)) if (!section.startsWith("<!-- bench:lint:start -->") || !results.lint) push("", section);
   const notesPath = join(BENCH_DIR, "NOTES.md");
   if (existsSync(notesPath)) push("", readFileSync(notesPath, "utf8").trim());
   push("");
@@ -339,6 +289,8 @@ function withPreviousSections(data) {
   for (const section of Object.values(data.results)) section.measuredAt ??= data.build;
   if (!existsSync(RESULTS_JSON)) return data;
   const previous = JSON.parse(readFileSync(RESULTS_JSON, "utf8"));
+  // A lint run keeps the lint parts it did not measure (bench:lint --parts measures a few).
+  if (data.results.lint) data.results.lint = mergeLintParts(previous.results?.lint, data.results.lint);
   for (const [name, section] of Object.entries(previous.results ?? {})) {
     if (data.results[name]) continue;
     section.measuredAt ??= previous.build;
@@ -348,6 +300,8 @@ function withPreviousSections(data) {
 }
 
 const data = values.render ? JSON.parse(readFileSync(RESULTS_JSON, "utf8")) : withPreviousSections(await measureAll());
+// `npm run bench:lint` alone keeps its figures in results.json too, without the machine a full run records.
+if (!data.host) throw new Error(`${RESULTS_JSON} holds no full run yet (only a bench:lint section): run npm run bench once first`);
 writeFileSync(values.out, render(data));
 if (!values.render) {
   mkdirSync(CACHE_DIR, { recursive: true });

@@ -73,7 +73,9 @@ describe("fixture coverage", () => {
   it("covers every transform and the .ts/.tsx/.mts/.cts/.js extensions", () => {
     const transforms = new Set(cases.map((fixture) => fixture.transform));
     const extensions = new Set(cases.map((fixture) => fixture.filename.slice(fixture.filename.lastIndexOf("."))));
-    expect([...transforms].sort()).toEqual(["evaluate-managed-tracer", "explicit-tracer", "lambda-force-flush", "session-start-to-create-session", "validate-session-id"]);
+    expect([...transforms].sort()).toEqual([
+      "evaluate-managed-tracer", "explicit-tracer", "instrumentation-provider", "lambda-force-flush", "lost-session-context", "session-start-to-create-session", "validate-session-id",
+    ]);
     for (const extension of [".ts", ".tsx", ".mts", ".cts", ".js"]) expect(extensions).toContain(extension);
   });
 });

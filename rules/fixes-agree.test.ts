@@ -22,6 +22,9 @@ const CODEMOD_SUGGESTION: Record<FixtureRuleId, readonly string[]> = {
   // Its fixtures are all review-marker cases: wrapping an id in toSessionId() changes it, so the
   // codemod marks and the rule only suggests.
   "require-valid-session-id": [],
+  // A setup above the tracer's init moves below it as a suggestion (it changes when the instrumentation starts).
+  "tracer-provider-for-instrumentors": ["moveBelowInit"],
+  "no-lost-session-context": ["moveBeforeFirstAwait"],
 };
 
 interface Fix {

@@ -4,10 +4,12 @@
 // the module itself (`require("honeyhive/eslint-plugin")`, see the end of this file).
 import { deriveConfigs, type HoneyhiveConfigs, type PluginRule } from "./configs.js";
 import noGlobalTracerWithEvaluate from "./no-global-tracer-with-evaluate.js";
+import noLostSessionContext from "./no-lost-session-context.js";
 import noSessionStartInHandler from "./no-session-start-in-handler.js";
 import requireExplicitTracer from "./require-explicit-tracer.js";
 import requireForceFlushInLambda from "./require-force-flush-in-lambda.js";
 import requireValidSessionId from "./require-valid-session-id.js";
+import tracerProviderForInstrumentors from "./tracer-provider-for-instrumentors.js";
 import { PACKAGE_VERSION } from "../sdk/version.js";
 
 export const meta = { name: "honeyhive", version: PACKAGE_VERSION, namespace: "honeyhive" } as const;
@@ -15,10 +17,12 @@ export const meta = { name: "honeyhive", version: PACKAGE_VERSION, namespace: "h
 /** Every rule of the plugin, keyed by the name users write after `honeyhive/`. */
 export const rules = {
   "no-global-tracer-with-evaluate": noGlobalTracerWithEvaluate,
+  "no-lost-session-context": noLostSessionContext,
   "no-session-start-in-handler": noSessionStartInHandler,
   "require-explicit-tracer": requireExplicitTracer,
   "require-force-flush-in-lambda": requireForceFlushInLambda,
   "require-valid-session-id": requireValidSessionId,
+  "tracer-provider-for-instrumentors": tracerProviderForInstrumentors,
 };
 
 // The configs must point at the finished plugin object (ESLint compares plugin identity), and the

@@ -11,13 +11,11 @@ import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { sessionStartFix } from "../analysis/fixes/session-start.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { createRule } from "./create-rule.js";
+import { tracerLabel } from "./tracer-label.js";
 
 export const RULE_NAME = "no-session-start-in-handler";
 
 type MessageIds = "sessionStartInHandler" | "sessionStartInImportedHelper";
-
-/** Longer receivers (`this.deps.tracing.tracer`) are shortened to the tracer's name in messages. */
-const MAX_RECEIVER_LENGTH = 40;
 
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
@@ -51,13 +49,11 @@ export default createRule<[], MessageIds>({
         }
         const found = sessionStartInHandler(input, call);
         if (!found) return;
-        const callee = found.call.callee;
-        const receiver = callee.type === "MemberExpression" ? context.sourceCode.getText(callee.object) : found.tracer.name;
         context.report({
           node: found.property,
           messageId: "sessionStartInHandler",
           data: {
-            tracer: receiver.length <= MAX_RECEIVER_LENGTH && !receiver.includes("\n") ? receiver : found.tracer.name,
+            tracer: tracerLabel(context.sourceCode, found.call, found.tracer.name),
             handler: describeHandler(found.handler),
           },
           fix: ruleFixOf(input, [sessionStartFix(input, found)]),

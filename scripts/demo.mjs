@@ -114,6 +114,15 @@ if (!existsSync(migrateBin)) {
 // The 1.x fixtures are `migrate --from 1`'s (its own tests run them); the 2.x preview leaves them out.
 const migrate = spawnSync(process.execPath, [migrateBin, "migrate", "--dry", "fixtures", "--ignore", "fixtures/migrate-1x/", "--ignore", "fixtures/sample-app-1x*/"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 if (details) process.stdout.write(migrate.stdout);
-process.stdout.write(migrate.stderr);
+// The list of files with review markers grows with every rule's marker fixtures: a detail, counted on one line here.
+const markedFiles = (list) => {
+  const items = list.split("\n").slice(1, -1);
+  const more = /… and (\d+) more/.exec(items.at(-1) ?? "");
+  return more ? items.length - 1 + Number(more[1]) : items.length;
+};
+const summary = details
+  ? migrate.stderr
+  : migrate.stderr.replace(/^(To review \(search for "honeyhive-migrate:"\)):\n(?: {2}.*\n)+/m, (list, header) => `${header}: ${markedFiles(list)} files (--details lists them)\n`);
+process.stdout.write(summary);
 if (!details) console.log("\nEvery finding and the whole diff: npm run demo -- --details");
 process.exit(migrate.status ?? 1);

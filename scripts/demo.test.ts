@@ -13,7 +13,7 @@ const runDemo = async (...args: string[]): Promise<string> =>
 describe("npm run demo", () => {
   it("prints a short summary: every before file reported, every after file as expected, the codemod's counts", async () => {
     const output = await runDemo();
-    // A screenful (a terminal of 45 rows): one line per fixtures folder, one per review marker.
+    // A line per rule and per transform, and up to 20 marked files: short enough to read at a glance.
     expect(output.split("\n").length).toBeLessThanOrEqual(45);
     const before = /^"before" files: +(\d+)\/(\d+) reported/m.exec(output);
     expect(before?.[1]).toBe(before?.[2]);

@@ -78,6 +78,18 @@ async function instrumentedRun(project: string, wire: (tracer: HoneyHiveTracer, 
   return backend.spans().filter((span) => span.resourceAttributes["service.name"] === project);
 }
 
+/**
+ * A library call traced the way the Vercel AI SDK traces `generateText` (ai@6 src/telemetry/get-tracer.ts):
+ * with the `tracer` of its telemetry settings when given, else `trace.getTracer("ai")` from the global API.
+ */
+function generateAnswer(telemetry: { isEnabled: boolean; tracer?: Tracer }): string {
+  const tracer = telemetry.tracer ?? otelTrace.getTracer("ai");
+  return tracer.startActiveSpan("ai.generateText", (span) => {
+    span.end();
+    return "answer";
+  });
+}
+
 describe("an instrumentation's spans reach HoneyHive only through tracer.provider", () => {
   it("registers no global provider: an instrumentation set up without tracer.provider sends nothing", async () => {
     const spans = await instrumentedRun("no-provider", (tracer) => {
@@ -96,6 +108,22 @@ describe("an instrumentation's spans reach HoneyHive only through tracer.provide
     expect(call!.parentSpanId).toBe(answer!.spanId);
     expect(call!.attributes["http.response.status_code"]).toBe(200);
     expect(call!.attributes["honeyhive.session_id"]).toBe(answer!.attributes["honeyhive.session_id"]);
+  });
+
+  it("AI SDK-style telemetry reaches the session only with a tracer of tracer.provider (tracer.provider.getTracer(\"ai\"))", async () => {
+    const run = async (project: string, withTracer: boolean) => {
+      const tracer = HoneyHiveTracer.init({ apiKey: "hh-test-key", project, serverUrl: backend.url, disableBatch: true });
+      tracer.startSpan("answer", () => generateAnswer({ isEnabled: true, ...(withTracer ? { tracer: tracer.provider.getTracer("ai") } : {}) }));
+      expect(await tracer.forceFlush()).toBe(true);
+      await tracer.shutdown();
+      return backend.spans().filter((span) => span.resourceAttributes["service.name"] === project);
+    };
+    expect((await run("telemetry-without-tracer", false)).map((span) => span.name)).toEqual(["answer"]);
+    const spans = await run("telemetry-with-tracer", true);
+    const answer = spans.find((span) => span.name === "answer");
+    const call = spans.find((span) => span.name === "ai.generateText");
+    expect(call?.parentSpanId).toBe(answer?.spanId);
+    expect(call?.attributes["honeyhive.session_id"]).toBe(answer?.attributes["honeyhive.session_id"]);
   });
 
   it("registering tracer.provider globally also reaches it, which shows the provider is the only difference", async () => {

@@ -19,4 +19,10 @@ export const MARKER_MESSAGES = {
    */
   evaluatedTraceNameTaken: (call: string) =>
     `use the SDK's trace() here instead of ${call}, so evaluate() supplies the tracer: import it under a name no other binding here has`,
+  /** createSession() after a hook's first await, where moving it first could change what the hook does (rule no-lost-session-context). */
+  lostSessionAfterAwait: (hook: string) =>
+    `this session does not reach the handler (created after an await in the ${hook} hook): create it before the hook's first await and add what you await later with enrichSession()`,
+  /** createSession() in a callback that runs later while next() runs outside it (rule no-lost-session-context). */
+  lostSessionInCallback: (next: string, deferredBy: string) =>
+    `this session does not reach the handler (created in a ${deferredBy} callback, ${next}() called outside it): call ${next}() inside the callback, on every path, after createSession()`,
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FRAMEWORKS, PLATFORMS, frameworkById, indexedDescriptorsFor, knowledgeIndex } from "./index.js";
+import { FRAMEWORKS, PLATFORMS, activeDescriptorsFor, frameworkById, indexedDescriptorsFor, knowledgeIndex } from "./index.js";
 
 describe("the knowledge registry", () => {
   it("gives each descriptor a unique id, and every platform a descriptor uses is registered", () => {
@@ -33,6 +33,41 @@ describe("the knowledge registry", () => {
       "mercurius",
     ]);
     expect(indexedDescriptorsFor(new Set(["@fastify/type-provider-typebox"])).map((descriptor) => descriptor.id)).toEqual(["fastify"]);
+    // By pattern: a project module named like tRPC's builder module.
+    expect(indexedDescriptorsFor(new Set(["~/server/api/trpc"])).map((descriptor) => descriptor.id)).toEqual(["trpc"]);
+    expect(indexedDescriptorsFor(new Set(["../trpc/init"])).map((descriptor) => descriptor.id)).toEqual(["trpc"]);
+    expect(indexedDescriptorsFor(new Set(["./rpc", "trpc-tools", "./trpc-helpers"]))).toEqual([]);
+  });
+
+  it("tests every file convention's path at once: a path matches the union exactly when it matches one convention", () => {
+    const { anyConventionPath, withFiles } = knowledgeIndex();
+    expect(anyConventionPath).toBeDefined();
+    const conventions = withFiles.flatMap((descriptor) => descriptor.files ?? []);
+    const paths = [
+      "app/api/chat/route.ts",
+      "src/routes/api/+server.ts",
+      "src/hooks.server.ts",
+      "netlify/functions/hello.mts",
+      "api/hello.js",
+      "src/pages/api/x.ts",
+      "app/routes/_index.tsx",
+      "middleware.ts",
+      "src/server.ts",
+      "lib/tracing.ts",
+      "packages/pkg-001/src/module-12.ts",
+    ];
+    for (const path of paths) expect(anyConventionPath!.test(path), path).toBe(conventions.some((convention) => convention.path.test(path)));
+    expect(paths.filter((path) => anyConventionPath!.test(path)).length).toBeGreaterThan(5);
+  });
+
+  it("flattens the descriptors of a set of modules once, and shares it between files importing the same frameworks", () => {
+    const express = activeDescriptorsFor(new Set(["express", "honeyhive"]));
+    expect(express).toBe(activeDescriptorsFor(new Set(["express"])));
+    expect(express.descriptors.map((descriptor) => descriptor.id)).toEqual(["express"]);
+    expect(express.memberNames).toContain("get");
+    expect(activeDescriptorsFor(new Set(["lodash"])).kinds).toEqual([]);
+    const trpc = activeDescriptorsFor(new Set(["@trpc/server"]));
+    expect(trpc.valueKinds.map((ref) => ref.id)).toEqual(["init", "procedure"]);
   });
 
   it("is built once per process", () => {

@@ -14,7 +14,7 @@ import { graphqlYoga } from "./frameworks/graphql-yoga.js";
 import { h3 } from "./frameworks/h3.js";
 import { hapi } from "./frameworks/hapi.js";
 import { mercurius } from "./frameworks/mercurius.js";
-import { netlifyFunctions } from "./frameworks/netlify.js";
+import { netlifyEdgeFunctions, netlifyFunctions } from "./frameworks/netlify.js";
 import { queues } from "./frameworks/queues.js";
 import { remix } from "./frameworks/remix.js";
 import { restify } from "./frameworks/restify.js";
@@ -34,7 +34,7 @@ import { gcpFunctions } from "./platforms/gcp-functions.js";
 import { netlify } from "./platforms/netlify.js";
 import { nextjsServerless } from "./platforms/nextjs-serverless.js";
 import { vercel as vercelPlatform } from "./platforms/vercel.js";
-import type { FrameworkDescriptor, GlobalRegistration, PlatformDescriptor } from "./types.js";
+import type { CallRegistration, FrameworkDescriptor, GlobalRegistration, ObjectKind, PlatformDescriptor, PluginRegistration } from "./types.js";
 
 /**
  * Every framework descriptor, in the order the engine consults them (a function registered by two
@@ -64,6 +64,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   gcpFunctionsFramework,
   azureFunctionsFramework,
   netlifyFunctions,
+  netlifyEdgeFunctions,
   vercel,
   cloudflareWorkersFramework,
   bunDeno,
@@ -86,7 +87,11 @@ export interface KnowledgeIndex {
   readonly byModule: ReadonlyMap<string, readonly FrameworkDescriptor[]>;
   /** `"@nestjs/*"`-style entries: prefix → descriptors. */
   readonly byPrefix: ReadonlyArray<readonly [string, FrameworkDescriptor]>;
+  /** `modulePatterns` entries: pattern → descriptor. */
+  readonly byPattern: ReadonlyArray<readonly [RegExp, FrameworkDescriptor]>;
   readonly withFiles: readonly FrameworkDescriptor[];
+  /** One test for every file convention's path (most files match none); undefined when a pattern has flags. */
+  readonly anyConventionPath: RegExp | undefined;
   readonly withPathHooks: readonly FrameworkDescriptor[];
   readonly withTextHooks: readonly FrameworkDescriptor[];
   readonly withAlwaysHooks: readonly FrameworkDescriptor[];
@@ -99,7 +104,9 @@ let index: KnowledgeIndex | undefined;
 function buildIndex(frameworks: readonly FrameworkDescriptor[]): KnowledgeIndex {
   const byModule = new Map<string, FrameworkDescriptor[]>();
   const byPrefix: Array<readonly [string, FrameworkDescriptor]> = [];
+  const byPattern: Array<readonly [RegExp, FrameworkDescriptor]> = [];
   for (const descriptor of frameworks) {
+    for (const pattern of descriptor.modulePatterns ?? []) byPattern.push([pattern, descriptor]);
     for (const module of descriptor.modules) {
       if (module.endsWith("*")) byPrefix.push([module.slice(0, -1), descriptor]);
       else {
@@ -109,10 +116,14 @@ function buildIndex(frameworks: readonly FrameworkDescriptor[]): KnowledgeIndex 
       }
     }
   }
+  const withFiles = frameworks.filter((descriptor) => descriptor.files && descriptor.files.length > 0);
+  const paths = withFiles.flatMap((descriptor) => descriptor.files!.map((convention) => convention.path));
   return {
     byModule,
     byPrefix,
-    withFiles: frameworks.filter((descriptor) => descriptor.files && descriptor.files.length > 0),
+    byPattern,
+    withFiles,
+    anyConventionPath: paths.every((path) => path.flags === "") ? new RegExp(paths.map((path) => `(?:${path.source})`).join("|")) : undefined,
     withPathHooks: frameworks.filter((descriptor) => descriptor.hook?.trigger.path),
     withTextHooks: frameworks.filter((descriptor) => descriptor.hook?.trigger.text !== undefined),
     withAlwaysHooks: frameworks.filter((descriptor) => descriptor.hook?.trigger.always),
@@ -128,13 +139,76 @@ export function knowledgeIndex(): KnowledgeIndex {
 
 /** The descriptors a file that imports `modules` must consult, in registry order. */
 export function indexedDescriptorsFor(modules: ReadonlySet<string>): FrameworkDescriptor[] {
-  const { byModule, byPrefix, position } = knowledgeIndex();
+  const { byModule, byPrefix, byPattern, position } = knowledgeIndex();
   const found = new Set<FrameworkDescriptor>();
   for (const module of modules) {
     for (const descriptor of byModule.get(module) ?? []) found.add(descriptor);
     for (const [prefix, descriptor] of byPrefix) if (module.startsWith(prefix)) found.add(descriptor);
+    for (const [pattern, descriptor] of byPattern) if (pattern.test(module)) found.add(descriptor);
   }
   return [...found].sort((a, b) => position.get(a)! - position.get(b)!);
+}
+
+/** An object kind of one descriptor (`express` → `app`). */
+export interface KindRef {
+  readonly descriptor: FrameworkDescriptor;
+  readonly id: string;
+  readonly kind: ObjectKind;
+}
+
+/**
+ * What the handler engine reads of a set of descriptors, flattened: their object kinds, their
+ * registrations, and every member name their objects react to (the cheap gate for member calls).
+ */
+export interface ActiveDescriptors {
+  readonly descriptors: readonly FrameworkDescriptor[];
+  readonly kinds: readonly KindRef[];
+  /** The kinds that an imported value itself is (`initTRPC`, Azure's `app`, tRPC's imported `publicProcedure`): only these make identifiers worth resolving. */
+  readonly valueKinds: readonly KindRef[];
+  readonly callRegistrations: ReadonlyArray<{ readonly descriptor: FrameworkDescriptor; readonly registration: CallRegistration }>;
+  readonly pluginRegistrations: ReadonlyArray<{ readonly descriptor: FrameworkDescriptor; readonly registration: PluginRegistration }>;
+  readonly memberNames: ReadonlySet<string>;
+  readonly hasHandlerTypes: boolean;
+}
+
+/** By the ids of the descriptors, joined: a project imports few distinct combinations of frameworks. */
+const activeSets = new Map<string, ActiveDescriptors>();
+
+/**
+ * The descriptors a file that imports `modules` must consult, flattened for the engine; built once
+ * per distinct set of descriptors and shared by every file that imports the same frameworks.
+ */
+export function activeDescriptorsFor(modules: ReadonlySet<string>): ActiveDescriptors {
+  const descriptors = indexedDescriptorsFor(modules);
+  const key = descriptors.map((descriptor) => descriptor.id).join(",");
+  let active = activeSets.get(key);
+  if (!active) {
+    active = flatten(descriptors);
+    activeSets.set(key, active);
+  }
+  return active;
+}
+
+function flatten(descriptors: readonly FrameworkDescriptor[]): ActiveDescriptors {
+  const kinds = descriptors.flatMap((descriptor) => Object.entries(descriptor.objects ?? {}).map(([id, kind]) => ({ descriptor, id, kind })));
+  const pluginRegistrations = descriptors.flatMap((descriptor) => (descriptor.plugins ?? []).map((registration) => ({ descriptor, registration })));
+  const memberNames = new Set<string>();
+  for (const { kind } of kinds) {
+    for (const names of [Object.keys(kind.methods ?? {}), kind.chainable, Object.keys(kind.returns ?? {}), kind.listens, Object.keys(kind.properties ?? {})]) {
+      for (const name of names ?? []) memberNames.add(name);
+    }
+    if (kind.plugins) memberNames.add(kind.plugins.registerMethod);
+  }
+  for (const { registration } of pluginRegistrations) memberNames.add(registration.method);
+  return {
+    descriptors,
+    kinds,
+    valueKinds: kinds.filter((ref) => ref.kind.isValue || ref.kind.importedFrom),
+    callRegistrations: descriptors.flatMap((descriptor) => (descriptor.calls ?? []).map((registration) => ({ descriptor, registration }))),
+    pluginRegistrations,
+    memberNames,
+    hasHandlerTypes: descriptors.some((descriptor) => descriptor.handlerTypes),
+  };
 }
 
 export function frameworkById(id: string): FrameworkDescriptor | undefined {

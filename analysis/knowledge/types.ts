@@ -46,8 +46,18 @@ export interface Registration {
   readonly arguments?: "all" | readonly number[];
   /** Keys of object-literal arguments (`route({ handler, preHandler })`) whose functions are handlers. */
   readonly options?: readonly string[];
-  /** Only when the string argument at `argument` is one of `oneOf` (`server.on("request", fn)`, `addHook("onRequest", fn)`). */
+  /**
+   * Only when the string argument at `argument` is one of `oneOf` (`server.on("request", fn)`,
+   * `addHook("onRequest", fn)`). Gates the positional functions; option objects have `optionsWhen`.
+   */
   readonly when?: { readonly argument: number; readonly oneOf: readonly string[] };
+  /** An option object (or each of an array of them) counts only when its key `key` is a string of `oneOf` (hapi's `ext({ type: "onRequest", method })`). */
+  readonly optionsWhen?: { readonly key: string; readonly oneOf: readonly string[] };
+  /**
+   * The registered functions are factories: the handlers are the functions they return (h3's
+   * `defineLazyEventHandler(async () => handler)`), not the factories, which run once.
+   */
+  readonly returnsHandler?: boolean;
   /** Keys of object-literal arguments that hold a GraphQL resolver map (`{ Query: { field: fn } }`). */
   readonly resolverMaps?: readonly string[];
   /** Keys of option objects whose object values hold more option keys (hapi's `{ options: { handler } }`). */
@@ -62,6 +72,12 @@ export interface ObjectKind {
   readonly createdBy?: ReadonlyArray<{ readonly value: ValueSpecifier; readonly new?: boolean }>;
   /** The imported value itself is one: `initTRPC`, `app` of `@azure/functions`. */
   readonly isValue?: readonly ValueSpecifier[];
+  /**
+   * A binding imported from one of the project's own modules (specifier matching `modules`) under a name
+   * matching `names` is one: tRPC's `import { publicProcedure } from "./trpc"`. Names decide, so this is
+   * only for names a framework's users do not give to other things.
+   */
+  readonly importedFrom?: { readonly modules: RegExp; readonly names: RegExp };
   /** Type names that, on a parameter, make it one: `function routes(app: Express)`. */
   readonly types?: readonly ValueSpecifier[];
   /** Methods whose arguments are per-request callbacks. */
@@ -198,6 +214,8 @@ export interface FrameworkDescriptor {
   readonly name: string;
   /** Module specifiers whose import makes the engine read this descriptor; `"@nestjs/*"` is a prefix. */
   readonly modules: readonly string[];
+  /** Module specifiers that also make the engine read it, by pattern: a project module's conventional name (`~/server/api/trpc`). */
+  readonly modulePatterns?: readonly RegExp[];
   /** Handlers registered through this descriptor's API run on this serverless platform (invocation handlers). */
   readonly platform?: PlatformDescriptor;
   readonly objects?: Readonly<Record<string, ObjectKind>>;
@@ -209,4 +227,33 @@ export interface FrameworkDescriptor {
   readonly files?: readonly FileConvention[];
   /** What is too irregular for data (decorators, directives): a small function, run only when `trigger` holds. */
   readonly hook?: { readonly trigger: HookTrigger; readonly run: (api: HandlerHookApi) => void };
+  /** How the framework goes on from a callback that runs before the handler (the rule `no-lost-session-context`). */
+  readonly sessionFlow?: SessionFlow;
+}
+
+/**
+ * Where a session created in a per-request callback reaches the handler's spans. Only what a runtime
+ * test proves goes here (sdk/lost-session-context.test.ts, sdk/lost-session-frameworks.test.ts).
+ */
+export interface SessionFlow {
+  /**
+   * Callbacks that run before the handler, by registration name: the hook name (`addHook("onRequest",
+   * fn)`'s name, a route option key), or `"*"` for every per-request callback of the descriptor.
+   */
+  readonly beforeHandler: Readonly<Record<string, BeforeHandlerCallback>>;
+}
+
+export interface BeforeHandlerCallback {
+  /**
+   * The framework awaits an async one's promise and runs the handler from its own reaction, registered
+   * before the callback's code after its first `await` ran (Fastify's hook runner): a session created
+   * after that `await` never reaches the handler.
+   */
+  readonly awaitsPromise?: boolean;
+  /**
+   * The position of the parameter that runs the rest of the request (`next`, `done`), by the
+   * function's parameter count, as the framework itself tells its forms apart (Express: 4 = error
+   * middleware): a session must be created in the execution that calls it.
+   */
+  readonly nextParameterByArity?: Readonly<Record<number, number>>;
 }

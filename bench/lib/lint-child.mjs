@@ -1,6 +1,6 @@
 // One ESLint run in a fresh process (the parent alternates configurations and takes medians):
 //   node bench/lib/lint-child.mjs <baseline|honeyhive> <directory>
-//   node bench/lib/lint-child.mjs interleaved <directory> <rounds>   (all three, file by file: see below)
+//   node bench/lib/lint-child.mjs interleaved <directory> <rounds> [--rule-times]   (all three, file by file: see below)
 // `baseline`: the typescript-eslint parser and no rules. `honeyhive`: the same plus the plugin's
 // recommended config, loaded from the build (dist/esm) exactly as a user's config loads it.
 // `control`: the same rules under the same names, each with a create() that returns no listeners:
@@ -17,7 +17,8 @@ import { reportResult } from "./measure.mjs";
 
 const SOURCE_FILES = ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"];
 
-export async function lintConfig(kind) {
+/** `entry`: the plugin's module (default: the measured build); bench/lib/lint-ab.mjs passes two builds. */
+export async function lintConfig(kind, { entry = RULES_ENTRY } = {}) {
   const config = [
     {
       files: SOURCE_FILES,
@@ -27,7 +28,7 @@ export async function lintConfig(kind) {
     },
   ];
   if (kind === "honeyhive" || kind === "all" || kind === "control") {
-    const { default: honeyhive } = await import(pathToFileURL(RULES_ENTRY).href);
+    const { default: honeyhive } = await import(pathToFileURL(entry).href);
     const recommended = honeyhive.configs[kind === "all" ? "all" : "recommended"];
     config.push({ ...recommended, files: SOURCE_FILES, ...(kind === "control" ? { plugins: { honeyhive: withoutListeners(honeyhive) } } : {}) });
   }
@@ -41,11 +42,11 @@ function withoutListeners(plugin) {
 }
 
 /** An ESLint instance for `kind` that lints files under `directory` (no config file lookup, no cache). */
-export async function createLinter(kind, directory, { stats = false } = {}) {
+export async function createLinter(kind, directory, { stats = false, entry } = {}) {
   return new ESLint({
     cwd: directory,
     overrideConfigFile: true,
-    overrideConfig: await lintConfig(kind),
+    overrideConfig: await lintConfig(kind, { entry }),
     cache: false,
     errorOnUnmatchedPattern: false,
     stats,
@@ -79,7 +80,7 @@ export function summarizeMessages(results) {
 }
 
 /** The files `lintDirectory` lints (SOURCE_FILES; the corpus holds no ignore files), in a stable order. */
-function sourceFilesUnder(directory) {
+export function sourceFilesUnder(directory) {
   return readdirSync(directory, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.(?:[cm]?[jt]s|[jt]sx)$/.test(entry.name))
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
@@ -92,8 +93,16 @@ function sourceFilesUnder(directory) {
  * the CPU time of each call is added to its configuration. A slow-down of the machine then hits all
  * within milliseconds, where runs in separate processes a minute apart see different neighbours
  * (±10% between identical runs here, against a plugin cost of ~1%). One ratio per round.
+ * An unmeasured warm-up over the first files runs first, so that the first round does not carry
+ * the JIT compilation of the plugin alone (the first round came out ~10% above the others).
+ * With `ruleTimes`, one more pass lints every file once with ESLint's `stats` and adds up each
+ * plugin rule's time (its create() and listeners), after the rounds so that the timing calls do not
+ * weigh on the measured configurations. ESLint times rules in wall time, which a loaded machine
+ * inflates: the shares between the rules are the reading, not the absolute figures.
  */
-export async function lintInterleaved(directory, rounds) {
+const WARM_UP_FILES = 300;
+
+export async function lintInterleaved(directory, rounds, { ruleTimes = false } = {}) {
   const files = sourceFilesUnder(directory).map((path) => ({ path, text: readFileSync(path, "utf8") }));
   const kinds = ["baseline", "honeyhive", "control"];
   const linters = Object.fromEntries(await Promise.all(kinds.map(async (kind) => [kind, await createLinter(kind, directory)])));
@@ -101,7 +110,9 @@ export async function lintInterleaved(directory, rounds) {
     const { user, system } = process.cpuUsage();
     return user + system;
   };
+  for (const { path, text } of files.slice(0, WARM_UP_FILES)) for (const kind of kinds) await linters[kind].lintText(text, { filePath: path });
   const results = [];
+  let honeyhiveMessages = 0;
   for (let round = 0; round < rounds; round++) {
     const spent = { baseline: 0, honeyhive: 0, control: 0 };
     for (let index = 0; index < files.length; index++) {
@@ -110,8 +121,9 @@ export async function lintInterleaved(directory, rounds) {
       for (let offset = 0; offset < kinds.length; offset++) {
         const kind = kinds[(first + offset) % kinds.length];
         const started = cpuMicros();
-        await linters[kind].lintText(text, { filePath: path });
+        const [result] = await linters[kind].lintText(text, { filePath: path });
         spent[kind] += cpuMicros() - started;
+        if (round === 0 && kind === "honeyhive") honeyhiveMessages += result.messages.filter((message) => message.ruleId?.startsWith("honeyhive/")).length;
       }
     }
     results.push({
@@ -122,14 +134,29 @@ export async function lintInterleaved(directory, rounds) {
       controlRatio: spent.control / spent.baseline,
     });
   }
-  return { files: files.length, rounds: results };
+  return { files: files.length, honeyhiveMessages, rounds: results, ...(ruleTimes ? { ruleTimes: await pluginRuleTimes(directory, files) } : {}) };
+}
+
+/** Each plugin rule's time over `files` from ESLint's per-file `stats` (ms, summed over passes), as rows like TIMING's. */
+async function pluginRuleTimes(directory, files) {
+  const eslint = await createLinter("honeyhive", directory, { stats: true });
+  const totals = new Map();
+  for (const { path, text } of files) {
+    const [result] = await eslint.lintText(text, { filePath: path });
+    for (const pass of result.stats?.times.passes ?? []) {
+      for (const [rule, time] of Object.entries(pass.rules ?? {})) {
+        if (rule.startsWith("honeyhive/")) totals.set(rule, (totals.get(rule) ?? 0) + time.total);
+      }
+    }
+  }
+  return [...totals].map(([rule, ms]) => ({ rule, ms })).sort((left, right) => right.ms - left.ms);
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
-  const [kind, directoryArgument, roundsArgument] = process.argv.slice(2);
+  const [kind, directoryArgument, roundsArgument, ...flags] = process.argv.slice(2);
   const directory = resolve(directoryArgument);
   if (kind === "interleaved") {
-    reportResult(await lintInterleaved(directory, Number(roundsArgument ?? 5)));
+    reportResult(await lintInterleaved(directory, Number(roundsArgument ?? 5), { ruleTimes: flags.includes("--rule-times") }));
     process.exit(0);
   }
   if (kind !== "baseline" && kind !== "honeyhive" && kind !== "control") throw new Error(`unknown configuration "${kind}"`);

@@ -15,6 +15,8 @@ export const CORPUS_TS_DIR = join(CORPUS_DIR, "ts");
 /** Real (compiled) JavaScript, one folder per package. */
 export const CORPUS_JS_DIR = join(CORPUS_DIR, "js");
 export const SYNTHETIC_DIR = join(CACHE_DIR, "synthetic");
+/** The figures of the last runs (bench/run.mjs and the benchmarks that write their own section). */
+export const RESULTS_JSON = join(CACHE_DIR, "results.json");
 /**
  * The package the benchmarks run: the committed HEAD, exported with `git archive` and built here.
  * Not the work tree's dist/: that is rebuilt (removed, then written) whenever anyone's tests find

@@ -151,6 +151,8 @@ describe("output modes", () => {
         "lambda-force-flush": { files: 0, markers: 0 },
         "explicit-tracer": { files: 1, markers: 1 },
         "validate-session-id": { files: 0, markers: 0 },
+        "instrumentation-provider": { files: 0, markers: 0 },
+        "lost-session-context": { files: 0, markers: 0 },
       },
       files: [
         {

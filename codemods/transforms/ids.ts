@@ -31,6 +31,18 @@ export const TRANSFORMS = [
     description:
       "Leave a review marker where a session id from a request or event reaches createSession()/withSession()/init() without toSessionId() or isSessionId() (the SDK throws for a non-UUID)",
   },
+  {
+    id: "instrumentation-provider",
+    title: "Give instrumentations the tracer's provider",
+    description:
+      "Pass `tracerProvider: tracer.provider` to registerInstrumentations() and instrumentation classes (`tracer: tracer.provider.getTracer(\"ai\")` to AI SDK telemetry), moving a setup above HoneyHiveTracer.init() below it; a marker where the tracer is not clear",
+  },
+  {
+    id: "lost-session-context",
+    title: "Create the request's session where the handler sees it",
+    description:
+      "Move createSession() before the first await of a Fastify hook; leave a review marker where the session is created in a callback that runs later than next()",
+  },
 ] as const;
 
 /**

@@ -6,8 +6,10 @@ import type { TransformId } from "./ids.js";
 import { evaluateManagedTracer } from "./evaluate-managed-tracer.js";
 import { explicitTracer } from "./explicit-tracer.js";
 import { lambdaForceFlush } from "./lambda-force-flush.js";
+import { lostSessionContext } from "./lost-session-context.js";
 import { sessionStartToCreateSession } from "./session-start-to-create-session.js";
 import { validateSessionId } from "./validate-session-id.js";
+import { instrumentationProvider } from "./instrumentation-provider.js";
 import { transform1xById } from "./1x/index.js";
 
 export function transformById(id: TransformId): CodemodTransform {
@@ -22,6 +24,10 @@ export function transformById(id: TransformId): CodemodTransform {
       return explicitTracer;
     case "validate-session-id":
       return validateSessionId;
+    case "instrumentation-provider":
+      return instrumentationProvider;
+    case "lost-session-context":
+      return lostSessionContext;
     default:
       return transform1xById(id);
   }

@@ -14,10 +14,10 @@ export const MISSION_RULES: readonly string[] = [
 ];
 
 /** Rules issue 16 adds from the rest of the seeds' guidance. */
-export const SEED_GUIDANCE_RULES: readonly string[] = ["require-valid-session-id"];
+export const SEED_GUIDANCE_RULES: readonly string[] = ["require-valid-session-id", "tracer-provider-for-instrumentors", "no-lost-session-context"];
 
 /** Files in rules/ that are plugin infrastructure, not rules. */
-const NOT_RULES = new Set(["index", "configs", "create-rule", "version", "optional-peers"]);
+const NOT_RULES = new Set(["index", "configs", "create-rule", "version", "optional-peers", "tracer-label"]);
 
 /** Names of the rule modules in rules/ (one `<rule-name>.ts` per rule), sorted. */
 export function ruleFileNames(): string[] {

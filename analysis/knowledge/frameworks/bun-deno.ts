@@ -1,6 +1,8 @@
 import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
 import { declaredTypeName, defaultExportObject, type DefaultExportObject } from "./default-export-object.js";
 
+/** Bun's per-connection WebSocket callbacks (`Bun.serve({ websocket: { message } })`). */
+const WEBSOCKET_HANDLERS = ["open", "message", "close", "drain"];
 /** Keys of a server's options that an API client object does not have. */
 const SERVER_KEYS = ["port", "hostname", "websocket", "development", "tls", "unix", "error", "onListen"];
 /** `satisfies Serve` (Bun), `satisfies Deno.ServeDefaultExport`. */
@@ -26,7 +28,7 @@ function isServer(api: HandlerHookApi, exported: DefaultExportObject): boolean {
 }
 
 /**
- * Bun and Deno servers: `Bun.serve({ fetch })`, `Deno.serve(handler)` / `Deno.serve(options, handler)` /
+ * Bun and Deno servers: `Bun.serve({ fetch, websocket: { open, message, close, drain } })`, `Deno.serve(handler)` / `Deno.serve(options, handler)` /
  * `Deno.serve({ handler })` (runtime globals), and the `export default { fetch }` that `bun run` and
  * `deno serve` start (when it is not a Cloudflare Worker, which `cloudflare-workers` claims first).
  */
@@ -35,7 +37,9 @@ export const bunDeno = {
   name: "fetch",
   modules: [],
   globals: [
-    { name: "Bun.serve", arguments: [], options: ["fetch", "error"] },
+    // `websocket: { open, message, close, drain }` run per connection and per message, concurrently on
+    // the one module tracer, exactly as requests do: session state stored on it races the same way.
+    { name: "Bun.serve", arguments: [], options: ["fetch", "error", ...WEBSOCKET_HANDLERS], optionContainers: ["websocket"] },
     { name: "Deno.serve", options: ["handler"] },
   ],
   hook: {

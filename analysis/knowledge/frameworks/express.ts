@@ -16,6 +16,7 @@ export const express = {
     },
     route: { methods: methods(HTTP_VERBS) },
   },
+  sessionFlow: { beforeHandler: { "*": { nextParameterByArity: { 3: 2, 4: 3 } } } },
   handlerTypes: [
     {
       package: ["express", "express-serve-static-core"],

@@ -32,6 +32,15 @@ export const fastify = {
       },
     },
   },
+  sessionFlow: {
+    // The hooks before the handler; a done-callback hook's `done` comes after `payload` in preParsing.
+    beforeHandler: {
+      onRequest: { awaitsPromise: true, nextParameterByArity: { 3: 2 } },
+      preParsing: { awaitsPromise: true, nextParameterByArity: { 4: 3 } },
+      preValidation: { awaitsPromise: true, nextParameterByArity: { 3: 2 } },
+      preHandler: { awaitsPromise: true, nextParameterByArity: { 3: 2 } },
+    },
+  },
   handlerTypes: [
     {
       package: "fastify",

@@ -1,11 +1,56 @@
+import { relative, resolve, sep } from "node:path";
+import { deploymentOf, type DeploymentSignals } from "../../deployment.js";
 import { gcpFunctions as platform } from "../platforms/gcp-functions.js";
-import type { FrameworkDescriptor } from "../types.js";
+import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
 
-/** Google Cloud Functions: `functions.http("name", fn)` and `functions.cloudEvent("name", fn)` of `@google-cloud/functions-framework`. */
+/** Where compilers put the JavaScript that `main` names (`build/src/index.js` is compiled from `src/index.ts`). */
+const OUTPUT_FOLDER = /^(?:dist|build|lib|out)\//;
+const EXTENSION = /\.[cm]?[jt]sx?$/;
+
+/**
+ * Whether `filename` is the module a Cloud Function deploys from: the package.json's `main` (or its
+ * TypeScript source: the same path with another extension, or under `src/` instead of an output folder),
+ * else `index.*` at the project root or in `src/`.
+ */
+function isEntryModule(filename: string, deployment: DeploymentSignals): boolean {
+  if (deployment.root === undefined) return false;
+  const path = relative(deployment.root, resolve(filename)).split(sep).join("/").replace(EXTENSION, "");
+  const main = deployment.main?.replace(/^\.\//, "").replace(EXTENSION, "");
+  const entries = main === undefined ? ["index", "src/index"] : [main, ...(OUTPUT_FOLDER.test(main) ? [main.replace(OUTPUT_FOLDER, ""), `src/${main.replace(OUTPUT_FOLDER, "")}`] : [])];
+  return entries.includes(path);
+}
+
+/**
+ * The legacy signatures, exported from the entry module of a Cloud Functions project (deployment.ts:
+ * the functions framework among its dependencies, or a `.gcloudignore`): `exports.fn = (req, res) => …`
+ * (HTTP), `exports.fn = (data, context) => …` and `(data, context, callback)` (background functions; the
+ * runtime waits for the callback). A one-parameter export (a CloudEvent function without the framework's
+ * registration) is not told apart from a helper, so it is not read.
+ */
+function collectLegacyExports(api: HandlerHookApi): void {
+  if (api.isServerOrRoutedFile) return;
+  // The exports first (cheap, and cached for the other hooks); the project's files only when one may be a function.
+  const candidates = api
+    .namedExports()
+    .flatMap((exported) => api.functionsOf(exported.value).map((fn) => ({ exported, fn })))
+    .filter(({ fn }) => fn.params.length === 2 || fn.params.length === 3);
+  if (candidates.length === 0) return;
+  const deployment = deploymentOf(api.filename);
+  if (!deployment.gcpFunctions || !isEntryModule(api.filename, deployment)) return;
+  for (const { exported, fn } of candidates) {
+    api.invocation(fn, { platform, exportName: exported.name, nameNode: exported.nameNode, exportNode: exported.exportNode, callbackStyle: fn.params.length === 3 });
+  }
+}
+
+/**
+ * Google Cloud Functions: `functions.http("name", fn)` and `functions.cloudEvent("name", fn)` of
+ * `@google-cloud/functions-framework`, and the legacy exports of a Cloud Functions project's entry module.
+ */
 export const gcpFunctions = {
   id: "gcp-functions",
   name: "Google Cloud Functions",
   modules: ["@google-cloud/functions-framework"],
   platform,
   calls: [{ callee: { package: "@google-cloud/functions-framework", name: ["http", "cloudEvent"] }, arguments: [1], nameArgument: 0 }],
+  hook: { trigger: { always: true }, run: collectLegacyExports },
 } as const satisfies FrameworkDescriptor;

@@ -6,8 +6,8 @@ const REQUEST_EXTENSIONS = ["onRequest", "onPreAuth", "onCredentials", "onPostAu
 
 /**
  * hapi: `server.route({ method, path, handler })` (also `options: { handler }`, `config: { handler }`,
- * and arrays of routes) and request extensions `server.ext("onRequest", fn)`. The object form
- * `server.ext({ type, method })` is not read (a known gap).
+ * and arrays of routes) and request extensions: `server.ext("onRequest", fn)`, the object form
+ * `server.ext({ type: "onRequest", method })` and arrays of such objects (`method` may be an array too).
  */
 export const hapi = {
   id: "hapi",
@@ -19,7 +19,7 @@ export const hapi = {
       types: [{ package: HAPI, name: "Server" }],
       methods: {
         route: { arguments: [], options: ["handler"], optionContainers: ["options", "config"] },
-        ext: { arguments: [1], when: { argument: 0, oneOf: REQUEST_EXTENSIONS } },
+        ext: { arguments: [1], when: { argument: 0, oneOf: REQUEST_EXTENSIONS }, options: ["method"], optionsWhen: { key: "type", oneOf: REQUEST_EXTENSIONS } },
       },
       listens: ["start"],
     },

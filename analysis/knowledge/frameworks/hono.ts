@@ -22,5 +22,6 @@ export const hono = {
     },
   },
   calls: [{ callee: { package: "hono/factory", name: "createMiddleware" }, arguments: [0] }],
+  sessionFlow: { beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } } },
   handlerTypes: [{ package: HONO, name: ["Context", "Handler", "MiddlewareHandler", "ErrorHandler", "NotFoundHandler"] }],
 } as const satisfies FrameworkDescriptor;

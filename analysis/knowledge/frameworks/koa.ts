@@ -22,6 +22,7 @@ export const koa = {
       methods: methods([...HTTP_VERBS, "use", "param", "del"]),
     },
   },
+  sessionFlow: { beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } } },
   handlerTypes: [
     { package: "koa", name: ["Context", "ParameterizedContext", "Middleware"] },
     { package: ROUTER_MODULES, name: ["RouterContext", "Middleware"] },

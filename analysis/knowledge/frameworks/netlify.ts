@@ -11,3 +11,18 @@ export const netlifyFunctions = {
   modules: ["@netlify/functions"],
   files: [{ path: /(?:^|\/)netlify\/functions\/.+\.(?:[cm]?[jt]s)$/, defaultExport: true, exports: ["handler"], platform }],
 } as const satisfies FrameworkDescriptor;
+
+/**
+ * Netlify Edge Functions, by path: the default export `(request, context)` of `netlify/edge-functions/**`
+ * runs per request, many requests at once in one Deno isolate that keeps the module (and its tracer)
+ * between them. Request handlers only, not a platform that freezes after the response: Netlify documents
+ * a CPU budget per request (50 ms, waiting excluded) and a response header timeout, not what becomes of
+ * work still pending once the response is sent, and its edge `Context` has no documented `waitUntil`; so
+ * the flush rule does not claim them (docs/rules/require-force-flush-in-lambda.md says so).
+ */
+export const netlifyEdgeFunctions = {
+  id: "netlify-edge",
+  name: "Netlify Edge Functions",
+  modules: ["@netlify/edge-functions"],
+  files: [{ path: /(?:^|\/)netlify\/edge-functions\/.+\.(?:[cm]?[jt]sx?)$/, defaultExport: true }],
+} as const satisfies FrameworkDescriptor;

@@ -1,16 +1,27 @@
 import type { FrameworkDescriptor } from "../types.js";
 import { methods } from "./common.js";
 
+/** A project's own module: relative, or through the usual path aliases (`~/`, `@/`, `#`). */
+const PROJECT_MODULE = /^(?:\.{1,2}\/|~\/|@\/|#)/;
+/** The module that conventionally makes the builders (`./trpc`, `~/server/api/trpc`, `@/trpc/init`). */
+const BUILDER_MODULE = /^(?:\.{1,2}\/|~\/|@\/|#)(?:.*\/)?trpc(?:\/(?:init|index|server|trpc))?(?:\.[cm]?[jt]s)?$/;
+/** The names tRPC's docs and create-t3-app give the exported builders: `procedure`, `publicProcedure`, `protectedProcedure`, … */
+const BUILDER_NAME = /^(?:procedure|[a-z][A-Za-z0-9]*Procedure)$/;
+
 /**
  * tRPC: resolvers of `t.procedure….query/mutation/subscription(fn)` and middleware
- * (`t.middleware(fn)`, `procedure.use(fn)`), where `t` is `initTRPC.create()` in the same file. A
- * procedure builder imported from another module (`import { publicProcedure } from "./trpc"`) is not
- * followed (a known gap: the rule only sees one file).
+ * (`t.middleware(fn)`, `procedure.use(fn)`), where `t` is `initTRPC.create()` in the same file, and of
+ * builders imported from the project's module that makes them (`import { publicProcedure } from
+ * "./trpc"`): by name (`procedure`, `…Procedure`), in a file that imports `@trpc/server` or imports a
+ * module named like the builder module (`./trpc`, `~/server/api/trpc`). A builder exported under
+ * another name, or from a module named otherwise in a file without `@trpc/server`, is not followed (the
+ * rule sees one file).
  */
 export const trpc = {
   id: "trpc",
   name: "tRPC procedure",
   modules: ["@trpc/server"],
+  modulePatterns: [BUILDER_MODULE],
   objects: {
     init: {
       isValue: [{ package: "@trpc/server", name: "initTRPC" }],
@@ -22,6 +33,7 @@ export const trpc = {
       properties: { procedure: "procedure" },
     },
     procedure: {
+      importedFrom: { modules: PROJECT_MODULE, names: BUILDER_NAME },
       methods: methods(["query", "mutation", "subscription", "use"]),
       chainable: ["input", "output", "meta", "concat", "unstable_concat"],
     },

@@ -1,0 +1,160 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { clearDeploymentCache } from "./deployment.js";
+import { instrumentationProviderFixes } from "./fixes/instrumentation-provider.js";
+import { editsOf } from "./fixes/finding-fix.js";
+import { applyEdits } from "./edits.js";
+import { findInstrumentationsWithoutProvider, isMovableBelow } from "./instrumentations.js";
+import { INSTRUMENTATION_FAMILIES, INSTRUMENTATION_TEXT_HINTS, REGISTER_CALLS, TELEMETRY_OPTIONS } from "./knowledge/instrumentations.js";
+import { parseAnalysisInput } from "./parse-input.js";
+import { clearSdkVersionCache } from "./sdk-version.js";
+
+const HH = `import { HoneyHiveTracer } from "honeyhive";\n`;
+const TRACER = `${HH}const tracer = HoneyHiveTracer.init();\n`;
+const REGISTER = `import { registerInstrumentations } from "@opentelemetry/instrumentation";\n`;
+
+function findings(code: string, filename = "src/otel.ts") {
+  return findInstrumentationsWithoutProvider(parseAnalysisInput(code, filename)).map((finding) => ({
+    kind: finding.kind,
+    setup: finding.setup,
+    label: finding.label,
+    placement: finding.placement?.kind,
+  }));
+}
+
+/** What the codemod's fixes make of `code` (markers aside). */
+function fixed(code: string): string {
+  const input = parseAnalysisInput(code, "src/otel.ts");
+  const fixes = instrumentationProviderFixes(input).flatMap(({ fix, move }) => (fix ? [fix] : move ? [move] : []));
+  return applyEdits(code, editsOf(input, fixes));
+}
+
+describe("the instrumentation knowledge", () => {
+  it("says where every entry was checked", () => {
+    for (const entry of [...INSTRUMENTATION_FAMILIES, ...REGISTER_CALLS, ...TELEMETRY_OPTIONS]) expect(entry.verifiedAt.length).toBeGreaterThan(10);
+  });
+
+  it("lets every name it knows through the text gate (a file that uses one is never skipped)", () => {
+    const passes = (name: string) => INSTRUMENTATION_TEXT_HINTS.some((hint) => name.includes(hint));
+    for (const register of REGISTER_CALLS) expect(passes(register.callee.name)).toBe(true);
+    for (const option of TELEMETRY_OPTIONS) expect(passes(option.option)).toBe(true);
+    for (const family of INSTRUMENTATION_FAMILIES) {
+      // A class name the family's pattern accepts also passes the gate.
+      for (const name of ["HttpInstrumentation", "OpenAIInstrumentation"]) if (family.classNamePattern.test(name)) expect(passes(name)).toBe(true);
+      for (const pkg of family.packages) expect(pkg.endsWith("-")).toBe(true);
+    }
+  });
+});
+
+describe("findInstrumentationsWithoutProvider", () => {
+  it("finds each setup shape and where its provider goes", () => {
+    const code = `${REGISTER}import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
+import { LangChainInstrumentation } from "@arizeai/openinference-instrumentation-langchain";
+import { AnthropicInstrumentation } from "@traceloop/instrumentation-anthropic";
+import { streamText } from "ai";
+${TRACER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
+new OpenAIInstrumentation({ traceConfig: {} });
+new LangChainInstrumentation();
+const anthropic = new AnthropicInstrumentation();
+anthropic.enable();
+export const run = () => streamText({ experimental_telemetry: { isEnabled: flag } });
+`;
+    expect(findings(code)).toEqual([
+      { kind: "missingProvider", setup: "register", label: "registerInstrumentations()", placement: "property" },
+      { kind: "missingProvider", setup: "instance", label: "new OpenAIInstrumentation()", placement: "property" },
+      { kind: "missingProvider", setup: "instance", label: "new LangChainInstrumentation()", placement: "argument" },
+      { kind: "missingProvider", setup: "instance", label: "new AnthropicInstrumentation()", placement: "statement" },
+      { kind: "missingProvider", setup: "telemetry", label: "streamText()", placement: "property" },
+    ]);
+  });
+
+  it("resolves instrumentation classes through namespace imports and require", () => {
+    const code = `import * as http from "@opentelemetry/instrumentation-http";\nconst { PgInstrumentation } = require("@opentelemetry/instrumentation-pg");\n${TRACER}new http.HttpInstrumentation();\nnew PgInstrumentation();\n`;
+    expect(findings(code).map((finding) => finding.label)).toEqual(["new HttpInstrumentation()", "new PgInstrumentation()"]);
+  });
+
+  it("is silent without a HoneyHive tracer, and in a file with an OpenTelemetry pipeline of its own", () => {
+    expect(findings(`${REGISTER}registerInstrumentations({ instrumentations: [] });`)).toEqual([]);
+    expect(findings(`${REGISTER}import { registerOTel } from "@vercel/otel";\n${TRACER}registerInstrumentations({ instrumentations: [] });`)).toEqual([]);
+  });
+
+  describe("honeyhive 1.x projects", () => {
+    const made: string[] = [];
+    afterEach(() => {
+      for (const directory of made.splice(0)) rmSync(directory, { recursive: true, force: true });
+      clearDeploymentCache();
+      clearSdkVersionCache();
+    });
+
+    function projectFile(honeyhive: string): string {
+      const root = mkdtempSync(join(tmpdir(), "hh-instrumentations-"));
+      made.push(root);
+      mkdirSync(join(root, "src"));
+      writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { honeyhive } }));
+      return join(root, "src", "otel.ts");
+    }
+
+    it("reports nothing where the package.json says 1.x (its tracer registered a global provider)", () => {
+      const code = `${REGISTER}${TRACER}registerInstrumentations({ instrumentations: [] });`;
+      expect(findings(code, projectFile("^1.0.42"))).toEqual([]);
+      expect(findings(code, projectFile("^2.0.0"))).toHaveLength(1);
+    });
+  });
+
+  it("reports a setup above the module's init as beforeTracer, and one inside a function that runs later as missingProvider", () => {
+    const code = `${REGISTER}${HH}registerInstrumentations({ instrumentations: [] });\nexport function later() { registerInstrumentations({ instrumentations: [] }); }\nconst tracer = HoneyHiveTracer.init();\nexport { tracer };`;
+    expect(findings(code).map((finding) => finding.kind)).toEqual(["beforeTracer", "missingProvider"]);
+  });
+});
+
+describe("isMovableBelow", () => {
+  function statements(code: string): { movable: boolean } {
+    const input = parseAnalysisInput(code, "src/otel.ts");
+    const [finding] = findInstrumentationsWithoutProvider(input);
+    const later = finding?.later;
+    if (!later) throw new Error("expected a beforeTracer finding");
+    return { movable: isMovableBelow(input, later.statement, later.initStatement) };
+  }
+
+  it("moves over declarations and functions that do not run", () => {
+    expect(statements(`${REGISTER}${HH}registerInstrumentations({ instrumentations: [] });\nconst PROJECT = "p";\nfunction helper() { return fetch("x"); }\nconst tracer = HoneyHiveTracer.init({ project: PROJECT });\nexport { tracer, helper };`).movable).toBe(true);
+  });
+
+  it("does not move over code that runs (a require, a call, an await)", () => {
+    for (const between of ['const OpenAI = require("openai");', "console.log(1);", "await ready;", "const client = new Client();"]) {
+      expect(statements(`${REGISTER}${HH}registerInstrumentations({ instrumentations: [] });\n${between}\nconst tracer = HoneyHiveTracer.init();\nexport { tracer };`).movable).toBe(false);
+    }
+  });
+
+  it("does not move an export", () => {
+    expect(statements(`${REGISTER}${HH}export const stop = registerInstrumentations({ instrumentations: [] });\nconst tracer = HoneyHiveTracer.init();\nexport { tracer };`).movable).toBe(false);
+  });
+});
+
+describe("the fixes", () => {
+  it("writes the provider in each API's form", () => {
+    const code = `import { UndiciInstrumentation } from "@opentelemetry/instrumentation-undici";\nimport { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";\n${TRACER}const undici = new UndiciInstrumentation();\nundici.enable();\nnew OpenAIInstrumentation;\n`;
+    expect(fixed(code)).toBe(
+      `import { UndiciInstrumentation } from "@opentelemetry/instrumentation-undici";\nimport { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";\n${TRACER}const undici = new UndiciInstrumentation();\nundici.setTracerProvider(tracer.provider);\nundici.enable();\nnew OpenAIInstrumentation({ tracerProvider: tracer.provider });\n`,
+    );
+  });
+
+  it("moves a setTracerProvider setup below the init together with its new line", () => {
+    const code = `import { UndiciInstrumentation } from "@opentelemetry/instrumentation-undici";\n${HH}\nconst undici = new UndiciInstrumentation();\n\nexport const tracer = HoneyHiveTracer.init(); // the one tracer\n`;
+    expect(fixed(code)).toBe(
+      `import { UndiciInstrumentation } from "@opentelemetry/instrumentation-undici";\n${HH}\nexport const tracer = HoneyHiveTracer.init(); // the one tracer\n\nconst undici = new UndiciInstrumentation();\nundici.setTracerProvider(tracer.provider);\n`,
+    );
+  });
+
+  it("leaves a review marker (no fix) where no tracer is in scope", () => {
+    const input = parseAnalysisInput(`${REGISTER}${HH}class Service {\n  tracer = HoneyHiveTracer.init();\n}\nregisterInstrumentations({ instrumentations: [] });\nexport { Service };`, "src/otel.ts");
+    const [result] = instrumentationProviderFixes(input);
+    expect(result?.fix).toBeUndefined();
+    expect(result?.marker?.message).toMatch(/none is in scope here/);
+    expect((result?.marker?.node as TSESTree.Node).type).toBe(AST_NODE_TYPES.CallExpression);
+  });
+});

@@ -1,0 +1,319 @@
+// Instrumentations that cannot reach HoneyHive: set up without a tracer provider in a file that has a
+// HoneyHive tracer, or set up at module load before that tracer exists. This SDK registers no global
+// provider (two tracers may coexist), so an instrumentation given none records into the global no-op
+// provider: its spans reach nothing (sdk/instrumentation-provider.test.ts). The seed: "Initialize the
+// tracer before any instrumentor … then pass tracer.provider". Shared by the rule
+// `tracer-provider-for-instrumentors` and the transform `instrumentation-provider`.
+//
+// What counts as given a provider (any expression is trusted, it need not be HoneyHive's):
+// `registerInstrumentations({ tracerProvider })`, a constructor option (`new OpenAIInstrumentation({
+// tracerProvider })`), `instrumentation.setTracerProvider(…)`, `experimental_telemetry: { tracer }`.
+// An instrumentation that leaves the code we can see (passed to another call, exported, returned,
+// held in an array) is not reported: `new NodeSDK({ instrumentations })` and similar set it up with
+// their own provider, and an unknown helper may as well. Options that cannot be read statically (a
+// variable, a spread) are trusted. Files that build an OpenTelemetry pipeline of their own
+// (`OWN_PIPELINE_PACKAGES`) or register a provider globally, and files written against honeyhive 1.x (whose tracer registered
+// Traceloop's provider globally and has no `provider`) are not reported at all.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { contains, enclosingFunction, findProperty, isExportedVariable, memberName, reportAnalysisError, staticName, unwrapExpression } from "./ast.js";
+import { AttachedCache } from "./attached-cache.js";
+import { originName, type ModuleOrigin } from "./bindings.js";
+import { getAnalysisContext } from "./context.js";
+import type { AnalysisInput } from "./input.js";
+import {
+  GLOBAL_PROVIDER_REGISTRATIONS,
+  INSTRUMENTATION_FAMILIES,
+  INSTRUMENTATION_INSTANCE_API,
+  INSTRUMENTATION_TEXT_HINTS,
+  OWN_PIPELINE_PACKAGES,
+  REGISTER_CALLS,
+  TELEMETRY_OPTIONS,
+  type InstrumentationFamily,
+  type RegisterCall,
+  type TelemetryOption,
+} from "./knowledge/instrumentations.js";
+import { moduleMatches } from "./knowledge/sdks/index.js";
+import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
+import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
+import { getSdkModel, type SdkModel, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
+
+/** Where the provider goes for a given setup. */
+export type ProviderPlacement =
+  /** A property appended to an options object literal (`{ …, tracerProvider: tracer.provider }`). */
+  | { readonly kind: "property"; readonly object: TSESTree.ObjectExpression; readonly key: string; readonly value: (tracerText: string) => string }
+  /** The constructor has no arguments: `new X()` → `new X({ tracerProvider: … })`. */
+  | { readonly kind: "argument"; readonly expression: TSESTree.NewExpression; readonly key: string }
+  /** A statement after the instance's declaration: `instrumentation.setTracerProvider(tracer.provider);`. */
+  | { readonly kind: "statement"; readonly after: TSESTree.Node; readonly variable: string };
+
+export interface InstrumentationFinding {
+  /**
+   * - `missingProvider`: set up without a provider while a HoneyHive tracer is reachable (or none is
+   *   in scope at that place);
+   * - `beforeTracer`: set up at module load above the module's `HoneyHiveTracer.init(…)`, where the
+   *   tracer does not exist yet.
+   */
+  readonly kind: "missingProvider" | "beforeTracer";
+  readonly setup: "register" | "instance" | "telemetry";
+  /** Where the rule reports: the call, the `new` expression, the telemetry option. */
+  readonly node: TSESTree.Node;
+  /** How messages name the setup: `registerInstrumentations()`, `new OpenAIInstrumentation()`, `generateText()`. */
+  readonly label: string;
+  /** Where the provider is written; undefined when the shape has no place a fix can write it. */
+  readonly placement: ProviderPlacement | undefined;
+  /** The HoneyHive tracers that can be written at `node` (`tracersInScopeAt`). */
+  readonly candidates: readonly TracerInScope[];
+  /** `beforeTracer`: the module-level tracer initialized below, and the two top-level statements. */
+  readonly later?: {
+    readonly tracer: TracerDeclaration;
+    readonly statement: TSESTree.ProgramStatement;
+    readonly initStatement: TSESTree.ProgramStatement;
+  };
+}
+
+const findingsCache = new AttachedCache<TSESTree.Program, readonly InstrumentationFinding[]>("honeyhive.instrumentationFindings");
+
+/** Every instrumentation of the file that cannot reach the file's HoneyHive tracer, in source order; cached per AST, never throws. */
+export function findInstrumentationsWithoutProvider(input: AnalysisInput): readonly InstrumentationFinding[] {
+  const cached = findingsCache.get(input.ast);
+  if (cached) return cached;
+  let found: readonly InstrumentationFinding[] = [];
+  try {
+    found = collect(input);
+  } catch (error) {
+    reportAnalysisError(error); // an unexpected shape costs the findings of this file, never the lint run
+  }
+  findingsCache.set(input.ast, found);
+  return found;
+}
+
+function collect(input: AnalysisInput): readonly InstrumentationFinding[] {
+  // Cheap gates first: no instrumentation word, no tracer, or a file with its own pipeline.
+  if (!INSTRUMENTATION_TEXT_HINTS.some((hint) => input.text.includes(hint))) return [];
+  const sdk = getSdkModel(input);
+  if (!sdk.usesSdk || sdk.tracers.length === 0) return [];
+  const context = getAnalysisContext(input);
+  const ownPipeline = OWN_PIPELINE_PACKAGES.map((entry) => entry.package);
+  for (const specifier of context.importedModules) if (moduleMatches(specifier, ownPipeline)) return [];
+  if (honeyhiveMajorOf(input, () => evidenceOf1x(sdk)) === 1) return [];
+
+  const finder = new Finder(input, sdk);
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) finder.visitCall(call);
+  if (finder.registersGlobalProvider) return [];
+  for (const expression of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) finder.visitNew(expression);
+  return finder.found.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** 1.x's `init` is async: `await HoneyHiveTracer.init(…)` is written against 1.x. */
+function evidenceOf1x(sdk: SdkModel): HoneyhiveMajor | undefined {
+  const awaited = sdk.tracers.some((tracer) => tracer.initializations.some((init) => init.parent?.type === AST_NODE_TYPES.AwaitExpression));
+  return awaited ? 1 : undefined;
+}
+
+/** Node types whose presence between two statements means code runs there (an import, a side effect). */
+const RUNNING_TYPES = [
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.TaggedTemplateExpression,
+  AST_NODE_TYPES.ImportExpression,
+] as const;
+
+class Finder {
+  readonly found: InstrumentationFinding[] = [];
+  /** The file registers a provider globally (`trace.setGlobalTracerProvider(…)`): providerless instrumentations record into it. */
+  registersGlobalProvider = false;
+  private readonly bindings;
+
+  constructor(
+    private readonly input: AnalysisInput,
+    private readonly sdk: SdkModel,
+  ) {
+    this.bindings = getAnalysisContext(input).bindings;
+  }
+
+  private origin(node: TSESTree.Node): ModuleOrigin | undefined {
+    return this.bindings.originOf(node);
+  }
+
+  visitCall(call: TSESTree.CallExpression): void {
+    // Only calls of imported functions can be one of ours: skip the rest before resolving anything.
+    const callee = unwrapExpression(call.callee);
+    if (callee?.type !== AST_NODE_TYPES.Identifier && callee?.type !== AST_NODE_TYPES.MemberExpression) return;
+    const origin = this.origin(call.callee);
+    if (!origin) return;
+    const name = originName(origin);
+    if (GLOBAL_PROVIDER_REGISTRATIONS.some((entry) => entry.callee.package === origin.module && entry.callee.name === name)) {
+      this.registersGlobalProvider = true;
+      return;
+    }
+    const register = REGISTER_CALLS.find((entry) => entry.callee.package === origin.module && entry.callee.name === name);
+    if (register) {
+      this.visitRegister(call, register, name);
+      return;
+    }
+    const telemetry = TELEMETRY_OPTIONS.find((entry) => entry.functions.some((fn) => fn.package === origin.module && fn.name === name));
+    if (telemetry) this.visitTelemetry(call, telemetry, name);
+  }
+
+  visitNew(expression: TSESTree.NewExpression): void {
+    const origin = this.origin(expression.callee);
+    if (!origin) return;
+    const className = origin.path.at(-1);
+    if (className === undefined) return;
+    const family = INSTRUMENTATION_FAMILIES.find(
+      (entry) => entry.classNamePattern.test(className) && entry.packages.some((pkg) => (pkg.endsWith("-") ? origin.module.startsWith(pkg) : origin.module === pkg)),
+    );
+    if (!family) return;
+    this.visitInstance(expression, family, className);
+  }
+
+  private visitRegister(call: TSESTree.CallExpression, register: RegisterCall, name: string): void {
+    const options = unwrapExpression(call.arguments[0]);
+    if (options?.type !== AST_NODE_TYPES.ObjectExpression || hasSpread(options)) return;
+    if (findProperty(options, register.providerKey)) return;
+    const placement: ProviderPlacement = { kind: "property", object: options, key: register.providerKey, value: providerOf };
+    this.add("register", call, `${name}()`, placement);
+  }
+
+  private visitTelemetry(call: TSESTree.CallExpression, telemetry: TelemetryOption, name: string): void {
+    const options = unwrapExpression(call.arguments[0]);
+    if (options?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    const property = findProperty(options, telemetry.option);
+    const settings = unwrapExpression(property?.value);
+    if (!property || settings?.type !== AST_NODE_TYPES.ObjectExpression || hasSpread(settings)) return;
+    const enabled = findProperty(settings, telemetry.enabledKey);
+    // Off by default: only an `isEnabled` that may be true turns spans on.
+    if (!enabled || (enabled.value.type === AST_NODE_TYPES.Literal && enabled.value.value === false)) return;
+    if (findProperty(settings, telemetry.tracerKey)) return;
+    const placement: ProviderPlacement = {
+      kind: "property",
+      object: settings,
+      key: telemetry.tracerKey,
+      value: (tracerText) => `${providerOf(tracerText)}.getTracer(${JSON.stringify(telemetry.tracerName)})`,
+    };
+    this.add("telemetry", property, `${name}()`, placement);
+  }
+
+  private visitInstance(expression: TSESTree.NewExpression, family: InstrumentationFamily, className: string): void {
+    const options = unwrapExpression(expression.arguments[0]);
+    if (options && options.type !== AST_NODE_TYPES.ObjectExpression) return;
+    if (options && (hasSpread(options) || (family.constructorProviderOption !== undefined && findProperty(options, family.constructorProviderOption)))) return;
+    const statement = this.instanceStatement(expression);
+    if (!statement) return;
+    let placement: ProviderPlacement | undefined;
+    if (family.constructorProviderOption !== undefined) {
+      placement = options
+        ? { kind: "property", object: options, key: family.constructorProviderOption, value: providerOf }
+        : { kind: "argument", expression, key: family.constructorProviderOption };
+    } else if (statement.variable !== undefined) {
+      placement = { kind: "statement", after: statement.node, variable: statement.variable };
+    }
+    this.add("instance", expression, `new ${className}()`, placement);
+  }
+
+  /**
+   * The statement an instance lives in when all its uses are visible and none gives it a provider:
+   * `new X();`, `new X().enable();`, `const x = new X(); x.manuallyInstrument(m);`. Undefined when the
+   * instance goes elsewhere (an argument, an array, a return, an export) or receives a provider.
+   */
+  private instanceStatement(expression: TSESTree.NewExpression): { node: TSESTree.Node; variable?: string } | undefined {
+    const parent = expression.parent;
+    if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return { node: parent };
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === expression) {
+      const call = parent.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return undefined;
+      if (memberName(parent) === INSTRUMENTATION_INSTANCE_API.setProvider) return undefined;
+      return call.parent?.type === AST_NODE_TYPES.ExpressionStatement ? { node: call.parent } : undefined;
+    }
+    if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== expression || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const declaration = parent.parent;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.declarations.length !== 1) return undefined;
+    const variable = this.sdk.variableOf(parent.id);
+    if (!variable || isExportedVariable(variable) || !onlyMethodCalls(variable)) return undefined;
+    return { node: declaration, variable: variable.name };
+  }
+
+  private add(setup: InstrumentationFinding["setup"], node: TSESTree.Node, label: string, placement: ProviderPlacement | undefined): void {
+    const candidates = this.sdk.tracersInScopeAt(node);
+    const later = candidates.length === 0 ? this.tracerInitializedBelow(node) : undefined;
+    this.found.push({ kind: later ? "beforeTracer" : "missingProvider", setup, node, label, placement, candidates, ...(later ? { later } : {}) });
+  }
+
+  /** A module-level `HoneyHiveTracer.init(…)` below the top-level statement that runs `node` at load. */
+  private tracerInitializedBelow(node: TSESTree.Node): InstrumentationFinding["later"] {
+    if (enclosingFunction(node)) return undefined;
+    const statement = topLevelStatement(node);
+    if (!statement) return undefined;
+    for (const tracer of this.sdk.tracers) {
+      if (tracer.kind !== "init" || !tracer.moduleLevel || tracer.initializations.length === 0 || tracer.referenceText === undefined) continue;
+      const initStatement = topLevelStatement(tracer.declaration);
+      if (initStatement && initStatement.range[0] > statement.range[1]) return { tracer, statement, initStatement };
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Whether moving `statement` below `initStatement` keeps the program's meaning apart from the
+ * instrumentation's own start: no code runs between them (a `require` of the instrumented library,
+ * a call that uses the instance) and nothing between them reads what the statement declares.
+ */
+export function isMovableBelow(input: AnalysisInput, statement: TSESTree.ProgramStatement, initStatement: TSESTree.ProgramStatement): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement && statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  const body = input.ast.body;
+  const from = body.indexOf(statement);
+  const to = body.indexOf(initStatement);
+  if (from === -1 || to <= from) return false;
+  for (const between of body.slice(from + 1, to)) {
+    if (between.type === AST_NODE_TYPES.ImportDeclaration) continue;
+    // Code inside a function declared here runs later, when called; anything else runs now.
+    if (nodesOfTypesWithin(input.ast, RUNNING_TYPES, between).some((node) => !insideFunctionWithin(node, between))) return false;
+  }
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+    const sdk = getSdkModel(input);
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = sdk.variableOf(declarator.id);
+      const readEarly = variable?.references.some(
+        (reference) => !reference.init && reference.identifier.range[0] > statement.range[1] && reference.identifier.range[0] < initStatement.range[1] && !enclosingFunction(reference.identifier as TSESTree.Node),
+      );
+      if (!variable || readEarly) return false;
+    }
+  }
+  return true;
+}
+
+function insideFunctionWithin(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  const fn = enclosingFunction(node);
+  return fn !== undefined && contains(root, fn);
+}
+
+/** `tracer` → `tracer.provider`. */
+export function providerOf(tracerText: string): string {
+  return `${tracerText}.provider`;
+}
+
+function hasSpread(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement);
+}
+
+/** Every reference (besides the declaration) is `x.method(…)` and none hands it a provider. */
+function onlyMethodCalls(variable: Scope.Variable): boolean {
+  return variable.references.every((reference) => {
+    if (reference.init) return true;
+    const identifier = reference.identifier as TSESTree.Node;
+    const member = identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
+    const call = member.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+    return staticName(member.property, member.computed) !== INSTRUMENTATION_INSTANCE_API.setProvider;
+  });
+}
+
+function topLevelStatement(node: TSESTree.Node): TSESTree.ProgramStatement | undefined {
+  let current: TSESTree.Node = node;
+  while (current.parent && current.parent.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current.parent ? (current as TSESTree.ProgramStatement) : undefined;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { applyEdits } from "./edits.js";
+import { editsOf } from "./fixes/finding-fix.js";
+import { lostSessionFix } from "./fixes/lost-session.js";
+import { findLostSessions, type LostSession } from "./lost-session.js";
+import { parseAnalysisInput } from "./parse-input.js";
+import { readSettings } from "./settings.js";
+
+const FASTIFY = `import Fastify from "fastify";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = Fastify();\n`;
+const EXPRESS = `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\n`;
+
+function analyse(code: string) {
+  const input = parseAnalysisInput(code, "src/server.ts", readSettings({}));
+  return { input, found: findLostSessions(input) };
+}
+
+/** What each finding says, as readable source. */
+function describeFindings(code: string): Array<Record<string, string>> {
+  const { input, found } = analyse(code);
+  const text = (node: { range: [number, number] }) => input.text.slice(...node.range);
+  return found.map((finding: LostSession): Record<string, string> =>
+    finding.shape === "afterAwaitInHook"
+      ? { shape: finding.shape, call: text(finding.call), hook: finding.hook, firstAwait: text(finding.firstAwait), framework: finding.framework.id }
+      : { shape: finding.shape, call: text(finding.call), deferredBy: finding.deferredBy, next: finding.next, framework: finding.framework.id },
+  );
+}
+
+/** The code after the finding's fix, or the marker's text. */
+function fixed(code: string): string {
+  const { input, found } = analyse(code);
+  expect(found).toHaveLength(1);
+  const result = lostSessionFix(input, found[0]);
+  return result.fix ? applyEdits(code, editsOf(input, [result.fix])) : `marker: ${result.marker.message}`;
+}
+
+describe("findLostSessions", () => {
+  it("names the hook by addHook's argument, a route option key (inline, by name, in an array) and a route() method", () => {
+    const code = `${FASTIFY}async function limit(request) { await rateLimit(request.ip); tracer.createSession(); }
+app.addHook("preValidation", async () => { await a(); tracer.createSession(); });
+app.get("/a", { onRequest: [limit] }, async () => "a");
+app.route({ method: "GET", url: "/b", async preHandler() { for await (const chunk of stream()) use(chunk); tracer.acreateSession(); }, handler: async () => "b" });`;
+    expect(describeFindings(code)).toEqual([
+      { shape: "afterAwaitInHook", call: "tracer.createSession()", hook: "onRequest", firstAwait: "await rateLimit(request.ip)", framework: "fastify" },
+      { shape: "afterAwaitInHook", call: "tracer.createSession()", hook: "preValidation", firstAwait: "await a()", framework: "fastify" },
+      {
+        shape: "afterAwaitInHook",
+        call: "tracer.acreateSession()",
+        hook: "preHandler",
+        firstAwait: "for await (const chunk of stream()) use(chunk);",
+        framework: "fastify",
+      },
+    ]);
+  });
+
+  it("leaves sessionStart() after an await to no-session-start-in-handler", () => {
+    expect(analyse(`${FASTIFY}app.addHook("onRequest", async () => { await a(); tracer.sessionStart(); });`).found).toEqual([]);
+  });
+
+  it("finds callbacks handed to timers and promise reactions, with the middleware's own name for next", () => {
+    const code = `${EXPRESS}app.use((req, res, go) => { queueMicrotask(() => tracer.createSession()); go(); });
+app.get("/x", async (req, res, next) => { await load().finally(() => { tracer.createSession(); }); next(); }, (req, res) => res.end());`;
+    expect(describeFindings(code)).toEqual([
+      { shape: "inDeferredCallback", call: "tracer.createSession()", deferredBy: "queueMicrotask", next: "go", framework: "express" },
+      { shape: "inDeferredCallback", call: "tracer.createSession()", deferredBy: ".finally()", next: "next", framework: "express" },
+    ]);
+  });
+
+  it("leaves a callback nested in another callback alone unless the outer one is deferred", () => {
+    const code = `${EXPRESS}app.use((req, res, next) => { [1].forEach(() => setImmediate(() => tracer.createSession())); next(); });`;
+    expect(describeFindings(code)).toEqual([]);
+  });
+
+  it("does not count an await after the call, or one that awaits the call itself", () => {
+    const code = `${FASTIFY}app.addHook("onRequest", async () => { await tracer.acreateSession(); await later(); });
+app.addHook("preHandler", async () => { tracer.createSession(); await later(); });`;
+    expect(describeFindings(code)).toEqual([]);
+  });
+});
+
+describe("lostSessionFix", () => {
+  const hook = (body: string) => `${FASTIFY}app.addHook("onRequest", async (request) => {\n${body}\n});\n`;
+
+  it("moves the statement with its comments before the statement that holds the first await", () => {
+    expect(fixed(hook(`  log(request);\n  if (await isBot(request)) request.log.info("bot");\n  // open it\n  const id = tracer.createSession(); // per request\n  request.log.info(id);`))).toBe(
+      hook(`  log(request);\n  // open it\n  const id = tracer.createSession(); // per request\n  if (await isBot(request)) request.log.info("bot");\n  request.log.info(id);`),
+    );
+  });
+
+  it("marks instead when moving could change what the hook does", () => {
+    const marker = "marker: this session does not reach the handler (created after an await in the onRequest hook): create it before the hook's first await and add what you await later with enrichSession()";
+    // Reads a variable the hook declares, or one it assigns.
+    expect(fixed(hook(`  const user = await auth(request);\n  tracer.createSession({ metadata: { user } });`))).toBe(marker);
+    expect(fixed(`let last;\n${hook(`  last = await auth(request);\n  tracer.createSession({ metadata: { last } });`)}`)).toBe(marker);
+    // A throw on the way, code sharing the statement's line, a call nested in a condition.
+    expect(fixed(hook(`  if (!(await ok(request))) throw new Error("no");\n  tracer.createSession();`))).toBe(marker);
+    expect(fixed(hook(`  await a();\n  tracer.createSession(); done2();`))).toBe(marker);
+    expect(fixed(hook(`  await a();\n  if (request.url) tracer.createSession();`))).toBe(marker);
+  });
+
+  it("marks a callback shape with the middleware's next name and the deferring call", () => {
+    expect(fixed(`${EXPRESS}app.use((req, res, next) => { setTimeout(() => tracer.createSession(), 5); next(); });`)).toBe(
+      "marker: this session does not reach the handler (created in a setTimeout callback, next() called outside it): call next() inside the callback, on every path, after createSession()",
+    );
+  });
+});

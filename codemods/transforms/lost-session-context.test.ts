@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { MARKER_MESSAGES } from "../../analysis/fixes/review-markers.js";
+import { runTransforms } from "../engine/engine.js";
+import { markerComment } from "../engine/markers.js";
+
+const run = (code: string, filename = "src/server.ts") => runTransforms(code, filename, { transforms: ["lost-session-context"] });
+
+const FASTIFY = `import Fastify from "fastify";
+import { HoneyHiveTracer } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "api" });
+const app = Fastify();
+`;
+
+describe("lost-session-context", () => {
+  it("moves createSession() before the first await of every hook in one run, and changes nothing on a second run", () => {
+    const before = `${FASTIFY}
+app.addHook("onRequest", async (request) => {
+  await audit(request);
+  tracer.createSession({ sessionName: request.url });
+});
+
+app.addHook("preHandler", async (request) => {
+  await rateLimit(request.ip);
+  // per request
+  tracer.createSession();
+});
+`;
+    const result = run(before);
+    expect(result.markers).toBe(0);
+    expect(result.output).toBe(`${FASTIFY}
+app.addHook("onRequest", async (request) => {
+  tracer.createSession({ sessionName: request.url });
+  await audit(request);
+});
+
+app.addHook("preHandler", async (request) => {
+  // per request
+  tracer.createSession();
+  await rateLimit(request.ip);
+});
+`);
+    expect(run(result.output).changed).toBe(false);
+  });
+
+  it("leaves one marker where the session depends on the awaited value, also after a second run", () => {
+    const before = `${FASTIFY}
+app.addHook("onRequest", async (request) => {
+  const user = await auth(request);
+  tracer.createSession({ metadata: { user: user.id } });
+});
+`;
+    const result = run(before);
+    expect(result.markers).toBe(1);
+    expect(result.output).toBe(
+      before.replace("  tracer.createSession", `  ${markerComment(MARKER_MESSAGES.lostSessionAfterAwait("onRequest"))}\n  tracer.createSession`),
+    );
+    expect(run(result.output).changed).toBe(false);
+  });
+
+  it("leaves files without the SDK, and sessions that reach the handler, unchanged", () => {
+    const noSdk = `import Fastify from "fastify";\nimport { store } from "./sessions";\nconst app = Fastify();\napp.addHook("onRequest", async (request) => { await store.load(request); store.createSession(request.id); });\n`;
+    expect(run(noSdk).changed).toBe(false);
+    const reaches = `${FASTIFY}app.addHook("onRequest", (request, reply, done) => { tracer.createSession(); done(); });\n`;
+    expect(run(reaches).changed).toBe(false);
+  });
+});

@@ -1,0 +1,194 @@
+import rule, { RULE_NAME } from "./tracer-provider-for-instrumentors.js";
+import { describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
+
+const ruleTester = createRuleTester();
+const testedRule = testableRule(rule);
+
+const HH = `import { HoneyHiveTracer } from "honeyhive";\n`;
+const TRACER = `${HH}const tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+const REGISTER = `import { registerInstrumentations } from "@opentelemetry/instrumentation";\nimport { HttpInstrumentation } from "@opentelemetry/instrumentation-http";\n`;
+const OPENINFERENCE = `import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";\n`;
+const AI = `import { generateText, streamText } from "ai";\n`;
+const ONE_PROVIDER = "`tracer.provider`";
+
+ruleTester.run(RULE_NAME, testedRule, {
+  valid: [
+    // Given a provider (any expression is trusted).
+    `${REGISTER}${TRACER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()], tracerProvider: tracer.provider });`,
+    `${REGISTER}${TRACER}import { provider } from "./otel";\nregisterInstrumentations({ instrumentations: [new HttpInstrumentation()], tracerProvider: provider });`,
+    `${OPENINFERENCE}${TRACER}new OpenAIInstrumentation({ tracerProvider: tracer.provider }).enable();`,
+    `${OPENINFERENCE}${TRACER}const instrumentation = new OpenAIInstrumentation();\ninstrumentation.setTracerProvider(tracer.provider);\ninstrumentation.enable();`,
+    `${OPENINFERENCE}${TRACER}new OpenAIInstrumentation().setTracerProvider(tracer.provider);`,
+    `${AI}${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });`,
+    // Telemetry that is off (the AI SDK's default), or settings the rule cannot read.
+    `${AI}${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { isEnabled: false } });`,
+    `${AI}${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { functionId: "run" } });`,
+    `${AI}${TRACER}import { telemetry } from "./telemetry";\nexport const run = (prompt: string) => streamText({ model, prompt, experimental_telemetry: telemetry });`,
+    `${AI}${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { ...defaults, isEnabled: true } });`,
+    // Options the rule cannot read: a variable, a spread.
+    `${REGISTER}${TRACER}import { options } from "./otel";\nregisterInstrumentations(options);`,
+    `${REGISTER}${TRACER}import { shared } from "./otel";\nregisterInstrumentations({ ...shared, instrumentations: [new HttpInstrumentation()] });`,
+    // The instance goes where the rule cannot follow: another call, an export, a return.
+    `${REGISTER}${TRACER}import { setUp } from "./otel";\nsetUp(new HttpInstrumentation());`,
+    `${OPENINFERENCE}${TRACER}export const instrumentation = new OpenAIInstrumentation();\ninstrumentation.enable();`,
+    `${OPENINFERENCE}${TRACER}const instrumentation = new OpenAIInstrumentation();\nexport default instrumentation;`,
+    `${OPENINFERENCE}${TRACER}export function make() { return new OpenAIInstrumentation(); }`,
+    // A file with an OpenTelemetry pipeline of its own (NodeSDK, a provider it registers): its instrumentations go there.
+    `import { NodeSDK } from "@opentelemetry/sdk-node";\n${REGISTER}${TRACER}new NodeSDK({ instrumentations: [new HttpInstrumentation()] }).start();\nregisterInstrumentations({ instrumentations: [] });`,
+    `import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\n${REGISTER}${TRACER}new NodeTracerProvider().register();\nregisterInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
+    // A provider registered globally in the file: providerless instrumentations record into it.
+    `import { trace } from "@opentelemetry/api";\n${REGISTER}${TRACER}trace.setGlobalTracerProvider(tracer.provider);\nregisterInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
+    `import * as api from "@opentelemetry/api";\n${OPENINFERENCE}${TRACER}api.trace.setGlobalTracerProvider(tracer.provider);\nnew OpenAIInstrumentation().enable();`,
+    // No HoneyHive tracer in the file: a plain OpenTelemetry app.
+    `${REGISTER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
+    `${OPENINFERENCE}new OpenAIInstrumentation().enable();`,
+    `${AI}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { isEnabled: true } });`,
+    // Look-alikes: local functions and classes of the same names, another package's registerInstrumentations.
+    `${TRACER}function registerInstrumentations(options: object) { return options; }\nregisterInstrumentations({ instrumentations: [] });`,
+    `${TRACER}class HttpInstrumentation { enable() {} }\nnew HttpInstrumentation().enable();`,
+    `${TRACER}import { registerInstrumentations } from "./instrumentation";\nregisterInstrumentations({ instrumentations: [] });`,
+    `${TRACER}import { generateText } from "./llm";\nexport const run = () => generateText({ experimental_telemetry: { isEnabled: true } });`,
+    `${TRACER}import { OpenAIInstrumentation } from "@arizeai/openinference-semantic-conventions";\nnew OpenAIInstrumentation();`,
+    // honeyhive 1.x (an awaited init): its tracer registered Traceloop's provider globally, and has no \`provider\`.
+    `${REGISTER}${HH}const tracer = await HoneyHiveTracer.init({ project: "p" });\nregisterInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
+    {
+      code: `${REGISTER}${TRACER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
+      settings: { honeyhive: { sdkVersion: 1 } },
+    },
+  ],
+  invalid: [
+    {
+      code: `${REGISTER}${TRACER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
+      output: `${REGISTER}${TRACER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()], tracerProvider: tracer.provider });`,
+      errors: [{ messageId: "missingProvider", data: { label: "registerInstrumentations()", providers: ONE_PROVIDER }, line: 5, column: 1, endLine: 5 }],
+    },
+    // A look-alike global registration (a project helper of the same name) does not silence it.
+    {
+      code: `${REGISTER}${TRACER}import { trace } from "./otel";\ntrace.setGlobalTracerProvider(tracer.provider);\nregisterInstrumentations({ instrumentations: [] });`,
+      output: `${REGISTER}${TRACER}import { trace } from "./otel";\ntrace.setGlobalTracerProvider(tracer.provider);\nregisterInstrumentations({ instrumentations: [], tracerProvider: tracer.provider });`,
+      errors: [{ messageId: "missingProvider" }],
+    },
+    // registerInstrumentations() without a provider hands every instrumentation the global one, replacing a constructor's.
+    {
+      code: `${REGISTER}${OPENINFERENCE}${TRACER}registerInstrumentations({ instrumentations: [new OpenAIInstrumentation({ tracerProvider: tracer.provider })] });`,
+      output: `${REGISTER}${OPENINFERENCE}${TRACER}registerInstrumentations({ instrumentations: [new OpenAIInstrumentation({ tracerProvider: tracer.provider })], tracerProvider: tracer.provider });`,
+      errors: [{ messageId: "missingProvider", data: { label: "registerInstrumentations()", providers: ONE_PROVIDER } }],
+    },
+    // Namespace import and CommonJS require of the same function.
+    {
+      code: `import * as instr from "@opentelemetry/instrumentation";\n${TRACER}instr.registerInstrumentations({ instrumentations: [] });`,
+      output: `import * as instr from "@opentelemetry/instrumentation";\n${TRACER}instr.registerInstrumentations({ instrumentations: [], tracerProvider: tracer.provider });`,
+      errors: [{ messageId: "missingProvider", data: { label: "registerInstrumentations()", providers: ONE_PROVIDER } }],
+    },
+    {
+      code: `const { registerInstrumentations: register } = require("@opentelemetry/instrumentation");\nconst { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init();\nregister({ instrumentations: [] });`,
+      output: `const { registerInstrumentations: register } = require("@opentelemetry/instrumentation");\nconst { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init();\nregister({ instrumentations: [], tracerProvider: tracer.provider });`,
+      errors: [{ messageId: "missingProvider", data: { label: "registerInstrumentations()", providers: ONE_PROVIDER } }],
+    },
+    // Inside a setup function, with the module's tracer in scope.
+    {
+      code: `${REGISTER}${TRACER}export function setUp() {\n  registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });\n}`,
+      output: `${REGISTER}${TRACER}export function setUp() {\n  registerInstrumentations({ instrumentations: [new HttpInstrumentation()], tracerProvider: tracer.provider });\n}`,
+      errors: [{ messageId: "missingProvider", line: 6, column: 3 }],
+    },
+    // OpenInference: the constructor takes the provider.
+    {
+      code: `${OPENINFERENCE}${TRACER}new OpenAIInstrumentation();`,
+      output: `${OPENINFERENCE}${TRACER}new OpenAIInstrumentation({ tracerProvider: tracer.provider });`,
+      errors: [{ messageId: "missingProvider", data: { label: "new OpenAIInstrumentation()", providers: ONE_PROVIDER }, line: 4, column: 1 }],
+    },
+    {
+      code: `${OPENINFERENCE}${TRACER}import OpenAI from "openai";\nnew OpenAIInstrumentation({ traceConfig: { hideInputs: true } }).manuallyInstrument(OpenAI);`,
+      output: `${OPENINFERENCE}${TRACER}import OpenAI from "openai";\nnew OpenAIInstrumentation({ traceConfig: { hideInputs: true }, tracerProvider: tracer.provider }).manuallyInstrument(OpenAI);`,
+      errors: [{ messageId: "missingProvider", data: { label: "new OpenAIInstrumentation()", providers: ONE_PROVIDER } }],
+    },
+    // An OpenTelemetry class used in place: no variable to call setTracerProvider() on, so no fix.
+    {
+      code: `${REGISTER}${TRACER}new HttpInstrumentation().enable();`,
+      output: null,
+      errors: [{ messageId: "missingProvider", data: { label: "new HttpInstrumentation()", providers: ONE_PROVIDER }, suggestions: [] }],
+    },
+    // AI SDK telemetry, with the tracer imported from the project's module.
+    {
+      code: `${AI}import { tracer } from "./tracing";\nexport const run = (prompt: string) => streamText({ model, prompt, experimental_telemetry: { isEnabled: true } });`,
+      output: `${AI}import { tracer } from "./tracing";\nexport const run = (prompt: string) => streamText({ model, prompt, experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });`,
+      errors: [{ messageId: "telemetryWithoutTracer", data: { label: "streamText()", providers: ONE_PROVIDER }, line: 3, column: 68 }],
+    },
+    // A lazy getter: calling it at load would create the tracer early, so only a suggestion.
+    {
+      code: `${REGISTER}${HH}let tracer: HoneyHiveTracer | undefined;\nexport function getTracer() { return (tracer ??= HoneyHiveTracer.init()); }\nregisterInstrumentations({ instrumentations: [] });`,
+      output: null,
+      errors: [
+        {
+          messageId: "missingProvider",
+          data: { label: "registerInstrumentations()", providers: "`getTracer().provider`" },
+          suggestions: [
+            {
+              messageId: "passProvider",
+              data: { provider: "getTracer().provider" },
+              output: `${REGISTER}${HH}let tracer: HoneyHiveTracer | undefined;\nexport function getTracer() { return (tracer ??= HoneyHiveTracer.init()); }\nregisterInstrumentations({ instrumentations: [], tracerProvider: getTracer().provider });`,
+            },
+          ],
+        },
+      ],
+    },
+    // Two tracers: one suggestion each.
+    {
+      code: `${REGISTER}${HH}const a = HoneyHiveTracer.init({ project: "a" });\nconst b = HoneyHiveTracer.init({ project: "b" });\nregisterInstrumentations({ instrumentations: [] });`,
+      output: null,
+      errors: [
+        {
+          messageId: "missingProvider",
+          data: { label: "registerInstrumentations()", providers: "`a.provider` or `b.provider`" },
+          suggestions: [
+            {
+              messageId: "passProvider",
+              data: { provider: "a.provider" },
+              output: `${REGISTER}${HH}const a = HoneyHiveTracer.init({ project: "a" });\nconst b = HoneyHiveTracer.init({ project: "b" });\nregisterInstrumentations({ instrumentations: [], tracerProvider: a.provider });`,
+            },
+            {
+              messageId: "passProvider",
+              data: { provider: "b.provider" },
+              output: `${REGISTER}${HH}const a = HoneyHiveTracer.init({ project: "a" });\nconst b = HoneyHiveTracer.init({ project: "b" });\nregisterInstrumentations({ instrumentations: [], tracerProvider: b.provider });`,
+            },
+          ],
+        },
+      ],
+    },
+    // Set up before the tracer exists: moved below the init, with the provider.
+    {
+      code: `${REGISTER}${HH}registerInstrumentations({ instrumentations: [] });\nconst tracer = HoneyHiveTracer.init();\nexport default tracer;`,
+      output: null,
+      errors: [
+        {
+          messageId: "beforeTracer",
+          data: { label: "registerInstrumentations()", tracer: "tracer", provider: "tracer.provider" },
+          line: 4,
+          suggestions: [
+            {
+              messageId: "moveBelowInit",
+              data: { provider: "tracer.provider" },
+              output: `${REGISTER}${HH}const tracer = HoneyHiveTracer.init();\n\nregisterInstrumentations({ instrumentations: [], tracerProvider: tracer.provider });\nexport default tracer;`,
+            },
+          ],
+        },
+      ],
+    },
+    // Before the tracer, with code in between that must keep running after the instrumentation (a require of the instrumented library): no move.
+    {
+      code: `${OPENINFERENCE}${HH}new OpenAIInstrumentation();\nconst OpenAI = require("openai");\nconst tracer = HoneyHiveTracer.init();\nexport { tracer, OpenAI };`,
+      output: null,
+      errors: [{ messageId: "beforeTracer", data: { label: "new OpenAIInstrumentation()", tracer: "tracer", provider: "tracer.provider" }, suggestions: [] }],
+    },
+    // A variable the move would read before its declaration: no move.
+    {
+      code: `${REGISTER}${HH}const unregister = registerInstrumentations({ instrumentations: [] });\nconst hooks = { unregister };\nconst tracer = HoneyHiveTracer.init();\nexport { tracer, hooks };`,
+      output: null,
+      errors: [{ messageId: "beforeTracer", suggestions: [] }],
+    },
+  ],
+});
+
+describeFixtureTruth(RULE_NAME, rule);
+describeNeverThrows(RULE_NAME, rule);

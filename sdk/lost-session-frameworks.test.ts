@@ -1,0 +1,250 @@
+// The lost-session-context shapes that the rule `no-lost-session-context` reports, proven on the
+// frameworks themselves (sdk/lost-session-context.test.ts proves them on Express with a hook-runner
+// adapter): every Fastify hook that runs before the handler (as `addHook` and as a route option),
+// Fastify's done-callback hooks, Koa and Hono middleware, and promise reactions. Each "loses" case has
+// a twin that differs only by the fix the rule names and keeps the session, so each proof fails when
+// its shape is fixed. One shared tracer in test mode, a real server on 127.0.0.1, one request per case.
+import { getRequestListener } from "@hono/node-server";
+import express from "express";
+import fastify, { type FastifyInstance } from "fastify";
+import { Hono, type MiddlewareHandler } from "hono";
+import Koa from "koa";
+import { Agent, createServer, type Server } from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
+import { HoneyHiveTracer } from "./index.js";
+import { httpGet, LocalServers } from "./test-utils/local-http.js";
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** A callback API that answers later (a token introspection, a cache read). */
+const later = (callback: () => void) => void setImmediate(callback);
+
+const servers = new LocalServers();
+const tracers: HoneyHiveTracer[] = [];
+afterEach(async () => {
+  await servers.closeAll();
+  for (const tracer of tracers.splice(0)) await tracer.shutdown();
+});
+
+interface Probe {
+  /** Creates the request's session (what the hook or middleware under test calls). */
+  readonly open: () => void;
+  /** The route handler's traced work. */
+  readonly work: () => string;
+}
+
+/**
+ * Serves one GET /chat through the app `build` makes and reports the session `open()` created, the
+ * session the handler's span carried, and the tracer's startup session.
+ */
+async function oneRequest(build: (probe: Probe) => Promise<Server> | Server) {
+  const tracer = HoneyHiveTracer.init({ project: "lost-session", sessionName: "server", testMode: true });
+  tracers.push(tracer);
+  let created: string | undefined;
+  // A callback that runs later may run after the response: wait for it rather than for a time.
+  let opened!: () => void;
+  const openedOnce = new Promise<void>((resolve) => (opened = resolve));
+  const probe: Probe = {
+    open: () => {
+      created = tracer.createSession({ sessionName: "chat" });
+      opened();
+    },
+    work: () => tracer.startSpan("handler", () => "ok"),
+  };
+  const agent = new Agent({ keepAlive: false });
+  const body = await httpGet(`${await servers.listen(await build(probe))}/chat`, agent);
+  agent.destroy();
+  expect(body).toContain("ok");
+  await openedOnce;
+  const span = tracer.getFinishedSpans().find((finished) => finished.name === "handler");
+  expect(span, "the handler ran and traced").toBeDefined();
+  return { created, carried: span!.attributes["honeyhive.session_id"], startup: tracer.sessionId };
+}
+
+async function fastifyServer(probe: Probe, register: (app: FastifyInstance) => void, routeOptions: object = {}): Promise<Server> {
+  const app = fastify({ serverFactory: (handler) => createServer(handler) });
+  register(app);
+  app.get("/chat", routeOptions, async () => probe.work());
+  await app.ready();
+  return app.server;
+}
+
+// Fastify's hook runner awaits an async hook's promise and calls the next hook (and at last the
+// handler) from its own reaction, registered before the hook's code after its first `await` ran.
+const AWAITED_HOOKS = ["onRequest", "preParsing", "preValidation", "preHandler"] as const;
+
+describe.each(AWAITED_HOOKS)("Fastify 5: an async %s hook", (hook) => {
+  it("loses a session created after its first await (addHook): the handler reports into the startup session", async () => {
+    const { created, carried, startup } = await oneRequest((probe) =>
+      fastifyServer(probe, (app) =>
+        app.addHook(hook, async () => {
+          await pause();
+          probe.open();
+        }),
+      ),
+    );
+    expect(carried).not.toBe(created);
+    expect(carried).toBe(startup);
+  });
+
+  it("loses it as a route option too", async () => {
+    const { carried, startup } = await oneRequest((probe) =>
+      fastifyServer(probe, () => {}, {
+        [hook]: async () => {
+          await pause();
+          probe.open();
+        },
+      }),
+    );
+    expect(carried).toBe(startup);
+  });
+
+  it("keeps it when createSession() runs before the first await (the fix)", async () => {
+    const { created, carried } = await oneRequest((probe) =>
+      fastifyServer(probe, (app) =>
+        app.addHook(hook, async () => {
+          probe.open();
+          await pause();
+        }),
+      ),
+    );
+    expect(carried).toBe(created);
+  });
+});
+
+describe("Fastify 5: a done-callback hook", () => {
+  it("keeps a session created before done()", async () => {
+    const { created, carried } = await oneRequest((probe) =>
+      fastifyServer(probe, (app) =>
+        app.addHook("onRequest", (_request, _reply, done) => {
+          probe.open();
+          done();
+        }),
+      ),
+    );
+    expect(carried).toBe(created);
+  });
+
+  it("loses one created in a callback that runs later while done() is called outside it", async () => {
+    const { carried, startup } = await oneRequest((probe) =>
+      fastifyServer(probe, (app) =>
+        app.addHook("preHandler", (_request, _reply, done) => {
+          later(() => probe.open());
+          done();
+        }),
+      ),
+    );
+    expect(carried).toBe(startup);
+  });
+
+  it("keeps it when the callback calls done() itself (the fix)", async () => {
+    const { created, carried } = await oneRequest((probe) =>
+      fastifyServer(probe, (app) =>
+        app.addHook("preHandler", (_request, _reply, done) => {
+          later(() => {
+            probe.open();
+            done();
+          });
+        }),
+      ),
+    );
+    expect(carried).toBe(created);
+  });
+});
+
+function koaServer(probe: Probe, middleware: Koa.Middleware): Server {
+  const app = new Koa();
+  app.use(middleware);
+  app.use((context) => {
+    context.body = probe.work();
+  });
+  return createServer(app.callback());
+}
+
+function honoServer(probe: Probe, middleware: MiddlewareHandler): Server {
+  const app = new Hono();
+  app.use(middleware);
+  app.get("/chat", (context) => context.text(probe.work()));
+  return createServer(getRequestListener(app.fetch));
+}
+
+describe("Koa 3 and Hono 4 middleware", () => {
+  it("Koa: loses a session created in a callback that runs later while `await next()` is outside it", async () => {
+    const { carried, startup } = await oneRequest((probe) =>
+      koaServer(probe, async (_context, next) => {
+        later(() => probe.open());
+        await pause();
+        await next();
+      }),
+    );
+    expect(carried).toBe(startup);
+  });
+
+  it("Koa: keeps it when the callback calls next() (the fix)", async () => {
+    const { created, carried } = await oneRequest((probe) =>
+      koaServer(probe, (_context, next) => new Promise((resolve) => later(() => (probe.open(), resolve(next()))))),
+    );
+    expect(carried).toBe(created);
+  });
+
+  it("Hono: loses a session created in a promise reaction while `await next()` is outside it", async () => {
+    const { carried, startup } = await oneRequest((probe) =>
+      honoServer(probe, async (_context, next) => {
+        await Promise.resolve().then(() => probe.open());
+        await next();
+      }),
+    );
+    expect(carried).toBe(startup);
+  });
+
+  it("Hono: keeps it when createSession() runs in the middleware itself (the fix)", async () => {
+    const { created, carried } = await oneRequest((probe) =>
+      honoServer(probe, async (_context, next) => {
+        await Promise.resolve();
+        probe.open();
+        await next();
+      }),
+    );
+    expect(carried).toBe(created);
+  });
+});
+
+describe("Express 5: promise reactions and timers", () => {
+  function expressServer(probe: Probe, middleware: express.RequestHandler): Server {
+    const app = express();
+    app.use(middleware);
+    app.get("/chat", (_request, response) => void response.send(probe.work()));
+    return createServer(app);
+  }
+
+  it("loses a session created in an awaited `.then()` reaction, next() called after it", async () => {
+    const { carried, startup } = await oneRequest((probe) =>
+      expressServer(probe, async (_request, _response, next) => {
+        await Promise.resolve("user").then(() => probe.open());
+        next();
+      }),
+    );
+    expect(carried).toBe(startup);
+  });
+
+  it("keeps it when the reaction calls next() (the fix)", async () => {
+    const { created, carried } = await oneRequest((probe) =>
+      expressServer(probe, (_request, _response, next) => {
+        void Promise.resolve("user").then(() => {
+          probe.open();
+          next();
+        });
+      }),
+    );
+    expect(carried).toBe(created);
+  });
+
+  it("loses one created in a setTimeout callback, next() called outside it", async () => {
+    const { carried, startup } = await oneRequest((probe) =>
+      expressServer(probe, (_request, _response, next) => {
+        setTimeout(() => probe.open(), 0);
+        next();
+      }),
+    );
+    expect(carried).toBe(startup);
+  });
+});
