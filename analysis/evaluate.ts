@@ -28,6 +28,7 @@ import { EVALUATED_FUNCTION_KEYS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 
 /** The option keys that hold the evaluated function: this SDK's `function`, and 1.x's (`evaluationFunction`, `function`). */
 const EVALUATED_FUNCTION_KEYS: readonly string[] = [...new Set(["function", ...EVALUATED_FUNCTION_KEYS_1X])];
+import { importedFact } from "./project-modules.js";
 
 // Asked of the node index once per function: a constant, since the index caches its merged lists per array.
 
@@ -360,6 +361,24 @@ export interface EvaluateTracerFindings {
   readonly bindings: readonly EvaluateTracerBinding[];
   /** Tracers the file creates next to evaluate(), in source order. */
   readonly tracers: readonly EvaluateConflictingTracer[];
+  /** evaluate() calls running a function that its project module binds to that module's tracer (one module deep). */
+  readonly importedBindings?: readonly ImportedEvaluatedBinding[];
+}
+
+/** `evaluate({ function: answer })` where `./pipeline` exports `answer = tracer.trace(…, fn)` on its own tracer. */
+export interface ImportedEvaluatedBinding {
+  readonly call: EvaluateCall;
+  /** The `function:` value (report here). */
+  readonly node: TSESTree.Identifier;
+  readonly fact: NonNullable<ReturnType<typeof importedFact<"boundFunction">>>;
+}
+
+/** The identifier given as `function:` to evaluate(), seen through a `trace(...)` wrapper. */
+export function evaluatedIdentifier(sdk: SdkModel, value: TSESTree.Node): TSESTree.Identifier | undefined {
+  let expression = unwrapExpression(value);
+  const use = expression ? sdk.traceUseOf(expression) : undefined;
+  if (use && use.node === expression && use.wrapped) expression = unwrapExpression(use.wrapped);
+  return expression?.type === AST_NODE_TYPES.Identifier ? expression : undefined;
 }
 
 const findingsCache = new AttachedCache<TSESTree.Program, EvaluateTracerFindings>("honeyhive.evaluateTracerFindings");
@@ -397,6 +416,13 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
     bindings.push({ use, tracer: primaryTracer(tracer), reportNode });
   }
 
+  const importedBindings = evaluate.calls.flatMap((call): ImportedEvaluatedBinding[] => {
+    const node = call.functionProperty && call.evaluatedFunctions.length === 0 ? evaluatedIdentifier(sdk, call.functionProperty.value) : undefined;
+    const variable = node && sdk.variableOf(node);
+    const fact = variable && importedFact(input, variable, "boundFunction");
+    return node && fact ? [{ call, node, fact }] : [];
+  });
+
   const callers = new Set(evaluate.calls.map((call) => call.caller));
   const tracers: EvaluateConflictingTracer[] = [];
   for (const tracer of sdk.tracers) {
@@ -423,7 +449,7 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
       declarations,
     });
   }
-  return { bindings, tracers };
+  return { bindings, tracers, importedBindings };
 }
 
 /** `const tracer = …, other = …;` cannot go as a whole: removing it would take `other` along. */

@@ -42,6 +42,7 @@ import { getSdkModel, type SdkModel, type TracerDeclaration } from "./sdk-model.
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
 import { AttachedCache } from "./attached-cache.js";
 import { rangeContains } from "./edits.js";
+import { importedFact } from "./project-modules.js";
 
 export type { FlushTest } from "./flush-calls.js";
 
@@ -446,7 +447,8 @@ const flushTests = new AttachedCache<TSESTree.Program, FlushTest>("honeyhive.flu
 /**
  * The calls of this file that flush: every profile's flush calls (`profileFlushTestOf`), and same-file
  * functions that flush on every path (`async function flushTraces() { await tracer.forceFlush(); }`,
- * `const flush = () => tracer.forceFlush()`), resolved through scope.
+ * `const flush = () => tracer.forceFlush()`), resolved through scope; also such a function imported
+ * from a project module (analysis/project-modules.ts, one module deep).
  */
 export function flushTestOf(input: AnalysisInput): FlushTest {
   const cached = flushTests.get(input.ast);
@@ -457,8 +459,10 @@ export function flushTestOf(input: AnalysisInput): FlushTest {
   const test: FlushTest = (call) => {
     if (isProfileFlush(call)) return true;
     if (call.callee.type !== "Identifier") return false;
-    const fn = helperFunctionOf(bindings.variableOf(call.callee));
-    if (!fn) return false;
+    const variable = bindings.variableOf(call.callee);
+    const fn = helperFunctionOf(variable);
+    // A helper imported from a project module counts when that module's own flush analysis says it flushes on every path.
+    if (!fn) return variable ? importedFact(input, variable, "flushHelper") !== undefined : false;
     const known = verdicts.get(fn);
     if (known !== undefined) return known;
     verdicts.set(fn, false); // recursion guard: a helper that calls itself is not proof of a flush

@@ -3,6 +3,7 @@
 // very same matchers on the very same AST shape.
 import type { ParserServices, TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { indexNodes } from "./nodes.js";
 import { readSettings, type HoneyhiveSettings } from "./settings.js";
 import { AttachedCache } from "./attached-cache.js";
 
@@ -23,11 +24,18 @@ export interface AnalysisInput {
    * analysis never requires it, and asks it only where names and uses leave a doubt.
    */
   readonly typeNameOf?: (node: TSESTree.Node) => string | undefined;
+  /**
+   * Parses another module of the project the way this file was parsed (analysis/project-modules.ts,
+   * cross-file facts): ESLint's configured parser without type information, or the codemods' parse.
+   * Absent when the parser cannot give a scope manager (espree): then nothing is read across files.
+   */
+  readonly parseModule?: (text: string, filename: string) => AnalysisInput;
 }
 
 interface RuleContextLike {
   readonly filename: string;
   readonly settings: unknown;
+  readonly languageOptions?: { readonly parser?: unknown };
   readonly sourceCode: {
     readonly ast: TSESTree.Program;
     readonly text: string;
@@ -45,7 +53,9 @@ export function analysisInputFromContext(context: RuleContextLike): AnalysisInpu
   if (!input) {
     if (!scopeManager) throw new Error("honeyhive: the parser did not provide a scope manager");
     const typeNameOf = typeNameReader(context.sourceCode.parserServices);
-    input = { ast, scopeManager, text, filename: context.filename, settings: readSettings(context.settings), ...(typeNameOf ? { typeNameOf } : {}) };
+    const settings = readSettings(context.settings);
+    const parseModule = moduleParser(context.languageOptions?.parser, settings);
+    input = { ast, scopeManager, text, filename: context.filename, settings, ...(typeNameOf ? { typeNameOf } : {}), ...(parseModule ? { parseModule } : {}) };
     inputs.set(ast, input);
   }
   return input;
@@ -65,4 +75,27 @@ function typeNameReader(services: Partial<ParserServices> | null | undefined): A
       return undefined;
     }
   };
+}
+
+interface ParserForEslint {
+  parseForESLint(text: string, options: object): { readonly ast: TSESTree.Program; readonly scopeManager?: Scope.ScopeManager | null };
+}
+
+/**
+ * Another project module parsed by the parser ESLint uses for this file, without type information
+ * (no `project`/`projectService`: one untyped parse per module), with `parent` links set as ESLint
+ * sets them. Throws on a syntax error (the caller treats it as a module without facts).
+ */
+function moduleParser(parser: unknown, settings: HoneyhiveSettings): AnalysisInput["parseModule"] {
+  const candidate = parser as Partial<ParserForEslint> | undefined;
+  if (typeof candidate?.parseForESLint !== "function") return undefined;
+  const forEslint = candidate as ParserForEslint;
+  const parseModule = (text: string, filename: string): AnalysisInput => {
+    const jsx = /\.(?:[jt]sx|[cm]?js)$/i.test(filename);
+    const result = forEslint.parseForESLint(text, { filePath: filename, range: true, loc: true, tokens: false, comment: false, ecmaVersion: "latest", sourceType: "module", ecmaFeatures: { jsx } });
+    if (!result.scopeManager) throw new Error("honeyhive: the parser gave no scope manager");
+    indexNodes(result.ast);
+    return { ast: result.ast, scopeManager: result.scopeManager, text, filename, settings, parseModule };
+  };
+  return parseModule;
 }

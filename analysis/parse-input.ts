@@ -44,7 +44,7 @@ export function parseAnalysisInput(
   // without definitions and no variable alike), so declaring every lib global on each parse (the
   // default) only costs time: scope-manager's `populateGlobalsFromLib` was a fixed cost per parse.
   const scopes = scopeManager.analyze(ast, { sourceType, lib: [] }) as unknown as Scope.ScopeManager;
-  return { ast, scopeManager: scopes, text, filename, settings };
+  return { ast, scopeManager: scopes, text, filename, settings, parseModule: (moduleText, moduleFilename) => parseAnalysisInput(moduleText, moduleFilename, settings) };
 }
 
 /** Options of typescript-estree's conversion: see parseEstree. */

@@ -38,6 +38,7 @@ import {
 } from "./knowledge/sdks/index.js";
 import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
+import { importedTracerShape } from "./project-modules.js";
 
 export type SdkExport =
   | "HoneyHiveTracer"
@@ -272,7 +273,7 @@ function mayUseSdk(input: AnalysisInput): boolean {
   const isLocal = (specifier: string | undefined) => specifier !== undefined && isLocalModule(specifier, settings);
   // Settings modules returned above; here only the binding's own name and use can tell.
   const looksLikeTracer = (declaration: TSESTree.Node) =>
-    scopeManager.getDeclaredVariables(declaration).some((variable) => localTracerShape(variable, importedNameOf(variable), false, input.typeNameOf) !== undefined);
+    scopeManager.getDeclaredVariables(declaration).some((variable) => localTracerShape(variable, importedNameOf(variable), false, input) !== undefined);
   for (const statement of ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement)) {
       return true;
@@ -602,15 +603,15 @@ function buildModel(input: AnalysisInput): SdkModel {
   // assigned from an imported getter (`const tracer = getTracer()`) is a tracer too.
   for (const [variable, binding] of bindings) {
     if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
-    const shape = localTracerShape(variable, binding.name, binding.fromSdkSettingsModule, input.typeNameOf);
+    const shape = localTracerShape(variable, binding.name, binding.fromSdkSettingsModule, input);
     if (shape === undefined) continue;
-    const isGetter = shape === "getter";
     addVariableTracer(variable, {
       kind: "imported",
       declaration: variable.defs[0]?.node ?? variable.identifiers[0]!,
       initializations: [],
-      callable: isGetter,
-      referenceText: isGetter ? `${variable.name}()` : variable.name,
+      callable: shape !== "tracer",
+      // A factory's or an async getter's call is never written again (it would make or await a new tracer).
+      referenceText: shape === "tracer" ? variable.name : shape === "getter" ? `${variable.name}()` : undefined,
     });
   }
 
@@ -1033,14 +1034,18 @@ function localTracerShape(
   variable: Scope.Variable,
   importedName: string | undefined,
   fromSdkSettingsModule: boolean,
-  typeNameOf: AnalysisInput["typeNameOf"],
-): "tracer" | "getter" | undefined {
+  input: AnalysisInput,
+): "tracer" | "getter" | "opaqueGetter" | undefined {
   if (isNamespaceImport(variable)) return undefined;
   const usage = localBindingUsage(variable);
   if (usage === "foreign") return undefined;
   const named = (name: string | undefined): name is string => name !== undefined && name !== "HoneyHiveTracer";
   const namedGetter = TRACER_GETTER_NAME.test(variable.name) || (named(importedName) && TRACER_GETTER_NAME.test(importedName));
   const namedTracer = (named(variable.name) && TRACER_NAME.test(variable.name)) || (named(importedName) && TRACER_NAME.test(importedName));
+  // What the module itself exports (one module deep), asked only of bindings named or used like a tracer.
+  const exported = usage !== undefined || namedGetter || namedTracer ? importedTracerShape(input, variable) : undefined;
+  if (exported) return exported;
+  const typeNameOf = input.typeNameOf;
   const confirmedByName = usage !== undefined && (usage.honeyhiveOnly || fromSdkSettingsModule || namedGetter || namedTracer);
   // With type information, a neutral name used with generic members is confirmed by its declared
   // type; asked only here, so typed linting costs nothing on the usual shapes.

@@ -9,6 +9,7 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { evaluateTracerFixes } from "../analysis/fixes/evaluate-tracer.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
+import { findEvaluateTracerBindings } from "../analysis/evaluate.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { createRule } from "./create-rule.js";
 
@@ -18,6 +19,7 @@ type MessageIds =
   | "tracerBoundToEvaluated"
   | "tracerNextToEvaluate"
   | "tracerUsedInEvaluated"
+  | "importedFunctionBoundToTracer"
   | "removeBinding"
   | "removeTracer"
   | "useImplicitEnrichSession";
@@ -39,6 +41,8 @@ export default createRule<[], MessageIds>({
         "This file runs evaluate(), which creates a tracer and session per datapoint; `{{tracer}}` initialized here conflicts with them. Remove it and let evaluate() manage tracers.",
       tracerUsedInEvaluated:
         "`{{tracer}}.{{method}}()` in code that evaluate() runs acts on `{{tracer}}`'s own session, not the datapoint's, so every datapoint writes into one session. Use the SDK's implicit functions there (`enrichSession()`, `trace()`), which follow the datapoint's tracer.",
+      importedFunctionBoundToTracer:
+        "`{{name}}` is bound to `{{tracer}}`, the tracer of {{module}}, so every datapoint that evaluate() runs records into that one tracer's session. Bind it in {{module}} without a tracer (`trace(fn)`): evaluate() provides a tracer and session per datapoint.",
       removeBinding: "Remove the explicit tracer binding",
       useImplicitEnrichSession: "Call the SDK's `enrichSession()`, which follows the datapoint's tracer",
       removeTracer: "Remove `{{tracer}}` and its bindings",
@@ -48,7 +52,9 @@ export default createRule<[], MessageIds>({
   create(context) {
     const input = analysisInputFromContext(context);
     const fixes = evaluateTracerFixes(input);
-    if (fixes.bindings.length === 0 && fixes.tracers.length === 0) return {};
+    // Bound in the module it is imported from (one module deep): reported here, fixed there.
+    const importedBindings = findEvaluateTracerBindings(input).importedBindings ?? [];
+    if (fixes.bindings.length === 0 && fixes.tracers.length === 0 && importedBindings.length === 0) return {};
     const removeTracerSuggestion = (removal: (typeof fixes.tracers)[number] | undefined) =>
       removal?.fix ? [{ messageId: "removeTracer" as const, data: { tracer: removal.conflicting.tracer.name }, fix: ruleFixOf(input, [removal.fix]) }] : [];
 
@@ -65,6 +71,9 @@ export default createRule<[], MessageIds>({
               ...removeTracerSuggestion(removal),
             ],
           });
+        }
+        for (const { node, fact } of importedBindings) {
+          context.report({ node, messageId: "importedFunctionBoundToTracer", data: { name: node.name, tracer: fact.tracer, module: fact.from.displayPath } });
         }
         for (const { use, suggestion } of fixes.evaluatedCalls) {
           context.report({

@@ -4,7 +4,12 @@
 // honeyhive 1.x `startSession()` is worse: on a tracer that has a session (every tracer after init)
 // it returns that session, so all requests land in one. It is reported without a fix (see
 // analysis/fixes/session-start.ts).
-import { describeHandler, sessionStartInHandler } from "../analysis/handlers.js";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { AttachedCache } from "../analysis/attached-cache.js";
+import { findVariable } from "../analysis/ast.js";
+import { describeHandler, getHandlerModel, sessionStartInHandler, type Handler } from "../analysis/handlers.js";
+import type { AnalysisInput } from "../analysis/input.js";
+import { importedFact } from "../analysis/project-modules.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { sessionStartFix } from "../analysis/fixes/session-start.js";
 import { analysisInputFromContext } from "../analysis/input.js";
@@ -13,7 +18,7 @@ import { tracerLabel } from "./tracer-label.js";
 
 export const RULE_NAME = "no-session-start-in-handler";
 
-type MessageIds = "sessionStartInHandler" | "startSessionInHandler1x";
+type MessageIds = "sessionStartInHandler" | "startSessionInHandler1x" | "sessionStartInImportedHelper";
 
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
@@ -30,6 +35,8 @@ export default createRule<[], MessageIds>({
         "`{{tracer}}.sessionStart()` in this {{handler}} stores the session on the shared tracer, so concurrent requests overwrite each other's session. Use `{{tracer}}.createSession()`, which keeps it in this request's context.",
       startSessionInHandler1x:
         "`{{tracer}}.startSession()` in this {{handler}} returns the session `{{tracer}}` started at init (honeyhive 1.x), so every request lands in that one session. Start one per request: `npx honeyhive migrate --from 1` moves to honeyhive 2, where this becomes `{{tracer}}.createSession()`; in 1.x, init a tracer per request instead.",
+      sessionStartInImportedHelper:
+        "`{{helper}}()` starts a session on the shared tracer `{{tracer}}` (`{{tracer}}.{{method}}()` at {{location}}) and is called in this {{handler}}, so concurrent requests overwrite each other's session. Make the helper start a request-scoped session (`{{tracer}}.createSession()`).",
     },
   },
   defaultOptions: [],
@@ -37,6 +44,14 @@ export default createRule<[], MessageIds>({
     const input = analysisInputFromContext(context);
     return {
       CallExpression(call) {
+        const helper = importedSessionHelperInHandler(input, call);
+        if (helper) {
+          const { name, fact, handler } = helper;
+          const location = `${fact.from.displayPath}:${fact.line}`;
+          const data = { helper: name, tracer: fact.tracer, method: fact.method, location, handler: describeHandler(handler) };
+          context.report({ node: call.callee, messageId: "sessionStartInImportedHelper", data });
+          return;
+        }
         const found = sessionStartInHandler(input, call);
         if (!found) return;
         const { fix } = sessionStartFix(input, found);
@@ -54,3 +69,35 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/**
+ * `openChatSession(req)` in a handler, where the project module it is imported from (one module deep,
+ * analysis/project-modules.ts) calls `sessionStart()` / 1.x `startSession()` on its shared tracer.
+ * Cheap gates first: a plain call of a name the file imports, inside a handler; only then is the module read.
+ */
+function importedSessionHelperInHandler(input: AnalysisInput, call: TSESTree.CallExpression) {
+  if (call.callee.type !== "Identifier") return undefined;
+  const name = call.callee.name;
+  if (!importedNamesOf(input.ast).has(name)) return undefined;
+  const variable = findVariable(input.scopeManager, call, name);
+  const handler: Handler | undefined = variable && getHandlerModel(input).enclosingHandler(call);
+  const fact = handler && variable && importedFact(input, variable, "sessionHelper");
+  return fact ? { name, fact, handler } : undefined;
+}
+
+const importedNames = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.importedNames");
+
+/** Local names of the file's value imports (`import { a as b }`, default imports). */
+function importedNamesOf(ast: TSESTree.Program): ReadonlySet<string> {
+  let names = importedNames.get(ast);
+  if (!names) {
+    const found = new Set<string>();
+    for (const statement of ast.body) {
+      if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
+      for (const specifier of statement.specifiers) if (specifier.type !== "ImportNamespaceSpecifier") found.add(specifier.local.name);
+    }
+    names = found;
+    importedNames.set(ast, names);
+  }
+  return names;
+}

@@ -68,3 +68,22 @@ describe("analyzeProject", () => {
     expect(project.importsTracerModule(handler, `import { formatAnswer } from "../util/format.js";\n`)).toBe(false);
   });
 });
+
+describe("fileLinks shares the rules' cross-file reading", () => {
+  const paths = write({
+    "aliased/package.json": `{ "name": "aliased", "private": true }\n`,
+    "aliased/tsconfig.json": `{\n  // the Next.js alias\n  "compilerOptions": { "paths": { "@/*": ["./src/*"] }, },\n}\n`,
+    "aliased/src/lib/tracing.ts": `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nexport { tracer as hh };\nexport function makeTracer() {\n  return HoneyHiveTracer.init();\n}\n`,
+    "aliased/src/eval/pipeline.ts": `export const answer = async (datapoint: unknown) => datapoint;\n`,
+    "aliased/src/eval/run.ts": `import { evaluate } from "honeyhive/experiments";\nimport { answer } from "@/eval/pipeline";\nawait evaluate({ function: answer, dataset: [], name: "a" });\n`,
+  });
+  const project = analyzeProject(paths.filter((path) => /\.ts$/.test(path)));
+
+  it("names exported tracers and getters (a factory too) as the export facts do, under their exported names", () => {
+    expect(project.tracerModules.get(join(root, "aliased/src/lib/tracing.ts"))).toEqual(["hh", "makeTracer"]);
+  });
+
+  it("links an evaluate() call to a function imported through a tsconfig `paths` alias", () => {
+    expect(project.factsFor(join(root, "aliased/src/eval/pipeline.ts"))).toEqual({ evaluatedExports: ["answer"] });
+  });
+});

@@ -4,8 +4,8 @@
 //   would skip them);
 // - functions defined in one module and run by evaluate() in another, so evaluate-managed-tracer
 //   unbinds their tracer and explicit-tracer leaves them alone, as if evaluate() sat in their file.
-// Two steps. `fileLinks` reads one file's parse through the analysis core (the same parse and
-// matchers as the rules) into plain data; the engine computes it on the parse it transforms with
+// Two steps. `fileLinks` reads one file's parse through the analysis core (the same parse, matchers
+// and export-fact extractor as the rules' cross-file reading, analysis/project-modules.ts) into plain data; the engine computes it on the parse it transforms with
 // (`runTransforms(…, { links: true })`), in whichever thread that runs, so no file is parsed for
 // the pass alone. `linkProject` then joins the files' links: the TypeScript that typescript-estree
 // parses with (one copy loaded, not ts-morph's second one) resolves the import specifiers between
@@ -14,14 +14,14 @@
 // `analyzeProject` does both steps over files on disk, for callers without the engine's loop.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 // `import =` compiles to require() (createRequire in the ESM build): an ESM `import` of TypeScript's
 // 9 MB CommonJS bundle makes Node lex all of it for named exports, ~0.6 s per process.
 import ts = require("typescript");
-import { requireSpecifier, staticName, unwrapExpression } from "../../analysis/ast.js";
-import { getEvaluateModel } from "../../analysis/evaluate.js";
+import { evaluatedIdentifier, getEvaluateModel } from "../../analysis/evaluate.js";
+import { extractModuleFacts } from "../../analysis/export-facts.js";
 import type { AnalysisInput } from "../../analysis/input.js";
-import { getSdkModel, type SdkModel } from "../../analysis/sdk-model.js";
+import { importOrigin, projectModules } from "../../analysis/project-modules.js";
+import { getSdkModel } from "../../analysis/sdk-model.js";
 import { readSettings } from "../../analysis/settings.js";
 import type { RunTransformsOptions } from "./engine.js";
 import { DirectoryListings } from "./directory-listings.js";
@@ -85,54 +85,27 @@ function addTo(map: Map<string, string[]>, key: string, value: string): void {
   map.set(key, list);
 }
 
-/** The module specifier and imported name an identifier is bound to (`import { a as b }`, `const { a } = require()`). */
-function importOrigin(sdk: SdkModel, identifier: TSESTree.Identifier): { readonly specifier: string; readonly name: string } | undefined {
-  const def = sdk.variableOf(identifier)?.defs[0];
-  if (!def) return undefined;
-  if (def.type === "ImportBinding") {
-    const specifier = def.node;
-    const declaration = specifier.parent as TSESTree.ImportDeclaration;
-    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-      const name = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-      return { specifier: declaration.source.value, name };
-    }
-    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { specifier: declaration.source.value, name: "default" };
-    return undefined;
-  }
-  if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
-    const specifier = requireSpecifier(def.node.init);
-    const property = def.node.id.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && candidate.value === def.name);
-    const name = property?.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined;
-    return specifier !== undefined && name !== undefined ? { specifier, name } : undefined;
-  }
-  return undefined;
-}
-
-/** The function expression given as `function:` to evaluate(), seen through a `trace(...)` wrapper. */
-function evaluatedIdentifier(sdk: SdkModel, value: TSESTree.Node): TSESTree.Identifier | undefined {
-  let expression = unwrapExpression(value);
-  const use = expression ? sdk.traceUseOf(expression) : undefined;
-  if (use && use.node === expression && use.wrapped) expression = unwrapExpression(use.wrapped);
-  return expression?.type === AST_NODE_TYPES.Identifier ? expression : undefined;
-}
-
-/** What `input` (one file's parse, without project facts or with them) tells the project pass. Never throws. */
+/**
+ * What `input` (one file's parse, without project facts or with them) tells the project pass. The
+ * exported tracers and getters come from the extractor ESLint uses on imported modules
+ * (analysis/export-facts.ts), so `migrate` and the rules learn the same facts from the same code; an
+ * evaluated import is resolved as the rules resolve it (relative paths and tsconfig `paths`). Never throws.
+ */
 export function fileLinks(input: AnalysisInput): FileLinks {
   const tracerExports: string[] = [];
   const evaluatedImports: { module: string; name: string }[] = [];
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return { tracerExports, evaluatedImports };
   const path = resolve(input.filename);
-  for (const tracer of sdk.tracers) {
-    if (tracer.exported && tracer.moduleLevel && (tracer.kind === "init" || tracer.kind === "lazy") && !tracerExports.includes(tracer.name)) {
-      tracerExports.push(tracer.name);
-    }
+  for (const [name, facts] of Object.entries(extractModuleFacts(input).exports)) {
+    if (facts.some((fact) => fact.kind === "tracer" || fact.kind === "getter")) tracerExports.push(name);
   }
   for (const call of getEvaluateModel(input).calls) {
     if (!call.functionProperty || call.evaluatedFunctions.length > 0) continue;
     const identifier = evaluatedIdentifier(sdk, call.functionProperty.value);
-    const origin = identifier && importOrigin(sdk, identifier);
-    const module = origin && resolveModule(origin.specifier, path);
+    const variable = identifier && sdk.variableOf(identifier);
+    const origin = variable && importOrigin(variable);
+    const module = origin && projectModules().resolve(origin.specifier, path);
     if (origin && module) evaluatedImports.push({ module, name: origin.name });
   }
   return { tracerExports, evaluatedImports };

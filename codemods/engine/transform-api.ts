@@ -17,7 +17,10 @@ export interface ProjectFileFacts {
  * kept as plain data (it crosses from worker threads), so the pass never parses a file of its own.
  */
 export interface FileLinks {
-  /** Names this module exports that hold or return a HoneyHive tracer (`tracer`, `getTracer`). */
+  /**
+   * Names this module exports that hold or return a HoneyHive tracer (`tracer`, `getTracer`): the
+   * `tracer`/`getter` facts of analysis/export-facts.ts, the extractor the rules use on imported modules.
+   */
   readonly tracerExports: readonly string[];
   /** Exports of other project modules (absolute paths) that this file's evaluate() calls run. */
   readonly evaluatedImports: readonly { readonly module: string; readonly name: string }[];

@@ -1,0 +1,269 @@
+// What a project module exports that the rules care about, read from one parse of it as plain data
+// (cheap to cache, and it crosses worker threads in `migrate`): a HoneyHive tracer, a getter of one
+// (caching or a factory), an OpenTelemetry provider / NodeSDK, a helper that flushes on every path, a
+// function bound to the module's own tracer, a helper that starts a session on a shared tracer.
+//
+// One extractor for both faces: ESLint reads it through analysis/project-modules.ts for the files a
+// linted file imports, `migrate`'s project pass (codemods/engine/project.ts, `FileLinks`) for every
+// file it parses. The facts come from the same models the rules run on the file itself (sdk-model,
+// flush, bindings), so a module's tracer is recognized by the same code whether it is linted or
+// imported.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { contains, isFunctionNode, memberName, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { getAnalysisContext } from "./context.js";
+import { flushesOnEveryPath, flushTestOf } from "./flush.js";
+import type { AnalysisInput } from "./input.js";
+import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
+import { SESSION_STARTING_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { OTEL_COMPONENTS, type OtelRole } from "./knowledge/sdks/opentelemetry.js";
+import { CALL_TYPES, nodesOfTypesWithin } from "./nodes.js";
+import { getSdkModel, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
+
+/** One thing known about an export. An export may carry several (a getter that is also a flush helper is not, but a session helper may flush). */
+export type ExportFact =
+  /** A module-level HoneyHive tracer (`export const tracer = HoneyHiveTracer.init(…)`, awaited 1.x init, `new HoneyHiveTracer(…)`). */
+  | { readonly kind: "tracer" }
+  /**
+   * A function returning a HoneyHive tracer. `caching`: every call returns the same tracer (`??=`, a
+   * module `let` checked for undefined, a memoized promise, a module constant); false for a factory
+   * that makes a new tracer per call. `async`: the caller must await it.
+   */
+  | { readonly kind: "getter"; readonly caching: boolean; readonly async: boolean }
+  /** An OpenTelemetry SDK object (`new NodeSDK(…)`, `new NodeTracerProvider(…)`), with its role. */
+  | { readonly kind: "otel"; readonly role: OtelRole }
+  /** A function that flushes on every path (the flush analysis of the file itself decides). */
+  | { readonly kind: "flushHelper" }
+  /** A function wrapped by `trace({ tracer }, fn)` / `tracer.trace(…, fn)` bound to the module's own tracer `tracer`. */
+  | { readonly kind: "boundFunction"; readonly tracer: string }
+  /** A function that calls `<tracer>.<method>()` (`sessionStart`, 1.x `startSession`) on a tracer shared by its callers, at `line`. */
+  | { readonly kind: "sessionHelper"; readonly tracer: string; readonly method: string; readonly line: number };
+
+export type ExportFactKind = ExportFact["kind"];
+
+/** `export { a as b } from "./m"` (`names`: exported → imported) and `export * from "./m"` (`names: "*"`). */
+export interface ReExport {
+  readonly specifier: string;
+  readonly names: Readonly<Record<string, string>> | "*";
+}
+
+export interface ModuleFacts {
+  /** Export name (`"default"` for the default export) → what is known about it; only exports with facts are listed. */
+  readonly exports: Readonly<Record<string, readonly ExportFact[]>>;
+  /** Re-exports, followed one hop by the reader (analysis/project-modules.ts). */
+  readonly reExports: readonly ReExport[];
+}
+
+export const NO_FACTS: ModuleFacts = Object.freeze({ exports: Object.freeze({}), reExports: Object.freeze([]) as readonly ReExport[] });
+
+/** Members that start a session stored on the tracer instance, in this SDK and in 1.x. */
+const SHARED_SESSION_MEMBERS: ReadonlySet<string> = new Set<string>([...INSTANCE_SESSION_MEMBERS, ...SESSION_STARTING_MEMBERS_1X]);
+
+/** What an export name denotes in its module: a variable of the module scope, or an expression (`export default <expr>`). */
+type ExportTarget = { readonly variable: Scope.Variable } | { readonly value: TSESTree.Node };
+
+/** The facts of a parsed module. Never throws (an unexpected shape yields what was found before it, or nothing). */
+export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
+  try {
+    const { targets, reExports } = collectExports(input);
+    if (targets.size === 0) return reExports.length === 0 ? NO_FACTS : { exports: {}, reExports };
+    const sdk = getSdkModel(input);
+    const exports: Record<string, ExportFact[]> = {};
+    for (const [name, target] of targets) {
+      const facts = factsOf(input, sdk, target);
+      if (facts.length > 0) exports[name] = facts;
+    }
+    return { exports, reExports };
+  } catch (error) {
+    reportAnalysisError(error);
+    return NO_FACTS;
+  }
+}
+
+function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarget>; reExports: ReExport[] } {
+  const { ast, scopeManager } = input;
+  const moduleScope = scopeManager.scopes.find((scope) => scope.type === "module") ?? scopeManager.globalScope;
+  const variableNamed = (name: string): Scope.Variable | undefined => moduleScope?.set.get(name);
+  const targets = new Map<string, ExportTarget>();
+  const reExports: ReExport[] = [];
+  const bindings = getAnalysisContext(input).bindings;
+  const exportVariable = (exported: string, local: string) => {
+    const variable = variableNamed(local);
+    if (!variable) return;
+    // `import { tracer } from "./tracing"; export { tracer }`: a re-export in all but syntax.
+    const def = variable.defs[0];
+    if (def?.type === "ImportBinding" && def.node.type !== AST_NODE_TYPES.TSImportEqualsDeclaration && def.parent?.type === AST_NODE_TYPES.ImportDeclaration) {
+      const imported = def.node.type === AST_NODE_TYPES.ImportSpecifier ? staticName(def.node.imported) : def.node.type === AST_NODE_TYPES.ImportDefaultSpecifier ? "default" : undefined;
+      if (imported !== undefined) reExports.push({ specifier: def.parent.source.value, names: { [exported]: imported } });
+      return;
+    }
+    targets.set(exported, { variable });
+  };
+  const isExportsObject = (node: TSESTree.Node | undefined): boolean =>
+    (node?.type === AST_NODE_TYPES.Identifier && node.name === "exports" && bindings.isGlobal(node)) ||
+    (node?.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(node) === "exports" &&
+      node.object.type === AST_NODE_TYPES.Identifier &&
+      node.object.name === "module" &&
+      bindings.isGlobal(node.object));
+  const exportValue = (exported: string | undefined, value: TSESTree.Node) => {
+    if (exported === undefined) return;
+    const expression = unwrapExpression(value);
+    if (expression?.type === AST_NODE_TYPES.Identifier && variableNamed(expression.name)) exportVariable(exported, expression.name);
+    else targets.set(exported, { value });
+  };
+
+  for (const statement of ast.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ExportNamedDeclaration: {
+        if (statement.exportKind === "type") break;
+        if (statement.source) {
+          const names: Record<string, string> = {};
+          for (const specifier of statement.specifiers) {
+            const exported = staticName(specifier.exported);
+            const local = staticName(specifier.local);
+            if (exported !== undefined && local !== undefined && specifier.exportKind !== "type") names[exported] = local;
+          }
+          reExports.push({ specifier: statement.source.value, names });
+          break;
+        }
+        const declaration = statement.declaration;
+        if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) exportVariable(declaration.id.name, declaration.id.name);
+        else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const declarator of declaration.declarations) {
+            if (declarator.id.type === AST_NODE_TYPES.Identifier) exportVariable(declarator.id.name, declarator.id.name);
+          }
+        }
+        for (const specifier of statement.specifiers) {
+          const exported = staticName(specifier.exported);
+          const local = staticName(specifier.local);
+          if (exported !== undefined && local !== undefined && specifier.exportKind !== "type") exportVariable(exported, local);
+        }
+        break;
+      }
+      case AST_NODE_TYPES.ExportAllDeclaration:
+        // `export * as ns from` is a namespace object, not the module's names.
+        if (!statement.exported && statement.exportKind !== "type") reExports.push({ specifier: statement.source.value, names: "*" });
+        break;
+      case AST_NODE_TYPES.ExportDefaultDeclaration: {
+        const declaration = statement.declaration;
+        if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id) {
+          exportVariable("default", declaration.id.name);
+        } else exportValue("default", declaration);
+        break;
+      }
+      case AST_NODE_TYPES.ExpressionStatement: {
+        const expression = statement.expression;
+        if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== "=") break;
+        const { left, right } = expression;
+        if (left.type !== AST_NODE_TYPES.MemberExpression) break;
+        if (isExportsObject(unwrapExpression(left.object))) exportValue(memberName(left), right);
+        else if (isExportsObject(left)) {
+          const object = unwrapExpression(right);
+          if (object?.type === AST_NODE_TYPES.ObjectExpression) {
+            for (const property of object.properties) {
+              if (property.type === AST_NODE_TYPES.Property) exportValue(staticName(property.key, property.computed), property.value);
+            }
+          } else exportValue("default", right); // `module.exports = tracer`: what `require()` and a default import get
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return { targets, reExports };
+}
+
+function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget): ExportFact[] {
+  const facts: ExportFact[] = [];
+  const tracer = "variable" in target ? sdk.tracers.find((candidate) => candidate.variable === target.variable) : undefined;
+  const fn = functionOfTarget(target);
+  // An `export let tracer` that a getter fills is a tracer too (shared by every importer), possibly unset.
+  if (tracer && tracer.moduleLevel && (tracer.kind === "init" || tracer.kind === "lazy")) {
+    facts.push(tracer.kind === "init" ? { kind: "tracer" } : getterFact(sdk, tracer, fn));
+  } else if (!tracer) {
+    const role = otelRoleOf(input, valueOfTarget(target));
+    if (role) facts.push({ kind: "otel", role });
+  }
+  const value = valueOfTarget(target);
+  const use = value ? sdk.traceUseOf(value) : undefined;
+  const bound = use?.boundTracer;
+  if (bound && bound.kind !== "parameter" && bound.moduleLevel) facts.push({ kind: "boundFunction", tracer: (bound.getter ?? bound).name });
+  if (fn && !tracer) {
+    if (flushesOnEveryPath(fn, new Set(), flushTestOf(input))) facts.push({ kind: "flushHelper" });
+    const session = sharedSessionStartIn(input, sdk, fn);
+    if (session) facts.push(session);
+  }
+  return facts;
+}
+
+/** A getter's fact: caching unless one of its returns hands back a tracer it has just created. */
+function getterFact(sdk: SdkModel, getter: TracerDeclaration, fn: FunctionNode | undefined): ExportFact {
+  const fresh = getter.initializations.some((creation) => isReturnedDirectly(creation, fn));
+  // A getter without creations of its own returns a module tracer (`() => tracer`) or a cached variable.
+  const backed = sdk.tracers.some((tracer) => tracer.getter === getter) || getter.initializations.length === 0 || !fresh;
+  return { kind: "getter", caching: backed && !fresh, async: fn?.async === true };
+}
+
+/** `return HoneyHiveTracer.init()` / `() => new HoneyHiveTracer()` / `return await …`: not stored anywhere first. */
+function isReturnedDirectly(creation: TSESTree.Node, fn: FunctionNode | undefined): boolean {
+  let node: TSESTree.Node = creation;
+  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) return true;
+    if (parent === fn) return fn.body === node;
+    const passesThrough =
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.ConditionalExpression ||
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === node);
+    if (!passesThrough) return false;
+  }
+  return false;
+}
+
+function valueOfTarget(target: ExportTarget): TSESTree.Node | undefined {
+  if ("value" in target) return target.value;
+  const def = target.variable.defs[0];
+  if (def?.type === "FunctionName") return def.node;
+  if (def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) return def.node.init;
+  return undefined;
+}
+
+function functionOfTarget(target: ExportTarget): FunctionNode | undefined {
+  const value = unwrapExpression(valueOfTarget(target));
+  if (!isFunctionNode(value)) return undefined;
+  // A `let` may be reassigned: which function it holds is not static.
+  if ("variable" in target && target.variable.references.some((reference) => reference.writeExpr && !reference.init)) return undefined;
+  return value;
+}
+
+/** `new NodeSDK(…)`, `new NodeTracerProvider(…)` of the OpenTelemetry packages the profile lists. */
+function otelRoleOf(input: AnalysisInput, value: TSESTree.Node | undefined): OtelRole | undefined {
+  const expression = unwrapExpression(value);
+  if (expression?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const origin = getAnalysisContext(input).bindings.originOf(expression.callee);
+  if (!origin || origin.path.length !== 1) return undefined;
+  const component = OTEL_COMPONENTS.find((candidate) => candidate.export.package === origin.module && candidate.export.name === origin.path[0]);
+  return component && (component.role === "sdk" || component.role === "provider") ? component.role : undefined;
+}
+
+/** The first `<tracer>.sessionStart()` / `.startSession()` in `fn` on a tracer `fn` does not create for itself. */
+function sharedSessionStartIn(input: AnalysisInput, sdk: SdkModel, fn: FunctionNode): ExportFact | undefined {
+  if (!sdk.usesSdk) return undefined;
+  for (const call of nodesOfTypesWithin(input.ast, CALL_TYPES, fn.body)) {
+    if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = unwrapExpression(call.callee);
+    const method = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression || method === undefined || !SHARED_SESSION_MEMBERS.has(method)) continue;
+    const tracer = sdk.tracerOf(callee.object);
+    if (!tracer || tracer.kind === "parameter") continue;
+    // A tracer the helper creates for itself (`const t = HoneyHiveTracer.init()` inside it) is not shared.
+    const createdInside = !tracer.moduleLevel && tracer.initializations.length > 0 && tracer.initializations.every((creation) => contains(fn, creation));
+    if (createdInside) continue;
+    return { kind: "sessionHelper", tracer: (tracer.getter ?? tracer).name, method, line: call.loc.start.line };
+  }
+  return undefined;
+}

@@ -1,0 +1,249 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { parseAnalysisInput } from "./parse-input.js";
+import { getSdkModel } from "./sdk-model.js";
+import { NODE_FILE_SYSTEM, parseJsonc, ProjectModules, setProjectModules, type ProjectFileSystem } from "./project-modules.js";
+
+/** The codemods' parse, which the models' inputs carry as `parseModule` there. */
+const parse = (text: string, filename: string) => parseAnalysisInput(text, filename);
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+/** A project on disk: `files` relative to its root (which gets a package.json unless one is given). */
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "honeyhive-xfile-"));
+  roots.push(root);
+  const all = { "package.json": `{ "name": "app", "private": true }\n`, ...files };
+  for (const [path, text] of Object.entries(all)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+/** The node file system, counting what it is asked. */
+function countingFs(): ProjectFileSystem & { stats: string[]; reads: string[] } {
+  const stats: string[] = [];
+  const reads: string[] = [];
+  return {
+    stats,
+    reads,
+    stat: (path) => (stats.push(path), NODE_FILE_SYSTEM.stat(path)),
+    readFile: (path) => (reads.push(path), NODE_FILE_SYSTEM.readFile(path)),
+    realpath: (path) => (stats.push(path), NODE_FILE_SYSTEM.realpath(path)),
+    readDirectory: (path) => (reads.push(path), NODE_FILE_SYSTEM.readDirectory(path)),
+  };
+}
+
+const INIT = `import { HoneyHiveTracer } from "honeyhive";\n`;
+
+describe("resolution", () => {
+  const root = project({
+    "tsconfig.json": `{\n  // comments and trailing commas are legal here\n  "extends": "./tsconfig.base.json",\n  "compilerOptions": { "strict": true, /* block */ },\n}\n`,
+    "tsconfig.base.json": `{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*"], "#tracing": ["src/lib/tracing.ts"], }, }, }\n`,
+    "src/lib/tracing.ts": `${INIT}export const tracer = HoneyHiveTracer.init();\n`,
+    "src/lib/index.ts": `export * from "./tracing.js";\n`,
+    "src/lib/helper.tsx": `export const x = 1;\n`,
+    "src/types.d.ts": `export declare const tracer: unknown;\n`,
+    "src/routes/chat.ts": ``,
+    "node_modules/pkg/index.ts": `export const tracer = 1;\n`,
+  });
+  const outside = project({ "tracing.ts": `${INIT}export const tracer = HoneyHiveTracer.init();\n` });
+  const reader = new ProjectModules();
+  const from = join(root, "src/routes/chat.ts");
+
+  it("maps a .js specifier to the .ts source, probes extensions and index files", () => {
+    expect(reader.resolve("../lib/tracing.js", from)).toBe(join(root, "src/lib/tracing.ts"));
+    expect(reader.resolve("../lib/tracing", from)).toBe(join(root, "src/lib/tracing.ts"));
+    expect(reader.resolve("../lib/helper.js", from)).toBe(join(root, "src/lib/helper.tsx"));
+    expect(reader.resolve("../lib", from)).toBe(join(root, "src/lib/index.ts"));
+    expect(reader.resolve("../lib/missing", from)).toBeUndefined();
+  });
+
+  it("follows tsconfig paths (inherited through extends, resolved from baseUrl) and baseUrl", () => {
+    expect(reader.resolve("@/lib/tracing", from)).toBe(join(root, "src/lib/tracing.ts"));
+    expect(reader.resolve("#tracing", from)).toBe(join(root, "src/lib/tracing.ts"));
+    expect(reader.resolve("src/lib/tracing", from)).toBe(join(root, "src/lib/tracing.ts")); // baseUrl "."
+  });
+
+  it("refuses files outside the project root, under node_modules, declaration files, and packages", () => {
+    const relativeOut = join("..", "..", "..", outside.split("/").pop()!, "tracing.js");
+    expect(reader.resolve(relativeOut, from)).toBeUndefined();
+    expect(reader.resolve("../../node_modules/pkg/index.ts", from)).toBeUndefined();
+    expect(reader.resolve("../types", from)).toBeUndefined();
+    expect(reader.resolve("pkg", from)).toBeUndefined();
+    expect(reader.resolve("node:fs", from)).toBeUndefined();
+  });
+
+  it("follows `export * from` one hop", () => {
+    expect(reader.exportOf(from, "../lib", "tracer", parse)?.facts).toEqual([{ kind: "tracer" }]);
+    expect(reader.exportOf(from, "../lib", "tracer", parse)?.displayPath).toBe("src/lib/tracing.ts");
+  });
+});
+
+describe("jsonc", () => {
+  it("reads comments and trailing commas, keeps `//` and `/*` inside strings", () => {
+    expect(parseJsonc(`{ "a": "http://x/*y", // c\n "b": [1, 2,], }`)).toEqual({ a: "http://x/*y", b: [1, 2] });
+    expect(parseJsonc(`{ "a": `)).toBeUndefined();
+  });
+});
+
+describe("facts per export", () => {
+  const root = project({
+    "src/lib/tracing.ts": `${INIT}
+export const tracer = HoneyHiveTracer.init({ project: "p" });
+let cached: HoneyHiveTracer | undefined;
+export function getTracer() {
+  cached ??= HoneyHiveTracer.init();
+  return cached;
+}
+let checked: HoneyHiveTracer | undefined;
+export async function getCheckedTracer() {
+  if (!checked) checked = await HoneyHiveTracer.init();
+  return checked;
+}
+let pending: Promise<HoneyHiveTracer> | undefined;
+export const getMemoized = () => (pending ??= HoneyHiveTracer.init());
+export function makeTracer() {
+  return HoneyHiveTracer.init({ project: "per-call" });
+}
+export const getShared = () => tracer;
+export const answer = tracer.trace({ eventName: "answer" }, async (input: string) => input);
+export async function flushTraces() {
+  await tracer.forceFlush();
+}
+export async function maybeFlush(flag: boolean) {
+  if (flag) await tracer.forceFlush();
+}
+export function openSession(name: string) {
+  return tracer.sessionStart({ sessionName: name });
+}
+export function ownSession() {
+  const own = HoneyHiveTracer.init();
+  return own.sessionStart();
+}
+`,
+    "src/lib/legacy.ts": `${INIT}export const tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });\nexport const made = new HoneyHiveTracer({ project: "p" });\n`,
+    "src/lib/otel.ts": `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nexport const sdk = new NodeSDK({});\nexport const provider = new NodeTracerProvider();\nexport const other = new Map();\n`,
+    "src/lib/common.cjs": `const { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init();\nmodule.exports = { tracer, flush: async () => { await tracer.forceFlush(); } };\n`,
+    "src/lib/barrel.ts": `export { getTracer as tracerGetter } from "./tracing";\nexport * from "./again";\n`,
+    "src/lib/again.ts": `export * from "./legacy";\n`,
+    "src/app.ts": ``,
+  });
+  const reader = new ProjectModules();
+  const from = join(root, "src/app.ts");
+  const facts = (specifier: string, name: string) => reader.exportOf(from, specifier, name, parse)?.facts;
+
+  it("tells a tracer, a caching getter, an async caching getter, a memoized promise and a factory apart", () => {
+    expect(facts("./lib/tracing", "tracer")).toEqual([{ kind: "tracer" }]);
+    expect(facts("./lib/tracing", "getTracer")).toEqual([{ kind: "getter", caching: true, async: false }]);
+    expect(facts("./lib/tracing", "getCheckedTracer")).toEqual([{ kind: "getter", caching: true, async: true }]);
+    expect(facts("./lib/tracing", "getMemoized")).toEqual([{ kind: "getter", caching: true, async: false }]);
+    expect(facts("./lib/tracing", "makeTracer")).toEqual([{ kind: "getter", caching: false, async: false }]);
+    expect(facts("./lib/tracing", "getShared")).toEqual([{ kind: "getter", caching: true, async: false }]);
+  });
+
+  it("finds functions bound to the module tracer, flush helpers that flush on every path, session helpers on the shared tracer", () => {
+    expect(facts("./lib/tracing", "answer")).toEqual([{ kind: "boundFunction", tracer: "tracer" }]);
+    expect(facts("./lib/tracing", "flushTraces")).toEqual([{ kind: "flushHelper" }]);
+    expect(facts("./lib/tracing", "maybeFlush")).toBeUndefined();
+    expect(facts("./lib/tracing", "openSession")).toEqual([{ kind: "sessionHelper", tracer: "tracer", method: "sessionStart", line: 28 }]);
+    expect(facts("./lib/tracing", "ownSession")).toBeUndefined();
+  });
+
+  it("knows 1.x tracers (awaited init, new), OpenTelemetry SDK objects, CommonJS exports", () => {
+    expect(facts("./lib/legacy", "tracer")).toEqual([{ kind: "tracer" }]);
+    expect(facts("./lib/legacy", "made")).toEqual([{ kind: "tracer" }]);
+    expect(facts("./lib/otel", "sdk")).toEqual([{ kind: "otel", role: "sdk" }]);
+    expect(facts("./lib/otel", "provider")).toEqual([{ kind: "otel", role: "provider" }]);
+    expect(facts("./lib/otel", "other")).toBeUndefined();
+    expect(facts("./lib/common.cjs", "tracer")).toEqual([{ kind: "tracer" }]);
+    expect(facts("./lib/common.cjs", "flush")).toEqual([{ kind: "flushHelper" }]);
+  });
+
+  it("follows a renamed re-export one hop, and not a second one", () => {
+    expect(facts("./lib/barrel", "tracerGetter")).toEqual([{ kind: "getter", caching: true, async: false }]);
+    expect(reader.exportOf(from, "./lib/barrel", "tracerGetter", parse)?.name).toBe("getTracer");
+    expect(facts("./lib/again", "made")).toEqual([{ kind: "tracer" }]); // one hop
+    expect(facts("./lib/barrel", "made")).toBeUndefined(); // barrel → again → legacy: two hops
+  });
+});
+
+describe("reading cost and robustness", () => {
+  let restore: ProjectModules | undefined;
+  afterEach(() => {
+    if (restore) setProjectModules(restore);
+    restore = undefined;
+  });
+
+  it("parses a module once per (path, mtime, size); a change invalidates it", () => {
+    const root = project({ "src/tracing.ts": `${INIT}export const tracer = HoneyHiveTracer.init();\n`, "src/app.ts": `` });
+    const fs = countingFs();
+    const reader = new ProjectModules(fs);
+    const from = join(root, "src/app.ts");
+    const path = join(root, "src/tracing.ts");
+    expect(reader.exportOf(from, "./tracing.js", "tracer", parse)?.facts).toEqual([{ kind: "tracer" }]);
+    expect(reader.exportOf(from, "./tracing.js", "tracer", parse)?.facts).toEqual([{ kind: "tracer" }]);
+    expect(fs.reads.filter((read) => read === path)).toHaveLength(1);
+    writeFileSync(path, `${INIT}export function getTracer() { return HoneyHiveTracer.init(); }\n`);
+    utimesSync(path, new Date(), new Date(Date.now() + 5_000)); // a distinct mtime even on coarse clocks
+    expect(reader.exportOf(from, "./tracing.js", "tracer", parse)).toBeUndefined();
+    expect(reader.exportOf(from, "./tracing.js", "getTracer", parse)?.facts).toEqual([{ kind: "getter", caching: false, async: false }]);
+    expect(fs.reads.filter((read) => read === path)).toHaveLength(2);
+  });
+
+  it("probes from directory listings: a second lookup lists nothing again; a new file is seen once the directory changes", () => {
+    const root = project({ "src/app.ts": `` });
+    const fs = countingFs();
+    const reader = new ProjectModules(fs);
+    const from = join(root, "src/app.ts");
+    expect(reader.resolve("./tracing", from)).toBeUndefined();
+    const [reads, stats] = [fs.reads.length, fs.stats.length];
+    expect(reader.resolve("./tracing", from)).toBeUndefined();
+    expect(fs.reads).toHaveLength(reads);
+    expect(fs.stats.length - stats).toBeLessThanOrEqual(2); // 16 candidates in 2 directories
+    writeFileSync(join(root, "src/tracing.ts"), `export {};\n`);
+    utimesSync(join(root, "src"), new Date(), new Date(Date.now() + 5_000));
+    expect(reader.resolve("./tracing", from)).toBe(join(root, "src/tracing.ts"));
+  });
+
+  it("a module with a syntax error or that cannot be read gives no facts and never throws", () => {
+    const root = project({ "src/broken.ts": `${INIT}export const tracer = HoneyHiveTracer.init(;\n`, "src/app.ts": `` });
+    const reader = new ProjectModules();
+    expect(reader.exportOf(join(root, "src/app.ts"), "./broken", "tracer", parse)).toBeUndefined();
+    const failing = new ProjectModules({ ...NODE_FILE_SYSTEM, readFile: () => undefined });
+    expect(failing.exportOf(join(root, "src/app.ts"), "./broken", "tracer", parse)).toBeUndefined();
+  });
+
+  it("the models read the imported module for a binding used like a tracer, and nothing for a file that imports no project module", () => {
+    const root = project({
+      "tsconfig.json": `{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }`,
+      "src/lib/obs.ts": `${INIT}let cached: HoneyHiveTracer | undefined;\nexport const obs = () => (cached ??= HoneyHiveTracer.init());\nexport function makeTracer() { return HoneyHiveTracer.init(); }\n`,
+      "src/lib/format.ts": `export const format = (x: string) => x;\n`,
+    });
+    const fs = countingFs();
+    restore = setProjectModules(new ProjectModules(fs));
+    const model = (path: string, text: string) => getSdkModel(parseAnalysisInput(text, join(root, path)));
+
+    const plain = model("src/plain.ts", `import express from "express";\nimport { z } from "zod";\nexpress().get("/", () => z.string());\n`);
+    expect(plain.usesSdk).toBe(false);
+    expect([...fs.stats, ...fs.reads]).toEqual([]);
+
+    const helpers = model("src/helpers.ts", `import { format } from "@/lib/format";\nexport const f = () => format("x");\n`);
+    expect(helpers.usesSdk).toBe(false);
+    expect([...fs.stats, ...fs.reads]).toEqual([]); // `format` is not used like a tracer: nothing asked
+
+    // A neutral name, a generic member: only the module can say it is a HoneyHive tracer getter.
+    const route = model("src/route.ts", `import { obs, makeTracer } from "@/lib/obs";\nexport const f = () => obs().sessionStart();\nexport const g = () => makeTracer().sessionStart();\n`);
+    expect(route.tracers.map((tracer) => [tracer.name, tracer.kind, tracer.callable, tracer.referenceText])).toEqual([
+      ["obs", "imported", true, "obs()"],
+      ["makeTracer", "imported", true, undefined], // a factory: its call is never written as if it cached
+    ]);
+    expect(fs.reads.filter((path) => path.endsWith("ts") || path.endsWith("json"))).toEqual([join(root, "tsconfig.json"), join(root, "src/lib/obs.ts")]);
+  });
+});

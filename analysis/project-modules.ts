@@ -1,0 +1,466 @@
+// Cross-file facts, one module deep, without type information: what the project modules a linted
+// file imports export (analysis/export-facts.ts), modelled on eslint-plugin-import's export map.
+//
+// - Resolution: relative specifiers (`./x.js` → `x.ts` as TypeScript's NodeNext/Bundler resolution
+//   maps it, extension probing, `index.*`) and the `paths` / `baseUrl` of the nearest
+//   `tsconfig.json` / `jsconfig.json` (its `extends` followed one level). Never a file outside the
+//   project root (the nearest directory with a package.json), never one under node_modules, never a
+//   declaration file.
+// - Reading: only when a model asks about a binding the file imports from a project module, and only
+//   that module (plus one more hop through `export … from`); each file is parsed once per process
+//   per (path, mtime, size). A file that imports no project module costs nothing: no stat, no read.
+// - A file read here is never followed further: its own imports are not resolved (one module deep),
+//   which also keeps the models that run on it from recursing.
+// - Unreadable, unparsable or unresolvable = no facts; nothing here throws into a rule.
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import { AttachedCache } from "./attached-cache.js";
+import { requireSpecifier, staticName, unwrapExpression } from "./ast.js";
+import { extractModuleFacts, NO_FACTS, type ExportFact, type ExportFactKind, type ModuleFacts } from "./export-facts.js";
+import type { AnalysisInput } from "./input.js";
+
+/** The file system as the reader uses it; injectable so tests can count and fake the work. */
+export interface ProjectFileSystem {
+  /** Undefined when nothing is there. */
+  stat(path: string): { readonly isFile: boolean; readonly isDirectory: boolean; readonly mtimeMs: number; readonly size: number } | undefined;
+  /** Undefined when the file cannot be read. */
+  readFile(path: string): string | undefined;
+  /** The path with symbolic links resolved (to keep a link from leading out of the project). */
+  realpath(path: string): string;
+  /** The entries of a directory (symbolic links classified by what they point to); undefined when it cannot be listed. */
+  readDirectory(path: string): ReadonlyMap<string, "file" | "directory" | "other"> | undefined;
+}
+
+export const NODE_FILE_SYSTEM: ProjectFileSystem = {
+  stat(path) {
+    try {
+      const stats = statSync(path, { throwIfNoEntry: false });
+      return stats && { isFile: stats.isFile(), isDirectory: stats.isDirectory(), mtimeMs: stats.mtimeMs, size: stats.size };
+    } catch {
+      return undefined;
+    }
+  },
+  readFile(path) {
+    try {
+      return readFileSync(path, "utf8");
+    } catch {
+      return undefined;
+    }
+  },
+  realpath(path) {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  },
+  readDirectory(path) {
+    try {
+      const entries = new Map<string, "file" | "directory" | "other">();
+      for (const entry of readdirSync(path, { withFileTypes: true })) {
+        const target = entry.isSymbolicLink() ? NODE_FILE_SYSTEM.stat(join(path, entry.name)) : { isFile: entry.isFile(), isDirectory: entry.isDirectory() };
+        entries.set(entry.name, target?.isFile ? "file" : target?.isDirectory ? "directory" : "other");
+      }
+      return entries;
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** Parses a module as the linted file was parsed (`AnalysisInput.parseModule`); throws on a syntax error. */
+export type ModuleParser = (text: string, filename: string) => AnalysisInput;
+
+/** What a binding imported from a project module is, as far as that module (or the one it re-exports from) shows. */
+export interface ImportedExport {
+  readonly facts: readonly ExportFact[];
+  /** The module that defines the export (absolute path). */
+  readonly path: string;
+  /** That module's path relative to the project root, `/`-separated, for messages (`src/lib/tracing.ts`). */
+  readonly displayPath: string;
+  /** The export's name in that module. */
+  readonly name: string;
+}
+
+interface CompilerPaths {
+  /** Where non-relative specifiers resolve from (`baseUrl`), if set. */
+  readonly baseUrl: string | undefined;
+  /** Where `paths` targets resolve from: `baseUrl`, else the directory of the config that declares `paths`. */
+  readonly pathsBase: string;
+  readonly paths: readonly { readonly pattern: string; readonly targets: readonly string[] }[];
+}
+
+const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
+/** `./x.js` names the compiled output of `x.ts` (NodeNext): the TypeScript sources come first. */
+const TYPESCRIPT_SOURCES_OF: Readonly<Record<string, readonly string[]>> = {
+  ".js": [".ts", ".tsx"],
+  ".jsx": [".tsx"],
+  ".mjs": [".mts"],
+  ".cjs": [".cts"],
+};
+/** ASTs parsed here: the models running on them must not follow their imports (one module deep). */
+const importedModuleAsts = new AttachedCache<TSESTree.Program, true>("honeyhive.importedModule");
+const MAX_CONFIG_BYTES = 1_000_000;
+const MAX_SOURCE_BYTES = 2_000_000;
+
+/** Reads and caches project modules' facts through one file system. One per process by default. */
+export class ProjectModules {
+  private readonly factsByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly facts: ModuleFacts }>();
+  /** Directory listings, read again when the directory's mtime changes (an entry added or removed). */
+  private readonly listings = new Map<string, { readonly mtimeMs: number; readonly entries: ReadonlyMap<string, "file" | "directory" | "other"> }>();
+  /** Per directory: the nearest ancestor (or itself) with a package.json, and with another project marker. */
+  private readonly markersByDirectory = new Map<string, { readonly packageRoot: string | undefined; readonly otherRoot: string | undefined }>();
+  /** Per directory: the nearest tsconfig.json/jsconfig.json at or above it. */
+  private readonly configByDirectory = new Map<string, string | null>();
+  private readonly realpaths = new Map<string, string>();
+  private readonly compilerPathsByConfig = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly value: CompilerPaths | undefined }>();
+
+  constructor(private readonly fs: ProjectFileSystem = NODE_FILE_SYSTEM) {}
+
+  /**
+   * The facts of export `name` of the module `specifier` resolves to from `fromFile`, following one
+   * `export … from` hop; undefined when the module cannot be resolved or says nothing about the name.
+   */
+  exportOf(fromFile: string, specifier: string, name: string, parse: ModuleParser): ImportedExport | undefined {
+    const path = this.resolve(specifier, fromFile);
+    if (path === undefined) return undefined;
+    const facts = this.factsOf(path, parse);
+    const direct = facts.exports[name];
+    if (direct) return this.found(direct, path, name, fromFile);
+    // One more hop, no further: `export { tracer } from "./tracer"`, `export * from "./tracing"`.
+    for (const reExport of facts.reExports) {
+      const imported = reExport.names === "*" ? (name === "default" ? undefined : name) : reExport.names[name];
+      if (imported === undefined) continue;
+      const target = this.resolve(reExport.specifier, path);
+      const found = target === undefined ? undefined : this.factsOf(target, parse).exports[imported];
+      if (target !== undefined && found) return this.found(found, target, imported, fromFile);
+    }
+    return undefined;
+  }
+
+  /** The facts of one module file (absolute path), parsed at most once per (path, mtime, size). */
+  factsOf(path: string, parse: ModuleParser): ModuleFacts {
+    const stats = this.fs.stat(path);
+    if (!stats?.isFile || stats.size > MAX_SOURCE_BYTES) return NO_FACTS;
+    const cached = this.factsByPath.get(path);
+    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.facts;
+    let facts = NO_FACTS;
+    const text = this.fs.readFile(path);
+    if (text !== undefined) {
+      try {
+        const input = parse(text, path);
+        importedModuleAsts.set(input.ast, true);
+        facts = extractModuleFacts(input);
+      } catch {
+        // A syntax error in the imported module: it tells nothing (its own lint run reports it).
+        facts = NO_FACTS;
+      }
+    }
+    this.factsByPath.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, facts });
+    return facts;
+  }
+
+  /** The project source file `specifier` denotes from `fromFile` (absolute), or undefined. */
+  resolve(specifier: string, fromFile: string): string | undefined {
+    const root = this.projectRootOf(dirname(fromFile));
+    let bases: string[];
+    if (specifier.startsWith("./") || specifier.startsWith("../") || specifier === "." || specifier === "..") {
+      bases = [resolve(dirname(fromFile), specifier)];
+    } else if (isAbsolute(specifier) || specifier.startsWith("node:")) {
+      return undefined;
+    } else {
+      bases = this.aliasBases(specifier, fromFile, root);
+    }
+    for (const base of bases) {
+      if (!isInside(base, root)) continue;
+      const found = this.probe(base);
+      if (found === undefined) continue;
+      const real = this.fs.realpath(found);
+      let realRoot = this.realpaths.get(root);
+      if (realRoot === undefined) this.realpaths.set(root, (realRoot = this.fs.realpath(root)));
+      if (isInside(real, realRoot) && !isExcluded(real)) return found;
+    }
+    return undefined;
+  }
+
+  private found(facts: readonly ExportFact[], path: string, name: string, fromFile: string): ImportedExport {
+    const root = this.projectRootOf(dirname(fromFile));
+    return { facts, path, name, displayPath: relative(root, path).split(sep).join("/") };
+  }
+
+  /** `base` as a file, with the NodeNext `.js` → `.ts` mapping, probed extensions and `index.*`. */
+  private probe(base: string): string | undefined {
+    const candidates: string[] = [];
+    const extension = SOURCE_EXTENSIONS.find((ext) => base.endsWith(ext));
+    if (extension) {
+      const stem = base.slice(0, -extension.length);
+      for (const source of TYPESCRIPT_SOURCES_OF[extension] ?? []) candidates.push(stem + source);
+      candidates.push(base);
+    }
+    for (const ext of SOURCE_EXTENSIONS) candidates.push(base + ext);
+    for (const ext of SOURCE_EXTENSIONS) candidates.push(join(base, `index${ext}`));
+    // Candidates lie in two directories: each is listed (or its cached listing checked) once.
+    const listed = new Map<string, ReadonlyMap<string, string> | undefined>();
+    return candidates.find((candidate) => {
+      if (isExcluded(candidate)) return false;
+      const directory = dirname(candidate);
+      if (!listed.has(directory)) listed.set(directory, this.entriesOf(directory));
+      return listed.get(directory)?.get(basename(candidate)) === "file";
+    });
+  }
+
+  /** What `directory` holds; one stat to check a cached listing, a listing again when it changed. */
+  private entriesOf(directory: string): ReadonlyMap<string, "file" | "directory" | "other"> | undefined {
+    const stats = this.fs.stat(directory);
+    if (!stats?.isDirectory) return undefined;
+    const cached = this.listings.get(directory);
+    if (cached && cached.mtimeMs === stats.mtimeMs) return cached.entries;
+    const entries = this.fs.readDirectory(directory);
+    if (entries) this.listings.set(directory, { mtimeMs: stats.mtimeMs, entries });
+    return entries;
+  }
+
+  /** Project markers at or above `directory`, memoized for every directory on the way (each is listed once per process). */
+  private markersOf(directory: string): { readonly packageRoot: string | undefined; readonly otherRoot: string | undefined } {
+    const cached = this.markersByDirectory.get(directory);
+    if (cached) return cached;
+    const entries = this.listings.get(directory)?.entries ?? this.entriesOf(directory);
+    const parent = dirname(directory);
+    const above = parent === directory ? { packageRoot: undefined, otherRoot: undefined } : this.markersOf(parent);
+    const has = (name: string) => entries?.has(name) === true;
+    const markers = {
+      packageRoot: entries?.get("package.json") === "file" ? directory : above.packageRoot,
+      otherRoot: has("tsconfig.json") || has("jsconfig.json") || has(".git") ? directory : above.otherRoot,
+    };
+    this.markersByDirectory.set(directory, markers);
+    return markers;
+  }
+
+  /** Where a non-relative specifier may point through the nearest config's `paths`, else its `baseUrl`. */
+  private aliasBases(specifier: string, fromFile: string, root: string): string[] {
+    const compilerPaths = this.compilerPathsFor(dirname(fromFile), root);
+    if (!compilerPaths) return [];
+    // TypeScript takes the matching pattern with the longest prefix before its `*`.
+    let best: { readonly prefixLength: number; readonly targets: readonly string[]; readonly star: string } | undefined;
+    for (const { pattern, targets } of compilerPaths.paths) {
+      const star = pattern.indexOf("*");
+      if (star === -1) {
+        if (pattern === specifier && (!best || pattern.length > best.prefixLength)) best = { prefixLength: pattern.length, targets, star: "" };
+        continue;
+      }
+      const prefix = pattern.slice(0, star);
+      const suffix = pattern.slice(star + 1);
+      if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix) && (!best || prefix.length > best.prefixLength)) {
+        best = { prefixLength: prefix.length, targets, star: specifier.slice(prefix.length, specifier.length - suffix.length) };
+      }
+    }
+    if (best) return best.targets.map((target) => resolve(compilerPaths.pathsBase, target.replace("*", best.star)));
+    return compilerPaths.baseUrl === undefined ? [] : [resolve(compilerPaths.baseUrl, specifier)];
+  }
+
+  /**
+   * The nearest directory (from `directory` up) with a package.json; without one anywhere, the nearest
+   * with a tsconfig.json, jsconfig.json or .git; else `directory` itself.
+   */
+  private projectRootOf(directory: string): string {
+    const markers = this.markersOf(directory);
+    return markers.packageRoot ?? markers.otherRoot ?? directory;
+  }
+
+  /** The `paths`/`baseUrl` of the nearest tsconfig.json/jsconfig.json between `directory` and `root`. */
+  private compilerPathsFor(directory: string, root: string): CompilerPaths | undefined {
+    const config = this.nearestConfig(directory);
+    if (config === null || !isInside(dirname(config), root)) return undefined;
+    const stats = this.fs.stat(config);
+    if (!stats) return undefined;
+    const cached = this.compilerPathsByConfig.get(config);
+    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.value;
+    const value = this.readCompilerPaths(config);
+    this.compilerPathsByConfig.set(config, { mtimeMs: stats.mtimeMs, size: stats.size, value });
+    return value;
+  }
+
+  private nearestConfig(directory: string): string | null {
+    const cached = this.configByDirectory.get(directory);
+    if (cached !== undefined) return cached;
+    const entries = this.listings.get(directory)?.entries ?? this.entriesOf(directory);
+    const name = ["tsconfig.json", "jsconfig.json"].find((candidate) => entries?.get(candidate) === "file");
+    const parent = dirname(directory);
+    const config = name !== undefined ? join(directory, name) : parent === directory ? null : this.nearestConfig(parent);
+    this.configByDirectory.set(directory, config);
+    return config;
+  }
+
+  /** `compilerOptions.paths`/`baseUrl` of a config, with a relative `extends` followed one level (the config's own options win). */
+  private readCompilerPaths(configPath: string): CompilerPaths | undefined {
+    const own = this.readConfig(configPath);
+    if (!own) return undefined;
+    const extendsValue = typeof own.extends === "string" ? [own.extends] : Array.isArray(own.extends) ? own.extends : [];
+    let inherited: CompilerPaths | undefined;
+    for (const parent of extendsValue) {
+      // A package's config (`@tsconfig/node20`) lives in node_modules: never read; it holds no project paths anyway.
+      if (typeof parent !== "string" || !(parent.startsWith("./") || parent.startsWith("../"))) continue;
+      const parentPath = resolve(dirname(configPath), parent.endsWith(".json") ? parent : `${parent}.json`);
+      const parentConfig = this.readConfig(parentPath);
+      if (parentConfig) inherited = compilerPathsOf(parentConfig, dirname(parentPath), inherited) ?? inherited;
+    }
+    return compilerPathsOf(own, dirname(configPath), inherited);
+  }
+
+  private readConfig(path: string): { readonly extends?: unknown; readonly compilerOptions?: unknown } | undefined {
+    const stats = this.fs.stat(path);
+    if (!stats?.isFile || stats.size > MAX_CONFIG_BYTES) return undefined;
+    const text = this.fs.readFile(path);
+    const value = text === undefined ? undefined : parseJsonc(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  }
+}
+
+function compilerPathsOf(config: { readonly compilerOptions?: unknown }, directory: string, inherited: CompilerPaths | undefined): CompilerPaths | undefined {
+  const options = config.compilerOptions !== null && typeof config.compilerOptions === "object" ? (config.compilerOptions as Record<string, unknown>) : {};
+  const baseUrl = typeof options.baseUrl === "string" ? resolve(directory, options.baseUrl) : inherited?.baseUrl;
+  const rawPaths = options.paths !== null && typeof options.paths === "object" && !Array.isArray(options.paths) ? (options.paths as Record<string, unknown>) : undefined;
+  if (!rawPaths) {
+    if (baseUrl === undefined && !inherited) return undefined;
+    // Inherited `paths` keep resolving from where they were declared, unless this config sets `baseUrl`.
+    return { baseUrl, pathsBase: typeof options.baseUrl === "string" ? baseUrl! : (inherited?.pathsBase ?? directory), paths: inherited?.paths ?? [] };
+  }
+  const paths = Object.entries(rawPaths).flatMap(([pattern, targets]) => {
+    const list = Array.isArray(targets) ? targets.filter((target): target is string => typeof target === "string") : [];
+    return list.length > 0 ? [{ pattern, targets: list }] : [];
+  });
+  return { baseUrl, pathsBase: baseUrl ?? directory, paths };
+}
+
+/**
+ * JSON with comments and trailing commas, as tsconfig.json allows; undefined when it is not that.
+ * Strings are copied as they are, so `"@/*"` or a `//` inside one is never taken for a comment.
+ */
+export function parseJsonc(text: string): unknown {
+  let out = "";
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === '"') {
+      let end = index + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+      out += text.slice(index, end + 1);
+      index = end + 1;
+    } else if (char === "/" && text[index + 1] === "/") {
+      while (index < text.length && text[index] !== "\n") index += 1;
+    } else if (char === "/" && text[index + 1] === "*") {
+      const end = text.indexOf("*/", index + 2);
+      index = end === -1 ? text.length : end + 2;
+    } else {
+      out += char;
+      index += 1;
+    }
+  }
+  try {
+    return JSON.parse(out.replace(/,(\s*[\]}])/g, "$1")) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(path: string, root: string): boolean {
+  const fromRoot = relative(root, path);
+  return fromRoot === "" || (!fromRoot.startsWith("..") && !isAbsolute(fromRoot));
+}
+
+/** Dependencies and declaration files hold no project code to learn from. */
+function isExcluded(path: string): boolean {
+  return path.split(/[\\/]/).includes("node_modules") || /\.d\.[cm]?ts$/.test(path);
+}
+
+let defaultReader = new ProjectModules();
+
+/** The process-wide reader the models use; tests swap in one with a counting file system. */
+export function projectModules(): ProjectModules {
+  return defaultReader;
+}
+
+/** Replaces the process-wide reader (tests); returns the previous one. */
+export function setProjectModules(reader: ProjectModules): ProjectModules {
+  const previous = defaultReader;
+  defaultReader = reader;
+  return previous;
+}
+
+/** The module specifier and export name a variable is imported as (`import { a as b }`, default import, `const { a } = require()`, `require().a`). */
+export function importOrigin(variable: Scope.Variable): { readonly specifier: string; readonly name: string } | undefined {
+  const def = variable.defs[0];
+  if (!def) return undefined;
+  if (def.type === "ImportBinding") {
+    const node = def.node;
+    const declaration = node.parent;
+    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === "type") return undefined;
+    if (node.type === AST_NODE_TYPES.ImportSpecifier) {
+      const name = staticName(node.imported);
+      return name === undefined || node.importKind === "type" ? undefined : { specifier: declaration.source.value, name };
+    }
+    return node.type === AST_NODE_TYPES.ImportDefaultSpecifier ? { specifier: declaration.source.value, name: "default" } : undefined;
+  }
+  if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+  const { id, init } = def.node;
+  if (id.type === AST_NODE_TYPES.ObjectPattern) {
+    const specifier = requireSpecifier(unwrapExpression(init));
+    const property = id.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && (candidate.value === def.name || (candidate.value.type === AST_NODE_TYPES.AssignmentPattern && candidate.value.left === def.name)));
+    const name = property?.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined;
+    return specifier !== undefined && name !== undefined ? { specifier, name } : undefined;
+  }
+  const value = unwrapExpression(init);
+  if (id.type === AST_NODE_TYPES.Identifier && value?.type === AST_NODE_TYPES.MemberExpression) {
+    const specifier = requireSpecifier(unwrapExpression(value.object));
+    const name = staticName(value.property, value.computed);
+    return specifier !== undefined && name !== undefined ? { specifier, name } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * What the project module a variable is imported from says about that export; undefined when the
+ * variable is not imported from a project module, or when `input` is itself a module read for
+ * another file (one module deep). Reads at most that module and one it re-exports from.
+ */
+export function importedExport(input: AnalysisInput, variable: Scope.Variable): ImportedExport | undefined {
+  const reader = defaultReader;
+  if (importedModuleAsts.get(input.ast)) return undefined;
+  const origin = importOrigin(variable);
+  // `settings.honeyhive.modules` name packages (never followed). Any other specifier may be a
+  // relative path or a `paths` alias (`@/lib/tracing`, `lib/tracing`): resolve() tells, and refuses packages.
+  if (!origin || input.settings.modules.includes(origin.specifier) || !input.parseModule) return undefined;
+  try {
+    return reader.exportOf(resolve(input.filename), origin.specifier, origin.name, input.parseModule);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first fact of `kind` about the export a variable is imported as. */
+export function importedFact<K extends ExportFactKind>(
+  input: AnalysisInput,
+  variable: Scope.Variable,
+  kind: K,
+): (Extract<ExportFact, { kind: K }> & { readonly from: ImportedExport }) | undefined {
+  const found = importedExport(input, variable);
+  const fact = found?.facts.find((candidate): candidate is Extract<ExportFact, { kind: K }> => candidate.kind === kind);
+  return fact && found ? { ...fact, from: found } : undefined;
+}
+
+/**
+ * For sdk-model: a binding imported from a project module is a tracer, a getter whose call may be
+ * written again (`getTracer()`: it caches, and is synchronous), or a getter that must not be (a factory
+ * making a new tracer per call, or an async getter); undefined when the module does not say.
+ */
+export function importedTracerShape(input: AnalysisInput, variable: Scope.Variable): "tracer" | "getter" | "opaqueGetter" | undefined {
+  const found = importedExport(input, variable);
+  for (const fact of found?.facts ?? []) {
+    if (fact.kind === "tracer") return "tracer";
+    if (fact.kind === "getter") return fact.caching && !fact.async ? "getter" : "opaqueGetter";
+  }
+  return undefined;
+}
