@@ -706,11 +706,14 @@ function honeyhiveFlush(input: AnalysisInput, fn: FunctionNode, use: TracerUse):
     return { profile: "honeyhive", receiver: target.text, flushText: target.text === undefined ? undefined : PREFERRED_FLUSH.text(target.text), setup: target.setup };
   }
   // 1.x: the static flush when the file already writes it (or no tracer instance is in reach), else the tracer's.
+  // A module-level promise of the tracer has no reference text of its own (the model never writes a
+  // method call on a promise); its flush awaits it: `(await tracerPromise).flush()`.
+  const promised = use.tracer?.promise === true && use.tracer.moduleLevel ? `(await ${use.tracer.name})` : undefined;
   const staticClass = sdk.moduleReferenceTo("HoneyHiveTracer");
-  if (staticClass !== undefined && (codeEvidenceOf1x(input, sdk).staticFlush || target.text === undefined)) {
+  if (staticClass !== undefined && (codeEvidenceOf1x(input, sdk).staticFlush || (target.text === undefined && promised === undefined))) {
     return { profile: "honeyhive-1x", receiver: staticClass, flushText: `${staticClass}.${STATIC_FLUSH_1X}()`, setup: target.setup };
   }
-  const receiver = target.text === undefined ? undefined : awaitedIfPromise(target.text, use.tracer);
+  const receiver = target.text === undefined ? promised : awaitedIfPromise(target.text, use.tracer);
   return { profile: "honeyhive-1x", receiver, flushText: receiver === undefined ? undefined : honeyhive1xProfile.preferredFlush.text(receiver), setup: target.setup };
 }
 
