@@ -79,7 +79,7 @@ describe("require-force-flush-in-lambda across files", () => {
             suggestions: [
               {
                 messageId: "wrapInTryFinally",
-                data: { tracer: "tracer" },
+                data: { flush: "tracer.forceFlush()" },
                 output: file("src/lambda/flush-sometimes.ts").code.replace(
                   /  tracer\.createSession[\s\S]*?body: "\{\}" \};\n/,
                   (body) => `  try {\n${body.replace(/^(?=.)/gm, "  ")}  } finally {\n    await tracer.forceFlush();\n  }\n`,
