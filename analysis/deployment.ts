@@ -101,13 +101,30 @@ function readManifest(root: string): { dependencies: ReadonlySet<string>; main?:
   }
 }
 
+/**
+ * The nearest package.json's directory of every directory walked so far, the ones between a linted
+ * file and its root included: sibling folders (a tree of one folder per function or route) stop at
+ * their shared parent instead of testing every ancestor up to the root again.
+ */
+const rootByDirectory = new Map<string, string | undefined>();
+
 function nearestPackageDirectory(start: string): string | undefined {
+  const walked: string[] = [];
+  let root: string | undefined;
   for (let directory = start; ; directory = dirname(directory)) {
-    const parentSignals = byDirectory.get(directory);
-    if (parentSignals && directory !== start) return parentSignals.root;
-    if (existsSync(resolve(directory, "package.json"))) return directory;
-    if (dirname(directory) === directory) return undefined;
+    if (rootByDirectory.has(directory)) {
+      root = rootByDirectory.get(directory);
+      break;
+    }
+    walked.push(directory);
+    if (existsSync(resolve(directory, "package.json"))) {
+      root = directory;
+      break;
+    }
+    if (dirname(directory) === directory) break;
   }
+  for (const directory of walked) rootByDirectory.set(directory, root);
+  return root;
 }
 
 /** `filename` relative to its project root (the nearest package.json), with `/` separators; undefined outside any project. */
@@ -120,4 +137,5 @@ export function projectRelativePath(filename: string): string | undefined {
 export function clearDeploymentCache(): void {
   byDirectory.clear();
   byRoot.clear();
+  rootByDirectory.clear();
 }

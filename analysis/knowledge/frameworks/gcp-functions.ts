@@ -29,14 +29,15 @@ function isEntryModule(filename: string, deployment: DeploymentSignals): boolean
  */
 function collectLegacyExports(api: HandlerHookApi): void {
   if (api.isServerOrRoutedFile) return;
-  // The exports first (cheap, and cached for the other hooks); the project's files only when one may be a function.
+  // The project first: its signals are read once per folder (and already were for a file that uses the
+  // SDK, whose major comes from the same package.json), while resolving every export to its functions
+  // was per file, for the few projects that are Cloud Functions.
+  const deployment = deploymentOf(api.filename);
+  if (!deployment.gcpFunctions || !isEntryModule(api.filename, deployment)) return;
   const candidates = api
     .namedExports()
     .flatMap((exported) => api.functionsOf(exported.value).map((fn) => ({ exported, fn })))
     .filter(({ fn }) => fn.params.length === 2 || fn.params.length === 3);
-  if (candidates.length === 0) return;
-  const deployment = deploymentOf(api.filename);
-  if (!deployment.gcpFunctions || !isEntryModule(api.filename, deployment)) return;
   for (const { exported, fn } of candidates) {
     api.invocation(fn, { platform, exportName: exported.name, nameNode: exported.nameNode, exportNode: exported.exportNode, callbackStyle: fn.params.length === 3 });
   }
