@@ -197,6 +197,25 @@ describe("reading cost and robustness", () => {
     expect(fs.reads.filter((read) => read === path)).toHaveLength(2);
   });
 
+  it("reads but never parses a module whose text names nothing a fact is about; a barrel only when what it re-exports does", () => {
+    const root = project({
+      "src/math.ts": `export const add = (a: number, b: number) => a + b;\n`,
+      "src/tracing.ts": `${INIT}export const tracer = HoneyHiveTracer.init();\n`,
+      "src/index.ts": `export { add } from "./math.js";\nexport { tracer } from "./tracing.js";\n`,
+      "src/util.ts": `export { add } from "./math.js";\n`,
+      "src/app.ts": ``,
+    });
+    const reader = new ProjectModules();
+    const from = join(root, "src/app.ts");
+    const parsed: string[] = [];
+    const countingParse = (text: string, filename: string) => (parsed.push(filename), parse(text, filename));
+    expect(reader.exportOf(from, "./math.js", "add", countingParse)).toBeUndefined();
+    expect(reader.exportOf(from, "./util.js", "add", countingParse)).toBeUndefined();
+    expect(parsed).toEqual([]);
+    expect(reader.exportOf(from, "./index.js", "tracer", countingParse)?.facts).toEqual([{ kind: "tracer" }]);
+    expect(parsed.map((path) => path.slice(root.length + 1))).toEqual(["src/index.ts", "src/tracing.ts"]);
+  });
+
   it("probes from directory listings: a second lookup lists nothing again; a new file is seen once the directory changes", () => {
     const root = project({ "src/app.ts": `` });
     const fs = countingFs();

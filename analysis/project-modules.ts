@@ -106,6 +106,15 @@ const importedModuleAsts = new AttachedCache<TSESTree.Program, true>("honeyhive.
 const MAX_CONFIG_BYTES = 1_000_000;
 const MAX_SOURCE_BYTES = 2_000_000;
 
+/**
+ * A module can hold a fact only if its text names what the facts are about: the SDK, OpenTelemetry, a
+ * session start, a flush, a traced function. Any other module is read but never parsed, so a project
+ * whose files import each other (most projects) pays a read, not a second parse, per imported module.
+ * A barrel that names none of them is parsed when a module it re-exports from does (one hop).
+ */
+const MAY_HOLD_FACTS = /honeyhive|HoneyHive|@opentelemetry|sessionStart|startSession|forceFlush|flushAsync|\.flush\s*\(|\bshutdown\s*\(|\btrace(?:Function|Model|Tool|Chain)?\s*\(/;
+const RE_EXPORT_SPECIFIERS = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|type\s*\{[^}]*\}|\{[^}]*\})\s*from\s*["']([^"']+)["']/g;
+
 /** Reads and caches project modules' facts through one file system. One per process by default. */
 export class ProjectModules {
   private readonly factsByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly facts: ModuleFacts }>();
@@ -149,7 +158,7 @@ export class ProjectModules {
     if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.facts;
     let facts = NO_FACTS;
     const text = this.fs.readFile(path);
-    if (text !== undefined) {
+    if (text !== undefined && (MAY_HOLD_FACTS.test(text) || this.reExportsCandidate(text, path))) {
       try {
         const input = parse(text, path);
         importedModuleAsts.set(input.ast, true);
@@ -161,6 +170,16 @@ export class ProjectModules {
     }
     this.factsByPath.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, facts });
     return facts;
+  }
+
+  /** A barrel (`export … from "./tracing"`) whose re-exported modules could hold a fact: worth parsing. */
+  private reExportsCandidate(text: string, path: string): boolean {
+    for (const match of text.matchAll(RE_EXPORT_SPECIFIERS)) {
+      const target = this.resolve(match[1]!, path);
+      const targetText = target === undefined ? undefined : this.fs.readFile(target);
+      if (targetText !== undefined && MAY_HOLD_FACTS.test(targetText)) return true;
+    }
+    return false;
   }
 
   /** The project source file `specifier` denotes from `fromFile` (absolute), or undefined. */
@@ -427,6 +446,18 @@ export function importOrigin(variable: Scope.Variable): { readonly specifier: st
  * another file (one module deep). Reads at most that module and one it re-exports from.
  */
 export function importedExport(input: AnalysisInput, variable: Scope.Variable): ImportedExport | undefined {
+  // One answer per variable and lint of a file: a file calls the same import many times (and several
+  // rules ask), while resolving a specifier costs directory listings and a realpath.
+  if (exportByVariable.has(variable)) return exportByVariable.get(variable);
+  const found = readImportedExport(input, variable);
+  exportByVariable.set(variable, found);
+  return found;
+}
+
+/** Keyed by the scope manager's variable objects: they live as long as the linted file's AST. */
+const exportByVariable = new WeakMap<Scope.Variable, ImportedExport | undefined>();
+
+function readImportedExport(input: AnalysisInput, variable: Scope.Variable): ImportedExport | undefined {
   const reader = defaultReader;
   if (importedModuleAsts.get(input.ast)) return undefined;
   const origin = importOrigin(variable);

@@ -73,16 +73,19 @@ export default createRule<[], MessageIds>({
 /**
  * `openChatSession(req)` in a handler, where the project module it is imported from (one module deep,
  * analysis/project-modules.ts) calls `sessionStart()` / 1.x `startSession()` on its shared tracer.
- * Cheap gates first: a plain call of a name the file imports, inside a handler; only then is the module read.
+ * Cheap gates first: a plain call of a name the file imports, then the imported module's facts (read once
+ * per module, parsed only when its text could hold one), and only then the handler model of this file.
  */
 function importedSessionHelperInHandler(input: AnalysisInput, call: TSESTree.CallExpression) {
   if (call.callee.type !== "Identifier") return undefined;
   const name = call.callee.name;
   if (!importedNamesOf(input.ast).has(name)) return undefined;
   const variable = findVariable(input.scopeManager, call, name);
-  const handler: Handler | undefined = variable && getHandlerModel(input).enclosingHandler(call);
-  const fact = handler && variable && importedFact(input, variable, "sessionHelper");
-  return fact ? { name, fact, handler } : undefined;
+  // The imported module's fact first: it is cached per module and costs a file read for a module that
+  // never mentions a session start, while the handler model costs a walk of this file.
+  const fact = variable && importedFact(input, variable, "sessionHelper");
+  const handler: Handler | undefined = fact ? getHandlerModel(input).enclosingHandler(call) : undefined;
+  return fact && handler ? { name, fact, handler } : undefined;
 }
 
 const importedNames = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.importedNames");
