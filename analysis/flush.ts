@@ -38,8 +38,7 @@ import type { AnalysisInput } from "./input.js";
 import { FLUSH_STATICS_1X, honeyhive1xProfile } from "./knowledge/sdks/honeyhive-1x.js";
 import { PREFERRED_FLUSH } from "./knowledge/sdks/honeyhive.js";
 import { nodesOfTypesWithin } from "./nodes.js";
-import { getSdkModel, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
-import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
+import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { rangeContains } from "./edits.js";
 import { importedFact } from "./project-modules.js";
@@ -701,7 +700,7 @@ interface FlushVia {
 function honeyhiveFlush(input: AnalysisInput, fn: FunctionNode, use: TracerUse): FlushVia {
   const sdk = getSdkModel(input);
   const target = flushTarget(input, fn, use);
-  const major = honeyhiveMajorOf(input, () => codeEvidenceOf1x(input, sdk).major);
+  const major = honeyhiveMajorOfFile(input);
   if (major === 2) {
     return { profile: "honeyhive", receiver: target.text, flushText: target.text === undefined ? undefined : PREFERRED_FLUSH.text(target.text), setup: target.setup };
   }
@@ -710,7 +709,7 @@ function honeyhiveFlush(input: AnalysisInput, fn: FunctionNode, use: TracerUse):
   // method call on a promise); its flush awaits it: `(await tracerPromise).flush()`.
   const promised = use.tracer?.promise === true && use.tracer.moduleLevel ? `(await ${use.tracer.name})` : undefined;
   const staticClass = sdk.moduleReferenceTo("HoneyHiveTracer");
-  if (staticClass !== undefined && (codeEvidenceOf1x(input, sdk).staticFlush || (target.text === undefined && promised === undefined))) {
+  if (staticClass !== undefined && (usesStaticFlush1x(input, sdk) || (target.text === undefined && promised === undefined))) {
     return { profile: "honeyhive-1x", receiver: staticClass, flushText: `${staticClass}.${STATIC_FLUSH_1X}()`, setup: target.setup };
   }
   const receiver = target.text === undefined ? promised : awaitedIfPromise(target.text, use.tracer);
@@ -734,52 +733,30 @@ function awaitedIfPromise(text: string, tracer: TracerDeclaration | undefined): 
   return holdsPromise ? `(await ${text})` : text;
 }
 
-interface Evidence1x {
-  /** What the code says of the major: 1 when it uses an API only 1.x has. */
-  readonly major: HoneyhiveMajor | undefined;
-  /** The file calls 1.x's static `HoneyHiveTracer.flush()`. */
-  readonly staticFlush: boolean;
-}
-
-const evidence1x = new AttachedCache<TSESTree.Program, Evidence1x>("honeyhive.flushEvidence1x");
+const staticFlushes1x = new AttachedCache<TSESTree.Program, boolean>("honeyhive.staticFlush1x");
 
 /**
- * The file's own evidence of 1.x (consulted when neither the settings nor package.json say): an
- * awaited tracer (`await HoneyHiveTracer.init()`, `await tracerPromise`: 2.x's init is synchronous), a
- * member or static only 1.x has (`tracer.flush()`, `HoneyHiveTracer.flush()`). Read from the
- * references of the file's tracers and of its `HoneyHiveTracer` binding, no walk of its own.
+ * The file calls 1.x's static `HoneyHiveTracer.flush()`: its fix then writes that form. (Which major
+ * the file is written against is the SDK model's `honeyhiveMajorOfFile`.) Read from the references of
+ * the file's `HoneyHiveTracer` binding, no walk of its own.
  */
-function codeEvidenceOf1x(input: AnalysisInput, sdk: SdkModel): Evidence1x {
-  const cached = evidence1x.get(input.ast);
-  if (cached) return cached;
-  const { onlyIn1x } = honeyhive1xProfile;
-  let major: HoneyhiveMajor | undefined;
-  let staticFlush = false;
-  const memberOf = (identifier: TSESTree.Node): string | undefined => {
-    const parent = identifier.parent;
-    return parent?.type === "MemberExpression" && parent.object === identifier ? memberName(parent) : undefined;
-  };
-  for (const tracer of sdk.tracers) {
-    if (tracer.initializations.some((init) => init.parent?.type === "AwaitExpression")) major = 1;
-    for (const reference of tracer.variable?.references ?? []) {
-      const member = memberOf(reference.identifier);
-      if (reference.identifier.parent?.type === "AwaitExpression" || (member !== undefined && onlyIn1x.members.has(member))) major = 1;
-    }
-  }
+function usesStaticFlush1x(input: AnalysisInput, sdk: SdkModel): boolean {
+  const cached = staticFlushes1x.get(input.ast);
+  if (cached !== undefined) return cached;
   const moduleScope = input.scopeManager.globalScope?.childScopes.find((scope) => scope.type === "module") ?? input.scopeManager.globalScope;
-  for (const variable of moduleScope?.variables ?? []) {
+  const found = (moduleScope?.variables ?? []).some((variable) => {
     const identifier = variable.identifiers[0];
-    if (!identifier || sdk.sdkExportOf(identifier) !== "HoneyHiveTracer") continue;
-    for (const reference of variable.references) {
-      const member = memberOf(reference.identifier);
-      if (member === undefined || !onlyIn1x.statics.has(member)) continue;
-      major = 1;
-      if (FLUSH_STATICS_1X.has(member)) staticFlush = true;
-    }
-  }
-  const evidence = { major, staticFlush };
-  evidence1x.set(input.ast, evidence);
-  return evidence;
+    return (
+      identifier !== undefined &&
+      sdk.sdkExportOf(identifier) === "HoneyHiveTracer" &&
+      variable.references.some((reference) => {
+        const parent = reference.identifier.parent;
+        return parent?.type === "MemberExpression" && parent.object === reference.identifier && FLUSH_STATICS_1X.has(memberName(parent) ?? "");
+      })
+    );
+  });
+  staticFlushes1x.set(input.ast, found);
+  return found;
 }
 
 /**

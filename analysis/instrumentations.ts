@@ -35,8 +35,7 @@ import {
 } from "./knowledge/instrumentations.js";
 import { moduleMatches } from "./knowledge/sdks/index.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
-import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
-import { getSdkModel, type SdkModel, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
+import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
 
 /** Where the provider goes for a given setup. */
 export type ProviderPlacement =
@@ -96,7 +95,7 @@ function collect(input: AnalysisInput): readonly InstrumentationFinding[] {
   const context = getAnalysisContext(input);
   const ownPipeline = OWN_PIPELINE_PACKAGES.map((entry) => entry.package);
   for (const specifier of context.importedModules) if (moduleMatches(specifier, ownPipeline)) return [];
-  if (honeyhiveMajorOf(input, () => evidenceOf1x(sdk)) === 1) return [];
+  if (honeyhiveMajorOfFile(input) === 1) return [];
 
   const finder = new Finder(input, sdk);
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) finder.visitCall(call);
@@ -106,11 +105,6 @@ function collect(input: AnalysisInput): readonly InstrumentationFinding[] {
 }
 
 /** 1.x's `init` is async: `await HoneyHiveTracer.init(…)` is written against 1.x. */
-function evidenceOf1x(sdk: SdkModel): HoneyhiveMajor | undefined {
-  const awaited = sdk.tracers.some((tracer) => tracer.initializations.some((init) => init.parent?.type === AST_NODE_TYPES.AwaitExpression));
-  return awaited ? 1 : undefined;
-}
-
 /** Node types whose presence between two statements means code runs there (an import, a side effect). */
 const RUNNING_TYPES = [
   AST_NODE_TYPES.CallExpression,
