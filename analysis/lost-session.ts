@@ -22,14 +22,14 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { contains, enclosingFunction, isFunctionNode, memberName, staticName, type FunctionNode } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
-import type { Bindings } from "./bindings.js";
+import { unwrap, type Bindings } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { getHandlerModel, type HandlerModel, type RequestHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { frameworkById } from "./knowledge/index.js";
 import type { BeforeHandlerCallback, FrameworkDescriptor, RouteLevelMiddleware } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
-import { getSdkModel, isSharedSessionStartMember, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
+import { getSdkModel, isLocalModule, isSharedSessionStartMember, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { isHoneyhiveTracer } from "./session-id-flow.js";
 
 /** Tracer methods that attach a session to the current async execution. */
@@ -232,7 +232,9 @@ class RouteSessions {
       if (method === undefined || !routeLevel.routeMethods.includes(method)) continue;
       const { middleware, all } = this.routeFunctions(call);
       if (middleware.includes(handler.function)) route ??= routeLabel(method, call);
-      else if (!all.some((fn) => this.opensSession(fn)) && all.some((fn) => this.traces(fn, 0))) otherRoute ??= routeLabel(method, call);
+      else if (!all.some((fn) => this.opensSession(fn)) && !call.arguments.some((argument) => this.mayCreateSessionUnseen(argument)) && all.some((fn) => this.traces(fn, 0))) {
+        otherRoute ??= routeLabel(method, call);
+      }
     }
     return route !== undefined && otherRoute !== undefined ? { object: receiver.name, route, otherRoute } : undefined;
   }
@@ -246,6 +248,7 @@ class RouteSessions {
       const isRoute = routeLevel.routeMethods.includes(method);
       const last = lastFunctionArgument(call, this.bindings);
       for (const [index, argument] of call.arguments.entries()) {
+        if (!isRoute && this.mayCreateSessionUnseen(argument)) return true;
         const opening = this.bindings.functionsOf(argument).filter((fn) => this.opensSession(fn));
         if (opening.length === 0) continue;
         if (isRoute && index < last) continue;
@@ -255,6 +258,18 @@ class RouteSessions {
       }
     }
     return false;
+  }
+
+  /**
+   * A registered value this file cannot see into that comes from one of the project's own modules
+   * (`sessionMiddleware`, `withSession(tracer)` imported from `./tracing`): it may create a session.
+   * A package's middleware (`express.json()`, `cors()`) does not.
+   */
+  private mayCreateSessionUnseen(argument: TSESTree.Node): boolean {
+    if (this.bindings.functionsOf(argument).length > 0) return false;
+    const target = unwrap(argument);
+    const origin = this.bindings.originOf(target.type === AST_NODE_TYPES.CallExpression ? target.callee : target);
+    return origin !== undefined && isLocalModule(origin.module, this.input.settings);
   }
 
   /** The functions of a route registration: all of them, and those before the last function argument (its middleware). */

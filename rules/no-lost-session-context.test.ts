@@ -74,6 +74,9 @@ ruleTester.run(RULE_NAME, testedRule, {
     // The other routes create their own session, in their handler or through a middleware of their own.
     `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.get("/search", (req, res) => {\n  tracer.createSession({ sessionName: "search" });\n  res.json(tracer.startSpan("search", () => 2));\n});`,
     `${EXPRESS_ROUTES}const openOther = (req, res, next) => tracer.withSession("other", () => next());\napp.get("/chat", openSession, chat);\napp.get("/search", openOther, chat);`,
+    // A middleware of the project's own modules may create the session: on the other route, or for every route.
+    `${EXPRESS_ROUTES}import { requireSession } from "./session";\napp.get("/chat", openSession, chat);\napp.get("/search", requireSession, chat);`,
+    `${EXPRESS_ROUTES}const tracing = require("../lib/tracing");\napp.use(tracing.sessionMiddleware(tracer));\napp.get("/chat", openSession, chat);\napp.get("/search", chat);`,
     // The other routes do not trace at all (health checks, static files).
     `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.get("/health", (req, res) => res.send("ok"));\napp.get("/search", (req, res) => res.json(search(req.query.q)));`,
     // The other traced route is on another router: which app it is mounted on, and after what, is not known here.
@@ -187,6 +190,11 @@ ruleTester.run(RULE_NAME, testedRule, {
       // Route-level middleware while another route of the app traces (proven: it shares the startup session).
       code: `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));`,
       errors: [{ ...inRouteMiddleware("GET /chat", "GET /search"), line: 6, column: 3 }],
+    },
+    {
+      // A package's middleware (express.json(), cors()) on the other route or on the app creates no session.
+      code: `${EXPRESS_ROUTES}import cors from "cors";\napp.use(cors());\napp.use(express.json());\napp.get("/chat", openSession, chat);\napp.post("/search", express.json(), chat);`,
+      errors: [inRouteMiddleware("GET /chat", "POST /search")],
     },
     {
       // An inline middleware, an array of middleware, an Express Router, and the other route calling a traced function of the file.
