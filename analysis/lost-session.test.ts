@@ -18,11 +18,12 @@ function analyse(code: string) {
 function describeFindings(code: string): Array<Record<string, string>> {
   const { input, found } = analyse(code);
   const text = (node: { range: [number, number] }) => input.text.slice(...node.range);
-  return found.map((finding: LostSession): Record<string, string> =>
-    finding.shape === "afterAwaitInHook"
-      ? { shape: finding.shape, call: text(finding.call), hook: finding.hook, firstAwait: text(finding.firstAwait), framework: finding.framework.id }
-      : { shape: finding.shape, call: text(finding.call), deferredBy: finding.deferredBy, next: finding.next, framework: finding.framework.id },
-  );
+  return found.map((finding: LostSession): Record<string, string> => {
+    const common = { shape: finding.shape, call: text(finding.call), ...(finding.helper === undefined ? {} : { helper: finding.helper }) };
+    if (finding.shape === "afterAwaitInHook") return { ...common, hook: finding.hook, firstAwait: text(finding.firstAwait), framework: finding.framework.id };
+    if (finding.shape === "inDeferredCallback") return { ...common, deferredBy: finding.deferredBy, next: finding.next, framework: finding.framework.id };
+    return { ...common, object: finding.object, route: finding.route, otherRoute: finding.otherRoute, framework: finding.framework.id };
+  });
 }
 
 /** The code after the finding's fix, or the marker's text. */
@@ -75,6 +76,42 @@ app.get("/x", async (req, res, next) => { await load().finally(() => { tracer.cr
 app.addHook("preHandler", async () => { tracer.createSession(); await later(); });`;
     expect(describeFindings(code)).toEqual([]);
   });
+  it("finds route-level middleware while another route of the same object traces, and names both routes", () => {
+    const code = `${EXPRESS}const openSession = (req, res, next) => { tracer.createSession(); next(); };
+const traced = (req, res) => res.json(tracer.startSpan("work", () => 1));
+app.get("/health", (req, res) => res.send("ok"));
+app.get("/chat", openSession, traced);
+app.put(\`/chat/\${"id"}\`, openSession, traced);
+app.delete("/chat", traced);`;
+    expect(describeFindings(code)).toEqual([
+      { shape: "inRouteMiddleware", call: "tracer.createSession()", object: "app", route: "GET /chat", otherRoute: "DELETE /chat", framework: "express" },
+    ]);
+  });
+
+  it("leaves route-level middleware alone when a session may reach every route, or no other route traces", () => {
+    const routes = `${EXPRESS}const openSession = (req, res, next) => { tracer.createSession(); next(); };
+const traced = (req, res) => res.json(tracer.startSpan("work", () => 1));
+app.get("/chat", openSession, traced);
+`;
+    expect(describeFindings(`${routes}app.get("/search", (req, res) => res.send("ok"));`)).toEqual([]);
+    // Registered by a method that may run for every route, even on another object (a router mounted on it).
+    expect(describeFindings(`${routes}app.get("/search", traced);\nconst api = express.Router();\napi.use(openSession);`)).toEqual([]);
+    // A route's last function that takes next may be middleware for every path (app.get("*", fn)).
+    expect(describeFindings(`${routes}app.get("/search", traced);\napp.get("*", openSession);`)).toEqual([]);
+    // The app variable is reassigned: which object a registration is on is not known.
+    expect(describeFindings(routes.replace("const app = express();", "let app = express();") + `app.get("/search", traced);\napp = express();`)).toEqual([]);
+  });
+
+  it("reports a helper of the file at each call from a hook or middleware, not a helper that awaits first or a handler's own session", () => {
+    const code = `${FASTIFY}function openSession(request) { return tracer.createSession({ sessionName: request.url }); }
+const later = async () => { await audit(); tracer.createSession(); };
+app.addHook("onRequest", async (request) => { await audit(request); openSession(request); });
+app.addHook("preHandler", async (request) => { openSession(request); await audit(request); });
+app.addHook("preValidation", async () => { await audit(); await later(); });`;
+    expect(describeFindings(code)).toEqual([
+      { shape: "afterAwaitInHook", call: "openSession(request)", helper: "openSession", hook: "onRequest", firstAwait: "await audit(request)", framework: "fastify" },
+    ]);
+  });
 });
 
 describe("lostSessionFix", () => {
@@ -95,6 +132,15 @@ describe("lostSessionFix", () => {
     expect(fixed(hook(`  if (!(await ok(request))) throw new Error("no");\n  tracer.createSession();`))).toBe(marker);
     expect(fixed(hook(`  await a();\n  tracer.createSession(); done2();`))).toBe(marker);
     expect(fixed(hook(`  await a();\n  if (request.url) tracer.createSession();`))).toBe(marker);
+  });
+
+  it("marks a helper's call after an await (it may do more than create the session) and route-level middleware", () => {
+    expect(fixed(`${FASTIFY}function open() { tracer.createSession(); }\napp.addHook("onRequest", async (request) => {\n  await audit(request);\n  open();\n});\n`)).toBe(
+      "marker: this session does not reach the handler (created after an await in the onRequest hook): create it before the hook's first await and add what you await later with enrichSession()",
+    );
+    expect(fixed(`${EXPRESS}const open = (req, res, next) => { tracer.createSession(); next(); };\napp.get("/a", open, (req, res) => res.end());\napp.get("/b", (req, res) => res.json(tracer.startSpan("b", () => 1)));`)).toBe(
+      "marker: this session reaches only the routes this middleware is registered for (GET /b traces without one, in the tracer's startup session): register it for every route with app.use(), or give the other routes a session of their own (withSession(..., () => next()))",
+    );
   });
 
   it("marks a callback shape with the middleware's next name and the deferring call", () => {

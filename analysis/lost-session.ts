@@ -1,29 +1,35 @@
 // Where `createSession()` runs in a per-request callback but its session cannot reach the handler's
 // spans: they land in the tracer's startup session instead, shared by every such request (the seeds'
 // "traces mixed up between requests"). `createSession()` attaches its session to the current async
-// execution only, so it must run in the execution that goes on to the handler. Two shapes, each
+// execution only, so it must run in the execution that goes on to the handler. Three shapes, each
 // proven at run time (sdk/lost-session-context.test.ts, sdk/lost-session-frameworks.test.ts):
 //
 // - after an `await` in a hook whose promise the framework awaits before running the handler from its
 //   own reaction (Fastify's onRequest/preParsing/preValidation/preHandler hooks);
 // - in a callback that runs later (a timer, a promise reaction) while the middleware's `next()` (or a
-//   hook's `done()`) is called outside that callback.
+//   hook's `done()`) is called outside that callback;
+// - in a route-level middleware (`app.get("/chat", openSession, handler)`) while another route of the
+//   same app or router traces with no session of its own: that route's requests share the startup session.
 //
-// Which callbacks run before the handler, which of them the framework awaits and where their `next`
-// is, is each framework descriptor's `sessionFlow` data; this module knows no framework by name.
+// The call may also be a helper function of the file that creates the session first thing
+// (`openSession(request)`): it is reported where the hook or middleware calls it.
+//
+// Which callbacks run before the handler, which of them the framework awaits, where their `next` is
+// and which registrations take route-level middleware is each framework descriptor's `sessionFlow`
+// data; this module knows no framework by name.
 // Shared by the rule `no-lost-session-context` and the transform `lost-session-context`.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, memberName, staticName, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, isFunctionNode, memberName, staticName, type FunctionNode } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
-import type { Bindings } from "./bindings.js";
+import { unwrap, type Bindings } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
-import { getHandlerModel, type RequestHandler } from "./handlers.js";
+import { getHandlerModel, type HandlerModel, type RequestHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { frameworkById } from "./knowledge/index.js";
-import type { BeforeHandlerCallback, FrameworkDescriptor } from "./knowledge/types.js";
-import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
-import { getSdkModel, type TracerDeclaration } from "./sdk-model.js";
+import type { BeforeHandlerCallback, FrameworkDescriptor, RouteLevelMiddleware } from "./knowledge/types.js";
+import { nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
+import { getSdkModel, isLocalModule, isSharedSessionStartMember, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { isHoneyhiveTracer } from "./session-id-flow.js";
 
 /** Tracer methods that attach a session to the current async execution. */
@@ -37,11 +43,22 @@ const SESSION_CREATORS: ReadonlySet<string> = new Set(["createSession", "acreate
 const DEFERRING_GLOBALS: ReadonlySet<string> = new Set(["setTimeout", "setImmediate", "queueMicrotask"]);
 const DEFERRING_METHODS: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
 
+/** Other tracer methods that give the code they run a session of its own (a route with one is not lost). */
+const SCOPED_SESSION_METHODS: ReadonlySet<string> = new Set(["withSession"]);
+
+/** Tracer methods that make spans: a route that calls one traces. */
+const SPAN_METHODS: ReadonlySet<string> = new Set(["startSpan", "trace"]);
+
 const AWAIT_TYPES = [AST_NODE_TYPES.AwaitExpression, AST_NODE_TYPES.ForOfStatement] as const;
+const CALL_TYPES = [AST_NODE_TYPES.CallExpression] as const;
 
 interface LostSessionBase {
-  /** `tracer.createSession(…)` / `tracer.acreateSession(…)`. */
+  /** Where the hook or middleware creates the session: `tracer.createSession(…)`, or the call of a helper that does. */
   readonly call: TSESTree.CallExpression;
+  /** `tracer.createSession(…)` / `tracer.acreateSession(…)` itself (`call`, or the one in the helper). */
+  readonly session: TSESTree.CallExpression;
+  /** The name of the helper function `call` calls, when it is one. */
+  readonly helper: string | undefined;
   readonly method: string;
   readonly tracer: TracerDeclaration;
   /** The hook or middleware the call runs in (for a callback: the one that holds the callback). */
@@ -68,7 +85,27 @@ export interface SessionInDeferredCallback extends LostSessionBase {
   readonly next: string;
 }
 
-export type LostSession = SessionAfterAwaitInHook | SessionInDeferredCallback;
+/** `createSession()` in middleware registered for some routes only, while another route of the same object traces without a session. */
+export interface SessionInRouteMiddleware extends LostSessionBase {
+  readonly shape: "inRouteMiddleware";
+  /** The app or router variable the routes are registered on (`app`, `router`). */
+  readonly object: string;
+  /** A route the middleware is registered for: `GET /chat`. */
+  readonly route: string;
+  /** A route of the same object that traces with no session: `GET /search`. */
+  readonly otherRoute: string;
+}
+
+export type LostSession = SessionAfterAwaitInHook | SessionInDeferredCallback | SessionInRouteMiddleware;
+
+/** A place that creates a session, as a hook or middleware sees it: the SDK call, or a call of a helper that makes it. */
+interface SessionPoint {
+  readonly call: TSESTree.CallExpression;
+  readonly session: TSESTree.CallExpression;
+  readonly helper: string | undefined;
+  readonly method: string;
+  readonly tracer: TracerDeclaration;
+}
 
 const cache = new AttachedCache<TSESTree.Program, readonly LostSession[]>("honeyhive.lostSessions");
 
@@ -82,35 +119,228 @@ export function findLostSessions(input: AnalysisInput): readonly LostSession[] {
 function collect(input: AnalysisInput): LostSession[] {
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return [];
-  const calls: { call: TSESTree.CallExpression; method: string; tracer: TracerDeclaration }[] = [];
+  const sessions: SessionPoint[] = [];
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = call.callee;
     const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     if (method === undefined || !SESSION_CREATORS.has(method) || callee.type !== AST_NODE_TYPES.MemberExpression) continue;
     const tracer = sdk.tracerOf(callee.object);
-    if (tracer && isHoneyhiveTracer(input, tracer)) calls.push({ call, method, tracer });
+    if (tracer && isHoneyhiveTracer(input, tracer)) sessions.push({ call, session: call, helper: undefined, method, tracer });
   }
-  if (calls.length === 0) return [];
+  if (sessions.length === 0) return [];
   const handlers = getHandlerModel(input);
   const { bindings } = getAnalysisContext(input);
+  const points = [...sessions, ...sessions.flatMap((point) => helperCalls(input, point, handlers, bindings))];
+  const routes = new RouteSessions(input, sdk, bindings, points);
   const found: LostSession[] = [];
-  for (const { call, method, tracer } of calls) {
+  for (const point of points) {
+    const { call } = point;
     const handler = handlers.enclosingHandler(call);
     if (handler?.kind !== "request") continue;
     const framework = frameworkById(handler.framework);
     const hook = framework && beforeHandlerCallbackOf(framework, handler, bindings);
     if (!framework || !hook) continue;
-    const base = { call, method, tracer, handler, framework };
+    const base = { ...point, handler, framework };
     if (enclosingFunction(call) === handler.function) {
       const firstAwait = hook.callback.awaitsPromise && handler.function.async ? firstAwaitBefore(input, handler.function, call) : undefined;
-      if (firstAwait) found.push({ ...base, shape: "afterAwaitInHook", hook: hook.name, firstAwait });
+      if (firstAwait) {
+        found.push({ ...base, shape: "afterAwaitInHook", hook: hook.name, firstAwait });
+        continue;
+      }
+      const routeLevel = framework.sessionFlow?.routeLevel;
+      const lost = routeLevel && takesNext(hook.callback, handler.function) && routes.otherRouteOf(handler, framework, routeLevel, hook.callback);
+      if (lost) found.push({ ...base, shape: "inRouteMiddleware", ...lost });
       continue;
     }
     const deferred = deferredCallbackAround(call, handler.function, bindings);
     const next = deferred && nextCalledOutside(hook.callback, handler.function, deferred.callback, bindings);
     if (deferred && next) found.push({ ...base, shape: "inDeferredCallback", callback: deferred.callback, deferredBy: deferred.by, next });
   }
-  return found;
+  return found.sort((a, b) => a.call.range[0] - b.call.range[0]);
+}
+
+/**
+ * The calls of the helper function that holds `point`'s SDK call, when that function is not registered
+ * as a handler itself, has a name of its own and makes the call in its own body (not a nested
+ * function) before any `await` of its own: calling it is then creating the session, wherever it is
+ * called from.
+ */
+function helperCalls(input: AnalysisInput, point: SessionPoint, handlers: HandlerModel, bindings: Bindings): SessionPoint[] {
+  const helper = enclosingFunction(point.session);
+  // A function known as a handler only by its types (`request: FastifyRequest`) is still a helper when it is called.
+  const asHandler = helper && handlers.handlerOf(helper);
+  const registered = asHandler && (asHandler.kind !== "request" || !asHandler.registration.type.startsWith("TS"));
+  if (!helper || registered || firstAwaitBefore(input, helper, point.session)) return [];
+  const declarator = helper.parent?.type === AST_NODE_TYPES.VariableDeclarator && helper.parent.init === helper ? helper.parent : undefined;
+  const name = helper.type === AST_NODE_TYPES.FunctionDeclaration ? helper.id : declarator?.id;
+  const variable = name?.type === AST_NODE_TYPES.Identifier ? bindings.variableOf(name) : undefined;
+  if (!variable || name?.type !== AST_NODE_TYPES.Identifier) return [];
+  const calls: SessionPoint[] = [];
+  for (const reference of variable.references) {
+    const identifier = reference.identifier as TSESTree.Identifier;
+    const call = identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || !bindings.functionsOf(identifier).includes(helper)) continue;
+    calls.push({ ...point, call, helper: name.name });
+  }
+  return calls;
+}
+
+/**
+ * The routes of a file and the sessions they create, for the route-level shape: built on the first
+ * question (a file with no route-level middleware that creates a session never builds it).
+ */
+class RouteSessions {
+  private readonly opensCache = new Map<TSESTree.Node, boolean>();
+  private readonly tracesCache = new Map<TSESTree.Node, boolean>();
+  private readonly everyRouteCache = new Map<FrameworkDescriptor, boolean>();
+  private sessionCalls: readonly TSESTree.CallExpression[] | undefined;
+
+  constructor(
+    private readonly input: AnalysisInput,
+    private readonly sdk: SdkModel,
+    private readonly bindings: Bindings,
+    private readonly points: readonly SessionPoint[],
+  ) {}
+
+  /**
+   * A route of the object `handler` is registered on that traces with no session of its own, while
+   * `handler` is registered on that object as middleware of other routes only. Undefined whenever a
+   * session may reach every route: a function that creates one is registered by any other method
+   * (`use`, `all`, a route's last function that takes `next`), anywhere in the file.
+   */
+  otherRouteOf(
+    handler: RequestHandler,
+    framework: FrameworkDescriptor,
+    routeLevel: RouteLevelMiddleware,
+    middleware: BeforeHandlerCallback,
+  ): Pick<SessionInRouteMiddleware, "object" | "route" | "otherRoute"> | undefined {
+    const registration = handler.registration;
+    if (registration.type !== AST_NODE_TYPES.CallExpression || registration.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const receiver = registration.callee.object;
+    const variable = receiver.type === AST_NODE_TYPES.Identifier ? this.bindings.variableOf(receiver) : undefined;
+    if (!variable || receiver.type !== AST_NODE_TYPES.Identifier || variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
+    let everyRoute = this.everyRouteCache.get(framework);
+    if (everyRoute === undefined) this.everyRouteCache.set(framework, (everyRoute = this.sessionReachesEveryRoute(framework, routeLevel, middleware)));
+    if (everyRoute) return undefined;
+    let route: string | undefined;
+    let otherRoute: string | undefined;
+    for (const reference of variable.references) {
+      const member = reference.identifier.parent;
+      const call = member?.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+      const method = memberName(member);
+      if (method === undefined || !routeLevel.routeMethods.includes(method)) continue;
+      const { middleware, all } = this.routeFunctions(call);
+      if (middleware.includes(handler.function)) route ??= routeLabel(method, call);
+      else if (!all.some((fn) => this.opensSession(fn)) && !call.arguments.some((argument) => this.mayCreateSessionUnseen(argument)) && all.some((fn) => this.traces(fn, 0))) {
+        otherRoute ??= routeLabel(method, call);
+      }
+    }
+    return route !== undefined && otherRoute !== undefined ? { object: receiver.name, route, otherRoute } : undefined;
+  }
+
+  /** A function that creates a session is registered where it may run for every route (see `otherRouteOf`). */
+  private sessionReachesEveryRoute(framework: FrameworkDescriptor, routeLevel: RouteLevelMiddleware, middleware: BeforeHandlerCallback): boolean {
+    const registering = new Set(Object.values(framework.objects ?? {}).flatMap((kind) => Object.keys(kind.methods ?? {})));
+    for (const call of nodesOfTypes(this.input.ast, CALL_TYPES)) {
+      const method = call.callee.type === AST_NODE_TYPES.MemberExpression ? memberName(call.callee) : undefined;
+      if (method === undefined || !registering.has(method) || call.arguments.length === 0) continue;
+      const isRoute = routeLevel.routeMethods.includes(method);
+      const last = lastFunctionArgument(call, this.bindings);
+      for (const [index, argument] of call.arguments.entries()) {
+        if (!isRoute && this.mayCreateSessionUnseen(argument)) return true;
+        const opening = this.bindings.functionsOf(argument).filter((fn) => this.opensSession(fn));
+        if (opening.length === 0) continue;
+        if (isRoute && index < last) continue;
+        // A route's own handler that creates its session (it takes no `next`): that route only.
+        if (isRoute && index === last && !opening.some((fn) => takesNext(middleware, fn))) continue;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A registered value this file cannot see into that comes from one of the project's own modules
+   * (`sessionMiddleware`, `withSession(tracer)` imported from `./tracing`): it may create a session.
+   * A package's middleware (`express.json()`, `cors()`) does not.
+   */
+  private mayCreateSessionUnseen(argument: TSESTree.Node): boolean {
+    if (this.bindings.functionsOf(argument).length > 0) return false;
+    const target = unwrap(argument);
+    const origin = this.bindings.originOf(target.type === AST_NODE_TYPES.CallExpression ? target.callee : target);
+    return origin !== undefined && isLocalModule(origin.module, this.input.settings);
+  }
+
+  /** The functions of a route registration: all of them, and those before the last function argument (its middleware). */
+  private routeFunctions(call: TSESTree.CallExpression): { middleware: FunctionNode[]; all: FunctionNode[] } {
+    const last = lastFunctionArgument(call, this.bindings);
+    const middleware: FunctionNode[] = [];
+    const all: FunctionNode[] = [];
+    call.arguments.forEach((argument, index) => {
+      const functions = this.bindings.functionsOf(argument);
+      all.push(...functions);
+      if (index < last) middleware.push(...functions);
+    });
+    return { middleware, all };
+  }
+
+  /** `fn` creates a session or scopes one somewhere in its body (a helper that does, called there, counts). */
+  private opensSession(fn: FunctionNode): boolean {
+    let opens = this.opensCache.get(fn);
+    if (opens === undefined) {
+      this.sessionCalls ??= [...this.points.map((point) => point.call), ...this.otherSessionCalls()];
+      opens = this.sessionCalls.some((call) => contains(fn, call));
+      this.opensCache.set(fn, opens);
+    }
+    return opens;
+  }
+
+  /** `tracer.withSession(…)`, `tracer.sessionStart()`: a route that calls them has a session of its own (or another rule's finding). */
+  private otherSessionCalls(): TSESTree.CallExpression[] {
+    return nodesOfTypes(this.input.ast, CALL_TYPES).filter((call) => {
+      const method = call.callee.type === AST_NODE_TYPES.MemberExpression ? memberName(call.callee) : undefined;
+      const scoped = method !== undefined && (SCOPED_SESSION_METHODS.has(method) || isSharedSessionStartMember(method));
+      return scoped && call.callee.type === AST_NODE_TYPES.MemberExpression && isHoneyhiveTracer(this.input, this.sdk.tracerOf(call.callee.object));
+    });
+  }
+
+  /**
+   * `fn` makes spans: it calls `tracer.startSpan()` / `tracer.trace()`, the SDK's `trace()`, a function
+   * made by one, or (one level down) a function of the file that does.
+   */
+  private traces(fn: FunctionNode, depth: number): boolean {
+    const cached = this.tracesCache.get(fn);
+    if (cached !== undefined) return cached;
+    this.tracesCache.set(fn, false); // cycle guard
+    const traces = nodesOfTypesWithin(this.input.ast, CALL_TYPES, fn.body).some((call) => {
+      const callee = call.callee;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && SPAN_METHODS.has(memberName(callee) ?? "") && isHoneyhiveTracer(this.input, this.sdk.tracerOf(callee.object))) return true;
+      if (this.sdk.traceUseOf(call) || this.sdk.isTracedFunction(callee)) return true;
+      return depth === 0 && callee.type === AST_NODE_TYPES.Identifier && this.bindings.functionsOf(callee).some((called) => called !== fn && this.traces(called, depth + 1));
+    });
+    if (depth === 0) this.tracesCache.set(fn, traces);
+    else this.tracesCache.delete(fn);
+    return traces;
+  }
+}
+
+/** `fn` is middleware by the framework's own count of parameters: it takes `next`. */
+function takesNext(spec: BeforeHandlerCallback, fn: FunctionNode): boolean {
+  return spec.nextParameterByArity?.[fn.params.length] !== undefined;
+}
+
+/** The index of a registering call's last argument that holds a function (its handler), or -1. */
+function lastFunctionArgument(call: TSESTree.CallExpression, bindings: Bindings): number {
+  for (let index = call.arguments.length - 1; index >= 0; index--) if (bindings.functionsOf(call.arguments[index]).length > 0) return index;
+  return -1;
+}
+
+/** `GET /chat` (the path as written when it is no string). */
+function routeLabel(method: string, call: TSESTree.CallExpression): string {
+  const path = call.arguments[0];
+  const text = path && (staticName(path, true) ?? (isFunctionNode(path) ? undefined : "…"));
+  return text === undefined ? method.toUpperCase() : `${method.toUpperCase()} ${text}`;
 }
 
 /** The descriptor's entry for this per-request callback (its registration name, or `"*"`), if it runs before the handler. */

@@ -10,15 +10,26 @@ const EXPRESS = `import express from "express";\nimport { HoneyHiveTracer } from
 const KOA = `import Koa from "koa";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = new Koa();\n`;
 const HONO = `import { Hono } from "hono";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = new Hono();\n`;
 
-const afterAwait = (hook: string, method = "createSession", tracer = "tracer", framework = "Fastify") => ({
+/** What a helper's call adds to the message: `(in \`openSession()\`, called here)`. */
+const viaHelper = (helper: string) => ` (in \`${helper}()\`, called here)`;
+
+const afterAwait = (hook: string, method = "createSession", tracer = "tracer", framework = "Fastify", via = "") => ({
   messageId: "afterAwaitInHook" as const,
-  data: { tracer, method, framework, hook },
+  data: { tracer, method, via, framework, hook },
 });
-const inCallback = (deferredBy: string, next = "next", method = "createSession") => ({
+const inCallback = (deferredBy: string, next = "next", method = "createSession", via = "") => ({
   messageId: "inDeferredCallback" as const,
-  data: { tracer: "tracer", method, deferredBy, next },
+  data: { tracer: "tracer", method, via, deferredBy, next },
   suggestions: [],
 });
+const inRouteMiddleware = (route: string, otherRoute: string, { object = "app", tracer = "tracer", method = "createSession", via = "" } = {}) => ({
+  messageId: "inRouteMiddleware" as const,
+  data: { tracer, method, via, route, otherRoute, object },
+  suggestions: [],
+});
+
+/** A traced route handler and the middleware that opens the request's session (Express). */
+const EXPRESS_ROUTES = `${EXPRESS}const openSession = (req, res, next) => {\n  tracer.createSession({ sessionName: req.path });\n  next();\n};\nconst chat = (req, res) => res.json(tracer.startSpan("chat", () => 1));\n`;
 
 ruleTester.run(RULE_NAME, testedRule, {
   valid: [
@@ -53,8 +64,35 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${EXPRESS}app.use((req, res, next) => {\n  setImmediate(() => tracer.createSession());\n  queue.push(next);\n});`,
     // A shadowed setTimeout is not the timer.
     `${EXPRESS}const setTimeout = (fn) => fn();\napp.use((req, res, next) => {\n  setTimeout(() => tracer.createSession());\n  next();\n});`,
-    // Known false negative: a route-level middleware while other routes trace (proven: their requests share the startup session, docs/sdk.md) is not checked yet.
-    `${EXPRESS}const openSession = (req, res, next) => { tracer.createSession(); next(); };\napp.get("/chat", openSession, (req, res) => res.json(tracer.startSpan("chat", () => 1)));\napp.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));`,
+    // Route-level middleware, look-alikes: every route of the app uses it.
+    `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.post("/chat", openSession, chat);`,
+    // It is also registered for every route (app.use, app.all("*")), in any order.
+    `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.get("/search", chat);\napp.use(openSession);`,
+    `${EXPRESS_ROUTES}app.all("*", openSession);\napp.get("/chat", openSession, chat);\napp.get("/search", chat);`,
+    // Another middleware gives every route a session (withSession around next()).
+    `${EXPRESS_ROUTES}app.use((req, res, next) => tracer.withSession({ sessionName: req.path }, () => next()));\napp.get("/chat", openSession, chat);\napp.get("/search", chat);`,
+    // The other routes create their own session, in their handler or through a middleware of their own.
+    `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.get("/search", (req, res) => {\n  tracer.createSession({ sessionName: "search" });\n  res.json(tracer.startSpan("search", () => 2));\n});`,
+    `${EXPRESS_ROUTES}const openOther = (req, res, next) => tracer.withSession("other", () => next());\napp.get("/chat", openSession, chat);\napp.get("/search", openOther, chat);`,
+    // A middleware of the project's own modules may create the session: on the other route, or for every route.
+    `${EXPRESS_ROUTES}import { requireSession } from "./session";\napp.get("/chat", openSession, chat);\napp.get("/search", requireSession, chat);`,
+    `${EXPRESS_ROUTES}const tracing = require("../lib/tracing");\napp.use(tracing.sessionMiddleware(tracer));\napp.get("/chat", openSession, chat);\napp.get("/search", chat);`,
+    // The other routes do not trace at all (health checks, static files).
+    `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.get("/health", (req, res) => res.send("ok"));\napp.get("/search", (req, res) => res.json(search(req.query.q)));`,
+    // The other traced route is on another router: which app it is mounted on, and after what, is not known here.
+    `${EXPRESS_ROUTES}const admin = express.Router();\napp.get("/chat", openSession, chat);\nadmin.get("/stats", chat);\napp.use("/admin", admin);`,
+    // The session is created in the route's own handler (it takes no next): that route's session.
+    `${EXPRESS}app.get("/chat", (req, res) => {\n  tracer.createSession();\n  res.json(tracer.startSpan("chat", () => 1));\n});\napp.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));`,
+    // Not the SDK's session: another library's createSession in route-level middleware.
+    `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nimport { store } from "session-store";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\napp.get("/chat", (req, res, next) => { store.createSession(req); next(); }, (req, res) => res.json(tracer.startSpan("chat", () => 1)));\napp.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));`,
+    // Koa routers: no runtime proof of their route-level middleware here (not reported; see the docs' known limits).
+    `import Router from "@koa/router";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst router = new Router();\nrouter.get("/chat", async (ctx, next) => { tracer.createSession(); await next(); }, async (ctx) => { ctx.body = tracer.startSpan("chat", () => 1); });\nrouter.get("/search", async (ctx) => { ctx.body = tracer.startSpan("search", () => 2); });`,
+    // A helper that awaits before creating the session is a shape of its own (not reported): calling it first does not help.
+    `${FASTIFY}async function openSession(request) {\n  await audit(request);\n  tracer.createSession();\n}\napp.addHook("onRequest", async (request) => {\n  await openSession(request);\n});`,
+    // A helper called before the hook's first await (the fix).
+    `${FASTIFY}function openSession(request) {\n  return tracer.createSession({ sessionName: request.url });\n}\napp.addHook("onRequest", async (request) => {\n  openSession(request);\n  await audit(request);\n});`,
+    // A look-alike helper: a local function of the same name that creates no session of the SDK.
+    `${FASTIFY}const store = { createSession() {} };\nfunction openSession(request) { store.createSession(request); }\napp.addHook("onRequest", async (request) => {\n  await audit(request);\n  openSession(request);\n});`,
     // Not a middleware: a function that is no handler of any framework.
     `${EXPRESS}function warmUp(next) {\n  setImmediate(() => tracer.createSession());\n  next();\n}`,
   ],
@@ -147,6 +185,51 @@ ruleTester.run(RULE_NAME, testedRule, {
       // Fastify's done-callback hook, done() outside the timer's callback.
       code: `${FASTIFY}app.addHook("preHandler", (request, reply, done) => {\n  setImmediate(() => tracer.createSession());\n  done();\n});`,
       errors: [inCallback("setImmediate", "done")],
+    },
+    {
+      // Route-level middleware while another route of the app traces (proven: it shares the startup session).
+      code: `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));`,
+      errors: [{ ...inRouteMiddleware("GET /chat", "GET /search"), line: 6, column: 3 }],
+    },
+    {
+      // A package's middleware (express.json(), cors()) on the other route or on the app creates no session.
+      code: `${EXPRESS_ROUTES}import cors from "cors";\napp.use(cors());\napp.use(express.json());\napp.get("/chat", openSession, chat);\napp.post("/search", express.json(), chat);`,
+      errors: [inRouteMiddleware("GET /chat", "POST /search")],
+    },
+    {
+      // An inline middleware, an array of middleware, an Express Router, and the other route calling a traced function of the file.
+      code: `${EXPRESS}import { trace } from "honeyhive";\nconst router = express.Router();\nconst search = trace({ tracer }, (q) => q);\nconst limit = (req, res, next) => next();\nrouter.post("/chat", [limit, (req, res, next) => { tracer.createSession(); next(); }], (req, res) => res.end());\nrouter.get("/search", (req, res) => res.json(search(req.query.q)));`,
+      errors: [inRouteMiddleware("POST /chat", "GET /search", { object: "router" })],
+    },
+    {
+      // CommonJS require; the other route calls a helper of the file that traces.
+      code: `const express = require("express");\nconst { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\nfunction answer(q) {\n  return tracer.startSpan("answer", () => q);\n}\napp.get("/chat", (req, res, next) => {\n  tracer.createSession();\n  next();\n}, (req, res) => res.end());\napp.get("/ask", (req, res) => res.json(answer(req.query.q)));`,
+      errors: [inRouteMiddleware("GET /chat", "GET /ask")],
+    },
+    {
+      // A namespace import of the SDK and its free trace(); Hono.
+      code: `import { Hono } from "hono";\nimport * as hh from "honeyhive";\nconst tracer = hh.HoneyHiveTracer.init();\nconst app = new Hono();\nconst openSession = async (c, next) => {\n  tracer.createSession({ sessionName: c.req.path });\n  await next();\n};\napp.get("/chat", openSession, (c) => c.text("chat"));\napp.get("/search", (c) => c.json(hh.trace({ tracer }, () => 2)()));`,
+      errors: [inRouteMiddleware("GET /chat", "GET /search")],
+    },
+    {
+      // A helper of the file called from a Fastify hook after its first await: reported at the call, no suggestion.
+      code: `${FASTIFY}function openSession(request) {\n  tracer.createSession({ sessionName: request.url });\n}\napp.addHook("onRequest", async (request) => {\n  await audit(request);\n  openSession(request);\n});`,
+      errors: [{ ...afterAwait("onRequest", "createSession", "tracer", "Fastify", viaHelper("openSession")), line: 10, column: 3, suggestions: [] }],
+    },
+    {
+      // An async helper arrow that creates the session first, awaited after the hook's first await; CommonJS.
+      code: `const fastify = require("fastify")();\nconst { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init();\nconst openSession = async (request) => {\n  const id = tracer.createSession();\n  await store.save(request.id, id);\n};\nfastify.addHook("preHandler", async (request) => {\n  await auth(request);\n  await openSession(request);\n});`,
+      errors: [{ ...afterAwait("preHandler", "createSession", "tracer", "Fastify", viaHelper("openSession")), line: 10, suggestions: [] }],
+    },
+    {
+      // The callback shape through a helper.
+      code: `${EXPRESS}function openSession(req) {\n  tracer.acreateSession({ sessionName: req.path });\n}\napp.use((req, res, next) => {\n  setImmediate(() => openSession(req));\n  next();\n});`,
+      errors: [inCallback("setImmediate", "next", "acreateSession", viaHelper("openSession"))],
+    },
+    {
+      // Route-level middleware that calls a helper.
+      code: `${EXPRESS}function openSession(req) {\n  tracer.createSession({ sessionName: req.path });\n}\napp.get("/chat", (req, res, next) => {\n  openSession(req);\n  next();\n}, (req, res) => res.end());\napp.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));`,
+      errors: [inRouteMiddleware("GET /chat", "GET /search", { via: viaHelper("openSession") })],
     },
   ],
 });

@@ -1,10 +1,12 @@
 // `createSession()` attaches the request's session to the current async execution only. Where a hook
 // or middleware creates it in an execution that does not go on to the handler, the handler's spans
 // land in the tracer's startup session, shared by every such request: the seeds' "traces mixed up
-// between requests". Two shapes are proven at run time and reported (analysis/lost-session.ts): after
-// an `await` in a hook the framework awaits before the handler (Fastify), and in a callback that runs
-// later while `next()` is called outside it. The first has a suggestion (move the call first), the
-// second needs a person (the codemod leaves a marker).
+// between requests". Three shapes are proven at run time and reported (analysis/lost-session.ts): after
+// an `await` in a hook the framework awaits before the handler (Fastify), in a callback that runs later
+// while `next()` is called outside it, and in route-level middleware while another route of the same
+// app traces without a session. The first has a suggestion (move the call first), the others need a
+// person (the codemod leaves a marker). A helper of the file that creates the session is reported
+// where the hook or middleware calls it.
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { lostSessionFix } from "../analysis/fixes/lost-session.js";
 import { analysisInputFromContext } from "../analysis/input.js";
@@ -14,7 +16,7 @@ import { tracerLabel } from "./tracer-label.js";
 
 export const RULE_NAME = "no-lost-session-context";
 
-type MessageIds = "afterAwaitInHook" | "inDeferredCallback" | "moveBeforeFirstAwait";
+type MessageIds = "afterAwaitInHook" | "inDeferredCallback" | "inRouteMiddleware" | "moveBeforeFirstAwait";
 
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
@@ -28,9 +30,11 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       afterAwaitInHook:
-        "`{{tracer}}.{{method}}()` runs after an `await` in this {{framework}} `{{hook}}` hook: {{framework}} runs the handler from its own continuation of the hook's promise, so the handler's spans land in the tracer's startup session, shared by every request. Create the session before the hook's first `await`.",
+        "`{{tracer}}.{{method}}()`{{via}} runs after an `await` in this {{framework}} `{{hook}}` hook: {{framework}} runs the handler from its own continuation of the hook's promise, so the handler's spans land in the tracer's startup session, shared by every request. Create the session before the hook's first `await`.",
       inDeferredCallback:
-        "`{{tracer}}.{{method}}()` runs in a `{{deferredBy}}` callback while `{{next}}()` is called outside it: the session stays in that callback and the handler's spans land in the tracer's startup session, shared by every request. Call `{{next}}()` inside the callback, after the session is created.",
+        "`{{tracer}}.{{method}}()`{{via}} runs in a `{{deferredBy}}` callback while `{{next}}()` is called outside it: the session stays in that callback and the handler's spans land in the tracer's startup session, shared by every request. Call `{{next}}()` inside the callback, after the session is created.",
+      inRouteMiddleware:
+        "`{{tracer}}.{{method}}()`{{via}} runs in middleware registered for `{{route}}` only, while `{{otherRoute}}` of the same `{{object}}` traces without a session: its requests share the tracer's startup session. Register the middleware for every route (`{{object}}.use(…)`), or give the other routes a session of their own (`withSession(…, () => next())`).",
       moveBeforeFirstAwait: "Create the session before the hook's first `await`",
     },
   },
@@ -42,21 +46,27 @@ export default createRule<[], MessageIds>({
     return {
       "Program:exit"() {
         for (const found of findings) {
-          const tracer = tracerLabel(context.sourceCode, found.call, found.tracer.name);
-          const { fix } = lostSessionFix(input, found);
-          const suggest = fix ? [{ messageId: "moveBeforeFirstAwait" as const, fix: ruleFixOf(input, [fix]) }] : [];
+          const tracer = tracerLabel(context.sourceCode, found.session, found.tracer.name);
+          const via = found.helper === undefined ? "" : ` (in \`${found.helper}()\`, called here)`;
           if (found.shape === "afterAwaitInHook") {
+            const { fix } = lostSessionFix(input, found);
             context.report({
               node: found.call,
               messageId: "afterAwaitInHook",
-              data: { tracer, method: found.method, framework: found.framework.name, hook: found.hook },
-              suggest,
+              data: { tracer, method: found.method, via, framework: found.framework.name, hook: found.hook },
+              suggest: fix ? [{ messageId: "moveBeforeFirstAwait", fix: ruleFixOf(input, [fix]) }] : [],
+            });
+          } else if (found.shape === "inDeferredCallback") {
+            context.report({
+              node: found.call,
+              messageId: "inDeferredCallback",
+              data: { tracer, method: found.method, via, deferredBy: found.deferredBy, next: found.next },
             });
           } else {
             context.report({
               node: found.call,
-              messageId: "inDeferredCallback",
-              data: { tracer, method: found.method, deferredBy: found.deferredBy, next: found.next },
+              messageId: "inRouteMiddleware",
+              data: { tracer, method: found.method, via, route: found.route, otherRoute: found.otherRoute, object: found.object },
             });
           }
         }

@@ -1,7 +1,9 @@
 // The lost-session-context shapes that the rule `no-lost-session-context` reports, proven on the
 // frameworks themselves (sdk/lost-session-context.test.ts proves them on Express with a hook-runner
 // adapter): every Fastify hook that runs before the handler (as `addHook` and as a route option),
-// Fastify's done-callback hooks, Koa and Hono middleware, and promise reactions. Each "loses" case has
+// Fastify's done-callback hooks, Koa and Hono middleware, promise reactions, a helper function called
+// from a hook or middleware, and route-level middleware on Hono apps and Express routers while another
+// route traces. Each "loses" case has
 // a twin that differs only by the fix the rule names and keeps the session, so each proof fails when
 // its shape is fixed. One shared tracer in test mode, a real server on 127.0.0.1, one request per case.
 import { getRequestListener } from "@hono/node-server";
@@ -246,5 +248,132 @@ describe("Express 5: promise reactions and timers", () => {
       }),
     );
     expect(carried).toBe(startup);
+  });
+});
+
+describe("a helper function that creates the session, called from the hook or middleware", () => {
+  // Calling a function of the file that calls createSession() is creating the session where it is
+  // called: the rule reports the helper's call in the shapes above.
+  it("Fastify 5: loses the session when the hook calls the helper after its first await", async () => {
+    const { created, carried, startup } = await oneRequest((probe) => {
+      const openSession = () => probe.open();
+      return fastifyServer(probe, (app) =>
+        app.addHook("onRequest", async () => {
+          await pause();
+          openSession();
+        }),
+      );
+    });
+    expect(created).toBeDefined();
+    expect(carried).toBe(startup);
+  });
+
+  it("Fastify 5: keeps it when the hook calls the helper first (the fix)", async () => {
+    const { created, carried } = await oneRequest((probe) => {
+      const openSession = () => probe.open();
+      return fastifyServer(probe, (app) =>
+        app.addHook("onRequest", async () => {
+          openSession();
+          await pause();
+        }),
+      );
+    });
+    expect(carried).toBe(created);
+  });
+
+  it("Hono 4: loses it when the helper runs in a callback while `await next()` is outside it, keeps it when next() waits for the callback", async () => {
+    const lost = await oneRequest((probe) => {
+      const openSession = () => probe.open();
+      return honoServer(probe, async (_context, next) => {
+        later(() => openSession());
+        await next();
+      });
+    });
+    expect(lost.carried).toBe(lost.startup);
+    const kept = await oneRequest((probe) => {
+      const openSession = () => probe.open();
+      return honoServer(probe, (_context, next) => new Promise((resolve) => later(() => (openSession(), resolve(next())))));
+    });
+    expect(kept.carried).toBe(kept.created);
+  });
+});
+
+describe("route-level middleware while another route of the same app or router traces", () => {
+  interface Routes {
+    /** Creates the session of the request to `path` (what the middleware under test calls). */
+    readonly open: (path: string) => void;
+    /** The traced work of the route `path`. */
+    readonly work: (path: string) => string;
+  }
+
+  /**
+   * GET /chat, then GET /search, each on a connection of its own: the session each one's handler span
+   * carried, the sessions the middleware created by path, and the tracer's startup session.
+   */
+  async function chatThenSearch(build: (routes: Routes) => Server) {
+    const tracer = HoneyHiveTracer.init({ project: "lost-session", sessionName: "server", testMode: true });
+    tracers.push(tracer);
+    const created = new Map<string, string>();
+    const routes: Routes = {
+      open: (path) => void created.set(path, tracer.createSession({ sessionName: path })),
+      work: (path) => tracer.startSpan(`handler ${path}`, () => "ok"),
+    };
+    const base = await servers.listen(build(routes));
+    const carried = new Map<string, unknown>();
+    for (const path of ["/chat", "/search"]) {
+      const agent = new Agent({ keepAlive: false });
+      expect(await httpGet(`${base}${path}`, agent)).toContain("ok");
+      agent.destroy();
+      const span = tracer.getFinishedSpans().find((finished) => finished.name === `handler ${path}`);
+      expect(span, `the ${path} handler ran and traced`).toBeDefined();
+      carried.set(path, span!.attributes["honeyhive.session_id"]);
+    }
+    return { created, carried, startup: tracer.sessionId };
+  }
+
+  function honoRoutes(routes: Routes, everyRoute: boolean): Server {
+    const app = new Hono();
+    const openSession: MiddlewareHandler = async (context, next) => {
+      routes.open(context.req.path);
+      await next();
+    };
+    if (everyRoute) app.use(openSession);
+    app.get("/chat", openSession, (context) => context.text(routes.work("/chat")));
+    app.get("/search", (context) => context.text(routes.work("/search")));
+    return createServer(getRequestListener(app.fetch));
+  }
+
+  function expressRouterRoutes(routes: Routes, everyRoute: boolean): Server {
+    const app = express();
+    const router = express.Router();
+    const openSession: express.RequestHandler = (request, _response, next) => {
+      routes.open(request.path);
+      next();
+    };
+    if (everyRoute) router.use(openSession);
+    router.get("/chat", openSession, (_request, response) => void response.send(routes.work("/chat")));
+    router.get("/search", (_request, response) => void response.send(routes.work("/search")));
+    app.use(router);
+    return createServer(app);
+  }
+
+  it.each([
+    ["Hono 4: app.get(path, openSession, handler)", honoRoutes],
+    ["Express 5: router.get(path, openSession, handler)", expressRouterRoutes],
+  ])("%s: the other route's requests report into the tracer's startup session", async (_name, build) => {
+    const { created, carried, startup } = await chatThenSearch((routes) => build(routes, false));
+    expect(carried.get("/chat")).toBe(created.get("/chat"));
+    expect(created.has("/search")).toBe(false);
+    expect(carried.get("/search")).toBe(startup);
+  });
+
+  it.each([
+    ["Hono 4: app.use(openSession)", honoRoutes],
+    ["Express 5: router.use(openSession)", expressRouterRoutes],
+  ])("%s for every route (the fix): each route's request has its own session", async (_name, build) => {
+    const { created, carried, startup } = await chatThenSearch((routes) => build(routes, true));
+    expect(carried.get("/search")).toBe(created.get("/search"));
+    expect(carried.get("/search")).not.toBe(startup);
+    expect(carried.get("/chat")).toBe(created.get("/chat"));
   });
 });

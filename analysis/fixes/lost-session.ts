@@ -8,6 +8,9 @@
 // on what the hook awaited, and the person splits it (create it first, add the rest with
 // `enrichSession()` later).
 //
+// In route-level middleware while another route traces without a session: always a marker (register
+// the middleware for every route, or give the other routes a session: a decision about the app).
+//
 // In a callback that runs later: always a marker. Calling `next()` inside the callback instead is the
 // fix, but it also makes the request wait for the callback, and every path of the callback (errors
 // included) must then call it: that is the person's decision.
@@ -30,7 +33,11 @@ export function lostSessionFix(input: AnalysisInput, found: LostSession): LostSe
   if (found.shape === "inDeferredCallback") {
     return { marker: { node: found.call, message: MARKER_MESSAGES.lostSessionInCallback(found.next, found.deferredBy) } };
   }
-  const fix = moveBeforeFirstAwait(input, found);
+  if (found.shape === "inRouteMiddleware") {
+    return { marker: { node: found.call, message: MARKER_MESSAGES.lostSessionInRouteMiddleware(found.otherRoute, found.object) } };
+  }
+  // A helper may do more than create the session: moving its call is the person's decision.
+  const fix = found.helper === undefined ? moveBeforeFirstAwait(input, found) : undefined;
   return fix ? { fix } : { marker: { node: found.call, message: MARKER_MESSAGES.lostSessionAfterAwait(found.hook) } };
 }
 

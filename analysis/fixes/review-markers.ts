@@ -41,4 +41,7 @@ export const MARKER_MESSAGES = {
   /** createSession() in a callback that runs later while next() runs outside it (rule no-lost-session-context). */
   lostSessionInCallback: (next: string, deferredBy: string) =>
     `this session does not reach the handler (created in a ${deferredBy} callback, ${next}() called outside it): call ${next}() inside the callback, on every path, after createSession()`,
+  /** createSession() in route-level middleware while another route of the object traces without a session (rule no-lost-session-context). */
+  lostSessionInRouteMiddleware: (otherRoute: string, object: string) =>
+    `this session reaches only the routes this middleware is registered for (${otherRoute} traces without one, in the tracer's startup session): register it for every route with ${object}.use(), or give the other routes a session of their own (withSession(..., () => next()))`,
 } as const;

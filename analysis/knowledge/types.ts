@@ -241,6 +241,20 @@ export interface SessionFlow {
    * fn)`'s name, a route option key), or `"*"` for every per-request callback of the descriptor.
    */
   readonly beforeHandler: Readonly<Record<string, BeforeHandlerCallback>>;
+  /**
+   * Route registrations that take route-level middleware: `app.get(path, mw, handler)` runs `mw` for
+   * this route only, so a session it creates never reaches the object's other routes.
+   */
+  readonly routeLevel?: RouteLevelMiddleware;
+}
+
+export interface RouteLevelMiddleware {
+  /**
+   * Methods that register one route, every function argument before the last being middleware of that
+   * route only (`get`, `post`, …). Any other registering method of the object (`use`, `all`, `on`) may
+   * run its functions for every route: a session created there counts as every route's.
+   */
+  readonly routeMethods: readonly string[];
 }
 
 export interface BeforeHandlerCallback {

@@ -58,6 +58,44 @@ app.addHook("onRequest", async (request) => {
     expect(run(result.output).changed).toBe(false);
   });
 
+  it("leaves one marker on route-level middleware while another route traces, and on a helper called after an await, also after a second run", () => {
+    const before = `import express from "express";
+import { HoneyHiveTracer } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "api" });
+const app = express();
+const openSession = (req, res, next) => {
+  tracer.createSession({ sessionName: req.path });
+  next();
+};
+app.get("/chat", openSession, (req, res) => res.json(tracer.startSpan("chat", () => 1)));
+app.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));
+`;
+    const result = run(before);
+    expect(result.markers).toBe(1);
+    expect(result.output).toBe(
+      before.replace("  tracer.createSession", `  ${markerComment(MARKER_MESSAGES.lostSessionInRouteMiddleware("GET /search", "app"))}\n  tracer.createSession`),
+    );
+    expect(run(result.output).changed).toBe(false);
+    // Registered for every route as well: nothing to do.
+    expect(run(`${before}app.use(openSession);\n`).changed).toBe(false);
+
+    const helper = `${FASTIFY}
+function openSession(request) {
+  tracer.createSession({ sessionName: request.url });
+}
+
+app.addHook("onRequest", async (request) => {
+  await audit(request);
+  openSession(request);
+});
+`;
+    const marked = run(helper);
+    expect(marked.markers).toBe(1);
+    expect(marked.output).toBe(helper.replace("  openSession(request);", `  ${markerComment(MARKER_MESSAGES.lostSessionAfterAwait("onRequest"))}\n  openSession(request);`));
+    expect(run(marked.output).changed).toBe(false);
+  });
+
   it("leaves files without the SDK, and sessions that reach the handler, unchanged", () => {
     const noSdk = `import Fastify from "fastify";\nimport { store } from "./sessions";\nconst app = Fastify();\napp.addHook("onRequest", async (request) => { await store.load(request); store.createSession(request.id); });\n`;
     expect(run(noSdk).changed).toBe(false);

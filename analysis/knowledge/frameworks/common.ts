@@ -3,6 +3,9 @@ import type { Registration } from "../types.js";
 
 export const HTTP_VERBS = ["get", "post", "put", "patch", "delete", "head", "options", "all"] as const;
 
+/** The verbs that register a route for one request method (`all` matches every method, and often every path: `all("*", fn)`). */
+export const ONE_METHOD_VERBS = HTTP_VERBS.filter((verb) => verb !== "all");
+
 /** The exported request-method handlers of web-standard route modules (Next.js, SvelteKit, Astro, Vercel). */
 export const UPPERCASE_VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 

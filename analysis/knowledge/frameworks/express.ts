@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
-import { HTTP_VERBS, methods } from "./common.js";
+import { HTTP_VERBS, methods, ONE_METHOD_VERBS } from "./common.js";
 
 /** Express: `express()` / `Router()` apps and routers, `app.route(path)` chains, typed `(req: Request, res: Response)` controllers. */
 export const express = {
@@ -16,7 +16,12 @@ export const express = {
     },
     route: { methods: methods(HTTP_VERBS) },
   },
-  sessionFlow: { beforeHandler: { "*": { nextParameterByArity: { 3: 2, 4: 3 } } } },
+  // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven
+  // in sdk/lost-session-context.test.ts.
+  sessionFlow: {
+    beforeHandler: { "*": { nextParameterByArity: { 3: 2, 4: 3 } } },
+    routeLevel: { routeMethods: ONE_METHOD_VERBS },
+  },
   handlerTypes: [
     {
       package: ["express", "express-serve-static-core"],

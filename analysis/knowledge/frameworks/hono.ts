@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
-import { HTTP_VERBS, methods } from "./common.js";
+import { HTTP_VERBS, methods, ONE_METHOD_VERBS } from "./common.js";
 
 const HONO = ["hono", "hono/quick", "hono/tiny"];
 
@@ -22,6 +22,11 @@ export const hono = {
     },
   },
   calls: [{ callee: { package: "hono/factory", name: "createMiddleware" }, arguments: [0] }],
-  sessionFlow: { beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } } },
+  // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven
+  // in sdk/lost-session-frameworks.test.ts.
+  sessionFlow: {
+    beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } },
+    routeLevel: { routeMethods: ONE_METHOD_VERBS },
+  },
   handlerTypes: [{ package: HONO, name: ["Context", "Handler", "MiddlewareHandler", "ErrorHandler", "NotFoundHandler"] }],
 } as const satisfies FrameworkDescriptor;
