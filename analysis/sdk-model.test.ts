@@ -104,11 +104,14 @@ describe("getSdkModel: tracers", () => {
     const { model: sdk } = model(
       `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ project: "p" });\nconst other = new HoneyHiveTracer();`,
     );
+    // `new HoneyHiveTracer()` is 1.x code, so the unawaited init beside it holds 1.x's promise of a tracer.
     expect(tracerSummary(sdk)).toEqual([
-      { name: "tracer", kind: "init", moduleLevel: true, exported: true, referenceText: "tracer", getter: undefined },
+      { name: "tracer", kind: "init", moduleLevel: true, exported: true, referenceText: undefined, getter: undefined },
       { name: "other", kind: "init", moduleLevel: true, exported: false, referenceText: "other", getter: undefined },
     ]);
     expect(sdk.tracers[0]!.initializations).toHaveLength(1);
+    const { model: v2 } = model(`import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ project: "p" });`);
+    expect(tracerSummary(v2)).toEqual([{ name: "tracer", kind: "init", moduleLevel: true, exported: true, referenceText: "tracer", getter: undefined }]);
   });
 
   it("finds a tracer through the member require and CommonJS exports", () => {
@@ -505,6 +508,15 @@ await tracer.trace(async () => a(1));`);
     // A 2.x-only call wins over a harmless await of this SDK's synchronous init.
     expect(evidence(`import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init();\nawait tracer.forceFlush();`)).toBe(2);
     expect(evidence(`import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();`)).toBeUndefined();
+    // 1.x creations wherever the tracer goes: a per-request awaited init (also unassigned), `new`, initFromSessionId.
+    const hh = `import { HoneyHiveTracer } from "honeyhive";\n`;
+    expect(evidence(`${hh}app.get("/", async (req, res) => { const t = await HoneyHiveTracer.init(); res.end(); });`)).toBe(1);
+    expect(evidence(`${hh}export async function handler() { (await HoneyHiveTracer.init()).traceChain(work)(); }`)).toBe(1);
+    expect(evidence(`${hh}export const tracer = new HoneyHiveTracer({ apiKey: "k" });`)).toBe(1);
+    expect(evidence(`${hh}new HoneyHiveTracer({ apiKey: "k" }).startSession();`)).toBe(1);
+    expect(evidence(`${hh}export async function join(sessionId) { return HoneyHiveTracer.initFromSessionId({ sessionId }); }`)).toBe(1);
+    // A local class of the same name is not the SDK's.
+    expect(evidence(`${hh}function f() { class HoneyHiveTracer {} return new HoneyHiveTracer(); }`)).toBeUndefined();
     // Another object's flush/startSession says nothing.
     expect(evidence(`import { HoneyHiveTracer } from "honeyhive";\nimport { client } from "./db";\nawait client.startSession();\nawait client.flush();`)).toBeUndefined();
   });

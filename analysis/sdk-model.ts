@@ -55,7 +55,12 @@ export type SdkExport =
 
 /** Method names this model reads on a tracer: the trace forms, and the members that tell the file's major. */
 const TRACE_MEMBERS: ReadonlySet<string> = new Set(["trace", ...WRAPPER_MEMBERS_1X.keys()]);
-const MAJOR_EVIDENCE_MEMBERS: ReadonlySet<string> = new Set([...honeyhive1xProfile.onlyIn1x.members, ...ONLY_IN_2X.members]);
+const MAJOR_EVIDENCE_MEMBERS: ReadonlySet<string> = new Set([
+  ...honeyhive1xProfile.onlyIn1x.members,
+  ...honeyhive1xProfile.onlyIn1x.statics,
+  ...honeyhive1xProfile.onlyIn1x.awaitedStatics,
+  ...ONLY_IN_2X.members,
+]);
 
 const TRACER_NAME = /^(?:tracer|[A-Za-z_$][\w$]*Tracer)$/;
 const TRACER_GETTER_NAME = /^get[A-Z]?[\w$]*Tracer$/;
@@ -745,9 +750,9 @@ function buildModel(input: AnalysisInput): SdkModel {
     if (honeyhive1xProfile.onlyIn1x.exports.has(binding.name)) saw1x = true;
     if (ONLY_IN_2X.exports.has(binding.name)) saw2x = true;
   }
-  for (const tracer of tracers) {
-    // 1.x init is async; this SDK's is synchronous (an `await` of it is harmless but tells the author's major).
-    if (tracer.initializations.some((creation) => creation.parent?.type === AST_NODE_TYPES.AwaitExpression)) saw1x = true;
+  // Wherever the tracer goes (a module variable, a per-request local, nowhere): `new HoneyHiveTracer()`.
+  if (honeyhive1xProfile.onlyIn1x.construction && nodesOfType(ast, AST_NODE_TYPES.NewExpression).some((node) => sdkExportOf(node.callee) === "HoneyHiveTracer")) {
+    saw1x = true;
   }
 
   // --- trace uses, enrichment, evaluate ---
@@ -771,7 +776,9 @@ function buildModel(input: AnalysisInput): SdkModel {
       if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
       const name = memberName(callee);
       if (name === undefined || !(TRACE_MEMBERS.has(name) || MAJOR_EVIDENCE_MEMBERS.has(name))) continue;
-      if (honeyhive1xProfile.onlyIn1x.statics.has(name) && sdkExportOf(callee.object) === "HoneyHiveTracer") {
+      const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression;
+      const static1x = honeyhive1xProfile.onlyIn1x.statics.has(name) || (awaited && honeyhive1xProfile.onlyIn1x.awaitedStatics.has(name));
+      if (static1x && sdkExportOf(callee.object) === "HoneyHiveTracer") {
         saw1x = true;
         continue;
       }
