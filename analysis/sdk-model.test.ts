@@ -51,6 +51,10 @@ describe("getSdkModel: SDK bindings", () => {
     ["dynamic import", `async function main() { const { trace } = await import("honeyhive"); trace(fn); }`, "trace"],
     ["alias of a namespace", `const hh = require("honeyhive");\nconst { trace } = hh;\ntrace(fn);`, "trace"],
     ["subpath", `import { evaluate } from "honeyhive/experiments";\nevaluate({});`, "evaluate"],
+    ["import =", `import hh = require("honeyhive");\nhh.trace(fn);`, "hh.trace"],
+    ["module.require", `const { trace } = module.require("honeyhive");\ntrace(fn);`, "trace"],
+    ["default member of a dynamic import", `const hh = await import("honeyhive");\nhh.default.trace(fn);`, "hh.default.trace"],
+    ["a const alias of an export", `import { trace } from "honeyhive";\nconst t = trace;\nt(fn);`, "t"],
   ])("%s", (_name, code, callee) => {
     const expected = callee === "evaluate" ? "evaluate" : "trace";
     expect(exportOfFirstCall(code, callee)).toBe(expected);
@@ -62,6 +66,10 @@ describe("getSdkModel: SDK bindings", () => {
     ["a shadowing parameter", `import { trace } from "honeyhive";\nfunction wrap(trace) { return trace(fn); }`, "trace"],
     ["a type-only import", `import type { trace } from "honeyhive";\ndeclare const x: any;\nx(fn);`, "x"],
     ["another package's require", `const { trace } = require("tracing-lib");\ntrace(fn);`, "trace"],
+    // Shadowing is decided by the one resolver (bindings.ts), for `require` as for any name.
+    ["a local require", `const require = (m) => ({ trace: (f) => f });\nconst { trace } = require("honeyhive");\ntrace(fn);`, "trace"],
+    ["the promise of an unawaited import()", `const hh = import("honeyhive");\nhh.trace(fn);`, "hh.trace"],
+    ["a member of an export", `import { HoneyHiveTracer } from "honeyhive";\nconst { trace } = HoneyHiveTracer;\ntrace(fn);`, "trace"],
   ])("ignores %s", (_name, code, callee) => {
     expect(exportOfFirstCall(code, callee)).toBeUndefined();
   });
@@ -73,6 +81,19 @@ describe("getSdkModel: SDK bindings", () => {
     expect(tracerSummary(sdk)).toEqual([
       { name: "tracer", kind: "imported", moduleLevel: true, exported: false, referenceText: "tracer", getter: undefined },
     ]);
+  });
+
+  it("reads a settings module the same through require as through import", () => {
+    const code = `const { trace, tracer } = require("@/lib/tracing");\ntrace({ tracer }, fn);\ntracer.forceFlush();`;
+    const { input, model: sdk } = model(code, "src/a.js", ["@/lib/tracing"]);
+    expect(sdk.sdkExportOf(callsTo(input.ast, input.text, "trace")[0]!.callee)).toBe("trace");
+    expect(tracerSummary(sdk).map((tracer) => [tracer.name, tracer.kind])).toEqual([["tracer", "imported"]]);
+  });
+
+  it("uses nothing of the SDK through a type-only import, nor writes a reference through one", () => {
+    const { model: sdk } = model(`import type * as hh from "honeyhive";\nimport type { trace } from "honeyhive";\nexport type T = typeof trace | hh.HoneyHiveTracer;`);
+    expect(sdk.usesSdk).toBe(false);
+    expect(sdk.moduleReferenceTo("trace")).toBeUndefined();
   });
 
   it("costs nothing on a file without SDK or local imports", () => {
