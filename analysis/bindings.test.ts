@@ -45,6 +45,43 @@ describe("Bindings.originOf", () => {
     });
   });
 
+  it("follows module.require and an awaited import(), not the promise of an unawaited one", () => {
+    expect(
+      callOrigins(`
+        const os = module.require("node:os");
+        const hh = await import("honeyhive");
+        const { trace } = await import("honeyhive");
+        const pending = import("honeyhive");
+        os.cpus(); hh.trace(); (await import("honeyhive")).default.trace(); trace(); pending.trace();
+      `),
+    ).toEqual({
+      "os.cpus": "node:os:cpus",
+      "hh.trace": "honeyhive:trace",
+      "(await import(\"honeyhive\")).default.trace": "honeyhive:default.trace",
+      "trace": "honeyhive:trace",
+      "pending.trace": undefined,
+    });
+  });
+
+  it("marks a default import and a type-only import, through member chains and aliases", () => {
+    const input = parseAnalysisInput(
+      `import tracing, { type Options } from "./tracing";
+      import type * as hh from "honeyhive";
+      import * as whole from "./tracing";
+      const alias = tracing.tracer;
+      use(alias, whole);
+      let a: Options; let b: hh.HoneyHiveTracer;`,
+      "src/x.ts",
+    );
+    const { bindings } = getAnalysisContext(input);
+    const identifier = (name: string) => nodesOfType(input.ast, AST_NODE_TYPES.Identifier).filter((node) => node.name === name).at(-1)!;
+    expect(bindings.originOf(identifier("alias"))).toEqual({ module: "./tracing", path: ["tracer"], viaDefaultImport: true });
+    expect(bindings.originOf(identifier("whole"))).toEqual({ module: "./tracing", path: [] });
+    expect(bindings.originOf(identifier("Options"))).toEqual({ module: "./tracing", path: ["Options"], typeOnly: true });
+    const qualified = nodesOfType(input.ast, AST_NODE_TYPES.TSQualifiedName)[0]!;
+    expect(bindings.originOf(qualified)).toEqual({ module: "honeyhive", path: ["HoneyHiveTracer"], typeOnly: true });
+  });
+
   it("decides shadowing once: a local declaration of the same name is not the module's", () => {
     const input = parseAnalysisInput(
       `import express from "express";

@@ -1,17 +1,26 @@
 // The one binding resolver of the analysis core: which module (and which property path of it) a name
-// or expression comes from, through ESM imports (default, named, renamed, namespace), CommonJS
-// `require` (also destructured), TypeScript's `import x = require()`, local aliases (`const R =
-// express.Router`) and member chains. Shadowing is decided once, by scope-manager: a local function
-// called `express` resolves to itself, never to the package.
+// or expression comes from, through ESM imports (default, named, renamed, namespace, type-only),
+// CommonJS `require` (also `module.require`, destructured), an awaited `import()`, TypeScript's
+// `import x = require()`, local aliases (`const R = express.Router`) and member chains. Shadowing is
+// decided once, by scope-manager: a local function called `express` (or `require`) resolves to
+// itself, never to the package. The models ask it; none walks import declarations of its own.
 import type { TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { isFunctionNode, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 
 /** A value reached from a module: `{ module: "express", path: ["Router"] }` for `express.Router`. */
 export interface ModuleOrigin {
   readonly module: string;
   /** Property path from the module value; the default export and the CommonJS value are `[]`. */
   readonly path: readonly string[];
+  /**
+   * The path starts at an ESM default import (`import x from "m"`, `import { default as x }`): the
+   * module's `default` export, which interop makes the CommonJS value (so `path` omits it). A model
+   * that reads a project module's own exports tells it from the whole module (`import * as x`).
+   */
+  readonly viaDefaultImport?: true;
+  /** Reached through a type-only import (`import type`, `import { type X }`): a type, never a value. */
+  readonly typeOnly?: true;
 }
 
 /** How many call wrappers (`asyncHandler(trace(fn))`) `functionsOf` looks through. */
@@ -26,6 +35,15 @@ export function unwrap(node: TSESTree.Node): TSESTree.Node {
 export function originName(origin: ModuleOrigin): string {
   const path = origin.path[0] === "default" ? origin.path.slice(1) : origin.path;
   return path.join(".");
+}
+
+/**
+ * The path from the module's own exports, as that module's source defines them: a default import's
+ * path starts at `default` (`import t from "./tracing"` → `["default"]`, `import * as t` → `[]`).
+ * For reading a project module's facts, where its default export and its whole value differ.
+ */
+export function exportPath(origin: ModuleOrigin): readonly string[] {
+  return origin.viaDefaultImport ? ["default", ...origin.path] : origin.path;
 }
 
 export class Bindings {
@@ -64,28 +82,30 @@ export class Bindings {
       case "MemberExpression": {
         const name = staticName(target.property, target.computed);
         const base = name === undefined ? undefined : this.originOf(target.object, seen);
-        return base && name !== undefined ? { module: base.module, path: [...base.path, name] } : undefined;
+        return base && name !== undefined ? { ...base, path: [...base.path, name] } : undefined;
       }
       case "TSQualifiedName": {
         const base = this.originOf(target.left, seen);
-        return base ? { module: base.module, path: [...base.path, target.right.name] } : undefined;
+        return base ? { ...base, path: [...base.path, target.right.name] } : undefined;
       }
       case "CallExpression": {
-        const source = target.arguments[0];
-        if (
-          target.callee.type === "Identifier" &&
-          target.callee.name === "require" &&
-          this.isGlobal(target.callee) &&
-          source?.type === "Literal" &&
-          typeof source.value === "string"
-        ) {
-          return { module: source.value, path: [] };
-        }
-        return undefined;
+        const module = target.arguments.length === 1 && this.isRequire(target.callee) ? staticName(target.arguments[0]) : undefined;
+        return module === undefined ? undefined : { module, path: [] };
+      }
+      case "ImportExpression": {
+        // Only the awaited value is the module namespace; `import("m")` itself is a promise of it.
+        const module = staticName(target.source);
+        return module !== undefined && isAwaitedWithin(target, node) ? { module, path: [] } : undefined;
       }
       default:
         return undefined;
     }
+  }
+
+  /** `require` or `module.require`, the globals (a local function named `require` is not). */
+  private isRequire(callee: TSESTree.Node): boolean {
+    if (callee.type === "Identifier") return callee.name === "require" && this.isGlobal(callee);
+    return callee.type === "MemberExpression" && memberName(callee) === "require" && callee.object.type === "Identifier" && callee.object.name === "module" && this.isGlobal(callee.object);
   }
 
   private originOfIdentifier(identifier: TSESTree.Identifier, seen: Set<Scope.Variable>): ModuleOrigin | undefined {
@@ -97,18 +117,21 @@ export class Bindings {
         const specifier = def.node;
         if (specifier.type === "TSImportEqualsDeclaration") {
           const reference = specifier.moduleReference;
-          if (reference.type === "TSExternalModuleReference" && reference.expression.type === "Literal") {
-            return { module: String(reference.expression.value), path: [] };
-          }
+          const module = reference.type === "TSExternalModuleReference" ? staticName(reference.expression) : undefined;
+          if (module !== undefined) return specifier.importKind === "type" ? { module, path: [], typeOnly: true } : { module, path: [] };
           continue;
         }
         const declaration = def.parent as TSESTree.ImportDeclaration;
         const module = declaration.source.value;
-        if (specifier.type === "ImportSpecifier") {
-          const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value;
-          return { module, path: imported === "default" ? [] : [imported] };
-        }
-        return { module, path: [] };
+        const typeOnly = declaration.importKind === "type" || (specifier.type === "ImportSpecifier" && specifier.importKind === "type");
+        const imported = specifier.type === "ImportSpecifier" ? staticName(specifier.imported) : undefined;
+        const viaDefaultImport = specifier.type === "ImportDefaultSpecifier" || imported === "default";
+        return {
+          module,
+          path: imported === undefined || imported === "default" ? [] : [imported],
+          ...(viaDefaultImport && { viaDefaultImport: true }),
+          ...(typeOnly && { typeOnly: true }),
+        };
       }
       if (def.type === "Variable" && def.node.type === "VariableDeclarator" && def.node.init) {
         const { id, init } = def.node;
@@ -116,7 +139,7 @@ export class Bindings {
         if (id.type === "ObjectPattern") {
           const key = destructuredKey(id, identifier.name);
           const base = key === undefined ? undefined : this.originOf(init, seen);
-          if (base && key !== undefined) return { module: base.module, path: [...base.path, key] };
+          if (base && key !== undefined) return { ...base, path: [...base.path, key] };
         }
       }
     }
@@ -204,6 +227,14 @@ export class Bindings {
     }
     return undefined;
   }
+}
+
+/** `inner` sits under an `await` on the way up to `outer` (through parentheses and type assertions). */
+function isAwaitedWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  for (let node = inner.parent; node && node !== outer.parent; node = node.parent) {
+    if (node.type === "AwaitExpression") return true;
+  }
+  return false;
 }
 
 function destructuredKey(pattern: TSESTree.ObjectPattern, localName: string): string | undefined {

@@ -11,6 +11,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { contains, isFunctionNode, memberName, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { exportPath } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { flushesOnEveryPath, flushTestOf } from "./flush.js";
 import type { AnalysisInput } from "./input.js";
@@ -92,9 +93,10 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
     if (!variable) return;
     // `import { tracer } from "./tracing"; export { tracer }`: a re-export in all but syntax.
     const def = variable.defs[0];
-    if (def?.type === "ImportBinding" && def.node.type !== AST_NODE_TYPES.TSImportEqualsDeclaration && def.parent?.type === AST_NODE_TYPES.ImportDeclaration) {
-      const imported = def.node.type === AST_NODE_TYPES.ImportSpecifier ? staticName(def.node.imported) : def.node.type === AST_NODE_TYPES.ImportDefaultSpecifier ? "default" : undefined;
-      if (imported !== undefined) reExports.push({ specifier: def.parent.source.value, names: { [exported]: imported } });
+    if (def?.type === "ImportBinding" && def.node.type !== AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const origin = bindings.originOf(def.name);
+      const path = origin && exportPath(origin);
+      if (origin && path?.length === 1) reExports.push({ specifier: origin.module, names: { [exported]: path[0]! } });
       return;
     }
     targets.set(exported, { variable });

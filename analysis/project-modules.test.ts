@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel } from "./sdk-model.js";
-import { NODE_FILE_SYSTEM, parseJsonc, ProjectModules, setProjectModules, type ProjectFileSystem } from "./project-modules.js";
+import { importOrigin, NODE_FILE_SYSTEM, parseJsonc, ProjectModules, setProjectModules, type ProjectFileSystem } from "./project-modules.js";
 
 /** The codemods' parse, which the models' inputs carry as `parseModule` there. */
 const parse = (text: string, filename: string) => parseAnalysisInput(text, filename);
@@ -237,6 +237,32 @@ describe("reading cost and robustness", () => {
     expect(reader.exportOf(join(root, "src/app.ts"), "./broken", "tracer", parse)).toBeUndefined();
     const failing = new ProjectModules({ ...NODE_FILE_SYSTEM, readFile: () => undefined });
     expect(failing.exportOf(join(root, "src/app.ts"), "./broken", "tracer", parse)).toBeUndefined();
+  });
+
+  it("asks the one binding resolver which export of which module a variable is (importOrigin)", () => {
+    const input = parseAnalysisInput(
+      `import tracing, { tracer as t, type Options } from "./tracing";
+import * as whole from "./tracing";
+const { getTracer } = require("./lib");
+const flush = require("./lib").flush;
+const { later } = await import("./later");
+const alias = whole.tracer;
+function local(require) { const { shadowed } = require("./lib"); return shadowed; }`,
+      "src/app.ts",
+    );
+    const origins = Object.fromEntries(
+      input.scopeManager.scopes.flatMap((scope) => scope.variables).map((variable) => [variable.name, importOrigin(input, variable)]),
+    );
+    expect(origins).toMatchObject({
+      tracing: { specifier: "./tracing", name: "default" },
+      t: { specifier: "./tracing", name: "tracer" },
+      getTracer: { specifier: "./lib", name: "getTracer" },
+      flush: { specifier: "./lib", name: "flush" },
+      later: { specifier: "./later", name: "later" },
+      alias: { specifier: "./tracing", name: "tracer" },
+    });
+    // The whole module, a type, and a destructuring from a parameter that shadows `require`: no export.
+    expect([origins.Options, origins.whole, origins.shadowed]).toEqual([undefined, undefined, undefined]);
   });
 
   it("the models read the imported module for a binding used like a tracer, and nothing for a file that imports no project module", () => {

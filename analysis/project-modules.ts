@@ -16,9 +16,9 @@ import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { AttachedCache } from "./attached-cache.js";
-import { requireSpecifier, staticName, unwrapExpression } from "./ast.js";
+import { exportPath } from "./bindings.js";
+import { getAnalysisContext } from "./context.js";
 import { extractModuleFacts, NO_FACTS, type ExportFact, type ExportFactKind, type ModuleFacts } from "./export-facts.js";
 import type { AnalysisInput } from "./input.js";
 
@@ -409,35 +409,19 @@ export function setProjectModules(reader: ProjectModules): ProjectModules {
   return previous;
 }
 
-/** The module specifier and export name a variable is imported as (`import { a as b }`, default import, `const { a } = require()`, `require().a`). */
-export function importOrigin(variable: Scope.Variable): { readonly specifier: string; readonly name: string } | undefined {
+/**
+ * The module specifier and export name a variable is imported as, as bindings.ts resolves it:
+ * `import { a as b }`, a default import (`default`), `const { a } = require()`, `require().a`, an
+ * awaited `import()`, a `const` alias of one. Undefined for a whole module (namespace, `require()`
+ * object), a type-only import, and what is not imported.
+ */
+export function importOrigin(input: AnalysisInput, variable: Scope.Variable): { readonly specifier: string; readonly name: string } | undefined {
   const def = variable.defs[0];
-  if (!def) return undefined;
-  if (def.type === "ImportBinding") {
-    const node = def.node;
-    const declaration = node.parent;
-    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === "type") return undefined;
-    if (node.type === AST_NODE_TYPES.ImportSpecifier) {
-      const name = staticName(node.imported);
-      return name === undefined || node.importKind === "type" ? undefined : { specifier: declaration.source.value, name };
-    }
-    return node.type === AST_NODE_TYPES.ImportDefaultSpecifier ? { specifier: declaration.source.value, name: "default" } : undefined;
-  }
-  if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
-  const { id, init } = def.node;
-  if (id.type === AST_NODE_TYPES.ObjectPattern) {
-    const specifier = requireSpecifier(unwrapExpression(init));
-    const property = id.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && (candidate.value === def.name || (candidate.value.type === AST_NODE_TYPES.AssignmentPattern && candidate.value.left === def.name)));
-    const name = property?.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined;
-    return specifier !== undefined && name !== undefined ? { specifier, name } : undefined;
-  }
-  const value = unwrapExpression(init);
-  if (id.type === AST_NODE_TYPES.Identifier && value?.type === AST_NODE_TYPES.MemberExpression) {
-    const specifier = requireSpecifier(unwrapExpression(value.object));
-    const name = staticName(value.property, value.computed);
-    return specifier !== undefined && name !== undefined ? { specifier, name } : undefined;
-  }
-  return undefined;
+  if (def?.type !== "ImportBinding" && def?.type !== "Variable") return undefined;
+  const origin = getAnalysisContext(input).bindings.originOf(def.name);
+  if (!origin || origin.typeOnly) return undefined;
+  const path = exportPath(origin);
+  return path.length === 1 ? { specifier: origin.module, name: path[0]! } : undefined;
 }
 
 /**
@@ -460,7 +444,7 @@ const exportByVariable = new WeakMap<Scope.Variable, ImportedExport | undefined>
 function readImportedExport(input: AnalysisInput, variable: Scope.Variable): ImportedExport | undefined {
   const reader = defaultReader;
   if (importedModuleAsts.get(input.ast)) return undefined;
-  const origin = importOrigin(variable);
+  const origin = importOrigin(input, variable);
   // `settings.honeyhive.modules` name packages (never followed). Any other specifier may be a
   // relative path or a `paths` alias (`@/lib/tracing`, `lib/tracing`): resolve() tells, and refuses packages.
   if (!origin || input.settings.modules.includes(origin.specifier) || !input.parseModule) return undefined;

@@ -51,6 +51,10 @@ describe("getSdkModel: SDK bindings", () => {
     ["dynamic import", `async function main() { const { trace } = await import("honeyhive"); trace(fn); }`, "trace"],
     ["alias of a namespace", `const hh = require("honeyhive");\nconst { trace } = hh;\ntrace(fn);`, "trace"],
     ["subpath", `import { evaluate } from "honeyhive/experiments";\nevaluate({});`, "evaluate"],
+    ["import =", `import hh = require("honeyhive");\nhh.trace(fn);`, "hh.trace"],
+    ["module.require", `const { trace } = module.require("honeyhive");\ntrace(fn);`, "trace"],
+    ["default member of a dynamic import", `const hh = await import("honeyhive");\nhh.default.trace(fn);`, "hh.default.trace"],
+    ["a const alias of an export", `import { trace } from "honeyhive";\nconst t = trace;\nt(fn);`, "t"],
   ])("%s", (_name, code, callee) => {
     const expected = callee === "evaluate" ? "evaluate" : "trace";
     expect(exportOfFirstCall(code, callee)).toBe(expected);
@@ -62,6 +66,10 @@ describe("getSdkModel: SDK bindings", () => {
     ["a shadowing parameter", `import { trace } from "honeyhive";\nfunction wrap(trace) { return trace(fn); }`, "trace"],
     ["a type-only import", `import type { trace } from "honeyhive";\ndeclare const x: any;\nx(fn);`, "x"],
     ["another package's require", `const { trace } = require("tracing-lib");\ntrace(fn);`, "trace"],
+    // Shadowing is decided by the one resolver (bindings.ts), for `require` as for any name.
+    ["a local require", `const require = (m) => ({ trace: (f) => f });\nconst { trace } = require("honeyhive");\ntrace(fn);`, "trace"],
+    ["the promise of an unawaited import()", `const hh = import("honeyhive");\nhh.trace(fn);`, "hh.trace"],
+    ["a member of an export", `import { HoneyHiveTracer } from "honeyhive";\nconst { trace } = HoneyHiveTracer;\ntrace(fn);`, "trace"],
   ])("ignores %s", (_name, code, callee) => {
     expect(exportOfFirstCall(code, callee)).toBeUndefined();
   });
@@ -73,6 +81,19 @@ describe("getSdkModel: SDK bindings", () => {
     expect(tracerSummary(sdk)).toEqual([
       { name: "tracer", kind: "imported", moduleLevel: true, exported: false, referenceText: "tracer", getter: undefined },
     ]);
+  });
+
+  it("reads a settings module the same through require as through import", () => {
+    const code = `const { trace, tracer } = require("@/lib/tracing");\ntrace({ tracer }, fn);\ntracer.forceFlush();`;
+    const { input, model: sdk } = model(code, "src/a.js", ["@/lib/tracing"]);
+    expect(sdk.sdkExportOf(callsTo(input.ast, input.text, "trace")[0]!.callee)).toBe("trace");
+    expect(tracerSummary(sdk).map((tracer) => [tracer.name, tracer.kind])).toEqual([["tracer", "imported"]]);
+  });
+
+  it("uses nothing of the SDK through a type-only import, nor writes a reference through one", () => {
+    const { model: sdk } = model(`import type * as hh from "honeyhive";\nimport type { trace } from "honeyhive";\nexport type T = typeof trace | hh.HoneyHiveTracer;`);
+    expect(sdk.usesSdk).toBe(false);
+    expect(sdk.moduleReferenceTo("trace")).toBeUndefined();
   });
 
   it("costs nothing on a file without SDK or local imports", () => {
@@ -104,11 +125,14 @@ describe("getSdkModel: tracers", () => {
     const { model: sdk } = model(
       `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ project: "p" });\nconst other = new HoneyHiveTracer();`,
     );
+    // `new HoneyHiveTracer()` is 1.x code, so the unawaited init beside it holds 1.x's promise of a tracer.
     expect(tracerSummary(sdk)).toEqual([
-      { name: "tracer", kind: "init", moduleLevel: true, exported: true, referenceText: "tracer", getter: undefined },
+      { name: "tracer", kind: "init", moduleLevel: true, exported: true, referenceText: undefined, getter: undefined },
       { name: "other", kind: "init", moduleLevel: true, exported: false, referenceText: "other", getter: undefined },
     ]);
     expect(sdk.tracers[0]!.initializations).toHaveLength(1);
+    const { model: v2 } = model(`import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ project: "p" });`);
+    expect(tracerSummary(v2)).toEqual([{ name: "tracer", kind: "init", moduleLevel: true, exported: true, referenceText: "tracer", getter: undefined }]);
   });
 
   it("finds a tracer through the member require and CommonJS exports", () => {
@@ -505,6 +529,15 @@ await tracer.trace(async () => a(1));`);
     // A 2.x-only call wins over a harmless await of this SDK's synchronous init.
     expect(evidence(`import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init();\nawait tracer.forceFlush();`)).toBe(2);
     expect(evidence(`import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();`)).toBeUndefined();
+    // 1.x creations wherever the tracer goes: a per-request awaited init (also unassigned), `new`, initFromSessionId.
+    const hh = `import { HoneyHiveTracer } from "honeyhive";\n`;
+    expect(evidence(`${hh}app.get("/", async (req, res) => { const t = await HoneyHiveTracer.init(); res.end(); });`)).toBe(1);
+    expect(evidence(`${hh}export async function handler() { (await HoneyHiveTracer.init()).traceChain(work)(); }`)).toBe(1);
+    expect(evidence(`${hh}export const tracer = new HoneyHiveTracer({ apiKey: "k" });`)).toBe(1);
+    expect(evidence(`${hh}new HoneyHiveTracer({ apiKey: "k" }).startSession();`)).toBe(1);
+    expect(evidence(`${hh}export async function join(sessionId) { return HoneyHiveTracer.initFromSessionId({ sessionId }); }`)).toBe(1);
+    // A local class of the same name is not the SDK's.
+    expect(evidence(`${hh}function f() { class HoneyHiveTracer {} return new HoneyHiveTracer(); }`)).toBeUndefined();
     // Another object's flush/startSession says nothing.
     expect(evidence(`import { HoneyHiveTracer } from "honeyhive";\nimport { client } from "./db";\nawait client.startSession();\nawait client.flush();`)).toBeUndefined();
   });

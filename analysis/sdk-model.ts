@@ -7,6 +7,7 @@
 // over `ast.body` and a substring test.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { exportPath, originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import {
   contains,
@@ -55,7 +56,12 @@ export type SdkExport =
 
 /** Method names this model reads on a tracer: the trace forms, and the members that tell the file's major. */
 const TRACE_MEMBERS: ReadonlySet<string> = new Set(["trace", ...WRAPPER_MEMBERS_1X.keys()]);
-const MAJOR_EVIDENCE_MEMBERS: ReadonlySet<string> = new Set([...honeyhive1xProfile.onlyIn1x.members, ...ONLY_IN_2X.members]);
+const MAJOR_EVIDENCE_MEMBERS: ReadonlySet<string> = new Set([
+  ...honeyhive1xProfile.onlyIn1x.members,
+  ...honeyhive1xProfile.onlyIn1x.statics,
+  ...honeyhive1xProfile.onlyIn1x.awaitedStatics,
+  ...ONLY_IN_2X.members,
+]);
 
 const TRACER_NAME = /^(?:tracer|[A-Za-z_$][\w$]*Tracer)$/;
 const TRACER_GETTER_NAME = /^get[A-Z]?[\w$]*Tracer$/;
@@ -325,116 +331,46 @@ function buildModel(input: AnalysisInput): SdkModel {
   const variableOf = (identifier: TSESTree.Identifier): Scope.Variable | undefined => resolver.variableOf(identifier) ?? undefined;
   const isModuleScope = (scope: Scope.Scope) => scope.type === "module" || scope.type === "global";
 
-  // --- SDK bindings ---
+  // --- SDK bindings: what Bindings resolves each name to, read as the SDK, a project module, or neither ---
   const bindings = new Map<Scope.Variable, SdkBinding>();
   let usesExperimentsModule = false;
-  const bindingOfSpecifier = (specifier: string, importedName: string | undefined): SdkBinding | undefined => {
+  const bindingOf = (origin: ModuleOrigin | undefined): SdkBinding | undefined => {
+    // A type-only import names no value: nothing to call, nor to write a call through.
+    if (!origin || origin.typeOnly) return undefined;
+    const { module } = origin;
     // `honeyhive/experiments` exists in this SDK only (1.x exported evaluate from the root).
-    if (specifier === "honeyhive/experiments") usesExperimentsModule = true;
-    if (isSdkModule(specifier, settings)) {
-      const isSettingsModule = !isSdkPackage(specifier);
-      if (importedName === undefined) return { kind: "namespace" };
-      if (!isSettingsModule || HONEYHIVE_VALUE_EXPORTS.has(importedName)) return { kind: "export", name: importedName };
-      return { kind: "local", name: importedName, fromSdkSettingsModule: true };
+    if (module === "honeyhive/experiments") usesExperimentsModule = true;
+    if (isSdkModule(module, settings)) {
+      // The SDK's CommonJS build has no default export: `default` is the module itself.
+      const path = origin.path[0] === "default" ? origin.path.slice(1) : origin.path;
+      if (path.length === 0) return { kind: "namespace" };
+      const name = path[0]!;
+      if (path.length > 1) return undefined;
+      if (isSdkPackage(module) || HONEYHIVE_VALUE_EXPORTS.has(name)) return { kind: "export", name };
+      return { kind: "local", name, fromSdkSettingsModule: true };
     }
-    if (isLocalModule(specifier, settings)) return { kind: "local", name: importedName, fromSdkSettingsModule: false };
-    return undefined;
+    if (!isLocalModule(module, settings)) return undefined;
+    // `import tracing from "./tracing"` is the module's default export, which may itself be a tracer.
+    const path = exportPath(origin);
+    return path.length > 1 ? undefined : { kind: "local", name: path[0], fromSdkSettingsModule: false };
   };
-  /** `require("m")`, `await import("m")`, `require("m").X`, `(await import("m")).X` → the binding the value is. */
-  const bindingOfModuleExpression = (node: TSESTree.Node | null | undefined): SdkBinding | undefined => {
-    const expression = unwrapExpression(node);
-    if (!expression) return undefined;
-    const specifier = requireSpecifier(expression) ?? dynamicImportSpecifier(expression);
-    if (specifier !== undefined) return bindingOfSpecifier(specifier, undefined);
-    if (expression.type === AST_NODE_TYPES.MemberExpression) {
-      const name = memberName(expression);
-      const objectBinding = bindingOfModuleExpression(expression.object);
-      if (name === undefined || !objectBinding) return undefined;
-      if (objectBinding.kind === "namespace") {
-        if (name === "default") return objectBinding;
-        const inner = unwrapExpression(expression.object);
-        const specifierOfObject = requireSpecifier(inner) ?? dynamicImportSpecifier(inner);
-        return specifierOfObject !== undefined ? bindingOfSpecifier(specifierOfObject, name) : { kind: "export", name };
-      }
-      if (objectBinding.kind === "local" && objectBinding.name === undefined) return { ...objectBinding, name };
-      return undefined;
-    }
-    if (expression.type === AST_NODE_TYPES.Identifier) {
-      const variable = variableOf(expression);
-      return variable ? bindings.get(variable) : undefined;
-    }
-    return undefined;
-  };
-  /** The binding of `variable` declared by destructuring `pattern` out of a module value. */
-  const bindingFromPattern = (pattern: TSESTree.Node, moduleBinding: SdkBinding, variable: Scope.Variable): SdkBinding | undefined => {
-    if (pattern.type === AST_NODE_TYPES.Identifier) return pattern.name === variable.name ? moduleBinding : undefined;
-    if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
-    for (const property of pattern.properties) {
-      if (property.type !== AST_NODE_TYPES.Property) continue;
-      const key = staticName(property.key, property.computed);
-      let value: TSESTree.Node = property.value;
-      if (value.type === AST_NODE_TYPES.AssignmentPattern) value = value.left;
-      if (key === undefined || value.type !== AST_NODE_TYPES.Identifier || value.name !== variable.name) continue;
-      if (moduleBinding.kind === "namespace") return { kind: "export", name: key };
-      if (moduleBinding.kind === "local" && moduleBinding.name === undefined) return { ...moduleBinding, name: key };
-    }
-    return undefined;
-  };
-
-  // Imports first (they never depend on other bindings), then variables (which may alias them).
-  const pendingVariables: { variable: Scope.Variable; declarator: TSESTree.VariableDeclarator }[] = [];
   for (const variable of allVariables) {
-    for (const def of variable.defs) {
-      if (def.type === "ImportBinding") {
-        const node = def.node;
-        if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-          const reference = node.moduleReference;
-          if (reference.type === AST_NODE_TYPES.TSExternalModuleReference) {
-            const specifier = staticName(reference.expression);
-            const binding = specifier !== undefined ? bindingOfSpecifier(specifier, undefined) : undefined;
-            if (binding) bindings.set(variable, binding);
-          }
-          continue;
-        }
-        const declaration = node.parent;
-        if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === "type") continue;
-        if (node.type === AST_NODE_TYPES.ImportSpecifier && node.importKind === "type") continue;
-        // Default and namespace imports are the whole module (the SDK's CommonJS build has no default export).
-        const importedName = node.type === AST_NODE_TYPES.ImportSpecifier ? staticName(node.imported) : undefined;
-        const binding = bindingOfSpecifier(declaration.source.value, importedName);
-        // `import tracing from "./tracing"` is the module's default export, which may itself be a tracer.
-        if (binding && node.type === AST_NODE_TYPES.ImportDefaultSpecifier && binding.kind === "local") {
-          bindings.set(variable, { ...binding, name: "default" });
-        } else if (binding) bindings.set(variable, binding);
-      } else if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
-        pendingVariables.push({ variable, declarator: def.node });
-      }
-    }
-  }
-  // Variables may alias other variables (`const hh = require("honeyhive"); const { trace } = hh;`): a few rounds settle it.
-  for (let round = 0; round < 3; round += 1) {
-    let changed = false;
-    for (const { variable, declarator } of pendingVariables) {
-      if (bindings.has(variable)) continue;
-      const moduleBinding = bindingOfModuleExpression(declarator.init);
-      const binding = moduleBinding && bindingFromPattern(declarator.id, moduleBinding, variable);
-      if (binding) {
-        bindings.set(variable, binding);
-        changed = true;
-      }
-    }
-    if (!changed) break;
+    const def = variable.defs[0];
+    const declared = def?.type === "ImportBinding" || (def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init !== null);
+    const binding = declared ? bindingOf(resolver.originOf(def.name)) : undefined;
+    if (binding) bindings.set(variable, binding);
   }
 
   const sdkExportOf = (node: TSESTree.Node): SdkExport | undefined => {
     const expression = unwrapExpression(node);
     if (!expression) return undefined;
+    let binding: SdkBinding | undefined;
     if (expression.type === AST_NODE_TYPES.Identifier) {
       const variable = variableOf(expression);
-      const binding = variable && bindings.get(variable);
-      return binding?.kind === "export" ? binding.name : undefined;
+      binding = variable && bindings.get(variable);
+    } else {
+      binding = bindingOf(resolver.originOf(expression));
     }
-    const binding = bindingOfModuleExpression(expression);
     return binding?.kind === "export" ? binding.name : undefined;
   };
   const isSdkCall = (node: TSESTree.CallExpression, name: SdkExport) => sdkExportOf(node.callee) === name;
@@ -581,16 +517,9 @@ function buildModel(input: AnalysisInput): SdkModel {
   // The type may come from a type-only import, which is not an SDK binding for values.
   const isSdkTracerType = (annotation: TSESTree.TypeNode | undefined): boolean => {
     if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
-    const typeName = annotation.typeName;
-    const name = typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : undefined;
-    const root = typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.left : typeName;
-    if (root.type !== AST_NODE_TYPES.Identifier) return false;
-    const def = variableOf(root)?.defs[0];
-    const holder = def?.type === "ImportBinding" ? def.node : undefined;
-    const declaration = holder?.parent;
-    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || !isSdkModule(declaration.source.value, settings)) return false;
-    if (holder?.type === AST_NODE_TYPES.ImportSpecifier) return typeName === root && staticName(holder.imported) === "HoneyHiveTracer";
-    return name === "HoneyHiveTracer" && typeName !== root; // `hh.HoneyHiveTracer` through a namespace/default import
+    // `HoneyHiveTracer`, renamed, or `hh.HoneyHiveTracer` through a namespace/default import.
+    const origin = resolver.originOf(annotation.typeName);
+    return origin !== undefined && isSdkModule(origin.module, settings) && originName(origin) === "HoneyHiveTracer";
   };
   for (const variable of allVariables) {
     const def = variable.defs[0];
@@ -745,9 +674,9 @@ function buildModel(input: AnalysisInput): SdkModel {
     if (honeyhive1xProfile.onlyIn1x.exports.has(binding.name)) saw1x = true;
     if (ONLY_IN_2X.exports.has(binding.name)) saw2x = true;
   }
-  for (const tracer of tracers) {
-    // 1.x init is async; this SDK's is synchronous (an `await` of it is harmless but tells the author's major).
-    if (tracer.initializations.some((creation) => creation.parent?.type === AST_NODE_TYPES.AwaitExpression)) saw1x = true;
+  // Wherever the tracer goes (a module variable, a per-request local, nowhere): `new HoneyHiveTracer()`.
+  if (honeyhive1xProfile.onlyIn1x.construction && nodesOfType(ast, AST_NODE_TYPES.NewExpression).some((node) => sdkExportOf(node.callee) === "HoneyHiveTracer")) {
+    saw1x = true;
   }
 
   // --- trace uses, enrichment, evaluate ---
@@ -771,7 +700,9 @@ function buildModel(input: AnalysisInput): SdkModel {
       if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
       const name = memberName(callee);
       if (name === undefined || !(TRACE_MEMBERS.has(name) || MAJOR_EVIDENCE_MEMBERS.has(name))) continue;
-      if (honeyhive1xProfile.onlyIn1x.statics.has(name) && sdkExportOf(callee.object) === "HoneyHiveTracer") {
+      const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression;
+      const static1x = honeyhive1xProfile.onlyIn1x.statics.has(name) || (awaited && honeyhive1xProfile.onlyIn1x.awaitedStatics.has(name));
+      if (static1x && sdkExportOf(callee.object) === "HoneyHiveTracer") {
         saw1x = true;
         continue;
       }

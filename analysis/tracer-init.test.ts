@@ -72,6 +72,13 @@ describe("findTracerInitsPerCall", () => {
     expect(awaited).toMatchObject({ major: 1, display: "await HoneyHiveTracer.init()" });
     const [plain] = find(`${EXPRESS}app.get("/", (req, res) => { const t = HoneyHiveTracer.init(); res.end(); });`);
     expect(plain).toMatchObject({ major: 2, display: "HoneyHiveTracer.init()" });
+    const [constructed] = find(`${EXPRESS}app.get("/", (req, res) => { const t = new HoneyHiveTracer({}); res.end(); });`);
+    expect(constructed).toMatchObject({ major: 1, display: "new HoneyHiveTracer()" });
+    const [joined] = find(`${EXPRESS}app.get("/", async (req, res) => { const t = await HoneyHiveTracer.initFromSessionId({}); res.end(); });`);
+    expect(joined).toMatchObject({ major: 1, display: "await HoneyHiveTracer.initFromSessionId()" });
+    // The file's major is the SDK model's: a call only this SDK has outweighs a harmless await of its synchronous init.
+    const [mixed] = find(`${EXPRESS}app.get("/", async (req, res) => { const t = await HoneyHiveTracer.init(); await t.forceFlush(); res.end(); });`);
+    expect(mixed).toMatchObject({ major: 2, display: "await HoneyHiveTracer.init()" });
   });
 
   it("counts an OpenTelemetry provider only when it is made global and exports to HoneyHive", () => {

@@ -28,8 +28,8 @@ import { TRACER_STATICS } from "./knowledge/sdks/honeyhive.js";
 import { GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS, opentelemetryProfile, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
 import type { PackageExport } from "./knowledge/sdks/types.js";
 import { CALL_TYPES, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
-import { getSdkModel } from "./sdk-model.js";
-import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
+import { getSdkModel, honeyhiveMajorOfFile } from "./sdk-model.js";
+import type { HoneyhiveMajor } from "./sdk-version.js";
 
 /** `HoneyHiveTracer.<name>(…)` statics that make a tracer: this SDK's and 1.x's. */
 const CREATING_STATICS: ReadonlySet<string> = new Set([
@@ -98,8 +98,6 @@ interface Creation {
   readonly api: "honeyhive" | "opentelemetry";
   readonly display: string;
   readonly awaited: TSESTree.AwaitExpression | undefined;
-  /** 1.x-only shape: an awaited init, `new HoneyHiveTracer()`. */
-  readonly evidenceOf1x: boolean;
 }
 
 const cache = new AttachedCache<TSESTree.Program, readonly TracerInitPerCall[]>("honeyhive.tracerInitPerCall");
@@ -137,7 +135,7 @@ function collect(input: AnalysisInput): readonly TracerInitPerCall[] {
     const inPerCallCode = direct !== undefined || handlers.enclosingHandler(creation.node) !== undefined || placeOf(creation.node, undefined, evaluate.runFunctions) !== undefined;
     const where = direct ?? (inPerCallCode ? undefined : throughHelper(input, creation, perCall));
     if (!where) continue;
-    major ??= honeyhiveMajorOf(input, () => (creations.some((candidate) => candidate.evidenceOf1x) ? 1 : undefined));
+    major ??= honeyhiveMajorOfFile(input);
     found.push({ creation: creation.node, api: creation.api, display: creation.display, awaited: creation.awaited, helper: undefined, ...where, major });
   }
   return found;
@@ -188,12 +186,11 @@ function findCreations(input: AnalysisInput): Creation[] {
         api: "honeyhive",
         display: `${awaited ? "await " : ""}HoneyHiveTracer.${method}()`,
         awaited,
-        evidenceOf1x: awaited !== undefined || !(method in TRACER_STATICS),
       });
       continue;
     }
     if (sdk.usesSdk && NEW_CREATES_TRACER && sdk.sdkExportOf(callee) === "HoneyHiveTracer") {
-      creations.push({ node, api: "honeyhive", display: "new HoneyHiveTracer()", awaited, evidenceOf1x: true });
+      creations.push({ node, api: "honeyhive", display: "new HoneyHiveTracer()", awaited });
       continue;
     }
     if (!otelToHoneyhive || callee.type === AST_NODE_TYPES.Super) continue;
@@ -201,7 +198,7 @@ function findCreations(input: AnalysisInput): Creation[] {
     const component = origin && OTEL_PIPELINES.find((candidate) => matches(origin, candidate.export));
     if (!component) continue;
     const activation = activationOf(input, node, component);
-    if (activation) creations.push({ node, api: "opentelemetry", display: `new ${component.export.name}()${activation}`, awaited: undefined, evidenceOf1x: false });
+    if (activation) creations.push({ node, api: "opentelemetry", display: `new ${component.export.name}()${activation}`, awaited: undefined });
   }
   return creations;
 }

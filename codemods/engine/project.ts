@@ -104,7 +104,7 @@ export function fileLinks(input: AnalysisInput): FileLinks {
     if (!call.functionProperty || call.evaluatedFunctions.length > 0) continue;
     const identifier = evaluatedIdentifier(sdk, call.functionProperty.value);
     const variable = identifier && sdk.variableOf(identifier);
-    const origin = variable && importOrigin(variable);
+    const origin = variable && importOrigin(input, variable);
     const module = origin && projectModules().resolve(origin.specifier, path);
     if (origin && module) evaluatedImports.push({ module, name: origin.name });
   }

@@ -811,8 +811,18 @@ export const honeyhive1xProfile = {
     statics: entriesWhere("static", (entry) => entry.name !== "init" && entry.name !== "constructor"),
     members: entriesWhere("instance", (entry) => !["enrichSpan", "enrichSession", "trace", "sessionId", "project", "source"].includes(entry.name)),
     exports: entriesWhere("export", (entry) => !["HoneyHiveTracer", "enrichSpan", "enrichSession"].includes(entry.name)),
+    /**
+     * Statics whose awaited call is 1.x's: `await HoneyHiveTracer.init()` (async in 1.x; synchronous
+     * here, where the `await` is harmless but tells the author's major), `initFromSessionId`.
+     */
+    awaitedStatics: entriesWhere("static", (entry) => entry.name !== "constructor" && entry.behaviour?.async === true),
+    /**
+     * `new HoneyHiveTracer(…)`: 1.x's constructor (private in its types) made a tracer from JavaScript;
+     * this SDK's takes resolved internals and is never called by application code.
+     */
+    construction: API_1X.some((entry) => entry.where === "static" && entry.name === "constructor" && entry.behaviour?.createsTracer === true),
   },
-  /** …or awaits `HoneyHiveTracer.init(...)`, or the nearest package.json depends on `honeyhive` below 2. */
+  /** …or the nearest package.json depends on `honeyhive` below 2. */
   dependencyRange: "<2",
   /** What a fix writes in 1.x code: 1.x has no forceFlush. */
   preferredFlush: { member: "flush", text: (tracer: string) => `${tracer}.flush()` },
