@@ -76,8 +76,10 @@ export function runTransforms(source: string, filePath: string, options: RunTran
   const settings = toSettings(options.settings);
   const parsed = parseFile(source, filePath, settings, options.project);
   if (isParseFailure(parsed)) return unchanged(source, parsed.failure);
+  // Every parse of this run: the first, and those of the text after edits (settle).
+  const parses: ParsedFile[] = [parsed];
   try {
-    const result = transformParsed(parsed, filePath, settings, options);
+    const result = transformParsed(parsed, filePath, settings, options, parses);
     if (!options.links) return result;
     // The transforms only recorded edits, so this is the very parse (and cached models) they read.
     let links: FileLinks;
@@ -88,12 +90,19 @@ export function runTransforms(source: string, filePath: string, options: RunTran
     }
     return { ...result, links };
   } finally {
-    // Nothing of the parse leaves this function (results are text and plain data).
-    releaseParse(parsed);
+    // Nothing of the parses leaves this function (results are text and plain data).
+    for (const file of parses) releaseParse(file);
   }
 }
 
-function transformParsed(parsed: ParsedFile, filePath: string, settings: HoneyhiveSettings, options: RunTransformsOptions): TransformRunResult {
+/** `parses` receives each parse made here, for the caller to release. */
+function transformParsed(
+  parsed: ParsedFile,
+  filePath: string,
+  settings: HoneyhiveSettings,
+  options: RunTransformsOptions,
+  parses: ParsedFile[],
+): TransformRunResult {
   const source = parsed.text;
   let file: ParsedFile = parsed;
   let accepted: TextEdit[] = [];
@@ -109,6 +118,7 @@ function transformParsed(parsed: ParsedFile, filePath: string, settings: Honeyhi
       const settle = (): string | undefined => {
         const reparsed = parseFile(applyEdits(file.text, accepted), filePath, fileSettings, options.project);
         if (isParseFailure(reparsed)) return `transforms produced unparsable code: ${reparsed.failure.message}`;
+        parses.push(reparsed);
         file = reparsed;
         accepted = [];
         return undefined;
