@@ -126,6 +126,20 @@ function siblingKind(ref: KindRef, id: string | undefined): KindRef | undefined 
 // ---------------------------------------------------------------------------------------------
 // The engine
 
+/**
+ * The hook API's one computed property, on a prototype. A getter written in an object literal gives
+ * each object a hidden class of its own (holding that getter's closure), which V8 keeps in the old
+ * generation: it pinned the analysis, and through it the file's AST, through every young-generation
+ * collection (codemods/engine/parse.ts explains the same effect of typescript-estree's alias getters).
+ */
+class HookApiBase {
+  constructor(private readonly serverOrRouted: () => boolean) {}
+
+  get isServerOrRoutedFile(): boolean {
+    return this.serverOrRouted();
+  }
+}
+
 class HandlerAnalysis implements HandlerModel {
   readonly requestHandlers: RequestHandler[] = [];
   readonly lambdaHandlers: LambdaHandler[] = [];
@@ -246,9 +260,7 @@ class HandlerAnalysis implements HandlerModel {
 
   private hookApi(): HandlerHookApi {
     const { bindings } = this.context;
-    // The getter below must read the analysis, not the API object.
-    const self = this;
-    return {
+    return Object.assign(new HookApiBase(() => this.listensAsServer || this.routedFile), {
       path: this.context.path,
       filename: this.input.filename,
       ast: this.input.ast,
@@ -262,12 +274,9 @@ class HandlerAnalysis implements HandlerModel {
       objectOf: (node) => bindings.objectOf(node),
       namedExports: () => this.namedExports(),
       isHandler: (fn) => this.byFunction.has(fn),
-      get isServerOrRoutedFile() {
-        return self.listensAsServer || self.routedFile;
-      },
       request: (functions, registration) => this.addRequest(functions, this.currentHookOwner(), registration),
       invocation: (fn, entry) => this.addInvocation(fn, entry, this.currentHookOwner()),
-    };
+    } satisfies Omit<HandlerHookApi, "isServerOrRoutedFile">);
   }
 
   /** The descriptor whose hook is running (hooks report through the one API object). */

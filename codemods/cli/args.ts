@@ -112,14 +112,12 @@ function parseServerless(on: boolean | undefined, off: boolean | undefined): boo
 }
 
 /**
- * `--sdk-version 1|2`: the major of honeyhive the code is written against. With `--from 1` the 2.x
- * transforms run on the code the 1.x set has just migrated, so they speak 2.x whatever package.json
- * still says (it names 1.x until `--update-package` or the user moves it).
+ * `--sdk-version 1|2`: the major of honeyhive the code is written against. With `--from 1` the engine
+ * reads the code as 2.x (codemods/engine/engine.ts `settingsOfRun`), so 1 contradicts it.
  */
 function parseSdkVersion(value: string | undefined, from1x: boolean): 1 | 2 | undefined {
   if (value !== undefined && value !== "1" && value !== "2") throw new UsageError(`--sdk-version: expected 1 or 2, got "${value}"`);
   if (from1x && value === "1") throw new UsageError("--sdk-version 1 with --from 1: after the 1.x transforms the code is 2.x; leave --sdk-version out");
-  if (from1x) return 2;
   return value === undefined ? undefined : (Number(value) as 1 | 2);
 }
 

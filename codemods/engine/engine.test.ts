@@ -101,6 +101,25 @@ describe("runTransforms", () => {
     );
   });
 
+  it("reads every file of a run with the 1.x set as 2.x code, one the 1.x set leaves alone too, whatever package.json says", () => {
+    const directory = mkdtempSync(join(tmpdir(), "honeyhive-engine-1x-"));
+    try {
+      writeFileSync(join(directory, "package.json"), JSON.stringify({ dependencies: { honeyhive: "^1.0.42" } }));
+      const file = join(directory, "handler.ts");
+      // Nothing 1.x-only here, so the 1.x set changes nothing and the 2.x transforms read the first parse.
+      const lambda = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nexport const handler = async () => {\n  tracer.enrichSession({ metadata: {} });\n};\n`;
+      writeFileSync(file, lambda);
+      // The 2.x set alone speaks the project's major (1.x: an unawaited init is a promise, flush()) ...
+      expect(runTransforms(lambda, file).output).toContain("    await (await tracer).flush();\n");
+      // ... and after the 1.x set, 2.x, as `migrate --from 1` does without the CLI saying so.
+      const from1 = runTransforms(lambda, file, { transforms: ALL_TRANSFORM_IDS });
+      expect(from1.applied).toEqual(["lambda-force-flush"]);
+      expect(from1.output).toContain("    await tracer.forceFlush();\n");
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it("aligns a review marker with a line another transform re-indents", () => {
     const before = `import { HoneyHiveTracer, enrichSpan } from "honeyhive";
 

@@ -59,8 +59,16 @@ export interface RunTransformsOptions {
   readonly links?: boolean;
 }
 
-function toSettings(settings: RunTransformsOptions["settings"]): HoneyhiveSettings {
-  return readSettings({ honeyhive: settings ?? {} });
+/**
+ * The settings every transform of the run reads the file with. A run with the 1.x set (`--from 1`)
+ * ends on 2.x code, so the file is read as written against honeyhive 2 whatever the project's
+ * package.json still says (it names 1.x until the user or `--update-package` moves it): decided once
+ * per run, the 2.x transforms can read the first parse when the 1.x set changed nothing, and only the
+ * text the 1.x set changed is parsed again.
+ */
+function settingsOfRun(options: RunTransformsOptions): HoneyhiveSettings {
+  const settings = readSettings({ honeyhive: options.settings ?? {} });
+  return (options.transforms ?? TRANSFORM_IDS).some(is1xTransformId) ? { ...settings, sdkVersion: 2 } : settings;
 }
 
 function unchanged(source: string, error?: TransformFailure): TransformRunResult {
@@ -73,11 +81,13 @@ function transformFailure(id: TransformId, error: unknown): TransformFailure {
 
 /** Parses `source` once, applies the selected transforms in order, prints once. Never throws. */
 export function runTransforms(source: string, filePath: string, options: RunTransformsOptions = {}): TransformRunResult {
-  const settings = toSettings(options.settings);
+  const settings = settingsOfRun(options);
   const parsed = parseFile(source, filePath, settings, options.project);
   if (isParseFailure(parsed)) return unchanged(source, parsed.failure);
+  // Every parse of this run: the first, and those of the text after edits (settle).
+  const parses: ParsedFile[] = [parsed];
   try {
-    const result = transformParsed(parsed, filePath, settings, options);
+    const result = transformParsed(parsed, filePath, settings, options, parses);
     if (!options.links) return result;
     // The transforms only recorded edits, so this is the very parse (and cached models) they read.
     let links: FileLinks;
@@ -88,27 +98,33 @@ export function runTransforms(source: string, filePath: string, options: RunTran
     }
     return { ...result, links };
   } finally {
-    // Nothing of the parse leaves this function (results are text and plain data).
-    releaseParse(parsed);
+    // Nothing of the parses leaves this function (results are text and plain data).
+    for (const file of parses) releaseParse(file);
   }
 }
 
-function transformParsed(parsed: ParsedFile, filePath: string, settings: HoneyhiveSettings, options: RunTransformsOptions): TransformRunResult {
+/** `parses` receives each parse made here, for the caller to release. */
+function transformParsed(
+  parsed: ParsedFile,
+  filePath: string,
+  settings: HoneyhiveSettings,
+  options: RunTransformsOptions,
+  parses: ParsedFile[],
+): TransformRunResult {
   const source = parsed.text;
   let file: ParsedFile = parsed;
   let accepted: TextEdit[] = [];
   const applied: TransformId[] = [];
   const run: RunState = { removedTracers: new Set() };
   let after1x = false;
-  // Once the 1.x set has rewritten the file it is 2.x code, whatever the project's package.json still says.
-  let fileSettings = settings;
   for (const id of options.transforms ?? TRANSFORM_IDS) {
     const transform = transformById(id);
     try {
       /** Applies the accepted edits and parses the result, so the next transform reads it. */
       const settle = (): string | undefined => {
-        const reparsed = parseFile(applyEdits(file.text, accepted), filePath, fileSettings, options.project);
+        const reparsed = parseFile(applyEdits(file.text, accepted), filePath, settings, options.project);
         if (isParseFailure(reparsed)) return `transforms produced unparsable code: ${reparsed.failure.message}`;
+        parses.push(reparsed);
         file = reparsed;
         accepted = [];
         return undefined;
@@ -116,7 +132,6 @@ function transformParsed(parsed: ParsedFile, filePath: string, settings: Honeyhi
       // The 2.x transforms match 2.x code: after the 1.x set they read its output, not the 1.x source.
       const leaving1x = after1x && !is1xTransformId(id) && accepted.length > 0;
       after1x = is1xTransformId(id);
-      if (leaving1x) fileSettings = { ...settings, sdkVersion: 2 };
       const failedSettle = leaving1x ? settle() : undefined;
       if (failedSettle) return unchanged(source, { message: failedSettle });
       let edits = collectEdits(transform, file, run, options.project);

@@ -22,12 +22,12 @@ function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return;
-  const handlers = getHandlerModel(input);
   for (const { call, callee } of tracerMethodCalls(input, SESSION_STARTING_MEMBERS_1X)) {
     const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : undefined;
     // The `await` goes in both forms: createSession() and sessionId are not promises here.
     if (awaited) edits.remove([awaited.range[0], call.range[0]]);
-    if (handlers.enclosingHandler(call)) {
+    // The handler model only for a file that calls startSession(): most 1.x files do not.
+    if (getHandlerModel(input).enclosingHandler(call)) {
       edits.replace(callee.property, "createSession");
     } else {
       edits.replace([callee.property.range[0], call.range[1]], "sessionId");
