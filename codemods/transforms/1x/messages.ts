@@ -27,6 +27,12 @@ export const MESSAGES_1X = {
         return `1.x ${same.map(({ display }) => display).join(", ")} ${same.length > 1 ? "are" : "is"} gone: ${sentence(why)}${to === undefined ? "" : `; instead: ${to}`}`;
       })
       .join("; "),
+  reExports: (names: readonly { readonly name: string; readonly why: string; readonly to: string | undefined }[]) =>
+    `re-exported 1.x ${names.map(({ name }) => name).join(", ")} ${names.length > 1 ? "have" : "has"} no export of that name here: ${names
+      .map(({ name, why, to }) => `${name}: ${to === undefined ? sentence(why) : `use ${to} at its callers`}`)
+      .join("; ")}`,
+  datasetGroundTruths:
+    "1.x read each datapoint's ground truth from ground_truths; this SDK reads groundTruth: rename the key where this dataset is built (the codemod cannot see it here)",
   runConcurrently: "runConcurrently: false means one datapoint at a time: set maxConcurrency: 1 in that case, else drop the key",
   evaluateResult: (field: string) =>
     `evaluate() resolves to { runId, name, results, summary } here: 1.x's result.${field} has no counterpart (per-datapoint outcomes are in results, metrics in summary)`,
