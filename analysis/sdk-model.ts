@@ -57,7 +57,8 @@ export type SdkExport =
 const TRACE_MEMBERS: ReadonlySet<string> = new Set(["trace", ...WRAPPER_MEMBERS_1X.keys()]);
 const MAJOR_EVIDENCE_MEMBERS: ReadonlySet<string> = new Set([...honeyhive1xProfile.onlyIn1x.members, ...ONLY_IN_2X.members]);
 
-const TRACER_NAME = /^(?:tracer|[A-Za-z_$][\w$]*Tracer)$/;
+// `tracerPromise`: 1.x init returned a promise, and modules exported it to be awaited.
+const TRACER_NAME = /^(?:tracer|[A-Za-z_$][\w$]*Tracer)(?:Promise)?$/;
 const TRACER_GETTER_NAME = /^get[A-Z]?[\w$]*Tracer$/;
 
 export interface TracerDeclaration {
