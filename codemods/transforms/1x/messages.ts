@@ -9,6 +9,8 @@ export const MESSAGES_1X = {
   wrapperConfig: "the 1.x wrapper option config has no trace() option: call tracer.enrichSpan({ config }) inside the function",
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
   traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
+  unresolvedReceiver: (name: string) =>
+    `the codemod cannot tell which tracer this 1.x ${name}() is called on: if it is a HoneyHive tracer, rewrite it as <tracer>.trace(options, fn)${name === "logModel" ? " (logModel: a model span enriched with its fields)" : ""}`,
   traceMethod: "1.x tracer.trace(fn) ran a method with `this` undefined: call it directly, with the receiver it needs",
   sessionIdAssigned: "a tracer's sessionId cannot be assigned here: use tracer.createSession({ sessionId }) for a request's session, or sessionStart({ sessionId }) for the tracer's own",
   enrichmentField: (call: string, keys: readonly string[], why: readonly string[]) =>

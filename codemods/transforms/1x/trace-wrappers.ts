@@ -10,10 +10,11 @@
 // the options text moves in front of it instead.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { unwrapExpression } from "../../../analysis/ast.js";
+import { memberName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
 import { isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls } from "../../../analysis/honeyhive-1x.js";
+import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
@@ -77,7 +78,9 @@ function collect({ file, edits }: TransformContext): void {
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return;
 
-  for (const { call, callee, name } of tracerMethodCalls(input, INSTANCE_METHODS)) {
+  const onTracers = tracerMethodCalls(input, INSTANCE_METHODS);
+  markUnresolvedReceivers(input, edits, text, new Set(onTracers.map(({ call }) => call)));
+  for (const { call, callee, name } of onTracers) {
     const tracerText = text.slice(callee.object.range[0], callee.object.range[1]);
     if (name === "trace") {
       rewriteImmediateTrace(edits, text, input, call);
@@ -120,6 +123,22 @@ function collect({ file, edits }: TransformContext): void {
   }
   for (const variable of wrapperVariables) if (isUnusedAfter(variable, rewritten)) imports.remove(variable);
   imports.finish(edits);
+}
+
+/**
+ * `x.traceModel(fn)` on something the model cannot tell is a tracer (`const [a, b] = await
+ * Promise.all([init(…), init(…)])`, a parameter typed elsewhere), in a file that uses the SDK: these
+ * names are 1.x HoneyHive's, and this SDK's tracer has none of them, so the call gets a marker
+ * rather than staying 1.x silently. `trace` is this SDK's name too and is left alone.
+ */
+function markUnresolvedReceivers(input: TransformContext["file"]["input"], edits: EditList, text: string, resolved: ReadonlySet<TSESTree.CallExpression>): void {
+  const sdk = getSdkModel(input);
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const callee = unwrapExpression(call.callee);
+    const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (name === undefined || name === "trace" || !INSTANCE_METHODS.has(name) || resolved.has(call) || sdk.sdkExportOf(callee!) !== undefined) continue;
+    addMarker(edits, text, call, MESSAGES_1X.unresolvedReceiver(name));
+  }
 }
 
 /** 1.x `tracer.trace(fn, ...args)` ran `fn(...args)` at once, in the tracer's session, with no span. */
