@@ -16,7 +16,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { droppedKeysMessage, migrateOptionKeys, objectArgument, renameKey } from "./shared.js";
+import { droppedKeysMessage, migrateOptionKeys, renameKey } from "./shared.js";
 
 export const meta = transformMeta("1x-evaluate");
 
@@ -30,6 +30,7 @@ function collect({ file, edits }: TransformContext): void {
   const evaluatorCalls: TSESTree.CallExpression[] = [];
   const evaluatorLists: TSESTree.ArrayExpression[] = [];
   const namespaceCalls: TSESTree.CallExpression[] = [];
+  const migratedConfigs = new Set<TSESTree.ObjectExpression>();
   for (const { call } of sdkFunctionCalls(input, new Set(["evaluate", "evaluator"]))) {
     const variable = rootImportOf(input, call);
     if (!variable) continue;
@@ -39,8 +40,11 @@ function collect({ file, edits }: TransformContext): void {
     }
     if (unwrapExpression(call.callee)?.type === AST_NODE_TYPES.MemberExpression) namespaceCalls.push(call);
     else moved.add(variable);
-    const config = objectArgument(call);
-    if (config) migrateConfig(input, edits, text, call, config);
+    // The config literal, also when a `const` of the file holds it (migrated once, whatever calls share it).
+    const config = call.arguments[0] && literalOf(input, call.arguments[0], AST_NODE_TYPES.ObjectExpression);
+    if (config && !migratedConfigs.has(config)) migrateConfig(input, edits, text, call, config);
+    if (config) migratedConfigs.add(config);
+    else if (call.arguments[0]) addMarker(edits, text, call, MESSAGES_1X.evaluateConfigElsewhere);
     const list = config && keyedProperties(config).find(({ key }) => key === "evaluators")?.property.value;
     if (list?.type === AST_NODE_TYPES.ArrayExpression) evaluatorLists.push(list);
     markResultReads(input, edits, text, call);
@@ -121,7 +125,7 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
     } else if (key === "query_list") {
       edits.replace(property, `dataset: ${text.slice(value.range[0], value.range[1])}.map((inputs) => ({ inputs }))`);
     } else if (key === "dataset") {
-      const items = datasetLiteral(input, value);
+      const items = literalOf(input, value, AST_NODE_TYPES.ArrayExpression);
       if (!items) {
         addMarker(edits, text, call, MESSAGES_1X.datasetGroundTruths);
         continue;
@@ -135,15 +139,20 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
   if (dropped.length > 0) addMarker(edits, text, call, droppedKeysMessage("evaluate", dropped));
 }
 
-/** The dataset's array literal: written in place, or held by a `const` of this file. */
-function datasetLiteral(input: AnalysisInput, value: TSESTree.Node): TSESTree.ArrayExpression | undefined {
+/** The array or object literal `value` is: written in place, or held by a `const` of this file. */
+function literalOf<T extends AST_NODE_TYPES.ArrayExpression | AST_NODE_TYPES.ObjectExpression>(
+  input: AnalysisInput,
+  value: TSESTree.Node,
+  type: T,
+): Extract<TSESTree.Node, { type: T }> | undefined {
   const expression = unwrapExpression(value);
-  if (expression?.type === AST_NODE_TYPES.ArrayExpression) return expression;
+  const isLiteral = (node: TSESTree.Node | undefined): node is Extract<TSESTree.Node, { type: T }> => node?.type === type;
+  if (isLiteral(expression)) return expression;
   if (expression?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const def = getSdkModel(input).variableOf(expression)?.defs[0];
   if (def?.type !== "Variable" || def.parent?.kind !== "const") return undefined;
   const init = unwrapExpression(def.node.init);
-  return init?.type === AST_NODE_TYPES.ArrayExpression ? init : undefined;
+  return isLiteral(init) ? init : undefined;
 }
 
 /** Fields of 1.x's evaluate() result that this SDK's result (`{ runId, name, results, summary }`) does not have. */

@@ -33,6 +33,8 @@ export const MESSAGES_1X = {
     `re-exported 1.x ${names.map(({ name }) => name).join(", ")} ${names.length > 1 ? "have" : "has"} no export of that name here: ${names
       .map(({ name, why, to }) => `${name}: ${to === undefined ? sentence(why) : `use ${to} at its callers`}`)
       .join("; ")}`,
+  evaluateConfigElsewhere:
+    "this 1.x evaluate() config is built where the codemod cannot see it: rename its 1.x keys (options table) and pass function a ({ inputs, groundTruth }) datapoint, which 1.x passed as (inputs, groundTruths)",
   datasetGroundTruths:
     "1.x read each datapoint's ground truth from ground_truths; this SDK reads groundTruth: rename the key where this dataset is built (the codemod cannot see it here)",
   runConcurrently: "runConcurrently: false means one datapoint at a time: set maxConcurrency: 1 in that case, else drop the key",
