@@ -149,6 +149,8 @@ export interface SdkModel {
   moduleReferenceTo(name: SdkExport): string | undefined;
   /** The tracer an expression evaluates to: `tracer`, `getTracer()`, `this.tracer`, an imported tracer. */
   tracerOf(node: TSESTree.Node): TracerDeclaration | undefined;
+  /** `node` creates a tracer (`HoneyHiveTracer.init(…)`, awaited or not, `new HoneyHiveTracer(…)`), as in `export default await HoneyHiveTracer.init(…)`. */
+  isTracerCreation(node: TSESTree.Node): boolean;
   /** Every tracer declared or imported in this file, in source order. */
   readonly tracers: readonly TracerDeclaration[];
   /** `trace(...)` / `@trace` / `tracer.trace(...)` uses, in source order. */
@@ -203,6 +205,7 @@ const EMPTY_MODEL: SdkModel = Object.freeze({
   isSdkCall: () => false,
   moduleReferenceTo: () => undefined,
   tracerOf: () => undefined,
+  isTracerCreation: () => false,
   tracers: [],
   traceUses: [],
   globalEnrichCalls: [],
@@ -961,6 +964,7 @@ function buildModel(input: AnalysisInput): SdkModel {
     isSdkCall,
     moduleReferenceTo,
     tracerOf: (node) => tracerOfInternal(node),
+    isTracerCreation: (node) => isTracerCreation(node) !== undefined,
     tracers,
     traceUses,
     globalEnrichCalls,
