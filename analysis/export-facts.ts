@@ -182,8 +182,12 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget): Exp
   const tracer = "variable" in target ? sdk.tracers.find((candidate) => candidate.variable === target.variable) : undefined;
   const fn = functionOfTarget(target);
   // An `export let tracer` that a getter fills is a tracer too (shared by every importer), possibly unset.
+  const created = "value" in target && sdk.isTracerCreation(target.value);
   if (tracer && tracer.moduleLevel && (tracer.kind === "init" || tracer.kind === "lazy")) {
     facts.push(tracer.kind === "init" ? { kind: "tracer" } : getterFact(sdk, tracer, fn));
+  } else if (created) {
+    // `export default await HoneyHiveTracer.init(…)`, `module.exports.tracer = HoneyHiveTracer.init(…)`.
+    facts.push({ kind: "tracer" });
   } else if (!tracer) {
     const role = otelRoleOf(input, valueOfTarget(target));
     if (role) facts.push({ kind: "otel", role });

@@ -133,6 +133,8 @@ export function ownSession() {
     "src/lib/common.cjs": `const { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init();\nmodule.exports = { tracer, flush: async () => { await tracer.forceFlush(); } };\n`,
     "src/lib/barrel.ts": `export { getTracer as tracerGetter } from "./tracing";\nexport * from "./again";\n`,
     "src/lib/again.ts": `export * from "./legacy";\n`,
+    "src/lib/default-init.ts": `${INIT}export default await HoneyHiveTracer.init({ project: "p" });\n`,
+    "src/lib/exports-init.cjs": `const { HoneyHiveTracer } = require("honeyhive");\nexports.tracer = HoneyHiveTracer.init();\n`,
     "src/app.ts": ``,
   });
   const reader = new ProjectModules();
@@ -163,6 +165,9 @@ export function ownSession() {
     expect(facts("./lib/otel", "provider")).toEqual([{ kind: "otel", role: "provider" }]);
     expect(facts("./lib/otel", "other")).toBeUndefined();
     expect(facts("./lib/common.cjs", "tracer")).toEqual([{ kind: "tracer" }]);
+    // A tracer exported as a value, with no variable of its own.
+    expect(facts("./lib/default-init", "default")).toEqual([{ kind: "tracer" }]);
+    expect(facts("./lib/exports-init.cjs", "tracer")).toEqual([{ kind: "tracer" }]);
     expect(facts("./lib/common.cjs", "flush")).toEqual([{ kind: "flushHelper" }]);
   });
 

@@ -63,7 +63,8 @@ const MAJOR_EVIDENCE_MEMBERS: ReadonlySet<string> = new Set([
   ...ONLY_IN_2X.members,
 ]);
 
-const TRACER_NAME = /^(?:tracer|[A-Za-z_$][\w$]*Tracer)$/;
+// `tracerPromise`: 1.x init returned a promise, and modules exported it to be awaited.
+const TRACER_NAME = /^(?:tracer|[A-Za-z_$][\w$]*Tracer)(?:Promise)?$/;
 const TRACER_GETTER_NAME = /^get[A-Z]?[\w$]*Tracer$/;
 
 export interface TracerDeclaration {
@@ -154,6 +155,8 @@ export interface SdkModel {
   moduleReferenceTo(name: SdkExport): string | undefined;
   /** The tracer an expression evaluates to: `tracer`, `getTracer()`, `this.tracer`, an imported tracer. */
   tracerOf(node: TSESTree.Node): TracerDeclaration | undefined;
+  /** `node` creates a tracer (`HoneyHiveTracer.init(…)`, awaited or not, `new HoneyHiveTracer(…)`), as in `export default await HoneyHiveTracer.init(…)`. */
+  isTracerCreation(node: TSESTree.Node): boolean;
   /** Every tracer declared or imported in this file, in source order. */
   readonly tracers: readonly TracerDeclaration[];
   /** `trace(...)` / `@trace` / `tracer.trace(...)` uses, in source order. */
@@ -208,6 +211,7 @@ const EMPTY_MODEL: SdkModel = Object.freeze({
   isSdkCall: () => false,
   moduleReferenceTo: () => undefined,
   tracerOf: () => undefined,
+  isTracerCreation: () => false,
   tracers: [],
   traceUses: [],
   globalEnrichCalls: [],
@@ -891,6 +895,7 @@ function buildModel(input: AnalysisInput): SdkModel {
     isSdkCall,
     moduleReferenceTo,
     tracerOf: (node) => tracerOfInternal(node),
+    isTracerCreation: (node) => isTracerCreation(node) !== undefined,
     tracers,
     traceUses,
     globalEnrichCalls,

@@ -5,7 +5,7 @@
 // that tree must compile against the built package (`tsc --strict`), lint clean under the recommended
 // config except where a review marker stands, have nothing left for a second run, and — run in test
 // mode — record the span tree, event types and sessions the 1.x code meant.
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { ESLint } from "eslint";
 import tsParser from "@typescript-eslint/parser";
@@ -14,22 +14,12 @@ import { FIXTURES_DIR } from "../fixtures/index.js";
 import plugin from "../rules/index.js";
 import { createConsumerProject, runCommand, typeCheck, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
 import type { JsonReport } from "./cli/report.js";
-import { makeProject, read, removeProjects, runInProcess } from "./cli/test-utils/project.js";
+import { makeProject, read, removeProjects, runInProcess, treeOf } from "./cli/test-utils/project.js";
 import { packageVersion } from "./cli/version.js";
 import { countMarkers } from "./engine/markers.js";
 
 const APP = join(FIXTURES_DIR, "sample-app-1x");
 const EXPECTED = join(FIXTURES_DIR, "sample-app-1x-expected");
-
-function treeOf(root: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-      .sort()
-      .map((path) => [path, readFileSync(join(root, path), "utf8")]),
-  );
-}
 
 /** The expected tree as `migrate` writes it for this package's version (the fixture spells ^2.0.0). */
 function expectedTree(): Record<string, string> {

@@ -1,9 +1,9 @@
 // Temporary projects for the CLI tests: a directory under os.tmpdir() with the given files,
 // optionally a git repository with everything committed, and ways to run the CLI in it.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { TRANSFORM_IDS, type TransformId } from "../../transforms/ids.js";
 import type { MigrateEngine } from "../engine-port.js";
 import { runCli } from "../migrate.js";
@@ -18,6 +18,17 @@ export function writeFiles(root: string, files: Readonly<Record<string, string>>
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   }
+}
+
+/** Every file under `root` by its relative path, sorted: a fixture tree to copy into a project or compare with one. */
+export function treeOf(root: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+      .sort()
+      .map((path) => [path, readFileSync(join(root, path), "utf8")]),
+  );
 }
 
 export function read(root: string, path: string): string {

@@ -6,7 +6,7 @@
 // Only `evaluate` imported from the package root is 1.x: after the move a second run finds nothing.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { memberName, requireSpecifier, unwrapExpression } from "../../../analysis/ast.js";
+import { findVariable, memberName, requireSpecifier, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { importSourceOf, keyedProperties, knownFunctionOf, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
@@ -16,7 +16,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { droppedKeysMessage, migrateOptionKeys, objectArgument, removeProperty, renameKey } from "./shared.js";
+import { droppedKeysMessage, migrateOptionKeys, renameKey } from "./shared.js";
 
 export const meta = transformMeta("1x-evaluate");
 
@@ -29,6 +29,8 @@ function collect({ file, edits }: TransformContext): void {
   const moved = new Set<Scope.Variable>();
   const evaluatorCalls: TSESTree.CallExpression[] = [];
   const evaluatorLists: TSESTree.ArrayExpression[] = [];
+  const namespaceCalls: TSESTree.CallExpression[] = [];
+  const migratedConfigs = new Set<TSESTree.ObjectExpression>();
   for (const { call } of sdkFunctionCalls(input, new Set(["evaluate", "evaluator"]))) {
     const variable = rootImportOf(input, call);
     if (!variable) continue;
@@ -36,9 +38,13 @@ function collect({ file, edits }: TransformContext): void {
       evaluatorCalls.push(call);
       continue;
     }
-    moved.add(variable);
-    const config = objectArgument(call);
-    if (config) migrateConfig(input, edits, text, call, config);
+    if (unwrapExpression(call.callee)?.type === AST_NODE_TYPES.MemberExpression) namespaceCalls.push(call);
+    else moved.add(variable);
+    // The config literal, also when a `const` of the file holds it (migrated once, whatever calls share it).
+    const config = call.arguments[0] && literalOf(input, call.arguments[0], AST_NODE_TYPES.ObjectExpression);
+    if (config && !migratedConfigs.has(config)) migrateConfig(input, edits, text, call, config);
+    if (config) migratedConfigs.add(config);
+    else if (call.arguments[0]) addMarker(edits, text, call, MESSAGES_1X.evaluateConfigElsewhere);
     const list = config && keyedProperties(config).find(({ key }) => key === "evaluators")?.property.value;
     if (list?.type === AST_NODE_TYPES.ArrayExpression) evaluatorLists.push(list);
     markResultReads(input, edits, text, call);
@@ -48,23 +54,55 @@ function collect({ file, edits }: TransformContext): void {
   // `evaluator` goes from the imports once every call of it is rewritten.
   const unused = new Set<Scope.Variable>();
   for (const call of converted) {
+    // A namespace serves other names: it stays.
+    if (unwrapExpression(call.callee)?.type === AST_NODE_TYPES.MemberExpression) continue;
     const variable = rootImportOf(input, call);
     if (variable && isUnusedAfter(variable, [...converted].map((done) => done.callee.range))) unused.add(variable);
   }
+  moveNamespaceCalls(input, edits, text, namespaceCalls);
   const handled = new Set<Scope.Variable>();
   for (const variable of moved) moveImport(edits, text, variable, unused, handled);
   removeImportBindings(edits, text, [...unused].filter((variable) => !handled.has(variable)));
 }
 
-/** The import of "honeyhive" (the package root: 1.x) that the call's callee is bound to; a namespace or another module is not 1.x. */
+/**
+ * The import of "honeyhive" (the package root: 1.x) that the call's callee is bound to: the named
+ * import itself, or the namespace (`hh.evaluate`, `import * as hh` or `require("honeyhive")`). Another
+ * module (`honeyhive/experiments`) is not 1.x.
+ */
 function rootImportOf(input: AnalysisInput, call: TSESTree.CallExpression): Scope.Variable | undefined {
   const callee = unwrapExpression(call.callee);
-  const variable = callee?.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(callee) : undefined;
+  const holder = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : callee;
+  const variable = holder?.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(holder) : undefined;
   return variable && importSourceOf(variable) === "honeyhive" ? variable : undefined;
 }
 
+/** `hh.evaluate(…)` of a namespace → `evaluate(…)` imported from "honeyhive/experiments" beside the namespace's import. */
+function moveNamespaceCalls(input: AnalysisInput, edits: EditList, text: string, calls: readonly TSESTree.CallExpression[]): void {
+  if (calls.length === 0) return;
+  const variable = rootImportOf(input, calls[0]!)!;
+  const statement = variable.defs[0]?.type === "ImportBinding" ? variable.defs[0].node.parent : variable.defs[0]?.node.parent;
+  if (!statement) return;
+  // A local `evaluate` visible at a call would capture the name: import under another one then.
+  const taken = calls.some((call) => findVariable(input.scopeManager, call, "evaluate") !== undefined);
+  const local = taken ? "evaluateExperiment" : "evaluate";
+  for (const call of calls) edits.replace(call.callee, local);
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
+  const semicolon = text[statement.range[1] - 1] === ";" ? ";" : "";
+  const quote = text.includes('"honeyhive"') || !text.includes("'honeyhive'") ? '"' : "'";
+  const line =
+    statement.type === AST_NODE_TYPES.ImportDeclaration
+      ? `import { ${taken ? `evaluate as ${local}` : local} } from ${quote}${EXPERIMENTS}${quote}${semicolon}`
+      : `const { ${taken ? `evaluate: ${local}` : local} } = require(${quote}${EXPERIMENTS}${quote})${semicolon}`;
+  edits.insertAfter(statement, `${newline}${line}`);
+}
+
 function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression, config: TSESTree.ObjectExpression): void {
-  const dropped = migrateOptionKeys(edits, text, config, "evaluate");
+  // `runConcurrently: true` is the default here: it goes, together with the keys the data drops.
+  const concurrentByDefault = keyedProperties(config).filter(
+    ({ key, property }) => key === "runConcurrently" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true,
+  );
+  const dropped = migrateOptionKeys(edits, text, config, "evaluate", concurrentByDefault.map(({ property }) => property));
   for (const { property, key } of keyedProperties(config)) {
     const value = property.value;
     if (key === "function" || key === "evaluationFunction") {
@@ -83,18 +121,38 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
       edits.insertAfter(value, `${bare ? "" : ")"}${callText}`);
     } else if (key === "runConcurrently") {
       if (value.type === AST_NODE_TYPES.Literal && value.value === false) edits.replace(property, "maxConcurrency: 1");
-      else if (value.type === AST_NODE_TYPES.Literal && value.value === true) removeProperty(edits, text, property);
-      else addMarker(edits, text, call, MESSAGES_1X.runConcurrently);
+      else if (!(value.type === AST_NODE_TYPES.Literal && value.value === true)) addMarker(edits, text, call, MESSAGES_1X.runConcurrently);
     } else if (key === "query_list") {
       edits.replace(property, `dataset: ${text.slice(value.range[0], value.range[1])}.map((inputs) => ({ inputs }))`);
-    } else if (key === "dataset" && value.type === AST_NODE_TYPES.ArrayExpression) {
-      for (const item of value.elements) {
+    } else if (key === "dataset") {
+      const items = literalOf(input, value, AST_NODE_TYPES.ArrayExpression);
+      if (!items) {
+        addMarker(edits, text, call, MESSAGES_1X.datasetGroundTruths);
+        continue;
+      }
+      for (const item of items.elements) {
         if (item?.type !== AST_NODE_TYPES.ObjectExpression) continue;
         for (const field of keyedProperties(item)) if (field.key === "ground_truths") renameKey(edits, field.property, "groundTruth");
       }
     }
   }
   if (dropped.length > 0) addMarker(edits, text, call, droppedKeysMessage("evaluate", dropped));
+}
+
+/** The array or object literal `value` is: written in place, or held by a `const` of this file. */
+function literalOf<T extends AST_NODE_TYPES.ArrayExpression | AST_NODE_TYPES.ObjectExpression>(
+  input: AnalysisInput,
+  value: TSESTree.Node,
+  type: T,
+): Extract<TSESTree.Node, { type: T }> | undefined {
+  const expression = unwrapExpression(value);
+  const isLiteral = (node: TSESTree.Node | undefined): node is Extract<TSESTree.Node, { type: T }> => node?.type === type;
+  if (isLiteral(expression)) return expression;
+  if (expression?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = getSdkModel(input).variableOf(expression)?.defs[0];
+  if (def?.type !== "Variable" || def.parent?.kind !== "const") return undefined;
+  const init = unwrapExpression(def.node.init);
+  return isLiteral(init) ? init : undefined;
 }
 
 /** Fields of 1.x's evaluate() result that this SDK's result (`{ runId, name, results, summary }`) does not have. */
@@ -179,12 +237,44 @@ function evaluatorWrapper(input: AnalysisInput, node: TSESTree.Node | null | und
 }
 
 /**
+ * 1.x called an evaluator as fn(outputs, inputs, groundTruths) with `{}` for a missing ground truth;
+ * this SDK passes undefined. A third parameter with a default, optional, or typed to accept undefined
+ * was written for a missing one: it is passed as it is.
+ */
+function takesGroundTruth(input: AnalysisInput, fn: TSESTree.Node): boolean {
+  const params = knownFunctionOf(input, fn)?.params;
+  if (params === undefined || params.length < 3 || params.some((param) => param.type === AST_NODE_TYPES.RestElement)) return false;
+  const third = params[2]!;
+  if (third.type === AST_NODE_TYPES.AssignmentPattern || ("optional" in third && third.optional)) return false;
+  const annotation = "typeAnnotation" in third ? third.typeAnnotation?.typeAnnotation : undefined;
+  return !(annotation?.type === AST_NODE_TYPES.TSUnionType && annotation.types.some((type) => type.type === AST_NODE_TYPES.TSUndefinedKeyword));
+}
+
+/** `fn` called as 1.x called it: `(outputs, inputs, groundTruth) => fn(outputs, inputs, groundTruth ?? {})`. */
+function groundTruthWrapper(input: AnalysisInput, text: string, fn: TSESTree.Node, declaredAs: TSESTree.Node = fn): string {
+  const callee = text.slice(fn.range[0], fn.range[1]);
+  const bare = unwrapExpression(fn)?.type === AST_NODE_TYPES.Identifier;
+  // `{}` fits a parameter typed as a record; a narrower declared type gets the same `{}` cast to it, as 1.x's generic typing had it.
+  const declared = knownFunctionOf(input, declaredAs)?.params[2];
+  const annotation = declared && "typeAnnotation" in declared ? declared.typeAnnotation?.typeAnnotation : undefined;
+  const loose =
+    annotation === undefined ||
+    [AST_NODE_TYPES.TSAnyKeyword, AST_NODE_TYPES.TSUnknownKeyword, AST_NODE_TYPES.TSObjectKeyword].includes(annotation.type) ||
+    (annotation.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === "Record");
+  const empty = loose ? "{}" : "({} as NonNullable<typeof groundTruth>)";
+  return `(outputs, inputs, groundTruth) => ${bare ? callee : `(${callee})`}(outputs, inputs, groundTruth ?? ${empty})`;
+}
+
+/**
  * `evaluators: [evaluator(fn, { name: "exact" }), graded]` → `evaluators: { exact: fn, graded }` where
  * every element is a 1.x evaluator (inline, or a `const` of this file holding one and used nowhere
- * else); such a `const` becomes the bare function. Returns the evaluator() calls rewritten.
+ * else) or a function of this file; such a `const` becomes the bare function. A function that reads
+ * the ground truth (a third parameter) is called as 1.x called it, with `{}` when a datapoint has none.
+ * A list of plain functions that do not read it stays a list. Returns the evaluator() calls rewritten.
  */
 function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: string, lists: readonly TSESTree.ArrayExpression[]): Set<TSESTree.CallExpression> {
-  type Entry = { element: TSESTree.Node; key: string; wrapper: NonNullable<ReturnType<typeof evaluatorWrapper>>; variable?: Scope.Variable };
+  type Wrapper = NonNullable<ReturnType<typeof evaluatorWrapper>>;
+  type Entry = { element: TSESTree.Node; key: string; wrapper?: Wrapper; variable?: Scope.Variable; readsGroundTruth: boolean };
   const entriesOf = new Map<TSESTree.ArrayExpression, Entry[]>();
   for (const list of lists) {
     const entries: Entry[] = [];
@@ -195,16 +285,18 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
         const def = variable?.defs[0];
         const declarator = def?.type === "Variable" && def.parent?.kind === "const" && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node : undefined;
         const wrapper = declarator && evaluatorWrapper(input, declarator.init);
-        if (variable && wrapper) entries.push({ element, key: wrapper.name ?? element.name, wrapper, variable });
+        if (variable && wrapper) entries.push({ element, key: wrapper.name ?? element.name, wrapper, variable, readsGroundTruth: takesGroundTruth(input, wrapper.fn) });
+        else if (variable && knownFunctionOf(input, element)) entries.push({ element, key: element.name, variable, readsGroundTruth: takesGroundTruth(input, element) });
         else break;
       } else {
         const wrapper = evaluatorWrapper(input, element);
-        if (wrapper?.name !== undefined) entries.push({ element, key: wrapper.name, wrapper });
+        if (wrapper?.name !== undefined) entries.push({ element, key: wrapper.name, wrapper, readsGroundTruth: takesGroundTruth(input, wrapper.fn) });
         else break;
       }
     }
     const keys = new Set(entries.map(({ key }) => key));
-    if (entries.length > 0 && entries.length === list.elements.length && keys.size === entries.length) entriesOf.set(list, entries);
+    const needed = entries.some(({ wrapper, readsGroundTruth }) => wrapper !== undefined || readsGroundTruth);
+    if (needed && entries.length > 0 && entries.length === list.elements.length && keys.size === entries.length) entriesOf.set(list, entries);
   }
   // A const also used outside a converted list keeps its 1.x wrapper (and its marker), and so do the lists that hold it.
   const elementsInLists = (): Set<TSESTree.Node> => new Set([...entriesOf.values()].flat().map(({ element }) => element));
@@ -212,7 +304,7 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
     changed = false;
     const inLists = elementsInLists();
     for (const [list, entries] of entriesOf) {
-      if (entries.some(({ variable }) => variable?.references.some((reference) => !reference.init && !inLists.has(reference.identifier)))) {
+      if (entries.some(({ variable, wrapper }) => wrapper && variable?.references.some((reference) => !reference.init && !inLists.has(reference.identifier)))) {
         entriesOf.delete(list);
         changed = true;
       }
@@ -229,12 +321,16 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
     const multiline = /[\r\n]/.test(text.slice(list.range[0], list.elements[0]!.range[0]));
     edits.replace([list.range[0], list.range[0] + 1], multiline ? "{" : "{ ");
     edits.replace([list.range[1] - 1, list.range[1]], multiline ? "}" : " }");
-    for (const { element, key, wrapper, variable } of entries) {
+    for (const { element, key, wrapper, variable, readsGroundTruth } of entries) {
       const keyText = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
       if (variable) {
-        if (keyText !== (element as TSESTree.Identifier).name) edits.insertBefore(element, `${keyText}: `);
-        unwrap(wrapper.call, wrapper.fn, "");
-      } else {
+        if (wrapper) unwrap(wrapper.call, wrapper.fn, "");
+        if (readsGroundTruth) edits.replace(element, `${keyText}: ${groundTruthWrapper(input, text, element, wrapper?.fn)}`);
+        else if (keyText !== (element as TSESTree.Identifier).name) edits.insertBefore(element, `${keyText}: `);
+      } else if (wrapper && readsGroundTruth) {
+        converted.add(wrapper.call);
+        edits.replace(wrapper.call, `${keyText}: ${groundTruthWrapper(input, text, wrapper.fn)}`);
+      } else if (wrapper) {
         unwrap(wrapper.call, wrapper.fn, `${keyText}: `);
       }
     }

@@ -4,9 +4,11 @@
 // getter keeps returning a promise its callers await). `new HoneyHiveTracer(…)` and 1.x's
 // `initFromSessionId(…)` become `init(…)`; option keys follow the 1.x data (renamed, or dropped with a marker).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { memberName } from "../../../analysis/ast.js";
+import { enclosingFunction, findVariable, memberName } from "../../../analysis/ast.js";
+import type { EditList } from "../../../analysis/edits.js";
+import type { AnalysisInput } from "../../../analysis/input.js";
 import { staticCalls } from "../../../analysis/honeyhive-1x.js";
-import { nodesOfType } from "../../../analysis/nodes.js";
+import { nodesOfType, nodesOfTypesWithin } from "../../../analysis/nodes.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -16,6 +18,7 @@ import { droppedKeysMessage, migrateOptionKeys, objectArgument } from "./shared.
 export const meta = transformMeta("1x-init");
 
 const INIT_METHODS: ReadonlySet<string> = new Set(["init", "initFromSessionId"]);
+const PROMISE_METHODS: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
 
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
@@ -28,10 +31,11 @@ function collect({ file, edits }: TransformContext): void {
     if (awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call) edits.remove([awaited.range[0], call.range[0]]);
     // `.then()` on what is now a tracer, not a promise: keep the callback's timing and types.
     const member = call.parent;
-    if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && ["then", "catch", "finally"].includes(memberName(member) ?? "")) {
+    if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && PROMISE_METHODS.has(memberName(member) ?? "")) {
       edits.insertBefore(call, "Promise.resolve(");
       edits.insertAfter(call, ")");
     }
+    else if (!(awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call)) unwrapPromiseAnnotation(input, edits, text, call);
     creations.push(call);
   }
   for (const created of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
@@ -47,6 +51,79 @@ function collect({ file, edits }: TransformContext): void {
     const dropped = migrateOptionKeys(edits, text, options, "HoneyHiveTracer.init");
     if (dropped.length > 0) addMarker(edits, text, creation, droppedKeysMessage("HoneyHiveTracer.init", dropped));
   }
+}
+
+/**
+ * Where a 1.x init's promise was typed as one, the tracer now stands: `const tracerPromise:
+ * Promise<HoneyHiveTracer> = HoneyHiveTracer.init(…)` (also `let p: Promise<…> | undefined` assigned
+ * later) → `: HoneyHiveTracer` (its readers keep working: `await` of a tracer is the tracer); a
+ * function typed `(): Promise<HoneyHiveTracer>` that returns the call or such a variable becomes
+ * `async`, so its callers still get the promise they await or `.then()`.
+ */
+function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression): void {
+  const tracerType = text.slice(call.callee.range[0], call.callee.range[1]).replace(/\.\w+$/, "");
+  const parent = call.parent;
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement || parent?.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+    makeAsync(input, edits, text, call, tracerType);
+    return;
+  }
+  const target =
+    parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === call
+      ? parent.id
+      : parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === call
+        ? parent.left
+        : undefined;
+  if (target?.type !== AST_NODE_TYPES.Identifier) return;
+  const variable = findVariable(input.scopeManager, target, target.name);
+  if (!variable) return;
+  // `tracerPromise.then(…)` in this file: the same wrap as on the call itself.
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && PROMISE_METHODS.has(memberName(member) ?? "")) {
+      edits.insertBefore(reference.identifier, "Promise.resolve(");
+      edits.insertAfter(reference.identifier, ")");
+    }
+  }
+  const declared = variable.defs[0]?.type === "Variable" ? variable.defs[0].name : undefined;
+  const annotation = declared?.typeAnnotation?.typeAnnotation;
+  if (!annotation) return;
+  const promises = promisesOf(input, text, annotation, tracerType);
+  if (promises.length === 0) return;
+  for (const promise of promises) {
+    if (!edits.edits.some((edit) => edit.start === promise.range[0])) edits.replace(promise, tracerType);
+  }
+  for (const reference of variable.references) makeAsync(input, edits, text, reference.identifier, tracerType);
+}
+
+/** `Promise<HoneyHiveTracer>` references inside a type annotation. */
+function promisesOf(input: AnalysisInput, text: string, annotation: TSESTree.TypeNode, tracerType: string): TSESTree.TSTypeReference[] {
+  return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.TSTypeReference], annotation).filter((reference) => {
+    const inner = reference.typeArguments?.params[0];
+    return (
+      reference.typeName.type === AST_NODE_TYPES.Identifier &&
+      reference.typeName.name === "Promise" &&
+      reference.typeArguments?.params.length === 1 &&
+      inner?.type === AST_NODE_TYPES.TSTypeReference &&
+      text.slice(inner.range[0], inner.range[1]) === tracerType
+    );
+  });
+}
+
+/** `node` returned by a non-async function declared to return `Promise<HoneyHiveTracer>`: the function becomes async. */
+function makeAsync(input: AnalysisInput, edits: EditList, text: string, node: TSESTree.Node, tracerType: string): void {
+  const parent = node.parent;
+  const fn =
+    parent?.type === AST_NODE_TYPES.ReturnStatement && parent.argument === node
+      ? enclosingFunction(parent)
+      : parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node
+        ? parent
+        : undefined;
+  const returnType = fn?.returnType?.typeAnnotation;
+  if (!fn || fn.async || fn.generator || !returnType || promisesOf(input, text, returnType, tracerType).length === 0) return;
+  const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn ? fn.parent : undefined;
+  if (method && (method.computed || method.kind !== "method")) return;
+  const at = method ? method.key.range[0] : fn.range[0];
+  if (!edits.edits.some((edit) => edit.start === at && edit.text === "async ")) edits.insertAt(at, "async ");
 }
 
 export const init1x: CodemodTransform = { meta, collect };

@@ -9,6 +9,8 @@ export const MESSAGES_1X = {
   wrapperConfig: "the 1.x wrapper option config has no trace() option: call tracer.enrichSpan({ config }) inside the function",
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
   traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
+  unresolvedReceiver: (name: string) =>
+    `the codemod cannot tell which tracer this 1.x ${name}() is called on: if it is a HoneyHive tracer, rewrite it as <tracer>.trace(options, fn)${name === "logModel" ? " (logModel: a model span enriched with its fields)" : ""}`,
   traceMethod: "1.x tracer.trace(fn) ran a method with `this` undefined: call it directly, with the receiver it needs",
   sessionIdAssigned: "a tracer's sessionId cannot be assigned here: use tracer.createSession({ sessionId }) for a request's session, or sessionStart({ sessionId }) for the tracer's own",
   enrichmentField: (call: string, keys: readonly string[], why: readonly string[]) =>
@@ -27,6 +29,14 @@ export const MESSAGES_1X = {
         return `1.x ${same.map(({ display }) => display).join(", ")} ${same.length > 1 ? "are" : "is"} gone: ${sentence(why)}${to === undefined ? "" : `; instead: ${to}`}`;
       })
       .join("; "),
+  reExports: (names: readonly { readonly name: string; readonly why: string; readonly to: string | undefined }[]) =>
+    `re-exported 1.x ${names.map(({ name }) => name).join(", ")} ${names.length > 1 ? "have" : "has"} no export of that name here: ${names
+      .map(({ name, why, to }) => `${name}: ${to === undefined ? sentence(why) : `use ${to} at its callers`}`)
+      .join("; ")}`,
+  evaluateConfigElsewhere:
+    "this 1.x evaluate() config is built where the codemod cannot see it: rename its 1.x keys (options table) and pass function a ({ inputs, groundTruth }) datapoint, which 1.x passed as (inputs, groundTruths)",
+  datasetGroundTruths:
+    "1.x read each datapoint's ground truth from ground_truths; this SDK reads groundTruth: rename the key where this dataset is built (the codemod cannot see it here)",
   runConcurrently: "runConcurrently: false means one datapoint at a time: set maxConcurrency: 1 in that case, else drop the key",
   evaluateResult: (field: string) =>
     `evaluate() resolves to { runId, name, results, summary } here: 1.x's result.${field} has no counterpart (per-datapoint outcomes are in results, metrics in summary)`,

@@ -11,6 +11,7 @@ import { findVariable, memberName, requireSpecifier, staticName, unwrapExpressio
 import { lineStart, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { API_1X, TYPES_1X, type Type1xTarget } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
+import { SDK_EXPORTS } from "../../../analysis/knowledge/sdks/honeyhive.js";
 import type { Api1xEntry } from "../../../analysis/knowledge/sdks/types.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { removeListElements } from "../../../analysis/rewrite.js";
@@ -41,6 +42,10 @@ function propertiesWhere(where: Api1xEntry["where"], test: (entry: Api1xEntry) =
 
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
+  // A re-export binds nothing in the file, so it is looked for before asking whether the file uses the SDK.
+  for (const statement of input.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source?.value === SDK) migrateReExports(edits, text, statement);
+  }
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return;
 
@@ -127,6 +132,71 @@ function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string,
   }
   // A composed type (`EnrichSessionParams` = `Enrichment & { sessionId?: string }`) keeps its 1.x name as a local alias.
   for (const alias of aliases) edits.insertAfter(declaration, `${newline(text)}${newline(text)}${alias}`);
+}
+
+/** Runtime exports of this SDK's root: a re-export of one of them stays as it is. */
+const ROOT_EXPORTS: ReadonlySet<string> = new Set(Object.keys(SDK_EXPORTS.root));
+const EXPERIMENTS_EXPORTS: ReadonlySet<string> = new Set(Object.keys(SDK_EXPORTS.experiments));
+const API_EXPORTS_1X: ReadonlyMap<string, Api1xEntry> = new Map(API_1X.filter((entry) => entry.where === "export").map((entry) => [entry.name, entry]));
+
+/**
+ * `export type { TraceFunctionOptions } from "honeyhive"` (a wrapper module of the project re-exporting
+ * 1.x) → `export type { TraceOptions as TraceFunctionOptions } from "honeyhive"`: the project's own
+ * importers keep the name they use. A type or value of "honeyhive/experiments" (`EvaluationConfig`,
+ * `evaluate`) moves to a re-export from there; a composed type becomes a type alias; a 1.x function with
+ * no export of that name here (`traceFunction`, `evaluator`, the REST client) stays, with a marker.
+ */
+function migrateReExports(edits: EditList, text: string, declaration: TSESTree.ExportNamedDeclaration): void {
+  const typeOnly = declaration.exportKind === "type";
+  const moved: string[] = [];
+  const movedTypes: string[] = [];
+  const aliases: string[] = [];
+  const removed = new Set<number>();
+  const stayingWithoutCounterpart: { name: string; why: string; to: string | undefined }[] = [];
+  declaration.specifiers.forEach((specifier, index) => {
+    const name = staticName(specifier.local);
+    const exported = staticName(specifier.exported);
+    if (name === undefined || exported === undefined) return;
+    const isType = typeOnly || specifier.exportKind === "type";
+    const target = TYPES_1X[name];
+    const renamed = (to: string) => (to === exported ? to : `${to} as ${exported}`);
+    if (target) {
+      if (target.as !== undefined) {
+        removed.add(index);
+        aliases.push(`export type ${exported} = ${target.as.replace(new RegExp(`\\b${target.name}\\b`), `import(${quoted(text, declaration.source!, SDK)}).${target.name}`)};`);
+      } else if (target.module !== SDK) {
+        removed.add(index);
+        (typeOnly ? moved : movedTypes).push(renamed(target.name));
+      } else {
+        edits.replace(specifier, `${isType && !typeOnly ? "type " : ""}${renamed(target.name)}`);
+      }
+      return;
+    }
+    if (isType || ROOT_EXPORTS.has(name)) return;
+    if (EXPERIMENTS_EXPORTS.has(name)) {
+      removed.add(index);
+      moved.push(renamed(name));
+      return;
+    }
+    const entry = API_EXPORTS_1X.get(name);
+    if (entry) stayingWithoutCounterpart.push({ name, why: entry.migration.why, to: entry.migration.to });
+  });
+  const all = removed.size === declaration.specifiers.length;
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
+  const end = semicolon(text, declaration);
+  const from = quoted(text, declaration.source!, "honeyhive/experiments");
+  const lines = [
+    ...(moved.length > 0 ? [`export ${typeOnly ? "type " : ""}{ ${moved.join(", ")} } from ${from}${end}`] : []),
+    ...(movedTypes.length > 0 ? [`export type { ${movedTypes.join(", ")} } from ${from}${end}`] : []),
+    ...aliases,
+  ];
+  if (all) {
+    edits.replace(declaration, lines.join(newline));
+    return;
+  }
+  if (removed.size > 0) removeListElements(edits, declaration.specifiers, removed);
+  if (lines.length > 0) edits.insertAfter(declaration, `${newline}${lines.join(newline)}`);
+  if (stayingWithoutCounterpart.length > 0) addMarker(edits, text, declaration, MESSAGES_1X.reExports(stayingWithoutCounterpart));
 }
 
 /** Writing `to` for every reference of `variable` means the same: nothing named `to` is visible at any of them, and none is exported by name. */

@@ -11,40 +11,60 @@ export function renameKey(edits: EditList, property: TSESTree.Property, to: stri
   else edits.replace(property.key, property.computed ? `[${JSON.stringify(to)}]` : to);
 }
 
-/** Removes `property` from its object literal with the comma that belongs to it (`{ a, b }` → `{ a }`; the only one → `{}`). */
-export function removeProperty(edits: EditList, text: string, property: TSESTree.ObjectLiteralElement): void {
-  const object = property.parent as TSESTree.ObjectExpression;
-  const index = object.properties.indexOf(property);
-  const next = object.properties[index + 1];
-  const previous = object.properties[index - 1];
-  if (next) {
-    edits.remove([property.range[0], next.range[0]]);
-  } else if (previous) {
-    // A trailing comma stays trailing: `{ a, b, }` → `{ a, }`.
-    const comma = skipTrivia(text, property.range[1]);
-    const trailing = text[comma] === "," && comma < object.range[1] - 1;
-    edits.remove([previous.range[1], trailing ? comma : property.range[1]]);
-  } else {
-    edits.remove([object.range[0] + 1, object.range[1] - 1]);
+/**
+ * Removes properties of one object literal with the commas that belong to them (`{ a, b }` → `{ a }`;
+ * all of them → `{}`). Adjacent ones go as one range: removing each with its own
+ * comma would overlap (`{ a, b, c }` without `b` and `c` → `{ a }`).
+ */
+export function removeProperties(edits: EditList, text: string, properties: readonly TSESTree.ObjectLiteralElement[]): void {
+  const object = properties[0]?.parent as TSESTree.ObjectExpression | undefined;
+  if (!object) return;
+  const list = object.properties;
+  const indices = new Set(properties.map((property) => list.indexOf(property)));
+  for (let index = 0; index < list.length; index += 1) {
+    if (!indices.has(index) || indices.has(index - 1)) continue;
+    let last = index;
+    while (indices.has(last + 1)) last += 1;
+    const next = list[last + 1];
+    const previous = list[index - 1];
+    if (next) {
+      edits.remove([list[index]!.range[0], next.range[0]]);
+    } else if (previous) {
+      // A trailing comma stays trailing: `{ a, b, }` → `{ a, }`.
+      const comma = skipTrivia(text, list[last]!.range[1]);
+      const trailing = text[comma] === "," && comma < object.range[1] - 1;
+      edits.remove([previous.range[1], trailing ? comma : list[last]!.range[1]]);
+    } else {
+      edits.remove([object.range[0] + 1, object.range[1] - 1]);
+    }
   }
 }
 
 /**
  * Applies the data's decision to each key of a 1.x options literal of call `of`: `rename` keys get
  * this SDK's name, `marker`/`removed` keys are dropped (they would not type-check) and returned so the
- * caller's marker names them. Keys the data does not know, and `rewrite` keys, are left to the caller.
+ * caller's marker names them. Keys the data does not know, and `rewrite` keys, are left to the caller
+ * (one that the caller deletes is passed in `alsoRemove`, so that adjacent deletions do not overlap).
  */
-export function migrateOptionKeys(edits: EditList, text: string, object: TSESTree.ObjectExpression, of: string): string[] {
+export function migrateOptionKeys(
+  edits: EditList,
+  text: string,
+  object: TSESTree.ObjectExpression,
+  of: string,
+  alsoRemove: readonly TSESTree.ObjectLiteralElement[] = [],
+): string[] {
   const dropped: string[] = [];
+  const removed: TSESTree.ObjectLiteralElement[] = [...alsoRemove];
   for (const { property, key } of keyedProperties(object)) {
     const migration = option1x(of, key)?.migration;
     if (!migration) continue;
     if (migration.decision === "rename" && migration.to !== undefined && migration.to !== key) renameKey(edits, property, migration.to);
     if (migration.decision === "marker" || migration.decision === "removed") {
-      removeProperty(edits, text, property);
+      removed.push(property);
       dropped.push(`${key} (${migration.why.replace(/\.$/, "")})`);
     }
   }
+  removeProperties(edits, text, removed);
   return dropped;
 }
 

@@ -10,10 +10,11 @@
 // the options text moves in front of it instead.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { unwrapExpression } from "../../../analysis/ast.js";
+import { memberName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
 import { isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls } from "../../../analysis/honeyhive-1x.js";
+import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
@@ -28,6 +29,8 @@ export const meta = transformMeta("1x-trace-wrappers");
 const EVENT_TYPE_OF: Readonly<Record<string, string>> = { traceModel: "model", traceTool: "tool", traceChain: "chain" };
 const WRAPPERS: ReadonlySet<string> = new Set(["traceFunction", ...Object.keys(EVENT_TYPE_OF)]);
 const INSTANCE_METHODS: ReadonlySet<string> = new Set([...WRAPPERS, "trace", "logModel"]);
+/** A call of a tracer method only 1.x has, by text: the cheap test before a file without the SDK is walked. */
+const ONLY_1X_MEMBER_CALL = new RegExp(`\\.(?:${[...INSTANCE_METHODS].filter((name) => name !== "trace").join("|")})\\s*\\(`);
 
 /**
  * This SDK's options text for 1.x wrapper options: `{ eventType: "model", ...the 1.x keys }`. A 1.x
@@ -75,9 +78,15 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk) return;
+  if (!sdk.usesSdk) {
+    // A file that imports nothing of the SDK may still call 1.x wrappers on a tracer it imports in a way the model does not follow.
+    if (ONLY_1X_MEMBER_CALL.test(text)) markUnresolvedReceivers(input, edits, text, new Set(), true);
+    return;
+  }
 
-  for (const { call, callee, name } of tracerMethodCalls(input, INSTANCE_METHODS)) {
+  const onTracers = tracerMethodCalls(input, INSTANCE_METHODS);
+  markUnresolvedReceivers(input, edits, text, new Set(onTracers.map(({ call }) => call)), false);
+  for (const { call, callee, name } of onTracers) {
     const tracerText = text.slice(callee.object.range[0], callee.object.range[1]);
     if (name === "trace") {
       rewriteImmediateTrace(edits, text, input, call);
@@ -120,6 +129,31 @@ function collect({ file, edits }: TransformContext): void {
   }
   for (const variable of wrapperVariables) if (isUnusedAfter(variable, rewritten)) imports.remove(variable);
   imports.finish(edits);
+}
+
+/**
+ * `x.traceModel(fn)` on something the model cannot tell is a tracer (`const [a, b] = await
+ * Promise.all([init(…), init(…)])`, a parameter typed elsewhere, a default export of `await init(…)`
+ * imported elsewhere), in a file that uses the SDK or on a receiver named like a tracer: these
+ * names are 1.x HoneyHive's, and this SDK's tracer has none of them, so the call gets a marker
+ * rather than staying 1.x silently. `trace` is this SDK's name too and is left alone.
+ */
+function markUnresolvedReceivers(
+  input: TransformContext["file"]["input"],
+  edits: EditList,
+  text: string,
+  resolved: ReadonlySet<TSESTree.CallExpression>,
+  namedLikeTracer: boolean,
+): void {
+  const sdk = getSdkModel(input);
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const callee = unwrapExpression(call.callee);
+    const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (name === undefined || name === "trace" || !INSTANCE_METHODS.has(name) || resolved.has(call) || sdk.sdkExportOf(callee!) !== undefined) continue;
+    // Without the SDK in the file, only a receiver named like a tracer is evidence enough.
+    if (namedLikeTracer && !/tracer/i.test(text.slice((callee as TSESTree.MemberExpression).object.range[0], (callee as TSESTree.MemberExpression).object.range[1]))) continue;
+    addMarker(edits, text, call, MESSAGES_1X.unresolvedReceiver(name));
+  }
 }
 
 /** 1.x `tracer.trace(fn, ...args)` ran `fn(...args)` at once, in the tracer's session, with no span. */
