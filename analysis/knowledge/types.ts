@@ -92,7 +92,8 @@ export interface ObjectKind {
   readonly listens?: readonly string[];
   /**
    * The first parameter of a plugin function is one of these objects: a function passed to
-   * `<object>.<registerMethod>(fn)`, wrapped by one of `wrappers`, or typed with a name matching `typePattern`.
+   * `<object>.<registerMethod>(fn)` (at any position: Elysia's `group(prefix, fn)`), wrapped by one of
+   * `wrappers`, or typed with a name matching `typePattern`.
    */
   readonly plugins?: {
     readonly registerMethod: string;
