@@ -498,7 +498,13 @@ class HandlerAnalysis implements HandlerModel {
     const nameArgument = registration.nameArgument === undefined ? undefined : args[registration.nameArgument];
     const nameText = nameArgument && staticName(nameArgument, true);
     const nameNode = nameFallback.type === "MemberExpression" ? nameFallback.property : nameFallback;
-    const name = nameText !== undefined ? { text: nameText, node: nameArgument! } : { text: nodeName(nameNode) ?? owner.descriptor.name, node: nameNode };
+    const exported = registration.nameFromExport && nameText === undefined ? this.namedExports().find((candidate) => unwrap(candidate.value) === call) : undefined;
+    const name =
+      nameText !== undefined
+        ? { text: nameText, node: nameArgument! }
+        : exported
+          ? { text: exported.name, node: exported.nameNode }
+          : { text: nodeName(nameNode) ?? owner.descriptor.name, node: nameNode };
     this.addHandlers(functions, owner, call, name);
   }
 

@@ -207,6 +207,15 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       reported("fetch", `${TRACER}Deno.serve(async (req) => { ${START} return new Response("ok"); });`),
     ],
   },
+  "cloud functions for firebase": {
+    valid: [],
+    invalid: [
+      // Was missed (no descriptor): Firebase's triggers, 2nd gen and 1st gen.
+      reported("Google Cloud Functions", `import { onRequest } from "firebase-functions/v2/https";\n${TRACER}export const chat = onRequest(async (req, res) => { ${START} res.send("ok"); });`),
+      reported("Google Cloud Functions", `import { onCall } from "firebase-functions/https";\n${TRACER}export const chat = onCall({ cors: true }, async (request) => { ${START} return { ok: true }; });`),
+      reported("Google Cloud Functions", `import * as functions from "firebase-functions/v1";\n${TRACER}export const chat = functions.https.onRequest(async (req, res) => { ${START} res.send("ok"); });`),
+    ],
+  },
   queues: {
     valid: [
       // A worker's events run once per job but after it: nothing to race on here.
@@ -270,6 +279,14 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "export typed ff.HttpFunction (namespace)", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}export const chat: ff.HttpFunction = async (req, res) => { ${CREATE} res.send("ok"); };`, reported: { platform: "Google Cloud Functions", name: "chat" } },
     { title: "satisfies HttpFunction, flushed in finally", code: `import type { HttpFunction } from "@google-cloud/functions-framework";\n${TRACER}export const chat = (async (req, res) => { try { ${CREATE} res.send("ok"); } finally { await tracer.forceFlush(); } }) satisfies HttpFunction;` },
     { title: "a helper taking the framework's Request is not a function", code: `import type { Request } from "@google-cloud/functions-framework";\n${TRACER}export async function format(req: Request, body: string) { ${CREATE} return body; }` },
+  ],
+  "cloud functions for firebase": [
+    // Was missed (no descriptor). The message names the export Firebase deploys (`nameFromExport`).
+    { title: "onRequest (2nd gen)", code: `import { onRequest } from "firebase-functions/v2/https";\n${TRACER}export const chat = onRequest(async (req, res) => { ${CREATE} res.send("ok"); });`, reported: { platform: "Google Cloud Functions", name: "chat" } },
+    { title: "a Firestore trigger through require()", code: `const { onDocumentCreated } = require("firebase-functions/v2/firestore");\n${TRACER_CJS}exports.onMessage = onDocumentCreated("messages/{id}", async (event) => { ${CREATE} });`, reported: { platform: "Google Cloud Functions", name: "onMessage" } },
+    { title: "https.onCall of the v2 root module", code: `import { https } from "firebase-functions/v2";\n${TRACER}export const chat = https.onCall(async (request) => { ${CREATE} return { ok: true }; });`, reported: { platform: "Google Cloud Functions", name: "chat" } },
+    { title: "onSchedule, flushed in finally", code: `import { onSchedule } from "firebase-functions/v2/scheduler";\n${TRACER}export const nightly = onSchedule("every day 00:00", async () => { try { ${CREATE} } finally { await tracer.forceFlush(); } });` },
+    { title: "a function of another library named onRequest", code: `import { onRequest } from "./hooks";\n${TRACER}export const chat = onRequest(async (req, res) => { ${CREATE} res.send("ok"); });` },
   ],
   "azure functions": [
     { title: "a named function registered with app.http", code: `import { app, HttpRequest, InvocationContext } from "@azure/functions";\n${TRACER}async function chat(request: HttpRequest, context: InvocationContext) { ${CREATE} return { body: "ok" }; }\napp.http("chat", { handler: chat });`, reported: { platform: "Azure Functions", name: "chat" } },

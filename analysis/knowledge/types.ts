@@ -64,6 +64,8 @@ export interface Registration {
   readonly optionContainers?: readonly string[];
   /** The argument that names the registered function (`functions.http("name", fn)`): messages use it. */
   readonly nameArgument?: number;
+  /** The export that holds the registering call names the function (`export const chat = onRequest(fn)`: Firebase deploys it as `chat`). */
+  readonly nameFromExport?: boolean;
 }
 
 /** A kind of object a framework hands out (an app, a router, a server) and what its methods register. */
