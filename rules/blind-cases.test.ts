@@ -43,6 +43,10 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       { code: `import express from "express";\nimport tracer from "dd-trace";\nconst app = express();\napp.post("/c", (req, res) => { tracer.sessionStart(); });` },
       // PostHog's client in a file that also has a HoneyHive tracer.
       { code: `import express from "express";\n${TRACER}import { PostHog } from "posthog-node";\nconst posthog = new PostHog("k");\nconst app = express();\napp.post("/c", (req, res) => { posthog.sessionStart(); });` },
+      // `app.get("env")` reads a setting; it registers nothing.
+      { code: `import express from "express";\n${TRACER}const app = express();\nconst env = app.get("env");\n${START}` },
+      // Next.js's client router has a `push`, not routes.
+      { code: `import { useRouter } from "next/router";\n${TRACER}export function Chat() { const router = useRouter(); router.push("/x"); ${START} return null; }` },
       // A local helper named like the SDK's method, in a router file.
       { code: `import { Router } from "express";\nconst router = Router();\nfunction createSession(req) { return { id: req.ip }; }\nrouter.post("/c", (req, res) => { res.json(createSession(req)); });` },
     ],
@@ -85,7 +89,10 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     invalid: [reported("Koa", `const Router = require("@koa/router");\n${TRACER_CJS}const router = new Router();\nrouter.post("/c", async (ctx) => { ${START} ctx.body = {}; });\nmodule.exports = router;`)],
   },
   hono: {
-    valid: [],
+    valid: [
+      // Hono's RPC client calls a server; its callbacks run in the caller, not per request.
+      { code: `import { hc } from "hono/client";\n${TRACER}const client = hc("/api");\nclient.chat.$post({ json: {} }).then(() => { ${START} });` },
+    ],
     invalid: [
       // A validator middleware before the handler, a generic app, `export default app` (Workers, Bun).
       reported("Hono", `import { Hono } from "hono";\nimport { zValidator } from "@hono/zod-validator";\n${TRACER}const app = new Hono<{ Bindings: Env }>();\napp.post("/c", zValidator("json", schema), async (c) => { ${START} return c.json({}); });\nexport default app;`),
@@ -267,6 +274,8 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     // Was falsely reported: a script that exports `handler` and runs it on load.
     { title: "a script that runs its exported handler on load", code: `${TRACER}export async function handler() { ${CREATE} await run(); }\nhandler().then(() => tracer.forceFlush());` },
     { title: "a script that awaits its exported handler at the top level", code: `${TRACER}export const handler = async () => { ${CREATE} await run(); };\nawait handler();\nawait tracer.forceFlush();` },
+    { title: "dd-trace's tracer is not HoneyHive's", code: `import tracer from "dd-trace";\nexport const handler = async (event) => { tracer.trace("x", () => 1); return {}; };` },
+    { title: "OpenTelemetry API alone (no exporter to HoneyHive in sight)", code: `import { trace } from "@opentelemetry/api";\nexport const handler = async (event) => trace.getTracer("svc").startActiveSpan("h", async (span) => { span.end(); return {}; });` },
     { title: "Langfuse flushes its own client", code: `import { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\nexport const handler = async (event) => { langfuse.trace({ name: "x" }); await langfuse.flushAsync(); return {}; };` },
     { title: "LangSmith waits for its batches", code: `import { Client } from "langsmith";\nimport { traceable } from "langsmith/traceable";\nconst client = new Client();\nconst run = traceable(async () => 1, { client });\nexport const handler = async (event) => { await run(); await client.awaitPendingTraceBatches(); return {}; };` },
   ],
