@@ -348,7 +348,12 @@ class HandlerAnalysis implements HandlerModel {
 
   private computeVariableKind(variable: Scope.Variable): KindRef | undefined {
     for (const reference of variable.references) {
-      const written = reference.writeExpr ? this.objectKindOf(reference.writeExpr) : undefined;
+      if (!reference.writeExpr) continue;
+      // `const { procedure } = initTRPC.create()`: the variable is a property of what is written.
+      const key = destructuredKey(reference.identifier);
+      if (key === null) continue;
+      const base = this.objectKindOf(reference.writeExpr);
+      const written = key === undefined ? base : base && siblingKind(base, base.kind.properties?.[key]);
       if (written) return written;
     }
     for (const def of variable.defs) {
@@ -397,7 +402,8 @@ class HandlerAnalysis implements HandlerModel {
     for (const call of this.memberCalls) {
       const callee = call.callee as TSESTree.MemberExpression;
       if (staticName(callee.property, callee.computed) !== plugins.registerMethod) continue;
-      if (bindings.functionsOf(call.arguments[0]).includes(fn) && this.objectKindOf(callee.object)?.kind === ref.kind) return true;
+      // Any argument: `register(fn, opts)`, and Elysia's `group(prefix, fn)` after its prefix.
+      if (call.arguments.some((argument) => bindings.functionsOf(argument).includes(fn)) && this.objectKindOf(callee.object)?.kind === ref.kind) return true;
     }
     for (const call of this.identifierCalls) {
       const origin = bindings.originOf(call.callee);
@@ -501,7 +507,13 @@ class HandlerAnalysis implements HandlerModel {
     const nameArgument = registration.nameArgument === undefined ? undefined : args[registration.nameArgument];
     const nameText = nameArgument && staticName(nameArgument, true);
     const nameNode = nameFallback.type === "MemberExpression" ? nameFallback.property : nameFallback;
-    const name = nameText !== undefined ? { text: nameText, node: nameArgument! } : { text: nodeName(nameNode) ?? owner.descriptor.name, node: nameNode };
+    const exported = registration.nameFromExport && nameText === undefined ? this.namedExports().find((candidate) => unwrap(candidate.value) === call) : undefined;
+    const name =
+      nameText !== undefined
+        ? { text: nameText, node: nameArgument! }
+        : exported
+          ? { text: exported.name, node: exported.nameNode }
+          : { text: nodeName(nameNode) ?? owner.descriptor.name, node: nameNode };
     this.addHandlers(functions, owner, call, name);
   }
 
@@ -657,6 +669,19 @@ class HandlerAnalysis implements HandlerModel {
 function importedFromMatches(origin: ModuleOrigin, kind: ObjectKind): boolean {
   const rule = kind.importedFrom;
   return rule !== undefined && origin.path.length === 1 && rule.modules.test(origin.module) && rule.names.test(origin.path[0]);
+}
+
+/**
+ * The key a variable is destructured from (`const { procedure } = …` → "procedure"); `undefined` when
+ * the identifier is not in an object pattern, `null` when it is nested deeper or under a computed key.
+ */
+function destructuredKey(identifier: TSESTree.Node): string | null | undefined {
+  const holder = identifier.parent?.type === "AssignmentPattern" && identifier.parent.left === identifier ? identifier.parent : identifier;
+  const property = holder.parent;
+  if (property?.type !== "Property" || property.value !== holder || property.parent?.type !== "ObjectPattern") return undefined;
+  const pattern = property.parent;
+  if (pattern.parent?.type !== "VariableDeclarator" && pattern.parent?.type !== "AssignmentExpression") return null;
+  return staticName(property.key, property.computed) ?? null;
 }
 
 /** A string argument (literal or static template) that is one of `oneOf`. */

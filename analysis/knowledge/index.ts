@@ -9,6 +9,7 @@ import { bunDeno } from "./frameworks/bun-deno.js";
 import { cloudflareWorkers as cloudflareWorkersFramework } from "./frameworks/cloudflare-workers.js";
 import { elysia } from "./frameworks/elysia.js";
 import { express } from "./frameworks/express.js";
+import { firebaseFunctions } from "./frameworks/firebase-functions.js";
 import { gcpFunctions as gcpFunctionsFramework } from "./frameworks/gcp-functions.js";
 import { graphqlYoga } from "./frameworks/graphql-yoga.js";
 import { h3 } from "./frameworks/h3.js";
@@ -62,6 +63,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   mercurius,
   queues,
   gcpFunctionsFramework,
+  firebaseFunctions,
   azureFunctionsFramework,
   netlifyFunctions,
   netlifyEdgeFunctions,

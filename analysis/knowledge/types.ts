@@ -64,6 +64,8 @@ export interface Registration {
   readonly optionContainers?: readonly string[];
   /** The argument that names the registered function (`functions.http("name", fn)`): messages use it. */
   readonly nameArgument?: number;
+  /** The export that holds the registering call names the function (`export const chat = onRequest(fn)`: Firebase deploys it as `chat`). */
+  readonly nameFromExport?: boolean;
 }
 
 /** A kind of object a framework hands out (an app, a router, a server) and what its methods register. */
@@ -92,7 +94,8 @@ export interface ObjectKind {
   readonly listens?: readonly string[];
   /**
    * The first parameter of a plugin function is one of these objects: a function passed to
-   * `<object>.<registerMethod>(fn)`, wrapped by one of `wrappers`, or typed with a name matching `typePattern`.
+   * `<object>.<registerMethod>(fn)` (at any position: Elysia's `group(prefix, fn)`), wrapped by one of
+   * `wrappers`, or typed with a name matching `typePattern`.
    */
   readonly plugins?: {
     readonly registerMethod: string;

@@ -98,7 +98,27 @@ function lambdaFunctionsOf(api: HandlerHookApi, value: TSESTree.Node): FunctionN
   return unwrap(value).type === "CallExpression" ? [] : api.functionsOf(value);
 }
 
-function collectExport(api: HandlerHookApi, exported: ExportedValue): void {
+/**
+ * The functions the module itself calls at its top level (`handler().then(…)`, `await handler()`,
+ * `void main()`): a module that runs its export on load is a script, not a Lambda. A call under a
+ * condition (`if (require.main === module) handler()`) is a local test run and does not count.
+ */
+function calledOnLoad(api: HandlerHookApi): ReadonlySet<FunctionNode> {
+  const called = new Set<FunctionNode>();
+  for (const statement of api.ast.body) {
+    if (statement.type !== "ExpressionStatement") continue;
+    let current: TSESTree.Node = statement.expression;
+    for (;;) {
+      if (current.type === "AwaitExpression" || (current.type === "UnaryExpression" && current.operator === "void")) current = current.argument;
+      else if (current.type === "CallExpression" && current.callee.type === "MemberExpression") current = current.callee.object;
+      else break;
+    }
+    if (current.type === "CallExpression" && current.callee.type === "Identifier") for (const fn of api.functionsOf(current.callee)) called.add(fn);
+  }
+  return called;
+}
+
+function collectExport(api: HandlerHookApi, exported: ExportedValue, scriptFunctions: ReadonlySet<FunctionNode>): void {
   const middyWrapped = middyWrappedFunction(api, exported.value);
   const streamed = streamingFunction(api, middyWrapped ?? unwrapVendorWrapper(api, exported.value));
   const functions = streamed
@@ -107,6 +127,7 @@ function collectExport(api: HandlerHookApi, exported: ExportedValue): void {
       ? api.functionsOf(middyWrapped)
       : lambdaFunctionsOf(api, unwrapVendorWrapper(api, exported.value));
   for (const fn of functions) {
+    if (scriptFunctions.has(fn)) continue;
     api.invocation(fn, {
       platform: awsLambdaPlatform,
       exportName: exported.name,
@@ -131,8 +152,9 @@ export const awsLambda = {
       // A server that listens, or a file-routed module, runs its handlers per request, not per invocation.
       if (api.isServerOrRoutedFile) return;
       const names = new Set([...DEFAULT_NAMES, ...api.settings.lambdaHandlerNames]);
+      let scriptFunctions: ReadonlySet<FunctionNode> | undefined;
       for (const exported of api.namedExports()) {
-        if (names.has(exported.name) || isHandlerType(api, exported.type) || isTypedValue(api, exported.value)) collectExport(api, exported);
+        if (names.has(exported.name) || isHandlerType(api, exported.type) || isTypedValue(api, exported.value)) collectExport(api, exported, (scriptFunctions ??= calledOnLoad(api)));
       }
     },
   },

@@ -1,6 +1,8 @@
 import { deploymentOf } from "../../deployment.js";
 import { cloudflareWorkers as platform } from "../platforms/cloudflare-workers.js";
-import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
+import type { TSESTree } from "@typescript-eslint/types";
+import { isFunctionNode, staticName } from "../../ast.js";
+import type { FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
 import { declaredTypeName, defaultExportObject, type DefaultExportObject } from "./default-export-object.js";
 
 /** Keys only a Worker's default export has (Bun and Deno serve `fetch` alone). */
@@ -20,7 +22,35 @@ function isWorker(api: HandlerHookApi, exported: DefaultExportObject): boolean {
   return deploymentOf(api.filename).wrangler;
 }
 
-/** Cloudflare Workers: the `fetch`, `queue`, `scheduled`, … handlers of the module worker's default export. */
+/** `class extends WorkerEntrypoint`: the class form of a Worker (its `env` and `ctx` are `this.env`, `this.ctx`). */
+const WORKER_ENTRYPOINT: ValueSpecifier = { package: "cloudflare:workers", name: "WorkerEntrypoint" };
+
+/** The exported classes that extend `WorkerEntrypoint` (the default export, and named entrypoints for service bindings). */
+function entrypointClasses(api: HandlerHookApi): Array<{ readonly node: TSESTree.ClassDeclaration | TSESTree.ClassExpression; readonly statement: TSESTree.Node }> {
+  if (!api.text.includes("cloudflare:workers")) return [];
+  const found = [];
+  for (const statement of api.ast.body) {
+    const declaration = statement.type === "ExportDefaultDeclaration" || statement.type === "ExportNamedDeclaration" ? statement.declaration : null;
+    if ((declaration?.type === "ClassDeclaration" || declaration?.type === "ClassExpression") && declaration.superClass && api.matches(declaration.superClass, WORKER_ENTRYPOINT)) {
+      found.push({ node: declaration, statement });
+    }
+  }
+  return found;
+}
+
+/** The `fetch`, `queue`, … methods of `class extends WorkerEntrypoint`. */
+function collectEntrypointClasses(api: HandlerHookApi): void {
+  for (const { node, statement } of entrypointClasses(api)) {
+    for (const member of node.body.body) {
+      if (member.type !== "MethodDefinition" || member.kind !== "method" || member.static) continue;
+      const key = staticName(member.key, member.computed);
+      if (key === undefined || !HANDLER_KEYS.includes(key) || !isFunctionNode(member.value)) continue;
+      api.invocation(member.value, { platform, exportName: key, nameNode: member.key, exportNode: statement });
+    }
+  }
+}
+
+/** Cloudflare Workers: the `fetch`, `queue`, `scheduled`, … handlers of the module worker's default export or `WorkerEntrypoint` class. */
 export const cloudflareWorkers = {
   id: "cloudflare-workers",
   name: "Cloudflare Workers",
@@ -29,6 +59,7 @@ export const cloudflareWorkers = {
   hook: {
     trigger: { always: true },
     run(api) {
+      collectEntrypointClasses(api);
       const exported = defaultExportObject(api);
       if (!exported || !exported.entries.some((entry) => HANDLER_KEYS.includes(entry.key)) || !isWorker(api, exported)) return;
       for (const entry of exported.entries) {

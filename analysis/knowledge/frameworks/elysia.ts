@@ -25,6 +25,8 @@ export const elysia = {
       },
       chainable: ["group", "prefix", "use", "state", "decorate", "model", "macro", "onStart", "onStop"],
       listens: ["listen"],
+      // `app.group("/api", (group) => group.post(…))`: the callback gets a scoped app to register on.
+      plugins: { registerMethod: "group" },
     },
   },
   handlerTypes: [{ package: "elysia", name: ["Context"] }],

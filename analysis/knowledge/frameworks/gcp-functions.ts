@@ -1,7 +1,8 @@
 import { relative, resolve, sep } from "node:path";
 import { deploymentOf, type DeploymentSignals } from "../../deployment.js";
 import { gcpFunctions as platform } from "../platforms/gcp-functions.js";
-import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
+import type { TSESTree } from "@typescript-eslint/types";
+import type { ExportedValue, FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
 
 /** Where compilers put the JavaScript that `main` names (`build/src/index.js` is compiled from `src/index.ts`). */
 const OUTPUT_FOLDER = /^(?:dist|build|lib|out)\//;
@@ -29,6 +30,7 @@ function isEntryModule(filename: string, deployment: DeploymentSignals): boolean
  */
 function collectLegacyExports(api: HandlerHookApi): void {
   if (api.isServerOrRoutedFile) return;
+  if (collectTypedExports(api)) return;
   // The project first: its signals are read once per folder (and already were for a file that uses the
   // SDK, whose major comes from the same package.json), while resolving every export to its functions
   // was per file, for the few projects that are Cloud Functions.
@@ -43,6 +45,45 @@ function collectLegacyExports(api: HandlerHookApi): void {
   }
 }
 
+const FRAMEWORK = "@google-cloud/functions-framework";
+/** The framework's function types: an export declared with one is deployed by name (`--entry-point`/`--target`). */
+const FUNCTION_TYPES: ValueSpecifier = {
+  package: FRAMEWORK,
+  name: ["HttpFunction", "CloudEventFunction", "CloudEventFunctionWithCallback", "EventFunction", "EventFunctionWithCallback"],
+};
+
+/** The type an export is declared with: `export const fn: HttpFunction = …` or `… satisfies HttpFunction`. */
+function declaredType(exported: ExportedValue): TSESTree.TypeNode | undefined {
+  if (exported.type) return exported.type;
+  const { value } = exported;
+  return value.type === "TSSatisfiesExpression" || value.type === "TSAsExpression" ? value.typeAnnotation : undefined;
+}
+
+/**
+ * Exports typed with the framework's function types, in any module of any project (the type says what
+ * the export is). Returns whether it found one: a module that types its functions is not also read by
+ * signature (below).
+ */
+function collectTypedExports(api: HandlerHookApi): boolean {
+  if (!api.text.includes(FRAMEWORK)) return false;
+  let typed = false;
+  for (const exported of api.namedExports()) {
+    const type = declaredType(exported);
+    if (type?.type !== "TSTypeReference" || !api.matches(type.typeName, FUNCTION_TYPES)) continue;
+    typed = true;
+    for (const fn of api.functionsOf(exported.value)) {
+      api.invocation(fn, { platform, exportName: exported.name, nameNode: exported.nameNode, exportNode: exported.exportNode, callbackStyle: fn.params.length === 3 && isBackground(type) });
+    }
+  }
+  return typed;
+}
+
+/** The callback-style types (the third parameter of a background function is its callback). */
+function isBackground(type: TSESTree.TSTypeReference): boolean {
+  const name = type.typeName.type === "Identifier" ? type.typeName.name : type.typeName.type === "TSQualifiedName" ? type.typeName.right.name : "";
+  return name.endsWith("WithCallback");
+}
+
 /**
  * Google Cloud Functions: `functions.http("name", fn)` and `functions.cloudEvent("name", fn)` of
  * `@google-cloud/functions-framework`, and the legacy exports of a Cloud Functions project's entry module.
@@ -52,6 +93,6 @@ export const gcpFunctions = {
   name: "Google Cloud Functions",
   modules: ["@google-cloud/functions-framework"],
   platform,
-  calls: [{ callee: { package: "@google-cloud/functions-framework", name: ["http", "cloudEvent"] }, arguments: [1], nameArgument: 0 }],
+  calls: [{ callee: { package: FRAMEWORK, name: ["http", "cloudEvent"] }, arguments: [1], nameArgument: 0 }],
   hook: { trigger: { always: true }, run: collectLegacyExports },
 } as const satisfies FrameworkDescriptor;

@@ -1,4 +1,5 @@
 import type { FrameworkDescriptor, Registration } from "../types.js";
+import { HTTP_VERBS, methods } from "./common.js";
 
 const HANDLER_FACTORIES = ["defineEventHandler", "eventHandler", "defineHandler", "defineCachedEventHandler"];
 /** `defineEventHandler(fn)` or `defineEventHandler({ handler, onRequest, onBeforeResponse })`. */
@@ -7,8 +8,11 @@ const EVENT_HANDLER: Registration = { arguments: [0], options: ["handler", "onRe
 const LAZY_FACTORY = "defineLazyEventHandler";
 const LAZY_HANDLER: Registration = { arguments: [0], returnsHandler: true };
 const H3_MODULES = ["h3", "nitropack", "nitropack/runtime", "#imports"];
-/** Nuxt and Nitro auto-import the factories only in the server folders. */
-const NUXT_SERVER = /(?:^|\/)server\/(?:api|routes|middleware)\//;
+/**
+ * Nuxt and Nitro auto-import the factories only in the server folders: `server/api|routes|middleware/`
+ * in Nuxt (and Nitro with `srcDir: "server"`), `api|routes|middleware/` at the root of a standalone Nitro project.
+ */
+const NUXT_SERVER = /(?:^|\/)(?:server\/)?(?:api|routes|middleware)\//;
 
 /**
  * h3 (and Nuxt/Nitro on it): event handlers made with `defineEventHandler` / `eventHandler`, and the
@@ -19,6 +23,18 @@ export const h3 = {
   id: "h3",
   name: "h3/Nuxt event",
   modules: H3_MODULES,
+  objects: {
+    // h3 v1's `createApp()` / `createRouter()` and h3 v2's `new H3()`: a plain function registered on
+    // them is an event handler too (v1 wraps it, v2 takes it as is).
+    app: {
+      createdBy: [
+        { value: { package: H3_MODULES, name: "H3" }, new: true },
+        { value: { package: H3_MODULES, name: ["createApp", "createRouter"] }, new: false },
+      ],
+      types: [{ package: H3_MODULES, name: ["H3", "App", "Router"] }],
+      methods: methods([...HTTP_VERBS, "use", "on", "add"]),
+    },
+  },
   calls: [
     { callee: { package: H3_MODULES, name: HANDLER_FACTORIES }, ...EVENT_HANDLER },
     { callee: { package: H3_MODULES, name: LAZY_FACTORY }, ...LAZY_HANDLER },

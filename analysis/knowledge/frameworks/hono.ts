@@ -2,17 +2,26 @@ import type { FrameworkDescriptor } from "../types.js";
 import { HTTP_VERBS, methods, ONE_METHOD_VERBS } from "./common.js";
 
 const HONO = ["hono", "hono/quick", "hono/tiny"];
+/** `@hono/zod-openapi`'s `OpenAPIHono`: a Hono app whose `openapi(route, handler)` registers a route too. */
+const OPENAPI_HONO = { package: "@hono/zod-openapi", name: "OpenAPIHono" };
 
 /** Hono apps (`new Hono()`), `hono/factory`'s `createFactory()` and `createMiddleware(fn)`. */
 export const hono = {
   id: "hono",
   name: "Hono",
-  modules: [...HONO, "hono/factory"],
+  modules: [...HONO, "hono/factory", "@hono/zod-openapi"],
   objects: {
     app: {
-      createdBy: [{ value: { package: HONO, name: "Hono" }, new: true }],
-      types: [{ package: HONO, name: "Hono" }],
-      methods: methods([...HTTP_VERBS, "use", "on", "onError", "notFound"]),
+      createdBy: [
+        { value: { package: HONO, name: "Hono" }, new: true },
+        { value: OPENAPI_HONO, new: true },
+      ],
+      types: [{ package: HONO, name: "Hono" }, OPENAPI_HONO],
+      methods: {
+        ...methods([...HTTP_VERBS, "use", "on", "onError", "notFound"]),
+        // `openapi(route, handler, hook?)`: the route is a `createRoute()` object, the handler comes second.
+        openapi: { arguments: [1] },
+      },
       chainable: ["basePath", "route"],
     },
     factory: {

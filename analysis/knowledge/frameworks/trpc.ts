@@ -29,6 +29,8 @@ export const trpc = {
       returns: { create: "t" },
     },
     t: {
+      // `export const t = initTRPC.create()` in the builder module, imported as `t` (tRPC's docs name it so).
+      importedFrom: { modules: BUILDER_MODULE, names: /^t$/ },
       methods: methods(["middleware"]),
       properties: { procedure: "procedure" },
     },

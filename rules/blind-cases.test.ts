@@ -1,0 +1,466 @@
+// Cases written from the frameworks' and platforms' own documentation, not from our fixtures: the
+// handler shapes, import styles (default, named, namespace, CommonJS, aliases), wrappers and typed
+// annotations that real projects use, and the look-alikes that must stay quiet. Organised by framework.
+// A case that was missed or falsely reported when it was written says so (`was missed`); the fix is in
+// the framework's descriptor (analysis/knowledge/frameworks/) unless noted.
+import { describe, expect, it } from "vitest";
+import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
+import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
+import sessionRule, { RULE_NAME as SESSION_RULE } from "./no-session-start-in-handler.js";
+import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
+import { lintWithRule } from "./test-utils/fixture-lint.js";
+import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
+
+const ruleTester = createRuleTester();
+
+/** This SDK's tracer in the three import styles projects use. */
+const TRACER = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+const TRACER_CJS = `const { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+const TRACER_NAMESPACE = `import * as hh from "honeyhive";\nconst tracer = hh.HoneyHiveTracer.init({ project: "p" });\n`;
+/** The tracer from the project's own module (named like a tracer: the rule needs no file on disk). */
+const TRACER_LOCAL = `import { tracer } from "./tracing";\n`;
+const START = `tracer.sessionStart({ sessionName: "chat" });`;
+
+interface SessionCase {
+  readonly code: string;
+  readonly filename?: string;
+}
+
+/** A `sessionStart()` the rule must report in a handler of `framework` (its autofix is `createSession()`). */
+function reported(framework: string, code: string, filename?: string) {
+  return {
+    code,
+    ...(filename === undefined ? {} : { filename }),
+    output: code.replace(".sessionStart(", ".createSession("),
+    errors: [{ messageId: "sessionStartInHandler" as const, data: { tracer: "tracer", handler: `${framework} handler` } }],
+  };
+}
+
+const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<typeof reported>[] }> = {
+  express: {
+    valid: [
+      // dd-trace's `tracer` is not a HoneyHive tracer.
+      { code: `import express from "express";\nimport tracer from "dd-trace";\nconst app = express();\napp.post("/c", (req, res) => { tracer.sessionStart(); });` },
+      // PostHog's client in a file that also has a HoneyHive tracer.
+      { code: `import express from "express";\n${TRACER}import { PostHog } from "posthog-node";\nconst posthog = new PostHog("k");\nconst app = express();\napp.post("/c", (req, res) => { posthog.sessionStart(); });` },
+      // `app.get("env")` reads a setting; it registers nothing.
+      { code: `import express from "express";\n${TRACER}const app = express();\nconst env = app.get("env");\n${START}` },
+      // Next.js's client router has a `push`, not routes.
+      { code: `import { useRouter } from "next/router";\n${TRACER}export function Chat() { const router = useRouter(); router.push("/x"); ${START} return null; }` },
+      // A local helper named like the SDK's method, in a router file.
+      { code: `import { Router } from "express";\nconst router = Router();\nfunction createSession(req) { return { id: req.ip }; }\nrouter.post("/c", (req, res) => { res.json(createSession(req)); });` },
+    ],
+    invalid: [
+      // A named function registered on `Router()` from a named import; the router exported by default.
+      reported("Express", `import { Router } from "express";\n${TRACER}const router = Router();\nasync function createChat(req, res) { ${START} res.json({}); }\nrouter.post("/chat", createChat);\nexport default router;`),
+      // CommonJS: `express.Router()` and `module.exports = router`.
+      reported("Express", `const express = require("express");\n${TRACER_CJS}const router = express.Router();\nrouter.post("/chat", async (req, res) => { ${START} });\nmodule.exports = router;`),
+      // express-async-handler around the handler.
+      reported("Express", `import express from "express";\nimport asyncHandler from "express-async-handler";\n${TRACER}const router = express.Router();\nrouter.post("/chat", asyncHandler(async (req, res) => { ${START} }));`),
+      // An array of middleware, then a `withAuth(...)` higher-order function.
+      reported("Express", `import express from "express";\n${TRACER}const app = express();\napp.post("/chat", [auth, limiter], withAuth(async (req, res) => { ${START} }));`),
+      // `router.route(path).get(…).post(…)`.
+      reported("Express", `import express from "express";\n${TRACER}const router = express.Router();\nrouter.route("/chat").get(list).post(async (req, res) => { ${START} });`),
+      // A controller module: typed `(req: Request, res: Response)`, or `RequestHandler`.
+      reported("Express", `import type { Request, Response } from "express";\n${TRACER}export const createChat = async (req: Request, res: Response) => { ${START} res.json({}); };`),
+      reported("Express", `import { RequestHandler } from "express";\n${TRACER}export const createChat: RequestHandler = async (req, res) => { ${START} };`),
+      // `import * as express`; routes registered on a parameter typed `Express`.
+      reported("Express", `import * as express from "express";\n${TRACER}const app = express.default();\napp.post("/c", (req, res) => { ${START} });`),
+      reported("Express", `import type { Express } from "express";\n${TRACER}export function routes(app: Express) { app.post("/c", (req, res) => { ${START} }); }`),
+      // The tracer from `./tracing`, and a namespace import of honeyhive.
+      reported("Express", `import express from "express";\n${TRACER_LOCAL}const app = express();\napp.post("/c", async (req, res) => { ${START} });`),
+      reported("Express", `import express from "express";\n${TRACER_NAMESPACE}const app = express();\napp.post("/c", async (req, res) => { ${START} });`),
+    ],
+  },
+  fastify: {
+    valid: [
+      // Known false negative: a fastify-cli autoloaded plugin (`module.exports = async function (fastify, opts)`)
+      // imports nothing of Fastify, so nothing says its parameter is a Fastify instance.
+      { code: `'use strict'\n${TRACER_CJS}module.exports = async function (fastify, opts) {\n  fastify.post('/chat', async function (request, reply) { ${START} return {} })\n}` },
+    ],
+    invalid: [
+      reported("Fastify", `import type { FastifyInstance } from "fastify";\n${TRACER}export default async function routes(fastify: FastifyInstance) {\n  fastify.post("/chat", async (request, reply) => { ${START} return {}; });\n}`),
+      reported("Fastify", `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.route({ method: "POST", url: "/c", handler: async (req, reply) => { ${START} } });`),
+      reported("Fastify", `import { FastifyPluginAsync } from "fastify";\n${TRACER}const chat: FastifyPluginAsync = async (app) => { app.post("/c", async () => { ${START} }); };\nexport default chat;`),
+    ],
+  },
+  koa: {
+    valid: [],
+    invalid: [reported("Koa", `const Router = require("@koa/router");\n${TRACER_CJS}const router = new Router();\nrouter.post("/c", async (ctx) => { ${START} ctx.body = {}; });\nmodule.exports = router;`)],
+  },
+  hono: {
+    valid: [
+      // Hono's RPC client calls a server; its callbacks run in the caller, not per request.
+      { code: `import { hc } from "hono/client";\n${TRACER}const client = hc("/api");\nclient.chat.$post({ json: {} }).then(() => { ${START} });` },
+    ],
+    invalid: [
+      // A validator middleware before the handler, a generic app, `export default app` (Workers, Bun).
+      reported("Hono", `import { Hono } from "hono";\nimport { zValidator } from "@hono/zod-validator";\n${TRACER}const app = new Hono<{ Bindings: Env }>();\napp.post("/c", zValidator("json", schema), async (c) => { ${START} return c.json({}); });\nexport default app;`),
+      // Was missed: @hono/zod-openapi's `OpenAPIHono` and its `app.openapi(route, handler)`.
+      reported("Hono", `import { OpenAPIHono, createRoute } from "@hono/zod-openapi";\n${TRACER}const app = new OpenAPIHono();\napp.openapi(route, async (c) => { ${START} return c.json({}); });\nexport default app;`),
+      reported("Hono", `import { createFactory } from "hono/factory";\n${TRACER}const factory = createFactory();\nexport const handlers = factory.createHandlers(async (c) => { ${START} return c.json({}); });`),
+      reported("Hono", `import { Hono } from "hono";\n${TRACER}const api = new Hono().basePath("/api");\napi.post("/c", async (c) => { ${START} return c.text("ok"); });\nexport default api;`),
+    ],
+  },
+  nestjs: {
+    valid: [
+      // An @Injectable() service's method is not a route.
+      { code: `import { Injectable } from "@nestjs/common";\n${TRACER}@Injectable()\nexport class BatchService {\n  async runNightly() { ${START} }\n}` },
+    ],
+    invalid: [
+      reported("NestJS", `import { Controller, Post as HttpPost, Body } from "@nestjs/common";\n${TRACER}@Controller("chat")\nexport class ChatController {\n  @HttpPost()\n  async create(@Body() dto: unknown) { ${START} }\n}`),
+      reported("NestJS", `import * as common from "@nestjs/common";\n${TRACER}@common.Controller("chat")\nexport class ChatController {\n  @common.Post()\n  async create() { ${START} }\n}`),
+    ],
+  },
+  trpc: {
+    valid: [
+      // `t` from a module not named like tRPC's builder module is not followed.
+      { code: `import { t } from "./i18n";\n${TRACER}export const label = t.procedure.mutation(() => { ${START} });` },
+    ],
+    invalid: [
+      // Was missed: tRPC's docs export `t` itself from `./trpc` and write `t.procedure…` elsewhere.
+      reported("tRPC procedure", `import { t } from "./trpc";\n${TRACER}export const appRouter = t.router({ chat: t.procedure.input(schema).mutation(async ({ input }) => { ${START} return {}; }) });`),
+      reported("tRPC procedure", `import { publicProcedure, router } from "../trpc";\n${TRACER}export const chatRouter = router({ send: publicProcedure.input(z.string()).mutation(async ({ input, ctx }) => { ${START} }) });`),
+      reported("tRPC procedure", `import { initTRPC } from "@trpc/server";\n${TRACER}const t = initTRPC.context<Ctx>().create();\nexport const router = t.router({ q: t.procedure.query(() => { ${START} return 1; }) });`),
+      // Was missed: the builders destructured from `initTRPC.create()` (handlers.ts reads a destructured property's kind).
+      reported("tRPC procedure", `import { initTRPC } from "@trpc/server";\n${TRACER}const { router, procedure } = initTRPC.create();\nexport const appRouter = router({ q: procedure.mutation(async () => { ${START} }) });`),
+    ],
+  },
+  nextjs: {
+    valid: [
+      // The same export outside app/**/route.*.
+      { code: `${TRACER}export async function POST(req: Request) { ${START} return new Response("ok"); }`, filename: "src/lib/chat.ts" },
+    ],
+    invalid: [
+      // One function exported under two verbs (the NextAuth docs' shape).
+      reported("Next.js route", `${TRACER}async function handler(req: Request) { ${START} return new Response("ok"); }\nexport { handler as GET, handler as POST };`, "app/api/chat/route.ts"),
+      reported("Next.js route", `import { withAuth } from "@/lib/auth";\n${TRACER}export const POST = withAuth(async (req: Request) => { ${START} return Response.json({}); });`, "src/app/api/chat/route.ts"),
+      reported("Next.js route", `import type { NextApiRequest, NextApiResponse } from "next";\n${TRACER}export default async function handler(req: NextApiRequest, res: NextApiResponse) { ${START} res.json({}); }`, "pages/api/chat.ts"),
+      reported("Next.js server action", `"use server";\n${TRACER}export async function send(form: FormData) { ${START} }`, "app/actions.ts"),
+    ],
+  },
+  sveltekit: {
+    valid: [],
+    invalid: [
+      reported("SvelteKit", `import type { RequestHandler } from "./$types";\n${TRACER}export const POST: RequestHandler = async ({ request }) => { ${START} return new Response(); };`, "src/routes/api/chat/+server.ts"),
+      // A `Handle` passed through `sequence(...)`.
+      reported("SvelteKit", `import { sequence } from "@sveltejs/kit/hooks";\nimport type { Handle } from "@sveltejs/kit";\n${TRACER}const tracing: Handle = async ({ event, resolve }) => { ${START} return resolve(event); };\nexport const handle = sequence(tracing);`, "src/hooks.server.ts"),
+      reported("SvelteKit", `import type { Actions } from "./$types";\n${TRACER}export const actions = { default: async ({ request }) => { ${START} } } satisfies Actions;`, "src/routes/chat/+page.server.ts"),
+    ],
+  },
+  "remix / react router": {
+    valid: [
+      // A module with generated route types: only its server exports are handlers.
+      { code: `import type { Route } from "./+types/page";\n${TRACER}export function meta({}: Route.MetaArgs) { return []; }\nexport function helper() { ${START} }`, filename: "app/chat/page.tsx" },
+    ],
+    invalid: [
+      reported("Remix/React Router route", `import type { ActionFunctionArgs } from "@remix-run/node";\n${TRACER}export const action = async ({ request }: ActionFunctionArgs) => { ${START} return null; };`, "app/routes/chat.tsx"),
+      // Was missed: a React Router 7 route module outside app/routes/ (routes.ts puts it anywhere); its `./+types/` import says what it is.
+      reported("Remix/React Router route", `import type { Route } from "./+types/page";\n${TRACER}export async function action({ request }: Route.ActionArgs) { ${START} return null; }`, "app/chat/page.tsx"),
+    ],
+  },
+  astro: {
+    valid: [],
+    invalid: [reported("Astro endpoint", `import type { APIRoute } from "astro";\n${TRACER}export const POST: APIRoute = async ({ request }) => { ${START} return new Response(); };`, "src/pages/api/chat.ts")],
+  },
+  "h3 / nuxt / nitro": {
+    valid: [
+      // Outside Nuxt's and Nitro's server folders the global is not their auto-import.
+      { code: `${TRACER}export const handler = defineEventHandler(async (event) => { ${START} return {}; });\nexport default handler;`, filename: "server/utils/session.ts" },
+    ],
+    invalid: [
+      reported("h3/Nuxt event", `${TRACER}export default defineEventHandler(async (event) => { ${START} return {}; });`, "server/api/chat.post.ts"),
+      // Was missed: a standalone Nitro project's `routes/` at the root.
+      reported("h3/Nuxt event", `${TRACER}export default defineEventHandler(async (event) => { ${START} return {}; });`, "routes/chat.post.ts"),
+      reported("h3/Nuxt event", `import { createApp, createRouter, defineEventHandler } from "h3";\n${TRACER}const router = createRouter();\nrouter.post("/c", defineEventHandler(async (event) => { ${START} }));`),
+      // Was missed: a plain function on h3 v1's router and on h3 v2's `new H3()`.
+      reported("h3/Nuxt event", `import { createRouter } from "h3";\n${TRACER}const router = createRouter();\nrouter.post("/c", async (event) => { ${START} return {}; });`),
+      reported("h3/Nuxt event", `import { H3 } from "h3";\n${TRACER}const app = new H3();\napp.post("/c", async (event) => { ${START} return {}; });`),
+    ],
+  },
+  elysia: {
+    valid: [],
+    invalid: [
+      // Was missed: routes registered inside `group(prefix, (app) => …)` (handlers.ts: a plugin callback at any argument).
+      reported("Elysia", `import { Elysia } from "elysia";\n${TRACER}new Elysia().group("/api", (app) => app.post("/c", async ({ body }) => { ${START} return {}; })).listen(3000);`),
+      reported("Elysia", `import { Elysia } from "elysia";\n${TRACER}export const chat = new Elysia({ prefix: "/chat" }).post("/", async ({ body }) => { ${START} return {}; });`),
+    ],
+  },
+  hapi: {
+    valid: [
+      // Known false negative: a plugin object's `register(server)`; nothing types `server` as a hapi server.
+      { code: `import type { Plugin } from "@hapi/hapi";\n${TRACER}export const plugin: Plugin<undefined> = { name: "chat", register: async (server) => { server.route({ method: "POST", path: "/c", handler: async (request, h) => { ${START} return {}; } }); } };` },
+    ],
+    invalid: [reported("hapi", `const Hapi = require("@hapi/hapi");\n${TRACER_CJS}const server = Hapi.server({ port: 3000 });\nserver.route({ method: "POST", path: "/c", options: { handler: async (request, h) => { ${START} return {}; } } });`)],
+  },
+  restify: {
+    valid: [],
+    invalid: [reported("restify", `import restify from "restify";\n${TRACER}const server = restify.createServer();\nserver.post("/c", async (req, res) => { ${START} res.send({}); });`)],
+  },
+  graphql: {
+    valid: [
+      // Known false negative: a resolver map typed with graphql-codegen's `Resolvers` from the project's generated module.
+      { code: `import type { Resolvers } from "./generated/graphql";\n${TRACER}export const resolvers: Resolvers = { Mutation: { chat: async (_p, args) => { ${START} return "ok"; } } };` },
+    ],
+    invalid: [
+      reported("GraphQL resolver", `import { ApolloServer } from "@apollo/server";\n${TRACER}const resolvers = { Mutation: { chat: async (_parent, args) => { ${START} return "ok"; } } };\nconst server = new ApolloServer({ typeDefs, resolvers });`),
+      reported("GraphQL resolver", `import { createSchema, createYoga } from "graphql-yoga";\n${TRACER}const yoga = createYoga({ schema: createSchema({ typeDefs, resolvers: { Query: { hello: () => { ${START} return "x"; } } } }) });`),
+    ],
+  },
+  "bun / deno": {
+    valid: [],
+    invalid: [
+      reported("fetch", `${TRACER}Bun.serve({ port: 3000, async fetch(req) { ${START} return new Response("ok"); } });`),
+      reported("fetch", `${TRACER}Deno.serve(async (req) => { ${START} return new Response("ok"); });`),
+    ],
+  },
+  "cloud functions for firebase": {
+    valid: [],
+    invalid: [
+      // Was missed (no descriptor): Firebase's triggers, 2nd gen and 1st gen.
+      reported("Google Cloud Functions", `import { onRequest } from "firebase-functions/v2/https";\n${TRACER}export const chat = onRequest(async (req, res) => { ${START} res.send("ok"); });`),
+      reported("Google Cloud Functions", `import { onCall } from "firebase-functions/https";\n${TRACER}export const chat = onCall({ cors: true }, async (request) => { ${START} return { ok: true }; });`),
+      reported("Google Cloud Functions", `import * as functions from "firebase-functions/v1";\n${TRACER}export const chat = functions.https.onRequest(async (req, res) => { ${START} res.send("ok"); });`),
+    ],
+  },
+  queues: {
+    valid: [
+      // A worker's events run once per job but after it: nothing to race on here.
+      { code: `import { Worker } from "bullmq";\n${TRACER}const worker = new Worker("q", "./processor.js");\nworker.on("completed", (job) => { ${START} });` },
+    ],
+    invalid: [
+      reported("queue job", `import { Worker, Job } from "bullmq";\n${TRACER}const processor = async (job: Job) => { ${START} };\nnew Worker("q", processor, { connection, concurrency: 8 });`),
+      reported("queue job", `const { Worker } = require("bullmq");\n${TRACER_CJS}const worker = new Worker("q", async (job) => { ${START} }, { concurrency: 5 });`),
+      reported("queue job", `import { Consumer } from "sqs-consumer";\n${TRACER}const app = Consumer.create({ queueUrl: "u", handleMessage: async (message) => { ${START} } });\napp.start();`),
+      reported("queue job", `import { Kafka } from "kafkajs";\n${TRACER}const kafka = new Kafka({ brokers: [] });\nconst consumer = kafka.consumer({ groupId: "g" });\nawait consumer.run({ eachMessage: async ({ message }) => { ${START} } });`),
+    ],
+  },
+};
+
+describe("no-session-start-in-handler on the frameworks' own shapes", () => {
+  for (const [framework, cases] of Object.entries(SESSION_CASES)) {
+    describe(framework, () => {
+      ruleTester.run(SESSION_RULE, testableRule(sessionRule), cases);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Serverless platforms for require-force-flush-in-lambda. A table rather than RuleTester: a report
+// carries the fix as a suggestion whose exact text the rule's own tests pin; the question here is
+// whether the platform's handler is recognized, and named in the message.
+
+const CREATE = `tracer.createSession();`;
+
+interface PlatformCase {
+  readonly title: string;
+  readonly code: string;
+  readonly filename?: string;
+  /**
+   * The platform and export the message names (`Google Cloud Functions`, `chat`), and the flush it asks
+   * for in the handler's SDK when the case is about that (`tracer.flush()` for 1.x); absent: not reported.
+   */
+  readonly reported?: { readonly platform: string; readonly name: string; readonly flush?: string };
+}
+
+const PLATFORM_CASES: Record<string, PlatformCase[]> = {
+  "aws lambda": [
+    { title: "middy from require(), exported through module.exports.handler", code: `const middy = require("@middy/core");\n${TRACER_CJS}const base = async (event) => { ${CREATE} return { statusCode: 200 }; };\nmodule.exports.handler = middy(base);`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "export { main as handler }", code: `${TRACER}async function main(event) { ${CREATE} return {}; }\nexport { main as handler };`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "module.exports = { handler }", code: `${TRACER_CJS}const handler = async (event) => { ${CREATE} return {}; };\nmodule.exports = { handler };`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "an export typed SQSHandler under another name", code: `import type { SQSHandler } from "aws-lambda";\n${TRACER}export const consume: SQSHandler = async (event) => { ${CREATE} };`, reported: { platform: "AWS Lambda", name: "consume" } },
+    { title: "a local test run under `require.main === module` stays a Lambda", code: `${TRACER_CJS}exports.handler = async (event) => { ${CREATE} return {}; };\nif (require.main === module) exports.handler({});`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "the returned promise settles after the flush", code: `${TRACER}export const handler = async (event) => { ${CREATE} return work(event).finally(() => tracer.forceFlush()); };` },
+    // Was falsely reported: a script that exports `handler` and runs it on load.
+    { title: "a script that runs its exported handler on load", code: `${TRACER}export async function handler() { ${CREATE} await run(); }\nhandler().then(() => tracer.forceFlush());` },
+    { title: "a script that awaits its exported handler at the top level", code: `${TRACER}export const handler = async () => { ${CREATE} await run(); };\nawait handler();\nawait tracer.forceFlush();` },
+    { title: "dd-trace's tracer is not HoneyHive's", code: `import tracer from "dd-trace";\nexport const handler = async (event) => { tracer.trace("x", () => 1); return {}; };` },
+    { title: "OpenTelemetry API alone (no exporter to HoneyHive in sight)", code: `import { trace } from "@opentelemetry/api";\nexport const handler = async (event) => trace.getTracer("svc").startActiveSpan("h", async (span) => { span.end(); return {}; });` },
+    { title: "Langfuse flushes its own client", code: `import { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\nexport const handler = async (event) => { langfuse.trace({ name: "x" }); await langfuse.flushAsync(); return {}; };` },
+    { title: "LangSmith waits for its batches", code: `import { Client } from "langsmith";\nimport { traceable } from "langsmith/traceable";\nconst client = new Client();\nconst run = traceable(async () => 1, { client });\nexport const handler = async (event) => { await run(); await client.awaitPendingTraceBatches(); return {}; };` },
+  ],
+  "google cloud functions": [
+    { title: "ff.http through a namespace import", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}ff.http("chat", async (req, res) => { ${CREATE} res.send("ok"); });`, reported: { platform: "Google Cloud Functions", name: "chat" } },
+    { title: "flushed before the response", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}ff.http("chat", async (req, res) => { ${CREATE} await tracer.forceFlush(); res.send("ok"); });` },
+    { title: "cloudEvent through require()", code: `const functions = require("@google-cloud/functions-framework");\n${TRACER_CJS}functions.cloudEvent("onFile", async (cloudEvent) => { ${CREATE} });`, reported: { platform: "Google Cloud Functions", name: "onFile" } },
+    // Was missed: an export typed with the framework's HttpFunction, deployed by `--entry-point`.
+    { title: "export typed HttpFunction", code: `import type { HttpFunction } from "@google-cloud/functions-framework";\n${TRACER}export const chat: HttpFunction = async (req, res) => { ${CREATE} res.send("ok"); };`, reported: { platform: "Google Cloud Functions", name: "chat" } },
+    { title: "export typed ff.HttpFunction (namespace)", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}export const chat: ff.HttpFunction = async (req, res) => { ${CREATE} res.send("ok"); };`, reported: { platform: "Google Cloud Functions", name: "chat" } },
+    { title: "satisfies HttpFunction, flushed in finally", code: `import type { HttpFunction } from "@google-cloud/functions-framework";\n${TRACER}export const chat = (async (req, res) => { try { ${CREATE} res.send("ok"); } finally { await tracer.forceFlush(); } }) satisfies HttpFunction;` },
+    { title: "a helper taking the framework's Request is not a function", code: `import type { Request } from "@google-cloud/functions-framework";\n${TRACER}export async function format(req: Request, body: string) { ${CREATE} return body; }` },
+  ],
+  "cloud functions for firebase": [
+    // Was missed (no descriptor). The message names the export Firebase deploys (`nameFromExport`).
+    { title: "onRequest (2nd gen)", code: `import { onRequest } from "firebase-functions/v2/https";\n${TRACER}export const chat = onRequest(async (req, res) => { ${CREATE} res.send("ok"); });`, reported: { platform: "Google Cloud Functions", name: "chat" } },
+    { title: "a Firestore trigger through require()", code: `const { onDocumentCreated } = require("firebase-functions/v2/firestore");\n${TRACER_CJS}exports.onMessage = onDocumentCreated("messages/{id}", async (event) => { ${CREATE} });`, reported: { platform: "Google Cloud Functions", name: "onMessage" } },
+    { title: "https.onCall of the v2 root module", code: `import { https } from "firebase-functions/v2";\n${TRACER}export const chat = https.onCall(async (request) => { ${CREATE} return { ok: true }; });`, reported: { platform: "Google Cloud Functions", name: "chat" } },
+    { title: "onSchedule, flushed in finally", code: `import { onSchedule } from "firebase-functions/v2/scheduler";\n${TRACER}export const nightly = onSchedule("every day 00:00", async () => { try { ${CREATE} } finally { await tracer.forceFlush(); } });` },
+    { title: "a function of another library named onRequest", code: `import { onRequest } from "./hooks";\n${TRACER}export const chat = onRequest(async (req, res) => { ${CREATE} res.send("ok"); });` },
+  ],
+  "azure functions": [
+    { title: "a named function registered with app.http", code: `import { app, HttpRequest, InvocationContext } from "@azure/functions";\n${TRACER}async function chat(request: HttpRequest, context: InvocationContext) { ${CREATE} return { body: "ok" }; }\napp.http("chat", { handler: chat });`, reported: { platform: "Azure Functions", name: "chat" } },
+    { title: "app.storageQueue through require()", code: `const { app } = require("@azure/functions");\n${TRACER_CJS}app.storageQueue("q", { queueName: "jobs", connection: "C", handler: async (item, context) => { ${CREATE} } });`, reported: { platform: "Azure Functions", name: "q" } },
+    { title: "app through a namespace import", code: `import * as az from "@azure/functions";\n${TRACER}az.app.http("chat", { handler: async (request, context) => { ${CREATE} return { body: "ok" }; } });`, reported: { platform: "Azure Functions", name: "chat" } },
+    { title: "flushed in finally", code: `import { app } from "@azure/functions";\n${TRACER}app.http("chat", { methods: ["POST"], handler: async (request, context) => { try { ${CREATE} return { body: "ok" }; } finally { await tracer.forceFlush(); } } });` },
+  ],
+  netlify: [
+    { title: "the v2 default export", filename: "netlify/functions/chat.mts", code: `import type { Context } from "@netlify/functions";\n${TRACER}export default async (req: Request, context: Context) => { ${CREATE} return new Response("ok"); };`, reported: { platform: "Netlify Functions", name: "default" } },
+    { title: "context.waitUntil(flush)", filename: "netlify/functions/chat.mts", code: `import type { Context } from "@netlify/functions";\n${TRACER}export default async (req: Request, context: Context) => { ${CREATE} context.waitUntil(tracer.forceFlush()); return new Response("ok"); };` },
+    // Netlify's Lambda-compatible form, typed with its own `Handler`, is read as a Lambda (which it runs on).
+    { title: "the v1 handler typed with @netlify/functions' Handler", code: `import type { Handler } from "@netlify/functions";\n${TRACER}export const handler: Handler = async (event, context) => { ${CREATE} return { statusCode: 200 }; };`, reported: { platform: "AWS Lambda", name: "handler" } },
+  ],
+  vercel: [
+    { title: "api/ default export", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { ${CREATE} res.json({}); }`, reported: { platform: "Vercel Functions", name: "default" } },
+    { title: "waitUntil(flush) from @vercel/functions", filename: "api/chat.ts", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export async function POST(request: Request) { ${CREATE} waitUntil(tracer.forceFlush()); return Response.json({}); }` },
+  ],
+  "cloudflare workers": [
+    { title: "satisfies ExportedHandler", code: `${TRACER}export default { async fetch(request, env, ctx) { ${CREATE} return new Response("ok"); } } satisfies ExportedHandler<Env>;`, reported: { platform: "Cloudflare Workers", name: "fetch" } },
+    { title: "ctx.waitUntil(flush)", code: `${TRACER}export default { async fetch(request, env, ctx) { ${CREATE} ctx.waitUntil(tracer.forceFlush()); return new Response("ok"); } } satisfies ExportedHandler<Env>;` },
+    // Was missed: the class form, `export default class extends WorkerEntrypoint`.
+    { title: "class extends WorkerEntrypoint", code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint<Env> { async fetch(request: Request) { ${CREATE} return new Response("ok"); } }`, reported: { platform: "Cloudflare Workers", name: "fetch" } },
+    { title: "class extends WorkerEntrypoint, this.ctx.waitUntil(flush)", code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint<Env> { async fetch(request: Request) { ${CREATE} this.ctx.waitUntil(tracer.forceFlush()); return new Response("ok"); } }` },
+    { title: "a class that extends something else", code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class Api extends Base { async fetch(request: Request) { ${CREATE} return new Response("ok"); } }` },
+  ],
+  "next.js": [
+    { title: "a route with maxDuration (serverless)", filename: "app/api/chat/route.ts", code: `${TRACER}export const maxDuration = 30;\nexport async function POST(req: Request) { ${CREATE} return Response.json({}); }`, reported: { platform: "Next.js serverless function", name: "POST" } },
+    { title: "after(() => flush)", filename: "app/api/chat/route.ts", code: `import { after } from "next/server";\n${TRACER}export const maxDuration = 30;\nexport async function POST(req: Request) { ${CREATE} after(() => tracer.forceFlush()); return Response.json({}); }` },
+    { title: "a route without a serverless signal", filename: "app/api/chat/route.ts", code: `${TRACER}export async function POST(req: Request) { ${CREATE} return Response.json({}); }` },
+  ],
+};
+
+/** honeyhive 1.x: `init()` is async (awaited at the top level, or kept as a promise). */
+const IMPORT_1X = `import { HoneyHiveTracer } from "honeyhive";\n`;
+/** OpenTelemetry exporting to HoneyHive, set up in the handler's module. */
+const OTEL_TO_HONEYHIVE = `import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { trace } from "@opentelemetry/api";
+const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces", headers: { Authorization: \`Bearer \${process.env.HH_API_KEY}\` } }))] });
+provider.register();
+const otelTracer = trace.getTracer("svc");
+`;
+const OTEL_ELSEWHERE = OTEL_TO_HONEYHIVE.replace("https://api.honeyhive.ai/opentelemetry/v1/traces", "https://otlp.example.com/v1/traces").replace("HH_API_KEY", "OTLP_TOKEN");
+
+PLATFORM_CASES["sdk versions: honeyhive 1.x"] = [
+  // Which flush the message names is left to the SDK model: an init kept as a promise and awaited later
+  // is also valid 2.x code (awaiting a tracer is harmless), so the major is not certain from this file.
+  { title: "a module-level tracer promise awaited in the handler", code: `${IMPORT_1X}const tracerPromise = HoneyHiveTracer.init({ project: "p" });\nexport const handler = async (event) => { const tracer = await tracerPromise; tracer.enrichSession({ metadata: {} }); return {}; };`, reported: { platform: "AWS Lambda", name: "handler" } },
+  { title: "a tracer awaited at the top level", code: `${IMPORT_1X}const tracer = await HoneyHiveTracer.init({ project: "p" });\nexport const handler = async (event) => { tracer.enrichSession({ metadata: {} }); return {}; };`, reported: { platform: "AWS Lambda", name: "handler", flush: "tracer.flush()" } },
+  { title: "the static HoneyHiveTracer.flush()", code: `${IMPORT_1X}const tracer = await HoneyHiveTracer.init({ project: "p" });\nexport const handler = async (event) => { tracer.enrichSession({ metadata: {} }); await HoneyHiveTracer.flush(); return {}; };` },
+  { title: "an Azure function", code: `import { app } from "@azure/functions";\n${IMPORT_1X}const tracer = await HoneyHiveTracer.init({ project: "p" });\napp.http("chat", { handler: async (request, context) => { tracer.enrichSession({ metadata: {} }); return { body: "ok" }; } });`, reported: { platform: "Azure Functions", name: "chat", flush: "tracer.flush()" } },
+];
+
+PLATFORM_CASES["sdk versions: OpenTelemetry exporting to HoneyHive"] = [
+  { title: "a Lambda that returns the span's promise", code: `${OTEL_TO_HONEYHIVE}export const handler = async (event) => otelTracer.startActiveSpan("h", async (span) => { span.end(); return {}; });`, reported: { platform: "AWS Lambda", name: "handler", flush: "provider.forceFlush()" } },
+  { title: "a Lambda that flushes the provider in finally", code: `${OTEL_TO_HONEYHIVE}export const handler = async (event) => { try { return await otelTracer.startActiveSpan("h", async (span) => { span.end(); return {}; }); } finally { await provider.forceFlush(); } };` },
+  { title: "a Cloud Function", code: `import * as ff from "@google-cloud/functions-framework";\n${OTEL_TO_HONEYHIVE}ff.http("chat", async (req, res) => { otelTracer.startActiveSpan("h", (span) => span.end()); res.send("ok"); });`, reported: { platform: "Google Cloud Functions", name: "chat", flush: "provider.forceFlush()" } },
+  { title: "OpenTelemetry exporting to another vendor", code: `${OTEL_ELSEWHERE}export const handler = async (event) => otelTracer.startActiveSpan("h", async (span) => { span.end(); return {}; });` },
+  // Known false negative (docs/rules/require-force-flush-in-lambda.md): a provider set up in another
+  // module is not followed, so the handler that only imports it is not known to trace into HoneyHive.
+  { title: "a provider imported from ./tracing", code: `import { trace } from "@opentelemetry/api";\nimport { provider } from "./tracing";\nexport const handler = async (event) => { trace.getTracer("svc").startActiveSpan("h", (span) => span.end()); return {}; };` },
+];
+
+function flushReports(code: string, filename: string) {
+  return lintWithRule(FLUSH_RULE, flushRule, code, filename).filter((message) => message.ruleId !== null);
+}
+
+describe("require-force-flush-in-lambda on the platforms' own shapes", () => {
+  for (const [platform, cases] of Object.entries(PLATFORM_CASES)) {
+    describe(platform, () => {
+      for (const { title, code, filename = "src/handler.ts", reported: expected } of cases) {
+        it(expected ? `reports ${title}` : `accepts ${title}`, () => {
+          const messages = flushReports(code, filename);
+          if (!expected) {
+            expect(messages).toEqual([]);
+            return;
+          }
+          expect(messages.map((message) => message.messageId)).toEqual(["missingFlush"]);
+          expect(messages[0].message).toContain(`${expected.platform} handler \`${expected.name}\``);
+          if (expected.flush !== undefined) expect(messages[0].message).toContain(`await ${expected.flush}\``);
+        });
+      }
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The other rules that read the handler model, on the shapes found missing above: each reports in
+// the newly recognized handlers (a table: their reports carry suggestions pinned by their own tests).
+
+interface RuleCase {
+  readonly title: string;
+  readonly code: string;
+  readonly filename?: string;
+  readonly messageIds: readonly string[];
+}
+
+const INIT = `const perRequest = HoneyHiveTracer.init({ project: "p" });`;
+
+const OTHER_RULES: ReadonlyArray<{ readonly name: string; readonly rule: typeof initRule | typeof sessionIdRule; readonly cases: readonly RuleCase[] }> = [
+  {
+    name: INIT_RULE,
+    rule: initRule,
+    cases: [
+      { title: "OpenAPIHono route", code: `import { OpenAPIHono } from "@hono/zod-openapi";\n${TRACER}const app = new OpenAPIHono();\napp.openapi(route, async (c) => { ${INIT} return c.json({}); });`, messageIds: ["perRequest"] },
+      { title: "h3 v2 route", code: `import { H3 } from "h3";\n${TRACER}const app = new H3();\napp.post("/c", async (event) => { ${INIT} return {}; });`, messageIds: ["perRequest"] },
+      { title: "React Router 7 action outside app/routes", filename: "app/chat/page.tsx", code: `import type { Route } from "./+types/page";\n${TRACER}export async function action({ request }: Route.ActionArgs) { ${INIT} return null; }`, messageIds: ["perRequest"] },
+      { title: "Elysia group route", code: `import { Elysia } from "elysia";\n${TRACER}new Elysia().group("/api", (app) => app.post("/c", () => { ${INIT} return {}; })).listen(3000);`, messageIds: ["perRequest"] },
+      { title: "tRPC `t` from ./trpc", code: `import { t } from "./trpc";\n${TRACER}export const r = t.router({ c: t.procedure.mutation(async () => { ${INIT} }) });`, messageIds: ["perRequest"] },
+      { title: "WorkerEntrypoint fetch", code: `import { WorkerEntrypoint } from "cloudflare:workers";\nimport { HoneyHiveTracer } from "honeyhive";\nexport default class extends WorkerEntrypoint<Env> { async fetch(request: Request) { const tracer = HoneyHiveTracer.init({ project: "p" }); tracer.createSession(); return new Response("ok"); } }`, messageIds: ["perInvocation"] },
+      { title: "export typed HttpFunction", code: `import type { HttpFunction } from "@google-cloud/functions-framework";\nimport { HoneyHiveTracer } from "honeyhive";\nexport const chat: HttpFunction = async (req, res) => { const tracer = HoneyHiveTracer.init({ project: "p" }); tracer.createSession(); res.send("ok"); };`, messageIds: ["perInvocation"] },
+    ],
+  },
+  {
+    name: SESSION_ID_RULE,
+    rule: sessionIdRule,
+    cases: [
+      { title: "a header in an OpenAPIHono route", code: `import { OpenAPIHono } from "@hono/zod-openapi";\n${TRACER}const app = new OpenAPIHono();\napp.openapi(route, async (c) => { tracer.createSession({ sessionId: c.req.header("x-session-id") }); return c.json({}); });`, messageIds: ["unvalidatedSessionId"] },
+      { title: "a header in a WorkerEntrypoint", code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint<Env> { async fetch(request: Request) { tracer.createSession({ sessionId: request.headers.get("x-session-id") }); return new Response("ok"); } }`, messageIds: ["unvalidatedSessionId"] },
+      { title: "a header in an Azure function", code: `import { app } from "@azure/functions";\n${TRACER}app.http("c", { handler: async (request, context) => { tracer.createSession({ sessionId: request.headers.get("x-session-id") }); return { body: "ok" }; } });`, messageIds: ["unvalidatedSessionId"] },
+      { title: "converted with toSessionId()", code: `import express from "express";\nimport { HoneyHiveTracer, toSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/c", (req, res) => { tracer.createSession({ sessionId: toSessionId(req.headers["x-session-id"]) }); res.end(); });`, messageIds: [] },
+      // Known false negatives: h3's input readers (`getHeader(event, …)`, `readBody(event)`) and tRPC's
+      // `input` are not sources in analysis/session-id-flow.ts, which names request parts, not framework helpers.
+      { title: "h3's getHeader(event, …)", code: `import { H3, getHeader } from "h3";\n${TRACER}const app = new H3();\napp.post("/c", async (event) => { tracer.createSession({ sessionId: getHeader(event, "x-session-id") }); return {}; });`, messageIds: [] },
+      { title: "tRPC's input", code: `import { publicProcedure } from "../trpc";\n${TRACER}export const r = publicProcedure.mutation(async ({ input }) => { tracer.createSession({ sessionId: input.sessionId }); });`, messageIds: [] },
+    ],
+  },
+];
+
+describe("the rules after the handler model, on the shapes found missing", () => {
+  for (const { name, rule, cases } of OTHER_RULES) {
+    describe(name, () => {
+      for (const { title, code, filename = "src/file.ts", messageIds } of cases) {
+        it(`${messageIds.length > 0 ? "reports" : "accepts"} ${title}`, () => {
+          const messages = lintWithRule(name, rule, code, filename);
+          expect(messages.map((message) => message.messageId ?? message.message)).toEqual(messageIds);
+        });
+      }
+    });
+  }
+});
+
+// honeyhive 1.x in handlers: `startSession()` returns the init session, so every request shares it.
+describe("no-session-start-in-handler on honeyhive 1.x", () => {
+  ruleTester.run(SESSION_RULE, testableRule(sessionRule), {
+    valid: [
+      // Known false negative: a tracer assigned from `init().then(...)` has no declaration the model can read.
+      `const { Hono } = require("hono");\nconst { HoneyHiveTracer } = require("honeyhive");\nlet tracer;\nHoneyHiveTracer.init({ project: "p" }).then((created) => { tracer = created; });\nconst app = new Hono();\napp.post("/c", async (c) => { await tracer.startSession(); return c.text("ok"); });`,
+      // Known false negative: a 1.x tracer promise imported from the project's module under a name not
+      // like a tracer's (`tracerPromise`): the SDK model does not follow the await of an imported promise.
+      `import { tracerPromise } from "./tracing";\nexport const handler = async (event) => { const tracer = await tracerPromise; await tracer.startSession(); return {}; };`,
+    ],
+    invalid: [
+      {
+        code: `import express from "express";\n${IMPORT_1X}const tracer = await HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/c", async (req, res) => { await tracer.startSession(); res.json({}); });`,
+        output: null,
+        errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Express handler" } }],
+      },
+      {
+        // Was missed before the tRPC fix: the 1.x form in a procedure of `t` imported from ./trpc.
+        code: `import { t } from "./trpc";\n${IMPORT_1X}const tracer = await HoneyHiveTracer.init({ project: "p" });\nexport const r = t.router({ c: t.procedure.mutation(async () => { await tracer.startSession(); }) });`,
+        output: null,
+        errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "tRPC procedure handler" } }],
+      },
+    ],
+  });
+});
