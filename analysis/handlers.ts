@@ -802,6 +802,11 @@ export function getHandlerModel(input: AnalysisInput): HandlerModel {
   return model;
 }
 
+/** The handler model when some rule or model already built it for this AST; never builds one. */
+export function builtHandlerModel(input: AnalysisInput): HandlerModel | undefined {
+  return models.get(input.ast);
+}
+
 const EMPTY_MODEL: HandlerModel = Object.freeze({
   requestHandlers: [],
   lambdaHandlers: [],

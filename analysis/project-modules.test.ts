@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel } from "./sdk-model.js";
-import { importOrigin, NODE_FILE_SYSTEM, parseJsonc, ProjectModules, setProjectModules, type ProjectFileSystem } from "./project-modules.js";
+import { importedExport, importOrigin, NODE_FILE_SYSTEM, parseJsonc, ProjectModules, setProjectModules, type ProjectFileSystem } from "./project-modules.js";
 
 /** The codemods' parse, which the models' inputs carry as `parseModule` there. */
 const parse = (text: string, filename: string) => parseAnalysisInput(text, filename);
@@ -268,6 +268,26 @@ function local(require) { const { shadowed } = require("./lib"); return shadowed
     });
     // The whole module, a type, and a destructuring from a parameter that shadows `require`: no export.
     expect([origins.Options, origins.whole, origins.shadowed]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("never resolves the SDK's own specifiers, even where a baseUrl could map them to a project file", () => {
+    const root = project({
+      "tsconfig.json": `{ "compilerOptions": { "baseUrl": "." } }`,
+      "honeyhive.ts": `${INIT}export const trace = HoneyHiveTracer.init();\n`,
+      "lib/tracing.ts": `${INIT}export const tracer = HoneyHiveTracer.init();\n`,
+    });
+    const fs = countingFs();
+    restore = setProjectModules(new ProjectModules(fs));
+    const input = parseAnalysisInput(
+      `import { trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nimport { tracer } from "lib/tracing";\nexport const run = () => [trace, evaluate, tracer];\n`,
+      join(root, "src/run.ts"),
+    );
+    const variable = (name: string) => input.scopeManager.globalScope!.childScopes[0]!.set.get(name)!;
+    expect(importedExport(input, variable("trace"))).toBeUndefined();
+    expect(importedExport(input, variable("evaluate"))).toBeUndefined();
+    expect([...fs.stats, ...fs.reads]).toEqual([]);
+    // Any other bare specifier is still resolved through the baseUrl.
+    expect(importedExport(input, variable("tracer"))?.displayPath).toBe("lib/tracing.ts");
   });
 
   it("the models read the imported module for a binding used like a tracer, and nothing for a file that imports no project module", () => {

@@ -21,6 +21,7 @@ import { exportPath } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { extractModuleFacts, NO_FACTS, type ExportFact, type ExportFactKind, type ModuleFacts } from "./export-facts.js";
 import type { AnalysisInput } from "./input.js";
+import { isSdkModule } from "./settings.js";
 
 /** The file system as the reader uses it; injectable so tests can count and fake the work. */
 export interface ProjectFileSystem {
@@ -445,9 +446,11 @@ function readImportedExport(input: AnalysisInput, variable: Scope.Variable): Imp
   const reader = defaultReader;
   if (importedModuleAsts.get(input.ast)) return undefined;
   const origin = importOrigin(input, variable);
-  // `settings.honeyhive.modules` name packages (never followed). Any other specifier may be a
-  // relative path or a `paths` alias (`@/lib/tracing`, `lib/tracing`): resolve() tells, and refuses packages.
-  if (!origin || input.settings.modules.includes(origin.specifier) || !input.parseModule) return undefined;
+  // The SDK itself (`honeyhive`, `honeyhive/experiments`) and `settings.honeyhive.modules` name
+  // packages (never followed; the SDK model reads those bindings as the SDK's): no resolution at all,
+  // which on SDK code is a third of the specifiers asked about. Any other specifier may be a relative
+  // path or a `paths` alias (`@/lib/tracing`, `lib/tracing`): resolve() tells, and refuses packages.
+  if (!origin || isSdkModule(origin.specifier, input.settings) || !input.parseModule) return undefined;
   try {
     return reader.exportOf(resolve(input.filename), origin.specifier, origin.name, input.parseModule);
   } catch {

@@ -4,8 +4,9 @@
 // nothing), to show that the verdict comes from the imported module and not from the file alone.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
+import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "../analysis/project-modules.js";
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
 import sessionRule, { RULE_NAME as SESSION_RULE } from "./no-session-start-in-handler.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
@@ -63,6 +64,24 @@ describe("no-session-start-in-handler across files", () => {
     for (const path of ["src/routes/chat-neutral-getter.ts", "src/routes/chat-session-helper.ts"]) {
       expect(lintWithRule(SESSION_RULE, sessionRule, file(path).code, alone(path))).toEqual([]);
     }
+  });
+});
+
+describe("no-session-start-in-handler: what it asks of the imported modules", () => {
+  let restore: ProjectModules | undefined;
+  afterEach(() => {
+    if (restore) setProjectModules(restore);
+  });
+
+  it("reads no module for a call of an imported helper outside every function (no handler can hold it)", () => {
+    const reads: string[] = [];
+    restore = setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, readFile: (path) => (reads.push(path), NODE_FILE_SYSTEM.readFile(path)) }));
+    const code = `import { openChatSession } from "../lib/sessions.js";\nexport const bootSession = openChatSession("boot");\n`;
+    expect(lintWithRule(SESSION_RULE, sessionRule, code, join(APP, "src/routes/boot.ts"))).toEqual([]);
+    expect(reads).toEqual([]);
+    // Inside a function the module is read (the handler model is asked only when it says something).
+    lintWithRule(SESSION_RULE, sessionRule, `${code}export function later() { return openChatSession("later"); }\n`, join(APP, "src/routes/boot.ts"));
+    expect(reads).toContain(join(APP, "src/lib/sessions.ts"));
   });
 });
 

@@ -6,8 +6,8 @@
 // analysis/fixes/session-start.ts).
 import type { TSESTree } from "@typescript-eslint/utils";
 import { AttachedCache } from "../analysis/attached-cache.js";
-import { findVariable } from "../analysis/ast.js";
-import { describeHandler, getHandlerModel, sessionStartInHandler, type Handler } from "../analysis/handlers.js";
+import { enclosingFunction, findVariable } from "../analysis/ast.js";
+import { builtHandlerModel, describeHandler, getHandlerModel, sessionStartInHandler, type Handler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
 import { importedFact } from "../analysis/project-modules.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
@@ -79,12 +79,17 @@ export default createRule<[], MessageIds>({
 function importedSessionHelperInHandler(input: AnalysisInput, call: TSESTree.CallExpression) {
   if (call.callee.type !== "Identifier") return undefined;
   const name = call.callee.name;
-  if (!importedNamesOf(input.ast).has(name)) return undefined;
+  // A handler is a function: a call at module level (`const tracer = getTracer()`) is in none.
+  if (!importedNamesOf(input.ast).has(name) || !enclosingFunction(call)) return undefined;
+  // Where another rule already built the handler model (every file that uses the SDK), asking it is a
+  // walk up the parents, while the module costs a resolution (listings, a realpath): it goes first.
+  const built = builtHandlerModel(input);
+  if (built && !built.enclosingHandler(call)) return undefined;
   const variable = findVariable(input.scopeManager, call, name);
-  // The imported module's fact first: it is cached per module and costs a file read for a module that
-  // never mentions a session start, while the handler model costs a walk of this file.
+  // Otherwise the imported module's fact first: it is cached per module and costs a file read for a
+  // module that never mentions a session start, while the handler model costs a walk of this file.
   const fact = variable && importedFact(input, variable, "sessionHelper");
-  const handler: Handler | undefined = fact ? getHandlerModel(input).enclosingHandler(call) : undefined;
+  const handler: Handler | undefined = fact ? (built ?? getHandlerModel(input)).enclosingHandler(call) : undefined;
   return fact && handler ? { name, fact, handler } : undefined;
 }
 
