@@ -445,11 +445,15 @@ describe("no-session-start-in-handler on honeyhive 1.x", () => {
     valid: [
       // Known false negative: a tracer assigned from `init().then(...)` has no declaration the model can read.
       `const { Hono } = require("hono");\nconst { HoneyHiveTracer } = require("honeyhive");\nlet tracer;\nHoneyHiveTracer.init({ project: "p" }).then((created) => { tracer = created; });\nconst app = new Hono();\napp.post("/c", async (c) => { await tracer.startSession(); return c.text("ok"); });`,
-      // Known false negative: a 1.x tracer promise imported from the project's module under a name not
-      // like a tracer's (`tracerPromise`): the SDK model does not follow the await of an imported promise.
-      `import { tracerPromise } from "./tracing";\nexport const handler = async (event) => { const tracer = await tracerPromise; await tracer.startSession(); return {}; };`,
     ],
     invalid: [
+      {
+        // A 1.x tracer promise imported from the project's module (`tracerPromise`): the SDK model reads an
+        // imported `…TracerPromise` name as a tracer, so the awaited local is one too.
+        code: `import { tracerPromise } from "./tracing";\nexport const handler = async (event) => { const tracer = await tracerPromise; await tracer.startSession(); return {}; };`,
+        output: null,
+        errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "AWS Lambda handler" } }],
+      },
       {
         code: `import express from "express";\n${IMPORT_1X}const tracer = await HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/c", async (req, res) => { await tracer.startSession(); res.json({}); });`,
         output: null,
