@@ -105,7 +105,7 @@ function compile(spec: ValueSpecifier): CompiledSpecifier {
   return compiled;
 }
 
-function originMatches(origin: ModuleOrigin | undefined, spec: ValueSpecifier): boolean {
+export function originMatches(origin: ModuleOrigin | undefined, spec: ValueSpecifier): boolean {
   if (!origin) return false;
   const compiled = compile(spec);
   return compiled.packages.has(origin.module) && compiled.names.has(originName(origin));

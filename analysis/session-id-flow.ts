@@ -11,12 +11,21 @@
 // input reaches the SDK. A validation that mentions the value (`isSessionId(id)`, `uuidValidate(id)`,
 // `UUID_RE.test(id)`, `schema.safeParse(req.body)`) in the function that reads it or that calls the
 // SDK, or anywhere in the file for the same input key, counts as a check on the way.
+//
+// What is request input is the frameworks' and platforms' data (`requestInputs` of the descriptors in
+// `knowledge/`): which handler parameter holds the request, which of its members and methods read the
+// client's input, and which functions of the framework's modules read it (h3's `getHeader(event, "x")`).
+// This engine knows no framework by name.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { contains, enclosingFunction, findProperty, memberName, staticName, type FunctionNode } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
-import { getHandlerModel, type Handler, type HandlerModel } from "./handlers.js";
+import { originName } from "./bindings.js";
+import { getAnalysisContext } from "./context.js";
+import { getHandlerModel, originMatches, type Handler, type HandlerModel } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
+import { FRAMEWORKS, PLATFORMS, frameworkById } from "./knowledge/index.js";
+import type { RequestInputs, ValueSpecifier } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { textMentionsSdk } from "./settings.js";
@@ -24,25 +33,34 @@ import { textMentionsSdk } from "./settings.js";
 /** Tracer methods that take `{ sessionId }` and throw for a non-UUID one. */
 const SESSION_METHODS: ReadonlySet<string> = new Set(["createSession", "acreateSession", "withSession", "sessionStart"]);
 
-/** Members of a request object that hold what the client sent. */
-const REQUEST_INPUT_PARTS: ReadonlySet<string> = new Set([
-  "headers",
-  "query",
-  "body",
-  "params",
-  "cookies",
-  "searchParams",
-  "url",
-  "rawHeaders",
-  "pathParameters",
-  "queryStringParameters",
-]);
+/** What every descriptor calls request input, for reading the key of an input read anywhere in the file (a middleware's check). */
+interface InputVocabulary {
+  readonly parts: ReadonlySet<string>;
+  readonly getters: ReadonlySet<string>;
+  /** Reader functions of every descriptor; matched by import binding, so a file pays only for the ones it imports. */
+  readonly readers: readonly ValueSpecifier[];
+}
 
-/** Methods of a request object that read what the client sent (`req.get("x")`, `c.req.header("x")`, `request.json()`). */
-const REQUEST_INPUT_GETTERS: ReadonlySet<string> = new Set(["get", "header", "query", "param", "queries", "cookie", "json", "text", "formData"]);
+let vocabulary: InputVocabulary | undefined;
 
-/** Members that lead from a context object to its request (`c.req`, `ctx.request`). */
-const REQUEST_HOLDERS: ReadonlySet<string> = new Set(["req", "request"]);
+/** Built once per process from the descriptors. */
+function inputVocabulary(): InputVocabulary {
+  if (vocabulary) return vocabulary;
+  const all = [...FRAMEWORKS, ...PLATFORMS].flatMap((descriptor) => (descriptor.requestInputs ? [descriptor.requestInputs] : []));
+  vocabulary = {
+    parts: new Set(all.flatMap((inputs) => inputs.parts ?? [])),
+    getters: new Set(all.flatMap((inputs) => inputs.getters ?? [])),
+    readers: all.flatMap((inputs) => inputs.readers ?? []),
+  };
+  return vocabulary;
+}
+
+/** Where a handler's input is: its framework's data, else its platform's (a serverless entry point). */
+function requestInputsOf(handler: Handler): RequestInputs | undefined {
+  const framework = handler.framework === undefined ? undefined : frameworkById(handler.framework);
+  if (framework?.requestInputs) return framework.requestInputs;
+  return handler.kind === "lambda" ? handler.platform.requestInputs : undefined;
+}
 
 /** Global functions that hand back the same text (or a value read from it) for an input. */
 const TRANSPARENT_GLOBALS: ReadonlySet<string> = new Set(["String", "decodeURIComponent", "decodeURI"]);
@@ -56,7 +74,7 @@ const VALIDATION_NAME = /uuid|session_?id|valid|^test$|^match$|^parse$|^safePars
  * - `request`: a request object (its input parts and getters are client input);
  * - `input`: what the client sent.
  */
-type Taint = "context" | "request" | "input";
+type Taint = RequestInputs["holds"];
 
 interface Flow {
   /** The expression that reads the external input (`req.headers["x-session-id"]`). */
@@ -69,6 +87,8 @@ interface Flow {
 
 interface FlowResult {
   readonly taint: Taint;
+  /** For a request or context: the vocabulary its framework reads input with. */
+  readonly inputs?: RequestInputs;
   readonly source: TSESTree.Node;
   readonly sourceKeys?: readonly string[];
 }
@@ -119,7 +139,7 @@ function collect(input: AnalysisInput): readonly UnvalidatedSessionId[] {
     const value = property.value as TSESTree.Expression;
     const flow = flows.flowOf(value);
     if (!flow || flows.isChecked(flow, call)) continue;
-    const handler = flows.handlerOfSource(flow);
+    const handler = flows.handlerOfSource(flow, call);
     if (handler) found.push({ call, method, property, value, source: flow.source, sourceKeys: flow.sourceKeys, handler });
   }
   return found;
@@ -169,6 +189,7 @@ function unwrap(node: TSESTree.Node | null | undefined): TSESTree.Node | undefin
 interface InputParameter {
   readonly handler: Handler;
   readonly taint: Taint;
+  readonly inputs: RequestInputs;
 }
 
 class SessionIdFlow {
@@ -207,8 +228,9 @@ class SessionIdFlow {
         if (!object) return undefined;
         if (object.taint === "input") return { taint: "input", source: expression };
         const name = memberName(expression);
-        if (object.taint === "request" && name !== undefined && REQUEST_INPUT_PARTS.has(name)) return { taint: "input", source: expression };
-        if (name !== undefined && REQUEST_HOLDERS.has(name)) return { taint: "request", source: expression };
+        if (name === undefined || !object.inputs) return undefined;
+        if (object.taint === "request" && object.inputs.parts?.includes(name)) return { taint: "input", source: expression };
+        if (object.inputs.holders?.includes(name)) return { taint: "request", inputs: object.inputs, source: expression };
         return undefined;
       }
       case AST_NODE_TYPES.CallExpression: {
@@ -217,17 +239,17 @@ class SessionIdFlow {
           const name = memberName(callee);
           const receiver = next(callee.object);
           if (receiver?.taint === "input" && name !== undefined && !VALIDATION_NAME.test(name)) return { taint: "input", source: expression };
-          if (receiver?.taint === "request" && name !== undefined && REQUEST_INPUT_GETTERS.has(name)) return { taint: "input", source: expression };
+          if (receiver?.taint === "request" && name !== undefined && receiver.inputs?.getters?.includes(name)) return { taint: "input", source: expression };
           if (name === "parse" && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "JSON" && this.isGlobal(callee.object)) {
             // The parsed object is what later keys are read from: it names the input in messages.
             return asInput(next(expression.arguments[0])) && { taint: "input", source: expression };
           }
-          return undefined;
+          return this.isReader(expression) ? { taint: "input", source: expression } : undefined;
         }
         if (callee?.type === AST_NODE_TYPES.Identifier && TRANSPARENT_GLOBALS.has(callee.name) && this.isGlobal(callee)) {
           return asInput(next(expression.arguments[0]));
         }
-        return undefined;
+        return this.isReader(expression) ? { taint: "input", source: expression } : undefined;
       }
       case AST_NODE_TYPES.NewExpression: {
         // `new URL(req.url)`: its searchParams are the client's.
@@ -264,7 +286,7 @@ class SessionIdFlow {
       const parameter = this.inputParameter(def.node as FunctionNode, def.name as TSESTree.Identifier);
       if (!parameter) return undefined;
       variables.add(variable);
-      return { taint: parameter.taint, source: identifier };
+      return { taint: parameter.taint, inputs: parameter.inputs, source: identifier };
     }
     if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
     // Reassigned (`if (!isSessionId(id)) id = toSessionId(id)`): the value at the SDK call is not known.
@@ -277,43 +299,85 @@ class SessionIdFlow {
     const keys = keyPath(def.node.id, def.name as TSESTree.Identifier);
     if (init.taint === "input") return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys] };
     const key = keys[0];
-    if (init.taint === "request" && key !== undefined && REQUEST_INPUT_PARTS.has(key)) return { taint: "input", source: init.source, sourceKeys: keys };
-    if (key !== undefined && REQUEST_HOLDERS.has(key)) return { taint: "request", source: init.source };
+    if (key === undefined || !init.inputs) return undefined;
+    if (init.taint === "request" && init.inputs.parts?.includes(key)) return { taint: "input", source: init.source, sourceKeys: keys };
+    if (init.inputs.holders?.includes(key)) return { taint: "request", inputs: init.inputs, source: init.source };
     return undefined;
   }
 
-  /** What a handler parameter holds, by the handler kind and the parameter's position and shape. */
+  /** What a handler parameter holds, by its framework's (or platform's) data and the parameter's position and shape. */
   private inputParameter(fn: FunctionNode, name: TSESTree.Identifier): InputParameter | undefined {
     const handler = this.handlers.handlerOf(fn);
-    if (!handler) return undefined;
+    const inputs = handler && requestInputsOf(handler);
+    if (!handler || !inputs) return undefined;
     const index = fn.params.findIndex((parameter) => contains(parameter, name));
     if (index < 0) return undefined;
+    if (inputs.everyParameter) return { handler, taint: "input", inputs };
+    if (this.validatedBeforeHandler(handler, inputs)) return undefined;
     const parameter = fn.params[index];
     const plain = parameter.type === AST_NODE_TYPES.Identifier || (parameter.type === AST_NODE_TYPES.AssignmentPattern && parameter.left === name);
     const key = plain ? undefined : topLevelKey(parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter, name);
-    if (handler.kind === "lambda") return index === 0 ? { handler, taint: "input" } : undefined;
-    // A server action's arguments are whatever the client posted.
-    if (handler.framework === "nextjs-action") return { handler, taint: "input" };
-    // NestJS hands parameters through decorators and pipes (`@Param("id", ParseUUIDPipe)`): not raw input.
-    if (handler.framework === "nestjs") return undefined;
-    // Fastify validates against the route's `schema` before the handler runs.
-    if (handler.framework === "fastify" && hasRouteSchema(handler.registration)) return undefined;
-    if (key !== undefined && REQUEST_INPUT_PARTS.has(key)) return { handler, taint: "input" };
-    // Express error middleware: `(err, req, res, next)` (but `app.param(name, (req, res, next, value) => …)`).
-    const isParamCallback = handler.registration.type === AST_NODE_TYPES.CallExpression && memberName(unwrap(handler.registration.callee)) === "param";
-    const requestIndex = handler.framework === "express" && fn.params.length === 4 && !isParamCallback ? 1 : 0;
+    const requestIndex = requestParameterIndex(inputs, fn, handler.kind === "request" ? handler.registration : handler.exportNode);
+    if (index === requestIndex && inputs.holds === "input") return { handler, taint: "input", inputs };
+    if (key !== undefined && inputs.parts?.includes(key)) return { handler, taint: "input", inputs };
     if (index !== requestIndex) return undefined;
-    if (plain) return { handler, taint: handler.framework === "hono" ? "context" : "request" };
-    return key !== undefined && REQUEST_HOLDERS.has(key) ? { handler, taint: "request" } : undefined;
+    if (plain) return { handler, taint: inputs.holds, inputs };
+    return key !== undefined && inputs.holders?.includes(key) ? { handler, taint: "request", inputs } : undefined;
   }
 
-  /** The handler whose parameter the flow started from. */
-  handlerOfSource(flow: Flow): Handler | undefined {
+  /** The framework validated the input before the handler runs (a route's `schema`, an `.input(schema)` in the chain). */
+  private validatedBeforeHandler(handler: Handler, inputs: RequestInputs): boolean {
+    const rule = inputs.validatedBy;
+    const registration = handler.kind === "request" ? handler.registration : undefined;
+    if (!rule || registration?.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (rule.routeOption !== undefined) {
+      const option = rule.routeOption;
+      if (registration.arguments.some((argument) => argument.type === AST_NODE_TYPES.ObjectExpression && findProperty(argument, option) !== undefined)) return true;
+    }
+    if (rule.chainedCall === undefined) return false;
+    // `procedure.input(schema).mutation(fn)`: walk the receivers of the registering call.
+    for (let callee = unwrap(registration.callee); callee?.type === AST_NODE_TYPES.MemberExpression; ) {
+      const receiver = unwrap(callee.object);
+      if (receiver?.type !== AST_NODE_TYPES.CallExpression) return false;
+      const receiverCallee = unwrap(receiver.callee);
+      if (memberName(receiverCallee) === rule.chainedCall && receiver.arguments[0]) return this.schemaValidates(receiver.arguments[0], rule.mentions);
+      callee = receiverCallee;
+    }
+    return false;
+  }
+
+  /** The schema's text (inline, or of the file's `const` it names) matches `mentions`; a schema from elsewhere is trusted. */
+  private schemaValidates(schema: TSESTree.Node, mentions: RegExp | undefined): boolean {
+    if (!mentions) return true;
+    let node: TSESTree.Node | undefined = schema;
+    if (schema.type === AST_NODE_TYPES.Identifier) {
+      node = this.singleValueOf(schema);
+      if (!node) return true;
+    }
+    return mentions.test(this.input.text.slice(node.range[0], node.range[1]));
+  }
+
+  /** A call of a function that reads the request it is given: imported from a framework's module, or its auto-imported global inside its handlers. */
+  private isReader(call: TSESTree.CallExpression): boolean {
+    const callee = unwrap(call.callee);
+    if (!callee) return false;
+    if (callee.type === AST_NODE_TYPES.Identifier && this.isGlobal(callee)) {
+      const handler = this.handlers.enclosingHandler(call);
+      const inputs = handler && requestInputsOf(handler);
+      return inputs?.globalReaders?.includes(callee.name) ?? false;
+    }
+    const origin = getAnalysisContext(this.input).bindings.originOf(callee);
+    if (!origin || originName(origin) === "") return false;
+    return inputVocabulary().readers.some((spec) => originMatches(origin, spec));
+  }
+
+  /** The handler whose parameter the flow started from, or that reads the input through a reader function. */
+  handlerOfSource(flow: Flow, call: TSESTree.CallExpression): Handler | undefined {
     for (const variable of flow.variables) {
       const def = variable.defs[0];
       if (def?.type === "Parameter") return this.handlers.handlerOf(def.node);
     }
-    return undefined;
+    return this.handlers.enclosingHandler(flow.source) ?? this.handlers.enclosingHandler(call);
   }
 
   /**
@@ -374,10 +438,12 @@ const CALL_TYPES = [AST_NODE_TYPES.CallExpression] as const;
 const IDENTIFIER_TYPES = [AST_NODE_TYPES.Identifier] as const;
 const KEY_TYPES = [AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.CallExpression] as const;
 
-/** The route options of a Fastify registration carry a `schema` (`app.post("/x", { schema }, h)`, `app.route({ schema, handler })`). */
-function hasRouteSchema(registration: TSESTree.Node): boolean {
-  if (registration.type !== AST_NODE_TYPES.CallExpression) return false;
-  return registration.arguments.some((argument) => argument.type === AST_NODE_TYPES.ObjectExpression && findProperty(argument, "schema") !== undefined);
+/** The request parameter's position: by arity where the framework tells its forms apart, unless the registering method is an exception. */
+function requestParameterIndex(inputs: RequestInputs, fn: FunctionNode, registration: TSESTree.Node): number {
+  const byArity = inputs.parameterByArity?.[fn.params.length];
+  if (byArity === undefined) return inputs.parameter ?? 0;
+  const method = registration.type === AST_NODE_TYPES.CallExpression ? memberName(unwrap(registration.callee)) : undefined;
+  return method !== undefined && inputs.arityExceptMethods?.includes(method) ? (inputs.parameter ?? 0) : byArity;
 }
 
 /** The keys from a destructuring pattern down to `name` (`{ headers: { cookie } }` → `["headers", "cookie"]`); empty when not found. */
@@ -405,13 +471,28 @@ function topLevelKey(pattern: TSESTree.Node, name: TSESTree.Identifier): string 
 function inputKeyOf(node: TSESTree.Node): string | undefined {
   if (node.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(node);
-    return name !== undefined && !REQUEST_INPUT_PARTS.has(name) ? name.toLowerCase() : undefined;
+    return name !== undefined && !inputVocabulary().parts.has(name) ? name.toLowerCase() : undefined;
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const callee = unwrap(node.callee);
-    const name = memberName(callee);
-    const key = staticName(node.arguments[0]);
-    return name !== undefined && REQUEST_INPUT_GETTERS.has(name) && key !== undefined ? key.toLowerCase() : undefined;
+    const name = callee?.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+    if (name === undefined) return undefined;
+    // `req.get("x-session-id")`, or a reader given the request first: `getHeader(event, "x-session-id")`.
+    const key = inputVocabulary().getters.has(name) ? staticName(node.arguments[0]) : isReaderName(name) ? stringArgument(node) : undefined;
+    return key?.toLowerCase();
+  }
+  return undefined;
+}
+
+/** A name some descriptor lists as a reader function (the check anywhere in the file reads keys without resolving bindings). */
+function isReaderName(name: string): boolean {
+  return inputVocabulary().readers.some((spec) => (typeof spec.name === "string" ? spec.name === name : spec.name.includes(name)));
+}
+
+/** The first string literal among a call's arguments. */
+function stringArgument(call: TSESTree.CallExpression): string | undefined {
+  for (const argument of call.arguments) {
+    if (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === "string") return argument.value;
   }
   return undefined;
 }

@@ -418,10 +418,9 @@ const OTHER_RULES: ReadonlyArray<{ readonly name: string; readonly rule: typeof 
       { title: "a header in a WorkerEntrypoint", code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint<Env> { async fetch(request: Request) { tracer.createSession({ sessionId: request.headers.get("x-session-id") }); return new Response("ok"); } }`, messageIds: ["unvalidatedSessionId"] },
       { title: "a header in an Azure function", code: `import { app } from "@azure/functions";\n${TRACER}app.http("c", { handler: async (request, context) => { tracer.createSession({ sessionId: request.headers.get("x-session-id") }); return { body: "ok" }; } });`, messageIds: ["unvalidatedSessionId"] },
       { title: "converted with toSessionId()", code: `import express from "express";\nimport { HoneyHiveTracer, toSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/c", (req, res) => { tracer.createSession({ sessionId: toSessionId(req.headers["x-session-id"]) }); res.end(); });`, messageIds: [] },
-      // Known false negatives: h3's input readers (`getHeader(event, …)`, `readBody(event)`) and tRPC's
-      // `input` are not sources in analysis/session-id-flow.ts, which names request parts, not framework helpers.
-      { title: "h3's getHeader(event, …)", code: `import { H3, getHeader } from "h3";\n${TRACER}const app = new H3();\napp.post("/c", async (event) => { tracer.createSession({ sessionId: getHeader(event, "x-session-id") }); return {}; });`, messageIds: [] },
-      { title: "tRPC's input", code: `import { publicProcedure } from "../trpc";\n${TRACER}export const r = publicProcedure.mutation(async ({ input }) => { tracer.createSession({ sessionId: input.sessionId }); });`, messageIds: [] },
+      // h3's input readers and tRPC's `input` are sources by their descriptors' `requestInputs`.
+      { title: "h3's getHeader(event, …)", code: `import { H3, getHeader } from "h3";\n${TRACER}const app = new H3();\napp.post("/c", async (event) => { tracer.createSession({ sessionId: getHeader(event, "x-session-id") }); return {}; });`, messageIds: ["unvalidatedSessionId"] },
+      { title: "tRPC's input", code: `import { publicProcedure } from "../trpc";\n${TRACER}export const r = publicProcedure.mutation(async ({ input }) => { tracer.createSession({ sessionId: input.sessionId }); });`, messageIds: ["unvalidatedSessionId"] },
     ],
   },
 ];

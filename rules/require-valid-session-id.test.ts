@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule, { RULE_NAME, sourceLabel } from "./require-valid-session-id.js";
-import { describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { describeFixtureTruth, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -286,3 +286,88 @@ describe("sourceLabel", () => {
 
 describeFixtureTruth(RULE_NAME, rule);
 describeNeverThrows(RULE_NAME, rule);
+
+// Blind cases: one shape per framework and platform, written from their docs (not from the fixtures).
+// Each source is reported raw, and accepted converted with toSessionId(), checked with isSessionId(),
+// tested against a UUID regex, or replaced by a constant.
+const HH = `import { HoneyHiveTracer, isSessionId, toSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;\n`;
+
+interface FrameworkShape {
+  readonly framework: string;
+  readonly filename?: string;
+  /** The file with `BODY` where the handler's statements go. */
+  readonly code: string;
+  /** Expressions that read the client's input inside that handler. */
+  readonly sources: readonly string[];
+}
+
+const SHAPES: readonly FrameworkShape[] = [
+  { framework: "Express", code: `import express from "express";\n${HH}const app = express();\napp.post("/c", async (req, res) => { BODY res.end(); });`, sources: ['req.headers["x-session-id"]', 'req.get("x-session-id")', "req.query.session", "req.body.sessionId", "req.params.id", "req.cookies.sid"] },
+  { framework: "Koa", code: `import Koa from "koa";\n${HH}const app = new Koa();\napp.use(async (ctx) => { BODY });`, sources: ['ctx.get("x-session-id")', "ctx.query.session", "ctx.request.body.sessionId", "ctx.params.id", 'ctx.cookies.get("sid")'] },
+  { framework: "Fastify", code: `import Fastify from "fastify";\n${HH}const app = Fastify();\napp.post("/c", async (request) => { BODY return {}; });`, sources: ['request.headers["x-session-id"]', "request.query.session", "request.params.id", "request.body.sessionId"] },
+  { framework: "Hono", code: `import { Hono } from "hono";\n${HH}const app = new Hono();\napp.post("/c", async (c) => { BODY return c.text("ok"); });`, sources: ['c.req.header("x-session-id")', 'c.req.query("session")', 'c.req.param("id")', "(await c.req.json()).sessionId"] },
+  { framework: "h3", code: `import { defineEventHandler, getHeader, getQuery, readBody, getRouterParam, getCookie } from "h3";\n${HH}export default defineEventHandler(async (event) => { BODY return {}; });`, sources: ['getHeader(event, "x-session-id")', "getQuery(event).session", "(await readBody(event)).sessionId", 'getRouterParam(event, "id")', 'getCookie(event, "sid")'] },
+  { framework: "Nuxt (auto-imported h3)", filename: "server/api/chat.post.ts", code: `${HH}export default defineEventHandler(async (event) => { BODY return {}; });`, sources: ['getHeader(event, "x-session-id")', "(await readBody(event)).sessionId"] },
+  { framework: "Next.js route handler", filename: "app/api/chat/route.ts", code: `import { cookies, headers } from "next/headers";\nimport type { NextRequest } from "next/server";\n${HH}export async function POST(request: NextRequest, { params }: { params: { id: string } }) { BODY return Response.json({}); }`, sources: ['request.headers.get("x-session-id")', 'request.nextUrl.searchParams.get("s")', "params.id", '(await cookies()).get("sid")?.value', '(await headers()).get("x-session-id")'] },
+  { framework: "Next.js server action", filename: "app/actions.ts", code: `"use server";\n${HH}export async function continueChat(sessionKey: string) { BODY }`, sources: ["sessionKey"] },
+  { framework: "SvelteKit", filename: "src/routes/api/chat/+server.ts", code: `${HH}export async function POST({ request, url, params, cookies }) { BODY return new Response("ok"); }`, sources: ['request.headers.get("x-session-id")', 'url.searchParams.get("s")', "params.id", 'cookies.get("sid")'] },
+  { framework: "SvelteKit hooks.server.ts", filename: "src/hooks.server.ts", code: `${HH}export const handle = async ({ event, resolve }) => { BODY return resolve(event); };`, sources: ['event.request.headers.get("x-session-id")', 'event.cookies.get("sid")', 'event.url.searchParams.get("s")'] },
+  { framework: "Remix", filename: "app/routes/chat.tsx", code: `${HH}export async function action({ request, params }) { BODY return null; }`, sources: ['request.headers.get("x-session-id")', "params.sessionId", '(await request.formData()).get("sessionId")'] },
+  { framework: "Astro", filename: "src/pages/api/chat.ts", code: `${HH}export const POST = async ({ request, params }) => { BODY return new Response("ok"); };`, sources: ['request.headers.get("x-session-id")', "params.id"] },
+  { framework: "Elysia", code: `import { Elysia } from "elysia";\n${HH}new Elysia().post("/c", ({ headers, query, body }) => { BODY return {}; }).listen(3000);`, sources: ['headers["x-session-id"]', "query.session", "body.sessionId"] },
+  { framework: "hapi", code: `import Hapi from "@hapi/hapi";\n${HH}const server = Hapi.server();\nserver.route({ method: "POST", path: "/c", handler: async (request, h) => { BODY return "ok"; } });`, sources: ['request.headers["x-session-id"]', "request.payload.sessionId", "request.state.sid"] },
+  { framework: "tRPC", code: `import { z } from "zod";\nimport { publicProcedure } from "../trpc";\n${HH}export const chat = publicProcedure.input(z.object({ sessionId: z.string() })).mutation(async ({ input }) => { BODY });`, sources: ["input.sessionId"] },
+  { framework: "AWS Lambda", code: `${HH}export const handler = async (event, context) => { BODY return { statusCode: 200 }; };`, sources: ['event.headers["x-session-id"]', "event.queryStringParameters?.session", "event.pathParameters.id", "JSON.parse(event.body).sessionId", "event.requestContext.authorizer.sessionId"] },
+  { framework: "Azure Functions", code: `import { app } from "@azure/functions";\n${HH}app.http("chat", { handler: async (request, context) => { BODY return { body: "ok" }; } });`, sources: ['request.headers.get("x-session-id")', 'request.query.get("session")', "request.params.id"] },
+  { framework: "Google Cloud Functions", code: `import * as functions from "@google-cloud/functions-framework";\n${HH}functions.http("chat", async (req, res) => { BODY res.send("ok"); });`, sources: ['req.get("x-session-id")', "req.query.session", "req.body.sessionId"] },
+  { framework: "Cloudflare Workers", code: `${HH}export default { async fetch(request, env, ctx) { BODY return new Response("ok"); } };`, sources: ['request.headers.get("x-session-id")', 'new URL(request.url).searchParams.get("s")'] },
+  { framework: "Bun", code: `${HH}Bun.serve({ async fetch(request) { BODY return new Response("ok"); } });`, sources: ['request.headers.get("x-session-id")'] },
+  { framework: "Deno", code: `${HH}Deno.serve({ handler: async (request) => { BODY return new Response("ok"); } });`, sources: ['request.headers.get("x-session-id")'] },
+];
+
+/** The handler's statements that hand `source` to the SDK: raw, or each way of validating it. */
+const BODIES = {
+  raw: (source: string) => `tracer.createSession({ sessionId: ${source} });`,
+  "converted with toSessionId()": (source: string) => `tracer.createSession({ sessionId: toSessionId(String(${source})) });`,
+  "checked with isSessionId()": (source: string) => `const sid = ${source}; if (!sid || !isSessionId(sid)) throw new Error("bad session id"); tracer.createSession({ sessionId: sid });`,
+  "tested against a UUID regex": (source: string) => `const sid = ${source}; if (!UUID.test(String(sid))) throw new Error("bad session id"); tracer.createSession({ sessionId: sid });`,
+  "replaced by a constant": () => `tracer.createSession({ sessionId: "8f14e45f-ceea-467f-a0e6-1f7c9b0e2b11" });`,
+} as const;
+
+function messagesOf(code: string, filename = "src/file.ts"): string[] {
+  return lintWithRule(RULE_NAME, rule, code, filename).map((message) => message.messageId ?? message.message);
+}
+
+describe("blind cases: request input of every framework and platform", () => {
+  for (const shape of SHAPES) {
+    describe(shape.framework, () => {
+      for (const source of shape.sources) {
+        for (const [way, body] of Object.entries(BODIES)) {
+          const reported = way === "raw";
+          it(`${reported ? "reports" : "accepts"} ${source}${reported ? "" : ` ${way}`}`, () => {
+            expect(messagesOf(shape.code.replace("BODY", body(source)), shape.filename)).toEqual(reported ? [MESSAGE] : []);
+          });
+        }
+      }
+    });
+  }
+
+  // Look-alikes: an id of the application's own, a header that goes to a logger, a reader of another module.
+  const H3 = `import { defineEventHandler, getHeader } from "h3";\n${HH}`;
+  it.each([
+    ["an id from the application's database", `${H3}import { db } from "./db";\nexport default defineEventHandler(async (event) => { const { sessionId } = await db.session.findFirst({ where: { user: getHeader(event, "x-user") } }); tracer.createSession({ sessionId }); return {}; });`],
+    ["crypto.randomUUID()", `${H3}export default defineEventHandler(async (event) => { tracer.createSession({ sessionId: crypto.randomUUID() }); return {}; });`],
+    ["a header read that goes to a logger", `${H3}import { logger } from "./log";\nexport default defineEventHandler(async (event) => { logger.info(getHeader(event, "x-session-id")); tracer.createSession(); return {}; });`],
+    ["a getHeader of the project's own module", `import { defineEventHandler } from "h3";\nimport { getHeader } from "./http-utils";\n${HH}export default defineEventHandler(async (event) => { tracer.createSession({ sessionId: getHeader(event, "x-session-id") }); return {}; });`],
+    ["a getHeader declared in a Nuxt server file (not the auto-import)", `${HH}function getHeader(event, name) { return event.context.ids[name]; }\nexport default defineEventHandler(async (event) => { tracer.createSession({ sessionId: getHeader(event, "x-session-id") }); return {}; });`, "server/api/chat.ts"],
+    ["a cookies() of another module", `import { cookies } from "./cookie-jar";\n${HH}export async function POST(request: Request) { tracer.createSession({ sessionId: cookies().get("sid") }); return Response.json({}); }`, "app/api/chat/route.ts"],
+    ["tRPC input validated as a UUID by its schema", `import { z } from "zod";\nimport { publicProcedure } from "../trpc";\n${HH}export const chat = publicProcedure.input(z.object({ sessionId: z.string().uuid() })).mutation(async ({ input }) => { tracer.createSession({ sessionId: input.sessionId }); });`],
+    ["tRPC input validated by a schema of the file that checks UUIDs", `import { z } from "zod";\nimport { publicProcedure } from "../trpc";\n${HH}const ChatInput = z.object({ sessionId: z.string().uuid() });\nexport const chat = publicProcedure.input(ChatInput).mutation(async ({ input }) => { tracer.createSession({ sessionId: input.sessionId }); });`],
+    ["tRPC's ctx (the application's own context)", `import { publicProcedure } from "../trpc";\n${HH}export const chat = publicProcedure.mutation(async ({ ctx }) => { tracer.createSession({ sessionId: ctx.session.id }); });`],
+    ["a queue job's data (the application's own message)", `import { Worker } from "bullmq";\n${HH}new Worker("q", async (job) => { tracer.createSession({ sessionId: job.data.sessionId }); });`],
+    ["SvelteKit's event.locals (set by the application)", `${HH}export const handle = async ({ event, resolve }) => { tracer.createSession({ sessionId: event.locals.sessionId }); return resolve(event); };`, "src/hooks.server.ts"],
+    ["a Lambda context's request id", `${HH}export const handler = async (event, context) => { tracer.createSession({ sessionId: context.awsRequestId }); return {}; };`],
+  ] satisfies ReadonlyArray<readonly [string, string, string?]>)("accepts %s", (_title: string, code: string, filename?: string) => {
+    expect(messagesOf(code, filename)).toEqual([]);
+  });
+});

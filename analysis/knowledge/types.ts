@@ -24,6 +24,52 @@ export interface PlatformDescriptor {
   readonly freezesAfterReturn: boolean;
   /** The form a fix should write when the runtime offers one (else an awaited flush in try/finally). */
   readonly backgroundWork?: BackgroundWork;
+  /** Where the platform's own entry points receive what the caller sent (the rule `require-valid-session-id`). */
+  readonly requestInputs?: RequestInputs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request input: where a handler finds what the client sent (the rule `require-valid-session-id`).
+
+/**
+ * What a handler's parameter holds, and which of its members and methods read the client's input. A
+ * descriptor without it has no request input the analysis knows of (NestJS hands values through
+ * decorators and pipes; a queue job is the application's own message).
+ */
+export interface RequestInputs {
+  /**
+   * What the request parameter is:
+   * - `request`: a request object; its `parts` and `getters` are client input, its `holders` lead to
+   *   another request object (`ctx.request`);
+   * - `context`: a framework context whose own getters read application state (Hono's `c.get("user")`
+   *   reads what a middleware `c.set`); only its `holders` lead to the request (`c.req`);
+   * - `input`: everything it holds is client input (a Lambda event).
+   */
+  readonly holds: "request" | "context" | "input";
+  /** The position of the request parameter; default 0. */
+  readonly parameter?: number;
+  /** The position by the function's parameter count, as the framework tells its forms apart (Express: 4 = error middleware). */
+  readonly parameterByArity?: Readonly<Record<number, number>>;
+  /** Registering methods whose callbacks `parameterByArity` does not apply to (Express's `app.param(name, (req, res, next, value) => …)`). */
+  readonly arityExceptMethods?: readonly string[];
+  /** Every parameter is client input (a server action's arguments are whatever the client posted). */
+  readonly everyParameter?: boolean;
+  /** Members of a request object that hold client input: `headers`, `query`, `body`; also keys of a destructured parameter (`({ params })`) at any position. */
+  readonly parts?: readonly string[];
+  /** Methods of a request object that read client input: `req.get("x")`, `c.req.header("x")`, `request.json()`. */
+  readonly getters?: readonly string[];
+  /** Members that lead to a request object: `c.req`, `ctx.request`, `event.request`. */
+  readonly holders?: readonly string[];
+  /** Functions of the framework's modules that return client input, whatever their arguments: h3's `getHeader(event, "x")`, `cookies()` of `next/headers`. */
+  readonly readers?: readonly ValueSpecifier[];
+  /** The same readers as unresolved globals (Nuxt/Nitro auto-import h3's): they count only inside this descriptor's handlers. */
+  readonly globalReaders?: readonly string[];
+  /**
+   * The framework validates the input before the handler runs: a route option (`{ schema }` of a Fastify
+   * route), or a call chained before the registering one (tRPC's `.input(schema).mutation(fn)`) whose
+   * text matches `mentions` (a schema that says nothing about UUIDs checks nothing the SDK needs).
+   */
+  readonly validatedBy?: { readonly routeOption?: string; readonly chainedCall?: string; readonly mentions?: RegExp };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,6 +278,8 @@ export interface FrameworkDescriptor {
   readonly hook?: { readonly trigger: HookTrigger; readonly run: (api: HandlerHookApi) => void };
   /** How the framework goes on from a callback that runs before the handler (the rule `no-lost-session-context`). */
   readonly sessionFlow?: SessionFlow;
+  /** Where its handlers receive what the client sent (the rule `require-valid-session-id`). */
+  readonly requestInputs?: RequestInputs;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
-import { UPPERCASE_VERBS } from "./common.js";
+import { REQUEST_OBJECT, UPPERCASE_VERBS } from "./common.js";
 
 /** Astro endpoints (`src/pages/**\/*.ts` verb exports and `ALL`) and middleware (`src/middleware.ts` `onRequest`). */
 export const astro = {
@@ -12,4 +12,5 @@ export const astro = {
   ],
   calls: [{ callee: { package: ["astro:middleware", "astro/middleware"], name: "defineMiddleware" }, arguments: [0] }],
   handlerTypes: [{ package: "astro", name: ["APIRoute", "APIContext", "MiddlewareHandler"] }],
+  requestInputs: REQUEST_OBJECT,
 } as const satisfies FrameworkDescriptor;

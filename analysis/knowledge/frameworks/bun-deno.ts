@@ -1,4 +1,5 @@
 import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
+import { REQUEST_OBJECT } from "./common.js";
 import { declaredTypeName, defaultExportObject, type DefaultExportObject } from "./default-export-object.js";
 
 /** Bun's per-connection WebSocket callbacks (`Bun.serve({ websocket: { message } })`). */
@@ -52,4 +53,6 @@ export const bunDeno = {
       }
     },
   },
+  // `fetch(request)`: `request.headers.get("x")`, `new URL(request.url).searchParams`.
+  requestInputs: REQUEST_OBJECT,
 } as const satisfies FrameworkDescriptor;

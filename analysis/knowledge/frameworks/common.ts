@@ -1,5 +1,5 @@
 // Vocabulary shared by several descriptors (HTTP verbs, the file extensions of route modules).
-import type { Registration } from "../types.js";
+import type { Registration, RequestInputs } from "../types.js";
 
 export const HTTP_VERBS = ["get", "post", "put", "patch", "delete", "head", "options", "all"] as const;
 
@@ -16,3 +16,18 @@ export const SCRIPT_EXTENSION = String.raw`\.(?:[cm]?[jt]sx?)$`;
 export function methods(names: readonly string[], registration: Registration = {}): Record<string, Registration> {
   return Object.fromEntries(names.map((name) => [name, registration]));
 }
+
+/**
+ * A request object as Node's `IncomingMessage`, Express, Koa, Fastify, restify and the web-standard
+ * `Request` (with the `event`/`{ request, url, params, cookies }` objects of SvelteKit, Remix, Astro
+ * and h3) shape it: where the client's headers, query, body, route params and cookies are read.
+ */
+export const REQUEST_OBJECT = {
+  holds: "request",
+  parts: ["headers", "query", "body", "params", "cookies", "searchParams", "url", "rawHeaders", "pathParameters", "queryStringParameters"],
+  getters: ["get", "header", "query", "param", "queries", "cookie", "json", "text", "formData"],
+  holders: ["req", "request"],
+} as const satisfies RequestInputs;
+
+/** A serverless event or request whose every member is what the caller sent (an AWS Lambda event, a Netlify v1 event). */
+export const INVOCATION_INPUT = { holds: "input" } as const satisfies RequestInputs;

@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
-import { HTTP_VERBS, methods } from "./common.js";
+import { HTTP_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 /** Local hooks a route's options object may carry (`.get("/", fn, { beforeHandle })`). */
 const LOCAL_HOOKS = ["beforeHandle", "afterHandle", "transform", "parse", "error", "afterResponse", "mapResponse", "derive", "resolve"];
@@ -30,4 +30,6 @@ export const elysia = {
     },
   },
   handlerTypes: [{ package: "elysia", name: ["Context"] }],
+  // `({ headers, query, params, body, cookie, request })`.
+  requestInputs: { ...REQUEST_OBJECT, parts: [...REQUEST_OBJECT.parts, "cookie"] },
 } as const satisfies FrameworkDescriptor;

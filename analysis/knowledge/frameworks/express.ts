@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
-import { HTTP_VERBS, methods, ONE_METHOD_VERBS } from "./common.js";
+import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 /** Express: `express()` / `Router()` apps and routers, `app.route(path)` chains, typed `(req: Request, res: Response)` controllers. */
 export const express = {
@@ -28,4 +28,6 @@ export const express = {
       name: ["Request", "Response", "NextFunction", "RequestHandler", "ErrorRequestHandler", "Handler"],
     },
   ],
+  // `(err, req, res, next)` is error middleware; `app.param(name, (req, res, next, value) => …)` is not.
+  requestInputs: { ...REQUEST_OBJECT, parameterByArity: { 4: 1 }, arityExceptMethods: ["param"] },
 } as const satisfies FrameworkDescriptor;

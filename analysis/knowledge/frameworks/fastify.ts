@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
-import { HTTP_VERBS, methods } from "./common.js";
+import { HTTP_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 /** Fastify hooks that run per request (not the application hooks onReady/onClose/onRoute/…). */
 const REQUEST_HOOKS = [
@@ -51,4 +51,6 @@ export const fastify = {
       ],
     },
   ],
+  // A route's `schema` is validated before the handler runs.
+  requestInputs: { ...REQUEST_OBJECT, validatedBy: { routeOption: "schema" } },
 } as const satisfies FrameworkDescriptor;

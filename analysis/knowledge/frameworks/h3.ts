@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor, Registration } from "../types.js";
-import { HTTP_VERBS, methods } from "./common.js";
+import { HTTP_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 const HANDLER_FACTORIES = ["defineEventHandler", "eventHandler", "defineHandler", "defineCachedEventHandler"];
 /** `defineEventHandler(fn)` or `defineEventHandler({ handler, onRequest, onBeforeResponse })`. */
@@ -8,6 +8,22 @@ const EVENT_HANDLER: Registration = { arguments: [0], options: ["handler", "onRe
 const LAZY_FACTORY = "defineLazyEventHandler";
 const LAZY_HANDLER: Registration = { arguments: [0], returnsHandler: true };
 const H3_MODULES = ["h3", "nitropack", "nitropack/runtime", "#imports"];
+/** h3's functions that read the request of the event they are given. */
+const H3_READERS = [
+  "getHeader",
+  "getHeaders",
+  "getRequestHeader",
+  "getRequestHeaders",
+  "getQuery",
+  "readBody",
+  "readRawBody",
+  "readFormData",
+  "readMultipartFormData",
+  "getRouterParam",
+  "getRouterParams",
+  "getCookie",
+  "parseCookies",
+];
 /**
  * Nuxt and Nitro auto-import the factories only in the server folders: `server/api|routes|middleware/`
  * in Nuxt (and Nitro with `srcDir: "server"`), `api|routes|middleware/` at the root of a standalone Nitro project.
@@ -43,4 +59,6 @@ export const h3 = {
     ...HANDLER_FACTORIES.map((name) => ({ name, path: NUXT_SERVER, ...EVENT_HANDLER })),
     { name: LAZY_FACTORY, path: NUXT_SERVER, ...LAZY_HANDLER },
   ],
+  // `event.headers`, `event.req.headers.get("x")` (h3 v2), and the readers h3 exports (auto-imported in Nuxt/Nitro server files).
+  requestInputs: { ...REQUEST_OBJECT, readers: [{ package: H3_MODULES, name: H3_READERS }], globalReaders: H3_READERS },
 } as const satisfies FrameworkDescriptor;

@@ -1,4 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
+import { REQUEST_OBJECT } from "./common.js";
 
 const HAPI = ["@hapi/hapi", "hapi"];
 /** Request lifecycle extension points (not the server's onPreStart/onPostStart/onPreStop/onPostStop). */
@@ -25,4 +26,6 @@ export const hapi = {
     },
   },
   handlerTypes: [{ package: HAPI, name: ["Request", "ResponseToolkit", "Lifecycle.Method"] }],
+  // `request.payload` is the body, `request.state` the cookies.
+  requestInputs: { ...REQUEST_OBJECT, parts: [...REQUEST_OBJECT.parts, "payload", "state"] },
 } as const satisfies FrameworkDescriptor;

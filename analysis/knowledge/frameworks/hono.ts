@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
-import { HTTP_VERBS, methods, ONE_METHOD_VERBS } from "./common.js";
+import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 const HONO = ["hono", "hono/quick", "hono/tiny"];
 /** `@hono/zod-openapi`'s `OpenAPIHono`: a Hono app whose `openapi(route, handler)` registers a route too. */
@@ -38,4 +38,7 @@ export const hono = {
     routeLevel: { routeMethods: ONE_METHOD_VERBS },
   },
   handlerTypes: [{ package: HONO, name: ["Context", "Handler", "MiddlewareHandler", "ErrorHandler", "NotFoundHandler"] }],
+  // The handler gets a context: `c.get("user")` reads what a middleware `c.set`, the request is `c.req`
+  // (`c.req.header("x")`, `c.req.query("x")`, `c.req.param("id")`, `await c.req.json()`).
+  requestInputs: { ...REQUEST_OBJECT, holds: "context" },
 } as const satisfies FrameworkDescriptor;

@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
-import { HTTP_VERBS, methods } from "./common.js";
+import { HTTP_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 const ROUTER_MODULES = ["@koa/router", "koa-router"];
 
@@ -27,4 +27,6 @@ export const koa = {
     { package: "koa", name: ["Context", "ParameterizedContext", "Middleware"] },
     { package: ROUTER_MODULES, name: ["RouterContext", "Middleware"] },
   ],
+  // `ctx.get("x")`, `ctx.query`, `ctx.header(s)`, `ctx.params`, `ctx.cookies.get("x")`, `ctx.request.body`.
+  requestInputs: { ...REQUEST_OBJECT, parts: [...REQUEST_OBJECT.parts, "header", "querystring"] },
 } as const satisfies FrameworkDescriptor;

@@ -1,5 +1,6 @@
 import { netlify as platform } from "../platforms/netlify.js";
 import type { FrameworkDescriptor } from "../types.js";
+import { REQUEST_OBJECT } from "./common.js";
 
 /**
  * Netlify Functions, by path: the default export `(req, context)` of `netlify/functions/**` (and the
@@ -25,4 +26,5 @@ export const netlifyEdgeFunctions = {
   name: "Netlify Edge Functions",
   modules: ["@netlify/edge-functions"],
   files: [{ path: /(?:^|\/)netlify\/edge-functions\/.+\.(?:[cm]?[jt]sx?)$/, defaultExport: true }],
+  requestInputs: REQUEST_OBJECT,
 } as const satisfies FrameworkDescriptor;

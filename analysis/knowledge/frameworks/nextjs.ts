@@ -8,7 +8,7 @@ import { deploymentOf } from "../../deployment.js";
 import { nodesOfTypes } from "../../nodes.js";
 import { nextjsServerless } from "../platforms/nextjs-serverless.js";
 import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor } from "../types.js";
-import { SCRIPT_EXTENSION, UPPERCASE_VERBS } from "./common.js";
+import { REQUEST_OBJECT, SCRIPT_EXTENSION, UPPERCASE_VERBS } from "./common.js";
 
 const FUNCTION_TYPES = [AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.ArrowFunctionExpression] as const;
 
@@ -43,6 +43,12 @@ export const nextjs = {
     { package: "next", name: ["NextApiRequest", "NextApiResponse", "NextApiHandler"] },
     { package: "next/server", name: ["NextRequest", "NextMiddleware", "NextFetchEvent"] },
   ],
+  // A route handler's `request` (`request.headers.get("x")`, `request.nextUrl.searchParams`), its `{ params }`, and `cookies()` / `headers()` of `next/headers`.
+  requestInputs: {
+    ...REQUEST_OBJECT,
+    parts: [...REQUEST_OBJECT.parts, "nextUrl"],
+    readers: [{ package: "next/headers", name: ["cookies", "headers"] }],
+  },
 } as const satisfies FrameworkDescriptor;
 
 /** Does a body (or the program) start with the directive `directive`? */
@@ -95,4 +101,6 @@ export const nextjsServerActions = {
       }
     },
   },
+  // A server action's arguments are whatever the client posted.
+  requestInputs: { holds: "input", everyParameter: true, readers: [{ package: "next/headers", name: ["cookies", "headers"] }] },
 } as const satisfies FrameworkDescriptor;

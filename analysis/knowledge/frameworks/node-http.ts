@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
-import { methods } from "./common.js";
+import { REQUEST_OBJECT, methods } from "./common.js";
 
 const HTTP = ["http", "https", "http2", "node:http", "node:https", "node:http2"];
 const CREATE_SERVER = { package: HTTP, name: ["createServer", "createSecureServer", "Server"] };
@@ -25,4 +25,5 @@ export const nodeHttp = {
   },
   calls: [{ callee: CREATE_SERVER }],
   handlerTypes: [{ package: HTTP, name: ["ServerResponse", "RequestListener"] }],
+  requestInputs: REQUEST_OBJECT,
 } as const satisfies FrameworkDescriptor;

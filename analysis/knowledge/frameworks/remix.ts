@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
-import { SCRIPT_EXTENSION } from "./common.js";
+import { REQUEST_OBJECT, SCRIPT_EXTENSION } from "./common.js";
 
 /** The server exports of a route module (`clientAction`/`clientLoader` run in the browser, not here). */
 const ROUTE_EXPORTS = ["action", "loader"];
@@ -43,4 +43,6 @@ export const remix = {
     { package: ["@remix-run/node", "@remix-run/cloudflare", "@remix-run/server-runtime"], name: ["ActionFunctionArgs", "LoaderFunctionArgs", "ActionFunction", "LoaderFunction"] },
     { package: "react-router", name: ["ActionFunctionArgs", "LoaderFunctionArgs", "ActionFunction", "LoaderFunction"] },
   ],
+  // `({ request, params })`: `request.headers.get("x")`, `new URL(request.url).searchParams`, `params.id`.
+  requestInputs: REQUEST_OBJECT,
 } as const satisfies FrameworkDescriptor;

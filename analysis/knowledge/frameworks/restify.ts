@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
-import { methods } from "./common.js";
+import { REQUEST_OBJECT, methods } from "./common.js";
 
 /** restify: `restify.createServer()` routes (`get`, `post`, `del`, `opts`, …) and `use`/`pre` handlers. */
 export const restify = {
@@ -15,4 +15,5 @@ export const restify = {
     },
   },
   handlerTypes: [{ package: "restify", name: ["Request", "Response", "Next", "RequestHandler"] }],
+  requestInputs: { ...REQUEST_OBJECT, getters: [...REQUEST_OBJECT.getters, "getQuery"] },
 } as const satisfies FrameworkDescriptor;

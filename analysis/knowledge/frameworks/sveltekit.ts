@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
-import { UPPERCASE_VERBS } from "./common.js";
+import { REQUEST_OBJECT, UPPERCASE_VERBS } from "./common.js";
 
 const SCRIPT = String.raw`\.(?:[cm]?[jt]s)$`;
 
@@ -17,4 +17,7 @@ export const sveltekit = {
     { path: new RegExp(String.raw`(?:^|/)routes/(?:.+/)?\+(?:page|layout)\.server${SCRIPT}`), exports: ["load"], objectExports: ["actions"] },
   ],
   handlerTypes: [{ package: "@sveltejs/kit", name: ["RequestHandler", "RequestEvent", "Handle", "Action", "Actions", "ServerLoad"] }],
+  // `event.request.headers.get("x")`, `event.url.searchParams`, `event.params`, `event.cookies.get("x")`;
+  // `handle({ event, resolve })` of hooks.server.ts gets the event under `event`.
+  requestInputs: { ...REQUEST_OBJECT, holders: [...REQUEST_OBJECT.holders, "event"] },
 } as const satisfies FrameworkDescriptor;

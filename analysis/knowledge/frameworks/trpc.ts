@@ -40,4 +40,6 @@ export const trpc = {
       chainable: ["input", "output", "meta", "concat", "unstable_concat"],
     },
   },
+  // A resolver's `input` (and `rawInput`) is what the client sent; an `.input(schema)` that checks UUIDs validated it.
+  requestInputs: { holds: "request", parts: ["input", "rawInput"], validatedBy: { chainedCall: "input", mentions: /uuid/i } },
 } as const satisfies FrameworkDescriptor;

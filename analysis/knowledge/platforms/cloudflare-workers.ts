@@ -1,4 +1,5 @@
 import type { PlatformDescriptor } from "../types.js";
+import { INVOCATION_INPUT } from "../frameworks/common.js";
 
 /** Cloudflare Workers cancel outstanding work after the response unless it is passed to `ctx.waitUntil(promise)` (the third handler parameter). */
 export const cloudflareWorkers = {
@@ -6,4 +7,5 @@ export const cloudflareWorkers = {
   name: "Cloudflare Workers",
   freezesAfterReturn: true,
   backgroundWork: { kind: "parameter-method", parameterIndex: 2, method: "waitUntil", takes: "promise" },
+  requestInputs: INVOCATION_INPUT,
 } as const satisfies PlatformDescriptor;

@@ -1,4 +1,5 @@
 import type { PlatformDescriptor } from "../types.js";
+import { INVOCATION_INPUT } from "../frameworks/common.js";
 
 /**
  * Google Cloud Functions throttles the instance's CPU once the response is sent (HTTP) or the
@@ -8,4 +9,5 @@ export const gcpFunctions = {
   id: "gcp-functions",
   name: "Google Cloud Functions",
   freezesAfterReturn: true,
+  requestInputs: INVOCATION_INPUT,
 } as const satisfies PlatformDescriptor;

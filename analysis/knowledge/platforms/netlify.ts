@@ -1,4 +1,5 @@
 import type { PlatformDescriptor } from "../types.js";
+import { INVOCATION_INPUT } from "../frameworks/common.js";
 
 /** Netlify Functions run on AWS Lambda; the modern `(req, context)` form offers `context.waitUntil(promise)`. */
 export const netlify = {
@@ -6,4 +7,5 @@ export const netlify = {
   name: "Netlify Functions",
   freezesAfterReturn: true,
   backgroundWork: { kind: "parameter-method", parameterIndex: 1, method: "waitUntil", takes: "promise" },
+  requestInputs: INVOCATION_INPUT,
 } as const satisfies PlatformDescriptor;
