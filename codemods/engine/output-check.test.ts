@@ -71,6 +71,59 @@ describe("isSyntaxNeutral", () => {
   });
 });
 
+describe("isSyntaxNeutral on review-marker lines", () => {
+  const text = [
+    "const tracer = init();",
+    "/* a comment",
+    "   spanning lines */",
+    "const banner = `line one",
+    "  line two`;",
+    "class Agent {",
+    "  run() {",
+    "    return tracer",
+    "      .sessionStart();",
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+  const file = parsed(text);
+  const marker = (line: string, comment = "/* honeyhive-migrate: check this */"): TextEdit => {
+    const start = text.indexOf(line);
+    return { start, end: start, text: `  ${comment}\n`, lineBefore: true };
+  };
+
+  it("takes a marker line before a statement or a class member as neutral", () => {
+    expect(isSyntaxNeutral(file.ast, text, marker("const tracer"))).toBe(true);
+    expect(isSyntaxNeutral(file.ast, text, marker("class Agent"))).toBe(true);
+    expect(isSyntaxNeutral(file.ast, text, marker("  run()"))).toBe(true);
+    expect(isSyntaxNeutral(file.ast, text, marker("    return tracer"))).toBe(true);
+    expect(isSyntaxNeutral(file.ast, text, { ...marker("    return tracer"), text: "/* x */\r\n" })).toBe(true);
+  });
+
+  it("does not where the line starts inside a comment, a template literal or an expression", () => {
+    expect(isSyntaxNeutral(file.ast, text, marker("   spanning"))).toBe(false);
+    expect(isSyntaxNeutral(file.ast, text, marker("  line two"))).toBe(false);
+    expect(isSyntaxNeutral(file.ast, text, marker("      .sessionStart"))).toBe(false);
+  });
+
+  it("does not for a line that is not one whole comment, or not inserted as a line", () => {
+    expect(isSyntaxNeutral(file.ast, text, marker("const tracer", "/* closes */ early */"))).toBe(false);
+    expect(isSyntaxNeutral(file.ast, text, marker("const tracer", "/* open"))).toBe(false);
+    expect(isSyntaxNeutral(file.ast, text, marker("const tracer", "/* a */ x"))).toBe(false);
+    expect(isSyntaxNeutral(file.ast, text, { ...marker("const tracer"), text: "/* a */" })).toBe(false);
+    expect(isSyntaxNeutral(file.ast, text, { ...marker("const tracer"), lineBefore: false })).toBe(false);
+    const midLine = text.indexOf("tracer = init");
+    expect(isSyntaxNeutral(file.ast, text, { start: midLine, end: midLine, text: "/* a */\n", lineBefore: true })).toBe(false);
+  });
+
+  it("still catches a marker that breaks the code (inside a comment; a comment closed early)", () => {
+    for (const edit of [marker("   spanning"), marker("const tracer", "/* closes */ early */")]) {
+      const output = applyEdits(text, [edit]);
+      expect(syntaxErrorOfEdited(file.ast, text, [edit], output, "src/file.ts")).toBeDefined();
+    }
+  });
+});
+
 describe("syntaxErrorOfEdited", () => {
   it("answers as a full parse does when a keyword replaces an identifier", () => {
     const text = `const value = 1;\nexport const doubled = value * 2;\n`;
@@ -93,6 +146,28 @@ describe("syntaxErrorOfEdited", () => {
       }
     }
     expect(renamed).toBeGreaterThan(1000);
+  });
+
+  it("answers as a full parse does for a marker line at every line start of every fixture", () => {
+    let neutral = 0;
+    let checked = 0;
+    for (const { path, text } of fixtureInputs()) {
+      const file = parsed(text, path);
+      for (let start = 0; start < text.length; start = text.indexOf("\n", start) + 1 || text.length) {
+        // The second closes the comment early: code that may or may not parse.
+        for (const comment of ["/* honeyhive-migrate: check */", "/* a */ b */"]) {
+          const edits: TextEdit[] = [{ start, end: start, text: `${comment}\n`, lineBefore: true }];
+          const output = applyEdits(text, edits);
+          const answer = syntaxErrorOfEdited(file.ast, text, edits, output, path);
+          expect(answer, `${path}:${start} ${comment}`).toEqual(syntaxErrorOf(output, path));
+          if (isSyntaxNeutral(file.ast, text, edits[0])) neutral++;
+          else checked++;
+        }
+      }
+    }
+    // Both paths are taken: lines that start statements and lines that do not.
+    expect(neutral).toBeGreaterThan(500);
+    expect(checked).toBeGreaterThan(500);
   });
 
   it("answers as a full parse does on random edits of the fixtures (seeded)", () => {

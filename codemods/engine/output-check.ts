@@ -6,7 +6,12 @@
 //   text is exactly an Identifier node of the parse, and neither name is a keyword, contextual ones
 //   (`type`, `as`, `of`, `async`…) included, so the tokens keep their kinds;
 // - spaces or tabs inserted at a line start (re-indentation): between tokens, or inside a comment,
-//   string or template literal, where they are text.
+//   string or template literal, where they are text;
+// - a review marker (markers.ts): a line of one block comment, without `*/` before its end, inserted
+//   at the start of a line whose code starts a statement (or class member) of the parse: there the
+//   line's indentation lies between tokens (a statement list holds no JSX text), and a line break
+//   already separates the statement from the token before it, so no token and no automatic semicolon
+//   changes.
 // A quarter of the files a whole-tree migration changes are renames only. Re-parsing just the
 // statements the other edits touch was tried (bench/NOTES.md): for files of a few kB it was no
 // cheaper than the full parse.
@@ -15,12 +20,14 @@ import type { TSESTree } from "@typescript-eslint/utils";
 // `import =`: see codemods/parse.ts.
 import ts = require("typescript");
 import type { TextEdit } from "../../analysis/edits.js";
-import { nodesOfType } from "../../analysis/nodes.js";
+import { nodesOfType, nodesOfTypes } from "../../analysis/nodes.js";
 import { syntaxErrorOf, type ParseFailure } from "./parse.js";
 import { AttachedCache } from "../../analysis/attached-cache.js";
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const INDENTATION = /^[ \t]+$/;
+/** Indentation, one block comment with no `*\/` before its end, a line break. */
+const COMMENT_LINE = /^[ \t]*\/\*(?:[^*]|\*(?!\/))*\*\/[ \t]*\r?\n$/;
 
 /**
  * The first syntax error of `output` (`text` with `edits` applied), or undefined when it parses;
@@ -39,7 +46,9 @@ export function syntaxErrorOfEdited(
 /** Whether `edit` on `text` (parsed as `program`) cannot change how the text parses (see above). */
 export function isSyntaxNeutral(program: TSESTree.Program, text: string, edit: TextEdit): boolean {
   if (edit.start === edit.end) {
-    return INDENTATION.test(edit.text) && !edit.lineBefore && (edit.start === 0 || text[edit.start - 1] === "\n");
+    if (edit.start !== 0 && text[edit.start - 1] !== "\n") return false;
+    if (!edit.lineBefore) return INDENTATION.test(edit.text);
+    return COMMENT_LINE.test(edit.text) && statementStarts(program).has(edit.start + indentationLength(text, edit.start));
   }
   const replaced = text.slice(edit.start, edit.end);
   if (!IDENTIFIER.test(replaced) || !IDENTIFIER.test(edit.text) || isKeyword(replaced) || isKeyword(edit.text)) return false;
@@ -56,6 +65,35 @@ function identifierEnds(program: TSESTree.Program): Map<number, number> {
     identifierEndsByProgram.set(program, ends);
   }
   return ends;
+}
+
+const statementStartsByProgram = new AttachedCache<TSESTree.Program, Set<number>>("honeyhive.statementStarts");
+
+/** Where each statement of a statement list, and each class member, starts. */
+function statementStarts(program: TSESTree.Program): Set<number> {
+  let starts = statementStartsByProgram.get(program);
+  if (!starts) {
+    starts = new Set(program.body.map((statement) => statement.range[0]));
+    for (const list of nodesOfTypes(program, STATEMENT_LISTS)) {
+      for (const statement of list.type === AST_NODE_TYPES.SwitchCase ? list.consequent : list.body) starts.add(statement.range[0]);
+    }
+    statementStartsByProgram.set(program, starts);
+  }
+  return starts;
+}
+
+const STATEMENT_LISTS = [
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.StaticBlock,
+  AST_NODE_TYPES.SwitchCase,
+  AST_NODE_TYPES.TSModuleBlock,
+  AST_NODE_TYPES.ClassBody,
+] as const;
+
+function indentationLength(text: string, start: number): number {
+  let end = start;
+  while (text[end] === " " || text[end] === "\t") end++;
+  return end - start;
 }
 
 let keywords: Set<string> | undefined;
