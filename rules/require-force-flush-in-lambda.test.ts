@@ -1,8 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { Linter } from "eslint";
+import { afterEach, describe, expect, it } from "vitest";
+import { clearDeploymentCache } from "../analysis/deployment.js";
+import { clearSdkVersionCache } from "../analysis/sdk-version.js";
 import { runTransforms } from "../codemods/engine/engine.js";
 import { loadFixtures } from "../fixtures/index.js";
 import rule, { RULE_NAME } from "./require-force-flush-in-lambda.js";
-import { lintWithRule, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { configForRule, lintWithRule, describeNeverThrows, type FixtureLintMessage } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -391,6 +397,43 @@ ruleTester.run(`${RULE_NAME} fixes`, testedRule, {
 describe("the codemod writes the suggestion", () => {
   it.each(FIX_CASES.map((entry) => [entry.name, entry] as const))("%s", (_name, entry) => {
     expect(runTransforms(entry.code, entry.filename ?? "src/handler.ts", { transforms: ["lambda-force-flush"] }).output).toBe(entry.output);
+  });
+});
+
+describe("Next.js after() only where the project's Next.js has it (15.1)", () => {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const directory of made.splice(0)) rmSync(directory, { recursive: true, force: true });
+    clearDeploymentCache();
+    clearSdkVersionCache();
+  });
+
+  /** A route file in a fresh project whose package.json declares `next` at `range`. */
+  function route(range: string): string {
+    const root = mkdtempSync(join(tmpdir(), "hh-next-after-"));
+    made.push(root);
+    mkdirSync(join(root, "app", "api", "chat"), { recursive: true });
+    writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { next: range, honeyhive: "^2.0.0" } }));
+    return join(root, "app", "api", "chat", "route.ts");
+  }
+
+  const code = `${TRACER}export const maxDuration = 60;\nexport async function POST(request: Request) {\n  tracer.createSession();\n  return Response.json(await answer(request));\n}\n`;
+
+  it.each([
+    ["^15.1.0", "afterFlush", `after(() => tracer.forceFlush());`],
+    ["16.0.3", "afterFlush", `after(() => tracer.forceFlush());`],
+    ["^15.0.3", "wrapInTryFinally", `} finally {\n    await tracer.forceFlush();\n  }`],
+    ["~14.2.3", "wrapInTryFinally", `} finally {\n    await tracer.forceFlush();\n  }`],
+  ])("next %s: %s", (range, messageId, written) => {
+    const filename = route(range);
+    // ESLint lints only files under its cwd: the project's own folder.
+    const [message] = new Linter({ configType: "flat", cwd: dirname(dirname(dirname(dirname(filename)))) }).verify(code, configForRule(RULE_NAME, rule), { filename }) as FixtureLintMessage[];
+    // The suggestion writes the same form (its fix is the codemod's edit, one range).
+    expect(message.suggestions).toHaveLength(1);
+    expect(message.suggestions?.[0].fix.text).toContain(written);
+    const output = runTransforms(code, filename, { transforms: ["lambda-force-flush"] }).output;
+    expect(output).toContain(written);
+    expect(output.includes(`from "next/server"`)).toBe(messageId === "afterFlush");
   });
 });
 

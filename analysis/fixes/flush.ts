@@ -25,6 +25,7 @@ import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, 
 import { flushCallText, flushTestOf, type FlushTest, type LambdaFlush } from "../flush.js";
 import type { BackgroundWork, ResponseCallEnd } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
+import { declaredDependencyVersion } from "../sdk-version.js";
 import { nodesOfType } from "../nodes.js";
 import { indentedText, indentLines, removeStatement } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
@@ -146,6 +147,7 @@ class FlushWriter {
       if (!isClassMember || (member.type === "PropertyDefinition" && this.fn.type !== "ArrowFunctionExpression")) return undefined;
       return { kind: "waitUntil", call: `this.${work.property}.${work.method}` };
     }
+    if (work.since && isOlderThan(declaredDependencyVersion(this.input.filename, work.since.package), work.since.version)) return undefined;
     const local = importedName(this.input.ast, work.module, work.name);
     if (local === null) return undefined; // the name is taken by something else
     const binding = local === undefined ? { module: work.module, name: work.name } : undefined;
@@ -393,6 +395,12 @@ function sendStatementOf(send: TSESTree.CallExpression): TSESTree.Statement | un
   const parent = node.parent;
   if (parent?.type === "ExpressionStatement" || parent?.type === "ReturnStatement") return parent;
   return undefined;
+}
+
+/** The project's declared version is below `since` (an undeclared one is taken to be current). */
+function isOlderThan(declared: readonly [number, number] | undefined, since: readonly [number, number]): boolean {
+  if (declared === undefined) return false;
+  return declared[0] < since[0] || (declared[0] === since[0] && declared[1] < since[1]);
 }
 
 /** `statement` is the unbraced body of an `if`/`else` or a loop in `parent`. */

@@ -10,7 +10,17 @@ import type { HoneyhiveSettings } from "../settings.js";
 /** How a platform lets work go on after the response has been sent, if it has such a hook. */
 export type BackgroundWork =
   /** An imported function: `waitUntil(promise)` from `@vercel/functions`, `after(fn)` from `next/server`. */
-  | { readonly kind: "import"; readonly module: string; readonly name: string; readonly takes: "promise" | "callback" }
+  | {
+      readonly kind: "import";
+      readonly module: string;
+      readonly name: string;
+      readonly takes: "promise" | "callback";
+      /**
+       * The export exists from this version of `package` on (`after` of `next/server`: Next.js 15.1). A
+       * project whose package.json admits an older version gets the next form; one that does not say, this.
+       */
+      readonly since?: { readonly package: string; readonly version: readonly [major: number, minor: number] };
+    }
   /**
    * A method of one of the handler's parameters: Cloudflare's `ctx.waitUntil(promise)`. `exportNames`:
    * only for handlers exported under these names (Netlify's `(req, context)` default export has
