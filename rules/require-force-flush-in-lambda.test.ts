@@ -354,6 +354,12 @@ const FIX_CASES: ReadonlyArray<{
     output: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint {\n  async queue(batch) {\n    try {\n      tracer.createSession();\n      await handle(batch);\n    } finally {\n      this.ctx.waitUntil(tracer.forceFlush());\n    }\n  }\n}\n`,
   },
   {
+    name: "Cloudflare module worker without a ctx parameter: the object's this is not the execution context, an awaited flush",
+    code: `${TRACER}export default {\n  async scheduled(controller, env) {\n    tracer.createSession();\n    await sweep(env);\n  },\n} satisfies ExportedHandler<Env>;\n`,
+    messageId: "wrapInTryFinally",
+    output: `${TRACER}export default {\n  async scheduled(controller, env) {\n    try {\n      tracer.createSession();\n      await sweep(env);\n    } finally {\n      await tracer.forceFlush();\n    }\n  },\n} satisfies ExportedHandler<Env>;\n`,
+  },
+  {
     name: "Netlify's Lambda-compatible handler(event, context): Lambda's context has no waitUntil, an awaited flush",
     code: `${TRACER}export const handler = async (event, context) => {\n  tracer.createSession();\n  return { statusCode: 200, body: await answer(event.body) };\n};\n`,
     messageId: "wrapInTryFinally",
