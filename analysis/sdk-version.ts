@@ -20,27 +20,28 @@ export type HoneyhiveMajor = 1 | 2;
 
 const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] as const;
 
-const rangeByRoot = new Map<string, string | undefined>();
+const rangeByRootAndName = new Map<string, string | undefined>();
 
-/** The `honeyhive` range declared in the package.json of `root`; undefined when none or unreadable. */
-function honeyhiveRangeAt(root: string): string | undefined {
-  if (rangeByRoot.has(root)) return rangeByRoot.get(root);
+/** The range of dependency `name` declared in the package.json of `root`; undefined when none or unreadable. */
+function dependencyRangeAt(root: string, name: string): string | undefined {
+  const key = `${root}\0${name}`;
+  if (rangeByRootAndName.has(key)) return rangeByRootAndName.get(key);
   let range: string | undefined;
   try {
     const manifest = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8")) as Record<string, unknown>;
     for (const field of DEPENDENCY_FIELDS) {
       const dependencies = manifest[field];
-      const value = dependencies !== null && typeof dependencies === "object" ? (dependencies as Record<string, unknown>).honeyhive : undefined;
+      const value = dependencies !== null && typeof dependencies === "object" ? (dependencies as Record<string, unknown>)[name] : undefined;
       if (typeof value === "string") {
         range = value;
         break;
       }
     }
   } catch {
-    // A package.json that cannot be read or parsed says nothing about the SDK's major.
+    // A package.json that cannot be read or parsed says nothing about the dependency.
     range = undefined;
   }
-  rangeByRoot.set(root, range);
+  rangeByRootAndName.set(key, range);
   return range;
 }
 
@@ -57,12 +58,31 @@ export function majorOfRange(range: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/**
+ * The lowest `[major, minor]` a range admits, as far as its first comparator says (`^15.1.0` → 15.1,
+ * `15.x` → 15.0, `~14.2.3` → 14.2); undefined where `majorOfRange` finds no version.
+ */
+export function minorVersionOfRange(range: string): readonly [number, number] | undefined {
+  const major = majorOfRange(range);
+  if (major === undefined) return undefined;
+  const minor = /^\D*\d+\.(\d+)/.exec((/^npm:[^@]+@(.*)$/.exec(range.trim())?.[1] ?? range).trim());
+  return [major, minor ? Number(minor[1]) : 0];
+}
+
+/** The lowest `[major, minor]` of `name` that the nearest package.json of `filename` admits; undefined when it does not say. */
+export function declaredDependencyVersion(filename: string, name: string): readonly [number, number] | undefined {
+  const { root } = deploymentOf(filename);
+  if (root === undefined) return undefined;
+  const range = dependencyRangeAt(root, name);
+  return range === undefined ? undefined : minorVersionOfRange(range);
+}
+
 /** 1 or 2 from the settings or the project's package.json; undefined when neither says. */
 export function declaredHoneyhiveMajor(input: Pick<AnalysisInput, "filename" | "settings">): HoneyhiveMajor | undefined {
   if (input.settings.sdkVersion !== undefined) return input.settings.sdkVersion;
   const { root } = deploymentOf(input.filename);
   if (root === undefined) return undefined;
-  const range = honeyhiveRangeAt(root);
+  const range = dependencyRangeAt(root, "honeyhive");
   const major = range === undefined ? undefined : majorOfRange(range);
   if (major === 1) return 1;
   if (major !== undefined && major >= 2) return 2;
@@ -79,5 +99,5 @@ export function honeyhiveMajorOf(input: Pick<AnalysisInput, "filename" | "settin
 
 /** For tests that create project folders: forget what was read. */
 export function clearSdkVersionCache(): void {
-  rangeByRoot.clear();
+  rangeByRootAndName.clear();
 }

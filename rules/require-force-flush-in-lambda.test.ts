@@ -1,8 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { Linter } from "eslint";
+import { afterEach, describe, expect, it } from "vitest";
+import { clearDeploymentCache } from "../analysis/deployment.js";
+import { clearSdkVersionCache } from "../analysis/sdk-version.js";
 import { runTransforms } from "../codemods/engine/engine.js";
 import { loadFixtures } from "../fixtures/index.js";
 import rule, { RULE_NAME } from "./require-force-flush-in-lambda.js";
-import { lintWithRule, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { configForRule, lintWithRule, describeNeverThrows, type FixtureLintMessage } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -270,7 +276,15 @@ ruleTester.run(RULE_NAME, testedRule, {
  * The flush fix on the shapes the old suggestion got wrong (issue 13). Each is a RuleTester case
  * (the suggestion's output) and a codemod case (the same output): one fix, two faces.
  */
-const FIX_CASES: ReadonlyArray<{ readonly name: string; readonly code: string; readonly messageId: "wrapInTryFinally" | "awaitFlush"; readonly output: string }> = [
+const GCF = `import * as functions from "@google-cloud/functions-framework";\n${TRACER}`;
+
+const FIX_CASES: ReadonlyArray<{
+  readonly name: string;
+  readonly code: string;
+  readonly messageId: "wrapInTryFinally" | "awaitFlush" | "waitUntilFlush" | "flushBeforeResponse";
+  readonly output: string;
+  readonly filename?: string;
+}> = [
   {
     name: "a comment between => and the body stays, above the return",
     code: `${TRACER}export const handler = async (event) => // the span is the handler's\n  tracer.startSpan("x", () => work(event));\n`,
@@ -307,19 +321,125 @@ const FIX_CASES: ReadonlyArray<{ readonly name: string; readonly code: string; r
     messageId: "wrapInTryFinally",
     output: `${TRACER}export const handler = async (event) => {\n  try {\n    tracer.createSession();\n    const result = await work(event);\n    return result;\n  } catch (error) {\n    log(error);\n    return { statusCode: 500 };\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
   },
+  // Platforms whose HTTP handler answers through `res`: the invocation ends when the response is sent,
+  // so the flush goes before each send (a finally would run after it).
+  {
+    name: "Cloud Functions HTTP: an awaited flush before each send, an unbraced early send gets braces",
+    code: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (!req.body) return res.status(400).send("no body");\n  const reply = await answer(req.body);\n  res.status(200).json({ reply });\n});\n`,
+    messageId: "flushBeforeResponse",
+    output: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (!req.body) { await tracer.forceFlush(); return res.status(400).send("no body"); }\n  const reply = await answer(req.body);\n  await tracer.forceFlush();\n  res.status(200).json({ reply });\n});\n`,
+  },
+  {
+    name: "Cloud Functions HTTP: a fire-and-forget flush after the response goes, the awaited one comes before it",
+    code: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (req.query.dry) {\n    res.end();\n    return;\n  }\n  res.json(await answer(req.body));\n  void tracer.forceFlush();\n});\n`,
+    messageId: "flushBeforeResponse",
+    output: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (req.query.dry) {\n    await tracer.forceFlush();\n    res.end();\n    return;\n  }\n  await tracer.forceFlush();\n  res.json(await answer(req.body));\n});\n`,
+  },
+  {
+    name: "Cloud Functions CloudEvent: ends with its promise, try/finally",
+    code: `${GCF}functions.cloudEvent("ingest", async (event) => {\n  tracer.createSession();\n  await ingest(event.data);\n});\n`,
+    messageId: "wrapInTryFinally",
+    output: `${GCF}functions.cloudEvent("ingest", async (event) => {\n  try {\n    tracer.createSession();\n    await ingest(event.data);\n  } finally {\n    await tracer.forceFlush();\n  }\n});\n`,
+  },
+  {
+    name: "Firebase onRequest: the flush before res.send",
+    code: `import { onRequest } from "firebase-functions/v2/https";\n${TRACER}export const chat = onRequest(async (req, res) => {\n  tracer.createSession();\n  res.send(await answer(req.body));\n});\n`,
+    messageId: "flushBeforeResponse",
+    output: `import { onRequest } from "firebase-functions/v2/https";\n${TRACER}export const chat = onRequest(async (req, res) => {\n  tracer.createSession();\n  await tracer.forceFlush();\n  res.send(await answer(req.body));\n});\n`,
+  },
+  {
+    name: "Cloudflare WorkerEntrypoint: this.ctx.waitUntil in the finally",
+    code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint {\n  async queue(batch) {\n    tracer.createSession();\n    await handle(batch);\n  }\n}\n`,
+    messageId: "waitUntilFlush",
+    output: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint {\n  async queue(batch) {\n    try {\n      tracer.createSession();\n      await handle(batch);\n    } finally {\n      this.ctx.waitUntil(tracer.forceFlush());\n    }\n  }\n}\n`,
+  },
+  {
+    name: "Cloudflare module worker without a ctx parameter: the object's this is not the execution context, an awaited flush",
+    code: `${TRACER}export default {\n  async scheduled(controller, env) {\n    tracer.createSession();\n    await sweep(env);\n  },\n} satisfies ExportedHandler<Env>;\n`,
+    messageId: "wrapInTryFinally",
+    output: `${TRACER}export default {\n  async scheduled(controller, env) {\n    try {\n      tracer.createSession();\n      await sweep(env);\n    } finally {\n      await tracer.forceFlush();\n    }\n  },\n} satisfies ExportedHandler<Env>;\n`,
+  },
+  {
+    name: "Netlify's Lambda-compatible handler(event, context): Lambda's context has no waitUntil, an awaited flush",
+    code: `${TRACER}export const handler = async (event, context) => {\n  tracer.createSession();\n  return { statusCode: 200, body: await answer(event.body) };\n};\n`,
+    messageId: "wrapInTryFinally",
+    output: `${TRACER}export const handler = async (event, context) => {\n  try {\n    tracer.createSession();\n    return { statusCode: 200, body: await answer(event.body) };\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+    filename: "netlify/functions/chat.mts",
+  },
 ];
 
+/** Response-style handlers whose sends the fix cannot all precede: no suggestion, a review marker in the codemod. */
+const RESPONSE_BY_HAND = [
+  // `res` leaves the handler: the helper may send.
+  `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  await reply(req, res);\n});\n`,
+  // The send is in a callback: an awaited flush of the handler cannot precede it.
+  `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  answer(req.body).then((reply) => res.json(reply));\n});\n`,
+  // The send is not a statement.
+  `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  req.body ? res.json(await answer(req.body)) : res.sendStatus(400);\n});\n`,
+];
+
+ruleTester.run(`${RULE_NAME} response-style handlers by hand`, testedRule, {
+  valid: [],
+  invalid: RESPONSE_BY_HAND.map((code) => ({ code, errors: [{ messageId: "missingFlush" as const, suggestions: [] }] })),
+});
+
+describe("the codemod marks response-style handlers it cannot fix", () => {
+  it.each(RESPONSE_BY_HAND.map((code, index) => [index, code] as const))("case %i", (_index, code) => {
+    const output = runTransforms(code, "src/index.ts", { transforms: ["lambda-force-flush"] }).output;
+    expect(output).toContain("honeyhive-migrate: await tracer.forceFlush() before each place this handler sends its response");
+    expect(output.replace(/\/\* honeyhive-migrate:[^\n]*\n/, "")).toBe(code);
+  });
+});
+
 ruleTester.run(`${RULE_NAME} fixes`, testedRule, {
-  valid: FIX_CASES.map((entry) => entry.output),
+  valid: FIX_CASES.map((entry) => ({ code: entry.output, ...(entry.filename ? { filename: entry.filename } : {}) })),
   invalid: FIX_CASES.map((entry) => ({
     code: entry.code,
+    ...(entry.filename ? { filename: entry.filename } : {}),
     errors: [{ messageId: "missingFlush" as const, suggestions: [{ messageId: entry.messageId, data: { flush: "tracer.forceFlush()" }, output: entry.output }] }],
   })),
 });
 
 describe("the codemod writes the suggestion", () => {
   it.each(FIX_CASES.map((entry) => [entry.name, entry] as const))("%s", (_name, entry) => {
-    expect(runTransforms(entry.code, "src/handler.ts", { transforms: ["lambda-force-flush"] }).output).toBe(entry.output);
+    expect(runTransforms(entry.code, entry.filename ?? "src/handler.ts", { transforms: ["lambda-force-flush"] }).output).toBe(entry.output);
+  });
+});
+
+describe("Next.js after() only where the project's Next.js has it (15.1)", () => {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const directory of made.splice(0)) rmSync(directory, { recursive: true, force: true });
+    clearDeploymentCache();
+    clearSdkVersionCache();
+  });
+
+  /** A route file in a fresh project whose package.json declares `next` at `range`. */
+  function route(range: string): string {
+    const root = mkdtempSync(join(tmpdir(), "hh-next-after-"));
+    made.push(root);
+    mkdirSync(join(root, "app", "api", "chat"), { recursive: true });
+    writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { next: range, honeyhive: "^2.0.0" } }));
+    return join(root, "app", "api", "chat", "route.ts");
+  }
+
+  const code = `${TRACER}export const maxDuration = 60;\nexport async function POST(request: Request) {\n  tracer.createSession();\n  return Response.json(await answer(request));\n}\n`;
+
+  it.each([
+    ["^15.1.0", "afterFlush", `after(() => tracer.forceFlush());`],
+    ["16.0.3", "afterFlush", `after(() => tracer.forceFlush());`],
+    ["^15.0.3", "wrapInTryFinally", `} finally {\n    await tracer.forceFlush();\n  }`],
+    ["~14.2.3", "wrapInTryFinally", `} finally {\n    await tracer.forceFlush();\n  }`],
+  ])("next %s: %s", (range, messageId, written) => {
+    const filename = route(range);
+    // ESLint lints only files under its cwd: the project's own folder.
+    const [message] = new Linter({ configType: "flat", cwd: dirname(dirname(dirname(dirname(filename)))) }).verify(code, configForRule(RULE_NAME, rule), { filename }) as FixtureLintMessage[];
+    // The suggestion writes the same form (its fix is the codemod's edit, one range).
+    expect(message.suggestions).toHaveLength(1);
+    expect(message.suggestions?.[0].fix.text).toContain(written);
+    const output = runTransforms(code, filename, { transforms: ["lambda-force-flush"] }).output;
+    expect(output).toContain(written);
+    expect(output.includes(`from "next/server"`)).toBe(messageId === "afterFlush");
   });
 });
 

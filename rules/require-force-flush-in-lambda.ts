@@ -30,7 +30,8 @@ type MessageIds =
   | "wrapInTryFinally"
   | "awaitFlush"
   | "waitUntilFlush"
-  | "afterFlush";
+  | "afterFlush"
+  | "flushBeforeResponse";
 
 /** ESLint's code path objects (typescript-eslint types them without the `node` argument). */
 type CodePath = TSESLint.CodePath;
@@ -64,6 +65,7 @@ export default createRule<[], MessageIds>({
       awaitFlush: "Await the existing `{{flush}}` call.",
       waitUntilFlush: "Flush in a `finally` through the platform's `waitUntil({{flush}})`.",
       afterFlush: "Flush after the response with `after(() => {{flush}})`.",
+      flushBeforeResponse: "Await `{{flush}}` before each statement that sends the response.",
     },
   },
   defaultOptions: [],

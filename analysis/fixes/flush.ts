@@ -12,21 +12,27 @@
 //   of a second `try` around it, and flush statements the `finally` makes redundant go, so every path
 //   flushes once. `return call()` inside the try becomes `return await call()`: without the await the
 //   finally would flush before the promise settles. An expression-bodied arrow becomes a block.
+// - an HTTP handler that answers through a response object on a platform that stops the work once the
+//   response is sent (the platform's `responseCall`: Google Cloud Functions' `res.json(…)`) → an awaited
+//   flush before each statement that sends it (a `finally` would run after the response); a review
+//   marker where a send is not a statement of the handler the flush can precede, or `res` leaves the
+//   handler (`helper(req, res)`, `stream.pipe(res)`), so the sends cannot all be seen;
 // - a non-async or callback-style handler gets a review marker: the right rewrite depends on code no
 //   fix can see (who calls back, what the returned promise does).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../ast.js";
+import { enclosingFunction, findVariable, indentationAt, memberName, skipTrivia, type FunctionNode } from "../ast.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { flushCallText, flushTestOf, type FlushTest, type LambdaFlush } from "../flush.js";
-import type { BackgroundWork } from "../knowledge/types.js";
+import type { BackgroundWork, ResponseCallEnd } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
+import { declaredDependencyVersion } from "../sdk-version.js";
 import { nodesOfType } from "../nodes.js";
 import { indentedText, indentLines, removeStatement } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES } from "./review-markers.js";
 
 /** Which fix was written (the rule's suggestion message names it). */
-export type FlushFixKind = "awaitFlush" | "wrapInTryFinally" | "waitUntilFlush" | "afterFlush";
+export type FlushFixKind = "awaitFlush" | "wrapInTryFinally" | "waitUntilFlush" | "afterFlush" | "flushBeforeResponse";
 
 export type FlushFix =
   /** `flush`: the call written (`tracer.forceFlush()`, `tracer.flush()`, `provider.forceFlush()`), for the suggestion's message. */
@@ -46,6 +52,12 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
   }
   if (flushText === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNoTracer(flush.profile) } };
   const writer = new FlushWriter(input, flush, flushText, edits);
+  const responseCall = flush.handler.platform.responseCall;
+  const sends = responseCall ? responseSends(input, fn, responseCall) : undefined;
+  if (sends !== undefined) {
+    if (sends === "unseen" || !writer.beforeResponses(sends)) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaFlushBeforeResponse(flushText) } };
+    return { kind: "flushBeforeResponse", fix: fixFromEdits(edits), flush: flushText };
+  }
   const form = writer.form();
   const kind = form.kind === "after" ? writer.after(form) : writer.tryFinally(form);
   if (kind === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaWrapByHand(flushText) } };
@@ -111,18 +123,71 @@ class FlushWriter {
 
   /** The form the platform recommends, as far as it can be written here (else an awaited flush). */
   form(): FlushForm {
-    const work: BackgroundWork | undefined = this.flush.handler.platform.backgroundWork;
-    if (!work) return { kind: "await" };
+    const declared = this.flush.handler.platform.backgroundWork;
+    const works: readonly BackgroundWork[] = declared === undefined ? [] : "kind" in declared ? [declared] : declared;
+    for (const work of works) {
+      const form = this.formOf(work);
+      if (form) return form;
+    }
+    return { kind: "await" };
+  }
+
+  /** The form `work` takes in this handler, or undefined where it cannot be written. */
+  private formOf(work: BackgroundWork): FlushForm | undefined {
     if (work.kind === "parameter-method") {
       const parameter = this.fn.params[work.parameterIndex];
-      if (parameter?.type !== "Identifier") return { kind: "await" };
+      if (parameter?.type !== "Identifier") return undefined;
+      if (work.exportNames && !work.exportNames.includes(this.flush.handler.exportName)) return undefined;
       return { kind: "waitUntil", call: `${parameter.name}.${work.method}` };
     }
+    if (work.kind === "this-method") {
+      // Only a method of a class has the instance's `this` (an object literal's method has the object's).
+      const member = this.fn.parent;
+      const isClassMember = (member?.type === "MethodDefinition" || member?.type === "PropertyDefinition") && !member.static && member.value === this.fn;
+      if (!isClassMember || (member.type === "PropertyDefinition" && this.fn.type !== "ArrowFunctionExpression")) return undefined;
+      return { kind: "waitUntil", call: `this.${work.property}.${work.method}` };
+    }
+    if (work.since && isOlderThan(declaredDependencyVersion(this.input.filename, work.since.package), work.since.version)) return undefined;
     const local = importedName(this.input.ast, work.module, work.name);
-    if (local === null) return { kind: "await" }; // the name is taken by something else
+    if (local === null) return undefined; // the name is taken by something else
     const binding = local === undefined ? { module: work.module, name: work.name } : undefined;
     const call = local ?? work.name;
     return work.takes === "callback" ? { kind: "after", call, binding } : { kind: "waitUntil", call, binding };
+  }
+
+  /**
+   * `await <flush>;` before each statement that sends the response; a send that is the whole body of an
+   * `if`/`else` or loop becomes a block with the flush. False when a send is not such a statement.
+   */
+  beforeResponses(sends: readonly TSESTree.CallExpression[]): boolean {
+    const { text, nl, edits } = this;
+    const flushLine = `await ${this.flushCall};`;
+    const isFlush = flushTestOf(this.input);
+    const statements = new Set<TSESTree.Statement>();
+    for (const send of sends) {
+      const statement = sendStatementOf(send);
+      if (!statement) return false;
+      statements.add(statement);
+    }
+    for (const statement of statements) {
+      const parent = statement.parent;
+      if (parent?.type === "BlockStatement" || parent?.type === "SwitchCase") {
+        const siblings: readonly TSESTree.Node[] = parent.type === "BlockStatement" ? parent.body : parent.consequent;
+        const previous = siblings[siblings.indexOf(statement) - 1];
+        // Already flushed right before this send.
+        if (previous?.type === "ExpressionStatement" && previous.expression.type === "AwaitExpression" && flushCallOf(previous, isFlush)) continue;
+        edits.insertBefore(statement, `${flushLine}${nl}${indentationAt(text, statement.range[0])}`);
+      } else if (parent && isBodyPosition(parent, statement)) {
+        edits.insertBefore(statement, `{ ${flushLine} `);
+        edits.insertAfter(statement, " }");
+      } else {
+        return false;
+      }
+    }
+    if (edits.edits.length === 0) return false;
+    // The fire-and-forget flush after the response would only flush again, too late.
+    for (const call of this.flush.unawaitedFlushes) this.removeFlushStatementOf(call);
+    return true;
   }
 
   /** The statement the finally runs. */
@@ -278,6 +343,79 @@ class FlushWriter {
     const index = this.edits.edits.findIndex((edit) => edit.start === start && edit.end === start && edit.text.trim() === "");
     if (index !== -1) this.edits.edits.splice(index, 1);
     removeStatement(this.edits, this.text, statement);
+  }
+}
+
+/**
+ * The calls by which `fn` sends its response through the parameter `end` names (`res.json(…)`,
+ * `res.status(400).send(…)`); undefined when it sends none that way (it ends by returning), "unseen"
+ * when the response object leaves the handler (passed to a function, returned, aliased, used in a
+ * nested function) so a send may happen where no flush can be written before it.
+ */
+function responseSends(input: AnalysisInput, fn: FunctionNode, end: ResponseCallEnd): readonly TSESTree.CallExpression[] | "unseen" | undefined {
+  const parameter = fn.params[end.parameterIndex];
+  if (parameter?.type !== "Identifier") return undefined;
+  const variable = findVariable(input.scopeManager, fn.body, parameter.name);
+  if (!variable || !variable.defs.some((def) => def.name === parameter)) return undefined;
+  const sends: TSESTree.CallExpression[] = [];
+  let unseen = false;
+  for (const reference of variable.references) {
+    let node: TSESTree.Node = reference.identifier;
+    if (node === parameter) continue;
+    let sent = false;
+    // Walk `res.status(400).set(h, v).send(body)` up to the sending call.
+    for (;;) {
+      const member: TSESTree.Node | undefined = node.parent;
+      if (member?.type !== "MemberExpression" || member.object !== node) break;
+      const name = memberName(member);
+      const call: TSESTree.Node | undefined = member.parent;
+      if (call?.type !== "CallExpression" || call.callee !== member || name === undefined) break; // `res.locals`, `res.headersSent`
+      if (end.methods.includes(name)) {
+        sends.push(call);
+        sent = true;
+        break;
+      }
+      if (!end.chainable.includes(name)) break; // `res.setHeader(…)`: does not send
+      node = call;
+    }
+    // Anything but a member of `res` (`helper(req, res)`, `stream.pipe(res)`, `return res`, `const r = res`) may send elsewhere.
+    const member = reference.identifier.parent;
+    if (!sent && !(member?.type === "MemberExpression" && member.object === reference.identifier)) unseen = true;
+  }
+  // A send inside a nested function (`promise.then(() => res.json(x))`) cannot be preceded by an awaited flush of the handler.
+  if (sends.some((send) => enclosingFunction(send) !== fn)) unseen = true;
+  if (unseen) return "unseen";
+  return sends.length > 0 ? sends : undefined;
+}
+
+/** The statement a send is (`res.json(x);`, `await res.json(x);`, `return res.json(x);`, `return void res.end();`), if it is one. */
+function sendStatementOf(send: TSESTree.CallExpression): TSESTree.Statement | undefined {
+  let node: TSESTree.Node = send;
+  while (node.parent?.type === "ChainExpression" || node.parent?.type === "AwaitExpression" || (node.parent?.type === "UnaryExpression" && node.parent.operator === "void")) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === "ExpressionStatement" || parent?.type === "ReturnStatement") return parent;
+  return undefined;
+}
+
+/** The project's declared version is below `since` (an undeclared one is taken to be current). */
+function isOlderThan(declared: readonly [number, number] | undefined, since: readonly [number, number]): boolean {
+  if (declared === undefined) return false;
+  return declared[0] < since[0] || (declared[0] === since[0] && declared[1] < since[1]);
+}
+
+/** `statement` is the unbraced body of an `if`/`else` or a loop in `parent`. */
+function isBodyPosition(parent: TSESTree.Node, statement: TSESTree.Statement): boolean {
+  switch (parent.type) {
+    case "IfStatement":
+      return parent.consequent === statement || parent.alternate === statement;
+    case "ForStatement":
+    case "ForInStatement":
+    case "ForOfStatement":
+    case "WhileStatement":
+    case "DoWhileStatement":
+      return parent.body === statement;
+    default:
+      return false;
   }
 }
 

@@ -12,6 +12,9 @@ export const MARKER_MESSAGES = {
   /** Non-async and callback-style handlers alike: making them async is the person's call. */
   /** `flush` is the profile's flush call: `tracer.forceFlush()`, `tracer.flush()` (1.x), `provider.forceFlush()`. */
   lambdaNotAsync: (flush: string) => `make this handler async and await ${flush} before it returns`,
+  /** An HTTP handler that answers through `res`: the flush must come before the response is sent, and not every send can be seen. */
+  lambdaFlushBeforeResponse: (flush: string) =>
+    `await ${flush} before each place this handler sends its response (res.send/json/end): the platform stops the work once the response is sent`,
   lambdaWrapByHand: (flush: string) => `wrap the rest of this handler in try { … } finally { await ${flush}; }`,
   lambdaNoTracer: (profile: "honeyhive" | "honeyhive-1x" | "opentelemetry") =>
     profile === "opentelemetry"

@@ -10,9 +10,45 @@ import type { HoneyhiveSettings } from "../settings.js";
 /** How a platform lets work go on after the response has been sent, if it has such a hook. */
 export type BackgroundWork =
   /** An imported function: `waitUntil(promise)` from `@vercel/functions`, `after(fn)` from `next/server`. */
-  | { readonly kind: "import"; readonly module: string; readonly name: string; readonly takes: "promise" | "callback" }
-  /** A method of one of the handler's parameters: Cloudflare's `ctx.waitUntil(promise)`. */
-  | { readonly kind: "parameter-method"; readonly parameterIndex: number; readonly method: string; readonly takes: "promise" };
+  | {
+      readonly kind: "import";
+      readonly module: string;
+      readonly name: string;
+      readonly takes: "promise" | "callback";
+      /**
+       * The export exists from this version of `package` on (`after` of `next/server`: Next.js 15.1). A
+       * project whose package.json admits an older version gets the next form; one that does not say, this.
+       */
+      readonly since?: { readonly package: string; readonly version: readonly [major: number, minor: number] };
+    }
+  /**
+   * A method of one of the handler's parameters: Cloudflare's `ctx.waitUntil(promise)`. `exportNames`:
+   * only for handlers exported under these names (Netlify's `(req, context)` default export has
+   * `context.waitUntil`; its Lambda-compatible `handler(event, context)` gets Lambda's context, which has none).
+   */
+  | { readonly kind: "parameter-method"; readonly parameterIndex: number; readonly method: string; readonly takes: "promise"; readonly exportNames?: readonly string[] }
+  /**
+   * A method of a property of `this`, for a handler that is a method of a class: Cloudflare's
+   * `class extends WorkerEntrypoint` has `this.ctx.waitUntil(promise)`.
+   */
+  | { readonly kind: "this-method"; readonly property: string; readonly method: string; readonly takes: "promise" };
+
+/**
+ * How an invocation ends, when it is not by settling the handler's returned promise: an HTTP handler
+ * that answers through a response object (`(req, res) => { res.json(body); }`) ends when one of these
+ * methods sends the response (Google Cloud Functions throttles the CPU then), so a flush in a `finally`
+ * would run too late. Applies to a handler that calls one of `methods` on its parameter at
+ * `parameterIndex` (directly or after chained setters such as `res.status(200)`); other handlers of
+ * the platform (CloudEvent functions, Firebase event triggers) end with their promise.
+ */
+export interface ResponseCallEnd {
+  readonly kind: "responseCall";
+  readonly parameterIndex: number;
+  /** The methods that send the response: `send`, `json`, `end`, … */
+  readonly methods: readonly string[];
+  /** Methods that return the response for chaining before the sending one: `status`, `set`, … */
+  readonly chainable: readonly string[];
+}
 
 /** A serverless runtime that stops or freezes the work once the handler has returned (or responded). */
 export interface PlatformDescriptor {
@@ -22,8 +58,13 @@ export interface PlatformDescriptor {
   readonly name: string;
   /** The runtime freezes or ends the instance after the response: unflushed spans are lost. */
   readonly freezesAfterReturn: boolean;
-  /** The form a fix should write when the runtime offers one (else an awaited flush in try/finally). */
-  readonly backgroundWork?: BackgroundWork;
+  /**
+   * The form a fix should write when the runtime offers one (else an awaited flush in try/finally); a
+   * list is tried in order, the first that the handler can write wins.
+   */
+  readonly backgroundWork?: BackgroundWork | readonly BackgroundWork[];
+  /** How an HTTP invocation may end other than by returning (absent: it ends when the handler's promise settles). */
+  readonly responseCall?: ResponseCallEnd;
   /** Where the platform's own entry points receive what the caller sent (the rule `require-valid-session-id`). */
   readonly requestInputs?: RequestInputs;
 }

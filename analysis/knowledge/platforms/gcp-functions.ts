@@ -3,11 +3,23 @@ import { INVOCATION_INPUT } from "../frameworks/common.js";
 
 /**
  * Google Cloud Functions throttles the instance's CPU once the response is sent (HTTP) or the
- * handler's promise settles (CloudEvents): exports still in flight may never finish.
+ * handler's promise settles (CloudEvents): exports still in flight may never finish. An HTTP function
+ * `(req, res)` ends when it calls `res.send()`/`res.json()`/`res.end()`/…, not when it returns
+ * ("Terminate HTTP functions with res.redirect(), res.send(), or res.end()", and code after the
+ * response "may not execute": https://cloud.google.com/functions/docs/samples/functions-concepts-after-response),
+ * so its flush goes before each of those calls. Cloud Functions for Firebase `onRequest` is the same
+ * (Express) response object.
  */
 export const gcpFunctions = {
   id: "gcp-functions",
   name: "Google Cloud Functions",
   freezesAfterReturn: true,
   requestInputs: INVOCATION_INPUT,
+  responseCall: {
+    kind: "responseCall",
+    parameterIndex: 1,
+    // Express's response: the methods that send, and those that return `res` for chaining before one.
+    methods: ["send", "json", "jsonp", "end", "sendStatus", "redirect", "sendFile", "download", "render"],
+    chainable: ["status", "set", "header", "type", "cookie", "clearCookie", "location", "vary", "append", "attachment", "links", "contentType"],
+  },
 } as const satisfies PlatformDescriptor;

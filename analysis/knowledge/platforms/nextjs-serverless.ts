@@ -9,5 +9,7 @@ export const nextjsServerless = {
   id: "nextjs-serverless",
   name: "Next.js serverless function",
   freezesAfterReturn: true,
-  backgroundWork: { kind: "import", module: "next/server", name: "after", takes: "callback" },
+  // Stable since Next.js 15.1 (https://nextjs.org/docs/app/api-reference/functions/after); an older
+  // Next.js gets the awaited flush (Vercel's own `waitUntil` is Vercel's alone, and the host is not known here).
+  backgroundWork: { kind: "import", module: "next/server", name: "after", takes: "callback", since: { package: "next", version: [15, 1] } },
 } as const satisfies PlatformDescriptor;
