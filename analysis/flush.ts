@@ -32,7 +32,7 @@ import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { isFunctionNode, memberName, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
-import { isFlushByName, otelSetupOf, profileFlushTestOf, type FlushTest, type OtelSetup } from "./flush-calls.js";
+import { importedOtelUseIn, isFlushByName, mayImportOtelPipeline, otelSetupOf, profileFlushTestOf, type FlushTest, type OtelSetup } from "./flush-calls.js";
 import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { FLUSH_STATICS_1X, honeyhive1xProfile } from "./knowledge/sdks/honeyhive-1x.js";
@@ -646,10 +646,10 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
   try {
     const sdk = getSdkModel(input);
     const otel = otelSetupOf(input);
-    if (!sdk.usesSdk && !otel) return undefined;
+    if (!sdk.usesSdk && !otel && !mayImportOtelPipeline(input.text)) return undefined;
     const fn = handler.function;
     const use = sdk.usesSdk ? firstTracerUse(input, fn) : undefined;
-    const via = use ? honeyhiveFlush(input, fn, use) : otel && tracesThroughOtel(input, otel, fn) ? otelFlush(otel) : undefined;
+    const via = use ? honeyhiveFlush(input, fn, use) : otel ? (tracesThroughOtel(input, otel, fn) ? otelFlush(otel.flushTarget?.variable?.name) : undefined) : importedOtelFlush(input, fn);
     const isFlush = flushTestOf(input);
     const calls = collectFlushCalls(input, fn, isFlush);
     const checkable = fn.async && !handler.callbackStyle;
@@ -768,8 +768,13 @@ function tracesThroughOtel(input: AnalysisInput, otel: OtelSetup, fn: FunctionNo
   return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.Identifier, AST_NODE_TYPES.CallExpression], fn.body).some((node) => otel.tracesAt(node));
 }
 
-/** `await provider.forceFlush()` on the provider (or span processor) variable the file has. */
-function otelFlush(otel: OtelSetup): FlushVia {
-  const receiver = otel.flushTarget?.variable?.name;
+/** `await provider.forceFlush()` on the provider (or span processor) variable the file has or imports. */
+function otelFlush(receiver: string | undefined): FlushVia {
   return { profile: "opentelemetry", receiver, flushText: receiver === undefined ? undefined : `${receiver}.forceFlush()`, setup: 0 };
+}
+
+/** A handler of a file without a pipeline of its own that traces through one a project module makes (analysis/flush-calls.ts). */
+function importedOtelFlush(input: AnalysisInput, fn: FunctionNode): FlushVia | undefined {
+  const imported = importedOtelUseIn(input, fn.body);
+  return imported && otelFlush(imported.receiver);
 }

@@ -2,9 +2,10 @@
 // learn from the modules a linted file imports, one module deep (analysis/project-modules.ts), changes
 // the verdict. Each case is also linted as a file outside any project (the imports then resolve to
 // nothing), to show that the verdict comes from the imported module and not from the file alone.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
 import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "../analysis/project-modules.js";
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
@@ -135,5 +136,114 @@ describe("no-global-tracer-with-evaluate across files", () => {
   it("without the imported module, the evaluated function's binding is unknown", () => {
     const path = "src/eval/run-bound.ts";
     expect(lintWithRule(EVALUATE_RULE, evaluateRule, file(path).code, alone(path))).toEqual([]);
+  });
+});
+
+/** A project on disk, made once for the cases below (RuleTester lints by filename, and the rule follows the handler's imports there). */
+function tempProject(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "honeyhive-otel-xfile-"));
+  for (const [path, text] of Object.entries({ "package.json": `{ "name": "otel-app", "private": true }\n`, ...files })) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const HH_EXPORTER = `new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" })`;
+const OTEL_IMPORTS = `import { trace } from "@opentelemetry/api";
+import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+`;
+const OTEL_APP = tempProject({
+  // Builds and registers a provider exporting to HoneyHive, exports it and a tracer of it.
+  "src/tracing.ts": `${OTEL_IMPORTS}
+export const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${HH_EXPORTER})] });
+provider.register();
+export const tracer = provider.getTracer("orders");
+export const apiTracer = trace.getTracer("orders");
+export async function flushTelemetry() {
+  await provider.forceFlush();
+}
+`,
+  // The same pipeline, exporting to another vendor.
+  "src/vendor-tracing.ts": `${OTEL_IMPORTS}
+export const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://otlp.example.com/v1/traces" }))] });
+provider.register();
+export const tracer = provider.getTracer("orders");
+`,
+  // Side-effect modules: one registers instrumentations and does not export its provider; NodeSDK has no forceFlush.
+  "src/instrumentation.ts": `${OTEL_IMPORTS}import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${HH_EXPORTER})] });
+provider.register();
+registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
+`,
+  "src/otel-sdk.ts": `import { NodeSDK } from "@opentelemetry/sdk-node";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+new NodeSDK({ traceExporter: ${HH_EXPORTER} }).start();
+`,
+});
+afterAll(() => rmSync(OTEL_APP, { recursive: true, force: true }));
+
+const LAMBDA_TYPES = `import type { APIGatewayProxyEvent } from "aws-lambda";\n`;
+const otelCase = (name: string, code: string) => ({ filename: join(OTEL_APP, "src/handlers", `${name}.ts`), code: LAMBDA_TYPES + code });
+const WORK = `  return tracer.startActiveSpan("order", async (span) => {\n    span.end();\n    return { statusCode: 200, body: event.body ?? "" };\n  });\n`;
+/** The suggestion: the body in try/finally flushing `receiver` (the returned promise awaited, so the flush runs after it). */
+const wrapped = (code: string, body: string, receiver: string) =>
+  LAMBDA_TYPES +
+  code.replace(body, `  try {\n${body.replace(/^(?=.)/gm, "  ").replace("return tracer.", "return await tracer.")}  } finally {\n    await ${receiver}.forceFlush();\n  }\n`);
+
+const PROVIDER_TRACER = `import { provider } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const tracer = provider.getTracer("orders");\n${WORK}};\n`;
+const IMPORTED_TRACER = `import { provider, tracer } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n${WORK}};\n`;
+const TRACER_ONLY = `import { tracer } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n${WORK}};\n`;
+const API_TRACER = `import { trace } from "@opentelemetry/api";\nimport { provider as otelProvider } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const tracer = trace.getTracer("orders");\n${WORK}};\n`;
+const INSTRUMENTED = `import "../instrumentation.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const response = await fetch("https://example.com/orders");\n  return { statusCode: response.status, body: event.body ?? "" };\n};\n`;
+const SDK_STARTED = `import "../otel-sdk.js";\nimport { trace } from "@opentelemetry/api";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const tracer = trace.getTracer("orders");\n${WORK}};\n`;
+
+describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a project module", () => {
+  ruleTester.run(FLUSH_RULE, testableRule(flushRule), {
+    valid: [
+      // The imported provider flushed, or an imported helper that flushes it on every path.
+      otelCase("flushed", PROVIDER_TRACER.replace("  return tracer", "  await provider.forceFlush();\n  return tracer")),
+      otelCase("helper", `import { flushTelemetry, tracer } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  try {\n  ${WORK.replace(/\n(?=.)/g, "\n  ")}  } finally {\n    await flushTelemetry();\n  }\n};\n`),
+      // Look-alikes: another vendor's pipeline; a package (never read); a handler that does not trace.
+      otelCase("vendor", TRACER_ONLY.replace("../tracing.js", "../vendor-tracing.js")),
+      // Named `tracer` and used through no member: the module says it is an OpenTelemetry tracer, not a HoneyHive one.
+      otelCase("vendor-named", `import { tracer } from "../vendor-tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => ({ statusCode: 200, body: JSON.stringify([tracer, event.body]) });\n`),
+      otelCase("package", TRACER_ONLY.replace("../tracing.js", "@acme/tracing")),
+      otelCase("no-trace", `import { provider } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => ({ statusCode: 200, body: event.body ?? "" });\nexport const name = provider.constructor.name;\n`),
+    ],
+    invalid: [
+      {
+        ...otelCase("provider-tracer", PROVIDER_TRACER),
+        errors: [
+          {
+            messageId: "missingFlush",
+            data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" },
+            suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "provider.forceFlush()" }, output: wrapped(PROVIDER_TRACER, `  const tracer = provider.getTracer("orders");\n${WORK}`, "provider") }],
+          },
+        ],
+      },
+      {
+        ...otelCase("imported-tracer", IMPORTED_TRACER),
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "provider.forceFlush()" }, output: wrapped(IMPORTED_TRACER, WORK, "provider") }] }],
+      },
+      {
+        ...otelCase("api-tracer", API_TRACER),
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "otelProvider.forceFlush()", platform: "AWS Lambda" }, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "otelProvider.forceFlush()" }, output: wrapped(API_TRACER, `  const tracer = trace.getTracer("orders");\n${WORK}`, "otelProvider") }] }],
+      },
+      // The provider is not imported here: no suggestion names it (the codemod leaves a marker).
+      { ...otelCase("tracer-only", TRACER_ONLY), errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }] },
+      // Side-effect imports: instrumentations of a registered pipeline; NodeSDK (no forceFlush of its own).
+      { ...otelCase("instrumented", INSTRUMENTED), errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }] },
+      { ...otelCase("sdk-started", SDK_STARTED), errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }] },
+    ],
+  });
+
+  it("without the imported modules, none of these handlers is reported", () => {
+    for (const code of [PROVIDER_TRACER, IMPORTED_TRACER, API_TRACER, INSTRUMENTED]) {
+      expect(lintWithRule(FLUSH_RULE, flushRule, LAMBDA_TYPES + code, alone("src/handlers/h.ts"))).toEqual([]);
+    }
   });
 });
