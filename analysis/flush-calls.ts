@@ -20,7 +20,7 @@ import { FIX_PREFERENCE, mayExportOtelToHoneyhive, OTEL_COMPONENTS, type OtelCom
 export { mayExportOtelToHoneyhive };
 import type { ModuleFacts } from "./export-facts.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
-import { importedExport, importedModule } from "./project-modules.js";
+import { importedExport, importedModule, importOrigin } from "./project-modules.js";
 import { getSdkModel } from "./sdk-model.js";
 
 /** Tells whether a call flushes (a profile's flush call, or a same-file function that flushes on every path). */
@@ -288,8 +288,10 @@ export function mayImportOtelPipeline(text: string): boolean {
 
 /** How a handler traces through a pipeline made in a project module it imports. */
 export interface ImportedOtelUse {
-  /** The local name of the imported provider (or span processor) to flush, when the file imports it. */
+  /** What to flush: the local name of the imported provider (or span processor), or the export name `addImport` brings in. */
   readonly receiver: string | undefined;
+  /** The module exports the provider and the file does not import it: the fix adds `import { <name> } from "<module>"`. */
+  readonly addImport?: { readonly module: string; readonly name: string };
 }
 
 /** A project module the file imports, with its facts; `sideEffect`: `import "./x"`, a bare `require("./x")`. */
@@ -341,7 +343,7 @@ export function importedOtelUseIn(input: AnalysisInput, fn: TSESTree.Node): Impo
   if (!mayImportOtelPipeline(input.text)) return undefined;
   const { bindings } = getAnalysisContext(input);
   const resolver = new ReceiverResolver(input, bindings);
-  let flushSource: { readonly path: string; readonly name: string } | undefined;
+  let flushSource: FlushSource | undefined;
   let traces = false;
   let usesApiTracer = false;
   const asked = new Set<Scope.Variable>();
@@ -361,7 +363,8 @@ export function importedOtelUseIn(input: AnalysisInput, fn: TSESTree.Node): Impo
       if ((fact.kind !== "otel" && fact.kind !== "otelTracer") || !fact.honeyhive) continue;
       traces = true;
       const name = fact.kind === "otelTracer" ? fact.provider : FIX_PREFERENCE.includes(fact.role) ? found!.name : undefined;
-      if (!flushSource && name !== undefined) flushSource = { path: found!.path, name };
+      const specifier = importOrigin(input, variable)?.specifier;
+      if (!flushSource && name !== undefined && specifier !== undefined) flushSource = { path: found!.path, name, specifier };
     }
   }
   if (!traces) {
@@ -372,9 +375,28 @@ export function importedOtelUseIn(input: AnalysisInput, fn: TSESTree.Node): Impo
     );
     if (!registered) return undefined;
     const flushExport = registered.facts.otelPipeline?.flushExport;
-    if (flushExport !== undefined) flushSource = { path: registered.path, name: flushExport };
+    if (flushExport !== undefined) flushSource = { path: registered.path, name: flushExport, specifier: registered.specifier };
   }
-  return { receiver: flushSource && localNameOfImport(input, flushSource) };
+  if (!flushSource) return { receiver: undefined };
+  const local = localNameOfImport(input, flushSource);
+  if (local !== undefined) return { receiver: local };
+  // Imported from the specifier the file already uses, when that names the defining module itself
+  // (not a barrel, which may not re-export the provider) and the name is free in the file.
+  const direct = importedModule(input, flushSource.specifier)?.path === flushSource.path;
+  if (!direct || isNameTaken(input, flushSource.name)) return { receiver: undefined };
+  return { receiver: flushSource.name, addImport: { module: flushSource.specifier, name: flushSource.name } };
+}
+
+/** An export that flushes the pipeline: its name, the module defining it, and the specifier the file imports that module by. */
+interface FlushSource {
+  readonly path: string;
+  readonly name: string;
+  readonly specifier: string;
+}
+
+/** `name` is declared anywhere in the file (adding an import of it would clash or be shadowed). */
+function isNameTaken(input: AnalysisInput, name: string): boolean {
+  return input.scopeManager.scopes.some((scope) => scope.set.has(name)) || input.scopeManager.globalScope?.through.some((reference) => reference.identifier.name === name) === true;
 }
 
 /** The local name under which the file imports export `name` of the module at `path` (`import { provider as p }` → `p`). */

@@ -63,6 +63,11 @@ export interface LambdaFlush {
    * handler can reach flushes (a review marker then).
    */
   readonly flushText: string | undefined;
+  /**
+   * An import the fix adds for `flushText` (OpenTelemetry: the provider exported by the project module
+   * the handler imports its tracer from, which the file does not import yet).
+   */
+  readonly flushImport?: { readonly module: string; readonly name: string };
   /** The tracer to flush: the first one the handler uses (or binds through a traced function). */
   readonly tracer: TracerDeclaration | undefined;
   /**
@@ -660,6 +665,7 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
       traces: via !== undefined,
       profile: via?.profile ?? "honeyhive",
       flushText: via?.flushText,
+      ...(via?.flushImport ? { flushImport: via.flushImport } : {}),
       tracer: use?.tracer,
       tracerText: via?.receiver,
       statementsBeforeTry: setup,
@@ -693,6 +699,7 @@ interface FlushVia {
   /** What the flush is called on (`tracer`, `HoneyHiveTracer`, `provider`). */
   readonly receiver: string | undefined;
   readonly flushText: string | undefined;
+  readonly flushImport?: LambdaFlush["flushImport"];
   readonly setup: number;
 }
 
@@ -776,5 +783,7 @@ function otelFlush(receiver: string | undefined): FlushVia {
 /** A handler of a file without a pipeline of its own that traces through one a project module makes (analysis/flush-calls.ts). */
 function importedOtelFlush(input: AnalysisInput, fn: FunctionNode): FlushVia | undefined {
   const imported = importedOtelUseIn(input, fn.body);
-  return imported && otelFlush(imported.receiver);
+  if (!imported) return undefined;
+  const via = otelFlush(imported.receiver);
+  return imported.addImport ? { ...via, flushImport: imported.addImport } : via;
 }

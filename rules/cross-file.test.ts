@@ -233,8 +233,22 @@ describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a pro
         ...otelCase("api-tracer", API_TRACER),
         errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "otelProvider.forceFlush()", platform: "AWS Lambda" }, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "otelProvider.forceFlush()" }, output: wrapped(API_TRACER, `  const tracer = trace.getTracer("orders");\n${WORK}`, "otelProvider") }] }],
       },
-      // The provider is not imported here: no suggestion names it (the codemod leaves a marker).
-      { ...otelCase("tracer-only", TRACER_ONLY), errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }] },
+      // The provider is not imported here: the suggestion imports it from the tracer's module.
+      {
+        ...otelCase("tracer-only", TRACER_ONLY),
+        errors: [
+          {
+            messageId: "missingFlush",
+            data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" },
+            suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "provider.forceFlush()" }, output: wrapped(TRACER_ONLY, WORK, "provider").replace("{ tracer }", "{ tracer, provider }") }],
+          },
+        ],
+      },
+      // ... unless `provider` names something else in the file: no suggestion (the codemod leaves a marker).
+      {
+        ...otelCase("provider-taken", `${TRACER_ONLY}const provider = "aws";\n`),
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
+      },
       // Side-effect imports: instrumentations of a registered pipeline; NodeSDK (no forceFlush of its own).
       { ...otelCase("instrumented", INSTRUMENTED), errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }] },
       { ...otelCase("sdk-started", SDK_STARTED), errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }] },
