@@ -278,9 +278,9 @@ function holderOf(value: TSESTree.Node, bindings: Bindings): Scope.Variable | un
 /**
  * The text test before any module is read for a handler file without a pipeline of its own: it names
  * OpenTelemetry, a tracer, a flush, or has a side-effect import of a project-looking module
- * (`import "./instrumentation"`, `require("@/tracing")`).
+ * (`import "./instrumentation"`, `require("@/tracing")`; not a stylesheet, JSON or image).
  */
-const MAY_IMPORT_OTEL = /@opentelemetry\/|tracer|forceFlush|^\s*(?:import|require\s*\()\s*["'](?:\.{1,2}\/|@\/|~\/|#)/im;
+const MAY_IMPORT_OTEL = /@opentelemetry\/|tracer|forceFlush|^\s*(?:import|require\s*\()\s*["'](?:\.{1,2}\/|@\/|~\/|#)(?![^"']*\.(?:css|scss|sass|less|json|svg|png)["'])/im;
 
 export function mayImportOtelPipeline(text: string): boolean {
   return MAY_IMPORT_OTEL.test(text);

@@ -7,11 +7,13 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
+import { mayImportOtelPipeline } from "../analysis/flush-calls.js";
 import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "../analysis/project-modules.js";
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
 import sessionRule, { RULE_NAME as SESSION_RULE } from "./no-session-start-in-handler.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
-import { lintWithRule } from "./test-utils/fixture-lint.js";
+import { Linter } from "eslint";
+import { configForRule, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const APP = join(FIXTURES_DIR, "cross-file", "app");
@@ -259,5 +261,40 @@ describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a pro
     for (const code of [PROVIDER_TRACER, IMPORTED_TRACER, API_TRACER, INSTRUMENTED]) {
       expect(lintWithRule(FLUSH_RULE, flushRule, LAMBDA_TYPES + code, alone("src/handlers/h.ts"))).toEqual([]);
     }
+  });
+});
+
+describe("require-force-flush-in-lambda: what it reads of the modules a Lambda file imports", () => {
+  let restore: ProjectModules | undefined;
+  afterEach(() => {
+    if (restore) setProjectModules(restore);
+    restore = undefined;
+  });
+  /** Lints a file of the temporary project (a Linter rooted there: the default cwd's config does not match it). */
+  const lintInApp = (code: string, path: string) =>
+    new Linter({ configType: "flat", cwd: OTEL_APP }).verify(code, configForRule(FLUSH_RULE, flushRule), { filename: join(OTEL_APP, path) });
+  const countingReads = (): string[] => {
+    const reads: string[] = [];
+    restore = setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, readFile: (path) => (reads.push(path), NODE_FILE_SYSTEM.readFile(path)) }));
+    return reads;
+  };
+
+  it("reads no module for a handler file whose text names no OpenTelemetry, tracer or flush word and has no side-effect import", () => {
+    const reads = countingReads();
+    const code = `${LAMBDA_TYPES}import { provider as source } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => ({ statusCode: 200, body: String(source) + event.body });\n`;
+    expect(lintInApp(code, "src/handlers/plain.ts")).toEqual([]);
+    expect(reads).toEqual([]);
+    // The text gate that decides it before any module is resolved; every traced case above passes it.
+    expect(mayImportOtelPipeline(code)).toBe(false);
+    expect(mayImportOtelPipeline(`import "./styles.css";\nimport "dotenv/config";\n`)).toBe(false);
+    for (const traced of [PROVIDER_TRACER, IMPORTED_TRACER, TRACER_ONLY, API_TRACER, INSTRUMENTED, SDK_STARTED]) expect(mayImportOtelPipeline(traced)).toBe(true);
+  });
+
+  it("reads the module a side-effect import names, and the one a tracer is imported from", () => {
+    const reads = countingReads();
+    expect(lintInApp(LAMBDA_TYPES + INSTRUMENTED, "src/handlers/instrumented.ts").map((message) => message.messageId)).toEqual(["missingFlush"]);
+    expect(reads).toContain(join(OTEL_APP, "src/instrumentation.ts"));
+    expect(lintInApp(LAMBDA_TYPES + TRACER_ONLY, "src/handlers/tracer-only.ts").map((message) => message.messageId)).toEqual(["missingFlush"]);
+    expect(reads).toContain(join(OTEL_APP, "src/tracing.ts"));
   });
 });
