@@ -382,7 +382,9 @@ export function importedOtelUseIn(input: AnalysisInput, fn: TSESTree.Node): Impo
   if (local !== undefined) return { receiver: local };
   // Imported from the specifier the file already uses, when that names the defining module itself
   // (not a barrel, which may not re-export the provider) and the name is free in the file.
-  const direct = importedModule(input, flushSource.specifier)?.path === flushSource.path;
+  // Only into an ES module import the file already has (a CommonJS file gets no `import` statement).
+  const esmImport = input.ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === flushSource!.specifier);
+  const direct = esmImport && importedModule(input, flushSource.specifier)?.path === flushSource.path;
   if (!direct || isNameTaken(input, flushSource.name)) return { receiver: undefined };
   return { receiver: flushSource.name, addImport: { module: flushSource.specifier, name: flushSource.name } };
 }
@@ -399,16 +401,16 @@ function isNameTaken(input: AnalysisInput, name: string): boolean {
   return input.scopeManager.scopes.some((scope) => scope.set.has(name)) || input.scopeManager.globalScope?.through.some((reference) => reference.identifier.name === name) === true;
 }
 
-/** The local name under which the file imports export `name` of the module at `path` (`import { provider as p }` → `p`). */
-function localNameOfImport(input: AnalysisInput, target: { readonly path: string; readonly name: string }): string | undefined {
-  for (const statement of input.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === "type") continue;
-    for (const specifier of statement.specifiers) {
-      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier || specifier.local.name === undefined) continue;
-      const variable = input.scopeManager.getDeclaredVariables(specifier)[0];
-      const found = variable && importedExport(input, variable);
-      if (found?.path === target.path && found.name === target.name) return specifier.local.name;
-    }
+/**
+ * The local name under which the file imports export `name` of the module at `path`, by `import` or
+ * `require` (`import { provider as p }` → `p`, `const { provider } = require("./tracing")`).
+ */
+function localNameOfImport(input: AnalysisInput, target: FlushSource): string | undefined {
+  const moduleScope = input.scopeManager.scopes.find((scope) => scope.type === "module") ?? input.scopeManager.globalScope;
+  for (const variable of moduleScope?.variables ?? []) {
+    // The cheap test first: only a binding of that export name is resolved.
+    if (importOrigin(input, variable)?.name !== target.name) continue;
+    if (importedExport(input, variable)?.path === target.path) return variable.name;
   }
   return undefined;
 }

@@ -655,6 +655,8 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     const fn = handler.function;
     const use = sdk.usesSdk ? firstTracerUse(input, fn) : undefined;
     const via = use ? honeyhiveFlush(input, fn, use) : otel ? (tracesThroughOtel(input, otel, fn) ? otelFlush(otel.flushTarget?.variable?.name) : undefined) : importedOtelFlush(input, fn);
+    // Neither this SDK nor a pipeline of the file's own, nor one it imports: as before, nothing to say.
+    if (!via && !sdk.usesSdk && !otel) return undefined;
     const isFlush = flushTestOf(input);
     const calls = collectFlushCalls(input, fn, isFlush);
     const checkable = fn.async && !handler.callbackStyle;

@@ -201,6 +201,7 @@ const IMPORTED_TRACER = `import { provider, tracer } from "../tracing.js";\n\nex
 const TRACER_ONLY = `import { tracer } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n${WORK}};\n`;
 const API_TRACER = `import { trace } from "@opentelemetry/api";\nimport { provider as otelProvider } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const tracer = trace.getTracer("orders");\n${WORK}};\n`;
 const INSTRUMENTED = `import "../instrumentation.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const response = await fetch("https://example.com/orders");\n  return { statusCode: response.status, body: event.body ?? "" };\n};\n`;
+const REQUIRED = `const { provider: otelProvider, tracer } = require("../tracing.js");\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n${WORK}};\n`;
 const SDK_STARTED = `import "../otel-sdk.js";\nimport { trace } from "@opentelemetry/api";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const tracer = trace.getTracer("orders");\n${WORK}};\n`;
 
 describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a project module", () => {
@@ -245,6 +246,15 @@ describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a pro
             suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "provider.forceFlush()" }, output: wrapped(TRACER_ONLY, WORK, "provider").replace("{ tracer }", "{ tracer, provider }") }],
           },
         ],
+      },
+      // `require()` too; the provider under its local name, and no `import` added to a file that requires.
+      {
+        ...otelCase("required", REQUIRED),
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "otelProvider.forceFlush()", platform: "AWS Lambda" }, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "otelProvider.forceFlush()" }, output: wrapped(REQUIRED, WORK, "otelProvider") }] }],
+      },
+      {
+        ...otelCase("required-tracer", REQUIRED.replace("provider: otelProvider, ", "")),
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
       },
       // ... unless `provider` names something else in the file: no suggestion (the codemod leaves a marker).
       {
