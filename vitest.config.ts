@@ -15,6 +15,7 @@ export const INTEGRATION_TESTS = [
   "codemods/load-cost.test.ts",
   "codemods/sample-app-1x.test.ts",
   "codemods/transforms/1x/type-check.test.ts",
+  "codemods/transforms/lambda-force-flush-otel-module.test.ts",
   "rules/ci.test.ts",
   "rules/docs.test.ts",
   "rules/eslint-versions.test.ts",

@@ -11,9 +11,11 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { contains, isFunctionNode, memberName, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
-import { exportPath } from "./bindings.js";
+import { exportPath, originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { flushesOnEveryPath, flushTestOf } from "./flush.js";
+import { otelSetupOf } from "./flush-calls.js";
+import { activationOf } from "./tracer-init.js";
 import type { AnalysisInput } from "./input.js";
 import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { SESSION_STARTING_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
@@ -31,8 +33,18 @@ export type ExportFact =
    * that makes a new tracer per call. `async`: the caller must await it.
    */
   | { readonly kind: "getter"; readonly caching: boolean; readonly async: boolean }
-  /** An OpenTelemetry SDK object (`new NodeSDK(…)`, `new NodeTracerProvider(…)`), with its role. */
-  | { readonly kind: "otel"; readonly role: OtelRole }
+  /**
+   * An OpenTelemetry SDK object (`new NodeSDK(…)`, `new NodeTracerProvider(…)`, a span processor), with
+   * its role; `honeyhive`: the module's pipeline exports to HoneyHive (the test the rules apply in-file).
+   */
+  | { readonly kind: "otel"; readonly role: OtelRole; readonly honeyhive: boolean }
+  /**
+   * An OpenTelemetry tracer (`provider.getTracer(…)` of a provider the module makes, `trace.getTracer(…)`),
+   * never a HoneyHive one whatever its name. `provider`: the export name of the provider it comes from
+   * (for `trace.getTracer`, of what flushes the pipeline the module registers), if the module exports it;
+   * `honeyhive`: its spans go to a pipeline of the module that exports to HoneyHive.
+   */
+  | { readonly kind: "otelTracer"; readonly provider: string | undefined; readonly honeyhive: boolean }
   /** A function that flushes on every path (the flush analysis of the file itself decides). */
   | { readonly kind: "flushHelper" }
   /** A function wrapped by `trace({ tracer }, fn)` / `tracer.trace(…, fn)` bound to the module's own tracer `tracer`. */
@@ -53,6 +65,17 @@ export interface ModuleFacts {
   readonly exports: Readonly<Record<string, readonly ExportFact[]>>;
   /** Re-exports, followed one hop by the reader (analysis/project-modules.ts). */
   readonly reExports: readonly ReExport[];
+  /** The module makes an OpenTelemetry pipeline that exports to HoneyHive (what `import "./instrumentation"` runs). */
+  readonly otelPipeline?: OtelPipelineFact;
+}
+
+export interface OtelPipelineFact {
+  /** Made the process's pipeline (`provider.register()`, `trace.setGlobalTracerProvider(provider)`, `sdk.start()`): `trace.getTracer()` reaches it. */
+  readonly registered: boolean;
+  /** Instrumentations are registered: they record a handler's own I/O once the pipeline is the global one. */
+  readonly instrumented: boolean;
+  /** The export name of what a fix flushes (the provider, else a span processor), if the module exports it. */
+  readonly flushExport: string | undefined;
 }
 
 export const NO_FACTS: ModuleFacts = Object.freeze({ exports: Object.freeze({}), reExports: Object.freeze([]) as readonly ReExport[] });
@@ -67,14 +90,19 @@ type ExportTarget = { readonly variable: Scope.Variable } | { readonly value: TS
 export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
   try {
     const { targets, reExports } = collectExports(input);
-    if (targets.size === 0) return reExports.length === 0 ? NO_FACTS : { exports: {}, reExports };
+    const exportNameOf = (variable: Scope.Variable): string | undefined => {
+      for (const [name, target] of targets) if ("variable" in target && target.variable === variable) return name;
+      return undefined;
+    };
+    const otelPipeline = otelPipelineOf(input, exportNameOf);
+    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 ? NO_FACTS : { exports: {}, reExports };
     const sdk = getSdkModel(input);
     const exports: Record<string, ExportFact[]> = {};
     for (const [name, target] of targets) {
-      const facts = factsOf(input, sdk, target);
+      const facts = factsOf(input, sdk, target, { exportNameOf, otelPipeline });
       if (facts.length > 0) exports[name] = facts;
     }
-    return { exports, reExports };
+    return otelPipeline ? { exports, reExports, otelPipeline } : { exports, reExports };
   } catch (error) {
     reportAnalysisError(error);
     return NO_FACTS;
@@ -177,7 +205,13 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
   return { targets, reExports };
 }
 
-function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget): ExportFact[] {
+/** What the facts of one export may refer to in the rest of the module. */
+interface ModuleView {
+  readonly exportNameOf: (variable: Scope.Variable) => string | undefined;
+  readonly otelPipeline: OtelPipelineFact | undefined;
+}
+
+function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, module: ModuleView): ExportFact[] {
   const facts: ExportFact[] = [];
   const tracer = "variable" in target ? sdk.tracers.find((candidate) => candidate.variable === target.variable) : undefined;
   const fn = functionOfTarget(target);
@@ -190,7 +224,9 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget): Exp
     facts.push({ kind: "tracer" });
   } else if (!tracer) {
     const role = otelRoleOf(input, valueOfTarget(target));
-    if (role) facts.push({ kind: "otel", role });
+    if (role) facts.push({ kind: "otel", role, honeyhive: otelSetupOf(input) !== undefined });
+    const otelTracer = otelTracerOf(input, valueOfTarget(target), module);
+    if (otelTracer) facts.push(otelTracer);
   }
   const value = valueOfTarget(target);
   const use = value ? sdk.traceUseOf(value) : undefined;
@@ -246,14 +282,45 @@ function functionOfTarget(target: ExportTarget): FunctionNode | undefined {
   return value;
 }
 
-/** `new NodeSDK(…)`, `new NodeTracerProvider(…)` of the OpenTelemetry packages the profile lists. */
+/** `new NodeSDK(…)`, `new NodeTracerProvider(…)`, `new BatchSpanProcessor(…)` of the OpenTelemetry packages the profile lists. */
 function otelRoleOf(input: AnalysisInput, value: TSESTree.Node | undefined): OtelRole | undefined {
   const expression = unwrapExpression(value);
   if (expression?.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const origin = getAnalysisContext(input).bindings.originOf(expression.callee);
   if (!origin || origin.path.length !== 1) return undefined;
   const component = OTEL_COMPONENTS.find((candidate) => candidate.export.package === origin.module && candidate.export.name === origin.path[0]);
-  return component && (component.role === "sdk" || component.role === "provider") ? component.role : undefined;
+  return component && component.role !== "exporter" ? component.role : undefined;
+}
+
+/** The pipeline the module makes, when it exports to HoneyHive (analysis/flush-calls.ts decides, as for a handler's own file). */
+function otelPipelineOf(input: AnalysisInput, exportNameOf: ModuleView["exportNameOf"]): OtelPipelineFact | undefined {
+  const setup = otelSetupOf(input);
+  if (!setup) return undefined;
+  const registered = setup.parts.some((part) => activationOf(input, part.creation, part.component) !== undefined);
+  const flushVariable = setup.flushTarget?.variable;
+  return { registered, instrumented: setup.instrumented, flushExport: flushVariable && exportNameOf(flushVariable) };
+}
+
+/** `provider.getTracer(…)` on a provider the module makes, or `trace.getTracer(…)` of `@opentelemetry/api`. */
+function otelTracerOf(input: AnalysisInput, value: TSESTree.Node | undefined, module: ModuleView): ExportFact | undefined {
+  const call = unwrapExpression(value);
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrapExpression(call.callee);
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== "getTracer") return undefined;
+  const object = unwrapExpression(callee.object);
+  if (object?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const { bindings } = getAnalysisContext(input);
+  const origin = bindings.originOf(object);
+  if (origin?.module === "@opentelemetry/api" && originName(origin) === "trace") {
+    // The global provider: this module's pipeline when it registers one (else whatever another module registers).
+    const registered = module.otelPipeline?.registered === true;
+    return { kind: "otelTracer", provider: registered ? module.otelPipeline?.flushExport : undefined, honeyhive: registered };
+  }
+  const variable = bindings.variableOf(object);
+  const def = variable?.defs[0];
+  const init = def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : null;
+  if (!variable || !init || otelRoleOf(input, init) !== "provider") return undefined;
+  return { kind: "otelTracer", provider: module.exportNameOf(variable), honeyhive: otelSetupOf(input) !== undefined };
 }
 
 /** The first `<tracer>.sessionStart()` / `.startSession()` in `fn` on a tracer `fn` does not create for itself. */

@@ -18,7 +18,9 @@ import { ALL_FLUSH_CALLS, FLUSH_METHODS_BY_NAME, type PackageExport, type Profil
 import { FIX_PREFERENCE, mayExportOtelToHoneyhive, OTEL_COMPONENTS, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
 
 export { mayExportOtelToHoneyhive };
-import { nodesOfType } from "./nodes.js";
+import type { ModuleFacts } from "./export-facts.js";
+import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
+import { importedExport, importedModule, importOrigin } from "./project-modules.js";
 import { getSdkModel } from "./sdk-model.js";
 
 /** Tells whether a call flushes (a profile's flush call, or a same-file function that flushes on every path). */
@@ -266,6 +268,149 @@ function holderOf(value: TSESTree.Node, bindings: Bindings): Scope.Variable | un
   const parent = outer.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
     return bindings.variableOf(parent.id) ?? undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// OpenTelemetry set up in a project module the file imports (one module deep)
+
+/**
+ * The text test before any module is read for a handler file without a pipeline of its own: it names
+ * OpenTelemetry, a tracer, a flush, or has a side-effect import of a project-looking module
+ * (`import "./instrumentation"`, `require("@/tracing")`; not a stylesheet, JSON or image).
+ */
+const MAY_IMPORT_OTEL = /@opentelemetry\/|tracer|forceFlush|^\s*(?:import|require\s*\()\s*["'](?:\.{1,2}\/|@\/|~\/|#)(?![^"']*\.(?:css|scss|sass|less|json|svg|png)["'])/im;
+
+export function mayImportOtelPipeline(text: string): boolean {
+  return MAY_IMPORT_OTEL.test(text);
+}
+
+/** How a handler traces through a pipeline made in a project module it imports. */
+export interface ImportedOtelUse {
+  /** What to flush: the local name of the imported provider (or span processor), or the export name `addImport` brings in. */
+  readonly receiver: string | undefined;
+  /** The module exports the provider and the file does not import it: the fix adds `import { <name> } from "<module>"`. */
+  readonly addImport?: { readonly module: string; readonly name: string };
+}
+
+/** A project module the file imports, with its facts; `sideEffect`: `import "./x"`, a bare `require("./x")`. */
+interface ImportedModule {
+  readonly specifier: string;
+  readonly sideEffect: boolean;
+  readonly path: string;
+  readonly facts: ModuleFacts;
+}
+
+const importedModuleLists = new AttachedCache<TSESTree.Program, readonly ImportedModule[]>("honeyhive.importedOtelModules");
+const sideEffectModuleLists = new AttachedCache<TSESTree.Program, readonly ImportedModule[]>("honeyhive.sideEffectOtelModules");
+
+/** The project modules the file imports at its top level (`sideEffectOnly`: `import "./x"` alone), read when a handler may trace through one. */
+function importedModulesOf(input: AnalysisInput, sideEffectOnly: boolean): readonly ImportedModule[] {
+  const cache = sideEffectOnly ? sideEffectModuleLists : importedModuleLists;
+  const cached = cache.get(input.ast);
+  if (cached) return cached;
+  const list: ImportedModule[] = [];
+  const add = (specifier: string, sideEffect: boolean) => {
+    if (sideEffectOnly && !sideEffect) return;
+    const found = importedModule(input, specifier);
+    if (found) list.push({ specifier, sideEffect, ...found });
+  };
+  for (const statement of input.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type") add(statement.source.value, statement.specifiers.length === 0);
+    else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+      const call = statement.expression;
+      const argument = call.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
+      const isRequire = call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === "require";
+      if (isRequire && argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string") add(argument.value, true);
+    }
+  }
+  cache.set(input.ast, list);
+  return list;
+}
+
+/** Members through which a handler traces with (or flushes) an OpenTelemetry provider or tracer. */
+const OTEL_USE_MEMBERS = new Set(["getTracer", "startActiveSpan", "startSpan", "forceFlush"]);
+const OTEL_USE_NAME = /tracer|provider|processor/i;
+
+/**
+ * Does the handler `fn` trace through an OpenTelemetry pipeline exporting to HoneyHive that a project
+ * module makes: a provider or tracer imported from it, `trace.getTracer()` once an imported module
+ * registers its pipeline, or the instrumentations of a side-effect import's registered pipeline.
+ * Undefined when it does not (or the file's text rules it out before anything is read).
+ */
+export function importedOtelUseIn(input: AnalysisInput, fn: TSESTree.Node): ImportedOtelUse | undefined {
+  if (!mayImportOtelPipeline(input.text)) return undefined;
+  const { bindings } = getAnalysisContext(input);
+  const resolver = new ReceiverResolver(input, bindings);
+  let flushSource: FlushSource | undefined;
+  let traces = false;
+  let usesApiTracer = false;
+  const asked = new Set<Scope.Variable>();
+  for (const node of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.Identifier, AST_NODE_TYPES.CallExpression], fn)) {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      usesApiTracer ||= resolver.isResult(node, API_TRACE, ["getTracer"]);
+      continue;
+    }
+    const parent = node.parent;
+    const member = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node ? memberName(parent) : undefined;
+    if (!OTEL_USE_NAME.test(node.name) && !(member !== undefined && OTEL_USE_MEMBERS.has(member))) continue;
+    const variable = bindings.variableOf(node);
+    if (!variable || asked.has(variable)) continue;
+    asked.add(variable);
+    const found = importedExport(input, variable);
+    for (const fact of found?.facts ?? []) {
+      if ((fact.kind !== "otel" && fact.kind !== "otelTracer") || !fact.honeyhive) continue;
+      traces = true;
+      const name = fact.kind === "otelTracer" ? fact.provider : FIX_PREFERENCE.includes(fact.role) ? found!.name : undefined;
+      const specifier = importOrigin(input, variable)?.specifier;
+      if (!flushSource && name !== undefined && specifier !== undefined) flushSource = { path: found!.path, name, specifier };
+    }
+  }
+  if (!traces) {
+    // `trace.getTracer()` reaches a registered pipeline; instrumentations record any handler's I/O.
+    // Without `trace.getTracer()` only side-effect imports are read (a named import was asked about above).
+    const registered = importedModulesOf(input, !usesApiTracer).find(
+      ({ facts, sideEffect }) => facts.otelPipeline?.registered === true && (usesApiTracer || (sideEffect && facts.otelPipeline.instrumented)),
+    );
+    if (!registered) return undefined;
+    const flushExport = registered.facts.otelPipeline?.flushExport;
+    if (flushExport !== undefined) flushSource = { path: registered.path, name: flushExport, specifier: registered.specifier };
+  }
+  if (!flushSource) return { receiver: undefined };
+  const local = localNameOfImport(input, flushSource);
+  if (local !== undefined) return { receiver: local };
+  // Imported from the specifier the file already uses, when that names the defining module itself
+  // (not a barrel, which may not re-export the provider) and the name is free in the file.
+  // Only into an ES module import the file already has (a CommonJS file gets no `import` statement).
+  const esmImport = input.ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === flushSource!.specifier);
+  const direct = esmImport && importedModule(input, flushSource.specifier)?.path === flushSource.path;
+  if (!direct || isNameTaken(input, flushSource.name)) return { receiver: undefined };
+  return { receiver: flushSource.name, addImport: { module: flushSource.specifier, name: flushSource.name } };
+}
+
+/** An export that flushes the pipeline: its name, the module defining it, and the specifier the file imports that module by. */
+interface FlushSource {
+  readonly path: string;
+  readonly name: string;
+  readonly specifier: string;
+}
+
+/** `name` is declared anywhere in the file (adding an import of it would clash or be shadowed). */
+function isNameTaken(input: AnalysisInput, name: string): boolean {
+  return input.scopeManager.scopes.some((scope) => scope.set.has(name)) || input.scopeManager.globalScope?.through.some((reference) => reference.identifier.name === name) === true;
+}
+
+/**
+ * The local name under which the file imports export `name` of the module at `path`, by `import` or
+ * `require` (`import { provider as p }` → `p`, `const { provider } = require("./tracing")`).
+ */
+function localNameOfImport(input: AnalysisInput, target: FlushSource): string | undefined {
+  const moduleScope = input.scopeManager.scopes.find((scope) => scope.type === "module") ?? input.scopeManager.globalScope;
+  for (const variable of moduleScope?.variables ?? []) {
+    // The cheap test first: only a binding of that export name is resolved.
+    if (importOrigin(input, variable)?.name !== target.name) continue;
+    if (importedExport(input, variable)?.path === target.path) return variable.name;
   }
   return undefined;
 }

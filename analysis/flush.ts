@@ -32,7 +32,7 @@ import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { isFunctionNode, memberName, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
-import { isFlushByName, otelSetupOf, profileFlushTestOf, type FlushTest, type OtelSetup } from "./flush-calls.js";
+import { importedOtelUseIn, isFlushByName, mayImportOtelPipeline, otelSetupOf, profileFlushTestOf, type FlushTest, type OtelSetup } from "./flush-calls.js";
 import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { FLUSH_STATICS_1X, honeyhive1xProfile } from "./knowledge/sdks/honeyhive-1x.js";
@@ -63,6 +63,11 @@ export interface LambdaFlush {
    * handler can reach flushes (a review marker then).
    */
   readonly flushText: string | undefined;
+  /**
+   * An import the fix adds for `flushText` (OpenTelemetry: the provider exported by the project module
+   * the handler imports its tracer from, which the file does not import yet).
+   */
+  readonly flushImport?: { readonly module: string; readonly name: string };
   /** The tracer to flush: the first one the handler uses (or binds through a traced function). */
   readonly tracer: TracerDeclaration | undefined;
   /**
@@ -646,10 +651,12 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
   try {
     const sdk = getSdkModel(input);
     const otel = otelSetupOf(input);
-    if (!sdk.usesSdk && !otel) return undefined;
+    if (!sdk.usesSdk && !otel && !mayImportOtelPipeline(input.text)) return undefined;
     const fn = handler.function;
     const use = sdk.usesSdk ? firstTracerUse(input, fn) : undefined;
-    const via = use ? honeyhiveFlush(input, fn, use) : otel && tracesThroughOtel(input, otel, fn) ? otelFlush(otel) : undefined;
+    const via = use ? honeyhiveFlush(input, fn, use) : otel ? (tracesThroughOtel(input, otel, fn) ? otelFlush(otel.flushTarget?.variable?.name) : undefined) : importedOtelFlush(input, fn);
+    // Neither this SDK nor a pipeline of the file's own, nor one it imports: as before, nothing to say.
+    if (!via && !sdk.usesSdk && !otel) return undefined;
     const isFlush = flushTestOf(input);
     const calls = collectFlushCalls(input, fn, isFlush);
     const checkable = fn.async && !handler.callbackStyle;
@@ -660,6 +667,7 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
       traces: via !== undefined,
       profile: via?.profile ?? "honeyhive",
       flushText: via?.flushText,
+      ...(via?.flushImport ? { flushImport: via.flushImport } : {}),
       tracer: use?.tracer,
       tracerText: via?.receiver,
       statementsBeforeTry: setup,
@@ -693,6 +701,7 @@ interface FlushVia {
   /** What the flush is called on (`tracer`, `HoneyHiveTracer`, `provider`). */
   readonly receiver: string | undefined;
   readonly flushText: string | undefined;
+  readonly flushImport?: LambdaFlush["flushImport"];
   readonly setup: number;
 }
 
@@ -768,8 +777,15 @@ function tracesThroughOtel(input: AnalysisInput, otel: OtelSetup, fn: FunctionNo
   return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.Identifier, AST_NODE_TYPES.CallExpression], fn.body).some((node) => otel.tracesAt(node));
 }
 
-/** `await provider.forceFlush()` on the provider (or span processor) variable the file has. */
-function otelFlush(otel: OtelSetup): FlushVia {
-  const receiver = otel.flushTarget?.variable?.name;
+/** `await provider.forceFlush()` on the provider (or span processor) variable the file has or imports. */
+function otelFlush(receiver: string | undefined): FlushVia {
   return { profile: "opentelemetry", receiver, flushText: receiver === undefined ? undefined : `${receiver}.forceFlush()`, setup: 0 };
+}
+
+/** A handler of a file without a pipeline of its own that traces through one a project module makes (analysis/flush-calls.ts). */
+function importedOtelFlush(input: AnalysisInput, fn: FunctionNode): FlushVia | undefined {
+  const imported = importedOtelUseIn(input, fn.body);
+  if (!imported) return undefined;
+  const via = otelFlush(imported.receiver);
+  return imported.addImport ? { ...via, flushImport: imported.addImport } : via;
 }

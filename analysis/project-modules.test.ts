@@ -41,6 +41,11 @@ function countingFs(): ProjectFileSystem & { stats: string[]; reads: string[] } 
 }
 
 const INIT = `import { HoneyHiveTracer } from "honeyhive";\n`;
+const OTEL = `import { trace } from "@opentelemetry/api";
+import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+`;
 
 describe("resolution", () => {
   const root = project({
@@ -129,12 +134,32 @@ export function ownSession() {
 }
 `,
     "src/lib/legacy.ts": `${INIT}export const tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });\nexport const made = new HoneyHiveTracer({ project: "p" });\n`,
-    "src/lib/otel.ts": `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nexport const sdk = new NodeSDK({});\nexport const provider = new NodeTracerProvider();\nexport const other = new Map();\n`,
+    "src/lib/otel.ts": `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nexport const sdk = new NodeSDK({});\nexport const provider = new NodeTracerProvider();\nexport const tracer = provider.getTracer("x");\nexport const other = new Map();\n`,
     "src/lib/common.cjs": `const { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init();\nmodule.exports = { tracer, flush: async () => { await tracer.forceFlush(); } };\n`,
     "src/lib/barrel.ts": `export { getTracer as tracerGetter } from "./tracing";\nexport * from "./again";\n`,
     "src/lib/again.ts": `export * from "./legacy";\n`,
     "src/lib/default-init.ts": `${INIT}export default await HoneyHiveTracer.init({ project: "p" });\n`,
     "src/lib/exports-init.cjs": `const { HoneyHiveTracer } = require("honeyhive");\nexports.tracer = HoneyHiveTracer.init();\n`,
+    "src/lib/hh-otel.ts": `${OTEL}export const exporter = new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" });
+export const processor = new BatchSpanProcessor(exporter);
+export const provider = new NodeTracerProvider({ spanProcessors: [processor] });
+trace.setGlobalTracerProvider(provider);
+export const tracer = provider.getTracer("x");
+export const apiTracer = trace.getTracer("x");
+`,
+    "src/lib/unregistered.ts": `${OTEL}const exporter = new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" });
+export const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter)] });
+export const apiTracer = trace.getTracer("x");
+`,
+    "src/lib/instrumentation.ts": `${OTEL}import { registerInstrumentations } from "@opentelemetry/instrumentation";
+const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }))] });
+provider.register();
+registerInstrumentations({ instrumentations: [] });
+`,
+    "src/lib/sdk-start.ts": `import { NodeSDK } from "@opentelemetry/sdk-node";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: process.env.HONEYHIVE_OTLP_URL }) }).start();
+`,
     "src/app.ts": ``,
   });
   const reader = new ProjectModules();
@@ -161,14 +186,34 @@ export function ownSession() {
   it("knows 1.x tracers (awaited init, new), OpenTelemetry SDK objects, CommonJS exports", () => {
     expect(facts("./lib/legacy", "tracer")).toEqual([{ kind: "tracer" }]);
     expect(facts("./lib/legacy", "made")).toEqual([{ kind: "tracer" }]);
-    expect(facts("./lib/otel", "sdk")).toEqual([{ kind: "otel", role: "sdk" }]);
-    expect(facts("./lib/otel", "provider")).toEqual([{ kind: "otel", role: "provider" }]);
+    // No exporter to HoneyHive in sight: OpenTelemetry objects, but no HoneyHive pipeline.
+    expect(facts("./lib/otel", "sdk")).toEqual([{ kind: "otel", role: "sdk", honeyhive: false }]);
+    expect(facts("./lib/otel", "provider")).toEqual([{ kind: "otel", role: "provider", honeyhive: false }]);
+    expect(facts("./lib/otel", "tracer")).toEqual([{ kind: "otelTracer", provider: "provider", honeyhive: false }]);
     expect(facts("./lib/otel", "other")).toBeUndefined();
     expect(facts("./lib/common.cjs", "tracer")).toEqual([{ kind: "tracer" }]);
     // A tracer exported as a value, with no variable of its own.
     expect(facts("./lib/default-init", "default")).toEqual([{ kind: "tracer" }]);
     expect(facts("./lib/exports-init.cjs", "tracer")).toEqual([{ kind: "tracer" }]);
     expect(facts("./lib/common.cjs", "flush")).toEqual([{ kind: "flushHelper" }]);
+  });
+
+  it("knows an OpenTelemetry pipeline exporting to HoneyHive: its provider, processor, tracers, and whether it is registered", () => {
+    expect(facts("./lib/hh-otel", "provider")).toEqual([{ kind: "otel", role: "provider", honeyhive: true }]);
+    expect(facts("./lib/hh-otel", "processor")).toEqual([{ kind: "otel", role: "processor", honeyhive: true }]);
+    expect(facts("./lib/hh-otel", "exporter")).toBeUndefined(); // never flushed alone (see FIX_PREFERENCE)
+    expect(facts("./lib/hh-otel", "tracer")).toEqual([{ kind: "otelTracer", provider: "provider", honeyhive: true }]);
+    // `trace.getTracer()` reaches the provider the module registers.
+    expect(facts("./lib/hh-otel", "apiTracer")).toEqual([{ kind: "otelTracer", provider: "provider", honeyhive: true }]);
+    const path = reader.resolve("./lib/hh-otel", from)!;
+    expect(reader.factsOf(path, parse).otelPipeline).toEqual({ registered: true, instrumented: false, flushExport: "provider" });
+    // A side-effect module: no exports, a registered pipeline with instrumentations; NodeSDK has nothing to flush.
+    expect(reader.factsOf(reader.resolve("./lib/instrumentation", from)!, parse).otelPipeline).toEqual({ registered: true, instrumented: true, flushExport: undefined });
+    expect(reader.factsOf(reader.resolve("./lib/sdk-start", from)!, parse).otelPipeline).toEqual({ registered: true, instrumented: false, flushExport: undefined });
+    // Not registered: `trace.getTracer()` does not reach it.
+    expect(reader.factsOf(reader.resolve("./lib/unregistered", from)!, parse).otelPipeline).toEqual({ registered: false, instrumented: false, flushExport: "provider" });
+    expect(facts("./lib/unregistered", "apiTracer")).toEqual([{ kind: "otelTracer", provider: undefined, honeyhive: false }]);
+    expect(reader.factsOf(reader.resolve("./lib/otel", from)!, parse).otelPipeline).toBeUndefined();
   });
 
   it("follows a renamed re-export one hop, and not a second one", () => {

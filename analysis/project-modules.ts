@@ -458,6 +458,21 @@ function readImportedExport(input: AnalysisInput, variable: Scope.Variable): Imp
   }
 }
 
+/**
+ * The facts of the project module `specifier` names from the linted file (for an import with no
+ * binding to ask about: `import "./instrumentation"`); undefined for a package, an unresolvable
+ * specifier, or when `input` is itself a module read for another file (one module deep).
+ */
+export function importedModule(input: AnalysisInput, specifier: string): { readonly path: string; readonly facts: ModuleFacts } | undefined {
+  if (importedModuleAsts.get(input.ast) || isSdkModule(specifier, input.settings) || !input.parseModule) return undefined;
+  try {
+    const path = defaultReader.resolve(specifier, resolve(input.filename));
+    return path === undefined ? undefined : { path, facts: defaultReader.factsOf(path, input.parseModule) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The first fact of `kind` about the export a variable is imported as. */
 export function importedFact<K extends ExportFactKind>(
   input: AnalysisInput,
@@ -472,13 +487,16 @@ export function importedFact<K extends ExportFactKind>(
 /**
  * For sdk-model: a binding imported from a project module is a tracer, a getter whose call may be
  * written again (`getTracer()`: it caches, and is synchronous), or a getter that must not be (a factory
- * making a new tracer per call, or an async getter); undefined when the module does not say.
+ * making a new tracer per call, or an async getter); `"foreign"` for an OpenTelemetry tracer or provider
+ * (a `tracer` of `provider.getTracer()` has no HoneyHive API, whatever its name); undefined when the
+ * module does not say.
  */
-export function importedTracerShape(input: AnalysisInput, variable: Scope.Variable): "tracer" | "getter" | "opaqueGetter" | undefined {
+export function importedTracerShape(input: AnalysisInput, variable: Scope.Variable): "tracer" | "getter" | "opaqueGetter" | "foreign" | undefined {
   const found = importedExport(input, variable);
   for (const fact of found?.facts ?? []) {
     if (fact.kind === "tracer") return "tracer";
     if (fact.kind === "getter") return fact.caching && !fact.async ? "getter" : "opaqueGetter";
+    if (fact.kind === "otelTracer" || fact.kind === "otel") return "foreign";
   }
   return undefined;
 }

@@ -980,6 +980,7 @@ function localTracerShape(
   const namedTracer = (named(variable.name) && TRACER_NAME.test(variable.name)) || (named(importedName) && TRACER_NAME.test(importedName));
   // What the module itself exports (one module deep), asked only of bindings named or used like a tracer.
   const exported = usage !== undefined || namedGetter || namedTracer ? importedTracerShape(input, variable) : undefined;
+  if (exported === "foreign") return undefined; // an OpenTelemetry tracer, whatever its name
   if (exported) return exported;
   const typeNameOf = input.typeNameOf;
   const confirmedByName = usage !== undefined && (usage.honeyhiveOnly || fromSdkSettingsModule || namedGetter || namedTracer);

@@ -212,7 +212,7 @@ function matches(origin: ModuleOrigin, spec: PackageExport): boolean {
  * through the variable it is stored in), or `trace.setGlobalTracerProvider(it)`. Undefined when the
  * file never activates it (a provider kept local to a test or handed to one instrumentation).
  */
-function activationOf(input: AnalysisInput, creation: TSESTree.NewExpression, component: OtelComponent): string | undefined {
+export function activationOf(input: AnalysisInput, creation: TSESTree.NewExpression, component: OtelComponent): string | undefined {
   const activatedBy = new Set(component.activatedBy ?? []);
   const { bindings } = getAnalysisContext(input);
   const activationAt = (use: TSESTree.Node): string | undefined => {

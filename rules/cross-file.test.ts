@@ -2,15 +2,18 @@
 // learn from the modules a linted file imports, one module deep (analysis/project-modules.ts), changes
 // the verdict. Each case is also linted as a file outside any project (the imports then resolve to
 // nothing), to show that the verdict comes from the imported module and not from the file alone.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
+import { mayImportOtelPipeline } from "../analysis/flush-calls.js";
 import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "../analysis/project-modules.js";
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
 import sessionRule, { RULE_NAME as SESSION_RULE } from "./no-session-start-in-handler.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
-import { lintWithRule } from "./test-utils/fixture-lint.js";
+import { Linter } from "eslint";
+import { configForRule, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const APP = join(FIXTURES_DIR, "cross-file", "app");
@@ -135,5 +138,173 @@ describe("no-global-tracer-with-evaluate across files", () => {
   it("without the imported module, the evaluated function's binding is unknown", () => {
     const path = "src/eval/run-bound.ts";
     expect(lintWithRule(EVALUATE_RULE, evaluateRule, file(path).code, alone(path))).toEqual([]);
+  });
+});
+
+/** A project on disk, made once for the cases below (RuleTester lints by filename, and the rule follows the handler's imports there). */
+function tempProject(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "honeyhive-otel-xfile-"));
+  for (const [path, text] of Object.entries({ "package.json": `{ "name": "otel-app", "private": true }\n`, ...files })) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const HH_EXPORTER = `new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" })`;
+const OTEL_IMPORTS = `import { trace } from "@opentelemetry/api";
+import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+`;
+const OTEL_APP = tempProject({
+  // Builds and registers a provider exporting to HoneyHive, exports it and a tracer of it.
+  "src/tracing.ts": `${OTEL_IMPORTS}
+export const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${HH_EXPORTER})] });
+provider.register();
+export const tracer = provider.getTracer("orders");
+export const apiTracer = trace.getTracer("orders");
+export async function flushTelemetry() {
+  await provider.forceFlush();
+}
+`,
+  // The same pipeline, exporting to another vendor.
+  "src/vendor-tracing.ts": `${OTEL_IMPORTS}
+export const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://otlp.example.com/v1/traces" }))] });
+provider.register();
+export const tracer = provider.getTracer("orders");
+`,
+  // Side-effect modules: one registers instrumentations and does not export its provider; NodeSDK has no forceFlush.
+  "src/instrumentation.ts": `${OTEL_IMPORTS}import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${HH_EXPORTER})] });
+provider.register();
+registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
+`,
+  "src/otel-sdk.ts": `import { NodeSDK } from "@opentelemetry/sdk-node";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+new NodeSDK({ traceExporter: ${HH_EXPORTER} }).start();
+`,
+});
+afterAll(() => rmSync(OTEL_APP, { recursive: true, force: true }));
+
+const LAMBDA_TYPES = `import type { APIGatewayProxyEvent } from "aws-lambda";\n`;
+const otelCase = (name: string, code: string) => ({ filename: join(OTEL_APP, "src/handlers", `${name}.ts`), code: LAMBDA_TYPES + code });
+const WORK = `  return tracer.startActiveSpan("order", async (span) => {\n    span.end();\n    return { statusCode: 200, body: event.body ?? "" };\n  });\n`;
+/** The suggestion: the body in try/finally flushing `receiver` (the returned promise awaited, so the flush runs after it). */
+const wrapped = (code: string, body: string, receiver: string) =>
+  LAMBDA_TYPES +
+  code.replace(body, `  try {\n${body.replace(/^(?=.)/gm, "  ").replace("return tracer.", "return await tracer.")}  } finally {\n    await ${receiver}.forceFlush();\n  }\n`);
+
+const PROVIDER_TRACER = `import { provider } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const tracer = provider.getTracer("orders");\n${WORK}};\n`;
+const IMPORTED_TRACER = `import { provider, tracer } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n${WORK}};\n`;
+const TRACER_ONLY = `import { tracer } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n${WORK}};\n`;
+const API_TRACER = `import { trace } from "@opentelemetry/api";\nimport { provider as otelProvider } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const tracer = trace.getTracer("orders");\n${WORK}};\n`;
+const INSTRUMENTED = `import "../instrumentation.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const response = await fetch("https://example.com/orders");\n  return { statusCode: response.status, body: event.body ?? "" };\n};\n`;
+const REQUIRED = `const { provider: otelProvider, tracer } = require("../tracing.js");\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n${WORK}};\n`;
+const SDK_STARTED = `import "../otel-sdk.js";\nimport { trace } from "@opentelemetry/api";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const tracer = trace.getTracer("orders");\n${WORK}};\n`;
+
+describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a project module", () => {
+  ruleTester.run(FLUSH_RULE, testableRule(flushRule), {
+    valid: [
+      // The imported provider flushed, or an imported helper that flushes it on every path.
+      otelCase("flushed", PROVIDER_TRACER.replace("  return tracer", "  await provider.forceFlush();\n  return tracer")),
+      otelCase("helper", `import { flushTelemetry, tracer } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  try {\n  ${WORK.replace(/\n(?=.)/g, "\n  ")}  } finally {\n    await flushTelemetry();\n  }\n};\n`),
+      // Look-alikes: another vendor's pipeline; a package (never read); a handler that does not trace.
+      otelCase("vendor", TRACER_ONLY.replace("../tracing.js", "../vendor-tracing.js")),
+      // Named `tracer` and used through no member: the module says it is an OpenTelemetry tracer, not a HoneyHive one.
+      otelCase("vendor-named", `import { tracer } from "../vendor-tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => ({ statusCode: 200, body: JSON.stringify([tracer, event.body]) });\n`),
+      otelCase("package", TRACER_ONLY.replace("../tracing.js", "@acme/tracing")),
+      otelCase("no-trace", `import { provider } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => ({ statusCode: 200, body: event.body ?? "" });\nexport const name = provider.constructor.name;\n`),
+    ],
+    invalid: [
+      {
+        ...otelCase("provider-tracer", PROVIDER_TRACER),
+        errors: [
+          {
+            messageId: "missingFlush",
+            data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" },
+            suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "provider.forceFlush()" }, output: wrapped(PROVIDER_TRACER, `  const tracer = provider.getTracer("orders");\n${WORK}`, "provider") }],
+          },
+        ],
+      },
+      {
+        ...otelCase("imported-tracer", IMPORTED_TRACER),
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "provider.forceFlush()" }, output: wrapped(IMPORTED_TRACER, WORK, "provider") }] }],
+      },
+      {
+        ...otelCase("api-tracer", API_TRACER),
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "otelProvider.forceFlush()", platform: "AWS Lambda" }, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "otelProvider.forceFlush()" }, output: wrapped(API_TRACER, `  const tracer = trace.getTracer("orders");\n${WORK}`, "otelProvider") }] }],
+      },
+      // The provider is not imported here: the suggestion imports it from the tracer's module.
+      {
+        ...otelCase("tracer-only", TRACER_ONLY),
+        errors: [
+          {
+            messageId: "missingFlush",
+            data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" },
+            suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "provider.forceFlush()" }, output: wrapped(TRACER_ONLY, WORK, "provider").replace("{ tracer }", "{ tracer, provider }") }],
+          },
+        ],
+      },
+      // `require()` too; the provider under its local name, and no `import` added to a file that requires.
+      {
+        ...otelCase("required", REQUIRED),
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "otelProvider.forceFlush()", platform: "AWS Lambda" }, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "otelProvider.forceFlush()" }, output: wrapped(REQUIRED, WORK, "otelProvider") }] }],
+      },
+      {
+        ...otelCase("required-tracer", REQUIRED.replace("provider: otelProvider, ", "")),
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
+      },
+      // ... unless `provider` names something else in the file: no suggestion (the codemod leaves a marker).
+      {
+        ...otelCase("provider-taken", `${TRACER_ONLY}const provider = "aws";\n`),
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
+      },
+      // Side-effect imports: instrumentations of a registered pipeline; NodeSDK (no forceFlush of its own).
+      { ...otelCase("instrumented", INSTRUMENTED), errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }] },
+      { ...otelCase("sdk-started", SDK_STARTED), errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }] },
+    ],
+  });
+
+  it("without the imported modules, none of these handlers is reported", () => {
+    for (const code of [PROVIDER_TRACER, IMPORTED_TRACER, API_TRACER, INSTRUMENTED]) {
+      expect(lintWithRule(FLUSH_RULE, flushRule, LAMBDA_TYPES + code, alone("src/handlers/h.ts"))).toEqual([]);
+    }
+  });
+});
+
+describe("require-force-flush-in-lambda: what it reads of the modules a Lambda file imports", () => {
+  let restore: ProjectModules | undefined;
+  afterEach(() => {
+    if (restore) setProjectModules(restore);
+    restore = undefined;
+  });
+  /** Lints a file of the temporary project (a Linter rooted there: the default cwd's config does not match it). */
+  const lintInApp = (code: string, path: string) =>
+    new Linter({ configType: "flat", cwd: OTEL_APP }).verify(code, configForRule(FLUSH_RULE, flushRule), { filename: join(OTEL_APP, path) });
+  const countingReads = (): string[] => {
+    const reads: string[] = [];
+    restore = setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, readFile: (path) => (reads.push(path), NODE_FILE_SYSTEM.readFile(path)) }));
+    return reads;
+  };
+
+  it("reads no module for a handler file whose text names no OpenTelemetry, tracer or flush word and has no side-effect import", () => {
+    const reads = countingReads();
+    const code = `${LAMBDA_TYPES}import { provider as source } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => ({ statusCode: 200, body: String(source) + event.body });\n`;
+    expect(lintInApp(code, "src/handlers/plain.ts")).toEqual([]);
+    expect(reads).toEqual([]);
+    // The text gate that decides it before any module is resolved; every traced case above passes it.
+    expect(mayImportOtelPipeline(code)).toBe(false);
+    expect(mayImportOtelPipeline(`import "./styles.css";\nimport "dotenv/config";\n`)).toBe(false);
+    for (const traced of [PROVIDER_TRACER, IMPORTED_TRACER, TRACER_ONLY, API_TRACER, INSTRUMENTED, SDK_STARTED]) expect(mayImportOtelPipeline(traced)).toBe(true);
+  });
+
+  it("reads the module a side-effect import names, and the one a tracer is imported from", () => {
+    const reads = countingReads();
+    expect(lintInApp(LAMBDA_TYPES + INSTRUMENTED, "src/handlers/instrumented.ts").map((message) => message.messageId)).toEqual(["missingFlush"]);
+    expect(reads).toContain(join(OTEL_APP, "src/instrumentation.ts"));
+    expect(lintInApp(LAMBDA_TYPES + TRACER_ONLY, "src/handlers/tracer-only.ts").map((message) => message.messageId)).toEqual(["missingFlush"]);
+    expect(reads).toContain(join(OTEL_APP, "src/tracing.ts"));
   });
 });

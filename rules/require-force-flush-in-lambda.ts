@@ -14,7 +14,7 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { flushFix } from "../analysis/fixes/flush.js";
-import { mayExportOtelToHoneyhive } from "../analysis/flush-calls.js";
+import { mayExportOtelToHoneyhive, mayImportOtelPipeline } from "../analysis/flush-calls.js";
 import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, type LambdaFlush } from "../analysis/flush.js";
 import { getHandlerModel } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
@@ -73,7 +73,7 @@ export default createRule<[], MessageIds>({
     const input = analysisInputFromContext(context);
     // The cheap gate first: a file that uses no HoneyHive SDK, no local tracer module and no
     // OpenTelemetry pointed at HoneyHive costs nothing more.
-    if (!getSdkModel(input).usesSdk && !mayExportOtelToHoneyhive(input.text)) return {};
+    if (!getSdkModel(input).usesSdk && !mayExportOtelToHoneyhive(input.text) && !mayImportOtelPipeline(input.text)) return {};
     const handlers = getHandlerModel(input).lambdaHandlers;
     if (handlers.length === 0) return {};
     const flushByFunction = new Map<TSESTree.Node, LambdaFlush>();

@@ -61,6 +61,8 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
   const form = writer.form();
   const kind = form.kind === "after" ? writer.after(form) : writer.tryFinally(form);
   if (kind === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaWrapByHand(flushText) } };
+  // The provider of the project module the handler's tracer comes from (analysis/flush-calls.ts `importedOtelUseIn`).
+  if (flush.flushImport) addNamedImport(edits, input.ast, input.text, flush.flushImport);
   return { kind, fix: fixFromEdits(edits), flush: flushText };
 }
 

@@ -18,7 +18,8 @@ import { resolve } from "node:path";
 // 9 MB CommonJS bundle makes Node lex all of it for named exports, ~0.6 s per process.
 import ts = require("typescript");
 import { evaluatedIdentifier, getEvaluateModel } from "../../analysis/evaluate.js";
-import { extractModuleFacts } from "../../analysis/export-facts.js";
+import { extractModuleFacts, type ExportFact } from "../../analysis/export-facts.js";
+import { mayExportOtelToHoneyhive } from "../../analysis/knowledge/sdks/opentelemetry.js";
 import type { AnalysisInput } from "../../analysis/input.js";
 import { importOrigin, projectModules } from "../../analysis/project-modules.js";
 import { getSdkModel } from "../../analysis/sdk-model.js";
@@ -95,10 +96,12 @@ export function fileLinks(input: AnalysisInput): FileLinks {
   const tracerExports: string[] = [];
   const evaluatedImports: { module: string; name: string }[] = [];
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk) return { tracerExports, evaluatedImports };
+  if (!sdk.usesSdk && !mayExportOtelToHoneyhive(input.text)) return { tracerExports, evaluatedImports };
   const path = resolve(input.filename);
   for (const [name, facts] of Object.entries(extractModuleFacts(input).exports)) {
-    if (facts.some((fact) => fact.kind === "tracer" || fact.kind === "getter")) tracerExports.push(name);
+    // An OpenTelemetry provider or tracer of a pipeline exporting to HoneyHive: its importers' handlers must flush it.
+    const tracesToHoneyhive = (fact: ExportFact) => fact.kind === "tracer" || fact.kind === "getter" || ((fact.kind === "otel" || fact.kind === "otelTracer") && fact.honeyhive);
+    if (facts.some(tracesToHoneyhive)) tracerExports.push(name);
   }
   for (const call of getEvaluateModel(input).calls) {
     if (!call.functionProperty || call.evaluatedFunctions.length > 0) continue;

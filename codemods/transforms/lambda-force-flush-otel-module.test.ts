@@ -1,0 +1,79 @@
+// lambda-force-flush on a handler whose OpenTelemetry pipeline (exporting to HoneyHive) is made in a
+// project module it imports: the transform follows it one module deep, as the rule does
+// (rules/cross-file.test.ts), both through `runTransforms` and through `honeyhive migrate`, whose
+// prefilter must keep such a handler although it names neither the SDK nor HoneyHive.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runTransforms } from "../engine/engine.js";
+import { makeProject, removeProjects, runInProcess } from "../cli/test-utils/project.js";
+
+afterAll(removeProjects);
+
+const TRACING = `import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+
+export const provider = new NodeTracerProvider({
+  spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }))],
+});
+provider.register();
+export const tracer = provider.getTracer("orders");
+`;
+const handlerImporting = (names: string) => `import { ${names} } from "./tracing.js";
+
+export const handler = async (event: { id: string }) => {
+  return tracer.startActiveSpan("order", async (span) => {
+    span.end();
+    return { statusCode: 200, body: event.id };
+  });
+};
+`;
+const FLUSHED = `import { provider, tracer } from "./tracing.js";
+
+export const handler = async (event: { id: string }) => {
+  try {
+    return await tracer.startActiveSpan("order", async (span) => {
+      span.end();
+      return { statusCode: 200, body: event.id };
+    });
+  } finally {
+    await provider.forceFlush();
+  }
+};
+`;
+
+describe("lambda-force-flush: a pipeline made in the handler's tracing module", () => {
+  const root = makeProject({ "package.json": `{ "name": "orders", "private": true }\n`, "src/tracing.ts": TRACING });
+  const run = (code: string) => runTransforms(code, join(root, "src/handler.ts"), { transforms: ["lambda-force-flush"] });
+
+  it("flushes the imported provider, and leaves the result unchanged on a second run", () => {
+    const result = run(handlerImporting("provider, tracer"));
+    expect(result.output).toBe(FLUSHED);
+    expect(run(FLUSHED).changed).toBe(false);
+  });
+
+  it("imports the provider from the tracer's module when the file does not import it yet", () => {
+    expect(run(handlerImporting("tracer")).output).toBe(FLUSHED.replace("{ provider, tracer }", "{ tracer, provider }"));
+  });
+
+  it("leaves a review marker when the module does not export its provider", () => {
+    const hidden = makeProject({ "package.json": `{ "name": "h", "private": true }\n`, "src/tracing.ts": TRACING.replace("export const provider", "const provider") });
+    const result = runTransforms(handlerImporting("tracer"), join(hidden, "src/handler.ts"), { transforms: ["lambda-force-flush"] });
+    expect(result.markers).toBe(1);
+    expect(result.output).not.toContain("finally");
+  });
+
+  it("changes nothing when the module exports elsewhere than HoneyHive", () => {
+    const vendor = makeProject({ "package.json": `{ "name": "v", "private": true }\n`, "src/tracing.ts": TRACING.replace("https://api.honeyhive.ai/opentelemetry/v1/traces", "https://otlp.example.com/v1/traces") });
+    expect(runTransforms(handlerImporting("provider, tracer"), join(vendor, "src/handler.ts"), { transforms: ["lambda-force-flush"] }).changed).toBe(false);
+  });
+
+  it("`honeyhive migrate` on the project writes the same flush", async () => {
+    const project = makeProject({ "package.json": `{ "name": "orders", "private": true }\n`, "src/tracing.ts": TRACING, "src/handler.ts": handlerImporting("provider, tracer") });
+    const result = await runInProcess(project, ["migrate"], null);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(project, "src/handler.ts"), "utf8")).toBe(FLUSHED);
+    expect(readFileSync(join(project, "src/tracing.ts"), "utf8")).toBe(TRACING);
+  });
+});
