@@ -98,7 +98,8 @@ export function fileLinks(input: AnalysisInput): FileLinks {
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk && !mayExportOtelToHoneyhive(input.text)) return { tracerExports, evaluatedImports };
   const path = resolve(input.filename);
-  for (const [name, facts] of Object.entries(extractModuleFacts(input).exports)) {
+  const moduleFacts = extractModuleFacts(input);
+  for (const [name, facts] of Object.entries(moduleFacts.exports)) {
     // An OpenTelemetry provider or tracer of a pipeline exporting to HoneyHive: its importers' handlers must flush it.
     const tracesToHoneyhive = (fact: ExportFact) => fact.kind === "tracer" || fact.kind === "getter" || ((fact.kind === "otel" || fact.kind === "otelTracer") && fact.honeyhive);
     if (facts.some(tracesToHoneyhive)) tracerExports.push(name);
@@ -111,7 +112,7 @@ export function fileLinks(input: AnalysisInput): FileLinks {
     const module = origin && projectModules().resolve(origin.specifier, path);
     if (origin && module) evaluatedImports.push({ module, name: origin.name });
   }
-  return { tracerExports, evaluatedImports };
+  return moduleFacts.otelPipeline?.registered ? { tracerExports, evaluatedImports, registersPipeline: true } : { tracerExports, evaluatedImports };
 }
 
 /** One analysed file: its path, and its links (undefined when it could not be read or parsed). */
@@ -126,6 +127,7 @@ export function linkProject(
   options: { readonly settings?: RunTransformsOptions["settings"]; readonly listings?: DirectoryListings } = {},
 ): ProjectAnalysis {
   const tracerModules = new Map<string, string[]>();
+  const pipelineModules = new Set<string>();
   const evaluatedExports = new Map<string, string[]>();
   const analyzed = new Set<string>();
   const namesSdk = new Map<string, boolean>();
@@ -136,6 +138,7 @@ export function linkProject(
     const key = resolve(path);
     analyzed.add(key);
     for (const name of links?.tracerExports ?? []) addTo(tracerModules, key, name);
+    if (links?.registersPipeline) pipelineModules.add(key);
     for (const { module, name } of links?.evaluatedImports ?? []) addTo(evaluatedExports, module, name);
   }
 
@@ -148,10 +151,11 @@ export function linkProject(
     },
     importsTracerModule(path, text) {
       const from = resolve(path);
-      if (tracerModules.size > 0) {
-        for (const match of text.matchAll(/(?:from\s*|require\s*\(\s*|import\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
-          const target = resolveModule(match[1], from, host);
-          if (target && tracerModules.has(target)) return true;
+      if (tracerModules.size > 0 || pipelineModules.size > 0) {
+        // `from "./m"`, `require("./m")`, `import("./m")`, and the side-effect `import "./m"` (group 1).
+        for (const match of text.matchAll(/(?:from\s*|require\s*\(\s*|import\s*\(\s*|(import)\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+          const target = resolveModule(match[2], from, host);
+          if (target && (match[1] === undefined ? tracerModules : pipelineModules).has(target)) return true;
         }
       }
       // An analyzed module that is not a tracer module exports no tracer.

@@ -24,6 +24,11 @@ export interface FileLinks {
   readonly tracerExports: readonly string[];
   /** Exports of other project modules (absolute paths) that this file's evaluate() calls run. */
   readonly evaluatedImports: readonly { readonly module: string; readonly name: string }[];
+  /**
+   * The module registers an OpenTelemetry pipeline exporting to HoneyHive (the `otelPipeline` fact):
+   * a file that only imports it for its side effect (`import "./instrumentation"`) traces through it.
+   */
+  readonly registersPipeline?: true;
 }
 
 /** State shared by the transforms of one run over one file. */
