@@ -352,6 +352,11 @@ export function importedOtelUseIn(input: AnalysisInput, fn: TSESTree.Node): Impo
       usesApiTracer ||= resolver.isResult(node, API_TRACE, ["getTracer"]);
       continue;
     }
+    if (!usesApiTracer) {
+      // A tracer the module made once (`const tracer = trace.getTracer("orders")` at the top) and the handler uses.
+      const declared = bindings.variableOf(node)?.defs[0]?.node;
+      if (declared?.type === AST_NODE_TYPES.VariableDeclarator && declared.init) usesApiTracer = resolver.isResult(declared.init, API_TRACE, ["getTracer"]);
+    }
     const parent = node.parent;
     const member = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node ? memberName(parent) : undefined;
     if (!OTEL_USE_NAME.test(node.name) && !(member !== undefined && OTEL_USE_MEMBERS.has(member))) continue;

@@ -264,6 +264,11 @@ describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a pro
       // Side-effect imports: instrumentations of a registered pipeline; NodeSDK (no forceFlush of its own).
       { ...otelCase("instrumented", INSTRUMENTED), errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }] },
       { ...otelCase("sdk-started", SDK_STARTED), errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }] },
+      // The same with the tracer made once at the top of the module.
+      {
+        ...otelCase("sdk-started-module-tracer", SDK_STARTED.replace('export const handler', 'const tracer = trace.getTracer("orders");\n\nexport const handler').replace('  const tracer = trace.getTracer("orders");\n', "")),
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
+      },
     ],
   });
 
