@@ -277,10 +277,15 @@ function holderOf(value: TSESTree.Node, bindings: Bindings): Scope.Variable | un
 
 /**
  * The text test before any module is read for a handler file without a pipeline of its own: it names
- * OpenTelemetry, a tracer, a flush, or has a side-effect import of a project-looking module
- * (`import "./instrumentation"`, `require("@/tracing")`; not a stylesheet, JSON or image).
+ * an OpenTelemetry package in quotes, calls one of the members `importedOtelUseIn` looks for
+ * (`.getTracer(`, `.startActiveSpan(`, `.startSpan(`, `.forceFlush(`), imports by name a binding named
+ * like a tracer (`import { tracer } from`, `const { otelTracer } = require(`), or has a
+ * side-effect import of a project-looking module (`import "./instrumentation"`, `require("@/tracing")`;
+ * not a stylesheet, JSON or image). The word "tracer" anywhere is not enough: libraries with a tracing
+ * API of their own (Effect) name it in every other file, and each such file paid for the handler model.
  */
-const MAY_IMPORT_OTEL = /@opentelemetry\/|tracer|forceFlush|^\s*(?:import|require\s*\()\s*["'](?:\.{1,2}\/|@\/|~\/|#)(?![^"']*\.(?:css|scss|sass|less|json|svg|png)["'])/im;
+const MAY_IMPORT_OTEL =
+  /["']@opentelemetry\/|\.(?:getTracer|startActiveSpan|startSpan|forceFlush)\s*\(|\{[^{}]*\b\w*[Tt]racer\w*\b[^{}]*\}\s*(?:from\b|=\s*require\b)|^\s*(?:import|require\s*\()\s*["'](?:\.{1,2}\/|@\/|~\/|#)(?![^"']*\.(?:css|scss|sass|less|json|svg|png)["'])/m;
 
 export function mayImportOtelPipeline(text: string): boolean {
   return MAY_IMPORT_OTEL.test(text);
