@@ -285,10 +285,15 @@ function holderOf(value: TSESTree.Node, bindings: Bindings): Scope.Variable | un
  * API of their own (Effect) name it in every other file, and each such file paid for the handler model.
  */
 const MAY_IMPORT_OTEL =
-  /["']@opentelemetry\/|\.(?:getTracer|startActiveSpan|startSpan|forceFlush)\s*\(|\{[^{}]*\b\w*[Tt]racer\w*\b[^{}]*\}\s*(?:from\b|=\s*require\b)|^\s*(?:import|require\s*\()\s*["'](?:\.{1,2}\/|@\/|~\/|#)(?![^"']*\.(?:css|scss|sass|less|json|svg|png)["'])/m;
+  /\b(?:require|import)\s*\(\s*["']@opentelemetry\/|\.(?:getTracer|startActiveSpan|startSpan|forceFlush)\s*\(|\{[^{}]*\b\w*[Tt]racer\w*\b[^{}]*\}\s*(?:from\b|=\s*require\b)|^\s*(?:import|require\s*\()\s*["'](?:\.{1,2}\/|@\/|~\/|#)(?![^"']*\.(?:css|scss|sass|less|json|svg|png)["'])/m;
+/** An OpenTelemetry package in quotes: also what a JSDoc example writes, so the file's imports confirm it. */
+const QUOTED_OTEL_PACKAGE = /["']@opentelemetry\//;
 
-export function mayImportOtelPipeline(text: string): boolean {
-  return MAY_IMPORT_OTEL.test(text);
+/** `ast`, when given, confirms a quoted OpenTelemetry package as a static import of the file (a comment is no import). */
+export function mayImportOtelPipeline(text: string, ast?: TSESTree.Program): boolean {
+  if (MAY_IMPORT_OTEL.test(text)) return true;
+  if (!QUOTED_OTEL_PACKAGE.test(text)) return false;
+  return ast === undefined || ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value.startsWith("@opentelemetry/"));
 }
 
 /** How a handler traces through a pipeline made in a project module it imports. */
@@ -345,7 +350,7 @@ const OTEL_USE_NAME = /tracer|provider|processor/i;
  * Undefined when it does not (or the file's text rules it out before anything is read).
  */
 export function importedOtelUseIn(input: AnalysisInput, fn: TSESTree.Node): ImportedOtelUse | undefined {
-  if (!mayImportOtelPipeline(input.text)) return undefined;
+  if (!mayImportOtelPipeline(input.text, input.ast)) return undefined;
   const { bindings } = getAnalysisContext(input);
   const resolver = new ReceiverResolver(input, bindings);
   let flushSource: FlushSource | undefined;

@@ -651,7 +651,7 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
   try {
     const sdk = getSdkModel(input);
     const otel = otelSetupOf(input);
-    if (!sdk.usesSdk && !otel && !mayImportOtelPipeline(input.text)) return undefined;
+    if (!sdk.usesSdk && !otel && !mayImportOtelPipeline(input.text, input.ast)) return undefined;
     const fn = handler.function;
     const use = sdk.usesSdk ? firstTracerUse(input, fn) : undefined;
     const via = use ? honeyhiveFlush(input, fn, use) : otel ? (tracesThroughOtel(input, otel, fn) ? otelFlush(otel.flushTarget?.variable?.name) : undefined) : importedOtelFlush(input, fn);

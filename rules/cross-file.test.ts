@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
 import { mayImportOtelPipeline } from "../analysis/flush-calls.js";
+import { parseAnalysisInput } from "../analysis/parse-input.js";
 import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "../analysis/project-modules.js";
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
 import sessionRule, { RULE_NAME as SESSION_RULE } from "./no-session-start-in-handler.js";
@@ -302,6 +303,11 @@ describe("require-force-flush-in-lambda: what it reads of the modules a Lambda f
     // The text gate that decides it before any module is resolved; every traced case above passes it.
     expect(mayImportOtelPipeline(code)).toBe(false);
     expect(mayImportOtelPipeline(`import "./styles.css";\nimport "dotenv/config";\n`)).toBe(false);
+    // An OpenTelemetry package quoted in a comment (Effect's JSDoc examples) is no import of the file.
+    const documented = parseAnalysisInput(`/**\n * import { NodeSDK } from "@opentelemetry/sdk-node"\n */\nexport const handler = async () => ({ statusCode: 200 });\n`, "src/handlers/doc.ts");
+    expect([mayImportOtelPipeline(documented.text), mayImportOtelPipeline(documented.text, documented.ast)]).toEqual([true, false]);
+    const imported = parseAnalysisInput(`import { trace } from "@opentelemetry/api";\nexport const handler = async () => ({ statusCode: 200 });\n`, "src/handlers/api.ts");
+    expect(mayImportOtelPipeline(imported.text, imported.ast)).toBe(true);
     for (const traced of [PROVIDER_TRACER, IMPORTED_TRACER, TRACER_ONLY, API_TRACER, INSTRUMENTED, SDK_STARTED]) expect(mayImportOtelPipeline(traced)).toBe(true);
   });
 

@@ -73,7 +73,7 @@ export default createRule<[], MessageIds>({
     const input = analysisInputFromContext(context);
     // The cheap gate first: a file that uses no HoneyHive SDK, no local tracer module and no
     // OpenTelemetry pointed at HoneyHive costs nothing more.
-    if (!getSdkModel(input).usesSdk && !mayExportOtelToHoneyhive(input.text) && !mayImportOtelPipeline(input.text)) return {};
+    if (!getSdkModel(input).usesSdk && !mayExportOtelToHoneyhive(input.text) && !mayImportOtelPipeline(input.text, input.ast)) return {};
     const handlers = getHandlerModel(input).lambdaHandlers;
     if (handlers.length === 0) return {};
     const flushByFunction = new Map<TSESTree.Node, LambdaFlush>();
