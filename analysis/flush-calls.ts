@@ -356,22 +356,25 @@ export function importedOtelUseIn(input: AnalysisInput, fn: TSESTree.Node): Impo
   let flushSource: FlushSource | undefined;
   let traces = false;
   let usesApiTracer = false;
+  const seen = new Set<Scope.Variable>();
   const asked = new Set<Scope.Variable>();
   for (const node of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.Identifier, AST_NODE_TYPES.CallExpression], fn)) {
     if (node.type === AST_NODE_TYPES.CallExpression) {
       usesApiTracer ||= resolver.isResult(node, API_TRACE, ["getTracer"]);
       continue;
     }
-    if (!usesApiTracer) {
+    const variable = bindings.variableOf(node);
+    if (!variable) continue;
+    if (!usesApiTracer && !seen.has(variable)) {
+      seen.add(variable);
       // A tracer the module made once (`const tracer = trace.getTracer("orders")` at the top) and the handler uses.
-      const declared = bindings.variableOf(node)?.defs[0]?.node;
+      const declared = variable.defs[0]?.node;
       if (declared?.type === AST_NODE_TYPES.VariableDeclarator && declared.init) usesApiTracer = resolver.isResult(declared.init, API_TRACE, ["getTracer"]);
     }
     const parent = node.parent;
     const member = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node ? memberName(parent) : undefined;
     if (!OTEL_USE_NAME.test(node.name) && !(member !== undefined && OTEL_USE_MEMBERS.has(member))) continue;
-    const variable = bindings.variableOf(node);
-    if (!variable || asked.has(variable)) continue;
+    if (asked.has(variable)) continue;
     asked.add(variable);
     const found = importedExport(input, variable);
     for (const fact of found?.facts ?? []) {
