@@ -7,6 +7,7 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { AttachedCache } from "../analysis/attached-cache.js";
 import { enclosingFunction, findVariable } from "../analysis/ast.js";
+import { mayHoldEntry } from "../analysis/entry-gate.js";
 import { builtHandlerModel, describeHandler, getHandlerModel, sessionStartInHandler, type Handler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
 import { importedFact } from "../analysis/project-modules.js";
@@ -81,6 +82,9 @@ function importedSessionHelperInHandler(input: AnalysisInput, call: TSESTree.Cal
   const name = call.callee.name;
   // A handler is a function: a call at module level (`const tracer = getTracer()`) is in none.
   if (!importedNamesOf(input.ast).has(name) || !enclosingFunction(call)) return undefined;
+  // A file that can hold no handler at all (its imports, exports and path against the descriptors)
+  // never resolves the module: most files of a library import many names and hold no handler.
+  if (!mayHoldEntry(input, "handler")) return undefined;
   // Where another rule already built the handler model (every file that uses the SDK), asking it is a
   // walk up the parents, while the module costs a resolution (listings, a realpath): it goes first.
   const built = builtHandlerModel(input);
