@@ -10,7 +10,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
-import { getAnalysisContext } from "./context.js";
 import { deploymentOf } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, indexedDescriptorsFor } from "./knowledge/index.js";
@@ -86,6 +85,8 @@ interface TopLevel {
   /** Every name the handler engine could read as a named export (a superset: globals are not checked). */
   readonly exportNames: ReadonlySet<string>;
   readonly defaultExport: boolean;
+  /** `import … from "x"`, `import x = require("x")`, `export … from "x"`. */
+  readonly staticImports: ReadonlySet<string>;
 }
 
 const topLevels = new AttachedCache<TSESTree.Program, TopLevel>("honeyhive.entryTopLevel");
@@ -94,9 +95,15 @@ function topLevelOf(ast: TSESTree.Program): TopLevel {
   let found = topLevels.get(ast);
   if (found) return found;
   const names = new Set<string>();
+  const staticImports = new Set<string>();
   let defaultExport = false;
   for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) defaultExport = true;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) staticImports.add(statement.source.value);
+    else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+      const { expression } = statement.moduleReference;
+      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === "string") staticImports.add(expression.value);
+    } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) staticImports.add(statement.source.value);
+    else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) defaultExport = true;
     else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const { declaration } = statement;
       if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
@@ -105,6 +112,7 @@ function topLevelOf(ast: TSESTree.Program): TopLevel {
       for (const specifier of statement.specifiers) {
         names.add(specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value);
       }
+      if (statement.source) staticImports.add(statement.source.value);
     } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
       // `exports.x = …`, `module.exports.x = …`, `module.exports = { x }`: every static name assigned at the top.
       const { left, right } = statement.expression;
@@ -119,7 +127,7 @@ function topLevelOf(ast: TSESTree.Program): TopLevel {
       }
     }
   }
-  found = { exportNames: names, defaultExport };
+  found = { exportNames: names, defaultExport, staticImports };
   topLevels.set(ast, found);
   return found;
 }
@@ -142,17 +150,41 @@ function triggerFires(input: AnalysisInput, trigger: HookTrigger, imported: read
 /** Whether the file may hold a handler of `kind` for the descriptors of `gate`; no cache (see `mayHoldEntry`). */
 export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: EntryGate): boolean {
   const kindGate = gate[kind];
-  const context = getAnalysisContext(input);
-  const imported = indexedDescriptorsFor(context.importedModules);
-  if (imported.some((descriptor) => kindGate.registersOnImport(descriptor))) return true;
-  const { path } = context;
-  if (kindGate.conventionPath?.test(path) || kindGate.flaggedConventionPaths.some((pattern) => pattern.test(path))) return true;
   const top = topLevelOf(input.ast);
-  // The signs of every hook that runs here first; the text (megabytes in a bundle) only when none holds.
+  const registers = (modules: ReadonlySet<string>): boolean => indexedDescriptorsFor(modules).some((descriptor) => kindGate.registersOnImport(descriptor));
+  if (registers(top.staticImports)) return true;
+  const path = input.filename.replace(/\\/g, "/");
+  if (kindGate.conventionPath?.test(path) || kindGate.flaggedConventionPaths.some((pattern) => pattern.test(path))) return true;
+  // What the text says comes last (a bundle is megabytes): the modules of `require()`/`import()`, the
+  // hooks' triggers and text signs, the registering globals.
+  const imported = indexedDescriptorsFor(modulesOf(input, top));
+  if (imported.some((descriptor) => kindGate.registersOnImport(descriptor))) return true;
   const firing = kindGate.hooks.filter((hook) => triggerFires(input, hook.trigger, imported, hook.descriptor, path));
   if (firing.some((hook) => hook.signs === undefined || signsHoldWithoutText(input, hook.signs, top))) return true;
   if (firing.some((hook) => hook.signs?.text?.some((text) => input.text.includes(text)))) return true;
   return kindGate.globalRoots.some((root) => input.text.includes(root));
+}
+
+/**
+ * `require("x")`, `module.require("x")`, `(require)("x")`, `import("x")`, `import(/* chunk *\/ "x")`:
+ * the specifiers the analysis context reads from the syntax tree (context.ts), read from the text
+ * instead, so that a file that needs no walk of its tree gets none (a comment that looks like a call
+ * only lets a file through).
+ */
+const MODULE_CALL = /\b(?:require|import)\s*\)?\s*\(\s*(?:\/\*[^]*?\*\/\s*)*(["'`])([^"'`\\]*)\1/g;
+
+const modules = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.entryModules");
+
+/** Every module the file imports, requires or imports dynamically; once per file (both kinds ask). */
+function modulesOf(input: AnalysisInput, top: TopLevel): ReadonlySet<string> {
+  let found = modules.get(input.ast);
+  if (!found) {
+    const all = new Set(top.staticImports);
+    for (const match of input.text.matchAll(MODULE_CALL)) all.add(match[2]!);
+    found = all;
+    modules.set(input.ast, found);
+  }
+  return found;
 }
 
 const gates: Record<EntryKind, AttachedCache<TSESTree.Program, boolean>> = {

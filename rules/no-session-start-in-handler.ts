@@ -43,6 +43,9 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
+    // Both findings are calls inside a handler: a file that can hold none (its imports, exports and path
+    // against the descriptors, analysis/entry-gate.ts) needs no listener, and most library files hold none.
+    if (!mayHoldEntry(input, "handler")) return {};
     return {
       CallExpression(call) {
         const helper = importedSessionHelperInHandler(input, call);
@@ -82,9 +85,6 @@ function importedSessionHelperInHandler(input: AnalysisInput, call: TSESTree.Cal
   const name = call.callee.name;
   // A handler is a function: a call at module level (`const tracer = getTracer()`) is in none.
   if (!importedNamesOf(input.ast).has(name) || !enclosingFunction(call)) return undefined;
-  // A file that can hold no handler at all (its imports, exports and path against the descriptors)
-  // never resolves the module: most files of a library import many names and hold no handler.
-  if (!mayHoldEntry(input, "handler")) return undefined;
   // Where another rule already built the handler model (every file that uses the SDK), asking it is a
   // walk up the parents, while the module costs a resolution (listings, a realpath): it goes first.
   const built = builtHandlerModel(input);
