@@ -67,6 +67,15 @@ describe("entry gate: never stops a file that holds a handler", () => {
     writeFileSync(join(project, "package.json"), JSON.stringify({ dependencies: { "@google-cloud/functions-framework": "^3.0.0" } }));
     expect(mayHoldEntry(parseAnalysisInput(code, join(project, "index.js")), "invocation")).toBe(true);
   });
+
+  it("reads the modules of require() and import() calls from the text (spaces, parentheses and comments included)", () => {
+    for (const call of [`require("@azure/functions")`, `(require) ( '@azure/functions')`, `module.require("@azure/functions")`, "await import(/* chunk */ `@azure/functions`)"]) {
+      const input = parseAnalysisInput(`async function load() { const { app } = ${call}; return app; }\n`, "src/functions.js");
+      expect(mayHoldEntry(input, "invocation"), call).toBe(true);
+    }
+    expect(mayHoldEntry(parseAnalysisInput(`// require("@azure/functions") is not needed here\nexport const x = 1;\n`, "src/x.js"), "invocation")).toBe(true);
+    expect(mayHoldEntry(parseAnalysisInput(`const fs = require("node:fs");\nexport const x = 1;\n`, "src/x.js"), "invocation")).toBe(false);
+  });
 });
 
 describe("entry gate: stops what holds none", () => {
