@@ -69,7 +69,7 @@ describe("entry gate: never stops a file that holds a handler", () => {
   });
 
   it("reads the modules of require() and import() calls from the text (spaces, parentheses and comments included)", () => {
-    for (const call of [`require("@azure/functions")`, `(require) ( '@azure/functions')`, `module.require("@azure/functions")`, "await import(/* chunk */ `@azure/functions`)"]) {
+    for (const call of [`require("@azure/functions")`, `(require) ( '@azure/functions')`, `module.require("@azure/functions")`, "await import(/* chunk */ `@azure/functions`)", `import(// lazy\n  "@azure/functions")`]) {
       const input = parseAnalysisInput(`async function load() { const { app } = ${call}; return app; }\n`, "src/functions.js");
       expect(mayHoldEntry(input, "invocation"), call).toBe(true);
     }

@@ -166,14 +166,14 @@ export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: Ent
 }
 
 /**
- * `require("x")`, `module.require("x")`, `(require)("x")`, `import("x")`, `import(/* chunk *\/ "x")`:
+ * `require("x")`, `module.require("x")`, `(require)("x")`, `import("x")`, `import(/* chunk *\/ "x")` (comments of either kind before the specifier):
  * the specifiers the analysis context reads from the syntax tree (context.ts), read from the text
  * instead, so that a file that needs no walk of its tree gets none (a comment that looks like a call
  * only lets a file through). Found by `indexOf` and read by a sticky pattern at each occurrence: a
  * pattern run over the whole text costs more per character than the gate saves on a large file.
  */
 const CALLED_WORDS = ["require", "import"];
-const AFTER_CALLEE = /\s*\)?\s*\(\s*(?:\/\*[^]*?\*\/\s*)*(["'`])([^"'`\\]*)\1/y;
+const AFTER_CALLEE = /\s*\)?\s*\(\s*(?:(?:\/\*[^]*?\*\/|\/\/[^\n]*\n)\s*)*(["'`])([^"'`\\]*)\1/y;
 
 function addCalledModules(text: string, into: Set<string>): void {
   for (const word of CALLED_WORDS) {
