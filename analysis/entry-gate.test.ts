@@ -79,6 +79,13 @@ describe("entry gate: never stops a file that holds a handler", () => {
 });
 
 describe("entry gate: stops what holds none", () => {
+  it("reads registering globals from the scopes: Bun.serve() counts, the word Bun in a string or comment does not", () => {
+    const served = parseAnalysisInput(`Bun.serve({ fetch(request) { return new Response("ok"); } });\n`, "src/serve.ts");
+    expect(mayHoldEntry(served, "handler")).toBe(true);
+    const mentioned = parseAnalysisInput(`// runs on Bun and Deno\nexport const runtime = "Bun.serve";\n`, "src/runtime.ts");
+    expect(mayHoldEntry(mentioned, "handler")).toBe(false);
+  });
+
   it("a bundle whose text calls .forceFlush( inside a string, and a library module with imports and named exports", () => {
     const bundle = `export const javascript = ${JSON.stringify("!function(){p.forceFlush();handler();export default 1}();".repeat(200))};\n`;
     const library = `import { pipe } from "./Function.js";\nimport * as core from "./internal/core.js";\nexport const map = (f) => (self) => pipe(self, core.map(f));\nexport function handle(x) { return core.handle(x); }\n`;

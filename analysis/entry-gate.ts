@@ -33,7 +33,7 @@ interface KindGate {
   readonly conventionPath: RegExp | undefined;
   /** Conventions whose patterns carry flags, tested one by one. */
   readonly flaggedConventionPaths: readonly RegExp[];
-  /** The first identifier of each registering global (`Bun` of `Bun.serve`), looked for in the text. */
+  /** The first identifier of each registering global (`Bun` of `Bun.serve`), looked for among the references no declaration resolves. */
   readonly globalRoots: readonly string[];
   readonly hooks: readonly HookGate[];
 }
@@ -155,14 +155,26 @@ export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: Ent
   if (registers(top.staticImports)) return true;
   const path = input.filename.replace(/\\/g, "/");
   if (kindGate.conventionPath?.test(path) || kindGate.flaggedConventionPaths.some((pattern) => pattern.test(path))) return true;
-  // What the text says comes last (a bundle is megabytes): the modules of `require()`/`import()`, the
-  // hooks' triggers and text signs, the registering globals.
+  // What the text says comes last (a bundle is megabytes): the modules of `require()`/`import()` and the
+  // hooks' text triggers; the registering globals are read from the scopes.
   const imported = indexedDescriptorsFor(modulesOf(input, top));
   if (imported.some((descriptor) => kindGate.registersOnImport(descriptor))) return true;
   const firing = kindGate.hooks.filter((hook) => triggerFires(input, hook.trigger, imported, hook.descriptor, path));
   if (firing.some((hook) => hook.signs === undefined || signsHoldWithoutText(input, hook.signs, top))) return true;
-  if (firing.some((hook) => hook.signs?.text?.some((text) => input.text.includes(text)))) return true;
-  return kindGate.globalRoots.some((root) => input.text.includes(root));
+  const modules = modulesOf(input, top);
+  if (firing.some((hook) => hook.signs?.imports?.some((module) => modules.has(module)))) return true;
+  return kindGate.globalRoots.length > 0 && usesGlobal(input, kindGate.globalRoots);
+}
+
+/**
+ * A reference to one of `names` that no declaration of the file resolves (what the engine calls a
+ * global), or to a global the parser's library declares: read from the scopes, not the text.
+ */
+function usesGlobal(input: AnalysisInput, names: readonly string[]): boolean {
+  const scope = input.scopeManager.globalScope;
+  if (!scope) return true;
+  if (names.some((name) => (scope.set.get(name)?.references.length ?? 0) > 0)) return true;
+  return scope.through.some((reference) => names.includes(reference.identifier.name));
 }
 
 /**
@@ -185,16 +197,16 @@ function addCalledModules(text: string, into: Set<string>): void {
   }
 }
 
-const modules = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.entryModules");
+const moduleSets = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.entryModules");
 
 /** Every module the file imports, requires or imports dynamically; once per file (both kinds ask). */
 function modulesOf(input: AnalysisInput, top: TopLevel): ReadonlySet<string> {
-  let found = modules.get(input.ast);
+  let found = moduleSets.get(input.ast);
   if (!found) {
     const all = new Set(top.staticImports);
     addCalledModules(input.text, all);
     found = all;
-    modules.set(input.ast, found);
+    moduleSets.set(input.ast, found);
   }
   return found;
 }

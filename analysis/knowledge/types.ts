@@ -303,8 +303,8 @@ export interface EntrySigns {
   readonly exportsWhere?: "vercel" | "netlify" | "openNext" | "wrangler" | "gcpFunctions";
   /** An `export default`. */
   readonly defaultExport?: boolean;
-  /** The file's text contains one of these strings (a module specifier the hook's types or classes come from). */
-  readonly text?: readonly string[];
+  /** The file imports, requires or `import()`s one of these modules (where the hook's types or base classes come from). */
+  readonly imports?: readonly string[];
 }
 
 /** When a hook runs: only then does the file pay for it. */

@@ -149,7 +149,7 @@ export const awsLambda = {
   hook: {
     trigger: { always: true },
     // Its entry points are exports under these names, or typed with an `aws-lambda` type.
-    signs: { invocation: { exports: DEFAULT_NAMES, configuredExports: true, text: ["aws-lambda"] } },
+    signs: { invocation: { exports: DEFAULT_NAMES, configuredExports: true, imports: ["aws-lambda"] } },
     run(api) {
       // A server that listens, or a file-routed module, runs its handlers per request, not per invocation.
       if (api.isServerOrRoutedFile) return;

@@ -59,7 +59,7 @@ export const cloudflareWorkers = {
   hook: {
     trigger: { always: true },
     // The default export object, or a `WorkerEntrypoint` class (only of `cloudflare:workers`).
-    signs: { invocation: { defaultExport: true, text: ["cloudflare:workers"] } },
+    signs: { invocation: { defaultExport: true, imports: ["cloudflare:workers"] } },
     run(api) {
       collectEntrypointClasses(api);
       const exported = defaultExportObject(api);

@@ -95,5 +95,5 @@ export const gcpFunctions = {
   platform,
   calls: [{ callee: { package: FRAMEWORK, name: ["http", "cloudEvent"] }, arguments: [1], nameArgument: 0 }],
   // Exports typed with the framework's types, or any export of a Cloud Functions project's entry module.
-  hook: { trigger: { always: true }, signs: { invocation: { text: [FRAMEWORK], exportsWhere: "gcpFunctions" } }, run: collectLegacyExports },
+  hook: { trigger: { always: true }, signs: { invocation: { imports: [FRAMEWORK], exportsWhere: "gcpFunctions" } }, run: collectLegacyExports },
 } as const satisfies FrameworkDescriptor;
