@@ -1,31 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
 import { extractModuleFacts } from "./export-facts.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel } from "./sdk-model.js";
+import { useTempProjects } from "./test-utils/temp-projects.js";
 import { importedExport, importOrigin, NODE_FILE_SYSTEM, parseJsonc, ProjectModules, setProjectModules, type ProjectFileSystem } from "./project-modules.js";
 
 /** The codemods' reader of another module's facts, which the inputs they parse carry. */
 const readFacts = parseAnalysisInput("", "app.ts").readModuleFacts!;
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
+const makeProject = useTempProjects("xfile", "all");
 /** A project on disk: `files` relative to its root (which gets a package.json unless one is given). */
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "honeyhive-xfile-"));
-  roots.push(root);
-  const all = { "package.json": `{ "name": "app", "private": true }\n`, ...files };
-  for (const [path, text] of Object.entries(all)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const project = (files: Record<string, string>) => makeProject({ "package.json": `{ "name": "app", "private": true }\n`, ...files });
 
 /** The node file system, counting what it is asked. */
 function countingFs(): ProjectFileSystem & { stats: string[]; reads: string[] } {
