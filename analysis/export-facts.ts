@@ -77,6 +77,8 @@ export interface OtelPipelineFact {
   readonly instrumented: boolean;
   /** The export name of what a fix flushes (the provider, else a span processor), if the module exports it. */
   readonly flushExport: string | undefined;
+  /** The OpenTelemetry components the module makes, by export name in source order (`NodeTracerProvider`, `BatchSpanProcessor`): what a review marker names. */
+  readonly parts: readonly string[];
 }
 
 /** Members that start a session stored on the tracer instance, in this SDK and in 1.x. */
@@ -297,7 +299,8 @@ function otelPipelineOf(input: AnalysisInput, exportNameOf: ModuleView["exportNa
   if (!setup) return undefined;
   const registered = setup.parts.some((part) => activationOf(input, part.creation, part.component) !== undefined);
   const flushVariable = setup.flushTarget?.variable;
-  return { registered, instrumented: setup.instrumented, flushExport: flushVariable && exportNameOf(flushVariable) };
+  const parts = setup.parts.map((part) => part.component.export.name);
+  return { registered, instrumented: setup.instrumented, flushExport: flushVariable && exportNameOf(flushVariable), parts };
 }
 
 /** `provider.getTracer(…)` on a provider the module makes, or `trace.getTracer(…)` of `@opentelemetry/api`. */

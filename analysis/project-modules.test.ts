@@ -194,12 +194,12 @@ new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: process.env.HONEYHIVE_
     // `trace.getTracer()` reaches the provider the module registers.
     expect(facts("./lib/hh-otel", "apiTracer")).toEqual([{ kind: "otelTracer", provider: "provider", honeyhive: true }]);
     const path = reader.resolve("./lib/hh-otel", from)!;
-    expect(reader.factsOf(path, readFacts).otelPipeline).toEqual({ registered: true, instrumented: false, flushExport: "provider" });
+    expect(reader.factsOf(path, readFacts).otelPipeline).toEqual({ registered: true, instrumented: false, flushExport: "provider", parts: ["OTLPTraceExporter", "BatchSpanProcessor", "NodeTracerProvider"] });
     // A side-effect module: no exports, a registered pipeline with instrumentations; NodeSDK has nothing to flush.
-    expect(reader.factsOf(reader.resolve("./lib/instrumentation", from)!, readFacts).otelPipeline).toEqual({ registered: true, instrumented: true, flushExport: undefined });
-    expect(reader.factsOf(reader.resolve("./lib/sdk-start", from)!, readFacts).otelPipeline).toEqual({ registered: true, instrumented: false, flushExport: undefined });
+    expect(reader.factsOf(reader.resolve("./lib/instrumentation", from)!, readFacts).otelPipeline).toEqual({ registered: true, instrumented: true, flushExport: undefined, parts: ["NodeTracerProvider", "BatchSpanProcessor", "OTLPTraceExporter"] });
+    expect(reader.factsOf(reader.resolve("./lib/sdk-start", from)!, readFacts).otelPipeline).toEqual({ registered: true, instrumented: false, flushExport: undefined, parts: ["NodeSDK", "OTLPTraceExporter"] });
     // Not registered: `trace.getTracer()` does not reach it.
-    expect(reader.factsOf(reader.resolve("./lib/unregistered", from)!, readFacts).otelPipeline).toEqual({ registered: false, instrumented: false, flushExport: "provider" });
+    expect(reader.factsOf(reader.resolve("./lib/unregistered", from)!, readFacts).otelPipeline).toEqual({ registered: false, instrumented: false, flushExport: "provider", parts: ["OTLPTraceExporter", "NodeTracerProvider", "BatchSpanProcessor"] });
     expect(facts("./lib/unregistered", "apiTracer")).toEqual([{ kind: "otelTracer", provider: undefined, honeyhive: false }]);
     expect(reader.factsOf(reader.resolve("./lib/otel", from)!, readFacts).otelPipeline).toBeUndefined();
   });

@@ -24,13 +24,15 @@ import { enclosingFunction, findVariable, indentationAt, memberName, skipTrivia,
 import { getAnalysisContext } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { flushCallText, flushTestOf, type FlushTest, type LambdaFlush } from "../flush.js";
+import { otelSetupOf } from "../flush-calls.js";
 import type { BackgroundWork, ResponseCallEnd } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { nodesOfType } from "../nodes.js";
+import { importedModule } from "../project-modules.js";
 import { indentedText, indentLines, removeStatement } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
-import { MARKER_MESSAGES } from "./review-markers.js";
+import { MARKER_MESSAGES, type UnflushablePipeline } from "./review-markers.js";
 
 /** Which fix was written (the rule's suggestion message names it). */
 export type FlushFixKind = "awaitFlush" | "wrapInTryFinally" | "waitUntilFlush" | "afterFlush" | "flushBeforeResponse";
@@ -51,7 +53,10 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
     for (const call of flush.unawaitedFlushes) awaitFlush(edits, input.text, call);
     return { kind: "awaitFlush", fix: fixFromEdits(edits), flush: input.text.slice(...flush.unawaitedFlushes[0].range) };
   }
-  if (flushText === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNoTracer(flush.profile) } };
+  if (flushText === undefined) {
+    const pipeline = flush.profile === "opentelemetry" ? unflushablePipeline(input) : undefined;
+    return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNoTracer(flush.profile, pipeline) } };
+  }
   const writer = new FlushWriter(input, flush, flushText, edits);
   const responseCall = flush.handler.platform.responseCall;
   const sends = responseCall ? responseSends(input, fn, responseCall) : undefined;
@@ -65,6 +70,20 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
   // The provider of the project module the handler's tracer comes from (analysis/flush-calls.ts `importedOtelUseIn`).
   if (flush.flushImport) addNamedImport(edits, input.ast, input.text, flush.flushImport);
   return { kind, fix: fixFromEdits(edits), flush: flushText };
+}
+
+/**
+ * The OpenTelemetry pipeline of a handler no flush could be written for: the file's own (lambdaFlushOf
+ * looks there first), else the first project module the file imports that makes one.
+ */
+function unflushablePipeline(input: AnalysisInput): UnflushablePipeline | undefined {
+  const own = otelSetupOf(input);
+  if (own) return { parts: own.parts.map((part) => part.component.export.name) };
+  for (const specifier of getAnalysisContext(input).importedModules) {
+    const pipeline = importedModule(input, specifier)?.facts.otelPipeline;
+    if (pipeline) return { parts: pipeline.parts, module: specifier, ...(pipeline.flushExport !== undefined && { flushExport: pipeline.flushExport }) };
+  }
+  return undefined;
 }
 
 /** A comment that calls a flush fire-and-forget: false once the flush is awaited. */
