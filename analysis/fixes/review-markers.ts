@@ -75,7 +75,8 @@ function otelNoFlushMessage(pipeline: UnflushablePipeline | undefined): string {
   if (flushable) {
     const name = flushable.export.name;
     if (module === undefined) return `${head} (keep the ${name} this file builds in a module-level variable and flush that)`;
-    if (pipeline?.flushExport !== undefined) return `${head} (import ${pipeline.flushExport}, the ${name} that ${module} exports, and flush that)`;
+    // Exported, yet not written by the fix: its name is taken here (or the module is reached through a barrel).
+    if (pipeline?.flushExport !== undefined) return `${head} (import the ${name} that ${module} exports as ${pipeline.flushExport}, under a name free in this file, and flush that)`;
     return `${head} (export the ${name} that ${module} builds, import it here and flush that)`;
   }
   const unflushable = components.find((component) => !component.forceFlush);

@@ -66,6 +66,13 @@ describe("lambda-force-flush: a pipeline made in the handler's tracing module", 
     expect(result.output).toContain(`/* ${MARKER_PREFIX} await the tracer provider's forceFlush() before this handler returns (export the NodeTracerProvider that ./tracing.js builds, import it here and flush that) */`);
   });
 
+  it("leaves a review marker naming the exported provider when its name is taken in the file", () => {
+    const code = handlerImporting("tracer").replace("\nexport const handler", "\nconst provider = \"aws\";\nexport const handler");
+    const result = run(code);
+    expect(result.markers).toBe(1);
+    expect(result.output).toContain(`/* ${MARKER_PREFIX} await the tracer provider's forceFlush() before this handler returns (import the NodeTracerProvider that ./tracing.js exports as provider, under a name free in this file, and flush that) */`);
+  });
+
   it("changes nothing when the module exports elsewhere than HoneyHive", () => {
     const vendor = makeProject({ "package.json": `{ "name": "v", "private": true }\n`, "src/tracing.ts": TRACING.replace("https://api.honeyhive.ai/opentelemetry/v1/traces", "https://otlp.example.com/v1/traces") });
     expect(runTransforms(handlerImporting("provider, tracer"), join(vendor, "src/handler.ts"), { transforms: ["lambda-force-flush"] }).changed).toBe(false);
