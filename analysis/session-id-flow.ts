@@ -237,6 +237,16 @@ class SessionIdFlow {
     const next = (child: TSESTree.Node | null | undefined) => this.sourceOf(child, seen, depth + 1);
     if (expression.type === AST_NODE_TYPES.LogicalExpression) return combineSources(next(expression.left), next(expression.right));
     if (expression.type === AST_NODE_TYPES.ConditionalExpression) return combineSources(next(expression.consequent), next(expression.alternate));
+    if (expression.type === AST_NODE_TYPES.Identifier) {
+      // A variable written once (`const id = event.id || randomUUID()`): its value decides, choice included.
+      const variable = this.sdk.variableOf(expression);
+      const value = this.singleValueOf(expression);
+      if (variable && value) {
+        if (seen.has(variable)) return "local";
+        seen.add(variable);
+        return next(value);
+      }
+    }
     const flow = this.flowOf(expression);
     if (flow) {
       const key = flow.sourceKeys.at(-1) ?? inputKeyOf(flow.source);
@@ -244,14 +254,6 @@ class SessionIdFlow {
     }
     let parts: readonly (TSESTree.Node | null | undefined)[] = [];
     switch (expression.type) {
-      case AST_NODE_TYPES.Identifier: {
-        // A variable written once with a value made from the input: `const id = toSessionId(event.conversationId)`.
-        const variable = this.sdk.variableOf(expression);
-        if (!variable || seen.has(variable)) return "local";
-        seen.add(variable);
-        parts = [this.singleValueOf(expression)];
-        break;
-      }
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         const callee = unwrap(expression.callee);
