@@ -167,7 +167,7 @@ new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: process.env.HONEYHIVE_
     expect(facts("./lib/tracing", "answer")).toEqual([{ kind: "boundFunction", tracer: "tracer" }]);
     expect(facts("./lib/tracing", "flushTraces")).toEqual([{ kind: "flushHelper" }]);
     expect(facts("./lib/tracing", "maybeFlush")).toBeUndefined();
-    expect(facts("./lib/tracing", "openSession")).toEqual([{ kind: "sessionHelper", tracer: "tracer", method: "sessionStart", line: 28 }]);
+    expect(facts("./lib/tracing", "openSession")).toEqual([{ kind: "sessionHelper", tracer: "tracer", method: "sessionStart", line: 28, major: 2 }]);
     expect(facts("./lib/tracing", "ownSession")).toBeUndefined();
   });
 
