@@ -110,6 +110,10 @@ async function measureAll() {
 function render({ started, tookMs, host, build, corpus, synthetic, results, loadAtEnd, profiles }) {
   const lines = [];
   const push = (...items) => lines.push(...items);
+  // A section that neither this run nor results.json has (a partial run on a fresh cache) keeps what
+  // RESULTS.md showed: its target rows and its text.
+  const previous = previousSectionsOf(values.out);
+  const carried = ["lint", "codemod", "sdk"].filter((name) => !results[name] && (previous.targetRows[name].length > 0 || previous.blocks[name] || (name === "lint" && previous.lintSection)));
   const verdict = (met) => (met === undefined ? "not measurable" : met ? "**met**" : "**missed**");
   const ns = (value) => (value === undefined ? "—" : value >= 10_000 ? `${(value / 1000).toFixed(1)} µs` : `${value.toFixed(0)} ns`);
   const mb = (value) => `${value.toFixed(1)} MB`;
@@ -131,11 +135,12 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
     `- Synthetic tree: ${synthetic.files} files, all using the SDK, from ${synthetic.templateSource} (seed ${synthetic.seed}); ` +
       "`node bench/generate.mjs --share 0.01` makes the 1% tree",
     "",
-    ...(new Set(Object.values(results).map((section) => section.measuredAt)).size > 1
+    ...(new Set(Object.values(results).map((section) => section.measuredAt)).size > 1 || carried.length > 0
       ? [
-          `- Sections measured at different commits: ${Object.entries(results)
-            .map(([name, section]) => `${name} at ${String(section.measuredAt).slice(0, 12)}`)
-            .join(", ")}`,
+          `- Sections measured at different commits: ${[
+            ...Object.entries(results).map(([name, section]) => `${name} at ${String(section.measuredAt).slice(0, 12)}`),
+            ...carried.map((name) => `${name}${previous.measuredAt[name] ? ` at ${previous.measuredAt[name]}` : ""} (kept from the previous RESULTS.md)`),
+          ].join(", ")}`,
           "",
         ]
       : []),
@@ -144,9 +149,6 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
     "| target | figure | result |",
     "|---|---|---|",
   );
-  // A section that neither this run nor results.json has (a partial run on a fresh cache) keeps what
-  // RESULTS.md showed: its target rows and its text.
-  const previous = previousSectionsOf(values.out);
   if (results.lint) push(...lintTargetRows(results.lint, verdict));
   else push(...previous.targetRows.lint);
   if (results.codemod) {
@@ -306,9 +308,11 @@ function sectionOfTargetRow(row) {
  * profiles) and the marked lint section of the RESULTS.md at `path`.
  */
 function previousSectionsOf(path) {
-  const found = { targetRows: { lint: [], codemod: [], sdk: [] }, blocks: {}, lintSection: undefined };
+  const found = { targetRows: { lint: [], codemod: [], sdk: [] }, blocks: {}, lintSection: undefined, measuredAt: {} };
   if (!existsSync(path)) return found;
   const text = readFileSync(path, "utf8");
+  const commits = /^- Sections measured at different commits: (.*)$/m.exec(text)?.[1] ?? "";
+  for (const [, name, commit] of commits.matchAll(/\b(lint|codemod|sdk) at ([0-9a-f]{7,40})/g)) found.measuredAt[name] = commit;
   const table = /^## Targets\n\n\| target \| figure \| result \|\n\|---\|---\|---\|\n((?:\|.*\n)*)/m.exec(text);
   for (const row of table?.[1].split("\n").filter(Boolean) ?? []) found.targetRows[sectionOfTargetRow(row)].push(row);
   found.lintSection = readMarkedSections(path).find((section) => section.startsWith("<!-- bench:lint:start -->"));
