@@ -18,6 +18,18 @@ function callOrigins(code: string, filename = "src/x.ts"): Record<string, string
 }
 
 describe("Bindings.originOf", () => {
+  it("ends on aliases that refer to each other (no origin, no endless recursion), and still follows a chain of aliases", () => {
+    expect(
+      callOrigins(`
+        import express from "express";
+        var a = b, b = c.x, c = a;
+        var { d } = e, { e } = d;
+        const first = express, second = first, third = second.Router;
+        a(); b(); d(); e(); third();
+      `),
+    ).toEqual({ "a": undefined, "b": undefined, "d": undefined, "e": undefined, "third": "express:Router" });
+  });
+
   it("follows ESM default, named, renamed and namespace imports", () => {
     expect(
       callOrigins(`

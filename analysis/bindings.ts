@@ -73,8 +73,13 @@ export class Bindings {
     return variable === null || (variable !== undefined && variable.defs.length === 0);
   }
 
-  /** Which module (and which property path of it) an expression or type name comes from. */
-  originOf(node: TSESTree.Node, seen = new Set<Scope.Variable>()): ModuleOrigin | undefined {
+  /**
+   * Which module (and which property path of it) an expression or type name comes from. `seen` holds
+   * the variables followed to their initializer on the way here (a cycle guard); it is made only when
+   * a variable is followed, since most questions (every declared variable's, every callee's) end at an
+   * import or at a name that is no alias.
+   */
+  originOf(node: TSESTree.Node, seen?: Set<Scope.Variable>): ModuleOrigin | undefined {
     const target = unwrap(node);
     switch (target.type) {
       case "Identifier":
@@ -136,10 +141,9 @@ export class Bindings {
     return callee.type === "MemberExpression" && memberName(callee) === "require" && callee.object.type === "Identifier" && callee.object.name === "module" && this.isGlobal(callee.object);
   }
 
-  private originOfIdentifier(identifier: TSESTree.Identifier, seen: Set<Scope.Variable>): ModuleOrigin | undefined {
+  private originOfIdentifier(identifier: TSESTree.Identifier, seen: Set<Scope.Variable> | undefined): ModuleOrigin | undefined {
     const variable = this.variableOf(identifier);
-    if (!variable || seen.has(variable)) return undefined;
-    seen.add(variable);
+    if (!variable || seen?.has(variable)) return undefined;
     for (const def of variable.defs) {
       if (def.type === "ImportBinding") {
         const specifier = def.node;
@@ -163,10 +167,10 @@ export class Bindings {
       }
       if (def.type === "Variable" && def.node.type === "VariableDeclarator" && def.node.init) {
         const { id, init } = def.node;
-        if (id.type === "Identifier") return this.originOf(init, seen);
+        if (id.type === "Identifier") return this.originOf(init, withVariable(seen, variable, init));
         if (id.type === "ObjectPattern") {
           const key = destructuredKey(id, identifier.name);
-          const base = key === undefined ? undefined : this.originOf(init, seen);
+          const base = key === undefined ? undefined : this.originOf(init, withVariable(seen, variable, init));
           if (base && key !== undefined) return { ...base, path: [...base.path, key] };
         }
       }
@@ -255,6 +259,19 @@ export class Bindings {
     }
     return undefined;
   }
+}
+
+/**
+ * The cycle guard of `originOf` for following `variable` to its initializer `init`. Only a name or a
+ * member chain leads on to another variable (`require()` and `await import()` end there, and other
+ * expressions have no origin): for the rest, the usual `const x = f()`, no set is made.
+ */
+function withVariable(seen: Set<Scope.Variable> | undefined, variable: Scope.Variable, init: TSESTree.Node): Set<Scope.Variable> | undefined {
+  const target = unwrap(init);
+  if (target.type !== "Identifier" && target.type !== "MemberExpression") return seen;
+  const followed = seen ?? new Set<Scope.Variable>();
+  followed.add(variable);
+  return followed;
 }
 
 /** `inner` sits under an `await` on the way up to `outer` (through parentheses and type assertions). */
