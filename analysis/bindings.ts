@@ -73,8 +73,13 @@ export class Bindings {
     return variable === null || (variable !== undefined && variable.defs.length === 0);
   }
 
-  /** Which module (and which property path of it) an expression or type name comes from. */
-  originOf(node: TSESTree.Node, seen = new Set<Scope.Variable>()): ModuleOrigin | undefined {
+  /**
+   * Which module (and which property path of it) an expression or type name comes from. `seen` holds
+   * the variables followed to their initializer on the way here (a cycle guard); it is made only when
+   * a variable is followed, since most questions (every declared variable's, every callee's) end at an
+   * import or at a name that is no alias.
+   */
+  originOf(node: TSESTree.Node, seen?: Set<Scope.Variable>): ModuleOrigin | undefined {
     const target = unwrap(node);
     switch (target.type) {
       case "Identifier":
@@ -102,16 +107,43 @@ export class Bindings {
     }
   }
 
+  /**
+   * The first variable declared in `scope` that holds export `name` of `module` as a value:
+   * `import { name as local }`, `const { name: local } = require(module)`, `require(module).name`, an
+   * alias of one. For a fix that writes a call of that export: the name to write, if the file has one.
+   */
+  variableImporting(scope: Scope.Scope, module: string, name: string): Scope.Variable | undefined {
+    return scope.variables.find((variable) => {
+      const identifier = variable.identifiers[0];
+      const origin = identifier && this.originOf(identifier);
+      if (!origin || origin.typeOnly || origin.module !== module) return false;
+      const path = exportPath(origin);
+      return path.length === 1 && path[0] === name;
+    });
+  }
+
+  /**
+   * The module of the import declaration (`import … from "m"`) or `require("m")` declarator
+   * (`const x = require("m")`, `const { a } = require("m")`) that declares `variable` itself; undefined
+   * for an alias or a member of one (`require("m").a`), `import x = require()`, an `import()`. For an
+   * edit of that declaration, whose shape this fixes; what a name is bound to is `originOf`.
+   */
+  declaringModuleOf(variable: Scope.Variable): string | undefined {
+    const def = variable.defs[0];
+    if (def?.type === "ImportBinding") return def.node.type === "TSImportEqualsDeclaration" ? undefined : this.originOf(def.name)?.module;
+    if (def?.type !== "Variable" || def.node.type !== "VariableDeclarator" || !def.node.init) return undefined;
+    return unwrap(def.node.init).type === "CallExpression" ? this.originOf(def.node.init)?.module : undefined;
+  }
+
   /** `require` or `module.require`, the globals (a local function named `require` is not). */
   private isRequire(callee: TSESTree.Node): boolean {
     if (callee.type === "Identifier") return callee.name === "require" && this.isGlobal(callee);
     return callee.type === "MemberExpression" && memberName(callee) === "require" && callee.object.type === "Identifier" && callee.object.name === "module" && this.isGlobal(callee.object);
   }
 
-  private originOfIdentifier(identifier: TSESTree.Identifier, seen: Set<Scope.Variable>): ModuleOrigin | undefined {
+  private originOfIdentifier(identifier: TSESTree.Identifier, seen: Set<Scope.Variable> | undefined): ModuleOrigin | undefined {
     const variable = this.variableOf(identifier);
-    if (!variable || seen.has(variable)) return undefined;
-    seen.add(variable);
+    if (!variable || seen?.has(variable)) return undefined;
     for (const def of variable.defs) {
       if (def.type === "ImportBinding") {
         const specifier = def.node;
@@ -135,10 +167,10 @@ export class Bindings {
       }
       if (def.type === "Variable" && def.node.type === "VariableDeclarator" && def.node.init) {
         const { id, init } = def.node;
-        if (id.type === "Identifier") return this.originOf(init, seen);
+        if (id.type === "Identifier") return this.originOf(init, withVariable(seen, variable, init));
         if (id.type === "ObjectPattern") {
           const key = destructuredKey(id, identifier.name);
-          const base = key === undefined ? undefined : this.originOf(init, seen);
+          const base = key === undefined ? undefined : this.originOf(init, withVariable(seen, variable, init));
           if (base && key !== undefined) return { ...base, path: [...base.path, key] };
         }
       }
@@ -227,6 +259,19 @@ export class Bindings {
     }
     return undefined;
   }
+}
+
+/**
+ * The cycle guard of `originOf` for following `variable` to its initializer `init`. Only a name or a
+ * member chain leads on to another variable (`require()` and `await import()` end there, and other
+ * expressions have no origin): for the rest, the usual `const x = f()`, no set is made.
+ */
+function withVariable(seen: Set<Scope.Variable> | undefined, variable: Scope.Variable, init: TSESTree.Node): Set<Scope.Variable> | undefined {
+  const target = unwrap(init);
+  if (target.type !== "Identifier" && target.type !== "MemberExpression") return seen;
+  const followed = seen ?? new Set<Scope.Variable>();
+  followed.add(variable);
+  return followed;
 }
 
 /** `inner` sits under an `await` on the way up to `outer` (through parentheses and type assertions). */

@@ -373,6 +373,15 @@ function buildModel(input: AnalysisInput): SdkModel {
       const variable = variableOf(expression);
       binding = variable && bindings.get(variable);
     } else {
+      // Every call's callee is asked: a member chain whose root names no SDK or project binding
+      // (`console.log`, `res.json`, `this.x`) cannot reach one, since a longer path of a module is
+      // never more of an SDK export than a shorter one. Only those rooted in a binding pay for the
+      // origin's path objects.
+      const root = rootIdentifierOf(expression);
+      if (root !== undefined) {
+        const variable = variableOf(root);
+        if (!variable || !bindings.has(variable)) return undefined;
+      }
       binding = bindingOf(resolver.originOf(expression));
     }
     return binding?.kind === "export" ? binding.name : undefined;
@@ -906,6 +915,21 @@ function buildModel(input: AnalysisInput): SdkModel {
     variableOf,
     tracersInScopeAt,
   };
+}
+
+/**
+ * The identifier a member chain (`a.b.c`, `a!.b`, `hh.HoneyHiveTracer` as a type name) starts at, seen
+ * through what `Bindings.originOf` sees through; undefined when it starts at anything else (a call,
+ * `this`, an `await import()`), whose origin only `originOf` tells.
+ */
+function rootIdentifierOf(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  let current: TSESTree.Node = node;
+  for (;;) {
+    const target: TSESTree.Node = unwrapExpression(current) ?? current;
+    if (target.type === AST_NODE_TYPES.MemberExpression) current = target.object;
+    else if (target.type === AST_NODE_TYPES.TSQualifiedName) current = target.left;
+    else return target.type === AST_NODE_TYPES.Identifier ? target : undefined;
+  }
 }
 
 /** The name an `import { name as local }` specifier imports; undefined for other declarations. */
