@@ -289,8 +289,19 @@ const MAY_IMPORT_OTEL =
 /** An OpenTelemetry package in quotes: also what a JSDoc example writes, so the file's imports confirm it. */
 const QUOTED_OTEL_PACKAGE = /["']@opentelemetry\//;
 
-/** `ast`, when given, confirms a quoted OpenTelemetry package as a static import of the file (a comment is no import). */
+const otelImportGates = new AttachedCache<TSESTree.Program, boolean>("honeyhive.mayImportOtelPipeline");
+
+/**
+ * `ast`, when given, confirms a quoted OpenTelemetry package as a static import of the file (a comment
+ * is no import), and keeps the answer on it: the rule, the flush analysis and the cross-file reading
+ * all ask, and the text scan is the dear part on a large file.
+ */
 export function mayImportOtelPipeline(text: string, ast?: TSESTree.Program): boolean {
+  if (ast === undefined) return scanForOtelImport(text, undefined);
+  return otelImportGates.getOrCompute(ast, () => scanForOtelImport(text, ast), true);
+}
+
+function scanForOtelImport(text: string, ast: TSESTree.Program | undefined): boolean {
   if (MAY_IMPORT_OTEL.test(text)) return true;
   if (!QUOTED_OTEL_PACKAGE.test(text)) return false;
   return ast === undefined || ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value.startsWith("@opentelemetry/"));

@@ -3,12 +3,17 @@ import { describe, expect, it } from "vitest";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { parseAnalysisInput } from "./parse-input.js";
 import { describeHandler, getHandlerModel, type Handler, type HandlerModel } from "./handlers.js";
+import { mayHoldEntry } from "./entry-gate.js";
 import { readSettings } from "./settings.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 
 function modelOf(code: string, filename = "src/server.ts", settings: unknown = {}): { model: HandlerModel; text: string } {
   const input = parseAnalysisInput(code, filename, readSettings(settings));
-  return { model: getHandlerModel(input), text: input.text };
+  const model = getHandlerModel(input);
+  // The rules' cheap gate (analysis/entry-gate.ts) must let through every file that holds a handler.
+  if (model.lambdaHandlers.length > 0) expect(mayHoldEntry(input, "invocation")).toBe(true);
+  if (model.lambdaHandlers.length + model.requestHandlers.length > 0) expect(mayHoldEntry(input, "handler")).toBe(true);
+  return { model, text: input.text };
 }
 
 /** The first line of each handler function, to assert on readable source instead of node shapes. */

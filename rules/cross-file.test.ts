@@ -83,8 +83,12 @@ describe("no-session-start-in-handler: what it asks of the imported modules", ()
     const code = `import { openChatSession } from "../lib/sessions.js";\nexport const bootSession = openChatSession("boot");\n`;
     expect(lintWithRule(SESSION_RULE, sessionRule, code, join(APP, "src/routes/boot.ts"))).toEqual([]);
     expect(reads).toEqual([]);
-    // Inside a function the module is read (the handler model is asked only when it says something).
-    lintWithRule(SESSION_RULE, sessionRule, `${code}export function later() { return openChatSession("later"); }\n`, join(APP, "src/routes/boot.ts"));
+    // Nor inside a function of a file that can hold no handler (no framework import, no entry export, no routed path).
+    const later = `${code}export function later() { return openChatSession("later"); }\n`;
+    lintWithRule(SESSION_RULE, sessionRule, later, join(APP, "src/routes/boot.ts"));
+    expect(reads).toEqual([]);
+    // Once it may hold one (it imports Express), the module is read (the handler model is asked only when it says something).
+    lintWithRule(SESSION_RULE, sessionRule, `import express from "express";\n${later}`, join(APP, "src/routes/boot.ts"));
     expect(reads).toContain(join(APP, "src/lib/sessions.ts"));
   });
 });

@@ -7,6 +7,7 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { AttachedCache } from "../analysis/attached-cache.js";
 import { enclosingFunction, findVariable } from "../analysis/ast.js";
+import { mayHoldEntry } from "../analysis/entry-gate.js";
 import { builtHandlerModel, describeHandler, getHandlerModel, sessionStartInHandler, type Handler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
 import { importedFact } from "../analysis/project-modules.js";
@@ -44,6 +45,9 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
+    // Both findings are calls inside a handler: a file that can hold none (its imports, exports and path
+    // against the descriptors, analysis/entry-gate.ts) needs no listener, and most library files hold none.
+    if (!mayHoldEntry(input, "handler")) return {};
     return {
       CallExpression(call) {
         const helper = importedSessionHelperInHandler(input, call);

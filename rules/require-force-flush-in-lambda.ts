@@ -16,6 +16,7 @@ import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { flushFix } from "../analysis/fixes/flush.js";
 import { mayExportOtelToHoneyhive, mayImportOtelPipeline } from "../analysis/flush-calls.js";
 import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, type LambdaFlush } from "../analysis/flush.js";
+import { mayHoldEntry } from "../analysis/entry-gate.js";
 import { getHandlerModel } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { getSdkModel } from "../analysis/sdk-model.js";
@@ -71,8 +72,10 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
-    // The cheap gate first: a file that uses no HoneyHive SDK, no local tracer module and no
-    // OpenTelemetry pointed at HoneyHive costs nothing more.
+    // The cheap gates first: a file that can hold no serverless entry point (by its imports, export
+    // names and path, against the descriptors), or that uses no HoneyHive SDK, no local tracer module and
+    // no OpenTelemetry pointed at HoneyHive, costs nothing more (no text scan, no model, no other file).
+    if (!mayHoldEntry(input, "invocation")) return {};
     if (!getSdkModel(input).usesSdk && !mayExportOtelToHoneyhive(input.text) && !mayImportOtelPipeline(input.text, input.ast)) return {};
     const handlers = getHandlerModel(input).lambdaHandlers;
     if (handlers.length === 0) return {};

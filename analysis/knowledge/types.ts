@@ -281,6 +281,32 @@ export interface InvocationEntry {
   readonly callbackStyle?: boolean;
 }
 
+/**
+ * What a file shows before a hook can report a handler: cheap facts of its top level and text that a
+ * rule reads before any analysis (analysis/entry-gate.ts), so that a file holding none costs nothing
+ * more. Any one sign lets the file through; a kind without signs (`{}`) is one the hook never reports.
+ * A hook without `signs` may report either kind in every file it runs on (the safe default).
+ */
+export interface HookSigns {
+  /** Before `api.invocation(…)`: a serverless entry point (the flush rule's gate). */
+  readonly invocation?: EntrySigns;
+  /** Before `api.request(…)`: a per-request handler. */
+  readonly request?: EntrySigns;
+}
+
+export interface EntrySigns {
+  /** A top-level named export (ESM or CommonJS) under one of these names. */
+  readonly exports?: readonly string[];
+  /** A top-level named export under a name of `settings.honeyhive.lambdaHandlerNames`. */
+  readonly configuredExports?: boolean;
+  /** Any top-level named export, in a project whose deployment signals (analysis/deployment.ts) have this flag. */
+  readonly exportsWhere?: "vercel" | "netlify" | "openNext" | "wrangler" | "gcpFunctions";
+  /** An `export default`. */
+  readonly defaultExport?: boolean;
+  /** The file imports, requires or `import()`s one of these modules (where the hook's types or base classes come from). */
+  readonly imports?: readonly string[];
+}
+
 /** When a hook runs: only then does the file pay for it. */
 export interface HookTrigger {
   /** The file imports one of the descriptor's modules. */
@@ -316,7 +342,7 @@ export interface FrameworkDescriptor {
   readonly handlerTypes?: readonly ValueSpecifier[];
   readonly files?: readonly FileConvention[];
   /** What is too irregular for data (decorators, directives): a small function, run only when `trigger` holds. */
-  readonly hook?: { readonly trigger: HookTrigger; readonly run: (api: HandlerHookApi) => void };
+  readonly hook?: { readonly trigger: HookTrigger; readonly run: (api: HandlerHookApi) => void; readonly signs?: HookSigns };
   /** How the framework goes on from a callback that runs before the handler (the rule `no-lost-session-context`). */
   readonly sessionFlow?: SessionFlow;
   /** Where its handlers receive what the client sent (the rule `require-valid-session-id`). */

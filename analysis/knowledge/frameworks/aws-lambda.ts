@@ -148,6 +148,8 @@ export const awsLambda = {
   platform: awsLambdaPlatform,
   hook: {
     trigger: { always: true },
+    // Its entry points are exports under these names, or typed with an `aws-lambda` type.
+    signs: { invocation: { exports: DEFAULT_NAMES, configuredExports: true, imports: ["aws-lambda"] } },
     run(api) {
       // A server that listens, or a file-routed module, runs its handlers per request, not per invocation.
       if (api.isServerOrRoutedFile) return;

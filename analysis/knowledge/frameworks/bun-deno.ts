@@ -45,6 +45,8 @@ export const bunDeno = {
   ],
   hook: {
     trigger: { always: true },
+    // `export default { fetch }`: request handlers only (the runtimes do not freeze after a response).
+    signs: { request: { defaultExport: true } },
     run(api) {
       const exported = defaultExportObject(api);
       if (!exported || !isServer(api, exported)) return;

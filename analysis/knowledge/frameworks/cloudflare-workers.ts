@@ -58,6 +58,8 @@ export const cloudflareWorkers = {
   platform,
   hook: {
     trigger: { always: true },
+    // The default export object, or a `WorkerEntrypoint` class (only of `cloudflare:workers`).
+    signs: { invocation: { defaultExport: true, imports: ["cloudflare:workers"] } },
     run(api) {
       collectEntrypointClasses(api);
       const exported = defaultExportObject(api);

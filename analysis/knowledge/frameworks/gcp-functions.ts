@@ -94,5 +94,6 @@ export const gcpFunctions = {
   modules: ["@google-cloud/functions-framework"],
   platform,
   calls: [{ callee: { package: FRAMEWORK, name: ["http", "cloudEvent"] }, arguments: [1], nameArgument: 0 }],
-  hook: { trigger: { always: true }, run: collectLegacyExports },
+  // Exports typed with the framework's types, or any export of a Cloud Functions project's entry module.
+  hook: { trigger: { always: true }, signs: { invocation: { imports: [FRAMEWORK], exportsWhere: "gcpFunctions" } }, run: collectLegacyExports },
 } as const satisfies FrameworkDescriptor;

@@ -1,0 +1,107 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { FIXTURES_DIR, loadFixtures } from "../fixtures/index.js";
+import { entryGateFor, mayHoldEntry, mayHoldEntryFor } from "./entry-gate.js";
+import { getHandlerModel } from "./handlers.js";
+import { FRAMEWORKS } from "./knowledge/index.js";
+import type { FrameworkDescriptor } from "./knowledge/types.js";
+import { parseAnalysisInput } from "./parse-input.js";
+import { readSettings } from "./settings.js";
+
+const SCRIPT = /\.(?:[cm]?[jt]sx?)$/;
+
+/** Every script under `dir` that is not a before/after pair (those are read with their meta filename). */
+function looseScripts(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && SCRIPT.test(entry.name) && !/^(?:before|after)\./.test(entry.name) && entry.name !== "index.ts")
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+const temporary: string[] = [];
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("entry gate: never stops a file that holds a handler", () => {
+  it("lets through every fixture whose handler model has a serverless entry point or any handler", () => {
+    const files = [
+      ...loadFixtures().flatMap((fixture) => [
+        { filename: fixture.filename, text: fixture.before },
+        { filename: fixture.filename, text: fixture.after },
+      ]),
+      ...looseScripts(FIXTURES_DIR).map((path) => ({ filename: path, text: readFileSync(path, "utf8") })),
+    ];
+    let invocations = 0;
+    let stopped = 0;
+    for (const { filename, text } of files) {
+      const input = parseAnalysisInput(text, filename, readSettings({}));
+      const model = getHandlerModel(input);
+      if (model.lambdaHandlers.length > 0) {
+        invocations++;
+        expect(mayHoldEntry(input, "invocation"), filename).toBe(true);
+      }
+      if (model.lambdaHandlers.length + model.requestHandlers.length > 0) expect(mayHoldEntry(input, "handler"), filename).toBe(true);
+      else if (!mayHoldEntry(input, "handler")) stopped++;
+    }
+    // The check ran on real entry points, and the gate stops some files (it is not `() => true`).
+    expect(invocations).toBeGreaterThan(50);
+    expect(stopped).toBeGreaterThan(10);
+  });
+
+  it("a hook without signs lets every file it runs on through (a new descriptor is safe before its signs are written)", () => {
+    const unsigned: FrameworkDescriptor = { id: "new-host", name: "New host", modules: [], hook: { trigger: { always: true }, run: () => {} } };
+    const input = parseAnalysisInput(`export const version = "1";\n`, "src/version.ts");
+    expect(mayHoldEntryFor(input, "invocation", entryGateFor(FRAMEWORKS))).toBe(false);
+    expect(mayHoldEntryFor(input, "invocation", entryGateFor([...FRAMEWORKS, unsigned]))).toBe(true);
+    expect(mayHoldEntryFor(input, "handler", entryGateFor([...FRAMEWORKS, unsigned]))).toBe(true);
+  });
+
+  it("reads the configured Lambda handler names and a Cloud Functions project's exports", () => {
+    const code = `export async function main(event) { return event; }\n`;
+    expect(mayHoldEntry(parseAnalysisInput(code, "src/main.ts"), "invocation")).toBe(false);
+    expect(mayHoldEntry(parseAnalysisInput(code, "src/main.ts", readSettings({ honeyhive: { lambdaHandlerNames: ["main"] } })), "invocation")).toBe(true);
+    const project = mkdtempSync(join(tmpdir(), "entry-gate-"));
+    temporary.push(project);
+    writeFileSync(join(project, "package.json"), JSON.stringify({ dependencies: { "@google-cloud/functions-framework": "^3.0.0" } }));
+    expect(mayHoldEntry(parseAnalysisInput(code, join(project, "index.js")), "invocation")).toBe(true);
+  });
+
+  it("reads the modules of require() and import() calls from the text (spaces, parentheses and comments included)", () => {
+    for (const call of [`require("@azure/functions")`, `(require) ( '@azure/functions')`, `module.require("@azure/functions")`, "await import(/* chunk */ `@azure/functions`)", `import(// lazy\n  "@azure/functions")`]) {
+      const input = parseAnalysisInput(`async function load() { const { app } = ${call}; return app; }\n`, "src/functions.js");
+      expect(mayHoldEntry(input, "invocation"), call).toBe(true);
+    }
+    expect(mayHoldEntry(parseAnalysisInput(`// require("@azure/functions") is not needed here\nexport const x = 1;\n`, "src/x.js"), "invocation")).toBe(true);
+    expect(mayHoldEntry(parseAnalysisInput(`const fs = require("node:fs");\nexport const x = 1;\n`, "src/x.js"), "invocation")).toBe(false);
+  });
+});
+
+describe("entry gate: stops what holds none", () => {
+  it("reads registering globals from the scopes: Bun.serve() counts, the word Bun in a string or comment does not", () => {
+    const served = parseAnalysisInput(`Bun.serve({ fetch(request) { return new Response("ok"); } });\n`, "src/serve.ts");
+    expect(mayHoldEntry(served, "handler")).toBe(true);
+    const mentioned = parseAnalysisInput(`// runs on Bun and Deno\nexport const runtime = "Bun.serve";\n`, "src/runtime.ts");
+    expect(mayHoldEntry(mentioned, "handler")).toBe(false);
+  });
+
+  it("a bundle whose text calls .forceFlush( inside a string, and a library module with imports and named exports", () => {
+    const bundle = `export const javascript = ${JSON.stringify("!function(){p.forceFlush();handler();export default 1}();".repeat(200))};\n`;
+    const library = `import { pipe } from "./Function.js";\nimport * as core from "./internal/core.js";\nexport const map = (f) => (self) => pipe(self, core.map(f));\nexport function handle(x) { return core.handle(x); }\n`;
+    for (const [code, filename] of [[bundle, "src/internal/httpApiScalar.ts"], [library, "src/Stream.ts"]] as const) {
+      const input = parseAnalysisInput(code, filename);
+      expect([mayHoldEntry(input, "invocation"), mayHoldEntry(input, "handler")]).toEqual([false, false]);
+    }
+  });
+
+  it("tells the kinds apart: a Bun server's default export may hold a request handler, not a serverless entry point", () => {
+    const input = parseAnalysisInput(`export default { port: 3000, fetch(request: Request) { return new Response("ok"); } };\n`, "src/server.ts");
+    // The default export is also a Cloudflare Worker's sign, so both are let through; a named `handler` is Lambda's only.
+    expect(mayHoldEntry(input, "handler")).toBe(true);
+    const lambda = parseAnalysisInput(`export const handler = async (event) => event;\n`, "src/fn.ts");
+    expect([mayHoldEntry(lambda, "invocation"), mayHoldEntry(lambda, "handler")]).toEqual([true, true]);
+    const express = parseAnalysisInput(`import express from "express";\nconst app = express();\napp.get("/", (req, res) => res.end());\n`, "src/app.ts");
+    expect([mayHoldEntry(express, "invocation"), mayHoldEntry(express, "handler")]).toEqual([false, true]);
+  });
+});

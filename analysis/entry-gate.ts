@@ -1,0 +1,225 @@
+// Can this file hold a handler at all? The question a handler rule asks before it builds the handler
+// model, reads other modules or scans a large text with regular expressions. Answered from what the
+// descriptors say registers a handler (analysis/knowledge/frameworks: the modules whose APIs register
+// one, the path conventions, the runtime globals, the hooks' triggers and signs) against what the file's
+// top level already shows: its imports, its export names, its path, a few strings of its text.
+//
+// Conservative by construction: a file this stops holds no handler the engine (analysis/handlers.ts)
+// could find; a file it lets through may still hold none. A hook without `signs` lets every file it
+// runs on through, so a new descriptor is safe before anyone writes its signs.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { staticName, unwrapExpression } from "./ast.js";
+import { AttachedCache } from "./attached-cache.js";
+import { deploymentOf } from "./deployment.js";
+import type { AnalysisInput } from "./input.js";
+import { FRAMEWORKS, indexedDescriptorsFor } from "./knowledge/index.js";
+import type { EntrySigns, FrameworkDescriptor, HookTrigger } from "./knowledge/types.js";
+
+/** `invocation`: a serverless entry point (`LambdaHandler`); `handler`: any handler, per-request or serverless. */
+export type EntryKind = "invocation" | "handler";
+
+interface HookGate {
+  readonly descriptor: FrameworkDescriptor;
+  readonly trigger: HookTrigger;
+  /** Undefined: the hook may report this kind in every file it runs on. */
+  readonly signs: EntrySigns | undefined;
+}
+
+/** What the descriptors say, flattened once per kind. */
+interface KindGate {
+  /** An imported descriptor that registers this kind through its API (calls, objects, plugins, types). */
+  registersOnImport(descriptor: FrameworkDescriptor): boolean;
+  /** One test for the paths of the conventions that make this kind; undefined when none does. */
+  readonly conventionPath: RegExp | undefined;
+  /** Conventions whose patterns carry flags, tested one by one. */
+  readonly flaggedConventionPaths: readonly RegExp[];
+  /** The first identifier of each registering global (`Bun` of `Bun.serve`), looked for among the references no declaration resolves. */
+  readonly globalRoots: readonly string[];
+  readonly hooks: readonly HookGate[];
+}
+
+export interface EntryGate {
+  readonly invocation: KindGate;
+  readonly handler: KindGate;
+}
+
+/** The gate of a registry (the plugin's is `FRAMEWORKS`; tests pass their own). */
+export function entryGateFor(frameworks: readonly FrameworkDescriptor[]): EntryGate {
+  return { invocation: kindGate(frameworks, "invocation"), handler: kindGate(frameworks, "handler") };
+}
+
+function kindGate(frameworks: readonly FrameworkDescriptor[], kind: EntryKind): KindGate {
+  // A descriptor's own API makes invocations only when it runs on a platform; any descriptor makes handlers.
+  const makes = (descriptor: FrameworkDescriptor): boolean => kind === "handler" || descriptor.platform !== undefined;
+  const conventions = frameworks.flatMap((descriptor) => (descriptor.files ?? []).filter((convention) => kind === "handler" || convention.platform !== undefined));
+  const paths = conventions.map((convention) => convention.path);
+  const plain = paths.filter((path) => path.flags === "");
+  const hooks: HookGate[] = [];
+  for (const descriptor of frameworks) {
+    const hook = descriptor.hook;
+    if (!hook) continue;
+    const { signs } = hook;
+    if (signs === undefined) hooks.push({ descriptor, trigger: hook.trigger, signs: undefined });
+    else {
+      const kindSigns = kind === "invocation" ? [signs.invocation] : [signs.invocation, signs.request];
+      for (const entry of kindSigns) if (entry !== undefined) hooks.push({ descriptor, trigger: hook.trigger, signs: entry });
+    }
+  }
+  return {
+    registersOnImport: makes,
+    conventionPath: plain.length > 0 ? new RegExp(plain.map((path) => `(?:${path.source})`).join("|")) : undefined,
+    flaggedConventionPaths: paths.filter((path) => path.flags !== ""),
+    globalRoots: [...new Set(frameworks.filter(makes).flatMap((descriptor) => (descriptor.globals ?? []).map((global) => global.name.split(".")[0])))],
+    hooks,
+  };
+}
+
+let pluginGate: EntryGate | undefined;
+
+function gateOfPlugin(): EntryGate {
+  return (pluginGate ??= entryGateFor(FRAMEWORKS));
+}
+
+/** The file's top level, as far as the gate reads it. */
+interface TopLevel {
+  /** Every name the handler engine could read as a named export (a superset: globals are not checked). */
+  readonly exportNames: ReadonlySet<string>;
+  readonly defaultExport: boolean;
+  /** `import … from "x"`, `import x = require("x")`, `export … from "x"`. */
+  readonly staticImports: ReadonlySet<string>;
+}
+
+const topLevels = new AttachedCache<TSESTree.Program, TopLevel>("honeyhive.entryTopLevel");
+
+function topLevelOf(ast: TSESTree.Program): TopLevel {
+  let found = topLevels.get(ast);
+  if (found) return found;
+  const names = new Set<string>();
+  const staticImports = new Set<string>();
+  let defaultExport = false;
+  for (const statement of ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) staticImports.add(statement.source.value);
+    else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+      const { expression } = statement.moduleReference;
+      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === "string") staticImports.add(expression.value);
+    } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) staticImports.add(statement.source.value);
+    else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) defaultExport = true;
+    else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const { declaration } = statement;
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) names.add(declarator.id.name);
+      } else if (declaration && "id" in declaration && declaration.id?.type === AST_NODE_TYPES.Identifier) names.add(declaration.id.name);
+      for (const specifier of statement.specifiers) {
+        names.add(specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value);
+      }
+      if (statement.source) staticImports.add(statement.source.value);
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      // `exports.x = …`, `module.exports.x = …`, `module.exports = { x }`: every static name assigned at the top.
+      const { left, right } = statement.expression;
+      if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const name = staticName(left.property, left.computed);
+      if (name !== undefined) names.add(name);
+      const object = unwrapExpression(right);
+      if (object?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      for (const property of object.properties) {
+        const key = property.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined;
+        if (key !== undefined) names.add(key);
+      }
+    }
+  }
+  found = { exportNames: names, defaultExport, staticImports };
+  topLevels.set(ast, found);
+  return found;
+}
+
+/** The signs read from the file's top level, its settings and its project: no look at its text. */
+function signsHoldWithoutText(input: AnalysisInput, signs: EntrySigns, top: TopLevel): boolean {
+  if (signs.defaultExport && top.defaultExport) return true;
+  if (signs.exports?.some((name) => top.exportNames.has(name))) return true;
+  if (signs.configuredExports && input.settings.lambdaHandlerNames.some((name) => top.exportNames.has(name))) return true;
+  return signs.exportsWhere !== undefined && top.exportNames.size > 0 && deploymentOf(input.filename)[signs.exportsWhere];
+}
+
+function triggerFires(input: AnalysisInput, trigger: HookTrigger, imported: readonly FrameworkDescriptor[], descriptor: FrameworkDescriptor, path: string): boolean {
+  if (trigger.always) return true;
+  if (trigger.imports && imported.includes(descriptor)) return true;
+  if (trigger.path?.test(path)) return true;
+  return trigger.text !== undefined && input.text.includes(trigger.text);
+}
+
+/** Whether the file may hold a handler of `kind` for the descriptors of `gate`; no cache (see `mayHoldEntry`). */
+export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: EntryGate): boolean {
+  const kindGate = gate[kind];
+  const top = topLevelOf(input.ast);
+  const registers = (modules: ReadonlySet<string>): boolean => indexedDescriptorsFor(modules).some((descriptor) => kindGate.registersOnImport(descriptor));
+  if (registers(top.staticImports)) return true;
+  const path = input.filename.replace(/\\/g, "/");
+  if (kindGate.conventionPath?.test(path) || kindGate.flaggedConventionPaths.some((pattern) => pattern.test(path))) return true;
+  // What the text says comes last (a bundle is megabytes): the modules of `require()`/`import()` and the
+  // hooks' text triggers; the registering globals are read from the scopes.
+  const imported = indexedDescriptorsFor(modulesOf(input, top));
+  if (imported.some((descriptor) => kindGate.registersOnImport(descriptor))) return true;
+  const firing = kindGate.hooks.filter((hook) => triggerFires(input, hook.trigger, imported, hook.descriptor, path));
+  if (firing.some((hook) => hook.signs === undefined || signsHoldWithoutText(input, hook.signs, top))) return true;
+  const modules = modulesOf(input, top);
+  if (firing.some((hook) => hook.signs?.imports?.some((module) => modules.has(module)))) return true;
+  return kindGate.globalRoots.length > 0 && usesGlobal(input, kindGate.globalRoots);
+}
+
+/**
+ * A reference to one of `names` that no declaration of the file resolves (what the engine calls a
+ * global), or to a global the parser's library declares: read from the scopes, not the text.
+ */
+function usesGlobal(input: AnalysisInput, names: readonly string[]): boolean {
+  const scope = input.scopeManager.globalScope;
+  if (!scope) return true;
+  if (names.some((name) => (scope.set.get(name)?.references.length ?? 0) > 0)) return true;
+  return scope.through.some((reference) => names.includes(reference.identifier.name));
+}
+
+/**
+ * `require("x")`, `module.require("x")`, `(require)("x")`, `import("x")`, `import(/* chunk *\/ "x")` (comments of either kind before the specifier):
+ * the specifiers the analysis context reads from the syntax tree (context.ts), read from the text
+ * instead, so that a file that needs no walk of its tree gets none (a comment that looks like a call
+ * only lets a file through). Found by `indexOf` and read by a sticky pattern at each occurrence: a
+ * pattern run over the whole text costs more per character than the gate saves on a large file.
+ */
+const CALLED_WORDS = ["require", "import"];
+const AFTER_CALLEE = /\s*\)?\s*\(\s*(?:(?:\/\*[^]*?\*\/|\/\/[^\n]*\n)\s*)*(["'`])([^"'`\\]*)\1/y;
+
+function addCalledModules(text: string, into: Set<string>): void {
+  for (const word of CALLED_WORDS) {
+    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
+      AFTER_CALLEE.lastIndex = at + word.length;
+      const match = AFTER_CALLEE.exec(text);
+      if (match) into.add(match[2]!);
+    }
+  }
+}
+
+const moduleSets = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.entryModules");
+
+/** Every module the file imports, requires or imports dynamically; once per file (both kinds ask). */
+function modulesOf(input: AnalysisInput, top: TopLevel): ReadonlySet<string> {
+  let found = moduleSets.get(input.ast);
+  if (!found) {
+    const all = new Set(top.staticImports);
+    addCalledModules(input.text, all);
+    found = all;
+    moduleSets.set(input.ast, found);
+  }
+  return found;
+}
+
+const gates: Record<EntryKind, AttachedCache<TSESTree.Program, boolean>> = {
+  invocation: new AttachedCache("honeyhive.mayHoldInvocation"),
+  handler: new AttachedCache("honeyhive.mayHoldHandler"),
+};
+
+/**
+ * Whether the file may hold a handler of `kind` that the handler engine would find, by the plugin's
+ * descriptors; once per file. `false` is sure: the file holds none.
+ */
+export function mayHoldEntry(input: AnalysisInput, kind: EntryKind): boolean {
+  return gates[kind].getOrCompute(input.ast, () => mayHoldEntryFor(input, kind, gateOfPlugin()), true);
+}
