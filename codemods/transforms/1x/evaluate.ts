@@ -44,7 +44,10 @@ function collect({ file, edits }: TransformContext): void {
     const config = call.arguments[0] && literalOf(input, call.arguments[0], AST_NODE_TYPES.ObjectExpression);
     if (config && !migratedConfigs.has(config)) migrateConfig(input, edits, text, call, config);
     if (config) migratedConfigs.add(config);
-    else if (call.arguments[0]) addMarker(edits, text, call, MESSAGES_1X.evaluateConfigElsewhere);
+    // Keys spread in from another object may be 1.x keys too: the codemod cannot see them.
+    if (!config || config.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) {
+      if (call.arguments[0]) addMarker(edits, text, call, MESSAGES_1X.evaluateConfigElsewhere);
+    }
     const list = config && keyedProperties(config).find(({ key }) => key === "evaluators")?.property.value;
     if (list?.type === AST_NODE_TYPES.ArrayExpression) evaluatorLists.push(list);
     markResultReads(input, edits, text, call);
@@ -110,8 +113,13 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
       const declared = knownFunctionOf(input, value)?.params;
       const takes = declared && !declared.some((param) => param.type === AST_NODE_TYPES.RestElement) ? declared.length : 2;
       const passed = Math.min(takes, key === "function" ? 2 : 1);
-      const callText = ["()", "(inputs)", "(inputs, groundTruth ?? {})"][passed];
-      const parameters = ["()", "({ inputs })", "({ inputs, groundTruth })"][passed];
+      const typed = narrowDatapointTypes(text, declared?.slice(0, passed) ?? []);
+      const groundTruthArgument = typed?.groundTruth === undefined ? "groundTruth ?? {}" : "groundTruth ?? ({} as NonNullable<typeof groundTruth>)";
+      const callText = ["()", "(inputs)", `(inputs, ${groundTruthArgument})`][passed];
+      const pattern = ["", "{ inputs }", "{ inputs, groundTruth }"][passed];
+      const annotation = typed ? datapointAnnotation(edits, text, config, typed) : "";
+      if (annotation === undefined) addMarker(edits, text, property, MESSAGES_1X.evaluateNarrowTypes);
+      const parameters = `(${pattern}${annotation ?? ""})`;
       const bare = unwrapExpression(value)?.type === AST_NODE_TYPES.Identifier;
       if (property.shorthand) {
         edits.replace(property, `function: ${parameters} => ${text.slice(value.range[0], value.range[1])}${callText}`);
@@ -137,6 +145,67 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
     }
   }
   if (dropped.length > 0) addMarker(edits, text, call, droppedKeysMessage("evaluate", dropped));
+}
+
+/** The types a 1.x evaluated function declares for its inputs and ground truth where this SDK's defaults do not fit them. */
+interface DatapointTypes {
+  readonly inputs: string | undefined;
+  readonly groundTruth: string | undefined;
+}
+
+/**
+ * 1.x typed the evaluated function as `Function`, so it could declare any parameter types; here the
+ * datapoint is `{ inputs: Record<string, unknown>, groundTruth?: unknown }` unless the options' type
+ * arguments say otherwise. A parameter annotated narrower than that (an interface, a `Record<string,
+ * string>`…) gives its type; none (undefined) when the defaults fit.
+ */
+function narrowDatapointTypes(text: string, params: readonly TSESTree.Parameter[]): DatapointTypes | undefined {
+  const narrow = (param: TSESTree.Parameter | undefined, loose: (annotation: TSESTree.TypeNode) => boolean): string | undefined => {
+    const annotation = param && "typeAnnotation" in param ? param.typeAnnotation?.typeAnnotation : undefined;
+    return annotation && !loose(annotation) ? text.slice(annotation.range[0], annotation.range[1]) : undefined;
+  };
+  const inputs = narrow(params[0], isLooseRecordType);
+  const groundTruth = narrow(params[1], acceptsEmptyObject);
+  return inputs === undefined && groundTruth === undefined ? undefined : { inputs, groundTruth };
+}
+
+function isRecordReference(annotation: TSESTree.TypeNode): annotation is TSESTree.TSTypeReference {
+  return annotation.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === "Record";
+}
+
+const LOOSE_KEYWORDS: readonly AST_NODE_TYPES[] = [AST_NODE_TYPES.TSAnyKeyword, AST_NODE_TYPES.TSUnknownKeyword, AST_NODE_TYPES.TSObjectKeyword];
+
+/** A parameter type that this SDK's default inputs (`Record<string, unknown>`) fit. */
+function isLooseRecordType(annotation: TSESTree.TypeNode): boolean {
+  if (LOOSE_KEYWORDS.includes(annotation.type)) return true;
+  const value = isRecordReference(annotation) ? annotation.typeArguments?.params[1] : undefined;
+  return value !== undefined && (value.type === AST_NODE_TYPES.TSAnyKeyword || value.type === AST_NODE_TYPES.TSUnknownKeyword);
+}
+
+/** A parameter type that the `{}` 1.x passed for a missing ground truth fits (any record: `{}` has no key to mistype). */
+function acceptsEmptyObject(annotation: TSESTree.TypeNode): boolean {
+  return LOOSE_KEYWORDS.includes(annotation.type) || isRecordReference(annotation);
+}
+
+/**
+ * Makes the narrower types reach the wrapper: a `const config: EvaluationConfig = {…}` gets them as
+ * the options' type arguments (`EvaluationConfig<Question, unknown, Answer>`, renamed to
+ * EvaluateOptions by 1x-names), which also types the dataset; anywhere else the wrapper's parameter
+ * is annotated and evaluate() infers them from it (unless a dataset written in the call gives them). Returns the annotation text to append ("" for
+ * none), undefined where the const's type is written in a form the codemod does not extend.
+ */
+function datapointAnnotation(edits: EditList, text: string, config: TSESTree.ObjectExpression, types: DatapointTypes): string | undefined {
+  const inputs = types.inputs ?? "Record<string, unknown>";
+  const holder = config.parent?.type === AST_NODE_TYPES.VariableDeclarator && config.parent.init === config ? config.parent.id.typeAnnotation?.typeAnnotation : undefined;
+  if (holder?.type === AST_NODE_TYPES.TSTypeReference && holder.typeArguments === undefined) {
+    edits.insertAfter(holder.typeName, types.groundTruth === undefined ? `<${inputs}>` : `<${inputs}, unknown, ${types.groundTruth}>`);
+    return "";
+  }
+  if (holder) return undefined;
+  // Written in the call with its dataset: evaluate() infers the types from the dataset already.
+  const inline = config.parent?.type === AST_NODE_TYPES.CallExpression;
+  if (inline && keyedProperties(config).some(({ key }) => key === "dataset" || key === "query_list")) return "";
+  return `: { inputs: ${inputs}${types.groundTruth === undefined ? "" : `; groundTruth?: ${types.groundTruth}`} }`;
 }
 
 /** The array or object literal `value` is: written in place, or held by a `const` of this file. */
@@ -257,11 +326,7 @@ function groundTruthWrapper(input: AnalysisInput, text: string, fn: TSESTree.Nod
   // `{}` fits a parameter typed as a record; a narrower declared type gets the same `{}` cast to it, as 1.x's generic typing had it.
   const declared = knownFunctionOf(input, declaredAs)?.params[2];
   const annotation = declared && "typeAnnotation" in declared ? declared.typeAnnotation?.typeAnnotation : undefined;
-  const loose =
-    annotation === undefined ||
-    [AST_NODE_TYPES.TSAnyKeyword, AST_NODE_TYPES.TSUnknownKeyword, AST_NODE_TYPES.TSObjectKeyword].includes(annotation.type) ||
-    (annotation.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === "Record");
-  const empty = loose ? "{}" : "({} as NonNullable<typeof groundTruth>)";
+  const empty = annotation === undefined || acceptsEmptyObject(annotation) ? "{}" : "({} as NonNullable<typeof groundTruth>)";
   return `(outputs, inputs, groundTruth) => ${bare ? callee : `(${callee})`}(outputs, inputs, groundTruth ?? ${empty})`;
 }
 
