@@ -10,7 +10,7 @@ import { findVariable, memberName, requireSpecifier, unwrapExpression } from "..
 import type { EditList } from "../../../analysis/edits.js";
 import { importSourceOf, keyedProperties, knownFunctionOf, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { isUnusedAfter, removeImportBindings, removeListElements } from "../../../analysis/rewrite.js";
+import { isUnusedAfter, removeImportBindings, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -62,7 +62,8 @@ function collect({ file, edits }: TransformContext): void {
     const variable = rootImportOf(input, call);
     if (variable && isUnusedAfter(variable, [...converted].map((done) => done.callee.range))) unused.add(variable);
   }
-  moveNamespaceCalls(input, edits, text, namespaceCalls);
+  const unwrappedNamespaceCallees = [...converted].filter((call) => unwrapExpression(call.callee)?.type === AST_NODE_TYPES.MemberExpression).map((call) => call.callee.range);
+  moveNamespaceCalls(input, edits, text, namespaceCalls, unwrappedNamespaceCallees);
   const handled = new Set<Scope.Variable>();
   for (const variable of moved) moveImport(edits, text, variable, unused, handled);
   removeImportBindings(edits, text, [...unused].filter((variable) => !handled.has(variable)));
@@ -80,24 +81,64 @@ function rootImportOf(input: AnalysisInput, call: TSESTree.CallExpression): Scop
   return variable && importSourceOf(variable) === "honeyhive" ? variable : undefined;
 }
 
-/** `hh.evaluate(…)` of a namespace → `evaluate(…)` imported from "honeyhive/experiments" beside the namespace's import. */
-function moveNamespaceCalls(input: AnalysisInput, edits: EditList, text: string, calls: readonly TSESTree.CallExpression[]): void {
-  if (calls.length === 0) return;
-  const variable = rootImportOf(input, calls[0]!)!;
-  const statement = variable.defs[0]?.type === "ImportBinding" ? variable.defs[0].node.parent : variable.defs[0]?.node.parent;
-  if (!statement) return;
-  // A local `evaluate` visible at a call would capture the name: import under another one then.
-  const taken = calls.some((call) => findVariable(input.scopeManager, call, "evaluate") !== undefined);
-  const local = taken ? "evaluateExperiment" : "evaluate";
-  for (const call of calls) edits.replace(call.callee, local);
+/**
+ * `hh.evaluate(…)` of a namespace → `evaluate(…)` imported from "honeyhive/experiments" beside the
+ * namespace's import. One import per block that binds such namespaces (`import * as hh` and `import *
+ * as hive` share the module's; a `require("honeyhive")` inside a function gets its own there, where
+ * its calls can see it); a namespace that served only evaluate() (and evaluator() calls unwrapped,
+ * `alsoGone`) is replaced by that import.
+ */
+function moveNamespaceCalls(
+  input: AnalysisInput,
+  edits: EditList,
+  text: string,
+  calls: readonly TSESTree.CallExpression[],
+  alsoGone: readonly TSESTree.Range[],
+): void {
+  type Group = { statements: TSESTree.Node[]; calls: TSESTree.CallExpression[]; variables: Set<Scope.Variable> };
+  const groups = new Map<TSESTree.Node, Group>();
+  for (const call of calls) {
+    const variable = rootImportOf(input, call)!;
+    const statement = variable.defs[0]?.type === "ImportBinding" ? variable.defs[0].node.parent : variable.defs[0]?.node.parent;
+    const block = statement?.parent;
+    if (!statement || !block) continue;
+    let group = groups.get(block);
+    if (!group) groups.set(block, (group = { statements: [], calls: [], variables: new Set() }));
+    if (!group.statements.includes(statement)) group.statements.push(statement);
+    group.calls.push(call);
+    group.variables.add(variable);
+  }
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
-  const semicolon = text[statement.range[1] - 1] === ";" ? ";" : "";
   const quote = text.includes('"honeyhive"') || !text.includes("'honeyhive'") ? '"' : "'";
-  const line =
-    statement.type === AST_NODE_TYPES.ImportDeclaration
-      ? `import { ${taken ? `evaluate as ${local}` : local} } from ${quote}${EXPERIMENTS}${quote}${semicolon}`
-      : `const { ${taken ? `evaluate: ${local}` : local} } = require(${quote}${EXPERIMENTS}${quote})${semicolon}`;
-  edits.insertAfter(statement, `${newline}${line}`);
+  for (const group of groups.values()) {
+    // A local `evaluate` visible at a call would capture the name: import under another one then.
+    const taken = group.calls.some((call) => findVariable(input.scopeManager, call, "evaluate") !== undefined);
+    const local = taken ? "evaluateExperiment" : "evaluate";
+    for (const call of group.calls) edits.replace(call.callee, local);
+    const anchor = group.statements.reduce((first, statement) => (statement.range[0] < first.range[0] ? statement : first));
+    const semicolon = text[anchor.range[1] - 1] === ";" ? ";" : "";
+    const line =
+      anchor.type === AST_NODE_TYPES.ImportDeclaration
+        ? `import { ${taken ? `evaluate as ${local}` : local} } from ${quote}${EXPERIMENTS}${quote}${semicolon}`
+        : `const { ${taken ? `evaluate: ${local}` : local} } = require(${quote}${EXPERIMENTS}${quote})${semicolon}`;
+    // `hh.evaluator(fn, …)` calls that became `fn` do not keep the namespace either.
+    const movedCallees = [...group.calls.map((call) => call.callee.range), ...alsoGone];
+    const unused = [...group.variables].filter((variable) => isUnusedAfter(variable, movedCallees));
+    const statementOf = (variable: Scope.Variable) => (variable.defs[0]?.type === "ImportBinding" ? variable.defs[0].node.parent : variable.defs[0]?.node.parent);
+    // Only a statement that binds nothing but the namespace can go (`import hh, * as ns` keeps `hh`).
+    const alone = (variable: Scope.Variable) => {
+      const statement = statementOf(variable);
+      return statement?.type === AST_NODE_TYPES.ImportDeclaration ? statement.specifiers.length === 1 : statement?.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1;
+    };
+    for (const variable of unused) if (alone(variable) && statementOf(variable) !== anchor) removeStatement(edits, text, statementOf(variable)!);
+    if (unused.some((variable) => statementOf(variable) === anchor && alone(variable))) {
+      edits.replace(anchor, line);
+      continue;
+    }
+    const lineStart = text.lastIndexOf("\n", anchor.range[0]) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, anchor.range[0]))![0];
+    edits.insertAfter(anchor, `${newline}${indent}${line}`);
+  }
 }
 
 function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression, config: TSESTree.ObjectExpression): void {
