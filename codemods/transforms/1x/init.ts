@@ -4,7 +4,7 @@
 // getter keeps returning a promise its callers await). `new HoneyHiveTracer(…)` and 1.x's
 // `initFromSessionId(…)` become `init(…)`; option keys follow the 1.x data (renamed, or dropped with a marker).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { enclosingFunction, findVariable, memberName } from "../../../analysis/ast.js";
+import { enclosingFunction, findVariable, memberName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { staticCalls } from "../../../analysis/honeyhive-1x.js";
@@ -74,6 +74,13 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   if (target?.type !== AST_NODE_TYPES.Identifier) return;
   const variable = findVariable(input.scopeManager, target, target.name);
   if (!variable) return;
+  // `let tracer = tracers.get(key); … tracer = HoneyHiveTracer.init(…)`: the variable's type comes from
+  // elsewhere (a Map of promises) and stays a promise: so does the value assigned to it.
+  const def = variable.defs[0];
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && def?.type === "Variable" && def.name.typeAnnotation === undefined && def.node.init && unwrapExpression(def.node.init)?.type !== AST_NODE_TYPES.AwaitExpression && !isInitCall(input, def.node.init)) {
+    wrapInPromise(edits, call);
+    return;
+  }
   // `tracerPromise.then(…)` in this file: the same wrap as on the call itself.
   for (const reference of variable.references) wrapPromiseMethodReceiver(edits, reference.identifier);
   // A getter that returned the 1.x promise keeps returning one, typed or not: its callers (here or in
@@ -91,8 +98,18 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
 function wrapPromiseMethodReceiver(edits: EditList, receiver: TSESTree.Node): void {
   const member = receiver.parent;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== receiver || !PROMISE_METHODS.has(memberName(member) ?? "")) return;
-  edits.insertBefore(receiver, "Promise.resolve(");
-  edits.insertAfter(receiver, ")");
+  wrapInPromise(edits, receiver);
+}
+
+function wrapInPromise(edits: EditList, node: TSESTree.Node): void {
+  edits.insertBefore(node, "Promise.resolve(");
+  edits.insertAfter(node, ")");
+}
+
+/** `HoneyHiveTracer.init(…)` / `initFromSessionId(…)` itself (what the 1.x variable was declared with). */
+function isInitCall(input: AnalysisInput, node: TSESTree.Node): boolean {
+  const call = unwrapExpression(node);
+  return call?.type === AST_NODE_TYPES.CallExpression && staticCalls(input, INIT_METHODS).some((found) => found.call === call);
 }
 
 /**

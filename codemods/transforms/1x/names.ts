@@ -45,6 +45,9 @@ function collect({ file, edits }: TransformContext): void {
   // A re-export binds nothing in the file, so it is looked for before asking whether the file uses the SDK.
   for (const statement of input.ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source?.value === SDK) migrateReExports(edits, text, statement);
+    // The modules that import through `export * from "honeyhive"` bind no name of "honeyhive": nothing
+    // recognizes their 1.x code as the SDK's, so they stay 1.x unless a person points them at the package.
+    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && statement.source.value === SDK) addMarker(edits, text, statement, MESSAGES_1X.reExportAll);
   }
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return;
