@@ -15,7 +15,7 @@ import { SDK_EXPORTS } from "../../../analysis/knowledge/sdks/honeyhive.js";
 import type { Api1xEntry } from "../../../analysis/knowledge/sdks/types.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { appendListElement, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
-import { getSdkModel } from "../../../analysis/sdk-model.js";
+import { getSdkModel, type SdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
@@ -78,11 +78,30 @@ function collect({ file, edits }: TransformContext): void {
     } else if (GONE_EXPORTS.has(name) && sdk.sdkExportOf(member) === name) {
       // `hh.HoneyHive` through a namespace import or `require("honeyhive")`.
       markGone(edits, text, member, [name]);
+    } else if (isPassedOnWithoutCounterpart(sdk, member, name)) {
+      // `module.exports = { traceFunction: hh.traceFunction }`: undefined here, as a re-export would be.
+      const entry = API_EXPORTS_1X.get(name)!;
+      addMarker(edits, text, member, MESSAGES_1X.reExports([{ name, why: entry.migration.why, to: entry.migration.to }]));
     }
   }
   for (const { member, entries } of goneByLine.values()) {
     addMarker(edits, text, member, MESSAGES_1X.goneProperties(entries.map(({ display, migration }) => ({ display, why: migration.why, to: migration.to }))));
   }
+}
+
+/**
+ * `hh.traceFunction` read through a namespace but not called: a 1.x function this package does not
+ * export, handed on (a CommonJS re-export, an alias). Its calls are the other 1.x transforms' (they
+ * rewrite them, or mark them); `evaluate`/`evaluator` are 1x-evaluate's.
+ */
+function isPassedOnWithoutCounterpart(sdk: SdkModel, member: TSESTree.MemberExpression, name: string): boolean {
+  if (ROOT_EXPORTS.has(name) || EXPERIMENTS_EXPORTS.has(name) || name === "evaluator" || TYPES_1X[name] !== undefined) return false;
+  const entry = API_EXPORTS_1X.get(name);
+  if (!entry || entry.kind !== "function") return false;
+  const call = member.parent;
+  if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) return false;
+  const holder = unwrapExpression(member.object);
+  return holder?.type === AST_NODE_TYPES.Identifier && sdk.sdkExportOf(member) === name;
 }
 
 function markGone(edits: EditList, text: string, node: TSESTree.Node, names: readonly (string | undefined)[]): void {
