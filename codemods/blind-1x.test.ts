@@ -1,6 +1,10 @@
 // `migrate --from 1` on 1.x code written the way public 1.x code and the 1.x docs write it, not derived
 // from the 1.x fixture pairs (fixtures/blind-1x: a Next.js instrumentation hook and route, a tracer
-// module exporting a promise and a getter used from three modules, CommonJS with destructuring and a
+// module exporting a promise and a getter used from three modules, an untyped exported init promise
+// whose consumers call .then() on it, a barrel re-exporting all of honeyhive, a class starting its
+// tracer in an async method, CommonJS modules sharing an init promise, ESM scripts with top-level await,
+// a dynamic import("honeyhive"), a default-exported tracer, a per-tenant Map of tracer promises, a
+// tracer parameter typed by `import type`, evaluate() of 1.0.12–1.0.32 through a namespace, CommonJS with destructuring and a
 // namespace require, `import * as hh`, re-exports of 1.x names and types, a class holding a tracer,
 // traceFunction with every option, enrichment with 1.x fields, evaluate() in camelCase and snake_case,
 // Lambda handlers, Express with per-request startSession, logModel, getTracer, initFromSessionId-style

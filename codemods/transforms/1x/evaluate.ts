@@ -11,7 +11,7 @@ import { getAnalysisContext } from "../../../analysis/context.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { keyedProperties, knownFunctionOf, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { isUnusedAfter, removeImportBindings, removeListElements } from "../../../analysis/rewrite.js";
+import { isUnusedAfter, removeImportBindings, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -45,7 +45,10 @@ function collect({ file, edits }: TransformContext): void {
     const config = call.arguments[0] && literalOf(input, call.arguments[0], AST_NODE_TYPES.ObjectExpression);
     if (config && !migratedConfigs.has(config)) migrateConfig(input, edits, text, call, config);
     if (config) migratedConfigs.add(config);
-    else if (call.arguments[0]) addMarker(edits, text, call, MESSAGES_1X.evaluateConfigElsewhere);
+    // Keys spread in from another object may be 1.x keys too: the codemod cannot see them.
+    if (!config || config.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) {
+      if (call.arguments[0]) addMarker(edits, text, call, MESSAGES_1X.evaluateConfigElsewhere);
+    }
     const list = config && keyedProperties(config).find(({ key }) => key === "evaluators")?.property.value;
     if (list?.type === AST_NODE_TYPES.ArrayExpression) evaluatorLists.push(list);
     markResultReads(input, edits, text, call);
@@ -60,7 +63,8 @@ function collect({ file, edits }: TransformContext): void {
     const variable = rootImportOf(input, call);
     if (variable && isUnusedAfter(variable, [...converted].map((done) => done.callee.range))) unused.add(variable);
   }
-  moveNamespaceCalls(input, edits, text, namespaceCalls);
+  const unwrappedNamespaceCallees = [...converted].filter((call) => unwrapExpression(call.callee)?.type === AST_NODE_TYPES.MemberExpression).map((call) => call.callee.range);
+  moveNamespaceCalls(input, edits, text, namespaceCalls, unwrappedNamespaceCallees);
   const handled = new Set<Scope.Variable>();
   for (const variable of moved) moveImport(edits, text, variable, unused, handled);
   removeImportBindings(edits, text, [...unused].filter((variable) => !handled.has(variable)));
@@ -78,24 +82,64 @@ function rootImportOf(input: AnalysisInput, call: TSESTree.CallExpression): Scop
   return variable && getAnalysisContext(input).bindings.declaringModuleOf(variable) === "honeyhive" ? variable : undefined;
 }
 
-/** `hh.evaluate(…)` of a namespace → `evaluate(…)` imported from "honeyhive/experiments" beside the namespace's import. */
-function moveNamespaceCalls(input: AnalysisInput, edits: EditList, text: string, calls: readonly TSESTree.CallExpression[]): void {
-  if (calls.length === 0) return;
-  const variable = rootImportOf(input, calls[0]!)!;
-  const statement = variable.defs[0]?.type === "ImportBinding" ? variable.defs[0].node.parent : variable.defs[0]?.node.parent;
-  if (!statement) return;
-  // A local `evaluate` visible at a call would capture the name: import under another one then.
-  const taken = calls.some((call) => findVariable(input.scopeManager, call, "evaluate") !== undefined);
-  const local = taken ? "evaluateExperiment" : "evaluate";
-  for (const call of calls) edits.replace(call.callee, local);
+/**
+ * `hh.evaluate(…)` of a namespace → `evaluate(…)` imported from "honeyhive/experiments" beside the
+ * namespace's import. One import per block that binds such namespaces (`import * as hh` and `import *
+ * as hive` share the module's; a `require("honeyhive")` inside a function gets its own there, where
+ * its calls can see it); a namespace that served only evaluate() (and evaluator() calls unwrapped,
+ * `alsoGone`) is replaced by that import.
+ */
+function moveNamespaceCalls(
+  input: AnalysisInput,
+  edits: EditList,
+  text: string,
+  calls: readonly TSESTree.CallExpression[],
+  alsoGone: readonly TSESTree.Range[],
+): void {
+  type Group = { statements: TSESTree.Node[]; calls: TSESTree.CallExpression[]; variables: Set<Scope.Variable> };
+  const groups = new Map<TSESTree.Node, Group>();
+  for (const call of calls) {
+    const variable = rootImportOf(input, call)!;
+    const statement = variable.defs[0]?.type === "ImportBinding" ? variable.defs[0].node.parent : variable.defs[0]?.node.parent;
+    const block = statement?.parent;
+    if (!statement || !block) continue;
+    let group = groups.get(block);
+    if (!group) groups.set(block, (group = { statements: [], calls: [], variables: new Set() }));
+    if (!group.statements.includes(statement)) group.statements.push(statement);
+    group.calls.push(call);
+    group.variables.add(variable);
+  }
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
-  const semicolon = text[statement.range[1] - 1] === ";" ? ";" : "";
   const quote = text.includes('"honeyhive"') || !text.includes("'honeyhive'") ? '"' : "'";
-  const line =
-    statement.type === AST_NODE_TYPES.ImportDeclaration
-      ? `import { ${taken ? `evaluate as ${local}` : local} } from ${quote}${EXPERIMENTS}${quote}${semicolon}`
-      : `const { ${taken ? `evaluate: ${local}` : local} } = require(${quote}${EXPERIMENTS}${quote})${semicolon}`;
-  edits.insertAfter(statement, `${newline}${line}`);
+  for (const group of groups.values()) {
+    // A local `evaluate` visible at a call would capture the name: import under another one then.
+    const taken = group.calls.some((call) => findVariable(input.scopeManager, call, "evaluate") !== undefined);
+    const local = taken ? "evaluateExperiment" : "evaluate";
+    for (const call of group.calls) edits.replace(call.callee, local);
+    const anchor = group.statements.reduce((first, statement) => (statement.range[0] < first.range[0] ? statement : first));
+    const semicolon = text[anchor.range[1] - 1] === ";" ? ";" : "";
+    const line =
+      anchor.type === AST_NODE_TYPES.ImportDeclaration
+        ? `import { ${taken ? `evaluate as ${local}` : local} } from ${quote}${EXPERIMENTS}${quote}${semicolon}`
+        : `const { ${taken ? `evaluate: ${local}` : local} } = require(${quote}${EXPERIMENTS}${quote})${semicolon}`;
+    // `hh.evaluator(fn, …)` calls that became `fn` do not keep the namespace either.
+    const movedCallees = [...group.calls.map((call) => call.callee.range), ...alsoGone];
+    const unused = [...group.variables].filter((variable) => isUnusedAfter(variable, movedCallees));
+    const statementOf = (variable: Scope.Variable) => (variable.defs[0]?.type === "ImportBinding" ? variable.defs[0].node.parent : variable.defs[0]?.node.parent);
+    // Only a statement that binds nothing but the namespace can go (`import hh, * as ns` keeps `hh`).
+    const alone = (variable: Scope.Variable) => {
+      const statement = statementOf(variable);
+      return statement?.type === AST_NODE_TYPES.ImportDeclaration ? statement.specifiers.length === 1 : statement?.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1;
+    };
+    for (const variable of unused) if (alone(variable) && statementOf(variable) !== anchor) removeStatement(edits, text, statementOf(variable)!);
+    if (unused.some((variable) => statementOf(variable) === anchor && alone(variable))) {
+      edits.replace(anchor, line);
+      continue;
+    }
+    const lineStart = text.lastIndexOf("\n", anchor.range[0]) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, anchor.range[0]))![0];
+    edits.insertAfter(anchor, `${newline}${indent}${line}`);
+  }
 }
 
 function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression, config: TSESTree.ObjectExpression): void {
@@ -111,8 +155,13 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
       const declared = knownFunctionOf(input, value)?.params;
       const takes = declared && !declared.some((param) => param.type === AST_NODE_TYPES.RestElement) ? declared.length : 2;
       const passed = Math.min(takes, key === "function" ? 2 : 1);
-      const callText = ["()", "(inputs)", "(inputs, groundTruth ?? {})"][passed];
-      const parameters = ["()", "({ inputs })", "({ inputs, groundTruth })"][passed];
+      const typed = narrowDatapointTypes(text, declared?.slice(0, passed) ?? []);
+      const groundTruthArgument = typed?.groundTruth === undefined ? "groundTruth ?? {}" : "groundTruth ?? ({} as NonNullable<typeof groundTruth>)";
+      const callText = ["()", "(inputs)", `(inputs, ${groundTruthArgument})`][passed];
+      const pattern = ["", "{ inputs }", "{ inputs, groundTruth }"][passed];
+      const annotation = typed ? datapointAnnotation(edits, text, config, typed) : "";
+      if (annotation === undefined) addMarker(edits, text, property, MESSAGES_1X.evaluateNarrowTypes);
+      const parameters = `(${pattern}${annotation ?? ""})`;
       const bare = unwrapExpression(value)?.type === AST_NODE_TYPES.Identifier;
       if (property.shorthand) {
         edits.replace(property, `function: ${parameters} => ${text.slice(value.range[0], value.range[1])}${callText}`);
@@ -138,6 +187,67 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
     }
   }
   if (dropped.length > 0) addMarker(edits, text, call, droppedKeysMessage("evaluate", dropped));
+}
+
+/** The types a 1.x evaluated function declares for its inputs and ground truth where this SDK's defaults do not fit them. */
+interface DatapointTypes {
+  readonly inputs: string | undefined;
+  readonly groundTruth: string | undefined;
+}
+
+/**
+ * 1.x typed the evaluated function as `Function`, so it could declare any parameter types; here the
+ * datapoint is `{ inputs: Record<string, unknown>, groundTruth?: unknown }` unless the options' type
+ * arguments say otherwise. A parameter annotated narrower than that (an interface, a `Record<string,
+ * string>`…) gives its type; none (undefined) when the defaults fit.
+ */
+function narrowDatapointTypes(text: string, params: readonly TSESTree.Parameter[]): DatapointTypes | undefined {
+  const narrow = (param: TSESTree.Parameter | undefined, loose: (annotation: TSESTree.TypeNode) => boolean): string | undefined => {
+    const annotation = param && "typeAnnotation" in param ? param.typeAnnotation?.typeAnnotation : undefined;
+    return annotation && !loose(annotation) ? text.slice(annotation.range[0], annotation.range[1]) : undefined;
+  };
+  const inputs = narrow(params[0], isLooseRecordType);
+  const groundTruth = narrow(params[1], acceptsEmptyObject);
+  return inputs === undefined && groundTruth === undefined ? undefined : { inputs, groundTruth };
+}
+
+function isRecordReference(annotation: TSESTree.TypeNode): annotation is TSESTree.TSTypeReference {
+  return annotation.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === "Record";
+}
+
+const LOOSE_KEYWORDS: readonly AST_NODE_TYPES[] = [AST_NODE_TYPES.TSAnyKeyword, AST_NODE_TYPES.TSUnknownKeyword, AST_NODE_TYPES.TSObjectKeyword];
+
+/** A parameter type that this SDK's default inputs (`Record<string, unknown>`) fit. */
+function isLooseRecordType(annotation: TSESTree.TypeNode): boolean {
+  if (LOOSE_KEYWORDS.includes(annotation.type)) return true;
+  const value = isRecordReference(annotation) ? annotation.typeArguments?.params[1] : undefined;
+  return value !== undefined && (value.type === AST_NODE_TYPES.TSAnyKeyword || value.type === AST_NODE_TYPES.TSUnknownKeyword);
+}
+
+/** A parameter type that the `{}` 1.x passed for a missing ground truth fits (any record: `{}` has no key to mistype). */
+function acceptsEmptyObject(annotation: TSESTree.TypeNode): boolean {
+  return LOOSE_KEYWORDS.includes(annotation.type) || isRecordReference(annotation);
+}
+
+/**
+ * Makes the narrower types reach the wrapper: a `const config: EvaluationConfig = {…}` gets them as
+ * the options' type arguments (`EvaluationConfig<Question, unknown, Answer>`, renamed to
+ * EvaluateOptions by 1x-names), which also types the dataset; anywhere else the wrapper's parameter
+ * is annotated and evaluate() infers them from it (unless a dataset written in the call gives them). Returns the annotation text to append ("" for
+ * none), undefined where the const's type is written in a form the codemod does not extend.
+ */
+function datapointAnnotation(edits: EditList, text: string, config: TSESTree.ObjectExpression, types: DatapointTypes): string | undefined {
+  const inputs = types.inputs ?? "Record<string, unknown>";
+  const holder = config.parent?.type === AST_NODE_TYPES.VariableDeclarator && config.parent.init === config ? config.parent.id.typeAnnotation?.typeAnnotation : undefined;
+  if (holder?.type === AST_NODE_TYPES.TSTypeReference && holder.typeArguments === undefined) {
+    edits.insertAfter(holder.typeName, types.groundTruth === undefined ? `<${inputs}>` : `<${inputs}, unknown, ${types.groundTruth}>`);
+    return "";
+  }
+  if (holder) return undefined;
+  // Written in the call with its dataset: evaluate() infers the types from the dataset already.
+  const inline = config.parent?.type === AST_NODE_TYPES.CallExpression;
+  if (inline && keyedProperties(config).some(({ key }) => key === "dataset" || key === "query_list")) return "";
+  return `: { inputs: ${inputs}${types.groundTruth === undefined ? "" : `; groundTruth?: ${types.groundTruth}`} }`;
 }
 
 /** The array or object literal `value` is: written in place, or held by a `const` of this file. */
@@ -258,11 +368,7 @@ function groundTruthWrapper(input: AnalysisInput, text: string, fn: TSESTree.Nod
   // `{}` fits a parameter typed as a record; a narrower declared type gets the same `{}` cast to it, as 1.x's generic typing had it.
   const declared = knownFunctionOf(input, declaredAs)?.params[2];
   const annotation = declared && "typeAnnotation" in declared ? declared.typeAnnotation?.typeAnnotation : undefined;
-  const loose =
-    annotation === undefined ||
-    [AST_NODE_TYPES.TSAnyKeyword, AST_NODE_TYPES.TSUnknownKeyword, AST_NODE_TYPES.TSObjectKeyword].includes(annotation.type) ||
-    (annotation.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === "Record");
-  const empty = loose ? "{}" : "({} as NonNullable<typeof groundTruth>)";
+  const empty = annotation === undefined || acceptsEmptyObject(annotation) ? "{}" : "({} as NonNullable<typeof groundTruth>)";
   return `(outputs, inputs, groundTruth) => ${bare ? callee : `(${callee})`}(outputs, inputs, groundTruth ?? ${empty})`;
 }
 

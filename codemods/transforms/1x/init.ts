@@ -4,7 +4,7 @@
 // getter keeps returning a promise its callers await). `new HoneyHiveTracer(…)` and 1.x's
 // `initFromSessionId(…)` become `init(…)`; option keys follow the 1.x data (renamed, or dropped with a marker).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { enclosingFunction, findVariable, memberName } from "../../../analysis/ast.js";
+import { enclosingFunction, findVariable, memberName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { staticCalls } from "../../../analysis/honeyhive-1x.js";
@@ -31,10 +31,7 @@ function collect({ file, edits }: TransformContext): void {
     if (awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call) edits.remove([awaited.range[0], call.range[0]]);
     // `.then()` on what is now a tracer, not a promise: keep the callback's timing and types.
     const member = call.parent;
-    if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && PROMISE_METHODS.has(memberName(member) ?? "")) {
-      edits.insertBefore(call, "Promise.resolve(");
-      edits.insertAfter(call, ")");
-    }
+    if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && PROMISE_METHODS.has(memberName(member) ?? "")) wrapPromiseMethodReceiver(edits, call);
     else if (!(awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call)) unwrapPromiseAnnotation(input, edits, text, call);
     creations.push(call);
   }
@@ -45,6 +42,7 @@ function collect({ file, edits }: TransformContext): void {
     edits.replace([created.range[0], created.callee.range[1]], `${calleeText}.init${hasArguments ? "" : "()"}`);
     creations.push(created);
   }
+  wrapImportedTracerPromises(input, edits);
   for (const creation of creations) {
     const options = objectArgument(creation);
     if (!options) continue;
@@ -76,23 +74,55 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   if (target?.type !== AST_NODE_TYPES.Identifier) return;
   const variable = findVariable(input.scopeManager, target, target.name);
   if (!variable) return;
-  // `tracerPromise.then(…)` in this file: the same wrap as on the call itself.
-  for (const reference of variable.references) {
-    const member = reference.identifier.parent;
-    if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && PROMISE_METHODS.has(memberName(member) ?? "")) {
-      edits.insertBefore(reference.identifier, "Promise.resolve(");
-      edits.insertAfter(reference.identifier, ")");
-    }
+  // `let tracer = tracers.get(key); … tracer = HoneyHiveTracer.init(…)`: the variable's type comes from
+  // elsewhere (a Map of promises) and stays a promise: so does the value assigned to it.
+  const def = variable.defs[0];
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && def?.type === "Variable" && def.name.typeAnnotation === undefined && def.node.init && unwrapExpression(def.node.init)?.type !== AST_NODE_TYPES.AwaitExpression && !isInitCall(input, def.node.init)) {
+    wrapInPromise(edits, call);
+    return;
   }
+  // `tracerPromise.then(…)` in this file: the same wrap as on the call itself.
+  for (const reference of variable.references) wrapPromiseMethodReceiver(edits, reference.identifier);
+  // A getter that returned the 1.x promise keeps returning one, typed or not: its callers (here or in
+  // another module) await it or call .then() on it.
+  for (const reference of variable.references) makeAsync(input, edits, text, reference.identifier, tracerType);
   const declared = variable.defs[0]?.type === "Variable" ? variable.defs[0].name : undefined;
   const annotation = declared?.typeAnnotation?.typeAnnotation;
   if (!annotation) return;
-  const promises = promisesOf(input, text, annotation, tracerType);
-  if (promises.length === 0) return;
-  for (const promise of promises) {
+  for (const promise of promisesOf(input, text, annotation, tracerType)) {
     if (!edits.edits.some((edit) => edit.start === promise.range[0])) edits.replace(promise, tracerType);
   }
-  for (const reference of variable.references) makeAsync(input, edits, text, reference.identifier, tracerType);
+}
+
+/** `x.then(…)` / `.catch` / `.finally` on what is now a tracer → `Promise.resolve(x).then(…)`: same callback, same timing. */
+function wrapPromiseMethodReceiver(edits: EditList, receiver: TSESTree.Node): void {
+  const member = receiver.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== receiver || !PROMISE_METHODS.has(memberName(member) ?? "")) return;
+  wrapInPromise(edits, receiver);
+}
+
+function wrapInPromise(edits: EditList, node: TSESTree.Node): void {
+  edits.insertBefore(node, "Promise.resolve(");
+  edits.insertAfter(node, ")");
+}
+
+/** `HoneyHiveTracer.init(…)` / `initFromSessionId(…)` itself (what the 1.x variable was declared with). */
+function isInitCall(input: AnalysisInput, node: TSESTree.Node): boolean {
+  const call = unwrapExpression(node);
+  return call?.type === AST_NODE_TYPES.CallExpression && staticCalls(input, INIT_METHODS).some((found) => found.call === call);
+}
+
+/**
+ * A tracer imported from a project module (`import { tracerPromise } from "./tracing"`) was the 1.x
+ * init's promise there, and this run makes it the tracer itself: `.then()` on it is wrapped as in its
+ * own module. `Promise.resolve(p)` of a promise is that promise, so the wrap also holds where the
+ * module still exports one. An imported getter needs nothing: its module keeps it returning a promise.
+ */
+function wrapImportedTracerPromises(input: AnalysisInput, edits: EditList): void {
+  for (const tracer of getSdkModel(input).tracers) {
+    if (tracer.kind !== "imported" || tracer.callable || !tracer.variable) continue;
+    for (const reference of tracer.variable.references) wrapPromiseMethodReceiver(edits, reference.identifier);
+  }
 }
 
 /** `Promise<HoneyHiveTracer>` references inside a type annotation. */
@@ -109,7 +139,7 @@ function promisesOf(input: AnalysisInput, text: string, annotation: TSESTree.Typ
   });
 }
 
-/** `node` returned by a non-async function declared to return `Promise<HoneyHiveTracer>`: the function becomes async. */
+/** `node` returned by a non-async function declared to return `Promise<HoneyHiveTracer>`, or not typed: the function becomes async. */
 function makeAsync(input: AnalysisInput, edits: EditList, text: string, node: TSESTree.Node, tracerType: string): void {
   const parent = node.parent;
   const fn =
@@ -119,7 +149,7 @@ function makeAsync(input: AnalysisInput, edits: EditList, text: string, node: TS
         ? parent
         : undefined;
   const returnType = fn?.returnType?.typeAnnotation;
-  if (!fn || fn.async || fn.generator || !returnType || promisesOf(input, text, returnType, tracerType).length === 0) return;
+  if (!fn || fn.async || fn.generator || (returnType && promisesOf(input, text, returnType, tracerType).length === 0)) return;
   const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn ? fn.parent : undefined;
   if (method && (method.computed || method.kind !== "method")) return;
   const at = method ? method.key.range[0] : fn.range[0];

@@ -33,10 +33,14 @@ export const MESSAGES_1X = {
     `re-exported 1.x ${names.map(({ name }) => name).join(", ")} ${names.length > 1 ? "have" : "has"} no export of that name here: ${names
       .map(({ name, why, to }) => `${name}: ${to === undefined ? sentence(why) : `use ${to} at its callers`}`)
       .join("; ")}`,
+  reExportAll:
+    'this module re-exports all of honeyhive: the codemod does not migrate 1.x code that imports it through this module (HoneyHiveTracer.init, traceFunction, flush, …); import those names from "honeyhive" there and run migrate --from 1 again',
   evaluateConfigElsewhere:
     "this 1.x evaluate() config is built where the codemod cannot see it: rename its 1.x keys (options table) and pass function a ({ inputs, groundTruth }) datapoint, which 1.x passed as (inputs, groundTruths)",
   datasetGroundTruths:
     "1.x read each datapoint's ground truth from ground_truths; this SDK reads groundTruth: rename the key where this dataset is built (the codemod cannot see it here)",
+  evaluateNarrowTypes:
+    "1.x typed the evaluated function as Function: this config's type does not pass its narrower inputs/ground truth types on; give EvaluateOptions them as type arguments (EvaluateOptions<Inputs, Output, GroundTruth>)",
   runConcurrently: "runConcurrently: false means one datapoint at a time: set maxConcurrency: 1 in that case, else drop the key",
   evaluateResult: (field: string) =>
     `evaluate() resolves to { runId, name, results, summary } here: 1.x's result.${field} has no counterpart (per-datapoint outcomes are in results, metrics in summary)`,

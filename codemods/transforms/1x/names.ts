@@ -14,8 +14,8 @@ import { API_1X, TYPES_1X, type Type1xTarget } from "../../../analysis/knowledge
 import { SDK_EXPORTS } from "../../../analysis/knowledge/sdks/honeyhive.js";
 import type { Api1xEntry } from "../../../analysis/knowledge/sdks/types.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
-import { removeListElements } from "../../../analysis/rewrite.js";
-import { getSdkModel } from "../../../analysis/sdk-model.js";
+import { appendListElement, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
+import { getSdkModel, type SdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
@@ -45,6 +45,9 @@ function collect({ file, edits }: TransformContext): void {
   // A re-export binds nothing in the file, so it is looked for before asking whether the file uses the SDK.
   for (const statement of input.ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source?.value === SDK) migrateReExports(edits, text, statement);
+    // The modules that import through `export * from "honeyhive"` bind no name of "honeyhive": nothing
+    // recognizes their 1.x code as the SDK's, so they stay 1.x unless a person points them at the package.
+    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && statement.source.value === SDK) addMarker(edits, text, statement, MESSAGES_1X.reExportAll);
   }
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return;
@@ -75,11 +78,30 @@ function collect({ file, edits }: TransformContext): void {
     } else if (GONE_EXPORTS.has(name) && sdk.sdkExportOf(member) === name) {
       // `hh.HoneyHive` through a namespace import or `require("honeyhive")`.
       markGone(edits, text, member, [name]);
+    } else if (isPassedOnWithoutCounterpart(sdk, member, name)) {
+      // `module.exports = { traceFunction: hh.traceFunction }`: undefined here, as a re-export would be.
+      const entry = API_EXPORTS_1X.get(name)!;
+      addMarker(edits, text, member, MESSAGES_1X.reExports([{ name, why: entry.migration.why, to: entry.migration.to }]));
     }
   }
   for (const { member, entries } of goneByLine.values()) {
     addMarker(edits, text, member, MESSAGES_1X.goneProperties(entries.map(({ display, migration }) => ({ display, why: migration.why, to: migration.to }))));
   }
+}
+
+/**
+ * `hh.traceFunction` read through a namespace but not called: a 1.x function this package does not
+ * export, handed on (a CommonJS re-export, an alias). Its calls are the other 1.x transforms' (they
+ * rewrite them, or mark them); `evaluate`/`evaluator` are 1x-evaluate's.
+ */
+function isPassedOnWithoutCounterpart(sdk: SdkModel, member: TSESTree.MemberExpression, name: string): boolean {
+  if (ROOT_EXPORTS.has(name) || EXPERIMENTS_EXPORTS.has(name) || name === "evaluator" || TYPES_1X[name] !== undefined) return false;
+  const entry = API_EXPORTS_1X.get(name);
+  if (!entry || entry.kind !== "function") return false;
+  const call = member.parent;
+  if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) return false;
+  const holder = unwrapExpression(member.object);
+  return holder?.type === AST_NODE_TYPES.Identifier && sdk.sdkExportOf(member) === name;
 }
 
 function markGone(edits: EditList, text: string, node: TSESTree.Node, names: readonly (string | undefined)[]): void {
@@ -104,6 +126,9 @@ function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string,
   const movedBindings: string[] = [];
   const removed = new Set<number>();
   const aliases: string[] = [];
+  // What the declaration imports once its 1.x names are renamed in place (written as in the import list).
+  const kept: string[] = [];
+  const inPlace: [TSESTree.Range, string][] = [];
   for (const specifier of declaration.specifiers) {
     const target = targetOf(specifier);
     if (!target || specifier.type !== AST_NODE_TYPES.ImportSpecifier) continue;
@@ -116,7 +141,8 @@ function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string,
     const binding = target.as !== undefined || renames || local === target.name ? target.name : `${target.name} as ${local}`;
     const staysHere = target.module === SDK || movesWhole;
     if (staysHere && !bound.has(binding.split(" as ").at(-1)!)) {
-      edits.replace([specifier.imported.range[0], specifier.local.range[1]], binding);
+      inPlace.push([[specifier.imported.range[0], specifier.local.range[1]], binding]);
+      kept.push(`${specifier.importKind === "type" && declaration.importKind !== "type" ? "type " : ""}${binding}`);
     } else {
       removed.add(declaration.specifiers.indexOf(specifier));
       if (!staysHere) movedBindings.push(binding);
@@ -124,6 +150,17 @@ function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string,
     bound.add(binding.split(" as ").at(-1)!);
   }
   if (removed.size > 0 && removed.size < declaration.specifiers.length) removeListElements(edits, declaration.specifiers, removed);
+  const into = movesWhole ? namedImportOf(input, targetOf(moving[0])!.module, declaration) : undefined;
+  if (into && kept.length === declaration.specifiers.length && aliases.length === 0) {
+    // `import { evaluate } from "honeyhive/experiments"` (1x-evaluate's) is there already: one import, not two.
+    const close = text.lastIndexOf("}", into.source.range[0]);
+    const open = text.lastIndexOf("{", close);
+    const types = declaration.importKind === "type" ? kept.map((binding) => `type ${binding}`) : kept;
+    appendListElement(edits, text, into.specifiers, open, close, types.join(", "));
+    removeStatement(edits, text, declaration);
+    return;
+  }
+  for (const [range, binding] of inPlace) edits.replace(range, binding);
   if (movesWhole) {
     edits.replace(declaration.source, quoted(text, declaration.source, targetOf(moving[0])!.module));
   } else if (movedBindings.length > 0) {
@@ -132,6 +169,19 @@ function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string,
   }
   // A composed type (`EnrichSessionParams` = `Enrichment & { sessionId?: string }`) keeps its 1.x name as a local alias.
   for (const alias of aliases) edits.insertAfter(declaration, `${newline(text)}${newline(text)}${alias}`);
+}
+
+/** A value import of named bindings only from `module` (`import { a } from "…"`) other than `besides`, to add names to. */
+function namedImportOf(input: AnalysisInput, module: string, besides: TSESTree.ImportDeclaration): TSESTree.ImportDeclaration | undefined {
+  return input.ast.body.find(
+    (statement): statement is TSESTree.ImportDeclaration =>
+      statement !== besides &&
+      statement.type === AST_NODE_TYPES.ImportDeclaration &&
+      statement.source.value === module &&
+      statement.importKind === "value" &&
+      statement.specifiers.length > 0 &&
+      statement.specifiers.every((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier),
+  );
 }
 
 /** Runtime exports of this SDK's root: a re-export of one of them stays as it is. */
