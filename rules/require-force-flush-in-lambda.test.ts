@@ -335,6 +335,25 @@ const FIX_CASES: ReadonlyArray<{
     messageId: "flushBeforeResponse",
     output: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (req.query.dry) {\n    await tracer.forceFlush();\n    res.end();\n    return;\n  }\n  await tracer.forceFlush();\n  res.json(await answer(req.body));\n});\n`,
   },
+  // A flush in a `finally` runs after the response: it moves before each send (issue 13).
+  {
+    name: "Cloud Functions HTTP: a try whose finally only flushes goes, the flush moves before the send",
+    code: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  try {\n    const reply = await answer(req.body);\n    res.json({ reply });\n  } finally {\n    await tracer.forceFlush();\n  }\n});\n`,
+    messageId: "flushBeforeResponse",
+    output: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  const reply = await answer(req.body);\n  await tracer.forceFlush();\n  res.json({ reply });\n});\n`,
+  },
+  {
+    name: "Cloud Functions HTTP: try/catch/finally keeps the catch, the finally that only flushed goes",
+    code: `${GCF}functions.http("chat", async (req, res) => {\n  try {\n    tracer.createSession();\n    const reply = await answer(req.body);\n    res.json({ reply });\n  } catch (error) {\n    res.status(500).send(String(error));\n  } finally {\n    await tracer.forceFlush();\n  }\n});\n`,
+    messageId: "flushBeforeResponse",
+    output: `${GCF}functions.http("chat", async (req, res) => {\n  try {\n    tracer.createSession();\n    const reply = await answer(req.body);\n    await tracer.forceFlush();\n    res.json({ reply });\n  } catch (error) {\n    await tracer.forceFlush();\n    res.status(500).send(String(error));\n  }\n});\n`,
+  },
+  {
+    name: "Cloud Functions HTTP: a finally that does more keeps the rest",
+    code: `${GCF}functions.http("chat", async (req, res) => {\n  const lease = await acquire();\n  try {\n    tracer.createSession();\n    res.json(answerFrom(lease));\n  } finally {\n    await tracer.forceFlush();\n    lease.release();\n  }\n});\n`,
+    messageId: "flushBeforeResponse",
+    output: `${GCF}functions.http("chat", async (req, res) => {\n  const lease = await acquire();\n  try {\n    tracer.createSession();\n    await tracer.forceFlush();\n    res.json(answerFrom(lease));\n  } finally {\n    lease.release();\n  }\n});\n`,
+  },
   {
     name: "Cloud Functions CloudEvent: ends with its promise, try/finally",
     code: `${GCF}functions.cloudEvent("ingest", async (event) => {\n  tracer.createSession();\n  await ingest(event.data);\n});\n`,
