@@ -681,7 +681,8 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     const body = fn.body.type === "BlockStatement" ? fn.body.body : [];
     const setup = via?.setup ?? 0;
     const responseCall = handler.platform.responseCall;
-    const sendsSeen = responseCall ? responseSends(input, fn, responseCall) : undefined;
+    const answersThroughRes = responseCall !== undefined && (!responseCall.exportNames || responseCall.exportNames.includes(handler.exportName));
+    const sendsSeen = answersThroughRes ? responseSends(input, fn, responseCall) : undefined;
     // A handler whose sends cannot all be seen keeps the return-based check (report only when sure).
     const sends = Array.isArray(sendsSeen) ? sendsSeen : [];
     const result: LambdaFlush = {

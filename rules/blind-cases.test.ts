@@ -323,6 +323,14 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
   ],
   vercel: [
     { title: "api/ default export", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { ${CREATE} res.json({}); }`, reported: { platform: "Vercel Functions", name: "default" } },
+    // Was accepted: a legacy `(req, res)` handler ends with its response, the `finally` runs after it.
+    { title: "api/ default export (req, res), flushed in finally after res.json()", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { try { ${CREATE} res.status(200).json({}); } finally { await tracer.forceFlush(); } }`, reported: { platform: "Vercel Functions", name: "default" } },
+    { title: "api/ default export (req, res), waitUntil(flush) after res.send()", filename: "api/chat.js", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export default async (req, res) => { ${CREATE} res.send("ok"); waitUntil(tracer.forceFlush()); };`, reported: { platform: "Vercel Functions", name: "default" } },
+    { title: "api/ default export (req, res), waitUntil(flush) before res.send()", filename: "api/chat.js", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export default async (req, res) => { ${CREATE} waitUntil(tracer.forceFlush()); res.send("ok"); };` },
+    { title: "api/ default export (req, res), flushed before res.json()", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { ${CREATE} await tracer.forceFlush(); res.status(200).json({}); }` },
+    // A web handler returns its Response: the `finally` runs before it is sent.
+    { title: "api/ POST(request) web handler, flushed in finally", filename: "api/chat.ts", code: `${TRACER}export async function POST(request: Request) { try { ${CREATE} return Response.json({}); } finally { await tracer.forceFlush(); } }` },
+    { title: "api/ default export (request, context) web handler, context.waitUntil in finally", filename: "api/chat.ts", code: `${TRACER}export default async function handler(request: Request, context: { waitUntil(p: Promise<unknown>): void }) { try { ${CREATE} return new Response("ok"); } finally { context.waitUntil(tracer.forceFlush()); } }` },
     { title: "waitUntil(flush) from @vercel/functions", filename: "api/chat.ts", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export async function POST(request: Request) { ${CREATE} waitUntil(tracer.forceFlush()); return Response.json({}); }` },
   ],
   "cloudflare workers": [
@@ -336,6 +344,9 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
   "next.js": [
     { title: "a route with maxDuration (serverless)", filename: "app/api/chat/route.ts", code: `${TRACER}export const maxDuration = 30;\nexport async function POST(req: Request) { ${CREATE} return Response.json({}); }`, reported: { platform: "Next.js serverless function", name: "POST" } },
     { title: "after(() => flush)", filename: "app/api/chat/route.ts", code: `import { after } from "next/server";\n${TRACER}export const maxDuration = 30;\nexport async function POST(req: Request) { ${CREATE} after(() => tracer.forceFlush()); return Response.json({}); }` },
+    { title: "pages/api (req, res) with maxDuration, flushed in finally after res.json()", filename: "pages/api/chat.ts", code: `import type { NextApiRequest, NextApiResponse } from "next";\n${TRACER}export const maxDuration = 30;\nexport default async function handler(req: NextApiRequest, res: NextApiResponse) { try { ${CREATE} res.status(200).json({}); } finally { await tracer.forceFlush(); } }`, reported: { platform: "Next.js serverless function", name: "default" } },
+    { title: "pages/api (req, res) with maxDuration, flushed before res.json()", filename: "pages/api/chat.ts", code: `import type { NextApiRequest, NextApiResponse } from "next";\n${TRACER}export const maxDuration = 30;\nexport default async function handler(req: NextApiRequest, res: NextApiResponse) { ${CREATE} await tracer.forceFlush(); res.status(200).json({}); }` },
+    { title: "a route handler's context is no response", filename: "app/api/chat/route.ts", code: `${TRACER}export const maxDuration = 30;\nexport async function POST(req: Request, context: { params: Promise<{ id: string }> }) { try { ${CREATE} return Response.json(await load(context)); } finally { await tracer.forceFlush(); } }` },
     { title: "a route without a serverless signal", filename: "app/api/chat/route.ts", code: `${TRACER}export async function POST(req: Request) { ${CREATE} return Response.json({}); }` },
   ],
 };

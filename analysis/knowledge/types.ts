@@ -48,6 +48,11 @@ export interface ResponseCallEnd {
   readonly methods: readonly string[];
   /** Methods that return the response for chaining before the sending one: `status`, `set`, … */
   readonly chainable: readonly string[];
+  /**
+   * Only for handlers exported under these names: Vercel's and Next.js's `(req, res)` handler is the
+   * default export of its file; their verb exports are web handlers that return a `Response`.
+   */
+  readonly exportNames?: readonly string[];
 }
 
 /** A serverless runtime that stops or freezes the work once the handler has returned (or responded). */
