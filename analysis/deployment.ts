@@ -13,7 +13,10 @@ export interface DeploymentSignals {
   readonly netlify: boolean;
   /** `open-next.config.ts` / `.js` (OpenNext: Next.js on AWS Lambda or Cloudflare). */
   readonly openNext: boolean;
-  /** `wrangler.toml` / `wrangler.json` / `wrangler.jsonc` (Cloudflare Workers). */
+  /**
+   * Cloudflare Workers: `wrangler.toml` / `wrangler.json` / `wrangler.jsonc`, or `wrangler` or
+   * `@cloudflare/workers-types` among the package.json's dependencies.
+   */
   readonly wrangler: boolean;
   /**
    * Google Cloud Functions: `@google-cloud/functions-framework` among the package.json's dependencies
@@ -34,6 +37,7 @@ const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "g
 const byDirectory = new Map<string, DeploymentSignals>();
 const NO_SIGNALS: DeploymentSignals = Object.freeze({ root: undefined, vercel: false, netlify: false, openNext: false, wrangler: false, gcpFunctions: false });
 const GCP_FUNCTIONS_FRAMEWORK = "@google-cloud/functions-framework";
+const WORKERS_PACKAGES = ["wrangler", "@cloudflare/workers-types"];
 
 /**
  * The deployment signals of the project that holds `filename` (relative names resolve against the
@@ -77,7 +81,7 @@ function rootSignals(root: string): DeploymentSignals {
     vercel: has(SIGNAL_FILES.vercel),
     netlify: has(SIGNAL_FILES.netlify),
     openNext: has(SIGNAL_FILES.openNext),
-    wrangler: has(SIGNAL_FILES.wrangler),
+    wrangler: has(SIGNAL_FILES.wrangler) || WORKERS_PACKAGES.some((name) => manifest.dependencies.has(name)),
     gcpFunctions: manifest.dependencies.has(GCP_FUNCTIONS_FRAMEWORK) || has([".gcloudignore"]),
     ...(manifest.main !== undefined ? { main: manifest.main } : {}),
   };

@@ -479,8 +479,15 @@ class HandlerAnalysis implements HandlerModel {
     }
   }
 
+  private readonly chosenPlatforms = new Map<FrameworkDescriptor, PlatformDescriptor | undefined>();
+
   private ownerOf(descriptor: FrameworkDescriptor): Owner {
-    return descriptor.platform ? { descriptor, platform: descriptor.platform } : { descriptor };
+    let platform = descriptor.platform;
+    if (typeof platform === "function") {
+      if (!this.chosenPlatforms.has(descriptor)) this.chosenPlatforms.set(descriptor, platform(this.api));
+      platform = this.chosenPlatforms.get(descriptor);
+    }
+    return platform ? { descriptor, platform } : { descriptor };
   }
 
   /** The functions a registering call's arguments hold, per the descriptor's registration. */

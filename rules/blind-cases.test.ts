@@ -3,12 +3,17 @@
 // annotations that real projects use, and the look-alikes that must stay quiet. Organised by framework.
 // A case that was missed or falsely reported when it was written says so (`was missed`); the fix is in
 // the framework's descriptor (analysis/knowledge/frameworks/) unless noted.
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { clearDeploymentCache } from "../analysis/deployment.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import sessionRule, { RULE_NAME as SESSION_RULE } from "./no-session-start-in-handler.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
-import { lintWithRule } from "./test-utils/fixture-lint.js";
+import { Linter } from "eslint";
+import { configForRule, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -341,6 +346,14 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "class extends WorkerEntrypoint, this.ctx.waitUntil(flush)", code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint<Env> { async fetch(request: Request) { ${CREATE} this.ctx.waitUntil(tracer.forceFlush()); return new Response("ok"); } }` },
     { title: "a class that extends something else", code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class Api extends Base { async fetch(request: Request) { ${CREATE} return new Response("ok"); } }` },
   ],
+  // Was missed: a Hono app exported as the Worker; its routes end with their response.
+  "hono on cloudflare workers": [
+    { title: "export default app in a file that imports cloudflare:workers", code: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({ model: env.MODEL }); });\nexport default app;`, reported: { platform: "Cloudflare Workers", name: "/chat" } },
+    { title: "c.executionCtx.waitUntil(flush)", code: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} c.executionCtx.waitUntil(tracer.forceFlush()); return c.json({}); });\nexport default app;` },
+    { title: "a middleware that flushes covers the routes", code: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.use(async (c, next) => { await next(); c.executionCtx.waitUntil(tracer.forceFlush()); });\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport default app;` },
+    { title: "a Hono app on Node (no Workers signal) is a server", code: `import { Hono } from "hono";\nimport { serve } from "@hono/node-server";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nserve(app);` },
+    { title: "a Workers file whose default export is not the Hono app", code: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport default { fetch: (request: Request) => app.fetch(request) };` },
+  ],
   "next.js": [
     { title: "a route with maxDuration (serverless)", filename: "app/api/chat/route.ts", code: `${TRACER}export const maxDuration = 30;\nexport async function POST(req: Request) { ${CREATE} return Response.json({}); }`, reported: { platform: "Next.js serverless function", name: "POST" } },
     { title: "after(() => flush)", filename: "app/api/chat/route.ts", code: `import { after } from "next/server";\n${TRACER}export const maxDuration = 30;\nexport async function POST(req: Request) { ${CREATE} after(() => tracer.forceFlush()); return Response.json({}); }` },
@@ -404,6 +417,37 @@ describe("require-force-flush-in-lambda on the platforms' own shapes", () => {
       }
     });
   }
+});
+
+describe("require-force-flush-in-lambda: a Hono app in a Workers project (the project's files decide)", () => {
+  const root = mkdtempSync(join(tmpdir(), "hh-hono-workers-"));
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+    clearDeploymentCache();
+  });
+  /** A project folder with these files (package.json included) and `src/index.ts`'s path in it. */
+  function project(name: string, files: Record<string, string>): string {
+    const directory = join(root, name);
+    mkdirSync(join(directory, "src"), { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(directory, file), text);
+    return join(directory, "src", "index.ts");
+  }
+  // ESLint lints only files under its cwd: the temporary folder.
+  const flushReports = (code: string, filename: string) =>
+    new Linter({ configType: "flat", cwd: root }).verify(code, configForRule(FLUSH_RULE, flushRule), { filename }).filter((message) => message.ruleId !== null);
+  const APP = `import { Hono } from "hono";\n${TRACER}const app = new Hono<{ Bindings: Env }>();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport default app;`;
+
+  it("reports a route when wrangler.toml is beside package.json", () => {
+    const messages = flushReports(APP, project("wrangler", { "package.json": "{}", "wrangler.toml": 'name = "chat"\n' }));
+    expect(messages.map((message) => message.message)).toEqual([expect.stringContaining("Cloudflare Workers handler `/chat`")]);
+  });
+  it("reports a route when the project depends on @cloudflare/workers-types", () => {
+    const messages = flushReports(APP, project("types", { "package.json": JSON.stringify({ devDependencies: { "@cloudflare/workers-types": "^4.0.0" } }) }));
+    expect(messages).toHaveLength(1);
+  });
+  it("accepts the same app in a project without a Workers signal (Bun, Deno, Node)", () => {
+    expect(flushReports(APP, project("plain", { "package.json": JSON.stringify({ dependencies: { hono: "^4.0.0" } }) }))).toEqual([]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -373,6 +373,12 @@ const FIX_CASES: ReadonlyArray<{
     output: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint {\n  async queue(batch) {\n    try {\n      tracer.createSession();\n      await handle(batch);\n    } finally {\n      this.ctx.waitUntil(tracer.forceFlush());\n    }\n  }\n}\n`,
   },
   {
+    name: "Hono on Workers: c.executionCtx.waitUntil in the finally",
+    code: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => {\n  tracer.createSession();\n  return c.json(await answer(await c.req.json(), env));\n});\nexport default app;\n`,
+    messageId: "waitUntilFlush",
+    output: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => {\n  try {\n    tracer.createSession();\n    return await c.json(await answer(await c.req.json(), env));\n  } finally {\n    c.executionCtx.waitUntil(tracer.forceFlush());\n  }\n});\nexport default app;\n`,
+  },
+  {
     name: "Cloudflare module worker without a ctx parameter: the object's this is not the execution context, an awaited flush",
     code: `${TRACER}export default {\n  async scheduled(controller, env) {\n    tracer.createSession();\n    await sweep(env);\n  },\n} satisfies ExportedHandler<Env>;\n`,
     messageId: "wrapInTryFinally",

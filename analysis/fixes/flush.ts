@@ -146,7 +146,8 @@ class FlushWriter {
       const parameter = this.fn.params[work.parameterIndex];
       if (parameter?.type !== "Identifier") return undefined;
       if (work.exportNames && !work.exportNames.includes(this.flush.handler.exportName)) return undefined;
-      return { kind: "waitUntil", call: `${parameter.name}.${work.method}` };
+      if (work.frameworks && !work.frameworks.includes(this.flush.handler.framework ?? "")) return undefined;
+      return { kind: "waitUntil", call: `${parameter.name}.${work.property === undefined ? "" : `${work.property}.`}${work.method}` };
     }
     if (work.kind === "this-method") {
       // Only a method of a class has the instance's `this` (an object literal's method has the object's).

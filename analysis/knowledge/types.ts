@@ -26,7 +26,17 @@ export type BackgroundWork =
    * only for handlers exported under these names (Netlify's `(req, context)` default export has
    * `context.waitUntil`; its Lambda-compatible `handler(event, context)` gets Lambda's context, which has none).
    */
-  | { readonly kind: "parameter-method"; readonly parameterIndex: number; readonly method: string; readonly takes: "promise"; readonly exportNames?: readonly string[] }
+  | {
+      readonly kind: "parameter-method";
+      readonly parameterIndex: number;
+      /** A property of the parameter that holds the method: Hono's `c.executionCtx.waitUntil(promise)`. */
+      readonly property?: string;
+      readonly method: string;
+      readonly takes: "promise";
+      readonly exportNames?: readonly string[];
+      /** Only for handlers these frameworks register on the platform (`hono`: a Hono route on Workers). */
+      readonly frameworks?: readonly string[];
+    }
   /**
    * A method of a property of `this`, for a handler that is a method of a class: Cloudflare's
    * `class extends WorkerEntrypoint` has `this.ctx.waitUntil(promise)`.
@@ -311,8 +321,12 @@ export interface FrameworkDescriptor {
   readonly modules: readonly string[];
   /** Module specifiers that also make the engine read it, by pattern: a project module's conventional name (`~/server/api/trpc`). */
   readonly modulePatterns?: readonly RegExp[];
-  /** Handlers registered through this descriptor's API run on this serverless platform (invocation handlers). */
-  readonly platform?: PlatformDescriptor;
+  /**
+   * Handlers registered through this descriptor's API run on this serverless platform (invocation
+   * handlers); a function decides per file (a Hono app runs on Cloudflare Workers only in a Workers
+   * project), asked once per file when the first registration is found.
+   */
+  readonly platform?: PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined);
   readonly objects?: Readonly<Record<string, ObjectKind>>;
   readonly calls?: readonly CallRegistration[];
   readonly plugins?: readonly PluginRegistration[];
