@@ -12,7 +12,7 @@
 // regular expression test of the file name.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { projectRelativePath } from "./deployment.js";
+import { deploymentOf, projectRelativePath } from "./deployment.js";
 import { enclosingFunction, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
 import { originName, unwrap, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
@@ -587,6 +587,7 @@ class HandlerAnalysis implements HandlerModel {
       if (!convention.path.test(this.context.path)) continue;
       if (convention.requiresImport && ![...this.context.importedModules].some((module) => convention.requiresImport!.some((required) => module.startsWith(required)))) continue;
       if (convention.projectPath && !this.matchesProjectPath(convention.projectPath)) continue;
+      if (convention.exceptInProjects?.some((flag) => deploymentOf(this.input.filename)[flag])) continue;
       this.routedFile = true;
       const platform = this.conventionPlatform(convention);
       const owner: Owner = platform ? { descriptor, platform } : { descriptor };

@@ -450,6 +450,36 @@ describe("require-force-flush-in-lambda: a Hono app in a Workers project (the pr
   });
 });
 
+describe("require-force-flush-in-lambda: a root api/ folder is Vercel's only outside Nitro/Nuxt projects", () => {
+  const root = mkdtempSync(join(tmpdir(), "hh-api-folder-"));
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+    clearDeploymentCache();
+  });
+  function apiFile(name: string, files: Record<string, string>): string {
+    const directory = join(root, name);
+    mkdirSync(join(directory, "api"), { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(directory, file), text);
+    return join(directory, "api", "chat.ts");
+  }
+  const flushReports = (code: string, filename: string) =>
+    new Linter({ configType: "flat", cwd: root }).verify(code, configForRule(FLUSH_RULE, flushRule), { filename }).filter((message) => message.ruleId !== null);
+  const VERCEL = `${TRACER}export default async function handler(request: Request) { ${CREATE} return Response.json({}); }`;
+  // A plain function is an (implicitly converted, deprecated) event handler to Nitro; `defineEventHandler(…)` is claimed by the h3 descriptor first.
+  const NITRO = `import type { H3Event } from "h3";\n${TRACER}export default async function (event: H3Event) { ${CREATE} return { ok: true }; }`;
+
+  it("reports a Vercel function in a plain project", () => {
+    expect(flushReports(VERCEL, apiFile("vercel", { "package.json": "{}", "vercel.json": "{}" })).map((message) => message.message)).toEqual([expect.stringContaining("Vercel Functions handler")]);
+  });
+  // Was falsely reported: Nitro reads a root api/ folder too and bundles it for its host.
+  it("accepts a Nitro event handler in api/ of a project that depends on nitropack", () => {
+    expect(flushReports(NITRO, apiFile("nitro", { "package.json": JSON.stringify({ dependencies: { nitropack: "^2.0.0" } }) }))).toEqual([]);
+  });
+  it("accepts api/ of a Nuxt project (nuxt.config.ts), even with a vercel.json", () => {
+    expect(flushReports(NITRO, apiFile("nuxt", { "package.json": "{}", "nuxt.config.ts": "export default {};", "vercel.json": "{}" }))).toEqual([]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // The other rules that read the handler model, on the shapes found missing above: each reports in
 // the newly recognized handlers (a table: their reports carry suggestions pinned by their own tests).

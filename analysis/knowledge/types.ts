@@ -2,7 +2,11 @@ import type { TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { FunctionNode } from "../ast.js";
 import type { ModuleOrigin } from "../bindings.js";
+import type { DeploymentSignals } from "../deployment.js";
 import type { HoneyhiveSettings } from "../settings.js";
+
+/** A yes/no signal of how the project deploys (`DeploymentSignals`). */
+export type DeploymentFlag = { [K in keyof DeploymentSignals]-?: DeploymentSignals[K] extends boolean ? K : never }[keyof DeploymentSignals];
 
 // The shapes of the knowledge the analysis core reads: descriptors of the world (frameworks, serverless
 // platforms, SDKs), one module each, read by one engine. A new platform is a new descriptor, not a branch.
@@ -243,6 +247,11 @@ export interface FileConvention {
    * root); a file outside any project is judged by `path` alone.
    */
   readonly projectPath?: RegExp;
+  /**
+   * The convention does not hold in a project with one of these deployment signals
+   * (`analysis/deployment.ts`): a Nitro/Nuxt project's root `api/` is Nitro's, not Vercel's.
+   */
+  readonly exceptInProjects?: readonly DeploymentFlag[];
   /**
    * Handlers of this file run on this platform (they become invocation handlers); a function decides
    * per file (Next.js routes are serverless only where the project deploys them so).
