@@ -419,22 +419,33 @@ describe("require-force-flush-in-lambda on the platforms' own shapes", () => {
   }
 });
 
-describe("require-force-flush-in-lambda: a Hono app in a Workers project (the project's files decide)", () => {
-  const root = mkdtempSync(join(tmpdir(), "hh-hono-workers-"));
+/**
+ * Projects on disk for the cases that the files beside the nearest package.json decide: `file(name,
+ * files, path)` writes a project folder and returns the path of `path` in it; `flushReports` lints
+ * with ESLint's cwd at the temporary folder (ESLint lints only files under its cwd).
+ */
+function projectsOnDisk(prefix: string) {
+  const root = mkdtempSync(join(tmpdir(), prefix));
   afterAll(() => {
     rmSync(root, { recursive: true, force: true });
     clearDeploymentCache();
   });
-  /** A project folder with these files (package.json included) and `src/index.ts`'s path in it. */
-  function project(name: string, files: Record<string, string>): string {
-    const directory = join(root, name);
-    mkdirSync(join(directory, "src"), { recursive: true });
-    for (const [file, text] of Object.entries(files)) writeFileSync(join(directory, file), text);
-    return join(directory, "src", "index.ts");
-  }
-  // ESLint lints only files under its cwd: the temporary folder.
-  const flushReports = (code: string, filename: string) =>
-    new Linter({ configType: "flat", cwd: root }).verify(code, configForRule(FLUSH_RULE, flushRule), { filename }).filter((message) => message.ruleId !== null);
+  return {
+    file(name: string, files: Record<string, string>, path: string): string {
+      const directory = join(root, name);
+      mkdirSync(join(directory, path, ".."), { recursive: true });
+      for (const [file, text] of Object.entries(files)) writeFileSync(join(directory, file), text);
+      return join(directory, path);
+    },
+    flushReports: (code: string, filename: string) =>
+      new Linter({ configType: "flat", cwd: root }).verify(code, configForRule(FLUSH_RULE, flushRule), { filename }).filter((message) => message.ruleId !== null),
+  };
+}
+
+describe("require-force-flush-in-lambda: a Hono app in a Workers project (the project's files decide)", () => {
+  const projects = projectsOnDisk("hh-hono-workers-");
+  const project = (name: string, files: Record<string, string>) => projects.file(name, files, "src/index.ts");
+  const flushReports = projects.flushReports;
   const APP = `import { Hono } from "hono";\n${TRACER}const app = new Hono<{ Bindings: Env }>();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport default app;`;
 
   it("reports a route when wrangler.toml is beside package.json", () => {
@@ -451,19 +462,9 @@ describe("require-force-flush-in-lambda: a Hono app in a Workers project (the pr
 });
 
 describe("require-force-flush-in-lambda: a root api/ folder is Vercel's only outside Nitro/Nuxt projects", () => {
-  const root = mkdtempSync(join(tmpdir(), "hh-api-folder-"));
-  afterAll(() => {
-    rmSync(root, { recursive: true, force: true });
-    clearDeploymentCache();
-  });
-  function apiFile(name: string, files: Record<string, string>): string {
-    const directory = join(root, name);
-    mkdirSync(join(directory, "api"), { recursive: true });
-    for (const [file, text] of Object.entries(files)) writeFileSync(join(directory, file), text);
-    return join(directory, "api", "chat.ts");
-  }
-  const flushReports = (code: string, filename: string) =>
-    new Linter({ configType: "flat", cwd: root }).verify(code, configForRule(FLUSH_RULE, flushRule), { filename }).filter((message) => message.ruleId !== null);
+  const projects = projectsOnDisk("hh-api-folder-");
+  const apiFile = (name: string, files: Record<string, string>) => projects.file(name, files, "api/chat.ts");
+  const flushReports = projects.flushReports;
   const VERCEL = `${TRACER}export default async function handler(request: Request) { ${CREATE} return Response.json({}); }`;
   // A plain function is an (implicitly converted, deprecated) event handler to Nitro; `defineEventHandler(…)` is claimed by the h3 descriptor first.
   const NITRO = `import type { H3Event } from "h3";\n${TRACER}export default async function (event: H3Event) { ${CREATE} return { ok: true }; }`;
