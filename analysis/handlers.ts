@@ -17,7 +17,7 @@ import { enclosingFunction, isFunctionNode, reportAnalysisError, staticName, typ
 import { originName, unwrap, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
-import { CALL_TYPES, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
+import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
@@ -188,6 +188,7 @@ class HandlerAnalysis implements HandlerModel {
       if (text !== undefined && input.text.includes(text)) this.runHook(descriptor);
     }
     this.collectTypedHandlers();
+    this.collectTypedResolverMaps();
     for (const descriptor of knowledge.withAlwaysHooks) this.runHook(descriptor);
     // Source order, whatever order the registrations were found in (`a.get(f).post(g)` visits `post` first).
     this.requestHandlers.sort((a, b) => a.function.range[0] - b.function.range[0]);
@@ -560,21 +561,24 @@ class HandlerAnalysis implements HandlerModel {
     }
     const map = bindings.objectOf(target);
     if (!map) return [];
+    return map.properties.flatMap((typeProperty) => (typeProperty.type === "Property" ? this.fieldResolverFunctions(typeProperty.value) : []));
+  }
+
+  /** One type's field resolvers: `{ field: fn, other() {}, s: { subscribe, resolve } }`. */
+  private fieldResolverFunctions(value: TSESTree.Node): FunctionNode[] {
+    const { bindings } = this.context;
     const functions: FunctionNode[] = [];
-    for (const typeProperty of map.properties) {
-      const fields = typeProperty.type === "Property" ? bindings.objectOf(typeProperty.value) : undefined;
-      for (const field of fields?.properties ?? []) {
-        if (field.type !== "Property") continue;
-        const direct = bindings.functionsOf(field.value);
-        if (direct.length > 0) {
-          functions.push(...direct);
-          continue;
-        }
-        const resolver = bindings.objectOf(field.value);
-        for (const part of resolver?.properties ?? []) {
-          const key = part.type === "Property" ? staticName(part.key, part.computed) : undefined;
-          if (part.type === "Property" && (key === "resolve" || key === "subscribe")) functions.push(...bindings.functionsOf(part.value));
-        }
+    for (const field of bindings.objectOf(value)?.properties ?? []) {
+      if (field.type !== "Property") continue;
+      const direct = bindings.functionsOf(field.value);
+      if (direct.length > 0) {
+        functions.push(...direct);
+        continue;
+      }
+      const resolver = bindings.objectOf(field.value);
+      for (const part of resolver?.properties ?? []) {
+        const key = part.type === "Property" ? staticName(part.key, part.computed) : undefined;
+        if (part.type === "Property" && (key === "resolve" || key === "subscribe")) functions.push(...bindings.functionsOf(part.value));
       }
     }
     return functions;
@@ -654,6 +658,27 @@ class HandlerAnalysis implements HandlerModel {
           this.addRequest([fn], descriptor, type);
           break;
         }
+      }
+    }
+  }
+
+  /** `const resolvers: Resolvers = { Query: { … } }` with a descriptor's `resolverMapTypes`. */
+  private collectTypedResolverMaps(): void {
+    const typed = this.active.descriptors.filter((descriptor) => descriptor.resolverMapTypes);
+    if (typed.length === 0) return;
+    for (const declarator of nodesOfType(this.input.ast, AST_NODE_TYPES.VariableDeclarator)) {
+      const type = declarator.id.typeAnnotation?.typeAnnotation;
+      if (type?.type !== "TSTypeReference" || !declarator.init) continue;
+      const origin = this.context.bindings.originOf(type.typeName);
+      if (origin?.path.length !== 1) continue;
+      const name = origin.path[0];
+      for (const descriptor of typed) {
+        // The type comes from the descriptor's own modules (a `Resolvers` of another library is not codegen's).
+        if (!descriptor.modules.includes(origin.module) && !descriptor.modulePatterns?.some((pattern) => pattern.test(origin.module))) continue;
+        const { map, fields } = descriptor.resolverMapTypes!;
+        // One type's fields are a map of that one type: `{ Query: <fields> }`.
+        const functions = map.test(name) ? this.resolverFunctions(declarator.init) : fields?.test(name) ? this.fieldResolverFunctions(declarator.init) : [];
+        if (functions.length > 0) this.addRequest(functions, descriptor, type);
       }
     }
   }

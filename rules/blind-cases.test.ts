@@ -240,6 +240,20 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       reported("queue job", `import { Kafka } from "kafkajs";\n${TRACER}const kafka = new Kafka({ brokers: [] });\nconst consumer = kafka.consumer({ groupId: "g" });\nawait consumer.run({ eachMessage: async ({ message }) => { ${START} } });`),
     ],
   },
+  // Was missed: graphql-codegen's typed resolver maps, the types from the file it generates.
+  "graphql-codegen": {
+    valid: [
+      // A `Resolvers` type of another module is not codegen's.
+      { code: `import type { Resolvers } from "./permissions";\n${TRACER}export const resolvers: Resolvers = { Query: { chat: async () => { ${START} return "ok"; } } };` },
+      // A type named like codegen's on a value that is no map of resolvers.
+      { code: `import type { Resolvers } from "./generated/graphql";\n${TRACER}export const resolvers: Resolvers = merge(base, extra);\n${START}` },
+    ],
+    invalid: [
+      reported("GraphQL resolver", `import type { Resolvers } from "./generated/graphql";\n${TRACER}export const resolvers: Resolvers = { Query: { chat: async (_parent, args) => { ${START} return "ok"; } } };`),
+      reported("GraphQL resolver", `import { Resolvers } from "@/__generated__/resolvers-types";\n${TRACER}const resolvers: Resolvers<Context> = { Mutation: { async send(_parent, { text }, ctx) { ${START} return text; } } };\nexport default resolvers;`),
+      reported("GraphQL resolver", `import type { QueryResolvers } from "../../types.generated";\n${TRACER}export const Query: QueryResolvers = { chat: { resolve: async () => { ${START} return "ok"; } } };`),
+    ],
+  },
 };
 
 describe("no-session-start-in-handler on the frameworks' own shapes", () => {

@@ -342,6 +342,13 @@ export interface FrameworkDescriptor {
   readonly globals?: readonly GlobalRegistration[];
   /** Types that say a function runs per request, on its variable or one of its parameters (`req: Request`). */
   readonly handlerTypes?: readonly ValueSpecifier[];
+  /**
+   * Types that say the object a variable holds is a GraphQL resolver map, whatever module they are
+   * imported from (graphql-codegen writes them into the project: `./generated/graphql`): `map` names
+   * a map of types (`const resolvers: Resolvers = { Query: { … } }`), `fields` one type's map of
+   * field resolvers (`const Query: QueryResolvers = { chat: … }`).
+   */
+  readonly resolverMapTypes?: { readonly map: RegExp; readonly fields?: RegExp };
   readonly files?: readonly FileConvention[];
   /** What is too irregular for data (decorators, directives): a small function, run only when `trigger` holds. */
   readonly hook?: { readonly trigger: HookTrigger; readonly run: (api: HandlerHookApi) => void };
