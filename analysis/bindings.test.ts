@@ -134,3 +134,62 @@ use(pipeline, inline, other, Pipeline);`);
     expect(bindings.classOfInstance(self)?.id?.name).toBe("Pipeline");
   });
 });
+
+describe("Bindings.variableImporting and declaringModuleOf", () => {
+  function moduleScopeOf(code: string, filename = "src/x.ts") {
+    const input = parseAnalysisInput(code, filename);
+    const scope = input.scopeManager.acquire(input.ast, true)!;
+    return { bindings: getAnalysisContext(input).bindings, scope, variable: (name: string) => scope.set.get(name)! };
+  }
+
+  it("finds the variable holding an export as a value: renamed, required, destructured, a member of a require, not a type or the whole module", () => {
+    const { bindings, scope } = moduleScopeOf(`import type { after } from "next/server";
+import { type waitUntil } from "@vercel/functions";
+import * as server from "next/server";
+import later, { after as afterResponse } from "next/server";
+const { waitUntil: extend } = require("@vercel/functions");
+const flushLater = require("@netlify/functions").waitUntil;`);
+    const local = (module: string, name: string) => bindings.variableImporting(scope, module, name)?.name;
+    expect(local("next/server", "after")).toBe("afterResponse");
+    expect(local("@vercel/functions", "waitUntil")).toBe("extend");
+    expect(local("@netlify/functions", "waitUntil")).toBe("flushLater");
+    expect(local("next/server", "default")).toBe("later");
+    expect(local("next/server", "unstable_after")).toBeUndefined();
+    expect(local("other", "after")).toBeUndefined();
+  });
+
+  it("reads a CommonJS module's top-level variables, and a require shadowed by a local function is no require", () => {
+    const { bindings, scope } = moduleScopeOf(`const { after } = require("next/server");\nfunction f(require) { return require("x"); }`, "src/x.cjs");
+    expect(bindings.variableImporting(scope, "next/server", "after")?.name).toBe("after");
+    const shadowed = moduleScopeOf(`function require() {}\nconst { after } = require("next/server");`);
+    expect(shadowed.bindings.variableImporting(shadowed.scope, "next/server", "after")).toBeUndefined();
+    expect(shadowed.bindings.declaringModuleOf(shadowed.variable("after"))).toBeUndefined();
+  });
+
+  it("tells the module whose import or require declares a variable, not an alias, a member of a require, import = or import()", () => {
+    const { bindings, variable } = moduleScopeOf(`import hh, { evaluate } from "honeyhive";
+import type { Options } from "honeyhive";
+import * as ns from "honeyhive";
+import legacy = require("honeyhive");
+const cjs = require("honeyhive");
+const { trace } = require("honeyhive");
+const member = require("honeyhive").trace;
+const alias = hh;
+const loaded = await import("honeyhive");
+const plain = 1;`);
+    const modules = Object.fromEntries(["hh", "evaluate", "Options", "ns", "legacy", "cjs", "trace", "member", "alias", "loaded", "plain"].map((name) => [name, bindings.declaringModuleOf(variable(name))]));
+    expect(modules).toEqual({
+      hh: "honeyhive",
+      evaluate: "honeyhive",
+      Options: "honeyhive",
+      ns: "honeyhive",
+      legacy: undefined,
+      cjs: "honeyhive",
+      trace: "honeyhive",
+      member: undefined,
+      alias: undefined,
+      loaded: undefined,
+      plain: undefined,
+    });
+  });
+});

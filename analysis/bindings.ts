@@ -102,6 +102,34 @@ export class Bindings {
     }
   }
 
+  /**
+   * The first variable declared in `scope` that holds export `name` of `module` as a value:
+   * `import { name as local }`, `const { name: local } = require(module)`, `require(module).name`, an
+   * alias of one. For a fix that writes a call of that export: the name to write, if the file has one.
+   */
+  variableImporting(scope: Scope.Scope, module: string, name: string): Scope.Variable | undefined {
+    return scope.variables.find((variable) => {
+      const identifier = variable.identifiers[0];
+      const origin = identifier && this.originOf(identifier);
+      if (!origin || origin.typeOnly || origin.module !== module) return false;
+      const path = exportPath(origin);
+      return path.length === 1 && path[0] === name;
+    });
+  }
+
+  /**
+   * The module of the import declaration (`import … from "m"`) or `require("m")` declarator
+   * (`const x = require("m")`, `const { a } = require("m")`) that declares `variable` itself; undefined
+   * for an alias or a member of one (`require("m").a`), `import x = require()`, an `import()`. For an
+   * edit of that declaration, whose shape this fixes; what a name is bound to is `originOf`.
+   */
+  declaringModuleOf(variable: Scope.Variable): string | undefined {
+    const def = variable.defs[0];
+    if (def?.type === "ImportBinding") return def.node.type === "TSImportEqualsDeclaration" ? undefined : this.originOf(def.name)?.module;
+    if (def?.type !== "Variable" || def.node.type !== "VariableDeclarator" || !def.node.init) return undefined;
+    return unwrap(def.node.init).type === "CallExpression" ? this.originOf(def.node.init)?.module : undefined;
+  }
+
   /** `require` or `module.require`, the globals (a local function named `require` is not). */
   private isRequire(callee: TSESTree.Node): boolean {
     if (callee.type === "Identifier") return callee.name === "require" && this.isGlobal(callee);

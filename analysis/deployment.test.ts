@@ -1,15 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { clearDeploymentCache, deploymentOf, projectRelativePath } from "./deployment.js";
+import { describe, expect, it } from "vitest";
+import { deploymentOf, projectRelativePath } from "./deployment.js";
+import { useTempProjects } from "./test-utils/temp-projects.js";
 
 describe("deploymentOf", () => {
-  const dir = mkdtempSync(join(tmpdir(), "honeyhive-deployment-"));
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-    clearDeploymentCache();
-  });
+  // One directory for both cases: the second adds a package inside the first's project.
+  const dir = useTempProjects("deployment", "all")({});
 
   it("reads the signals beside the nearest package.json once per project, for every directory in it", () => {
     const project = join(dir, "app");

@@ -21,7 +21,9 @@ import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { SESSION_STARTING_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { OTEL_COMPONENTS, type OtelRole } from "./knowledge/sdks/opentelemetry.js";
 import { CALL_TYPES, nodesOfTypesWithin } from "./nodes.js";
-import { getSdkModel, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
+import { NO_FACTS } from "./project-modules.js";
+import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
+import type { HoneyhiveMajor } from "./sdk-version.js";
 
 /** One thing known about an export. An export may carry several (a getter that is also a flush helper is not, but a session helper may flush). */
 export type ExportFact =
@@ -50,7 +52,14 @@ export type ExportFact =
   /** A function wrapped by `trace({ tracer }, fn)` / `tracer.trace(…, fn)` bound to the module's own tracer `tracer`. */
   | { readonly kind: "boundFunction"; readonly tracer: string }
   /** A function that calls `<tracer>.<method>()` (`sessionStart`, 1.x `startSession`) on a tracer shared by its callers, at `line`. */
-  | { readonly kind: "sessionHelper"; readonly tracer: string; readonly method: string; readonly line: number };
+  | {
+      readonly kind: "sessionHelper";
+      readonly tracer: string;
+      readonly method: string;
+      readonly line: number;
+      /** The honeyhive major the helper's module is written against: 1.x has no createSession() to suggest. */
+      readonly major: HoneyhiveMajor;
+    };
 
 export type ExportFactKind = ExportFact["kind"];
 
@@ -76,9 +85,9 @@ export interface OtelPipelineFact {
   readonly instrumented: boolean;
   /** The export name of what a fix flushes (the provider, else a span processor), if the module exports it. */
   readonly flushExport: string | undefined;
+  /** The OpenTelemetry components the module makes, by export name in source order (`NodeTracerProvider`, `BatchSpanProcessor`): what a review marker names. */
+  readonly parts: readonly string[];
 }
-
-export const NO_FACTS: ModuleFacts = Object.freeze({ exports: Object.freeze({}), reExports: Object.freeze([]) as readonly ReExport[] });
 
 /** Members that start a session stored on the tracer instance, in this SDK and in 1.x. */
 const SHARED_SESSION_MEMBERS: ReadonlySet<string> = new Set<string>([...INSTANCE_SESSION_MEMBERS, ...SESSION_STARTING_MEMBERS_1X]);
@@ -298,7 +307,8 @@ function otelPipelineOf(input: AnalysisInput, exportNameOf: ModuleView["exportNa
   if (!setup) return undefined;
   const registered = setup.parts.some((part) => activationOf(input, part.creation, part.component) !== undefined);
   const flushVariable = setup.flushTarget?.variable;
-  return { registered, instrumented: setup.instrumented, flushExport: flushVariable && exportNameOf(flushVariable) };
+  const parts = setup.parts.map((part) => part.component.export.name);
+  return { registered, instrumented: setup.instrumented, flushExport: flushVariable && exportNameOf(flushVariable), parts };
 }
 
 /** `provider.getTracer(…)` on a provider the module makes, or `trace.getTracer(…)` of `@opentelemetry/api`. */
@@ -336,7 +346,7 @@ function sharedSessionStartIn(input: AnalysisInput, sdk: SdkModel, fn: FunctionN
     // A tracer the helper creates for itself (`const t = HoneyHiveTracer.init()` inside it) is not shared.
     const createdInside = !tracer.moduleLevel && tracer.initializations.length > 0 && tracer.initializations.every((creation) => contains(fn, creation));
     if (createdInside) continue;
-    return { kind: "sessionHelper", tracer: (tracer.getter ?? tracer).name, method, line: call.loc.start.line };
+    return { kind: "sessionHelper", tracer: (tracer.getter ?? tracer).name, method, line: call.loc.start.line, major: honeyhiveMajorOfFile(input) };
   }
   return undefined;
 }

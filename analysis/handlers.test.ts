@@ -1,11 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { parseAnalysisInput } from "./parse-input.js";
 import { describeHandler, getHandlerModel, type Handler, type HandlerModel } from "./handlers.js";
 import { readSettings } from "./settings.js";
+import { useTempProjects } from "./test-utils/temp-projects.js";
 
 function modelOf(code: string, filename = "src/server.ts", settings: unknown = {}): { model: HandlerModel; text: string } {
   const input = parseAnalysisInput(code, filename, readSettings(settings));
@@ -695,22 +694,10 @@ describe("entry points of serverless platforms", () => {
 });
 
 describe("the serverless signal from the project's files", () => {
-  const roots: string[] = [];
-  afterAll(() => {
-    for (const root of roots) rmSync(root, { recursive: true, force: true });
-  });
-  function project(files: Record<string, string>): string {
-    const root = mkdtempSync(join(tmpdir(), "hh-deploy-"));
-    roots.push(root);
-    // The folders of the files linted below exist, as in a real project (a path not on disk tells nothing).
-    for (const folder of ["app/api/chat", "src", "api", "src/api", "packages/web/app/api/chat"]) mkdirSync(join(root, folder), { recursive: true });
-    writeFileSync(join(root, "package.json"), "{}");
-    for (const [name, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(root, name)), { recursive: true });
-      writeFileSync(join(root, name), content);
-    }
-    return root;
-  }
+  const makeProject = useTempProjects("deploy", "all");
+  // The folders of the files linted below exist, as in a real project (a path not on disk tells nothing).
+  const FOLDERS = Object.fromEntries(["app/api/chat/", "src/", "api/", "src/api/", "packages/web/app/api/chat/"].map((folder) => [folder, ""]));
+  const project = (files: Record<string, string>) => makeProject({ ...FOLDERS, "package.json": "{}", ...files });
   const route = `export async function POST(request: Request) { return Response.json({}); }`;
 
   it("a vercel.json, netlify.toml or open-next config beside the nearest package.json makes Next.js routes serverless", () => {

@@ -3,8 +3,7 @@
 // through the SDK model's bindings (a local `traceModel` or another library's `flush` is not 1.x).
 // What each name becomes is data (knowledge/sdks/honeyhive-1x.ts); this module only finds the calls.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { isFunctionNode, memberName, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
 import { OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
@@ -61,18 +60,6 @@ export function sdkFunctionCalls(input: AnalysisInput, names: ReadonlySet<string
 export function soleTracerAt(input: AnalysisInput, node: TSESTree.Node): string | undefined {
   const texts = new Set(getSdkModel(input).tracersInScopeAt(node).filter((candidate) => candidate.safe).map((candidate) => candidate.text));
   return texts.size === 1 ? [...texts][0] : undefined;
-}
-
-/** The module `variable` is imported or required from (`"honeyhive"`), if it is an import binding. */
-export function importSourceOf(variable: Scope.Variable): string | undefined {
-  const def = variable.defs[0];
-  if (!def) return undefined;
-  if (def.type === "ImportBinding") {
-    const declaration = def.node.parent;
-    return declaration?.type === AST_NODE_TYPES.ImportDeclaration ? declaration.source.value : undefined;
-  }
-  if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator) return requireSpecifier(unwrapExpression(def.node.init));
-  return undefined;
 }
 
 /** The function `node` certainly is: a function expression, or an identifier declared as one in this file. */

@@ -6,6 +6,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { indexNodes } from "./nodes.js";
 import { readSettings, type HoneyhiveSettings } from "./settings.js";
 import { AttachedCache } from "./attached-cache.js";
+import { extractModuleFacts, type ModuleFacts } from "./export-facts.js";
 
 export interface AnalysisInput {
   readonly ast: TSESTree.Program;
@@ -25,12 +26,20 @@ export interface AnalysisInput {
    */
   readonly typeNameOf?: (node: TSESTree.Node) => string | undefined;
   /**
-   * Parses another module of the project the way this file was parsed (analysis/project-modules.ts,
-   * cross-file facts): ESLint's configured parser without type information, or the codemods' parse.
-   * Absent when the parser cannot give a scope manager (espree): then nothing is read across files.
+   * The export facts (analysis/export-facts.ts) of another module of the project, parsed the way this
+   * file was parsed: ESLint's configured parser without type information, or the codemods' parse.
+   * analysis/project-modules.ts resolves and caches; this hook parses and extracts. The layer that
+   * builds the input injects it, so the reader does not import the models that extract the facts
+   * (they ask the reader about their own imports: an import cycle otherwise).
+   * Absent when the parser cannot give a scope manager (espree), and on the input of a module read
+   * through it: the models running on that module do not follow its imports (one module deep).
+   * Throws on a syntax error (the reader treats it as a module without facts).
    */
-  readonly parseModule?: (text: string, filename: string) => AnalysisInput;
+  readonly readModuleFacts?: ModuleFactsReader;
 }
+
+/** See `AnalysisInput.readModuleFacts`. */
+export type ModuleFactsReader = (text: string, filename: string) => ModuleFacts;
 
 interface RuleContextLike {
   readonly filename: string;
@@ -54,8 +63,8 @@ export function analysisInputFromContext(context: RuleContextLike): AnalysisInpu
     if (!scopeManager) throw new Error("honeyhive: the parser did not provide a scope manager");
     const typeNameOf = typeNameReader(context.sourceCode.parserServices);
     const settings = readSettings(context.settings);
-    const parseModule = moduleParser(context.languageOptions?.parser, settings);
-    input = { ast, scopeManager, text, filename: context.filename, settings, ...(typeNameOf ? { typeNameOf } : {}), ...(parseModule ? { parseModule } : {}) };
+    const readModuleFacts = moduleFactsReader(context.languageOptions?.parser, settings);
+    input = { ast, scopeManager, text, filename: context.filename, settings, ...(typeNameOf ? { typeNameOf } : {}), ...(readModuleFacts ? { readModuleFacts } : {}) };
     inputs.set(ast, input);
   }
   return input;
@@ -82,20 +91,20 @@ interface ParserForEslint {
 }
 
 /**
- * Another project module parsed by the parser ESLint uses for this file, without type information
- * (no `project`/`projectService`: one untyped parse per module), with `parent` links set as ESLint
- * sets them. Throws on a syntax error (the caller treats it as a module without facts).
+ * The facts of another project module parsed by the parser ESLint uses for this file, without type
+ * information (no `project`/`projectService`: one untyped parse per module), with `parent` links set as
+ * ESLint sets them. Throws on a syntax error.
  */
-function moduleParser(parser: unknown, settings: HoneyhiveSettings): AnalysisInput["parseModule"] {
+function moduleFactsReader(parser: unknown, settings: HoneyhiveSettings): ModuleFactsReader | undefined {
   const candidate = parser as Partial<ParserForEslint> | undefined;
   if (typeof candidate?.parseForESLint !== "function") return undefined;
   const forEslint = candidate as ParserForEslint;
-  const parseModule = (text: string, filename: string): AnalysisInput => {
+  return (text, filename) => {
     const jsx = /\.(?:[jt]sx|[cm]?js)$/i.test(filename);
     const result = forEslint.parseForESLint(text, { filePath: filename, range: true, loc: true, tokens: false, comment: false, ecmaVersion: "latest", sourceType: "module", ecmaFeatures: { jsx } });
     if (!result.scopeManager) throw new Error("honeyhive: the parser gave no scope manager");
     indexNodes(result.ast);
-    return { ast: result.ast, scopeManager: result.scopeManager, text, filename, settings, parseModule };
+    // No `readModuleFacts` of its own: one module deep.
+    return extractModuleFacts({ ast: result.ast, scopeManager: result.scopeManager, text, filename, settings });
   };
-  return parseModule;
 }

@@ -1,16 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { clearDeploymentCache } from "./deployment.js";
 import { instrumentationProviderFixes } from "./fixes/instrumentation-provider.js";
 import { editsOf } from "./fixes/finding-fix.js";
 import { applyEdits } from "./edits.js";
 import { findInstrumentationsWithoutProvider, isMovableBelow } from "./instrumentations.js";
 import { INSTRUMENTATION_FAMILIES, INSTRUMENTATION_TEXT_HINTS, REGISTER_CALLS, TELEMETRY_OPTIONS } from "./knowledge/instrumentations.js";
 import { parseAnalysisInput } from "./parse-input.js";
-import { clearSdkVersionCache } from "./sdk-version.js";
+import { useTempProjects } from "./test-utils/temp-projects.js";
 
 const HH = `import { HoneyHiveTracer } from "honeyhive";\n`;
 const TRACER = `${HH}const tracer = HoneyHiveTracer.init();\n`;
@@ -83,20 +80,8 @@ export const run = () => streamText({ experimental_telemetry: { isEnabled: flag 
   });
 
   describe("honeyhive 1.x projects", () => {
-    const made: string[] = [];
-    afterEach(() => {
-      for (const directory of made.splice(0)) rmSync(directory, { recursive: true, force: true });
-      clearDeploymentCache();
-      clearSdkVersionCache();
-    });
-
-    function projectFile(honeyhive: string): string {
-      const root = mkdtempSync(join(tmpdir(), "hh-instrumentations-"));
-      made.push(root);
-      mkdirSync(join(root, "src"));
-      writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { honeyhive } }));
-      return join(root, "src", "otel.ts");
-    }
+    const project = useTempProjects("instrumentations");
+    const projectFile = (honeyhive: string) => join(project({ "package.json": JSON.stringify({ dependencies: { honeyhive } }), "src/": "" }), "src", "otel.ts");
 
     it("reports nothing where the package.json says 1.x (its tracer registered a global provider)", () => {
       const code = `${REGISTER}${TRACER}registerInstrumentations({ instrumentations: [] });`;

@@ -10,6 +10,7 @@ import { extname } from "node:path";
 import ts = require("typescript");
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { extractModuleFacts } from "./export-facts.js";
 import type { AnalysisInput } from "./input.js";
 import { indexNodes } from "./nodes.js";
 import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "./settings.js";
@@ -20,6 +21,11 @@ export function parseAnalysisInput(
   filename: string,
   settings: HoneyhiveSettings = DEFAULT_SETTINGS,
 ): AnalysisInput {
+  // A module read for this file is parsed the same way, without a reader of its own (one module deep).
+  return { ...parseModuleInput(text, filename, settings), readModuleFacts: (moduleText, moduleFilename) => extractModuleFacts(parseModuleInput(moduleText, moduleFilename, settings)) };
+}
+
+function parseModuleInput(text: string, filename: string, settings: HoneyhiveSettings): AnalysisInput {
   const extension = filename.slice(filename.lastIndexOf(".") + 1).toLowerCase();
   const jsx = extension === "tsx" || extension === "jsx" || extension === "js" || extension === "cjs" || extension === "mjs";
   // `loc: true` although the analysis core and the codemods read `range` only: typescript-estree
@@ -44,7 +50,7 @@ export function parseAnalysisInput(
   // without definitions and no variable alike), so declaring every lib global on each parse (the
   // default) only costs time: scope-manager's `populateGlobalsFromLib` was a fixed cost per parse.
   const scopes = scopeManager.analyze(ast, { sourceType, lib: [] }) as unknown as Scope.ScopeManager;
-  return { ast, scopeManager: scopes, text, filename, settings, parseModule: (moduleText, moduleFilename) => parseAnalysisInput(moduleText, moduleFilename, settings) };
+  return { ast, scopeManager: scopes, text, filename, settings };
 }
 
 /** Options of typescript-estree's conversion: see parseEstree. */

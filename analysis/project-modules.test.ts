@@ -1,30 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { extractModuleFacts } from "./export-facts.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel } from "./sdk-model.js";
+import { useTempProjects } from "./test-utils/temp-projects.js";
 import { importedExport, importOrigin, NODE_FILE_SYSTEM, parseJsonc, ProjectModules, setProjectModules, type ProjectFileSystem } from "./project-modules.js";
 
-/** The codemods' parse, which the models' inputs carry as `parseModule` there. */
-const parse = (text: string, filename: string) => parseAnalysisInput(text, filename);
+/** The codemods' reader of another module's facts, which the inputs they parse carry. */
+const readFacts = parseAnalysisInput("", "app.ts").readModuleFacts!;
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
+const makeProject = useTempProjects("xfile", "all");
 /** A project on disk: `files` relative to its root (which gets a package.json unless one is given). */
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "honeyhive-xfile-"));
-  roots.push(root);
-  const all = { "package.json": `{ "name": "app", "private": true }\n`, ...files };
-  for (const [path, text] of Object.entries(all)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const project = (files: Record<string, string>) => makeProject({ "package.json": `{ "name": "app", "private": true }\n`, ...files });
 
 /** The node file system, counting what it is asked. */
 function countingFs(): ProjectFileSystem & { stats: string[]; reads: string[] } {
@@ -86,8 +74,8 @@ describe("resolution", () => {
   });
 
   it("follows `export * from` one hop", () => {
-    expect(reader.exportOf(from, "../lib", "tracer", parse)?.facts).toEqual([{ kind: "tracer" }]);
-    expect(reader.exportOf(from, "../lib", "tracer", parse)?.displayPath).toBe("src/lib/tracing.ts");
+    expect(reader.exportOf(from, "../lib", "tracer", readFacts)?.facts).toEqual([{ kind: "tracer" }]);
+    expect(reader.exportOf(from, "../lib", "tracer", readFacts)?.displayPath).toBe("src/lib/tracing.ts");
   });
 });
 
@@ -164,7 +152,7 @@ new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: process.env.HONEYHIVE_
   });
   const reader = new ProjectModules();
   const from = join(root, "src/app.ts");
-  const facts = (specifier: string, name: string) => reader.exportOf(from, specifier, name, parse)?.facts;
+  const facts = (specifier: string, name: string) => reader.exportOf(from, specifier, name, readFacts)?.facts;
 
   it("tells a tracer, a caching getter, an async caching getter, a memoized promise and a factory apart", () => {
     expect(facts("./lib/tracing", "tracer")).toEqual([{ kind: "tracer" }]);
@@ -179,7 +167,7 @@ new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: process.env.HONEYHIVE_
     expect(facts("./lib/tracing", "answer")).toEqual([{ kind: "boundFunction", tracer: "tracer" }]);
     expect(facts("./lib/tracing", "flushTraces")).toEqual([{ kind: "flushHelper" }]);
     expect(facts("./lib/tracing", "maybeFlush")).toBeUndefined();
-    expect(facts("./lib/tracing", "openSession")).toEqual([{ kind: "sessionHelper", tracer: "tracer", method: "sessionStart", line: 28 }]);
+    expect(facts("./lib/tracing", "openSession")).toEqual([{ kind: "sessionHelper", tracer: "tracer", method: "sessionStart", line: 28, major: 2 }]);
     expect(facts("./lib/tracing", "ownSession")).toBeUndefined();
   });
 
@@ -206,19 +194,19 @@ new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: process.env.HONEYHIVE_
     // `trace.getTracer()` reaches the provider the module registers.
     expect(facts("./lib/hh-otel", "apiTracer")).toEqual([{ kind: "otelTracer", provider: "provider", honeyhive: true }]);
     const path = reader.resolve("./lib/hh-otel", from)!;
-    expect(reader.factsOf(path, parse).otelPipeline).toEqual({ registered: true, instrumented: false, flushExport: "provider" });
+    expect(reader.factsOf(path, readFacts).otelPipeline).toEqual({ registered: true, instrumented: false, flushExport: "provider", parts: ["OTLPTraceExporter", "BatchSpanProcessor", "NodeTracerProvider"] });
     // A side-effect module: no exports, a registered pipeline with instrumentations; NodeSDK has nothing to flush.
-    expect(reader.factsOf(reader.resolve("./lib/instrumentation", from)!, parse).otelPipeline).toEqual({ registered: true, instrumented: true, flushExport: undefined });
-    expect(reader.factsOf(reader.resolve("./lib/sdk-start", from)!, parse).otelPipeline).toEqual({ registered: true, instrumented: false, flushExport: undefined });
+    expect(reader.factsOf(reader.resolve("./lib/instrumentation", from)!, readFacts).otelPipeline).toEqual({ registered: true, instrumented: true, flushExport: undefined, parts: ["NodeTracerProvider", "BatchSpanProcessor", "OTLPTraceExporter"] });
+    expect(reader.factsOf(reader.resolve("./lib/sdk-start", from)!, readFacts).otelPipeline).toEqual({ registered: true, instrumented: false, flushExport: undefined, parts: ["NodeSDK", "OTLPTraceExporter"] });
     // Not registered: `trace.getTracer()` does not reach it.
-    expect(reader.factsOf(reader.resolve("./lib/unregistered", from)!, parse).otelPipeline).toEqual({ registered: false, instrumented: false, flushExport: "provider" });
+    expect(reader.factsOf(reader.resolve("./lib/unregistered", from)!, readFacts).otelPipeline).toEqual({ registered: false, instrumented: false, flushExport: "provider", parts: ["OTLPTraceExporter", "NodeTracerProvider", "BatchSpanProcessor"] });
     expect(facts("./lib/unregistered", "apiTracer")).toEqual([{ kind: "otelTracer", provider: undefined, honeyhive: false }]);
-    expect(reader.factsOf(reader.resolve("./lib/otel", from)!, parse).otelPipeline).toBeUndefined();
+    expect(reader.factsOf(reader.resolve("./lib/otel", from)!, readFacts).otelPipeline).toBeUndefined();
   });
 
   it("follows a renamed re-export one hop, and not a second one", () => {
     expect(facts("./lib/barrel", "tracerGetter")).toEqual([{ kind: "getter", caching: true, async: false }]);
-    expect(reader.exportOf(from, "./lib/barrel", "tracerGetter", parse)?.name).toBe("getTracer");
+    expect(reader.exportOf(from, "./lib/barrel", "tracerGetter", readFacts)?.name).toBe("getTracer");
     expect(facts("./lib/again", "made")).toEqual([{ kind: "tracer" }]); // one hop
     expect(facts("./lib/barrel", "made")).toBeUndefined(); // barrel → again → legacy: two hops
   });
@@ -237,13 +225,13 @@ describe("reading cost and robustness", () => {
     const reader = new ProjectModules(fs);
     const from = join(root, "src/app.ts");
     const path = join(root, "src/tracing.ts");
-    expect(reader.exportOf(from, "./tracing.js", "tracer", parse)?.facts).toEqual([{ kind: "tracer" }]);
-    expect(reader.exportOf(from, "./tracing.js", "tracer", parse)?.facts).toEqual([{ kind: "tracer" }]);
+    expect(reader.exportOf(from, "./tracing.js", "tracer", readFacts)?.facts).toEqual([{ kind: "tracer" }]);
+    expect(reader.exportOf(from, "./tracing.js", "tracer", readFacts)?.facts).toEqual([{ kind: "tracer" }]);
     expect(fs.reads.filter((read) => read === path)).toHaveLength(1);
     writeFileSync(path, `${INIT}export function getTracer() { return HoneyHiveTracer.init(); }\n`);
     utimesSync(path, new Date(), new Date(Date.now() + 5_000)); // a distinct mtime even on coarse clocks
-    expect(reader.exportOf(from, "./tracing.js", "tracer", parse)).toBeUndefined();
-    expect(reader.exportOf(from, "./tracing.js", "getTracer", parse)?.facts).toEqual([{ kind: "getter", caching: false, async: false }]);
+    expect(reader.exportOf(from, "./tracing.js", "tracer", readFacts)).toBeUndefined();
+    expect(reader.exportOf(from, "./tracing.js", "getTracer", readFacts)?.facts).toEqual([{ kind: "getter", caching: false, async: false }]);
     expect(fs.reads.filter((read) => read === path)).toHaveLength(2);
   });
 
@@ -258,11 +246,11 @@ describe("reading cost and robustness", () => {
     const reader = new ProjectModules();
     const from = join(root, "src/app.ts");
     const parsed: string[] = [];
-    const countingParse = (text: string, filename: string) => (parsed.push(filename), parse(text, filename));
-    expect(reader.exportOf(from, "./math.js", "add", countingParse)).toBeUndefined();
-    expect(reader.exportOf(from, "./util.js", "add", countingParse)).toBeUndefined();
+    const countingRead = (text: string, filename: string) => (parsed.push(filename), readFacts(text, filename));
+    expect(reader.exportOf(from, "./math.js", "add", countingRead)).toBeUndefined();
+    expect(reader.exportOf(from, "./util.js", "add", countingRead)).toBeUndefined();
     expect(parsed).toEqual([]);
-    expect(reader.exportOf(from, "./index.js", "tracer", countingParse)?.facts).toEqual([{ kind: "tracer" }]);
+    expect(reader.exportOf(from, "./index.js", "tracer", countingRead)?.facts).toEqual([{ kind: "tracer" }]);
     expect(parsed.map((path) => path.slice(root.length + 1))).toEqual(["src/index.ts", "src/tracing.ts"]);
   });
 
@@ -281,12 +269,27 @@ describe("reading cost and robustness", () => {
     expect(reader.resolve("./tracing", from)).toBe(join(root, "src/tracing.ts"));
   });
 
+  it("never follows the imports of a module it reads: the models running on that module see it alone (one module deep)", () => {
+    const helpers = `import { obs } from "./obs";\nexport function startChat() { return obs().sessionStart(); }\n`;
+    const root = project({
+      "src/obs.ts": `${INIT}let cached: HoneyHiveTracer | undefined;\nexport const obs = () => (cached ??= HoneyHiveTracer.init());\n`,
+      "src/helpers.ts": helpers,
+      "src/app.ts": ``,
+    });
+    restore = setProjectModules(new ProjectModules());
+    // Linted itself, helpers.ts learns from obs.ts that `obs()` is a shared tracer …
+    const own = extractModuleFacts(parseAnalysisInput(helpers, join(root, "src/helpers.ts")));
+    expect(own.exports.startChat).toEqual([{ kind: "sessionHelper", tracer: "obs", method: "sessionStart", line: 2 }]);
+    // … read for app.ts, it does not read obs.ts: `obs` is a name it cannot tell anything about.
+    expect(new ProjectModules().exportOf(join(root, "src/app.ts"), "./helpers", "startChat", readFacts)).toBeUndefined();
+  });
+
   it("a module with a syntax error or that cannot be read gives no facts and never throws", () => {
     const root = project({ "src/broken.ts": `${INIT}export const tracer = HoneyHiveTracer.init(;\n`, "src/app.ts": `` });
     const reader = new ProjectModules();
-    expect(reader.exportOf(join(root, "src/app.ts"), "./broken", "tracer", parse)).toBeUndefined();
+    expect(reader.exportOf(join(root, "src/app.ts"), "./broken", "tracer", readFacts)).toBeUndefined();
     const failing = new ProjectModules({ ...NODE_FILE_SYSTEM, readFile: () => undefined });
-    expect(failing.exportOf(join(root, "src/app.ts"), "./broken", "tracer", parse)).toBeUndefined();
+    expect(failing.exportOf(join(root, "src/app.ts"), "./broken", "tracer", readFacts)).toBeUndefined();
   });
 
   it("asks the one binding resolver which export of which module a variable is (importOrigin)", () => {

@@ -10,17 +10,17 @@
 //   that module (plus one more hop through `export … from`); each file is parsed once per process
 //   per (path, mtime, size). A file that imports no project module costs nothing: no stat, no read.
 // - A file read here is never followed further: its own imports are not resolved (one module deep),
-//   which also keeps the models that run on it from recursing.
+//   which also keeps the models that run on it from recursing. Parsing and extracting a module's facts
+//   is the input's `readModuleFacts` hook (analysis/input.ts), which gives the module's own input no such
+//   hook; this reader does not import the extractor, whose models import this reader.
 // - Unreadable, unparsable or unresolvable = no facts; nothing here throws into a rule.
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import type { TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { AttachedCache } from "./attached-cache.js";
 import { exportPath } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
-import { extractModuleFacts, NO_FACTS, type ExportFact, type ExportFactKind, type ModuleFacts } from "./export-facts.js";
-import type { AnalysisInput } from "./input.js";
+import type { ExportFact, ExportFactKind, ModuleFacts, ReExport } from "./export-facts.js";
+import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import { isSdkModule } from "./settings.js";
 
 /** The file system as the reader uses it; injectable so tests can count and fake the work. */
@@ -72,9 +72,6 @@ export const NODE_FILE_SYSTEM: ProjectFileSystem = {
   },
 };
 
-/** Parses a module as the linted file was parsed (`AnalysisInput.parseModule`); throws on a syntax error. */
-export type ModuleParser = (text: string, filename: string) => AnalysisInput;
-
 /** What a binding imported from a project module is, as far as that module (or the one it re-exports from) shows. */
 export interface ImportedExport {
   readonly facts: readonly ExportFact[];
@@ -102,8 +99,8 @@ const TYPESCRIPT_SOURCES_OF: Readonly<Record<string, readonly string[]>> = {
   ".mjs": [".mts"],
   ".cjs": [".cts"],
 };
-/** ASTs parsed here: the models running on them must not follow their imports (one module deep). */
-const importedModuleAsts = new AttachedCache<TSESTree.Program, true>("honeyhive.importedModule");
+/** A module that tells nothing (unreadable, unparsable, or nothing the rules care about). Here, not in export-facts.ts: see the header. */
+export const NO_FACTS: ModuleFacts = Object.freeze({ exports: Object.freeze({}), reExports: Object.freeze([]) as readonly ReExport[] });
 const MAX_CONFIG_BYTES = 1_000_000;
 const MAX_SOURCE_BYTES = 2_000_000;
 
@@ -134,10 +131,10 @@ export class ProjectModules {
    * The facts of export `name` of the module `specifier` resolves to from `fromFile`, following one
    * `export … from` hop; undefined when the module cannot be resolved or says nothing about the name.
    */
-  exportOf(fromFile: string, specifier: string, name: string, parse: ModuleParser): ImportedExport | undefined {
+  exportOf(fromFile: string, specifier: string, name: string, read: ModuleFactsReader): ImportedExport | undefined {
     const path = this.resolve(specifier, fromFile);
     if (path === undefined) return undefined;
-    const facts = this.factsOf(path, parse);
+    const facts = this.factsOf(path, read);
     const direct = facts.exports[name];
     if (direct) return this.found(direct, path, name, fromFile);
     // One more hop, no further: `export { tracer } from "./tracer"`, `export * from "./tracing"`.
@@ -145,14 +142,14 @@ export class ProjectModules {
       const imported = reExport.names === "*" ? (name === "default" ? undefined : name) : reExport.names[name];
       if (imported === undefined) continue;
       const target = this.resolve(reExport.specifier, path);
-      const found = target === undefined ? undefined : this.factsOf(target, parse).exports[imported];
+      const found = target === undefined ? undefined : this.factsOf(target, read).exports[imported];
       if (target !== undefined && found) return this.found(found, target, imported, fromFile);
     }
     return undefined;
   }
 
   /** The facts of one module file (absolute path), parsed at most once per (path, mtime, size). */
-  factsOf(path: string, parse: ModuleParser): ModuleFacts {
+  factsOf(path: string, read: ModuleFactsReader): ModuleFacts {
     const stats = this.fs.stat(path);
     if (!stats?.isFile || stats.size > MAX_SOURCE_BYTES) return NO_FACTS;
     const cached = this.factsByPath.get(path);
@@ -161,9 +158,7 @@ export class ProjectModules {
     const text = this.fs.readFile(path);
     if (text !== undefined && (MAY_HOLD_FACTS.test(text) || this.reExportsCandidate(text, path))) {
       try {
-        const input = parse(text, path);
-        importedModuleAsts.set(input.ast, true);
-        facts = extractModuleFacts(input);
+        facts = read(text, path);
       } catch {
         // A syntax error in the imported module: it tells nothing (its own lint run reports it).
         facts = NO_FACTS;
@@ -444,15 +439,14 @@ const exportByVariable = new WeakMap<Scope.Variable, ImportedExport | undefined>
 
 function readImportedExport(input: AnalysisInput, variable: Scope.Variable): ImportedExport | undefined {
   const reader = defaultReader;
-  if (importedModuleAsts.get(input.ast)) return undefined;
   const origin = importOrigin(input, variable);
   // The SDK itself (`honeyhive`, `honeyhive/experiments`) and `settings.honeyhive.modules` name
   // packages (never followed; the SDK model reads those bindings as the SDK's): no resolution at all,
   // which on SDK code is a third of the specifiers asked about. Any other specifier may be a relative
   // path or a `paths` alias (`@/lib/tracing`, `lib/tracing`): resolve() tells, and refuses packages.
-  if (!origin || isSdkModule(origin.specifier, input.settings) || !input.parseModule) return undefined;
+  if (!origin || isSdkModule(origin.specifier, input.settings) || !input.readModuleFacts) return undefined;
   try {
-    return reader.exportOf(resolve(input.filename), origin.specifier, origin.name, input.parseModule);
+    return reader.exportOf(resolve(input.filename), origin.specifier, origin.name, input.readModuleFacts);
   } catch {
     return undefined;
   }
@@ -464,10 +458,10 @@ function readImportedExport(input: AnalysisInput, variable: Scope.Variable): Imp
  * specifier, or when `input` is itself a module read for another file (one module deep).
  */
 export function importedModule(input: AnalysisInput, specifier: string): { readonly path: string; readonly facts: ModuleFacts } | undefined {
-  if (importedModuleAsts.get(input.ast) || isSdkModule(specifier, input.settings) || !input.parseModule) return undefined;
+  if (!input.readModuleFacts || isSdkModule(specifier, input.settings)) return undefined;
   try {
     const path = defaultReader.resolve(specifier, resolve(input.filename));
-    return path === undefined ? undefined : { path, facts: defaultReader.factsOf(path, input.parseModule) };
+    return path === undefined ? undefined : { path, facts: defaultReader.factsOf(path, input.readModuleFacts) };
   } catch {
     return undefined;
   }

@@ -1,10 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { clearDeploymentCache } from "./deployment.js";
-import { clearSdkVersionCache, declaredHoneyhiveMajor, honeyhiveMajorOf, majorOfRange } from "./sdk-version.js";
+import { describe, expect, it } from "vitest";
+import { declaredHoneyhiveMajor, honeyhiveMajorOf, majorOfRange } from "./sdk-version.js";
 import { DEFAULT_SETTINGS, readSettings } from "./settings.js";
+import { useTempProjects } from "./test-utils/temp-projects.js";
 
 describe("majorOfRange", () => {
   it.each([
@@ -32,19 +30,10 @@ describe("majorOfRange", () => {
 });
 
 describe("the major a file is written against", () => {
-  const made: string[] = [];
-  afterEach(() => {
-    for (const directory of made.splice(0)) rmSync(directory, { recursive: true, force: true });
-    clearDeploymentCache();
-    clearSdkVersionCache();
-  });
-
+  const makeProject = useTempProjects("sdk-version");
+  /** A handler file of a project whose package.json is `manifest` (text, or a value written as JSON). */
   function project(manifest: unknown): string {
-    const root = mkdtempSync(join(tmpdir(), "hh-sdk-version-"));
-    made.push(root);
-    mkdirSync(join(root, "src"));
-    writeFileSync(join(root, "package.json"), typeof manifest === "string" ? manifest : JSON.stringify(manifest));
-    return join(root, "src", "handler.ts");
+    return join(makeProject({ "package.json": typeof manifest === "string" ? manifest : JSON.stringify(manifest), "src/": "" }), "src", "handler.ts");
   }
 
   it("reads the honeyhive range of the nearest package.json, in any dependency field", () => {

@@ -146,6 +146,30 @@ function collect(input: AnalysisInput): readonly UnvalidatedSessionId[] {
 }
 
 /**
+ * Where a session id comes from, for the fix that moves it to `createSession()`:
+ * - `request`: the caller's (request input, the serverless event; also validated or converted,
+ *   `toSessionId(event.conversationId)`), so a session the caller already has: link it;
+ * - `local`: made here (`randomUUID()`, `toSessionId(user.id)`, a per-request id such as
+ *   `context.awsRequestId` or `event.requestContext.requestId`, which names no session yet);
+ * - `mixed`: either, depending on the input (`event.sessionId ?? randomUUID()`).
+ */
+export type SessionIdSource = "request" | "local" | "mixed";
+
+/** The source of the session id `value`, read with the same notion of request input as the rule. */
+export function sessionIdSourceOf(input: AnalysisInput, value: TSESTree.Node): SessionIdSource {
+  const sdk = getSdkModel(input);
+  if (!sdk.usesSdk) return "local";
+  return new SessionIdFlow(input, sdk, getHandlerModel(input)).sourceOf(value, new Set(), 0);
+}
+
+/** An input key that names the request or a trace, not a session: a new id per request, for which no session exists yet. */
+const PER_REQUEST_ID_KEY = /^(?:x-)?(?:aws-?)?(?:request|invocation|correlation|trace|amzn-trace|message|event)[-_]?id$/i;
+
+function combineSources(a: SessionIdSource, b: SessionIdSource): SessionIdSource {
+  return a === b ? a : "mixed";
+}
+
+/**
  * A tracer this rule is sure of. The SDK model takes a neutrally named binding from a project module
  * (`sessions` from "./session-store") as a tracer once a HoneyHive-only member is used on it; a
  * session store has `createSession({ sessionId })` too, so here such a binding must also be named
@@ -204,6 +228,56 @@ class SessionIdFlow {
     const variables = new Set<Scope.Variable>();
     const result = this.evaluate(node, variables, 0);
     return result?.taint === "input" ? { source: result.source, sourceKeys: result.sourceKeys ?? [], variables } : undefined;
+  }
+
+  /** See `SessionIdSource`: raw input and anything made from it is the request's; a choice between the two is mixed. */
+  sourceOf(node: TSESTree.Node | null | undefined, seen: Set<Scope.Variable>, depth: number): SessionIdSource {
+    const expression = unwrap(node);
+    if (!expression || depth > 24) return "local";
+    const next = (child: TSESTree.Node | null | undefined) => this.sourceOf(child, seen, depth + 1);
+    if (expression.type === AST_NODE_TYPES.LogicalExpression) return combineSources(next(expression.left), next(expression.right));
+    if (expression.type === AST_NODE_TYPES.ConditionalExpression) return combineSources(next(expression.consequent), next(expression.alternate));
+    if (expression.type === AST_NODE_TYPES.Identifier) {
+      // A variable written once (`const id = event.id || randomUUID()`): its value decides, choice included.
+      const variable = this.sdk.variableOf(expression);
+      const value = this.singleValueOf(expression);
+      if (variable && value) {
+        if (seen.has(variable)) return "local";
+        seen.add(variable);
+        return next(value);
+      }
+    }
+    const flow = this.flowOf(expression);
+    if (flow) {
+      const key = flow.sourceKeys.at(-1) ?? inputKeyOf(flow.source);
+      return key !== undefined && PER_REQUEST_ID_KEY.test(key) ? "local" : "request";
+    }
+    let parts: readonly (TSESTree.Node | null | undefined)[] = [];
+    switch (expression.type) {
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        const callee = unwrap(expression.callee);
+        parts = [callee?.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined, ...expression.arguments];
+        break;
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        parts = [expression.object];
+        break;
+      case AST_NODE_TYPES.TemplateLiteral:
+        parts = expression.expressions;
+        break;
+      case AST_NODE_TYPES.BinaryExpression:
+        parts = [expression.left, expression.right];
+        break;
+      case AST_NODE_TYPES.SequenceExpression:
+        parts = [expression.expressions.at(-1)];
+        break;
+      default:
+        return "local";
+    }
+    // Made from several values: the request's when one of them is (a mixed one keeps the choice open).
+    const sources = parts.map((part) => next(part));
+    return sources.includes("mixed") ? "mixed" : sources.includes("request") ? "request" : "local";
   }
 
   /** The single value a variable is written with (its initializer), or undefined when written more than once. */

@@ -151,3 +151,36 @@ describe("tracerInitFixes", () => {
     expect(fix.fix!.edits[0].text).toContain(`HoneyHiveTracer.init({ project: PROJECT, redact: (value) => value })`);
   });
 });
+
+describe("tracerInitFixes: where init's sessionId comes from (session-id-flow's sessionIdSourceOf)", () => {
+  const LAMBDA = `import { randomUUID } from "node:crypto";\nimport { HoneyHiveTracer, isSessionId, toSessionId } from "honeyhive";\n`;
+  /** The source of the one finding's sessionId, for `options` of an init in a Lambda handler after `before`. */
+  const sourceOf = (options: string, before = "", parameters = "event, context") =>
+    tracerInitFixes(
+      parseAnalysisInput(`${LAMBDA}export const handler = async (${parameters}) => {\n${before}  const tracer = HoneyHiveTracer.init(${options});\n  await tracer.forceFlush();\n};`, "src/handler.js"),
+    ).map((entry) => entry.sessionIdSource);
+
+  it("the caller's: raw or checked input, converted, through variables and destructuring", () => {
+    expect(sourceOf(`{ sessionId: event.sessionId }`)).toEqual(["request"]);
+    expect(sourceOf(`{ sessionId: toSessionId(event.conversation) }`)).toEqual(["request"]);
+    expect(sourceOf(`{ sessionId: isSessionId(event.id) ? event.id : toSessionId(event.id) }`)).toEqual(["request"]);
+    expect(sourceOf(`{ sessionId: id }`, `  const id = toSessionId(\`\${event.tenant}:\${event.chat}\`);\n`)).toEqual(["request"]);
+    expect(sourceOf(`{ sessionId }`, `  const { sessionId } = event.body;\n`)).toEqual(["request"]);
+  });
+
+  it("made here: generated, from the Lambda context, from a per-request id of the event; none without a sessionId", () => {
+    expect(sourceOf(`{ sessionId: randomUUID() }`)).toEqual(["local"]);
+    expect(sourceOf(`{ sessionId: toSessionId(context.awsRequestId) }`)).toEqual(["local"]);
+    expect(sourceOf(`{ sessionId: toSessionId(event.requestContext.requestId) }`)).toEqual(["local"]);
+    expect(sourceOf(`{ sessionId: toSessionId(event.headers["x-request-id"]) }`)).toEqual(["local"]);
+    expect(sourceOf(`{ sessionId: SESSION }`, "", "event")).toEqual(["local"]);
+    expect(sourceOf(`{ sessionName: event.name }`)).toEqual([undefined]);
+  });
+
+  it("either: a choice between the caller's id and one made here, also inside a call or a variable", () => {
+    expect(sourceOf(`{ sessionId: event.sessionId ?? randomUUID() }`)).toEqual(["mixed"]);
+    expect(sourceOf(`{ sessionId: event.sessionId ? toSessionId(event.sessionId) : randomUUID() }`)).toEqual(["mixed"]);
+    expect(sourceOf(`{ sessionId: toSessionId(event.user || randomUUID()) }`)).toEqual(["mixed"]);
+    expect(sourceOf(`{ sessionId: id }`, `  const id = event.id || randomUUID();\n`)).toEqual(["mixed"]);
+  });
+});

@@ -110,6 +110,10 @@ async function measureAll() {
 function render({ started, tookMs, host, build, corpus, synthetic, results, loadAtEnd, profiles }) {
   const lines = [];
   const push = (...items) => lines.push(...items);
+  // A section that neither this run nor results.json has (a partial run on a fresh cache) keeps what
+  // RESULTS.md showed: its target rows and its text.
+  const previous = previousSectionsOf(values.out);
+  const carried = ["lint", "codemod", "sdk"].filter((name) => !results[name] && (previous.targetRows[name].length > 0 || previous.blocks[name] || (name === "lint" && previous.lintSection)));
   const verdict = (met) => (met === undefined ? "not measurable" : met ? "**met**" : "**missed**");
   const ns = (value) => (value === undefined ? "—" : value >= 10_000 ? `${(value / 1000).toFixed(1)} µs` : `${value.toFixed(0)} ns`);
   const mb = (value) => `${value.toFixed(1)} MB`;
@@ -131,11 +135,12 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
     `- Synthetic tree: ${synthetic.files} files, all using the SDK, from ${synthetic.templateSource} (seed ${synthetic.seed}); ` +
       "`node bench/generate.mjs --share 0.01` makes the 1% tree",
     "",
-    ...(new Set(Object.values(results).map((section) => section.measuredAt)).size > 1
+    ...(new Set(Object.values(results).map((section) => section.measuredAt)).size > 1 || carried.length > 0
       ? [
-          `- Sections measured at different commits: ${Object.entries(results)
-            .map(([name, section]) => `${name} at ${String(section.measuredAt).slice(0, 12)}`)
-            .join(", ")}`,
+          `- Sections measured at different commits: ${[
+            ...Object.entries(results).map(([name, section]) => `${name} at ${String(section.measuredAt).slice(0, 12)}`),
+            ...carried.map((name) => `${name}${previous.measuredAt[name] ? ` at ${previous.measuredAt[name]}` : ""} (kept from the previous RESULTS.md)`),
+          ].join(", ")}`,
           "",
         ]
       : []),
@@ -145,10 +150,12 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
     "|---|---|---|",
   );
   if (results.lint) push(...lintTargetRows(results.lint, verdict));
+  else push(...previous.targetRows.lint);
   if (results.codemod) {
     const { codemod } = results;
     push(...codemodTargetRows(codemod, verdict));
-  }
+  } else push(...previous.targetRows.codemod);
+  if (!results.sdk) push(...previous.targetRows.sdk);
   if (results.sdk) {
     const { sdk } = results;
     push(
@@ -161,6 +168,7 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
 
   // Between markers, because `npm run bench:lint` rewrites this section on its own.
   if (results.lint) push("", "<!-- bench:lint:start -->", renderLintSection(results.lint), "<!-- bench:lint:end -->");
+  else if (previous.lintSection) push("", previous.lintSection);
 
   if (results.codemod) {
     const { codemod } = results;
@@ -192,6 +200,9 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
     }
   }
 
+  if (!results.codemod && previous.blocks.codemod) push("", previous.blocks.codemod);
+
+  if (!results.sdk && previous.blocks.sdk) push("", previous.blocks.sdk);
   if (results.sdk) {
     const { sdk } = results;
     push(
@@ -259,6 +270,8 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
     }
   }
 
+  // The profiles are of the codemod's missed targets: a run without the codemod keeps the last ones.
+  if (!results.codemod && previous.blocks.profiles) push("", previous.blocks.profiles);
   if (profiles.length > 0) {
     push("", "## Profiles of missed targets", "");
     for (const { title, summary } of profiles) {
@@ -276,11 +289,41 @@ function render({ started, tookMs, host, build, corpus, synthetic, results, load
   }
   // The sections of bench:install and bench:sdk-transport are measured on their own: keep them as they are
   // (the lint section is rendered above from results.json, which bench:lint keeps up to date too).
-  for (const section of readMarkedSections(values.out)) if (!section.startsWith("<!-- bench:lint:start -->") || !results.lint) push("", section);
+  for (const section of readMarkedSections(values.out)) if (!section.startsWith("<!-- bench:lint:start -->")) push("", section);
   const notesPath = join(BENCH_DIR, "NOTES.md");
   if (existsSync(notesPath)) push("", readFileSync(notesPath, "utf8").trim());
   push("");
   return lines.join("\n");
+}
+
+/** Which section a row of the targets table belongs to, by how each section words its rows. */
+function sectionOfTargetRow(row) {
+  if (/^\| migrate /.test(row)) return "codemod";
+  if (/^\| (?:\(substitute\) )?traced call|^\| RSS after/.test(row)) return "sdk";
+  return "lint";
+}
+
+/**
+ * The target rows, the unmarked sections (`## 2. Codemod throughput`, `## 3. SDK overhead`, the codemod's
+ * profiles) and the marked lint section of the RESULTS.md at `path`.
+ */
+function previousSectionsOf(path) {
+  const found = { targetRows: { lint: [], codemod: [], sdk: [] }, blocks: {}, lintSection: undefined, measuredAt: {} };
+  if (!existsSync(path)) return found;
+  const text = readFileSync(path, "utf8");
+  const commits = /^- Sections measured at different commits: (.*)$/m.exec(text)?.[1] ?? "";
+  for (const [, name, commit] of commits.matchAll(/\b(lint|codemod|sdk) at ([0-9a-f]{7,40})/g)) found.measuredAt[name] = commit;
+  const table = /^## Targets\n\n\| target \| figure \| result \|\n\|---\|---\|---\|\n((?:\|.*\n)*)/m.exec(text);
+  for (const row of table?.[1].split("\n").filter(Boolean) ?? []) found.targetRows[sectionOfTargetRow(row)].push(row);
+  found.lintSection = readMarkedSections(path).find((section) => section.startsWith("<!-- bench:lint:start -->"));
+  for (const [name, heading] of [["codemod", "## 2. Codemod throughput"], ["sdk", "## 3. SDK overhead"], ["profiles", "## Profiles of missed targets"]]) {
+    const start = text.indexOf(`\n${heading}\n`);
+    if (start === -1) continue;
+    const rest = text.slice(start + 1);
+    const end = rest.search(/\n(?:## |<!-- bench:)/);
+    found.blocks[name] = (end === -1 ? rest : rest.slice(0, end)).trim();
+  }
+  return found;
 }
 
 // A partial run (`--only codemod,sdk`) keeps the other sections of the previous run, each labelled

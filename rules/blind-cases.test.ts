@@ -203,10 +203,7 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     invalid: [reported("restify", `import restify from "restify";\n${TRACER}const server = restify.createServer();\nserver.post("/c", async (req, res) => { ${START} res.send({}); });`)],
   },
   graphql: {
-    valid: [
-      // Known false negative: a resolver map typed with graphql-codegen's `Resolvers` from the project's generated module.
-      { code: `import type { Resolvers } from "./generated/graphql";\n${TRACER}export const resolvers: Resolvers = { Mutation: { chat: async (_p, args) => { ${START} return "ok"; } } };` },
-    ],
+    valid: [],
     invalid: [
       reported("GraphQL resolver", `import { ApolloServer } from "@apollo/server";\n${TRACER}const resolvers = { Mutation: { chat: async (_parent, args) => { ${START} return "ok"; } } };\nconst server = new ApolloServer({ typeDefs, resolvers });`),
       reported("GraphQL resolver", `import { createSchema, createYoga } from "graphql-yoga";\n${TRACER}const yoga = createYoga({ schema: createSchema({ typeDefs, resolvers: { Query: { hello: () => { ${START} return "x"; } } } }) });`),

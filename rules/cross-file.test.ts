@@ -2,14 +2,14 @@
 // learn from the modules a linted file imports, one module deep (analysis/project-modules.ts), changes
 // the verdict. Each case is also linted as a file outside any project (the imports then resolve to
 // nothing), to show that the verdict comes from the imported module and not from the file alone.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
 import { mayImportOtelPipeline } from "../analysis/flush-calls.js";
 import { parseAnalysisInput } from "../analysis/parse-input.js";
 import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "../analysis/project-modules.js";
+import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
 import sessionRule, { RULE_NAME as SESSION_RULE } from "./no-session-start-in-handler.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
@@ -143,14 +143,7 @@ describe("no-global-tracer-with-evaluate across files", () => {
 });
 
 /** A project on disk, made once for the cases below (RuleTester lints by filename, and the rule follows the handler's imports there). */
-function tempProject(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "honeyhive-otel-xfile-"));
-  for (const [path, text] of Object.entries({ "package.json": `{ "name": "otel-app", "private": true }\n`, ...files })) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const tempProject = useTempProjects("otel-xfile", "all");
 
 const HH_EXPORTER = `new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" })`;
 const OTEL_IMPORTS = `import { trace } from "@opentelemetry/api";
@@ -159,6 +152,7 @@ import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 `;
 const OTEL_APP = tempProject({
+  "package.json": `{ "name": "otel-app", "private": true }\n`,
   // Builds and registers a provider exporting to HoneyHive, exports it and a tracer of it.
   "src/tracing.ts": `${OTEL_IMPORTS}
 export const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${HH_EXPORTER})] });
@@ -187,7 +181,6 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 new NodeSDK({ traceExporter: ${HH_EXPORTER} }).start();
 `,
 });
-afterAll(() => rmSync(OTEL_APP, { recursive: true, force: true }));
 
 const LAMBDA_TYPES = `import type { APIGatewayProxyEvent } from "aws-lambda";\n`;
 const otelCase = (name: string, code: string) => ({ filename: join(OTEL_APP, "src/handlers", `${name}.ts`), code: LAMBDA_TYPES + code });

@@ -28,6 +28,9 @@ const inRouteMiddleware = (route: string, otherRoute: string, { object = "app", 
   suggestions: [],
 });
 
+/** A Koa app with an @koa/router router, a traced route handler and the middleware that opens the request's session. */
+const KOA_ROUTES = `import Koa from "koa";\nimport Router from "@koa/router";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = new Koa();\nconst router = new Router();\nconst openSession = async (ctx, next) => {\n  tracer.createSession({ sessionName: ctx.path });\n  await next();\n};\nconst chat = (ctx) => {\n  ctx.body = tracer.startSpan("chat", () => 1);\n};\n`;
+
 /** A traced route handler and the middleware that opens the request's session (Express). */
 const EXPRESS_ROUTES = `${EXPRESS}const openSession = (req, res, next) => {\n  tracer.createSession({ sessionName: req.path });\n  next();\n};\nconst chat = (req, res) => res.json(tracer.startSpan("chat", () => 1));\n`;
 
@@ -85,8 +88,16 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${EXPRESS}app.get("/chat", (req, res) => {\n  tracer.createSession();\n  res.json(tracer.startSpan("chat", () => 1));\n});\napp.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));`,
     // Not the SDK's session: another library's createSession in route-level middleware.
     `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nimport { store } from "session-store";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\napp.get("/chat", (req, res, next) => { store.createSession(req); next(); }, (req, res) => res.json(tracer.startSpan("chat", () => 1)));\napp.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));`,
-    // Koa routers: no runtime proof of their route-level middleware here (not reported; see the docs' known limits).
-    `import Router from "@koa/router";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst router = new Router();\nrouter.get("/chat", async (ctx, next) => { tracer.createSession(); await next(); }, async (ctx) => { ctx.body = tracer.startSpan("chat", () => 1); });\nrouter.get("/search", async (ctx) => { ctx.body = tracer.startSpan("search", () => 2); });`,
+    // Koa routers, look-alikes: the middleware also runs for every route (router.use, router.all, the Koa app's use), in any order.
+    `${KOA_ROUTES}router.get("/chat", openSession, chat);\nrouter.get("/search", chat);\nrouter.use(openSession);\napp.use(router.routes());`,
+    `${KOA_ROUTES}router.all("/(.*)", openSession);\nrouter.get("/chat", openSession, chat);\nrouter.get("/search", chat);`,
+    `${KOA_ROUTES}app.use(openSession);\nrouter.get("/chat", openSession, chat);\nrouter.get("/search", chat);\napp.use(router.routes());`,
+    // The other traced route is on another router, or opens its own session; a route without tracing.
+    `${KOA_ROUTES}const admin = new Router();\nrouter.get("/chat", openSession, chat);\nadmin.get("/stats", chat);\napp.use(router.routes()).use(admin.routes());`,
+    `${KOA_ROUTES}router.get("/chat", openSession, chat);\nrouter.get("/search", (ctx) => {\n  tracer.createSession({ sessionName: "search" });\n  ctx.body = tracer.startSpan("search", () => 2);\n});`,
+    `${KOA_ROUTES}router.get("/chat", openSession, chat);\nrouter.get("/health", (ctx) => {\n  ctx.body = "ok";\n});`,
+    // Not a Koa router: a local class with the same methods.
+    `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nclass Router { get() {} }\nconst router = new Router();\nrouter.get("/chat", async (ctx, next) => { tracer.createSession(); await next(); }, (ctx) => { ctx.body = tracer.startSpan("chat", () => 1); });\nrouter.get("/search", (ctx) => { ctx.body = tracer.startSpan("search", () => 2); });`,
     // A helper that awaits before creating the session is a shape of its own (not reported): calling it first does not help.
     `${FASTIFY}async function openSession(request) {\n  await audit(request);\n  tracer.createSession();\n}\napp.addHook("onRequest", async (request) => {\n  await openSession(request);\n});`,
     // A helper called before the hook's first await (the fix).
@@ -200,6 +211,16 @@ ruleTester.run(RULE_NAME, testedRule, {
       // An inline middleware, an array of middleware, an Express Router, and the other route calling a traced function of the file.
       code: `${EXPRESS}import { trace } from "honeyhive";\nconst router = express.Router();\nconst search = trace({ tracer }, (q) => q);\nconst limit = (req, res, next) => next();\nrouter.post("/chat", [limit, (req, res, next) => { tracer.createSession(); next(); }], (req, res) => res.end());\nrouter.get("/search", (req, res) => res.json(search(req.query.q)));`,
       errors: [inRouteMiddleware("POST /chat", "GET /search", { object: "router" })],
+    },
+    {
+      // Koa's @koa/router (proven: the other route's requests share the startup session).
+      code: `${KOA_ROUTES}router.get("/chat", openSession, chat);\nrouter.get("/search", (ctx) => {\n  ctx.body = tracer.startSpan("search", () => 2);\n});\napp.use(router.routes());`,
+      errors: [{ ...inRouteMiddleware("GET /chat", "GET /search", { object: "router" }), line: 8, column: 3 }],
+    },
+    {
+      // koa-router, CommonJS, called without new, with its del alias and an inline middleware.
+      code: `const Router = require("koa-router");\nconst { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init();\nconst router = Router();\nrouter.del("/chat/:id", async (ctx, next) => {\n  tracer.createSession();\n  await next();\n}, (ctx) => {\n  ctx.status = 204;\n});\nrouter.post("/search", (ctx) => {\n  ctx.body = tracer.startSpan("search", () => 2);\n});`,
+      errors: [inRouteMiddleware("DEL /chat/:id", "POST /search", { object: "router" })],
     },
     {
       // CommonJS require; the other route calls a helper of the file that traces.

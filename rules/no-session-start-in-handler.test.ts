@@ -1,7 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadFixtures } from "../fixtures/index.js";
 import rule, { RULE_NAME } from "./no-session-start-in-handler.js";
-import { fixWithRule, lintWithRule, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { Linter } from "eslint";
+import { configForRule, fixWithRule, lintWithRule, describeNeverThrows } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -150,6 +154,42 @@ describe(`${RULE_NAME} on the fixtures`, () => {
     // The autofix writes exactly what the codemod writes.
     expect(fixWithRule(RULE_NAME, rule, fixture.before, fixture.filename)).toBe(fixture.after);
     expect(lintWithRule(RULE_NAME, rule, fixture.after, fixture.filename)).toEqual([]);
+  });
+});
+
+describe(`${RULE_NAME}: an imported session helper speaks its module's honeyhive major`, () => {
+  const root = mkdtempSync(join(tmpdir(), "hh-session-helper-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const ROUTE = `import express from "express";\nimport { openChatSession } from "./sessions.js";\nconst app = express();\napp.post("/chat", async (req, res) => {\n  res.json({ id: await openChatSession() });\n});\n`;
+  /** Lints ROUTE as src/route.js of a project whose src/sessions.js starts a session on its shared tracer. */
+  function lint(name: string, honeyhiveRange: string, tracing: string, method: string) {
+    const files: Record<string, string> = {
+      "package.json": JSON.stringify({ name, type: "module", dependencies: { honeyhive: honeyhiveRange, express: "^5.0.0" } }),
+      "src/tracing.js": `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = ${tracing};\n`,
+      "src/sessions.js": `import { tracer } from "./tracing.js";\n\nexport function openChatSession() {\n  return tracer.${method}();\n}\n`,
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, name, path)), { recursive: true });
+      writeFileSync(join(root, name, path), text);
+    }
+    // The Linter's cwd is the project: a file outside the cwd is ignored.
+    return new Linter({ configType: "flat", cwd: join(root, name) }).verify(ROUTE, configForRule(RULE_NAME, rule), { filename: join(root, name, "src/route.js") });
+  }
+
+  it("a 1.x helper (startSession() on a tracer from an awaited init) names `migrate --from 1`, not createSession() alone", () => {
+    const [message, ...rest] = lint("one-x", "^1.0.30", "await HoneyHiveTracer.init({ project: \"p\" })", "startSession");
+    expect(rest).toEqual([]);
+    expect(message?.messageId).toBe("sessionStartInImportedHelper1x");
+    expect(message?.message).toContain("npx honeyhive migrate --from 1");
+    expect(message?.message).toContain("src/sessions.js:4");
+  });
+
+  it("a 2.x helper (sessionStart()) suggests createSession()", () => {
+    const [message, ...rest] = lint("two-x", "^2.0.0", "HoneyHiveTracer.init({ project: \"p\" })", "sessionStart");
+    expect(rest).toEqual([]);
+    expect(message?.messageId).toBe("sessionStartInImportedHelper");
+    expect(message?.message).toContain("`tracer.createSession()`");
+    expect(message?.message).not.toContain("--from 1");
   });
 });
 

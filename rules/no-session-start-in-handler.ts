@@ -18,7 +18,7 @@ import { tracerLabel } from "./tracer-label.js";
 
 export const RULE_NAME = "no-session-start-in-handler";
 
-type MessageIds = "sessionStartInHandler" | "startSessionInHandler1x" | "sessionStartInImportedHelper";
+type MessageIds = "sessionStartInHandler" | "startSessionInHandler1x" | "sessionStartInImportedHelper" | "sessionStartInImportedHelper1x";
 
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
@@ -37,6 +37,8 @@ export default createRule<[], MessageIds>({
         "`{{tracer}}.startSession()` in this {{handler}} returns the session `{{tracer}}` started at init (honeyhive 1.x), so every request lands in that one session. Start one per request: `npx honeyhive migrate --from 1` moves to honeyhive 2, where this becomes `{{tracer}}.createSession()`; in 1.x, init a tracer per request instead.",
       sessionStartInImportedHelper:
         "`{{helper}}()` starts a session on the shared tracer `{{tracer}}` (`{{tracer}}.{{method}}()` at {{location}}) and is called in this {{handler}}, so concurrent requests overwrite each other's session. Make the helper start a request-scoped session (`{{tracer}}.createSession()`).",
+      sessionStartInImportedHelper1x:
+        "`{{helper}}()` calls `{{tracer}}.{{method}}()` on the shared tracer `{{tracer}}` ({{location}}, honeyhive 1.x) and is called in this {{handler}}: 1.x returns the session `{{tracer}}` started at init, so every request lands in that one session. Start one per request: `npx honeyhive migrate --from 1` moves to honeyhive 2, where the helper can call `{{tracer}}.createSession()`; in 1.x, init a tracer per request instead.",
     },
   },
   defaultOptions: [],
@@ -49,7 +51,8 @@ export default createRule<[], MessageIds>({
           const { name, fact, handler } = helper;
           const location = `${fact.from.displayPath}:${fact.line}`;
           const data = { helper: name, tracer: fact.tracer, method: fact.method, location, handler: describeHandler(handler) };
-          context.report({ node: call.callee, messageId: "sessionStartInImportedHelper", data });
+          // The helper's module speaks its own major: 1.x has no createSession() to suggest.
+          context.report({ node: call.callee, messageId: fact.major === 1 ? "sessionStartInImportedHelper1x" : "sessionStartInImportedHelper", data });
           return;
         }
         const found = sessionStartInHandler(input, call);

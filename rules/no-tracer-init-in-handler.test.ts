@@ -10,6 +10,19 @@ const REQUEST_SESSION = ", and call `createSession()` per request";
 const INVOCATION_SESSION = ", and call `createSession()` per invocation";
 const getter = (options: string) => `let tracer: HoneyHiveTracer | undefined;\n\nfunction getTracer() {\n  return (tracer ??= HoneyHiveTracer.init(${options}));\n}\n\n`;
 const GETTER = getter(`{ project: "p" }`);
+const LINK_INVOCATION = ", and per invocation link the caller's existing session with `createSession({ sessionId, skipApiCall: true })`";
+const LINK_REQUEST = ", and per request link the caller's existing session with `createSession({ sessionId, skipApiCall: true })`";
+const LINK_OR_START_INVOCATION =
+  ", and per invocation link the caller's existing session (`createSession({ sessionId, skipApiCall: true })`) or start a new one (`createSession({ sessionId })`)";
+const LAMBDA = `import { randomUUID } from "node:crypto";\nimport { HoneyHiveTracer, isSessionId, toSessionId } from "honeyhive";\n`;
+const LAMBDA_GETTER = `let tracer;\n\nfunction getTracer() {\n  return (tracer ??= HoneyHiveTracer.init({ project: "p" }));\n}\n\n`;
+/** A Lambda handler (src/handler.js) whose per-invocation init gets `options`, with the statements before it. */
+const lambdaInit = (options: string, before = "", parameters = "event") =>
+  `${LAMBDA}export const handler = async (${parameters}) => {\n${before}  const tracer = HoneyHiveTracer.init(${options});\n  await tracer.forceFlush();\n  return {};\n};`;
+/** The same handler after the hoist: `session` replaces the init's line. */
+const lambdaHoisted = (session: string, before = "", parameters = "event") =>
+  `${LAMBDA}${LAMBDA_GETTER}export const handler = async (${parameters}) => {\n${before}  const tracer = getTracer();\n${session}  await tracer.forceFlush();\n  return {};\n};`;
+const hoistSuggestion = (output: string) => [{ messageId: "hoistToGetter" as const, data: { getter: "getTracer" }, output }];
 
 ruleTester.run(RULE_NAME, testedRule, {
   valid: [
@@ -183,6 +196,117 @@ ruleTester.run(RULE_NAME, testedRule, {
     {
       code: `import { trace } from "@opentelemetry/api";\nimport { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";\nconst HONEYHIVE = "https://api.honeyhive.ai/opentelemetry/v1/traces";\nexport const handler = async () => { const provider = new BasicTracerProvider(); trace.setGlobalTracerProvider(provider); return {}; };`,
       errors: [{ messageId: "perInvocation", data: { creation: "new BasicTracerProvider() + setGlobalTracerProvider()", handler: "AWS Lambda handler", session: "" } }],
+    },
+    // init's sessionId, by the seed's table: the caller's id links a session that exists (skipApiCall),
+    // an id made here starts one, an id that is either gets the two branches.
+    {
+      code: lambdaInit(`{ project: "p", sessionId: toSessionId(event.conversationId) }`),
+      filename: "src/handler.js",
+      errors: [
+        {
+          messageId: "perInvocation",
+          data: { creation: "HoneyHiveTracer.init()", handler: "AWS Lambda handler", session: LINK_INVOCATION },
+          suggestions: hoistSuggestion(lambdaHoisted(`  tracer.createSession({ sessionId: toSessionId(event.conversationId), skipApiCall: true });\n`)),
+        },
+      ],
+    },
+    {
+      // Through a variable, checked before (require-valid-session-id accepts it), with the session's name kept.
+      code: lambdaInit(`{ project: "p", sessionId: id, sessionName: "turn" }`, `  const id = event.sessionId;\n  if (!isSessionId(id)) return { statusCode: 400 };\n`),
+      filename: "src/handler.js",
+      errors: [
+        {
+          messageId: "perInvocation",
+          data: { creation: "HoneyHiveTracer.init()", handler: "AWS Lambda handler", session: LINK_INVOCATION },
+          suggestions: hoistSuggestion(
+            lambdaHoisted(`  tracer.createSession({ sessionId: id, skipApiCall: true, sessionName: "turn" });\n`, `  const id = event.sessionId;\n  if (!isSessionId(id)) return { statusCode: 400 };\n`),
+          ),
+        },
+      ],
+    },
+    {
+      // A web request: the id from a header, converted.
+      code: `${EXPRESS}import { toSessionId } from "honeyhive";\napp.post("/chat", (req, res) => {\n  const tracer = HoneyHiveTracer.init({ project: "p", sessionId: toSessionId(req.get("x-conversation")) });\n  res.end();\n});`,
+      errors: [
+        {
+          messageId: "perRequest",
+          data: { creation: "HoneyHiveTracer.init()", handler: "Express handler", session: LINK_REQUEST },
+          suggestions: hoistSuggestion(
+            `${EXPRESS}import { toSessionId } from "honeyhive";\nlet tracer: HoneyHiveTracer | undefined;\n\nfunction getTracer() {\n  return (tracer ??= HoneyHiveTracer.init({ project: "p" }));\n}\n\napp.post("/chat", (req, res) => {\n  const tracer = getTracer();\n  tracer.createSession({ sessionId: toSessionId(req.get("x-conversation")), skipApiCall: true });\n  res.end();\n});`,
+          ),
+        },
+      ],
+    },
+    {
+      // Made here: a new session with an id of the code's own, started as init started it (no skipApiCall).
+      code: lambdaInit(`{ project: "p", sessionId: randomUUID() }`),
+      filename: "src/handler.js",
+      errors: [
+        {
+          messageId: "perInvocation",
+          data: { creation: "HoneyHiveTracer.init()", handler: "AWS Lambda handler", session: INVOCATION_SESSION },
+          suggestions: hoistSuggestion(lambdaHoisted(`  tracer.createSession({ sessionId: randomUUID() });\n`)),
+        },
+      ],
+    },
+    {
+      // Look-alikes of the caller's id: per-request ids of the event and the Lambda context name no session yet.
+      code: lambdaInit(`{ project: "p", sessionId: toSessionId(event.requestContext.requestId), sessionName: toSessionId(context.awsRequestId) }`, "", "event, context"),
+      filename: "src/handler.js",
+      errors: [
+        {
+          messageId: "perInvocation",
+          data: { creation: "HoneyHiveTracer.init()", handler: "AWS Lambda handler", session: INVOCATION_SESSION },
+          suggestions: hoistSuggestion(
+            lambdaHoisted(`  tracer.createSession({ sessionId: toSessionId(event.requestContext.requestId), sessionName: toSessionId(context.awsRequestId) });\n`, "", "event, context"),
+          ),
+        },
+      ],
+    },
+    {
+      // Either, as a conditional: the seed's two branches (the local branch first: the test is negated, `!x` to `x`).
+      code: lambdaInit(`{ project: "p", sessionId: !event.sessionId ? randomUUID() : toSessionId(event.sessionId) }`),
+      filename: "src/handler.js",
+      errors: [
+        {
+          messageId: "perInvocation",
+          data: { creation: "HoneyHiveTracer.init()", handler: "AWS Lambda handler", session: LINK_OR_START_INVOCATION },
+          suggestions: hoistSuggestion(
+            lambdaHoisted(
+              `  if (event.sessionId) {\n    tracer.createSession({ sessionId: toSessionId(event.sessionId), skipApiCall: true });\n  } else {\n    tracer.createSession({ sessionId: randomUUID() });\n  }\n`,
+            ),
+          ),
+        },
+      ],
+    },
+    {
+      // Either, as `??` after a check: the caller's id is read once, into a const.
+      code: lambdaInit(`{ project: "p", sessionId: event.sessionId ?? randomUUID() }`, `  if (event.sessionId !== undefined && !isSessionId(event.sessionId)) return { statusCode: 400 };\n`),
+      filename: "src/handler.js",
+      errors: [
+        {
+          messageId: "perInvocation",
+          data: { creation: "HoneyHiveTracer.init()", handler: "AWS Lambda handler", session: LINK_OR_START_INVOCATION },
+          suggestions: hoistSuggestion(
+            lambdaHoisted(
+              `  const incomingSessionId = event.sessionId;\n  if (incomingSessionId != null) {\n    tracer.createSession({ sessionId: incomingSessionId, skipApiCall: true });\n  } else {\n    tracer.createSession({ sessionId: randomUUID() });\n  }\n`,
+              `  if (event.sessionId !== undefined && !isSessionId(event.sessionId)) return { statusCode: 400 };\n`,
+            ),
+          ),
+        },
+      ],
+    },
+    {
+      // Either, through a variable: no readable branches to write (a marker in migrate), no suggestion.
+      code: lambdaInit(`{ project: "p", sessionId }`, `  const sessionId = event.conversation ? toSessionId(event.conversation) : randomUUID();\n`),
+      filename: "src/handler.js",
+      errors: [{ messageId: "perInvocation", data: { creation: "HoneyHiveTracer.init()", handler: "AWS Lambda handler", session: LINK_OR_START_INVOCATION }, suggestions: [] }],
+    },
+    {
+      // The per-invocation tracer's sessionId is read: on the shared tracer it would be the startup session, so no suggestion.
+      code: `${LAMBDA}export const handler = async (event) => {\n  const tracer = HoneyHiveTracer.init({ project: "p", sessionId: randomUUID() });\n  await tracer.forceFlush();\n  return { sessionId: tracer.sessionId };\n};`,
+      filename: "src/handler.js",
+      errors: [{ messageId: "perInvocation", data: { creation: "HoneyHiveTracer.init()", handler: "AWS Lambda handler", session: INVOCATION_SESSION }, suggestions: [] }],
     },
   ],
 });

@@ -6,7 +6,7 @@
 // work, and let evaluate() make the tracer per datapoint. The suggestion (not an autofix: it changes
 // where the tracer lives) is the fix the codemod `hoist-tracer-init` applies.
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
-import { tracerInitFixes } from "../analysis/fixes/tracer-init.js";
+import { tracerInitFixes, type TracerInitFix } from "../analysis/fixes/tracer-init.js";
 import { describeHandler } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import type { TracerInitPerCall } from "../analysis/tracer-init.js";
@@ -16,10 +16,17 @@ export const RULE_NAME = "no-tracer-init-in-handler";
 
 type MessageIds = "perRequest" | "perInvocation" | "perDatapoint" | "perItem" | "hoistToGetter";
 
-/** What to do per unit of work instead, in the file's API. */
-function sessionAdvice(finding: TracerInitPerCall, unit: string): string {
+/**
+ * What to do per unit of work instead, in the file's API; for init's `sessionId`, the seed's table:
+ * the caller's id links the session that exists, an id made here starts one.
+ */
+function sessionAdvice({ finding, sessionIdSource }: TracerInitFix, unit: string): string {
   if (finding.api === "opentelemetry") return "";
   if (finding.major === 1) return ` (honeyhive 1.x cannot start a session per ${unit} on a shared tracer: \`npx honeyhive migrate --from 1\` moves to createSession())`;
+  if (sessionIdSource === "request") return `, and per ${unit} link the caller's existing session with \`createSession({ sessionId, skipApiCall: true })\``;
+  if (sessionIdSource === "mixed") {
+    return `, and per ${unit} link the caller's existing session (\`createSession({ sessionId, skipApiCall: true })\`) or start a new one (\`createSession({ sessionId })\`)`;
+  }
   return `, and call \`createSession()\` per ${unit}`;
 }
 
@@ -28,14 +35,15 @@ function via(finding: TracerInitPerCall, creation: string): string {
   return finding.helper === undefined ? creation : `${creation}\` in \`${finding.helper}()`;
 }
 
-function messageOf(finding: TracerInitPerCall): { messageId: Exclude<MessageIds, "hoistToGetter">; data: Record<string, string> } {
+function messageOf(entry: TracerInitFix): { messageId: Exclude<MessageIds, "hoistToGetter">; data: Record<string, string> } {
+  const { finding } = entry;
   const { place } = finding;
   const creation = finding.display;
   if (place.kind === "evaluate") return { messageId: "perDatapoint", data: { creation } };
-  if (place.kind === "loop") return { messageId: "perItem", data: { creation: via(finding, creation), session: sessionAdvice(finding, "item") } };
+  if (place.kind === "loop") return { messageId: "perItem", data: { creation: via(finding, creation), session: sessionAdvice(entry, "item") } };
   const handler = describeHandler(place.handler) + (finding.helper === undefined ? "" : ` (through \`${finding.helper}()\`)`);
-  if (place.handler.kind === "lambda") return { messageId: "perInvocation", data: { creation, handler, session: sessionAdvice(finding, "invocation") } };
-  return { messageId: "perRequest", data: { creation, handler, session: sessionAdvice(finding, "request") } };
+  if (place.handler.kind === "lambda") return { messageId: "perInvocation", data: { creation, handler, session: sessionAdvice(entry, "invocation") } };
+  return { messageId: "perRequest", data: { creation, handler, session: sessionAdvice(entry, "request") } };
 }
 
 export default createRule<[], MessageIds>({
@@ -66,10 +74,11 @@ export default createRule<[], MessageIds>({
     if (fixes.length === 0) return {};
     return {
       "Program:exit"() {
-        for (const { finding, fix, getter } of fixes) {
+        for (const entry of fixes) {
+          const { finding, fix, getter } = entry;
           context.report({
             node: finding.creation,
-            ...messageOf(finding),
+            ...messageOf(entry),
             suggest: fix && getter ? [{ messageId: "hoistToGetter", data: { getter }, fix: ruleFixOf(input, [fix]) }] : [],
           });
         }

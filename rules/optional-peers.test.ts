@@ -2,12 +2,11 @@
 // project: package.json against OPTIONAL_PEERS, the built code against FACE_PEERS (read from dist/,
 // which the vitest global setup keeps current), and the messages a user sees when a peer is missing;
 // with them, the package's identity (version, license, repository), the rest of package.json's promises.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import ts from "typescript";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   FACE_PEERS,
   OPTIONAL_PEERS,
@@ -19,6 +18,7 @@ import {
   toolchainProblems,
   type Face,
 } from "./optional-peers.js";
+import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import { REPOSITORY_ROOT } from "./test-utils/rule-files.js";
 
 interface Manifest {
@@ -130,23 +130,13 @@ describe("version ranges", () => {
 });
 
 describe("a project without the toolchain", () => {
-  const created: string[] = [];
-  afterEach(() => {
-    for (const directory of created.splice(0)) rmSync(directory, { recursive: true, force: true });
-  });
+  const makeProject = useTempProjects("peers");
+  const FROM = "node_modules/honeyhive/dist/cjs/rules/plugin-entry.cjs";
 
   /** A project whose node_modules holds the given packages (manifest only) and a module inside honeyhive to resolve from. */
   function project(installed: Record<string, string>): string {
-    const root = mkdtempSync(join(tmpdir(), "honeyhive-peers-"));
-    created.push(root);
-    for (const [name, version] of Object.entries(installed)) {
-      mkdirSync(join(root, "node_modules", name), { recursive: true });
-      writeFileSync(join(root, "node_modules", name, "package.json"), JSON.stringify({ name, version }));
-    }
-    const from = join(root, "node_modules", "honeyhive", "dist", "cjs", "rules", "plugin-entry.cjs");
-    mkdirSync(dirname(from), { recursive: true });
-    writeFileSync(from, "");
-    return from;
+    const manifests = Object.entries(installed).map(([name, version]) => [`node_modules/${name}/package.json`, JSON.stringify({ name, version })]);
+    return join(makeProject({ ...Object.fromEntries(manifests), [FROM]: "" }), FROM);
   }
 
   it("finds nothing missing when every peer of the face is installed in range", () => {

@@ -1,10 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Linter } from "eslint";
-import { afterEach, describe, expect, it } from "vitest";
-import { clearDeploymentCache } from "../analysis/deployment.js";
-import { clearSdkVersionCache } from "../analysis/sdk-version.js";
+import { describe, expect, it } from "vitest";
+import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import { runTransforms } from "../codemods/engine/engine.js";
 import { loadFixtures } from "../fixtures/index.js";
 import rule, { RULE_NAME } from "./require-force-flush-in-lambda.js";
@@ -432,21 +429,9 @@ describe("the codemod writes the suggestion", () => {
 });
 
 describe("Next.js after() only where the project's Next.js has it (15.1)", () => {
-  const made: string[] = [];
-  afterEach(() => {
-    for (const directory of made.splice(0)) rmSync(directory, { recursive: true, force: true });
-    clearDeploymentCache();
-    clearSdkVersionCache();
-  });
-
+  const project = useTempProjects("next-after");
   /** A route file in a fresh project whose package.json declares `next` at `range`. */
-  function route(range: string): string {
-    const root = mkdtempSync(join(tmpdir(), "hh-next-after-"));
-    made.push(root);
-    mkdirSync(join(root, "app", "api", "chat"), { recursive: true });
-    writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { next: range, honeyhive: "^2.0.0" } }));
-    return join(root, "app", "api", "chat", "route.ts");
-  }
+  const route = (range: string) => join(project({ "package.json": JSON.stringify({ dependencies: { next: range, honeyhive: "^2.0.0" } }), "app/api/chat/": "" }), "app", "api", "chat", "route.ts");
 
   const code = `${TRACER}export const maxDuration = 60;\nexport async function POST(request: Request) {\n  tracer.createSession();\n  return Response.json(await answer(request));\n}\n`;
 

@@ -2,14 +2,15 @@
 // frameworks themselves (sdk/lost-session-context.test.ts proves them on Express with a hook-runner
 // adapter): every Fastify hook that runs before the handler (as `addHook` and as a route option),
 // Fastify's done-callback hooks, Koa and Hono middleware, promise reactions, a helper function called
-// from a hook or middleware, and route-level middleware on Hono apps and Express routers while another
-// route traces. Each "loses" case has
+// from a hook or middleware, and route-level middleware on Hono apps, Express routers and Koa routers
+// (@koa/router) while another route traces. Each "loses" case has
 // a twin that differs only by the fix the rule names and keeps the session, so each proof fails when
 // its shape is fixed. One shared tracer in test mode, a real server on 127.0.0.1, one request per case.
 import { getRequestListener } from "@hono/node-server";
 import express from "express";
 import fastify, { type FastifyInstance } from "fastify";
 import { Hono, type MiddlewareHandler } from "hono";
+import Router, { type RouterMiddleware } from "@koa/router";
 import Koa from "koa";
 import { Agent, createServer, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
@@ -357,9 +358,28 @@ describe("route-level middleware while another route of the same app or router t
     return createServer(app);
   }
 
+  function koaRouterRoutes(routes: Routes, everyRoute: boolean): Server {
+    const app = new Koa();
+    const router = new Router();
+    const openSession: RouterMiddleware = async (context, next) => {
+      routes.open(context.path);
+      await next();
+    };
+    if (everyRoute) router.use(openSession);
+    router.get("/chat", openSession, (context) => {
+      context.body = routes.work("/chat");
+    });
+    router.get("/search", (context) => {
+      context.body = routes.work("/search");
+    });
+    app.use(router.routes());
+    return createServer(app.callback());
+  }
+
   it.each([
     ["Hono 4: app.get(path, openSession, handler)", honoRoutes],
     ["Express 5: router.get(path, openSession, handler)", expressRouterRoutes],
+    ["Koa 3 + @koa/router 15: router.get(path, openSession, handler)", koaRouterRoutes],
   ])("%s: the other route's requests report into the tracer's startup session", async (_name, build) => {
     const { created, carried, startup } = await chatThenSearch((routes) => build(routes, false));
     expect(carried.get("/chat")).toBe(created.get("/chat"));
@@ -370,6 +390,7 @@ describe("route-level middleware while another route of the same app or router t
   it.each([
     ["Hono 4: app.use(openSession)", honoRoutes],
     ["Express 5: router.use(openSession)", expressRouterRoutes],
+    ["Koa 3 + @koa/router 15: router.use(openSession)", koaRouterRoutes],
   ])("%s for every route (the fix): each route's request has its own session", async (_name, build) => {
     const { created, carried, startup } = await chatThenSearch((routes) => build(routes, true));
     expect(carried.get("/search")).toBe(created.get("/search"));

@@ -56,6 +56,13 @@ describe("flushFix writes the form the platform recommends", () => {
     );
   });
 
+  it("an imported waitUntil already required (destructured, renamed): its local name, no import beside it", () => {
+    const code = `const { waitUntil: keepAlive } = require("@vercel/functions");\n${TRACER}${BODY}`;
+    expect(fixed(code, VERCEL).output).toBe(
+      `const { waitUntil: keepAlive } = require("@vercel/functions");\n${TRACER}export const handler = async (request, env, ctx) => {\n  try {\n    tracer.createSession();\n    return await work(request);\n  } finally {\n    keepAlive(tracer.forceFlush());\n  }\n};\n`,
+    );
+  });
+
   it("a parameter method (Cloudflare ctx.waitUntil): through the handler's own parameter", () => {
     expect(fixed(`${TRACER}${BODY.replace("(request, env, ctx)", "(req, bindings, executionContext)").replace("work(request)", "work(req)")}`, CLOUDFLARE)).toEqual({
       kind: "waitUntilFlush",
@@ -86,6 +93,11 @@ describe("flushFix writes the form the platform recommends", () => {
   it("after() whose name the file already uses for something else: an awaited flush", () => {
     const code = `${TRACER}function after(ms) { return ms; }\n${BODY}`;
     expect(fixed(code, NEXT).kind).toBe("wrapInTryFinally");
+  });
+
+  it("after() whose name a destructuring or a type-only import already takes: an awaited flush, no second binding", () => {
+    expect(fixed(`${TRACER}const { after } = helpers;\n${BODY}`, NEXT).kind).toBe("wrapInTryFinally");
+    expect(fixed(`import { type after } from "next/server";\n${TRACER}${BODY}`, NEXT).kind).toBe("wrapInTryFinally");
   });
 
   it("after() replaces a fire-and-forget flush instead of adding a second one", () => {

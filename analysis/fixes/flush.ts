@@ -21,15 +21,18 @@
 //   fix can see (who calls back, what the returned promise does).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../ast.js";
+import { getAnalysisContext } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { flushCallText, flushTestOf, type FlushTest, type LambdaFlush } from "../flush.js";
+import { otelSetupOf } from "../flush-calls.js";
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { nodesOfType } from "../nodes.js";
+import { importedModule } from "../project-modules.js";
 import { dedentLines, indentedText, indentLines, removeStatement } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
-import { MARKER_MESSAGES } from "./review-markers.js";
+import { MARKER_MESSAGES, type UnflushablePipeline } from "./review-markers.js";
 
 /** Which fix was written (the rule's suggestion message names it). */
 export type FlushFixKind = "awaitFlush" | "wrapInTryFinally" | "waitUntilFlush" | "afterFlush" | "flushBeforeResponse";
@@ -50,7 +53,10 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
     for (const call of flush.unawaitedFlushes) awaitFlush(edits, input.text, call);
     return { kind: "awaitFlush", fix: fixFromEdits(edits), flush: input.text.slice(...flush.unawaitedFlushes[0].range) };
   }
-  if (flushText === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNoTracer(flush.profile) } };
+  if (flushText === undefined) {
+    const pipeline = flush.profile === "opentelemetry" ? unflushablePipeline(input) : undefined;
+    return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNoTracer(flush.profile, pipeline) } };
+  }
   const writer = new FlushWriter(input, flush, flushText, edits);
   const sends = flush.responseSends;
   if (sends !== undefined) {
@@ -63,6 +69,20 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
   // The provider of the project module the handler's tracer comes from (analysis/flush-calls.ts `importedOtelUseIn`).
   if (flush.flushImport) addNamedImport(edits, input.ast, input.text, flush.flushImport);
   return { kind, fix: fixFromEdits(edits), flush: flushText };
+}
+
+/**
+ * The OpenTelemetry pipeline of a handler no flush could be written for: the file's own (lambdaFlushOf
+ * looks there first), else the first project module the file imports that makes one.
+ */
+function unflushablePipeline(input: AnalysisInput): UnflushablePipeline | undefined {
+  const own = otelSetupOf(input);
+  if (own) return { parts: own.parts.map((part) => part.component.export.name) };
+  for (const specifier of getAnalysisContext(input).importedModules) {
+    const pipeline = importedModule(input, specifier)?.facts.otelPipeline;
+    if (pipeline) return { parts: pipeline.parts, module: specifier, ...(pipeline.flushExport !== undefined && { flushExport: pipeline.flushExport }) };
+  }
+  return undefined;
 }
 
 /** A comment that calls a flush fire-and-forget: false once the flush is awaited. */
@@ -157,7 +177,7 @@ class FlushWriter {
       return { kind: "waitUntil", call: `this.${work.property}.${work.method}` };
     }
     if (work.since && isOlderThan(declaredDependencyVersion(this.input.filename, work.since.package), work.since.version)) return undefined;
-    const local = importedName(this.input.ast, work.module, work.name);
+    const local = importedName(this.input, work.module, work.name);
     if (local === null) return undefined; // the name is taken by something else
     const binding = local === undefined ? { module: work.module, name: work.name } : undefined;
     const call = local ?? work.name;
@@ -509,31 +529,17 @@ function arrowOffset(text: string, fn: TSESTree.ArrowFunctionExpression): number
 
 /**
  * The local name of `name` imported from `module` (`import { after as later } from "next/server"` →
- * `later`); undefined when the file does not import it and the name is free to add; null when a
- * module-level binding of that name is something else.
+ * `later`, also `const { after } = require("next/server")`), from the file's top-level bindings;
+ * undefined when the file does not import it and the name is free to add; null when a top-level
+ * binding of that name is something else.
  */
-function importedName(ast: TSESTree.Program, module: string, name: string): string | null | undefined {
-  let taken = false;
-  for (const statement of ast.body) {
-    if (statement.type === "ImportDeclaration") {
-      for (const specifier of statement.specifiers) {
-        const imported = specifier.type !== "ImportSpecifier" ? undefined : specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value;
-        if (statement.source.value === module && imported === name && statement.importKind !== "type") return specifier.local.name;
-        if (specifier.local.name === name) taken = true;
-      }
-    } else if (declaresName(statement, name)) {
-      taken = true;
-    }
-  }
-  return taken ? null : undefined;
-}
-
-function declaresName(statement: TSESTree.ProgramStatement, name: string): boolean {
-  const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
-  if (!declaration) return false;
-  if ((declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") && declaration.id?.name === name) return true;
-  if (declaration.type !== "VariableDeclaration") return false;
-  return declaration.declarations.some((declarator) => declarator.id.type === "Identifier" && declarator.id.name === name);
+function importedName(input: AnalysisInput, module: string, name: string): string | null | undefined {
+  const scope = input.scopeManager.acquire(input.ast, true) ?? input.scopeManager.globalScope;
+  if (!scope) return undefined;
+  const imported = getAnalysisContext(input).bindings.variableImporting(scope, module, name);
+  if (imported) return imported.name;
+  // Declared, not a global the configuration or the lib brings (those have no definition).
+  return (scope.set.get(name)?.defs.length ?? 0) > 0 ? null : undefined;
 }
 
 /** Adds `name` to the file's named import of `module`, or a new import statement after the last import. */

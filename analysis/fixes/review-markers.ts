@@ -1,5 +1,17 @@
 // The texts of the review markers the codemod leaves where a finding's fix needs a person (the rule
 // reports the same places without a fix). Fixtures spell these texts exactly.
+import { FIX_PREFERENCE, OTEL_COMPONENTS, type OtelComponent } from "../knowledge/sdks/opentelemetry.js";
+
+/**
+ * The OpenTelemetry pipeline a handler traces through, where no flush of it can be written: what it is
+ * made of (export names, `NodeTracerProvider`), and, when another module makes it, that module as the
+ * file imports it (`./instrumentation`) and the export name of what a fix would flush, if it exports it.
+ */
+export interface UnflushablePipeline {
+  readonly parts: readonly string[];
+  readonly module?: string;
+  readonly flushExport?: string;
+}
 
 /** What each marker asks a person to check; fixtures spell these texts exactly. */
 export const MARKER_MESSAGES = {
@@ -16,10 +28,8 @@ export const MARKER_MESSAGES = {
   lambdaFlushBeforeResponse: (flush: string) =>
     `await ${flush} before each place this handler sends its response (res.send/json/end): the platform stops the work once the response is sent`,
   lambdaWrapByHand: (flush: string) => `wrap the rest of this handler in try { … } finally { await ${flush}; }`,
-  lambdaNoTracer: (profile: "honeyhive" | "honeyhive-1x" | "opentelemetry") =>
-    profile === "opentelemetry"
-      ? "await the tracer provider's forceFlush() before this handler returns (NodeSDK has none: keep the provider or span processor in a module-level variable)"
-      : `await the HoneyHive tracer's ${profile === "honeyhive-1x" ? "flush()" : "forceFlush()"} before this handler returns`,
+  lambdaNoTracer: (profile: "honeyhive" | "honeyhive-1x" | "opentelemetry", pipeline?: UnflushablePipeline) =>
+    profile === "opentelemetry" ? otelNoFlushMessage(pipeline) : `await the HoneyHive tracer's ${profile === "honeyhive-1x" ? "flush()" : "forceFlush()"} before this handler returns`,
   /**
    * honeyhive 1.x `startSession()` in a handler: 1.x has no request-scoped session on a shared tracer,
    * so the fix is the migration (or a tracer per request), which a person decides.
@@ -48,3 +58,29 @@ export const MARKER_MESSAGES = {
   lostSessionInRouteMiddleware: (otherRoute: string, object: string) =>
     `this session reaches only the routes this middleware is registered for (${otherRoute} traces without one, in the tracer's startup session): register it for every route with ${object}.use(), or give the other routes a session of their own (withSession(..., () => next()))`,
 } as const;
+
+/**
+ * Why no OpenTelemetry flush could be written, from what the pipeline is made of (the profile's
+ * components say which of them has forceFlush() and which a fix prefers): a provider or processor kept
+ * where the handler cannot reach it, or only a NodeSDK, which has no forceFlush() at all.
+ */
+function otelNoFlushMessage(pipeline: UnflushablePipeline | undefined): string {
+  const components = (pipeline?.parts ?? []).flatMap((name) => OTEL_COMPONENTS.find((component) => component.export.name === name) ?? []);
+  const flushable = FIX_PREFERENCE.map((role) => components.find((component) => component.role === role && component.forceFlush)).find(
+    (component): component is OtelComponent => component !== undefined,
+  );
+  const what = flushable?.role === "processor" ? "span processor" : "tracer provider";
+  const head = `await the ${what}'s forceFlush() before this handler returns`;
+  const module = pipeline?.module;
+  if (flushable) {
+    const name = flushable.export.name;
+    if (module === undefined) return `${head} (keep the ${name} this file builds in a module-level variable and flush that)`;
+    // Exported, yet not written by the fix: its name is taken here (or the module is reached through a barrel).
+    if (pipeline?.flushExport !== undefined) return `${head} (import the ${name} that ${module} exports as ${pipeline.flushExport}, under a name free in this file, and flush that)`;
+    return `${head} (export the ${name} that ${module} builds, import it here and flush that)`;
+  }
+  const unflushable = components.find((component) => !component.forceFlush);
+  if (!unflushable) return head;
+  const keep = module === undefined ? "keep the provider or span processor in a module-level variable" : `build the provider or span processor in ${module} yourself and export it`;
+  return `${head} (${unflushable.export.name} has none: ${keep})`;
+}

@@ -27,12 +27,12 @@
 // get a marker.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, indentationAt, memberName, staticName } from "../ast.js";
+import { contains, findProperty, indentationAt, memberName, staticName } from "../ast.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf } from "../edits.js";
 import type { AnalysisInput } from "../input.js";
 import { INIT_SESSION_OPTIONS } from "../knowledge/sdks/honeyhive.js";
 import { removeListElements } from "../rewrite.js";
-import { findUnvalidatedSessionIds } from "../session-id-flow.js";
+import { findUnvalidatedSessionIds, sessionIdSourceOf, type SessionIdSource } from "../session-id-flow.js";
 import { findTracerInitsPerCall, type PerCallPlace, type TracerInitPerCall } from "../tracer-init.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 
@@ -60,6 +60,8 @@ export const TRACER_INIT_MARKERS = {
   readsCall1x: (unit: string) =>
     `create this tracer once outside the ${unit} code (a module-level lazy getter); honeyhive 1.x has no per-${unit} session on a shared tracer: migrate with \`npx honeyhive migrate --from 1\``,
   byHand: (unit: string) => `create this tracer once (a module-level lazy getTracer()) and start a session per ${unit} with createSession()`,
+  linkOrStart: (unit: string) =>
+    `create this tracer once (a module-level lazy getTracer()); its sessionId is sometimes the caller's, sometimes made here: per ${unit}, link the caller's existing session with createSession({ sessionId, skipApiCall: true }) and start yours with createSession({ sessionId })`,
   helper: (helper: string, unit: string) =>
     `${helper}() creates a new tracer on every call and runs per ${unit}: cache it (\`return (tracer ??= …)\`) and start a session per ${unit} with createSession() where it is called`,
 } as const;
@@ -76,6 +78,11 @@ export interface TracerInitFix {
   readonly marker: ReviewMarker | undefined;
   /** The getter the fix calls (for the suggestion's message). */
   readonly getter: string | undefined;
+  /**
+   * Where the init's `sessionId` comes from (undefined: it has none, or the init is not this SDK's):
+   * a caller's id links an existing session (`skipApiCall: true`), one made here starts a new one.
+   */
+  readonly sessionIdSource: SessionIdSource | undefined;
 }
 
 /** What one run of work is, in messages and markers. */
@@ -91,9 +98,18 @@ export function tracerInitFixes(input: AnalysisInput): readonly TracerInitFix[] 
   const getters = new Map<string, Getter>();
   const taken = new Set<string>();
   const unvalidated = new Set<TSESTree.Node>(findUnvalidatedSessionIds(input).map((found) => found.call));
-  return findings.map((finding) =>
-    unvalidated.has(finding.creation) ? { finding, fix: undefined, marker: undefined, getter: undefined } : fixOf(input, finding, getters, taken),
-  );
+  return findings.map((finding) => {
+    const sessionIdSource = sessionIdSourceOfInit(input, finding);
+    if (unvalidated.has(finding.creation)) return { finding, fix: undefined, marker: undefined, getter: undefined, sessionIdSource };
+    return { ...fixOf(input, finding, sessionIdSource, getters, taken), sessionIdSource };
+  });
+}
+
+/** The `sessionId` option of a 2.x init's options literal, and where its value comes from. */
+function sessionIdSourceOfInit(input: AnalysisInput, finding: TracerInitPerCall): SessionIdSource | undefined {
+  const options = finding.api === "honeyhive" && finding.major === 2 ? finding.creation.arguments[0] : undefined;
+  const property = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, "sessionId") : undefined;
+  return property && sessionIdSourceOf(input, property.value);
 }
 
 interface Getter {
@@ -102,15 +118,18 @@ interface Getter {
   readonly insertion: EditList;
 }
 
-function fixOf(input: AnalysisInput, finding: TracerInitPerCall, getters: Map<string, Getter>, taken: Set<string>): TracerInitFix {
+type FixOf = Omit<TracerInitFix, "sessionIdSource">;
+
+function fixOf(input: AnalysisInput, finding: TracerInitPerCall, sessionIdSource: SessionIdSource | undefined, getters: Map<string, Getter>, taken: Set<string>): FixOf {
   const unit = unitOf(finding.place);
-  const marked = (message: string): TracerInitFix => ({ finding, fix: undefined, marker: { node: finding.creation, message }, getter: undefined });
+  const marked = (message: string): FixOf => ({ finding, fix: undefined, marker: { node: finding.creation, message }, getter: undefined });
   if (finding.place.kind === "evaluate") return marked(TRACER_INIT_MARKERS.evaluate);
   if (finding.api === "opentelemetry") return marked(TRACER_INIT_MARKERS.opentelemetry(finding.display));
   // Caching inside the helper changes every caller; adding their sessions is a change at each call site.
   if (finding.helper !== undefined) return marked(TRACER_INIT_MARKERS.helper(finding.helper, unit));
-  const plan = hoistPlan(input, finding);
+  const plan = hoistPlan(input, finding, sessionIdSource, taken);
   if (plan === "reads-call") return marked(finding.major === 1 ? TRACER_INIT_MARKERS.readsCall1x(unit) : TRACER_INIT_MARKERS.readsCall(unit));
+  if (plan === "link-or-start") return marked(TRACER_INIT_MARKERS.linkOrStart(unit));
   if (!plan) return marked(TRACER_INIT_MARKERS.byHand(unit));
 
   const { text } = input;
@@ -141,11 +160,12 @@ function fixOf(input: AnalysisInput, finding: TracerInitPerCall, getters: Map<st
   const edits = new EditList();
   edits.edits.push(...getter.insertion.edits);
   edits.replace(finding.creation, `${getter.name}()`);
-  if (plan.sessionText !== undefined) {
-    // On a line of its own when the declaration has one, else after it on the same line.
+  if (plan.sessionStatements.length > 0) {
+    for (const name of plan.namesTaken) taken.add(name);
+    // On lines of their own when the declaration has one, else after it on the same line.
     const startsLine = text.slice(lineStart(text, plan.statement.range[0]), plan.statement.range[0]).trim() === "";
     const separator = startsLine ? `${newline}${indentationAt(text, plan.statement.range[0])}` : " ";
-    edits.insertAfter(plan.statement, `${separator}${plan.localName}.createSession(${plan.sessionText});`);
+    edits.insertAfter(plan.statement, plan.sessionStatements.map((line) => `${separator}${line}`).join(""));
   }
   return { finding, fix: fixFromEdits(edits), marker: undefined, getter: getter.name };
 }
@@ -157,12 +177,22 @@ interface HoistPlan {
   readonly typeText: string | undefined;
   readonly statement: TSESTree.VariableDeclaration;
   readonly localName: string;
-  /** The options of the added `createSession(…)` ("" for none); undefined: no createSession added. */
-  readonly sessionText: string | undefined;
+  /** What goes after the declaration: the added `createSession(…)` (with a `const` it reads, for two branches); none when the code starts its own. */
+  readonly sessionStatements: readonly string[];
+  /** Names the statements declare (not to be taken again by another fix of the file). */
+  readonly namesTaken: readonly string[];
 }
 
-/** The hoist, `"reads-call"` when options read values of the call, undefined when the shape is not one the fix knows. */
-function hoistPlan(input: AnalysisInput, finding: TracerInitPerCall): HoistPlan | "reads-call" | undefined {
+/**
+ * The hoist; `"reads-call"` when options read values of the call, `"link-or-start"` when the session id
+ * is sometimes the caller's and the two branches do not fit, undefined when the shape is not one the fix knows.
+ */
+function hoistPlan(
+  input: AnalysisInput,
+  finding: TracerInitPerCall,
+  sessionIdSource: SessionIdSource | undefined,
+  taken: ReadonlySet<string>,
+): HoistPlan | "reads-call" | "link-or-start" | undefined {
   const { creation, awaited, major, boundary } = finding;
   if (creation.type !== AST_NODE_TYPES.CallExpression || creation.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   if (memberName(creation.callee) !== "init" || creation.optional || creation.arguments.length > 1) return undefined;
@@ -205,21 +235,36 @@ function hoistPlan(input: AnalysisInput, finding: TracerInitPerCall): HoistPlan 
 
   const startsSession = usesMember(local, SESSION_METHODS);
   const startsInstanceSession = usesMember(local, INSTANCE_SESSION_METHODS);
-  let sessionText: string | undefined;
+  let session: SessionStatements = { statements: [], names: [] };
   if (major === 2) {
     if (startsInstanceSession) return undefined;
     // Moving session options next to a session call the code makes itself would start two sessions.
     if (startsSession && sessionProperties.length > 0) return undefined;
-    if (!startsSession) sessionText = sessionOptionsText(text, sessionProperties);
+    if (!startsSession) {
+      const planned = sessionStatementsOf(input, sessionProperties, sessionIdSource, local.name, statement, taken);
+      if (planned === undefined) return "link-or-start";
+      session = planned;
+    }
   }
-  return { hoistedText, typeText: typeTextOf(input, creation.callee, major), statement, localName: local.name, sessionText };
+  return {
+    hoistedText,
+    typeText: typeTextOf(input, creation.callee, major),
+    statement,
+    localName: local.name,
+    sessionStatements: session.statements,
+    namesTaken: session.names,
+  };
 }
 
-const SHUTDOWN: ReadonlySet<string> = new Set(["shutdown"]);
+/**
+ * What only a tracer of the call's own may do: shutting the shared tracer down stops it for every later
+ * call, and its `sessionId` is the shared startup session, no longer this call's (createSession() returns that).
+ */
+const OWN_TRACER_MEMBERS: ReadonlySet<string> = new Set(["shutdown", "sessionId"]);
 
-/** Written once (its declaration) and never shut down: it may become the one shared tracer. */
+/** Written once (its declaration), never shut down, its session id not read: it may become the one shared tracer. */
 function usedAsSharedTracer(local: Scope.Variable, id: TSESTree.Identifier): boolean {
-  return local.references.every((reference) => !reference.isWrite() || reference.identifier === id) && !usesMember(local, SHUTDOWN);
+  return local.references.every((reference) => !reference.isWrite() || reference.identifier === id) && !usesMember(local, OWN_TRACER_MEMBERS);
 }
 
 /** `variable.<one of names>` somewhere. */
@@ -255,16 +300,101 @@ function readsOnlyModuleScope(input: AnalysisInput, node: TSESTree.Node, boundar
   return true;
 }
 
-/** `{ sessionName: …, sessionId: … }` from init's session options, renamed to createSession()'s; "" for none. */
-function sessionOptionsText(text: string, properties: readonly TSESTree.Property[]): string {
-  if (properties.length === 0) return "";
-  const parts = properties.map((property) => {
-    const key = staticName(property.key) as keyof typeof INIT_SESSION_OPTIONS;
-    const target = INIT_SESSION_OPTIONS[key];
-    const valueText = text.slice(property.value.range[0], property.value.range[1]);
-    return property.shorthand && target === key ? key : `${target}: ${valueText}`;
-  });
-  return `{ ${parts.join(", ")} }`;
+const INCOMING_NAMES = ["incomingSessionId", "callerSessionId", "linkedSessionId"];
+
+interface SessionStatements {
+  /** Lines after the declaration, each indented as the declaration plus its own prefix. */
+  readonly statements: readonly string[];
+  readonly names: readonly string[];
+}
+
+/**
+ * The request's `createSession(…)` with init's session options renamed to its own: with
+ * `skipApiCall: true` after a caller's `sessionId`, and as the seed's two branches (`if (…) { link }
+ * else { start }`) for an id that is either; `a ?? b` goes through a `const` so `a` is read once.
+ * Undefined when the id is either and the branches cannot be written readably: a person picks.
+ */
+function sessionStatementsOf(
+  input: AnalysisInput,
+  properties: readonly TSESTree.Property[],
+  source: SessionIdSource | undefined,
+  localName: string,
+  statement: TSESTree.Node,
+  taken: ReadonlySet<string>,
+): SessionStatements | undefined {
+  const { text } = input;
+  const call = (options: string) => `${localName}.createSession(${options});`;
+  /** The options, with the id (and whether it links) as given, the rest as init had them. */
+  const optionsWith = (idText: string | undefined, links: boolean): string => {
+    const parts = properties.flatMap((property) => {
+      const key = staticName(property.key) as keyof typeof INIT_SESSION_OPTIONS;
+      if (key !== "sessionId") return [optionText(text, property)];
+      const id = idText === undefined ? optionText(text, property) : `sessionId: ${idText}`;
+      return links ? [id, "skipApiCall: true"] : [id];
+    });
+    return parts.length === 0 ? "" : `{ ${parts.join(", ")} }`;
+  };
+  if (source !== "mixed") return { statements: [call(optionsWith(undefined, source === "request"))], names: [] };
+
+  // Two branches need lines of their own, and option texts of one line each.
+  const startsLine = text.slice(lineStart(text, statement.range[0]), statement.range[0]).trim() === "";
+  if (!startsLine || properties.some((property) => optionText(text, property).includes("\n"))) return undefined;
+  const unit = indentUnit(text);
+  const branches = (test: string, linked: string, started: string) => [
+    `if (${test}) {`,
+    `${unit}${call(optionsWith(linked, true))}`,
+    "} else {",
+    `${unit}${call(optionsWith(started, false))}`,
+    "}",
+  ];
+  const value = properties.find((property) => staticName(property.key) === "sessionId")?.value;
+  const sourceOf = (node: TSESTree.Node) => sessionIdSourceOf(input, node);
+  if (value?.type === AST_NODE_TYPES.ConditionalExpression) {
+    const consequent = sourceOf(value.consequent);
+    const alternate = sourceOf(value.alternate);
+    const [consequentText, alternateText] = [operandText(text, value.consequent), operandText(text, value.alternate)];
+    const testText = text.slice(value.test.range[0], value.test.range[1]);
+    if (consequent === "request" && alternate === "local") return { statements: branches(testText, consequentText, alternateText), names: [] };
+    if (consequent === "local" && alternate === "request") return { statements: branches(negated(text, value.test), alternateText, consequentText), names: [] };
+    return undefined;
+  }
+  if (value?.type !== AST_NODE_TYPES.LogicalExpression || value.operator === "&&" || sourceOf(value.left) !== "request" || sourceOf(value.right) !== "local") return undefined;
+  const name = freeName(input, INCOMING_NAMES, statement, taken);
+  if (name === undefined) return undefined;
+  // `??` falls back only for null and undefined, `||` for every falsy value: the test says the same.
+  const test = value.operator === "??" ? `${name} != null` : name;
+  return { statements: [`const ${name} = ${operandText(text, value.left)};`, ...branches(test, name, operandText(text, value.right))], names: [name] };
+}
+
+/** The opposite test, for an `if`: `!x` → `x` (the same truthiness), `!a.b`, `!f()`, else `!(…)`. */
+function negated(text: string, test: TSESTree.Node): string {
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === "!") return text.slice(test.argument.range[0], test.argument.range[1]);
+  const testText = text.slice(test.range[0], test.range[1]);
+  const plain = test.type === AST_NODE_TYPES.Identifier || test.type === AST_NODE_TYPES.MemberExpression || test.type === AST_NODE_TYPES.CallExpression;
+  return plain ? `!${testText}` : `!(${testText})`;
+}
+
+/** One of init's session options as createSession() names it (`sessionInputs: x` → `inputs: x`). */
+function optionText(text: string, property: TSESTree.Property): string {
+  const key = staticName(property.key) as keyof typeof INIT_SESSION_OPTIONS;
+  const target = INIT_SESSION_OPTIONS[key];
+  const valueText = text.slice(property.value.range[0], property.value.range[1]);
+  return property.shorthand && target === key ? key : `${target}: ${valueText}`;
+}
+
+/** Types whose text needs parentheses as a conditional's test, a property's value or an initializer. */
+const LOW_PRECEDENCE: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.SequenceExpression,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.YieldExpression,
+]);
+
+/** The source text of `node`, parenthesized where a conditional's operand needs it (a node's range excludes its parentheses). */
+function operandText(text: string, node: TSESTree.Node): string {
+  const own = text.slice(node.range[0], node.range[1]);
+  return LOW_PRECEDENCE.has(node.type) ? `(${own})` : own;
 }
 
 /**

@@ -124,6 +124,59 @@ describe("isSyntaxNeutral on review-marker lines", () => {
   });
 });
 
+describe("isSyntaxNeutral on dotted names and list elements", () => {
+  const text = [
+    'import Default, { HoneyHiveTracer, trace, enrichSpan } from "honeyhive";',
+    'const { a, b, ...rest } = require("x");',
+    "const tracer = HoneyHiveTracer.init({ project: \"p\", tracer });",
+    "enrichSpan({ metadata: {} });",
+    "const value = { enrichSpan };",
+    "hh.traceTool(fn, options);",
+    "",
+  ].join("\n");
+  const file = parsed(text);
+  const at = (needle: string, from = 0) => rangeOf(text, needle, from);
+  const neutral = (edit: TextEdit) => isSyntaxNeutral(file.ast, text, edit);
+
+  it("takes a callee or an argument swapped between (dotted) names as neutral", () => {
+    expect(neutral({ ...at("enrichSpan({"), end: at("enrichSpan({").start + "enrichSpan".length, text: "tracer.enrichSpan" })).toBe(true);
+    expect(neutral({ ...at("hh.traceTool"), text: "traceTool" })).toBe(true);
+    expect(neutral({ ...at("fn,"), end: at("fn,").start + 2, text: "tracer.wrap" })).toBe(true);
+  });
+
+  it("does not for a name where a dotted name cannot stand, or a keyword", () => {
+    expect(neutral({ ...at("enrichSpan }"), end: at("enrichSpan }").start + "enrichSpan".length, text: "tracer.enrichSpan" })).toBe(false); // shorthand property
+    expect(neutral({ ...at("HoneyHiveTracer,"), end: at("HoneyHiveTracer,").start + "HoneyHiveTracer".length, text: "hh.HoneyHiveTracer" })).toBe(false); // specifier
+    expect(neutral({ ...at("tracer ="), end: at("tracer =").start + "tracer".length, text: "a.tracer" })).toBe(false); // declared name
+    expect(neutral({ ...at("hh.traceTool"), text: "this.traceTool" })).toBe(false);
+    expect(neutral({ ...at("hh.traceTool"), text: "tracer. traceTool" })).toBe(false);
+  });
+
+  it("takes list elements removed with their commas as neutral, and nothing more or less", () => {
+    expect(neutral({ ...at(", trace"), end: at(", trace").start + ", trace".length, text: "" })).toBe(true);
+    expect(neutral({ ...at("HoneyHiveTracer, "), text: "" })).toBe(true);
+    expect(neutral({ ...at(", trace, enrichSpan"), text: "" })).toBe(true);
+    expect(neutral({ ...at("a, b, "), text: "" })).toBe(true); // destructuring
+    expect(neutral({ ...at(', tracer }'), end: at(", tracer }").start + ", tracer".length, text: "" })).toBe(true);
+    expect(neutral({ ...at("trace, "), end: at("trace, ").start + "trace,".length, text: "" })).toBe(false); // up to the comma, short of the next element
+    expect(neutral({ ...at("Default, "), text: "" })).toBe(false); // the gap holds a brace
+    expect(neutral({ ...at(", trace"), end: at(", trace").start + 3, text: "" })).toBe(false); // part of a name
+  });
+
+  it("takes a name inserted as an element with its comma as neutral, not beside a default import or after a rest element", () => {
+    const afterTrace = at("trace,").start + "trace".length;
+    expect(neutral({ start: afterTrace, end: afterTrace, text: ", traceTool" })).toBe(true);
+    const beforeProject = at("project").start;
+    expect(neutral({ start: beforeProject, end: beforeProject, text: "tracer, " })).toBe(true);
+    const afterDefault = at("Default").start + "Default".length;
+    expect(neutral({ start: afterDefault, end: afterDefault, text: ", tracer" })).toBe(false);
+    const afterRest = at("...rest").start + "...rest".length;
+    expect(neutral({ start: afterRest, end: afterRest, text: ", tracer" })).toBe(false);
+    expect(neutral({ start: afterTrace, end: afterTrace, text: ", await" })).toBe(false);
+    expect(neutral({ start: afterTrace, end: afterTrace, text: ", a.b" })).toBe(false);
+  });
+});
+
 describe("syntaxErrorOfEdited", () => {
   it("answers as a full parse does when a keyword replaces an identifier", () => {
     const text = `const value = 1;\nexport const doubled = value * 2;\n`;
@@ -146,6 +199,54 @@ describe("syntaxErrorOfEdited", () => {
       }
     }
     expect(renamed).toBeGreaterThan(1000);
+  });
+
+  it("answers as a full parse does for every callee and argument of every fixture swapped for a dotted name, and back", () => {
+    let swapped = 0;
+    for (const { path, text } of fixtureInputs()) {
+      const file = parsed(text, path);
+      for (const call of [...nodesOfType(file.ast, AST_NODE_TYPES.CallExpression), ...nodesOfType(file.ast, AST_NODE_TYPES.NewExpression)]) {
+        for (const node of [call.callee, ...call.arguments]) {
+          for (const replacement of ["tracer.renamed", "renamed"]) {
+            const edits = [{ start: node.range[0], end: node.range[1], text: replacement }];
+            const output = applyEdits(text, edits);
+            expect(syntaxErrorOfEdited(file.ast, text, edits, output, path), `${path} ${JSON.stringify(edits[0])}`).toEqual(syntaxErrorOf(output, path));
+            if (isSyntaxNeutral(file.ast, text, edits[0])) swapped++;
+          }
+        }
+      }
+    }
+    expect(swapped).toBeGreaterThan(1000);
+  });
+
+  it("answers as a full parse does for every list element of every fixture removed with a comma, and a name inserted beside it", () => {
+    let neutral = 0;
+    for (const { path, text } of fixtureInputs()) {
+      const file = parsed(text, path);
+      const lists = [
+        ...nodesOfType(file.ast, AST_NODE_TYPES.ObjectExpression).map((node) => node.properties),
+        ...nodesOfType(file.ast, AST_NODE_TYPES.ObjectPattern).map((node) => node.properties),
+        ...nodesOfType(file.ast, AST_NODE_TYPES.ImportDeclaration).map((node) => node.specifiers),
+        ...nodesOfType(file.ast, AST_NODE_TYPES.CallExpression).map((node) => node.arguments),
+      ];
+      for (const elements of lists) {
+        for (let index = 0; index < elements.length; index++) {
+          const element = elements[index];
+          const candidates: TextEdit[] = [
+            { start: element.range[0], end: element.range[0], text: "tracer, " },
+            { start: element.range[1], end: element.range[1], text: ", tracer" },
+          ];
+          if (index > 0) candidates.push({ start: elements[index - 1].range[1], end: element.range[1], text: "" });
+          if (index + 1 < elements.length) candidates.push({ start: element.range[0], end: elements[index + 1].range[0], text: "" });
+          for (const edit of candidates) {
+            const output = applyEdits(text, [edit]);
+            expect(syntaxErrorOfEdited(file.ast, text, [edit], output, path), `${path} ${JSON.stringify(edit)}`).toEqual(syntaxErrorOf(output, path));
+            if (isSyntaxNeutral(file.ast, text, edit)) neutral++;
+          }
+        }
+      }
+    }
+    expect(neutral).toBeGreaterThan(1000);
   });
 
   it("answers as a full parse does for a marker line at every line start of every fixture", () => {

@@ -12,6 +12,15 @@
 //   line's indentation lies between tokens (a statement list holds no JSX text), and a line break
 //   already separates the statement from the token before it, so no token and no automatic semicolon
 //   changes.
+// - a callee or call argument that is a name or a dotted name (`enrichSpan`, `hh.traceTool`) replaced
+//   by another (`tracer.enrichSpan`, `traceTool`): there an expression stands, a dotted name binds
+//   tighter than any operator around it, and its first and last tokens are names as before, so the
+//   tokens around it and automatic semicolons read the same;
+// - elements of a list (object literal properties, import specifiers, call arguments) removed with
+//   the comma that separates them (`, tracer`, `HoneyHiveTracer, `; also of a destructuring pattern's
+//   properties, `const { a, b } = require(…)`), or a name inserted as an element
+//   next to one with its comma (`, tracer`): what is left is the same list with fewer or more
+//   elements, each separated from the next by one comma.
 // A quarter of the files a whole-tree migration changes are renames only. Re-parsing just the
 // statements the other edits touch was tried (bench/NOTES.md): for files of a few kB it was no
 // cheaper than the full parse.
@@ -46,14 +55,121 @@ export function syntaxErrorOfEdited(
 /** Whether `edit` on `text` (parsed as `program`) cannot change how the text parses (see above). */
 export function isSyntaxNeutral(program: TSESTree.Program, text: string, edit: TextEdit): boolean {
   if (edit.start === edit.end) {
-    if (edit.start !== 0 && text[edit.start - 1] !== "\n") return false;
-    if (!edit.lineBefore) return INDENTATION.test(edit.text);
-    return COMMENT_LINE.test(edit.text) && statementStarts(program).has(edit.start + indentationLength(text, edit.start));
+    const atLineStart = edit.start === 0 || text[edit.start - 1] === "\n";
+    if (edit.lineBefore) return atLineStart && COMMENT_LINE.test(edit.text) && statementStarts(program).has(edit.start + indentationLength(text, edit.start));
+    return (atLineStart && INDENTATION.test(edit.text)) || isElementInserted(program, edit);
   }
   const replaced = text.slice(edit.start, edit.end);
-  if (!IDENTIFIER.test(replaced) || !IDENTIFIER.test(edit.text) || isKeyword(replaced) || isKeyword(edit.text)) return false;
-  // An Identifier node, not a regular expression's flags or a number's exponent that reads like one.
-  return identifierEnds(program).get(edit.start) === edit.end;
+  if (edit.text === "") return isElementRemoved(program, text, edit);
+  if (IDENTIFIER.test(replaced) && IDENTIFIER.test(edit.text) && !isKeyword(replaced) && !isKeyword(edit.text)) {
+    // An Identifier node, not a regular expression's flags or a number's exponent that reads like one.
+    if (identifierEnds(program).get(edit.start) === edit.end) return true;
+  }
+  return isDottedNameSwapped(program, replaced, edit);
+}
+
+/** Whether `name` is a name or a dotted name (`a.b.c`) of names that are not keywords. */
+function isDottedName(name: string): boolean {
+  return DOTTED_NAME.test(name) && name.split(".").every((part) => !isKeyword(part));
+}
+
+/** A callee or an argument of a call (or `new`) that is a (dotted) name, replaced by a (dotted) name. */
+function isDottedNameSwapped(program: TSESTree.Program, replaced: string, edit: TextEdit): boolean {
+  if (!isDottedName(replaced) || !isDottedName(edit.text)) return false;
+  const node = expressionsByStart(program).get(edit.start)?.find((candidate) => candidate.range[1] === edit.end);
+  const parent = node?.parent;
+  if (!node || (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression)) return false;
+  return parent.callee === node || (parent.arguments as readonly TSESTree.Node[]).includes(node);
+}
+
+/**
+ * Removes whole elements of a list with the commas between them: from the end of one element to the
+ * end of a later one (`, b, c`), or from the start of one to the start of a later one (`a, b, `).
+ */
+function isElementRemoved(program: TSESTree.Program, text: string, edit: TextEdit): boolean {
+  for (const elements of listsAround(program, edit.start)) {
+    const from = elements.findIndex((element) => element.range[1] === edit.start);
+    if (from !== -1) {
+      const to = elements.findIndex((element) => element.range[1] === edit.end);
+      if (to > from && separatedByCommas(text, elements, from, to)) return true;
+    }
+    const first = elements.findIndex((element) => element.range[0] === edit.start);
+    if (first !== -1) {
+      const next = elements.findIndex((element) => element.range[0] === edit.end);
+      if (next > first && separatedByCommas(text, elements, first, next)) return true;
+    }
+  }
+  return false;
+}
+
+/** A name inserted with its comma right after an element (`, tracer`) or right before one (`tracer, `). */
+function isElementInserted(program: TSESTree.Program, edit: TextEdit): boolean {
+  const after = /^, ?([A-Za-z_$][\w$]*)$/.exec(edit.text);
+  const before = /^([A-Za-z_$][\w$]*), ?$/.exec(edit.text);
+  const name = after?.[1] ?? before?.[1];
+  if (name === undefined || isKeyword(name)) return false;
+  return listsAround(program, edit.start).some((elements) =>
+    elements.some((element) => (after ? element.range[1] : element.range[0]) === edit.start && elementTakesName(element, after !== null)),
+  );
+}
+
+/**
+ * Whether a name alone is a valid element next to `element` (a shorthand property, a named specifier,
+ * an argument): not beside a default or namespace import, and not after a pattern's rest element.
+ */
+function elementTakesName(element: TSESTree.Node, after: boolean): boolean {
+  if (element.type === AST_NODE_TYPES.ImportDefaultSpecifier || element.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return false;
+  return !(after && element.type === AST_NODE_TYPES.RestElement);
+}
+
+/** Whether elements `from`..`to` of a list are separated by one comma each and nothing but white space. */
+function separatedByCommas(text: string, elements: readonly TSESTree.Node[], from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    if (!COMMA_GAP.test(text.slice(elements[index].range[1], elements[index + 1].range[0]))) return false;
+  }
+  return true;
+}
+
+const DOTTED_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+const COMMA_GAP = /^\s*,\s*$/;
+
+const expressionsByProgram = new AttachedCache<TSESTree.Program, Map<number, TSESTree.Node[]>>("honeyhive.expressionsByStart");
+
+/** The Identifier and MemberExpression nodes of the parse, by start offset. */
+function expressionsByStart(program: TSESTree.Program): Map<number, TSESTree.Node[]> {
+  let byStart = expressionsByProgram.get(program);
+  if (!byStart) {
+    byStart = new Map();
+    for (const node of nodesOfTypes(program, [AST_NODE_TYPES.Identifier, AST_NODE_TYPES.MemberExpression])) {
+      if (node.type === AST_NODE_TYPES.MemberExpression && (node.computed || node.optional)) continue;
+      const list = byStart.get(node.range[0]);
+      if (list) list.push(node);
+      else byStart.set(node.range[0], [node]);
+    }
+    expressionsByProgram.set(program, byStart);
+  }
+  return byStart;
+}
+
+type ListNode = TSESTree.ObjectExpression | TSESTree.ObjectPattern | TSESTree.ImportDeclaration | TSESTree.CallExpression | TSESTree.NewExpression;
+const LIST_TYPES = [
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.ObjectPattern,
+  AST_NODE_TYPES.ImportDeclaration,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+] as const;
+
+/** The element lists (properties, specifiers, arguments) whose node spans `offset`. */
+function listsAround(program: TSESTree.Program, offset: number): (readonly TSESTree.Node[])[] {
+  const lists: (readonly TSESTree.Node[])[] = [];
+  for (const node of nodesOfTypes(program, LIST_TYPES) as readonly ListNode[]) {
+    if (node.range[0] > offset || offset > node.range[1]) continue;
+    if (node.type === AST_NODE_TYPES.ObjectExpression || node.type === AST_NODE_TYPES.ObjectPattern) lists.push(node.properties);
+    else if (node.type === AST_NODE_TYPES.ImportDeclaration) lists.push(node.specifiers);
+    else lists.push(node.arguments);
+  }
+  return lists;
 }
 
 const identifierEndsByProgram = new AttachedCache<TSESTree.Program, Map<number, number>>("honeyhive.identifierEnds");

@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runTransforms, type RunTransformsOptions } from "../engine/engine.js";
+import { useTempProjects } from "../../analysis/test-utils/temp-projects.js";
 import { TRANSFORM_1X_IDS } from "./ids.js";
 
 const run = (code: string, filename = "scripts/eval.ts", options: RunTransformsOptions = {}) =>
@@ -274,41 +273,25 @@ export const step = trace({ tracer }, async () => 1);
 });
 
 describe("evaluate-managed-tracer on honeyhive 1.x code", () => {
-  it("in a 1.x project, speaks 1.x: tracer.traceTool(fn) → traceTool(fn) (and keeps the flushed tracer)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "hh-1x-evaluate-"));
-    try {
-      writeFileSync(join(dir, "package.json"), JSON.stringify({ dependencies: { honeyhive: "^1.0.42" } }));
-      mkdirSync(join(dir, "scripts"));
-      const code = `import { HoneyHiveTracer, evaluate } from "honeyhive";
+  const project = useTempProjects("1x-evaluate");
+  /** A script of a project whose package.json declares honeyhive 1.x. */
+  const script1x = () => join(project({ "package.json": JSON.stringify({ dependencies: { honeyhive: "^1.0.42" } }), "scripts/": "" }), "scripts/eval.ts");
+  const code = `import { HoneyHiveTracer, evaluate } from "honeyhive";
 const tracer = await HoneyHiveTracer.init();
 const retrieve = tracer.traceTool(async (inputs) => inputs);
 await evaluate({ function: retrieve, name: "x" });
 await tracer.flush();
 `;
-      expect(run(code, join(dir, "scripts/eval.ts")).output).toBe(code.replace("HoneyHiveTracer, evaluate }", "HoneyHiveTracer, evaluate, traceTool }").replace("tracer.traceTool(", "traceTool("));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+
+  it("in a 1.x project, speaks 1.x: tracer.traceTool(fn) → traceTool(fn) (and keeps the flushed tracer)", () => {
+    expect(run(code, script1x()).output).toBe(code.replace("HoneyHiveTracer, evaluate }", "HoneyHiveTracer, evaluate, traceTool }").replace("tracer.traceTool(", "traceTool("));
   });
 
   it("after the 1.x set of `migrate --from 1` the file is 2.x code, whatever package.json says", () => {
-    const dir = mkdtempSync(join(tmpdir(), "hh-1x-migrated-"));
-    try {
-      writeFileSync(join(dir, "package.json"), JSON.stringify({ dependencies: { honeyhive: "^1.0.42" } }));
-      mkdirSync(join(dir, "scripts"));
-      const code = `import { HoneyHiveTracer, evaluate } from "honeyhive";
-const tracer = await HoneyHiveTracer.init();
-const retrieve = tracer.traceTool(async (inputs) => inputs);
-await evaluate({ function: retrieve, name: "x" });
-await tracer.flush();
-`;
-      const { output } = runTransforms(code, join(dir, "scripts/eval.ts"), { transforms: [...TRANSFORM_1X_IDS, "evaluate-managed-tracer"] });
-      // 1.x set: tracer.traceTool(fn) → tracer.trace({ eventType: "tool" }, fn); then the 2.x transform
-      // reads that as this SDK's wrapper (not 1.x's tracer.trace(fn) that runs now) and unbinds it.
-      expect(output).toContain(`const retrieve = trace({ eventType: "tool" }, async (inputs) => inputs);`);
-      expect(output).not.toContain("honeyhive-migrate: tracer.trace");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { output } = runTransforms(code, script1x(), { transforms: [...TRANSFORM_1X_IDS, "evaluate-managed-tracer"] });
+    // 1.x set: tracer.traceTool(fn) → tracer.trace({ eventType: "tool" }, fn); then the 2.x transform
+    // reads that as this SDK's wrapper (not 1.x's tracer.trace(fn) that runs now) and unbinds it.
+    expect(output).toContain(`const retrieve = trace({ eventType: "tool" }, async (inputs) => inputs);`);
+    expect(output).not.toContain("honeyhive-migrate: tracer.trace");
   });
 });

@@ -63,6 +63,14 @@ describe("lambda-force-flush: a pipeline made in the handler's tracing module", 
     const result = runTransforms(handlerImporting("tracer"), join(hidden, "src/handler.ts"), { transforms: ["lambda-force-flush"] });
     expect(result.markers).toBe(1);
     expect(result.output).not.toContain("finally");
+    expect(result.output).toContain(`/* ${MARKER_PREFIX} await the tracer provider's forceFlush() before this handler returns (export the NodeTracerProvider that ./tracing.js builds, import it here and flush that) */`);
+  });
+
+  it("leaves a review marker naming the exported provider when its name is taken in the file", () => {
+    const code = handlerImporting("tracer").replace("\nexport const handler", "\nconst provider = \"aws\";\nexport const handler");
+    const result = run(code);
+    expect(result.markers).toBe(1);
+    expect(result.output).toContain(`/* ${MARKER_PREFIX} await the tracer provider's forceFlush() before this handler returns (import the NodeTracerProvider that ./tracing.js exports as provider, under a name free in this file, and flush that) */`);
   });
 
   it("changes nothing when the module exports elsewhere than HoneyHive", () => {
@@ -99,7 +107,7 @@ export const handler = async (event: APIGatewayProxyEvent) => {
     expect(result.code, result.stderr).toBe(0);
     const migrated = readFileSync(join(project, "src/handler.ts"), "utf8");
     // The module does not export its provider: nothing to flush by name, so a review marker.
-    expect(migrated).toBe(handler.replace("export const handler", `/* ${MARKER_PREFIX} await the tracer provider's forceFlush() before this handler returns (NodeSDK has none: keep the provider or span processor in a module-level variable) */\nexport const handler`));
+    expect(migrated).toBe(handler.replace("export const handler", `/* ${MARKER_PREFIX} await the tracer provider's forceFlush() before this handler returns (export the NodeTracerProvider that ./instrumentation.js builds, import it here and flush that) */\nexport const handler`));
     expect(readFileSync(join(project, "src/instrumentation.ts"), "utf8")).toBe(instrumentation);
   });
 });

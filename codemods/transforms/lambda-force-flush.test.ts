@@ -192,5 +192,19 @@ export const handler = async (event: { id: string }) => {
     );
     expect(run(result.output).output).toBe(result.output);
   });
+
+  it("names what the file builds in the marker: a provider or a span processor that no module-level variable holds", () => {
+    const imports = `import { trace } from "@opentelemetry/api";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";\n`;
+    const exporter = `new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" })`;
+    const handler = `export const handler = async (event: { id: string }) => {\n  trace.getTracer("orders").startActiveSpan("lookup", (span) => span.end());\n  return fetchOrder(event.id);\n};\n`;
+    const provider = `${imports}import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\n\nnew NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${exporter})] }).register();\n\n`;
+    expect(run(provider + handler).output).toBe(
+      `${provider}/* honeyhive-migrate: await the tracer provider's forceFlush() before this handler returns (keep the NodeTracerProvider this file builds in a module-level variable and flush that) */\n${handler}`,
+    );
+    const sdk = `${imports}import { NodeSDK } from "@opentelemetry/sdk-node";\n\nnew NodeSDK({ spanProcessors: [new BatchSpanProcessor(${exporter})] }).start();\n\n`;
+    expect(run(sdk + handler).output).toBe(
+      `${sdk}/* honeyhive-migrate: await the span processor's forceFlush() before this handler returns (keep the BatchSpanProcessor this file builds in a module-level variable and flush that) */\n${handler}`,
+    );
+  });
 });
 

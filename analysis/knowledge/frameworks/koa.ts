@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
-import { HTTP_VERBS, REQUEST_OBJECT, methods } from "./common.js";
+import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 const ROUTER_MODULES = ["@koa/router", "koa-router"];
 
@@ -22,7 +22,12 @@ export const koa = {
       methods: methods([...HTTP_VERBS, "use", "param", "del"]),
     },
   },
-  sessionFlow: { beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } } },
+  sessionFlow: {
+    beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } },
+    // `router.get(path, mw, handler)` (and koa-router's `del` alias of delete): `mw` runs for that route
+    // only (proven on @koa/router 15: sdk/lost-session-frameworks.test.ts); `use`/`all` run for every route.
+    routeLevel: { routeMethods: [...ONE_METHOD_VERBS, "del"] },
+  },
   handlerTypes: [
     { package: "koa", name: ["Context", "ParameterizedContext", "Middleware"] },
     { package: ROUTER_MODULES, name: ["RouterContext", "Middleware"] },

@@ -61,9 +61,9 @@ export const TRACER_STATICS = {
 /**
  * The options of `HoneyHiveTracer.init()` that describe its startup session, each with the
  * `createSession()` option that says the same for a request's session: moving a per-request init onto
- * one shared tracer moves these into the request's `createSession()` (init starts its session on the
- * backend as createSession() does, so no `skipApiCall`). Typed so a new `session…` option of init must be
- * mapped here.
+ * one shared tracer moves these into the request's `createSession()` (with `skipApiCall: true` when the
+ * id is the caller's, an existing session: analysis/fixes/tracer-init.ts). Typed so a new `session…`
+ * option of init must be mapped here.
  */
 export const INIT_SESSION_OPTIONS = {
   sessionId: "sessionId",

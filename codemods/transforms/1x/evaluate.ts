@@ -7,8 +7,9 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { findVariable, memberName, requireSpecifier, unwrapExpression } from "../../../analysis/ast.js";
+import { getAnalysisContext } from "../../../analysis/context.js";
 import type { EditList } from "../../../analysis/edits.js";
-import { importSourceOf, keyedProperties, knownFunctionOf, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
+import { keyedProperties, knownFunctionOf, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { isUnusedAfter, removeImportBindings, removeListElements } from "../../../analysis/rewrite.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
@@ -74,7 +75,7 @@ function rootImportOf(input: AnalysisInput, call: TSESTree.CallExpression): Scop
   const callee = unwrapExpression(call.callee);
   const holder = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : callee;
   const variable = holder?.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(holder) : undefined;
-  return variable && importSourceOf(variable) === "honeyhive" ? variable : undefined;
+  return variable && getAnalysisContext(input).bindings.declaringModuleOf(variable) === "honeyhive" ? variable : undefined;
 }
 
 /** `hh.evaluate(…)` of a namespace → `evaluate(…)` imported from "honeyhive/experiments" beside the namespace's import. */
