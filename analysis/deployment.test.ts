@@ -29,4 +29,19 @@ describe("deploymentOf", () => {
     expect(deploymentOf(join(nested, "src/index.ts"))).toMatchObject({ root: nested, vercel: false, wrangler: true });
     expect(deploymentOf(join(dir, "app", "src/x.ts"))).toMatchObject({ root: join(dir, "app"), vercel: true, wrangler: false });
   });
+
+  it("reads Nitro/Nuxt from a dependency or a config file, and Workers from a dependency", () => {
+    const cases: Array<[string, Record<string, string>, { nitro: boolean; wrangler: boolean }]> = [
+      ["nuxt-dep", { "package.json": JSON.stringify({ dependencies: { nuxt: "^3.0.0" } }) }, { nitro: true, wrangler: false }],
+      ["nitro-config", { "package.json": "{}", "nitro.config.ts": "export default {};" }, { nitro: true, wrangler: false }],
+      ["workers-types", { "package.json": JSON.stringify({ devDependencies: { "@cloudflare/workers-types": "^4.0.0" } }) }, { nitro: false, wrangler: true }],
+      ["plain", { "package.json": JSON.stringify({ dependencies: { hono: "^4.0.0" } }) }, { nitro: false, wrangler: false }],
+    ];
+    for (const [name, files, expected] of cases) {
+      const project = join(dir, "signals", name);
+      mkdirSync(project, { recursive: true });
+      for (const [file, text] of Object.entries(files)) writeFileSync(join(project, file), text);
+      expect(deploymentOf(join(project, "index.ts")), name).toMatchObject(expected);
+    }
+  });
 });

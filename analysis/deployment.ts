@@ -13,18 +13,28 @@ export interface DeploymentSignals {
   readonly netlify: boolean;
   /** `open-next.config.ts` / `.js` (OpenNext: Next.js on AWS Lambda or Cloudflare). */
   readonly openNext: boolean;
-  /** `wrangler.toml` / `wrangler.json` / `wrangler.jsonc` (Cloudflare Workers). */
+  /**
+   * Cloudflare Workers: `wrangler.toml` / `wrangler.json` / `wrangler.jsonc`, or `wrangler` or
+   * `@cloudflare/workers-types` among the package.json's dependencies.
+   */
   readonly wrangler: boolean;
   /**
    * Google Cloud Functions: `@google-cloud/functions-framework` among the package.json's dependencies
    * (any kind), or a `.gcloudignore` (written by `gcloud functions deploy`) beside it.
    */
   readonly gcpFunctions: boolean;
+  /**
+   * Nitro or Nuxt builds the server: `nuxt`, `nitropack` or `nitro` among the dependencies, or a
+   * `nitro.config.*` / `nuxt.config.*` beside the package.json. Its `api/` and `routes/` files are
+   * Nitro's event handlers (bundled by Nitro for whatever host), never Vercel functions.
+   */
+  readonly nitro: boolean;
   /** The package.json's `main`, when it is a string (the module a Cloud Function deploys from). */
   readonly main?: string;
 }
 
 const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "gcpFunctions" | "main">, readonly string[]>> = {
+  nitro: ["nitro.config.ts", "nitro.config.js", "nitro.config.mjs", "nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs"],
   vercel: ["vercel.json", ".vercel/project.json"],
   netlify: ["netlify.toml"],
   openNext: ["open-next.config.ts", "open-next.config.js", "open-next.config.mjs"],
@@ -32,8 +42,10 @@ const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "g
 };
 
 const byDirectory = new Map<string, DeploymentSignals>();
-const NO_SIGNALS: DeploymentSignals = Object.freeze({ root: undefined, vercel: false, netlify: false, openNext: false, wrangler: false, gcpFunctions: false });
+const NO_SIGNALS: DeploymentSignals = Object.freeze({ root: undefined, vercel: false, netlify: false, openNext: false, wrangler: false, gcpFunctions: false, nitro: false });
 const GCP_FUNCTIONS_FRAMEWORK = "@google-cloud/functions-framework";
+const WORKERS_PACKAGES = ["wrangler", "@cloudflare/workers-types"];
+const NITRO_PACKAGES = ["nuxt", "nitropack", "nitro"];
 
 /**
  * The deployment signals of the project that holds `filename` (relative names resolve against the
@@ -77,8 +89,9 @@ function rootSignals(root: string): DeploymentSignals {
     vercel: has(SIGNAL_FILES.vercel),
     netlify: has(SIGNAL_FILES.netlify),
     openNext: has(SIGNAL_FILES.openNext),
-    wrangler: has(SIGNAL_FILES.wrangler),
+    wrangler: has(SIGNAL_FILES.wrangler) || WORKERS_PACKAGES.some((name) => manifest.dependencies.has(name)),
     gcpFunctions: manifest.dependencies.has(GCP_FUNCTIONS_FRAMEWORK) || has([".gcloudignore"]),
+    nitro: has(SIGNAL_FILES.nitro) || NITRO_PACKAGES.some((name) => manifest.dependencies.has(name)),
     ...(manifest.main !== undefined ? { main: manifest.main } : {}),
   };
 }

@@ -30,11 +30,12 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
-import { isFunctionNode, memberName, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
+import { enclosingFunction, findVariable, isFunctionNode, memberName, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
 import { importedOtelUseIn, isFlushByName, mayImportOtelPipeline, otelSetupOf, profileFlushTestOf, type FlushTest, type OtelSetup } from "./flush-calls.js";
 import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
+import type { ResponseCallEnd } from "./knowledge/types.js";
 import { FLUSH_STATICS_1X, honeyhive1xProfile } from "./knowledge/sdks/honeyhive-1x.js";
 import { PREFERRED_FLUSH } from "./knowledge/sdks/honeyhive.js";
 import { nodesOfTypesWithin } from "./nodes.js";
@@ -92,6 +93,12 @@ export interface LambdaFlush {
    * awaiting them would flush every path: the smallest fix.
    */
   readonly flushedIfAwaited: boolean;
+  /**
+   * On a platform whose HTTP invocation ends when the response is sent (its `responseCall`): the calls
+   * that send it (each must come after an awaited flush: a `finally` runs too late), "unseen" when the
+   * response object leaves the handler; undefined when the handler ends by returning.
+   */
+  readonly responseSends: readonly TSESTree.CallExpression[] | "unseen" | undefined;
 }
 
 /**
@@ -233,6 +240,8 @@ class MustFlush {
     /** Flush calls to count as awaited (to ask "would awaiting them be enough?"). */
     private readonly assumeAwaited: ReadonlySet<TSESTree.Node> = new Set(),
     private readonly isFlush: FlushTest = BY_NAME,
+    /** Statements that send the response (`responseSends`): each is an exit that a flushing `finally` does not cover. */
+    private readonly sendStatements: ReadonlySet<TSESTree.Node> = new Set(),
   ) {}
 
   /** A `return` (or the implicit end) that is reached without a flush. */
@@ -256,6 +265,7 @@ class MustFlush {
   }
 
   statement(node: TSESTree.Node, state: FlushState): FlushState {
+    if (state === false && this.sendStatements.has(node)) this.unflushedExit = true;
     switch (node.type) {
       case "BlockStatement":
       case "StaticBlock":
@@ -430,11 +440,19 @@ export function flushesOnEveryPath(
   fn: FunctionNode,
   assumeAwaited: ReadonlySet<TSESTree.Node> = new Set(),
   isFlush: FlushTest = BY_NAME,
+  sends: readonly TSESTree.CallExpression[] = [],
 ): boolean {
-  const analysis = new MustFlush(assumeAwaited, isFlush);
+  const analysis = new MustFlush(assumeAwaited, isFlush, new Set(sends.map(enclosingStatementOf)));
   if (fn.body.type !== "BlockStatement") return isFlushPromise(fn.body, isFlush) || analysis.expression(fn.body, false) === true;
   const end = analysis.statement(fn.body, false);
   return !analysis.unflushedExit && end !== false;
+}
+
+/** The statement a call runs in (for a send: the flush must come before it). */
+function enclosingStatementOf(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && !/Statement$|^VariableDeclaration$/.test(current.type)) current = current.parent;
+  return current;
 }
 
 /** A `try { … } finally { … }` whose finally awaits a flush on every path through it. */
@@ -662,6 +680,11 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     const checkable = fn.async && !handler.callbackStyle;
     const body = fn.body.type === "BlockStatement" ? fn.body.body : [];
     const setup = via?.setup ?? 0;
+    const responseCall = handler.platform.responseCall;
+    const answersThroughRes = responseCall !== undefined && (!responseCall.exportNames || responseCall.exportNames.includes(handler.exportName));
+    const sendsSeen = answersThroughRes ? responseSends(input, fn, responseCall) : undefined;
+    // A handler whose sends cannot all be seen keeps the return-based check (report only when sure).
+    const sends = Array.isArray(sendsSeen) ? sendsSeen : [];
     const result: LambdaFlush = {
       handler,
       traces: via !== undefined,
@@ -671,14 +694,15 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
       tracer: use?.tracer,
       tracerText: via?.receiver,
       statementsBeforeTry: setup,
-      flushedOnEveryPath: checkable ? flushesOnEveryPath(fn, new Set(), isFlush) : calls.any,
+      flushedOnEveryPath: checkable ? flushesOnEveryPath(fn, new Set(), isFlush, sends) : calls.any,
       wrappedInTryFinally: body.length === setup + 1 && isTryFinallyFlush(body[setup], isFlush),
       unawaitedFlushes: calls.unawaited,
       flushedIfAwaited:
         checkable &&
         calls.unawaited.length > 0 &&
         calls.unawaited.every(isFlushStatement) &&
-        flushesOnEveryPath(fn, new Set(calls.unawaited), isFlush),
+        flushesOnEveryPath(fn, new Set(calls.unawaited), isFlush, sends),
+      responseSends: sendsSeen,
     };
     flushes.set(handler, result);
     return result;
@@ -788,4 +812,46 @@ function importedOtelFlush(input: AnalysisInput, fn: FunctionNode): FlushVia | u
   if (!imported) return undefined;
   const via = otelFlush(imported.receiver);
   return imported.addImport ? { ...via, flushImport: imported.addImport } : via;
+}
+
+/**
+ * The calls by which `fn` sends its response through the parameter `end` names (`res.json(…)`,
+ * `res.status(400).send(…)`); undefined when it sends none that way (it ends by returning), "unseen"
+ * when the response object leaves the handler (passed to a function, returned, aliased, used in a
+ * nested function) so a send may happen where no flush can be written before it.
+ */
+export function responseSends(input: AnalysisInput, fn: FunctionNode, end: ResponseCallEnd): readonly TSESTree.CallExpression[] | "unseen" | undefined {
+  const parameter = fn.params[end.parameterIndex];
+  if (parameter?.type !== "Identifier") return undefined;
+  const variable = findVariable(input.scopeManager, fn.body, parameter.name);
+  if (!variable || !variable.defs.some((def) => def.name === parameter)) return undefined;
+  const sends: TSESTree.CallExpression[] = [];
+  let unseen = false;
+  for (const reference of variable.references) {
+    let node: TSESTree.Node = reference.identifier;
+    if (node === parameter) continue;
+    let sent = false;
+    // Walk `res.status(400).set(h, v).send(body)` up to the sending call.
+    for (;;) {
+      const member: TSESTree.Node | undefined = node.parent;
+      if (member?.type !== "MemberExpression" || member.object !== node) break;
+      const name = memberName(member);
+      const call: TSESTree.Node | undefined = member.parent;
+      if (call?.type !== "CallExpression" || call.callee !== member || name === undefined) break; // `res.locals`, `res.headersSent`
+      if (end.methods.includes(name)) {
+        sends.push(call);
+        sent = true;
+        break;
+      }
+      if (!end.chainable.includes(name)) break; // `res.setHeader(…)`: does not send
+      node = call;
+    }
+    // Anything but a member of `res` (`helper(req, res)`, `stream.pipe(res)`, `return res`, `const r = res`) may send elsewhere.
+    const member = reference.identifier.parent;
+    if (!sent && !(member?.type === "MemberExpression" && member.object === reference.identifier)) unseen = true;
+  }
+  // A send inside a nested function (`promise.then(() => res.json(x))`) cannot be preceded by an awaited flush of the handler.
+  if (sends.some((send) => enclosingFunction(send) !== fn)) unseen = true;
+  if (unseen) return "unseen";
+  return sends.length > 0 ? sends : undefined;
 }

@@ -12,13 +12,13 @@
 // regular expression test of the file name.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { projectRelativePath } from "./deployment.js";
+import { deploymentOf, projectRelativePath } from "./deployment.js";
 import { enclosingFunction, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
 import { originName, unwrap, type Bindings, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import type { HoneyhiveSettings } from "./settings.js";
-import { CALL_TYPES, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
+import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
@@ -259,6 +259,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       if (text !== undefined && input.text.includes(text)) this.runHook(descriptor);
     }
     this.collectTypedHandlers();
+    this.collectTypedResolverMaps();
     for (const descriptor of knowledge.withAlwaysHooks) this.runHook(descriptor);
     // Source order, whatever order the registrations were found in (`a.get(f).post(g)` visits `post` first).
     this.requestHandlers.sort((a, b) => a.function.range[0] - b.function.range[0]);
@@ -555,8 +556,15 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     }
   }
 
+  private readonly chosenPlatforms = new Map<FrameworkDescriptor, PlatformDescriptor | undefined>();
+
   private ownerOf(descriptor: FrameworkDescriptor): Owner {
-    return descriptor.platform ? { descriptor, platform: descriptor.platform } : { descriptor };
+    let platform = descriptor.platform;
+    if (typeof platform === "function") {
+      if (!this.chosenPlatforms.has(descriptor)) this.chosenPlatforms.set(descriptor, platform(this.api));
+      platform = this.chosenPlatforms.get(descriptor);
+    }
+    return platform ? { descriptor, platform } : { descriptor };
   }
 
   /** The functions a registering call's arguments hold, per the descriptor's registration. */
@@ -629,21 +637,24 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     }
     const map = bindings.objectOf(target);
     if (!map) return [];
+    return map.properties.flatMap((typeProperty) => (typeProperty.type === "Property" ? this.fieldResolverFunctions(typeProperty.value) : []));
+  }
+
+  /** One type's field resolvers: `{ field: fn, other() {}, s: { subscribe, resolve } }`. */
+  private fieldResolverFunctions(value: TSESTree.Node): FunctionNode[] {
+    const { bindings } = this.context;
     const functions: FunctionNode[] = [];
-    for (const typeProperty of map.properties) {
-      const fields = typeProperty.type === "Property" ? bindings.objectOf(typeProperty.value) : undefined;
-      for (const field of fields?.properties ?? []) {
-        if (field.type !== "Property") continue;
-        const direct = bindings.functionsOf(field.value);
-        if (direct.length > 0) {
-          functions.push(...direct);
-          continue;
-        }
-        const resolver = bindings.objectOf(field.value);
-        for (const part of resolver?.properties ?? []) {
-          const key = part.type === "Property" ? staticName(part.key, part.computed) : undefined;
-          if (part.type === "Property" && (key === "resolve" || key === "subscribe")) functions.push(...bindings.functionsOf(part.value));
-        }
+    for (const field of bindings.objectOf(value)?.properties ?? []) {
+      if (field.type !== "Property") continue;
+      const direct = bindings.functionsOf(field.value);
+      if (direct.length > 0) {
+        functions.push(...direct);
+        continue;
+      }
+      const resolver = bindings.objectOf(field.value);
+      for (const part of resolver?.properties ?? []) {
+        const key = part.type === "Property" ? staticName(part.key, part.computed) : undefined;
+        if (part.type === "Property" && (key === "resolve" || key === "subscribe")) functions.push(...bindings.functionsOf(part.value));
       }
     }
     return functions;
@@ -656,6 +667,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       if (!convention.path.test(this.context.path)) continue;
       if (convention.requiresImport && ![...this.context.importedModules].some((module) => convention.requiresImport!.some((required) => module.startsWith(required)))) continue;
       if (convention.projectPath && !this.matchesProjectPath(convention.projectPath)) continue;
+      if (convention.exceptInProjects?.some((flag) => deploymentOf(this.input.filename)[flag])) continue;
       this.routedFile = true;
       const platform = this.conventionPlatform(convention);
       const owner: Owner = platform ? { descriptor, platform } : { descriptor };
@@ -722,6 +734,27 @@ class HandlerAnalysis implements HandlerModel, HookHost {
           this.addRequest([fn], descriptor, type);
           break;
         }
+      }
+    }
+  }
+
+  /** `const resolvers: Resolvers = { Query: { … } }` with a descriptor's `resolverMapTypes`. */
+  private collectTypedResolverMaps(): void {
+    const typed = this.active.descriptors.filter((descriptor) => descriptor.resolverMapTypes);
+    if (typed.length === 0) return;
+    for (const declarator of nodesOfType(this.input.ast, AST_NODE_TYPES.VariableDeclarator)) {
+      const type = declarator.id.typeAnnotation?.typeAnnotation;
+      if (type?.type !== "TSTypeReference" || !declarator.init) continue;
+      const origin = this.context.bindings.originOf(type.typeName);
+      if (origin?.path.length !== 1) continue;
+      const name = origin.path[0];
+      for (const descriptor of typed) {
+        // The type comes from the descriptor's own modules (a `Resolvers` of another library is not codegen's).
+        if (!descriptor.modules.includes(origin.module) && !descriptor.modulePatterns?.some((pattern) => pattern.test(origin.module))) continue;
+        const { map, fields } = descriptor.resolverMapTypes!;
+        // One type's fields are a map of that one type: `{ Query: <fields> }`.
+        const functions = map.test(name) ? this.resolverFunctions(declarator.init) : fields?.test(name) ? this.fieldResolverFunctions(declarator.init) : [];
+        if (functions.length > 0) this.addRequest(functions, descriptor, type);
       }
     }
   }

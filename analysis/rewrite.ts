@@ -125,6 +125,16 @@ export function indentLines(edits: EditList, root: Node, text: string, from: num
 }
 
 /**
+ * Removes `unit` from the start of every line of `[from, to)` that begins with it, except lines inside
+ * template literals (the inverse of `indentLines`).
+ */
+export function dedentLines(edits: EditList, root: Node, text: string, from: number, to: number, unit: string): void {
+  for (const offset of reindentableLineStarts(root, text, from, to)) {
+    if (text.startsWith(unit, offset)) edits.remove([offset, offset + unit.length]);
+  }
+}
+
+/**
  * The text of `[from, to)` with `unit` added before each of its lines but the first (template
  * literals untouched). `root`: a node that holds the whole range (see reindentableLineStarts).
  */

@@ -3,12 +3,17 @@
 // annotations that real projects use, and the look-alikes that must stay quiet. Organised by framework.
 // A case that was missed or falsely reported when it was written says so (`was missed`); the fix is in
 // the framework's descriptor (analysis/knowledge/frameworks/) unless noted.
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { clearDeploymentCache } from "../analysis/deployment.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import sessionRule, { RULE_NAME as SESSION_RULE } from "./no-session-start-in-handler.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
-import { lintWithRule } from "./test-utils/fixture-lint.js";
+import { Linter } from "eslint";
+import { configForRule, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -198,10 +203,7 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     invalid: [reported("restify", `import restify from "restify";\n${TRACER}const server = restify.createServer();\nserver.post("/c", async (req, res) => { ${START} res.send({}); });`)],
   },
   graphql: {
-    valid: [
-      // Known false negative: a resolver map typed with graphql-codegen's `Resolvers` from the project's generated module.
-      { code: `import type { Resolvers } from "./generated/graphql";\n${TRACER}export const resolvers: Resolvers = { Mutation: { chat: async (_p, args) => { ${START} return "ok"; } } };` },
-    ],
+    valid: [],
     invalid: [
       reported("GraphQL resolver", `import { ApolloServer } from "@apollo/server";\n${TRACER}const resolvers = { Mutation: { chat: async (_parent, args) => { ${START} return "ok"; } } };\nconst server = new ApolloServer({ typeDefs, resolvers });`),
       reported("GraphQL resolver", `import { createSchema, createYoga } from "graphql-yoga";\n${TRACER}const yoga = createYoga({ schema: createSchema({ typeDefs, resolvers: { Query: { hello: () => { ${START} return "x"; } } } }) });`),
@@ -233,6 +235,20 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       reported("queue job", `const { Worker } = require("bullmq");\n${TRACER_CJS}const worker = new Worker("q", async (job) => { ${START} }, { concurrency: 5 });`),
       reported("queue job", `import { Consumer } from "sqs-consumer";\n${TRACER}const app = Consumer.create({ queueUrl: "u", handleMessage: async (message) => { ${START} } });\napp.start();`),
       reported("queue job", `import { Kafka } from "kafkajs";\n${TRACER}const kafka = new Kafka({ brokers: [] });\nconst consumer = kafka.consumer({ groupId: "g" });\nawait consumer.run({ eachMessage: async ({ message }) => { ${START} } });`),
+    ],
+  },
+  // Was missed: graphql-codegen's typed resolver maps, the types from the file it generates.
+  "graphql-codegen": {
+    valid: [
+      // A `Resolvers` type of another module is not codegen's.
+      { code: `import type { Resolvers } from "./permissions";\n${TRACER}export const resolvers: Resolvers = { Query: { chat: async () => { ${START} return "ok"; } } };` },
+      // A type named like codegen's on a value that is no map of resolvers.
+      { code: `import type { Resolvers } from "./generated/graphql";\n${TRACER}export const resolvers: Resolvers = merge(base, extra);\n${START}` },
+    ],
+    invalid: [
+      reported("GraphQL resolver", `import type { Resolvers } from "./generated/graphql";\n${TRACER}export const resolvers: Resolvers = { Query: { chat: async (_parent, args) => { ${START} return "ok"; } } };`),
+      reported("GraphQL resolver", `import { Resolvers } from "@/__generated__/resolvers-types";\n${TRACER}const resolvers: Resolvers<Context> = { Mutation: { async send(_parent, { text }, ctx) { ${START} return text; } } };\nexport default resolvers;`),
+      reported("GraphQL resolver", `import type { QueryResolvers } from "../../types.generated";\n${TRACER}export const Query: QueryResolvers = { chat: { resolve: async () => { ${START} return "ok"; } } };`),
     ],
   },
 };
@@ -286,7 +302,16 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     // Was missed: an export typed with the framework's HttpFunction, deployed by `--entry-point`.
     { title: "export typed HttpFunction", code: `import type { HttpFunction } from "@google-cloud/functions-framework";\n${TRACER}export const chat: HttpFunction = async (req, res) => { ${CREATE} res.send("ok"); };`, reported: { platform: "Google Cloud Functions", name: "chat" } },
     { title: "export typed ff.HttpFunction (namespace)", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}export const chat: ff.HttpFunction = async (req, res) => { ${CREATE} res.send("ok"); };`, reported: { platform: "Google Cloud Functions", name: "chat" } },
-    { title: "satisfies HttpFunction, flushed in finally", code: `import type { HttpFunction } from "@google-cloud/functions-framework";\n${TRACER}export const chat = (async (req, res) => { try { ${CREATE} res.send("ok"); } finally { await tracer.forceFlush(); } }) satisfies HttpFunction;` },
+    // Was accepted: the invocation ends with `res.send()` (the CPU is throttled then), so a flush in the `finally` runs after it.
+    { title: "satisfies HttpFunction, flushed in finally after res.send()", code: `import type { HttpFunction } from "@google-cloud/functions-framework";\n${TRACER}export const chat = (async (req, res) => { try { ${CREATE} res.send("ok"); } finally { await tracer.forceFlush(); } }) satisfies HttpFunction;`, reported: { platform: "Google Cloud Functions", name: "chat" } },
+    { title: "flushed in finally after an early res.status(400).send(), before the other send", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}ff.http("chat", async (req, res) => { try { ${CREATE} if (!req.body) { res.status(400).send("no body"); return; } await tracer.forceFlush(); res.send("ok"); } finally { await tracer.forceFlush(); } });`, reported: { platform: "Google Cloud Functions", name: "chat" } },
+    { title: "a flush after the response", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}ff.http("chat", async (req, res) => { ${CREATE} res.json({ ok: true }); await tracer.forceFlush(); });`, reported: { platform: "Google Cloud Functions", name: "chat" } },
+    { title: "a catch that answers without the flush its try has", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}ff.http("chat", async (req, res) => { try { ${CREATE} await tracer.forceFlush(); res.send("ok"); } catch (error) { res.status(500).send("failed"); } });`, reported: { platform: "Google Cloud Functions", name: "chat" } },
+    { title: "flushed before each send, a finally flush besides", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}ff.http("chat", async (req, res) => { try { ${CREATE} if (!req.body) { await tracer.forceFlush(); return res.status(400).send("no body"); } await tracer.forceFlush(); res.send("ok"); } finally { await tracer.forceFlush(); } });` },
+    { title: "flushed before a send in each branch of a switch", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}ff.http("chat", async (req, res) => { ${CREATE} await tracer.forceFlush(); switch (req.method) { case "GET": res.send("ok"); break; default: res.sendStatus(405); } });` },
+    // The response leaves the handler (a helper may send it): the finally is trusted, report only when sure.
+    { title: "res handed to a helper, flushed in finally", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}ff.http("chat", async (req, res) => { try { ${CREATE} await reply(req, res); } finally { await tracer.forceFlush(); } });` },
+    { title: "a CloudEvent function ends with its promise: finally is in time", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}ff.cloudEvent("ingest", async (event) => { try { ${CREATE} await ingest(event.data); } finally { await tracer.forceFlush(); } });` },
     { title: "a helper taking the framework's Request is not a function", code: `import type { Request } from "@google-cloud/functions-framework";\n${TRACER}export async function format(req: Request, body: string) { ${CREATE} return body; }` },
   ],
   "cloud functions for firebase": [
@@ -295,6 +320,9 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "a Firestore trigger through require()", code: `const { onDocumentCreated } = require("firebase-functions/v2/firestore");\n${TRACER_CJS}exports.onMessage = onDocumentCreated("messages/{id}", async (event) => { ${CREATE} });`, reported: { platform: "Google Cloud Functions", name: "onMessage" } },
     { title: "https.onCall of the v2 root module", code: `import { https } from "firebase-functions/v2";\n${TRACER}export const chat = https.onCall(async (request) => { ${CREATE} return { ok: true }; });`, reported: { platform: "Google Cloud Functions", name: "chat" } },
     { title: "onSchedule, flushed in finally", code: `import { onSchedule } from "firebase-functions/v2/scheduler";\n${TRACER}export const nightly = onSchedule("every day 00:00", async () => { try { ${CREATE} } finally { await tracer.forceFlush(); } });` },
+    { title: "onRequest, flushed in finally after res.json()", code: `import { onRequest } from "firebase-functions/v2/https";\n${TRACER}export const chat = onRequest(async (req, res) => { try { ${CREATE} res.json({ ok: true }); } finally { await tracer.forceFlush(); } });`, reported: { platform: "Google Cloud Functions", name: "chat" } },
+    { title: "onRequest, flushed before res.json()", code: `import { onRequest } from "firebase-functions/v2/https";\n${TRACER}export const chat = onRequest(async (req, res) => { ${CREATE} await tracer.forceFlush(); res.json({ ok: true }); });` },
+    { title: "onCall returns its result: finally is in time", code: `import { onCall } from "firebase-functions/v2/https";\n${TRACER}export const chat = onCall(async (request) => { try { ${CREATE} return { ok: true }; } finally { await tracer.forceFlush(); } });` },
     { title: "a function of another library named onRequest", code: `import { onRequest } from "./hooks";\n${TRACER}export const chat = onRequest(async (req, res) => { ${CREATE} res.send("ok"); });` },
   ],
   "azure functions": [
@@ -311,6 +339,14 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
   ],
   vercel: [
     { title: "api/ default export", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { ${CREATE} res.json({}); }`, reported: { platform: "Vercel Functions", name: "default" } },
+    // Was accepted: a legacy `(req, res)` handler ends with its response, the `finally` runs after it.
+    { title: "api/ default export (req, res), flushed in finally after res.json()", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { try { ${CREATE} res.status(200).json({}); } finally { await tracer.forceFlush(); } }`, reported: { platform: "Vercel Functions", name: "default" } },
+    { title: "api/ default export (req, res), waitUntil(flush) after res.send()", filename: "api/chat.js", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export default async (req, res) => { ${CREATE} res.send("ok"); waitUntil(tracer.forceFlush()); };`, reported: { platform: "Vercel Functions", name: "default" } },
+    { title: "api/ default export (req, res), waitUntil(flush) before res.send()", filename: "api/chat.js", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export default async (req, res) => { ${CREATE} waitUntil(tracer.forceFlush()); res.send("ok"); };` },
+    { title: "api/ default export (req, res), flushed before res.json()", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { ${CREATE} await tracer.forceFlush(); res.status(200).json({}); }` },
+    // A web handler returns its Response: the `finally` runs before it is sent.
+    { title: "api/ POST(request) web handler, flushed in finally", filename: "api/chat.ts", code: `${TRACER}export async function POST(request: Request) { try { ${CREATE} return Response.json({}); } finally { await tracer.forceFlush(); } }` },
+    { title: "api/ default export (request, context) web handler, context.waitUntil in finally", filename: "api/chat.ts", code: `${TRACER}export default async function handler(request: Request, context: { waitUntil(p: Promise<unknown>): void }) { try { ${CREATE} return new Response("ok"); } finally { context.waitUntil(tracer.forceFlush()); } }` },
     { title: "waitUntil(flush) from @vercel/functions", filename: "api/chat.ts", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export async function POST(request: Request) { ${CREATE} waitUntil(tracer.forceFlush()); return Response.json({}); }` },
   ],
   "cloudflare workers": [
@@ -321,9 +357,20 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "class extends WorkerEntrypoint, this.ctx.waitUntil(flush)", code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint<Env> { async fetch(request: Request) { ${CREATE} this.ctx.waitUntil(tracer.forceFlush()); return new Response("ok"); } }` },
     { title: "a class that extends something else", code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class Api extends Base { async fetch(request: Request) { ${CREATE} return new Response("ok"); } }` },
   ],
+  // Was missed: a Hono app exported as the Worker; its routes end with their response.
+  "hono on cloudflare workers": [
+    { title: "export default app in a file that imports cloudflare:workers", code: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({ model: env.MODEL }); });\nexport default app;`, reported: { platform: "Cloudflare Workers", name: "/chat" } },
+    { title: "c.executionCtx.waitUntil(flush)", code: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} c.executionCtx.waitUntil(tracer.forceFlush()); return c.json({}); });\nexport default app;` },
+    { title: "a middleware that flushes covers the routes", code: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.use(async (c, next) => { await next(); c.executionCtx.waitUntil(tracer.forceFlush()); });\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport default app;` },
+    { title: "a Hono app on Node (no Workers signal) is a server", code: `import { Hono } from "hono";\nimport { serve } from "@hono/node-server";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nserve(app);` },
+    { title: "a Workers file whose default export is not the Hono app", code: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport default { fetch: (request: Request) => app.fetch(request) };` },
+  ],
   "next.js": [
     { title: "a route with maxDuration (serverless)", filename: "app/api/chat/route.ts", code: `${TRACER}export const maxDuration = 30;\nexport async function POST(req: Request) { ${CREATE} return Response.json({}); }`, reported: { platform: "Next.js serverless function", name: "POST" } },
     { title: "after(() => flush)", filename: "app/api/chat/route.ts", code: `import { after } from "next/server";\n${TRACER}export const maxDuration = 30;\nexport async function POST(req: Request) { ${CREATE} after(() => tracer.forceFlush()); return Response.json({}); }` },
+    { title: "pages/api (req, res) with maxDuration, flushed in finally after res.json()", filename: "pages/api/chat.ts", code: `import type { NextApiRequest, NextApiResponse } from "next";\n${TRACER}export const maxDuration = 30;\nexport default async function handler(req: NextApiRequest, res: NextApiResponse) { try { ${CREATE} res.status(200).json({}); } finally { await tracer.forceFlush(); } }`, reported: { platform: "Next.js serverless function", name: "default" } },
+    { title: "pages/api (req, res) with maxDuration, flushed before res.json()", filename: "pages/api/chat.ts", code: `import type { NextApiRequest, NextApiResponse } from "next";\n${TRACER}export const maxDuration = 30;\nexport default async function handler(req: NextApiRequest, res: NextApiResponse) { ${CREATE} await tracer.forceFlush(); res.status(200).json({}); }` },
+    { title: "a route handler's context is no response", filename: "app/api/chat/route.ts", code: `${TRACER}export const maxDuration = 30;\nexport async function POST(req: Request, context: { params: Promise<{ id: string }> }) { try { ${CREATE} return Response.json(await load(context)); } finally { await tracer.forceFlush(); } }` },
     { title: "a route without a serverless signal", filename: "app/api/chat/route.ts", code: `${TRACER}export async function POST(req: Request) { ${CREATE} return Response.json({}); }` },
   ],
 };
@@ -381,6 +428,68 @@ describe("require-force-flush-in-lambda on the platforms' own shapes", () => {
       }
     });
   }
+});
+
+/**
+ * Projects on disk for the cases that the files beside the nearest package.json decide: `file(name,
+ * files, path)` writes a project folder and returns the path of `path` in it; `flushReports` lints
+ * with ESLint's cwd at the temporary folder (ESLint lints only files under its cwd).
+ */
+function projectsOnDisk(prefix: string) {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+    clearDeploymentCache();
+  });
+  return {
+    file(name: string, files: Record<string, string>, path: string): string {
+      const directory = join(root, name);
+      mkdirSync(join(directory, path, ".."), { recursive: true });
+      for (const [file, text] of Object.entries(files)) writeFileSync(join(directory, file), text);
+      return join(directory, path);
+    },
+    flushReports: (code: string, filename: string) =>
+      new Linter({ configType: "flat", cwd: root }).verify(code, configForRule(FLUSH_RULE, flushRule), { filename }).filter((message) => message.ruleId !== null),
+  };
+}
+
+describe("require-force-flush-in-lambda: a Hono app in a Workers project (the project's files decide)", () => {
+  const projects = projectsOnDisk("hh-hono-workers-");
+  const project = (name: string, files: Record<string, string>) => projects.file(name, files, "src/index.ts");
+  const flushReports = projects.flushReports;
+  const APP = `import { Hono } from "hono";\n${TRACER}const app = new Hono<{ Bindings: Env }>();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport default app;`;
+
+  it("reports a route when wrangler.toml is beside package.json", () => {
+    const messages = flushReports(APP, project("wrangler", { "package.json": "{}", "wrangler.toml": 'name = "chat"\n' }));
+    expect(messages.map((message) => message.message)).toEqual([expect.stringContaining("Cloudflare Workers handler `/chat`")]);
+  });
+  it("reports a route when the project depends on @cloudflare/workers-types", () => {
+    const messages = flushReports(APP, project("types", { "package.json": JSON.stringify({ devDependencies: { "@cloudflare/workers-types": "^4.0.0" } }) }));
+    expect(messages).toHaveLength(1);
+  });
+  it("accepts the same app in a project without a Workers signal (Bun, Deno, Node)", () => {
+    expect(flushReports(APP, project("plain", { "package.json": JSON.stringify({ dependencies: { hono: "^4.0.0" } }) }))).toEqual([]);
+  });
+});
+
+describe("require-force-flush-in-lambda: a root api/ folder is Vercel's only outside Nitro/Nuxt projects", () => {
+  const projects = projectsOnDisk("hh-api-folder-");
+  const apiFile = (name: string, files: Record<string, string>) => projects.file(name, files, "api/chat.ts");
+  const flushReports = projects.flushReports;
+  const VERCEL = `${TRACER}export default async function handler(request: Request) { ${CREATE} return Response.json({}); }`;
+  // A plain function is an (implicitly converted, deprecated) event handler to Nitro; `defineEventHandler(…)` is claimed by the h3 descriptor first.
+  const NITRO = `import type { H3Event } from "h3";\n${TRACER}export default async function (event: H3Event) { ${CREATE} return { ok: true }; }`;
+
+  it("reports a Vercel function in a plain project", () => {
+    expect(flushReports(VERCEL, apiFile("vercel", { "package.json": "{}", "vercel.json": "{}" })).map((message) => message.message)).toEqual([expect.stringContaining("Vercel Functions handler")]);
+  });
+  // Was falsely reported: Nitro reads a root api/ folder too and bundles it for its host.
+  it("accepts a Nitro event handler in api/ of a project that depends on nitropack", () => {
+    expect(flushReports(NITRO, apiFile("nitro", { "package.json": JSON.stringify({ dependencies: { nitropack: "^2.0.0" } }) }))).toEqual([]);
+  });
+  it("accepts api/ of a Nuxt project (nuxt.config.ts), even with a vercel.json", () => {
+    expect(flushReports(NITRO, apiFile("nuxt", { "package.json": "{}", "nuxt.config.ts": "export default {};", "vercel.json": "{}" }))).toEqual([]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -332,6 +332,25 @@ const FIX_CASES: ReadonlyArray<{
     messageId: "flushBeforeResponse",
     output: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (req.query.dry) {\n    await tracer.forceFlush();\n    res.end();\n    return;\n  }\n  await tracer.forceFlush();\n  res.json(await answer(req.body));\n});\n`,
   },
+  // A flush in a `finally` runs after the response: it moves before each send (issue 13).
+  {
+    name: "Cloud Functions HTTP: a try whose finally only flushes goes, the flush moves before the send",
+    code: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  try {\n    const reply = await answer(req.body);\n    res.json({ reply });\n  } finally {\n    await tracer.forceFlush();\n  }\n});\n`,
+    messageId: "flushBeforeResponse",
+    output: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  const reply = await answer(req.body);\n  await tracer.forceFlush();\n  res.json({ reply });\n});\n`,
+  },
+  {
+    name: "Cloud Functions HTTP: try/catch/finally keeps the catch, the finally that only flushed goes",
+    code: `${GCF}functions.http("chat", async (req, res) => {\n  try {\n    tracer.createSession();\n    const reply = await answer(req.body);\n    res.json({ reply });\n  } catch (error) {\n    res.status(500).send(String(error));\n  } finally {\n    await tracer.forceFlush();\n  }\n});\n`,
+    messageId: "flushBeforeResponse",
+    output: `${GCF}functions.http("chat", async (req, res) => {\n  try {\n    tracer.createSession();\n    const reply = await answer(req.body);\n    await tracer.forceFlush();\n    res.json({ reply });\n  } catch (error) {\n    await tracer.forceFlush();\n    res.status(500).send(String(error));\n  }\n});\n`,
+  },
+  {
+    name: "Cloud Functions HTTP: a finally that does more keeps the rest",
+    code: `${GCF}functions.http("chat", async (req, res) => {\n  const lease = await acquire();\n  try {\n    tracer.createSession();\n    res.json(answerFrom(lease));\n  } finally {\n    await tracer.forceFlush();\n    lease.release();\n  }\n});\n`,
+    messageId: "flushBeforeResponse",
+    output: `${GCF}functions.http("chat", async (req, res) => {\n  const lease = await acquire();\n  try {\n    tracer.createSession();\n    await tracer.forceFlush();\n    res.json(answerFrom(lease));\n  } finally {\n    lease.release();\n  }\n});\n`,
+  },
   {
     name: "Cloud Functions CloudEvent: ends with its promise, try/finally",
     code: `${GCF}functions.cloudEvent("ingest", async (event) => {\n  tracer.createSession();\n  await ingest(event.data);\n});\n`,
@@ -349,6 +368,12 @@ const FIX_CASES: ReadonlyArray<{
     code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint {\n  async queue(batch) {\n    tracer.createSession();\n    await handle(batch);\n  }\n}\n`,
     messageId: "waitUntilFlush",
     output: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint {\n  async queue(batch) {\n    try {\n      tracer.createSession();\n      await handle(batch);\n    } finally {\n      this.ctx.waitUntil(tracer.forceFlush());\n    }\n  }\n}\n`,
+  },
+  {
+    name: "Hono on Workers: c.executionCtx.waitUntil in the finally",
+    code: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => {\n  tracer.createSession();\n  return c.json(await answer(await c.req.json(), env));\n});\nexport default app;\n`,
+    messageId: "waitUntilFlush",
+    output: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => {\n  try {\n    tracer.createSession();\n    return await c.json(await answer(await c.req.json(), env));\n  } finally {\n    c.executionCtx.waitUntil(tracer.forceFlush());\n  }\n});\nexport default app;\n`,
   },
   {
     name: "Cloudflare module worker without a ctx parameter: the object's this is not the execution context, an awaited flush",

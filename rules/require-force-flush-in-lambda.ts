@@ -43,6 +43,8 @@ interface TrackedPath {
   readonly flush: LambdaFlush | undefined;
   readonly current: Set<CodePathSegment>;
   readonly flushed: Set<string>;
+  /** At each send of the response (`LambdaFlush.responseSends`): its segments, and whether a flush ran in each before it. */
+  readonly sends: Array<{ readonly segment: CodePathSegment; readonly flushedBefore: boolean }>;
 }
 
 export default createRule<[], MessageIds>({
@@ -103,7 +105,7 @@ export default createRule<[], MessageIds>({
 
     const listeners = {
       onCodePathStart(_codePath: CodePath, node: TSESTree.Node) {
-        stack.push({ node, flush: flushByFunction.get(node), current: new Set(), flushed: new Set() });
+        stack.push({ node, flush: flushByFunction.get(node), current: new Set(), flushed: new Set(), sends: [] });
       },
       onCodePathSegmentStart(segment: CodePathSegment) {
         top()?.current.add(segment);
@@ -122,6 +124,13 @@ export default createRule<[], MessageIds>({
         const path = top();
         if (!path?.flush || !isAwaitedFlush(node, isFlush)) return;
         for (const segment of path.current) path.flushed.add(segment.id);
+      },
+      // `res.json(body)` on a platform that ends the invocation with the response: a flush must come before it.
+      CallExpression(node: TSESTree.CallExpression) {
+        const path = top();
+        const sends = path?.flush?.responseSends;
+        if (!path || !Array.isArray(sends) || !sends.includes(node)) return;
+        for (const segment of path.current) path.sends.push({ segment, flushedBefore: path.flushed.has(segment.id) });
       },
       // `waitUntil(tracer.forceFlush())`, `after(() => tracer.forceFlush())`: the platform finishes it after the response.
       "CallExpression:exit"(node: TSESTree.CallExpression) {
@@ -148,7 +157,7 @@ export default createRule<[], MessageIds>({
         }
         // `async () => tracer.startActiveSpan("h", async () => { …flush… })`: the value is the flush promise.
         if (fn.body.type !== "BlockStatement" && isReturnedFlush(fn.body, isFlush)) return;
-        if (!everyReturnFlushed(codePath, path.flushed)) report(flush, "missingFlush");
+        if (!everyExitFlushed(codePath, path.flushed, path.sends)) report(flush, "missingFlush");
       },
     };
     // typescript-eslint's RuleListener has no code-path handler types (typescript-eslint#6993).
@@ -156,8 +165,12 @@ export default createRule<[], MessageIds>({
   },
 });
 
-/** Greatest fixpoint: a segment is flushed when it runs a flush or all its predecessors are flushed. */
-function everyReturnFlushed(codePath: CodePath, flushedSegments: ReadonlySet<string>): boolean {
+/**
+ * Greatest fixpoint: a segment is flushed when it runs a flush or all its predecessors are flushed.
+ * Every returned segment must be flushed, and every send of the response must be reached through
+ * flushed predecessors or follow a flush in its own segment.
+ */
+function everyExitFlushed(codePath: CodePath, flushedSegments: ReadonlySet<string>, sends: TrackedPath["sends"]): boolean {
   const segments: CodePathSegment[] = [];
   const seen = new Set<string>();
   const pending = [codePath.initialSegment];
@@ -182,5 +195,10 @@ function everyReturnFlushed(codePath: CodePath, flushedSegments: ReadonlySet<str
       }
     }
   }
-  return codePath.returnedSegments.every((segment) => !segment.reachable || flushed.get(segment.id) !== false);
+  const entersFlushed = (segment: CodePathSegment): boolean =>
+    segment.prevSegments.length > 0 && segment.prevSegments.every((previous) => flushed.get(previous.id) !== false);
+  return (
+    codePath.returnedSegments.every((segment) => !segment.reachable || flushed.get(segment.id) !== false) &&
+    sends.every((send) => !send.segment.reachable || send.flushedBefore || entersFlushed(send.segment))
+  );
 }

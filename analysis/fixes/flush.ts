@@ -20,17 +20,17 @@
 // - a non-async or callback-style handler gets a review marker: the right rewrite depends on code no
 //   fix can see (who calls back, what the returned promise does).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { enclosingFunction, findVariable, indentationAt, memberName, skipTrivia, type FunctionNode } from "../ast.js";
+import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../ast.js";
 import { getAnalysisContext } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { flushCallText, flushTestOf, type FlushTest, type LambdaFlush } from "../flush.js";
 import { otelSetupOf } from "../flush-calls.js";
-import type { BackgroundWork, ResponseCallEnd } from "../knowledge/types.js";
+import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { nodesOfType } from "../nodes.js";
 import { importedModule } from "../project-modules.js";
-import { indentedText, indentLines, removeStatement } from "../rewrite.js";
+import { dedentLines, indentedText, indentLines, removeStatement } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES, type UnflushablePipeline } from "./review-markers.js";
 
@@ -58,8 +58,7 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
     return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNoTracer(flush.profile, pipeline) } };
   }
   const writer = new FlushWriter(input, flush, flushText, edits);
-  const responseCall = flush.handler.platform.responseCall;
-  const sends = responseCall ? responseSends(input, fn, responseCall) : undefined;
+  const sends = flush.responseSends;
   if (sends !== undefined) {
     if (sends === "unseen" || !writer.beforeResponses(sends)) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaFlushBeforeResponse(flushText) } };
     return { kind: "flushBeforeResponse", fix: fixFromEdits(edits), flush: flushText };
@@ -113,6 +112,13 @@ function awaitFlush(edits: EditList, text: string, call: TSESTree.CallExpression
   if (start > 0 && /^[^\S\r\n]*\/\/[^\r\n]*\r?\n$/.test(previous) && FIRE_AND_FORGET.test(previous)) edits.remove([previousStart, start]);
 }
 
+/** A `try` whose `finally` flushes after the response, and what of it goes (see `finallyFlushesAfterResponse`). */
+interface FinallyFlush {
+  readonly statement: TSESTree.TryStatement;
+  readonly flushes: readonly TSESTree.ExpressionStatement[];
+  readonly drop: "flushes" | "finally" | "try";
+}
+
 type FlushForm =
   | { readonly kind: "await" }
   | { readonly kind: "waitUntil"; readonly call: string; readonly binding?: ImportBinding }
@@ -160,7 +166,8 @@ class FlushWriter {
       const parameter = this.fn.params[work.parameterIndex];
       if (parameter?.type !== "Identifier") return undefined;
       if (work.exportNames && !work.exportNames.includes(this.flush.handler.exportName)) return undefined;
-      return { kind: "waitUntil", call: `${parameter.name}.${work.method}` };
+      if (work.frameworks && !work.frameworks.includes(this.flush.handler.framework ?? "")) return undefined;
+      return { kind: "waitUntil", call: `${parameter.name}.${work.property === undefined ? "" : `${work.property}.`}${work.method}` };
     }
     if (work.kind === "this-method") {
       // Only a method of a class has the instance's `this` (an object literal's method has the object's).
@@ -191,6 +198,14 @@ class FlushWriter {
       if (!statement) return false;
       statements.add(statement);
     }
+    const finallies = this.finallyFlushesAfterResponse(isFlush);
+    // Lines of a `try` that is unwrapped move out by one step; so does a flush written among them.
+    const outdent = (node: TSESTree.Node): string => {
+      const indent = indentationAt(text, node.range[0]);
+      const depth = finallies.filter((entry) => entry.drop === "try" && rangeContains(entry.statement.block, node)).length;
+      return depth > 0 && indent.endsWith(this.unit.repeat(depth)) ? indent.slice(0, indent.length - this.unit.length * depth) : indent;
+    };
+    let inserted = false;
     for (const statement of statements) {
       const parent = statement.parent;
       if (parent?.type === "BlockStatement" || parent?.type === "SwitchCase") {
@@ -198,18 +213,71 @@ class FlushWriter {
         const previous = siblings[siblings.indexOf(statement) - 1];
         // Already flushed right before this send.
         if (previous?.type === "ExpressionStatement" && previous.expression.type === "AwaitExpression" && flushCallOf(previous, isFlush)) continue;
-        edits.insertBefore(statement, `${flushLine}${nl}${indentationAt(text, statement.range[0])}`);
+        edits.insertBefore(statement, `${flushLine}${nl}${outdent(statement)}`);
       } else if (parent && isBodyPosition(parent, statement)) {
         edits.insertBefore(statement, `{ ${flushLine} `);
         edits.insertAfter(statement, " }");
       } else {
         return false;
       }
+      inserted = true;
     }
-    if (edits.edits.length === 0) return false;
+    if (!inserted) return false;
     // The fire-and-forget flush after the response would only flush again, too late.
     for (const call of this.flush.unawaitedFlushes) this.removeFlushStatementOf(call);
+    for (const entry of finallies) this.dropFinallyFlushes(entry);
     return true;
+  }
+
+  /**
+   * The handler's `try … finally { await <flush>; }` statements: with a flush before each send, the
+   * one in the `finally` runs after the response and only flushes again. It goes; so does a `finally`
+   * left empty (after a `catch`), or the whole `try` when it has no `catch` (its statements stay,
+   * one step out).
+   */
+  private finallyFlushesAfterResponse(isFlush: FlushTest): FinallyFlush[] {
+    const found: FinallyFlush[] = [];
+    for (const statement of nodesOfType(this.input.ast, AST_NODE_TYPES.TryStatement)) {
+      const finalizer = statement.finalizer;
+      if (!finalizer || enclosingFunction(statement) !== this.fn) continue;
+      const flushes = finalizer.body.filter(
+        (child): child is TSESTree.ExpressionStatement =>
+          child.type === "ExpressionStatement" && child.expression.type === "AwaitExpression" && this.text.slice(...(flushCallOf(child, isFlush)?.range ?? [0, 0])) === this.flushCall,
+      );
+      if (flushes.length === 0) continue;
+      const emptied = flushes.length === finalizer.body.length && !hasComments(this.text, finalizer, flushes);
+      const drop = !emptied ? "flushes" : statement.handler !== null ? "finally" : this.ownsLines(statement) ? "try" : "flushes";
+      found.push({ statement, flushes, drop });
+    }
+    return found;
+  }
+
+  private dropFinallyFlushes({ statement, flushes, drop }: FinallyFlush): void {
+    const { text, edits } = this;
+    if (drop === "flushes") {
+      for (const flush of flushes) this.removeStatementLine(flush);
+    } else if (drop === "finally") {
+      edits.remove([statement.handler!.range[1], statement.range[1]]);
+    } else {
+      const block = statement.block;
+      edits.remove([lineStart(text, statement.range[0]), nextLineStart(text, block.range[0])]);
+      const closeLine = lineStart(text, block.range[1] - 1);
+      dedentLines(edits, block, text, nextLineStart(text, block.range[0]), closeLine, this.unit);
+      edits.remove([closeLine, nextLineStart(text, statement.range[1] - 1)]);
+    }
+  }
+
+  /** `try {` opens its own line and `} finally { … }` closes it: lines can go whole. */
+  private ownsLines(statement: TSESTree.TryStatement): boolean {
+    const { text } = this;
+    const block = statement.block;
+    const alone = (from: number, to: number) => text.slice(from, to).trim() === "";
+    return (
+      alone(lineStart(text, statement.range[0]), statement.range[0]) &&
+      alone(block.range[0] + 1, nextLineStart(text, block.range[0])) &&
+      alone(lineStart(text, block.range[1] - 1), block.range[1] - 1) &&
+      alone(statement.range[1], nextLineStart(text, statement.range[1] - 1))
+    );
   }
 
   /** The statement the finally runs. */
@@ -368,48 +436,6 @@ class FlushWriter {
   }
 }
 
-/**
- * The calls by which `fn` sends its response through the parameter `end` names (`res.json(…)`,
- * `res.status(400).send(…)`); undefined when it sends none that way (it ends by returning), "unseen"
- * when the response object leaves the handler (passed to a function, returned, aliased, used in a
- * nested function) so a send may happen where no flush can be written before it.
- */
-function responseSends(input: AnalysisInput, fn: FunctionNode, end: ResponseCallEnd): readonly TSESTree.CallExpression[] | "unseen" | undefined {
-  const parameter = fn.params[end.parameterIndex];
-  if (parameter?.type !== "Identifier") return undefined;
-  const variable = findVariable(input.scopeManager, fn.body, parameter.name);
-  if (!variable || !variable.defs.some((def) => def.name === parameter)) return undefined;
-  const sends: TSESTree.CallExpression[] = [];
-  let unseen = false;
-  for (const reference of variable.references) {
-    let node: TSESTree.Node = reference.identifier;
-    if (node === parameter) continue;
-    let sent = false;
-    // Walk `res.status(400).set(h, v).send(body)` up to the sending call.
-    for (;;) {
-      const member: TSESTree.Node | undefined = node.parent;
-      if (member?.type !== "MemberExpression" || member.object !== node) break;
-      const name = memberName(member);
-      const call: TSESTree.Node | undefined = member.parent;
-      if (call?.type !== "CallExpression" || call.callee !== member || name === undefined) break; // `res.locals`, `res.headersSent`
-      if (end.methods.includes(name)) {
-        sends.push(call);
-        sent = true;
-        break;
-      }
-      if (!end.chainable.includes(name)) break; // `res.setHeader(…)`: does not send
-      node = call;
-    }
-    // Anything but a member of `res` (`helper(req, res)`, `stream.pipe(res)`, `return res`, `const r = res`) may send elsewhere.
-    const member = reference.identifier.parent;
-    if (!sent && !(member?.type === "MemberExpression" && member.object === reference.identifier)) unseen = true;
-  }
-  // A send inside a nested function (`promise.then(() => res.json(x))`) cannot be preceded by an awaited flush of the handler.
-  if (sends.some((send) => enclosingFunction(send) !== fn)) unseen = true;
-  if (unseen) return "unseen";
-  return sends.length > 0 ? sends : undefined;
-}
-
 /** The statement a send is (`res.json(x);`, `await res.json(x);`, `return res.json(x);`, `return void res.end();`), if it is one. */
 function sendStatementOf(send: TSESTree.CallExpression): TSESTree.Statement | undefined {
   let node: TSESTree.Node = send;
@@ -423,6 +449,15 @@ function sendStatementOf(send: TSESTree.CallExpression): TSESTree.Statement | un
 function isOlderThan(declared: readonly [number, number] | undefined, since: readonly [number, number]): boolean {
   if (declared === undefined) return false;
   return declared[0] < since[0] || (declared[0] === since[0] && declared[1] < since[1]);
+}
+
+/** A comment in the block `node` outside `statements` (a `finally` that explains itself): the block is not empty without them. */
+function hasComments(text: string, node: TSESTree.Node, statements: readonly TSESTree.Node[]): boolean {
+  let rest = text.slice(node.range[0] + 1, node.range[1] - 1);
+  for (const statement of [...statements].reverse()) {
+    rest = rest.slice(0, statement.range[0] - node.range[0] - 1) + rest.slice(statement.range[1] - node.range[0] - 1);
+  }
+  return /\/\/|\/\*/.test(rest);
 }
 
 /** `statement` is the unbraced body of an `if`/`else` or a loop in `parent`. */

@@ -6,7 +6,7 @@ describe("the knowledge registry", () => {
     expect(new Set(FRAMEWORKS.map((descriptor) => descriptor.id)).size).toBe(FRAMEWORKS.length);
     expect(new Set(PLATFORMS.map((platform) => platform.id)).size).toBe(PLATFORMS.length);
     const used = FRAMEWORKS.flatMap((descriptor) => [
-      ...(descriptor.platform ? [descriptor.platform] : []),
+      ...(descriptor.platform && typeof descriptor.platform !== "function" ? [descriptor.platform] : []),
       ...(descriptor.files ?? []).flatMap((file) => (file.platform && typeof file.platform !== "function" ? [file.platform] : [])),
     ]);
     for (const platform of used) expect(PLATFORMS).toContain(platform);

@@ -2,6 +2,7 @@
 // keyed by module specifier, so that the handler engine reads only the descriptors of the modules a
 // file imports (plus the few that are keyed by file path, directive or global name instead).
 import { apolloServer } from "./frameworks/apollo-server.js";
+import { graphqlCodegen } from "./frameworks/graphql-codegen.js";
 import { astro } from "./frameworks/astro.js";
 import { awsLambda } from "./frameworks/aws-lambda.js";
 import { azureFunctions as azureFunctionsFramework } from "./frameworks/azure-functions.js";
@@ -59,6 +60,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   restify,
   trpc,
   apolloServer,
+  graphqlCodegen,
   graphqlYoga,
   mercurius,
   queues,

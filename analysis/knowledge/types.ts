@@ -2,7 +2,11 @@ import type { TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { FunctionNode } from "../ast.js";
 import type { ModuleOrigin } from "../bindings.js";
+import type { DeploymentSignals } from "../deployment.js";
 import type { HoneyhiveSettings } from "../settings.js";
+
+/** A yes/no signal of how the project deploys (`DeploymentSignals`). */
+export type DeploymentFlag = { [K in keyof DeploymentSignals]-?: DeploymentSignals[K] extends boolean ? K : never }[keyof DeploymentSignals];
 
 // The shapes of the knowledge the analysis core reads: descriptors of the world (frameworks, serverless
 // platforms, SDKs), one module each, read by one engine. A new platform is a new descriptor, not a branch.
@@ -26,7 +30,17 @@ export type BackgroundWork =
    * only for handlers exported under these names (Netlify's `(req, context)` default export has
    * `context.waitUntil`; its Lambda-compatible `handler(event, context)` gets Lambda's context, which has none).
    */
-  | { readonly kind: "parameter-method"; readonly parameterIndex: number; readonly method: string; readonly takes: "promise"; readonly exportNames?: readonly string[] }
+  | {
+      readonly kind: "parameter-method";
+      readonly parameterIndex: number;
+      /** A property of the parameter that holds the method: Hono's `c.executionCtx.waitUntil(promise)`. */
+      readonly property?: string;
+      readonly method: string;
+      readonly takes: "promise";
+      readonly exportNames?: readonly string[];
+      /** Only for handlers these frameworks register on the platform (`hono`: a Hono route on Workers). */
+      readonly frameworks?: readonly string[];
+    }
   /**
    * A method of a property of `this`, for a handler that is a method of a class: Cloudflare's
    * `class extends WorkerEntrypoint` has `this.ctx.waitUntil(promise)`.
@@ -48,6 +62,11 @@ export interface ResponseCallEnd {
   readonly methods: readonly string[];
   /** Methods that return the response for chaining before the sending one: `status`, `set`, … */
   readonly chainable: readonly string[];
+  /**
+   * Only for handlers exported under these names: Vercel's and Next.js's `(req, res)` handler is the
+   * default export of its file; their verb exports are web handlers that return a `Response`.
+   */
+  readonly exportNames?: readonly string[];
 }
 
 /** A serverless runtime that stops or freezes the work once the handler has returned (or responded). */
@@ -229,6 +248,11 @@ export interface FileConvention {
    */
   readonly projectPath?: RegExp;
   /**
+   * The convention does not hold in a project with one of these deployment signals
+   * (`analysis/deployment.ts`): a Nitro/Nuxt project's root `api/` is Nitro's, not Vercel's.
+   */
+  readonly exceptInProjects?: readonly DeploymentFlag[];
+  /**
    * Handlers of this file run on this platform (they become invocation handlers); a function decides
    * per file (Next.js routes are serverless only where the project deploys them so).
    */
@@ -332,14 +356,25 @@ export interface FrameworkDescriptor {
   readonly modules: readonly string[];
   /** Module specifiers that also make the engine read it, by pattern: a project module's conventional name (`~/server/api/trpc`). */
   readonly modulePatterns?: readonly RegExp[];
-  /** Handlers registered through this descriptor's API run on this serverless platform (invocation handlers). */
-  readonly platform?: PlatformDescriptor;
+  /**
+   * Handlers registered through this descriptor's API run on this serverless platform (invocation
+   * handlers); a function decides per file (a Hono app runs on Cloudflare Workers only in a Workers
+   * project), asked once per file when the first registration is found.
+   */
+  readonly platform?: PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined);
   readonly objects?: Readonly<Record<string, ObjectKind>>;
   readonly calls?: readonly CallRegistration[];
   readonly plugins?: readonly PluginRegistration[];
   readonly globals?: readonly GlobalRegistration[];
   /** Types that say a function runs per request, on its variable or one of its parameters (`req: Request`). */
   readonly handlerTypes?: readonly ValueSpecifier[];
+  /**
+   * Types that say the object a variable holds is a GraphQL resolver map, whatever module they are
+   * imported from (graphql-codegen writes them into the project: `./generated/graphql`): `map` names
+   * a map of types (`const resolvers: Resolvers = { Query: { … } }`), `fields` one type's map of
+   * field resolvers (`const Query: QueryResolvers = { chat: … }`).
+   */
+  readonly resolverMapTypes?: { readonly map: RegExp; readonly fields?: RegExp };
   readonly files?: readonly FileConvention[];
   /** What is too irregular for data (decorators, directives): a small function, run only when `trigger` holds. */
   readonly hook?: { readonly trigger: HookTrigger; readonly run: (api: HandlerHookApi) => void; readonly signs?: HookSigns };

@@ -1,7 +1,44 @@
-import type { FrameworkDescriptor } from "../types.js";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { memberName } from "../../ast.js";
+import { deploymentOf } from "../../deployment.js";
+import { nodesOfType } from "../../nodes.js";
+import { cloudflareWorkers } from "../platforms/cloudflare-workers.js";
+import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor } from "../types.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 const HONO = ["hono", "hono/quick", "hono/tiny"];
+const HONO_APP = { package: HONO, name: "Hono" };
+
+/** A flush call written anywhere in a middleware's text (`c.executionCtx.waitUntil(tracer.forceFlush())`). */
+const FLUSH_TEXT = /\.(?:forceFlush|flush|flushAsync|shutdown)\s*\(/;
+
+/**
+ * A Hono app is a Cloudflare Worker (each route an invocation that ends with its response, whose
+ * background work goes to `c.executionCtx.waitUntil`) when the file exports it as the Worker
+ * (`export default app`, an app made with `new Hono()`) in a Workers project: the file imports
+ * `cloudflare:workers`, or `deploymentOf(…).wrangler` (a wrangler config, or `wrangler` /
+ * `@cloudflare/workers-types` among the nearest package.json's dependencies). Not when a
+ * middleware of the file (`app.use(…)`) flushes: it covers the routes after it (report only when sure).
+ */
+function workersPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
+  const exported = api.ast.body.find((statement): statement is TSESTree.ExportDefaultDeclaration => statement.type === "ExportDefaultDeclaration");
+  if (!exported || !isHonoApp(api, exported.declaration)) return undefined;
+  const flushingMiddleware = nodesOfType(api.ast, AST_NODE_TYPES.CallExpression).some(
+    (call) => call.callee.type === "MemberExpression" && memberName(call.callee) === "use" && FLUSH_TEXT.test(api.text.slice(...call.range)),
+  );
+  if (flushingMiddleware) return undefined;
+  return api.text.includes("cloudflare:workers") || deploymentOf(api.filename).wrangler ? cloudflareWorkers : undefined;
+}
+
+/** `new Hono()`, inline or through the `const` that holds it. */
+function isHonoApp(api: HandlerHookApi, node: TSESTree.Node): boolean {
+  let value: TSESTree.Node | null | undefined = node;
+  if (value.type === "Identifier") {
+    const definition = api.variableOf(value)?.defs[0];
+    value = definition?.node.type === "VariableDeclarator" ? definition.node.init : undefined;
+  }
+  return value?.type === "NewExpression" && api.matches(value.callee, HONO_APP);
+}
 /** `@hono/zod-openapi`'s `OpenAPIHono`: a Hono app whose `openapi(route, handler)` registers a route too. */
 const OPENAPI_HONO = { package: "@hono/zod-openapi", name: "OpenAPIHono" };
 
@@ -13,12 +50,14 @@ export const hono = {
   objects: {
     app: {
       createdBy: [
-        { value: { package: HONO, name: "Hono" }, new: true },
+        { value: HONO_APP, new: true },
         { value: OPENAPI_HONO, new: true },
       ],
-      types: [{ package: HONO, name: "Hono" }, OPENAPI_HONO],
+      types: [HONO_APP, OPENAPI_HONO],
       methods: {
-        ...methods([...HTTP_VERBS, "use", "on", "onError", "notFound"]),
+        // On Workers the route path names the invocation in messages (`app.post("/chat", …)`).
+        ...methods(HTTP_VERBS, { nameArgument: 0 }),
+        ...methods(["use", "on", "onError", "notFound"]),
         // `openapi(route, handler, hook?)`: the route is a `createRoute()` object, the handler comes second.
         openapi: { arguments: [1] },
       },
@@ -31,6 +70,7 @@ export const hono = {
     },
   },
   calls: [{ callee: { package: "hono/factory", name: "createMiddleware" }, arguments: [0] }],
+  platform: workersPlatform,
   // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven
   // in sdk/lost-session-frameworks.test.ts.
   sessionFlow: {

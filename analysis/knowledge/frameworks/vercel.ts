@@ -14,6 +14,8 @@ export const vercel = {
     {
       path: /(?:^|\/)api\/.+\.(?:[cm]?[jt]s)$/,
       projectPath: /^api\//,
+      // Nitro (and Nuxt) also read a root `api/` folder, and bundle it for any host (https://nitro.build/guide/routing).
+      exceptInProjects: ["nitro"],
       defaultExport: true,
       exports: UPPERCASE_VERBS,
       platform: vercelPlatform,

@@ -4,13 +4,17 @@ import { INVOCATION_INPUT } from "../frameworks/common.js";
 /**
  * Cloudflare Workers cancel outstanding work after the response unless it is passed to
  * `ctx.waitUntil(promise)`: the third parameter of a module worker's handler, `this.ctx` in a
- * `class extends WorkerEntrypoint` (https://developers.cloudflare.com/workers/runtime-apis/context/).
+ * `class extends WorkerEntrypoint` (https://developers.cloudflare.com/workers/runtime-apis/context/),
+ * `c.executionCtx` in a Hono route (`frameworks/hono.ts` decides when a Hono app is the Worker).
  */
 export const cloudflareWorkers = {
   id: "cloudflare-workers",
   name: "Cloudflare Workers",
   freezesAfterReturn: true,
   backgroundWork: [
+    // A Hono route on Workers gets the execution context from its context: `c.executionCtx.waitUntil(…)`
+    // (https://hono.dev/docs/api/context#executionctx).
+    { kind: "parameter-method", parameterIndex: 0, property: "executionCtx", method: "waitUntil", takes: "promise", frameworks: ["hono"] },
     { kind: "parameter-method", parameterIndex: 2, method: "waitUntil", takes: "promise" },
     { kind: "this-method", property: "ctx", method: "waitUntil", takes: "promise" },
   ],

@@ -1,9 +1,12 @@
 import type { PlatformDescriptor } from "../types.js";
+import { NODE_RESPONSE_HELPERS } from "./vercel.js";
 
 /**
  * Next.js route handlers and server actions deployed as serverless functions (Vercel, Netlify,
  * OpenNext): the function may be frozen after the response; `after(fn)` from `next/server` runs `fn`
- * once the response is sent and keeps the function alive for it.
+ * once the response is sent and keeps the function alive for it. A Pages Router API route
+ * (`pages/api/**`, default export `(req, res)`) answers with `res.json(…)`/`res.send(…)`, after which
+ * the function may be frozen (`after` is for the App Router): its flush goes before each send.
  */
 export const nextjsServerless = {
   id: "nextjs-serverless",
@@ -12,4 +15,5 @@ export const nextjsServerless = {
   // Stable since Next.js 15.1 (https://nextjs.org/docs/app/api-reference/functions/after); an older
   // Next.js gets the awaited flush (Vercel's own `waitUntil` is Vercel's alone, and the host is not known here).
   backgroundWork: { kind: "import", module: "next/server", name: "after", takes: "callback", since: { package: "next", version: [15, 1] } },
+  responseCall: NODE_RESPONSE_HELPERS,
 } as const satisfies PlatformDescriptor;
