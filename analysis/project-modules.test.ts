@@ -279,7 +279,7 @@ describe("reading cost and robustness", () => {
     restore = setProjectModules(new ProjectModules());
     // Linted itself, helpers.ts learns from obs.ts that `obs()` is a shared tracer …
     const own = extractModuleFacts(parseAnalysisInput(helpers, join(root, "src/helpers.ts")));
-    expect(own.exports.startChat).toEqual([{ kind: "sessionHelper", tracer: "obs", method: "sessionStart", line: 2 }]);
+    expect(own.exports.startChat).toEqual([{ kind: "sessionHelper", tracer: "obs", method: "sessionStart", line: 2, major: 2 }]);
     // … read for app.ts, it does not read obs.ts: `obs` is a name it cannot tell anything about.
     expect(new ProjectModules().exportOf(join(root, "src/app.ts"), "./helpers", "startChat", readFacts)).toBeUndefined();
   });
