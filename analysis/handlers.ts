@@ -6,7 +6,8 @@
 // platform that freezes after the response (`knowledge/platforms/`) must also flush before it returns.
 //
 // Framework objects are recognized through bindings (`import express from "express"`,
-// `require("fastify")()`, a parameter typed `FastifyInstance`, …), never by variable name, and a
+// `require("fastify")()`, a parameter typed `FastifyInstance`, the parameter of a plugin module's
+// exported function in a project that depends on the framework, …), never by variable name, and a
 // handler may be given inline or declared elsewhere in the file and passed by name. A descriptor
 // whose modules the file does not import costs nothing beyond a set lookup; path conventions cost a
 // regular expression test of the file name.
