@@ -31,9 +31,11 @@ export interface DeploymentSignals {
   readonly nitro: boolean;
   /** The package.json's `main`, when it is a string (the module a Cloud Function deploys from). */
   readonly main?: string;
+  /** Every package the package.json names, of any kind (dependencies, dev, optional, peer). */
+  readonly dependencies: ReadonlySet<string>;
 }
 
-const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "gcpFunctions" | "main">, readonly string[]>> = {
+const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "gcpFunctions" | "main" | "dependencies">, readonly string[]>> = {
   nitro: ["nitro.config.ts", "nitro.config.js", "nitro.config.mjs", "nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs"],
   vercel: ["vercel.json", ".vercel/project.json"],
   netlify: ["netlify.toml"],
@@ -42,7 +44,7 @@ const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "g
 };
 
 const byDirectory = new Map<string, DeploymentSignals>();
-const NO_SIGNALS: DeploymentSignals = Object.freeze({ root: undefined, vercel: false, netlify: false, openNext: false, wrangler: false, gcpFunctions: false, nitro: false });
+const NO_SIGNALS: DeploymentSignals = Object.freeze({ root: undefined, vercel: false, netlify: false, openNext: false, wrangler: false, gcpFunctions: false, nitro: false, dependencies: new Set<string>() });
 const GCP_FUNCTIONS_FRAMEWORK = "@google-cloud/functions-framework";
 const WORKERS_PACKAGES = ["wrangler", "@cloudflare/workers-types"];
 const NITRO_PACKAGES = ["nuxt", "nitropack", "nitro"];
@@ -93,6 +95,7 @@ function rootSignals(root: string): DeploymentSignals {
     gcpFunctions: manifest.dependencies.has(GCP_FUNCTIONS_FRAMEWORK) || has([".gcloudignore"]),
     nitro: has(SIGNAL_FILES.nitro) || NITRO_PACKAGES.some((name) => manifest.dependencies.has(name)),
     ...(manifest.main !== undefined ? { main: manifest.main } : {}),
+    dependencies: manifest.dependencies,
   };
 }
 
@@ -144,6 +147,12 @@ function nearestPackageDirectory(start: string): string | undefined {
 export function projectRelativePath(filename: string): string | undefined {
   const { root } = deploymentOf(filename);
   return root === undefined ? undefined : relative(root, resolve(filename)).split(sep).join("/");
+}
+
+/** Whether the project that holds `filename` names one of `packages` in its package.json (any kind of dependency). */
+export function projectDependsOn(filename: string, packages: readonly string[]): boolean {
+  const { dependencies } = deploymentOf(filename);
+  return dependencies.size > 0 && packages.some((name) => dependencies.has(name));
 }
 
 /** For tests that create project folders: forget what was looked up. */

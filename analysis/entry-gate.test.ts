@@ -78,6 +78,36 @@ describe("entry gate: never stops a file that holds a handler", () => {
   });
 });
 
+describe("entry gate: plugin modules that import nothing of their framework", () => {
+  const project = (dependencies: Record<string, string>): string => {
+    const root = mkdtempSync(join(tmpdir(), "entry-gate-plugins-"));
+    temporary.push(root);
+    writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies }));
+    return root;
+  };
+  const gate = (code: string, root: string): boolean => mayHoldEntry(parseAnalysisInput(code, join(root, "plugin.js")), "handler");
+
+  it("lets an exported plugin through only where the project depends on the framework, and only with the export its shape needs", () => {
+    const autoload = `module.exports = async function (fastify, opts) { fastify.get("/", async () => ({})); };
+`;
+    const esm = `export default async function (fastify) { fastify.get("/", async () => ({})); }
+`;
+    const hapi = `exports.plugin = { name: "chat", register(server) { server.route({ method: "GET", path: "/", handler: () => "ok" }); } };
+`;
+    const fastifyProject = project({ fastify: "^5.0.0" });
+    const hapiProject = project({ "@hapi/hapi": "^21.0.0" });
+    const plain = project({ lodash: "^4.0.0" });
+    expect([gate(autoload, fastifyProject), gate(esm, fastifyProject), gate(hapi, hapiProject)]).toEqual([true, true, true]);
+    // (An ESM `export default` is let through anywhere: it is also a Cloudflare Worker's and a Bun server's sign.)
+    expect([gate(autoload, plain), gate(hapi, plain), gate(hapi, fastifyProject)]).toEqual([false, false, false]);
+    // The export decides before the project is read: a named export other than hapi's `plugin` is no plugin module.
+    expect(gate(`export const routes = { register(server) {} };
+`, hapiProject)).toBe(false);
+    // A plugin module is no serverless entry point.
+    expect(mayHoldEntry(parseAnalysisInput(autoload, join(fastifyProject, "routes.js")), "invocation")).toBe(false);
+  });
+});
+
 describe("entry gate: stops what holds none", () => {
   it("reads registering globals from the scopes: Bun.serve() counts, the word Bun in a string or comment does not", () => {
     const served = parseAnalysisInput(`Bun.serve({ fetch(request) { return new Response("ok"); } });\n`, "src/serve.ts");

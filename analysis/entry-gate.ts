@@ -10,7 +10,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
-import { deploymentOf } from "./deployment.js";
+import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, indexedDescriptorsFor } from "./knowledge/index.js";
 import type { EntrySigns, FrameworkDescriptor, HookTrigger } from "./knowledge/types.js";
@@ -36,6 +36,15 @@ interface KindGate {
   /** The first identifier of each registering global (`Bun` of `Bun.serve`), looked for among the references no declaration resolves. */
   readonly globalRoots: readonly string[];
   readonly hooks: readonly HookGate[];
+  /** Plugin modules recognized by their exports (`PluginExport`): the export, then the project's dependency. */
+  readonly pluginExports: readonly PluginExportGate[];
+}
+
+interface PluginExportGate {
+  readonly packages: readonly string[];
+  /** `export default` or `module.exports =`. */
+  readonly defaultExport: boolean;
+  readonly names: readonly string[];
 }
 
 export interface EntryGate {
@@ -71,6 +80,13 @@ function kindGate(frameworks: readonly FrameworkDescriptor[], kind: EntryKind): 
     flaggedConventionPaths: paths.filter((path) => path.flags !== ""),
     globalRoots: [...new Set(frameworks.filter(makes).flatMap((descriptor) => (descriptor.globals ?? []).map((global) => global.name.split(".")[0])))],
     hooks,
+    pluginExports: frameworks.filter(makes).flatMap((descriptor) =>
+      (descriptor.pluginExports ?? []).map((spec) => ({
+        packages: typeof spec.projectDependency === "string" ? [spec.projectDependency] : spec.projectDependency,
+        defaultExport: spec.exports.includes("default"),
+        names: spec.exports.filter((name) => name !== "default"),
+      })),
+    ),
   };
 }
 
@@ -85,6 +101,8 @@ interface TopLevel {
   /** Every name the handler engine could read as a named export (a superset: globals are not checked). */
   readonly exportNames: ReadonlySet<string>;
   readonly defaultExport: boolean;
+  /** `module.exports = …` at the top. */
+  readonly moduleExports: boolean;
   /** `import … from "x"`, `import x = require("x")`, `export … from "x"`. */
   readonly staticImports: ReadonlySet<string>;
 }
@@ -97,6 +115,7 @@ function topLevelOf(ast: TSESTree.Program): TopLevel {
   const names = new Set<string>();
   const staticImports = new Set<string>();
   let defaultExport = false;
+  let moduleExports = false;
   for (const statement of ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) staticImports.add(statement.source.value);
     else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
@@ -119,6 +138,7 @@ function topLevelOf(ast: TSESTree.Program): TopLevel {
       if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
       const name = staticName(left.property, left.computed);
       if (name !== undefined) names.add(name);
+      if (name === "exports" && left.object.type === AST_NODE_TYPES.Identifier && left.object.name === "module") moduleExports = true;
       const object = unwrapExpression(right);
       if (object?.type !== AST_NODE_TYPES.ObjectExpression) continue;
       for (const property of object.properties) {
@@ -127,7 +147,7 @@ function topLevelOf(ast: TSESTree.Program): TopLevel {
       }
     }
   }
-  found = { exportNames: names, defaultExport, staticImports };
+  found = { exportNames: names, defaultExport, moduleExports, staticImports };
   topLevels.set(ast, found);
   return found;
 }
@@ -138,6 +158,11 @@ function signsHoldWithoutText(input: AnalysisInput, signs: EntrySigns, top: TopL
   if (signs.exports?.some((name) => top.exportNames.has(name))) return true;
   if (signs.configuredExports && input.settings.lambdaHandlerNames.some((name) => top.exportNames.has(name))) return true;
   return signs.exportsWhere !== undefined && top.exportNames.size > 0 && deploymentOf(input.filename)[signs.exportsWhere];
+}
+
+/** The export a plugin module's shape needs; the project lookup comes after it. */
+function exportsPlugin(gate: PluginExportGate, top: TopLevel): boolean {
+  return (gate.defaultExport && (top.defaultExport || top.moduleExports)) || gate.names.some((name) => top.exportNames.has(name));
 }
 
 function triggerFires(input: AnalysisInput, trigger: HookTrigger, imported: readonly FrameworkDescriptor[], descriptor: FrameworkDescriptor, path: string): boolean {
@@ -155,6 +180,7 @@ export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: Ent
   if (registers(top.staticImports)) return true;
   const path = input.filename.replace(/\\/g, "/");
   if (kindGate.conventionPath?.test(path) || kindGate.flaggedConventionPaths.some((pattern) => pattern.test(path))) return true;
+  if (kindGate.pluginExports.some((gate) => exportsPlugin(gate, top) && projectDependsOn(input.filename, gate.packages))) return true;
   // What the text says comes last (a bundle is megabytes): the modules of `require()`/`import()` and the
   // hooks' text triggers; the registering globals are read from the scopes.
   const imported = indexedDescriptorsFor(modulesOf(input, top));

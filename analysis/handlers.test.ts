@@ -754,3 +754,66 @@ describe("the serverless signal from the project's files", () => {
     expect(invocations(fn, join(root, "src/api/chat.ts"))).toEqual([]);
   });
 });
+
+describe("plugin modules recognized by their exports in a project that depends on the framework", () => {
+  const makeProject = useTempProjects("plugins", "all");
+  const HAPI_PROJECT = { "package.json": JSON.stringify({ dependencies: { "@hapi/hapi": "^21.0.0" } }), "lib/": "" };
+  const FASTIFY_PROJECT = { "package.json": JSON.stringify({ dependencies: { fastify: "^5.0.0", "@fastify/autoload": "^6.0.0" } }), "routes/chat/": "" };
+  const PLAIN_PROJECT = { "package.json": JSON.stringify({ dependencies: { lodash: "^4.0.0" } }), "lib/": "", "routes/chat/": "" };
+  const hapiFile = (files: Record<string, string>) => join(makeProject(files), "lib", "chat.js");
+  const fastifyFile = (files: Record<string, string>) => join(makeProject(files), "routes", "chat", "index.js");
+
+  it("hapi: a plugin object's register(server) in its four export forms", () => {
+    const file = hapiFile(HAPI_PROJECT);
+    const route = `server.route({ method: "POST", path: "/chat", handler: async (request, h) => ({}) });`;
+    for (const code of [
+      `export const plugin = { name: "chat", register: async (server, options) => { ${route} } };`,
+      `exports.plugin = { name: "chat", register(server) { ${route} } };`,
+      `module.exports = { name: "chat", register: async function (server) { ${route} } };`,
+      `const register = async (server) => { ${route} };\nexport default { name: "chat", register };`,
+    ]) {
+      expect(requestHandlersWithFramework(code, file), code).toEqual(["hapi: async (request, h) => ({})"]);
+    }
+    // Request extensions registered by the plugin too; the server's own extension points stay out.
+    const ext = `exports.plugin = { register(server) { server.ext("onPreHandler", (request, h) => h.continue); server.ext("onPreStart", () => {}); } };`;
+    expect(requestHandlersWithFramework(ext, file)).toEqual(["hapi: (request, h) => h.continue"]);
+  });
+
+  it("hapi: quiet without the dependency, on other exports, and on a register whose parameter registers nothing", () => {
+    const route = `server.route({ method: "POST", path: "/chat", handler: async (request, h) => ({}) });`;
+    expect(requestHandlersWithFramework(`export const plugin = { register: async (server) => { ${route} } };`, hapiFile(PLAIN_PROJECT))).toEqual([]);
+    const file = hapiFile(HAPI_PROJECT);
+    // Another export name, a `register` that is no plugin's, and a server parameter at another position.
+    expect(requestHandlersWithFramework(`export const routes = { register: async (server) => { ${route} } };`, file)).toEqual([]);
+    expect(requestHandlersWithFramework(`export const plugin = { name: "x", register: async (server) => { server.decorate("toolkit", "ok", () => {}); } };`, file)).toEqual([]);
+    expect(requestHandlersWithFramework(`export const plugin = { register: async (options, server) => { ${route} } };`, file)).toEqual([]);
+  });
+
+  it("fastify: an autoloaded route module's exported function, CommonJS and ESM, inline or by name", () => {
+    const file = fastifyFile(FASTIFY_PROJECT);
+    const route = `fastify.post("/", async function (request, reply) { return {}; });`;
+    for (const code of [
+      `'use strict'\nmodule.exports = async function (fastify, opts) { ${route} }`,
+      `export default async function (fastify, opts) { ${route} }`,
+      `async function routes(fastify) { ${route} }\nexport default routes;`,
+      `const routes = async (fastify) => { fastify.register(async (child) => { child.post("/", async function (request, reply) { return {}; }); }); };\nmodule.exports = routes;`,
+    ]) {
+      expect(requestHandlersWithFramework(code, file), code).toEqual(["fastify: async function (request, reply) { return {}; }"]);
+    }
+    // Request hooks of the plugin; application hooks stay out.
+    const hooks = `module.exports = async function (fastify) { fastify.addHook("preHandler", async (request) => {}); fastify.addHook("onReady", async () => {}); };`;
+    expect(requestHandlersWithFramework(hooks, file)).toEqual(["fastify: async (request) => {}"]);
+  });
+
+  it("fastify: quiet without the dependency, on a named export, and when the parameter is not used as the instance", () => {
+    const route = `fastify.post("/", async function (request, reply) { return {}; });`;
+    expect(requestHandlersWithFramework(`module.exports = async function (fastify, opts) { ${route} }`, fastifyFile(PLAIN_PROJECT))).toEqual([]);
+    const file = fastifyFile(FASTIFY_PROJECT);
+    expect(requestHandlersWithFramework(`export async function routes(fastify) { ${route} }`, file)).toEqual([]);
+    // A default-exported function whose first parameter reads a setting or is a map: no route method with a handler.
+    expect(requestHandlersWithFramework(`export default function (config) { return config.get("port"); }`, file)).toEqual([]);
+    expect(requestHandlersWithFramework(`export default function (cache, key) { cache.get(key, (error, value) => value); return key; }`, file)).toEqual([]);
+    // The second parameter is no instance.
+    expect(requestHandlersWithFramework(`export default async function (fastify, opts) { opts.post("/", async () => {}); }`, file)).toEqual([]);
+  });
+});

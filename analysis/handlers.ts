@@ -6,13 +6,14 @@
 // platform that freezes after the response (`knowledge/platforms/`) must also flush before it returns.
 //
 // Framework objects are recognized through bindings (`import express from "express"`,
-// `require("fastify")()`, a parameter typed `FastifyInstance`, …), never by variable name, and a
+// `require("fastify")()`, a parameter typed `FastifyInstance`, the parameter of a plugin module's
+// exported function in a project that depends on the framework, …), never by variable name, and a
 // handler may be given inline or declared elsewhere in the file and passed by name. A descriptor
 // whose modules the file does not import costs nothing beyond a set lookup; path conventions cost a
 // regular expression test of the file name.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { deploymentOf, projectRelativePath } from "./deployment.js";
+import { deploymentOf, projectDependsOn, projectRelativePath } from "./deployment.js";
 import { enclosingFunction, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
 import { originName, unwrap, type Bindings, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
@@ -21,7 +22,7 @@ import type { HoneyhiveSettings } from "./settings.js";
 import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
-import { activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
+import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
   ExportedValue,
   FileConvention,
@@ -30,6 +31,7 @@ import type {
   InvocationEntry,
   ObjectKind,
   PlatformDescriptor,
+  PluginExport,
   Registration,
   ValueSpecifier,
 } from "./knowledge/types.js";
@@ -229,11 +231,15 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   private listensAsServer = false;
   private routedFile = false;
   private exportsCache: ExportedValue[] | undefined;
+  /** Exported plugin functions (`PluginExport`): the parameter that is the framework's object, and its kind. */
+  private readonly pluginParameters = new Map<TSESTree.Node, { readonly index: number; readonly ref: KindRef }>();
+  /** The kinds those parameters are: nothing else says they are the framework's objects, so their calls must look like registrations. */
+  private readonly pluginParameterKinds = new Set<KindRef>();
 
   constructor(private readonly input: AnalysisInput) {
     this.context = getAnalysisContext(input);
     const { ast } = input;
-    this.active = activeDescriptorsOfImports(this.context.importedModules);
+    this.active = this.activeWithPluginExports(activeDescriptorsOfImports(this.context.importedModules));
     this.kinds = this.active.kinds;
     this.memberNames = this.active.memberNames;
 
@@ -267,6 +273,51 @@ class HandlerAnalysis implements HandlerModel, HookHost {
 
   handlerOf(fn: TSESTree.Node): Handler | undefined {
     return this.byFunction.get(fn);
+  }
+
+  /**
+   * The active descriptors, plus those whose plugin the file exports in a project that depends on them
+   * (`PluginExport`): such a file imports nothing of the framework, so it is read as if it did. Only
+   * files with a default or a matching named export pay for the project lookup (cached per directory).
+   */
+  private activeWithPluginExports(active: ActiveDescriptors): ActiveDescriptors {
+    const added: FrameworkDescriptor[] = [];
+    for (const descriptor of pluginExportDescriptors()) {
+      for (const spec of descriptor.pluginExports!) {
+        const kind = descriptor.objects?.[spec.object];
+        if (!kind) continue;
+        const functions = this.pluginExportFunctions(spec);
+        if (functions.length === 0) continue;
+        const imported = active.descriptors.includes(descriptor);
+        if (!imported && !projectDependsOn(this.input.filename, typeof spec.projectDependency === "string" ? [spec.projectDependency] : spec.projectDependency)) continue;
+        const ref: KindRef = { descriptor, id: spec.object, kind };
+        this.pluginParameterKinds.add(ref);
+        for (const fn of functions) if (!this.pluginParameters.has(fn)) this.pluginParameters.set(fn, { index: spec.serverParam, ref });
+        if (!imported && !added.includes(descriptor)) added.push(descriptor);
+      }
+    }
+    if (added.length === 0) return active;
+    const modules = new Set(this.context.importedModules);
+    // The descriptor's first plain module stands for an import of it: the registry's flattening is shared by every such file.
+    for (const descriptor of added) {
+      const module = descriptor.modules.find((name) => !name.endsWith("*"));
+      if (module !== undefined) modules.add(module);
+    }
+    return activeDescriptorsOfImports(modules);
+  }
+
+  /** The plugin functions the file exports in `spec`'s shape. */
+  private pluginExportFunctions(spec: PluginExport): FunctionNode[] {
+    const { bindings } = this.context;
+    const values: TSESTree.Node[] = [];
+    if (spec.exports.includes("default")) values.push(...defaultExportValues(this.input.ast, bindings));
+    const named = spec.exports.filter((name) => name !== "default");
+    if (named.length > 0) for (const exported of this.namedExports()) if (named.includes(exported.name)) values.push(exported.value);
+    if (spec.shape === "exported-function") return values.flatMap((value) => bindings.functionsOf(value));
+    return values.flatMap((value) => {
+      const register = bindings.objectOf(value)?.properties.find((property) => property.type === "Property" && staticName(property.key, property.computed) === "register");
+      return register?.type === "Property" ? bindings.functionsOf(register.value) : [];
+    });
   }
 
   enclosingHandler(node: TSESTree.Node): Handler | undefined {
@@ -441,6 +492,8 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       const fn = def.node;
       if (!isFunctionNode(fn)) continue;
       const index = fn.params.indexOf(parameter);
+      const exportedPlugin = this.pluginParameters.get(fn);
+      if (exportedPlugin && exportedPlugin.index === index) return exportedPlugin.ref;
       if (index === 0) {
         const plugin = this.kinds.find((ref) => ref.kind.plugins && this.isPluginOf(fn, ref));
         if (plugin) return plugin;
@@ -518,7 +571,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     if (receiver) {
       if (receiver.kind.listens?.includes(method)) this.listensAsServer = true;
       const registration = receiver.kind.methods && Object.hasOwn(receiver.kind.methods, method) ? receiver.kind.methods[method] : undefined;
-      if (registration) this.register(call, registration, this.ownerOf(receiver.descriptor), callee.property);
+      if (registration && (!this.pluginParameterKinds.has(receiver) || this.looksLikeRegistration(call))) this.register(call, registration, this.ownerOf(receiver.descriptor), callee.property);
     }
     for (const { descriptor, registration } of this.active.pluginRegistrations) {
       const first = call.arguments[0];
@@ -526,6 +579,17 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         this.register(call, registration, this.ownerOf(descriptor), callee.property);
       }
     }
+  }
+
+  /**
+   * A call on an exported plugin's parameter registers only with a route path, hook name or options
+   * object first (`fastify.get("/", fn)`, `server.route({ … })`): a `cache.get(key, callback)` does not.
+   */
+  private looksLikeRegistration(call: TSESTree.CallExpression): boolean {
+    const first = call.arguments[0];
+    if (!first || first.type === "SpreadElement") return false;
+    const target = unwrap(first);
+    return staticName(target, true) !== undefined || target.type === "ObjectExpression" || target.type === "ArrayExpression" || this.context.bindings.objectOf(target) !== undefined;
   }
 
   private collectCallRegistrations(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
@@ -892,6 +956,34 @@ function collectNamedExports(ast: TSESTree.Program, context: AnalysisContext): E
     }
   }
   return exported;
+}
+
+/** `export default <value>` and `module.exports = <value>` at the top level. */
+function defaultExportValues(ast: TSESTree.Program, bindings: Bindings): TSESTree.Node[] {
+  const values: TSESTree.Node[] = [];
+  for (const statement of ast.body) {
+    if (statement.type === "ExportDefaultDeclaration") values.push(statement.declaration);
+    else if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression" && statement.expression.operator === "=") {
+      const { left, right } = statement.expression;
+      if (
+        left.type === "MemberExpression" &&
+        staticName(left.property, left.computed) === "exports" &&
+        left.object.type === "Identifier" &&
+        left.object.name === "module" &&
+        bindings.isGlobal(left.object)
+      ) {
+        values.push(right);
+      }
+    }
+  }
+  return values;
+}
+
+let withPluginExports: readonly FrameworkDescriptor[] | undefined;
+
+/** The registry's descriptors that recognize plugin modules by their exports, once per process. */
+function pluginExportDescriptors(): readonly FrameworkDescriptor[] {
+  return (withPluginExports ??= FRAMEWORKS.filter((descriptor) => descriptor.pluginExports && descriptor.pluginExports.length > 0));
 }
 
 const models = new AttachedCache<TSESTree.Program, HandlerModel>("honeyhive.handlerModel");

@@ -78,11 +78,8 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     ],
   },
   fastify: {
-    valid: [
-      // Known false negative: a fastify-cli autoloaded plugin (`module.exports = async function (fastify, opts)`)
-      // imports nothing of Fastify, so nothing says its parameter is a Fastify instance.
-      { code: `'use strict'\n${TRACER_CJS}module.exports = async function (fastify, opts) {\n  fastify.post('/chat', async function (request, reply) { ${START} return {} })\n}` },
-    ],
+    // A fastify-cli autoloaded plugin that imports nothing of Fastify: below, in projects on disk (its package.json decides).
+    valid: [],
     invalid: [
       reported("Fastify", `import type { FastifyInstance } from "fastify";\n${TRACER}export default async function routes(fastify: FastifyInstance) {\n  fastify.post("/chat", async (request, reply) => { ${START} return {}; });\n}`),
       reported("Fastify", `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.route({ method: "POST", url: "/c", handler: async (req, reply) => { ${START} } });`),
@@ -193,10 +190,14 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
   },
   hapi: {
     valid: [
-      // Known false negative: a plugin object's `register(server)`; nothing types `server` as a hapi server.
-      { code: `import type { Plugin } from "@hapi/hapi";\n${TRACER}export const plugin: Plugin<undefined> = { name: "chat", register: async (server) => { server.route({ method: "POST", path: "/c", handler: async (request, h) => { ${START} return {}; } }); } };` },
+      // A `register` object under another export name is no plugin (hapi reads `plugin` or the default export).
+      { code: `import type { Server } from "@hapi/hapi";\n${TRACER}export const routes = { register: async (server) => { server.route({ method: "POST", path: "/c", handler: async (request, h) => { ${START} return {}; } }); } };` },
     ],
-    invalid: [reported("hapi", `const Hapi = require("@hapi/hapi");\n${TRACER_CJS}const server = Hapi.server({ port: 3000 });\nserver.route({ method: "POST", path: "/c", options: { handler: async (request, h) => { ${START} return {}; } } });`)],
+    invalid: [
+      reported("hapi", `const Hapi = require("@hapi/hapi");\n${TRACER_CJS}const server = Hapi.server({ port: 3000 });\nserver.route({ method: "POST", path: "/c", options: { handler: async (request, h) => { ${START} return {}; } } });`),
+      // Was missed: a plugin object's `register(server)` (the descriptor's `pluginExports`); the type import makes hapi's descriptor active without a project.
+      reported("hapi", `import type { Plugin } from "@hapi/hapi";\n${TRACER}export const plugin: Plugin<undefined> = { name: "chat", register: async (server) => { server.route({ method: "POST", path: "/c", handler: async (request, h) => { ${START} return {}; } }); } };`),
+    ],
   },
   restify: {
     valid: [],
@@ -450,8 +451,43 @@ function projectsOnDisk(prefix: string) {
     },
     flushReports: (code: string, filename: string) =>
       new Linter({ configType: "flat", cwd: root }).verify(code, configForRule(FLUSH_RULE, flushRule), { filename }).filter((message) => message.ruleId !== null),
+    sessionReports: (code: string, filename: string) =>
+      new Linter({ configType: "flat", cwd: root }).verify(code, configForRule(SESSION_RULE, sessionRule), { filename }).filter((message) => message.ruleId !== null),
   };
 }
+
+describe("no-session-start-in-handler: plugin modules that import nothing of their framework (the project's package.json decides)", () => {
+  const projects = projectsOnDisk("hh-plugin-modules-");
+  const FASTIFY = JSON.stringify({ dependencies: { fastify: "^5.0.0", "@fastify/autoload": "^6.0.0", "fastify-cli": "^7.0.0" } });
+  const HAPI = JSON.stringify({ dependencies: { "@hapi/hapi": "^21.0.0" } });
+  const PLAIN = JSON.stringify({ dependencies: { "node-cache": "^5.0.0" } });
+  // fastify-cli's generated routes/root.js and an ESM route module.
+  const AUTOLOADED = `'use strict'\n${TRACER_CJS}module.exports = async function (fastify, opts) {\n  fastify.post('/chat', async function (request, reply) { ${START} return {} })\n}`;
+  const AUTOLOADED_ESM = `${TRACER}export default async function (fastify, opts) {\n  fastify.post("/chat", async (request, reply) => { ${START} return {}; });\n}`;
+  const HAPI_PLUGIN = `${TRACER_CJS}exports.plugin = {\n  name: "chat",\n  register: async (server, options) => {\n    server.route({ method: "POST", path: "/chat", handler: async (request, h) => { ${START} return {}; } });\n  },\n};`;
+  const HAPI_DEFAULT = `${TRACER}export default { name: "chat", async register(server) { server.route({ method: "POST", path: "/chat", options: { handler: async (request, h) => { ${START} return {}; } } }); } };`;
+  const handlers = (code: string, name: string, manifest: string, path: string) =>
+    projects.sessionReports(code, projects.file(name, { "package.json": manifest }, path)).map((message) => message.message);
+
+  // Were missed (known false negatives): nothing in these files says their parameter is the framework's object.
+  it("reports a sessionStart() in a route of a fastify-cli autoloaded plugin, CommonJS and ESM", () => {
+    expect(handlers(AUTOLOADED, "fastify-cjs", FASTIFY, "routes/chat/index.js")).toEqual([expect.stringContaining("Fastify handler")]);
+    expect(handlers(AUTOLOADED_ESM, "fastify-esm", FASTIFY, "routes/chat/index.mjs")).toEqual([expect.stringContaining("Fastify handler")]);
+  });
+  it("reports a sessionStart() in a route of a hapi plugin object (exports.plugin, export default)", () => {
+    expect(handlers(HAPI_PLUGIN, "hapi-cjs", HAPI, "lib/chat.js")).toEqual([expect.stringContaining("hapi handler")]);
+    expect(handlers(HAPI_DEFAULT, "hapi-esm", HAPI, "lib/chat.mjs")).toEqual([expect.stringContaining("hapi handler")]);
+  });
+  it("accepts the same modules in a project that depends on neither framework, and a hapi plugin in a Fastify project", () => {
+    expect(handlers(AUTOLOADED, "plain-cjs", PLAIN, "routes/chat/index.js")).toEqual([]);
+    expect(handlers(HAPI_PLUGIN, "plain-hapi", PLAIN, "lib/chat.js")).toEqual([]);
+    expect(handlers(HAPI_PLUGIN, "fastify-hapi", FASTIFY, "lib/chat.js")).toEqual([]);
+  });
+  it("accepts an exported function whose parameter is not used as a Fastify instance (a cache's get(key, callback))", () => {
+    const cache = `${TRACER_CJS}module.exports = function (cache, key) { cache.get(key, (error, value) => { ${START} }); }`;
+    expect(handlers(cache, "fastify-cache", FASTIFY, "lib/cache.js")).toEqual([]);
+  });
+});
 
 describe("require-force-flush-in-lambda: a Hono app in a Workers project (the project's files decide)", () => {
   const projects = projectsOnDisk("hh-hono-workers-");

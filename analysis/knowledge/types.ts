@@ -210,6 +210,30 @@ export interface ObjectKind {
   };
 }
 
+/**
+ * A module that exports a plugin of the framework, recognized by what it exports in a project that
+ * depends on the framework, not by an import: such files usually import nothing of it (hapi's
+ * `export const plugin = { name, register(server) { server.route(…) } }`, a fastify-cli/`@fastify/autoload`
+ * route module `module.exports = async function (fastify, opts) { fastify.get(…) }`). The parameter at
+ * `serverParam` is then an object of kind `object`, so that its route and hook methods register
+ * handlers exactly as on the app object itself; a parameter never called with one registers nothing.
+ */
+export interface PluginExport {
+  /** The nearest package.json names one of these (any kind of dependency); a file that imports one of the descriptor's modules needs none. */
+  readonly projectDependency: string | readonly string[];
+  /**
+   * `exported-function`: the export is the plugin function (inline, by name, or inside a wrapper call);
+   * `object-with-register`: the export is an object whose `register` function is the plugin.
+   */
+  readonly shape: "exported-function" | "object-with-register";
+  /** Which exports: `"default"` is `export default` and `module.exports =`; other names are named exports (ESM or CommonJS). */
+  readonly exports: readonly string[];
+  /** The position of the plugin function's parameter that is the framework's object. */
+  readonly serverParam: number;
+  /** The id of the descriptor's object kind that parameter is (`server`, `instance`). */
+  readonly object: string;
+}
+
 /** A registration by a function of the package: `createServer(fn)`, `defineEventHandler(fn)`, `functions.http("n", fn)`. */
 export interface CallRegistration extends Registration {
   readonly callee: ValueSpecifier;
@@ -365,6 +389,8 @@ export interface FrameworkDescriptor {
   readonly objects?: Readonly<Record<string, ObjectKind>>;
   readonly calls?: readonly CallRegistration[];
   readonly plugins?: readonly PluginRegistration[];
+  /** Plugin modules recognized by their exports in a project that depends on the framework (they import nothing of it). */
+  readonly pluginExports?: readonly PluginExport[];
   readonly globals?: readonly GlobalRegistration[];
   /** Types that say a function runs per request, on its variable or one of its parameters (`req: Request`). */
   readonly handlerTypes?: readonly ValueSpecifier[];

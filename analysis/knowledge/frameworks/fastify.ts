@@ -9,7 +9,7 @@ const REQUEST_HOOKS = [
 /** Properties of a route options object that hold per-request functions. */
 const ROUTE_FUNCTIONS = ["handler", "errorHandler", ...REQUEST_HOOKS];
 
-/** Fastify: `Fastify()` instances, plugins (`register(fn)`, `fp(fn)`, `FastifyPluginAsync`), routes, route options and request hooks. */
+/** Fastify: `Fastify()` instances, plugins (`register(fn)`, `fp(fn)`, `FastifyPluginAsync`, a plugin module's default export), routes, route options and request hooks. */
 export const fastify = {
   id: "fastify",
   name: "Fastify",
@@ -32,6 +32,9 @@ export const fastify = {
       },
     },
   },
+  // A plugin module that imports nothing of Fastify: fastify-cli's generated (and @fastify/autoload's)
+  // `module.exports = async function (fastify, opts) { fastify.get(…) }` / `export default async function (fastify) {…}`.
+  pluginExports: [{ projectDependency: "fastify", shape: "exported-function", exports: ["default"], serverParam: 0, object: "instance" }],
   sessionFlow: {
     // The hooks before the handler; a done-callback hook's `done` comes after `payload` in preParsing.
     beforeHandler: {

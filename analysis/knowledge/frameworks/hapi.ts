@@ -8,7 +8,8 @@ const REQUEST_EXTENSIONS = ["onRequest", "onPreAuth", "onCredentials", "onPostAu
 /**
  * hapi: `server.route({ method, path, handler })` (also `options: { handler }`, `config: { handler }`,
  * and arrays of routes) and request extensions: `server.ext("onRequest", fn)`, the object form
- * `server.ext({ type: "onRequest", method })` and arrays of such objects (`method` may be an array too).
+ * `server.ext({ type: "onRequest", method })` and arrays of such objects (`method` may be an array too),
+ * also on the `server` a plugin object's `register(server, options)` receives.
  */
 export const hapi = {
   id: "hapi",
@@ -25,6 +26,9 @@ export const hapi = {
       listens: ["start"],
     },
   },
+  // A plugin module: `export const plugin = { name, register(server, options) { server.route(…) } }`,
+  // `exports.plugin = …`, `module.exports = { name, register }`, `export default { name, register }`.
+  pluginExports: [{ projectDependency: HAPI, shape: "object-with-register", exports: ["default", "plugin"], serverParam: 0, object: "server" }],
   handlerTypes: [{ package: HAPI, name: ["Request", "ResponseToolkit", "Lifecycle.Method"] }],
   // `request.payload` is the body, `request.state` the cookies.
   requestInputs: { ...REQUEST_OBJECT, parts: [...REQUEST_OBJECT.parts, "payload", "state"] },
