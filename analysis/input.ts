@@ -62,12 +62,34 @@ export function analysisInputFromContext(context: RuleContextLike): AnalysisInpu
   if (!input) {
     if (!scopeManager) throw new Error("honeyhive: the parser did not provide a scope manager");
     const typeNameOf = typeNameReader(context.sourceCode.parserServices);
-    const settings = readSettings(context.settings);
-    const readModuleFacts = moduleFactsReader(context.languageOptions?.parser, settings);
+    const { settings, readModuleFacts } = configurationOf(context);
     input = { ast, scopeManager, text, filename: context.filename, settings, ...(typeNameOf ? { typeNameOf } : {}), ...(readModuleFacts ? { readModuleFacts } : {}) };
     inputs.set(ast, input);
   }
   return input;
+}
+
+interface Configuration {
+  readonly rawSettings: unknown;
+  readonly parser: unknown;
+  readonly settings: HoneyhiveSettings;
+  readonly readModuleFacts: ModuleFactsReader | undefined;
+}
+
+/**
+ * The last configuration's settings and module reader. The files of one ESLint configuration share its
+ * `settings` object and parser, so consecutive files mostly reuse these instead of reading the settings
+ * and making a reader each (and the settings object keeps one identity across those files).
+ */
+let lastConfiguration: Configuration | undefined;
+
+function configurationOf(context: RuleContextLike): Configuration {
+  const rawSettings = context.settings;
+  const parser = context.languageOptions?.parser;
+  const last = lastConfiguration;
+  if (last !== undefined && last.rawSettings === rawSettings && last.parser === parser) return last;
+  const settings = readSettings(rawSettings);
+  return (lastConfiguration = { rawSettings, parser, settings, readModuleFacts: moduleFactsReader(parser, settings) });
 }
 
 /** Reads declared type names through the program's type checker (made by TypeScript on first use); undefined without type information. */

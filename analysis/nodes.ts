@@ -24,8 +24,29 @@ interface Merged {
 }
 
 interface NodeIndex {
-  readonly byType: Map<string, Bucket>;
+  /** By the slot of the type (`typeInfoOf`); a type the file does not hold has none. */
+  readonly buckets: (Bucket | undefined)[];
   readonly merged: Map<string, Merged>;
+}
+
+/** What the walk needs of a node type, kept once per process: its child keys and its bucket's slot. */
+interface TypeInfo {
+  readonly keys: readonly string[];
+  readonly slot: number;
+}
+
+// One lookup per node instead of two (the visitor keys, then the file's bucket by type name).
+const typeInfos = new Map<string, TypeInfo>();
+
+function typeInfoOf(type: string): TypeInfo {
+  let info = typeInfos.get(type);
+  if (info === undefined) typeInfos.set(type, (info = { keys: visitorKeys[type] ?? NONE, slot: typeInfos.size }));
+  return info;
+}
+
+function bucketOf(index: NodeIndex, type: string): Bucket | undefined {
+  const info = typeInfos.get(type);
+  return info === undefined ? undefined : index.buckets[info.slot];
 }
 
 const indexes = new AttachedCache<TSESTree.Program, NodeIndex>("honeyhive.nodeIndex");
@@ -41,7 +62,7 @@ export function indexNodes(ast: TSESTree.Program): void {
 
 /** Every node of one type in walk order: pre-order over the visitor keys, i.e. source order. */
 export function nodesOfType<T extends NodeType>(ast: TSESTree.Program, type: T): readonly NodeOfType<T>[] {
-  return (indexOf(ast).byType.get(type)?.nodes ?? NONE) as NodeOfType<T>[];
+  return (bucketOf(indexOf(ast), type)?.nodes ?? NONE) as NodeOfType<T>[];
 }
 
 /** Every node of several types, interleaved in walk order (as one walk collecting all of them would meet them). */
@@ -81,7 +102,7 @@ export function nodesOfTypesWithin<T extends NodeType>(ast: TSESTree.Program, ty
 function indexOf(ast: TSESTree.Program): NodeIndex {
   let index = indexes.get(ast);
   if (index === undefined) {
-    index = { byType: walk(ast), merged: new Map() };
+    index = { buckets: walk(ast), merged: new Map() };
     indexes.set(ast, index);
   }
   return index;
@@ -92,19 +113,18 @@ function indexOf(ast: TSESTree.Program): NodeIndex {
  * key lookup and value validation through helper calls; an explicit stack measured a little faster
  * than recursion.
  */
-function walk(ast: TSESTree.Program): Map<string, Bucket> {
-  const byType = new Map<string, Bucket>();
+function walk(ast: TSESTree.Program): (Bucket | undefined)[] {
+  const buckets: (Bucket | undefined)[] = [];
   const stack: TSESTree.Node[] = [ast];
   let position = 0;
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const type = node.type;
-    let bucket = byType.get(type);
-    if (bucket === undefined) byType.set(type, (bucket = { nodes: [], positions: [] }));
+    const info = typeInfoOf(node.type);
+    let bucket = buckets[info.slot];
+    if (bucket === undefined) buckets[info.slot] = bucket = { nodes: [], positions: [] };
     bucket.nodes.push(node);
     bucket.positions.push(position++);
-    const keys = visitorKeys[type];
-    if (keys === undefined) continue;
+    const keys = info.keys;
     // Last key and last element first, so that the children pop in order.
     for (let k = keys.length - 1; k >= 0; k--) {
       const value = (node as unknown as Record<string, unknown>)[keys[k]];
@@ -124,7 +144,7 @@ function walk(ast: TSESTree.Program): Map<string, Bucket> {
       }
     }
   }
-  return byType;
+  return buckets;
 }
 
 /** The merged lists' keys by the arrays callers pass (module constants, mostly): no join per call. */
@@ -143,7 +163,7 @@ function mergedOf(index: NodeIndex, types: readonly string[]): Merged {
   if (merged === undefined) {
     const buckets: Bucket[] = [];
     for (const type of types) {
-      const bucket = index.byType.get(type);
+      const bucket = bucketOf(index, type);
       if (bucket !== undefined) buckets.push(bucket);
     }
     merged = { nodes: buckets.length === 1 ? buckets[0].nodes : merge(buckets) };

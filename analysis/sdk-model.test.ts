@@ -174,6 +174,25 @@ async function handler() { const tracer = getTracer(); await tracer.forceFlush()
     ]);
   });
 
+  it("follows aliases declared before what they alias, one link a round, up to the fourth round", () => {
+    // Each link is found one round after the one it names (later in the file): `t`, then `getT`, `a`,
+    // `b`; `c` would need a fifth round. A variable that named only non-tracers is read again once one
+    // of them becomes a tracer, whichever round that is; `unrelated` named none and stays no tracer.
+    const { model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+const unrelated = compute(1);
+const c = b;
+const b = a;
+const a = getT();
+function getT() { return t; }
+const t = HoneyHiveTracer.init();`);
+    expect(tracerSummary(sdk).map(({ name, kind }) => [name, kind])).toEqual([
+      ["b", "init"],
+      ["a", "init"],
+      ["getT", "lazy"],
+      ["t", "init"],
+    ]);
+  });
+
   it("does not write calls to a factory (each call would make a new tracer)", () => {
     const { model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";\nfunction makeTracer() { return HoneyHiveTracer.init(); }`);
     expect(tracerSummary(sdk)).toEqual([

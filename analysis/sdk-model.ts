@@ -400,6 +400,8 @@ function buildModel(input: AnalysisInput): SdkModel {
 
   // --- tracers ---
   const tracerByVariable = new Map<Scope.Variable, MutableTracer>();
+  /** While the rounds below examine a variable: the variables its values named that were no tracer (yet). */
+  let misses: Scope.Variable[] | undefined;
   const memberTracers: MutableTracer[] = [];
 
   const isTracerCreation = (node: TSESTree.Node | null | undefined): TSESTree.Expression | undefined => {
@@ -450,13 +452,18 @@ function buildModel(input: AnalysisInput): SdkModel {
     if (!expression) return undefined;
     if (expression.type === AST_NODE_TYPES.Identifier) {
       const variable = variableOf(expression);
-      return variable ? tracerByVariable.get(variable) : undefined;
+      if (variable === undefined) return undefined;
+      const tracer = tracerByVariable.get(variable);
+      if (tracer === undefined) misses?.push(variable);
+      return tracer;
     }
     if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 0) {
       const callee = unwrapExpression(expression.callee);
       if (callee?.type === AST_NODE_TYPES.Identifier) {
         const variable = variableOf(callee);
-        const tracer = variable && tracerByVariable.get(variable);
+        if (variable === undefined) return undefined;
+        const tracer = tracerByVariable.get(variable);
+        if (tracer === undefined) misses?.push(variable);
         return tracer?.callable ? tracer : undefined;
       }
     }
@@ -558,50 +565,85 @@ function buildModel(input: AnalysisInput): SdkModel {
   }
 
   // Rounds: creations → getters returning them → variables assigned from getters / aliases.
-  for (let round = 0; round < 4; round += 1) {
-    let changed = false;
-    for (const variable of allVariables) {
-      if (tracerByVariable.has(variable) || bindings.has(variable)) continue;
-      const initializations: TSESTree.Expression[] = [];
-      let declaration: TSESTree.Node | undefined;
-      let isTracer = false;
-      for (const reference of variable.references) {
-        if (!reference.writeExpr) continue;
-        const value = tracerValue(reference.writeExpr);
-        if (!value) continue;
-        isTracer = true;
-        if (value.creation) initializations.push(value.creation);
-        declaration ??= reference.init ? reference.identifier.parent : reference.writeExpr.parent;
-      }
-      if (isTracer) {
-        const def = variable.defs[0];
-        addVariableTracer(variable, {
-          kind: "init",
-          declaration: def?.node ?? declaration ?? variable.identifiers[0]!,
-          initializations,
-          callable: false,
-          referenceText: variable.name,
-        });
-        changed = true;
+  // A variable's verdict reads nothing that changes during the rounds but which variables are tracers,
+  // and only those its values name (`tracerOfInternal` records the ones that were no tracer): a
+  // variable that named none gets the same "no" in every round, and one whose named variables are all
+  // still no tracer gets it again. So the first round reads every variable and keeps, in the same
+  // order, those that named one; a later round re-reads only those of them whose named variables
+  // changed. Same verdicts in the same order as re-reading every variable each round, which re-read
+  // the writes of every variable of a large file up to four times.
+  const scratch: Scope.Variable[] = [];
+  const examineRecording = (variable: Scope.Variable): boolean => {
+    misses = scratch;
+    const found = examine(variable);
+    misses = undefined;
+    return found;
+  };
+  let waiting: { readonly variable: Scope.Variable; named: readonly Scope.Variable[] }[] = [];
+  let changed = false;
+  for (const variable of allVariables) {
+    if (tracerByVariable.has(variable) || bindings.has(variable)) continue;
+    if (examineRecording(variable)) changed = true;
+    else if (scratch.length > 0) waiting.push({ variable, named: scratch.slice() });
+    scratch.length = 0;
+  }
+  for (let round = 1; round < 4 && changed; round += 1) {
+    changed = false;
+    const stillWaiting: typeof waiting = [];
+    for (const entry of waiting) {
+      if (!entry.named.some((other) => tracerByVariable.has(other))) {
+        stillWaiting.push(entry);
         continue;
       }
-      const fn = functionOfVariable(variable);
-      const returned = fn && returnedTracer(fn);
-      if (fn && returned) {
-        const def = variable.defs[0]!;
-        const getter = addVariableTracer(variable, {
-          kind: "lazy",
-          declaration: def.node,
-          initializations: returned.creation ? [returned.creation] : [],
-          callable: true,
-          // A factory (`return HoneyHiveTracer.init()`) makes a new tracer per call: never write a call to it.
-          referenceText: fn.async || returned.creation ? undefined : `${variable.name}()`,
-        });
-        if (returned.tracer) getter.initializations.push(...returned.tracer.initializations);
-        changed = true;
+      if (examineRecording(entry.variable)) changed = true;
+      else if (scratch.length > 0) {
+        entry.named = scratch.slice();
+        stillWaiting.push(entry);
       }
+      scratch.length = 0;
     }
-    if (!changed) break;
+    waiting = stillWaiting;
+  }
+  /** Whether `variable` is a tracer (added) given the tracers known so far. */
+  function examine(variable: Scope.Variable): boolean {
+    const initializations: TSESTree.Expression[] = [];
+    let declaration: TSESTree.Node | undefined;
+    let isTracer = false;
+    for (const reference of variable.references) {
+      if (!reference.writeExpr) continue;
+      const value = tracerValue(reference.writeExpr);
+      if (!value) continue;
+      isTracer = true;
+      if (value.creation) initializations.push(value.creation);
+      declaration ??= reference.init ? reference.identifier.parent : reference.writeExpr.parent;
+    }
+    if (isTracer) {
+      const def = variable.defs[0];
+      addVariableTracer(variable, {
+        kind: "init",
+        declaration: def?.node ?? declaration ?? variable.identifiers[0]!,
+        initializations,
+        callable: false,
+        referenceText: variable.name,
+      });
+      return true;
+    }
+    const fn = functionOfVariable(variable);
+    const returned = fn && returnedTracer(fn);
+    if (fn && returned) {
+      const def = variable.defs[0]!;
+      const getter = addVariableTracer(variable, {
+        kind: "lazy",
+        declaration: def.node,
+        initializations: returned.creation ? [returned.creation] : [],
+        callable: true,
+        // A factory (`return HoneyHiveTracer.init()`) makes a new tracer per call: never write a call to it.
+        referenceText: fn.async || returned.creation ? undefined : `${variable.name}()`,
+      });
+      if (returned.tracer) getter.initializations.push(...returned.tracer.initializations);
+      return true;
+    }
+    return false;
   }
   // Backing variables whose initialization sits in their getter: point them at it.
   for (const getter of tracerByVariable.values()) {

@@ -1,6 +1,8 @@
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { declaredHoneyhiveMajor, honeyhiveMajorOf, majorOfRange } from "./sdk-version.js";
+import { clearDeploymentCache } from "./deployment.js";
+import { clearSdkVersionCache, declaredHoneyhiveMajor, honeyhiveMajorOf, majorOfRange } from "./sdk-version.js";
 import { DEFAULT_SETTINGS, readSettings } from "./settings.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 
@@ -61,6 +63,17 @@ describe("the major a file is written against", () => {
     expect(honeyhiveMajorOf({ filename: silent, settings: DEFAULT_SETTINGS }, evidence)).toBe(1);
     expect(asked).toBe(1);
     expect(honeyhiveMajorOf({ filename: silent, settings: DEFAULT_SETTINGS })).toBe(2);
+  });
+
+  it("keeps a folder's answer for its other files, and forgets it with the caches", () => {
+    const filename = project({ dependencies: { honeyhive: "^1.0.42" } });
+    const sibling = join(dirname(filename), "other.ts");
+    expect(declaredHoneyhiveMajor({ filename, settings: DEFAULT_SETTINGS })).toBe(1);
+    writeFileSync(join(dirname(filename), "..", "package.json"), JSON.stringify({ dependencies: { honeyhive: "^2.0.0" } }));
+    expect(declaredHoneyhiveMajor({ filename: sibling, settings: DEFAULT_SETTINGS })).toBe(1);
+    clearDeploymentCache();
+    clearSdkVersionCache();
+    expect(declaredHoneyhiveMajor({ filename: sibling, settings: DEFAULT_SETTINGS })).toBe(2);
   });
 
   it("treats an unparsable package.json as silent, without throwing", () => {

@@ -12,7 +12,7 @@
 //      1.x-only member such as `traceFunction` or `flush`) — supplied by the caller;
 //   4. otherwise 2, this package's own major.
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, isAbsolute, resolve } from "node:path";
 import { deploymentOf } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
 
@@ -77,10 +77,26 @@ export function declaredDependencyVersion(filename: string, name: string): reado
   return range === undefined ? undefined : minorVersionOfRange(range);
 }
 
+/**
+ * The package.json's answer per folder of an absolute file name (0: it says nothing): every file of a
+ * folder shares it, and asking `deploymentOf` resolves the name again for each file. A relative name
+ * resolves against the working directory, which may change: not kept.
+ */
+const declaredByDirectory = new Map<string, HoneyhiveMajor | 0>();
+
 /** 1 or 2 from the settings or the project's package.json; undefined when neither says. */
 export function declaredHoneyhiveMajor(input: Pick<AnalysisInput, "filename" | "settings">): HoneyhiveMajor | undefined {
   if (input.settings.sdkVersion !== undefined) return input.settings.sdkVersion;
-  const { root } = deploymentOf(input.filename);
+  const { filename } = input;
+  if (!isAbsolute(filename)) return majorDeclaredFor(filename);
+  const directory = dirname(filename);
+  let major = declaredByDirectory.get(directory);
+  if (major === undefined) declaredByDirectory.set(directory, (major = majorDeclaredFor(filename) ?? 0));
+  return major === 0 ? undefined : major;
+}
+
+function majorDeclaredFor(filename: string): HoneyhiveMajor | undefined {
+  const { root } = deploymentOf(filename);
   if (root === undefined) return undefined;
   const range = dependencyRangeAt(root, "honeyhive");
   const major = range === undefined ? undefined : majorOfRange(range);
@@ -100,4 +116,5 @@ export function honeyhiveMajorOf(input: Pick<AnalysisInput, "filename" | "settin
 /** For tests that create project folders: forget what was read. */
 export function clearSdkVersionCache(): void {
   rangeByRootAndName.clear();
+  declaredByDirectory.clear();
 }
