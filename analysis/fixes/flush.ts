@@ -14,7 +14,8 @@
 //   finally would flush before the promise settles. An expression-bodied arrow becomes a block.
 // - an HTTP handler that answers through a response object on a platform that stops the work once the
 //   response is sent (the platform's `responseCall`: Google Cloud Functions' `res.json(…)`) → an awaited
-//   flush before each statement that sends it (a `finally` would run after the response); a review
+//   flush before each statement that sends it (a `finally` would run after the response), after the work
+//   the send's argument awaits (`const result = await answer(); await tracer.forceFlush(); res.json(result);`); a review
 //   marker where a send is not a statement of the handler the flush can precede, or `res` leaves the
 //   handler (`helper(req, res)`, `stream.pipe(res)`), so the sends cannot all be seen;
 // - a non-async or callback-style handler gets a review marker: the right rewrite depends on code no
@@ -23,7 +24,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../ast.js";
 import { getAnalysisContext } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
-import { flushCallText, flushTestOf, type FlushTest, type LambdaFlush } from "../flush.js";
+import { flushCallText, flushTestOf, sendAwaitsWork, type FlushTest, type LambdaFlush } from "../flush.js";
 import { otelSetupOf } from "../flush-calls.js";
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
@@ -33,6 +34,7 @@ import { importedModule } from "../project-modules.js";
 import { dedentLines, indentedText, indentLines, removeStatement } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES, type UnflushablePipeline } from "./review-markers.js";
+import { freeName } from "./tracer-init.js";
 
 /** Which fix was written (the rule's suggestion message names it). */
 export type FlushFixKind = "awaitFlush" | "wrapInTryFinally" | "waitUntilFlush" | "afterFlush" | "flushBeforeResponse";
@@ -186,18 +188,22 @@ class FlushWriter {
 
   /**
    * `await <flush>;` before each statement that sends the response; a send that is the whole body of an
-   * `if`/`else` or loop becomes a block with the flush. False when a send is not such a statement.
+   * `if`/`else` or loop becomes a block with the flush. A send whose argument awaits work
+   * (`res.json(await answer())`) gets it computed first (`const result = await answer();`), so the flush
+   * follows that work. False when a send is not such a statement or its argument cannot move.
    */
   beforeResponses(sends: readonly TSESTree.CallExpression[]): boolean {
-    const { text, nl, edits } = this;
+    const { text, edits } = this;
     const flushLine = `await ${this.flushCall};`;
     const isFlush = flushTestOf(this.input);
-    const statements = new Set<TSESTree.Statement>();
+    const statements = new Map<TSESTree.Statement, TSESTree.CallExpression[]>();
     for (const send of sends) {
       const statement = sendStatementOf(send);
       if (!statement) return false;
-      statements.add(statement);
+      statements.set(statement, [...(statements.get(statement) ?? []), send]);
     }
+    // The names each block's hoisted send arguments took (two sends of one block need two names).
+    const namesByBlock = new Map<TSESTree.Node | undefined, Set<string>>();
     const finallies = this.finallyFlushesAfterResponse(isFlush);
     // Lines of a `try` that is unwrapped move out by one step; so does a flush written among them.
     const outdent = (node: TSESTree.Node): string => {
@@ -206,26 +212,57 @@ class FlushWriter {
       return depth > 0 && indent.endsWith(this.unit.repeat(depth)) ? indent.slice(0, indent.length - this.unit.length * depth) : indent;
     };
     let inserted = false;
-    for (const statement of statements) {
+    for (const [statement, statementSends] of statements) {
       const parent = statement.parent;
+      const afterWork = statementSends.filter((send) => sendAwaitsWork(send, isFlush));
+      let hoisted: { readonly argument: TSESTree.Node; readonly name: string } | undefined;
+      if (afterWork.length > 0) {
+        // `res.json(await answer())`: the flush must follow that work, so its result goes into a const first.
+        // (Not in a `case`: a const there is a lexical declaration of the whole switch, which lints flag.)
+        const argument = afterWork.length === 1 && parent?.type !== "SwitchCase" ? hoistableArgument(afterWork[0], isFlush) : undefined;
+        const taken = namesByBlock.get(parent) ?? new Set<string>();
+        const name = argument && freeName(this.input, RESULT_NAMES, statement, taken);
+        if (!argument || !name) return false;
+        taken.add(name);
+        namesByBlock.set(parent, taken);
+        hoisted = { argument, name };
+        edits.replace(argument, name);
+      }
       if (parent?.type === "BlockStatement" || parent?.type === "SwitchCase") {
         const siblings: readonly TSESTree.Node[] = parent.type === "BlockStatement" ? parent.body : parent.consequent;
         const previous = siblings[siblings.indexOf(statement) - 1];
-        // Already flushed right before this send.
-        if (previous?.type === "ExpressionStatement" && previous.expression.type === "AwaitExpression" && flushCallOf(previous, isFlush)) continue;
-        edits.insertBefore(statement, `${flushLine}${nl}${outdent(statement)}`);
-      } else if (parent && isBodyPosition(parent, statement)) {
-        edits.insertBefore(statement, `{ ${flushLine} `);
-        edits.insertAfter(statement, " }");
-      } else {
-        return false;
+        const flushedBefore = previous?.type === "ExpressionStatement" && previous.expression.type === "AwaitExpression" && flushCallOf(previous, isFlush);
+        // Already flushed right before this send; a flush before work the send awaits moves after it.
+        if (flushedBefore && !hoisted) continue;
+        if (flushedBefore && text.slice(...flushedBefore.range) === this.flushCall) this.removeStatementLine(previous);
       }
+      if (!this.flushBefore(statement, flushLine, hoisted && { ...hoisted, value: text.slice(...hoisted.argument.range) }, outdent(statement))) return false;
       inserted = true;
     }
     if (!inserted) return false;
     // The fire-and-forget flush after the response would only flush again, too late.
     for (const call of this.flush.unawaitedFlushes) this.removeFlushStatementOf(call);
     for (const entry of finallies) this.dropFinallyFlushes(entry);
+    return true;
+  }
+
+  /**
+   * `<flushLine>` right before `statement` (in a block or a `case`, at `indent`), or `{ <flushLine> <statement> }`
+   * where the statement is the unbraced body of an `if`/`else` or loop. `hoisted`: a part of the statement
+   * that must run before the flush goes first into `const <name> = <value>;` (the caller replaces it by
+   * the name). False where neither fits.
+   */
+  private flushBefore(statement: TSESTree.Statement, flushLine: string, hoisted: { readonly name: string; readonly value: string } | undefined, indent: string): boolean {
+    const parent = statement.parent;
+    const before = (separator: string): string => `${hoisted ? `const ${hoisted.name} = ${hoisted.value};${separator}` : ""}${flushLine}${separator}`;
+    if (parent?.type === "BlockStatement" || parent?.type === "SwitchCase") {
+      this.edits.insertBefore(statement, before(`${this.nl}${indent}`));
+    } else if (parent && isBodyPosition(parent, statement)) {
+      this.edits.insertBefore(statement, `{ ${before(" ")}`);
+      this.edits.insertAfter(statement, " }");
+    } else {
+      return false;
+    }
     return true;
   }
 
@@ -434,6 +471,23 @@ class FlushWriter {
     if (index !== -1) this.edits.edits.splice(index, 1);
     removeStatement(this.edits, this.text, statement);
   }
+}
+
+/** Names for the hoisted argument of a send that awaits work (`const result = await answer();`). */
+const RESULT_NAMES = ["result", "responseBody", "payload", ...Array.from({ length: 8 }, (_, index) => `result${index + 2}`)];
+
+/**
+ * The argument of `send` to compute before the flush: the one that awaits work, when nothing else the
+ * statement evaluates before it could run in another order once it moves up (only names and literals
+ * precede it, no other argument or call of the chain awaits).
+ */
+function hoistableArgument(send: TSESTree.CallExpression, isFlush: FlushTest): TSESTree.Node | undefined {
+  const index = send.arguments.findIndex((argument) => sendAwaitsWork(argument, isFlush));
+  if (index === -1 || send.arguments.slice(index + 1).some((argument) => sendAwaitsWork(argument, isFlush))) return undefined;
+  if (sendAwaitsWork(send.callee, isFlush)) return undefined;
+  const simple = (node: TSESTree.Node): boolean => node.type === "Identifier" || node.type === "Literal";
+  const argument = send.arguments[index];
+  return argument.type !== "SpreadElement" && send.arguments.slice(0, index).every(simple) ? argument : undefined;
 }
 
 /** The statement a send is (`res.json(x);`, `await res.json(x);`, `return res.json(x);`, `return void res.end();`), if it is one. */
