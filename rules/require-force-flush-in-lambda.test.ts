@@ -386,6 +386,25 @@ const FIX_CASES: ReadonlyArray<{
     messageId: "flushBeforeResponse",
     output: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (req.query.kind) {\n    await tracer.forceFlush();\n    res.json({ kind: req.query.kind, at: Date.now() });\n  } else {\n    const result = await answer(req.body);\n    await tracer.forceFlush();\n    res.json(result);\n  }\n});\n`,
   },
+  // A lazy getter, then an early return before the try whose finally flushes (the getter's tracer exists on every path).
+  {
+    name: "lazy getter, early return before a flushing try: the return moves into that try, no second try, no empty finally",
+    code: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nfunction getTracer() {\n  return (cached ??= HoneyHiveTracer.init({ project: "p" }));\n}\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  if (!event.body) return { statusCode: 400 };\n  try {\n    tracer.createSession();\n    return await work(event);\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+    messageId: "wrapInTryFinally",
+    output: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nfunction getTracer() {\n  return (cached ??= HoneyHiveTracer.init({ project: "p" }));\n}\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  try {\n    if (!event.body) return { statusCode: 400 };\n    tracer.createSession();\n    return await work(event);\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+  },
+  {
+    name: "lazy getter, early returns before a flushing try/catch: a flush before each (after the work one returns), the catch catches no more",
+    code: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nfunction getTracer() {\n  return (cached ??= HoneyHiveTracer.init({ project: "p" }));\n}\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  if (event.cached) return lookup(event);\n  if (!event.body) {\n    await tracer.forceFlush();\n    return { statusCode: 400 };\n  }\n  try {\n    tracer.createSession();\n    return await work(event);\n  } catch {\n    return { statusCode: 500 };\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+    messageId: "wrapInTryFinally",
+    output: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nfunction getTracer() {\n  return (cached ??= HoneyHiveTracer.init({ project: "p" }));\n}\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  if (event.cached) { const result = await lookup(event); await tracer.forceFlush(); return result; }\n  if (!event.body) {\n    await tracer.forceFlush();\n    return { statusCode: 400 };\n  }\n  try {\n    tracer.createSession();\n    return await work(event);\n  } catch {\n    return { statusCode: 500 };\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+  },
+  {
+    name: "lazy getter, a declaration before the flushing try that its finally uses: it stays, the early return gets the flush",
+    code: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nfunction getTracer() {\n  return (cached ??= HoneyHiveTracer.init({ project: "p" }));\n}\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  const lease = await acquire();\n  if (!lease) return { statusCode: 503 };\n  try {\n    tracer.createSession();\n    return await work(lease);\n  } finally {\n    await tracer.forceFlush();\n    lease.release();\n  }\n};\n`,
+    messageId: "wrapInTryFinally",
+    output: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nfunction getTracer() {\n  return (cached ??= HoneyHiveTracer.init({ project: "p" }));\n}\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  const lease = await acquire();\n  if (!lease) { await tracer.forceFlush(); return { statusCode: 503 }; }\n  try {\n    tracer.createSession();\n    return await work(lease);\n  } finally {\n    await tracer.forceFlush();\n    lease.release();\n  }\n};\n`,
+  },
   {
     name: "Cloudflare WorkerEntrypoint: this.ctx.waitUntil in the finally",
     code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint {\n  async queue(batch) {\n    tracer.createSession();\n    await handle(batch);\n  }\n}\n`,

@@ -10,7 +10,9 @@
 //   `ctx.waitUntil(…)`) that keeps the instance alive without delaying the response. A body that is
 //   already one `try` gets the flush in its `finally` (added after a `catch` when it has none) instead
 //   of a second `try` around it, and flush statements the `finally` makes redundant go, so every path
-//   flushes once. `return call()` inside the try becomes `return await call()`: without the await the
+//   flushes once. Statements before a `try` whose `finally` already flushes move into it (or, when it has
+//   a `catch`, each of their returns gets the flush first), so no second `try` wraps the first.
+//   `return call()` inside the try becomes `return await call()`: without the await the
 //   finally would flush before the promise settles. An expression-bodied arrow becomes a block.
 // - an HTTP handler that answers through a response object on a platform that stops the work once the
 //   response is sent (the platform's `responseCall`: Google Cloud Functions' `res.json(…)`) → an awaited
@@ -24,12 +26,12 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../ast.js";
 import { getAnalysisContext } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
-import { flushCallText, flushTestOf, sendAwaitsWork, type FlushTest, type LambdaFlush } from "../flush.js";
+import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, type FlushTest, type LambdaFlush } from "../flush.js";
 import { otelSetupOf } from "../flush-calls.js";
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
-import { nodesOfType } from "../nodes.js";
+import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
 import { importedModule } from "../project-modules.js";
 import { dedentLines, indentedText, indentLines, removeStatement } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
@@ -365,6 +367,10 @@ class FlushWriter {
     const wrapped = body.body.slice(this.flush.statementsBeforeTry);
     if (wrapped.length === 0) return false;
     if (wrapped.length === 1 && wrapped[0].type === "TryStatement") return this.extendTry(wrapped[0], form);
+    const last = wrapped.at(-1);
+    // `const tracer = getTracer(); if (!event.body) return …; try { … } finally { await tracer.forceFlush(); }`:
+    // the early exits before the flushing try are what is missing, not a second try around it.
+    if (last?.type === "TryStatement" && isTryFinallyFlush(last, flushTestOf(this.input))) return this.joinTry(body, wrapped.slice(0, -1), last);
     const closeBrace = body.range[1] - 1;
     const closeOnOwnLine = text.slice(lineStart(text, closeBrace), closeBrace).trim() === "";
     const firstOnOwnLine = text.slice(lineStart(text, wrapped[0].range[0]), wrapped[0].range[0]).trim() === "";
@@ -393,6 +399,65 @@ class FlushWriter {
     for (const argument of this.ownReturnsNeedingAwait(body)) edits.insertBefore(argument, "await ");
     this.removeRedundantFlushes(body);
     return true;
+  }
+
+  /**
+   * Statements before a `try` whose `finally` already flushes, after the set-up: without a `catch` they
+   * move into that `try` (one try/finally); with one (which would then catch their errors too), or when
+   * the `finally` uses a name they declare, each of their returns gets the flush before it instead.
+   */
+  private joinTry(body: TSESTree.BlockStatement, leading: readonly TSESTree.Statement[], statement: TSESTree.TryStatement): boolean {
+    const { text, nl, unit, edits } = this;
+    const tryLine = lineStart(text, statement.range[0]);
+    const tryOnOwnLine = text.slice(tryLine, statement.block.range[0] + 1).trim() === "try {" && text.slice(statement.block.range[0] + 1, nextLineStart(text, statement.block.range[0])).trim() === "";
+    const firstOnOwnLine = text.slice(lineStart(text, leading[0].range[0]), leading[0].range[0]).trim() === "";
+    if (!statement.handler && tryOnOwnLine && firstOnOwnLine && !this.usedOutside(leading, [...leading, statement.block])) {
+      const indent = indentationAt(text, statement.range[0]);
+      const regionStart = lineStart(text, leading[0].range[0]);
+      edits.insertAt(regionStart, `${indent}try {${nl}`);
+      indentLines(edits, body, text, regionStart, tryLine, unit);
+      edits.remove([tryLine, nextLineStart(text, statement.block.range[0])]);
+      for (const argument of this.ownReturnsNeedingAwait(...leading)) edits.insertBefore(argument, "await ");
+      for (const node of leading) this.removeRedundantFlushes(node);
+      return true;
+    }
+    const flushLine = `await ${this.flushCall};`;
+    const returns = nodesOfType(this.input.ast, AST_NODE_TYPES.ReturnStatement).filter(
+      (node) => enclosingFunction(node) === this.fn && leading.some((statement) => rangeContains(statement, node)),
+    );
+    const taken = new Set<string>();
+    const isFlush = flushTestOf(this.input);
+    for (const exit of returns) {
+      const siblings: readonly TSESTree.Node[] = exit.parent?.type === "BlockStatement" ? exit.parent.body : [];
+      const previous = siblings[siblings.indexOf(exit) - 1];
+      if (previous?.type === "ExpressionStatement" && previous.expression.type === "AwaitExpression" && flushCallOf(previous, isFlush) && (exit.argument === null || !this.runsWork(exit.argument))) continue;
+      // `return work(event)`: the work runs before the flush, its value returned after it.
+      const argument = exit.argument && this.runsWork(exit.argument) ? exit.argument : undefined;
+      const name = argument && freeName(this.input, RESULT_NAMES, exit, taken);
+      if (argument && !name) return false;
+      const hoisted = argument && name ? { name, value: `${needsAwait(argument) ? "await " : ""}${text.slice(...argument.range)}` } : undefined;
+      if (!this.flushBefore(exit, flushLine, hoisted, indentationAt(text, exit.range[0]))) return false;
+      if (argument && name) {
+        taken.add(name);
+        edits.replace(argument, name);
+      }
+    }
+    return returns.length > 0;
+  }
+
+  /** A name declared by `statements` is used outside `within` (`const lease = …` released in the `finally`): they cannot move into the `try`. */
+  private usedOutside(statements: readonly TSESTree.Statement[], within: readonly TSESTree.Node[]): boolean {
+    return statements.some((statement) =>
+      this.input.scopeManager
+        .getDeclaredVariables(statement)
+        .some((variable) => variable.references.some((reference) => !within.some((node) => rangeContains(node, reference.identifier)))),
+    );
+  }
+
+  /** `node` calls or awaits something where it runs (not in a nested function): moved past a flush, its spans would be missed. */
+  private runsWork(node: TSESTree.Node): boolean {
+    const calls = nodesOfTypesWithin(this.input.ast, [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.AwaitExpression], node);
+    return calls.some((call) => enclosingFunction(call) === this.fn);
   }
 
   /** The body is one `try`: flush in its `finally` (adding one after the `catch`), not in a second try around it. */
