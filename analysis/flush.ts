@@ -242,6 +242,8 @@ class MustFlush {
     private readonly isFlush: FlushTest = BY_NAME,
     /** Statements that send the response (`responseSends`): each is an exit that a flushing `finally` does not cover. */
     private readonly sendStatements: ReadonlySet<TSESTree.Node> = new Set(),
+    /** Send statements whose send awaits work first (`res.json(await answer())`): a flush before them runs before that work. */
+    private readonly sendsAfterWork: ReadonlySet<TSESTree.Node> = new Set(),
   ) {}
 
   /** A `return` (or the implicit end) that is reached without a flush. */
@@ -265,7 +267,7 @@ class MustFlush {
   }
 
   statement(node: TSESTree.Node, state: FlushState): FlushState {
-    if (state === false && this.sendStatements.has(node)) this.unflushedExit = true;
+    if ((state === false && this.sendStatements.has(node)) || this.sendsAfterWork.has(node)) this.unflushedExit = true;
     switch (node.type) {
       case "BlockStatement":
       case "StaticBlock":
@@ -442,10 +444,24 @@ export function flushesOnEveryPath(
   isFlush: FlushTest = BY_NAME,
   sends: readonly TSESTree.CallExpression[] = [],
 ): boolean {
-  const analysis = new MustFlush(assumeAwaited, isFlush, new Set(sends.map(enclosingStatementOf)));
+  const sendsAfterWork = sends.filter((send) => sendAwaitsWork(send, isFlush));
+  const analysis = new MustFlush(assumeAwaited, isFlush, new Set(sends.map(enclosingStatementOf)), new Set(sendsAfterWork.map(enclosingStatementOf)));
   if (fn.body.type !== "BlockStatement") return isFlushPromise(fn.body, isFlush) || analysis.expression(fn.body, false) === true;
   const end = analysis.statement(fn.body, false);
   return !analysis.unflushedExit && end !== false;
+}
+
+/**
+ * The send awaits work before it sends (`res.json(await answer())`, `res.status(await code()).send(…)`):
+ * the spans of that work start after any flush written before the statement, so no flush there covers
+ * them; an awaited flush among the arguments (`await work().finally(() => tracer.forceFlush())`) is no work.
+ */
+export function sendAwaitsWork(send: TSESTree.Node, isFlush: FlushTest = BY_NAME): boolean {
+  let found = false;
+  forEachOwnNode(send, (node) => {
+    if (node.type === "AwaitExpression" && !isAwaitedFlush(node, isFlush)) found = true;
+  });
+  return found;
 }
 
 /** The statement a call runs in (for a send: the flush must come before it). */

@@ -48,6 +48,8 @@ ruleTester.run(RULE_NAME, testedRule, {
     `import { after } from "next/server";\n${TRACER}export const handler = async () => { after(() => tracer.forceFlush()); tracer.createSession(); };`,
     `${TRACER}export const handler = async (event) => { tracer.createSession(); return work(event).finally(() => tracer.forceFlush()); };`,
     `${TRACER}export const handler = async (event) =>\n  tracer.startActiveSpan("h", async (span) => {\n    try {\n      return await work(event);\n    } finally {\n      span.end();\n      await tracer.forceFlush();\n    }\n  });`,
+    // A flush right before a send whose argument awaits nothing: the argument is computed after the flush, but runs no work.
+    { code: `import * as functions from "@google-cloud/functions-framework";\n${TRACER}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  const reply = await answer(req.body);\n  await tracer.forceFlush();\n  res.json({ reply, at: Date.now() });\n});\n`, filename: "src/index.ts" },
     // Known false negative: an arbitrary wrapper around the handler is not analysed.
     `${TRACER}export const handler = withSentry(async () => { tracer.createSession(); });`,
   ],
@@ -330,7 +332,7 @@ const FIX_CASES: ReadonlyArray<{
     name: "Cloud Functions HTTP: a fire-and-forget flush after the response goes, the awaited one comes before it",
     code: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (req.query.dry) {\n    res.end();\n    return;\n  }\n  res.json(await answer(req.body));\n  void tracer.forceFlush();\n});\n`,
     messageId: "flushBeforeResponse",
-    output: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (req.query.dry) {\n    await tracer.forceFlush();\n    res.end();\n    return;\n  }\n  await tracer.forceFlush();\n  res.json(await answer(req.body));\n});\n`,
+    output: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (req.query.dry) {\n    await tracer.forceFlush();\n    res.end();\n    return;\n  }\n  const result = await answer(req.body);\n  await tracer.forceFlush();\n  res.json(result);\n});\n`,
   },
   // A flush in a `finally` runs after the response: it moves before each send (issue 13).
   {
@@ -361,7 +363,47 @@ const FIX_CASES: ReadonlyArray<{
     name: "Firebase onRequest: the flush before res.send",
     code: `import { onRequest } from "firebase-functions/v2/https";\n${TRACER}export const chat = onRequest(async (req, res) => {\n  tracer.createSession();\n  res.send(await answer(req.body));\n});\n`,
     messageId: "flushBeforeResponse",
-    output: `import { onRequest } from "firebase-functions/v2/https";\n${TRACER}export const chat = onRequest(async (req, res) => {\n  tracer.createSession();\n  await tracer.forceFlush();\n  res.send(await answer(req.body));\n});\n`,
+    output: `import { onRequest } from "firebase-functions/v2/https";\n${TRACER}export const chat = onRequest(async (req, res) => {\n  tracer.createSession();\n  const result = await answer(req.body);\n  await tracer.forceFlush();\n  res.send(result);\n});\n`,
+  },
+  // A send whose argument awaits work: that work's spans start after a flush written before the
+  // statement, so the argument goes into a const first and the flush follows it.
+  {
+    name: "Vercel (req, res): res.send(await run(req)) computes the argument before the flush",
+    code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) {\n  tracer.createSession();\n  res.send(await run(req));\n}\n`,
+    messageId: "flushBeforeResponse",
+    output: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) {\n  tracer.createSession();\n  const result = await run(req);\n  await tracer.forceFlush();\n  res.send(result);\n}\n`,
+    filename: "api/chat.ts",
+  },
+  {
+    name: "Cloud Functions HTTP: a flush written before an awaited send argument moves after it, under a free name",
+    code: `${GCF}functions.http("chat", async (req, res) => {\n  const result = req.body;\n  tracer.createSession();\n  await tracer.forceFlush();\n  return res.status(200).json({ answer: await answer(result) });\n});\n`,
+    messageId: "flushBeforeResponse",
+    output: `${GCF}functions.http("chat", async (req, res) => {\n  const result = req.body;\n  tracer.createSession();\n  const responseBody = { answer: await answer(result) };\n  await tracer.forceFlush();\n  return res.status(200).json(responseBody);\n});\n`,
+  },
+  {
+    name: "Cloud Functions HTTP: only the send that awaits work gets a const, a plain one keeps its argument",
+    code: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (req.query.kind) {\n    res.json({ kind: req.query.kind, at: Date.now() });\n  } else {\n    res.json(await answer(req.body));\n  }\n});\n`,
+    messageId: "flushBeforeResponse",
+    output: `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (req.query.kind) {\n    await tracer.forceFlush();\n    res.json({ kind: req.query.kind, at: Date.now() });\n  } else {\n    const result = await answer(req.body);\n    await tracer.forceFlush();\n    res.json(result);\n  }\n});\n`,
+  },
+  // A lazy getter, then an early return before the try whose finally flushes (the getter's tracer exists on every path).
+  {
+    name: "lazy getter, early return before a flushing try: the return moves into that try, no second try, no empty finally",
+    code: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nfunction getTracer() {\n  return (cached ??= HoneyHiveTracer.init({ project: "p" }));\n}\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  if (!event.body) return { statusCode: 400 };\n  try {\n    tracer.createSession();\n    return await work(event);\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+    messageId: "wrapInTryFinally",
+    output: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nfunction getTracer() {\n  return (cached ??= HoneyHiveTracer.init({ project: "p" }));\n}\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  try {\n    if (!event.body) return { statusCode: 400 };\n    tracer.createSession();\n    return await work(event);\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+  },
+  {
+    name: "lazy getter, early returns before a flushing try/catch: a flush before each (after the work one returns), the catch catches no more",
+    code: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nfunction getTracer() {\n  return (cached ??= HoneyHiveTracer.init({ project: "p" }));\n}\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  if (event.cached) return lookup(event);\n  if (!event.body) {\n    await tracer.forceFlush();\n    return { statusCode: 400 };\n  }\n  try {\n    tracer.createSession();\n    return await work(event);\n  } catch {\n    return { statusCode: 500 };\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+    messageId: "wrapInTryFinally",
+    output: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nfunction getTracer() {\n  return (cached ??= HoneyHiveTracer.init({ project: "p" }));\n}\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  if (event.cached) { const result = await lookup(event); await tracer.forceFlush(); return result; }\n  if (!event.body) {\n    await tracer.forceFlush();\n    return { statusCode: 400 };\n  }\n  try {\n    tracer.createSession();\n    return await work(event);\n  } catch {\n    return { statusCode: 500 };\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+  },
+  {
+    name: "lazy getter, a declaration before the flushing try that its finally uses: it stays, the early return gets the flush",
+    code: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nfunction getTracer() {\n  return (cached ??= HoneyHiveTracer.init({ project: "p" }));\n}\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  const lease = await acquire();\n  if (!lease) return { statusCode: 503 };\n  try {\n    tracer.createSession();\n    return await work(lease);\n  } finally {\n    await tracer.forceFlush();\n    lease.release();\n  }\n};\n`,
+    messageId: "wrapInTryFinally",
+    output: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nfunction getTracer() {\n  return (cached ??= HoneyHiveTracer.init({ project: "p" }));\n}\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  const lease = await acquire();\n  if (!lease) { await tracer.forceFlush(); return { statusCode: 503 }; }\n  try {\n    tracer.createSession();\n    return await work(lease);\n  } finally {\n    await tracer.forceFlush();\n    lease.release();\n  }\n};\n`,
   },
   {
     name: "Cloudflare WorkerEntrypoint: this.ctx.waitUntil in the finally",
@@ -396,6 +438,8 @@ const RESPONSE_BY_HAND = [
   `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  await reply(req, res);\n});\n`,
   // The send is in a callback: an awaited flush of the handler cannot precede it.
   `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  answer(req.body).then((reply) => res.json(reply));\n});\n`,
+  // A send that awaits work in a `case`: a const there would be a lexical declaration of the whole switch.
+  `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  switch (req.query.kind) {\n    case "a":\n      res.json(await a(req));\n      break;\n    default:\n      res.end();\n  }\n});\n`,
   // The send is not a statement.
   `${GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  req.body ? res.json(await answer(req.body)) : res.sendStatus(400);\n});\n`,
 ];

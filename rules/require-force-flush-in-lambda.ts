@@ -15,7 +15,7 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { flushFix } from "../analysis/fixes/flush.js";
 import { mayExportOtelToHoneyhive, mayImportOtelPipeline } from "../analysis/flush-calls.js";
-import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, type LambdaFlush } from "../analysis/flush.js";
+import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, sendAwaitsWork, type LambdaFlush } from "../analysis/flush.js";
 import { mayHoldEntry } from "../analysis/entry-gate.js";
 import { getHandlerModel } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
@@ -45,6 +45,8 @@ interface TrackedPath {
   readonly flushed: Set<string>;
   /** At each send of the response (`LambdaFlush.responseSends`): its segments, and whether a flush ran in each before it. */
   readonly sends: Array<{ readonly segment: CodePathSegment; readonly flushedBefore: boolean }>;
+  /** A send that awaits work in its arguments (`res.json(await answer())`): no flush before the statement covers that work. */
+  sendAfterWork: boolean;
 }
 
 export default createRule<[], MessageIds>({
@@ -105,7 +107,7 @@ export default createRule<[], MessageIds>({
 
     const listeners = {
       onCodePathStart(_codePath: CodePath, node: TSESTree.Node) {
-        stack.push({ node, flush: flushByFunction.get(node), current: new Set(), flushed: new Set(), sends: [] });
+        stack.push({ node, flush: flushByFunction.get(node), current: new Set(), flushed: new Set(), sends: [], sendAfterWork: false });
       },
       onCodePathSegmentStart(segment: CodePathSegment) {
         top()?.current.add(segment);
@@ -131,6 +133,7 @@ export default createRule<[], MessageIds>({
         const sends = path?.flush?.responseSends;
         if (!path || !Array.isArray(sends) || !sends.includes(node)) return;
         for (const segment of path.current) path.sends.push({ segment, flushedBefore: path.flushed.has(segment.id) });
+        if ([...path.current].some((segment) => segment.reachable) && sendAwaitsWork(node, isFlush)) path.sendAfterWork = true;
       },
       // `waitUntil(tracer.forceFlush())`, `after(() => tracer.forceFlush())`: the platform finishes it after the response.
       "CallExpression:exit"(node: TSESTree.CallExpression) {
@@ -157,7 +160,7 @@ export default createRule<[], MessageIds>({
         }
         // `async () => tracer.startActiveSpan("h", async () => { …flush… })`: the value is the flush promise.
         if (fn.body.type !== "BlockStatement" && isReturnedFlush(fn.body, isFlush)) return;
-        if (!everyExitFlushed(codePath, path.flushed, path.sends)) report(flush, "missingFlush");
+        if (path.sendAfterWork || !everyExitFlushed(codePath, path.flushed, path.sends)) report(flush, "missingFlush");
       },
     };
     // typescript-eslint's RuleListener has no code-path handler types (typescript-eslint#6993).

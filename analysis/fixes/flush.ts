@@ -10,11 +10,14 @@
 //   `ctx.waitUntil(…)`) that keeps the instance alive without delaying the response. A body that is
 //   already one `try` gets the flush in its `finally` (added after a `catch` when it has none) instead
 //   of a second `try` around it, and flush statements the `finally` makes redundant go, so every path
-//   flushes once. `return call()` inside the try becomes `return await call()`: without the await the
+//   flushes once. Statements before a `try` whose `finally` already flushes move into it (or, when it has
+//   a `catch`, each of their returns gets the flush first), so no second `try` wraps the first.
+//   `return call()` inside the try becomes `return await call()`: without the await the
 //   finally would flush before the promise settles. An expression-bodied arrow becomes a block.
 // - an HTTP handler that answers through a response object on a platform that stops the work once the
 //   response is sent (the platform's `responseCall`: Google Cloud Functions' `res.json(…)`) → an awaited
-//   flush before each statement that sends it (a `finally` would run after the response); a review
+//   flush before each statement that sends it (a `finally` would run after the response), after the work
+//   the send's argument awaits (`const result = await answer(); await tracer.forceFlush(); res.json(result);`); a review
 //   marker where a send is not a statement of the handler the flush can precede, or `res` leaves the
 //   handler (`helper(req, res)`, `stream.pipe(res)`), so the sends cannot all be seen;
 // - a non-async or callback-style handler gets a review marker: the right rewrite depends on code no
@@ -23,16 +26,17 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../ast.js";
 import { getAnalysisContext } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
-import { flushCallText, flushTestOf, type FlushTest, type LambdaFlush } from "../flush.js";
+import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, type FlushTest, type LambdaFlush } from "../flush.js";
 import { otelSetupOf } from "../flush-calls.js";
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
-import { nodesOfType } from "../nodes.js";
+import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
 import { importedModule } from "../project-modules.js";
 import { dedentLines, indentedText, indentLines, removeStatement } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES, type UnflushablePipeline } from "./review-markers.js";
+import { freeName } from "./tracer-init.js";
 
 /** Which fix was written (the rule's suggestion message names it). */
 export type FlushFixKind = "awaitFlush" | "wrapInTryFinally" | "waitUntilFlush" | "afterFlush" | "flushBeforeResponse";
@@ -186,18 +190,22 @@ class FlushWriter {
 
   /**
    * `await <flush>;` before each statement that sends the response; a send that is the whole body of an
-   * `if`/`else` or loop becomes a block with the flush. False when a send is not such a statement.
+   * `if`/`else` or loop becomes a block with the flush. A send whose argument awaits work
+   * (`res.json(await answer())`) gets it computed first (`const result = await answer();`), so the flush
+   * follows that work. False when a send is not such a statement or its argument cannot move.
    */
   beforeResponses(sends: readonly TSESTree.CallExpression[]): boolean {
-    const { text, nl, edits } = this;
+    const { text, edits } = this;
     const flushLine = `await ${this.flushCall};`;
     const isFlush = flushTestOf(this.input);
-    const statements = new Set<TSESTree.Statement>();
+    const statements = new Map<TSESTree.Statement, TSESTree.CallExpression[]>();
     for (const send of sends) {
       const statement = sendStatementOf(send);
       if (!statement) return false;
-      statements.add(statement);
+      statements.set(statement, [...(statements.get(statement) ?? []), send]);
     }
+    // The names each block's hoisted send arguments took (two sends of one block need two names).
+    const namesByBlock = new Map<TSESTree.Node | undefined, Set<string>>();
     const finallies = this.finallyFlushesAfterResponse(isFlush);
     // Lines of a `try` that is unwrapped move out by one step; so does a flush written among them.
     const outdent = (node: TSESTree.Node): string => {
@@ -206,26 +214,57 @@ class FlushWriter {
       return depth > 0 && indent.endsWith(this.unit.repeat(depth)) ? indent.slice(0, indent.length - this.unit.length * depth) : indent;
     };
     let inserted = false;
-    for (const statement of statements) {
+    for (const [statement, statementSends] of statements) {
       const parent = statement.parent;
+      const afterWork = statementSends.filter((send) => sendAwaitsWork(send, isFlush));
+      let hoisted: { readonly argument: TSESTree.Node; readonly name: string } | undefined;
+      if (afterWork.length > 0) {
+        // `res.json(await answer())`: the flush must follow that work, so its result goes into a const first.
+        // (Not in a `case`: a const there is a lexical declaration of the whole switch, which lints flag.)
+        const argument = afterWork.length === 1 && parent?.type !== "SwitchCase" ? hoistableArgument(afterWork[0], isFlush) : undefined;
+        const taken = namesByBlock.get(parent) ?? new Set<string>();
+        const name = argument && freeName(this.input, RESULT_NAMES, statement, taken);
+        if (!argument || !name) return false;
+        taken.add(name);
+        namesByBlock.set(parent, taken);
+        hoisted = { argument, name };
+        edits.replace(argument, name);
+      }
       if (parent?.type === "BlockStatement" || parent?.type === "SwitchCase") {
         const siblings: readonly TSESTree.Node[] = parent.type === "BlockStatement" ? parent.body : parent.consequent;
         const previous = siblings[siblings.indexOf(statement) - 1];
-        // Already flushed right before this send.
-        if (previous?.type === "ExpressionStatement" && previous.expression.type === "AwaitExpression" && flushCallOf(previous, isFlush)) continue;
-        edits.insertBefore(statement, `${flushLine}${nl}${outdent(statement)}`);
-      } else if (parent && isBodyPosition(parent, statement)) {
-        edits.insertBefore(statement, `{ ${flushLine} `);
-        edits.insertAfter(statement, " }");
-      } else {
-        return false;
+        const flushedBefore = previous?.type === "ExpressionStatement" && previous.expression.type === "AwaitExpression" && flushCallOf(previous, isFlush);
+        // Already flushed right before this send; a flush before work the send awaits moves after it.
+        if (flushedBefore && !hoisted) continue;
+        if (flushedBefore && text.slice(...flushedBefore.range) === this.flushCall) this.removeStatementLine(previous);
       }
+      if (!this.flushBefore(statement, flushLine, hoisted && { ...hoisted, value: text.slice(...hoisted.argument.range) }, outdent(statement))) return false;
       inserted = true;
     }
     if (!inserted) return false;
     // The fire-and-forget flush after the response would only flush again, too late.
     for (const call of this.flush.unawaitedFlushes) this.removeFlushStatementOf(call);
     for (const entry of finallies) this.dropFinallyFlushes(entry);
+    return true;
+  }
+
+  /**
+   * `<flushLine>` right before `statement` (in a block or a `case`, at `indent`), or `{ <flushLine> <statement> }`
+   * where the statement is the unbraced body of an `if`/`else` or loop. `hoisted`: a part of the statement
+   * that must run before the flush goes first into `const <name> = <value>;` (the caller replaces it by
+   * the name). False where neither fits.
+   */
+  private flushBefore(statement: TSESTree.Statement, flushLine: string, hoisted: { readonly name: string; readonly value: string } | undefined, indent: string): boolean {
+    const parent = statement.parent;
+    const before = (separator: string): string => `${hoisted ? `const ${hoisted.name} = ${hoisted.value};${separator}` : ""}${flushLine}${separator}`;
+    if (parent?.type === "BlockStatement" || parent?.type === "SwitchCase") {
+      this.edits.insertBefore(statement, before(`${this.nl}${indent}`));
+    } else if (parent && isBodyPosition(parent, statement)) {
+      this.edits.insertBefore(statement, `{ ${before(" ")}`);
+      this.edits.insertAfter(statement, " }");
+    } else {
+      return false;
+    }
     return true;
   }
 
@@ -328,6 +367,10 @@ class FlushWriter {
     const wrapped = body.body.slice(this.flush.statementsBeforeTry);
     if (wrapped.length === 0) return false;
     if (wrapped.length === 1 && wrapped[0].type === "TryStatement") return this.extendTry(wrapped[0], form);
+    const last = wrapped.at(-1);
+    // `const tracer = getTracer(); if (!event.body) return …; try { … } finally { await tracer.forceFlush(); }`:
+    // the early exits before the flushing try are what is missing, not a second try around it.
+    if (last?.type === "TryStatement" && isTryFinallyFlush(last, flushTestOf(this.input))) return this.joinTry(body, wrapped.slice(0, -1), last);
     const closeBrace = body.range[1] - 1;
     const closeOnOwnLine = text.slice(lineStart(text, closeBrace), closeBrace).trim() === "";
     const firstOnOwnLine = text.slice(lineStart(text, wrapped[0].range[0]), wrapped[0].range[0]).trim() === "";
@@ -356,6 +399,65 @@ class FlushWriter {
     for (const argument of this.ownReturnsNeedingAwait(body)) edits.insertBefore(argument, "await ");
     this.removeRedundantFlushes(body);
     return true;
+  }
+
+  /**
+   * Statements before a `try` whose `finally` already flushes, after the set-up: without a `catch` they
+   * move into that `try` (one try/finally); with one (which would then catch their errors too), or when
+   * the `finally` uses a name they declare, each of their returns gets the flush before it instead.
+   */
+  private joinTry(body: TSESTree.BlockStatement, leading: readonly TSESTree.Statement[], statement: TSESTree.TryStatement): boolean {
+    const { text, nl, unit, edits } = this;
+    const tryLine = lineStart(text, statement.range[0]);
+    const tryOnOwnLine = text.slice(tryLine, statement.block.range[0] + 1).trim() === "try {" && text.slice(statement.block.range[0] + 1, nextLineStart(text, statement.block.range[0])).trim() === "";
+    const firstOnOwnLine = text.slice(lineStart(text, leading[0].range[0]), leading[0].range[0]).trim() === "";
+    if (!statement.handler && tryOnOwnLine && firstOnOwnLine && !this.usedOutside(leading, [...leading, statement.block])) {
+      const indent = indentationAt(text, statement.range[0]);
+      const regionStart = lineStart(text, leading[0].range[0]);
+      edits.insertAt(regionStart, `${indent}try {${nl}`);
+      indentLines(edits, body, text, regionStart, tryLine, unit);
+      edits.remove([tryLine, nextLineStart(text, statement.block.range[0])]);
+      for (const argument of this.ownReturnsNeedingAwait(...leading)) edits.insertBefore(argument, "await ");
+      for (const node of leading) this.removeRedundantFlushes(node);
+      return true;
+    }
+    const flushLine = `await ${this.flushCall};`;
+    const returns = nodesOfType(this.input.ast, AST_NODE_TYPES.ReturnStatement).filter(
+      (node) => enclosingFunction(node) === this.fn && leading.some((statement) => rangeContains(statement, node)),
+    );
+    const taken = new Set<string>();
+    const isFlush = flushTestOf(this.input);
+    for (const exit of returns) {
+      const siblings: readonly TSESTree.Node[] = exit.parent?.type === "BlockStatement" ? exit.parent.body : [];
+      const previous = siblings[siblings.indexOf(exit) - 1];
+      if (previous?.type === "ExpressionStatement" && previous.expression.type === "AwaitExpression" && flushCallOf(previous, isFlush) && (exit.argument === null || !this.runsWork(exit.argument))) continue;
+      // `return work(event)`: the work runs before the flush, its value returned after it.
+      const argument = exit.argument && this.runsWork(exit.argument) ? exit.argument : undefined;
+      const name = argument && freeName(this.input, RESULT_NAMES, exit, taken);
+      if (argument && !name) return false;
+      const hoisted = argument && name ? { name, value: `${needsAwait(argument) ? "await " : ""}${text.slice(...argument.range)}` } : undefined;
+      if (!this.flushBefore(exit, flushLine, hoisted, indentationAt(text, exit.range[0]))) return false;
+      if (argument && name) {
+        taken.add(name);
+        edits.replace(argument, name);
+      }
+    }
+    return returns.length > 0;
+  }
+
+  /** A name declared by `statements` is used outside `within` (`const lease = …` released in the `finally`): they cannot move into the `try`. */
+  private usedOutside(statements: readonly TSESTree.Statement[], within: readonly TSESTree.Node[]): boolean {
+    return statements.some((statement) =>
+      this.input.scopeManager
+        .getDeclaredVariables(statement)
+        .some((variable) => variable.references.some((reference) => !within.some((node) => rangeContains(node, reference.identifier)))),
+    );
+  }
+
+  /** `node` calls or awaits something where it runs (not in a nested function): moved past a flush, its spans would be missed. */
+  private runsWork(node: TSESTree.Node): boolean {
+    const calls = nodesOfTypesWithin(this.input.ast, [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.AwaitExpression], node);
+    return calls.some((call) => enclosingFunction(call) === this.fn);
   }
 
   /** The body is one `try`: flush in its `finally` (adding one after the `catch`), not in a second try around it. */
@@ -434,6 +536,23 @@ class FlushWriter {
     if (index !== -1) this.edits.edits.splice(index, 1);
     removeStatement(this.edits, this.text, statement);
   }
+}
+
+/** Names for the hoisted argument of a send that awaits work (`const result = await answer();`). */
+const RESULT_NAMES = ["result", "responseBody", "payload", ...Array.from({ length: 8 }, (_, index) => `result${index + 2}`)];
+
+/**
+ * The argument of `send` to compute before the flush: the one that awaits work, when nothing else the
+ * statement evaluates before it could run in another order once it moves up (only names and literals
+ * precede it, no other argument or call of the chain awaits).
+ */
+function hoistableArgument(send: TSESTree.CallExpression, isFlush: FlushTest): TSESTree.Node | undefined {
+  const index = send.arguments.findIndex((argument) => sendAwaitsWork(argument, isFlush));
+  if (index === -1 || send.arguments.slice(index + 1).some((argument) => sendAwaitsWork(argument, isFlush))) return undefined;
+  if (sendAwaitsWork(send.callee, isFlush)) return undefined;
+  const simple = (node: TSESTree.Node): boolean => node.type === "Identifier" || node.type === "Literal";
+  const argument = send.arguments[index];
+  return argument.type !== "SpreadElement" && send.arguments.slice(0, index).every(simple) ? argument : undefined;
 }
 
 /** The statement a send is (`res.json(x);`, `await res.json(x);`, `return res.json(x);`, `return void res.end();`), if it is one. */

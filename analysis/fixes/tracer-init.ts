@@ -425,7 +425,7 @@ function findModuleVariable(input: AnalysisInput, name: string): Scope.Variable 
 }
 
 /** The first candidate no scope from `at` outwards declares, no global reference uses, and no other fix took. */
-function freeName(input: AnalysisInput, candidates: readonly string[], at: TSESTree.Node, taken: ReadonlySet<string>): string | undefined {
+export function freeName(input: AnalysisInput, candidates: readonly string[], at: TSESTree.Node, taken: ReadonlySet<string>): string | undefined {
   const globalScope = input.scopeManager.globalScope;
   const enclosing = input.scopeManager.scopes.filter((scope) => contains(scope.block, at));
   const declaredAround = (name: string) => enclosing.some((scope) => scope.set.has(name) && !isTheLocal(scope, name, at));
