@@ -104,6 +104,11 @@ export function scopeOf(scopeManager: Scope.ScopeManager, node: TSESTree.Node): 
   return scopeManager.globalScope ?? undefined;
 }
 
+/** The file's top scope: the module scope, or the global scope of a script. */
+export function moduleScopeOf(scopeManager: Scope.ScopeManager): Scope.Scope | undefined {
+  return scopeManager.globalScope?.childScopes.find((scope) => scope.type === "module") ?? scopeManager.globalScope ?? undefined;
+}
+
 /** The variable `name` refers to at `node`, following scope-manager's resolution. */
 export function findVariable(scopeManager: Scope.ScopeManager, node: TSESTree.Node, name: string): Scope.Variable | undefined {
   for (let scope = scopeOf(scopeManager, node); scope; scope = scope.upper ?? undefined) {

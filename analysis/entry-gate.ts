@@ -82,7 +82,7 @@ function kindGate(frameworks: readonly FrameworkDescriptor[], kind: EntryKind): 
     hooks,
     pluginExports: frameworks.filter(makes).flatMap((descriptor) =>
       (descriptor.pluginExports ?? []).map((spec) => ({
-        packages: typeof spec.projectDependency === "string" ? [spec.projectDependency] : spec.projectDependency,
+        packages: spec.projectDependency,
         defaultExport: spec.exports.includes("default"),
         names: spec.exports.filter((name) => name !== "default"),
       })),

@@ -10,7 +10,7 @@
 // imported.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, isFunctionNode, memberName, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { exportPath, originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { flushesOnEveryPath, flushTestOf } from "./flush.js";
@@ -120,7 +120,7 @@ export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
 
 function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarget>; reExports: ReExport[] } {
   const { ast, scopeManager } = input;
-  const moduleScope = scopeManager.scopes.find((scope) => scope.type === "module") ?? scopeManager.globalScope;
+  const moduleScope = moduleScopeOf(scopeManager);
   const variableNamed = (name: string): Scope.Variable | undefined => moduleScope?.set.get(name);
   const targets = new Map<string, ExportTarget>();
   const reExports: ReExport[] = [];

@@ -9,7 +9,7 @@
 // tracers), for the handlers that trace through it and the flush a fix writes on it.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { memberName, unwrapExpression } from "./ast.js";
+import { memberName, moduleScopeOf, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type Bindings } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
@@ -435,7 +435,7 @@ function isNameTaken(input: AnalysisInput, name: string): boolean {
  * `require` (`import { provider as p }` → `p`, `const { provider } = require("./tracing")`).
  */
 function localNameOfImport(input: AnalysisInput, target: FlushSource): string | undefined {
-  const moduleScope = input.scopeManager.scopes.find((scope) => scope.type === "module") ?? input.scopeManager.globalScope;
+  const moduleScope = moduleScopeOf(input.scopeManager);
   for (const variable of moduleScope?.variables ?? []) {
     // The cheap test first: only a binding of that export name is resolved.
     if (importOrigin(input, variable)?.name !== target.name) continue;

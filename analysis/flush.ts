@@ -30,7 +30,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
-import { enclosingFunction, findVariable, isFunctionNode, memberName, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
+import { enclosingFunction, findVariable, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
 import { importedOtelUseIn, isFlushByName, mayImportOtelPipeline, otelSetupOf, profileFlushTestOf, type FlushTest, type OtelSetup } from "./flush-calls.js";
 import type { LambdaHandler } from "./handlers.js";
@@ -792,7 +792,7 @@ const staticFlushes1x = new AttachedCache<TSESTree.Program, boolean>("honeyhive.
 function usesStaticFlush1x(input: AnalysisInput, sdk: SdkModel): boolean {
   const cached = staticFlushes1x.get(input.ast);
   if (cached !== undefined) return cached;
-  const moduleScope = input.scopeManager.globalScope?.childScopes.find((scope) => scope.type === "module") ?? input.scopeManager.globalScope;
+  const moduleScope = moduleScopeOf(input.scopeManager);
   const found = (moduleScope?.variables ?? []).some((variable) => {
     const identifier = variable.identifiers[0];
     return (

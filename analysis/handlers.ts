@@ -289,7 +289,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         const functions = this.pluginExportFunctions(spec);
         if (functions.length === 0) continue;
         const imported = active.descriptors.includes(descriptor);
-        if (!imported && !projectDependsOn(this.input.filename, typeof spec.projectDependency === "string" ? [spec.projectDependency] : spec.projectDependency)) continue;
+        if (!imported && !projectDependsOn(this.input.filename, spec.projectDependency)) continue;
         const ref: KindRef = { descriptor, id: spec.object, kind };
         this.pluginParameterKinds.add(ref);
         for (const fn of functions) if (!this.pluginParameters.has(fn)) this.pluginParameters.set(fn, { index: spec.serverParam, ref });

@@ -3,7 +3,8 @@
 // edits that keep the file's own formatting (indentation, quotes, trailing commas, line breaks).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { indentationAt } from "./ast.js";
+import { contains, indentationAt, moduleScopeOf } from "./ast.js";
+import type { AnalysisInput } from "./input.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
 import { nodesOfTypesWithin } from "./nodes.js";
 
@@ -216,4 +217,20 @@ export function removeImportBindings(edits: EditList, text: string, variables: I
     }
     removeListElements(edits, elements, removed);
   }
+}
+
+/** The first candidate no scope from `at` outwards declares, no global reference uses, and no other fix took. */
+export function freeName(input: AnalysisInput, candidates: readonly string[], at: TSESTree.Node, taken: ReadonlySet<string>): string | undefined {
+  const globalScope = input.scopeManager.globalScope;
+  const enclosing = input.scopeManager.scopes.filter((scope) => contains(scope.block, at));
+  const declaredAround = (name: string) => enclosing.some((scope) => scope.set.has(name) && !isTheLocal(scope, name, at));
+  const usedAsGlobal = (name: string) => globalScope?.through.some((reference) => reference.identifier.name === name) ?? false;
+  return candidates.find((name) => !taken.has(name) && !(moduleScopeOf(input.scopeManager)?.set.has(name) ?? false) && !declaredAround(name) && !usedAsGlobal(name));
+}
+
+/** The handler's own `const tracer = …` (what the fix rewrites) may keep the variable's name: it shadows it on purpose. */
+function isTheLocal(scope: Scope.Scope, name: string, at: TSESTree.Node): boolean {
+  const variable = scope.set.get(name);
+  const declarator = variable?.defs[0]?.node;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && contains(declarator.init, at);
 }

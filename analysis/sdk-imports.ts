@@ -6,7 +6,7 @@
 // Which module a name comes from is the file's one binding resolver's answer (analysis/bindings.ts).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { findVariable, requireSpecifier } from "./ast.js";
+import { findVariable, moduleScopeOf, requireSpecifier } from "./ast.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
@@ -200,8 +200,7 @@ export class SdkImports {
 /** The variables of the file's top scope (module scope, or the global scope of a script). */
 export function moduleScopeVariables(file: SdkImportsFile): readonly Scope.Variable[] {
   const { scopeManager } = inputOf(file);
-  const moduleScope = scopeManager.scopes.find((scope) => scope.type === "module") ?? scopeManager.globalScope;
-  return moduleScope?.variables ?? [];
+  return moduleScopeOf(scopeManager)?.variables ?? [];
 }
 
 function inputOf(file: SdkImportsFile): AnalysisInput {

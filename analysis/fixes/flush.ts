@@ -33,10 +33,9 @@ import type { AnalysisInput } from "../input.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
 import { importedModule } from "../project-modules.js";
-import { dedentLines, indentedText, indentLines, removeStatement } from "../rewrite.js";
+import { dedentLines, freeName, indentedText, indentLines, removeStatement } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES, type UnflushablePipeline } from "./review-markers.js";
-import { freeName } from "./tracer-init.js";
 
 /** Which fix was written (the rule's suggestion message names it). */
 export type FlushFixKind = "awaitFlush" | "wrapInTryFinally" | "waitUntilFlush" | "afterFlush" | "flushBeforeResponse";

@@ -27,11 +27,11 @@
 // get a marker.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, findProperty, indentationAt, memberName, staticName } from "../ast.js";
+import { contains, findProperty, indentationAt, memberName, moduleScopeOf, staticName } from "../ast.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf } from "../edits.js";
 import type { AnalysisInput } from "../input.js";
 import { INIT_SESSION_OPTIONS } from "../knowledge/sdks/honeyhive.js";
-import { removeListElements } from "../rewrite.js";
+import { freeName, removeListElements } from "../rewrite.js";
 import { findUnvalidatedSessionIds, sessionIdSourceOf, type SessionIdSource } from "../session-id-flow.js";
 import { findTracerInitsPerCall, type PerCallPlace, type TracerInitPerCall } from "../tracer-init.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
@@ -416,28 +416,8 @@ function typeTextOf(input: AnalysisInput, callee: TSESTree.MemberExpression, maj
   return major === 1 ? `Promise<${classText}>` : classText;
 }
 
-function moduleScope(input: AnalysisInput): Scope.Scope | undefined {
-  return input.scopeManager.scopes.find((scope) => scope.type === "module") ?? input.scopeManager.globalScope ?? undefined;
-}
-
 function findModuleVariable(input: AnalysisInput, name: string): Scope.Variable | undefined {
-  return moduleScope(input)?.set.get(name);
-}
-
-/** The first candidate no scope from `at` outwards declares, no global reference uses, and no other fix took. */
-export function freeName(input: AnalysisInput, candidates: readonly string[], at: TSESTree.Node, taken: ReadonlySet<string>): string | undefined {
-  const globalScope = input.scopeManager.globalScope;
-  const enclosing = input.scopeManager.scopes.filter((scope) => contains(scope.block, at));
-  const declaredAround = (name: string) => enclosing.some((scope) => scope.set.has(name) && !isTheLocal(scope, name, at));
-  const usedAsGlobal = (name: string) => globalScope?.through.some((reference) => reference.identifier.name === name) ?? false;
-  return candidates.find((name) => !taken.has(name) && !(moduleScope(input)?.set.has(name) ?? false) && !declaredAround(name) && !usedAsGlobal(name));
-}
-
-/** The handler's own `const tracer = …` (what the fix rewrites) may keep the variable's name: it shadows it on purpose. */
-function isTheLocal(scope: Scope.Scope, name: string, at: TSESTree.Node): boolean {
-  const variable = scope.set.get(name);
-  const declarator = variable?.defs[0]?.node;
-  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && contains(declarator.init, at);
+  return moduleScopeOf(input.scopeManager)?.set.get(name);
 }
 
 /** Moves lines 2… of `text` from the statement's indentation to one unit in (the getter's body). */

@@ -220,7 +220,7 @@ export interface ObjectKind {
  */
 export interface PluginExport {
   /** The nearest package.json names one of these (any kind of dependency); a file that imports one of the descriptor's modules needs none. */
-  readonly projectDependency: string | readonly string[];
+  readonly projectDependency: readonly string[];
   /**
    * `exported-function`: the export is the plugin function (inline, by name, or inside a wrapper call);
    * `object-with-register`: the export is an object whose `register` function is the plugin.

@@ -34,7 +34,7 @@ export const fastify = {
   },
   // A plugin module that imports nothing of Fastify: fastify-cli's generated (and @fastify/autoload's)
   // `module.exports = async function (fastify, opts) { fastify.get(…) }` / `export default async function (fastify) {…}`.
-  pluginExports: [{ projectDependency: "fastify", shape: "exported-function", exports: ["default"], serverParam: 0, object: "instance" }],
+  pluginExports: [{ projectDependency: ["fastify"], shape: "exported-function", exports: ["default"], serverParam: 0, object: "instance" }],
   sessionFlow: {
     // The hooks before the handler; a done-callback hook's `done` comes after `payload` in preParsing.
     beforeHandler: {
