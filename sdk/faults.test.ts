@@ -123,7 +123,11 @@ describe("evaluate() during an outage", () => {
 describe("memory while the backend is down", () => {
   it("caps the export queue: of 20,000 spans only one batch and a full queue are kept, the rest are dropped", async () => {
     backend().inject({ status: 500 });
-    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "flood", serverUrl: backend().url, timeoutMs: REQUEST_TIMEOUT_MS });
+    // The request deadline starts when the processor hands the first batch over, in the middle of the
+    // burst below; on a loaded machine the burst alone can outlast REQUEST_TIMEOUT_MS, and the request
+    // would then be cut before it is sent (the deadline is total). This test is about the queue, not
+    // the deadline, so the request gets time enough to reach the backend.
+    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "flood", serverUrl: backend().url, timeoutMs: 10_000 });
     const step = trace({ tracer, eventType: "tool" }, (index: number) => index);
     const spanCount = 20_000;
     // One synchronous burst: the batch processor hands one batch to the exporter and cannot send more
