@@ -76,6 +76,13 @@ export interface ModuleFacts {
   readonly reExports: readonly ReExport[];
   /** The module makes an OpenTelemetry pipeline that exports to HoneyHive (what `import "./instrumentation"` runs). */
   readonly otelPipeline?: OtelPipelineFact;
+  /**
+   * Exports assigned from an init call without `await` (`export const tracerPromise =
+   * HoneyHiveTracer.init(…)`, `module.exports.tracer = HoneyHiveTracer.init(…)`): in 1.x code the
+   * promise of the tracer, which importers await or call `.then()` on. Read from the text alone, not
+   * from the major the module is taken for (a `migrate --from 1` run reads every file as 2.x code).
+   */
+  readonly initPromiseExports?: readonly string[];
   /** The module hands on exports of the SDK (`honeyhive`) as its own: a barrel its importers use instead of the package. */
   readonly sdkReExport?: SdkReExportFact;
 }
@@ -126,11 +133,13 @@ export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
     if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport ? NO_FACTS : withSdk({ exports: {}, reExports });
     const sdk = getSdkModel(input);
     const exports: Record<string, ExportFact[]> = {};
+    const initPromiseExports: string[] = [];
     for (const [name, target] of targets) {
       const facts = factsOf(input, sdk, target, { exportNameOf, otelPipeline });
       if (facts.length > 0) exports[name] = facts;
+      if (facts.some((fact) => fact.kind === "tracer") && holdsUnawaitedInit(sdk, target)) initPromiseExports.push(name);
     }
-    return withSdk(otelPipeline ? { exports, reExports, otelPipeline } : { exports, reExports });
+    return withSdk({ exports, reExports, ...(otelPipeline ? { otelPipeline } : {}), ...(initPromiseExports.length > 0 ? { initPromiseExports } : {}) });
   } catch (error) {
     reportAnalysisError(error);
     return NO_FACTS;
@@ -287,6 +296,18 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
     if (session) facts.push(session);
   }
   return facts;
+}
+
+/** A tracer export's value comes from an init call without `await`. */
+function holdsUnawaitedInit(sdk: SdkModel, target: ExportTarget): boolean {
+  if ("value" in target) return isUnawaitedInit(target.value);
+  return sdk.tracers.some((tracer) => tracer.variable === target.variable && tracer.kind === "init" && tracer.initializations.some(isUnawaitedInit));
+}
+
+/** `HoneyHiveTracer.init(…)` not under `await` (a `new HoneyHiveTracer(…)` was never a promise). */
+function isUnawaitedInit(creation: TSESTree.Node): boolean {
+  const call = unwrapExpression(creation);
+  return call?.type === AST_NODE_TYPES.CallExpression && creation.type !== AST_NODE_TYPES.AwaitExpression && call.parent?.type !== AST_NODE_TYPES.AwaitExpression;
 }
 
 /** A getter's fact: caching unless one of its returns hands back a tracer it has just created. */
