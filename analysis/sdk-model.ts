@@ -40,7 +40,7 @@ import {
 import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
 import { importedTracerShape } from "./project-modules.js";
-import { sdkBarrelOf, sdkOriginThroughBarrel } from "./sdk-barrels.js";
+import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 
 export type SdkExport =
   | "HoneyHiveTracer"
@@ -286,49 +286,19 @@ function mayUseSdk(input: AnalysisInput): boolean {
   const looksLikeTracer = (declaration: TSESTree.Node) =>
     scopeManager.getDeclaredVariables(declaration).some((variable) => localTracerShape(variable, importedNameOf(variable), false, input) !== undefined);
   for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value)) {
-      if (looksLikeTracer(statement) || importsThroughSdkBarrel(input, statement.source.value, statement.specifiers.filter(isValueSpecifier).map(importedNameOfSpecifier))) return true;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement)) {
+      return true;
     }
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         let init = unwrapExpression(declarator.init);
-        const member = init?.type === AST_NODE_TYPES.MemberExpression ? memberName(init) : undefined;
         if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
-        const specifier = requireSpecifier(init) ?? dynamicImportSpecifier(init);
-        if (!isLocal(specifier)) continue;
-        if (looksLikeTracer(declarator) || importsThroughSdkBarrel(input, specifier!, member !== undefined ? [member] : requiredNames(declarator.id))) return true;
+        if (isLocal(requireSpecifier(init) ?? dynamicImportSpecifier(init)) && looksLikeTracer(declarator)) return true;
       }
     }
   }
-  return false;
-}
-
-/** A use of an SDK export through a module object (`hh.traceModel(…)`, `hh.HoneyHiveTracer.init(…)`), by text. */
-const SDK_EXPORT_MEMBER = new RegExp(`\\.(?:${[...HONEYHIVE_VALUE_EXPORTS].join("|")})\\b`);
-
-/**
- * The gate's test for a barrel (analysis/sdk-barrels.ts): the import names an SDK export (`{ traceModel }`)
- * or binds the whole module (`undefined` in `names`) in a file that uses an SDK export through a
- * module object, and the module re-exports the SDK. Only then is the module read.
- */
-function importsThroughSdkBarrel(input: AnalysisInput, specifier: string, names: readonly (string | undefined)[]): boolean {
-  const mayName = names.some((name) => (name === undefined ? SDK_EXPORT_MEMBER.test(input.text) : HONEYHIVE_VALUE_EXPORTS.has(name)));
-  return mayName && sdkBarrelOf(input, specifier) !== undefined;
-}
-
-function isValueSpecifier(specifier: TSESTree.ImportClause): boolean {
-  return specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind !== "type";
-}
-
-/** The imported name; undefined for a default or namespace import (the whole module, as far as a barrel of `module.exports = require(…)` goes). */
-function importedNameOfSpecifier(specifier: TSESTree.ImportClause): string | undefined {
-  return specifier.type === AST_NODE_TYPES.ImportSpecifier ? staticName(specifier.imported) : undefined;
-}
-
-/** `const { a, b: c } = require(…)` → `a`, `b`; `const m = require(…)` → the whole module (undefined). */
-function requiredNames(id: TSESTree.BindingName): (string | undefined)[] {
-  if (id.type !== AST_NODE_TYPES.ObjectPattern) return [undefined];
-  return id.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined));
+  // The SDK imported through a project module that re-exports it (analysis/sdk-barrels.ts).
+  return importsSdkThroughBarrel(input);
 }
 
 interface Collected {
