@@ -10,7 +10,7 @@
 // imported.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { exportPath, originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { flushesOnEveryPath, flushTestOf } from "./flush.js";
@@ -76,6 +76,31 @@ export interface ModuleFacts {
   readonly reExports: readonly ReExport[];
   /** The module makes an OpenTelemetry pipeline that exports to HoneyHive (what `import "./instrumentation"` runs). */
   readonly otelPipeline?: OtelPipelineFact;
+  /**
+   * Exports assigned from an init call without `await` (`export const tracerPromise =
+   * HoneyHiveTracer.init(…)`, `module.exports.tracer = HoneyHiveTracer.init(…)`): in 1.x code the
+   * promise of the tracer, which importers await or call `.then()` on. Read from the text alone, not
+   * from the major the module is taken for (a `migrate --from 1` run reads every file as 2.x code).
+   */
+  readonly initPromiseExports?: readonly string[];
+  /** The module hands on exports of the SDK (`honeyhive`) as its own: a barrel its importers use instead of the package. */
+  readonly sdkReExport?: SdkReExportFact;
+}
+
+/**
+ * What of the SDK a barrel module re-exports, so that a name imported through it is read as the SDK
+ * export it is (analysis/sdk-barrels.ts).
+ */
+export interface SdkReExportFact {
+  /**
+   * Every export of the SDK under its own name: `export * from "honeyhive"`, and
+   * `module.exports = require("honeyhive")` (whose default import is the SDK module too, see `namespaces`).
+   */
+  readonly all: boolean;
+  /** Named re-exports, export name → the SDK's name: `export { traceFunction as tf } from "honeyhive"`, `import { x } from "honeyhive"; export { x }`. */
+  readonly names: Readonly<Record<string, string>>;
+  /** Export names that are the SDK's module object: `export * as hh from "honeyhive"`, `"default"` for `module.exports = require("honeyhive")`. */
+  readonly namespaces: readonly string[];
 }
 
 export interface OtelPipelineFact {
@@ -98,33 +123,40 @@ type ExportTarget = { readonly variable: Scope.Variable } | { readonly value: TS
 /** The facts of a parsed module. Never throws (an unexpected shape yields what was found before it, or nothing). */
 export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
   try {
-    const { targets, reExports } = collectExports(input);
+    const { targets, reExports, sdkReExport } = collectExports(input);
+    const withSdk = (facts: ModuleFacts): ModuleFacts => (sdkReExport ? { ...facts, sdkReExport } : facts);
     const exportNameOf = (variable: Scope.Variable): string | undefined => {
       for (const [name, target] of targets) if ("variable" in target && target.variable === variable) return name;
       return undefined;
     };
     const otelPipeline = otelPipelineOf(input, exportNameOf);
-    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 ? NO_FACTS : { exports: {}, reExports };
+    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport ? NO_FACTS : withSdk({ exports: {}, reExports });
     const sdk = getSdkModel(input);
     const exports: Record<string, ExportFact[]> = {};
+    const initPromiseExports: string[] = [];
     for (const [name, target] of targets) {
       const facts = factsOf(input, sdk, target, { exportNameOf, otelPipeline });
       if (facts.length > 0) exports[name] = facts;
+      if (facts.some((fact) => fact.kind === "tracer") && holdsUnawaitedInit(sdk, target)) initPromiseExports.push(name);
     }
-    return otelPipeline ? { exports, reExports, otelPipeline } : { exports, reExports };
+    return withSdk({ exports, reExports, ...(otelPipeline ? { otelPipeline } : {}), ...(initPromiseExports.length > 0 ? { initPromiseExports } : {}) });
   } catch (error) {
     reportAnalysisError(error);
     return NO_FACTS;
   }
 }
 
-function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarget>; reExports: ReExport[] } {
+/** The package a barrel re-exports (its subpaths are 2.x only; 1.x code re-exports the root). */
+const SDK_ROOT = "honeyhive";
+
+function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarget>; reExports: ReExport[]; sdkReExport: SdkReExportFact | undefined } {
   const { ast, scopeManager } = input;
   const moduleScope = moduleScopeOf(scopeManager);
   const variableNamed = (name: string): Scope.Variable | undefined => moduleScope?.set.get(name);
   const targets = new Map<string, ExportTarget>();
   const reExports: ReExport[] = [];
   const bindings = getAnalysisContext(input).bindings;
+  const sdk = { all: false, names: {} as Record<string, string>, namespaces: [] as string[] };
   const exportVariable = (exported: string, local: string) => {
     const variable = variableNamed(local);
     if (!variable) return;
@@ -134,6 +166,11 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
       const origin = bindings.originOf(def.name);
       const path = origin && exportPath(origin);
       if (origin && path?.length === 1) reExports.push({ specifier: origin.module, names: { [exported]: path[0]! } });
+      if (origin?.module === SDK_ROOT && !origin.typeOnly) {
+        if (path?.length === 1) sdk.names[exported] = path[0]!;
+        // `import * as hh from "honeyhive"; export { hh }`.
+        else if (origin.path.length === 0) sdk.namespaces.push(exported);
+      }
       return;
     }
     targets.set(exported, { variable });
@@ -164,6 +201,7 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
             if (exported !== undefined && local !== undefined && specifier.exportKind !== "type") names[exported] = local;
           }
           reExports.push({ specifier: statement.source.value, names });
+          if (statement.source.value === SDK_ROOT) Object.assign(sdk.names, names);
           break;
         }
         const declaration = statement.declaration;
@@ -181,8 +219,14 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
         break;
       }
       case AST_NODE_TYPES.ExportAllDeclaration:
+        if (statement.exportKind === "type") break;
         // `export * as ns from` is a namespace object, not the module's names.
-        if (!statement.exported && statement.exportKind !== "type") reExports.push({ specifier: statement.source.value, names: "*" });
+        if (!statement.exported) reExports.push({ specifier: statement.source.value, names: "*" });
+        if (statement.source.value === SDK_ROOT) {
+          const namespace = staticName(statement.exported ?? undefined);
+          if (!statement.exported) sdk.all = true;
+          else if (namespace !== undefined) sdk.namespaces.push(namespace);
+        }
         break;
       case AST_NODE_TYPES.ExportDefaultDeclaration: {
         const declaration = statement.declaration;
@@ -203,6 +247,10 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
             for (const property of object.properties) {
               if (property.type === AST_NODE_TYPES.Property) exportValue(staticName(property.key, property.computed), property.value);
             }
+          } else if (requireSpecifier(object) === SDK_ROOT) {
+            // `module.exports = require("honeyhive")`: the module is the SDK, whichever way it is imported.
+            sdk.all = true;
+            sdk.namespaces.push("default");
           } else exportValue("default", right); // `module.exports = tracer`: what `require()` and a default import get
         }
         break;
@@ -211,7 +259,8 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
         break;
     }
   }
-  return { targets, reExports };
+  const reExportsSdk = sdk.all || sdk.namespaces.length > 0 || Object.keys(sdk.names).length > 0;
+  return { targets, reExports, sdkReExport: reExportsSdk ? sdk : undefined };
 }
 
 /** What the facts of one export may refer to in the rest of the module. */
@@ -247,6 +296,18 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
     if (session) facts.push(session);
   }
   return facts;
+}
+
+/** A tracer export's value comes from an init call without `await`. */
+function holdsUnawaitedInit(sdk: SdkModel, target: ExportTarget): boolean {
+  if ("value" in target) return isUnawaitedInit(target.value);
+  return sdk.tracers.some((tracer) => tracer.variable === target.variable && tracer.kind === "init" && tracer.initializations.some(isUnawaitedInit));
+}
+
+/** `HoneyHiveTracer.init(…)` not under `await` (a `new HoneyHiveTracer(…)` was never a promise). */
+function isUnawaitedInit(creation: TSESTree.Node): boolean {
+  const call = unwrapExpression(creation);
+  return call?.type === AST_NODE_TYPES.CallExpression && creation.type !== AST_NODE_TYPES.AwaitExpression && call.parent?.type !== AST_NODE_TYPES.AwaitExpression;
 }
 
 /** A getter's fact: caching unless one of its returns hands back a tracer it has just created. */

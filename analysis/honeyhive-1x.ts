@@ -3,12 +3,16 @@
 // through the SDK model's bindings (a local `traceModel` or another library's `flush` is not 1.x).
 // What each name becomes is data (knowledge/sdks/honeyhive-1x.ts); this module only finds the calls.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { findVariable, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { originName } from "./bindings.js";
+import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { nodesOfType } from "./nodes.js";
+import { sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { getSdkModel } from "./sdk-model.js";
+import { isSdkModule } from "./settings.js";
 
 /** A call whose callee is `<object>.<name>(…)`. */
 export interface MemberCall {
@@ -29,10 +33,92 @@ function memberCalls(input: AnalysisInput, names: ReadonlySet<string>, accept: (
   return found;
 }
 
-/** `tracer.<name>(…)` on a HoneyHive tracer (initialized here, a getter's, imported from a project module). */
+/**
+ * `tracer.<name>(…)` on a HoneyHive tracer (initialized here, a getter's, imported from a project
+ * module), or on a value that can only be one (`isTracerValue1x`).
+ */
 export function tracerMethodCalls(input: AnalysisInput, names: ReadonlySet<string>): MemberCall[] {
+  return memberCalls(input, names, (object) => isTracerValue1x(input, object));
+}
+
+/** How many steps (alias, call, `.then` callback) `isTracerValue1x` follows: the shapes 1.x code has need two or three. */
+const MAX_TRACER_FLOW = 4;
+
+/**
+ * `node` evaluates to a HoneyHive tracer: the SDK model's tracers (`tracer`, `getTracer()`,
+ * `this.tracer`, an imported one), and, in 1.x code, the one value a single tracer flows into:
+ * - a `const` (or a `let` assigned once) initialized from one: `const tracer = this.tracer`,
+ *   `const tracer = await tracerFor(project)`;
+ * - the parameter of a `.then()` callback on a tracer's promise: `tracerPromise.then((t) => …)`,
+ *   `Promise.resolve(p).then((t) => …)`, `HoneyHiveTracer.init(…).then((t) => …)`;
+ * - a call of a function declared to return one (`function tracerFor(p): Promise<HoneyHiveTracer>`),
+ *   awaited or not: `(await tracerFor(p)).traceModel(fn)`;
+ * - a variable or parameter declared as one (`let t: HoneyHiveTracer | undefined`).
+ * The rewrites of 1.x methods on such a value keep their receiver, so no tracer is chosen: each only
+ * needs the receiver to be a HoneyHive tracer, which these shapes prove without a type checker.
+ */
+export function isTracerValue1x(input: AnalysisInput, node: TSESTree.Node): boolean {
+  return tracerFlow(input, node, 0);
+}
+
+function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined, depth: number): boolean {
   const sdk = getSdkModel(input);
-  return memberCalls(input, names, (object) => sdk.tracerOf(object) !== undefined);
+  const expression = unwrapExpression(node);
+  if (!expression) return false;
+  if (sdk.tracerOf(expression) !== undefined || sdk.isTracerCreation(expression)) return true;
+  if (depth >= MAX_TRACER_FLOW) return false;
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    // `Promise.resolve(p)` is p's promise; `f(…)` of a function declared to return a tracer (or its promise).
+    if (isPromiseResolve(expression)) return tracerFlow(input, expression.arguments[0], depth + 1);
+    const callee = unwrapExpression(expression.callee);
+    const fn = callee?.type === AST_NODE_TYPES.Identifier ? knownFunctionOf(input, callee) : undefined;
+    return fn !== undefined && namesTracerType(input, fn.returnType?.typeAnnotation);
+  }
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = sdk.variableOf(expression);
+  const def = variable?.defs[0];
+  if (!variable || !def || variable.defs.length !== 1) return false;
+  if (def.name.type === AST_NODE_TYPES.Identifier && namesTracerType(input, def.name.typeAnnotation?.typeAnnotation)) return true;
+  if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
+    // Written once, by its initializer: the variable holds that value wherever it is read.
+    const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
+    return !reassigned && tracerFlow(input, def.node.init, depth + 1);
+  }
+  if (def.type === "Parameter" && isFunctionNode(def.node) && def.node.params[0] === def.name) {
+    const call = def.node.parent;
+    const then = call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === def.node ? unwrapExpression(call.callee) : undefined;
+    return then?.type === AST_NODE_TYPES.MemberExpression && memberName(then) === "then" && tracerFlow(input, then.object, depth + 1);
+  }
+  return false;
+}
+
+function isPromiseResolve(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  return (
+    callee?.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(callee) === "resolve" &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === "Promise" &&
+    call.arguments.length === 1
+  );
+}
+
+/** `HoneyHiveTracer` (through any import of the SDK or of a barrel re-exporting it), `Promise<HoneyHiveTracer>`, or a union holding one with `undefined`/`null`. */
+function namesTracerType(input: AnalysisInput, type: TSESTree.TypeNode | undefined): boolean {
+  if (type?.type === AST_NODE_TYPES.TSUnionType) {
+    const others = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
+    return others.length === 1 && namesTracerType(input, others[0]);
+  }
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  const { typeName } = type;
+  if (typeName.type === AST_NODE_TYPES.Identifier && typeName.name === "Promise" && type.typeArguments?.params.length === 1) {
+    // The global Promise (a lib variable without definitions), not a type of the file's own.
+    const declared = findVariable(input.scopeManager, typeName, "Promise");
+    return (declared === undefined || declared.defs.length === 0) && namesTracerType(input, type.typeArguments.params[0]);
+  }
+  const found = getAnalysisContext(input).bindings.originOf(typeName);
+  const origin = found && !isSdkModule(found.module, input.settings) ? sdkOriginThroughBarrel(input, found) : found;
+  return origin !== undefined && isSdkModule(origin.module, input.settings) && originName(origin) === "HoneyHiveTracer";
 }
 
 /** `HoneyHiveTracer.<name>(…)`, through any import style of the SDK's class. */

@@ -11,6 +11,7 @@ import { type EditList, lineStart, newlineOf } from "./edits.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { appendListElement, removeImportBindings } from "./rewrite.js";
+import { barrelExportsEverySdkName, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { isSdkModule } from "./settings.js";
 
 const SDK_ROOT = "honeyhive";
@@ -25,7 +26,12 @@ type SdkImportSite =
 function findSdkImportSite(input: AnalysisInput): SdkImportSite | undefined {
   // The SDK itself first; else a module the project declared as re-exporting it (settings.modules).
   const settingsModules = input.settings.modules;
-  return findImportSiteOf(input, (specifier) => specifier === SDK_ROOT) ?? findImportSiteOf(input, (specifier) => settingsModules.includes(specifier));
+  return (
+    findImportSiteOf(input, (specifier) => specifier === SDK_ROOT) ??
+    findImportSiteOf(input, (specifier) => settingsModules.includes(specifier)) ??
+    // A project barrel that re-exports every SDK name (`export * from "honeyhive"`): the file keeps importing through it.
+    findImportSiteOf(input, (specifier) => barrelExportsEverySdkName(input, specifier))
+  );
 }
 
 /**
@@ -134,7 +140,8 @@ export class SdkImports {
     return moduleScopeVariables(this.input).find((variable) => {
       const identifier = variable.identifiers[0];
       if (identifier === undefined || this.removed.has(variable)) return false;
-      const origin = bindings.originOf(identifier);
+      const found = bindings.originOf(identifier);
+      const origin = found && !isSdkModule(found.module, this.input.settings) ? sdkOriginThroughBarrel(this.input, found) : found;
       return origin !== undefined && origin.path.length === 1 && origin.path[0] === name && isSdkModule(origin.module, this.input.settings);
     });
   }

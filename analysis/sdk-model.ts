@@ -40,6 +40,7 @@ import {
 import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
 import { importedTracerShape } from "./project-modules.js";
+import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 
 export type SdkExport =
   | "HoneyHiveTracer"
@@ -296,7 +297,8 @@ function mayUseSdk(input: AnalysisInput): boolean {
       }
     }
   }
-  return false;
+  // The SDK imported through a project module that re-exports it (analysis/sdk-barrels.ts).
+  return importsSdkThroughBarrel(input);
 }
 
 interface Collected {
@@ -354,6 +356,9 @@ function buildModel(input: AnalysisInput): SdkModel {
       return { kind: "local", name, fromSdkSettingsModule: true };
     }
     if (!isLocalModule(module, settings)) return undefined;
+    // A project module re-exporting the SDK (a barrel): the names it hands on are the SDK's.
+    const throughBarrel = sdkOriginThroughBarrel(input, origin);
+    if (throughBarrel) return bindingOf(throughBarrel);
     // `import tracing from "./tracing"` is the module's default export, which may itself be a tracer.
     const path = exportPath(origin);
     return path.length > 1 ? undefined : { kind: "local", name: path[0], fromSdkSettingsModule: false };

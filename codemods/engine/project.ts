@@ -22,6 +22,7 @@ import { extractModuleFacts, type ExportFact } from "../../analysis/export-facts
 import { mayExportOtelToHoneyhive } from "../../analysis/knowledge/sdks/opentelemetry.js";
 import type { AnalysisInput } from "../../analysis/input.js";
 import { importOrigin, projectModules } from "../../analysis/project-modules.js";
+import { MAY_RE_EXPORT_SDK } from "../../analysis/sdk-barrels.js";
 import { getSdkModel } from "../../analysis/sdk-model.js";
 import { readSettings } from "../../analysis/settings.js";
 import type { RunTransformsOptions } from "./engine.js";
@@ -96,7 +97,7 @@ export function fileLinks(input: AnalysisInput): FileLinks {
   const tracerExports: string[] = [];
   const evaluatedImports: { module: string; name: string }[] = [];
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk && !mayExportOtelToHoneyhive(input.text)) return { tracerExports, evaluatedImports };
+  if (!sdk.usesSdk && !mayExportOtelToHoneyhive(input.text) && !MAY_RE_EXPORT_SDK.test(input.text)) return { tracerExports, evaluatedImports };
   const path = resolve(input.filename);
   const moduleFacts = extractModuleFacts(input);
   for (const [name, facts] of Object.entries(moduleFacts.exports)) {
@@ -112,7 +113,12 @@ export function fileLinks(input: AnalysisInput): FileLinks {
     const module = origin && projectModules().resolve(origin.specifier, path);
     if (origin && module) evaluatedImports.push({ module, name: origin.name });
   }
-  return moduleFacts.otelPipeline?.registered ? { tracerExports, evaluatedImports, registersPipeline: true } : { tracerExports, evaluatedImports };
+  return {
+    tracerExports,
+    evaluatedImports,
+    ...(moduleFacts.otelPipeline?.registered ? { registersPipeline: true as const } : {}),
+    ...(moduleFacts.sdkReExport ? { reExportsSdk: true as const } : {}),
+  };
 }
 
 /** One analysed file: its path, and its links (undefined when it could not be read or parsed). */
@@ -128,6 +134,7 @@ export function linkProject(
 ): ProjectAnalysis {
   const tracerModules = new Map<string, string[]>();
   const pipelineModules = new Set<string>();
+  const sdkBarrels = new Set<string>();
   const evaluatedExports = new Map<string, string[]>();
   const analyzed = new Set<string>();
   const namesSdk = new Map<string, boolean>();
@@ -139,6 +146,7 @@ export function linkProject(
     analyzed.add(key);
     for (const name of links?.tracerExports ?? []) addTo(tracerModules, key, name);
     if (links?.registersPipeline) pipelineModules.add(key);
+    if (links?.reExportsSdk) sdkBarrels.add(key);
     for (const { module, name } of links?.evaluatedImports ?? []) addTo(evaluatedExports, module, name);
   }
 
@@ -151,15 +159,15 @@ export function linkProject(
     },
     importsTracerModule(path, text) {
       const from = resolve(path);
-      if (tracerModules.size > 0 || pipelineModules.size > 0) {
+      if (tracerModules.size > 0 || pipelineModules.size > 0 || sdkBarrels.size > 0) {
         // `from "./m"`, `require("./m")`, `import("./m")`, and the side-effect `import "./m"` (group 1).
         for (const match of text.matchAll(/(?:from\s*|require\s*\(\s*|import\s*\(\s*|(import)\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
           const target = resolveModule(match[2], from, host);
-          if (target && (match[1] === undefined ? tracerModules : pipelineModules).has(target)) return true;
+          if (target && (match[1] === undefined ? tracerModules.has(target) || sdkBarrels.has(target) : pipelineModules.has(target))) return true;
         }
       }
       // An analyzed module that is not a tracer module exports no tracer.
-      const exportsNoTracer = (file: string): boolean => analyzed.has(file) && !tracerModules.has(file);
+      const exportsNoTracer = (file: string): boolean => analyzed.has(file) && !tracerModules.has(file) && !sdkBarrels.has(file);
       return mayImportSdkTracer(text, from, options.settings, exportsNoTracer, namesSdk, listings);
     },
   };

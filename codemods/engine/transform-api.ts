@@ -29,6 +29,8 @@ export interface FileLinks {
    * a file that only imports it for its side effect (`import "./instrumentation"`) traces through it.
    */
   readonly registersPipeline?: true;
+  /** The module re-exports the SDK (the `sdkReExport` fact): its importers use the SDK through it without naming "honeyhive". */
+  readonly reExportsSdk?: true;
 }
 
 /** State shared by the transforms of one run over one file. */

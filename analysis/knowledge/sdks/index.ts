@@ -10,7 +10,7 @@ import {
   TRACER_MEMBERS,
   TRACER_STATICS,
 } from "./honeyhive.js";
-import { API_1X, honeyhive1xProfile, SESSION_STARTING_MEMBERS_1X, SHARED_MEMBER_NAMES_1X, TRACER_FACTORY_STATICS_1X } from "./honeyhive-1x.js";
+import { API_1X, honeyhive1xProfile, SESSION_STARTING_MEMBERS_1X, SHARED_MEMBER_NAMES_1X, TRACER_FACTORY_STATICS_1X, WRAPPER_EXPORTS_1X } from "./honeyhive-1x.js";
 import { opentelemetryProfile } from "./opentelemetry.js";
 import { OTHER_SDK_PROFILES } from "./other-sdks.js";
 import type { FlushCall, SdkProfileBase, TracerMemberInfo } from "./types.js";
@@ -61,8 +61,12 @@ export const TRACER_MEMBER_HINTS: ReadonlySet<string> = new Set([
   ...API_1X.filter((entry) => entry.where === "instance" && entry.kind === "method" && !SHARED_1X_METHOD_NAMES.has(entry.name)).map((entry) => entry.name),
 ]);
 
-/** `TRACER_MEMBER_HINTS` as the prefilter's pattern: `tracer` as a word, or `.member` for one of them. */
-export const TRACER_HINT_PATTERN = new RegExp(`tracer|\\.(?:${[...TRACER_MEMBER_HINTS].sort().join("|")})\\b`, "i");
+/**
+ * `TRACER_MEMBER_HINTS` as the prefilter's pattern: `tracer` as a word, `.member` for one of them, or a
+ * free 1.x wrapper (`traceModel`), which a file may import through a project module re-exporting the
+ * SDK (analysis/sdk-barrels.ts) without naming a tracer.
+ */
+export const TRACER_HINT_PATTERN = new RegExp(`tracer|\\.(?:${[...TRACER_MEMBER_HINTS].sort().join("|")})\\b|\\b(?:${[...WRAPPER_EXPORTS_1X.keys()].sort().join("|")})\\b`, "i");
 
 // ---------------------------------------------------------------------------------------------------
 // HoneyHive's tracer across both majors: what the SDK model reads to recognize a tracer, its creation

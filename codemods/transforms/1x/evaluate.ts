@@ -12,6 +12,7 @@ import type { EditList } from "../../../analysis/edits.js";
 import { keyedProperties, knownFunctionOf, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { isUnusedAfter, removeImportBindings, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
+import { sdkBarrelOf } from "../../../analysis/sdk-barrels.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -66,7 +67,7 @@ function collect({ file, edits }: TransformContext): void {
   const unwrappedNamespaceCallees = [...converted].filter((call) => unwrapExpression(call.callee)?.type === AST_NODE_TYPES.MemberExpression).map((call) => call.callee.range);
   moveNamespaceCalls(input, edits, text, namespaceCalls, unwrappedNamespaceCallees);
   const handled = new Set<Scope.Variable>();
-  for (const variable of moved) moveImport(edits, text, variable, unused, handled);
+  for (const variable of moved) moveImport(input, edits, text, variable, unused, handled);
   removeImportBindings(edits, text, [...unused].filter((variable) => !handled.has(variable)));
 }
 
@@ -79,7 +80,12 @@ function rootImportOf(input: AnalysisInput, call: TSESTree.CallExpression): Scop
   const callee = unwrapExpression(call.callee);
   const holder = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : callee;
   const variable = holder?.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(holder) : undefined;
-  return variable && getAnalysisContext(input).bindings.declaringModuleOf(variable) === "honeyhive" ? variable : undefined;
+  return variable && isRootOrBarrel(input, getAnalysisContext(input).bindings.declaringModuleOf(variable)) ? variable : undefined;
+}
+
+/** "honeyhive", or a project module re-exporting it (analysis/sdk-barrels.ts): 2.x has evaluate in neither, so the import moves. */
+function isRootOrBarrel(input: AnalysisInput, module: string | undefined): boolean {
+  return module === "honeyhive" || (module !== undefined && sdkBarrelOf(input, module) !== undefined);
 }
 
 /**
@@ -287,7 +293,7 @@ function markResultReads(input: AnalysisInput, edits: EditList, text: string, ca
  * `import { evaluate } from "honeyhive"` → `… from "honeyhive/experiments"` (a line of its own when the
  * import has other names). Bindings of `drop` in the same statement go with it (added to `handled`).
  */
-function moveImport(edits: EditList, text: string, variable: Scope.Variable, drop: ReadonlySet<Scope.Variable>, handled: Set<Scope.Variable>): void {
+function moveImport(input: AnalysisInput, edits: EditList, text: string, variable: Scope.Variable, drop: ReadonlySet<Scope.Variable>, handled: Set<Scope.Variable>): void {
   const def = variable.defs[0];
   const holder = variable.identifiers[0]?.parent;
   if (!def || !holder) return;
@@ -321,7 +327,7 @@ function moveImport(edits: EditList, text: string, variable: Scope.Variable, dro
     statement.type === AST_NODE_TYPES.ImportDeclaration
       ? `import { ${holderText} } from ${quote}${EXPERIMENTS}${quote}${semicolon}`
       : `${(statement as TSESTree.VariableDeclaration).kind} { ${holderText} } = require(${quote}${EXPERIMENTS}${quote})${semicolon}`;
-  if (statement.type === AST_NODE_TYPES.VariableDeclaration && requireSpecifier(unwrapExpression(statement.declarations[0]?.init)) !== "honeyhive") return;
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration && !isRootOrBarrel(input, requireSpecifier(unwrapExpression(statement.declarations[0]?.init)))) return;
   edits.insertAfter(statement, `${newline}${line}`);
 }
 

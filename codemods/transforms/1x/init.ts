@@ -4,11 +4,13 @@
 // getter keeps returning a promise its callers await). `new HoneyHiveTracer(…)` and 1.x's
 // `initFromSessionId(…)` become `init(…)`; option keys follow the 1.x data (renamed, or dropped with a marker).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { enclosingFunction, findVariable, memberName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { staticCalls } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType, nodesOfTypesWithin } from "../../../analysis/nodes.js";
+import { importedExport, importedModule, importOrigin, projectModules } from "../../../analysis/project-modules.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -113,16 +115,32 @@ function isInitCall(input: AnalysisInput, node: TSESTree.Node): boolean {
 }
 
 /**
- * A tracer imported from a project module (`import { tracerPromise } from "./tracing"`) was the 1.x
- * init's promise there, and this run makes it the tracer itself: `.then()` on it is wrapped as in its
- * own module. `Promise.resolve(p)` of a promise is that promise, so the wrap also holds where the
- * module still exports one. An imported getter needs nothing: its module keeps it returning a promise.
+ * A tracer imported from a project module that assigns it an un-awaited init there (`export const
+ * tracerPromise = HoneyHiveTracer.init(…)`, its `initPromiseExports` fact) was the
+ * 1.x init's promise, and this run makes it the tracer itself: `.then()` on it is wrapped as in its own
+ * module. `Promise.resolve(p)` of a promise is that promise, and of the tracer a promise of it, so the
+ * wrap holds whether the module is migrated before or after this file. A module that cannot be read
+ * (outside the project, an alias that does not resolve) leaves the binding's name to tell
+ * (`tracerPromise`). An imported getter needs nothing: its module keeps it returning a promise.
  */
 function wrapImportedTracerPromises(input: AnalysisInput, edits: EditList): void {
   for (const tracer of getSdkModel(input).tracers) {
     if (tracer.kind !== "imported" || tracer.callable || !tracer.variable) continue;
+    if (!holdsInitPromise(input, tracer.variable)) continue;
     for (const reference of tracer.variable.references) wrapPromiseMethodReceiver(edits, reference.identifier);
   }
+}
+
+/** A binding named as the promise of a tracer (`tracerPromise`, `hhTracerPromise`): the fallback when its module cannot be read. */
+const TRACER_PROMISE_NAME = /tracer\w*promise$/i;
+
+function holdsInitPromise(input: AnalysisInput, variable: Scope.Variable): boolean {
+  const found = importedExport(input, variable);
+  if (found && input.readModuleFacts) return projectModules().factsOf(found.path, input.readModuleFacts).initPromiseExports?.includes(found.name) === true;
+  const origin = importOrigin(input, variable);
+  // Read, and nothing known about the export: no evidence of a promise.
+  if (origin && importedModule(input, origin.specifier)) return false;
+  return TRACER_PROMISE_NAME.test(variable.name) || (origin !== undefined && TRACER_PROMISE_NAME.test(origin.name));
 }
 
 /** `Promise<HoneyHiveTracer>` references inside a type annotation. */

@@ -33,8 +33,6 @@ export const MESSAGES_1X = {
     `re-exported 1.x ${names.map(({ name }) => name).join(", ")} ${names.length > 1 ? "have" : "has"} no export of that name here: ${names
       .map(({ name, why, to }) => `${name}: ${to === undefined ? sentence(why) : `use ${to} at its callers`}`)
       .join("; ")}`,
-  reExportAll:
-    'this module re-exports all of honeyhive: the codemod does not migrate 1.x code that imports it through this module (HoneyHiveTracer.init, traceFunction, flush, …); import those names from "honeyhive" there and run migrate --from 1 again',
   evaluateConfigElsewhere:
     "this 1.x evaluate() config is built where the codemod cannot see it: rename its 1.x keys (options table) and pass function a ({ inputs, groundTruth }) datapoint, which 1.x passed as (inputs, groundTruths)",
   datasetGroundTruths:

@@ -15,6 +15,7 @@ import { SDK_EXPORTS } from "../../../analysis/knowledge/sdks/honeyhive.js";
 import type { Api1xEntry } from "../../../analysis/knowledge/sdks/types.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { appendListElement, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
+import { sdkBarrelOf } from "../../../analysis/sdk-barrels.js";
 import { getSdkModel, type SdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -45,21 +46,31 @@ function collect({ file, edits }: TransformContext): void {
   // A re-export binds nothing in the file, so it is looked for before asking whether the file uses the SDK.
   for (const statement of input.ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source?.value === SDK) migrateReExports(edits, text, statement);
-    // The modules that import through `export * from "honeyhive"` bind no name of "honeyhive": nothing
-    // recognizes their 1.x code as the SDK's, so they stay 1.x unless a person points them at the package.
-    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && statement.source.value === SDK) addMarker(edits, text, statement, MESSAGES_1X.reExportAll);
+    // `export * from "honeyhive"` (and `export * as hh`) stays: valid against this SDK, and the modules
+    // importing through it are migrated as SDK code (analysis/sdk-barrels.ts).
   }
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return;
 
+  // A project module re-exporting honeyhive (a barrel) stands for it: a name imported through it is the
+  // SDK name it hands on, and through `export *` a 1.x type is renamed in place as from the package.
+  const sdkNamesOf = (specifier: string | undefined): ((name: string | undefined) => string | undefined) | undefined => {
+    if (specifier === SDK) return (name) => name;
+    const barrel = specifier === undefined ? undefined : sdkBarrelOf(input, specifier);
+    if (!barrel) return undefined;
+    return (name) => (name === undefined ? undefined : Object.hasOwn(barrel.names, name) ? barrel.names[name] : barrel.all ? name : undefined);
+  };
   for (const statement of input.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === SDK) {
-      migrateTypeImports(input, edits, text, statement);
-      markGone(edits, text, statement, statement.specifiers.map((specifier) => (specifier.type === AST_NODE_TYPES.ImportSpecifier ? staticName(specifier.imported) : undefined)));
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      const sdkName = sdkNamesOf(statement.source.value);
+      if (!sdkName) continue;
+      if (statement.source.value === SDK || sdkBarrelOf(input, statement.source.value)?.all) migrateTypeImports(input, edits, text, statement);
+      markGone(edits, text, statement, statement.specifiers.map((specifier) => (specifier.type === AST_NODE_TYPES.ImportSpecifier ? sdkName(staticName(specifier.imported)) : undefined)));
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        if (requireSpecifier(unwrapExpression(declarator.init)) !== SDK || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
-        markGone(edits, text, statement, declarator.id.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined)));
+        const sdkName = sdkNamesOf(requireSpecifier(unwrapExpression(declarator.init)));
+        if (!sdkName || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+        markGone(edits, text, statement, declarator.id.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? sdkName(staticName(property.key, property.computed)) : undefined)));
       }
     }
   }

@@ -87,7 +87,7 @@ function collect({ file, edits }: TransformContext): void {
   const onTracers = tracerMethodCalls(input, INSTANCE_METHODS);
   markUnresolvedReceivers(input, edits, text, new Set(onTracers.map(({ call }) => call)), false);
   for (const { call, callee, name } of onTracers) {
-    const tracerText = text.slice(callee.object.range[0], callee.object.range[1]);
+    const tracerText = receiverText(text, callee);
     if (name === "trace") {
       rewriteImmediateTrace(edits, text, input, call);
       continue;
@@ -129,6 +129,18 @@ function collect({ file, edits }: TransformContext): void {
   }
   for (const variable of wrapperVariables) if (isUnusedAfter(variable, rewritten)) imports.remove(variable);
   imports.finish(edits);
+}
+
+/**
+ * The text of the receiver of `<receiver>.<method>`, with the parentheses the source has around it
+ * (`(await tracerFor(p))`: the object's own range leaves them out, and without them the method would
+ * bind to the awaited call).
+ */
+function receiverText(text: string, callee: TSESTree.MemberExpression): string {
+  const object = text.slice(callee.object.range[0], callee.object.range[1]);
+  if (callee.computed) return object;
+  const written = text.slice(callee.range[0], callee.property.range[0]).replace(/\s*\??\.\s*$/, "");
+  return written.startsWith("(") && written.endsWith(")") && written.includes(object) ? written : object;
 }
 
 /**

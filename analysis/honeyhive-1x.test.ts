@@ -1,0 +1,39 @@
+// Which receivers of 1.x tracer methods the 1.x set rewrites: the SDK model's tracers, and the values a
+// single tracer flows into (a `.then()` callback's parameter, a write-once alias, a call of a function
+// declared to return one); a receiver the flow does not prove stays unresolved (it gets a marker).
+import { describe, expect, it } from "vitest";
+import { tracerMethodCalls } from "./honeyhive-1x.js";
+import { parseAnalysisInput } from "./parse-input.js";
+
+const INIT = `import { HoneyHiveTracer } from "honeyhive";\nconst tracerPromise = HoneyHiveTracer.init({});\n`;
+
+/** The receivers (as written) of the `traceModel` calls the 1.x set takes for tracer methods. */
+function receivers(code: string): string[] {
+  const input = parseAnalysisInput(code, "src/app.ts");
+  return tracerMethodCalls(input, new Set(["traceModel"])).map(({ callee }) => code.slice(callee.object.range[0], callee.object.range[1]));
+}
+
+describe("receivers of 1.x tracer methods", () => {
+  it("follow a .then() callback's parameter on a tracer's promise", () => {
+    expect(receivers(`${INIT}Promise.resolve(tracerPromise).then((t) => t.traceModel(fn));\n`)).toEqual(["t"]);
+    expect(receivers(`${INIT}tracerPromise.then((t) => t.traceModel(fn));\n`)).toEqual(["t"]);
+    expect(receivers(`import { HoneyHiveTracer } from "honeyhive";\nHoneyHiveTracer.init({}).then((t) => t.traceModel(fn));\n`)).toEqual(["t"]);
+  });
+
+  it("follow a write-once alias of a member tracer and a call of a function declared to return one", () => {
+    const member = `import { HoneyHiveTracer } from "honeyhive";\nclass A {\n  private tracer?: HoneyHiveTracer;\n  async start() { this.tracer = await HoneyHiveTracer.init({}); }\n  step() { const tracer = this.tracer; return tracer!.traceModel(fn); }\n}\n`;
+    expect(receivers(member)).toEqual(["tracer!"]);
+    const factory = `import { HoneyHiveTracer } from "honeyhive";\ndeclare const cache: Map<string, Promise<HoneyHiveTracer>>;\nfunction tracerFor(p: string): Promise<HoneyHiveTracer> { return cache.get(p)!; }\nasync function run() {\n  (await tracerFor("a")).traceModel(fn);\n  const t = await tracerFor("b");\n  t.traceModel(fn);\n}\n`;
+    expect(receivers(factory)).toEqual(["await tracerFor(\"a\")", "t"]);
+  });
+
+  it("do not follow what a single tracer does not flow into", () => {
+    // A .then() on another promise, a parameter other than the first, a reassigned alias, a function typed otherwise.
+    expect(receivers(`${INIT}declare const other: Promise<{ traceModel(f: unknown): void }>;\nother.then((t) => t.traceModel(fn));\n`)).toEqual([]);
+    expect(receivers(`${INIT}tracerPromise.then((t, u) => u.traceModel(fn));\n`)).toEqual([]);
+    expect(receivers(`import { HoneyHiveTracer } from "honeyhive";\nclass A {\n  private tracer?: HoneyHiveTracer;\n  async start() { this.tracer = await HoneyHiveTracer.init({}); }\n  step(o: { traceModel(f: unknown): void }) { let tracer: typeof o | undefined = this.tracer as never; tracer = o; return tracer.traceModel(fn); }\n}\n`)).toEqual([]);
+    expect(receivers(`${INIT}function other(): Promise<{ traceModel(f: unknown): void }> { return null!; }\nasync function run() { (await other()).traceModel(fn); }\n`)).toEqual([]);
+    // A local `Promise` type is not the global one.
+    expect(receivers(`import { HoneyHiveTracer } from "honeyhive";\ntype Promise<T> = { value: T };\nfunction f(): Promise<HoneyHiveTracer> { return null!; }\nf().traceModel(fn);\n`)).toEqual([]);
+  });
+});

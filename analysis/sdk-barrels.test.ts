@@ -1,0 +1,136 @@
+// A project module that re-exports the SDK (a barrel): its facts say so, and the SDK model and the
+// import writer read a name imported through it as the SDK export it is.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import { applyEdits, EditList } from "./edits.js";
+import { extractModuleFacts } from "./export-facts.js";
+import { nodesOfType } from "./nodes.js";
+import { parseAnalysisInput } from "./parse-input.js";
+import { SdkImports } from "./sdk-imports.js";
+import { getSdkModel } from "./sdk-model.js";
+import { useTempProjects } from "./test-utils/temp-projects.js";
+import explicitTracerRule, { RULE_NAME as EXPLICIT_TRACER } from "../rules/require-explicit-tracer.js";
+import { configForRule } from "../rules/test-utils/fixture-lint.js";
+import { Linter } from "eslint";
+
+const makeProject = useTempProjects("barrel", "all");
+
+const root = makeProject({
+  "package.json": `{ "name": "app", "private": true, "dependencies": { "honeyhive": "^1.0.42" } }\n`,
+  "tsconfig.json": `{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*"] } } }\n`,
+  "src/lib/hh.ts": `export * from "honeyhive";\n`,
+  "src/lib/named.ts": `export { HoneyHiveTracer, traceFunction as wrap } from "honeyhive";\n`,
+  "src/lib/namespace.ts": `export * as hh from "honeyhive";\n`,
+  "src/lib/cjs.js": `module.exports = require("honeyhive");\n`,
+  "src/lib/reexported-import.ts": `import * as sdk from "honeyhive";\nimport { traceTool } from "honeyhive";\nexport { sdk, traceTool };\n`,
+  "src/lib/own.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport * from "honeyhive";\nexport const tracer = await HoneyHiveTracer.init({ project: "p" });\n`,
+  "src/lib/plain.ts": `export const traceModel = (fn: () => void) => fn;\n`,
+});
+
+/** The file at `path` (relative to the project) with `code`, parsed as the codemods parse (with the module reader). */
+const parseAt = (path: string, code: string) => parseAnalysisInput(code, join(root, path));
+const factsOf = (path: string) => {
+  const text = readFileSync(join(root, path), "utf8");
+  return extractModuleFacts(parseAnalysisInput(text, join(root, path))).sdkReExport;
+};
+
+/** The SDK export each call's callee denotes, in source order. */
+function calleesOf(path: string, code: string): (string | undefined)[] {
+  const input = parseAt(path, code);
+  const sdk = getSdkModel(input);
+  return nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).map((call) => sdk.sdkExportOf(call.callee));
+}
+
+describe("a barrel's facts", () => {
+  it("say what of honeyhive the module re-exports, in every form", () => {
+    expect(factsOf("src/lib/hh.ts")).toEqual({ all: true, names: {}, namespaces: [] });
+    expect(factsOf("src/lib/named.ts")).toEqual({ all: false, names: { HoneyHiveTracer: "HoneyHiveTracer", wrap: "traceFunction" }, namespaces: [] });
+    expect(factsOf("src/lib/namespace.ts")).toEqual({ all: false, names: {}, namespaces: ["hh"] });
+    expect(factsOf("src/lib/cjs.js")).toEqual({ all: true, names: {}, namespaces: ["default"] });
+    expect(factsOf("src/lib/reexported-import.ts")).toEqual({ all: false, names: { traceTool: "traceTool" }, namespaces: ["sdk"] });
+    // A module's own tracer beside the re-export is still a tracer fact.
+    const own = extractModuleFacts(parseAnalysisInput(readFileSync(join(root, "src/lib/own.ts"), "utf8"), join(root, "src/lib/own.ts")));
+    expect(own.sdkReExport?.all).toBe(true);
+    expect(own.exports.tracer).toEqual([{ kind: "tracer" }]);
+  });
+
+  it("are absent from a module that re-exports no honeyhive", () => {
+    expect(factsOf("src/lib/plain.ts")).toBeUndefined();
+  });
+});
+
+describe("the SDK model through a barrel", () => {
+  it("reads names imported through `export *`, by relative path and by tsconfig alias, as the SDK's", () => {
+    const code = `import { HoneyHiveTracer, traceModel } from "./lib/hh";\nconst t = await HoneyHiveTracer.init({});\nexport const f = traceModel(() => 1);\n`;
+    expect(calleesOf("src/app.ts", code)).toEqual([undefined, "traceModel"]);
+    const input = parseAt("src/app.ts", code);
+    expect(getSdkModel(input).tracers.map((tracer) => [tracer.name, tracer.kind])).toEqual([["t", "init"]]);
+    const aliased = code.replace('"./lib/hh"', '"@/lib/hh"');
+    expect(calleesOf("src/app.ts", aliased)).toEqual([undefined, "traceModel"]);
+  });
+
+  it("maps renamed, namespace and CommonJS re-exports to the SDK's names", () => {
+    expect(calleesOf("src/a.ts", `import { HoneyHiveTracer, wrap } from "./lib/named";\nwrap({ eventName: "x" })(() => 1);\n`)).toEqual([undefined, "traceFunction"]);
+    // Known gap: the model's gate reads a module only for an import that names an SDK export (or binds
+    // the whole module), so a file whose only link is a renamed re-export is not seen as SDK code.
+    expect(calleesOf("src/a.ts", `import { wrap } from "./lib/named";\nwrap({ eventName: "x" })(() => 1);\n`)).toEqual([undefined, undefined]);
+    expect(calleesOf("src/a.ts", `import { hh } from "./lib/namespace";\nhh.traceChain(() => 1);\n`)).toEqual(["traceChain"]);
+    expect(calleesOf("src/a.js", `const { traceTool } = require("./lib/cjs");\ntraceTool(() => 1);\n`)).toEqual([undefined, "traceTool"]);
+    expect(calleesOf("src/a.js", `const hh = require("./lib/cjs");\nhh.traceTool(() => 1);\n`)).toEqual([undefined, "traceTool"]);
+    expect(calleesOf("src/a.ts", `import { sdk, traceTool } from "./lib/reexported-import";\nsdk.traceModel(() => 1);\ntraceTool(() => 1);\n`)).toEqual(["traceModel", "traceTool"]);
+  });
+
+  it("keeps a barrel's own exports its own, and a module that is no barrel no SDK", () => {
+    const input = parseAt("src/a.ts", `import { tracer, traceChain } from "./lib/own";\nexport const f = traceChain(() => 1);\ntracer.traceModel(() => 2);\n`);
+    const sdk = getSdkModel(input);
+    expect(sdk.tracers.map((tracer) => [tracer.name, tracer.kind])).toEqual([["tracer", "imported"]]);
+    expect(nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).map((call) => sdk.sdkExportOf(call.callee))).toEqual(["traceChain", undefined]);
+    // A name the barrel does not hand on from the SDK, and a plain module of the same name, are not the SDK.
+    expect(calleesOf("src/a.ts", `import { evaluator } from "./lib/named";\nevaluator(() => 1);\n`)).toEqual([undefined]);
+    expect(getSdkModel(parseAt("src/a.ts", `import { traceModel } from "./lib/plain";\ntraceModel(() => 1);\n`)).usesSdk).toBe(false);
+  });
+});
+
+describe("adding an SDK name to a file that imports through a barrel", () => {
+  const withTrace = (path: string, code: string, removed: string) => {
+    const input = parseAt(path, code);
+    const imports = new SdkImports(input);
+    const text = imports.use("trace");
+    const variable = input.scopeManager.globalScope!.childScopes[0]!.set.get(removed)!;
+    imports.remove(variable);
+    const edits = new EditList();
+    imports.finish(edits);
+    return { text, output: applyEdits(code, edits.edits) };
+  };
+
+  it("adds it to the barrel's import when the barrel re-exports every name", () => {
+    const code = `import { HoneyHiveTracer, traceModel } from "./lib/hh";\n`;
+    expect(withTrace("src/a.ts", code, "traceModel")).toEqual({ text: "trace", output: `import { HoneyHiveTracer, trace } from "./lib/hh";\n` });
+  });
+
+  it("imports it from honeyhive when the barrel names what it re-exports (it has no trace)", () => {
+    const code = `import { HoneyHiveTracer, wrap } from "./lib/named";\n`;
+    expect(withTrace("src/a.ts", code, "wrap")).toEqual({ text: "trace", output: `import { trace } from "honeyhive";\nimport { HoneyHiveTracer } from "./lib/named";\n` });
+  });
+
+  it("finds an SDK name already imported through the barrel", () => {
+    const input = parseAt("src/a.ts", `import { trace as hhTrace, traceModel } from "./lib/hh";\n`);
+    expect(new SdkImports(input).use("trace")).toBe("hhTrace");
+  });
+});
+
+describe("the lint rules through a barrel", () => {
+  it("report a free 1.x wrapper imported through the barrel, as they do one imported from honeyhive", () => {
+    const code = `import { HoneyHiveTracer, traceModel } from "./lib/hh";\nexport const tracer = await HoneyHiveTracer.init({});\nexport const f = traceModel(() => 1);\n`;
+    // A Linter rooted in the project: the default cwd's config does not match its files.
+    const lint = (text: string) => new Linter({ configType: "flat", cwd: root }).verify(text, configForRule(EXPLICIT_TRACER, explicitTracerRule), { filename: join(root, "src/app.ts") });
+    const through = lint(code);
+    const direct = lint(code.replace('"./lib/hh"', '"honeyhive"'));
+    expect(direct.map((message) => [message.messageId, message.line])).toEqual([["implicitWrapper1x", 3]]);
+    expect(through.map((message) => [message.messageId, message.line])).toEqual([["implicitWrapper1x", 3]]);
+    // A module that re-exports no honeyhive: nothing to report.
+    expect(lint(code.replace('"./lib/hh"', '"./lib/plain"'))).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+// A project module that re-exports the SDK (`export * from "honeyhive"`, `export { HoneyHiveTracer }
+// from "honeyhive"`, `module.exports = require("honeyhive")`, `export * as hh from "honeyhive"`) is a
+// barrel: its importers use the SDK through it without naming "honeyhive". What the barrel hands on
+// is a fact of the barrel (`sdkReExport`, analysis/export-facts.ts), read one module deep through the
+// input's `readModuleFacts` hook (analysis/project-modules.ts); here it turns an origin in the barrel
+// into the origin in the SDK it stands for, so the SDK model (and, through it, the rules and the
+// codemods) reads `import { traceModel } from "./hh"` as honeyhive's `traceModel`.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { dynamicImportSpecifier, memberName, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
+import { exportPath, type ModuleOrigin } from "./bindings.js";
+import type { SdkReExportFact } from "./export-facts.js";
+import type { AnalysisInput } from "./input.js";
+import { HONEYHIVE_VALUE_EXPORTS } from "./knowledge/sdks/index.js";
+import { importedModule } from "./project-modules.js";
+import { isLocalModule, isSdkModule } from "./settings.js";
+
+/**
+ * The text of a module that may re-export the SDK (`export * from "honeyhive"`, `export { … } from
+ * "honeyhive"`, `module.exports = require("honeyhive")`): the cheap test before its facts are asked for.
+ */
+export const MAY_RE_EXPORT_SDK = /\bexport\b[^;]*?\bfrom\s*["']honeyhive["']|module\.exports\s*=\s*require\(\s*["']honeyhive["']/;
+
+/** Per file: specifier → what that module re-exports of the SDK (null: nothing, or not a readable project module). */
+const barrelsByFile = new WeakMap<TSESTree.Program, Map<string, SdkReExportFact | null>>();
+
+const SDK_EXPORT_NAMES = [...HONEYHIVE_VALUE_EXPORTS].join("|");
+
+const candidatesByFile = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
+
+/** A binding of a project module: the name it imports (undefined for the whole module) and its local name (undefined for a pattern). */
+interface ImportedBinding {
+  readonly imported: string | undefined;
+  readonly local: string | undefined;
+}
+
+/**
+ * The project-module specifiers of the file's top-level imports and `require`s that may be barrels
+ * worth reading: the import names an SDK export (`{ traceModel }`, `require("./hh").traceModel`), or
+ * a binding of it is used as a module object of the SDK (`hh.traceModel(…)`, through `import * as hh`,
+ * a default import, `const hh = require(…)` or `import { hh }` of `export * as hh`). Any other import
+ * of a project module is never read here, so a file's imports of its own helpers cost one pass over
+ * `ast.body` and a text test per binding.
+ */
+function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
+  let candidates = candidatesByFile.get(input.ast);
+  if (candidates) return candidates;
+  const found = new Set<string>();
+  const usedAsSdkObject = (local: string) => new RegExp(`(?<![\\w$.])${local.replace(/\$/g, "\\$")}\\s*\\??\\.\\s*(?:${SDK_EXPORT_NAMES})\\b`).test(input.text);
+  const consider = (specifier: string | undefined, bindings: readonly ImportedBinding[]) => {
+    if (specifier === undefined || isSdkModule(specifier, input.settings) || !isLocalModule(specifier, input.settings)) return;
+    const may = bindings.some(({ imported, local }) => (imported !== undefined && HONEYHIVE_VALUE_EXPORTS.has(imported)) || (local !== undefined && usedAsSdkObject(local)));
+    if (may) found.add(specifier);
+  };
+  for (const statement of input.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type") {
+      const values = statement.specifiers.filter((specifier) => specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind !== "type");
+      consider(
+        statement.source.value,
+        values.map((specifier) => ({ imported: specifier.type === AST_NODE_TYPES.ImportSpecifier ? staticName(specifier.imported) : undefined, local: specifier.local.name })),
+      );
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        let init = unwrapExpression(declarator.init);
+        const member = init?.type === AST_NODE_TYPES.MemberExpression ? memberName(init) : undefined;
+        if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
+        const local = declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : undefined;
+        consider(requireSpecifier(init) ?? dynamicImportSpecifier(init), member !== undefined ? [{ imported: member, local }] : boundNames(declarator.id));
+      }
+    }
+  }
+  candidates = found;
+  candidatesByFile.set(input.ast, candidates);
+  return candidates;
+}
+
+/** `const { a, b: c } = …` → `a` (as `a`), `b` (as `c`); `const m = …` → the whole module as `m`. */
+function boundNames(id: TSESTree.BindingName): ImportedBinding[] {
+  if (id.type === AST_NODE_TYPES.Identifier) return [{ imported: undefined, local: id.name }];
+  if (id.type !== AST_NODE_TYPES.ObjectPattern) return [];
+  return id.properties.map((property) =>
+    property.type === AST_NODE_TYPES.Property
+      ? { imported: staticName(property.key, property.computed), local: property.value.type === AST_NODE_TYPES.Identifier ? property.value.name : undefined }
+      : { imported: undefined, local: undefined },
+  );
+}
+
+/** For the SDK model's gate: the file imports the SDK through a barrel (reads only the candidates). */
+export function importsSdkThroughBarrel(input: AnalysisInput): boolean {
+  for (const specifier of barrelCandidates(input)) if (sdkBarrelOf(input, specifier)) return true;
+  return false;
+}
+
+/**
+ * What the project module `specifier` (imported by the file of `input`) re-exports of the SDK, if it
+ * is a barrel. A module the file imports in no way a barrel is used (see `barrelCandidates`) is not
+ * read: a renamed re-export imported alone (`import { wrap }` of `export { traceFunction as wrap }`)
+ * is therefore not seen.
+ */
+export function sdkBarrelOf(input: AnalysisInput, specifier: string): SdkReExportFact | undefined {
+  if (!input.readModuleFacts || !barrelCandidates(input).has(specifier)) return undefined;
+  let bySpecifier = barrelsByFile.get(input.ast);
+  if (!bySpecifier) barrelsByFile.set(input.ast, (bySpecifier = new Map()));
+  let fact = bySpecifier.get(specifier);
+  if (fact === undefined) {
+    fact = importedModule(input, specifier)?.facts.sdkReExport ?? null;
+    bySpecifier.set(specifier, fact);
+  }
+  return fact ?? undefined;
+}
+
+/**
+ * The SDK origin an origin in a barrel stands for (`./hh` `traceModel` → `honeyhive` `traceModel`);
+ * undefined when the module is no barrel or the name is not one it hands on from the SDK (a tracer the
+ * barrel defines itself stays the barrel's).
+ */
+export function sdkOriginThroughBarrel(input: AnalysisInput, origin: ModuleOrigin): ModuleOrigin | undefined {
+  const barrel = sdkBarrelOf(input, origin.module);
+  if (!barrel) return undefined;
+  const path = exportPath(origin);
+  const [head, ...rest] = path;
+  let sdkPath: readonly string[] | undefined;
+  if (head === undefined) sdkPath = barrel.all ? [] : undefined; // the barrel's module object
+  else if (Object.hasOwn(barrel.names, head)) sdkPath = [barrel.names[head]!, ...rest];
+  else if (barrel.namespaces.includes(head)) sdkPath = rest;
+  else if (barrel.all && HONEYHIVE_VALUE_EXPORTS.has(head)) sdkPath = path;
+  if (sdkPath === undefined) return undefined;
+  return { module: "honeyhive", path: sdkPath, ...(origin.typeOnly ? { typeOnly: true as const } : {}) };
+}
+
+/** Every name of the SDK a file may import through the barrel by its own name (`export *`), so new names can be added to that import. */
+export function barrelExportsEverySdkName(input: AnalysisInput, specifier: string): boolean {
+  return sdkBarrelOf(input, specifier)?.all === true;
+}

@@ -1,0 +1,61 @@
+// 1x-init on `.then()` of a tracer imported from a project module: wrapped in `Promise.resolve(…)`
+// where the exporting module holds an un-awaited 1.x init (its `initPromiseExports` fact), whatever
+// the binding is called; not where the module, read, holds something else under a promise-like name;
+// and by the name (`tracerPromise`) only when the module cannot be read.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractModuleFacts } from "../../../analysis/export-facts.js";
+import { parseAnalysisInput } from "../../../analysis/parse-input.js";
+import { useTempProjects } from "../../../analysis/test-utils/temp-projects.js";
+import { runTransforms } from "../../engine/engine.js";
+
+const makeProject = useTempProjects("imported-promise", "all");
+const MANIFEST_1X = `{ "name": "app", "private": true, "dependencies": { "honeyhive": "^1.0.42" } }\n`;
+const INIT = 'import { HoneyHiveTracer } from "honeyhive";\n';
+
+const root = makeProject({
+  "package.json": MANIFEST_1X,
+  // 1.x: the init's promise, exported to be awaited or chained on.
+  "src/promise.ts": `${INIT}export const tracer = HoneyHiveTracer.init({ project: "p" });\n`,
+  "src/commonjs.js": `const { HoneyHiveTracer } = require("honeyhive");\nmodule.exports.tracer = HoneyHiveTracer.init({ project: "p" });\n`,
+  // The tracer itself (awaited), and something else under a promise's name.
+  "src/awaited.ts": `${INIT}export const tracerPromise = await HoneyHiveTracer.init({ project: "p" });\n`,
+  "src/other.ts": `${INIT}import { makeClient } from "./client";\nexport const tracerPromise = makeClient();\n`,
+});
+
+const initPromisesOf = (path: string, text: string) => extractModuleFacts(parseAnalysisInput(text, join(root, path))).initPromiseExports;
+
+/** 1x-init on a consumer at `path` in the project. */
+const migrate = (path: string, code: string) => runTransforms(code, join(root, path), { transforms: ["1x-init"] }).output;
+
+describe("the exporting module's facts", () => {
+  it("say an un-awaited 1.x init is a promise, an awaited one the tracer itself", () => {
+    expect(initPromisesOf("src/promise.ts", `${INIT}export const tracer = HoneyHiveTracer.init({ project: "p" });\n`)).toEqual(["tracer"]);
+    expect(initPromisesOf("src/commonjs.js", `const { HoneyHiveTracer } = require("honeyhive");\nmodule.exports.tracer = HoneyHiveTracer.init({});\n`)).toEqual(["tracer"]);
+    expect(initPromisesOf("src/awaited.ts", `${INIT}export const tracer = await HoneyHiveTracer.init({});\n`)).toBeUndefined();
+    expect(initPromisesOf("src/default.ts", `${INIT}export default await HoneyHiveTracer.init({});\nexport const made = new HoneyHiveTracer({});\n`)).toBeUndefined();
+  });
+});
+
+describe("1x-init on .then() of an imported tracer", () => {
+  it("wraps it where the module holds an un-awaited 1.x init, also under a name that says nothing of a promise", () => {
+    const code = 'import { tracer } from "./promise";\n\nexport const ready = tracer.then((t) => t.sessionId);\n';
+    expect(migrate("src/consumer.ts", code)).toBe('import { tracer } from "./promise";\n\nexport const ready = Promise.resolve(tracer).then((t) => t.sessionId);\n');
+    const required = 'const { tracer } = require("./commonjs");\n\ntracer.then((t) => t.sessionId);\n';
+    expect(migrate("src/consumer.js", required)).toBe('const { tracer } = require("./commonjs");\n\nPromise.resolve(tracer).then((t) => t.sessionId);\n');
+  });
+
+  it("leaves it where the module, read, holds no 1.x init promise under that name", () => {
+    for (const module of ["./awaited", "./other"]) {
+      const code = `import { tracerPromise } from "${module}";\n\ntracerPromise.then((t) => t.sessionId);\n`;
+      expect(migrate("src/consumer.ts", code), module).toBe(code);
+    }
+  });
+
+  it("falls back to the binding's name when the module cannot be read", () => {
+    const named = 'import { tracerPromise } from "./missing";\n\ntracerPromise.then((t) => t.sessionId);\n';
+    expect(migrate("src/consumer.ts", named)).toBe('import { tracerPromise } from "./missing";\n\nPromise.resolve(tracerPromise).then((t) => t.sessionId);\n');
+    const plain = 'import { tracer } from "./missing";\n\ntracer.then((t) => t.sessionId);\n';
+    expect(migrate("src/consumer.ts", plain)).toBe(plain);
+  });
+});
