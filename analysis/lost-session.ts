@@ -24,6 +24,7 @@ import { contains, enclosingFunction, isFunctionNode, memberName, staticName, ty
 import { AttachedCache } from "./attached-cache.js";
 import { unwrap, type Bindings } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
+import { mayHoldEntry } from "./entry-gate.js";
 import { getHandlerModel, type HandlerModel, type RequestHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { frameworkById } from "./knowledge/index.js";
@@ -127,8 +128,11 @@ function collect(input: AnalysisInput): LostSession[] {
     const tracer = sdk.tracerOf(callee.object);
     if (tracer && isHoneyhiveTracer(input, tracer)) sessions.push({ call, session: call, helper: undefined, method, tracer });
   }
-  if (sessions.length === 0) return [];
+  // Every shape runs in a hook or middleware, a function: a session created at module level (a
+  // script's, a worker's startup) and a file that can hold no handler need no handler model.
+  if (!sessions.some((point) => enclosingFunction(point.call) !== undefined) || !mayHoldEntry(input, "handler")) return [];
   const handlers = getHandlerModel(input);
+  if (!handlers.requestHandlers.some((handler) => frameworkById(handler.framework)?.sessionFlow?.beforeHandler !== undefined)) return [];
   const { bindings } = getAnalysisContext(input);
   const points = [...sessions, ...sessions.flatMap((point) => helperCalls(input, point, handlers, bindings))];
   const routes = new RouteSessions(input, sdk, bindings, points);

@@ -114,8 +114,13 @@ const findingsCache = new AttachedCache<TSESTree.Program, readonly UnvalidatedSe
 
 /** Every unchecked external session id in the file, in source order; cached per AST, never throws. */
 export function findUnvalidatedSessionIds(input: AnalysisInput): readonly UnvalidatedSessionId[] {
-  return findingsCache.getOrCompute(input.ast, () => collect(input), []);
+  // The text gate: every finding is a `sessionId` property written in this file (inline or in an
+  // options object the file declares), so a file that never spells it costs one search.
+  if (!input.text.includes("sessionId")) return NO_FINDINGS;
+  return findingsCache.getOrCompute(input.ast, () => collect(input), NO_FINDINGS);
 }
+
+const NO_FINDINGS: readonly UnvalidatedSessionId[] = Object.freeze([]);
 
 function collect(input: AnalysisInput): readonly UnvalidatedSessionId[] {
   const sdk = getSdkModel(input);

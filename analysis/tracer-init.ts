@@ -21,7 +21,8 @@ import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { getEvaluateModel } from "./evaluate.js";
-import { getHandlerModel, type Handler } from "./handlers.js";
+import { mayHoldEntry } from "./entry-gate.js";
+import { getHandlerModel, type Handler, type HandlerModel } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { API_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { TRACER_STATICS } from "./knowledge/sdks/honeyhive.js";
@@ -45,8 +46,17 @@ const NEW_CREATES_TRACER = API_1X.some((entry) => entry.where === "static" && en
 /** OpenTelemetry objects that are a whole pipeline (provider or SDK), with how each becomes the global one. */
 const OTEL_PIPELINES: readonly OtelComponent[] = OTEL_COMPONENTS.filter((component) => component.role === "provider" || component.role === "sdk");
 
+const PIPELINE_EXPORT_NAMES = [...new Set(OTEL_PIPELINES.map((component) => component.export.name))].join("|");
+
 /** The text gate: a file that names none of the creators has no finding (no parse-dependent work at all). */
-const CREATOR_NAMES = new RegExp(`\\b(?:HoneyHiveTracer|${[...new Set(OTEL_PIPELINES.map((component) => component.export.name))].join("|")})\\b`);
+const CREATOR_NAMES = new RegExp(`\\b(?:HoneyHiveTracer|${PIPELINE_EXPORT_NAMES})\\b`);
+
+/**
+ * The OpenTelemetry pipelines' export names: a `new` expression can only resolve to one where the text
+ * names it (an import, a namespace member or a destructuring all spell the export's name), so a file
+ * that names none resolves no `new` expression's binding.
+ */
+const OTEL_PIPELINE_NAMES = new RegExp(`\\b(?:${PIPELINE_EXPORT_NAMES})\\b`);
 
 /** Array methods that call their callback once per item. */
 const PER_ITEM_METHODS: ReadonlySet<string> = new Set(["forEach", "map", "flatMap"]);
@@ -117,10 +127,15 @@ export function findTracerInitsPerCall(input: AnalysisInput): readonly TracerIni
   return found;
 }
 
+/** What `collect` asks of the handler model, for a file that can hold no handler (the entry gate says so). */
+const NO_HANDLERS: Pick<HandlerModel, "enclosingHandler"> = { enclosingHandler: () => undefined };
+
 function collect(input: AnalysisInput): readonly TracerInitPerCall[] {
-  const creations = findCreations(input);
+  // A creation at module level outside any loop runs once (the recommended place): only the others
+  // need the handler and evaluate models, which most files that use the SDK would otherwise build here.
+  const creations = findCreations(input).filter((creation) => mayRunPerCall(creation.node));
   if (creations.length === 0) return [];
-  const handlers = getHandlerModel(input);
+  const handlers = mayHoldEntry(input, "handler") ? getHandlerModel(input) : NO_HANDLERS;
   const evaluate = getEvaluateModel(input);
   let major: HoneyhiveMajor | undefined;
   const found: TracerInitPerCall[] = [];
@@ -139,6 +154,17 @@ function collect(input: AnalysisInput): readonly TracerInitPerCall[] {
     found.push({ creation: creation.node, api: creation.api, display: creation.display, awaited: creation.awaited, helper: undefined, ...where, major });
   }
   return found;
+}
+
+/**
+ * Inside a function or a loop: where `placeOf` (directly, or through the helper function holding it)
+ * can find a per-call place. A handler, evaluate()'s function and a per-item callback are functions.
+ */
+function mayRunPerCall(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current) || LOOP_TYPES.has(current.type)) return true;
+  }
+  return false;
 }
 
 interface Where {
@@ -171,7 +197,7 @@ function findCreations(input: AnalysisInput): Creation[] {
   const { bindings } = getAnalysisContext(input);
   // OpenTelemetry pipelines count only where they export to HoneyHive (or next to the SDK): another
   // vendor's setup is not this plugin's business.
-  const otelToHoneyhive = sdk.usesSdk || opentelemetryProfile.honeyhiveEndpoint.test(input.text);
+  const otelToHoneyhive = (sdk.usesSdk || opentelemetryProfile.honeyhiveEndpoint.test(input.text)) && OTEL_PIPELINE_NAMES.test(input.text);
   const creations: Creation[] = [];
   for (const node of nodesOfTypes(input.ast, CALL_TYPES)) {
     const callee = unwrapExpression(node.callee);
