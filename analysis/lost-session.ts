@@ -27,7 +27,7 @@ import { getAnalysisContext } from "./context.js";
 import { mayHoldEntry } from "./entry-gate.js";
 import { getHandlerModel, type HandlerModel, type RequestHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
-import { frameworkById } from "./knowledge/index.js";
+import { FRAMEWORKS, frameworkById } from "./knowledge/index.js";
 import type { BeforeHandlerCallback, FrameworkDescriptor, RouteLevelMiddleware } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isLocalModule, isSharedSessionStartMember, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
@@ -128,12 +128,13 @@ function collect(input: AnalysisInput): LostSession[] {
     const tracer = sdk.tracerOf(callee.object);
     if (tracer && isHoneyhiveTracer(input, tracer)) sessions.push({ call, session: call, helper: undefined, method, tracer });
   }
-  // Every shape runs in a hook or middleware, a function: a session created at module level (a
-  // script's, a worker's startup) and a file that can hold no handler need no handler model.
-  if (!sessions.some((point) => enclosingFunction(point.call) !== undefined) || !mayHoldEntry(input, "handler")) return [];
+  // The handler model is the costly part: asked only where a shape is possible at all, which most
+  // files that create a session (in the route handler itself, at its top) rule out by their syntax.
+  if (!mayHoldEntry(input, "handler")) return [];
+  const { bindings } = getAnalysisContext(input);
+  if (!sessions.some((point) => mayBeLostAt(input, point.call) || helperCallSites(input, point, bindings).some((call) => mayBeLostAt(input, call)))) return [];
   const handlers = getHandlerModel(input);
   if (!handlers.requestHandlers.some((handler) => frameworkById(handler.framework)?.sessionFlow?.beforeHandler !== undefined)) return [];
-  const { bindings } = getAnalysisContext(input);
   const points = [...sessions, ...sessions.flatMap((point) => helperCalls(input, point, handlers, bindings))];
   const routes = new RouteSessions(input, sdk, bindings, points);
   const found: LostSession[] = [];
@@ -174,19 +175,69 @@ function helperCalls(input: AnalysisInput, point: SessionPoint, handlers: Handle
   // A function known as a handler only by its types (`request: FastifyRequest`) is still a helper when it is called.
   const asHandler = helper && handlers.handlerOf(helper);
   const registered = asHandler && (asHandler.kind !== "request" || !asHandler.registration.type.startsWith("TS"));
-  if (!helper || registered || firstAwaitBefore(input, helper, point.session)) return [];
+  if (registered) return [];
+  const name = helper && helperName(helper);
+  return helperCallSites(input, point, bindings).map((call) => ({ ...point, call, helper: name }));
+}
+
+/** `helperCalls` before the handler model: the call sites of the helper holding `point`'s SDK call, registered as a handler or not. */
+function helperCallSites(input: AnalysisInput, point: SessionPoint, bindings: Bindings): TSESTree.CallExpression[] {
+  const helper = enclosingFunction(point.session);
+  if (!helper || firstAwaitBefore(input, helper, point.session)) return [];
   const declarator = helper.parent?.type === AST_NODE_TYPES.VariableDeclarator && helper.parent.init === helper ? helper.parent : undefined;
   const name = helper.type === AST_NODE_TYPES.FunctionDeclaration ? helper.id : declarator?.id;
   const variable = name?.type === AST_NODE_TYPES.Identifier ? bindings.variableOf(name) : undefined;
-  if (!variable || name?.type !== AST_NODE_TYPES.Identifier) return [];
-  const calls: SessionPoint[] = [];
+  if (!variable) return [];
+  const calls: TSESTree.CallExpression[] = [];
   for (const reference of variable.references) {
     const identifier = reference.identifier as TSESTree.Identifier;
     const call = identifier.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || !bindings.functionsOf(identifier).includes(helper)) continue;
-    calls.push({ ...point, call, helper: name.name });
+    calls.push(call);
   }
   return calls;
+}
+
+/** The name a helper is called by (`helperCallSites` found calls of it, so it has one). */
+function helperName(helper: FunctionNode): string {
+  const declarator = helper.parent?.type === AST_NODE_TYPES.VariableDeclarator && helper.parent.init === helper ? helper.parent : undefined;
+  const name = helper.type === AST_NODE_TYPES.FunctionDeclaration ? helper.id : declarator?.id;
+  return name?.type === AST_NODE_TYPES.Identifier ? name.name : "";
+}
+
+/** The positions of `next` (or `done`) among the parameters, by count of parameters, in any framework's hooks or middleware. */
+let nextArities: ReadonlySet<number> | undefined;
+
+function arityTakesNext(count: number): boolean {
+  nextArities ??= new Set(
+    FRAMEWORKS.flatMap((framework) => Object.values(framework.sessionFlow?.beforeHandler ?? {}).flatMap((callback) => Object.keys(callback.nextParameterByArity ?? {}).map(Number))),
+  );
+  return nextArities.has(count);
+}
+
+const DEFERRING_NAMES: ReadonlySet<string> = new Set([...DEFERRING_GLOBALS, ...DEFERRING_METHODS, "nextTick"]);
+
+/**
+ * What each shape needs of the syntax around `call` (a session point), whatever handler holds it: an
+ * \`await\` before it in its async function (after an await in a hook); its function taking \`next\` and
+ * not being the last argument of the call it is written in (route-level middleware: the route's
+ * handler comes last); a function around it handed to a call named like a timer or a promise reaction
+ * (a callback that runs later). False means no handler model can make it a finding.
+ */
+function mayBeLostAt(input: AnalysisInput, call: TSESTree.CallExpression): boolean {
+  const fn = enclosingFunction(call);
+  if (!fn) return false;
+  if (fn.async && firstAwaitBefore(input, fn, call)) return true;
+  const registration = fn.parent;
+  if (arityTakesNext(fn.params.length) && !(registration?.type === AST_NODE_TYPES.CallExpression && registration.arguments.at(-1) === fn)) return true;
+  for (let callback: FunctionNode | undefined = fn; callback; callback = enclosingFunction(callback)) {
+    const deferring = callback.parent;
+    if (deferring?.type !== AST_NODE_TYPES.CallExpression || !deferring.arguments.includes(callback as TSESTree.CallExpressionArgument)) continue;
+    const callee = deferring.callee;
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+    if (name !== undefined && DEFERRING_NAMES.has(name)) return true;
+  }
+  return false;
 }
 
 /**

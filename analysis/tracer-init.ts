@@ -117,15 +117,17 @@ export function findTracerInitsPerCall(input: AnalysisInput): readonly TracerIni
   let found = cache.get(input.ast);
   if (!found) {
     try {
-      found = CREATOR_NAMES.test(input.text) ? collect(input) : [];
+      found = CREATOR_NAMES.test(input.text) ? collect(input) : NONE_FOUND;
     } catch (error) {
       reportAnalysisError(error);
-      found = [];
+      found = NONE_FOUND;
     }
     cache.set(input.ast, found);
   }
   return found;
 }
+
+const NONE_FOUND: readonly TracerInitPerCall[] = Object.freeze([]);
 
 /** What `collect` asks of the handler model, for a file that can hold no handler (the entry gate says so). */
 const NO_HANDLERS: Pick<HandlerModel, "enclosingHandler"> = { enclosingHandler: () => undefined };
@@ -133,8 +135,8 @@ const NO_HANDLERS: Pick<HandlerModel, "enclosingHandler"> = { enclosingHandler: 
 function collect(input: AnalysisInput): readonly TracerInitPerCall[] {
   // A creation at module level outside any loop runs once (the recommended place): only the others
   // need the handler and evaluate models, which most files that use the SDK would otherwise build here.
-  const creations = findCreations(input).filter((creation) => mayRunPerCall(creation.node));
-  if (creations.length === 0) return [];
+  const creations = findCreations(input);
+  if (creations.length === 0) return NONE_FOUND;
   const handlers = mayHoldEntry(input, "handler") ? getHandlerModel(input) : NO_HANDLERS;
   const evaluate = getEvaluateModel(input);
   let major: HoneyhiveMajor | undefined;
@@ -192,6 +194,7 @@ function throughHelper(input: AnalysisInput, creation: Creation, perCall: (node:
   return undefined;
 }
 
+/** The creations inside a function or a loop (the others run once, at module level), in source order. */
 function findCreations(input: AnalysisInput): Creation[] {
   const sdk = getSdkModel(input);
   const { bindings } = getAnalysisContext(input);
@@ -206,7 +209,7 @@ function findCreations(input: AnalysisInput): Creation[] {
     if (node.type === AST_NODE_TYPES.CallExpression) {
       if (!sdk.usesSdk || callee.type !== AST_NODE_TYPES.MemberExpression) continue;
       const method = memberName(callee);
-      if (method === undefined || !CREATING_STATICS.has(method) || sdk.sdkExportOf(callee.object) !== "HoneyHiveTracer") continue;
+      if (method === undefined || !CREATING_STATICS.has(method) || !mayRunPerCall(node) || sdk.sdkExportOf(callee.object) !== "HoneyHiveTracer") continue;
       creations.push({
         node,
         api: "honeyhive",
@@ -215,6 +218,7 @@ function findCreations(input: AnalysisInput): Creation[] {
       });
       continue;
     }
+    if (!mayRunPerCall(node)) continue;
     if (sdk.usesSdk && NEW_CREATES_TRACER && sdk.sdkExportOf(callee) === "HoneyHiveTracer") {
       creations.push({ node, api: "honeyhive", display: "new HoneyHiveTracer()", awaited });
       continue;
