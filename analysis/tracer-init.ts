@@ -28,7 +28,7 @@ import { API_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { TRACER_STATICS } from "./knowledge/sdks/honeyhive.js";
 import { GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS, opentelemetryProfile, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
 import type { PackageExport } from "./knowledge/sdks/types.js";
-import { CALL_TYPES, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
+import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, honeyhiveMajorOfFile } from "./sdk-model.js";
 import type { HoneyhiveMajor } from "./sdk-version.js";
 
@@ -202,24 +202,26 @@ function findCreations(input: AnalysisInput): Creation[] {
   // vendor's setup is not this plugin's business.
   const otelToHoneyhive = (sdk.usesSdk || opentelemetryProfile.honeyhiveEndpoint.test(input.text)) && OTEL_PIPELINE_NAMES.test(input.text);
   const creations: Creation[] = [];
-  for (const node of nodesOfTypes(input.ast, CALL_TYPES)) {
-    const callee = unwrapExpression(node.callee);
-    if (!callee) continue;
-    const awaited = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : undefined;
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      if (!sdk.usesSdk || callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+  // The two node lists one by one (the index's own arrays, no merged list made for this file), then in
+  // walk order: a call before the \`new\` it starts with (\`new NodeSDK().start()\`).
+  if (sdk.usesSdk) {
+    for (const node of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+      const callee = unwrapExpression(node.callee);
+      if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
       const method = memberName(callee);
       if (method === undefined || !CREATING_STATICS.has(method) || !mayRunPerCall(node) || sdk.sdkExportOf(callee.object) !== "HoneyHiveTracer") continue;
-      creations.push({
-        node,
-        api: "honeyhive",
-        display: `${awaited ? "await " : ""}HoneyHiveTracer.${method}()`,
-        awaited,
-      });
-      continue;
+      const awaited = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : undefined;
+      creations.push({ node, api: "honeyhive", display: `${awaited ? "await " : ""}HoneyHiveTracer.${method}()`, awaited });
     }
-    if (!mayRunPerCall(node)) continue;
-    if (sdk.usesSdk && NEW_CREATES_TRACER && sdk.sdkExportOf(callee) === "HoneyHiveTracer") {
+  }
+  const newCreatesTracer = sdk.usesSdk && NEW_CREATES_TRACER;
+  if (!newCreatesTracer && !otelToHoneyhive) return creations;
+  const calls = creations.length;
+  for (const node of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
+    const callee = unwrapExpression(node.callee);
+    if (!callee || !mayRunPerCall(node)) continue;
+    if (newCreatesTracer && sdk.sdkExportOf(callee) === "HoneyHiveTracer") {
+      const awaited = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : undefined;
       creations.push({ node, api: "honeyhive", display: "new HoneyHiveTracer()", awaited });
       continue;
     }
@@ -230,6 +232,7 @@ function findCreations(input: AnalysisInput): Creation[] {
     const activation = activationOf(input, node, component);
     if (activation) creations.push({ node, api: "opentelemetry", display: `new ${component.export.name}()${activation}`, awaited: undefined });
   }
+  if (calls > 0 && creations.length > calls) creations.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
   return creations;
 }
 
