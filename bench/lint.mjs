@@ -7,8 +7,9 @@
 // - interleaved (the figures both targets are judged on): no rules, the plugin and a control, file by
 //   file in one process (bench/lib/lint-child.mjs `lintInterleaved`), which a loaded machine cannot
 //   tilt towards one side. On the synthetic tree it also apportions the plugin's cost to its rules.
-// Writes the lint section of bench/RESULTS.md (between its markers) and keeps its figures in
-// bench/.cache/results.json, so that `npm run bench` and `--parts` runs keep what they did not measure.
+// Writes the lint section of bench/RESULTS.md (between its markers) and the lint rows of its Targets
+// table, and keeps its figures in bench/.cache/results.json for `npm run bench`. A `--parts` run rewrites
+// the rows of the parts it measured and keeps the others as RESULTS.md shows them (their own commits).
 //
 //   node bench/lint.mjs [--parts corpus,interleaved,synthetic,synthetic-interleaved] [--pairs 4]
 //     [--synthetic-pairs 2] [--interleaved-rounds 5] [--synthetic-rounds 5] [--synthetic-files 10000]
