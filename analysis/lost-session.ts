@@ -218,18 +218,27 @@ function arityTakesNext(count: number): boolean {
 const DEFERRING_NAMES: ReadonlySet<string> = new Set([...DEFERRING_GLOBALS, ...DEFERRING_METHODS, "nextTick"]);
 
 /**
+ * `app.get(path, (req, res) => …);`: the last argument of a call whose value goes nowhere, so the call is
+ * the registration and `fn` its route handler, never middleware of a route. A call whose value is used
+ * (\`asyncHandler(fn)\` handed on, a chained registration) may be a wrapper of middleware.
+ */
+function isLastArgumentOfStatementCall(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.at(-1) === fn && call.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+}
+
+/**
  * What each shape needs of the syntax around `call` (a session point), whatever handler holds it: an
  * \`await\` before it in its async function (after an await in a hook); its function taking \`next\` and
- * not being the last argument of the call it is written in (route-level middleware: the route's
- * handler comes last); a function around it handed to a call named like a timer or a promise reaction
+ * not being the last argument of a registering statement (route-level middleware: the route's handler
+ * comes last); a function around it handed to a call named like a timer or a promise reaction
  * (a callback that runs later). False means no handler model can make it a finding.
  */
 function mayBeLostAt(input: AnalysisInput, call: TSESTree.CallExpression): boolean {
   const fn = enclosingFunction(call);
   if (!fn) return false;
   if (fn.async && firstAwaitBefore(input, fn, call)) return true;
-  const registration = fn.parent;
-  if (arityTakesNext(fn.params.length) && !(registration?.type === AST_NODE_TYPES.CallExpression && registration.arguments.at(-1) === fn)) return true;
+  if (arityTakesNext(fn.params.length) && !isLastArgumentOfStatementCall(fn)) return true;
   for (let callback: FunctionNode | undefined = fn; callback; callback = enclosingFunction(callback)) {
     const deferring = callback.parent;
     if (deferring?.type !== AST_NODE_TYPES.CallExpression || !deferring.arguments.includes(callback as TSESTree.CallExpressionArgument)) continue;
