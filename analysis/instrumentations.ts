@@ -75,6 +75,8 @@ const findingsCache = new AttachedCache<TSESTree.Program, readonly Instrumentati
 
 /** Every instrumentation of the file that cannot reach the file's HoneyHive tracer, in source order; cached per AST, never throws. */
 export function findInstrumentationsWithoutProvider(input: AnalysisInput): readonly InstrumentationFinding[] {
+  // The text gate before the cache: most files name no instrumentation and then store nothing.
+  if (!INSTRUMENTATION_TEXT_HINTS.some((hint) => input.text.includes(hint))) return NO_FINDINGS;
   const cached = findingsCache.get(input.ast);
   if (cached) return cached;
   let found: readonly InstrumentationFinding[] = [];
@@ -87,9 +89,10 @@ export function findInstrumentationsWithoutProvider(input: AnalysisInput): reado
   return found;
 }
 
+const NO_FINDINGS: readonly InstrumentationFinding[] = Object.freeze([]);
+
 function collect(input: AnalysisInput): readonly InstrumentationFinding[] {
-  // Cheap gates first: no instrumentation word, no tracer, or a file with its own pipeline.
-  if (!INSTRUMENTATION_TEXT_HINTS.some((hint) => input.text.includes(hint))) return [];
+  // Cheap gates first (after the text gate): no tracer, or a file with its own pipeline.
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk || sdk.tracers.length === 0) return [];
   const context = getAnalysisContext(input);

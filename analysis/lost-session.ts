@@ -24,9 +24,10 @@ import { contains, enclosingFunction, isFunctionNode, memberName, staticName, ty
 import { AttachedCache } from "./attached-cache.js";
 import { unwrap, type Bindings } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
+import { mayHoldEntry } from "./entry-gate.js";
 import { getHandlerModel, type HandlerModel, type RequestHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
-import { frameworkById } from "./knowledge/index.js";
+import { FRAMEWORKS, frameworkById } from "./knowledge/index.js";
 import type { BeforeHandlerCallback, FrameworkDescriptor, RouteLevelMiddleware } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isLocalModule, isSharedSessionStartMember, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
@@ -127,9 +128,13 @@ function collect(input: AnalysisInput): LostSession[] {
     const tracer = sdk.tracerOf(callee.object);
     if (tracer && isHoneyhiveTracer(input, tracer)) sessions.push({ call, session: call, helper: undefined, method, tracer });
   }
-  if (sessions.length === 0) return [];
-  const handlers = getHandlerModel(input);
+  // The handler model is the costly part: asked only where a shape is possible at all, which most
+  // files that create a session (in the route handler itself, at its top) rule out by their syntax.
+  if (!mayHoldEntry(input, "handler")) return [];
   const { bindings } = getAnalysisContext(input);
+  if (!sessions.some((point) => mayBeLostAt(input, point.call) || helperCallSites(input, point, bindings).some((call) => mayBeLostAt(input, call)))) return [];
+  const handlers = getHandlerModel(input);
+  if (!handlers.requestHandlers.some((handler) => frameworkById(handler.framework)?.sessionFlow?.beforeHandler !== undefined)) return [];
   const points = [...sessions, ...sessions.flatMap((point) => helperCalls(input, point, handlers, bindings))];
   const routes = new RouteSessions(input, sdk, bindings, points);
   const found: LostSession[] = [];
@@ -170,19 +175,78 @@ function helperCalls(input: AnalysisInput, point: SessionPoint, handlers: Handle
   // A function known as a handler only by its types (`request: FastifyRequest`) is still a helper when it is called.
   const asHandler = helper && handlers.handlerOf(helper);
   const registered = asHandler && (asHandler.kind !== "request" || !asHandler.registration.type.startsWith("TS"));
-  if (!helper || registered || firstAwaitBefore(input, helper, point.session)) return [];
+  if (registered) return [];
+  const name = helper && helperName(helper);
+  return helperCallSites(input, point, bindings).map((call) => ({ ...point, call, helper: name }));
+}
+
+/** `helperCalls` before the handler model: the call sites of the helper holding `point`'s SDK call, registered as a handler or not. */
+function helperCallSites(input: AnalysisInput, point: SessionPoint, bindings: Bindings): TSESTree.CallExpression[] {
+  const helper = enclosingFunction(point.session);
+  if (!helper || firstAwaitBefore(input, helper, point.session)) return [];
   const declarator = helper.parent?.type === AST_NODE_TYPES.VariableDeclarator && helper.parent.init === helper ? helper.parent : undefined;
   const name = helper.type === AST_NODE_TYPES.FunctionDeclaration ? helper.id : declarator?.id;
   const variable = name?.type === AST_NODE_TYPES.Identifier ? bindings.variableOf(name) : undefined;
-  if (!variable || name?.type !== AST_NODE_TYPES.Identifier) return [];
-  const calls: SessionPoint[] = [];
+  if (!variable) return [];
+  const calls: TSESTree.CallExpression[] = [];
   for (const reference of variable.references) {
     const identifier = reference.identifier as TSESTree.Identifier;
     const call = identifier.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || !bindings.functionsOf(identifier).includes(helper)) continue;
-    calls.push({ ...point, call, helper: name.name });
+    calls.push(call);
   }
   return calls;
+}
+
+/** The name a helper is called by (`helperCallSites` found calls of it, so it has one). */
+function helperName(helper: FunctionNode): string {
+  const declarator = helper.parent?.type === AST_NODE_TYPES.VariableDeclarator && helper.parent.init === helper ? helper.parent : undefined;
+  const name = helper.type === AST_NODE_TYPES.FunctionDeclaration ? helper.id : declarator?.id;
+  return name?.type === AST_NODE_TYPES.Identifier ? name.name : "";
+}
+
+/** The positions of `next` (or `done`) among the parameters, by count of parameters, in any framework's hooks or middleware. */
+let nextArities: ReadonlySet<number> | undefined;
+
+function arityTakesNext(count: number): boolean {
+  nextArities ??= new Set(
+    FRAMEWORKS.flatMap((framework) => Object.values(framework.sessionFlow?.beforeHandler ?? {}).flatMap((callback) => Object.keys(callback.nextParameterByArity ?? {}).map(Number))),
+  );
+  return nextArities.has(count);
+}
+
+const DEFERRING_NAMES: ReadonlySet<string> = new Set([...DEFERRING_GLOBALS, ...DEFERRING_METHODS, "nextTick"]);
+
+/**
+ * `app.get(path, (req, res) => …);`: the last argument of a call whose value goes nowhere, so the call is
+ * the registration and `fn` its route handler, never middleware of a route. A call whose value is used
+ * (\`asyncHandler(fn)\` handed on, a chained registration) may be a wrapper of middleware.
+ */
+function isLastArgumentOfStatementCall(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.at(-1) === fn && call.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+}
+
+/**
+ * What each shape needs of the syntax around `call` (a session point), whatever handler holds it: an
+ * \`await\` before it in its async function (after an await in a hook); its function taking \`next\` and
+ * not being the last argument of a registering statement (route-level middleware: the route's handler
+ * comes last); a function around it handed to a call named like a timer or a promise reaction
+ * (a callback that runs later). False means no handler model can make it a finding.
+ */
+function mayBeLostAt(input: AnalysisInput, call: TSESTree.CallExpression): boolean {
+  const fn = enclosingFunction(call);
+  if (!fn) return false;
+  if (fn.async && firstAwaitBefore(input, fn, call)) return true;
+  if (arityTakesNext(fn.params.length) && !isLastArgumentOfStatementCall(fn)) return true;
+  for (let callback: FunctionNode | undefined = fn; callback; callback = enclosingFunction(callback)) {
+    const deferring = callback.parent;
+    if (deferring?.type !== AST_NODE_TYPES.CallExpression || !deferring.arguments.includes(callback as TSESTree.CallExpressionArgument)) continue;
+    const callee = deferring.callee;
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+    if (name !== undefined && DEFERRING_NAMES.has(name)) return true;
+  }
+  return false;
 }
 
 /**

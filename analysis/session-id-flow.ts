@@ -22,6 +22,7 @@ import { contains, enclosingFunction, findProperty, memberName, staticName, type
 import { AttachedCache } from "./attached-cache.js";
 import { originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
+import { mayHoldEntry } from "./entry-gate.js";
 import { getHandlerModel, originMatches, type Handler, type HandlerModel } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, PLATFORMS, frameworkById } from "./knowledge/index.js";
@@ -114,8 +115,13 @@ const findingsCache = new AttachedCache<TSESTree.Program, readonly UnvalidatedSe
 
 /** Every unchecked external session id in the file, in source order; cached per AST, never throws. */
 export function findUnvalidatedSessionIds(input: AnalysisInput): readonly UnvalidatedSessionId[] {
-  return findingsCache.getOrCompute(input.ast, () => collect(input), []);
+  // The text gate: every finding is a `sessionId` property written in this file (inline or in an
+  // options object the file declares), so a file that never spells it costs one search.
+  if (!input.text.includes("sessionId")) return NO_FINDINGS;
+  return findingsCache.getOrCompute(input.ast, () => collect(input), NO_FINDINGS);
 }
+
+const NO_FINDINGS: readonly UnvalidatedSessionId[] = Object.freeze([]);
 
 function collect(input: AnalysisInput): readonly UnvalidatedSessionId[] {
   const sdk = getSdkModel(input);
@@ -131,7 +137,7 @@ function collect(input: AnalysisInput): readonly UnvalidatedSessionId[] {
     else if (name === "init" && sdk.sdkExportOf(callee.object) === "HoneyHiveTracer") sinks.push({ call, method: "HoneyHiveTracer.init", options });
   }
   if (sinks.length === 0) return [];
-  const flows = new SessionIdFlow(input, sdk, getHandlerModel(input));
+  const flows = new SessionIdFlow(input, sdk);
   const found: UnvalidatedSessionId[] = [];
   for (const { call, method, options } of sinks) {
     const property = sessionIdProperty(flows, options);
@@ -159,7 +165,7 @@ export type SessionIdSource = "request" | "local" | "mixed";
 export function sessionIdSourceOf(input: AnalysisInput, value: TSESTree.Node): SessionIdSource {
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return "local";
-  return new SessionIdFlow(input, sdk, getHandlerModel(input)).sourceOf(value, new Set(), 0);
+  return new SessionIdFlow(input, sdk).sourceOf(value, new Set(), 0);
 }
 
 /** An input key that names the request or a trace, not a session: a new id per request, for which no session exists yet. */
@@ -216,12 +222,24 @@ interface InputParameter {
   readonly inputs: RequestInputs;
 }
 
+/** The handler model of a file that can hold no handler (the entry gate says so). */
+const NO_HANDLERS: HandlerModel = Object.freeze({ requestHandlers: [], lambdaHandlers: [], handlerOf: () => undefined, enclosingHandler: () => undefined });
+
 class SessionIdFlow {
+  private handlerModel: HandlerModel | undefined;
+
   constructor(
     private readonly input: AnalysisInput,
     private readonly sdk: SdkModel,
-    private readonly handlers: HandlerModel,
   ) {}
+
+  /**
+   * Asked only when a flow reaches a parameter, a reader or its source: an id that is a literal, made
+   * here or read from no parameter (most sinks) costs no handler model.
+   */
+  private get handlers(): HandlerModel {
+    return (this.handlerModel ??= mayHoldEntry(this.input, "handler") ? getHandlerModel(this.input) : NO_HANDLERS);
+  }
 
   /** The external input that `node` evaluates to unchanged, with the way it took; undefined otherwise. */
   flowOf(node: TSESTree.Node): Flow | undefined {

@@ -21,13 +21,14 @@ import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { getEvaluateModel } from "./evaluate.js";
-import { getHandlerModel, type Handler } from "./handlers.js";
+import { mayHoldEntry } from "./entry-gate.js";
+import { getHandlerModel, type Handler, type HandlerModel } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { API_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { TRACER_STATICS } from "./knowledge/sdks/honeyhive.js";
 import { GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS, opentelemetryProfile, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
 import type { PackageExport } from "./knowledge/sdks/types.js";
-import { CALL_TYPES, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
+import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, honeyhiveMajorOfFile } from "./sdk-model.js";
 import type { HoneyhiveMajor } from "./sdk-version.js";
 
@@ -45,8 +46,17 @@ const NEW_CREATES_TRACER = API_1X.some((entry) => entry.where === "static" && en
 /** OpenTelemetry objects that are a whole pipeline (provider or SDK), with how each becomes the global one. */
 const OTEL_PIPELINES: readonly OtelComponent[] = OTEL_COMPONENTS.filter((component) => component.role === "provider" || component.role === "sdk");
 
+const PIPELINE_EXPORT_NAMES = [...new Set(OTEL_PIPELINES.map((component) => component.export.name))].join("|");
+
 /** The text gate: a file that names none of the creators has no finding (no parse-dependent work at all). */
-const CREATOR_NAMES = new RegExp(`\\b(?:HoneyHiveTracer|${[...new Set(OTEL_PIPELINES.map((component) => component.export.name))].join("|")})\\b`);
+const CREATOR_NAMES = new RegExp(`\\b(?:HoneyHiveTracer|${PIPELINE_EXPORT_NAMES})\\b`);
+
+/**
+ * The OpenTelemetry pipelines' export names: a `new` expression can only resolve to one where the text
+ * names it (an import, a namespace member or a destructuring all spell the export's name), so a file
+ * that names none resolves no `new` expression's binding.
+ */
+const OTEL_PIPELINE_NAMES = new RegExp(`\\b(?:${PIPELINE_EXPORT_NAMES})\\b`);
 
 /** Array methods that call their callback once per item. */
 const PER_ITEM_METHODS: ReadonlySet<string> = new Set(["forEach", "map", "flatMap"]);
@@ -107,20 +117,27 @@ export function findTracerInitsPerCall(input: AnalysisInput): readonly TracerIni
   let found = cache.get(input.ast);
   if (!found) {
     try {
-      found = CREATOR_NAMES.test(input.text) ? collect(input) : [];
+      found = CREATOR_NAMES.test(input.text) ? collect(input) : NONE_FOUND;
     } catch (error) {
       reportAnalysisError(error);
-      found = [];
+      found = NONE_FOUND;
     }
     cache.set(input.ast, found);
   }
   return found;
 }
 
+const NONE_FOUND: readonly TracerInitPerCall[] = Object.freeze([]);
+
+/** What `collect` asks of the handler model, for a file that can hold no handler (the entry gate says so). */
+const NO_HANDLERS: Pick<HandlerModel, "enclosingHandler"> = { enclosingHandler: () => undefined };
+
 function collect(input: AnalysisInput): readonly TracerInitPerCall[] {
+  // A creation at module level outside any loop runs once (the recommended place): only the others
+  // need the handler and evaluate models, which most files that use the SDK would otherwise build here.
   const creations = findCreations(input);
-  if (creations.length === 0) return [];
-  const handlers = getHandlerModel(input);
+  if (creations.length === 0) return NONE_FOUND;
+  const handlers = mayHoldEntry(input, "handler") ? getHandlerModel(input) : NO_HANDLERS;
   const evaluate = getEvaluateModel(input);
   let major: HoneyhiveMajor | undefined;
   const found: TracerInitPerCall[] = [];
@@ -139,6 +156,17 @@ function collect(input: AnalysisInput): readonly TracerInitPerCall[] {
     found.push({ creation: creation.node, api: creation.api, display: creation.display, awaited: creation.awaited, helper: undefined, ...where, major });
   }
   return found;
+}
+
+/**
+ * Inside a function or a loop: where `placeOf` (directly, or through the helper function holding it)
+ * can find a per-call place. A handler, evaluate()'s function and a per-item callback are functions.
+ */
+function mayRunPerCall(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current) || LOOP_TYPES.has(current.type)) return true;
+  }
+  return false;
 }
 
 interface Where {
@@ -166,30 +194,34 @@ function throughHelper(input: AnalysisInput, creation: Creation, perCall: (node:
   return undefined;
 }
 
+/** The creations inside a function or a loop (the others run once, at module level), in source order. */
 function findCreations(input: AnalysisInput): Creation[] {
   const sdk = getSdkModel(input);
   const { bindings } = getAnalysisContext(input);
   // OpenTelemetry pipelines count only where they export to HoneyHive (or next to the SDK): another
   // vendor's setup is not this plugin's business.
-  const otelToHoneyhive = sdk.usesSdk || opentelemetryProfile.honeyhiveEndpoint.test(input.text);
+  const otelToHoneyhive = (sdk.usesSdk || opentelemetryProfile.honeyhiveEndpoint.test(input.text)) && OTEL_PIPELINE_NAMES.test(input.text);
   const creations: Creation[] = [];
-  for (const node of nodesOfTypes(input.ast, CALL_TYPES)) {
-    const callee = unwrapExpression(node.callee);
-    if (!callee) continue;
-    const awaited = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : undefined;
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      if (!sdk.usesSdk || callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+  // The two node lists one by one (the index's own arrays, no merged list made for this file), then in
+  // walk order: a call before the \`new\` it starts with (\`new NodeSDK().start()\`).
+  if (sdk.usesSdk) {
+    for (const node of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+      const callee = unwrapExpression(node.callee);
+      if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
       const method = memberName(callee);
-      if (method === undefined || !CREATING_STATICS.has(method) || sdk.sdkExportOf(callee.object) !== "HoneyHiveTracer") continue;
-      creations.push({
-        node,
-        api: "honeyhive",
-        display: `${awaited ? "await " : ""}HoneyHiveTracer.${method}()`,
-        awaited,
-      });
-      continue;
+      if (method === undefined || !CREATING_STATICS.has(method) || !mayRunPerCall(node) || sdk.sdkExportOf(callee.object) !== "HoneyHiveTracer") continue;
+      const awaited = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : undefined;
+      creations.push({ node, api: "honeyhive", display: `${awaited ? "await " : ""}HoneyHiveTracer.${method}()`, awaited });
     }
-    if (sdk.usesSdk && NEW_CREATES_TRACER && sdk.sdkExportOf(callee) === "HoneyHiveTracer") {
+  }
+  const newCreatesTracer = sdk.usesSdk && NEW_CREATES_TRACER;
+  if (!newCreatesTracer && !otelToHoneyhive) return creations;
+  const calls = creations.length;
+  for (const node of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
+    const callee = unwrapExpression(node.callee);
+    if (!callee || !mayRunPerCall(node)) continue;
+    if (newCreatesTracer && sdk.sdkExportOf(callee) === "HoneyHiveTracer") {
+      const awaited = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : undefined;
       creations.push({ node, api: "honeyhive", display: "new HoneyHiveTracer()", awaited });
       continue;
     }
@@ -200,6 +232,7 @@ function findCreations(input: AnalysisInput): Creation[] {
     const activation = activationOf(input, node, component);
     if (activation) creations.push({ node, api: "opentelemetry", display: `new ${component.export.name}()${activation}`, awaited: undefined });
   }
+  if (calls > 0 && creations.length > calls) creations.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
   return creations;
 }
 

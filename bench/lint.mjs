@@ -7,8 +7,9 @@
 // - interleaved (the figures both targets are judged on): no rules, the plugin and a control, file by
 //   file in one process (bench/lib/lint-child.mjs `lintInterleaved`), which a loaded machine cannot
 //   tilt towards one side. On the synthetic tree it also apportions the plugin's cost to its rules.
-// Writes the lint section of bench/RESULTS.md (between its markers) and keeps its figures in
-// bench/.cache/results.json, so that `npm run bench` and `--parts` runs keep what they did not measure.
+// Writes the lint section of bench/RESULTS.md (between its markers) and the lint rows of its Targets
+// table, and keeps its figures in bench/.cache/results.json for `npm run bench`. A `--parts` run rewrites
+// the rows of the parts it measured and keeps the others as RESULTS.md shows them (their own commits).
 //
 //   node bench/lint.mjs [--parts corpus,interleaved,synthetic,synthetic-interleaved] [--pairs 4]
 //     [--synthetic-pairs 2] [--interleaved-rounds 5] [--synthetic-rounds 5] [--synthetic-files 10000]
@@ -23,7 +24,7 @@ import { parseArgs } from "node:util";
 import { requireCorpus } from "./corpus.mjs";
 import { generateTree } from "./generate.mjs";
 import { formatMs, formatRatio, median, runNode } from "./lib/measure.mjs";
-import { writeMarkedSection } from "./lib/marked-sections.mjs";
+import { readMarkedSections, writeMarkedSection } from "./lib/marked-sections.mjs";
 import { BENCH_DIR, CACHE_DIR, CORPUS_DIR, prepareBuild, RESULTS_JSON } from "./lib/paths.mjs";
 
 const LINT_CHILD = join(BENCH_DIR, "lib", "lint-child.mjs");
@@ -175,27 +176,121 @@ export function mergeLintParts(previous, next) {
 
 const at = (part) => (part?.measuredAt ? ` (at ${String(part.measuredAt).slice(0, 12)})` : "");
 
-/** Rows of the targets table. */
+/** How each lint row of the targets table begins: a partial run replaces the rows of the parts it measured by these. */
+export const LINT_TARGET_ROW_PREFIXES = {
+  corpus: `| lint overhead on the real corpus ≤ ${LINT_TARGET_RATIO}× |`,
+  synthetic: `| lint, 100%-SDK synthetic tree: plugin adds ≤ ${Math.round((SYNTHETIC_TARGET_RATIO - 1) * 100)}% |`,
+};
+
+/** `(1000 files, at 9af901ff442f; control 1.062×)`: what an interleaved figure is read with. */
+function interleavedNote(part, files) {
+  const notes = [files ? `${part.files} files` : undefined, part.measuredAt ? `at ${String(part.measuredAt).slice(0, 12)}` : undefined].filter(Boolean).join(", ");
+  const control = part.medianControlRatio === undefined ? "" : `; control ${formatRatio(part.medianControlRatio)}`;
+  return notes || control ? ` (${notes}${control})` : "";
+}
+
+/** Rows of the targets table, for the parts `lint` holds; each interleaved figure says the commit it was measured at. */
 export function lintTargetRows(lint, verdict) {
   const rows = [];
   if (lint.interleaved || lint.corpus) {
     const figure = lint.interleaved
-      ? `${formatRatio(lint.interleaved.medianRatio)} file by file in one process${lint.corpus ? ` (${formatRatio(lint.corpus.medianRatio)} across separate processes)` : ""}`
-      : `${formatRatio(lint.corpus.medianRatio)} across separate processes`;
-    rows.push(`| lint overhead on the real corpus ≤ ${LINT_TARGET_RATIO}× | ${figure} | ${verdict(lint.corpusMet)} |`);
+      ? `${formatRatio(lint.interleaved.medianRatio)} file by file in one process${interleavedNote(lint.interleaved, false)}${lint.corpus ? `; ${formatRatio(lint.corpus.medianRatio)} across separate processes${at(lint.corpus)}` : ""}`
+      : `${formatRatio(lint.corpus.medianRatio)} across separate processes${at(lint.corpus)}`;
+    rows.push(`${LINT_TARGET_ROW_PREFIXES.corpus} ${figure} | ${verdict(lint.corpusMet)} |`);
   }
   if (lint.syntheticInterleaved || lint.synthetic) {
     const si = lint.syntheticInterleaved;
     const figure = si
-      ? `${formatRatio(si.medianRatio)} file by file in one process (${si.files} files)${lint.synthetic ? `; ${formatRatio(lint.synthetic.medianRatio)} across separate processes` : ""}`
-      : `${formatRatio(lint.synthetic.medianRatio)} across separate processes`;
-    rows.push(`| lint, 100%-SDK synthetic tree: plugin adds ≤ ${Math.round((SYNTHETIC_TARGET_RATIO - 1) * 100)}% | ${figure} | ${verdict(lint.syntheticMet)} |`);
+      ? `${formatRatio(si.medianRatio)} file by file in one process${interleavedNote(si, true)}${lint.synthetic ? `; ${formatRatio(lint.synthetic.medianRatio)} across separate processes${at(lint.synthetic)}` : ""}`
+      : `${formatRatio(lint.synthetic.medianRatio)} across separate processes${at(lint.synthetic)}`;
+    rows.push(`${LINT_TARGET_ROW_PREFIXES.synthetic} ${figure} | ${verdict(lint.syntheticMet)} |`);
   }
   return rows;
 }
 
-/** Section 1 of RESULTS.md, from whatever parts `lint` holds. */
-export function renderLintSection(lint) {
+/** The verdict cell of a target row (bench/run.mjs words it the same). */
+export const targetVerdict = (met) => (met === undefined ? "not measurable" : met ? "**met**" : "**missed**");
+
+/**
+ * `text` (a RESULTS.md) with the lint rows of its targets table replaced by those of the parts `lint`
+ * holds; the other rows stay as they are. A row the table lacks goes after its last lint row (or first).
+ */
+export function withLintTargetRows(text, lint) {
+  const table = /^## Targets\n\n\| target \| figure \| result \|\n\|---\|---\|---\|\n((?:\|.*\n)*)/m.exec(text);
+  if (!table) return text;
+  const rows = table[1].split("\n").filter(Boolean);
+  for (const row of lintTargetRows(lint, targetVerdict)) {
+    const prefix = Object.values(LINT_TARGET_ROW_PREFIXES).find((candidate) => row.startsWith(candidate));
+    const index = rows.findIndex((candidate) => candidate.startsWith(prefix));
+    if (index >= 0) rows[index] = row;
+    else {
+      const lastLint = rows.findLastIndex((candidate) => Object.values(LINT_TARGET_ROW_PREFIXES).some((known) => candidate.startsWith(known)));
+      rows.splice(lastLint + 1, 0, row);
+    }
+  }
+  const start = table.index + table[0].length - table[1].length;
+  return text.slice(0, start) + rows.map((row) => `${row}\n`).join("") + text.slice(start + table[1].length);
+}
+
+/** Which part a row of the section's two tree tables is, by its label and table. */
+const PART_BY_LABEL = {
+  process: { "real corpus": "corpus", "synthetic 100%": "synthetic" },
+  interleaved: { "real corpus": "interleaved", "synthetic 100%": "syntheticInterleaved" },
+};
+
+const cellsOf = (row) => row.slice(1, row.endsWith("|") ? -1 : undefined).split("|").map((cell) => cell.trim());
+
+/**
+ * What the lint section of a RESULTS.md shows for each part, verbatim, so that a run that measures some
+ * parts keeps the others exactly as they were (each with its own "at <commit>"): the row of each tree
+ * table, the TIMING column of each process part, and the per-rule share block of the synthetic
+ * interleaved part.
+ */
+export function shownLintParts(section) {
+  const shown = { rows: {}, timing: {}, shareBlock: undefined };
+  const lines = section.split("\n");
+  let table;
+  let timingColumns = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (line.startsWith("Per-rule share on the synthetic tree")) {
+      // The paragraph, then its table up to the table's last row.
+      let end = index;
+      let inTable = false;
+      while (end + 1 < lines.length && !(inTable && !lines[end + 1].startsWith("|"))) {
+        inTable ||= lines[end + 1].startsWith("|");
+        end++;
+      }
+      shown.shareBlock = lines.slice(index, end + 1).join("\n");
+      index = end;
+      table = undefined;
+      continue;
+    }
+    if (!line.startsWith("|")) {
+      table = undefined;
+      continue;
+    }
+    if (line.startsWith("|---")) continue;
+    const cells = cellsOf(line);
+    if (cells[0] === "tree") table = cells.includes("added per file") ? "interleaved" : "process";
+    else if (cells[0] === "rule" && table === undefined) {
+      table = "timing";
+      timingColumns = cells.slice(1).map((title) => ({ title, part: title.startsWith("real corpus") ? "corpus" : "synthetic" }));
+      for (const { title, part } of timingColumns) shown.timing[part] = { title, cells: new Map() };
+    } else if (table === "timing") timingColumns.forEach(({ part }, column) => shown.timing[part].cells.set(cells[0], cells[column + 1]));
+    else if (table) {
+      const label = Object.keys(PART_BY_LABEL[table]).find((candidate) => cells[0].startsWith(candidate));
+      if (label) shown.rows[PART_BY_LABEL[table][label]] = line;
+    }
+  }
+  return shown;
+}
+
+/**
+ * Section 1 of RESULTS.md, from whatever parts `lint` holds; with `shown` (`shownLintParts` of the
+ * section as it stands), the parts `lint` does not hold keep what the section showed.
+ */
+export function renderLintSection(lint, shown = { rows: {}, timing: {}, shareBlock: undefined }) {
   const lines = [
     "## 1. Lint overhead",
     "",
@@ -204,8 +299,17 @@ export function renderLintSection(lint) {
     "`--synthetic-files`: see bench/lint.mjs) and `npm run bench` with the rest; each table row says the commit it was",
     "measured at.",
   ];
-  const processes = [lint.corpus, lint.synthetic].filter(Boolean);
-  if (processes.length > 0) {
+  const rowOf = (key, render) => (lint[key] ? render(lint[key]) : shown.rows[key]);
+  const processRows = ["corpus", "synthetic"]
+    .map((key) =>
+      rowOf(
+        key,
+        (target) =>
+          `| ${target.label}${at(target)} | ${target.files} | ${formatMs(target.medianBaselineMs)} | ${formatMs(target.medianHoneyhiveMs)} | ${formatRatio(target.medianRatio)} | ${formatRatio(target.medianWallRatio)} | ${target.runs.map((run) => run.ratio.toFixed(3)).join(", ")} | ${target.honeyhiveMessages} |`,
+      ),
+    )
+    .filter(Boolean);
+  if (processRows.length > 0) {
     lines.push(
       "",
       "Across processes: each run is a fresh process; the runs alternate (pair order flips every pair); the ratio is the",
@@ -215,14 +319,17 @@ export function renderLintSection(lint) {
       "| tree | files | no rules, CPU (median) | honeyhive, CPU (median) | median ratio | wall ratio | pair ratios | honeyhive reports |",
       "|---|---|---|---|---|---|---|---|",
     );
-    for (const target of processes) {
-      lines.push(
-        `| ${target.label}${at(target)} | ${target.files} | ${formatMs(target.medianBaselineMs)} | ${formatMs(target.medianHoneyhiveMs)} | ${formatRatio(target.medianRatio)} | ${formatRatio(target.medianWallRatio)} | ${target.runs.map((run) => run.ratio.toFixed(3)).join(", ")} | ${target.honeyhiveMessages} |`,
-      );
-    }
+    lines.push(...processRows);
   }
-  const interleaved = [lint.interleaved, lint.syntheticInterleaved].filter(Boolean);
-  if (interleaved.length > 0) {
+  const interleavedRows = ["interleaved", "syntheticInterleaved"]
+    .map((key) =>
+      rowOf(key, (part) => {
+        const added = part.addedUsPerFile ?? ((part.medianHoneyhiveMs - part.medianBaselineMs) / part.files) * 1000;
+        return `| ${part.label ?? "real corpus"}${at(part)} | ${part.files} | ${formatMs(part.medianBaselineMs)} | ${formatMs(part.medianHoneyhiveMs)} | ${formatRatio(part.medianRatio)} | ${added.toFixed(0)} µs | ${part.rounds.map((round) => round.ratio.toFixed(3)).join(", ")} | ${part.medianControlRatio === undefined ? "—" : formatRatio(part.medianControlRatio)} | ${part.rounds.map((round) => round.controlRatio?.toFixed(3) ?? "—").join(", ")} |`;
+      }),
+    )
+    .filter(Boolean);
+  if (interleavedRows.length > 0) {
     lines.push(
       "",
       "Interleaved, the figures the targets are judged on: the configurations in one process, file by file (each file",
@@ -236,29 +343,23 @@ export function renderLintSection(lint) {
       "| tree | files | no rules, CPU (median) | honeyhive, CPU (median) | median ratio | added per file | round ratios | control: median ratio | control: round ratios |",
       "|---|---|---|---|---|---|---|---|---|",
     );
-    for (const part of interleaved) {
-      const added = part.addedUsPerFile ?? ((part.medianHoneyhiveMs - part.medianBaselineMs) / part.files) * 1000;
-      lines.push(
-        `| ${part.label ?? "real corpus"}${at(part)} | ${part.files} | ${formatMs(part.medianBaselineMs)} | ${formatMs(part.medianHoneyhiveMs)} | ${formatRatio(part.medianRatio)} | ${added.toFixed(0)} µs | ${part.rounds.map((round) => round.ratio.toFixed(3)).join(", ")} | ${part.medianControlRatio === undefined ? "—" : formatRatio(part.medianControlRatio)} | ${part.rounds.map((round) => round.controlRatio?.toFixed(3) ?? "—").join(", ")} |`,
-      );
-    }
+    lines.push(...interleavedRows);
   }
   // Per-rule time: TIMING=all of the process runs, and ESLint's per-file stats of the synthetic interleaved run.
+  // A column is a measured part's cells by rule, or the column the section showed for a part not measured now.
+  const measuredColumn = (title, part) => ({
+    title,
+    cells: new Map(part.ruleTimes.map((row) => [row.rule, `${row.ms.toFixed(1)} ms (${((row.ms / part.files) * 1000).toFixed(1)} µs/file)`])),
+  });
   const columns = [
-    lint.corpus && { title: `real corpus, TIMING${at(lint.corpus)}`, part: lint.corpus },
-    lint.synthetic && { title: `synthetic 100%, TIMING${at(lint.synthetic)}`, part: lint.synthetic },
+    lint.corpus ? measuredColumn(`real corpus, TIMING${at(lint.corpus)}`, lint.corpus) : shown.timing.corpus,
+    lint.synthetic ? measuredColumn(`synthetic 100%, TIMING${at(lint.synthetic)}`, lint.synthetic) : shown.timing.synthetic,
   ].filter(Boolean);
   if (columns.length > 0) {
     lines.push("", "Per-rule time (ESLint's `TIMING=all`, one more process run; a rule's time includes its `create()`):", "");
     lines.push(`| rule | ${columns.map((column) => column.title).join(" | ")} |`, `|---|${columns.map(() => "---|").join("")}`);
-    const rules = [...new Set(columns.flatMap((column) => column.part.ruleTimes.map((row) => row.rule)))].sort();
-    for (const rule of rules) {
-      const cells = columns.map(({ part }) => {
-        const row = part.ruleTimes.find((candidate) => candidate.rule === rule);
-        return row ? `${row.ms.toFixed(1)} ms (${((row.ms / part.files) * 1000).toFixed(1)} µs/file)` : "—";
-      });
-      lines.push(`| ${rule} | ${cells.join(" | ")} |`);
-    }
+    const rules = [...new Set(columns.flatMap((column) => [...column.cells.keys()]))].filter((rule) => rule !== "(the plugin had no rules in this build)").sort();
+    for (const rule of rules) lines.push(`| ${rule} | ${columns.map((column) => column.cells.get(rule) ?? "—").join(" | ")} |`);
     if (rules.length === 0) lines.push(`| (the plugin had no rules in this build) |${columns.map(() => " |").join("")}`);
   }
   const stats = lint.syntheticInterleaved;
@@ -277,7 +378,7 @@ export function renderLintSection(lint) {
     for (const row of [...stats.ruleTimes].sort((left, right) => left.rule.localeCompare(right.rule))) {
       lines.push(`| ${row.rule} | ${((row.ms / total) * 100).toFixed(1)}% | ${((row.ms / total) * stats.addedUsPerFile).toFixed(0)} µs |`);
     }
-  }
+  } else if (!stats && shown.shareBlock) lines.push("", shown.shareBlock);
   return lines.join("\n");
 }
 
@@ -322,13 +423,17 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
   }
   if (measured.corpusMet !== undefined) console.log(`target ≤ ${LINT_TARGET_RATIO} on the real corpus (interleaved): ${measured.corpusMet ? "met" : "MISSED"}`);
   if (measured.syntheticMet !== undefined) console.log(`target ≤ ${SYNTHETIC_TARGET_RATIO} on the synthetic tree (interleaved): ${measured.syntheticMet ? "met" : "MISSED"}`);
-  // The section of RESULTS.md, between its markers; results.json keeps the parts for `npm run bench`.
+  // results.json keeps the parts for `npm run bench`; RESULTS.md is what the reader sees, and the parts
+  // this run did not measure keep there exactly what it showed (results.json may be older than it: a
+  // merge or another worktree's run wrote RESULTS.md last). The rows and target lines of the measured
+  // parts are rewritten, each stamped with its commit.
   const figures = existsSync(RESULTS_JSON) ? JSON.parse(readFileSync(RESULTS_JSON, "utf8")) : { results: {} };
-  const lint = mergeLintParts(figures.results?.lint, { ...measured, measuredAt: process.env.BENCH_COMMIT });
-  figures.results = { ...figures.results, lint };
+  figures.results = { ...figures.results, lint: mergeLintParts(figures.results?.lint, { ...measured, measuredAt: process.env.BENCH_COMMIT }) };
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(RESULTS_JSON, JSON.stringify(figures, null, 2) + "\n");
-  writeMarkedSection(values.out, "lint", renderLintSection(lint));
-  console.log(`wrote the lint section of ${values.out}`);
+  const section = readMarkedSections(values.out).find((candidate) => candidate.startsWith("<!-- bench:lint:start -->"));
+  writeMarkedSection(values.out, "lint", renderLintSection(measured, section ? shownLintParts(section) : undefined));
+  if (existsSync(values.out)) writeFileSync(values.out, withLintTargetRows(readFileSync(values.out, "utf8"), measured));
+  console.log(`wrote the lint section and the lint target rows of ${values.out} (parts: ${parts.join(", ")})`);
   if (values.json) writeFileSync(values.json, JSON.stringify(measured, null, 2) + "\n");
 }

@@ -1,5 +1,11 @@
+import { Linter } from "eslint";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { clearDeploymentCache } from "../analysis/deployment.js";
 import rule, { RULE_NAME } from "./no-lost-session-context.js";
-import { describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { configForRule, describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -9,6 +15,9 @@ const FASTIFY = `import Fastify from "fastify";\nimport { HoneyHiveTracer } from
 const EXPRESS = `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
 const KOA = `import Koa from "koa";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = new Koa();\n`;
 const HONO = `import { Hono } from "hono";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = new Hono();\n`;
+
+/** The head of a Fastify plugin module (its default export is the plugin); the body and the closing brace follow. */
+const FASTIFY_PLUGIN = `import type { FastifyInstance } from "fastify";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport default async function (fastify: FastifyInstance) {\n`;
 
 /** What a helper's call adds to the message: `(in \`openSession()\`, called here)`. */
 const viaHelper = (helper: string) => ` (in \`${helper}()\`, called here)`;
@@ -96,6 +105,11 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${KOA_ROUTES}const admin = new Router();\nrouter.get("/chat", openSession, chat);\nadmin.get("/stats", chat);\napp.use(router.routes()).use(admin.routes());`,
     `${KOA_ROUTES}router.get("/chat", openSession, chat);\nrouter.get("/search", (ctx) => {\n  tracer.createSession({ sessionName: "search" });\n  ctx.body = tracer.startSpan("search", () => 2);\n});`,
     `${KOA_ROUTES}router.get("/chat", openSession, chat);\nrouter.get("/health", (ctx) => {\n  ctx.body = "ok";\n});`,
+    // Not a Koa router: the project's own Router module (nothing says it is @koa/router's).
+    `import Router from "./router";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst router = new Router();\nrouter.get("/chat", async (ctx, next) => { tracer.createSession(); await next(); }, (ctx) => { ctx.body = tracer.startSpan("chat", () => 1); });\nrouter.get("/search", (ctx) => { ctx.body = tracer.startSpan("search", () => 2); });`,
+    // A Fastify plugin module, look-alikes: the session comes first (the fix), or the hook runs after the handler.
+    `${FASTIFY_PLUGIN}  fastify.addHook("onRequest", async (request) => {\n    tracer.createSession({ sessionName: request.url });\n    await audit(request);\n  });\n}`,
+    `${FASTIFY_PLUGIN}  fastify.addHook("onResponse", async (request) => {\n    await audit(request);\n    tracer.createSession({ sessionName: request.url });\n  });\n}`,
     // Not a Koa router: a local class with the same methods.
     `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nclass Router { get() {} }\nconst router = new Router();\nrouter.get("/chat", async (ctx, next) => { tracer.createSession(); await next(); }, (ctx) => { ctx.body = tracer.startSpan("chat", () => 1); });\nrouter.get("/search", (ctx) => { ctx.body = tracer.startSpan("search", () => 2); });`,
     // A helper that awaits before creating the session is a shape of its own (not reported): calling it first does not help.
@@ -233,6 +247,23 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [inRouteMiddleware("GET /chat", "GET /search")],
     },
     {
+      // A Fastify plugin module (fastify-cli's routes/, @fastify/autoload): its default export is given the encapsulated instance (proven: a plugin's hook loses the session the same way).
+      code: `${FASTIFY_PLUGIN}  fastify.addHook("preValidation", async (request) => {\n    await audit(request);\n    tracer.createSession({ sessionName: request.url });\n  });\n}`,
+      errors: [
+        {
+          ...afterAwait("preValidation"),
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: "moveBeforeFirstAwait",
+              output: `${FASTIFY_PLUGIN}  fastify.addHook("preValidation", async (request) => {\n    tracer.createSession({ sessionName: request.url });\n    await audit(request);\n  });\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // A helper of the file called from a Fastify hook after its first await: reported at the call, no suggestion.
       code: `${FASTIFY}function openSession(request) {\n  tracer.createSession({ sessionName: request.url });\n}\napp.addHook("onRequest", async (request) => {\n  await audit(request);\n  openSession(request);\n});`,
       errors: [{ ...afterAwait("onRequest", "createSession", "tracer", "Fastify", viaHelper("openSession")), line: 10, column: 3, suggestions: [] }],
@@ -253,6 +284,44 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [inRouteMiddleware("GET /chat", "GET /search", { via: viaHelper("openSession") })],
     },
   ],
+});
+
+describe(`${RULE_NAME}: a Fastify plugin module that imports nothing of Fastify (the project's package.json decides)`, () => {
+  const root = mkdtempSync(join(tmpdir(), "hh-lost-session-plugin-"));
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+    clearDeploymentCache();
+  });
+  // fastify-cli's generated routes/root.js (CommonJS) and an ESM route module.
+  const TRACER = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+  const HOOK = `  fastify.addHook("onRequest", async (request) => {\n    await audit(request);\n    tracer.createSession({ sessionName: request.url });\n  });\n`;
+  const PLUGIN_ESM = `${TRACER}export default async function (fastify) {\n${HOOK}  fastify.get("/chat", async () => tracer.startSpan("chat", () => "ok"));\n}\n`;
+  const PLUGIN_CJS = `const { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nmodule.exports = async function (fastify, opts) {\n${HOOK}};\n`;
+  /** Lints `code` as `path` of a project on disk whose package.json names `dependencies`. */
+  function lint(name: string, dependencies: Record<string, string>, path: string, code: string) {
+    const filename = join(root, name, path);
+    mkdirSync(dirname(filename), { recursive: true });
+    writeFileSync(join(root, name, "package.json"), JSON.stringify({ name, dependencies }));
+    writeFileSync(filename, code);
+    // The Linter's cwd is the project: a file outside the cwd is ignored.
+    return new Linter({ configType: "flat", cwd: join(root, name) }).verify(code, configForRule(RULE_NAME, rule), { filename }).map((message) => message.message);
+  }
+
+  it("reports createSession() after an await in the plugin's hook where the project depends on fastify (ESM and CommonJS)", () => {
+    const fastify = { fastify: "^5.0.0", honeyhive: "^2.0.0" };
+    expect(lint("esm", fastify, "routes/chat/index.mjs", PLUGIN_ESM)).toEqual([expect.stringContaining("this Fastify `onRequest` hook")]);
+    expect(lint("cjs", fastify, "routes/chat/index.js", PLUGIN_CJS)).toEqual([expect.stringContaining("this Fastify `onRequest` hook")]);
+  });
+
+  it("accepts the same module in a project without fastify (another library's addHook)", () => {
+    expect(lint("plain", { honeyhive: "^2.0.0", "node-cache": "^5.0.0" }, "routes/chat/index.mjs", PLUGIN_ESM)).toEqual([]);
+  });
+
+  it("accepts the plugin when the session comes before the hook's first await (the fix)", () => {
+    const fixed = PLUGIN_ESM.replace("    await audit(request);\n    tracer.createSession({ sessionName: request.url });", "    tracer.createSession({ sessionName: request.url });\n    await audit(request);");
+    expect(fixed).not.toBe(PLUGIN_ESM);
+    expect(lint("fixed", { fastify: "^5.0.0" }, "routes/chat/index.mjs", fixed)).toEqual([]);
+  });
 });
 
 describeFixtureTruth(RULE_NAME, rule);

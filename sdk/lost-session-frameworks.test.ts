@@ -114,6 +114,42 @@ describe.each(AWAITED_HOOKS)("Fastify 5: an async %s hook", (hook) => {
   });
 });
 
+// A plugin module (fastify-cli's and @fastify/autoload's `export default async function (fastify) {…}`)
+// adds its hooks and routes to the encapsulated instance it is given: its hooks run through the same
+// hook runner as the root instance's.
+describe("Fastify 5: a plugin's async onRequest hook (app.register(plugin), hook and route in the plugin)", () => {
+  async function pluginServer(probe: Probe, hook: () => Promise<void>): Promise<Server> {
+    const app = fastify({ serverFactory: (handler) => createServer(handler) });
+    await app.register(async (instance) => {
+      instance.addHook("onRequest", hook);
+      instance.get("/chat", async () => probe.work());
+    });
+    await app.ready();
+    return app.server;
+  }
+
+  it("loses a session created after the hook's first await", async () => {
+    const { created, carried, startup } = await oneRequest((probe) =>
+      pluginServer(probe, async () => {
+        await pause();
+        probe.open();
+      }),
+    );
+    expect(carried).not.toBe(created);
+    expect(carried).toBe(startup);
+  });
+
+  it("keeps it when createSession() runs before the first await (the fix)", async () => {
+    const { created, carried } = await oneRequest((probe) =>
+      pluginServer(probe, async () => {
+        probe.open();
+        await pause();
+      }),
+    );
+    expect(carried).toBe(created);
+  });
+});
+
 describe("Fastify 5: a done-callback hook", () => {
   it("keeps a session created before done()", async () => {
     const { created, carried } = await oneRequest((probe) =>

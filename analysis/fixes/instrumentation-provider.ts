@@ -41,9 +41,12 @@ export interface InstrumentationProviderFix {
 }
 
 /** The fix of every finding of `findInstrumentationsWithoutProvider`, in source order. */
-export function instrumentationProviderFixes(input: AnalysisInput): InstrumentationProviderFix[] {
-  return findInstrumentationsWithoutProvider(input).map((finding) => fixesOf(input, finding));
+export function instrumentationProviderFixes(input: AnalysisInput): readonly InstrumentationProviderFix[] {
+  const findings = findInstrumentationsWithoutProvider(input);
+  return findings.length === 0 ? NO_FIXES : findings.map((finding) => fixesOf(input, finding));
 }
+
+const NO_FIXES: readonly InstrumentationProviderFix[] = Object.freeze([]);
 
 function fixesOf(input: AnalysisInput, finding: InstrumentationFinding): InstrumentationProviderFix {
   const none = { fix: undefined, move: undefined, suggestions: [], marker: undefined };

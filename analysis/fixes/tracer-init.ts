@@ -91,10 +91,12 @@ export function unitOf(place: PerCallPlace): string {
   return place.kind === "evaluate" ? "datapoint" : "item";
 }
 
+const NO_FIXES: readonly TracerInitFix[] = Object.freeze([]);
+
 /** The fix of every finding of `findTracerInitsPerCall`, in its order; findings with the same init share one getter. */
 export function tracerInitFixes(input: AnalysisInput): readonly TracerInitFix[] {
   const findings = findTracerInitsPerCall(input);
-  if (findings.length === 0) return [];
+  if (findings.length === 0) return NO_FIXES;
   const getters = new Map<string, Getter>();
   const taken = new Set<string>();
   const unvalidated = new Set<TSESTree.Node>(findUnvalidatedSessionIds(input).map((found) => found.call));
