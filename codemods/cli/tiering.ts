@@ -13,11 +13,11 @@ import { setFlagsFromString } from "node:v8";
 export const MIGRATE_INTERRUPT_BUDGET = 264 * 1024;
 
 /**
- * The V8 flags to set for this process: none when the user set the budget (in the node command
- * line or NODE_OPTIONS), whose choice wins.
+ * The V8 flags to set for this process: none when the user gave node a budget of their own (Node
+ * refuses V8's flags in NODE_OPTIONS, so the command line is the one place), whose choice wins.
  */
-export function tieringFlags(execArgv: readonly string[], nodeOptions = ""): string[] {
-  const chosen = [...execArgv, ...nodeOptions.split(/\s+/)].some((arg) => /^--interrupt[-_]budget(?:=|$)/.test(arg));
+export function tieringFlags(execArgv: readonly string[]): string[] {
+  const chosen = execArgv.some((arg) => /^--interrupt[-_]budget(?:=|$)/.test(arg));
   return chosen ? [] : [`--interrupt-budget=${MIGRATE_INTERRUPT_BUDGET}`];
 }
 
@@ -27,5 +27,5 @@ export function tieringFlags(execArgv: readonly string[], nodeOptions = ""): str
  * threads, run with it.
  */
 export function tuneTiering(): void {
-  for (const flag of tieringFlags(process.execArgv, process.env.NODE_OPTIONS)) setFlagsFromString(flag);
+  for (const flag of tieringFlags(process.execArgv)) setFlagsFromString(flag);
 }
