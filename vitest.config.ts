@@ -11,6 +11,7 @@ export const INTEGRATION_TESTS = [
   "codemods/cli/migrate-from-1x.test.ts",
   "codemods/cli/migrate.test.ts",
   "codemods/cli/pool.test.ts",
+  "codemods/cli/tiering.test.ts",
   "codemods/engine/engine.test.ts",
   "codemods/load-cost.test.ts",
   "codemods/sample-app-1x.test.ts",

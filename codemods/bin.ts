@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { migrateToolchainMessage, toolchainProblems } from "../rules/optional-peers.js";
 import { runCli } from "./cli/migrate.js";
+import { tuneTiering } from "./cli/tiering.js";
 import { packageVersion } from "./cli/version.js";
 
 /** The exit code of a run that cannot start (as for a usage error): here, the parsers are not installed. */
@@ -23,6 +24,7 @@ function insideProject(directory: string): boolean {
   }
 }
 
+tuneTiering();
 const argv = process.argv.slice(2);
 runCli(argv, { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {

@@ -26,6 +26,11 @@ export interface MigrateEngine {
       readonly listings?: DirectoryListings;
     },
   ) => ProjectLinks;
+  /**
+   * Optional: for the rest of a run, let the analysis resolve imports from the run's directory
+   * listings instead of listing the directories again; returns what ends that.
+   */
+  readonly useListings?: (listings: DirectoryListings) => () => void;
 }
 
 /** The text tests alone (codemods/engine/prefilter.ts): no parser is loaded with them. */
@@ -36,8 +41,12 @@ export function loadPrefilter(): Promise<TextTests> {
 }
 
 export async function loadDefaultEngine(): Promise<MigrateEngine> {
-  const [{ runTransforms, mayUseSdk }, { linkProject }] = await Promise.all([import("../engine/engine.js"), import("../engine/project.js")]);
-  return { runTransforms, mayUseSdk, linkProject };
+  const [{ runTransforms, mayUseSdk }, { linkProject }, { useDirectoryListings }] = await Promise.all([
+    import("../engine/engine.js"),
+    import("../engine/project.js"),
+    import("../engine/listings-file-system.js"),
+  ]);
+  return { runTransforms, mayUseSdk, linkProject, useListings: useDirectoryListings };
 }
 
 /** Runs the engine on one file; the contract says it never throws, this makes sure a bug cannot stop the run. */

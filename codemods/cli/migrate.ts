@@ -365,6 +365,8 @@ async function transformAll(
   listings: DirectoryListings,
 ): Promise<FileRun[]> {
   const transformer = new Transformer(io, options, engine, { ...transformOptions, ...(engine?.linkProject ? { links: true } : {}) });
+  // In this thread the analysis reads the directories discovery listed (worker.ts: the worker's own).
+  const stopUsingListings = engine?.useListings?.(listings);
   try {
     const first = runs.flatMap((run) => (run.candidate ? [run.candidate] : []));
     const firstRound: TransformRound = {
@@ -382,6 +384,7 @@ async function transformAll(
     if (again.length > 0) updated = withResults(updated, again, await transformer.transform(again, projectRound));
     return updated;
   } finally {
+    stopUsingListings?.();
     await transformer.close();
   }
 }

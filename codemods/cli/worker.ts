@@ -2,6 +2,7 @@
 // message each, and answers with the engine's result. Reading and writing stay in the main thread.
 import { parentPort, workerData } from "node:worker_threads";
 import { mayUseSdk, runTransforms, type RunTransformsOptions } from "../engine/engine.js";
+import { useDirectoryListings } from "../engine/listings-file-system.js";
 import { transformSafely, type MigrateEngine } from "./engine-port.js";
 
 export interface WorkerTask {
@@ -17,6 +18,8 @@ export interface WorkerData {
 }
 
 const { options } = workerData as WorkerData;
+// A worker serves one run: its directory listings are made once for every file it transforms.
+useDirectoryListings();
 const engine: MigrateEngine = { runTransforms, mayUseSdk };
 
 parentPort?.on("message", (task: WorkerTask) => {

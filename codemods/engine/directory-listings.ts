@@ -4,9 +4,9 @@
 // file the text prefilter skipped, so a run over a monorepo would otherwise stat tens of thousands of
 // paths that mostly do not exist. Made for one run: the tree is taken not to change meanwhile.
 import { type Dirent, readdirSync, statSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { basename, dirname, sep } from "node:path";
 
-type Kind = "file" | "directory" | "other";
+export type Kind = "file" | "directory" | "other";
 
 /** macOS and Windows file systems ignore case by default: `./Tracer` finds `tracer.ts` there. */
 const IGNORES_CASE = process.platform === "darwin" || process.platform === "win32";
@@ -17,6 +17,8 @@ export class DirectoryListings {
   private readonly listings = new Map<string, ReadonlyMap<string, Dirent> | undefined>();
   /** What a symbolic link (or an entry of unknown type) leads to, by path. */
   private readonly followed = new Map<string, Kind | undefined>();
+  /** `entriesOf`'s answers. */
+  private readonly kinds = new Map<string, ReadonlyMap<string, Kind> | undefined>();
 
   isFile(path: string): boolean {
     return this.kindOf(path) === "file";
@@ -34,6 +36,24 @@ export class DirectoryListings {
     if (entry.isDirectory()) return "directory";
     if (!this.followed.has(path)) this.followed.set(path, statKind(path));
     return this.followed.get(path);
+  }
+
+  /**
+   * What `directory` holds, by each entry's own name, symbolic links classified by what they lead
+   * to (undefined: not a readable directory). Built once per directory.
+   */
+  entriesOf(directory: string): ReadonlyMap<string, Kind> | undefined {
+    if (!this.kinds.has(directory)) {
+      const listing = this.listing(directory);
+      const kinds = listing && new Map<string, Kind>();
+      for (const entry of listing?.values() ?? []) {
+        const kind = entry.isFile() ? "file" : entry.isDirectory() ? "directory" : this.kindOf(`${directory}${sep}${entry.name}`);
+        // A dangling link is still an entry (as `readdir` lists it), of no usable kind.
+        kinds!.set(entry.name, kind ?? "other");
+      }
+      this.kinds.set(directory, kinds);
+    }
+    return this.kinds.get(directory);
   }
 
   /** Keeps a listing read elsewhere (the directory walk of discovery) for `directory`, an absolute resolved path. */

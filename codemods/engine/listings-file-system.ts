@@ -1,0 +1,36 @@
+// The analysis core's project reader (analysis/project-modules.ts) on the run's directory listings.
+// Resolving a file's imports asks, for every directory from the file up to the root, whether it holds
+// a package.json or a tsconfig.json: with its own file system that is a `stat` and a `readdir` per
+// directory, which the directory walk of discovery already did (on a tree where every file sits in a
+// directory of its own, ~3% of a whole-tree migration). Made for one run: the tree is taken not to
+// change meanwhile, as DirectoryListings does.
+import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules, type ProjectFileSystem } from "../../analysis/project-modules.js";
+import { DirectoryListings } from "./directory-listings.js";
+
+/** A directory's stat for the reader: it only asks whether it is one (and keys its cache on mtime, constant within a run). */
+const DIRECTORY_STAT = Object.freeze({ isFile: false, isDirectory: true, mtimeMs: 0, size: 0 });
+
+export function listingsFileSystem(listings: DirectoryListings): ProjectFileSystem {
+  return {
+    stat(path) {
+      const kind = listings.kindOf(path);
+      if (kind === "directory") return DIRECTORY_STAT;
+      // A file's size and mtime are read (the reader skips large files and caches by both).
+      return kind === undefined ? undefined : NODE_FILE_SYSTEM.stat(path);
+    },
+    readFile: (path) => NODE_FILE_SYSTEM.readFile(path),
+    realpath: (path) => NODE_FILE_SYSTEM.realpath(path),
+    readDirectory: (path) => listings.entriesOf(path),
+  };
+}
+
+/**
+ * Makes the process-wide project reader one that answers from `listings` (a fresh reader: nothing
+ * cached by an earlier run is trusted) until the returned function puts the previous one back.
+ */
+export function useDirectoryListings(listings: DirectoryListings = new DirectoryListings()): () => void {
+  const previous = setProjectModules(new ProjectModules(listingsFileSystem(listings)));
+  return () => {
+    setProjectModules(previous);
+  };
+}
