@@ -18,7 +18,6 @@ import { performance } from "node:perf_hooks";
 import { createHash } from "node:crypto";
 import tsParser from "@typescript-eslint/parser";
 import { SourceCode } from "eslint";
-import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { sourceFilesUnder } from "./lint-child.mjs";
 const [buildA, buildB, dir, repsArg, flag] = process.argv.slice(2);
 const reps = Number(repsArg ?? 5);
@@ -47,14 +46,6 @@ async function load(build) {
     if (digest) digest.update(JSON.stringify(out));
     return out;
   };
-}
-function setParents(node, parent) {
-  if (parent && node.parent === undefined) node.parent = parent;
-  for (const key of visitorKeys[node.type] ?? []) {
-    const v = node[key];
-    if (Array.isArray(v)) { for (const c of v) if (c && typeof c.type === "string") setParents(c, node); }
-    else if (v && typeof v.type === "string") setParents(v, node);
-  }
 }
 function parse(file) {
   const r = tsParser.parseForESLint(file.text, { filePath: file.path, range: true, loc: true, tokens: true, comment: true, ecmaVersion: "latest", sourceType: "module" });
