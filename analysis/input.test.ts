@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseForESLint } from "@typescript-eslint/parser";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { analysisInputFromContext } from "./input.js";
 import { nodesOfType } from "./nodes.js";
 import { parseAnalysisInput } from "./parse-input.js";
@@ -43,7 +44,7 @@ describe("analysisInputFromContext under ESLint", () => {
       traversed += 1;
       return steps;
     };
-    const input = analysisInputFromContext({ ...context, sourceCode: { ...context.sourceCode, traverse } });
+    const input = analysisInputFromContext({ ...context, sourceCode: { ...context.sourceCode, traverse, visitorKeys } });
     expect(traversed).toBe(0);
     // The import's specifier and source are left out of this traversal: a walk would list them.
     expect(nodesOfType(input.ast, AST_NODE_TYPES.ImportDeclaration)).toEqual([ast.body[0]]);

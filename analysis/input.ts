@@ -50,8 +50,9 @@ interface RuleContextLike {
     readonly text: string;
     readonly scopeManager: Scope.ScopeManager | null;
     readonly parserServices?: Partial<ParserServices> | null;
-    /** ESLint's `SourceCode#traverse()` (ESLint 9+), which has walked the tree before the rules run. */
+    /** ESLint's `SourceCode#traverse()` (ESLint 9+), which has walked the tree before the rules run, and the keys it follows. */
     readonly traverse?: EslintTraversal["traverse"];
+    readonly visitorKeys?: object;
   };
 }
 

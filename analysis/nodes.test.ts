@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, parse, simpleTraverse, type TSESTree } from "@typescript-eslint/typescript-estree";
 import { parseForESLint } from "@typescript-eslint/parser";
+import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { SourceCode } from "eslint";
 import { describe, expect, it } from "vitest";
 import { indexFromTraversal, indexNodes, nodesOfType, nodesOfTypes, nodesOfTypesWithin, type NodeType } from "./nodes.js";
@@ -178,6 +179,7 @@ describe("the node index read off a traversal", () => {
     const [first, second] = ast.body;
     let asked = 0;
     indexFromTraversal(ast, {
+      visitorKeys,
       traverse() {
         asked += 1;
         return [
@@ -199,11 +201,28 @@ describe("the node index read off a traversal", () => {
   it("walks the tree when the traversal is of another tree, or not a list", () => {
     const ast = program();
     const calls = nodesOfType(parseBare("script.js"), AST_NODE_TYPES.CallExpression).length;
-    indexFromTraversal(ast, { traverse: () => [{ kind: 1, phase: 1, target: parseBare("script.js") }] });
+    indexFromTraversal(ast, { visitorKeys, traverse: () => [{ kind: 1, phase: 1, target: parseBare("script.js") }] });
     expect(nodesOfType(ast, AST_NODE_TYPES.CallExpression)).toHaveLength(calls);
     const other = program();
-    indexFromTraversal(other, { traverse: () => new Set([{ kind: 1, phase: 1, target: other }]) });
+    indexFromTraversal(other, { visitorKeys, traverse: () => new Set([{ kind: 1, phase: 1, target: other }]) });
     expect(nodesOfType(other, AST_NODE_TYPES.CallExpression)).toHaveLength(calls);
+  });
+
+  it("walks the tree when the traversal follows other keys than the walk (espree's, a newer parser's) or does not say", () => {
+    const only = (ast: TSESTree.Program) => () => [{ kind: 1, phase: 1, target: ast }];
+    const calls = nodesOfType(program(), AST_NODE_TYPES.CallExpression).length;
+    // ESLint's default keys (espree) visit `export { a as b }` exported-first: not the walk's order.
+    const espree = { ...visitorKeys, ExportSpecifier: ["exported", "local"] };
+    const newer = { ...visitorKeys, CallExpression: [...visitorKeys.CallExpression!, "extra"] };
+    for (const keys of [espree, newer, undefined]) {
+      const ast = program();
+      indexFromTraversal(ast, { traverse: only(ast), ...(keys ? { visitorKeys: keys } : {}) });
+      expect(nodesOfType(ast, AST_NODE_TYPES.CallExpression)).toHaveLength(calls);
+    }
+    // The same keys in another object (another copy of the package): the traversal is used.
+    const ast = program();
+    indexFromTraversal(ast, { traverse: only(ast), visitorKeys: structuredClone(visitorKeys) });
+    expect(nodesOfType(ast, AST_NODE_TYPES.CallExpression)).toEqual([]);
   });
 });
 

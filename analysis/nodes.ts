@@ -62,13 +62,39 @@ const NONE: readonly never[] = [];
 export interface EslintTraversal {
   /** ESLint's steps: `{ kind: 1, target: node, phase: 1 | 2 }` visits and `{ kind: 2 }` code-path events. */
   traverse(): Iterable<object>;
+  /** The keys the traversal follows (`SourceCode#visitorKeys`, the parser's). */
+  readonly visitorKeys?: object;
 }
 
 const traversals = new AttachedCache<TSESTree.Program, EslintTraversal>("honeyhive.eslintTraversal");
 
-/** Builds the index of `ast` (when first asked) from ESLint's traversal of it instead of a walk. */
+/**
+ * Builds the index of `ast` (when first asked) from ESLint's traversal of it instead of a walk, when
+ * that traversal follows exactly the keys `walk` follows. Another parser's keys (espree's order
+ * `ExportSpecifier` as exported-then-local, a newer parser's extra keys) would order or fill the
+ * index differently: then the tree is walked.
+ */
 export function indexFromTraversal(ast: TSESTree.Program, traversal: EslintTraversal): void {
-  if (indexes.get(ast) === undefined) traversals.set(ast, traversal);
+  if (indexes.get(ast) === undefined && traversal.visitorKeys !== undefined && followsWalkKeys(traversal.visitorKeys)) traversals.set(ast, traversal);
+}
+
+/** Per visitor-keys object (one per parser, for the process): whether its keys are `walk`'s. */
+const sameKeysAsWalk = new WeakMap<object, boolean>();
+
+function followsWalkKeys(keys: object): boolean {
+  let same = sameKeysAsWalk.get(keys);
+  if (same === undefined) sameKeysAsWalk.set(keys, (same = keys === visitorKeys || equalKeys(keys as Record<string, unknown>, visitorKeys)));
+  return same;
+}
+
+function equalKeys(theirs: Record<string, unknown>, ours: Record<string, readonly string[] | undefined>): boolean {
+  const types = new Set([...Object.keys(theirs), ...Object.keys(ours)]);
+  for (const type of types) {
+    const a = theirs[type];
+    const b = ours[type];
+    if (!Array.isArray(a) || b === undefined || a.length !== b.length || a.some((key, i) => key !== b[i])) return false;
+  }
+  return true;
 }
 
 /**
