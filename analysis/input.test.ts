@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { parseForESLint } from "@typescript-eslint/parser";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { analysisInputFromContext } from "./input.js";
+import { nodesOfType } from "./nodes.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { DEFAULT_SETTINGS } from "./settings.js";
 
@@ -23,5 +28,27 @@ describe("analysisInputFromContext", () => {
     expect(analysisInputFromContext(contextWith(observability, parser)).readModuleFacts).toBeTypeOf("function");
     expect(analysisInputFromContext(contextWith(observability)).readModuleFacts).toBeUndefined();
     expect(analysisInputFromContext(contextWith(observability)).settings.modules).toEqual(["@/observability"]);
+  });
+});
+
+describe("analysisInputFromContext under ESLint", () => {
+  it("has the node index read off ESLint's traversal (SourceCode#traverse), when asked", () => {
+    const text = `import { trace } from "honeyhive";`;
+    // As ESLint's parser gives it: no node index yet (the codemods' parse makes one).
+    const parsed = parseForESLint(text, { range: true, loc: true, ecmaVersion: "latest", sourceType: "module" });
+    const ast = parsed.ast as TSESTree.Program;
+    const context = { filename: "src/app.ts", settings: {}, sourceCode: { ast, text, scopeManager: parsed.scopeManager as Scope.ScopeManager } };
+    const steps = [{ kind: 1, phase: 1, target: ast }, { kind: 1, phase: 1, target: ast.body[0] }];
+    let traversed = 0;
+    const traverse = () => {
+      traversed += 1;
+      return steps;
+    };
+    const input = analysisInputFromContext({ ...context, sourceCode: { ...context.sourceCode, traverse, visitorKeys } });
+    expect(traversed).toBe(0);
+    // The import's specifier and source are left out of this traversal: a walk would list them.
+    expect(nodesOfType(input.ast, AST_NODE_TYPES.ImportDeclaration)).toEqual([ast.body[0]]);
+    expect(nodesOfType(input.ast, AST_NODE_TYPES.ImportSpecifier)).toEqual([]);
+    expect(traversed).toBe(1);
   });
 });

@@ -3,7 +3,7 @@
 // very same matchers on the very same AST shape.
 import type { ParserServices, TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { indexNodes } from "./nodes.js";
+import { indexFromTraversal, indexNodes, type EslintTraversal } from "./nodes.js";
 import { readSettings, type HoneyhiveSettings } from "./settings.js";
 import { AttachedCache } from "./attached-cache.js";
 import { extractModuleFacts, type ModuleFacts } from "./export-facts.js";
@@ -50,6 +50,9 @@ interface RuleContextLike {
     readonly text: string;
     readonly scopeManager: Scope.ScopeManager | null;
     readonly parserServices?: Partial<ParserServices> | null;
+    /** ESLint's `SourceCode#traverse()` (ESLint 9+), which has walked the tree before the rules run, and the keys it follows. */
+    readonly traverse?: EslintTraversal["traverse"];
+    readonly visitorKeys?: object;
   };
 }
 
@@ -65,6 +68,7 @@ export function analysisInputFromContext(context: RuleContextLike): AnalysisInpu
     const { settings, readModuleFacts } = configurationOf(context);
     input = { ast, scopeManager, text, filename: context.filename, settings, ...(typeNameOf ? { typeNameOf } : {}), ...(readModuleFacts ? { readModuleFacts } : {}) };
     inputs.set(ast, input);
+    if (typeof context.sourceCode.traverse === "function") indexFromTraversal(ast, context.sourceCode as EslintTraversal);
   }
   return input;
 }

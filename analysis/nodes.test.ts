@@ -1,6 +1,9 @@
 import { AST_NODE_TYPES, parse, simpleTraverse, type TSESTree } from "@typescript-eslint/typescript-estree";
+import { parseForESLint } from "@typescript-eslint/parser";
+import { visitorKeys } from "@typescript-eslint/visitor-keys";
+import { SourceCode } from "eslint";
 import { describe, expect, it } from "vitest";
-import { indexNodes, nodesOfType, nodesOfTypes, nodesOfTypesWithin, type NodeType } from "./nodes.js";
+import { indexFromTraversal, indexNodes, nodesOfType, nodesOfTypes, nodesOfTypesWithin, type NodeType } from "./nodes.js";
 
 const SOURCES: Record<string, string> = {
   "decorators.ts": `
@@ -137,6 +140,89 @@ describe.each(Object.keys(SOURCES))("the node index of %s", (filename) => {
         expect(nodesOfTypesWithin(ast, types, fn.body)).toEqual(expected);
       }
     }
+  });
+});
+
+/** A file as ESLint holds it when the rules run: its SourceCode, whose traversal has been computed. */
+function eslintSourceCode(filename: string): SourceCode {
+  const text = SOURCES[filename];
+  const result = parseForESLint(text, { filePath: filename, range: true, loc: true, tokens: true, comment: true, ecmaVersion: "latest", sourceType: "module" });
+  const sourceCode = new SourceCode({ text, ast: result.ast as never, parserServices: result.services, scopeManager: result.scopeManager as never, visitorKeys: result.visitorKeys as never });
+  sourceCode.traverse();
+  return sourceCode;
+}
+
+describe.each(Object.keys(SOURCES))("the node index of %s read off ESLint's traversal", (filename) => {
+  it("holds the nodes a walk of the same tree meets, each type in its order", () => {
+    const sourceCode = eslintSourceCode(filename);
+    const ast = sourceCode.ast as unknown as TSESTree.Program;
+    indexFromTraversal(ast, sourceCode);
+    const walked = simpleWalk(ast).map(({ node }) => node);
+    for (const type of Object.values(AST_NODE_TYPES)) {
+      const expected = walked.filter((node) => node.type === type);
+      const indexed = nodesOfType(ast, type) as readonly TSESTree.Node[];
+      expect(indexed.length, type).toBe(expected.length);
+      indexed.forEach((node, i) => expect(node).toBe(expected[i]));
+    }
+    const types = [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.Identifier];
+    const merged = nodesOfTypes(ast, types) as readonly TSESTree.Node[];
+    expect(merged.length).toBe(walked.filter((node) => (types as string[]).includes(node.type)).length);
+    walked.filter((node) => (types as string[]).includes(node.type)).forEach((node, i) => expect(merged[i]).toBe(node));
+  });
+});
+
+describe("the node index read off a traversal", () => {
+  const program = () => parseBare("script.js");
+
+  it("takes the traversal's enter visits (not a walk), skipping exits and code-path events", () => {
+    const ast = program();
+    const [first, second] = ast.body;
+    let asked = 0;
+    indexFromTraversal(ast, {
+      visitorKeys,
+      traverse() {
+        asked += 1;
+        return [
+          { kind: 2, target: "onCodePathStart" },
+          { kind: 1, phase: 1, target: ast },
+          { kind: 1, phase: 1, target: first },
+          { kind: 1, phase: 2, target: first },
+          { kind: 1, phase: 1, target: second },
+        ];
+      },
+    });
+    expect(asked).toBe(0); // lazily: only when a model asks
+    expect(nodesOfType(ast, AST_NODE_TYPES.ExpressionStatement)).toEqual([first]);
+    expect(nodesOfType(ast, AST_NODE_TYPES.VariableDeclaration)).toEqual([second]);
+    expect(nodesOfType(ast, AST_NODE_TYPES.CallExpression)).toEqual([]);
+    expect(asked).toBe(1);
+  });
+
+  it("walks the tree when the traversal is of another tree, or not a list", () => {
+    const ast = program();
+    const calls = nodesOfType(parseBare("script.js"), AST_NODE_TYPES.CallExpression).length;
+    indexFromTraversal(ast, { visitorKeys, traverse: () => [{ kind: 1, phase: 1, target: parseBare("script.js") }] });
+    expect(nodesOfType(ast, AST_NODE_TYPES.CallExpression)).toHaveLength(calls);
+    const other = program();
+    indexFromTraversal(other, { visitorKeys, traverse: () => new Set([{ kind: 1, phase: 1, target: other }]) });
+    expect(nodesOfType(other, AST_NODE_TYPES.CallExpression)).toHaveLength(calls);
+  });
+
+  it("walks the tree when the traversal follows other keys than the walk (espree's, a newer parser's) or does not say", () => {
+    const only = (ast: TSESTree.Program) => () => [{ kind: 1, phase: 1, target: ast }];
+    const calls = nodesOfType(program(), AST_NODE_TYPES.CallExpression).length;
+    // ESLint's default keys (espree) visit `export { a as b }` exported-first: not the walk's order.
+    const espree = { ...visitorKeys, ExportSpecifier: ["exported", "local"] };
+    const newer = { ...visitorKeys, CallExpression: [...visitorKeys.CallExpression!, "extra"] };
+    for (const keys of [espree, newer, undefined]) {
+      const ast = program();
+      indexFromTraversal(ast, { traverse: only(ast), ...(keys ? { visitorKeys: keys } : {}) });
+      expect(nodesOfType(ast, AST_NODE_TYPES.CallExpression)).toHaveLength(calls);
+    }
+    // The same keys in another object (another copy of the package): the traversal is used.
+    const ast = program();
+    indexFromTraversal(ast, { traverse: only(ast), visitorKeys: structuredClone(visitorKeys) });
+    expect(nodesOfType(ast, AST_NODE_TYPES.CallExpression)).toEqual([]);
   });
 });
 

@@ -53,6 +53,51 @@ const indexes = new AttachedCache<TSESTree.Program, NodeIndex>("honeyhive.nodeIn
 const NONE: readonly never[] = [];
 
 /**
+ * ESLint's own traversal of a file (`SourceCode#traverse()`, part of ESLint's language API): the
+ * steps it computes, and caches, before it creates the rules. Its node visits in enter phase are the
+ * walk below in the same order (pre-order over the parser's visitor keys, which for
+ * @typescript-eslint/parser are the keys `walk` reads), so under ESLint the index is read off them
+ * instead of walking the tree a second time.
+ */
+export interface EslintTraversal {
+  /** ESLint's steps: `{ kind: 1, target: node, phase: 1 | 2 }` visits and `{ kind: 2 }` code-path events. */
+  traverse(): Iterable<object>;
+  /** The keys the traversal follows (`SourceCode#visitorKeys`, the parser's). */
+  readonly visitorKeys?: object;
+}
+
+const traversals = new AttachedCache<TSESTree.Program, EslintTraversal>("honeyhive.eslintTraversal");
+
+/**
+ * Builds the index of `ast` (when first asked) from ESLint's traversal of it instead of a walk, when
+ * that traversal follows exactly the keys `walk` follows. Another parser's keys (espree's order
+ * `ExportSpecifier` as exported-then-local, a newer parser's extra keys) would order or fill the
+ * index differently: then the tree is walked.
+ */
+export function indexFromTraversal(ast: TSESTree.Program, traversal: EslintTraversal): void {
+  if (indexes.get(ast) === undefined && traversal.visitorKeys !== undefined && followsWalkKeys(traversal.visitorKeys)) traversals.set(ast, traversal);
+}
+
+/** Per visitor-keys object (one per parser, for the process): whether its keys are `walk`'s. */
+const sameKeysAsWalk = new WeakMap<object, boolean>();
+
+function followsWalkKeys(keys: object): boolean {
+  let same = sameKeysAsWalk.get(keys);
+  if (same === undefined) sameKeysAsWalk.set(keys, (same = keys === visitorKeys || equalKeys(keys as Record<string, unknown>, visitorKeys)));
+  return same;
+}
+
+function equalKeys(theirs: Record<string, unknown>, ours: Record<string, readonly string[] | undefined>): boolean {
+  const types = new Set([...Object.keys(theirs), ...Object.keys(ours)]);
+  for (const type of types) {
+    const a = theirs[type];
+    const b = ours[type];
+    if (!Array.isArray(a) || b === undefined || a.length !== b.length || a.some((key, i) => key !== b[i])) return false;
+  }
+  return true;
+}
+
+/**
  * Walks `ast` once (later calls are free) and sets `parent` on every node that lacks it: ESLint sets
  * it before rules run, a bare typescript-estree parse (the codemods) does not.
  */
@@ -102,7 +147,8 @@ export function nodesOfTypesWithin<T extends NodeType>(ast: TSESTree.Program, ty
 function indexOf(ast: TSESTree.Program): NodeIndex {
   let index = indexes.get(ast);
   if (index === undefined) {
-    index = { buckets: walk(ast), merged: new Map() };
+    const traversal = traversals.get(ast);
+    index = { buckets: (traversal && bucketsOfTraversal(ast, traversal)) ?? walk(ast), merged: new Map() };
     indexes.set(ast, index);
   }
   return index;
@@ -145,6 +191,31 @@ function walk(ast: TSESTree.Program): (Bucket | undefined)[] {
     }
   }
   return buckets;
+}
+
+/**
+ * The buckets from ESLint's traversal steps: its node visits in enter phase (its other steps are exits
+ * and code-path events). Undefined when the visits do not start at `ast` (another language's, or a
+ * traversal of another tree): the caller walks instead.
+ */
+function bucketsOfTraversal(ast: TSESTree.Program, traversal: EslintTraversal): (Bucket | undefined)[] | undefined {
+  const steps = traversal.traverse();
+  if (!Array.isArray(steps)) return undefined;
+  const buckets: (Bucket | undefined)[] = [];
+  let position = 0;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as { readonly kind?: number; readonly phase?: number; readonly target?: TSESTree.Node };
+    if (step.kind !== 1 || step.phase !== 1) continue;
+    const node = step.target!;
+    // Code-path events (`onCodePathStart`) come before the Program's own visit.
+    if (position === 0 && node !== ast) return undefined;
+    const info = typeInfoOf(node.type);
+    let bucket = buckets[info.slot];
+    if (bucket === undefined) buckets[info.slot] = bucket = { nodes: [], positions: [] };
+    bucket.nodes.push(node);
+    bucket.positions.push(position++);
+  }
+  return position === 0 ? undefined : buckets;
 }
 
 /** The merged lists' keys by the arrays callers pass (module constants, mostly): no join per call. */

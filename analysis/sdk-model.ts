@@ -55,9 +55,13 @@ export type SdkExport =
 // What a HoneyHive tracer and the package's exports look like (both majors) is data:
 // knowledge/sdks/index.ts derives the tables read here from the 2.x manifest and the 1.x API.
 
-/** Method names this model reads on a tracer: the trace forms, and the members that tell the file's major. */
-const TRACE_MEMBERS: ReadonlySet<string> = new Set(["trace", ...WRAPPER_MEMBERS_1X.keys()]);
-const MAJOR_EVIDENCE_MEMBERS: ReadonlySet<string> = new Set([
+/**
+ * Method names the call loop reads on a tracer: the trace forms, and the members that tell the file's
+ * major (one look-up per method call of the file, most of which are none of these).
+ */
+const MEMBERS_READ: ReadonlySet<string> = new Set([
+  "trace",
+  ...WRAPPER_MEMBERS_1X.keys(),
   ...honeyhive1xProfile.onlyIn1x.members,
   ...honeyhive1xProfile.onlyIn1x.statics,
   ...honeyhive1xProfile.onlyIn1x.awaitedStatics,
@@ -759,7 +763,7 @@ function buildModel(input: AnalysisInput): SdkModel {
       const callee = unwrapExpression(call.callee);
       if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
       const name = memberName(callee);
-      if (name === undefined || !(TRACE_MEMBERS.has(name) || MAJOR_EVIDENCE_MEMBERS.has(name))) continue;
+      if (name === undefined || !MEMBERS_READ.has(name)) continue;
       const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression;
       const static1x = honeyhive1xProfile.onlyIn1x.statics.has(name) || (awaited && honeyhive1xProfile.onlyIn1x.awaitedStatics.has(name));
       if (static1x && sdkExportOf(callee.object) === "HoneyHiveTracer") {
@@ -945,6 +949,8 @@ function buildModel(input: AnalysisInput): SdkModel {
 
   const isTracedFunction = (node: TSESTree.Node): boolean => traceUseOf(node) !== undefined;
 
+  // What `honeyhiveMajorOfFile` answers for this file (from the same evidence), kept for the rules that ask it.
+  if (fileMajor !== undefined) majors.set(ast, fileMajor);
   return {
     usesSdk,
     sdkExportOf,
