@@ -208,6 +208,20 @@ function triggerFires(input: AnalysisInput, trigger: HookTrigger, imported: read
   return trigger.text !== undefined && input.text.includes(trigger.text);
 }
 
+/** Whether the file's path matches any file convention of `gate`'s descriptors; once per file. */
+function anyConventionOf(top: TopLevel, gate: EntryGate): boolean {
+  if (top.conventionGate !== gate) {
+    top.conventionGate = gate;
+    top.anyConvention = matchesConvention(gate.handler, top.path);
+  }
+  return top.anyConvention === true;
+}
+
+/** Whether the file's path matches any file convention of the plugin's descriptors (the engine's test before it reads them one by one). */
+export function mayMatchConvention(input: AnalysisInput): boolean {
+  return anyConventionOf(topLevelOf(input), gateOfPlugin());
+}
+
 function matchesConvention(kindGate: KindGate, path: string): boolean {
   return kindGate.conventionPath?.test(path) === true || kindGate.flaggedConventionPaths.some((pattern) => pattern.test(path));
 }
@@ -219,11 +233,7 @@ export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: Ent
   top.staticDescriptors ??= indexedDescriptorsFor(top.staticImports);
   if (top.staticDescriptors.some((descriptor) => kindGate.registersOnImport(descriptor))) return true;
   const { path } = top;
-  if (top.conventionGate !== gate) {
-    top.conventionGate = gate;
-    top.anyConvention = matchesConvention(gate.handler, path);
-  }
-  if (top.anyConvention && (kind === "handler" || matchesConvention(kindGate, path))) return true;
+  if (anyConventionOf(top, gate) && (kind === "handler" || matchesConvention(kindGate, path))) return true;
   if (kindGate.pluginExports.some((gate) => exportsPlugin(gate, top) && projectDependsOn(input.filename, gate.packages))) return true;
   // What the text says comes last (a bundle is megabytes): the modules of `require()`/`import()` and the
   // hooks' text triggers; the registering globals are read from the scopes.

@@ -22,7 +22,7 @@ import type { HoneyhiveSettings } from "./settings.js";
 import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
-import { hookMayReport, mayExportPlugin, mayHoldEntry } from "./entry-gate.js";
+import { hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
 import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
   ExportedValue,
@@ -259,7 +259,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     const knowledge = knowledgeIndex();
     for (const node of calls) this.collectCall(node);
     for (const descriptor of this.active.descriptors) if (descriptor.hook?.trigger.imports) this.runHook(descriptor);
-    if (knowledge.anyConventionPath?.test(this.context.path) !== false) {
+    if (mayMatchConvention(input)) {
       for (const descriptor of knowledge.withFiles) this.collectFileConventions(descriptor);
     }
     for (const descriptor of knowledge.withPathHooks) {

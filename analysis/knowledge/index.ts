@@ -94,8 +94,6 @@ export interface KnowledgeIndex {
   /** `modulePatterns` entries: pattern → descriptor. */
   readonly byPattern: ReadonlyArray<readonly [RegExp, FrameworkDescriptor]>;
   readonly withFiles: readonly FrameworkDescriptor[];
-  /** One test for every file convention's path (most files match none); undefined when a pattern has flags. */
-  readonly anyConventionPath: RegExp | undefined;
   readonly withPathHooks: readonly FrameworkDescriptor[];
   readonly withTextHooks: readonly FrameworkDescriptor[];
   readonly withAlwaysHooks: readonly FrameworkDescriptor[];
@@ -121,13 +119,11 @@ function buildIndex(frameworks: readonly FrameworkDescriptor[]): KnowledgeIndex 
     }
   }
   const withFiles = frameworks.filter((descriptor) => descriptor.files && descriptor.files.length > 0);
-  const paths = withFiles.flatMap((descriptor) => descriptor.files!.map((convention) => convention.path));
   return {
     byModule,
     byPrefix,
     byPattern,
     withFiles,
-    anyConventionPath: paths.every((path) => path.flags === "") ? new RegExp(paths.map((path) => `(?:${path.source})`).join("|")) : undefined,
     withPathHooks: frameworks.filter((descriptor) => descriptor.hook?.trigger.path),
     withTextHooks: frameworks.filter((descriptor) => descriptor.hook?.trigger.text !== undefined),
     withAlwaysHooks: frameworks.filter((descriptor) => descriptor.hook?.trigger.always),
