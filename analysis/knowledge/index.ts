@@ -157,7 +157,8 @@ function descriptorsOfModule(module: string): readonly FrameworkDescriptor[] {
     for (const [pattern, descriptor] of byPattern) if (pattern.test(module) && !list.includes(descriptor)) list.push(descriptor);
     found = list.length === 0 ? NO_DESCRIPTORS : list.sort((a, b) => position.get(a)! - position.get(b)!);
     if (descriptorsBySpecifier.size >= MAX_SPECIFIERS) descriptorsBySpecifier.clear();
-    descriptorsBySpecifier.set(module, found);
+    // Kept as a copy: a specifier read from a file may be a slice of that file's whole text, which the key would keep alive.
+    descriptorsBySpecifier.set(module.split("").join(""), found);
   }
   return found;
 }
