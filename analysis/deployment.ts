@@ -2,7 +2,7 @@
 // Next.js app runs as serverless functions (Vercel, Netlify, OpenNext on AWS Lambda) and where the
 // project root is (Vercel functions live in its `api/` folder). One look per directory per process.
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 
 export interface DeploymentSignals {
   /** The directory of the nearest package.json, if any. */
@@ -54,7 +54,17 @@ const NITRO_PACKAGES = ["nuxt", "nitropack", "nitro"];
  * working directory); none for a file whose folder does not exist.
  */
 export function deploymentOf(filename: string): DeploymentSignals {
-  const directory = dirname(resolve(filename));
+  // The models of one file ask several times in a row: the last answer is kept by absolute file name (no
+  // path resolution); a relative one resolves against the working directory, which may change.
+  if (filename === lastAsked.filename && lastAsked.signals) return lastAsked.signals;
+  const signals = signalsOfDirectory(dirname(resolve(filename)));
+  if (isAbsolute(filename)) lastAsked = { filename, signals };
+  return signals;
+}
+
+let lastAsked: { readonly filename: string; readonly signals: DeploymentSignals | undefined } = { filename: "", signals: undefined };
+
+function signalsOfDirectory(directory: string): DeploymentSignals {
   const cached = byDirectory.get(directory);
   if (cached) return cached;
   let signals: DeploymentSignals;
@@ -157,6 +167,7 @@ export function projectDependsOn(filename: string, packages: readonly string[]):
 
 /** For tests that create project folders: forget what was looked up. */
 export function clearDeploymentCache(): void {
+  lastAsked = { filename: "", signals: undefined };
   byDirectory.clear();
   byRoot.clear();
   rootByDirectory.clear();

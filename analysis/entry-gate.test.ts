@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR, loadFixtures } from "../fixtures/index.js";
-import { entryGateFor, mayHoldEntry, mayHoldEntryFor } from "./entry-gate.js";
-import { getHandlerModel } from "./handlers.js";
+import { entryGateFor, mayHoldEntry, mayHoldEntryFor, mayMatchConvention } from "./entry-gate.js";
+import { handlerModelWithoutGates } from "./handlers.js";
 import { FRAMEWORKS } from "./knowledge/index.js";
 import type { FrameworkDescriptor } from "./knowledge/types.js";
 import { parseAnalysisInput } from "./parse-input.js";
@@ -37,7 +37,8 @@ describe("entry gate: never stops a file that holds a handler", () => {
     let stopped = 0;
     for (const { filename, text } of files) {
       const input = parseAnalysisInput(text, filename, readSettings({}));
-      const model = getHandlerModel(input);
+      // The engine without the gates it applies itself (the gate before the model, the hooks' signs).
+      const model = handlerModelWithoutGates(input);
       if (model.lambdaHandlers.length > 0) {
         invocations++;
         expect(mayHoldEntry(input, "invocation"), filename).toBe(true);
@@ -75,6 +76,28 @@ describe("entry gate: never stops a file that holds a handler", () => {
     }
     expect(mayHoldEntry(parseAnalysisInput(`// require("@azure/functions") is not needed here\nexport const x = 1;\n`, "src/x.js"), "invocation")).toBe(true);
     expect(mayHoldEntry(parseAnalysisInput(`const fs = require("node:fs");\nexport const x = 1;\n`, "src/x.js"), "invocation")).toBe(false);
+  });
+});
+
+describe("entry gate: file conventions", () => {
+  it("tests every file convention's path at once: a path matches the union exactly when it matches one convention", () => {
+    const conventions = FRAMEWORKS.flatMap((descriptor) => descriptor.files ?? []);
+    const anyConvention = (path: string): boolean => mayMatchConvention(parseAnalysisInput("", path));
+    const paths = [
+      "app/api/chat/route.ts",
+      "src/routes/api/+server.ts",
+      "src/hooks.server.ts",
+      "netlify/functions/hello.mts",
+      "api/hello.js",
+      "src/pages/api/x.ts",
+      "app/routes/_index.tsx",
+      "middleware.ts",
+      "src/server.ts",
+      "lib/tracing.ts",
+      "packages/pkg-001/src/module-12.ts",
+    ];
+    for (const path of paths) expect(anyConvention(path), path).toBe(conventions.some((convention) => convention.path.test(path)));
+    expect(paths.filter((path) => anyConvention(path)).length).toBeGreaterThan(5);
   });
 });
 

@@ -13,7 +13,7 @@ import { AttachedCache } from "./attached-cache.js";
 import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, indexedDescriptorsFor } from "./knowledge/index.js";
-import type { EntrySigns, FrameworkDescriptor, HookTrigger } from "./knowledge/types.js";
+import type { EntrySigns, FrameworkDescriptor, HookSigns, HookTrigger, PluginExport } from "./knowledge/types.js";
 
 /** `invocation`: a serverless entry point (`LambdaHandler`); `handler`: any handler, per-request or serverless. */
 export type EntryKind = "invocation" | "handler";
@@ -105,11 +105,21 @@ interface TopLevel {
   readonly moduleExports: boolean;
   /** `import … from "x"`, `import x = require("x")`, `export … from "x"`. */
   readonly staticImports: ReadonlySet<string>;
+  /** The file's path with `/` separators. */
+  readonly path: string;
+  /** What both kinds ask, answered once per file: the descriptors of the static imports, then of every module (text included). */
+  staticDescriptors?: readonly FrameworkDescriptor[];
+  moduleDescriptors?: readonly FrameworkDescriptor[];
+  /** The gate whose conventions `anyConvention` answers for (a test passes its own gate). */
+  conventionGate?: EntryGate;
+  /** Whether the path matches any convention of `conventionGate` (the handler kind's conventions include the invocation kind's). */
+  anyConvention?: boolean;
 }
 
 const topLevels = new AttachedCache<TSESTree.Program, TopLevel>("honeyhive.entryTopLevel");
 
-function topLevelOf(ast: TSESTree.Program): TopLevel {
+function topLevelOf(input: AnalysisInput): TopLevel {
+  const { ast } = input;
   let found = topLevels.get(ast);
   if (found) return found;
   const names = new Set<string>();
@@ -147,7 +157,7 @@ function topLevelOf(ast: TSESTree.Program): TopLevel {
       }
     }
   }
-  found = { exportNames: names, defaultExport, moduleExports, staticImports };
+  found = { exportNames: names, defaultExport, moduleExports, staticImports, path: input.filename.replace(/\\/g, "/") };
   topLevels.set(ast, found);
   return found;
 }
@@ -158,6 +168,32 @@ function signsHoldWithoutText(input: AnalysisInput, signs: EntrySigns, top: TopL
   if (signs.exports?.some((name) => top.exportNames.has(name))) return true;
   if (signs.configuredExports && input.settings.lambdaHandlerNames.some((name) => top.exportNames.has(name))) return true;
   return signs.exportsWhere !== undefined && top.exportNames.size > 0 && deploymentOf(input.filename)[signs.exportsWhere];
+}
+
+/**
+ * Whether a hook may report any handler in this file, by its signs (`HookSigns`: a hook reports no
+ * kind whose signs the file lacks). The handler engine asks it before it runs a hook, so a file
+ * pays only for the hooks its top level, path or modules point at.
+ */
+export function hookMayReport(input: AnalysisInput, signs: HookSigns | undefined): boolean {
+  if (signs === undefined) return true;
+  const top = topLevelOf(input);
+  return entrySignsHold(input, signs.invocation, top) || entrySignsHold(input, signs.request, top);
+}
+
+function entrySignsHold(input: AnalysisInput, signs: EntrySigns | undefined, top: TopLevel): boolean {
+  if (signs === undefined) return false;
+  if (signsHoldWithoutText(input, signs, top)) return true;
+  return signs.imports !== undefined && signs.imports.some((module) => modulesOf(input, top).has(module));
+}
+
+/**
+ * Whether the file's top level has an export that `spec`'s plugin shape reads (a superset: the
+ * engine then resolves the exported values); the engine asks it before it collects the exports.
+ */
+export function mayExportPlugin(input: AnalysisInput, spec: PluginExport): boolean {
+  const top = topLevelOf(input);
+  return spec.exports.some((name) => (name === "default" ? top.defaultExport || top.moduleExports : top.exportNames.has(name)));
 }
 
 /** The export a plugin module's shape needs; the project lookup comes after it. */
@@ -172,22 +208,40 @@ function triggerFires(input: AnalysisInput, trigger: HookTrigger, imported: read
   return trigger.text !== undefined && input.text.includes(trigger.text);
 }
 
+/** Whether the file's path matches any file convention of `gate`'s descriptors; once per file. */
+function anyConventionOf(top: TopLevel, gate: EntryGate): boolean {
+  if (top.conventionGate !== gate) {
+    top.conventionGate = gate;
+    top.anyConvention = matchesConvention(gate.handler, top.path);
+  }
+  return top.anyConvention === true;
+}
+
+/** Whether the file's path matches any file convention of the plugin's descriptors (the engine's test before it reads them one by one). */
+export function mayMatchConvention(input: AnalysisInput): boolean {
+  return anyConventionOf(topLevelOf(input), gateOfPlugin());
+}
+
+function matchesConvention(kindGate: KindGate, path: string): boolean {
+  return kindGate.conventionPath?.test(path) === true || kindGate.flaggedConventionPaths.some((pattern) => pattern.test(path));
+}
+
 /** Whether the file may hold a handler of `kind` for the descriptors of `gate`; no cache (see `mayHoldEntry`). */
 export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: EntryGate): boolean {
   const kindGate = gate[kind];
-  const top = topLevelOf(input.ast);
-  const registers = (modules: ReadonlySet<string>): boolean => indexedDescriptorsFor(modules).some((descriptor) => kindGate.registersOnImport(descriptor));
-  if (registers(top.staticImports)) return true;
-  const path = input.filename.replace(/\\/g, "/");
-  if (kindGate.conventionPath?.test(path) || kindGate.flaggedConventionPaths.some((pattern) => pattern.test(path))) return true;
+  const top = topLevelOf(input);
+  top.staticDescriptors ??= indexedDescriptorsFor(top.staticImports);
+  if (top.staticDescriptors.some((descriptor) => kindGate.registersOnImport(descriptor))) return true;
+  const { path } = top;
+  if (anyConventionOf(top, gate) && (kind === "handler" || matchesConvention(kindGate, path))) return true;
   if (kindGate.pluginExports.some((gate) => exportsPlugin(gate, top) && projectDependsOn(input.filename, gate.packages))) return true;
   // What the text says comes last (a bundle is megabytes): the modules of `require()`/`import()` and the
   // hooks' text triggers; the registering globals are read from the scopes.
-  const imported = indexedDescriptorsFor(modulesOf(input, top));
+  const modules = modulesOf(input, top);
+  const imported = (top.moduleDescriptors ??= modules.size === top.staticImports.size ? top.staticDescriptors : indexedDescriptorsFor(modules));
   if (imported.some((descriptor) => kindGate.registersOnImport(descriptor))) return true;
   const firing = kindGate.hooks.filter((hook) => triggerFires(input, hook.trigger, imported, hook.descriptor, path));
   if (firing.some((hook) => hook.signs === undefined || signsHoldWithoutText(input, hook.signs, top))) return true;
-  const modules = modulesOf(input, top);
   if (firing.some((hook) => hook.signs?.imports?.some((module) => modules.has(module)))) return true;
   return kindGate.globalRoots.length > 0 && usesGlobal(input, kindGate.globalRoots);
 }

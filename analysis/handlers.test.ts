@@ -2,7 +2,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { parseAnalysisInput } from "./parse-input.js";
-import { describeHandler, getHandlerModel, type Handler, type HandlerModel } from "./handlers.js";
+import { loadFixtures } from "../fixtures/index.js";
+import { describeHandler, getHandlerModel, handlerModelWithoutGates, type Handler, type HandlerModel } from "./handlers.js";
 import { mayHoldEntry } from "./entry-gate.js";
 import { readSettings } from "./settings.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
@@ -815,5 +816,29 @@ describe("plugin modules recognized by their exports in a project that depends o
     expect(requestHandlersWithFramework(`export default function (cache, key) { cache.get(key, (error, value) => value); return key; }`, file)).toEqual([]);
     // The second parameter is no instance.
     expect(requestHandlersWithFramework(`export default async function (fastify, opts) { opts.post("/", async () => {}); }`, file)).toEqual([]);
+  });
+});
+
+describe("the engine's own gates (the entry gate before the model, each hook's signs)", () => {
+  /** What a model says, comparable across parses: each handler's kind, function, framework, export and platform. */
+  const summary = (model: HandlerModel): string[] =>
+    [...model.requestHandlers, ...model.lambdaHandlers].map((handler) =>
+      JSON.stringify([handler.kind, handler.function.range, handler.kind === "lambda" ? [handler.exportName, handler.nameNode.range, handler.platform.id, handler.framework] : handler.framework]),
+    );
+
+  it("change no model: every fixture gets the handlers the engine finds without them", () => {
+    const files = loadFixtures().flatMap((fixture) => [
+      { filename: fixture.filename, text: fixture.before },
+      { filename: fixture.filename, text: fixture.after },
+    ]);
+    let stopped = 0;
+    for (const { filename, text } of files) {
+      const gated = getHandlerModel(parseAnalysisInput(text, filename, readSettings({})));
+      const input = parseAnalysisInput(text, filename, readSettings({}));
+      expect(summary(gated), filename).toEqual(summary(handlerModelWithoutGates(input)));
+      if (!mayHoldEntry(input, "handler")) stopped++;
+    }
+    // The gates ran on files they stop, not only on files with handlers.
+    expect(stopped).toBeGreaterThan(10);
   });
 });

@@ -22,6 +22,7 @@ import type { HoneyhiveSettings } from "./settings.js";
 import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
+import { hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
 import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
   ExportedValue,
@@ -236,10 +237,14 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   /** The kinds those parameters are: nothing else says they are the framework's objects, so their calls must look like registrations. */
   private readonly pluginParameterKinds = new Set<KindRef>();
 
-  constructor(private readonly input: AnalysisInput) {
+  /** `gated`: hooks run only where their signs hold (see `hookMayReport`); ungated only to test the gate against the engine. */
+  constructor(
+    private readonly input: AnalysisInput,
+    private readonly gated: boolean,
+  ) {
     this.context = getAnalysisContext(input);
     const { ast } = input;
-    this.active = this.activeWithPluginExports(activeDescriptorsOfImports(this.context.importedModules));
+    this.active = this.activeWithPluginExports(activeDescriptorsFor(this.context.importedModules));
     this.kinds = this.active.kinds;
     this.memberNames = this.active.memberNames;
 
@@ -254,7 +259,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     const knowledge = knowledgeIndex();
     for (const node of calls) this.collectCall(node);
     for (const descriptor of this.active.descriptors) if (descriptor.hook?.trigger.imports) this.runHook(descriptor);
-    if (knowledge.anyConventionPath?.test(this.context.path) !== false) {
+    if (mayMatchConvention(input)) {
       for (const descriptor of knowledge.withFiles) this.collectFileConventions(descriptor);
     }
     for (const descriptor of knowledge.withPathHooks) {
@@ -285,7 +290,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     for (const descriptor of pluginExportDescriptors()) {
       for (const spec of descriptor.pluginExports!) {
         const kind = descriptor.objects?.[spec.object];
-        if (!kind) continue;
+        if (!kind || !mayExportPlugin(this.input, spec)) continue;
         const functions = this.pluginExportFunctions(spec);
         if (functions.length === 0) continue;
         const imported = active.descriptors.includes(descriptor);
@@ -303,7 +308,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       const module = descriptor.modules.find((name) => !name.endsWith("*"));
       if (module !== undefined) modules.add(module);
     }
-    return activeDescriptorsOfImports(modules);
+    return activeDescriptorsFor(modules);
   }
 
   /** The plugin functions the file exports in `spec`'s shape. */
@@ -823,8 +828,9 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     }
   }
 
-  /** Runs one descriptor's hook with the reports attributed to it. */
+  /** Runs one descriptor's hook with the reports attributed to it, unless its signs say it reports nothing here. */
   private runHook(descriptor: FrameworkDescriptor): void {
+    if (this.gated && !hookMayReport(this.input, descriptor.hook?.signs)) return;
     const previous = this.hookOwner;
     this.hookOwner = descriptor;
     try {
@@ -990,30 +996,15 @@ const models = new AttachedCache<TSESTree.Program, HandlerModel>("honeyhive.hand
 
 
 /**
- * The active descriptors by the file's import set (its specifiers joined): the files of a project
- * repeat a few import sets, and finding a set's descriptors tests every module against each
- * prefix and pattern of the registry (~25 µs a file, measured on the 100%-SDK tree).
+ * Request and invocation handlers of a file; computed once per AST. Never throws (an empty model instead).
+ * A file the entry gate stops (analysis/entry-gate.ts: it can hold no handler the engine would find)
+ * gets the empty model without a walk: on SDK code that is most library modules, scripts and tests.
  */
-const activeByImports = new Map<string, ActiveDescriptors>();
-/** Distinct import sets kept; past it the map starts again, so a long run over a large monorepo keeps bounded memory. */
-const MAX_IMPORT_SETS = 4096;
-
-function activeDescriptorsOfImports(modules: ReadonlySet<string>): ActiveDescriptors {
-  const key = [...modules].join("\n");
-  let active = activeByImports.get(key);
-  if (active === undefined) {
-    if (activeByImports.size >= MAX_IMPORT_SETS) activeByImports.clear();
-    active = activeDescriptorsFor(modules);
-    activeByImports.set(key, active);
-  }
-  return active;
-}
-/** Request and invocation handlers of a file; computed once per AST. Never throws (an empty model instead). */
 export function getHandlerModel(input: AnalysisInput): HandlerModel {
   let model = models.get(input.ast);
   if (!model) {
     try {
-      model = new HandlerAnalysis(input);
+      model = mayHoldEntry(input, "handler") ? new HandlerAnalysis(input, true) : EMPTY_MODEL;
     } catch (error) {
       reportAnalysisError(error);
       model = EMPTY_MODEL;
@@ -1021,6 +1012,11 @@ export function getHandlerModel(input: AnalysisInput): HandlerModel {
     models.set(input.ast, model);
   }
   return model;
+}
+
+/** The engine run on every file and every hook, whatever the entry gate says: what tests check the gate against. Not cached. */
+export function handlerModelWithoutGates(input: AnalysisInput): HandlerModel {
+  return new HandlerAnalysis(input, false);
 }
 
 /** The handler model when some rule or model already built it for this AST; never builds one. */

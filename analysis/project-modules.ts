@@ -180,6 +180,15 @@ export class ProjectModules {
 
   /** The project source file `specifier` denotes from `fromFile` (absolute), or undefined. */
   resolve(specifier: string, fromFile: string): string | undefined {
+    this.checkedInResolution.clear();
+    try {
+      return this.resolveUnchecked(specifier, fromFile);
+    } finally {
+      this.checkedInResolution.clear();
+    }
+  }
+
+  private resolveUnchecked(specifier: string, fromFile: string): string | undefined {
     const root = this.projectRootOf(dirname(fromFile));
     let bases: string[];
     if (specifier.startsWith("./") || specifier.startsWith("../") || specifier === "." || specifier === "..") {
@@ -208,30 +217,42 @@ export class ProjectModules {
 
   /** `base` as a file, with the NodeNext `.js` → `.ts` mapping, probed extensions and `index.*`. */
   private probe(base: string): string | undefined {
-    const candidates: string[] = [];
-    const extension = SOURCE_EXTENSIONS.find((ext) => base.endsWith(ext));
+    const directory = dirname(base);
+    const name = basename(base);
+    const entries = this.entriesOf(directory);
+    // Every candidate but `index.*` lies in `directory`: one listing answers them all.
+    const names: string[] = [];
+    const extension = SOURCE_EXTENSIONS.find((ext) => name.endsWith(ext));
     if (extension) {
-      const stem = base.slice(0, -extension.length);
-      for (const source of TYPESCRIPT_SOURCES_OF[extension] ?? []) candidates.push(stem + source);
-      candidates.push(base);
+      const stem = name.slice(0, -extension.length);
+      for (const source of TYPESCRIPT_SOURCES_OF[extension] ?? []) names.push(stem + source);
+      names.push(name);
     }
-    for (const ext of SOURCE_EXTENSIONS) candidates.push(base + ext);
-    for (const ext of SOURCE_EXTENSIONS) candidates.push(join(base, `index${ext}`));
-    // Candidates lie in two directories: each is listed (or its cached listing checked) once.
-    const listed = new Map<string, ReadonlyMap<string, string> | undefined>();
-    return candidates.find((candidate) => {
-      if (isExcluded(candidate)) return false;
-      const directory = dirname(candidate);
-      if (!listed.has(directory)) listed.set(directory, this.entriesOf(directory));
-      return listed.get(directory)?.get(basename(candidate)) === "file";
-    });
+    for (const ext of SOURCE_EXTENSIONS) names.push(name + ext);
+    const excludedDirectory = underNodeModules(directory);
+    if (entries && !excludedDirectory) {
+      const file = names.find((candidate) => entries.get(candidate) === "file" && !isDeclarationFile(candidate));
+      if (file !== undefined) return join(directory, file);
+    }
+    if (excludedDirectory || name === "node_modules") return undefined;
+    // `index.*` only in a directory the listing shows (no stat of a path that is not there); a
+    // directory that cannot be listed may still hold a readable one.
+    if (entries && entries.get(name) !== "directory") return undefined;
+    const inside = this.entriesOf(base);
+    const index = SOURCE_EXTENSIONS.find((ext) => inside?.get(`index${ext}`) === "file");
+    return index === undefined ? undefined : join(base, `index${index}`);
   }
+
+  /** Directories whose listing this resolution has already checked (one stat each per resolution). */
+  private readonly checkedInResolution = new Set<string>();
 
   /** What `directory` holds; one stat to check a cached listing, a listing again when it changed. */
   private entriesOf(directory: string): ReadonlyMap<string, "file" | "directory" | "other"> | undefined {
+    const cached = this.listings.get(directory);
+    if (cached && this.checkedInResolution.has(directory)) return cached.entries;
     const stats = this.fs.stat(directory);
     if (!stats?.isDirectory) return undefined;
-    const cached = this.listings.get(directory);
+    this.checkedInResolution.add(directory);
     if (cached && cached.mtimeMs === stats.mtimeMs) return cached.entries;
     const entries = this.fs.readDirectory(directory);
     if (entries) this.listings.set(directory, { mtimeMs: stats.mtimeMs, entries });
@@ -388,7 +409,15 @@ function isInside(path: string, root: string): boolean {
 
 /** Dependencies and declaration files hold no project code to learn from. */
 function isExcluded(path: string): boolean {
-  return path.split(/[\\/]/).includes("node_modules") || /\.d\.[cm]?ts$/.test(path);
+  return underNodeModules(path) || isDeclarationFile(path);
+}
+
+function underNodeModules(path: string): boolean {
+  return path.includes("node_modules") && path.split(/[\\/]/).includes("node_modules");
+}
+
+function isDeclarationFile(path: string): boolean {
+  return /\.d\.[cm]?ts$/.test(path);
 }
 
 let defaultReader = new ProjectModules();

@@ -94,8 +94,6 @@ export interface KnowledgeIndex {
   /** `modulePatterns` entries: pattern → descriptor. */
   readonly byPattern: ReadonlyArray<readonly [RegExp, FrameworkDescriptor]>;
   readonly withFiles: readonly FrameworkDescriptor[];
-  /** One test for every file convention's path (most files match none); undefined when a pattern has flags. */
-  readonly anyConventionPath: RegExp | undefined;
   readonly withPathHooks: readonly FrameworkDescriptor[];
   readonly withTextHooks: readonly FrameworkDescriptor[];
   readonly withAlwaysHooks: readonly FrameworkDescriptor[];
@@ -121,13 +119,11 @@ function buildIndex(frameworks: readonly FrameworkDescriptor[]): KnowledgeIndex 
     }
   }
   const withFiles = frameworks.filter((descriptor) => descriptor.files && descriptor.files.length > 0);
-  const paths = withFiles.flatMap((descriptor) => descriptor.files!.map((convention) => convention.path));
   return {
     byModule,
     byPrefix,
     byPattern,
     withFiles,
-    anyConventionPath: paths.every((path) => path.flags === "") ? new RegExp(paths.map((path) => `(?:${path.source})`).join("|")) : undefined,
     withPathHooks: frameworks.filter((descriptor) => descriptor.hook?.trigger.path),
     withTextHooks: frameworks.filter((descriptor) => descriptor.hook?.trigger.text !== undefined),
     withAlwaysHooks: frameworks.filter((descriptor) => descriptor.hook?.trigger.always),
@@ -141,15 +137,50 @@ export function knowledgeIndex(): KnowledgeIndex {
   return (index ??= buildIndex(FRAMEWORKS));
 }
 
-/** The descriptors a file that imports `modules` must consult, in registry order. */
-export function indexedDescriptorsFor(modules: ReadonlySet<string>): FrameworkDescriptor[] {
-  const { byModule, byPrefix, byPattern, position } = knowledgeIndex();
-  const found = new Set<FrameworkDescriptor>();
-  for (const module of modules) {
-    for (const descriptor of byModule.get(module) ?? []) found.add(descriptor);
-    for (const [prefix, descriptor] of byPrefix) if (module.startsWith(prefix)) found.add(descriptor);
-    for (const [pattern, descriptor] of byPattern) if (pattern.test(module)) found.add(descriptor);
+const NO_DESCRIPTORS: readonly FrameworkDescriptor[] = Object.freeze([]);
+
+/**
+ * The descriptors of each module specifier seen so far: a specifier is tested against the registry's
+ * prefixes and patterns once per process, not once per file that imports it (most specifiers name
+ * no framework: they map to the one shared empty list).
+ */
+const descriptorsBySpecifier = new Map<string, readonly FrameworkDescriptor[]>();
+/** Distinct specifiers kept; past it the map starts again, so a long run over a large monorepo keeps bounded memory. */
+const MAX_SPECIFIERS = 16_384;
+
+function descriptorsOfModule(module: string): readonly FrameworkDescriptor[] {
+  let found = descriptorsBySpecifier.get(module);
+  if (found === undefined) {
+    const { byModule, byPrefix, byPattern, position } = knowledgeIndex();
+    const list = [...(byModule.get(module) ?? [])];
+    for (const [prefix, descriptor] of byPrefix) if (module.startsWith(prefix) && !list.includes(descriptor)) list.push(descriptor);
+    for (const [pattern, descriptor] of byPattern) if (pattern.test(module) && !list.includes(descriptor)) list.push(descriptor);
+    found = list.length === 0 ? NO_DESCRIPTORS : list.sort((a, b) => position.get(a)! - position.get(b)!);
+    if (descriptorsBySpecifier.size >= MAX_SPECIFIERS) descriptorsBySpecifier.clear();
+    // Kept as a copy: a specifier read from a file may be a slice of that file's whole text, which the key would keep alive.
+    descriptorsBySpecifier.set(module.split("").join(""), found);
   }
+  return found;
+}
+
+/** The descriptors a file that imports `modules` must consult, in registry order. */
+export function indexedDescriptorsFor(modules: ReadonlySet<string>): readonly FrameworkDescriptor[] {
+  let found: readonly FrameworkDescriptor[] = NO_DESCRIPTORS;
+  let merged = false;
+  for (const module of modules) {
+    const own = descriptorsOfModule(module);
+    if (own.length === 0) continue;
+    if (found.length === 0) {
+      found = own;
+      continue;
+    }
+    const added = own.filter((descriptor) => !found.includes(descriptor));
+    if (added.length === 0) continue;
+    found = [...found, ...added];
+    merged = true;
+  }
+  if (!merged) return found;
+  const { position } = knowledgeIndex();
   return [...found].sort((a, b) => position.get(a)! - position.get(b)!);
 }
 
@@ -184,14 +215,20 @@ const activeSets = new Map<string, ActiveDescriptors>();
  */
 export function activeDescriptorsFor(modules: ReadonlySet<string>): ActiveDescriptors {
   const descriptors = indexedDescriptorsFor(modules);
+  // A file importing one framework's modules gets that module's cached list itself: found by identity, no key to build.
+  let active = activeByList.get(descriptors);
+  if (active) return active;
   const key = descriptors.map((descriptor) => descriptor.id).join(",");
-  let active = activeSets.get(key);
+  active = activeSets.get(key);
   if (!active) {
     active = flatten(descriptors);
     activeSets.set(key, active);
   }
+  activeByList.set(descriptors, active);
   return active;
 }
+
+const activeByList = new WeakMap<readonly FrameworkDescriptor[], ActiveDescriptors>();
 
 function flatten(descriptors: readonly FrameworkDescriptor[]): ActiveDescriptors {
   const kinds = descriptors.flatMap((descriptor) => Object.entries(descriptor.objects ?? {}).map(([id, kind]) => ({ descriptor, id, kind })));
