@@ -2,12 +2,13 @@
 // import writer read a name imported through it as the SDK export it is.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { applyEdits, EditList } from "./edits.js";
 import { extractModuleFacts } from "./export-facts.js";
 import { nodesOfType } from "./nodes.js";
 import { parseAnalysisInput } from "./parse-input.js";
+import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "./project-modules.js";
 import { SdkImports } from "./sdk-imports.js";
 import { getSdkModel } from "./sdk-model.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
@@ -90,6 +91,50 @@ describe("the SDK model through a barrel", () => {
     // A name the barrel does not hand on from the SDK, and a plain module of the same name, are not the SDK.
     expect(calleesOf("src/a.ts", `import { evaluator } from "./lib/named";\nevaluator(() => 1);\n`)).toEqual([undefined]);
     expect(getSdkModel(parseAt("src/a.ts", `import { traceModel } from "./lib/plain";\ntraceModel(() => 1);\n`)).usesSdk).toBe(false);
+  });
+});
+
+describe("a barrel of a barrel", () => {
+  const nested = makeProject({
+    "package.json": `{ "name": "app", "private": true, "dependencies": { "honeyhive": "^1.0.42" } }\n`,
+    "src/lib/hh.ts": `export * from "honeyhive";\n`,
+    "src/lib/named.ts": `export { HoneyHiveTracer, traceTool } from "honeyhive";\n`,
+    "src/lib/cjs.js": `module.exports = require("honeyhive");\n`,
+    // The project's index re-exports its SDK module with the rest of lib.
+    "src/lib/index.ts": `export * from "./hh";\nexport * from "./math";\n`,
+    "src/lib/pick.ts": `export { traceChain, HoneyHiveTracer as Tracer } from "./hh";\nexport { traceTool } from "./named";\n`,
+    "src/lib/from-cjs.ts": `export * from "./cjs.js";\n`,
+    "src/lib/math.ts": `export const add = (a: number, b: number) => a + b;\n`,
+    // Three modules deep: not followed.
+    "src/lib/deeper.ts": `export * from "./index";\n`,
+  });
+  const callees = (code: string) => {
+    const input = parseAnalysisInput(code, join(nested, "src/app.ts"));
+    const sdk = getSdkModel(input);
+    return nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).map((call) => sdk.sdkExportOf(call.callee));
+  };
+  let restore: ProjectModules | undefined;
+  afterEach(() => {
+    if (restore) setProjectModules(restore);
+    restore = undefined;
+  });
+
+  it("is read one module further: `export *` and named re-exports of a barrel hand on the SDK's names", () => {
+    expect(callees(`import { traceModel, add } from "./lib";\ntraceModel(() => add(1, 2));\n`)).toEqual(["traceModel", undefined]);
+    expect(callees(`import { traceChain, traceTool } from "./lib/pick";\ntraceChain(() => 1);\ntraceTool(() => 1);\n`)).toEqual(["traceChain", "traceTool"]);
+    const renamedClass = parseAnalysisInput(`import { Tracer, traceChain } from "./lib/pick";\nexport const t = Tracer.init({});\n`, join(nested, "src/app.ts"));
+    expect(getSdkModel(renamedClass).tracers.map((tracer) => [tracer.name, tracer.kind])).toEqual([["t", "init"]]);
+    // `export *` does not hand on a CommonJS barrel's default (its module object), but every named export.
+    expect(callees(`import { traceTool } from "./lib/from-cjs";\ntraceTool(() => 1);\n`)).toEqual(["traceTool"]);
+  });
+
+  it("is not read further, and costs nothing on a file that names no SDK export", () => {
+    expect(getSdkModel(parseAnalysisInput(`import { traceModel } from "./lib/deeper";\ntraceModel(() => 1);\n`, join(nested, "src/app.ts"))).usesSdk).toBe(false);
+    const reads: string[] = [];
+    restore = setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, readFile: (path) => (reads.push(path), NODE_FILE_SYSTEM.readFile(path)) }));
+    const input = parseAnalysisInput(`import { add } from "./lib";\nexport const three = add(1, 2);\n`, join(nested, "src/app.ts"));
+    expect(getSdkModel(input).usesSdk).toBe(false);
+    expect(reads).toEqual([]);
   });
 });
 

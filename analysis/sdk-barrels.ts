@@ -8,10 +8,10 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { dynamicImportSpecifier, findVariable, memberName, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { exportPath, type ModuleOrigin } from "./bindings.js";
-import type { SdkReExportFact } from "./export-facts.js";
+import type { ReExport, SdkReExportFact } from "./export-facts.js";
 import type { AnalysisInput } from "./input.js";
 import { HONEYHIVE_VALUE_EXPORTS } from "./knowledge/sdks/index.js";
-import { importedModule } from "./project-modules.js";
+import { importedModule, projectModules } from "./project-modules.js";
 import { isLocalModule, isSdkModule } from "./settings.js";
 
 /**
@@ -114,10 +114,43 @@ export function sdkBarrelOf(input: AnalysisInput, specifier: string): SdkReExpor
   if (!bySpecifier) barrelsByFile.set(input.ast, (bySpecifier = new Map()));
   let fact = bySpecifier.get(specifier);
   if (fact === undefined) {
-    fact = importedModule(input, specifier)?.facts.sdkReExport ?? null;
+    const barrel = importedModule(input, specifier);
+    fact = barrel ? (barrel.facts.sdkReExport ?? throughReExports(input, barrel.path, barrel.facts.reExports) ?? null) : null;
     bySpecifier.set(specifier, fact);
   }
   return fact ?? undefined;
+}
+
+/**
+ * A barrel of a barrel (`lib/index.ts`: `export * from "./hh"`, where `./hh` re-exports the SDK):
+ * what the module hands on of the SDK through its `export … from` of project modules, read one more
+ * module deep and no further. Only a module a file imports as a barrel (`barrelCandidates`) and
+ * that re-exports nothing of the SDK itself gets here, so a file that names no SDK export reads no
+ * more modules than before; the modules read are cached per path by the reader.
+ */
+function throughReExports(input: AnalysisInput, path: string, reExports: readonly ReExport[]): SdkReExportFact | undefined {
+  let all = false;
+  const names: Record<string, string> = {};
+  const namespaces: string[] = [];
+  for (const reExport of reExports) {
+    if (isSdkModule(reExport.specifier, input.settings) || !isLocalModule(reExport.specifier, input.settings)) continue;
+    const target = projectModules().resolve(reExport.specifier, path);
+    const inner = target === undefined || !input.readModuleFacts ? undefined : projectModules().factsOf(target, input.readModuleFacts).sdkReExport;
+    if (!inner) continue;
+    if (reExport.names === "*") {
+      // `export *` hands on every named export, never the default (`module.exports = require(…)`'s module object).
+      all ||= inner.all;
+      for (const [exported, sdkName] of Object.entries(inner.names)) if (exported !== "default") names[exported] ??= sdkName;
+      namespaces.push(...inner.namespaces.filter((name) => name !== "default"));
+      continue;
+    }
+    for (const [exported, imported] of Object.entries(reExport.names)) {
+      if (Object.hasOwn(inner.names, imported)) names[exported] = inner.names[imported]!;
+      else if (inner.namespaces.includes(imported)) namespaces.push(exported);
+      else if (inner.all && HONEYHIVE_VALUE_EXPORTS.has(imported)) names[exported] = imported;
+    }
+  }
+  return all || namespaces.length > 0 || Object.keys(names).length > 0 ? { all, names, namespaces } : undefined;
 }
 
 /**

@@ -94,7 +94,8 @@ export function mayImportSdkTracer(
       let names = namesSdk.get(file);
       if (names === undefined) {
         try {
-          names = mayUseSdk(readFileSync(file, "utf8"), settings);
+          const text = readFileSync(file, "utf8");
+          names = mayUseSdk(text, settings) || reExportsModuleNamingSdk(text, file, settings, listings);
         } catch {
           names = true; // cannot tell
         }
@@ -103,6 +104,22 @@ export function mayImportSdkTracer(
       return names;
     });
   });
+}
+
+/** `export … from "./x"` of a relative module, as analysis/sdk-barrels.ts follows a barrel of a barrel. */
+const RELATIVE_RE_EXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\s*["'](\.{1,2}\/[^"'\n]+)["']/g;
+
+/**
+ * A module that re-exports one naming the SDK (`lib/index.ts`: `export * from "./hh"`): one module
+ * further, not recursively, as the analysis reads barrels; only asked for a module a file with a
+ * tracer hint imports that does not name the SDK itself.
+ */
+function reExportsModuleNamingSdk(text: string, file: string, settings: PrefilterSettings | undefined, listings: DirectoryListings): boolean {
+  for (const match of text.matchAll(RELATIVE_RE_EXPORT)) {
+    const files = projectFilesOf(match[1]!, file, listings) ?? [];
+    if (files.some((target) => mayUseSdk(readFileSync(target, "utf8"), settings))) return true;
+  }
+  return false;
 }
 
 // The CLI loads this module alone before deciding whether to load the parsers; it shares one

@@ -96,6 +96,27 @@ describe("migrate --from 1 through a project barrel", () => {
     expect(second.code, second.stdout + second.stderr).toBe(0);
   }, 120_000);
 
+  it("follows a barrel of a barrel (a lib index re-exporting the SDK module) one module further", async () => {
+    const root = projectWith({
+      "src/lib/hh.ts": 'export * from "honeyhive";\n',
+      "src/lib/index.ts": 'export * from "./hh";\nexport const version = 1;\n',
+      "src/app.ts":
+        'import { HoneyHiveTracer, traceModel } from "./lib";\n\n' +
+        'const tracer = await HoneyHiveTracer.init({ project: "app" });\n' +
+        "export const answer = traceModel(async (question: string) => question);\n" +
+        "export const done = () => tracer.flush();\n",
+    });
+    const run = await runInProcess(root, ["migrate", "--from", "1"], null);
+    expect(run.code, run.stderr).toBe(0);
+    expect(read(root, "src/lib/index.ts")).toBe('export * from "./hh";\nexport const version = 1;\n');
+    expect(read(root, "src/app.ts")).toBe(
+      'import { HoneyHiveTracer, trace } from "./lib";\n\n' +
+        'const tracer = HoneyHiveTracer.init({ project: "app" });\n' +
+        'export const answer = trace({ eventType: "model", tracer }, async (question: string) => question);\n' +
+        "export const done = () => tracer.forceFlush();\n",
+    );
+  }, 60_000);
+
   it("marks a 1.x-only name a barrel re-exports by name, and imports new names from honeyhive where the barrel lacks them", async () => {
     const root = projectWith({
       "src/lib/hh.ts": 'export { HoneyHiveTracer, traceFunction } from "honeyhive";\n',

@@ -18,6 +18,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
+import { evaluateMovesWithTypes } from "./names.js";
 import { droppedKeysMessage, migrateOptionKeys, renameKey } from "./shared.js";
 
 export const meta = transformMeta("1x-evaluate");
@@ -319,6 +320,11 @@ function moveImport(input: AnalysisInput, edits: EditList, text: string, variabl
   }
   const index = list.indexOf(holder);
   if (index === -1) return;
+  if (statement.type === AST_NODE_TYPES.ImportDeclaration && evaluateMovesWithTypes(input, statement)) {
+    // 1x-names moves `evaluate` with the 1.x types of "honeyhive/experiments": one import of it.
+    if (dropped.length > 0) removeListElements(edits, list, new Set(droppedIndices));
+    return;
+  }
   const holderText = text.slice(holder.range[0], holder.range[1]);
   removeListElements(edits, list, new Set([index, ...droppedIndices]));
   const semicolon = text[statement.range[1] - 1] === ";" ? ";" : "";

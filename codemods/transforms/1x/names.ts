@@ -25,6 +25,7 @@ import { MESSAGES_1X } from "./messages.js";
 export const meta = transformMeta("1x-names");
 
 const SDK = "honeyhive";
+const EXPERIMENTS = "honeyhive/experiments";
 
 /** Exports of 1.x with nothing to write in their place here (`evaluator` is 1x-evaluate's, the types with a counterpart are renamed). */
 const GONE_EXPORTS: ReadonlyMap<string, Api1xEntry> = new Map(
@@ -64,7 +65,7 @@ function collect({ file, edits }: TransformContext): void {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       const sdkName = sdkNamesOf(statement.source.value);
       if (!sdkName) continue;
-      if (statement.source.value === SDK || sdkBarrelOf(input, statement.source.value)?.all) migrateTypeImports(input, edits, text, statement);
+      if (migratesTypeImports(input, statement)) migrateTypeImports(input, edits, text, statement);
       markGone(edits, text, statement, statement.specifiers.map((specifier) => (specifier.type === AST_NODE_TYPES.ImportSpecifier ? sdkName(staticName(specifier.imported)) : undefined)));
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
@@ -123,13 +124,41 @@ function markGone(edits: EditList, text: string, node: TSESTree.Node, names: rea
   if (gone.length > 0) addMarker(edits, text, node, MESSAGES_1X.goneExports(gone));
 }
 
+/** The package root, or a barrel re-exporting all of it: there a 1.x type is renamed as from the package. */
+function migratesTypeImports(input: AnalysisInput, declaration: TSESTree.ImportDeclaration): boolean {
+  return declaration.source.value === SDK || sdkBarrelOf(input, declaration.source.value)?.all === true;
+}
+
+const EVALUATE_TARGET: Type1xTarget = { since: "1.0.12", decision: "rewrite", name: "evaluate", module: EXPERIMENTS };
+
+/**
+ * `import { HoneyHiveTracer, evaluate, type EvaluationConfig } from "honeyhive"` (or a barrel): the
+ * `evaluate` specifier moves with the types, so that "honeyhive/experiments" gets one import
+ * (`import { evaluate, type EvaluateOptions } …`) and not one from each transform, which collect
+ * their edits on the same text and cannot see each other's new line. 1x-evaluate asks this and leaves
+ * that specifier to this transform.
+ */
+export function evaluateMovesWithTypes(input: AnalysisInput, declaration: TSESTree.ImportDeclaration): boolean {
+  return (
+    declaration.importKind !== "type" &&
+    migratesTypeImports(input, declaration) &&
+    declaration.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier && TYPES_1X[staticName(specifier.imported) ?? ""]?.module === EXPERIMENTS)
+  );
+}
+
 /**
  * `import type { TraceFunctionOptions } from "honeyhive"` → `import type { TraceOptions } …` with its
- * references renamed; a type of "honeyhive/experiments" moves to an import of its own.
+ * references renamed; a type of "honeyhive/experiments" moves to the file's import of it, or to an
+ * import of its own (with `evaluate` when the declaration imports it: evaluateMovesWithTypes).
  */
 function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string, declaration: TSESTree.ImportDeclaration): void {
-  const targetOf = (specifier: TSESTree.ImportClause): Type1xTarget | undefined =>
-    specifier.type === AST_NODE_TYPES.ImportSpecifier ? TYPES_1X[staticName(specifier.imported) ?? ""] : undefined;
+  const withEvaluate = evaluateMovesWithTypes(input, declaration);
+  const targetOf = (specifier: TSESTree.ImportClause): Type1xTarget | undefined => {
+    if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
+    const imported = staticName(specifier.imported) ?? "";
+    if (withEvaluate && imported === "evaluate" && specifier.importKind !== "type") return EVALUATE_TARGET;
+    return TYPES_1X[imported];
+  };
   const moving = declaration.specifiers.filter((specifier) => (targetOf(specifier)?.module ?? SDK) !== SDK);
   const movesWhole = moving.length > 0 && moving.length === declaration.specifiers.length;
   // Names this declaration binds once the edits apply: a second 1.x name with the same target must not import it twice.
@@ -146,7 +175,7 @@ function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string,
     const variable = input.scopeManager.getDeclaredVariables(specifier)[0];
     const local = specifier.local.name;
     const aliased = local !== staticName(specifier.imported);
-    const renames = !aliased && target.as === undefined && variable !== undefined && canRename(input, variable, target.name);
+    const renames = !aliased && target.as === undefined && target.name !== local && variable !== undefined && canRename(input, variable, target.name);
     if (renames) for (const reference of variable.references) if (reference.identifier !== specifier.local) edits.replace(reference.identifier, target.name);
     if (target.as !== undefined) aliases.push(`type ${local} = ${target.as};`);
     const binding = target.as !== undefined || renames || local === target.name ? target.name : `${target.name} as ${local}`;
@@ -156,7 +185,7 @@ function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string,
       kept.push(`${specifier.importKind === "type" && declaration.importKind !== "type" ? "type " : ""}${binding}`);
     } else {
       removed.add(declaration.specifiers.indexOf(specifier));
-      if (!staysHere) movedBindings.push(binding);
+      if (!staysHere) movedBindings.push(target === EVALUATE_TARGET ? binding : `type ${binding}`);
     }
     bound.add(binding.split(" as ").at(-1)!);
   }
@@ -176,7 +205,16 @@ function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string,
     edits.replace(declaration.source, quoted(text, declaration.source, targetOf(moving[0])!.module));
   } else if (movedBindings.length > 0) {
     const module = targetOf(moving[0])!.module;
-    edits.insertAfter(declaration, `${newline(text)}import type { ${movedBindings.join(", ")} } from ${quoted(text, declaration.source, module)}${semicolon(text, declaration)}`);
+    const existing = namedImportOf(input, module, declaration);
+    if (existing) {
+      // `import { evaluate } from "honeyhive/experiments"` is there already: one import, not two.
+      const close = text.lastIndexOf("}", existing.source.range[0]);
+      appendListElement(edits, text, existing.specifiers, text.lastIndexOf("{", close), close, movedBindings.join(", "));
+    } else {
+      // Types alone keep the `import type` form; beside `evaluate` each is marked `type` in one import.
+      const list = movedBindings.every((binding) => binding.startsWith("type ")) ? `type { ${movedBindings.map((binding) => binding.slice(5)).join(", ")} }` : `{ ${movedBindings.join(", ")} }`;
+      edits.insertAfter(declaration, `${newline(text)}import ${list} from ${quoted(text, declaration.source, module)}${semicolon(text, declaration)}`);
+    }
   }
   // A composed type (`EnrichSessionParams` = `Enrichment & { sessionId?: string }`) keeps its 1.x name as a local alias.
   for (const alias of aliases) edits.insertAfter(declaration, `${newline(text)}${newline(text)}${alias}`);

@@ -89,16 +89,14 @@ function collect({ file, edits }: TransformContext): void {
   for (const { call, callee, name } of onTracers) {
     const tracerText = receiverText(text, callee);
     if (name === "trace") {
-      rewriteImmediateTrace(edits, text, input, call);
+      rewriteImmediateTrace(edits, text, input, call, callee.optional ? tracerText : undefined);
       continue;
     }
     if (name === "logModel") {
-      const fields = call.arguments.map((argument) => text.slice(argument.range[0], argument.range[1])).join(", ");
-      edits.replace(call, `${tracerText}.trace({ eventType: "model", eventName: "func" }, () => ${tracerText}.enrichSpan(${fields}))()`);
-      addMarker(edits, text, call, MESSAGES_1X.logModel);
+      rewriteLogModel(edits, text, input.filename, call, callee, tracerText);
       continue;
     }
-    const dropped = rewriteWrapper(edits, text, call, name, `${tracerText}.trace`);
+    const dropped = rewriteWrapper(edits, text, call, name, traceCallee(tracerText, call, callee));
     if (dropped === undefined) addMarker(edits, text, call, MESSAGES_1X.wrapperShape(name));
     else if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
   }
@@ -144,6 +142,48 @@ function receiverText(text: string, callee: TSESTree.MemberExpression): string {
 }
 
 /**
+ * `<receiver>.trace` keeping the 1.x call's optional chain: `tracer?.traceModel(fn)` did nothing
+ * when `tracer` was nullish, and `tracer?.trace(…)` still does nothing then (`tracer.trace(…)` would
+ * throw); `tracer.traceFunction?.(o)` likewise keeps its `?.(`.
+ */
+function traceCallee(tracerText: string, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): string {
+  return `${tracerText}${callee.optional ? "?." : "."}trace${call.optional ? "?." : ""}`;
+}
+
+/**
+ * 1.x `tracer.logModel(fields)` made a model span named `func` and enriched it: the same span through
+ * this SDK's wrapper, marked so a person names it. The callback repeats the receiver, so only a
+ * receiver that reads the same value twice without side effects (`tracer`, `this.tracer`) is
+ * rewritten; `(await getTracer()).logModel(…)` would call the getter again (and `await` cannot go
+ * into the callback), so it is only marked. With `?.` on the receiver, the callback runs only when
+ * the receiver was not nullish: an identifier is narrowed there by TypeScript, a member is not (a
+ * closure forgets narrowings of properties), so it gets a non-null assertion in a TypeScript file.
+ */
+function rewriteLogModel(
+  edits: EditList,
+  text: string,
+  filename: string,
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  tracerText: string,
+): void {
+  if (!isPlainReference(callee.object)) {
+    addMarker(edits, text, call, MESSAGES_1X.logModelReceiver);
+    return;
+  }
+  const fields = call.arguments.map((argument) => text.slice(argument.range[0], argument.range[1])).join(", ");
+  const assertion = callee.optional && callee.object.type !== AST_NODE_TYPES.Identifier && /\.[cm]?tsx?$/i.test(filename) ? "!" : "";
+  edits.replace(call, `${traceCallee(tracerText, call, callee)}({ eventType: "model", eventName: "func" }, () => ${tracerText}${assertion}.enrichSpan(${fields}))()`);
+  addMarker(edits, text, call, MESSAGES_1X.logModel);
+}
+
+/** `tracer`, `this`, `this.deps.tracer`: read twice, the same value and no side effect. */
+function isPlainReference(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && !node.optional && isPlainReference(node.object);
+}
+
+/**
  * `x.traceModel(fn)` on something the model cannot tell is a tracer (`const [a, b] = await
  * Promise.all([init(…), init(…)])`, a parameter typed elsewhere, a default export of `await init(…)`
  * imported elsewhere), in a file that uses the SDK or on a receiver named like a tracer: these
@@ -168,8 +208,20 @@ function markUnresolvedReceivers(
   }
 }
 
-/** 1.x `tracer.trace(fn, ...args)` ran `fn(...args)` at once, in the tracer's session, with no span. */
-function rewriteImmediateTrace(edits: EditList, text: string, input: TransformContext["file"]["input"], call: TSESTree.CallExpression): void {
+/**
+ * 1.x `tracer.trace(fn, ...args)` ran `fn(...args)` at once, in the tracer's session, with no span.
+ * `tracer?.trace(fn)` ran nothing when `tracer` was nullish: `(tracer ? fn() : undefined)`, or
+ * `if (tracer) fn();` as a statement, which evaluate the receiver once, as the chain did
+ * (`optionalReceiver` is its text). A `?.(` on the call
+ * alone (`tracer.trace?.(fn)`) changed nothing on a 1.x tracer, which always has the method.
+ */
+function rewriteImmediateTrace(
+  edits: EditList,
+  text: string,
+  input: TransformContext["file"]["input"],
+  call: TSESTree.CallExpression,
+  optionalReceiver: string | undefined,
+): void {
   const [fn, ...args] = call.arguments;
   // This SDK's `tracer.trace(options, fn)` (or anything not certainly 1.x) is left alone.
   if (fn === undefined || fn.type === AST_NODE_TYPES.SpreadElement) return;
@@ -181,8 +233,17 @@ function rewriteImmediateTrace(edits: EditList, text: string, input: TransformCo
   if (!isKnownFunction(input, fn)) return;
   const argsText = args.length === 0 ? "" : text.slice(args[0].range[0], args.at(-1)!.range[1]);
   const parenthesize = unwrapped?.type !== AST_NODE_TYPES.Identifier;
-  edits.replace([call.range[0], fn.range[0]], parenthesize ? "(" : "");
-  edits.replace([fn.range[1], call.range[1]], `${parenthesize ? ")" : ""}(${argsText})`);
+  let [before, after] = [parenthesize ? "(" : "", `${parenthesize ? ")" : ""}(${argsText})`];
+  if (optionalReceiver !== undefined) {
+    // A statement of its own becomes an `if` (a conditional expression as a statement is what
+    // no-unused-expressions reports); anywhere else (`await …`, an argument) the conditional is
+    // parenthesized so that it does not bind to its neighbours.
+    const statement = call.parent?.type === AST_NODE_TYPES.ChainExpression && call.parent.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+    if (statement) before = `if (${optionalReceiver}) ${before}`;
+    else [before, after] = [`(${optionalReceiver} ? ${before}`, `${after} : undefined)`];
+  }
+  edits.replace([call.range[0], fn.range[0]], before);
+  edits.replace([fn.range[1], call.range[1]], after);
 }
 
 export const traceWrappers1x: CodemodTransform = { meta, collect };

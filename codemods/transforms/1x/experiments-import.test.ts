@@ -1,0 +1,50 @@
+// `migrate --from 1` on a file that imports `evaluate` and 1.x experiment types (`EvaluationConfig`,
+// `EvaluationResult`) beside other names, through a project barrel (`export * from "honeyhive"`): the
+// two transforms that move them (1x-evaluate, 1x-names) collect their edits on the same text, and
+// must still leave one import of "honeyhive/experiments". The package-root form is the fixture pair
+// `evaluate-types-beside-tracer` (type-checked with the other pairs).
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { useTempProjects } from "../../../analysis/test-utils/temp-projects.js";
+import { runTransforms } from "../../engine/engine.js";
+import { ALL_TRANSFORM_IDS } from "../ids.js";
+
+const makeProject = useTempProjects("experiments-import", "all");
+const root = makeProject({
+  "package.json": `{ "name": "app", "private": true, "dependencies": { "honeyhive": "^1.0.42" } }\n`,
+  "src/lib/hh.ts": 'export * from "honeyhive";\n',
+});
+const migrate = (path: string, code: string) => runTransforms(code, join(root, path), { transforms: ALL_TRANSFORM_IDS });
+
+const BODY = `
+const tracer = await HoneyHiveTracer.init({ project: "p" });
+const config: EvaluationConfig = { name: "e", evaluationFunction: async (inputs: Record<string, unknown>) => inputs, dataset: [] };
+await evaluate(config);
+await tracer.flush();
+`;
+const MIGRATED_BODY = `
+const tracer = HoneyHiveTracer.init({ project: "p" });
+const config: EvaluateOptions = { name: "e", function: ({ inputs }) => (async (inputs: Record<string, unknown>) => inputs)(inputs), dataset: [] };
+await evaluate(config);
+await tracer.forceFlush();
+`;
+
+it("moves evaluate and the 1.x experiment types of one barrel import into one import of honeyhive/experiments", () => {
+  const result = migrate("src/app.ts", `import { HoneyHiveTracer, evaluate, type EvaluationConfig } from "./lib/hh";\n${BODY}`);
+  expect(result.error).toBeUndefined();
+  expect(result.output).toBe(`import { HoneyHiveTracer } from "./lib/hh";\nimport { evaluate, type EvaluateOptions } from "honeyhive/experiments";\n${MIGRATED_BODY}`);
+  expect(migrate("src/app.ts", result.output).output).toBe(result.output);
+});
+
+it("does so whatever the order of the names, and with an evaluator() import that goes", () => {
+  const withEvaluator = BODY.replace("dataset: []", 'dataset: [], evaluators: [evaluator(async () => 1, { name: "one" })]');
+  const output = migrate("src/app.ts", `import { evaluate, evaluator, HoneyHiveTracer, type EvaluationConfig } from "./lib/hh";\n${withEvaluator}`).output;
+  expect(output.split("\n").slice(0, 3)).toEqual(['import { HoneyHiveTracer } from "./lib/hh";', 'import { evaluate, type EvaluateOptions } from "honeyhive/experiments";', ""]);
+  expect(output).toContain("evaluators: { one: async () => 1 }");
+});
+
+it("adds the types to an import of honeyhive/experiments the file already has", () => {
+  const code = `import { HoneyHiveTracer, type EvaluationConfig } from "./lib/hh";\nimport { evaluate } from "honeyhive/experiments";\n${BODY.replace("evaluationFunction: async", "function: async")}`;
+  const output = migrate("src/app.ts", code).output;
+  expect(output.split("\n").slice(0, 2)).toEqual(['import { HoneyHiveTracer } from "./lib/hh";', 'import { evaluate, type EvaluateOptions } from "honeyhive/experiments";']);
+});
