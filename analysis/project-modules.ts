@@ -320,6 +320,17 @@ export class ProjectModules {
     return entries;
   }
 
+  /**
+   * The listing of `directory` if one is held and the directory's mtime still matches it (one stat);
+   * undefined otherwise, without listing it: for a caller that would otherwise probe names in it.
+   */
+  currentListing(directory: string): ReadonlyMap<string, "file" | "directory" | "other"> | undefined {
+    const cached = this.listings.get(directory);
+    if (!cached) return undefined;
+    const stats = this.fs.stat(directory);
+    return stats?.isDirectory && stats.mtimeMs === cached.mtimeMs ? cached.entries : undefined;
+  }
+
   /** Project markers at or above `directory`, memoized for every directory on the way (each is listed once per process). */
   private markersOf(directory: string): { readonly packageRoot: string | undefined; readonly otherRoot: string | undefined } {
     const cached = this.markersByDirectory.get(directory);
