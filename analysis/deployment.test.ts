@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { deploymentOf, projectRelativePath } from "./deployment.js";
+import { clearDeploymentCache, deploymentOf, projectRelativePath } from "./deployment.js";
+import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "./project-modules.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 
 describe("deploymentOf", () => {
@@ -42,6 +43,46 @@ describe("deploymentOf", () => {
       mkdirSync(project, { recursive: true });
       for (const [file, text] of Object.entries(files)) writeFileSync(join(project, file), text);
       expect(deploymentOf(join(project, "index.ts")), name).toMatchObject(expected);
+    }
+  });
+});
+
+describe("deploymentOf with the project modules' listings", () => {
+  const dir = useTempProjects("deployment-listed", "all")({});
+  /** A reader that counts the stats it is asked, set as the process-wide one for the test. */
+  function countingReader(): { reader: ProjectModules; stats: string[]; restore: () => void } {
+    const stats: string[] = [];
+    const reader = new ProjectModules({ ...NODE_FILE_SYSTEM, stat: (path) => (stats.push(path), NODE_FILE_SYSTEM.stat(path)) });
+    const previous = setProjectModules(reader);
+    return { reader, stats, restore: () => void setProjectModules(previous) };
+  }
+
+  it("reads a listed folder's package.json from its listing, as current as its mtime says, and probes any other folder", () => {
+    const { reader, stats, restore } = countingReader();
+    try {
+      const project = join(dir, "app");
+      mkdirSync(join(project, "src/lib"), { recursive: true });
+      writeFileSync(join(project, "package.json"), "{}");
+      // The folder is listed while resolving an import of a file in it (as the SDK model does first).
+      expect(reader.resolve("./tracing", join(project, "src/lib/x.ts"))).toBeUndefined();
+      const before = stats.length;
+      expect(deploymentOf(join(project, "src/lib/x.ts"))).toMatchObject({ root: project });
+      // One stat of the listed folder checks its listing: no probe of its package.json is needed.
+      expect(stats.slice(before)).toEqual([join(project, "src/lib")]);
+      // A package.json created in the listed folder later changes its mtime: the listing is not taken, the folder is probed.
+      writeFileSync(join(project, "src/lib/package.json"), "{}");
+      utimesSync(join(project, "src/lib"), new Date(), new Date(Date.now() + 5_000));
+      clearDeploymentCache();
+      expect(deploymentOf(join(project, "src/lib/x.ts"))).toMatchObject({ root: join(project, "src/lib") });
+      // A folder never listed is probed as before.
+      mkdirSync(join(project, "bin"));
+      expect(deploymentOf(join(project, "bin/cli.ts"))).toMatchObject({ root: project });
+      // A listed folder that holds a package.json is its own root.
+      expect(reader.resolve("./tracing", join(project, "src/lib/y.ts"))).toBeUndefined();
+      clearDeploymentCache();
+      expect(deploymentOf(join(project, "src/lib/y.ts"))).toMatchObject({ root: join(project, "src/lib") });
+    } finally {
+      restore();
     }
   });
 });

@@ -3,6 +3,7 @@
 // project root is (Vercel functions live in its `api/` folder). One look per directory per process.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { projectModules } from "./project-modules.js";
 
 export interface DeploymentSignals {
   /** The directory of the nearest package.json, if any. */
@@ -83,7 +84,14 @@ const byRoot = new Map<string, DeploymentSignals>();
 
 function computeSignals(directory: string): DeploymentSignals {
   // A path that is not on disk (text linted under a simulated name) tells nothing about its project.
-  const root = existsSync(directory) ? nearestPackageDirectory(directory) : undefined;
+  // The folder of a file that imports a project module is usually listed already (analysis/project-modules.ts,
+  // before this is asked): that listing, checked by the folder's mtime, tells both that the folder exists
+  // and whether it holds a package.json in one stat instead of two probes. An entry it cannot classify
+  // (a broken link) is probed as before.
+  const listing = projectModules().currentListing(directory);
+  const listed = listing?.get("package.json");
+  const startHasPackage = listing === undefined || listed === "other" ? undefined : listed !== undefined;
+  const root = listing !== undefined || existsSync(directory) ? nearestPackageDirectory(directory, startHasPackage) : undefined;
   if (root === undefined) return NO_SIGNALS;
   let signals = byRoot.get(root);
   if (!signals) {
@@ -134,7 +142,8 @@ function readManifest(root: string): { dependencies: ReadonlySet<string>; main?:
  */
 const rootByDirectory = new Map<string, string | undefined>();
 
-function nearestPackageDirectory(start: string): string | undefined {
+/** `startHasPackage`: whether `start` holds a package.json, when its listing already told (else it is probed). */
+function nearestPackageDirectory(start: string, startHasPackage?: boolean): string | undefined {
   const walked: string[] = [];
   let root: string | undefined;
   for (let directory = start; ; directory = dirname(directory)) {
@@ -143,7 +152,7 @@ function nearestPackageDirectory(start: string): string | undefined {
       break;
     }
     walked.push(directory);
-    if (existsSync(resolve(directory, "package.json"))) {
+    if (directory === start && startHasPackage !== undefined ? startHasPackage : existsSync(resolve(directory, "package.json"))) {
       root = directory;
       break;
     }

@@ -1,4 +1,4 @@
-import { utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { extractModuleFacts } from "./export-facts.js";
@@ -268,6 +268,39 @@ describe("reading cost and robustness", () => {
     writeFileSync(join(root, "src/tracing.ts"), `export {};\n`);
     utimesSync(join(root, "src"), new Date(), new Date(Date.now() + 5_000));
     expect(reader.resolve("./tracing", from)).toBe(join(root, "src/tracing.ts"));
+  });
+
+  it("keeps a resolution per (directory, specifier) only while what it read holds: a listing, an index folder, the config's paths", () => {
+    const root = project({ "tsconfig.json": `{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }`, "src/app.ts": ``, "src/tracing.ts": `export {};\n`, "lib/tracing.ts": `export {};\n` });
+    const fs = countingFs();
+    const reader = new ProjectModules(fs);
+    const from = join(root, "src/app.ts");
+    const later = (path: string) => utimesSync(join(root, path), new Date(), new Date(Date.now() + 10_000 * Math.random() + 5_000));
+    expect(reader.resolve("./tracing", from)).toBe(join(root, "src/tracing.ts"));
+    expect(reader.resolve("./tracing", join(root, "src/other.ts"))).toBe(join(root, "src/tracing.ts"));
+    // The file gone, then a folder of that name with an index: each change of src/ resolves again.
+    rmSync(join(root, "src/tracing.ts"));
+    later("src");
+    expect(reader.resolve("./tracing", from)).toBeUndefined();
+    mkdirSync(join(root, "src/tracing"));
+    writeFileSync(join(root, "src/tracing/index.ts"), `export {};\n`);
+    later("src");
+    expect(reader.resolve("./tracing", from)).toBe(join(root, "src/tracing/index.ts"));
+    // The index removed: only the folder's own listing changes, and the answer with it.
+    rmSync(join(root, "src/tracing/index.ts"));
+    later("src/tracing");
+    expect(reader.resolve("./tracing", from)).toBeUndefined();
+    // An alias follows the config it was read from.
+    expect(reader.resolve("@/app", from)).toBe(join(root, "src/app.ts"));
+    writeFileSync(join(root, "lib/app.ts"), `export {};\n`);
+    writeFileSync(join(root, "tsconfig.json"), `{ "compilerOptions": { "paths": { "@/*": ["./lib/*"] } } }`);
+    later("tsconfig.json");
+    expect(reader.resolve("@/app", from)).toBe(join(root, "lib/app.ts"));
+    // A warm answer reads nothing: one stat of each listing it used.
+    const [reads, stats] = [fs.reads.length, fs.stats.length];
+    expect(reader.resolve("./tracing", from)).toBeUndefined();
+    expect(fs.reads).toHaveLength(reads);
+    expect(fs.stats.length - stats).toBe(2);
   });
 
   it("never follows the imports of a module it reads: the models running on that module see it alone (one module deep)", () => {

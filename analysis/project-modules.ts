@@ -91,6 +91,16 @@ interface CompilerPaths {
   readonly paths: readonly { readonly pattern: string; readonly targets: readonly string[] }[];
 }
 
+/** Something a resolution read, as it was: a directory's listing (by mtime) or a config file (mtime and size). */
+interface Dependency {
+  readonly path: string;
+  readonly isDirectory: boolean;
+  /** `MISSING` when nothing of that kind was there; NaN when it never counts as unchanged. */
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+const MISSING = -1;
+
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
 /** `./x.js` names the compiled output of `x.ts` (NodeNext): the TypeScript sources come first. */
 const TYPESCRIPT_SOURCES_OF: Readonly<Record<string, readonly string[]>> = {
@@ -178,21 +188,63 @@ export class ProjectModules {
     return false;
   }
 
-  /** The project source file `specifier` denotes from `fromFile` (absolute), or undefined. */
+  /**
+   * The project source file `specifier` denotes from `fromFile` (absolute), or undefined. An answer is
+   * kept per (importing directory, specifier) with the state of what it read: the listings it probed
+   * (a directory's mtime, as a listing is checked) and the config whose `paths` it used (mtime and
+   * size, as its options are checked). A warm answer costs one stat of each; any change resolves again.
+   */
   resolve(specifier: string, fromFile: string): string | undefined {
+    const directory = dirname(fromFile);
+    const key = `${directory}\0${specifier}`;
+    const cached = this.resolutions.get(key);
+    // The realpath is asked again: a symbolic link on the way may change without any listing read here changing.
+    if (cached && this.unchanged(cached.dependencies) && (cached.path === undefined || this.acceptable(cached.path, cached.root))) return cached.path;
     this.checkedInResolution.clear();
+    const dependencies: Dependency[] = [];
+    this.dependencies = dependencies;
     try {
-      return this.resolveUnchecked(specifier, fromFile);
+      const root = this.projectRootOf(directory);
+      this.rejectedInResolution = false;
+      const path = this.resolveUnchecked(specifier, fromFile, directory, root);
+      // A file turned down for its real path may be taken once a link changes, which no listing shows: asked again each time.
+      if (this.rejectedInResolution) this.resolutions.delete(key);
+      else this.resolutions.set(key, { path, root, dependencies });
+      return path;
     } finally {
+      this.dependencies = undefined;
       this.checkedInResolution.clear();
     }
   }
 
-  private resolveUnchecked(specifier: string, fromFile: string): string | undefined {
-    const root = this.projectRootOf(dirname(fromFile));
+  /** Whether every file or directory a cached resolution read is as it was (a failed listing never is). */
+  private unchanged(dependencies: readonly Dependency[]): boolean {
+    for (const dependency of dependencies) {
+      const stats = this.fs.stat(dependency.path);
+      const mtimeMs = stats === undefined || stats.isDirectory !== dependency.isDirectory ? MISSING : stats.mtimeMs;
+      if (mtimeMs !== dependency.mtimeMs || (stats !== undefined && !dependency.isDirectory && stats.size !== dependency.size)) return false;
+    }
+    return true;
+  }
+
+  /** Per `${importing directory}\0${specifier}`: the last answer and what it depended on. */
+  private readonly resolutions = new Map<string, { readonly path: string | undefined; readonly root: string; readonly dependencies: readonly Dependency[] }>();
+  /** What the resolution under way has read (listings probed, config used); undefined outside one. */
+  private dependencies: Dependency[] | undefined;
+  private rejectedInResolution = false;
+
+  /** A file found inside the project is one when its real path stays inside the project's and is no dependency's. */
+  private acceptable(found: string, root: string): boolean {
+    const real = this.fs.realpath(found);
+    let realRoot = this.realpaths.get(root);
+    if (realRoot === undefined) this.realpaths.set(root, (realRoot = this.fs.realpath(root)));
+    return isInside(real, realRoot) && !isExcluded(real);
+  }
+
+  private resolveUnchecked(specifier: string, fromFile: string, directory: string, root: string): string | undefined {
     let bases: string[];
     if (specifier.startsWith("./") || specifier.startsWith("../") || specifier === "." || specifier === "..") {
-      bases = [resolve(dirname(fromFile), specifier)];
+      bases = [resolve(directory, specifier)];
     } else if (isAbsolute(specifier) || specifier.startsWith("node:")) {
       return undefined;
     } else {
@@ -202,10 +254,8 @@ export class ProjectModules {
       if (!isInside(base, root)) continue;
       const found = this.probe(base);
       if (found === undefined) continue;
-      const real = this.fs.realpath(found);
-      let realRoot = this.realpaths.get(root);
-      if (realRoot === undefined) this.realpaths.set(root, (realRoot = this.fs.realpath(root)));
-      if (isInside(real, realRoot) && !isExcluded(real)) return found;
+      if (this.acceptable(found, root)) return found;
+      this.rejectedInResolution = true;
     }
     return undefined;
   }
@@ -219,7 +269,7 @@ export class ProjectModules {
   private probe(base: string): string | undefined {
     const directory = dirname(base);
     const name = basename(base);
-    const entries = this.entriesOf(directory);
+    const entries = this.entriesOf(directory, this.dependencies);
     // Every candidate but `index.*` lies in `directory`: one listing answers them all.
     const names: string[] = [];
     const extension = SOURCE_EXTENSIONS.find((ext) => name.endsWith(ext));
@@ -238,7 +288,7 @@ export class ProjectModules {
     // `index.*` only in a directory the listing shows (no stat of a path that is not there); a
     // directory that cannot be listed may still hold a readable one.
     if (entries && entries.get(name) !== "directory") return undefined;
-    const inside = this.entriesOf(base);
+    const inside = this.entriesOf(base, this.dependencies);
     const index = SOURCE_EXTENSIONS.find((ext) => inside?.get(`index${ext}`) === "file");
     return index === undefined ? undefined : join(base, `index${index}`);
   }
@@ -247,16 +297,38 @@ export class ProjectModules {
   private readonly checkedInResolution = new Set<string>();
 
   /** What `directory` holds; one stat to check a cached listing, a listing again when it changed. */
-  private entriesOf(directory: string): ReadonlyMap<string, "file" | "directory" | "other"> | undefined {
+  private entriesOf(directory: string, dependencies?: Dependency[]): ReadonlyMap<string, "file" | "directory" | "other"> | undefined {
     const cached = this.listings.get(directory);
-    if (cached && this.checkedInResolution.has(directory)) return cached.entries;
+    if (cached && this.checkedInResolution.has(directory)) {
+      dependencies?.push({ path: directory, isDirectory: true, mtimeMs: cached.mtimeMs, size: 0 });
+      return cached.entries;
+    }
     const stats = this.fs.stat(directory);
-    if (!stats?.isDirectory) return undefined;
+    if (!stats?.isDirectory) {
+      dependencies?.push({ path: directory, isDirectory: true, mtimeMs: MISSING, size: 0 });
+      return undefined;
+    }
     this.checkedInResolution.add(directory);
-    if (cached && cached.mtimeMs === stats.mtimeMs) return cached.entries;
+    if (cached && cached.mtimeMs === stats.mtimeMs) {
+      dependencies?.push({ path: directory, isDirectory: true, mtimeMs: stats.mtimeMs, size: 0 });
+      return cached.entries;
+    }
     const entries = this.fs.readDirectory(directory);
     if (entries) this.listings.set(directory, { mtimeMs: stats.mtimeMs, entries });
+    // A directory that could not be listed is listed again next time: such a dependency never holds.
+    dependencies?.push({ path: directory, isDirectory: true, mtimeMs: entries ? stats.mtimeMs : Number.NaN, size: 0 });
     return entries;
+  }
+
+  /**
+   * The listing of `directory` if one is held and the directory's mtime still matches it (one stat);
+   * undefined otherwise, without listing it: for a caller that would otherwise probe names in it.
+   */
+  currentListing(directory: string): ReadonlyMap<string, "file" | "directory" | "other"> | undefined {
+    const cached = this.listings.get(directory);
+    if (!cached) return undefined;
+    const stats = this.fs.stat(directory);
+    return stats?.isDirectory && stats.mtimeMs === cached.mtimeMs ? cached.entries : undefined;
   }
 
   /** Project markers at or above `directory`, memoized for every directory on the way (each is listed once per process). */
@@ -311,6 +383,7 @@ export class ProjectModules {
     const config = this.nearestConfig(directory);
     if (config === null || !isInside(dirname(config), root)) return undefined;
     const stats = this.fs.stat(config);
+    this.dependencies?.push({ path: config, isDirectory: false, mtimeMs: stats === undefined || stats.isDirectory ? MISSING : stats.mtimeMs, size: stats?.size ?? 0 });
     if (!stats) return undefined;
     const cached = this.compilerPathsByConfig.get(config);
     if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.value;
