@@ -37,7 +37,8 @@ interface ImportedBinding {
  * a binding of it is used as a module object of the SDK (`hh.traceModel(…)`, through `import * as hh`,
  * a default import, `const hh = require(…)` or `import { hh }` of `export * as hh`). Any other import
  * of a project module is never read here, so a file's imports of its own helpers cost one pass over
- * `ast.body` and a text test per binding.
+ * `ast.body` and a look at each binding's references (this runs on every file that does not name the
+ * SDK: the SDK model's gate asks it last).
  */
 function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
   let candidates = candidatesByFile.get(input.ast);
