@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import typescriptEstree = require("@typescript-eslint/typescript-estree");
 import estreeInternals = require("@typescript-eslint/typescript-estree/use-at-your-own-risk");
+import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
-import { parseEstree, scriptKindOf } from "./parse-input.js";
+import { lazyLocations, parseEstree, scriptKindOf } from "./parse-input.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
@@ -77,5 +78,28 @@ describe("parseEstree", () => {
       expect(expected, `${path}: ${text}`).toBeDefined();
       expect(errorOf(() => fastParse(text, path))).toEqual(expected);
     }
+  });
+
+  it("computes each node's loc on demand, as typescript-estree computes it", () => {
+    // The comparison with parse() above covers every loc (JSON.stringify reads them); this says the
+    // lazy locations are in effect, so a new typescript-estree that moves its helpers is noticed.
+    expect(lazyLocations).toBe(true);
+    const text = "const a = 1;\r\nfunction f(\n  x?: string,\n) {}\u2028export { a };\n";
+    const ast = fastParse(text, "src/a.ts") as TSESTree.Program;
+    const expected = publicParse(text, "src/a.ts") as TSESTree.Program;
+    expect(ast.body[1].loc.start).toEqual(expected.body[1].loc.start);
+    expect(ast.body[1].loc.end).toEqual({ line: 4, column: 4 });
+    expect(ast.body[2].loc.start).toEqual({ line: 5, column: 0 });
+    // Read twice, the same object, as with typescript-estree's own.
+    expect(ast.body[0].loc.start).toBe(ast.body[0].loc.start);
+  });
+
+  it("leaves typescript-estree's own parse computing loc, also after a syntax error", () => {
+    const plain = (ast: unknown): boolean => Object.getPrototypeOf((ast as TSESTree.Program).loc) === Object.prototype;
+    fastParse("const a = 1;\n", "src/a.ts");
+    expect(plain(publicParse("const a = 1;\n", "src/a.ts"))).toBe(true);
+    expect(errorOf(() => fastParse("const x = {;\n", "src/a.ts"))).toBeDefined();
+    expect(plain(publicParse("const a = 1;\n", "src/a.ts"))).toBe(true);
+    expect(plain(fastParse("const a = 1;\n", "src/a.ts"))).toBe(false);
   });
 });

@@ -4,14 +4,15 @@
 // CommonJS packages makes Node lex their sources for named exports on every start (see
 // codemods/load-cost.test.ts).
 import scopeManager = require("@typescript-eslint/scope-manager");
-import typescriptEstree = require("@typescript-eslint/typescript-estree");
+import type * as TypescriptEstree from "@typescript-eslint/typescript-estree";
 import estreeInternals = require("@typescript-eslint/typescript-estree/use-at-your-own-risk");
-import { extname } from "node:path";
+import { dirname, extname, join } from "node:path";
 import ts = require("typescript");
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { extractModuleFacts } from "./export-facts.js";
 import type { AnalysisInput } from "./input.js";
+import { localRequire } from "./local-require.cjs";
 import { indexNodes } from "./nodes.js";
 import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "./settings.js";
 
@@ -31,6 +32,7 @@ function parseModuleInput(text: string, filename: string, settings: HoneyhiveSet
   // `loc: true` although the analysis core and the codemods read `range` only: typescript-estree
   // computes positions either way, and `loc: false` then walks the whole tree again to delete them
   // (leaving every node a slow dictionary-mode object), so asking for no positions costs time.
+  // Each `loc` is computed from its node's `range` when first read instead (see LazyLocation).
   // No `tokens` and no `comment`: each rescans the whole file. The core and the codemods need
   // neither (ESLint's parser gives the rules both, so code shared with them must not rely on
   // `ast.tokens`/`ast.comments`): what they would find is read from the AST and the text instead.
@@ -65,6 +67,100 @@ const CONVERSION = {
 } as const;
 
 const fastPathAvailable = typeof estreeInternals.astConverter === "function";
+
+/**
+ * typescript-estree's main entry, loaded on first use: only the fallback of `parseEstree` needs it,
+ * and it loads typescript-estree's typed-linting machinery (the project service, globbing, semver),
+ * ~0.09 s of every `migrate` process and worker that never falls back.
+ */
+let mainEntry: typeof TypescriptEstree | undefined;
+function typescriptEstree(): typeof TypescriptEstree {
+  return (mainEntry ??= localRequire("@typescript-eslint/typescript-estree") as typeof TypescriptEstree);
+}
+
+/** The part of typescript-estree's node-utils module that computes a node's `loc` during the conversion. */
+interface LocationHelpers {
+  getLocFor: (range: TSESTree.Range, ast: ts.SourceFile) => TSESTree.SourceLocation;
+}
+
+/**
+ * typescript-estree's conversion gives every node `loc`, lines and columns of both ends, through
+ * node-utils' `getLocFor` (a binary search over the line starts per end and four objects per node:
+ * ~20% of the conversion, and garbage to collect), though the analysis core and the codemods read
+ * `range` and almost never `loc`. The converter calls `getLocFor` through the module's exports, so
+ * for the (synchronous) duration of one conversion it is swapped for one that gives a
+ * `LazyLocation`; nothing else can run meanwhile, and it is put back before the conversion returns.
+ * Undefined, and every `loc` computed as typescript-estree does, if the module is not where and
+ * what it was (a new typescript-estree): parse-input.test.ts compares every `loc` with the public
+ * `parse()` on every fixture, and says whether the swap is in effect.
+ */
+const locationHelpers: LocationHelpers | undefined = (() => {
+  try {
+    // Not among the package's exports, so reached by path, beside the entry that is.
+    const path = join(dirname(localRequire.resolve("@typescript-eslint/typescript-estree/use-at-your-own-risk")), "node-utils.js");
+    const helpers = localRequire(path) as Partial<LocationHelpers> | undefined;
+    const descriptor = helpers && Object.getOwnPropertyDescriptor(helpers, "getLocFor");
+    return typeof descriptor?.value === "function" && descriptor.writable === true ? (helpers as LocationHelpers) : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** Whether `parseEstree` computes `loc` on demand (see locationHelpers); for the tests. */
+export const lazyLocations = locationHelpers !== undefined;
+
+/** The line starts of the file under conversion, for the `LazyLocation`s it creates. */
+let conversionLineStarts: readonly number[] = [];
+const lazyLocFor = (range: TSESTree.Range): TSESTree.SourceLocation => new LazyLocation(range, conversionLineStarts);
+
+/**
+ * A node's `loc` as typescript-estree computes it (1-based line, 0-based column, from TypeScript's
+ * line starts), worked out from the node's `range` when first read. typescript-estree sets `start`
+ * or `end` itself where it moves a node's range during the conversion; those values are kept as
+ * given. One object per node instead of four, and no search for nodes whose position nobody reads.
+ */
+class LazyLocation implements TSESTree.SourceLocation {
+  private startValue: TSESTree.Position | undefined = undefined;
+  private endValue: TSESTree.Position | undefined = undefined;
+
+  constructor(
+    private readonly range: TSESTree.Range,
+    private readonly lineStarts: readonly number[],
+  ) {}
+
+  get start(): TSESTree.Position {
+    return (this.startValue ??= positionOf(this.lineStarts, this.range[0]));
+  }
+
+  set start(position: TSESTree.Position) {
+    this.startValue = position;
+  }
+
+  get end(): TSESTree.Position {
+    return (this.endValue ??= positionOf(this.lineStarts, this.range[1]));
+  }
+
+  set end(position: TSESTree.Position) {
+    this.endValue = position;
+  }
+
+  /** What JSON.stringify writes for typescript-estree's own `loc` objects. */
+  toJSON(): TSESTree.SourceLocation {
+    return { end: this.end, start: this.start };
+  }
+}
+
+/** TypeScript's `computeLineAndCharacterOfPosition` (the last line starting at or before `offset`), as typescript-estree's `loc` gives it. */
+function positionOf(lineStarts: readonly number[], offset: number): TSESTree.Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (lineStarts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { column: offset - lineStarts[low], line: low + 1 };
+}
 
 /**
  * TypeScript's script kind for a file, from its extension, as typescript-estree's `parse` picks it
@@ -121,12 +217,26 @@ export function parseEstree(text: string, filename: string, jsx: boolean): TSEST
         /* setParentNodes, which the conversion reads */ true,
         scriptKindOf(filename, jsx),
       );
-      return estreeInternals.astConverter(sourceFile, CONVERSION as unknown as Parameters<typeof estreeInternals.astConverter>[1], false).estree as TSESTree.Program;
+      return convert(sourceFile);
     } catch (error) {
       // typescript-estree's TSError carries the position; anything else is taken for a changed API.
       if (typeof (error as { lineNumber?: unknown } | undefined)?.lineNumber === "number") throw error;
     }
   }
   const options = { range: true, loc: true, comment: false, tokens: false, jsx, filePath: filename, jsDocParsingMode: "none" } as const;
-  return typescriptEstree.parse(text, options) as TSESTree.Program;
+  return typescriptEstree().parse(text, options) as TSESTree.Program;
+}
+
+function convert(sourceFile: ts.SourceFile): TSESTree.Program {
+  const options = CONVERSION as unknown as Parameters<typeof estreeInternals.astConverter>[1];
+  if (!locationHelpers) return estreeInternals.astConverter(sourceFile, options, false).estree as TSESTree.Program;
+  const eagerLocFor = locationHelpers.getLocFor;
+  conversionLineStarts = sourceFile.getLineStarts();
+  locationHelpers.getLocFor = lazyLocFor;
+  try {
+    return estreeInternals.astConverter(sourceFile, options, false).estree as TSESTree.Program;
+  } finally {
+    locationHelpers.getLocFor = eagerLocFor;
+    conversionLineStarts = [];
+  }
 }
