@@ -3,13 +3,13 @@
 // through the SDK model's bindings (a local `traceModel` or another library's `flush` is not 1.x).
 // What each name becomes is data (knowledge/sdks/honeyhive-1x.ts); this module only finds the calls.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { findVariable, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { enclosingFunction, findVariable, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
-import { nodesOfType } from "./nodes.js";
+import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { getSdkModel } from "./sdk-model.js";
 import { isSdkModule } from "./settings.js";
@@ -71,8 +71,15 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     // `Promise.resolve(p)` is p's promise; `f(…)` of a function declared to return a tracer (or its promise).
     if (isPromiseResolve(expression)) return tracerFlow(input, expression.arguments[0], depth + 1);
     const callee = unwrapExpression(expression.callee);
-    const fn = callee?.type === AST_NODE_TYPES.Identifier ? knownFunctionOf(input, callee) : undefined;
-    return fn !== undefined && namesTracerType(input, fn.returnType?.typeAnnotation);
+    const fn = callee?.type === AST_NODE_TYPES.Identifier ? knownFunctionOf(input, callee) : callee ? ownMethodOf(callee, "method") : undefined;
+    return fn !== undefined && functionReturnsTracer(input, fn, depth + 1);
+  }
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    // `this.current` of a getter of the class: `get current(): HoneyHiveTracer { … }`.
+    const getter = ownMethodOf(expression, "get");
+    if (getter) return functionReturnsTracer(input, getter, depth + 1);
+    // `observability.tracer` of `const observability = { tracer: await HoneyHiveTracer.init(…) }`.
+    return tracerFlow(input, constObjectProperty(input, expression), depth + 1);
   }
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = sdk.variableOf(expression);
@@ -90,6 +97,53 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     return then?.type === AST_NODE_TYPES.MemberExpression && memberName(then) === "then" && tracerFlow(input, then.object, depth + 1);
   }
   return false;
+}
+
+/** The function returns a tracer (or its promise): by its declared return type, else by what each of its returns returns. */
+function functionReturnsTracer(input: AnalysisInput, fn: FunctionNode, depth: number): boolean {
+  return fn.returnType ? namesTracerType(input, fn.returnType.typeAnnotation) : returnsTracer(input, fn, depth);
+}
+
+/** `this.<name>` naming a non-static method (or getter) of the class `this` is in. */
+function ownMethodOf(node: TSESTree.Node, kind: "method" | "get"): FunctionNode | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = memberName(node);
+  let fn = enclosingFunction(node);
+  // `this` of an arrow function is the enclosing function's.
+  while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  const body = fn?.parent?.type === AST_NODE_TYPES.MethodDefinition ? fn.parent.parent : undefined;
+  if (name === undefined || body?.type !== AST_NODE_TYPES.ClassBody) return undefined;
+  for (const member of body.body) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === kind && staticName(member.key, member.computed) === name) {
+      return member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `holder.key` where `holder` is a `const` of the file initialized with an object literal: the value written for `key` there. */
+function constObjectProperty(input: AnalysisInput, member: TSESTree.MemberExpression): TSESTree.Node | undefined {
+  const name = memberName(member);
+  const holder = unwrapExpression(member.object);
+  if (name === undefined || holder?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = getSdkModel(input).variableOf(holder)?.defs[0];
+  if (def?.type !== "Variable" || def.parent?.kind !== "const" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
+  const object = unwrapExpression(def.node.init);
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const property = keyedProperties(object).find(({ key }) => key === name)?.property;
+  return property && !property.method ? property.value : undefined;
+}
+
+/**
+ * An untyped function of the file whose every return is a tracer: `async function initializeTracer(name)
+ * { const tracer = await HoneyHiveTracer.init({ sessionName: name }); return tracer; }` (JavaScript, or
+ * TypeScript that lets the return type be inferred), or an arrow returning one.
+ */
+function returnsTracer(input: AnalysisInput, fn: FunctionNode, depth: number): boolean {
+  if (fn.generator) return false;
+  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body !== undefined && fn.body !== null && tracerFlow(input, fn.body, depth);
+  const returns = nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.ReturnStatement], fn.body).filter((statement) => enclosingFunction(statement) === fn);
+  return returns.length > 0 && returns.every((statement) => tracerFlow(input, statement.argument, depth));
 }
 
 function isPromiseResolve(call: TSESTree.CallExpression): boolean {

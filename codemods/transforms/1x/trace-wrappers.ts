@@ -230,7 +230,7 @@ function rewriteImmediateTrace(
     addMarker(edits, text, call, MESSAGES_1X.traceMethod);
     return;
   }
-  if (!isKnownFunction(input, fn)) return;
+  if (!isKnownFunction(input, fn) && !(unwrapped?.type !== AST_NODE_TYPES.ObjectExpression && args.every(isCertainlyNoFunction))) return;
   const argsText = args.length === 0 ? "" : text.slice(args[0].range[0], args.at(-1)!.range[1]);
   const parenthesize = unwrapped?.type !== AST_NODE_TYPES.Identifier;
   let [before, after] = [parenthesize ? "(" : "", `${parenthesize ? ")" : ""}(${argsText})`];
@@ -244,6 +244,22 @@ function rewriteImmediateTrace(
   }
   edits.replace([call.range[0], fn.range[0]], before);
   edits.replace([fn.range[1], call.range[1]], after);
+}
+
+/**
+ * An argument after the first that shows the call is 1.x's `trace(fn, ...args)`: any but the last, or a
+ * last one that is no function (`1`, `"q"`, `{ … }`, `[…]`). `tracer.trace(step, 1)`, or `tracer.trace(step)`
+ * alone, cannot be this SDK's `trace(options, fn)`, whose last argument is the function it wraps.
+ */
+function isCertainlyNoFunction(node: TSESTree.CallExpressionArgument, index: number, all: readonly TSESTree.CallExpressionArgument[]): boolean {
+  if (index < all.length - 1) return true;
+  const value = unwrapExpression(node);
+  return (
+    value?.type === AST_NODE_TYPES.Literal ||
+    value?.type === AST_NODE_TYPES.TemplateLiteral ||
+    value?.type === AST_NODE_TYPES.ObjectExpression ||
+    value?.type === AST_NODE_TYPES.ArrayExpression
+  );
 }
 
 export const traceWrappers1x: CodemodTransform = { meta, collect };
