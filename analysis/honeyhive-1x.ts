@@ -88,8 +88,13 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
   if (def.name.type === AST_NODE_TYPES.Identifier && namesTracerType(input, def.name.typeAnnotation?.typeAnnotation)) return true;
   if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
     // Written once, by its initializer: the variable holds that value wherever it is read.
-    const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
-    return !reassigned && tracerFlow(input, def.node.init, depth + 1);
+    const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
+    if (writes.length === 0) return tracerFlow(input, def.node.init, depth + 1);
+    // `let tracer;` (or `= null`) assigned a tracer later, and only tracers: `HoneyHiveTracer.init(…).then((t) => { tracer = t; })`.
+    // Read before that assignment it is empty, which the code has to handle (1.x's as this SDK's).
+    const initial = unwrapExpression(def.node.init);
+    const empty = initial === undefined || (initial.type === AST_NODE_TYPES.Literal && initial.value === null) || (initial.type === AST_NODE_TYPES.Identifier && initial.name === "undefined");
+    return empty && writes.every((reference) => isPlainAssignment(reference.identifier) && tracerFlow(input, reference.writeExpr, depth + 1));
   }
   if (def.type === "Parameter" && isFunctionNode(def.node) && def.node.params[0] === def.name) {
     const call = def.node.parent;
@@ -146,6 +151,12 @@ function returnsTracer(input: AnalysisInput, fn: FunctionNode, depth: number): b
   return returns.length > 0 && returns.every((statement) => tracerFlow(input, statement.argument, depth));
 }
 
+/** `x = value`: not `x ||= value`, `x += …`, a pattern or a loop head. */
+function isPlainAssignment(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+  const parent = identifier.parent;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === identifier && parent.operator === "=";
+}
+
 function isPromiseResolve(call: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(call.callee);
   return (
@@ -157,18 +168,36 @@ function isPromiseResolve(call: TSESTree.CallExpression): boolean {
   );
 }
 
-/** `HoneyHiveTracer` (through any import of the SDK or of a barrel re-exporting it), `Promise<HoneyHiveTracer>`, or a union holding one with `undefined`/`null`. */
-function namesTracerType(input: AnalysisInput, type: TSESTree.TypeNode | undefined): boolean {
+/** Global generic types whose one argument a tracer type may stand in: `Promise<HoneyHiveTracer>`, `Awaited<…>`. */
+const WRAPPING_TYPES: ReadonlySet<string> = new Set(["Promise", "Awaited"]);
+
+/**
+ * `HoneyHiveTracer` (through any import of the SDK or of a barrel re-exporting it), `Promise<HoneyHiveTracer>`,
+ * `Awaited<ReturnType<typeof HoneyHiveTracer.init>>`, a type alias of the file for one of these, or a
+ * union holding one with `undefined`/`null`.
+ */
+export function namesTracerType(input: AnalysisInput, type: TSESTree.TypeNode | undefined, aliases = 0): boolean {
   if (type?.type === AST_NODE_TYPES.TSUnionType) {
     const others = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
-    return others.length === 1 && namesTracerType(input, others[0]);
+    return others.length === 1 && namesTracerType(input, others[0], aliases);
   }
   if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
   const { typeName } = type;
-  if (typeName.type === AST_NODE_TYPES.Identifier && typeName.name === "Promise" && type.typeArguments?.params.length === 1) {
-    // The global Promise (a lib variable without definitions), not a type of the file's own.
-    const declared = findVariable(input.scopeManager, typeName, "Promise");
-    return (declared === undefined || declared.defs.length === 0) && namesTracerType(input, type.typeArguments.params[0]);
+  if (typeName.type === AST_NODE_TYPES.Identifier && type.typeArguments?.params.length === 1 && WRAPPING_TYPES.has(typeName.name)) {
+    // The global Promise / Awaited (lib variables without definitions), not types of the file's own.
+    const declared = findVariable(input.scopeManager, typeName, typeName.name);
+    return (declared === undefined || declared.defs.length === 0) && namesTracerType(input, type.typeArguments.params[0], aliases);
+  }
+  if (typeName.type === AST_NODE_TYPES.Identifier && typeName.name === "ReturnType" && type.typeArguments?.params.length === 1) {
+    // `ReturnType<typeof HoneyHiveTracer.init>`: the 1.x init's promise of a tracer.
+    const query = type.typeArguments.params[0];
+    const exprName = query?.type === AST_NODE_TYPES.TSTypeQuery ? query.exprName : undefined;
+    return exprName?.type === AST_NODE_TYPES.TSQualifiedName && exprName.right.name === "init" && getSdkModel(input).sdkExportOf(exprName.left) === "HoneyHiveTracer";
+  }
+  // `type Tracer = Awaited<ReturnType<typeof HoneyHiveTracer.init>>` of the file: what the alias names.
+  const alias = typeName.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, typeName, typeName.name)?.defs[0] : undefined;
+  if (alias?.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration) {
+    return aliases < MAX_TRACER_FLOW && alias.node.typeParameters === undefined && namesTracerType(input, alias.node.typeAnnotation, aliases + 1);
   }
   const found = getAnalysisContext(input).bindings.originOf(typeName);
   const origin = found && !isSdkModule(found.module, input.settings) ? sdkOriginThroughBarrel(input, found) : found;

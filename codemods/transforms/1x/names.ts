@@ -10,7 +10,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { findVariable, memberName, requireSpecifier, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import { lineStart, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { isTracerValue1x } from "../../../analysis/honeyhive-1x.js";
+import { isTracerValue1x, namesTracerType } from "../../../analysis/honeyhive-1x.js";
 import { API_1X, IMMEDIATE_MEMBERS_1X, TYPES_1X, type Type1xTarget } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { SDK_EXPORTS, TRACER_MEMBERS } from "../../../analysis/knowledge/sdks/honeyhive.js";
 import type { Api1xEntry } from "../../../analysis/knowledge/sdks/types.js";
@@ -83,6 +83,7 @@ function collect({ file, edits }: TransformContext): void {
   }
 
   markDestructuredMethods(input, edits, text);
+  markMethodTypes(input, edits, text);
   // One marker per line, naming every gone property read there.
   const goneByLine = new Map<number, { member: TSESTree.MemberExpression; entries: Api1xEntry[] }>();
   for (const member of nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression)) {
@@ -139,6 +140,16 @@ function markDestructuredMethods(input: AnalysisInput, edits: EditList, text: st
       return entry ? [{ name: entry.name, to: entry.migration.to }] : [];
     });
     if (methods.length > 0 && isTracerValue1x(input, declarator.init)) addMarker(edits, text, declarator, MESSAGES_1X.detachedMethods(methods));
+  }
+}
+
+/** `HoneyHiveTracer["traceFunction"]` (`Parameters<HoneyHiveTracer["traceModel"]>[1]`): a type of a 1.x method that is not the same method here. */
+function markMethodTypes(input: AnalysisInput, edits: EditList, text: string): void {
+  for (const indexed of nodesOfType(input.ast, AST_NODE_TYPES.TSIndexedAccessType)) {
+    const index = indexed.indexType.type === AST_NODE_TYPES.TSLiteralType ? indexed.indexType.literal : undefined;
+    const name = index?.type === AST_NODE_TYPES.Literal && typeof index.value === "string" ? index.value : undefined;
+    const method = name === undefined || SAME_METHOD_HERE.has(name) ? undefined : METHODS_1X.get(name);
+    if (method && namesTracerType(input, indexed.objectType)) addMarker(edits, text, indexed, MESSAGES_1X.methodType(method.name, method.migration.to));
   }
 }
 
