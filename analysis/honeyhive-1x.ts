@@ -78,6 +78,8 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     // `this.current` of a getter of the class: `get current(): HoneyHiveTracer { … }`.
     const getter = ownMethodOf(expression, "get");
     if (getter) return functionReturnsTracer(input, getter, depth + 1);
+    // `Registry.tracer` of `class Registry { static tracer: HoneyHiveTracer; … }`.
+    if (namesTracerType(input, staticPropertyType(input, expression))) return true;
     // `observability.tracer` of `const observability = { tracer: await HoneyHiveTracer.init(…) }`.
     return tracerFlow(input, constObjectProperty(input, expression), depth + 1);
   }
@@ -122,6 +124,19 @@ function ownMethodOf(node: TSESTree.Node, kind: "method" | "get"): FunctionNode 
     if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === kind && staticName(member.key, member.computed) === name) {
       return member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : undefined;
     }
+  }
+  return undefined;
+}
+
+/** The declared type of `Class.key`, a static property of a class of the file. */
+function staticPropertyType(input: AnalysisInput, member: TSESTree.MemberExpression): TSESTree.TypeNode | undefined {
+  const name = memberName(member);
+  const holder = unwrapExpression(member.object);
+  if (name === undefined || holder?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = getSdkModel(input).variableOf(holder)?.defs[0];
+  if (def?.type !== "ClassName" || (def.node.type !== AST_NODE_TYPES.ClassDeclaration && def.node.type !== AST_NODE_TYPES.ClassExpression)) return undefined;
+  for (const element of def.node.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && element.static && staticName(element.key, element.computed) === name) return element.typeAnnotation?.typeAnnotation;
   }
   return undefined;
 }

@@ -10,7 +10,7 @@
 // the options text moves in front of it instead.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { memberName, unwrapExpression } from "../../../analysis/ast.js";
+import { memberName, skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
 import { isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls } from "../../../analysis/honeyhive-1x.js";
@@ -61,7 +61,8 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
     if (applied?.type !== AST_NODE_TYPES.CallExpression || applied.callee !== call || applied.arguments.length !== 1 || call.arguments.length > 1) return undefined;
     const fn = applied.arguments[0];
     const options = optionsText(text, call.arguments[0], undefined);
-    edits.replace([call.range[0], fn.range[0]], `${newCallee}(${options.text}, `);
+    const comments = commentsBefore(text, applied, fn);
+    edits.replace([call.range[0], comments?.start ?? fn.range[0]], `${newCallee}(${options.text},${comments ? "" : " "}`);
     return options.droppedConfig;
   }
   const [fn, options, ...rest] = call.arguments;
@@ -70,9 +71,23 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
   // One argument per line stays one per line: the options take the function's line, the function the next.
   const gap = text.slice(call.range[0], fn.range[0]);
   const lineBreak = /\(([^\S\r\n]*\r?\n[^\S\r\n]*)$/.exec(gap)?.[1];
-  edits.replace([call.range[0], fn.range[0]], lineBreak === undefined ? `${newCallee}(${built.text}, ` : `${newCallee}(${lineBreak}${built.text},${lineBreak}`);
+  // Comments before the function (`traceModel(\n  // why\n  fn)`) stay in front of it.
+  const comments = lineBreak === undefined ? commentsBefore(text, call, fn) : undefined;
+  if (comments) edits.replace([call.range[0], comments.start], `${newCallee}(${built.text},`);
+  else edits.replace([call.range[0], fn.range[0]], lineBreak === undefined ? `${newCallee}(${built.text}, ` : `${newCallee}(${lineBreak}${built.text},${lineBreak}`);
   if (options) edits.remove([fn.range[1], options.range[1]]);
   return built.droppedConfig;
+}
+
+/**
+ * The trivia between the `(` that opens `call`'s arguments and its argument `fn`, when it holds a
+ * comment: `start` is just after that `(`, so the trivia can stay where it is.
+ */
+function commentsBefore(text: string, call: TSESTree.CallExpression, fn: TSESTree.Node): { start: number } | undefined {
+  let open = skipTrivia(text, (call.typeArguments ?? call.callee).range[1]);
+  if (call.optional && text.startsWith("?.", open)) open = skipTrivia(text, open + 2);
+  if (text[open] !== "(" || skipTrivia(text, open + 1) !== fn.range[0]) return undefined;
+  return /\/[/*]/.test(text.slice(open + 1, fn.range[0])) ? { start: open + 1 } : undefined;
 }
 
 function collect({ file, edits }: TransformContext): void {
