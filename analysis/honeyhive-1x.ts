@@ -10,7 +10,7 @@ import type { AnalysisInput } from "./input.js";
 import { OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
-import { sdkOriginThroughBarrel } from "./sdk-barrels.js";
+import { sdkBarrelOf, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { getSdkModel } from "./sdk-model.js";
 import { isSdkModule } from "./settings.js";
 
@@ -21,8 +21,29 @@ export interface MemberCall {
   readonly name: string;
 }
 
+const typeImportsByFile = new WeakMap<TSESTree.Program, boolean>();
+
+/**
+ * The file uses the SDK (its model says so), or imports only types of it: `import type { HoneyHiveTracer }
+ * from "honeyhive"` (or a barrel) for an interface's or a parameter's type, whose 1.x calls
+ * (`deps.tracer.traceTool(fn)`) the 1.x transforms rewrite even though no SDK value is bound.
+ */
+export function uses1xSdk(input: AnalysisInput): boolean {
+  if (getSdkModel(input).usesSdk) return true;
+  let found = typeImportsByFile.get(input.ast);
+  if (found === undefined) {
+    found = input.ast.body.some(
+      (statement) =>
+        statement.type === AST_NODE_TYPES.ImportDeclaration &&
+        (isSdkModule(statement.source.value, input.settings) || sdkBarrelOf(input, statement.source.value) !== undefined),
+    );
+    typeImportsByFile.set(input.ast, found);
+  }
+  return found;
+}
+
 function memberCalls(input: AnalysisInput, names: ReadonlySet<string>, accept: (object: TSESTree.Expression) => boolean): MemberCall[] {
-  if (!getSdkModel(input).usesSdk) return [];
+  if (!uses1xSdk(input)) return [];
   const found: MemberCall[] = [];
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = call.callee;
@@ -78,8 +99,9 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     // `this.current` of a getter of the class: `get current(): HoneyHiveTracer { … }`.
     const getter = ownMethodOf(expression, "get");
     if (getter) return functionReturnsTracer(input, getter, depth + 1);
-    // `Registry.tracer` of `class Registry { static tracer: HoneyHiveTracer; … }`.
-    if (namesTracerType(input, staticPropertyType(input, expression))) return true;
+    // `Registry.tracer` of `class Registry { static tracer: HoneyHiveTracer; … }`, `deps.tracer` of
+    // `deps: Deps` with `interface Deps { tracer: HoneyHiveTracer }`, `this.deps.tracer`.
+    if (namesTracerType(input, declaredTypeOf(input, expression, 0))) return true;
     // `observability.tracer` of `const observability = { tracer: await HoneyHiveTracer.init(…) }`.
     return tracerFlow(input, constObjectProperty(input, expression), depth + 1);
   }
@@ -87,7 +109,7 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
   const variable = sdk.variableOf(expression);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return false;
-  if (def.name.type === AST_NODE_TYPES.Identifier && namesTracerType(input, def.name.typeAnnotation?.typeAnnotation)) return true;
+  if (def.name.type === AST_NODE_TYPES.Identifier && namesTracerType(input, def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, 0))) return true;
   if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
     // Written once, by its initializer: the variable holds that value wherever it is read.
     const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
@@ -128,15 +150,78 @@ function ownMethodOf(node: TSESTree.Node, kind: "method" | "get"): FunctionNode 
   return undefined;
 }
 
-/** The declared type of `Class.key`, a static property of a class of the file. */
-function staticPropertyType(input: AnalysisInput, member: TSESTree.MemberExpression): TSESTree.TypeNode | undefined {
-  const name = memberName(member);
-  const holder = unwrapExpression(member.object);
-  if (name === undefined || holder?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = getSdkModel(input).variableOf(holder)?.defs[0];
-  if (def?.type !== "ClassName" || (def.node.type !== AST_NODE_TYPES.ClassDeclaration && def.node.type !== AST_NODE_TYPES.ClassExpression)) return undefined;
-  for (const element of def.node.body.body) {
-    if (element.type === AST_NODE_TYPES.PropertyDefinition && element.static && staticName(element.key, element.computed) === name) return element.typeAnnotation?.typeAnnotation;
+/** How many steps (a property, an alias, a union) `declaredTypeOf` takes: `context?.deps.tracer` of `type Context = { deps: Deps } | undefined` needs six. */
+const MAX_TYPE_STEPS = 10;
+
+/**
+ * The type written for `node` in the file: a variable's or parameter's annotation (also of the object
+ * pattern it is destructured from), a property of such a type (`deps.tracer`), a field of the class
+ * (`this.deps`, a constructor parameter property) or a static property (`Registry.tracer`).
+ */
+function declaredTypeOf(input: AnalysisInput, node: TSESTree.Node, depth: number): TSESTree.TypeNode | undefined {
+  const expression = unwrapExpression(node);
+  if (!expression || depth >= MAX_TYPE_STEPS) return undefined;
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const def = getSdkModel(input).variableOf(expression)?.defs[0];
+    if (def?.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+    return def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, depth + 1);
+  }
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(expression);
+  if (name === undefined) return undefined;
+  const holder = unwrapExpression(expression.object);
+  if (holder?.type === AST_NODE_TYPES.ThisExpression) return classMemberType(enclosingClass(expression), name, false);
+  const def = holder?.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(holder)?.defs[0] : undefined;
+  if (def?.type === "ClassName" && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) return classMemberType(def.node.body, name, true);
+  return propertyType(input, declaredTypeOf(input, expression.object, depth + 1), name, depth + 1);
+}
+
+/** `{ tracer }: Deps` (a parameter or variable destructured from a typed object): the type of its key there. */
+function destructuredType(input: AnalysisInput, binding: TSESTree.Identifier, depth: number): TSESTree.TypeNode | undefined {
+  const property = binding.parent;
+  const pattern = property?.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== binding || pattern?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const key = staticName(property.key, property.computed);
+  return key === undefined ? undefined : propertyType(input, pattern.typeAnnotation?.typeAnnotation, key, depth);
+}
+
+/** The type of property `key` of `type`: an object type literal, or an interface or type alias of the file naming one. */
+function propertyType(input: AnalysisInput, type: TSESTree.TypeNode | undefined, key: string, depth: number): TSESTree.TypeNode | undefined {
+  if (!type || depth >= MAX_TYPE_STEPS) return undefined;
+  if (type.type === AST_NODE_TYPES.TSUnionType) {
+    const others = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
+    return others.length === 1 ? propertyType(input, others[0], key, depth + 1) : undefined;
+  }
+  let members: readonly TSESTree.TypeElement[] | undefined;
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) members = type.members;
+  else if (type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && !type.typeArguments) {
+    const declared = findVariable(input.scopeManager, type.typeName, type.typeName.name)?.defs[0]?.node;
+    if (declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration) members = declared.body.body;
+    else if (declared?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return propertyType(input, declared.typeAnnotation, key, depth + 1);
+  }
+  for (const member of members ?? []) {
+    if (member.type === AST_NODE_TYPES.TSPropertySignature && staticName(member.key, member.computed) === key) return member.typeAnnotation?.typeAnnotation;
+  }
+  return undefined;
+}
+
+/** The class body `node` is in (the nearest one). */
+function enclosingClass(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  for (let current = node.parent; current; current = current.parent) if (current.type === AST_NODE_TYPES.ClassBody) return current;
+  return undefined;
+}
+
+/** The declared type of a field of the class (`tracer: HoneyHiveTracer`, `static tracer: …`, `constructor(private deps: Deps)`). */
+function classMemberType(body: TSESTree.ClassBody | undefined, name: string, isStatic: boolean): TSESTree.TypeNode | undefined {
+  for (const element of body?.body ?? []) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && element.static === isStatic && staticName(element.key, element.computed) === name) return element.typeAnnotation?.typeAnnotation;
+    if (!isStatic && element.type === AST_NODE_TYPES.MethodDefinition && element.kind === "constructor") {
+      for (const parameter of element.value.params) {
+        if (parameter.type === AST_NODE_TYPES.TSParameterProperty && parameter.parameter.type === AST_NODE_TYPES.Identifier && parameter.parameter.name === name) {
+          return parameter.parameter.typeAnnotation?.typeAnnotation;
+        }
+      }
+    }
   }
   return undefined;
 }

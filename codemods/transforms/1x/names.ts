@@ -10,7 +10,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { findVariable, memberName, requireSpecifier, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import { lineStart, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { isTracerValue1x, namesTracerType } from "../../../analysis/honeyhive-1x.js";
+import { isTracerValue1x, namesTracerType, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { API_1X, IMMEDIATE_MEMBERS_1X, TYPES_1X, type Type1xTarget } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { SDK_EXPORTS, TRACER_MEMBERS } from "../../../analysis/knowledge/sdks/honeyhive.js";
 import type { Api1xEntry } from "../../../analysis/knowledge/sdks/types.js";
@@ -57,7 +57,7 @@ function collect({ file, edits }: TransformContext): void {
     // importing through it are migrated as SDK code (analysis/sdk-barrels.ts).
   }
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk) return;
+  if (!uses1xSdk(input)) return;
 
   // A project module re-exporting honeyhive (a barrel) stands for it: a name imported through it is the
   // SDK name it hands on, and through `export *` a 1.x type is renamed in place as from the package.

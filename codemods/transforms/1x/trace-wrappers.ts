@@ -13,7 +13,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { memberName, skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
-import { isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls } from "../../../analysis/honeyhive-1x.js";
+import { isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
@@ -93,7 +93,7 @@ function commentsBefore(text: string, call: TSESTree.CallExpression, fn: TSESTre
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk) {
+  if (!uses1xSdk(input)) {
     // A file that imports nothing of the SDK may still call 1.x wrappers on a tracer it imports in a way the model does not follow.
     if (ONLY_1X_MEMBER_CALL.test(text)) markUnresolvedReceivers(input, edits, text, new Set(), true);
     return;
