@@ -3,14 +3,14 @@
 // through the SDK model's bindings (a local `traceModel` or another library's `flush` is not 1.x).
 // What each name becomes is data (knowledge/sdks/honeyhive-1x.ts); this module only finds the calls.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { findVariable, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { enclosingFunction, findVariable, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
-import { nodesOfType } from "./nodes.js";
-import { sdkOriginThroughBarrel } from "./sdk-barrels.js";
+import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
+import { sdkBarrelOf, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { getSdkModel } from "./sdk-model.js";
 import { isSdkModule } from "./settings.js";
 
@@ -21,8 +21,29 @@ export interface MemberCall {
   readonly name: string;
 }
 
+const typeImportsByFile = new WeakMap<TSESTree.Program, boolean>();
+
+/**
+ * The file uses the SDK (its model says so), or imports only types of it: `import type { HoneyHiveTracer }
+ * from "honeyhive"` (or a barrel) for an interface's or a parameter's type, whose 1.x calls
+ * (`deps.tracer.traceTool(fn)`) the 1.x transforms rewrite even though no SDK value is bound.
+ */
+export function uses1xSdk(input: AnalysisInput): boolean {
+  if (getSdkModel(input).usesSdk) return true;
+  let found = typeImportsByFile.get(input.ast);
+  if (found === undefined) {
+    found = input.ast.body.some(
+      (statement) =>
+        statement.type === AST_NODE_TYPES.ImportDeclaration &&
+        (isSdkModule(statement.source.value, input.settings) || sdkBarrelOf(input, statement.source.value) !== undefined),
+    );
+    typeImportsByFile.set(input.ast, found);
+  }
+  return found;
+}
+
 function memberCalls(input: AnalysisInput, names: ReadonlySet<string>, accept: (object: TSESTree.Expression) => boolean): MemberCall[] {
-  if (!getSdkModel(input).usesSdk) return [];
+  if (!uses1xSdk(input)) return [];
   const found: MemberCall[] = [];
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = call.callee;
@@ -71,18 +92,33 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     // `Promise.resolve(p)` is p's promise; `f(…)` of a function declared to return a tracer (or its promise).
     if (isPromiseResolve(expression)) return tracerFlow(input, expression.arguments[0], depth + 1);
     const callee = unwrapExpression(expression.callee);
-    const fn = callee?.type === AST_NODE_TYPES.Identifier ? knownFunctionOf(input, callee) : undefined;
-    return fn !== undefined && namesTracerType(input, fn.returnType?.typeAnnotation);
+    const fn = callee?.type === AST_NODE_TYPES.Identifier ? knownFunctionOf(input, callee) : callee ? ownMethodOf(callee, "method") : undefined;
+    return fn !== undefined && functionReturnsTracer(input, fn, depth + 1);
+  }
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    // `this.current` of a getter of the class: `get current(): HoneyHiveTracer { … }`.
+    const getter = ownMethodOf(expression, "get");
+    if (getter) return functionReturnsTracer(input, getter, depth + 1);
+    // `Registry.tracer` of `class Registry { static tracer: HoneyHiveTracer; … }`, `deps.tracer` of
+    // `deps: Deps` with `interface Deps { tracer: HoneyHiveTracer }`, `this.deps.tracer`.
+    if (namesTracerType(input, declaredTypeOf(input, expression, 0))) return true;
+    // `observability.tracer` of `const observability = { tracer: await HoneyHiveTracer.init(…) }`.
+    return tracerFlow(input, constObjectProperty(input, expression), depth + 1);
   }
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = sdk.variableOf(expression);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return false;
-  if (def.name.type === AST_NODE_TYPES.Identifier && namesTracerType(input, def.name.typeAnnotation?.typeAnnotation)) return true;
+  if (def.name.type === AST_NODE_TYPES.Identifier && namesTracerType(input, def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, 0))) return true;
   if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
     // Written once, by its initializer: the variable holds that value wherever it is read.
-    const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
-    return !reassigned && tracerFlow(input, def.node.init, depth + 1);
+    const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
+    if (writes.length === 0) return tracerFlow(input, def.node.init, depth + 1);
+    // `let tracer;` (or `= null`) assigned a tracer later, and only tracers: `HoneyHiveTracer.init(…).then((t) => { tracer = t; })`.
+    // Read before that assignment it is empty, which the code has to handle (1.x's as this SDK's).
+    const initial = unwrapExpression(def.node.init);
+    const empty = initial === undefined || (initial.type === AST_NODE_TYPES.Literal && initial.value === null) || (initial.type === AST_NODE_TYPES.Identifier && initial.name === "undefined");
+    return empty && writes.every((reference) => isPlainAssignment(reference.identifier) && tracerFlow(input, reference.writeExpr, depth + 1));
   }
   if (def.type === "Parameter" && isFunctionNode(def.node) && def.node.params[0] === def.name) {
     const call = def.node.parent;
@@ -90,6 +126,135 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     return then?.type === AST_NODE_TYPES.MemberExpression && memberName(then) === "then" && tracerFlow(input, then.object, depth + 1);
   }
   return false;
+}
+
+/** The function returns a tracer (or its promise): by its declared return type, else by what each of its returns returns. */
+function functionReturnsTracer(input: AnalysisInput, fn: FunctionNode, depth: number): boolean {
+  return fn.returnType ? namesTracerType(input, fn.returnType.typeAnnotation) : returnsTracer(input, fn, depth);
+}
+
+/** `this.<name>` naming a non-static method (or getter) of the class `this` is in. */
+function ownMethodOf(node: TSESTree.Node, kind: "method" | "get"): FunctionNode | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = memberName(node);
+  let fn = enclosingFunction(node);
+  // `this` of an arrow function is the enclosing function's.
+  while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  const body = fn?.parent?.type === AST_NODE_TYPES.MethodDefinition ? fn.parent.parent : undefined;
+  if (name === undefined || body?.type !== AST_NODE_TYPES.ClassBody) return undefined;
+  for (const member of body.body) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === kind && staticName(member.key, member.computed) === name) {
+      return member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** How many steps (a property, an alias, a union) `declaredTypeOf` takes: `context?.deps.tracer` of `type Context = { deps: Deps } | undefined` needs six. */
+const MAX_TYPE_STEPS = 10;
+
+/**
+ * The type written for `node` in the file: a variable's or parameter's annotation (also of the object
+ * pattern it is destructured from), a property of such a type (`deps.tracer`), a field of the class
+ * (`this.deps`, a constructor parameter property) or a static property (`Registry.tracer`).
+ */
+function declaredTypeOf(input: AnalysisInput, node: TSESTree.Node, depth: number): TSESTree.TypeNode | undefined {
+  const expression = unwrapExpression(node);
+  if (!expression || depth >= MAX_TYPE_STEPS) return undefined;
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const def = getSdkModel(input).variableOf(expression)?.defs[0];
+    if (def?.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+    return def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, depth + 1);
+  }
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(expression);
+  if (name === undefined) return undefined;
+  const holder = unwrapExpression(expression.object);
+  if (holder?.type === AST_NODE_TYPES.ThisExpression) return classMemberType(enclosingClass(expression), name, false);
+  const def = holder?.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(holder)?.defs[0] : undefined;
+  if (def?.type === "ClassName" && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) return classMemberType(def.node.body, name, true);
+  return propertyType(input, declaredTypeOf(input, expression.object, depth + 1), name, depth + 1);
+}
+
+/** `{ tracer }: Deps` (a parameter or variable destructured from a typed object): the type of its key there. */
+function destructuredType(input: AnalysisInput, binding: TSESTree.Identifier, depth: number): TSESTree.TypeNode | undefined {
+  const property = binding.parent;
+  const pattern = property?.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== binding || pattern?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const key = staticName(property.key, property.computed);
+  return key === undefined ? undefined : propertyType(input, pattern.typeAnnotation?.typeAnnotation, key, depth);
+}
+
+/** The type of property `key` of `type`: an object type literal, or an interface or type alias of the file naming one. */
+function propertyType(input: AnalysisInput, type: TSESTree.TypeNode | undefined, key: string, depth: number): TSESTree.TypeNode | undefined {
+  if (!type || depth >= MAX_TYPE_STEPS) return undefined;
+  if (type.type === AST_NODE_TYPES.TSUnionType) {
+    const others = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
+    return others.length === 1 ? propertyType(input, others[0], key, depth + 1) : undefined;
+  }
+  let members: readonly TSESTree.TypeElement[] | undefined;
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) members = type.members;
+  else if (type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && !type.typeArguments) {
+    const declared = findVariable(input.scopeManager, type.typeName, type.typeName.name)?.defs[0]?.node;
+    if (declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration) members = declared.body.body;
+    else if (declared?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return propertyType(input, declared.typeAnnotation, key, depth + 1);
+  }
+  for (const member of members ?? []) {
+    if (member.type === AST_NODE_TYPES.TSPropertySignature && staticName(member.key, member.computed) === key) return member.typeAnnotation?.typeAnnotation;
+  }
+  return undefined;
+}
+
+/** The class body `node` is in (the nearest one). */
+function enclosingClass(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  for (let current = node.parent; current; current = current.parent) if (current.type === AST_NODE_TYPES.ClassBody) return current;
+  return undefined;
+}
+
+/** The declared type of a field of the class (`tracer: HoneyHiveTracer`, `static tracer: …`, `constructor(private deps: Deps)`). */
+function classMemberType(body: TSESTree.ClassBody | undefined, name: string, isStatic: boolean): TSESTree.TypeNode | undefined {
+  for (const element of body?.body ?? []) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && element.static === isStatic && staticName(element.key, element.computed) === name) return element.typeAnnotation?.typeAnnotation;
+    if (!isStatic && element.type === AST_NODE_TYPES.MethodDefinition && element.kind === "constructor") {
+      for (const parameter of element.value.params) {
+        if (parameter.type === AST_NODE_TYPES.TSParameterProperty && parameter.parameter.type === AST_NODE_TYPES.Identifier && parameter.parameter.name === name) {
+          return parameter.parameter.typeAnnotation?.typeAnnotation;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `holder.key` where `holder` is a `const` of the file initialized with an object literal: the value written for `key` there. */
+function constObjectProperty(input: AnalysisInput, member: TSESTree.MemberExpression): TSESTree.Node | undefined {
+  const name = memberName(member);
+  const holder = unwrapExpression(member.object);
+  if (name === undefined || holder?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = getSdkModel(input).variableOf(holder)?.defs[0];
+  if (def?.type !== "Variable" || def.parent?.kind !== "const" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
+  const object = unwrapExpression(def.node.init);
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const property = keyedProperties(object).find(({ key }) => key === name)?.property;
+  return property && !property.method ? property.value : undefined;
+}
+
+/**
+ * An untyped function of the file whose every return is a tracer: `async function initializeTracer(name)
+ * { const tracer = await HoneyHiveTracer.init({ sessionName: name }); return tracer; }` (JavaScript, or
+ * TypeScript that lets the return type be inferred), or an arrow returning one.
+ */
+function returnsTracer(input: AnalysisInput, fn: FunctionNode, depth: number): boolean {
+  if (fn.generator) return false;
+  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body !== undefined && fn.body !== null && tracerFlow(input, fn.body, depth);
+  const returns = nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.ReturnStatement], fn.body).filter((statement) => enclosingFunction(statement) === fn);
+  return returns.length > 0 && returns.every((statement) => tracerFlow(input, statement.argument, depth));
+}
+
+/** `x = value`: not `x ||= value`, `x += …`, a pattern or a loop head. */
+function isPlainAssignment(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+  const parent = identifier.parent;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === identifier && parent.operator === "=";
 }
 
 function isPromiseResolve(call: TSESTree.CallExpression): boolean {
@@ -103,18 +268,36 @@ function isPromiseResolve(call: TSESTree.CallExpression): boolean {
   );
 }
 
-/** `HoneyHiveTracer` (through any import of the SDK or of a barrel re-exporting it), `Promise<HoneyHiveTracer>`, or a union holding one with `undefined`/`null`. */
-function namesTracerType(input: AnalysisInput, type: TSESTree.TypeNode | undefined): boolean {
+/** Global generic types whose one argument a tracer type may stand in: `Promise<HoneyHiveTracer>`, `Awaited<…>`. */
+const WRAPPING_TYPES: ReadonlySet<string> = new Set(["Promise", "Awaited"]);
+
+/**
+ * `HoneyHiveTracer` (through any import of the SDK or of a barrel re-exporting it), `Promise<HoneyHiveTracer>`,
+ * `Awaited<ReturnType<typeof HoneyHiveTracer.init>>`, a type alias of the file for one of these, or a
+ * union holding one with `undefined`/`null`.
+ */
+export function namesTracerType(input: AnalysisInput, type: TSESTree.TypeNode | undefined, aliases = 0): boolean {
   if (type?.type === AST_NODE_TYPES.TSUnionType) {
     const others = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
-    return others.length === 1 && namesTracerType(input, others[0]);
+    return others.length === 1 && namesTracerType(input, others[0], aliases);
   }
   if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
   const { typeName } = type;
-  if (typeName.type === AST_NODE_TYPES.Identifier && typeName.name === "Promise" && type.typeArguments?.params.length === 1) {
-    // The global Promise (a lib variable without definitions), not a type of the file's own.
-    const declared = findVariable(input.scopeManager, typeName, "Promise");
-    return (declared === undefined || declared.defs.length === 0) && namesTracerType(input, type.typeArguments.params[0]);
+  if (typeName.type === AST_NODE_TYPES.Identifier && type.typeArguments?.params.length === 1 && WRAPPING_TYPES.has(typeName.name)) {
+    // The global Promise / Awaited (lib variables without definitions), not types of the file's own.
+    const declared = findVariable(input.scopeManager, typeName, typeName.name);
+    return (declared === undefined || declared.defs.length === 0) && namesTracerType(input, type.typeArguments.params[0], aliases);
+  }
+  if (typeName.type === AST_NODE_TYPES.Identifier && typeName.name === "ReturnType" && type.typeArguments?.params.length === 1) {
+    // `ReturnType<typeof HoneyHiveTracer.init>`: the 1.x init's promise of a tracer.
+    const query = type.typeArguments.params[0];
+    const exprName = query?.type === AST_NODE_TYPES.TSTypeQuery ? query.exprName : undefined;
+    return exprName?.type === AST_NODE_TYPES.TSQualifiedName && exprName.right.name === "init" && getSdkModel(input).sdkExportOf(exprName.left) === "HoneyHiveTracer";
+  }
+  // `type Tracer = Awaited<ReturnType<typeof HoneyHiveTracer.init>>` of the file: what the alias names.
+  const alias = typeName.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, typeName, typeName.name)?.defs[0] : undefined;
+  if (alias?.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration) {
+    return aliases < MAX_TRACER_FLOW && alias.node.typeParameters === undefined && namesTracerType(input, alias.node.typeAnnotation, aliases + 1);
   }
   const found = getAnalysisContext(input).bindings.originOf(typeName);
   const origin = found && !isSdkModule(found.module, input.settings) ? sdkOriginThroughBarrel(input, found) : found;

@@ -123,9 +123,12 @@ const MAX_SOURCE_BYTES = 2_000_000;
 const MAY_HOLD_FACTS = /honeyhive|HoneyHive|@opentelemetry|sessionStart|startSession|forceFlush|flushAsync|\.flush\s*\(|\bshutdown\s*\(|\btrace(?:Function|Model|Tool|Chain)?\s*\(/;
 const RE_EXPORT_SPECIFIERS = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|type\s*\{[^}]*\}|\{[^}]*\})\s*from\s*["']([^"']+)["']/g;
 
+/** How many modules a chain of re-exports is read through when asked to (`factsOf`'s `throughReExportChains`). */
+const MAX_RE_EXPORT_CHAIN = 16;
+
 /** Reads and caches project modules' facts through one file system. One per process by default. */
 export class ProjectModules {
-  private readonly factsByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly facts: ModuleFacts }>();
+  private readonly factsByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly facts: ModuleFacts; readonly chains: boolean }>();
   /** Directory listings, read again when the directory's mtime changes (an entry added or removed). */
   private readonly listings = new Map<string, { readonly mtimeMs: number; readonly entries: ReadonlyMap<string, "file" | "directory" | "other"> }>();
   /** Per directory: the nearest ancestor (or itself) with a package.json, and with another project marker. */
@@ -158,15 +161,21 @@ export class ProjectModules {
     return undefined;
   }
 
-  /** The facts of one module file (absolute path), parsed at most once per (path, mtime, size). */
-  factsOf(path: string, read: ModuleFactsReader): ModuleFacts {
+  /**
+   * The facts of one module file (absolute path), parsed at most once per (path, mtime, size).
+   * `throughReExportChains`: a module whose own text holds no fact is parsed when a chain of its
+   * `export … from` reaches one that may (a barrel of a barrel of the SDK), not only its direct
+   * targets; asked only for a module a file imports by an SDK name (analysis/sdk-barrels.ts), so
+   * other lookups read no more files than before.
+   */
+  factsOf(path: string, read: ModuleFactsReader, throughReExportChains = false): ModuleFacts {
     const stats = this.fs.stat(path);
     if (!stats?.isFile || stats.size > MAX_SOURCE_BYTES) return NO_FACTS;
     const cached = this.factsByPath.get(path);
-    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.facts;
+    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size && (cached.facts !== NO_FACTS || cached.chains || !throughReExportChains)) return cached.facts;
     let facts = NO_FACTS;
     const text = this.fs.readFile(path);
-    if (text !== undefined && (MAY_HOLD_FACTS.test(text) || this.reExportsCandidate(text, path))) {
+    if (text !== undefined && (MAY_HOLD_FACTS.test(text) || this.reExportsCandidate(text, path, throughReExportChains ? new Set([path]) : undefined))) {
       try {
         facts = read(text, path);
       } catch {
@@ -174,16 +183,23 @@ export class ProjectModules {
         facts = NO_FACTS;
       }
     }
-    this.factsByPath.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, facts });
+    this.factsByPath.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, facts, chains: throughReExportChains });
     return facts;
   }
 
-  /** A barrel (`export … from "./tracing"`) whose re-exported modules could hold a fact: worth parsing. */
-  private reExportsCandidate(text: string, path: string): boolean {
+  /**
+   * A barrel (`export … from "./tracing"`) whose re-exported modules could hold a fact: worth parsing.
+   * With `visited` (the modules of the chain read so far), also one whose re-exported modules re-export
+   * one that could, each module once.
+   */
+  private reExportsCandidate(text: string, path: string, visited?: Set<string>): boolean {
     for (const match of text.matchAll(RE_EXPORT_SPECIFIERS)) {
       const target = this.resolve(match[1]!, path);
-      const targetText = target === undefined ? undefined : this.fs.readFile(target);
-      if (targetText !== undefined && MAY_HOLD_FACTS.test(targetText)) return true;
+      if (target === undefined || visited?.has(target)) continue;
+      const targetText = this.fs.readFile(target);
+      if (targetText === undefined) continue;
+      if (MAY_HOLD_FACTS.test(targetText)) return true;
+      if (visited && visited.size < MAX_RE_EXPORT_CHAIN && (visited.add(target), this.reExportsCandidate(targetText, target, visited))) return true;
     }
     return false;
   }
@@ -559,11 +575,11 @@ function readImportedExport(input: AnalysisInput, variable: Scope.Variable): Imp
  * binding to ask about: `import "./instrumentation"`); undefined for a package, an unresolvable
  * specifier, or when `input` is itself a module read for another file (one module deep).
  */
-export function importedModule(input: AnalysisInput, specifier: string): { readonly path: string; readonly facts: ModuleFacts } | undefined {
+export function importedModule(input: AnalysisInput, specifier: string, throughReExportChains = false): { readonly path: string; readonly facts: ModuleFacts } | undefined {
   if (!input.readModuleFacts || isSdkModule(specifier, input.settings)) return undefined;
   try {
     const path = defaultReader.resolve(specifier, resolve(input.filename));
-    return path === undefined ? undefined : { path, facts: defaultReader.factsOf(path, input.readModuleFacts) };
+    return path === undefined ? undefined : { path, facts: defaultReader.factsOf(path, input.readModuleFacts, throughReExportChains) };
   } catch {
     return undefined;
   }

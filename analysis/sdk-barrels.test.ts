@@ -11,6 +11,7 @@ import { parseAnalysisInput } from "./parse-input.js";
 import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "./project-modules.js";
 import { SdkImports } from "./sdk-imports.js";
 import { getSdkModel } from "./sdk-model.js";
+import { isTracerValue1x } from "./honeyhive-1x.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 import explicitTracerRule, { RULE_NAME as EXPLICIT_TRACER } from "../rules/require-explicit-tracer.js";
 import { configForRule } from "../rules/test-utils/fixture-lint.js";
@@ -83,6 +84,16 @@ describe("the SDK model through a barrel", () => {
     expect(calleesOf("src/a.ts", `import { sdk, traceTool } from "./lib/reexported-import";\nsdk.traceModel(() => 1);\ntraceTool(() => 1);\n`)).toEqual(["traceModel", "traceTool"]);
   });
 
+  it("reads a barrel imported for types only, by the names it imports", () => {
+    const code = `import type { HoneyHiveTracer } from "./lib/hh";\nexport const wrap = (tracer: HoneyHiveTracer) => tracer.traceModel(() => 1);\n`;
+    const input = parseAt("src/a.ts", code);
+    expect(getSdkModel(input).usesSdk).toBe(true);
+    const member = nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression)[0]!;
+    expect(isTracerValue1x(input, member.object)).toBe(true);
+    // A type of another name is not a reason to read the module.
+    expect(getSdkModel(parseAt("src/a.ts", `import type { Options } from "./lib/hh";\nexport const o: Options | undefined = undefined;\n`)).usesSdk).toBe(false);
+  });
+
   it("keeps a barrel's own exports its own, and a module that is no barrel no SDK", () => {
     const input = parseAt("src/a.ts", `import { tracer, traceChain } from "./lib/own";\nexport const f = traceChain(() => 1);\ntracer.traceModel(() => 2);\n`);
     const sdk = getSdkModel(input);
@@ -105,8 +116,14 @@ describe("a barrel of a barrel", () => {
     "src/lib/pick.ts": `export { traceChain, HoneyHiveTracer as Tracer } from "./hh";\nexport { traceTool } from "./named";\n`,
     "src/lib/from-cjs.ts": `export * from "./cjs.js";\n`,
     "src/lib/math.ts": `export const add = (a: number, b: number) => a + b;\n`,
-    // Three modules deep: not followed.
+    // Further down a chain: followed as deep as it goes.
     "src/lib/deeper.ts": `export * from "./index";\n`,
+    "src/lib/deepest.ts": `export { traceModel as model } from "./deeper";\n`,
+    // A cycle of `export *`, with and without the SDK somewhere on it.
+    "src/lib/cycle-a.ts": `export * from "./cycle-b";\n`,
+    "src/lib/cycle-b.ts": `export * from "./cycle-a";\nexport * from "./hh";\n`,
+    "src/lib/loop-a.ts": `export * from "./loop-b";\n`,
+    "src/lib/loop-b.ts": `export * from "./loop-a";\nexport * from "./math";\n`,
   });
   const callees = (code: string) => {
     const input = parseAnalysisInput(code, join(nested, "src/app.ts"));
@@ -128,13 +145,27 @@ describe("a barrel of a barrel", () => {
     expect(callees(`import { traceTool } from "./lib/from-cjs";\ntraceTool(() => 1);\n`)).toEqual(["traceTool"]);
   });
 
-  it("is not read further, and costs nothing on a file that names no SDK export", () => {
-    expect(getSdkModel(parseAnalysisInput(`import { traceModel } from "./lib/deeper";\ntraceModel(() => 1);\n`, join(nested, "src/app.ts"))).usesSdk).toBe(false);
+  it("is followed down a chain of any depth, each module once (a cycle ends)", () => {
+    expect(callees(`import { traceModel } from "./lib/deeper";\ntraceModel(() => 1);\n`)).toEqual(["traceModel"]);
+    // A renamed re-export imported alone is still not read (see the limits in docs/migrating-from-1x.md).
+    expect(callees(`import { model } from "./lib/deepest";\nmodel(() => 1);\n`)).toEqual([undefined]);
+    expect(callees(`import { model, HoneyHiveTracer } from "./lib/deepest";\nmodel(() => 1);\n`)).toEqual(["traceModel"]);
+    expect(callees(`import { traceTool } from "./lib/cycle-a";\ntraceTool(() => 1);\n`)).toEqual(["traceTool"]);
+    expect(getSdkModel(parseAnalysisInput(`import { traceTool } from "./lib/loop-a";\ntraceTool(() => 1);\n`, join(nested, "src/app.ts"))).usesSdk).toBe(false);
+  });
+
+  it("costs nothing on a file that names no SDK export", () => {
     const reads: string[] = [];
     restore = setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, readFile: (path) => (reads.push(path), NODE_FILE_SYSTEM.readFile(path)) }));
     const input = parseAnalysisInput(`import { add } from "./lib";\nexport const three = add(1, 2);\n`, join(nested, "src/app.ts"));
     expect(getSdkModel(input).usesSdk).toBe(false);
     expect(reads).toEqual([]);
+    // A binding named like a tracer is looked up in its module as before: the chain of re-exports is
+    // followed only for an import by an SDK name, so the chain's end is never read for it.
+    const hinted = parseAnalysisInput(`import { tracer } from "./lib/deeper";\nawait tracer.forceFlush();\n`, join(nested, "src/hinted.ts"));
+    getSdkModel(hinted);
+    expect(reads.map((path) => path.slice(nested.length))).not.toContain("/src/lib/hh.ts");
+    expect(reads.length).toBeGreaterThan(0);
   });
 });
 

@@ -1,8 +1,9 @@
 // A project module that re-exports the SDK (`export * from "honeyhive"`, `export { HoneyHiveTracer }
 // from "honeyhive"`, `module.exports = require("honeyhive")`, `export * as hh from "honeyhive"`) is a
 // barrel: its importers use the SDK through it without naming "honeyhive". What the barrel hands on
-// is a fact of the barrel (`sdkReExport`, analysis/export-facts.ts), read one module deep through the
-// input's `readModuleFacts` hook (analysis/project-modules.ts); here it turns an origin in the barrel
+// is a fact of the barrel (`sdkReExport`, analysis/export-facts.ts), read through the input's
+// `readModuleFacts` hook (analysis/project-modules.ts), down a chain of barrels when the barrel itself
+// re-exports another project module; here it turns an origin in the barrel
 // into the origin in the SDK it stands for, so the SDK model (and, through it, the rules and the
 // codemods) reads `import { traceModel } from "./hh"` as honeyhive's `traceModel`.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
@@ -33,7 +34,8 @@ interface ImportedBinding {
 
 /**
  * The project-module specifiers of the file's top-level imports and `require`s that may be barrels
- * worth reading: the import names an SDK export (`{ traceModel }`, `require("./hh").traceModel`), or
+ * worth reading: the import names an SDK export (`{ traceModel }`, `require("./hh").traceModel`,
+ * `import type { HoneyHiveTracer }`), or
  * a binding of it is used as a module object of the SDK (`hh.traceModel(…)`, through `import * as hh`,
  * a default import, `const hh = require(…)` or `import { hh }` of `export * as hh`). Any other import
  * of a project module is never read here, so a file's imports of its own helpers cost one pass over
@@ -52,13 +54,15 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
     if (may) found.add(specifier);
   };
   for (const statement of input.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type") {
-      const values = statement.specifiers.filter((specifier) => specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind !== "type");
-      consider(
-        statement.source.value,
-        values.map((specifier) => ({ imported: specifier.type === AST_NODE_TYPES.ImportSpecifier ? staticName(specifier.imported) : undefined, local: specifier.local.name })),
-        statement,
-      );
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      // A type import counts by its name only (`import type { HoneyHiveTracer }` for a parameter's type):
+      // its binding is no module object.
+      const bindings = statement.specifiers.map((specifier): ImportedBinding => {
+        const imported = specifier.type === AST_NODE_TYPES.ImportSpecifier ? staticName(specifier.imported) : undefined;
+        const typeOnly = statement.importKind === "type" || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === "type");
+        return { imported, local: typeOnly ? undefined : specifier.local.name };
+      });
+      consider(statement.source.value, bindings, statement);
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         let init = unwrapExpression(declarator.init);
@@ -115,28 +119,35 @@ export function sdkBarrelOf(input: AnalysisInput, specifier: string): SdkReExpor
   if (!bySpecifier) barrelsByFile.set(input.ast, (bySpecifier = new Map()));
   let fact = bySpecifier.get(specifier);
   if (fact === undefined) {
-    const barrel = importedModule(input, specifier);
-    fact = barrel ? (barrel.facts.sdkReExport ?? throughReExports(input, barrel.path, barrel.facts.reExports) ?? null) : null;
+    const barrel = importedModule(input, specifier, true);
+    fact = barrel ? (barrel.facts.sdkReExport ?? throughReExports(input, barrel.path, barrel.facts.reExports, new Set([barrel.path])) ?? null) : null;
     bySpecifier.set(specifier, fact);
   }
   return fact ?? undefined;
 }
 
+/** How many project modules a chain of re-exports is followed through, the barrel included: far beyond what a project nests. */
+const MAX_BARREL_DEPTH = 16;
+
 /**
- * A barrel of a barrel (`lib/index.ts`: `export * from "./hh"`, where `./hh` re-exports the SDK):
- * what the module hands on of the SDK through its `export … from` of project modules, read one more
- * module deep and no further. Only a module a file imports as a barrel (`barrelCandidates`) and
- * that re-exports nothing of the SDK itself gets here, so a file that names no SDK export reads no
- * more modules than before; the modules read are cached per path by the reader.
+ * A barrel of a barrel (`lib/index.ts`: `export * from "./hh"`, where `./hh` re-exports the SDK, or
+ * re-exports another module that does): what the module hands on of the SDK through its `export … from`
+ * of project modules, followed as deep as the chain goes, each module once (`visited` is the chain so
+ * far: a cycle of `export *` between two modules ends there). Only a module a file imports as a barrel
+ * (`barrelCandidates`) and that re-exports nothing of the SDK itself gets here, so a file that names no
+ * SDK export reads no more modules than before; the modules read are cached per path by the reader.
  */
-function throughReExports(input: AnalysisInput, path: string, reExports: readonly ReExport[]): SdkReExportFact | undefined {
+function throughReExports(input: AnalysisInput, path: string, reExports: readonly ReExport[], visited: ReadonlySet<string>): SdkReExportFact | undefined {
+  if (visited.size >= MAX_BARREL_DEPTH || !input.readModuleFacts) return undefined;
   let all = false;
   const names: Record<string, string> = {};
   const namespaces: string[] = [];
   for (const reExport of reExports) {
     if (isSdkModule(reExport.specifier, input.settings) || !isLocalModule(reExport.specifier, input.settings)) continue;
     const target = projectModules().resolve(reExport.specifier, path);
-    const inner = target === undefined || !input.readModuleFacts ? undefined : projectModules().factsOf(target, input.readModuleFacts).sdkReExport;
+    if (target === undefined || visited.has(target)) continue;
+    const facts = projectModules().factsOf(target, input.readModuleFacts, true);
+    const inner = facts.sdkReExport ?? (facts.reExports.length > 0 ? throughReExports(input, target, facts.reExports, new Set([...visited, target])) : undefined);
     if (!inner) continue;
     if (reExport.names === "*") {
       // `export *` hands on every named export, never the default (`module.exports = require(…)`'s module object).

@@ -546,8 +546,9 @@ function buildModel(input: AnalysisInput): SdkModel {
   // The type may come from a type-only import, which is not an SDK binding for values.
   const isSdkTracerType = (annotation: TSESTree.TypeNode | undefined): boolean => {
     if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
-    // `HoneyHiveTracer`, renamed, or `hh.HoneyHiveTracer` through a namespace/default import.
-    const origin = resolver.originOf(annotation.typeName);
+    // `HoneyHiveTracer`, renamed, or `hh.HoneyHiveTracer` through a namespace/default import, or through a barrel.
+    const found = resolver.originOf(annotation.typeName);
+    const origin = found && !isSdkModule(found.module, settings) ? sdkOriginThroughBarrel(input, found) : found;
     return origin !== undefined && isSdkModule(origin.module, settings) && originName(origin) === "HoneyHiveTracer";
   };
   for (const variable of allVariables) {

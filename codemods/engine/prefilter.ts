@@ -110,14 +110,24 @@ export function mayImportSdkTracer(
 const RELATIVE_RE_EXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\s*["'](\.{1,2}\/[^"'\n]+)["']/g;
 
 /**
- * A module that re-exports one naming the SDK (`lib/index.ts`: `export * from "./hh"`): one module
- * further, not recursively, as the analysis reads barrels; only asked for a module a file with a
- * tracer hint imports that does not name the SDK itself.
+ * A module that re-exports one naming the SDK (`lib/index.ts`: `export * from "./hh"`), directly or
+ * down a chain of such re-exports, each module once (`visited`), as the analysis reads barrels; only
+ * asked for a module a file with a tracer hint imports that does not name the SDK itself.
  */
-function reExportsModuleNamingSdk(text: string, file: string, settings: PrefilterSettings | undefined, listings: DirectoryListings): boolean {
+function reExportsModuleNamingSdk(
+  text: string,
+  file: string,
+  settings: PrefilterSettings | undefined,
+  listings: DirectoryListings,
+  visited: Set<string> = new Set([file]),
+): boolean {
   for (const match of text.matchAll(RELATIVE_RE_EXPORT)) {
-    const files = projectFilesOf(match[1]!, file, listings) ?? [];
-    if (files.some((target) => mayUseSdk(readFileSync(target, "utf8"), settings))) return true;
+    for (const target of projectFilesOf(match[1]!, file, listings) ?? []) {
+      if (visited.has(target)) continue;
+      visited.add(target);
+      const targetText = readFileSync(target, "utf8");
+      if (mayUseSdk(targetText, settings) || reExportsModuleNamingSdk(targetText, target, settings, listings, visited)) return true;
+    }
   }
   return false;
 }

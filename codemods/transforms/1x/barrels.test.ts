@@ -117,6 +117,41 @@ describe("migrate --from 1 through a project barrel", () => {
     );
   }, 60_000);
 
+  it("follows a chain of barrels of any depth, and a consumer that imports the barrel for types only, and type-checks", async () => {
+    const root = projectWith({
+      "tsconfig.json": JSON.stringify({
+        compilerOptions: { module: "esnext", moduleResolution: "bundler", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, types: ["node"] },
+        include: ["src/app.ts", "src/tools.ts"],
+      }),
+      "src/lib/sdk/hh.ts": 'export * from "honeyhive";\n',
+      "src/lib/sdk/index.ts": 'export * from "./hh";\n',
+      "src/lib/index.ts": 'export * from "./sdk";\nexport const version = 1;\n',
+      "src/app.ts":
+        'import { HoneyHiveTracer, traceModel } from "./lib";\n\n' +
+        'export const tracer = await HoneyHiveTracer.init({ project: "app" });\n' +
+        "export const answer = traceModel(async (question: string) => question);\n",
+      "src/tools.ts":
+        'import type { HoneyHiveTracer } from "./lib";\n\n' +
+        "export function searchWith(tracer: HoneyHiveTracer) {\n" +
+        '  return tracer.traceTool(async (query: string) => [query], { eventName: "search" });\n' +
+        "}\n\nexport async function finish(tracer: HoneyHiveTracer): Promise<void> {\n  await tracer.flush();\n}\n",
+    });
+    const run = await runInProcess(root, ["migrate", "--from", "1"], null);
+    expect(run.code, run.stderr).toBe(0);
+    expect(read(root, "src/app.ts")).toBe(
+      'import { HoneyHiveTracer, trace } from "./lib";\n\n' +
+        'export const tracer = HoneyHiveTracer.init({ project: "app" });\n' +
+        'export const answer = trace({ eventType: "model", tracer }, async (question: string) => question);\n',
+    );
+    expect(read(root, "src/tools.ts")).toBe(
+      'import type { HoneyHiveTracer } from "./lib";\n\n' +
+        "export function searchWith(tracer: HoneyHiveTracer) {\n" +
+        '  return tracer.trace({ eventType: "tool", eventName: "search" }, async (query: string) => [query]);\n' +
+        "}\n\nexport async function finish(tracer: HoneyHiveTracer): Promise<void> {\n  await tracer.forceFlush();\n}\n",
+    );
+    await typeCheck(join(root, "tsconfig.json"));
+  }, 120_000);
+
   it("marks a 1.x-only name a barrel re-exports by name, and imports new names from honeyhive where the barrel lacks them", async () => {
     const root = projectWith({
       "src/lib/hh.ts": 'export { HoneyHiveTracer, traceFunction } from "honeyhive";\n',

@@ -7,7 +7,7 @@
 import type { TSESTree } from "@typescript-eslint/types";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { unwrapExpression } from "../../../analysis/ast.js";
-import { keyedProperties, option1x, sdkFunctionCalls, staticCalls, tracerMethodCalls } from "../../../analysis/honeyhive-1x.js";
+import { keyedProperties, option1x, sdkFunctionCalls, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
@@ -25,7 +25,7 @@ const ENRICH: ReadonlySet<string> = new Set(["enrichSpan", "enrichSession"]);
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk) return;
+  if (!uses1xSdk(input)) return;
   const enrichCalls: { call: TSESTree.CallExpression; name: string }[] = [];
 
   for (const { call, callee, name } of tracerMethodCalls(input, new Set([...Object.keys(SETTER_FIELD), "getTracer", ...ENRICH]))) {

@@ -2,7 +2,7 @@
 // `HoneyHiveTracer.flush()` flushed the one global pipeline; here each tracer owns its pipeline, so it
 // becomes the tracer's `forceFlush()` when exactly one tracer can be written there, else a marker
 // (guessing a tracer could leave the one that holds the spans unflushed).
-import { staticCalls, soleTracerAt, tracerMethodCalls } from "../../../analysis/honeyhive-1x.js";
+import { soleTracerAt, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { FLUSH_MEMBERS_1X, FLUSH_STATICS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
@@ -18,7 +18,7 @@ export const meta = transformMeta("1x-flush");
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk) return;
+  if (!uses1xSdk(input)) return;
   for (const { callee } of tracerMethodCalls(input, FLUSH_MEMBERS_1X)) edits.replace(callee.property, "forceFlush");
   for (const { call, callee } of staticCalls(input, FLUSH_STATICS_1X)) {
     const tracer = soleTracerAt(input, call);

@@ -79,8 +79,17 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   // `let tracer = tracers.get(key); … tracer = HoneyHiveTracer.init(…)`: the variable's type comes from
   // elsewhere (a Map of promises) and stays a promise: so does the value assigned to it.
   const def = variable.defs[0];
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && def?.type === "Variable" && def.name.typeAnnotation === undefined && def.node.init && unwrapExpression(def.node.init)?.type !== AST_NODE_TYPES.AwaitExpression && !isInitCall(input, def.node.init)) {
-    wrapInPromise(edits, call);
+  if (
+    parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    def?.type === "Variable" &&
+    def.name.typeAnnotation === undefined &&
+    def.node.init &&
+    unwrapExpression(def.node.init)?.type !== AST_NODE_TYPES.AwaitExpression &&
+    !isInitCall(input, def.node.init)
+  ) {
+    // …unless the variable is used as a tracer (`t.trace(…)`): then it held the awaited tracer (this
+    // is also how a second run sees the first run's output, where the `await` is gone).
+    if (!usedAsTracer(variable)) wrapInPromise(edits, call);
     return;
   }
   // `tracerPromise.then(…)` in this file: the same wrap as on the call itself.
@@ -94,6 +103,14 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   for (const promise of promisesOf(input, text, annotation, tracerType)) {
     if (!edits.edits.some((edit) => edit.start === promise.range[0])) edits.replace(promise, tracerType);
   }
+}
+
+/** A reference of `variable` reads a member other than a promise's (`t.trace(…)`, `t.sessionId`). */
+function usedAsTracer(variable: Scope.Variable): boolean {
+  return variable.references.some(({ identifier }) => {
+    const member = identifier.parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && !PROMISE_METHODS.has(memberName(member) ?? "then");
+  });
 }
 
 /** `x.then(…)` / `.catch` / `.finally` on what is now a tracer → `Promise.resolve(x).then(…)`: same callback, same timing. */

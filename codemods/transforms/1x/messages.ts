@@ -13,6 +13,11 @@ export const MESSAGES_1X = {
   traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
   unresolvedReceiver: (name: string) =>
     `the codemod cannot tell which tracer this 1.x ${name}() is called on: if it is a HoneyHive tracer, rewrite it as <tracer>.trace(options, fn)${name === "logModel" ? " (logModel: a model span enriched with its fields)" : ""}`,
+  detachedMethods: (methods: readonly { readonly name: string; readonly to: string | undefined }[]) =>
+    `1.x tracer method${methods.length > 1 ? "s" : ""} ${methods.map(({ name }) => name).join(", ")} taken off ${methods.length > 1 ? "their" : "its"} tracer (destructured, or read without a call): ` +
+    `this SDK's tracer methods need the tracer as \`this\`, so call ${methods.length > 1 ? "them" : "it"} on the tracer: ${methods.map(({ name, to }) => `${name} → ${to ?? name}`).join("; ")}`,
+  methodType: (name: string, to: string | undefined) =>
+    `the type of 1.x tracer method ${name} has no counterpart here (${name} → ${to ?? name}): type this from this SDK's API (TraceOptions for trace()'s options)`,
   traceMethod: "1.x tracer.trace(fn) ran a method with `this` undefined: call it directly, with the receiver it needs",
   sessionIdAssigned: "a tracer's sessionId cannot be assigned here: use tracer.createSession({ sessionId }) for a request's session, or sessionStart({ sessionId }) for the tracer's own",
   enrichmentField: (call: string, keys: readonly string[], why: readonly string[]) =>

@@ -10,8 +10,9 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { findVariable, memberName, requireSpecifier, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import { lineStart, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { API_1X, TYPES_1X, type Type1xTarget } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
-import { SDK_EXPORTS } from "../../../analysis/knowledge/sdks/honeyhive.js";
+import { isTracerValue1x, namesTracerType, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { API_1X, IMMEDIATE_MEMBERS_1X, TYPES_1X, type Type1xTarget } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
+import { SDK_EXPORTS, TRACER_MEMBERS } from "../../../analysis/knowledge/sdks/honeyhive.js";
 import type { Api1xEntry } from "../../../analysis/knowledge/sdks/types.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { appendListElement, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
@@ -38,6 +39,11 @@ const GONE_STATICS: ReadonlyMap<string, Api1xEntry> = propertiesWhere("static", 
 /** A 1.x tracer's configuration properties: this SDK's tracer does not expose them. */
 const GONE_MEMBERS: ReadonlyMap<string, Api1xEntry> = propertiesWhere("instance", (entry) => entry.migration.decision === "marker");
 
+/** A 1.x tracer's methods: taken off the tracer (destructured, bound, passed on), each needs a person here. */
+const METHODS_1X: ReadonlyMap<string, Api1xEntry> = new Map(API_1X.filter((entry) => entry.where === "instance" && entry.kind === "method").map((entry) => [entry.name, entry]));
+/** 1.x methods that are the same method here: `tracer.enrichSpan.bind(tracer)` stays valid (1.x `trace` runs its function, this SDK's wraps it). */
+const SAME_METHOD_HERE: ReadonlySet<string> = new Set([...METHODS_1X.keys()].filter((name) => Object.hasOwn(TRACER_MEMBERS, name) && !IMMEDIATE_MEMBERS_1X.has(name)));
+
 function propertiesWhere(where: Api1xEntry["where"], test: (entry: Api1xEntry) => boolean): ReadonlyMap<string, Api1xEntry> {
   return new Map(API_1X.filter((entry) => entry.where === where && entry.kind === "property" && test(entry)).map((entry) => [entry.name, entry]));
 }
@@ -51,7 +57,7 @@ function collect({ file, edits }: TransformContext): void {
     // importing through it are migrated as SDK code (analysis/sdk-barrels.ts).
   }
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk) return;
+  if (!uses1xSdk(input)) return;
 
   // A project module re-exporting honeyhive (a barrel) stands for it: a name imported through it is the
   // SDK name it hands on, and through `export *` a 1.x type is renamed in place as from the package.
@@ -76,11 +82,18 @@ function collect({ file, edits }: TransformContext): void {
     }
   }
 
+  markDestructuredMethods(input, edits, text);
+  markMethodTypes(input, edits, text);
   // One marker per line, naming every gone property read there.
   const goneByLine = new Map<number, { member: TSESTree.MemberExpression; entries: Api1xEntry[] }>();
   for (const member of nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression)) {
     const name = memberName(member);
     if (name === undefined) continue;
+    const method = METHODS_1X.get(name);
+    if (method && isDetached(member, name) && isTracerValue1x(input, member.object)) {
+      addMarker(edits, text, member, MESSAGES_1X.detachedMethods([{ name, to: method.migration.to }]));
+      continue;
+    }
     const gone = sdk.sdkExportOf(member.object) === "HoneyHiveTracer" ? GONE_STATICS.get(name) : sdk.tracerOf(member.object) ? GONE_MEMBERS.get(name) : undefined;
     if (gone) {
       const line = lineStart(text, member.range[0]);
@@ -98,6 +111,45 @@ function collect({ file, edits }: TransformContext): void {
   }
   for (const { member, entries } of goneByLine.values()) {
     addMarker(edits, text, member, MESSAGES_1X.goneProperties(entries.map(({ display, migration }) => ({ display, why: migration.why, to: migration.to }))));
+  }
+}
+
+/**
+ * `tracer.<method>` read without calling it (`tracer.traceModel.bind(tracer)`, `process.on("exit",
+ * tracer.flush)`): 1.x's `enrichSpan`, `flush` and `trace` even worked detached (they did not read
+ * `this`), this SDK's methods all need their tracer, and most 1.x names have none here. A `.bind()`,
+ * `.call()` or `.apply()` of a method that is the same here keeps working and is left alone.
+ */
+function isDetached(member: TSESTree.MemberExpression, name: string): boolean {
+  let node: TSESTree.Node = member;
+  if (node.parent?.type === AST_NODE_TYPES.ChainExpression) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === node) return false;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) return false;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return !(SAME_METHOD_HERE.has(name) && ["bind", "call", "apply"].includes(memberName(parent) ?? ""));
+  return true;
+}
+
+/** `const { traceModel, flush } = tracer`: one marker at the declaration naming the 1.x methods taken off a tracer. */
+function markDestructuredMethods(input: AnalysisInput, edits: EditList, text: string): void {
+  for (const declarator of nodesOfType(input.ast, AST_NODE_TYPES.VariableDeclarator)) {
+    if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) continue;
+    const methods = declarator.id.properties.flatMap((property) => {
+      const name = property.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined;
+      const entry = name === undefined ? undefined : METHODS_1X.get(name);
+      return entry ? [{ name: entry.name, to: entry.migration.to }] : [];
+    });
+    if (methods.length > 0 && isTracerValue1x(input, declarator.init)) addMarker(edits, text, declarator, MESSAGES_1X.detachedMethods(methods));
+  }
+}
+
+/** `HoneyHiveTracer["traceFunction"]` (`Parameters<HoneyHiveTracer["traceModel"]>[1]`): a type of a 1.x method that is not the same method here. */
+function markMethodTypes(input: AnalysisInput, edits: EditList, text: string): void {
+  for (const indexed of nodesOfType(input.ast, AST_NODE_TYPES.TSIndexedAccessType)) {
+    const index = indexed.indexType.type === AST_NODE_TYPES.TSLiteralType ? indexed.indexType.literal : undefined;
+    const name = index?.type === AST_NODE_TYPES.Literal && typeof index.value === "string" ? index.value : undefined;
+    const method = name === undefined || SAME_METHOD_HERE.has(name) ? undefined : METHODS_1X.get(name);
+    if (method && namesTracerType(input, indexed.objectType)) addMarker(edits, text, indexed, MESSAGES_1X.methodType(method.name, method.migration.to));
   }
 }
 

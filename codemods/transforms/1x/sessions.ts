@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { memberName } from "../../../analysis/ast.js";
 import { getHandlerModel } from "../../../analysis/handlers.js";
-import { tracerMethodCalls } from "../../../analysis/honeyhive-1x.js";
+import { tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { SESSION_STARTING_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
@@ -21,7 +21,7 @@ export const meta = transformMeta("1x-sessions");
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk) return;
+  if (!uses1xSdk(input)) return;
   for (const { call, callee } of tracerMethodCalls(input, SESSION_STARTING_MEMBERS_1X)) {
     const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : undefined;
     // The `await` goes in both forms: createSession() and sessionId are not promises here.

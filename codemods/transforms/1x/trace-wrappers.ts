@@ -10,10 +10,10 @@
 // the options text moves in front of it instead.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { memberName, unwrapExpression } from "../../../analysis/ast.js";
+import { memberName, skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
-import { isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls } from "../../../analysis/honeyhive-1x.js";
+import { isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
@@ -61,7 +61,8 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
     if (applied?.type !== AST_NODE_TYPES.CallExpression || applied.callee !== call || applied.arguments.length !== 1 || call.arguments.length > 1) return undefined;
     const fn = applied.arguments[0];
     const options = optionsText(text, call.arguments[0], undefined);
-    edits.replace([call.range[0], fn.range[0]], `${newCallee}(${options.text}, `);
+    const comments = commentsBefore(text, applied, fn);
+    edits.replace([call.range[0], comments?.start ?? fn.range[0]], `${newCallee}(${options.text},${comments ? "" : " "}`);
     return options.droppedConfig;
   }
   const [fn, options, ...rest] = call.arguments;
@@ -70,15 +71,29 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
   // One argument per line stays one per line: the options take the function's line, the function the next.
   const gap = text.slice(call.range[0], fn.range[0]);
   const lineBreak = /\(([^\S\r\n]*\r?\n[^\S\r\n]*)$/.exec(gap)?.[1];
-  edits.replace([call.range[0], fn.range[0]], lineBreak === undefined ? `${newCallee}(${built.text}, ` : `${newCallee}(${lineBreak}${built.text},${lineBreak}`);
+  // Comments before the function (`traceModel(\n  // why\n  fn)`) stay in front of it.
+  const comments = lineBreak === undefined ? commentsBefore(text, call, fn) : undefined;
+  if (comments) edits.replace([call.range[0], comments.start], `${newCallee}(${built.text},`);
+  else edits.replace([call.range[0], fn.range[0]], lineBreak === undefined ? `${newCallee}(${built.text}, ` : `${newCallee}(${lineBreak}${built.text},${lineBreak}`);
   if (options) edits.remove([fn.range[1], options.range[1]]);
   return built.droppedConfig;
+}
+
+/**
+ * The trivia between the `(` that opens `call`'s arguments and its argument `fn`, when it holds a
+ * comment: `start` is just after that `(`, so the trivia can stay where it is.
+ */
+function commentsBefore(text: string, call: TSESTree.CallExpression, fn: TSESTree.Node): { start: number } | undefined {
+  let open = skipTrivia(text, (call.typeArguments ?? call.callee).range[1]);
+  if (call.optional && text.startsWith("?.", open)) open = skipTrivia(text, open + 2);
+  if (text[open] !== "(" || skipTrivia(text, open + 1) !== fn.range[0]) return undefined;
+  return /\/[/*]/.test(text.slice(open + 1, fn.range[0])) ? { start: open + 1 } : undefined;
 }
 
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk) {
+  if (!uses1xSdk(input)) {
     // A file that imports nothing of the SDK may still call 1.x wrappers on a tracer it imports in a way the model does not follow.
     if (ONLY_1X_MEMBER_CALL.test(text)) markUnresolvedReceivers(input, edits, text, new Set(), true);
     return;
@@ -230,7 +245,7 @@ function rewriteImmediateTrace(
     addMarker(edits, text, call, MESSAGES_1X.traceMethod);
     return;
   }
-  if (!isKnownFunction(input, fn)) return;
+  if (!isKnownFunction(input, fn) && !(unwrapped?.type !== AST_NODE_TYPES.ObjectExpression && args.every(isCertainlyNoFunction))) return;
   const argsText = args.length === 0 ? "" : text.slice(args[0].range[0], args.at(-1)!.range[1]);
   const parenthesize = unwrapped?.type !== AST_NODE_TYPES.Identifier;
   let [before, after] = [parenthesize ? "(" : "", `${parenthesize ? ")" : ""}(${argsText})`];
@@ -244,6 +259,22 @@ function rewriteImmediateTrace(
   }
   edits.replace([call.range[0], fn.range[0]], before);
   edits.replace([fn.range[1], call.range[1]], after);
+}
+
+/**
+ * An argument after the first that shows the call is 1.x's `trace(fn, ...args)`: any but the last, or a
+ * last one that is no function (`1`, `"q"`, `{ … }`, `[…]`). `tracer.trace(step, 1)`, or `tracer.trace(step)`
+ * alone, cannot be this SDK's `trace(options, fn)`, whose last argument is the function it wraps.
+ */
+function isCertainlyNoFunction(node: TSESTree.CallExpressionArgument, index: number, all: readonly TSESTree.CallExpressionArgument[]): boolean {
+  if (index < all.length - 1) return true;
+  const value = unwrapExpression(node);
+  return (
+    value?.type === AST_NODE_TYPES.Literal ||
+    value?.type === AST_NODE_TYPES.TemplateLiteral ||
+    value?.type === AST_NODE_TYPES.ObjectExpression ||
+    value?.type === AST_NODE_TYPES.ArrayExpression
+  );
 }
 
 export const traceWrappers1x: CodemodTransform = { meta, collect };
