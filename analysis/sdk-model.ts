@@ -515,21 +515,7 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
     callable: boolean,
     referenceText: string | undefined,
   ) => {
-    // Written out in one shape (no spread of a fields object): every tracer of every file shares it.
-    const tracer: MutableTracer = {
-      variable,
-      name: variable.name,
-      kind,
-      moduleLevel: isModuleScope(variable.scope),
-      exported: isExportedVariable(variable),
-      declaration,
-      initializations,
-      callable,
-      referenceText,
-      getter: undefined,
-      ownerClass: undefined,
-      promise: false,
-    };
+    const tracer = new MutableTracer(variable, variable.name, kind, isModuleScope(variable.scope), isExportedVariable(variable), declaration, initializations, callable, referenceText, undefined);
     tracerByVariable.set(variable, tracer);
     return tracer;
   };
@@ -712,20 +698,9 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
       if (created.creation) existing.initializations.push(created.creation);
       return;
     }
-    memberTracers.push({
-      variable: undefined,
-      name,
-      kind: "member",
-      moduleLevel: isTopLevelClass(ownerClass),
-      exported: false,
-      declaration,
-      initializations: created.creation ? [created.creation] : [],
-      callable: false,
-      referenceText: `this.${name}`,
-      getter: undefined,
-      ownerClass,
-      promise: false,
-    });
+    memberTracers.push(
+      new MutableTracer(undefined, name, "member", isTopLevelClass(ownerClass), false, declaration, created.creation ? [created.creation] : [], false, `this.${name}`, ownerClass),
+    );
   };
   for (const property of collected.classProperties) {
     if (property.static) continue;
@@ -745,20 +720,7 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
     const ownerClass = property.parent?.parent?.parent?.parent;
     if (ownerClass?.type !== AST_NODE_TYPES.ClassDeclaration && ownerClass?.type !== AST_NODE_TYPES.ClassExpression) continue;
     if (memberTracers.some((tracer) => tracer.name === parameter.name && tracer.ownerClass === ownerClass)) continue;
-    memberTracers.push({
-      variable: undefined,
-      name: parameter.name,
-      kind: "member",
-      moduleLevel: isTopLevelClass(ownerClass),
-      exported: false,
-      declaration: property,
-      initializations: [],
-      callable: false,
-      referenceText: `this.${parameter.name}`,
-      getter: undefined,
-      ownerClass,
-      promise: false,
-    });
+    memberTracers.push(new MutableTracer(undefined, parameter.name, "member", isTopLevelClass(ownerClass), false, property, [], false, `this.${parameter.name}`, ownerClass));
   }
 
   const tracers: TracerDeclaration[] = [...tracerByVariable.values(), ...memberTracers].sort((a, b) => a.declaration.range[0] - b.declaration.range[0]);
@@ -832,14 +794,11 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
     const unawaited = tracer.initializations.some((creation) => creation.parent?.type !== AST_NODE_TYPES.AwaitExpression && creation.type === AST_NODE_TYPES.CallExpression);
     if (!unawaited) continue;
     const awaitedLater = tracer.variable.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.AwaitExpression);
-    if (awaitedLater) {
-      tracer.promise = true;
-      tracer.referenceText = undefined;
-    } else {
-      // 2.x's `init` returns the tracer: the usual `const tracer = HoneyHiveTracer.init(…)` holds a
-      // promise only in a 1.x file, which is asked when a rule first reads what depends on it.
-      decidedByMajor(tracer, () => majorOfFile() === 1);
-    }
+    // 2.x's `init` returns the tracer: the usual `const tracer = HoneyHiveTracer.init(…)` holds a
+    // promise only in a 1.x file. Unless that is known without reading the project's package.json, it
+    // is asked when a rule first reads what depends on it (most files never do).
+    if (awaitedLater) tracer.holdsPromise();
+    else tracer.holdsPromiseIf(() => majorOfFile() === 1);
   }
   for (const decorator of collected.decorators) {
     const expression = unwrapExpression(decorator.expression);
@@ -1038,11 +997,57 @@ function isNamespaceImport(variable: Scope.Variable): boolean {
   return variable.defs[0]?.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type MutableTracer = Mutable<Omit<TracerDeclaration, "initializations" | "getter">> & {
-  initializations: TSESTree.Expression[];
-  getter: TracerDeclaration | undefined;
-};
+/** A tracer while the model is built (one class: every tracer of every file has the same shape). */
+class MutableTracer implements TracerDeclaration {
+  getter: TracerDeclaration | undefined = undefined;
+  private promiseValue = false;
+  private text: string | undefined;
+  /** While whether it holds a promise waits for the file's major: the question, asked when first read. */
+  private pendingPromise: (() => boolean) | undefined = undefined;
+
+  constructor(
+    readonly variable: Scope.Variable | undefined,
+    readonly name: string,
+    readonly kind: TracerDeclaration["kind"],
+    readonly moduleLevel: boolean,
+    readonly exported: boolean,
+    readonly declaration: TSESTree.Node,
+    readonly initializations: TSESTree.Expression[],
+    readonly callable: boolean,
+    referenceText: string | undefined,
+    readonly ownerClass: TracerDeclaration["ownerClass"],
+  ) {
+    this.text = referenceText;
+  }
+
+  get promise(): boolean {
+    if (this.pendingPromise !== undefined) this.settle();
+    return this.promiseValue;
+  }
+
+  get referenceText(): string | undefined {
+    if (this.pendingPromise !== undefined) this.settle();
+    return this.text;
+  }
+
+  /** It holds the promise of a tracer: no plain expression yields the tracer (`tracerPromise.traceChain(fn)` would call a promise). */
+  holdsPromise(): void {
+    this.pendingPromise = undefined;
+    this.promiseValue = true;
+    this.text = undefined;
+  }
+
+  /** It holds a promise if `question()` says so, asked when `promise` or `referenceText` is first read. */
+  holdsPromiseIf(question: () => boolean): void {
+    this.pendingPromise = question;
+  }
+
+  private settle(): void {
+    const question = this.pendingPromise!;
+    this.pendingPromise = undefined;
+    if (question()) this.holdsPromise();
+  }
+}
 
 /**
  * How a binding imported from a local module is used: as a tracer (`x.forceFlush()`), as a getter of
@@ -1108,20 +1113,6 @@ function localTracerShape(variable: Scope.Variable, importedName: string | undef
   if (confirmedUsage === "getter" || namedGetter) return "getter";
   if (confirmedUsage === "tracer" || namedTracer) return "tracer";
   return undefined;
-}
-
-/**
- * Makes `promise` (and so `referenceText`, undefined for a promise) of a tracer read `holdsPromise()`,
- * asked once, when either is first read.
- */
-function decidedByMajor(tracer: MutableTracer, holdsPromise: () => boolean): void {
-  const text = tracer.referenceText;
-  let decided: boolean | undefined;
-  const promise = () => (decided ??= holdsPromise());
-  Object.defineProperties(tracer, {
-    promise: { get: promise, enumerable: true, configurable: true },
-    referenceText: { get: () => (promise() ? undefined : text), enumerable: true, configurable: true },
-  });
 }
 
 /** The class whose instance `this` denotes at `node` (arrow functions see through; other functions stop). */
