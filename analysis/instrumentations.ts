@@ -98,12 +98,13 @@ function collect(input: AnalysisInput): readonly InstrumentationFinding[] {
   const context = getAnalysisContext(input);
   const ownPipeline = OWN_PIPELINE_PACKAGES.map((entry) => entry.package);
   for (const specifier of context.importedModules) if (moduleMatches(specifier, ownPipeline)) return [];
-  if (honeyhiveMajorOfFile(input) === 1) return [];
 
   const finder = new Finder(input, sdk);
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) finder.visitCall(call);
   if (finder.registersGlobalProvider) return [];
   for (const expression of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) finder.visitNew(expression);
+  // Asked last: the major may read the project's package.json, which a file with nothing to report never needs.
+  if (finder.found.length === 0 || honeyhiveMajorOfFile(input) === 1) return [];
   return finder.found.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 

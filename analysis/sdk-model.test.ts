@@ -1,9 +1,13 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { simpleTraverse } from "@typescript-eslint/typescript-estree";
 import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel } from "./sdk-model.js";
 import { DEFAULT_SETTINGS } from "./settings.js";
+import { clearSdkVersionCache } from "./sdk-version.js";
+import { useTempProjects } from "./test-utils/temp-projects.js";
 
 function model(code: string, filename = "src/app.ts", modules: string[] = []) {
   const input = parseAnalysisInput(code, filename, { ...DEFAULT_SETTINGS, modules });
@@ -574,5 +578,30 @@ await tracer.trace(async () => a(1));`);
     expect(sdk.tracers.map((tracer) => tracer.name)).toEqual(["hh"]);
     // A shared member alone (MongoDB's startSession, a logger's flush) proves nothing.
     expect(model(`import { db } from "./db";\nawait db.startSession();\nawait db.flush();`).model.tracers).toEqual([]);
+  });
+
+  describe("the project's major, asked only when read", () => {
+    const makeProject = useTempProjects("sdk-model-major");
+    const unawaited = `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ project: "p" });`;
+
+    it("an unawaited init holds 1.x's promise where the package.json says 1.x, 2.x's tracer otherwise", () => {
+      for (const [range, promise] of [["^1.0.42", true], ["^2.0.0", false]] as const) {
+        const root = makeProject({ "package.json": JSON.stringify({ dependencies: { honeyhive: range } }), "src/app.ts": unawaited });
+        const [tracer] = model(unawaited, `${root}/src/app.ts`).model.tracers;
+        expect([tracer?.promise, tracer?.referenceText]).toEqual([promise, promise ? undefined : "tracer"]);
+      }
+    });
+
+    it("reads the package.json when a rule first reads the tracer's promise, not when the model is built", () => {
+      const root = makeProject({ "package.json": JSON.stringify({ dependencies: { honeyhive: "^1.0.42" } }), "src/app.ts": unawaited });
+      const { input, model: sdk } = model(unawaited, `${root}/src/app.ts`);
+      // The project moves to 2.x after the model was built: a model that read the package.json then would still say 1.x.
+      writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { honeyhive: "^2.0.0" } }));
+      clearSdkVersionCache();
+      const [tracer] = sdk.tracers;
+      expect([tracer?.promise, tracer?.referenceText]).toEqual([false, "tracer"]);
+      // Asked once: what `honeyhiveMajorOfFile` answers agrees with it.
+      expect(honeyhiveMajorOfFile(input)).toBe(2);
+    });
   });
 });

@@ -267,7 +267,8 @@ export function getSdkModel(input: AnalysisInput): SdkModel {
   let model = models.get(input.ast);
   if (!model) {
     try {
-      model = mayUseSdk(input) ? buildModel(input) : EMPTY_MODEL;
+      const gate = mayUseSdk(input);
+      model = gate === false ? EMPTY_MODEL : buildModel(input, gate === true ? undefined : gate);
     } catch (error) {
       reportAnalysisError(error);
       model = EMPTY_MODEL;
@@ -278,31 +279,45 @@ export function getSdkModel(input: AnalysisInput): SdkModel {
 }
 
 /**
+ * What the gate read of a file that does not name the SDK: the tracer shape of each binding of an
+ * import declaration of a project module that it asked `localTracerShape` about (with the name that
+ * binding imports), so that the model does not ask again (the answer may read that module).
+ */
+type GateShapes = Map<Scope.Variable, { readonly importedName: string | undefined; readonly shape: LocalTracerShape | undefined }>;
+
+/**
  * The cheap gate: the SDK's name (or a settings module) in the text, or a binding imported from a
  * local module that is named or used like a tracer. Everything else (most files, including files
- * that only import other local helpers) costs one pass over `ast.body`.
+ * that only import other local helpers) costs one pass over `ast.body`. A file that passes by a
+ * binding (not by its text) yields what the gate learned of its bindings on the way.
  */
-function mayUseSdk(input: AnalysisInput): boolean {
+function mayUseSdk(input: AnalysisInput): boolean | GateShapes {
   const { ast, settings, text, scopeManager } = input;
   if (textMentionsSdk(text, settings)) return true;
   const isLocal = (specifier: string | undefined) => specifier !== undefined && isLocalModule(specifier, settings);
+  let shapes: GateShapes | undefined;
   // Settings modules returned above; here only the binding's own name and use can tell.
-  const looksLikeTracer = (declaration: TSESTree.Node) =>
-    scopeManager.getDeclaredVariables(declaration).some((variable) => localTracerShape(variable, importedNameOf(variable), false, input) !== undefined);
+  const looksLikeTracer = (declaration: TSESTree.Node, remember: boolean) =>
+    scopeManager.getDeclaredVariables(declaration).some((variable) => {
+      const importedName = importedNameOf(variable);
+      const shape = localTracerShape(variable, importedName, false, input);
+      if (remember) (shapes ??= new Map()).set(variable, { importedName, shape });
+      return shape !== undefined;
+    });
   for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement)) {
-      return true;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement, true)) {
+      return shapes!;
     }
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         let init = unwrapExpression(declarator.init);
         if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
-        if (isLocal(requireSpecifier(init) ?? dynamicImportSpecifier(init)) && looksLikeTracer(declarator)) return true;
+        if (isLocal(requireSpecifier(init) ?? dynamicImportSpecifier(init)) && looksLikeTracer(declarator, false)) return shapes ?? true;
       }
     }
   }
   // The SDK imported through a project module that re-exports it (analysis/sdk-barrels.ts).
-  return importsSdkThroughBarrel(input);
+  return importsSdkThroughBarrel(input) && (shapes ?? true);
 }
 
 interface Collected {
@@ -329,7 +344,7 @@ function collect(ast: TSESTree.Program): Collected {
   };
 }
 
-function buildModel(input: AnalysisInput): SdkModel {
+function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): SdkModel {
   const { ast, scopeManager, settings } = input;
   const collected = collect(ast);
 
@@ -369,8 +384,16 @@ function buildModel(input: AnalysisInput): SdkModel {
   };
   for (const variable of allVariables) {
     const def = variable.defs[0];
-    const declared = def?.type === "ImportBinding" || (def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init !== null);
-    const binding = declared ? bindingOf(resolver.originOf(def.name)) : undefined;
+    if (def === undefined) continue;
+    if (def.type === "ImportBinding") {
+      // An import of a package that is neither the SDK nor the project's (`express`, `zod`): no
+      // binding, known without making its origin.
+      const module = def.parent.type === AST_NODE_TYPES.ImportDeclaration ? def.parent.source.value : undefined;
+      if (module !== undefined && !isSdkModule(module, settings) && !isLocalModule(module, settings)) continue;
+    } else if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.init === null) {
+      continue;
+    }
+    const binding = bindingOf(resolver.originOf(def.name));
     if (binding) bindings.set(variable, binding);
   }
 
@@ -484,17 +507,15 @@ function buildModel(input: AnalysisInput): SdkModel {
     return undefined;
   };
 
-  const addVariableTracer = (variable: Scope.Variable, fields: Omit<MutableTracer, "variable" | "name" | "moduleLevel" | "exported" | "getter" | "ownerClass" | "promise">) => {
-    const tracer: MutableTracer = {
-      variable,
-      name: variable.name,
-      moduleLevel: isModuleScope(variable.scope),
-      exported: isExportedVariable(variable),
-      getter: undefined,
-      ownerClass: undefined,
-      promise: false,
-      ...fields,
-    };
+  const addVariableTracer = (
+    variable: Scope.Variable,
+    kind: MutableTracer["kind"],
+    declaration: TSESTree.Node,
+    initializations: TSESTree.Expression[],
+    callable: boolean,
+    referenceText: string | undefined,
+  ) => {
+    const tracer = new MutableTracer(variable, variable.name, kind, isModuleScope(variable.scope), isExportedVariable(variable), declaration, initializations, callable, referenceText, undefined);
     tracerByVariable.set(variable, tracer);
     return tracer;
   };
@@ -555,23 +576,27 @@ function buildModel(input: AnalysisInput): SdkModel {
     const def = variable.defs[0];
     if (def?.type !== "Parameter" || !(def.name.type === AST_NODE_TYPES.Identifier)) continue;
     if (!isSdkTracerType(def.name.typeAnnotation?.typeAnnotation)) continue;
-    addVariableTracer(variable, { kind: "parameter", declaration: def.name, initializations: [], callable: false, referenceText: variable.name });
+    addVariableTracer(variable, "parameter", def.name, [], false, variable.name);
   }
 
   // Tracers imported from local modules: named or used like one. Before the rounds, so that a variable
   // assigned from an imported getter (`const tracer = getTracer()`) is a tracer too.
   for (const [variable, binding] of bindings) {
     if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
-    const shape = localTracerShape(variable, binding.name, binding.fromSdkSettingsModule, input);
+    // The gate's answer when it asked the same (an import's `default` is no more a tracer's name than none).
+    const asked = binding.fromSdkSettingsModule ? undefined : gateShapes?.get(variable);
+    const sameQuestion = asked !== undefined && (asked.importedName === binding.name || (asked.importedName === undefined && binding.name === "default"));
+    const shape = sameQuestion ? asked.shape : localTracerShape(variable, binding.name, binding.fromSdkSettingsModule, input);
     if (shape === undefined) continue;
-    addVariableTracer(variable, {
-      kind: "imported",
-      declaration: variable.defs[0]?.node ?? variable.identifiers[0]!,
-      initializations: [],
-      callable: shape !== "tracer",
+    addVariableTracer(
+      variable,
+      "imported",
+      variable.defs[0]?.node ?? variable.identifiers[0]!,
+      [],
+      shape !== "tracer",
       // A factory's or an async getter's call is never written again (it would make or await a new tracer).
-      referenceText: shape === "tracer" ? variable.name : shape === "getter" ? `${variable.name}()` : undefined,
-    });
+      shape === "tracer" ? variable.name : shape === "getter" ? `${variable.name}()` : undefined,
+    );
   }
 
   // Rounds: creations → getters returning them → variables assigned from getters / aliases.
@@ -629,27 +654,22 @@ function buildModel(input: AnalysisInput): SdkModel {
     }
     if (isTracer) {
       const def = variable.defs[0];
-      addVariableTracer(variable, {
-        kind: "init",
-        declaration: def?.node ?? declaration ?? variable.identifiers[0]!,
-        initializations,
-        callable: false,
-        referenceText: variable.name,
-      });
+      addVariableTracer(variable, "init", def?.node ?? declaration ?? variable.identifiers[0]!, initializations, false, variable.name);
       return true;
     }
     const fn = functionOfVariable(variable);
     const returned = fn && returnedTracer(fn);
     if (fn && returned) {
       const def = variable.defs[0]!;
-      const getter = addVariableTracer(variable, {
-        kind: "lazy",
-        declaration: def.node,
-        initializations: returned.creation ? [returned.creation] : [],
-        callable: true,
+      const getter = addVariableTracer(
+        variable,
+        "lazy",
+        def.node,
+        returned.creation ? [returned.creation] : [],
+        true,
         // A factory (`return HoneyHiveTracer.init()`) makes a new tracer per call: never write a call to it.
-        referenceText: fn.async || returned.creation ? undefined : `${variable.name}()`,
-      });
+        fn.async || returned.creation ? undefined : `${variable.name}()`,
+      );
       if (returned.tracer) getter.initializations.push(...returned.tracer.initializations);
       return true;
     }
@@ -679,20 +699,9 @@ function buildModel(input: AnalysisInput): SdkModel {
       if (created.creation) existing.initializations.push(created.creation);
       return;
     }
-    memberTracers.push({
-      variable: undefined,
-      name,
-      kind: "member",
-      moduleLevel: isTopLevelClass(ownerClass),
-      exported: false,
-      declaration,
-      initializations: created.creation ? [created.creation] : [],
-      callable: false,
-      referenceText: `this.${name}`,
-      getter: undefined,
-      ownerClass,
-      promise: false,
-    });
+    memberTracers.push(
+      new MutableTracer(undefined, name, "member", isTopLevelClass(ownerClass), false, declaration, created.creation ? [created.creation] : [], false, `this.${name}`, ownerClass),
+    );
   };
   for (const property of collected.classProperties) {
     if (property.static) continue;
@@ -712,24 +721,12 @@ function buildModel(input: AnalysisInput): SdkModel {
     const ownerClass = property.parent?.parent?.parent?.parent;
     if (ownerClass?.type !== AST_NODE_TYPES.ClassDeclaration && ownerClass?.type !== AST_NODE_TYPES.ClassExpression) continue;
     if (memberTracers.some((tracer) => tracer.name === parameter.name && tracer.ownerClass === ownerClass)) continue;
-    memberTracers.push({
-      variable: undefined,
-      name: parameter.name,
-      kind: "member",
-      moduleLevel: isTopLevelClass(ownerClass),
-      exported: false,
-      declaration: property,
-      initializations: [],
-      callable: false,
-      referenceText: `this.${parameter.name}`,
-      getter: undefined,
-      ownerClass,
-      promise: false,
-    });
+    memberTracers.push(new MutableTracer(undefined, parameter.name, "member", isTopLevelClass(ownerClass), false, property, [], false, `this.${parameter.name}`, ownerClass));
   }
 
   const tracers: TracerDeclaration[] = [...tracerByVariable.values(), ...memberTracers].sort((a, b) => a.declaration.range[0] - b.declaration.range[0]);
-  const usesSdk = tracers.length > 0 || [...bindings.values()].some((binding) => binding.kind !== "local");
+  let usesSdk = tracers.length > 0;
+  if (!usesSdk) for (const binding of bindings.values()) if (binding.kind !== "local") usesSdk = true;
 
   // --- the major the code is written against (evidence only; honeyhiveMajorOfFile weighs it) ---
   let saw1x = false;
@@ -781,8 +778,13 @@ function buildModel(input: AnalysisInput): SdkModel {
   // The code's own API decides ties: a 2.x-only call means the 2.x API is there to call.
   const apiMajorEvidence: HoneyhiveMajor | undefined = saw2x ? 2 : saw1x ? 1 : undefined;
   // 1.x `tracer.trace(fn, ...args)` runs fn now; this SDK's `tracer.trace(options, fn)` wraps it.
-  let fileMajor: HoneyhiveMajor | undefined;
-  const majorOfFile = () => (fileMajor ??= honeyhiveMajorOf(input, () => apiMajorEvidence));
+  // Asked only where a decision depends on it (it may read the project's package.json), and kept as
+  // what `honeyhiveMajorOfFile` answers for this file (from the same evidence).
+  const majorOfFile = (): HoneyhiveMajor => {
+    let major = majors.get(ast);
+    if (major === undefined) majors.set(ast, (major = honeyhiveMajorOf(input, () => apiMajorEvidence)));
+    return major;
+  };
   for (const call of tracerTraceCalls) {
     const runsNow = IMMEDIATE_MEMBERS_1X.has("trace") && majorOfFile() === 1;
     traceUses.push(readTraceCall(call, "tracer", runsNow));
@@ -793,10 +795,11 @@ function buildModel(input: AnalysisInput): SdkModel {
     const unawaited = tracer.initializations.some((creation) => creation.parent?.type !== AST_NODE_TYPES.AwaitExpression && creation.type === AST_NODE_TYPES.CallExpression);
     if (!unawaited) continue;
     const awaitedLater = tracer.variable.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.AwaitExpression);
-    if (awaitedLater || majorOfFile() === 1) {
-      tracer.promise = true;
-      tracer.referenceText = undefined;
-    }
+    // 2.x's `init` returns the tracer: the usual `const tracer = HoneyHiveTracer.init(…)` holds a
+    // promise only in a 1.x file. Unless that is known without reading the project's package.json, it
+    // is asked when a rule first reads what depends on it (most files never do).
+    if (awaitedLater) tracer.holdsPromise();
+    else tracer.holdsPromiseIf(() => majorOfFile() === 1);
   }
   for (const decorator of collected.decorators) {
     const expression = unwrapExpression(decorator.expression);
@@ -950,8 +953,6 @@ function buildModel(input: AnalysisInput): SdkModel {
 
   const isTracedFunction = (node: TSESTree.Node): boolean => traceUseOf(node) !== undefined;
 
-  // What `honeyhiveMajorOfFile` answers for this file (from the same evidence), kept for the rules that ask it.
-  if (fileMajor !== undefined) majors.set(ast, fileMajor);
   return {
     usesSdk,
     sdkExportOf,
@@ -997,11 +998,57 @@ function isNamespaceImport(variable: Scope.Variable): boolean {
   return variable.defs[0]?.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type MutableTracer = Mutable<Omit<TracerDeclaration, "initializations" | "getter">> & {
-  initializations: TSESTree.Expression[];
-  getter: TracerDeclaration | undefined;
-};
+/** A tracer while the model is built (one class: every tracer of every file has the same shape). */
+class MutableTracer implements TracerDeclaration {
+  getter: TracerDeclaration | undefined = undefined;
+  private promiseValue = false;
+  private text: string | undefined;
+  /** While whether it holds a promise waits for the file's major: the question, asked when first read. */
+  private pendingPromise: (() => boolean) | undefined = undefined;
+
+  constructor(
+    readonly variable: Scope.Variable | undefined,
+    readonly name: string,
+    readonly kind: TracerDeclaration["kind"],
+    readonly moduleLevel: boolean,
+    readonly exported: boolean,
+    readonly declaration: TSESTree.Node,
+    readonly initializations: TSESTree.Expression[],
+    readonly callable: boolean,
+    referenceText: string | undefined,
+    readonly ownerClass: TracerDeclaration["ownerClass"],
+  ) {
+    this.text = referenceText;
+  }
+
+  get promise(): boolean {
+    if (this.pendingPromise !== undefined) this.settle();
+    return this.promiseValue;
+  }
+
+  get referenceText(): string | undefined {
+    if (this.pendingPromise !== undefined) this.settle();
+    return this.text;
+  }
+
+  /** It holds the promise of a tracer: no plain expression yields the tracer (`tracerPromise.traceChain(fn)` would call a promise). */
+  holdsPromise(): void {
+    this.pendingPromise = undefined;
+    this.promiseValue = true;
+    this.text = undefined;
+  }
+
+  /** It holds a promise if `question()` says so, asked when `promise` or `referenceText` is first read. */
+  holdsPromiseIf(question: () => boolean): void {
+    this.pendingPromise = question;
+  }
+
+  private settle(): void {
+    const question = this.pendingPromise!;
+    this.pendingPromise = undefined;
+    if (question()) this.holdsPromise();
+  }
+}
 
 /**
  * How a binding imported from a local module is used: as a tracer (`x.forceFlush()`), as a getter of
@@ -1044,12 +1091,9 @@ function localBindingUsage(variable: Scope.Variable): LocalBindingUsage {
  * imported name) suffices; a neutral name (`posthog`, `analytics`) needs evidence only HoneyHive gives:
  * a HoneyHive-only member used on it, or a module declared in settings as re-exporting the SDK.
  */
-function localTracerShape(
-  variable: Scope.Variable,
-  importedName: string | undefined,
-  fromSdkSettingsModule: boolean,
-  input: AnalysisInput,
-): "tracer" | "getter" | "opaqueGetter" | undefined {
+type LocalTracerShape = "tracer" | "getter" | "opaqueGetter";
+
+function localTracerShape(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean, input: AnalysisInput): LocalTracerShape | undefined {
   if (isNamespaceImport(variable)) return undefined;
   const usage = localBindingUsage(variable);
   if (usage === "foreign") return undefined;
