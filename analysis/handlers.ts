@@ -697,7 +697,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     return functions;
   }
 
-  /** `{ Query: { field: fn }, User: { posts() {} }, Subscription: { s: { subscribe, resolve } } }`, or an array of such maps. */
+  /** `{ Query: { field: fn }, User: { posts() {} }, Subscription: { s: { subscribe, resolve } } }`, or an array of such maps; also a route map (`{ "/x": fn, "/y": { GET: fn } }`). */
   private resolverFunctions(value: TSESTree.Node): FunctionNode[] {
     const { bindings } = this.context;
     const target = unwrap(value);
@@ -706,7 +706,8 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     }
     const map = bindings.objectOf(target);
     if (!map) return [];
-    return map.properties.flatMap((typeProperty) => (typeProperty.type === "Property" ? this.fieldResolverFunctions(typeProperty.value) : []));
+    // A function directly under a key is a handler too: Bun's `routes: { "/users/:id": (req) => … }` beside `{ GET, POST }` objects.
+    return map.properties.flatMap((typeProperty) => (typeProperty.type === "Property" ? [...bindings.functionsOf(typeProperty.value), ...this.fieldResolverFunctions(typeProperty.value)] : []));
   }
 
   /** One type's field resolvers: `{ field: fn, other() {}, s: { subscribe, resolve } }`. */

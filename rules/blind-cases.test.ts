@@ -163,7 +163,13 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
   },
   astro: {
     valid: [],
-    invalid: [reported("Astro endpoint", `import type { APIRoute } from "astro";\n${TRACER}export const POST: APIRoute = async ({ request }) => { ${START} return new Response(); };`, "src/pages/api/chat.ts")],
+    invalid: [
+      reported("Astro endpoint", `import type { APIRoute } from "astro";\n${TRACER}export const POST: APIRoute = async ({ request }) => { ${START} return new Response(); };`, "src/pages/api/chat.ts"),
+      // Was missed: an action's `handler` (the docs' `export const server = { name: defineAction({ input, handler }) }`).
+      reported("Astro endpoint", `import { defineAction } from "astro:actions";\nimport { z } from "astro/zod";\n${TRACER}export const server = { chat: defineAction({ input: z.object({ prompt: z.string() }), handler: async (input, context) => { ${START} return {}; } }) };`, "src/actions/index.ts"),
+      reported("Astro endpoint", `import { defineAction } from "astro:actions";\n${TRACER}async function chat(input) { ${START} return {}; }\nexport const server = { chat: defineAction({ accept: "form", handler: chat }) };`, "src/actions/index.ts"),
+      reported("Astro endpoint", `import type { APIContext } from "astro";\n${TRACER}export async function GET({ params, request }: APIContext) { ${START} return new Response(); }`, "src/pages/api/[id].ts"),
+    ],
   },
   "h3 / nuxt / nitro": {
     valid: [
@@ -215,6 +221,10 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     invalid: [
       reported("fetch", `${TRACER}Bun.serve({ port: 3000, async fetch(req) { ${START} return new Response("ok"); } });`),
       reported("fetch", `${TRACER}Deno.serve(async (req) => { ${START} return new Response("ok"); });`),
+      // Were missed: Bun 1.2.3's `routes`, a function per path or an object of per-method functions.
+      reported("fetch", `${TRACER}Bun.serve({ routes: { "/api/status": new Response("OK"), "/api/chat": { GET: () => new Response("list"), POST: async (req) => { ${START} return Response.json({}); } } } });`),
+      reported("fetch", `${TRACER}async function chat(req) { ${START} return Response.json({}); }\nBun.serve({ routes: { "/users/:id": chat }, fetch() { return new Response("404"); } });`),
+      reported("fetch", `${TRACER}Deno.serve({ port: 8000 }, async (req) => { ${START} return new Response("ok"); });`),
     ],
   },
   "cloud functions for firebase": {
@@ -337,6 +347,15 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "context.waitUntil(flush)", filename: "netlify/functions/chat.mts", code: `import type { Context } from "@netlify/functions";\n${TRACER}export default async (req: Request, context: Context) => { ${CREATE} context.waitUntil(tracer.forceFlush()); return new Response("ok"); };` },
     // Netlify's Lambda-compatible form, typed with its own `Handler`, is read as a Lambda (which it runs on).
     { title: "the v1 handler typed with @netlify/functions' Handler", code: `import type { Handler } from "@netlify/functions";\n${TRACER}export const handler: Handler = async (event, context) => { ${CREATE} return { statusCode: 200 }; };`, reported: { platform: "AWS Lambda", name: "handler" } },
+  ],
+  // Was missed (no descriptor): Pages Functions, the `onRequest…` exports under the project's `functions/`.
+  "cloudflare pages functions": [
+    { title: "onRequestPost typed PagesFunction", filename: "functions/api/chat.ts", code: `${TRACER}export const onRequestPost: PagesFunction<Env> = async (context) => { ${CREATE} return new Response("ok"); };`, reported: { platform: "Cloudflare Pages Functions", name: "onRequestPost" } },
+    { title: "onRequest function declaration in a catch-all .js route", filename: "functions/api/[[path]].js", code: `${TRACER}export async function onRequest(context) { ${CREATE} return new Response("ok"); }`, reported: { platform: "Cloudflare Pages Functions", name: "onRequest" } },
+    { title: "a _middleware array", filename: "functions/_middleware.ts", code: `${TRACER}export const onRequest = [async (context) => { ${CREATE} return context.next(); }];`, reported: { platform: "Cloudflare Pages Functions", name: "onRequest" } },
+    { title: "context.waitUntil(flush)", filename: "functions/api/chat.ts", code: `${TRACER}export const onRequestPost = async (context) => { ${CREATE} context.waitUntil(tracer.forceFlush()); return new Response("ok"); };` },
+    // A Serverless Framework project keeps Lambda handlers under functions/ too: they stay Lambdas.
+    { title: "a Lambda handler under functions/", filename: "functions/chat.ts", code: `${TRACER}export const handler = async (event) => { ${CREATE} return {}; };`, reported: { platform: "AWS Lambda", name: "handler" } },
   ],
   vercel: [
     { title: "api/ default export", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { ${CREATE} res.json({}); }`, reported: { platform: "Vercel Functions", name: "default" } },
@@ -505,6 +524,20 @@ describe("require-force-flush-in-lambda: a Hono app in a Workers project (the pr
   });
   it("accepts the same app in a project without a Workers signal (Bun, Deno, Node)", () => {
     expect(flushReports(APP, project("plain", { "package.json": JSON.stringify({ dependencies: { hono: "^4.0.0" } }) }))).toEqual([]);
+  });
+});
+
+describe("require-force-flush-in-lambda: Pages Functions live in the functions/ folder at the project root", () => {
+  const projects = projectsOnDisk("hh-pages-functions-");
+  const PAGES = `${TRACER}export const onRequestPost = async (context) => { ${CREATE} return new Response("ok"); };`;
+
+  it("reports an onRequestPost export of functions/ beside package.json", () => {
+    const filename = projects.file("pages", { "package.json": "{}" }, "functions/api/chat.ts");
+    expect(projects.flushReports(PAGES, filename).map((message) => message.message)).toEqual([expect.stringContaining("Cloudflare Pages Functions handler `onRequestPost`")]);
+  });
+  it("accepts the same export in a functions/ folder deeper in the project", () => {
+    const filename = projects.file("nested", { "package.json": "{}" }, "src/functions/chat.ts");
+    expect(projects.flushReports(PAGES, filename)).toEqual([]);
   });
 });
 

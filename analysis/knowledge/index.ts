@@ -7,6 +7,7 @@ import { astro } from "./frameworks/astro.js";
 import { awsLambda } from "./frameworks/aws-lambda.js";
 import { azureFunctions as azureFunctionsFramework } from "./frameworks/azure-functions.js";
 import { bunDeno } from "./frameworks/bun-deno.js";
+import { cloudflarePagesFunctions } from "./frameworks/cloudflare-pages.js";
 import { cloudflareWorkers as cloudflareWorkersFramework } from "./frameworks/cloudflare-workers.js";
 import { elysia } from "./frameworks/elysia.js";
 import { express } from "./frameworks/express.js";
@@ -31,6 +32,7 @@ import { nodeHttp } from "./frameworks/node-http.js";
 import { vercel } from "./frameworks/vercel.js";
 import { awsLambda as awsLambdaPlatform } from "./platforms/aws-lambda.js";
 import { azureFunctions } from "./platforms/azure-functions.js";
+import { cloudflarePages } from "./platforms/cloudflare-pages.js";
 import { cloudflareWorkers } from "./platforms/cloudflare-workers.js";
 import { gcpFunctions } from "./platforms/gcp-functions.js";
 import { netlify } from "./platforms/netlify.js";
@@ -71,6 +73,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   netlifyEdgeFunctions,
   vercel,
   cloudflareWorkersFramework,
+  cloudflarePagesFunctions,
   bunDeno,
   awsLambda,
 ];
@@ -83,6 +86,7 @@ export const PLATFORMS: readonly PlatformDescriptor[] = [
   netlify,
   vercelPlatform,
   cloudflareWorkers,
+  cloudflarePages,
   nextjsServerless,
 ];
 
