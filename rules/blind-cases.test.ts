@@ -108,8 +108,15 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     valid: [
       // An @Injectable() service's method is not a route.
       { code: `import { Injectable } from "@nestjs/common";\n${TRACER}@Injectable()\nexport class BatchService {\n  async runNightly() { ${START} }\n}` },
+      // A processor's other methods and its worker events are not the job (the events run after it).
+      { code: `import { Processor, WorkerHost, OnWorkerEvent } from "@nestjs/bullmq";\n${TRACER}@Processor("q")\nexport class C extends WorkerHost {\n  async process(job) { return 1; }\n  private label() { ${START} }\n  @OnWorkerEvent("completed")\n  onCompleted() { ${START} }\n}` },
+      // A class named like a processor without Nest's decorator.
+      { code: `import { WorkerHost } from "@nestjs/bullmq";\n${TRACER}export class C extends WorkerHost {\n  async process(job) { ${START} }\n}` },
     ],
     invalid: [
+      // Were missed: queue processors, @nestjs/bullmq's `process(job)` of a `@Processor` class, @nestjs/bull's `@Process()`.
+      reported("NestJS", `import { Processor, WorkerHost } from "@nestjs/bullmq";\nimport { Job } from "bullmq";\n${TRACER}@Processor("audio")\nexport class AudioConsumer extends WorkerHost {\n  async process(job: Job<any, any, string>): Promise<any> { ${START} return {}; }\n}`),
+      reported("NestJS", `import { Processor, Process } from "@nestjs/bull";\nimport { Job } from "bull";\n${TRACER}@Processor("audio")\nexport class AudioConsumer {\n  @Process("transcode")\n  async transcode(job: Job<unknown>) { ${START} }\n}`),
       reported("NestJS", `import { Controller, Post as HttpPost, Body } from "@nestjs/common";\n${TRACER}@Controller("chat")\nexport class ChatController {\n  @HttpPost()\n  async create(@Body() dto: unknown) { ${START} }\n}`),
       reported("NestJS", `import * as common from "@nestjs/common";\n${TRACER}@common.Controller("chat")\nexport class ChatController {\n  @common.Post()\n  async create() { ${START} }\n}`),
     ],
@@ -132,6 +139,8 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     valid: [
       // The same export outside app/**/route.*.
       { code: `${TRACER}export async function POST(req: Request) { ${START} return new Response("ok"); }`, filename: "src/lib/chat.ts" },
+      // getStaticProps runs at build time, not per request.
+      { code: `${TRACER}export async function getStaticProps() { ${START} return { props: {} }; }`, filename: "pages/about.tsx" },
     ],
     invalid: [
       // One function exported under two verbs (the NextAuth docs' shape).
@@ -139,6 +148,10 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       reported("Next.js route", `import { withAuth } from "@/lib/auth";\n${TRACER}export const POST = withAuth(async (req: Request) => { ${START} return Response.json({}); });`, "src/app/api/chat/route.ts"),
       reported("Next.js route", `import type { NextApiRequest, NextApiResponse } from "next";\n${TRACER}export default async function handler(req: NextApiRequest, res: NextApiResponse) { ${START} res.json({}); }`, "pages/api/chat.ts"),
       reported("Next.js server action", `"use server";\n${TRACER}export async function send(form: FormData) { ${START} }`, "app/actions.ts"),
+      // Were missed: a page's getServerSideProps (per request), by path or by its type; a pages/api route in CommonJS.
+      reported("Next.js route", `${TRACER}export async function getServerSideProps(context) { ${START} return { props: {} }; }\nexport default function Page() { return null; }`, "pages/chat.jsx"),
+      reported("Next.js route", `import type { GetServerSideProps } from "next";\n${TRACER}export const loadChat: GetServerSideProps = async (context) => { ${START} return { props: {} }; };`, "src/lib/load-chat.ts"),
+      reported("Next.js route", `${TRACER_CJS}module.exports = async function handler(req, res) { ${START} res.json({}); };`, "pages/api/chat.js"),
     ],
   },
   sveltekit: {
@@ -363,6 +376,9 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "api/ default export (req, res), flushed in finally after res.json()", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { try { ${CREATE} res.status(200).json({}); } finally { await tracer.forceFlush(); } }`, reported: { platform: "Vercel Functions", name: "default" } },
     { title: "api/ default export (req, res), waitUntil(flush) after res.send()", filename: "api/chat.js", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export default async (req, res) => { ${CREATE} res.send("ok"); waitUntil(tracer.forceFlush()); };`, reported: { platform: "Vercel Functions", name: "default" } },
     { title: "api/ default export (req, res), waitUntil(flush) before res.send()", filename: "api/chat.js", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export default async (req, res) => { ${CREATE} waitUntil(tracer.forceFlush()); res.send("ok"); };` },
+    // Was missed: Vercel's Node.js functions in CommonJS (`module.exports = (req, res) => …`).
+    { title: "api/ module.exports = (req, res)", filename: "api/chat.js", code: `${TRACER_CJS}module.exports = async (req, res) => { ${CREATE} res.status(200).json({}); };`, reported: { platform: "Vercel Functions", name: "default" } },
+    { title: "api/ module.exports, flushed before res.json()", filename: "api/chat.js", code: `${TRACER_CJS}module.exports = async (req, res) => { ${CREATE} await tracer.forceFlush(); res.json({}); };` },
     { title: "api/ default export (req, res), flushed before res.json()", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { ${CREATE} await tracer.forceFlush(); res.status(200).json({}); }` },
     // A web handler returns its Response: the `finally` runs before it is sent.
     { title: "api/ POST(request) web handler, flushed in finally", filename: "api/chat.ts", code: `${TRACER}export async function POST(request: Request) { try { ${CREATE} return Response.json({}); } finally { await tracer.forceFlush(); } }` },
