@@ -11,6 +11,10 @@ export const cloudflarePages = {
   id: "cloudflare-pages",
   name: "Cloudflare Pages Functions",
   freezesAfterReturn: true,
-  backgroundWork: { kind: "parameter-method", parameterIndex: 0, method: "waitUntil", takes: "promise" },
+  backgroundWork: [
+    // A Hono app served through `hono/cloudflare-pages`' `handle(app)`: its routes reach the context as `c.executionCtx`.
+    { kind: "parameter-method", parameterIndex: 0, property: "executionCtx", method: "waitUntil", takes: "promise", frameworks: ["hono"] },
+    { kind: "parameter-method", parameterIndex: 0, method: "waitUntil", takes: "promise" },
+  ],
   requestInputs: { ...REQUEST_OBJECT, holds: "context" },
 } as const satisfies PlatformDescriptor;
