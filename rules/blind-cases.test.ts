@@ -223,9 +223,16 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     invalid: [reported("restify", `import restify from "restify";\n${TRACER}const server = restify.createServer();\nserver.post("/c", async (req, res) => { ${START} res.send({}); });`)],
   },
   graphql: {
-    valid: [],
+    valid: [
+      // A `@Resolver()` class's helper method, and `@Query` of another library, are no field resolvers.
+      { code: `import { Resolver, Query } from "type-graphql";\n${TRACER}@Resolver()\nexport class ChatResolver {\n  @Query(() => String)\n  hello() { return "hi"; }\n  private open() { ${START} }\n}` },
+      { code: `import { Query } from "./decorators";\n${TRACER}export class Handler {\n  @Query()\n  run() { ${START} }\n}` },
+    ],
     invalid: [
       reported("GraphQL resolver", `import { ApolloServer } from "@apollo/server";\n${TRACER}const resolvers = { Mutation: { chat: async (_parent, args) => { ${START} return "ok"; } } };\nconst server = new ApolloServer({ typeDefs, resolvers });`),
+      // Was missed (no descriptor): TypeGraphQL's decorated resolver classes.
+      reported("GraphQL resolver", `import { Resolver, Mutation, Arg } from "type-graphql";\n${TRACER}@Resolver()\nexport class ChatResolver {\n  @Mutation(() => String)\n  async chat(@Arg("prompt") prompt: string) { ${START} return prompt; }\n}`),
+      reported("GraphQL resolver", `import * as TypeGraphQL from "type-graphql";\n${TRACER}@TypeGraphQL.Resolver((of) => Post)\nexport class PostResolver {\n  @TypeGraphQL.FieldResolver()\n  async author(@TypeGraphQL.Root() post: Post) { ${START} return null; }\n}`),
       reported("GraphQL resolver", `import { createSchema, createYoga } from "graphql-yoga";\n${TRACER}const yoga = createYoga({ schema: createSchema({ typeDefs, resolvers: { Query: { hello: () => { ${START} return "x"; } } } }) });`),
     ],
   },
@@ -238,6 +245,18 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       reported("fetch", `${TRACER}Bun.serve({ routes: { "/api/status": new Response("OK"), "/api/chat": { GET: () => new Response("list"), POST: async (req) => { ${START} return Response.json({}); } } } });`),
       reported("fetch", `${TRACER}async function chat(req) { ${START} return Response.json({}); }\nBun.serve({ routes: { "/users/:id": chat }, fetch() { return new Response("404"); } });`),
       reported("fetch", `${TRACER}Deno.serve({ port: 8000 }, async (req) => { ${START} return new Response("ok"); });`),
+    ],
+  },
+  // Was missed: a Durable Object serves every request to its id from one instance, interleaved at each `await`.
+  "cloudflare durable objects": {
+    valid: [
+      // Its other methods are RPC or helpers, and a class of another module named DurableObject is not Cloudflare's.
+      { code: `import { DurableObject } from "cloudflare:workers";\n${TRACER}export class Room extends DurableObject { async fetch(request) { return new Response("ok"); }\n  private open() { ${START} } }` },
+      { code: `import { DurableObject } from "./base";\n${TRACER}export class Room extends DurableObject { async fetch(request) { ${START} return new Response("ok"); } }` },
+    ],
+    invalid: [
+      reported("Cloudflare Workers", `import { DurableObject } from "cloudflare:workers";\n${TRACER}export class Room extends DurableObject<Env> { async fetch(request: Request) { ${START} return new Response("ok"); } }`),
+      reported("Cloudflare Workers", `import { DurableObject } from "cloudflare:workers";\n${TRACER}export class Room extends DurableObject { async webSocketMessage(ws, message) { ${START} } }`),
     ],
   },
   "cloud functions for firebase": {
@@ -401,6 +420,8 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "waitUntil(flush) from @vercel/functions", filename: "api/chat.ts", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export async function POST(request: Request) { ${CREATE} waitUntil(tracer.forceFlush()); return Response.json({}); }` },
   ],
   "cloudflare workers": [
+    // A Durable Object is not cancelled after a response (and `waitUntil` does nothing there): request handlers only.
+    { title: "a Durable Object's fetch", code: `import { DurableObject } from "cloudflare:workers";\n${TRACER}export class Room extends DurableObject { async fetch(request) { ${CREATE} return new Response("ok"); } }` },
     { title: "satisfies ExportedHandler", code: `${TRACER}export default { async fetch(request, env, ctx) { ${CREATE} return new Response("ok"); } } satisfies ExportedHandler<Env>;`, reported: { platform: "Cloudflare Workers", name: "fetch" } },
     { title: "ctx.waitUntil(flush)", code: `${TRACER}export default { async fetch(request, env, ctx) { ${CREATE} ctx.waitUntil(tracer.forceFlush()); return new Response("ok"); } } satisfies ExportedHandler<Env>;` },
     // Was missed: the class form, `export default class extends WorkerEntrypoint`.

@@ -23,6 +23,7 @@ import { remix } from "./frameworks/remix.js";
 import { restify } from "./frameworks/restify.js";
 import { sveltekit } from "./frameworks/sveltekit.js";
 import { trpc } from "./frameworks/trpc.js";
+import { typeGraphql } from "./frameworks/type-graphql.js";
 import { fastify } from "./frameworks/fastify.js";
 import { hono } from "./frameworks/hono.js";
 import { koa } from "./frameworks/koa.js";
@@ -65,6 +66,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   graphqlCodegen,
   graphqlYoga,
   mercurius,
+  typeGraphql,
   queues,
   gcpFunctionsFramework,
   firebaseFunctions,
