@@ -110,6 +110,8 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       { code: `import { Injectable } from "@nestjs/common";\n${TRACER}@Injectable()\nexport class BatchService {\n  async runNightly() { ${START} }\n}` },
       // A processor's other methods and its worker events are not the job (the events run after it).
       { code: `import { Processor, WorkerHost, OnWorkerEvent } from "@nestjs/bullmq";\n${TRACER}@Processor("q")\nexport class C extends WorkerHost {\n  async process(job) { return 1; }\n  private label() { ${START} }\n  @OnWorkerEvent("completed")\n  onCompleted() { ${START} }\n}` },
+      // A `Processor` decorator of the project's own.
+      { code: `import { Processor } from "./decorators";\n${TRACER}@Processor("q")\nexport class C {\n  async process(job) { ${START} }\n}` },
       // A class named like a processor without Nest's decorator.
       { code: `import { WorkerHost } from "@nestjs/bullmq";\n${TRACER}export class C extends WorkerHost {\n  async process(job) { ${START} }\n}` },
     ],
@@ -175,7 +177,10 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     ],
   },
   astro: {
-    valid: [],
+    valid: [
+      // A local function named like Astro's.
+      { code: `${TRACER}const defineAction = (options) => options;\nexport const server = { chat: defineAction({ handler: async () => { ${START} } }) };`, filename: "src/actions/index.ts" },
+    ],
     invalid: [
       reported("Astro endpoint", `import type { APIRoute } from "astro";\n${TRACER}export const POST: APIRoute = async ({ request }) => { ${START} return new Response(); };`, "src/pages/api/chat.ts"),
       // Was missed: an action's `handler` (the docs' `export const server = { name: defineAction({ input, handler }) }`).
@@ -237,7 +242,13 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     ],
   },
   "bun / deno": {
-    valid: [],
+    valid: [
+      // A `routes` map of another server function, or of a plain object, registers nothing.
+      { code: `import { serve } from "./my-server";\n${TRACER}serve({ routes: { "/x": () => { ${START} } } });` },
+      { code: `${TRACER}const config = { routes: { "/x": () => { ${START} } } };\nconfig.routes["/x"]();` },
+      // An HTML import as a route is no function.
+      { code: `import homepage from "./index.html";\n${TRACER}Bun.serve({ routes: { "/": homepage } });\n${START}` },
+    ],
     invalid: [
       reported("fetch", `${TRACER}Bun.serve({ port: 3000, async fetch(req) { ${START} return new Response("ok"); } });`),
       reported("fetch", `${TRACER}Deno.serve(async (req) => { ${START} return new Response("ok"); });`),
@@ -401,6 +412,8 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     // hono/netlify serves Netlify Edge Functions, which do not freeze after the response.
     { title: "hono/netlify (edge functions)", filename: "netlify/edge-functions/api.ts", code: `import { Hono } from "hono";\nimport { handle } from "hono/netlify";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport default handle(app);` },
     { title: "an app served by @hono/node-server", code: `import { Hono } from "hono";\nimport { serve } from "@hono/node-server";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nserve(app);` },
+    // Known false negative: the app comes from another module (the rule sees one file).
+    { title: "handle(app) of an imported app", code: `import { handle } from "hono/aws-lambda";\nimport app from "./app";\n${TRACER}export const handler = handle(app);` },
     { title: "handle(app) made but not exported", code: `import { Hono } from "hono";\nimport { handle } from "hono/aws-lambda";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nconst lambda = handle(app);` },
   ],
   // Was missed (no descriptor): Pages Functions, the `onRequest…` exports under the project's `functions/`.
@@ -420,6 +433,7 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "api/ default export (req, res), waitUntil(flush) before res.send()", filename: "api/chat.js", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export default async (req, res) => { ${CREATE} waitUntil(tracer.forceFlush()); res.send("ok"); };` },
     // Was missed: Vercel's Node.js functions in CommonJS (`module.exports = (req, res) => …`).
     { title: "api/ module.exports = (req, res)", filename: "api/chat.js", code: `${TRACER_CJS}module.exports = async (req, res) => { ${CREATE} res.status(200).json({}); };`, reported: { platform: "Vercel Functions", name: "default" } },
+    { title: "api/ module.exports of a local \`module\`", filename: "api/chat.js", code: `${TRACER}const module = { exports: null };\nmodule.exports = async (req, res) => { ${CREATE} res.json({}); };` },
     { title: "api/ module.exports, flushed before res.json()", filename: "api/chat.js", code: `${TRACER_CJS}module.exports = async (req, res) => { ${CREATE} await tracer.forceFlush(); res.json({}); };` },
     { title: "api/ default export (req, res), flushed before res.json()", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { ${CREATE} await tracer.forceFlush(); res.status(200).json({}); }` },
     // A web handler returns its Response: the `finally` runs before it is sent.
@@ -654,6 +668,7 @@ const OTHER_RULES: ReadonlyArray<{ readonly name: string; readonly rule: typeof 
     cases: [
       { title: "a header in an OpenAPIHono route", code: `import { OpenAPIHono } from "@hono/zod-openapi";\n${TRACER}const app = new OpenAPIHono();\napp.openapi(route, async (c) => { tracer.createSession({ sessionId: c.req.header("x-session-id") }); return c.json({}); });`, messageIds: ["unvalidatedSessionId"] },
       { title: "a header in a WorkerEntrypoint", code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint<Env> { async fetch(request: Request) { tracer.createSession({ sessionId: request.headers.get("x-session-id") }); return new Response("ok"); } }`, messageIds: ["unvalidatedSessionId"] },
+      { title: "a header in a Durable Object's fetch", code: `import { DurableObject } from "cloudflare:workers";\n${TRACER}export class Room extends DurableObject { async fetch(request: Request) { tracer.createSession({ sessionId: request.headers.get("x-session-id") }); return new Response("ok"); } }`, messageIds: ["unvalidatedSessionId"] },
       { title: "a header in a Pages Function", filename: "functions/api/chat.ts", code: `${TRACER}export const onRequestPost = async (context) => { tracer.createSession({ sessionId: context.request.headers.get("x-session-id") }); context.waitUntil(tracer.forceFlush()); return new Response("ok"); };`, messageIds: ["unvalidatedSessionId"] },
       { title: "a binding of a Pages Function's env", filename: "functions/api/chat.ts", code: `${TRACER}export const onRequestPost = async (context) => { tracer.createSession({ sessionId: context.env.SESSION_ID }); context.waitUntil(tracer.forceFlush()); return new Response("ok"); };`, messageIds: [] },
       // The v3 handler's first parameter is the runtime's context; the request comes second.

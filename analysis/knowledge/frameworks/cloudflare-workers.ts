@@ -3,6 +3,7 @@ import { cloudflareWorkers as platform } from "../platforms/cloudflare-workers.j
 import type { TSESTree } from "@typescript-eslint/types";
 import { isFunctionNode, staticName } from "../../ast.js";
 import type { FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
+import { REQUEST_OBJECT } from "./common.js";
 import { declaredTypeName, defaultExportObject, type DefaultExportObject } from "./default-export-object.js";
 
 /** Keys only a Worker's default export has (Bun and Deno serve `fetch` alone). */
@@ -91,4 +92,6 @@ export const cloudflareWorkers = {
       }
     },
   },
+  // A Durable Object's `fetch(request)` (the entry points' own input is the platform's: `INVOCATION_INPUT`).
+  requestInputs: REQUEST_OBJECT,
 } as const satisfies FrameworkDescriptor;
