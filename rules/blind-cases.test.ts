@@ -340,6 +340,9 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "module.exports = { handler }", code: `${TRACER_CJS}const handler = async (event) => { ${CREATE} return {}; };\nmodule.exports = { handler };`, reported: { platform: "AWS Lambda", name: "handler" } },
     { title: "an export typed SQSHandler under another name", code: `import type { SQSHandler } from "aws-lambda";\n${TRACER}export const consume: SQSHandler = async (event) => { ${CREATE} };`, reported: { platform: "AWS Lambda", name: "consume" } },
     { title: "a local test run under `require.main === module` stays a Lambda", code: `${TRACER_CJS}exports.handler = async (event) => { ${CREATE} return {}; };\nif (require.main === module) exports.handler({});`, reported: { platform: "AWS Lambda", name: "handler" } },
+    // Was missed: Powertools' class form, `export const handler = handlerClass.handler.bind(handlerClass)`.
+    { title: "a method of a local class, exported bound", code: `${TRACER}class Lambda {\n  public async handler(event: unknown, context: unknown) { ${CREATE} return {}; }\n}\nconst handlerClass = new Lambda();\nexport const handler = handlerClass.handler.bind(handlerClass);`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "a bound method of an imported class is not read", code: `import { Lambda } from "./lambda";\n${TRACER}const handlerClass = new Lambda();\nexport const handler = handlerClass.handler.bind(handlerClass);\n${CREATE}` },
     { title: "the returned promise settles after the flush", code: `${TRACER}export const handler = async (event) => { ${CREATE} return work(event).finally(() => tracer.forceFlush()); };` },
     // Was falsely reported: a script that exports `handler` and runs it on load.
     { title: "a script that runs its exported handler on load", code: `${TRACER}export async function handler() { ${CREATE} await run(); }\nhandler().then(() => tracer.forceFlush());` },
