@@ -19,6 +19,8 @@ const LAMBDA_STREAM: ValueSpecifier = { package: "lambda-stream", name: "streami
 const TRANSPARENT_WRAPPERS: readonly ValueSpecifier[] = [
   { package: ["@sentry/aws-serverless", "@sentry/serverless"], name: ["wrapHandler", "AWSLambda.wrapHandler"] },
   { package: "datadog-lambda-js", name: "datadog" },
+  // SST v2's `export const handler = ApiHandler(async (event) => …)` (https://docs.sst.dev/clients/api#apihandler).
+  { package: "sst/node/api", name: "ApiHandler" },
 ];
 /** `Handler`, `APIGatewayProxyHandler`, `APIGatewayProxyHandlerV2`, `SQSHandler`, … */
 const HANDLER_TYPE = /Handler(?:V\d+)?$/;
