@@ -697,7 +697,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     return functions;
   }
 
-  /** `{ Query: { field: fn }, User: { posts() {} }, Subscription: { s: { subscribe, resolve } } }`, or an array of such maps. */
+  /** `{ Query: { field: fn }, User: { posts() {} }, Subscription: { s: { subscribe, resolve } } }`, or an array of such maps; also a route map (`{ "/x": fn, "/y": { GET: fn } }`). */
   private resolverFunctions(value: TSESTree.Node): FunctionNode[] {
     const { bindings } = this.context;
     const target = unwrap(value);
@@ -706,7 +706,8 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     }
     const map = bindings.objectOf(target);
     if (!map) return [];
-    return map.properties.flatMap((typeProperty) => (typeProperty.type === "Property" ? this.fieldResolverFunctions(typeProperty.value) : []));
+    // A function directly under a key is a handler too: Bun's `routes: { "/users/:id": (req) => … }` beside `{ GET, POST }` objects.
+    return map.properties.flatMap((typeProperty) => (typeProperty.type === "Property" ? [...bindings.functionsOf(typeProperty.value), ...this.fieldResolverFunctions(typeProperty.value)] : []));
   }
 
   /** One type's field resolvers: `{ field: fn, other() {}, s: { subscribe, resolve } }`. */
@@ -750,10 +751,12 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         }
       }
       if (!convention.defaultExport) continue;
+      // `export default fn`, or CommonJS `module.exports = fn` (Vercel's Node.js functions, `pages/api` in JavaScript).
       for (const statement of this.input.ast.body) {
-        if (statement.type !== "ExportDefaultDeclaration") continue;
-        const functions = this.context.bindings.functionsOf(statement.declaration);
-        this.addConventionHandlers(functions, owner, { name: "default", value: statement.declaration, nameNode: defaultExportNameNode(statement), exportNode: statement });
+        const value = statement.type === "ExportDefaultDeclaration" ? statement.declaration : moduleExportsValue(statement, this.context.bindings);
+        if (!value) continue;
+        const nameNode = statement.type === "ExportDefaultDeclaration" ? defaultExportNameNode(statement) : value;
+        this.addConventionHandlers(this.context.bindings.functionsOf(value), owner, { name: "default", value, nameNode, exportNode: statement });
       }
     }
   }
@@ -968,21 +971,23 @@ function collectNamedExports(ast: TSESTree.Program, context: AnalysisContext): E
 function defaultExportValues(ast: TSESTree.Program, bindings: Bindings): TSESTree.Node[] {
   const values: TSESTree.Node[] = [];
   for (const statement of ast.body) {
-    if (statement.type === "ExportDefaultDeclaration") values.push(statement.declaration);
-    else if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression" && statement.expression.operator === "=") {
-      const { left, right } = statement.expression;
-      if (
-        left.type === "MemberExpression" &&
-        staticName(left.property, left.computed) === "exports" &&
-        left.object.type === "Identifier" &&
-        left.object.name === "module" &&
-        bindings.isGlobal(left.object)
-      ) {
-        values.push(right);
-      }
-    }
+    const value = statement.type === "ExportDefaultDeclaration" ? statement.declaration : moduleExportsValue(statement, bindings);
+    if (value) values.push(value);
   }
   return values;
+}
+
+/** The value of a top-level `module.exports = <value>` statement. */
+function moduleExportsValue(statement: TSESTree.ProgramStatement, bindings: Bindings): TSESTree.Expression | undefined {
+  if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression" || statement.expression.operator !== "=") return undefined;
+  const { left, right } = statement.expression;
+  const isModuleExports =
+    left.type === "MemberExpression" &&
+    staticName(left.property, left.computed) === "exports" &&
+    left.object.type === "Identifier" &&
+    left.object.name === "module" &&
+    bindings.isGlobal(left.object);
+  return isModuleExports ? right : undefined;
 }
 
 let withPluginExports: readonly FrameworkDescriptor[] | undefined;

@@ -108,8 +108,17 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     valid: [
       // An @Injectable() service's method is not a route.
       { code: `import { Injectable } from "@nestjs/common";\n${TRACER}@Injectable()\nexport class BatchService {\n  async runNightly() { ${START} }\n}` },
+      // A processor's other methods and its worker events are not the job (the events run after it).
+      { code: `import { Processor, WorkerHost, OnWorkerEvent } from "@nestjs/bullmq";\n${TRACER}@Processor("q")\nexport class C extends WorkerHost {\n  async process(job) { return 1; }\n  private label() { ${START} }\n  @OnWorkerEvent("completed")\n  onCompleted() { ${START} }\n}` },
+      // A `Processor` decorator of the project's own.
+      { code: `import { Processor } from "./decorators";\n${TRACER}@Processor("q")\nexport class C {\n  async process(job) { ${START} }\n}` },
+      // A class named like a processor without Nest's decorator.
+      { code: `import { WorkerHost } from "@nestjs/bullmq";\n${TRACER}export class C extends WorkerHost {\n  async process(job) { ${START} }\n}` },
     ],
     invalid: [
+      // Were missed: queue processors, @nestjs/bullmq's `process(job)` of a `@Processor` class, @nestjs/bull's `@Process()`.
+      reported("NestJS", `import { Processor, WorkerHost } from "@nestjs/bullmq";\nimport { Job } from "bullmq";\n${TRACER}@Processor("audio")\nexport class AudioConsumer extends WorkerHost {\n  async process(job: Job<any, any, string>): Promise<any> { ${START} return {}; }\n}`),
+      reported("NestJS", `import { Processor, Process } from "@nestjs/bull";\nimport { Job } from "bull";\n${TRACER}@Processor("audio")\nexport class AudioConsumer {\n  @Process("transcode")\n  async transcode(job: Job<unknown>) { ${START} }\n}`),
       reported("NestJS", `import { Controller, Post as HttpPost, Body } from "@nestjs/common";\n${TRACER}@Controller("chat")\nexport class ChatController {\n  @HttpPost()\n  async create(@Body() dto: unknown) { ${START} }\n}`),
       reported("NestJS", `import * as common from "@nestjs/common";\n${TRACER}@common.Controller("chat")\nexport class ChatController {\n  @common.Post()\n  async create() { ${START} }\n}`),
     ],
@@ -132,6 +141,8 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     valid: [
       // The same export outside app/**/route.*.
       { code: `${TRACER}export async function POST(req: Request) { ${START} return new Response("ok"); }`, filename: "src/lib/chat.ts" },
+      // getStaticProps runs at build time, not per request.
+      { code: `${TRACER}export async function getStaticProps() { ${START} return { props: {} }; }`, filename: "pages/about.tsx" },
     ],
     invalid: [
       // One function exported under two verbs (the NextAuth docs' shape).
@@ -139,6 +150,10 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       reported("Next.js route", `import { withAuth } from "@/lib/auth";\n${TRACER}export const POST = withAuth(async (req: Request) => { ${START} return Response.json({}); });`, "src/app/api/chat/route.ts"),
       reported("Next.js route", `import type { NextApiRequest, NextApiResponse } from "next";\n${TRACER}export default async function handler(req: NextApiRequest, res: NextApiResponse) { ${START} res.json({}); }`, "pages/api/chat.ts"),
       reported("Next.js server action", `"use server";\n${TRACER}export async function send(form: FormData) { ${START} }`, "app/actions.ts"),
+      // Were missed: a page's getServerSideProps (per request), by path or by its type; a pages/api route in CommonJS.
+      reported("Next.js route", `${TRACER}export async function getServerSideProps(context) { ${START} return { props: {} }; }\nexport default function Page() { return null; }`, "pages/chat.jsx"),
+      reported("Next.js route", `import type { GetServerSideProps } from "next";\n${TRACER}export const loadChat: GetServerSideProps = async (context) => { ${START} return { props: {} }; };`, "src/lib/load-chat.ts"),
+      reported("Next.js route", `${TRACER_CJS}module.exports = async function handler(req, res) { ${START} res.json({}); };`, "pages/api/chat.js"),
     ],
   },
   sveltekit: {
@@ -162,8 +177,17 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     ],
   },
   astro: {
-    valid: [],
-    invalid: [reported("Astro endpoint", `import type { APIRoute } from "astro";\n${TRACER}export const POST: APIRoute = async ({ request }) => { ${START} return new Response(); };`, "src/pages/api/chat.ts")],
+    valid: [
+      // A local function named like Astro's.
+      { code: `${TRACER}const defineAction = (options) => options;\nexport const server = { chat: defineAction({ handler: async () => { ${START} } }) };`, filename: "src/actions/index.ts" },
+    ],
+    invalid: [
+      reported("Astro endpoint", `import type { APIRoute } from "astro";\n${TRACER}export const POST: APIRoute = async ({ request }) => { ${START} return new Response(); };`, "src/pages/api/chat.ts"),
+      // Was missed: an action's `handler` (the docs' `export const server = { name: defineAction({ input, handler }) }`).
+      reported("Astro endpoint", `import { defineAction } from "astro:actions";\nimport { z } from "astro/zod";\n${TRACER}export const server = { chat: defineAction({ input: z.object({ prompt: z.string() }), handler: async (input, context) => { ${START} return {}; } }) };`, "src/actions/index.ts"),
+      reported("Astro endpoint", `import { defineAction } from "astro:actions";\n${TRACER}async function chat(input) { ${START} return {}; }\nexport const server = { chat: defineAction({ accept: "form", handler: chat }) };`, "src/actions/index.ts"),
+      reported("Astro endpoint", `import type { APIContext } from "astro";\n${TRACER}export async function GET({ params, request }: APIContext) { ${START} return new Response(); }`, "src/pages/api/[id].ts"),
+    ],
   },
   "h3 / nuxt / nitro": {
     valid: [
@@ -204,17 +228,46 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     invalid: [reported("restify", `import restify from "restify";\n${TRACER}const server = restify.createServer();\nserver.post("/c", async (req, res) => { ${START} res.send({}); });`)],
   },
   graphql: {
-    valid: [],
+    valid: [
+      // A `@Resolver()` class's helper method, and `@Query` of another library, are no field resolvers.
+      { code: `import { Resolver, Query } from "type-graphql";\n${TRACER}@Resolver()\nexport class ChatResolver {\n  @Query(() => String)\n  hello() { return "hi"; }\n  private open() { ${START} }\n}` },
+      { code: `import { Query } from "./decorators";\n${TRACER}export class Handler {\n  @Query()\n  run() { ${START} }\n}` },
+    ],
     invalid: [
       reported("GraphQL resolver", `import { ApolloServer } from "@apollo/server";\n${TRACER}const resolvers = { Mutation: { chat: async (_parent, args) => { ${START} return "ok"; } } };\nconst server = new ApolloServer({ typeDefs, resolvers });`),
+      // Was missed (no descriptor): TypeGraphQL's decorated resolver classes.
+      reported("GraphQL resolver", `import { Resolver, Mutation, Arg } from "type-graphql";\n${TRACER}@Resolver()\nexport class ChatResolver {\n  @Mutation(() => String)\n  async chat(@Arg("prompt") prompt: string) { ${START} return prompt; }\n}`),
+      reported("GraphQL resolver", `import * as TypeGraphQL from "type-graphql";\n${TRACER}@TypeGraphQL.Resolver((of) => Post)\nexport class PostResolver {\n  @TypeGraphQL.FieldResolver()\n  async author(@TypeGraphQL.Root() post: Post) { ${START} return null; }\n}`),
       reported("GraphQL resolver", `import { createSchema, createYoga } from "graphql-yoga";\n${TRACER}const yoga = createYoga({ schema: createSchema({ typeDefs, resolvers: { Query: { hello: () => { ${START} return "x"; } } } }) });`),
     ],
   },
   "bun / deno": {
-    valid: [],
+    valid: [
+      // A `routes` map of another server function, or of a plain object, registers nothing.
+      { code: `import { serve } from "./my-server";\n${TRACER}serve({ routes: { "/x": () => { ${START} } } });` },
+      { code: `${TRACER}const config = { routes: { "/x": () => { ${START} } } };\nconfig.routes["/x"]();` },
+      // An HTML import as a route is no function.
+      { code: `import homepage from "./index.html";\n${TRACER}Bun.serve({ routes: { "/": homepage } });\n${START}` },
+    ],
     invalid: [
       reported("fetch", `${TRACER}Bun.serve({ port: 3000, async fetch(req) { ${START} return new Response("ok"); } });`),
       reported("fetch", `${TRACER}Deno.serve(async (req) => { ${START} return new Response("ok"); });`),
+      // Were missed: Bun 1.2.3's `routes`, a function per path or an object of per-method functions.
+      reported("fetch", `${TRACER}Bun.serve({ routes: { "/api/status": new Response("OK"), "/api/chat": { GET: () => new Response("list"), POST: async (req) => { ${START} return Response.json({}); } } } });`),
+      reported("fetch", `${TRACER}async function chat(req) { ${START} return Response.json({}); }\nBun.serve({ routes: { "/users/:id": chat }, fetch() { return new Response("404"); } });`),
+      reported("fetch", `${TRACER}Deno.serve({ port: 8000 }, async (req) => { ${START} return new Response("ok"); });`),
+    ],
+  },
+  // Was missed: a Durable Object serves every request to its id from one instance, interleaved at each `await`.
+  "cloudflare durable objects": {
+    valid: [
+      // Its other methods are RPC or helpers, and a class of another module named DurableObject is not Cloudflare's.
+      { code: `import { DurableObject } from "cloudflare:workers";\n${TRACER}export class Room extends DurableObject { async fetch(request) { return new Response("ok"); }\n  private open() { ${START} } }` },
+      { code: `import { DurableObject } from "./base";\n${TRACER}export class Room extends DurableObject { async fetch(request) { ${START} return new Response("ok"); } }` },
+    ],
+    invalid: [
+      reported("Cloudflare Workers", `import { DurableObject } from "cloudflare:workers";\n${TRACER}export class Room extends DurableObject<Env> { async fetch(request: Request) { ${START} return new Response("ok"); } }`),
+      reported("Cloudflare Workers", `import { DurableObject } from "cloudflare:workers";\n${TRACER}export class Room extends DurableObject { async webSocketMessage(ws, message) { ${START} } }`),
     ],
   },
   "cloud functions for firebase": {
@@ -287,6 +340,11 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "module.exports = { handler }", code: `${TRACER_CJS}const handler = async (event) => { ${CREATE} return {}; };\nmodule.exports = { handler };`, reported: { platform: "AWS Lambda", name: "handler" } },
     { title: "an export typed SQSHandler under another name", code: `import type { SQSHandler } from "aws-lambda";\n${TRACER}export const consume: SQSHandler = async (event) => { ${CREATE} };`, reported: { platform: "AWS Lambda", name: "consume" } },
     { title: "a local test run under `require.main === module` stays a Lambda", code: `${TRACER_CJS}exports.handler = async (event) => { ${CREATE} return {}; };\nif (require.main === module) exports.handler({});`, reported: { platform: "AWS Lambda", name: "handler" } },
+    // Was missed: SST v2's ApiHandler wrapper.
+    { title: "SST ApiHandler", code: `import { ApiHandler, useBody } from "sst/node/api";\n${TRACER}export const handler = ApiHandler(async (event) => { ${CREATE} return { statusCode: 200, body: useBody() }; });`, reported: { platform: "AWS Lambda", name: "handler" } },
+    // Was missed: Powertools' class form, `export const handler = handlerClass.handler.bind(handlerClass)`.
+    { title: "a method of a local class, exported bound", code: `${TRACER}class Lambda {\n  public async handler(event: unknown, context: unknown) { ${CREATE} return {}; }\n}\nconst handlerClass = new Lambda();\nexport const handler = handlerClass.handler.bind(handlerClass);`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "a bound method of an imported class is not read", code: `import { Lambda } from "./lambda";\n${TRACER}const handlerClass = new Lambda();\nexport const handler = handlerClass.handler.bind(handlerClass);\n${CREATE}` },
     { title: "the returned promise settles after the flush", code: `${TRACER}export const handler = async (event) => { ${CREATE} return work(event).finally(() => tracer.forceFlush()); };` },
     // Was falsely reported: a script that exports `handler` and runs it on load.
     { title: "a script that runs its exported handler on load", code: `${TRACER}export async function handler() { ${CREATE} await run(); }\nhandler().then(() => tracer.forceFlush());` },
@@ -330,6 +388,14 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "a named function registered with app.http", code: `import { app, HttpRequest, InvocationContext } from "@azure/functions";\n${TRACER}async function chat(request: HttpRequest, context: InvocationContext) { ${CREATE} return { body: "ok" }; }\napp.http("chat", { handler: chat });`, reported: { platform: "Azure Functions", name: "chat" } },
     { title: "app.storageQueue through require()", code: `const { app } = require("@azure/functions");\n${TRACER_CJS}app.storageQueue("q", { queueName: "jobs", connection: "C", handler: async (item, context) => { ${CREATE} } });`, reported: { platform: "Azure Functions", name: "q" } },
     { title: "app through a namespace import", code: `import * as az from "@azure/functions";\n${TRACER}az.app.http("chat", { handler: async (request, context) => { ${CREATE} return { body: "ok" }; } });`, reported: { platform: "Azure Functions", name: "chat" } },
+    // Were missed: the v3 model's default export, typed `AzureFunction` or taking the v3 `Context`.
+    { title: "v3 default export typed AzureFunction", code: `import { AzureFunction, Context, HttpRequest } from "@azure/functions";\n${TRACER}const httpTrigger: AzureFunction = async function (context: Context, req: HttpRequest): Promise<void> { ${CREATE} context.res = { body: "ok" }; };\nexport default httpTrigger;`, reported: { platform: "Azure Functions", name: "default" } },
+    { title: "v3 module.exports taking a Context", code: `import type { Context } from "@azure/functions";\n${TRACER}module.exports = async function (context: Context, myQueueItem: string) { ${CREATE} };`, reported: { platform: "Azure Functions", name: "default" } },
+    { title: "v3, flushed in finally", code: `import { AzureFunction, Context } from "@azure/functions";\n${TRACER}const run: AzureFunction = async function (context: Context) { try { ${CREATE} } finally { await tracer.forceFlush(); } };\nexport default run;` },
+    // Known false negative: the untyped JavaScript v3 handler says nothing of Azure without the function.json beside it.
+    { title: "v3 JavaScript module.exports (not read)", code: `${TRACER_CJS}module.exports = async function (context, req) { ${CREATE} context.res = { body: "ok" }; };` },
+    // A default export that takes v4's InvocationContext second is not registered by itself (app.http registers v4 handlers).
+    { title: "a v4-style function exported by default, not registered", code: `import type { HttpRequest, InvocationContext } from "@azure/functions";\n${TRACER}export default async function (request: HttpRequest, context: InvocationContext) { ${CREATE} return { body: "ok" }; }` },
     { title: "flushed in finally", code: `import { app } from "@azure/functions";\n${TRACER}app.http("chat", { methods: ["POST"], handler: async (request, context) => { try { ${CREATE} return { body: "ok" }; } finally { await tracer.forceFlush(); } } });` },
   ],
   netlify: [
@@ -338,12 +404,42 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     // Netlify's Lambda-compatible form, typed with its own `Handler`, is read as a Lambda (which it runs on).
     { title: "the v1 handler typed with @netlify/functions' Handler", code: `import type { Handler } from "@netlify/functions";\n${TRACER}export const handler: Handler = async (event, context) => { ${CREATE} return { statusCode: 200 }; };`, reported: { platform: "AWS Lambda", name: "handler" } },
   ],
+  // Were missed: a Hono app exported through the adapter of a serverless host (`handle(app)`); each route is the invocation.
+  "hono adapters": [
+    { title: "hono/aws-lambda handle(app)", code: `import { Hono } from "hono";\nimport { handle } from "hono/aws-lambda";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport const handler = handle(app);`, reported: { platform: "AWS Lambda", name: "/chat" } },
+    { title: "hono/aws-lambda streamHandle, CommonJS", code: `const { Hono } = require("hono");\nconst { streamHandle } = require("hono/aws-lambda");\n${TRACER_CJS}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.text("ok"); });\nexports.handler = streamHandle(app);`, reported: { platform: "AWS Lambda", name: "/chat" } },
+    { title: "hono/aws-lambda, flushed in finally", code: `import { Hono } from "hono";\nimport { handle } from "hono/aws-lambda";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { try { ${CREATE} return c.json({}); } finally { await tracer.forceFlush(); } });\nexport const handler = handle(app);` },
+    { title: "hono/cloudflare-pages handle(app) of a basePath app", filename: "functions/api/[[route]].ts", code: `import { Hono } from "hono";\nimport { handle } from "hono/cloudflare-pages";\n${TRACER}const app = new Hono().basePath("/api");\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport const onRequest = handle(app);`, reported: { platform: "Cloudflare Pages Functions", name: "/chat" } },
+    { title: "hono/cloudflare-pages, c.executionCtx.waitUntil(flush)", filename: "functions/api/[[route]].ts", code: `import { Hono } from "hono";\nimport { handle } from "hono/cloudflare-pages";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} c.executionCtx.waitUntil(tracer.forceFlush()); return c.json({}); });\nexport const onRequest = handle(app);` },
+    { title: "hono/vercel in a Next.js route that declares maxDuration", filename: "app/api/[[...route]]/route.ts", code: `import { Hono } from "hono";\nimport { handle } from "hono/vercel";\n${TRACER}export const maxDuration = 30;\nconst app = new Hono().basePath("/api");\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport const POST = handle(app);`, reported: { platform: "Next.js serverless function", name: "/chat" } },
+    // Hono's Next.js guide uses hono/vercel on any host: without a serverless signal the routes run on a server.
+    { title: "hono/vercel in a Next.js route without a serverless signal", filename: "app/api/[[...route]]/route.ts", code: `import { Hono } from "hono";\nimport { handle } from "hono/vercel";\n${TRACER}const app = new Hono().basePath("/api");\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport const POST = handle(app);` },
+    // hono/netlify serves Netlify Edge Functions, which do not freeze after the response.
+    { title: "hono/netlify (edge functions)", filename: "netlify/edge-functions/api.ts", code: `import { Hono } from "hono";\nimport { handle } from "hono/netlify";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport default handle(app);` },
+    { title: "an app served by @hono/node-server", code: `import { Hono } from "hono";\nimport { serve } from "@hono/node-server";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nserve(app);` },
+    // Known false negative: the app comes from another module (the rule sees one file).
+    { title: "handle(app) of an imported app", code: `import { handle } from "hono/aws-lambda";\nimport app from "./app";\n${TRACER}export const handler = handle(app);` },
+    { title: "handle(app) made but not exported", code: `import { Hono } from "hono";\nimport { handle } from "hono/aws-lambda";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nconst lambda = handle(app);` },
+  ],
+  // Was missed (no descriptor): Pages Functions, the `onRequest…` exports under the project's `functions/`.
+  "cloudflare pages functions": [
+    { title: "onRequestPost typed PagesFunction", filename: "functions/api/chat.ts", code: `${TRACER}export const onRequestPost: PagesFunction<Env> = async (context) => { ${CREATE} return new Response("ok"); };`, reported: { platform: "Cloudflare Pages Functions", name: "onRequestPost" } },
+    { title: "onRequest function declaration in a catch-all .js route", filename: "functions/api/[[path]].js", code: `${TRACER}export async function onRequest(context) { ${CREATE} return new Response("ok"); }`, reported: { platform: "Cloudflare Pages Functions", name: "onRequest" } },
+    { title: "a _middleware array", filename: "functions/_middleware.ts", code: `${TRACER}export const onRequest = [async (context) => { ${CREATE} return context.next(); }];`, reported: { platform: "Cloudflare Pages Functions", name: "onRequest" } },
+    { title: "context.waitUntil(flush)", filename: "functions/api/chat.ts", code: `${TRACER}export const onRequestPost = async (context) => { ${CREATE} context.waitUntil(tracer.forceFlush()); return new Response("ok"); };` },
+    // A Serverless Framework project keeps Lambda handlers under functions/ too: they stay Lambdas.
+    { title: "a Lambda handler under functions/", filename: "functions/chat.ts", code: `${TRACER}export const handler = async (event) => { ${CREATE} return {}; };`, reported: { platform: "AWS Lambda", name: "handler" } },
+  ],
   vercel: [
     { title: "api/ default export", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { ${CREATE} res.json({}); }`, reported: { platform: "Vercel Functions", name: "default" } },
     // Was accepted: a legacy `(req, res)` handler ends with its response, the `finally` runs after it.
     { title: "api/ default export (req, res), flushed in finally after res.json()", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { try { ${CREATE} res.status(200).json({}); } finally { await tracer.forceFlush(); } }`, reported: { platform: "Vercel Functions", name: "default" } },
     { title: "api/ default export (req, res), waitUntil(flush) after res.send()", filename: "api/chat.js", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export default async (req, res) => { ${CREATE} res.send("ok"); waitUntil(tracer.forceFlush()); };`, reported: { platform: "Vercel Functions", name: "default" } },
     { title: "api/ default export (req, res), waitUntil(flush) before res.send()", filename: "api/chat.js", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export default async (req, res) => { ${CREATE} waitUntil(tracer.forceFlush()); res.send("ok"); };` },
+    // Was missed: Vercel's Node.js functions in CommonJS (`module.exports = (req, res) => …`).
+    { title: "api/ module.exports = (req, res)", filename: "api/chat.js", code: `${TRACER_CJS}module.exports = async (req, res) => { ${CREATE} res.status(200).json({}); };`, reported: { platform: "Vercel Functions", name: "default" } },
+    { title: "api/ module.exports of a local \`module\`", filename: "api/chat.js", code: `${TRACER}const module = { exports: null };\nmodule.exports = async (req, res) => { ${CREATE} res.json({}); };` },
+    { title: "api/ module.exports, flushed before res.json()", filename: "api/chat.js", code: `${TRACER_CJS}module.exports = async (req, res) => { ${CREATE} await tracer.forceFlush(); res.json({}); };` },
     { title: "api/ default export (req, res), flushed before res.json()", filename: "api/chat.ts", code: `import type { VercelRequest, VercelResponse } from "@vercel/node";\n${TRACER}export default async function handler(req: VercelRequest, res: VercelResponse) { ${CREATE} await tracer.forceFlush(); res.status(200).json({}); }` },
     // A web handler returns its Response: the `finally` runs before it is sent.
     { title: "api/ POST(request) web handler, flushed in finally", filename: "api/chat.ts", code: `${TRACER}export async function POST(request: Request) { try { ${CREATE} return Response.json({}); } finally { await tracer.forceFlush(); } }` },
@@ -351,6 +447,8 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "waitUntil(flush) from @vercel/functions", filename: "api/chat.ts", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export async function POST(request: Request) { ${CREATE} waitUntil(tracer.forceFlush()); return Response.json({}); }` },
   ],
   "cloudflare workers": [
+    // A Durable Object is not cancelled after a response (and `waitUntil` does nothing there): request handlers only.
+    { title: "a Durable Object's fetch", code: `import { DurableObject } from "cloudflare:workers";\n${TRACER}export class Room extends DurableObject { async fetch(request) { ${CREATE} return new Response("ok"); } }` },
     { title: "satisfies ExportedHandler", code: `${TRACER}export default { async fetch(request, env, ctx) { ${CREATE} return new Response("ok"); } } satisfies ExportedHandler<Env>;`, reported: { platform: "Cloudflare Workers", name: "fetch" } },
     { title: "ctx.waitUntil(flush)", code: `${TRACER}export default { async fetch(request, env, ctx) { ${CREATE} ctx.waitUntil(tracer.forceFlush()); return new Response("ok"); } } satisfies ExportedHandler<Env>;` },
     // Was missed: the class form, `export default class extends WorkerEntrypoint`.
@@ -508,6 +606,20 @@ describe("require-force-flush-in-lambda: a Hono app in a Workers project (the pr
   });
 });
 
+describe("require-force-flush-in-lambda: Pages Functions live in the functions/ folder at the project root", () => {
+  const projects = projectsOnDisk("hh-pages-functions-");
+  const PAGES = `${TRACER}export const onRequestPost = async (context) => { ${CREATE} return new Response("ok"); };`;
+
+  it("reports an onRequestPost export of functions/ beside package.json", () => {
+    const filename = projects.file("pages", { "package.json": "{}" }, "functions/api/chat.ts");
+    expect(projects.flushReports(PAGES, filename).map((message) => message.message)).toEqual([expect.stringContaining("Cloudflare Pages Functions handler `onRequestPost`")]);
+  });
+  it("accepts the same export in a functions/ folder deeper in the project", () => {
+    const filename = projects.file("nested", { "package.json": "{}" }, "src/functions/chat.ts");
+    expect(projects.flushReports(PAGES, filename)).toEqual([]);
+  });
+});
+
 describe("require-force-flush-in-lambda: a root api/ folder is Vercel's only outside Nitro/Nuxt projects", () => {
   const projects = projectsOnDisk("hh-api-folder-");
   const apiFile = (name: string, files: Record<string, string>) => projects.file(name, files, "api/chat.ts");
@@ -561,6 +673,12 @@ const OTHER_RULES: ReadonlyArray<{ readonly name: string; readonly rule: typeof 
     cases: [
       { title: "a header in an OpenAPIHono route", code: `import { OpenAPIHono } from "@hono/zod-openapi";\n${TRACER}const app = new OpenAPIHono();\napp.openapi(route, async (c) => { tracer.createSession({ sessionId: c.req.header("x-session-id") }); return c.json({}); });`, messageIds: ["unvalidatedSessionId"] },
       { title: "a header in a WorkerEntrypoint", code: `import { WorkerEntrypoint } from "cloudflare:workers";\n${TRACER}export default class extends WorkerEntrypoint<Env> { async fetch(request: Request) { tracer.createSession({ sessionId: request.headers.get("x-session-id") }); return new Response("ok"); } }`, messageIds: ["unvalidatedSessionId"] },
+      { title: "a header in a Durable Object's fetch", code: `import { DurableObject } from "cloudflare:workers";\n${TRACER}export class Room extends DurableObject { async fetch(request: Request) { tracer.createSession({ sessionId: request.headers.get("x-session-id") }); return new Response("ok"); } }`, messageIds: ["unvalidatedSessionId"] },
+      { title: "a header in a Pages Function", filename: "functions/api/chat.ts", code: `${TRACER}export const onRequestPost = async (context) => { tracer.createSession({ sessionId: context.request.headers.get("x-session-id") }); context.waitUntil(tracer.forceFlush()); return new Response("ok"); };`, messageIds: ["unvalidatedSessionId"] },
+      { title: "a binding of a Pages Function's env", filename: "functions/api/chat.ts", code: `${TRACER}export const onRequestPost = async (context) => { tracer.createSession({ sessionId: context.env.SESSION_ID }); context.waitUntil(tracer.forceFlush()); return new Response("ok"); };`, messageIds: [] },
+      // The v3 handler's first parameter is the runtime's context; the request comes second.
+      { title: "a header in an Azure v3 function", code: `import { AzureFunction, Context, HttpRequest } from "@azure/functions";\n${TRACER}const run: AzureFunction = async function (context: Context, req: HttpRequest) { tracer.createSession({ sessionId: req.headers["x-session-id"] }); context.res = { body: "ok" }; };\nexport default run;`, messageIds: ["unvalidatedSessionId"] },
+      { title: "the invocation id of an Azure v3 function", code: `import { AzureFunction, Context } from "@azure/functions";\n${TRACER}const run: AzureFunction = async function (context: Context) { tracer.createSession({ sessionId: context.invocationId }); };\nexport default run;`, messageIds: [] },
       { title: "a header in an Azure function", code: `import { app } from "@azure/functions";\n${TRACER}app.http("c", { handler: async (request, context) => { tracer.createSession({ sessionId: request.headers.get("x-session-id") }); return { body: "ok" }; } });`, messageIds: ["unvalidatedSessionId"] },
       { title: "converted with toSessionId()", code: `import express from "express";\nimport { HoneyHiveTracer, toSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/c", (req, res) => { tracer.createSession({ sessionId: toSessionId(req.headers["x-session-id"]) }); res.end(); });`, messageIds: [] },
       // h3's input readers and tRPC's `input` are sources by their descriptors' `requestInputs`.

@@ -1175,17 +1175,7 @@ export const handler = tracer.trace({ eventName: "lambda" }, async (event) => {
   return { statusCode: 200 };
 });`,
     },
-    // known false negative: SST's ApiHandler(fn) is an arbitrary wrapper call, not followed (it may flush itself)
-    {
-      code: `import { HoneyHiveTracer } from "honeyhive";
-const tracer = HoneyHiveTracer.init({ project: "p" });
-import { ApiHandler } from "sst/node/api";
-export const handler = ApiHandler(async (evt) => {
-  tracer.createSession();
-  return { statusCode: 200 };
-});`,
-    },
-    // known false negative: Architect's arc.http.async(fn) wrapper, same reason
+    // known false negative: Architect's arc.http.async(fn) is an arbitrary wrapper call, not followed (it may flush itself)
     {
       code: `const arc = require("@architect/functions");
 const { HoneyHiveTracer } = require("honeyhive");
@@ -1365,6 +1355,30 @@ export const handler = Sentry.wrapHandler(async (event) => {
 const tracer = HoneyHiveTracer.init({ project: "p" });
 import * as Sentry from "@sentry/aws-serverless";
 export const handler = Sentry.wrapHandler(async (event) => {
+  try {
+    tracer.createSession();
+    return { statusCode: 200 };
+  } finally {
+    await tracer.forceFlush();
+  }
+});` }] },
+      ],
+    },
+    // SST v2's ApiHandler(fn): it sets up SST's request hooks and flushes nothing of HoneyHive's (a known false negative before)
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "p" });
+import { ApiHandler } from "sst/node/api";
+export const handler = ApiHandler(async (evt) => {
+  tracer.createSession();
+  return { statusCode: 200 };
+});`,
+      output: null,
+      errors: [
+        { messageId: "missingFlush", line: 4, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "p" });
+import { ApiHandler } from "sst/node/api";
+export const handler = ApiHandler(async (evt) => {
   try {
     tracer.createSession();
     return { statusCode: 200 };

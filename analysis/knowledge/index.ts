@@ -7,6 +7,7 @@ import { astro } from "./frameworks/astro.js";
 import { awsLambda } from "./frameworks/aws-lambda.js";
 import { azureFunctions as azureFunctionsFramework } from "./frameworks/azure-functions.js";
 import { bunDeno } from "./frameworks/bun-deno.js";
+import { cloudflarePagesFunctions } from "./frameworks/cloudflare-pages.js";
 import { cloudflareWorkers as cloudflareWorkersFramework } from "./frameworks/cloudflare-workers.js";
 import { elysia } from "./frameworks/elysia.js";
 import { express } from "./frameworks/express.js";
@@ -22,6 +23,7 @@ import { remix } from "./frameworks/remix.js";
 import { restify } from "./frameworks/restify.js";
 import { sveltekit } from "./frameworks/sveltekit.js";
 import { trpc } from "./frameworks/trpc.js";
+import { typeGraphql } from "./frameworks/type-graphql.js";
 import { fastify } from "./frameworks/fastify.js";
 import { hono } from "./frameworks/hono.js";
 import { koa } from "./frameworks/koa.js";
@@ -31,6 +33,7 @@ import { nodeHttp } from "./frameworks/node-http.js";
 import { vercel } from "./frameworks/vercel.js";
 import { awsLambda as awsLambdaPlatform } from "./platforms/aws-lambda.js";
 import { azureFunctions } from "./platforms/azure-functions.js";
+import { cloudflarePages } from "./platforms/cloudflare-pages.js";
 import { cloudflareWorkers } from "./platforms/cloudflare-workers.js";
 import { gcpFunctions } from "./platforms/gcp-functions.js";
 import { netlify } from "./platforms/netlify.js";
@@ -63,6 +66,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   graphqlCodegen,
   graphqlYoga,
   mercurius,
+  typeGraphql,
   queues,
   gcpFunctionsFramework,
   firebaseFunctions,
@@ -71,6 +75,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   netlifyEdgeFunctions,
   vercel,
   cloudflareWorkersFramework,
+  cloudflarePagesFunctions,
   bunDeno,
   awsLambda,
 ];
@@ -83,6 +88,7 @@ export const PLATFORMS: readonly PlatformDescriptor[] = [
   netlify,
   vercelPlatform,
   cloudflareWorkers,
+  cloudflarePages,
   nextjsServerless,
 ];
 

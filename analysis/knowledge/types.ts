@@ -164,7 +164,7 @@ export interface Registration {
    * `defineLazyEventHandler(async () => handler)`), not the factories, which run once.
    */
   readonly returnsHandler?: boolean;
-  /** Keys of object-literal arguments that hold a GraphQL resolver map (`{ Query: { field: fn } }`). */
+  /** Keys of object-literal arguments that hold a GraphQL resolver map (`{ Query: { field: fn } }`), or a route map (Bun's `routes: { "/x": fn, "/y": { GET: fn } }`). */
   readonly resolverMaps?: readonly string[];
   /** Keys of option objects whose object values hold more option keys (hapi's `{ options: { handler } }`). */
   readonly optionContainers?: readonly string[];

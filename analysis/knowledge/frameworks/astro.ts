@@ -1,16 +1,23 @@
 import type { FrameworkDescriptor } from "../types.js";
 import { REQUEST_OBJECT, UPPERCASE_VERBS } from "./common.js";
 
-/** Astro endpoints (`src/pages/**\/*.ts` verb exports and `ALL`) and middleware (`src/middleware.ts` `onRequest`). */
+/**
+ * Astro endpoints (`src/pages/**\/*.ts` verb exports and `ALL`), middleware (`src/middleware.ts`
+ * `onRequest`), and actions: the `handler` of `defineAction({ input, handler })` from `astro:actions`
+ * runs once per call of the action (https://docs.astro.build/en/reference/modules/astro-actions/).
+ */
 export const astro = {
   id: "astro",
   name: "Astro endpoint",
-  modules: ["astro", "astro:middleware"],
+  modules: ["astro", "astro:middleware", "astro:actions"],
   files: [
     { path: /(?:^|\/)src\/pages\/.+\.(?:[cm]?[jt]s)$/, exports: [...UPPERCASE_VERBS, "ALL"] },
     { path: /(?:^|\/)src\/middleware(?:\/index)?\.(?:[cm]?[jt]s)$/, exports: ["onRequest"] },
   ],
-  calls: [{ callee: { package: ["astro:middleware", "astro/middleware"], name: "defineMiddleware" }, arguments: [0] }],
+  calls: [
+    { callee: { package: ["astro:middleware", "astro/middleware"], name: "defineMiddleware" }, arguments: [0] },
+    { callee: { package: "astro:actions", name: "defineAction" }, arguments: [], options: ["handler"] },
+  ],
   handlerTypes: [{ package: "astro", name: ["APIRoute", "APIContext", "MiddlewareHandler"] }],
   requestInputs: REQUEST_OBJECT,
 } as const satisfies FrameworkDescriptor;

@@ -4,7 +4,7 @@
 // are looked through. A hook over the top-level exports only, run for every file that is neither a
 // long-running server nor a file-routed module.
 import type { TSESTree } from "@typescript-eslint/types";
-import { staticName, type FunctionNode } from "../../ast.js";
+import { isFunctionNode, staticName, type FunctionNode } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
 import { awsLambda as awsLambdaPlatform } from "../platforms/aws-lambda.js";
 import type { ExportedValue, FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
@@ -19,6 +19,8 @@ const LAMBDA_STREAM: ValueSpecifier = { package: "lambda-stream", name: "streami
 const TRANSPARENT_WRAPPERS: readonly ValueSpecifier[] = [
   { package: ["@sentry/aws-serverless", "@sentry/serverless"], name: ["wrapHandler", "AWSLambda.wrapHandler"] },
   { package: "datadog-lambda-js", name: "datadog" },
+  // SST v2's `export const handler = ApiHandler(async (event) => …)` (https://docs.sst.dev/clients/api#apihandler).
+  { package: "sst/node/api", name: "ApiHandler" },
 ];
 /** `Handler`, `APIGatewayProxyHandler`, `APIGatewayProxyHandlerV2`, `SQSHandler`, … */
 const HANDLER_TYPE = /Handler(?:V\d+)?$/;
@@ -93,6 +95,31 @@ function isMiddyChain(api: HandlerHookApi, node: TSESTree.Node): boolean {
   return false;
 }
 
+/**
+ * Powertools for AWS Lambda's class form (its decorators need a class): `export const handler =
+ * handlerClass.handler.bind(handlerClass)` with `const handlerClass = new Lambda()` of a class declared
+ * in this file (https://docs.powertools.aws.dev/lambda/typescript/latest/core/tracer/) → that method.
+ */
+function boundMethod(api: HandlerHookApi, value: TSESTree.Node): FunctionNode | undefined {
+  const call = unwrap(value);
+  if (call.type !== "CallExpression" || call.callee.type !== "MemberExpression" || staticName(call.callee.property, call.callee.computed) !== "bind") return undefined;
+  const method = unwrap(call.callee.object);
+  if (method.type !== "MemberExpression") return undefined;
+  const name = staticName(method.property, method.computed);
+  let instance: TSESTree.Node | null | undefined = unwrap(method.object);
+  if (instance.type === "Identifier") {
+    const def = api.variableOf(instance)?.defs[0];
+    instance = def?.type === "Variable" && def.node.type === "VariableDeclarator" && def.parent?.kind === "const" ? def.node.init : undefined;
+  }
+  if (instance?.type !== "NewExpression" || instance.callee.type !== "Identifier") return undefined;
+  const declaration = api.variableOf(instance.callee)?.defs[0]?.node;
+  if (declaration?.type !== "ClassDeclaration") return undefined;
+  for (const member of declaration.body.body) {
+    if (member.type === "MethodDefinition" && member.kind === "method" && !member.static && staticName(member.key, member.computed) === name && isFunctionNode(member.value)) return member.value;
+  }
+  return undefined;
+}
+
 /** The function a Lambda export is: inline or by name, never through an arbitrary wrapper call. */
 function lambdaFunctionsOf(api: HandlerHookApi, value: TSESTree.Node): FunctionNode[] {
   return unwrap(value).type === "CallExpression" ? [] : api.functionsOf(value);
@@ -121,11 +148,14 @@ function calledOnLoad(api: HandlerHookApi): ReadonlySet<FunctionNode> {
 function collectExport(api: HandlerHookApi, exported: ExportedValue, scriptFunctions: ReadonlySet<FunctionNode>): void {
   const middyWrapped = middyWrappedFunction(api, exported.value);
   const streamed = streamingFunction(api, middyWrapped ?? unwrapVendorWrapper(api, exported.value));
+  const bound = streamed || middyWrapped ? undefined : boundMethod(api, exported.value);
   const functions = streamed
     ? api.functionsOf(streamed)
     : middyWrapped
       ? api.functionsOf(middyWrapped)
-      : lambdaFunctionsOf(api, unwrapVendorWrapper(api, exported.value));
+      : bound
+        ? [bound]
+        : lambdaFunctionsOf(api, unwrapVendorWrapper(api, exported.value));
   for (const fn of functions) {
     if (scriptFunctions.has(fn)) continue;
     api.invocation(fn, {

@@ -29,7 +29,7 @@ function isServer(api: HandlerHookApi, exported: DefaultExportObject): boolean {
 }
 
 /**
- * Bun and Deno servers: `Bun.serve({ fetch, websocket: { open, message, close, drain } })`, `Deno.serve(handler)` / `Deno.serve(options, handler)` /
+ * Bun and Deno servers: `Bun.serve({ fetch, routes, websocket: { open, message, close, drain } })`, `Deno.serve(handler)` / `Deno.serve(options, handler)` /
  * `Deno.serve({ handler })` (runtime globals), and the `export default { fetch }` that `bun run` and
  * `deno serve` start (when it is not a Cloudflare Worker, which `cloudflare-workers` claims first).
  */
@@ -40,7 +40,8 @@ export const bunDeno = {
   globals: [
     // `websocket: { open, message, close, drain }` run per connection and per message, concurrently on
     // the one module tracer, exactly as requests do: session state stored on it races the same way.
-    { name: "Bun.serve", arguments: [], options: ["fetch", "error", ...WEBSOCKET_HANDLERS], optionContainers: ["websocket"] },
+    // `routes` (Bun 1.2.3+): `{ "/users/:id": (req) => …, "/api/posts": { GET: fn, POST: fn } }`, read as a map of maps.
+    { name: "Bun.serve", arguments: [], options: ["fetch", "error", ...WEBSOCKET_HANDLERS], optionContainers: ["websocket"], resolverMaps: ["routes"] },
     { name: "Deno.serve", options: ["handler"] },
   ],
   hook: {

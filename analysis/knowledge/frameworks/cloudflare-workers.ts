@@ -3,6 +3,7 @@ import { cloudflareWorkers as platform } from "../platforms/cloudflare-workers.j
 import type { TSESTree } from "@typescript-eslint/types";
 import { isFunctionNode, staticName } from "../../ast.js";
 import type { FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
+import { REQUEST_OBJECT } from "./common.js";
 import { declaredTypeName, defaultExportObject, type DefaultExportObject } from "./default-export-object.js";
 
 /** Keys only a Worker's default export has (Bun and Deno serve `fetch` alone). */
@@ -24,29 +25,48 @@ function isWorker(api: HandlerHookApi, exported: DefaultExportObject): boolean {
 
 /** `class extends WorkerEntrypoint`: the class form of a Worker (its `env` and `ctx` are `this.env`, `this.ctx`). */
 const WORKER_ENTRYPOINT: ValueSpecifier = { package: "cloudflare:workers", name: "WorkerEntrypoint" };
+/**
+ * `class extends DurableObject`: one instance serves every request to its id, interleaving them at each
+ * `await` (https://developers.cloudflare.com/durable-objects/api/base/), so `fetch` and the WebSocket
+ * message handler run per request on the module's one tracer. Request handlers, not invocations: the
+ * object is not cancelled when a response is sent, and `waitUntil` has no effect there.
+ */
+const DURABLE_OBJECT: ValueSpecifier = { package: "cloudflare:workers", name: "DurableObject" };
+const DURABLE_OBJECT_HANDLERS = ["fetch", "webSocketMessage"];
 
-/** The exported classes that extend `WorkerEntrypoint` (the default export, and named entrypoints for service bindings). */
-function entrypointClasses(api: HandlerHookApi): Array<{ readonly node: TSESTree.ClassDeclaration | TSESTree.ClassExpression; readonly statement: TSESTree.Node }> {
-  if (!api.text.includes("cloudflare:workers")) return [];
+type ExportedClass = { readonly node: TSESTree.ClassDeclaration | TSESTree.ClassExpression; readonly statement: TSESTree.Node };
+
+/** The exported classes that extend `base` (the default export, and named entrypoints for service bindings). */
+function exportedClassesOf(api: HandlerHookApi, base: ValueSpecifier): ExportedClass[] {
   const found = [];
   for (const statement of api.ast.body) {
     const declaration = statement.type === "ExportDefaultDeclaration" || statement.type === "ExportNamedDeclaration" ? statement.declaration : null;
-    if ((declaration?.type === "ClassDeclaration" || declaration?.type === "ClassExpression") && declaration.superClass && api.matches(declaration.superClass, WORKER_ENTRYPOINT)) {
+    if ((declaration?.type === "ClassDeclaration" || declaration?.type === "ClassExpression") && declaration.superClass && api.matches(declaration.superClass, base)) {
       found.push({ node: declaration, statement });
     }
   }
   return found;
 }
 
-/** The `fetch`, `queue`, … methods of `class extends WorkerEntrypoint`. */
+/** The instance methods of `node` named one of `names`. */
+function methodsNamed(node: ExportedClass["node"], names: readonly string[]): Array<{ readonly key: TSESTree.Node; readonly name: string; readonly fn: TSESTree.FunctionExpression }> {
+  const found = [];
+  for (const member of node.body.body) {
+    if (member.type !== "MethodDefinition" || member.kind !== "method" || member.static) continue;
+    const name = staticName(member.key, member.computed);
+    if (name !== undefined && names.includes(name) && isFunctionNode(member.value)) found.push({ key: member.key, name, fn: member.value });
+  }
+  return found;
+}
+
+/** The `fetch`, `queue`, … methods of `class extends WorkerEntrypoint`; `fetch` and `webSocketMessage` of `class extends DurableObject`. */
 function collectEntrypointClasses(api: HandlerHookApi): void {
-  for (const { node, statement } of entrypointClasses(api)) {
-    for (const member of node.body.body) {
-      if (member.type !== "MethodDefinition" || member.kind !== "method" || member.static) continue;
-      const key = staticName(member.key, member.computed);
-      if (key === undefined || !HANDLER_KEYS.includes(key) || !isFunctionNode(member.value)) continue;
-      api.invocation(member.value, { platform, exportName: key, nameNode: member.key, exportNode: statement });
-    }
+  if (!api.text.includes("cloudflare:workers")) return;
+  for (const { node, statement } of exportedClassesOf(api, WORKER_ENTRYPOINT)) {
+    for (const { key, name, fn } of methodsNamed(node, HANDLER_KEYS)) api.invocation(fn, { platform, exportName: name, nameNode: key, exportNode: statement });
+  }
+  for (const { node, statement } of exportedClassesOf(api, DURABLE_OBJECT)) {
+    for (const { fn } of methodsNamed(node, DURABLE_OBJECT_HANDLERS)) api.request([fn], statement);
   }
 }
 
@@ -58,8 +78,8 @@ export const cloudflareWorkers = {
   platform,
   hook: {
     trigger: { always: true },
-    // The default export object, or a `WorkerEntrypoint` class (only of `cloudflare:workers`).
-    signs: { invocation: { defaultExport: true, imports: ["cloudflare:workers"] } },
+    // The default export object, or a `WorkerEntrypoint` / `DurableObject` class (only of `cloudflare:workers`).
+    signs: { invocation: { defaultExport: true, imports: ["cloudflare:workers"] }, request: { imports: ["cloudflare:workers"] } },
     run(api) {
       collectEntrypointClasses(api);
       const exported = defaultExportObject(api);
@@ -72,4 +92,6 @@ export const cloudflareWorkers = {
       }
     },
   },
+  // A Durable Object's `fetch(request)` (the entry points' own input is the platform's: `INVOCATION_INPUT`).
+  requestInputs: REQUEST_OBJECT,
 } as const satisfies FrameworkDescriptor;

@@ -2,9 +2,13 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { memberName } from "../../ast.js";
 import { deploymentOf } from "../../deployment.js";
 import { nodesOfType } from "../../nodes.js";
+import { awsLambda } from "../platforms/aws-lambda.js";
+import { cloudflarePages } from "../platforms/cloudflare-pages.js";
 import { cloudflareWorkers } from "../platforms/cloudflare-workers.js";
-import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor } from "../types.js";
+import { unwrap } from "../../bindings.js";
+import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor, ValueSpecifier } from "../types.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
+import { serverlessPlatform } from "./nextjs.js";
 
 const HONO = ["hono", "hono/quick", "hono/tiny"];
 const HONO_APP = { package: HONO, name: "Hono" };
@@ -30,13 +34,47 @@ function workersPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
   return api.text.includes("cloudflare:workers") || deploymentOf(api.filename).wrangler ? cloudflareWorkers : undefined;
 }
 
-/** `new Hono()`, inline or through the `const` that holds it. */
+/**
+ * Hono's adapters for serverless hosts (https://hono.dev/docs/getting-started/aws-lambda and the pages
+ * beside it): the file exports `handle(app)` as the host's entry point (`export const handler =
+ * handle(app)` on Lambda, `export const onRequest = handle(app)` on Pages), so each route of the app runs inside that invocation and must flush before its `Response`
+ * is returned. `hono/vercel` is also what Hono's Next.js guide uses on any host (`export const GET =
+ * handle(app)` in a route file): its routes are serverless where Next.js routes are (`serverlessPlatform`).
+ * `hono/netlify` serves Netlify Edge Functions, which do not freeze after the response (`frameworks/netlify.ts`).
+ */
+const ADAPTERS: ReadonlyArray<{ readonly handle: ValueSpecifier; readonly platform: PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined) }> = [
+  { handle: { package: "hono/aws-lambda", name: ["handle", "streamHandle"] }, platform: awsLambda },
+  { handle: { package: "hono/cloudflare-pages", name: "handle" }, platform: cloudflarePages },
+  { handle: { package: "hono/vercel", name: "handle" }, platform: serverlessPlatform },
+];
+
+/** The platform of an adapter whose `handle(app)` the file exports, an app made in this file. */
+function adapterPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
+  const adapters = ADAPTERS.filter(({ handle }) => api.text.includes(handle.package as string));
+  if (adapters.length === 0) return undefined;
+  const defaults = api.ast.body.flatMap((statement) => (statement.type === "ExportDefaultDeclaration" ? [statement.declaration] : []));
+  for (const value of [...api.namedExports().map((exported) => exported.value), ...defaults]) {
+    const call = unwrap(value);
+    if (call.type !== "CallExpression" || call.arguments[0] === undefined || !isHonoApp(api, call.arguments[0])) continue;
+    const adapter = adapters.find(({ handle }) => api.matches(call.callee, handle));
+    if (adapter) return typeof adapter.platform === "function" ? adapter.platform(api) : adapter.platform;
+  }
+  return undefined;
+}
+
+/** A Hono app on a serverless host: exported through an adapter, or as the Worker. */
+function honoPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
+  return adapterPlatform(api) ?? workersPlatform(api);
+}
+
+/** `new Hono()` (also `new Hono().basePath("/api")`, as the adapters' guides write it), inline or through the `const` that holds it. */
 function isHonoApp(api: HandlerHookApi, node: TSESTree.Node): boolean {
   let value: TSESTree.Node | null | undefined = node;
   if (value.type === "Identifier") {
     const definition = api.variableOf(value)?.defs[0];
     value = definition?.node.type === "VariableDeclarator" ? definition.node.init : undefined;
   }
+  while (value?.type === "CallExpression" && value.callee.type === "MemberExpression" && memberName(value.callee) === "basePath") value = value.callee.object;
   return value?.type === "NewExpression" && api.matches(value.callee, HONO_APP);
 }
 /** `@hono/zod-openapi`'s `OpenAPIHono`: a Hono app whose `openapi(route, handler)` registers a route too. */
@@ -70,7 +108,7 @@ export const hono = {
     },
   },
   calls: [{ callee: { package: "hono/factory", name: "createMiddleware" }, arguments: [0] }],
-  platform: workersPlatform,
+  platform: honoPlatform,
   // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven
   // in sdk/lost-session-frameworks.test.ts.
   sessionFlow: {

@@ -14,12 +14,23 @@ const HANDLER_DECORATORS: Readonly<Record<string, readonly string[]>> = {
   "@nestjs/microservices": ["MessagePattern", "EventPattern", "GrpcMethod", "GrpcStreamMethod"],
   "@nestjs/graphql": ["Query", "Mutation", "Subscription", "ResolveField", "ResolveReference"],
   "@nestjs/websockets": ["SubscribeMessage"],
+  // `@nestjs/bull`: `@Process()` (or `@Process("name")`) on a method of a `@Processor("queue")` class runs per job.
+  "@nestjs/bull": ["Process"],
 };
 /** Class decorators whose decorated methods are handlers. */
 const HANDLER_CLASSES: Readonly<Record<string, readonly string[]>> = {
   [COMMON]: ["Controller"],
   "@nestjs/graphql": ["Resolver"],
   "@nestjs/websockets": ["WebSocketGateway"],
+  "@nestjs/bull": ["Processor"],
+};
+/**
+ * Class decorators whose class has a handler method by name, without a method decorator: a
+ * `@Processor("queue")` class of `@nestjs/bullmq` extends `WorkerHost`, whose `process(job)` BullMQ's
+ * worker runs per job (https://docs.nestjs.com/techniques/queues).
+ */
+const HANDLER_METHODS_OF_CLASS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "@nestjs/bullmq": { Processor: "process" },
 };
 /** Classes whose method runs per request, keyed by the interface the class implements. */
 const PER_REQUEST_INTERFACES: Readonly<Record<string, string>> = {
@@ -54,6 +65,16 @@ function collectClass(api: HandlerHookApi, node: TSESTree.ClassDeclaration | TSE
       if (route && isFunctionNode(member.value)) api.request([member.value], route);
     }
   }
+  const namedMethods = classDecorators.flatMap((decorator) => {
+    const method = decorator && HANDLER_METHODS_OF_CLASS[decorator.module]?.[decorator.name];
+    return method === undefined ? [] : [method];
+  });
+  for (const member of node.body.body) {
+    if (namedMethods.length === 0) break;
+    if (member.type !== "MethodDefinition" || member.kind !== "method" || member.static) continue;
+    const name = staticName(member.key, member.computed);
+    if (name !== undefined && namedMethods.includes(name) && isFunctionNode(member.value)) api.request([member.value], member);
+  }
   // `implements NestMiddleware` is enough: a middleware class without `@Injectable()` is valid Nest.
   const perRequestMethods = node.implements.flatMap((clause) => {
     const origin = api.originOf(clause.expression);
@@ -75,7 +96,10 @@ function collectClass(api: HandlerHookApi, node: TSESTree.ClassDeclaration | TSE
   }
 }
 
-/** NestJS: controller/resolver/gateway methods with a route decorator, middleware, interceptors, guards, filters, pipes. */
+/**
+ * NestJS: controller/resolver/gateway methods with a route decorator, queue processors' job methods,
+ * middleware, interceptors, guards, filters, pipes.
+ */
 export const nestjs = {
   id: "nestjs",
   name: "NestJS",

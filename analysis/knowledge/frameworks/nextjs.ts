@@ -29,7 +29,7 @@ export function serverlessPlatform(api: HandlerHookApi): PlatformDescriptor | un
   return deployment.vercel || deployment.netlify || deployment.openNext ? nextjsServerless : undefined;
 }
 
-/** Next.js route handlers: `app/**\/route.ts` verb exports, `pages/api/**` default exports, `middleware.ts`. */
+/** Next.js route handlers: `app/**\/route.ts` verb exports, `pages/api/**` default exports, `middleware.ts`, pages' `getServerSideProps`. */
 export const nextjs = {
   id: "nextjs",
   name: "Next.js route",
@@ -38,9 +38,11 @@ export const nextjs = {
     { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?route${SCRIPT_EXTENSION}`), exports: UPPERCASE_VERBS, platform: serverlessPlatform },
     { path: new RegExp(String.raw`(?:^|/)pages/api/.+${SCRIPT_EXTENSION}`), defaultExport: true, platform: serverlessPlatform },
     { path: new RegExp(String.raw`(?:^|/)middleware${SCRIPT_EXTENSION}`), exports: ["middleware"], defaultExport: true, requiresImport: ["next/server"] },
+    // A Pages Router page's `getServerSideProps` runs on every request to the page (https://nextjs.org/docs/pages/building-your-application/data-fetching/get-server-side-props).
+    { path: new RegExp(String.raw`(?:^|/)pages/(?!api/).+${SCRIPT_EXTENSION}`), exports: ["getServerSideProps"], platform: serverlessPlatform },
   ],
   handlerTypes: [
-    { package: "next", name: ["NextApiRequest", "NextApiResponse", "NextApiHandler"] },
+    { package: "next", name: ["NextApiRequest", "NextApiResponse", "NextApiHandler", "GetServerSideProps", "GetServerSidePropsContext"] },
     { package: "next/server", name: ["NextRequest", "NextMiddleware", "NextFetchEvent"] },
   ],
   // A route handler's `request` (`request.headers.get("x")`, `request.nextUrl.searchParams`), its `{ params }`, and `cookies()` / `headers()` of `next/headers`.

@@ -1,0 +1,20 @@
+import type { PlatformDescriptor } from "../types.js";
+import { REQUEST_OBJECT } from "../frameworks/common.js";
+
+/**
+ * Cloudflare Pages Functions run on the Workers runtime: work still pending after the `Response` is
+ * cancelled unless it is handed to `context.waitUntil(promise)`, a method of the one `context` argument
+ * every `onRequest…` handler gets (https://developers.cloudflare.com/pages/functions/api-reference/#eventcontext).
+ * `context.request` is the client's request.
+ */
+export const cloudflarePages = {
+  id: "cloudflare-pages",
+  name: "Cloudflare Pages Functions",
+  freezesAfterReturn: true,
+  backgroundWork: [
+    // A Hono app served through `hono/cloudflare-pages`' `handle(app)`: its routes reach the context as `c.executionCtx`.
+    { kind: "parameter-method", parameterIndex: 0, property: "executionCtx", method: "waitUntil", takes: "promise", frameworks: ["hono"] },
+    { kind: "parameter-method", parameterIndex: 0, method: "waitUntil", takes: "promise" },
+  ],
+  requestInputs: { ...REQUEST_OBJECT, holds: "context" },
+} as const satisfies PlatformDescriptor;
