@@ -58,9 +58,14 @@ export function deploymentOf(filename: string): DeploymentSignals {
   // The models of one file ask several times in a row: the last answer is kept by absolute file name (no
   // path resolution); a relative one resolves against the working directory, which may change.
   if (filename === lastAsked.filename && lastAsked.signals) return lastAsked.signals;
-  const signals = signalsOfDirectory(dirname(resolve(filename)));
+  const signals = signalsOfDirectory(dirname(isNormalPosixPath(filename) ? filename : resolve(filename)));
   if (isAbsolute(filename)) lastAsked = { filename, signals };
   return signals;
+}
+
+/** An absolute POSIX path that `resolve` would return unchanged (no `.`/`..` segment, no `//`): the usual ESLint file name, asked once per file. */
+function isNormalPosixPath(filename: string): boolean {
+  return sep === "/" && filename.charCodeAt(0) === 47 && !filename.includes("/.") && !filename.includes("//");
 }
 
 let lastAsked: { readonly filename: string; readonly signals: DeploymentSignals | undefined } = { filename: "", signals: undefined };

@@ -157,7 +157,7 @@ function topLevelOf(input: AnalysisInput): TopLevel {
       }
     }
   }
-  found = { exportNames: names, defaultExport, moduleExports, staticImports, path: input.filename.replace(/\\/g, "/") };
+  found = { exportNames: names, defaultExport, moduleExports, staticImports, path: input.filename.includes("\\") ? input.filename.replace(/\\/g, "/") : input.filename };
   topLevels.set(ast, found);
   return found;
 }
@@ -227,23 +227,35 @@ function matchesConvention(kindGate: KindGate, path: string): boolean {
 }
 
 /** Whether the file may hold a handler of `kind` for the descriptors of `gate`; no cache (see `mayHoldEntry`). */
+// Loops rather than `some`/`filter` with closures: this runs on every file the rules see, and each
+// closure or array it made was garbage of every file.
 export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: EntryGate): boolean {
   const kindGate = gate[kind];
   const top = topLevelOf(input);
   top.staticDescriptors ??= indexedDescriptorsFor(top.staticImports);
-  if (top.staticDescriptors.some((descriptor) => kindGate.registersOnImport(descriptor))) return true;
+  if (anyRegistersOnImport(kindGate, top.staticDescriptors)) return true;
   const { path } = top;
   if (anyConventionOf(top, gate) && (kind === "handler" || matchesConvention(kindGate, path))) return true;
-  if (kindGate.pluginExports.some((gate) => exportsPlugin(gate, top) && projectDependsOn(input.filename, gate.packages))) return true;
+  for (const pluginGate of kindGate.pluginExports) if (exportsPlugin(pluginGate, top) && projectDependsOn(input.filename, pluginGate.packages)) return true;
   // What the text says comes last (a bundle is megabytes): the modules of `require()`/`import()` and the
   // hooks' text triggers; the registering globals are read from the scopes.
   const modules = modulesOf(input, top);
   const imported = (top.moduleDescriptors ??= modules.size === top.staticImports.size ? top.staticDescriptors : indexedDescriptorsFor(modules));
-  if (imported.some((descriptor) => kindGate.registersOnImport(descriptor))) return true;
-  const firing = kindGate.hooks.filter((hook) => triggerFires(input, hook.trigger, imported, hook.descriptor, path));
-  if (firing.some((hook) => hook.signs === undefined || signsHoldWithoutText(input, hook.signs, top))) return true;
-  if (firing.some((hook) => hook.signs?.imports?.some((module) => modules.has(module)))) return true;
+  if (anyRegistersOnImport(kindGate, imported)) return true;
+  // A firing hook with no signs, or whose signs hold without the text, first; then the modules its signs name.
+  let firingWithImports: HookGate[] | undefined;
+  for (const hook of kindGate.hooks) {
+    if (!triggerFires(input, hook.trigger, imported, hook.descriptor, path)) continue;
+    if (hook.signs === undefined || signsHoldWithoutText(input, hook.signs, top)) return true;
+    if (hook.signs.imports !== undefined) (firingWithImports ??= []).push(hook);
+  }
+  for (const hook of firingWithImports ?? []) for (const module of hook.signs!.imports!) if (modules.has(module)) return true;
   return kindGate.globalRoots.length > 0 && usesGlobal(input, kindGate.globalRoots);
+}
+
+function anyRegistersOnImport(kindGate: KindGate, descriptors: readonly FrameworkDescriptor[]): boolean {
+  for (const descriptor of descriptors) if (kindGate.registersOnImport(descriptor)) return true;
+  return false;
 }
 
 /**
@@ -301,5 +313,8 @@ const gates: Record<EntryKind, AttachedCache<TSESTree.Program, boolean>> = {
  * descriptors; once per file. `false` is sure: the file holds none.
  */
 export function mayHoldEntry(input: AnalysisInput, kind: EntryKind): boolean {
-  return gates[kind].getOrCompute(input.ast, () => mayHoldEntryFor(input, kind, gateOfPlugin()), true);
+  // Asked by most rules and by the handler engine: the cached answer without a closure per call.
+  const gate = gates[kind];
+  const known = gate.get(input.ast);
+  return known ?? gate.getOrCompute(input.ast, () => mayHoldEntryFor(input, kind, gateOfPlugin()), true);
 }
