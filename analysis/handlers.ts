@@ -273,10 +273,12 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       for (const spec of descriptor.pluginExports!) {
         const kind = descriptor.objects?.[spec.object];
         if (!kind || !mayExportPlugin(this.input, spec)) continue;
-        const functions = this.pluginExportFunctions(spec);
-        if (functions.length === 0) continue;
+        // The dependency first: it is one look-up per directory (the entry gate asked it already), where the
+        // exported functions cost a walk of the exports for most files that export a default or a `handler`.
         const imported = active.descriptors.includes(descriptor);
         if (!imported && !projectDependsOn(this.input.filename, spec.projectDependency)) continue;
+        const functions = this.pluginExportFunctions(spec);
+        if (functions.length === 0) continue;
         const ref: KindRef = { descriptor, id: spec.object, kind };
         (this.pluginParameterKinds ??= new Set<KindRef>()).add(ref);
         const parameters = (this.pluginParameters ??= new Map<TSESTree.Node, { readonly index: number; readonly ref: KindRef }>());
@@ -627,16 +629,18 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     }
   }
 
-  private chosenPlatforms: Map<FrameworkDescriptor, PlatformDescriptor | undefined> | undefined;
+  /** One owner per descriptor and file (a file registers many routes on one app), its platform chosen once. */
+  private owners: Map<FrameworkDescriptor, Owner> | undefined;
 
   private ownerOf(descriptor: FrameworkDescriptor): Owner {
-    let platform = descriptor.platform;
-    if (typeof platform === "function") {
-      const chosen = (this.chosenPlatforms ??= new Map<FrameworkDescriptor, PlatformDescriptor | undefined>());
-      if (!chosen.has(descriptor)) chosen.set(descriptor, platform(this.api));
-      platform = chosen.get(descriptor);
+    const owners = (this.owners ??= new Map<FrameworkDescriptor, Owner>());
+    let owner = owners.get(descriptor);
+    if (!owner) {
+      const platform = typeof descriptor.platform === "function" ? descriptor.platform(this.api) : descriptor.platform;
+      owner = platform ? { descriptor, platform } : { descriptor };
+      owners.set(descriptor, owner);
     }
-    return platform ? { descriptor, platform } : { descriptor };
+    return owner;
   }
 
   /** The functions a registering call's arguments hold, per the descriptor's registration. */
