@@ -165,8 +165,8 @@ function topLevelOf(input: AnalysisInput): TopLevel {
 /** The signs read from the file's top level, its settings and its project: no look at its text. */
 function signsHoldWithoutText(input: AnalysisInput, signs: EntrySigns, top: TopLevel): boolean {
   if (signs.defaultExport && top.defaultExport) return true;
-  if (signs.exports?.some((name) => top.exportNames.has(name))) return true;
-  if (signs.configuredExports && input.settings.lambdaHandlerNames.some((name) => top.exportNames.has(name))) return true;
+  if (signs.exports !== undefined && hasAny(top.exportNames, signs.exports)) return true;
+  if (signs.configuredExports && hasAny(top.exportNames, input.settings.lambdaHandlerNames)) return true;
   return signs.exportsWhere !== undefined && top.exportNames.size > 0 && deploymentOf(input.filename)[signs.exportsWhere];
 }
 
@@ -184,7 +184,13 @@ export function hookMayReport(input: AnalysisInput, signs: HookSigns | undefined
 function entrySignsHold(input: AnalysisInput, signs: EntrySigns | undefined, top: TopLevel): boolean {
   if (signs === undefined) return false;
   if (signsHoldWithoutText(input, signs, top)) return true;
-  return signs.imports !== undefined && signs.imports.some((module) => modulesOf(input, top).has(module));
+  return signs.imports !== undefined && hasAny(modulesOf(input, top), signs.imports);
+}
+
+/** Whether `set` holds one of `names` (a loop: the gate runs for every file and every hook, a closure each time was garbage). */
+function hasAny(set: ReadonlySet<string>, names: readonly string[]): boolean {
+  for (const name of names) if (set.has(name)) return true;
+  return false;
 }
 
 /**
@@ -198,7 +204,7 @@ export function mayExportPlugin(input: AnalysisInput, spec: PluginExport): boole
 
 /** The export a plugin module's shape needs; the project lookup comes after it. */
 function exportsPlugin(gate: PluginExportGate, top: TopLevel): boolean {
-  return (gate.defaultExport && (top.defaultExport || top.moduleExports)) || gate.names.some((name) => top.exportNames.has(name));
+  return (gate.defaultExport && (top.defaultExport || top.moduleExports)) || hasAny(top.exportNames, gate.names);
 }
 
 function triggerFires(input: AnalysisInput, trigger: HookTrigger, imported: readonly FrameworkDescriptor[], descriptor: FrameworkDescriptor, path: string): boolean {
@@ -249,7 +255,7 @@ export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: Ent
     if (hook.signs === undefined || signsHoldWithoutText(input, hook.signs, top)) return true;
     if (hook.signs.imports !== undefined) (firingWithImports ??= []).push(hook);
   }
-  for (const hook of firingWithImports ?? []) for (const module of hook.signs!.imports!) if (modules.has(module)) return true;
+  for (const hook of firingWithImports ?? []) if (hasAny(modules, hook.signs!.imports!)) return true;
   return kindGate.globalRoots.length > 0 && usesGlobal(input, kindGate.globalRoots);
 }
 
