@@ -255,7 +255,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     this.collectTypedResolverMaps();
     for (const descriptor of knowledge.withAlwaysHooks) this.runHook(descriptor);
     // Source order, whatever order the registrations were found in (`a.get(f).post(g)` visits `post` first).
-    this.requestHandlers.sort((a, b) => a.function.range[0] - b.function.range[0]);
+    if (this.requestHandlers.length > 1) this.requestHandlers.sort(bySourceOrder);
   }
 
   handlerOf(fn: TSESTree.Node): Handler | undefined {
@@ -850,6 +850,10 @@ class HandlerAnalysis implements HandlerModel, HookHost {
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
+
+function bySourceOrder(a: Handler, b: Handler): number {
+  return a.function.range[0] - b.function.range[0];
+}
 
 /** A binding imported from a project module under a conventional name (`ObjectKind.importedFrom`). */
 function importedFromMatches(origin: ModuleOrigin, kind: ObjectKind): boolean {
