@@ -233,9 +233,9 @@ function matchesConvention(kindGate: KindGate, path: string): boolean {
 }
 
 /** Whether the file may hold a handler of `kind` for the descriptors of `gate`; no cache (see `mayHoldEntry`). */
-// Loops rather than `some`/`filter` with closures: this runs on every file the rules see, and each
-// closure or array it made was garbage of every file.
 export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: EntryGate): boolean {
+  // Loops rather than `some`/`filter` with closures: this runs on every file the rules see, and each
+  // closure or array it made was garbage of every file.
   const kindGate = gate[kind];
   const top = topLevelOf(input);
   top.staticDescriptors ??= indexedDescriptorsFor(top.staticImports);
