@@ -3,7 +3,7 @@
 // project root is (Vercel functions live in its `api/` folder). One look per directory per process.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { projectModules } from "./project-modules.js";
+import { absolutePath, projectModules } from "./project-modules.js";
 
 export interface DeploymentSignals {
   /** The directory of the nearest package.json, if any. */
@@ -58,7 +58,7 @@ export function deploymentOf(filename: string): DeploymentSignals {
   // The models of one file ask several times in a row: the last answer is kept by absolute file name (no
   // path resolution); a relative one resolves against the working directory, which may change.
   if (filename === lastAsked.filename && lastAsked.signals) return lastAsked.signals;
-  const signals = signalsOfDirectory(dirname(resolve(filename)));
+  const signals = signalsOfDirectory(dirname(absolutePath(filename)));
   if (isAbsolute(filename)) lastAsked = { filename, signals };
   return signals;
 }
@@ -165,7 +165,7 @@ function nearestPackageDirectory(start: string, startHasPackage?: boolean): stri
 /** `filename` relative to its project root (the nearest package.json), with `/` separators; undefined outside any project. */
 export function projectRelativePath(filename: string): string | undefined {
   const { root } = deploymentOf(filename);
-  return root === undefined ? undefined : relative(root, resolve(filename)).split(sep).join("/");
+  return root === undefined ? undefined : relative(root, absolutePath(filename)).split(sep).join("/");
 }
 
 /** Whether the project that holds `filename` names one of `packages` in its package.json (any kind of dependency). */

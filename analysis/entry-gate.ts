@@ -157,7 +157,7 @@ function topLevelOf(input: AnalysisInput): TopLevel {
       }
     }
   }
-  found = { exportNames: names, defaultExport, moduleExports, staticImports, path: input.filename.replace(/\\/g, "/") };
+  found = { exportNames: names, defaultExport, moduleExports, staticImports, path: input.filename.includes("\\") ? input.filename.replace(/\\/g, "/") : input.filename };
   topLevels.set(ast, found);
   return found;
 }
@@ -165,8 +165,8 @@ function topLevelOf(input: AnalysisInput): TopLevel {
 /** The signs read from the file's top level, its settings and its project: no look at its text. */
 function signsHoldWithoutText(input: AnalysisInput, signs: EntrySigns, top: TopLevel): boolean {
   if (signs.defaultExport && top.defaultExport) return true;
-  if (signs.exports?.some((name) => top.exportNames.has(name))) return true;
-  if (signs.configuredExports && input.settings.lambdaHandlerNames.some((name) => top.exportNames.has(name))) return true;
+  if (signs.exports !== undefined && hasAny(top.exportNames, signs.exports)) return true;
+  if (signs.configuredExports && hasAny(top.exportNames, input.settings.lambdaHandlerNames)) return true;
   return signs.exportsWhere !== undefined && top.exportNames.size > 0 && deploymentOf(input.filename)[signs.exportsWhere];
 }
 
@@ -184,7 +184,13 @@ export function hookMayReport(input: AnalysisInput, signs: HookSigns | undefined
 function entrySignsHold(input: AnalysisInput, signs: EntrySigns | undefined, top: TopLevel): boolean {
   if (signs === undefined) return false;
   if (signsHoldWithoutText(input, signs, top)) return true;
-  return signs.imports !== undefined && signs.imports.some((module) => modulesOf(input, top).has(module));
+  return signs.imports !== undefined && hasAny(modulesOf(input, top), signs.imports);
+}
+
+/** Whether `set` holds one of `names` (a loop: the gate runs for every file and every hook, a closure each time was garbage). */
+function hasAny(set: ReadonlySet<string>, names: readonly string[]): boolean {
+  for (const name of names) if (set.has(name)) return true;
+  return false;
 }
 
 /**
@@ -198,7 +204,7 @@ export function mayExportPlugin(input: AnalysisInput, spec: PluginExport): boole
 
 /** The export a plugin module's shape needs; the project lookup comes after it. */
 function exportsPlugin(gate: PluginExportGate, top: TopLevel): boolean {
-  return (gate.defaultExport && (top.defaultExport || top.moduleExports)) || gate.names.some((name) => top.exportNames.has(name));
+  return (gate.defaultExport && (top.defaultExport || top.moduleExports)) || hasAny(top.exportNames, gate.names);
 }
 
 function triggerFires(input: AnalysisInput, trigger: HookTrigger, imported: readonly FrameworkDescriptor[], descriptor: FrameworkDescriptor, path: string): boolean {
@@ -228,22 +234,34 @@ function matchesConvention(kindGate: KindGate, path: string): boolean {
 
 /** Whether the file may hold a handler of `kind` for the descriptors of `gate`; no cache (see `mayHoldEntry`). */
 export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: EntryGate): boolean {
+  // Loops rather than `some`/`filter` with closures: this runs on every file the rules see, and each
+  // closure or array it made was garbage of every file.
   const kindGate = gate[kind];
   const top = topLevelOf(input);
   top.staticDescriptors ??= indexedDescriptorsFor(top.staticImports);
-  if (top.staticDescriptors.some((descriptor) => kindGate.registersOnImport(descriptor))) return true;
+  if (anyRegistersOnImport(kindGate, top.staticDescriptors)) return true;
   const { path } = top;
   if (anyConventionOf(top, gate) && (kind === "handler" || matchesConvention(kindGate, path))) return true;
-  if (kindGate.pluginExports.some((gate) => exportsPlugin(gate, top) && projectDependsOn(input.filename, gate.packages))) return true;
+  for (const pluginGate of kindGate.pluginExports) if (exportsPlugin(pluginGate, top) && projectDependsOn(input.filename, pluginGate.packages)) return true;
   // What the text says comes last (a bundle is megabytes): the modules of `require()`/`import()` and the
   // hooks' text triggers; the registering globals are read from the scopes.
   const modules = modulesOf(input, top);
   const imported = (top.moduleDescriptors ??= modules.size === top.staticImports.size ? top.staticDescriptors : indexedDescriptorsFor(modules));
-  if (imported.some((descriptor) => kindGate.registersOnImport(descriptor))) return true;
-  const firing = kindGate.hooks.filter((hook) => triggerFires(input, hook.trigger, imported, hook.descriptor, path));
-  if (firing.some((hook) => hook.signs === undefined || signsHoldWithoutText(input, hook.signs, top))) return true;
-  if (firing.some((hook) => hook.signs?.imports?.some((module) => modules.has(module)))) return true;
+  if (anyRegistersOnImport(kindGate, imported)) return true;
+  // A firing hook with no signs, or whose signs hold without the text, first; then the modules its signs name.
+  let firingWithImports: HookGate[] | undefined;
+  for (const hook of kindGate.hooks) {
+    if (!triggerFires(input, hook.trigger, imported, hook.descriptor, path)) continue;
+    if (hook.signs === undefined || signsHoldWithoutText(input, hook.signs, top)) return true;
+    if (hook.signs.imports !== undefined) (firingWithImports ??= []).push(hook);
+  }
+  for (const hook of firingWithImports ?? []) if (hasAny(modules, hook.signs!.imports!)) return true;
   return kindGate.globalRoots.length > 0 && usesGlobal(input, kindGate.globalRoots);
+}
+
+function anyRegistersOnImport(kindGate: KindGate, descriptors: readonly FrameworkDescriptor[]): boolean {
+  for (const descriptor of descriptors) if (kindGate.registersOnImport(descriptor)) return true;
+  return false;
 }
 
 /**
@@ -301,5 +319,8 @@ const gates: Record<EntryKind, AttachedCache<TSESTree.Program, boolean>> = {
  * descriptors; once per file. `false` is sure: the file holds none.
  */
 export function mayHoldEntry(input: AnalysisInput, kind: EntryKind): boolean {
-  return gates[kind].getOrCompute(input.ast, () => mayHoldEntryFor(input, kind, gateOfPlugin()), true);
+  // Asked by most rules and by the handler engine: the cached answer without a closure per call.
+  const gate = gates[kind];
+  const known = gate.get(input.ast);
+  return known ?? gate.getOrCompute(input.ast, () => mayHoldEntryFor(input, kind, gateOfPlugin()), true);
 }

@@ -92,29 +92,15 @@ export interface HandlerModel {
 // ---------------------------------------------------------------------------------------------
 // Matching values against descriptors' specifiers
 
-interface CompiledSpecifier {
-  readonly packages: ReadonlySet<string>;
-  readonly names: ReadonlySet<string>;
-}
-
-const compiledSpecifiers = new WeakMap<ValueSpecifier, CompiledSpecifier>();
-
-function compile(spec: ValueSpecifier): CompiledSpecifier {
-  let compiled = compiledSpecifiers.get(spec);
-  if (!compiled) {
-    const list = (value: string | readonly string[]): readonly string[] => (typeof value === "string" ? [value] : value);
-    compiled = { packages: new Set(list(spec.package)), names: new Set(list(spec.name)) };
-    compiledSpecifiers.set(spec, compiled);
-  }
-  return compiled;
+/** A specifier's `package` or `name`: one string or a short list, compared as written (no set built per specifier). */
+function specifies(value: string | readonly string[], candidate: string): boolean {
+  return typeof value === "string" ? value === candidate : value.includes(candidate);
 }
 
 export function originMatches(origin: ModuleOrigin | undefined, spec: ValueSpecifier): boolean {
   if (!origin) return false;
-  const compiled = compile(spec);
-  return compiled.packages.has(origin.module) && compiled.names.has(originName(origin));
+  return specifies(spec.package, origin.module) && specifies(spec.name, originName(origin));
 }
-
 
 /** Who registers: the descriptor, and the platform its handlers run on (if any). */
 interface Owner {
@@ -224,18 +210,19 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   private readonly kinds: readonly KindRef[];
   /** Every method and property name that any active object kind reacts to: the cheap gate for member calls. */
   private readonly memberNames: ReadonlySet<string>;
-  private readonly objectKinds = new Map<TSESTree.Node, KindRef | null>();
-  private readonly variableKinds = new Map<Scope.Variable, KindRef | null>();
-  /** Calls whose callee is a plain name: `fp(…)`, `registerRoutes(app)`. */
-  private readonly identifierCalls: TSESTree.CallExpression[] = [];
-  private readonly memberCalls: TSESTree.CallExpression[] = [];
+  // The tables below are made on first use: most files that reach the engine need few or none of them,
+  // and every file that does pays for each one made (measured on the 100%-SDK tree, bench/NOTES.md).
+  private objectKinds: Map<TSESTree.Node, KindRef | null> | undefined;
+  private variableKinds: Map<Scope.Variable, KindRef | null> | undefined;
+  /** Calls whose callee is a plain name (`fp(…)`, `registerRoutes(app)`) and calls of a member, in source order. */
+  private callsByCallee: { readonly identifier: readonly TSESTree.CallExpression[]; readonly member: readonly TSESTree.CallExpression[] } | undefined;
   private listensAsServer = false;
   private routedFile = false;
   private exportsCache: ExportedValue[] | undefined;
   /** Exported plugin functions (`PluginExport`): the parameter that is the framework's object, and its kind. */
-  private readonly pluginParameters = new Map<TSESTree.Node, { readonly index: number; readonly ref: KindRef }>();
+  private pluginParameters: Map<TSESTree.Node, { readonly index: number; readonly ref: KindRef }> | undefined;
   /** The kinds those parameters are: nothing else says they are the framework's objects, so their calls must look like registrations. */
-  private readonly pluginParameterKinds = new Set<KindRef>();
+  private pluginParameterKinds: Set<KindRef> | undefined;
 
   /** `gated`: hooks run only where their signs hold (see `hookMayReport`); ungated only to test the gate against the engine. */
   constructor(
@@ -251,11 +238,6 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     // The node index also sets `parent` where missing: ESLint sets it before rules run, a bare
     // typescript-estree parse (the codemods) does not.
     const calls = nodesOfTypes(ast, CALL_TYPES);
-    for (const node of calls) {
-      if (node.type !== "CallExpression") continue;
-      if (node.callee.type === "MemberExpression") this.memberCalls.push(node);
-      else if (node.callee.type === "Identifier") this.identifierCalls.push(node);
-    }
     const knowledge = knowledgeIndex();
     for (const node of calls) this.collectCall(node);
     for (const descriptor of this.active.descriptors) if (descriptor.hook?.trigger.imports) this.runHook(descriptor);
@@ -273,7 +255,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     this.collectTypedResolverMaps();
     for (const descriptor of knowledge.withAlwaysHooks) this.runHook(descriptor);
     // Source order, whatever order the registrations were found in (`a.get(f).post(g)` visits `post` first).
-    this.requestHandlers.sort((a, b) => a.function.range[0] - b.function.range[0]);
+    if (this.requestHandlers.length > 1) this.requestHandlers.sort(bySourceOrder);
   }
 
   handlerOf(fn: TSESTree.Node): Handler | undefined {
@@ -291,13 +273,16 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       for (const spec of descriptor.pluginExports!) {
         const kind = descriptor.objects?.[spec.object];
         if (!kind || !mayExportPlugin(this.input, spec)) continue;
-        const functions = this.pluginExportFunctions(spec);
-        if (functions.length === 0) continue;
+        // The dependency first: it is one look-up per directory (the entry gate asked it already), where the
+        // exported functions cost a walk of the exports for most files that export a default or a `handler`.
         const imported = active.descriptors.includes(descriptor);
         if (!imported && !projectDependsOn(this.input.filename, spec.projectDependency)) continue;
+        const functions = this.pluginExportFunctions(spec);
+        if (functions.length === 0) continue;
         const ref: KindRef = { descriptor, id: spec.object, kind };
-        this.pluginParameterKinds.add(ref);
-        for (const fn of functions) if (!this.pluginParameters.has(fn)) this.pluginParameters.set(fn, { index: spec.serverParam, ref });
+        (this.pluginParameterKinds ??= new Set<KindRef>()).add(ref);
+        const parameters = (this.pluginParameters ??= new Map<TSESTree.Node, { readonly index: number; readonly ref: KindRef }>());
+        for (const fn of functions) if (!parameters.has(fn)) parameters.set(fn, { index: spec.serverParam, ref });
         if (!imported && !added.includes(descriptor)) added.push(descriptor);
       }
     }
@@ -425,10 +410,12 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   private objectKindOf(node: TSESTree.Node): KindRef | undefined {
     if (this.kinds.length === 0) return undefined;
     const target = unwrap(node);
-    if (this.objectKinds.has(target)) return this.objectKinds.get(target) ?? undefined;
-    this.objectKinds.set(target, null); // cycle guard: `let app = app.use(…)`
+    const objectKinds = (this.objectKinds ??= new Map<TSESTree.Node, KindRef | null>());
+    const known = objectKinds.get(target);
+    if (known !== undefined) return known ?? undefined;
+    objectKinds.set(target, null); // cycle guard: `let app = app.use(…)`
     const kind = this.computeObjectKind(target);
-    this.objectKinds.set(target, kind ?? null);
+    objectKinds.set(target, kind ?? null);
     return kind;
   }
 
@@ -472,10 +459,12 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   private objectKindOfVariable(identifier: TSESTree.Identifier): KindRef | undefined {
     const variable = this.context.bindings.variableOf(identifier);
     if (!variable) return undefined;
-    if (this.variableKinds.has(variable)) return this.variableKinds.get(variable) ?? undefined;
-    this.variableKinds.set(variable, null); // cycle guard
+    const variableKinds = (this.variableKinds ??= new Map<Scope.Variable, KindRef | null>());
+    const known = variableKinds.get(variable);
+    if (known !== undefined) return known ?? undefined;
+    variableKinds.set(variable, null); // cycle guard
     const kind = this.computeVariableKind(variable);
-    this.variableKinds.set(variable, kind ?? null);
+    variableKinds.set(variable, kind ?? null);
     return kind;
   }
 
@@ -497,7 +486,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       const fn = def.node;
       if (!isFunctionNode(fn)) continue;
       const index = fn.params.indexOf(parameter);
-      const exportedPlugin = this.pluginParameters.get(fn);
+      const exportedPlugin = this.pluginParameters?.get(fn);
       if (exportedPlugin && exportedPlugin.index === index) return exportedPlugin.ref;
       if (index === 0) {
         const plugin = this.kinds.find((ref) => ref.kind.plugins && this.isPluginOf(fn, ref));
@@ -511,9 +500,24 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     return undefined;
   }
 
+  /** The file's calls by the shape of their callee (see `callsByCallee`). */
+  private calls(): NonNullable<HandlerAnalysis["callsByCallee"]> {
+    if (!this.callsByCallee) {
+      const identifier: TSESTree.CallExpression[] = [];
+      const member: TSESTree.CallExpression[] = [];
+      for (const node of nodesOfTypes(this.input.ast, CALL_TYPES)) {
+        if (node.type !== "CallExpression") continue;
+        if (node.callee.type === "MemberExpression") member.push(node);
+        else if (node.callee.type === "Identifier") identifier.push(node);
+      }
+      this.callsByCallee = { identifier, member };
+    }
+    return this.callsByCallee;
+  }
+
   /** `function routes(app) { app.get(…) }` called in this file as `routes(express())` / `routes(app)`. */
   private argumentKindAtCallSites(fn: FunctionNode, index: number): KindRef | undefined {
-    for (const call of this.identifierCalls) {
+    for (const call of this.calls().identifier) {
       const argument = call.arguments[index];
       if (!argument || argument.type === "SpreadElement") continue;
       if (!this.context.bindings.functionsOf(call.callee).includes(fn)) continue;
@@ -534,13 +538,13 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     const plugins = ref.kind.plugins;
     if (!plugins) return false;
     const { bindings } = this.context;
-    for (const call of this.memberCalls) {
+    for (const call of this.calls().member) {
       const callee = call.callee as TSESTree.MemberExpression;
       if (staticName(callee.property, callee.computed) !== plugins.registerMethod) continue;
       // Any argument: `register(fn, opts)`, and Elysia's `group(prefix, fn)` after its prefix.
       if (call.arguments.some((argument) => bindings.functionsOf(argument).includes(fn)) && this.objectKindOf(callee.object)?.kind === ref.kind) return true;
     }
-    for (const call of this.identifierCalls) {
+    for (const call of this.calls().identifier) {
       const origin = bindings.originOf(call.callee);
       if (plugins.wrappers?.some((spec) => originMatches(origin, spec)) && bindings.functionsOf(call.arguments[0]).includes(fn)) return true;
     }
@@ -576,7 +580,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     if (receiver) {
       if (receiver.kind.listens?.includes(method)) this.listensAsServer = true;
       const registration = receiver.kind.methods && Object.hasOwn(receiver.kind.methods, method) ? receiver.kind.methods[method] : undefined;
-      if (registration && (!this.pluginParameterKinds.has(receiver) || this.looksLikeRegistration(call))) this.register(call, registration, this.ownerOf(receiver.descriptor), callee.property);
+      if (registration && (!this.pluginParameterKinds?.has(receiver) || this.looksLikeRegistration(call))) this.register(call, registration, this.ownerOf(receiver.descriptor), callee.property);
     }
     for (const { descriptor, registration } of this.active.pluginRegistrations) {
       const first = call.arguments[0];
@@ -625,15 +629,18 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     }
   }
 
-  private readonly chosenPlatforms = new Map<FrameworkDescriptor, PlatformDescriptor | undefined>();
+  /** One owner per descriptor and file (a file registers many routes on one app), its platform chosen once. */
+  private owners: Map<FrameworkDescriptor, Owner> | undefined;
 
   private ownerOf(descriptor: FrameworkDescriptor): Owner {
-    let platform = descriptor.platform;
-    if (typeof platform === "function") {
-      if (!this.chosenPlatforms.has(descriptor)) this.chosenPlatforms.set(descriptor, platform(this.api));
-      platform = this.chosenPlatforms.get(descriptor);
+    const owners = (this.owners ??= new Map<FrameworkDescriptor, Owner>());
+    let owner = owners.get(descriptor);
+    if (!owner) {
+      const platform = typeof descriptor.platform === "function" ? descriptor.platform(this.api) : descriptor.platform;
+      owner = platform ? { descriptor, platform } : { descriptor };
+      owners.set(descriptor, owner);
     }
-    return platform ? { descriptor, platform } : { descriptor };
+    return owner;
   }
 
   /** The functions a registering call's arguments hold, per the descriptor's registration. */
@@ -846,6 +853,10 @@ class HandlerAnalysis implements HandlerModel, HookHost {
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
+
+function bySourceOrder(a: Handler, b: Handler): number {
+  return a.function.range[0] - b.function.range[0];
+}
 
 /** A binding imported from a project module under a conventional name (`ObjectKind.importedFrom`). */
 function importedFromMatches(origin: ModuleOrigin, kind: ObjectKind): boolean {

@@ -1,11 +1,11 @@
 import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { extractModuleFacts } from "./export-facts.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel } from "./sdk-model.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
-import { importedExport, importOrigin, NODE_FILE_SYSTEM, parseJsonc, ProjectModules, setProjectModules, type ProjectFileSystem } from "./project-modules.js";
+import { absolutePath, importedExport, importOrigin, NODE_FILE_SYSTEM, parseJsonc, ProjectModules, setProjectModules, type ProjectFileSystem } from "./project-modules.js";
 
 /** The codemods' reader of another module's facts, which the inputs they parse carry. */
 const readFacts = parseAnalysisInput("", "app.ts").readModuleFacts!;
@@ -76,6 +76,28 @@ describe("resolution", () => {
   it("follows `export * from` one hop", () => {
     expect(reader.exportOf(from, "../lib", "tracer", readFacts)?.facts).toEqual([{ kind: "tracer" }]);
     expect(reader.exportOf(from, "../lib", "tracer", readFacts)?.displayPath).toBe("src/lib/tracing.ts");
+  });
+});
+
+describe("absolutePath", () => {
+  it("answers what path.resolve answers, dot segments, doubled and trailing slashes and relative names included", () => {
+    const names = [
+      "/work/app/src/x.ts",
+      "/work/.cache/app/x.ts",
+      "/work/app/..foo/x.ts",
+      "/work/app/.../x.ts",
+      "/work/app/./x.ts",
+      "/work/app/../x.ts",
+      "/work/app/.",
+      "/work/app/..",
+      "/work//app/x.ts",
+      "/work/app/",
+      "/",
+      "src/x.ts",
+      "./x.ts",
+      "../x.ts",
+    ];
+    for (const name of names) expect(absolutePath(name), name).toBe(resolve(name));
   });
 });
 

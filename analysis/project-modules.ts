@@ -509,6 +509,27 @@ function isDeclarationFile(path: string): boolean {
   return /\.d\.[cm]?ts$/.test(path);
 }
 
+/**
+ * `resolve(filename)`, without its work for the usual ESLint file name: an absolute POSIX path with no
+ * `.` or `..` segment and no `//`, which `resolve` returns as it is (asked several times per linted file).
+ */
+export function absolutePath(filename: string): string {
+  return isNormalPosixPath(filename) ? filename : resolve(filename);
+}
+
+function isNormalPosixPath(filename: string): boolean {
+  if (sep !== "/" || filename.charCodeAt(0) !== SLASH || filename.includes("//")) return false;
+  // A `/.` starts a dot segment only when `.` or `..` is the whole segment (`/.cache/` is a name).
+  for (let at = filename.indexOf("/."); at !== -1; at = filename.indexOf("/.", at + 2)) {
+    const after = at + 2 < filename.length && filename.charCodeAt(at + 2) === DOT ? at + 3 : at + 2;
+    if (after === filename.length || filename.charCodeAt(after) === SLASH) return false;
+  }
+  return filename.length === 1 || filename.charCodeAt(filename.length - 1) !== SLASH;
+}
+
+const SLASH = 47;
+const DOT = 46;
+
 let defaultReader = new ProjectModules();
 
 /** The process-wide reader the models use; tests swap in one with a counting file system. */
@@ -564,7 +585,7 @@ function readImportedExport(input: AnalysisInput, variable: Scope.Variable): Imp
   // path or a `paths` alias (`@/lib/tracing`, `lib/tracing`): resolve() tells, and refuses packages.
   if (!origin || isSdkModule(origin.specifier, input.settings) || !input.readModuleFacts) return undefined;
   try {
-    return reader.exportOf(resolve(input.filename), origin.specifier, origin.name, input.readModuleFacts);
+    return reader.exportOf(absolutePath(input.filename), origin.specifier, origin.name, input.readModuleFacts);
   } catch {
     return undefined;
   }
@@ -578,7 +599,7 @@ function readImportedExport(input: AnalysisInput, variable: Scope.Variable): Imp
 export function importedModule(input: AnalysisInput, specifier: string, throughReExportChains = false): { readonly path: string; readonly facts: ModuleFacts } | undefined {
   if (!input.readModuleFacts || isSdkModule(specifier, input.settings)) return undefined;
   try {
-    const path = defaultReader.resolve(specifier, resolve(input.filename));
+    const path = defaultReader.resolve(specifier, absolutePath(input.filename));
     return path === undefined ? undefined : { path, facts: defaultReader.factsOf(path, input.readModuleFacts, throughReExportChains) };
   } catch {
     return undefined;

@@ -4,13 +4,15 @@
 // honeyhive 1.x `startSession()` is worse: on a tracer that has a session (every tracer after init)
 // it returns that session, so all requests land in one. It is reported without a fix (see
 // analysis/fixes/session-start.ts).
-import type { TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { AttachedCache } from "../analysis/attached-cache.js";
-import { enclosingFunction, findVariable } from "../analysis/ast.js";
+import { enclosingFunction, findVariable, staticName } from "../analysis/ast.js";
 import { mayHoldEntry } from "../analysis/entry-gate.js";
 import { builtHandlerModel, describeHandler, getHandlerModel, sessionStartInHandler, type Handler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
 import { importedFact } from "../analysis/project-modules.js";
+import { nodesOfType } from "../analysis/nodes.js";
+import { isSharedSessionStartMember } from "../analysis/sdk-model.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { sessionStartFix } from "../analysis/fixes/session-start.js";
 import { analysisInputFromContext } from "../analysis/input.js";
@@ -48,6 +50,9 @@ export default createRule<[], MessageIds>({
     // Both findings are calls inside a handler: a file that can hold none (its imports, exports and path
     // against the descriptors, analysis/entry-gate.ts) needs no listener, and most library files hold none.
     if (!mayHoldEntry(input, "handler")) return {};
+    // No listener for a file without a call either finding starts from: every call of every other file
+    // would pay ESLint's dispatch and the two checks below for nothing.
+    if (!nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((call) => mayStartFinding(input, call))) return {};
     return {
       CallExpression(call) {
         const helper = importedSessionHelperInHandler(input, call);
@@ -76,6 +81,16 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/**
+ * The first checks of both findings, without the models: a plain call of an imported name inside a
+ * function (an imported helper), or a call of a `sessionStart`-like member.
+ */
+function mayStartFinding(input: AnalysisInput, call: TSESTree.CallExpression): boolean {
+  const { callee } = call;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return isSharedSessionStartMember(staticName(callee.property, callee.computed));
+  return callee.type === AST_NODE_TYPES.Identifier && importedNamesOf(input.ast).has(callee.name) && enclosingFunction(call) !== undefined;
+}
 
 /**
  * `openChatSession(req)` in a handler, where the project module it is imported from (one module deep,

@@ -40,7 +40,7 @@ type CodePathSegment = TSESLint.CodePathSegment;
 
 interface TrackedPath {
   readonly node: TSESTree.Node;
-  readonly flush: LambdaFlush | undefined;
+  readonly flush: LambdaFlush;
   readonly current: Set<CodePathSegment>;
   readonly flushed: Set<string>;
   /** At each send of the response (`LambdaFlush.responseSends`): its segments, and whether a flush ran in each before it. */
@@ -91,8 +91,11 @@ export default createRule<[], MessageIds>({
     if (flushByFunction.size === 0) return {};
 
     const isFlush = flushTestOf(input);
-    const stack: TrackedPath[] = [];
+    // One entry per code path; the paths of every other function share one entry that tracks nothing
+    // (no sets per function, no segment bookkeeping for code that no finding reads).
+    const stack: Array<TrackedPath | undefined> = [];
     const top = (): TrackedPath | undefined => stack[stack.length - 1];
+    const tracksSends = [...flushByFunction.values()].some((flush) => Array.isArray(flush.responseSends));
 
     function report(flush: LambdaFlush, messageId: MessageIds): void {
       // Not an autofix: moving a body into try/finally changes when errors surface, a person should look.
@@ -107,7 +110,8 @@ export default createRule<[], MessageIds>({
 
     const listeners = {
       onCodePathStart(_codePath: CodePath, node: TSESTree.Node) {
-        stack.push({ node, flush: flushByFunction.get(node), current: new Set(), flushed: new Set(), sends: [], sendAfterWork: false });
+        const flush = flushByFunction.get(node);
+        stack.push(flush ? { node, flush, current: new Set(), flushed: new Set(), sends: [], sendAfterWork: false } : undefined);
       },
       onCodePathSegmentStart(segment: CodePathSegment) {
         top()?.current.add(segment);
@@ -124,34 +128,38 @@ export default createRule<[], MessageIds>({
       // At the await's exit, an optional chain inside it (`await tracer?.forceFlush()`) has merged back.
       "AwaitExpression:exit"(node: TSESTree.AwaitExpression) {
         const path = top();
-        if (!path?.flush || !isAwaitedFlush(node, isFlush)) return;
+        if (!path || !isAwaitedFlush(node, isFlush)) return;
         for (const segment of path.current) path.flushed.add(segment.id);
       },
       // `res.json(body)` on a platform that ends the invocation with the response: a flush must come before it.
       CallExpression(node: TSESTree.CallExpression) {
         const path = top();
-        const sends = path?.flush?.responseSends;
+        const sends = path?.flush.responseSends;
         if (!path || !Array.isArray(sends) || !sends.includes(node)) return;
-        for (const segment of path.current) path.sends.push({ segment, flushedBefore: path.flushed.has(segment.id) });
-        if ([...path.current].some((segment) => segment.reachable) && sendAwaitsWork(node, isFlush)) path.sendAfterWork = true;
+        let reachable = false;
+        for (const segment of path.current) {
+          path.sends.push({ segment, flushedBefore: path.flushed.has(segment.id) });
+          reachable ||= segment.reachable;
+        }
+        if (reachable && sendAwaitsWork(node, isFlush)) path.sendAfterWork = true;
       },
       // `waitUntil(tracer.forceFlush())`, `after(() => tracer.forceFlush())`: the platform finishes it after the response.
       "CallExpression:exit"(node: TSESTree.CallExpression) {
         const path = top();
-        if (!path?.flush || !isBackgroundFlush(node, isFlush)) return;
+        if (!path || !isBackgroundFlush(node, isFlush)) return;
         for (const segment of path.current) path.flushed.add(segment.id);
       },
       // `return tracer.forceFlush().then(() => result)`: the handler's promise settles after the flush.
       // Marked on entry: at the exit, ESLint has already moved on to the unreachable segment after `return`.
       ReturnStatement(node: TSESTree.ReturnStatement) {
         const path = top();
-        if (!path?.flush || path.node !== path.flush.handler.function || !isReturnedFlush(node, isFlush)) return;
+        if (!path || path.node !== path.flush.handler.function || !isReturnedFlush(node, isFlush)) return;
         for (const segment of path.current) path.flushed.add(segment.id);
       },
       onCodePathEnd(codePath: CodePath) {
         const path = stack.pop();
-        const flush = path?.flush;
-        if (!path || !flush) return;
+        if (!path) return;
+        const { flush } = path;
         const fn = flush.handler.function;
         if (flush.handler.callbackStyle || !fn.async) {
           // Without `await` this rule cannot follow the flush; one written anywhere is trusted (see flush.ts).
@@ -163,6 +171,8 @@ export default createRule<[], MessageIds>({
         if (path.sendAfterWork || !everyExitFlushed(codePath, path.flushed, path.sends)) report(flush, "missingFlush");
       },
     };
+    // Without a send of the response to watch, no call needs a look on the way in.
+    if (!tracksSends) delete (listeners as Partial<typeof listeners>).CallExpression;
     // typescript-eslint's RuleListener has no code-path handler types (typescript-eslint#6993).
     return listeners as unknown as TSESLint.RuleListener;
   },

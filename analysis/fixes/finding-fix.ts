@@ -50,6 +50,12 @@ export function fixFromEdits(edits: EditList, imports?: ImportChanges): FindingF
  * fixes, the same object, counted once) and one write of all their import changes.
  */
 export function editsOf(input: AnalysisInput, fixes: Iterable<FindingFix>): TextEdit[] {
+  // A rule applies one finding's fix, most often without import changes: its own edits, without the
+  // sets and the list the general case allocates (every report of every file pays for them).
+  if (Array.isArray(fixes) && fixes.length === 1) {
+    const only = (fixes as readonly FindingFix[])[0]!;
+    if (only.imports === undefined && !hasRepeatedEdit(only.edits)) return [...only.edits];
+  }
   const seen = new Set<TextEdit>();
   const edits = new EditList();
   const use = new Set<string>();
@@ -78,6 +84,12 @@ export function editsOf(input: AnalysisInput, fixes: Iterable<FindingFix>): Text
   return edits.edits;
 }
 
+/** Whether one edit object appears twice in `edits` (the general case counts it once). */
+function hasRepeatedEdit(edits: readonly TextEdit[]): boolean {
+  for (let index = 1; index < edits.length; index++) if (edits.lastIndexOf(edits[index - 1]!) !== index - 1) return true;
+  return false;
+}
+
 /**
  * The ESLint fix function that applies `fixes` together: ONE replacement, from the first edited
  * character to the last, whose text is what `applyEdits` (the codemod's printer) makes of that span.
@@ -88,6 +100,8 @@ export function ruleFixOf(input: AnalysisInput, fixes: readonly FindingFix[]): T
   return (fixer) => {
     const edits = editsOf(input, fixes);
     if (edits.length === 0) return null;
+    // One edit spans the whole replaced text: `applyEdits` would return its text as it is.
+    if (edits.length === 1) return fixer.replaceTextRange([edits[0]!.start, edits[0]!.end], edits[0]!.text);
     const start = Math.min(...edits.map((edit) => edit.start));
     const end = Math.max(...edits.map((edit) => edit.end));
     const shifted = edits.map((edit) => ({ ...edit, start: edit.start - start, end: edit.end - start }));
