@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { memberName } from "../../ast.js";
+import { memberName, staticName } from "../../ast.js";
 import { deploymentOf } from "../../deployment.js";
 import { nodesOfType } from "../../nodes.js";
 import { awsLambda } from "../platforms/aws-lambda.js";
@@ -26,7 +26,7 @@ const FLUSH_TEXT = /\.(?:forceFlush|flush|flushAsync|shutdown)\s*\(/;
  */
 function workersPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
   const exported = api.ast.body.find((statement): statement is TSESTree.ExportDefaultDeclaration => statement.type === "ExportDefaultDeclaration");
-  if (!exported || !isHonoApp(api, exported.declaration)) return undefined;
+  if (!exported || !isWorkerOfApp(api, exported.declaration)) return undefined;
   const flushingMiddleware = nodesOfType(api.ast, AST_NODE_TYPES.CallExpression).some(
     (call) => call.callee.type === "MemberExpression" && memberName(call.callee) === "use" && FLUSH_TEXT.test(api.text.slice(...call.range)),
   );
@@ -65,6 +65,19 @@ function adapterPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
 /** A Hono app on a serverless host: exported through an adapter, or as the Worker. */
 function honoPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
   return adapterPlatform(api) ?? workersPlatform(api);
+}
+
+/**
+ * The Worker the file exports is the app: `export default app`, or an object whose `fetch` is the
+ * app's (`export default { fetch: app.fetch, scheduled: … }`, how Hono's Workers guide combines the app
+ * with other handlers). A `fetch` of its own that calls `app.fetch(…)` is not read as the app.
+ */
+function isWorkerOfApp(api: HandlerHookApi, declaration: TSESTree.Node): boolean {
+  if (isHonoApp(api, declaration)) return true;
+  const object = unwrap(declaration);
+  return object.type === "ObjectExpression" && object.properties.some(
+    (property) => property.type === "Property" && staticName(property.key, property.computed) === "fetch" && memberName(property.value) === "fetch" && property.value.type === "MemberExpression" && isHonoApp(api, property.value.object),
+  );
 }
 
 /** `new Hono()` (also `new Hono().basePath("/api")`, as the adapters' guides write it), inline or through the `const` that holds it. */
