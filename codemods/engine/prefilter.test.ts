@@ -75,6 +75,12 @@ describe("mayImportSdkTracer", () => {
     expect(decide(source, (file) => file === join(root, "src/lib/tracing.ts"))).toBe(false);
   });
 
+  it("keeps a file importing a barrel that re-exports through a path alias; not one whose re-exports name no SDK", () => {
+    write({ "src/obs/index.ts": `export * from "@/lib/hh";\n`, "src/fmt/index.ts": `export * as fmt from "../util/index.js";\n` });
+    expect(decide(`import { tracer } from "./obs/index.js";\ntracer.sessionStart();`)).toBe(true);
+    expect(decide(`import { tracer } from "./fmt/index.js";\ntracer.sessionStart();`)).toBe(false);
+  });
+
   it("keeps a file whose tracer comes from a module it cannot look into (missing file, path alias)", () => {
     expect(decide(`import { getTracer } from "./tracing";\nawait getTracer().forceFlush();`)).toBe(true);
     expect(decide(`import { getTracer } from "@/lib/tracing";\nawait getTracer().forceFlush();`)).toBe(true);

@@ -6,7 +6,7 @@ import { dirname, resolve } from "node:path";
 import { DirectoryListings } from "./directory-listings.js";
 import { TRACER_HINT_PATTERN } from "../../analysis/knowledge/sdks/index.js";
 import { mayExportOtelToHoneyhive } from "../../analysis/knowledge/sdks/opentelemetry.js";
-import { isLocalModule, readSettings, textMentionsSdk } from "../../analysis/settings.js";
+import { isLocalModule, readSettings, textMentionsSdk, type HoneyhiveSettings } from "../../analysis/settings.js";
 
 /** `settings.honeyhive` as the engine takes it (RunTransformsOptions["settings"]). */
 export interface PrefilterSettings {
@@ -106,13 +106,15 @@ export function mayImportSdkTracer(
   });
 }
 
-/** `export … from "./x"` of a relative module, as analysis/sdk-barrels.ts follows a barrel of a barrel. */
-const RELATIVE_RE_EXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\s*["'](\.{1,2}\/[^"'\n]+)["']/g;
+/** `export … from "…"` (also `export * as hh from`): the re-exports analysis/sdk-barrels.ts follows when their module is a project one. */
+const RE_EXPORT = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*["']([^"'\n]+)["']/g;
 
 /**
  * A module that re-exports one naming the SDK (`lib/index.ts`: `export * from "./hh"`), directly or
  * down a chain of such re-exports, each module once (`visited`), as the analysis reads barrels; only
- * asked for a module a file with a tracer hint imports that does not name the SDK itself.
+ * asked for a module a file with a tracer hint imports that does not name the SDK itself. A project
+ * re-export the prefilter cannot look into (a path alias such as `@/lib/hh`) may be a barrel: the
+ * file is kept, as `mayImportSdkTracer` keeps a tracer imported from such a module.
  */
 function reExportsModuleNamingSdk(
   text: string,
@@ -121,8 +123,13 @@ function reExportsModuleNamingSdk(
   listings: DirectoryListings,
   visited: Set<string> = new Set([file]),
 ): boolean {
-  for (const match of text.matchAll(RELATIVE_RE_EXPORT)) {
-    for (const target of projectFilesOf(match[1]!, file, listings) ?? []) {
+  let resolved: HoneyhiveSettings | undefined;
+  for (const match of text.matchAll(RE_EXPORT)) {
+    const specifier = match[1]!;
+    if (!isLocalModule(specifier, (resolved ??= readSettings({ honeyhive: settings ?? {} })))) continue;
+    const targets = projectFilesOf(specifier, file, listings);
+    if (targets === undefined) return true;
+    for (const target of targets) {
       if (visited.has(target)) continue;
       visited.add(target);
       const targetText = readFileSync(target, "utf8");
