@@ -1085,14 +1085,15 @@ function localBindingUsage(variable: Scope.Variable): LocalBindingUsage {
   return shape === undefined ? undefined : { shape, honeyhiveOnly };
 }
 
+/** What a binding imported from a project module holds, as far as the SDK model can tell (see localTracerShape). */
+type LocalTracerShape = "tracer" | "getter" | "opaqueGetter";
+
 /**
  * Whether a binding imported from a project module holds a HoneyHive tracer (`"tracer"`), a getter of
  * one (`"getter"`), or neither. Named like one (`tracer`, `hhTracer`, `getTracer`, also through the
  * imported name) suffices; a neutral name (`posthog`, `analytics`) needs evidence only HoneyHive gives:
  * a HoneyHive-only member used on it, or a module declared in settings as re-exporting the SDK.
  */
-type LocalTracerShape = "tracer" | "getter" | "opaqueGetter";
-
 function localTracerShape(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean, input: AnalysisInput): LocalTracerShape | undefined {
   if (isNamespaceImport(variable)) return undefined;
   const usage = localBindingUsage(variable);

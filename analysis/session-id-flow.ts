@@ -22,7 +22,6 @@ import { contains, enclosingFunction, findProperty, memberName, staticName, type
 import { AttachedCache } from "./attached-cache.js";
 import { originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
-import { mayHoldEntry } from "./entry-gate.js";
 import { getHandlerModel, originMatches, type Handler, type HandlerModel } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, PLATFORMS, frameworkById } from "./knowledge/index.js";
@@ -222,9 +221,6 @@ interface InputParameter {
   readonly inputs: RequestInputs;
 }
 
-/** The handler model of a file that can hold no handler (the entry gate says so). */
-const NO_HANDLERS: HandlerModel = Object.freeze({ requestHandlers: [], lambdaHandlers: [], handlerOf: () => undefined, enclosingHandler: () => undefined });
-
 class SessionIdFlow {
   private handlerModel: HandlerModel | undefined;
 
@@ -238,7 +234,7 @@ class SessionIdFlow {
    * here or read from no parameter (most sinks) costs no handler model.
    */
   private get handlers(): HandlerModel {
-    return (this.handlerModel ??= mayHoldEntry(this.input, "handler") ? getHandlerModel(this.input) : NO_HANDLERS);
+    return (this.handlerModel ??= getHandlerModel(this.input));
   }
 
   /** The external input that `node` evaluates to unchanged, with the way it took; undefined otherwise. */

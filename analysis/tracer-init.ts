@@ -21,8 +21,7 @@ import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { getEvaluateModel } from "./evaluate.js";
-import { mayHoldEntry } from "./entry-gate.js";
-import { getHandlerModel, type Handler, type HandlerModel } from "./handlers.js";
+import { getHandlerModel, type Handler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { API_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { TRACER_STATICS } from "./knowledge/sdks/honeyhive.js";
@@ -129,15 +128,13 @@ export function findTracerInitsPerCall(input: AnalysisInput): readonly TracerIni
 
 const NONE_FOUND: readonly TracerInitPerCall[] = Object.freeze([]);
 
-/** What `collect` asks of the handler model, for a file that can hold no handler (the entry gate says so). */
-const NO_HANDLERS: Pick<HandlerModel, "enclosingHandler"> = { enclosingHandler: () => undefined };
-
 function collect(input: AnalysisInput): readonly TracerInitPerCall[] {
   // A creation at module level outside any loop runs once (the recommended place): only the others
   // need the handler and evaluate models, which most files that use the SDK would otherwise build here.
   const creations = findCreations(input);
   if (creations.length === 0) return NONE_FOUND;
-  const handlers = mayHoldEntry(input, "handler") ? getHandlerModel(input) : NO_HANDLERS;
+  // The handler model applies the entry gate itself (an empty model, no walk, for a file it stops).
+  const handlers = getHandlerModel(input);
   const evaluate = getEvaluateModel(input);
   let major: HoneyhiveMajor | undefined;
   const found: TracerInitPerCall[] = [];
