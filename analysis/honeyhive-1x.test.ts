@@ -33,6 +33,9 @@ describe("receivers of 1.x tracer methods", () => {
     expect(receivers(`${INIT}tracerPromise.then((t, u) => u.traceModel(fn));\n`)).toEqual([]);
     expect(receivers(`import { HoneyHiveTracer } from "honeyhive";\nclass A {\n  private tracer?: HoneyHiveTracer;\n  async start() { this.tracer = await HoneyHiveTracer.init({}); }\n  step(o: { traceModel(f: unknown): void }) { let tracer: typeof o | undefined = this.tracer as never; tracer = o; return tracer.traceModel(fn); }\n}\n`)).toEqual([]);
     expect(receivers(`${INIT}function other(): Promise<{ traceModel(f: unknown): void }> { return null!; }\nasync function run() { (await other()).traceModel(fn); }\n`)).toEqual([]);
+    // `this` inside a plain function of a method is not the instance: the class's typed fields say nothing there.
+    const deps = `import { HoneyHiveTracer } from "honeyhive";\ninterface Deps { tracer: HoneyHiveTracer }\nclass A {\n  constructor(private deps: Deps) {}\n  own() { return this.deps.tracer.traceModel(fn); }\n  nested() { return function (this: { deps: { tracer: { traceModel(f: unknown): void } } }) { return this.deps.tracer.traceModel(fn); }; }\n}\n`;
+    expect(receivers(deps)).toEqual(["this.deps.tracer"]);
     // A local `Promise` type is not the global one.
     expect(receivers(`import { HoneyHiveTracer } from "honeyhive";\ntype Promise<T> = { value: T };\nfunction f(): Promise<HoneyHiveTracer> { return null!; }\nf().traceModel(fn);\n`)).toEqual([]);
   });

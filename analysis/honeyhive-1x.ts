@@ -11,7 +11,7 @@ import { OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { sdkBarrelOf, sdkOriginThroughBarrel } from "./sdk-barrels.js";
-import { getSdkModel } from "./sdk-model.js";
+import { getSdkModel, thisClass } from "./sdk-model.js";
 import { isSdkModule } from "./settings.js";
 
 /** A call whose callee is `<object>.<name>(…)`. */
@@ -137,11 +137,8 @@ function functionReturnsTracer(input: AnalysisInput, fn: FunctionNode, depth: nu
 function ownMethodOf(node: TSESTree.Node, kind: "method" | "get"): FunctionNode | undefined {
   if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = memberName(node);
-  let fn = enclosingFunction(node);
-  // `this` of an arrow function is the enclosing function's.
-  while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
-  const body = fn?.parent?.type === AST_NODE_TYPES.MethodDefinition ? fn.parent.parent : undefined;
-  if (name === undefined || body?.type !== AST_NODE_TYPES.ClassBody) return undefined;
+  const body = thisClass(node)?.body;
+  if (name === undefined || body === undefined) return undefined;
   for (const member of body.body) {
     if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === kind && staticName(member.key, member.computed) === name) {
       return member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : undefined;
@@ -170,7 +167,7 @@ function declaredTypeOf(input: AnalysisInput, node: TSESTree.Node, depth: number
   const name = memberName(expression);
   if (name === undefined) return undefined;
   const holder = unwrapExpression(expression.object);
-  if (holder?.type === AST_NODE_TYPES.ThisExpression) return classMemberType(enclosingClass(expression), name, false);
+  if (holder?.type === AST_NODE_TYPES.ThisExpression) return classMemberType(thisClass(expression)?.body, name, false);
   const def = holder?.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(holder)?.defs[0] : undefined;
   if (def?.type === "ClassName" && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) return classMemberType(def.node.body, name, true);
   return propertyType(input, declaredTypeOf(input, expression.object, depth + 1), name, depth + 1);
@@ -202,12 +199,6 @@ function propertyType(input: AnalysisInput, type: TSESTree.TypeNode | undefined,
   for (const member of members ?? []) {
     if (member.type === AST_NODE_TYPES.TSPropertySignature && staticName(member.key, member.computed) === key) return member.typeAnnotation?.typeAnnotation;
   }
-  return undefined;
-}
-
-/** The class body `node` is in (the nearest one). */
-function enclosingClass(node: TSESTree.Node): TSESTree.ClassBody | undefined {
-  for (let current = node.parent; current; current = current.parent) if (current.type === AST_NODE_TYPES.ClassBody) return current;
   return undefined;
 }
 

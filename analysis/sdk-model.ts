@@ -1118,7 +1118,7 @@ function localTracerShape(variable: Scope.Variable, importedName: string | undef
 }
 
 /** The class whose instance `this` denotes at `node` (arrow functions see through; other functions stop). */
-function thisClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+export function thisClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.FunctionExpression) {
       const member = current.parent;
