@@ -36,6 +36,8 @@ describe("receivers of 1.x tracer methods", () => {
     // `this` inside a plain function of a method is not the instance: the class's typed fields say nothing there.
     const deps = `import { HoneyHiveTracer } from "honeyhive";\ninterface Deps { tracer: HoneyHiveTracer }\nclass A {\n  constructor(private deps: Deps) {}\n  own() { return this.deps.tracer.traceModel(fn); }\n  nested() { return function (this: { deps: { tracer: { traceModel(f: unknown): void } } }) { return this.deps.tracer.traceModel(fn); }; }\n}\n`;
     expect(receivers(deps)).toEqual(["this.deps.tracer"]);
+    // A local `ReturnType` is not the lib's.
+    expect(receivers(`import { HoneyHiveTracer } from "honeyhive";\ntype ReturnType<T> = { other: T };\ndeclare const t: Awaited<ReturnType<typeof HoneyHiveTracer.init>>;\nt.traceModel(fn);\n`)).toEqual([]);
     // A local `Promise` type is not the global one.
     expect(receivers(`import { HoneyHiveTracer } from "honeyhive";\ntype Promise<T> = { value: T };\nfunction f(): Promise<HoneyHiveTracer> { return null!; }\nf().traceModel(fn);\n`)).toEqual([]);
   });

@@ -259,6 +259,12 @@ function isPromiseResolve(call: TSESTree.CallExpression): boolean {
   );
 }
 
+/** The lib's type of that name (a lib variable without definitions), not a type the file declares. */
+function isGlobalType(input: AnalysisInput, typeName: TSESTree.Identifier): boolean {
+  const declared = findVariable(input.scopeManager, typeName, typeName.name);
+  return declared === undefined || declared.defs.length === 0;
+}
+
 /** Global generic types whose one argument a tracer type may stand in: `Promise<HoneyHiveTracer>`, `Awaited<…>`. */
 const WRAPPING_TYPES: ReadonlySet<string> = new Set(["Promise", "Awaited"]);
 
@@ -275,11 +281,9 @@ export function namesTracerType(input: AnalysisInput, type: TSESTree.TypeNode | 
   if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
   const { typeName } = type;
   if (typeName.type === AST_NODE_TYPES.Identifier && type.typeArguments?.params.length === 1 && WRAPPING_TYPES.has(typeName.name)) {
-    // The global Promise / Awaited (lib variables without definitions), not types of the file's own.
-    const declared = findVariable(input.scopeManager, typeName, typeName.name);
-    return (declared === undefined || declared.defs.length === 0) && namesTracerType(input, type.typeArguments.params[0], aliases);
+    return isGlobalType(input, typeName) && namesTracerType(input, type.typeArguments.params[0], aliases);
   }
-  if (typeName.type === AST_NODE_TYPES.Identifier && typeName.name === "ReturnType" && type.typeArguments?.params.length === 1) {
+  if (typeName.type === AST_NODE_TYPES.Identifier && typeName.name === "ReturnType" && type.typeArguments?.params.length === 1 && isGlobalType(input, typeName)) {
     // `ReturnType<typeof HoneyHiveTracer.init>`: the 1.x init's promise of a tracer.
     const query = type.typeArguments.params[0];
     const exprName = query?.type === AST_NODE_TYPES.TSTypeQuery ? query.exprName : undefined;
