@@ -244,8 +244,15 @@ const releaseTokenLists: ((sourceFile: ts.SourceFile) => void) | undefined = (()
   const transfer = (ts as unknown as { transferSourceFileChildren?: unknown }).transferSourceFileChildren;
   if (typeof transfer !== "function") return undefined;
   const sink = {};
+  let works = true;
   return (sourceFile) => {
-    transfer(sourceFile, sink);
+    if (!works) return;
+    try {
+      transfer(sourceFile, sink);
+    } catch {
+      // An internal whose shape changed: the lists are then left where they are, as before.
+      works = false;
+    }
   };
 })();
 
