@@ -21,7 +21,8 @@ export interface MemberCall {
   readonly name: string;
 }
 
-const typeImportsByFile = new WeakMap<TSESTree.Program, boolean>();
+/** Per file: it has an import declaration of the SDK or of a barrel of it (a type-only one counts). */
+const importsSdkOrBarrelByFile = new WeakMap<TSESTree.Program, boolean>();
 
 /**
  * The file uses the SDK (its model says so), or imports only types of it: `import type { HoneyHiveTracer }
@@ -30,14 +31,14 @@ const typeImportsByFile = new WeakMap<TSESTree.Program, boolean>();
  */
 export function uses1xSdk(input: AnalysisInput): boolean {
   if (getSdkModel(input).usesSdk) return true;
-  let found = typeImportsByFile.get(input.ast);
+  let found = importsSdkOrBarrelByFile.get(input.ast);
   if (found === undefined) {
     found = input.ast.body.some(
       (statement) =>
         statement.type === AST_NODE_TYPES.ImportDeclaration &&
         (isSdkModule(statement.source.value, input.settings) || sdkBarrelOf(input, statement.source.value) !== undefined),
     );
-    typeImportsByFile.set(input.ast, found);
+    importsSdkOrBarrelByFile.set(input.ast, found);
   }
   return found;
 }
@@ -186,13 +187,13 @@ function destructuredType(input: AnalysisInput, binding: TSESTree.Identifier, de
 function propertyType(input: AnalysisInput, type: TSESTree.TypeNode | undefined, key: string, depth: number): TSESTree.TypeNode | undefined {
   if (!type || depth >= MAX_TYPE_STEPS) return undefined;
   if (type.type === AST_NODE_TYPES.TSUnionType) {
-    const others = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
-    return others.length === 1 ? propertyType(input, others[0], key, depth + 1) : undefined;
+    const only = nonNullishMember(type);
+    return only ? propertyType(input, only, key, depth + 1) : undefined;
   }
   let members: readonly TSESTree.TypeElement[] | undefined;
   if (type.type === AST_NODE_TYPES.TSTypeLiteral) members = type.members;
   else if (type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && !type.typeArguments) {
-    const declared = findVariable(input.scopeManager, type.typeName, type.typeName.name)?.defs[0]?.node;
+    const declared = typeDeclarationOf(input, type.typeName);
     if (declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration) members = declared.body.body;
     else if (declared?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return propertyType(input, declared.typeAnnotation, key, depth + 1);
   }
@@ -259,6 +260,17 @@ function isPromiseResolve(call: TSESTree.CallExpression): boolean {
   );
 }
 
+/** `T | undefined | null` → `T`: the one member that is not `undefined` or `null` (undefined when there are several). */
+function nonNullishMember(union: TSESTree.TSUnionType): TSESTree.TypeNode | undefined {
+  const others = union.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
+  return others.length === 1 ? others[0] : undefined;
+}
+
+/** The declaration of the type named `typeName` in the file (an interface, a type alias, an import…), by its first definition. */
+function typeDeclarationOf(input: AnalysisInput, typeName: TSESTree.Identifier): TSESTree.Node | undefined {
+  return findVariable(input.scopeManager, typeName, typeName.name)?.defs[0]?.node;
+}
+
 /** The lib's type of that name (a lib variable without definitions), not a type the file declares. */
 function isGlobalType(input: AnalysisInput, typeName: TSESTree.Identifier): boolean {
   const declared = findVariable(input.scopeManager, typeName, typeName.name);
@@ -274,10 +286,7 @@ const WRAPPING_TYPES: ReadonlySet<string> = new Set(["Promise", "Awaited"]);
  * union holding one with `undefined`/`null`.
  */
 export function namesTracerType(input: AnalysisInput, type: TSESTree.TypeNode | undefined, aliases = 0): boolean {
-  if (type?.type === AST_NODE_TYPES.TSUnionType) {
-    const others = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
-    return others.length === 1 && namesTracerType(input, others[0], aliases);
-  }
+  if (type?.type === AST_NODE_TYPES.TSUnionType) return namesTracerType(input, nonNullishMember(type), aliases);
   if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
   const { typeName } = type;
   if (typeName.type === AST_NODE_TYPES.Identifier && type.typeArguments?.params.length === 1 && WRAPPING_TYPES.has(typeName.name)) {
@@ -290,9 +299,9 @@ export function namesTracerType(input: AnalysisInput, type: TSESTree.TypeNode | 
     return exprName?.type === AST_NODE_TYPES.TSQualifiedName && exprName.right.name === "init" && getSdkModel(input).sdkExportOf(exprName.left) === "HoneyHiveTracer";
   }
   // `type Tracer = Awaited<ReturnType<typeof HoneyHiveTracer.init>>` of the file: what the alias names.
-  const alias = typeName.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, typeName, typeName.name)?.defs[0] : undefined;
-  if (alias?.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration) {
-    return aliases < MAX_TRACER_FLOW && alias.node.typeParameters === undefined && namesTracerType(input, alias.node.typeAnnotation, aliases + 1);
+  const alias = typeName.type === AST_NODE_TYPES.Identifier ? typeDeclarationOf(input, typeName) : undefined;
+  if (alias?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) {
+    return aliases < MAX_TRACER_FLOW && alias.typeParameters === undefined && namesTracerType(input, alias.typeAnnotation, aliases + 1);
   }
   const found = getAnalysisContext(input).bindings.originOf(typeName);
   const origin = found && !isSdkModule(found.module, input.settings) ? sdkOriginThroughBarrel(input, found) : found;
