@@ -93,6 +93,11 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     // `Promise.resolve(p)` is p's promise; `f(…)` of a function declared to return a tracer (or its promise).
     if (isPromiseResolve(expression)) return tracerFlow(input, expression.arguments[0], depth + 1);
     const callee = unwrapExpression(expression.callee);
+    // `tracers.get(key)` of a `Map<string, HoneyHiveTracer>`.
+    if (callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "get" && expression.arguments.length === 1) {
+      const collection = collectionOf(input, callee.object);
+      if (collection?.kind === "map") return namesTracerType(input, collection.value);
+    }
     const fn = callee?.type === AST_NODE_TYPES.Identifier ? knownFunctionOf(input, callee) : callee ? ownMethodOf(callee, "method") : undefined;
     return fn !== undefined && functionReturnsTracer(input, fn, depth + 1);
   }
@@ -103,6 +108,11 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     // `Registry.tracer` of `class Registry { static tracer: HoneyHiveTracer; … }`, `deps.tracer` of
     // `deps: Deps` with `interface Deps { tracer: HoneyHiveTracer }`, `this.deps.tracer`.
     if (namesTracerType(input, declaredTypeOf(input, expression, 0))) return true;
+    // `tracers[key]` of a `Record<string, HoneyHiveTracer>`, `list[0]` of a `HoneyHiveTracer[]`.
+    if (expression.computed) {
+      const collection = collectionOf(input, expression.object);
+      if (collection && collection.kind !== "map") return namesTracerType(input, collection.value);
+    }
     // `observability.tracer` of `const observability = { tracer: await HoneyHiveTracer.init(…) }`.
     return tracerFlow(input, constObjectProperty(input, expression), depth + 1);
   }
@@ -114,6 +124,9 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
   if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
     // Written once, by its initializer: the variable holds that value wherever it is read.
     const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
+    // `for (const t of tracers.values())`: an element of a collection of tracers.
+    const loop = def.parent?.parent;
+    if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === def.parent && !loop.await) return namesTracerType(input, elementTypeOf(input, loop.right));
     if (writes.length === 0) return tracerFlow(input, def.node.init, depth + 1);
     // `let tracer;` (or `= null`) assigned a tracer later, and only tracers: `HoneyHiveTracer.init(…).then((t) => { tracer = t; })`.
     // Read before that assignment it is empty, which the code has to handle (1.x's as this SDK's).
@@ -123,10 +136,124 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
   }
   if (def.type === "Parameter" && isFunctionNode(def.node) && def.node.params[0] === def.name) {
     const call = def.node.parent;
-    const then = call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === def.node ? unwrapExpression(call.callee) : undefined;
-    return then?.type === AST_NODE_TYPES.MemberExpression && memberName(then) === "then" && tracerFlow(input, then.object, depth + 1);
+    const method = call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === def.node ? unwrapExpression(call.callee) : undefined;
+    if (method?.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = memberName(method);
+    if (name === "then") return tracerFlow(input, method.object, depth + 1);
+    // `Object.values(tracers).forEach((t) => …)`, `tracers.forEach((t) => …)` of a Map (its callback's first parameter is the value).
+    if (name === undefined || !ELEMENT_CALLBACK_METHODS.has(name)) return false;
+    const collection = name === "forEach" ? collectionOf(input, method.object) : undefined;
+    return namesTracerType(input, collection?.kind === "map" ? collection.value : elementTypeOf(input, method.object));
   }
   return false;
+}
+
+/** Array (and Map/Set `forEach`) methods whose callback gets an element as its first parameter. */
+const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set(["forEach", "map", "flatMap", "filter", "some", "every", "find", "findLast"]);
+
+/** Global collection types by what a key look-up (`get`, `[key]`) and iteration give: a map's values, a list's elements, a record's values. */
+const COLLECTION_TYPES: Readonly<Record<string, { readonly kind: Collection["kind"]; readonly arguments: number }>> = {
+  Map: { kind: "map", arguments: 2 },
+  ReadonlyMap: { kind: "map", arguments: 2 },
+  WeakMap: { kind: "map", arguments: 2 },
+  Set: { kind: "list", arguments: 1 },
+  ReadonlySet: { kind: "list", arguments: 1 },
+  Array: { kind: "list", arguments: 1 },
+  ReadonlyArray: { kind: "list", arguments: 1 },
+  Record: { kind: "record", arguments: 2 },
+};
+
+/**
+ * A collection the file declares, and the type of what it holds: `Map<string, HoneyHiveTracer>` (`get`,
+ * `values()`, `forEach`), `HoneyHiveTracer[]`/`Array<…>`/`Set<…>` (iteration, `[i]`), `Record<string,
+ * HoneyHiveTracer>` or an index signature (`[key]`, `Object.values`).
+ */
+interface Collection {
+  readonly kind: "map" | "list" | "record";
+  readonly value: TSESTree.TypeNode;
+}
+
+/** The collection `node` is, by its declared type or, for a variable or field without one, its `new Map<…>()` initializer. */
+function collectionOf(input: AnalysisInput, node: TSESTree.Node): Collection | undefined {
+  const declared = declaredTypeOf(input, node, 0);
+  if (declared) return collectionOfType(input, declared, 0);
+  const init = unwrapExpression(initializerOf(input, node));
+  if (init?.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier || !isGlobalType(input, init.callee)) return undefined;
+  return collectionOfArguments(init.callee.name, init.typeArguments?.params);
+}
+
+function collectionOfArguments(name: string, params: readonly TSESTree.TypeNode[] | undefined): Collection | undefined {
+  const known = COLLECTION_TYPES[name];
+  const value = params?.length === known?.arguments ? params?.at(-1) : undefined;
+  return known && value ? { kind: known.kind, value } : undefined;
+}
+
+function collectionOfType(input: AnalysisInput, type: TSESTree.TypeNode | undefined, depth: number): Collection | undefined {
+  if (!type || depth >= MAX_TYPE_STEPS) return undefined;
+  if (type.type === AST_NODE_TYPES.TSUnionType) return collectionOfType(input, nonNullishMember(type), depth + 1);
+  if (type.type === AST_NODE_TYPES.TSTypeOperator && type.operator === "readonly") return collectionOfType(input, type.typeAnnotation, depth + 1);
+  if (type.type === AST_NODE_TYPES.TSArrayType) return { kind: "list", value: type.elementType };
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return indexSignatureOf(type.members);
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (isGlobalType(input, type.typeName)) return collectionOfArguments(type.typeName.name, type.typeArguments?.params);
+  const declared = type.typeArguments ? undefined : typeDeclarationOf(input, type.typeName);
+  if (declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration) return indexSignatureOf(declared.body.body);
+  if (declared?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && !declared.typeParameters) return collectionOfType(input, declared.typeAnnotation, depth + 1);
+  return undefined;
+}
+
+/** `{ [key: string]: HoneyHiveTracer }`: a record of that type. */
+function indexSignatureOf(members: readonly TSESTree.TypeElement[]): Collection | undefined {
+  const signature = members.find((member): member is TSESTree.TSIndexSignature => member.type === AST_NODE_TYPES.TSIndexSignature);
+  const value = signature?.typeAnnotation?.typeAnnotation;
+  return value ? { kind: "record", value } : undefined;
+}
+
+/**
+ * The type of the values iterating `node` gives (`for … of`, an array method's callback): a list's
+ * elements, `map.values()`, `Object.values(record)`, also spread into an array or through `Array.from`.
+ */
+function elementTypeOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.TypeNode | undefined {
+  const expression = unwrapExpression(node);
+  if (expression?.type === AST_NODE_TYPES.ArrayExpression) {
+    const only = expression.elements.length === 1 ? expression.elements[0] : undefined;
+    return only?.type === AST_NODE_TYPES.SpreadElement ? elementTypeOf(input, only.argument) : undefined;
+  }
+  if (expression?.type !== AST_NODE_TYPES.CallExpression) {
+    const collection = expression ? collectionOf(input, expression) : undefined;
+    return collection?.kind === "list" ? collection.value : undefined;
+  }
+  const callee = unwrapExpression(expression.callee);
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(callee);
+  const holder = unwrapExpression(callee.object);
+  const argument = expression.arguments.length === 1 ? expression.arguments[0] : undefined;
+  // `Object.values(tracers)`, `Array.from(tracers.values())`.
+  if (holder?.type === AST_NODE_TYPES.Identifier && isGlobalType(input, holder) && argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
+    if (holder.name === "Array" && name === "from") return elementTypeOf(input, argument);
+    const collection = holder.name === "Object" && name === "values" ? collectionOf(input, argument) : undefined;
+    return collection && collection.kind !== "map" ? collection.value : undefined;
+  }
+  if (name !== "values" || expression.arguments.length > 0 || !holder) return undefined;
+  return collectionOf(input, holder)?.value;
+}
+
+/** The initializer of a variable (`const tracers = new Map<…>()`, which types it) or of a field of the class (`private tracers = new Map<…>()`). */
+function initializerOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Node | undefined {
+  const expression = unwrapExpression(node);
+  if (expression?.type === AST_NODE_TYPES.Identifier) {
+    const variable = getSdkModel(input).variableOf(expression);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
+    // TypeScript types the variable by it, whatever is assigned later.
+    return def.node.init ?? undefined;
+  }
+  if (expression?.type !== AST_NODE_TYPES.MemberExpression || unwrapExpression(expression.object)?.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = memberName(expression);
+  const field = thisClass(expression)?.body.body.find(
+    (element): element is TSESTree.PropertyDefinition => element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && staticName(element.key, element.computed) === name,
+  );
+  return field?.value ?? undefined;
 }
 
 /** The function returns a tracer (or its promise): by its declared return type, else by what each of its returns returns. */
