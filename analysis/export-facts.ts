@@ -101,6 +101,11 @@ export interface SdkReExportFact {
   readonly names: Readonly<Record<string, string>>;
   /** Export names that are the SDK's module object: `export * as hh from "honeyhive"`, `"default"` for `module.exports = require("honeyhive")`. */
   readonly namespaces: readonly string[];
+  /**
+   * Types re-exported by name, export name → the SDK's name: `export type { HoneyHiveTracer } from
+   * "honeyhive"`, `export { type TraceFunctionOptions as Options } from "honeyhive"` (absent when none).
+   */
+  readonly types?: Readonly<Record<string, string>>;
 }
 
 export interface OtelPipelineFact {
@@ -157,6 +162,7 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
   const reExports: ReExport[] = [];
   const bindings = getAnalysisContext(input).bindings;
   const sdk = { all: false, names: {} as Record<string, string>, namespaces: [] as string[] };
+  const sdkTypes: Record<string, string> = {};
   const exportVariable = (exported: string, local: string) => {
     const variable = variableNamed(local);
     if (!variable) return;
@@ -192,6 +198,13 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
   for (const statement of ast.body) {
     switch (statement.type) {
       case AST_NODE_TYPES.ExportNamedDeclaration: {
+        if (statement.source?.value === SDK_ROOT) {
+          for (const specifier of statement.specifiers) {
+            const exported = staticName(specifier.exported);
+            const local = staticName(specifier.local);
+            if (exported !== undefined && local !== undefined && (statement.exportKind === "type" || specifier.exportKind === "type")) sdkTypes[exported] = local;
+          }
+        }
         if (statement.exportKind === "type") break;
         if (statement.source) {
           const names: Record<string, string> = {};
@@ -259,8 +272,9 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
         break;
     }
   }
-  const reExportsSdk = sdk.all || sdk.namespaces.length > 0 || Object.keys(sdk.names).length > 0;
-  return { targets, reExports, sdkReExport: reExportsSdk ? sdk : undefined };
+  const hasTypes = Object.keys(sdkTypes).length > 0;
+  const reExportsSdk = sdk.all || sdk.namespaces.length > 0 || Object.keys(sdk.names).length > 0 || hasTypes;
+  return { targets, reExports, sdkReExport: reExportsSdk ? (hasTypes ? { ...sdk, types: sdkTypes } : sdk) : undefined };
 }
 
 /** What the facts of one export may refer to in the rest of the module. */
