@@ -14,6 +14,7 @@ import { contains, isFunctionNode, memberName, moduleScopeOf, reportAnalysisErro
 import { exportPath, originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { flushesOnEveryPath, flushTestOf } from "./flush.js";
+import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
 import { activationOf } from "./tracer-init.js";
 import type { AnalysisInput } from "./input.js";
@@ -85,6 +86,19 @@ export interface ModuleFacts {
   readonly initPromiseExports?: readonly string[];
   /** The module hands on exports of the SDK (`honeyhive`) as its own: a barrel its importers use instead of the package. */
   readonly sdkReExport?: SdkReExportFact;
+  /**
+   * Exported classes and instances whose members hold a HoneyHive tracer (`export class Tracing {
+   * tracer!: HoneyHiveTracer; get current(): HoneyHiveTracer … }`, `export const tracing = new
+   * Tracing()`), by export name; read by `migrate --from 1` (analysis/honeyhive-1x.ts `tracerHoldersOf`).
+   */
+  readonly tracerHolders?: Readonly<Record<string, TracerHolderFact>>;
+}
+
+/** An export whose instances (`of: "class"`) or whose value (`of: "instance"`) hold a tracer in each of `members` (fields, getters) and return one from each of `methods`. */
+export interface TracerHolderFact {
+  readonly of: "class" | "instance";
+  readonly members: readonly string[];
+  readonly methods: readonly string[];
 }
 
 /**
@@ -129,13 +143,14 @@ type ExportTarget = { readonly variable: Scope.Variable } | { readonly value: TS
 export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
   try {
     const { targets, reExports, sdkReExport } = collectExports(input);
-    const withSdk = (facts: ModuleFacts): ModuleFacts => (sdkReExport ? { ...facts, sdkReExport } : facts);
+    const tracerHolders = tracerHoldersOf(input);
+    const withSdk = (facts: ModuleFacts): ModuleFacts => ({ ...facts, ...(sdkReExport ? { sdkReExport } : {}), ...(tracerHolders ? { tracerHolders } : {}) });
     const exportNameOf = (variable: Scope.Variable): string | undefined => {
       for (const [name, target] of targets) if ("variable" in target && target.variable === variable) return name;
       return undefined;
     };
     const otelPipeline = otelPipelineOf(input, exportNameOf);
-    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport ? NO_FACTS : withSdk({ exports: {}, reExports });
+    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders ? NO_FACTS : withSdk({ exports: {}, reExports });
     const sdk = getSdkModel(input);
     const exports: Record<string, ExportFact[]> = {};
     const initPromiseExports: string[] = [];

@@ -3,16 +3,19 @@
 // through the SDK model's bindings (a local `traceModel` or another library's `flush` is not 1.x).
 // What each name becomes is data (knowledge/sdks/honeyhive-1x.ts); this module only finds the calls.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { enclosingFunction, findVariable, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
-import { originName } from "./bindings.js";
+import { exportPath, originName } from "./bindings.js";
+import type { ReExport, TracerHolderFact } from "./export-facts.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
-import { OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { API_1X, OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
+import { importedModule, projectModules } from "./project-modules.js";
 import { sdkBarrelOf, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
-import { isSdkModule } from "./settings.js";
+import { isLocalModule, isSdkModule, textMentionsSdk } from "./settings.js";
 
 /** A call whose callee is `<object>.<name>(…)`. */
 export interface MemberCall {
@@ -24,13 +27,24 @@ export interface MemberCall {
 /** Per file: it has an import declaration of the SDK or of a barrel of it (a type-only one counts). */
 const importsSdkOrBarrelByFile = new WeakMap<TSESTree.Program, boolean>();
 
+/** Per file that neither uses nor imports the SDK: it calls a 1.x method on a tracer held by another module's class (`reachesImportedHolder`). */
+const reachesHolderByFile = new WeakMap<TSESTree.Program, boolean>();
+
 /**
  * The file uses the SDK (its model says so), or imports only types of it: `import type { HoneyHiveTracer }
  * from "honeyhive"` (or a barrel) for an interface's or a parameter's type, whose 1.x calls
- * (`deps.tracer.traceTool(fn)`) the 1.x transforms rewrite even though no SDK value is bound.
+ * (`deps.tracer.traceTool(fn)`) the 1.x transforms rewrite even though no SDK value is bound; or it
+ * names nothing of the SDK but calls a 1.x method on a tracer another module's class holds
+ * (`new Tracing().tracer.flush()`, see `tracerHoldersOf`).
  */
 export function uses1xSdk(input: AnalysisInput): boolean {
-  if (getSdkModel(input).usesSdk) return true;
+  if (getSdkModel(input).usesSdk || importsSdkOrBarrel(input)) return true;
+  let found = reachesHolderByFile.get(input.ast);
+  if (found === undefined) reachesHolderByFile.set(input.ast, (found = reachesImportedHolder(input)));
+  return found;
+}
+
+function importsSdkOrBarrel(input: AnalysisInput): boolean {
   let found = importsSdkOrBarrelByFile.get(input.ast);
   if (found === undefined) {
     found = input.ast.body.some(
@@ -41,6 +55,221 @@ export function uses1xSdk(input: AnalysisInput): boolean {
     importsSdkOrBarrelByFile.set(input.ast, found);
   }
   return found;
+}
+
+/** Every 1.x tracer method's name (`flush`, `traceModel`, `enrichSession`…). */
+const INSTANCE_METHODS_1X: ReadonlySet<string> = new Set(API_1X.filter((entry) => entry.where === "instance" && entry.kind === "method").map((entry) => entry.name));
+
+/** A call of a 1.x tracer method whose receiver is a member (or method call) of another module's tracer holder. */
+function reachesImportedHolder(input: AnalysisInput): boolean {
+  if (!input.readModuleFacts) return false;
+  return nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((call) => {
+    const callee = unwrapExpression(call.callee);
+    const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (name === undefined || !INSTANCE_METHODS_1X.has(name)) return false;
+    const receiver = unwrapExpression((callee as TSESTree.MemberExpression).object);
+    return receiver !== undefined && heldByImportedHolder(input, receiver);
+  });
+}
+
+/**
+ * `holder.tracer` or `holder.getTracer()` where `holder` is an instance of another module's class
+ * whose facts say that member holds a tracer (`tracerHolders`): the module's own instance
+ * (`import { tracing } from "./tracing"`), a `new Tracing()` of the imported class held in a variable or a
+ * field, or a value declared with the class's type (`constructor(private tracing: Tracing)`). One module
+ * deep, as every fact, and one `export … from` further (`lib/index.ts` re-exporting the class): a longer
+ * chain of re-exports, or a member typed with a class of a third module, is not followed.
+ */
+function heldByImportedHolder(input: AnalysisInput, node: TSESTree.Node): boolean {
+  const callee = node.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(node.callee) : undefined;
+  const member = callee ?? node;
+  if (member.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(member);
+  const holder = name === undefined ? undefined : importedHolderOf(input, member.object);
+  return holder !== undefined && (callee ? holder.methods : holder.members).includes(name!);
+}
+
+function importedHolderOf(input: AnalysisInput, node: TSESTree.Node): TracerHolderFact | undefined {
+  const imported = importedObjectOf(input, node);
+  return imported && holderFactOf(input, imported.identifier, imported.of);
+}
+
+/**
+ * The import binding of a project module that `node` is: the module's instance itself (`tracing`), or an
+ * instance of its class (a variable or field initialized with `new Tracing()`, a value declared `: Tracing`).
+ */
+function importedObjectOf(input: AnalysisInput, node: TSESTree.Node): { readonly identifier: TSESTree.Identifier; readonly of: TracerHolderFact["of"] } | undefined {
+  const expression = unwrapExpression(node);
+  if (!expression || !input.readModuleFacts) return undefined;
+  if (expression.type === AST_NODE_TYPES.Identifier && projectExportOf(input, expression)) return { identifier: expression, of: "instance" };
+  const declared = declaredTypeOf(input, expression, 0);
+  let classReference: TSESTree.Node | undefined;
+  if (declared) {
+    const type = declared.type === AST_NODE_TYPES.TSUnionType ? nonNullishMember(declared) : declared;
+    classReference = type?.type === AST_NODE_TYPES.TSTypeReference && !type.typeArguments ? type.typeName : undefined;
+  } else {
+    const init = unwrapExpression(initializerOf(input, expression));
+    classReference = init?.type === AST_NODE_TYPES.NewExpression ? init.callee : undefined;
+  }
+  return classReference?.type === AST_NODE_TYPES.Identifier && projectExportOf(input, classReference) ? { identifier: classReference, of: "class" } : undefined;
+}
+
+/** The project module and export name `identifier` is imported as (`import { Tracing } from "./tracing"`, a `require` of it). */
+function projectExportOf(input: AnalysisInput, identifier: TSESTree.Identifier): { readonly module: string; readonly name: string } | undefined {
+  const origin = getAnalysisContext(input).bindings.originOf(identifier);
+  if (!origin || isSdkModule(origin.module, input.settings) || !isLocalModule(origin.module, input.settings)) return undefined;
+  const path = exportPath(origin);
+  return path.length === 1 ? { module: origin.module, name: path[0]! } : undefined;
+}
+
+/** The holder fact of the project module's export that `identifier` is imported as, if it is of that kind. */
+function holderFactOf(input: AnalysisInput, identifier: TSESTree.Identifier, of: TracerHolderFact["of"]): TracerHolderFact | undefined {
+  const from = projectExportOf(input, identifier);
+  const module = from && importedModule(input, from.module);
+  const fact = module && (module.facts.tracerHolders?.[from.name] ?? reExportedHolder(input, module.path, module.facts.reExports, from.name));
+  return fact?.of === of ? fact : undefined;
+}
+
+/** `lib/index.ts`: `export { Tracing } from "./tracing"` (or `export *`): the holder fact of the module it re-exports, one hop. */
+function reExportedHolder(input: AnalysisInput, path: string, reExports: readonly ReExport[], name: string): TracerHolderFact | undefined {
+  for (const reExport of reExports) {
+    const imported = reExport.names === "*" ? name : reExport.names[name];
+    if (imported === undefined || imported === "default" || !input.readModuleFacts || !isLocalModule(reExport.specifier, input.settings)) continue;
+    const target = projectModules().resolve(reExport.specifier, path);
+    const fact = target === undefined ? undefined : projectModules().factsOf(target, input.readModuleFacts).tracerHolders?.[imported];
+    if (fact) return fact;
+  }
+  return undefined;
+}
+
+/**
+ * Where the facts stop: `<object>.<member>.flush()` (a 1.x flush) whose member is named like a tracer
+ * (`tracer`, `hhTracer`) on an instance of another module's class, or that module's instance, when that
+ * module's facts do not say the member holds a tracer (the class comes down a chain of re-exports, the
+ * member's type or value comes from a third module). `flush` is every logger's
+ * name, so these are marked, not rewritten.
+ */
+export function flushesBeyondHolderFacts(input: AnalysisInput, names: ReadonlySet<string>): MemberCall[] {
+  if (!input.readModuleFacts || !TRACER_WORD.test(input.text)) return [];
+  const found: MemberCall[] = [];
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const callee = unwrapExpression(call.callee);
+    const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (name === undefined || !names.has(name)) continue;
+    const receiver = unwrapExpression((callee as TSESTree.MemberExpression).object);
+    const member = receiver?.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
+    if (member === undefined || !TRACER_WORD.test(member) || isTracerValue1x(input, receiver!)) continue;
+    if (importedObjectOf(input, (receiver as TSESTree.MemberExpression).object)) found.push({ call, callee: callee as TSESTree.MemberExpression, name });
+  }
+  return found;
+}
+
+const TRACER_WORD = /tracer/i;
+
+/**
+ * The module side of `heldByImportedHolder`: its exported classes (`export class Tracing`, `export
+ * default class`) and exported instances of its classes (`export const tracing = new Tracing()`) with
+ * the members that hold a tracer, by the rules the file's own receivers follow: a field typed as one
+ * (`tracer!: HoneyHiveTracer`, `Promise<HoneyHiveTracer>`, a constructor parameter property) or
+ * initialized with one, a field with no type written that every `this.<field> =` of the class assigns
+ * a tracer (`this.tracer = await HoneyHiveTracer.init(…)`), a getter, and a method (`methods`) typed or
+ * written to return one. Undefined when there is none (the common case: no class is exported, or the
+ * module does not use the SDK).
+ */
+export function tracerHoldersOf(input: AnalysisInput): Record<string, TracerHolderFact> | undefined {
+  const exported: [string, TracerHolderFact["of"], TSESTree.ClassDeclaration | TSESTree.ClassExpression][] = [];
+  const add = (name: string | undefined, node: TSESTree.Node | null | undefined) => {
+    const value = unwrapExpression(node);
+    if (name === undefined || !value) return;
+    if (value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) exported.push([name, "class", value]);
+    else if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
+      const declared = findVariable(input.scopeManager, value.callee, value.callee.name)?.defs[0];
+      if (declared?.type === "ClassName" && declared.node.type === AST_NODE_TYPES.ClassDeclaration) exported.push([name, "instance", declared.node]);
+    }
+  };
+  const addVariable = (exportedName: string | undefined, local: TSESTree.Identifier) => {
+    const def = findVariable(input.scopeManager, local, local.name)?.defs[0];
+    if (def?.type === "ClassName") add(exportedName, def.node);
+    else if (def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.kind === "const") add(exportedName, def.node.init);
+  };
+  for (const statement of input.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.ClassDeclaration) add(declaration.id?.name, declaration);
+      else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === "const") {
+        for (const declarator of declaration.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) add(declarator.id.name, declarator.init);
+      }
+      for (const specifier of statement.specifiers) if (specifier.local.type === AST_NODE_TYPES.Identifier) addVariable(staticName(specifier.exported), specifier.local);
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      if (statement.declaration.type === AST_NODE_TYPES.Identifier) addVariable("default", statement.declaration);
+      else add("default", statement.declaration);
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+      // CommonJS: `module.exports = { Observability }`, `exports.tracing = new Tracing()`.
+      for (const [name, value] of commonJsExports(statement.expression)) {
+        if (value.type === AST_NODE_TYPES.Identifier) addVariable(name, value);
+        else add(name, value);
+      }
+    }
+  }
+  // The text test first: this runs on every project module a file's import makes the analysis read.
+  if (exported.length === 0 || !(textMentionsSdk(input.text, input.settings) || importsSdkOrBarrel(input))) return undefined;
+  const holders: Record<string, TracerHolderFact> = {};
+  for (const [name, of, node] of exported) {
+    const fact = tracerMembersOf(input, node);
+    if (fact.members.length > 0 || fact.methods.length > 0) holders[name] = { of, ...fact };
+  }
+  return Object.keys(holders).length > 0 ? holders : undefined;
+}
+
+/** `module.exports = { a, b: c }` → a, b; `module.exports.a = …` and `exports.a = …` → a: each export name with its value. */
+function commonJsExports(expression: TSESTree.Expression): [string, TSESTree.Node][] {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== "=" || expression.left.type !== AST_NODE_TYPES.MemberExpression) return [];
+  const { left, right } = expression;
+  const isModuleExports = (node: TSESTree.Node) =>
+    node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === "exports" && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === "module";
+  const object = unwrapExpression(left.object);
+  const name = memberName(left);
+  if (object && (isModuleExports(object) || (object.type === AST_NODE_TYPES.Identifier && object.name === "exports"))) return name === undefined ? [] : [[name, right]];
+  if (!isModuleExports(left)) return [];
+  const value = unwrapExpression(right);
+  return value?.type === AST_NODE_TYPES.ObjectExpression ? keyedProperties(value).map(({ property, key }): [string, TSESTree.Node] => [key, property.value]) : [];
+}
+
+function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Omit<TracerHolderFact, "of"> {
+  const members = new Set<string>();
+  const methods = new Set<string>();
+  // Fields whose type or initializer says what they hold: an assignment elsewhere in the class does not change it.
+  const typed = new Set<string>();
+  for (const element of node.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static) {
+      const name = staticName(element.key, element.computed);
+      const type = element.typeAnnotation?.typeAnnotation;
+      if (name === undefined || (!type && !element.value)) continue;
+      typed.add(name);
+      if (type ? namesTracerType(input, type) : tracerFlow(input, element.value, 1)) members.add(name);
+    } else if (element.type === AST_NODE_TYPES.MethodDefinition && !element.static && element.value.type === AST_NODE_TYPES.FunctionExpression) {
+      const name = staticName(element.key, element.computed);
+      if (element.kind === "constructor") {
+        for (const parameter of element.value.params) {
+          if (parameter.type !== AST_NODE_TYPES.TSParameterProperty || parameter.parameter.type !== AST_NODE_TYPES.Identifier) continue;
+          typed.add(parameter.parameter.name);
+          if (namesTracerType(input, parameter.parameter.typeAnnotation?.typeAnnotation)) members.add(parameter.parameter.name);
+        }
+      } else if (name !== undefined && (element.kind === "get" || element.kind === "method") && functionReturnsTracer(input, element.value, 1)) {
+        (element.kind === "get" ? members : methods).add(name);
+      }
+    }
+  }
+  // `tracer;` (or no field) and `this.tracer = await HoneyHiveTracer.init(…)` in a method: every write a tracer.
+  const writes = new Map<string, boolean>();
+  for (const assignment of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.AssignmentExpression], node.body)) {
+    const left = assignment.left;
+    const name = left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression ? memberName(left) : undefined;
+    if (name === undefined || typed.has(name) || thisClass(left) !== node) continue;
+    writes.set(name, (writes.get(name) ?? true) && assignment.operator === "=" && tracerFlow(input, assignment.right, 1));
+  }
+  for (const [name, tracer] of writes) if (tracer) members.add(name);
+  return { members: [...members], methods: [...methods] };
 }
 
 function memberCalls(input: AnalysisInput, names: ReadonlySet<string>, accept: (object: TSESTree.Expression) => boolean): MemberCall[] {
@@ -93,6 +322,8 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     // `Promise.resolve(p)` is p's promise; `f(…)` of a function declared to return a tracer (or its promise).
     if (isPromiseResolve(expression)) return tracerFlow(input, expression.arguments[0], depth + 1);
     const callee = unwrapExpression(expression.callee);
+    // `tracing.getTracer()` of another module's class that returns one (`tracerHoldersOf`).
+    if (heldByImportedHolder(input, expression)) return true;
     // `tracers.get(key)` of a `Map<string, HoneyHiveTracer>`.
     if (callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "get" && expression.arguments.length === 1) {
       const collection = collectionOf(input, callee.object);
@@ -108,6 +339,8 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     // `Registry.tracer` of `class Registry { static tracer: HoneyHiveTracer; … }`, `deps.tracer` of
     // `deps: Deps` with `interface Deps { tracer: HoneyHiveTracer }`, `this.deps.tracer`.
     if (namesTracerType(input, declaredTypeOf(input, expression, 0))) return true;
+    // `new Tracing().tracer`, `this.tracing.current` of another module's class that holds one (`tracerHoldersOf`).
+    if (heldByImportedHolder(input, expression)) return true;
     // `tracers[key]` of a `Record<string, HoneyHiveTracer>`, `list[0]` of a `HoneyHiveTracer[]`.
     if (expression.computed) {
       const collection = collectionOf(input, expression.object);
@@ -117,7 +350,7 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     return tracerFlow(input, constObjectProperty(input, expression), depth + 1);
   }
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = sdk.variableOf(expression);
+  const variable = variableAt(input, expression);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return false;
   if (def.name.type === AST_NODE_TYPES.Identifier && namesTracerType(input, def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, 0))) return true;
@@ -242,7 +475,7 @@ function elementTypeOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Type
 function initializerOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Node | undefined {
   const expression = unwrapExpression(node);
   if (expression?.type === AST_NODE_TYPES.Identifier) {
-    const variable = getSdkModel(input).variableOf(expression);
+    const variable = variableAt(input, expression);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
     // TypeScript types the variable by it, whatever is assigned later.
@@ -254,6 +487,15 @@ function initializerOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Node
     (element): element is TSESTree.PropertyDefinition => element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && staticName(element.key, element.computed) === name,
   );
   return field?.value ?? undefined;
+}
+
+/**
+ * The variable `identifier` refers to. The SDK model's resolver where the file uses the SDK; the scope
+ * manager's where it does not (a file reaching a tracer only through another module's class), as the
+ * model of such a file is empty.
+ */
+function variableAt(input: AnalysisInput, identifier: TSESTree.Identifier): Scope.Variable | undefined {
+  return getSdkModel(input).variableOf(identifier) ?? findVariable(input.scopeManager, identifier, identifier.name) ?? undefined;
 }
 
 /** The function returns a tracer (or its promise): by its declared return type, else by what each of its returns returns. */
@@ -287,7 +529,7 @@ function declaredTypeOf(input: AnalysisInput, node: TSESTree.Node, depth: number
   const expression = unwrapExpression(node);
   if (!expression || depth >= MAX_TYPE_STEPS) return undefined;
   if (expression.type === AST_NODE_TYPES.Identifier) {
-    const def = getSdkModel(input).variableOf(expression)?.defs[0];
+    const def = variableAt(input, expression)?.defs[0];
     if (def?.name.type !== AST_NODE_TYPES.Identifier) return undefined;
     return def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, depth + 1);
   }
@@ -296,7 +538,7 @@ function declaredTypeOf(input: AnalysisInput, node: TSESTree.Node, depth: number
   if (name === undefined) return undefined;
   const holder = unwrapExpression(expression.object);
   if (holder?.type === AST_NODE_TYPES.ThisExpression) return classMemberType(thisClass(expression)?.body, name, false);
-  const def = holder?.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(holder)?.defs[0] : undefined;
+  const def = holder?.type === AST_NODE_TYPES.Identifier ? variableAt(input, holder)?.defs[0] : undefined;
   if (def?.type === "ClassName" && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) return classMemberType(def.node.body, name, true);
   return propertyType(input, declaredTypeOf(input, expression.object, depth + 1), name, depth + 1);
 }
@@ -350,7 +592,7 @@ function constObjectProperty(input: AnalysisInput, member: TSESTree.MemberExpres
   const name = memberName(member);
   const holder = unwrapExpression(member.object);
   if (name === undefined || holder?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = getSdkModel(input).variableOf(holder)?.defs[0];
+  const def = variableAt(input, holder)?.defs[0];
   if (def?.type !== "Variable" || def.parent?.kind !== "const" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
   const object = unwrapExpression(def.node.init);
   if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
@@ -467,7 +709,7 @@ export function knownFunctionOf(input: AnalysisInput, node: TSESTree.Node): Func
   const expression = unwrapExpression(node);
   if (isFunctionNode(expression)) return expression;
   if (expression?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = getSdkModel(input).variableOf(expression);
+  const variable = variableAt(input, expression);
   const def = variable?.defs[0];
   if (!def) return undefined;
   if (def.type === "FunctionName" && isFunctionNode(def.node)) return def.node;
