@@ -59,6 +59,8 @@ describe("a tracer held by another module's class (the module's facts)", () => {
       tracing: { of: "instance", members: ["tracer", "ready", "current", "untyped"], methods: ["load"] },
       default: { of: "instance", members: ["tracer"], methods: [] },
     });
+    const object = `import { HoneyHiveTracer } from "honeyhive";\nexport const observability = { tracer: await HoneyHiveTracer.init({}), region: "eu", get current() { return this.tracer; }, async load(): Promise<HoneyHiveTracer> { return null!; } };\n`;
+    expect(holders(object)).toEqual({ observability: { of: "instance", members: ["tracer"], methods: ["load"] } });
     const commonJs = `const { HoneyHiveTracer } = require("honeyhive");\nclass Telemetry { async init() { this.tracer = await HoneyHiveTracer.init({}); } }\nmodule.exports = { Telemetry };\n`;
     expect(holders(commonJs, "src/telemetry.js")).toEqual({ Telemetry: { of: "class", members: ["tracer"], methods: [] } });
   });

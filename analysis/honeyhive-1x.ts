@@ -9,7 +9,7 @@ import { exportPath, originName } from "./bindings.js";
 import type { ReExport, TracerHolderFact } from "./export-facts.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
-import { API_1X, OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { API_1X, IMPLICIT_TRACER_EXPORTS_1X, OPTIONS_1X, TRACER_FACTORY_STATICS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { importedModule, projectModules } from "./project-modules.js";
@@ -177,11 +177,13 @@ const TRACER_WORD = /tracer/i;
  * module does not use the SDK).
  */
 export function tracerHoldersOf(input: AnalysisInput): Record<string, TracerHolderFact> | undefined {
-  const exported: [string, TracerHolderFact["of"], TSESTree.ClassDeclaration | TSESTree.ClassExpression][] = [];
+  const exported: [string, TracerHolderFact["of"], TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.ObjectExpression][] = [];
   const add = (name: string | undefined, node: TSESTree.Node | null | undefined) => {
     const value = unwrapExpression(node);
     if (name === undefined || !value) return;
     if (value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) exported.push([name, "class", value]);
+    // `export const observability = { tracer: await HoneyHiveTracer.init(…) }`.
+    else if (value.type === AST_NODE_TYPES.ObjectExpression) exported.push([name, "instance", value]);
     else if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
       const declared = findVariable(input.scopeManager, value.callee, value.callee.name)?.defs[0];
       if (declared?.type === "ClassName" && declared.node.type === AST_NODE_TYPES.ClassDeclaration) exported.push([name, "instance", declared.node]);
@@ -221,6 +223,22 @@ export function tracerHoldersOf(input: AnalysisInput): Record<string, TracerHold
   return Object.keys(holders).length > 0 ? holders : undefined;
 }
 
+/** An object literal's properties holding a tracer (`{ tracer: await HoneyHiveTracer.init(…) }`), getters and methods returning one. */
+function objectTracerMembers(input: AnalysisInput, object: TSESTree.ObjectExpression): Omit<TracerHolderFact, "of"> {
+  const members: string[] = [];
+  const methods: string[] = [];
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = staticName(property.key, property.computed);
+    if (key === undefined) continue;
+    const fn = property.method || property.kind === "get" ? unwrapExpression(property.value) : undefined;
+    if (isFunctionNode(fn)) {
+      if (functionReturnsTracer(input, fn, 1)) (property.kind === "get" ? members : methods).push(key);
+    } else if (property.kind === "init" && tracerFlow(input, property.value, 1)) members.push(key);
+  }
+  return { members, methods };
+}
+
 /** `module.exports = { a, b: c }` → a, b; `module.exports.a = …` and `exports.a = …` → a: each export name with its value. */
 function commonJsExports(expression: TSESTree.Expression): [string, TSESTree.Node][] {
   if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== "=" || expression.left.type !== AST_NODE_TYPES.MemberExpression) return [];
@@ -235,7 +253,8 @@ function commonJsExports(expression: TSESTree.Expression): [string, TSESTree.Nod
   return value?.type === AST_NODE_TYPES.ObjectExpression ? keyedProperties(value).map(({ property, key }): [string, TSESTree.Node] => [key, property.value]) : [];
 }
 
-function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Omit<TracerHolderFact, "of"> {
+function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.ObjectExpression): Omit<TracerHolderFact, "of"> {
+  if (node.type === AST_NODE_TYPES.ObjectExpression) return objectTracerMembers(input, node);
   const members = new Set<string>();
   const methods = new Set<string>();
   // Fields whose type or initializer says what they hold: an assignment elsewhere in the class does not change it.
@@ -329,7 +348,7 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
       const collection = collectionOf(input, callee.object);
       if (collection?.kind === "map") return namesTracerType(input, collection.value);
     }
-    const fn = callee?.type === AST_NODE_TYPES.Identifier ? knownFunctionOf(input, callee) : callee ? ownMethodOf(callee, "method") : undefined;
+    const fn = callee?.type === AST_NODE_TYPES.Identifier ? knownFunctionOf(input, callee) : callee ? (ownMethodOf(callee, "method") ?? staticMethodOf(input, callee)) : undefined;
     return fn !== undefined && functionReturnsTracer(input, fn, depth + 1);
   }
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
@@ -367,6 +386,7 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     const empty = initial === undefined || (initial.type === AST_NODE_TYPES.Literal && initial.value === null) || (initial.type === AST_NODE_TYPES.Identifier && initial.name === "undefined");
     return empty && writes.every((reference) => isPlainAssignment(reference.identifier) && tracerFlow(input, reference.writeExpr, depth + 1));
   }
+  if (def.type === "Parameter" && isFunctionNode(def.node) && callbackParameterIsTracer(input, def.node, def.name)) return true;
   if (def.type === "Parameter" && isFunctionNode(def.node) && def.node.params[0] === def.name) {
     const call = def.node.parent;
     const method = call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === def.node ? unwrapExpression(call.callee) : undefined;
@@ -482,11 +502,8 @@ function initializerOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Node
     return def.node.init ?? undefined;
   }
   if (expression?.type !== AST_NODE_TYPES.MemberExpression || unwrapExpression(expression.object)?.type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  const name = memberName(expression);
-  const field = thisClass(expression)?.body.body.find(
-    (element): element is TSESTree.PropertyDefinition => element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && staticName(element.key, element.computed) === name,
-  );
-  return field?.value ?? undefined;
+  const name = memberName(expression) ?? privateName(expression.property);
+  return name === undefined ? undefined : (fieldOfClass(thisClass(expression)?.body, name, false)?.value ?? undefined);
 }
 
 /**
@@ -496,6 +513,22 @@ function initializerOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Node
  */
 function variableAt(input: AnalysisInput, identifier: TSESTree.Identifier): Scope.Variable | undefined {
   return getSdkModel(input).variableOf(identifier) ?? findVariable(input.scopeManager, identifier, identifier.name) ?? undefined;
+}
+
+/**
+ * `withTracer(async (t) => t.flush())` where the file declares `withTracer(fn: (tracer: HoneyHiveTracer)
+ * => Promise<T>)`: the callback's parameter has the type the called function's parameter gives it.
+ */
+function callbackParameterIsTracer(input: AnalysisInput, callback: FunctionNode, parameter: TSESTree.Node): boolean {
+  const call = callback.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const argumentIndex = call.arguments.indexOf(callback as TSESTree.CallExpressionArgument);
+  const parameterIndex = callback.params.indexOf(parameter as TSESTree.Parameter);
+  const called = argumentIndex < 0 || parameterIndex < 0 ? undefined : knownFunctionOf(input, call.callee);
+  const declared = called?.params[argumentIndex];
+  const type = declared?.type === AST_NODE_TYPES.Identifier ? declared.typeAnnotation?.typeAnnotation : undefined;
+  const given = type?.type === AST_NODE_TYPES.TSFunctionType ? type.params[parameterIndex] : undefined;
+  return given?.type === AST_NODE_TYPES.Identifier && namesTracerType(input, given.typeAnnotation?.typeAnnotation);
 }
 
 /** The function returns a tracer (or its promise): by its declared return type, else by what each of its returns returns. */
@@ -508,9 +541,22 @@ function ownMethodOf(node: TSESTree.Node, kind: "method" | "get"): FunctionNode 
   if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = memberName(node);
   const body = thisClass(node)?.body;
-  if (name === undefined || body === undefined) return undefined;
+  return name === undefined || body === undefined ? undefined : methodOfClass(body, name, kind, false);
+}
+
+/** `Registry.tracer()` naming a static method of a class of the file (`static async tracer(): Promise<HoneyHiveTracer>`). */
+function staticMethodOf(input: AnalysisInput, node: TSESTree.Node): FunctionNode | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = variableAt(input, node.object)?.defs[0];
+  const name = memberName(node);
+  if (def?.type !== "ClassName" || (def.node.type !== AST_NODE_TYPES.ClassDeclaration && def.node.type !== AST_NODE_TYPES.ClassExpression) || name === undefined) return undefined;
+  return methodOfClass(def.node.body, name, "method", true);
+}
+
+/** The method (or getter) `name` of a class body, static or not. */
+function methodOfClass(body: TSESTree.ClassBody, name: string, kind: "method" | "get", isStatic: boolean): FunctionNode | undefined {
   for (const member of body.body) {
-    if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === kind && staticName(member.key, member.computed) === name) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.static === isStatic && member.kind === kind && staticName(member.key, member.computed) === name) {
       return member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : undefined;
     }
   }
@@ -534,7 +580,7 @@ function declaredTypeOf(input: AnalysisInput, node: TSESTree.Node, depth: number
     return def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, depth + 1);
   }
   if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const name = memberName(expression);
+  const name = memberName(expression) ?? privateName(expression.property);
   if (name === undefined) return undefined;
   const holder = unwrapExpression(expression.object);
   if (holder?.type === AST_NODE_TYPES.ThisExpression) return classMemberType(thisClass(expression)?.body, name, false);
@@ -549,7 +595,11 @@ function destructuredType(input: AnalysisInput, binding: TSESTree.Identifier, de
   const pattern = property?.parent;
   if (property?.type !== AST_NODE_TYPES.Property || property.value !== binding || pattern?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   const key = staticName(property.key, property.computed);
-  return key === undefined ? undefined : propertyType(input, pattern.typeAnnotation?.typeAnnotation, key, depth);
+  if (key === undefined) return undefined;
+  // `const { tracer } = options` of `options: { tracer: HoneyHiveTracer }`: the type of what it destructures.
+  const declarator = pattern.parent;
+  const source = pattern.typeAnnotation?.typeAnnotation ?? (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id === pattern && declarator.init ? declaredTypeOf(input, declarator.init, depth + 1) : undefined);
+  return propertyType(input, source, key, depth);
 }
 
 /** The type of property `key` of `type`: an object type literal, or an interface or type alias of the file naming one. */
@@ -574,8 +624,9 @@ function propertyType(input: AnalysisInput, type: TSESTree.TypeNode | undefined,
 
 /** The declared type of a field of the class (`tracer: HoneyHiveTracer`, `static tracer: …`, `constructor(private deps: Deps)`). */
 function classMemberType(body: TSESTree.ClassBody | undefined, name: string, isStatic: boolean): TSESTree.TypeNode | undefined {
+  const field = fieldOfClass(body, name, isStatic);
+  if (field) return field.typeAnnotation?.typeAnnotation;
   for (const element of body?.body ?? []) {
-    if (element.type === AST_NODE_TYPES.PropertyDefinition && element.static === isStatic && staticName(element.key, element.computed) === name) return element.typeAnnotation?.typeAnnotation;
     if (!isStatic && element.type === AST_NODE_TYPES.MethodDefinition && element.kind === "constructor") {
       for (const parameter of element.value.params) {
         if (parameter.type === AST_NODE_TYPES.TSParameterProperty && parameter.parameter.type === AST_NODE_TYPES.Identifier && parameter.parameter.name === name) {
@@ -585,6 +636,19 @@ function classMemberType(body: TSESTree.ClassBody | undefined, name: string, isS
     }
   }
   return undefined;
+}
+
+/** The field `name` of a class body (`tracer: HoneyHiveTracer`, `#tracer`, `static tracer`). */
+function fieldOfClass(body: TSESTree.ClassBody | undefined, name: string, isStatic: boolean): TSESTree.PropertyDefinition | undefined {
+  return body?.body.find(
+    (element): element is TSESTree.PropertyDefinition =>
+      element.type === AST_NODE_TYPES.PropertyDefinition && element.static === isStatic && (staticName(element.key, element.computed) ?? privateName(element.key)) === name,
+  );
+}
+
+/** `#tracer` of a private field (`this.#tracer`), as its class declares it. */
+function privateName(node: TSESTree.Node): string | undefined {
+  return node.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.name}` : undefined;
 }
 
 /** `holder.key` where `holder` is a `const` of the file initialized with an object literal: the value written for `key` there. */
@@ -693,6 +757,30 @@ export function sdkFunctionCalls(input: AnalysisInput, names: ReadonlySet<string
     if (name !== undefined && names.has(name)) found.push({ call, name });
   }
   return found;
+}
+
+/** The name `discardedInit`'s statement gives the tracer. */
+export const DISCARDED_INIT_NAME = "tracer";
+
+/**
+ * The README's 1.x shape: `await HoneyHiveTracer.init({…});` as a statement of the module, and free
+ * wrappers (`traceFunction`, `enrichSpan`, `enrichSession`) that found that tracer through 1.x's global
+ * instance. Here nothing is global, so 1x-init writes `const tracer = HoneyHiveTracer.init({…});` and
+ * explicit-tracer binds the free calls to it. The init call, where the file calls such a free function,
+ * has exactly one such statement, and `tracer` names nothing in the file (no variable in any scope, no
+ * global read); else undefined.
+ */
+export function discardedInit(input: AnalysisInput): TSESTree.CallExpression | undefined {
+  if (sdkFunctionCalls(input, IMPLICIT_TRACER_EXPORTS_1X).length === 0) return undefined;
+  const statements = staticCalls(input, TRACER_FACTORY_STATICS_1X).filter(({ call }) => {
+    const parent = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent.parent : call.parent;
+    return parent?.type === AST_NODE_TYPES.ExpressionStatement && parent.parent?.type === AST_NODE_TYPES.Program;
+  });
+  if (statements.length !== 1) return undefined;
+  const taken = input.scopeManager.scopes.some(
+    (scope) => scope.set.has(DISCARDED_INIT_NAME) || scope.through.some((reference) => reference.identifier.name === DISCARDED_INIT_NAME),
+  );
+  return taken ? undefined : statements[0]!.call;
 }
 
 /**
