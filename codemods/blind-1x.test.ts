@@ -5,7 +5,8 @@
 // imported alone as `Tracer`), a types-only barrel whose tracer type a module imports alone, a 1.x type
 // imported alone through a barrel, tenants' tracers in a Record, an array and a Map, a tracer held by
 // another module's class or object literal (an instance, new, a typed constructor parameter, a
-// re-export, CommonJS), a class starting its
+// re-export, CommonJS), the README quickstart's bare init with free wrappers, a withTracer helper
+// handing its callback the tracer, an ES private field, a class starting its
 // tracer in an async method, CommonJS modules sharing an init promise, ESM scripts with top-level await,
 // a dynamic import("honeyhive"), a default-exported tracer, a per-tenant Map of tracer promises, a
 // tracer parameter typed by `import type`, evaluate() of 1.0.12–1.0.32 through a namespace, CommonJS with destructuring and a
