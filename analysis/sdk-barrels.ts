@@ -158,8 +158,8 @@ const MAX_BARREL_DEPTH = 16;
  * re-exports another module that does): what the module hands on of the SDK through its `export … from`
  * of project modules, followed as deep as the chain goes, each module once (`visited` is the chain so
  * far: a cycle of `export *` between two modules ends there). Only a module a file imports as a barrel
- * (`barrelCandidates`) and that re-exports nothing of the SDK itself gets here, so a file that names no
- * SDK export reads no more modules than before; the modules read are cached per path by the reader.
+ * (`barrelCandidates`) gets here, so a file that names no SDK export reads no more modules than before;
+ * the modules read are cached per path by the reader.
  */
 function throughReExports(input: AnalysisInput, path: string, reExports: readonly ReExport[], visited: ReadonlySet<string>): SdkReExportFact | undefined {
   if (visited.size >= MAX_BARREL_DEPTH || !input.readModuleFacts) return undefined;
