@@ -268,7 +268,7 @@ export function getSdkModel(input: AnalysisInput): SdkModel {
   if (!model) {
     try {
       const gate = mayUseSdk(input);
-      model = gate === false ? EMPTY_MODEL : buildModel(input, gate === true ? undefined : gate);
+      model = gate === false ? EMPTY_MODEL : new FileSdkModel(input, gate === true ? undefined : gate);
     } catch (error) {
       reportAnalysisError(error);
       model = EMPTY_MODEL;
@@ -328,10 +328,6 @@ interface Waiting {
   named: readonly Scope.Variable[];
 }
 
-function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): SdkModel {
-  return new FileSdkModel(input, gateShapes);
-}
-
 /**
  * The SDK model of one file: built by the constructor, asked through prototype methods. One object
  * per file instead of a function scope of ~35 closures (and an object literal of nine of them) that
@@ -352,6 +348,9 @@ class FileSdkModel implements SdkModel {
   /** SDK bindings: what Bindings resolves each name to, read as the SDK, a project module, or neither. */
   private readonly bindings = new Map<Scope.Variable, SdkBinding>();
   private usesExperimentsModule = false;
+  /** Evidence of the major while the constructor reads the file (see `apiMajorEvidence`). */
+  private saw1x = false;
+  private saw2x = false;
   private readonly tracerByVariable = new Map<Scope.Variable, MutableTracer>();
   private readonly memberTracers: MutableTracer[] = [];
   /** While the rounds examine a variable: the variables its values named that were no tracer (yet). */
@@ -382,7 +381,32 @@ class FileSdkModel implements SdkModel {
     const allVariables = context.variables;
     this.resolver = context.bindings;
 
-    const { bindings, tracerByVariable } = this;
+    // Steps of their own (small methods reach optimized code after a few files; one constructor of
+    // all of them waited for ~1,000 files and then took the compiler ~0.6 s).
+    this.readBindings(allVariables);
+    this.addTypedParameters(allVariables);
+    this.addImportedTracers(gateShapes);
+    this.runTracerRounds(allVariables);
+    this.linkBackingVariables();
+    this.addMemberTracers(classProperties, assignments, parameterProperties);
+    const tracers: TracerDeclaration[] = [...this.tracerByVariable.values(), ...this.memberTracers].sort((a, b) => a.declaration.range[0] - b.declaration.range[0]);
+    this.tracers = tracers;
+    let usesSdk = tracers.length > 0;
+    if (!usesSdk) for (const binding of this.bindings.values()) if (binding.kind !== "local") usesSdk = true;
+    this.usesSdk = usesSdk;
+    this.readMajorEvidenceOfBindings();
+    const tracerTraceCalls = this.readCalls(calls);
+    // The code's own API decides ties: a 2.x-only call means the 2.x API is there to call.
+    this.apiMajorEvidence = this.saw2x ? 2 : this.saw1x ? 1 : undefined;
+    this.readTracerTraceCalls(tracerTraceCalls);
+    this.markPromises();
+    this.readDecorators(decorators);
+    this.indexTraceUses();
+  }
+
+  /** The SDK bindings of the file's declared variables (see `bindingOf`). */
+  private readBindings(allVariables: readonly Scope.Variable[]): void {
+    const { bindings, settings } = this;
     for (const variable of allVariables) {
       const def = variable.defs[0];
       if (def === undefined) continue;
@@ -397,19 +421,25 @@ class FileSdkModel implements SdkModel {
       const binding = this.bindingOf(this.resolver.originOf(def.name));
       if (binding) bindings.set(variable, binding);
     }
+  }
 
-    // --- tracers ---
-    // Parameters typed with the SDK's class: `function step(input: string, tracer: HoneyHiveTracer)`.
+  /** Parameters typed with the SDK's class: `function step(input: string, tracer: HoneyHiveTracer)`. */
+  private addTypedParameters(allVariables: readonly Scope.Variable[]): void {
     for (const variable of allVariables) {
       const def = variable.defs[0];
       if (def?.type !== "Parameter" || !(def.name.type === AST_NODE_TYPES.Identifier)) continue;
       if (!this.isSdkTracerType(def.name.typeAnnotation?.typeAnnotation)) continue;
       this.addVariableTracer(variable, "parameter", def.name, [], false, variable.name);
     }
+  }
 
-    // Tracers imported from local modules: named or used like one. Before the rounds, so that a variable
-    // assigned from an imported getter (`const tracer = getTracer()`) is a tracer too.
-    for (const [variable, binding] of bindings) {
+  /**
+   * Tracers imported from local modules: named or used like one. Before the rounds, so that a variable
+   * assigned from an imported getter (`const tracer = getTracer()`) is a tracer too.
+   */
+  private addImportedTracers(gateShapes: GateShapes | undefined): void {
+    const { input, tracerByVariable } = this;
+    for (const [variable, binding] of this.bindings) {
       if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
       // The gate's answer when it asked the same (an import's `default` is no more a tracer's name than none).
       const asked = binding.fromSdkSettingsModule ? undefined : gateShapes?.get(variable);
@@ -426,7 +456,10 @@ class FileSdkModel implements SdkModel {
         shape === "tracer" ? variable.name : shape === "getter" ? `${variable.name}()` : undefined,
       );
     }
+  }
 
+  private runTracerRounds(allVariables: readonly Scope.Variable[]): void {
+    const { bindings, tracerByVariable } = this;
     // Rounds: creations → getters returning them → variables assigned from getters / aliases.
     // A variable's verdict reads nothing that changes during the rounds but which variables are tracers,
     // and only those its values name (`tracerOfInternal` records the ones that were no tracer): a
@@ -461,7 +494,11 @@ class FileSdkModel implements SdkModel {
       }
       waiting = stillWaiting;
     }
-    // Backing variables whose initialization sits in their getter: point them at it.
+  }
+
+  /** Backing variables whose initialization sits in their getter: point them at it. */
+  private linkBackingVariables(): void {
+    const { tracerByVariable } = this;
     for (const getter of tracerByVariable.values()) {
       if (getter.kind !== "lazy" || !getter.variable) continue;
       const fn = functionOfVariable(getter.variable);
@@ -474,8 +511,14 @@ class FileSdkModel implements SdkModel {
         }
       }
     }
+  }
 
-    // Class members: `tracer = HoneyHiveTracer.init()` fields and `this.tracer = HoneyHiveTracer.init()`.
+  /** Class members: `tracer = HoneyHiveTracer.init()` fields, `this.tracer = HoneyHiveTracer.init()`, parameter properties. */
+  private addMemberTracers(
+    classProperties: readonly TSESTree.PropertyDefinition[],
+    assignments: readonly TSESTree.AssignmentExpression[],
+    parameterProperties: readonly TSESTree.TSParameterProperty[],
+  ): void {
     for (const property of classProperties) {
       if (property.static) continue;
       const owner = property.parent?.parent;
@@ -498,34 +541,35 @@ class FileSdkModel implements SdkModel {
       if (memberTracers.some((tracer) => tracer.name === parameter.name && tracer.ownerClass === ownerClass)) continue;
       memberTracers.push(new MutableTracer(undefined, parameter.name, "member", isTopLevelClass(ownerClass), false, property, [], false, `this.${parameter.name}`, ownerClass));
     }
+  }
 
-    const tracers: TracerDeclaration[] = [...tracerByVariable.values(), ...memberTracers].sort((a, b) => a.declaration.range[0] - b.declaration.range[0]);
-    this.tracers = tracers;
-    let usesSdk = tracers.length > 0;
-    if (!usesSdk) for (const binding of bindings.values()) if (binding.kind !== "local") usesSdk = true;
-    this.usesSdk = usesSdk;
-
-    // --- the major the code is written against (evidence only; honeyhiveMajorOfFile weighs it) ---
+  /** The major the code is written against, as its SDK bindings tell (evidence only; honeyhiveMajorOfFile weighs it). */
+  private readMajorEvidenceOfBindings(): void {
     let saw1x = false;
     let saw2x = this.usesExperimentsModule;
-    for (const binding of bindings.values()) {
+    for (const binding of this.bindings.values()) {
       if (binding.kind !== "export") continue;
       if (honeyhive1xProfile.onlyIn1x.exports.has(binding.name)) saw1x = true;
       if (ONLY_IN_2X.exports.has(binding.name)) saw2x = true;
     }
     // Wherever the tracer goes (a module variable, a per-request local, nowhere): `new HoneyHiveTracer()`.
     if (honeyhive1xProfile.onlyIn1x.construction) {
-      for (const node of nodesOfType(ast, AST_NODE_TYPES.NewExpression)) {
+      for (const node of nodesOfType(this.ast, AST_NODE_TYPES.NewExpression)) {
         if (this.sdkExportOf(node.callee) === "HoneyHiveTracer") {
           saw1x = true;
           break;
         }
       }
     }
+    this.saw1x = saw1x;
+    this.saw2x = saw2x;
+  }
 
-    // --- trace uses, enrichment, evaluate ---
+  /** Trace uses, enrichment, evaluate; the calls `<tracer>.trace(…)`, whose form waits for the major. */
+  private readCalls(calls: readonly TSESTree.CallExpression[]): TSESTree.CallExpression[] {
     const { traceUses } = this;
     const tracerTraceCalls: TSESTree.CallExpression[] = [];
+    let { saw1x, saw2x } = this;
     for (const call of calls) {
       const sdkName = this.sdkExportOf(call.callee);
       if (sdkName === "trace") {
@@ -554,16 +598,26 @@ class FileSdkModel implements SdkModel {
         else if (WRAPPER_MEMBERS_1X.has(name)) traceUses.push(this.readWrapperCall(call, "tracer", name));
       }
     }
-    // The code's own API decides ties: a 2.x-only call means the 2.x API is there to call.
-    this.apiMajorEvidence = saw2x ? 2 : saw1x ? 1 : undefined;
-    // 1.x `tracer.trace(fn, ...args)` runs fn now; this SDK's `tracer.trace(options, fn)` wraps it.
-    // Asked only where a decision depends on it (it may read the project's package.json).
+    this.saw1x = saw1x;
+    this.saw2x = saw2x;
+    return tracerTraceCalls;
+  }
+
+  /**
+   * 1.x `tracer.trace(fn, ...args)` runs fn now; this SDK's `tracer.trace(options, fn)` wraps it.
+   * Asked only where a decision depends on it (it may read the project's package.json).
+   */
+  private readTracerTraceCalls(tracerTraceCalls: readonly TSESTree.CallExpression[]): void {
+    const { traceUses } = this;
     for (const call of tracerTraceCalls) {
       const runsNow = IMMEDIATE_MEMBERS_1X.has("trace") && this.majorOfFile() === 1;
       traceUses.push(this.readTraceCall(call, "tracer", runsNow));
     }
-    // A 1.x module that keeps `HoneyHiveTracer.init(…)` unawaited holds a promise of the tracer.
-    for (const tracer of tracerByVariable.values()) {
+  }
+
+  /** A 1.x module that keeps `HoneyHiveTracer.init(…)` unawaited holds a promise of the tracer. */
+  private markPromises(): void {
+    for (const tracer of this.tracerByVariable.values()) {
       if (tracer.kind !== "init" || !tracer.variable) continue;
       const unawaited = tracer.initializations.some((creation) => creation.parent?.type !== AST_NODE_TYPES.AwaitExpression && creation.type === AST_NODE_TYPES.CallExpression);
       if (!unawaited) continue;
@@ -574,6 +628,10 @@ class FileSdkModel implements SdkModel {
       if (awaitedLater) tracer.holdsPromise();
       else tracer.holdsPromiseIf(() => this.majorOfFile() === 1);
     }
+  }
+
+  private readDecorators(decorators: readonly TSESTree.Decorator[]): void {
+    const { traceUses } = this;
     for (const decorator of decorators) {
       const expression = unwrapExpression(decorator.expression);
       if (!expression) continue;
@@ -584,8 +642,12 @@ class FileSdkModel implements SdkModel {
         traceUses.push(bareDecorator(expression, decorator));
       }
     }
+  }
+
+  /** The trace uses in source order, and each by the nodes `traceUseOf` is asked about. */
+  private indexTraceUses(): void {
+    const { traceUses, traceUseByNode } = this;
     traceUses.sort((a, b) => a.node.range[0] - b.node.range[0]);
-    const { traceUseByNode } = this;
     for (const use of traceUses) {
       traceUseByNode.set(use.node, use);
       if (use.wrapped) traceUseByNode.set(unwrapExpression(use.wrapped) ?? use.wrapped, use);
