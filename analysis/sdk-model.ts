@@ -267,8 +267,7 @@ export function getSdkModel(input: AnalysisInput): SdkModel {
   let model = models.get(input.ast);
   if (!model) {
     try {
-      const gate = mayUseSdk(input);
-      model = gate === false ? EMPTY_MODEL : new FileSdkModel(input, gate === true ? undefined : gate);
+      model = mayUseSdk(input) ? new FileSdkModel(input) : EMPTY_MODEL;
     } catch (error) {
       reportAnalysisError(error);
       model = EMPTY_MODEL;
@@ -279,45 +278,32 @@ export function getSdkModel(input: AnalysisInput): SdkModel {
 }
 
 /**
- * What the gate read of a file that does not name the SDK: the tracer shape of each binding of an
- * import declaration of a project module that it asked `localTracerShape` about (with the name that
- * binding imports), so that the model does not ask again (the answer may read that module).
- */
-type GateShapes = Map<Scope.Variable, { readonly importedName: string | undefined; readonly shape: LocalTracerShape | undefined }>;
-
-/**
  * The cheap gate: the SDK's name (or a settings module) in the text, or a binding imported from a
  * local module that is named or used like a tracer. Everything else (most files, including files
- * that only import other local helpers) costs one pass over `ast.body`. A file that passes by a
- * binding (not by its text) yields what the gate learned of its bindings on the way.
+ * that only import other local helpers) costs one pass over `ast.body`. What it asks of a binding,
+ * `localTracerShape` keeps for the model.
  */
-function mayUseSdk(input: AnalysisInput): boolean | GateShapes {
+function mayUseSdk(input: AnalysisInput): boolean {
   const { ast, settings, text, scopeManager } = input;
   if (textMentionsSdk(text, settings)) return true;
   const isLocal = (specifier: string | undefined) => specifier !== undefined && isLocalModule(specifier, settings);
-  let shapes: GateShapes | undefined;
   // Settings modules returned above; here only the binding's own name and use can tell.
-  const looksLikeTracer = (declaration: TSESTree.Node, remember: boolean) =>
-    scopeManager.getDeclaredVariables(declaration).some((variable) => {
-      const importedName = importedNameOf(variable);
-      const shape = localTracerShape(variable, importedName, false, input);
-      if (remember) (shapes ??= new Map()).set(variable, { importedName, shape });
-      return shape !== undefined;
-    });
+  const looksLikeTracer = (declaration: TSESTree.Node) =>
+    scopeManager.getDeclaredVariables(declaration).some((variable) => localTracerShape(variable, importedNameOf(variable), false, input) !== undefined);
   for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement, true)) {
-      return shapes!;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement)) {
+      return true;
     }
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         let init = unwrapExpression(declarator.init);
         if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
-        if (isLocal(requireSpecifier(init) ?? dynamicImportSpecifier(init)) && looksLikeTracer(declarator, false)) return shapes ?? true;
+        if (isLocal(requireSpecifier(init) ?? dynamicImportSpecifier(init)) && looksLikeTracer(declarator)) return true;
       }
     }
   }
   // The SDK imported through a project module that re-exports it (analysis/sdk-barrels.ts).
-  return importsSdkThroughBarrel(input) && (shapes ?? true);
+  return importsSdkThroughBarrel(input);
 }
 
 type TracerValue = { readonly creation?: TSESTree.Expression; readonly tracer?: MutableTracer };
@@ -360,10 +346,7 @@ class FileSdkModel implements SdkModel {
   private readonly traceUseByNode = new Map<TSESTree.Node, TraceUse>();
   private readonly returns: readonly TSESTree.ReturnStatement[];
 
-  constructor(
-    private readonly input: AnalysisInput,
-    gateShapes: GateShapes | undefined,
-  ) {
+  constructor(private readonly input: AnalysisInput) {
     const { ast, settings } = input;
     this.ast = ast;
     this.settings = settings;
@@ -385,7 +368,7 @@ class FileSdkModel implements SdkModel {
     // all of them waited for ~1,000 files and then took the compiler ~0.6 s).
     this.readBindings(allVariables);
     this.addTypedParameters(allVariables);
-    this.addImportedTracers(gateShapes);
+    this.addImportedTracers();
     this.runTracerRounds(allVariables);
     this.linkBackingVariables();
     this.addMemberTracers(classProperties, assignments, parameterProperties);
@@ -437,14 +420,11 @@ class FileSdkModel implements SdkModel {
    * Tracers imported from local modules: named or used like one. Before the rounds, so that a variable
    * assigned from an imported getter (`const tracer = getTracer()`) is a tracer too.
    */
-  private addImportedTracers(gateShapes: GateShapes | undefined): void {
+  private addImportedTracers(): void {
     const { input, tracerByVariable } = this;
     for (const [variable, binding] of this.bindings) {
       if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
-      // The gate's answer when it asked the same (an import's `default` is no more a tracer's name than none).
-      const asked = binding.fromSdkSettingsModule ? undefined : gateShapes?.get(variable);
-      const sameQuestion = asked !== undefined && (asked.importedName === binding.name || (asked.importedName === undefined && binding.name === "default"));
-      const shape = sameQuestion ? asked.shape : localTracerShape(variable, binding.name, binding.fromSdkSettingsModule, input);
+      const shape = localTracerShape(variable, binding.name, binding.fromSdkSettingsModule, input);
       if (shape === undefined) continue;
       this.addVariableTracer(
         variable,
@@ -1204,13 +1184,35 @@ function localBindingUsage(variable: Scope.Variable): LocalBindingUsage {
 /** What a binding imported from a project module holds, as far as the SDK model can tell (see localTracerShape). */
 type LocalTracerShape = "tracer" | "getter" | "opaqueGetter";
 
+interface LocalTracerAnswer {
+  readonly importedName: string | undefined;
+  readonly fromSdkSettingsModule: boolean;
+  readonly shape: LocalTracerShape | undefined;
+}
+
+/** Per file, by binding: the last answer of `localTracerShape` and its question (the gate and the model ask the same). */
+const localTracerAnswers = new AttachedCache<TSESTree.Program, Map<Scope.Variable, LocalTracerAnswer>>("honeyhive.localTracerShapes");
+
 /**
  * Whether a binding imported from a project module holds a HoneyHive tracer (`"tracer"`), a getter of
  * one (`"getter"`), or neither. Named like one (`tracer`, `hhTracer`, `getTracer`, also through the
  * imported name) suffices; a neutral name (`posthog`, `analytics`) needs evidence only HoneyHive gives:
  * a HoneyHive-only member used on it, or a module declared in settings as re-exporting the SDK.
+ * Kept per file and binding: the answer may read the module the binding comes from.
  */
 function localTracerShape(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean, input: AnalysisInput): LocalTracerShape | undefined {
+  // An import's `default` is no more a tracer's name than none (neither matches the names below): one question.
+  const name = importedName === "default" ? undefined : importedName;
+  let answers = localTracerAnswers.get(input.ast);
+  const known = answers?.get(variable);
+  if (known !== undefined && known.importedName === name && known.fromSdkSettingsModule === fromSdkSettingsModule) return known.shape;
+  const shape = readLocalTracerShape(variable, name, fromSdkSettingsModule, input);
+  if (answers === undefined) localTracerAnswers.set(input.ast, (answers = new Map()));
+  answers.set(variable, { importedName: name, fromSdkSettingsModule, shape });
+  return shape;
+}
+
+function readLocalTracerShape(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean, input: AnalysisInput): LocalTracerShape | undefined {
   if (isNamespaceImport(variable)) return undefined;
   const usage = localBindingUsage(variable);
   if (usage === "foreign") return undefined;
