@@ -315,9 +315,9 @@ interface Waiting {
 }
 
 /**
- * The SDK model of one file: built by the constructor, asked through prototype methods. One object
- * per file instead of a function scope of ~35 closures (and an object literal of nine of them) that
- * every file allocated and that kept the whole build state reachable.
+ * The SDK model of one file: built by the constructor, asked through prototype methods. One object per
+ * file, its fields the build state, instead of a function scope of ~35 closures and an object literal
+ * of nine of them allocated for every file.
  */
 class FileSdkModel implements SdkModel {
   readonly usesSdk: boolean;
