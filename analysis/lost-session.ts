@@ -132,10 +132,17 @@ function collect(input: AnalysisInput): LostSession[] {
   // files that create a session (in the route handler itself, at its top) rule out by their syntax.
   if (!mayHoldEntry(input, "handler")) return [];
   const { bindings } = getAnalysisContext(input);
-  if (!sessions.some((point) => mayBeLostAt(input, point.call) || helperCallSites(input, point, bindings).some((call) => mayBeLostAt(input, call)))) return [];
+  // Each point's helper call sites, found once for the gate below and for the points after it.
+  const callSites = new Map<SessionPoint, readonly TSESTree.CallExpression[]>();
+  const callSitesOf = (point: SessionPoint) => {
+    let sites = callSites.get(point);
+    if (sites === undefined) callSites.set(point, (sites = helperCallSites(input, point, bindings)));
+    return sites;
+  };
+  if (!sessions.some((point) => mayBeLostAt(input, point.call) || callSitesOf(point).some((call) => mayBeLostAt(input, call)))) return [];
   const handlers = getHandlerModel(input);
   if (!handlers.requestHandlers.some((handler) => frameworkById(handler.framework)?.sessionFlow?.beforeHandler !== undefined)) return [];
-  const points = [...sessions, ...sessions.flatMap((point) => helperCalls(input, point, handlers, bindings))];
+  const points = [...sessions, ...sessions.flatMap((point) => helperCalls(point, handlers, callSitesOf(point)))];
   const routes = new RouteSessions(input, sdk, bindings, points);
   const found: LostSession[] = [];
   for (const point of points) {
@@ -165,28 +172,28 @@ function collect(input: AnalysisInput): LostSession[] {
 }
 
 /**
- * The calls of the helper function that holds `point`'s SDK call, when that function is not registered
- * as a handler itself, has a name of its own and makes the call in its own body (not a nested
- * function) before any `await` of its own: calling it is then creating the session, wherever it is
- * called from.
+ * The calls of the helper function that holds `point`'s SDK call (`sites`, its `helperCallSites`), when
+ * that function is not registered as a handler itself, has a name of its own and makes the call in its
+ * own body (not a nested function) before any `await` of its own: calling it is then creating the
+ * session, wherever it is called from.
  */
-function helperCalls(input: AnalysisInput, point: SessionPoint, handlers: HandlerModel, bindings: Bindings): SessionPoint[] {
+function helperCalls(point: SessionPoint, handlers: HandlerModel, sites: readonly TSESTree.CallExpression[]): SessionPoint[] {
   const helper = enclosingFunction(point.session);
   // A function known as a handler only by its types (`request: FastifyRequest`) is still a helper when it is called.
   const asHandler = helper && handlers.handlerOf(helper);
   const registered = asHandler && (asHandler.kind !== "request" || !asHandler.registration.type.startsWith("TS"));
-  if (registered) return [];
-  const name = helper && helperName(helper);
-  return helperCallSites(input, point, bindings).map((call) => ({ ...point, call, helper: name }));
+  if (registered || sites.length === 0) return [];
+  // `helperCallSites` found calls of it by its name, so it has one.
+  const name = helperNameOf(helper!)!.name;
+  return sites.map((call) => ({ ...point, call, helper: name }));
 }
 
 /** `helperCalls` before the handler model: the call sites of the helper holding `point`'s SDK call, registered as a handler or not. */
 function helperCallSites(input: AnalysisInput, point: SessionPoint, bindings: Bindings): TSESTree.CallExpression[] {
   const helper = enclosingFunction(point.session);
   if (!helper || firstAwaitBefore(input, helper, point.session)) return [];
-  const declarator = helper.parent?.type === AST_NODE_TYPES.VariableDeclarator && helper.parent.init === helper ? helper.parent : undefined;
-  const name = helper.type === AST_NODE_TYPES.FunctionDeclaration ? helper.id : declarator?.id;
-  const variable = name?.type === AST_NODE_TYPES.Identifier ? bindings.variableOf(name) : undefined;
+  const name = helperNameOf(helper);
+  const variable = name && bindings.variableOf(name);
   if (!variable) return [];
   const calls: TSESTree.CallExpression[] = [];
   for (const reference of variable.references) {
@@ -198,11 +205,11 @@ function helperCallSites(input: AnalysisInput, point: SessionPoint, bindings: Bi
   return calls;
 }
 
-/** The name a helper is called by (`helperCallSites` found calls of it, so it has one). */
-function helperName(helper: FunctionNode): string {
+/** The name a helper function is declared by: `function name()`, `const name = () => …`. */
+function helperNameOf(helper: FunctionNode): TSESTree.Identifier | undefined {
   const declarator = helper.parent?.type === AST_NODE_TYPES.VariableDeclarator && helper.parent.init === helper ? helper.parent : undefined;
   const name = helper.type === AST_NODE_TYPES.FunctionDeclaration ? helper.id : declarator?.id;
-  return name?.type === AST_NODE_TYPES.Identifier ? name.name : "";
+  return name?.type === AST_NODE_TYPES.Identifier ? name : undefined;
 }
 
 /** The positions of `next` (or `done`) among the parameters, by count of parameters, in any framework's hooks or middleware. */

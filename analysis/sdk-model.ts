@@ -7,7 +7,7 @@
 // over `ast.body` and a substring test.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { exportPath, originName, type ModuleOrigin } from "./bindings.js";
+import { exportPath, originName, type Bindings, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import {
   contains,
@@ -26,7 +26,7 @@ import {
 } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
 import { nodesOfType } from "./nodes.js";
-import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk } from "./settings.js";
+import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
 import { AttachedCache } from "./attached-cache.js";
 import {
   FOREIGN_TRACER_MEMBERS,
@@ -267,8 +267,7 @@ export function getSdkModel(input: AnalysisInput): SdkModel {
   let model = models.get(input.ast);
   if (!model) {
     try {
-      const gate = mayUseSdk(input);
-      model = gate === false ? EMPTY_MODEL : buildModel(input, gate === true ? undefined : gate);
+      model = mayUseSdk(input) ? new FileSdkModel(input) : EMPTY_MODEL;
     } catch (error) {
       reportAnalysisError(error);
       model = EMPTY_MODEL;
@@ -279,96 +278,382 @@ export function getSdkModel(input: AnalysisInput): SdkModel {
 }
 
 /**
- * What the gate read of a file that does not name the SDK: the tracer shape of each binding of an
- * import declaration of a project module that it asked `localTracerShape` about (with the name that
- * binding imports), so that the model does not ask again (the answer may read that module).
- */
-type GateShapes = Map<Scope.Variable, { readonly importedName: string | undefined; readonly shape: LocalTracerShape | undefined }>;
-
-/**
  * The cheap gate: the SDK's name (or a settings module) in the text, or a binding imported from a
  * local module that is named or used like a tracer. Everything else (most files, including files
- * that only import other local helpers) costs one pass over `ast.body`. A file that passes by a
- * binding (not by its text) yields what the gate learned of its bindings on the way.
+ * that only import other local helpers) costs one pass over `ast.body`. What it asks of a binding,
+ * `localTracerShape` keeps for the model.
  */
-function mayUseSdk(input: AnalysisInput): boolean | GateShapes {
+function mayUseSdk(input: AnalysisInput): boolean {
   const { ast, settings, text, scopeManager } = input;
   if (textMentionsSdk(text, settings)) return true;
   const isLocal = (specifier: string | undefined) => specifier !== undefined && isLocalModule(specifier, settings);
-  let shapes: GateShapes | undefined;
   // Settings modules returned above; here only the binding's own name and use can tell.
-  const looksLikeTracer = (declaration: TSESTree.Node, remember: boolean) =>
-    scopeManager.getDeclaredVariables(declaration).some((variable) => {
-      const importedName = importedNameOf(variable);
-      const shape = localTracerShape(variable, importedName, false, input);
-      if (remember) (shapes ??= new Map()).set(variable, { importedName, shape });
-      return shape !== undefined;
-    });
+  const looksLikeTracer = (declaration: TSESTree.Node) =>
+    scopeManager.getDeclaredVariables(declaration).some((variable) => localTracerShape(variable, importedNameOf(variable), false, input) !== undefined);
   for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement, true)) {
-      return shapes!;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement)) {
+      return true;
     }
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         let init = unwrapExpression(declarator.init);
         if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
-        if (isLocal(requireSpecifier(init) ?? dynamicImportSpecifier(init)) && looksLikeTracer(declarator, false)) return shapes ?? true;
+        if (isLocal(requireSpecifier(init) ?? dynamicImportSpecifier(init)) && looksLikeTracer(declarator)) return true;
       }
     }
   }
   // The SDK imported through a project module that re-exports it (analysis/sdk-barrels.ts).
-  return importsSdkThroughBarrel(input) && (shapes ?? true);
+  return importsSdkThroughBarrel(input);
 }
 
-interface Collected {
-  readonly calls: readonly TSESTree.CallExpression[];
-  readonly decorators: readonly TSESTree.Decorator[];
-  readonly thisAssignments: readonly TSESTree.AssignmentExpression[];
-  readonly classProperties: readonly TSESTree.PropertyDefinition[];
-  readonly returns: readonly TSESTree.ReturnStatement[];
-  readonly parameterProperties: readonly TSESTree.TSParameterProperty[];
+type TracerValue = { readonly creation?: TSESTree.Expression; readonly tracer?: MutableTracer };
+
+/** A variable the tracer rounds read again when one of the variables its values named becomes a tracer. */
+interface Waiting {
+  readonly variable: Scope.Variable;
+  named: readonly Scope.Variable[];
 }
 
-function collect(ast: TSESTree.Program): Collected {
-  // The node index also sets `parent` where missing: ESLint sets it before rules run, a bare
-  // typescript-estree parse (the codemods) does not.
-  return {
-    calls: nodesOfType(ast, AST_NODE_TYPES.CallExpression),
-    decorators: nodesOfType(ast, AST_NODE_TYPES.Decorator),
-    thisAssignments: nodesOfType(ast, AST_NODE_TYPES.AssignmentExpression).filter(
-      (node) => node.left.type === AST_NODE_TYPES.MemberExpression && node.left.object.type === AST_NODE_TYPES.ThisExpression,
-    ),
-    classProperties: nodesOfType(ast, AST_NODE_TYPES.PropertyDefinition),
-    returns: nodesOfType(ast, AST_NODE_TYPES.ReturnStatement),
-    parameterProperties: nodesOfType(ast, AST_NODE_TYPES.TSParameterProperty),
-  };
-}
+/**
+ * The SDK model of one file: built by the constructor, asked through prototype methods. One object per
+ * file, its fields the build state, instead of a function scope of ~35 closures and an object literal
+ * of nine of them allocated for every file.
+ */
+class FileSdkModel implements SdkModel {
+  readonly usesSdk: boolean;
+  readonly tracers: readonly TracerDeclaration[];
+  readonly traceUses: TraceUse[] = [];
+  readonly globalEnrichCalls: TSESTree.CallExpression[] = [];
+  readonly evaluateCalls: TSESTree.CallExpression[] = [];
+  readonly apiMajorEvidence: HoneyhiveMajor | undefined;
 
-function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): SdkModel {
-  const { ast, scopeManager, settings } = input;
-  const collected = collect(ast);
-
+  private readonly ast: TSESTree.Program;
+  private readonly settings: HoneyhiveSettings;
   // --- identifiers → variables: the file's one binding resolver (shared with the handler engine) ---
-  // Without the lib's globals, which the file neither declares nor assigns (80% of this function's time).
-  const context = getAnalysisContext(input);
-  const allVariables = context.variables;
-  const resolver = context.bindings;
-  const variableOf = (identifier: TSESTree.Identifier): Scope.Variable | undefined => resolver.variableOf(identifier) ?? undefined;
-  const isModuleScope = (scope: Scope.Scope) => scope.type === "module" || scope.type === "global";
+  private readonly resolver: Bindings;
+  /** SDK bindings: what Bindings resolves each name to, read as the SDK, a project module, or neither. */
+  private readonly bindings = new Map<Scope.Variable, SdkBinding>();
+  private usesExperimentsModule = false;
+  /** Evidence of the major while the constructor reads the file (see `apiMajorEvidence`). */
+  private saw1x = false;
+  private saw2x = false;
+  private readonly tracerByVariable = new Map<Scope.Variable, MutableTracer>();
+  private readonly memberTracers: MutableTracer[] = [];
+  /** While the rounds examine a variable: the variables its values named that were no tracer (yet). */
+  private misses: Scope.Variable[] | undefined;
+  /** What a function returns, grouped once: asking every function for its returns would be quadratic on large files. */
+  private returnsByFunction: Map<FunctionNode, TSESTree.ReturnStatement[]> | undefined;
+  private readonly traceUseByNode = new Map<TSESTree.Node, TraceUse>();
+  private readonly returns: readonly TSESTree.ReturnStatement[];
 
-  // --- SDK bindings: what Bindings resolves each name to, read as the SDK, a project module, or neither ---
-  const bindings = new Map<Scope.Variable, SdkBinding>();
-  let usesExperimentsModule = false;
-  const bindingOf = (origin: ModuleOrigin | undefined): SdkBinding | undefined => {
+  constructor(private readonly input: AnalysisInput) {
+    const { ast, settings } = input;
+    this.ast = ast;
+    this.settings = settings;
+    // The node index also sets `parent` where missing: ESLint sets it before rules run, a bare
+    // typescript-estree parse (the codemods) does not.
+    const calls = nodesOfType(ast, AST_NODE_TYPES.CallExpression);
+    const decorators = nodesOfType(ast, AST_NODE_TYPES.Decorator);
+    const assignments = nodesOfType(ast, AST_NODE_TYPES.AssignmentExpression);
+    const classProperties = nodesOfType(ast, AST_NODE_TYPES.PropertyDefinition);
+    this.returns = nodesOfType(ast, AST_NODE_TYPES.ReturnStatement);
+    const parameterProperties = nodesOfType(ast, AST_NODE_TYPES.TSParameterProperty);
+
+    // Without the lib's globals, which the file neither declares nor assigns (80% of this function's time).
+    const context = getAnalysisContext(input);
+    const allVariables = context.variables;
+    this.resolver = context.bindings;
+
+    // Steps of their own (small methods reach optimized code after a few files; one constructor of
+    // all of them waited for ~1,000 files and then took the compiler ~0.6 s).
+    this.readBindings(allVariables);
+    this.addTypedParameters(allVariables);
+    this.addImportedTracers();
+    this.runTracerRounds(allVariables);
+    this.linkBackingVariables();
+    this.addMemberTracers(classProperties, assignments, parameterProperties);
+    const tracers: TracerDeclaration[] = [...this.tracerByVariable.values(), ...this.memberTracers].sort((a, b) => a.declaration.range[0] - b.declaration.range[0]);
+    this.tracers = tracers;
+    let usesSdk = tracers.length > 0;
+    if (!usesSdk) for (const binding of this.bindings.values()) if (binding.kind !== "local") usesSdk = true;
+    this.usesSdk = usesSdk;
+    this.readMajorEvidenceOfBindings();
+    const tracerTraceCalls = this.readCalls(calls);
+    // The code's own API decides ties: a 2.x-only call means the 2.x API is there to call.
+    this.apiMajorEvidence = this.saw2x ? 2 : this.saw1x ? 1 : undefined;
+    this.readTracerTraceCalls(tracerTraceCalls);
+    this.markPromises();
+    this.readDecorators(decorators);
+    this.indexTraceUses();
+  }
+
+  /** The SDK bindings of the file's declared variables (see `bindingOf`). */
+  private readBindings(allVariables: readonly Scope.Variable[]): void {
+    const { bindings, settings } = this;
+    for (const variable of allVariables) {
+      const def = variable.defs[0];
+      if (def === undefined) continue;
+      if (def.type === "ImportBinding") {
+        // An import of a package that is neither the SDK nor the project's (`express`, `zod`): no
+        // binding, known without making its origin.
+        const module = def.parent.type === AST_NODE_TYPES.ImportDeclaration ? def.parent.source.value : undefined;
+        if (module !== undefined && !isSdkModule(module, settings) && !isLocalModule(module, settings)) continue;
+      } else if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.init === null) {
+        continue;
+      }
+      const binding = this.bindingOf(this.resolver.originOf(def.name));
+      if (binding) bindings.set(variable, binding);
+    }
+  }
+
+  /** Parameters typed with the SDK's class: `function step(input: string, tracer: HoneyHiveTracer)`. */
+  private addTypedParameters(allVariables: readonly Scope.Variable[]): void {
+    for (const variable of allVariables) {
+      const def = variable.defs[0];
+      if (def?.type !== "Parameter" || !(def.name.type === AST_NODE_TYPES.Identifier)) continue;
+      if (!this.isSdkTracerType(def.name.typeAnnotation?.typeAnnotation)) continue;
+      this.addVariableTracer(variable, "parameter", def.name, [], false, variable.name);
+    }
+  }
+
+  /**
+   * Tracers imported from local modules: named or used like one. Before the rounds, so that a variable
+   * assigned from an imported getter (`const tracer = getTracer()`) is a tracer too.
+   */
+  private addImportedTracers(): void {
+    const { input, tracerByVariable } = this;
+    for (const [variable, binding] of this.bindings) {
+      if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
+      const shape = localTracerShape(variable, binding.name, binding.fromSdkSettingsModule, input);
+      if (shape === undefined) continue;
+      this.addVariableTracer(
+        variable,
+        "imported",
+        variable.defs[0]?.node ?? variable.identifiers[0]!,
+        [],
+        shape !== "tracer",
+        // A factory's or an async getter's call is never written again (it would make or await a new tracer).
+        shape === "tracer" ? variable.name : shape === "getter" ? `${variable.name}()` : undefined,
+      );
+    }
+  }
+
+  private runTracerRounds(allVariables: readonly Scope.Variable[]): void {
+    const { bindings, tracerByVariable } = this;
+    // Rounds: creations → getters returning them → variables assigned from getters / aliases.
+    // A variable's verdict reads nothing that changes during the rounds but which variables are tracers,
+    // and only those its values name (`tracerOfInternal` records the ones that were no tracer): a
+    // variable that named none gets the same "no" in every round, and one whose named variables are all
+    // still no tracer gets it again. So the first round reads every variable and keeps, in the same
+    // order, those that named one; a later round re-reads only those of them whose named variables
+    // changed. Same verdicts in the same order as re-reading every variable each round, which re-read
+    // the writes of every variable of a large file up to four times.
+    const scratch: Scope.Variable[] = [];
+    let waiting: Waiting[] = [];
+    let changed = false;
+    for (const variable of allVariables) {
+      if (tracerByVariable.has(variable) || bindings.has(variable)) continue;
+      if (this.examineRecording(variable, scratch)) changed = true;
+      else if (scratch.length > 0) waiting.push({ variable, named: scratch.slice() });
+      scratch.length = 0;
+    }
+    for (let round = 1; round < 4 && changed; round += 1) {
+      changed = false;
+      const stillWaiting: Waiting[] = [];
+      for (const entry of waiting) {
+        if (!namesAny(entry.named, tracerByVariable)) {
+          stillWaiting.push(entry);
+          continue;
+        }
+        if (this.examineRecording(entry.variable, scratch)) changed = true;
+        else if (scratch.length > 0) {
+          entry.named = scratch.slice();
+          stillWaiting.push(entry);
+        }
+        scratch.length = 0;
+      }
+      waiting = stillWaiting;
+    }
+  }
+
+  /** Backing variables whose initialization sits in their getter: point them at it. */
+  private linkBackingVariables(): void {
+    const { tracerByVariable } = this;
+    for (const getter of tracerByVariable.values()) {
+      if (getter.kind !== "lazy" || !getter.variable) continue;
+      const fn = functionOfVariable(getter.variable);
+      if (!fn) continue;
+      for (const tracer of tracerByVariable.values()) {
+        const filledByGetter = tracer.initializations.length > 0 && tracer.initializations.every((init) => contains(fn, init));
+        if (tracer.kind === "init" && tracer !== getter && filledByGetter) {
+          tracer.getter ??= getter;
+          for (const init of tracer.initializations) if (!getter.initializations.includes(init)) getter.initializations.push(init);
+        }
+      }
+    }
+  }
+
+  /** Class members: `tracer = HoneyHiveTracer.init()` fields, `this.tracer = HoneyHiveTracer.init()`, parameter properties. */
+  private addMemberTracers(
+    classProperties: readonly TSESTree.PropertyDefinition[],
+    assignments: readonly TSESTree.AssignmentExpression[],
+    parameterProperties: readonly TSESTree.TSParameterProperty[],
+  ): void {
+    for (const property of classProperties) {
+      if (property.static) continue;
+      const owner = property.parent?.parent;
+      if (owner?.type === AST_NODE_TYPES.ClassDeclaration || owner?.type === AST_NODE_TYPES.ClassExpression) {
+        this.addMemberTracer(staticName(property.key, property.computed), property.value, property, owner);
+      }
+    }
+    for (const assignment of assignments) {
+      if (assignment.left.type !== AST_NODE_TYPES.MemberExpression || assignment.left.object.type !== AST_NODE_TYPES.ThisExpression) continue;
+      this.addMemberTracer(memberName(assignment.left), assignment.right, assignment, thisClass(assignment.left));
+    }
+    // Parameter properties (`constructor(private readonly tracer: HoneyHiveTracer) {}`, NestJS injection):
+    // the parameter is also the member `this.tracer` of every instance.
+    const { memberTracers } = this;
+    for (const property of parameterProperties) {
+      const parameter = property.parameter;
+      if (parameter.type !== AST_NODE_TYPES.Identifier || !this.isSdkTracerType(parameter.typeAnnotation?.typeAnnotation)) continue;
+      const ownerClass = property.parent?.parent?.parent?.parent;
+      if (ownerClass?.type !== AST_NODE_TYPES.ClassDeclaration && ownerClass?.type !== AST_NODE_TYPES.ClassExpression) continue;
+      if (memberTracers.some((tracer) => tracer.name === parameter.name && tracer.ownerClass === ownerClass)) continue;
+      memberTracers.push(new MutableTracer(undefined, parameter.name, "member", isTopLevelClass(ownerClass), false, property, [], false, `this.${parameter.name}`, ownerClass));
+    }
+  }
+
+  /** The major the code is written against, as its SDK bindings tell (evidence only; honeyhiveMajorOfFile weighs it). */
+  private readMajorEvidenceOfBindings(): void {
+    let saw1x = false;
+    let saw2x = this.usesExperimentsModule;
+    for (const binding of this.bindings.values()) {
+      if (binding.kind !== "export") continue;
+      if (honeyhive1xProfile.onlyIn1x.exports.has(binding.name)) saw1x = true;
+      if (ONLY_IN_2X.exports.has(binding.name)) saw2x = true;
+    }
+    // Wherever the tracer goes (a module variable, a per-request local, nowhere): `new HoneyHiveTracer()`.
+    if (honeyhive1xProfile.onlyIn1x.construction) {
+      for (const node of nodesOfType(this.ast, AST_NODE_TYPES.NewExpression)) {
+        if (this.sdkExportOf(node.callee) === "HoneyHiveTracer") {
+          saw1x = true;
+          break;
+        }
+      }
+    }
+    this.saw1x = saw1x;
+    this.saw2x = saw2x;
+  }
+
+  /** Trace uses, enrichment, evaluate; the calls `<tracer>.trace(…)`, whose form waits for the major. */
+  private readCalls(calls: readonly TSESTree.CallExpression[]): TSESTree.CallExpression[] {
+    const { traceUses } = this;
+    const tracerTraceCalls: TSESTree.CallExpression[] = [];
+    let { saw1x, saw2x } = this;
+    for (const call of calls) {
+      const sdkName = this.sdkExportOf(call.callee);
+      if (sdkName === "trace") {
+        traceUses.push(this.readTraceCall(call, "sdk", false));
+      } else if (sdkName === "enrichSpan" || sdkName === "enrichSession") {
+        this.globalEnrichCalls.push(call);
+      } else if (sdkName === "evaluate") {
+        this.evaluateCalls.push(call);
+      } else if (sdkName !== undefined && WRAPPER_EXPORTS_1X.has(sdkName)) {
+        traceUses.push(this.readWrapperCall(call, "sdk", sdkName));
+      } else {
+        const callee = unwrapExpression(call.callee);
+        if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
+        const name = memberName(callee);
+        if (name === undefined || !MEMBERS_READ.has(name)) continue;
+        const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression;
+        const static1x = honeyhive1xProfile.onlyIn1x.statics.has(name) || (awaited && honeyhive1xProfile.onlyIn1x.awaitedStatics.has(name));
+        if (static1x && this.sdkExportOf(callee.object) === "HoneyHiveTracer") {
+          saw1x = true;
+          continue;
+        }
+        if (!this.tracerOfInternal(callee.object)) continue;
+        if (honeyhive1xProfile.onlyIn1x.members.has(name)) saw1x = true;
+        if (ONLY_IN_2X.members.has(name)) saw2x = true;
+        if (name === "trace") tracerTraceCalls.push(call);
+        else if (WRAPPER_MEMBERS_1X.has(name)) traceUses.push(this.readWrapperCall(call, "tracer", name));
+      }
+    }
+    this.saw1x = saw1x;
+    this.saw2x = saw2x;
+    return tracerTraceCalls;
+  }
+
+  /**
+   * 1.x `tracer.trace(fn, ...args)` runs fn now; this SDK's `tracer.trace(options, fn)` wraps it.
+   * Asked only where a decision depends on it (it may read the project's package.json).
+   */
+  private readTracerTraceCalls(tracerTraceCalls: readonly TSESTree.CallExpression[]): void {
+    const { traceUses } = this;
+    for (const call of tracerTraceCalls) {
+      const runsNow = IMMEDIATE_MEMBERS_1X.has("trace") && this.majorOfFile() === 1;
+      traceUses.push(this.readTraceCall(call, "tracer", runsNow));
+    }
+  }
+
+  /** A 1.x module that keeps `HoneyHiveTracer.init(…)` unawaited holds a promise of the tracer. */
+  private markPromises(): void {
+    for (const tracer of this.tracerByVariable.values()) {
+      if (tracer.kind !== "init" || !tracer.variable) continue;
+      const unawaited = tracer.initializations.some((creation) => creation.parent?.type !== AST_NODE_TYPES.AwaitExpression && creation.type === AST_NODE_TYPES.CallExpression);
+      if (!unawaited) continue;
+      const awaitedLater = tracer.variable.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.AwaitExpression);
+      // 2.x's `init` returns the tracer: the usual `const tracer = HoneyHiveTracer.init(…)` holds a
+      // promise only in a 1.x file. Unless that is known without reading the project's package.json, it
+      // is asked when a rule first reads what depends on it (most files never do).
+      if (awaitedLater) tracer.holdsPromise();
+      else tracer.holdsPromiseIf(() => this.majorOfFile() === 1);
+    }
+  }
+
+  private readDecorators(decorators: readonly TSESTree.Decorator[]): void {
+    const { traceUses } = this;
+    for (const decorator of decorators) {
+      const expression = unwrapExpression(decorator.expression);
+      if (!expression) continue;
+      if (expression.type === AST_NODE_TYPES.CallExpression) {
+        const use = traceUses.find((candidate) => candidate.node === expression);
+        if (use) Object.assign(use, { decorator });
+      } else if ((expression.type === AST_NODE_TYPES.Identifier || expression.type === AST_NODE_TYPES.MemberExpression) && this.sdkExportOf(expression) === "trace") {
+        traceUses.push(bareDecorator(expression, decorator));
+      }
+    }
+  }
+
+  /** The trace uses in source order, and each by the nodes `traceUseOf` is asked about. */
+  private indexTraceUses(): void {
+    const { traceUses, traceUseByNode } = this;
+    traceUses.sort((a, b) => a.node.range[0] - b.node.range[0]);
+    for (const use of traceUses) {
+      traceUseByNode.set(use.node, use);
+      if (use.wrapped) traceUseByNode.set(unwrapExpression(use.wrapped) ?? use.wrapped, use);
+      if (use.decorator?.parent) {
+        traceUseByNode.set(use.decorator.parent, use);
+        const member = use.decorator.parent;
+        if (member.type === AST_NODE_TYPES.MethodDefinition) traceUseByNode.set(member.value, use);
+      }
+    }
+  }
+
+  variableOf(identifier: TSESTree.Identifier): Scope.Variable | undefined {
+    return this.resolver.variableOf(identifier) ?? undefined;
+  }
+
+  private bindingOf(origin: ModuleOrigin | undefined): SdkBinding | undefined {
     // A type-only import names no value: nothing to call, nor to write a call through.
     if (!origin || origin.typeOnly) return undefined;
     const { module } = origin;
+    const { settings } = this;
     // `honeyhive/experiments` exists in this SDK only (1.x exported evaluate from the root).
-    if (module === "honeyhive/experiments") usesExperimentsModule = true;
+    if (module === "honeyhive/experiments") this.usesExperimentsModule = true;
     if (isSdkModule(module, settings)) {
       // The SDK's CommonJS build has no default export: `default` is the module itself.
       const path = origin.path[0] === "default" ? origin.path.slice(1) : origin.path;
-      if (path.length === 0) return { kind: "namespace" };
+      if (path.length === 0) return NAMESPACE_BINDING;
       const name = path[0]!;
       if (path.length > 1) return undefined;
       if (isSdkPackage(module) || HONEYHIVE_VALUE_EXPORTS.has(name)) return { kind: "export", name };
@@ -376,34 +661,20 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
     }
     if (!isLocalModule(module, settings)) return undefined;
     // A project module re-exporting the SDK (a barrel): the names it hands on are the SDK's.
-    const throughBarrel = sdkOriginThroughBarrel(input, origin);
-    if (throughBarrel) return bindingOf(throughBarrel);
+    const throughBarrel = sdkOriginThroughBarrel(this.input, origin);
+    if (throughBarrel) return this.bindingOf(throughBarrel);
     // `import tracing from "./tracing"` is the module's default export, which may itself be a tracer.
     const path = exportPath(origin);
     return path.length > 1 ? undefined : { kind: "local", name: path[0], fromSdkSettingsModule: false };
-  };
-  for (const variable of allVariables) {
-    const def = variable.defs[0];
-    if (def === undefined) continue;
-    if (def.type === "ImportBinding") {
-      // An import of a package that is neither the SDK nor the project's (`express`, `zod`): no
-      // binding, known without making its origin.
-      const module = def.parent.type === AST_NODE_TYPES.ImportDeclaration ? def.parent.source.value : undefined;
-      if (module !== undefined && !isSdkModule(module, settings) && !isLocalModule(module, settings)) continue;
-    } else if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.init === null) {
-      continue;
-    }
-    const binding = bindingOf(resolver.originOf(def.name));
-    if (binding) bindings.set(variable, binding);
   }
 
-  const sdkExportOf = (node: TSESTree.Node): SdkExport | undefined => {
+  sdkExportOf(node: TSESTree.Node): SdkExport | undefined {
     const expression = unwrapExpression(node);
     if (!expression) return undefined;
     let binding: SdkBinding | undefined;
     if (expression.type === AST_NODE_TYPES.Identifier) {
-      const variable = variableOf(expression);
-      binding = variable && bindings.get(variable);
+      const variable = this.variableOf(expression);
+      binding = variable && this.bindings.get(variable);
     } else {
       // Every call's callee is asked: a member chain whose root names no SDK or project binding
       // (`console.log`, `res.json`, `this.x`) cannot reach one, since a longer path of a module is
@@ -411,242 +682,179 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
       // origin's path objects.
       const root = rootIdentifierOf(expression);
       if (root !== undefined) {
-        const variable = variableOf(root);
-        if (!variable || !bindings.has(variable)) return undefined;
+        const variable = this.variableOf(root);
+        if (!variable || !this.bindings.has(variable)) return undefined;
       }
-      binding = bindingOf(resolver.originOf(expression));
+      binding = this.bindingOf(this.resolver.originOf(expression));
     }
     return binding?.kind === "export" ? binding.name : undefined;
-  };
-  const isSdkCall = (node: TSESTree.CallExpression, name: SdkExport) => sdkExportOf(node.callee) === name;
-  const moduleReferenceTo = (name: SdkExport): string | undefined => {
+  }
+
+  isSdkCall(node: TSESTree.CallExpression, name: SdkExport): boolean {
+    return this.sdkExportOf(node.callee) === name;
+  }
+
+  moduleReferenceTo(name: SdkExport): string | undefined {
     let namespace: string | undefined;
-    for (const [variable, binding] of bindings) {
+    for (const [variable, binding] of this.bindings) {
       if (!isModuleScope(variable.scope)) continue;
       if (binding.kind === "export" && binding.name === name) return variable.name;
       if (binding.kind === "namespace") namespace ??= variable.name;
     }
     return namespace === undefined ? undefined : `${namespace}.${name}`;
-  };
+  }
 
+  tracerOf(node: TSESTree.Node): TracerDeclaration | undefined {
+    return this.tracerOfInternal(node);
+  }
 
-  // --- tracers ---
-  const tracerByVariable = new Map<Scope.Variable, MutableTracer>();
-  /** While the rounds below examine a variable: the variables its values named that were no tracer (yet). */
-  let misses: Scope.Variable[] | undefined;
-  const memberTracers: MutableTracer[] = [];
+  isTracerCreation(node: TSESTree.Node): boolean {
+    return this.creationOf(node) !== undefined;
+  }
 
-  const isTracerCreation = (node: TSESTree.Node | null | undefined): TSESTree.Expression | undefined => {
+  /** `node` itself when it creates a tracer (`HoneyHiveTracer.init(…)`, `new HoneyHiveTracer(…)`, through wrappers). */
+  private creationOf(node: TSESTree.Node | null | undefined): TSESTree.Expression | undefined {
     const expression = unwrapExpression(node);
     if (expression?.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrapExpression(expression.callee);
       const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-      if (callee?.type === AST_NODE_TYPES.MemberExpression && name !== undefined && TRACER_FACTORY_STATICS.has(name) && sdkExportOf(callee.object) === "HoneyHiveTracer") {
+      if (callee?.type === AST_NODE_TYPES.MemberExpression && name !== undefined && TRACER_FACTORY_STATICS.has(name) && this.sdkExportOf(callee.object) === "HoneyHiveTracer") {
         return expression;
       }
     }
-    if (expression?.type === AST_NODE_TYPES.NewExpression && sdkExportOf(expression.callee) === "HoneyHiveTracer") return expression;
+    if (expression?.type === AST_NODE_TYPES.NewExpression && this.sdkExportOf(expression.callee) === "HoneyHiveTracer") return expression;
     return undefined;
-  };
+  }
 
   /** A tracer value: a creation, a known tracer, `a ?? creation`, `cond ? creation : x`, `(x ??= creation)`. */
-  const tracerValue = (node: TSESTree.Node | null | undefined, depth = 0): { creation?: TSESTree.Expression; tracer?: MutableTracer } | undefined => {
+  private tracerValue(node: TSESTree.Node | null | undefined, depth = 0): TracerValue | undefined {
     if (depth > 8) return undefined;
     const expression = unwrapExpression(node);
     if (!expression) return undefined;
-    const creation = isTracerCreation(expression);
+    const creation = this.creationOf(expression);
     if (creation) return { creation };
     switch (expression.type) {
       case AST_NODE_TYPES.LogicalExpression:
-        return tracerValue(expression.right, depth + 1) ?? tracerValue(expression.left, depth + 1);
+        return this.tracerValue(expression.right, depth + 1) ?? this.tracerValue(expression.left, depth + 1);
       case AST_NODE_TYPES.ConditionalExpression:
-        return tracerValue(expression.consequent, depth + 1) ?? tracerValue(expression.alternate, depth + 1);
+        return this.tracerValue(expression.consequent, depth + 1) ?? this.tracerValue(expression.alternate, depth + 1);
       case AST_NODE_TYPES.AssignmentExpression: {
         // `(_tracer ??= HoneyHiveTracer.init())` yields the variable (memoized), not a fresh tracer;
         // until that variable is known as a tracer (a later round), it yields nothing.
         if (expression.left.type === AST_NODE_TYPES.Identifier) {
-          const tracer = tracerOfInternal(expression.left);
+          const tracer = this.tracerOfInternal(expression.left);
           return tracer ? { tracer } : undefined;
         }
-        return tracerValue(expression.right, depth + 1);
+        return this.tracerValue(expression.right, depth + 1);
       }
       case AST_NODE_TYPES.SequenceExpression:
-        return tracerValue(expression.expressions[expression.expressions.length - 1], depth + 1);
+        return this.tracerValue(expression.expressions[expression.expressions.length - 1], depth + 1);
       default: {
-        const tracer = tracerOfInternal(expression);
+        const tracer = this.tracerOfInternal(expression);
         return tracer ? { tracer } : undefined;
       }
     }
-  };
+  }
 
-  const tracerOfInternal = (node: TSESTree.Node): MutableTracer | undefined => {
+  private tracerOfInternal(node: TSESTree.Node): MutableTracer | undefined {
     const expression = unwrapExpression(node);
     if (!expression) return undefined;
     if (expression.type === AST_NODE_TYPES.Identifier) {
-      const variable = variableOf(expression);
+      const variable = this.variableOf(expression);
       if (variable === undefined) return undefined;
-      const tracer = tracerByVariable.get(variable);
-      if (tracer === undefined) misses?.push(variable);
+      const tracer = this.tracerByVariable.get(variable);
+      if (tracer === undefined) this.misses?.push(variable);
       return tracer;
     }
     if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 0) {
       const callee = unwrapExpression(expression.callee);
       if (callee?.type === AST_NODE_TYPES.Identifier) {
-        const variable = variableOf(callee);
+        const variable = this.variableOf(callee);
         if (variable === undefined) return undefined;
-        const tracer = tracerByVariable.get(variable);
-        if (tracer === undefined) misses?.push(variable);
+        const tracer = this.tracerByVariable.get(variable);
+        if (tracer === undefined) this.misses?.push(variable);
         return tracer?.callable ? tracer : undefined;
       }
     }
     if (expression.type === AST_NODE_TYPES.MemberExpression && expression.object.type === AST_NODE_TYPES.ThisExpression) {
       const name = memberName(expression);
       const owner = thisClass(expression);
-      return memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === owner);
+      return this.memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === owner);
     }
     return undefined;
-  };
+  }
 
-  const addVariableTracer = (
+  private addVariableTracer(
     variable: Scope.Variable,
     kind: MutableTracer["kind"],
     declaration: TSESTree.Node,
     initializations: TSESTree.Expression[],
     callable: boolean,
     referenceText: string | undefined,
-  ) => {
+  ): MutableTracer {
     const tracer = new MutableTracer(variable, variable.name, kind, isModuleScope(variable.scope), isExportedVariable(variable), declaration, initializations, callable, referenceText, undefined);
-    tracerByVariable.set(variable, tracer);
+    this.tracerByVariable.set(variable, tracer);
     return tracer;
-  };
+  }
 
-  const functionOfVariable = (variable: Scope.Variable): FunctionNode | undefined => {
-    const def = variable.defs[0];
-    if (!def) return undefined;
-    if (def.type === "FunctionName" && isFunctionNode(def.node)) return def.node;
-    if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
-      const init = unwrapExpression(def.node.init);
-      if (isFunctionNode(init)) return init;
-    }
-    return undefined;
-  };
-
-  /** What a function returns, when every return yields a tracer (or the same tracer). */
-  // Grouped once: asking every function for its returns would be quadratic on large files.
-  let returnsByFunction: Map<FunctionNode, TSESTree.ReturnStatement[]> | undefined;
-  const returnsOf = (fn: FunctionNode): readonly TSESTree.ReturnStatement[] => {
-    if (!returnsByFunction) {
-      returnsByFunction = new Map();
-      for (const statement of collected.returns) {
+  private returnsOf(fn: FunctionNode): readonly TSESTree.ReturnStatement[] {
+    let byFunction = this.returnsByFunction;
+    if (!byFunction) {
+      byFunction = this.returnsByFunction = new Map();
+      for (const statement of this.returns) {
         const owner = enclosingFunction(statement);
         if (!owner) continue;
-        const list = returnsByFunction.get(owner);
+        const list = byFunction.get(owner);
         if (list) list.push(statement);
-        else returnsByFunction.set(owner, [statement]);
+        else byFunction.set(owner, [statement]);
       }
     }
-    return returnsByFunction.get(fn) ?? [];
-  };
-  const returnedTracer = (fn: FunctionNode): { creation?: TSESTree.Expression; tracer?: MutableTracer } | undefined => {
+    return byFunction.get(fn) ?? NO_RETURNS;
+  }
+
+  /** What a function returns, when every return yields a tracer (or the same tracer). */
+  private returnedTracer(fn: FunctionNode): TracerValue | undefined {
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-      const value = tracerValue(fn.body);
+      const value = this.tracerValue(fn.body);
       return value?.tracer?.kind === "parameter" ? undefined : value;
     }
-    let result: { creation?: TSESTree.Expression; tracer?: MutableTracer } | undefined;
-    for (const statement of returnsOf(fn)) {
+    let result: TracerValue | undefined;
+    for (const statement of this.returnsOf(fn)) {
       if (!statement.argument) continue;
-      const value = tracerValue(statement.argument);
+      const value = this.tracerValue(statement.argument);
       // Handing back the tracer it was given does not make a function a getter.
       if (!value || value.tracer?.kind === "parameter") return undefined;
       result = value;
     }
     return result;
-  };
+  }
 
   // Parameters typed with the SDK's class: `function step(input: string, tracer: HoneyHiveTracer)`.
   // The type may come from a type-only import, which is not an SDK binding for values.
-  const isSdkTracerType = (annotation: TSESTree.TypeNode | undefined): boolean => {
+  private isSdkTracerType(annotation: TSESTree.TypeNode | undefined): boolean {
     if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
     // `HoneyHiveTracer`, renamed, or `hh.HoneyHiveTracer` through a namespace/default import, or through a barrel.
-    const found = resolver.originOf(annotation.typeName);
-    const origin = found && !isSdkModule(found.module, settings) ? sdkOriginThroughBarrel(input, found) : found;
+    const { settings } = this;
+    const found = this.resolver.originOf(annotation.typeName);
+    const origin = found && !isSdkModule(found.module, settings) ? sdkOriginThroughBarrel(this.input, found) : found;
     return origin !== undefined && isSdkModule(origin.module, settings) && originName(origin) === "HoneyHiveTracer";
-  };
-  for (const variable of allVariables) {
-    const def = variable.defs[0];
-    if (def?.type !== "Parameter" || !(def.name.type === AST_NODE_TYPES.Identifier)) continue;
-    if (!isSdkTracerType(def.name.typeAnnotation?.typeAnnotation)) continue;
-    addVariableTracer(variable, "parameter", def.name, [], false, variable.name);
   }
 
-  // Tracers imported from local modules: named or used like one. Before the rounds, so that a variable
-  // assigned from an imported getter (`const tracer = getTracer()`) is a tracer too.
-  for (const [variable, binding] of bindings) {
-    if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
-    // The gate's answer when it asked the same (an import's `default` is no more a tracer's name than none).
-    const asked = binding.fromSdkSettingsModule ? undefined : gateShapes?.get(variable);
-    const sameQuestion = asked !== undefined && (asked.importedName === binding.name || (asked.importedName === undefined && binding.name === "default"));
-    const shape = sameQuestion ? asked.shape : localTracerShape(variable, binding.name, binding.fromSdkSettingsModule, input);
-    if (shape === undefined) continue;
-    addVariableTracer(
-      variable,
-      "imported",
-      variable.defs[0]?.node ?? variable.identifiers[0]!,
-      [],
-      shape !== "tracer",
-      // A factory's or an async getter's call is never written again (it would make or await a new tracer).
-      shape === "tracer" ? variable.name : shape === "getter" ? `${variable.name}()` : undefined,
-    );
-  }
-
-  // Rounds: creations → getters returning them → variables assigned from getters / aliases.
-  // A variable's verdict reads nothing that changes during the rounds but which variables are tracers,
-  // and only those its values name (`tracerOfInternal` records the ones that were no tracer): a
-  // variable that named none gets the same "no" in every round, and one whose named variables are all
-  // still no tracer gets it again. So the first round reads every variable and keeps, in the same
-  // order, those that named one; a later round re-reads only those of them whose named variables
-  // changed. Same verdicts in the same order as re-reading every variable each round, which re-read
-  // the writes of every variable of a large file up to four times.
-  const scratch: Scope.Variable[] = [];
-  const examineRecording = (variable: Scope.Variable): boolean => {
-    misses = scratch;
-    const found = examine(variable);
-    misses = undefined;
+  private examineRecording(variable: Scope.Variable, scratch: Scope.Variable[]): boolean {
+    this.misses = scratch;
+    const found = this.examine(variable);
+    this.misses = undefined;
     return found;
-  };
-  let waiting: { readonly variable: Scope.Variable; named: readonly Scope.Variable[] }[] = [];
-  let changed = false;
-  for (const variable of allVariables) {
-    if (tracerByVariable.has(variable) || bindings.has(variable)) continue;
-    if (examineRecording(variable)) changed = true;
-    else if (scratch.length > 0) waiting.push({ variable, named: scratch.slice() });
-    scratch.length = 0;
   }
-  for (let round = 1; round < 4 && changed; round += 1) {
-    changed = false;
-    const stillWaiting: typeof waiting = [];
-    for (const entry of waiting) {
-      if (!entry.named.some((other) => tracerByVariable.has(other))) {
-        stillWaiting.push(entry);
-        continue;
-      }
-      if (examineRecording(entry.variable)) changed = true;
-      else if (scratch.length > 0) {
-        entry.named = scratch.slice();
-        stillWaiting.push(entry);
-      }
-      scratch.length = 0;
-    }
-    waiting = stillWaiting;
-  }
+
   /** Whether `variable` is a tracer (added) given the tracers known so far. */
-  function examine(variable: Scope.Variable): boolean {
+  private examine(variable: Scope.Variable): boolean {
     const initializations: TSESTree.Expression[] = [];
     let declaration: TSESTree.Node | undefined;
     let isTracer = false;
     for (const reference of variable.references) {
       if (!reference.writeExpr) continue;
-      const value = tracerValue(reference.writeExpr);
+      const value = this.tracerValue(reference.writeExpr);
       if (!value) continue;
       isTracer = true;
       if (value.creation) initializations.push(value.creation);
@@ -654,14 +862,14 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
     }
     if (isTracer) {
       const def = variable.defs[0];
-      addVariableTracer(variable, "init", def?.node ?? declaration ?? variable.identifiers[0]!, initializations, false, variable.name);
+      this.addVariableTracer(variable, "init", def?.node ?? declaration ?? variable.identifiers[0]!, initializations, false, variable.name);
       return true;
     }
     const fn = functionOfVariable(variable);
-    const returned = fn && returnedTracer(fn);
+    const returned = fn && this.returnedTracer(fn);
     if (fn && returned) {
       const def = variable.defs[0]!;
-      const getter = addVariableTracer(
+      const getter = this.addVariableTracer(
         variable,
         "lazy",
         def.node,
@@ -675,154 +883,33 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
     }
     return false;
   }
-  // Backing variables whose initialization sits in their getter: point them at it.
-  for (const getter of tracerByVariable.values()) {
-    if (getter.kind !== "lazy" || !getter.variable) continue;
-    const fn = functionOfVariable(getter.variable);
-    if (!fn) continue;
-    for (const tracer of tracerByVariable.values()) {
-      const filledByGetter = tracer.initializations.length > 0 && tracer.initializations.every((init) => contains(fn, init));
-      if (tracer.kind === "init" && tracer !== getter && filledByGetter) {
-        tracer.getter ??= getter;
-        for (const init of tracer.initializations) if (!getter.initializations.includes(init)) getter.initializations.push(init);
-      }
-    }
-  }
 
-  // Class members: `tracer = HoneyHiveTracer.init()` fields and `this.tracer = HoneyHiveTracer.init()`.
-  const addMemberTracer = (name: string | undefined, value: TSESTree.Node | null, declaration: TSESTree.Node, ownerClass: MutableTracer["ownerClass"]) => {
+  private addMemberTracer(name: string | undefined, value: TSESTree.Node | null, declaration: TSESTree.Node, ownerClass: MutableTracer["ownerClass"]): void {
     if (name === undefined || !ownerClass) return;
-    const created = tracerValue(value);
+    const created = this.tracerValue(value);
     if (!created) return;
-    const existing = memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === ownerClass);
+    const existing = this.memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === ownerClass);
     if (existing) {
       if (created.creation) existing.initializations.push(created.creation);
       return;
     }
-    memberTracers.push(
+    this.memberTracers.push(
       new MutableTracer(undefined, name, "member", isTopLevelClass(ownerClass), false, declaration, created.creation ? [created.creation] : [], false, `this.${name}`, ownerClass),
     );
-  };
-  for (const property of collected.classProperties) {
-    if (property.static) continue;
-    const owner = property.parent?.parent;
-    if (owner?.type === AST_NODE_TYPES.ClassDeclaration || owner?.type === AST_NODE_TYPES.ClassExpression) {
-      addMemberTracer(staticName(property.key, property.computed), property.value, property, owner);
-    }
-  }
-  for (const assignment of collected.thisAssignments) {
-    addMemberTracer(memberName(assignment.left), assignment.right, assignment, thisClass(assignment.left));
-  }
-  // Parameter properties (`constructor(private readonly tracer: HoneyHiveTracer) {}`, NestJS injection):
-  // the parameter is also the member `this.tracer` of every instance.
-  for (const property of collected.parameterProperties) {
-    const parameter = property.parameter;
-    if (parameter.type !== AST_NODE_TYPES.Identifier || !isSdkTracerType(parameter.typeAnnotation?.typeAnnotation)) continue;
-    const ownerClass = property.parent?.parent?.parent?.parent;
-    if (ownerClass?.type !== AST_NODE_TYPES.ClassDeclaration && ownerClass?.type !== AST_NODE_TYPES.ClassExpression) continue;
-    if (memberTracers.some((tracer) => tracer.name === parameter.name && tracer.ownerClass === ownerClass)) continue;
-    memberTracers.push(new MutableTracer(undefined, parameter.name, "member", isTopLevelClass(ownerClass), false, property, [], false, `this.${parameter.name}`, ownerClass));
   }
 
-  const tracers: TracerDeclaration[] = [...tracerByVariable.values(), ...memberTracers].sort((a, b) => a.declaration.range[0] - b.declaration.range[0]);
-  let usesSdk = tracers.length > 0;
-  if (!usesSdk) for (const binding of bindings.values()) if (binding.kind !== "local") usesSdk = true;
-
-  // --- the major the code is written against (evidence only; honeyhiveMajorOfFile weighs it) ---
-  let saw1x = false;
-  let saw2x = usesExperimentsModule;
-  for (const binding of bindings.values()) {
-    if (binding.kind !== "export") continue;
-    if (honeyhive1xProfile.onlyIn1x.exports.has(binding.name)) saw1x = true;
-    if (ONLY_IN_2X.exports.has(binding.name)) saw2x = true;
-  }
-  // Wherever the tracer goes (a module variable, a per-request local, nowhere): `new HoneyHiveTracer()`.
-  if (honeyhive1xProfile.onlyIn1x.construction && nodesOfType(ast, AST_NODE_TYPES.NewExpression).some((node) => sdkExportOf(node.callee) === "HoneyHiveTracer")) {
-    saw1x = true;
-  }
-
-  // --- trace uses, enrichment, evaluate ---
-  const traceUses: TraceUse[] = [];
-  const traceUseByNode = new Map<TSESTree.Node, TraceUse>();
-  const globalEnrichCalls: TSESTree.CallExpression[] = [];
-  const evaluateCalls: TSESTree.CallExpression[] = [];
-  const tracerTraceCalls: TSESTree.CallExpression[] = [];
-  for (const call of collected.calls) {
-    const sdkName = sdkExportOf(call.callee);
-    if (sdkName === "trace") {
-      traceUses.push(readTraceCall(call, "sdk", false));
-    } else if (sdkName === "enrichSpan" || sdkName === "enrichSession") {
-      globalEnrichCalls.push(call);
-    } else if (sdkName === "evaluate") {
-      evaluateCalls.push(call);
-    } else if (sdkName !== undefined && WRAPPER_EXPORTS_1X.has(sdkName)) {
-      traceUses.push(readWrapperCall(call, "sdk", sdkName));
-    } else {
-      const callee = unwrapExpression(call.callee);
-      if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
-      const name = memberName(callee);
-      if (name === undefined || !MEMBERS_READ.has(name)) continue;
-      const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression;
-      const static1x = honeyhive1xProfile.onlyIn1x.statics.has(name) || (awaited && honeyhive1xProfile.onlyIn1x.awaitedStatics.has(name));
-      if (static1x && sdkExportOf(callee.object) === "HoneyHiveTracer") {
-        saw1x = true;
-        continue;
-      }
-      if (!tracerOfInternal(callee.object)) continue;
-      if (honeyhive1xProfile.onlyIn1x.members.has(name)) saw1x = true;
-      if (ONLY_IN_2X.members.has(name)) saw2x = true;
-      if (name === "trace") tracerTraceCalls.push(call);
-      else if (WRAPPER_MEMBERS_1X.has(name)) traceUses.push(readWrapperCall(call, "tracer", name));
-    }
-  }
-  // The code's own API decides ties: a 2.x-only call means the 2.x API is there to call.
-  const apiMajorEvidence: HoneyhiveMajor | undefined = saw2x ? 2 : saw1x ? 1 : undefined;
-  // 1.x `tracer.trace(fn, ...args)` runs fn now; this SDK's `tracer.trace(options, fn)` wraps it.
-  // Asked only where a decision depends on it (it may read the project's package.json), and kept as
-  // what `honeyhiveMajorOfFile` answers for this file (from the same evidence).
-  const majorOfFile = (): HoneyhiveMajor => {
+  /**
+   * The major `honeyhiveMajorOfFile` answers for this file (from the same evidence), kept as its answer:
+   * asked only where a decision depends on it (it may read the project's package.json).
+   */
+  private majorOfFile(): HoneyhiveMajor {
+    const { ast } = this;
     let major = majors.get(ast);
-    if (major === undefined) majors.set(ast, (major = honeyhiveMajorOf(input, () => apiMajorEvidence)));
+    if (major === undefined) majors.set(ast, (major = honeyhiveMajorOf(this.input, () => this.apiMajorEvidence)));
     return major;
-  };
-  for (const call of tracerTraceCalls) {
-    const runsNow = IMMEDIATE_MEMBERS_1X.has("trace") && majorOfFile() === 1;
-    traceUses.push(readTraceCall(call, "tracer", runsNow));
-  }
-  // A 1.x module that keeps `HoneyHiveTracer.init(…)` unawaited holds a promise of the tracer.
-  for (const tracer of tracerByVariable.values()) {
-    if (tracer.kind !== "init" || !tracer.variable) continue;
-    const unawaited = tracer.initializations.some((creation) => creation.parent?.type !== AST_NODE_TYPES.AwaitExpression && creation.type === AST_NODE_TYPES.CallExpression);
-    if (!unawaited) continue;
-    const awaitedLater = tracer.variable.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.AwaitExpression);
-    // 2.x's `init` returns the tracer: the usual `const tracer = HoneyHiveTracer.init(…)` holds a
-    // promise only in a 1.x file. Unless that is known without reading the project's package.json, it
-    // is asked when a rule first reads what depends on it (most files never do).
-    if (awaitedLater) tracer.holdsPromise();
-    else tracer.holdsPromiseIf(() => majorOfFile() === 1);
-  }
-  for (const decorator of collected.decorators) {
-    const expression = unwrapExpression(decorator.expression);
-    if (!expression) continue;
-    if (expression.type === AST_NODE_TYPES.CallExpression) {
-      const use = traceUses.find((candidate) => candidate.node === expression);
-      if (use) Object.assign(use, { decorator });
-    } else if ((expression.type === AST_NODE_TYPES.Identifier || expression.type === AST_NODE_TYPES.MemberExpression) && sdkExportOf(expression) === "trace") {
-      traceUses.push(bareDecorator(expression, decorator));
-    }
-  }
-  traceUses.sort((a, b) => a.node.range[0] - b.node.range[0]);
-  for (const use of traceUses) {
-    traceUseByNode.set(use.node, use);
-    if (use.wrapped) traceUseByNode.set(unwrapExpression(use.wrapped) ?? use.wrapped, use);
-    if (use.decorator?.parent) {
-      traceUseByNode.set(use.decorator.parent, use);
-      const member = use.decorator.parent;
-      if (member.type === AST_NODE_TYPES.MethodDefinition) traceUseByNode.set(member.value, use);
-    }
   }
 
-  function readTraceCall(call: TSESTree.CallExpression, via: TraceUse["via"], runsNow: boolean): TraceUse {
+  private readTraceCall(call: TSESTree.CallExpression, via: TraceUse["via"], runsNow: boolean): TraceUse {
     const [first, second] = call.arguments;
     const firstValue = unwrapExpression(first);
     const isOptions =
@@ -840,7 +927,7 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
       options,
       optionsKnown,
       tracerProperty,
-      boundTracer: boundTracerExpression ? tracerOfInternal(boundTracerExpression) : undefined,
+      boundTracer: boundTracerExpression ? this.tracerOfInternal(boundTracerExpression) : undefined,
       boundTracerExpression,
       wrapped: isOptions ? second : first,
       method: "trace",
@@ -854,7 +941,7 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
    * whose application `traceFunction(options)(fn)` is the use. 1.x options never name a tracer: a free
    * wrapper is implicit whatever its options say.
    */
-  function readWrapperCall(call: TSESTree.CallExpression, via: TraceUse["via"], name: string): TraceUse {
+  private readWrapperCall(call: TSESTree.CallExpression, via: TraceUse["via"], name: string): TraceUse {
     const curried = (via === "sdk" ? WRAPPER_EXPORTS_1X : WRAPPER_MEMBERS_1X).get(name) === "curried";
     const applied = curried && call.parent?.type === AST_NODE_TYPES.CallExpression && call.parent.callee === call ? call.parent : undefined;
     const optionsValue = unwrapExpression(curried ? call.arguments[0] : call.arguments[1]);
@@ -867,7 +954,7 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
       options: optionsValue?.type === AST_NODE_TYPES.ObjectExpression ? optionsValue : undefined,
       optionsKnown: true,
       tracerProperty: undefined,
-      boundTracer: boundTracerExpression ? tracerOfInternal(boundTracerExpression) : undefined,
+      boundTracer: boundTracerExpression ? this.tracerOfInternal(boundTracerExpression) : undefined,
       boundTracerExpression,
       wrapped: curried ? applied?.arguments[0] : call.arguments[0],
       method: name,
@@ -876,41 +963,29 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
     };
   }
 
-  function bareDecorator(expression: TSESTree.Identifier | TSESTree.MemberExpression, decorator: TSESTree.Decorator): TraceUse {
-    return {
-      node: expression,
-      via: "sdk",
-      decorator,
-      options: undefined,
-      optionsKnown: true,
-      tracerProperty: undefined,
-      boundTracer: undefined,
-      boundTracerExpression: undefined,
-      wrapped: undefined,
-      method: "trace",
-      namingCall: undefined,
-      runsNow: false,
-    };
-  }
-
-  const traceUseOf = (node: TSESTree.Node): TraceUse | undefined => {
+  traceUseOf(node: TSESTree.Node): TraceUse | undefined {
+    const { traceUseByNode } = this;
     const direct = traceUseByNode.get(node) ?? traceUseByNode.get(unwrapExpression(node) ?? node);
     if (direct) return direct;
     const expression = unwrapExpression(node);
     if (expression?.type === AST_NODE_TYPES.Identifier) {
-      const variable = variableOf(expression);
+      const variable = this.variableOf(expression);
       const def = variable?.defs[0];
       if (def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
         return traceUseByNode.get(unwrapExpression(def.node.init) ?? def.node.init);
       }
     }
     return undefined;
-  };
+  }
 
-  const tracersInScopeAt = (node: TSESTree.Node): TracerInScope[] => {
+  isTracedFunction(node: TSESTree.Node): boolean {
+    return this.traceUseOf(node) !== undefined;
+  }
+
+  tracersInScopeAt(node: TSESTree.Node): TracerInScope[] {
     const result: TracerInScope[] = [];
     const runsAtLoad = !enclosingFunction(node) && !insideClassMemberBody(node);
-    for (const tracer of tracers) {
+    for (const tracer of this.tracers) {
       // A backing variable is reached through its getter (it may still be unset).
       if (tracer.getter) continue;
       if (tracer.referenceText === undefined) continue;
@@ -922,7 +997,7 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
         continue;
       }
       const variable = tracer.variable;
-      if (!variable || !contains(variable.scope.block, node) || findVariable(scopeManager, node, variable.name) !== variable) continue;
+      if (!variable || !contains(variable.scope.block, node) || findVariable(this.input.scopeManager, node, variable.name) !== variable) continue;
       if (tracer.kind === "lazy") {
         // Calling the getter at load time would create the tracer earlier than the code does today.
         result.push({ tracer, text: tracer.referenceText, safe: !runsAtLoad });
@@ -940,36 +1015,57 @@ function buildModel(input: AnalysisInput, gateShapes: GateShapes | undefined): S
       result.push({ tracer, text: tracer.referenceText, safe: declaredBefore && !isAssignedLater(tracer) });
     }
     return result;
-  };
-
-  /** A `let` tracer assigned later (not in a getter) may be unset where it is used. */
-  function isAssignedLater(tracer: TracerDeclaration): boolean {
-    const variable = tracer.variable;
-    if (!variable) return false;
-    const def = variable.defs[0];
-    const hasInitializer = def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init !== null;
-    return !hasInitializer && tracer.kind === "init";
   }
+}
 
-  const isTracedFunction = (node: TSESTree.Node): boolean => traceUseOf(node) !== undefined;
+const NAMESPACE_BINDING: SdkBinding = { kind: "namespace" };
+const NO_RETURNS: readonly TSESTree.ReturnStatement[] = Object.freeze([]);
 
+function isModuleScope(scope: Scope.Scope): boolean {
+  return scope.type === "module" || scope.type === "global";
+}
+
+/** Whether any of `named` is a tracer by now (a loop: this runs per waiting variable and round). */
+function namesAny(named: readonly Scope.Variable[], tracerByVariable: ReadonlyMap<Scope.Variable, MutableTracer>): boolean {
+  for (let i = 0; i < named.length; i++) if (tracerByVariable.has(named[i])) return true;
+  return false;
+}
+
+function functionOfVariable(variable: Scope.Variable): FunctionNode | undefined {
+  const def = variable.defs[0];
+  if (!def) return undefined;
+  if (def.type === "FunctionName" && isFunctionNode(def.node)) return def.node;
+  if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+    const init = unwrapExpression(def.node.init);
+    if (isFunctionNode(init)) return init;
+  }
+  return undefined;
+}
+
+function bareDecorator(expression: TSESTree.Identifier | TSESTree.MemberExpression, decorator: TSESTree.Decorator): TraceUse {
   return {
-    usesSdk,
-    sdkExportOf,
-    isSdkCall,
-    moduleReferenceTo,
-    tracerOf: (node) => tracerOfInternal(node),
-    isTracerCreation: (node) => isTracerCreation(node) !== undefined,
-    tracers,
-    traceUses,
-    globalEnrichCalls,
-    evaluateCalls,
-    apiMajorEvidence,
-    traceUseOf,
-    isTracedFunction,
-    variableOf,
-    tracersInScopeAt,
+    node: expression,
+    via: "sdk",
+    decorator,
+    options: undefined,
+    optionsKnown: true,
+    tracerProperty: undefined,
+    boundTracer: undefined,
+    boundTracerExpression: undefined,
+    wrapped: undefined,
+    method: "trace",
+    namingCall: undefined,
+    runsNow: false,
   };
+}
+
+/** A `let` tracer assigned later (not in a getter) may be unset where it is used. */
+function isAssignedLater(tracer: TracerDeclaration): boolean {
+  const variable = tracer.variable;
+  if (!variable) return false;
+  const def = variable.defs[0];
+  const hasInitializer = def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init !== null;
+  return !hasInitializer && tracer.kind === "init";
 }
 
 /**
@@ -1088,13 +1184,35 @@ function localBindingUsage(variable: Scope.Variable): LocalBindingUsage {
 /** What a binding imported from a project module holds, as far as the SDK model can tell (see localTracerShape). */
 type LocalTracerShape = "tracer" | "getter" | "opaqueGetter";
 
+interface LocalTracerAnswer {
+  readonly importedName: string | undefined;
+  readonly fromSdkSettingsModule: boolean;
+  readonly shape: LocalTracerShape | undefined;
+}
+
+/** Per file, by binding: the last answer of `localTracerShape` and its question (the gate and the model ask the same). */
+const localTracerAnswers = new AttachedCache<TSESTree.Program, Map<Scope.Variable, LocalTracerAnswer>>("honeyhive.localTracerShapes");
+
 /**
  * Whether a binding imported from a project module holds a HoneyHive tracer (`"tracer"`), a getter of
  * one (`"getter"`), or neither. Named like one (`tracer`, `hhTracer`, `getTracer`, also through the
  * imported name) suffices; a neutral name (`posthog`, `analytics`) needs evidence only HoneyHive gives:
  * a HoneyHive-only member used on it, or a module declared in settings as re-exporting the SDK.
+ * Kept per file and binding: the answer may read the module the binding comes from.
  */
 function localTracerShape(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean, input: AnalysisInput): LocalTracerShape | undefined {
+  // An import's `default` is no more a tracer's name than none (neither matches the names below): one question.
+  const name = importedName === "default" ? undefined : importedName;
+  let answers = localTracerAnswers.get(input.ast);
+  const known = answers?.get(variable);
+  if (known !== undefined && known.importedName === name && known.fromSdkSettingsModule === fromSdkSettingsModule) return known.shape;
+  const shape = readLocalTracerShape(variable, name, fromSdkSettingsModule, input);
+  if (answers === undefined) localTracerAnswers.set(input.ast, (answers = new Map()));
+  answers.set(variable, { importedName: name, fromSdkSettingsModule, shape });
+  return shape;
+}
+
+function readLocalTracerShape(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean, input: AnalysisInput): LocalTracerShape | undefined {
   if (isNamespaceImport(variable)) return undefined;
   const usage = localBindingUsage(variable);
   if (usage === "foreign") return undefined;
