@@ -350,7 +350,14 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       this.addRequest(functions, owner.descriptor, registration);
       return;
     }
+    // A callback that hands the request on (its `next`, by the descriptor's `sessionFlow`) does not end
+    // the invocation: the one after it does (an Express middleware before a route served by serverless-http).
+    const passesOn = owner.descriptor.sessionFlow?.beforeHandler["*"]?.nextParameterByArity;
     for (const fn of functions) {
+      if (passesOn?.[fn.params.length] !== undefined) {
+        this.addRequest([fn], owner.descriptor, registration);
+        continue;
+      }
       this.addInvocation(
         fn,
         {

@@ -386,6 +386,12 @@ export interface FrameworkDescriptor {
    * project), asked once per file when the first registration is found.
    */
   readonly platform?: PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined);
+  /**
+   * `platform` can choose a platform only in a file that also loads one of these modules (the
+   * serverless adapters an Express app is served through: `serverless-http`): the entry gate
+   * (analysis/entry-gate.ts) lets another file of the framework through for handlers only.
+   */
+  readonly platformImports?: readonly string[];
   readonly objects?: Readonly<Record<string, ObjectKind>>;
   readonly calls?: readonly CallRegistration[];
   readonly plugins?: readonly PluginRegistration[];

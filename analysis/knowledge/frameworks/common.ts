@@ -1,5 +1,5 @@
 // Vocabulary shared by several descriptors (HTTP verbs, the file extensions of route modules).
-import type { Registration, RequestInputs } from "../types.js";
+import type { Registration, RequestInputs, ResponseCallEnd } from "../types.js";
 
 export const HTTP_VERBS = ["get", "post", "put", "patch", "delete", "head", "options", "all"] as const;
 
@@ -31,3 +31,15 @@ export const REQUEST_OBJECT = {
 
 /** A serverless event or request whose every member is what the caller sent (an AWS Lambda event, a Netlify v1 event). */
 export const INVOCATION_INPUT = { holds: "input" } as const satisfies RequestInputs;
+
+/**
+ * An HTTP invocation answered through Express's response object, the second parameter (Google Cloud
+ * Functions, Firebase `onRequest`, an Express app on AWS Lambda through serverless-http): the methods
+ * that send, and those that return `res` for chaining before one.
+ */
+export const EXPRESS_RESPONSE = {
+  kind: "responseCall",
+  parameterIndex: 1,
+  methods: ["send", "json", "jsonp", "end", "sendStatus", "redirect", "sendFile", "download", "render"],
+  chainable: ["status", "set", "header", "type", "cookie", "clearCookie", "location", "vary", "append", "attachment", "links", "contentType"],
+} as const satisfies ResponseCallEnd;
