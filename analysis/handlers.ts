@@ -23,6 +23,7 @@ import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nod
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
+import { moduleExportsValue } from "./knowledge/frameworks/common.js";
 import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
   ExportedValue,
@@ -993,19 +994,6 @@ function defaultExportValues(ast: TSESTree.Program, bindings: Bindings): TSESTre
     if (value) values.push(value);
   }
   return values;
-}
-
-/** The value of a top-level `module.exports = <value>` statement. */
-function moduleExportsValue(statement: TSESTree.ProgramStatement, bindings: Bindings): TSESTree.Expression | undefined {
-  if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression" || statement.expression.operator !== "=") return undefined;
-  const { left, right } = statement.expression;
-  const isModuleExports =
-    left.type === "MemberExpression" &&
-    staticName(left.property, left.computed) === "exports" &&
-    left.object.type === "Identifier" &&
-    left.object.name === "module" &&
-    bindings.isGlobal(left.object);
-  return isModuleExports ? right : undefined;
 }
 
 let withPluginExports: readonly FrameworkDescriptor[] | undefined;

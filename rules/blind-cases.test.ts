@@ -419,7 +419,7 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     // hono/netlify serves Netlify Edge Functions, which do not freeze after the response.
     { title: "hono/netlify (edge functions)", filename: "netlify/edge-functions/api.ts", code: `import { Hono } from "hono";\nimport { handle } from "hono/netlify";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport default handle(app);` },
     { title: "an app served by @hono/node-server", code: `import { Hono } from "hono";\nimport { serve } from "@hono/node-server";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nserve(app);` },
-    // Known false negative: the app comes from another module (the rule sees one file).
+    // The routes are in the app's module, which is reported (below, "an app served by an adapter in a module beside it"); nothing here traces.
     { title: "handle(app) of an imported app", code: `import { handle } from "hono/aws-lambda";\nimport app from "./app";\n${TRACER}export const handler = handle(app);` },
     { title: "handle(app) made but not exported", code: `import { Hono } from "hono";\nimport { handle } from "hono/aws-lambda";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nconst lambda = handle(app);` },
   ],
@@ -630,6 +630,40 @@ describe("require-force-flush-in-lambda: a Hono app in a Workers project (the pr
   });
   it("accepts the same app in a project without a Workers signal (Bun, Deno, Node)", () => {
     expect(flushReports(APP, project("plain", { "package.json": JSON.stringify({ dependencies: { hono: "^4.0.0" } }) }))).toEqual([]);
+  });
+});
+
+// Were missed (known false negative): the app in one module, the adapter that serves it on Lambda in
+// another (`app.ts` + `lambda.ts`, @codegenie/serverless-express's own example layout). The app's module
+// is the one that traces; the modules of its folder and of the folder above say how it is served.
+describe("require-force-flush-in-lambda: an app served by an adapter in a module beside it", () => {
+  const projects = projectsOnDisk("hh-adapted-elsewhere-");
+  const HONO_APP = `import { Hono } from "hono";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport default app;`;
+  const EXPRESS_APP_CJS = `const express = require("express");\n${TRACER_CJS}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nmodule.exports = app;`;
+  const EXPRESS_APP_NAMED = `import express from "express";\n${TRACER}export const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });`;
+  const HONO_LAMBDA = `import { handle } from "hono/aws-lambda";\nimport app from "./app";\nexport const handler = handle(app);\n`;
+  const messagesOf = (name: string, files: Record<string, string>, app: string, path = "src/app.ts") =>
+    projects.flushReports(app, projects.file(name, { "package.json": "{}", ...files, [path]: app }, path)).map((message) => message.message);
+
+  it("reports a route of a Hono app that src/lambda.ts serves through hono/aws-lambda", () => {
+    expect(messagesOf("hono", { "src/lambda.ts": HONO_LAMBDA }, HONO_APP)).toEqual([expect.stringContaining("AWS Lambda handler `/chat`")]);
+  });
+  it("reports a route of an Express app (module.exports = app) that lambda.js serves through serverlessExpress({ app })", () => {
+    const lambda = `const serverlessExpress = require("@codegenie/serverless-express");\nconst app = require("./app");\nexports.handler = serverlessExpress({ app });\n`;
+    expect(messagesOf("express-cjs", { "src/lambda.js": lambda }, EXPRESS_APP_CJS, "src/app.js")).toEqual([expect.stringContaining("AWS Lambda handler `/chat`")]);
+  });
+  it("reports a route of a named app export served from the folder above, through a const", () => {
+    const handler = `import serverless from "serverless-http";\nimport { app } from "./src/app";\nconst handler = serverless(app);\nexport { handler };\n`;
+    expect(messagesOf("express-named", { "handler.ts": handler }, EXPRESS_APP_NAMED)).toEqual([expect.stringContaining("AWS Lambda handler `/chat`")]);
+  });
+  it("accepts the app when the module beside it serves another module's app, serves it on a server, or does not export the adapter", () => {
+    expect(messagesOf("other-app", { "src/lambda.ts": HONO_LAMBDA.replace("./app", "./admin") }, HONO_APP)).toEqual([]);
+    expect(messagesOf("node-server", { "src/server.ts": `import { serve } from "@hono/node-server";\nimport app from "./app";\nserve(app);\n` }, HONO_APP)).toEqual([]);
+    expect(messagesOf("unexported", { "src/lambda.ts": `import { handle } from "hono/aws-lambda";\nimport app from "./app";\nconst handler = handle(app);\n` }, HONO_APP)).toEqual([]);
+    // A test module that wraps the app is no deployment.
+    expect(messagesOf("test-file", { "src/app.test.ts": HONO_LAMBDA }, HONO_APP)).toEqual([]);
+    // The named export served is not the app (`import { router }`).
+    expect(messagesOf("router", { "handler.ts": `import serverless from "serverless-http";\nimport { router } from "./src/app";\nexport const handler = serverless(router);\n` }, `${EXPRESS_APP_NAMED}\nexport const router = express.Router();`)).toEqual([]);
   });
 });
 

@@ -387,11 +387,12 @@ export interface FrameworkDescriptor {
    */
   readonly platform?: PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined);
   /**
-   * `platform` can choose a platform only in a file that also loads one of these modules (the
-   * serverless adapters an Express app is served through: `serverless-http`): the entry gate
-   * (analysis/entry-gate.ts) lets another file of the framework through for handlers only.
+   * What a file shows where `platform` can choose a platform: it loads one of `imports` (the serverless
+   * adapters an Express app is served through: `serverless-http`), or, with `exports`, it exports
+   * something (the app, served by an adapter in a module beside it). The entry gate
+   * (analysis/entry-gate.ts) lets another file of the framework through for request handlers only.
    */
-  readonly platformImports?: readonly string[];
+  readonly platformSigns?: { readonly imports: readonly string[]; readonly exports?: boolean };
   readonly objects?: Readonly<Record<string, ObjectKind>>;
   readonly calls?: readonly CallRegistration[];
   readonly plugins?: readonly PluginRegistration[];

@@ -1,4 +1,6 @@
 // Vocabulary shared by several descriptors (HTTP verbs, the file extensions of route modules).
+import type { TSESTree } from "@typescript-eslint/types";
+import { staticName } from "../../ast.js";
 import type { Registration, RequestInputs, ResponseCallEnd } from "../types.js";
 
 export const HTTP_VERBS = ["get", "post", "put", "patch", "delete", "head", "options", "all"] as const;
@@ -43,3 +45,19 @@ export const EXPRESS_RESPONSE = {
   methods: ["send", "json", "jsonp", "end", "sendStatus", "redirect", "sendFile", "download", "render"],
   chainable: ["status", "set", "header", "type", "cookie", "clearCookie", "location", "vary", "append", "attachment", "links", "contentType"],
 } as const satisfies ResponseCallEnd;
+
+/**
+ * The value of a top-level `module.exports = <value>` statement, when `module` is the global (a file
+ * that declares its own `module` is not assigning CommonJS's exports).
+ */
+export function moduleExportsValue(statement: TSESTree.ProgramStatement, scope: { isGlobal(identifier: TSESTree.Identifier): boolean }): TSESTree.Expression | undefined {
+  if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression" || statement.expression.operator !== "=") return undefined;
+  const { left, right } = statement.expression;
+  const isModuleExports =
+    left.type === "MemberExpression" &&
+    staticName(left.property, left.computed) === "exports" &&
+    left.object.type === "Identifier" &&
+    left.object.name === "module" &&
+    scope.isGlobal(left.object);
+  return isModuleExports ? right : undefined;
+}

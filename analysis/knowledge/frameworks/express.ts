@@ -33,7 +33,7 @@ export const express = {
     route: { methods: methods(HTTP_VERBS) },
   },
   platform: (api) => adaptedAppPlatform(api, EXPRESS_LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [EXPRESS_APP])),
-  platformImports: adapterModules(EXPRESS_LAMBDA_ADAPTERS),
+  platformSigns: { imports: adapterModules(EXPRESS_LAMBDA_ADAPTERS), exports: true },
   // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven
   // in sdk/lost-session-context.test.ts.
   sessionFlow: {

@@ -45,7 +45,7 @@ export const fastify = {
     },
   },
   platform: (api) => adaptedAppPlatform(api, LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [FASTIFY_APP], false)),
-  platformImports: adapterModules(LAMBDA_ADAPTERS),
+  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), exports: true },
   // A plugin module that imports nothing of Fastify: fastify-cli's generated (and @fastify/autoload's)
   // `module.exports = async function (fastify, opts) { fastify.get(…) }` / `export default async function (fastify) {…}`.
   pluginExports: [{ projectDependency: ["fastify"], shape: "exported-function", exports: ["default"], serverParam: 0, object: "instance" }],

@@ -32,7 +32,7 @@ export const koa = {
     },
   },
   platform: (api) => adaptedAppPlatform(api, LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [KOA_APP], true)),
-  platformImports: adapterModules(LAMBDA_ADAPTERS),
+  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), exports: true },
   sessionFlow: {
     beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } },
     // `router.get(path, mw, handler)` (and koa-router's `del` alias of delete): `mw` runs for that route
