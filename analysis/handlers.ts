@@ -765,13 +765,20 @@ class HandlerAnalysis implements HandlerModel, HookHost {
           this.addConventionHandlers(functions, owner, exported);
         }
       }
-      if (!convention.defaultExport) continue;
+      if (!convention.defaultExport && !convention.defaultObjectKeys) continue;
       // `export default fn`, or CommonJS `module.exports = fn` (Vercel's Node.js functions, `pages/api` in JavaScript).
       for (const statement of this.input.ast.body) {
         const value = statement.type === "ExportDefaultDeclaration" ? statement.declaration : moduleExportsValue(statement, this.context.bindings);
         if (!value) continue;
         const nameNode = statement.type === "ExportDefaultDeclaration" ? defaultExportNameNode(statement) : value;
-        this.addConventionHandlers(this.context.bindings.functionsOf(value), owner, { name: "default", value, nameNode, exportNode: statement });
+        if (convention.defaultExport) this.addConventionHandlers(this.context.bindings.functionsOf(value), owner, { name: "default", value, nameNode, exportNode: statement });
+        // `export default { fetch(request) { … } }`: each listed key, named after it.
+        for (const property of (convention.defaultObjectKeys && this.context.bindings.objectOf(value)?.properties) || []) {
+          const key = property.type === "Property" ? staticName(property.key, property.computed) : undefined;
+          if (property.type === "Property" && key !== undefined && convention.defaultObjectKeys!.includes(key)) {
+            this.addConventionHandlers(this.context.bindings.functionsOf(property.value), owner, { name: key, value: property.value, nameNode: property.key, exportNode: statement });
+          }
+        }
       }
     }
   }

@@ -167,6 +167,13 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       reported("SvelteKit", `import type { Actions } from "./$types";\n${TRACER}export const actions = { default: async ({ request }) => { ${START} } } satisfies Actions;`, "src/routes/chat/+page.server.ts"),
     ],
   },
+  vercel: {
+    valid: [],
+    invalid: [
+      // Was missed as Vercel's (a Bun server's `fetch` then): the web-standard default export of api/.
+      reported("Vercel function", `${TRACER}export default { async fetch(request: Request) { ${START} return new Response("ok"); } };`, "api/chat.ts"),
+    ],
+  },
   "remix / react router": {
     valid: [
       // A module with generated route types: only its server exports are handlers.
@@ -468,6 +475,13 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     // A web handler returns its Response: the `finally` runs before it is sent.
     { title: "api/ POST(request) web handler, flushed in finally", filename: "api/chat.ts", code: `${TRACER}export async function POST(request: Request) { try { ${CREATE} return Response.json({}); } finally { await tracer.forceFlush(); } }` },
     { title: "api/ default export (request, context) web handler, context.waitUntil in finally", filename: "api/chat.ts", code: `${TRACER}export default async function handler(request: Request, context: { waitUntil(p: Promise<unknown>): void }) { try { ${CREATE} return new Response("ok"); } finally { context.waitUntil(tracer.forceFlush()); } }` },
+    // Was missed: Vercel's web-standard default export (read as a Bun server's, a request handler only).
+    { title: "api/ export default { fetch(request) }", filename: "api/chat.ts", code: `${TRACER}export default {\n  async fetch(request: Request) { ${CREATE} return new Response("ok"); },\n};`, reported: { platform: "Vercel Functions", name: "fetch" } },
+    { title: "api/ default export of a const { fetch }", filename: "api/chat.js", code: `${TRACER}const handler = { fetch: async (request) => { ${CREATE} return Response.json({}); } };\nexport default handler;`, reported: { platform: "Vercel Functions", name: "fetch" } },
+    { title: "api/ export default { fetch }, waitUntil(flush) in finally", filename: "api/chat.ts", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export default { async fetch(request: Request) { try { ${CREATE} return new Response("ok"); } finally { waitUntil(tracer.forceFlush()); } } };` },
+    { title: "api/ default export of a plain config object", filename: "api/config.ts", code: `${TRACER}${CREATE}\nexport default { runtime: "nodejs", maxDuration: 30, regions: ["iad1"] };` },
+    { title: "api/ default export whose other keys hold functions", filename: "api/util.ts", code: `${TRACER}export default { format(value: string) { ${CREATE} return value.trim(); } };` },
+    { title: "export default { fetch } outside api/ (a Bun server)", filename: "src/server.ts", code: `${TRACER}export default { port: 3000, async fetch(request: Request) { ${CREATE} return new Response("ok"); } };` },
     { title: "waitUntil(flush) from @vercel/functions", filename: "api/chat.ts", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export async function POST(request: Request) { ${CREATE} waitUntil(tracer.forceFlush()); return Response.json({}); }` },
   ],
   "cloudflare workers": [

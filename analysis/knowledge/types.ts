@@ -264,6 +264,11 @@ export interface FileConvention {
   readonly defaultExport?: boolean;
   /** Named exports that are objects of handlers (`actions` of a SvelteKit page). */
   readonly objectExports?: readonly string[];
+  /**
+   * Keys of an object exported by default whose functions are handlers, named after the key in messages
+   * (Vercel's web-standard `export default { fetch(request) { … } }`).
+   */
+  readonly defaultObjectKeys?: readonly string[];
   /** The file must also import one of these modules (a `middleware.ts` is Next.js's only if it imports `next/server`). */
   readonly requiresImport?: readonly string[];
   /**
