@@ -12,6 +12,7 @@ import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lam
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import sessionRule, { RULE_NAME as SESSION_RULE } from "./no-session-start-in-handler.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
+import explicitTracerRule, { RULE_NAME as EXPLICIT_TRACER_RULE } from "./require-explicit-tracer.js";
 import { Linter } from "eslint";
 import { configForRule, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
@@ -801,6 +802,48 @@ describe("no-session-start-in-handler on honeyhive 1.x", () => {
         code: `import { t } from "./trpc";\n${IMPORT_1X}const tracer = await HoneyHiveTracer.init({ project: "p" });\nexport const r = t.router({ c: t.procedure.mutation(async () => { await tracer.startSession(); }) });`,
         output: null,
         errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "tRPC procedure handler" } }],
+      },
+    ],
+  });
+});
+
+// require-explicit-tracer: options passed as a variable. Was missed: a `const` that holds a literal
+// without `tracer`, used only by this call, is read as that literal (reported, and the fix writes the
+// tracer into it); options that may carry a tracer by the time of the call are left alone.
+describe("require-explicit-tracer: trace(options, fn) with the options in a variable", () => {
+  const implicit = { messageId: "implicitTrace" as const, data: { tracers: "`tracer`", name: "trace" } };
+  ruleTester.run(EXPLICIT_TRACER_RULE, testableRule(explicitTracerRule), {
+    valid: [
+      // The literal already names the tracer.
+      `${TRACER}import { trace } from "honeyhive";\nconst options = { eventType: "tool", tracer };\nexport const run = trace(options, async () => 1);`,
+      // Imported options, or a parameter: what they hold is not seen here.
+      `${TRACER}import { trace } from "honeyhive";\nimport { toolOptions } from "./options";\nexport const run = trace(toolOptions, async () => 1);`,
+      `${TRACER}import { trace } from "honeyhive";\nexport const wrap = (options, fn) => trace(options, fn);`,
+      // One literal shared by two calls, changed later, or spread from defaults: one edit would not say what each call gets.
+      `${TRACER}import { trace } from "honeyhive";\nconst options = { eventType: "tool" };\nexport const a = trace(options, async () => 1);\nexport const b = trace(options, async () => 2);`,
+      `${TRACER}import { trace } from "honeyhive";\nconst options = { eventType: "tool" };\nObject.assign(options, { tracer });\nexport const run = trace(options, async () => 1);`,
+      `${TRACER}import { trace } from "honeyhive";\nconst options = { ...defaults, eventType: "tool" };\nexport const run = trace(options, async () => 1);`,
+      // A \`let\`, and an exported const, may hold something else at the call.
+      `${TRACER}import { trace } from "honeyhive";\nlet options = { eventType: "tool" };\nexport const run = trace(options, async () => 1);`,
+      `${TRACER}import { trace } from "honeyhive";\nexport const options = { eventType: "tool" };\nexport const run = trace(options, async () => 1);`,
+    ],
+    invalid: [
+      {
+        code: `${TRACER}import { trace } from "honeyhive";\nconst options = { eventType: "tool", eventName: "classify" };\nexport const classify = trace(options, async (text: string) => text.length);`,
+        output: `${TRACER}import { trace } from "honeyhive";\nconst options = { eventType: "tool", eventName: "classify", tracer };\nexport const classify = trace(options, async (text: string) => text.length);`,
+        errors: [{ ...implicit, line: 5 }],
+      },
+      {
+        // \`satisfies TraceOptions\`, an empty literal, inside a function.
+        code: `${TRACER}import { trace, type TraceOptions } from "honeyhive";\nexport function build() {\n  const options = {} satisfies TraceOptions;\n  return trace(options, async () => 1);\n}`,
+        output: `${TRACER}import { trace, type TraceOptions } from "honeyhive";\nexport function build() {\n  const options = { tracer } satisfies TraceOptions;\n  return trace(options, async () => 1);\n}`,
+        errors: [{ ...implicit, line: 6 }],
+      },
+      {
+        // The literal comes before the tracer: writing it there would read the tracer before it exists (no tracer to name there).
+        code: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst options = { eventType: "tool" };\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const run = trace(options, async () => 1);`,
+        output: null,
+        errors: [{ messageId: "implicitTrace", line: 4, suggestions: [] }],
       },
     ],
   });
