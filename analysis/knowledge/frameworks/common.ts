@@ -1,6 +1,6 @@
 // Vocabulary shared by several descriptors (HTTP verbs, the file extensions of route modules).
 import type { TSESTree } from "@typescript-eslint/types";
-import { staticName } from "../../ast.js";
+import { isFunctionNode, staticName } from "../../ast.js";
 import type { Registration, RequestInputs, ResponseCallEnd } from "../types.js";
 
 export const HTTP_VERBS = ["get", "post", "put", "patch", "delete", "head", "options", "all"] as const;
@@ -60,4 +60,26 @@ export function moduleExportsValue(statement: TSESTree.ProgramStatement, scope: 
     left.object.name === "module" &&
     scope.isGlobal(left.object);
   return isModuleExports ? right : undefined;
+}
+
+export interface ClassMethod {
+  readonly member: TSESTree.MethodDefinition;
+  readonly key: TSESTree.Node;
+  readonly name: string;
+  readonly fn: TSESTree.FunctionExpression;
+}
+
+/**
+ * The instance methods of a class (not static, not getters, setters or the constructor) with a static
+ * name, those named one of `names` when given: the per-request methods of a `WorkerEntrypoint`, a
+ * NestJS controller, a Powertools handler class.
+ */
+export function instanceMethods(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, names?: readonly string[]): ClassMethod[] {
+  const found: ClassMethod[] = [];
+  for (const member of node.body.body) {
+    if (member.type !== "MethodDefinition" || member.kind !== "method" || member.static) continue;
+    const name = staticName(member.key, member.computed);
+    if (name !== undefined && (names === undefined || names.includes(name)) && isFunctionNode(member.value)) found.push({ member, key: member.key, name, fn: member.value });
+  }
+  return found;
 }
