@@ -301,6 +301,50 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       reported("queue job", `import { Kafka } from "kafkajs";\n${TRACER}const kafka = new Kafka({ brokers: [] });\nconst consumer = kafka.consumer({ groupId: "g" });\nawait consumer.run({ eachMessage: async ({ message }) => { ${START} } });`),
     ],
   },
+  // Were missed (no descriptor): WebSocket servers, whose callbacks run per connection and per message for every client at once.
+  "websockets": {
+    valid: [
+      // A client: its callbacks are the process's own connection, not requests.
+      { code: `import { io } from "socket.io-client";\n${TRACER}const socket = io("http://localhost:3000");\nsocket.on("chat", (message) => { ${START} });` },
+      { code: `import WebSocket from "ws";\n${TRACER}const client = new WebSocket("ws://localhost:8080");\nclient.on("message", (data) => { ${START} });` },
+      // An EventEmitter's `on` in a file that also runs a Socket.IO server.
+      { code: `import { EventEmitter } from "node:events";\nimport { Server } from "socket.io";\n${TRACER}const io = new Server(3000);\nconst bus = new EventEmitter();\nbus.on("tick", () => { ${START} });` },
+    ],
+    invalid: [
+      reported("Socket.IO", `import { Server } from "socket.io";\n${TRACER}const io = new Server(3000);\nio.on("connection", (socket) => {\n  socket.on("chat", async (message, ack) => { ${START} ack({}); });\n});`),
+      reported("Socket.IO", `const { Server } = require("socket.io");\n${TRACER_CJS}const io = new Server(httpServer);\nio.of("/chat").on("connection", async (socket) => { ${START} });`),
+      reported("WebSocket", `import { WebSocketServer } from "ws";\n${TRACER}const wss = new WebSocketServer({ port: 8080 });\nwss.on("connection", (ws, request) => {\n  ws.on("message", async (data) => { ${START} ws.send("ok"); });\n});`),
+    ],
+  },
+  // Shapes written from the frameworks' docs that were already recognized (kept as regression cases).
+  "from the docs": {
+    valid: [
+      // A local `register` of another object, and Elysia's `listen` callback, are no routes.
+      { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.listen({ port: 3000 }, () => { ${START} });` },
+    ],
+    invalid: [
+      reported("Fastify", `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.register(async (instance) => { instance.get("/c", async () => { ${START} return {}; }); }, { prefix: "/api" });`),
+      reported("Fastify", `import Fastify from "fastify";\n${TRACER}const app = Fastify();\nasync function routes(fastify, options) { fastify.post("/c", async (request, reply) => { ${START} return {}; }); }\napp.register(routes, { prefix: "/api" });`),
+      reported("Fastify", `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.post("/c", { schema: { body: {} } }, async (request, reply) => { ${START} return {}; });`),
+      reported("Express", `const router = require("express").Router();\n${TRACER_CJS}router.post("/c", async (req, res) => { ${START} res.json({}); });\nmodule.exports = router;`),
+      reported("Express", `import { Router } from "express";\n${TRACER}const router = Router({ mergeParams: true });\nrouter.post("/c", async (req, res) => { ${START} res.json({}); });\nexport default router;`),
+      reported("fetch", `${TRACER}Deno.serve({ port: 8000, handler: async (req) => { ${START} return new Response("ok"); } });`),
+      reported("Elysia", `import { Elysia } from "elysia";\n${TRACER}new Elysia().guard({ beforeHandle() {} }, (app) => app.post("/c", async ({ body }) => { ${START} return {}; })).listen(3000);`),
+      reported("Elysia", `import { Elysia } from "elysia";\n${TRACER}new Elysia().derive(({ headers }) => { ${START} return {}; }).get("/", () => "hi").listen(3000);`),
+      reported("hapi", `import Hapi from "@hapi/hapi";\n${TRACER}const server = Hapi.server({ port: 3000 });\nserver.route([{ method: "GET", path: "/a", handler: () => "a" }, { method: "POST", path: "/c", handler: async (request, h) => { ${START} return {}; } }]);`),
+      reported("NestJS", `import { Controller, Get } from "@nestjs/common";\n${TRACER}@Controller("chat")\nexport class ChatController {\n  @Get()\n  async list() { ${START} return []; }\n}`),
+      reported("NestJS", `import { Injectable, NestMiddleware } from "@nestjs/common";\n${TRACER}@Injectable()\nexport class SessionMiddleware implements NestMiddleware {\n  use(req, res, next) { ${START} next(); }\n}`),
+      reported("Cloudflare Workers", `${TRACER}async function handleRequest(request, env, ctx) { ${START} return new Response("ok"); }\nexport default { fetch: handleRequest } satisfies ExportedHandler<Env>;`),
+      reported("Next.js route", `import { withSentry } from "@sentry/nextjs";\n${TRACER}async function handler(req, res) { ${START} res.json({}); }\nexport default withSentry(handler);`, "pages/api/chat.ts"),
+      reported("Next.js route", `import { auth } from "@/auth";\n${TRACER}export const POST = auth(async (req) => { ${START} return Response.json({}); });`, "app/api/chat/route.ts"),
+      reported("Koa", `import Router from "koa-router";\n${TRACER}const router = new Router({ prefix: "/api" });\nrouter.post("/c", async (ctx, next) => { ${START} ctx.body = {}; });\nexport default router;`),
+      reported("node:http request", `import http from "http";\n${TRACER}const server = http.createServer();\nserver.on("request", async (req, res) => { ${START} res.end("ok"); });`),
+      reported("Hono", `import { Hono } from "hono";\n${TRACER}const app = new Hono();\napp.on(["POST", "PUT"], "/c", async (c) => { ${START} return c.json({}); });`),
+      reported("restify", `import restify from "restify";\n${TRACER}const server = restify.createServer();\nserver.use(async (req, res) => { ${START} });`),
+      reported("queue job", `import { Worker } from "bullmq";\n${TRACER}export class Jobs { start() { return new Worker("q", async (job) => { ${START} }); } }`),
+      reported("tRPC procedure", `import { createTRPCRouter, protectedProcedure } from "~/server/api/trpc";\n${TRACER}export const chatRouter = createTRPCRouter({ send: protectedProcedure.mutation(async ({ ctx, input }) => { ${START} }) });`),
+    ],
+  },
   // Was missed: graphql-codegen's typed resolver maps, the types from the file it generates.
   "graphql-codegen": {
     valid: [
@@ -363,6 +407,24 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "OpenTelemetry API alone (no exporter to HoneyHive in sight)", code: `import { trace } from "@opentelemetry/api";\nexport const handler = async (event) => trace.getTracer("svc").startActiveSpan("h", async (span) => { span.end(); return {}; });` },
     { title: "Langfuse flushes its own client", code: `import { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\nexport const handler = async (event) => { langfuse.trace({ name: "x" }); await langfuse.flushAsync(); return {}; };` },
     { title: "LangSmith waits for its batches", code: `import { Client } from "langsmith";\nimport { traceable } from "langsmith/traceable";\nconst client = new Client();\nconst run = traceable(async () => 1, { client });\nexport const handler = async (event) => { await run(); await client.awaitPendingTraceBatches(); return {}; };` },
+  ],
+  // Architect's runtime helpers await the handler and return its result (were missed: not looked through).
+  "aws lambda: architect": [
+    { title: "exports.handler = arc.http(fn)", code: `const arc = require("@architect/functions");\n${TRACER_CJS}exports.handler = arc.http(async (req) => { ${CREATE} return { json: {} }; });`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "arc.events.subscribe(fn) through an ESM default import", code: `import arc from "@architect/functions";\n${TRACER}export const handler = arc.events.subscribe(async (payload) => { ${CREATE} });`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "arc.http(fn), flushed in finally", code: `import arc from "@architect/functions";\n${TRACER}export const handler = arc.http(async (req) => { try { ${CREATE} return { json: {} }; } finally { await tracer.forceFlush(); } });` },
+    { title: "an http() of another module", code: `import { http } from "./http";\n${TRACER}export const handler = http(async (req) => { ${CREATE} return { json: {} }; });` },
+  ],
+  "aws lambda: from the docs": [
+    { title: "middy(fn).use(...)", code: `import middy from "@middy/core";\nimport httpErrorHandler from "@middy/http-error-handler";\n${TRACER}const base = async (event) => { ${CREATE} return {}; };\nexport const handler = middy(base).use(httpErrorHandler());`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "middy().use(...).handler(fn)", code: `import middy from "@middy/core";\n${TRACER}export const handler = middy().use(jsonBodyParser()).handler(async (event) => { ${CREATE} return {}; });`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "module.exports.handler = async function", code: `${TRACER_CJS}module.exports.handler = async function (event, context) { ${CREATE} return {}; };`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "Powertools' captureLambdaHandler through middy", code: `import { Tracer } from "@aws-lambda-powertools/tracer";\nimport middy from "@middy/core";\nimport { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";\n${TRACER}const pt = new Tracer();\nconst lambdaHandler = async (event) => { ${CREATE} return {}; };\nexport const handler = middy(lambdaHandler).use(captureLambdaHandler(pt));`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "awslambda.streamifyResponse(fn)", code: `${TRACER}export const handler = awslambda.streamifyResponse(async (event, responseStream, context) => { ${CREATE} responseStream.end(); });`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "an export typed APIGatewayProxyHandlerV2", code: `import type { APIGatewayProxyHandlerV2 } from "aws-lambda";\n${TRACER}export const main: APIGatewayProxyHandlerV2 = async (event) => { ${CREATE} return { statusCode: 200 }; };`, reported: { platform: "AWS Lambda", name: "main" } },
+    // Known false negatives (documented): a default export, and an export under a name the settings do not list.
+    { title: "export default (not a Lambda name)", code: `${TRACER}export default async function handler(event) { ${CREATE} return {}; }` },
+    { title: "exports.main without lambdaHandlerNames", code: `${TRACER_CJS}exports.main = async (event) => { ${CREATE} return {}; };` },
   ],
   "google cloud functions": [
     { title: "ff.http through a namespace import", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}ff.http("chat", async (req, res) => { ${CREATE} res.send("ok"); });`, reported: { platform: "Google Cloud Functions", name: "chat" } },

@@ -22,6 +22,10 @@ const TRANSPARENT_WRAPPERS: readonly ValueSpecifier[] = [
   { package: "datadog-lambda-js", name: "datadog" },
   // SST v2's `export const handler = ApiHandler(async (event) => …)` (https://docs.sst.dev/clients/api#apihandler).
   { package: "sst/node/api", name: "ApiHandler" },
+  // Architect's `exports.handler = arc.http(async (req) => …)` (also the older `arc.http.async`) and
+  // `arc.events.subscribe(fn)` / `arc.queues.subscribe(fn)`, which await the function and return its result
+  // (https://arc.codes/docs/en/reference/runtime-helpers/node.js).
+  { package: "@architect/functions", name: ["http", "http.async", "events.subscribe", "queues.subscribe"] },
 ];
 /** `Handler`, `APIGatewayProxyHandler`, `APIGatewayProxyHandlerV2`, `SQSHandler`, … */
 const HANDLER_TYPE = /Handler(?:V\d+)?$/;
