@@ -121,6 +121,7 @@ const SCRIPT = /\.(?:[cm]?[jt]sx?)$/;
 const NOT_A_MODULE_OF_THE_APP = /\.(?:d|test|spec)\.[cm]?[jt]sx?$/;
 /** Larger files are bundles or generated code, not a handler module. */
 const MAX_MODULE_BYTES = 200_000;
+/** By path and the adapter modules asked for. */
 const adaptedByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly adapted: readonly AdaptedImport[] }>();
 
 /**
@@ -167,25 +168,33 @@ function exportedApps(api: HandlerHookApi, isApp: (node: TSESTree.Node) => boole
 
 let estree: typeof TypescriptEstree | undefined;
 
-/** The adapter calls the module at `path` exports, read when its text names one of `modules`; cached by mtime and size. */
+/**
+ * The adapter calls the module at `path` exports, read when its text names one of `modules`; cached
+ * by mtime and size (for each list of modules: a module that names none of them is not parsed).
+ */
 function adaptedImportsOf(path: string, modules: readonly string[]): readonly AdaptedImport[] {
   const stats = NODE_FILE_SYSTEM.stat(path);
   if (!stats?.isFile || stats.size > MAX_MODULE_BYTES) return [];
-  const cached = adaptedByPath.get(path);
+  const key = `${path}\0${modules.join("\0")}`;
+  const cached = adaptedByPath.get(key);
   if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.adapted;
   const text = NODE_FILE_SYSTEM.readFile(path);
-  if (text === undefined || !modules.some((module) => text.includes(module))) return [];
   let adapted: readonly AdaptedImport[] = [];
+  if (text !== undefined && modules.some((module) => text.includes(module))) adapted = parsedAdapterCalls(path, text);
+  adaptedByPath.set(key, { mtimeMs: stats.mtimeMs, size: stats.size, adapted });
+  return adapted;
+}
+
+function parsedAdapterCalls(path: string, text: string): readonly AdaptedImport[] {
   try {
     // typescript-estree's main entry, loaded on first use (as analysis/parse-input.ts does): most lint runs never get here.
     estree ??= localRequire("@typescript-eslint/typescript-estree") as typeof TypescriptEstree;
     const jsx = !/\.[cm]?ts$/.test(path);
-    adapted = exportedAdapterCalls(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program);
+    return exportedAdapterCalls(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program);
   } catch {
     // A module that does not parse serves nothing we can read.
+    return [];
   }
-  adaptedByPath.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, adapted });
-  return adapted;
 }
 
 /**
