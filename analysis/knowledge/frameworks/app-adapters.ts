@@ -55,10 +55,14 @@ export function adapterModules(adapters: readonly AppAdapter[]): string[] {
   return adapters.flatMap(({ handle }) => (typeof handle.package === "string" ? [handle.package] : handle.package));
 }
 
-/** The app an adapter call takes: its first argument, or the `appOption` key of an options object there. */
+/**
+ * The app an adapter call takes: its first argument (the second after an options object literal:
+ * `onRequest({ cors: true }, app)`), or the `appOption` key of an options object there.
+ */
 function appArgument(api: HandlerHookApi, call: TSESTree.CallExpression, adapter: AppAdapter): TSESTree.Node | undefined {
   const first = call.arguments[0];
-  if (!first || adapter.appOption === undefined) return first;
+  if (!first) return undefined;
+  if (adapter.appOption === undefined) return unwrap(first).type === "ObjectExpression" ? call.arguments[1] : first;
   const property = api.objectOf(first)?.properties.find(
     (candidate): candidate is TSESTree.Property => candidate.type === "Property" && staticName(candidate.key, candidate.computed) === adapter.appOption,
   );
@@ -232,9 +236,10 @@ function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
     let app: TSESTree.Node | undefined = first;
     let option: string | undefined;
     if (first?.type === "ObjectExpression") {
+      // `serverlessExpress({ app })`, else options before the app (`onRequest({ cors: true }, app)`).
       const property = first.properties.find((candidate): candidate is TSESTree.Property => candidate.type === "Property" && staticName(candidate.key, candidate.computed) === "app");
-      app = property?.value;
-      option = "app";
+      app = property ? property.value : value.arguments[1];
+      option = property ? "app" : undefined;
     }
     const imported = app?.type === "Identifier" ? imports.get(app.name) : undefined;
     if (adapter && imported && imported.module.startsWith(".")) found.push({ adapter, app: imported, option });

@@ -1,4 +1,5 @@
 import { awsLambdaExpressApp } from "../platforms/aws-lambda.js";
+import { gcpFunctions } from "../platforms/gcp-functions.js";
 import type { FrameworkDescriptor, ValueSpecifier } from "../types.js";
 import { adaptedAppPlatform, adapterModules, isMadeBy, type AppAdapter } from "./app-adapters.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
@@ -6,14 +7,19 @@ import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.
 const EXPRESS_APP: ValueSpecifier = { package: "express", name: "" };
 
 /**
- * An Express app served on AWS Lambda: `export const handler = serverless(app)` (serverless-http,
- * https://github.com/dougmoscrop/serverless-http), or `serverlessExpress({ app })` / `configure({ app })`
- * of `@codegenie/serverless-express` (formerly `@vendia/serverless-express`). Its routes are then the
- * invocation, which ends with the response they send.
+ * An Express app served on a serverless platform: on AWS Lambda by `export const handler =
+ * serverless(app)` (serverless-http, https://github.com/dougmoscrop/serverless-http) or
+ * `serverlessExpress({ app })` / `configure({ app })` of `@codegenie/serverless-express` (formerly
+ * `@vendia/serverless-express`), or as a Cloud Functions for Firebase HTTPS function. Its routes are
+ * then the invocation, which ends with the response they send.
  */
-export const EXPRESS_LAMBDA_ADAPTERS: readonly AppAdapter[] = [
+export const EXPRESS_ADAPTERS: readonly AppAdapter[] = [
   { handle: { package: "serverless-http", name: "" }, platform: awsLambdaExpressApp },
   { handle: { package: ["@codegenie/serverless-express", "@vendia/serverless-express"], name: ["", "configure"] }, appOption: "app", platform: awsLambdaExpressApp },
+  // Cloud Functions for Firebase serve an Express app as an HTTPS function (`export const api =
+  // onRequest(app)`, 1st gen `functions.https.onRequest(app)`): https://firebase.google.com/docs/functions/http-events.
+  { handle: { package: ["firebase-functions/v2/https", "firebase-functions/https"], name: "onRequest" }, platform: gcpFunctions },
+  { handle: { package: ["firebase-functions", "firebase-functions/v1", "firebase-functions/v2"], name: "https.onRequest" }, platform: gcpFunctions },
 ];
 
 /** Express: `express()` / `Router()` apps and routers, `app.route(path)` chains, typed `(req: Request, res: Response)` controllers. */
@@ -32,8 +38,8 @@ export const express = {
     },
     route: { methods: methods(HTTP_VERBS) },
   },
-  platform: (api) => adaptedAppPlatform(api, EXPRESS_LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [EXPRESS_APP])),
-  platformSigns: { imports: adapterModules(EXPRESS_LAMBDA_ADAPTERS), exports: true },
+  platform: (api) => adaptedAppPlatform(api, EXPRESS_ADAPTERS, (app) => isMadeBy(api, app, [EXPRESS_APP])),
+  platformSigns: { imports: adapterModules(EXPRESS_ADAPTERS), exports: true },
   // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven
   // in sdk/lost-session-context.test.ts.
   sessionFlow: {
