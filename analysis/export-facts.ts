@@ -14,6 +14,7 @@ import { contains, isFunctionNode, memberName, moduleScopeOf, reportAnalysisErro
 import { exportPath, originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { flushesOnEveryPath, flushTestOf } from "./flush.js";
+import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
 import { activationOf } from "./tracer-init.js";
 import type { AnalysisInput } from "./input.js";
@@ -85,6 +86,19 @@ export interface ModuleFacts {
   readonly initPromiseExports?: readonly string[];
   /** The module hands on exports of the SDK (`honeyhive`) as its own: a barrel its importers use instead of the package. */
   readonly sdkReExport?: SdkReExportFact;
+  /**
+   * Exported classes and instances whose members hold a HoneyHive tracer (`export class Tracing {
+   * tracer!: HoneyHiveTracer; get current(): HoneyHiveTracer … }`, `export const tracing = new
+   * Tracing()`), by export name; read by `migrate --from 1` (analysis/honeyhive-1x.ts `tracerHoldersOf`).
+   */
+  readonly tracerHolders?: Readonly<Record<string, TracerHolderFact>>;
+}
+
+/** An export whose instances (`of: "class"`) or whose value (`of: "instance"`) hold a tracer in each of `members` (fields, getters) and return one from each of `methods`. */
+export interface TracerHolderFact {
+  readonly of: "class" | "instance";
+  readonly members: readonly string[];
+  readonly methods: readonly string[];
 }
 
 /**
@@ -101,6 +115,11 @@ export interface SdkReExportFact {
   readonly names: Readonly<Record<string, string>>;
   /** Export names that are the SDK's module object: `export * as hh from "honeyhive"`, `"default"` for `module.exports = require("honeyhive")`. */
   readonly namespaces: readonly string[];
+  /**
+   * Types re-exported by name, export name → the SDK's name: `export type { HoneyHiveTracer } from
+   * "honeyhive"`, `export { type TraceFunctionOptions as Options } from "honeyhive"` (absent when none).
+   */
+  readonly types?: Readonly<Record<string, string>>;
 }
 
 export interface OtelPipelineFact {
@@ -124,13 +143,14 @@ type ExportTarget = { readonly variable: Scope.Variable } | { readonly value: TS
 export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
   try {
     const { targets, reExports, sdkReExport } = collectExports(input);
-    const withSdk = (facts: ModuleFacts): ModuleFacts => (sdkReExport ? { ...facts, sdkReExport } : facts);
+    const tracerHolders = tracerHoldersOf(input);
+    const withSdk = (facts: ModuleFacts): ModuleFacts => ({ ...facts, ...(sdkReExport ? { sdkReExport } : {}), ...(tracerHolders ? { tracerHolders } : {}) });
     const exportNameOf = (variable: Scope.Variable): string | undefined => {
       for (const [name, target] of targets) if ("variable" in target && target.variable === variable) return name;
       return undefined;
     };
     const otelPipeline = otelPipelineOf(input, exportNameOf);
-    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport ? NO_FACTS : withSdk({ exports: {}, reExports });
+    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders ? NO_FACTS : withSdk({ exports: {}, reExports });
     const sdk = getSdkModel(input);
     const exports: Record<string, ExportFact[]> = {};
     const initPromiseExports: string[] = [];
@@ -157,6 +177,7 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
   const reExports: ReExport[] = [];
   const bindings = getAnalysisContext(input).bindings;
   const sdk = { all: false, names: {} as Record<string, string>, namespaces: [] as string[] };
+  const sdkTypes: Record<string, string> = {};
   const exportVariable = (exported: string, local: string) => {
     const variable = variableNamed(local);
     if (!variable) return;
@@ -192,6 +213,13 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
   for (const statement of ast.body) {
     switch (statement.type) {
       case AST_NODE_TYPES.ExportNamedDeclaration: {
+        if (statement.source?.value === SDK_ROOT) {
+          for (const specifier of statement.specifiers) {
+            const exported = staticName(specifier.exported);
+            const local = staticName(specifier.local);
+            if (exported !== undefined && local !== undefined && (statement.exportKind === "type" || specifier.exportKind === "type")) sdkTypes[exported] = local;
+          }
+        }
         if (statement.exportKind === "type") break;
         if (statement.source) {
           const names: Record<string, string> = {};
@@ -259,8 +287,9 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
         break;
     }
   }
-  const reExportsSdk = sdk.all || sdk.namespaces.length > 0 || Object.keys(sdk.names).length > 0;
-  return { targets, reExports, sdkReExport: reExportsSdk ? sdk : undefined };
+  const hasTypes = Object.keys(sdkTypes).length > 0;
+  const reExportsSdk = sdk.all || sdk.namespaces.length > 0 || Object.keys(sdk.names).length > 0 || hasTypes;
+  return { targets, reExports, sdkReExport: reExportsSdk ? (hasTypes ? { ...sdk, types: sdkTypes } : sdk) : undefined };
 }
 
 /** What the facts of one export may refer to in the rest of the module. */

@@ -2,6 +2,7 @@
 // single tracer flows into (a `.then()` callback's parameter, a write-once alias, a call of a function
 // declared to return one); a receiver the flow does not prove stays unresolved (it gets a marker).
 import { describe, expect, it } from "vitest";
+import { extractModuleFacts } from "./export-facts.js";
 import { tracerMethodCalls } from "./honeyhive-1x.js";
 import { parseAnalysisInput } from "./parse-input.js";
 
@@ -40,5 +41,35 @@ describe("receivers of 1.x tracer methods", () => {
     expect(receivers(`import { HoneyHiveTracer } from "honeyhive";\ntype ReturnType<T> = { other: T };\ndeclare const t: Awaited<ReturnType<typeof HoneyHiveTracer.init>>;\nt.traceModel(fn);\n`)).toEqual([]);
     // A local `Promise` type is not the global one.
     expect(receivers(`import { HoneyHiveTracer } from "honeyhive";\ntype Promise<T> = { value: T };\nfunction f(): Promise<HoneyHiveTracer> { return null!; }\nf().traceModel(fn);\n`)).toEqual([]);
+  });
+});
+
+describe("a tracer held by another module's class (the module's facts)", () => {
+  const holders = (code: string, filename = "src/tracing.ts") => extractModuleFacts(parseAnalysisInput(code, filename)).tracerHolders;
+
+  it("name the members and methods of exported classes and instances that hold a tracer", () => {
+    const module =
+      `import { HoneyHiveTracer } from "honeyhive";\n` +
+      `export class Tracing {\n  tracer!: HoneyHiveTracer;\n  ready?: Promise<HoneyHiveTracer>;\n  name = "tracing";\n  other: { flush(): void } | undefined;\n` +
+      `  untyped;\n  async start() { this.untyped = await HoneyHiveTracer.init({}); this.other = undefined; }\n` +
+      `  get current(): HoneyHiveTracer { return this.tracer; }\n  async load() { return this.tracer; }\n  label() { return this.name; }\n}\n` +
+      `class Hidden { tracer!: HoneyHiveTracer }\nexport const tracing = new Tracing();\nexport default new Hidden();\n`;
+    expect(holders(module)).toEqual({
+      Tracing: { of: "class", members: ["tracer", "ready", "current", "untyped"], methods: ["load"] },
+      tracing: { of: "instance", members: ["tracer", "ready", "current", "untyped"], methods: ["load"] },
+      default: { of: "instance", members: ["tracer"], methods: [] },
+    });
+    const object = `import { HoneyHiveTracer } from "honeyhive";\nexport const observability = { tracer: await HoneyHiveTracer.init({}), region: "eu", get current() { return this.tracer; }, async load(): Promise<HoneyHiveTracer> { return null!; } };\n`;
+    expect(holders(object)).toEqual({ observability: { of: "instance", members: ["tracer"], methods: ["load"] } });
+    const commonJs = `const { HoneyHiveTracer } = require("honeyhive");\nclass Telemetry { async init() { this.tracer = await HoneyHiveTracer.init({}); } }\nmodule.exports = { Telemetry };\n`;
+    expect(holders(commonJs, "src/telemetry.js")).toEqual({ Telemetry: { of: "class", members: ["tracer"], methods: [] } });
+  });
+
+  it("are absent where no exported class holds one: a field assigned anything else, a module without the SDK", () => {
+    expect(holders(`import { HoneyHiveTracer } from "honeyhive";\nimport { make } from "./make";\nexport class A { tracer = make(); other?: HoneyHiveTracer; start() { this.other = make(); } }\n`)).toEqual({
+      A: { of: "class", members: ["other"], methods: [] },
+    });
+    expect(holders(`import { make } from "./make";\nexport class A { tracer = make(); }\n`)).toBeUndefined();
+    expect(holders(`export class A { tracer!: { flush(): void } }\n`)).toBeUndefined();
   });
 });

@@ -3,16 +3,19 @@
 // through the SDK model's bindings (a local `traceModel` or another library's `flush` is not 1.x).
 // What each name becomes is data (knowledge/sdks/honeyhive-1x.ts); this module only finds the calls.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { enclosingFunction, findVariable, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
-import { originName } from "./bindings.js";
+import { exportPath, originName } from "./bindings.js";
+import type { ReExport, TracerHolderFact } from "./export-facts.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
-import { OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { API_1X, IMPLICIT_TRACER_EXPORTS_1X, OPTIONS_1X, TRACER_FACTORY_STATICS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
+import { importedModule, projectModules } from "./project-modules.js";
 import { sdkBarrelOf, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
-import { isSdkModule } from "./settings.js";
+import { isLocalModule, isSdkModule, textMentionsSdk } from "./settings.js";
 
 /** A call whose callee is `<object>.<name>(…)`. */
 export interface MemberCall {
@@ -21,25 +24,271 @@ export interface MemberCall {
   readonly name: string;
 }
 
-const typeImportsByFile = new WeakMap<TSESTree.Program, boolean>();
+/** Per file: it has an import declaration of the SDK or of a barrel of it (a type-only one counts). */
+const importsSdkOrBarrelByFile = new WeakMap<TSESTree.Program, boolean>();
+
+/** Per file that neither uses nor imports the SDK: it calls a 1.x method on a tracer held by another module's class (`reachesImportedHolder`). */
+const reachesHolderByFile = new WeakMap<TSESTree.Program, boolean>();
 
 /**
  * The file uses the SDK (its model says so), or imports only types of it: `import type { HoneyHiveTracer }
  * from "honeyhive"` (or a barrel) for an interface's or a parameter's type, whose 1.x calls
- * (`deps.tracer.traceTool(fn)`) the 1.x transforms rewrite even though no SDK value is bound.
+ * (`deps.tracer.traceTool(fn)`) the 1.x transforms rewrite even though no SDK value is bound; or it
+ * names nothing of the SDK but calls a 1.x method on a tracer another module's class holds
+ * (`new Tracing().tracer.flush()`, see `tracerHoldersOf`).
  */
 export function uses1xSdk(input: AnalysisInput): boolean {
-  if (getSdkModel(input).usesSdk) return true;
-  let found = typeImportsByFile.get(input.ast);
+  if (getSdkModel(input).usesSdk || importsSdkOrBarrel(input)) return true;
+  let found = reachesHolderByFile.get(input.ast);
+  if (found === undefined) reachesHolderByFile.set(input.ast, (found = reachesImportedHolder(input)));
+  return found;
+}
+
+function importsSdkOrBarrel(input: AnalysisInput): boolean {
+  let found = importsSdkOrBarrelByFile.get(input.ast);
   if (found === undefined) {
     found = input.ast.body.some(
       (statement) =>
         statement.type === AST_NODE_TYPES.ImportDeclaration &&
         (isSdkModule(statement.source.value, input.settings) || sdkBarrelOf(input, statement.source.value) !== undefined),
     );
-    typeImportsByFile.set(input.ast, found);
+    importsSdkOrBarrelByFile.set(input.ast, found);
   }
   return found;
+}
+
+/** Every 1.x tracer method's name (`flush`, `traceModel`, `enrichSession`…). */
+const INSTANCE_METHODS_1X: ReadonlySet<string> = new Set(API_1X.filter((entry) => entry.where === "instance" && entry.kind === "method").map((entry) => entry.name));
+
+/** A call of a 1.x tracer method whose receiver is a member (or method call) of another module's tracer holder. */
+function reachesImportedHolder(input: AnalysisInput): boolean {
+  if (!input.readModuleFacts) return false;
+  return nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((call) => {
+    const callee = unwrapExpression(call.callee);
+    const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (name === undefined || !INSTANCE_METHODS_1X.has(name)) return false;
+    const receiver = unwrapExpression((callee as TSESTree.MemberExpression).object);
+    return receiver !== undefined && heldByImportedHolder(input, receiver);
+  });
+}
+
+/**
+ * `holder.tracer` or `holder.getTracer()` where `holder` is an instance of another module's class
+ * whose facts say that member holds a tracer (`tracerHolders`): the module's own instance
+ * (`import { tracing } from "./tracing"`), a `new Tracing()` of the imported class held in a variable or a
+ * field, or a value declared with the class's type (`constructor(private tracing: Tracing)`). One module
+ * deep, as every fact, and one `export … from` further (`lib/index.ts` re-exporting the class): a longer
+ * chain of re-exports, or a member typed with a class of a third module, is not followed.
+ */
+function heldByImportedHolder(input: AnalysisInput, node: TSESTree.Node): boolean {
+  const callee = node.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(node.callee) : undefined;
+  const member = callee ?? node;
+  if (member.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(member);
+  const holder = name === undefined ? undefined : importedHolderOf(input, member.object);
+  return holder !== undefined && (callee ? holder.methods : holder.members).includes(name!);
+}
+
+function importedHolderOf(input: AnalysisInput, node: TSESTree.Node): TracerHolderFact | undefined {
+  const imported = importedObjectOf(input, node);
+  return imported && holderFactOf(input, imported.identifier, imported.of);
+}
+
+/**
+ * The import binding of a project module that `node` is: the module's instance itself (`tracing`), or an
+ * instance of its class (a variable or field initialized with `new Tracing()`, a value declared `: Tracing`).
+ */
+function importedObjectOf(input: AnalysisInput, node: TSESTree.Node): { readonly identifier: TSESTree.Identifier; readonly of: TracerHolderFact["of"] } | undefined {
+  const expression = unwrapExpression(node);
+  if (!expression || !input.readModuleFacts) return undefined;
+  if (expression.type === AST_NODE_TYPES.Identifier && projectExportOf(input, expression)) return { identifier: expression, of: "instance" };
+  const declared = declaredTypeOf(input, expression, 0);
+  let classReference: TSESTree.Node | undefined;
+  if (declared) {
+    const type = declared.type === AST_NODE_TYPES.TSUnionType ? nonNullishMember(declared) : declared;
+    classReference = type?.type === AST_NODE_TYPES.TSTypeReference && !type.typeArguments ? type.typeName : undefined;
+  } else {
+    const init = unwrapExpression(initializerOf(input, expression));
+    classReference = init?.type === AST_NODE_TYPES.NewExpression ? init.callee : undefined;
+  }
+  return classReference?.type === AST_NODE_TYPES.Identifier && projectExportOf(input, classReference) ? { identifier: classReference, of: "class" } : undefined;
+}
+
+/** The project module and export name `identifier` is imported as (`import { Tracing } from "./tracing"`, a `require` of it). */
+function projectExportOf(input: AnalysisInput, identifier: TSESTree.Identifier): { readonly module: string; readonly name: string } | undefined {
+  const origin = getAnalysisContext(input).bindings.originOf(identifier);
+  if (!origin || isSdkModule(origin.module, input.settings) || !isLocalModule(origin.module, input.settings)) return undefined;
+  const path = exportPath(origin);
+  return path.length === 1 ? { module: origin.module, name: path[0]! } : undefined;
+}
+
+/** The holder fact of the project module's export that `identifier` is imported as, if it is of that kind. */
+function holderFactOf(input: AnalysisInput, identifier: TSESTree.Identifier, of: TracerHolderFact["of"]): TracerHolderFact | undefined {
+  const from = projectExportOf(input, identifier);
+  const module = from && importedModule(input, from.module);
+  const fact = module && (module.facts.tracerHolders?.[from.name] ?? reExportedHolder(input, module.path, module.facts.reExports, from.name));
+  return fact?.of === of ? fact : undefined;
+}
+
+/** `lib/index.ts`: `export { Tracing } from "./tracing"` (or `export *`): the holder fact of the module it re-exports, one hop. */
+function reExportedHolder(input: AnalysisInput, path: string, reExports: readonly ReExport[], name: string): TracerHolderFact | undefined {
+  for (const reExport of reExports) {
+    const imported = reExport.names === "*" ? name : reExport.names[name];
+    if (imported === undefined || imported === "default" || !input.readModuleFacts || !isLocalModule(reExport.specifier, input.settings)) continue;
+    const target = projectModules().resolve(reExport.specifier, path);
+    const fact = target === undefined ? undefined : projectModules().factsOf(target, input.readModuleFacts).tracerHolders?.[imported];
+    if (fact) return fact;
+  }
+  return undefined;
+}
+
+/**
+ * Where the facts stop: `<object>.<member>.flush()` (a 1.x flush) whose member is named like a tracer
+ * (`tracer`, `hhTracer`) on an instance of another module's class, or that module's instance, when that
+ * module's facts do not say the member holds a tracer (the class comes down a chain of re-exports, the
+ * member's type or value comes from a third module). `flush` is every logger's
+ * name, so these are marked, not rewritten.
+ */
+export function flushesBeyondHolderFacts(input: AnalysisInput, names: ReadonlySet<string>): MemberCall[] {
+  if (!input.readModuleFacts || !TRACER_WORD.test(input.text)) return [];
+  const found: MemberCall[] = [];
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const callee = unwrapExpression(call.callee);
+    const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (name === undefined || !names.has(name)) continue;
+    const receiver = unwrapExpression((callee as TSESTree.MemberExpression).object);
+    const member = receiver?.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
+    if (member === undefined || !TRACER_WORD.test(member) || isTracerValue1x(input, receiver!)) continue;
+    if (importedObjectOf(input, (receiver as TSESTree.MemberExpression).object)) found.push({ call, callee: callee as TSESTree.MemberExpression, name });
+  }
+  return found;
+}
+
+const TRACER_WORD = /tracer/i;
+
+/**
+ * The module side of `heldByImportedHolder`: its exported classes (`export class Tracing`, `export
+ * default class`) and exported instances of its classes (`export const tracing = new Tracing()`) with
+ * the members that hold a tracer, by the rules the file's own receivers follow: a field typed as one
+ * (`tracer!: HoneyHiveTracer`, `Promise<HoneyHiveTracer>`, a constructor parameter property) or
+ * initialized with one, a field with no type written that every `this.<field> =` of the class assigns
+ * a tracer (`this.tracer = await HoneyHiveTracer.init(…)`), a getter, and a method (`methods`) typed or
+ * written to return one. Undefined when there is none (the common case: no class is exported, or the
+ * module does not use the SDK).
+ */
+export function tracerHoldersOf(input: AnalysisInput): Record<string, TracerHolderFact> | undefined {
+  const exported: [string, TracerHolderFact["of"], TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.ObjectExpression][] = [];
+  const add = (name: string | undefined, node: TSESTree.Node | null | undefined) => {
+    const value = unwrapExpression(node);
+    if (name === undefined || !value) return;
+    if (value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) exported.push([name, "class", value]);
+    // `export const observability = { tracer: await HoneyHiveTracer.init(…) }`.
+    else if (value.type === AST_NODE_TYPES.ObjectExpression) exported.push([name, "instance", value]);
+    else if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
+      const declared = findVariable(input.scopeManager, value.callee, value.callee.name)?.defs[0];
+      if (declared?.type === "ClassName" && declared.node.type === AST_NODE_TYPES.ClassDeclaration) exported.push([name, "instance", declared.node]);
+    }
+  };
+  const addVariable = (exportedName: string | undefined, local: TSESTree.Identifier) => {
+    const def = findVariable(input.scopeManager, local, local.name)?.defs[0];
+    if (def?.type === "ClassName") add(exportedName, def.node);
+    else if (def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.kind === "const") add(exportedName, def.node.init);
+  };
+  for (const statement of input.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.ClassDeclaration) add(declaration.id?.name, declaration);
+      else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === "const") {
+        for (const declarator of declaration.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) add(declarator.id.name, declarator.init);
+      }
+      for (const specifier of statement.specifiers) if (specifier.local.type === AST_NODE_TYPES.Identifier) addVariable(staticName(specifier.exported), specifier.local);
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      if (statement.declaration.type === AST_NODE_TYPES.Identifier) addVariable("default", statement.declaration);
+      else add("default", statement.declaration);
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+      // CommonJS: `module.exports = { Observability }`, `exports.tracing = new Tracing()`.
+      for (const [name, value] of commonJsExports(statement.expression)) {
+        if (value.type === AST_NODE_TYPES.Identifier) addVariable(name, value);
+        else add(name, value);
+      }
+    }
+  }
+  // The text test first: this runs on every project module a file's import makes the analysis read.
+  if (exported.length === 0 || !(textMentionsSdk(input.text, input.settings) || importsSdkOrBarrel(input))) return undefined;
+  const holders: Record<string, TracerHolderFact> = {};
+  for (const [name, of, node] of exported) {
+    const fact = tracerMembersOf(input, node);
+    if (fact.members.length > 0 || fact.methods.length > 0) holders[name] = { of, ...fact };
+  }
+  return Object.keys(holders).length > 0 ? holders : undefined;
+}
+
+/** An object literal's properties holding a tracer (`{ tracer: await HoneyHiveTracer.init(…) }`), getters and methods returning one. */
+function objectTracerMembers(input: AnalysisInput, object: TSESTree.ObjectExpression): Omit<TracerHolderFact, "of"> {
+  const members: string[] = [];
+  const methods: string[] = [];
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = staticName(property.key, property.computed);
+    if (key === undefined) continue;
+    const fn = property.method || property.kind === "get" ? unwrapExpression(property.value) : undefined;
+    if (isFunctionNode(fn)) {
+      if (functionReturnsTracer(input, fn, 1)) (property.kind === "get" ? members : methods).push(key);
+    } else if (property.kind === "init" && tracerFlow(input, property.value, 1)) members.push(key);
+  }
+  return { members, methods };
+}
+
+/** `module.exports = { a, b: c }` → a, b; `module.exports.a = …` and `exports.a = …` → a: each export name with its value. */
+function commonJsExports(expression: TSESTree.Expression): [string, TSESTree.Node][] {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== "=" || expression.left.type !== AST_NODE_TYPES.MemberExpression) return [];
+  const { left, right } = expression;
+  const isModuleExports = (node: TSESTree.Node) =>
+    node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === "exports" && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === "module";
+  const object = unwrapExpression(left.object);
+  const name = memberName(left);
+  if (object && (isModuleExports(object) || (object.type === AST_NODE_TYPES.Identifier && object.name === "exports"))) return name === undefined ? [] : [[name, right]];
+  if (!isModuleExports(left)) return [];
+  const value = unwrapExpression(right);
+  return value?.type === AST_NODE_TYPES.ObjectExpression ? keyedProperties(value).map(({ property, key }): [string, TSESTree.Node] => [key, property.value]) : [];
+}
+
+function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.ObjectExpression): Omit<TracerHolderFact, "of"> {
+  if (node.type === AST_NODE_TYPES.ObjectExpression) return objectTracerMembers(input, node);
+  const members = new Set<string>();
+  const methods = new Set<string>();
+  // Fields whose type or initializer says what they hold: an assignment elsewhere in the class does not change it.
+  const typed = new Set<string>();
+  for (const element of node.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static) {
+      const name = staticName(element.key, element.computed);
+      const type = element.typeAnnotation?.typeAnnotation;
+      if (name === undefined || (!type && !element.value)) continue;
+      typed.add(name);
+      if (type ? namesTracerType(input, type) : tracerFlow(input, element.value, 1)) members.add(name);
+    } else if (element.type === AST_NODE_TYPES.MethodDefinition && !element.static && element.value.type === AST_NODE_TYPES.FunctionExpression) {
+      const name = staticName(element.key, element.computed);
+      if (element.kind === "constructor") {
+        for (const parameter of element.value.params) {
+          if (parameter.type !== AST_NODE_TYPES.TSParameterProperty || parameter.parameter.type !== AST_NODE_TYPES.Identifier) continue;
+          typed.add(parameter.parameter.name);
+          if (namesTracerType(input, parameter.parameter.typeAnnotation?.typeAnnotation)) members.add(parameter.parameter.name);
+        }
+      } else if (name !== undefined && (element.kind === "get" || element.kind === "method") && functionReturnsTracer(input, element.value, 1)) {
+        (element.kind === "get" ? members : methods).add(name);
+      }
+    }
+  }
+  // `tracer;` (or no field) and `this.tracer = await HoneyHiveTracer.init(…)` in a method: every write a tracer.
+  const writes = new Map<string, boolean>();
+  for (const assignment of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.AssignmentExpression], node.body)) {
+    const left = assignment.left;
+    const name = left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression ? memberName(left) : undefined;
+    if (name === undefined || typed.has(name) || thisClass(left) !== node) continue;
+    writes.set(name, (writes.get(name) ?? true) && assignment.operator === "=" && tracerFlow(input, assignment.right, 1));
+  }
+  for (const [name, tracer] of writes) if (tracer) members.add(name);
+  return { members: [...members], methods: [...methods] };
 }
 
 function memberCalls(input: AnalysisInput, names: ReadonlySet<string>, accept: (object: TSESTree.Expression) => boolean): MemberCall[] {
@@ -92,7 +341,14 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     // `Promise.resolve(p)` is p's promise; `f(…)` of a function declared to return a tracer (or its promise).
     if (isPromiseResolve(expression)) return tracerFlow(input, expression.arguments[0], depth + 1);
     const callee = unwrapExpression(expression.callee);
-    const fn = callee?.type === AST_NODE_TYPES.Identifier ? knownFunctionOf(input, callee) : callee ? ownMethodOf(callee, "method") : undefined;
+    // `tracing.getTracer()` of another module's class that returns one (`tracerHoldersOf`).
+    if (heldByImportedHolder(input, expression)) return true;
+    // `tracers.get(key)` of a `Map<string, HoneyHiveTracer>`.
+    if (callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "get" && expression.arguments.length === 1) {
+      const collection = collectionOf(input, callee.object);
+      if (collection?.kind === "map") return namesTracerType(input, collection.value);
+    }
+    const fn = callee?.type === AST_NODE_TYPES.Identifier ? knownFunctionOf(input, callee) : callee ? (ownMethodOf(callee, "method") ?? staticMethodOf(input, callee)) : undefined;
     return fn !== undefined && functionReturnsTracer(input, fn, depth + 1);
   }
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
@@ -102,17 +358,27 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     // `Registry.tracer` of `class Registry { static tracer: HoneyHiveTracer; … }`, `deps.tracer` of
     // `deps: Deps` with `interface Deps { tracer: HoneyHiveTracer }`, `this.deps.tracer`.
     if (namesTracerType(input, declaredTypeOf(input, expression, 0))) return true;
+    // `new Tracing().tracer`, `this.tracing.current` of another module's class that holds one (`tracerHoldersOf`).
+    if (heldByImportedHolder(input, expression)) return true;
+    // `tracers[key]` of a `Record<string, HoneyHiveTracer>`, `list[0]` of a `HoneyHiveTracer[]`.
+    if (expression.computed) {
+      const collection = collectionOf(input, expression.object);
+      if (collection && collection.kind !== "map") return namesTracerType(input, collection.value);
+    }
     // `observability.tracer` of `const observability = { tracer: await HoneyHiveTracer.init(…) }`.
     return tracerFlow(input, constObjectProperty(input, expression), depth + 1);
   }
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = sdk.variableOf(expression);
+  const variable = variableAt(input, expression);
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return false;
   if (def.name.type === AST_NODE_TYPES.Identifier && namesTracerType(input, def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, 0))) return true;
   if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
     // Written once, by its initializer: the variable holds that value wherever it is read.
     const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
+    // `for (const t of tracers.values())`: an element of a collection of tracers.
+    const loop = def.parent?.parent;
+    if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === def.parent && !loop.await) return namesTracerType(input, elementTypeOf(input, loop.right));
     if (writes.length === 0) return tracerFlow(input, def.node.init, depth + 1);
     // `let tracer;` (or `= null`) assigned a tracer later, and only tracers: `HoneyHiveTracer.init(…).then((t) => { tracer = t; })`.
     // Read before that assignment it is empty, which the code has to handle (1.x's as this SDK's).
@@ -120,12 +386,149 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     const empty = initial === undefined || (initial.type === AST_NODE_TYPES.Literal && initial.value === null) || (initial.type === AST_NODE_TYPES.Identifier && initial.name === "undefined");
     return empty && writes.every((reference) => isPlainAssignment(reference.identifier) && tracerFlow(input, reference.writeExpr, depth + 1));
   }
+  if (def.type === "Parameter" && isFunctionNode(def.node) && callbackParameterIsTracer(input, def.node, def.name)) return true;
   if (def.type === "Parameter" && isFunctionNode(def.node) && def.node.params[0] === def.name) {
     const call = def.node.parent;
-    const then = call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === def.node ? unwrapExpression(call.callee) : undefined;
-    return then?.type === AST_NODE_TYPES.MemberExpression && memberName(then) === "then" && tracerFlow(input, then.object, depth + 1);
+    const method = call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === def.node ? unwrapExpression(call.callee) : undefined;
+    if (method?.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = memberName(method);
+    if (name === "then") return tracerFlow(input, method.object, depth + 1);
+    // `Object.values(tracers).forEach((t) => …)`, `tracers.forEach((t) => …)` of a Map (its callback's first parameter is the value).
+    if (name === undefined || !ELEMENT_CALLBACK_METHODS.has(name)) return false;
+    const collection = name === "forEach" ? collectionOf(input, method.object) : undefined;
+    return namesTracerType(input, collection?.kind === "map" ? collection.value : elementTypeOf(input, method.object));
   }
   return false;
+}
+
+/** Array (and Map/Set `forEach`) methods whose callback gets an element as its first parameter. */
+const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set(["forEach", "map", "flatMap", "filter", "some", "every", "find", "findLast"]);
+
+/** Global collection types by what a key look-up (`get`, `[key]`) and iteration give: a map's values, a list's elements, a record's values. */
+const COLLECTION_TYPES: Readonly<Record<string, { readonly kind: Collection["kind"]; readonly arguments: number }>> = {
+  Map: { kind: "map", arguments: 2 },
+  ReadonlyMap: { kind: "map", arguments: 2 },
+  WeakMap: { kind: "map", arguments: 2 },
+  Set: { kind: "list", arguments: 1 },
+  ReadonlySet: { kind: "list", arguments: 1 },
+  Array: { kind: "list", arguments: 1 },
+  ReadonlyArray: { kind: "list", arguments: 1 },
+  Record: { kind: "record", arguments: 2 },
+};
+
+/**
+ * A collection the file declares, and the type of what it holds: `Map<string, HoneyHiveTracer>` (`get`,
+ * `values()`, `forEach`), `HoneyHiveTracer[]`/`Array<…>`/`Set<…>` (iteration, `[i]`), `Record<string,
+ * HoneyHiveTracer>` or an index signature (`[key]`, `Object.values`).
+ */
+interface Collection {
+  readonly kind: "map" | "list" | "record";
+  readonly value: TSESTree.TypeNode;
+}
+
+/** The collection `node` is, by its declared type or, for a variable or field without one, its `new Map<…>()` initializer. */
+function collectionOf(input: AnalysisInput, node: TSESTree.Node): Collection | undefined {
+  const declared = declaredTypeOf(input, node, 0);
+  if (declared) return collectionOfType(input, declared, 0);
+  const init = unwrapExpression(initializerOf(input, node));
+  if (init?.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier || !isGlobalType(input, init.callee)) return undefined;
+  return collectionOfArguments(init.callee.name, init.typeArguments?.params);
+}
+
+function collectionOfArguments(name: string, params: readonly TSESTree.TypeNode[] | undefined): Collection | undefined {
+  const known = COLLECTION_TYPES[name];
+  const value = params?.length === known?.arguments ? params?.at(-1) : undefined;
+  return known && value ? { kind: known.kind, value } : undefined;
+}
+
+function collectionOfType(input: AnalysisInput, type: TSESTree.TypeNode | undefined, depth: number): Collection | undefined {
+  if (!type || depth >= MAX_TYPE_STEPS) return undefined;
+  if (type.type === AST_NODE_TYPES.TSUnionType) return collectionOfType(input, nonNullishMember(type), depth + 1);
+  if (type.type === AST_NODE_TYPES.TSTypeOperator && type.operator === "readonly") return collectionOfType(input, type.typeAnnotation, depth + 1);
+  if (type.type === AST_NODE_TYPES.TSArrayType) return { kind: "list", value: type.elementType };
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return indexSignatureOf(type.members);
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (isGlobalType(input, type.typeName)) return collectionOfArguments(type.typeName.name, type.typeArguments?.params);
+  const declared = type.typeArguments ? undefined : typeDeclarationOf(input, type.typeName);
+  if (declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration) return indexSignatureOf(declared.body.body);
+  if (declared?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && !declared.typeParameters) return collectionOfType(input, declared.typeAnnotation, depth + 1);
+  return undefined;
+}
+
+/** `{ [key: string]: HoneyHiveTracer }`: a record of that type. */
+function indexSignatureOf(members: readonly TSESTree.TypeElement[]): Collection | undefined {
+  const signature = members.find((member): member is TSESTree.TSIndexSignature => member.type === AST_NODE_TYPES.TSIndexSignature);
+  const value = signature?.typeAnnotation?.typeAnnotation;
+  return value ? { kind: "record", value } : undefined;
+}
+
+/**
+ * The type of the values iterating `node` gives (`for … of`, an array method's callback): a list's
+ * elements, `map.values()`, `Object.values(record)`, also spread into an array or through `Array.from`.
+ */
+function elementTypeOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.TypeNode | undefined {
+  const expression = unwrapExpression(node);
+  if (expression?.type === AST_NODE_TYPES.ArrayExpression) {
+    const only = expression.elements.length === 1 ? expression.elements[0] : undefined;
+    return only?.type === AST_NODE_TYPES.SpreadElement ? elementTypeOf(input, only.argument) : undefined;
+  }
+  if (expression?.type !== AST_NODE_TYPES.CallExpression) {
+    const collection = expression ? collectionOf(input, expression) : undefined;
+    return collection?.kind === "list" ? collection.value : undefined;
+  }
+  const callee = unwrapExpression(expression.callee);
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(callee);
+  const holder = unwrapExpression(callee.object);
+  const argument = expression.arguments.length === 1 ? expression.arguments[0] : undefined;
+  // `Object.values(tracers)`, `Array.from(tracers.values())`.
+  if (holder?.type === AST_NODE_TYPES.Identifier && isGlobalType(input, holder) && argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
+    if (holder.name === "Array" && name === "from") return elementTypeOf(input, argument);
+    const collection = holder.name === "Object" && name === "values" ? collectionOf(input, argument) : undefined;
+    return collection && collection.kind !== "map" ? collection.value : undefined;
+  }
+  if (name !== "values" || expression.arguments.length > 0 || !holder) return undefined;
+  return collectionOf(input, holder)?.value;
+}
+
+/** The initializer of a variable (`const tracers = new Map<…>()`, which types it) or of a field of the class (`private tracers = new Map<…>()`). */
+function initializerOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Node | undefined {
+  const expression = unwrapExpression(node);
+  if (expression?.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableAt(input, expression);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
+    // TypeScript types the variable by it, whatever is assigned later.
+    return def.node.init ?? undefined;
+  }
+  if (expression?.type !== AST_NODE_TYPES.MemberExpression || unwrapExpression(expression.object)?.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = memberName(expression) ?? privateName(expression.property);
+  return name === undefined ? undefined : (fieldOfClass(thisClass(expression)?.body, name, false)?.value ?? undefined);
+}
+
+/**
+ * The variable `identifier` refers to. The SDK model's resolver where the file uses the SDK; the scope
+ * manager's where it does not (a file reaching a tracer only through another module's class), as the
+ * model of such a file is empty.
+ */
+function variableAt(input: AnalysisInput, identifier: TSESTree.Identifier): Scope.Variable | undefined {
+  return getSdkModel(input).variableOf(identifier) ?? findVariable(input.scopeManager, identifier, identifier.name) ?? undefined;
+}
+
+/**
+ * `withTracer(async (t) => t.flush())` where the file declares `withTracer(fn: (tracer: HoneyHiveTracer)
+ * => Promise<T>)`: the callback's parameter has the type the called function's parameter gives it.
+ */
+function callbackParameterIsTracer(input: AnalysisInput, callback: FunctionNode, parameter: TSESTree.Node): boolean {
+  const call = callback.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const argumentIndex = call.arguments.indexOf(callback as TSESTree.CallExpressionArgument);
+  const parameterIndex = callback.params.indexOf(parameter as TSESTree.Parameter);
+  const called = argumentIndex < 0 || parameterIndex < 0 ? undefined : knownFunctionOf(input, call.callee);
+  const declared = called?.params[argumentIndex];
+  const type = declared?.type === AST_NODE_TYPES.Identifier ? declared.typeAnnotation?.typeAnnotation : undefined;
+  const given = type?.type === AST_NODE_TYPES.TSFunctionType ? type.params[parameterIndex] : undefined;
+  return given?.type === AST_NODE_TYPES.Identifier && namesTracerType(input, given.typeAnnotation?.typeAnnotation);
 }
 
 /** The function returns a tracer (or its promise): by its declared return type, else by what each of its returns returns. */
@@ -138,9 +541,22 @@ function ownMethodOf(node: TSESTree.Node, kind: "method" | "get"): FunctionNode 
   if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = memberName(node);
   const body = thisClass(node)?.body;
-  if (name === undefined || body === undefined) return undefined;
+  return name === undefined || body === undefined ? undefined : methodOfClass(body, name, kind, false);
+}
+
+/** `Registry.tracer()` naming a static method of a class of the file (`static async tracer(): Promise<HoneyHiveTracer>`). */
+function staticMethodOf(input: AnalysisInput, node: TSESTree.Node): FunctionNode | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = variableAt(input, node.object)?.defs[0];
+  const name = memberName(node);
+  if (def?.type !== "ClassName" || (def.node.type !== AST_NODE_TYPES.ClassDeclaration && def.node.type !== AST_NODE_TYPES.ClassExpression) || name === undefined) return undefined;
+  return methodOfClass(def.node.body, name, "method", true);
+}
+
+/** The method (or getter) `name` of a class body, static or not. */
+function methodOfClass(body: TSESTree.ClassBody, name: string, kind: "method" | "get", isStatic: boolean): FunctionNode | undefined {
   for (const member of body.body) {
-    if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === kind && staticName(member.key, member.computed) === name) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.static === isStatic && member.kind === kind && staticName(member.key, member.computed) === name) {
       return member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : undefined;
     }
   }
@@ -159,16 +575,16 @@ function declaredTypeOf(input: AnalysisInput, node: TSESTree.Node, depth: number
   const expression = unwrapExpression(node);
   if (!expression || depth >= MAX_TYPE_STEPS) return undefined;
   if (expression.type === AST_NODE_TYPES.Identifier) {
-    const def = getSdkModel(input).variableOf(expression)?.defs[0];
+    const def = variableAt(input, expression)?.defs[0];
     if (def?.name.type !== AST_NODE_TYPES.Identifier) return undefined;
     return def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, depth + 1);
   }
   if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const name = memberName(expression);
+  const name = memberName(expression) ?? privateName(expression.property);
   if (name === undefined) return undefined;
   const holder = unwrapExpression(expression.object);
   if (holder?.type === AST_NODE_TYPES.ThisExpression) return classMemberType(thisClass(expression)?.body, name, false);
-  const def = holder?.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(holder)?.defs[0] : undefined;
+  const def = holder?.type === AST_NODE_TYPES.Identifier ? variableAt(input, holder)?.defs[0] : undefined;
   if (def?.type === "ClassName" && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression)) return classMemberType(def.node.body, name, true);
   return propertyType(input, declaredTypeOf(input, expression.object, depth + 1), name, depth + 1);
 }
@@ -179,20 +595,24 @@ function destructuredType(input: AnalysisInput, binding: TSESTree.Identifier, de
   const pattern = property?.parent;
   if (property?.type !== AST_NODE_TYPES.Property || property.value !== binding || pattern?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   const key = staticName(property.key, property.computed);
-  return key === undefined ? undefined : propertyType(input, pattern.typeAnnotation?.typeAnnotation, key, depth);
+  if (key === undefined) return undefined;
+  // `const { tracer } = options` of `options: { tracer: HoneyHiveTracer }`: the type of what it destructures.
+  const declarator = pattern.parent;
+  const source = pattern.typeAnnotation?.typeAnnotation ?? (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id === pattern && declarator.init ? declaredTypeOf(input, declarator.init, depth + 1) : undefined);
+  return propertyType(input, source, key, depth);
 }
 
 /** The type of property `key` of `type`: an object type literal, or an interface or type alias of the file naming one. */
 function propertyType(input: AnalysisInput, type: TSESTree.TypeNode | undefined, key: string, depth: number): TSESTree.TypeNode | undefined {
   if (!type || depth >= MAX_TYPE_STEPS) return undefined;
   if (type.type === AST_NODE_TYPES.TSUnionType) {
-    const others = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
-    return others.length === 1 ? propertyType(input, others[0], key, depth + 1) : undefined;
+    const only = nonNullishMember(type);
+    return only ? propertyType(input, only, key, depth + 1) : undefined;
   }
   let members: readonly TSESTree.TypeElement[] | undefined;
   if (type.type === AST_NODE_TYPES.TSTypeLiteral) members = type.members;
   else if (type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && !type.typeArguments) {
-    const declared = findVariable(input.scopeManager, type.typeName, type.typeName.name)?.defs[0]?.node;
+    const declared = typeDeclarationOf(input, type.typeName);
     if (declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration) members = declared.body.body;
     else if (declared?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return propertyType(input, declared.typeAnnotation, key, depth + 1);
   }
@@ -204,8 +624,9 @@ function propertyType(input: AnalysisInput, type: TSESTree.TypeNode | undefined,
 
 /** The declared type of a field of the class (`tracer: HoneyHiveTracer`, `static tracer: …`, `constructor(private deps: Deps)`). */
 function classMemberType(body: TSESTree.ClassBody | undefined, name: string, isStatic: boolean): TSESTree.TypeNode | undefined {
+  const field = fieldOfClass(body, name, isStatic);
+  if (field) return field.typeAnnotation?.typeAnnotation;
   for (const element of body?.body ?? []) {
-    if (element.type === AST_NODE_TYPES.PropertyDefinition && element.static === isStatic && staticName(element.key, element.computed) === name) return element.typeAnnotation?.typeAnnotation;
     if (!isStatic && element.type === AST_NODE_TYPES.MethodDefinition && element.kind === "constructor") {
       for (const parameter of element.value.params) {
         if (parameter.type === AST_NODE_TYPES.TSParameterProperty && parameter.parameter.type === AST_NODE_TYPES.Identifier && parameter.parameter.name === name) {
@@ -217,12 +638,25 @@ function classMemberType(body: TSESTree.ClassBody | undefined, name: string, isS
   return undefined;
 }
 
+/** The field `name` of a class body (`tracer: HoneyHiveTracer`, `#tracer`, `static tracer`). */
+function fieldOfClass(body: TSESTree.ClassBody | undefined, name: string, isStatic: boolean): TSESTree.PropertyDefinition | undefined {
+  return body?.body.find(
+    (element): element is TSESTree.PropertyDefinition =>
+      element.type === AST_NODE_TYPES.PropertyDefinition && element.static === isStatic && (staticName(element.key, element.computed) ?? privateName(element.key)) === name,
+  );
+}
+
+/** `#tracer` of a private field (`this.#tracer`), as its class declares it. */
+function privateName(node: TSESTree.Node): string | undefined {
+  return node.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.name}` : undefined;
+}
+
 /** `holder.key` where `holder` is a `const` of the file initialized with an object literal: the value written for `key` there. */
 function constObjectProperty(input: AnalysisInput, member: TSESTree.MemberExpression): TSESTree.Node | undefined {
   const name = memberName(member);
   const holder = unwrapExpression(member.object);
   if (name === undefined || holder?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = getSdkModel(input).variableOf(holder)?.defs[0];
+  const def = variableAt(input, holder)?.defs[0];
   if (def?.type !== "Variable" || def.parent?.kind !== "const" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
   const object = unwrapExpression(def.node.init);
   if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
@@ -259,6 +693,17 @@ function isPromiseResolve(call: TSESTree.CallExpression): boolean {
   );
 }
 
+/** `T | undefined | null` → `T`: the one member that is not `undefined` or `null` (undefined when there are several). */
+function nonNullishMember(union: TSESTree.TSUnionType): TSESTree.TypeNode | undefined {
+  const others = union.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
+  return others.length === 1 ? others[0] : undefined;
+}
+
+/** The declaration of the type named `typeName` in the file (an interface, a type alias, an import…), by its first definition. */
+function typeDeclarationOf(input: AnalysisInput, typeName: TSESTree.Identifier): TSESTree.Node | undefined {
+  return findVariable(input.scopeManager, typeName, typeName.name)?.defs[0]?.node;
+}
+
 /** The lib's type of that name (a lib variable without definitions), not a type the file declares. */
 function isGlobalType(input: AnalysisInput, typeName: TSESTree.Identifier): boolean {
   const declared = findVariable(input.scopeManager, typeName, typeName.name);
@@ -274,10 +719,7 @@ const WRAPPING_TYPES: ReadonlySet<string> = new Set(["Promise", "Awaited"]);
  * union holding one with `undefined`/`null`.
  */
 export function namesTracerType(input: AnalysisInput, type: TSESTree.TypeNode | undefined, aliases = 0): boolean {
-  if (type?.type === AST_NODE_TYPES.TSUnionType) {
-    const others = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
-    return others.length === 1 && namesTracerType(input, others[0], aliases);
-  }
+  if (type?.type === AST_NODE_TYPES.TSUnionType) return namesTracerType(input, nonNullishMember(type), aliases);
   if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
   const { typeName } = type;
   if (typeName.type === AST_NODE_TYPES.Identifier && type.typeArguments?.params.length === 1 && WRAPPING_TYPES.has(typeName.name)) {
@@ -290,9 +732,9 @@ export function namesTracerType(input: AnalysisInput, type: TSESTree.TypeNode | 
     return exprName?.type === AST_NODE_TYPES.TSQualifiedName && exprName.right.name === "init" && getSdkModel(input).sdkExportOf(exprName.left) === "HoneyHiveTracer";
   }
   // `type Tracer = Awaited<ReturnType<typeof HoneyHiveTracer.init>>` of the file: what the alias names.
-  const alias = typeName.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, typeName, typeName.name)?.defs[0] : undefined;
-  if (alias?.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration) {
-    return aliases < MAX_TRACER_FLOW && alias.node.typeParameters === undefined && namesTracerType(input, alias.node.typeAnnotation, aliases + 1);
+  const alias = typeName.type === AST_NODE_TYPES.Identifier ? typeDeclarationOf(input, typeName) : undefined;
+  if (alias?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) {
+    return aliases < MAX_TRACER_FLOW && alias.typeParameters === undefined && namesTracerType(input, alias.typeAnnotation, aliases + 1);
   }
   const found = getAnalysisContext(input).bindings.originOf(typeName);
   const origin = found && !isSdkModule(found.module, input.settings) ? sdkOriginThroughBarrel(input, found) : found;
@@ -317,6 +759,30 @@ export function sdkFunctionCalls(input: AnalysisInput, names: ReadonlySet<string
   return found;
 }
 
+/** The name `discardedInit`'s statement gives the tracer. */
+export const DISCARDED_INIT_NAME = "tracer";
+
+/**
+ * The README's 1.x shape: `await HoneyHiveTracer.init({…});` as a statement of the module, and free
+ * wrappers (`traceFunction`, `enrichSpan`, `enrichSession`) that found that tracer through 1.x's global
+ * instance. Here nothing is global, so 1x-init writes `const tracer = HoneyHiveTracer.init({…});` and
+ * explicit-tracer binds the free calls to it. The init call, where the file calls such a free function,
+ * has exactly one such statement, and `tracer` names nothing in the file (no variable in any scope, no
+ * global read); else undefined.
+ */
+export function discardedInit(input: AnalysisInput): TSESTree.CallExpression | undefined {
+  if (sdkFunctionCalls(input, IMPLICIT_TRACER_EXPORTS_1X).length === 0) return undefined;
+  const statements = staticCalls(input, TRACER_FACTORY_STATICS_1X).filter(({ call }) => {
+    const parent = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent.parent : call.parent;
+    return parent?.type === AST_NODE_TYPES.ExpressionStatement && parent.parent?.type === AST_NODE_TYPES.Program;
+  });
+  if (statements.length !== 1) return undefined;
+  const taken = input.scopeManager.scopes.some(
+    (scope) => scope.set.has(DISCARDED_INIT_NAME) || scope.through.some((reference) => reference.identifier.name === DISCARDED_INIT_NAME),
+  );
+  return taken ? undefined : statements[0]!.call;
+}
+
 /**
  * The one tracer whose reference can be written at `node` without review, as text (`tracer`,
  * `getTracer()`, `this.tracer`); undefined when there is none or several.
@@ -331,7 +797,7 @@ export function knownFunctionOf(input: AnalysisInput, node: TSESTree.Node): Func
   const expression = unwrapExpression(node);
   if (isFunctionNode(expression)) return expression;
   if (expression?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = getSdkModel(input).variableOf(expression);
+  const variable = variableAt(input, expression);
   const def = variable?.defs[0];
   if (!def) return undefined;
   if (def.type === "FunctionName" && isFunctionNode(def.node)) return def.node;

@@ -5,7 +5,8 @@ import typescriptEstree = require("@typescript-eslint/typescript-estree");
 import estreeInternals = require("@typescript-eslint/typescript-estree/use-at-your-own-risk");
 import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
-import { lazyLocations, parseEstree, scriptKindOf } from "./parse-input.js";
+import ts = require("typescript");
+import { convertSourceFile, lazyLocations, parseEstree, scriptKindOf } from "./parse-input.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
@@ -101,5 +102,23 @@ describe("parseEstree", () => {
     expect(errorOf(() => fastParse("const x = {;\n", "src/a.ts"))).toBeDefined();
     expect(plain(publicParse("const a = 1;\n", "src/a.ts"))).toBe(true);
     expect(plain(fastParse("const a = 1;\n", "src/a.ts"))).toBe(false);
+  });
+
+  it("leaves no token lists of the converted file in TypeScript's module-level cache", () => {
+    // TypeScript's internal cache of `getChildren()` lists, keyed by source file (absent before 5.6).
+    const cached = (ts as unknown as { getNodeChildren?: (node: ts.Node, sourceFile: ts.SourceFile) => unknown }).getNodeChildren;
+    expect(cached).toBeTypeOf("function");
+    const parse = (text: string): ts.SourceFile =>
+      ts.createSourceFile("src/a.ts", text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, ts.ScriptKind.TS);
+    // The conversion asks for token lists: the token after `export` (fixExports) walks the file's.
+    const text = "export const a = 1;\nexport default function f() {}\n";
+    const sourceFile = parse(text);
+    const ast = convertSourceFile(sourceFile);
+    expect(ast.body.map((statement) => statement.type)).toEqual(["ExportNamedDeclaration", "ExportDefaultDeclaration"]);
+    expect(cached!(sourceFile, sourceFile)).toBeUndefined();
+    // The cache is where a conversion leaves them otherwise: asking for the file's list fills it.
+    const other = parse(text);
+    other.getChildren(other);
+    expect(cached!(other, other)).toBeDefined();
   });
 });

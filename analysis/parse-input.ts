@@ -217,7 +217,7 @@ export function parseEstree(text: string, filename: string, jsx: boolean): TSEST
         /* setParentNodes, which the conversion reads */ true,
         scriptKindOf(filename, jsx),
       );
-      return convert(sourceFile);
+      return convertSourceFile(sourceFile);
     } catch (error) {
       // typescript-estree's TSError carries the position; anything else is taken for a changed API.
       if (typeof (error as { lineNumber?: unknown } | undefined)?.lineNumber === "number") throw error;
@@ -227,7 +227,45 @@ export function parseEstree(text: string, filename: string, jsx: boolean): TSEST
   return typescriptEstree().parse(text, options) as TSESTree.Program;
 }
 
-function convert(sourceFile: ts.SourceFile): TSESTree.Program {
+/**
+ * TypeScript (5.6 and later) keeps the token lists `node.getChildren(sourceFile)` builds in one
+ * module-level WeakMap keyed by the source file, and typescript-estree's conversion asks for them
+ * (the first token of a node, the token after it). That WeakMap lives in the old generation, and a
+ * young-generation collection keeps the values of an old-generation WeakMap alive (see
+ * codemods/engine/parse.ts on the models' caches): through those lists' `parent` links, every
+ * converted file's whole TypeScript AST survived each scavenge and was promoted, until the next full
+ * collection (~70 MB promoted over a 2,500-file run, most of its GC time). Once the conversion is
+ * done nothing reads the TypeScript AST again, so its lists are moved onto one key kept for the
+ * process (`transferSourceFileChildren`, the internal TypeScript uses when it reuses a file's
+ * nodes), where the next file's replace them: at most one file's lists are held. Older TypeScripts
+ * keep the lists on the nodes themselves (garbage with the tree) and have no such function.
+ */
+const releaseTokenLists: ((sourceFile: ts.SourceFile) => void) | undefined = (() => {
+  const transfer = (ts as unknown as { transferSourceFileChildren?: unknown }).transferSourceFileChildren;
+  if (typeof transfer !== "function") return undefined;
+  const sink = {};
+  let works = true;
+  return (sourceFile) => {
+    if (!works) return;
+    try {
+      transfer(sourceFile, sink);
+    } catch {
+      // An internal whose shape changed: the lists are then left where they are, as before.
+      works = false;
+    }
+  };
+})();
+
+/** typescript-estree's conversion of a source file TypeScript parsed with parent nodes set; exported for the tests. */
+export function convertSourceFile(sourceFile: ts.SourceFile): TSESTree.Program {
+  try {
+    return convertWithLocations(sourceFile);
+  } finally {
+    releaseTokenLists?.(sourceFile);
+  }
+}
+
+function convertWithLocations(sourceFile: ts.SourceFile): TSESTree.Program {
   const options = CONVERSION as unknown as Parameters<typeof estreeInternals.astConverter>[1];
   if (!locationHelpers) return estreeInternals.astConverter(sourceFile, options, false).estree as TSESTree.Program;
   const eagerLocFor = locationHelpers.getLocFor;

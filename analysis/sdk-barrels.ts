@@ -11,7 +11,8 @@ import { dynamicImportSpecifier, findVariable, memberName, requireSpecifier, sta
 import { exportPath, type ModuleOrigin } from "./bindings.js";
 import type { ReExport, SdkReExportFact } from "./export-facts.js";
 import type { AnalysisInput } from "./input.js";
-import { HONEYHIVE_VALUE_EXPORTS } from "./knowledge/sdks/index.js";
+import { TYPES_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { HONEYHIVE_VALUE_EXPORTS, TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
 import { MAX_RE_EXPORT_CHAIN, importedModule, projectModules } from "./project-modules.js";
 import { isLocalModule, isSdkModule } from "./settings.js";
 
@@ -25,6 +26,20 @@ export const MAY_RE_EXPORT_SDK = /\bexport\b[^;]*?\bfrom\s*["']honeyhive["']|mod
 const barrelsByFile = new WeakMap<TSESTree.Program, Map<string, SdkReExportFact | null>>();
 
 const candidatesByFile = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
+
+/**
+ * Names whose import from a project module makes it a barrel worth reading: the SDK's value exports
+ * and the 1.x types (`import type { TraceFunctionOptions } from "./lib"` alone is renamed as from the package).
+ */
+const BARREL_IMPORT_NAMES: ReadonlySet<string> = new Set([...HONEYHIVE_VALUE_EXPORTS, ...Object.keys(TYPES_1X)]);
+
+/**
+ * A binding named like a tracer class (`Tracer`, `HHTracer`): a renamed re-export of the class
+ * (`export { HoneyHiveTracer as Tracer }`) is imported under such a name, also for types only
+ * (`tracer: Tracer`). An instance's name (`tracer`) is not one: the SDK model reads that module one
+ * `export … from` deep for its tracer exports, and no chain of barrels is followed for it.
+ */
+const TRACER_CLASS_NAME = /^(?:[A-Z][\w$]*)?Tracer$/;
 
 /** A binding of a project module: the name it imports (undefined for the whole module) and its local name (undefined for a pattern). */
 interface ImportedBinding {
@@ -50,7 +65,11 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
     findVariable(input.scopeManager, at, local)?.references.some((reference) => isSdkMemberObject(reference.identifier)) === true;
   const consider = (specifier: string | undefined, bindings: readonly ImportedBinding[], at: TSESTree.Node) => {
     if (specifier === undefined || isSdkModule(specifier, input.settings) || !isLocalModule(specifier, input.settings)) return;
-    const may = bindings.some(({ imported, local }) => (imported !== undefined && HONEYHIVE_VALUE_EXPORTS.has(imported)) || (local !== undefined && usedAsSdkObject(local, at)));
+    const may = bindings.some(
+      ({ imported, local }) =>
+        (imported !== undefined && (BARREL_IMPORT_NAMES.has(imported) || TRACER_CLASS_NAME.test(imported))) ||
+        (local !== undefined && usedAsSdkObject(local, at)),
+    );
     if (may) found.add(specifier);
   };
   for (const statement of input.ast.body) {
@@ -80,14 +99,15 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
 
 /**
  * `node` is the object of a member access naming an SDK export (`hh` in `hh.traceModel(…)`,
- * `hh?.trace`). Read off the binding's references: a text search per import binding cost ~40 µs a
+ * `hh?.trace`), or a tracer factory of the class (`Tracing.init(…)` of `export { HoneyHiveTracer as
+ * Tracing }`). Read off the binding's references: a text search per import binding cost ~40 µs a
  * file on code with dozens of local imports, none of them a barrel.
  */
 function isSdkMemberObject(node: TSESTree.Node): boolean {
   const parent = node.parent;
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return false;
   const name = memberName(parent);
-  return name !== undefined && HONEYHIVE_VALUE_EXPORTS.has(name);
+  return name !== undefined && (HONEYHIVE_VALUE_EXPORTS.has(name) || TRACER_FACTORY_STATICS.has(name));
 }
 
 /** `const { a, b: c } = …` → `a` (as `a`), `b` (as `c`); `const m = …` → the whole module as `m`. */
@@ -120,7 +140,11 @@ export function sdkBarrelOf(input: AnalysisInput, specifier: string): SdkReExpor
   let fact = bySpecifier.get(specifier);
   if (fact === undefined) {
     const barrel = importedModule(input, specifier, true);
-    fact = barrel ? (barrel.facts.sdkReExport ?? throughReExports(input, barrel.path, barrel.facts.reExports, new Set([barrel.path])) ?? null) : null;
+    // A barrel may hand on the SDK itself and through another barrel (`export { HoneyHiveTracer as Tracer }
+    // from "honeyhive"; export * from "./types"`): both count, its own names first (as ES modules rank
+    // a module's explicit exports over its `export *`).
+    const inner = barrel && barrel.facts.reExports.length > 0 ? throughReExports(input, barrel.path, barrel.facts.reExports, new Set([barrel.path])) : undefined;
+    fact = barrel ? (mergeReExports(barrel.facts.sdkReExport, inner) ?? null) : null;
     bySpecifier.set(specifier, fact);
   }
   return fact ?? undefined;
@@ -131,35 +155,57 @@ export function sdkBarrelOf(input: AnalysisInput, specifier: string): SdkReExpor
  * re-exports another module that does): what the module hands on of the SDK through its `export … from`
  * of project modules, followed as deep as the chain goes, each module once (`visited` is the chain so
  * far: a cycle of `export *` between two modules ends there). Only a module a file imports as a barrel
- * (`barrelCandidates`) and that re-exports nothing of the SDK itself gets here, so a file that names no
- * SDK export reads no more modules than before; the modules read are cached per path by the reader.
+ * (`barrelCandidates`) gets here, so a file that names no SDK export reads no more modules than before;
+ * the modules read are cached per path by the reader.
  */
 function throughReExports(input: AnalysisInput, path: string, reExports: readonly ReExport[], visited: ReadonlySet<string>): SdkReExportFact | undefined {
   if (visited.size >= MAX_RE_EXPORT_CHAIN || !input.readModuleFacts) return undefined;
   let all = false;
   const names: Record<string, string> = {};
+  const types: Record<string, string> = {};
   const namespaces: string[] = [];
   for (const reExport of reExports) {
     if (isSdkModule(reExport.specifier, input.settings) || !isLocalModule(reExport.specifier, input.settings)) continue;
     const target = projectModules().resolve(reExport.specifier, path);
     if (target === undefined || visited.has(target)) continue;
     const facts = projectModules().factsOf(target, input.readModuleFacts, true);
-    const inner = facts.sdkReExport ?? (facts.reExports.length > 0 ? throughReExports(input, target, facts.reExports, new Set([...visited, target])) : undefined);
+    const further = facts.reExports.length > 0 ? throughReExports(input, target, facts.reExports, new Set([...visited, target])) : undefined;
+    const inner = mergeReExports(facts.sdkReExport, further);
     if (!inner) continue;
     if (reExport.names === "*") {
       // `export *` hands on every named export, never the default (`module.exports = require(…)`'s module object).
       all ||= inner.all;
       for (const [exported, sdkName] of Object.entries(inner.names)) if (exported !== "default") names[exported] ??= sdkName;
+      for (const [exported, sdkName] of Object.entries(inner.types ?? {})) types[exported] ??= sdkName;
       namespaces.push(...inner.namespaces.filter((name) => name !== "default"));
       continue;
     }
     for (const [exported, imported] of Object.entries(reExport.names)) {
       if (Object.hasOwn(inner.names, imported)) names[exported] = inner.names[imported]!;
       else if (inner.namespaces.includes(imported)) namespaces.push(exported);
+      else if (inner.types && Object.hasOwn(inner.types, imported)) types[exported] = inner.types[imported]!;
       else if (inner.all && HONEYHIVE_VALUE_EXPORTS.has(imported)) names[exported] = imported;
     }
   }
-  return all || namespaces.length > 0 || Object.keys(names).length > 0 ? { all, names, namespaces } : undefined;
+  return factOf(all, names, namespaces, types);
+}
+
+/** The fact, or undefined when it hands on nothing; `types` only when there are some (as export-facts writes it). */
+function factOf(all: boolean, names: Record<string, string>, namespaces: readonly string[], types: Record<string, string>): SdkReExportFact | undefined {
+  const hasTypes = Object.keys(types).length > 0;
+  if (!all && namespaces.length === 0 && Object.keys(names).length === 0 && !hasTypes) return undefined;
+  return hasTypes ? { all, names, namespaces, types } : { all, names, namespaces };
+}
+
+/** What a module hands on of the SDK itself (`own`) and through its project re-exports (`inner`): its own names win. */
+function mergeReExports(own: SdkReExportFact | undefined, inner: SdkReExportFact | undefined): SdkReExportFact | undefined {
+  if (!own || !inner) return own ?? inner;
+  return factOf(
+    own.all || inner.all,
+    { ...inner.names, ...own.names },
+    [...new Set([...own.namespaces, ...inner.namespaces])],
+    { ...inner.types, ...own.types },
+  );
 }
 
 /**
@@ -175,6 +221,7 @@ export function sdkOriginThroughBarrel(input: AnalysisInput, origin: ModuleOrigi
   let sdkPath: readonly string[] | undefined;
   if (head === undefined) sdkPath = barrel.all ? [] : undefined; // the barrel's module object
   else if (Object.hasOwn(barrel.names, head)) sdkPath = [barrel.names[head]!, ...rest];
+  else if (barrel.types && Object.hasOwn(barrel.types, head)) return { module: "honeyhive", path: [barrel.types[head]!, ...rest], typeOnly: true };
   else if (barrel.namespaces.includes(head)) sdkPath = rest;
   else if (barrel.all && HONEYHIVE_VALUE_EXPORTS.has(head)) sdkPath = path;
   if (sdkPath === undefined) return undefined;

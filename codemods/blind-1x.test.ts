@@ -1,7 +1,12 @@
 // `migrate --from 1` on 1.x code written the way public 1.x code and the 1.x docs write it, not derived
 // from the 1.x fixture pairs (fixtures/blind-1x: a Next.js instrumentation hook and route, a tracer
 // module exporting a promise and a getter used from three modules, an untyped exported init promise
-// whose consumers call .then() on it, a barrel re-exporting all of honeyhive, a class starting its
+// whose consumers call .then() on it, a barrel re-exporting all of honeyhive (and the class renamed,
+// imported alone as `Tracer`), a types-only barrel whose tracer type a module imports alone, a 1.x type
+// imported alone through a barrel, tenants' tracers in a Record, an array and a Map, a tracer held by
+// another module's class or object literal (an instance, new, a typed constructor parameter, a
+// re-export, CommonJS), the README quickstart's bare init with free wrappers, a withTracer helper
+// handing its callback the tracer, an ES private field, a class starting its
 // tracer in an async method, CommonJS modules sharing an init promise, ESM scripts with top-level await,
 // a dynamic import("honeyhive"), a default-exported tracer, a per-tenant Map of tracer promises, a
 // tracer parameter typed by `import type`, evaluate() of 1.0.12–1.0.32 through a namespace, CommonJS with destructuring and a

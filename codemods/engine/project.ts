@@ -105,6 +105,8 @@ export function fileLinks(input: AnalysisInput): FileLinks {
     const tracesToHoneyhive = (fact: ExportFact) => fact.kind === "tracer" || fact.kind === "getter" || ((fact.kind === "otel" || fact.kind === "otelTracer") && fact.honeyhive);
     if (facts.some(tracesToHoneyhive)) tracerExports.push(name);
   }
+  // A class (or instance) whose members hold a tracer: its importers reach the tracer through it (`--from 1`).
+  for (const name of Object.keys(moduleFacts.tracerHolders ?? {})) if (!tracerExports.includes(name)) tracerExports.push(name);
   for (const call of getEvaluateModel(input).calls) {
     if (!call.functionProperty || call.evaluatedFunctions.length > 0) continue;
     const identifier = evaluatedIdentifier(sdk, call.functionProperty.value);

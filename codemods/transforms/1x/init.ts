@@ -8,7 +8,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { enclosingFunction, findVariable, memberName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { staticCalls } from "../../../analysis/honeyhive-1x.js";
+import { DISCARDED_INIT_NAME, discardedInit, staticCalls } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType, nodesOfTypesWithin } from "../../../analysis/nodes.js";
 import { importedExport, importedModule, importOrigin, projectModules } from "../../../analysis/project-modules.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
@@ -27,10 +27,15 @@ function collect({ file, edits }: TransformContext): void {
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return;
   const creations: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+  const discarded = discardedInit(input);
   for (const { call, callee, name } of staticCalls(input, INIT_METHODS)) {
     if (name === "initFromSessionId") edits.replace(callee.property, "init");
     const awaited = call.parent;
-    if (awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call) edits.remove([awaited.range[0], call.range[0]]);
+    const isAwaited = awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call;
+    // `await HoneyHiveTracer.init(…);` alone, with free wrappers that used 1.x's global tracer: named, for explicit-tracer.
+    const declaration = call === discarded ? `const ${DISCARDED_INIT_NAME} = ` : "";
+    if (isAwaited) edits.replace([awaited.range[0], call.range[0]], declaration);
+    else if (declaration) edits.insertBefore(call, declaration);
     // `.then()` on what is now a tracer, not a promise: keep the callback's timing and types.
     const member = call.parent;
     if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && PROMISE_METHODS.has(memberName(member) ?? "")) wrapPromiseMethodReceiver(edits, call);

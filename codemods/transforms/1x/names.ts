@@ -246,10 +246,8 @@ function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string,
   const into = movesWhole ? namedImportOf(input, targetOf(moving[0])!.module, declaration) : undefined;
   if (into && kept.length === declaration.specifiers.length && aliases.length === 0) {
     // `import { evaluate } from "honeyhive/experiments"` (1x-evaluate's) is there already: one import, not two.
-    const close = text.lastIndexOf("}", into.source.range[0]);
-    const open = text.lastIndexOf("{", close);
     const types = declaration.importKind === "type" ? kept.map((binding) => `type ${binding}`) : kept;
-    appendListElement(edits, text, into.specifiers, open, close, types.join(", "));
+    appendToNamedImport(edits, text, into, types.join(", "));
     removeStatement(edits, text, declaration);
     return;
   }
@@ -261,8 +259,7 @@ function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string,
     const existing = namedImportOf(input, module, declaration);
     if (existing) {
       // `import { evaluate } from "honeyhive/experiments"` is there already: one import, not two.
-      const close = text.lastIndexOf("}", existing.source.range[0]);
-      appendListElement(edits, text, existing.specifiers, text.lastIndexOf("{", close), close, movedBindings.join(", "));
+      appendToNamedImport(edits, text, existing, movedBindings.join(", "));
     } else {
       // Types alone keep the `import type` form; beside `evaluate` each is marked `type` in one import.
       const list = movedBindings.every((binding) => binding.startsWith("type ")) ? `type { ${movedBindings.map((binding) => binding.slice(5)).join(", ")} }` : `{ ${movedBindings.join(", ")} }`;
@@ -271,6 +268,12 @@ function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string,
   }
   // A composed type (`EnrichSessionParams` = `Enrichment & { sessionId?: string }`) keeps its 1.x name as a local alias.
   for (const alias of aliases) edits.insertAfter(declaration, `${newline(text)}${newline(text)}${alias}`);
+}
+
+/** `import { a } from "m"` → `import { a, <elementText> } from "m"` (a named import as `namedImportOf` finds it), in the list's own layout. */
+function appendToNamedImport(edits: EditList, text: string, declaration: TSESTree.ImportDeclaration, elementText: string): void {
+  const close = text.lastIndexOf("}", declaration.source.range[0]);
+  appendListElement(edits, text, declaration.specifiers, text.lastIndexOf("{", close), close, elementText);
 }
 
 /** A value import of named bindings only from `module` (`import { a } from "…"`) other than `besides`, to add names to. */

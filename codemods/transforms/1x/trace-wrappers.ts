@@ -13,7 +13,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { memberName, skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
-import { isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { discardedInit, isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
@@ -134,9 +134,9 @@ function collect({ file, edits }: TransformContext): void {
       continue;
     }
     if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
-    // With a tracer in the file, explicit-tracer binds this call or marks it; without one it accepts
+    // With a tracer in the file (or a discarded init that 1x-init names), explicit-tracer binds this call or marks it; without one it accepts
     // the implicit form, which outside evaluate() would record through the default tracer.
-    else if (sdk.tracers.length === 0 && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
+    else if (sdk.tracers.length === 0 && !discardedInit(input) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
     rewritten.push(call.callee.range);
     if (variable) wrapperVariables.add(variable);
   }
