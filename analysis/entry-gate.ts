@@ -27,8 +27,8 @@ interface HookGate {
 
 /** What the descriptors say, flattened once per kind. */
 interface KindGate {
-  /** An imported descriptor that registers this kind through its API (calls, objects, plugins, types). */
-  registersOnImport(descriptor: FrameworkDescriptor): boolean;
+  /** An imported descriptor that registers this kind through its API (calls, objects, plugins, types), in a file that loads `modules`. */
+  registersOnImport(descriptor: FrameworkDescriptor, modules: ReadonlySet<string>, top: TopLevel): boolean;
   /** One test for the paths of the conventions that make this kind; undefined when none does. */
   readonly conventionPath: RegExp | undefined;
   /** Conventions whose patterns carry flags, tested one by one. */
@@ -59,7 +59,13 @@ export function entryGateFor(frameworks: readonly FrameworkDescriptor[]): EntryG
 
 function kindGate(frameworks: readonly FrameworkDescriptor[], kind: EntryKind): KindGate {
   // A descriptor's own API makes invocations only when it runs on a platform; any descriptor makes handlers.
-  const makes = (descriptor: FrameworkDescriptor): boolean => kind === "handler" || descriptor.platform !== undefined;
+  const makes = (descriptor: FrameworkDescriptor): boolean => kind === "handler" || (descriptor.platform !== undefined && descriptor.platformSigns === undefined);
+  // A platform chosen only where its signs hold (an adapter's import, or an export a module beside it may serve).
+  const makesIn = (descriptor: FrameworkDescriptor, modules: ReadonlySet<string>, top: TopLevel): boolean => {
+    if (makes(descriptor)) return true;
+    const signs = kind === "invocation" && descriptor.platform !== undefined ? descriptor.platformSigns : undefined;
+    return signs !== undefined && (hasAny(modules, signs.imports) || (signs.exports === true && (top.exportNames.size > 0 || top.defaultExport || top.moduleExports)));
+  };
   const conventions = frameworks.flatMap((descriptor) => (descriptor.files ?? []).filter((convention) => kind === "handler" || convention.platform !== undefined));
   const paths = conventions.map((convention) => convention.path);
   const plain = paths.filter((path) => path.flags === "");
@@ -75,7 +81,7 @@ function kindGate(frameworks: readonly FrameworkDescriptor[], kind: EntryKind): 
     }
   }
   return {
-    registersOnImport: makes,
+    registersOnImport: makesIn,
     conventionPath: plain.length > 0 ? new RegExp(plain.map((path) => `(?:${path.source})`).join("|")) : undefined,
     flaggedConventionPaths: paths.filter((path) => path.flags !== ""),
     globalRoots: [...new Set(frameworks.filter(makes).flatMap((descriptor) => (descriptor.globals ?? []).map((global) => global.name.split(".")[0])))],
@@ -239,7 +245,7 @@ export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: Ent
   const kindGate = gate[kind];
   const top = topLevelOf(input);
   top.staticDescriptors ??= indexedDescriptorsFor(top.staticImports);
-  if (anyRegistersOnImport(kindGate, top.staticDescriptors)) return true;
+  if (anyRegistersOnImport(kindGate, top.staticDescriptors, top.staticImports, top)) return true;
   const { path } = top;
   if (anyConventionOf(top, gate) && (kind === "handler" || matchesConvention(kindGate, path))) return true;
   for (const pluginGate of kindGate.pluginExports) if (exportsPlugin(pluginGate, top) && projectDependsOn(input.filename, pluginGate.packages)) return true;
@@ -247,7 +253,7 @@ export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: Ent
   // hooks' text triggers; the registering globals are read from the scopes.
   const modules = modulesOf(input, top);
   const imported = (top.moduleDescriptors ??= modules.size === top.staticImports.size ? top.staticDescriptors : indexedDescriptorsFor(modules));
-  if (anyRegistersOnImport(kindGate, imported)) return true;
+  if (anyRegistersOnImport(kindGate, imported, modules, top)) return true;
   // A firing hook with no signs, or whose signs hold without the text, first; then the modules its signs name.
   let firingWithImports: HookGate[] | undefined;
   for (const hook of kindGate.hooks) {
@@ -259,8 +265,8 @@ export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: Ent
   return kindGate.globalRoots.length > 0 && usesGlobal(input, kindGate.globalRoots);
 }
 
-function anyRegistersOnImport(kindGate: KindGate, descriptors: readonly FrameworkDescriptor[]): boolean {
-  for (const descriptor of descriptors) if (kindGate.registersOnImport(descriptor)) return true;
+function anyRegistersOnImport(kindGate: KindGate, descriptors: readonly FrameworkDescriptor[], modules: ReadonlySet<string>, top: TopLevel): boolean {
+  for (const descriptor of descriptors) if (kindGate.registersOnImport(descriptor, modules, top)) return true;
   return false;
 }
 

@@ -23,6 +23,7 @@ import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nod
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
+import { moduleExportsValue } from "./knowledge/frameworks/common.js";
 import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
   ExportedValue,
@@ -350,7 +351,14 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       this.addRequest(functions, owner.descriptor, registration);
       return;
     }
+    // A callback that hands the request on (its `next`, by the descriptor's `sessionFlow`) does not end
+    // the invocation: the one after it does (an Express middleware before a route served by serverless-http).
+    const passesOn = owner.descriptor.sessionFlow?.beforeHandler["*"]?.nextParameterByArity;
     for (const fn of functions) {
+      if (passesOn?.[fn.params.length] !== undefined) {
+        this.addRequest([fn], owner.descriptor, registration);
+        continue;
+      }
       this.addInvocation(
         fn,
         {
@@ -757,13 +765,20 @@ class HandlerAnalysis implements HandlerModel, HookHost {
           this.addConventionHandlers(functions, owner, exported);
         }
       }
-      if (!convention.defaultExport) continue;
+      if (!convention.defaultExport && !convention.defaultObjectKeys) continue;
       // `export default fn`, or CommonJS `module.exports = fn` (Vercel's Node.js functions, `pages/api` in JavaScript).
       for (const statement of this.input.ast.body) {
         const value = statement.type === "ExportDefaultDeclaration" ? statement.declaration : moduleExportsValue(statement, this.context.bindings);
         if (!value) continue;
         const nameNode = statement.type === "ExportDefaultDeclaration" ? defaultExportNameNode(statement) : value;
-        this.addConventionHandlers(this.context.bindings.functionsOf(value), owner, { name: "default", value, nameNode, exportNode: statement });
+        if (convention.defaultExport) this.addConventionHandlers(this.context.bindings.functionsOf(value), owner, { name: "default", value, nameNode, exportNode: statement });
+        // `export default { fetch(request) { … } }`: each listed key, named after it.
+        for (const property of (convention.defaultObjectKeys && this.context.bindings.objectOf(value)?.properties) || []) {
+          const key = property.type === "Property" ? staticName(property.key, property.computed) : undefined;
+          if (property.type === "Property" && key !== undefined && convention.defaultObjectKeys!.includes(key)) {
+            this.addConventionHandlers(this.context.bindings.functionsOf(property.value), owner, { name: key, value: property.value, nameNode: property.key, exportNode: statement });
+          }
+        }
       }
     }
   }
@@ -986,19 +1001,6 @@ function defaultExportValues(ast: TSESTree.Program, bindings: Bindings): TSESTre
     if (value) values.push(value);
   }
   return values;
-}
-
-/** The value of a top-level `module.exports = <value>` statement. */
-function moduleExportsValue(statement: TSESTree.ProgramStatement, bindings: Bindings): TSESTree.Expression | undefined {
-  if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression" || statement.expression.operator !== "=") return undefined;
-  const { left, right } = statement.expression;
-  const isModuleExports =
-    left.type === "MemberExpression" &&
-    staticName(left.property, left.computed) === "exports" &&
-    left.object.type === "Identifier" &&
-    left.object.name === "module" &&
-    bindings.isGlobal(left.object);
-  return isModuleExports ? right : undefined;
 }
 
 let withPluginExports: readonly FrameworkDescriptor[] | undefined;

@@ -7,7 +7,7 @@
 // honeyhive 1.x: the free wrappers `traceChain(fn)`, `traceFunction(opts)(fn)`… find their tracer in
 // the context, which only a 1.x `tracer.trace(fn)` sets up; one called inside such a function is
 // bound, any other is an implicit use (fixed with the tracer's own method, `tracer.traceChain(fn)`).
-import { contains, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
@@ -105,14 +105,19 @@ function compute(input: AnalysisInput, options: ImplicitTracerOptions): Implicit
   const push = (use: ImplicitTracerUse) => {
     if (hasOwnTracer || use.candidates.length > 0) uses.push(use);
   };
-  for (const use of sdk.traceUses) {
+  for (const sdkUse of sdk.traceUses) {
     // `tracer.trace(...)` is explicit; options we cannot read may already carry a tracer.
-    if (use.via !== "sdk" || use.tracerProperty || !use.optionsKnown) continue;
+    if (sdkUse.via !== "sdk" || sdkUse.tracerProperty) continue;
+    // `const options = { eventName: "x" }; trace(options, fn)`: read as the literal it holds, where the fix writes the tracer.
+    const heldOptions = sdkUse.optionsKnown ? undefined : optionsHeldInConst(sdk, sdkUse);
+    if (!sdkUse.optionsKnown && !heldOptions) continue;
+    const use: TraceUse = heldOptions ? { ...sdkUse, options: heldOptions, optionsKnown: true } : sdkUse;
     if (isEvaluated(use.decorator ?? use.node)) continue;
     const wrapper1x = use.method !== "trace";
     if (wrapper1x && boundBy1xTrace(use)) continue;
     const callee = wrapper1x && use.namingCall ? (unwrapExpression(use.namingCall.callee) ?? use.namingCall.callee) : undefined;
-    push({ kind: "trace", name: use.method, node: use.node, traceUse: use, callee, reportNode: use.decorator ?? use.node, ...describe(use.decorator ?? use.node) });
+    // The tracers a fix can write are those in scope (and initialized) where it writes: the literal, for held options.
+    push({ kind: "trace", name: use.method, node: use.node, traceUse: use, callee, reportNode: use.decorator ?? use.node, ...describe(heldOptions ?? use.decorator ?? use.node) });
   }
   for (const call of sdk.globalEnrichCalls) {
     if (isEvaluated(call)) continue;
@@ -120,6 +125,28 @@ function compute(input: AnalysisInput, options: ImplicitTracerOptions): Implicit
     push({ kind, name: kind, node: call, traceUse: undefined, callee: unwrapExpression(call.callee) ?? call.callee, reportNode: call, ...describe(call) });
   }
   return uses.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * The object literal a `trace(options, fn)` call's options variable holds, when reading it is sound:
+ * a `const` initialized with a literal of plain properties (no spread), without a `tracer` key, whose
+ * only use is this call (a literal also passed elsewhere or used by several calls would get the tracer
+ * for all of them from one edit, and one that leaves the file, is changed elsewhere or is imported may
+ * carry a tracer by then: those stay unreported, as before).
+ */
+function optionsHeldInConst(sdk: SdkModel, use: TraceUse): TSESTree.ObjectExpression | undefined {
+  if (use.node.type !== "CallExpression" || use.decorator || use.node.arguments.length < 2) return undefined;
+  const argument = unwrapExpression(use.node.arguments[0]);
+  if (argument?.type !== "Identifier") return undefined;
+  const variable = sdk.variableOf(argument);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== "Variable" || def.node.type !== "VariableDeclarator" || def.parent?.kind !== "const" || !def.node.init) return undefined;
+  if (def.parent.parent?.type === "ExportNamedDeclaration") return undefined;
+  const literal = unwrapExpression(def.node.init);
+  if (literal?.type !== "ObjectExpression" || !literal.properties.every((property) => property.type === "Property")) return undefined;
+  if (literal.properties.some((property) => property.type === "Property" && staticName(property.key, property.computed) === "tracer")) return undefined;
+  const reads = variable!.references.filter((reference) => !reference.init);
+  return reads.length === 1 && reads[0]!.identifier === argument ? literal : undefined;
 }
 
 /**

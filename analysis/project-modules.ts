@@ -123,8 +123,11 @@ const MAX_SOURCE_BYTES = 2_000_000;
 const MAY_HOLD_FACTS = /honeyhive|HoneyHive|@opentelemetry|sessionStart|startSession|forceFlush|flushAsync|\.flush\s*\(|\bshutdown\s*\(|\btrace(?:Function|Model|Tool|Chain)?\s*\(/;
 const RE_EXPORT_SPECIFIERS = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|type\s*\{[^}]*\}|\{[^}]*\})\s*from\s*["']([^"']+)["']/g;
 
-/** How many modules a chain of re-exports is read through when asked to (`factsOf`'s `throughReExportChains`). */
-const MAX_RE_EXPORT_CHAIN = 16;
+/**
+ * How many modules a chain of re-exports is read through, the first included (`factsOf`'s
+ * `throughReExportChains`, and the SDK barrels of analysis/sdk-barrels.ts): far beyond what a project nests.
+ */
+export const MAX_RE_EXPORT_CHAIN = 16;
 
 /** Reads and caches project modules' facts through one file system. One per process by default. */
 export class ProjectModules {

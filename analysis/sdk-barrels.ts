@@ -13,7 +13,7 @@ import type { ReExport, SdkReExportFact } from "./export-facts.js";
 import type { AnalysisInput } from "./input.js";
 import { TYPES_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { HONEYHIVE_VALUE_EXPORTS, TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
-import { importedModule, projectModules } from "./project-modules.js";
+import { MAX_RE_EXPORT_CHAIN, importedModule, projectModules } from "./project-modules.js";
 import { isLocalModule, isSdkModule } from "./settings.js";
 
 /**
@@ -150,9 +150,6 @@ export function sdkBarrelOf(input: AnalysisInput, specifier: string): SdkReExpor
   return fact ?? undefined;
 }
 
-/** How many project modules a chain of re-exports is followed through, the barrel included: far beyond what a project nests. */
-const MAX_BARREL_DEPTH = 16;
-
 /**
  * A barrel of a barrel (`lib/index.ts`: `export * from "./hh"`, where `./hh` re-exports the SDK, or
  * re-exports another module that does): what the module hands on of the SDK through its `export … from`
@@ -162,7 +159,7 @@ const MAX_BARREL_DEPTH = 16;
  * the modules read are cached per path by the reader.
  */
 function throughReExports(input: AnalysisInput, path: string, reExports: readonly ReExport[], visited: ReadonlySet<string>): SdkReExportFact | undefined {
-  if (visited.size >= MAX_BARREL_DEPTH || !input.readModuleFacts) return undefined;
+  if (visited.size >= MAX_RE_EXPORT_CHAIN || !input.readModuleFacts) return undefined;
   let all = false;
   const names: Record<string, string> = {};
   const types: Record<string, string> = {};

@@ -12,6 +12,7 @@ import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lam
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import sessionRule, { RULE_NAME as SESSION_RULE } from "./no-session-start-in-handler.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
+import explicitTracerRule, { RULE_NAME as EXPLICIT_TRACER_RULE } from "./require-explicit-tracer.js";
 import { Linter } from "eslint";
 import { configForRule, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
@@ -70,6 +71,8 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       reported("Express", `import type { Request, Response } from "express";\n${TRACER}export const createChat = async (req: Request, res: Response) => { ${START} res.json({}); };`),
       reported("Express", `import { RequestHandler } from "express";\n${TRACER}export const createChat: RequestHandler = async (req, res) => { ${START} };`),
       // `import * as express`; routes registered on a parameter typed `Express`.
+      // On AWS Lambda through serverless-http the route is also the invocation; its message still names Express.
+      reported("Express", `const express = require("express");\nconst serverless = require("serverless-http");\n${TRACER_CJS}const app = express();\napp.post("/chat", async (req, res) => { ${START} res.json({}); });\nmodule.exports.handler = serverless(app);`),
       reported("Express", `import * as express from "express";\n${TRACER}const app = express.default();\napp.post("/c", (req, res) => { ${START} });`),
       reported("Express", `import type { Express } from "express";\n${TRACER}export function routes(app: Express) { app.post("/c", (req, res) => { ${START} }); }`),
       // The tracer from `./tracing`, and a namespace import of honeyhive.
@@ -163,6 +166,13 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       // A `Handle` passed through `sequence(...)`.
       reported("SvelteKit", `import { sequence } from "@sveltejs/kit/hooks";\nimport type { Handle } from "@sveltejs/kit";\n${TRACER}const tracing: Handle = async ({ event, resolve }) => { ${START} return resolve(event); };\nexport const handle = sequence(tracing);`, "src/hooks.server.ts"),
       reported("SvelteKit", `import type { Actions } from "./$types";\n${TRACER}export const actions = { default: async ({ request }) => { ${START} } } satisfies Actions;`, "src/routes/chat/+page.server.ts"),
+    ],
+  },
+  vercel: {
+    valid: [],
+    invalid: [
+      // Was missed as Vercel's (a Bun server's `fetch` then): the web-standard default export of api/.
+      reported("Vercel function", `${TRACER}export default { async fetch(request: Request) { ${START} return new Response("ok"); } };`, "api/chat.ts"),
     ],
   },
   "remix / react router": {
@@ -291,6 +301,53 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       reported("queue job", `import { Kafka } from "kafkajs";\n${TRACER}const kafka = new Kafka({ brokers: [] });\nconst consumer = kafka.consumer({ groupId: "g" });\nawait consumer.run({ eachMessage: async ({ message }) => { ${START} } });`),
     ],
   },
+  // Were missed (no descriptor): WebSocket servers, whose callbacks run per connection and per message for every client at once.
+  "websockets": {
+    valid: [
+      // A client: its callbacks are the process's own connection, not requests.
+      { code: `import { io } from "socket.io-client";\n${TRACER}const socket = io("http://localhost:3000");\nsocket.on("chat", (message) => { ${START} });` },
+      { code: `import WebSocket from "ws";\n${TRACER}const client = new WebSocket("ws://localhost:8080");\nclient.on("message", (data) => { ${START} });` },
+      // An EventEmitter's `on` in a file that also runs a Socket.IO server.
+      { code: `import { EventEmitter } from "node:events";\nimport { Server } from "socket.io";\n${TRACER}const io = new Server(3000);\nconst bus = new EventEmitter();\nbus.on("tick", () => { ${START} });` },
+    ],
+    invalid: [
+      reported("Socket.IO", `import { Server } from "socket.io";\n${TRACER}const io = new Server(3000);\nio.on("connection", (socket) => {\n  socket.on("chat", async (message, ack) => { ${START} ack({}); });\n});`),
+      reported("Socket.IO", `const { Server } = require("socket.io");\n${TRACER_CJS}const io = new Server(httpServer);\nio.of("/chat").on("connection", async (socket) => { ${START} });`),
+      reported("WebSocket", `import { WebSocketServer } from "ws";\n${TRACER}const wss = new WebSocketServer({ port: 8080 });\nwss.on("connection", (ws, request) => {\n  ws.on("message", async (data) => { ${START} ws.send("ok"); });\n});`),
+    ],
+  },
+  // Shapes written from the frameworks' docs that were already recognized (kept as regression cases).
+  "from the docs": {
+    valid: [
+      // Known false negative: routes added to a router made in another module (the engine recognizes
+      // framework objects by how this file makes or types them, not by what an imported module exports).
+      { code: `import router from "./router";\n${TRACER}router.post("/c", async (req, res) => { ${START} res.json({}); });` },
+      // Fastify's `listen` callback runs once, at start.
+      { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.listen({ port: 3000 }, () => { ${START} });` },
+    ],
+    invalid: [
+      reported("Fastify", `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.register(async (instance) => { instance.get("/c", async () => { ${START} return {}; }); }, { prefix: "/api" });`),
+      reported("Fastify", `import Fastify from "fastify";\n${TRACER}const app = Fastify();\nasync function routes(fastify, options) { fastify.post("/c", async (request, reply) => { ${START} return {}; }); }\napp.register(routes, { prefix: "/api" });`),
+      reported("Fastify", `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.post("/c", { schema: { body: {} } }, async (request, reply) => { ${START} return {}; });`),
+      reported("Express", `const router = require("express").Router();\n${TRACER_CJS}router.post("/c", async (req, res) => { ${START} res.json({}); });\nmodule.exports = router;`),
+      reported("Express", `import { Router } from "express";\n${TRACER}const router = Router({ mergeParams: true });\nrouter.post("/c", async (req, res) => { ${START} res.json({}); });\nexport default router;`),
+      reported("fetch", `${TRACER}Deno.serve({ port: 8000, handler: async (req) => { ${START} return new Response("ok"); } });`),
+      reported("Elysia", `import { Elysia } from "elysia";\n${TRACER}new Elysia().guard({ beforeHandle() {} }, (app) => app.post("/c", async ({ body }) => { ${START} return {}; })).listen(3000);`),
+      reported("Elysia", `import { Elysia } from "elysia";\n${TRACER}new Elysia().derive(({ headers }) => { ${START} return {}; }).get("/", () => "hi").listen(3000);`),
+      reported("hapi", `import Hapi from "@hapi/hapi";\n${TRACER}const server = Hapi.server({ port: 3000 });\nserver.route([{ method: "GET", path: "/a", handler: () => "a" }, { method: "POST", path: "/c", handler: async (request, h) => { ${START} return {}; } }]);`),
+      reported("NestJS", `import { Controller, Get } from "@nestjs/common";\n${TRACER}@Controller("chat")\nexport class ChatController {\n  @Get()\n  async list() { ${START} return []; }\n}`),
+      reported("NestJS", `import { Injectable, NestMiddleware } from "@nestjs/common";\n${TRACER}@Injectable()\nexport class SessionMiddleware implements NestMiddleware {\n  use(req, res, next) { ${START} next(); }\n}`),
+      reported("Cloudflare Workers", `${TRACER}async function handleRequest(request, env, ctx) { ${START} return new Response("ok"); }\nexport default { fetch: handleRequest } satisfies ExportedHandler<Env>;`),
+      reported("Next.js route", `import { withSentry } from "@sentry/nextjs";\n${TRACER}async function handler(req, res) { ${START} res.json({}); }\nexport default withSentry(handler);`, "pages/api/chat.ts"),
+      reported("Next.js route", `import { auth } from "@/auth";\n${TRACER}export const POST = auth(async (req) => { ${START} return Response.json({}); });`, "app/api/chat/route.ts"),
+      reported("Koa", `import Router from "koa-router";\n${TRACER}const router = new Router({ prefix: "/api" });\nrouter.post("/c", async (ctx, next) => { ${START} ctx.body = {}; });\nexport default router;`),
+      reported("node:http request", `import http from "http";\n${TRACER}const server = http.createServer();\nserver.on("request", async (req, res) => { ${START} res.end("ok"); });`),
+      reported("Hono", `import { Hono } from "hono";\n${TRACER}const app = new Hono();\napp.on(["POST", "PUT"], "/c", async (c) => { ${START} return c.json({}); });`),
+      reported("restify", `import restify from "restify";\n${TRACER}const server = restify.createServer();\nserver.use(async (req, res) => { ${START} });`),
+      reported("queue job", `import { Worker } from "bullmq";\n${TRACER}export class Jobs { start() { return new Worker("q", async (job) => { ${START} }); } }`),
+      reported("tRPC procedure", `import { createTRPCRouter, protectedProcedure } from "~/server/api/trpc";\n${TRACER}export const chatRouter = createTRPCRouter({ send: protectedProcedure.mutation(async ({ ctx, input }) => { ${START} }) });`),
+    ],
+  },
   // Was missed: graphql-codegen's typed resolver maps, the types from the file it generates.
   "graphql-codegen": {
     valid: [
@@ -353,6 +410,24 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "OpenTelemetry API alone (no exporter to HoneyHive in sight)", code: `import { trace } from "@opentelemetry/api";\nexport const handler = async (event) => trace.getTracer("svc").startActiveSpan("h", async (span) => { span.end(); return {}; });` },
     { title: "Langfuse flushes its own client", code: `import { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\nexport const handler = async (event) => { langfuse.trace({ name: "x" }); await langfuse.flushAsync(); return {}; };` },
     { title: "LangSmith waits for its batches", code: `import { Client } from "langsmith";\nimport { traceable } from "langsmith/traceable";\nconst client = new Client();\nconst run = traceable(async () => 1, { client });\nexport const handler = async (event) => { await run(); await client.awaitPendingTraceBatches(); return {}; };` },
+  ],
+  // Architect's runtime helpers await the handler and return its result (were missed: not looked through).
+  "aws lambda: architect": [
+    { title: "exports.handler = arc.http(fn)", code: `const arc = require("@architect/functions");\n${TRACER_CJS}exports.handler = arc.http(async (req) => { ${CREATE} return { json: {} }; });`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "arc.events.subscribe(fn) through an ESM default import", code: `import arc from "@architect/functions";\n${TRACER}export const handler = arc.events.subscribe(async (payload) => { ${CREATE} });`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "arc.http(fn), flushed in finally", code: `import arc from "@architect/functions";\n${TRACER}export const handler = arc.http(async (req) => { try { ${CREATE} return { json: {} }; } finally { await tracer.forceFlush(); } });` },
+    { title: "an http() of another module", code: `import { http } from "./http";\n${TRACER}export const handler = http(async (req) => { ${CREATE} return { json: {} }; });` },
+  ],
+  "aws lambda: from the docs": [
+    { title: "middy(fn).use(...)", code: `import middy from "@middy/core";\nimport httpErrorHandler from "@middy/http-error-handler";\n${TRACER}const base = async (event) => { ${CREATE} return {}; };\nexport const handler = middy(base).use(httpErrorHandler());`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "middy().use(...).handler(fn)", code: `import middy from "@middy/core";\n${TRACER}export const handler = middy().use(jsonBodyParser()).handler(async (event) => { ${CREATE} return {}; });`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "module.exports.handler = async function", code: `${TRACER_CJS}module.exports.handler = async function (event, context) { ${CREATE} return {}; };`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "Powertools' captureLambdaHandler through middy", code: `import { Tracer } from "@aws-lambda-powertools/tracer";\nimport middy from "@middy/core";\nimport { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";\n${TRACER}const pt = new Tracer();\nconst lambdaHandler = async (event) => { ${CREATE} return {}; };\nexport const handler = middy(lambdaHandler).use(captureLambdaHandler(pt));`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "awslambda.streamifyResponse(fn)", code: `${TRACER}export const handler = awslambda.streamifyResponse(async (event, responseStream, context) => { ${CREATE} responseStream.end(); });`, reported: { platform: "AWS Lambda", name: "handler" } },
+    { title: "an export typed APIGatewayProxyHandlerV2", code: `import type { APIGatewayProxyHandlerV2 } from "aws-lambda";\n${TRACER}export const main: APIGatewayProxyHandlerV2 = async (event) => { ${CREATE} return { statusCode: 200 }; };`, reported: { platform: "AWS Lambda", name: "main" } },
+    // Known false negatives (documented): a default export, and an export under a name the settings do not list.
+    { title: "export default (not a Lambda name)", code: `${TRACER}export default async function handler(event) { ${CREATE} return {}; }` },
+    { title: "exports.main without lambdaHandlerNames", code: `${TRACER_CJS}exports.main = async (event) => { ${CREATE} return {}; };` },
   ],
   "google cloud functions": [
     { title: "ff.http through a namespace import", code: `import * as ff from "@google-cloud/functions-framework";\n${TRACER}ff.http("chat", async (req, res) => { ${CREATE} res.send("ok"); });`, reported: { platform: "Google Cloud Functions", name: "chat" } },
@@ -417,9 +492,36 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     // hono/netlify serves Netlify Edge Functions, which do not freeze after the response.
     { title: "hono/netlify (edge functions)", filename: "netlify/edge-functions/api.ts", code: `import { Hono } from "hono";\nimport { handle } from "hono/netlify";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport default handle(app);` },
     { title: "an app served by @hono/node-server", code: `import { Hono } from "hono";\nimport { serve } from "@hono/node-server";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nserve(app);` },
-    // Known false negative: the app comes from another module (the rule sees one file).
+    // The routes are in the app's module, which is reported (below, "an app served by an adapter in a module beside it"); nothing here traces.
     { title: "handle(app) of an imported app", code: `import { handle } from "hono/aws-lambda";\nimport app from "./app";\n${TRACER}export const handler = handle(app);` },
     { title: "handle(app) made but not exported", code: `import { Hono } from "hono";\nimport { handle } from "hono/aws-lambda";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nconst lambda = handle(app);` },
+  ],
+  // Were missed: a Node.js server app served on Lambda by an adapter (`export const handler = serverless(app)`);
+  // each route is the invocation. An Express route ends with the response it sends (the adapter's promise
+  // settles then), so its flush goes before `res.json(…)`; Koa and Fastify answer after the route's promise.
+  "node apps on aws lambda": [
+    { title: "serverless-http of an Express app, CommonJS", code: `const express = require("express");\nconst serverless = require("serverless-http");\n${TRACER_CJS}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nmodule.exports.handler = serverless(app);`, reported: { platform: "AWS Lambda", name: "/chat" } },
+    { title: "serverless-http of an Express app, ESM, through a const", code: `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const app = express();\napp.get("/chat", async (req, res) => { ${CREATE} res.status(200).send("ok"); });\nconst handler = serverless(app);\nexport { handler };`, reported: { platform: "AWS Lambda", name: "/chat" } },
+    { title: "an Express route flushed in finally after res.json()", code: `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const app = express();\napp.post("/chat", async (req, res) => { try { ${CREATE} res.json({}); } finally { await tracer.forceFlush(); } });\nexport const handler = serverless(app);`, reported: { platform: "AWS Lambda", name: "/chat" } },
+    { title: "an Express route flushed before res.json()", code: `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} await tracer.forceFlush(); res.json({}); });\nexport const handler = serverless(app);` },
+    { title: "@codegenie/serverless-express({ app })", code: `import express from "express";\nimport serverlessExpress from "@codegenie/serverless-express";\n${TRACER}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nexport const handler = serverlessExpress({ app });`, reported: { platform: "AWS Lambda", name: "/chat" } },
+    { title: "@vendia/serverless-express configure({ app }) through require()", code: `const express = require("express");\nconst { configure } = require("@vendia/serverless-express");\n${TRACER_CJS}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nexports.handler = configure({ app });`, reported: { platform: "AWS Lambda", name: "/chat" } },
+    { title: "serverless-http of a Koa app", code: `import Koa from "koa";\nimport Router from "@koa/router";\nimport serverless from "serverless-http";\n${TRACER}const app = new Koa();\nconst router = new Router();\nrouter.post("/chat", async (ctx) => { ${CREATE} ctx.body = {}; });\napp.use(router.routes());\nexport const handler = serverless(app);`, reported: { platform: "AWS Lambda", name: "/chat" } },
+    { title: "a Koa route flushed in finally", code: `import Koa from "koa";\nimport Router from "@koa/router";\nimport serverless from "serverless-http";\n${TRACER}const app = new Koa();\nconst router = new Router();\nrouter.post("/chat", async (ctx) => { try { ${CREATE} ctx.body = {}; } finally { await tracer.forceFlush(); } });\napp.use(router.routes());\nexport const handler = serverless(app);` },
+    { title: "@fastify/aws-lambda of a Fastify app", code: `import Fastify from "fastify";\nimport awsLambdaFastify from "@fastify/aws-lambda";\n${TRACER}const app = Fastify();\napp.post("/chat", async (request, reply) => { ${CREATE} return {}; });\nexport const handler = awsLambdaFastify(app);`, reported: { platform: "AWS Lambda", name: "/chat" } },
+    // Were missed: an Express app as a Cloud Functions for Firebase HTTPS function (Firebase's own Express example).
+    { title: "Firebase onRequest(app), 2nd gen", code: `import express from "express";\nimport { onRequest } from "firebase-functions/v2/https";\n${TRACER}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nexport const api = onRequest(app);`, reported: { platform: "Google Cloud Functions", name: "/chat" } },
+    { title: "Firebase onRequest(options, app)", code: `import express from "express";\nimport { onRequest } from "firebase-functions/https";\n${TRACER}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nexport const api = onRequest({ cors: true, region: "europe-west1" }, app);`, reported: { platform: "Google Cloud Functions", name: "/chat" } },
+    { title: "Firebase functions.https.onRequest(app), 1st gen, CommonJS", code: `const express = require("express");\nconst functions = require("firebase-functions");\n${TRACER_CJS}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.send("ok"); });\nexports.api = functions.https.onRequest(app);`, reported: { platform: "Google Cloud Functions", name: "/chat" } },
+    { title: "Firebase onRequest(app), flushed before the response", code: `import express from "express";\nimport { onRequest } from "firebase-functions/v2/https";\n${TRACER}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} await tracer.forceFlush(); res.json({}); });\nexport const api = onRequest(app);` },
+    // serverless-http's README form: the exported function awaits the proxy; one flush there covers every route.
+    { title: "an exported function that awaits the proxy and flushes", code: `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nconst proxy = serverless(app);\nexport const handler = async (event, context) => { try { return await proxy(event, context); } finally { await tracer.forceFlush(); } };` },
+    // A middleware hands the request on (`next`): the route after it ends the invocation, and flushes there.
+    { title: "an Express middleware that opens the session and calls next()", code: `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const app = express();\napp.use((req, res, next) => { ${CREATE} next(); });\napp.post("/chat", async (req, res) => { await tracer.forceFlush(); res.json({}); });\nexport const handler = serverless(app);` },
+    { title: "an Express app that listens (no adapter)", code: `import express from "express";\n${TRACER}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\napp.listen(3000);` },
+    { title: "serverless-http of a Router, not an app", code: `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const router = express.Router();\nrouter.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nexport const handler = serverless(router);` },
+    { title: "a local function named serverless", code: `import express from "express";\n${TRACER}const serverless = (app) => app;\nconst app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nexport const handler = serverless(app);` },
+    { title: "the adapter made but not exported", code: `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nconst lambda = serverless(app);` },
   ],
   // Was missed (no descriptor): Pages Functions, the `onRequest…` exports under the project's `functions/`.
   "cloudflare pages functions": [
@@ -444,6 +546,13 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     // A web handler returns its Response: the `finally` runs before it is sent.
     { title: "api/ POST(request) web handler, flushed in finally", filename: "api/chat.ts", code: `${TRACER}export async function POST(request: Request) { try { ${CREATE} return Response.json({}); } finally { await tracer.forceFlush(); } }` },
     { title: "api/ default export (request, context) web handler, context.waitUntil in finally", filename: "api/chat.ts", code: `${TRACER}export default async function handler(request: Request, context: { waitUntil(p: Promise<unknown>): void }) { try { ${CREATE} return new Response("ok"); } finally { context.waitUntil(tracer.forceFlush()); } }` },
+    // Was missed: Vercel's web-standard default export (read as a Bun server's, a request handler only).
+    { title: "api/ export default { fetch(request) }", filename: "api/chat.ts", code: `${TRACER}export default {\n  async fetch(request: Request) { ${CREATE} return new Response("ok"); },\n};`, reported: { platform: "Vercel Functions", name: "fetch" } },
+    { title: "api/ default export of a const { fetch }", filename: "api/chat.js", code: `${TRACER}const handler = { fetch: async (request) => { ${CREATE} return Response.json({}); } };\nexport default handler;`, reported: { platform: "Vercel Functions", name: "fetch" } },
+    { title: "api/ export default { fetch }, waitUntil(flush) in finally", filename: "api/chat.ts", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export default { async fetch(request: Request) { try { ${CREATE} return new Response("ok"); } finally { waitUntil(tracer.forceFlush()); } } };` },
+    { title: "api/ default export of a plain config object", filename: "api/config.ts", code: `${TRACER}${CREATE}\nexport default { runtime: "nodejs", maxDuration: 30, regions: ["iad1"] };` },
+    { title: "api/ default export whose other keys hold functions", filename: "api/util.ts", code: `${TRACER}export default { format(value: string) { ${CREATE} return value.trim(); } };` },
+    { title: "export default { fetch } outside api/ (a Bun server)", filename: "src/server.ts", code: `${TRACER}export default { port: 3000, async fetch(request: Request) { ${CREATE} return new Response("ok"); } };` },
     { title: "waitUntil(flush) from @vercel/functions", filename: "api/chat.ts", code: `import { waitUntil } from "@vercel/functions";\n${TRACER}export async function POST(request: Request) { ${CREATE} waitUntil(tracer.forceFlush()); return Response.json({}); }` },
   ],
   "cloudflare workers": [
@@ -609,6 +718,40 @@ describe("require-force-flush-in-lambda: a Hono app in a Workers project (the pr
   });
 });
 
+// Were missed (known false negative): the app in one module, the adapter that serves it on Lambda in
+// another (`app.ts` + `lambda.ts`, @codegenie/serverless-express's own example layout). The app's module
+// is the one that traces; the modules of its folder and of the folder above say how it is served.
+describe("require-force-flush-in-lambda: an app served by an adapter in a module beside it", () => {
+  const projects = projectsOnDisk("hh-adapted-elsewhere-");
+  const HONO_APP = `import { Hono } from "hono";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport default app;`;
+  const EXPRESS_APP_CJS = `const express = require("express");\n${TRACER_CJS}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nmodule.exports = app;`;
+  const EXPRESS_APP_NAMED = `import express from "express";\n${TRACER}export const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });`;
+  const HONO_LAMBDA = `import { handle } from "hono/aws-lambda";\nimport app from "./app";\nexport const handler = handle(app);\n`;
+  const messagesOf = (name: string, files: Record<string, string>, app: string, path = "src/app.ts") =>
+    projects.flushReports(app, projects.file(name, { "package.json": "{}", ...files, [path]: app }, path)).map((message) => message.message);
+
+  it("reports a route of a Hono app that src/lambda.ts serves through hono/aws-lambda", () => {
+    expect(messagesOf("hono", { "src/lambda.ts": HONO_LAMBDA }, HONO_APP)).toEqual([expect.stringContaining("AWS Lambda handler `/chat`")]);
+  });
+  it("reports a route of an Express app (module.exports = app) that lambda.js serves through serverlessExpress({ app })", () => {
+    const lambda = `const serverlessExpress = require("@codegenie/serverless-express");\nconst app = require("./app");\nexports.handler = serverlessExpress({ app });\n`;
+    expect(messagesOf("express-cjs", { "src/lambda.js": lambda }, EXPRESS_APP_CJS, "src/app.js")).toEqual([expect.stringContaining("AWS Lambda handler `/chat`")]);
+  });
+  it("reports a route of a named app export served from the folder above, through a const", () => {
+    const handler = `import serverless from "serverless-http";\nimport { app } from "./src/app";\nconst handler = serverless(app);\nexport { handler };\n`;
+    expect(messagesOf("express-named", { "handler.ts": handler }, EXPRESS_APP_NAMED)).toEqual([expect.stringContaining("AWS Lambda handler `/chat`")]);
+  });
+  it("accepts the app when the module beside it serves another module's app, serves it on a server, or does not export the adapter", () => {
+    expect(messagesOf("other-app", { "src/lambda.ts": HONO_LAMBDA.replace("./app", "./admin") }, HONO_APP)).toEqual([]);
+    expect(messagesOf("node-server", { "src/server.ts": `import { serve } from "@hono/node-server";\nimport app from "./app";\nserve(app);\n` }, HONO_APP)).toEqual([]);
+    expect(messagesOf("unexported", { "src/lambda.ts": `import { handle } from "hono/aws-lambda";\nimport app from "./app";\nconst handler = handle(app);\n` }, HONO_APP)).toEqual([]);
+    // A test module that wraps the app is no deployment.
+    expect(messagesOf("test-file", { "src/app.test.ts": HONO_LAMBDA }, HONO_APP)).toEqual([]);
+    // The named export served is not the app (`import { router }`).
+    expect(messagesOf("router", { "handler.ts": `import serverless from "serverless-http";\nimport { router } from "./src/app";\nexport const handler = serverless(router);\n` }, `${EXPRESS_APP_NAMED}\nexport const router = express.Router();`)).toEqual([]);
+  });
+});
+
 describe("require-force-flush-in-lambda: Pages Functions live in the functions/ folder at the project root", () => {
   const projects = projectsOnDisk("hh-pages-functions-");
   const PAGES = `${TRACER}export const onRequestPost = async (context) => { ${CREATE} return new Response("ok"); };`;
@@ -729,6 +872,48 @@ describe("no-session-start-in-handler on honeyhive 1.x", () => {
         code: `import { t } from "./trpc";\n${IMPORT_1X}const tracer = await HoneyHiveTracer.init({ project: "p" });\nexport const r = t.router({ c: t.procedure.mutation(async () => { await tracer.startSession(); }) });`,
         output: null,
         errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "tRPC procedure handler" } }],
+      },
+    ],
+  });
+});
+
+// require-explicit-tracer: options passed as a variable. Was missed: a `const` that holds a literal
+// without `tracer`, used only by this call, is read as that literal (reported, and the fix writes the
+// tracer into it); options that may carry a tracer by the time of the call are left alone.
+describe("require-explicit-tracer: trace(options, fn) with the options in a variable", () => {
+  const implicit = { messageId: "implicitTrace" as const, data: { tracers: "`tracer`", name: "trace" } };
+  ruleTester.run(EXPLICIT_TRACER_RULE, testableRule(explicitTracerRule), {
+    valid: [
+      // The literal already names the tracer.
+      `${TRACER}import { trace } from "honeyhive";\nconst options = { eventType: "tool", tracer };\nexport const run = trace(options, async () => 1);`,
+      // Imported options, or a parameter: what they hold is not seen here.
+      `${TRACER}import { trace } from "honeyhive";\nimport { toolOptions } from "./options";\nexport const run = trace(toolOptions, async () => 1);`,
+      `${TRACER}import { trace } from "honeyhive";\nexport const wrap = (options, fn) => trace(options, fn);`,
+      // One literal shared by two calls, changed later, or spread from defaults: one edit would not say what each call gets.
+      `${TRACER}import { trace } from "honeyhive";\nconst options = { eventType: "tool" };\nexport const a = trace(options, async () => 1);\nexport const b = trace(options, async () => 2);`,
+      `${TRACER}import { trace } from "honeyhive";\nconst options = { eventType: "tool" };\nObject.assign(options, { tracer });\nexport const run = trace(options, async () => 1);`,
+      `${TRACER}import { trace } from "honeyhive";\nconst options = { ...defaults, eventType: "tool" };\nexport const run = trace(options, async () => 1);`,
+      // A \`let\`, and an exported const, may hold something else at the call.
+      `${TRACER}import { trace } from "honeyhive";\nlet options = { eventType: "tool" };\nexport const run = trace(options, async () => 1);`,
+      `${TRACER}import { trace } from "honeyhive";\nexport const options = { eventType: "tool" };\nexport const run = trace(options, async () => 1);`,
+    ],
+    invalid: [
+      {
+        code: `${TRACER}import { trace } from "honeyhive";\nconst options = { eventType: "tool", eventName: "classify" };\nexport const classify = trace(options, async (text: string) => text.length);`,
+        output: `${TRACER}import { trace } from "honeyhive";\nconst options = { eventType: "tool", eventName: "classify", tracer };\nexport const classify = trace(options, async (text: string) => text.length);`,
+        errors: [{ ...implicit, line: 5 }],
+      },
+      {
+        // \`satisfies TraceOptions\`, an empty literal, inside a function.
+        code: `${TRACER}import { trace, type TraceOptions } from "honeyhive";\nexport function build() {\n  const options = {} satisfies TraceOptions;\n  return trace(options, async () => 1);\n}`,
+        output: `${TRACER}import { trace, type TraceOptions } from "honeyhive";\nexport function build() {\n  const options = { tracer } satisfies TraceOptions;\n  return trace(options, async () => 1);\n}`,
+        errors: [{ ...implicit, line: 6 }],
+      },
+      {
+        // The literal comes before the tracer: writing it there would read the tracer before it exists (no tracer to name there).
+        code: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst options = { eventType: "tool" };\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const run = trace(options, async () => 1);`,
+        output: null,
+        errors: [{ messageId: "implicitTrace", line: 4, suggestions: [] }],
       },
     ],
   });

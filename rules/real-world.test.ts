@@ -1175,7 +1175,10 @@ export const handler = tracer.trace({ eventName: "lambda" }, async (event) => {
   return { statusCode: 200 };
 });`,
     },
-    // known false negative: Architect's arc.http.async(fn) is an arbitrary wrapper call, not followed (it may flush itself)
+  ],
+  invalid: [
+    // Architect's arc.http.async(fn) awaits `fn` and returns its result, flushing nothing of HoneyHive's
+    // (was a known false negative; analysis/knowledge/frameworks/aws-lambda.ts looks through it now)
     {
       code: `const arc = require("@architect/functions");
 const { HoneyHiveTracer } = require("honeyhive");
@@ -1186,9 +1189,32 @@ async function chat(req) {
 }
 exports.handler = arc.http.async(chat);`,
       filename: "src/http/post-chat/index.js",
+      output: null,
+      errors: [
+        {
+          messageId: "missingFlush",
+          line: 8,
+          suggestions: [
+            {
+              messageId: "wrapInTryFinally",
+              data: { flush: "tracer.forceFlush()" },
+              output: `const arc = require("@architect/functions");
+const { HoneyHiveTracer } = require("honeyhive");
+const tracer = HoneyHiveTracer.init();
+async function chat(req) {
+  try {
+    tracer.createSession();
+    return { json: {} };
+  } finally {
+    await tracer.forceFlush();
+  }
+}
+exports.handler = arc.http.async(chat);`,
+            },
+          ],
+        },
+      ],
     },
-  ],
-  invalid: [
     // a neutrally named binding from a project module used with enrichSession (only HoneyHive's tracer has it) traces
     {
       code: `import { analytics } from "../lib/analytics";

@@ -31,6 +31,7 @@ import { nestjs } from "./frameworks/nestjs.js";
 import { nextjs, nextjsServerActions } from "./frameworks/nextjs.js";
 import { nodeHttp } from "./frameworks/node-http.js";
 import { vercel } from "./frameworks/vercel.js";
+import { socketIo, ws } from "./frameworks/websockets.js";
 import { awsLambda as awsLambdaPlatform } from "./platforms/aws-lambda.js";
 import { azureFunctions } from "./platforms/azure-functions.js";
 import { cloudflarePages } from "./platforms/cloudflare-pages.js";
@@ -68,6 +69,8 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   mercurius,
   typeGraphql,
   queues,
+  socketIo,
+  ws,
   gcpFunctionsFramework,
   firebaseFunctions,
   azureFunctionsFramework,

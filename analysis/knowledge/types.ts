@@ -264,6 +264,11 @@ export interface FileConvention {
   readonly defaultExport?: boolean;
   /** Named exports that are objects of handlers (`actions` of a SvelteKit page). */
   readonly objectExports?: readonly string[];
+  /**
+   * Keys of an object exported by default whose functions are handlers, named after the key in messages
+   * (Vercel's web-standard `export default { fetch(request) { … } }`).
+   */
+  readonly defaultObjectKeys?: readonly string[];
   /** The file must also import one of these modules (a `middleware.ts` is Next.js's only if it imports `next/server`). */
   readonly requiresImport?: readonly string[];
   /**
@@ -386,6 +391,13 @@ export interface FrameworkDescriptor {
    * project), asked once per file when the first registration is found.
    */
   readonly platform?: PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined);
+  /**
+   * What a file shows where `platform` can choose a platform: it loads one of `imports` (the serverless
+   * adapters an Express app is served through: `serverless-http`), or, with `exports`, it exports
+   * something (the app, served by an adapter in a module beside it). The entry gate
+   * (analysis/entry-gate.ts) lets another file of the framework through for request handlers only.
+   */
+  readonly platformSigns?: { readonly imports: readonly string[]; readonly exports?: boolean };
   readonly objects?: Readonly<Record<string, ObjectKind>>;
   readonly calls?: readonly CallRegistration[];
   readonly plugins?: readonly PluginRegistration[];

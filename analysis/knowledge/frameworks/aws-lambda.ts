@@ -4,10 +4,11 @@
 // are looked through. A hook over the top-level exports only, run for every file that is neither a
 // long-running server nor a file-routed module.
 import type { TSESTree } from "@typescript-eslint/types";
-import { isFunctionNode, staticName, type FunctionNode } from "../../ast.js";
+import { staticName, type FunctionNode } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
 import { awsLambda as awsLambdaPlatform } from "../platforms/aws-lambda.js";
 import type { ExportedValue, FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
+import { instanceMethods } from "./common.js";
 
 const DEFAULT_NAMES = ["handler"];
 const MIDDY: ValueSpecifier = { package: ["@middy/core", "middy"], name: ["", "middy"] };
@@ -21,6 +22,10 @@ const TRANSPARENT_WRAPPERS: readonly ValueSpecifier[] = [
   { package: "datadog-lambda-js", name: "datadog" },
   // SST v2's `export const handler = ApiHandler(async (event) => …)` (https://docs.sst.dev/clients/api#apihandler).
   { package: "sst/node/api", name: "ApiHandler" },
+  // Architect's `exports.handler = arc.http(async (req) => …)` (also the older `arc.http.async`) and
+  // `arc.events.subscribe(fn)` / `arc.queues.subscribe(fn)`, which await the function and return its result
+  // (https://arc.codes/docs/en/reference/runtime-helpers/node.js).
+  { package: "@architect/functions", name: ["http", "http.async", "events.subscribe", "queues.subscribe"] },
 ];
 /** `Handler`, `APIGatewayProxyHandler`, `APIGatewayProxyHandlerV2`, `SQSHandler`, … */
 const HANDLER_TYPE = /Handler(?:V\d+)?$/;
@@ -113,11 +118,8 @@ function boundMethod(api: HandlerHookApi, value: TSESTree.Node): FunctionNode | 
   }
   if (instance?.type !== "NewExpression" || instance.callee.type !== "Identifier") return undefined;
   const declaration = api.variableOf(instance.callee)?.defs[0]?.node;
-  if (declaration?.type !== "ClassDeclaration") return undefined;
-  for (const member of declaration.body.body) {
-    if (member.type === "MethodDefinition" && member.kind === "method" && !member.static && staticName(member.key, member.computed) === name && isFunctionNode(member.value)) return member.value;
-  }
-  return undefined;
+  if (declaration?.type !== "ClassDeclaration" || name === undefined) return undefined;
+  return instanceMethods(declaration, [name])[0]?.fn;
 }
 
 /** The function a Lambda export is: inline or by name, never through an arbitrary wrapper call. */

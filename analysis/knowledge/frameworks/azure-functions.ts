@@ -3,7 +3,7 @@ import type { FunctionNode } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
 import { azureFunctions as platform, azureFunctionsV3 } from "../platforms/azure-functions.js";
 import type { FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
-import { methods } from "./common.js";
+import { methods, moduleExportsValue } from "./common.js";
 
 /** The trigger methods of the v4 programming model's `app` (each takes a name and a handler or `{ handler }`). */
 const TRIGGERS = [
@@ -37,14 +37,7 @@ function isV3Function(api: HandlerHookApi, value: TSESTree.Node, fn: FunctionNod
  */
 function collectV3DefaultExport(api: HandlerHookApi): void {
   for (const statement of api.ast.body) {
-    let value: TSESTree.Node | undefined;
-    if (statement.type === "ExportDefaultDeclaration") value = statement.declaration;
-    else if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression") {
-      const { left, right } = statement.expression;
-      const isModuleExports =
-        left.type === "MemberExpression" && left.object.type === "Identifier" && left.object.name === "module" && api.isGlobal(left.object) && left.property.type === "Identifier" && left.property.name === "exports";
-      if (isModuleExports) value = right;
-    }
+    const value = statement.type === "ExportDefaultDeclaration" ? statement.declaration : moduleExportsValue(statement, api);
     if (!value) continue;
     for (const fn of api.functionsOf(value)) {
       if (!api.isHandler(fn) && isV3Function(api, value, fn)) api.invocation(fn, { platform: azureFunctionsV3, exportName: "default", nameNode: value, exportNode: statement });

@@ -1,9 +1,8 @@
 import { deploymentOf } from "../../deployment.js";
 import { cloudflareWorkers as platform } from "../platforms/cloudflare-workers.js";
 import type { TSESTree } from "@typescript-eslint/types";
-import { isFunctionNode, staticName } from "../../ast.js";
 import type { FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
-import { REQUEST_OBJECT } from "./common.js";
+import { REQUEST_OBJECT, instanceMethods } from "./common.js";
 import { declaredTypeName, defaultExportObject, type DefaultExportObject } from "./default-export-object.js";
 
 /** Keys only a Worker's default export has (Bun and Deno serve `fetch` alone). */
@@ -48,25 +47,14 @@ function exportedClassesOf(api: HandlerHookApi, base: ValueSpecifier): ExportedC
   return found;
 }
 
-/** The instance methods of `node` named one of `names`. */
-function methodsNamed(node: ExportedClass["node"], names: readonly string[]): Array<{ readonly key: TSESTree.Node; readonly name: string; readonly fn: TSESTree.FunctionExpression }> {
-  const found = [];
-  for (const member of node.body.body) {
-    if (member.type !== "MethodDefinition" || member.kind !== "method" || member.static) continue;
-    const name = staticName(member.key, member.computed);
-    if (name !== undefined && names.includes(name) && isFunctionNode(member.value)) found.push({ key: member.key, name, fn: member.value });
-  }
-  return found;
-}
-
 /** The `fetch`, `queue`, … methods of `class extends WorkerEntrypoint`; `fetch` and `webSocketMessage` of `class extends DurableObject`. */
 function collectEntrypointClasses(api: HandlerHookApi): void {
   if (!api.text.includes("cloudflare:workers")) return;
   for (const { node, statement } of exportedClassesOf(api, WORKER_ENTRYPOINT)) {
-    for (const { key, name, fn } of methodsNamed(node, HANDLER_KEYS)) api.invocation(fn, { platform, exportName: name, nameNode: key, exportNode: statement });
+    for (const { key, name, fn } of instanceMethods(node, HANDLER_KEYS)) api.invocation(fn, { platform, exportName: name, nameNode: key, exportNode: statement });
   }
   for (const { node, statement } of exportedClassesOf(api, DURABLE_OBJECT)) {
-    for (const { fn } of methodsNamed(node, DURABLE_OBJECT_HANDLERS)) api.request([fn], statement);
+    for (const { fn } of instanceMethods(node, DURABLE_OBJECT_HANDLERS)) api.request([fn], statement);
   }
 }
 

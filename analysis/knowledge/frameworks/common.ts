@@ -1,5 +1,7 @@
 // Vocabulary shared by several descriptors (HTTP verbs, the file extensions of route modules).
-import type { Registration, RequestInputs } from "../types.js";
+import type { TSESTree } from "@typescript-eslint/types";
+import { isFunctionNode, staticName } from "../../ast.js";
+import type { Registration, RequestInputs, ResponseCallEnd } from "../types.js";
 
 export const HTTP_VERBS = ["get", "post", "put", "patch", "delete", "head", "options", "all"] as const;
 
@@ -31,3 +33,53 @@ export const REQUEST_OBJECT = {
 
 /** A serverless event or request whose every member is what the caller sent (an AWS Lambda event, a Netlify v1 event). */
 export const INVOCATION_INPUT = { holds: "input" } as const satisfies RequestInputs;
+
+/**
+ * An HTTP invocation answered through Express's response object, the second parameter (Google Cloud
+ * Functions, Firebase `onRequest`, an Express app on AWS Lambda through serverless-http): the methods
+ * that send, and those that return `res` for chaining before one.
+ */
+export const EXPRESS_RESPONSE = {
+  kind: "responseCall",
+  parameterIndex: 1,
+  methods: ["send", "json", "jsonp", "end", "sendStatus", "redirect", "sendFile", "download", "render"],
+  chainable: ["status", "set", "header", "type", "cookie", "clearCookie", "location", "vary", "append", "attachment", "links", "contentType"],
+} as const satisfies ResponseCallEnd;
+
+/**
+ * The value of a top-level `module.exports = <value>` statement, when `module` is the global (a file
+ * that declares its own `module` is not assigning CommonJS's exports).
+ */
+export function moduleExportsValue(statement: TSESTree.ProgramStatement, scope: { isGlobal(identifier: TSESTree.Identifier): boolean }): TSESTree.Expression | undefined {
+  if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression" || statement.expression.operator !== "=") return undefined;
+  const { left, right } = statement.expression;
+  const isModuleExports =
+    left.type === "MemberExpression" &&
+    staticName(left.property, left.computed) === "exports" &&
+    left.object.type === "Identifier" &&
+    left.object.name === "module" &&
+    scope.isGlobal(left.object);
+  return isModuleExports ? right : undefined;
+}
+
+export interface ClassMethod {
+  readonly member: TSESTree.MethodDefinition;
+  readonly key: TSESTree.Node;
+  readonly name: string;
+  readonly fn: TSESTree.FunctionExpression;
+}
+
+/**
+ * The instance methods of a class (not static, not getters, setters or the constructor) with a static
+ * name, those named one of `names` when given: the per-request methods of a `WorkerEntrypoint`, a
+ * NestJS controller, a Powertools handler class.
+ */
+export function instanceMethods(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, names?: readonly string[]): ClassMethod[] {
+  const found: ClassMethod[] = [];
+  for (const member of node.body.body) {
+    if (member.type !== "MethodDefinition" || member.kind !== "method" || member.static) continue;
+    const name = staticName(member.key, member.computed);
+    if (name !== undefined && (names === undefined || names.includes(name)) && isFunctionNode(member.value)) found.push({ member, key: member.key, name, fn: member.value });
+  }
+  return found;
+}

@@ -1,5 +1,26 @@
-import type { FrameworkDescriptor } from "../types.js";
+import { awsLambdaExpressApp } from "../platforms/aws-lambda.js";
+import { gcpFunctions } from "../platforms/gcp-functions.js";
+import type { FrameworkDescriptor, ValueSpecifier } from "../types.js";
+import { adaptedAppPlatform, adapterModules, isMadeBy, type AppAdapter } from "./app-adapters.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
+
+const EXPRESS_APP: ValueSpecifier = { package: "express", name: "" };
+
+/**
+ * An Express app served on a serverless platform: on AWS Lambda by `export const handler =
+ * serverless(app)` (serverless-http, https://github.com/dougmoscrop/serverless-http) or
+ * `serverlessExpress({ app })` / `configure({ app })` of `@codegenie/serverless-express` (formerly
+ * `@vendia/serverless-express`), or as a Cloud Functions for Firebase HTTPS function. Its routes are
+ * then the invocation, which ends with the response they send.
+ */
+export const EXPRESS_ADAPTERS: readonly AppAdapter[] = [
+  { handle: { package: "serverless-http", name: "" }, platform: awsLambdaExpressApp },
+  { handle: { package: ["@codegenie/serverless-express", "@vendia/serverless-express"], name: ["", "configure"] }, appOption: "app", platform: awsLambdaExpressApp },
+  // Cloud Functions for Firebase serve an Express app as an HTTPS function (`export const api =
+  // onRequest(app)`, 1st gen `functions.https.onRequest(app)`): https://firebase.google.com/docs/functions/http-events.
+  { handle: { package: ["firebase-functions/v2/https", "firebase-functions/https"], name: "onRequest" }, platform: gcpFunctions },
+  { handle: { package: ["firebase-functions", "firebase-functions/v1", "firebase-functions/v2"], name: "https.onRequest" }, platform: gcpFunctions },
+];
 
 /** Express: `express()` / `Router()` apps and routers, `app.route(path)` chains, typed `(req: Request, res: Response)` controllers. */
 export const express = {
@@ -10,12 +31,15 @@ export const express = {
     app: {
       createdBy: [{ value: { package: "express", name: ["", "Router"] } }],
       types: [{ package: "express", name: ["Express", "Application", "Router", "IRouter"] }],
-      methods: methods([...HTTP_VERBS, "use", "param", "del"]),
+      // On Lambda (served through an adapter) the route path names the invocation in messages.
+      methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0 }), ...methods(["use", "param"]) },
       returns: { route: "route" },
       listens: ["listen"],
     },
     route: { methods: methods(HTTP_VERBS) },
   },
+  platform: (api) => adaptedAppPlatform(api, EXPRESS_ADAPTERS, (app) => isMadeBy(api, app, [EXPRESS_APP])),
+  platformSigns: { imports: adapterModules(EXPRESS_ADAPTERS), exports: true },
   // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven
   // in sdk/lost-session-context.test.ts.
   sessionFlow: {

@@ -1,5 +1,16 @@
-import type { FrameworkDescriptor } from "../types.js";
+import { awsLambda } from "../platforms/aws-lambda.js";
+import type { FrameworkDescriptor, ValueSpecifier } from "../types.js";
+import { adaptedAppPlatform, adapterModules, isMadeBy } from "./app-adapters.js";
 import { HTTP_VERBS, REQUEST_OBJECT, methods } from "./common.js";
+
+const FASTIFY_APP: ValueSpecifier = { package: "fastify", name: ["", "fastify"] };
+/**
+ * A Fastify app on AWS Lambda: `export const handler = awsLambdaFastify(app)` of `@fastify/aws-lambda`
+ * (https://github.com/fastify/aws-lambda-fastify), or serverless-http. The proxy resolves with the
+ * response of the route, which Fastify sends once an async handler's promise settles: a flush awaited
+ * in the route's `finally` is in time.
+ */
+const LAMBDA_ADAPTERS = [{ handle: { package: ["@fastify/aws-lambda", "aws-lambda-fastify", "serverless-http"], name: "" }, platform: awsLambda }];
 
 /** Fastify hooks that run per request (not the application hooks onReady/onClose/onRoute/…). */
 const REQUEST_HOOKS = [
@@ -19,7 +30,8 @@ export const fastify = {
       createdBy: [{ value: { package: "fastify", name: ["", "fastify"] }, new: false }],
       types: [{ package: "fastify", name: "FastifyInstance" }],
       methods: {
-        ...methods([...HTTP_VERBS, "route", "setErrorHandler", "setNotFoundHandler"], { options: ROUTE_FUNCTIONS }),
+        ...methods(HTTP_VERBS, { options: ROUTE_FUNCTIONS, nameArgument: 0 }),
+        ...methods(["route", "setErrorHandler", "setNotFoundHandler"], { options: ROUTE_FUNCTIONS }),
         addHook: { arguments: [1], when: { argument: 0, oneOf: REQUEST_HOOKS } },
       },
       chainable: ["withTypeProvider"],
@@ -32,6 +44,8 @@ export const fastify = {
       },
     },
   },
+  platform: (api) => adaptedAppPlatform(api, LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [FASTIFY_APP], false)),
+  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), exports: true },
   // A plugin module that imports nothing of Fastify: fastify-cli's generated (and @fastify/autoload's)
   // `module.exports = async function (fastify, opts) { fastify.get(…) }` / `export default async function (fastify) {…}`.
   pluginExports: [{ projectDependency: ["fastify"], shape: "exported-function", exports: ["default"], serverParam: 0, object: "instance" }],

@@ -6,12 +6,16 @@ import { awsLambda } from "../platforms/aws-lambda.js";
 import { cloudflarePages } from "../platforms/cloudflare-pages.js";
 import { cloudflareWorkers } from "../platforms/cloudflare-workers.js";
 import { unwrap } from "../../bindings.js";
-import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor, ValueSpecifier } from "../types.js";
+import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor } from "../types.js";
+import { adaptedAppPlatform, isMadeBy, type AppAdapter } from "./app-adapters.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 import { serverlessPlatform } from "./nextjs.js";
 
 const HONO = ["hono", "hono/quick", "hono/tiny"];
 const HONO_APP = { package: HONO, name: "Hono" };
+/** `@hono/zod-openapi`'s `OpenAPIHono`: a Hono app whose `openapi(route, handler)` registers a route too. */
+const OPENAPI_HONO = { package: "@hono/zod-openapi", name: "OpenAPIHono" };
+const HONO_APPS = [HONO_APP, OPENAPI_HONO];
 
 /** A flush call written anywhere in a middleware's text (`c.executionCtx.waitUntil(tracer.forceFlush())`). */
 const FLUSH_TEXT = /\.(?:forceFlush|flush|flushAsync|shutdown)\s*\(/;
@@ -42,29 +46,15 @@ function workersPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
  * handle(app)` in a route file): its routes are serverless where Next.js routes are (`serverlessPlatform`).
  * `hono/netlify` serves Netlify Edge Functions, which do not freeze after the response (`frameworks/netlify.ts`).
  */
-const ADAPTERS: ReadonlyArray<{ readonly handle: ValueSpecifier; readonly platform: PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined) }> = [
+const ADAPTERS: readonly AppAdapter[] = [
   { handle: { package: "hono/aws-lambda", name: ["handle", "streamHandle"] }, platform: awsLambda },
   { handle: { package: "hono/cloudflare-pages", name: "handle" }, platform: cloudflarePages },
   { handle: { package: "hono/vercel", name: "handle" }, platform: serverlessPlatform },
 ];
 
-/** The platform of an adapter whose `handle(app)` the file exports, an app made in this file. */
-function adapterPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
-  const adapters = ADAPTERS.filter(({ handle }) => api.text.includes(handle.package as string));
-  if (adapters.length === 0) return undefined;
-  const defaults = api.ast.body.flatMap((statement) => (statement.type === "ExportDefaultDeclaration" ? [statement.declaration] : []));
-  for (const value of [...api.namedExports().map((exported) => exported.value), ...defaults]) {
-    const call = unwrap(value);
-    if (call.type !== "CallExpression" || call.arguments[0] === undefined || !isHonoApp(api, call.arguments[0])) continue;
-    const adapter = adapters.find(({ handle }) => api.matches(call.callee, handle));
-    if (adapter) return typeof adapter.platform === "function" ? adapter.platform(api) : adapter.platform;
-  }
-  return undefined;
-}
-
 /** A Hono app on a serverless host: exported through an adapter, or as the Worker. */
 function honoPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
-  return adapterPlatform(api) ?? workersPlatform(api);
+  return adaptedAppPlatform(api, ADAPTERS, (app) => isHonoApp(api, app)) ?? workersPlatform(api);
 }
 
 /**
@@ -82,16 +72,8 @@ function isWorkerOfApp(api: HandlerHookApi, declaration: TSESTree.Node): boolean
 
 /** `new Hono()` (also `new Hono().basePath("/api")`, as the adapters' guides write it), inline or through the `const` that holds it. */
 function isHonoApp(api: HandlerHookApi, node: TSESTree.Node): boolean {
-  let value: TSESTree.Node | null | undefined = node;
-  if (value.type === "Identifier") {
-    const definition = api.variableOf(value)?.defs[0];
-    value = definition?.node.type === "VariableDeclarator" ? definition.node.init : undefined;
-  }
-  while (value?.type === "CallExpression" && value.callee.type === "MemberExpression" && memberName(value.callee) === "basePath") value = value.callee.object;
-  return value?.type === "NewExpression" && api.matches(value.callee, HONO_APP);
+  return isMadeBy(api, node, HONO_APPS, true, ["basePath"]);
 }
-/** `@hono/zod-openapi`'s `OpenAPIHono`: a Hono app whose `openapi(route, handler)` registers a route too. */
-const OPENAPI_HONO = { package: "@hono/zod-openapi", name: "OpenAPIHono" };
 
 /** Hono apps (`new Hono()`), `hono/factory`'s `createFactory()` and `createMiddleware(fn)`. */
 export const hono = {

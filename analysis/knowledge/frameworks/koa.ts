@@ -1,7 +1,16 @@
-import type { FrameworkDescriptor } from "../types.js";
+import { awsLambda } from "../platforms/aws-lambda.js";
+import type { FrameworkDescriptor, ValueSpecifier } from "../types.js";
+import { adaptedAppPlatform, adapterModules, isMadeBy } from "./app-adapters.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 const ROUTER_MODULES = ["@koa/router", "koa-router"];
+const KOA_APP: ValueSpecifier = { package: "koa", name: ["", "Koa"] };
+/**
+ * A Koa app on AWS Lambda through serverless-http (`export const handler = serverless(app)`): Koa
+ * answers once the middleware's promises settle, so a flush awaited in a middleware's `finally` runs
+ * before the response and the end of the invocation.
+ */
+const LAMBDA_ADAPTERS = [{ handle: { package: "serverless-http", name: "" }, platform: awsLambda }];
 
 /** Koa middleware (`new Koa().use(fn)`) and `@koa/router` / `koa-router` routes. */
 export const koa = {
@@ -19,9 +28,11 @@ export const koa = {
     router: {
       createdBy: [{ value: { package: ROUTER_MODULES, name: ["", "Router"] } }],
       types: [{ package: ROUTER_MODULES, name: ["", "Router"] }],
-      methods: methods([...HTTP_VERBS, "use", "param", "del"]),
+      methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0 }), ...methods(["use", "param"]) },
     },
   },
+  platform: (api) => adaptedAppPlatform(api, LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [KOA_APP], true)),
+  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), exports: true },
   sessionFlow: {
     beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } },
     // `router.get(path, mw, handler)` (and koa-router's `del` alias of delete): `mw` runs for that route

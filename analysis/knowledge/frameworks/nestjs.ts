@@ -1,9 +1,9 @@
 // NestJS registers handlers with decorators and interfaces, not calls: a small hook, run only in
 // files that import a `@nestjs/*` package.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { isFunctionNode, staticName } from "../../ast.js";
 import { nodesOfTypes } from "../../nodes.js";
 import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
+import { instanceMethods } from "./common.js";
 
 const COMMON = "@nestjs/common";
 const CLASS_TYPES = [AST_NODE_TYPES.ClassDeclaration, AST_NODE_TYPES.ClassExpression] as const;
@@ -59,22 +59,16 @@ const isIn = (table: Readonly<Record<string, readonly string[]>>, found: Decorat
 function collectClass(api: HandlerHookApi, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
   const classDecorators = node.decorators.map((decorator) => nestDecorator(api, decorator));
   if (classDecorators.some((decorator) => isIn(HANDLER_CLASSES, decorator))) {
-    for (const member of node.body.body) {
-      if (member.type !== "MethodDefinition" || member.kind !== "method") continue;
+    for (const { member, fn } of instanceMethods(node)) {
       const route = member.decorators.find((decorator) => isIn(HANDLER_DECORATORS, nestDecorator(api, decorator)));
-      if (route && isFunctionNode(member.value)) api.request([member.value], route);
+      if (route) api.request([fn], route);
     }
   }
   const namedMethods = classDecorators.flatMap((decorator) => {
     const method = decorator && HANDLER_METHODS_OF_CLASS[decorator.module]?.[decorator.name];
     return method === undefined ? [] : [method];
   });
-  for (const member of node.body.body) {
-    if (namedMethods.length === 0) break;
-    if (member.type !== "MethodDefinition" || member.kind !== "method" || member.static) continue;
-    const name = staticName(member.key, member.computed);
-    if (name !== undefined && namedMethods.includes(name) && isFunctionNode(member.value)) api.request([member.value], member);
-  }
+  if (namedMethods.length > 0) for (const { member, fn } of instanceMethods(node, namedMethods)) api.request([fn], member);
   // `implements NestMiddleware` is enough: a middleware class without `@Injectable()` is valid Nest.
   const perRequestMethods = node.implements.flatMap((clause) => {
     const origin = api.originOf(clause.expression);
@@ -84,15 +78,11 @@ function collectClass(api: HandlerHookApi, node: TSESTree.ClassDeclaration | TSE
   const injectable = classDecorators.some((decorator) => decorator?.module === COMMON && decorator.name === "Injectable");
   const exceptionFilter = classDecorators.some((decorator) => decorator?.module === COMMON && decorator.name === "Catch");
   if (perRequestMethods.length === 0 && !injectable && !exceptionFilter) return;
-  for (const member of node.body.body) {
-    if (member.type !== "MethodDefinition" || member.kind !== "method") continue;
-    const name = staticName(member.key, member.computed);
+  for (const { member, name, fn } of instanceMethods(node)) {
     // Without an `implements` clause (JavaScript, lax TypeScript): `use(req, res, next)` is Nest's middleware shape.
-    const middlewareShape = injectable && name === "use" && member.value.params.length === 3;
+    const middlewareShape = injectable && name === "use" && fn.params.length === 3;
     const filterShape = exceptionFilter && name === "catch";
-    if (name !== undefined && (perRequestMethods.includes(name) || middlewareShape || filterShape) && isFunctionNode(member.value)) {
-      api.request([member.value], member);
-    }
+    if (perRequestMethods.includes(name) || middlewareShape || filterShape) api.request([fn], member);
   }
 }
 

@@ -1,9 +1,9 @@
 // TypeGraphQL declares resolvers with decorators, not calls: a small hook, run only in files that
 // import `type-graphql`.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { isFunctionNode } from "../../ast.js";
 import { nodesOfTypes } from "../../nodes.js";
 import type { FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
+import { instanceMethods } from "./common.js";
 
 const MODULE = "type-graphql";
 const CLASS_TYPES = [AST_NODE_TYPES.ClassDeclaration, AST_NODE_TYPES.ClassExpression] as const;
@@ -24,10 +24,9 @@ export const typeGraphql = {
     run(api) {
       for (const node of nodesOfTypes(api.ast, CLASS_TYPES)) {
         if (node.decorators.length === 0 || !decoratedWith(api, node.decorators, RESOLVER)) continue;
-        for (const member of node.body.body) {
-          if (member.type !== "MethodDefinition" || member.kind !== "method" || !isFunctionNode(member.value)) continue;
+        for (const { member, fn } of instanceMethods(node)) {
           const field = decoratedWith(api, member.decorators, FIELD);
-          if (field) api.request([member.value], field);
+          if (field) api.request([fn], field);
         }
       }
     },

@@ -1,5 +1,5 @@
 import type { PlatformDescriptor } from "../types.js";
-import { INVOCATION_INPUT } from "../frameworks/common.js";
+import { EXPRESS_RESPONSE, INVOCATION_INPUT } from "../frameworks/common.js";
 
 /**
  * Google Cloud Functions throttles the instance's CPU once the response is sent (HTTP) or the
@@ -15,11 +15,5 @@ export const gcpFunctions = {
   name: "Google Cloud Functions",
   freezesAfterReturn: true,
   requestInputs: INVOCATION_INPUT,
-  responseCall: {
-    kind: "responseCall",
-    parameterIndex: 1,
-    // Express's response: the methods that send, and those that return `res` for chaining before one.
-    methods: ["send", "json", "jsonp", "end", "sendStatus", "redirect", "sendFile", "download", "render"],
-    chainable: ["status", "set", "header", "type", "cookie", "clearCookie", "location", "vary", "append", "attachment", "links", "contentType"],
-  },
+  responseCall: EXPRESS_RESPONSE,
 } as const satisfies PlatformDescriptor;

@@ -18,12 +18,10 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { evaluateMovesWithTypes } from "./names.js";
+import { EXPERIMENTS, evaluateMovesWithTypes } from "./names.js";
 import { droppedKeysMessage, migrateOptionKeys, renameKey } from "./shared.js";
 
 export const meta = transformMeta("1x-evaluate");
-
-const EXPERIMENTS = "honeyhive/experiments";
 
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;

@@ -26,7 +26,8 @@ import { MESSAGES_1X } from "./messages.js";
 export const meta = transformMeta("1x-names");
 
 const SDK = "honeyhive";
-const EXPERIMENTS = "honeyhive/experiments";
+/** The module `evaluate` is exported from, as this SDK's manifest says (analysis/knowledge/sdks/honeyhive.ts). */
+export const EXPERIMENTS = SDK_EXPORTS.experiments.evaluate.module;
 
 /** Exports of 1.x with nothing to write in their place here (`evaluator` is 1x-evaluate's, the types with a counterpart are renamed). */
 const GONE_EXPORTS: ReadonlyMap<string, Api1xEntry> = new Map(

@@ -1,0 +1,284 @@
+// Adapters that serve a web framework's app as a serverless platform's entry point: the file exports
+// the adapter's result (`export const handler = serverless(app)`, `export const handler = handle(app)`),
+// so each route of the app runs inside that invocation and must flush before it ends. Shared by the
+// descriptors of the frameworks whose apps such adapters take (Express, Koa, Fastify, Hono).
+import type { TSESTree } from "@typescript-eslint/types";
+import { dirname, join } from "node:path";
+import { memberName, staticName } from "../../ast.js";
+import { unwrap } from "../../bindings.js";
+import { localRequire } from "../../local-require.cjs";
+import { NODE_FILE_SYSTEM, absolutePath, projectModules } from "../../project-modules.js";
+import type { HandlerHookApi, PlatformDescriptor, ValueSpecifier } from "../types.js";
+import { moduleExportsValue } from "./common.js";
+import type * as TypescriptEstree from "@typescript-eslint/typescript-estree";
+
+/** A platform, or a function that decides it per file (`serverlessPlatform` of Next.js). */
+export type PlatformChoice = PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined);
+
+export interface AppAdapter {
+  /** The adapter function: `serverless` of `serverless-http`, `handle` of `hono/aws-lambda`. */
+  readonly handle: ValueSpecifier;
+  /** The app is this key of the options object (`serverlessExpress({ app })`), else the first argument. */
+  readonly appOption?: string;
+  readonly platform: PlatformChoice;
+}
+
+/**
+ * The initializer of the variable an identifier names (`app` → `express()`), when nothing else is
+ * assigned to it, else the node itself; unwrapped.
+ */
+export function constValue(api: HandlerHookApi, node: TSESTree.Node): TSESTree.Node | undefined {
+  const value = unwrap(node);
+  if (value.type !== "Identifier") return value;
+  const variable = api.variableOf(value);
+  const def = variable?.defs[0];
+  if (def?.type !== "Variable" || def.node.type !== "VariableDeclarator" || !def.node.init) return undefined;
+  if (variable!.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+  return unwrap(def.node.init);
+}
+
+/**
+ * A value made by one of `makers` (`express()`, `new Hono()`), inline or through the `const` that
+ * holds it, past `chainable` calls on it (`new Hono().basePath("/api")`); `isNew` as in `createdBy`.
+ */
+export function isMadeBy(api: HandlerHookApi, node: TSESTree.Node, makers: readonly ValueSpecifier[], isNew?: boolean, chainable: readonly string[] = []): boolean {
+  let value = constValue(api, node);
+  while (value?.type === "CallExpression" && value.callee.type === "MemberExpression" && chainable.includes(memberName(value.callee) ?? "")) value = unwrap(value.callee.object);
+  if (value?.type !== "CallExpression" && value?.type !== "NewExpression") return false;
+  if (isNew !== undefined && (value.type === "NewExpression") !== isNew) return false;
+  const callee = value.callee;
+  return makers.some((maker) => api.matches(callee, maker));
+}
+
+/** The packages of `adapters` (a descriptor's `platformImports`). */
+export function adapterModules(adapters: readonly AppAdapter[]): string[] {
+  return adapters.flatMap(({ handle }) => (typeof handle.package === "string" ? [handle.package] : handle.package));
+}
+
+/**
+ * The app an adapter call takes: its first argument (the second after an options object literal:
+ * `onRequest({ cors: true }, app)`), or the `appOption` key of an options object there.
+ */
+function appArgument(api: HandlerHookApi, call: TSESTree.CallExpression, adapter: AppAdapter): TSESTree.Node | undefined {
+  const first = call.arguments[0];
+  if (!first) return undefined;
+  if (adapter.appOption === undefined) return unwrap(first).type === "ObjectExpression" ? call.arguments[1] : first;
+  const property = api.objectOf(first)?.properties.find(
+    (candidate): candidate is TSESTree.Property => candidate.type === "Property" && staticName(candidate.key, candidate.computed) === adapter.appOption,
+  );
+  return property?.value;
+}
+
+/**
+ * The platform of the first adapter whose call the file exports, or a module beside it exports on
+ * the app this file exports (`adaptedElsewherePlatform`).
+ *
+ * Here: the first adapter whose call the file exports (by name, by default, or through the
+ * `const` that holds it: `const handler = serverless(app); module.exports.handler = handler`) on an app
+ * that `isApp` recognizes. A call kept inside an exported function (`export const handler = async
+ * (event, context) => { try { return await proxy(event, context); } finally { await flush(); } }`,
+ * serverless-http's README shape) is not this: that function is the entry point, and it may flush for
+ * every route.
+ */
+export function adaptedAppPlatform(api: HandlerHookApi, adapters: readonly AppAdapter[], isApp: (node: TSESTree.Node) => boolean): PlatformDescriptor | undefined {
+  return adaptedHerePlatform(api, adapters, isApp) ?? adaptedElsewherePlatform(api, adapters, isApp);
+}
+
+function adaptedHerePlatform(api: HandlerHookApi, adapters: readonly AppAdapter[], isApp: (node: TSESTree.Node) => boolean): PlatformDescriptor | undefined {
+  const present = adapters.filter((adapter) => adapterModules([adapter]).some((name) => api.text.includes(name)));
+  if (present.length === 0) return undefined;
+  const defaults = api.ast.body.flatMap((statement) => (statement.type === "ExportDefaultDeclaration" ? [statement.declaration] : []));
+  for (const value of [...api.namedExports().map((exported) => exported.value), ...defaults]) {
+    const call = constValue(api, value);
+    if (call?.type !== "CallExpression") continue;
+    const adapter = present.find(({ handle }) => api.matches(call.callee, handle));
+    const app = adapter && appArgument(api, call, adapter);
+    if (!adapter || !app || !isApp(app)) continue;
+    return typeof adapter.platform === "function" ? adapter.platform(api) : adapter.platform;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app served by a module beside it: `app.ts` makes and exports the app, `lambda.ts` holds
+// `import app from "./app"; export const handler = serverless(app)` (the layout of
+// @codegenie/serverless-express's examples and of most split projects). A rule sees one file, and
+// no module says who imports it: the modules of the app's folder and of the folder above are read
+// (their text first: only those that name one of the adapters are parsed, once per version of each).
+
+/** An adapter call a module exports on a binding it imports from a project module. */
+interface AdaptedImport {
+  /** The adapter's module and export (`default` for the module value: `import serverless from`, `require("serverless-http")`). */
+  readonly adapter: ImportedName;
+  /** The app's import: its specifier as written, and the export it names (`default`, or a named export). */
+  readonly app: ImportedName;
+  /** The options key that held the app (`serverlessExpress({ app })`), if not the first argument itself. */
+  readonly option: string | undefined;
+}
+
+interface ImportedName {
+  readonly module: string;
+  readonly name: string;
+}
+
+const SCRIPT = /\.(?:[cm]?[jt]sx?)$/;
+const NOT_A_MODULE_OF_THE_APP = /\.(?:d|test|spec)\.[cm]?[jt]sx?$/;
+/** Larger files are bundles or generated code, not a handler module. */
+const MAX_MODULE_BYTES = 200_000;
+/** By path and the adapter modules asked for. */
+const adaptedByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly adapted: readonly AdaptedImport[] }>();
+
+/**
+ * The platform of an adapter that a module beside this file (same folder or the one above) exports
+ * on an app this file exports (`export default app`, `export const app`, `module.exports = app`), as
+ * `isApp` recognizes it. Only adapters whose platform does not depend on that other file.
+ */
+function adaptedElsewherePlatform(api: HandlerHookApi, adapters: readonly AppAdapter[], isApp: (node: TSESTree.Node) => boolean): PlatformDescriptor | undefined {
+  const fixed = adapters.filter((adapter): adapter is AppAdapter & { readonly platform: PlatformDescriptor } => typeof adapter.platform !== "function");
+  if (fixed.length === 0) return undefined;
+  const apps = exportedApps(api, isApp);
+  if (apps.size === 0) return undefined;
+  const self = absolutePath(api.filename);
+  const modules = adapterModules(fixed);
+  for (const directory of new Set([dirname(self), dirname(dirname(self))])) {
+    for (const [name, kind] of NODE_FILE_SYSTEM.readDirectory(directory) ?? []) {
+      const path = join(directory, name);
+      if (kind !== "file" || path === self || !SCRIPT.test(name) || NOT_A_MODULE_OF_THE_APP.test(name)) continue;
+      for (const { adapter: used, app, option } of adaptedImportsOf(path, modules)) {
+        if (!apps.has(app.name)) continue;
+        const adapter = fixed.find(({ handle, appOption }) => appOption === option && specifies(handle.package, used.module) && specifies(handle.name, used.name === "default" ? "" : used.name));
+        if (adapter && projectModules().resolve(app.module, path) === self) return adapter.platform;
+      }
+    }
+  }
+  return undefined;
+}
+
+function specifies(value: string | readonly string[], candidate: string): boolean {
+  return typeof value === "string" ? value === candidate : value.includes(candidate);
+}
+
+/** The names under which the file exports an app: `default` (`export default app`, `module.exports = app`) or a named export. */
+function exportedApps(api: HandlerHookApi, isApp: (node: TSESTree.Node) => boolean): Set<string> {
+  const names = new Set<string>();
+  for (const exported of api.namedExports()) if (isApp(exported.value)) names.add(exported.name);
+  for (const statement of api.ast.body) {
+    if (statement.type === "ExportDefaultDeclaration" && isApp(statement.declaration)) names.add("default");
+    const value = moduleExportsValue(statement, api);
+    if (value && isApp(value)) names.add("default");
+  }
+  return names;
+}
+
+let estree: typeof TypescriptEstree | undefined;
+
+/**
+ * The adapter calls the module at `path` exports, read when its text names one of `modules`; cached
+ * by mtime and size (for each list of modules: a module that names none of them is not parsed).
+ */
+function adaptedImportsOf(path: string, modules: readonly string[]): readonly AdaptedImport[] {
+  const stats = NODE_FILE_SYSTEM.stat(path);
+  if (!stats?.isFile || stats.size > MAX_MODULE_BYTES) return [];
+  const key = `${path}\0${modules.join("\0")}`;
+  const cached = adaptedByPath.get(key);
+  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.adapted;
+  const text = NODE_FILE_SYSTEM.readFile(path);
+  let adapted: readonly AdaptedImport[] = [];
+  if (text !== undefined && modules.some((module) => text.includes(module))) adapted = parsedAdapterCalls(path, text);
+  adaptedByPath.set(key, { mtimeMs: stats.mtimeMs, size: stats.size, adapted });
+  return adapted;
+}
+
+function parsedAdapterCalls(path: string, text: string): readonly AdaptedImport[] {
+  try {
+    // typescript-estree's main entry, loaded on first use (as analysis/parse-input.ts does): most lint runs never get here.
+    estree ??= localRequire("@typescript-eslint/typescript-estree") as typeof TypescriptEstree;
+    const jsx = !/\.[cm]?ts$/.test(path);
+    return exportedAdapterCalls(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program);
+  } catch {
+    // A module that does not parse serves nothing we can read.
+    return [];
+  }
+}
+
+/**
+ * The exported calls (`export const handler = f(x)`, `export default f(x)`, `exports.handler =` /
+ * `module.exports.handler = f(x)`, also through a top-level `const`) of an imported function on an
+ * imported binding, or on the `app` key of an options object (`f({ app })`). Read from the top level
+ * alone, without scopes: a module that shadows these names at its top level does not compile.
+ */
+function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
+  const imports = new Map<string, ImportedName>();
+  const constants = new Map<string, TSESTree.Expression>();
+  const exported: TSESTree.Node[] = [];
+  for (const statement of program.body) {
+    if (statement.type === "ImportDeclaration") {
+      for (const specifier of statement.specifiers) {
+        const name = specifier.type === "ImportDefaultSpecifier" ? "default" : specifier.type === "ImportSpecifier" ? staticName(specifier.imported, false) : undefined;
+        if (name !== undefined) imports.set(specifier.local.name, { module: statement.source.value, name });
+      }
+    }
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type === "VariableDeclaration") {
+      for (const declarator of declaration.declarations) readDeclarator(declarator, imports, constants);
+      if (statement.type === "ExportNamedDeclaration") exported.push(...declaration.declarations.flatMap((declarator) => (declarator.init ? [declarator.init] : [])));
+    }
+    if (statement.type === "ExportNamedDeclaration" && !statement.source) for (const specifier of statement.specifiers) if (specifier.local.type === "Identifier") exported.push(specifier.local);
+    if (statement.type === "ExportDefaultDeclaration") exported.push(statement.declaration);
+    if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression" && isCommonJsExport(statement.expression.left)) exported.push(statement.expression.right);
+  }
+  const found: AdaptedImport[] = [];
+  for (const node of exported) {
+    const value = node.type === "Identifier" ? constants.get(node.name) : node;
+    if (value?.type !== "CallExpression" || value.callee.type !== "Identifier") continue;
+    const adapter = imports.get(value.callee.name);
+    const first = value.arguments[0];
+    let app: TSESTree.Node | undefined = first;
+    let option: string | undefined;
+    if (first?.type === "ObjectExpression") {
+      // `serverlessExpress({ app })`, else options before the app (`onRequest({ cors: true }, app)`).
+      const property = first.properties.find((candidate): candidate is TSESTree.Property => candidate.type === "Property" && staticName(candidate.key, candidate.computed) === "app");
+      app = property ? property.value : value.arguments[1];
+      option = property ? "app" : undefined;
+    }
+    const imported = app?.type === "Identifier" ? imports.get(app.name) : undefined;
+    if (adapter && imported && imported.module.startsWith(".")) found.push({ adapter, app: imported, option });
+  }
+  return found;
+}
+
+/** `const x = require("m")` (the module value: `default`), `const { a, b: c } = require("m")`, `const x = require("m").a`; other `const`s kept by name. */
+function readDeclarator(declarator: TSESTree.VariableDeclarator, imports: Map<string, ImportedName>, constants: Map<string, TSESTree.Expression>): void {
+  const init = declarator.init;
+  if (!init) return;
+  let required = requiredModule(init);
+  let property: string | undefined;
+  if (!required && init.type === "MemberExpression") {
+    required = requiredModule(init.object);
+    property = staticName(init.property, init.computed);
+  }
+  if (declarator.id.type === "Identifier") {
+    if (required !== undefined) imports.set(declarator.id.name, { module: required, name: property ?? "default" });
+    else constants.set(declarator.id.name, init);
+    return;
+  }
+  if (declarator.id.type !== "ObjectPattern" || required === undefined || property !== undefined) return;
+  for (const entry of declarator.id.properties) {
+    const name = entry.type === "Property" ? staticName(entry.key, entry.computed) : undefined;
+    if (entry.type === "Property" && name !== undefined && entry.value.type === "Identifier") imports.set(entry.value.name, { module: required, name });
+  }
+}
+
+function requiredModule(node: TSESTree.Node): string | undefined {
+  if (node.type !== "CallExpression" || node.callee.type !== "Identifier" || node.callee.name !== "require") return undefined;
+  const [argument] = node.arguments;
+  return argument?.type === "Literal" && typeof argument.value === "string" ? argument.value : undefined;
+}
+
+/** `exports.x`, `module.exports.x`. */
+function isCommonJsExport(node: TSESTree.Node): boolean {
+  if (node.type !== "MemberExpression") return false;
+  const target = node.object;
+  if (target.type === "Identifier") return target.name === "exports";
+  return target.type === "MemberExpression" && target.object.type === "Identifier" && target.object.name === "module" && staticName(target.property, target.computed) === "exports";
+}
