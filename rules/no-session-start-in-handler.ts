@@ -47,16 +47,23 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
+    // The first checks of both findings, made once per call here: the listener then only looks the
+    // call up. A file without a candidate needs no listener (every call would pay ESLint's dispatch).
+    // They come before the entry gate: a loop over the file's calls is cheaper than the gate, which
+    // then runs only where a finding could start (this rule asks first of all the rules; in a file
+    // it does not ask, the flush rule's invocation gate is the only one computed).
+    const candidates = candidateCalls(input);
+    if (candidates === undefined) return {};
     // Both findings are calls inside a handler: a file that can hold none (its imports, exports and path
     // against the descriptors, analysis/entry-gate.ts) needs no listener, and most library files hold none.
     if (!mayHoldEntry(input, "handler")) return {};
-    // No listener for a file without a call either finding starts from: every call of every other file
-    // would pay ESLint's dispatch and the two checks below for nothing.
-    if (!nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((call) => mayStartFinding(input, call))) return {};
     return {
       CallExpression(call) {
-        const helper = importedSessionHelperInHandler(input, call);
-        if (helper) {
+        const candidate = candidates.get(call);
+        if (candidate === undefined) return;
+        if (candidate === "helper") {
+          const helper = importedSessionHelperInHandler(input, call as HelperCall);
+          if (!helper) return;
           const { name, fact, handler } = helper;
           const location = `${fact.from.displayPath}:${fact.line}`;
           const data = { helper: name, tracer: fact.tracer, method: fact.method, location, handler: describeHandler(handler) };
@@ -82,27 +89,38 @@ export default createRule<[], MessageIds>({
   },
 });
 
+/** A plain call of an imported name inside a function: where an imported helper's finding starts. */
+type HelperCall = TSESTree.CallExpression & { readonly callee: TSESTree.Identifier };
+
 /**
- * The first checks of both findings, without the models: a plain call of an imported name inside a
- * function (an imported helper), or a call of a `sessionStart`-like member.
+ * The calls either finding starts from, without the models: a plain call of an imported name inside a
+ * function (an imported helper: a handler is a function, so a call at module level such as `const
+ * tracer = getTracer()` is in none), or a call of a `sessionStart`-like member. Undefined when there is none.
  */
-function mayStartFinding(input: AnalysisInput, call: TSESTree.CallExpression): boolean {
-  const { callee } = call;
-  if (callee.type === AST_NODE_TYPES.MemberExpression) return isSharedSessionStartMember(staticName(callee.property, callee.computed));
-  return callee.type === AST_NODE_TYPES.Identifier && importedNamesOf(input.ast).has(callee.name) && enclosingFunction(call) !== undefined;
+function candidateCalls(input: AnalysisInput): Map<TSESTree.CallExpression, "helper" | "member"> | undefined {
+  let candidates: Map<TSESTree.CallExpression, "helper" | "member"> | undefined;
+  let imported: ReadonlySet<string> | undefined;
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const { callee } = call;
+    let kind: "helper" | "member" | undefined;
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      if (isSharedSessionStartMember(staticName(callee.property, callee.computed))) kind = "member";
+    } else if (callee.type === AST_NODE_TYPES.Identifier && (imported ??= importedNamesOf(input.ast)).has(callee.name) && enclosingFunction(call) !== undefined) {
+      kind = "helper";
+    }
+    if (kind !== undefined) (candidates ??= new Map()).set(call, kind);
+  }
+  return candidates;
 }
 
 /**
  * `openChatSession(req)` in a handler, where the project module it is imported from (one module deep,
  * analysis/project-modules.ts) calls `sessionStart()` / 1.x `startSession()` on its shared tracer.
- * Cheap gates first: a plain call of a name the file imports, then the imported module's facts (read once
- * per module, parsed only when its text could hold one), and only then the handler model of this file.
+ * The call is a candidate (`candidateCalls`); the imported module's facts are read once per module and
+ * parsed only when its text could hold one, and only then is the handler model of this file asked.
  */
-function importedSessionHelperInHandler(input: AnalysisInput, call: TSESTree.CallExpression) {
-  if (call.callee.type !== "Identifier") return undefined;
+function importedSessionHelperInHandler(input: AnalysisInput, call: HelperCall) {
   const name = call.callee.name;
-  // A handler is a function: a call at module level (`const tracer = getTracer()`) is in none.
-  if (!importedNamesOf(input.ast).has(name) || !enclosingFunction(call)) return undefined;
   // Where another rule already built the handler model (every file that uses the SDK), asking it is a
   // walk up the parents, while the module costs a resolution (listings, a realpath): it goes first.
   const built = builtHandlerModel(input);
