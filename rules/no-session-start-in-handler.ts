@@ -12,7 +12,7 @@ import { builtHandlerModel, describeHandler, getHandlerModel, sessionStartInHand
 import type { AnalysisInput } from "../analysis/input.js";
 import { importedFact } from "../analysis/project-modules.js";
 import { nodesOfType } from "../analysis/nodes.js";
-import { isSharedSessionStartMember } from "../analysis/sdk-model.js";
+import { getSdkModel, isSharedSessionStartMember } from "../analysis/sdk-model.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { sessionStartFix } from "../analysis/fixes/session-start.js";
 import { analysisInputFromContext } from "../analysis/input.js";
@@ -47,16 +47,18 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
-    // The first checks of both findings, made once per call here: the listener then only looks the
-    // call up. A file without a candidate needs no listener (every call would pay ESLint's dispatch).
-    // They come before the entry gate: a loop over the file's calls is cheaper than the gate, which
-    // then runs only where a finding could start (this rule asks first of all the rules; in a file
-    // it does not ask, the flush rule's invocation gate is the only one computed).
+    // Two cheap questions, both needed: does the file have a call either finding starts from (found once
+    // here: the listener then only looks the call up, and a file without one needs no listener, as every
+    // call would pay ESLint's dispatch), and can it hold a handler at all (its imports, exports and path
+    // against the descriptors, analysis/entry-gate.ts)? In a file that uses the SDK the calls come first:
+    // the SDK model has indexed its nodes already, and this rule, the first to ask the gate, then leaves
+    // the files without a candidate to the flush rule's invocation gate alone. Elsewhere the gate comes
+    // first: it reads the top level and the text, where the calls would cost a walk of the whole file.
+    const callsFirst = getSdkModel(input).usesSdk;
+    if (!callsFirst && !mayHoldEntry(input, "handler")) return {};
     const candidates = candidateCalls(input);
     if (candidates === undefined) return {};
-    // Both findings are calls inside a handler: a file that can hold none (its imports, exports and path
-    // against the descriptors, analysis/entry-gate.ts) needs no listener, and most library files hold none.
-    if (!mayHoldEntry(input, "handler")) return {};
+    if (callsFirst && !mayHoldEntry(input, "handler")) return {};
     return {
       CallExpression(call) {
         const candidate = candidates.get(call);
