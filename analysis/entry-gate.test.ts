@@ -51,6 +51,31 @@ describe("entry gate: never stops a file that holds a handler", () => {
     expect(stopped).toBeGreaterThan(10);
   });
 
+  it("a file that may hold an invocation may hold a handler, so either kind's cached answer may decide the other", () => {
+    const gate = entryGateFor(FRAMEWORKS);
+    let invocations = 0;
+    let stopped = 0;
+    const files = [
+      ...loadFixtures().map((fixture) => ({ path: fixture.filename, text: fixture.before })),
+      ...looseScripts(FIXTURES_DIR).map((path) => ({ path, text: readFileSync(path, "utf8") })),
+    ];
+    for (const { path, text } of files) {
+      const uncached = parseAnalysisInput(text, path, readSettings({}));
+      const invocation = mayHoldEntryFor(uncached, "invocation", gate);
+      const handler = mayHoldEntryFor(uncached, "handler", gate);
+      if (invocation) invocations++;
+      if (!handler) stopped++;
+      expect(!invocation || handler, path).toBe(true);
+      // Asked in either order, the cached answers are the computed ones.
+      const invocationFirst = parseAnalysisInput(text, path, readSettings({}));
+      expect([mayHoldEntry(invocationFirst, "invocation"), mayHoldEntry(invocationFirst, "handler")], path).toEqual([invocation, handler]);
+      const handlerFirst = parseAnalysisInput(text, path, readSettings({}));
+      expect([mayHoldEntry(handlerFirst, "handler"), mayHoldEntry(handlerFirst, "invocation")], path).toEqual([handler, invocation]);
+    }
+    expect(invocations).toBeGreaterThan(20);
+    expect(stopped).toBeGreaterThan(10);
+  });
+
   it("a hook without signs lets every file it runs on through (a new descriptor is safe before its signs are written)", () => {
     const unsigned: FrameworkDescriptor = { id: "new-host", name: "New host", modules: [], hook: { trigger: { always: true }, run: () => {} } };
     const input = parseAnalysisInput(`export const version = "1";\n`, "src/version.ts");

@@ -10,6 +10,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
+import { getAnalysisContext } from "./context.js";
 import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, indexedDescriptorsFor } from "./knowledge/index.js";
@@ -111,8 +112,6 @@ interface TopLevel {
   readonly moduleExports: boolean;
   /** `import … from "x"`, `import x = require("x")`, `export … from "x"`. */
   readonly staticImports: ReadonlySet<string>;
-  /** The file's path with `/` separators. */
-  readonly path: string;
   /** What both kinds ask, answered once per file: the descriptors of the static imports, then of every module (text included). */
   staticDescriptors?: readonly FrameworkDescriptor[];
   moduleDescriptors?: readonly FrameworkDescriptor[];
@@ -163,7 +162,7 @@ function topLevelOf(input: AnalysisInput): TopLevel {
       }
     }
   }
-  found = { exportNames: names, defaultExport, moduleExports, staticImports, path: input.filename.includes("\\") ? input.filename.replace(/\\/g, "/") : input.filename };
+  found = { exportNames: names, defaultExport, moduleExports, staticImports };
   topLevels.set(ast, found);
   return found;
 }
@@ -221,17 +220,17 @@ function triggerFires(input: AnalysisInput, trigger: HookTrigger, imported: read
 }
 
 /** Whether the file's path matches any file convention of `gate`'s descriptors; once per file. */
-function anyConventionOf(top: TopLevel, gate: EntryGate): boolean {
+function anyConventionOf(input: AnalysisInput, top: TopLevel, gate: EntryGate): boolean {
   if (top.conventionGate !== gate) {
     top.conventionGate = gate;
-    top.anyConvention = matchesConvention(gate.handler, top.path);
+    top.anyConvention = matchesConvention(gate.handler, getAnalysisContext(input).path);
   }
   return top.anyConvention === true;
 }
 
 /** Whether the file's path matches any file convention of the plugin's descriptors (the engine's test before it reads them one by one). */
 export function mayMatchConvention(input: AnalysisInput): boolean {
-  return anyConventionOf(topLevelOf(input), gateOfPlugin());
+  return anyConventionOf(input, topLevelOf(input), gateOfPlugin());
 }
 
 function matchesConvention(kindGate: KindGate, path: string): boolean {
@@ -246,8 +245,8 @@ export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: Ent
   const top = topLevelOf(input);
   top.staticDescriptors ??= indexedDescriptorsFor(top.staticImports);
   if (anyRegistersOnImport(kindGate, top.staticDescriptors, top.staticImports, top)) return true;
-  const { path } = top;
-  if (anyConventionOf(top, gate) && (kind === "handler" || matchesConvention(kindGate, path))) return true;
+  const { path } = getAnalysisContext(input);
+  if (anyConventionOf(input, top, gate) && (kind === "handler" || matchesConvention(kindGate, path))) return true;
   for (const pluginGate of kindGate.pluginExports) if (exportsPlugin(pluginGate, top) && projectDependsOn(input.filename, pluginGate.packages)) return true;
   // What the text says comes last (a bundle is megabytes): the modules of `require()`/`import()` and the
   // hooks' text triggers; the registering globals are read from the scopes.
@@ -328,5 +327,14 @@ export function mayHoldEntry(input: AnalysisInput, kind: EntryKind): boolean {
   // Asked by most rules and by the handler engine: the cached answer without a closure per call.
   const gate = gates[kind];
   const known = gate.get(input.ast);
-  return known ?? gate.getOrCompute(input.ast, () => mayHoldEntryFor(input, kind, gateOfPlugin()), true);
+  if (known !== undefined) return known;
+  // Every test of the invocation kind is one of the handler kind's (`kindGate`: its imports, conventions,
+  // plugin exports, hooks and globals are subsets), so a file that may hold an invocation may hold a
+  // handler, and one that holds no handler holds no invocation: the kind asked second is often decided.
+  const implied = kind === "handler";
+  if (gates[implied ? "invocation" : "handler"].get(input.ast) === implied) {
+    gate.set(input.ast, implied);
+    return implied;
+  }
+  return gate.getOrCompute(input.ast, () => mayHoldEntryFor(input, kind, gateOfPlugin()), true);
 }

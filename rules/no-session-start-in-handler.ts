@@ -12,7 +12,7 @@ import { builtHandlerModel, describeHandler, getHandlerModel, sessionStartInHand
 import type { AnalysisInput } from "../analysis/input.js";
 import { importedFact } from "../analysis/project-modules.js";
 import { nodesOfType } from "../analysis/nodes.js";
-import { isSharedSessionStartMember } from "../analysis/sdk-model.js";
+import { getSdkModel, isSharedSessionStartMember } from "../analysis/sdk-model.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { sessionStartFix } from "../analysis/fixes/session-start.js";
 import { analysisInputFromContext } from "../analysis/input.js";
@@ -47,16 +47,25 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
-    // Both findings are calls inside a handler: a file that can hold none (its imports, exports and path
-    // against the descriptors, analysis/entry-gate.ts) needs no listener, and most library files hold none.
-    if (!mayHoldEntry(input, "handler")) return {};
-    // No listener for a file without a call either finding starts from: every call of every other file
-    // would pay ESLint's dispatch and the two checks below for nothing.
-    if (!nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((call) => mayStartFinding(input, call))) return {};
+    // Two cheap questions, both needed: does the file have a call either finding starts from (found once
+    // here: the listener then only looks the call up, and a file without one needs no listener, as every
+    // call would pay ESLint's dispatch), and can it hold a handler at all (its imports, exports and path
+    // against the descriptors, analysis/entry-gate.ts)? In a file that uses the SDK the calls come first:
+    // the SDK model has indexed its nodes already, and this rule, the first to ask the gate, then leaves
+    // the files without a candidate to the flush rule's invocation gate alone. Elsewhere the gate comes
+    // first: it reads the top level and the text, where the calls would cost a walk of the whole file.
+    const callsFirst = getSdkModel(input).usesSdk;
+    if (!callsFirst && !mayHoldEntry(input, "handler")) return {};
+    const candidates = candidateCalls(input);
+    if (candidates === undefined) return {};
+    if (callsFirst && !mayHoldEntry(input, "handler")) return {};
     return {
       CallExpression(call) {
-        const helper = importedSessionHelperInHandler(input, call);
-        if (helper) {
+        const candidate = candidates.get(call);
+        if (candidate === undefined) return;
+        if (candidate === "helper") {
+          const helper = importedSessionHelperInHandler(input, call as HelperCall);
+          if (!helper) return;
           const { name, fact, handler } = helper;
           const location = `${fact.from.displayPath}:${fact.line}`;
           const data = { helper: name, tracer: fact.tracer, method: fact.method, location, handler: describeHandler(handler) };
@@ -82,27 +91,38 @@ export default createRule<[], MessageIds>({
   },
 });
 
+/** A plain call of an imported name inside a function: where an imported helper's finding starts. */
+type HelperCall = TSESTree.CallExpression & { readonly callee: TSESTree.Identifier };
+
 /**
- * The first checks of both findings, without the models: a plain call of an imported name inside a
- * function (an imported helper), or a call of a `sessionStart`-like member.
+ * The calls either finding starts from, without the models: a plain call of an imported name inside a
+ * function (an imported helper: a handler is a function, so a call at module level such as `const
+ * tracer = getTracer()` is in none), or a call of a `sessionStart`-like member. Undefined when there is none.
  */
-function mayStartFinding(input: AnalysisInput, call: TSESTree.CallExpression): boolean {
-  const { callee } = call;
-  if (callee.type === AST_NODE_TYPES.MemberExpression) return isSharedSessionStartMember(staticName(callee.property, callee.computed));
-  return callee.type === AST_NODE_TYPES.Identifier && importedNamesOf(input.ast).has(callee.name) && enclosingFunction(call) !== undefined;
+function candidateCalls(input: AnalysisInput): Map<TSESTree.CallExpression, "helper" | "member"> | undefined {
+  let candidates: Map<TSESTree.CallExpression, "helper" | "member"> | undefined;
+  let imported: ReadonlySet<string> | undefined;
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const { callee } = call;
+    let kind: "helper" | "member" | undefined;
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      if (isSharedSessionStartMember(staticName(callee.property, callee.computed))) kind = "member";
+    } else if (callee.type === AST_NODE_TYPES.Identifier && (imported ??= importedNamesOf(input.ast)).has(callee.name) && enclosingFunction(call) !== undefined) {
+      kind = "helper";
+    }
+    if (kind !== undefined) (candidates ??= new Map()).set(call, kind);
+  }
+  return candidates;
 }
 
 /**
  * `openChatSession(req)` in a handler, where the project module it is imported from (one module deep,
  * analysis/project-modules.ts) calls `sessionStart()` / 1.x `startSession()` on its shared tracer.
- * Cheap gates first: a plain call of a name the file imports, then the imported module's facts (read once
- * per module, parsed only when its text could hold one), and only then the handler model of this file.
+ * The call is a candidate (`candidateCalls`); the imported module's facts are read once per module and
+ * parsed only when its text could hold one, and only then is the handler model of this file asked.
  */
-function importedSessionHelperInHandler(input: AnalysisInput, call: TSESTree.CallExpression) {
-  if (call.callee.type !== "Identifier") return undefined;
+function importedSessionHelperInHandler(input: AnalysisInput, call: HelperCall) {
   const name = call.callee.name;
-  // A handler is a function: a call at module level (`const tracer = getTracer()`) is in none.
-  if (!importedNamesOf(input.ast).has(name) || !enclosingFunction(call)) return undefined;
   // Where another rule already built the handler model (every file that uses the SDK), asking it is a
   // walk up the parents, while the module costs a resolution (listings, a realpath): it goes first.
   const built = builtHandlerModel(input);
