@@ -31,6 +31,7 @@ const root = makeProject({
   "src/lib/mixed.ts": `export { HoneyHiveTracer as Tracer, HoneyHiveTracer as Observer } from "honeyhive";\nexport * from "./types-only";\n`,
   "src/lib/own.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport * from "honeyhive";\nexport const tracer = await HoneyHiveTracer.init({ project: "p" });\n`,
   "src/lib/plain.ts": `export const traceModel = (fn: () => void) => fn;\n`,
+  "src/dot/index.ts": `export * from "honeyhive";\n`,
 });
 
 /** The file at `path` (relative to the project) with `code`, parsed as the codemods parse (with the module reader). */
@@ -73,6 +74,13 @@ describe("the SDK model through a barrel", () => {
     expect(getSdkModel(input).tracers.map((tracer) => [tracer.name, tracer.kind])).toEqual([["t", "init"]]);
     const aliased = code.replace('"./lib/hh"', '"@/lib/hh"');
     expect(calleesOf("src/app.ts", aliased)).toEqual([undefined, "traceModel"]);
+  });
+
+  it("reads a barrel imported as its folder's index, `.` and `..`", () => {
+    const code = (specifier: string) => `import { traceModel } from "${specifier}";\nexport const f = traceModel(() => 1);\n`;
+    expect(calleesOf("src/dot/app.ts", code("."))).toEqual(["traceModel"]);
+    expect(calleesOf("src/dot/nested/app.ts", code(".."))).toEqual(["traceModel"]);
+    expect(calleesOf("src/dot/app.ts", code("./index"))).toEqual(["traceModel"]);
   });
 
   it("maps renamed, namespace and CommonJS re-exports to the SDK's names", () => {

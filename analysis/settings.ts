@@ -59,5 +59,6 @@ export function textMentionsSdk(text: string, settings: HoneyhiveSettings): bool
 
 /** A module of the project itself (may export a tracer): relative paths, `@/`, `~/`, `#` and SvelteKit's `$lib/` aliases, settings modules. */
 export function isLocalModule(specifier: string, settings: HoneyhiveSettings): boolean {
-  return /^(?:\.{1,2}\/|\/|@\/|~\/|#|\$lib\/)/.test(specifier) || settings.modules.includes(specifier);
+  // `.` and `..` are the folder's index (`import … from "."`), as `./` and `../` are files.
+  return /^(?:\.{1,2}(?:\/|$)|\/|@\/|~\/|#|\$lib\/)/.test(specifier) || settings.modules.includes(specifier);
 }

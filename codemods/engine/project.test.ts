@@ -69,6 +69,19 @@ describe("analyzeProject", () => {
   });
 });
 
+describe("analyzeProject with a folder's index", () => {
+  const paths = write({
+    "dotted/lib/index.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const client = HoneyHiveTracer.init({ project: "app" });\n`,
+  });
+  const project = analyzeProject(paths);
+
+  it("follows `.` and `..`, which import the folder's index", () => {
+    expect(project.importsTracerModule(join(root, "dotted/lib/route.ts"), `import { client } from ".";\n`)).toBe(true);
+    expect(project.importsTracerModule(join(root, "dotted/lib/api/route.ts"), `import { client } from "..";\n`)).toBe(true);
+    expect(project.importsTracerModule(join(root, "dotted/route.ts"), `import { client } from ".";\n`)).toBe(false);
+  });
+});
+
 describe("fileLinks shares the rules' cross-file reading", () => {
   const paths = write({
     "aliased/package.json": `{ "name": "aliased", "private": true }\n`,

@@ -75,7 +75,7 @@ function resolutionHost(listings: DirectoryListings): ts.ModuleResolutionHost {
 
 /** Resolves `specifier` from `fromFile` to an absolute path of a project source file, if it is one. */
 function resolveModule(specifier: string, fromFile: string, host: ts.ModuleResolutionHost = ts.sys): string | undefined {
-  if (!/^\.{1,2}\//.test(specifier)) return undefined;
+  if (!/^\.{1,2}(?:\/|$)/.test(specifier)) return undefined;
   const resolved = ts.resolveModuleName(specifier, fromFile, RESOLUTION_OPTIONS, host).resolvedModule;
   if (!resolved || resolved.isExternalLibraryImport) return undefined;
   return resolve(resolved.resolvedFileName);
@@ -163,7 +163,7 @@ export function linkProject(
       const from = resolve(path);
       if (tracerModules.size > 0 || pipelineModules.size > 0 || sdkBarrels.size > 0) {
         // `from "./m"`, `require("./m")`, `import("./m")`, and the side-effect `import "./m"` (group 1).
-        for (const match of text.matchAll(/(?:from\s*|require\s*\(\s*|import\s*\(\s*|(import)\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+        for (const match of text.matchAll(/(?:from\s*|require\s*\(\s*|import\s*\(\s*|(import)\s*)["'](\.{1,2}(?:\/[^"']*)?)["']/g)) {
           const target = resolveModule(match[2], from, host);
           if (target && (match[1] === undefined ? tracerModules.has(target) || sdkBarrels.has(target) : pipelineModules.has(target))) return true;
         }
