@@ -95,6 +95,19 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): T
   return found;
 }
 
+/**
+ * Whether an object literal's own keys are all known statically and it keeps the default prototype:
+ * no spread, no computed key other than a literal, and no `__proto__: x` (which sets the prototype, so
+ * `{ __proto__: base }` may inherit a key such as `tracer` that no property names).
+ */
+export function hasOnlyPlainProperties(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.every((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    if (property.computed) return staticName(property.key, true) !== undefined || property.key.type === AST_NODE_TYPES.Literal;
+    return property.shorthand || property.method || property.kind !== "init" || staticName(property.key) !== "__proto__";
+  });
+}
+
 /** The innermost scope that contains `node`. */
 export function scopeOf(scopeManager: Scope.ScopeManager, node: TSESTree.Node): Scope.Scope | undefined {
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {

@@ -99,6 +99,12 @@ export interface TracerHolderFact {
   readonly of: "class" | "instance";
   readonly members: readonly string[];
   readonly methods: readonly string[];
+  /**
+   * Fields (a class's) whose declared type, read in the module, is not a HoneyHive tracer: a class or
+   * interface of the module, or a type of another package (`tracer: LsTracer` from `lightstep-tracer`).
+   * Absent when none.
+   */
+  readonly plain?: readonly string[];
 }
 
 /**

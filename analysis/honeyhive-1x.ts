@@ -146,8 +146,8 @@ function reExportedHolder(input: AnalysisInput, path: string, reExports: readonl
  * Where the facts stop: `<object>.<member>.flush()` (a 1.x flush) whose member is named like a tracer
  * (`tracer`, `hhTracer`) on an instance of another module's class, or that module's instance, when that
  * module's facts do not say the member holds a tracer (the class comes down a chain of re-exports, the
- * member's type or value comes from a third module). `flush` is every logger's
- * name, so these are marked, not rewritten.
+ * member's type or value comes from a third module); not where they say the member is a field of
+ * another type (`TracerHolderFact.plain`). `flush` is every logger's name, so these are marked, not rewritten.
  */
 export function flushesBeyondHolderFacts(input: AnalysisInput, names: ReadonlySet<string>): MemberCall[] {
   if (!input.readModuleFacts || !TRACER_WORD.test(input.text)) return [];
@@ -159,7 +159,9 @@ export function flushesBeyondHolderFacts(input: AnalysisInput, names: ReadonlySe
     const receiver = unwrapExpression((callee as TSESTree.MemberExpression).object);
     const member = receiver?.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
     if (member === undefined || !TRACER_WORD.test(member) || isTracerValue1x(input, receiver!)) continue;
-    if (importedObjectOf(input, (receiver as TSESTree.MemberExpression).object)) found.push({ call, callee: callee as TSESTree.MemberExpression, name });
+    const imported = importedObjectOf(input, (receiver as TSESTree.MemberExpression).object);
+    // The holder's facts were read and say what the member is: a field of another type (`tracer: LsTracer`).
+    if (imported && !holderFactOf(input, imported.identifier, imported.of)?.plain?.includes(member)) found.push({ call, callee: callee as TSESTree.MemberExpression, name });
   }
   return found;
 }
@@ -257,6 +259,7 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
   if (node.type === AST_NODE_TYPES.ObjectExpression) return objectTracerMembers(input, node);
   const members = new Set<string>();
   const methods = new Set<string>();
+  const plain = new Set<string>();
   // Fields whose type or initializer says what they hold: an assignment elsewhere in the class does not change it.
   const typed = new Set<string>();
   for (const element of node.body.body) {
@@ -266,13 +269,16 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
       if (name === undefined || (!type && !element.value)) continue;
       typed.add(name);
       if (type ? namesTracerType(input, type) : tracerFlow(input, element.value, 1)) members.add(name);
+      else if (isOtherTypeHere(input, type)) plain.add(name);
     } else if (element.type === AST_NODE_TYPES.MethodDefinition && !element.static && element.value.type === AST_NODE_TYPES.FunctionExpression) {
       const name = staticName(element.key, element.computed);
       if (element.kind === "constructor") {
         for (const parameter of element.value.params) {
           if (parameter.type !== AST_NODE_TYPES.TSParameterProperty || parameter.parameter.type !== AST_NODE_TYPES.Identifier) continue;
           typed.add(parameter.parameter.name);
-          if (namesTracerType(input, parameter.parameter.typeAnnotation?.typeAnnotation)) members.add(parameter.parameter.name);
+          const type = parameter.parameter.typeAnnotation?.typeAnnotation;
+          if (namesTracerType(input, type)) members.add(parameter.parameter.name);
+          else if (isOtherTypeHere(input, type)) plain.add(parameter.parameter.name);
         }
       } else if (name !== undefined && (element.kind === "get" || element.kind === "method") && functionReturnsTracer(input, element.value, 1)) {
         (element.kind === "get" ? members : methods).add(name);
@@ -288,7 +294,22 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
     writes.set(name, (writes.get(name) ?? true) && assignment.operator === "=" && tracerFlow(input, assignment.right, 1));
   }
   for (const [name, tracer] of writes) if (tracer) members.add(name);
-  return { members: [...members], methods: [...methods] };
+  return { members: [...members], methods: [...methods], ...(plain.size > 0 ? { plain: [...plain] } : {}) };
+}
+
+/**
+ * A type (not a tracer's, `namesTracerType` said) whose declaration the module shows is another: a class
+ * or interface it declares, or a type imported from a package other than the SDK (`LsTracer` of
+ * `lightstep-tracer`). Not one imported from a project module (a barrel or alias may name the tracer
+ * there), a type alias, a generic, a global or `any`.
+ */
+function isOtherTypeHere(input: AnalysisInput, type: TSESTree.TypeNode | undefined): boolean {
+  const named = type?.type === AST_NODE_TYPES.TSUnionType ? nonNullishMember(type) : type;
+  if (named?.type !== AST_NODE_TYPES.TSTypeReference || named.typeArguments || named.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  const declaration = typeDeclarationOf(input, named.typeName);
+  if (declaration?.type === AST_NODE_TYPES.ClassDeclaration || declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration) return true;
+  const origin = getAnalysisContext(input).bindings.originOf(named.typeName);
+  return origin !== undefined && !isSdkModule(origin.module, input.settings) && !isLocalModule(origin.module, input.settings);
 }
 
 function memberCalls(input: AnalysisInput, names: ReadonlySet<string>, accept: (object: TSESTree.Expression) => boolean): MemberCall[] {

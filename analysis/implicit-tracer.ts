@@ -7,7 +7,7 @@
 // honeyhive 1.x: the free wrappers `traceChain(fn)`, `traceFunction(opts)(fn)`… find their tracer in
 // the context, which only a 1.x `tracer.trace(fn)` sets up; one called inside such a function is
 // bound, any other is an implicit use (fixed with the tracer's own method, `tracer.traceChain(fn)`).
-import { contains, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, findProperty, hasOnlyPlainProperties, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
@@ -129,7 +129,7 @@ function compute(input: AnalysisInput, options: ImplicitTracerOptions): Implicit
 
 /**
  * The object literal a `trace(options, fn)` call's options variable holds, when reading it is sound:
- * a `const` initialized with a literal of plain properties (no spread), without a `tracer` key, whose
+ * a `const` initialized with a literal of plain properties (`hasOnlyPlainProperties`), without a `tracer` key, whose
  * only use is this call (a literal also passed elsewhere or used by several calls would get the tracer
  * for all of them from one edit, and one that leaves the file, is changed elsewhere or is imported may
  * carry a tracer by then: those stay unreported, as before).
@@ -143,8 +143,7 @@ function optionsHeldInConst(sdk: SdkModel, use: TraceUse): TSESTree.ObjectExpres
   if (def?.type !== "Variable" || def.node.type !== "VariableDeclarator" || def.parent?.kind !== "const" || !def.node.init) return undefined;
   if (def.parent.parent?.type === "ExportNamedDeclaration") return undefined;
   const literal = unwrapExpression(def.node.init);
-  if (literal?.type !== "ObjectExpression" || !literal.properties.every((property) => property.type === "Property")) return undefined;
-  if (literal.properties.some((property) => property.type === "Property" && staticName(property.key, property.computed) === "tracer")) return undefined;
+  if (literal?.type !== "ObjectExpression" || !hasOnlyPlainProperties(literal) || findProperty(literal, "tracer")) return undefined;
   const reads = variable!.references.filter((reference) => !reference.init);
   return reads.length === 1 && reads[0]!.identifier === argument ? literal : undefined;
 }

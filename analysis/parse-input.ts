@@ -256,12 +256,15 @@ const releaseTokenLists: ((sourceFile: ts.SourceFile) => void) | undefined = (()
   };
 })();
 
-/** typescript-estree's conversion of a source file TypeScript parsed with parent nodes set; exported for the tests. */
-export function convertSourceFile(sourceFile: ts.SourceFile): TSESTree.Program {
+/**
+ * typescript-estree's conversion of a source file TypeScript parsed with parent nodes set; exported for
+ * the tests (which also convert with `release` off, to see that the conversion fills the token lists).
+ */
+export function convertSourceFile(sourceFile: ts.SourceFile, release = true): TSESTree.Program {
   try {
     return convertWithLocations(sourceFile);
   } finally {
-    releaseTokenLists?.(sourceFile);
+    if (release) releaseTokenLists?.(sourceFile);
   }
 }
 

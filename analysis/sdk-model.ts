@@ -14,6 +14,7 @@ import {
   dynamicImportSpecifier,
   enclosingFunction,
   findProperty,
+  hasOnlyPlainProperties,
   findVariable,
   isExportedVariable,
   isFunctionNode,
@@ -915,7 +916,7 @@ class FileSdkModel implements SdkModel {
     const isOptions =
       !runsNow && firstValue !== undefined && !isFunctionNode(firstValue) && (call.arguments.length >= 2 || firstValue.type === AST_NODE_TYPES.ObjectExpression);
     const options = isOptions && firstValue?.type === AST_NODE_TYPES.ObjectExpression ? firstValue : undefined;
-    const optionsKnown = !isOptions || (options !== undefined && options.properties.every((property) => property.type === AST_NODE_TYPES.Property));
+    const optionsKnown = !isOptions || (options !== undefined && hasOnlyPlainProperties(options));
     const tracerProperty = options ? findProperty(options, "tracer") : undefined;
     const callee = unwrapExpression(call.callee);
     const boundTracerExpression =

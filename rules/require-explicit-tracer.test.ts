@@ -53,6 +53,19 @@ const step = trace(() => enrichSpan(1));`,
 const options = { tracer };
 const step = trace(options, async (x) => x);
 const spread = trace({ ...options }, async (x) => x);`,
+  // Options whose keys are not all plain may bring a tracer no property names: `__proto__: base` makes
+  // `base` their prototype (appending `tracer` would switch tracers), and a computed key may be `tracer`.
+  `${IMPORTS}const tracer = HoneyHiveTracer.init({ project: "p" });
+const base = { tracer: HoneyHiveTracer.init({ project: "q" }) };
+const options = { __proto__: base, eventName: "x" };
+export const held = trace(options, async (x) => x);
+export const inline = trace({ "__proto__": base, eventName: "y" }, async (x) => x);`,
+  `${IMPORTS}const tracer = HoneyHiveTracer.init({ project: "p" });
+const other = HoneyHiveTracer.init({ project: "q" });
+const k = "tracer";
+const options = { [k]: other };
+export const held = trace(options, async (x) => x);
+export const inline = trace({ [k]: other, eventName: "y" }, async (x) => x);`,
   // A typed tracer parameter is the tracer of its function only: elsewhere the file has none of its own.
   `import type { HoneyHiveTracer } from "honeyhive";
 import { trace } from "honeyhive";
@@ -105,6 +118,20 @@ await sdk.session.startSession({ session: { project: "p" } });`,
 ruleTester.run(RULE_NAME, testedRule, {
   valid: VALID,
   invalid: [
+    {
+      // `__proto__` as a shorthand or a computed key, and a computed literal key, are plain own properties.
+      code: `${IMPORTS}const tracer = HoneyHiveTracer.init();
+const __proto__ = {};
+const options = { __proto__, ["eventName"]: "x" };
+export const held = trace(options, async (x) => x);
+export const inline = trace({ ["__proto__"]: {}, eventName: "y" }, async (x) => x);`,
+      output: `${IMPORTS}const tracer = HoneyHiveTracer.init();
+const __proto__ = {};
+const options = { __proto__, ["eventName"]: "x", tracer };
+export const held = trace(options, async (x) => x);
+export const inline = trace({ ["__proto__"]: {}, eventName: "y", tracer }, async (x) => x);`,
+      errors: [{ messageId: "implicitTrace" }, { messageId: "implicitTrace" }],
+    },
     {
       // honeyhive 1.x free wrappers: the tracer's own method, and their import goes with the last call.
       code: `import { HoneyHiveTracer, traceChain, traceFunction } from "honeyhive";

@@ -16,16 +16,19 @@ const LAMBDA_STREAM: ValueSpecifier = { package: "lambda-stream", name: "streami
 /**
  * Wrappers of other vendors that call the handler and do not flush a HoneyHive tracer (they flush their
  * own data): the wrapped function is the Lambda handler. Other wrapper calls are not looked through.
+ * `soleArgument`: looked through only when called with one function (see Architect below).
  */
-const TRANSPARENT_WRAPPERS: readonly ValueSpecifier[] = [
-  { package: ["@sentry/aws-serverless", "@sentry/serverless"], name: ["wrapHandler", "AWSLambda.wrapHandler"] },
-  { package: "datadog-lambda-js", name: "datadog" },
+const TRANSPARENT_WRAPPERS: readonly { readonly callee: ValueSpecifier; readonly soleArgument?: true }[] = [
+  { callee: { package: ["@sentry/aws-serverless", "@sentry/serverless"], name: ["wrapHandler", "AWSLambda.wrapHandler"] } },
+  { callee: { package: "datadog-lambda-js", name: "datadog" } },
   // SST v2's `export const handler = ApiHandler(async (event) => …)` (https://docs.sst.dev/clients/api#apihandler).
-  { package: "sst/node/api", name: "ApiHandler" },
+  { callee: { package: "sst/node/api", name: "ApiHandler" } },
   // Architect's `exports.handler = arc.http(async (req) => …)` (also the older `arc.http.async`) and
   // `arc.events.subscribe(fn)` / `arc.queues.subscribe(fn)`, which await the function and return its result
-  // (https://arc.codes/docs/en/reference/runtime-helpers/node.js).
-  { package: "@architect/functions", name: ["http", "http.async", "events.subscribe", "queues.subscribe"] },
+  // (https://arc.codes/docs/en/reference/runtime-helpers/node.js). `arc.http(auth, handler)` runs its
+  // functions as middleware, in order, and any of them may answer by returning a response (not only
+  // the last): no one function is the handler, so a call with several is not looked through.
+  { callee: { package: "@architect/functions", name: ["http", "http.async", "events.subscribe", "queues.subscribe"] }, soleArgument: true },
 ];
 /** `Handler`, `APIGatewayProxyHandler`, `APIGatewayProxyHandlerV2`, `SQSHandler`, … */
 const HANDLER_TYPE = /Handler(?:V\d+)?$/;
@@ -45,7 +48,8 @@ function isTypedValue(api: HandlerHookApi, value: TSESTree.Node): boolean {
 function unwrapVendorWrapper(api: HandlerHookApi, value: TSESTree.Node): TSESTree.Node {
   const target = unwrap(value);
   if (target.type !== "CallExpression" || !target.arguments[0]) return value;
-  return TRANSPARENT_WRAPPERS.some((spec) => api.matches(target.callee, spec)) ? target.arguments[0] : value;
+  const wrapper = TRANSPARENT_WRAPPERS.find(({ callee }) => api.matches(target.callee, callee));
+  return wrapper && (!wrapper.soleArgument || target.arguments.length === 1) ? target.arguments[0] : value;
 }
 
 /**
