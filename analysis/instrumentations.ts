@@ -16,7 +16,7 @@
 // Traceloop's provider globally and has no `provider`) are not reported at all.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, findProperty, isExportedVariable, memberName, reportAnalysisError, staticName, unwrapExpression } from "./ast.js";
+import { contains, enclosingFunction, findProperty, hasOnlyPlainProperties, isExportedVariable, memberName, reportAnalysisError, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
@@ -169,7 +169,7 @@ class Finder {
 
   private visitRegister(call: TSESTree.CallExpression, register: RegisterCall, name: string): void {
     const options = unwrapExpression(call.arguments[0]);
-    if (options?.type !== AST_NODE_TYPES.ObjectExpression || hasSpread(options)) return;
+    if (options?.type !== AST_NODE_TYPES.ObjectExpression || !hasOnlyPlainProperties(options)) return;
     if (findProperty(options, register.providerKey)) return;
     const placement: ProviderPlacement = { kind: "property", object: options, key: register.providerKey, value: providerOf };
     this.add("register", call, `${name}()`, placement);
@@ -180,7 +180,7 @@ class Finder {
     if (options?.type !== AST_NODE_TYPES.ObjectExpression) return;
     const property = findProperty(options, telemetry.option);
     const settings = unwrapExpression(property?.value);
-    if (!property || settings?.type !== AST_NODE_TYPES.ObjectExpression || hasSpread(settings)) return;
+    if (!property || settings?.type !== AST_NODE_TYPES.ObjectExpression || !hasOnlyPlainProperties(settings)) return;
     const enabled = findProperty(settings, telemetry.enabledKey);
     // Off by default: only an `isEnabled` that may be true turns spans on.
     if (!enabled || (enabled.value.type === AST_NODE_TYPES.Literal && enabled.value.value === false)) return;
@@ -197,7 +197,7 @@ class Finder {
   private visitInstance(expression: TSESTree.NewExpression, family: InstrumentationFamily, className: string): void {
     const options = unwrapExpression(expression.arguments[0]);
     if (options && options.type !== AST_NODE_TYPES.ObjectExpression) return;
-    if (options && (hasSpread(options) || (family.constructorProviderOption !== undefined && findProperty(options, family.constructorProviderOption)))) return;
+    if (options && (!hasOnlyPlainProperties(options) || (family.constructorProviderOption !== undefined && findProperty(options, family.constructorProviderOption)))) return;
     const statement = this.instanceStatement(expression);
     if (!statement) return;
     let placement: ProviderPlacement | undefined;
@@ -291,10 +291,6 @@ function insideFunctionWithin(node: TSESTree.Node, root: TSESTree.Node): boolean
 /** `tracer` → `tracer.provider`. */
 export function providerOf(tracerText: string): string {
   return `${tracerText}.provider`;
-}
-
-function hasSpread(object: TSESTree.ObjectExpression): boolean {
-  return object.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement);
 }
 
 /** Every reference (besides the declaration) is `x.method(…)` and none hands it a provider. */

@@ -29,6 +29,11 @@ ruleTester.run(RULE_NAME, testedRule, {
     // Options the rule cannot read: a variable, a spread.
     `${REGISTER}${TRACER}import { options } from "./otel";\nregisterInstrumentations(options);`,
     `${REGISTER}${TRACER}import { shared } from "./otel";\nregisterInstrumentations({ ...shared, instrumentations: [new HttpInstrumentation()] });`,
+    // … a prototype or a computed key that may carry the provider.
+    `${REGISTER}${TRACER}import { shared } from "./otel";\nregisterInstrumentations({ __proto__: shared, instrumentations: [new HttpInstrumentation()] });`,
+    `${REGISTER}${TRACER}import { key, provider } from "./otel";\nregisterInstrumentations({ [key]: provider, instrumentations: [new HttpInstrumentation()] });`,
+    `${OPENINFERENCE}${TRACER}import { shared } from "./otel";\nnew OpenAIInstrumentation({ __proto__: shared }).enable();`,
+    `${AI}${TRACER}import { defaults } from "./telemetry";\nexport const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { __proto__: defaults, isEnabled: true } });`,
     // The instance goes where the rule cannot follow: another call, an export, a return.
     `${REGISTER}${TRACER}import { setUp } from "./otel";\nsetUp(new HttpInstrumentation());`,
     `${OPENINFERENCE}${TRACER}export const instrumentation = new OpenAIInstrumentation();\ninstrumentation.enable();`,
