@@ -1,6 +1,6 @@
 import { awsLambda } from "../platforms/aws-lambda.js";
 import type { FrameworkDescriptor, ValueSpecifier } from "../types.js";
-import { adaptedAppPlatform, adapterModules, isMadeBy } from "./app-adapters.js";
+import { adaptedAppPlatform, adapterModules, hasFlushingMiddleware, isMadeBy } from "./app-adapters.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 const ROUTER_MODULES = ["@koa/router", "koa-router"];
@@ -31,7 +31,8 @@ export const koa = {
       methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0 }), ...methods(["use", "param"]) },
     },
   },
-  platform: (api) => adaptedAppPlatform(api, LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [KOA_APP], true)),
+  // A middleware that flushes around `await next()` covers every route (`hasFlushingMiddleware`).
+  platform: (api) => (hasFlushingMiddleware(api) ? undefined : adaptedAppPlatform(api, LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [KOA_APP], true))),
   platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), exports: true },
   sessionFlow: {
     beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } },
