@@ -172,6 +172,15 @@ export interface Registration {
   readonly nameArgument?: number;
   /** The export that holds the registering call names the function (`export const chat = onRequest(fn)`: Firebase deploys it as `chat`). */
   readonly nameFromExport?: boolean;
+  /**
+   * Which positional callbacks end the request (on a serverless platform, the invocation): `last` — the
+   * last one, whatever its parameters, and those before it are middleware (`app.post(path, auth,
+   * handler)`); `none` — they are middleware or hooks (`app.param`, Fastify's `addHook`). Absent: one
+   * that takes the framework's `next` (`sessionFlow.beforeHandler["*"]`) hands on, the others end.
+   */
+  readonly ends?: "last" | "none";
+  /** Keys of option objects whose functions are hooks, not the request's end (Fastify's `{ preHandler, handler }`). */
+  readonly hookOptions?: readonly string[];
 }
 
 /** A kind of object a framework hands out (an app, a router, a server) and what its methods register. */

@@ -30,9 +30,10 @@ export const fastify = {
       createdBy: [{ value: { package: "fastify", name: ["", "fastify"] }, new: false }],
       types: [{ package: "fastify", name: "FastifyInstance" }],
       methods: {
-        ...methods(HTTP_VERBS, { options: ROUTE_FUNCTIONS, nameArgument: 0 }),
-        ...methods(["route", "setErrorHandler", "setNotFoundHandler"], { options: ROUTE_FUNCTIONS }),
-        addHook: { arguments: [1], when: { argument: 0, oneOf: REQUEST_HOOKS } },
+        // Hooks (`addHook`, a route's `preHandler` option) never end the invocation: the route's handler does.
+        ...methods(HTTP_VERBS, { options: ROUTE_FUNCTIONS, nameArgument: 0, ends: "last", hookOptions: REQUEST_HOOKS }),
+        ...methods(["route", "setErrorHandler", "setNotFoundHandler"], { options: ROUTE_FUNCTIONS, hookOptions: REQUEST_HOOKS }),
+        addHook: { arguments: [1], when: { argument: 0, oneOf: REQUEST_HOOKS }, ends: "none" },
       },
       chainable: ["withTypeProvider"],
       listens: ["listen"],

@@ -84,8 +84,10 @@ export const hono = {
       types: [HONO_APP, OPENAPI_HONO],
       methods: {
         // On Workers the route path names the invocation in messages (`app.post("/chat", …)`).
-        ...methods(HTTP_VERBS, { nameArgument: 0 }),
-        ...methods(["use", "on", "onError", "notFound"]),
+        // The last callback of a route is the route; `use` decides by `next` (`sessionFlow`).
+        ...methods(HTTP_VERBS, { nameArgument: 0, ends: "last" }),
+        on: { ends: "last" },
+        ...methods(["use", "onError", "notFound"]),
         // `openapi(route, handler, hook?)`: the route is a `createRoute()` object, the handler comes second.
         openapi: { arguments: [1] },
       },

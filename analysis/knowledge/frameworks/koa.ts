@@ -28,7 +28,7 @@ export const koa = {
     router: {
       createdBy: [{ value: { package: ROUTER_MODULES, name: ["", "Router"] } }],
       types: [{ package: ROUTER_MODULES, name: ["", "Router"] }],
-      methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0 }), ...methods(["use", "param"]) },
+      methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0, ends: "last" }), use: {}, param: { ends: "none" } },
     },
   },
   // A middleware that flushes around `await next()` covers every route (`hasFlushingMiddleware`).
