@@ -402,11 +402,12 @@ export interface FrameworkDescriptor {
   readonly platform?: PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined);
   /**
    * What a file shows where `platform` can choose a platform: it loads one of `imports` (the serverless
-   * adapters an Express app is served through: `serverless-http`), or, with `exports`, it exports
-   * something (the app, served by an adapter in a module beside it). The entry gate
-   * (analysis/entry-gate.ts) lets another file of the framework through for request handlers only.
+   * adapters an Express app is served through: `serverless-http`), or it imports one of `appMakers` as
+   * a value (`import express from "express"`, not `import type { Request }`) and exports something (the
+   * app, served by an adapter in a module beside it). The entry gate (analysis/entry-gate.ts) lets
+   * another file of the framework through for request handlers only.
    */
-  readonly platformSigns?: { readonly imports: readonly string[]; readonly exports?: boolean };
+  readonly platformSigns?: { readonly imports: readonly string[]; readonly appMakers?: readonly ValueSpecifier[] };
   readonly objects?: Readonly<Record<string, ObjectKind>>;
   readonly calls?: readonly CallRegistration[];
   readonly plugins?: readonly PluginRegistration[];

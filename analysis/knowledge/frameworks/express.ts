@@ -41,7 +41,7 @@ export const express = {
     route: { methods: methods(HTTP_VERBS, { ends: "last" }) },
   },
   platform: (api) => adaptedAppPlatform(api, EXPRESS_ADAPTERS, (app) => isMadeBy(api, app, [EXPRESS_APP])),
-  platformSigns: { imports: adapterModules(EXPRESS_ADAPTERS), exports: true },
+  platformSigns: { imports: adapterModules(EXPRESS_ADAPTERS), appMakers: [EXPRESS_APP] },
   // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven
   // in sdk/lost-session-context.test.ts.
   sessionFlow: {

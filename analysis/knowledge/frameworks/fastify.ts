@@ -46,7 +46,7 @@ export const fastify = {
     },
   },
   platform: (api) => adaptedAppPlatform(api, LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [FASTIFY_APP], false)),
-  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), exports: true },
+  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), appMakers: [FASTIFY_APP] },
   // A plugin module that imports nothing of Fastify: fastify-cli's generated (and @fastify/autoload's)
   // `module.exports = async function (fastify, opts) { fastify.get(…) }` / `export default async function (fastify) {…}`.
   pluginExports: [{ projectDependency: ["fastify"], shape: "exported-function", exports: ["default"], serverParam: 0, object: "instance" }],

@@ -33,7 +33,7 @@ export const koa = {
   },
   // A middleware that flushes around `await next()` covers every route (`hasFlushingMiddleware`).
   platform: (api) => (hasFlushingMiddleware(api) ? undefined : adaptedAppPlatform(api, LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [KOA_APP], true))),
-  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), exports: true },
+  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), appMakers: [KOA_APP] },
   sessionFlow: {
     beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } },
     // `router.get(path, mw, handler)` (and koa-router's `del` alias of delete): `mw` runs for that route
