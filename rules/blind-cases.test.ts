@@ -759,6 +759,10 @@ describe("require-force-flush-in-lambda: an app served by an adapter in a module
     // The named export served is not the app (`import { router }`).
     expect(messagesOf("router", { "handler.ts": `import serverless from "serverless-http";\nimport { router } from "./src/app";\nexport const handler = serverless(router);\n` }, `${EXPRESS_APP_NAMED}\nexport const router = express.Router();`)).toEqual([]);
   });
+  it("does not read modules above the app's package (a package.json beside it ends the project)", () => {
+    const handler = `import serverless from "serverless-http";\nimport { app } from "./api/app";\nexport const handler = serverless(app);\n`;
+    expect(messagesOf("above-package", { "handler.ts": handler, "api/package.json": "{}" }, EXPRESS_APP_NAMED, "api/app.ts")).toEqual([]);
+  });
 });
 
 describe("require-force-flush-in-lambda: Pages Functions live in the functions/ folder at the project root", () => {

@@ -8,7 +8,7 @@ import { memberName, staticName } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
 import { localRequire } from "../../local-require.cjs";
 import { nodesOfType } from "../../nodes.js";
-import { NODE_FILE_SYSTEM, absolutePath, projectModules } from "../../project-modules.js";
+import { absolutePath, projectModules, type ProjectFileSystem } from "../../project-modules.js";
 import type { HandlerHookApi, PlatformDescriptor, ValueSpecifier } from "../types.js";
 import { moduleExportsValue } from "./common.js";
 import type * as TypescriptEstree from "@typescript-eslint/typescript-estree";
@@ -118,7 +118,8 @@ function adaptedHerePlatform(api: HandlerHookApi, adapters: readonly AppAdapter[
 // The app served by a module beside it: `app.ts` makes and exports the app, `lambda.ts` holds
 // `import app from "./app"; export const handler = serverless(app)` (the layout of
 // @codegenie/serverless-express's examples and of most split projects). A rule sees one file, and
-// no module says who imports it: the modules of the app's folder and of the folder above are read
+// no module says who imports it: the modules of the app's folder and of the folder above (not above
+// the nearest package.json) are read
 // (their text first: only those that name one of the adapters are parsed, once per version of each).
 
 /** An adapter call a module exports on a binding it imports from a project module. */
@@ -144,7 +145,8 @@ const MAX_MODULE_BYTES = 200_000;
 const adaptedByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly adapted: readonly AdaptedImport[] }>();
 
 /**
- * The platform of an adapter that a module beside this file (same folder or the one above) exports
+ * The platform of an adapter that a module beside this file (same folder, or the one above inside the
+ * package) exports
  * on an app this file exports (`export default app`, `export const app`, `module.exports = app`), as
  * `isApp` recognizes it. Only adapters whose platform does not depend on that other file.
  */
@@ -155,14 +157,19 @@ function adaptedElsewherePlatform(api: HandlerHookApi, adapters: readonly AppAda
   if (apps.size === 0) return undefined;
   const self = absolutePath(api.filename);
   const modules = adapterModules(fixed);
-  for (const directory of new Set([dirname(self), dirname(dirname(self))])) {
-    for (const [name, kind] of NODE_FILE_SYSTEM.readDirectory(directory) ?? []) {
+  const project = projectModules();
+  const here = dirname(self);
+  // The folder above only inside the app's package: a package.json beside the app ends its project.
+  const root = project.packageRootOf(here);
+  const directories = root !== undefined && here !== root ? [here, dirname(here)] : [here];
+  for (const directory of directories) {
+    for (const [name, kind] of project.listing(directory) ?? []) {
       const path = join(directory, name);
       if (kind !== "file" || path === self || !SCRIPT.test(name) || NOT_A_MODULE_OF_THE_APP.test(name)) continue;
-      for (const { adapter: used, app, option } of adaptedImportsOf(path, modules)) {
+      for (const { adapter: used, app, option } of adaptedImportsOf(project.fs, path, modules)) {
         if (!apps.has(app.name)) continue;
         const adapter = fixed.find(({ handle, appOption }) => appOption === option && specifies(handle.package, used.module) && specifies(handle.name, used.name === "default" ? "" : used.name));
-        if (adapter && projectModules().resolve(app.module, path) === self) return adapter.platform;
+        if (adapter && project.resolve(app.module, path) === self) return adapter.platform;
       }
     }
   }
@@ -191,13 +198,13 @@ let estree: typeof TypescriptEstree | undefined;
  * The adapter calls the module at `path` exports, read when its text names one of `modules`; cached
  * by mtime and size (for each list of modules: a module that names none of them is not parsed).
  */
-function adaptedImportsOf(path: string, modules: readonly string[]): readonly AdaptedImport[] {
-  const stats = NODE_FILE_SYSTEM.stat(path);
+function adaptedImportsOf(fs: ProjectFileSystem, path: string, modules: readonly string[]): readonly AdaptedImport[] {
+  const stats = fs.stat(path);
   if (!stats?.isFile || stats.size > MAX_MODULE_BYTES) return [];
   const key = `${path}\0${modules.join("\0")}`;
   const cached = adaptedByPath.get(key);
   if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.adapted;
-  const text = NODE_FILE_SYSTEM.readFile(path);
+  const text = fs.readFile(path);
   let adapted: readonly AdaptedImport[] = [];
   if (text !== undefined && modules.some((module) => text.includes(module))) adapted = parsedAdapterCalls(path, text);
   adaptedByPath.set(key, { mtimeMs: stats.mtimeMs, size: stats.size, adapted });
