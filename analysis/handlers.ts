@@ -179,6 +179,10 @@ class HookApi implements HandlerHookApi {
     return this.bindings.variableOf(identifier);
   }
 
+  valueOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+    return this.bindings.valueOf(identifier);
+  }
+
   functionsOf(node: TSESTree.Node | null | undefined): FunctionNode[] {
     return this.bindings.functionsOf(node);
   }

@@ -311,6 +311,8 @@ export interface HandlerHookApi {
   originOf(node: TSESTree.Node): ModuleOrigin | undefined;
   isGlobal(identifier: TSESTree.Identifier): boolean;
   variableOf(identifier: TSESTree.Identifier): Scope.Variable | null | undefined;
+  /** What a never-reassigned name holds: its function declaration or its initializer (`Bindings.valueOf`). */
+  valueOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined;
   functionsOf(node: TSESTree.Node | null | undefined): FunctionNode[];
   /** The object literal an expression is, inline or through a `const`. */
   objectOf(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpression | undefined;

@@ -4,14 +4,13 @@
 // descriptors of the frameworks whose apps such adapters take (Express, Koa, Fastify, Hono).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { dirname, join } from "node:path";
-import { memberName, staticName } from "../../ast.js";
+import { memberName, requireSpecifier, staticName } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
-import { localRequire } from "../../local-require.cjs";
 import { nodesOfType } from "../../nodes.js";
 import { absolutePath, projectModules, type ProjectFileSystem } from "../../project-modules.js";
 import type { HandlerHookApi, PlatformDescriptor, ValueSpecifier } from "../types.js";
-import { moduleExportsValue } from "./common.js";
-import type * as TypescriptEstree from "@typescript-eslint/typescript-estree";
+import { commonJsExport, moduleExportsValue } from "./common.js";
+import { parseEstree } from "../../parse-input.js";
 
 /** A platform, or a function that decides it per file (`serverlessPlatform` of Next.js). */
 export type PlatformChoice = PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined);
@@ -31,11 +30,8 @@ export interface AppAdapter {
 export function constValue(api: HandlerHookApi, node: TSESTree.Node): TSESTree.Node | undefined {
   const value = unwrap(node);
   if (value.type !== "Identifier") return value;
-  const variable = api.variableOf(value);
-  const def = variable?.defs[0];
-  if (def?.type !== "Variable" || def.node.type !== "VariableDeclarator" || !def.node.init) return undefined;
-  if (variable!.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
-  return unwrap(def.node.init);
+  const init = api.valueOf(value);
+  return init && unwrap(init);
 }
 
 /**
@@ -192,8 +188,6 @@ function exportedApps(api: HandlerHookApi, isApp: (node: TSESTree.Node) => boole
   return names;
 }
 
-let estree: typeof TypescriptEstree | undefined;
-
 /**
  * The adapter calls the module at `path` exports, read when its text names one of `modules`; cached
  * by mtime and size (for each list of modules: a module that names none of them is not parsed).
@@ -213,10 +207,7 @@ function adaptedImportsOf(fs: ProjectFileSystem, path: string, modules: readonly
 
 function parsedAdapterCalls(path: string, text: string): readonly AdaptedImport[] {
   try {
-    // typescript-estree's main entry, loaded on first use (as analysis/parse-input.ts does): most lint runs never get here.
-    estree ??= localRequire("@typescript-eslint/typescript-estree") as typeof TypescriptEstree;
-    const jsx = !/\.[cm]?ts$/.test(path);
-    return exportedAdapterCalls(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program);
+    return exportedAdapterCalls(parseEstree(text, path, !/\.[cm]?ts$/.test(path)));
   } catch {
     // A module that does not parse serves nothing we can read.
     return [];
@@ -229,6 +220,9 @@ function parsedAdapterCalls(path: string, text: string): readonly AdaptedImport[
  * imported binding, or on the `app` key of an options object (`f({ app })`). Read from the top level
  * alone, without scopes: a module that shadows these names at its top level does not compile.
  */
+/** No scopes in a module read here: `module` and `exports` are taken for CommonJS's (see below). */
+const TOP_LEVEL_ONLY = { isGlobal: () => true };
+
 function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
   const imports = new Map<string, ImportedName>();
   const constants = new Map<string, TSESTree.Expression>();
@@ -247,7 +241,8 @@ function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
     }
     if (statement.type === "ExportNamedDeclaration" && !statement.source) for (const specifier of statement.specifiers) if (specifier.local.type === "Identifier") exported.push(specifier.local);
     if (statement.type === "ExportDefaultDeclaration") exported.push(statement.declaration);
-    if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression" && isCommonJsExport(statement.expression.left)) exported.push(statement.expression.right);
+    const commonJs = commonJsExport(statement, TOP_LEVEL_ONLY);
+    if (commonJs && commonJs.name !== "default") exported.push(commonJs.value);
   }
   const found: AdaptedImport[] = [];
   for (const node of exported) {
@@ -273,10 +268,10 @@ function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
 function readDeclarator(declarator: TSESTree.VariableDeclarator, imports: Map<string, ImportedName>, constants: Map<string, TSESTree.Expression>): void {
   const init = declarator.init;
   if (!init) return;
-  let required = requiredModule(init);
+  let required = requireSpecifier(init);
   let property: string | undefined;
   if (!required && init.type === "MemberExpression") {
-    required = requiredModule(init.object);
+    required = requireSpecifier(init.object);
     property = staticName(init.property, init.computed);
   }
   if (declarator.id.type === "Identifier") {
@@ -289,18 +284,4 @@ function readDeclarator(declarator: TSESTree.VariableDeclarator, imports: Map<st
     const name = entry.type === "Property" ? staticName(entry.key, entry.computed) : undefined;
     if (entry.type === "Property" && name !== undefined && entry.value.type === "Identifier") imports.set(entry.value.name, { module: required, name });
   }
-}
-
-function requiredModule(node: TSESTree.Node): string | undefined {
-  if (node.type !== "CallExpression" || node.callee.type !== "Identifier" || node.callee.name !== "require") return undefined;
-  const [argument] = node.arguments;
-  return argument?.type === "Literal" && typeof argument.value === "string" ? argument.value : undefined;
-}
-
-/** `exports.x`, `module.exports.x`. */
-function isCommonJsExport(node: TSESTree.Node): boolean {
-  if (node.type !== "MemberExpression") return false;
-  const target = node.object;
-  if (target.type === "Identifier") return target.name === "exports";
-  return target.type === "MemberExpression" && target.object.type === "Identifier" && target.object.name === "module" && staticName(target.property, target.computed) === "exports";
 }
