@@ -84,6 +84,19 @@ describe("entry gate: never stops a file that holds a handler", () => {
     expect(mayHoldEntryFor(input, "handler", entryGateFor([...FRAMEWORKS, unsigned]))).toBe(true);
   });
 
+  it("lets an exporting file through for an app beside it only when it imports the app maker as a value", () => {
+    const invocation = (code: string): boolean => mayHoldEntry(parseAnalysisInput(code, "src/routes.ts"), "invocation");
+    // Types and helpers of Express in an exporting module: no app made here.
+    expect(invocation(`import type { Request, Response } from "express";\nexport function send(req: Request, res: Response) { res.json({}); }\n`)).toBe(false);
+    expect(invocation(`import { Request, Response } from "express";\nexport function send(req: Request, res: Response) { res.json({}); }\n`)).toBe(false);
+    expect(invocation(`import { type Request } from "koa";\nexport const a = 1;\n`)).toBe(false);
+    // The app maker as a value, and an export: the app may be served by an adapter in a module beside it.
+    expect(invocation(`import express from "express";\nexport const app = express();\n`)).toBe(true);
+    expect(invocation(`import { fastify } from "fastify";\nexport default fastify();\n`)).toBe(true);
+    expect(invocation(`const app = require("express")();\nmodule.exports = app;\n`)).toBe(true);
+    expect(invocation(`import express from "express";\nconst app = express();\napp.listen(3000);\n`)).toBe(false);
+  });
+
   it("reads the configured Lambda handler names and a Cloud Functions project's exports", () => {
     const code = `export async function main(event) { return event; }\n`;
     expect(mayHoldEntry(parseAnalysisInput(code, "src/main.ts"), "invocation")).toBe(false);

@@ -8,13 +8,13 @@
 // could find; a file it lets through may still hold none. A hook without `signs` lets every file it
 // runs on through, so a new descriptor is safe before anyone writes its signs.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { staticName, unwrapExpression } from "./ast.js";
+import { requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { getAnalysisContext } from "./context.js";
 import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, indexedDescriptorsFor } from "./knowledge/index.js";
-import type { EntrySigns, FrameworkDescriptor, HookSigns, HookTrigger, PluginExport } from "./knowledge/types.js";
+import type { EntrySigns, FrameworkDescriptor, HookSigns, HookTrigger, PluginExport, ValueSpecifier } from "./knowledge/types.js";
 
 /** `invocation`: a serverless entry point (`LambdaHandler`); `handler`: any handler, per-request or serverless. */
 export type EntryKind = "invocation" | "handler";
@@ -65,7 +65,7 @@ function kindGate(frameworks: readonly FrameworkDescriptor[], kind: EntryKind): 
   const makesIn = (descriptor: FrameworkDescriptor, modules: ReadonlySet<string>, top: TopLevel): boolean => {
     if (makes(descriptor)) return true;
     const signs = kind === "invocation" && descriptor.platform !== undefined ? descriptor.platformSigns : undefined;
-    return signs !== undefined && (hasAny(modules, signs.imports) || (signs.exports === true && (top.exportNames.size > 0 || top.defaultExport || top.moduleExports)));
+    return signs !== undefined && (hasAny(modules, signs.imports) || (signs.appMakers !== undefined && importsAnyValue(top, signs.appMakers) && (top.exportNames.size > 0 || top.defaultExport || top.moduleExports)));
   };
   const conventions = frameworks.flatMap((descriptor) => (descriptor.files ?? []).filter((convention) => kind === "handler" || convention.platform !== undefined));
   const paths = conventions.map((convention) => convention.path);
@@ -112,6 +112,12 @@ interface TopLevel {
   readonly moduleExports: boolean;
   /** `import … from "x"`, `import x = require("x")`, `export … from "x"`. */
   readonly staticImports: ReadonlySet<string>;
+  /**
+   * The values imported at the top, by module: `""` for the module value or default export (`import x
+   * from`, `import * as x`, `import x = require`, `const x = require(…)`), else the imported names;
+   * a `require()` destructured or read further counts as the module value (conservative).
+   */
+  readonly valueImports: ReadonlyMap<string, ReadonlySet<string>>;
   /** What both kinds ask, answered once per file: the descriptors of the static imports, then of every module (text included). */
   staticDescriptors?: readonly FrameworkDescriptor[];
   moduleDescriptors?: readonly FrameworkDescriptor[];
@@ -129,13 +135,36 @@ function topLevelOf(input: AnalysisInput): TopLevel {
   if (found) return found;
   const names = new Set<string>();
   const staticImports = new Set<string>();
+  const valueImports = new Map<string, Set<string>>();
+  const addValue = (module: string, name: string): void => {
+    let names = valueImports.get(module);
+    if (!names) valueImports.set(module, (names = new Set()));
+    names.add(name);
+  };
   let defaultExport = false;
   let moduleExports = false;
   for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) staticImports.add(statement.source.value);
-    else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      staticImports.add(statement.source.value);
+      if (statement.importKind === "type") continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) addValue(statement.source.value, "");
+        else if (specifier.importKind !== "type") addValue(statement.source.value, staticName(specifier.imported, false) ?? "");
+      }
+    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
       const { expression } = statement.moduleReference;
-      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === "string") staticImports.add(expression.value);
+      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === "string") {
+        staticImports.add(expression.value);
+        if (statement.importKind !== "type") addValue(expression.value, "");
+      }
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        // `require("m")`, read further or called: `require("m").Router`, `require("express")()`.
+        let node: TSESTree.Node | null = declarator.init;
+        while (node && requireSpecifier(node) === undefined && (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression)) node = node.type === AST_NODE_TYPES.MemberExpression ? node.object : node.callee;
+        const required = requireSpecifier(node);
+        if (required !== undefined) addValue(required, "");
+      }
     } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) staticImports.add(statement.source.value);
     else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) defaultExport = true;
     else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
@@ -162,7 +191,7 @@ function topLevelOf(input: AnalysisInput): TopLevel {
       }
     }
   }
-  found = { exportNames: names, defaultExport, moduleExports, staticImports };
+  found = { exportNames: names, defaultExport, moduleExports, staticImports, valueImports };
   topLevels.set(ast, found);
   return found;
 }
@@ -190,6 +219,19 @@ function entrySignsHold(input: AnalysisInput, signs: EntrySigns | undefined, top
   if (signs === undefined) return false;
   if (signsHoldWithoutText(input, signs, top)) return true;
   return signs.imports !== undefined && hasAny(modulesOf(input, top), signs.imports);
+}
+
+/** Whether the file imports one of `values` as a value (not only its types). */
+function importsAnyValue(top: TopLevel, values: readonly ValueSpecifier[]): boolean {
+  for (const value of values) {
+    for (const module of typeof value.package === "string" ? [value.package] : value.package) {
+      const names = top.valueImports.get(module);
+      if (!names) continue;
+      // A `require()` is the module value, whatever the maker's name (`require("fastify").fastify`).
+      if (names.has("") || (typeof value.name === "string" ? names.has(value.name) : value.name.some((name) => names.has(name)))) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether `set` holds one of `names` (a loop: the gate runs for every file and every hook, a closure each time was garbage). */

@@ -109,6 +109,9 @@ interface Owner {
   readonly platform?: PlatformDescriptor;
 }
 
+/** On a platform: a callback that ends the request (the invocation), or a middleware/hook before it. */
+type CallbackRole = "end" | "middleware";
+
 function siblingKind(ref: KindRef, id: string | undefined): KindRef | undefined {
   const kind = id === undefined ? undefined : ref.descriptor.objects?.[id];
   return kind && id !== undefined ? { descriptor: ref.descriptor, id, kind } : undefined;
@@ -174,6 +177,10 @@ class HookApi implements HandlerHookApi {
 
   variableOf(identifier: TSESTree.Identifier): Scope.Variable | null | undefined {
     return this.bindings.variableOf(identifier);
+  }
+
+  valueOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+    return this.bindings.valueOf(identifier);
   }
 
   functionsOf(node: TSESTree.Node | null | undefined): FunctionNode[] {
@@ -346,16 +353,18 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   }
 
   /** Request handlers, or invocation entry points when the owner runs on a platform. */
-  private addHandlers(functions: readonly FunctionNode[], owner: Owner, registration: TSESTree.Node, name?: { text: string; node: TSESTree.Node }): void {
+  private addHandlers(functions: readonly FunctionNode[], owner: Owner, registration: TSESTree.Node, name?: { text: string; node: TSESTree.Node }, roles?: ReadonlyMap<FunctionNode, CallbackRole>): void {
     if (!owner.platform) {
       this.addRequest(functions, owner.descriptor, registration);
       return;
     }
-    // A callback that hands the request on (its `next`, by the descriptor's `sessionFlow`) does not end
-    // the invocation: the one after it does (an Express middleware before a route served by serverless-http).
+    // A middleware or hook does not end the invocation: the route after it does (an Express middleware
+    // before a route served by serverless-http). Where it is registered decides (`Registration.ends`);
+    // else a callback that takes the framework's `next` (its `sessionFlow`) hands the request on.
     const passesOn = owner.descriptor.sessionFlow?.beforeHandler["*"]?.nextParameterByArity;
     for (const fn of functions) {
-      if (passesOn?.[fn.params.length] !== undefined) {
+      const role = roles?.get(fn) ?? (passesOn?.[fn.params.length] !== undefined ? "middleware" : "end");
+      if (role === "middleware") {
         this.addRequest([fn], owner.descriptor, registration);
         continue;
       }
@@ -659,18 +668,31 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     const { bindings } = this.context;
     const positions = registration.arguments ?? "all";
     let functions: FunctionNode[] = [];
+    const roles = new Map<FunctionNode, CallbackRole>();
+    let lastPositional: FunctionNode[] = [];
     args.forEach((argument, index) => {
       if (argument.type === "SpreadElement") return;
-      if (positional && (positions === "all" ? argument.type !== "ObjectExpression" : positions.includes(index))) functions.push(...bindings.functionsOf(argument));
+      if (positional && (positions === "all" ? argument.type !== "ObjectExpression" : positions.includes(index))) {
+        const found = bindings.functionsOf(argument);
+        if (found.length > 0) lastPositional = found;
+        for (const fn of found) if (registration.ends) roles.set(fn, "middleware");
+        functions.push(...found);
+      }
       if (registration.options || registration.resolverMaps) {
         const target = unwrap(argument);
         const objects = target.type === "ArrayExpression" ? target.elements : [argument];
         for (const element of objects) {
           const options = element && element.type !== "SpreadElement" ? bindings.objectOf(element) : undefined;
-          if (options && optionsApply(options, registration)) functions.push(...this.optionFunctions(options, registration));
+          if (!options || !optionsApply(options, registration)) continue;
+          functions.push(...this.optionFunctions(options, registration));
+          for (const property of options.properties) {
+            if (property.type !== "Property" || !registration.hookOptions?.includes(staticName(property.key, property.computed) ?? "")) continue;
+            for (const fn of bindings.functionsOf(property.value)) roles.set(fn, "middleware");
+          }
         }
       }
     });
+    if (registration.ends === "last") for (const fn of lastPositional) roles.set(fn, "end");
     if (registration.returnsHandler) functions = functions.flatMap((factory) => this.returnedFunctions(factory));
     const nameArgument = registration.nameArgument === undefined ? undefined : args[registration.nameArgument];
     const nameText = nameArgument && staticName(nameArgument, true);
@@ -682,7 +704,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         : exported
           ? { text: exported.name, node: exported.nameNode }
           : { text: nodeName(nameNode) ?? owner.descriptor.name, node: nameNode };
-    this.addHandlers(functions, owner, call, name);
+    this.addHandlers(functions, owner, call, name, roles);
   }
 
   /** The functions a factory returns: an arrow's expression body, or the arguments of its own `return` statements. */

@@ -141,7 +141,17 @@ export class ProjectModules {
   private readonly realpaths = new Map<string, string>();
   private readonly compilerPathsByConfig = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly value: CompilerPaths | undefined }>();
 
-  constructor(private readonly fs: ProjectFileSystem = NODE_FILE_SYSTEM) {}
+  constructor(readonly fs: ProjectFileSystem = NODE_FILE_SYSTEM) {}
+
+  /** The nearest directory at or above `directory` with a package.json, if any. */
+  packageRootOf(directory: string): string | undefined {
+    return this.markersOf(directory).packageRoot;
+  }
+
+  /** What `directory` holds: the cached listing while the directory's mtime holds, else a new one. */
+  listing(directory: string): ReadonlyMap<string, "file" | "directory" | "other"> | undefined {
+    return this.entriesOf(directory);
+  }
 
   /**
    * The facts of export `name` of the module `specifier` resolves to from `fromFile`, following one

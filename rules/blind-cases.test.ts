@@ -522,6 +522,15 @@ const PLATFORM_CASES: Record<string, PlatformCase[]> = {
     { title: "serverless-http of a Router, not an app", code: `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const router = express.Router();\nrouter.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nexport const handler = serverless(router);` },
     { title: "a local function named serverless", code: `import express from "express";\n${TRACER}const serverless = (app) => app;\nconst app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nexport const handler = serverless(app);` },
     { title: "the adapter made but not exported", code: `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const app = express();\napp.post("/chat", async (req, res) => { ${CREATE} res.json({}); });\nconst lambda = serverless(app);` },
+    // Koa and Hono await the rest of the chain in a middleware: one that flushes in the \`finally\` around \`await next()\` covers every route.
+    { title: "a Koa middleware that flushes after await next() covers the routes", code: `import Koa from "koa";\nimport Router from "@koa/router";\nimport serverless from "serverless-http";\n${TRACER}const app = new Koa();\nconst router = new Router();\napp.use(async (ctx, next) => { try { await next(); } finally { await tracer.forceFlush(); } });\nrouter.post("/chat", async (ctx) => { ${CREATE} ctx.body = {}; });\napp.use(router.routes());\nexport const handler = serverless(app);` },
+    { title: "a Hono middleware that flushes after await next() covers the routes of handle(app)", code: `import { Hono } from "hono";\nimport { handle } from "hono/aws-lambda";\n${TRACER}const app = new Hono();\napp.use(async (c, next) => { try { await next(); } finally { await tracer.forceFlush(); } });\napp.post("/chat", async (c) => { ${CREATE} return c.json({}); });\nexport const handler = handle(app);` },
+    // Middleware is decided by where the callback is registered, not by its parameter count.
+    { title: "a Fastify preHandler hook is not an invocation end", code: `import Fastify from "fastify";\nimport awsLambdaFastify from "@fastify/aws-lambda";\n${TRACER}const app = Fastify();\napp.addHook("preHandler", async (request, reply) => { ${CREATE} });\napp.post("/chat", async (request, reply) => { try { return {}; } finally { await tracer.forceFlush(); } });\nexport const handler = awsLambdaFastify(app);` },
+    { title: "a Fastify route's preHandler option is a hook", code: `import Fastify from "fastify";\nimport awsLambdaFastify from "@fastify/aws-lambda";\n${TRACER}const app = Fastify();\napp.post("/chat", { preHandler: async (request, reply) => { ${CREATE} } }, async (request, reply) => { try { return {}; } finally { await tracer.forceFlush(); } });\nexport const handler = awsLambdaFastify(app);` },
+    { title: "an Express route that takes next (for errors) is still the route", code: `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const app = express();\napp.post("/chat", async (req, res, next) => { try { ${CREATE} res.json({}); } catch (e) { next(e); } });\nexport const handler = serverless(app);`, reported: { platform: "AWS Lambda", name: "/chat" } },
+    { title: "an Express route-level middleware before the route is not the end", code: `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const app = express();\nconst open = (req, res, next) => { ${CREATE} next(); };\napp.post("/chat", open, async (req, res) => { await tracer.forceFlush(); res.json({}); });\nexport const handler = serverless(app);` },
+    { title: "an Express app.param callback is middleware", code: `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const app = express();\napp.param("id", (req, res, next, id) => { ${CREATE} next(); });\napp.post("/chat/:id", async (req, res) => { await tracer.forceFlush(); res.json({}); });\nexport const handler = serverless(app);` },
   ],
   // Was missed (no descriptor): Pages Functions, the `onRequest…` exports under the project's `functions/`.
   "cloudflare pages functions": [
@@ -749,6 +758,10 @@ describe("require-force-flush-in-lambda: an app served by an adapter in a module
     expect(messagesOf("test-file", { "src/app.test.ts": HONO_LAMBDA }, HONO_APP)).toEqual([]);
     // The named export served is not the app (`import { router }`).
     expect(messagesOf("router", { "handler.ts": `import serverless from "serverless-http";\nimport { router } from "./src/app";\nexport const handler = serverless(router);\n` }, `${EXPRESS_APP_NAMED}\nexport const router = express.Router();`)).toEqual([]);
+  });
+  it("does not read modules above the app's package (a package.json beside it ends the project)", () => {
+    const handler = `import serverless from "serverless-http";\nimport { app } from "./api/app";\nexport const handler = serverless(app);\n`;
+    expect(messagesOf("above-package", { "handler.ts": handler, "api/package.json": "{}" }, EXPRESS_APP_NAMED, "api/app.ts")).toEqual([]);
   });
 });
 

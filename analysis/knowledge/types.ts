@@ -172,6 +172,15 @@ export interface Registration {
   readonly nameArgument?: number;
   /** The export that holds the registering call names the function (`export const chat = onRequest(fn)`: Firebase deploys it as `chat`). */
   readonly nameFromExport?: boolean;
+  /**
+   * Which positional callbacks end the request (on a serverless platform, the invocation): `last` — the
+   * last one, whatever its parameters, and those before it are middleware (`app.post(path, auth,
+   * handler)`); `none` — they are middleware or hooks (`app.param`, Fastify's `addHook`). Absent: one
+   * that takes the framework's `next` (`sessionFlow.beforeHandler["*"]`) hands on, the others end.
+   */
+  readonly ends?: "last" | "none";
+  /** Keys of option objects whose functions are hooks, not the request's end (Fastify's `{ preHandler, handler }`). */
+  readonly hookOptions?: readonly string[];
 }
 
 /** A kind of object a framework hands out (an app, a router, a server) and what its methods register. */
@@ -302,6 +311,8 @@ export interface HandlerHookApi {
   originOf(node: TSESTree.Node): ModuleOrigin | undefined;
   isGlobal(identifier: TSESTree.Identifier): boolean;
   variableOf(identifier: TSESTree.Identifier): Scope.Variable | null | undefined;
+  /** What a never-reassigned name holds: its function declaration or its initializer (`Bindings.valueOf`). */
+  valueOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined;
   functionsOf(node: TSESTree.Node | null | undefined): FunctionNode[];
   /** The object literal an expression is, inline or through a `const`. */
   objectOf(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpression | undefined;
@@ -393,11 +404,12 @@ export interface FrameworkDescriptor {
   readonly platform?: PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined);
   /**
    * What a file shows where `platform` can choose a platform: it loads one of `imports` (the serverless
-   * adapters an Express app is served through: `serverless-http`), or, with `exports`, it exports
-   * something (the app, served by an adapter in a module beside it). The entry gate
-   * (analysis/entry-gate.ts) lets another file of the framework through for request handlers only.
+   * adapters an Express app is served through: `serverless-http`), or it imports one of `appMakers` as
+   * a value (`import express from "express"`, not `import type { Request }`) and exports something (the
+   * app, served by an adapter in a module beside it). The entry gate (analysis/entry-gate.ts) lets
+   * another file of the framework through for request handlers only.
    */
-  readonly platformSigns?: { readonly imports: readonly string[]; readonly exports?: boolean };
+  readonly platformSigns?: { readonly imports: readonly string[]; readonly appMakers?: readonly ValueSpecifier[] };
   readonly objects?: Readonly<Record<string, ObjectKind>>;
   readonly calls?: readonly CallRegistration[];
   readonly plugins?: readonly PluginRegistration[];

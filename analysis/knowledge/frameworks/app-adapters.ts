@@ -2,15 +2,15 @@
 // the adapter's result (`export const handler = serverless(app)`, `export const handler = handle(app)`),
 // so each route of the app runs inside that invocation and must flush before it ends. Shared by the
 // descriptors of the frameworks whose apps such adapters take (Express, Koa, Fastify, Hono).
-import type { TSESTree } from "@typescript-eslint/types";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { dirname, join } from "node:path";
-import { memberName, staticName } from "../../ast.js";
+import { memberName, requireSpecifier, staticName } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
-import { localRequire } from "../../local-require.cjs";
-import { NODE_FILE_SYSTEM, absolutePath, projectModules } from "../../project-modules.js";
+import { nodesOfType } from "../../nodes.js";
+import { absolutePath, projectModules, type ProjectFileSystem } from "../../project-modules.js";
 import type { HandlerHookApi, PlatformDescriptor, ValueSpecifier } from "../types.js";
-import { moduleExportsValue } from "./common.js";
-import type * as TypescriptEstree from "@typescript-eslint/typescript-estree";
+import { commonJsExport, moduleExportsValue } from "./common.js";
+import { parseEstree } from "../../parse-input.js";
 
 /** A platform, or a function that decides it per file (`serverlessPlatform` of Next.js). */
 export type PlatformChoice = PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined);
@@ -30,11 +30,8 @@ export interface AppAdapter {
 export function constValue(api: HandlerHookApi, node: TSESTree.Node): TSESTree.Node | undefined {
   const value = unwrap(node);
   if (value.type !== "Identifier") return value;
-  const variable = api.variableOf(value);
-  const def = variable?.defs[0];
-  if (def?.type !== "Variable" || def.node.type !== "VariableDeclarator" || !def.node.init) return undefined;
-  if (variable!.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
-  return unwrap(def.node.init);
+  const init = api.valueOf(value);
+  return init && unwrap(init);
 }
 
 /**
@@ -48,6 +45,20 @@ export function isMadeBy(api: HandlerHookApi, node: TSESTree.Node, makers: reado
   if (isNew !== undefined && (value.type === "NewExpression") !== isNew) return false;
   const callee = value.callee;
   return makers.some((maker) => api.matches(callee, maker));
+}
+
+/** A flush call written anywhere in a middleware's text (`c.executionCtx.waitUntil(tracer.forceFlush())`). */
+const FLUSH_TEXT = /\.(?:forceFlush|flush|flushAsync|shutdown)\s*\(/;
+
+/**
+ * A middleware of the file (`app.use(…)`) flushes: in Koa and Hono a middleware awaits the rest of the
+ * chain (`try { await next(); } finally { await tracer.forceFlush(); }`) before the response goes out,
+ * so it covers the routes after it. Read from the text of the `use` call (report only when sure).
+ */
+export function hasFlushingMiddleware(api: HandlerHookApi): boolean {
+  return nodesOfType(api.ast, AST_NODE_TYPES.CallExpression).some(
+    (call) => call.callee.type === "MemberExpression" && memberName(call.callee) === "use" && FLUSH_TEXT.test(api.text.slice(...call.range)),
+  );
 }
 
 /** The packages of `adapters` (a descriptor's `platformImports`). */
@@ -103,7 +114,8 @@ function adaptedHerePlatform(api: HandlerHookApi, adapters: readonly AppAdapter[
 // The app served by a module beside it: `app.ts` makes and exports the app, `lambda.ts` holds
 // `import app from "./app"; export const handler = serverless(app)` (the layout of
 // @codegenie/serverless-express's examples and of most split projects). A rule sees one file, and
-// no module says who imports it: the modules of the app's folder and of the folder above are read
+// no module says who imports it: the modules of the app's folder and of the folder above (not above
+// the nearest package.json) are read
 // (their text first: only those that name one of the adapters are parsed, once per version of each).
 
 /** An adapter call a module exports on a binding it imports from a project module. */
@@ -129,7 +141,8 @@ const MAX_MODULE_BYTES = 200_000;
 const adaptedByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly adapted: readonly AdaptedImport[] }>();
 
 /**
- * The platform of an adapter that a module beside this file (same folder or the one above) exports
+ * The platform of an adapter that a module beside this file (same folder, or the one above inside the
+ * package) exports
  * on an app this file exports (`export default app`, `export const app`, `module.exports = app`), as
  * `isApp` recognizes it. Only adapters whose platform does not depend on that other file.
  */
@@ -140,14 +153,19 @@ function adaptedElsewherePlatform(api: HandlerHookApi, adapters: readonly AppAda
   if (apps.size === 0) return undefined;
   const self = absolutePath(api.filename);
   const modules = adapterModules(fixed);
-  for (const directory of new Set([dirname(self), dirname(dirname(self))])) {
-    for (const [name, kind] of NODE_FILE_SYSTEM.readDirectory(directory) ?? []) {
+  const project = projectModules();
+  const here = dirname(self);
+  // The folder above only inside the app's package: a package.json beside the app ends its project.
+  const root = project.packageRootOf(here);
+  const directories = root !== undefined && here !== root ? [here, dirname(here)] : [here];
+  for (const directory of directories) {
+    for (const [name, kind] of project.listing(directory) ?? []) {
       const path = join(directory, name);
       if (kind !== "file" || path === self || !SCRIPT.test(name) || NOT_A_MODULE_OF_THE_APP.test(name)) continue;
-      for (const { adapter: used, app, option } of adaptedImportsOf(path, modules)) {
+      for (const { adapter: used, app, option } of adaptedImportsOf(project.fs, path, modules)) {
         if (!apps.has(app.name)) continue;
         const adapter = fixed.find(({ handle, appOption }) => appOption === option && specifies(handle.package, used.module) && specifies(handle.name, used.name === "default" ? "" : used.name));
-        if (adapter && projectModules().resolve(app.module, path) === self) return adapter.platform;
+        if (adapter && project.resolve(app.module, path) === self) return adapter.platform;
       }
     }
   }
@@ -170,19 +188,17 @@ function exportedApps(api: HandlerHookApi, isApp: (node: TSESTree.Node) => boole
   return names;
 }
 
-let estree: typeof TypescriptEstree | undefined;
-
 /**
  * The adapter calls the module at `path` exports, read when its text names one of `modules`; cached
  * by mtime and size (for each list of modules: a module that names none of them is not parsed).
  */
-function adaptedImportsOf(path: string, modules: readonly string[]): readonly AdaptedImport[] {
-  const stats = NODE_FILE_SYSTEM.stat(path);
+function adaptedImportsOf(fs: ProjectFileSystem, path: string, modules: readonly string[]): readonly AdaptedImport[] {
+  const stats = fs.stat(path);
   if (!stats?.isFile || stats.size > MAX_MODULE_BYTES) return [];
   const key = `${path}\0${modules.join("\0")}`;
   const cached = adaptedByPath.get(key);
   if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.adapted;
-  const text = NODE_FILE_SYSTEM.readFile(path);
+  const text = fs.readFile(path);
   let adapted: readonly AdaptedImport[] = [];
   if (text !== undefined && modules.some((module) => text.includes(module))) adapted = parsedAdapterCalls(path, text);
   adaptedByPath.set(key, { mtimeMs: stats.mtimeMs, size: stats.size, adapted });
@@ -191,10 +207,7 @@ function adaptedImportsOf(path: string, modules: readonly string[]): readonly Ad
 
 function parsedAdapterCalls(path: string, text: string): readonly AdaptedImport[] {
   try {
-    // typescript-estree's main entry, loaded on first use (as analysis/parse-input.ts does): most lint runs never get here.
-    estree ??= localRequire("@typescript-eslint/typescript-estree") as typeof TypescriptEstree;
-    const jsx = !/\.[cm]?ts$/.test(path);
-    return exportedAdapterCalls(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program);
+    return exportedAdapterCalls(parseEstree(text, path, !/\.[cm]?ts$/.test(path)));
   } catch {
     // A module that does not parse serves nothing we can read.
     return [];
@@ -207,6 +220,9 @@ function parsedAdapterCalls(path: string, text: string): readonly AdaptedImport[
  * imported binding, or on the `app` key of an options object (`f({ app })`). Read from the top level
  * alone, without scopes: a module that shadows these names at its top level does not compile.
  */
+/** No scopes in a module read here: `module` and `exports` are taken for CommonJS's (see below). */
+const TOP_LEVEL_ONLY = { isGlobal: () => true };
+
 function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
   const imports = new Map<string, ImportedName>();
   const constants = new Map<string, TSESTree.Expression>();
@@ -225,7 +241,8 @@ function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
     }
     if (statement.type === "ExportNamedDeclaration" && !statement.source) for (const specifier of statement.specifiers) if (specifier.local.type === "Identifier") exported.push(specifier.local);
     if (statement.type === "ExportDefaultDeclaration") exported.push(statement.declaration);
-    if (statement.type === "ExpressionStatement" && statement.expression.type === "AssignmentExpression" && isCommonJsExport(statement.expression.left)) exported.push(statement.expression.right);
+    const commonJs = commonJsExport(statement, TOP_LEVEL_ONLY);
+    if (commonJs && commonJs.name !== "default") exported.push(commonJs.value);
   }
   const found: AdaptedImport[] = [];
   for (const node of exported) {
@@ -251,10 +268,10 @@ function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
 function readDeclarator(declarator: TSESTree.VariableDeclarator, imports: Map<string, ImportedName>, constants: Map<string, TSESTree.Expression>): void {
   const init = declarator.init;
   if (!init) return;
-  let required = requiredModule(init);
+  let required = requireSpecifier(init);
   let property: string | undefined;
   if (!required && init.type === "MemberExpression") {
-    required = requiredModule(init.object);
+    required = requireSpecifier(init.object);
     property = staticName(init.property, init.computed);
   }
   if (declarator.id.type === "Identifier") {
@@ -267,18 +284,4 @@ function readDeclarator(declarator: TSESTree.VariableDeclarator, imports: Map<st
     const name = entry.type === "Property" ? staticName(entry.key, entry.computed) : undefined;
     if (entry.type === "Property" && name !== undefined && entry.value.type === "Identifier") imports.set(entry.value.name, { module: required, name });
   }
-}
-
-function requiredModule(node: TSESTree.Node): string | undefined {
-  if (node.type !== "CallExpression" || node.callee.type !== "Identifier" || node.callee.name !== "require") return undefined;
-  const [argument] = node.arguments;
-  return argument?.type === "Literal" && typeof argument.value === "string" ? argument.value : undefined;
-}
-
-/** `exports.x`, `module.exports.x`. */
-function isCommonJsExport(node: TSESTree.Node): boolean {
-  if (node.type !== "MemberExpression") return false;
-  const target = node.object;
-  if (target.type === "Identifier") return target.name === "exports";
-  return target.type === "MemberExpression" && target.object.type === "Identifier" && target.object.name === "module" && staticName(target.property, target.computed) === "exports";
 }

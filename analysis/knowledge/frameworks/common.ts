@@ -50,16 +50,32 @@ export const EXPRESS_RESPONSE = {
  * The value of a top-level `module.exports = <value>` statement, when `module` is the global (a file
  * that declares its own `module` is not assigning CommonJS's exports).
  */
-export function moduleExportsValue(statement: TSESTree.ProgramStatement, scope: { isGlobal(identifier: TSESTree.Identifier): boolean }): TSESTree.Expression | undefined {
+export function moduleExportsValue(statement: TSESTree.ProgramStatement, scope: GlobalScope): TSESTree.Expression | undefined {
+  const exported = commonJsExport(statement, scope);
+  return exported?.name === "default" ? exported.value : undefined;
+}
+
+interface GlobalScope {
+  isGlobal(identifier: TSESTree.Identifier): boolean;
+}
+
+/**
+ * A top-level CommonJS export statement: `module.exports = v` (`default`), `module.exports.x = v` and
+ * `exports.x = v` (`x`), when `module` / `exports` is the global.
+ */
+export function commonJsExport(statement: TSESTree.ProgramStatement, scope: GlobalScope): { readonly name: string; readonly value: TSESTree.Expression } | undefined {
   if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression" || statement.expression.operator !== "=") return undefined;
   const { left, right } = statement.expression;
-  const isModuleExports =
-    left.type === "MemberExpression" &&
-    staticName(left.property, left.computed) === "exports" &&
-    left.object.type === "Identifier" &&
-    left.object.name === "module" &&
-    scope.isGlobal(left.object);
-  return isModuleExports ? right : undefined;
+  if (left.type !== "MemberExpression") return undefined;
+  const name = staticName(left.property, left.computed);
+  if (name === undefined) return undefined;
+  const isModule = (node: TSESTree.Node): boolean => node.type === "Identifier" && node.name === "module" && scope.isGlobal(node);
+  if (name === "exports" && isModule(left.object)) return { name: "default", value: right };
+  const target = left.object;
+  const isExports =
+    (target.type === "Identifier" && target.name === "exports" && scope.isGlobal(target)) ||
+    (target.type === "MemberExpression" && isModule(target.object) && staticName(target.property, target.computed) === "exports");
+  return isExports ? { name, value: right } : undefined;
 }
 
 export interface ClassMethod {

@@ -32,14 +32,16 @@ export const express = {
       createdBy: [{ value: { package: "express", name: ["", "Router"] } }],
       types: [{ package: "express", name: ["Express", "Application", "Router", "IRouter"] }],
       // On Lambda (served through an adapter) the route path names the invocation in messages.
-      methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0 }), ...methods(["use", "param"]) },
+      // A route's last callback is the route whatever its parameters (`(req, res, next)` that passes
+      // only errors on); `param` callbacks are middleware; `use` decides by `next` (`sessionFlow`).
+      methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0, ends: "last" }), use: {}, param: { ends: "none" } },
       returns: { route: "route" },
       listens: ["listen"],
     },
-    route: { methods: methods(HTTP_VERBS) },
+    route: { methods: methods(HTTP_VERBS, { ends: "last" }) },
   },
   platform: (api) => adaptedAppPlatform(api, EXPRESS_ADAPTERS, (app) => isMadeBy(api, app, [EXPRESS_APP])),
-  platformSigns: { imports: adapterModules(EXPRESS_ADAPTERS), exports: true },
+  platformSigns: { imports: adapterModules(EXPRESS_ADAPTERS), appMakers: [EXPRESS_APP] },
   // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven
   // in sdk/lost-session-context.test.ts.
   sessionFlow: {

@@ -30,9 +30,10 @@ export const fastify = {
       createdBy: [{ value: { package: "fastify", name: ["", "fastify"] }, new: false }],
       types: [{ package: "fastify", name: "FastifyInstance" }],
       methods: {
-        ...methods(HTTP_VERBS, { options: ROUTE_FUNCTIONS, nameArgument: 0 }),
-        ...methods(["route", "setErrorHandler", "setNotFoundHandler"], { options: ROUTE_FUNCTIONS }),
-        addHook: { arguments: [1], when: { argument: 0, oneOf: REQUEST_HOOKS } },
+        // Hooks (`addHook`, a route's `preHandler` option) never end the invocation: the route's handler does.
+        ...methods(HTTP_VERBS, { options: ROUTE_FUNCTIONS, nameArgument: 0, ends: "last", hookOptions: REQUEST_HOOKS }),
+        ...methods(["route", "setErrorHandler", "setNotFoundHandler"], { options: ROUTE_FUNCTIONS, hookOptions: REQUEST_HOOKS }),
+        addHook: { arguments: [1], when: { argument: 0, oneOf: REQUEST_HOOKS }, ends: "none" },
       },
       chainable: ["withTypeProvider"],
       listens: ["listen"],
@@ -45,7 +46,7 @@ export const fastify = {
     },
   },
   platform: (api) => adaptedAppPlatform(api, LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [FASTIFY_APP], false)),
-  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), exports: true },
+  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), appMakers: [FASTIFY_APP] },
   // A plugin module that imports nothing of Fastify: fastify-cli's generated (and @fastify/autoload's)
   // `module.exports = async function (fastify, opts) { fastify.get(…) }` / `export default async function (fastify) {…}`.
   pluginExports: [{ projectDependency: ["fastify"], shape: "exported-function", exports: ["default"], serverParam: 0, object: "instance" }],

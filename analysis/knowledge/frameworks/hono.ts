@@ -1,13 +1,12 @@
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/types";
 import { memberName, staticName } from "../../ast.js";
 import { deploymentOf } from "../../deployment.js";
-import { nodesOfType } from "../../nodes.js";
 import { awsLambda } from "../platforms/aws-lambda.js";
 import { cloudflarePages } from "../platforms/cloudflare-pages.js";
 import { cloudflareWorkers } from "../platforms/cloudflare-workers.js";
 import { unwrap } from "../../bindings.js";
 import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor } from "../types.js";
-import { adaptedAppPlatform, isMadeBy, type AppAdapter } from "./app-adapters.js";
+import { adaptedAppPlatform, hasFlushingMiddleware, isMadeBy, type AppAdapter } from "./app-adapters.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 import { serverlessPlatform } from "./nextjs.js";
 
@@ -17,24 +16,16 @@ const HONO_APP = { package: HONO, name: "Hono" };
 const OPENAPI_HONO = { package: "@hono/zod-openapi", name: "OpenAPIHono" };
 const HONO_APPS = [HONO_APP, OPENAPI_HONO];
 
-/** A flush call written anywhere in a middleware's text (`c.executionCtx.waitUntil(tracer.forceFlush())`). */
-const FLUSH_TEXT = /\.(?:forceFlush|flush|flushAsync|shutdown)\s*\(/;
-
 /**
  * A Hono app is a Cloudflare Worker (each route an invocation that ends with its response, whose
  * background work goes to `c.executionCtx.waitUntil`) when the file exports it as the Worker
  * (`export default app`, an app made with `new Hono()`) in a Workers project: the file imports
  * `cloudflare:workers`, or `deploymentOf(…).wrangler` (a wrangler config, or `wrangler` /
- * `@cloudflare/workers-types` among the nearest package.json's dependencies). Not when a
- * middleware of the file (`app.use(…)`) flushes: it covers the routes after it (report only when sure).
+ * `@cloudflare/workers-types` among the nearest package.json's dependencies).
  */
 function workersPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
   const exported = api.ast.body.find((statement): statement is TSESTree.ExportDefaultDeclaration => statement.type === "ExportDefaultDeclaration");
   if (!exported || !isWorkerOfApp(api, exported.declaration)) return undefined;
-  const flushingMiddleware = nodesOfType(api.ast, AST_NODE_TYPES.CallExpression).some(
-    (call) => call.callee.type === "MemberExpression" && memberName(call.callee) === "use" && FLUSH_TEXT.test(api.text.slice(...call.range)),
-  );
-  if (flushingMiddleware) return undefined;
   return api.text.includes("cloudflare:workers") || deploymentOf(api.filename).wrangler ? cloudflareWorkers : undefined;
 }
 
@@ -52,8 +43,12 @@ const ADAPTERS: readonly AppAdapter[] = [
   { handle: { package: "hono/vercel", name: "handle" }, platform: serverlessPlatform },
 ];
 
-/** A Hono app on a serverless host: exported through an adapter, or as the Worker. */
+/**
+ * A Hono app on a serverless host: exported through an adapter, or as the Worker. Not when a
+ * middleware flushes (`hasFlushingMiddleware`): Hono awaits the routes inside it.
+ */
 function honoPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
+  if (hasFlushingMiddleware(api)) return undefined;
   return adaptedAppPlatform(api, ADAPTERS, (app) => isHonoApp(api, app)) ?? workersPlatform(api);
 }
 
@@ -89,8 +84,10 @@ export const hono = {
       types: [HONO_APP, OPENAPI_HONO],
       methods: {
         // On Workers the route path names the invocation in messages (`app.post("/chat", …)`).
-        ...methods(HTTP_VERBS, { nameArgument: 0 }),
-        ...methods(["use", "on", "onError", "notFound"]),
+        // The last callback of a route is the route; `use` decides by `next` (`sessionFlow`).
+        ...methods(HTTP_VERBS, { nameArgument: 0, ends: "last" }),
+        on: { ends: "last" },
+        ...methods(["use", "onError", "notFound"]),
         // `openapi(route, handler, hook?)`: the route is a `createRoute()` object, the handler comes second.
         openapi: { arguments: [1] },
       },

@@ -1,6 +1,6 @@
 import { awsLambda } from "../platforms/aws-lambda.js";
 import type { FrameworkDescriptor, ValueSpecifier } from "../types.js";
-import { adaptedAppPlatform, adapterModules, isMadeBy } from "./app-adapters.js";
+import { adaptedAppPlatform, adapterModules, hasFlushingMiddleware, isMadeBy } from "./app-adapters.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 const ROUTER_MODULES = ["@koa/router", "koa-router"];
@@ -28,11 +28,12 @@ export const koa = {
     router: {
       createdBy: [{ value: { package: ROUTER_MODULES, name: ["", "Router"] } }],
       types: [{ package: ROUTER_MODULES, name: ["", "Router"] }],
-      methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0 }), ...methods(["use", "param"]) },
+      methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0, ends: "last" }), use: {}, param: { ends: "none" } },
     },
   },
-  platform: (api) => adaptedAppPlatform(api, LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [KOA_APP], true)),
-  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), exports: true },
+  // A middleware that flushes around `await next()` covers every route (`hasFlushingMiddleware`).
+  platform: (api) => (hasFlushingMiddleware(api) ? undefined : adaptedAppPlatform(api, LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [KOA_APP], true))),
+  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), appMakers: [KOA_APP] },
   sessionFlow: {
     beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } },
     // `router.get(path, mw, handler)` (and koa-router's `del` alias of delete): `mw` runs for that route
