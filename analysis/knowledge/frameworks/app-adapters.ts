@@ -61,7 +61,7 @@ export function hasFlushingMiddleware(api: HandlerHookApi): boolean {
   );
 }
 
-/** The packages of `adapters` (a descriptor's `platformImports`). */
+/** The packages of `adapters` (a descriptor's `platformSigns.imports`). */
 export function adapterModules(adapters: readonly AppAdapter[]): string[] {
   return adapters.flatMap(({ handle }) => (typeof handle.package === "string" ? [handle.package] : handle.package));
 }
