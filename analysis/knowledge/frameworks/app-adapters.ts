@@ -10,7 +10,8 @@ import { nodesOfType } from "../../nodes.js";
 import { absolutePath, projectModules, type ProjectFileSystem } from "../../project-modules.js";
 import type { HandlerHookApi, PlatformDescriptor, ValueSpecifier } from "../types.js";
 import { commonJsExport, moduleExportsValue } from "./common.js";
-import { parseEstree } from "../../parse-input.js";
+import { localRequire } from "../../local-require.cjs";
+import type * as TypescriptEstree from "@typescript-eslint/typescript-estree";
 
 /** A platform, or a function that decides it per file (`serverlessPlatform` of Next.js). */
 export type PlatformChoice = PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined);
@@ -205,14 +206,23 @@ function adaptedImportsOf(fs: ProjectFileSystem, path: string, modules: readonly
   return adapted;
 }
 
+let estree: typeof TypescriptEstree | undefined;
+
 function parsedAdapterCalls(path: string, text: string): readonly AdaptedImport[] {
   try {
-    return exportedAdapterCalls(parseEstree(text, path, !/\.[cm]?ts$/.test(path)));
+    // typescript-estree's main entry, loaded on first use: the ESLint plugin must not load TypeScript at
+    // import (rules/optional-peers.test.ts), and parse-input.ts imports it (and closes an import cycle).
+    estree ??= localRequire("@typescript-eslint/typescript-estree") as typeof TypescriptEstree;
+    const jsx = !/\.[cm]?ts$/.test(path);
+    return exportedAdapterCalls(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program);
   } catch {
     // A module that does not parse serves nothing we can read.
     return [];
   }
 }
+
+/** No scopes in a module read here: `module` and `exports` are taken for CommonJS's (see below). */
+const TOP_LEVEL_ONLY = { isGlobal: () => true };
 
 /**
  * The exported calls (`export const handler = f(x)`, `export default f(x)`, `exports.handler =` /
@@ -220,9 +230,6 @@ function parsedAdapterCalls(path: string, text: string): readonly AdaptedImport[
  * imported binding, or on the `app` key of an options object (`f({ app })`). Read from the top level
  * alone, without scopes: a module that shadows these names at its top level does not compile.
  */
-/** No scopes in a module read here: `module` and `exports` are taken for CommonJS's (see below). */
-const TOP_LEVEL_ONLY = { isGlobal: () => true };
-
 function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
   const imports = new Map<string, ImportedName>();
   const constants = new Map<string, TSESTree.Expression>();
