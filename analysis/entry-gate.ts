@@ -115,9 +115,11 @@ interface TopLevel {
   /**
    * The values imported at the top, by module: `""` for the module value or default export (`import x
    * from`, `import * as x`, `import x = require`, `const x = require(…)`), else the imported names;
-   * a `require()` destructured or read further counts as the module value (conservative).
+   * a `require()` destructured or read further counts as the module value (conservative). Read only
+   * when a descriptor with `platformSigns.appMakers` is imported (`importsAnyValue`).
    */
-  readonly valueImports: ReadonlyMap<string, ReadonlySet<string>>;
+  valueImports?: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly program: TSESTree.Program;
   /** What both kinds ask, answered once per file: the descriptors of the static imports, then of every module (text included). */
   staticDescriptors?: readonly FrameworkDescriptor[];
   moduleDescriptors?: readonly FrameworkDescriptor[];
@@ -135,36 +137,14 @@ function topLevelOf(input: AnalysisInput): TopLevel {
   if (found) return found;
   const names = new Set<string>();
   const staticImports = new Set<string>();
-  const valueImports = new Map<string, Set<string>>();
-  const addValue = (module: string, name: string): void => {
-    let names = valueImports.get(module);
-    if (!names) valueImports.set(module, (names = new Set()));
-    names.add(name);
-  };
   let defaultExport = false;
   let moduleExports = false;
   for (const statement of ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       staticImports.add(statement.source.value);
-      if (statement.importKind === "type") continue;
-      for (const specifier of statement.specifiers) {
-        if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) addValue(statement.source.value, "");
-        else if (specifier.importKind !== "type") addValue(statement.source.value, staticName(specifier.imported, false) ?? "");
-      }
     } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
       const { expression } = statement.moduleReference;
-      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === "string") {
-        staticImports.add(expression.value);
-        if (statement.importKind !== "type") addValue(expression.value, "");
-      }
-    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of statement.declarations) {
-        // `require("m")`, read further or called: `require("m").Router`, `require("express")()`.
-        let node: TSESTree.Node | null = declarator.init;
-        while (node && requireSpecifier(node) === undefined && (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression)) node = node.type === AST_NODE_TYPES.MemberExpression ? node.object : node.callee;
-        const required = requireSpecifier(node);
-        if (required !== undefined) addValue(required, "");
-      }
+      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === "string") staticImports.add(expression.value);
     } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) staticImports.add(statement.source.value);
     else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) defaultExport = true;
     else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
@@ -191,7 +171,7 @@ function topLevelOf(input: AnalysisInput): TopLevel {
       }
     }
   }
-  found = { exportNames: names, defaultExport, moduleExports, staticImports, valueImports };
+  found = { exportNames: names, defaultExport, moduleExports, staticImports, program: ast };
   topLevels.set(ast, found);
   return found;
 }
@@ -221,11 +201,43 @@ function entrySignsHold(input: AnalysisInput, signs: EntrySigns | undefined, top
   return signs.imports !== undefined && hasAny(modulesOf(input, top), signs.imports);
 }
 
+/** `TopLevel.valueImports`: what the top-level imports and `require()`s of `program` bind as values. */
+function valueImportsOf(program: TSESTree.Program): Map<string, Set<string>> {
+  const valueImports = new Map<string, Set<string>>();
+  const addValue = (module: string, name: string): void => {
+    let names = valueImports.get(module);
+    if (!names) valueImports.set(module, (names = new Set()));
+    names.add(name);
+  };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (statement.importKind === "type") continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) addValue(statement.source.value, "");
+        else if (specifier.importKind !== "type") addValue(statement.source.value, staticName(specifier.imported, false) ?? "");
+      }
+    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+      const { expression } = statement.moduleReference;
+      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === "string" && statement.importKind !== "type") addValue(expression.value, "");
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        // `require("m")`, read further or called: `require("m").Router`, `require("express")()`.
+        let node: TSESTree.Node | null = declarator.init;
+        while (node && requireSpecifier(node) === undefined && (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression)) node = node.type === AST_NODE_TYPES.MemberExpression ? node.object : node.callee;
+        const required = requireSpecifier(node);
+        if (required !== undefined) addValue(required, "");
+      }
+    }
+  }
+  return valueImports;
+}
+
 /** Whether the file imports one of `values` as a value (not only its types). */
 function importsAnyValue(top: TopLevel, values: readonly ValueSpecifier[]): boolean {
+  const valueImports = (top.valueImports ??= valueImportsOf(top.program));
   for (const value of values) {
     for (const module of typeof value.package === "string" ? [value.package] : value.package) {
-      const names = top.valueImports.get(module);
+      const names = valueImports.get(module);
       if (!names) continue;
       // A `require()` is the module value, whatever the maker's name (`require("fastify").fastify`).
       if (names.has("") || (typeof value.name === "string" ? names.has(value.name) : value.name.some((name) => names.has(name)))) return true;
