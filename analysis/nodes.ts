@@ -155,21 +155,55 @@ function indexOf(ast: TSESTree.Program): NodeIndex {
 }
 
 /**
+ * The index is built in two steps: the walk (or ESLint's steps) lists the nodes and their types' slots
+ * in these arrays, kept for the process and overwritten by each file; then each type present gets
+ * its two arrays at their exact length. Pushing into fresh arrays gave every type's pair the backing
+ * store of a first push (16 slots each) whatever its count: ~12 KB a file, most of it empty, and kept
+ * with the AST (bench/NOTES.md, lint-perf-c).
+ */
+const listedNodes: (TSESTree.Node | undefined)[] = [];
+const listedSlots: number[] = [];
+/** Per slot, while a file's buckets are filled: how many nodes of that type (then: how many placed). */
+const slotCounts: number[] = [];
+
+/** The buckets of the first `count` listed nodes; clears the listed nodes (the arrays outlive the file). */
+function bucketsOfListed(count: number): (Bucket | undefined)[] {
+  const nodes = listedNodes;
+  const slots = listedSlots;
+  const counts = slotCounts;
+  while (counts.length < typeInfos.size) counts.push(0);
+  for (let i = 0; i < count; i++) counts[slots[i]]++;
+  const buckets = new Array<Bucket | undefined>(typeInfos.size);
+  for (let i = 0; i < count; i++) {
+    const slot = slots[i];
+    let bucket = buckets[slot];
+    if (bucket === undefined) {
+      const size = counts[slot];
+      buckets[slot] = bucket = { nodes: new Array<TSESTree.Node>(size), positions: new Array<number>(size) };
+      counts[slot] = 0;
+    }
+    const at = counts[slot]++;
+    bucket.nodes[at] = nodes[i]!;
+    bucket.positions[at] = i;
+    nodes[i] = undefined;
+  }
+  for (let slot = 0; slot < buckets.length; slot++) if (buckets[slot] !== undefined) counts[slot] = 0;
+  return buckets;
+}
+
+/**
  * Pre-order over the visitor keys, like typescript-estree's `simpleTraverse` but without its per-node
  * key lookup and value validation through helper calls; an explicit stack measured a little faster
  * than recursion.
  */
 function walk(ast: TSESTree.Program): (Bucket | undefined)[] {
-  const buckets: (Bucket | undefined)[] = [];
   const stack: TSESTree.Node[] = [ast];
   let position = 0;
   while (stack.length > 0) {
     const node = stack.pop()!;
     const info = typeInfoOf(node.type);
-    let bucket = buckets[info.slot];
-    if (bucket === undefined) buckets[info.slot] = bucket = { nodes: [], positions: [] };
-    bucket.nodes.push(node);
-    bucket.positions.push(position++);
+    listedNodes[position] = node;
+    listedSlots[position++] = info.slot;
     const keys = info.keys;
     // Last key and last element first, so that the children pop in order.
     for (let k = keys.length - 1; k >= 0; k--) {
@@ -190,7 +224,7 @@ function walk(ast: TSESTree.Program): (Bucket | undefined)[] {
       }
     }
   }
-  return buckets;
+  return bucketsOfListed(position);
 }
 
 /**
@@ -201,7 +235,6 @@ function walk(ast: TSESTree.Program): (Bucket | undefined)[] {
 function bucketsOfTraversal(ast: TSESTree.Program, traversal: EslintTraversal): (Bucket | undefined)[] | undefined {
   const steps = traversal.traverse();
   if (!Array.isArray(steps)) return undefined;
-  const buckets: (Bucket | undefined)[] = [];
   let position = 0;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i] as { readonly kind?: number; readonly phase?: number; readonly target?: TSESTree.Node };
@@ -209,13 +242,10 @@ function bucketsOfTraversal(ast: TSESTree.Program, traversal: EslintTraversal): 
     const node = step.target!;
     // Code-path events (`onCodePathStart`) come before the Program's own visit.
     if (position === 0 && node !== ast) return undefined;
-    const info = typeInfoOf(node.type);
-    let bucket = buckets[info.slot];
-    if (bucket === undefined) buckets[info.slot] = bucket = { nodes: [], positions: [] };
-    bucket.nodes.push(node);
-    bucket.positions.push(position++);
+    listedNodes[position] = node;
+    listedSlots[position++] = typeInfoOf(node.type).slot;
   }
-  return position === 0 ? undefined : buckets;
+  return position === 0 ? undefined : bucketsOfListed(position);
 }
 
 /** The merged lists' keys by the arrays callers pass (module constants, mostly): no join per call. */
@@ -245,7 +275,10 @@ function mergedOf(index: NodeIndex, types: readonly string[]): Merged {
 
 /** The nodes of `buckets` by their position in the walk. */
 function merge(buckets: readonly Bucket[]): TSESTree.Node[] {
-  const nodes: TSESTree.Node[] = [];
+  let total = 0;
+  for (const bucket of buckets) total += bucket.nodes.length;
+  const nodes: TSESTree.Node[] = new Array<TSESTree.Node>(total);
+  let filled = 0;
   const next = buckets.map(() => 0);
   for (;;) {
     let best = -1;
@@ -258,7 +291,7 @@ function merge(buckets: readonly Bucket[]): TSESTree.Node[] {
       }
     }
     if (best === -1) return nodes;
-    nodes.push(buckets[best].nodes[next[best]++]);
+    nodes[filled++] = buckets[best].nodes[next[best]++];
   }
 }
 

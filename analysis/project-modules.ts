@@ -17,6 +17,8 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import type { TSESTree } from "@typescript-eslint/types";
+import { AttachedCache } from "./attached-cache.js";
 import { exportPath } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { ExportFact, ExportFactKind, ModuleFacts, ReExport } from "./export-facts.js";
@@ -580,14 +582,16 @@ export function importOrigin(input: AnalysisInput, variable: Scope.Variable): { 
 export function importedExport(input: AnalysisInput, variable: Scope.Variable): ImportedExport | undefined {
   // One answer per variable and lint of a file: a file calls the same import many times (and several
   // rules ask), while resolving a specifier costs directory listings and a realpath.
-  if (exportByVariable.has(variable)) return exportByVariable.get(variable);
+  let byVariable = exportsByFile.get(input.ast);
+  if (byVariable === undefined) exportsByFile.set(input.ast, (byVariable = new Map()));
+  else if (byVariable.has(variable)) return byVariable.get(variable);
   const found = readImportedExport(input, variable);
-  exportByVariable.set(variable, found);
+  byVariable.set(variable, found);
   return found;
 }
 
-/** Keyed by the scope manager's variable objects: they live as long as the linted file's AST. */
-const exportByVariable = new WeakMap<Scope.Variable, ImportedExport | undefined>();
+/** Per file (on its AST, not in a WeakMap: attached-cache.ts), by the scope manager's variable objects. */
+const exportsByFile = new AttachedCache<TSESTree.Program, Map<Scope.Variable, ImportedExport | undefined>>("honeyhive.importedExports");
 
 function readImportedExport(input: AnalysisInput, variable: Scope.Variable): ImportedExport | undefined {
   const reader = defaultReader;

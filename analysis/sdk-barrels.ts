@@ -7,6 +7,7 @@
 // into the origin in the SDK it stands for, so the SDK model (and, through it, the rules and the
 // codemods) reads `import { traceModel } from "./hh"` as honeyhive's `traceModel`.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { AttachedCache } from "./attached-cache.js";
 import { dynamicImportSpecifier, findVariable, memberName, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { exportPath, type ModuleOrigin } from "./bindings.js";
 import type { ReExport, SdkReExportFact } from "./export-facts.js";
@@ -22,10 +23,14 @@ import { isLocalModule, isSdkModule } from "./settings.js";
  */
 export const MAY_RE_EXPORT_SDK = /\bexport\b[^;]*?\bfrom\s*["']honeyhive["']|module\.exports\s*=\s*require\(\s*["']honeyhive["']/;
 
+// Per file, kept on the AST (attached-cache.ts says why not in WeakMaps).
 /** Per file: specifier → what that module re-exports of the SDK (null: nothing, or not a readable project module). */
-const barrelsByFile = new WeakMap<TSESTree.Program, Map<string, SdkReExportFact | null>>();
+const barrelsByFile = new AttachedCache<TSESTree.Program, Map<string, SdkReExportFact | null>>("honeyhive.sdkBarrels");
 
-const candidatesByFile = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
+const candidatesByFile = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.barrelCandidates");
+
+/** What most files find: no candidate (one shared set instead of an empty one per file). */
+const NO_CANDIDATES: ReadonlySet<string> = new Set();
 
 /**
  * Names whose import from a project module makes it a barrel worth reading: the SDK's value exports
@@ -60,7 +65,7 @@ interface ImportedBinding {
 function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
   let candidates = candidatesByFile.get(input.ast);
   if (candidates) return candidates;
-  const found = new Set<string>();
+  let found: Set<string> | undefined;
   const usedAsSdkObject = (local: string, at: TSESTree.Node) =>
     findVariable(input.scopeManager, at, local)?.references.some((reference) => isSdkMemberObject(reference.identifier)) === true;
   const consider = (specifier: string | undefined, bindings: readonly ImportedBinding[], at: TSESTree.Node) => {
@@ -70,7 +75,7 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
         (imported !== undefined && (BARREL_IMPORT_NAMES.has(imported) || TRACER_CLASS_NAME.test(imported))) ||
         (local !== undefined && usedAsSdkObject(local, at)),
     );
-    if (may) found.add(specifier);
+    if (may) (found ??= new Set()).add(specifier);
   };
   for (const statement of input.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
@@ -92,7 +97,7 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
       }
     }
   }
-  candidates = found;
+  candidates = found ?? NO_CANDIDATES;
   candidatesByFile.set(input.ast, candidates);
   return candidates;
 }

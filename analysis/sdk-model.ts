@@ -334,7 +334,8 @@ class FileSdkModel implements SdkModel {
   private readonly resolver: Bindings;
   /** SDK bindings: what Bindings resolves each name to, read as the SDK, a project module, or neither. */
   private readonly bindings = new Map<Scope.Variable, SdkBinding>();
-  private usesExperimentsModule = false;
+  /** A module only this SDK has (`honeyhive/experiments`) is imported: 2.x evidence. */
+  private usesModuleOf2x = false;
   /** Evidence of the major while the constructor reads the file (see `apiMajorEvidence`). */
   private saw1x = false;
   private saw2x = false;
@@ -527,7 +528,7 @@ class FileSdkModel implements SdkModel {
   /** The major the code is written against, as its SDK bindings tell (evidence only; honeyhiveMajorOfFile weighs it). */
   private readMajorEvidenceOfBindings(): void {
     let saw1x = false;
-    let saw2x = this.usesExperimentsModule;
+    let saw2x = this.usesModuleOf2x;
     for (const binding of this.bindings.values()) {
       if (binding.kind !== "export") continue;
       if (honeyhive1xProfile.onlyIn1x.exports.has(binding.name)) saw1x = true;
@@ -649,8 +650,7 @@ class FileSdkModel implements SdkModel {
     if (!origin || origin.typeOnly) return undefined;
     const { module } = origin;
     const { settings } = this;
-    // `honeyhive/experiments` exists in this SDK only (1.x exported evaluate from the root).
-    if (module === "honeyhive/experiments") this.usesExperimentsModule = true;
+    if (ONLY_IN_2X.modules.has(module)) this.usesModuleOf2x = true;
     if (isSdkModule(module, settings)) {
       // The SDK's CommonJS build has no default export: `default` is the module itself.
       const path = origin.path[0] === "default" ? origin.path.slice(1) : origin.path;

@@ -9,14 +9,23 @@
 // builds' cost over no rules, measured within milliseconds of each other, so the load of a shared
 // machine hits both alike. Copy a build before the change (`cp -r dist bench/.cache/dist-before`,
 // inside the repository so that it resolves the same node_modules) and compare it with `dist/`.
+//
+// `--whole-passes` (after the rounds): each round lints ALL files with one configuration, then all with
+// the next (rotating which goes first), instead of file by file. File by file, the scavenges and
+// mark-compacts that one configuration's retained objects cause land on whichever configuration runs
+// at that moment, the no-rules one included (bench/NOTES.md, lint-perf-c: once one rule is configured,
+// ESLint keeps every file until a mark-compact); whole passes charge each configuration its own GC,
+// at the price of a load that may change between passes (read several rounds).
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createLinter, sourceFilesUnder } from "./lint-child.mjs";
 import { median } from "./measure.mjs";
 
-const [entryA, entryB, directoryArgument, roundsArgument] = process.argv.slice(2);
+const flags = process.argv.slice(2).filter((argument) => argument.startsWith("--"));
+const [entryA, entryB, directoryArgument, roundsArgument] = process.argv.slice(2).filter((argument) => !argument.startsWith("--"));
+const wholePasses = flags.includes("--whole-passes");
 if (!entryA || !entryB || !directoryArgument) {
-  console.error("usage: node bench/lib/lint-ab.mjs <entry A> <entry B> <directory> [rounds]");
+  console.error("usage: node bench/lib/lint-ab.mjs <entry A> <entry B> <directory> [rounds] [--whole-passes]");
   process.exit(2);
 }
 const directory = resolve(directoryArgument);
@@ -37,13 +46,22 @@ for (const { path, text } of files) for (const kind of kinds) await linters[kind
 const perRound = [];
 for (let round = 0; round < rounds; round++) {
   const spent = { baseline: 0, A: 0, B: 0 };
-  for (let index = 0; index < files.length; index++) {
-    const { path, text } = files[index];
+  if (wholePasses) {
     for (let offset = 0; offset < kinds.length; offset++) {
-      const kind = kinds[(index + round + offset) % kinds.length];
+      const kind = kinds[(round + offset) % kinds.length];
       const started = cpuMicros();
-      await linters[kind].lintText(text, { filePath: path });
+      for (const { path, text } of files) await linters[kind].lintText(text, { filePath: path });
       spent[kind] += cpuMicros() - started;
+    }
+  } else {
+    for (let index = 0; index < files.length; index++) {
+      const { path, text } = files[index];
+      for (let offset = 0; offset < kinds.length; offset++) {
+        const kind = kinds[(index + round + offset) % kinds.length];
+        const started = cpuMicros();
+        await linters[kind].lintText(text, { filePath: path });
+        spent[kind] += cpuMicros() - started;
+      }
     }
   }
   const added = (kind) => ((spent[kind] - spent.baseline) / files.length);

@@ -113,6 +113,8 @@ const names1x = (where: "static" | "instance" | "export"): ReadonlySet<string> =
 export const ONLY_IN_2X = {
   members: new Set(Object.keys(TRACER_MEMBERS).filter((name) => !names1x("instance").has(name))) as ReadonlySet<string>,
   exports: new Set([...Object.keys(SDK_EXPORTS.root), ...Object.keys(SDK_EXPORTS.experiments)].filter((name) => !names1x("export").has(name))) as ReadonlySet<string>,
+  /** Module specifiers only this SDK has (`honeyhive/experiments`: 1.x exported `evaluate` from the root). */
+  modules: new Set(honeyhiveProfile.modules.filter((module) => !(honeyhive1xProfile.modules as readonly string[]).includes(module))) as ReadonlySet<string>,
 } as const;
 
 /** Statics of `HoneyHiveTracer` that make a tracer: 2.x `init` (sync), 1.x `init` / `initFromSessionId` (async). */
