@@ -197,17 +197,19 @@ function sessionIdProperty(flows: SessionIdFlow, options: TSESTree.Node): TSESTr
   return property;
 }
 
-/** Parentheses are not nodes; these wrappers do not change the value either (`await` kept visible). */
-function unwrap(node: TSESTree.Node | null | undefined): TSESTree.Node | undefined {
+/**
+ * Parentheses are not nodes; these wrappers do not change the value either (`await` kept visible).
+ * `keepPresence` stops at what says whether a value is there (`id!`, `a?.b`).
+ */
+function unwrap(node: TSESTree.Node | null | undefined, keepPresence = false): TSESTree.Node | undefined {
   let current = node ?? undefined;
   while (
     current &&
     (current.type === AST_NODE_TYPES.TSAsExpression ||
       current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.type === AST_NODE_TYPES.TSNonNullExpression ||
       current.type === AST_NODE_TYPES.TSTypeAssertion ||
-      current.type === AST_NODE_TYPES.ChainExpression ||
-      current.type === AST_NODE_TYPES.AwaitExpression)
+      current.type === AST_NODE_TYPES.AwaitExpression ||
+      (!keepPresence && (current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.ChainExpression)))
   ) {
     current = current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression;
   }
@@ -583,4 +585,90 @@ function stringArgument(call: TSESTree.CallExpression): string | undefined {
     if (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === "string") return argument.value;
   }
   return undefined;
+}
+
+/** Getters that consume the request body: read twice, the second read fails or waits forever. */
+const BODY_CONSUMING_GETTERS: ReadonlySet<string> = new Set(["json", "text", "formData", "arrayBuffer", "blob"]);
+
+/**
+ * The session id `value` (a finding's) may be missing at run time: a header, cookie, query or body
+ * field the client did not send (`undefined`, or `null` from `headers.get()`). Only a value that is
+ * a string on every path is not: a `??` / `||` default the application makes (`?? randomUUID()`), a
+ * template literal or `+`, `String(…)`, a string method called on the input (it threw otherwise), or
+ * a non-null assertion (`id!`: the author's word). The suggestion must not send every request
+ * without an id to `toSessionId(undefined)`, one shared session.
+ */
+export function sessionIdMayBeAbsent(input: AnalysisInput, value: TSESTree.Node): boolean {
+  const sdk = getSdkModel(input);
+  const flows = new SessionIdFlow(input, sdk);
+  const seen = new Set<TSESTree.Node>();
+  const absent = (node: TSESTree.Node | null | undefined, depth: number): boolean => {
+    const current = unwrap(node, true);
+    if (!current || depth > 24 || seen.has(current)) return true;
+    seen.add(current);
+    switch (current.type) {
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.BinaryExpression:
+        return false;
+      case AST_NODE_TYPES.Literal:
+        return current.value === null;
+      case AST_NODE_TYPES.Identifier: {
+        if (current.name === "undefined") return true;
+        const init = flows.singleValueOf(current);
+        return init === undefined || absent(init, depth + 1);
+      }
+      case AST_NODE_TYPES.LogicalExpression:
+        return current.operator === "&&" || absent(current.right, depth + 1);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return absent(current.consequent, depth + 1) || absent(current.alternate, depth + 1);
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(current.callee);
+        // `String(x)`, `decodeURIComponent(x)`: a string whatever `x` was.
+        if (callee?.type === AST_NODE_TYPES.Identifier) return !TRANSPARENT_GLOBALS.has(callee.name) && flows.flowOf(current) !== undefined;
+        // An input getter (`headers.get("x")`, `c.req.header("x")`) answers nothing for a missing key;
+        // another method of the input (`id.trim()`) returned a string, or threw.
+        const name = memberName(callee);
+        return name !== undefined && inputVocabulary().getters.has(name);
+      }
+      default:
+        // A member read (`req.body.sessionId`), an optional chain, anything else: may be missing.
+        return true;
+    }
+  };
+  return absent(value, 0);
+}
+
+/**
+ * `value` can be written twice (`id ? toSessionId(id) : undefined`) without doing anything twice:
+ * names, member reads with static keys, and the request's header/query/cookie getters with literal
+ * arguments. Not a call that consumes the body, an `await`, or a call of anything else.
+ */
+export function isRepeatableRead(value: TSESTree.Node): boolean {
+  switch (value.type) {
+    case AST_NODE_TYPES.Identifier:
+      return true;
+    case AST_NODE_TYPES.LogicalExpression:
+      return isRepeatableRead(value.left) && isRepeatableRead(value.right);
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+      return isRepeatableRead(value.expression);
+    case AST_NODE_TYPES.MemberExpression:
+      return (!value.computed || value.property.type === AST_NODE_TYPES.Literal) && isRepeatableRead(value.object);
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = value.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const name = memberName(callee);
+      return (
+        name !== undefined &&
+        inputVocabulary().getters.has(name) &&
+        !BODY_CONSUMING_GETTERS.has(name) &&
+        value.arguments.every((argument) => argument.type === AST_NODE_TYPES.Literal) &&
+        isRepeatableRead(callee.object)
+      );
+    }
+    default:
+      return false;
+  }
 }
