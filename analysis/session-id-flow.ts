@@ -378,7 +378,17 @@ class SessionIdFlow {
       variables.add(variable);
       return { taint: parameter.taint, inputs: parameter.inputs, source: identifier };
     }
-    if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+    if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+    const loop = def.node.parent.parent;
+    if (!def.node.init && loop.type === AST_NODE_TYPES.ForOfStatement && loop.left === def.node.parent) {
+      // `for (const record of event.Records)`: an element of input is input (an SQS/Kinesis batch).
+      variables.add(variable);
+      const records = this.evaluate(loop.right, variables, depth + 1);
+      if (records?.taint !== "input") return undefined;
+      const keys = def.node.id.type === AST_NODE_TYPES.Identifier ? [] : keyPath(def.node.id, def.name as TSESTree.Identifier);
+      return { taint: "input", source: records.source, sourceKeys: [...(records.sourceKeys ?? []), ...keys] };
+    }
+    if (!def.node.init) return undefined;
     // Reassigned (`if (!isSessionId(id)) id = toSessionId(id)`): the value at the SDK call is not known.
     if (variable.references.filter((reference) => reference.writeExpr).length !== 1) return undefined;
     variables.add(variable);

@@ -8,6 +8,7 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import { EditList } from "../analysis/edits.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { SdkImports } from "../analysis/sdk-imports.js";
+import { honeyhiveMajorOfFile } from "../analysis/sdk-model.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { findUnvalidatedSessionIds, isRepeatableRead, sessionIdMayBeAbsent, type UnvalidatedSessionId } from "../analysis/session-id-flow.js";
 import { describeHandler } from "../analysis/handlers.js";
@@ -27,6 +28,8 @@ const MAX_SOURCE_LENGTH = 48;
  * written there, or the guard would read the input twice (a body, a call).
  */
 export function toSessionIdEdits(input: AnalysisInput, finding: UnvalidatedSessionId): EditList | undefined {
+  // honeyhive 1.x exports no toSessionId: the suggestion would import a name that is not there.
+  if (honeyhiveMajorOfFile(input) === 1) return undefined;
   const imports = new SdkImports(input);
   const toSessionId = imports.useAt("toSessionId", finding.value);
   if (toSessionId === undefined) return undefined;
