@@ -9,6 +9,12 @@
 import { describe } from "vitest";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
+import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-start-in-handler.js";
+import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
+import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
+import explicitTracerRule, { RULE_NAME as EXPLICIT_TRACER_RULE } from "./require-explicit-tracer.js";
+import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
+import lostSessionRule, { RULE_NAME as LOST_SESSION_RULE } from "./no-lost-session-context.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -209,6 +215,310 @@ describe("tracer-provider-for-instrumentors on public shapes", () => {
     { code: `import { Hono } from "hono";\nimport { streamText as stream } from "ai";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => {\n  const result = stream({ model: c.get("model"), prompt: "hi", experimental_telemetry: { isEnabled: true } });\n  return result.toTextStreamResponse();\n});`, output: `import { Hono } from "hono";\nimport { streamText as stream } from "ai";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => {\n  const result = stream({ model: c.get("model"), prompt: "hi", experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });\n  return result.toTextStreamResponse();\n});`, errors: [{ messageId: "telemetryWithoutTracer", line: 7 }] },
     // OpenInference BedrockInstrumentation via variable + registerInstrumentations with provider? no
     { code: `import { BedrockInstrumentation } from "@arizeai/openinference-instrumentation-bedrock";\n${TRACER}const bedrock = new BedrockInstrumentation();\nbedrock.enable();`, output: `import { BedrockInstrumentation } from "@arizeai/openinference-instrumentation-bedrock";\n${TRACER}const bedrock = new BedrockInstrumentation({ tracerProvider: tracer.provider });\nbedrock.enable();`, errors: [{ messageId: "missingProvider", line: 4 }] },
+  ],
+  });
+});
+
+describe("no-session-start-in-handler on public shapes", () => {
+  ruleTester.run(SESSION_START_RULE, testableRule(sessionStartRule), {
+  valid: [
+    // commander action (CLI, not a handler)
+    { code: `import { Command } from "commander";\n${TRACER}const program = new Command();\nprogram.command("chat").action(async () => { tracer.sessionStart({ sessionName: "chat" }); });\nprogram.parse();` },
+    // vue-router beforeEach (not a server router)
+    { code: `import { createRouter, createWebHistory } from "vue-router";\n${TRACER}const router = createRouter({ history: createWebHistory(), routes: [] });\nrouter.beforeEach((to) => { tracer.sessionStart({ sessionName: "chat" }); });` },
+    // dd-trace tracer in hono
+    { code: `import { Hono } from "hono";\nimport tracer from "dd-trace";\nconst app = new Hono();\napp.post("/chat", async (c) => { tracer.sessionStart(); return c.text("ok"); });` },
+    // script main
+    { code: `${TRACER}async function main() { tracer.sessionStart({ sessionName: "chat" }); await tracer.forceFlush(); }\nmain();` },
+    // socket.io not in list? connection handler
+    { code: `import { Server } from "socket.io";\nimport { HoneyHiveTracer } from "honeyhive";\nconst io = new Server(3000);\nio.on("connection", (socket) => { const tracer = HoneyHiveTracer.init({ project: "p" }); tracer.sessionStart(); });` },
+    // createSession in handler (the fix)
+    { code: `import { Hono } from "hono";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => { tracer.createSession({ sessionName: "chat" }); return c.text("ok"); });` },
+  ],
+  invalid: [
+    // hono route
+    { code: `import { Hono } from "hono";\n${TRACER}const app = new Hono().basePath("/api");\napp.post("/chat", async (c) => { tracer.sessionStart({ sessionName: "chat" }); return c.text("ok"); });\nexport default app;`, output: `import { Hono } from "hono";\n${TRACER}const app = new Hono().basePath("/api");\napp.post("/chat", async (c) => { tracer.createSession({ sessionName: "chat" }); return c.text("ok"); });\nexport default app;`, errors: [{ messageId: "sessionStartInHandler", line: 5 }] },
+    // elysia group
+    { code: `import { Elysia } from "elysia";\n${TRACER}export const chat = new Elysia({ prefix: "/chat" }).post("/", async ({ body }) => { tracer.sessionStart({ sessionName: "chat" }); return body; });`, output: `import { Elysia } from "elysia";\n${TRACER}export const chat = new Elysia({ prefix: "/chat" }).post("/", async ({ body }) => { tracer.createSession({ sessionName: "chat" }); return body; });`, errors: [{ messageId: "sessionStartInHandler", line: 4 }] },
+    // h3 eventHandler router
+    { code: `import { createApp, createRouter, eventHandler } from "h3";\n${TRACER}const app = createApp();\nconst router = createRouter();\nrouter.post("/chat", eventHandler(async (event) => { tracer.sessionStart({ sessionName: "chat" }); return "ok"; }));\napp.use(router);`, output: `import { createApp, createRouter, eventHandler } from "h3";\n${TRACER}const app = createApp();\nconst router = createRouter();\nrouter.post("/chat", eventHandler(async (event) => { tracer.createSession({ sessionName: "chat" }); return "ok"; }));\napp.use(router);`, errors: [{ messageId: "sessionStartInHandler", line: 6 }] },
+    // sveltekit +server POST function
+    { code: `${TRACER_ALIAS}export async function POST({ request }) { tracer.sessionStart({ sessionName: "chat" }); return new Response("ok"); }`, filename: "src/routes/api/chat/+server.js", output: `${TRACER_ALIAS}export async function POST({ request }) { tracer.createSession({ sessionName: "chat" }); return new Response("ok"); }`, errors: [{ messageId: "sessionStartInHandler", line: 2 }] },
+    // react router v7 action
+    { code: `import type { Route } from "./+types/chat";\n${TRACER_ALIAS}export async function action({ request }: Route.ActionArgs) { tracer.sessionStart({ sessionName: "chat" }); return { ok: true }; }`, filename: "app/routes/chat.tsx", output: `import type { Route } from "./+types/chat";\n${TRACER_ALIAS}export async function action({ request }: Route.ActionArgs) { tracer.createSession({ sessionName: "chat" }); return { ok: true }; }`, errors: [{ messageId: "sessionStartInHandler", line: 3 }] },
+    // astro endpoint APIRoute
+    { code: `import type { APIRoute } from "astro";\n${TRACER_ALIAS}export const POST: APIRoute = async ({ request }) => { tracer.sessionStart({ sessionName: "chat" }); return new Response("ok"); };`, filename: "src/pages/api/chat.ts", output: `import type { APIRoute } from "astro";\n${TRACER_ALIAS}export const POST: APIRoute = async ({ request }) => { tracer.createSession({ sessionName: "chat" }); return new Response("ok"); };`, errors: [{ messageId: "sessionStartInHandler", line: 3 }] },
+    // hapi server.route array
+    { code: `const Hapi = require("@hapi/hapi");\n${TRACER_CJS}const init = async () => {\n  const server = Hapi.server({ port: 3000 });\n  server.route([{ method: "POST", path: "/chat", handler: async (request, h) => { tracer.sessionStart({ sessionName: "chat" }); return "ok"; } }]);\n  await server.start();\n};\ninit();`, output: `const Hapi = require("@hapi/hapi");\n${TRACER_CJS}const init = async () => {\n  const server = Hapi.server({ port: 3000 });\n  server.route([{ method: "POST", path: "/chat", handler: async (request, h) => { tracer.createSession({ sessionName: "chat" }); return "ok"; } }]);\n  await server.start();\n};\ninit();`, errors: [{ messageId: "sessionStartInHandler", line: 6 }] },
+    // restify
+    { code: `import restify from "restify";\n${TRACER}const server = restify.createServer();\nserver.post("/chat", (req, res, next) => { tracer.sessionStart({ sessionName: "chat" }); res.send(200); return next(); });`, output: `import restify from "restify";\n${TRACER}const server = restify.createServer();\nserver.post("/chat", (req, res, next) => { tracer.createSession({ sessionName: "chat" }); res.send(200); return next(); });`, errors: [{ messageId: "sessionStartInHandler", line: 5 }] },
+    // trpc mutation
+    { code: `import { initTRPC } from "@trpc/server";\n${TRACER}const t = initTRPC.create();\nexport const router = t.router({ chat: t.procedure.mutation(async ({ input }) => { tracer.sessionStart({ sessionName: "chat" }); return "ok"; }) });`, output: `import { initTRPC } from "@trpc/server";\n${TRACER}const t = initTRPC.create();\nexport const router = t.router({ chat: t.procedure.mutation(async ({ input }) => { tracer.createSession({ sessionName: "chat" }); return "ok"; }) });`, errors: [{ messageId: "sessionStartInHandler", line: 5 }] },
+    // apollo resolvers
+    { code: `import { ApolloServer } from "@apollo/server";\n${TRACER}const resolvers = { Mutation: { sendMessage: async (_parent, args, ctx) => { tracer.sessionStart({ sessionName: "chat" }); return args.text; } } };\nexport const server = new ApolloServer({ typeDefs, resolvers });`, output: `import { ApolloServer } from "@apollo/server";\n${TRACER}const resolvers = { Mutation: { sendMessage: async (_parent, args, ctx) => { tracer.createSession({ sessionName: "chat" }); return args.text; } } };\nexport const server = new ApolloServer({ typeDefs, resolvers });`, errors: [{ messageId: "sessionStartInHandler", line: 4 }] },
+    // bullmq worker
+    { code: `import { Worker } from "bullmq";\n${TRACER}new Worker("chat", async (job) => { tracer.sessionStart({ sessionName: "chat" }); return job.data; }, { connection, concurrency: 8 });`, output: `import { Worker } from "bullmq";\n${TRACER}new Worker("chat", async (job) => { tracer.createSession({ sessionName: "chat" }); return job.data; }, { connection, concurrency: 8 });`, errors: [{ messageId: "sessionStartInHandler", line: 4 }] },
+    // yoga createSchema resolvers
+    { code: `import { createSchema, createYoga } from "graphql-yoga";\n${TRACER}export const yoga = createYoga({ schema: createSchema({ typeDefs, resolvers: { Query: { hello: () => { tracer.sessionStart({ sessionName: "chat" }); return "hi"; } } } }) });`, output: `import { createSchema, createYoga } from "graphql-yoga";\n${TRACER}export const yoga = createYoga({ schema: createSchema({ typeDefs, resolvers: { Query: { hello: () => { tracer.createSession({ sessionName: "chat" }); return "hi"; } } } }) });`, errors: [{ messageId: "sessionStartInHandler", line: 4 }] },
+    // koa-router with namespace honeyhive
+    { code: `import Router from "@koa/router";\n${TRACER_NAMESPACE}const router = new Router();\nrouter.post("/chat", async (ctx) => { tracer.sessionStart({ sessionName: "chat" }); ctx.body = "ok"; });`, output: `import Router from "@koa/router";\n${TRACER_NAMESPACE}const router = new Router();\nrouter.post("/chat", async (ctx) => { tracer.createSession({ sessionName: "chat" }); ctx.body = "ok"; });`, errors: [{ messageId: "sessionStartInHandler", line: 5 }] },
+    // azure v4 app.http
+    { code: `import { app } from "@azure/functions";\n${TRACER}app.http("chat", { methods: ["POST"], handler: async (request, context) => { tracer.sessionStart({ sessionName: "chat" }); return { body: "ok" }; } });`, output: `import { app } from "@azure/functions";\n${TRACER}app.http("chat", { methods: ["POST"], handler: async (request, context) => { tracer.createSession({ sessionName: "chat" }); return { body: "ok" }; } });`, errors: [{ messageId: "sessionStartInHandler", line: 4 }] },
+    // express router from require('express').Router
+    { code: `const router = require("express").Router();\n${TRACER_CJS}router.post("/chat", async (req, res) => { tracer.sessionStart({ sessionName: "chat" }); res.json({}); });\nmodule.exports = router;`, output: `const router = require("express").Router();\n${TRACER_CJS}router.post("/chat", async (req, res) => { tracer.createSession({ sessionName: "chat" }); res.json({}); });\nmodule.exports = router;`, errors: [{ messageId: "sessionStartInHandler", line: 4 }] },
+  ],
+  });
+});
+
+describe("no-tracer-init-in-handler on public shapes", () => {
+  ruleTester.run(INIT_RULE, testableRule(initRule), {
+  valid: [
+    // lambda cached ??=
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nlet tracer: HoneyHiveTracer | undefined;\nexport const handler = async (event) => {\n  tracer ??= HoneyHiveTracer.init({ project: "p" });\n  tracer.createSession({ sessionName: "x" });\n  await tracer.forceFlush();\n  return {};\n};` },
+    // tenant map in handler
+    { code: `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracers = new Map<string, HoneyHiveTracer>();\nconst app = express();\napp.post("/chat", (req, res) => {\n  const tenant = String(req.headers["x-tenant"]);\n  if (!tracers.has(tenant)) tracers.set(tenant, HoneyHiveTracer.init({ project: tenant }));\n  res.end();\n});` },
+    // Sentry.init in handler (look-alike)
+    { code: `import * as Sentry from "@sentry/node";\nimport express from "express";\n${TRACER}const app = express();\napp.post("/x", (req, res) => { Sentry.init({ dsn: "d" }); res.end(); });` },
+    // next instrumentation register
+    { code: `export async function register() {\n  const { HoneyHiveTracer } = await import("honeyhive");\n  globalThis.hhTracer = HoneyHiveTracer.init({ project: "p" });\n}`, filename: "instrumentation.ts" },
+    // vitest beforeEach
+    { code: `import { beforeEach } from "vitest";\nimport { HoneyHiveTracer } from "honeyhive";\nlet tracer;\nbeforeEach(() => { tracer = HoneyHiveTracer.init({ project: "p", testMode: true }); });` },
+    // memoized getter via lodash
+    { code: `import memoize from "lodash/memoize";\nimport express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst getTracer = memoize(() => HoneyHiveTracer.init({ project: "p" }));\nconst app = express();\napp.post("/c", (req, res) => { getTracer().createSession(); res.end(); });` },
+    // local class named HoneyHiveTracer (look-alike)
+    { code: `import express from "express";\nclass HoneyHiveTracer { static init(o) { return new HoneyHiveTracer(); } }\nconst app = express();\napp.post("/c", (req, res) => { HoneyHiveTracer.init({}); res.end(); });` },
+    // otel NodeSDK per request elsewhere (not honeyhive)
+    { code: `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport express from "express";\nconst app = express();\napp.post("/c", async (req, res) => {\n  const sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "https://otel.example.com/v1/traces" }) });\n  sdk.start();\n  res.end();\n});` },
+    // lazy getter seed shape
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nlet tracer: HoneyHiveTracer | undefined;\nfunction getTracer() {\n  if (tracer) return tracer;\n  tracer = HoneyHiveTracer.init({ project: "p" });\n  return tracer;\n}\nexport const handler = async () => { getTracer().createSession(); return {}; };` },
+    // Express: a tracer per tenant, read from a module Map into a local and stored back when missing (was: false report, the local hid the cache).
+    { code: `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst cache = new Map();\nconst app = express();\napp.post("/c", (req, res) => {\n  const key = String(req.headers["x-tenant"]);\n  let tracer = cache.get(key);\n  if (!tracer) {\n    tracer = HoneyHiveTracer.init({ project: key });\n    cache.set(key, tracer);\n  }\n  res.end();\n});` },
+    // NestJS onModuleInit
+    { code: `import { Injectable, OnModuleInit } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\n@Injectable()\nexport class TracingService implements OnModuleInit {\n  tracer!: HoneyHiveTracer;\n  onModuleInit() { this.tracer = HoneyHiveTracer.init({ project: "p" }); }\n}` },
+    // fastify plugin decorate once
+    { code: `import fp from "fastify-plugin";\nimport { HoneyHiveTracer } from "honeyhive";\nexport default fp(async (fastify) => {\n  fastify.decorate("tracer", HoneyHiveTracer.init({ project: "p" }));\n});` },
+    // service class constructor
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nexport class ChatService {\n  private readonly tracer: HoneyHiveTracer;\n  constructor() { this.tracer = HoneyHiveTracer.init({ project: "p" }); }\n}` },
+    // tracers.set per project in a loop
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nconst tracers = new Map();\nfor (const project of ["a", "b"]) tracers.set(project, HoneyHiveTracer.init({ project }));` },
+    // globalThis cache in a Next.js route (dev hot reload)
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nconst globalForTracer = globalThis as unknown as { hhTracer?: HoneyHiveTracer };\nexport async function POST(request: Request) {\n  if (!globalForTracer.hhTracer) globalForTracer.hhTracer = HoneyHiveTracer.init({ project: "p" });\n  globalForTracer.hhTracer.createSession();\n  return Response.json({});\n}`, filename: "app/api/chat/route.ts" },
+    // globalThis ??= in a Next.js route
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nconst g = globalThis as unknown as { hhTracer?: HoneyHiveTracer };\nexport async function POST(request: Request) {\n  const tracer = (g.hhTracer ??= HoneyHiveTracer.init({ project: "p" }));\n  tracer.createSession();\n  return Response.json({});\n}`, filename: "app/api/chat/route.ts" },
+    // look-alike posthog init in handler
+    { code: `import express from "express";\nimport posthog from "posthog-js";\n${TRACER}const app = express();\napp.post("/c", (req, res) => { posthog.init("k"); res.end(); });` },
+    // look-alike: another tracer library's init in handler (dd-trace)
+    { code: `import express from "express";\nimport tracer from "dd-trace";\nconst app = express();\napp.post("/c", (req, res) => { tracer.init({ service: "s" }); res.end(); });` },
+    // lambda module-level promise awaited in handler
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nconst tracerPromise = Promise.resolve(HoneyHiveTracer.init({ project: "p" }));\nexport const handler = async (event) => {\n  const tracer = await tracerPromise;\n  tracer.createSession();\n  return {};\n};` },
+    // test.each per-case tracer
+    { code: `import { test } from "vitest";\nimport { HoneyHiveTracer } from "honeyhive";\ntest.each([1, 2])("case %i", async (n) => {\n  const tracer = HoneyHiveTracer.init({ project: "p", testMode: true });\n  await tracer.forceFlush();\n});` },
+  ],
+  invalid: [
+    // next app route init per request
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nexport async function POST(req: Request) {\n  const tracer = HoneyHiveTracer.init({ project: "p", sessionName: "chat" });\n  try { return Response.json({}); } finally { await tracer.forceFlush(); }\n}`, filename: "app/api/chat/route.ts", output: null, errors: [{ messageId: "perRequest", line: 3, suggestions: [{ messageId: "hoistToGetter", output: `import { HoneyHiveTracer } from "honeyhive";\nlet tracer: HoneyHiveTracer | undefined;\n\nfunction getTracer() {\n  return (tracer ??= HoneyHiveTracer.init({ project: "p" }));\n}\n\nexport async function POST(req: Request) {\n  const tracer = getTracer();\n  tracer.createSession({ sessionName: "chat" });\n  try { return Response.json({}); } finally { await tracer.forceFlush(); }\n}` }] }] },
+    // lambda init with event session id
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async (event) => {\n  const tracer = HoneyHiveTracer.init({ project: "p", sessionId: event.sessionId });\n  await tracer.forceFlush();\n  return { statusCode: 200 };\n};`, output: null, errors: [{ messageId: "perInvocation", line: 3 }] },
+    // gcp functions.http init
+    { code: `import * as ff from "@google-cloud/functions-framework";\nimport { HoneyHiveTracer } from "honeyhive";\nff.http("chat", async (req, res) => {\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  res.send("ok");\n  await tracer.forceFlush();\n});`, output: null, errors: [{ messageId: "perInvocation", line: 4, suggestions: [{ messageId: "hoistToGetter", output: `import * as ff from "@google-cloud/functions-framework";\nimport { HoneyHiveTracer } from "honeyhive";\nlet tracer: HoneyHiveTracer | undefined;\n\nfunction getTracer() {\n  return (tracer ??= HoneyHiveTracer.init({ project: "p" }));\n}\n\nff.http("chat", async (req, res) => {\n  const tracer = getTracer();\n  tracer.createSession();\n  res.send("ok");\n  await tracer.forceFlush();\n});` }] }] },
+    // evaluate function init
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nawait evaluate({ name: "e", dataset: [], function: async (datapoint) => {\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  return datapoint.inputs;\n} });`, output: null, errors: [{ messageId: "perDatapoint", line: 4 }] },
+    // for-of loop init
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nfor (const doc of docs) {\n  const tracer = HoneyHiveTracer.init({ project: "p", sessionName: doc.id });\n  await process(doc);\n  await tracer.forceFlush();\n}`, output: null, errors: [{ messageId: "perItem", line: 3, suggestions: [{ messageId: "hoistToGetter", output: `import { HoneyHiveTracer } from "honeyhive";\nlet tracer: HoneyHiveTracer | undefined;\n\nfunction getTracer() {\n  return (tracer ??= HoneyHiveTracer.init({ project: "p" }));\n}\n\nfor (const doc of docs) {\n  const tracer = getTracer();\n  tracer.createSession({ sessionName: doc.id });\n  await process(doc);\n  await tracer.forceFlush();\n}` }] }] },
+    // bullmq per-job init
+    { code: `import { Worker } from "bullmq";\nimport { HoneyHiveTracer } from "honeyhive";\nnew Worker("q", async (job) => {\n  const tracer = HoneyHiveTracer.init({ project: "p", sessionName: job.name });\n  await tracer.forceFlush();\n}, { connection });`, output: null, errors: [{ messageId: "perRequest", line: 4, suggestions: [{ messageId: "hoistToGetter", output: `import { Worker } from "bullmq";\nimport { HoneyHiveTracer } from "honeyhive";\nlet tracer: HoneyHiveTracer | undefined;\n\nfunction getTracer() {\n  return (tracer ??= HoneyHiveTracer.init({ project: "p" }));\n}\n\nnew Worker("q", async (job) => {\n  const tracer = getTracer();\n  tracer.createSession({ sessionName: job.name });\n  await tracer.forceFlush();\n}, { connection });` }] }] },
+    // hono handler require + rename
+    { code: `const { Hono } = require("hono");\nconst { HoneyHiveTracer: HH } = require("honeyhive");\nconst app = new Hono();\napp.post("/c", (c) => { const t = HH.init({ project: "p" }); return c.text("ok"); });`, filename: "src/app.js", output: null, errors: [{ messageId: "perRequest", line: 4, suggestions: [{ messageId: "hoistToGetter", output: `const { Hono } = require("hono");\nconst { HoneyHiveTracer: HH } = require("honeyhive");\nconst app = new Hono();\nlet tracer;\n\nfunction getTracer() {\n  return (tracer ??= HH.init({ project: "p" }));\n}\n\napp.post("/c", (c) => { const t = getTracer(); t.createSession(); return c.text("ok"); });` }] }] },
+    // otel NodeSDK per request to honeyhive
+    { code: `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport express from "express";\nconst app = express();\napp.post("/c", async (req, res) => {\n  const sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces", headers: { Authorization: \`Bearer \${process.env.HH_API_KEY}\` } }) });\n  sdk.start();\n  res.end();\n});`, output: null, errors: [{ messageId: "perRequest", line: 6 }] },
+    // 1x await init in handler
+    { code: `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\napp.post("/c", async (req, res) => {\n  const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "p" });\n  res.end();\n});`, output: null, errors: [{ messageId: "perRequest", line: 5, suggestions: [{ messageId: "hoistToGetter", output: `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\nlet tracerPromise: Promise<HoneyHiveTracer> | undefined;\n\nfunction getTracer() {\n  return (tracerPromise ??= HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "p" }));\n}\n\napp.post("/c", async (req, res) => {\n  const tracer = await getTracer();\n  res.end();\n});` }] }] },
+    // cloudflare worker fetch init
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nexport default {\n  async fetch(request: Request, env: Env, ctx: ExecutionContext) {\n    const tracer = HoneyHiveTracer.init({ apiKey: env.HH_API_KEY, project: "p" });\n    ctx.waitUntil(tracer.forceFlush());\n    return new Response("ok");\n  },\n};`, filename: "src/index.ts", output: null, errors: [{ messageId: "perInvocation", line: 4 }] },
+    // The same get-or-set on a Map made per request: no cache, a tracer per request.
+    { code: `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\napp.post("/c", (req, res) => {\n  const cache = new Map();\n  let tracer = cache.get("k");\n  if (!tracer) {\n    tracer = HoneyHiveTracer.init({ project: "p" });\n    cache.set("k", tracer);\n  }\n  res.end();\n});`, output: null, errors: [{ messageId: "perRequest", line: 8 }] },
+    // hono middleware c.set per request
+    { code: `import { Hono } from "hono";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = new Hono();\napp.use(async (c, next) => {\n  c.set("tracer", HoneyHiveTracer.init({ project: "p" }));\n  await next();\n});`, output: null, errors: [{ messageId: "perRequest", line: 5 }] },
+    // Promise.all items.map per item
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nexport async function run(items) {\n  await Promise.all(items.map(async (item) => {\n    const tracer = HoneyHiveTracer.init({ project: "p", sessionName: item.id });\n    await tracer.forceFlush();\n  }));\n}`, output: null, errors: [{ messageId: "perItem", line: 4, suggestions: [{ messageId: "hoistToGetter", output: `import { HoneyHiveTracer } from "honeyhive";\nlet tracer: HoneyHiveTracer | undefined;\n\nfunction getTracer() {\n  return (tracer ??= HoneyHiveTracer.init({ project: "p" }));\n}\n\nexport async function run(items) {\n  await Promise.all(items.map(async (item) => {\n    const tracer = getTracer();\n    tracer.createSession({ sessionName: item.id });\n    await tracer.forceFlush();\n  }));\n}` }] }] },
+    // wrapped next route export const POST = withAuth(async ...)
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nimport { withAuth } from "@/lib/auth";\nexport const POST = withAuth(async (request: Request) => {\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  return Response.json({});\n});`, filename: "app/api/chat/route.ts", output: null, errors: [{ messageId: "perRequest", line: 4, suggestions: [{ messageId: "hoistToGetter", output: `import { HoneyHiveTracer } from "honeyhive";\nimport { withAuth } from "@/lib/auth";\nlet tracer: HoneyHiveTracer | undefined;\n\nfunction getTracer() {\n  return (tracer ??= HoneyHiveTracer.init({ project: "p" }));\n}\n\nexport const POST = withAuth(async (request: Request) => {\n  const tracer = getTracer();\n  tracer.createSession();\n  return Response.json({});\n});` }] }] },
+    // sveltekit handle hook init
+    { code: `import type { Handle } from "@sveltejs/kit";\nimport { HoneyHiveTracer } from "honeyhive";\nexport const handle: Handle = async ({ event, resolve }) => {\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  return resolve(event);\n};`, filename: "src/hooks.server.ts", output: null, errors: [{ messageId: "perRequest", line: 4, suggestions: [{ messageId: "hoistToGetter", output: `import type { Handle } from "@sveltejs/kit";\nimport { HoneyHiveTracer } from "honeyhive";\nlet tracer: HoneyHiveTracer | undefined;\n\nfunction getTracer() {\n  return (tracer ??= HoneyHiveTracer.init({ project: "p" }));\n}\n\nexport const handle: Handle = async ({ event, resolve }) => {\n  const tracer = getTracer();\n  tracer.createSession();\n  return resolve(event);\n};` }] }] },
+    // namespace import init in remix loader
+    { code: `import * as hh from "honeyhive";\nexport async function loader({ request }) {\n  const tracer = hh.HoneyHiveTracer.init({ project: "p" });\n  return null;\n}`, filename: "app/routes/_index.tsx", output: null, errors: [{ messageId: "perRequest", line: 3, suggestions: [{ messageId: "hoistToGetter", output: `import * as hh from "honeyhive";\nlet tracer: hh.HoneyHiveTracer | undefined;\n\nfunction getTracer() {\n  return (tracer ??= hh.HoneyHiveTracer.init({ project: "p" }));\n}\n\nexport async function loader({ request }) {\n  const tracer = getTracer();\n  tracer.createSession();\n  return null;\n}` }] }] },
+  ],
+  });
+});
+
+describe("require-force-flush-in-lambda on public shapes", () => {
+  ruleTester.run(FLUSH_RULE, testableRule(flushRule), {
+  valid: [
+    // lambda try/finally
+    { code: `${TRACER}export const handler = async (event) => {\n  tracer.createSession({ sessionName: "orders" });\n  try { return { statusCode: 200 }; } finally { await tracer.forceFlush(); }\n};` },
+    // cf worker waitUntil flush
+    { code: `${TRACER}export default {\n  async fetch(request, env, ctx) {\n    tracer.createSession({ sessionName: "w" });\n    ctx.waitUntil(tracer.forceFlush());\n    return new Response("ok");\n  },\n};`, filename: "src/index.ts" },
+    // vercel waitUntil
+    { code: `import { waitUntil } from "@vercel/functions";\n${TRACER_ALIAS}export async function GET(request: Request) {\n  tracer.createSession({ sessionName: "g" });\n  waitUntil(tracer.forceFlush());\n  return Response.json({});\n}`, filename: "api/hello.ts" },
+    // promise finally flush
+    { code: `${TRACER}export const handler = (event) => work(event).finally(() => tracer.forceFlush());` },
+    // otel provider forceFlush in lambda
+    { code: `import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nimport { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { trace } from "@opentelemetry/api";\nconst provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }))] });\nprovider.register();\nconst otelTracer = trace.getTracer("svc");\nexport const handler = async (event) => {\n  try { return await otelTracer.startActiveSpan("h", async (span) => { span.end(); return {}; }); } finally { await provider.forceFlush(); }\n};` },
+    // flush via another SDK only? (langfuse) - not honeyhive tracer
+    { code: `import { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\nexport const handler = async (event) => { langfuse.trace({ name: "x" }); await langfuse.flushAsync(); return {}; };` },
+    // lambda traced by trace() + flush in finally
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst work = trace({ tracer, eventType: "chain" }, async (event) => ({ statusCode: 200 }));\nexport const handler = async (event) => {\n  try { return await work(event); } finally { await tracer.forceFlush(); }\n};` },
+    // express app (long-running) not lambda
+    { code: `import express from "express";\n${TRACER}const app = express();\napp.post("/c", (req, res) => { tracer.createSession(); res.end(); });\napp.listen(3000);` },
+    // lambda callback-style with flush then callback
+    { code: `${TRACER}exports.handler = (event, context, callback) => {\n  tracer.createSession({ sessionName: "x" });\n  tracer.forceFlush().then(() => callback(null, { statusCode: 200 }));\n};`, filename: "index.js" },
+    // void flush? no: after(() => flush) in next route w/ serverless signal
+    { code: `import { after } from "next/server";\n${TRACER_ALIAS}export const maxDuration = 30;\nexport async function POST(request: Request) {\n  tracer.createSession({ sessionName: "c" });\n  after(() => tracer.forceFlush());\n  return Response.json({});\n}`, filename: "app/api/chat/route.ts" },
+  ],
+  invalid: [
+    // lambda async no flush
+    { code: `${TRACER}export const handler = async (event) => {\n  tracer.createSession({ sessionName: "orders" });\n  return { statusCode: 200, body: JSON.stringify(await work(event)) };\n};`, output: null, errors: [{ messageId: "missingFlush", line: 3, suggestions: [{ messageId: "wrapInTryFinally", output: `${TRACER}export const handler = async (event) => {\n  try {\n    tracer.createSession({ sessionName: "orders" });\n    return { statusCode: 200, body: JSON.stringify(await work(event)) };\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }] }] },
+    // netlify function v2
+    { code: `import type { Context } from "@netlify/functions";\n${TRACER_ALIAS}export default async (req: Request, context: Context) => {\n  tracer.createSession({ sessionName: "chat" });\n  return new Response("ok");\n};`, filename: "netlify/functions/chat.mts", output: null, errors: [{ messageId: "missingFlush", line: 3, suggestions: [{ messageId: "waitUntilFlush", output: `import type { Context } from "@netlify/functions";\n${TRACER_ALIAS}export default async (req: Request, context: Context) => {\n  try {\n    tracer.createSession({ sessionName: "chat" });\n    return await new Response("ok");\n  } finally {\n    context.waitUntil(tracer.forceFlush());\n  }\n};` }] }] },
+    // cf worker no flush
+    { code: `${TRACER}export default {\n  async fetch(request, env, ctx) {\n    tracer.createSession({ sessionName: "w" });\n    return new Response("ok");\n  },\n};`, filename: "src/index.ts", output: null, errors: [{ messageId: "missingFlush", line: 4, suggestions: [{ messageId: "waitUntilFlush", output: `${TRACER}export default {\n  async fetch(request, env, ctx) {\n    try {\n      tracer.createSession({ sessionName: "w" });\n      return await new Response("ok");\n    } finally {\n      ctx.waitUntil(tracer.forceFlush());\n    }\n  },\n};` }] }] },
+    // middy-wrapped lambda
+    { code: `import middy from "@middy/core";\nimport httpJsonBodyParser from "@middy/http-json-body-parser";\n${TRACER}const baseHandler = async (event) => { tracer.createSession({ sessionName: "x" }); return { statusCode: 200 }; };\nexport const handler = middy(baseHandler).use(httpJsonBodyParser());`, output: null, errors: [{ messageId: "missingFlush", line: 6, suggestions: [{ messageId: "wrapInTryFinally", output: `import middy from "@middy/core";\nimport httpJsonBodyParser from "@middy/http-json-body-parser";\n${TRACER}const baseHandler = async (event) => {\n  try {\n    tracer.createSession({ sessionName: "x" }); return { statusCode: 200 };\n  } finally {\n    await tracer.forceFlush();\n  }\n};\nexport const handler = middy(baseHandler).use(httpJsonBodyParser());` }] }] },
+    // azure v4 no flush
+    { code: `import { app } from "@azure/functions";\n${TRACER}app.http("chat", { methods: ["POST"], authLevel: "anonymous", handler: async (request, context) => { tracer.createSession({ sessionName: "c" }); return { body: "ok" }; } });`, output: null, errors: [{ messageId: "missingFlush", line: 4, suggestions: [{ messageId: "wrapInTryFinally", output: `import { app } from "@azure/functions";\n${TRACER}app.http("chat", { methods: ["POST"], authLevel: "anonymous", handler: async (request, context) => {\n  try {\n    tracer.createSession({ sessionName: "c" }); return { body: "ok" };\n  } finally {\n    await tracer.forceFlush();\n  }\n} });` }] }] },
+    // lambda CJS exports.handler
+    { code: `${TRACER_CJS}exports.handler = async function (event, context) {\n  tracer.createSession({ sessionName: "x" });\n  return { statusCode: 200 };\n};`, filename: "index.js", output: null, errors: [{ messageId: "missingFlush", line: 3, suggestions: [{ messageId: "wrapInTryFinally", output: `${TRACER_CJS}exports.handler = async function (event, context) {\n  try {\n    tracer.createSession({ sessionName: "x" });\n    return { statusCode: 200 };\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }] }] },
+    // gcp functions.http no flush
+    { code: `import functions from "@google-cloud/functions-framework";\n${TRACER}functions.http("chat", async (req, res) => {\n  tracer.createSession({ sessionName: "c" });\n  res.send("ok");\n});`, output: null, errors: [{ messageId: "missingFlush", line: 4, suggestions: [{ messageId: "flushBeforeResponse", output: `import functions from "@google-cloud/functions-framework";\n${TRACER}functions.http("chat", async (req, res) => {\n  tracer.createSession({ sessionName: "c" });\n  await tracer.forceFlush();\n  res.send("ok");\n});` }] }] },
+    // lambda sqs batch, flush only on error path
+    { code: `${TRACER}export const handler = async (event) => {\n  try {\n    for (const record of event.Records) await tracer.withSession({ sessionName: "r" }, () => handle(record));\n  } catch (error) {\n    await tracer.forceFlush();\n    throw error;\n  }\n};`, output: null, errors: [{ messageId: "missingFlush", line: 3, suggestions: [{ messageId: "wrapInTryFinally", output: `${TRACER}export const handler = async (event) => {\n  try {\n    for (const record of event.Records) await tracer.withSession({ sessionName: "r" }, () => handle(record));\n  } catch (error) {\n    throw error;\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }] }] },
+  ],
+  });
+});
+
+describe("require-explicit-tracer on public shapes", () => {
+  ruleTester.run(EXPLICIT_TRACER_RULE, testableRule(explicitTracerRule), {
+  valid: [
+    // trace with tracer
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const search = trace({ eventType: "tool", tracer }, async (q) => q);` },
+    // no tracer in file: library of traced fns
+    { code: `import { trace } from "honeyhive";\nexport const rerank = trace({ eventType: "tool" }, async (docs) => docs);` },
+    // evaluated function uses trace()
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nconst step = trace({ eventType: "tool" }, async (x) => x);\nawait evaluate({ name: "e", dataset: [], function: async (dp) => step(dp.inputs) });` },
+    // look-alike trace from @opentelemetry/api
+    { code: `import { trace } from "@opentelemetry/api";\n${TRACER}const otel = trace.getTracer("svc");\nexport const f = () => otel.startActiveSpan("x", (s) => s.end());` },
+    // look-alike local trace function
+    { code: `${TRACER}function trace(fn) { return fn; }\nexport const f = trace(async () => 1);` },
+    // dd-trace tracer.trace (look-alike tracer)
+    { code: `import tracer from "dd-trace";\nimport { trace } from "honeyhive";\nexport const f = trace({ eventType: "tool" }, async () => tracer.trace("x", () => 1));` },
+    // import = require trace with tracer
+    { code: `import honeyhive = require("honeyhive");\nconst tracer = honeyhive.HoneyHiveTracer.init({ project: "p" });\nexport const f = honeyhive.trace({ tracer }, async () => 1);` },
+  ],
+  invalid: [
+    // trace(fn) with module tracer
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const retrieve = trace(async (query: string) => [query]);`, output: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const retrieve = trace({ tracer }, async (query: string) => [query]);`, errors: [{ messageId: "implicitTrace", line: 3 }] },
+    // trace options in tool
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const search = trace({ eventType: "tool", eventName: "search" }, async (q) => q);`, output: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const search = trace({ eventType: "tool", eventName: "search", tracer }, async (q) => q);`, errors: [{ messageId: "implicitTrace", line: 3 }] },
+    // enrichSpan free with local tracer module
+    { code: `import { enrichSpan } from "honeyhive";\n${TRACER_LOCAL}export async function rerank(docs) { enrichSpan({ metadata: { n: docs.length } }); return docs; }`, output: `${TRACER_LOCAL}export async function rerank(docs) { tracer.enrichSpan({ metadata: { n: docs.length } }); return docs; }`, errors: [{ messageId: "implicitEnrichment", line: 3 }] },
+    // namespace hh.trace
+    { code: `${TRACER_NAMESPACE}export const f = hh.trace(async () => 1);`, output: `${TRACER_NAMESPACE}export const f = hh.trace({ tracer }, async () => 1);`, errors: [{ messageId: "implicitTrace", line: 3 }] },
+    // require + renamed trace
+    { code: `const { HoneyHiveTracer, trace: hhTrace } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nmodule.exports.f = hhTrace({ eventType: "chain" }, async () => 1);`, filename: "src/f.js", output: `const { HoneyHiveTracer, trace: hhTrace } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nmodule.exports.f = hhTrace({ eventType: "chain", tracer }, async () => 1);`, errors: [{ messageId: "implicitTrace", line: 3 }] },
+    // decorator @trace in class with tracer param typed
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nexport class Agent {\n  constructor(private readonly tracer: HoneyHiveTracer) {}\n  @trace({ eventType: "chain" })\n  async run(goal: string) { return goal; }\n}`, output: null, errors: [{ messageId: "implicitTrace", line: 4 }] },
+    // enrichSession free in hono handler with tracer
+    { code: `import { Hono } from "hono";\nimport { HoneyHiveTracer, enrichSession } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = new Hono();\napp.post("/c", async (c) => { enrichSession({ metadata: { user: "u" } }); return c.text("ok"); });`, output: `import { Hono } from "hono";\n${TRACER}const app = new Hono();\napp.post("/c", async (c) => { tracer.enrichSession({ metadata: { user: "u" } }); return c.text("ok"); });`, errors: [{ messageId: "implicitEnrichment", line: 5 }] },
+    // getTracer lazy then trace
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nlet t: HoneyHiveTracer | undefined;\nexport const getTracer = () => (t ??= HoneyHiveTracer.init({ project: "p" }));\nexport async function answer(q: string) { return trace({ eventType: "chain" }, async () => q)(); }`, output: `import { HoneyHiveTracer, trace } from "honeyhive";\nlet t: HoneyHiveTracer | undefined;\nexport const getTracer = () => (t ??= HoneyHiveTracer.init({ project: "p" }));\nexport async function answer(q: string) { return trace({ eventType: "chain", tracer: getTracer() }, async () => q)(); }`, errors: [{ messageId: "implicitTrace", line: 4 }] },
+    // import = require trace without tracer
+    { code: `import honeyhive = require("honeyhive");\nconst tracer = honeyhive.HoneyHiveTracer.init({ project: "p" });\nexport const f = honeyhive.trace(async () => 1);`, output: `import honeyhive = require("honeyhive");\nconst tracer = honeyhive.HoneyHiveTracer.init({ project: "p" });\nexport const f = honeyhive.trace({ tracer }, async () => 1);`, errors: [{ messageId: "implicitTrace", line: 3 }] },
+  ],
+  });
+});
+
+describe("no-global-tracer-with-evaluate on public shapes", () => {
+  ruleTester.run(EVALUATE_RULE, testableRule(evaluateRule), {
+  valid: [
+    // trace without tracer
+    { code: `import { trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nconst pipeline = trace({ eventType: "chain" }, async (dp) => dp.inputs.q);\nawait evaluate({ name: "e", dataset: [], function: pipeline });` },
+    // tracer.enrichSpan inside evaluated ok? but init unused -> reported at init
+    { code: `import { evaluate } from "honeyhive/experiments";\nimport { enrichSpan } from "honeyhive";\nasync function run(dp) { enrichSpan({ metadata: { q: 1 } }); return 1; }\nawait evaluate({ name: "e", datasetId: "d", function: run });` },
+    // look-alike evaluate from another lib
+    { code: `import { evaluate } from "langsmith/evaluation";\nimport { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst target = trace({ tracer }, async (x) => x);\nawait evaluate(target, { data: "ds" });` },
+    // tracer exported and used elsewhere; evaluated fn clean
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nexport const tracer = HoneyHiveTracer.init({ project: "p" });\nconst fn = trace({ eventType: "chain" }, async (dp) => dp);\nawait evaluate({ name: "e", dataset: [], function: fn });` },
+  ],
+  invalid: [
+    // trace with tracer in evaluated fn
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst pipeline = trace({ eventType: "chain", tracer }, async (dp) => dp.inputs.q);\nawait evaluate({ name: "e", dataset: [], function: pipeline });`, output: null, errors: [{ messageId: "tracerNextToEvaluate", line: 3, suggestions: [{ messageId: "removeTracer", output: `import { trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nconst pipeline = trace({ eventType: "chain" }, async (dp) => dp.inputs.q);\nawait evaluate({ name: "e", dataset: [], function: pipeline });` }] }, { messageId: "tracerBoundToEvaluated", line: 4, suggestions: [{ messageId: "removeBinding", output: `import { HoneyHiveTracer, trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst pipeline = trace({ eventType: "chain" }, async (dp) => dp.inputs.q);\nawait evaluate({ name: "e", dataset: [], function: pipeline });` }, { messageId: "removeTracer", output: `import { trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nconst pipeline = trace({ eventType: "chain" }, async (dp) => dp.inputs.q);\nawait evaluate({ name: "e", dataset: [], function: pipeline });` }] }] },
+    // tracer.enrichSession inside evaluated
+    { code: `${TRACER}import { evaluate } from "honeyhive/experiments";\nasync function run(dp) { tracer.enrichSession({ metadata: { q: dp.inputs.q } }); return 1; }\nawait evaluate({ name: "e", datasetId: "d", function: run });`, output: null, errors: [{ messageId: "tracerUsedInEvaluated", line: 4, suggestions: [{ messageId: "useImplicitEnrichSession", output: `import { HoneyHiveTracer, enrichSession } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nimport { evaluate } from "honeyhive/experiments";\nasync function run(dp) { enrichSession({ metadata: { q: dp.inputs.q } }); return 1; }\nawait evaluate({ name: "e", datasetId: "d", function: run });` }] }] },
+    // method of object passed
+    { code: `import { HoneyHiveTracer } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst agent = { run: tracer.trace({ eventType: "chain" }, async (dp) => dp) };\nawait evaluate({ name: "e", dataset: [], function: agent.run });`, output: null, errors: [{ messageId: "tracerNextToEvaluate", line: 3, suggestions: [{ messageId: "removeTracer", output: `import { trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nconst agent = { run: trace({ eventType: "chain" }, async (dp) => dp) };\nawait evaluate({ name: "e", dataset: [], function: agent.run });` }] }, { messageId: "tracerBoundToEvaluated", line: 4, suggestions: [{ messageId: "removeBinding", output: `import { HoneyHiveTracer, trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst agent = { run: trace({ eventType: "chain" }, async (dp) => dp) };\nawait evaluate({ name: "e", dataset: [], function: agent.run });` }, { messageId: "removeTracer", output: `import { trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nconst agent = { run: trace({ eventType: "chain" }, async (dp) => dp) };\nawait evaluate({ name: "e", dataset: [], function: agent.run });` }] }] },
+    // cjs evaluate
+    { code: `const { HoneyHiveTracer, trace } = require("honeyhive");\nconst { evaluate } = require("honeyhive/experiments");\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst fn = trace({ tracer }, async (dp) => dp);\nevaluate({ name: "e", dataset: [], function: fn }).then(console.log);`, filename: "eval.js", output: null, errors: [{ messageId: "tracerNextToEvaluate", line: 3, suggestions: [{ messageId: "removeTracer", output: `const { trace } = require("honeyhive");\nconst { evaluate } = require("honeyhive/experiments");\nconst fn = trace(async (dp) => dp);\nevaluate({ name: "e", dataset: [], function: fn }).then(console.log);` }] }, { messageId: "tracerBoundToEvaluated", line: 4, suggestions: [{ messageId: "removeBinding", output: `const { HoneyHiveTracer, trace } = require("honeyhive");\nconst { evaluate } = require("honeyhive/experiments");\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst fn = trace(async (dp) => dp);\nevaluate({ name: "e", dataset: [], function: fn }).then(console.log);` }, { messageId: "removeTracer", output: `const { trace } = require("honeyhive");\nconst { evaluate } = require("honeyhive/experiments");\nconst fn = trace(async (dp) => dp);\nevaluate({ name: "e", dataset: [], function: fn }).then(console.log);` }] }] },
+    // dynamic import evaluate
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst fn = trace({ tracer }, async (dp) => dp);\nconst { evaluate } = await import("honeyhive/experiments");\nawait evaluate({ name: "e", dataset: [], function: fn });`, output: null, errors: [{ messageId: "tracerNextToEvaluate", line: 2, suggestions: [{ messageId: "removeTracer", output: `import { trace } from "honeyhive";\nconst fn = trace(async (dp) => dp);\nconst { evaluate } = await import("honeyhive/experiments");\nawait evaluate({ name: "e", dataset: [], function: fn });` }] }, { messageId: "tracerBoundToEvaluated", line: 3, suggestions: [{ messageId: "removeBinding", output: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst fn = trace(async (dp) => dp);\nconst { evaluate } = await import("honeyhive/experiments");\nawait evaluate({ name: "e", dataset: [], function: fn });` }, { messageId: "removeTracer", output: `import { trace } from "honeyhive";\nconst fn = trace(async (dp) => dp);\nconst { evaluate } = await import("honeyhive/experiments");\nawait evaluate({ name: "e", dataset: [], function: fn });` }] }] },
+    // 1x evaluationFunction
+    { code: `import { HoneyHiveTracer, evaluate } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init({ project: "p" });\nconst fn = tracer.traceFunction({ eventType: "chain" })(async (inputs) => inputs);\nawait evaluate({ evaluationFunction: fn, hh_api_key: "k", hh_project: "p", name: "e", dataset: [] });`, output: null, errors: [{ messageId: "tracerNextToEvaluate", line: 2, suggestions: [{ messageId: "removeTracer", output: `import { evaluate, traceFunction } from "honeyhive";\nconst fn = traceFunction({ eventType: "chain" })(async (inputs) => inputs);\nawait evaluate({ evaluationFunction: fn, hh_api_key: "k", hh_project: "p", name: "e", dataset: [] });` }] }, { messageId: "tracerBoundToEvaluated", line: 3, suggestions: [{ messageId: "removeBinding", output: `import { HoneyHiveTracer, evaluate, traceFunction } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init({ project: "p" });\nconst fn = traceFunction({ eventType: "chain" })(async (inputs) => inputs);\nawait evaluate({ evaluationFunction: fn, hh_api_key: "k", hh_project: "p", name: "e", dataset: [] });` }, { messageId: "removeTracer", output: `import { evaluate, traceFunction } from "honeyhive";\nconst fn = traceFunction({ eventType: "chain" })(async (inputs) => inputs);\nawait evaluate({ evaluationFunction: fn, hh_api_key: "k", hh_project: "p", name: "e", dataset: [] });` }] }] },
+    // module tracer, startSpan inline arrow
+    { code: `${TRACER}import { evaluate } from "honeyhive/experiments";\nawait evaluate({ name: "e", dataset: [], function: async (dp) => tracer.startSpan("s", () => dp) });`, output: null, errors: [{ messageId: "tracerUsedInEvaluated", line: 4 }] },
+    // imported tracer trace binding
+    { code: `import { trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\n${TRACER_LOCAL}const fn = trace({ tracer }, async (dp) => dp);\nawait evaluate({ name: "e", dataset: [], function: fn });`, output: null, errors: [{ messageId: "tracerBoundToEvaluated", line: 4, suggestions: [{ messageId: "removeBinding", output: `import { trace } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nconst fn = trace(async (dp) => dp);\nawait evaluate({ name: "e", dataset: [], function: fn });` }] }] },
+  ],
+  });
+});
+
+describe("no-lost-session-context on public shapes", () => {
+  ruleTester.run(LOST_SESSION_RULE, testableRule(lostSessionRule), {
+  valid: [
+    // fastify onRequest before await
+    { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.addHook("onRequest", async (request) => {\n  tracer.createSession({ sessionName: "chat" });\n  await audit(request);\n});` },
+    // express await then createSession then next
+    { code: `import express from "express";\n${TRACER}const app = express();\napp.use(async (req, res, next) => {\n  const user = await loadUser(req);\n  tracer.createSession({ sessionName: user.name });\n  next();\n});` },
+    // express app.use(openSession) global
+    { code: `import express from "express";\nimport { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\nconst openSession = (req, res, next) => { tracer.createSession({ sessionName: "chat" }); next(); };\nconst answer = trace({ tracer, eventType: "chain" }, async (q) => q);\napp.use(openSession);\napp.post("/chat", async (req, res) => res.json(await answer(req.body.q)));\napp.post("/search", async (req, res) => res.json(await answer(req.body.q)));` },
+    // fastify withSession done-callback
+    { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.addHook("onRequest", (request, reply, done) => {\n  tracer.withSession({ sessionName: "r" }, () => done());\n});` },
+    // look-alike: other createSession after await in fastify hook
+    { code: `import Fastify from "fastify";\nimport { createSession } from "./auth";\n${TRACER}const app = Fastify();\napp.addHook("preHandler", async (request) => {\n  await request.jwtVerify();\n  createSession(request.user);\n});` },
+    // fastify acreateSession awaited (first await is the call)
+    { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.addHook("preHandler", async (request) => {\n  await tracer.acreateSession({ sessionName: "chat" });\n});` },
+    // fastify done-callback inside then
+    { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.addHook("onRequest", (request, reply, done) => {\n  lookup(request).then((user) => { tracer.createSession({ sessionName: user.name }); done(); });\n});` },
+    // koa acreateSession awaited then next
+    { code: `import Koa from "koa";\n${TRACER}const app = new Koa();\napp.use(async (ctx, next) => {\n  await tracer.acreateSession({ sessionName: "k" });\n  await next();\n});` },
+    // express every route has openSession
+    { code: `import express from "express";\nimport { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\nconst openSession = (req, res, next) => { tracer.createSession({ sessionName: req.path }); next(); };\nconst answer = trace({ tracer }, async (q) => q);\napp.post("/a", openSession, async (req, res) => res.json(await answer(1)));\napp.post("/b", openSession, async (req, res) => res.json(await answer(2)));` },
+    // fastify onResponse after await (after the handler: not this rule)
+    { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.addHook("onResponse", async (request, reply) => {\n  await audit(request);\n  tracer.createSession({ sessionName: "late" });\n});` },
+    // look-alike request.session.createSession after await
+    { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.addHook("preHandler", async (request) => {\n  await request.jwtVerify();\n  request.session.createSession();\n});` },
+    // hono withSession around next
+    { code: `import { Hono } from "hono";\n${TRACER}const app = new Hono();\napp.use("*", async (c, next) => {\n  const body = await c.req.json();\n  await tracer.withSession({ sessionName: body.topic }, () => next());\n});` },
+    // express middleware awaits then createSession then next (not Fastify)
+    { code: `import { Router } from "express";\n${TRACER_LOCAL}const router = Router();\nrouter.use(async (req, res, next) => {\n  const user = await getUser(req);\n  tracer.createSession({ sessionName: user.id });\n  next();\n});` },
+  ],
+  invalid: [
+    // fastify preHandler after await
+    { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.addHook("preHandler", async (request) => {\n  const user = await loadUser(request);\n  tracer.createSession({ sessionName: "chat", metadata: { user: user.id } });\n});`, output: null, errors: [{ messageId: "afterAwaitInHook", line: 7 }] },
+    // koa then callback
+    { code: `import Koa from "koa";\n${TRACER}const app = new Koa();\napp.use(async (ctx, next) => {\n  loadUser(ctx).then((user) => tracer.createSession({ sessionName: user.name }));\n  await next();\n});`, output: null, errors: [{ messageId: "inDeferredCallback", line: 6 }] },
+    // hono setTimeout
+    { code: `import { Hono } from "hono";\n${TRACER}const app = new Hono();\napp.use(async (c, next) => {\n  setTimeout(() => tracer.createSession({ sessionName: "x" }), 0);\n  await next();\n});`, output: null, errors: [{ messageId: "inDeferredCallback", line: 6 }] },
+    // express route-level middleware while another route traces
+    { code: `import express from "express";\nimport { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\nconst openSession = (req, res, next) => { tracer.createSession({ sessionName: "chat" }); next(); };\nconst answer = trace({ tracer, eventType: "chain" }, async (q) => q);\napp.post("/chat", openSession, async (req, res) => res.json(await answer(req.body.q)));\napp.post("/search", async (req, res) => res.json(await answer(req.body.q)));`, output: null, errors: [{ messageId: "inRouteMiddleware", line: 5 }] },
+    // fastify plugin route option preValidation
+    { code: `import type { FastifyPluginAsync } from "fastify";\n${TRACER_LOCAL}const routes: FastifyPluginAsync = async (fastify) => {\n  fastify.post("/chat", { preValidation: async (request) => { await request.jwtVerify(); tracer.createSession({ sessionName: "c" }); } }, async () => "ok");\n};\nexport default routes;`, output: null, errors: [{ messageId: "afterAwaitInHook", line: 4 }] },
+    // fastify preHandler with CJS require and a helper
+    { code: `const fastify = require("fastify")();\n${TRACER_CJS}function openSession(request) { tracer.createSession({ sessionName: request.url }); }\nfastify.addHook("preHandler", async (request) => {\n  await request.jwtVerify();\n  openSession(request);\n});`, filename: "server.js", output: null, errors: [{ messageId: "afterAwaitInHook", line: 7 }] },
+    // fastify route({ preHandler }) method
+    { code: `import Fastify from "fastify";\n${TRACER_NAMESPACE}const app = Fastify();\napp.route({ method: "POST", url: "/chat", preHandler: async (request) => { const user = await load(request); tracer.createSession({ sessionName: user.id }); }, handler: async () => "ok" });`, output: null, errors: [{ messageId: "afterAwaitInHook", line: 5 }] },
+    // hono then callback with await next outside
+    { code: `import { Hono } from "hono";\n${TRACER}const app = new Hono();\napp.use("*", async (c, next) => {\n  c.req.json().then((body) => tracer.createSession({ sessionName: body.topic }));\n  await next();\n});`, output: null, errors: [{ messageId: "inDeferredCallback", line: 6 }] },
+    // koa router route-level middleware while another route traces
+    { code: `import Router from "@koa/router";\nimport { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst router = new Router();\nconst openSession = async (ctx, next) => { tracer.createSession({ sessionName: "k" }); await next(); };\nconst answer = trace({ tracer }, async (q) => q);\nrouter.post("/chat", openSession, async (ctx) => { ctx.body = await answer(1); });\nrouter.post("/search", async (ctx) => { ctx.body = await answer(2); });`, output: null, errors: [{ messageId: "inRouteMiddleware", line: 5 }] },
   ],
   });
 });
