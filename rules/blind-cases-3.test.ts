@@ -399,6 +399,10 @@ describe("require-force-flush-in-lambda on public shapes", () => {
 describe("require-explicit-tracer on public shapes", () => {
   ruleTester.run(EXPLICIT_TRACER_RULE, testableRule(explicitTracerRule), {
   valid: [
+    // enrichSpan with otel tracer imported (startActiveSpan use)
+    { code: `import { enrichSpan } from "honeyhive";\nimport { tracer } from "./otel";\nexport function f() { return tracer.startActiveSpan("x", (span) => { enrichSpan({ metadata: {} }); span.end(); }); }` },
+    // trace options spread from config (may carry tracer)
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nimport { traceDefaults } from "./config";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const f = trace({ ...traceDefaults, eventType: "tool" }, async () => 1);` },
     // trace with tracer
     { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const search = trace({ eventType: "tool", tracer }, async (q) => q);` },
     // no tracer in file: library of traced fns
@@ -415,6 +419,18 @@ describe("require-explicit-tracer on public shapes", () => {
     { code: `import honeyhive = require("honeyhive");\nconst tracer = honeyhive.HoneyHiveTracer.init({ project: "p" });\nexport const f = honeyhive.trace({ tracer }, async () => 1);` },
   ],
   invalid: [
+    // class method uses trace, tracer a class field
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nexport class Agent {\n  private readonly tracer = HoneyHiveTracer.init({ project: "p" });\n  async run(goal: string) {\n    return trace({ eventType: "chain" }, async () => goal)();\n  }\n}`, output: `import { HoneyHiveTracer, trace } from "honeyhive";\nexport class Agent {\n  private readonly tracer = HoneyHiveTracer.init({ project: "p" });\n  async run(goal: string) {\n    return trace({ eventType: "chain", tracer: this.tracer }, async () => goal)();\n  }\n}`, errors: [{ messageId: "implicitTrace", line: 5 }] },
+    // tracer declared after use at module level (TDZ)
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nexport const step = trace(async () => 1);\nconst tracer = HoneyHiveTracer.init({ project: "p" });`, output: null, errors: [{ messageId: "implicitTrace", line: 2 }] },
+    // lazy getter, trace at module load
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nlet t: HoneyHiveTracer | undefined;\nexport function getTracer() { return (t ??= HoneyHiveTracer.init({ project: "p" })); }\nexport default trace({ eventType: "tool" }, async (q: string) => q);`, output: null, errors: [{ messageId: "implicitTrace", line: 4, suggestions: [{ messageId: "bindTracer", output: `import { HoneyHiveTracer, trace } from "honeyhive";\nlet t: HoneyHiveTracer | undefined;\nexport function getTracer() { return (t ??= HoneyHiveTracer.init({ project: "p" })); }\nexport default trace({ eventType: "tool", tracer: getTracer() }, async (q: string) => q);` }] }] },
+    // cjs module.exports object with trace
+    { code: `const { HoneyHiveTracer, trace } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nmodule.exports = { search: trace({ eventType: "tool" }, async (q) => q) };`, filename: "tools.js", output: `const { HoneyHiveTracer, trace } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nmodule.exports = { search: trace({ eventType: "tool", tracer }, async (q) => q) };`, errors: [{ messageId: "implicitTrace", line: 3 }] },
+    // two tracers in scope -> suggestions
+    { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst prodTracer = HoneyHiveTracer.init({ project: "prod" });\nconst evalTracer = HoneyHiveTracer.init({ project: "eval" });\nexport const step = trace({ eventType: "tool" }, async () => 1);`, output: null, errors: [{ messageId: "implicitTrace", line: 4, suggestions: [{ messageId: "bindTracer", output: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst prodTracer = HoneyHiveTracer.init({ project: "prod" });\nconst evalTracer = HoneyHiveTracer.init({ project: "eval" });\nexport const step = trace({ eventType: "tool", tracer: prodTracer }, async () => 1);` }, { messageId: "bindTracer", output: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst prodTracer = HoneyHiveTracer.init({ project: "prod" });\nconst evalTracer = HoneyHiveTracer.init({ project: "eval" });\nexport const step = trace({ eventType: "tool", tracer: evalTracer }, async () => 1);` }] }] },
+    // enrichSpan inside hono handler with imported getTracer
+    { code: `import { Hono } from "hono";\nimport { enrichSpan } from "honeyhive";\nimport { getTracer } from "./tracing";\nconst app = new Hono();\napp.post("/c", async (c) => { enrichSpan({ metadata: { path: c.req.path } }); return c.text("ok"); });`, output: `import { Hono } from "hono";\nimport { getTracer } from "./tracing";\nconst app = new Hono();\napp.post("/c", async (c) => { getTracer().enrichSpan({ metadata: { path: c.req.path } }); return c.text("ok"); });`, errors: [{ messageId: "implicitEnrichment", line: 5 }] },
     // trace(fn) with module tracer
     { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const retrieve = trace(async (query: string) => [query]);`, output: `import { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const retrieve = trace({ tracer }, async (query: string) => [query]);`, errors: [{ messageId: "implicitTrace", line: 3 }] },
     // trace options in tool
