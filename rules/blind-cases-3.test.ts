@@ -489,6 +489,20 @@ describe("no-global-tracer-with-evaluate on public shapes", () => {
 describe("no-lost-session-context on public shapes", () => {
   ruleTester.run(LOST_SESSION_RULE, testableRule(lostSessionRule), {
   valid: [
+    // two apps in one file: the traced route is on the other app
+    { code: `import express from "express";\nimport { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst answer = trace({ tracer }, async (q) => q);\nconst openSession = (req, res, next) => { tracer.createSession({ sessionName: "chat" }); next(); };\nconst api = express();\nconst admin = express();\napi.post("/chat", openSession, async (req, res) => res.json(await answer(1)));\nadmin.post("/reindex", async (req, res) => res.json(await answer(2)));` },
+    // other route makes its own session with withSession
+    { code: `import express from "express";\nimport { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst answer = trace({ tracer }, async (q) => q);\nconst openSession = (req, res, next) => { tracer.createSession({ sessionName: "chat" }); next(); };\nconst app = express();\napp.post("/chat", openSession, async (req, res) => res.json(await answer(1)));\napp.post("/search", (req, res) => tracer.withSession({ sessionName: "search" }, async () => res.json(await answer(2))));` },
+    // koa createSession after await next (post-processing)
+    { code: `import Koa from "koa";\n${TRACER}const app = new Koa();\napp.use(async (ctx, next) => {\n  await next();\n  ctx.state.sessionId = tracer.createSession({ sessionName: "after" });\n});` },
+    // express setTimeout with next inside
+    { code: `import express from "express";\n${TRACER}const app = express();\napp.use((req, res, next) => {\n  setTimeout(() => { tracer.createSession({ sessionName: "x" }); next(); }, 0);\n});` },
+    // route-level middleware, other route does not trace
+    { code: `import express from "express";\nimport { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst answer = trace({ tracer }, async (q) => q);\nconst openSession = (req, res, next) => { tracer.createSession({ sessionName: "chat" }); next(); };\nconst app = express();\napp.post("/chat", openSession, async (req, res) => res.json(await answer(1)));\napp.get("/health", (req, res) => res.send("ok"));` },
+    // look-alike: a router that is not Express (itty-router) with route-level middleware
+    { code: `import { Router } from "itty-router";\nimport { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst answer = trace({ tracer }, async (q) => q);\nconst openSession = (req, res, next) => { tracer.createSession({ sessionName: "chat" }); next(); };\nconst router = Router();\nrouter.post("/chat", openSession, async (req) => answer(1));\nrouter.post("/search", async (req) => answer(2));` },
+    // Fastify onSend hook (after the handler): an await before createSession loses nothing the handler needs
+    { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.addHook("onSend", async (request, reply, payload) => {\n  await audit(request);\n  tracer.createSession({ sessionName: "s" });\n  return payload;\n});` },
     // fastify onRequest before await
     { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.addHook("onRequest", async (request) => {\n  tracer.createSession({ sessionName: "chat" });\n  await audit(request);\n});` },
     // express await then createSession then next
@@ -517,6 +531,8 @@ describe("no-lost-session-context on public shapes", () => {
     { code: `import { Router } from "express";\n${TRACER_LOCAL}const router = Router();\nrouter.use(async (req, res, next) => {\n  const user = await getUser(req);\n  tracer.createSession({ sessionName: user.id });\n  next();\n});` },
   ],
   invalid: [
+    // fastify preHandler in plugin registered with register
+    { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.register(async (instance) => {\n  instance.addHook("preHandler", async (request) => {\n    await request.jwtVerify();\n    tracer.createSession({ sessionName: "p" });\n  });\n});`, output: null, errors: [{ messageId: "afterAwaitInHook", line: 8, suggestions: [{ messageId: "moveBeforeFirstAwait", output: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.register(async (instance) => {\n  instance.addHook("preHandler", async (request) => {\n    tracer.createSession({ sessionName: "p" });\n    await request.jwtVerify();\n  });\n});` }] }] },
     // fastify preHandler after await
     { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.addHook("preHandler", async (request) => {\n  const user = await loadUser(request);\n  tracer.createSession({ sessionName: "chat", metadata: { user: user.id } });\n});`, output: null, errors: [{ messageId: "afterAwaitInHook", line: 7 }] },
     // koa then callback
