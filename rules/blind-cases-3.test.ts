@@ -222,6 +222,20 @@ describe("tracer-provider-for-instrumentors on public shapes", () => {
 describe("no-session-start-in-handler on public shapes", () => {
   ruleTester.run(SESSION_START_RULE, testableRule(sessionStartRule), {
   valid: [
+    // express app.listen callback (once at startup)
+    { code: `import express from "express";\n${TRACER}const app = express();\napp.listen(3000, () => { tracer.sessionStart({ sessionName: "boot" }); });` },
+    // fastify onReady hook (once)
+    { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.addHook("onReady", async () => { tracer.sessionStart({ sessionName: "boot" }); });` },
+    // fastify ready callback
+    { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.ready(() => { tracer.sessionStart({ sessionName: "boot" }); });` },
+    // node-cron schedule
+    { code: `import cron from "node-cron";\n${TRACER}cron.schedule("0 * * * *", async () => { tracer.sessionStart({ sessionName: "boot" }); await tracer.forceFlush(); });` },
+    // process.on SIGTERM
+    { code: `import express from "express";\n${TRACER}const app = express();\nprocess.on("SIGTERM", () => { tracer.sessionStart({ sessionName: "boot" }); });` },
+    // http server 'listening' event
+    { code: `import { createServer } from "node:http";\n${TRACER}const server = createServer(handler);\nserver.on("listening", () => { tracer.sessionStart({ sessionName: "boot" }); });` },
+    // Bun: a Hono app exported by default, sessionStart at module level (once)
+    { code: `import { Hono } from "hono";\n${TRACER}const app = new Hono();\ntracer.sessionStart({ sessionName: "boot" });\nexport default app;` },
     // commander action (CLI, not a handler)
     { code: `import { Command } from "commander";\n${TRACER}const program = new Command();\nprogram.command("chat").action(async () => { tracer.sessionStart({ sessionName: "chat" }); });\nprogram.parse();` },
     // vue-router beforeEach (not a server router)
@@ -354,6 +368,16 @@ describe("no-tracer-init-in-handler on public shapes", () => {
 describe("require-force-flush-in-lambda on public shapes", () => {
   ruleTester.run(FLUSH_RULE, testableRule(flushRule), {
   valid: [
+    // local withFlush wrapper in the file
+    { code: `${TRACER}function withFlush(fn) {\n  return async (event, context) => {\n    try { return await fn(event, context); } finally { await tracer.forceFlush(); }\n  };\n}\nexport const handler = withFlush(async (event) => { tracer.createSession(); return { statusCode: 200 }; });` },
+    // wrapper imported from the project's tracing module
+    { code: `import { tracer, withTracing } from "./tracing";\nexport const handler = withTracing(async (event) => { tracer.createSession(); return { statusCode: 200 }; });` },
+    // streamifyResponse with flush before end
+    { code: `${TRACER}export const handler = awslambda.streamifyResponse(async (event, responseStream) => {\n  tracer.createSession();\n  responseStream.write("x");\n  await tracer.forceFlush();\n  responseStream.end();\n});` },
+    // lambda that never uses the tracer (only imports types)
+    { code: `import type { HoneyHiveTracer } from "honeyhive";\nexport const handler = async (event) => ({ statusCode: 200 });` },
+    // flush via a local helper that flushes
+    { code: `${TRACER}async function done() { await tracer.forceFlush(); }\nexport const handler = async (event) => {\n  tracer.createSession();\n  await done();\n  return { statusCode: 200 };\n};` },
     // lambda try/finally
     { code: `${TRACER}export const handler = async (event) => {\n  tracer.createSession({ sessionName: "orders" });\n  try { return { statusCode: 200 }; } finally { await tracer.forceFlush(); }\n};` },
     // cf worker waitUntil flush
