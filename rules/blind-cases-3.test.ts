@@ -30,6 +30,8 @@ const TRACER_LOCAL = `import { tracer } from "./tracing";\n`;
 describe("require-valid-session-id on public shapes", () => {
   ruleTester.run(SESSION_ID_RULE, testableRule(sessionIdRule), {
   valid: [
+    // Azure Functions v3 context.invocationId is not input
+    { code: `import type { AzureFunction, Context, HttpRequest } from "@azure/functions";\n${TRACER}const httpTrigger: AzureFunction = async function (context: Context, req: HttpRequest): Promise<void> {\n  tracer.createSession({ sessionId: context.invocationId });\n};\nexport default httpTrigger;`, filename: "ChatTrigger/index.ts" },
     // id from the database looked up by a param
     { code: `import express from "express";\n${TRACER}const app = express();\napp.post("/c/:id", async (req, res) => {\n  const conversation = await db.conversation.findUnique({ where: { id: req.params.id } });\n  tracer.createSession({ sessionId: conversation.sessionId });\n  res.end();\n});` },
     // zod uuid parse inline
@@ -70,6 +72,8 @@ describe("require-valid-session-id on public shapes", () => {
     { code: `import express from "express";\nimport { tracer } from "./observability";\nconst app = express();\napp.post("/c", (req, res) => { tracer.startActiveSpan("x", (span) => span.end()); res.end(); });` },
   ],
   invalid: [
+    // Azure Functions v3 typed AzureFunction (context, req)
+    { code: `import type { AzureFunction, Context, HttpRequest } from "@azure/functions";\n${TRACER}const httpTrigger: AzureFunction = async function (context: Context, req: HttpRequest): Promise<void> {\n  tracer.createSession({ sessionId: req.query.sid });\n  context.res = { body: "ok" };\n};\nexport default httpTrigger;`, filename: "ChatTrigger/index.ts", output: null, errors: [{ messageId: "unvalidatedSessionId", line: 5, suggestions: [{ messageId: "wrapInToSessionId", output: `import type { AzureFunction, Context, HttpRequest } from "@azure/functions";\nimport { HoneyHiveTracer, toSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst httpTrigger: AzureFunction = async function (context: Context, req: HttpRequest): Promise<void> {\n  tracer.createSession({ sessionId: req.query.sid ? toSessionId(req.query.sid) : undefined });\n  context.res = { body: "ok" };\n};\nexport default httpTrigger;` }] }] },
     // Koa bodyparser ctx.request.body
     { code: `import Koa from "koa";\nimport bodyParser from "koa-bodyparser";\n${TRACER}const app = new Koa();\napp.use(bodyParser());\napp.use(async (ctx, next) => {\n  const { sessionId } = ctx.request.body as { sessionId?: string };\n  tracer.createSession({ sessionId });\n  await next();\n});`, output: null, errors: [{ messageId: "unvalidatedSessionId", line: 9, suggestions: [{ messageId: "wrapInToSessionId", output: `import Koa from "koa";\nimport bodyParser from "koa-bodyparser";\nimport { HoneyHiveTracer, toSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = new Koa();\napp.use(bodyParser());\napp.use(async (ctx, next) => {\n  const { sessionId } = ctx.request.body as { sessionId?: string };\n  tracer.createSession({ sessionId: sessionId ? toSessionId(sessionId) : undefined });\n  await next();\n});` }] }] },
     // @koa/router ctx.params
@@ -463,6 +467,12 @@ describe("require-force-flush-in-lambda on public shapes", () => {
 describe("require-explicit-tracer on public shapes", () => {
   ruleTester.run(EXPLICIT_TRACER_RULE, testableRule(explicitTracerRule), {
   valid: [
+    // a Langfuse client named tracer beside honeyhive's trace
+    { code: `import { Langfuse } from "langfuse";\nimport { trace } from "honeyhive";\nconst tracer = new Langfuse();\nexport const f = trace({ eventType: "tool" }, async () => tracer.trace({ name: "x" }));` },
+    // an OpenTelemetry tracer beside honeyhive's trace (renamed)
+    { code: `import { trace as otel } from "@opentelemetry/api";\nimport { trace as hhTrace } from "honeyhive";\nconst tracer = otel.getTracer("svc");\nexport const f = hhTrace({ eventType: "tool" }, async () => tracer.startActiveSpan("x", (s) => s.end()));` },
+    // enrichSpan from a local module named like the SDK's
+    { code: `import { enrichSpan } from "./telemetry";\n${TRACER}export function f() { enrichSpan({ a: 1 }); }` },
     // enrichSpan with otel tracer imported (startActiveSpan use)
     { code: `import { enrichSpan } from "honeyhive";\nimport { tracer } from "./otel";\nexport function f() { return tracer.startActiveSpan("x", (span) => { enrichSpan({ metadata: {} }); span.end(); }); }` },
     // trace options spread from config (may carry tracer)
@@ -483,6 +493,8 @@ describe("require-explicit-tracer on public shapes", () => {
     { code: `import honeyhive = require("honeyhive");\nconst tracer = honeyhive.HoneyHiveTracer.init({ project: "p" });\nexport const f = honeyhive.trace({ tracer }, async () => 1);` },
   ],
   invalid: [
+    // dynamic import of honeyhive, trace without tracer
+    { code: `export async function setup() {\n  const { HoneyHiveTracer, trace } = await import("honeyhive");\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  return trace(async () => 1);\n}`, output: `export async function setup() {\n  const { HoneyHiveTracer, trace } = await import("honeyhive");\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  return trace({ tracer }, async () => 1);\n}`, errors: [{ messageId: "implicitTrace", line: 4 }] },
     // class method uses trace, tracer a class field
     { code: `import { HoneyHiveTracer, trace } from "honeyhive";\nexport class Agent {\n  private readonly tracer = HoneyHiveTracer.init({ project: "p" });\n  async run(goal: string) {\n    return trace({ eventType: "chain" }, async () => goal)();\n  }\n}`, output: `import { HoneyHiveTracer, trace } from "honeyhive";\nexport class Agent {\n  private readonly tracer = HoneyHiveTracer.init({ project: "p" });\n  async run(goal: string) {\n    return trace({ eventType: "chain", tracer: this.tracer }, async () => goal)();\n  }\n}`, errors: [{ messageId: "implicitTrace", line: 5 }] },
     // tracer declared after use at module level (TDZ)
