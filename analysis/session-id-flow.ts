@@ -601,52 +601,91 @@ function stringArgument(call: TSESTree.CallExpression): string | undefined {
 const BODY_CONSUMING_GETTERS: ReadonlySet<string> = new Set(["json", "text", "formData", "arrayBuffer", "blob"]);
 
 /**
- * The session id `value` (a finding's) may be missing at run time: a header, cookie, query or body
- * field the client did not send (`undefined`, or `null` from `headers.get()`). Only a value that is
- * a string on every path is not: a `??` / `||` default the application makes (`?? randomUUID()`), a
- * template literal or `+`, `String(…)`, a string method called on the input (it threw otherwise), or
- * a non-null assertion (`id!`: the author's word). The suggestion must not send every request
- * without an id to `toSessionId(undefined)`, one shared session.
+ * Whether the session id `value` (a finding's) is there at run time:
+ * - `present`: a string on every path — a `??` / `||` default the application makes (`?? randomUUID()`),
+ *   a template literal or `+` of present parts, a string method called on the input (it threw
+ *   otherwise), a non-null assertion (`id!`: the author's word);
+ * - `absent`: may be missing — a header, cookie, query or body field the client did not send
+ *   (`undefined`, or `null` from `headers.get()`);
+ * - `stringified`: a missing input turned into text on the way (`String(form.get("id"))` is `"null"`,
+ *   `` `conv-${id}` `` is `"conv-undefined"`).
+ * The suggestion must not send every request without an id to one shared session: it converts a
+ * present value, guards an absent one, and cannot tell a stringified one from a real id.
  */
-export function sessionIdMayBeAbsent(input: AnalysisInput, value: TSESTree.Node): boolean {
+export type SessionIdPresence = "present" | "absent" | "stringified";
+
+const PRESENCE_ORDER: readonly SessionIdPresence[] = ["present", "absent", "stringified"];
+
+function worse(a: SessionIdPresence, b: SessionIdPresence): SessionIdPresence {
+  return PRESENCE_ORDER.indexOf(a) >= PRESENCE_ORDER.indexOf(b) ? a : b;
+}
+
+export function sessionIdPresence(input: AnalysisInput, value: TSESTree.Node): SessionIdPresence {
   const sdk = getSdkModel(input);
   const flows = new SessionIdFlow(input, sdk);
   const seen = new Set<TSESTree.Node>();
-  const absent = (node: TSESTree.Node | null | undefined, depth: number): boolean => {
+  const presence = (node: TSESTree.Node | null | undefined, depth: number): SessionIdPresence => {
     const current = unwrap(node, true);
-    if (!current || depth > 24 || seen.has(current)) return true;
+    if (!current || depth > 24 || seen.has(current)) return "absent";
     seen.add(current);
+    if (isRouteParameter(current)) return "present";
+    // Input made into text: missing input becomes "undefined" / "null", a string like any other.
+    const asText = (parts: readonly TSESTree.Node[]): SessionIdPresence =>
+      parts.some((part) => flows.flowOf(part) !== undefined && presence(part, depth + 1) !== "present") ? "stringified" : "present";
     switch (current.type) {
       case AST_NODE_TYPES.TSNonNullExpression:
+        return "present";
       case AST_NODE_TYPES.TemplateLiteral:
+        return asText(current.expressions);
       case AST_NODE_TYPES.BinaryExpression:
-        return false;
+        return asText([current.left, current.right]);
       case AST_NODE_TYPES.Literal:
-        return current.value === null;
+        return current.value === null ? "absent" : "present";
       case AST_NODE_TYPES.Identifier: {
-        if (current.name === "undefined") return true;
+        if (current.name === "undefined") return "absent";
         const init = flows.singleValueOf(current);
-        return init === undefined || absent(init, depth + 1);
+        return init === undefined ? "absent" : presence(init, depth + 1);
       }
       case AST_NODE_TYPES.LogicalExpression:
-        return current.operator === "&&" || absent(current.right, depth + 1);
+        return current.operator === "&&" ? "absent" : presence(current.right, depth + 1);
       case AST_NODE_TYPES.ConditionalExpression:
-        return absent(current.consequent, depth + 1) || absent(current.alternate, depth + 1);
+        return worse(presence(current.consequent, depth + 1), presence(current.alternate, depth + 1));
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrap(current.callee);
-        // `String(x)`, `decodeURIComponent(x)`: a string whatever `x` was.
-        if (callee?.type === AST_NODE_TYPES.Identifier) return !TRANSPARENT_GLOBALS.has(callee.name) && flows.flowOf(current) !== undefined;
+        // `String(x)`, `decodeURIComponent(x)`: text, whatever `x` was.
+        if (callee?.type === AST_NODE_TYPES.Identifier && TRANSPARENT_GLOBALS.has(callee.name)) return asText(current.arguments);
+        if (callee?.type === AST_NODE_TYPES.Identifier) return flows.flowOf(current) === undefined ? "present" : "absent";
         // An input getter (`headers.get("x")`, `c.req.header("x")`) answers nothing for a missing key;
         // another method of the input (`id.trim()`) returned a string, or threw.
         const name = memberName(callee);
-        return name !== undefined && inputVocabulary().getters.has(name);
+        return name !== undefined && inputVocabulary().getters.has(name) ? "absent" : "present";
       }
       default:
         // A member read (`req.body.sessionId`), an optional chain, anything else: may be missing.
-        return true;
+        return "absent";
     }
   };
-  return absent(value, 0);
+  /** A path parameter of the matched route (`req.params.id`, `const { id } = params`, `c.req.param("id")`): the route has it. */
+  const isRouteParameter = (node: TSESTree.Node): boolean => {
+    if (node.type === AST_NODE_TYPES.MemberExpression) return namesRouteParameters(node.object);
+    if (node.type === AST_NODE_TYPES.CallExpression) return memberName(unwrap(node.callee)) === ROUTE_PARAMETER_GETTER;
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const flow = flows.flowOf(node);
+    return flow !== undefined && flow.sourceKeys.length === 1 && namesRouteParameters(flow.source);
+  };
+  return presence(value, 0);
+}
+
+/**
+ * Route path parameters, in the request vocabulary every framework shares (`REQUEST_OBJECT`): a route
+ * that matched has them (an optional segment, `/:id?`, aside), unlike headers, query, body or cookies.
+ */
+const ROUTE_PARAMETERS_PART = "params";
+const ROUTE_PARAMETER_GETTER = "param";
+
+function namesRouteParameters(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  return target?.type === AST_NODE_TYPES.Identifier ? target.name === ROUTE_PARAMETERS_PART : memberName(target) === ROUTE_PARAMETERS_PART;
 }
 
 /**

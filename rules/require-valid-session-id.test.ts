@@ -249,22 +249,23 @@ ruleTester.run(RULE_NAME, testedRule, {
     invalidCase(
       `${EXPRESS}app.param("conversation", (req, res, next, conversation) => {\n  tracer.createSession({ sessionId: req.params.conversation });\n  next();\n});`,
       { source: "req.params.conversation", method: "createSession", handler: "Express handler" },
-      [ADD_TO_IMPORT, wrapIfPresent("req.params.conversation")],
+      [ADD_TO_IMPORT, wrap("req.params.conversation")],
     ),
-    // A require() object: the suggestion calls through it, nothing is imported.
+    // A require() object: the suggestion calls through it, nothing is imported. A route parameter is
+    // there whenever the route matched: converted without a guard.
     invalidCase(
       `const express = require("express");\nconst hh = require("honeyhive");\nconst tracer = hh.HoneyHiveTracer.init();\nconst app = express();\napp.post("/c/:id", async (req, res) => {\n  await tracer.acreateSession({ sessionId: req.params.id });\n  res.end();\n});`,
       { source: "req.params.id", method: "acreateSession", handler: "Express handler" },
-      [wrapIfPresent("req.params.id", "req.params.id", "hh.toSessionId")],
+      [["sessionId: req.params.id", "sessionId: hh.toSessionId(req.params.id)"]],
       "src/server.cjs",
     ),
-    // A Next.js server action: its arguments are what the client posted.
-    invalidCase(
-      `"use server";\nimport { tracer } from "@/lib/tracing";\nexport async function continueChat(formData: FormData) {\n  tracer.createSession({ sessionId: String(formData.get("sessionId")), skipApiCall: true });\n}`,
-      { source: 'formData.get("sessionId")', method: "createSession", handler: "Next.js server action handler" },
-      [NEW_IMPORT, wrap('String(formData.get("sessionId"))')],
-      "app/actions.ts",
-    ),
+    {
+      // A Next.js server action: its arguments are what the client posted. A missing field is already
+      // the text "null" here (String(null)), which no guard can tell from a sent id: no suggestion.
+      code: `"use server";\nimport { tracer } from "@/lib/tracing";\nexport async function continueChat(formData: FormData) {\n  tracer.createSession({ sessionId: String(formData.get("sessionId")), skipApiCall: true });\n}`,
+      filename: "app/actions.ts",
+      errors: [{ messageId: MESSAGE, data: { source: 'formData.get("sessionId")', method: "createSession", handler: "Next.js server action handler" }, suggestions: [] }],
+    },
     // toSessionId already imported (used elsewhere): reused as is.
     invalidCase(
       `${EXPRESS_TO_SESSION_ID}export const anonymous = toSessionId("anonymous");\napp.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.header("x-session-id") });\n  next();\n});`,

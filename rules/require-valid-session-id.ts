@@ -10,7 +10,7 @@ import { analysisInputFromContext } from "../analysis/input.js";
 import { SdkImports } from "../analysis/sdk-imports.js";
 import { honeyhiveMajorOfFile } from "../analysis/sdk-model.js";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
-import { findUnvalidatedSessionIds, isRepeatableRead, sessionIdMayBeAbsent, type UnvalidatedSessionId } from "../analysis/session-id-flow.js";
+import { findUnvalidatedSessionIds, isRepeatableRead, sessionIdPresence, type UnvalidatedSessionId } from "../analysis/session-id-flow.js";
 import { describeHandler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
 import { createRule } from "./create-rule.js";
@@ -35,9 +35,12 @@ export function toSessionIdEdits(input: AnalysisInput, finding: UnvalidatedSessi
   if (toSessionId === undefined) return undefined;
   const valueText = input.text.slice(finding.value.range[0], finding.value.range[1]);
   let converted = `${toSessionId}(${valueText})`;
-  if (sessionIdMayBeAbsent(input, finding.value)) {
-    // `toSessionId(undefined)` is the id of the text "undefined": every request without an id would
-    // share that one session. Convert what was sent; without one, a new session as before.
+  const presence = sessionIdPresence(input, finding.value);
+  // `toSessionId(undefined)` is the id of the text "undefined": every request without an id would
+  // share that one session. Convert what was sent; without one, a new session as before. A missing
+  // id already made into text (`String(null)` is "null") cannot be told from a sent one.
+  if (presence === "stringified") return undefined;
+  if (presence === "absent") {
     if (!isRepeatableRead(finding.value)) return undefined;
     const test = NEEDS_PARENTHESES_AS_TEST.has(finding.value.type) ? `(${valueText})` : valueText;
     converted = `${test} ? ${converted} : undefined`;
