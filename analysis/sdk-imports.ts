@@ -55,6 +55,9 @@ function findImportSiteOf(input: AnalysisInput, isSite: (specifier: string) => b
       const namespace = declaration.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
       const site: SdkImportSite = namespace ? { kind: "namespace", name: namespace.local.name } : { kind: "named", declaration };
       sites.push({ site, at: declaration.range[0], named: !namespace });
+    } else if (def.type === "ImportBinding" && def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration && def.node.importKind !== "type") {
+      // `import hh = require("honeyhive")`: the module object, like a `require` held whole.
+      sites.push({ site: { kind: "object", name: def.node.id.name }, at: def.node.range[0], named: false });
     } else if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && requireSpecifier(def.node.init) !== undefined) {
       const { id } = def.node;
       if (id.type === AST_NODE_TYPES.ObjectPattern) sites.push({ site: { kind: "destructured", pattern: id }, at: def.node.range[0], named: true });

@@ -197,17 +197,19 @@ function sessionIdProperty(flows: SessionIdFlow, options: TSESTree.Node): TSESTr
   return property;
 }
 
-/** Parentheses are not nodes; these wrappers do not change the value either (`await` kept visible). */
-function unwrap(node: TSESTree.Node | null | undefined): TSESTree.Node | undefined {
+/**
+ * Parentheses are not nodes; these wrappers do not change the value either (`await` kept visible).
+ * `keepPresence` stops at what says whether a value is there (`id!`, `a?.b`).
+ */
+function unwrap(node: TSESTree.Node | null | undefined, keepPresence = false): TSESTree.Node | undefined {
   let current = node ?? undefined;
   while (
     current &&
     (current.type === AST_NODE_TYPES.TSAsExpression ||
       current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.type === AST_NODE_TYPES.TSNonNullExpression ||
       current.type === AST_NODE_TYPES.TSTypeAssertion ||
-      current.type === AST_NODE_TYPES.ChainExpression ||
-      current.type === AST_NODE_TYPES.AwaitExpression)
+      current.type === AST_NODE_TYPES.AwaitExpression ||
+      (!keepPresence && (current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.ChainExpression)))
   ) {
     current = current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression;
   }
@@ -376,7 +378,17 @@ class SessionIdFlow {
       variables.add(variable);
       return { taint: parameter.taint, inputs: parameter.inputs, source: identifier };
     }
-    if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+    if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+    const loop = def.node.parent.parent;
+    if (!def.node.init && loop.type === AST_NODE_TYPES.ForOfStatement && loop.left === def.node.parent) {
+      // `for (const record of event.Records)`: an element of input is input (an SQS/Kinesis batch).
+      variables.add(variable);
+      const records = this.evaluate(loop.right, variables, depth + 1);
+      if (records?.taint !== "input") return undefined;
+      const keys = def.node.id.type === AST_NODE_TYPES.Identifier ? [] : keyPath(def.node.id, def.name as TSESTree.Identifier);
+      return { taint: "input", source: records.source, sourceKeys: [...(records.sourceKeys ?? []), ...keys] };
+    }
+    if (!def.node.init) return undefined;
     // Reassigned (`if (!isSessionId(id)) id = toSessionId(id)`): the value at the SDK call is not known.
     if (variable.references.filter((reference) => reference.writeExpr).length !== 1) return undefined;
     variables.add(variable);
@@ -583,4 +595,129 @@ function stringArgument(call: TSESTree.CallExpression): string | undefined {
     if (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === "string") return argument.value;
   }
   return undefined;
+}
+
+/** Getters that consume the request body: read twice, the second read fails or waits forever. */
+const BODY_CONSUMING_GETTERS: ReadonlySet<string> = new Set(["json", "text", "formData", "arrayBuffer", "blob"]);
+
+/**
+ * Whether the session id `value` (a finding's) is there at run time:
+ * - `present`: a string on every path — a `??` / `||` default the application makes (`?? randomUUID()`),
+ *   a template literal or `+` of present parts, a string method called on the input (it threw
+ *   otherwise), a non-null assertion (`id!`: the author's word);
+ * - `absent`: may be missing — a header, cookie, query or body field the client did not send
+ *   (`undefined`, or `null` from `headers.get()`);
+ * - `stringified`: a missing input turned into text on the way (`String(form.get("id"))` is `"null"`,
+ *   `` `conv-${id}` `` is `"conv-undefined"`).
+ * The suggestion must not send every request without an id to one shared session: it converts a
+ * present value, guards an absent one, and cannot tell a stringified one from a real id.
+ */
+export type SessionIdPresence = "present" | "absent" | "stringified";
+
+const PRESENCE_ORDER: readonly SessionIdPresence[] = ["present", "absent", "stringified"];
+
+function worse(a: SessionIdPresence, b: SessionIdPresence): SessionIdPresence {
+  return PRESENCE_ORDER.indexOf(a) >= PRESENCE_ORDER.indexOf(b) ? a : b;
+}
+
+export function sessionIdPresence(input: AnalysisInput, value: TSESTree.Node): SessionIdPresence {
+  const sdk = getSdkModel(input);
+  const flows = new SessionIdFlow(input, sdk);
+  const seen = new Set<TSESTree.Node>();
+  const presence = (node: TSESTree.Node | null | undefined, depth: number): SessionIdPresence => {
+    const current = unwrap(node, true);
+    if (!current || depth > 24 || seen.has(current)) return "absent";
+    seen.add(current);
+    if (isRouteParameter(current)) return "present";
+    // Input made into text: missing input becomes "undefined" / "null", a string like any other.
+    const asText = (parts: readonly TSESTree.Node[]): SessionIdPresence =>
+      parts.some((part) => flows.flowOf(part) !== undefined && presence(part, depth + 1) !== "present") ? "stringified" : "present";
+    switch (current.type) {
+      case AST_NODE_TYPES.TSNonNullExpression:
+        return "present";
+      case AST_NODE_TYPES.TemplateLiteral:
+        return asText(current.expressions);
+      case AST_NODE_TYPES.BinaryExpression:
+        return asText([current.left, current.right]);
+      case AST_NODE_TYPES.Literal:
+        return current.value === null ? "absent" : "present";
+      case AST_NODE_TYPES.Identifier: {
+        if (current.name === "undefined") return "absent";
+        const init = flows.singleValueOf(current);
+        return init === undefined ? "absent" : presence(init, depth + 1);
+      }
+      case AST_NODE_TYPES.LogicalExpression:
+        return current.operator === "&&" ? "absent" : presence(current.right, depth + 1);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return worse(presence(current.consequent, depth + 1), presence(current.alternate, depth + 1));
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(current.callee);
+        // `String(x)`, `decodeURIComponent(x)`: text, whatever `x` was.
+        if (callee?.type === AST_NODE_TYPES.Identifier && TRANSPARENT_GLOBALS.has(callee.name)) return asText(current.arguments);
+        if (callee?.type === AST_NODE_TYPES.Identifier) return flows.flowOf(current) === undefined ? "present" : "absent";
+        // An input getter (`headers.get("x")`, `c.req.header("x")`) answers nothing for a missing key;
+        // another method of the input (`id.trim()`) returned a string, or threw.
+        const name = memberName(callee);
+        return name !== undefined && inputVocabulary().getters.has(name) ? "absent" : "present";
+      }
+      default:
+        // A member read (`req.body.sessionId`), an optional chain, anything else: may be missing.
+        return "absent";
+    }
+  };
+  /** A path parameter of the matched route (`req.params.id`, `const { id } = params`, `c.req.param("id")`): the route has it. */
+  const isRouteParameter = (node: TSESTree.Node): boolean => {
+    if (node.type === AST_NODE_TYPES.MemberExpression) return namesRouteParameters(node.object);
+    if (node.type === AST_NODE_TYPES.CallExpression) return memberName(unwrap(node.callee)) === ROUTE_PARAMETER_GETTER;
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const flow = flows.flowOf(node);
+    return flow !== undefined && flow.sourceKeys.length === 1 && namesRouteParameters(flow.source);
+  };
+  return presence(value, 0);
+}
+
+/**
+ * Route path parameters, in the request vocabulary every framework shares (`REQUEST_OBJECT`): a route
+ * that matched has them (an optional segment, `/:id?`, aside), unlike headers, query, body or cookies.
+ */
+const ROUTE_PARAMETERS_PART = "params";
+const ROUTE_PARAMETER_GETTER = "param";
+
+function namesRouteParameters(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  return target?.type === AST_NODE_TYPES.Identifier ? target.name === ROUTE_PARAMETERS_PART : memberName(target) === ROUTE_PARAMETERS_PART;
+}
+
+/**
+ * `value` can be written twice (`id ? toSessionId(id) : undefined`) without doing anything twice:
+ * names, member reads with static keys, and the request's header/query/cookie getters with literal
+ * arguments. Not a call that consumes the body, an `await`, or a call of anything else.
+ */
+export function isRepeatableRead(value: TSESTree.Node): boolean {
+  switch (value.type) {
+    case AST_NODE_TYPES.Identifier:
+      return true;
+    case AST_NODE_TYPES.LogicalExpression:
+      return isRepeatableRead(value.left) && isRepeatableRead(value.right);
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+      return isRepeatableRead(value.expression);
+    case AST_NODE_TYPES.MemberExpression:
+      return (!value.computed || value.property.type === AST_NODE_TYPES.Literal) && isRepeatableRead(value.object);
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = value.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const name = memberName(callee);
+      return (
+        name !== undefined &&
+        inputVocabulary().getters.has(name) &&
+        !BODY_CONSUMING_GETTERS.has(name) &&
+        value.arguments.every((argument) => argument.type === AST_NODE_TYPES.Literal) &&
+        isRepeatableRead(callee.object)
+      );
+    }
+    default:
+      return false;
+  }
 }

@@ -10,7 +10,8 @@
 // What creates a tracer is read from the SDK profiles (knowledge/sdks): this SDK's statics that return
 // a tracer, the 1.x entries marked `createsTracer`, the OpenTelemetry components with an activation.
 // Not reported: a creation that caches (`tracer ??= …`, `if (!tracer) tracer = …`, `cache.get(k) ??
-// …`, `if (!cache.has(k)) cache.set(k, …)` into something that outlives the call), anything at module
+// …`, `if (!cache.has(k)) cache.set(k, …)`, `if (!t) { t = …; cache.set(k, t) }` into something that
+// outlives the call), anything at module
 // level or in a function that is neither a handler nor run by evaluate() nor a loop body (main(),
 // Next.js `register()`, a test's `beforeEach`), and in a loop a tracer kept beyond the iteration (one
 // tracer per project built at startup is the multi-instance design, not a per-item tracer).
@@ -69,6 +70,7 @@ const LOOP_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 const ASSIGNMENT_TYPES = [AST_NODE_TYPES.AssignmentExpression] as const;
+const CALL_TYPES = [AST_NODE_TYPES.CallExpression] as const;
 const IF_TYPES = [AST_NODE_TYPES.IfStatement] as const;
 const RETURN_TYPES = [AST_NODE_TYPES.ReturnStatement] as const;
 
@@ -347,6 +349,15 @@ function isCached(input: AnalysisInput, value: TSESTree.Node, boundary: TSESTree
         const branch = child;
         const assigned = nodesOfTypesWithin(input.ast, ASSIGNMENT_TYPES, branch).map((assignment) => assignment.left);
         if (mentionsTarget(node.test, assigned)) return true;
+        // `let t = cache.get(k); if (!t) { t = creation; cache.set(k, t); }`: the local the test checks
+        // is stored, in the branch, into a cache outliving the call.
+        const checkedLocals = targets.filter((target) => mentions(text(node.test), text(target)));
+        const storesLocal = (stored: TSESTree.Node) => checkedLocals.some((local) => text(stored) === text(local));
+        const storedInCache =
+          nodesOfTypesWithin(input.ast, CALL_TYPES, branch).some(
+            (call) => call.callee.type === AST_NODE_TYPES.MemberExpression && memberName(call.callee) === "set" && outlives(input, call.callee.object, boundary) && call.arguments.some(storesLocal),
+          ) || nodesOfTypesWithin(input.ast, ASSIGNMENT_TYPES, branch).some((assignment) => storesLocal(assignment.right) && outlives(input, assignment.left, boundary));
+        if (storedInCache) return true;
         break;
       }
       default:

@@ -14,7 +14,10 @@ type Replacement = readonly [from: string, to: string];
 const ADD_TO_IMPORT: Replacement = ["{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId }"];
 /** A file without a "honeyhive" import gets one, on the line before its first import. */
 const NEW_IMPORT: Replacement = ["import ", 'import { toSessionId } from "honeyhive";\nimport '];
+/** A value that is always a string (a default, a template, `String()`, `id!`) is converted as is. */
 const wrap = (value: string): Replacement => [value, `toSessionId(${value})`];
+/** A value the client may not have sent is converted only when present: `toSessionId(undefined)` would be one shared session. */
+const wrapIfPresent = (value: string, test = value, convert = "toSessionId"): Replacement => [value, `${test} ? ${convert}(${value}) : undefined`];
 
 /** An invalid case with one report and one suggestion: the code with each replacement made once, in order. */
 function invalidCase(code: string, data: Record<string, string>, replacements: readonly Replacement[], filename?: string) {
@@ -84,7 +87,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `${EXPRESS_TO_SESSION_ID}app.use((req, res, next) => {\n  tracer.createSession({ sessionId: toSessionId(req.headers["x-session-id"]) });\n  next();\n});`,
+              output: `${EXPRESS_TO_SESSION_ID}app.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.headers["x-session-id"] ? toSessionId(req.headers["x-session-id"]) : undefined });\n  next();\n});`,
             },
           ],
         },
@@ -154,7 +157,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `const { HoneyHiveTracer, toSessionId } = require("honeyhive");\nlet tracer;\nfunction getTracer() { return (tracer ??= HoneyHiveTracer.init()); }\nexports.handler = async (event) => {\n  getTracer().createSession({ sessionId: toSessionId(event.headers["x-session-id"]), skipApiCall: true });\n  return { statusCode: 200 };\n};`,
+              output: `const { HoneyHiveTracer, toSessionId } = require("honeyhive");\nlet tracer;\nfunction getTracer() { return (tracer ??= HoneyHiveTracer.init()); }\nexports.handler = async (event) => {\n  getTracer().createSession({ sessionId: event.headers["x-session-id"] ? toSessionId(event.headers["x-session-id"]) : undefined, skipApiCall: true });\n  return { statusCode: 200 };\n};`,
             },
           ],
         },
@@ -170,7 +173,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `import { Hono } from "hono";\nimport * as hh from "honeyhive";\nconst tracer = hh.HoneyHiveTracer.init();\nconst app = new Hono();\napp.use(async (c, next) => {\n  tracer.createSession({ sessionId: hh.toSessionId(c.req.header("x-session-id")) });\n  await next();\n});`,
+              output: `import { Hono } from "hono";\nimport * as hh from "honeyhive";\nconst tracer = hh.HoneyHiveTracer.init();\nconst app = new Hono();\napp.use(async (c, next) => {\n  tracer.createSession({ sessionId: c.req.header("x-session-id") ? hh.toSessionId(c.req.header("x-session-id")) : undefined });\n  await next();\n});`,
             },
           ],
         },
@@ -203,7 +206,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `${EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId as sid }")}app.use((req, res, next) => {\n  const options = { sessionId: sid(req.cookies.sid), sessionName: "web" };\n  tracer.createSession(options);\n  next();\n});`,
+              output: `${EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId as sid }")}app.use((req, res, next) => {\n  const options = { sessionId: req.cookies.sid ? sid(req.cookies.sid) : undefined, sessionName: "web" };\n  tracer.createSession(options);\n  next();\n});`,
             },
           ],
         },
@@ -213,34 +216,34 @@ ruleTester.run(RULE_NAME, testedRule, {
     invalidCase(
       `import Koa from "koa";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  tracer.createSession({ sessionId: ctx.get("x-session-id") || ctx.cookies.get("sid") });\n  await next();\n});`,
       { source: 'ctx.get("x-session-id")', method: "createSession", handler: "Koa handler" },
-      [ADD_TO_IMPORT, wrap('ctx.get("x-session-id") || ctx.cookies.get("sid")')],
+      [ADD_TO_IMPORT, wrapIfPresent('ctx.get("x-session-id") || ctx.cookies.get("sid")', '(ctx.get("x-session-id") || ctx.cookies.get("sid"))')],
     ),
     invalidCase(
       `import { createServer } from "node:http";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\ncreateServer((req, res) => {\n  const { headers } = req;\n  tracer.createSession({ sessionId: headers["x-session-id"] as string });\n  res.end();\n});`,
       { source: 'headers["x-session-id"]', method: "createSession", handler: "node:http request handler" },
-      [ADD_TO_IMPORT, wrap('headers["x-session-id"] as string')],
+      [ADD_TO_IMPORT, wrapIfPresent('headers["x-session-id"] as string', '(headers["x-session-id"] as string)')],
     ),
     invalidCase(
       `import { tracer } from "../../lib/tracing";\nexport default async function handler(req, res) {\n  await tracer.acreateSession({ sessionId: req.query.session });\n  res.status(200).json({ ok: true });\n}`,
       { source: "req.query.session", method: "acreateSession", handler: "Next.js route handler" },
-      [NEW_IMPORT, wrap("req.query.session")],
+      [NEW_IMPORT, wrapIfPresent("req.query.session")],
       "pages/api/chat.ts",
     ),
     invalidCase(
       `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nexport const handler = async (event) => {\n  const { sessionId } = JSON.parse(event.body ?? "{}");\n  tracer.createSession({ sessionId, skipApiCall: true });\n  return { statusCode: 200 };\n};`,
       { source: 'JSON.parse(event.body ?? "{}").sessionId', method: "createSession", handler: "AWS Lambda handler" },
-      [ADD_TO_IMPORT, ["{ sessionId, skipApiCall", "{ sessionId: toSessionId(sessionId), skipApiCall"]],
+      [ADD_TO_IMPORT, ["{ sessionId, skipApiCall", "{ sessionId: sessionId ? toSessionId(sessionId) : undefined, skipApiCall"]],
     ),
     invalidCase(
       `import { tracer } from "@/lib/tracing";\nexport async function POST(request: Request) {\n  const body = await request.json();\n  tracer.createSession({ sessionId: body.sessionId });\n  return new Response("ok");\n}`,
       { source: "body.sessionId", method: "createSession", handler: "Next.js route handler" },
-      [NEW_IMPORT, wrap("body.sessionId")],
+      [NEW_IMPORT, wrapIfPresent("body.sessionId")],
       "app/api/chat/route.ts",
     ),
     invalidCase(
       `${EXPRESS}app.post("/chat", ({ body }, res) => {\n  tracer.sessionStart({ sessionId: body.conversation });\n  res.end();\n});`,
       { source: "body.conversation", method: "sessionStart", handler: "Express handler" },
-      [ADD_TO_IMPORT, wrap("body.conversation")],
+      [ADD_TO_IMPORT, wrapIfPresent("body.conversation")],
     ),
     // app.param callbacks: (req, res, next, value), the value being a route parameter.
     invalidCase(
@@ -248,25 +251,26 @@ ruleTester.run(RULE_NAME, testedRule, {
       { source: "req.params.conversation", method: "createSession", handler: "Express handler" },
       [ADD_TO_IMPORT, wrap("req.params.conversation")],
     ),
-    // A require() object: the suggestion calls through it, nothing is imported.
+    // A require() object: the suggestion calls through it, nothing is imported. A route parameter is
+    // there whenever the route matched: converted without a guard.
     invalidCase(
       `const express = require("express");\nconst hh = require("honeyhive");\nconst tracer = hh.HoneyHiveTracer.init();\nconst app = express();\napp.post("/c/:id", async (req, res) => {\n  await tracer.acreateSession({ sessionId: req.params.id });\n  res.end();\n});`,
       { source: "req.params.id", method: "acreateSession", handler: "Express handler" },
       [["sessionId: req.params.id", "sessionId: hh.toSessionId(req.params.id)"]],
       "src/server.cjs",
     ),
-    // A Next.js server action: its arguments are what the client posted.
-    invalidCase(
-      `"use server";\nimport { tracer } from "@/lib/tracing";\nexport async function continueChat(formData: FormData) {\n  tracer.createSession({ sessionId: String(formData.get("sessionId")), skipApiCall: true });\n}`,
-      { source: 'formData.get("sessionId")', method: "createSession", handler: "Next.js server action handler" },
-      [NEW_IMPORT, wrap('String(formData.get("sessionId"))')],
-      "app/actions.ts",
-    ),
+    {
+      // A Next.js server action: its arguments are what the client posted. A missing field is already
+      // the text "null" here (String(null)), which no guard can tell from a sent id: no suggestion.
+      code: `"use server";\nimport { tracer } from "@/lib/tracing";\nexport async function continueChat(formData: FormData) {\n  tracer.createSession({ sessionId: String(formData.get("sessionId")), skipApiCall: true });\n}`,
+      filename: "app/actions.ts",
+      errors: [{ messageId: MESSAGE, data: { source: 'formData.get("sessionId")', method: "createSession", handler: "Next.js server action handler" }, suggestions: [] }],
+    },
     // toSessionId already imported (used elsewhere): reused as is.
     invalidCase(
       `${EXPRESS_TO_SESSION_ID}export const anonymous = toSessionId("anonymous");\napp.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.header("x-session-id") });\n  next();\n});`,
       { source: 'req.header("x-session-id")', method: "createSession", handler: "Express handler" },
-      [wrap('req.header("x-session-id")')],
+      [wrapIfPresent('req.header("x-session-id")')],
     ),
     {
       // A local binding named toSessionId shadows the import: no suggestion that would call the wrong function.

@@ -8,7 +8,9 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import { EditList } from "../analysis/edits.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { SdkImports } from "../analysis/sdk-imports.js";
-import { findUnvalidatedSessionIds, type UnvalidatedSessionId } from "../analysis/session-id-flow.js";
+import { honeyhiveMajorOfFile } from "../analysis/sdk-model.js";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import { findUnvalidatedSessionIds, isRepeatableRead, sessionIdPresence, type UnvalidatedSessionId } from "../analysis/session-id-flow.js";
 import { describeHandler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
 import { createRule } from "./create-rule.js";
@@ -20,18 +22,38 @@ type MessageIds = "unvalidatedSessionId" | "wrapInToSessionId";
 /** Longer source expressions are cut in messages. */
 const MAX_SOURCE_LENGTH = 48;
 
-/** The edits that wrap the finding's value in `toSessionId(…)` (adding the import), or undefined when `toSessionId` cannot be written there. */
+/**
+ * The edits that wrap the finding's value in `toSessionId(…)` (adding the import) — guarded by the
+ * value itself when the client may not have sent one — or undefined when `toSessionId` cannot be
+ * written there, or the guard would read the input twice (a body, a call).
+ */
 export function toSessionIdEdits(input: AnalysisInput, finding: UnvalidatedSessionId): EditList | undefined {
+  // honeyhive 1.x exports no toSessionId: the suggestion would import a name that is not there.
+  if (honeyhiveMajorOfFile(input) === 1) return undefined;
   const imports = new SdkImports(input);
   const toSessionId = imports.useAt("toSessionId", finding.value);
   if (toSessionId === undefined) return undefined;
-  const edits = new EditList();
   const valueText = input.text.slice(finding.value.range[0], finding.value.range[1]);
-  if (finding.property.shorthand) edits.replace(finding.property, `sessionId: ${toSessionId}(${valueText})`);
-  else edits.replace(finding.value, `${toSessionId}(${valueText})`);
+  let converted = `${toSessionId}(${valueText})`;
+  const presence = sessionIdPresence(input, finding.value);
+  // `toSessionId(undefined)` is the id of the text "undefined": every request without an id would
+  // share that one session. Convert what was sent; without one, a new session as before. A missing
+  // id already made into text (`String(null)` is "null") cannot be told from a sent one.
+  if (presence === "stringified") return undefined;
+  if (presence === "absent") {
+    if (!isRepeatableRead(finding.value)) return undefined;
+    const test = NEEDS_PARENTHESES_AS_TEST.has(finding.value.type) ? `(${valueText})` : valueText;
+    converted = `${test} ? ${converted} : undefined`;
+  }
+  const edits = new EditList();
+  if (finding.property.shorthand) edits.replace(finding.property, `sessionId: ${converted}`);
+  else edits.replace(finding.value, converted);
   imports.finish(edits);
   return edits;
 }
+
+/** Values that read ambiguously (or not at all) as the test of a conditional without parentheses. */
+const NEEDS_PARENTHESES_AS_TEST: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.LogicalExpression, AST_NODE_TYPES.TSAsExpression]);
 
 /** `.key`, or `["key"]` for a key that is not an identifier. */
 function keyAccess(key: string): string {

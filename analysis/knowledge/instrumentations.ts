@@ -105,6 +105,29 @@ export const OWN_PIPELINE_PACKAGES: readonly { readonly package: string; readonl
   { package: "@vercel/otel", verifiedAt: "code search: registerOTel({ serviceName, instrumentations }) in Next.js instrumentation.ts files" },
   { package: "@arizeai/phoenix-otel", verifiedAt: "code search: register({ projectName, instrumentations }) returns the (global) provider" },
   { package: "@traceloop/node-server-sdk", verifiedAt: "traceloop/openllmetry-nextjs-demo instrumentation.node.ts: traceloop.initialize({ instrumentModules }); honeyhive 1.x calls it too" },
+  // Vendor SDKs whose init sets up OpenTelemetry and registers its provider globally: an
+  // instrumentation registered beside them records into that provider (their docs show exactly
+  // `init(…)` then `registerInstrumentations({ instrumentations })`), not into nothing.
+  ...[
+    "@sentry/node",
+    "@sentry/bun",
+    "@sentry/aws-serverless",
+    "@sentry/google-cloud-serverless",
+    "@sentry/nestjs",
+    "@sentry/nextjs",
+    "@sentry/remix",
+    "@sentry/sveltekit",
+    "@sentry/astro",
+    "@sentry/nuxt",
+  ].map((sentryPackage) => ({
+    package: sentryPackage,
+    verifiedAt:
+      "docs.sentry.io platforms/node/performance/instrumentation/opentelemetry: from 8.x Sentry.init sets up OpenTelemetry (opt out: skipOpenTelemetrySetup), and 'registerInstrumentations({ instrumentations: [new GenericPoolInstrumentation()] })' after it is picked up by Sentry; the framework SDKs build on @sentry/node",
+  })),
+  { package: "@azure/monitor-opentelemetry", verifiedAt: "learn.microsoft.com monitor-opentelemetry-readme: useAzureMonitor(options) starts the distro (an OpenTelemetry NodeSDK; shutdownAzureMonitor shuts that SDK down)" },
+  { package: "applicationinsights", verifiedAt: "Application Insights for Node.js 3.x is built on @azure/monitor-opentelemetry: appInsights.setup().start() starts it" },
+  { package: "@honeycombio/opentelemetry-node", verifiedAt: "Honeycomb's README: new HoneycombSDK({ instrumentations }).start(); HoneycombSDK extends NodeSDK" },
+  { package: "@opentelemetry/auto-instrumentations-node/register", verifiedAt: "auto-instrumentations-node README: --require …/register starts a NodeSDK configured from OTEL_* variables" },
 ];
 
 /**
