@@ -513,3 +513,100 @@ describe(`${RULE_NAME} on the fixtures`, () => {
 });
 
 describeNeverThrows(RULE_NAME, rule);
+
+// A middleware or hook that runs after the route and before the response covers the routes with its
+// flush (`RouteCover` in analysis/knowledge/types.ts), decided from where it is registered and from the
+// flush analysis of the callback itself, not from the text of a `use(…)` call.
+describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => {
+  const KOA = `import Koa from "koa";\nimport Router from "@koa/router";\nimport serverless from "serverless-http";\n${TRACER}const app = new Koa();\nconst router = new Router();\n`;
+  const HONO = `import { Hono } from "hono";\nimport { handle } from "hono/aws-lambda";\n${TRACER}const app = new Hono();\n`;
+  const FASTIFY = `import Fastify from "fastify";\nimport awsLambdaFastify from "@fastify/aws-lambda";\n${TRACER}const app = Fastify();\n`;
+  const AROUND = `async (ctx, next) => { try { await next(); } finally { await tracer.forceFlush(); } }`;
+  const KOA_ROUTE = `router.post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });`;
+  const KOA_ROUTE_FLUSHED = `router.post("/chat", async (ctx) => {\n  try {\n    tracer.createSession(); ctx.body = {};\n  } finally {\n    await tracer.forceFlush();\n  }\n});`;
+  const HONO_ROUTE = `app.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });`;
+  const HONO_ROUTE_FLUSHED = `app.post("/chat", async (c) => {\n  try {\n    tracer.createSession(); return await c.json({});\n  } finally {\n    await tracer.forceFlush();\n  }\n});`;
+  const FASTIFY_ROUTE = `app.post("/chat", async (request, reply) => { tracer.createSession(); return {}; });`;
+  const FASTIFY_ROUTE_FLUSHED = `app.post("/chat", async (request, reply) => {\n  try {\n    tracer.createSession(); return {};\n  } finally {\n    await tracer.forceFlush();\n  }\n});`;
+  /** The route's report, whose suggestion wraps `route` into `flushed` (the codemod's edit). */
+  const reportedRoute = (code: string, route: string, flushed: string, name = "/chat") => {
+    if (!code.includes(route)) throw new Error(`no ${route} in the case`);
+    return {
+      code,
+      errors: [
+        {
+          messageId: "missingFlush" as const,
+          data: { name, flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+          suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush: "tracer.forceFlush()" }, output: code.replace(route, flushed) }],
+        },
+      ],
+    };
+  };
+
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      // Was reported: a named middleware declared elsewhere in the file.
+      `${KOA}async function flushAfter(ctx, next) {\n  try {\n    await next();\n  } finally {\n    await tracer.forceFlush();\n  }\n}\napp.use(flushAfter);\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
+      // The flush in a callback of `next()`'s promise; Hono's catch-all path.
+      `${HONO}app.use("*", (c, next) => next().finally(() => tracer.forceFlush()));\n${HONO_ROUTE}\nexport const handler = handle(app);`,
+      // A sub-app mounted after the app's flushing middleware runs inside it.
+      `${HONO}const api = new Hono();\napi.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });\napp.use(${AROUND.replace("ctx", "c")});\napp.route("/api", api);\nexport const handler = handle(app);`,
+      // A router's own flushing middleware covers that router's routes.
+      `${KOA}router.use(${AROUND});\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
+      // Was reported: Fastify awaits an async onSend hook before it writes the response.
+      `${FASTIFY}app.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
+      // Was reported: a route's own onSend option, and a hook of the plugin instance the route is registered on.
+      `${FASTIFY}const flushOnSend = async (request, reply, payload) => { await tracer.forceFlush(); return payload; };\napp.post("/chat", { onSend: flushOnSend }, async (request, reply) => { tracer.createSession(); return {}; });\nexport const handler = awsLambdaFastify(app);`,
+      `${FASTIFY}app.register(async (instance) => {\n  instance.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\n  instance.post("/chat", async (request, reply) => { tracer.createSession(); return {}; });\n});\nexport const handler = awsLambdaFastify(app);`,
+      // The hook on the app covers the routes of a plugin registered on it (child instances inherit hooks).
+      `${FASTIFY}app.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\napp.register(async (instance) => {\n  instance.post("/chat", async (request, reply) => { tracer.createSession(); return {}; });\n});\nexport const handler = awsLambdaFastify(app);`,
+      // Was reported: an error handler runs for a failed request only (throw paths need no flush).
+      `${FASTIFY}app.setErrorHandler(async (error, request, reply) => { tracer.enrichSession({ metadata: { error: error.message } }); return reply.status(500).send({}); });\napp.post("/chat", async (request, reply) => { try { tracer.createSession(); return {}; } finally { await tracer.forceFlush(); } });\nexport const handler = awsLambdaFastify(app);`,
+      `${HONO}app.onError(async (err, c) => { tracer.enrichSession({ metadata: { error: err.message } }); return c.json({}, 500); });\napp.post("/chat", async (c) => { try { tracer.createSession(); return c.json({}); } finally { await tracer.forceFlush(); } });\nexport const handler = handle(app);`,
+      // Another SDK's flush counts (a handler that flushes through Langfuse is never reported).
+      `import { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\n${KOA}app.use(async (ctx, next) => { try { await next(); } finally { await langfuse.flushAsync(); await tracer.forceFlush(); } });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
+    ],
+    invalid: [
+      // Was accepted: the flush is not awaited, so the response (and the frozen instance) may come first.
+      reportedRoute(`${KOA}app.use(async (ctx, next) => { try { await next(); } finally { tracer.forceFlush(); } });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`, KOA_ROUTE, KOA_ROUTE_FLUSHED),
+      // Was accepted: a flush before `await next()` runs before the route.
+      reportedRoute(`${HONO}app.use(async (c, next) => { await tracer.forceFlush(); await next(); });\n${HONO_ROUTE}\nexport const handler = handle(app);`, HONO_ROUTE, HONO_ROUTE_FLUSHED),
+      // Was accepted: another router's middleware covers only that router's routes (`/stats` is covered, `/chat` is not).
+      reportedRoute(
+        `${KOA}const admin = new Router();\nadmin.use(${AROUND});\nadmin.get("/stats", async (ctx) => { tracer.createSession(); ctx.body = {}; });\n${KOA_ROUTE}\napp.use(admin.routes());\napp.use(router.routes());\nexport const handler = serverless(app);`,
+        KOA_ROUTE,
+        KOA_ROUTE_FLUSHED,
+      ),
+      // Was accepted: a middleware under a path prefix runs for some routes only.
+      reportedRoute(`${HONO}app.use("/admin/*", ${AROUND.replace("ctx", "c")});\n${HONO_ROUTE}\nexport const handler = handle(app);`, HONO_ROUTE, HONO_ROUTE_FLUSHED),
+      // Was accepted: a route registered before the middleware answers before it runs.
+      reportedRoute(`${HONO}${HONO_ROUTE}\napp.use(${AROUND.replace("ctx", "c")});\nexport const handler = handle(app);`, HONO_ROUTE, HONO_ROUTE_FLUSHED),
+      // Was accepted: the path that skips to `next()` without the flush still runs the routes.
+      reportedRoute(
+        `${KOA}app.use(async (ctx, next) => { if (ctx.path === "/health") return next(); try { await next(); } finally { await tracer.forceFlush(); } });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
+        KOA_ROUTE,
+        KOA_ROUTE_FLUSHED,
+      ),
+      // onResponse runs after the response is sent: @fastify/aws-lambda's promise does not wait for it.
+      reportedRoute(`${FASTIFY}app.addHook("onResponse", async (request, reply) => { await tracer.forceFlush(); });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`, FASTIFY_ROUTE, FASTIFY_ROUTE_FLUSHED),
+      // An onSend hook whose flush is not awaited.
+      reportedRoute(`${FASTIFY}app.addHook("onSend", async (request, reply, payload) => { tracer.forceFlush(); return payload; });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`, FASTIFY_ROUTE, FASTIFY_ROUTE_FLUSHED),
+      // A look-alike flush: a cache's `flush()` is no tracer's.
+      reportedRoute(`${KOA}import { cache } from "./cache";\napp.use(async (ctx, next) => { try { await next(); } finally { await cache.flush(); } });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`, KOA_ROUTE, KOA_ROUTE_FLUSHED),
+    ],
+  });
+
+  const project = useTempProjects("route-cover");
+  it("a middleware imported from a project module covers the routes when that module's analysis says it flushes after next()", () => {
+    const lambda = `${KOA}import { flushAfterNext, flushBeforeNext } from "./middleware";\napp.use(MIDDLEWARE);\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`;
+    const root = project({
+      "package.json": JSON.stringify({ dependencies: { koa: "^2.15.0", honeyhive: "^2.0.0" } }),
+      "src/middleware.ts": `${TRACER}export async function flushAfterNext(ctx, next) {\n  try {\n    await next();\n  } finally {\n    await tracer.forceFlush();\n  }\n}\nexport const flushBeforeNext = async (ctx, next) => {\n  await tracer.forceFlush();\n  await next();\n};\n`,
+      "src/lambda.ts": "",
+    });
+    const lint = (middleware: string) =>
+      new Linter({ configType: "flat", cwd: root }).verify(lambda.replace("MIDDLEWARE", middleware), configForRule(RULE_NAME, rule), { filename: join(root, "src", "lambda.ts") });
+    expect(lint("flushAfterNext")).toEqual([]);
+    expect(lint("flushBeforeNext").map((message) => message.messageId)).toEqual(["missingFlush"]);
+  });
+});

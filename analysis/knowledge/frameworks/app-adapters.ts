@@ -2,11 +2,10 @@
 // the adapter's result (`export const handler = serverless(app)`, `export const handler = handle(app)`),
 // so each route of the app runs inside that invocation and must flush before it ends. Shared by the
 // descriptors of the frameworks whose apps such adapters take (Express, Koa, Fastify, Hono).
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/types";
 import { dirname, join } from "node:path";
 import { memberName, requireSpecifier, staticName } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
-import { nodesOfType } from "../../nodes.js";
 import { absolutePath, projectModules, type ProjectFileSystem } from "../../project-modules.js";
 import type { HandlerHookApi, PlatformDescriptor, ValueSpecifier } from "../types.js";
 import { commonJsExport, moduleExportsValue } from "./common.js";
@@ -46,20 +45,6 @@ export function isMadeBy(api: HandlerHookApi, node: TSESTree.Node, makers: reado
   if (isNew !== undefined && (value.type === "NewExpression") !== isNew) return false;
   const callee = value.callee;
   return makers.some((maker) => api.matches(callee, maker));
-}
-
-/** A flush call written anywhere in a middleware's text (`c.executionCtx.waitUntil(tracer.forceFlush())`). */
-const FLUSH_TEXT = /\.(?:forceFlush|flush|flushAsync|shutdown)\s*\(/;
-
-/**
- * A middleware of the file (`app.use(…)`) flushes: in Koa and Hono a middleware awaits the rest of the
- * chain (`try { await next(); } finally { await tracer.forceFlush(); }`) before the response goes out,
- * so it covers the routes after it. Read from the text of the `use` call (report only when sure).
- */
-export function hasFlushingMiddleware(api: HandlerHookApi): boolean {
-  return nodesOfType(api.ast, AST_NODE_TYPES.CallExpression).some(
-    (call) => call.callee.type === "MemberExpression" && memberName(call.callee) === "use" && FLUSH_TEXT.test(api.text.slice(...call.range)),
-  );
 }
 
 /** The packages of `adapters` (a descriptor's `platformSigns.imports`). */
