@@ -682,13 +682,17 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     const positions = registration.arguments ?? "all";
     let functions: FunctionNode[] = [];
     const roles = new Map<FunctionNode, CallbackRole>();
+    // Error handlers run only for a failed request (`Registration.errorHandlers`): never its end, and
+    // not the last callback of a route either (`app.post(path, handler, (err, req, res, next) => …)`).
+    const errors = registration.errorHandlers;
+    const isErrorHandler = (fn: FunctionNode): boolean => errors !== undefined && (errors === true || functionLength(fn) === errors.errorArity);
     let lastPositional: FunctionNode[] = [];
     let coveredHere = false;
     args.forEach((argument, index) => {
       if (argument.type === "SpreadElement") return;
       if (positional && (positions === "all" ? argument.type !== "ObjectExpression" : positions.includes(index))) {
         const found = bindings.functionsOf(argument);
-        if (found.length > 0) lastPositional = found;
+        if (found.some((fn) => !isErrorHandler(fn))) lastPositional = found;
         for (const fn of found) if (registration.ends) roles.set(fn, "middleware");
         functions.push(...found);
       }
@@ -710,9 +714,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       }
     });
     if (registration.ends === "last") for (const fn of lastPositional) roles.set(fn, "end");
-    // Error handlers run only for a failed request (`Registration.errorHandlers`): never its end.
-    const errors = registration.errorHandlers;
-    if (errors) for (const fn of functions) if (errors === true || functionLength(fn) === errors.errorArity) roles.set(fn, "middleware");
+    for (const fn of functions) if (isErrorHandler(fn)) roles.set(fn, "middleware");
     if (registration.returnsHandler) functions = functions.flatMap((factory) => this.returnedFunctions(factory));
     const nameArgument = registration.nameArgument === undefined ? undefined : args[registration.nameArgument];
     const nameText = nameArgument && staticName(nameArgument, true);

@@ -610,3 +610,38 @@ describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => 
     expect(lint("flushBeforeNext").map((message) => message.messageId)).toEqual(["missingFlush"]);
   });
 });
+
+// Express tells error middleware by `fn.length === 4`, wherever it is registered: it runs for a failed
+// request only, so it is neither the route's end (the route before it is) nor checked itself.
+describe(`${RULE_NAME}: Express error middleware is decided by registration and Express's own arity rule`, () => {
+  const EXPRESS = `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const app = express();\n`;
+  const ON_ERROR = `(err, req, res, next) => { tracer.enrichSession({ metadata: { error: String(err) } }); res.status(500).json({}); }`;
+  const route = `app.post("/chat", async (req, res) => { tracer.createSession(); res.json({}); }, (err, req, res, next) => { res.status(500).json({}); });`;
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      // Was reported (as a non-async end of the route): the error middleware after the route.
+      `${EXPRESS}app.post("/chat", async (req, res) => { tracer.createSession(); await tracer.forceFlush(); res.json({}); }, ${ON_ERROR});\nexport const handler = serverless(app);`,
+      `${EXPRESS}app.post("/chat", async (req, res) => { tracer.createSession(); await tracer.forceFlush(); res.json({}); });\napp.use(async ${ON_ERROR});\nexport const handler = serverless(app);`,
+    ],
+    invalid: [
+      {
+        // Was missed: the error middleware was taken for the route's end, and the route for middleware.
+        code: `${EXPRESS}${route}\nexport const handler = serverless(app);`,
+        errors: [
+          {
+            messageId: "missingFlush",
+            data: { name: "/chat", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+            line: 6,
+            suggestions: [
+              {
+                messageId: "flushBeforeResponse",
+                data: { flush: "tracer.forceFlush()" },
+                output: `${EXPRESS}${route.replace("tracer.createSession(); res.json({});", "tracer.createSession(); await tracer.forceFlush();\nres.json({});")}\nexport const handler = serverless(app);`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+});
