@@ -645,3 +645,92 @@ describe(`${RULE_NAME}: Express error middleware is decided by registration and 
     ],
   });
 });
+
+// Which exports are Lambda handlers: `handler`, the names of `settings.honeyhive.lambdaHandlerNames`,
+// and the names the project's own deployment configuration gives the file (serverless.yml, a SAM
+// template, sst.config.ts); `default` for `export default` only where configured so.
+describe(`${RULE_NAME}: Lambda handler names from the settings and the project's function configuration`, () => {
+  const ARC = `const arc = require("@architect/functions");\nconst { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+  const AUTH = `async function auth(req) { tracer.enrichSession({ metadata: { user: req.session.user } }); }\n`;
+  const missing = (name: string) => ({ messageId: "missingFlush" as const, data: { name, flush: "tracer.forceFlush()", platform: "AWS Lambda" } });
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      // The runtime looks up the named export `handler`: a default export is no handler unless configured.
+      `${TRACER}export default async (event) => { tracer.createSession(); return {}; };`,
+      { code: `${TRACER}export const main = async (event) => { try { tracer.createSession(); return {}; } finally { await tracer.forceFlush(); } };`, settings: { honeyhive: { lambdaHandlerNames: ["main"] } } },
+      // arc.http: the last function is the handler, the middleware before it are not examined.
+      { code: `${ARC}${AUTH}async function chat(req) { try { tracer.createSession(); return { json: {} }; } finally { await tracer.forceFlush(); } }\nexports.handler = arc.http(auth, chat);`, filename: "src/http/post-chat/index.js" },
+    ],
+    invalid: [
+      {
+        code: `${TRACER}export default async function chat(event) {\n  tracer.createSession();\n  return {};\n}`,
+        settings: { honeyhive: { lambdaHandlerNames: ["default"] } },
+        errors: [
+          {
+            ...missing("default"),
+            line: 3,
+            suggestions: [
+              {
+                messageId: "wrapInTryFinally",
+                data: { flush: "tracer.forceFlush()" },
+                output: `${TRACER}export default async function chat(event) {\n  try {\n    tracer.createSession();\n    return {};\n  } finally {\n    await tracer.forceFlush();\n  }\n}`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // Was missed: with several functions, arc.http was not looked through.
+        code: `${ARC}${AUTH}async function chat(req) { tracer.createSession(); return { json: {} }; }\nexports.handler = arc.http(auth, chat);`,
+        filename: "src/http/post-chat/index.js",
+        errors: [
+          {
+            ...missing("handler"),
+            line: 6,
+            suggestions: [
+              {
+                messageId: "wrapInTryFinally",
+                data: { flush: "tracer.forceFlush()" },
+                output: `${ARC}${AUTH}async function chat(req) {\n  try {\n    tracer.createSession(); return { json: {} };\n  } finally {\n    await tracer.forceFlush();\n  }\n}\nexports.handler = arc.http(auth, chat);`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+
+  const project = useTempProjects("lambda-config");
+  const PACKAGE = JSON.stringify({ dependencies: { honeyhive: "^2.0.0" } });
+  const MAIN = `${TRACER}export const main = async (event) => { tracer.createSession(); return {}; };\n`;
+  const DEFAULT = `${TRACER}export default async (event) => { tracer.createSession(); return {}; };\n`;
+  /** The names the rule reports in `code` linted as `file` of a project made of `files`. */
+  const reportedNames = (files: Record<string, string>, file: string, code: string, cwd = "") => {
+    const root = project({ "package.json": PACKAGE, ...files, [file]: code });
+    const filename = join(root, file);
+    return new Linter({ configType: "flat", cwd: join(root, cwd) })
+      .verify(code, configForRule(RULE_NAME, rule), { filename })
+      .map((message) => message.message.match(/handler `([^`]+)`/)?.[1] ?? message.message);
+  };
+
+  it("a serverless.yml handler names the export (and no other file's)", () => {
+    const config = { "serverless.yml": `service: chat\nfunctions:\n  chat:\n    handler: src/chat.main # the chat API\n    events:\n      - httpApi: POST /chat\n` };
+    expect(reportedNames(config, "src/chat.ts", MAIN)).toEqual(["main"]);
+    expect(reportedNames(config, "src/other.ts", MAIN)).toEqual([]);
+    expect(reportedNames({}, "src/chat.ts", MAIN)).toEqual([]);
+  });
+
+  it("a SAM template's Handler under its CodeUri; `default` names an ES module's default export", () => {
+    const template = `Resources:\n  ChatFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: chat/\n      Handler: app.default\n      Runtime: nodejs22.x\n`;
+    expect(reportedNames({ "template.yaml": template }, "chat/app.mjs", DEFAULT)).toEqual(["default"]);
+    expect(reportedNames({ "template.yaml": template.replace("app.default", "app.handler") }, "chat/app.mjs", DEFAULT)).toEqual([]);
+  });
+
+  it("an sst.config.ts at the monorepo root names a handler in a package below it", () => {
+    const files = {
+      "sst.config.ts": `export default $config({\n  async run() {\n    new sst.aws.Function("Chat", { handler: "packages/functions/src/chat.main", url: true });\n  },\n});\n`,
+      "packages/functions/package.json": PACKAGE,
+    };
+    expect(reportedNames(files, "packages/functions/src/chat.ts", MAIN)).toEqual(["main"]);
+  });
+});

@@ -395,8 +395,13 @@ export interface HookSigns {
 export interface EntrySigns {
   /** A top-level named export (ESM or CommonJS) under one of these names. */
   readonly exports?: readonly string[];
-  /** A top-level named export under a name of `settings.honeyhive.lambdaHandlerNames`. */
+  /** A top-level named export (or `export default`, for the name `default`) under a name of `settings.honeyhive.lambdaHandlerNames`. */
   readonly configuredExports?: boolean;
+  /**
+   * A top-level export under a name that the project's deployment configuration gives this file
+   * (`default` for `export default`): AWS Lambda's `handler: src/chat.main` in serverless.yml.
+   */
+  readonly deployedExports?: (filename: string) => readonly string[];
   /** Any top-level named export, in a project whose deployment signals (analysis/deployment.ts) have this flag. */
   readonly exportsWhere?: "vercel" | "netlify" | "openNext" | "wrangler" | "gcpFunctions";
   /** An `export default`. */
