@@ -734,3 +734,39 @@ describe(`${RULE_NAME}: Lambda handler names from the settings and the project's
     expect(reportedNames(files, "packages/functions/src/chat.ts", MAIN)).toEqual(["main"]);
   });
 });
+
+// A router made in its own module and mounted by the module that serves the app: the routes are found
+// when the router's module is linted (a `Router()` made there registers them), and run on the platform
+// of the adapter the mounting module exports.
+describe(`${RULE_NAME}: a router mounted by the module beside it that serves the app`, () => {
+  const project = useTempProjects("mounted-router");
+  const lint = (files: Record<string, string>, file: string) => {
+    const root = project({ "package.json": JSON.stringify({ dependencies: { honeyhive: "^2.0.0", express: "^5.1.0", koa: "^3.0.0" } }), ...files });
+    const filename = join(root, file);
+    return new Linter({ configType: "flat", cwd: root }).verify(files[file]!, configForRule(RULE_NAME, rule), { filename }).map((message) => message.message.match(/^[^`]*`[^`]+`/)?.[0] ?? message.message);
+  };
+  const EXPRESS_ROUTES = `import { Router } from "express";\n${TRACER}const router = Router();\nrouter.post("/chat", async (req, res) => { tracer.createSession(); res.json({}); });\nexport default router;\n`;
+  const EXPRESS_LAMBDA = `import express from "express";\nimport serverless from "serverless-http";\nimport routes from "./routes";\nconst app = express();\napp.use(express.json());\napp.use("/api", routes);\nexport const handler = serverless(app);\n`;
+
+  it("reports the Express router's routes (was missed), and nothing in the serving module", () => {
+    const files = { "src/routes.ts": EXPRESS_ROUTES, "src/lambda.ts": EXPRESS_LAMBDA };
+    expect(lint(files, "src/routes.ts")).toEqual(["AWS Lambda handler `/chat`"]);
+    expect(lint(files, "src/lambda.ts")).toEqual([]);
+  });
+
+  it("reports a Koa router mounted with app.use(router.routes())", () => {
+    const routes = `import Router from "@koa/router";\n${TRACER}export const router = new Router();\nrouter.post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });\n`;
+    const lambda = `import Koa from "koa";\nimport serverless from "serverless-http";\nimport { router } from "./routes";\nconst app = new Koa();\napp.use(router.routes());\nexport const handler = serverless(app);\n`;
+    expect(lint({ "src/routes.ts": routes, "src/lambda.ts": lambda }, "src/routes.ts")).toEqual(["AWS Lambda handler `/chat`"]);
+  });
+
+  it("does not report a router that the module beside only imports, or that a server mounts", () => {
+    const imported = EXPRESS_LAMBDA.replace(`app.use("/api", routes);\n`, `console.log(routes.stack.length);\n`);
+    expect(lint({ "src/routes.ts": EXPRESS_ROUTES, "src/lambda.ts": imported }, "src/routes.ts")).toEqual([]);
+    const server = `import express from "express";\nimport routes from "./routes";\nconst app = express();\napp.use("/api", routes);\napp.listen(3000);\n`;
+    expect(lint({ "src/routes.ts": EXPRESS_ROUTES, "src/server.ts": server }, "src/routes.ts")).toEqual([]);
+    // A router of another library (not Express's) exported under the same shape.
+    const other = EXPRESS_ROUTES.replace(`import { Router } from "express";`, `import { Router } from "itty-router";`);
+    expect(lint({ "src/routes.ts": other, "src/lambda.ts": EXPRESS_LAMBDA }, "src/routes.ts")).toEqual([]);
+  });
+});

@@ -5,6 +5,8 @@ import { adaptedAppPlatform, adapterModules, isMadeBy, type AppAdapter } from ".
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 const EXPRESS_APP: ValueSpecifier = { package: "express", name: "" };
+/** `express.Router()`, `Router()`: a router mounted on an app (`app.use("/api", router)`) runs inside the app's invocation. */
+const EXPRESS_APP_OR_ROUTER: ValueSpecifier = { package: "express", name: ["", "Router"] };
 /**
  * `(err, req, res, next)`: Express runs a callback whose `fn.length` is 4 only after an earlier one
  * failed (https://expressjs.com/en/guide/error-handling.html), wherever it is registered. No Express
@@ -47,8 +49,14 @@ export const express = {
     },
     route: { methods: methods(HTTP_VERBS, { ends: "last", errorHandlers: ERROR_MIDDLEWARE }) },
   },
-  platform: (api) => adaptedAppPlatform(api, EXPRESS_ADAPTERS, (app) => isMadeBy(api, app, [EXPRESS_APP])),
-  platformSigns: { imports: adapterModules(EXPRESS_ADAPTERS), appMakers: [EXPRESS_APP] },
+  platform: (api) =>
+    adaptedAppPlatform(
+      api,
+      EXPRESS_ADAPTERS,
+      (app) => isMadeBy(api, app, [EXPRESS_APP]),
+      (router) => isMadeBy(api, router, [EXPRESS_APP_OR_ROUTER]),
+    ),
+  platformSigns: { imports: adapterModules(EXPRESS_ADAPTERS), appMakers: [EXPRESS_APP_OR_ROUTER] },
   // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven
   // in sdk/lost-session-context.test.ts.
   sessionFlow: {

@@ -5,6 +5,8 @@ import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.
 
 const ROUTER_MODULES = ["@koa/router", "koa-router"];
 const KOA_APP: ValueSpecifier = { package: "koa", name: ["", "Koa"] };
+/** A `@koa/router` / `koa-router` router: mounted on an app (`app.use(router.routes())`), it runs inside the app's invocation. */
+const KOA_ROUTER: ValueSpecifier = { package: ROUTER_MODULES, name: ["", "Router"] };
 /**
  * A Koa app on AWS Lambda through serverless-http (`export const handler = serverless(app)`): Koa
  * answers once the middleware's promises settle, so a flush awaited in a middleware's `finally` runs
@@ -38,8 +40,14 @@ export const koa = {
       methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0, ends: "last" }), use: { coversRoutes: AROUND_NEXT }, param: { ends: "none" } },
     },
   },
-  platform: (api) => adaptedAppPlatform(api, LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [KOA_APP], true)),
-  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), appMakers: [KOA_APP] },
+  platform: (api) =>
+    adaptedAppPlatform(
+      api,
+      LAMBDA_ADAPTERS,
+      (app) => isMadeBy(api, app, [KOA_APP], true),
+      (router) => isMadeBy(api, router, [KOA_APP], true) || isMadeBy(api, router, [KOA_ROUTER]),
+    ),
+  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), appMakers: [KOA_APP, KOA_ROUTER] },
   sessionFlow: {
     beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } },
     // `router.get(path, mw, handler)` (and koa-router's `del` alias of delete): `mw` runs for that route
