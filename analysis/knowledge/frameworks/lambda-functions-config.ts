@@ -32,13 +32,21 @@ type HandlerNames = ReadonlyMap<string, readonly string[]>;
 const byConfigDirectory = new Map<string, HandlerNames | null>();
 const configDirectoriesByRoot = new Map<string, readonly string[]>();
 
+/** By the folder of a file asked about: the configuration directories of its project (most projects have none). */
+const configDirectoriesByFolder = new Map<string, readonly string[]>();
+
 /** The export names that a deployment configuration of the file's project gives `filename` as Lambda handlers. */
 export function configuredHandlerNames(filename: string): readonly string[] {
-  const { root } = deploymentOf(filename);
-  if (root === undefined) return [];
-  const directories = configDirectoriesOf(root);
-  if (directories.length === 0) return [];
+  // Asked by the entry gate for every file with exports: one map look-up by folder when the project has no configuration.
   const file = absolutePath(filename);
+  const folder = dirname(file);
+  let directories = configDirectoriesByFolder.get(folder);
+  if (directories === undefined) {
+    const { root } = deploymentOf(filename);
+    directories = root === undefined ? [] : configDirectoriesOf(root);
+    configDirectoriesByFolder.set(folder, directories);
+  }
+  if (directories.length === 0) return [];
   const found: string[] = [];
   for (const directory of directories) {
     const names = handlerNamesIn(directory);
