@@ -180,8 +180,15 @@ function topLevelOf(input: AnalysisInput): TopLevel {
 function signsHoldWithoutText(input: AnalysisInput, signs: EntrySigns, top: TopLevel): boolean {
   if (signs.defaultExport && top.defaultExport) return true;
   if (signs.exports !== undefined && hasAny(top.exportNames, signs.exports)) return true;
-  if (signs.configuredExports && hasAny(top.exportNames, input.settings.lambdaHandlerNames)) return true;
-  return signs.exportsWhere !== undefined && top.exportNames.size > 0 && deploymentOf(input.filename)[signs.exportsWhere];
+  if (signs.configuredExports && exportsAnyOf(top, input.settings.lambdaHandlerNames)) return true;
+  if (signs.exportsWhere !== undefined && top.exportNames.size > 0 && deploymentOf(input.filename)[signs.exportsWhere]) return true;
+  // Last: a look-up of the project's deployment configuration (cached per project).
+  return signs.deployedExports !== undefined && (top.exportNames.size > 0 || top.defaultExport) && exportsAnyOf(top, signs.deployedExports(input.filename));
+}
+
+/** An export under one of `names` (`default`: `export default`). */
+function exportsAnyOf(top: TopLevel, names: readonly string[]): boolean {
+  return names.length > 0 && (hasAny(top.exportNames, names) || (top.defaultExport && names.includes("default")));
 }
 
 /**

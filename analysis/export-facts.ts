@@ -13,7 +13,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { contains, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { exportPath, originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
-import { flushesOnEveryPath, flushTestOf } from "./flush.js";
+import { flushesAroundNext, flushesOnEveryPath, flushTestOf } from "./flush.js";
 import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
 import { activationOf } from "./tracer-init.js";
@@ -50,6 +50,11 @@ export type ExportFact =
   | { readonly kind: "otelTracer"; readonly provider: string | undefined; readonly honeyhive: boolean }
   /** A function that flushes on every path (the flush analysis of the file itself decides). */
   | { readonly kind: "flushHelper" }
+  /**
+   * A middleware that flushes on every path after awaiting its parameter at `next` (`async (ctx, next)
+   * => { try { await next(); } finally { await tracer.forceFlush(); } }`); `parameters`: how many it takes.
+   */
+  | { readonly kind: "flushesAroundNext"; readonly next: number; readonly parameters: number }
   /** A function wrapped by `trace({ tracer }, fn)` / `tracer.trace(…, fn)` bound to the module's own tracer `tracer`. */
   | { readonly kind: "boundFunction"; readonly tracer: string }
   /** A function that calls `<tracer>.<method>()` (`sessionStart`, 1.x `startSession`) on a tracer shared by its callers, at `line`. */
@@ -326,7 +331,14 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
   const bound = use?.boundTracer;
   if (bound && bound.kind !== "parameter" && bound.moduleLevel) facts.push({ kind: "boundFunction", tracer: (bound.getter ?? bound).name });
   if (fn && !tracer) {
-    if (flushesOnEveryPath(fn, new Set(), flushTestOf(input))) facts.push({ kind: "flushHelper" });
+    const isFlush = flushTestOf(input);
+    if (flushesOnEveryPath(fn, new Set(), isFlush)) {
+      facts.push({ kind: "flushHelper" });
+      // Only a function that flushes on every path can flush on every path after `await next()`.
+      for (let next = 1; next < fn.params.length; next += 1) {
+        if (flushesAroundNext(fn, next, isFlush)) facts.push({ kind: "flushesAroundNext", next, parameters: fn.params.length });
+      }
+    }
     const session = sharedSessionStartIn(input, sdk, fn);
     if (session) facts.push(session);
   }

@@ -5,7 +5,7 @@ import rule, { RULE_NAME } from "../rules/require-force-flush-in-lambda.js";
 import { lintWithRule } from "../rules/test-utils/fixture-lint.js";
 import { onAnalysisError } from "./ast.js";
 import { profileFlushTestOf } from "./flush-calls.js";
-import { flushesOnEveryPath, lambdaFlushOf, type LambdaFlush } from "./flush.js";
+import { flushesAroundNext, flushesOnEveryPath, lambdaFlushOf, type LambdaFlush } from "./flush.js";
 import { getHandlerModel } from "./handlers.js";
 import { nodesOfType } from "./nodes.js";
 import { parseAnalysisInput } from "./parse-input.js";
@@ -27,6 +27,30 @@ function bodyFlushes(body: string): boolean {
   const input = parseAnalysisInput(`${TRACER}export const handler = async (event) => {\n${body}\n};`, "src/handler.ts");
   return flushesOnEveryPath(getHandlerModel(input).lambdaHandlers[0].function);
 }
+
+/** `flushesAroundNext` of `const middleware = async (ctx, next) => { <body> }` (its `next` at 1). */
+function middlewareFlushes(body: string): boolean {
+  const input = parseAnalysisInput(`${TRACER}const middleware = async (ctx, next) => {\n${body}\n};`, "src/middleware.ts");
+  const [fn] = nodesOfType(input.ast, AST_NODE_TYPES.ArrowFunctionExpression);
+  return flushesAroundNext(fn, 1);
+}
+
+describe("flushesAroundNext: a middleware flushes on every path after the rest of the chain", () => {
+  it.each([
+    ["try { await next() } finally { await flush }", "try { await next(); } finally { await tracer.forceFlush(); }", true],
+    ["await next(); then an awaited flush", "await next();\nawait tracer.forceFlush();", true],
+    ["await next(); then waitUntil(flush)", "await next();\nctx.executionCtx.waitUntil(tracer.forceFlush());", true],
+    ["await next().finally(() => flush)", "await next().finally(() => tracer.forceFlush());", true],
+    ["return next().then(flushing callback)", "return next().then(async () => { await tracer.forceFlush(); });", true],
+    ["a flush that is not awaited", "try { await next(); } finally { tracer.forceFlush(); }", false],
+    ["a flush before next()", "await tracer.forceFlush();\nawait next();", false],
+    ["next() not awaited: the flush runs while the routes do", "next();\nawait tracer.forceFlush();", false],
+    ["a path that returns next() without the flush", "if (ctx.path === '/health') return next();\nawait next();\nawait tracer.forceFlush();", false],
+    ["another function's next", "await other.next();\nawait tracer.forceFlush();", false],
+  ])("%s", (_title, body, expected) => {
+    expect(middlewareFlushes(body)).toBe(expected);
+  });
+});
 
 describe("flushesOnEveryPath", () => {
   it.each([

@@ -452,6 +452,45 @@ export function flushesOnEveryPath(
 }
 
 /**
+ * A middleware that awaits the rest of the chain at its parameter `nextParameter` (Koa's and Hono's
+ * `(ctx, next)`) and then flushes on every normal path: `try { await next(); } finally { await
+ * tracer.forceFlush(); }`, `await next(); c.executionCtx.waitUntil(tracer.forceFlush());`, `await
+ * next().finally(() => tracer.forceFlush())`. A flush counts only after an `await next()` (or in a
+ * `.then/.finally` callback on `next()`): one before it runs while the routes have not run yet, and a
+ * flush that is not awaited (`tracer.forceFlush();`) lets the response go out before it settles.
+ */
+export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlush: FlushTest = BY_NAME): boolean {
+  const parameter = fn.params[nextParameter];
+  if (parameter?.type !== "Identifier") return false;
+  const isNextCall = (node: TSESTree.Node | null | undefined): boolean => {
+    const call = unwrapExpression(node);
+    return call?.type === "CallExpression" && call.callee.type === "Identifier" && call.callee.name === parameter.name;
+  };
+  const awaitedNextEnds: number[] = [];
+  forEachOwnNode(fn.body, (node) => {
+    if (node.type === "AwaitExpression" && isNextCall(node.argument)) awaitedNextEnds.push(node.range[1]);
+  });
+  /** Inside a callback of `next().then(…)` / `next().finally(…)`. */
+  const inNextCallback = (call: TSESTree.Node): boolean => {
+    for (let node = call.parent; node && node !== fn; node = node.parent) {
+      const holder = node.parent;
+      if (
+        isFunctionNode(node) &&
+        holder?.type === "CallExpression" &&
+        holder.callee.type === "MemberExpression" &&
+        (memberName(holder.callee) === "then" || memberName(holder.callee) === "finally") &&
+        isNextCall(holder.callee.object)
+      ) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const afterNext: FlushTest = (call) => isFlush(call) && (awaitedNextEnds.some((end) => end <= call.range[0]) || inNextCallback(call));
+  return flushesOnEveryPath(fn, new Set(), afterNext);
+}
+
+/**
  * The send awaits work before it sends (`res.json(await answer())`, `res.status(await code()).send(…)`):
  * the spans of that work start after any flush written before the statement, so no flush there covers
  * them; an awaited flush among the arguments (`await work().finally(() => tracer.forceFlush())`) is no work.

@@ -22,6 +22,8 @@ import type { HoneyhiveSettings } from "./settings.js";
 import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
+import { flushesAroundNext, flushesOnEveryPath, flushTestOf } from "./flush.js";
+import { importedFact } from "./project-modules.js";
 import { hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
 import { moduleExportsValue } from "./knowledge/frameworks/common.js";
 import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
@@ -35,6 +37,7 @@ import type {
   PlatformDescriptor,
   PluginExport,
   Registration,
+  RouteCover,
   ValueSpecifier,
 } from "./knowledge/types.js";
 
@@ -353,7 +356,14 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   }
 
   /** Request handlers, or invocation entry points when the owner runs on a platform. */
-  private addHandlers(functions: readonly FunctionNode[], owner: Owner, registration: TSESTree.Node, name?: { text: string; node: TSESTree.Node }, roles?: ReadonlyMap<FunctionNode, CallbackRole>): void {
+  private addHandlers(
+    functions: readonly FunctionNode[],
+    owner: Owner,
+    registration: TSESTree.Node,
+    name?: { text: string; node: TSESTree.Node },
+    roles?: ReadonlyMap<FunctionNode, CallbackRole>,
+    coveredHere = false,
+  ): void {
     if (!owner.platform) {
       this.addRequest(functions, owner.descriptor, registration);
       return;
@@ -361,10 +371,13 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     // A middleware or hook does not end the invocation: the route after it does (an Express middleware
     // before a route served by serverless-http). Where it is registered decides (`Registration.ends`);
     // else a callback that takes the framework's `next` (its `sessionFlow`) hands the request on.
+    // A route that a flushing middleware or hook covers (`RouteCover`) ends an invocation that flushes.
     const passesOn = owner.descriptor.sessionFlow?.beforeHandler["*"]?.nextParameterByArity;
+    let covered: boolean | undefined = coveredHere || undefined;
     for (const fn of functions) {
       const role = roles?.get(fn) ?? (passesOn?.[fn.params.length] !== undefined ? "middleware" : "end");
-      if (role === "middleware") {
+      if (role === "end") covered ??= this.isCoveredRoute(registration, owner.descriptor);
+      if (role === "middleware" || covered) {
         this.addRequest([fn], owner.descriptor, registration);
         continue;
       }
@@ -669,12 +682,17 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     const positions = registration.arguments ?? "all";
     let functions: FunctionNode[] = [];
     const roles = new Map<FunctionNode, CallbackRole>();
+    // Error handlers run only for a failed request (`Registration.errorHandlers`): never its end, and
+    // not the last callback of a route either (`app.post(path, handler, (err, req, res, next) => …)`).
+    const errors = registration.errorHandlers;
+    const isErrorHandler = (fn: FunctionNode): boolean => errors !== undefined && (errors === true || functionLength(fn) === errors.errorArity);
     let lastPositional: FunctionNode[] = [];
+    let coveredHere = false;
     args.forEach((argument, index) => {
       if (argument.type === "SpreadElement") return;
       if (positional && (positions === "all" ? argument.type !== "ObjectExpression" : positions.includes(index))) {
         const found = bindings.functionsOf(argument);
-        if (found.length > 0) lastPositional = found;
+        if (found.some((fn) => !isErrorHandler(fn))) lastPositional = found;
         for (const fn of found) if (registration.ends) roles.set(fn, "middleware");
         functions.push(...found);
       }
@@ -686,13 +704,17 @@ class HandlerAnalysis implements HandlerModel, HookHost {
           if (!options || !optionsApply(options, registration)) continue;
           functions.push(...this.optionFunctions(options, registration));
           for (const property of options.properties) {
-            if (property.type !== "Property" || !registration.hookOptions?.includes(staticName(property.key, property.computed) ?? "")) continue;
+            const key = property.type === "Property" ? staticName(property.key, property.computed) : undefined;
+            if (key === undefined || property.type !== "Property") continue;
+            if (registration.coveringOptions?.keys.includes(key) && owner.platform && this.callbackCovers(property.value, registration.coveringOptions, owner.descriptor)) coveredHere = true;
+            if (!registration.hookOptions?.includes(key)) continue;
             for (const fn of bindings.functionsOf(property.value)) roles.set(fn, "middleware");
           }
         }
       }
     });
     if (registration.ends === "last") for (const fn of lastPositional) roles.set(fn, "end");
+    for (const fn of functions) if (isErrorHandler(fn)) roles.set(fn, "middleware");
     if (registration.returnsHandler) functions = functions.flatMap((factory) => this.returnedFunctions(factory));
     const nameArgument = registration.nameArgument === undefined ? undefined : args[registration.nameArgument];
     const nameText = nameArgument && staticName(nameArgument, true);
@@ -704,7 +726,110 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         : exported
           ? { text: exported.name, node: exported.nameNode }
           : { text: nodeName(nameNode) ?? owner.descriptor.name, node: nameNode };
-    this.addHandlers(functions, owner, call, name, roles);
+    this.addHandlers(functions, owner, call, name, roles, coveredHere);
+  }
+
+  // --- routes covered by a flushing middleware or hook (`RouteCover`) --------------------------
+
+  /** Per descriptor: the objects (by `coverKey`) whose routes a flushing callback covers → routes registered after this position (-1: all). */
+  private covers: Map<FrameworkDescriptor, Map<unknown, number>> | undefined;
+
+  /** A route registered by `registration` (a call on an object of `descriptor`) that a flushing middleware or hook covers. */
+  private isCoveredRoute(registration: TSESTree.Node, descriptor: FrameworkDescriptor): boolean {
+    if (registration.type !== "CallExpression" || registration.callee.type !== "MemberExpression") return false;
+    const covers = this.coversOf(descriptor);
+    if (covers.size === 0) return false;
+    const from = covers.get(ALL_OBJECTS) ?? covers.get(this.coverKey(registration.callee.object));
+    return from !== undefined && from < registration.range[0];
+  }
+
+  private coversOf(descriptor: FrameworkDescriptor): Map<unknown, number> {
+    const all = (this.covers ??= new Map<FrameworkDescriptor, Map<unknown, number>>());
+    let covers = all.get(descriptor);
+    if (covers) return covers;
+    covers = new Map<unknown, number>();
+    all.set(descriptor, covers);
+    if (!hasRouteCovers(descriptor)) return covers;
+    const cover = (key: unknown, from: number): void => {
+      const known = covers!.get(key);
+      if (known === undefined || from < known) covers!.set(key, from);
+    };
+    const onDescriptor: Array<{ readonly call: TSESTree.CallExpression; readonly receiver: KindRef }> = [];
+    for (const call of this.calls().member) {
+      const callee = call.callee as TSESTree.MemberExpression;
+      const method = staticName(callee.property, callee.computed);
+      if (method === undefined || !this.memberNames.has(method)) continue;
+      const receiver = this.objectKindOf(callee.object);
+      if (receiver?.descriptor !== descriptor) continue;
+      onDescriptor.push({ call, receiver });
+      const registration = receiver.kind.methods && Object.hasOwn(receiver.kind.methods, method) ? receiver.kind.methods[method] : undefined;
+      const rule = registration?.coversRoutes;
+      if (!rule || (rule.when && !stringArgumentIn(call.arguments[rule.when.argument], rule.when.oneOf))) continue;
+      const path = rule.runs === "aroundNext" && call.arguments[0] ? staticName(unwrap(call.arguments[0]), true) : undefined;
+      if (path !== undefined && !rule.catchAllPaths?.includes(path)) continue;
+      const positions = registration.arguments ?? "all";
+      const covering = call.arguments.some(
+        (argument, index) => argument.type !== "SpreadElement" && (positions === "all" || positions.includes(index)) && this.callbackCovers(argument, rule, descriptor),
+      );
+      if (!covering) continue;
+      if (rule.runs === "afterHandler") {
+        // Child instances inherit the hooks of the app they are registered on.
+        cover(this.isMadeObject(callee.object) ? ALL_OBJECTS : this.coverKey(callee.object), -1);
+      } else {
+        cover(this.coverKey(callee.object), call.range[0]);
+      }
+    }
+    // A router or sub-app mounted on a covered object after the covering middleware runs inside it:
+    // `app.use(router.routes())`, `app.route("/api", api)`. Twice, for a router mounted on a mounted router.
+    for (let pass = 0; pass < 2; pass += 1) {
+      for (const { call } of onDescriptor) {
+        const from = covers.get(this.coverKey((call.callee as TSESTree.MemberExpression).object));
+        if (from === undefined || from >= call.range[0]) continue;
+        for (const argument of call.arguments) {
+          let mounted: TSESTree.Node = unwrap(argument);
+          if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression") mounted = mounted.callee.object;
+          if (this.objectKindOf(mounted)?.descriptor === descriptor) cover(this.coverKey(mounted), -1);
+        }
+      }
+    }
+    return covers;
+  }
+
+  /** Does the callback `argument` (inline, by name, or imported from a project module) flush where `rule` says it must? */
+  private callbackCovers(argument: TSESTree.Node, rule: RouteCover, descriptor: FrameworkDescriptor): boolean {
+    const isFlush = flushTestOf(this.input);
+    const nextByArity = descriptor.sessionFlow?.beforeHandler["*"]?.nextParameterByArity;
+    const functions = this.context.bindings.functionsOf(argument);
+    if (functions.length > 0) {
+      return functions.some((fn) => {
+        if (rule.runs === "afterHandler") return flushesOnEveryPath(fn, new Set(), isFlush);
+        const next = nextByArity?.[fn.params.length];
+        return next !== undefined && flushesAroundNext(fn, next, isFlush);
+      });
+    }
+    const target = unwrap(argument);
+    const variable = target.type === "Identifier" ? this.context.bindings.variableOf(target) : undefined;
+    if (!variable) return false;
+    if (rule.runs === "afterHandler") return importedFact(this.input, variable, "flushHelper") !== undefined;
+    const fact = importedFact(this.input, variable, "flushesAroundNext");
+    return fact !== undefined && nextByArity?.[fact.parameters] === fact.next;
+  }
+
+  /** The object a registering call is made on, past calls that return it (`app.use(a).get(…)`): its variable, else the node. */
+  private coverKey(node: TSESTree.Node): unknown {
+    let target = unwrap(node);
+    while (target.type === "CallExpression" && target.callee.type === "MemberExpression" && this.objectKindOf(target) === this.objectKindOf(target.callee.object)) {
+      target = unwrap(target.callee.object);
+    }
+    return (target.type === "Identifier" && this.context.bindings.variableOf(target)) || target;
+  }
+
+  /** An object the file makes (`Fastify()`, through the `const` that holds it), not a plugin's parameter. */
+  private isMadeObject(node: TSESTree.Node): boolean {
+    const target = unwrap(node);
+    if (target.type === "CallExpression" || target.type === "NewExpression") return true;
+    const variable = target.type === "Identifier" ? this.context.bindings.variableOf(target) : undefined;
+    return variable !== undefined && variable !== null && variable.defs.length > 0 && variable.defs.every((def) => def.type === "Variable");
   }
 
   /** The functions a factory returns: an arrow's expression body, or the arguments of its own `return` statements. */
@@ -890,6 +1015,25 @@ class HandlerAnalysis implements HandlerModel, HookHost {
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
+
+/** The key under which an `afterHandler` cover of an app the file makes covers every object of its framework. */
+const ALL_OBJECTS = Symbol("every object of the framework");
+
+/** Does any object kind of the descriptor register a callback that may cover routes? (Most do not: no walk for them.) */
+function hasRouteCovers(descriptor: FrameworkDescriptor): boolean {
+  return Object.values(descriptor.objects ?? {}).some((kind) => Object.values(kind.methods ?? {}).some((registration) => registration.coversRoutes !== undefined));
+}
+
+/**
+ * JavaScript's `fn.length`: the parameters before the first one with a default or the rest parameter
+ * (what Express reads to tell error middleware apart: `(err, req, res, next = noop)` is not).
+ */
+function functionLength(fn: FunctionNode): number {
+  // TypeScript's `this` parameter is no parameter at run time.
+  const params = fn.params.filter((parameter) => !(parameter.type === "Identifier" && parameter.name === "this"));
+  const index = params.findIndex((parameter) => parameter.type === "AssignmentPattern" || parameter.type === "RestElement");
+  return index === -1 ? params.length : index;
+}
 
 function bySourceOrder(a: Handler, b: Handler): number {
   return a.function.range[0] - b.function.range[0];

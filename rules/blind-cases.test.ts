@@ -932,13 +932,13 @@ describe("require-explicit-tracer: trace(options, fn) with the options in a vari
   });
 });
 
-// Architect's `arc.http(...fns)` runs its functions as middleware, in order, and any of them may answer
-// (https://arc.codes/docs/en/reference/runtime-helpers/node.js): with several there is no one handler
-// function, so the call is not looked through (a known false negative) instead of examining the first
-// (was reported in `auth`, a middleware that answers nothing, while `chat` answers).
+// Architect's `arc.http(...fns)` runs its functions as middleware, in order
+// (https://arc.codes/docs/en/reference/runtime-helpers/node.js): the last is the route's handler and is
+// examined; those before it may answer early and are not (was reported in `auth`, the first, a
+// middleware that answers nothing, while `chat` answers).
 describe("require-force-flush-in-lambda: Architect's arc.http with several functions", () => {
   const arcTracer = `const arc = require("@architect/functions");\n${TRACER_CJS}`;
-  it("does not examine the first of several functions (the one that answers flushes)", () => {
+  it("examines the last of several functions, not the first (the last flushes)", () => {
     const code = `${arcTracer}async function auth(req) { tracer.enrichSession({ metadata: { user: req.session.user } }); }\nasync function chat(req) { try { tracer.createSession(); return { json: { ok: true } }; } finally { await tracer.forceFlush(); } }\nexports.handler = arc.http(auth, chat);`;
     expect(flushReports(code, "src/http/post-chat/index.js")).toEqual([]);
   });

@@ -513,3 +513,260 @@ describe(`${RULE_NAME} on the fixtures`, () => {
 });
 
 describeNeverThrows(RULE_NAME, rule);
+
+// A middleware or hook that runs after the route and before the response covers the routes with its
+// flush (`RouteCover` in analysis/knowledge/types.ts), decided from where it is registered and from the
+// flush analysis of the callback itself, not from the text of a `use(…)` call.
+describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => {
+  const KOA = `import Koa from "koa";\nimport Router from "@koa/router";\nimport serverless from "serverless-http";\n${TRACER}const app = new Koa();\nconst router = new Router();\n`;
+  const HONO = `import { Hono } from "hono";\nimport { handle } from "hono/aws-lambda";\n${TRACER}const app = new Hono();\n`;
+  const FASTIFY = `import Fastify from "fastify";\nimport awsLambdaFastify from "@fastify/aws-lambda";\n${TRACER}const app = Fastify();\n`;
+  const AROUND = `async (ctx, next) => { try { await next(); } finally { await tracer.forceFlush(); } }`;
+  const KOA_ROUTE = `router.post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });`;
+  const KOA_ROUTE_FLUSHED = `router.post("/chat", async (ctx) => {\n  try {\n    tracer.createSession(); ctx.body = {};\n  } finally {\n    await tracer.forceFlush();\n  }\n});`;
+  const HONO_ROUTE = `app.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });`;
+  const HONO_ROUTE_FLUSHED = `app.post("/chat", async (c) => {\n  try {\n    tracer.createSession(); return await c.json({});\n  } finally {\n    await tracer.forceFlush();\n  }\n});`;
+  const FASTIFY_ROUTE = `app.post("/chat", async (request, reply) => { tracer.createSession(); return {}; });`;
+  const FASTIFY_ROUTE_FLUSHED = `app.post("/chat", async (request, reply) => {\n  try {\n    tracer.createSession(); return {};\n  } finally {\n    await tracer.forceFlush();\n  }\n});`;
+  /** The route's report, whose suggestion wraps `route` into `flushed` (the codemod's edit). */
+  const reportedRoute = (code: string, route: string, flushed: string, name = "/chat") => {
+    if (!code.includes(route)) throw new Error(`no ${route} in the case`);
+    return {
+      code,
+      errors: [
+        {
+          messageId: "missingFlush" as const,
+          data: { name, flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+          suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush: "tracer.forceFlush()" }, output: code.replace(route, flushed) }],
+        },
+      ],
+    };
+  };
+
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      // Was reported: a named middleware declared elsewhere in the file.
+      `${KOA}async function flushAfter(ctx, next) {\n  try {\n    await next();\n  } finally {\n    await tracer.forceFlush();\n  }\n}\napp.use(flushAfter);\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
+      // The flush in a callback of `next()`'s promise; Hono's catch-all path.
+      `${HONO}app.use("*", (c, next) => next().finally(() => tracer.forceFlush()));\n${HONO_ROUTE}\nexport const handler = handle(app);`,
+      // A sub-app mounted after the app's flushing middleware runs inside it.
+      `${HONO}const api = new Hono();\napi.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });\napp.use(${AROUND.replace("ctx", "c")});\napp.route("/api", api);\nexport const handler = handle(app);`,
+      // A router's own flushing middleware covers that router's routes.
+      `${KOA}router.use(${AROUND});\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
+      // Was reported: Fastify awaits an async onSend hook before it writes the response.
+      `${FASTIFY}app.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
+      // Was reported: a route's own onSend option, and a hook of the plugin instance the route is registered on.
+      `${FASTIFY}const flushOnSend = async (request, reply, payload) => { await tracer.forceFlush(); return payload; };\napp.post("/chat", { onSend: flushOnSend }, async (request, reply) => { tracer.createSession(); return {}; });\nexport const handler = awsLambdaFastify(app);`,
+      `${FASTIFY}app.register(async (instance) => {\n  instance.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\n  instance.post("/chat", async (request, reply) => { tracer.createSession(); return {}; });\n});\nexport const handler = awsLambdaFastify(app);`,
+      // The hook on the app covers the routes of a plugin registered on it (child instances inherit hooks).
+      `${FASTIFY}app.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\napp.register(async (instance) => {\n  instance.post("/chat", async (request, reply) => { tracer.createSession(); return {}; });\n});\nexport const handler = awsLambdaFastify(app);`,
+      // Was reported: an error handler runs for a failed request only (throw paths need no flush).
+      `${FASTIFY}app.setErrorHandler(async (error, request, reply) => { tracer.enrichSession({ metadata: { error: error.message } }); return reply.status(500).send({}); });\napp.post("/chat", async (request, reply) => { try { tracer.createSession(); return {}; } finally { await tracer.forceFlush(); } });\nexport const handler = awsLambdaFastify(app);`,
+      `${HONO}app.onError(async (err, c) => { tracer.enrichSession({ metadata: { error: err.message } }); return c.json({}, 500); });\napp.post("/chat", async (c) => { try { tracer.createSession(); return c.json({}); } finally { await tracer.forceFlush(); } });\nexport const handler = handle(app);`,
+      // Another SDK's flush counts (a handler that flushes through Langfuse is never reported).
+      `import { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\n${KOA}app.use(async (ctx, next) => { try { await next(); } finally { await langfuse.flushAsync(); await tracer.forceFlush(); } });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
+    ],
+    invalid: [
+      // Was accepted: the flush is not awaited, so the response (and the frozen instance) may come first.
+      reportedRoute(`${KOA}app.use(async (ctx, next) => { try { await next(); } finally { tracer.forceFlush(); } });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`, KOA_ROUTE, KOA_ROUTE_FLUSHED),
+      // Was accepted: a flush before `await next()` runs before the route.
+      reportedRoute(`${HONO}app.use(async (c, next) => { await tracer.forceFlush(); await next(); });\n${HONO_ROUTE}\nexport const handler = handle(app);`, HONO_ROUTE, HONO_ROUTE_FLUSHED),
+      // Was accepted: another router's middleware covers only that router's routes (`/stats` is covered, `/chat` is not).
+      reportedRoute(
+        `${KOA}const admin = new Router();\nadmin.use(${AROUND});\nadmin.get("/stats", async (ctx) => { tracer.createSession(); ctx.body = {}; });\n${KOA_ROUTE}\napp.use(admin.routes());\napp.use(router.routes());\nexport const handler = serverless(app);`,
+        KOA_ROUTE,
+        KOA_ROUTE_FLUSHED,
+      ),
+      // Was accepted: a middleware under a path prefix runs for some routes only.
+      reportedRoute(`${HONO}app.use("/admin/*", ${AROUND.replace("ctx", "c")});\n${HONO_ROUTE}\nexport const handler = handle(app);`, HONO_ROUTE, HONO_ROUTE_FLUSHED),
+      // Was accepted: a route registered before the middleware answers before it runs.
+      reportedRoute(`${HONO}${HONO_ROUTE}\napp.use(${AROUND.replace("ctx", "c")});\nexport const handler = handle(app);`, HONO_ROUTE, HONO_ROUTE_FLUSHED),
+      // Was accepted: the path that skips to `next()` without the flush still runs the routes.
+      reportedRoute(
+        `${KOA}app.use(async (ctx, next) => { if (ctx.path === "/health") return next(); try { await next(); } finally { await tracer.forceFlush(); } });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
+        KOA_ROUTE,
+        KOA_ROUTE_FLUSHED,
+      ),
+      // onResponse runs after the response is sent: @fastify/aws-lambda's promise does not wait for it.
+      reportedRoute(`${FASTIFY}app.addHook("onResponse", async (request, reply) => { await tracer.forceFlush(); });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`, FASTIFY_ROUTE, FASTIFY_ROUTE_FLUSHED),
+      // An onSend hook whose flush is not awaited.
+      reportedRoute(`${FASTIFY}app.addHook("onSend", async (request, reply, payload) => { tracer.forceFlush(); return payload; });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`, FASTIFY_ROUTE, FASTIFY_ROUTE_FLUSHED),
+      // A look-alike flush: a cache's `flush()` is no tracer's.
+      reportedRoute(`${KOA}import { cache } from "./cache";\napp.use(async (ctx, next) => { try { await next(); } finally { await cache.flush(); } });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`, KOA_ROUTE, KOA_ROUTE_FLUSHED),
+    ],
+  });
+
+  const project = useTempProjects("route-cover");
+  it("a middleware imported from a project module covers the routes when that module's analysis says it flushes after next()", () => {
+    const lambda = `${KOA}import { flushAfterNext, flushBeforeNext } from "./middleware";\napp.use(MIDDLEWARE);\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`;
+    const root = project({
+      "package.json": JSON.stringify({ dependencies: { koa: "^2.15.0", honeyhive: "^2.0.0" } }),
+      "src/middleware.ts": `${TRACER}export async function flushAfterNext(ctx, next) {\n  try {\n    await next();\n  } finally {\n    await tracer.forceFlush();\n  }\n}\nexport const flushBeforeNext = async (ctx, next) => {\n  await tracer.forceFlush();\n  await next();\n};\n`,
+      "src/lambda.ts": "",
+    });
+    const lint = (middleware: string) =>
+      new Linter({ configType: "flat", cwd: root }).verify(lambda.replace("MIDDLEWARE", middleware), configForRule(RULE_NAME, rule), { filename: join(root, "src", "lambda.ts") });
+    expect(lint("flushAfterNext")).toEqual([]);
+    expect(lint("flushBeforeNext").map((message) => message.messageId)).toEqual(["missingFlush"]);
+  });
+});
+
+// Express tells error middleware by `fn.length === 4`, wherever it is registered: it runs for a failed
+// request only, so it is neither the route's end (the route before it is) nor checked itself.
+describe(`${RULE_NAME}: Express error middleware is decided by registration and Express's own arity rule`, () => {
+  const EXPRESS = `import express from "express";\nimport serverless from "serverless-http";\n${TRACER}const app = express();\n`;
+  const ON_ERROR = `(err, req, res, next) => { tracer.enrichSession({ metadata: { error: String(err) } }); res.status(500).json({}); }`;
+  const route = `app.post("/chat", async (req, res) => { tracer.createSession(); res.json({}); }, (err, req, res, next) => { res.status(500).json({}); });`;
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      // Was reported (as a non-async end of the route): the error middleware after the route.
+      `${EXPRESS}app.post("/chat", async (req, res) => { tracer.createSession(); await tracer.forceFlush(); res.json({}); }, ${ON_ERROR});\nexport const handler = serverless(app);`,
+      `${EXPRESS}app.post("/chat", async (req, res) => { tracer.createSession(); await tracer.forceFlush(); res.json({}); });\napp.use(async ${ON_ERROR});\nexport const handler = serverless(app);`,
+    ],
+    invalid: [
+      {
+        // Was missed: the error middleware was taken for the route's end, and the route for middleware.
+        code: `${EXPRESS}${route}\nexport const handler = serverless(app);`,
+        errors: [
+          {
+            messageId: "missingFlush",
+            data: { name: "/chat", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+            line: 6,
+            suggestions: [
+              {
+                messageId: "flushBeforeResponse",
+                data: { flush: "tracer.forceFlush()" },
+                output: `${EXPRESS}${route.replace("tracer.createSession(); res.json({});", "tracer.createSession(); await tracer.forceFlush();\nres.json({});")}\nexport const handler = serverless(app);`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+});
+
+// Which exports are Lambda handlers: `handler`, the names of `settings.honeyhive.lambdaHandlerNames`,
+// and the names the project's own deployment configuration gives the file (serverless.yml, a SAM
+// template, sst.config.ts); `default` for `export default` only where configured so.
+describe(`${RULE_NAME}: Lambda handler names from the settings and the project's function configuration`, () => {
+  const ARC = `const arc = require("@architect/functions");\nconst { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+  const AUTH = `async function auth(req) { tracer.enrichSession({ metadata: { user: req.session.user } }); }\n`;
+  const missing = (name: string) => ({ messageId: "missingFlush" as const, data: { name, flush: "tracer.forceFlush()", platform: "AWS Lambda" } });
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      // The runtime looks up the named export `handler`: a default export is no handler unless configured.
+      `${TRACER}export default async (event) => { tracer.createSession(); return {}; };`,
+      { code: `${TRACER}export const main = async (event) => { try { tracer.createSession(); return {}; } finally { await tracer.forceFlush(); } };`, settings: { honeyhive: { lambdaHandlerNames: ["main"] } } },
+      // arc.http: the last function is the handler, the middleware before it are not examined.
+      { code: `${ARC}${AUTH}async function chat(req) { try { tracer.createSession(); return { json: {} }; } finally { await tracer.forceFlush(); } }\nexports.handler = arc.http(auth, chat);`, filename: "src/http/post-chat/index.js" },
+    ],
+    invalid: [
+      {
+        code: `${TRACER}export default async function chat(event) {\n  tracer.createSession();\n  return {};\n}`,
+        settings: { honeyhive: { lambdaHandlerNames: ["default"] } },
+        errors: [
+          {
+            ...missing("default"),
+            line: 3,
+            suggestions: [
+              {
+                messageId: "wrapInTryFinally",
+                data: { flush: "tracer.forceFlush()" },
+                output: `${TRACER}export default async function chat(event) {\n  try {\n    tracer.createSession();\n    return {};\n  } finally {\n    await tracer.forceFlush();\n  }\n}`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        // Was missed: with several functions, arc.http was not looked through.
+        code: `${ARC}${AUTH}async function chat(req) { tracer.createSession(); return { json: {} }; }\nexports.handler = arc.http(auth, chat);`,
+        filename: "src/http/post-chat/index.js",
+        errors: [
+          {
+            ...missing("handler"),
+            line: 6,
+            suggestions: [
+              {
+                messageId: "wrapInTryFinally",
+                data: { flush: "tracer.forceFlush()" },
+                output: `${ARC}${AUTH}async function chat(req) {\n  try {\n    tracer.createSession(); return { json: {} };\n  } finally {\n    await tracer.forceFlush();\n  }\n}\nexports.handler = arc.http(auth, chat);`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+
+  const project = useTempProjects("lambda-config");
+  const PACKAGE = JSON.stringify({ dependencies: { honeyhive: "^2.0.0" } });
+  const MAIN = `${TRACER}export const main = async (event) => { tracer.createSession(); return {}; };\n`;
+  const DEFAULT = `${TRACER}export default async (event) => { tracer.createSession(); return {}; };\n`;
+  /** The names the rule reports in `code` linted as `file` of a project made of `files`. */
+  const reportedNames = (files: Record<string, string>, file: string, code: string, cwd = "") => {
+    const root = project({ "package.json": PACKAGE, ...files, [file]: code });
+    const filename = join(root, file);
+    return new Linter({ configType: "flat", cwd: join(root, cwd) })
+      .verify(code, configForRule(RULE_NAME, rule), { filename })
+      .map((message) => message.message.match(/handler `([^`]+)`/)?.[1] ?? message.message);
+  };
+
+  it("a serverless.yml handler names the export (and no other file's)", () => {
+    const config = { "serverless.yml": `service: chat\nfunctions:\n  chat:\n    handler: src/chat.main # the chat API\n    events:\n      - httpApi: POST /chat\n` };
+    expect(reportedNames(config, "src/chat.ts", MAIN)).toEqual(["main"]);
+    expect(reportedNames(config, "src/other.ts", MAIN)).toEqual([]);
+    expect(reportedNames({}, "src/chat.ts", MAIN)).toEqual([]);
+  });
+
+  it("a SAM template's Handler under its CodeUri; `default` names an ES module's default export", () => {
+    const template = `Resources:\n  ChatFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: chat/\n      Handler: app.default\n      Runtime: nodejs22.x\n`;
+    expect(reportedNames({ "template.yaml": template }, "chat/app.mjs", DEFAULT)).toEqual(["default"]);
+    expect(reportedNames({ "template.yaml": template.replace("app.default", "app.handler") }, "chat/app.mjs", DEFAULT)).toEqual([]);
+  });
+
+  it("an sst.config.ts at the monorepo root names a handler in a package below it", () => {
+    const files = {
+      "sst.config.ts": `export default $config({\n  async run() {\n    new sst.aws.Function("Chat", { handler: "packages/functions/src/chat.main", url: true });\n  },\n});\n`,
+      "packages/functions/package.json": PACKAGE,
+    };
+    expect(reportedNames(files, "packages/functions/src/chat.ts", MAIN)).toEqual(["main"]);
+  });
+});
+
+// A router made in its own module and mounted by the module that serves the app: the routes are found
+// when the router's module is linted (a `Router()` made there registers them), and run on the platform
+// of the adapter the mounting module exports.
+describe(`${RULE_NAME}: a router mounted by the module beside it that serves the app`, () => {
+  const project = useTempProjects("mounted-router");
+  const lint = (files: Record<string, string>, file: string) => {
+    const root = project({ "package.json": JSON.stringify({ dependencies: { honeyhive: "^2.0.0", express: "^5.1.0", koa: "^3.0.0" } }), ...files });
+    const filename = join(root, file);
+    return new Linter({ configType: "flat", cwd: root }).verify(files[file]!, configForRule(RULE_NAME, rule), { filename }).map((message) => message.message.match(/^[^`]*`[^`]+`/)?.[0] ?? message.message);
+  };
+  const EXPRESS_ROUTES = `import { Router } from "express";\n${TRACER}const router = Router();\nrouter.post("/chat", async (req, res) => { tracer.createSession(); res.json({}); });\nexport default router;\n`;
+  const EXPRESS_LAMBDA = `import express from "express";\nimport serverless from "serverless-http";\nimport routes from "./routes";\nconst app = express();\napp.use(express.json());\napp.use("/api", routes);\nexport const handler = serverless(app);\n`;
+
+  it("reports the Express router's routes (was missed), and nothing in the serving module", () => {
+    const files = { "src/routes.ts": EXPRESS_ROUTES, "src/lambda.ts": EXPRESS_LAMBDA };
+    expect(lint(files, "src/routes.ts")).toEqual(["AWS Lambda handler `/chat`"]);
+    expect(lint(files, "src/lambda.ts")).toEqual([]);
+  });
+
+  it("reports a Koa router mounted with app.use(router.routes())", () => {
+    const routes = `import Router from "@koa/router";\n${TRACER}export const router = new Router();\nrouter.post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });\n`;
+    const lambda = `import Koa from "koa";\nimport serverless from "serverless-http";\nimport { router } from "./routes";\nconst app = new Koa();\napp.use(router.routes());\nexport const handler = serverless(app);\n`;
+    expect(lint({ "src/routes.ts": routes, "src/lambda.ts": lambda }, "src/routes.ts")).toEqual(["AWS Lambda handler `/chat`"]);
+  });
+
+  it("does not report a router that the module beside only imports, or that a server mounts", () => {
+    const imported = EXPRESS_LAMBDA.replace(`app.use("/api", routes);\n`, `console.log(routes.stack.length);\n`);
+    expect(lint({ "src/routes.ts": EXPRESS_ROUTES, "src/lambda.ts": imported }, "src/routes.ts")).toEqual([]);
+    const server = `import express from "express";\nimport routes from "./routes";\nconst app = express();\napp.use("/api", routes);\napp.listen(3000);\n`;
+    expect(lint({ "src/routes.ts": EXPRESS_ROUTES, "src/server.ts": server }, "src/routes.ts")).toEqual([]);
+    // A router of another library (not Express's) exported under the same shape.
+    const other = EXPRESS_ROUTES.replace(`import { Router } from "express";`, `import { Router } from "itty-router";`);
+    expect(lint({ "src/routes.ts": other, "src/lambda.ts": EXPRESS_LAMBDA }, "src/routes.ts")).toEqual([]);
+  });
+});

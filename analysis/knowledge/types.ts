@@ -181,6 +181,40 @@ export interface Registration {
   readonly ends?: "last" | "none";
   /** Keys of option objects whose functions are hooks, not the request's end (Fastify's `{ preHandler, handler }`). */
   readonly hookOptions?: readonly string[];
+  /**
+   * The registered callbacks handle errors only (Fastify's `setErrorHandler`, Hono's `onError`), or those
+   * of this exact arity do (`errorArity: 4`: Express's `(err, req, res, next)`, counted as JavaScript's
+   * `fn.length`, which Express reads). They run on a failed request only: on a serverless platform they
+   * are not the invocation's end the flush rule checks (throw paths need no flush), and they take the
+   * error first, not the request.
+   */
+  readonly errorHandlers?: true | { readonly errorArity: number };
+  /**
+   * A callback registered here that flushes covers routes of the same object (see `RouteCover`).
+   * `when`: only for these string arguments (Fastify's `addHook("onSend", fn)`).
+   */
+  readonly coversRoutes?: RouteCover & { readonly when?: { readonly argument: number; readonly oneOf: readonly string[] } };
+  /** Keys of a route's options whose functions, when they flush, cover that route (Fastify's `{ onSend }`): `runs` as in `RouteCover`. */
+  readonly coveringOptions?: RouteCover & { readonly keys: readonly string[] };
+}
+
+/**
+ * A callback that runs inside the invocation after the route's own code and before the response goes
+ * out: an awaited flush in it on every path covers the routes it runs for, on a serverless platform.
+ * - `aroundNext`: middleware that awaits the rest of the chain at its `next` parameter (Koa, Hono:
+ *   `try { await next(); } finally { await tracer.forceFlush(); }`); only a flush after `await next()`
+ *   counts, and it covers the routes registered after it on the same object (the chain runs in
+ *   registration order) and the routers or sub-apps mounted on that object after it (`app.use(router.routes())`,
+ *   `app.route("/api", api)`). A string path first (`router.use("/admin", mw)`) limits it to some
+ *   routes: only `catchAllPaths` count.
+ * - `afterHandler`: a hook that runs after the handler, before the response is written, and that the
+ *   framework awaits (Fastify's `onSend`): it covers every route of the object, registered before or
+ *   after it, and of every object of the framework in the file when the object is an app the file makes
+ *   (Fastify's child instances inherit their parent's hooks).
+ */
+export interface RouteCover {
+  readonly runs: "aroundNext" | "afterHandler";
+  readonly catchAllPaths?: readonly string[];
 }
 
 /** A kind of object a framework hands out (an app, a router, a server) and what its methods register. */
@@ -361,8 +395,13 @@ export interface HookSigns {
 export interface EntrySigns {
   /** A top-level named export (ESM or CommonJS) under one of these names. */
   readonly exports?: readonly string[];
-  /** A top-level named export under a name of `settings.honeyhive.lambdaHandlerNames`. */
+  /** A top-level named export (or `export default`, for the name `default`) under a name of `settings.honeyhive.lambdaHandlerNames`. */
   readonly configuredExports?: boolean;
+  /**
+   * A top-level export under a name that the project's deployment configuration gives this file
+   * (`default` for `export default`): AWS Lambda's `handler: src/chat.main` in serverless.yml.
+   */
+  readonly deployedExports?: (filename: string) => readonly string[];
   /** Any top-level named export, in a project whose deployment signals (analysis/deployment.ts) have this flag. */
   readonly exportsWhere?: "vercel" | "netlify" | "openNext" | "wrangler" | "gcpFunctions";
   /** An `export default`. */

@@ -2,11 +2,10 @@
 // the adapter's result (`export const handler = serverless(app)`, `export const handler = handle(app)`),
 // so each route of the app runs inside that invocation and must flush before it ends. Shared by the
 // descriptors of the frameworks whose apps such adapters take (Express, Koa, Fastify, Hono).
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/types";
 import { dirname, join } from "node:path";
 import { memberName, requireSpecifier, staticName } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
-import { nodesOfType } from "../../nodes.js";
 import { absolutePath, projectModules, type ProjectFileSystem } from "../../project-modules.js";
 import type { HandlerHookApi, PlatformDescriptor, ValueSpecifier } from "../types.js";
 import { commonJsExport, moduleExportsValue } from "./common.js";
@@ -48,20 +47,6 @@ export function isMadeBy(api: HandlerHookApi, node: TSESTree.Node, makers: reado
   return makers.some((maker) => api.matches(callee, maker));
 }
 
-/** A flush call written anywhere in a middleware's text (`c.executionCtx.waitUntil(tracer.forceFlush())`). */
-const FLUSH_TEXT = /\.(?:forceFlush|flush|flushAsync|shutdown)\s*\(/;
-
-/**
- * A middleware of the file (`app.use(…)`) flushes: in Koa and Hono a middleware awaits the rest of the
- * chain (`try { await next(); } finally { await tracer.forceFlush(); }`) before the response goes out,
- * so it covers the routes after it. Read from the text of the `use` call (report only when sure).
- */
-export function hasFlushingMiddleware(api: HandlerHookApi): boolean {
-  return nodesOfType(api.ast, AST_NODE_TYPES.CallExpression).some(
-    (call) => call.callee.type === "MemberExpression" && memberName(call.callee) === "use" && FLUSH_TEXT.test(api.text.slice(...call.range)),
-  );
-}
-
 /** The packages of `adapters` (a descriptor's `platformSigns.imports`). */
 export function adapterModules(adapters: readonly AppAdapter[]): string[] {
   return adapters.flatMap(({ handle }) => (typeof handle.package === "string" ? [handle.package] : handle.package));
@@ -92,8 +77,13 @@ function appArgument(api: HandlerHookApi, call: TSESTree.CallExpression, adapter
  * serverless-http's README shape) is not this: that function is the entry point, and it may flush for
  * every route.
  */
-export function adaptedAppPlatform(api: HandlerHookApi, adapters: readonly AppAdapter[], isApp: (node: TSESTree.Node) => boolean): PlatformDescriptor | undefined {
-  return adaptedHerePlatform(api, adapters, isApp) ?? adaptedElsewherePlatform(api, adapters, isApp);
+export function adaptedAppPlatform(
+  api: HandlerHookApi,
+  adapters: readonly AppAdapter[],
+  isApp: (node: TSESTree.Node) => boolean,
+  isMountable: (node: TSESTree.Node) => boolean = isApp,
+): PlatformDescriptor | undefined {
+  return adaptedHerePlatform(api, adapters, isApp) ?? adaptedElsewherePlatform(api, adapters, isApp, isMountable);
 }
 
 function adaptedHerePlatform(api: HandlerHookApi, adapters: readonly AppAdapter[], isApp: (node: TSESTree.Node) => boolean): PlatformDescriptor | undefined {
@@ -127,6 +117,11 @@ interface AdaptedImport {
   readonly app: ImportedName;
   /** The options key that held the app (`serverlessExpress({ app })`), if not the first argument itself. */
   readonly option: string | undefined;
+  /**
+   * `app` names a router the module mounts on the app it serves (`app.use("/api", router)`,
+   * `app.use(router.routes())`), not the app: that module makes the app itself.
+   */
+  readonly mounted?: true;
 }
 
 interface ImportedName {
@@ -145,13 +140,21 @@ const adaptedByPath = new Map<string, { readonly mtimeMs: number; readonly size:
  * The platform of an adapter that a module beside this file (same folder, or the one above inside the
  * package) exports
  * on an app this file exports (`export default app`, `export const app`, `module.exports = app`), as
- * `isApp` recognizes it. Only adapters whose platform does not depend on that other file.
+ * `isApp` recognizes it, or on an app of its own on which it mounts a router this file exports
+ * (`import router from "./routes"; app.use("/api", router); export const handler = serverless(app)`),
+ * as `isMountable` recognizes it. Only adapters whose platform does not depend on that other file.
  */
-function adaptedElsewherePlatform(api: HandlerHookApi, adapters: readonly AppAdapter[], isApp: (node: TSESTree.Node) => boolean): PlatformDescriptor | undefined {
+function adaptedElsewherePlatform(
+  api: HandlerHookApi,
+  adapters: readonly AppAdapter[],
+  isApp: (node: TSESTree.Node) => boolean,
+  isMountable: (node: TSESTree.Node) => boolean,
+): PlatformDescriptor | undefined {
   const fixed = adapters.filter((adapter): adapter is AppAdapter & { readonly platform: PlatformDescriptor } => typeof adapter.platform !== "function");
   if (fixed.length === 0) return undefined;
   const apps = exportedApps(api, isApp);
-  if (apps.size === 0) return undefined;
+  const mountables = isMountable === isApp ? apps : exportedApps(api, isMountable);
+  if (apps.size === 0 && mountables.size === 0) return undefined;
   const self = absolutePath(api.filename);
   const modules = adapterModules(fixed);
   const project = projectModules();
@@ -163,8 +166,8 @@ function adaptedElsewherePlatform(api: HandlerHookApi, adapters: readonly AppAda
     for (const [name, kind] of project.listing(directory) ?? []) {
       const path = join(directory, name);
       if (kind !== "file" || path === self || !SCRIPT.test(name) || NOT_A_MODULE_OF_THE_APP.test(name)) continue;
-      for (const { adapter: used, app, option } of adaptedImportsOf(project.fs, path, modules)) {
-        if (!apps.has(app.name)) continue;
+      for (const { adapter: used, app, option, mounted } of adaptedImportsOf(project.fs, path, modules)) {
+        if (!(mounted ? mountables : apps).has(app.name)) continue;
         const adapter = fixed.find(({ handle, appOption }) => appOption === option && specifies(handle.package, used.module) && specifies(handle.name, used.name === "default" ? "" : used.name));
         if (adapter && project.resolve(app.module, path) === self) return adapter.platform;
       }
@@ -252,6 +255,7 @@ function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
     if (commonJs && commonJs.name !== "default") exported.push(commonJs.value);
   }
   const found: AdaptedImport[] = [];
+  const mounts = mountedImports(program, imports);
   for (const node of exported) {
     const value = node.type === "Identifier" ? constants.get(node.name) : node;
     if (value?.type !== "CallExpression" || value.callee.type !== "Identifier") continue;
@@ -266,9 +270,44 @@ function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
       option = property ? "app" : undefined;
     }
     const imported = app?.type === "Identifier" ? imports.get(app.name) : undefined;
-    if (adapter && imported && imported.module.startsWith(".")) found.push({ adapter, app: imported, option });
+    if (!adapter || app?.type !== "Identifier") continue;
+    if (imported) {
+      if (imported.module.startsWith(".")) found.push({ adapter, app: imported, option });
+      continue;
+    }
+    // An app of the module's own: the routers it mounts come from the modules they are imported from.
+    for (const router of mounts.get(app.name) ?? []) found.push({ adapter, app: router, option, mounted: true });
   }
   return found;
+}
+
+/** Methods that mount a router's routes (`app.use(router)`) or return its middleware (`app.use(router.routes())`). */
+const MOUNTING_METHOD = "use";
+const ROUTER_MIDDLEWARE_METHODS = new Set(["routes", "middleware"]);
+
+/**
+ * The routers a module imports from its own project modules and mounts, by the local name of what
+ * it mounts them on, at its top level: `app.use("/api", router)`, `app.use(router.routes())`.
+ */
+function mountedImports(program: TSESTree.Program, imports: ReadonlyMap<string, ImportedName>): Map<string, ImportedName[]> {
+  const mounts = new Map<string, ImportedName[]>();
+  for (const statement of program.body) {
+    const call = statement.type === "ExpressionStatement" ? statement.expression : undefined;
+    if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || call.callee.object.type !== "Identifier") continue;
+    if (staticName(call.callee.property, call.callee.computed) !== MOUNTING_METHOD) continue;
+    for (const argument of call.arguments) {
+      let mounted: TSESTree.Node = argument;
+      if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" && ROUTER_MIDDLEWARE_METHODS.has(staticName(mounted.callee.property, mounted.callee.computed) ?? "")) {
+        mounted = mounted.callee.object;
+      }
+      const imported = mounted.type === "Identifier" ? imports.get(mounted.name) : undefined;
+      if (!imported?.module.startsWith(".")) continue;
+      const list = mounts.get(call.callee.object.name) ?? [];
+      list.push(imported);
+      mounts.set(call.callee.object.name, list);
+    }
+  }
+  return mounts;
 }
 
 /** `const x = require("m")` (the module value: `default`), `const { a, b: c } = require("m")`, `const x = require("m").a`; other `const`s kept by name. */

@@ -9,6 +9,7 @@ import { unwrap } from "../../bindings.js";
 import { awsLambda as awsLambdaPlatform } from "../platforms/aws-lambda.js";
 import type { ExportedValue, FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
 import { instanceMethods } from "./common.js";
+import { configuredHandlerNames } from "./lambda-functions-config.js";
 
 const DEFAULT_NAMES = ["handler"];
 const MIDDY: ValueSpecifier = { package: ["@middy/core", "middy"], name: ["", "middy"] };
@@ -18,7 +19,7 @@ const LAMBDA_STREAM: ValueSpecifier = { package: "lambda-stream", name: "streami
  * own data): the wrapped function is the Lambda handler. Other wrapper calls are not looked through.
  * `soleArgument`: looked through only when called with one function (see Architect below).
  */
-const TRANSPARENT_WRAPPERS: readonly { readonly callee: ValueSpecifier; readonly soleArgument?: true }[] = [
+const TRANSPARENT_WRAPPERS: readonly { readonly callee: ValueSpecifier; readonly soleArgument?: true; readonly argument?: "last" }[] = [
   { callee: { package: ["@sentry/aws-serverless", "@sentry/serverless"], name: ["wrapHandler", "AWSLambda.wrapHandler"] } },
   { callee: { package: "datadog-lambda-js", name: "datadog" } },
   // SST v2's `export const handler = ApiHandler(async (event) => …)` (https://docs.sst.dev/clients/api#apihandler).
@@ -26,9 +27,11 @@ const TRANSPARENT_WRAPPERS: readonly { readonly callee: ValueSpecifier; readonly
   // Architect's `exports.handler = arc.http(async (req) => …)` (also the older `arc.http.async`) and
   // `arc.events.subscribe(fn)` / `arc.queues.subscribe(fn)`, which await the function and return its result
   // (https://arc.codes/docs/en/reference/runtime-helpers/node.js). `arc.http(auth, handler)` runs its
-  // functions as middleware, in order, and any of them may answer by returning a response (not only
-  // the last): no one function is the handler, so a call with several is not looked through.
-  { callee: { package: "@architect/functions", name: ["http", "http.async", "events.subscribe", "queues.subscribe"] }, soleArgument: true },
+  // functions as middleware, in order: each one before the last may answer early (a 401), or hands
+  // the request on by returning nothing; the last one is the route's handler and must answer. The
+  // last is examined; the middleware before it are not (a flush there would run before the handler).
+  { callee: { package: "@architect/functions", name: ["http", "http.async"] }, argument: "last" },
+  { callee: { package: "@architect/functions", name: ["events.subscribe", "queues.subscribe"] }, soleArgument: true },
 ];
 /** `Handler`, `APIGatewayProxyHandler`, `APIGatewayProxyHandlerV2`, `SQSHandler`, … */
 const HANDLER_TYPE = /Handler(?:V\d+)?$/;
@@ -49,7 +52,12 @@ function unwrapVendorWrapper(api: HandlerHookApi, value: TSESTree.Node): TSESTre
   const target = unwrap(value);
   if (target.type !== "CallExpression" || !target.arguments[0]) return value;
   const wrapper = TRANSPARENT_WRAPPERS.find(({ callee }) => api.matches(target.callee, callee));
-  return wrapper && (!wrapper.soleArgument || target.arguments.length === 1) ? target.arguments[0] : value;
+  if (!wrapper) return value;
+  if (wrapper.argument === "last") {
+    const last = target.arguments.at(-1)!;
+    return last.type === "SpreadElement" ? value : last;
+  }
+  return !wrapper.soleArgument || target.arguments.length === 1 ? target.arguments[0] : value;
 }
 
 /**
@@ -185,14 +193,23 @@ export const awsLambda = {
   hook: {
     trigger: { always: true },
     // Its entry points are exports under these names, or typed with an `aws-lambda` type.
-    signs: { invocation: { exports: DEFAULT_NAMES, configuredExports: true, imports: ["aws-lambda"] } },
+    signs: { invocation: { exports: DEFAULT_NAMES, configuredExports: true, deployedExports: configuredHandlerNames, imports: ["aws-lambda"] } },
     run(api) {
       // A server that listens, or a file-routed module, runs its handlers per request, not per invocation.
       if (api.isServerOrRoutedFile) return;
-      const names = new Set([...DEFAULT_NAMES, ...api.settings.lambdaHandlerNames]);
+      const names = new Set([...DEFAULT_NAMES, ...api.settings.lambdaHandlerNames, ...configuredHandlerNames(api.filename)]);
       let scriptFunctions: ReadonlySet<FunctionNode> | undefined;
       for (const exported of api.namedExports()) {
         if (names.has(exported.name) || isHandlerType(api, exported.type) || isTypedValue(api, exported.value)) collectExport(api, exported, (scriptFunctions ??= calledOnLoad(api)));
+      }
+      // An ES module's `export default` is the handler `<file>.default`, only where it is configured so:
+      // the runtime looks up the named export, and `<file>.handler` does not find a default one.
+      if (!names.has("default")) return;
+      for (const statement of api.ast.body) {
+        if (statement.type !== "ExportDefaultDeclaration") continue;
+        const { declaration } = statement;
+        const nameNode = (declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") && declaration.id ? declaration.id : declaration;
+        collectExport(api, { name: "default", value: declaration, nameNode, exportNode: statement }, (scriptFunctions ??= calledOnLoad(api)));
       }
     },
   },

@@ -5,6 +5,14 @@ import { adaptedAppPlatform, adapterModules, isMadeBy, type AppAdapter } from ".
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 const EXPRESS_APP: ValueSpecifier = { package: "express", name: "" };
+/** `express.Router()`, `Router()`: a router mounted on an app (`app.use("/api", router)`) runs inside the app's invocation. */
+const EXPRESS_APP_OR_ROUTER: ValueSpecifier = { package: "express", name: ["", "Router"] };
+/**
+ * `(err, req, res, next)`: Express runs a callback whose `fn.length` is 4 only after an earlier one
+ * failed (https://expressjs.com/en/guide/error-handling.html), wherever it is registered. No Express
+ * middleware covers routes with a flush: `next()` returns nothing to await.
+ */
+const ERROR_MIDDLEWARE = { errorArity: 4 } as const;
 
 /**
  * An Express app served on a serverless platform: on AWS Lambda by `export const handler =
@@ -34,14 +42,21 @@ export const express = {
       // On Lambda (served through an adapter) the route path names the invocation in messages.
       // A route's last callback is the route whatever its parameters (`(req, res, next)` that passes
       // only errors on); `param` callbacks are middleware; `use` decides by `next` (`sessionFlow`).
-      methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0, ends: "last" }), use: {}, param: { ends: "none" } },
+      // Express tells error middleware by `fn.length === 4` (`ERROR_MIDDLEWARE`), in `use` and in a route.
+      methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0, ends: "last", errorHandlers: ERROR_MIDDLEWARE }), use: { errorHandlers: ERROR_MIDDLEWARE }, param: { ends: "none" } },
       returns: { route: "route" },
       listens: ["listen"],
     },
-    route: { methods: methods(HTTP_VERBS, { ends: "last" }) },
+    route: { methods: methods(HTTP_VERBS, { ends: "last", errorHandlers: ERROR_MIDDLEWARE }) },
   },
-  platform: (api) => adaptedAppPlatform(api, EXPRESS_ADAPTERS, (app) => isMadeBy(api, app, [EXPRESS_APP])),
-  platformSigns: { imports: adapterModules(EXPRESS_ADAPTERS), appMakers: [EXPRESS_APP] },
+  platform: (api) =>
+    adaptedAppPlatform(
+      api,
+      EXPRESS_ADAPTERS,
+      (app) => isMadeBy(api, app, [EXPRESS_APP]),
+      (router) => isMadeBy(api, router, [EXPRESS_APP_OR_ROUTER]),
+    ),
+  platformSigns: { imports: adapterModules(EXPRESS_ADAPTERS), appMakers: [EXPRESS_APP_OR_ROUTER] },
   // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven
   // in sdk/lost-session-context.test.ts.
   sessionFlow: {

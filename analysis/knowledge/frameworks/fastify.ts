@@ -1,5 +1,5 @@
 import { awsLambda } from "../platforms/aws-lambda.js";
-import type { FrameworkDescriptor, ValueSpecifier } from "../types.js";
+import type { FrameworkDescriptor, RouteCover, ValueSpecifier } from "../types.js";
 import { adaptedAppPlatform, adapterModules, isMadeBy } from "./app-adapters.js";
 import { HTTP_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
@@ -17,6 +17,18 @@ const REQUEST_HOOKS = [
   "onRequest", "preParsing", "preValidation", "preHandler", "preSerialization", "onSend", "onResponse",
   "onError", "onTimeout", "onRequestAbort",
 ];
+/**
+ * Which hooks run inside the invocation after the handler. `onSend` runs after the handler has produced
+ * the payload and before it is written; Fastify awaits an async `onSend` (or the promise it returns)
+ * first, so an awaited flush there ends before the response, and before the adapter's promise settles.
+ * `onResponse` runs on the response's `finish` event, after it has been sent: @fastify/aws-lambda
+ * resolves with light-my-request's `inject()`, which settles on that same event without waiting for the
+ * hook, so Lambda may freeze before a flush there ends (fastify.test.ts shows it on Fastify 5). Only
+ * `onSend` covers the routes.
+ */
+const AFTER_HANDLER = { runs: "afterHandler" } as const satisfies RouteCover;
+const ON_SEND_OPTION = { ...AFTER_HANDLER, keys: ["onSend"] };
+
 /** Properties of a route options object that hold per-request functions. */
 const ROUTE_FUNCTIONS = ["handler", "errorHandler", ...REQUEST_HOOKS];
 
@@ -31,9 +43,10 @@ export const fastify = {
       types: [{ package: "fastify", name: "FastifyInstance" }],
       methods: {
         // Hooks (`addHook`, a route's `preHandler` option) never end the invocation: the route's handler does.
-        ...methods(HTTP_VERBS, { options: ROUTE_FUNCTIONS, nameArgument: 0, ends: "last", hookOptions: REQUEST_HOOKS }),
-        ...methods(["route", "setErrorHandler", "setNotFoundHandler"], { options: ROUTE_FUNCTIONS, hookOptions: REQUEST_HOOKS }),
-        addHook: { arguments: [1], when: { argument: 0, oneOf: REQUEST_HOOKS }, ends: "none" },
+        ...methods(HTTP_VERBS, { options: ROUTE_FUNCTIONS, nameArgument: 0, ends: "last", hookOptions: REQUEST_HOOKS, coveringOptions: ON_SEND_OPTION }),
+        ...methods(["route", "setNotFoundHandler"], { options: ROUTE_FUNCTIONS, hookOptions: REQUEST_HOOKS, coveringOptions: ON_SEND_OPTION }),
+        setErrorHandler: { errorHandlers: true },
+        addHook: { arguments: [1], when: { argument: 0, oneOf: REQUEST_HOOKS }, ends: "none", coversRoutes: { ...AFTER_HANDLER, when: { argument: 0, oneOf: ["onSend"] } } },
       },
       chainable: ["withTypeProvider"],
       listens: ["listen"],

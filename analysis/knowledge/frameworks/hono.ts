@@ -5,8 +5,8 @@ import { awsLambda } from "../platforms/aws-lambda.js";
 import { cloudflarePages } from "../platforms/cloudflare-pages.js";
 import { cloudflareWorkers } from "../platforms/cloudflare-workers.js";
 import { unwrap } from "../../bindings.js";
-import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor } from "../types.js";
-import { adaptedAppPlatform, hasFlushingMiddleware, isMadeBy, type AppAdapter } from "./app-adapters.js";
+import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor, RouteCover } from "../types.js";
+import { adaptedAppPlatform, isMadeBy, type AppAdapter } from "./app-adapters.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 import { serverlessPlatform } from "./nextjs.js";
 
@@ -15,6 +15,13 @@ const HONO_APP = { package: HONO, name: "Hono" };
 /** `@hono/zod-openapi`'s `OpenAPIHono`: a Hono app whose `openapi(route, handler)` registers a route too. */
 const OPENAPI_HONO = { package: "@hono/zod-openapi", name: "OpenAPIHono" };
 const HONO_APPS = [HONO_APP, OPENAPI_HONO];
+/**
+ * Hono composes middleware as promises: `await next()` settles once the matched routes after it have
+ * produced the response, which is returned to the host only after the outermost middleware settles. A
+ * flush after it (awaited, or handed to `c.executionCtx.waitUntil`) is in the invocation. `app.use(fn)`
+ * and `app.use("*", fn)` run for every path; `app.use("/api/*", fn)` only for some.
+ */
+const AROUND_NEXT = { runs: "aroundNext", catchAllPaths: ["*", "/*"] } as const satisfies RouteCover;
 
 /**
  * A Hono app is a Cloudflare Worker (each route an invocation that ends with its response, whose
@@ -44,11 +51,10 @@ const ADAPTERS: readonly AppAdapter[] = [
 ];
 
 /**
- * A Hono app on a serverless host: exported through an adapter, or as the Worker. Not when a
- * middleware flushes (`hasFlushingMiddleware`): Hono awaits the routes inside it.
+ * A Hono app on a serverless host: exported through an adapter, or as the Worker. (Routes that a
+ * flushing middleware covers are decided per route: `AROUND_NEXT`.)
  */
 function honoPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
-  if (hasFlushingMiddleware(api)) return undefined;
   return adaptedAppPlatform(api, ADAPTERS, (app) => isHonoApp(api, app)) ?? workersPlatform(api);
 }
 
@@ -87,7 +93,10 @@ export const hono = {
         // The last callback of a route is the route; `use` decides by `next` (`sessionFlow`).
         ...methods(HTTP_VERBS, { nameArgument: 0, ends: "last" }),
         on: { ends: "last" },
-        ...methods(["use", "onError", "notFound"]),
+        use: { coversRoutes: AROUND_NEXT },
+        notFound: {},
+        // `onError((err, c) => …)` answers a failed request: the error comes first, no `next`.
+        onError: { errorHandlers: true },
         // `openapi(route, handler, hook?)`: the route is a `createRoute()` object, the handler comes second.
         openapi: { arguments: [1] },
       },

@@ -1,16 +1,23 @@
 import { awsLambda } from "../platforms/aws-lambda.js";
-import type { FrameworkDescriptor, ValueSpecifier } from "../types.js";
-import { adaptedAppPlatform, adapterModules, hasFlushingMiddleware, isMadeBy } from "./app-adapters.js";
+import type { FrameworkDescriptor, RouteCover, ValueSpecifier } from "../types.js";
+import { adaptedAppPlatform, adapterModules, isMadeBy } from "./app-adapters.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 const ROUTER_MODULES = ["@koa/router", "koa-router"];
 const KOA_APP: ValueSpecifier = { package: "koa", name: ["", "Koa"] };
+/** A `@koa/router` / `koa-router` router: mounted on an app (`app.use(router.routes())`), it runs inside the app's invocation. */
+const KOA_ROUTER: ValueSpecifier = { package: ROUTER_MODULES, name: ["", "Router"] };
 /**
  * A Koa app on AWS Lambda through serverless-http (`export const handler = serverless(app)`): Koa
  * answers once the middleware's promises settle, so a flush awaited in a middleware's `finally` runs
  * before the response and the end of the invocation.
  */
 const LAMBDA_ADAPTERS = [{ handle: { package: "serverless-http", name: "" }, platform: awsLambda }];
+/**
+ * Koa composes middleware as promises (koa-compose): `await next()` settles once every later middleware
+ * and route has, and Koa answers after the outermost settles, so a flush after it is in the invocation.
+ */
+const AROUND_NEXT = { runs: "aroundNext" } as const satisfies RouteCover;
 
 /** Koa middleware (`new Koa().use(fn)`) and `@koa/router` / `koa-router` routes. */
 export const koa = {
@@ -21,19 +28,26 @@ export const koa = {
     app: {
       createdBy: [{ value: { package: "koa", name: ["", "Koa"] }, new: true }],
       types: [{ package: "koa", name: ["", "Koa"] }],
-      methods: methods(["use"]),
+      // A middleware awaits the rest of the chain: one that flushes after `await next()` covers the routes after it.
+      methods: { use: { coversRoutes: AROUND_NEXT } },
       listens: ["listen"],
     },
     // koa-router also creates itself when called without `new` (`require("koa-router")()`).
     router: {
       createdBy: [{ value: { package: ROUTER_MODULES, name: ["", "Router"] } }],
       types: [{ package: ROUTER_MODULES, name: ["", "Router"] }],
-      methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0, ends: "last" }), use: {}, param: { ends: "none" } },
+      // `router.use("/admin", mw)` runs for the routes under that prefix only: it covers none for sure.
+      methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0, ends: "last" }), use: { coversRoutes: AROUND_NEXT }, param: { ends: "none" } },
     },
   },
-  // A middleware that flushes around `await next()` covers every route (`hasFlushingMiddleware`).
-  platform: (api) => (hasFlushingMiddleware(api) ? undefined : adaptedAppPlatform(api, LAMBDA_ADAPTERS, (app) => isMadeBy(api, app, [KOA_APP], true))),
-  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), appMakers: [KOA_APP] },
+  platform: (api) =>
+    adaptedAppPlatform(
+      api,
+      LAMBDA_ADAPTERS,
+      (app) => isMadeBy(api, app, [KOA_APP], true),
+      (router) => isMadeBy(api, router, [KOA_APP], true) || isMadeBy(api, router, [KOA_ROUTER]),
+    ),
+  platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), appMakers: [KOA_APP, KOA_ROUTER] },
   sessionFlow: {
     beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } },
     // `router.get(path, mw, handler)` (and koa-router's `del` alias of delete): `mw` runs for that route

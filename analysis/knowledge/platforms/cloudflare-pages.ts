@@ -1,5 +1,6 @@
 import type { PlatformDescriptor } from "../types.js";
 import { REQUEST_OBJECT } from "../frameworks/common.js";
+import { HONO_EXECUTION_CONTEXT } from "./cloudflare-workers.js";
 
 /**
  * Cloudflare Pages Functions run on the Workers runtime: work still pending after the `Response` is
@@ -13,7 +14,7 @@ export const cloudflarePages = {
   freezesAfterReturn: true,
   backgroundWork: [
     // A Hono app served through `hono/cloudflare-pages`' `handle(app)`: its routes reach the context as `c.executionCtx`.
-    { kind: "parameter-method", parameterIndex: 0, property: "executionCtx", method: "waitUntil", takes: "promise", frameworks: ["hono"] },
+    HONO_EXECUTION_CONTEXT,
     { kind: "parameter-method", parameterIndex: 0, method: "waitUntil", takes: "promise" },
   ],
   requestInputs: { ...REQUEST_OBJECT, holds: "context" },

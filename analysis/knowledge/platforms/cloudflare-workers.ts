@@ -1,5 +1,19 @@
-import type { PlatformDescriptor } from "../types.js";
+import type { BackgroundWork, PlatformDescriptor } from "../types.js";
 import { INVOCATION_INPUT } from "../frameworks/common.js";
+
+/**
+ * A Hono route on the Workers runtime (a Worker, or a Pages Function through `hono/cloudflare-pages`)
+ * gets the execution context from its context: `c.executionCtx.waitUntil(…)`
+ * (https://hono.dev/docs/api/context#executionctx). Both platforms list it first.
+ */
+export const HONO_EXECUTION_CONTEXT = {
+  kind: "parameter-method",
+  parameterIndex: 0,
+  property: "executionCtx",
+  method: "waitUntil",
+  takes: "promise",
+  frameworks: ["hono"],
+} as const satisfies BackgroundWork;
 
 /**
  * Cloudflare Workers cancel outstanding work after the response unless it is passed to
@@ -12,9 +26,7 @@ export const cloudflareWorkers = {
   name: "Cloudflare Workers",
   freezesAfterReturn: true,
   backgroundWork: [
-    // A Hono route on Workers gets the execution context from its context: `c.executionCtx.waitUntil(…)`
-    // (https://hono.dev/docs/api/context#executionctx).
-    { kind: "parameter-method", parameterIndex: 0, property: "executionCtx", method: "waitUntil", takes: "promise", frameworks: ["hono"] },
+    HONO_EXECUTION_CONTEXT,
     { kind: "parameter-method", parameterIndex: 2, method: "waitUntil", takes: "promise" },
     { kind: "this-method", property: "ctx", method: "waitUntil", takes: "promise" },
   ],
