@@ -13,7 +13,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { memberName, skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
-import { discardedInit, isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { discardedInit, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
@@ -217,6 +217,8 @@ function markUnresolvedReceivers(
     const callee = unwrapExpression(call.callee);
     const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     if (name === undefined || name === "trace" || !INSTANCE_METHODS.has(name) || resolved.has(call) || sdk.sdkExportOf(callee!) !== undefined) continue;
+    // The module's own function on an object another module's factory returns (its facts say so).
+    if (isImportedHoldersOwnFunction(input, callee as TSESTree.MemberExpression)) continue;
     // Without the SDK in the file, only a receiver named like a tracer is evidence enough.
     if (namedLikeTracer && !/tracer/i.test(text.slice((callee as TSESTree.MemberExpression).object.range[0], (callee as TSESTree.MemberExpression).object.range[1]))) continue;
     addMarker(edits, text, call, MESSAGES_1X.unresolvedReceiver(name));
