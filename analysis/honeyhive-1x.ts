@@ -12,6 +12,7 @@ import type { AnalysisInput } from "./input.js";
 import { API_1X, IMPLICIT_TRACER_EXPORTS_1X, OPTIONS_1X, TRACER_FACTORY_STATICS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
+import { classMethods } from "./knowledge/frameworks/common.js";
 import { importedModule, projectModules } from "./project-modules.js";
 import { sdkBarrelOf, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
@@ -588,16 +589,13 @@ function elementTypeOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Type
   return collectionOf(input, holder)?.value;
 }
 
-/** The initializer of a variable (`const tracers = new Map<…>()`, which types it) or of a field of the class (`private tracers = new Map<…>()`). */
+/**
+ * The initializer of a never-reassigned variable (`const tracers = new Map<…>()`, which types it; the
+ * binding resolver's `valueOf`) or of a field of the class (`private tracers = new Map<…>()`).
+ */
 function initializerOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Node | undefined {
   const expression = unwrapExpression(node);
-  if (expression?.type === AST_NODE_TYPES.Identifier) {
-    const variable = variableAt(input, expression);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
-    // TypeScript types the variable by it, whatever is assigned later.
-    return def.node.init ?? undefined;
-  }
+  if (expression?.type === AST_NODE_TYPES.Identifier) return getAnalysisContext(input).bindings.valueOf(expression);
   if (expression?.type !== AST_NODE_TYPES.MemberExpression || unwrapExpression(expression.object)?.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = memberName(expression) ?? privateName(expression.property);
   return name === undefined ? undefined : (fieldOfClass(thisClass(expression)?.body, name, false)?.value ?? undefined);
@@ -637,8 +635,8 @@ function functionReturnsTracer(input: AnalysisInput, fn: FunctionNode, depth: nu
 function ownMethodOf(node: TSESTree.Node, kind: "method" | "get"): FunctionNode | undefined {
   if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = memberName(node);
-  const body = thisClass(node)?.body;
-  return name === undefined || body === undefined ? undefined : methodOfClass(body, name, kind, false);
+  const owner = thisClass(node);
+  return name === undefined || owner === undefined ? undefined : classMethods(owner, { names: [name], kind })[0]?.fn;
 }
 
 /** `Registry.tracer()` naming a static method of a class of the file (`static async tracer(): Promise<HoneyHiveTracer>`). */
@@ -647,17 +645,7 @@ function staticMethodOf(input: AnalysisInput, node: TSESTree.Node): FunctionNode
   const def = variableAt(input, node.object)?.defs[0];
   const name = memberName(node);
   if (def?.type !== "ClassName" || (def.node.type !== AST_NODE_TYPES.ClassDeclaration && def.node.type !== AST_NODE_TYPES.ClassExpression) || name === undefined) return undefined;
-  return methodOfClass(def.node.body, name, "method", true);
-}
-
-/** The method (or getter) `name` of a class body, static or not. */
-function methodOfClass(body: TSESTree.ClassBody, name: string, kind: "method" | "get", isStatic: boolean): FunctionNode | undefined {
-  for (const member of body.body) {
-    if (member.type === AST_NODE_TYPES.MethodDefinition && member.static === isStatic && member.kind === kind && staticName(member.key, member.computed) === name) {
-      return member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : undefined;
-    }
-  }
-  return undefined;
+  return classMethods(def.node, { names: [name], static: true })[0]?.fn;
 }
 
 /** How many steps (a property, an alias, a union) `declaredTypeOf` takes: `context?.deps.tracer` of `type Context = { deps: Deps } | undefined` needs six. */
