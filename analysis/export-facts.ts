@@ -114,6 +114,8 @@ export interface TracerHolderFact {
   readonly plain?: readonly string[];
   /** `of: "function"`: the call itself returns a tracer or its promise (`export function current(): HoneyHiveTracer | undefined`). */
   readonly returnsTracer?: true;
+  /** `of: "function"`: the call returns a function whose call returns a tracer (`return () => tracer` over a `let tracer: HoneyHiveTracer`). */
+  readonly returnsTracerGetter?: true;
   /**
    * `of: "function"`: the function makes or uses a tracer but returns what the module does not spell out
    * (`Object.assign({ tracer }, defaults)`, a closure): its importers are read, and what they reach

@@ -91,16 +91,18 @@ describe("a tracer returned by another module's function (the module's facts)", 
     expect(facts(commonJs, "src/telemetry.cjs").tracerHolders).toEqual({ active: returning });
   });
 
-  it("describe the object a factory returns: its tracer members, and its own functions as plain; else opaque where a tracer is used", () => {
+  it("describe what a factory returns: an object (its tracer members, its own functions as plain), a getter of the tracer; else opaque where a tracer is used", () => {
     const factory =
       `${IMPORT}export function createTelemetry(tracer: HoneyHiveTracer) {\n` +
       `  return { tracer, region: "eu", traceModel: (fn: () => void) => tracer.traceModel(fn), async flush() { await tracer.flush(); } };\n}\n` +
       `export async function built() { const tracer = await HoneyHiveTracer.init({}); return Object.assign({ tracer }, {}); }\n` +
-      `export function unrelated() { return { flush() {} }; }\n`;
+      `export function unrelated() { return { flush() {} }; }\n` +
+      `export function setupTracer() { let tracer: HoneyHiveTracer | undefined; return () => tracer; }\n`;
     expect(facts(factory).tracerHolders).toEqual({
       createTelemetry: { of: "function", members: ["tracer"], methods: [], plain: ["traceModel", "flush"] },
       built: { of: "function", members: [], methods: [], opaque: true },
       unrelated: { of: "function", members: [], methods: [], plain: ["flush"] },
+      setupTracer: { of: "function", members: [], methods: [], returnsTracerGetter: true },
     });
   });
 

@@ -261,7 +261,7 @@ export function tracerHoldersOf(input: AnalysisInput): Record<string, TracerHold
   for (const [name, of, node] of exported) {
     const fact = tracerMembersOf(input, node);
     // An object's own function named like a 1.x tracer method (`traceModel: (fn) => …`) is a fact too: its callers' `x.traceModel(fn)` is the module's, not 1.x's.
-    if (fact.members.length > 0 || fact.methods.length > 0 || fact.returnsTracer || fact.opaque || fact.plain?.some((key) => INSTANCE_METHODS_1X.has(key))) holders[name] = { of, ...fact };
+    if (fact.members.length > 0 || fact.methods.length > 0 || fact.returnsTracer || fact.returnsTracerGetter || fact.opaque || fact.plain?.some((key) => INSTANCE_METHODS_1X.has(key))) holders[name] = { of, ...fact };
   }
   return Object.keys(holders).length > 0 ? holders : undefined;
 }
@@ -304,6 +304,8 @@ function functionResultMembers(input: AnalysisInput, fn: FunctionNode): Omit<Tra
   }
   const object = unwrapExpression(returned);
   if (object?.type === AST_NODE_TYPES.ObjectExpression) return objectTracerMembers(input, object);
+  // `return () => tracer`: a getter of the tracer the function set up.
+  if (isFunctionNode(object) && functionReturnsTracer(input, object, 1)) return { members: [], methods: [], returnsTracerGetter: true };
   return { members: [], methods: [], ...(returnsValue && usesTracer(input, fn) ? { opaque: true as const } : {}) };
 }
 
@@ -441,6 +443,10 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     // `current()`, `t.getTracer()` of another module's function declared or written to return one.
     const imported = importedFunctionOf(input, expression);
     if (imported && holderFactOf(input, imported.reference, "function")?.returnsTracer) return true;
+    // `tracer()` of `const tracer = setupTracer(hooks)`, or `setupTracer(hooks)()`: another module's function returning a getter of one.
+    const made = unwrapExpression(callee?.type === AST_NODE_TYPES.Identifier ? initializerOf(input, callee) : callee);
+    const maker = made?.type === AST_NODE_TYPES.CallExpression ? importedFunctionOf(input, made) : undefined;
+    if (maker && holderFactOf(input, maker.reference, "function")?.returnsTracerGetter) return true;
     // `tracers.get(key)` of a `Map<string, HoneyHiveTracer>`.
     if (callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "get" && expression.arguments.length === 1) {
       const collection = collectionOf(input, callee.object);

@@ -8,7 +8,8 @@
 // re-export, CommonJS), functions of another module that return a tracer (declared `HoneyHiveTracer |
 // undefined`, an async `Promise<HoneyHiveTracer>`, an untyped CommonJS getter, re-exported under another
 // name or through `export * as`), a factory returning an object whose members hold the tracer beside
-// helpers of its own named like the tracer's, and one whose result's shape is not written (marked),
+// helpers of its own named like the tracer's, a setup function returning a getter of its tracer, and one
+// whose result's shape is not written (marked),
 // the README quickstart's bare init with free wrappers, a withTracer helper
 // handing its callback the tracer, an ES private field, a class starting its
 // tracer in an async method, CommonJS modules sharing an init promise, ESM scripts with top-level await,
