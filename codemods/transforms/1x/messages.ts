@@ -11,6 +11,8 @@ export const MESSAGES_1X = {
   logModelReceiver:
     'rewrite this 1.x logModel(fields) by hand: put its tracer in a const t, then t.trace({ eventType: "model", eventName: "func" }, () => t.enrichSpan(fields))() (the codemod does not repeat a receiver that calls or awaits)',
   wrapperConfig: "the 1.x wrapper option config has no trace() option: call tracer.enrichSpan({ config }) inside the function",
+  subpath: (specifier: string) =>
+    `${specifier} is a path into the 1.x package (its generated REST client's models and functions), which this package does not have: import these from @honeyhive/api-client, or keep 1.x under an npm alias ("honeyhive-v1": "npm:honeyhive@1.0.42")`,
   wrapperPositionalConfig: (config: string) =>
     `1.x traceFunction(config, metadata) (1.0.5–1.0.6) recorded its first argument as the span's config, which trace() has no option for: call tracer.enrichSpan({ config: ${/^[\w$.]+$/.test(config) ? config : "…"} }) inside the function`,
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
