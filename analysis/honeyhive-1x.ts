@@ -632,9 +632,29 @@ function callbackParameterIsTracer(input: AnalysisInput, callback: FunctionNode,
   return given?.type === AST_NODE_TYPES.Identifier && namesTracerType(input, given.typeAnnotation?.typeAnnotation);
 }
 
-/** The function returns a tracer (or its promise): by its declared return type, else by what each of its returns returns. */
+/**
+ * The function returns a tracer (or its promise): by its declared return type, else by what each of its
+ * returns returns. A return type of `typeof HoneyHiveTracer` (or its promise) is the class's type, which
+ * code with the class from an untyped `require("honeyhive").HoneyHiveTracer` writes for the instance: there
+ * the returns decide.
+ */
 function functionReturnsTracer(input: AnalysisInput, fn: FunctionNode, depth: number): boolean {
-  return fn.returnType ? namesTracerType(input, fn.returnType.typeAnnotation) : returnsTracer(input, fn, depth);
+  if (!fn.returnType) return returnsTracer(input, fn, depth);
+  const type = fn.returnType.typeAnnotation;
+  return namesTracerType(input, type) || (namesTracerClassType(input, type) && returnsTracer(input, fn, depth));
+}
+
+/** `typeof HoneyHiveTracer`, or `Promise<typeof HoneyHiveTracer>`: the class's own type. */
+function namesTracerClassType(input: AnalysisInput, type: TSESTree.TypeNode): boolean {
+  const inner =
+    type.type === AST_NODE_TYPES.TSTypeReference &&
+    type.typeName.type === AST_NODE_TYPES.Identifier &&
+    WRAPPING_TYPES.has(type.typeName.name) &&
+    type.typeArguments?.params.length === 1 &&
+    isGlobalType(input, type.typeName)
+      ? type.typeArguments.params[0]
+      : type;
+  return inner?.type === AST_NODE_TYPES.TSTypeQuery && inner.exprName.type === AST_NODE_TYPES.Identifier && getSdkModel(input).sdkExportOf(inner.exprName) === "HoneyHiveTracer";
 }
 
 /** `this.<name>` naming a non-static method (or getter) of the class `this` is in. */
