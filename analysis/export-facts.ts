@@ -97,19 +97,36 @@ export interface ModuleFacts {
    * Tracing()`), by export name; read by `migrate --from 1` (analysis/honeyhive-1x.ts `tracerHoldersOf`).
    */
   readonly tracerHolders?: Readonly<Record<string, TracerHolderFact>>;
+  /** `export * as t from "./tracing"`: export name → the module whose namespace object it is (absent when none; not in `reExports`, which hand on names). */
+  readonly namespaceReExports?: Readonly<Record<string, string>>;
 }
 
-/** An export whose instances (`of: "class"`) or whose value (`of: "instance"`) hold a tracer in each of `members` (fields, getters) and return one from each of `methods`. */
+/**
+ * An export whose instances (`of: "class"`), whose value (`of: "instance"`) or whose call's result (`of:
+ * "function"`, a factory returning an object literal) hold a tracer in each of `members` (fields,
+ * getters) and return one from each of `methods`.
+ */
 export interface TracerHolderFact {
-  readonly of: "class" | "instance";
+  readonly of: "class" | "instance" | "function";
   readonly members: readonly string[];
   readonly methods: readonly string[];
   /**
    * Fields (a class's) whose declared type, read in the module, is not a HoneyHive tracer: a class or
-   * interface of the module, or a type of another package (`tracer: LsTracer` from `lightstep-tracer`).
+   * interface of the module, or a type of another package (`tracer: LsTracer` from `lightstep-tracer`);
+   * an object literal's keys holding a function of the module (`traceModel: (fn) => tracer.traceModel(fn)`).
    * Absent when none.
    */
   readonly plain?: readonly string[];
+  /** `of: "function"`: the call itself returns a tracer or its promise (`export function current(): HoneyHiveTracer | undefined`). */
+  readonly returnsTracer?: true;
+  /** `of: "function"`: the call returns a function whose call returns a tracer (`return () => tracer` over a `let tracer: HoneyHiveTracer`). */
+  readonly returnsTracerGetter?: true;
+  /**
+   * `of: "function"`: the function makes or uses a tracer but returns what the module does not spell out
+   * (`Object.assign({ tracer }, defaults)`, a closure): its importers are read, and what they reach
+   * through its result is marked, not rewritten.
+   */
+  readonly opaque?: true;
 }
 
 /**
@@ -153,15 +170,20 @@ type ExportTarget = { readonly variable: Scope.Variable } | { readonly value: TS
 /** The facts of a parsed module. Never throws (an unexpected shape yields what was found before it, or nothing). */
 export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
   try {
-    const { targets, reExports, sdkReExport } = collectExports(input);
+    const { targets, reExports, sdkReExport, namespaceReExports } = collectExports(input);
     const tracerHolders = tracerHoldersOf(input);
-    const withSdk = (facts: ModuleFacts): ModuleFacts => ({ ...facts, ...(sdkReExport ? { sdkReExport } : {}), ...(tracerHolders ? { tracerHolders } : {}) });
+    const withSdk = (facts: ModuleFacts): ModuleFacts => ({
+      ...facts,
+      ...(sdkReExport ? { sdkReExport } : {}),
+      ...(tracerHolders ? { tracerHolders } : {}),
+      ...(namespaceReExports ? { namespaceReExports } : {}),
+    });
     const exportNameOf = (variable: Scope.Variable): string | undefined => {
       for (const [name, target] of targets) if ("variable" in target && target.variable === variable) return name;
       return undefined;
     };
     const otelPipeline = otelPipelineOf(input, exportNameOf);
-    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders ? NO_FACTS : withSdk({ exports: {}, reExports });
+    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders && !namespaceReExports ? NO_FACTS : withSdk({ exports: {}, reExports });
     const sdk = getSdkModel(input);
     const exports: Record<string, ExportFact[]> = {};
     const initPromiseExports: string[] = [];
@@ -180,12 +202,18 @@ export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
 /** The package a barrel re-exports (its subpaths are 2.x only; 1.x code re-exports the root). */
 const SDK_ROOT = "honeyhive";
 
-function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarget>; reExports: ReExport[]; sdkReExport: SdkReExportFact | undefined } {
+function collectExports(input: AnalysisInput): {
+  targets: Map<string, ExportTarget>;
+  reExports: ReExport[];
+  sdkReExport: SdkReExportFact | undefined;
+  namespaceReExports: Record<string, string> | undefined;
+} {
   const { ast, scopeManager } = input;
   const moduleScope = moduleScopeOf(scopeManager);
   const variableNamed = (name: string): Scope.Variable | undefined => moduleScope?.set.get(name);
   const targets = new Map<string, ExportTarget>();
   const reExports: ReExport[] = [];
+  let namespaceReExports: Record<string, string> | undefined;
   const bindings = getAnalysisContext(input).bindings;
   const sdk = { all: false, names: {} as Record<string, string>, namespaces: [] as string[] };
   const sdkTypes: Record<string, string> = {};
@@ -261,6 +289,10 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
         if (statement.exportKind === "type") break;
         // `export * as ns from` is a namespace object, not the module's names.
         if (!statement.exported) reExports.push({ specifier: statement.source.value, names: "*" });
+        else if (statement.source.value !== SDK_ROOT) {
+          const namespace = staticName(statement.exported);
+          if (namespace !== undefined) (namespaceReExports ??= {})[namespace] = statement.source.value;
+        }
         if (statement.source.value === SDK_ROOT) {
           const namespace = staticName(statement.exported ?? undefined);
           if (!statement.exported) sdk.all = true;
@@ -300,7 +332,7 @@ function collectExports(input: AnalysisInput): { targets: Map<string, ExportTarg
   }
   const hasTypes = Object.keys(sdkTypes).length > 0;
   const reExportsSdk = sdk.all || sdk.namespaces.length > 0 || Object.keys(sdk.names).length > 0 || hasTypes;
-  return { targets, reExports, sdkReExport: reExportsSdk ? (hasTypes ? { ...sdk, types: sdkTypes } : sdk) : undefined };
+  return { targets, reExports, sdkReExport: reExportsSdk ? (hasTypes ? { ...sdk, types: sdkTypes } : sdk) : undefined, namespaceReExports };
 }
 
 /** What the facts of one export may refer to in the rest of the module. */

@@ -73,3 +73,42 @@ describe("a tracer held by another module's class (the module's facts)", () => {
     expect(holders(`export class A { tracer!: { flush(): void } }\n`)).toBeUndefined();
   });
 });
+
+describe("a tracer returned by another module's function (the module's facts)", () => {
+  const facts = (code: string, filename = "src/registry.ts") => extractModuleFacts(parseAnalysisInput(code, filename));
+  const IMPORT = `import { HoneyHiveTracer } from "honeyhive";\n`;
+
+  it("say which exported functions return a tracer, declared or written (ESM and CommonJS)", () => {
+    const module =
+      `${IMPORT}const tracers = new Map<string, HoneyHiveTracer>();\n` +
+      `export function current(): HoneyHiveTracer | undefined { return tracers.get("a"); }\n` +
+      `export async function ensure(p: string): Promise<HoneyHiveTracer> { return tracers.get(p)!; }\n` +
+      `const make = (p: string) => HoneyHiveTracer.init({ project: p });\nexport { make as build };\n` +
+      `export function label(): string { return "x"; }\n`;
+    const returning = { of: "function", members: [], methods: [], returnsTracer: true };
+    expect(facts(module).tracerHolders).toEqual({ current: returning, ensure: returning, build: returning });
+    const commonJs = `const { HoneyHiveTracer } = require("honeyhive");\nlet tracer;\nasync function start() { tracer = await HoneyHiveTracer.init({}); }\nfunction active() { return tracer; }\nmodule.exports = { start, active };\n`;
+    expect(facts(commonJs, "src/telemetry.cjs").tracerHolders).toEqual({ active: returning });
+  });
+
+  it("describe what a factory returns: an object (its tracer members, its own functions as plain), a getter of the tracer; else opaque where a tracer is used", () => {
+    const factory =
+      `${IMPORT}export function createTelemetry(tracer: HoneyHiveTracer) {\n` +
+      `  return { tracer, region: "eu", traceModel: (fn: () => void) => tracer.traceModel(fn), async flush() { await tracer.flush(); } };\n}\n` +
+      `export async function built() { const tracer = await HoneyHiveTracer.init({}); return Object.assign({ tracer }, {}); }\n` +
+      `export function unrelated() { return { flush() {} }; }\n` +
+      `export function setupTracer() { let tracer: HoneyHiveTracer | undefined; return () => tracer; }\n`;
+    expect(facts(factory).tracerHolders).toEqual({
+      createTelemetry: { of: "function", members: ["tracer"], methods: [], plain: ["traceModel", "flush"] },
+      built: { of: "function", members: [], methods: [], opaque: true },
+      unrelated: { of: "function", members: [], methods: [], plain: ["flush"] },
+      setupTracer: { of: "function", members: [], methods: [], returnsTracerGetter: true },
+    });
+  });
+
+  it("record a namespace re-export apart from the names a module hands on", () => {
+    const barrel = facts(`export * as tracing from "./tracing";\nexport { getTracer as obs } from "./tracing";\nexport * from "./other";\n`, "src/index.ts");
+    expect(barrel.namespaceReExports).toEqual({ tracing: "./tracing" });
+    expect(barrel.reExports).toEqual([{ specifier: "./tracing", names: { obs: "getTracer" } }, { specifier: "./other", names: "*" }]);
+  });
+});

@@ -4,7 +4,7 @@
 // What each name becomes is data (knowledge/sdks/honeyhive-1x.ts); this module only finds the calls.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { enclosingFunction, findVariable, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, findVariable, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { exportPath, originName } from "./bindings.js";
 import type { ReExport, TracerHolderFact } from "./export-facts.js";
 import { getAnalysisContext } from "./context.js";
@@ -12,6 +12,7 @@ import type { AnalysisInput } from "./input.js";
 import { API_1X, IMPLICIT_TRACER_EXPORTS_1X, OPTIONS_1X, TRACER_FACTORY_STATICS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
+import { classMethods } from "./knowledge/frameworks/common.js";
 import { importedModule, projectModules } from "./project-modules.js";
 import { sdkBarrelOf, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
@@ -60,7 +61,10 @@ function importsSdkOrBarrel(input: AnalysisInput): boolean {
 /** Every 1.x tracer method's name (`flush`, `traceModel`, `enrichSession`…). */
 const INSTANCE_METHODS_1X: ReadonlySet<string> = new Set(API_1X.filter((entry) => entry.where === "instance" && entry.kind === "method").map((entry) => entry.name));
 
-/** A call of a 1.x tracer method whose receiver is a member (or method call) of another module's tracer holder. */
+/**
+ * A call of a 1.x tracer method whose receiver is a member (or method call) of another module's tracer
+ * holder, or the result of another module's function that returns a tracer (`current()!.flush()`).
+ */
 function reachesImportedHolder(input: AnalysisInput): boolean {
   if (!input.readModuleFacts) return false;
   return nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((call) => {
@@ -68,7 +72,7 @@ function reachesImportedHolder(input: AnalysisInput): boolean {
     const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     if (name === undefined || !INSTANCE_METHODS_1X.has(name)) return false;
     const receiver = unwrapExpression((callee as TSESTree.MemberExpression).object);
-    return receiver !== undefined && heldByImportedHolder(input, receiver);
+    return receiver !== undefined && (heldByImportedHolder(input, receiver) || tracerFlow(input, receiver, 0));
   });
 }
 
@@ -89,19 +93,30 @@ function heldByImportedHolder(input: AnalysisInput, node: TSESTree.Node): boolea
   return holder !== undefined && (callee ? holder.methods : holder.members).includes(name!);
 }
 
+/**
+ * `telemetry.traceModel(fn)` where another module's facts say `traceModel` is a function of that module on
+ * the object (`createTelemetry()` returns `{ traceModel: (fn) => … }`): the project's, not a 1.x tracer's.
+ */
+export function isImportedHoldersOwnFunction(input: AnalysisInput, callee: TSESTree.MemberExpression): boolean {
+  const name = memberName(callee);
+  return name !== undefined && importedHolderOf(input, callee.object)?.plain?.includes(name) === true;
+}
+
 function importedHolderOf(input: AnalysisInput, node: TSESTree.Node): TracerHolderFact | undefined {
   const imported = importedObjectOf(input, node);
-  return imported && holderFactOf(input, imported.identifier, imported.of);
+  return imported && holderFactOf(input, imported.reference, imported.of);
 }
 
 /**
- * The import binding of a project module that `node` is: the module's instance itself (`tracing`), or an
- * instance of its class (a variable or field initialized with `new Tracing()`, a value declared `: Tracing`).
+ * The reference to a project module's export that `node` is made from: the module's instance itself
+ * (`tracing`), an instance of its class (a variable or field initialized with `new Tracing()`, a value
+ * declared `: Tracing`), or what its function returns (`createTelemetry(tracer)`, a variable holding that).
  */
-function importedObjectOf(input: AnalysisInput, node: TSESTree.Node): { readonly identifier: TSESTree.Identifier; readonly of: TracerHolderFact["of"] } | undefined {
+function importedObjectOf(input: AnalysisInput, node: TSESTree.Node): { readonly reference: TSESTree.Node; readonly of: TracerHolderFact["of"] } | undefined {
   const expression = unwrapExpression(node);
   if (!expression || !input.readModuleFacts) return undefined;
-  if (expression.type === AST_NODE_TYPES.Identifier && projectExportOf(input, expression)) return { identifier: expression, of: "instance" };
+  if (expression.type === AST_NODE_TYPES.Identifier && projectExportOf(input, expression)) return { reference: expression, of: "instance" };
+  if (expression.type === AST_NODE_TYPES.CallExpression) return importedFunctionOf(input, expression);
   const declared = declaredTypeOf(input, expression, 0);
   let classReference: TSESTree.Node | undefined;
   if (declared) {
@@ -109,24 +124,47 @@ function importedObjectOf(input: AnalysisInput, node: TSESTree.Node): { readonly
     classReference = type?.type === AST_NODE_TYPES.TSTypeReference && !type.typeArguments ? type.typeName : undefined;
   } else {
     const init = unwrapExpression(initializerOf(input, expression));
+    if (init?.type === AST_NODE_TYPES.CallExpression) return importedFunctionOf(input, init);
     classReference = init?.type === AST_NODE_TYPES.NewExpression ? init.callee : undefined;
   }
-  return classReference?.type === AST_NODE_TYPES.Identifier && projectExportOf(input, classReference) ? { identifier: classReference, of: "class" } : undefined;
+  return classReference?.type === AST_NODE_TYPES.Identifier && projectExportOf(input, classReference) ? { reference: classReference, of: "class" } : undefined;
 }
 
-/** The project module and export name `identifier` is imported as (`import { Tracing } from "./tracing"`, a `require` of it). */
-function projectExportOf(input: AnalysisInput, identifier: TSESTree.Identifier): { readonly module: string; readonly name: string } | undefined {
-  const origin = getAnalysisContext(input).bindings.originOf(identifier);
+/** `createTelemetry(…)`, `t.getTracer()`: a call of a function a project module exports. */
+function importedFunctionOf(input: AnalysisInput, call: TSESTree.CallExpression): { readonly reference: TSESTree.Node; readonly of: "function" } | undefined {
+  const callee = unwrapExpression(call.callee);
+  return callee && projectExportOf(input, callee) ? { reference: callee, of: "function" } : undefined;
+}
+
+/**
+ * The project module and export path `node` is imported as (`import { Tracing } from "./tracing"`, a
+ * `require` of it: `["Tracing"]`; `t.getTracer` of `import * as t from "./tracing"`: `["getTracer"]`, of
+ * `import { t } from "./barrel"` where the barrel has `export * as t from "./tracing"`: `["t", "getTracer"]`).
+ */
+function projectExportOf(input: AnalysisInput, node: TSESTree.Node): { readonly module: string; readonly path: readonly [string] | readonly [string, string] } | undefined {
+  if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const origin = getAnalysisContext(input).bindings.originOf(node);
   if (!origin || isSdkModule(origin.module, input.settings) || !isLocalModule(origin.module, input.settings)) return undefined;
   const path = exportPath(origin);
-  return path.length === 1 ? { module: origin.module, name: path[0]! } : undefined;
+  if (path.length === 1) return { module: origin.module, path: [path[0]!] };
+  return path.length === 2 ? { module: origin.module, path: [path[0]!, path[1]!] } : undefined;
 }
 
-/** The holder fact of the project module's export that `identifier` is imported as, if it is of that kind. */
-function holderFactOf(input: AnalysisInput, identifier: TSESTree.Identifier, of: TracerHolderFact["of"]): TracerHolderFact | undefined {
-  const from = projectExportOf(input, identifier);
+/**
+ * The holder fact of the project module's export that `node` is imported as, if it is of that kind: the
+ * module's own, one `export … from` further, or through a namespace it re-exports (`export * as t from`).
+ */
+function holderFactOf(input: AnalysisInput, node: TSESTree.Node, of: TracerHolderFact["of"]): TracerHolderFact | undefined {
+  const from = projectExportOf(input, node);
   const module = from && importedModule(input, from.module);
-  const fact = module && (module.facts.tracerHolders?.[from.name] ?? reExportedHolder(input, module.path, module.facts.reExports, from.name));
+  if (!module) return undefined;
+  const [name, inner] = from.path;
+  let fact: TracerHolderFact | undefined;
+  if (inner === undefined) fact = module.facts.tracerHolders?.[name] ?? reExportedHolder(input, module.path, module.facts.reExports, name);
+  else {
+    const specifier = module.facts.namespaceReExports?.[name];
+    fact = specifier === undefined ? undefined : reExportedHolder(input, module.path, [{ specifier, names: { [inner]: inner } }], inner);
+  }
   return fact?.of === of ? fact : undefined;
 }
 
@@ -161,7 +199,7 @@ export function flushesBeyondHolderFacts(input: AnalysisInput, names: ReadonlySe
     if (member === undefined || !TRACER_WORD.test(member) || isTracerValue1x(input, receiver!)) continue;
     const imported = importedObjectOf(input, (receiver as TSESTree.MemberExpression).object);
     // The holder's facts were read and say what the member is: a field of another type (`tracer: LsTracer`).
-    if (imported && !holderFactOf(input, imported.identifier, imported.of)?.plain?.includes(member)) found.push({ call, callee: callee as TSESTree.MemberExpression, name });
+    if (imported && !holderFactOf(input, imported.reference, imported.of)?.plain?.includes(member)) found.push({ call, callee: callee as TSESTree.MemberExpression, name });
   }
   return found;
 }
@@ -179,13 +217,15 @@ const TRACER_WORD = /tracer/i;
  * module does not use the SDK).
  */
 export function tracerHoldersOf(input: AnalysisInput): Record<string, TracerHolderFact> | undefined {
-  const exported: [string, TracerHolderFact["of"], TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.ObjectExpression][] = [];
+  const exported: [string, TracerHolderFact["of"], TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.ObjectExpression | FunctionNode][] = [];
   const add = (name: string | undefined, node: TSESTree.Node | null | undefined) => {
     const value = unwrapExpression(node);
     if (name === undefined || !value) return;
     if (value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) exported.push([name, "class", value]);
     // `export const observability = { tracer: await HoneyHiveTracer.init(…) }`.
     else if (value.type === AST_NODE_TYPES.ObjectExpression) exported.push([name, "instance", value]);
+    // `export function current(): HoneyHiveTracer | undefined`, `export const createTelemetry = (t) => ({ … })`.
+    else if (isFunctionNode(value)) exported.push([name, "function", value]);
     else if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
       const declared = findVariable(input.scopeManager, value.callee, value.callee.name)?.defs[0];
       if (declared?.type === "ClassName" && declared.node.type === AST_NODE_TYPES.ClassDeclaration) exported.push([name, "instance", declared.node]);
@@ -193,13 +233,13 @@ export function tracerHoldersOf(input: AnalysisInput): Record<string, TracerHold
   };
   const addVariable = (exportedName: string | undefined, local: TSESTree.Identifier) => {
     const def = findVariable(input.scopeManager, local, local.name)?.defs[0];
-    if (def?.type === "ClassName") add(exportedName, def.node);
+    if (def?.type === "ClassName" || def?.type === "FunctionName") add(exportedName, def.node);
     else if (def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.kind === "const") add(exportedName, def.node.init);
   };
   for (const statement of input.ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
       const declaration = statement.declaration;
-      if (declaration?.type === AST_NODE_TYPES.ClassDeclaration) add(declaration.id?.name, declaration);
+      if (declaration?.type === AST_NODE_TYPES.ClassDeclaration || declaration?.type === AST_NODE_TYPES.FunctionDeclaration) add(declaration.id?.name, declaration);
       else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === "const") {
         for (const declarator of declaration.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) add(declarator.id.name, declarator.init);
       }
@@ -220,7 +260,8 @@ export function tracerHoldersOf(input: AnalysisInput): Record<string, TracerHold
   const holders: Record<string, TracerHolderFact> = {};
   for (const [name, of, node] of exported) {
     const fact = tracerMembersOf(input, node);
-    if (fact.members.length > 0 || fact.methods.length > 0) holders[name] = { of, ...fact };
+    // An object's own function named like a 1.x tracer method (`traceModel: (fn) => …`) is a fact too: its callers' `x.traceModel(fn)` is the module's, not 1.x's.
+    if (fact.members.length > 0 || fact.methods.length > 0 || fact.returnsTracer || fact.returnsTracerGetter || fact.opaque || fact.plain?.some((key) => INSTANCE_METHODS_1X.has(key))) holders[name] = { of, ...fact };
   }
   return Object.keys(holders).length > 0 ? holders : undefined;
 }
@@ -229,16 +270,50 @@ export function tracerHoldersOf(input: AnalysisInput): Record<string, TracerHold
 function objectTracerMembers(input: AnalysisInput, object: TSESTree.ObjectExpression): Omit<TracerHolderFact, "of"> {
   const members: string[] = [];
   const methods: string[] = [];
+  const plain: string[] = [];
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const key = staticName(property.key, property.computed);
     if (key === undefined) continue;
-    const fn = property.method || property.kind === "get" ? unwrapExpression(property.value) : undefined;
-    if (isFunctionNode(fn)) {
-      if (functionReturnsTracer(input, fn, 1)) (property.kind === "get" ? members : methods).push(key);
+    const value = unwrapExpression(property.value);
+    if (property.kind === "get" && isFunctionNode(value)) {
+      if (functionReturnsTracer(input, value, 1)) members.push(key);
+    } else if (property.kind === "init" && isFunctionNode(value)) {
+      // A method or a function-valued key (`flush: async () => …`): the module's own function.
+      if (functionReturnsTracer(input, value, 1)) methods.push(key);
+      else plain.push(key);
     } else if (property.kind === "init" && tracerFlow(input, property.value, 1)) members.push(key);
   }
-  return { members, methods };
+  return { members, methods, ...(plain.length > 0 ? { plain } : {}) };
+}
+
+/**
+ * What a call of an exported function gives its importers: a tracer (`returnsTracer`: declared, or every
+ * return one), or the object literal it returns (`return { tracer, flush: () => tracer.flush() }`), read
+ * as an exported object is. Nothing for other results (a closure, a value built elsewhere).
+ */
+function functionResultMembers(input: AnalysisInput, fn: FunctionNode): Omit<TracerHolderFact, "of"> {
+  if (functionReturnsTracer(input, fn, 1)) return { members: [], methods: [], returnsTracer: true };
+  let returned: TSESTree.Node | null | undefined;
+  let returnsValue = false;
+  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) [returned, returnsValue] = [fn.body, true];
+  else if (!fn.generator) {
+    const returns = nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.ReturnStatement], fn.body).filter((statement) => enclosingFunction(statement) === fn);
+    returned = returns.length === 1 ? returns[0]!.argument : undefined;
+    returnsValue = returns.some((statement) => statement.argument !== null);
+  }
+  const object = unwrapExpression(returned);
+  if (object?.type === AST_NODE_TYPES.ObjectExpression) return objectTracerMembers(input, object);
+  // `return () => tracer`: a getter of the tracer the function set up.
+  if (isFunctionNode(object) && functionReturnsTracer(input, object, 1)) return { members: [], methods: [], returnsTracerGetter: true };
+  return { members: [], methods: [], ...(returnsValue && usesTracer(input, fn) ? { opaque: true as const } : {}) };
+}
+
+/** A tracer of the SDK model is made or read inside `fn` (its parameter typed as one counts). */
+function usesTracer(input: AnalysisInput, fn: FunctionNode): boolean {
+  return getSdkModel(input).tracers.some(
+    (tracer) => tracer.initializations.some((creation) => contains(fn, creation)) || tracer.variable?.references.some((reference) => contains(fn, reference.identifier)) === true,
+  );
 }
 
 /** `module.exports = { a, b: c }` → a, b; `module.exports.a = …` and `exports.a = …` → a: each export name with its value. */
@@ -255,8 +330,9 @@ function commonJsExports(expression: TSESTree.Expression): [string, TSESTree.Nod
   return value?.type === AST_NODE_TYPES.ObjectExpression ? keyedProperties(value).map(({ property, key }): [string, TSESTree.Node] => [key, property.value]) : [];
 }
 
-function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.ObjectExpression): Omit<TracerHolderFact, "of"> {
+function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.ObjectExpression | FunctionNode): Omit<TracerHolderFact, "of"> {
   if (node.type === AST_NODE_TYPES.ObjectExpression) return objectTracerMembers(input, node);
+  if (isFunctionNode(node)) return functionResultMembers(input, node);
   const members = new Set<string>();
   const methods = new Set<string>();
   const plain = new Set<string>();
@@ -364,6 +440,13 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     const callee = unwrapExpression(expression.callee);
     // `tracing.getTracer()` of another module's class that returns one (`tracerHoldersOf`).
     if (heldByImportedHolder(input, expression)) return true;
+    // `current()`, `t.getTracer()` of another module's function declared or written to return one.
+    const imported = importedFunctionOf(input, expression);
+    if (imported && holderFactOf(input, imported.reference, "function")?.returnsTracer) return true;
+    // `tracer()` of `const tracer = setupTracer(hooks)`, or `setupTracer(hooks)()`: another module's function returning a getter of one.
+    const made = unwrapExpression(callee?.type === AST_NODE_TYPES.Identifier ? initializerOf(input, callee) : callee);
+    const maker = made?.type === AST_NODE_TYPES.CallExpression ? importedFunctionOf(input, made) : undefined;
+    if (maker && holderFactOf(input, maker.reference, "function")?.returnsTracerGetter) return true;
     // `tracers.get(key)` of a `Map<string, HoneyHiveTracer>`.
     if (callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "get" && expression.arguments.length === 1) {
       const collection = collectionOf(input, callee.object);
@@ -512,16 +595,13 @@ function elementTypeOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Type
   return collectionOf(input, holder)?.value;
 }
 
-/** The initializer of a variable (`const tracers = new Map<…>()`, which types it) or of a field of the class (`private tracers = new Map<…>()`). */
+/**
+ * The initializer of a never-reassigned variable (`const tracers = new Map<…>()`, which types it; the
+ * binding resolver's `valueOf`) or of a field of the class (`private tracers = new Map<…>()`).
+ */
 function initializerOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Node | undefined {
   const expression = unwrapExpression(node);
-  if (expression?.type === AST_NODE_TYPES.Identifier) {
-    const variable = variableAt(input, expression);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
-    // TypeScript types the variable by it, whatever is assigned later.
-    return def.node.init ?? undefined;
-  }
+  if (expression?.type === AST_NODE_TYPES.Identifier) return getAnalysisContext(input).bindings.valueOf(expression);
   if (expression?.type !== AST_NODE_TYPES.MemberExpression || unwrapExpression(expression.object)?.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = memberName(expression) ?? privateName(expression.property);
   return name === undefined ? undefined : (fieldOfClass(thisClass(expression)?.body, name, false)?.value ?? undefined);
@@ -552,17 +632,37 @@ function callbackParameterIsTracer(input: AnalysisInput, callback: FunctionNode,
   return given?.type === AST_NODE_TYPES.Identifier && namesTracerType(input, given.typeAnnotation?.typeAnnotation);
 }
 
-/** The function returns a tracer (or its promise): by its declared return type, else by what each of its returns returns. */
+/**
+ * The function returns a tracer (or its promise): by its declared return type, else by what each of its
+ * returns returns. A return type of `typeof HoneyHiveTracer` (or its promise) is the class's type, which
+ * code with the class from an untyped `require("honeyhive").HoneyHiveTracer` writes for the instance: there
+ * the returns decide.
+ */
 function functionReturnsTracer(input: AnalysisInput, fn: FunctionNode, depth: number): boolean {
-  return fn.returnType ? namesTracerType(input, fn.returnType.typeAnnotation) : returnsTracer(input, fn, depth);
+  if (!fn.returnType) return returnsTracer(input, fn, depth);
+  const type = fn.returnType.typeAnnotation;
+  return namesTracerType(input, type) || (namesTracerClassType(input, type) && returnsTracer(input, fn, depth));
+}
+
+/** `typeof HoneyHiveTracer`, or `Promise<typeof HoneyHiveTracer>`: the class's own type. */
+function namesTracerClassType(input: AnalysisInput, type: TSESTree.TypeNode): boolean {
+  const inner =
+    type.type === AST_NODE_TYPES.TSTypeReference &&
+    type.typeName.type === AST_NODE_TYPES.Identifier &&
+    WRAPPING_TYPES.has(type.typeName.name) &&
+    type.typeArguments?.params.length === 1 &&
+    isGlobalType(input, type.typeName)
+      ? type.typeArguments.params[0]
+      : type;
+  return inner?.type === AST_NODE_TYPES.TSTypeQuery && inner.exprName.type === AST_NODE_TYPES.Identifier && getSdkModel(input).sdkExportOf(inner.exprName) === "HoneyHiveTracer";
 }
 
 /** `this.<name>` naming a non-static method (or getter) of the class `this` is in. */
 function ownMethodOf(node: TSESTree.Node, kind: "method" | "get"): FunctionNode | undefined {
   if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = memberName(node);
-  const body = thisClass(node)?.body;
-  return name === undefined || body === undefined ? undefined : methodOfClass(body, name, kind, false);
+  const owner = thisClass(node);
+  return name === undefined || owner === undefined ? undefined : classMethods(owner, { names: [name], kind })[0]?.fn;
 }
 
 /** `Registry.tracer()` naming a static method of a class of the file (`static async tracer(): Promise<HoneyHiveTracer>`). */
@@ -571,17 +671,7 @@ function staticMethodOf(input: AnalysisInput, node: TSESTree.Node): FunctionNode
   const def = variableAt(input, node.object)?.defs[0];
   const name = memberName(node);
   if (def?.type !== "ClassName" || (def.node.type !== AST_NODE_TYPES.ClassDeclaration && def.node.type !== AST_NODE_TYPES.ClassExpression) || name === undefined) return undefined;
-  return methodOfClass(def.node.body, name, "method", true);
-}
-
-/** The method (or getter) `name` of a class body, static or not. */
-function methodOfClass(body: TSESTree.ClassBody, name: string, kind: "method" | "get", isStatic: boolean): FunctionNode | undefined {
-  for (const member of body.body) {
-    if (member.type === AST_NODE_TYPES.MethodDefinition && member.static === isStatic && member.kind === kind && staticName(member.key, member.computed) === name) {
-      return member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : undefined;
-    }
-  }
-  return undefined;
+  return classMethods(def.node, { names: [name], static: true })[0]?.fn;
 }
 
 /** How many steps (a property, an alias, a union) `declaredTypeOf` takes: `context?.deps.tracer` of `type Context = { deps: Deps } | undefined` needs six. */
@@ -757,9 +847,32 @@ export function namesTracerType(input: AnalysisInput, type: TSESTree.TypeNode | 
   if (alias?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) {
     return aliases < MAX_TRACER_FLOW && alias.typeParameters === undefined && namesTracerType(input, alias.typeAnnotation, aliases + 1);
   }
+  return isTracerClass(input, typeName);
+}
+
+/** `HoneyHiveTracer` of the SDK, through any import of it or of a barrel re-exporting it. */
+function isTracerClass(input: AnalysisInput, typeName: TSESTree.EntityName): boolean {
   const found = getAnalysisContext(input).bindings.originOf(typeName);
   const origin = found && !isSdkModule(found.module, input.settings) ? sdkOriginThroughBarrel(input, found) : found;
   return origin !== undefined && isSdkModule(origin.module, input.settings) && originName(origin) === "HoneyHiveTracer";
+}
+
+/**
+ * What `node` evaluates to is declared as the tracer itself, not its promise: a variable or parameter
+ * declared `: HoneyHiveTracer` (or with `| undefined`), `tracers.get(k)` of a `Map<string, HoneyHiveTracer>`.
+ */
+export function holdsTracerItself(input: AnalysisInput, node: TSESTree.Node): boolean {
+  const expression = unwrapExpression(node);
+  if (!expression) return false;
+  let type: TSESTree.TypeNode | undefined;
+  if (expression.type === AST_NODE_TYPES.Identifier && expression.typeAnnotation) type = expression.typeAnnotation.typeAnnotation;
+  else if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrapExpression(expression.callee);
+    const collection = callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "get" ? collectionOf(input, callee.object) : undefined;
+    type = collection?.kind === "map" ? collection.value : undefined;
+  } else type = declaredTypeOf(input, expression, 0);
+  const named = type?.type === AST_NODE_TYPES.TSUnionType ? nonNullishMember(type) : type;
+  return named?.type === AST_NODE_TYPES.TSTypeReference && !named.typeArguments && isTracerClass(input, named.typeName);
 }
 
 /** `HoneyHiveTracer.<name>(…)`, through any import style of the SDK's class. */

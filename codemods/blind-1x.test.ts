@@ -5,7 +5,12 @@
 // imported alone as `Tracer`), a types-only barrel whose tracer type a module imports alone, a 1.x type
 // imported alone through a barrel, tenants' tracers in a Record, an array and a Map, a tracer held by
 // another module's class or object literal (an instance, new, a typed constructor parameter, a
-// re-export, CommonJS), the README quickstart's bare init with free wrappers, a withTracer helper
+// re-export, CommonJS), functions of another module that return a tracer (declared `HoneyHiveTracer |
+// undefined`, an async `Promise<HoneyHiveTracer>`, an untyped CommonJS getter, re-exported under another
+// name or through `export * as`), a factory returning an object whose members hold the tracer beside
+// helpers of its own named like the tracer's, a setup function returning a getter of its tracer, and one
+// whose result's shape is not written (marked),
+// the README quickstart's bare init with free wrappers, a withTracer helper
 // handing its callback the tracer, an ES private field, a class starting its
 // tracer in an async method, CommonJS modules sharing an init promise, ESM scripts with top-level await,
 // a dynamic import("honeyhive"), a default-exported tracer, a per-tenant Map of tracer promises, a
@@ -69,11 +74,20 @@ describe("blind 1.x set through migrate --from 1", () => {
     expect(members.has("traceFunction") && exports.has("evaluator") && keys.has("hh_api_key")).toBe(true);
     // `.getTracer(` of OpenTelemetry's provider is this SDK's rewrite of 1.x's tracer.getTracer().
     const pattern = new RegExp(`(?<!\\.provider)\\.(?:${[...members].join("|")})\\(|\\b(?:${[...exports].join("|")})\\b|\\b(?:${[...keys].join("|")})\\s*:`, "g");
+    // The project's own functions named like 1.x's (the module that defines them says so): `tracing.getTracer()`
+    // of a project module, and a telemetry factory's `traceModel`/`flush` helpers, defined and called.
+    const projectOwn: Readonly<Record<string, readonly string[]>> = {
+      "functions/cleanup.ts": [".getTracer("],
+      "functions/pipeline.ts": [".traceModel(", ".flush("],
+      "functions/telemetry-factory.ts": ["traceModel"],
+    };
     const unmarked: string[] = [];
     for (const [path, text] of Object.entries(treeOf(join(EXPECTED, "src")))) {
       text.split("\n").forEach((source, index) => {
         if (countMarkers(source) > 0 || source.trimStart().startsWith("//")) return;
-        for (const match of source.matchAll(pattern)) if (!markedAt(text, index + 1)) unmarked.push(`${path}:${index + 1} ${match[0]}`);
+        for (const match of source.matchAll(pattern)) {
+          if (!markedAt(text, index + 1) && !projectOwn[path]?.includes(match[0])) unmarked.push(`${path}:${index + 1} ${match[0]}`);
+        }
       });
     }
     expect(unmarked).toEqual([]);

@@ -91,9 +91,18 @@ export interface ClassMethod {
  * NestJS controller, a Powertools handler class.
  */
 export function instanceMethods(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, names?: readonly string[]): ClassMethod[] {
+  return classMethods(node, { names });
+}
+
+/** As `instanceMethods`, for getters (`kind: "get"`) or static members too: `get current()`, `static async tracer()`. */
+export function classMethods(
+  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  select: { readonly names?: readonly string[] | undefined; readonly kind?: "method" | "get"; readonly static?: boolean },
+): ClassMethod[] {
+  const { names, kind = "method", static: isStatic = false } = select;
   const found: ClassMethod[] = [];
   for (const member of node.body.body) {
-    if (member.type !== "MethodDefinition" || member.kind !== "method" || member.static) continue;
+    if (member.type !== "MethodDefinition" || member.kind !== kind || member.static !== isStatic) continue;
     const name = staticName(member.key, member.computed);
     if (name !== undefined && (names === undefined || names.includes(name)) && isFunctionNode(member.value)) found.push({ member, key: member.key, name, fn: member.value });
   }

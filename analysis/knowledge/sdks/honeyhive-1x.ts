@@ -177,7 +177,12 @@ export const API_1X: readonly Api1xEntry[] = ([
     kind: "method",
     versions: { since: "1.0.5" },
     behaviour: { wrapsFunction: "curried" },
-    migration: planned("rewrite", "tracer.trace(options, fn)", "The same wrapper with the options first; `config` has no option here (a marker moves it to enrichSpan)."),
+    migration: planned(
+      "rewrite",
+      "tracer.trace(options, fn)",
+      "The same wrapper with the options first; `config` has no option here (a marker moves it to enrichSpan). " +
+        "1.0.5–1.0.6 took `(config, metadata)` instead of the options object: `tracer.trace({ metadata }, fn)`, with a marker naming the config.",
+    ),
   },
   {
     name: "traceModel",
@@ -576,16 +581,16 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
     migration: planned("marker", undefined, "Set by 1.x evaluate(); no counterpart."),
   },
 
-  // traceFunction / traceModel / traceTool / traceChain options
+  // traceFunction / traceModel / traceTool / traceChain options (an object from 1.0.7; 1.0.5–1.0.6 took `(config, metadata)`)
   ...(
     [
-      ["eventType", "rename", "eventType", "Same, restricted to \"model\" | \"tool\" | \"chain\" (1.x ignored other values). Without it this SDK records \"tool\"; 1.x recorded none."],
-      ["eventName", "rename", "eventName", "Same option: the span name."],
-      ["metadata", "rename", "metadata", "Same option: recorded on the span."],
-      ["config", "marker", undefined, "No config option on a wrapper; a marker proposes tracer.enrichSpan({ config }) inside the function."],
+      ["eventType", "1.0.7", "rename", "eventType", "Same, restricted to \"model\" | \"tool\" | \"chain\" (1.x ignored other values). Without it this SDK records \"tool\"; 1.x recorded none."],
+      ["eventName", "1.0.20", "rename", "eventName", "Same option: the span name."],
+      ["metadata", "1.0.5", "rename", "metadata", "Same option: recorded on the span (1.0.5–1.0.6: the second argument)."],
+      ["config", "1.0.5", "marker", undefined, "No config option on a wrapper; a marker proposes tracer.enrichSpan({ config }) inside the function (1.0.5–1.0.6: the first argument)."],
     ] as const
   ).map(
-    ([key, decision, to, why]): Option1xEntry => ({ of: "traceFunction", key, versions: { since: "1.0.5" }, migration: planned(decision, to, why) }),
+    ([key, since, decision, to, why]): Option1xEntry => ({ of: "traceFunction", key, versions: { since }, migration: planned(decision, to, why) }),
   ),
 
   // enrichSpan / enrichSession fields

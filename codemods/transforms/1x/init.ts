@@ -8,7 +8,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { enclosingFunction, findVariable, memberName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { DISCARDED_INIT_NAME, discardedInit, staticCalls } from "../../../analysis/honeyhive-1x.js";
+import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, staticCalls } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType, nodesOfTypesWithin } from "../../../analysis/nodes.js";
 import { importedExport, importedModule, importOrigin, projectModules } from "../../../analysis/project-modules.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
@@ -94,9 +94,15 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   ) {
     // …unless the variable is used as a tracer (`t.trace(…)`): then it held the awaited tracer (this
     // is also how a second run sees the first run's output, where the `await` is gone).
-    if (!usedAsTracer(variable)) wrapInPromise(edits, call);
+    // …or its initializer is declared to hold the tracer itself (`tracers.get(k)` of a `Map<string,
+    // HoneyHiveTracer>`): 1.x code could not assign the init's promise to it, so this is a second run.
+    if (!usedAsTracer(variable) && !holdsTracerItself(input, def.node.init)) wrapInPromise(edits, call);
     return;
   }
+  // A variable declared as the tracer itself (`let tracer: HoneyHiveTracer | undefined`), or an untyped one
+  // assigned in an async function (`async function start() { tracer = HoneyHiveTracer.init(…) }`, where 1.x
+  // code awaited the init: the first run's output), holds the tracer: nothing around it becomes a promise.
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && assignsTheTracer(input, variable, call)) return;
   // `tracerPromise.then(…)` in this file: the same wrap as on the call itself.
   for (const reference of variable.references) wrapPromiseMethodReceiver(edits, reference.identifier);
   // A getter that returned the 1.x promise keeps returning one, typed or not: its callers (here or in
@@ -108,6 +114,13 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   for (const promise of promisesOf(input, text, annotation, tracerType)) {
     if (!edits.edits.some((edit) => edit.start === promise.range[0])) edits.replace(promise, tracerType);
   }
+}
+
+function assignsTheTracer(input: AnalysisInput, variable: Scope.Variable, call: TSESTree.CallExpression): boolean {
+  const declared = variable.defs[0]?.type === "Variable" ? variable.defs[0].name : undefined;
+  if (declared?.type !== AST_NODE_TYPES.Identifier) return false;
+  if (declared.typeAnnotation) return holdsTracerItself(input, declared);
+  return enclosingFunction(call)?.async === true && call.parent?.parent?.type === AST_NODE_TYPES.ExpressionStatement && !TRACER_PROMISE_NAME.test(variable.name);
 }
 
 /** A reference of `variable` reads a member other than a promise's (`t.trace(…)`, `t.sessionId`). */

@@ -5,12 +5,16 @@ const sentence = (why: string): string => why.replace(/\.$/, "");
 export const MESSAGES_1X = {
   staticFlush: "HoneyHiveTracer.flush() is gone (each tracer flushes its own spans): await <tracer>.forceFlush() for the tracer that recorded them",
   flushBeyondFacts:
-    "the codemod cannot tell what this object of another module holds (its class comes through a chain of re-exports, or the member's type from a third module): if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush()",
+    "the codemod cannot tell what this object of another module holds (its class comes through a chain of re-exports, the member's type from a third module, or a function returns it without spelling out its shape): if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush()",
   flushPromise: "HoneyHiveTracer.flushPromise is gone: await <tracer>.forceFlush() instead",
   logModel: 'give this model span a real eventName (1.x logModel() named it "func")',
   logModelReceiver:
     'rewrite this 1.x logModel(fields) by hand: put its tracer in a const t, then t.trace({ eventType: "model", eventName: "func" }, () => t.enrichSpan(fields))() (the codemod does not repeat a receiver that calls or awaits)',
   wrapperConfig: "the 1.x wrapper option config has no trace() option: call tracer.enrichSpan({ config }) inside the function",
+  subpath: (specifier: string) =>
+    `${specifier} is a path into the 1.x package (its generated REST client's models and functions), which this package does not have: import these from @honeyhive/api-client, or keep 1.x under an npm alias ("honeyhive-v1": "npm:honeyhive@1.0.42")`,
+  wrapperPositionalConfig: (config: string) =>
+    `1.x traceFunction(config, metadata) (1.0.5–1.0.6) recorded its first argument as the span's config, which trace() has no option for: call tracer.enrichSpan({ config: ${/^[\w$.]+$/.test(config) ? config : "…"} }) inside the function`,
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
   traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
   unresolvedReceiver: (name: string) =>

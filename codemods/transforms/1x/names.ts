@@ -12,7 +12,7 @@ import { lineStart, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { isTracerValue1x, namesTracerType, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { API_1X, IMMEDIATE_MEMBERS_1X, TYPES_1X, type Type1xTarget } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
-import { SDK_EXPORTS, TRACER_MEMBERS } from "../../../analysis/knowledge/sdks/honeyhive.js";
+import { SDK_EXPORTS, TRACER_MEMBERS, honeyhiveProfile } from "../../../analysis/knowledge/sdks/honeyhive.js";
 import type { Api1xEntry } from "../../../analysis/knowledge/sdks/types.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { appendListElement, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
@@ -26,6 +26,26 @@ import { MESSAGES_1X } from "./messages.js";
 export const meta = transformMeta("1x-names");
 
 const SDK = "honeyhive";
+
+/** This package's entry points: the SDK's modules, the lint plugin. Any other `honeyhive/…` is a 1.x path. */
+const ENTRY_POINTS: ReadonlySet<string> = new Set<string>([...honeyhiveProfile.modules, `${SDK}/eslint-plugin`, `${SDK}/package.json`]);
+
+/**
+ * `import { CreateEventRequestEventType } from "honeyhive/models/components"` (also `honeyhive/dist/…`,
+ * `honeyhive/funcs/…`, a `require` of one): a path into 1.x's package, its generated REST client's models
+ * and functions, which this package does not have. Marked where it is imported.
+ */
+function markOneXSubpaths(edits: EditList, text: string, program: TSESTree.Program): void {
+  for (const statement of program.body) {
+    let specifier: string | undefined;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration || ((statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration) && statement.source)) {
+      specifier = statement.source?.value;
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      specifier = statement.declarations.map((declarator) => requireSpecifier(unwrapExpression(declarator.init))).find((found) => found !== undefined);
+    }
+    if (specifier?.startsWith(`${SDK}/`) && !ENTRY_POINTS.has(specifier)) addMarker(edits, text, statement, MESSAGES_1X.subpath(specifier));
+  }
+}
 /** The module `evaluate` is exported from, as this SDK's manifest says (analysis/knowledge/sdks/honeyhive.ts). */
 export const EXPERIMENTS = SDK_EXPORTS.experiments.evaluate.module;
 
@@ -57,6 +77,7 @@ function collect({ file, edits }: TransformContext): void {
     // `export * from "honeyhive"` (and `export * as hh`) stays: valid against this SDK, and the modules
     // importing through it are migrated as SDK code (analysis/sdk-barrels.ts).
   }
+  markOneXSubpaths(edits, text, input.ast);
   const sdk = getSdkModel(input);
   if (!uses1xSdk(input)) return;
 

@@ -12,8 +12,11 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { memberName, skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
+import { getAnalysisContext } from "../../../analysis/context.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
-import { discardedInit, isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import type { AnalysisInput } from "../../../analysis/input.js";
+import { OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
+import { discardedInit, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
@@ -50,17 +53,51 @@ function optionsText(text: string, options: TSESTree.Node | undefined, eventType
   return { text: all.length === 0 ? "{}" : `{ ${all.join(", ")} }`, droppedConfig: config !== undefined };
 }
 
+/** The keys of a 1.x wrapper's options object, from the data (`eventType`, `eventName`, `metadata`, `config`). */
+const WRAPPER_OPTION_KEYS: ReadonlySet<string> = new Set(OPTIONS_1X.filter((option) => option.of === "traceFunction").map((option) => option.key));
+
+/**
+ * 1.0.5–1.0.6's `tracer.traceFunction(config, metadata)(fn)`: the span's config and metadata as
+ * positional arguments, before the options object of 1.0.7. Two arguments, or one object (a literal or a
+ * `const` of the file) with a key that is no option (`{ model: "gpt-4o" }`); undefined for the options form.
+ */
+function positionalWrapperArguments(input: AnalysisInput, call: TSESTree.CallExpression): { config: TSESTree.Node; metadata: TSESTree.Node | undefined } | undefined {
+  const [first, second] = call.arguments;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement || second?.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (second) return { config: first, metadata: second };
+  const object = getAnalysisContext(input).bindings.objectOf(first);
+  return object && keyedProperties(object).some(({ key }) => !WRAPPER_OPTION_KEYS.has(key)) ? { config: first, metadata: undefined } : undefined;
+}
+
+/** `undefined`, `null` or `{}` written as an argument: nothing to move. */
+function isEmptyArgument(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  return (
+    (value?.type === AST_NODE_TYPES.Identifier && value.name === "undefined") ||
+    (value?.type === AST_NODE_TYPES.Literal && value.value === null) ||
+    (value?.type === AST_NODE_TYPES.ObjectExpression && value.properties.length === 0)
+  );
+}
+
 /**
  * `<callee>(fn, options?)` → `<newCallee>(options', fn)`, or for `traceFunction`,
- * `<callee>(options)(fn)` → `<newCallee>(options', fn)`. Returns whether a `config` option was dropped,
- * or undefined when the call has a shape 1.x did not have (left alone).
+ * `<callee>(options)(fn)` → `<newCallee>(options', fn)` (on a tracer, 1.0.5's `(config, metadata)` →
+ * `({ metadata }, fn)`). Returns whether a `config` option was dropped (for 1.0.5's form, the dropped
+ * config argument's text), or undefined when the call has a shape 1.x did not have (left alone).
  */
-function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpression, name: string, newCallee: string): boolean | undefined {
+function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpression, name: string, newCallee: string, input?: AnalysisInput): boolean | string | undefined {
   if (name === "traceFunction") {
     const applied = call.parent;
-    if (applied?.type !== AST_NODE_TYPES.CallExpression || applied.callee !== call || applied.arguments.length !== 1 || call.arguments.length > 1) return undefined;
+    if (applied?.type !== AST_NODE_TYPES.CallExpression || applied.callee !== call || applied.arguments.length !== 1 || call.arguments.length > 2) return undefined;
+    const positional = input && positionalWrapperArguments(input, call);
+    if (call.arguments.length > 1 && !positional) return undefined;
     const fn = applied.arguments[0];
-    const options = optionsText(text, call.arguments[0], undefined);
+    const options = positional
+      ? {
+          text: positional.metadata ? `{ metadata: ${text.slice(positional.metadata.range[0], positional.metadata.range[1])} }` : "{}",
+          droppedConfig: isEmptyArgument(positional.config) ? false : text.slice(positional.config.range[0], positional.config.range[1]),
+        }
+      : optionsText(text, call.arguments[0], undefined);
     const comments = commentsBefore(text, applied, fn);
     edits.replace([call.range[0], comments?.start ?? fn.range[0]], `${newCallee}(${options.text},${comments ? "" : " "}`);
     return options.droppedConfig;
@@ -111,8 +148,9 @@ function collect({ file, edits }: TransformContext): void {
       rewriteLogModel(edits, text, input.filename, call, callee, tracerText);
       continue;
     }
-    const dropped = rewriteWrapper(edits, text, call, name, traceCallee(tracerText, call, callee));
+    const dropped = rewriteWrapper(edits, text, call, name, traceCallee(tracerText, call, callee), input);
     if (dropped === undefined) addMarker(edits, text, call, MESSAGES_1X.wrapperShape(name));
+    else if (typeof dropped === "string") addMarker(edits, text, call, MESSAGES_1X.wrapperPositionalConfig(dropped));
     else if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
   }
 
@@ -217,6 +255,8 @@ function markUnresolvedReceivers(
     const callee = unwrapExpression(call.callee);
     const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     if (name === undefined || name === "trace" || !INSTANCE_METHODS.has(name) || resolved.has(call) || sdk.sdkExportOf(callee!) !== undefined) continue;
+    // The module's own function on an object another module's factory returns (its facts say so).
+    if (isImportedHoldersOwnFunction(input, callee as TSESTree.MemberExpression)) continue;
     // Without the SDK in the file, only a receiver named like a tracer is evidence enough.
     if (namedLikeTracer && !/tracer/i.test(text.slice((callee as TSESTree.MemberExpression).object.range[0], (callee as TSESTree.MemberExpression).object.range[1]))) continue;
     addMarker(edits, text, call, MESSAGES_1X.unresolvedReceiver(name));

@@ -18,6 +18,7 @@ const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
   "migrate-1x/evaluate-evaluator-repeat": "evaluator() with repeat: 3 stays, marked: nothing here runs an evaluator several times",
   "migrate-1x/names-rest-client": "the REST client, the LangChain tracer and getGitInfo stay, marked: they are not part of this SDK",
   "migrate-1x/names-removed-exports": "the REST client's exports and 1.x internal types stay, marked: no counterpart",
+  "migrate-1x/names-rest-client-subpaths": "imports of 1.x package paths (honeyhive/models/components) stay, marked: this package has no such paths",
   "migrate-1x/sessions-id-assignment-flush-promise": "the sessionId assignment and flushPromise stay, marked: no counterpart to write",
   "migrate-1x/trace-unresolved-receiver": "traceModel() and logModel() on tracers the codemod cannot resolve stay, marked",
   "migrate-1x/evaluate-typed-function-marker": "a Partial<EvaluationConfig> holding a narrowly typed function stays, marked: the codemod gives type arguments to a plain EvaluateOptions only",
