@@ -444,7 +444,7 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     const imported = importedFunctionOf(input, expression);
     if (imported && holderFactOf(input, imported.reference, "function")?.returnsTracer) return true;
     // `tracer()` of `const tracer = setupTracer(hooks)`, or `setupTracer(hooks)()`: another module's function returning a getter of one.
-    const made = unwrapExpression(callee?.type === AST_NODE_TYPES.Identifier ? initializerOf(input, callee) : callee);
+    const made = unwrapExpression(callee?.type === AST_NODE_TYPES.Identifier ? getAnalysisContext(input).bindings.valueOf(callee) : callee);
     const maker = made?.type === AST_NODE_TYPES.CallExpression ? importedFunctionOf(input, made) : undefined;
     if (maker && holderFactOf(input, maker.reference, "function")?.returnsTracerGetter) return true;
     // `tracers.get(key)` of a `Map<string, HoneyHiveTracer>`.
@@ -596,12 +596,19 @@ function elementTypeOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Type
 }
 
 /**
- * The initializer of a never-reassigned variable (`const tracers = new Map<…>()`, which types it; the
- * binding resolver's `valueOf`) or of a field of the class (`private tracers = new Map<…>()`).
+ * The initializer that types a variable (`const tracers = new Map<…>()`; also `let tracing = new
+ * Tracing()` reassigned later: TypeScript types an untyped `let` by its initializer, so every value
+ * assigned to it has that type) or a field of the class (`private tracers = new Map<…>()`). For type
+ * questions only: what the variable holds at run time is the binding resolver's `valueOf`.
  */
 function initializerOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Node | undefined {
   const expression = unwrapExpression(node);
-  if (expression?.type === AST_NODE_TYPES.Identifier) return getAnalysisContext(input).bindings.valueOf(expression);
+  if (expression?.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableAt(input, expression);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
+    return def.node.init ?? undefined;
+  }
   if (expression?.type !== AST_NODE_TYPES.MemberExpression || unwrapExpression(expression.object)?.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = memberName(expression) ?? privateName(expression.property);
   return name === undefined ? undefined : (fieldOfClass(thisClass(expression)?.body, name, false)?.value ?? undefined);
