@@ -278,13 +278,21 @@ function objectTracerMembers(input: AnalysisInput, object: TSESTree.ObjectExpres
     const value = unwrapExpression(property.value);
     if (property.kind === "get" && isFunctionNode(value)) {
       if (functionReturnsTracer(input, value, 1)) members.push(key);
-    } else if (property.kind === "init" && isFunctionNode(value)) {
-      // A method or a function-valued key (`flush: async () => …`): the module's own function.
-      if (functionReturnsTracer(input, value, 1)) methods.push(key);
+    } else if (property.kind === "init" && isFunctionNode(ownFunction(input, value))) {
+      // A method, a function-valued key (`flush: async () => …`) or a function of the module given by
+      // name (`return { tracer, flush, traceModel }`): the module's own function.
+      if (functionReturnsTracer(input, ownFunction(input, value)!, 1)) methods.push(key);
       else plain.push(key);
     } else if (property.kind === "init" && tracerFlow(input, property.value, 1)) members.push(key);
   }
   return { members, methods, ...(plain.length > 0 ? { plain } : {}) };
+}
+
+/** `value` itself when it is a function, or the function a never-reassigned name of the module holds. */
+function ownFunction(input: AnalysisInput, value: TSESTree.Node | undefined): FunctionNode | undefined {
+  if (isFunctionNode(value)) return value;
+  const held = value?.type === AST_NODE_TYPES.Identifier ? getAnalysisContext(input).bindings.valueOf(value) : undefined;
+  return isFunctionNode(held) ? held : undefined;
 }
 
 /**
@@ -405,7 +413,9 @@ function memberCalls(input: AnalysisInput, names: ReadonlySet<string>, accept: (
  * module), or on a value that can only be one (`isTracerValue1x`).
  */
 export function tracerMethodCalls(input: AnalysisInput, names: ReadonlySet<string>): MemberCall[] {
-  return memberCalls(input, names, (object) => isTracerValue1x(input, object));
+  // A helper of the project's own that the holder module's facts list beside its tracer
+  // (`makeLogger().flush()` of `return { tracer, flush() {} }`) is not the tracer's method, whatever the receiver looks like.
+  return memberCalls(input, names, (object) => isTracerValue1x(input, object)).filter(({ callee }) => !isImportedHoldersOwnFunction(input, callee));
 }
 
 /** How many steps (alias, call, `.then` callback) `isTracerValue1x` follows: the shapes 1.x code has need two or three. */
