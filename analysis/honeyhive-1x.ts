@@ -67,13 +67,46 @@ const INSTANCE_METHODS_1X: ReadonlySet<string> = new Set(API_1X.filter((entry) =
  */
 function reachesImportedHolder(input: AnalysisInput): boolean {
   if (!input.readModuleFacts) return false;
+  // Asked once, at the first receiver: most files past the prefilter call a `flush` or `trace` of something else.
+  let holders: boolean | undefined;
   return nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((call) => {
     const callee = unwrapExpression(call.callee);
     const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     if (name === undefined || !INSTANCE_METHODS_1X.has(name)) return false;
     const receiver = unwrapExpression((callee as TSESTree.MemberExpression).object);
-    return receiver !== undefined && (heldByImportedHolder(input, receiver) || tracerFlow(input, receiver, 0));
+    if (receiver === undefined || !(holders ??= importsTracerHolders(input))) return false;
+    return heldByImportedHolder(input, receiver) || tracerFlow(input, receiver, 0);
   });
+}
+
+/**
+ * Whether a project module the file imports has tracer holders in its facts (`tracerHolders`), itself
+ * or one `export … from` further (or hands on a namespace): without one, no receiver of the file can
+ * reach an imported holder, and the flow of each need not be followed.
+ */
+function importsTracerHolders(input: AnalysisInput): boolean {
+  const read = input.readModuleFacts;
+  if (!read) return false;
+  const specifiers = new Set<string>();
+  for (const statement of input.ast.body) if (statement.type === AST_NODE_TYPES.ImportDeclaration) specifiers.add(statement.source.value);
+  // `require("./tracing")` and `import("./tracing")` anywhere in the file.
+  for (const node of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.ImportExpression], input.ast)) {
+    const source = node.type === AST_NODE_TYPES.ImportExpression ? node.source : node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "require" ? node.arguments[0] : undefined;
+    if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === "string") specifiers.add(source.value);
+  }
+  for (const specifier of specifiers) {
+    if (!isLocalModule(specifier, input.settings)) continue;
+    const module = importedModule(input, specifier);
+    if (!module) continue;
+    const { facts } = module;
+    if (facts.tracerHolders || facts.namespaceReExports) return true;
+    for (const reExport of facts.reExports) {
+      if (!isLocalModule(reExport.specifier, input.settings)) continue;
+      const target = projectModules().resolve(reExport.specifier, module.path);
+      if (target !== undefined && projectModules().factsOf(target, read).tracerHolders) return true;
+    }
+  }
+  return false;
 }
 
 /**
