@@ -151,15 +151,19 @@ function importedObjectOf(input: AnalysisInput, node: TSESTree.Node): { readonly
   if (expression.type === AST_NODE_TYPES.Identifier && projectExportOf(input, expression)) return { reference: expression, of: "instance" };
   if (expression.type === AST_NODE_TYPES.CallExpression) return importedFunctionOf(input, expression);
   const declared = declaredTypeOf(input, expression, 0);
-  let classReference: TSESTree.Node | undefined;
-  if (declared) {
-    const type = declared.type === AST_NODE_TYPES.TSUnionType ? nonNullishMember(declared) : declared;
-    classReference = type?.type === AST_NODE_TYPES.TSTypeReference && !type.typeArguments ? type.typeName : undefined;
-  } else {
-    const init = unwrapExpression(initializerOf(input, expression));
-    if (init?.type === AST_NODE_TYPES.CallExpression) return importedFunctionOf(input, init);
-    classReference = init?.type === AST_NODE_TYPES.NewExpression ? init.callee : undefined;
-  }
+  if (!declared) return importedObjectMadeBy(input, initializerOf(input, expression));
+  const type = declared.type === AST_NODE_TYPES.TSUnionType ? nonNullishMember(declared) : declared;
+  return importedClassOf(input, type?.type === AST_NODE_TYPES.TSTypeReference && !type.typeArguments ? type.typeName : undefined);
+}
+
+/** The project module's export a value is made by: `createTelemetry(tracer)`, `new Tracing()`. */
+function importedObjectMadeBy(input: AnalysisInput, node: TSESTree.Node | undefined): ReturnType<typeof importedObjectOf> {
+  const made = unwrapExpression(node);
+  if (made?.type === AST_NODE_TYPES.CallExpression) return importedFunctionOf(input, made);
+  return importedClassOf(input, made?.type === AST_NODE_TYPES.NewExpression ? made.callee : undefined);
+}
+
+function importedClassOf(input: AnalysisInput, classReference: TSESTree.Node | undefined): ReturnType<typeof importedObjectOf> {
   return classReference?.type === AST_NODE_TYPES.Identifier && projectExportOf(input, classReference) ? { reference: classReference, of: "class" } : undefined;
 }
 
@@ -230,7 +234,8 @@ export function flushesBeyondHolderFacts(input: AnalysisInput, names: ReadonlySe
     const receiver = unwrapExpression((callee as TSESTree.MemberExpression).object);
     const member = receiver?.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
     if (member === undefined || !TRACER_WORD.test(member) || isTracerValue1x(input, receiver!)) continue;
-    const imported = importedObjectOf(input, (receiver as TSESTree.MemberExpression).object);
+    const object = (receiver as TSESTree.MemberExpression).object;
+    const imported = importedObjectOf(input, object) ?? assignedImportedObjectOf(input, object);
     // The holder's facts were read and say what the member is: a field of another type (`tracer: LsTracer`).
     if (imported && !holderFactOf(input, imported.reference, imported.of)?.plain?.includes(member)) found.push({ call, callee: callee as TSESTree.MemberExpression, name });
   }
@@ -238,6 +243,20 @@ export function flushesBeyondHolderFacts(input: AnalysisInput, names: ReadonlySe
 }
 
 const TRACER_WORD = /tracer/i;
+
+/**
+ * Where the facts stop at a variable with no initializer to type it (`let t; … t = new Telemetry()`):
+ * what one of its assignments makes, so that a `.tracer.flush()` on it is still marked.
+ */
+function assignedImportedObjectOf(input: AnalysisInput, node: TSESTree.Node): ReturnType<typeof importedObjectOf> {
+  const expression = unwrapExpression(node);
+  const variable = expression?.type === AST_NODE_TYPES.Identifier ? variableAt(input, expression) : undefined;
+  for (const reference of variable?.references ?? []) {
+    const imported = reference.writeExpr ? importedObjectMadeBy(input, reference.writeExpr) : undefined;
+    if (imported) return imported;
+  }
+  return undefined;
+}
 
 /**
  * The module side of `heldByImportedHolder`: its exported classes (`export class Tracing`, `export
