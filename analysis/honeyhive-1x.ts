@@ -67,13 +67,46 @@ const INSTANCE_METHODS_1X: ReadonlySet<string> = new Set(API_1X.filter((entry) =
  */
 function reachesImportedHolder(input: AnalysisInput): boolean {
   if (!input.readModuleFacts) return false;
+  // Asked once, at the first receiver: most files past the prefilter call a `flush` or `trace` of something else.
+  let holders: boolean | undefined;
   return nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((call) => {
     const callee = unwrapExpression(call.callee);
     const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     if (name === undefined || !INSTANCE_METHODS_1X.has(name)) return false;
     const receiver = unwrapExpression((callee as TSESTree.MemberExpression).object);
-    return receiver !== undefined && (heldByImportedHolder(input, receiver) || tracerFlow(input, receiver, 0));
+    if (receiver === undefined || !(holders ??= importsTracerHolders(input))) return false;
+    return heldByImportedHolder(input, receiver) || tracerFlow(input, receiver, 0);
   });
+}
+
+/**
+ * Whether a project module the file imports has tracer holders in its facts (`tracerHolders`), itself
+ * or one `export … from` further (or hands on a namespace): without one, no receiver of the file can
+ * reach an imported holder, and the flow of each need not be followed.
+ */
+function importsTracerHolders(input: AnalysisInput): boolean {
+  const read = input.readModuleFacts;
+  if (!read) return false;
+  const specifiers = new Set<string>();
+  for (const statement of input.ast.body) if (statement.type === AST_NODE_TYPES.ImportDeclaration) specifiers.add(statement.source.value);
+  // `require("./tracing")` and `import("./tracing")` anywhere in the file.
+  for (const node of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.ImportExpression], input.ast)) {
+    const source = node.type === AST_NODE_TYPES.ImportExpression ? node.source : node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "require" ? node.arguments[0] : undefined;
+    if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === "string") specifiers.add(source.value);
+  }
+  for (const specifier of specifiers) {
+    if (!isLocalModule(specifier, input.settings)) continue;
+    const module = importedModule(input, specifier);
+    if (!module) continue;
+    const { facts } = module;
+    if (facts.tracerHolders || facts.namespaceReExports) return true;
+    for (const reExport of facts.reExports) {
+      if (!isLocalModule(reExport.specifier, input.settings)) continue;
+      const target = projectModules().resolve(reExport.specifier, module.path);
+      if (target !== undefined && projectModules().factsOf(target, read).tracerHolders) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -118,15 +151,19 @@ function importedObjectOf(input: AnalysisInput, node: TSESTree.Node): { readonly
   if (expression.type === AST_NODE_TYPES.Identifier && projectExportOf(input, expression)) return { reference: expression, of: "instance" };
   if (expression.type === AST_NODE_TYPES.CallExpression) return importedFunctionOf(input, expression);
   const declared = declaredTypeOf(input, expression, 0);
-  let classReference: TSESTree.Node | undefined;
-  if (declared) {
-    const type = declared.type === AST_NODE_TYPES.TSUnionType ? nonNullishMember(declared) : declared;
-    classReference = type?.type === AST_NODE_TYPES.TSTypeReference && !type.typeArguments ? type.typeName : undefined;
-  } else {
-    const init = unwrapExpression(initializerOf(input, expression));
-    if (init?.type === AST_NODE_TYPES.CallExpression) return importedFunctionOf(input, init);
-    classReference = init?.type === AST_NODE_TYPES.NewExpression ? init.callee : undefined;
-  }
+  if (!declared) return importedObjectMadeBy(input, initializerOf(input, expression));
+  const type = declared.type === AST_NODE_TYPES.TSUnionType ? nonNullishMember(declared) : declared;
+  return importedClassOf(input, type?.type === AST_NODE_TYPES.TSTypeReference && !type.typeArguments ? type.typeName : undefined);
+}
+
+/** The project module's export a value is made by: `createTelemetry(tracer)`, `new Tracing()`. */
+function importedObjectMadeBy(input: AnalysisInput, node: TSESTree.Node | undefined): ReturnType<typeof importedObjectOf> {
+  const made = unwrapExpression(node);
+  if (made?.type === AST_NODE_TYPES.CallExpression) return importedFunctionOf(input, made);
+  return importedClassOf(input, made?.type === AST_NODE_TYPES.NewExpression ? made.callee : undefined);
+}
+
+function importedClassOf(input: AnalysisInput, classReference: TSESTree.Node | undefined): ReturnType<typeof importedObjectOf> {
   return classReference?.type === AST_NODE_TYPES.Identifier && projectExportOf(input, classReference) ? { reference: classReference, of: "class" } : undefined;
 }
 
@@ -197,7 +234,8 @@ export function flushesBeyondHolderFacts(input: AnalysisInput, names: ReadonlySe
     const receiver = unwrapExpression((callee as TSESTree.MemberExpression).object);
     const member = receiver?.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
     if (member === undefined || !TRACER_WORD.test(member) || isTracerValue1x(input, receiver!)) continue;
-    const imported = importedObjectOf(input, (receiver as TSESTree.MemberExpression).object);
+    const object = (receiver as TSESTree.MemberExpression).object;
+    const imported = importedObjectOf(input, object) ?? assignedImportedObjectOf(input, object);
     // The holder's facts were read and say what the member is: a field of another type (`tracer: LsTracer`).
     if (imported && !holderFactOf(input, imported.reference, imported.of)?.plain?.includes(member)) found.push({ call, callee: callee as TSESTree.MemberExpression, name });
   }
@@ -205,6 +243,20 @@ export function flushesBeyondHolderFacts(input: AnalysisInput, names: ReadonlySe
 }
 
 const TRACER_WORD = /tracer/i;
+
+/**
+ * Where the facts stop at a variable with no initializer to type it (`let t; … t = new Telemetry()`):
+ * what one of its assignments makes, so that a `.tracer.flush()` on it is still marked.
+ */
+function assignedImportedObjectOf(input: AnalysisInput, node: TSESTree.Node): ReturnType<typeof importedObjectOf> {
+  const expression = unwrapExpression(node);
+  const variable = expression?.type === AST_NODE_TYPES.Identifier ? variableAt(input, expression) : undefined;
+  for (const reference of variable?.references ?? []) {
+    const imported = reference.writeExpr ? importedObjectMadeBy(input, reference.writeExpr) : undefined;
+    if (imported) return imported;
+  }
+  return undefined;
+}
 
 /**
  * The module side of `heldByImportedHolder`: its exported classes (`export class Tracing`, `export
@@ -278,13 +330,21 @@ function objectTracerMembers(input: AnalysisInput, object: TSESTree.ObjectExpres
     const value = unwrapExpression(property.value);
     if (property.kind === "get" && isFunctionNode(value)) {
       if (functionReturnsTracer(input, value, 1)) members.push(key);
-    } else if (property.kind === "init" && isFunctionNode(value)) {
-      // A method or a function-valued key (`flush: async () => …`): the module's own function.
-      if (functionReturnsTracer(input, value, 1)) methods.push(key);
+    } else if (property.kind === "init" && isFunctionNode(ownFunction(input, value))) {
+      // A method, a function-valued key (`flush: async () => …`) or a function of the module given by
+      // name (`return { tracer, flush, traceModel }`): the module's own function.
+      if (functionReturnsTracer(input, ownFunction(input, value)!, 1)) methods.push(key);
       else plain.push(key);
     } else if (property.kind === "init" && tracerFlow(input, property.value, 1)) members.push(key);
   }
   return { members, methods, ...(plain.length > 0 ? { plain } : {}) };
+}
+
+/** `value` itself when it is a function, or the function a never-reassigned name of the module holds. */
+function ownFunction(input: AnalysisInput, value: TSESTree.Node | undefined): FunctionNode | undefined {
+  if (isFunctionNode(value)) return value;
+  const held = value?.type === AST_NODE_TYPES.Identifier ? getAnalysisContext(input).bindings.valueOf(value) : undefined;
+  return isFunctionNode(held) ? held : undefined;
 }
 
 /**
@@ -405,7 +465,9 @@ function memberCalls(input: AnalysisInput, names: ReadonlySet<string>, accept: (
  * module), or on a value that can only be one (`isTracerValue1x`).
  */
 export function tracerMethodCalls(input: AnalysisInput, names: ReadonlySet<string>): MemberCall[] {
-  return memberCalls(input, names, (object) => isTracerValue1x(input, object));
+  // A helper of the project's own that the holder module's facts list beside its tracer
+  // (`makeLogger().flush()` of `return { tracer, flush() {} }`) is not the tracer's method, whatever the receiver looks like.
+  return memberCalls(input, names, (object) => isTracerValue1x(input, object)).filter(({ callee }) => !isImportedHoldersOwnFunction(input, callee));
 }
 
 /** How many steps (alias, call, `.then` callback) `isTracerValue1x` follows: the shapes 1.x code has need two or three. */
@@ -444,7 +506,7 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     const imported = importedFunctionOf(input, expression);
     if (imported && holderFactOf(input, imported.reference, "function")?.returnsTracer) return true;
     // `tracer()` of `const tracer = setupTracer(hooks)`, or `setupTracer(hooks)()`: another module's function returning a getter of one.
-    const made = unwrapExpression(callee?.type === AST_NODE_TYPES.Identifier ? initializerOf(input, callee) : callee);
+    const made = unwrapExpression(callee?.type === AST_NODE_TYPES.Identifier ? getAnalysisContext(input).bindings.valueOf(callee) : callee);
     const maker = made?.type === AST_NODE_TYPES.CallExpression ? importedFunctionOf(input, made) : undefined;
     if (maker && holderFactOf(input, maker.reference, "function")?.returnsTracerGetter) return true;
     // `tracers.get(key)` of a `Map<string, HoneyHiveTracer>`.
@@ -596,12 +658,19 @@ function elementTypeOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Type
 }
 
 /**
- * The initializer of a never-reassigned variable (`const tracers = new Map<…>()`, which types it; the
- * binding resolver's `valueOf`) or of a field of the class (`private tracers = new Map<…>()`).
+ * The initializer that types a variable (`const tracers = new Map<…>()`; also `let tracing = new
+ * Tracing()` reassigned later: TypeScript types an untyped `let` by its initializer, so every value
+ * assigned to it has that type) or a field of the class (`private tracers = new Map<…>()`). For type
+ * questions only: what the variable holds at run time is the binding resolver's `valueOf`.
  */
 function initializerOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Node | undefined {
   const expression = unwrapExpression(node);
-  if (expression?.type === AST_NODE_TYPES.Identifier) return getAnalysisContext(input).bindings.valueOf(expression);
+  if (expression?.type === AST_NODE_TYPES.Identifier) {
+    const variable = variableAt(input, expression);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
+    return def.node.init ?? undefined;
+  }
   if (expression?.type !== AST_NODE_TYPES.MemberExpression || unwrapExpression(expression.object)?.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = memberName(expression) ?? privateName(expression.property);
   return name === undefined ? undefined : (fieldOfClass(thisClass(expression)?.body, name, false)?.value ?? undefined);

@@ -4,8 +4,8 @@
 // whose consumers call .then() on it, a barrel re-exporting all of honeyhive (and the class renamed,
 // imported alone as `Tracer`), a types-only barrel whose tracer type a module imports alone, a 1.x type
 // imported alone through a barrel, tenants' tracers in a Record, an array and a Map, a tracer held by
-// another module's class or object literal (an instance, new, a typed constructor parameter, a
-// re-export, CommonJS), functions of another module that return a tracer (declared `HoneyHiveTracer |
+// another module's class or object literal (an instance, new, a `let` of new that a reset
+// reassigns, a typed constructor parameter, a re-export, CommonJS), functions of another module that return a tracer (declared `HoneyHiveTracer |
 // undefined`, an async `Promise<HoneyHiveTracer>`, an untyped CommonJS getter, re-exported under another
 // name or through `export * as`), a factory returning an object whose members hold the tracer beside
 // helpers of its own named like the tracer's, a setup function returning a getter of its tracer, and one

@@ -73,4 +73,20 @@ export async function run() {
     const output = migrate(code);
     expect(output.split(MESSAGES_1X.flushBeyondFacts).length - 1).toBe(2);
   });
+
+  it("marks a member past the facts on a variable with no initializer, assigned an instance later", () => {
+    const code = `import { Telemetry } from "./telemetry";
+let t;
+export function reset() {
+  t = new Telemetry(undefined);
+}
+export async function run() {
+  t.madeTracer.flush();
+  t.tracer.flush();
+}
+`;
+    const output = migrate(code);
+    expect(output.split(MESSAGES_1X.flushBeyondFacts).length - 1).toBe(1);
+    expect(output).toContain(`${MESSAGES_1X.flushBeyondFacts} */\n  t.madeTracer.flush();\n  t.tracer.flush();`);
+  });
 });

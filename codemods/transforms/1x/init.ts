@@ -120,6 +120,11 @@ function assignsTheTracer(input: AnalysisInput, variable: Scope.Variable, call: 
   const declared = variable.defs[0]?.type === "Variable" ? variable.defs[0].name : undefined;
   if (declared?.type !== AST_NODE_TYPES.Identifier) return false;
   if (declared.typeAnnotation) return holdsTracerItself(input, declared);
+  // Untyped: how the module uses it decides. `ready.catch(…)` / `.then(…)` is a promise's use (1.x code
+  // that kept the init's promise; the first run wraps it, so a second run sees `Promise.resolve(ready)`,
+  // no receiver); `t.trace(…)` a tracer's (a second run of an awaited init).
+  if (variable.references.some(({ identifier }) => isPromiseMethodReceiver(identifier))) return false;
+  if (usedAsTracer(variable)) return true;
   return enclosingFunction(call)?.async === true && call.parent?.parent?.type === AST_NODE_TYPES.ExpressionStatement && !TRACER_PROMISE_NAME.test(variable.name);
 }
 
@@ -133,9 +138,12 @@ function usedAsTracer(variable: Scope.Variable): boolean {
 
 /** `x.then(…)` / `.catch` / `.finally` on what is now a tracer → `Promise.resolve(x).then(…)`: same callback, same timing. */
 function wrapPromiseMethodReceiver(edits: EditList, receiver: TSESTree.Node): void {
+  if (isPromiseMethodReceiver(receiver)) wrapInPromise(edits, receiver);
+}
+
+function isPromiseMethodReceiver(receiver: TSESTree.Node): boolean {
   const member = receiver.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== receiver || !PROMISE_METHODS.has(memberName(member) ?? "")) return;
-  wrapInPromise(edits, receiver);
+  return member?.type === AST_NODE_TYPES.MemberExpression && member.object === receiver && PROMISE_METHODS.has(memberName(member) ?? "");
 }
 
 function wrapInPromise(edits: EditList, node: TSESTree.Node): void {

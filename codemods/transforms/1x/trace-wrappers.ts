@@ -66,7 +66,15 @@ function positionalWrapperArguments(input: AnalysisInput, call: TSESTree.CallExp
   if (!first || first.type === AST_NODE_TYPES.SpreadElement || second?.type === AST_NODE_TYPES.SpreadElement) return undefined;
   if (second) return { config: first, metadata: second };
   const object = getAnalysisContext(input).bindings.objectOf(first);
-  return object && keyedProperties(object).some(({ key }) => !WRAPPER_OPTION_KEYS.has(key)) ? { config: first, metadata: undefined } : undefined;
+  const keys = object ? keyedProperties(object).map(({ key }) => key) : [];
+  // Only where no key is an option: `{ eventName, metadata, inputs }` is the options object with a key too many.
+  return keys.length > 0 && keys.every((key) => !WRAPPER_OPTION_KEYS.has(key)) ? { config: first, metadata: undefined } : undefined;
+}
+
+/** The keys of a wrapper's options object (a literal or a `const` of the file) that are no 1.x option (`inputs`, `sessionId`): trace() has none of them either. */
+function unknownWrapperKeys(input: AnalysisInput, options: TSESTree.Node | undefined): string[] {
+  const object = options && options.type !== AST_NODE_TYPES.SpreadElement ? getAnalysisContext(input).bindings.objectOf(options) : undefined;
+  return object ? keyedProperties(object).map(({ key }) => key).filter((key) => !WRAPPER_OPTION_KEYS.has(key)) : [];
 }
 
 /** `undefined`, `null` or `{}` written as an argument: nothing to move. */
@@ -152,6 +160,8 @@ function collect({ file, edits }: TransformContext): void {
     if (dropped === undefined) addMarker(edits, text, call, MESSAGES_1X.wrapperShape(name));
     else if (typeof dropped === "string") addMarker(edits, text, call, MESSAGES_1X.wrapperPositionalConfig(dropped));
     else if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
+    const unknown = name === "traceFunction" && call.arguments.length === 1 && typeof dropped !== "string" ? unknownWrapperKeys(input, call.arguments[0]) : [];
+    if (dropped !== undefined && unknown.length > 0) addMarker(edits, text, call, MESSAGES_1X.wrapperUnknownKeys(unknown));
   }
 
   const imports = new SdkImports(file);
