@@ -235,6 +235,14 @@ interface JumpTarget {
   continueState: FlushState;
 }
 
+/**
+ * The analysis run for a gate in place of a flush (`await next()` of a middleware: `flushesAroundNext`):
+ * told the state in which each statement is entered (a statement entered on several paths: the meet).
+ */
+interface GateAnalysis {
+  onStatement(statement: TSESTree.Node, state: FlushState): void;
+}
+
 class MustFlush {
   constructor(
     /** Flush calls to count as awaited (to ask "would awaiting them be enough?"). */
@@ -244,6 +252,7 @@ class MustFlush {
     private readonly sendStatements: ReadonlySet<TSESTree.Node> = new Set(),
     /** Send statements whose send awaits work first (`res.json(await answer())`): a flush before them runs before that work. */
     private readonly sendsAfterWork: ReadonlySet<TSESTree.Node> = new Set(),
+    private readonly gate?: GateAnalysis,
   ) {}
 
   /** A `return` (or the implicit end) that is reached without a flush. */
@@ -267,6 +276,7 @@ class MustFlush {
   }
 
   statement(node: TSESTree.Node, state: FlushState): FlushState {
+    this.gate?.onStatement(node, state);
     if ((state === false && this.sendStatements.has(node)) || this.sendsAfterWork.has(node)) this.unflushedExit = true;
     switch (node.type) {
       case "BlockStatement":
@@ -399,8 +409,11 @@ class MustFlush {
     const finalizerFlushes = node.finalizer !== null && new MustFlush(this.assumeAwaited, this.isFlush).statement(node.finalizer, false) === true;
     if (finalizerFlushes) this.flushingFinallyDepth += 1;
     const block = this.statement(node.block, state);
-    // The catch clause can be entered before anything in the try block ran.
-    const handler = node.handler ? this.statement(node.handler.body, state) : undefined;
+    // The catch clause can be entered before anything in the try block ran; for a gate, not when the
+    // try block begins by awaiting it (a throw there comes from the gate's own work or after it).
+    const first = node.block.body[0];
+    const handlerEntry = this.gate && first && new MustFlush(this.assumeAwaited, this.isFlush).statement(first, false) === true ? true : state;
+    const handler = node.handler ? this.statement(node.handler.body, handlerEntry) : undefined;
     if (finalizerFlushes) this.flushingFinallyDepth -= 1;
     const beforeFinally = node.handler ? meet(block, handler) : block;
     if (!node.finalizer || beforeFinally === undefined) return beforeFinally;
@@ -470,6 +483,24 @@ export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlu
   forEachOwnNode(fn.body, (node) => {
     if (node.type === "AwaitExpression" && isNextCall(node.argument)) awaitedNextEnds.push(node.range[1]);
   });
+  // Whether `next()` was awaited on every path into each statement: the same must-analysis as the
+  // flush's, with the awaited `next()` in the flush's place. A flush in a statement entered so runs
+  // after the routes; one that only follows an `await next()` of another branch in the text does not.
+  const nextAwaitedBefore = new Map<TSESTree.Node, FlushState>();
+  if (fn.body.type === "BlockStatement") {
+    const recordEntry = (statement: TSESTree.Node, state: FlushState): void => {
+      nextAwaitedBefore.set(statement, nextAwaitedBefore.has(statement) ? meet(nextAwaitedBefore.get(statement), state) : state);
+    };
+    new MustFlush(new Set(), (call) => isNextCall(call), new Set(), new Set(), { onStatement: recordEntry }).statement(fn.body, false);
+  }
+  /** After an awaited `next()` on every path: entering its innermost statement, or earlier in that statement. */
+  const afterAwaitedNext = (call: TSESTree.Node): boolean => {
+    let statement: TSESTree.Node | undefined = call;
+    while (statement && statement !== fn && !nextAwaitedBefore.has(statement)) statement = statement.parent;
+    if (!statement || statement === fn) return awaitedNextEnds.some((end) => end <= call.range[0]);
+    if (nextAwaitedBefore.get(statement) === true) return true;
+    return awaitedNextEnds.some((end) => end <= call.range[0] && end > statement!.range[0]);
+  };
   /** Inside a callback of `next().then(…)` / `next().finally(…)`. */
   const inNextCallback = (call: TSESTree.Node): boolean => {
     for (let node = call.parent; node && node !== fn; node = node.parent) {
@@ -486,7 +517,7 @@ export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlu
     }
     return false;
   };
-  const afterNext: FlushTest = (call) => isFlush(call) && (awaitedNextEnds.some((end) => end <= call.range[0]) || inNextCallback(call));
+  const afterNext: FlushTest = (call) => isFlush(call) && (afterAwaitedNext(call) || inNextCallback(call));
   return flushesOnEveryPath(fn, new Set(), afterNext);
 }
 

@@ -731,7 +731,12 @@ class HandlerAnalysis implements HandlerModel, HookHost {
 
   // --- routes covered by a flushing middleware or hook (`RouteCover`) --------------------------
 
-  /** Per descriptor: the objects (by `coverKey`) whose routes a flushing callback covers → routes registered after this position (-1: all). */
+  /**
+   * Per descriptor: the objects (by `coverKey`) whose routes a flushing callback covers → routes
+   * registered after this position (-1: all): the end of the covering call, compared with where a
+   * registration's method name starts (`registeredAt`), so that a chain `app.use(mw).post(…)`, whose
+   * calls all start at `app`, is ordered too.
+   */
   private covers: Map<FrameworkDescriptor, Map<unknown, number>> | undefined;
 
   /** A route registered by `registration` (a call on an object of `descriptor`) that a flushing middleware or hook covers. */
@@ -740,7 +745,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     const covers = this.coversOf(descriptor);
     if (covers.size === 0) return false;
     const from = covers.get(ALL_OBJECTS) ?? covers.get(this.coverKey(registration.callee.object));
-    return from !== undefined && from < registration.range[0];
+    return from !== undefined && from < registeredAt(registration);
   }
 
   private coversOf(descriptor: FrameworkDescriptor): Map<unknown, number> {
@@ -776,7 +781,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         // Child instances inherit the hooks of the app they are registered on.
         cover(this.isMadeObject(callee.object) ? ALL_OBJECTS : this.coverKey(callee.object), -1);
       } else {
-        cover(this.coverKey(callee.object), call.range[0]);
+        cover(this.coverKey(callee.object), call.range[1]);
       }
     }
     // A router or sub-app mounted on a covered object after the covering middleware runs inside it:
@@ -784,7 +789,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     for (let pass = 0; pass < 2; pass += 1) {
       for (const { call } of onDescriptor) {
         const from = covers.get(this.coverKey((call.callee as TSESTree.MemberExpression).object));
-        if (from === undefined || from >= call.range[0]) continue;
+        if (from === undefined || from >= registeredAt(call)) continue;
         for (const argument of call.arguments) {
           let mounted: TSESTree.Node = unwrap(argument);
           if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression") mounted = mounted.callee.object;
@@ -815,13 +820,32 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     return fact !== undefined && nextByArity?.[fact.parameters] === fact.next;
   }
 
-  /** The object a registering call is made on, past calls that return it (`app.use(a).get(…)`): its variable, else the node. */
+  /**
+   * The object a registering call is made on, past calls that return it (`app.use(a).get(…)`) and
+   * through the `const` that holds a view of it (`const api = app.basePath("/api")`, `sharesRoutes`):
+   * its variable, else the node.
+   */
   private coverKey(node: TSESTree.Node): unknown {
     let target = unwrap(node);
-    while (target.type === "CallExpression" && target.callee.type === "MemberExpression" && this.objectKindOf(target) === this.objectKindOf(target.callee.object)) {
-      target = unwrap(target.callee.object);
+    for (let depth = 0; depth < 8; depth += 1) {
+      while (target.type === "CallExpression" && target.callee.type === "MemberExpression" && this.objectKindOf(target) === this.objectKindOf(target.callee.object)) {
+        target = unwrap(target.callee.object);
+      }
+      const view = target.type === "Identifier" ? this.sharedRoutesView(target) : undefined;
+      if (!view) break;
+      target = view;
     }
     return (target.type === "Identifier" && this.context.bindings.variableOf(target)) || target;
+  }
+
+  /** `app` of a never-reassigned `const api = app.basePath("/api")` whose method `sharesRoutes` of its kind. */
+  private sharedRoutesView(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+    const value = this.context.bindings.valueOf(identifier);
+    const init = value && unwrap(value);
+    if (init?.type !== "CallExpression" || init.callee.type !== "MemberExpression") return undefined;
+    const method = staticName(init.callee.property, init.callee.computed);
+    const receiver = method === undefined ? undefined : this.objectKindOf(init.callee.object);
+    return receiver?.kind.sharesRoutes?.includes(method!) ? unwrap(init.callee.object) : undefined;
   }
 
   /** An object the file makes (`Fastify()`, through the `const` that holds it), not a plugin's parameter. */
@@ -1059,6 +1083,11 @@ function destructuredKey(identifier: TSESTree.Node): string | null | undefined {
 }
 
 /** A string argument (literal or static template) that is one of `oneOf`. */
+/** Where a registering call on an object takes effect: at its method name (`.post` of `app.use(mw).post(…)`), else at its start. */
+function registeredAt(call: TSESTree.CallExpression): number {
+  return call.callee.type === "MemberExpression" ? call.callee.property.range[0] : call.range[0];
+}
+
 function stringArgumentIn(value: TSESTree.Node | undefined, oneOf: readonly string[]): boolean {
   const name = value && staticName(value, true);
   return name !== undefined && oneOf.includes(name);

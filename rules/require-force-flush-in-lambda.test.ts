@@ -563,6 +563,13 @@ describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => 
       // Was reported: an error handler runs for a failed request only (throw paths need no flush).
       `${FASTIFY}app.setErrorHandler(async (error, request, reply) => { tracer.enrichSession({ metadata: { error: error.message } }); return reply.status(500).send({}); });\napp.post("/chat", async (request, reply) => { try { tracer.createSession(); return {}; } finally { await tracer.forceFlush(); } });\nexport const handler = awsLambdaFastify(app);`,
       `${HONO}app.onError(async (err, c) => { tracer.enrichSession({ metadata: { error: err.message } }); return c.json({}, 500); });\napp.post("/chat", async (c) => { try { tracer.createSession(); return c.json({}); } finally { await tracer.forceFlush(); } });\nexport const handler = handle(app);`,
+      // Was reported: a chain `use(mw).post(…)` registers the route after the middleware (both calls start at `app`).
+      `${HONO}app.use(async (c, next) => { await next(); await tracer.forceFlush(); }).post("/chat", async (c) => { tracer.createSession(); return c.json({}); });\nexport const handler = handle(app);`,
+      `${KOA}router.use(${AROUND}).post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });\napp.use(router.routes());\nexport const handler = serverless(app);`,
+      // Was reported: Hono's basePath returns a clone sharing the app's router and middleware.
+      `${HONO}app.use(${AROUND.replace("ctx", "c")});\nconst api = app.basePath("/api");\napi.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });\nexport const handler = handle(app);`,
+      // Koa's error-handling shape: the catch runs after `await next()` failed, the finally after either.
+      `${KOA}app.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.status = 500; } finally { await tracer.forceFlush(); } });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
       // Another SDK's flush counts (a handler that flushes through Langfuse is never reported).
       `import { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\n${KOA}app.use(async (ctx, next) => { try { await next(); } finally { await langfuse.flushAsync(); await tracer.forceFlush(); } });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
     ],
@@ -579,6 +586,24 @@ describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => 
       ),
       // Was accepted: a middleware under a path prefix runs for some routes only.
       reportedRoute(`${HONO}app.use("/admin/*", ${AROUND.replace("ctx", "c")});\n${HONO_ROUTE}\nexport const handler = handle(app);`, HONO_ROUTE, HONO_ROUTE_FLUSHED),
+      // A chain in the other order: the route comes before the middleware.
+      reportedRoute(
+        `${HONO}app.post("/chat", async (c) => { tracer.createSession(); return c.json({}); }).use(${AROUND.replace("ctx", "c")});\nexport const handler = handle(app);`,
+        `app.post("/chat", async (c) => { tracer.createSession(); return c.json({}); })`,
+        HONO_ROUTE_FLUSHED.replace(/;$/, ""),
+      ),
+      // A view's routes registered before the app's middleware still answer before it.
+      reportedRoute(
+        `${HONO}const api = app.basePath("/api");\napi.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });\napp.use(${AROUND.replace("ctx", "c")});\nexport const handler = handle(app);`,
+        `api.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });`,
+        `api.post("/chat", async (c) => {\n  try {\n    tracer.createSession(); return await c.json({});\n  } finally {\n    await tracer.forceFlush();\n  }\n});`,
+      ),
+      // Was accepted: the flush of the other path follows an `await next()` in the text, not on its path.
+      reportedRoute(
+        `${KOA}app.use(async (ctx, next) => { if (ctx.path === "/health") { await next(); await tracer.forceFlush(); return; } await tracer.forceFlush(); await next(); });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
+        KOA_ROUTE,
+        KOA_ROUTE_FLUSHED,
+      ),
       // Was accepted: a route registered before the middleware answers before it runs.
       reportedRoute(`${HONO}${HONO_ROUTE}\napp.use(${AROUND.replace("ctx", "c")});\nexport const handler = handle(app);`, HONO_ROUTE, HONO_ROUTE_FLUSHED),
       // Was accepted: the path that skips to `next()` without the flush still runs the routes.

@@ -235,6 +235,12 @@ export interface ObjectKind {
   readonly methods?: Readonly<Record<string, Registration>>;
   /** Methods that return the object itself: `new Hono().basePath("/api")` (registration methods chain too). */
   readonly chainable?: readonly string[];
+  /**
+   * Of `chainable`, the methods whose result is another view of the same routes and middleware, even
+   * when held apart (`const api = app.basePath("/api")`: Hono clones the app sharing its router, so a
+   * middleware of `app` runs for `api.post(…)`). A route cover (`RouteCover`) of one covers the other.
+   */
+  readonly sharesRoutes?: readonly string[];
   /** Methods that return another object kind of the same descriptor: `app.route("/x")` → `express-route`. */
   readonly returns?: Readonly<Record<string, string>>;
   /** Properties that are another object kind: `t.procedure`. */

@@ -101,6 +101,8 @@ export const hono = {
         openapi: { arguments: [1] },
       },
       chainable: ["basePath", "route"],
+      // `basePath` returns a clone that shares the app's router and middleware (hono-base.ts `#clone`).
+      sharesRoutes: ["basePath"],
     },
     factory: {
       createdBy: [{ value: { package: "hono/factory", name: "createFactory" }, new: false }],
