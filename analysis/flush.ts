@@ -207,6 +207,18 @@ function pushChildren(stack: TSESTree.Node[], node: TSESTree.Node, ownOnly = fal
   }
 }
 
+/** Sets the `parent` links below `root` that the analyses here walk (a bare typescript-estree parse has none). */
+export function withParents(root: TSESTree.Node): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const children: TSESTree.Node[] = [];
+    pushChildren(children, node);
+    for (const child of children) (child as { parent?: TSESTree.Node }).parent = node;
+    stack.push(...children);
+  }
+}
+
 function isNestedFunctionOrClassBody(node: TSESTree.Node): boolean {
   return isFunctionNode(node) || node.type === "ClassBody";
 }

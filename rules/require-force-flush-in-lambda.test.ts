@@ -785,6 +785,20 @@ describe(`${RULE_NAME}: a router mounted by the module beside it that serves the
     expect(lint({ "src/routes.ts": routes, "src/lambda.ts": lambda }, "src/routes.ts")).toEqual(["AWS Lambda handler `/chat`"]);
   });
 
+  it("does not report a Koa router mounted after the serving module's flushing middleware (was reported)", () => {
+    const routes = `import Router from "@koa/router";\n${TRACER}const router = new Router();\nrouter.post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });\nexport default router;\n`;
+    const FLUSH_MW = `async (ctx, next) => { try { await next(); } finally { await tracer.forceFlush(); } }`;
+    const lambda = (middleware: string) =>
+      `import Koa from "koa";\nimport serverless from "serverless-http";\n${TRACER}import router from "./routes";\nconst app = new Koa();\n${middleware}\nexport const handler = serverless(app);\n`;
+    const lintWith = (middleware: string) => lint({ "src/routes.ts": routes, "src/app.ts": lambda(middleware) }, "src/routes.ts");
+    expect(lintWith(`app.use(${FLUSH_MW});\napp.use(router.routes());`)).toEqual([]);
+    expect(lintWith(`async function flushAfter(ctx, next) { await next(); await tracer.forceFlush(); }\napp.use(flushAfter);\napp.use(router.routes());`)).toEqual([]);
+    // Still reported: the middleware comes after the mount, flushes before next(), or is another app's.
+    expect(lintWith(`app.use(router.routes());\napp.use(${FLUSH_MW});`)).toEqual(["AWS Lambda handler `/chat`"]);
+    expect(lintWith(`app.use(async (ctx, next) => { await tracer.forceFlush(); await next(); });\napp.use(router.routes());`)).toEqual(["AWS Lambda handler `/chat`"]);
+    expect(lintWith(`const admin = new Koa();\nadmin.use(${FLUSH_MW});\napp.use(router.routes());`)).toEqual(["AWS Lambda handler `/chat`"]);
+  });
+
   it("does not report a router that the module beside only imports, or that a server mounts", () => {
     const imported = EXPRESS_LAMBDA.replace(`app.use("/api", routes);\n`, `console.log(routes.stack.length);\n`);
     expect(lint({ "src/routes.ts": EXPRESS_ROUTES, "src/lambda.ts": imported }, "src/routes.ts")).toEqual([]);

@@ -4,6 +4,8 @@ import { adaptedAppPlatform, adapterModules, isMadeBy } from "./app-adapters.js"
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
 const ROUTER_MODULES = ["@koa/router", "koa-router"];
+/** A Koa middleware `(ctx, next)`: `next()` returns the promise of the rest of the chain. */
+const NEXT_BY_ARITY = { 2: 1 } as const;
 const KOA_APP: ValueSpecifier = { package: "koa", name: ["", "Koa"] };
 /** A `@koa/router` / `koa-router` router: mounted on an app (`app.use(router.routes())`), it runs inside the app's invocation. */
 const KOA_ROUTER: ValueSpecifier = { package: ROUTER_MODULES, name: ["", "Router"] };
@@ -12,7 +14,7 @@ const KOA_ROUTER: ValueSpecifier = { package: ROUTER_MODULES, name: ["", "Router
  * answers once the middleware's promises settle, so a flush awaited in a middleware's `finally` runs
  * before the response and the end of the invocation.
  */
-const LAMBDA_ADAPTERS = [{ handle: { package: "serverless-http", name: "" }, platform: awsLambda }];
+const LAMBDA_ADAPTERS = [{ handle: { package: "serverless-http", name: "" }, platform: awsLambda, nextParameterByArity: NEXT_BY_ARITY }];
 /**
  * Koa composes middleware as promises (koa-compose): `await next()` settles once every later middleware
  * and route has, and Koa answers after the outermost settles, so a flush after it is in the invocation.
@@ -49,7 +51,7 @@ export const koa = {
     ),
   platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), appMakers: [KOA_APP, KOA_ROUTER] },
   sessionFlow: {
-    beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } },
+    beforeHandler: { "*": { nextParameterByArity: NEXT_BY_ARITY } },
     // `router.get(path, mw, handler)` (and koa-router's `del` alias of delete): `mw` runs for that route
     // only (proven on @koa/router 15: sdk/lost-session-frameworks.test.ts); `use`/`all` run for every route.
     routeLevel: { routeMethods: [...ONE_METHOD_VERBS, "del"] },
