@@ -151,7 +151,7 @@ class HookApi implements HandlerHookApi {
 
   constructor(
     private readonly host: HookHost,
-    input: AnalysisInput,
+    private readonly input: AnalysisInput,
     path: string,
     private readonly bindings: Bindings,
   ) {
@@ -184,6 +184,10 @@ class HookApi implements HandlerHookApi {
 
   valueOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
     return this.bindings.valueOf(identifier);
+  }
+
+  flushesOnEveryPath(fn: FunctionNode): boolean {
+    return flushesOnEveryPath(fn, new Set(), flushTestOf(this.input));
   }
 
   functionsOf(node: TSESTree.Node | null | undefined): FunctionNode[] {

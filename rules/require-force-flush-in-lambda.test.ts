@@ -809,3 +809,39 @@ describe(`${RULE_NAME}: a router mounted by the module beside it that serves the
     expect(lint({ "src/routes.ts": other, "src/lambda.ts": EXPRESS_LAMBDA }, "src/routes.ts")).toEqual([]);
   });
 });
+
+// middy runs a middleware's `after` once the handler returned and awaits it before the invocation's
+// promise settles: one that awaits a flush on every path covers every normal exit of the handler.
+describe(`${RULE_NAME}: a middy middleware that flushes after the handler`, () => {
+  const MIDDY = `import middy from "@middy/core";\n${TRACER}const base = async (event) => { tracer.createSession(); return { statusCode: 200 }; };\n`;
+  const FLUSH = `async () => { await tracer.forceFlush(); }`;
+  const BASE = `const base = async (event) => { tracer.createSession(); return { statusCode: 200 }; };`;
+  const BASE_FLUSHED = `const base = async (event) => {\n  try {\n    tracer.createSession(); return { statusCode: 200 };\n  } finally {\n    await tracer.forceFlush();\n  }\n};`;
+  const reported = (code: string) => ({
+    code,
+    errors: [
+      {
+        messageId: "missingFlush" as const,
+        data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+        suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush: "tracer.forceFlush()" }, output: code.replace(BASE, BASE_FLUSHED) }],
+      },
+    ],
+  });
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      // Was reported: an inline middleware object whose `after` and `onError` flush.
+      `${MIDDY}export const handler = middy(base).use({ after: ${FLUSH}, onError: ${FLUSH} });`,
+      // `after` alone: a throw runs `onError` instead, and throw paths need no flush (as for any handler).
+      `${MIDDY}const flushTraces = { after: ${FLUSH} };\nexport const handler = middy(base).use(cors()).use(flushTraces);`,
+      // The object a local factory returns, in a list, on `middy().use(…).handler(base)`.
+      `${MIDDY}const flushTraces = () => ({ async after() { await tracer.forceFlush(); } });\nexport const handler = middy().use([cors(), flushTraces()]).handler(base);`,
+    ],
+    invalid: [
+      // `before` runs before the handler; an `after` whose flush is not awaited lets the promise settle first.
+      { ...reported(`${MIDDY}export const handler = middy(base).use({ before: ${FLUSH} });`) },
+      { ...reported(`${MIDDY}export const handler = middy(base).use({ after: async () => { tracer.forceFlush(); } });`) },
+      // A flush on some paths only.
+      { ...reported(`${MIDDY}export const handler = middy(base).use({ after: async (request) => { if (request.response) await tracer.forceFlush(); } });`) },
+    ],
+  });
+});

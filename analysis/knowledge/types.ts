@@ -354,6 +354,8 @@ export interface HandlerHookApi {
   /** What a never-reassigned name holds: its function declaration or its initializer (`Bindings.valueOf`). */
   valueOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined;
   functionsOf(node: TSESTree.Node | null | undefined): FunctionNode[];
+  /** Does `fn` await a flush (one of this file's flush calls) on every normal path (`flushesOnEveryPath`)? */
+  flushesOnEveryPath(fn: FunctionNode): boolean;
   /** The object literal an expression is, inline or through a `const`. */
   objectOf(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpression | undefined;
   namedExports(): readonly ExportedValue[];
