@@ -748,8 +748,13 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     if (registration.type !== "CallExpression" || registration.callee.type !== "MemberExpression") return false;
     const covers = this.coversOf(descriptor);
     if (covers.size === 0) return false;
-    const from = covers.get(ALL_OBJECTS) ?? covers.get(this.coverKey(registration.callee.object));
-    return from !== undefined && from < registeredAt(registration);
+    // A hook of an instance covers the instances registered on it as plugins (they inherit its hooks).
+    let object: TSESTree.Node | undefined = registration.callee.object;
+    for (let depth = 0; object && depth < MAX_PLUGIN_DEPTH; depth += 1, object = this.pluginParent(object)?.parent) {
+      const from = covers.get(this.coverKey(object));
+      if (from !== undefined && from < registeredAt(registration)) return true;
+    }
+    return false;
   }
 
   private coversOf(descriptor: FrameworkDescriptor): Map<unknown, number> {
@@ -782,8 +787,14 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       );
       if (!covering) continue;
       if (rule.runs === "afterHandler") {
-        // Child instances inherit the hooks of the app they are registered on.
-        cover(this.isMadeObject(callee.object) ? ALL_OBJECTS : this.coverKey(callee.object), -1);
+        // Of this instance and its children (`isCoveredRoute`); a plugin wrapped by `fastify-plugin`
+        // shares its instance with the one it is registered on, hooks included.
+        let object: TSESTree.Node | undefined = callee.object;
+        for (let depth = 0; object && depth < MAX_PLUGIN_DEPTH; depth += 1) {
+          cover(this.coverKey(object), -1);
+          const parent = this.pluginParent(object);
+          object = parent?.wrapped ? parent.parent : undefined;
+        }
       } else {
         cover(this.coverKey(callee.object), call.range[1]);
       }
@@ -852,12 +863,29 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     return receiver?.kind.sharesRoutes?.includes(method!) ? unwrap(init.callee.object) : undefined;
   }
 
-  /** An object the file makes (`Fastify()`, through the `const` that holds it), not a plugin's parameter. */
-  private isMadeObject(node: TSESTree.Node): boolean {
+  /**
+   * The instance a plugin's parameter comes from: `app` for `instance` of `app.register(async (instance)
+   * => …)` (the kind's `plugins.registerMethod`); `wrapped` when the plugin goes through one of its
+   * `wrappers` (`app.register(fp(async (instance) => …))`).
+   */
+  private pluginParent(node: TSESTree.Node): { readonly parent: TSESTree.Node; readonly wrapped: boolean } | undefined {
     const target = unwrap(node);
-    if (target.type === "CallExpression" || target.type === "NewExpression") return true;
-    const variable = target.type === "Identifier" ? this.context.bindings.variableOf(target) : undefined;
-    return variable !== undefined && variable !== null && variable.defs.length > 0 && variable.defs.every((def) => def.type === "Variable");
+    const def = target.type === "Identifier" ? this.context.bindings.variableOf(target)?.defs[0] : undefined;
+    const fn = def?.type === "Parameter" ? def.node : undefined;
+    if (!fn || !isFunctionNode(fn) || fn.params[0] !== def!.name) return undefined;
+    let argument: TSESTree.Node = fn;
+    let wrapped = false;
+    let call = fn.parent;
+    if (call?.type === "CallExpression" && call.callee.type !== "MemberExpression" && call.arguments.includes(fn as TSESTree.Expression)) {
+      const wrapperOrigin = this.context.bindings.originOf(call.callee);
+      if (!this.objectKindOf(target)?.kind.plugins?.wrappers?.some((wrapper) => originMatches(wrapperOrigin, wrapper))) return undefined;
+      argument = call;
+      wrapped = true;
+      call = call.parent;
+    }
+    if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || !call.arguments.includes(argument as TSESTree.Expression)) return undefined;
+    const registerMethod = this.objectKindOf(call.callee.object)?.kind.plugins?.registerMethod;
+    return registerMethod !== undefined && staticName(call.callee.property, call.callee.computed) === registerMethod ? { parent: call.callee.object, wrapped } : undefined;
   }
 
   /** The functions a factory returns: an arrow's expression body, or the arguments of its own `return` statements. */
@@ -1045,7 +1073,8 @@ class HandlerAnalysis implements HandlerModel, HookHost {
 // Small helpers
 
 /** The key under which an `afterHandler` cover of an app the file makes covers every object of its framework. */
-const ALL_OBJECTS = Symbol("every object of the framework");
+/** How many plugin levels a hook's cover is followed through (`app.register(a => a.register(b => …))`). */
+const MAX_PLUGIN_DEPTH = 4;
 
 /** Does any object kind of the descriptor register a callback that may cover routes? (Most do not: no walk for them.) */
 function hasRouteCovers(descriptor: FrameworkDescriptor): boolean {

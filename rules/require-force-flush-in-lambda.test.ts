@@ -560,6 +560,8 @@ describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => 
       `${FASTIFY}app.register(async (instance) => {\n  instance.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\n  instance.post("/chat", async (request, reply) => { tracer.createSession(); return {}; });\n});\nexport const handler = awsLambdaFastify(app);`,
       // The hook on the app covers the routes of a plugin registered on it (child instances inherit hooks).
       `${FASTIFY}app.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\napp.register(async (instance) => {\n  instance.post("/chat", async (request, reply) => { tracer.createSession(); return {}; });\n});\nexport const handler = awsLambdaFastify(app);`,
+      // A plugin wrapped by fastify-plugin shares the instance it is registered on, hooks included.
+      `import fp from "fastify-plugin";\n${FASTIFY}app.register(fp(async (instance) => {\n  instance.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\n}));\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
       // Was reported: an error handler runs for a failed request only (throw paths need no flush).
       `${FASTIFY}app.setErrorHandler(async (error, request, reply) => { tracer.enrichSession({ metadata: { error: error.message } }); return reply.status(500).send({}); });\napp.post("/chat", async (request, reply) => { try { tracer.createSession(); return {}; } finally { await tracer.forceFlush(); } });\nexport const handler = awsLambdaFastify(app);`,
       `${HONO}app.onError(async (err, c) => { tracer.enrichSession({ metadata: { error: err.message } }); return c.json({}, 500); });\napp.post("/chat", async (c) => { try { tracer.createSession(); return c.json({}); } finally { await tracer.forceFlush(); } });\nexport const handler = handle(app);`,
@@ -614,6 +616,18 @@ describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => 
       ),
       // onResponse runs after the response is sent: @fastify/aws-lambda's promise does not wait for it.
       reportedRoute(`${FASTIFY}app.addHook("onResponse", async (request, reply) => { await tracer.forceFlush(); });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`, FASTIFY_ROUTE, FASTIFY_ROUTE_FLUSHED),
+      // Was accepted: another app's onSend hook covers that app's routes only.
+      reportedRoute(
+        `${FASTIFY}const admin = Fastify();\nadmin.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
+        FASTIFY_ROUTE,
+        FASTIFY_ROUTE_FLUSHED,
+      ),
+      // A hook of a plugin (not wrapped by fastify-plugin) is encapsulated: the app's own routes are not covered.
+      reportedRoute(
+        `${FASTIFY}app.register(async (instance) => {\n  instance.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\n});\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
+        FASTIFY_ROUTE,
+        FASTIFY_ROUTE_FLUSHED,
+      ),
       // An onSend hook whose flush is not awaited.
       reportedRoute(`${FASTIFY}app.addHook("onSend", async (request, reply, payload) => { tracer.forceFlush(); return payload; });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`, FASTIFY_ROUTE, FASTIFY_ROUTE_FLUSHED),
       // A look-alike flush: a cache's `flush()` is no tracer's.

@@ -209,8 +209,9 @@ export interface Registration {
  *   routes: only `catchAllPaths` count.
  * - `afterHandler`: a hook that runs after the handler, before the response is written, and that the
  *   framework awaits (Fastify's `onSend`): it covers every route of the object, registered before or
- *   after it, and of every object of the framework in the file when the object is an app the file makes
- *   (Fastify's child instances inherit their parent's hooks).
+ *   after it, and of the instances registered on it as plugins (`plugins.registerMethod`: Fastify's
+ *   child instances inherit their parent's hooks); one added in a plugin that goes through a
+ *   `plugins.wrappers` (`fastify-plugin`) is the parent's own. Another app's hook covers nothing here.
  */
 export interface RouteCover {
   readonly runs: "aroundNext" | "afterHandler";
