@@ -152,14 +152,22 @@ function isFlushingCallback(node: TSESTree.Node | null | undefined, isFlush: Flu
  * counts as the flush of the path that registers it. Matched by name: a look-alike only hides a
  * report (report only when sure).
  */
-export function isBackgroundFlush(node: TSESTree.Node, isFlush: FlushTest = BY_NAME): node is TSESTree.CallExpression {
-  if (node.type !== "CallExpression") return false;
+export function isBackgroundFlush(node: TSESTree.Node, isFlush: FlushTest = BY_NAME, accepts: BackgroundTest = ANY_BACKGROUND): node is TSESTree.CallExpression {
+  if (node.type !== "CallExpression" || !accepts(node)) return false;
   const callee = unwrapExpression(node.callee);
   const name = callee?.type === "Identifier" ? callee.name : callee?.type === "MemberExpression" ? memberName(callee) : undefined;
   if (name === "waitUntil") return isFlushPromise(node.arguments[0], isFlush);
   if (callee?.type === "Identifier" && (name === "after" || name === "unstable_after")) return isFlushingCallback(node.arguments[0], isFlush);
   return false;
 }
+
+/**
+ * Which calls that hand work to the platform (`waitUntil(…)`, `after(…)`: `isBackgroundFlush`) the
+ * platform in question has: by name, any (a look-alike only hides a report), unless the caller knows the
+ * platform's `backgroundWork` (a Hono middleware served on AWS Lambda, where `c.executionCtx` throws).
+ */
+export type BackgroundTest = (call: TSESTree.CallExpression) => boolean;
+const ANY_BACKGROUND: BackgroundTest = () => true;
 
 /** An `await` whose argument settles only after a flush (see `isFlushPromise`). */
 export function isAwaitedFlush(node: TSESTree.Node, isFlush: FlushTest = BY_NAME): node is TSESTree.AwaitExpression {
@@ -265,6 +273,7 @@ class MustFlush {
     /** Send statements whose send awaits work first (`res.json(await answer())`): a flush before them runs before that work. */
     private readonly sendsAfterWork: ReadonlySet<TSESTree.Node> = new Set(),
     private readonly gate?: GateAnalysis,
+    private readonly acceptsBackground: BackgroundTest = ANY_BACKGROUND,
   ) {}
 
   /** A `return` (or the implicit end) that is reached without a flush. */
@@ -275,7 +284,7 @@ class MustFlush {
   /** Flush state after the unconditional part of an expression has run. */
   expression(node: TSESTree.Node | null | undefined, state: FlushState): FlushState {
     if (state !== false || !node) return state;
-    return unconditionallyAwaitsFlush(node, this.assumeAwaited, this.isFlush) ? true : state;
+    return unconditionallyAwaitsFlush(node, this.assumeAwaited, this.isFlush, this.acceptsBackground) ? true : state;
   }
 
   statements(statements: readonly TSESTree.Node[], state: FlushState): FlushState {
@@ -418,7 +427,8 @@ class MustFlush {
   }
 
   private tryStatement(node: TSESTree.TryStatement, state: FlushState): FlushState {
-    const finalizerFlushes = node.finalizer !== null && new MustFlush(this.assumeAwaited, this.isFlush).statement(node.finalizer, false) === true;
+    const finalizerFlushes =
+      node.finalizer !== null && new MustFlush(this.assumeAwaited, this.isFlush, undefined, undefined, undefined, this.acceptsBackground).statement(node.finalizer, false) === true;
     if (finalizerFlushes) this.flushingFinallyDepth += 1;
     const block = this.statement(node.block, state);
     // The catch clause can be entered before anything in the try block ran; for a gate, not when the
@@ -443,11 +453,11 @@ function isAlwaysTrue(node: TSESTree.Node): boolean {
  * True when evaluating `node` always runs an awaited flush: found outside the parts that may be
  * skipped (right side of `&&`/`||`/`??`, branches of `?:`, nested functions).
  */
-function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: ReadonlySet<TSESTree.Node>, isFlush: FlushTest): boolean {
+function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: ReadonlySet<TSESTree.Node>, isFlush: FlushTest, acceptsBackground: BackgroundTest): boolean {
   const stack: TSESTree.Node[] = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    if (isAwaitedFlush(current, isFlush) || isBackgroundFlush(current, isFlush) || assumeAwaited.has(current)) return true;
+    if (isAwaitedFlush(current, isFlush) || isBackgroundFlush(current, isFlush, acceptsBackground) || assumeAwaited.has(current)) return true;
     if (isFunctionNode(current) || current.type === "ClassBody") continue;
     if (current.type === "LogicalExpression") {
       stack.push(current.left);
@@ -468,9 +478,10 @@ export function flushesOnEveryPath(
   assumeAwaited: ReadonlySet<TSESTree.Node> = new Set(),
   isFlush: FlushTest = BY_NAME,
   sends: readonly TSESTree.CallExpression[] = [],
+  acceptsBackground: BackgroundTest = ANY_BACKGROUND,
 ): boolean {
   const sendsAfterWork = sends.filter((send) => sendAwaitsWork(send, isFlush));
-  const analysis = new MustFlush(assumeAwaited, isFlush, new Set(sends.map(enclosingStatementOf)), new Set(sendsAfterWork.map(enclosingStatementOf)));
+  const analysis = new MustFlush(assumeAwaited, isFlush, new Set(sends.map(enclosingStatementOf)), new Set(sendsAfterWork.map(enclosingStatementOf)), undefined, acceptsBackground);
   if (fn.body.type !== "BlockStatement") return isFlushPromise(fn.body, isFlush) || analysis.expression(fn.body, false) === true;
   const end = analysis.statement(fn.body, false);
   return !analysis.unflushedExit && end !== false;
@@ -484,7 +495,7 @@ export function flushesOnEveryPath(
  * `.then/.finally` callback on `next()`): one before it runs while the routes have not run yet, and a
  * flush that is not awaited (`tracer.forceFlush();`) lets the response go out before it settles.
  */
-export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlush: FlushTest = BY_NAME): boolean {
+export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlush: FlushTest = BY_NAME, acceptsBackground: BackgroundTest = ANY_BACKGROUND): boolean {
   const parameter = fn.params[nextParameter];
   if (parameter?.type !== "Identifier") return false;
   const isNextCall = (node: TSESTree.Node | null | undefined): boolean => {
@@ -530,7 +541,7 @@ export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlu
     return false;
   };
   const afterNext: FlushTest = (call) => isFlush(call) && (afterAwaitedNext(call) || inNextCallback(call));
-  return flushesOnEveryPath(fn, new Set(), afterNext);
+  return flushesOnEveryPath(fn, new Set(), afterNext, [], acceptsBackground);
 }
 
 /**

@@ -22,12 +22,13 @@ import type { HoneyhiveSettings } from "./settings.js";
 import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
-import { flushesAroundNext, flushesOnEveryPath, flushTestOf } from "./flush.js";
+import { flushesAroundNext, flushesOnEveryPath, flushTestOf, type BackgroundTest } from "./flush.js";
 import { importedFact } from "./project-modules.js";
 import { hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
 import { moduleExportsValue } from "./knowledge/frameworks/common.js";
 import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
+  BackgroundWork,
   ExportedValue,
   FileConvention,
   FrameworkDescriptor,
@@ -818,13 +819,14 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   /** Does the callback `argument` (inline, by name, or imported from a project module) flush where `rule` says it must? */
   private callbackCovers(argument: TSESTree.Node, rule: RouteCover, descriptor: FrameworkDescriptor): boolean {
     const isFlush = flushTestOf(this.input);
+    const accepts = this.backgroundTestOf(this.ownerOf(descriptor).platform, descriptor);
     const nextByArity = descriptor.sessionFlow?.beforeHandler["*"]?.nextParameterByArity;
     const functions = this.context.bindings.functionsOf(argument);
     if (functions.length > 0) {
       return functions.some((fn) => {
-        if (rule.runs === "afterHandler") return flushesOnEveryPath(fn, new Set(), isFlush);
+        if (rule.runs === "afterHandler") return flushesOnEveryPath(fn, new Set(), isFlush, [], accepts);
         const next = nextByArity?.[fn.params.length];
-        return next !== undefined && flushesAroundNext(fn, next, isFlush);
+        return next !== undefined && flushesAroundNext(fn, next, isFlush, accepts);
       });
     }
     const target = unwrap(argument);
@@ -833,6 +835,29 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     if (rule.runs === "afterHandler") return importedFact(this.input, variable, "flushHelper") !== undefined;
     const fact = importedFact(this.input, variable, "flushesAroundNext");
     return fact !== undefined && nextByArity?.[fact.parameters] === fact.next;
+  }
+
+  /**
+   * The calls that hand work to `platform` (its `backgroundWork`) in a callback of `descriptor`: on AWS
+   * Lambda none (Hono's `c.executionCtx` throws there: `hono/aws-lambda` passes no execution context),
+   * on Workers `c.executionCtx.waitUntil(…)`. The parameter's position is not checked: a look-alike on
+   * the right platform only hides a report.
+   */
+  private backgroundTestOf(platform: PlatformDescriptor | undefined, descriptor: FrameworkDescriptor): BackgroundTest {
+    const works: readonly BackgroundWork[] = platform?.backgroundWork === undefined ? [] : [platform.backgroundWork].flat();
+    return (call) => {
+      const callee = unwrap(call.callee);
+      const method = callee.type === "MemberExpression" ? staticName(callee.property, callee.computed) : undefined;
+      const holder = callee.type === "MemberExpression" ? unwrap(callee.object) : undefined;
+      return works.some((work) => {
+        if (work.kind === "import") return originMatches(this.context.bindings.originOf(callee), { package: work.module, name: work.name });
+        if (method !== work.method || !holder) return false;
+        if (work.kind === "this-method") return holder.type === "MemberExpression" && holder.object.type === "ThisExpression" && staticName(holder.property, holder.computed) === work.property;
+        if (work.frameworks && !work.frameworks.includes(descriptor.id)) return false;
+        if (work.property === undefined) return holder.type === "Identifier";
+        return holder.type === "MemberExpression" && holder.object.type === "Identifier" && staticName(holder.property, holder.computed) === work.property;
+      });
+    };
   }
 
   /**

@@ -570,6 +570,8 @@ describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => 
       `${KOA}router.use(${AROUND}).post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });\napp.use(router.routes());\nexport const handler = serverless(app);`,
       // Was reported: Hono's basePath returns a clone sharing the app's router and middleware.
       `${HONO}app.use(${AROUND.replace("ctx", "c")});\nconst api = app.basePath("/api");\napi.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });\nexport const handler = handle(app);`,
+      // On Pages (as on Workers) the execution context holds the flush until it settles.
+      { code: `${HONO.replace("hono/aws-lambda", "hono/cloudflare-pages")}app.use(async (c, next) => { await next(); c.executionCtx.waitUntil(tracer.forceFlush()); });\n${HONO_ROUTE}\nexport const onRequest = handle(app);`, filename: "functions/api/[[route]].ts" },
       // Koa's error-handling shape: the catch runs after `await next()` failed, the finally after either.
       `${KOA}app.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.status = 500; } finally { await tracer.forceFlush(); } });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
       // Another SDK's flush counts (a handler that flushes through Langfuse is never reported).
@@ -600,6 +602,8 @@ describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => 
         `api.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });`,
         `api.post("/chat", async (c) => {\n  try {\n    tracer.createSession(); return await c.json({});\n  } finally {\n    await tracer.forceFlush();\n  }\n});`,
       ),
+      // Was accepted: on AWS Lambda `c.executionCtx` throws (hono/aws-lambda passes no execution context).
+      reportedRoute(`${HONO}app.use(async (c, next) => { await next(); c.executionCtx.waitUntil(tracer.forceFlush()); });\n${HONO_ROUTE}\nexport const handler = handle(app);`, HONO_ROUTE, HONO_ROUTE_FLUSHED),
       // Was accepted: the flush of the other path follows an `await next()` in the text, not on its path.
       reportedRoute(
         `${KOA}app.use(async (ctx, next) => { if (ctx.path === "/health") { await next(); await tracer.forceFlush(); return; } await tracer.forceFlush(); await next(); });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
