@@ -802,13 +802,19 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     }
     // A router or sub-app mounted on a covered object after the covering middleware runs inside it:
     // `app.use(router.routes())`, `app.route("/api", api)`. Twice, for a router mounted on a mounted router.
+    // Mounted as the receiver's kind says (`ObjectKind.mounts`).
     for (let pass = 0; pass < 2; pass += 1) {
-      for (const { call } of onDescriptor) {
-        const from = covers.get(this.coverKey((call.callee as TSESTree.MemberExpression).object));
+      for (const { call, receiver } of onDescriptor) {
+        const callee = call.callee as TSESTree.MemberExpression;
+        const mounting = receiver.kind.mounts;
+        if (!mounting || staticName(callee.property, callee.computed) !== mounting.method) continue;
+        const from = covers.get(this.coverKey(callee.object));
         if (from === undefined || from >= registeredAt(call)) continue;
         for (const argument of call.arguments) {
           let mounted: TSESTree.Node = unwrap(argument);
-          if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression") mounted = mounted.callee.object;
+          if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" && mounting.through?.includes(staticName(mounted.callee.property, mounted.callee.computed) ?? "")) {
+            mounted = mounted.callee.object;
+          }
           if (this.objectKindOf(mounted)?.descriptor === descriptor) cover(this.coverKey(mounted), -1);
         }
       }

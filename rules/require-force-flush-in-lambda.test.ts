@@ -817,6 +817,14 @@ describe(`${RULE_NAME}: a router mounted by the module beside it that serves the
     expect(lintWith(`const admin = new Koa();\nadmin.use(${FLUSH_MW});\napp.use(router.routes());`)).toEqual(["AWS Lambda handler `/chat`"]);
   });
 
+  it("reports a Hono sub-app mounted with app.route (was missed), unless after the serving module's flushing middleware", () => {
+    const api = `import { Hono } from "hono";\n${TRACER}const api = new Hono();\napi.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });\nexport default api;\n`;
+    const lambda = (middleware: string) => `import { Hono } from "hono";\nimport { handle } from "hono/aws-lambda";\n${TRACER}import api from "./api";\nconst app = new Hono();\n${middleware}app.route("/api", api);\nexport const handler = handle(app);\n`;
+    const files = (middleware: string) => ({ "package.json": JSON.stringify({ dependencies: { honeyhive: "^2.0.0", hono: "^4.7.0" } }), "src/api.ts": api, "src/lambda.ts": lambda(middleware) });
+    expect(lint(files(""), "src/api.ts")).toEqual(["AWS Lambda handler `/chat`"]);
+    expect(lint(files(`app.use(async (c, next) => { try { await next(); } finally { await tracer.forceFlush(); } });\n`), "src/api.ts")).toEqual([]);
+  });
+
   it("does not report a router that the module beside only imports, or that a server mounts", () => {
     const imported = EXPRESS_LAMBDA.replace(`app.use("/api", routes);\n`, `console.log(routes.stack.length);\n`);
     expect(lint({ "src/routes.ts": EXPRESS_ROUTES, "src/lambda.ts": imported }, "src/routes.ts")).toEqual([]);

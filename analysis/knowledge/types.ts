@@ -218,6 +218,11 @@ export interface RouteCover {
   readonly catchAllPaths?: readonly string[];
 }
 
+export interface Mounting {
+  readonly method: string;
+  readonly through?: readonly string[];
+}
+
 /** A kind of object a framework hands out (an app, a router, a server) and what its methods register. */
 export interface ObjectKind {
   /** Calls (or `new`) that make one: `express()`, `new Hono()`, `Fastify()`. `new: undefined` accepts both. */
@@ -242,6 +247,12 @@ export interface ObjectKind {
    * middleware of `app` runs for `api.post(…)`). A route cover (`RouteCover`) of one covers the other.
    */
   readonly sharesRoutes?: readonly string[];
+  /**
+   * How another object of the framework is mounted on this one, to run inside it (its routes after
+   * this object's middleware): `app.use("/api", router)`, Koa's `app.use(router.routes())` (`through`:
+   * methods of the mounted object that return its middleware), Hono's `app.route("/api", api)`.
+   */
+  readonly mounts?: Mounting;
   /** Methods that return another object kind of the same descriptor: `app.route("/x")` → `express-route`. */
   readonly returns?: Readonly<Record<string, string>>;
   /** Properties that are another object kind: `t.procedure`. */
