@@ -127,5 +127,6 @@ export const hono = {
   handlerTypes: [{ package: HONO, name: ["Context", "Handler", "MiddlewareHandler", "ErrorHandler", "NotFoundHandler"] }],
   // The handler gets a context: `c.get("user")` reads what a middleware `c.set`, the request is `c.req`
   // (`c.req.header("x")`, `c.req.query("x")`, `c.req.param("id")`, `await c.req.json()`).
-  requestInputs: { ...REQUEST_OBJECT, holds: "context" },
+  // `hono/cookie`'s `getCookie(c, "sid")` / `getSignedCookie(c, secret, "sid")` read the request's cookies.
+  requestInputs: { ...REQUEST_OBJECT, holds: "context", readers: [{ package: "hono/cookie", name: ["getCookie", "getSignedCookie"] }] },
 } as const satisfies FrameworkDescriptor;
