@@ -7,8 +7,9 @@
 //
 // Read as text, not parsed: a `handler:` / `Handler:` entry whose value has the `<path>.<name>` shape,
 // outside comment lines. The configuration directories are found once per project root; a file of a
-// project without one pays a map lookup by its folder, one of a project with one a stat per configuration
-// file (read again when its mtime or size changes: editor sessions edit serverless.yml while linting).
+// project without one pays a map lookup by its folder. A configuration is read again when its mtime or size
+// changes (editor sessions edit serverless.yml while linting), checked at most once a second per
+// directory, so that a whole-tree lint (the entry gate asks for every file with exports) pays no stat per file.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { deploymentOf } from "../../deployment.js";
@@ -34,7 +35,9 @@ const COMMENT_LINE = /^[ \t]*(?:#|\/\/).*$/gm;
 type HandlerNames = ReadonlyMap<string, readonly string[]>;
 
 /** The names a directory's configuration files give, with the version of each file they were read from. */
-const byConfigDirectory = new Map<string, { readonly versions: readonly FileVersion[]; readonly names: HandlerNames | null }>();
+const byConfigDirectory = new Map<string, { readonly versions: readonly FileVersion[]; readonly names: HandlerNames | null; checkedAt: number }>();
+/** How long the files read stay trusted without a stat. */
+const RECHECK_AFTER_MS = 1000;
 
 interface FileVersion {
   readonly path: string;
@@ -116,7 +119,12 @@ function unchanged(versions: readonly FileVersion[]): boolean {
 
 function handlerNamesIn(directory: string): HandlerNames | undefined {
   const known = byConfigDirectory.get(directory);
-  if (known !== undefined && unchanged(known.versions)) return known.names ?? undefined;
+  const now = Date.now();
+  if (known !== undefined && now - known.checkedAt < RECHECK_AFTER_MS) return known.names ?? undefined;
+  if (known !== undefined && unchanged(known.versions)) {
+    known.checkedAt = now;
+    return known.names ?? undefined;
+  }
   const names = new Map<string, string[]>();
   const versions = configVersionsIn(directory);
   for (const { path: configPath } of versions) {
@@ -139,7 +147,7 @@ function handlerNamesIn(directory: string): HandlerNames | undefined {
     }
   }
   const result = names.size > 0 ? names : null;
-  byConfigDirectory.set(directory, { versions, names: result });
+  byConfigDirectory.set(directory, { versions, names: result, checkedAt: now });
   return result ?? undefined;
 }
 
