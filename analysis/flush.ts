@@ -491,8 +491,9 @@ export function flushesOnEveryPath(
  * A middleware that awaits the rest of the chain at its parameter `nextParameter` (Koa's and Hono's
  * `(ctx, next)`) and then flushes on every normal path: `try { await next(); } finally { await
  * tracer.forceFlush(); }`, `await next(); c.executionCtx.waitUntil(tracer.forceFlush());`, `await
- * next().finally(() => tracer.forceFlush())`. A flush counts only after an `await next()` (or in a
- * `.then/.finally` callback on `next()`): one before it runs while the routes have not run yet, and a
+ * next().finally(() => tracer.forceFlush())`. A flush counts only after an `await next()` on every path
+ * that reaches it (or in a `.then/.finally` callback on `next()`): one before it runs while the routes
+ * have not run yet, whatever another branch awaited earlier in the text, and a
  * flush that is not awaited (`tracer.forceFlush();`) lets the response go out before it settles.
  */
 export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlush: FlushTest = BY_NAME, acceptsBackground: BackgroundTest = ANY_BACKGROUND): boolean {
