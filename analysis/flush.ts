@@ -152,14 +152,22 @@ function isFlushingCallback(node: TSESTree.Node | null | undefined, isFlush: Flu
  * counts as the flush of the path that registers it. Matched by name: a look-alike only hides a
  * report (report only when sure).
  */
-export function isBackgroundFlush(node: TSESTree.Node, isFlush: FlushTest = BY_NAME): node is TSESTree.CallExpression {
-  if (node.type !== "CallExpression") return false;
+export function isBackgroundFlush(node: TSESTree.Node, isFlush: FlushTest = BY_NAME, accepts: BackgroundTest = ANY_BACKGROUND): node is TSESTree.CallExpression {
+  if (node.type !== "CallExpression" || !accepts(node)) return false;
   const callee = unwrapExpression(node.callee);
   const name = callee?.type === "Identifier" ? callee.name : callee?.type === "MemberExpression" ? memberName(callee) : undefined;
   if (name === "waitUntil") return isFlushPromise(node.arguments[0], isFlush);
   if (callee?.type === "Identifier" && (name === "after" || name === "unstable_after")) return isFlushingCallback(node.arguments[0], isFlush);
   return false;
 }
+
+/**
+ * Which calls that hand work to the platform (`waitUntil(…)`, `after(…)`: `isBackgroundFlush`) the
+ * platform in question has: by name, any (a look-alike only hides a report), unless the caller knows the
+ * platform's `backgroundWork` (a Hono middleware served on AWS Lambda, where `c.executionCtx` throws).
+ */
+export type BackgroundTest = (call: TSESTree.CallExpression) => boolean;
+const ANY_BACKGROUND: BackgroundTest = () => true;
 
 /** An `await` whose argument settles only after a flush (see `isFlushPromise`). */
 export function isAwaitedFlush(node: TSESTree.Node, isFlush: FlushTest = BY_NAME): node is TSESTree.AwaitExpression {
@@ -207,6 +215,18 @@ function pushChildren(stack: TSESTree.Node[], node: TSESTree.Node, ownOnly = fal
   }
 }
 
+/** Sets the `parent` links below `root` that the analyses here walk (a bare typescript-estree parse has none). */
+export function withParents(root: TSESTree.Node): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const children: TSESTree.Node[] = [];
+    pushChildren(children, node);
+    for (const child of children) (child as { parent?: TSESTree.Node }).parent = node;
+    stack.push(...children);
+  }
+}
+
 function isNestedFunctionOrClassBody(node: TSESTree.Node): boolean {
   return isFunctionNode(node) || node.type === "ClassBody";
 }
@@ -235,6 +255,14 @@ interface JumpTarget {
   continueState: FlushState;
 }
 
+/**
+ * The analysis run for a gate in place of a flush (`await next()` of a middleware: `flushesAroundNext`):
+ * told the state in which each statement is entered (a statement entered on several paths: the meet).
+ */
+interface GateAnalysis {
+  onStatement(statement: TSESTree.Node, state: FlushState): void;
+}
+
 class MustFlush {
   constructor(
     /** Flush calls to count as awaited (to ask "would awaiting them be enough?"). */
@@ -244,6 +272,8 @@ class MustFlush {
     private readonly sendStatements: ReadonlySet<TSESTree.Node> = new Set(),
     /** Send statements whose send awaits work first (`res.json(await answer())`): a flush before them runs before that work. */
     private readonly sendsAfterWork: ReadonlySet<TSESTree.Node> = new Set(),
+    private readonly gate?: GateAnalysis,
+    private readonly acceptsBackground: BackgroundTest = ANY_BACKGROUND,
   ) {}
 
   /** A `return` (or the implicit end) that is reached without a flush. */
@@ -254,7 +284,7 @@ class MustFlush {
   /** Flush state after the unconditional part of an expression has run. */
   expression(node: TSESTree.Node | null | undefined, state: FlushState): FlushState {
     if (state !== false || !node) return state;
-    return unconditionallyAwaitsFlush(node, this.assumeAwaited, this.isFlush) ? true : state;
+    return unconditionallyAwaitsFlush(node, this.assumeAwaited, this.isFlush, this.acceptsBackground) ? true : state;
   }
 
   statements(statements: readonly TSESTree.Node[], state: FlushState): FlushState {
@@ -267,6 +297,7 @@ class MustFlush {
   }
 
   statement(node: TSESTree.Node, state: FlushState): FlushState {
+    this.gate?.onStatement(node, state);
     if ((state === false && this.sendStatements.has(node)) || this.sendsAfterWork.has(node)) this.unflushedExit = true;
     switch (node.type) {
       case "BlockStatement":
@@ -396,11 +427,15 @@ class MustFlush {
   }
 
   private tryStatement(node: TSESTree.TryStatement, state: FlushState): FlushState {
-    const finalizerFlushes = node.finalizer !== null && new MustFlush(this.assumeAwaited, this.isFlush).statement(node.finalizer, false) === true;
+    const finalizerFlushes =
+      node.finalizer !== null && new MustFlush(this.assumeAwaited, this.isFlush, undefined, undefined, undefined, this.acceptsBackground).statement(node.finalizer, false) === true;
     if (finalizerFlushes) this.flushingFinallyDepth += 1;
     const block = this.statement(node.block, state);
-    // The catch clause can be entered before anything in the try block ran.
-    const handler = node.handler ? this.statement(node.handler.body, state) : undefined;
+    // The catch clause can be entered before anything in the try block ran; for a gate, not when the
+    // try block begins by awaiting it (a throw there comes from the gate's own work or after it).
+    const first = node.block.body[0];
+    const handlerEntry = this.gate && first && new MustFlush(this.assumeAwaited, this.isFlush).statement(first, false) === true ? true : state;
+    const handler = node.handler ? this.statement(node.handler.body, handlerEntry) : undefined;
     if (finalizerFlushes) this.flushingFinallyDepth -= 1;
     const beforeFinally = node.handler ? meet(block, handler) : block;
     if (!node.finalizer || beforeFinally === undefined) return beforeFinally;
@@ -418,11 +453,11 @@ function isAlwaysTrue(node: TSESTree.Node): boolean {
  * True when evaluating `node` always runs an awaited flush: found outside the parts that may be
  * skipped (right side of `&&`/`||`/`??`, branches of `?:`, nested functions).
  */
-function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: ReadonlySet<TSESTree.Node>, isFlush: FlushTest): boolean {
+function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: ReadonlySet<TSESTree.Node>, isFlush: FlushTest, acceptsBackground: BackgroundTest): boolean {
   const stack: TSESTree.Node[] = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    if (isAwaitedFlush(current, isFlush) || isBackgroundFlush(current, isFlush) || assumeAwaited.has(current)) return true;
+    if (isAwaitedFlush(current, isFlush) || isBackgroundFlush(current, isFlush, acceptsBackground) || assumeAwaited.has(current)) return true;
     if (isFunctionNode(current) || current.type === "ClassBody") continue;
     if (current.type === "LogicalExpression") {
       stack.push(current.left);
@@ -443,9 +478,10 @@ export function flushesOnEveryPath(
   assumeAwaited: ReadonlySet<TSESTree.Node> = new Set(),
   isFlush: FlushTest = BY_NAME,
   sends: readonly TSESTree.CallExpression[] = [],
+  acceptsBackground: BackgroundTest = ANY_BACKGROUND,
 ): boolean {
   const sendsAfterWork = sends.filter((send) => sendAwaitsWork(send, isFlush));
-  const analysis = new MustFlush(assumeAwaited, isFlush, new Set(sends.map(enclosingStatementOf)), new Set(sendsAfterWork.map(enclosingStatementOf)));
+  const analysis = new MustFlush(assumeAwaited, isFlush, new Set(sends.map(enclosingStatementOf)), new Set(sendsAfterWork.map(enclosingStatementOf)), undefined, acceptsBackground);
   if (fn.body.type !== "BlockStatement") return isFlushPromise(fn.body, isFlush) || analysis.expression(fn.body, false) === true;
   const end = analysis.statement(fn.body, false);
   return !analysis.unflushedExit && end !== false;
@@ -455,11 +491,12 @@ export function flushesOnEveryPath(
  * A middleware that awaits the rest of the chain at its parameter `nextParameter` (Koa's and Hono's
  * `(ctx, next)`) and then flushes on every normal path: `try { await next(); } finally { await
  * tracer.forceFlush(); }`, `await next(); c.executionCtx.waitUntil(tracer.forceFlush());`, `await
- * next().finally(() => tracer.forceFlush())`. A flush counts only after an `await next()` (or in a
- * `.then/.finally` callback on `next()`): one before it runs while the routes have not run yet, and a
+ * next().finally(() => tracer.forceFlush())`. A flush counts only after an `await next()` on every path
+ * that reaches it (or in a `.then/.finally` callback on `next()`): one before it runs while the routes
+ * have not run yet, whatever another branch awaited earlier in the text, and a
  * flush that is not awaited (`tracer.forceFlush();`) lets the response go out before it settles.
  */
-export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlush: FlushTest = BY_NAME): boolean {
+export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlush: FlushTest = BY_NAME, acceptsBackground: BackgroundTest = ANY_BACKGROUND): boolean {
   const parameter = fn.params[nextParameter];
   if (parameter?.type !== "Identifier") return false;
   const isNextCall = (node: TSESTree.Node | null | undefined): boolean => {
@@ -470,6 +507,24 @@ export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlu
   forEachOwnNode(fn.body, (node) => {
     if (node.type === "AwaitExpression" && isNextCall(node.argument)) awaitedNextEnds.push(node.range[1]);
   });
+  // Whether `next()` was awaited on every path into each statement: the same must-analysis as the
+  // flush's, with the awaited `next()` in the flush's place. A flush in a statement entered so runs
+  // after the routes; one that only follows an `await next()` of another branch in the text does not.
+  const nextAwaitedBefore = new Map<TSESTree.Node, FlushState>();
+  if (fn.body.type === "BlockStatement") {
+    const recordEntry = (statement: TSESTree.Node, state: FlushState): void => {
+      nextAwaitedBefore.set(statement, nextAwaitedBefore.has(statement) ? meet(nextAwaitedBefore.get(statement), state) : state);
+    };
+    new MustFlush(new Set(), (call) => isNextCall(call), new Set(), new Set(), { onStatement: recordEntry }).statement(fn.body, false);
+  }
+  /** After an awaited `next()` on every path: entering its innermost statement, or earlier in that statement. */
+  const afterAwaitedNext = (call: TSESTree.Node): boolean => {
+    let statement: TSESTree.Node | undefined = call;
+    while (statement && statement !== fn && !nextAwaitedBefore.has(statement)) statement = statement.parent;
+    if (!statement || statement === fn) return awaitedNextEnds.some((end) => end <= call.range[0]);
+    if (nextAwaitedBefore.get(statement) === true) return true;
+    return awaitedNextEnds.some((end) => end <= call.range[0] && end > statement!.range[0]);
+  };
   /** Inside a callback of `next().then(…)` / `next().finally(…)`. */
   const inNextCallback = (call: TSESTree.Node): boolean => {
     for (let node = call.parent; node && node !== fn; node = node.parent) {
@@ -486,8 +541,8 @@ export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlu
     }
     return false;
   };
-  const afterNext: FlushTest = (call) => isFlush(call) && (awaitedNextEnds.some((end) => end <= call.range[0]) || inNextCallback(call));
-  return flushesOnEveryPath(fn, new Set(), afterNext);
+  const afterNext: FlushTest = (call) => isFlush(call) && (afterAwaitedNext(call) || inNextCallback(call));
+  return flushesOnEveryPath(fn, new Set(), afterNext, [], acceptsBackground);
 }
 
 /**

@@ -22,12 +22,13 @@ import type { HoneyhiveSettings } from "./settings.js";
 import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
-import { flushesAroundNext, flushesOnEveryPath, flushTestOf } from "./flush.js";
+import { flushesAroundNext, flushesOnEveryPath, flushTestOf, type BackgroundTest } from "./flush.js";
 import { importedFact } from "./project-modules.js";
 import { hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
 import { moduleExportsValue } from "./knowledge/frameworks/common.js";
 import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
+  BackgroundWork,
   ExportedValue,
   FileConvention,
   FrameworkDescriptor,
@@ -151,7 +152,7 @@ class HookApi implements HandlerHookApi {
 
   constructor(
     private readonly host: HookHost,
-    input: AnalysisInput,
+    private readonly input: AnalysisInput,
     path: string,
     private readonly bindings: Bindings,
   ) {
@@ -184,6 +185,10 @@ class HookApi implements HandlerHookApi {
 
   valueOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
     return this.bindings.valueOf(identifier);
+  }
+
+  flushesOnEveryPath(fn: FunctionNode): boolean {
+    return flushesOnEveryPath(fn, new Set(), flushTestOf(this.input));
   }
 
   functionsOf(node: TSESTree.Node | null | undefined): FunctionNode[] {
@@ -731,7 +736,12 @@ class HandlerAnalysis implements HandlerModel, HookHost {
 
   // --- routes covered by a flushing middleware or hook (`RouteCover`) --------------------------
 
-  /** Per descriptor: the objects (by `coverKey`) whose routes a flushing callback covers → routes registered after this position (-1: all). */
+  /**
+   * Per descriptor: the objects (by `coverKey`) whose routes a flushing callback covers → routes
+   * registered after this position (-1: all): the end of the covering call, compared with where a
+   * registration's method name starts (`registeredAt`), so that a chain `app.use(mw).post(…)`, whose
+   * calls all start at `app`, is ordered too.
+   */
   private covers: Map<FrameworkDescriptor, Map<unknown, number>> | undefined;
 
   /** A route registered by `registration` (a call on an object of `descriptor`) that a flushing middleware or hook covers. */
@@ -739,8 +749,13 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     if (registration.type !== "CallExpression" || registration.callee.type !== "MemberExpression") return false;
     const covers = this.coversOf(descriptor);
     if (covers.size === 0) return false;
-    const from = covers.get(ALL_OBJECTS) ?? covers.get(this.coverKey(registration.callee.object));
-    return from !== undefined && from < registration.range[0];
+    // A hook of an instance covers the instances registered on it as plugins (they inherit its hooks).
+    let object: TSESTree.Node | undefined = registration.callee.object;
+    for (let depth = 0; object && depth < MAX_PLUGIN_DEPTH; depth += 1, object = this.pluginParent(object)?.parent) {
+      const from = covers.get(this.coverKey(object));
+      if (from !== undefined && from < registeredAt(registration)) return true;
+    }
+    return false;
   }
 
   private coversOf(descriptor: FrameworkDescriptor): Map<unknown, number> {
@@ -773,21 +788,33 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       );
       if (!covering) continue;
       if (rule.runs === "afterHandler") {
-        // Child instances inherit the hooks of the app they are registered on.
-        cover(this.isMadeObject(callee.object) ? ALL_OBJECTS : this.coverKey(callee.object), -1);
+        // Of this instance and its children (`isCoveredRoute`); a plugin wrapped by `fastify-plugin`
+        // shares its instance with the one it is registered on, hooks included.
+        let object: TSESTree.Node | undefined = callee.object;
+        for (let depth = 0; object && depth < MAX_PLUGIN_DEPTH; depth += 1) {
+          cover(this.coverKey(object), -1);
+          const parent = this.pluginParent(object);
+          object = parent?.wrapped ? parent.parent : undefined;
+        }
       } else {
-        cover(this.coverKey(callee.object), call.range[0]);
+        cover(this.coverKey(callee.object), call.range[1]);
       }
     }
     // A router or sub-app mounted on a covered object after the covering middleware runs inside it:
     // `app.use(router.routes())`, `app.route("/api", api)`. Twice, for a router mounted on a mounted router.
+    // Mounted as the receiver's kind says (`ObjectKind.mounts`).
     for (let pass = 0; pass < 2; pass += 1) {
-      for (const { call } of onDescriptor) {
-        const from = covers.get(this.coverKey((call.callee as TSESTree.MemberExpression).object));
-        if (from === undefined || from >= call.range[0]) continue;
+      for (const { call, receiver } of onDescriptor) {
+        const callee = call.callee as TSESTree.MemberExpression;
+        const mounting = receiver.kind.mounts;
+        if (!mounting || staticName(callee.property, callee.computed) !== mounting.method) continue;
+        const from = covers.get(this.coverKey(callee.object));
+        if (from === undefined || from >= registeredAt(call)) continue;
         for (const argument of call.arguments) {
           let mounted: TSESTree.Node = unwrap(argument);
-          if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression") mounted = mounted.callee.object;
+          if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" && mounting.through?.includes(staticName(mounted.callee.property, mounted.callee.computed) ?? "")) {
+            mounted = mounted.callee.object;
+          }
           if (this.objectKindOf(mounted)?.descriptor === descriptor) cover(this.coverKey(mounted), -1);
         }
       }
@@ -798,13 +825,14 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   /** Does the callback `argument` (inline, by name, or imported from a project module) flush where `rule` says it must? */
   private callbackCovers(argument: TSESTree.Node, rule: RouteCover, descriptor: FrameworkDescriptor): boolean {
     const isFlush = flushTestOf(this.input);
+    const accepts = this.backgroundTestOf(this.ownerOf(descriptor).platform, descriptor);
     const nextByArity = descriptor.sessionFlow?.beforeHandler["*"]?.nextParameterByArity;
     const functions = this.context.bindings.functionsOf(argument);
     if (functions.length > 0) {
       return functions.some((fn) => {
-        if (rule.runs === "afterHandler") return flushesOnEveryPath(fn, new Set(), isFlush);
+        if (rule.runs === "afterHandler") return flushesOnEveryPath(fn, new Set(), isFlush, [], accepts);
         const next = nextByArity?.[fn.params.length];
-        return next !== undefined && flushesAroundNext(fn, next, isFlush);
+        return next !== undefined && flushesAroundNext(fn, next, isFlush, accepts);
       });
     }
     const target = unwrap(argument);
@@ -815,21 +843,80 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     return fact !== undefined && nextByArity?.[fact.parameters] === fact.next;
   }
 
-  /** The object a registering call is made on, past calls that return it (`app.use(a).get(…)`): its variable, else the node. */
+  /**
+   * The calls that hand work to `platform` (its `backgroundWork`) in a callback of `descriptor`: on AWS
+   * Lambda none (Hono's `c.executionCtx` throws there: `hono/aws-lambda` passes no execution context),
+   * on Workers `c.executionCtx.waitUntil(…)`. The parameter's position is not checked: a look-alike on
+   * the right platform only hides a report.
+   */
+  private backgroundTestOf(platform: PlatformDescriptor | undefined, descriptor: FrameworkDescriptor): BackgroundTest {
+    const works: readonly BackgroundWork[] = platform?.backgroundWork === undefined ? [] : [platform.backgroundWork].flat();
+    return (call) => {
+      const callee = unwrap(call.callee);
+      const method = callee.type === "MemberExpression" ? staticName(callee.property, callee.computed) : undefined;
+      const holder = callee.type === "MemberExpression" ? unwrap(callee.object) : undefined;
+      return works.some((work) => {
+        if (work.kind === "import") return originMatches(this.context.bindings.originOf(callee), { package: work.module, name: work.name });
+        if (method !== work.method || !holder) return false;
+        if (work.kind === "this-method") return holder.type === "MemberExpression" && holder.object.type === "ThisExpression" && staticName(holder.property, holder.computed) === work.property;
+        if (work.frameworks && !work.frameworks.includes(descriptor.id)) return false;
+        if (work.property === undefined) return holder.type === "Identifier";
+        return holder.type === "MemberExpression" && holder.object.type === "Identifier" && staticName(holder.property, holder.computed) === work.property;
+      });
+    };
+  }
+
+  /**
+   * The object a registering call is made on, past calls that return it (`app.use(a).get(…)`) and
+   * through the `const` that holds a view of it (`const api = app.basePath("/api")`, `sharesRoutes`):
+   * its variable, else the node.
+   */
   private coverKey(node: TSESTree.Node): unknown {
     let target = unwrap(node);
-    while (target.type === "CallExpression" && target.callee.type === "MemberExpression" && this.objectKindOf(target) === this.objectKindOf(target.callee.object)) {
-      target = unwrap(target.callee.object);
+    for (let depth = 0; depth < 8; depth += 1) {
+      while (target.type === "CallExpression" && target.callee.type === "MemberExpression" && this.objectKindOf(target) === this.objectKindOf(target.callee.object)) {
+        target = unwrap(target.callee.object);
+      }
+      const view = target.type === "Identifier" ? this.sharedRoutesView(target) : undefined;
+      if (!view) break;
+      target = view;
     }
     return (target.type === "Identifier" && this.context.bindings.variableOf(target)) || target;
   }
 
-  /** An object the file makes (`Fastify()`, through the `const` that holds it), not a plugin's parameter. */
-  private isMadeObject(node: TSESTree.Node): boolean {
+  /** `app` of a never-reassigned `const api = app.basePath("/api")` whose method `sharesRoutes` of its kind. */
+  private sharedRoutesView(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+    const value = this.context.bindings.valueOf(identifier);
+    const init = value && unwrap(value);
+    if (init?.type !== "CallExpression" || init.callee.type !== "MemberExpression") return undefined;
+    const method = staticName(init.callee.property, init.callee.computed);
+    const receiver = method === undefined ? undefined : this.objectKindOf(init.callee.object);
+    return receiver?.kind.sharesRoutes?.includes(method!) ? unwrap(init.callee.object) : undefined;
+  }
+
+  /**
+   * The instance a plugin's parameter comes from: `app` for `instance` of `app.register(async (instance)
+   * => …)` (the kind's `plugins.registerMethod`); `wrapped` when the plugin goes through one of its
+   * `wrappers` (`app.register(fp(async (instance) => …))`).
+   */
+  private pluginParent(node: TSESTree.Node): { readonly parent: TSESTree.Node; readonly wrapped: boolean } | undefined {
     const target = unwrap(node);
-    if (target.type === "CallExpression" || target.type === "NewExpression") return true;
-    const variable = target.type === "Identifier" ? this.context.bindings.variableOf(target) : undefined;
-    return variable !== undefined && variable !== null && variable.defs.length > 0 && variable.defs.every((def) => def.type === "Variable");
+    const def = target.type === "Identifier" ? this.context.bindings.variableOf(target)?.defs[0] : undefined;
+    const fn = def?.type === "Parameter" ? def.node : undefined;
+    if (!fn || !isFunctionNode(fn) || fn.params[0] !== def!.name) return undefined;
+    let argument: TSESTree.Node = fn;
+    let wrapped = false;
+    let call = fn.parent;
+    if (call?.type === "CallExpression" && call.callee.type !== "MemberExpression" && call.arguments.includes(fn as TSESTree.Expression)) {
+      const wrapperOrigin = this.context.bindings.originOf(call.callee);
+      if (!this.objectKindOf(target)?.kind.plugins?.wrappers?.some((wrapper) => originMatches(wrapperOrigin, wrapper))) return undefined;
+      argument = call;
+      wrapped = true;
+      call = call.parent;
+    }
+    if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || !call.arguments.includes(argument as TSESTree.Expression)) return undefined;
+    const registerMethod = this.objectKindOf(call.callee.object)?.kind.plugins?.registerMethod;
+    return registerMethod !== undefined && staticName(call.callee.property, call.callee.computed) === registerMethod ? { parent: call.callee.object, wrapped } : undefined;
   }
 
   /** The functions a factory returns: an arrow's expression body, or the arguments of its own `return` statements. */
@@ -1017,7 +1104,8 @@ class HandlerAnalysis implements HandlerModel, HookHost {
 // Small helpers
 
 /** The key under which an `afterHandler` cover of an app the file makes covers every object of its framework. */
-const ALL_OBJECTS = Symbol("every object of the framework");
+/** How many plugin levels a hook's cover is followed through (`app.register(a => a.register(b => …))`). */
+const MAX_PLUGIN_DEPTH = 4;
 
 /** Does any object kind of the descriptor register a callback that may cover routes? (Most do not: no walk for them.) */
 function hasRouteCovers(descriptor: FrameworkDescriptor): boolean {
@@ -1059,6 +1147,11 @@ function destructuredKey(identifier: TSESTree.Node): string | null | undefined {
 }
 
 /** A string argument (literal or static template) that is one of `oneOf`. */
+/** Where a registering call on an object takes effect: at its method name (`.post` of `app.use(mw).post(…)`), else at its start. */
+function registeredAt(call: TSESTree.CallExpression): number {
+  return call.callee.type === "MemberExpression" ? call.callee.property.range[0] : call.range[0];
+}
+
 function stringArgumentIn(value: TSESTree.Node | undefined, oneOf: readonly string[]): boolean {
   const name = value && staticName(value, true);
   return name !== undefined && oneOf.includes(name);

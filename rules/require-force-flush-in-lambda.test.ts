@@ -560,9 +560,20 @@ describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => 
       `${FASTIFY}app.register(async (instance) => {\n  instance.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\n  instance.post("/chat", async (request, reply) => { tracer.createSession(); return {}; });\n});\nexport const handler = awsLambdaFastify(app);`,
       // The hook on the app covers the routes of a plugin registered on it (child instances inherit hooks).
       `${FASTIFY}app.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\napp.register(async (instance) => {\n  instance.post("/chat", async (request, reply) => { tracer.createSession(); return {}; });\n});\nexport const handler = awsLambdaFastify(app);`,
+      // A plugin wrapped by fastify-plugin shares the instance it is registered on, hooks included.
+      `import fp from "fastify-plugin";\n${FASTIFY}app.register(fp(async (instance) => {\n  instance.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\n}));\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
       // Was reported: an error handler runs for a failed request only (throw paths need no flush).
       `${FASTIFY}app.setErrorHandler(async (error, request, reply) => { tracer.enrichSession({ metadata: { error: error.message } }); return reply.status(500).send({}); });\napp.post("/chat", async (request, reply) => { try { tracer.createSession(); return {}; } finally { await tracer.forceFlush(); } });\nexport const handler = awsLambdaFastify(app);`,
       `${HONO}app.onError(async (err, c) => { tracer.enrichSession({ metadata: { error: err.message } }); return c.json({}, 500); });\napp.post("/chat", async (c) => { try { tracer.createSession(); return c.json({}); } finally { await tracer.forceFlush(); } });\nexport const handler = handle(app);`,
+      // Was reported: a chain `use(mw).post(…)` registers the route after the middleware (both calls start at `app`).
+      `${HONO}app.use(async (c, next) => { await next(); await tracer.forceFlush(); }).post("/chat", async (c) => { tracer.createSession(); return c.json({}); });\nexport const handler = handle(app);`,
+      `${KOA}router.use(${AROUND}).post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });\napp.use(router.routes());\nexport const handler = serverless(app);`,
+      // Was reported: Hono's basePath returns a clone sharing the app's router and middleware.
+      `${HONO}app.use(${AROUND.replace("ctx", "c")});\nconst api = app.basePath("/api");\napi.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });\nexport const handler = handle(app);`,
+      // On Pages (as on Workers) the execution context holds the flush until it settles.
+      { code: `${HONO.replace("hono/aws-lambda", "hono/cloudflare-pages")}app.use(async (c, next) => { await next(); c.executionCtx.waitUntil(tracer.forceFlush()); });\n${HONO_ROUTE}\nexport const onRequest = handle(app);`, filename: "functions/api/[[route]].ts" },
+      // Koa's error-handling shape: the catch runs after `await next()` failed, the finally after either.
+      `${KOA}app.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.status = 500; } finally { await tracer.forceFlush(); } });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
       // Another SDK's flush counts (a handler that flushes through Langfuse is never reported).
       `import { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\n${KOA}app.use(async (ctx, next) => { try { await next(); } finally { await langfuse.flushAsync(); await tracer.forceFlush(); } });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
     ],
@@ -579,6 +590,26 @@ describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => 
       ),
       // Was accepted: a middleware under a path prefix runs for some routes only.
       reportedRoute(`${HONO}app.use("/admin/*", ${AROUND.replace("ctx", "c")});\n${HONO_ROUTE}\nexport const handler = handle(app);`, HONO_ROUTE, HONO_ROUTE_FLUSHED),
+      // A chain in the other order: the route comes before the middleware.
+      reportedRoute(
+        `${HONO}app.post("/chat", async (c) => { tracer.createSession(); return c.json({}); }).use(${AROUND.replace("ctx", "c")});\nexport const handler = handle(app);`,
+        `app.post("/chat", async (c) => { tracer.createSession(); return c.json({}); })`,
+        HONO_ROUTE_FLUSHED.replace(/;$/, ""),
+      ),
+      // A view's routes registered before the app's middleware still answer before it.
+      reportedRoute(
+        `${HONO}const api = app.basePath("/api");\napi.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });\napp.use(${AROUND.replace("ctx", "c")});\nexport const handler = handle(app);`,
+        `api.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });`,
+        `api.post("/chat", async (c) => {\n  try {\n    tracer.createSession(); return await c.json({});\n  } finally {\n    await tracer.forceFlush();\n  }\n});`,
+      ),
+      // Was accepted: on AWS Lambda `c.executionCtx` throws (hono/aws-lambda passes no execution context).
+      reportedRoute(`${HONO}app.use(async (c, next) => { await next(); c.executionCtx.waitUntil(tracer.forceFlush()); });\n${HONO_ROUTE}\nexport const handler = handle(app);`, HONO_ROUTE, HONO_ROUTE_FLUSHED),
+      // Was accepted: the flush of the other path follows an `await next()` in the text, not on its path.
+      reportedRoute(
+        `${KOA}app.use(async (ctx, next) => { if (ctx.path === "/health") { await next(); await tracer.forceFlush(); return; } await tracer.forceFlush(); await next(); });\n${KOA_ROUTE}\napp.use(router.routes());\nexport const handler = serverless(app);`,
+        KOA_ROUTE,
+        KOA_ROUTE_FLUSHED,
+      ),
       // Was accepted: a route registered before the middleware answers before it runs.
       reportedRoute(`${HONO}${HONO_ROUTE}\napp.use(${AROUND.replace("ctx", "c")});\nexport const handler = handle(app);`, HONO_ROUTE, HONO_ROUTE_FLUSHED),
       // Was accepted: the path that skips to `next()` without the flush still runs the routes.
@@ -589,6 +620,18 @@ describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => 
       ),
       // onResponse runs after the response is sent: @fastify/aws-lambda's promise does not wait for it.
       reportedRoute(`${FASTIFY}app.addHook("onResponse", async (request, reply) => { await tracer.forceFlush(); });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`, FASTIFY_ROUTE, FASTIFY_ROUTE_FLUSHED),
+      // Was accepted: another app's onSend hook covers that app's routes only.
+      reportedRoute(
+        `${FASTIFY}const admin = Fastify();\nadmin.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
+        FASTIFY_ROUTE,
+        FASTIFY_ROUTE_FLUSHED,
+      ),
+      // A hook of a plugin (not wrapped by fastify-plugin) is encapsulated: the app's own routes are not covered.
+      reportedRoute(
+        `${FASTIFY}app.register(async (instance) => {\n  instance.addHook("onSend", async (request, reply, payload) => { await tracer.forceFlush(); return payload; });\n});\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
+        FASTIFY_ROUTE,
+        FASTIFY_ROUTE_FLUSHED,
+      ),
       // An onSend hook whose flush is not awaited.
       reportedRoute(`${FASTIFY}app.addHook("onSend", async (request, reply, payload) => { tracer.forceFlush(); return payload; });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`, FASTIFY_ROUTE, FASTIFY_ROUTE_FLUSHED),
       // A look-alike flush: a cache's `flush()` is no tracer's.
@@ -760,6 +803,28 @@ describe(`${RULE_NAME}: a router mounted by the module beside it that serves the
     expect(lint({ "src/routes.ts": routes, "src/lambda.ts": lambda }, "src/routes.ts")).toEqual(["AWS Lambda handler `/chat`"]);
   });
 
+  it("does not report a Koa router mounted after the serving module's flushing middleware (was reported)", () => {
+    const routes = `import Router from "@koa/router";\n${TRACER}const router = new Router();\nrouter.post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });\nexport default router;\n`;
+    const FLUSH_MW = `async (ctx, next) => { try { await next(); } finally { await tracer.forceFlush(); } }`;
+    const lambda = (middleware: string) =>
+      `import Koa from "koa";\nimport serverless from "serverless-http";\n${TRACER}import router from "./routes";\nconst app = new Koa();\n${middleware}\nexport const handler = serverless(app);\n`;
+    const lintWith = (middleware: string) => lint({ "src/routes.ts": routes, "src/app.ts": lambda(middleware) }, "src/routes.ts");
+    expect(lintWith(`app.use(${FLUSH_MW});\napp.use(router.routes());`)).toEqual([]);
+    expect(lintWith(`async function flushAfter(ctx, next) { await next(); await tracer.forceFlush(); }\napp.use(flushAfter);\napp.use(router.routes());`)).toEqual([]);
+    // Still reported: the middleware comes after the mount, flushes before next(), or is another app's.
+    expect(lintWith(`app.use(router.routes());\napp.use(${FLUSH_MW});`)).toEqual(["AWS Lambda handler `/chat`"]);
+    expect(lintWith(`app.use(async (ctx, next) => { await tracer.forceFlush(); await next(); });\napp.use(router.routes());`)).toEqual(["AWS Lambda handler `/chat`"]);
+    expect(lintWith(`const admin = new Koa();\nadmin.use(${FLUSH_MW});\napp.use(router.routes());`)).toEqual(["AWS Lambda handler `/chat`"]);
+  });
+
+  it("reports a Hono sub-app mounted with app.route (was missed), unless after the serving module's flushing middleware", () => {
+    const api = `import { Hono } from "hono";\n${TRACER}const api = new Hono();\napi.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });\nexport default api;\n`;
+    const lambda = (middleware: string) => `import { Hono } from "hono";\nimport { handle } from "hono/aws-lambda";\n${TRACER}import api from "./api";\nconst app = new Hono();\n${middleware}app.route("/api", api);\nexport const handler = handle(app);\n`;
+    const files = (middleware: string) => ({ "package.json": JSON.stringify({ dependencies: { honeyhive: "^2.0.0", hono: "^4.7.0" } }), "src/api.ts": api, "src/lambda.ts": lambda(middleware) });
+    expect(lint(files(""), "src/api.ts")).toEqual(["AWS Lambda handler `/chat`"]);
+    expect(lint(files(`app.use(async (c, next) => { try { await next(); } finally { await tracer.forceFlush(); } });\n`), "src/api.ts")).toEqual([]);
+  });
+
   it("does not report a router that the module beside only imports, or that a server mounts", () => {
     const imported = EXPRESS_LAMBDA.replace(`app.use("/api", routes);\n`, `console.log(routes.stack.length);\n`);
     expect(lint({ "src/routes.ts": EXPRESS_ROUTES, "src/lambda.ts": imported }, "src/routes.ts")).toEqual([]);
@@ -768,5 +833,41 @@ describe(`${RULE_NAME}: a router mounted by the module beside it that serves the
     // A router of another library (not Express's) exported under the same shape.
     const other = EXPRESS_ROUTES.replace(`import { Router } from "express";`, `import { Router } from "itty-router";`);
     expect(lint({ "src/routes.ts": other, "src/lambda.ts": EXPRESS_LAMBDA }, "src/routes.ts")).toEqual([]);
+  });
+});
+
+// middy runs a middleware's `after` once the handler returned and awaits it before the invocation's
+// promise settles: one that awaits a flush on every path covers every normal exit of the handler.
+describe(`${RULE_NAME}: a middy middleware that flushes after the handler`, () => {
+  const MIDDY = `import middy from "@middy/core";\n${TRACER}const base = async (event) => { tracer.createSession(); return { statusCode: 200 }; };\n`;
+  const FLUSH = `async () => { await tracer.forceFlush(); }`;
+  const BASE = `const base = async (event) => { tracer.createSession(); return { statusCode: 200 }; };`;
+  const BASE_FLUSHED = `const base = async (event) => {\n  try {\n    tracer.createSession(); return { statusCode: 200 };\n  } finally {\n    await tracer.forceFlush();\n  }\n};`;
+  const reported = (code: string) => ({
+    code,
+    errors: [
+      {
+        messageId: "missingFlush" as const,
+        data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+        suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush: "tracer.forceFlush()" }, output: code.replace(BASE, BASE_FLUSHED) }],
+      },
+    ],
+  });
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      // Was reported: an inline middleware object whose `after` and `onError` flush.
+      `${MIDDY}export const handler = middy(base).use({ after: ${FLUSH}, onError: ${FLUSH} });`,
+      // `after` alone: a throw runs `onError` instead, and throw paths need no flush (as for any handler).
+      `${MIDDY}const flushTraces = { after: ${FLUSH} };\nexport const handler = middy(base).use(cors()).use(flushTraces);`,
+      // The object a local factory returns, in a list, on `middy().use(…).handler(base)`.
+      `${MIDDY}const flushTraces = () => ({ async after() { await tracer.forceFlush(); } });\nexport const handler = middy().use([cors(), flushTraces()]).handler(base);`,
+    ],
+    invalid: [
+      // `before` runs before the handler; an `after` whose flush is not awaited lets the promise settle first.
+      { ...reported(`${MIDDY}export const handler = middy(base).use({ before: ${FLUSH} });`) },
+      { ...reported(`${MIDDY}export const handler = middy(base).use({ after: async () => { tracer.forceFlush(); } });`) },
+      // A flush on some paths only.
+      { ...reported(`${MIDDY}export const handler = middy(base).use({ after: async (request) => { if (request.response) await tracer.forceFlush(); } });`) },
+    ],
   });
 });

@@ -375,3 +375,17 @@ describe("blind cases: request input of every framework and platform", () => {
     expect(messagesOf(code, filename)).toEqual([]);
   });
 });
+
+describe("hono/cookie readers", () => {
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [],
+    invalid: [
+      // Was missed: `getCookie(c, "sid")` of hono/cookie reads the request's cookie, as `c.req.header()` does a header.
+      // (No suggestion: the rule offers none for a reader function's value, as for h3's `getCookie`.)
+      {
+        code: `import { Hono } from "hono";\nimport { getCookie } from "hono/cookie";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Hono();\napp.post("/chat", (c) => { tracer.createSession({ sessionId: getCookie(c, "sid") }); return c.text("ok"); });`,
+        errors: [{ messageId: MESSAGE, data: { source: 'getCookie(c, "sid")', method: "createSession", handler: "Hono handler" }, suggestions: [] }],
+      },
+    ],
+  });
+});

@@ -209,12 +209,18 @@ export interface Registration {
  *   routes: only `catchAllPaths` count.
  * - `afterHandler`: a hook that runs after the handler, before the response is written, and that the
  *   framework awaits (Fastify's `onSend`): it covers every route of the object, registered before or
- *   after it, and of every object of the framework in the file when the object is an app the file makes
- *   (Fastify's child instances inherit their parent's hooks).
+ *   after it, and of the instances registered on it as plugins (`plugins.registerMethod`: Fastify's
+ *   child instances inherit their parent's hooks); one added in a plugin that goes through a
+ *   `plugins.wrappers` (`fastify-plugin`) is the parent's own. Another app's hook covers nothing here.
  */
 export interface RouteCover {
   readonly runs: "aroundNext" | "afterHandler";
   readonly catchAllPaths?: readonly string[];
+}
+
+export interface Mounting {
+  readonly method: string;
+  readonly through?: readonly string[];
 }
 
 /** A kind of object a framework hands out (an app, a router, a server) and what its methods register. */
@@ -235,6 +241,18 @@ export interface ObjectKind {
   readonly methods?: Readonly<Record<string, Registration>>;
   /** Methods that return the object itself: `new Hono().basePath("/api")` (registration methods chain too). */
   readonly chainable?: readonly string[];
+  /**
+   * Of `chainable`, the methods whose result is another view of the same routes and middleware, even
+   * when held apart (`const api = app.basePath("/api")`: Hono clones the app sharing its router, so a
+   * middleware of `app` runs for `api.post(…)`). A route cover (`RouteCover`) of one covers the other.
+   */
+  readonly sharesRoutes?: readonly string[];
+  /**
+   * How another object of the framework is mounted on this one, to run inside it (its routes after
+   * this object's middleware): `app.use("/api", router)`, Koa's `app.use(router.routes())` (`through`:
+   * methods of the mounted object that return its middleware), Hono's `app.route("/api", api)`.
+   */
+  readonly mounts?: Mounting;
   /** Methods that return another object kind of the same descriptor: `app.route("/x")` → `express-route`. */
   readonly returns?: Readonly<Record<string, string>>;
   /** Properties that are another object kind: `t.procedure`. */
@@ -348,6 +366,8 @@ export interface HandlerHookApi {
   /** What a never-reassigned name holds: its function declaration or its initializer (`Bindings.valueOf`). */
   valueOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined;
   functionsOf(node: TSESTree.Node | null | undefined): FunctionNode[];
+  /** Does `fn` await a flush (one of this file's flush calls) on every normal path (`flushesOnEveryPath`)? */
+  flushesOnEveryPath(fn: FunctionNode): boolean;
   /** The object literal an expression is, inline or through a `const`. */
   objectOf(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpression | undefined;
   namedExports(): readonly ExportedValue[];

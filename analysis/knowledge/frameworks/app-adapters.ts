@@ -4,10 +4,11 @@
 // descriptors of the frameworks whose apps such adapters take (Express, Koa, Fastify, Hono).
 import type { TSESTree } from "@typescript-eslint/types";
 import { dirname, join } from "node:path";
-import { memberName, requireSpecifier, staticName } from "../../ast.js";
+import { isFunctionNode, memberName, requireSpecifier, staticName, type FunctionNode } from "../../ast.js";
+import { flushesAroundNext, withParents } from "../../flush.js";
 import { unwrap } from "../../bindings.js";
 import { absolutePath, projectModules, type ProjectFileSystem } from "../../project-modules.js";
-import type { HandlerHookApi, PlatformDescriptor, ValueSpecifier } from "../types.js";
+import type { HandlerHookApi, Mounting, PlatformDescriptor, ValueSpecifier } from "../types.js";
 import { commonJsExport, moduleExportsValue } from "./common.js";
 import { localRequire } from "../../local-require.cjs";
 import type * as TypescriptEstree from "@typescript-eslint/typescript-estree";
@@ -21,6 +22,13 @@ export interface AppAdapter {
   /** The app is this key of the options object (`serverlessExpress({ app })`), else the first argument. */
   readonly appOption?: string;
   readonly platform: PlatformChoice;
+  /**
+   * A middleware of the app that awaits the rest of the chain at this parameter, by arity (Koa's
+   * `(ctx, next)`: `{ 2: 1 }`): one that flushes after it, registered by a module beside before it
+   * mounts a router of this file (`app.use(flushMw); app.use(router.routes())`), covers the router's
+   * routes. Without it (Express, whose `next()` returns nothing to await) no middleware covers.
+   */
+  readonly nextParameterByArity?: Readonly<Record<number, number>>;
 }
 
 /**
@@ -82,9 +90,22 @@ export function adaptedAppPlatform(
   adapters: readonly AppAdapter[],
   isApp: (node: TSESTree.Node) => boolean,
   isMountable: (node: TSESTree.Node) => boolean = isApp,
+  mounting: AdapterMounting = NO_MOUNTING,
 ): PlatformDescriptor | undefined {
-  return adaptedHerePlatform(api, adapters, isApp) ?? adaptedElsewherePlatform(api, adapters, isApp, isMountable);
+  return adaptedHerePlatform(api, adapters, isApp) ?? adaptedElsewherePlatform(api, adapters, isApp, isMountable, mounting);
 }
+
+/**
+ * How the framework's objects mount a router on the app a module beside serves (`ObjectKind.mounts` of
+ * its app and router kinds), and the method that registers the app's middleware (`use`), whose
+ * middleware registered before a mount may cover the mounted routes.
+ */
+export interface AdapterMounting {
+  readonly mounts: readonly Mounting[];
+  readonly middleware?: string;
+}
+
+const NO_MOUNTING: AdapterMounting = { mounts: [] };
 
 function adaptedHerePlatform(api: HandlerHookApi, adapters: readonly AppAdapter[], isApp: (node: TSESTree.Node) => boolean): PlatformDescriptor | undefined {
   const present = adapters.filter((adapter) => adapterModules([adapter]).some((name) => api.text.includes(name)));
@@ -122,6 +143,16 @@ interface AdaptedImport {
    * `app.use(router.routes())`), not the app: that module makes the app itself.
    */
   readonly mounted?: true;
+  /**
+   * For a mounted router: the middleware registered on that app before the mount that flush on every
+   * path after awaiting the rest of the chain at parameter `next` (`flushesAroundNext`), by shape.
+   */
+  readonly coveredBy?: readonly MiddlewareShape[];
+}
+
+interface MiddlewareShape {
+  readonly parameters: number;
+  readonly next: number;
 }
 
 interface ImportedName {
@@ -149,6 +180,7 @@ function adaptedElsewherePlatform(
   adapters: readonly AppAdapter[],
   isApp: (node: TSESTree.Node) => boolean,
   isMountable: (node: TSESTree.Node) => boolean,
+  mounting: AdapterMounting,
 ): PlatformDescriptor | undefined {
   const fixed = adapters.filter((adapter): adapter is AppAdapter & { readonly platform: PlatformDescriptor } => typeof adapter.platform !== "function");
   if (fixed.length === 0) return undefined;
@@ -166,10 +198,14 @@ function adaptedElsewherePlatform(
     for (const [name, kind] of project.listing(directory) ?? []) {
       const path = join(directory, name);
       if (kind !== "file" || path === self || !SCRIPT.test(name) || NOT_A_MODULE_OF_THE_APP.test(name)) continue;
-      for (const { adapter: used, app, option, mounted } of adaptedImportsOf(project.fs, path, modules)) {
+      for (const { adapter: used, app, option, mounted, coveredBy } of adaptedImportsOf(project.fs, path, modules, mounting)) {
         if (!(mounted ? mountables : apps).has(app.name)) continue;
         const adapter = fixed.find(({ handle, appOption }) => appOption === option && specifies(handle.package, used.module) && specifies(handle.name, used.name === "default" ? "" : used.name));
-        if (adapter && project.resolve(app.module, path) === self) return adapter.platform;
+        if (!adapter || project.resolve(app.module, path) !== self) continue;
+        // Mounted after a middleware of that app that flushes once the routes ran: its routes end
+        // invocations that flush, as a covered route of the file itself does (`RouteCover`).
+        if (coveredBy?.some(({ parameters, next }) => adapter.nextParameterByArity?.[parameters] === next)) continue;
+        return adapter.platform;
       }
     }
   }
@@ -196,28 +232,28 @@ function exportedApps(api: HandlerHookApi, isApp: (node: TSESTree.Node) => boole
  * The adapter calls the module at `path` exports, read when its text names one of `modules`; cached
  * by mtime and size (for each list of modules: a module that names none of them is not parsed).
  */
-function adaptedImportsOf(fs: ProjectFileSystem, path: string, modules: readonly string[]): readonly AdaptedImport[] {
+function adaptedImportsOf(fs: ProjectFileSystem, path: string, modules: readonly string[], mounting: AdapterMounting): readonly AdaptedImport[] {
   const stats = fs.stat(path);
   if (!stats?.isFile || stats.size > MAX_MODULE_BYTES) return [];
-  const key = `${path}\0${modules.join("\0")}`;
+  const key = `${path}\0${modules.join("\0")}\0${JSON.stringify(mounting)}`;
   const cached = adaptedByPath.get(key);
   if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.adapted;
   const text = fs.readFile(path);
   let adapted: readonly AdaptedImport[] = [];
-  if (text !== undefined && modules.some((module) => text.includes(module))) adapted = parsedAdapterCalls(path, text);
+  if (text !== undefined && modules.some((module) => text.includes(module))) adapted = parsedAdapterCalls(path, text, mounting);
   adaptedByPath.set(key, { mtimeMs: stats.mtimeMs, size: stats.size, adapted });
   return adapted;
 }
 
 let estree: typeof TypescriptEstree | undefined;
 
-function parsedAdapterCalls(path: string, text: string): readonly AdaptedImport[] {
+function parsedAdapterCalls(path: string, text: string, mounting: AdapterMounting): readonly AdaptedImport[] {
   try {
     // typescript-estree's main entry, loaded on first use: the ESLint plugin must not load TypeScript at
     // import (rules/optional-peers.test.ts), and parse-input.ts imports it (and closes an import cycle).
     estree ??= localRequire("@typescript-eslint/typescript-estree") as typeof TypescriptEstree;
     const jsx = !/\.[cm]?ts$/.test(path);
-    return exportedAdapterCalls(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program);
+    return exportedAdapterCalls(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program, mounting);
   } catch {
     // A module that does not parse serves nothing we can read.
     return [];
@@ -233,7 +269,7 @@ const TOP_LEVEL_ONLY = { isGlobal: () => true };
  * imported binding, or on the `app` key of an options object (`f({ app })`). Read from the top level
  * alone, without scopes: a module that shadows these names at its top level does not compile.
  */
-function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
+function exportedAdapterCalls(program: TSESTree.Program, mounting: AdapterMounting): AdaptedImport[] {
   const imports = new Map<string, ImportedName>();
   const constants = new Map<string, TSESTree.Expression>();
   const exported: TSESTree.Node[] = [];
@@ -255,7 +291,7 @@ function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
     if (commonJs && commonJs.name !== "default") exported.push(commonJs.value);
   }
   const found: AdaptedImport[] = [];
-  const mounts = mountedImports(program, imports);
+  const mounts = mountedImports(program, imports, constants, mounting);
   for (const node of exported) {
     const value = node.type === "Identifier" ? constants.get(node.name) : node;
     if (value?.type !== "CallExpression" || value.callee.type !== "Identifier") continue;
@@ -276,35 +312,66 @@ function exportedAdapterCalls(program: TSESTree.Program): AdaptedImport[] {
       continue;
     }
     // An app of the module's own: the routers it mounts come from the modules they are imported from.
-    for (const router of mounts.get(app.name) ?? []) found.push({ adapter, app: router, option, mounted: true });
+    for (const { router, coveredBy } of mounts.get(app.name) ?? []) found.push({ adapter, app: router, option, mounted: true, ...(coveredBy.length > 0 && { coveredBy }) });
   }
   return found;
 }
 
-/** Methods that mount a router's routes (`app.use(router)`) or return its middleware (`app.use(router.routes())`). */
-const MOUNTING_METHOD = "use";
-const ROUTER_MIDDLEWARE_METHODS = new Set(["routes", "middleware"]);
+interface MountedRouter {
+  readonly router: ImportedName;
+  readonly coveredBy: readonly MiddlewareShape[];
+}
 
 /**
  * The routers a module imports from its own project modules and mounts, by the local name of what
- * it mounts them on, at its top level: `app.use("/api", router)`, `app.use(router.routes())`.
+ * it mounts them on, at its top level: `app.use("/api", router)`, `app.use(router.routes())`; each with
+ * the middleware registered on that object before it (`app.use(fn)`, no path first) that flushes
+ * after awaiting the rest of the chain (inline, or a function of the module's top level).
  */
-function mountedImports(program: TSESTree.Program, imports: ReadonlyMap<string, ImportedName>): Map<string, ImportedName[]> {
-  const mounts = new Map<string, ImportedName[]>();
+function mountedImports(
+  program: TSESTree.Program,
+  imports: ReadonlyMap<string, ImportedName>,
+  constants: ReadonlyMap<string, TSESTree.Expression>,
+  mounting: AdapterMounting,
+): Map<string, MountedRouter[]> {
+  const mounts = new Map<string, MountedRouter[]>();
+  const covering = new Map<string, MiddlewareShape[]>();
+  const declared = new Map<string, FunctionNode>();
+  for (const statement of program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
+    if (declaration?.type === "FunctionDeclaration" && declaration.id) declared.set(declaration.id.name, declaration);
+  }
+  const functionOf = (node: TSESTree.Node): FunctionNode | undefined => {
+    const value = node.type === "Identifier" ? (declared.get(node.name) ?? constants.get(node.name)) : node;
+    return isFunctionNode(value) ? value : undefined;
+  };
   for (const statement of program.body) {
     const call = statement.type === "ExpressionStatement" ? statement.expression : undefined;
     if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || call.callee.object.type !== "Identifier") continue;
-    if (staticName(call.callee.property, call.callee.computed) !== MOUNTING_METHOD) continue;
+    const method = staticName(call.callee.property, call.callee.computed);
+    const mount = mounting.mounts.find((candidate) => candidate.method === method);
+    if (method === undefined || (!mount && method !== mounting.middleware)) continue;
+    const target = call.callee.object.name;
+    let before = covering.get(target) ?? [];
+    const pathFirst = call.arguments[0]?.type === "Literal" || call.arguments[0]?.type === "TemplateLiteral";
     for (const argument of call.arguments) {
+      const fn = pathFirst || method !== mounting.middleware ? undefined : functionOf(argument);
+      if (fn) {
+        withParents(fn);
+        for (let next = 0; next < fn.params.length; next += 1) if (flushesAroundNext(fn, next)) before = [...before, { parameters: fn.params.length, next }];
+        covering.set(target, before);
+        continue;
+      }
+      if (!mount) continue;
       let mounted: TSESTree.Node = argument;
-      if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" && ROUTER_MIDDLEWARE_METHODS.has(staticName(mounted.callee.property, mounted.callee.computed) ?? "")) {
+      if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" && mount.through?.includes(staticName(mounted.callee.property, mounted.callee.computed) ?? "")) {
         mounted = mounted.callee.object;
       }
       const imported = mounted.type === "Identifier" ? imports.get(mounted.name) : undefined;
       if (!imported?.module.startsWith(".")) continue;
-      const list = mounts.get(call.callee.object.name) ?? [];
-      list.push(imported);
-      mounts.set(call.callee.object.name, list);
+      const list = mounts.get(target) ?? [];
+      list.push({ router: imported, coveredBy: before });
+      mounts.set(target, list);
     }
   }
   return mounts;

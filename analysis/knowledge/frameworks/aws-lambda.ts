@@ -103,6 +103,43 @@ function middyWrappedFunction(api: HandlerHookApi, value: TSESTree.Node): TSESTr
   return undefined;
 }
 
+/**
+ * A middleware of the middy chain (`middy(fn).use(mw)`, `.use([a, b])`; inline, through a `const`, or
+ * the object a local factory returns: `.use(flushTraces())`) whose `after` awaits a flush on every path.
+ * middy runs `after` once the handler returned and awaits it before the invocation's promise settles,
+ * so it covers every normal exit of the handler; a throw runs `onError` instead, and throw paths need
+ * no flush (the rule's standard for any handler), so `onError` is not required.
+ */
+function middyFlushesAfter(api: HandlerHookApi, value: TSESTree.Node): boolean {
+  for (let current = unwrap(value); current.type === "CallExpression" && current.callee.type === "MemberExpression"; current = unwrap(current.callee.object)) {
+    if (staticName(current.callee.property, current.callee.computed) !== "use") continue;
+    const used = current.arguments.flatMap((argument): TSESTree.Node[] => {
+      const target = unwrap(argument);
+      return target.type === "ArrayExpression" ? target.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== "SpreadElement") : [target];
+    });
+    if (used.some((middleware) => middlewareObjects(api, middleware).some((object) => flushingHook(api, object, "after")))) return true;
+  }
+  return false;
+}
+
+/** The middleware object `node` is: an object literal (inline or by `const`), or what a local factory called there returns. */
+function middlewareObjects(api: HandlerHookApi, node: TSESTree.Node): TSESTree.ObjectExpression[] {
+  const direct = api.objectOf(node);
+  if (direct) return [direct];
+  const call = unwrap(node);
+  if (call.type !== "CallExpression") return [];
+  return api.functionsOf(call.callee).flatMap((factory) => {
+    if (factory.body.type !== "BlockStatement") return api.objectOf(factory.body) ? [api.objectOf(factory.body)!] : [];
+    return factory.body.body.flatMap((statement) => (statement.type === "ReturnStatement" && statement.argument && api.objectOf(statement.argument) ? [api.objectOf(statement.argument)!] : []));
+  });
+}
+
+function flushingHook(api: HandlerHookApi, object: TSESTree.ObjectExpression, key: string): boolean {
+  return object.properties.some(
+    (property) => property.type === "Property" && staticName(property.key, property.computed) === key && api.functionsOf(property.value).some((fn) => api.flushesOnEveryPath(fn)),
+  );
+}
+
 function isMiddyChain(api: HandlerHookApi, node: TSESTree.Node): boolean {
   let current = unwrap(node);
   while (current.type === "CallExpression") {
@@ -170,6 +207,11 @@ function collectExport(api: HandlerHookApi, exported: ExportedValue, scriptFunct
       : bound
         ? [bound]
         : lambdaFunctionsOf(api, unwrapVendorWrapper(api, exported.value));
+  // A flushing `after` middleware ends the invocation with a flush: the handler is then one request's work.
+  if (middyWrapped && middyFlushesAfter(api, exported.value)) {
+    api.request(functions, exported.exportNode);
+    return;
+  }
   for (const fn of functions) {
     if (scriptFunctions.has(fn)) continue;
     api.invocation(fn, {

@@ -1,6 +1,6 @@
 import { awsLambdaExpressApp } from "../platforms/aws-lambda.js";
 import { gcpFunctions } from "../platforms/gcp-functions.js";
-import type { FrameworkDescriptor, ValueSpecifier } from "../types.js";
+import type { FrameworkDescriptor, Mounting, ValueSpecifier } from "../types.js";
 import { adaptedAppPlatform, adapterModules, isMadeBy, type AppAdapter } from "./app-adapters.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 
@@ -30,6 +30,9 @@ export const EXPRESS_ADAPTERS: readonly AppAdapter[] = [
   { handle: { package: ["firebase-functions", "firebase-functions/v1", "firebase-functions/v2"], name: "https.onRequest" }, platform: gcpFunctions },
 ];
 
+/** `app.use(router)`, `app.use("/api", router)`. */
+const EXPRESS_MOUNTS = { method: "use" } as const satisfies Mounting;
+
 /** Express: `express()` / `Router()` apps and routers, `app.route(path)` chains, typed `(req: Request, res: Response)` controllers. */
 export const express = {
   id: "express",
@@ -45,6 +48,7 @@ export const express = {
       // Express tells error middleware by `fn.length === 4` (`ERROR_MIDDLEWARE`), in `use` and in a route.
       methods: { ...methods([...HTTP_VERBS, "del"], { nameArgument: 0, ends: "last", errorHandlers: ERROR_MIDDLEWARE }), use: { errorHandlers: ERROR_MIDDLEWARE }, param: { ends: "none" } },
       returns: { route: "route" },
+      mounts: EXPRESS_MOUNTS,
       listens: ["listen"],
     },
     route: { methods: methods(HTTP_VERBS, { ends: "last", errorHandlers: ERROR_MIDDLEWARE }) },
@@ -55,6 +59,8 @@ export const express = {
       EXPRESS_ADAPTERS,
       (app) => isMadeBy(api, app, [EXPRESS_APP]),
       (router) => isMadeBy(api, router, [EXPRESS_APP_OR_ROUTER]),
+      // No covering middleware: Express's `next()` returns nothing to await.
+      { mounts: [EXPRESS_MOUNTS] },
     ),
   platformSigns: { imports: adapterModules(EXPRESS_ADAPTERS), appMakers: [EXPRESS_APP_OR_ROUTER] },
   // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven

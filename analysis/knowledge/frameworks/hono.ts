@@ -5,7 +5,7 @@ import { awsLambda } from "../platforms/aws-lambda.js";
 import { cloudflarePages } from "../platforms/cloudflare-pages.js";
 import { cloudflareWorkers } from "../platforms/cloudflare-workers.js";
 import { unwrap } from "../../bindings.js";
-import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor, RouteCover } from "../types.js";
+import type { FrameworkDescriptor, HandlerHookApi, Mounting, PlatformDescriptor, RouteCover } from "../types.js";
 import { adaptedAppPlatform, isMadeBy, type AppAdapter } from "./app-adapters.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 import { serverlessPlatform } from "./nextjs.js";
@@ -22,6 +22,10 @@ const HONO_APPS = [HONO_APP, OPENAPI_HONO];
  * and `app.use("*", fn)` run for every path; `app.use("/api/*", fn)` only for some.
  */
 const AROUND_NEXT = { runs: "aroundNext", catchAllPaths: ["*", "/*"] } as const satisfies RouteCover;
+/** `app.route("/api", api)`: the sub-app's routes run after the app's middleware registered before it. */
+const HONO_MOUNTS = { method: "route" } as const satisfies Mounting;
+/** A Hono middleware `(c, next)`: `next()` returns the promise of the rest of the chain. */
+const NEXT_BY_ARITY = { 2: 1 } as const;
 
 /**
  * A Hono app is a Cloudflare Worker (each route an invocation that ends with its response, whose
@@ -45,8 +49,8 @@ function workersPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
  * `hono/netlify` serves Netlify Edge Functions, which do not freeze after the response (`frameworks/netlify.ts`).
  */
 const ADAPTERS: readonly AppAdapter[] = [
-  { handle: { package: "hono/aws-lambda", name: ["handle", "streamHandle"] }, platform: awsLambda },
-  { handle: { package: "hono/cloudflare-pages", name: "handle" }, platform: cloudflarePages },
+  { handle: { package: "hono/aws-lambda", name: ["handle", "streamHandle"] }, platform: awsLambda, nextParameterByArity: NEXT_BY_ARITY },
+  { handle: { package: "hono/cloudflare-pages", name: "handle" }, platform: cloudflarePages, nextParameterByArity: NEXT_BY_ARITY },
   { handle: { package: "hono/vercel", name: "handle" }, platform: serverlessPlatform },
 ];
 
@@ -55,7 +59,8 @@ const ADAPTERS: readonly AppAdapter[] = [
  * flushing middleware covers are decided per route: `AROUND_NEXT`.)
  */
 function honoPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
-  return adaptedAppPlatform(api, ADAPTERS, (app) => isHonoApp(api, app)) ?? workersPlatform(api);
+  const isApp = (app: TSESTree.Node): boolean => isHonoApp(api, app);
+  return adaptedAppPlatform(api, ADAPTERS, isApp, isApp, { mounts: [HONO_MOUNTS], middleware: "use" }) ?? workersPlatform(api);
 }
 
 /**
@@ -101,6 +106,9 @@ export const hono = {
         openapi: { arguments: [1] },
       },
       chainable: ["basePath", "route"],
+      mounts: HONO_MOUNTS,
+      // `basePath` returns a clone that shares the app's router and middleware (hono-base.ts `#clone`).
+      sharesRoutes: ["basePath"],
     },
     factory: {
       createdBy: [{ value: { package: "hono/factory", name: "createFactory" }, new: false }],
@@ -113,11 +121,12 @@ export const hono = {
   // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven
   // in sdk/lost-session-frameworks.test.ts.
   sessionFlow: {
-    beforeHandler: { "*": { nextParameterByArity: { 2: 1 } } },
+    beforeHandler: { "*": { nextParameterByArity: NEXT_BY_ARITY } },
     routeLevel: { routeMethods: ONE_METHOD_VERBS },
   },
   handlerTypes: [{ package: HONO, name: ["Context", "Handler", "MiddlewareHandler", "ErrorHandler", "NotFoundHandler"] }],
   // The handler gets a context: `c.get("user")` reads what a middleware `c.set`, the request is `c.req`
   // (`c.req.header("x")`, `c.req.query("x")`, `c.req.param("id")`, `await c.req.json()`).
-  requestInputs: { ...REQUEST_OBJECT, holds: "context" },
+  // `hono/cookie`'s `getCookie(c, "sid")` / `getSignedCookie(c, secret, "sid")` read the request's cookies.
+  requestInputs: { ...REQUEST_OBJECT, holds: "context", readers: [{ package: "hono/cookie", name: ["getCookie", "getSignedCookie"] }] },
 } as const satisfies FrameworkDescriptor;

@@ -1,5 +1,6 @@
+import { utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useTempProjects } from "../../test-utils/temp-projects.js";
 import { configuredHandlerNames } from "./lambda-functions-config.js";
 
@@ -38,5 +39,45 @@ describe("configuredHandlerNames: a Lambda handler's `<path>.<export>` in the pr
   it("reads nothing for a project without a configuration, or a file outside any project", () => {
     const root = project({ ...PACKAGE, "src/": "" });
     expect(configuredHandlerNames(join(root, "src", "chat.ts"))).toEqual([]);
+  });
+
+  it("reads a configuration again when it changes (an editor session edits serverless.yml), at most once a second", () => {
+    const root = project({ ...PACKAGE, "src/": "", "serverless.yml": "functions:\n  chat:\n    handler: src/chat.main\n" });
+    const chat = join(root, "src", "chat.ts");
+    // The clock of the check is faked (only `Date`): the files' own mtimes are real.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T00:00:00Z") });
+    try {
+      expect(configuredHandlerNames(chat)).toEqual(["main"]);
+      const config = join(root, "serverless.yml");
+      writeFileSync(config, "functions:\n  chat:\n    handler: src/chat.run\n");
+      // The same size: the mtime tells (set apart explicitly, as a coarse file-system clock may not).
+      utimesSync(config, new Date(), new Date(Date.now() + 5_000));
+      // Within a second the names read stay (a whole-tree lint pays no stat per file)…
+      vi.setSystemTime(new Date("2030-01-01T00:00:00.500Z"));
+      expect(configuredHandlerNames(chat)).toEqual(["main"]);
+      // …then the change is seen.
+      vi.setSystemTime(new Date("2030-01-01T00:00:01.500Z"));
+      expect(configuredHandlerNames(chat)).toEqual(["run"]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("skips entries in comment lines", () => {
+    const root = project({ ...PACKAGE, "src/": "", "serverless.yml": "functions:\n  chat:\n#    handler: src/old.main\n    handler: src/chat.main\n" });
+    expect(configuredHandlerNames(join(root, "src", "old.ts"))).toEqual([]);
+    expect(configuredHandlerNames(join(root, "src", "chat.ts"))).toEqual(["main"]);
+  });
+
+  it("does not read above a workspace's root (package.json workspaces, pnpm-workspace.yaml)", () => {
+    const outside = "serverless.yml";
+    const config = "functions:\n  chat:\n    handler: ws/src/chat.main\n";
+    const npm = project({ [outside]: config, "ws/package.json": JSON.stringify({ workspaces: ["packages/*"] }), "ws/src/": "" });
+    expect(configuredHandlerNames(join(npm, "ws", "src", "chat.ts"))).toEqual([]);
+    const pnpm = project({ [outside]: config, "ws/package.json": "{}", "ws/pnpm-workspace.yaml": "packages:\n  - packages/*\n", "ws/src/": "" });
+    expect(configuredHandlerNames(join(pnpm, "ws", "src", "chat.ts"))).toEqual([]);
+    // A package that is no workspace root: the configuration above it is read (SAM's layout).
+    const sam = project({ [outside]: config, "ws/package.json": "{}", "ws/src/": "" });
+    expect(configuredHandlerNames(join(sam, "ws", "src", "chat.ts"))).toEqual(["main"]);
   });
 });

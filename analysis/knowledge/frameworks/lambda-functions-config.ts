@@ -5,10 +5,12 @@
 // (`handler: "packages/functions/src/chat.main"`). The export name is whatever the config says:
 // `main`, `lambdaHandler`, or `default` for an ES module's `export default`.
 //
-// Read as text, not parsed: a `handler:` / `Handler:` entry whose value has the `<path>.<name>` shape.
-// Once per configuration directory per process (as analysis/deployment.ts reads its signal files); a
-// file pays a map lookup by its path.
-import { existsSync, readFileSync } from "node:fs";
+// Read as text, not parsed: a `handler:` / `Handler:` entry whose value has the `<path>.<name>` shape,
+// outside comment lines. The configuration directories are found once per project root; a file of a
+// project without one pays a map lookup by its folder. A configuration is read again when its mtime or size
+// changes (editor sessions edit serverless.yml while linting), checked at most once a second per
+// directory, so that a whole-tree lint (the entry gate asks for every file with exports) pays no stat per file.
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { deploymentOf } from "../../deployment.js";
 import { absolutePath } from "../../project-modules.js";
@@ -22,14 +24,26 @@ const CODE_URI = /\bCodeUri["']?\s*:\s*["']?([\w@$./-]+)/g;
 /**
  * How far above the nearest package.json a configuration may sit: SST keeps it at the monorepo root
  * (`packages/functions/package.json` below), SAM's template sits above the function's folder, which
- * has its own package.json. Not above a repository's root (a `.git` beside it).
+ * has its own package.json. Not above a repository's root (a `.git` beside it), a workspace's root (a
+ * package.json with `workspaces`, a `pnpm-workspace.yaml`), or the working directory ESLint runs in.
  */
 const MAX_LEVELS_UP = 2;
+/** Whole-line comments of YAML (`#`) and of sst.config.ts (`//`): an entry commented out names nothing. */
+const COMMENT_LINE = /^[ \t]*(?:#|\/\/).*$/gm;
 
 /** Handler names by module path relative to the configuration's directory, without extension. */
 type HandlerNames = ReadonlyMap<string, readonly string[]>;
 
-const byConfigDirectory = new Map<string, HandlerNames | null>();
+/** The names a directory's configuration files give, with the version of each file they were read from. */
+const byConfigDirectory = new Map<string, { readonly versions: readonly FileVersion[]; readonly names: HandlerNames | null; checkedAt: number }>();
+/** How long the files read stay trusted without a stat. */
+const RECHECK_AFTER_MS = 1000;
+
+interface FileVersion {
+  readonly path: string;
+  readonly mtimeMs: number;
+  readonly size: number;
+}
 const configDirectoriesByRoot = new Map<string, readonly string[]>();
 
 /** By the folder of a file asked about: the configuration directories of its project (most projects have none). */
@@ -62,10 +76,11 @@ function configDirectoriesOf(root: string): readonly string[] {
   if (directories) return directories;
   const found: string[] = [];
   let directory = root;
+  const cwd = process.cwd();
   for (let level = 0; level <= MAX_LEVELS_UP; level += 1) {
     if (CONFIG_FILES.some((name) => existsSync(join(directory, name)))) found.push(directory);
     const parent = dirname(directory);
-    if (parent === directory || existsSync(join(directory, ".git"))) break;
+    if (parent === directory || directory === cwd || isRepositoryOrWorkspaceRoot(directory)) break;
     directory = parent;
   }
   directories = found;
@@ -73,14 +88,49 @@ function configDirectoriesOf(root: string): readonly string[] {
   return directories;
 }
 
+function isRepositoryOrWorkspaceRoot(directory: string): boolean {
+  if (existsSync(join(directory, ".git")) || existsSync(join(directory, "pnpm-workspace.yaml"))) return true;
+  try {
+    const manifest = JSON.parse(readFileSync(join(directory, "package.json"), "utf8")) as unknown;
+    return typeof manifest === "object" && manifest !== null && "workspaces" in manifest;
+  } catch {
+    return false;
+  }
+}
+
+/** The version of each configuration file of `directory` that exists. */
+function configVersionsIn(directory: string): FileVersion[] {
+  const versions: FileVersion[] = [];
+  for (const file of CONFIG_FILES) {
+    const path = join(directory, file);
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (stats?.isFile()) versions.push({ path, mtimeMs: stats.mtimeMs, size: stats.size });
+  }
+  return versions;
+}
+
+/** Are the files read then still as they were (none removed, none changed)? */
+function unchanged(versions: readonly FileVersion[]): boolean {
+  return versions.every(({ path, mtimeMs, size }) => {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats !== undefined && stats.mtimeMs === mtimeMs && stats.size === size;
+  });
+}
+
 function handlerNamesIn(directory: string): HandlerNames | undefined {
   const known = byConfigDirectory.get(directory);
-  if (known !== undefined) return known ?? undefined;
+  const now = Date.now();
+  if (known !== undefined && now - known.checkedAt < RECHECK_AFTER_MS) return known.names ?? undefined;
+  if (known !== undefined && unchanged(known.versions)) {
+    known.checkedAt = now;
+    return known.names ?? undefined;
+  }
   const names = new Map<string, string[]>();
-  for (const file of CONFIG_FILES) {
+  const versions = configVersionsIn(directory);
+  for (const { path: configPath } of versions) {
     let text: string;
     try {
-      text = readFileSync(join(directory, file), "utf8");
+      text = readFileSync(configPath, "utf8").replace(COMMENT_LINE, "");
     } catch {
       continue;
     }
@@ -97,7 +147,7 @@ function handlerNamesIn(directory: string): HandlerNames | undefined {
     }
   }
   const result = names.size > 0 ? names : null;
-  byConfigDirectory.set(directory, result);
+  byConfigDirectory.set(directory, { versions, names: result, checkedAt: now });
   return result ?? undefined;
 }
 
