@@ -647,7 +647,11 @@ export function sessionIdPresence(input: AnalysisInput, value: TSESTree.Node): S
         return init === undefined ? "absent" : presence(init, depth + 1);
       }
       case AST_NODE_TYPES.LogicalExpression:
-        return current.operator === "&&" ? "absent" : presence(current.right, depth + 1);
+        if (current.operator === "&&") return "absent";
+        // `header ?? "anonymous"`, `|| ""`: a fixed text for every request without the input, one session
+        // for all of them once converted; like `String(missing)`, not an id the application makes.
+        if (isFixedText(current.right, depth)) return presence(current.left, depth + 1) === "present" ? "present" : "stringified";
+        return presence(current.right, depth + 1);
       case AST_NODE_TYPES.ConditionalExpression:
         return worse(presence(current.consequent, depth + 1), presence(current.alternate, depth + 1));
       case AST_NODE_TYPES.CallExpression: {
@@ -664,6 +668,16 @@ export function sessionIdPresence(input: AnalysisInput, value: TSESTree.Node): S
         // A member read (`req.body.sessionId`), an optional chain, anything else: may be missing.
         return "absent";
     }
+  };
+  /** A constant (`"anonymous"`, `""`, `` `guest` ``, a `const` holding one): the same text on every run. */
+  const isFixedText = (node: TSESTree.Node, depth: number): boolean => {
+    const current = unwrap(node, true);
+    if (!current || depth > 24) return false;
+    if (current.type === AST_NODE_TYPES.Literal) return current.value !== null;
+    if (current.type === AST_NODE_TYPES.TemplateLiteral) return current.expressions.every((part) => isFixedText(part, depth + 1));
+    if (current.type !== AST_NODE_TYPES.Identifier || current.name === "undefined") return false;
+    const init = flows.singleValueOf(current);
+    return init !== undefined && isFixedText(init, depth + 1);
   };
   /** A path parameter of the matched route (`req.params.id`, `const { id } = params`, `c.req.param("id")`): the route has it. */
   const isRouteParameter = (node: TSESTree.Node): boolean => {

@@ -266,6 +266,12 @@ ruleTester.run(RULE_NAME, testedRule, {
       filename: "app/actions.ts",
       errors: [{ messageId: MESSAGE, data: { source: 'formData.get("sessionId")', method: "createSession", handler: "Next.js server action handler" }, suggestions: [] }],
     },
+    // A constant default (`?? "anonymous"`, `|| ""`, a `const` holding one) is one text for every request
+    // without the header: converted, they would all share one session. Like String(missing): no suggestion.
+    ...[`req.header("x-session-id") ?? "anonymous"`, `req.header("x-session-id") || ""`, "req.header(\"x-session-id\") ?? `guest`", `req.header("x-session-id") ?? GUEST`].map((value) => ({
+      code: `${EXPRESS}const GUEST = "guest";\napp.use((req, res, next) => {\n  tracer.createSession({ sessionId: ${value} });\n  next();\n});`,
+      errors: [{ messageId: MESSAGE, data: { source: 'req.header("x-session-id")', method: "createSession", handler: "Express handler" }, suggestions: [] }],
+    })),
     // toSessionId already imported (used elsewhere): reused as is.
     invalidCase(
       `${EXPRESS_TO_SESSION_ID}export const anonymous = toSessionId("anonymous");\napp.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.header("x-session-id") });\n  next();\n});`,
