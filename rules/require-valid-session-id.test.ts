@@ -272,6 +272,18 @@ ruleTester.run(RULE_NAME, testedRule, {
       code: `${EXPRESS}const GUEST = "guest";\napp.use((req, res, next) => {\n  tracer.createSession({ sessionId: ${value} });\n  next();\n});`,
       errors: [{ messageId: MESSAGE, data: { source: 'req.header("x-session-id")', method: "createSession", handler: "Express handler" }, suggestions: [] }],
     })),
+    // JSON-RPC / MCP: `params` of the body is what the client posted, not the route's path parameters
+    // (which are read from the request itself): it may be missing, so converted only when present.
+    invalidCase(
+      `${EXPRESS}app.post("/rpc", (req, res) => {\n  tracer.createSession({ sessionId: req.body.params.id });\n  res.end();\n});`,
+      { source: "req.body.params.id", method: "createSession", handler: "Express handler" },
+      [ADD_TO_IMPORT, wrapIfPresent("req.body.params.id")],
+    ),
+    invalidCase(
+      `${EXPRESS}app.post("/rpc", (req, res) => {\n  const { params } = req.body;\n  tracer.createSession({ sessionId: params.sessionId });\n  res.end();\n});`,
+      { source: "params.sessionId", method: "createSession", handler: "Express handler" },
+      [ADD_TO_IMPORT, wrapIfPresent("params.sessionId")],
+    ),
     // toSessionId already imported (used elsewhere): reused as is.
     invalidCase(
       `${EXPRESS_TO_SESSION_ID}export const anonymous = toSessionId("anonymous");\napp.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.header("x-session-id") });\n  next();\n});`,

@@ -70,5 +70,6 @@ export const express = {
     },
   ],
   // `(err, req, res, next)` is error middleware; `app.param(name, (req, res, next, value) => …)` is not.
-  requestInputs: { ...REQUEST_OBJECT, parameterByArity: { 4: 1 }, arityExceptMethods: ["param"] },
+  // `req.param(name)` (Express 4) reads the body and query too: only `req.params` is the route's.
+  requestInputs: { ...REQUEST_OBJECT, parameterByArity: { 4: 1 }, arityExceptMethods: ["param"], routeParameters: ["params"] },
 } as const satisfies FrameworkDescriptor;
