@@ -1,6 +1,7 @@
+import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule, { RULE_NAME, sourceLabel } from "./require-valid-session-id.js";
-import { describeFixtureTruth, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
+import { configForRule, describeFixtureTruth, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -391,5 +392,22 @@ describe("blind cases: request input of every framework and platform", () => {
     ["a Lambda context's request id", `${HH}export const handler = async (event, context) => { tracer.createSession({ sessionId: context.awsRequestId }); return {}; };`],
   ] satisfies ReadonlyArray<readonly [string, string, string?]>)("accepts %s", (_title: string, code: string, filename?: string) => {
     expect(messagesOf(code, filename)).toEqual([]);
+  });
+});
+
+describe("honeyhive 1.x files", () => {
+  it("name no 2.x error and no toSessionId(): 1.x takes only UUIDs and has neither", () => {
+    const code = `${EXPRESS}app.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.header("x-session-id") });\n  next();\n});`.replace(
+      "const tracer = HoneyHiveTracer.init",
+      "const tracer = await HoneyHiveTracer.init",
+    );
+    // The settings name the major: this repository's own package.json (the nearest one) says 2.x.
+    const config = [...configForRule(RULE_NAME, rule), { settings: { honeyhive: { sdkVersion: 1 } } }];
+    const [message, ...rest] = new Linter({ configType: "flat" }).verify(code, config, { filename: "src/server.ts" });
+    expect(rest).toEqual([]);
+    expect(message?.messageId).toBe("unvalidatedSessionId1x");
+    expect(message?.message).toContain("honeyhive 1.x accepts only UUID session ids");
+    expect(message?.message).not.toContain("InvalidSessionIdError");
+    expect(message?.suggestions ?? []).toEqual([]);
   });
 });
