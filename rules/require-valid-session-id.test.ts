@@ -285,6 +285,12 @@ ruleTester.run(RULE_NAME, testedRule, {
       { source: "params.sessionId", method: "createSession", handler: "Express handler" },
       [ADD_TO_IMPORT, wrapIfPresent("params.sessionId")],
     ),
+    // express-session's id (from the client's cookie, uid-safe, never a UUID): the SDK would throw on every request.
+    invalidCase(
+      `${EXPRESS}app.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.sessionID });\n  next();\n});`,
+      { source: "req.sessionID", method: "createSession", handler: "Express handler" },
+      [ADD_TO_IMPORT, wrapIfPresent("req.sessionID")],
+    ),
     // toSessionId already imported (used elsewhere): reused as is.
     invalidCase(
       `${EXPRESS_TO_SESSION_ID}export const anonymous = toSessionId("anonymous");\napp.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.header("x-session-id") });\n  next();\n});`,
