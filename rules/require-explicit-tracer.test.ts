@@ -607,3 +607,13 @@ app.post("/c", async (c) => { enrichSpan({ metadata: { path: c.req.path } }); re
     expect(fixed).not.toContain(`import { enrichSpan }`);
   });
 });
+
+describe("Deno npm: specifiers", () => {
+  it.each(["npm:honeyhive", "npm:honeyhive@2", "npm:honeyhive@^2.0.0"])("%s is the SDK: reported and fixed", (specifier) => {
+    const code = `import { HoneyHiveTracer, trace } from "${specifier}";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const step = trace(async (x: number) => x);\n`;
+    const linter = new Linter({ configType: "flat" });
+    const config = configForRule(RULE_NAME, rule);
+    expect(linter.verify(code, config, { filename: "main.ts" }).map((message) => message.messageId)).toEqual(["implicitTrace"]);
+    expect(linter.verifyAndFix(code, config, { filename: "main.ts" }).output).toContain("trace({ tracer }, async (x: number) => x)");
+  });
+});
