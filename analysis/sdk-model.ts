@@ -1011,10 +1011,13 @@ class FileSdkModel implements SdkModel {
       if (tracer.kind === "imported") {
         // A name (`getTracer` from "./tracing") is a guess: it may be an OpenTelemetry tracer, whose
         // `enrichSpan` does not exist. Written without review only when the module's facts say HoneyHive.
-        // A module the settings declare as re-exporting the SDK is the user's word for it.
+        // A module the settings declare as re-exporting the SDK is the user's word for it; a member only
+        // HoneyHive's tracer has, already used on the binding here (`tracer.enrichSession()`), is the code's.
         const binding = this.bindings.get(variable);
         const fromSettings = binding?.kind === "local" && binding.fromSdkSettingsModule;
-        result.push({ tracer, text: tracer.referenceText, safe: fromSettings || importedTracerProven(this.input, variable) });
+        const usage = localBindingUsage(variable);
+        const safe = fromSettings || (typeof usage === "object" && usage.honeyhiveOnly) || importedTracerProven(this.input, variable);
+        result.push({ tracer, text: tracer.referenceText, safe });
         continue;
       }
       const declarationNode = variable.defs[0]?.node ?? tracer.declaration;
