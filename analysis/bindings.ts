@@ -7,6 +7,7 @@
 import type { TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { packageSpecifier } from "./settings.js";
 
 /** A value reached from a module: `{ module: "express", path: ["Router"] }` for `express.Router`. */
 export interface ModuleOrigin {
@@ -100,12 +101,12 @@ export class Bindings {
       }
       case "CallExpression": {
         const module = target.arguments.length === 1 && this.isRequire(target.callee) ? staticName(target.arguments[0]) : undefined;
-        return module === undefined ? undefined : { module, path: [] };
+        return module === undefined ? undefined : { module: packageSpecifier(module), path: [] };
       }
       case "ImportExpression": {
         // Only the awaited value is the module namespace; `import("m")` itself is a promise of it.
         const module = staticName(target.source);
-        return module !== undefined && isAwaitedWithin(target, node) ? { module, path: [] } : undefined;
+        return module !== undefined && isAwaitedWithin(target, node) ? { module: packageSpecifier(module), path: [] } : undefined;
       }
       default:
         return undefined;
@@ -154,12 +155,14 @@ export class Bindings {
         const specifier = def.node;
         if (specifier.type === "TSImportEqualsDeclaration") {
           const reference = specifier.moduleReference;
-          const module = reference.type === "TSExternalModuleReference" ? staticName(reference.expression) : undefined;
+          const written = reference.type === "TSExternalModuleReference" ? staticName(reference.expression) : undefined;
+          const module = written === undefined ? undefined : packageSpecifier(written);
           if (module !== undefined) return specifier.importKind === "type" ? { module, path: [], typeOnly: true } : { module, path: [] };
           continue;
         }
         const declaration = def.parent as TSESTree.ImportDeclaration;
-        const module = declaration.source.value;
+        // Deno's `npm:express@4` is `express`: every descriptor and the SDK match on the package.
+        const module = packageSpecifier(declaration.source.value);
         const typeOnly = declaration.importKind === "type" || (specifier.type === "ImportSpecifier" && specifier.importKind === "type");
         const imported = specifier.type === "ImportSpecifier" ? staticName(specifier.imported) : undefined;
         const viaDefaultImport = specifier.type === "ImportDefaultSpecifier" || imported === "default";

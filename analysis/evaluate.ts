@@ -28,7 +28,7 @@ import { EVALUATED_FUNCTION_KEYS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 
 /** The option keys that hold the evaluated function: this SDK's `function`, and 1.x's (`evaluationFunction`, `function`). */
 const EVALUATED_FUNCTION_KEYS: readonly string[] = [...new Set(["function", ...EVALUATED_FUNCTION_KEYS_1X])];
-import { importedFact } from "./project-modules.js";
+import { importedFact, importedTracerProven } from "./project-modules.js";
 
 // Asked of the node index once per function: a constant, since the index caches its merged lists per array.
 
@@ -426,8 +426,13 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
   const callers = new Set(evaluate.calls.map((call) => call.caller));
   const tracers: EvaluateConflictingTracer[] = [];
   for (const tracer of sdk.tracers) {
-    // A backing variable is reported through its getter; imported tracers are not created here.
-    if (tracer.getter || tracer.kind === "imported" || tracer.kind === "member") continue;
+    // A backing variable is reported through its getter.
+    if (tracer.getter || tracer.kind === "member") continue;
+    if (tracer.kind === "imported") {
+      const imported = importedTracerInEvaluatedCode(input, sdk, tracer, bindings, evaluate);
+      if (imported) tracers.push(imported);
+      continue;
+    }
     if (tracer.initializations.length === 0) continue;
     const declaredWhere = tracer.moduleLevel ? undefined : enclosingFunction(tracer.declaration);
     if (!tracer.moduleLevel && !callers.has(declaredWhere)) continue;
@@ -450,6 +455,38 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
     });
   }
   return { bindings, tracers, importedBindings };
+}
+
+/**
+ * A tracer imported from a project module is not created here (nothing to remove), but a
+ * session-bound call on it in evaluated code (`tracer.enrichSession(…)`) still writes into that
+ * tracer's one session for every datapoint. Reported only when the module's export facts prove a
+ * HoneyHive tracer: a name alone may be an OpenTelemetry tracer, whose `startSpan` is no session call.
+ */
+function importedTracerInEvaluatedCode(
+  input: AnalysisInput,
+  sdk: SdkModel,
+  tracer: TracerDeclaration,
+  bindings: readonly EvaluateTracerBinding[],
+  evaluate: EvaluateModel,
+): EvaluateConflictingTracer | undefined {
+  if (!tracer.variable || !importedTracerProven(input, tracer.variable)) return undefined;
+  const own = bindings.filter((binding) => binding.tracer === tracer);
+  const otherUses = otherUsesOf(sdk, tracer, own);
+  const usesInEvaluatedCode = otherUses.filter((identifier) => evaluate.isRunByEvaluate(identifier));
+  const sessionCallsInEvaluatedCode = usesInEvaluatedCode.flatMap((identifier) => sessionBoundCallOn(identifier) ?? []);
+  if (sessionCallsInEvaluatedCode.length === 0) return undefined;
+  return {
+    tracer,
+    initializations: [],
+    bindings: own,
+    otherUses,
+    usesInEvaluatedCode,
+    sessionCallsInEvaluatedCode,
+    removable: false,
+    servesOnlyEvaluatedCode: false,
+    declarations: declarationsOf(sdk, tracer),
+  };
 }
 
 /** `const tracer = …, other = …;` cannot go as a whole: removing it would take `other` along. */

@@ -650,3 +650,13 @@ export function importedTracerShape(input: AnalysisInput, variable: Scope.Variab
   }
   return undefined;
 }
+
+/**
+ * Whether the project module a binding is imported from proves it a HoneyHive tracer, or a caching
+ * synchronous getter of one, by its export facts (not by the binding's name or use): what a fix that
+ * writes `tracer.enrichSpan()` / `getTracer().x` without review, or a report that depends on it, needs.
+ */
+export function importedTracerProven(input: AnalysisInput, variable: Scope.Variable): boolean {
+  const shape = importedTracerShape(input, variable);
+  return shape === "tracer" || shape === "getter";
+}

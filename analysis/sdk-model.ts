@@ -40,7 +40,7 @@ import {
 } from "./knowledge/sdks/index.js";
 import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
-import { importedTracerShape } from "./project-modules.js";
+import { importedTracerProven, importedTracerShape } from "./project-modules.js";
 import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 
 export type SdkExport =
@@ -994,7 +994,7 @@ class FileSdkModel implements SdkModel {
         // In the constructor of a parameter property, the parameter itself (same object) is offered instead.
         const declaringConstructor = tracer.declaration.type === AST_NODE_TYPES.TSParameterProperty ? tracer.declaration.parent : undefined;
         if (declaringConstructor && contains(declaringConstructor, node)) continue;
-        if (thisClassForUse(node) === tracer.ownerClass) result.push({ tracer, text: tracer.referenceText, safe: true });
+        if (thisClassForUse(node) === tracer.ownerClass) result.push({ tracer, text: tracer.referenceText, safe: memberSetBefore(tracer, node) });
         continue;
       }
       const variable = tracer.variable;
@@ -1004,8 +1004,20 @@ class FileSdkModel implements SdkModel {
         result.push({ tracer, text: tracer.referenceText, safe: !runsAtLoad });
         continue;
       }
-      if (tracer.kind === "imported" || tracer.kind === "parameter") {
+      if (tracer.kind === "parameter") {
         result.push({ tracer, text: tracer.referenceText, safe: true });
+        continue;
+      }
+      if (tracer.kind === "imported") {
+        // A name (`getTracer` from "./tracing") is a guess: it may be an OpenTelemetry tracer, whose
+        // `enrichSpan` does not exist. Written without review only when the module's facts say HoneyHive.
+        // A module the settings declare as re-exporting the SDK is the user's word for it; a member only
+        // HoneyHive's tracer has, already used on the binding here (`tracer.enrichSession()`), is the code's.
+        const binding = this.bindings.get(variable);
+        const fromSettings = binding?.kind === "local" && binding.fromSdkSettingsModule;
+        const usage = localBindingUsage(variable);
+        const safe = fromSettings || (typeof usage === "object" && usage.honeyhiveOnly) || importedTracerProven(this.input, variable);
+        result.push({ tracer, text: tracer.referenceText, safe });
         continue;
       }
       const declarationNode = variable.defs[0]?.node ?? tracer.declaration;
@@ -1268,6 +1280,30 @@ function thisClassForUse(node: TSESTree.Node): ReturnType<typeof thisClass> {
     if (isFunctionNode(current)) break;
   }
   return thisClass(node);
+}
+
+/**
+ * Whether `this.<tracer>` is already set when the code at `node` runs. A field initializer runs at
+ * construction, in source order, before the constructor body (and, with ES class fields, before
+ * parameter properties are assigned): `run = trace(fn)` above `tracer = HoneyHiveTracer.init()`, or
+ * with the tracer assigned in the constructor, reads undefined (TS2729). Likewise constructor code
+ * before the constructor's own assignment. Code in a method or a function runs later.
+ */
+function memberSetBefore(tracer: TracerDeclaration, node: TSESTree.Node): boolean {
+  const declaration = tracer.declaration;
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) {
+      const member = current.parent;
+      const isConstructor = member?.type === AST_NODE_TYPES.MethodDefinition && member.kind === "constructor";
+      if (!isConstructor || !contains(current, declaration)) return true;
+      // `this.tracer = …` in this constructor: set for the code after it in the constructor's own body.
+      return declaration.range[1] <= node.range[0] && enclosingFunction(declaration) === current;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && !current.static && current.value && contains(current.value, node)) {
+      return declaration.type === AST_NODE_TYPES.PropertyDefinition && declaration.range[1] <= current.range[0];
+    }
+  }
+  return true;
 }
 
 /** Inside a class field initializer (runs per instance, not at load). */

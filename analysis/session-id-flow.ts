@@ -83,6 +83,21 @@ interface Flow {
   readonly sourceKeys: readonly string[];
   /** Variables the value went through, and the request variable it was read from. */
   readonly variables: ReadonlySet<Scope.Variable>;
+  /** One path parameter of the matched route (`req.params.id`, `c.req.param("id")`): the route always has it. */
+  readonly routeParameter: boolean;
+}
+
+/**
+ * How far a value is from the route's path parameters (`RequestInputs.routeParameters`): `part` is
+ * the parameters object (`req.params`), `value` one of its keys (`req.params.id`); anything read from
+ * the request some other way, or deeper, is neither.
+ */
+type RouteStep = "part" | "value" | undefined;
+
+/** `route` after reading `keys` more keys from it. */
+function routeAfter(route: RouteStep, keys: number): RouteStep {
+  if (keys === 0) return route;
+  return route === "part" && keys === 1 ? "value" : undefined;
 }
 
 interface FlowResult {
@@ -91,6 +106,7 @@ interface FlowResult {
   readonly inputs?: RequestInputs;
   readonly source: TSESTree.Node;
   readonly sourceKeys?: readonly string[];
+  readonly route?: RouteStep;
 }
 
 export interface UnvalidatedSessionId {
@@ -221,6 +237,8 @@ interface InputParameter {
   readonly handler: Handler;
   readonly taint: Taint;
   readonly inputs: RequestInputs;
+  /** `part` for a destructured key that is the route's parameters (`{ params }` of a Next.js route). */
+  readonly route?: RouteStep;
 }
 
 class SessionIdFlow {
@@ -243,7 +261,7 @@ class SessionIdFlow {
   flowOf(node: TSESTree.Node): Flow | undefined {
     const variables = new Set<Scope.Variable>();
     const result = this.evaluate(node, variables, 0);
-    return result?.taint === "input" ? { source: result.source, sourceKeys: result.sourceKeys ?? [], variables } : undefined;
+    return result?.taint === "input" ? { source: result.source, sourceKeys: result.sourceKeys ?? [], variables, routeParameter: result.route === "value" } : undefined;
   }
 
   /** See `SessionIdSource`: raw input and anything made from it is the request's; a choice between the two is mixed. */
@@ -316,10 +334,10 @@ class SessionIdFlow {
       case AST_NODE_TYPES.MemberExpression: {
         const object = next(expression.object);
         if (!object) return undefined;
-        if (object.taint === "input") return { taint: "input", source: expression };
+        if (object.taint === "input") return { taint: "input", source: expression, route: routeAfter(object.route, 1) };
         const name = memberName(expression);
         if (name === undefined || !object.inputs) return undefined;
-        if (object.taint === "request" && object.inputs.parts?.includes(name)) return { taint: "input", source: expression };
+        if (object.taint === "request" && object.inputs.parts?.includes(name)) return { taint: "input", source: expression, route: routePart(object.inputs, name) };
         if (object.inputs.holders?.includes(name)) return { taint: "request", inputs: object.inputs, source: expression };
         return undefined;
       }
@@ -329,7 +347,9 @@ class SessionIdFlow {
           const name = memberName(callee);
           const receiver = next(callee.object);
           if (receiver?.taint === "input" && name !== undefined && !VALIDATION_NAME.test(name)) return { taint: "input", source: expression };
-          if (receiver?.taint === "request" && name !== undefined && receiver.inputs?.getters?.includes(name)) return { taint: "input", source: expression };
+          if (receiver?.taint === "request" && name !== undefined && receiver.inputs?.getters?.includes(name)) {
+            return { taint: "input", source: expression, route: receiver.inputs.routeParameters?.includes(`${name}()`) ? "value" : undefined };
+          }
           if (name === "parse" && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "JSON" && this.isGlobal(callee.object)) {
             // The parsed object is what later keys are read from: it names the input in messages.
             return asInput(next(expression.arguments[0])) && { taint: "input", source: expression };
@@ -376,7 +396,7 @@ class SessionIdFlow {
       const parameter = this.inputParameter(def.node as FunctionNode, def.name as TSESTree.Identifier);
       if (!parameter) return undefined;
       variables.add(variable);
-      return { taint: parameter.taint, inputs: parameter.inputs, source: identifier };
+      return { taint: parameter.taint, inputs: parameter.inputs, source: identifier, route: parameter.route };
     }
     if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
     const loop = def.node.parent.parent;
@@ -386,7 +406,7 @@ class SessionIdFlow {
       const records = this.evaluate(loop.right, variables, depth + 1);
       if (records?.taint !== "input") return undefined;
       const keys = def.node.id.type === AST_NODE_TYPES.Identifier ? [] : keyPath(def.node.id, def.name as TSESTree.Identifier);
-      return { taint: "input", source: records.source, sourceKeys: [...(records.sourceKeys ?? []), ...keys] };
+      return { taint: "input", source: records.source, sourceKeys: [...(records.sourceKeys ?? []), ...keys], route: undefined };
     }
     if (!def.node.init) return undefined;
     // Reassigned (`if (!isSessionId(id)) id = toSessionId(id)`): the value at the SDK call is not known.
@@ -397,10 +417,12 @@ class SessionIdFlow {
     if (def.node.id.type === AST_NODE_TYPES.Identifier) return init;
     // Destructured: `const { sessionId } = req.body`, `const { headers } = req`.
     const keys = keyPath(def.node.id, def.name as TSESTree.Identifier);
-    if (init.taint === "input") return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys] };
+    if (init.taint === "input") return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys], route: routeAfter(init.route, keys.length) };
     const key = keys[0];
     if (key === undefined || !init.inputs) return undefined;
-    if (init.taint === "request" && init.inputs.parts?.includes(key)) return { taint: "input", source: init.source, sourceKeys: keys };
+    if (init.taint === "request" && init.inputs.parts?.includes(key)) {
+      return { taint: "input", source: init.source, sourceKeys: keys, route: routeAfter(routePart(init.inputs, key), keys.length - 1) };
+    }
     if (init.inputs.holders?.includes(key)) return { taint: "request", inputs: init.inputs, source: init.source };
     return undefined;
   }
@@ -419,7 +441,7 @@ class SessionIdFlow {
     const key = plain ? undefined : topLevelKey(parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter, name);
     const requestIndex = requestParameterIndex(inputs, fn, handler.kind === "request" ? handler.registration : handler.exportNode);
     if (index === requestIndex && inputs.holds === "input") return { handler, taint: "input", inputs };
-    if (key !== undefined && inputs.parts?.includes(key)) return { handler, taint: "input", inputs };
+    if (key !== undefined && inputs.parts?.includes(key)) return { handler, taint: "input", inputs, route: routePart(inputs, key) };
     if (index !== requestIndex) return undefined;
     if (plain) return { handler, taint: inputs.holds, inputs };
     return key !== undefined && inputs.holders?.includes(key) ? { handler, taint: "request", inputs } : undefined;
@@ -647,7 +669,11 @@ export function sessionIdPresence(input: AnalysisInput, value: TSESTree.Node): S
         return init === undefined ? "absent" : presence(init, depth + 1);
       }
       case AST_NODE_TYPES.LogicalExpression:
-        return current.operator === "&&" ? "absent" : presence(current.right, depth + 1);
+        if (current.operator === "&&") return "absent";
+        // `header ?? "anonymous"`, `|| ""`: a fixed text for every request without the input, one session
+        // for all of them once converted; like `String(missing)`, not an id the application makes.
+        if (isFixedText(current.right, depth)) return presence(current.left, depth + 1) === "present" ? "present" : "stringified";
+        return presence(current.right, depth + 1);
       case AST_NODE_TYPES.ConditionalExpression:
         return worse(presence(current.consequent, depth + 1), presence(current.alternate, depth + 1));
       case AST_NODE_TYPES.CallExpression: {
@@ -665,27 +691,24 @@ export function sessionIdPresence(input: AnalysisInput, value: TSESTree.Node): S
         return "absent";
     }
   };
-  /** A path parameter of the matched route (`req.params.id`, `const { id } = params`, `c.req.param("id")`): the route has it. */
-  const isRouteParameter = (node: TSESTree.Node): boolean => {
-    if (node.type === AST_NODE_TYPES.MemberExpression) return namesRouteParameters(node.object);
-    if (node.type === AST_NODE_TYPES.CallExpression) return memberName(unwrap(node.callee)) === ROUTE_PARAMETER_GETTER;
-    if (node.type !== AST_NODE_TYPES.Identifier) return false;
-    const flow = flows.flowOf(node);
-    return flow !== undefined && flow.sourceKeys.length === 1 && namesRouteParameters(flow.source);
+  /** A constant (`"anonymous"`, `""`, `` `guest` ``, a `const` holding one): the same text on every run. */
+  const isFixedText = (node: TSESTree.Node, depth: number): boolean => {
+    const current = unwrap(node, true);
+    if (!current || depth > 24) return false;
+    if (current.type === AST_NODE_TYPES.Literal) return current.value !== null;
+    if (current.type === AST_NODE_TYPES.TemplateLiteral) return current.expressions.every((part) => isFixedText(part, depth + 1));
+    if (current.type !== AST_NODE_TYPES.Identifier || current.name === "undefined") return false;
+    const init = flows.singleValueOf(current);
+    return init !== undefined && isFixedText(init, depth + 1);
   };
+  /** A path parameter of the matched route, read from the handler's request as its framework declares them. */
+  const isRouteParameter = (node: TSESTree.Node): boolean => flows.flowOf(node)?.routeParameter === true;
   return presence(value, 0);
 }
 
-/**
- * Route path parameters, in the request vocabulary every framework shares (`REQUEST_OBJECT`): a route
- * that matched has them (an optional segment, `/:id?`, aside), unlike headers, query, body or cookies.
- */
-const ROUTE_PARAMETERS_PART = "params";
-const ROUTE_PARAMETER_GETTER = "param";
-
-function namesRouteParameters(node: TSESTree.Node): boolean {
-  const target = unwrap(node);
-  return target?.type === AST_NODE_TYPES.Identifier ? target.name === ROUTE_PARAMETERS_PART : memberName(target) === ROUTE_PARAMETERS_PART;
+/** Whether the request part `name` is the route's path parameters (`RequestInputs.routeParameters`). */
+function routePart(inputs: RequestInputs, name: string): RouteStep {
+  return inputs.routeParameters?.includes(name) ? "part" : undefined;
 }
 
 /**

@@ -40,13 +40,36 @@ export function readSettings(settings: unknown): HoneyhiveSettings {
   };
 }
 
-/** The package itself: "honeyhive" or one of its subpaths ("honeyhive/experiments"). */
+/** The package itself: "honeyhive" or one of its subpaths ("honeyhive/experiments"), also as Deno's `npm:honeyhive@2`. */
 export function isSdkPackage(specifier: string): boolean {
-  return specifier === "honeyhive" || specifier.startsWith("honeyhive/");
+  const bare = packageSpecifier(specifier);
+  return bare === "honeyhive" || bare.startsWith("honeyhive/");
+}
+
+/**
+ * A specifier as the package it names, for matching against descriptors and the SDK: Deno's
+ * `npm:honeyhive@^2.0.0/experiments` and `jsr:@std/http@1/server` are `honeyhive/experiments` and
+ * `@std/http/server`. Anything else is returned as is (`node:http` too: descriptors list both forms).
+ * Asked for every import a file makes, so a string that does not start with `npm:` / `jsr:` costs two
+ * character reads and allocates nothing.
+ */
+export function packageSpecifier(specifier: string): string {
+  if (specifier.charCodeAt(3) !== 58 /* ":" */ || !(specifier.startsWith("npm:") || specifier.startsWith("jsr:"))) return specifier;
+  // `npm:/honeyhive` is accepted by Deno as well.
+  const rest = specifier.charCodeAt(4) === 47 /* "/" */ ? specifier.slice(5) : specifier.slice(4);
+  // The package name ends at its version (`@…`) or its subpath (`/…`); a scope's own `@` and `/` come first.
+  const scopeEnd = rest.startsWith("@") ? rest.indexOf("/") + 1 : 0;
+  if (rest.startsWith("@") && scopeEnd === 0) return rest;
+  let nameEnd = scopeEnd;
+  while (nameEnd < rest.length && rest[nameEnd] !== "@" && rest[nameEnd] !== "/") nameEnd++;
+  const name = rest.slice(0, nameEnd);
+  if (rest[nameEnd] !== "@") return rest;
+  const subpath = rest.indexOf("/", nameEnd);
+  return subpath < 0 ? name : name + rest.slice(subpath);
 }
 
 export function isSdkModule(specifier: string, settings: HoneyhiveSettings): boolean {
-  return isSdkPackage(specifier) || settings.modules.includes(specifier);
+  return isSdkPackage(specifier) || settings.modules.includes(packageSpecifier(specifier));
 }
 
 /**

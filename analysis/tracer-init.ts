@@ -349,15 +349,34 @@ function isCached(input: AnalysisInput, value: TSESTree.Node, boundary: TSESTree
         const branch = child;
         const assigned = nodesOfTypesWithin(input.ast, ASSIGNMENT_TYPES, branch).map((assignment) => assignment.left);
         if (mentionsTarget(node.test, assigned)) return true;
-        // `let t = cache.get(k); if (!t) { t = creation; cache.set(k, t); }`: the local the test checks
-        // is stored, in the branch, into a cache outliving the call.
-        const checkedLocals = targets.filter((target) => mentions(text(node.test), text(target)));
-        const storesLocal = (stored: TSESTree.Node) => checkedLocals.some((local) => text(stored) === text(local));
-        const storedInCache =
-          nodesOfTypesWithin(input.ast, CALL_TYPES, branch).some(
-            (call) => call.callee.type === AST_NODE_TYPES.MemberExpression && memberName(call.callee) === "set" && outlives(input, call.callee.object, boundary) && call.arguments.some(storesLocal),
-          ) || nodesOfTypesWithin(input.ast, ASSIGNMENT_TYPES, branch).some((assignment) => storesLocal(assignment.right) && outlives(input, assignment.left, boundary));
-        if (storedInCache) return true;
+        // `let t = cache.get(k); if (!t) { t = creation; cache.set(k, t); }` (or `let t = holder.x; … holder.x = t`):
+        // the local the test checks was read from a cache outliving the call, and the branch stores it back
+        // there under the same key. Stored anywhere else (`registry.set("last", t)`, another map, `last =
+        // t`), the next call still finds nothing and creates another tracer.
+        const readFrom = (local: TSESTree.Node) => (local.type === AST_NODE_TYPES.Identifier ? initializerOf(input, local) : undefined);
+        const storedBack = (local: TSESTree.Node): boolean => {
+          const read = readFrom(local);
+          if (!read) return false;
+          const sameLocal = (stored: TSESTree.Node | undefined) => stored !== undefined && text(stored) === text(local);
+          if (read.type === AST_NODE_TYPES.CallExpression && read.callee.type === AST_NODE_TYPES.MemberExpression && memberName(read.callee) === "get" && read.arguments[0]) {
+            const cache = text(read.callee.object);
+            const key = text(read.arguments[0]);
+            return nodesOfTypesWithin(input.ast, CALL_TYPES, branch).some(
+              (call) =>
+                call.callee.type === AST_NODE_TYPES.MemberExpression &&
+                memberName(call.callee) === "set" &&
+                text(call.callee.object) === cache &&
+                call.arguments[0] !== undefined &&
+                text(call.arguments[0]) === key &&
+                sameLocal(call.arguments[1]) &&
+                outlives(input, call.callee.object, boundary),
+            );
+          }
+          return nodesOfTypesWithin(input.ast, ASSIGNMENT_TYPES, branch).some(
+            (assignment) => sameLocal(assignment.right) && text(assignment.left) === text(read) && outlives(input, assignment.left, boundary),
+          );
+        };
+        if (targets.some((target) => mentions(text(node.test), text(target)) && storedBack(target))) return true;
         break;
       }
       default:
@@ -369,6 +388,12 @@ function isCached(input: AnalysisInput, value: TSESTree.Node, boundary: TSESTree
     (statement) => statement.range[1] <= value.range[0] && nodesOfTypesWithin(input.ast, RETURN_TYPES, statement.consequent).length > 0,
   );
   return earlyExits.some((statement) => mentionsTarget(statement.test, targets));
+}
+
+/** The initializer of the variable `name` refers to (`let t = cache.get(k)` → `cache.get(k)`). */
+function initializerOf(input: AnalysisInput, name: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const def = getAnalysisContext(input).bindings.variableOf(name)?.defs[0];
+  return def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier ? (def.node.init ?? undefined) : undefined;
 }
 
 /** `text` reads `target` (`tracer` in `!tracer`, `this.tracer` in `this.tracer === undefined`), not a longer name. */

@@ -1,11 +1,14 @@
+import { join } from "node:path";
+import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
+import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import { runTransforms } from "../codemods/engine/engine.js";
 import rule, { RULE_NAME } from "./no-global-tracer-with-evaluate.js";
 import { loadFixtures } from "../fixtures/index.js";
 import noSessionStartInHandler from "./no-session-start-in-handler.js";
 import requireExplicitTracer from "./require-explicit-tracer.js";
 import requireForceFlushInLambda from "./require-force-flush-in-lambda.js";
-import { describeFixtureTruth, describeLintMessages, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
+import { configForRule, describeFixtureTruth, describeLintMessages, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -864,3 +867,34 @@ await evaluate({ function: async (dp) => { enrichSession({ metadata: {} }); retu
 });
 
 describeNeverThrows(RULE_NAME, rule);
+
+describe("a tracer imported from a project module, used in code that evaluate() runs", () => {
+  const makeProject = useTempProjects("evaluate-imported-tracer");
+  const RUN = `import { evaluate } from "honeyhive/experiments";
+import { tracer } from "./tracing";
+async function run(dp) {
+  tracer.enrichSession({ metadata: { q: dp.inputs.q } });
+  return dp;
+}
+await evaluate({ name: "e", dataset: [], function: run });
+await evaluate({ name: "f", dataset: [], function: async (dp) => tracer.startSpan("s", () => dp) });
+`;
+  const lint = (tracing: string) => {
+    const root = makeProject({ "src/tracing.ts": tracing, "src/eval.ts": RUN });
+    // The project lies outside this repository: the Linter must take it as its working directory.
+    return new Linter({ configType: "flat", cwd: root }).verify(RUN, configForRule(RULE_NAME, rule), { filename: join(root, "src/eval.ts") });
+  };
+
+  it("is reported when the module exports a HoneyHive tracer (one session for every datapoint)", () => {
+    const messages = lint(`import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ project: "p" });\n`);
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([
+      ["tracerUsedInEvaluated", 4],
+      ["tracerUsedInEvaluated", 8],
+    ]);
+  });
+
+  it("is not reported when the module's tracer is an OpenTelemetry one, or the module cannot be read", () => {
+    expect(lint(`import { trace } from "@opentelemetry/api";\nexport const tracer = trace.getTracer("app");\n`)).toEqual([]);
+    expect(lintWithRule(RULE_NAME, rule, RUN, "no-such-project/src/eval.ts")).toEqual([]);
+  });
+});

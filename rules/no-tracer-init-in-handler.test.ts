@@ -1,5 +1,6 @@
+import { describe, expect, it } from "vitest";
 import rule, { RULE_NAME } from "./no-tracer-init-in-handler.js";
-import { describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { describeFixtureTruth, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -313,3 +314,20 @@ ruleTester.run(RULE_NAME, testedRule, {
 
 describeFixtureTruth(RULE_NAME, rule);
 describeNeverThrows(RULE_NAME, rule);
+
+describe("a cache is a local read from a map and stored back under the same key", () => {
+  const handler = (body: string) => `${EXPRESS}const registry = new Map();\nconst audit = new Map();\nlet last;\napp.get("/:tenant", (req, res) => {\n${body}  res.end();\n});`;
+  const messagesOf = (body: string) => lintWithRule(RULE_NAME, rule, handler(body), "src/server.ts").map((message) => message.messageId);
+
+  it("is not reported when the branch stores the local back where it was read", () => {
+    expect(messagesOf(`  let t = registry.get(req.params.tenant);\n  if (!t) {\n    t = HoneyHiveTracer.init({ project: "p" });\n    registry.set(req.params.tenant, t);\n  }\n`)).toEqual([]);
+  });
+
+  it.each([
+    ["stored under another key", `  let t;\n  if (!t) {\n    t = HoneyHiveTracer.init({ project: "p" });\n    registry.set("last", t);\n  }\n`],
+    ["read from one map, stored in another", `  let t = audit.get(req.params.tenant);\n  if (!t) {\n    t = HoneyHiveTracer.init({ project: "p" });\n    registry.set(req.params.tenant, t);\n  }\n`],
+    ["assigned to a module variable it was not read from", `  let t = null;\n  if (!t) {\n    t = HoneyHiveTracer.init({ project: "p" });\n    last = t;\n  }\n`],
+  ])("is reported when the local is %s (one tracer per request)", (_, body) => {
+    expect(messagesOf(body)).toEqual(["perRequest"]);
+  });
+});

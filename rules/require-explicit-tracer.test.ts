@@ -1,5 +1,7 @@
+import { join } from "node:path";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
+import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import { runTransforms } from "../codemods/engine/engine.js";
 import rule, { RULE_NAME } from "./require-explicit-tracer.js";
 import { configForRule, describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
@@ -339,14 +341,99 @@ const tracer = HoneyHiveTracer.init();`,
       errors: [{ messageId: "implicitTrace", data: { tracers: "none is in scope here; pass one in or declare it first", name: "trace" }, line: 2, suggestions: [] }],
     },
     {
-      // A tracer imported from the project's own module.
+      // A tracer imported from a project module that cannot be read (no file here): its name is a
+      // guess, so the binding is a suggestion (with the module's facts it is the fix, below).
       code: `import { trace } from "honeyhive";
 import { tracer } from "./tracing";
 export const step = trace(async (x) => x);`,
-      output: `import { trace } from "honeyhive";
+      output: null,
+      errors: [
+        {
+          messageId: "implicitTrace",
+          line: 3,
+          suggestions: [
+            {
+              messageId: "bindTracer",
+              data: { tracer: "tracer" },
+              output: `import { trace } from "honeyhive";
 import { tracer } from "./tracing";
 export const step = trace({ tracer }, async (x) => x);`,
-      errors: [{ messageId: "implicitTrace", line: 3 }],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A field initializer runs before the fields below it: \`this.tracer\` is still undefined there (TS2729).
+      code: `import { HoneyHiveTracer, trace } from "honeyhive";
+export class Agent {
+  run = trace(async (goal: string) => goal);
+  private readonly tracer = HoneyHiveTracer.init({ project: "p" });
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "implicitTrace",
+          line: 3,
+          suggestions: [
+            {
+              messageId: "bindTracer",
+              output: `import { HoneyHiveTracer, trace } from "honeyhive";
+export class Agent {
+  run = trace({ tracer: this.tracer }, async (goal: string) => goal);
+  private readonly tracer = HoneyHiveTracer.init({ project: "p" });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Field initializers run before the constructor body that assigns the tracer.
+      code: `import { HoneyHiveTracer, trace } from "honeyhive";
+export class Agent {
+  private readonly tracer: HoneyHiveTracer;
+  run = trace(async (goal: string) => goal);
+  constructor() {
+    this.tracer = HoneyHiveTracer.init({ project: "p" });
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "implicitTrace",
+          line: 4,
+          suggestions: [
+            {
+              messageId: "bindTracer",
+              output: `import { HoneyHiveTracer, trace } from "honeyhive";
+export class Agent {
+  private readonly tracer: HoneyHiveTracer;
+  run = trace({ tracer: this.tracer }, async (goal: string) => goal);
+  constructor() {
+    this.tracer = HoneyHiveTracer.init({ project: "p" });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A field below the tracer field, and a call deferred into an arrow, see it set: the fix.
+      code: `import { HoneyHiveTracer, trace } from "honeyhive";
+export class Agent {
+  private readonly tracer = HoneyHiveTracer.init({ project: "p" });
+  run = trace(async (goal: string) => goal);
+  later = () => trace(async () => 1);
+}`,
+      output: `import { HoneyHiveTracer, trace } from "honeyhive";
+export class Agent {
+  private readonly tracer = HoneyHiveTracer.init({ project: "p" });
+  run = trace({ tracer: this.tracer }, async (goal: string) => goal);
+  later = () => trace({ tracer: this.tracer }, async () => 1);
+}`,
+      errors: [{ messageId: "implicitTrace", line: 4 }, { messageId: "implicitTrace", line: 5 }],
     },
     {
       // CommonJS: destructured require and `require("honeyhive").HoneyHiveTracer`.
@@ -485,5 +572,48 @@ export async function handle(input) {
   tracer.enrichSpan({ metadata: { done: true } });
 }
 `);
+  });
+});
+
+describe("a tracer imported from a project module: fixed only when the module's facts say HoneyHive", () => {
+  const makeProject = useTempProjects("explicit-tracer-imported");
+  const HANDLER = `import { Hono } from "hono";
+import { enrichSpan } from "honeyhive";
+import { getTracer } from "./tracing";
+const app = new Hono();
+app.post("/c", async (c) => { enrichSpan({ metadata: { path: c.req.path } }); return c.text("ok"); });
+`;
+  const lint = (tracing: string) => {
+    const root = makeProject({ "src/tracing.ts": tracing, "src/app.ts": HANDLER });
+    const filename = join(root, "src/app.ts");
+    // The project lies outside this repository: the Linter must take it as its working directory.
+    const linter = new Linter({ configType: "flat", cwd: root });
+    const config = configForRule(RULE_NAME, rule);
+    return { messages: linter.verify(HANDLER, config, { filename }), fixed: linter.verifyAndFix(HANDLER, config, { filename }).output };
+  };
+
+  it("an OpenTelemetry getter named getTracer: reported, never rewritten (its tracer has no enrichSpan)", () => {
+    const { messages, fixed } = lint(`import { trace } from "@opentelemetry/api";\nexport const getTracer = () => trace.getTracer("app");\n`);
+    expect(fixed).toBe(HANDLER);
+    expect(messages.map((message) => [message.ruleId, message.fix, message.suggestions?.length])).toEqual([[`honeyhive/${RULE_NAME}`, undefined, 1]]);
+  });
+
+  it("a caching getter of a HoneyHive tracer: the fix calls it", () => {
+    const { fixed, messages } = lint(
+      `import { HoneyHiveTracer } from "honeyhive";\nlet tracer: HoneyHiveTracer | undefined;\nexport function getTracer(): HoneyHiveTracer {\n  tracer ??= HoneyHiveTracer.init({ project: "p" });\n  return tracer;\n}\n`,
+    );
+    expect(messages.map((message) => message.ruleId)).toEqual([`honeyhive/${RULE_NAME}`]);
+    expect(fixed).toContain("getTracer().enrichSpan({ metadata");
+    expect(fixed).not.toContain(`import { enrichSpan }`);
+  });
+});
+
+describe("Deno npm: specifiers", () => {
+  it.each(["npm:honeyhive", "npm:honeyhive@2", "npm:honeyhive@^2.0.0"])("%s is the SDK: reported and fixed", (specifier) => {
+    const code = `import { HoneyHiveTracer, trace } from "${specifier}";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const step = trace(async (x: number) => x);\n`;
+    const linter = new Linter({ configType: "flat" });
+    const config = configForRule(RULE_NAME, rule);
+    expect(linter.verify(code, config, { filename: "main.ts" }).map((message) => message.messageId)).toEqual(["implicitTrace"]);
+    expect(linter.verifyAndFix(code, config, { filename: "main.ts" }).output).toContain("trace({ tracer }, async (x: number) => x)");
   });
 });

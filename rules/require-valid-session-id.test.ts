@@ -1,6 +1,7 @@
+import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule, { RULE_NAME, sourceLabel } from "./require-valid-session-id.js";
-import { describeFixtureTruth, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
+import { configForRule, describeFixtureTruth, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -266,6 +267,30 @@ ruleTester.run(RULE_NAME, testedRule, {
       filename: "app/actions.ts",
       errors: [{ messageId: MESSAGE, data: { source: 'formData.get("sessionId")', method: "createSession", handler: "Next.js server action handler" }, suggestions: [] }],
     },
+    // A constant default (`?? "anonymous"`, `|| ""`, a `const` holding one) is one text for every request
+    // without the header: converted, they would all share one session. Like String(missing): no suggestion.
+    ...[`req.header("x-session-id") ?? "anonymous"`, `req.header("x-session-id") || ""`, "req.header(\"x-session-id\") ?? `guest`", `req.header("x-session-id") ?? GUEST`].map((value) => ({
+      code: `${EXPRESS}const GUEST = "guest";\napp.use((req, res, next) => {\n  tracer.createSession({ sessionId: ${value} });\n  next();\n});`,
+      errors: [{ messageId: MESSAGE, data: { source: 'req.header("x-session-id")', method: "createSession", handler: "Express handler" }, suggestions: [] }],
+    })),
+    // JSON-RPC / MCP: `params` of the body is what the client posted, not the route's path parameters
+    // (which are read from the request itself): it may be missing, so converted only when present.
+    invalidCase(
+      `${EXPRESS}app.post("/rpc", (req, res) => {\n  tracer.createSession({ sessionId: req.body.params.id });\n  res.end();\n});`,
+      { source: "req.body.params.id", method: "createSession", handler: "Express handler" },
+      [ADD_TO_IMPORT, wrapIfPresent("req.body.params.id")],
+    ),
+    invalidCase(
+      `${EXPRESS}app.post("/rpc", (req, res) => {\n  const { params } = req.body;\n  tracer.createSession({ sessionId: params.sessionId });\n  res.end();\n});`,
+      { source: "params.sessionId", method: "createSession", handler: "Express handler" },
+      [ADD_TO_IMPORT, wrapIfPresent("params.sessionId")],
+    ),
+    // express-session's id (from the client's cookie, uid-safe, never a UUID): the SDK would throw on every request.
+    invalidCase(
+      `${EXPRESS}app.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.sessionID });\n  next();\n});`,
+      { source: "req.sessionID", method: "createSession", handler: "Express handler" },
+      [ADD_TO_IMPORT, wrapIfPresent("req.sessionID")],
+    ),
     // toSessionId already imported (used elsewhere): reused as is.
     invalidCase(
       `${EXPRESS_TO_SESSION_ID}export const anonymous = toSessionId("anonymous");\napp.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.header("x-session-id") });\n  next();\n});`,
@@ -387,5 +412,22 @@ describe("hono/cookie readers", () => {
         errors: [{ messageId: MESSAGE, data: { source: 'getCookie(c, "sid")', method: "createSession", handler: "Hono handler" }, suggestions: [] }],
       },
     ],
+  });
+});
+
+describe("honeyhive 1.x files", () => {
+  it("name no 2.x error and no toSessionId(): 1.x takes only UUIDs and has neither", () => {
+    const code = `${EXPRESS}app.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.header("x-session-id") });\n  next();\n});`.replace(
+      "const tracer = HoneyHiveTracer.init",
+      "const tracer = await HoneyHiveTracer.init",
+    );
+    // The settings name the major: this repository's own package.json (the nearest one) says 2.x.
+    const config = [...configForRule(RULE_NAME, rule), { settings: { honeyhive: { sdkVersion: 1 } } }];
+    const [message, ...rest] = new Linter({ configType: "flat" }).verify(code, config, { filename: "src/server.ts" });
+    expect(rest).toEqual([]);
+    expect(message?.messageId).toBe("unvalidatedSessionId1x");
+    expect(message?.message).toContain("honeyhive 1.x accepts only UUID session ids");
+    expect(message?.message).not.toContain("InvalidSessionIdError");
+    expect(message?.suggestions ?? []).toEqual([]);
   });
 });

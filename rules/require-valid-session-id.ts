@@ -17,7 +17,7 @@ import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "require-valid-session-id";
 
-type MessageIds = "unvalidatedSessionId" | "wrapInToSessionId";
+type MessageIds = "unvalidatedSessionId" | "unvalidatedSessionId1x" | "wrapInToSessionId";
 
 /** Longer source expressions are cut in messages. */
 const MAX_SOURCE_LENGTH = 48;
@@ -79,6 +79,9 @@ export default createRule<[], MessageIds>({
     messages: {
       unvalidatedSessionId:
         "`{{source}}` comes from the {{handler}}'s input and reaches `{{method}}()` as `sessionId` unchecked: the SDK throws InvalidSessionIdError for any value that is not a UUID. Convert it with `toSessionId()` or check it with `isSessionId()` first.",
+      // honeyhive 1.x has no InvalidSessionIdError, toSessionId() or isSessionId(), but takes only UUIDs too.
+      unvalidatedSessionId1x:
+        "`{{source}}` comes from the {{handler}}'s input and reaches `{{method}}()` as `sessionId` unchecked: honeyhive 1.x accepts only UUID session ids, so any other value fails. Check that it is a UUID first (or derive one from it), or migrate to 2.x and convert it with `toSessionId()`.",
       wrapInToSessionId: "Convert with `toSessionId(…)` (every value, UUIDs included, maps to a deterministic UUID)",
     },
   },
@@ -87,13 +90,14 @@ export default createRule<[], MessageIds>({
     const input = analysisInputFromContext(context);
     const findings = findUnvalidatedSessionIds(input);
     if (findings.length === 0) return {};
+    const is1x = honeyhiveMajorOfFile(input) === 1;
     return {
       "Program:exit"() {
         for (const finding of findings) {
           const edits = toSessionIdEdits(input, finding);
           context.report({
             node: finding.value,
-            messageId: "unvalidatedSessionId",
+            messageId: is1x ? "unvalidatedSessionId1x" : "unvalidatedSessionId",
             data: {
               source: sourceLabel(context.sourceCode.getText(finding.source) + finding.sourceKeys.map(keyAccess).join("")),
               method: finding.method,

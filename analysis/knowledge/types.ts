@@ -116,6 +116,13 @@ export interface RequestInputs {
   readonly everyParameter?: boolean;
   /** Members of a request object that hold client input: `headers`, `query`, `body`; also keys of a destructured parameter (`({ params })`) at any position. */
   readonly parts?: readonly string[];
+  /**
+   * Which of the `parts` hold the matched route's path parameters (`params`: `req.params.id`, a
+   * destructured `{ params }`), and which `getters` read one (`"param()"`: `c.req.param("id")`): a route
+   * that matched always has them (an optional segment, `/:id?`, aside), unlike headers, query or body.
+   * Matched on the way from the request parameter, so `req.body.params.id` (JSON-RPC) is not one.
+   */
+  readonly routeParameters?: readonly string[];
   /** Methods of a request object that read client input: `req.get("x")`, `c.req.header("x")`, `request.json()`. */
   readonly getters?: readonly string[];
   /** Members that lead to a request object: `c.req`, `ctx.request`, `event.request`. */

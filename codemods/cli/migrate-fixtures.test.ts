@@ -2,7 +2,7 @@
 // paths the fixtures are meant to live at, and on the multi-file sample app (a tracer module
 // imported by handlers, evaluate() in its own module): the command writes exactly the expected
 // files, and a second run finds nothing left to do but the review markers.
-import { cpSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR, loadFixtures } from "../../fixtures/index.js";
@@ -16,9 +16,17 @@ describe("migrate on the fixtures (real transforms)", () => {
     const fixtures = loadFixtures();
     expect(fixtures.length).toBeGreaterThan(0);
     const pathOf = (fixture: (typeof fixtures)[number]): string => `${fixture.id}/${fixture.filename}`;
-    const root = makeProject(Object.fromEntries(fixtures.map((fixture) => [pathOf(fixture), fixture.before])), { git: true });
+    // A case's `project/` holds the modules its file imports (a tracer module), at the paths its filename names.
+    const modulesOf = (fixture: (typeof fixtures)[number]): [string, string][] => {
+      const modules = join(fixture.dir, "project");
+      if (!existsSync(modules)) return [];
+      const files = readdirSync(modules, { recursive: true, encoding: "utf8" }).filter((path) => statSync(join(modules, path)).isFile());
+      return files.map((path) => [`${fixture.id}/${relative(process.cwd(), join(modules, path))}`, readFileSync(join(modules, path), "utf8")]);
+    };
+    const root = makeProject(Object.fromEntries(fixtures.flatMap((fixture) => [[pathOf(fixture), fixture.before], ...modulesOf(fixture)])), { git: true });
 
     const first = await runInProcess(root, ["migrate", "--json"], null);
+    expect(first.stdout, first.stderr).not.toBe("");
     const report = JSON.parse(first.stdout) as JsonReport;
     expect(report.summary.failed, first.stderr).toBe(0);
     expect(first.code).toBe(0);

@@ -29,6 +29,7 @@ export const REQUEST_OBJECT = {
   parts: ["headers", "query", "body", "params", "cookies", "searchParams", "url", "rawHeaders", "pathParameters", "queryStringParameters"],
   getters: ["get", "header", "query", "param", "queries", "cookie", "json", "text", "formData"],
   holders: ["req", "request"],
+  routeParameters: ["params", "param()"],
 } as const satisfies RequestInputs;
 
 /** A serverless event or request whose every member is what the caller sent (an AWS Lambda event, a Netlify v1 event). */

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS, isSdkModule, packageSpecifier } from "./settings.js";
+
+describe("packageSpecifier: Deno's npm:/jsr: specifiers as the package they name", () => {
+  it.each([
+    ["npm:honeyhive", "honeyhive"],
+    ["npm:honeyhive@2", "honeyhive"],
+    ["npm:honeyhive@^2.0.0/experiments", "honeyhive/experiments"],
+    ["npm:/honeyhive@2.1.0", "honeyhive"],
+    ["npm:@opentelemetry/api@1.9.0", "@opentelemetry/api"],
+    ["npm:@opentelemetry/sdk-trace-node@1/build/src", "@opentelemetry/sdk-trace-node/build/src"],
+    ["jsr:@std/http@1/server", "@std/http/server"],
+    ["npm:express", "express"],
+  ])("%s → %s", (specifier, expected) => {
+    expect(packageSpecifier(specifier)).toBe(expected);
+  });
+
+  it.each(["honeyhive", "node:http", "./tracing", "@/lib/tracing", "https://esm.sh/honeyhive@2", "npm"])("leaves %s as it is (the same string)", (specifier) => {
+    expect(packageSpecifier(specifier)).toBe(specifier);
+  });
+
+  it("makes npm:honeyhive the SDK, and nothing else named like it", () => {
+    expect(isSdkModule("npm:honeyhive@2", DEFAULT_SETTINGS)).toBe(true);
+    expect(isSdkModule("npm:honeyhive@^2.0.0/experiments", DEFAULT_SETTINGS)).toBe(true);
+    expect(isSdkModule("npm:honeyhive-helpers", DEFAULT_SETTINGS)).toBe(false);
+    expect(isSdkModule("https://esm.sh/honeyhive@2", DEFAULT_SETTINGS)).toBe(false);
+  });
+});
