@@ -232,3 +232,25 @@ describe("activation in a project module the file loads", () => {
     expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\nexport type Options = { dsn: string };`, `import type { Options } from "./instrument";\n${APP}export type O = Options;`)).toHaveLength(1);
   });
 });
+
+describe("activation in a module the framework loads (Next.js instrumentation.ts)", () => {
+  const project = useTempProjects("instrumentation-next");
+  const ROUTE = `import { generateText } from "ai";\n${TRACER}export async function POST(request: Request) {\n  const { text } = await generateText({ model, prompt: await request.text(), experimental_telemetry: { isEnabled: true } });\n  return Response.json({ text });\n}\n`;
+  const REGISTER_OTEL = `import { registerOTel } from "@vercel/otel";\nexport function register() {\n  registerOTel({ serviceName: "app" });\n}\n`;
+  const lint = (files: Record<string, string>) => {
+    const root = project({ "src/app/api/chat/route.ts": ROUTE, ...files });
+    return findings(ROUTE, join(root, "src", "app", "api", "chat", "route.ts"));
+  };
+  const NEXT = JSON.stringify({ dependencies: { next: "15.0.0" } });
+
+  it("is silent when the Next.js app's instrumentation.ts (root or src/) activates a pipeline", () => {
+    expect(lint({ "package.json": NEXT, "instrumentation.ts": REGISTER_OTEL })).toEqual([]);
+    expect(lint({ "package.json": NEXT, "src/instrumentation.ts": REGISTER_OTEL })).toEqual([]);
+  });
+
+  it("reports when the project is not a Next.js app, or its instrumentation.ts activates nothing", () => {
+    expect(lint({ "package.json": "{}", "src/instrumentation.ts": REGISTER_OTEL })).toHaveLength(1);
+    expect(lint({ "package.json": NEXT, "src/instrumentation.ts": `import { registerOTel } from "@vercel/otel";\nexport { registerOTel };\n` })).toHaveLength(1);
+    expect(lint({ "package.json": NEXT })).toHaveLength(1);
+  });
+});

@@ -17,14 +17,17 @@
 // project module it imports, and files written against honeyhive 1.x (whose tracer registered
 // Traceloop's provider globally and has no `provider`) are not reported at all. Importing a vendor's
 // package is not activating it (`Sentry.captureException` alone registers nothing).
+import { join } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { contains, dynamicImportSpecifier, enclosingFunction, findProperty, hasOnlyPlainProperties, isExportedVariable, memberName, reportAnalysisError, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
+import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
 import {
+  FRAMEWORK_PRELOADS,
   INSTRUMENTATION_FAMILIES,
   INSTRUMENTATION_INSTANCE_API,
   INSTRUMENTATION_TEXT_HINTS,
@@ -39,7 +42,7 @@ import {
 } from "./knowledge/instrumentations.js";
 import type { OtelComponent } from "./knowledge/sdks/opentelemetry.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
-import { importedModule } from "./project-modules.js";
+import { importedModule, projectModules } from "./project-modules.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
 import { packageSpecifier } from "./settings.js";
 import { activationOf } from "./tracer-init.js";
@@ -246,6 +249,24 @@ function loadsActivatingModule(input: AnalysisInput): boolean {
     // A package with an entry was asked about already; the rest resolve to a project module or to nothing.
     if (ACTIVATIONS_BY_MODULE.has(packageSpecifier(specifier))) continue;
     if (importedModule(input, specifier)?.facts.activatesPipeline !== undefined && loadsModule(input.ast, specifier)) return true;
+  }
+  return frameworkPreloadActivates(input);
+}
+
+/** The project's framework loads a module that activates a pipeline (`FRAMEWORK_PRELOADS`: Next.js's `instrumentation.ts`). */
+function frameworkPreloadActivates(input: AnalysisInput): boolean {
+  const read = input.readModuleFacts;
+  if (!read) return false; // a module read for another file: one module deep
+  const { root } = deploymentOf(input.filename);
+  if (root === undefined) return false;
+  const reader = projectModules();
+  const anchor = join(root, "package.json");
+  for (const preload of FRAMEWORK_PRELOADS) {
+    if (!projectDependsOn(input.filename, [preload.dependency])) continue;
+    for (const specifier of preload.modules) {
+      const path = reader.resolve(specifier, anchor);
+      if (path !== undefined && reader.factsOf(path, read).activatesPipeline !== undefined) return true;
+    }
   }
   return false;
 }

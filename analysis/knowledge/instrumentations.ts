@@ -270,6 +270,30 @@ export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
 ];
 
 /**
+ * A module a framework loads before any of the application's, which no file imports: an activation
+ * there (`registerOTel(…)` in Next.js's `instrumentation.ts` `register()`) covers every file of the
+ * project that depends on the framework.
+ */
+export interface FrameworkPreload {
+  readonly framework: string;
+  /** The package.json dependency that makes a project one of the framework's. */
+  readonly dependency: string;
+  /** Specifiers relative to the project root (the nearest package.json), resolved as imports are. */
+  readonly modules: readonly string[];
+  readonly verifiedAt: string;
+}
+
+export const FRAMEWORK_PRELOADS: readonly FrameworkPreload[] = [
+  {
+    framework: "Next.js",
+    dependency: "next",
+    modules: ["./instrumentation", "./src/instrumentation"],
+    verifiedAt:
+      "vercel.com/docs/tracing/instrumentation: 'create a instrumentation.ts (or .js) file in the root directory of the project, or, on Next.js it must be placed in the src directory if you are using one', whose register() Next.js calls at server start",
+  },
+];
+
+/**
  * A module's text names one of the owners' packages: only then can it activate a pipeline (the
  * project-module reader's text gate, analysis/project-modules.ts, so that `import "./instrument"` with a
  * `Sentry.init(…)` is parsed).
