@@ -166,12 +166,14 @@ export function pipelineActivationOf(input: AnalysisInput): string | undefined {
     if (callee?.type !== AST_NODE_TYPES.Identifier && callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
     const origin = bindings.originOf(call.callee);
     const entries = origin && !origin.typeOnly ? candidates.get(origin.module) : undefined;
-    if (!entries) continue;
-    const name = originName(origin!);
+    if (!origin || !entries) continue;
+    const name = originName(origin);
     for (const { owner, activation } of entries) {
       if (activation.kind === "call" && activation.name === name && callActivates(call, activation)) return owner.name;
     }
   }
+  // Only `new` expressions can be the rest; most owners have none.
+  if (![...candidates.values()].some((entries) => entries.some((entry) => entry.activation.kind === "instance"))) return undefined;
   for (const creation of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
     const callee = unwrapExpression(creation.callee);
     if (!callee || callee.type === AST_NODE_TYPES.Super) continue;
