@@ -17,6 +17,7 @@ import { flushesAroundNext, flushesOnEveryPath, flushTestOf } from "./flush.js";
 import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
 import { activationOf } from "./tracer-init.js";
+import { pipelineActivationOf } from "./instrumentations.js";
 import type { AnalysisInput } from "./input.js";
 import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { SESSION_STARTING_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
@@ -99,6 +100,12 @@ export interface ModuleFacts {
   readonly tracerHolders?: Readonly<Record<string, TracerHolderFact>>;
   /** `export * as t from "./tracing"`: export name → the module whose namespace object it is (absent when none; not in `reExports`, which hand on names). */
   readonly namespaceReExports?: Readonly<Record<string, string>>;
+  /**
+   * The module activates a global OpenTelemetry pipeline (`Sentry.init(…)`, `new NodeSDK(…).start()`,
+   * a preload import; analysis/instrumentations.ts `pipelineActivationOf`), by its owner's name: what
+   * loading it (`import "./instrument"`) does to an importer's instrumentations without a provider.
+   */
+  readonly activatesPipeline?: string;
 }
 
 /**
@@ -172,18 +179,20 @@ export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
   try {
     const { targets, reExports, sdkReExport, namespaceReExports } = collectExports(input);
     const tracerHolders = tracerHoldersOf(input);
+    const activatesPipeline = pipelineActivationOf(input);
     const withSdk = (facts: ModuleFacts): ModuleFacts => ({
       ...facts,
       ...(sdkReExport ? { sdkReExport } : {}),
       ...(tracerHolders ? { tracerHolders } : {}),
       ...(namespaceReExports ? { namespaceReExports } : {}),
+      ...(activatesPipeline !== undefined ? { activatesPipeline } : {}),
     });
     const exportNameOf = (variable: Scope.Variable): string | undefined => {
       for (const [name, target] of targets) if ("variable" in target && target.variable === variable) return name;
       return undefined;
     };
     const otelPipeline = otelPipelineOf(input, exportNameOf);
-    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders && !namespaceReExports ? NO_FACTS : withSdk({ exports: {}, reExports });
+    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders && !namespaceReExports && activatesPipeline === undefined ? NO_FACTS : withSdk({ exports: {}, reExports });
     const sdk = getSdkModel(input);
     const exports: Record<string, ExportFact[]> = {};
     const initPromiseExports: string[] = [];
