@@ -8,7 +8,7 @@ import { applyEdits, EditList } from "./edits.js";
 import { extractModuleFacts } from "./export-facts.js";
 import { nodesOfType } from "./nodes.js";
 import { parseAnalysisInput } from "./parse-input.js";
-import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "./project-modules.js";
+import { importedTracerShape, NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "./project-modules.js";
 import { SdkImports } from "./sdk-imports.js";
 import { getSdkModel } from "./sdk-model.js";
 import { isTracerValue1x } from "./honeyhive-1x.js";
@@ -204,6 +204,35 @@ describe("a barrel of a barrel", () => {
     getSdkModel(hinted);
     expect(reads.map((path) => path.slice(nested.length))).not.toContain("/src/lib/hh.ts");
     expect(reads.length).toBeGreaterThan(0);
+  });
+});
+
+describe("a module that makes its tracer through a barrel, read for another file", () => {
+  const project = makeProject({
+    "package.json": `{ "name": "app", "private": true, "dependencies": { "honeyhive": "^1.0.42" } }\n`,
+    "src/lib/hh.ts": `export * from "honeyhive";\n`,
+    "src/tracing.ts": `import { HoneyHiveTracer } from "./lib/hh";\nexport const tracer = await HoneyHiveTracer.init({ project: "p" });\n`,
+    // Two barrels that each import the class through the other: reading one reads the other once.
+    "src/a.ts": `export * from "honeyhive";\nimport { HoneyHiveTracer } from "./b";\nexport const fromA = HoneyHiveTracer.init({});\n`,
+    "src/b.ts": `export * from "honeyhive";\nimport { HoneyHiveTracer } from "./a";\nexport const fromB = HoneyHiveTracer.init({});\n`,
+    "src/plain.ts": `import { make } from "./maker";\nexport const tracer = make();\n`,
+    "src/maker.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const make = () => HoneyHiveTracer.init({});\n`,
+  });
+  const importedShape = (module: string, name: string) => {
+    const input = parseAnalysisInput(`import { ${name} } from "./${module}";\nexport const id = () => ${name}.sessionId;\n`, join(project, "src/app.ts"));
+    const variable = input.scopeManager.globalScope?.childScopes[0]?.set.get(name);
+    return variable && importedTracerShape(input, variable);
+  };
+
+  it("proves its export a tracer: what the barrel hands on is read off the barrel's syntax", () => {
+    expect(importedShape("tracing", "tracer")).toBe("tracer");
+    expect(extractModuleFacts(parseAnalysisInput(readFileSync(join(project, "src/tracing.ts"), "utf8"), join(project, "src/tracing.ts"))).exports).toEqual({ tracer: [{ kind: "tracer" }] });
+  });
+
+  it("reads no other import of that module (one module deep), and ends a cycle of barrels", () => {
+    expect(importedShape("plain", "tracer")).toBeUndefined();
+    expect(importedShape("a", "fromA")).toBe("tracer");
+    expect(importedShape("b", "fromB")).toBe("tracer");
   });
 });
 
