@@ -12,7 +12,7 @@ import { dynamicImportSpecifier, findVariable, memberName, requireSpecifier, sta
 import { exportPath, type ModuleOrigin } from "./bindings.js";
 import type { ModuleFacts, ReExport, SdkReExportFact } from "./export-facts.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
-import { TYPES_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { OPTIONS_1X, TYPES_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { HONEYHIVE_VALUE_EXPORTS, TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
 import { MAX_RE_EXPORT_CHAIN, absolutePath, importedModule, projectModules } from "./project-modules.js";
 import { isLocalModule, isSdkModule } from "./settings.js";
@@ -67,7 +67,7 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
   if (candidates) return candidates;
   let found: Set<string> | undefined;
   const usedAsSdkObject = (local: string, at: TSESTree.Node) =>
-    findVariable(input.scopeManager, at, local)?.references.some((reference) => isSdkMemberObject(reference.identifier)) === true;
+    findVariable(input.scopeManager, at, local)?.references.some((reference) => isSdkMemberObject(reference.identifier) || isWrapperCall(reference.identifier)) === true;
   const consider = (specifier: string | undefined, bindings: readonly ImportedBinding[], at: TSESTree.Node) => {
     if (specifier === undefined || isSdkModule(specifier, input.settings) || !isLocalModule(specifier, input.settings)) return;
     const may = bindings.some(
@@ -113,6 +113,32 @@ function isSdkMemberObject(node: TSESTree.Node): boolean {
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return false;
   const name = memberName(parent);
   return name !== undefined && (HONEYHIVE_VALUE_EXPORTS.has(name) || TRACER_FACTORY_STATICS.has(name));
+}
+
+/**
+ * Keys of 1.x wrapper options that name the wrapper's event (`eventName`, `eventType`): no other
+ * library's options have them, unlike `metadata` and `config`.
+ */
+const WRAPPER_CALL_KEYS: ReadonlySet<string> = new Set(OPTIONS_1X.filter((option) => option.of === "traceFunction" && option.key.startsWith("event")).map((option) => option.key));
+
+/**
+ * `node` is called as a 1.x wrapper re-exported under another name (`export { traceFunction as traced }`):
+ * curried on an options literal (`traced({ … })(fn)`), or given wrapper options (`model(fn, {
+ * eventName: "m" })`). Read off the binding's references, as `isSdkMemberObject`; a call without
+ * either (`model(fn)`) is not enough, as every higher-order function is called so.
+ */
+function isWrapperCall(node: TSESTree.Node): boolean {
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) return false;
+  const curried = call.parent?.type === AST_NODE_TYPES.CallExpression && call.parent.callee === call && call.arguments[0]?.type === AST_NODE_TYPES.ObjectExpression;
+  return (
+    curried ||
+    call.arguments.some(
+      (argument) =>
+        argument.type === AST_NODE_TYPES.ObjectExpression &&
+        argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && WRAPPER_CALL_KEYS.has(staticName(property.key, property.computed) ?? "")),
+    )
+  );
 }
 
 /** `const { a, b: c } = …` → `a` (as `a`), `b` (as `c`); `const m = …` → the whole module as `m`. */
