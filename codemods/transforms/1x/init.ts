@@ -168,10 +168,25 @@ function isInitCall(input: AnalysisInput, node: TSESTree.Node): boolean {
  */
 function wrapImportedTracerPromises(input: AnalysisInput, edits: EditList): void {
   for (const tracer of getSdkModel(input).tracers) {
-    if (tracer.kind !== "imported" || tracer.callable || !tracer.variable) continue;
+    if (tracer.kind !== "imported" || !tracer.variable) continue;
+    if (tracer.callable) {
+      // `getTracer().then(…)` of a getter that returned the init's promise (`initPromiseGetters`): its
+      // module may make it return the tracer or keep a promise; `Promise.resolve` is right for both.
+      if (!gettersOfInitPromise(input, tracer.variable)) continue;
+      for (const { identifier } of tracer.variable.references) {
+        const call = identifier.parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier) wrapPromiseMethodReceiver(edits, call);
+      }
+      continue;
+    }
     if (!holdsInitPromise(input, tracer.variable)) continue;
     for (const reference of tracer.variable.references) wrapPromiseMethodReceiver(edits, reference.identifier);
   }
+}
+
+function gettersOfInitPromise(input: AnalysisInput, variable: Scope.Variable): boolean {
+  const found = importedExport(input, variable);
+  return found !== undefined && input.readModuleFacts !== undefined && projectModules().factsOf(found.path, input.readModuleFacts).initPromiseGetters?.includes(found.name) === true;
 }
 
 /** A binding named as the promise of a tracer (`tracerPromise`, `hhTracerPromise`): the fallback when its module cannot be read. */
