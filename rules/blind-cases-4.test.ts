@@ -29,6 +29,8 @@
 //   no-global-tracer-with-evaluate  recall 11/11 (100%), precision 11/11 (100%)
 // A third batch (43 cases, written after those fixes): flush recall 9/10, all others 100%, no false
 // report; its one miss (a tracer from `await import("./lib/tracing")`) is a known miss below.
+// Then the brief's Azure Functions v3 JavaScript form (`module.exports = async function (context, req)`),
+// documented as not read, was made known by its function.json (18 cases, 5 of them reports every rule missed).
 // After the fixes: 4 known misses remain (at the end of the file, each with its reason); the cases
 // that were wrong before say `was …` in their name.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -2190,6 +2192,47 @@ const getTracer = () => (cached ??= HoneyHiveTracer.init({ project: "p" }));
 export const answer = trace({ eventType: "chain", tracer: getTracer() }, async (q: string) => llm(q));`),
   ];
   describeCases(EXPLICIT_TRACER_RULE, explicitTracerRule as TSESLint.RuleModule<string, readonly unknown[]>, { reported, quiet });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Azure Functions v3 in JavaScript: `module.exports = async function (context, req)` says nothing of
+// Azure; the `function.json` beside it does (was missed by every rule: only the typed form was read).
+describe("Azure Functions v3 JavaScript known by its function.json", () => {
+  const FUNCTION_JSON = JSON.stringify({ bindings: [{ authLevel: "function", type: "httpTrigger", direction: "in", name: "req", methods: ["post"] }, { type: "http", direction: "out", name: "res" }] });
+  const V3 = (body: string) => `${TRACER_CJS}module.exports = async function (context, req) {
+  ${body}
+  context.res = { body: await reply(req.body) };
+};`;
+  const inFolder = { filename: "Chat/index.js", files: { "Chat/function.json": FUNCTION_JSON } };
+  const rules: Array<[string, TSESLint.RuleModule<string, readonly unknown[]>, string]> = [
+    [FLUSH_RULE, flushRule as TSESLint.RuleModule<string, readonly unknown[]>, `tracer.createSession();`],
+    [SESSION_START_RULE, sessionStartRule as TSESLint.RuleModule<string, readonly unknown[]>, `tracer.sessionStart({ sessionName: "chat" });`],
+    [INIT_RULE, initRule as TSESLint.RuleModule<string, readonly unknown[]>, `const t = HoneyHiveTracer.init({ project: "p" });`],
+    [SESSION_ID_RULE, sessionIdRule as TSESLint.RuleModule<string, readonly unknown[]>, `tracer.createSession({ sessionId: req.headers["x-session-id"] });`],
+  ];
+  for (const [ruleName, rule, body] of rules) {
+    describe(ruleName, () => {
+      describeCases(ruleName, rule, {
+        reported: [c("untyped v3 function in its function folder", V3(body), inFolder)],
+        quiet: [
+          c("the same module without a function.json", V3(body), { filename: "Chat/index.js", files: {} }),
+          c("another module of the function folder", V3(body), { filename: "Chat/helpers.js", files: { "Chat/function.json": FUNCTION_JSON } }),
+          c("a function.json without a trigger binding", V3(body), { filename: "Chat/index.js", files: { "Chat/function.json": `{ "bindings": [] }` } }),
+        ],
+      });
+    });
+  }
+  describeCases(FLUSH_RULE, flushRule as TSESLint.RuleModule<string, readonly unknown[]>, {
+    reported: [c("scriptFile names the module", V3("tracer.createSession();"), { filename: "Chat/chat.js", files: { "Chat/function.json": JSON.stringify({ scriptFile: "chat.js", bindings: [{ type: "queueTrigger", direction: "in", name: "item", queueName: "q" }] }) } })],
+    quiet: [c("v3 function that flushes in finally", `${TRACER_CJS}module.exports = async function (context, req) {
+  try {
+    tracer.createSession();
+    context.res = { body: await reply(req.body) };
+  } finally {
+    await tracer.forceFlush();
+  }
+};`, inFolder)],
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------
