@@ -22,7 +22,7 @@ import type { HoneyhiveSettings } from "./settings.js";
 import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
-import { flushesAroundNext, flushesOnEveryPath, flushTestOf, type BackgroundTest } from "./flush.js";
+import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, type BackgroundTest } from "./flush.js";
 import { importedFact } from "./project-modules.js";
 import { hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
 import { moduleExportsValue } from "./knowledge/frameworks/common.js";
@@ -830,7 +830,10 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     const functions = this.context.bindings.functionsOf(argument);
     if (functions.length > 0) {
       return functions.some((fn) => {
-        if (rule.runs === "afterHandler") return flushesOnEveryPath(fn, new Set(), isFlush, [], accepts);
+        if (rule.runs === "afterHandler") {
+          const done = rule.doneParameterByArity?.[fn.params.length];
+          return done !== undefined && !fn.async ? callsDoneAfterFlush(fn, done, isFlush) : flushesOnEveryPath(fn, new Set(), isFlush, [], accepts);
+        }
         const next = nextByArity?.[fn.params.length];
         return next !== undefined && flushesAroundNext(fn, next, isFlush, accepts);
       });

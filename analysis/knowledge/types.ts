@@ -223,6 +223,13 @@ export interface Registration {
 export interface RouteCover {
   readonly runs: "aroundNext" | "afterHandler";
   readonly catchAllPaths?: readonly string[];
+  /**
+   * `afterHandler`: the position of the hook's `done` callback by its count of parameters (Fastify's
+   * `onSend(request, reply, payload, done)`: `{ 4: 3 }`). A hook that is not async and takes it ends
+   * when it calls `done`, not when it returns: it covers when `done` runs only after a flush settled
+   * (`callsDoneAfterFlush` in analysis/flush.ts).
+   */
+  readonly doneParameterByArity?: Readonly<Record<number, number>>;
 }
 
 export interface Mounting {
