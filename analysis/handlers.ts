@@ -17,7 +17,7 @@ import { deploymentOf, projectDependsOn, projectRelativePath } from "./deploymen
 import { enclosingFunction, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
 import { originName, unwrap, type Bindings, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
-import type { AnalysisInput } from "./input.js";
+import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import type { HoneyhiveSettings } from "./settings.js";
 import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
@@ -149,6 +149,7 @@ class HookApi implements HandlerHookApi {
   readonly ast: TSESTree.Program;
   readonly text: string;
   readonly settings: HoneyhiveSettings;
+  readonly readModuleFacts: ModuleFactsReader | undefined;
 
   constructor(
     private readonly host: HookHost,
@@ -161,6 +162,7 @@ class HookApi implements HandlerHookApi {
     this.ast = input.ast;
     this.text = input.text;
     this.settings = input.settings;
+    this.readModuleFacts = input.readModuleFacts;
   }
 
   get isServerOrRoutedFile(): boolean {

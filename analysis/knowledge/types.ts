@@ -4,6 +4,7 @@ import type { FunctionNode } from "../ast.js";
 import type { ModuleOrigin } from "../bindings.js";
 import type { DeploymentSignals } from "../deployment.js";
 import type { HoneyhiveSettings } from "../settings.js";
+import type { ModuleFactsReader } from "../input.js";
 
 /** A yes/no signal of how the project deploys (`DeploymentSignals`). */
 export type DeploymentFlag = { [K in keyof DeploymentSignals]-?: DeploymentSignals[K] extends boolean ? K : never }[keyof DeploymentSignals];
@@ -372,6 +373,11 @@ export interface HandlerHookApi {
   readonly ast: TSESTree.Program;
   readonly text: string;
   readonly settings: HoneyhiveSettings;
+  /**
+   * Reads a project module's export facts (the file's `AnalysisInput.readModuleFacts`); absent when the
+   * file is itself a module read for another (one module deep).
+   */
+  readonly readModuleFacts?: ModuleFactsReader;
   /** Does `node` (an expression or a type name) resolve to one of `spec`'s values? */
   matches(node: TSESTree.Node, spec: ValueSpecifier): boolean;
   originOf(node: TSESTree.Node): ModuleOrigin | undefined;

@@ -150,10 +150,19 @@ interface AdaptedImport {
   readonly coveredBy?: readonly MiddlewareShape[];
 }
 
-interface MiddlewareShape {
-  readonly parameters: number;
-  readonly next: number;
+/** A middleware of the module's own that flushes after awaiting its `next` parameter, or one it imports from a project module (read when asked). */
+type MiddlewareShape = { readonly parameters: number; readonly next: number } | { readonly imported: ImportedName };
+
+/**
+ * What one walk of a module's top level tells about how it serves apps: the adapter calls it exports,
+ * and the routers mounted on each app it exports (by export name: `export default app` → `default`).
+ */
+interface ModuleRegistrations {
+  readonly adapted: readonly AdaptedImport[];
+  readonly mountedExports: Readonly<Record<string, readonly MountedRouter[]>>;
 }
+
+const NO_REGISTRATIONS: ModuleRegistrations = { adapted: [], mountedExports: {} };
 
 interface ImportedName {
   readonly module: string;
@@ -165,7 +174,7 @@ const NOT_A_MODULE_OF_THE_APP = /\.(?:d|test|spec)\.[cm]?[jt]sx?$/;
 /** Larger files are bundles or generated code, not a handler module. */
 const MAX_MODULE_BYTES = 200_000;
 /** By path and the adapter modules asked for. */
-const adaptedByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly adapted: readonly AdaptedImport[] }>();
+const registrationsByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly registrations: ModuleRegistrations }>();
 
 /**
  * The platform of an adapter that a module beside this file (same folder, or the one above inside the
@@ -198,18 +207,48 @@ function adaptedElsewherePlatform(
     for (const [name, kind] of project.listing(directory) ?? []) {
       const path = join(directory, name);
       if (kind !== "file" || path === self || !SCRIPT.test(name) || NOT_A_MODULE_OF_THE_APP.test(name)) continue;
-      for (const { adapter: used, app, option, mounted, coveredBy } of adaptedImportsOf(project.fs, path, modules, mounting)) {
-        if (!(mounted ? mountables : apps).has(app.name)) continue;
+      for (const { adapter: used, app, option, mounted, coveredBy } of registrationsOf(project.fs, path, modules, mounting).adapted) {
         const adapter = fixed.find(({ handle, appOption }) => appOption === option && specifies(handle.package, used.module) && specifies(handle.name, used.name === "default" ? "" : used.name));
-        if (!adapter || project.resolve(app.module, path) !== self) continue;
-        // Mounted after a middleware of that app that flushes once the routes ran: its routes end
-        // invocations that flush, as a covered route of the file itself does (`RouteCover`).
-        if (coveredBy?.some(({ parameters, next }) => adapter.nextParameterByArity?.[parameters] === next)) continue;
-        return adapter.platform;
+        if (!adapter) continue;
+        const target = project.resolve(app.module, path);
+        if (target === undefined) continue;
+        if (target === self) {
+          if (!(mounted ? mountables : apps).has(app.name)) continue;
+          // Mounted after a middleware of that app that flushes once the routes ran: its routes end
+          // invocations that flush, as a covered route of the file itself does (`RouteCover`).
+          if (coveredBy && covers(api, coveredBy, adapter, path)) continue;
+          return adapter.platform;
+        }
+        // The adapter wraps an app another module makes, which may mount a router of this file
+        // (`app.ts`: `app.use("/api", routes); export default app`, `lambda.ts`: `serverless(app)`):
+        // one step along the mount chain, read from that module's registrations.
+        if (mounted || mountables.size === 0) continue;
+        for (const { router, coveredBy: before } of registrationsOf(project.fs, target, [], mounting).mountedExports[app.name] ?? []) {
+          if (!mountables.has(router.name) || project.resolve(router.module, target) !== self) continue;
+          if (covers(api, before, adapter, target)) continue;
+          return adapter.platform;
+        }
       }
     }
   }
   return undefined;
+}
+
+/**
+ * Does one of `shapes` (the middleware registered before a mount in the module at `path`) flush after
+ * awaiting the rest of the chain, as the adapter's framework passes it (`nextParameterByArity`)? A
+ * middleware that module imports from a project module is read from that module's export facts
+ * (`flushesAroundNext`), one module further, as a file's own imported middleware is (`RouteCover`).
+ */
+function covers(api: HandlerHookApi, shapes: readonly MiddlewareShape[], adapter: AppAdapter, path: string): boolean {
+  const byArity = adapter.nextParameterByArity;
+  if (!byArity) return false;
+  return shapes.some((shape) => {
+    if (!("imported" in shape)) return byArity[shape.parameters] === shape.next;
+    if (!api.readModuleFacts) return false;
+    const found = projectModules().exportOf(path, shape.imported.module, shape.imported.name, api.readModuleFacts);
+    return found?.facts.some((fact) => fact.kind === "flushesAroundNext" && byArity[fact.parameters] === fact.next) ?? false;
+  });
 }
 
 function specifies(value: string | readonly string[], candidate: string): boolean {
@@ -229,34 +268,37 @@ function exportedApps(api: HandlerHookApi, isApp: (node: TSESTree.Node) => boole
 }
 
 /**
- * The adapter calls the module at `path` exports, read when its text names one of `modules`; cached
- * by mtime and size (for each list of modules: a module that names none of them is not parsed).
+ * The registrations of the module at `path`, read when its text names one of `modules` (the adapters
+ * asked about), or, with no `modules` (the app module an adapter module imports), when it calls a
+ * mounting method; cached by mtime and size (for each list of modules: a module that names none of
+ * them is not parsed).
  */
-function adaptedImportsOf(fs: ProjectFileSystem, path: string, modules: readonly string[], mounting: AdapterMounting): readonly AdaptedImport[] {
+function registrationsOf(fs: ProjectFileSystem, path: string, modules: readonly string[], mounting: AdapterMounting): ModuleRegistrations {
   const stats = fs.stat(path);
-  if (!stats?.isFile || stats.size > MAX_MODULE_BYTES) return [];
+  if (!stats?.isFile || stats.size > MAX_MODULE_BYTES) return NO_REGISTRATIONS;
   const key = `${path}\0${modules.join("\0")}\0${JSON.stringify(mounting)}`;
-  const cached = adaptedByPath.get(key);
-  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.adapted;
+  const cached = registrationsByPath.get(key);
+  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.registrations;
   const text = fs.readFile(path);
-  let adapted: readonly AdaptedImport[] = [];
-  if (text !== undefined && modules.some((module) => text.includes(module))) adapted = parsedAdapterCalls(path, text, mounting);
-  adaptedByPath.set(key, { mtimeMs: stats.mtimeMs, size: stats.size, adapted });
-  return adapted;
+  let registrations = NO_REGISTRATIONS;
+  const worthParsing = modules.length > 0 ? modules.some((module) => text?.includes(module)) : mounting.mounts.some(({ method }) => text?.includes(`.${method}(`));
+  if (text !== undefined && worthParsing) registrations = parsedRegistrations(path, text, mounting);
+  registrationsByPath.set(key, { mtimeMs: stats.mtimeMs, size: stats.size, registrations });
+  return registrations;
 }
 
 let estree: typeof TypescriptEstree | undefined;
 
-function parsedAdapterCalls(path: string, text: string, mounting: AdapterMounting): readonly AdaptedImport[] {
+function parsedRegistrations(path: string, text: string, mounting: AdapterMounting): ModuleRegistrations {
   try {
     // typescript-estree's main entry, loaded on first use: the ESLint plugin must not load TypeScript at
     // import (rules/optional-peers.test.ts), and parse-input.ts imports it (and closes an import cycle).
     estree ??= localRequire("@typescript-eslint/typescript-estree") as typeof TypescriptEstree;
     const jsx = !/\.[cm]?ts$/.test(path);
-    return exportedAdapterCalls(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program, mounting);
+    return moduleRegistrations(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program, mounting);
   } catch {
     // A module that does not parse serves nothing we can read.
-    return [];
+    return NO_REGISTRATIONS;
   }
 }
 
@@ -269,10 +311,15 @@ const TOP_LEVEL_ONLY = { isGlobal: () => true };
  * imported binding, or on the `app` key of an options object (`f({ app })`). Read from the top level
  * alone, without scopes: a module that shadows these names at its top level does not compile.
  */
-function exportedAdapterCalls(program: TSESTree.Program, mounting: AdapterMounting): AdaptedImport[] {
+function moduleRegistrations(program: TSESTree.Program, mounting: AdapterMounting): ModuleRegistrations {
   const imports = new Map<string, ImportedName>();
   const constants = new Map<string, TSESTree.Expression>();
   const exported: TSESTree.Node[] = [];
+  /** Export name → the local name it exports (`export default app`, `export { app }`, `export const app = …`, `module.exports = app`). */
+  const exportedNames = new Map<string, string>();
+  const exportName = (name: string, node: TSESTree.Node | null | undefined) => {
+    if (node?.type === "Identifier") exportedNames.set(name, node.name);
+  };
   for (const statement of program.body) {
     if (statement.type === "ImportDeclaration") {
       for (const specifier of statement.specifiers) {
@@ -283,15 +330,34 @@ function exportedAdapterCalls(program: TSESTree.Program, mounting: AdapterMounti
     const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
     if (declaration?.type === "VariableDeclaration") {
       for (const declarator of declaration.declarations) readDeclarator(declarator, imports, constants);
-      if (statement.type === "ExportNamedDeclaration") exported.push(...declaration.declarations.flatMap((declarator) => (declarator.init ? [declarator.init] : [])));
+      if (statement.type === "ExportNamedDeclaration") {
+        exported.push(...declaration.declarations.flatMap((declarator) => (declarator.init ? [declarator.init] : [])));
+        for (const declarator of declaration.declarations) if (declarator.id.type === "Identifier") exportName(declarator.id.name, declarator.id);
+      }
     }
-    if (statement.type === "ExportNamedDeclaration" && !statement.source) for (const specifier of statement.specifiers) if (specifier.local.type === "Identifier") exported.push(specifier.local);
-    if (statement.type === "ExportDefaultDeclaration") exported.push(statement.declaration);
+    if (statement.type === "ExportNamedDeclaration" && !statement.source) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.local.type !== "Identifier") continue;
+        exported.push(specifier.local);
+        const name = staticName(specifier.exported, false);
+        if (name !== undefined) exportName(name, specifier.local);
+      }
+    }
+    if (statement.type === "ExportDefaultDeclaration") {
+      exported.push(statement.declaration);
+      exportName("default", statement.declaration);
+    }
     const commonJs = commonJsExport(statement, TOP_LEVEL_ONLY);
     if (commonJs && commonJs.name !== "default") exported.push(commonJs.value);
+    if (commonJs) exportName(commonJs.name, commonJs.value);
   }
   const found: AdaptedImport[] = [];
   const mounts = mountedImports(program, imports, constants, mounting);
+  const mountedExports: Record<string, readonly MountedRouter[]> = {};
+  for (const [name, local] of exportedNames) {
+    const routers = mounts.get(local);
+    if (routers) mountedExports[name] = routers;
+  }
   for (const node of exported) {
     const value = node.type === "Identifier" ? constants.get(node.name) : node;
     if (value?.type !== "CallExpression" || value.callee.type !== "Identifier") continue;
@@ -314,7 +380,7 @@ function exportedAdapterCalls(program: TSESTree.Program, mounting: AdapterMounti
     // An app of the module's own: the routers it mounts come from the modules they are imported from.
     for (const { router, coveredBy } of mounts.get(app.name) ?? []) found.push({ adapter, app: router, option, mounted: true, ...(coveredBy.length > 0 && { coveredBy }) });
   }
-  return found;
+  return found.length === 0 && Object.keys(mountedExports).length === 0 ? NO_REGISTRATIONS : { adapted: found, mountedExports };
 }
 
 interface MountedRouter {
@@ -355,13 +421,18 @@ function mountedImports(
     let before = covering.get(target) ?? [];
     const pathFirst = call.arguments[0]?.type === "Literal" || call.arguments[0]?.type === "TemplateLiteral";
     for (const argument of call.arguments) {
-      const fn = pathFirst || method !== mounting.middleware ? undefined : functionOf(argument);
+      const asMiddleware = !pathFirst && method === mounting.middleware;
+      const fn = asMiddleware ? functionOf(argument) : undefined;
       if (fn) {
         withParents(fn);
         for (let next = 0; next < fn.params.length; next += 1) if (flushesAroundNext(fn, next)) before = [...before, { parameters: fn.params.length, next }];
         covering.set(target, before);
         continue;
       }
+      // A middleware of a project module (`import { flushAfter } from "./middleware"`): its facts are
+      // read only when a mount after it is asked about (`covers`).
+      const middleware = asMiddleware && argument.type === "Identifier" ? imports.get(argument.name) : undefined;
+      if (middleware?.module.startsWith(".")) covering.set(target, (before = [...before, { imported: middleware }]));
       if (!mount) continue;
       let mounted: TSESTree.Node = argument;
       if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" && mount.through?.includes(staticName(mounted.callee.property, mounted.callee.computed) ?? "")) {
