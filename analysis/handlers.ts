@@ -1151,12 +1151,12 @@ function destructuredKey(identifier: TSESTree.Node): string | null | undefined {
   return staticName(property.key, property.computed) ?? null;
 }
 
-/** A string argument (literal or static template) that is one of `oneOf`. */
 /** Where a registering call on an object takes effect: at its method name (`.post` of `app.use(mw).post(…)`), else at its start. */
-function registeredAt(call: TSESTree.CallExpression): number {
+export function registeredAt(call: TSESTree.CallExpression): number {
   return call.callee.type === "MemberExpression" ? call.callee.property.range[0] : call.range[0];
 }
 
+/** A string argument (literal or static template) that is one of `oneOf`. */
 function stringArgumentIn(value: TSESTree.Node | undefined, oneOf: readonly string[]): boolean {
   const name = value && staticName(value, true);
   return name !== undefined && oneOf.includes(name);

@@ -537,6 +537,13 @@ export interface RouteLevelMiddleware {
    * run its functions for every route: a session created there counts as every route's.
    */
   readonly routeMethods: readonly string[];
+  /**
+   * The method that registers middleware for every route of an app (`use`): a module that mounts this
+   * file's router on its app after such a middleware, one that may give each request a session, gives
+   * the router's routes that session (analysis/knowledge/frameworks/app-adapters.ts
+   * `mountedAfterSessionMiddleware`).
+   */
+  readonly appMiddleware?: string;
 }
 
 export interface BeforeHandlerCallback {

@@ -3,11 +3,11 @@
 // so each route of the app runs inside that invocation and must flush before it ends. Shared by the
 // descriptors of the frameworks whose apps such adapters take (Express, Koa, Fastify, Hono).
 import type { TSESTree } from "@typescript-eslint/types";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { isFunctionNode, memberName, requireSpecifier, staticName, type FunctionNode } from "../../ast.js";
 import { flushesAroundNext, withParents } from "../../flush.js";
 import { unwrap } from "../../bindings.js";
-import { absolutePath, projectModules, type ProjectFileSystem } from "../../project-modules.js";
+import { absolutePath, projectModules, type ProjectFileSystem, type ProjectModules } from "../../project-modules.js";
 import type { HandlerHookApi, Mounting, PlatformDescriptor, ValueSpecifier } from "../types.js";
 import { commonJsExport, moduleExportsValue } from "./common.js";
 import { localRequire } from "../../local-require.cjs";
@@ -103,6 +103,11 @@ export function adaptedAppPlatform(
 export interface AdapterMounting {
   readonly mounts: readonly Mounting[];
   readonly middleware?: string;
+  /**
+   * Tracer methods that give a request its session (`createSession`, `withSession`): a middleware of
+   * the module's own that calls one, registered before a mount, is recorded (`MountedRouter.sessionBefore`).
+   */
+  readonly sessionMethods?: readonly string[];
 }
 
 const NO_MOUNTING: AdapterMounting = { mounts: [] };
@@ -160,9 +165,11 @@ type MiddlewareShape = { readonly parameters: number; readonly next: number } | 
 interface ModuleRegistrations {
   readonly adapted: readonly AdaptedImport[];
   readonly mountedExports: Readonly<Record<string, readonly MountedRouter[]>>;
+  /** Every router the module mounts at its top level, on an app of its own whether it exports it or not (a server's `app.listen()`). */
+  readonly mounted: readonly MountedRouter[];
 }
 
-const NO_REGISTRATIONS: ModuleRegistrations = { adapted: [], mountedExports: {} };
+const NO_REGISTRATIONS: ModuleRegistrations = { adapted: [], mountedExports: {}, mounted: [] };
 
 interface ImportedName {
   readonly module: string;
@@ -199,39 +206,70 @@ function adaptedElsewherePlatform(
   const self = absolutePath(api.filename);
   const modules = adapterModules(fixed);
   const project = projectModules();
-  const here = dirname(self);
-  // The folder above only inside the app's package: a package.json beside the app ends its project.
-  const root = project.packageRootOf(here);
-  const directories = root !== undefined && here !== root ? [here, dirname(here)] : [here];
-  for (const directory of directories) {
-    for (const [name, kind] of project.listing(directory) ?? []) {
-      const path = join(directory, name);
-      if (kind !== "file" || path === self || !SCRIPT.test(name) || NOT_A_MODULE_OF_THE_APP.test(name)) continue;
-      for (const { adapter: used, app, option, mounted, coveredBy } of registrationsOf(project.fs, path, modules, mounting).adapted) {
-        const adapter = fixed.find(({ handle, appOption }) => appOption === option && specifies(handle.package, used.module) && specifies(handle.name, used.name === "default" ? "" : used.name));
-        if (!adapter) continue;
-        const target = project.resolve(app.module, path);
-        if (target === undefined) continue;
-        if (target === self) {
-          if (!(mounted ? mountables : apps).has(app.name)) continue;
-          // Mounted after a middleware of that app that flushes once the routes ran: its routes end
-          // invocations that flush, as a covered route of the file itself does (`RouteCover`).
-          if (coveredBy && covers(api, coveredBy, adapter, path)) continue;
-          return adapter.platform;
-        }
-        // The adapter wraps an app another module makes, which may mount a router of this file
-        // (`app.ts`: `app.use("/api", routes); export default app`, `lambda.ts`: `serverless(app)`):
-        // one step along the mount chain, read from that module's registrations.
-        if (mounted || mountables.size === 0) continue;
-        for (const { router, coveredBy: before } of registrationsOf(project.fs, target, [], mounting).mountedExports[app.name] ?? []) {
-          if (!mountables.has(router.name) || project.resolve(router.module, target) !== self) continue;
-          if (covers(api, before, adapter, target)) continue;
-          return adapter.platform;
-        }
+  for (const path of modulesBeside(project, self)) {
+    for (const { adapter: used, app, option, mounted, coveredBy } of registrationsOf(project.fs, path, modules, mounting).adapted) {
+      const adapter = fixed.find(({ handle, appOption }) => appOption === option && specifies(handle.package, used.module) && specifies(handle.name, used.name === "default" ? "" : used.name));
+      if (!adapter) continue;
+      const target = project.resolve(app.module, path);
+      if (target === undefined) continue;
+      if (target === self) {
+        if (!(mounted ? mountables : apps).has(app.name)) continue;
+        // Mounted after a middleware of that app that flushes once the routes ran: its routes end
+        // invocations that flush, as a covered route of the file itself does (`RouteCover`).
+        if (coveredBy && covers(api, coveredBy, adapter, path)) continue;
+        return adapter.platform;
+      }
+      // The adapter wraps an app another module makes, which may mount a router of this file
+      // (`app.ts`: `app.use("/api", routes); export default app`, `lambda.ts`: `serverless(app)`):
+      // one step along the mount chain, read from that module's registrations.
+      if (mounted || mountables.size === 0) continue;
+      for (const { router, coveredBy: before } of registrationsOf(project.fs, target, [], mounting).mountedExports[app.name] ?? []) {
+        if (!mountables.has(router.name) || project.resolve(router.module, target) !== self) continue;
+        if (covers(api, before, adapter, target)) continue;
+        return adapter.platform;
       }
     }
   }
   return undefined;
+}
+
+/**
+ * The script modules of the folder of `self` and of the folder above (only inside its package: a
+ * package.json beside the file ends its project), not tests or declarations, not `self`.
+ */
+function* modulesBeside(project: ProjectModules, self: string): Generator<string> {
+  const here = dirname(self);
+  const root = project.packageRootOf(here);
+  for (const directory of root !== undefined && here !== root ? [here, dirname(here)] : [here]) {
+    for (const [name, kind] of project.listing(directory) ?? []) {
+      const path = join(directory, name);
+      if (kind === "file" && path !== self && SCRIPT.test(name) && !NOT_A_MODULE_OF_THE_APP.test(name)) yield path;
+    }
+  }
+}
+
+/**
+ * A module beside this file (as `modulesBeside`) mounts the router or sub-app this file exports under
+ * the local name `local` (`export default router`) on an app of its own, after a middleware of that app
+ * that may give each request its session (`MountedRouter.sessionBefore`: `app.use(sessionMiddleware)`
+ * imported from `./middleware`, or a function of that module that calls one of `mounting.sessionMethods`):
+ * the router's routes then run after it. Read only for a module whose text names this file's name.
+ */
+export function mountedAfterSessionMiddleware(filename: string, program: TSESTree.Program, local: string, mounting: AdapterMounting): boolean {
+  const names = new Set<string>();
+  for (const [name, exported] of exportedLocalNames(program)) if (exported === local) names.add(name);
+  if (names.size === 0) return false;
+  const self = absolutePath(filename);
+  const project = projectModules();
+  // `./routes` for routes.ts, `./routes` for routes/index.ts.
+  const stem = basename(self).replace(SCRIPT, "");
+  const mentioning = stem === "index" ? basename(dirname(self)) : stem;
+  for (const path of modulesBeside(project, self)) {
+    for (const { router, sessionBefore } of registrationsOf(project.fs, path, [], mounting, mentioning).mounted) {
+      if (sessionBefore && names.has(router.name) && project.resolve(router.module, path) === self) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -273,15 +311,16 @@ function exportedApps(api: HandlerHookApi, isApp: (node: TSESTree.Node) => boole
  * mounting method; cached by mtime and size (for each list of modules: a module that names none of
  * them is not parsed).
  */
-function registrationsOf(fs: ProjectFileSystem, path: string, modules: readonly string[], mounting: AdapterMounting): ModuleRegistrations {
+function registrationsOf(fs: ProjectFileSystem, path: string, modules: readonly string[], mounting: AdapterMounting, mentioning?: string): ModuleRegistrations {
   const stats = fs.stat(path);
   if (!stats?.isFile || stats.size > MAX_MODULE_BYTES) return NO_REGISTRATIONS;
-  const key = `${path}\0${modules.join("\0")}\0${JSON.stringify(mounting)}`;
+  const key = `${path}\0${modules.join("\0")}\0${JSON.stringify(mounting)}\0${mentioning ?? ""}`;
   const cached = registrationsByPath.get(key);
   if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.registrations;
   const text = fs.readFile(path);
   let registrations = NO_REGISTRATIONS;
-  const worthParsing = modules.length > 0 ? modules.some((module) => text?.includes(module)) : mounting.mounts.some(({ method }) => text?.includes(`.${method}(`));
+  const mounts = () => mounting.mounts.some(({ method }) => text?.includes(`.${method}(`));
+  const worthParsing = modules.length > 0 ? modules.some((module) => text?.includes(module)) : mounts() && (mentioning === undefined || text!.includes(mentioning));
   if (text !== undefined && worthParsing) registrations = parsedRegistrations(path, text, mounting);
   registrationsByPath.set(key, { mtimeMs: stats.mtimeMs, size: stats.size, registrations });
   return registrations;
@@ -295,7 +334,7 @@ function parsedRegistrations(path: string, text: string, mounting: AdapterMounti
     // import (rules/optional-peers.test.ts), and parse-input.ts imports it (and closes an import cycle).
     estree ??= localRequire("@typescript-eslint/typescript-estree") as typeof TypescriptEstree;
     const jsx = !/\.[cm]?ts$/.test(path);
-    return moduleRegistrations(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program, mounting);
+    return moduleRegistrations(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program, mounting, text);
   } catch {
     // A module that does not parse serves nothing we can read.
     return NO_REGISTRATIONS;
@@ -311,48 +350,31 @@ const TOP_LEVEL_ONLY = { isGlobal: () => true };
  * imported binding, or on the `app` key of an options object (`f({ app })`). Read from the top level
  * alone, without scopes: a module that shadows these names at its top level does not compile.
  */
-function moduleRegistrations(program: TSESTree.Program, mounting: AdapterMounting): ModuleRegistrations {
+function moduleRegistrations(program: TSESTree.Program, mounting: AdapterMounting, text: string): ModuleRegistrations {
   const imports = new Map<string, ImportedName>();
   const constants = new Map<string, TSESTree.Expression>();
   const exported: TSESTree.Node[] = [];
-  /** Export name → the local name it exports (`export default app`, `export { app }`, `export const app = …`, `module.exports = app`). */
-  const exportedNames = new Map<string, string>();
-  const exportName = (name: string, node: TSESTree.Node | null | undefined) => {
-    if (node?.type === "Identifier") exportedNames.set(name, node.name);
-  };
+  const exportedNames = exportedLocalNames(program);
   for (const statement of program.body) {
     if (statement.type === "ImportDeclaration") {
       for (const specifier of statement.specifiers) {
-        const name = specifier.type === "ImportDefaultSpecifier" ? "default" : specifier.type === "ImportSpecifier" ? staticName(specifier.imported, false) : undefined;
+        // `*` for a namespace (`import * as tracing from "./tracing"`): it names no export an app or adapter is.
+        const name = specifier.type === "ImportDefaultSpecifier" ? "default" : specifier.type === "ImportSpecifier" ? staticName(specifier.imported, false) : "*";
         if (name !== undefined) imports.set(specifier.local.name, { module: statement.source.value, name });
       }
     }
     const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
     if (declaration?.type === "VariableDeclaration") {
       for (const declarator of declaration.declarations) readDeclarator(declarator, imports, constants);
-      if (statement.type === "ExportNamedDeclaration") {
-        exported.push(...declaration.declarations.flatMap((declarator) => (declarator.init ? [declarator.init] : [])));
-        for (const declarator of declaration.declarations) if (declarator.id.type === "Identifier") exportName(declarator.id.name, declarator.id);
-      }
+      if (statement.type === "ExportNamedDeclaration") exported.push(...declaration.declarations.flatMap((declarator) => (declarator.init ? [declarator.init] : [])));
     }
-    if (statement.type === "ExportNamedDeclaration" && !statement.source) {
-      for (const specifier of statement.specifiers) {
-        if (specifier.local.type !== "Identifier") continue;
-        exported.push(specifier.local);
-        const name = staticName(specifier.exported, false);
-        if (name !== undefined) exportName(name, specifier.local);
-      }
-    }
-    if (statement.type === "ExportDefaultDeclaration") {
-      exported.push(statement.declaration);
-      exportName("default", statement.declaration);
-    }
+    if (statement.type === "ExportNamedDeclaration" && !statement.source) for (const specifier of statement.specifiers) if (specifier.local.type === "Identifier") exported.push(specifier.local);
+    if (statement.type === "ExportDefaultDeclaration") exported.push(statement.declaration);
     const commonJs = commonJsExport(statement, TOP_LEVEL_ONLY);
     if (commonJs && commonJs.name !== "default") exported.push(commonJs.value);
-    if (commonJs) exportName(commonJs.name, commonJs.value);
   }
   const found: AdaptedImport[] = [];
-  const mounts = mountedImports(program, imports, constants, mounting);
+  const mounts = mountedImports(program, imports, constants, mounting, text);
   const mountedExports: Record<string, readonly MountedRouter[]> = {};
   for (const [name, local] of exportedNames) {
     const routers = mounts.get(local);
@@ -380,12 +402,39 @@ function moduleRegistrations(program: TSESTree.Program, mounting: AdapterMountin
     // An app of the module's own: the routers it mounts come from the modules they are imported from.
     for (const { router, coveredBy } of mounts.get(app.name) ?? []) found.push({ adapter, app: router, option, mounted: true, ...(coveredBy.length > 0 && { coveredBy }) });
   }
-  return found.length === 0 && Object.keys(mountedExports).length === 0 ? NO_REGISTRATIONS : { adapted: found, mountedExports };
+  const mounted = [...mounts.values()].flat();
+  return found.length === 0 && mounted.length === 0 ? NO_REGISTRATIONS : { adapted: found, mountedExports, mounted };
+}
+
+/**
+ * Export name → the local name it exports, at a module's top level: `export default app`, `export {
+ * app as api }`, `export const app = …`, `module.exports = app`, `exports.app = app`.
+ */
+export function exportedLocalNames(program: TSESTree.Program): Map<string, string> {
+  const names = new Map<string, string>();
+  const exportName = (name: string | undefined, node: TSESTree.Node | null | undefined) => {
+    if (name !== undefined && node?.type === "Identifier") names.set(name, node.name);
+  };
+  for (const statement of program.body) {
+    if (statement.type === "ExportNamedDeclaration" && statement.declaration?.type === "VariableDeclaration") {
+      for (const declarator of statement.declaration.declarations) exportName(declarator.id.type === "Identifier" ? declarator.id.name : undefined, declarator.id);
+    }
+    if (statement.type === "ExportNamedDeclaration" && !statement.source) for (const specifier of statement.specifiers) exportName(staticName(specifier.exported, false), specifier.local);
+    if (statement.type === "ExportDefaultDeclaration") exportName("default", statement.declaration);
+    const commonJs = commonJsExport(statement, TOP_LEVEL_ONLY);
+    if (commonJs) exportName(commonJs.name, commonJs.value);
+  }
+  return names;
 }
 
 interface MountedRouter {
   readonly router: ImportedName;
   readonly coveredBy: readonly MiddlewareShape[];
+  /**
+   * A middleware registered on that object before the mount may give each request a session: one of
+   * the module's own that calls a `sessionMethods` member, or one of a project module (unseen here).
+   */
+  readonly sessionBefore?: true;
 }
 
 /**
@@ -399,9 +448,19 @@ function mountedImports(
   imports: ReadonlyMap<string, ImportedName>,
   constants: ReadonlyMap<string, TSESTree.Expression>,
   mounting: AdapterMounting,
+  text: string,
 ): Map<string, MountedRouter[]> {
   const mounts = new Map<string, MountedRouter[]>();
   const covering = new Map<string, MiddlewareShape[]>();
+  /** The objects with a middleware before this point that may give a request its session. */
+  const sessioned = new Set<string>();
+  const sessionCall = mounting.sessionMethods?.length ? new RegExp(`\\.(?:${mounting.sessionMethods.join("|")})\\s*\\(`) : undefined;
+  /** A value of a project module: `sessionMiddleware`, `tracing.sessionMiddleware(tracer)`, `withSession(tracer)`. */
+  const fromProject = (node: TSESTree.Node): boolean => {
+    let value = node.type === "CallExpression" ? node.callee : node;
+    if (value.type === "MemberExpression") value = value.object;
+    return value.type === "Identifier" && (imports.get(value.name)?.module.startsWith(".") ?? false);
+  };
   const declared = new Map<string, FunctionNode>();
   for (const statement of program.body) {
     const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
@@ -423,6 +482,7 @@ function mountedImports(
     for (const argument of call.arguments) {
       const asMiddleware = !pathFirst && method === mounting.middleware;
       const fn = asMiddleware ? functionOf(argument) : undefined;
+      if (asMiddleware && (fn ? sessionCall?.test(text.slice(fn.range[0], fn.range[1])) : sessionCall && fromProject(argument))) sessioned.add(target);
       if (fn) {
         withParents(fn);
         for (let next = 0; next < fn.params.length; next += 1) if (flushesAroundNext(fn, next)) before = [...before, { parameters: fn.params.length, next }];
@@ -441,7 +501,7 @@ function mountedImports(
       const imported = mounted.type === "Identifier" ? imports.get(mounted.name) : undefined;
       if (!imported?.module.startsWith(".")) continue;
       const list = mounts.get(target) ?? [];
-      list.push({ router: imported, coveredBy: before });
+      list.push({ router: imported, coveredBy: before, ...(sessioned.has(target) && { sessionBefore: true as const }) });
       mounts.set(target, list);
     }
   }
