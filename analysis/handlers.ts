@@ -25,6 +25,7 @@ import { AttachedCache } from "./attached-cache.js";
 import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, type BackgroundTest } from "./flush.js";
 import { importedFact } from "./project-modules.js";
 import { hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
+import { mountedObject } from "./knowledge/frameworks/app-adapters.js";
 import { moduleExportsValue } from "./knowledge/frameworks/common.js";
 import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
@@ -813,10 +814,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         const from = covers.get(this.coverKey(callee.object));
         if (from === undefined || from >= registeredAt(call)) continue;
         for (const argument of call.arguments) {
-          let mounted: TSESTree.Node = unwrap(argument);
-          if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" && mounting.through?.includes(staticName(mounted.callee.property, mounted.callee.computed) ?? "")) {
-            mounted = mounted.callee.object;
-          }
+          const mounted = mountedObject(argument, mounting);
           if (this.objectKindOf(mounted)?.descriptor === descriptor) cover(this.coverKey(mounted), -1);
         }
       }

@@ -494,10 +494,7 @@ function mountedImports(
       const middleware = asMiddleware && argument.type === "Identifier" ? imports.get(argument.name) : undefined;
       if (middleware?.module.startsWith(".")) covering.set(target, (before = [...before, { imported: middleware }]));
       if (!mount) continue;
-      let mounted: TSESTree.Node = argument;
-      if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" && mount.through?.includes(staticName(mounted.callee.property, mounted.callee.computed) ?? "")) {
-        mounted = mounted.callee.object;
-      }
+      const mounted = mountedObject(argument, mount);
       const imported = mounted.type === "Identifier" ? imports.get(mounted.name) : undefined;
       if (!imported?.module.startsWith(".")) continue;
       const list = mounts.get(target) ?? [];
@@ -506,6 +503,17 @@ function mountedImports(
     }
   }
   return mounts;
+}
+
+/**
+ * What a mounting call's argument mounts (`ObjectKind.mounts`): the object itself (`app.use("/api",
+ * router)`, `app.route("/api", api)`), or the object whose `through` method hands over its middleware
+ * (`app.use(router.routes())`). Shared with the file's own route covers (analysis/handlers.ts).
+ */
+export function mountedObject(argument: TSESTree.Node, mounting: Mounting): TSESTree.Node {
+  const mounted = unwrap(argument);
+  const method = mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" ? staticName(mounted.callee.property, mounted.callee.computed) : undefined;
+  return method !== undefined && mounting.through?.includes(method) && mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" ? mounted.callee.object : mounted;
 }
 
 /** `const x = require("m")` (the module value: `default`), `const { a, b: c } = require("m")`, `const x = require("m").a`; other `const`s kept by name. */
