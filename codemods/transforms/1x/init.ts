@@ -89,6 +89,7 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
     def?.type === "Variable" &&
     def.name.typeAnnotation === undefined &&
     def.node.init &&
+    !isEmptyValue(def.node.init) &&
     unwrapExpression(def.node.init)?.type !== AST_NODE_TYPES.AwaitExpression &&
     !isInitCall(input, def.node.init)
   ) {
@@ -149,6 +150,17 @@ function isPromiseMethodReceiver(receiver: TSESTree.Node): boolean {
 function wrapInPromise(edits: EditList, node: TSESTree.Node): void {
   edits.insertBefore(node, "Promise.resolve(");
   edits.insertAfter(node, ")");
+}
+
+/**
+ * `null`, `undefined` or `void 0`: an initializer that gives an untyped variable no type (TypeScript
+ * widens `let t = null` to what is assigned later), so what is assigned to it decides, as with none.
+ */
+function isEmptyValue(value: TSESTree.Expression): boolean {
+  // Not unwrapped: `null as Promise<HoneyHiveTracer> | null` does give the variable a type.
+  if (value.type === AST_NODE_TYPES.Literal) return value.raw === "null";
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name === "undefined";
+  return value.type === AST_NODE_TYPES.UnaryExpression && value.operator === "void";
 }
 
 /** `HoneyHiveTracer.init(…)` / `initFromSessionId(…)` itself (what the 1.x variable was declared with). */
