@@ -8,7 +8,10 @@
 // startSession, Lambdas (init per invocation with finally-flush, a cold-start promise with a static
 // flush, one that never flushes), evaluate() in 1.0.42's and 1.0.12–1.0.32's forms, CommonJS modules
 // sharing a getter and a wrapper helper, a namespace require, `import * as`, an ESM default import of
-// the CommonJS package, a top-level-await default export, a wrapper applied twice, a `.then()` chain.
+// the CommonJS package, a top-level-await default export, a wrapper applied twice, `.then()` chains, a
+// class field holding the init's promise, renamed imports, a generic traced arrow, a Map of tracers per
+// user, 1.x-only enrichment fields and a sessionId assignment, a CommonJS Lambda that never flushed,
+// inline evaluator() with typed parameters, a bound method passed to the wrappers.
 // Every TypeScript input type-checks against honeyhive 1.0.42 (checked with its npm tarball under
 // `tsc --strict`; the package is not a dependency here).
 //
