@@ -3,7 +3,7 @@
 // becomes the tracer's `forceFlush()` when exactly one tracer can be written there, else a marker
 // (guessing a tracer could leave the one that holds the spans unflushed). A `.tracer.flush()` on another
 // module's object whose facts do not say what it holds gets a marker too (`flush` is also a logger's).
-import { flushesBeyondHolderFacts, soleTracerAt, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { flushesBeyondHolderFacts, isImportedHoldersOwnFunction, soleTracerAt, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { FLUSH_MEMBERS_1X, FLUSH_STATICS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
@@ -22,10 +22,12 @@ function collect({ file, edits }: TransformContext): void {
   for (const { call } of flushesBeyondHolderFacts(input, FLUSH_MEMBERS_1X)) addMarker(edits, text, call, MESSAGES_1X.flushBeyondFacts);
   if (!uses1xSdk(input)) return;
   const typed = /\.[cm]?tsx?$/i.test(input.filename);
-  for (const { call, callee } of tracerMethodCalls(input, FLUSH_MEMBERS_1X)) {
+  const flushes = tracerMethodCalls(input, FLUSH_MEMBERS_1X);
+  for (const { call, callee } of flushes) {
     edits.replace(callee.property, "forceFlush");
     if (typed && returnedToADeclaredType(call)) edits.insertAfter(call, VOID_RESULT);
   }
+  markFlushesOfWrapperReceivers(input, edits, text, new Set(flushes.map(({ call }) => call)));
   for (const { call, callee } of staticCalls(input, FLUSH_STATICS_1X)) {
     const tracer = soleTracerAt(input, call);
     if (tracer === undefined) addMarker(edits, text, call, MESSAGES_1X.staticFlush);
@@ -37,6 +39,30 @@ function collect({ file, edits }: TransformContext): void {
   // `HoneyHiveTracer.flushPromise`: the static flush's internal promise.
   for (const member of nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression)) {
     if (memberName(member) === "flushPromise" && sdk.sdkExportOf(member.object) === "HoneyHiveTracer") addMarker(edits, text, member, MESSAGES_1X.flushPromise);
+  }
+}
+
+/** Tracer methods that only 1.x HoneyHive's tracer has (no logger or client names its methods so). */
+const WRAPPER_MEMBERS_1X: ReadonlySet<string> = new Set(["traceFunction", "traceModel", "traceTool", "traceChain", "logModel"]);
+
+/**
+ * `a.flush()` where the model cannot tell `a` is a tracer but the same binding's `a.traceModel(…)` shows it
+ * is 1.x's (`const [a, b] = await Promise.all([HoneyHiveTracer.init(…), …])`): a marker, as the wrapper
+ * call gets one. `flush` alone is every logger's name, so a receiver without such a use stays unmarked.
+ */
+function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"], edits: TransformContext["edits"], text: string, resolved: ReadonlySet<TSESTree.CallExpression>): void {
+  const sdk = getSdkModel(input);
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const callee = call.callee;
+    if (resolved.has(call) || callee.type !== AST_NODE_TYPES.MemberExpression || !FLUSH_MEMBERS_1X.has(memberName(callee) ?? "") || callee.object.type !== AST_NODE_TYPES.Identifier) continue;
+    // A factory's object with helpers of its own named like the tracer's (its module's facts say so) is no tracer.
+    if (isImportedHoldersOwnFunction(input, callee)) continue;
+    const references = sdk.variableOf(callee.object)?.references ?? [];
+    const usedAs1xTracer = references.some(({ identifier }) => {
+      const member = identifier.parent;
+      return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && WRAPPER_MEMBERS_1X.has(memberName(member) ?? "") && !isImportedHoldersOwnFunction(input, member);
+    });
+    if (usedAs1xTracer) addMarker(edits, text, call, MESSAGES_1X.flushOfWrapperReceiver);
   }
 }
 
