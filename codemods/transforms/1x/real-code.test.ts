@@ -11,7 +11,9 @@
 // the CommonJS package, a top-level-await default export, a wrapper applied twice, `.then()` chains, a
 // class field holding the init's promise, renamed imports, a generic traced arrow, a Map of tracers per
 // user, 1.x-only enrichment fields and a sessionId assignment, a CommonJS Lambda that never flushed,
-// inline evaluator() with typed parameters, a bound method passed to the wrappers.
+// inline evaluator() with typed parameters, a bound method passed to the wrappers, two tracers
+// destructured from Promise.all, getTracer() for OpenTelemetry, a top-level tracer.trace(main), a method
+// rebound through traceChain in its constructor, plain and evaluator() evaluators mixed.
 // Every TypeScript input type-checks against honeyhive 1.0.42 (checked with its npm tarball under
 // `tsc --strict`; the package is not a dependency here).
 //
@@ -68,7 +70,7 @@ it("migrates realistic 1.x code: no failure, parses, idempotent, no unmarked 1.x
 
   expect(unmarkedOneXNames(migrated)).toEqual([]);
 
-  consumer = createConsumerProject("real-code-1x", { moduleType: "module", linkedDependencies: ["@types", "express", "koa", "fastify", "@fastify", "hono"] });
+  consumer = createConsumerProject("real-code-1x", { moduleType: "module", linkedDependencies: ["@types", "@opentelemetry", "express", "koa", "fastify", "@fastify", "hono"] });
   cpSync(join(root, "src"), join(consumer.directory, "src"), { recursive: true });
   const compilerOptions = { module: "esnext", moduleResolution: "bundler", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, esModuleInterop: true, types: ["node"] };
   writeFileSync(join(consumer.directory, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["src/**/*.ts"] }));
