@@ -17,6 +17,7 @@ export const INTEGRATION_TESTS = [
   "codemods/sample-app-1x.test.ts",
   "codemods/transforms/1x/barrels-links.test.ts",
   "codemods/transforms/1x/barrels.test.ts",
+  "codemods/transforms/1x/real-code.test.ts",
   "codemods/transforms/1x/type-check.test.ts",
   "codemods/transforms/lambda-force-flush-otel-module.test.ts",
   "rules/ci.test.ts",

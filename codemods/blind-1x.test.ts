@@ -26,21 +26,14 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { parse } from "@typescript-eslint/typescript-estree";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_1X, OPTIONS_1X } from "../analysis/knowledge/sdks/honeyhive-1x.js";
-import { SDK_EXPORTS, TRACER_MEMBERS } from "../analysis/knowledge/sdks/honeyhive.js";
 import { FIXTURES_DIR } from "../fixtures/index.js";
 import { createConsumerProject, typeCheck, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
 import type { JsonReport } from "./cli/report.js";
 import { makeProject, read, removeProjects, runInProcess, treeOf } from "./cli/test-utils/project.js";
-import { countMarkers } from "./engine/markers.js";
+import { markedAt, unmarkedOneXNames } from "./transforms/1x/left-behind.js";
 
 const APP = join(FIXTURES_DIR, "blind-1x");
 const EXPECTED = join(FIXTURES_DIR, "blind-1x-expected");
-
-/** Whether line `line` (1-based) of `text` is at a review marker: the marker stands on one of the four lines above it, as in the sample app's lint check. */
-function markedAt(text: string, line: number): boolean {
-  return text.split("\n").slice(Math.max(0, line - 5), line).some((source) => countMarkers(source) > 0);
-}
 
 afterAll(removeProjects);
 
@@ -64,16 +57,6 @@ describe("blind 1.x set through migrate --from 1", () => {
   }, 60_000);
 
   it("leaves no 1.x name of the data without a review marker", () => {
-    // Names that are 1.x only: a tracer method this SDK's tracer does not have, a function export with no export of
-    // that name here, an option key that is no option of any call here (`config` stays an enrichment field).
-    const members = new Set(API_1X.filter((entry) => entry.kind === "method" && entry.where === "instance" && !(entry.name in TRACER_MEMBERS)).map((entry) => entry.name));
-    const exports = new Set(API_1X.filter((entry) => entry.where === "export" && entry.kind === "function" && !(entry.name in SDK_EXPORTS.root) && !(entry.name in SDK_EXPORTS.experiments)).map((entry) => entry.name));
-    // evaluate()'s `function` is a key here too (its value is wrapped, not renamed).
-    const kept = new Set(["function", ...OPTIONS_1X.filter((option) => option.migration.to === option.key).map((option) => option.key)]);
-    const keys = new Set(OPTIONS_1X.filter((option) => !kept.has(option.key)).map((option) => option.key));
-    expect(members.has("traceFunction") && exports.has("evaluator") && keys.has("hh_api_key")).toBe(true);
-    // `.getTracer(` of OpenTelemetry's provider is this SDK's rewrite of 1.x's tracer.getTracer().
-    const pattern = new RegExp(`(?<!\\.provider)\\.(?:${[...members].join("|")})\\(|\\b(?:${[...exports].join("|")})\\b|\\b(?:${[...keys].join("|")})\\s*:`, "g");
     // The project's own functions named like 1.x's (the module that defines them says so): `tracing.getTracer()`
     // of a project module, and a telemetry factory's `traceModel`/`flush` helpers, defined and called.
     const projectOwn: Readonly<Record<string, readonly string[]>> = {
@@ -81,16 +64,7 @@ describe("blind 1.x set through migrate --from 1", () => {
       "functions/pipeline.ts": [".traceModel(", ".flush("],
       "functions/telemetry-factory.ts": ["traceModel"],
     };
-    const unmarked: string[] = [];
-    for (const [path, text] of Object.entries(treeOf(join(EXPECTED, "src")))) {
-      text.split("\n").forEach((source, index) => {
-        if (countMarkers(source) > 0 || source.trimStart().startsWith("//")) return;
-        for (const match of source.matchAll(pattern)) {
-          if (!markedAt(text, index + 1) && !projectOwn[path]?.includes(match[0])) unmarked.push(`${path}:${index + 1} ${match[0]}`);
-        }
-      });
-    }
-    expect(unmarked).toEqual([]);
+    expect(unmarkedOneXNames(treeOf(join(EXPECTED, "src")), projectOwn)).toEqual([]);
   });
 });
 

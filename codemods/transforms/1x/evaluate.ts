@@ -160,14 +160,15 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
       const declared = knownFunctionOf(input, value)?.params;
       const takes = declared && !declared.some((param) => param.type === AST_NODE_TYPES.RestElement) ? declared.length : 2;
       const passed = Math.min(takes, key === "function" ? 2 : 1);
-      const typed = narrowDatapointTypes(text, declared?.slice(0, passed) ?? []);
+      const bare = unwrapExpression(value)?.type === AST_NODE_TYPES.Identifier;
+      const output = bare && evaluatorsTakeNarrowOutput(input, config) ? `Awaited<ReturnType<typeof ${text.slice(value.range[0], value.range[1])}>>` : undefined;
+      const typed = withOutput(narrowDatapointTypes(text, declared?.slice(0, passed) ?? []), output);
       const groundTruthArgument = typed?.groundTruth === undefined ? "groundTruth ?? {}" : "groundTruth ?? ({} as NonNullable<typeof groundTruth>)";
       const callText = ["()", "(inputs)", `(inputs, ${groundTruthArgument})`][passed];
       const pattern = ["", "{ inputs }", "{ inputs, groundTruth }"][passed];
       const annotation = typed ? datapointAnnotation(edits, text, config, typed) : "";
       if (annotation === undefined) addMarker(edits, text, property, MESSAGES_1X.evaluateNarrowTypes);
       const parameters = `(${pattern}${annotation ?? ""})`;
-      const bare = unwrapExpression(value)?.type === AST_NODE_TYPES.Identifier;
       if (property.shorthand) {
         edits.replace(property, `function: ${parameters} => ${text.slice(value.range[0], value.range[1])}${callText}`);
         continue;
@@ -198,6 +199,31 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
 interface DatapointTypes {
   readonly inputs: string | undefined;
   readonly groundTruth: string | undefined;
+  /** The evaluated function's output, where an evaluator declares the type of the output it takes. */
+  readonly output?: string | undefined;
+}
+
+function withOutput(types: DatapointTypes | undefined, output: string | undefined): DatapointTypes | undefined {
+  if (output === undefined) return types;
+  return { inputs: types?.inputs, groundTruth: types?.groundTruth, output };
+}
+
+/**
+ * An evaluator of the config declares the output it takes (`(output: string, …) => …`): 1.x typed
+ * evaluators as `(...args: any[]) => any`, this SDK gives them the options' `Output`, which is `unknown`
+ * unless a type argument says otherwise.
+ */
+function evaluatorsTakeNarrowOutput(input: AnalysisInput, config: TSESTree.ObjectExpression): boolean {
+  const list = keyedProperties(config).find(({ key }) => key === "evaluators")?.property.value;
+  const elements = list && literalOf(input, list, AST_NODE_TYPES.ArrayExpression)?.elements;
+  return (elements ?? []).some((element) => {
+    if (!element || element.type === AST_NODE_TYPES.SpreadElement) return false;
+    const held = element.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(element)?.defs[0] : undefined;
+    const wrapped = evaluatorWrapper(input, held?.type === "Variable" ? held.node.init : element)?.fn;
+    const first = knownFunctionOf(input, wrapped ?? element)?.params[0];
+    const annotation = first && "typeAnnotation" in first ? first.typeAnnotation?.typeAnnotation : undefined;
+    return annotation !== undefined && annotation.type !== AST_NODE_TYPES.TSAnyKeyword && annotation.type !== AST_NODE_TYPES.TSUnknownKeyword;
+  });
 }
 
 /**
@@ -245,10 +271,13 @@ function datapointAnnotation(edits: EditList, text: string, config: TSESTree.Obj
   const inputs = types.inputs ?? "Record<string, unknown>";
   const holder = config.parent?.type === AST_NODE_TYPES.VariableDeclarator && config.parent.init === config ? config.parent.id.typeAnnotation?.typeAnnotation : undefined;
   if (holder?.type === AST_NODE_TYPES.TSTypeReference && holder.typeArguments === undefined) {
-    edits.insertAfter(holder.typeName, types.groundTruth === undefined ? `<${inputs}>` : `<${inputs}, unknown, ${types.groundTruth}>`);
+    const output = types.output ?? "unknown";
+    edits.insertAfter(holder.typeName, types.groundTruth === undefined ? (types.output === undefined ? `<${inputs}>` : `<${inputs}, ${output}>`) : `<${inputs}, ${output}, ${types.groundTruth}>`);
     return "";
   }
   if (holder) return undefined;
+  // Elsewhere evaluate() infers the output from the function: only narrow datapoint types need writing.
+  if (types.inputs === undefined && types.groundTruth === undefined) return "";
   // Written in the call with its dataset: evaluate() infers the types from the dataset already.
   const inline = config.parent?.type === AST_NODE_TYPES.CallExpression;
   if (inline && keyedProperties(config).some(({ key }) => key === "dataset" || key === "query_list")) return "";

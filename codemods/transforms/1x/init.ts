@@ -5,7 +5,7 @@
 // `initFromSessionId(…)` become `init(…)`; option keys follow the 1.x data (renamed, or dropped with a marker).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { enclosingFunction, findVariable, memberName, unwrapExpression } from "../../../analysis/ast.js";
+import { enclosingFunction, findVariable, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, staticCalls } from "../../../analysis/honeyhive-1x.js";
@@ -78,6 +78,12 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
       : parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === call
         ? parent.left
         : undefined;
+  // `this.ready = HoneyHiveTracer.init(…)` into a field declared as a promise: the class's code awaits it
+  // or calls .then() on it, so it stays one. (A field of another type holds the tracer: a second run.)
+  if (target?.type === AST_NODE_TYPES.MemberExpression) {
+    if (isPromiseField(text, target)) wrapInPromise(edits, call);
+    return;
+  }
   if (target?.type !== AST_NODE_TYPES.Identifier) return;
   const variable = findVariable(input.scopeManager, target, target.name);
   if (!variable) return;
@@ -89,6 +95,7 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
     def?.type === "Variable" &&
     def.name.typeAnnotation === undefined &&
     def.node.init &&
+    !isEmptyValue(def.node.init) &&
     unwrapExpression(def.node.init)?.type !== AST_NODE_TYPES.AwaitExpression &&
     !isInitCall(input, def.node.init)
   ) {
@@ -128,6 +135,18 @@ function assignsTheTracer(input: AnalysisInput, variable: Scope.Variable, call: 
   return enclosingFunction(call)?.async === true && call.parent?.parent?.type === AST_NODE_TYPES.ExpressionStatement && !TRACER_PROMISE_NAME.test(variable.name);
 }
 
+/** `this.<name>` where the enclosing class declares `<name>` typed as a promise (`private ready: Promise<HoneyHiveTracer>`), or untyped and named as one (`tracerPromise`). */
+function isPromiseField(text: string, target: TSESTree.MemberExpression): boolean {
+  const name = memberName(target);
+  if (target.object.type !== AST_NODE_TYPES.ThisExpression || name === undefined) return false;
+  let body: TSESTree.Node | undefined = target.parent;
+  while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
+  const field = body?.body.find((member) => member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && staticName(member.key, member.computed) === name);
+  if (field?.type !== AST_NODE_TYPES.PropertyDefinition) return false;
+  const annotation = field.typeAnnotation?.typeAnnotation;
+  return annotation ? /\bPromise\s*</.test(text.slice(annotation.range[0], annotation.range[1])) : TRACER_PROMISE_NAME.test(name);
+}
+
 /** A reference of `variable` reads a member other than a promise's (`t.trace(…)`, `t.sessionId`). */
 function usedAsTracer(variable: Scope.Variable): boolean {
   return variable.references.some(({ identifier }) => {
@@ -149,6 +168,17 @@ function isPromiseMethodReceiver(receiver: TSESTree.Node): boolean {
 function wrapInPromise(edits: EditList, node: TSESTree.Node): void {
   edits.insertBefore(node, "Promise.resolve(");
   edits.insertAfter(node, ")");
+}
+
+/**
+ * `null`, `undefined` or `void 0`: an initializer that gives an untyped variable no type (TypeScript
+ * widens `let t = null` to what is assigned later), so what is assigned to it decides, as with none.
+ */
+function isEmptyValue(value: TSESTree.Expression): boolean {
+  // Not unwrapped: `null as Promise<HoneyHiveTracer> | null` does give the variable a type.
+  if (value.type === AST_NODE_TYPES.Literal) return value.raw === "null";
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name === "undefined";
+  return value.type === AST_NODE_TYPES.UnaryExpression && value.operator === "void";
 }
 
 /** `HoneyHiveTracer.init(…)` / `initFromSessionId(…)` itself (what the 1.x variable was declared with). */

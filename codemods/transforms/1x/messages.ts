@@ -6,6 +6,8 @@ export const MESSAGES_1X = {
   staticFlush: "HoneyHiveTracer.flush() is gone (each tracer flushes its own spans): await <tracer>.forceFlush() for the tracer that recorded them",
   flushBeyondFacts:
     "the codemod cannot tell what this object of another module holds (its class comes through a chain of re-exports, the member's type from a third module, or a function returns it without spelling out its shape): if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush()",
+  flushOfWrapperReceiver:
+    "the codemod cannot tell what this receiver is, but it is also called with a 1.x tracer method: if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush()",
   flushPromise: "HoneyHiveTracer.flushPromise is gone: await <tracer>.forceFlush() instead",
   logModel: 'give this model span a real eventName (1.x logModel() named it "func")',
   logModelReceiver:
@@ -17,6 +19,8 @@ export const MESSAGES_1X = {
     `1.x traceFunction(config, metadata) (1.0.5–1.0.6) recorded its first argument as the span's config, which trace() has no option for: call tracer.enrichSpan({ config: ${/^[\w$.]+$/.test(config) ? config : "…"} }) inside the function`,
   wrapperUnknownKeys: (keys: readonly string[]) =>
     `${keys.join(", ")} ${keys.length > 1 ? "are" : "is"} no option of the 1.x wrapper, nor of trace(), whose options type rejects ${keys.length > 1 ? "them" : "it"}: remove ${keys.length > 1 ? "them" : "it"}, or record ${keys.length > 1 ? "them" : "it"} with tracer.enrichSpan(…) inside the function`,
+  unresolvedSessionStart:
+    "the codemod cannot tell which tracer this 1.x startSession() is called on: if it is a HoneyHive tracer, call createSession() inside a request handler (a session per request), or read its sessionId elsewhere (1.x returned the tracer's session again)",
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
   traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
   unresolvedReceiver: (name: string) =>

@@ -5,7 +5,8 @@
 // becomes what 1.x returned, `tracer.sessionId`. Assigning `tracer.sessionId` (1.x ≥ 1.0.20) is
 // not possible here: a marker.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { memberName } from "../../../analysis/ast.js";
+import { memberName, unwrapExpression } from "../../../analysis/ast.js";
+import type { EditList } from "../../../analysis/edits.js";
 import { getHandlerModel } from "../../../analysis/handlers.js";
 import { tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { SESSION_STARTING_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
@@ -22,7 +23,9 @@ function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
   if (!uses1xSdk(input)) return;
-  for (const { call, callee } of tracerMethodCalls(input, SESSION_STARTING_MEMBERS_1X)) {
+  const onTracers = tracerMethodCalls(input, SESSION_STARTING_MEMBERS_1X);
+  markUnresolvedReceivers(input, edits, text, new Set(onTracers.map(({ call }) => call)));
+  for (const { call, callee } of onTracers) {
     const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : undefined;
     // The `await` goes in both forms: createSession() and sessionId are not promises here.
     if (awaited) edits.remove([awaited.range[0], call.range[0]]);
@@ -40,6 +43,22 @@ function collect({ file, edits }: TransformContext): void {
     }
   }
 }
+
+/**
+ * `tracer.startSession()` on a receiver the model cannot tell is a tracer (`c.get("tracer")` of a Hono
+ * context, a parameter typed elsewhere): a marker rather than 1.x code left silently. Only a receiver
+ * named like a tracer: `startSession` is also MongoDB's and other clients' method.
+ */
+function markUnresolvedReceivers(input: TransformContext["file"]["input"], edits: EditList, text: string, resolved: ReadonlySet<TSESTree.CallExpression>): void {
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const callee = unwrapExpression(call.callee);
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression || resolved.has(call) || !SESSION_STARTING_MEMBERS_1X.has(memberName(callee) ?? "")) continue;
+    if (TRACER_NAME.test(text.slice(callee.object.range[0], callee.object.range[1]))) addMarker(edits, text, call, MESSAGES_1X.unresolvedSessionStart);
+  }
+}
+
+/** The last name of a receiver's text (`tracer`, `this.hhTracer`, `ctx.tracer`), ignoring what it is called on. */
+const TRACER_NAME = /tracer\W*$/i;
 
 export const sessions1x: CodemodTransform = { meta, collect };
 

@@ -295,7 +295,7 @@ function rewriteImmediateTrace(
     addMarker(edits, text, call, MESSAGES_1X.traceMethod);
     return;
   }
-  if (!isKnownFunction(input, fn) && !(unwrapped?.type !== AST_NODE_TYPES.ObjectExpression && args.every(isCertainlyNoFunction))) return;
+  if (!isKnownFunction(input, fn) && !holdsWrappedFunction(input, fn) && !(unwrapped?.type !== AST_NODE_TYPES.ObjectExpression && args.every(isCertainlyNoFunction))) return;
   const argsText = args.length === 0 ? "" : text.slice(args[0].range[0], args.at(-1)!.range[1]);
   const parenthesize = unwrapped?.type !== AST_NODE_TYPES.Identifier;
   let [before, after] = [parenthesize ? "(" : "", `${parenthesize ? ")" : ""}(${argsText})`];
@@ -309,6 +309,24 @@ function rewriteImmediateTrace(
   }
   edits.replace([call.range[0], fn.range[0]], before);
   edits.replace([fn.range[1], call.range[1]], after);
+}
+
+/**
+ * A name that holds what a wrapper returned, a function and never trace()'s options: `const answer =
+ * traceChain(fn)` (or `HH.traceModel(fn)`, `tracer.traceTool(fn)`, `traceFunction(o)(fn)`, and this SDK's
+ * `trace(o, fn)` that a first run made of them). `tracer.trace(answer, question)` is then 1.x's
+ * immediate form, whatever `question` is.
+ */
+function holdsWrappedFunction(input: AnalysisInput, node: TSESTree.Node): boolean {
+  const name = unwrapExpression(node);
+  if (name?.type !== AST_NODE_TYPES.Identifier) return false;
+  let call = unwrapExpression(getAnalysisContext(input).bindings.valueOf(name));
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (call.callee.type === AST_NODE_TYPES.CallExpression) call = call.callee;
+  const { callee } = call;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return WRAPPERS.has(memberName(callee) ?? "");
+  const exported = getSdkModel(input).sdkExportOf(callee);
+  return exported !== undefined && (WRAPPERS.has(exported) || (exported === "trace" && call.arguments.length === 2));
 }
 
 /**

@@ -26,6 +26,8 @@ const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
   "migrate-1x/trace-detached-methods": "1.x methods destructured or bound off a tracer stay, marked: a person calls them on the tracer",
   "migrate-1x/trace-type-alias-receiver": "a type of 1.x's traceFunction method stays, marked: a person types it from this SDK's API",
   "migrate-1x/trace-options-with-unknown-keys": "a traceFunction option 1.x did not have (inputs) stays in the options, marked: a person removes it or records it with enrichSpan",
+  "migrate-1x/sessions-unresolved-receiver": "startSession() on a Hono context's tracer stays, marked: the codemod cannot tell the receiver is a tracer",
+  "migrate-1x/flush-wrapper-receiver": "traceModel() and flush() on tracers destructured from Promise.all stay, marked: the codemod cannot tell the receivers are tracers",
   "migrate-1x/names-re-export-all": "the barrel's named re-export of traceFunction stays, marked: no export of that name here",
 };
 

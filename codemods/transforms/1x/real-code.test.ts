@@ -1,0 +1,86 @@
+// `migrate --from 1` on 1.x code shaped like the public 1.x code people wrote (fixtures/real-code-1x),
+// written for this test without looking at the transforms: a Next.js instrumentation hook exporting a
+// `let tracer` that register() assigns and a route reading it, a lazy getter of the init promise, a
+// tracer module with a generic wrapper used by other modules, class services holding `this.tracer`
+// (a field, a constructor parameter property, a static `??=` singleton), a tracer passed as a
+// parameter and as an optional context field, generic helpers (an explicit type argument on a
+// wrapper), `Promise.all` of traced calls, Express/Koa/Fastify/Hono servers with per-request
+// startSession, Lambdas (init per invocation with finally-flush, a cold-start promise with a static
+// flush, one that never flushes), evaluate() in 1.0.42's and 1.0.12–1.0.32's forms, CommonJS modules
+// sharing a getter and a wrapper helper, a namespace require, `import * as`, an ESM default import of
+// the CommonJS package, a top-level-await default export, a wrapper applied twice, `.then()` chains, a
+// class field holding the init's promise, renamed imports, a generic traced arrow, a Map of tracers per
+// user, 1.x-only enrichment fields and a sessionId assignment, a CommonJS Lambda that never flushed,
+// inline evaluator() with typed parameters, a bound method passed to the wrappers, two tracers
+// destructured from Promise.all, getTracer() for OpenTelemetry, a top-level tracer.trace(main), a method
+// rebound through traceChain in its constructor, plain and evaluator() evaluators mixed.
+// Every TypeScript input type-checks against honeyhive 1.0.42 (checked with its npm tarball under
+// `tsc --strict`; the package is not a dependency here).
+//
+// Asserted, as the issue judges real code: no file fails, every output parses, a second run changes
+// nothing, no 1.x-only name is left without a review marker, and the migrated tree compiles against
+// this package (`tsc --noEmit --strict`, one program) wherever no review marker stands.
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "@typescript-eslint/typescript-estree";
+import { afterAll, expect, it } from "vitest";
+import { FIXTURES_DIR } from "../../../fixtures/index.js";
+import { createConsumerProject, typeCheck, type ConsumerProject } from "../../../sdk/test-utils/consumer-project.js";
+import type { JsonReport } from "../../cli/report.js";
+import { makeProject, read, removeProjects, runInProcess, treeOf } from "../../cli/test-utils/project.js";
+import { markedAt, unmarkedOneXNames } from "./left-behind.js";
+
+const APP = join(FIXTURES_DIR, "real-code-1x");
+
+/**
+ * Diagnostics outside a marked place that are known and not fixed yet, `path:line code` → why. The test
+ * asserts exactly this list, so a fix shows up as a failure here and its entry goes.
+ */
+const KNOWN_GAPS: Readonly<Record<string, string>> = {
+  "src/lambda/never-flushed.ts:11 TS18048":
+    "lambda-force-flush's shared fix (analysis/fixes/flush.ts) writes `await tracer.forceFlush()` in the finally for a module `let tracer: HoneyHiveTracer | undefined` that the handler assigns with ??=: TypeScript does not carry the narrowing into the finally, so it needs `tracer?.forceFlush()`",
+};
+
+let consumer: ConsumerProject | undefined;
+afterAll(() => {
+  removeProjects();
+  consumer?.remove();
+});
+
+it("migrates realistic 1.x code: no failure, parses, idempotent, no unmarked 1.x name, compiles where unmarked", async () => {
+  const app = treeOf(APP);
+  const sources = Object.keys(app).filter((path) => /\.[cm]?[jt]sx?$/.test(path));
+  expect(sources.length).toBeGreaterThanOrEqual(30);
+  const root = makeProject(app, { git: true });
+
+  const first = await runInProcess(root, ["migrate", "--from", "1", "--json"], null);
+  expect(first.code, first.stderr).not.toBe(1);
+  const report = JSON.parse(first.stdout) as JsonReport;
+  expect(report.summary.failed, first.stdout).toBe(0);
+  const migrated = Object.fromEntries(sources.map((path) => [path, read(root, path)]));
+  for (const [path, text] of Object.entries(migrated)) {
+    expect(() => parse(text, { jsx: !/\.[cm]?ts$/.test(path), range: true }), path).not.toThrow();
+  }
+  // Every file of the set uses 1.x: each one must have been rewritten.
+  expect(sources.filter((path) => migrated[path] === app[path])).toEqual([]);
+
+  const second = await runInProcess(root, ["migrate", "--from", "1", "--json", "--allow-dirty"], null);
+  expect((JSON.parse(second.stdout) as JsonReport).summary.changed, second.stdout).toBe(0);
+  expect(Object.fromEntries(sources.map((path) => [path, read(root, path)]))).toEqual(migrated);
+
+  expect(unmarkedOneXNames(migrated)).toEqual([]);
+
+  consumer = createConsumerProject("real-code-1x", { moduleType: "module", linkedDependencies: ["@types", "@opentelemetry", "express", "koa", "fastify", "@fastify", "hono"] });
+  cpSync(join(root, "src"), join(consumer.directory, "src"), { recursive: true });
+  const compilerOptions = { module: "esnext", moduleResolution: "bundler", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, esModuleInterop: true, types: ["node"] };
+  writeFileSync(join(consumer.directory, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["src/**/*.ts"] }));
+  const diagnostics = await typeCheck(join(consumer.directory, "tsconfig.json")).then(
+    () => [],
+    // tsc names files relative to the working directory: the project's own path is cut off.
+    (error: Error) => [...error.message.matchAll(/^.*?(src\/[^(]+)\((\d+),\d+\): (error TS\d+: .*)$/gm)],
+  );
+  const unmarked = diagnostics.filter(([, path, line]) => !markedAt(readFileSync(join(consumer!.directory, path!), "utf8"), Number(line)));
+  const known = (path: string, line: string, message: string): boolean => `${path}:${line} ${/TS\d+/.exec(message)?.[0]}` in KNOWN_GAPS;
+  expect(unmarked.filter(([, path, line, message]) => !known(path!, line!, message!)).map(([, path, line, message]) => `${path}:${line} ${message}`)).toEqual([]);
+  expect(unmarked.map(([, path, line, message]) => `${path}:${line} ${/TS\d+/.exec(message!)?.[0]}`).sort()).toEqual(Object.keys(KNOWN_GAPS).sort());
+}, 120_000);
