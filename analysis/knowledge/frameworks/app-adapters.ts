@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { isFunctionNode, memberName, requireSpecifier, staticName, type FunctionNode } from "../../ast.js";
 import { flushesAroundNext, withParents } from "../../flush.js";
 import { unwrap } from "../../bindings.js";
+import { sourceModule } from "../../context.js";
 import { absolutePath, projectModules, type ProjectFileSystem } from "../../project-modules.js";
 import type { HandlerHookApi, Mounting, PlatformDescriptor, ValueSpecifier } from "../types.js";
 import { commonJsExport, moduleExportsValue } from "./common.js";
@@ -277,7 +278,7 @@ function exportedAdapterCalls(program: TSESTree.Program, mounting: AdapterMounti
     if (statement.type === "ImportDeclaration") {
       for (const specifier of statement.specifiers) {
         const name = specifier.type === "ImportDefaultSpecifier" ? "default" : specifier.type === "ImportSpecifier" ? staticName(specifier.imported, false) : undefined;
-        if (name !== undefined) imports.set(specifier.local.name, { module: statement.source.value, name });
+        if (name !== undefined) imports.set(specifier.local.name, { module: sourceModule(statement.source.value), name });
       }
     }
     const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
@@ -381,10 +382,10 @@ function mountedImports(
 function readDeclarator(declarator: TSESTree.VariableDeclarator, imports: Map<string, ImportedName>, constants: Map<string, TSESTree.Expression>): void {
   const init = declarator.init;
   if (!init) return;
-  let required = requireSpecifier(init);
+  let required = sourceModule(requireSpecifier(init));
   let property: string | undefined;
   if (!required && init.type === "MemberExpression") {
-    required = requireSpecifier(init.object);
+    required = sourceModule(requireSpecifier(init.object));
     property = staticName(init.property, init.computed);
   }
   if (declarator.id.type === "Identifier") {
