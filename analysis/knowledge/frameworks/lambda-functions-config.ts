@@ -6,14 +6,14 @@
 // `main`, `lambdaHandler`, or `default` for an ES module's `export default`.
 //
 // Read as text, not parsed: a `handler:` / `Handler:` entry whose value has the `<path>.<name>` shape,
-// outside comment lines. The configuration directories are found once per project root; a file of a
-// project without one pays a map lookup by its folder. A configuration is read again when its mtime or size
+// outside comment lines. The configuration directories are found once per project root, from the
+// project reader's directory listings and markers (analysis/project-modules.ts); a file of a project
+// without one pays a map lookup by its folder. A configuration is read again when its mtime or size
 // changes (editor sessions edit serverless.yml while linting), checked at most once a second per
 // directory, so that a whole-tree lint (the entry gate asks for every file with exports) pays no stat per file.
-import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { deploymentOf } from "../../deployment.js";
-import { absolutePath } from "../../project-modules.js";
+import { absolutePath, projectModules } from "../../project-modules.js";
 
 /** The configuration files, by the tool that reads them. */
 const CONFIG_FILES = ["serverless.yml", "serverless.yaml", "template.yaml", "template.yml", "sst.config.ts", "sst.config.js"];
@@ -34,31 +34,29 @@ const COMMENT_LINE = /^[ \t]*(?:#|\/\/).*$/gm;
 /** Handler names by module path relative to the configuration's directory, without extension. */
 type HandlerNames = ReadonlyMap<string, readonly string[]>;
 
-/** The names a directory's configuration files give, with the version of each file they were read from. */
-const byConfigDirectory = new Map<string, { readonly versions: readonly FileVersion[]; readonly names: HandlerNames | null; checkedAt: number }>();
-/** How long the files read stay trusted without a stat. */
+/** The names a directory's configuration files give, and when they were last checked. */
+const byConfigDirectory = new Map<string, { names: HandlerNames | undefined; checkedAt: number }>();
+/** How long the names read stay trusted without a stat. */
 const RECHECK_AFTER_MS = 1000;
 
-interface FileVersion {
-  readonly path: string;
-  readonly mtimeMs: number;
-  readonly size: number;
-}
+/** By project root and the directory the walk stops at: the directories that hold a configuration. */
 const configDirectoriesByRoot = new Map<string, readonly string[]>();
 
-/** By the folder of a file asked about: the configuration directories of its project (most projects have none). */
+/** By the folder of a file asked about and the walk's stop: the configuration directories of its project (most projects have none). */
 const configDirectoriesByFolder = new Map<string, readonly string[]>();
 
 /** The export names that a deployment configuration of the file's project gives `filename` as Lambda handlers. */
 export function configuredHandlerNames(filename: string): readonly string[] {
+  const cwd = process.cwd();
   // Asked by the entry gate for every file with exports: one map look-up by folder when the project has no configuration.
   const file = absolutePath(filename);
   const folder = dirname(file);
-  let directories = configDirectoriesByFolder.get(folder);
+  const key = `${folder}\0${cwd}`;
+  let directories = configDirectoriesByFolder.get(key);
   if (directories === undefined) {
     const { root } = deploymentOf(filename);
-    directories = root === undefined ? [] : configDirectoriesOf(root);
-    configDirectoriesByFolder.set(folder, directories);
+    directories = root === undefined ? [] : configDirectoriesOf(root, absolutePath(cwd));
+    configDirectoriesByFolder.set(key, directories);
   }
   if (directories.length === 0) return [];
   const found: string[] = [];
@@ -70,85 +68,66 @@ export function configuredHandlerNames(filename: string): readonly string[] {
   return found;
 }
 
-/** The project root and the directories above it (`MAX_LEVELS_UP`) that hold a configuration. */
-function configDirectoriesOf(root: string): readonly string[] {
-  let directories = configDirectoriesByRoot.get(root);
+/** The project root and the directories above it (`MAX_LEVELS_UP`) that hold a configuration, not above `cwd`. */
+function configDirectoriesOf(root: string, cwd: string): readonly string[] {
+  const key = `${root}\0${cwd}`;
+  let directories = configDirectoriesByRoot.get(key);
   if (directories) return directories;
+  const modules = projectModules();
   const found: string[] = [];
   let directory = root;
-  const cwd = process.cwd();
   for (let level = 0; level <= MAX_LEVELS_UP; level += 1) {
-    if (CONFIG_FILES.some((name) => existsSync(join(directory, name)))) found.push(directory);
+    if (configFilesIn(directory).length > 0) found.push(directory);
     const parent = dirname(directory);
-    if (parent === directory || directory === cwd || isRepositoryOrWorkspaceRoot(directory)) break;
+    if (parent === directory || directory === cwd || modules.isWorkspaceRoot(directory)) break;
     directory = parent;
   }
   directories = found;
-  configDirectoriesByRoot.set(root, directories);
+  configDirectoriesByRoot.set(key, directories);
   return directories;
 }
 
-function isRepositoryOrWorkspaceRoot(directory: string): boolean {
-  if (existsSync(join(directory, ".git")) || existsSync(join(directory, "pnpm-workspace.yaml"))) return true;
-  try {
-    const manifest = JSON.parse(readFileSync(join(directory, "package.json"), "utf8")) as unknown;
-    return typeof manifest === "object" && manifest !== null && "workspaces" in manifest;
-  } catch {
-    return false;
-  }
-}
-
-/** The version of each configuration file of `directory` that exists. */
-function configVersionsIn(directory: string): FileVersion[] {
-  const versions: FileVersion[] = [];
-  for (const file of CONFIG_FILES) {
-    const path = join(directory, file);
-    const stats = statSync(path, { throwIfNoEntry: false });
-    if (stats?.isFile()) versions.push({ path, mtimeMs: stats.mtimeMs, size: stats.size });
-  }
-  return versions;
-}
-
-/** Are the files read then still as they were (none removed, none changed)? */
-function unchanged(versions: readonly FileVersion[]): boolean {
-  return versions.every(({ path, mtimeMs, size }) => {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    return stats !== undefined && stats.mtimeMs === mtimeMs && stats.size === size;
-  });
+/** The configuration files `directory` holds, from its listing (read again when the directory changes). */
+function configFilesIn(directory: string): string[] {
+  const entries = projectModules().listing(directory);
+  return entries === undefined ? [] : CONFIG_FILES.filter((name) => entries.get(name) === "file");
 }
 
 function handlerNamesIn(directory: string): HandlerNames | undefined {
   const known = byConfigDirectory.get(directory);
   const now = Date.now();
-  if (known !== undefined && now - known.checkedAt < RECHECK_AFTER_MS) return known.names ?? undefined;
-  if (known !== undefined && unchanged(known.versions)) {
-    known.checkedAt = now;
-    return known.names ?? undefined;
-  }
+  if (known !== undefined && now - known.checkedAt < RECHECK_AFTER_MS) return known.names;
+  // Each file is parsed again only when its mtime or size changed; a file added or removed changes the listing.
+  const modules = projectModules();
+  const parsed = configFilesIn(directory).flatMap((name) => modules.parsedFile(join(directory, name), handlerNamesOfText) ?? []);
+  const names = parsed.length <= 1 ? parsed[0] : merged(parsed);
+  byConfigDirectory.set(directory, { names: names !== undefined && names.size > 0 ? names : undefined, checkedAt: now });
+  return byConfigDirectory.get(directory)!.names;
+}
+
+function merged(all: readonly HandlerNames[]): HandlerNames {
   const names = new Map<string, string[]>();
-  const versions = configVersionsIn(directory);
-  for (const { path: configPath } of versions) {
-    let text: string;
-    try {
-      text = readFileSync(configPath, "utf8").replace(COMMENT_LINE, "");
-    } catch {
-      continue;
-    }
-    const codeUris = [...text.matchAll(CODE_URI)].map((match) => normalize(match[1]!));
-    for (const match of text.matchAll(HANDLER_ENTRY)) {
-      const path = normalize(match[1]!);
-      const name = match[2]!;
-      // SAM's handler path is relative to the function's CodeUri; which one is not read (any of the template's).
-      for (const candidate of [path, ...codeUris.map((uri) => (uri === "" ? path : `${uri}/${path}`))]) {
-        const list = names.get(candidate) ?? [];
-        if (!list.includes(name)) list.push(name);
-        names.set(candidate, list);
-      }
-    }
+  for (const one of all) for (const [path, list] of one) addNames(names, path, list);
+  return names;
+}
+
+function addNames(names: Map<string, string[]>, path: string, add: readonly string[]): void {
+  let list = names.get(path);
+  if (!list) names.set(path, (list = []));
+  for (const name of add) if (!list.includes(name)) list.push(name);
+}
+
+/** The handler names of one configuration file's text. */
+function handlerNamesOfText(source: string): HandlerNames {
+  const text = source.replace(COMMENT_LINE, "");
+  const names = new Map<string, string[]>();
+  const codeUris = [...text.matchAll(CODE_URI)].map((match) => normalize(match[1]!));
+  for (const match of text.matchAll(HANDLER_ENTRY)) {
+    const path = normalize(match[1]!);
+    // SAM's handler path is relative to the function's CodeUri; which one is not read (any of the template's).
+    for (const candidate of [path, ...codeUris.map((uri) => (uri === "" ? path : `${uri}/${path}`))]) addNames(names, candidate, [match[2]!]);
   }
-  const result = names.size > 0 ? names : null;
-  byConfigDirectory.set(directory, { versions, names: result, checkedAt: now });
-  return result ?? undefined;
+  return names;
 }
 
 /** `./src/chat/` → `src/chat`. */
@@ -159,4 +138,3 @@ function normalize(path: string): string {
 function withoutExtension(path: string): string {
   return path.replace(/\.[cm]?[jt]sx?$/, "");
 }
-
