@@ -19,8 +19,10 @@ import { absolutePath, projectModules } from "../../project-modules.js";
 const CONFIG_FILES = ["serverless.yml", "serverless.yaml", "template.yaml", "template.yml", "sst.config.ts", "sst.config.js"];
 /** `handler: src/chat.main`, `Handler: "app.lambdaHandler"`, `handler: 'packages/functions/src/chat.main'` (YAML, or a TS/JS object key). */
 const HANDLER_ENTRY = /\b[Hh]andler["']?\s*:\s*["'`]?((?:\.{0,2}\/)?[\w@$./[\]-]+?)\.([A-Za-z_$][\w$]*)["'`]?\s*(?:[,}\n#]|$)/g;
-/** SAM's `CodeUri: chat/` (the handler's path is relative to it). */
-const CODE_URI = /\bCodeUri["']?\s*:\s*["']?([\w@$./-]+)/g;
+/** SAM's `CodeUri: chat/` on its own line (a `CodeUri:` whose value is an S3 object on the lines below names no folder). */
+const CODE_URI = /^[ \t]*CodeUri[ \t]*:[ \t]*["']?([\w@$./-]+)["']?[ \t\r]*$/;
+/** Any `CodeUri:` key, a folder or not. */
+const CODE_URI_KEY = /^[ \t]*CodeUri[ \t]*:/;
 /**
  * How far above the nearest package.json a configuration may sit: SST keeps it at the monorepo root
  * (`packages/functions/package.json` below), SAM's template sits above the function's folder, which
@@ -117,22 +119,89 @@ function addNames(names: Map<string, string[]>, path: string, add: readonly stri
   for (const name of add) if (!list.includes(name)) list.push(name);
 }
 
-/** The handler names of one configuration file's text. */
+/**
+ * The handler names of one configuration file's text. SAM resolves a function's `Handler` against that
+ * function's own `CodeUri` (else `Globals.Function.CodeUri`, else the template's folder), so each entry
+ * names one file: `Handler: app.main` under `CodeUri: chat/` is `chat/app`, not `search/app`.
+ */
 function handlerNamesOfText(source: string): HandlerNames {
   const text = source.replace(COMMENT_LINE, "");
+  const lines = text.split("\n");
+  const globalCodeUri = globalFunctionCodeUri(lines);
   const names = new Map<string, string[]>();
-  const codeUris = [...text.matchAll(CODE_URI)].map((match) => normalize(match[1]!));
+  let lineStart = 0;
+  let line = 0;
   for (const match of text.matchAll(HANDLER_ENTRY)) {
+    // The line of the entry and the key's column: its siblings in the YAML mapping share the column.
+    while (true) {
+      const next = text.indexOf("\n", lineStart);
+      if (next === -1 || next >= match.index) break;
+      lineStart = next + 1;
+      line += 1;
+    }
     const path = normalize(match[1]!);
-    // SAM's handler path is relative to the function's CodeUri; which one is not read (any of the template's).
-    for (const candidate of [path, ...codeUris.map((uri) => (uri === "" ? path : `${uri}/${path}`))]) addNames(names, candidate, [match[2]!]);
+    const own = siblingCodeUri(lines, line, match.index - lineStart);
+    const codeUri = own === undefined ? globalCodeUri : own;
+    // A CodeUri that is no folder (an S3 object, an intrinsic function): the code is not in the project.
+    if (codeUri === null) continue;
+    addNames(names, codeUri === undefined || codeUri === "" ? path : `${codeUri}/${path}`, [match[2]!]);
   }
   return names;
 }
 
-/** `./src/chat/` → `src/chat`. */
+/** Indentation of a line that holds something (undefined for a blank line, which bounds no block). */
+function indentOf(line: string): number | undefined {
+  const indent = line.length - line.trimStart().length;
+  return indent === line.length ? undefined : indent;
+}
+
+/**
+ * The `CodeUri:` among the keys of the mapping that holds the key at (`line`, `column`): the function's
+ * own folder; null for a CodeUri that names no folder, undefined for none.
+ */
+function siblingCodeUri(lines: readonly string[], line: number, column: number): string | null | undefined {
+  // Only a key that starts its line is a YAML mapping entry whose block is bounded by indentation.
+  if (indentOf(lines[line]!) !== column) return undefined;
+  let parent = line - 1;
+  while (parent >= 0 && (indentOf(lines[parent]!) ?? column) >= column) parent -= 1;
+  return codeUriAmong(lines, childrenOf(lines, parent));
+}
+
+/** SAM's `Globals: Function: CodeUri:`, the folder of every function that names none. */
+function globalFunctionCodeUri(lines: readonly string[]): string | null | undefined {
+  const globals = lines.findIndex((line) => /^Globals[ \t]*:[ \t\r]*$/.test(line));
+  if (globals < 0) return undefined;
+  const fn = childrenOf(lines, globals).find((at) => /^[ \t]*Function[ \t]*:[ \t\r]*$/.test(lines[at]!));
+  return fn === undefined ? undefined : codeUriAmong(lines, childrenOf(lines, fn));
+}
+
+function codeUriAmong(lines: readonly string[], keys: readonly number[]): string | null | undefined {
+  for (const at of keys) {
+    if (!CODE_URI_KEY.test(lines[at]!)) continue;
+    const codeUri = CODE_URI.exec(lines[at]!);
+    return codeUri ? normalize(codeUri[1]!) : null;
+  }
+  return undefined;
+}
+
+/** The lines of the direct children of the mapping opened at line `parent` (-1: the document's top level). */
+function childrenOf(lines: readonly string[], parent: number): number[] {
+  const parentIndent = parent < 0 ? -1 : (indentOf(lines[parent]!) ?? 0);
+  const children: number[] = [];
+  let childIndent: number | undefined;
+  for (let at = parent + 1; at < lines.length; at += 1) {
+    const indent = indentOf(lines[at]!);
+    if (indent === undefined) continue;
+    if (indent <= parentIndent) break;
+    childIndent ??= indent;
+    if (indent === childIndent) children.push(at);
+  }
+  return children;
+}
+
+/** `./src/chat/` → `src/chat`, `.` → ``. */
 function normalize(path: string): string {
-  return path.replace(/^\.\//, "").replace(/\/+$/, "");
+  return path.replace(/^\.\//, "").replace(/\/+$/, "").replace(/^\.$/, "");
 }
 
 function withoutExtension(path: string): string {
