@@ -175,7 +175,7 @@ function signsHoldWithoutText(input: AnalysisInput, signs: EntrySigns, top: TopL
   if (signs.configuredExports && exportsAnyOf(top, input.settings.lambdaHandlerNames)) return true;
   if (signs.exportsWhere !== undefined && top.exportNames.size > 0 && deploymentOf(input.filename)[signs.exportsWhere]) return true;
   // Last: a look-up of the project's deployment configuration (cached per project).
-  return signs.deployedExports !== undefined && (top.exportNames.size > 0 || top.defaultExport) && exportsAnyOf(top, signs.deployedExports(input.filename));
+  return signs.deployedExports !== undefined && (top.exportNames.size > 0 || top.defaultExport) && exportsAnyOf(top, signs.deployedExports(input.filename, input.cwd));
 }
 
 /** An export under one of `names` (`default`: `export default`). */

@@ -21,9 +21,11 @@ export function parseAnalysisInput(
   text: string,
   filename: string,
   settings: HoneyhiveSettings = DEFAULT_SETTINGS,
+  cwd?: string,
 ): AnalysisInput {
   // A module read for this file is parsed the same way, without a reader of its own (one module deep).
-  return { ...parseModuleInput(text, filename, settings), readModuleFacts: (moduleText, moduleFilename) => extractModuleFacts(parseModuleInput(moduleText, moduleFilename, settings)) };
+  const readModuleFacts = (moduleText: string, moduleFilename: string) => extractModuleFacts(parseModuleInput(moduleText, moduleFilename, settings));
+  return { ...parseModuleInput(text, filename, settings), ...(cwd !== undefined ? { cwd } : {}), readModuleFacts };
 }
 
 function parseModuleInput(text: string, filename: string, settings: HoneyhiveSettings): AnalysisInput {

@@ -47,9 +47,13 @@ const configDirectoriesByRoot = new Map<string, readonly string[]>();
 /** By the folder of a file asked about and the walk's stop: the configuration directories of its project (most projects have none). */
 const configDirectoriesByFolder = new Map<string, readonly string[]>();
 
-/** The export names that a deployment configuration of the file's project gives `filename` as Lambda handlers. */
-export function configuredHandlerNames(filename: string): readonly string[] {
-  const cwd = process.cwd();
+/**
+ * The export names that a deployment configuration of the file's project gives `filename` as Lambda
+ * handlers. `cwd`: the directory the linter or the codemod runs in (`AnalysisInput.cwd`: ESLint's `cwd`,
+ * `migrate`'s project root); the walk up for a configuration does not leave it. The process's working
+ * directory when not given.
+ */
+export function configuredHandlerNames(filename: string, cwd: string = process.cwd()): readonly string[] {
   // Asked by the entry gate for every file with exports: one map look-up by folder when the project has no configuration.
   const file = absolutePath(filename);
   const folder = dirname(file);
