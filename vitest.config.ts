@@ -15,6 +15,7 @@ export const INTEGRATION_TESTS = [
   "codemods/engine/engine.test.ts",
   "codemods/load-cost.test.ts",
   "codemods/sample-app-1x.test.ts",
+  "codemods/transforms/1x/barrels-links.test.ts",
   "codemods/transforms/1x/barrels.test.ts",
   "codemods/transforms/1x/type-check.test.ts",
   "codemods/transforms/lambda-force-flush-otel-module.test.ts",

@@ -178,9 +178,9 @@ function signsHoldWithoutText(input: AnalysisInput, signs: EntrySigns, top: TopL
   return signs.deployedExports !== undefined && (top.exportNames.size > 0 || top.defaultExport) && exportsAnyOf(top, signs.deployedExports(input.filename, input.cwd));
 }
 
-/** An export under one of `names` (`default`: `export default`). */
+/** An export under one of `names` (`default`: `export default` or `module.exports =`, as the hooks read it). */
 function exportsAnyOf(top: TopLevel, names: readonly string[]): boolean {
-  return names.length > 0 && (hasAny(top.exportNames, names) || (top.defaultExport && names.includes("default")));
+  return names.length > 0 && (hasAny(top.exportNames, names) || ((top.defaultExport || top.moduleExports) && names.includes("default")));
 }
 
 /**

@@ -10,13 +10,14 @@
 // imported.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { exportPath, originName } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import { flushesAroundNext, flushesOnEveryPath, flushTestOf } from "./flush.js";
 import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
 import { activationOf } from "./tracer-init.js";
+import { pipelineActivationOf } from "./instrumentations.js";
 import type { AnalysisInput } from "./input.js";
 import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { SESSION_STARTING_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
@@ -24,7 +25,7 @@ import { OTEL_COMPONENTS, type OtelRole } from "./knowledge/sdks/opentelemetry.j
 import { CALL_TYPES, nodesOfTypesWithin } from "./nodes.js";
 import { NO_FACTS } from "./project-modules.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
-import type { HoneyhiveMajor } from "./sdk-version.js";
+import { declaredDependencyVersion, type HoneyhiveMajor } from "./sdk-version.js";
 
 /** One thing known about an export. An export may carry several (a getter that is also a flush helper is not, but a session helper may flush). */
 export type ExportFact =
@@ -89,6 +90,14 @@ export interface ModuleFacts {
    * from the major the module is taken for (a `migrate --from 1` run reads every file as 2.x code).
    */
   readonly initPromiseExports?: readonly string[];
+  /**
+   * Exported functions that return an init call without `await`, or a module variable holding one
+   * (`const tracerPromise = HoneyHiveTracer.init(…); export function getTracer() { return
+   * tracerPromise; }`, `export const fresh = () => HoneyHiveTracer.init(…)`): in 1.x code a getter of the
+   * init's promise, which importers await or call `.then()` on. Read from the text alone, as
+   * `initPromiseExports`; its `getter` fact is `async` where the module's package.json declares 1.x.
+   */
+  readonly initPromiseGetters?: readonly string[];
   /** The module hands on exports of the SDK (`honeyhive`) as its own: a barrel its importers use instead of the package. */
   readonly sdkReExport?: SdkReExportFact;
   /**
@@ -99,6 +108,12 @@ export interface ModuleFacts {
   readonly tracerHolders?: Readonly<Record<string, TracerHolderFact>>;
   /** `export * as t from "./tracing"`: export name → the module whose namespace object it is (absent when none; not in `reExports`, which hand on names). */
   readonly namespaceReExports?: Readonly<Record<string, string>>;
+  /**
+   * The module activates a global OpenTelemetry pipeline (`Sentry.init(…)`, `new NodeSDK(…).start()`,
+   * a preload import; analysis/instrumentations.ts `pipelineActivationOf`), by its owner's name: what
+   * loading it (`import "./instrument"`) does to an importer's instrumentations without a provider.
+   */
+  readonly activatesPipeline?: string;
 }
 
 /**
@@ -172,27 +187,41 @@ export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
   try {
     const { targets, reExports, sdkReExport, namespaceReExports } = collectExports(input);
     const tracerHolders = tracerHoldersOf(input);
+    const activatesPipeline = pipelineActivationOf(input);
     const withSdk = (facts: ModuleFacts): ModuleFacts => ({
       ...facts,
       ...(sdkReExport ? { sdkReExport } : {}),
       ...(tracerHolders ? { tracerHolders } : {}),
       ...(namespaceReExports ? { namespaceReExports } : {}),
+      ...(activatesPipeline !== undefined ? { activatesPipeline } : {}),
     });
     const exportNameOf = (variable: Scope.Variable): string | undefined => {
       for (const [name, target] of targets) if ("variable" in target && target.variable === variable) return name;
       return undefined;
     };
     const otelPipeline = otelPipelineOf(input, exportNameOf);
-    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders && !namespaceReExports ? NO_FACTS : withSdk({ exports: {}, reExports });
+    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders && !namespaceReExports && activatesPipeline === undefined ? NO_FACTS : withSdk({ exports: {}, reExports });
     const sdk = getSdkModel(input);
     const exports: Record<string, ExportFact[]> = {};
     const initPromiseExports: string[] = [];
+    const initPromiseGetters: string[] = [];
     for (const [name, target] of targets) {
       const facts = factsOf(input, sdk, target, { exportNameOf, otelPipeline });
       if (facts.length > 0) exports[name] = facts;
       if (facts.some((fact) => fact.kind === "tracer") && holdsUnawaitedInit(sdk, target)) initPromiseExports.push(name);
+      if (facts.some((fact) => fact.kind === "getter") && returnsUnawaitedInit(input, sdk, functionOfTarget(target))) {
+        initPromiseGetters.push(name);
+        // 1.x code: the getter hands out the init's promise, whatever its module's run makes of it.
+        if (declaredDependencyVersion(input.filename, SDK_ROOT)?.[0] === 1) exports[name] = facts.map((fact) => (fact.kind === "getter" ? { ...fact, async: true } : fact));
+      }
     }
-    return withSdk({ exports, reExports, ...(otelPipeline ? { otelPipeline } : {}), ...(initPromiseExports.length > 0 ? { initPromiseExports } : {}) });
+    return withSdk({
+      exports,
+      reExports,
+      ...(otelPipeline ? { otelPipeline } : {}),
+      ...(initPromiseExports.length > 0 ? { initPromiseExports } : {}),
+      ...(initPromiseGetters.length > 0 ? { initPromiseGetters } : {}),
+    });
   } catch (error) {
     reportAnalysisError(error);
     return NO_FACTS;
@@ -385,6 +414,29 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
 function holdsUnawaitedInit(sdk: SdkModel, target: ExportTarget): boolean {
   if ("value" in target) return isUnawaitedInit(target.value);
   return sdk.tracers.some((tracer) => tracer.variable === target.variable && tracer.kind === "init" && tracer.initializations.some(isUnawaitedInit));
+}
+
+/**
+ * A function with a return of an init call without `await` (`return HoneyHiveTracer.init(…)`, `() =>
+ * HoneyHiveTracer.init(…)`) or of a module tracer variable that holds one (`return tracerPromise`);
+ * also an async one, which is what `migrate` makes of the first kind (the fact must not depend on
+ * whether the module is written before its importers).
+ */
+function returnsUnawaitedInit(input: AnalysisInput, sdk: SdkModel, fn: FunctionNode | undefined): boolean {
+  if (!fn) return false;
+  const returned =
+    fn.body.type === AST_NODE_TYPES.BlockStatement
+      ? nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.ReturnStatement], fn.body).flatMap((statement) => (statement.argument && enclosingFunction(statement) === fn ? [statement.argument] : []))
+      : [fn.body];
+  return returned.some((value) => {
+    const expression = unwrapExpression(value);
+    if (expression?.type === AST_NODE_TYPES.Identifier) {
+      const variable = sdk.variableOf(expression);
+      const tracer = variable && sdk.tracers.find((candidate) => candidate.variable === variable);
+      return tracer !== undefined && tracer.moduleLevel && tracer.kind === "init" && tracer.initializations.some(isUnawaitedInit);
+    }
+    return expression !== undefined && sdk.isTracerCreation(expression) && isUnawaitedInit(value);
+  });
 }
 
 /** `HoneyHiveTracer.init(…)` not under `await` (a `new HoneyHiveTracer(…)` was never a promise). */

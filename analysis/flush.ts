@@ -546,6 +546,54 @@ export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlu
 }
 
 /**
+ * A done-callback hook (Fastify's `(request, reply, payload, done)`, not async: Fastify then continues
+ * only once `done` is called) that calls its `done` parameter at `doneParameter` only after a flush has
+ * settled: every use of `done` is in (or is) a callback of `.then(…)`/`.finally(…)` on a flush promise
+ * (`tracer.forceFlush().then(() => done(null, payload), done)`, `.finally(done)`), so whatever path runs
+ * it, the hook's end comes after the flush; the counterpart of an async hook's awaited flush. A `done`
+ * used anywhere else (called first, handed to another function) may end the hook before the flush.
+ */
+export function callsDoneAfterFlush(fn: FunctionNode, doneParameter: number, isFlush: FlushTest = BY_NAME): boolean {
+  const parameter = fn.params[doneParameter];
+  if (fn.async || parameter?.type !== "Identifier") return false;
+  const name = parameter.name;
+  let uses = 0;
+  let early = false;
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0 && !early) {
+    const node = stack.pop()!;
+    // A nested function with a parameter of the same name shadows it (nothing of ours inside).
+    if (isFunctionNode(node) && node.params.some((param) => param.type === "Identifier" && param.name === name)) continue;
+    if (node.type === "Identifier" && node.name === name && isReference(node)) {
+      uses += 1;
+      if (!runsAfterFlush(node, fn, isFlush)) early = true;
+      continue;
+    }
+    pushChildren(stack, node);
+  }
+  return uses > 0 && !early;
+}
+
+/** An identifier read as a value (not a property key, a member name, or a declaration of its own). */
+function isReference(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === "MemberExpression" && parent.property === identifier && !parent.computed) return false;
+  if (parent?.type === "Property" && parent.key === identifier && !parent.computed && !parent.shorthand) return false;
+  return !(parent?.type === "VariableDeclarator" && parent.id === identifier);
+}
+
+/** `node` (inside `fn`) is, or sits in, a callback of `.then(…)`/`.finally(…)` on a flush promise. */
+function runsAfterFlush(node: TSESTree.Node, fn: FunctionNode, isFlush: FlushTest): boolean {
+  for (let current: TSESTree.Node | undefined = node; current && current !== fn; current = current.parent) {
+    const call = current.parent;
+    if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || !call.arguments.includes(current as TSESTree.CallExpressionArgument)) continue;
+    const method = memberName(call.callee);
+    if ((method === "then" || method === "finally") && (isFunctionNode(current) || current === node) && isFlushPromise(call.callee.object, isFlush)) return true;
+  }
+  return false;
+}
+
+/**
  * The send awaits work before it sends (`res.json(await answer())`, `res.status(await code()).send(…)`):
  * the spans of that work start after any flush written before the statement, so no flush there covers
  * them; an awaited flush among the arguments (`await work().finally(() => tracer.forceFlush())`) is no work.

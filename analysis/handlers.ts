@@ -17,14 +17,15 @@ import { deploymentOf, projectDependsOn, projectRelativePath } from "./deploymen
 import { enclosingFunction, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
 import { originName, unwrap, type Bindings, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
-import type { AnalysisInput } from "./input.js";
+import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import type { HoneyhiveSettings } from "./settings.js";
 import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
-import { flushesAroundNext, flushesOnEveryPath, flushTestOf, type BackgroundTest } from "./flush.js";
+import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, type BackgroundTest } from "./flush.js";
 import { importedFact } from "./project-modules.js";
 import { hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
+import { mountedObject } from "./knowledge/frameworks/app-adapters.js";
 import { moduleExportsValue } from "./knowledge/frameworks/common.js";
 import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
@@ -150,6 +151,7 @@ class HookApi implements HandlerHookApi {
   readonly ast: TSESTree.Program;
   readonly text: string;
   readonly settings: HoneyhiveSettings;
+  readonly readModuleFacts: ModuleFactsReader | undefined;
 
   constructor(
     private readonly host: HookHost,
@@ -163,6 +165,7 @@ class HookApi implements HandlerHookApi {
     this.ast = input.ast;
     this.text = input.text;
     this.settings = input.settings;
+    this.readModuleFacts = input.readModuleFacts;
   }
 
   get isServerOrRoutedFile(): boolean {
@@ -813,10 +816,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         const from = covers.get(this.coverKey(callee.object));
         if (from === undefined || from >= registeredAt(call)) continue;
         for (const argument of call.arguments) {
-          let mounted: TSESTree.Node = unwrap(argument);
-          if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" && mounting.through?.includes(staticName(mounted.callee.property, mounted.callee.computed) ?? "")) {
-            mounted = mounted.callee.object;
-          }
+          const mounted = mountedObject(argument, mounting);
           if (this.objectKindOf(mounted)?.descriptor === descriptor) cover(this.coverKey(mounted), -1);
         }
       }
@@ -832,7 +832,10 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     const functions = this.context.bindings.functionsOf(argument);
     if (functions.length > 0) {
       return functions.some((fn) => {
-        if (rule.runs === "afterHandler") return flushesOnEveryPath(fn, new Set(), isFlush, [], accepts);
+        if (rule.runs === "afterHandler") {
+          const done = rule.doneParameterByArity?.[fn.params.length];
+          return done !== undefined && !fn.async ? callsDoneAfterFlush(fn, done, isFlush) : flushesOnEveryPath(fn, new Set(), isFlush, [], accepts);
+        }
         const next = nextByArity?.[fn.params.length];
         return next !== undefined && flushesAroundNext(fn, next, isFlush, accepts);
       });
@@ -1148,12 +1151,12 @@ function destructuredKey(identifier: TSESTree.Node): string | null | undefined {
   return staticName(property.key, property.computed) ?? null;
 }
 
-/** A string argument (literal or static template) that is one of `oneOf`. */
 /** Where a registering call on an object takes effect: at its method name (`.post` of `app.use(mw).post(…)`), else at its start. */
-function registeredAt(call: TSESTree.CallExpression): number {
+export function registeredAt(call: TSESTree.CallExpression): number {
   return call.callee.type === "MemberExpression" ? call.callee.property.range[0] : call.range[0];
 }
 
+/** A string argument (literal or static template) that is one of `oneOf`. */
 function stringArgumentIn(value: TSESTree.Node | undefined, oneOf: readonly string[]): boolean {
   const name = value && staticName(value, true);
   return name !== undefined && oneOf.includes(name);

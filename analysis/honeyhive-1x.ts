@@ -11,6 +11,7 @@ import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { API_1X, IMPLICIT_TRACER_EXPORTS_1X, OPTIONS_1X, TRACER_FACTORY_STATICS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
+import { AttachedCache } from "./attached-cache.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { classMethods } from "./knowledge/frameworks/common.js";
 import { importedModule, projectModules } from "./project-modules.js";
@@ -448,15 +449,27 @@ function isOtherTypeHere(input: AnalysisInput, type: TSESTree.TypeNode | undefin
   return origin !== undefined && !isSdkModule(origin.module, input.settings) && !isLocalModule(origin.module, input.settings);
 }
 
+/**
+ * Per file: every `<object>.<name>(…)` call with a static name, in document order. Each 1.x transform
+ * asks for its own names (most ask several times), so the calls are read once for all of them.
+ */
+const memberCallsByFile = new AttachedCache<TSESTree.Program, readonly MemberCall[]>("honeyhive.memberCalls1x");
+
 function memberCalls(input: AnalysisInput, names: ReadonlySet<string>, accept: (object: TSESTree.Expression) => boolean): MemberCall[] {
   if (!uses1xSdk(input)) return [];
-  const found: MemberCall[] = [];
-  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
-    const callee = call.callee;
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
-    const name = memberName(callee);
-    if (name !== undefined && names.has(name) && accept(callee.object)) found.push({ call, callee, name });
+  let calls = memberCallsByFile.get(input.ast);
+  if (calls === undefined) {
+    const all: MemberCall[] = [];
+    for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+      const callee = call.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const name = memberName(callee);
+      if (name !== undefined) all.push({ call, callee, name });
+    }
+    memberCallsByFile.set(input.ast, (calls = all));
   }
+  const found: MemberCall[] = [];
+  for (const entry of calls) if (names.has(entry.name) && accept(entry.callee.object)) found.push(entry);
   return found;
 }
 
@@ -954,13 +967,25 @@ export function staticCalls(input: AnalysisInput, names: ReadonlySet<string>): M
 export function sdkFunctionCalls(input: AnalysisInput, names: ReadonlySet<string>): { readonly call: TSESTree.CallExpression; readonly name: string }[] {
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return [];
-  const found: { call: TSESTree.CallExpression; name: string }[] = [];
-  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
-    const name = sdk.sdkExportOf(call.callee);
-    if (name !== undefined && names.has(name)) found.push({ call, name });
+  let calls = sdkCallsByFile.get(input.ast);
+  if (calls === undefined) {
+    const all: SdkCall[] = [];
+    for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+      const name = sdk.sdkExportOf(call.callee);
+      if (name !== undefined) all.push({ call, name });
+    }
+    sdkCallsByFile.set(input.ast, (calls = all));
   }
-  return found;
+  return calls.filter((entry) => names.has(entry.name));
 }
+
+interface SdkCall {
+  readonly call: TSESTree.CallExpression;
+  readonly name: string;
+}
+
+/** Per file: every call of an SDK export, in document order (asked by four 1.x transforms, each for its own names). */
+const sdkCallsByFile = new AttachedCache<TSESTree.Program, readonly SdkCall[]>("honeyhive.sdkCalls1x");
 
 /** The name `discardedInit`'s statement gives the tracer. */
 export const DISCARDED_INIT_NAME = "tracer";

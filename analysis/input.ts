@@ -42,6 +42,13 @@ export interface AnalysisInput {
    * Throws on a syntax error (the reader treats it as a module without facts).
    */
   readonly readModuleFacts?: ModuleFactsReader;
+  /**
+   * On the input of a module read through `readModuleFacts` (which has none): the same reader, asked
+   * only by analysis/sdk-barrels.ts for the SDK barrels the module imports (`import { HoneyHiveTracer }
+   * from "./lib/hh"`, `export * from "honeyhive"` there). What a barrel hands on is read off its syntax,
+   * so the module's tracer is proven through it; its other imports stay unread (one module deep).
+   */
+  readonly readBarrelFacts?: ModuleFactsReader;
 }
 
 /** See `AnalysisInput.readModuleFacts`. */
@@ -144,12 +151,13 @@ function moduleFactsReader(parser: unknown, settings: HoneyhiveSettings): Module
   const candidate = parser as Partial<ParserForEslint> | undefined;
   if (typeof candidate?.parseForESLint !== "function") return undefined;
   const forEslint = candidate as ParserForEslint;
-  return (text, filename) => {
+  const read: ModuleFactsReader = (text, filename) => {
     const jsx = /\.(?:[jt]sx|[cm]?js)$/i.test(filename);
     const result = forEslint.parseForESLint(text, { filePath: filename, range: true, loc: true, tokens: false, comment: false, ecmaVersion: "latest", sourceType: "module", ecmaFeatures: { jsx } });
     if (!result.scopeManager) throw new Error("honeyhive: the parser gave no scope manager");
     indexNodes(result.ast);
-    // No `readModuleFacts` of its own: one module deep.
-    return extractModuleFacts({ ast: result.ast, scopeManager: result.scopeManager, text, filename, settings });
+    // No `readModuleFacts` of its own: one module deep (its SDK barrels excepted).
+    return extractModuleFacts({ ast: result.ast, scopeManager: result.scopeManager, text, filename, settings, readBarrelFacts: read });
   };
+  return read;
 }

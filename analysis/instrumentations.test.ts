@@ -4,8 +4,9 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { instrumentationProviderFixes } from "./fixes/instrumentation-provider.js";
 import { editsOf } from "./fixes/finding-fix.js";
 import { applyEdits } from "./edits.js";
-import { findInstrumentationsWithoutProvider, isMovableBelow } from "./instrumentations.js";
-import { INSTRUMENTATION_FAMILIES, INSTRUMENTATION_TEXT_HINTS, REGISTER_CALLS, TELEMETRY_OPTIONS } from "./knowledge/instrumentations.js";
+import { extractModuleFacts } from "./export-facts.js";
+import { findInstrumentationsWithoutProvider, isMovableBelow, pipelineActivationOf } from "./instrumentations.js";
+import { INSTRUMENTATION_FAMILIES, INSTRUMENTATION_TEXT_HINTS, PIPELINE_OWNER_TEXT, PIPELINE_OWNERS, REGISTER_CALLS, TELEMETRY_OPTIONS } from "./knowledge/instrumentations.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 
@@ -31,7 +32,12 @@ function fixed(code: string): string {
 
 describe("the instrumentation knowledge", () => {
   it("says where every entry was checked", () => {
-    for (const entry of [...INSTRUMENTATION_FAMILIES, ...REGISTER_CALLS, ...TELEMETRY_OPTIONS]) expect(entry.verifiedAt.length).toBeGreaterThan(10);
+    for (const entry of [...INSTRUMENTATION_FAMILIES, ...REGISTER_CALLS, ...TELEMETRY_OPTIONS, ...PIPELINE_OWNERS]) expect(entry.verifiedAt.length).toBeGreaterThan(10);
+  });
+
+  it("lets a module naming any owner's package through the project-module reader's text gate, and no other", () => {
+    for (const owner of PIPELINE_OWNERS) for (const pkg of owner.packages) expect(PIPELINE_OWNER_TEXT.test(`import x from "${pkg}";`)).toBe(true);
+    expect(PIPELINE_OWNER_TEXT.test(`import express from "express";\nimport { z } from "zod";`)).toBe(false);
   });
 
   it("lets every name it knows through the text gate (a file that uses one is never skipped)", () => {
@@ -74,9 +80,13 @@ export const run = () => streamText({ experimental_telemetry: { isEnabled: flag 
     expect(findings(code).map((finding) => finding.label)).toEqual(["new HttpInstrumentation()", "new PgInstrumentation()"]);
   });
 
-  it("is silent without a HoneyHive tracer, and in a file with an OpenTelemetry pipeline of its own", () => {
+  it("is silent without a HoneyHive tracer, and in a file that activates an OpenTelemetry pipeline of its own", () => {
     expect(findings(`${REGISTER}registerInstrumentations({ instrumentations: [] });`)).toEqual([]);
-    expect(findings(`${REGISTER}import { registerOTel } from "@vercel/otel";\n${TRACER}registerInstrumentations({ instrumentations: [] });`)).toEqual([]);
+    expect(findings(`${REGISTER}import { registerOTel } from "@vercel/otel";\n${TRACER}registerOTel("app");\nregisterInstrumentations({ instrumentations: [] });`)).toEqual([]);
+  });
+
+  it("reports beside a vendor's package that is imported and not activated", () => {
+    expect(findings(`${REGISTER}import { registerOTel } from "@vercel/otel";\n${TRACER}registerInstrumentations({ instrumentations: [] });\nexport { registerOTel };`)).toHaveLength(1);
   });
 
   describe("honeyhive 1.x projects", () => {
@@ -141,5 +151,106 @@ describe("the fixes", () => {
     expect(result?.fix).toBeUndefined();
     expect(result?.marker?.message).toMatch(/none is in scope here/);
     expect((result?.marker?.node as TSESTree.Node).type).toBe(AST_NODE_TYPES.CallExpression);
+  });
+});
+
+describe("pipelineActivationOf", () => {
+  const activation = (code: string) => pipelineActivationOf(parseAnalysisInput(code, "src/otel.ts"));
+
+  it("names the owner of each activating call, instance and preload import", () => {
+    const cases: readonly (readonly [string, string])[] = [
+      [`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d", tracesSampleRate: 1 });`, "Sentry"],
+      [`const Sentry = require("@sentry/aws-serverless");\nSentry.init({ dsn: process.env.DSN });`, "Sentry"],
+      [`import { init } from "@sentry/nestjs";\nimport { options } from "./sentry-options";\ninit(options);`, "Sentry"],
+      [`import "@sentry/node/init";`, "Sentry"],
+      [`import { useAzureMonitor } from "@azure/monitor-opentelemetry";\nuseAzureMonitor();`, "Azure Monitor"],
+      [`import * as appInsights from "applicationinsights";\nappInsights.setup(process.env.CS).setAutoCollectRequests(true).start();`, "Application Insights"],
+      [`import { NodeSDK } from "@opentelemetry/sdk-node";\nconst sdk = new NodeSDK({});\nsdk.start();`, "OpenTelemetry"],
+      [`import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nnew NodeTracerProvider().register();`, "OpenTelemetry"],
+      [`import { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";\nimport { trace } from "@opentelemetry/api";\ntrace.setGlobalTracerProvider(new BasicTracerProvider());`, "OpenTelemetry"],
+      [`import { registerOTel } from "@vercel/otel";\nexport function register() {\n  registerOTel({ serviceName: "app" });\n}`, "Vercel OTel"],
+      [`import { HoneycombSDK } from "@honeycombio/opentelemetry-node";\nnew HoneycombSDK({}).start();`, "Honeycomb"],
+      [`import { register } from "@arizeai/phoenix-otel";\nexport const provider = register({ projectName: "p" });`, "Arize Phoenix"],
+      [`import * as traceloop from "@traceloop/node-server-sdk";\ntraceloop.initialize({ appName: "app" });`, "Traceloop (OpenLLMetry)"],
+      [`import { initializeOTEL } from "langsmith/experimental/otel/setup";\ninitializeOTEL();`, "LangSmith"],
+      [`const { start } = require("@splunk/otel");\nstart({ serviceName: "svc" });`, "Splunk"],
+      [`import "@elastic/opentelemetry-node";`, "Elastic (EDOT Node.js)"],
+      [`require("@opentelemetry/auto-instrumentations-node/register");`, "OpenTelemetry auto-instrumentations"],
+      [`const tracer = require("dd-trace").init();\nconst { TracerProvider } = tracer;\nconst provider = new TracerProvider();\nprovider.register();`, "Datadog"],
+    ];
+    for (const [code, owner] of cases) expect([code, activation(code)]).toEqual([code, owner]);
+  });
+
+  it("does not count an import, another call of the package, an opt-out or a look-alike", () => {
+    const cases = [
+      // Imported, used for something else, or only its types.
+      `import * as Sentry from "@sentry/node";\nexport function report(e: unknown) { Sentry.captureException(e); }`,
+      `import type { Span } from "@sentry/node";\nexport type S = Span;`,
+      `import { type Span } from "@sentry/node";\nexport type S = Span;`,
+      `import type {} from "@opentelemetry/auto-instrumentations-node/register";`,
+      // Preloading Sentry's instrumentation is not initializing it.
+      `import "@sentry/node/preload";`,
+      // The setup opted out of, literally.
+      `import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d", skipOpenTelemetrySetup: true });`,
+      `import { start } from "@splunk/otel";\nstart({ tracing: false });`,
+      // Built and never started or registered.
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport const sdk = new NodeSDK({});`,
+      `import * as appInsights from "applicationinsights";\nappInsights.setup(process.env.CS);`,
+      `import tracer from "dd-trace";\ntracer.init();`,
+      // Look-alikes: a local init, Sentry from another module, start() on an unrelated object.
+      `import * as Sentry from "@sentry/node";\nfunction init(options: object) { return options; }\ninit({ dsn: "d" });\nexport { Sentry };`,
+      `import * as Sentry from "./sentry";\nSentry.init({ dsn: "d" });`,
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { Server } from "./server";\nnew Server().start();\nexport { NodeSDK };`,
+      `import { TracerProvider } from "./tracing";\nnew TracerProvider().register();`,
+    ];
+    for (const code of cases) expect([code, activation(code)]).toEqual([code, undefined]);
+  });
+
+  it("is an export fact of a module, with or without exports", () => {
+    expect(extractModuleFacts(parseAnalysisInput(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });`, "src/instrument.ts")).activatesPipeline).toBe("Sentry");
+    expect(extractModuleFacts(parseAnalysisInput(`import * as Sentry from "@sentry/node";\nexport const report = (e: unknown) => Sentry.captureException(e);`, "src/report.ts")).activatesPipeline).toBeUndefined();
+  });
+});
+
+describe("activation in a project module the file loads", () => {
+  const project = useTempProjects("instrumentation-activation");
+  const APP = `${REGISTER}${TRACER}registerInstrumentations({ instrumentations: [] });\n`;
+  const lint = (instrument: string, app: string) => {
+    const root = project({ "package.json": "{}", "src/instrument.ts": instrument, "src/app.ts": app });
+    return findings(app, join(root, "src", "app.ts"));
+  };
+
+  it("is silent when an imported module activates a pipeline, for its effect or for a binding", () => {
+    expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });`, `import "./instrument";\n${APP}`)).toEqual([]);
+    expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\nexport { Sentry };`, `import { Sentry } from "./instrument";\n${APP}Sentry.captureMessage("up");`)).toEqual([]);
+    expect(lint(`import { registerOTel } from "@vercel/otel";\nexport function register() {\n  registerOTel("app");\n}`, `import { register } from "./instrument";\nregister();\n${APP}`)).toEqual([]);
+  });
+
+  it("reports when the module only imports the vendor, opts out, or is imported for its types", () => {
+    expect(lint(`import * as Sentry from "@sentry/node";\nexport const report = (e: unknown) => Sentry.captureException(e);`, `import { report } from "./instrument";\n${APP}report(1);`)).toHaveLength(1);
+    expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d", skipOpenTelemetrySetup: true });`, `import "./instrument";\n${APP}`)).toHaveLength(1);
+    expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\nexport type Options = { dsn: string };`, `import type { Options } from "./instrument";\n${APP}export type O = Options;`)).toHaveLength(1);
+  });
+});
+
+describe("activation in a module the framework loads (Next.js instrumentation.ts)", () => {
+  const project = useTempProjects("instrumentation-next");
+  const ROUTE = `import { generateText } from "ai";\n${TRACER}export async function POST(request: Request) {\n  const { text } = await generateText({ model, prompt: await request.text(), experimental_telemetry: { isEnabled: true } });\n  return Response.json({ text });\n}\n`;
+  const REGISTER_OTEL = `import { registerOTel } from "@vercel/otel";\nexport function register() {\n  registerOTel({ serviceName: "app" });\n}\n`;
+  const lint = (files: Record<string, string>) => {
+    const root = project({ "src/app/api/chat/route.ts": ROUTE, ...files });
+    return findings(ROUTE, join(root, "src", "app", "api", "chat", "route.ts"));
+  };
+  const NEXT = JSON.stringify({ dependencies: { next: "15.0.0" } });
+
+  it("is silent when the Next.js app's instrumentation.ts (root or src/) activates a pipeline", () => {
+    expect(lint({ "package.json": NEXT, "instrumentation.ts": REGISTER_OTEL })).toEqual([]);
+    expect(lint({ "package.json": NEXT, "src/instrumentation.ts": REGISTER_OTEL })).toEqual([]);
+  });
+
+  it("reports when the project is not a Next.js app, or its instrumentation.ts activates nothing", () => {
+    expect(lint({ "package.json": "{}", "src/instrumentation.ts": REGISTER_OTEL })).toHaveLength(1);
+    expect(lint({ "package.json": NEXT, "src/instrumentation.ts": `import { registerOTel } from "@vercel/otel";\nexport { registerOTel };\n` })).toHaveLength(1);
+    expect(lint({ "package.json": NEXT })).toHaveLength(1);
   });
 });

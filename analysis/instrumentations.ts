@@ -11,31 +11,41 @@
 // An instrumentation that leaves the code we can see (passed to another call, exported, returned,
 // held in an array) is not reported: `new NodeSDK({ instrumentations })` and similar set it up with
 // their own provider, and an unknown helper may as well. Options that cannot be read statically (a
-// variable, a spread) are trusted. Files that build an OpenTelemetry pipeline of their own
-// (`OWN_PIPELINE_PACKAGES`) or register a provider globally, and files written against honeyhive 1.x (whose tracer registered
-// Traceloop's provider globally and has no `provider`) are not reported at all.
+// variable, a spread) are trusted. Programs that activate a global OpenTelemetry pipeline of their own
+// (`PIPELINE_OWNERS`: `Sentry.init(…)`, `useAzureMonitor()`, `new NodeSDK(…).start()`,
+// `trace.setGlobalTracerProvider(…)`, a preload import such as `…/register`), in the file or in a
+// project module it imports, and files written against honeyhive 1.x (whose tracer registered
+// Traceloop's provider globally and has no `provider`) are not reported at all. Importing a vendor's
+// package is not activating it (`Sentry.captureException` alone registers nothing).
+import { join } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, findProperty, hasOnlyPlainProperties, isExportedVariable, memberName, reportAnalysisError, staticName, unwrapExpression } from "./ast.js";
+import { contains, dynamicImportSpecifier, enclosingFunction, findProperty, hasOnlyPlainProperties, isExportedVariable, memberName, reportAnalysisError, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
+import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
 import {
-  GLOBAL_PROVIDER_REGISTRATIONS,
+  FRAMEWORK_PRELOADS,
   INSTRUMENTATION_FAMILIES,
   INSTRUMENTATION_INSTANCE_API,
   INSTRUMENTATION_TEXT_HINTS,
-  OWN_PIPELINE_PACKAGES,
+  PIPELINE_OWNERS,
   REGISTER_CALLS,
   TELEMETRY_OPTIONS,
   type InstrumentationFamily,
+  type PipelineActivation,
+  type PipelineOwner,
   type RegisterCall,
   type TelemetryOption,
 } from "./knowledge/instrumentations.js";
-import { moduleMatches } from "./knowledge/sdks/index.js";
+import type { OtelComponent } from "./knowledge/sdks/opentelemetry.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
+import { importedModule, projectModules } from "./project-modules.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
+import { packageSpecifier } from "./settings.js";
+import { activationOf } from "./tracer-init.js";
 
 /** Where the provider goes for a given setup. */
 export type ProviderPlacement =
@@ -92,23 +102,177 @@ export function findInstrumentationsWithoutProvider(input: AnalysisInput): reado
 const NO_FINDINGS: readonly InstrumentationFinding[] = Object.freeze([]);
 
 function collect(input: AnalysisInput): readonly InstrumentationFinding[] {
-  // Cheap gates first (after the text gate): no tracer, or a file with its own pipeline.
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk || sdk.tracers.length === 0) return [];
-  const context = getAnalysisContext(input);
-  const ownPipeline = OWN_PIPELINE_PACKAGES.map((entry) => entry.package);
-  for (const specifier of context.importedModules) if (moduleMatches(specifier, ownPipeline)) return [];
-
   const finder = new Finder(input, sdk);
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) finder.visitCall(call);
-  if (finder.registersGlobalProvider) return [];
   for (const expression of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) finder.visitNew(expression);
-  // Asked last: the major may read the project's package.json, which a file with nothing to report never needs.
-  if (finder.found.length === 0 || honeyhiveMajorOfFile(input) === 1) return [];
+  if (finder.found.length === 0) return [];
+  // Asked only of a file with something to report, dearest last: the file's own activations, then the
+  // project modules it loads (each read once per run), then the major (may read the package.json).
+  if (pipelineActivationOf(input) !== undefined || loadsActivatingModule(input) || honeyhiveMajorOfFile(input) === 1) return [];
   return finder.found.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
-/** 1.x's `init` is async: `await HoneyHiveTracer.init(…)` is written against 1.x. */
+/** An activation as the engine reads it, with the owner it belongs to. */
+interface KeyedActivation {
+  readonly owner: PipelineOwner;
+  readonly activation: PipelineActivation;
+  /** `instance` activations: the component shape `activationOf` (tracer-init.ts) reads its methods from. */
+  readonly component?: OtelComponent;
+}
+
+/** The activations by module specifier: a file pays only for the specifiers it imports that have one. */
+const ACTIVATIONS_BY_MODULE: ReadonlyMap<string, readonly KeyedActivation[]> = (() => {
+  const byModule = new Map<string, KeyedActivation[]>();
+  for (const owner of PIPELINE_OWNERS) {
+    for (const pkg of owner.packages) {
+      for (const activation of owner.activations) {
+        const component: OtelComponent | undefined =
+          activation.kind === "instance"
+            ? { export: { package: pkg, name: activation.className }, role: "provider", forceFlush: false, shutdown: false, activatedBy: activation.methods }
+            : undefined;
+        const list = byModule.get(pkg) ?? [];
+        list.push(component ? { owner, activation, component } : { owner, activation });
+        byModule.set(pkg, list);
+      }
+    }
+  }
+  return byModule;
+})();
+
+/**
+ * The owner (`PipelineOwner.name`) of the first global OpenTelemetry pipeline the file activates: a
+ * preload module it loads, a call (`Sentry.init(…)` without `skipOpenTelemetrySetup: true`), an
+ * instance started or registered (`new NodeSDK(…).start()`). Anywhere in the file, a function included
+ * (Next.js calls `register()` of `instrumentation.ts`). Undefined when none; the work is bounded by the
+ * file's imports that have an entry (none: no node is visited). Also an export fact of project modules.
+ */
+export function pipelineActivationOf(input: AnalysisInput): string | undefined {
+  const context = getAnalysisContext(input);
+  let candidates: Map<string, readonly KeyedActivation[]> | undefined;
+  for (const specifier of context.importedModules) {
+    const module = packageSpecifier(specifier);
+    const entries = ACTIVATIONS_BY_MODULE.get(module);
+    if (!entries) continue;
+    const preload = entries.find((entry) => entry.activation.kind === "import");
+    if (preload && loadsModule(input.ast, specifier)) return preload.owner.name;
+    (candidates ??= new Map()).set(module, entries);
+  }
+  if (!candidates) return undefined;
+  const { bindings } = context;
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const callee = unwrapExpression(call.callee);
+    if (callee?.type !== AST_NODE_TYPES.Identifier && callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const origin = bindings.originOf(call.callee);
+    const entries = origin && !origin.typeOnly ? candidates.get(origin.module) : undefined;
+    if (!origin || !entries) continue;
+    const name = originName(origin);
+    for (const { owner, activation } of entries) {
+      if (activation.kind === "call" && activation.name === name && callActivates(call, activation)) return owner.name;
+    }
+  }
+  // Only `new` expressions can be the rest; most owners have none.
+  if (![...candidates.values()].some((entries) => entries.some((entry) => entry.activation.kind === "instance"))) return undefined;
+  for (const creation of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
+    const callee = unwrapExpression(creation.callee);
+    if (!callee || callee.type === AST_NODE_TYPES.Super) continue;
+    const origin = bindings.originOf(callee);
+    const written = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    for (const [module, entries] of candidates) {
+      for (const { owner, activation, component } of entries) {
+        if (activation.kind !== "instance" || !component) continue;
+        const matches = activation.byName
+          ? written === activation.className
+          : origin !== undefined && !origin.typeOnly && origin.module === module && originName(origin) === activation.className;
+        if (matches && activationOf(input, creation, component) !== undefined) return owner.name;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A call activates unless its options literally opt out, and (for a builder) once a chained call ends it. */
+function callActivates(call: TSESTree.CallExpression, activation: Extract<PipelineActivation, { kind: "call" }>): boolean {
+  const { unless, then } = activation;
+  if (unless) {
+    const options = unwrapExpression(call.arguments[0]);
+    const value = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, unless.key)?.value : undefined;
+    if (value?.type === AST_NODE_TYPES.Literal && value.value === unless.value) return false;
+  }
+  if (then === undefined) return true;
+  // `setup(…).setAutoCollectRequests(true).start()`: through the builder's chained calls.
+  let current: TSESTree.Node = call;
+  for (;;) {
+    const member: TSESTree.Node | undefined = current.parent;
+    const next: TSESTree.Node | undefined = member?.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current || next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) return false;
+    if (memberName(member) === then) return true;
+    current = next;
+  }
+}
+
+/**
+ * The file loads `specifier` for its effect, not only its types: `import "m"`, a value import,
+ * `require("m")`, `import("m")`, a re-export. `import type … from "m"` (and imports whose names are all
+ * `type`) are erased.
+ */
+function loadsModule(ast: TSESTree.Program, specifier: string): boolean {
+  let declared = false;
+  for (const statement of ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== specifier) continue;
+    declared = true;
+    const typeOnly =
+      statement.importKind === "type" ||
+      (statement.specifiers.length > 0 && statement.specifiers.every((part) => part.type === AST_NODE_TYPES.ImportSpecifier && part.importKind === "type"));
+    if (!typeOnly) return true;
+  }
+  // Not an import declaration: a require, an import(), an `import x = require()`, a re-export.
+  return !declared || hasOtherLoad(ast, specifier);
+}
+
+/** Besides type-only import declarations, a `require("m")` / `import("m")` / `export … from "m"` of the same specifier. */
+function hasOtherLoad(ast: TSESTree.Program, specifier: string): boolean {
+  for (const statement of ast.body) {
+    if ((statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration) && statement.source?.value === specifier) return true;
+  }
+  for (const call of nodesOfType(ast, AST_NODE_TYPES.CallExpression)) if (requireSpecifier(call) === specifier) return true;
+  for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) if (dynamicImportSpecifier(expression) === specifier) return true;
+  return false;
+}
+
+/**
+ * A project module the file loads activates a pipeline (its export facts say so): `import
+ * "./instrumentation"`, `import { tracer } from "./tracing"` where `./tracing` calls `Sentry.init(…)`.
+ * One module deep, as every cross-module fact.
+ */
+function loadsActivatingModule(input: AnalysisInput): boolean {
+  for (const specifier of getAnalysisContext(input).importedModules) {
+    // A package with an entry was asked about already; the rest resolve to a project module or to nothing.
+    if (ACTIVATIONS_BY_MODULE.has(packageSpecifier(specifier))) continue;
+    if (importedModule(input, specifier)?.facts.activatesPipeline !== undefined && loadsModule(input.ast, specifier)) return true;
+  }
+  return frameworkPreloadActivates(input);
+}
+
+/** The project's framework loads a module that activates a pipeline (`FRAMEWORK_PRELOADS`: Next.js's `instrumentation.ts`). */
+function frameworkPreloadActivates(input: AnalysisInput): boolean {
+  const read = input.readModuleFacts;
+  if (!read) return false; // a module read for another file: one module deep
+  const { root } = deploymentOf(input.filename);
+  if (root === undefined) return false;
+  const reader = projectModules();
+  const anchor = join(root, "package.json");
+  for (const preload of FRAMEWORK_PRELOADS) {
+    if (!projectDependsOn(input.filename, [preload.dependency])) continue;
+    for (const specifier of preload.modules) {
+      const path = reader.resolve(specifier, anchor);
+      if (path !== undefined && reader.factsOf(path, read).activatesPipeline !== undefined) return true;
+    }
+  }
+  return false;
+}
+
 /** Node types whose presence between two statements means code runs there (an import, a side effect). */
 const RUNNING_TYPES = [
   AST_NODE_TYPES.CallExpression,
@@ -120,8 +284,6 @@ const RUNNING_TYPES = [
 
 class Finder {
   readonly found: InstrumentationFinding[] = [];
-  /** The file registers a provider globally (`trace.setGlobalTracerProvider(…)`): providerless instrumentations record into it. */
-  registersGlobalProvider = false;
   private readonly bindings;
 
   constructor(
@@ -142,10 +304,6 @@ class Finder {
     const origin = this.origin(call.callee);
     if (!origin) return;
     const name = originName(origin);
-    if (GLOBAL_PROVIDER_REGISTRATIONS.some((entry) => entry.callee.package === origin.module && entry.callee.name === name)) {
-      this.registersGlobalProvider = true;
-      return;
-    }
     const register = REGISTER_CALLS.find((entry) => entry.callee.package === origin.module && entry.callee.name === name);
     if (register) {
       this.visitRegister(call, register, name);

@@ -96,10 +96,23 @@ app.get("/chat", openSession, traced);
     expect(describeFindings(`${routes}app.get("/search", (req, res) => res.send("ok"));`)).toEqual([]);
     // Registered by a method that may run for every route, even on another object (a router mounted on it).
     expect(describeFindings(`${routes}app.get("/search", traced);\nconst api = express.Router();\napi.use(openSession);`)).toEqual([]);
-    // A route's last function that takes next may be middleware for every path (app.get("*", fn)).
-    expect(describeFindings(`${routes}app.get("/search", traced);\napp.get("*", openSession);`)).toEqual([]);
+    // A route's last function that takes next may be middleware for every path (app.get("*", fn)), for the routes after it.
+    expect(describeFindings(`${routes}app.get("*", openSession);\napp.get("/search", traced);`)).toEqual([]);
     // The app variable is reassigned: which object a registration is on is not known.
     expect(describeFindings(routes.replace("const app = express();", "let app = express();") + `app.get("/search", traced);\napp = express();`)).toEqual([]);
+  });
+
+  it("decides by registration order on the same object: what is registered after a route does not run before it", () => {
+    const routes = `${EXPRESS}const openSession = (req, res, next) => { tracer.createSession(); next(); };
+const traced = (req, res) => res.json(tracer.startSpan("work", () => 1));
+app.get("/chat", openSession, traced);
+`;
+    const found = { shape: "inRouteMiddleware", call: "tracer.createSession()", object: "app", route: "GET /chat", otherRoute: "GET /search", framework: "express" };
+    expect(describeFindings(`${routes}app.get("/search", traced);\napp.get("*", openSession);`)).toEqual([found]);
+    expect(describeFindings(`${routes}app.get("/search", traced).use(openSession);`)).toEqual([found]);
+    // A route object's routes (`app.route(path).get(…)`) are the app's, at the place of their method.
+    expect(describeFindings(`${routes}app.route("/search").get(traced);\napp.use(openSession);`)).toEqual([found]);
+    expect(describeFindings(`${routes}app.use(openSession);\napp.route("/search").get(traced);`)).toEqual([]);
   });
 
   it("reports a helper of the file at each call from a hook or middleware, not a helper that awaits first or a handler's own session", () => {

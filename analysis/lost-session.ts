@@ -25,7 +25,9 @@ import { AttachedCache } from "./attached-cache.js";
 import { unwrap, type Bindings } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { mayHoldEntry } from "./entry-gate.js";
-import { getHandlerModel, type HandlerModel, type RequestHandler } from "./handlers.js";
+import { getHandlerModel, registeredAt, type HandlerModel, type RequestHandler } from "./handlers.js";
+import { mountedAfterSessionMiddleware, type AdapterMounting } from "./knowledge/frameworks/app-adapters.js";
+import { INSTANCE_SESSION_MEMBERS, REQUEST_SCOPED_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, frameworkById } from "./knowledge/index.js";
 import type { BeforeHandlerCallback, FrameworkDescriptor, RouteLevelMiddleware } from "./knowledge/types.js";
@@ -46,6 +48,9 @@ const DEFERRING_METHODS: ReadonlySet<string> = new Set(["then", "catch", "finall
 
 /** Other tracer methods that give the code they run a session of its own (a route with one is not lost). */
 const SCOPED_SESSION_METHODS: ReadonlySet<string> = new Set(["withSession"]);
+
+/** Tracer methods whose call in a middleware of another module may give a request its session (`mountedAfterSessionMiddleware`). */
+const SESSION_GIVING_METHODS: readonly string[] = [...REQUEST_SCOPED_SESSION_MEMBERS, ...INSTANCE_SESSION_MEMBERS];
 
 /** Tracer methods that make spans: a route that calls one traces. */
 const SPAN_METHODS: ReadonlySet<string> = new Set(["startSpan", "trace"]);
@@ -263,7 +268,7 @@ function mayBeLostAt(input: AnalysisInput, call: TSESTree.CallExpression): boole
 class RouteSessions {
   private readonly opensCache = new Map<TSESTree.Node, boolean>();
   private readonly tracesCache = new Map<TSESTree.Node, boolean>();
-  private readonly everyRouteCache = new Map<FrameworkDescriptor, boolean>();
+  private readonly everyRouteCache = new Map<FrameworkDescriptor, ReadonlyArray<{ readonly object: Scope.Variable | null | undefined; readonly from: number }>>();
   private sessionCalls: readonly TSESTree.CallExpression[] | undefined;
 
   constructor(
@@ -276,8 +281,11 @@ class RouteSessions {
   /**
    * A route of the object `handler` is registered on that traces with no session of its own, while
    * `handler` is registered on that object as middleware of other routes only. Undefined whenever a
-   * session may reach every route: a function that creates one is registered by any other method
-   * (`use`, `all`, a route's last function that takes `next`), anywhere in the file.
+   * session may reach that route: a function that creates one is registered by any other method (`use`,
+   * `all`, a route's last function that takes `next`) on another object (which routes it reaches is not
+   * known here) or on this one before the route (the framework runs what is registered in that order:
+   * a route registered first answers before it), or a module beside mounts this object after a
+   * middleware of its app that may give the session (`mountedAfterSessionMiddleware`).
    */
   otherRouteOf(
     handler: RequestHandler,
@@ -287,46 +295,105 @@ class RouteSessions {
   ): Pick<SessionInRouteMiddleware, "object" | "route" | "otherRoute"> | undefined {
     const registration = handler.registration;
     if (registration.type !== AST_NODE_TYPES.CallExpression || registration.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-    const receiver = registration.callee.object;
-    const variable = receiver.type === AST_NODE_TYPES.Identifier ? this.bindings.variableOf(receiver) : undefined;
-    if (!variable || receiver.type !== AST_NODE_TYPES.Identifier || variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
-    let everyRoute = this.everyRouteCache.get(framework);
-    if (everyRoute === undefined) this.everyRouteCache.set(framework, (everyRoute = this.sessionReachesEveryRoute(framework, routeLevel, middleware)));
-    if (everyRoute) return undefined;
+    const receiver = this.routesObjectOf(registration.callee.object, framework);
+    const variable = receiver && this.bindings.variableOf(receiver);
+    if (!variable || !receiver || variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
+    let sessions = this.everyRouteCache.get(framework);
+    if (sessions === undefined) this.everyRouteCache.set(framework, (sessions = this.everyRouteSessions(framework, routeLevel, middleware)));
+    if (sessions.some((session) => session.object !== variable)) return undefined;
+    const firstSession = Math.min(...sessions.map((session) => session.from));
     let route: string | undefined;
     let otherRoute: string | undefined;
-    for (const reference of variable.references) {
-      const member = reference.identifier.parent;
-      const call = member?.parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
-      const method = memberName(member);
-      if (method === undefined || !routeLevel.routeMethods.includes(method)) continue;
+    for (const { call, method, path } of this.routesOn(variable, framework, routeLevel)) {
       const { middleware, all } = this.routeFunctions(call);
-      if (middleware.includes(handler.function)) route ??= routeLabel(method, call);
-      else if (!all.some((fn) => this.opensSession(fn)) && !call.arguments.some((argument) => this.mayCreateSessionUnseen(argument)) && all.some((fn) => this.traces(fn, 0))) {
-        otherRoute ??= routeLabel(method, call);
+      if (middleware.includes(handler.function)) route ??= routeLabel(method, path);
+      else if (
+        registeredAt(call) < firstSession &&
+        !all.some((fn) => this.opensSession(fn)) &&
+        !call.arguments.some((argument) => this.mayCreateSessionUnseen(argument)) &&
+        all.some((fn) => this.traces(fn, 0))
+      ) {
+        otherRoute ??= routeLabel(method, path);
       }
     }
-    return route !== undefined && otherRoute !== undefined ? { object: receiver.name, route, otherRoute } : undefined;
+    if (route === undefined || otherRoute === undefined) return undefined;
+    if (mountedAfterSessionMiddleware(this.input.filename, this.input.ast, receiver.name, this.mountingOf(framework, routeLevel))) return undefined;
+    return { object: receiver.name, route, otherRoute };
   }
 
-  /** A function that creates a session is registered where it may run for every route (see `otherRouteOf`). */
-  private sessionReachesEveryRoute(framework: FrameworkDescriptor, routeLevel: RouteLevelMiddleware, middleware: BeforeHandlerCallback): boolean {
-    const registering = new Set(Object.values(framework.objects ?? {}).flatMap((kind) => Object.keys(kind.methods ?? {})));
+  /**
+   * The routes registered on `variable`: `app.get(path, …)`, in a chain (`router.get(…).post(…)`), and
+   * through a method that returns a route object of the framework (`app.route(path).get(…).post(…)`,
+   * `ObjectKind.returns`), whose path is the route's.
+   */
+  private *routesOn(variable: Scope.Variable, framework: FrameworkDescriptor, routeLevel: RouteLevelMiddleware): Generator<{ call: TSESTree.CallExpression; method: string; path: TSESTree.Node | undefined }> {
+    const returning = returningMethods(framework);
+    for (const reference of variable.references) {
+      let path: TSESTree.Node | undefined;
+      let object: TSESTree.Node = reference.identifier;
+      for (let depth = 0; depth < MAX_CHAIN; depth += 1) {
+        const member: TSESTree.Node | undefined = object.parent;
+        const call: TSESTree.Node | undefined = member?.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== object || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) break;
+        const method = memberName(member);
+        if (method === undefined) break;
+        if (routeLevel.routeMethods.includes(method)) yield { call, method, path: path ?? call.arguments[0] };
+        else if (returning.has(method)) path = call.arguments[0];
+        object = call;
+      }
+    }
+  }
+
+  /** The object a registering call is made on (an identifier), past chained registrations and route objects (`app.route("/x").get(…)`). */
+  private routesObjectOf(node: TSESTree.Node, framework: FrameworkDescriptor): TSESTree.Identifier | undefined {
+    const returning = returningMethods(framework);
+    let object = unwrap(node);
+    for (let depth = 0; depth < MAX_CHAIN && object.type === AST_NODE_TYPES.CallExpression && object.callee.type === AST_NODE_TYPES.MemberExpression; depth += 1) {
+      const method = memberName(object.callee);
+      if (method === undefined || !(returning.has(method) || registeringMethods(framework).has(method))) return undefined;
+      object = unwrap(object.callee.object);
+    }
+    return object.type === AST_NODE_TYPES.Identifier ? object : undefined;
+  }
+
+  /** How the framework's objects are mounted and given middleware, for the modules beside (`mountedAfterSessionMiddleware`). */
+  private mountingOf(framework: FrameworkDescriptor, routeLevel: RouteLevelMiddleware): AdapterMounting {
+    const mounts = [...new Set(Object.values(framework.objects ?? {}).flatMap((kind) => (kind.mounts ? [kind.mounts] : [])))];
+    return { mounts, ...(routeLevel.appMiddleware !== undefined && { middleware: routeLevel.appMiddleware }), sessionMethods: SESSION_GIVING_METHODS };
+  }
+
+  /**
+   * Where a function that may give a session is registered so that it may run for every route (see
+   * `otherRouteOf`): the object it is registered on (undefined when not a variable of the file) and
+   * the end of the registering call (a route whose method name comes after it runs after it).
+   */
+  private everyRouteSessions(
+    framework: FrameworkDescriptor,
+    routeLevel: RouteLevelMiddleware,
+    middleware: BeforeHandlerCallback,
+  ): ReadonlyArray<{ readonly object: Scope.Variable | null | undefined; readonly from: number }> {
+    const registering = registeringMethods(framework);
+    const sessions: Array<{ readonly object: Scope.Variable | null | undefined; readonly from: number }> = [];
     for (const call of nodesOfTypes(this.input.ast, CALL_TYPES)) {
       const method = call.callee.type === AST_NODE_TYPES.MemberExpression ? memberName(call.callee) : undefined;
-      if (method === undefined || !registering.has(method) || call.arguments.length === 0) continue;
-      const isRoute = routeLevel.routeMethods.includes(method);
-      const last = lastFunctionArgument(call, this.bindings);
-      for (const [index, argument] of call.arguments.entries()) {
-        if (!isRoute && this.mayCreateSessionUnseen(argument)) return true;
-        const opening = this.bindings.functionsOf(argument).filter((fn) => this.opensSession(fn));
-        if (opening.length === 0) continue;
-        if (isRoute && index < last) continue;
-        // A route's own handler that creates its session (it takes no `next`): that route only.
-        if (isRoute && index === last && !opening.some((fn) => takesNext(middleware, fn))) continue;
-        return true;
-      }
+      if (method === undefined || !registering.has(method) || call.arguments.length === 0 || !this.givesEveryRouteSession(call, routeLevel.routeMethods.includes(method), middleware)) continue;
+      const object = this.routesObjectOf((call.callee as TSESTree.MemberExpression).object, framework);
+      sessions.push({ object: object && this.bindings.variableOf(object), from: call.range[1] });
+    }
+    return sessions;
+  }
+
+  /** A registration (`isRoute`: of one route) of a function that creates a session where it may run for every route. */
+  private givesEveryRouteSession(call: TSESTree.CallExpression, isRoute: boolean, middleware: BeforeHandlerCallback): boolean {
+    const last = lastFunctionArgument(call, this.bindings);
+    for (const [index, argument] of call.arguments.entries()) {
+      if (!isRoute && this.mayCreateSessionUnseen(argument)) return true;
+      const opening = this.bindings.functionsOf(argument).filter((fn) => this.opensSession(fn));
+      if (opening.length === 0) continue;
+      if (isRoute && index < last) continue;
+      // A route's own handler that creates its session (it takes no `next`): that route only.
+      if (isRoute && index === last && !opening.some((fn) => takesNext(middleware, fn))) continue;
+      return true;
     }
     return false;
   }
@@ -407,9 +474,27 @@ function lastFunctionArgument(call: TSESTree.CallExpression, bindings: Bindings)
   return -1;
 }
 
+/** How many calls a chain of registrations is followed through (`app.route("/x").get(…).post(…)`). */
+const MAX_CHAIN = 16;
+
+/** The registering methods of the framework's objects (`get`, `use`, …). */
+function registeringMethods(framework: FrameworkDescriptor): ReadonlySet<string> {
+  let methods = registeringByFramework.get(framework);
+  if (!methods) registeringByFramework.set(framework, (methods = new Set(Object.values(framework.objects ?? {}).flatMap((kind) => Object.keys(kind.methods ?? {})))));
+  return methods;
+}
+const registeringByFramework = new WeakMap<FrameworkDescriptor, ReadonlySet<string>>();
+
+/** Methods that return another object of the framework (`route` of Express: `app.route(path)`). */
+function returningMethods(framework: FrameworkDescriptor): ReadonlySet<string> {
+  let methods = returningByFramework.get(framework);
+  if (!methods) returningByFramework.set(framework, (methods = new Set(Object.values(framework.objects ?? {}).flatMap((kind) => Object.keys(kind.returns ?? {})))));
+  return methods;
+}
+const returningByFramework = new WeakMap<FrameworkDescriptor, ReadonlySet<string>>();
+
 /** `GET /chat` (the path as written when it is no string). */
-function routeLabel(method: string, call: TSESTree.CallExpression): string {
-  const path = call.arguments[0];
+function routeLabel(method: string, path: TSESTree.Node | undefined): string {
   const text = path && (staticName(path, true) ?? (isFunctionNode(path) ? undefined : "…"));
   return text === undefined ? method.toUpperCase() : `${method.toUpperCase()} ${text}`;
 }

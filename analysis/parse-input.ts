@@ -10,7 +10,7 @@ import { dirname, extname, join } from "node:path";
 import ts = require("typescript");
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { extractModuleFacts } from "./export-facts.js";
+import { extractModuleFacts, type ModuleFacts } from "./export-facts.js";
 import type { AnalysisInput } from "./input.js";
 import { localRequire } from "./local-require.cjs";
 import { indexNodes } from "./nodes.js";
@@ -23,9 +23,10 @@ export function parseAnalysisInput(
   settings: HoneyhiveSettings = DEFAULT_SETTINGS,
   cwd?: string,
 ): AnalysisInput {
-  // A module read for this file is parsed the same way, without a reader of its own (one module deep).
-  const readModuleFacts = (moduleText: string, moduleFilename: string) => extractModuleFacts(parseModuleInput(moduleText, moduleFilename, settings));
-  return { ...parseModuleInput(text, filename, settings), ...(cwd !== undefined ? { cwd } : {}), readModuleFacts };
+  // A module read for this file is parsed the same way, without a reader of its own (one module deep),
+  // but with one for the SDK barrels it imports (`readBarrelFacts`).
+  const read = (moduleText: string, moduleFilename: string): ModuleFacts => extractModuleFacts({ ...parseModuleInput(moduleText, moduleFilename, settings), readBarrelFacts: read });
+  return { ...parseModuleInput(text, filename, settings), ...(cwd !== undefined ? { cwd } : {}), readModuleFacts: read };
 }
 
 function parseModuleInput(text: string, filename: string, settings: HoneyhiveSettings): AnalysisInput {

@@ -23,6 +23,7 @@ import { exportPath } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { ExportFact, ExportFactKind, ModuleFacts, ReExport } from "./export-facts.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
+import { PIPELINE_OWNER_TEXT } from "./knowledge/instrumentations.js";
 import { isSdkModule } from "./settings.js";
 
 /** The file system as the reader uses it; injectable so tests can count and fake the work. */
@@ -118,7 +119,8 @@ const MAX_SOURCE_BYTES = 2_000_000;
 
 /**
  * A module can hold a fact only if its text names what the facts are about: the SDK, OpenTelemetry, a
- * session start, a flush, a traced function. Any other module is read but never parsed, so a project
+ * session start, a flush, a traced function (or, `PIPELINE_OWNER_TEXT`, a package that activates an
+ * OpenTelemetry pipeline). Any other module is read but never parsed, so a project
  * whose files import each other (most projects) pays a read, not a second parse, per imported module.
  * A barrel that names none of them is parsed when a module it re-exports from does (one hop).
  */
@@ -203,7 +205,7 @@ export class ProjectModules {
     if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size && (cached.facts !== NO_FACTS || cached.chains || !throughReExportChains)) return cached.facts;
     let facts = NO_FACTS;
     const text = this.fs.readFile(path);
-    if (text !== undefined && (MAY_HOLD_FACTS.test(text) || this.reExportsCandidate(text, path, throughReExportChains ? new Set([path]) : undefined))) {
+    if (text !== undefined && (MAY_HOLD_FACTS.test(text) || PIPELINE_OWNER_TEXT.test(text) || this.reExportsCandidate(text, path, throughReExportChains ? new Set([path]) : undefined))) {
       try {
         facts = read(text, path);
       } catch {

@@ -8,7 +8,7 @@ import { applyEdits, EditList } from "./edits.js";
 import { extractModuleFacts } from "./export-facts.js";
 import { nodesOfType } from "./nodes.js";
 import { parseAnalysisInput } from "./parse-input.js";
-import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "./project-modules.js";
+import { importedTracerShape, NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "./project-modules.js";
 import { SdkImports } from "./sdk-imports.js";
 import { getSdkModel } from "./sdk-model.js";
 import { isTracerValue1x } from "./honeyhive-1x.js";
@@ -98,9 +98,12 @@ describe("the SDK model through a barrel", () => {
 
   it("maps renamed, namespace and CommonJS re-exports to the SDK's names", () => {
     expect(calleesOf("src/a.ts", `import { HoneyHiveTracer, wrap } from "./lib/named";\nwrap({ eventName: "x" })(() => 1);\n`)).toEqual([undefined, "traceFunction"]);
-    // Known gap: the model's gate reads a module only for an import that names an SDK export (or binds
-    // the whole module), so a file whose only link is a renamed re-export is not seen as SDK code.
-    expect(calleesOf("src/a.ts", `import { wrap } from "./lib/named";\nwrap({ eventName: "x" })(() => 1);\n`)).toEqual([undefined, undefined]);
+    // A renamed re-export imported alone: read where it is called as a 1.x wrapper (curried on an
+    // options literal, or given `eventName`/`eventType`), not for a bare call (`wrap(fn)`, as every
+    // higher-order function is called).
+    expect(calleesOf("src/a.ts", `import { wrap } from "./lib/named";\nwrap({ eventName: "x" })(() => 1);\n`)).toEqual([undefined, "traceFunction"]);
+    expect(calleesOf("src/a.ts", `import { wrap } from "./lib/named";\nwrap({})(() => 1);\n`)).toEqual([undefined, "traceFunction"]);
+    expect(calleesOf("src/a.ts", `import { wrap } from "./lib/named";\nwrap(() => 1);\n`)).toEqual([undefined]);
     expect(calleesOf("src/a.ts", `import { hh } from "./lib/namespace";\nhh.traceChain(() => 1);\n`)).toEqual(["traceChain"]);
     expect(calleesOf("src/a.js", `const { traceTool } = require("./lib/cjs");\ntraceTool(() => 1);\n`)).toEqual([undefined, "traceTool"]);
     expect(calleesOf("src/a.js", `const hh = require("./lib/cjs");\nhh.traceTool(() => 1);\n`)).toEqual([undefined, "traceTool"]);
@@ -198,8 +201,9 @@ describe("a barrel of a barrel", () => {
 
   it("is followed down a chain of any depth, each module once (a cycle ends)", () => {
     expect(callees(`import { traceModel } from "./lib/deeper";\ntraceModel(() => 1);\n`)).toEqual(["traceModel"]);
-    // A renamed re-export imported alone is still not read (see the limits in docs/migrating-from-1x.md).
+    // A renamed re-export imported alone is read where it is called with wrapper options, not for a bare call.
     expect(callees(`import { model } from "./lib/deepest";\nmodel(() => 1);\n`)).toEqual([undefined]);
+    expect(callees(`import { model } from "./lib/deepest";\nmodel(() => 1, { eventName: "m" });\n`)).toEqual(["traceModel"]);
     expect(callees(`import { model, HoneyHiveTracer } from "./lib/deepest";\nmodel(() => 1);\n`)).toEqual(["traceModel"]);
     expect(callees(`import { traceTool } from "./lib/cycle-a";\ntraceTool(() => 1);\n`)).toEqual(["traceTool"]);
     expect(getSdkModel(parseAnalysisInput(`import { traceTool } from "./lib/loop-a";\ntraceTool(() => 1);\n`, join(nested, "src/app.ts"))).usesSdk).toBe(false);
@@ -210,6 +214,9 @@ describe("a barrel of a barrel", () => {
     restore = setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, readFile: (path) => (reads.push(path), NODE_FILE_SYSTEM.readFile(path)) }));
     const input = parseAnalysisInput(`import { add } from "./lib";\nexport const three = add(1, 2);\n`, join(nested, "src/app.ts"));
     expect(getSdkModel(input).usesSdk).toBe(false);
+    // Nor one calling a project's higher-order functions as such (`withAuth(fn)`, `memo(fn, { max: 1 })`).
+    const wrappers = parseAnalysisInput(`import { withAuth, memo } from "./lib";\nexport const a = withAuth(async () => 1);\nexport const b = memo(() => 1, { max: 1 });\n`, join(nested, "src/app.ts"));
+    expect(getSdkModel(wrappers).usesSdk).toBe(false);
     expect(reads).toEqual([]);
     // A binding named like a tracer is looked up in its module as before: the chain of re-exports is
     // followed only for an import by an SDK name, so the chain's end is never read for it.
@@ -217,6 +224,35 @@ describe("a barrel of a barrel", () => {
     getSdkModel(hinted);
     expect(reads.map((path) => path.slice(nested.length))).not.toContain("/src/lib/hh.ts");
     expect(reads.length).toBeGreaterThan(0);
+  });
+});
+
+describe("a module that makes its tracer through a barrel, read for another file", () => {
+  const project = makeProject({
+    "package.json": `{ "name": "app", "private": true, "dependencies": { "honeyhive": "^1.0.42" } }\n`,
+    "src/lib/hh.ts": `export * from "honeyhive";\n`,
+    "src/tracing.ts": `import { HoneyHiveTracer } from "./lib/hh";\nexport const tracer = await HoneyHiveTracer.init({ project: "p" });\n`,
+    // Two barrels that each import the class through the other: reading one reads the other once.
+    "src/a.ts": `export * from "honeyhive";\nimport { HoneyHiveTracer } from "./b";\nexport const fromA = HoneyHiveTracer.init({});\n`,
+    "src/b.ts": `export * from "honeyhive";\nimport { HoneyHiveTracer } from "./a";\nexport const fromB = HoneyHiveTracer.init({});\n`,
+    "src/plain.ts": `import { make } from "./maker";\nexport const tracer = make();\n`,
+    "src/maker.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const make = () => HoneyHiveTracer.init({});\n`,
+  });
+  const importedShape = (module: string, name: string) => {
+    const input = parseAnalysisInput(`import { ${name} } from "./${module}";\nexport const id = () => ${name}.sessionId;\n`, join(project, "src/app.ts"));
+    const variable = input.scopeManager.globalScope?.childScopes[0]?.set.get(name);
+    return variable && importedTracerShape(input, variable);
+  };
+
+  it("proves its export a tracer: what the barrel hands on is read off the barrel's syntax", () => {
+    expect(importedShape("tracing", "tracer")).toBe("tracer");
+    expect(extractModuleFacts(parseAnalysisInput(readFileSync(join(project, "src/tracing.ts"), "utf8"), join(project, "src/tracing.ts"))).exports).toEqual({ tracer: [{ kind: "tracer" }] });
+  });
+
+  it("reads no other import of that module (one module deep), and ends a cycle of barrels", () => {
+    expect(importedShape("plain", "tracer")).toBeUndefined();
+    expect(importedShape("a", "fromA")).toBe("tracer");
+    expect(importedShape("b", "fromB")).toBe("tracer");
   });
 });
 

@@ -11,11 +11,11 @@ import { AttachedCache } from "./attached-cache.js";
 import { dynamicImportSpecifier, findVariable, memberName, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { exportPath, type ModuleOrigin } from "./bindings.js";
 import { sourceModule } from "./context.js";
-import type { ReExport, SdkReExportFact } from "./export-facts.js";
-import type { AnalysisInput } from "./input.js";
-import { TYPES_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import type { ModuleFacts, ReExport, SdkReExportFact } from "./export-facts.js";
+import type { AnalysisInput, ModuleFactsReader } from "./input.js";
+import { OPTIONS_1X, TYPES_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { HONEYHIVE_VALUE_EXPORTS, TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
-import { MAX_RE_EXPORT_CHAIN, importedModule, projectModules } from "./project-modules.js";
+import { MAX_RE_EXPORT_CHAIN, absolutePath, importedModule, projectModules } from "./project-modules.js";
 import { isLocalModule, isSdkModule } from "./settings.js";
 
 /**
@@ -68,7 +68,7 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
   if (candidates) return candidates;
   let found: Set<string> | undefined;
   const usedAsSdkObject = (local: string, at: TSESTree.Node) =>
-    findVariable(input.scopeManager, at, local)?.references.some((reference) => isSdkMemberObject(reference.identifier)) === true;
+    findVariable(input.scopeManager, at, local)?.references.some((reference) => isSdkMemberObject(reference.identifier) || isWrapperCall(reference.identifier)) === true;
   const consider = (specifier: string | undefined, bindings: readonly ImportedBinding[], at: TSESTree.Node) => {
     if (specifier === undefined || isSdkModule(specifier, input.settings) || !isLocalModule(specifier, input.settings)) return;
     const may = bindings.some(
@@ -116,6 +116,32 @@ function isSdkMemberObject(node: TSESTree.Node): boolean {
   return name !== undefined && (HONEYHIVE_VALUE_EXPORTS.has(name) || TRACER_FACTORY_STATICS.has(name));
 }
 
+/**
+ * Keys of 1.x wrapper options that name the wrapper's event (`eventName`, `eventType`): no other
+ * library's options have them, unlike `metadata` and `config`.
+ */
+const WRAPPER_CALL_KEYS: ReadonlySet<string> = new Set(OPTIONS_1X.filter((option) => option.of === "traceFunction" && option.key.startsWith("event")).map((option) => option.key));
+
+/**
+ * `node` is called as a 1.x wrapper re-exported under another name (`export { traceFunction as traced }`):
+ * curried on an options literal (`traced({ … })(fn)`), or given wrapper options (`model(fn, {
+ * eventName: "m" })`). Read off the binding's references, as `isSdkMemberObject`; a call without
+ * either (`model(fn)`) is not enough, as every higher-order function is called so.
+ */
+function isWrapperCall(node: TSESTree.Node): boolean {
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) return false;
+  const curried = call.parent?.type === AST_NODE_TYPES.CallExpression && call.parent.callee === call && call.arguments[0]?.type === AST_NODE_TYPES.ObjectExpression;
+  return (
+    curried ||
+    call.arguments.some(
+      (argument) =>
+        argument.type === AST_NODE_TYPES.ObjectExpression &&
+        argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && WRAPPER_CALL_KEYS.has(staticName(property.key, property.computed) ?? "")),
+    )
+  );
+}
+
 /** `const { a, b: c } = …` → `a` (as `a`), `b` (as `c`); `const m = …` → the whole module as `m`. */
 function boundNames(id: TSESTree.BindingName): ImportedBinding[] {
   if (id.type === AST_NODE_TYPES.Identifier) return [{ imported: undefined, local: id.name }];
@@ -140,12 +166,13 @@ export function importsSdkThroughBarrel(input: AnalysisInput): boolean {
  * is therefore not seen.
  */
 export function sdkBarrelOf(input: AnalysisInput, specifier: string): SdkReExportFact | undefined {
-  if (!input.readModuleFacts || !barrelCandidates(input).has(specifier)) return undefined;
+  const read = barrelReader(input);
+  if (!read || !barrelCandidates(input).has(specifier)) return undefined;
   let bySpecifier = barrelsByFile.get(input.ast);
   if (!bySpecifier) barrelsByFile.set(input.ast, (bySpecifier = new Map()));
   let fact = bySpecifier.get(specifier);
   if (fact === undefined) {
-    const barrel = importedModule(input, specifier, true);
+    const barrel = barrelModule(input, specifier, read);
     // A barrel may hand on the SDK itself and through another barrel (`export { HoneyHiveTracer as Tracer }
     // from "honeyhive"; export * from "./types"`): both count, its own names first (as ES modules rank
     // a module's explicit exports over its `export *`).
@@ -157,6 +184,40 @@ export function sdkBarrelOf(input: AnalysisInput, specifier: string): SdkReExpor
 }
 
 /**
+ * How barrels are read for `input`: the linted file's reader, or on a module read for another file
+ * the reader it has for its barrels alone (analysis/input.ts `readBarrelFacts`), so that module's own
+ * `HoneyHiveTracer.init()` through `./lib/hh` is a tracer to its importers too.
+ */
+function barrelReader(input: AnalysisInput): ModuleFactsReader | undefined {
+  return input.readModuleFacts ?? input.readBarrelFacts;
+}
+
+/**
+ * The barrels being read, over the nested reads of one lookup: a module read for its barrel may
+ * import an SDK name from a module that is being read (a cycle of imports between barrels), which
+ * then tells nothing more instead of being read again without end.
+ */
+const barrelsBeingRead = new Set<string>();
+
+/** The project module `specifier` names from the file of `input`, and its facts (read with `throughReExportChains`). */
+function barrelModule(input: AnalysisInput, specifier: string, read: ModuleFactsReader): { readonly path: string; readonly facts: ModuleFacts } | undefined {
+  if (input.readModuleFacts) return importedModule(input, specifier, true);
+  let path: string | undefined;
+  try {
+    path = projectModules().resolve(specifier, absolutePath(input.filename));
+  } catch {
+    return undefined;
+  }
+  if (path === undefined || barrelsBeingRead.has(path)) return undefined;
+  barrelsBeingRead.add(path);
+  try {
+    return { path, facts: projectModules().factsOf(path, read, true) };
+  } finally {
+    barrelsBeingRead.delete(path);
+  }
+}
+
+/**
  * A barrel of a barrel (`lib/index.ts`: `export * from "./hh"`, where `./hh` re-exports the SDK, or
  * re-exports another module that does): what the module hands on of the SDK through its `export … from`
  * of project modules, followed as deep as the chain goes, each module once (`visited` is the chain so
@@ -165,7 +226,8 @@ export function sdkBarrelOf(input: AnalysisInput, specifier: string): SdkReExpor
  * the modules read are cached per path by the reader.
  */
 function throughReExports(input: AnalysisInput, path: string, reExports: readonly ReExport[], visited: ReadonlySet<string>): SdkReExportFact | undefined {
-  if (visited.size >= MAX_RE_EXPORT_CHAIN || !input.readModuleFacts) return undefined;
+  const read = barrelReader(input);
+  if (visited.size >= MAX_RE_EXPORT_CHAIN || !read) return undefined;
   let all = false;
   const names: Record<string, string> = {};
   const types: Record<string, string> = {};
@@ -174,7 +236,7 @@ function throughReExports(input: AnalysisInput, path: string, reExports: readonl
     if (isSdkModule(reExport.specifier, input.settings) || !isLocalModule(reExport.specifier, input.settings)) continue;
     const target = projectModules().resolve(reExport.specifier, path);
     if (target === undefined || visited.has(target)) continue;
-    const facts = projectModules().factsOf(target, input.readModuleFacts, true);
+    const facts = projectModules().factsOf(target, read, true);
     const further = facts.reExports.length > 0 ? throughReExports(input, target, facts.reExports, new Set([...visited, target])) : undefined;
     const inner = mergeReExports(facts.sdkReExport, further);
     if (!inner) continue;

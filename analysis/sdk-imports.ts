@@ -150,6 +150,8 @@ export class SdkImports {
   }
 
   finish(edits: EditList): void {
+    // Nothing used or dropped (most files a transform looks at): no import to read or edit.
+    if (this.added.size === 0 && this.removed.size === 0) return;
     const { text } = this.input;
     const pending = [...this.added];
     const site = findSdkImportSite(this.input);

@@ -394,8 +394,8 @@ class SessionIdFlow {
     if (!variable || !def || variable.defs.length !== 1 || variables.has(variable)) return undefined;
     if (def.type === "Parameter") {
       const parameter = this.inputParameter(def.node as FunctionNode, def.name as TSESTree.Identifier);
-      if (!parameter) return undefined;
       variables.add(variable);
+      if (!parameter) return this.evaluateHelperParameter(def.node as FunctionNode, def.name as TSESTree.Identifier, variables, depth);
       return { taint: parameter.taint, inputs: parameter.inputs, source: identifier, route: parameter.route };
     }
     if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
@@ -424,6 +424,27 @@ class SessionIdFlow {
       return { taint: "input", source: init.source, sourceKeys: keys, route: routeAfter(routePart(init.inputs, key), keys.length - 1) };
     }
     if (init.inputs.holders?.includes(key)) return { taint: "request", inputs: init.inputs, source: init.source };
+    return undefined;
+  }
+
+  /**
+   * A plain parameter of a function of this file that is not a handler (`function startChat(sessionId)
+   * { tracer.createSession({ sessionId }) }`): input when one of its calls here passes input at that
+   * position (`startChat(req.headers["x-session-id"])`). Calls through other modules are not seen.
+   */
+  private evaluateHelperParameter(fn: FunctionNode, name: TSESTree.Identifier, variables: Set<Scope.Variable>, depth: number): FlowResult | undefined {
+    const index = fn.params.indexOf(name);
+    const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent.id : undefined;
+    if (index < 0 || declared?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const helper = this.sdk.variableOf(declared);
+    for (const reference of helper?.references ?? []) {
+      const call = reference.identifier.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+      const argument = call.arguments[index];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      const result = this.evaluate(argument, variables, depth + 1);
+      if (result?.taint === "input") return result;
+    }
     return undefined;
   }
 
@@ -497,7 +518,9 @@ class SessionIdFlow {
   handlerOfSource(flow: Flow, call: TSESTree.CallExpression): Handler | undefined {
     for (const variable of flow.variables) {
       const def = variable.defs[0];
-      if (def?.type === "Parameter") return this.handlers.handlerOf(def.node);
+      // A helper's parameter comes first (see `evaluateHelperParameter`): the handler is further on.
+      const handler = def?.type === "Parameter" ? this.handlers.handlerOf(def.node) : undefined;
+      if (handler) return handler;
     }
     return this.handlers.enclosingHandler(flow.source) ?? this.handlers.enclosingHandler(call);
   }

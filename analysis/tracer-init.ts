@@ -408,8 +408,10 @@ function outlives(input: AnalysisInput, target: TSESTree.Node, boundary: TSESTre
   while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
   if (root.type === AST_NODE_TYPES.ThisExpression) return true;
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable: Scope.Variable | null | undefined = getAnalysisContext(input).bindings.variableOf(root);
-  if (variable === null) return true; // a global (`globalThis`-style state)
+  const { bindings } = getAnalysisContext(input);
+  // A global: `globalThis` (a built-in, declared without a definition) or an undeclared name.
+  if (bindings.isGlobal(root)) return true;
+  const variable: Scope.Variable | null | undefined = bindings.variableOf(root);
   const declaration = variable?.defs[0]?.name;
   return declaration !== undefined && !contains(boundary, declaration);
 }

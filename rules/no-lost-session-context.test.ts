@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { clearDeploymentCache } from "../analysis/deployment.js";
+import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import rule, { RULE_NAME } from "./no-lost-session-context.js";
 import { configForRule, describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
@@ -78,9 +79,12 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${EXPRESS}const setTimeout = (fn) => fn();\napp.use((req, res, next) => {\n  setTimeout(() => tracer.createSession());\n  next();\n});`,
     // Route-level middleware, look-alikes: every route of the app uses it.
     `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.post("/chat", openSession, chat);`,
-    // It is also registered for every route (app.use, app.all("*")), in any order.
-    `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.get("/search", chat);\napp.use(openSession);`,
+    // It is also registered for every route (app.use, app.all("*")) before the other route.
+    `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.use(openSession);\napp.get("/search", chat);`,
     `${EXPRESS_ROUTES}app.all("*", openSession);\napp.get("/chat", openSession, chat);\napp.get("/search", chat);`,
+    // In a chain, before the route; and a route object's route after it.
+    `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.use(openSession).get("/search", chat);`,
+    `${EXPRESS_ROUTES}app.use(openSession);\napp.route("/chat").get(openSession, chat);\napp.route("/search").get(chat).post(chat);`,
     // Another middleware gives every route a session (withSession around next()).
     `${EXPRESS_ROUTES}app.use((req, res, next) => tracer.withSession({ sessionName: req.path }, () => next()));\napp.get("/chat", openSession, chat);\napp.get("/search", chat);`,
     // The other routes create their own session, in their handler or through a middleware of their own.
@@ -97,8 +101,9 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${EXPRESS}app.get("/chat", (req, res) => {\n  tracer.createSession();\n  res.json(tracer.startSpan("chat", () => 1));\n});\napp.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));`,
     // Not the SDK's session: another library's createSession in route-level middleware.
     `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nimport { store } from "session-store";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\napp.get("/chat", (req, res, next) => { store.createSession(req); next(); }, (req, res) => res.json(tracer.startSpan("chat", () => 1)));\napp.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));`,
-    // Koa routers, look-alikes: the middleware also runs for every route (router.use, router.all, the Koa app's use), in any order.
-    `${KOA_ROUTES}router.get("/chat", openSession, chat);\nrouter.get("/search", chat);\nrouter.use(openSession);\napp.use(router.routes());`,
+    // Koa routers, look-alikes: the middleware also runs for every route (router.use before the route, router.all, the Koa app's use).
+    `${KOA_ROUTES}router.get("/chat", openSession, chat);\nrouter.use(openSession);\nrouter.get("/search", chat);\napp.use(router.routes());`,
+    `${KOA_ROUTES}router.use(openSession).get("/chat", openSession, chat).get("/search", chat);\napp.use(router.routes());`,
     `${KOA_ROUTES}router.all("/(.*)", openSession);\nrouter.get("/chat", openSession, chat);\nrouter.get("/search", chat);`,
     `${KOA_ROUTES}app.use(openSession);\nrouter.get("/chat", openSession, chat);\nrouter.get("/search", chat);\napp.use(router.routes());`,
     // The other traced route is on another router, or opens its own session; a route without tracing.
@@ -227,6 +232,21 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [inRouteMiddleware("POST /chat", "GET /search", { object: "router" })],
     },
     {
+      // Was accepted: registered for every route, but after the other route, which answers first (Express runs its stack in order).
+      code: `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.get("/search", chat);\napp.use(openSession);`,
+      errors: [inRouteMiddleware("GET /chat", "GET /search")],
+    },
+    {
+      // Was accepted: @koa/router runs its stack in registration order, also in a chain written in reverse.
+      code: `${KOA_ROUTES}router.get("/chat", openSession, chat);\nrouter.get("/search", chat).use(openSession);\napp.use(router.routes());`,
+      errors: [inRouteMiddleware("GET /chat", "GET /search", { object: "router" })],
+    },
+    {
+      // Was accepted (a chain was not read): a route object's routes, the middleware after them.
+      code: `${EXPRESS_ROUTES}app.route("/chat").get(openSession, chat);\napp.route("/search").post(chat);\napp.use(openSession);`,
+      errors: [inRouteMiddleware("GET /chat", "POST /search")],
+    },
+    {
       // Koa's @koa/router (proven: the other route's requests share the startup session).
       code: `${KOA_ROUTES}router.get("/chat", openSession, chat);\nrouter.get("/search", (ctx) => {\n  ctx.body = tracer.startSpan("search", () => 2);\n});\napp.use(router.routes());`,
       errors: [{ ...inRouteMiddleware("GET /chat", "GET /search", { object: "router" }), line: 8, column: 3 }],
@@ -321,6 +341,47 @@ describe(`${RULE_NAME}: a Fastify plugin module that imports nothing of Fastify 
     const fixed = PLUGIN_ESM.replace("    await audit(request);\n    tracer.createSession({ sessionName: request.url });", "    tracer.createSession({ sessionName: request.url });\n    await audit(request);");
     expect(fixed).not.toBe(PLUGIN_ESM);
     expect(lint("fixed", { fastify: "^5.0.0" }, "routes/chat/index.mjs", fixed)).toEqual([]);
+  });
+});
+
+// A router in its own module, mounted by a module beside it (the server or the app module): a
+// middleware that module registers on its app before the mount runs for every route of the router, as
+// an `app.use(…)` of the router's own file does (Express, Koa and Hono run what is registered in order).
+describe(`${RULE_NAME}: a router mounted by a module beside it after the app's middleware`, () => {
+  const project = useTempProjects("lost-session-mounts");
+  const lint = (files: Record<string, string>, file: string) => {
+    const root = project({ "package.json": JSON.stringify({ dependencies: { honeyhive: "^2.0.0", express: "^5.1.0", koa: "^3.0.0" } }), ...files });
+    return new Linter({ configType: "flat", cwd: root })
+      .verify(files[file]!, configForRule(RULE_NAME, rule), { filename: join(root, file) })
+      .map((message) => message.message.match(/^[^`]*`[^`]+`[^`]*`[^`]+`/)?.[0] ?? message.message);
+  };
+  const TRACER = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+  const ROUTES = `import { Router } from "express";\n${TRACER}const router = Router();\nconst openSession = (req, res, next) => {\n  tracer.createSession({ sessionName: req.path });\n  next();\n};\nrouter.post("/chat", openSession, (req, res) => res.json(tracer.startSpan("chat", () => 1)));\nrouter.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));\nexport default router;\n`;
+  const REPORTED = ["`tracer.createSession()` runs in middleware registered for `POST /chat`"];
+  const MIDDLEWARE = `${TRACER}export function sessionMiddleware(req, res, next) {\n  tracer.withSession({ sessionName: req.path }, () => next());\n}\n`;
+  const server = (registrations: string, imports = `import { sessionMiddleware } from "./middleware";\n`) =>
+    `import express from "express";\n${imports}import routes from "./routes";\nconst app = express();\n${registrations}\napp.listen(3000);\n`;
+
+  it("does not report the router's route-level middleware when the mounting module's app middleware comes first (was reported)", () => {
+    expect(lint({ "src/routes.ts": ROUTES, "src/middleware.ts": MIDDLEWARE, "src/server.ts": server(`app.use(sessionMiddleware);\napp.use("/api", routes);`) }, "src/routes.ts")).toEqual([]);
+    // A function of the mounting module that gives the session; the module in the folder above; a factory of a project module.
+    const local = `${TRACER}const sessionMiddleware = (req, res, next) => tracer.withSession({ sessionName: req.path }, () => next());\napp.use(sessionMiddleware);\napp.use("/api", routes);`;
+    expect(lint({ "src/routes.ts": ROUTES, "src/server.ts": server(local, "") }, "src/routes.ts")).toEqual([]);
+    const above = server(`app.use(sessionMiddleware);\napp.use("/api", routes);`).replace("./routes", "./http/routes");
+    expect(lint({ "src/http/routes.ts": ROUTES, "src/middleware.ts": MIDDLEWARE, "src/server.ts": above }, "src/http/routes.ts")).toEqual([]);
+    const factory = server(`app.use(tracing.sessions(tracer));\napp.use("/api", routes);`, `import * as tracing from "./tracing";\n${TRACER}`);
+    expect(lint({ "src/routes.ts": ROUTES, "src/tracing.ts": MIDDLEWARE, "src/server.ts": factory }, "src/routes.ts")).toEqual([]);
+  });
+
+  it("still reports when the app middleware comes after the mount, gives no session, comes from a package, or is on another router's mount", () => {
+    const files = (server: string) => ({ "src/routes.ts": ROUTES, "src/middleware.ts": MIDDLEWARE, "src/server.ts": server });
+    expect(lint(files(server(`app.use("/api", routes);\napp.use(sessionMiddleware);`)), "src/routes.ts")).toEqual(REPORTED);
+    expect(lint(files(server(`app.use((req, res, next) => next());\napp.use("/api", routes);`, "")), "src/routes.ts")).toEqual(REPORTED);
+    expect(lint(files(server(`app.use(session({ secret: "s" }));\napp.use("/api", routes);`, `import session from "express-session";\n`)), "src/routes.ts")).toEqual(REPORTED);
+    const other = `import express from "express";\nimport { sessionMiddleware } from "./middleware";\nimport admin from "./admin";\nimport routes from "./routes";\nconst app = express();\nconst api = express.Router();\napi.use(sessionMiddleware);\napi.use("/admin", admin);\napp.use("/api", routes);\napp.listen(3000);\n`;
+    expect(lint({ ...files(other), "src/admin.ts": "export default {};\n" }, "src/routes.ts")).toEqual(REPORTED);
+    // Nothing mounts it: as before.
+    expect(lint({ "src/routes.ts": ROUTES }, "src/routes.ts")).toEqual(REPORTED);
   });
 });
 

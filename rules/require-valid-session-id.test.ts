@@ -70,12 +70,27 @@ ruleTester.run(RULE_NAME, testedRule, {
     `import { Hono } from "hono";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Hono();\napp.use(async (c, next) => { tracer.createSession({ sessionId: c.get("sessionId") }); await next(); });`,
     // Known false negative: reassigned variables are not followed (the value at the call is not known statically).
     `${EXPRESS}app.use((req, res, next) => { let id = req.get("x-session-id"); id = id.trim(); tracer.createSession({ sessionId: id }); next(); });`,
-    // Known false negative: the id is passed to a helper of the file; the flow is followed inside one function only.
-    `${EXPRESS}function open(id) { tracer.createSession({ sessionId: id }); }\napp.use((req, res, next) => { open(req.get("x-session-id")); next(); });`,
     // Known false negative: options spread from elsewhere after sessionId may replace it.
     `${EXPRESS}app.use((req, res, next) => { tracer.createSession({ sessionId: req.get("x-session-id"), ...defaults }); next(); });`,
   ],
   invalid: [
+    // The id is passed to a helper of the file (was a known false negative): its parameter is followed to the calls here.
+    {
+      code: `${EXPRESS}function open(id) { tracer.createSession({ sessionId: id }); }\napp.use((req, res, next) => { open(req.get("x-session-id")); next(); });`,
+      errors: [
+        {
+          messageId: MESSAGE,
+          data: { source: 'req.get("x-session-id")', method: "createSession", handler: "Express handler" },
+          line: 5,
+          suggestions: [
+            {
+              messageId: "wrapInToSessionId",
+              output: `${EXPRESS_TO_SESSION_ID}function open(id) { tracer.createSession({ sessionId: id ? toSessionId(id) : undefined }); }\napp.use((req, res, next) => { open(req.get("x-session-id")); next(); });`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `${EXPRESS}app.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.headers["x-session-id"] });\n  next();\n});`,
       errors: [

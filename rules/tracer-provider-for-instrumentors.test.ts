@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import rule, { RULE_NAME } from "./tracer-provider-for-instrumentors.js";
 import { describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
@@ -11,6 +13,22 @@ const REGISTER = `import { registerInstrumentations } from "@opentelemetry/instr
 const OPENINFERENCE = `import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";\n`;
 const AI = `import { generateText, streamText } from "ai";\n`;
 const ONE_PROVIDER = "`tracer.provider`";
+const SENTRY = `import * as Sentry from "@sentry/node";\n`;
+const APP = `${REGISTER}${TRACER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });`;
+const APP_FIXED = `${REGISTER}${TRACER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()], tracerProvider: tracer.provider });`;
+const NOT_REACHED = [{ messageId: "missingProvider" as const, data: { label: "registerInstrumentations()", providers: ONE_PROVIDER } }];
+
+/** A project on disk whose modules activate (or only import) a vendor's pipeline, for the cases that import them. */
+const tempProject = useTempProjects("instrumentation-activation", "all");
+const PROJECT = tempProject({
+  "package.json": `{ "name": "app", "private": true }\n`,
+  "src/instrument.ts": `${SENTRY}Sentry.init({ dsn: process.env.SENTRY_DSN, tracesSampleRate: 1 });\n`,
+  "src/tracing.ts": `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport const sdk = new NodeSDK({});\nsdk.start();\n`,
+  "src/report.ts": `${SENTRY}export function report(error: unknown) {\n  Sentry.captureException(error);\n}\n`,
+  "src/sentry-off.ts": `${SENTRY}Sentry.init({ dsn: process.env.SENTRY_DSN, skipOpenTelemetrySetup: true });\n`,
+  "src/app/": "",
+});
+const inProject = (code: string) => ({ code, filename: join(PROJECT, "src/app/server.ts") });
 
 ruleTester.run(RULE_NAME, testedRule, {
   valid: [
@@ -45,6 +63,22 @@ ruleTester.run(RULE_NAME, testedRule, {
     // A provider registered globally in the file: providerless instrumentations record into it.
     `import { trace } from "@opentelemetry/api";\n${REGISTER}${TRACER}trace.setGlobalTracerProvider(tracer.provider);\nregisterInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
     `import * as api from "@opentelemetry/api";\n${OPENINFERENCE}${TRACER}api.trace.setGlobalTracerProvider(tracer.provider);\nnew OpenAIInstrumentation().enable();`,
+    // A vendor's pipeline activated in the file: Sentry.init (the Sentry docs' registerInstrumentations after it), through a
+    // namespace, a named and a default import, in require form, in Next.js's register(); the other vendors' activations.
+    `${SENTRY}${APP}\nSentry.init({ dsn: "d", tracesSampleRate: 1 });`,
+    `import { init } from "@sentry/nextjs";\n${APP}\ninit({ dsn: "d" });`,
+    `const Sentry = require("@sentry/aws-serverless");\n${APP}\nSentry.init({ dsn: process.env.SENTRY_DSN });`,
+    `import { options } from "./sentry-options";\n${SENTRY}${APP}\nSentry.init(options);`,
+    `import "@sentry/node/init";\n${APP}`,
+    `import { useAzureMonitor } from "@azure/monitor-opentelemetry";\n${APP}\nuseAzureMonitor();`,
+    `import * as appInsights from "applicationinsights";\n${APP}\nappInsights.setup(process.env.CS).setAutoCollectExceptions(true).start();`,
+    `import { registerOTel } from "@vercel/otel";\n${REGISTER}${TRACER}export function register() {\n  registerOTel({ serviceName: "app" });\n  registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });\n}`,
+    `import "@opentelemetry/auto-instrumentations-node/register";\n${APP}`,
+    `import "@elastic/opentelemetry-node";\n${APP}`,
+    `const tracerDd = require("dd-trace").init();\nconst { TracerProvider } = tracerDd;\nnew TracerProvider().register();\n${APP}`,
+    // … or in a project module the file loads, for its effect or for one of its bindings.
+    inProject(`import "../instrument";\n${APP}`),
+    inProject(`import { sdk } from "../tracing";\n${APP}\nexport { sdk };`),
     // No HoneyHive tracer in the file: a plain OpenTelemetry app.
     `${REGISTER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
     `${OPENINFERENCE}new OpenAIInstrumentation().enable();`,
@@ -63,6 +97,21 @@ ruleTester.run(RULE_NAME, testedRule, {
     },
   ],
   invalid: [
+    // A vendor's package imported, not activated: its global provider is the no-op one (was: the import silenced the rule).
+    { code: `${SENTRY}${APP}\nexport const report = (error: unknown) => Sentry.captureException(error);`, output: `${SENTRY}${APP_FIXED}\nexport const report = (error: unknown) => Sentry.captureException(error);`, errors: NOT_REACHED },
+    { code: `import type { Span } from "@sentry/node";\n${APP}\nexport type S = Span;`, output: `import type { Span } from "@sentry/node";\n${APP_FIXED}\nexport type S = Span;`, errors: NOT_REACHED },
+    { code: `${SENTRY}${APP}\nSentry.init({ dsn: "d", skipOpenTelemetrySetup: true });`, output: `${SENTRY}${APP_FIXED}\nSentry.init({ dsn: "d", skipOpenTelemetrySetup: true });`, errors: NOT_REACHED },
+    // Sentry's preload hook wraps modules early and initializes nothing.
+    { code: `import "@sentry/node/preload";\n${APP}`, output: `import "@sentry/node/preload";\n${APP_FIXED}`, errors: NOT_REACHED },
+    { code: `import { NodeSDK } from "@opentelemetry/sdk-node";\n${APP}\nexport const sdk = new NodeSDK({});`, output: `import { NodeSDK } from "@opentelemetry/sdk-node";\n${APP_FIXED}\nexport const sdk = new NodeSDK({});`, errors: NOT_REACHED },
+    // Look-alikes of an activation: a local init, Sentry from another module, start() on an unrelated object.
+    { code: `${SENTRY}${APP}\nfunction init(options: object) { return options; }\ninit({ dsn: "d" });\nexport { Sentry };`, output: `${SENTRY}${APP_FIXED}\nfunction init(options: object) { return options; }\ninit({ dsn: "d" });\nexport { Sentry };`, errors: NOT_REACHED },
+    { code: `import * as Sentry from "./sentry";\n${APP}\nSentry.init({ dsn: "d" });`, output: `import * as Sentry from "./sentry";\n${APP_FIXED}\nSentry.init({ dsn: "d" });`, errors: NOT_REACHED },
+    { code: `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { server } from "./server";\n${APP}\nserver.start();\nexport { NodeSDK };`, output: `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { server } from "./server";\n${APP_FIXED}\nserver.start();\nexport { NodeSDK };`, errors: NOT_REACHED },
+    // A project module that only imports the vendor, opts out, or is imported for its types.
+    { ...inProject(`import { report } from "../report";\n${APP}\nreport(1);`), output: `import { report } from "../report";\n${APP_FIXED}\nreport(1);`, errors: NOT_REACHED },
+    { ...inProject(`import "../sentry-off";\n${APP}`), output: `import "../sentry-off";\n${APP_FIXED}`, errors: NOT_REACHED },
+    { ...inProject(`import type { sdk } from "../tracing";\n${APP}\nexport type S = typeof sdk;`), output: `import type { sdk } from "../tracing";\n${APP_FIXED}\nexport type S = typeof sdk;`, errors: NOT_REACHED },
     {
       code: `${REGISTER}${TRACER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
       output: `${REGISTER}${TRACER}registerInstrumentations({ instrumentations: [new HttpInstrumentation()], tracerProvider: tracer.provider });`,

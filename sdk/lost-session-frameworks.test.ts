@@ -368,46 +368,52 @@ describe("route-level middleware while another route of the same app or router t
     return { created, carried, startup: tracer.sessionId };
   }
 
-  function honoRoutes(routes: Routes, everyRoute: boolean): Server {
+  /** Where the middleware is also registered for every route: not at all, before the routes, or after them. */
+  type EveryRoute = "none" | "before" | "after";
+
+  function honoRoutes(routes: Routes, everyRoute: EveryRoute): Server {
     const app = new Hono();
     const openSession: MiddlewareHandler = async (context, next) => {
       routes.open(context.req.path);
       await next();
     };
-    if (everyRoute) app.use(openSession);
+    if (everyRoute === "before") app.use(openSession);
     app.get("/chat", openSession, (context) => context.text(routes.work("/chat")));
     app.get("/search", (context) => context.text(routes.work("/search")));
+    if (everyRoute === "after") app.use(openSession);
     return createServer(getRequestListener(app.fetch));
   }
 
-  function expressRouterRoutes(routes: Routes, everyRoute: boolean): Server {
+  function expressRouterRoutes(routes: Routes, everyRoute: EveryRoute): Server {
     const app = express();
     const router = express.Router();
     const openSession: express.RequestHandler = (request, _response, next) => {
       routes.open(request.path);
       next();
     };
-    if (everyRoute) router.use(openSession);
+    if (everyRoute === "before") router.use(openSession);
     router.get("/chat", openSession, (_request, response) => void response.send(routes.work("/chat")));
     router.get("/search", (_request, response) => void response.send(routes.work("/search")));
+    if (everyRoute === "after") router.use(openSession);
     app.use(router);
     return createServer(app);
   }
 
-  function koaRouterRoutes(routes: Routes, everyRoute: boolean): Server {
+  function koaRouterRoutes(routes: Routes, everyRoute: EveryRoute): Server {
     const app = new Koa();
     const router = new Router();
     const openSession: RouterMiddleware = async (context, next) => {
       routes.open(context.path);
       await next();
     };
-    if (everyRoute) router.use(openSession);
+    if (everyRoute === "before") router.use(openSession);
     router.get("/chat", openSession, (context) => {
       context.body = routes.work("/chat");
     });
     router.get("/search", (context) => {
       context.body = routes.work("/search");
     });
+    if (everyRoute === "after") router.use(openSession);
     app.use(router.routes());
     return createServer(app.callback());
   }
@@ -417,7 +423,7 @@ describe("route-level middleware while another route of the same app or router t
     ["Express 5: router.get(path, openSession, handler)", expressRouterRoutes],
     ["Koa 3 + @koa/router 15: router.get(path, openSession, handler)", koaRouterRoutes],
   ])("%s: the other route's requests report into the tracer's startup session", async (_name, build) => {
-    const { created, carried, startup } = await chatThenSearch((routes) => build(routes, false));
+    const { created, carried, startup } = await chatThenSearch((routes) => build(routes, "none"));
     expect(carried.get("/chat")).toBe(created.get("/chat"));
     expect(created.has("/search")).toBe(false);
     expect(carried.get("/search")).toBe(startup);
@@ -428,9 +434,20 @@ describe("route-level middleware while another route of the same app or router t
     ["Express 5: router.use(openSession)", expressRouterRoutes],
     ["Koa 3 + @koa/router 15: router.use(openSession)", koaRouterRoutes],
   ])("%s for every route (the fix): each route's request has its own session", async (_name, build) => {
-    const { created, carried, startup } = await chatThenSearch((routes) => build(routes, true));
+    const { created, carried, startup } = await chatThenSearch((routes) => build(routes, "before"));
     expect(carried.get("/search")).toBe(created.get("/search"));
     expect(carried.get("/search")).not.toBe(startup);
+    expect(carried.get("/chat")).toBe(created.get("/chat"));
+  });
+
+  it.each([
+    ["Hono 4: app.use(openSession) after the routes", honoRoutes],
+    ["Express 5: router.use(openSession) after the routes", expressRouterRoutes],
+    ["Koa 3 + @koa/router 15: router.use(openSession) after the routes", koaRouterRoutes],
+  ])("%s: the other route answers first, its requests report into the tracer's startup session", async (_name, build) => {
+    const { created, carried, startup } = await chatThenSearch((routes) => build(routes, "after"));
+    expect(created.has("/search")).toBe(false);
+    expect(carried.get("/search")).toBe(startup);
     expect(carried.get("/chat")).toBe(created.get("/chat"));
   });
 });

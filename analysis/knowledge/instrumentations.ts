@@ -5,6 +5,7 @@
 // instrumentation family or another library's telemetry option is adding an entry here.
 //
 // Each entry says where it was checked (`verifiedAt`), as other-sdks.ts does; none is guessed.
+import { OTEL_COMPONENTS } from "./sdks/opentelemetry.js";
 import type { PackageExport } from "./sdks/types.js";
 
 /** Classes `new`ed from these packages are OpenTelemetry instrumentations (`InstrumentationBase` subclasses). */
@@ -89,58 +90,215 @@ export const REGISTER_CALLS: readonly RegisterCall[] = [
 ];
 
 /**
- * Packages that build (and usually register globally) an OpenTelemetry pipeline of their own: NodeSDK
- * (`new NodeSDK({ instrumentations })`), a NodeTracerProvider with `register()`, Vercel's
- * `registerOTel({ instrumentations })`, Phoenix's `register({ instrumentations })`, Traceloop's
- * `initialize({ instrumentModules })`. A file that imports one of them decides where its
- * instrumentations' spans go by itself (to that pipeline, often a second exporter beside HoneyHive):
- * an instrumentation there without `tracer.provider` is not reported.
+ * How a package makes its OpenTelemetry pipeline the process's global one. After that, an
+ * instrumentation given no provider records into that pipeline (the author's choice, often a second
+ * backend beside HoneyHive; `trace.setGlobalTracerProvider(tracer.provider)` even sends it to
+ * HoneyHive), so the file is not reported. Importing such a package is not activating it: Sentry
+ * imported for `captureException()`, or `import type { Span }`, registers nothing.
  */
-export const OWN_PIPELINE_PACKAGES: readonly { readonly package: string; readonly verifiedAt: string }[] = [
-  { package: "@opentelemetry/sdk-node", verifiedAt: "opentelemetry-js README of @opentelemetry/sdk-node: new NodeSDK({ instrumentations }).start() registers its provider globally" },
-  { package: "@opentelemetry/sdk-trace-node", verifiedAt: "NodeTracerProvider#register(): sets the global provider" },
-  { package: "@opentelemetry/sdk-trace-base", verifiedAt: "BasicTracerProvider (1.x: #register())" },
-  { package: "@opentelemetry/sdk-trace", verifiedAt: "BasicTracerProvider (2.x home of the trace SDK classes)" },
-  { package: "@opentelemetry/sdk-trace-web", verifiedAt: "WebTracerProvider#register()" },
-  { package: "@vercel/otel", verifiedAt: "code search: registerOTel({ serviceName, instrumentations }) in Next.js instrumentation.ts files" },
-  { package: "@arizeai/phoenix-otel", verifiedAt: "code search: register({ projectName, instrumentations }) returns the (global) provider" },
-  { package: "@traceloop/node-server-sdk", verifiedAt: "traceloop/openllmetry-nextjs-demo instrumentation.node.ts: traceloop.initialize({ instrumentModules }); honeyhive 1.x calls it too" },
-  // Vendor SDKs whose init sets up OpenTelemetry and registers its provider globally: an
-  // instrumentation registered beside them records into that provider (their docs show exactly
-  // `init(…)` then `registerInstrumentations({ instrumentations })`), not into nothing.
-  ...[
-    "@sentry/node",
-    "@sentry/bun",
-    "@sentry/aws-serverless",
-    "@sentry/google-cloud-serverless",
-    "@sentry/nestjs",
-    "@sentry/nextjs",
-    "@sentry/remix",
-    "@sentry/sveltekit",
-    "@sentry/astro",
-    "@sentry/nuxt",
-  ].map((sentryPackage) => ({
-    package: sentryPackage,
+export type PipelineActivation =
+  /** Loading the module starts the pipeline: a `--require` / `--import` preload entry, also written `import "…/register"`. */
+  | { readonly kind: "import" }
+  /**
+   * A call of the export `name` (dotted from the module value: `init` for `Sentry.init(…)`,
+   * `trace.setGlobalTracerProvider`). `unless`: an option whose literal value in the first argument
+   * turns the OpenTelemetry setup off (an argument the rule cannot read counts as activating).
+   * `then`: the call returns a builder, and the pipeline starts only once a chained call of this method
+   * ends it (`appInsights.setup(…).setAutoCollectRequests(true).start()`).
+   */
+  | { readonly kind: "call"; readonly name: string; readonly unless?: { readonly key: string; readonly value: boolean }; readonly then?: string }
+  /**
+   * `new <className>(…)` activated by one of `methods` on the instance (chained, or through the
+   * variable it is stored in) or by `trace.setGlobalTracerProvider(instance)`. `byName`: the class is
+   * reached through a call's result that bindings do not follow (dd-trace's `require("dd-trace").init()`
+   * returns the tracer whose `TracerProvider` is used), so the class is matched by its name in a file
+   * that imports the package.
+   */
+  | { readonly kind: "instance"; readonly className: string; readonly methods: readonly string[]; readonly byName?: true };
+
+/** A package (or several, of one vendor) that owns a global OpenTelemetry pipeline once activated. */
+export interface PipelineOwner {
+  readonly id: string;
+  /** How docs and messages name the vendor. */
+  readonly name: string;
+  /** Module specifiers, exact (a subpath such as `…/register` is its own entry). */
+  readonly packages: readonly string[];
+  readonly activations: readonly PipelineActivation[];
+  readonly verifiedAt: string;
+}
+
+// The trace SDK classes that become global by `register()`, as the OpenTelemetry profile lists them.
+const OTEL_REGISTERING: readonly PipelineOwner[] = OTEL_COMPONENTS.flatMap((component) =>
+  component.activatedBy
+    ? [
+        {
+          id: `opentelemetry-${component.export.name}`,
+          name: "OpenTelemetry",
+          packages: [component.export.package],
+          activations: [{ kind: "instance", className: component.export.name, methods: component.activatedBy }],
+          verifiedAt: "analysis/knowledge/sdks/opentelemetry.ts OTEL_COMPONENTS `activatedBy` (NodeSDK#start, NodeTracerProvider#register, WebTracerProvider#register)",
+        } satisfies PipelineOwner,
+      ]
+    : [],
+);
+
+export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
+  ...OTEL_REGISTERING,
+  {
+    id: "opentelemetry-basic-provider",
+    name: "OpenTelemetry",
+    packages: ["@opentelemetry/sdk-trace-base"],
+    // 2.x removed `register()`; there it becomes global only through `trace.setGlobalTracerProvider()` (below).
+    activations: [{ kind: "instance", className: "BasicTracerProvider", methods: ["register"] }],
+    verifiedAt: "@opentelemetry/sdk-trace-base 1.x BasicTracerProvider#register(config) sets the global provider; removed in 2.x",
+  },
+  {
+    id: "opentelemetry-api",
+    name: "OpenTelemetry",
+    packages: ["@opentelemetry/api"],
+    activations: [{ kind: "call", name: "trace.setGlobalTracerProvider" }],
+    verifiedAt: "@opentelemetry/api TraceAPI#setGlobalTracerProvider; sdk/instrumentation-provider.test.ts: tracer.provider registered globally reaches HoneyHive",
+  },
+  {
+    id: "opentelemetry-auto-register",
+    name: "OpenTelemetry auto-instrumentations",
+    packages: ["@opentelemetry/auto-instrumentations-node/register"],
+    activations: [{ kind: "import" }],
+    verifiedAt: "auto-instrumentations-node README: `--require @opentelemetry/auto-instrumentations-node/register` starts a NodeSDK configured from OTEL_* variables",
+  },
+  {
+    id: "sentry",
+    name: "Sentry",
+    packages: [
+      "@sentry/node",
+      "@sentry/bun",
+      "@sentry/aws-serverless",
+      "@sentry/google-cloud-serverless",
+      "@sentry/nestjs",
+      "@sentry/nextjs",
+      "@sentry/remix",
+      "@sentry/sveltekit",
+      "@sentry/astro",
+      "@sentry/nuxt",
+    ],
+    activations: [{ kind: "call", name: "init", unless: { key: "skipOpenTelemetrySetup", value: true } }],
     verifiedAt:
-      "docs.sentry.io platforms/node/performance/instrumentation/opentelemetry: from 8.x Sentry.init sets up OpenTelemetry (opt out: skipOpenTelemetrySetup), and 'registerInstrumentations({ instrumentations: [new GenericPoolInstrumentation()] })' after it is picked up by Sentry; the framework SDKs build on @sentry/node",
-  })),
-  { package: "@azure/monitor-opentelemetry", verifiedAt: "learn.microsoft.com monitor-opentelemetry-readme: useAzureMonitor(options) starts the distro (an OpenTelemetry NodeSDK; shutdownAzureMonitor shuts that SDK down)" },
-  { package: "applicationinsights", verifiedAt: "Application Insights for Node.js 3.x is built on @azure/monitor-opentelemetry: appInsights.setup().start() starts it" },
-  { package: "@honeycombio/opentelemetry-node", verifiedAt: "Honeycomb's README: new HoneycombSDK({ instrumentations }).start(); HoneycombSDK extends NodeSDK" },
-  { package: "@opentelemetry/auto-instrumentations-node/register", verifiedAt: "auto-instrumentations-node README: --require …/register starts a NodeSDK configured from OTEL_* variables" },
+      "docs.sentry.io platforms/node/performance/instrumentation/opentelemetry and javascript/guides/*/opentelemetry/custom-setup (v8–v10): Sentry.init sets up OpenTelemetry and a registerInstrumentations() after it is picked up by Sentry; `skipOpenTelemetrySetup: true` leaves the setup to the application; the framework SDKs build on @sentry/node. `@sentry/node/preload` (build/esm/preload.js) only preloads the instrumentation 'without initializing the Sentry SDK': not an activation",
+  },
+  {
+    id: "sentry-init-preload",
+    name: "Sentry",
+    packages: ["@sentry/node/init"],
+    activations: [{ kind: "import" }],
+    verifiedAt: "@sentry/node 10.49 build/esm/init.js: the `@sentry/node/init` export, for `--import`/`--require`, calls init() configured from SENTRY_* variables",
+  },
+  {
+    id: "azure-monitor",
+    name: "Azure Monitor",
+    packages: ["@azure/monitor-opentelemetry"],
+    activations: [{ kind: "call", name: "useAzureMonitor" }],
+    verifiedAt: "learn.microsoft.com opentelemetry-nodejs-migrate / monitor-opentelemetry README: useAzureMonitor(options) starts the distro (an OpenTelemetry NodeSDK; shutdownAzureMonitor shuts it down)",
+  },
+  {
+    id: "applicationinsights",
+    name: "Application Insights",
+    packages: ["applicationinsights"],
+    // 2.x has the same builder and no OpenTelemetry: counted anyway (a missed report, never a false one).
+    activations: [{ kind: "call", name: "setup", then: "start" }],
+    verifiedAt: "applicationinsights 3.4 README: 'This solution is based on OpenTelemetry'; appInsights.setup(connectionString)…start() starts it (built on @azure/monitor-opentelemetry)",
+  },
+  {
+    id: "vercel-otel",
+    name: "Vercel OTel",
+    packages: ["@vercel/otel"],
+    activations: [{ kind: "call", name: "registerOTel" }],
+    verifiedAt: "npmjs.com/package/@vercel/otel and vercel.com/docs/tracing/instrumentation: registerOTel(serviceName | config) 'registers the OpenTelemetry SDK', in instrumentation.ts `register()`",
+  },
+  {
+    id: "honeycomb",
+    name: "Honeycomb",
+    packages: ["@honeycombio/opentelemetry-node"],
+    activations: [{ kind: "instance", className: "HoneycombSDK", methods: ["start"] }],
+    verifiedAt: "Honeycomb's README: new HoneycombSDK({ instrumentations }).start(); HoneycombSDK extends NodeSDK",
+  },
+  {
+    id: "phoenix",
+    name: "Arize Phoenix",
+    packages: ["@arizeai/phoenix-otel"],
+    // An opt-out option of register() was not verified, so none is read: every register() counts.
+    activations: [{ kind: "call", name: "register" }],
+    verifiedAt:
+      "arize.com phoenix-otel overview: register() 'handles provider setup, OTLP export, and instrumentation registration'; the package also exports attachGlobalTracerProvider()/detachGlobalTracerProvider() around the provider it registers",
+  },
+  {
+    id: "traceloop",
+    name: "Traceloop (OpenLLMetry)",
+    packages: ["@traceloop/node-server-sdk"],
+    activations: [{ kind: "call", name: "initialize" }],
+    verifiedAt: "traceloop/openllmetry-js packages/traceloop-sdk/src/lib/tracing/index.ts: initialize() builds a NodeSDK and starts it (registering its provider); honeyhive 1.x calls it too",
+  },
+  {
+    id: "langsmith",
+    name: "LangSmith",
+    packages: ["langsmith/experimental/otel/setup"],
+    activations: [{ kind: "call", name: "initializeOTEL" }],
+    verifiedAt: "docs.smith.langchain.com reference experimental_otel_setup.initializeOTEL and langsmith 0.5.9 dist/experimental/otel/setup.d.ts: 'Sets global OpenTelemetry components including the tracer provider'",
+  },
+  {
+    id: "splunk",
+    name: "Splunk",
+    packages: ["@splunk/otel"],
+    activations: [{ kind: "call", name: "start", unless: { key: "tracing", value: false } }],
+    verifiedAt: "@splunk/otel 3.3 lib/start.d.ts: start(options?: Partial<Options>) with `tracing: boolean | StartTracingOptions` (4.2 lib/tracing: startTracing builds the provider)",
+  },
+  {
+    id: "elastic",
+    name: "Elastic (EDOT Node.js)",
+    packages: ["@elastic/opentelemetry-node"],
+    activations: [{ kind: "import" }],
+    verifiedAt: "@elastic/opentelemetry-node 1.4 README ('node --import @elastic/opentelemetry-node my-app.js') and import.mjs: loading it calls startNodeSDK()",
+  },
+  {
+    id: "datadog",
+    name: "Datadog",
+    packages: ["dd-trace"],
+    // `init()` alone sets up Datadog's own tracer, not an OpenTelemetry provider.
+    activations: [{ kind: "instance", className: "TracerProvider", methods: ["register"], byName: true }],
+    verifiedAt:
+      "docs.datadoghq.com tracing/trace_collection/custom_instrumentation/nodejs/otel: `const tracer = require('dd-trace').init(); const { TracerProvider } = tracer; const provider = new TracerProvider(); provider.register()`; datadoghq.dev/dd-trace-js TracerProvider#register 'Register this tracer provider with @opentelemetry/api'",
+  },
 ];
 
 /**
- * Calls that register a tracer provider globally. After one, an instrumentation given no provider
- * records into the registered one (the author's choice: `trace.setGlobalTracerProvider(tracer.provider)`
- * even sends it to HoneyHive), so a file that makes one is not reported.
+ * A module a framework loads before any of the application's, which no file imports: an activation
+ * there (`registerOTel(…)` in Next.js's `instrumentation.ts` `register()`) covers every file of the
+ * project that depends on the framework.
  */
-export const GLOBAL_PROVIDER_REGISTRATIONS: readonly { readonly callee: PackageExport; readonly verifiedAt: string }[] = [
+export interface FrameworkPreload {
+  readonly framework: string;
+  /** The package.json dependency that makes a project one of the framework's. */
+  readonly dependency: string;
+  /** Specifiers relative to the project root (the nearest package.json), resolved as imports are. */
+  readonly modules: readonly string[];
+  readonly verifiedAt: string;
+}
+
+export const FRAMEWORK_PRELOADS: readonly FrameworkPreload[] = [
   {
-    callee: { package: "@opentelemetry/api", name: "trace.setGlobalTracerProvider" },
-    verifiedAt: "@opentelemetry/api TraceAPI#setGlobalTracerProvider; sdk/instrumentation-provider.test.ts: tracer.provider registered globally reaches HoneyHive",
+    framework: "Next.js",
+    dependency: "next",
+    modules: ["./instrumentation", "./src/instrumentation"],
+    verifiedAt:
+      "vercel.com/docs/tracing/instrumentation: 'create a instrumentation.ts (or .js) file in the root directory of the project, or, on Next.js it must be placed in the src directory if you are using one', whose register() Next.js calls at server start",
   },
 ];
+
+/**
+ * A module's text names one of the owners' packages: only then can it activate a pipeline (the
+ * project-module reader's text gate, analysis/project-modules.ts, so that `import "./instrument"` with a
+ * `Sentry.init(…)` is parsed).
+ */
+export const PIPELINE_OWNER_TEXT = new RegExp([...new Set(PIPELINE_OWNERS.flatMap((owner) => owner.packages))].map((pkg) => pkg.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
 
 /**
  * A library call that traces through OpenTelemetry when an option enables it, with the global

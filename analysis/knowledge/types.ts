@@ -4,6 +4,7 @@ import type { FunctionNode } from "../ast.js";
 import type { ModuleOrigin } from "../bindings.js";
 import type { DeploymentSignals } from "../deployment.js";
 import type { HoneyhiveSettings } from "../settings.js";
+import type { ModuleFactsReader } from "../input.js";
 
 /** A yes/no signal of how the project deploys (`DeploymentSignals`). */
 export type DeploymentFlag = { [K in keyof DeploymentSignals]-?: DeploymentSignals[K] extends boolean ? K : never }[keyof DeploymentSignals];
@@ -223,6 +224,13 @@ export interface Registration {
 export interface RouteCover {
   readonly runs: "aroundNext" | "afterHandler";
   readonly catchAllPaths?: readonly string[];
+  /**
+   * `afterHandler`: the position of the hook's `done` callback by its count of parameters (Fastify's
+   * `onSend(request, reply, payload, done)`: `{ 4: 3 }`). A hook that is not async and takes it ends
+   * when it calls `done`, not when it returns: it covers when `done` runs only after a flush settled
+   * (`callsDoneAfterFlush` in analysis/flush.ts).
+   */
+  readonly doneParameterByArity?: Readonly<Record<number, number>>;
 }
 
 export interface Mounting {
@@ -367,6 +375,11 @@ export interface HandlerHookApi {
   readonly ast: TSESTree.Program;
   readonly text: string;
   readonly settings: HoneyhiveSettings;
+  /**
+   * Reads a project module's export facts (the file's `AnalysisInput.readModuleFacts`); absent when the
+   * file is itself a module read for another (one module deep).
+   */
+  readonly readModuleFacts?: ModuleFactsReader;
   /** Does `node` (an expression or a type name) resolve to one of `spec`'s values? */
   matches(node: TSESTree.Node, spec: ValueSpecifier): boolean;
   originOf(node: TSESTree.Node): ModuleOrigin | undefined;
@@ -526,6 +539,13 @@ export interface RouteLevelMiddleware {
    * run its functions for every route: a session created there counts as every route's.
    */
   readonly routeMethods: readonly string[];
+  /**
+   * The method that registers middleware for every route of an app (`use`): a module that mounts this
+   * file's router on its app after such a middleware, one that may give each request a session, gives
+   * the router's routes that session (analysis/knowledge/frameworks/app-adapters.ts
+   * `mountedAfterSessionMiddleware`).
+   */
+  readonly appMiddleware?: string;
 }
 
 export interface BeforeHandlerCallback {

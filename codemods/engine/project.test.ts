@@ -69,6 +69,33 @@ describe("analyzeProject", () => {
   });
 });
 
+describe("analyzeProject with modules that re-export a tracer module", () => {
+  const paths = write({
+    "barrels/lib/tracing.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const telemetry = HoneyHiveTracer.init();\nexport const version = 1;\n`,
+  });
+  write({
+    "barrels/lib/all.ts": `export * from "./tracing";\n`,
+    "barrels/lib/named.ts": `export { version, telemetry as t } from "./tracing.js";\n`,
+    "barrels/lib/other.ts": `export { version } from "./tracing";\nexport type { telemetry } from "./tracing";\n`,
+    "barrels/lib/chain.ts": `export * from "./named";\n`,
+    "barrels/lib/plain.ts": `export const telemetry = { flush: async () => {} };\n`,
+  });
+  const project = analyzeProject(paths);
+  const job = join(root, "barrels/job.ts");
+  const imports = (module: string) => project.importsTracerModule(job, `import { telemetry } from "./lib/${module}";\nawait telemetry.flush();\n`);
+
+  it("counts a skipped file importing a module that hands on a tracer export, directly or down a chain", () => {
+    expect(imports("all")).toBe(true);
+    expect(imports("named")).toBe(true);
+    expect(imports("chain")).toBe(true);
+  });
+
+  it("does not count one whose module hands on none of the tracer module's tracers, or re-exports nothing", () => {
+    expect(imports("other")).toBe(false);
+    expect(imports("plain")).toBe(false);
+  });
+});
+
 describe("analyzeProject with a folder's index", () => {
   const paths = write({
     "dotted/lib/index.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const client = HoneyHiveTracer.init({ project: "app" });\n`,

@@ -21,7 +21,7 @@ import { evaluatedIdentifier, getEvaluateModel } from "../../analysis/evaluate.j
 import { extractModuleFacts, type ExportFact } from "../../analysis/export-facts.js";
 import { mayExportOtelToHoneyhive } from "../../analysis/knowledge/sdks/opentelemetry.js";
 import type { AnalysisInput } from "../../analysis/input.js";
-import { importOrigin, projectModules } from "../../analysis/project-modules.js";
+import { importOrigin, MAX_RE_EXPORT_CHAIN, projectModules } from "../../analysis/project-modules.js";
 import { MAY_RE_EXPORT_SDK } from "../../analysis/sdk-barrels.js";
 import { getSdkModel } from "../../analysis/sdk-model.js";
 import { readSettings } from "../../analysis/settings.js";
@@ -152,6 +152,38 @@ export function linkProject(
     for (const { module, name } of links?.evaluatedImports ?? []) addTo(evaluatedExports, module, name);
   }
 
+  /**
+   * A module re-exports, directly or down a chain of relative `export … from` (each module once), an
+   * export of a tracer module or an SDK barrel: `export * from "./tracing"`, `export { telemetry } from
+   * "./tracing"` (only when a name it hands on is one the tracer module exports). Asked only in a
+   * project with such modules, once per module a skipped file imports (cached), and a module without
+   * `export … from` in its text costs one regex.
+   */
+  const handsOnLinkedCache = new Map<string, boolean>();
+  const handsOnLinked = (module: string, visited: Set<string>): boolean => {
+    const cached = handsOnLinkedCache.get(module);
+    if (cached !== undefined) return cached;
+    if (tracerModules.size === 0 && sdkBarrels.size === 0) return false;
+    let found = false;
+    let text = "";
+    try {
+      text = readFileSync(module, "utf8");
+    } catch {
+      // Unreadable: hands on nothing this pass can see.
+    }
+    for (const match of text.matchAll(LINKED_RE_EXPORT)) {
+      const [, names, specifier] = match;
+      const target = resolveModule(specifier!, module, host);
+      if (target === undefined || visited.has(target)) continue;
+      const exported = tracerModules.get(target);
+      if (sdkBarrels.has(target) || (exported && reExportsAny(names!, exported))) found = true;
+      else if (visited.size < MAX_RE_EXPORT_CHAIN) found = handsOnLinked(target, visited.add(target));
+      if (found) break;
+    }
+    handsOnLinkedCache.set(module, found);
+    return found;
+  };
+
   return {
     tracerModules,
     evaluatedExports,
@@ -165,7 +197,10 @@ export function linkProject(
         // `from "./m"`, `require("./m")`, `import("./m")`, and the side-effect `import "./m"` (group 1).
         for (const match of text.matchAll(/(?:from\s*|require\s*\(\s*|import\s*\(\s*|(import)\s*)["'](\.{1,2}(?:\/[^"']*)?)["']/g)) {
           const target = resolveModule(match[2], from, host);
-          if (target && (match[1] === undefined ? tracerModules.has(target) || sdkBarrels.has(target) : pipelineModules.has(target))) return true;
+          if (!target) continue;
+          // Also `import { telemetry } from "./lib"` with `lib/index.ts` re-exporting the tracer module:
+          // such a file may name neither the SDK nor a tracer (`await telemetry.flush()`).
+          if (match[1] !== undefined ? pipelineModules.has(target) : tracerModules.has(target) || sdkBarrels.has(target) || handsOnLinked(target, new Set([target]))) return true;
         }
       }
       // An analyzed module that is not a tracer module exports no tracer.
@@ -173,6 +208,21 @@ export function linkProject(
       return mayImportSdkTracer(text, from, options.settings, exportsNoTracer, namesSdk, listings);
     },
   };
+}
+
+/** `export * from "./m"`, `export * as ns from`, `export { a, b as c } from` (group 1: what, group 2: the relative specifier); not `export type`. */
+const LINKED_RE_EXPORT = /\bexport\s*(\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*["'](\.{1,2}(?:\/[^"']*)?)["']/g;
+
+/** Whether a re-export's clause (`*`, `* as ns`, `{ a, b as c, type T }`) hands on one of `exported` (`export *` never the default). */
+function reExportsAny(clause: string, exported: readonly string[]): boolean {
+  if (clause.startsWith("*")) return /\bas\b/.test(clause) || exported.some((name) => name !== "default");
+  return clause
+    .slice(1, -1)
+    .split(",")
+    .some((specifier) => {
+      const local = /^\s*(type\s+)?([\w$]+)/.exec(specifier);
+      return local !== null && local[1] === undefined && exported.includes(local[2]!);
+    });
 }
 
 /** Reads and parses the candidate files through the analysis core and links them. Never throws on a bad file. */

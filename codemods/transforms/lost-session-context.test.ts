@@ -77,8 +77,9 @@ app.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));
       before.replace("  tracer.createSession", `  ${markerComment(MARKER_MESSAGES.lostSessionInRouteMiddleware("GET /search", "app"))}\n  tracer.createSession`),
     );
     expect(run(result.output).changed).toBe(false);
-    // Registered for every route as well: nothing to do.
-    expect(run(`${before}app.use(openSession);\n`).changed).toBe(false);
+    // Registered for every route as well, before the other route: nothing to do; after it, the route answers first.
+    expect(run(before.replace(`app.get("/search"`, `app.use(openSession);\napp.get("/search"`)).changed).toBe(false);
+    expect(run(`${before}app.use(openSession);\n`).markers).toBe(1);
 
     const helper = `${FASTIFY}
 function openSession(request) {

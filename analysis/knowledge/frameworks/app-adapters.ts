@@ -3,12 +3,12 @@
 // so each route of the app runs inside that invocation and must flush before it ends. Shared by the
 // descriptors of the frameworks whose apps such adapters take (Express, Koa, Fastify, Hono).
 import type { TSESTree } from "@typescript-eslint/types";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { isFunctionNode, memberName, requireSpecifier, staticName, type FunctionNode } from "../../ast.js";
 import { flushesAroundNext, withParents } from "../../flush.js";
 import { unwrap } from "../../bindings.js";
 import { sourceModule } from "../../context.js";
-import { absolutePath, projectModules, type ProjectFileSystem } from "../../project-modules.js";
+import { absolutePath, projectModules, type ProjectFileSystem, type ProjectModules } from "../../project-modules.js";
 import type { HandlerHookApi, Mounting, PlatformDescriptor, ValueSpecifier } from "../types.js";
 import { commonJsExport, moduleExportsValue } from "./common.js";
 import { localRequire } from "../../local-require.cjs";
@@ -104,6 +104,11 @@ export function adaptedAppPlatform(
 export interface AdapterMounting {
   readonly mounts: readonly Mounting[];
   readonly middleware?: string;
+  /**
+   * Tracer methods that give a request its session (`createSession`, `withSession`): a middleware of
+   * the module's own that calls one, registered before a mount, is recorded (`MountedRouter.sessionBefore`).
+   */
+  readonly sessionMethods?: readonly string[];
 }
 
 const NO_MOUNTING: AdapterMounting = { mounts: [] };
@@ -151,10 +156,21 @@ interface AdaptedImport {
   readonly coveredBy?: readonly MiddlewareShape[];
 }
 
-interface MiddlewareShape {
-  readonly parameters: number;
-  readonly next: number;
+/** A middleware of the module's own that flushes after awaiting its `next` parameter, or one it imports from a project module (read when asked). */
+type MiddlewareShape = { readonly parameters: number; readonly next: number } | { readonly imported: ImportedName };
+
+/**
+ * What one walk of a module's top level tells about how it serves apps: the adapter calls it exports,
+ * and the routers mounted on each app it exports (by export name: `export default app` → `default`).
+ */
+interface ModuleRegistrations {
+  readonly adapted: readonly AdaptedImport[];
+  readonly mountedExports: Readonly<Record<string, readonly MountedRouter[]>>;
+  /** Every router the module mounts at its top level, on an app of its own whether it exports it or not (a server's `app.listen()`). */
+  readonly mounted: readonly MountedRouter[];
 }
+
+const NO_REGISTRATIONS: ModuleRegistrations = { adapted: [], mountedExports: {}, mounted: [] };
 
 interface ImportedName {
   readonly module: string;
@@ -166,7 +182,7 @@ const NOT_A_MODULE_OF_THE_APP = /\.(?:d|test|spec)\.[cm]?[jt]sx?$/;
 /** Larger files are bundles or generated code, not a handler module. */
 const MAX_MODULE_BYTES = 200_000;
 /** By path and the adapter modules asked for. */
-const adaptedByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly adapted: readonly AdaptedImport[] }>();
+const registrationsByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly registrations: ModuleRegistrations }>();
 
 /**
  * The platform of an adapter that a module beside this file (same folder, or the one above inside the
@@ -191,26 +207,87 @@ function adaptedElsewherePlatform(
   const self = absolutePath(api.filename);
   const modules = adapterModules(fixed);
   const project = projectModules();
-  const here = dirname(self);
-  // The folder above only inside the app's package: a package.json beside the app ends its project.
-  const root = project.packageRootOf(here);
-  const directories = root !== undefined && here !== root ? [here, dirname(here)] : [here];
-  for (const directory of directories) {
-    for (const [name, kind] of project.listing(directory) ?? []) {
-      const path = join(directory, name);
-      if (kind !== "file" || path === self || !SCRIPT.test(name) || NOT_A_MODULE_OF_THE_APP.test(name)) continue;
-      for (const { adapter: used, app, option, mounted, coveredBy } of adaptedImportsOf(project.fs, path, modules, mounting)) {
+  for (const path of modulesBeside(project, self)) {
+    for (const { adapter: used, app, option, mounted, coveredBy } of registrationsOf(project.fs, path, modules, mounting).adapted) {
+      const adapter = fixed.find(({ handle, appOption }) => appOption === option && specifies(handle.package, used.module) && specifies(handle.name, used.name === "default" ? "" : used.name));
+      if (!adapter) continue;
+      const target = project.resolve(app.module, path);
+      if (target === undefined) continue;
+      if (target === self) {
         if (!(mounted ? mountables : apps).has(app.name)) continue;
-        const adapter = fixed.find(({ handle, appOption }) => appOption === option && specifies(handle.package, used.module) && specifies(handle.name, used.name === "default" ? "" : used.name));
-        if (!adapter || project.resolve(app.module, path) !== self) continue;
         // Mounted after a middleware of that app that flushes once the routes ran: its routes end
         // invocations that flush, as a covered route of the file itself does (`RouteCover`).
-        if (coveredBy?.some(({ parameters, next }) => adapter.nextParameterByArity?.[parameters] === next)) continue;
+        if (coveredBy && covers(api, coveredBy, adapter, path)) continue;
+        return adapter.platform;
+      }
+      // The adapter wraps an app another module makes, which may mount a router of this file
+      // (`app.ts`: `app.use("/api", routes); export default app`, `lambda.ts`: `serverless(app)`):
+      // one step along the mount chain, read from that module's registrations.
+      if (mounted || mountables.size === 0) continue;
+      for (const { router, coveredBy: before } of registrationsOf(project.fs, target, [], mounting).mountedExports[app.name] ?? []) {
+        if (!mountables.has(router.name) || project.resolve(router.module, target) !== self) continue;
+        if (covers(api, before, adapter, target)) continue;
         return adapter.platform;
       }
     }
   }
   return undefined;
+}
+
+/**
+ * The script modules of the folder of `self` and of the folder above (only inside its package: a
+ * package.json beside the file ends its project), not tests or declarations, not `self`.
+ */
+function* modulesBeside(project: ProjectModules, self: string): Generator<string> {
+  const here = dirname(self);
+  const root = project.packageRootOf(here);
+  for (const directory of root !== undefined && here !== root ? [here, dirname(here)] : [here]) {
+    for (const [name, kind] of project.listing(directory) ?? []) {
+      const path = join(directory, name);
+      if (kind === "file" && path !== self && SCRIPT.test(name) && !NOT_A_MODULE_OF_THE_APP.test(name)) yield path;
+    }
+  }
+}
+
+/**
+ * A module beside this file (as `modulesBeside`) mounts the router or sub-app this file exports under
+ * the local name `local` (`export default router`) on an app of its own, after a middleware of that app
+ * that may give each request its session (`MountedRouter.sessionBefore`: `app.use(sessionMiddleware)`
+ * imported from `./middleware`, or a function of that module that calls one of `mounting.sessionMethods`):
+ * the router's routes then run after it. Read only for a module whose text names this file's name.
+ */
+export function mountedAfterSessionMiddleware(filename: string, program: TSESTree.Program, local: string, mounting: AdapterMounting): boolean {
+  const names = new Set<string>();
+  for (const [name, exported] of exportedLocalNames(program)) if (exported === local) names.add(name);
+  if (names.size === 0) return false;
+  const self = absolutePath(filename);
+  const project = projectModules();
+  // `./routes` for routes.ts, `./routes` for routes/index.ts.
+  const stem = basename(self).replace(SCRIPT, "");
+  const mentioning = stem === "index" ? basename(dirname(self)) : stem;
+  for (const path of modulesBeside(project, self)) {
+    for (const { router, sessionBefore } of registrationsOf(project.fs, path, [], mounting, mentioning).mounted) {
+      if (sessionBefore && names.has(router.name) && project.resolve(router.module, path) === self) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Does one of `shapes` (the middleware registered before a mount in the module at `path`) flush after
+ * awaiting the rest of the chain, as the adapter's framework passes it (`nextParameterByArity`)? A
+ * middleware that module imports from a project module is read from that module's export facts
+ * (`flushesAroundNext`), one module further, as a file's own imported middleware is (`RouteCover`).
+ */
+function covers(api: HandlerHookApi, shapes: readonly MiddlewareShape[], adapter: AppAdapter, path: string): boolean {
+  const byArity = adapter.nextParameterByArity;
+  if (!byArity) return false;
+  return shapes.some((shape) => {
+    if (!("imported" in shape)) return byArity[shape.parameters] === shape.next;
+    if (!api.readModuleFacts) return false;
+    const found = projectModules().exportOf(path, shape.imported.module, shape.imported.name, api.readModuleFacts);
+    return found?.facts.some((fact) => fact.kind === "flushesAroundNext" && byArity[fact.parameters] === fact.next) ?? false;
+  });
 }
 
 function specifies(value: string | readonly string[], candidate: string): boolean {
@@ -230,34 +307,38 @@ function exportedApps(api: HandlerHookApi, isApp: (node: TSESTree.Node) => boole
 }
 
 /**
- * The adapter calls the module at `path` exports, read when its text names one of `modules`; cached
- * by mtime and size (for each list of modules: a module that names none of them is not parsed).
+ * The registrations of the module at `path`, read when its text names one of `modules` (the adapters
+ * asked about), or, with no `modules` (the app module an adapter module imports), when it calls a
+ * mounting method; cached by mtime and size (for each list of modules: a module that names none of
+ * them is not parsed).
  */
-function adaptedImportsOf(fs: ProjectFileSystem, path: string, modules: readonly string[], mounting: AdapterMounting): readonly AdaptedImport[] {
+function registrationsOf(fs: ProjectFileSystem, path: string, modules: readonly string[], mounting: AdapterMounting, mentioning?: string): ModuleRegistrations {
   const stats = fs.stat(path);
-  if (!stats?.isFile || stats.size > MAX_MODULE_BYTES) return [];
-  const key = `${path}\0${modules.join("\0")}\0${JSON.stringify(mounting)}`;
-  const cached = adaptedByPath.get(key);
-  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.adapted;
+  if (!stats?.isFile || stats.size > MAX_MODULE_BYTES) return NO_REGISTRATIONS;
+  const key = `${path}\0${modules.join("\0")}\0${JSON.stringify(mounting)}\0${mentioning ?? ""}`;
+  const cached = registrationsByPath.get(key);
+  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.registrations;
   const text = fs.readFile(path);
-  let adapted: readonly AdaptedImport[] = [];
-  if (text !== undefined && modules.some((module) => text.includes(module))) adapted = parsedAdapterCalls(path, text, mounting);
-  adaptedByPath.set(key, { mtimeMs: stats.mtimeMs, size: stats.size, adapted });
-  return adapted;
+  let registrations = NO_REGISTRATIONS;
+  const mounts = () => mounting.mounts.some(({ method }) => text?.includes(`.${method}(`));
+  const worthParsing = modules.length > 0 ? modules.some((module) => text?.includes(module)) : mounts() && (mentioning === undefined || text!.includes(mentioning));
+  if (text !== undefined && worthParsing) registrations = parsedRegistrations(path, text, mounting);
+  registrationsByPath.set(key, { mtimeMs: stats.mtimeMs, size: stats.size, registrations });
+  return registrations;
 }
 
 let estree: typeof TypescriptEstree | undefined;
 
-function parsedAdapterCalls(path: string, text: string, mounting: AdapterMounting): readonly AdaptedImport[] {
+function parsedRegistrations(path: string, text: string, mounting: AdapterMounting): ModuleRegistrations {
   try {
     // typescript-estree's main entry, loaded on first use: the ESLint plugin must not load TypeScript at
     // import (rules/optional-peers.test.ts), and parse-input.ts imports it (and closes an import cycle).
     estree ??= localRequire("@typescript-eslint/typescript-estree") as typeof TypescriptEstree;
     const jsx = !/\.[cm]?ts$/.test(path);
-    return exportedAdapterCalls(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program, mounting);
+    return moduleRegistrations(estree.parse(text, { range: true, jsx, comment: false, tokens: false }) as TSESTree.Program, mounting, text);
   } catch {
     // A module that does not parse serves nothing we can read.
-    return [];
+    return NO_REGISTRATIONS;
   }
 }
 
@@ -270,14 +351,16 @@ const TOP_LEVEL_ONLY = { isGlobal: () => true };
  * imported binding, or on the `app` key of an options object (`f({ app })`). Read from the top level
  * alone, without scopes: a module that shadows these names at its top level does not compile.
  */
-function exportedAdapterCalls(program: TSESTree.Program, mounting: AdapterMounting): AdaptedImport[] {
+function moduleRegistrations(program: TSESTree.Program, mounting: AdapterMounting, text: string): ModuleRegistrations {
   const imports = new Map<string, ImportedName>();
   const constants = new Map<string, TSESTree.Expression>();
   const exported: TSESTree.Node[] = [];
+  const exportedNames = exportedLocalNames(program);
   for (const statement of program.body) {
     if (statement.type === "ImportDeclaration") {
       for (const specifier of statement.specifiers) {
-        const name = specifier.type === "ImportDefaultSpecifier" ? "default" : specifier.type === "ImportSpecifier" ? staticName(specifier.imported, false) : undefined;
+        // `*` for a namespace (`import * as tracing from "./tracing"`): it names no export an app or adapter is.
+        const name = specifier.type === "ImportDefaultSpecifier" ? "default" : specifier.type === "ImportSpecifier" ? staticName(specifier.imported, false) : "*";
         if (name !== undefined) imports.set(specifier.local.name, { module: sourceModule(statement.source.value), name });
       }
     }
@@ -292,7 +375,12 @@ function exportedAdapterCalls(program: TSESTree.Program, mounting: AdapterMounti
     if (commonJs && commonJs.name !== "default") exported.push(commonJs.value);
   }
   const found: AdaptedImport[] = [];
-  const mounts = mountedImports(program, imports, constants, mounting);
+  const mounts = mountedImports(program, imports, constants, mounting, text);
+  const mountedExports: Record<string, readonly MountedRouter[]> = {};
+  for (const [name, local] of exportedNames) {
+    const routers = mounts.get(local);
+    if (routers) mountedExports[name] = routers;
+  }
   for (const node of exported) {
     const value = node.type === "Identifier" ? constants.get(node.name) : node;
     if (value?.type !== "CallExpression" || value.callee.type !== "Identifier") continue;
@@ -315,12 +403,39 @@ function exportedAdapterCalls(program: TSESTree.Program, mounting: AdapterMounti
     // An app of the module's own: the routers it mounts come from the modules they are imported from.
     for (const { router, coveredBy } of mounts.get(app.name) ?? []) found.push({ adapter, app: router, option, mounted: true, ...(coveredBy.length > 0 && { coveredBy }) });
   }
-  return found;
+  const mounted = [...mounts.values()].flat();
+  return found.length === 0 && mounted.length === 0 ? NO_REGISTRATIONS : { adapted: found, mountedExports, mounted };
+}
+
+/**
+ * Export name → the local name it exports, at a module's top level: `export default app`, `export {
+ * app as api }`, `export const app = …`, `module.exports = app`, `exports.app = app`.
+ */
+export function exportedLocalNames(program: TSESTree.Program): Map<string, string> {
+  const names = new Map<string, string>();
+  const exportName = (name: string | undefined, node: TSESTree.Node | null | undefined) => {
+    if (name !== undefined && node?.type === "Identifier") names.set(name, node.name);
+  };
+  for (const statement of program.body) {
+    if (statement.type === "ExportNamedDeclaration" && statement.declaration?.type === "VariableDeclaration") {
+      for (const declarator of statement.declaration.declarations) exportName(declarator.id.type === "Identifier" ? declarator.id.name : undefined, declarator.id);
+    }
+    if (statement.type === "ExportNamedDeclaration" && !statement.source) for (const specifier of statement.specifiers) exportName(staticName(specifier.exported, false), specifier.local);
+    if (statement.type === "ExportDefaultDeclaration") exportName("default", statement.declaration);
+    const commonJs = commonJsExport(statement, TOP_LEVEL_ONLY);
+    if (commonJs) exportName(commonJs.name, commonJs.value);
+  }
+  return names;
 }
 
 interface MountedRouter {
   readonly router: ImportedName;
   readonly coveredBy: readonly MiddlewareShape[];
+  /**
+   * A middleware registered on that object before the mount may give each request a session: one of
+   * the module's own that calls a `sessionMethods` member, or one of a project module (unseen here).
+   */
+  readonly sessionBefore?: true;
 }
 
 /**
@@ -334,9 +449,19 @@ function mountedImports(
   imports: ReadonlyMap<string, ImportedName>,
   constants: ReadonlyMap<string, TSESTree.Expression>,
   mounting: AdapterMounting,
+  text: string,
 ): Map<string, MountedRouter[]> {
   const mounts = new Map<string, MountedRouter[]>();
   const covering = new Map<string, MiddlewareShape[]>();
+  /** The objects with a middleware before this point that may give a request its session. */
+  const sessioned = new Set<string>();
+  const sessionCall = mounting.sessionMethods?.length ? new RegExp(`\\.(?:${mounting.sessionMethods.join("|")})\\s*\\(`) : undefined;
+  /** A value of a project module: `sessionMiddleware`, `tracing.sessionMiddleware(tracer)`, `withSession(tracer)`. */
+  const fromProject = (node: TSESTree.Node): boolean => {
+    let value = node.type === "CallExpression" ? node.callee : node;
+    if (value.type === "MemberExpression") value = value.object;
+    return value.type === "Identifier" && (imports.get(value.name)?.module.startsWith(".") ?? false);
+  };
   const declared = new Map<string, FunctionNode>();
   for (const statement of program.body) {
     const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
@@ -356,26 +481,40 @@ function mountedImports(
     let before = covering.get(target) ?? [];
     const pathFirst = call.arguments[0]?.type === "Literal" || call.arguments[0]?.type === "TemplateLiteral";
     for (const argument of call.arguments) {
-      const fn = pathFirst || method !== mounting.middleware ? undefined : functionOf(argument);
+      const asMiddleware = !pathFirst && method === mounting.middleware;
+      const fn = asMiddleware ? functionOf(argument) : undefined;
+      if (asMiddleware && (fn ? sessionCall?.test(text.slice(fn.range[0], fn.range[1])) : sessionCall && fromProject(argument))) sessioned.add(target);
       if (fn) {
         withParents(fn);
         for (let next = 0; next < fn.params.length; next += 1) if (flushesAroundNext(fn, next)) before = [...before, { parameters: fn.params.length, next }];
         covering.set(target, before);
         continue;
       }
+      // A middleware of a project module (`import { flushAfter } from "./middleware"`): its facts are
+      // read only when a mount after it is asked about (`covers`).
+      const middleware = asMiddleware && argument.type === "Identifier" ? imports.get(argument.name) : undefined;
+      if (middleware?.module.startsWith(".")) covering.set(target, (before = [...before, { imported: middleware }]));
       if (!mount) continue;
-      let mounted: TSESTree.Node = argument;
-      if (mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" && mount.through?.includes(staticName(mounted.callee.property, mounted.callee.computed) ?? "")) {
-        mounted = mounted.callee.object;
-      }
+      const mounted = mountedObject(argument, mount);
       const imported = mounted.type === "Identifier" ? imports.get(mounted.name) : undefined;
       if (!imported?.module.startsWith(".")) continue;
       const list = mounts.get(target) ?? [];
-      list.push({ router: imported, coveredBy: before });
+      list.push({ router: imported, coveredBy: before, ...(sessioned.has(target) && { sessionBefore: true as const }) });
       mounts.set(target, list);
     }
   }
   return mounts;
+}
+
+/**
+ * What a mounting call's argument mounts (`ObjectKind.mounts`): the object itself (`app.use("/api",
+ * router)`, `app.route("/api", api)`), or the object whose `through` method hands over its middleware
+ * (`app.use(router.routes())`). Shared with the file's own route covers (analysis/handlers.ts).
+ */
+export function mountedObject(argument: TSESTree.Node, mounting: Mounting): TSESTree.Node {
+  const mounted = unwrap(argument);
+  const method = mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" ? staticName(mounted.callee.property, mounted.callee.computed) : undefined;
+  return method !== undefined && mounting.through?.includes(method) && mounted.type === "CallExpression" && mounted.callee.type === "MemberExpression" ? mounted.callee.object : mounted;
 }
 
 /** `const x = require("m")` (the module value: `default`), `const { a, b: c } = require("m")`, `const x = require("m").a`; other `const`s kept by name. */

@@ -105,14 +105,18 @@ function middyWrappedFunction(api: HandlerHookApi, value: TSESTree.Node): TSESTr
 
 /**
  * A middleware of the middy chain (`middy(fn).use(mw)`, `.use([a, b])`; inline, through a `const`, or
- * the object a local factory returns: `.use(flushTraces())`) whose `after` awaits a flush on every path.
+ * the object a local factory returns: `.use(flushTraces())`) whose `after` awaits a flush on every path,
+ * or an `.after(fn)` of the chain whose `fn` does.
  * middy runs `after` once the handler returned and awaits it before the invocation's promise settles,
  * so it covers every normal exit of the handler; a throw runs `onError` instead, and throw paths need
  * no flush (the rule's standard for any handler), so `onError` is not required.
  */
 function middyFlushesAfter(api: HandlerHookApi, value: TSESTree.Node): boolean {
   for (let current = unwrap(value); current.type === "CallExpression" && current.callee.type === "MemberExpression"; current = unwrap(current.callee.object)) {
-    if (staticName(current.callee.property, current.callee.computed) !== "use") continue;
+    const method = staticName(current.callee.property, current.callee.computed);
+    // `.after(fn)`: middy's shorthand for `.use({ after: fn })`.
+    if (method === "after" && current.arguments.some((argument) => api.functionsOf(argument).some((fn) => api.flushesOnEveryPath(fn)))) return true;
+    if (method !== "use") continue;
     const used = current.arguments.flatMap((argument): TSESTree.Node[] => {
       const target = unwrap(argument);
       return target.type === "ArrayExpression" ? target.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== "SpreadElement") : [target];

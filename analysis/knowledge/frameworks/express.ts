@@ -67,7 +67,7 @@ export const express = {
   // in sdk/lost-session-context.test.ts.
   sessionFlow: {
     beforeHandler: { "*": { nextParameterByArity: { 3: 2, 4: 3 } } },
-    routeLevel: { routeMethods: ONE_METHOD_VERBS },
+    routeLevel: { routeMethods: ONE_METHOD_VERBS, appMiddleware: "use" },
   },
   handlerTypes: [
     {

@@ -24,9 +24,12 @@ const REQUEST_HOOKS = [
  * `onResponse` runs on the response's `finish` event, after it has been sent: @fastify/aws-lambda
  * resolves with light-my-request's `inject()`, which settles on that same event without waiting for the
  * hook, so Lambda may freeze before a flush there ends (fastify.test.ts shows it on Fastify 5). Only
- * `onSend` covers the routes.
+ * `onSend` covers the routes, in either form: an async hook, or a done-callback hook
+ * `(request, reply, payload, done)`, which Fastify waits for until it calls `done` (the form Fastify's
+ * Hooks reference shows first; `done` is not for async hooks), so a `done` called only once the flush
+ * settled (`tracer.forceFlush().then(() => done(null, payload), done)`) covers as the awaited flush does.
  */
-const AFTER_HANDLER = { runs: "afterHandler" } as const satisfies RouteCover;
+const AFTER_HANDLER = { runs: "afterHandler", doneParameterByArity: { 4: 3 } } as const satisfies RouteCover;
 const ON_SEND_OPTION = { ...AFTER_HANDLER, keys: ["onSend"] };
 
 /** Properties of a route options object that hold per-request functions. */

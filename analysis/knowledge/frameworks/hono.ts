@@ -123,7 +123,7 @@ export const hono = {
   // in sdk/lost-session-frameworks.test.ts.
   sessionFlow: {
     beforeHandler: { "*": { nextParameterByArity: NEXT_BY_ARITY } },
-    routeLevel: { routeMethods: ONE_METHOD_VERBS },
+    routeLevel: { routeMethods: ONE_METHOD_VERBS, appMiddleware: "use" },
   },
   handlerTypes: [{ package: HONO, name: ["Context", "Handler", "MiddlewareHandler", "ErrorHandler", "NotFoundHandler"] }],
   // The handler gets a context: `c.get("user")` reads what a middleware `c.set`, the request is `c.req`

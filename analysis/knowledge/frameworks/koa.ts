@@ -59,7 +59,7 @@ export const koa = {
     beforeHandler: { "*": { nextParameterByArity: NEXT_BY_ARITY } },
     // `router.get(path, mw, handler)` (and koa-router's `del` alias of delete): `mw` runs for that route
     // only (proven on @koa/router 15: sdk/lost-session-frameworks.test.ts); `use`/`all` run for every route.
-    routeLevel: { routeMethods: [...ONE_METHOD_VERBS, "del"] },
+    routeLevel: { routeMethods: [...ONE_METHOD_VERBS, "del"], appMiddleware: "use" },
   },
   handlerTypes: [
     { package: "koa", name: ["Context", "ParameterizedContext", "Middleware"] },

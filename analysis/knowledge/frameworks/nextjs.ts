@@ -15,18 +15,32 @@ const FUNCTION_TYPES = [AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.Funct
 /**
  * The serverless signal, in order: `settings.honeyhive.serverless` (true/false) decides; else the
  * route's own `export const maxDuration = …` or `export const runtime = "edge"` (settings only a
- * serverless host reads); else a `vercel.json`, `.vercel/project.json`, `netlify.toml` or
+ * serverless host reads), also as the Pages Router's `export const config = { runtime: "edge" }` /
+ * `{ maxDuration: 30 }`; else a `vercel.json`, `.vercel/project.json`, `netlify.toml` or
  * `open-next.config.*` beside the nearest package.json.
  */
 export function serverlessPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
   const { serverless } = api.settings;
   if (serverless !== undefined) return serverless ? nextjsServerless : undefined;
   for (const exported of api.namedExports()) {
-    if (exported.name === "maxDuration") return nextjsServerless;
-    if (exported.name === "runtime" && staticName(unwrap(exported.value), true) === "edge") return nextjsServerless;
+    if (isServerlessSegmentOption(exported.name, exported.value)) return nextjsServerless;
+    if (exported.name !== "config") continue;
+    for (const property of api.objectOf(exported.value)?.properties ?? []) {
+      if (property.type === "Property" && isServerlessSegmentOption(staticName(property.key, property.computed), property.value)) return nextjsServerless;
+    }
   }
   const deployment = deploymentOf(api.filename);
   return deployment.vercel || deployment.netlify || deployment.openNext ? nextjsServerless : undefined;
+}
+
+/** Edge runtimes (`experimental-edge` is the Pages Router's name before Next.js 13.5). */
+const EDGE_RUNTIMES = new Set(["edge", "experimental-edge"]);
+
+/** A route segment option only a serverless host reads: `maxDuration`, or an edge `runtime`. */
+function isServerlessSegmentOption(name: string | undefined, value: TSESTree.Node): boolean {
+  if (name === "maxDuration") return true;
+  const runtime = name === "runtime" ? staticName(unwrap(value), true) : undefined;
+  return runtime !== undefined && EDGE_RUNTIMES.has(runtime);
 }
 
 /** Next.js route handlers: `app/**\/route.ts` verb exports, `pages/api/**` default exports, `middleware.ts`, pages' `getServerSideProps`. */

@@ -74,13 +74,12 @@ describe("migrate --from 1 through a project barrel", () => {
         'export const answer = trace({ eventType: "model", eventName: "answer", tracer }, async (question: string) => question.toUpperCase());\n\n' +
         "export async function done(): Promise<void> {\n  await tracer.forceFlush();\n}\n",
     );
-    // `tracer` of ./app is initialized through the barrel, which the facts of ./app (read one module
-    // deep) do not follow: not proven a HoneyHive tracer, so a review marker rather than the binding.
+    // `tracer` of ./app is initialized through the barrel: the facts of ./app read it through the
+    // barrel (what a barrel hands on is syntax), so it is proven a HoneyHive tracer and bound.
     expect(read(root, "src/tools.ts")).toBe(
       'import { type TraceOptions, trace } from "@/lib/hh";\nimport { tracer } from "./app";\n\n' +
         'export const searchOptions: TraceOptions = { eventName: "search" };\n' +
-        "/* honeyhive-migrate: pass a tracer to this call (tracer here could run before the tracer exists or create it early) */\n" +
-        'export const search = trace({ eventType: "tool" }, async (query: string) => [query]);\n' +
+        'export const search = trace({ eventType: "tool", tracer }, async (query: string) => [query]);\n' +
         "export const sessionOf = () => tracer.sessionId;\n",
     );
     expect(read(root, "src/worker.cjs")).toBe(
@@ -96,8 +95,8 @@ describe("migrate --from 1 through a project barrel", () => {
 
     execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=T", "-c", "commit.gpgsign=false", "commit", "-q", "-am", "migrated"], { cwd: root });
     const second = await runInProcess(root, ["migrate", "--from", "1", "--check"], null);
-    // Nothing left to change; the one review marker above keeps `--check` at its "markers to review" code.
-    expect(second.code, second.stdout + second.stderr).toBe(3);
+    // Nothing left to change, and no marker to review.
+    expect(second.code, second.stdout + second.stderr).toBe(0);
     expect(second.stdout + second.stderr).toContain("0 would change");
   }, 120_000);
 

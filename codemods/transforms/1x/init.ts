@@ -168,10 +168,25 @@ function isInitCall(input: AnalysisInput, node: TSESTree.Node): boolean {
  */
 function wrapImportedTracerPromises(input: AnalysisInput, edits: EditList): void {
   for (const tracer of getSdkModel(input).tracers) {
-    if (tracer.kind !== "imported" || tracer.callable || !tracer.variable) continue;
+    if (tracer.kind !== "imported" || !tracer.variable) continue;
+    if (tracer.callable) {
+      // `getTracer().then(…)` of a getter that returned the init's promise (`initPromiseGetters`): its
+      // module may make it return the tracer or keep a promise; `Promise.resolve` is right for both.
+      if (!gettersOfInitPromise(input, tracer.variable)) continue;
+      for (const { identifier } of tracer.variable.references) {
+        const call = identifier.parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier) wrapPromiseMethodReceiver(edits, call);
+      }
+      continue;
+    }
     if (!holdsInitPromise(input, tracer.variable)) continue;
     for (const reference of tracer.variable.references) wrapPromiseMethodReceiver(edits, reference.identifier);
   }
+}
+
+function gettersOfInitPromise(input: AnalysisInput, variable: Scope.Variable): boolean {
+  const found = importedExport(input, variable);
+  return found !== undefined && input.readModuleFacts !== undefined && projectModules().factsOf(found.path, input.readModuleFacts).initPromiseGetters?.includes(found.name) === true;
 }
 
 /** A binding named as the promise of a tracer (`tracerPromise`, `hhTracerPromise`): the fallback when its module cannot be read. */
@@ -211,10 +226,28 @@ function makeAsync(input: AnalysisInput, edits: EditList, text: string, node: TS
         : undefined;
   const returnType = fn?.returnType?.typeAnnotation;
   if (!fn || fn.async || fn.generator || (returnType && promisesOf(input, text, returnType, tracerType).length === 0)) return;
+  if (resultUsedAsTracer(input, fn)) return;
   const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn ? fn.parent : undefined;
   if (method && (method.computed || method.kind !== "method")) return;
   const at = method ? method.key.range[0] : fn.range[0];
   if (!edits.edits.some((edit) => edit.start === at && edit.text === "async ")) edits.insertAt(at, "async ");
+}
+
+/**
+ * A call of `fn` in this file reads a tracer's member on its result (`getTracer().createSession(…)`):
+ * it returns the tracer itself, as in 2.x code (`--from 1` over an already migrated module), not 1.x's
+ * promise, which had no such member. Making it `async` would break those callers.
+ */
+function resultUsedAsTracer(input: AnalysisInput, fn: TSESTree.Node): boolean {
+  const owner = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : fn;
+  return input.scopeManager.getDeclaredVariables(owner).some((variable) =>
+    variable.references.some(({ identifier }) => {
+      const call = identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return false;
+      const member = call.parent;
+      return member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && !PROMISE_METHODS.has(memberName(member) ?? "then");
+    }),
+  );
 }
 
 export const init1x: CodemodTransform = { meta, collect };

@@ -116,7 +116,8 @@ function collect({ file, edits }: TransformContext): void {
       addMarker(edits, text, member, MESSAGES_1X.detachedMethods([{ name, to: method.migration.to }]));
       continue;
     }
-    const gone = sdk.sdkExportOf(member.object) === "HoneyHiveTracer" ? GONE_STATICS.get(name) : sdk.tracerOf(member.object) ? GONE_MEMBERS.get(name) : undefined;
+    // The receiver is asked about only for a name that is gone on one (most members of a file are not).
+    const gone = !GONE_STATICS.has(name) && !GONE_MEMBERS.has(name) ? undefined : sdk.sdkExportOf(member.object) === "HoneyHiveTracer" ? GONE_STATICS.get(name) : sdk.tracerOf(member.object) ? GONE_MEMBERS.get(name) : undefined;
     if (gone) {
       const line = lineStart(text, member.range[0]);
       const found = goneByLine.get(line) ?? { member, entries: [] };
