@@ -39,3 +39,46 @@ describe("AnalysisContext.variables", () => {
     expect(getAnalysisContext(input).variables.map((variable) => variable.name)).toEqual(["Symbol"]);
   });
 });
+
+describe("AnalysisContext: Deno's npm:/jsr: specifiers, normalized where the modules are collected", () => {
+  const modulesOf = (text: string) => {
+    const context = getAnalysisContext(eslintInput(text, "src/main.ts"));
+    return { all: [...context.importedModules], top: [...context.staticModules], context };
+  };
+
+  it("names each module by the package it points to, in every import form", () => {
+    const { all, top } = modulesOf(
+      [
+        `import express from "npm:express@4";`,
+        `import { Hono } from "jsr:@hono/hono@^4";`,
+        `import type { Request } from "npm:@google-cloud/functions-framework@3";`,
+        `import { serveDir } from "jsr:@std/http@1/file-server";`,
+        `export * from "npm:honeyhive@^2";`,
+        `import http from "node:http";`,
+        `import local from "./npm:x";`,
+        `const cors = require("npm:cors@2");`,
+        `const { z } = await import("npm:zod@3");`,
+      ].join("\n"),
+    );
+    expect(top).toEqual(["express", "@hono/hono", "@google-cloud/functions-framework", "@std/http/file-server", "honeyhive", "node:http", "./npm:x"]);
+    expect(all).toEqual([...top, "cors", "zod"]);
+  });
+
+  it("answers how the file writes a package, for a fix that adds an import of it", () => {
+    const { context } = modulesOf(`import { evaluate } from "npm:honeyhive@^2/experiments";\nimport { Hono } from "jsr:@hono/hono@4";\nimport lookalike from "npm:honeyhive-lookalike@1";\n`);
+    expect(context.specifierFor("honeyhive")).toBe("npm:honeyhive@^2");
+    expect(context.specifierFor("honeyhive/experiments")).toBe("npm:honeyhive@^2/experiments");
+    expect(context.specifierFor("@hono/hono/factory")).toBe("jsr:@hono/hono@4/factory");
+    // A package the file does not write in another form is written as its name.
+    expect(context.specifierFor("@vercel/functions")).toBe("@vercel/functions");
+  });
+
+  it("does not take a look-alike package for the SDK, nor the SDK for its look-alike", () => {
+    expect(modulesOf(`import x from "npm:honeyhive-lookalike@1";\n`).context.specifierFor("honeyhive")).toBe("honeyhive");
+    expect(modulesOf(`import { trace } from "npm:honeyhive@2";\n`).context.specifierFor("honeyhive-lookalike")).toBe("honeyhive-lookalike");
+  });
+
+  it("reads the written form from a require() too", () => {
+    expect(modulesOf(`const hh = require("npm:honeyhive@2");\n`).context.specifierFor("honeyhive")).toBe("npm:honeyhive@2");
+  });
+});

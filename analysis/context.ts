@@ -8,14 +8,27 @@ import { dynamicImportSpecifier, requireSpecifier } from "./ast.js";
 import { Bindings } from "./bindings.js";
 import type { AnalysisInput } from "./input.js";
 import { nodesOfType } from "./nodes.js";
+import { packageSpecifier } from "./settings.js";
 
 export interface AnalysisContext {
   readonly input: AnalysisInput;
   /** The file's path with `/` separators (the conventions of file-routed frameworks are written with `/`). */
   readonly path: string;
   readonly bindings: Bindings;
-  /** Every module specifier the file imports, requires, `import =`s or `import()`s, type-only imports included. */
+  /**
+   * Every module the file imports, requires, `import =`s or `import()`s, type-only imports included,
+   * as the package it names (`sourceModule`: Deno's `npm:express@4` is `express`).
+   */
   readonly importedModules: ReadonlySet<string>;
+  /** The modules of the top-level `import`, `import x = require()` and `export … from` statements alone (no walk of the tree), as `importedModules` names them. */
+  readonly staticModules: ReadonlySet<string>;
+  /**
+   * How this file writes a specifier of `module` (a package name, as `importedModules` holds them):
+   * Deno's `npm:honeyhive@^2` for `honeyhive`, `npm:honeyhive@^2/experiments` for
+   * `honeyhive/experiments`, when the file imports that package in that form; else `module` itself.
+   * For a fix that adds an import beside the file's own.
+   */
+  specifierFor(module: string): string;
   /**
    * The file's variables, every scope, in scope order: those it declares, and the undeclared ones (the
    * lib's and the configured globals) only where the file assigns to them. The global scope holds ~200
@@ -25,9 +38,48 @@ export interface AnalysisContext {
   readonly variables: readonly Scope.Variable[];
 }
 
+/**
+ * The package a written module specifier names, as every model compares it: Deno's `npm:express@4`
+ * and `jsr:@std/http@1/server` are `express` and `@std/http/server`; other specifiers (relative
+ * paths, `node:http`, bare names) are themselves. The one normalization of import sources: the
+ * context applies it as it collects them, and a reader of another module's syntax tree (whose file
+ * has no context) applies it to each source it reads.
+ */
+export function sourceModule(written: string): string;
+export function sourceModule(written: string | undefined): string | undefined;
+export function sourceModule(written: string | undefined): string | undefined {
+  return written === undefined ? undefined : packageSpecifier(written);
+}
+
+/** The modules a file loads, and the written form of the ones it writes as another name (`npm:honeyhive@^2`). */
+interface CollectedModules {
+  readonly modules: Set<string>;
+  /** Package name → the written specifier up to its subpath (`honeyhive` → `npm:honeyhive@^2`); made for the first such specifier only. */
+  written?: Map<string, string>;
+}
+
+function addModule(collected: CollectedModules, written: string): void {
+  const module = sourceModule(written);
+  collected.modules.add(module);
+  if (module === written) return;
+  const name = packageNameOf(module);
+  const base = written.slice(0, written.length - (module.length - name.length));
+  const forms = (collected.written ??= new Map());
+  if (!forms.has(name)) forms.set(name, base);
+}
+
+/** `@scope/name` or `name`: the package of a (normalized) specifier, without its subpath. */
+function packageNameOf(module: string): string {
+  const first = module.indexOf("/");
+  if (first < 0) return module;
+  const end = module.startsWith("@") ? module.indexOf("/", first + 1) : first;
+  return end < 0 ? module : module.slice(0, end);
+}
+
 class LazyContext implements AnalysisContext {
   private bindingsValue: Bindings | undefined;
-  private modulesValue: Set<string> | undefined;
+  private staticValue: CollectedModules | undefined;
+  private modulesValue: CollectedModules | undefined;
   private variablesValue: Scope.Variable[] | undefined;
   readonly path: string;
 
@@ -39,8 +91,21 @@ class LazyContext implements AnalysisContext {
     return (this.bindingsValue ??= new Bindings(this.input.scopeManager));
   }
 
+  get staticModules(): ReadonlySet<string> {
+    return (this.staticValue ??= collectStaticModules(this.input.ast)).modules;
+  }
+
   get importedModules(): ReadonlySet<string> {
-    return (this.modulesValue ??= collectModules(this.input.ast, this.input.text));
+    return this.allModules().modules;
+  }
+
+  specifierFor(module: string): string {
+    const base = this.allModules().written?.get(packageNameOf(module));
+    return base === undefined ? module : base + module.slice(packageNameOf(module).length);
+  }
+
+  private allModules(): CollectedModules {
+    return (this.modulesValue ??= collectModules(this.input.ast, this.input.text, (this.staticValue ??= collectStaticModules(this.input.ast))));
   }
 
   get variables(): readonly Scope.Variable[] {
@@ -65,33 +130,45 @@ function isWritten(variable: Scope.Variable): boolean {
   return false;
 }
 
-function collectModules(ast: TSESTree.Program, text: string): Set<string> {
-  const modules = new Set<string>();
+function collectStaticModules(ast: TSESTree.Program): CollectedModules {
+  const collected: CollectedModules = { modules: new Set() };
   for (const statement of ast.body) {
-    if (statement.type === "ImportDeclaration") modules.add(statement.source.value);
+    if (statement.type === "ImportDeclaration") addModule(collected, statement.source.value);
     else if (
       statement.type === "TSImportEqualsDeclaration" &&
       statement.moduleReference.type === "TSExternalModuleReference" &&
       statement.moduleReference.expression.type === "Literal"
     ) {
-      modules.add(String(statement.moduleReference.expression.value));
+      addModule(collected, String(statement.moduleReference.expression.value));
     } else if ((statement.type === "ExportNamedDeclaration" || statement.type === "ExportAllDeclaration") && statement.source) {
-      modules.add(statement.source.value);
+      addModule(collected, statement.source.value);
     }
   }
-  // Most files have no `require` and no `import()`: the text says so before any node is visited.
-  if (text.includes("require")) {
+  return collected;
+}
+
+/** The static modules and those of `require()` and `import()` anywhere in the file. */
+function collectModules(ast: TSESTree.Program, text: string, statics: CollectedModules): CollectedModules {
+  // Most files have no `require` and no `import()`: the text says so before any node is visited, and
+  // then the static set is the whole set.
+  const requires = text.includes("require");
+  const dynamicImports = text.includes("import(");
+  if (!requires && !dynamicImports) return statics;
+  const collected: CollectedModules = { modules: new Set(statics.modules) };
+  if (statics.written) collected.written = new Map(statics.written);
+  if (requires) {
     for (const call of nodesOfType(ast, AST_NODE_TYPES.CallExpression)) {
       const specifier = requireSpecifier(call);
-      if (specifier !== undefined) modules.add(specifier);
+      if (specifier !== undefined) addModule(collected, specifier);
     }
   }
-  if (!text.includes("import(")) return modules;
-  for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) {
-    const specifier = dynamicImportSpecifier(expression);
-    if (specifier !== undefined) modules.add(specifier);
+  if (dynamicImports) {
+    for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) {
+      const specifier = dynamicImportSpecifier(expression);
+      if (specifier !== undefined) addModule(collected, specifier);
+    }
   }
-  return modules;
+  return collected;
 }
 
 const contexts = new AttachedCache<TSESTree.Program, AnalysisContext>("honeyhive.analysisContext");

@@ -10,7 +10,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
-import { getAnalysisContext } from "./context.js";
+import { getAnalysisContext, sourceModule } from "./context.js";
 import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, indexedDescriptorsFor } from "./knowledge/index.js";
@@ -110,7 +110,7 @@ interface TopLevel {
   readonly defaultExport: boolean;
   /** `module.exports = …` at the top. */
   readonly moduleExports: boolean;
-  /** `import … from "x"`, `import x = require("x")`, `export … from "x"`. */
+  /** `import … from "x"`, `import x = require("x")`, `export … from "x"`: the analysis context's `staticModules`. */
   readonly staticImports: ReadonlySet<string>;
   /**
    * The values imported at the top, by module: `""` for the module value or default export (`import x
@@ -136,17 +136,10 @@ function topLevelOf(input: AnalysisInput): TopLevel {
   let found = topLevels.get(ast);
   if (found) return found;
   const names = new Set<string>();
-  const staticImports = new Set<string>();
   let defaultExport = false;
   let moduleExports = false;
   for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      staticImports.add(statement.source.value);
-    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
-      const { expression } = statement.moduleReference;
-      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === "string") staticImports.add(expression.value);
-    } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) staticImports.add(statement.source.value);
-    else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) defaultExport = true;
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) defaultExport = true;
     else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const { declaration } = statement;
       if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
@@ -155,7 +148,6 @@ function topLevelOf(input: AnalysisInput): TopLevel {
       for (const specifier of statement.specifiers) {
         names.add(specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value);
       }
-      if (statement.source) staticImports.add(statement.source.value);
     } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
       // `exports.x = …`, `module.exports.x = …`, `module.exports = { x }`: every static name assigned at the top.
       const { left, right } = statement.expression;
@@ -171,7 +163,7 @@ function topLevelOf(input: AnalysisInput): TopLevel {
       }
     }
   }
-  found = { exportNames: names, defaultExport, moduleExports, staticImports, program: ast };
+  found = { exportNames: names, defaultExport, moduleExports, staticImports: getAnalysisContext(input).staticModules, program: ast };
   topLevels.set(ast, found);
   return found;
 }
@@ -183,7 +175,7 @@ function signsHoldWithoutText(input: AnalysisInput, signs: EntrySigns, top: TopL
   if (signs.configuredExports && exportsAnyOf(top, input.settings.lambdaHandlerNames)) return true;
   if (signs.exportsWhere !== undefined && top.exportNames.size > 0 && deploymentOf(input.filename)[signs.exportsWhere]) return true;
   // Last: a look-up of the project's deployment configuration (cached per project).
-  return signs.deployedExports !== undefined && (top.exportNames.size > 0 || top.defaultExport) && exportsAnyOf(top, signs.deployedExports(input.filename));
+  return signs.deployedExports !== undefined && (top.exportNames.size > 0 || top.defaultExport) && exportsAnyOf(top, signs.deployedExports(input.filename, input.cwd));
 }
 
 /** An export under one of `names` (`default`: `export default` or `module.exports =`, as the hooks read it). */
@@ -219,19 +211,20 @@ function valueImportsOf(program: TSESTree.Program): Map<string, Set<string>> {
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       if (statement.importKind === "type") continue;
+      const module = sourceModule(statement.source.value);
       for (const specifier of statement.specifiers) {
-        if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) addValue(statement.source.value, "");
-        else if (specifier.importKind !== "type") addValue(statement.source.value, staticName(specifier.imported, false) ?? "");
+        if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) addValue(module, "");
+        else if (specifier.importKind !== "type") addValue(module, staticName(specifier.imported, false) ?? "");
       }
     } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
       const { expression } = statement.moduleReference;
-      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === "string" && statement.importKind !== "type") addValue(expression.value, "");
+      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === "string" && statement.importKind !== "type") addValue(sourceModule(expression.value), "");
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         // `require("m")`, read further or called: `require("m").Router`, `require("express")()`.
         let node: TSESTree.Node | null = declarator.init;
         while (node && requireSpecifier(node) === undefined && (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression)) node = node.type === AST_NODE_TYPES.MemberExpression ? node.object : node.callee;
-        const required = requireSpecifier(node);
+        const required = sourceModule(requireSpecifier(node));
         if (required !== undefined) addValue(required, "");
       }
     }
@@ -356,7 +349,7 @@ function addCalledModules(text: string, into: Set<string>): void {
     for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
       AFTER_CALLEE.lastIndex = at + word.length;
       const match = AFTER_CALLEE.exec(text);
-      if (match) into.add(match[2]!);
+      if (match) into.add(sourceModule(match[2]!));
     }
   }
 }

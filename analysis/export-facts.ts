@@ -12,7 +12,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { contains, enclosingFunction, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { exportPath, originName } from "./bindings.js";
-import { getAnalysisContext } from "./context.js";
+import { getAnalysisContext, sourceModule } from "./context.js";
 import { flushesAroundNext, flushesOnEveryPath, flushTestOf } from "./flush.js";
 import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
@@ -281,7 +281,9 @@ function collectExports(input: AnalysisInput): {
   for (const statement of ast.body) {
     switch (statement.type) {
       case AST_NODE_TYPES.ExportNamedDeclaration: {
-        if (statement.source?.value === SDK_ROOT) {
+        // Deno's `export * from "npm:honeyhive@2"` re-exports `honeyhive`, as every import names it.
+        const from = sourceModule(statement.source?.value);
+        if (from === SDK_ROOT) {
           for (const specifier of statement.specifiers) {
             const exported = staticName(specifier.exported);
             const local = staticName(specifier.local);
@@ -289,15 +291,15 @@ function collectExports(input: AnalysisInput): {
           }
         }
         if (statement.exportKind === "type") break;
-        if (statement.source) {
+        if (from !== undefined) {
           const names: Record<string, string> = {};
           for (const specifier of statement.specifiers) {
             const exported = staticName(specifier.exported);
             const local = staticName(specifier.local);
             if (exported !== undefined && local !== undefined && specifier.exportKind !== "type") names[exported] = local;
           }
-          reExports.push({ specifier: statement.source.value, names });
-          if (statement.source.value === SDK_ROOT) Object.assign(sdk.names, names);
+          reExports.push({ specifier: from, names });
+          if (from === SDK_ROOT) Object.assign(sdk.names, names);
           break;
         }
         const declaration = statement.declaration;
@@ -314,20 +316,22 @@ function collectExports(input: AnalysisInput): {
         }
         break;
       }
-      case AST_NODE_TYPES.ExportAllDeclaration:
+      case AST_NODE_TYPES.ExportAllDeclaration: {
         if (statement.exportKind === "type") break;
+        const from = sourceModule(statement.source.value);
         // `export * as ns from` is a namespace object, not the module's names.
-        if (!statement.exported) reExports.push({ specifier: statement.source.value, names: "*" });
-        else if (statement.source.value !== SDK_ROOT) {
+        if (!statement.exported) reExports.push({ specifier: from, names: "*" });
+        else if (from !== SDK_ROOT) {
           const namespace = staticName(statement.exported);
-          if (namespace !== undefined) (namespaceReExports ??= {})[namespace] = statement.source.value;
+          if (namespace !== undefined) (namespaceReExports ??= {})[namespace] = from;
         }
-        if (statement.source.value === SDK_ROOT) {
+        if (from === SDK_ROOT) {
           const namespace = staticName(statement.exported ?? undefined);
           if (!statement.exported) sdk.all = true;
           else if (namespace !== undefined) sdk.namespaces.push(namespace);
         }
         break;
+      }
       case AST_NODE_TYPES.ExportDefaultDeclaration: {
         const declaration = statement.declaration;
         if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id) {
@@ -347,7 +351,7 @@ function collectExports(input: AnalysisInput): {
             for (const property of object.properties) {
               if (property.type === AST_NODE_TYPES.Property) exportValue(staticName(property.key, property.computed), property.value);
             }
-          } else if (requireSpecifier(object) === SDK_ROOT) {
+          } else if (sourceModule(requireSpecifier(object)) === SDK_ROOT) {
             // `module.exports = require("honeyhive")`: the module is the SDK, whichever way it is imported.
             sdk.all = true;
             sdk.namespaces.push("default");

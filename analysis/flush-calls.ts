@@ -12,7 +12,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { memberName, moduleScopeOf, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type Bindings } from "./bindings.js";
-import { getAnalysisContext } from "./context.js";
+import { getAnalysisContext, sourceModule } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { ALL_FLUSH_CALLS, FLUSH_METHODS_BY_NAME, type PackageExport, type ProfiledFlushCall } from "./knowledge/sdks/index.js";
 import { FIX_PREFERENCE, mayExportOtelToHoneyhive, OTEL_COMPONENTS, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
@@ -304,7 +304,7 @@ export function mayImportOtelPipeline(text: string, ast?: TSESTree.Program): boo
 function scanForOtelImport(text: string, ast: TSESTree.Program | undefined): boolean {
   if (MAY_IMPORT_OTEL.test(text)) return true;
   if (!QUOTED_OTEL_PACKAGE.test(text)) return false;
-  return ast === undefined || ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value.startsWith("@opentelemetry/"));
+  return ast === undefined || ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && sourceModule(statement.source.value).startsWith("@opentelemetry/"));
 }
 
 /** How a handler traces through a pipeline made in a project module it imports. */

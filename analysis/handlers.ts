@@ -147,6 +147,7 @@ interface HookHost {
 class HookApi implements HandlerHookApi {
   readonly path: string;
   readonly filename: string;
+  readonly cwd: string | undefined;
   readonly ast: TSESTree.Program;
   readonly text: string;
   readonly settings: HoneyhiveSettings;
@@ -160,6 +161,7 @@ class HookApi implements HandlerHookApi {
   ) {
     this.path = path;
     this.filename = input.filename;
+    this.cwd = input.cwd;
     this.ast = input.ast;
     this.text = input.text;
     this.settings = input.settings;

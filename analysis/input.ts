@@ -15,6 +15,12 @@ export interface AnalysisInput {
   readonly filename: string;
   readonly settings: HoneyhiveSettings;
   /**
+   * The directory the linter or the codemod runs in (ESLint's `cwd` option, `migrate`'s project root):
+   * a walk up for the project's own configuration (analysis/knowledge/frameworks/lambda-functions-config.ts)
+   * does not leave it. Absent: the process's working directory.
+   */
+  readonly cwd?: string;
+  /**
    * Names this module exports that evaluate() runs from another module (`"default"` for the default
    * export). Only the codemods' project pass knows this; ESLint rules see one file and leave it unset.
    */
@@ -50,6 +56,9 @@ export type ModuleFactsReader = (text: string, filename: string) => ModuleFacts;
 
 interface RuleContextLike {
   readonly filename: string;
+  /** ESLint's `cwd` (ESLint 9+; `getCwd()` before). */
+  readonly cwd?: string;
+  getCwd?(): string;
   readonly settings: unknown;
   readonly languageOptions?: { readonly parser?: unknown };
   readonly sourceCode: {
@@ -73,7 +82,17 @@ export function analysisInputFromContext(context: RuleContextLike): AnalysisInpu
     if (!scopeManager) throw new Error("honeyhive: the parser did not provide a scope manager");
     const typeNameOf = typeNameReader(context.sourceCode.parserServices);
     const { settings, readModuleFacts } = configurationOf(context);
-    input = { ast, scopeManager, text, filename: context.filename, settings, ...(typeNameOf ? { typeNameOf } : {}), ...(readModuleFacts ? { readModuleFacts } : {}) };
+    const cwd = context.cwd ?? context.getCwd?.();
+    input = {
+      ast,
+      scopeManager,
+      text,
+      filename: context.filename,
+      settings,
+      ...(cwd !== undefined ? { cwd } : {}),
+      ...(typeNameOf ? { typeNameOf } : {}),
+      ...(readModuleFacts ? { readModuleFacts } : {}),
+    };
     inputs.set(ast, input);
     if (typeof context.sourceCode.traverse === "function") indexFromTraversal(ast, context.sourceCode as EslintTraversal);
   }

@@ -21,11 +21,12 @@ export function parseAnalysisInput(
   text: string,
   filename: string,
   settings: HoneyhiveSettings = DEFAULT_SETTINGS,
+  cwd?: string,
 ): AnalysisInput {
   // A module read for this file is parsed the same way, without a reader of its own (one module deep),
   // but with one for the SDK barrels it imports (`readBarrelFacts`).
   const read = (moduleText: string, moduleFilename: string): ModuleFacts => extractModuleFacts({ ...parseModuleInput(moduleText, moduleFilename, settings), readBarrelFacts: read });
-  return { ...parseModuleInput(text, filename, settings), readModuleFacts: read };
+  return { ...parseModuleInput(text, filename, settings), ...(cwd !== undefined ? { cwd } : {}), readModuleFacts: read };
 }
 
 function parseModuleInput(text: string, filename: string, settings: HoneyhiveSettings): AnalysisInput {

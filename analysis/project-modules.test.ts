@@ -421,3 +421,38 @@ function local(require) { const { shadowed } = require("./lib"); return shadowed
     expect(fs.reads.filter((path) => path.endsWith("ts") || path.endsWith("json"))).toEqual([join(root, "tsconfig.json"), join(root, "src/lib/obs.ts")]);
   });
 });
+
+describe("workspace roots and parsed project files (the Lambda functions configuration's walk asks them)", () => {
+  it("tells a repository or workspace root from its listing, and reads a package.json again only when it changes", () => {
+    const root = makeProject({
+      "git/.git/": "",
+      "pnpm/pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+      "npm/package.json": JSON.stringify({ workspaces: ["packages/*"] }),
+      "plain/package.json": "{}",
+      "broken/package.json": "{ not json",
+    });
+    const fs = countingFs();
+    const reader = new ProjectModules(fs);
+    expect(["git", "pnpm", "npm", "plain", "broken", "missing"].map((name) => reader.isWorkspaceRoot(join(root, name)))).toEqual([true, true, true, false, false, false]);
+    const manifest = join(root, "plain/package.json");
+    reader.isWorkspaceRoot(join(root, "plain"));
+    expect(fs.reads.filter((read) => read === manifest)).toHaveLength(1);
+    writeFileSync(manifest, JSON.stringify({ workspaces: ["x"] }));
+    utimesSync(manifest, new Date(), new Date(Date.now() + 5_000));
+    expect(reader.isWorkspaceRoot(join(root, "plain"))).toBe(true);
+    expect(fs.reads.filter((read) => read === manifest)).toHaveLength(2);
+  });
+
+  it("parsedFile: undefined where no file is, and one parse per (mtime, size)", () => {
+    const root = makeProject({ "a.txt": "one" });
+    const reader = new ProjectModules(countingFs());
+    let parses = 0;
+    const parse = (text: string) => (parses++, text.toUpperCase());
+    expect(reader.parsedFile(join(root, "a.txt"), parse)).toBe("ONE");
+    expect(reader.parsedFile(join(root, "a.txt"), parse)).toBe("ONE");
+    expect(parses).toBe(1);
+    expect(reader.parsedFile(join(root, "none.txt"), parse)).toBeUndefined();
+    rmSync(join(root, "a.txt"));
+    expect(reader.parsedFile(join(root, "a.txt"), parse)).toBeUndefined();
+  });
+});

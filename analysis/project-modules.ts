@@ -133,6 +133,17 @@ const RE_EXPORT_SPECIFIERS = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|type\s*\{[^}]*
  */
 export const MAX_RE_EXPORT_CHAIN = 16;
 
+/** A package.json that declares `workspaces` (npm, yarn, bun): the root of a workspace. */
+function declaresWorkspaces(text: string): boolean {
+  try {
+    const manifest: unknown = JSON.parse(text);
+    return typeof manifest === "object" && manifest !== null && "workspaces" in manifest;
+  } catch {
+    // A package.json that does not parse declares nothing.
+    return false;
+  }
+}
+
 /** Reads and caches project modules' facts through one file system. One per process by default. */
 export class ProjectModules {
   private readonly factsByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly facts: ModuleFacts; readonly chains: boolean }>();
@@ -144,6 +155,8 @@ export class ProjectModules {
   private readonly configByDirectory = new Map<string, string | null>();
   private readonly realpaths = new Map<string, string>();
   private readonly compilerPathsByConfig = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly value: CompilerPaths | undefined }>();
+  /** `parsedFile`'s values, by path, with the file's version and the parser they came from. */
+  private readonly parsedFiles = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly parse: (text: string) => unknown; readonly value: unknown }>();
 
   constructor(readonly fs: ProjectFileSystem = NODE_FILE_SYSTEM) {}
 
@@ -351,6 +364,38 @@ export class ProjectModules {
     // A directory that could not be listed is listed again next time: such a dependency never holds.
     dependencies?.push({ path: directory, isDirectory: true, mtimeMs: entries ? stats.mtimeMs : Number.NaN, size: 0 });
     return entries;
+  }
+
+  /**
+   * `parse` of the text of the file at `path`, kept while the file's mtime and size hold (one stat per
+   * call); undefined when no file can be read there. For project files read while linting (a deployment
+   * configuration, a package.json) that an editor session may change.
+   */
+  parsedFile<T>(path: string, parse: (text: string) => T): T | undefined {
+    const stats = this.fs.stat(path);
+    const cached = this.parsedFiles.get(path);
+    if (!stats?.isFile) {
+      if (cached) this.parsedFiles.delete(path);
+      return undefined;
+    }
+    if (cached && cached.parse === parse && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.value as T;
+    const text = this.fs.readFile(path);
+    if (text === undefined) return undefined;
+    const value = parse(text);
+    this.parsedFiles.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, parse, value });
+    return value;
+  }
+
+  /**
+   * Whether `directory` is a repository's root (a `.git`) or a workspace's (a `pnpm-workspace.yaml`, a
+   * package.json with `workspaces`): a walk up for the project's own configuration stops there. Read
+   * from the directory's listing and the package.json's text, each checked by its mtime.
+   */
+  isWorkspaceRoot(directory: string): boolean {
+    const entries = this.entriesOf(directory);
+    if (entries === undefined) return false;
+    if (entries.has(".git") || entries.get("pnpm-workspace.yaml") === "file") return true;
+    return entries.get("package.json") === "file" && this.parsedFile(join(directory, "package.json"), declaresWorkspaces) === true;
   }
 
   /**

@@ -32,6 +32,11 @@ const root = makeProject({
   "src/lib/own.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport * from "honeyhive";\nexport const tracer = await HoneyHiveTracer.init({ project: "p" });\n`,
   "src/lib/plain.ts": `export const traceModel = (fn: () => void) => fn;\n`,
   "src/dot/index.ts": `export * from "honeyhive";\n`,
+  "src/deno/all.ts": `export * from "npm:honeyhive@^2";\n`,
+  "src/deno/named.ts": `export { HoneyHiveTracer, traceFunction as wrap } from "npm:honeyhive@2";\n`,
+  "src/deno/namespace.ts": `export * as hh from "npm:/honeyhive";\n`,
+  "src/deno/cjs.js": `module.exports = require("npm:honeyhive@2");\n`,
+  "src/deno/lookalike.ts": `export * from "npm:honeyhive-lookalike@1";\n`,
 });
 
 /** The file at `path` (relative to the project) with `code`, parsed as the codemods parse (with the module reader). */
@@ -49,6 +54,14 @@ function calleesOf(path: string, code: string): (string | undefined)[] {
 }
 
 describe("a barrel's facts", () => {
+  it("read Deno's npm: specifiers of the SDK as the SDK, and not a look-alike package", () => {
+    expect(factsOf("src/deno/all.ts")).toEqual({ all: true, names: {}, namespaces: [] });
+    expect(factsOf("src/deno/named.ts")).toEqual({ all: false, names: { HoneyHiveTracer: "HoneyHiveTracer", wrap: "traceFunction" }, namespaces: [] });
+    expect(factsOf("src/deno/namespace.ts")).toEqual({ all: false, names: {}, namespaces: ["hh"] });
+    expect(factsOf("src/deno/cjs.js")).toEqual({ all: true, names: {}, namespaces: ["default"] });
+    expect(factsOf("src/deno/lookalike.ts")).toBeUndefined();
+  });
+
   it("say what of honeyhive the module re-exports, in every form", () => {
     expect(factsOf("src/lib/hh.ts")).toEqual({ all: true, names: {}, namespaces: [] });
     expect(factsOf("src/lib/named.ts")).toEqual({ all: false, names: { HoneyHiveTracer: "HoneyHiveTracer", wrap: "traceFunction" }, namespaces: [] });

@@ -10,6 +10,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { AttachedCache } from "./attached-cache.js";
 import { dynamicImportSpecifier, findVariable, memberName, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { exportPath, type ModuleOrigin } from "./bindings.js";
+import { sourceModule } from "./context.js";
 import type { ModuleFacts, ReExport, SdkReExportFact } from "./export-facts.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import { OPTIONS_1X, TYPES_1X } from "./knowledge/sdks/honeyhive-1x.js";
@@ -86,14 +87,14 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
         const typeOnly = statement.importKind === "type" || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === "type");
         return { imported, local: typeOnly ? undefined : specifier.local.name };
       });
-      consider(statement.source.value, bindings, statement);
+      consider(sourceModule(statement.source.value), bindings, statement);
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         let init = unwrapExpression(declarator.init);
         const member = init?.type === AST_NODE_TYPES.MemberExpression ? memberName(init) : undefined;
         if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
         const local = declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : undefined;
-        consider(requireSpecifier(init) ?? dynamicImportSpecifier(init), member !== undefined ? [{ imported: member, local }] : boundNames(declarator.id), declarator);
+        consider(sourceModule(requireSpecifier(init) ?? dynamicImportSpecifier(init)), member !== undefined ? [{ imported: member, local }] : boundNames(declarator.id), declarator);
       }
     }
   }

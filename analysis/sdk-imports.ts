@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { findVariable, moduleScopeOf, requireSpecifier } from "./ast.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
-import { getAnalysisContext } from "./context.js";
+import { getAnalysisContext, sourceModule } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { appendListElement, removeImportBindings } from "./rewrite.js";
 import { barrelExportsEverySdkName, sdkOriginThroughBarrel } from "./sdk-barrels.js";
@@ -195,15 +195,17 @@ export class SdkImports {
     const nl = newlineOf(text);
     const quote = /require\(\s*'|from\s+'/.test(text) ? "'" : '"';
     const semicolon = /from\s+["'][^"']+["'];|\)\s*;/.test(text) || !/from\s+["'][^"']+["']\s*$/m.test(text) ? ";" : "";
+    // The form the file already writes the SDK in (Deno's `npm:honeyhive@^2`), else the package name.
+    const specifier = getAnalysisContext(this.input).specifierFor(SDK_ROOT);
     const line = usesRequire(ast)
-      ? `const { ${names.join(", ")} } = require(${quote}${SDK_ROOT}${quote})${semicolon}`
-      : `import { ${names.join(", ")} } from ${quote}${SDK_ROOT}${quote}${semicolon}`;
+      ? `const { ${names.join(", ")} } = require(${quote}${specifier}${quote})${semicolon}`
+      : `import { ${names.join(", ")} } from ${quote}${specifier}${quote}${semicolon}`;
     const imports = ast.body.filter(
       (statement) =>
         statement.type === AST_NODE_TYPES.ImportDeclaration ||
         (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.some((declarator) => requireSpecifier(declarator.init) !== undefined)),
     );
-    const anchor = imports.find((statement) => sourceOf(statement)?.startsWith(SDK_ROOT)) ?? imports.at(0);
+    const anchor = imports.find((statement) => sourceModule(sourceOf(statement))?.startsWith(SDK_ROOT)) ?? imports.at(0);
     if (anchor) edits.insertAt(lineStart(text, anchor.range[0]), `${line}${nl}`);
     else edits.insertAt(0, `${line}${nl}`);
   }

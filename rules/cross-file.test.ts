@@ -79,7 +79,9 @@ describe("no-session-start-in-handler: what it asks of the imported modules", ()
 
   it("reads no module for a call of an imported helper outside every function (no handler can hold it)", () => {
     const reads: string[] = [];
-    restore = setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, readFile: (path) => (reads.push(path), NODE_FILE_SYSTEM.readFile(path)) }));
+    // Modules only: the project's package.json is read through the same reader (the deployment configuration's walk).
+    const isModule = (path: string) => /\.[cm]?[jt]sx?$/.test(path);
+    restore = setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, readFile: (path) => (isModule(path) && reads.push(path), NODE_FILE_SYSTEM.readFile(path)) }));
     const code = `import { openChatSession } from "../lib/sessions.js";\nexport const bootSession = openChatSession("boot");\n`;
     expect(lintWithRule(SESSION_RULE, sessionRule, code, join(APP, "src/routes/boot.ts"))).toEqual([]);
     expect(reads).toEqual([]);

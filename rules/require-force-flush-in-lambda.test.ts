@@ -769,6 +769,34 @@ describe(`${RULE_NAME}: Lambda handler names from the settings and the project's
     expect(reportedNames({ "template.yaml": template.replace("app.default", "app.handler") }, "chat/app.mjs", DEFAULT)).toEqual([]);
   });
 
+  it("two SAM functions in different CodeUris: a handler file is an entry only for the function whose CodeUri + Handler names it", () => {
+    const template = `Resources:\n  ChatFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: chat/\n      Handler: app.main\n  SearchFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: search/\n      Handler: index.main\n`;
+    expect(reportedNames({ "template.yaml": template }, "chat/app.ts", MAIN)).toEqual(["main"]);
+    expect(reportedNames({ "template.yaml": template }, "search/index.ts", MAIN)).toEqual(["main"]);
+    // `app.main` is relative to chat/ only, `index.main` to search/ only.
+    expect(reportedNames({ "template.yaml": template }, "search/app.ts", MAIN)).toEqual([]);
+    expect(reportedNames({ "template.yaml": template }, "chat/index.ts", MAIN)).toEqual([]);
+    expect(reportedNames({ "template.yaml": template }, "app.ts", MAIN)).toEqual([]);
+  });
+
+  it("the walk up for a configuration stops at ESLint's cwd, not at the process's working directory", () => {
+    // The package sits one folder below the configuration, as a SAM function's folder does.
+    const files = { "serverless.yml": `functions:\n  chat:\n    handler: app/src/chat.main\n`, "app/package.json": PACKAGE };
+    expect(process.cwd()).not.toContain("lambda-config");
+    // ESLint runs in the package: the configuration above it is not read.
+    expect(reportedNames(files, "app/src/chat.ts", MAIN, "app")).toEqual([]);
+    // ESLint runs above it: it is.
+    expect(reportedNames(files, "app/src/chat.ts", MAIN, "")).toEqual(["main"]);
+  });
+
+  it("the codemod's walk stops at the project root it is given (`migrate` passes its own), not at the process's working directory", () => {
+    const root = project({ "serverless.yml": `functions:\n  chat:\n    handler: app/src/chat.main\n`, "app/package.json": PACKAGE, "app/src/chat.ts": MAIN });
+    const filename = join(root, "app/src/chat.ts");
+    const migrated = (cwd: string) => runTransforms(MAIN, filename, { transforms: ["lambda-force-flush"], cwd }).changed;
+    expect(migrated(join(root, "app"))).toBe(false);
+    expect(migrated(root)).toBe(true);
+  });
+
   it("an sst.config.ts at the monorepo root names a handler in a package below it", () => {
     const files = {
       "sst.config.ts": `export default $config({\n  async run() {\n    new sst.aws.Function("Chat", { handler: "packages/functions/src/chat.main", url: true });\n  },\n});\n`,

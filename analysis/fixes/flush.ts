@@ -24,7 +24,7 @@
 //   fix can see (who calls back, what the returned promise does).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../ast.js";
-import { getAnalysisContext } from "../context.js";
+import { getAnalysisContext, sourceModule } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, type FlushTest, type LambdaFlush } from "../flush.js";
 import { otelSetupOf } from "../flush-calls.js";
@@ -70,7 +70,7 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
   const kind = form.kind === "after" ? writer.after(form) : writer.tryFinally(form);
   if (kind === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaWrapByHand(flushText) } };
   // The provider of the project module the handler's tracer comes from (analysis/flush-calls.ts `importedOtelUseIn`).
-  if (flush.flushImport) addNamedImport(edits, input.ast, input.text, flush.flushImport);
+  if (flush.flushImport) addNamedImport(edits, input, flush.flushImport);
   return { kind, fix: fixFromEdits(edits), flush: flushText };
 }
 
@@ -349,14 +349,14 @@ class FlushWriter {
       // The callback flushes now; a fire-and-forget flush statement would only flush twice.
       for (const call of this.flush.unawaitedFlushes) this.removeFlushStatementOf(call);
     }
-    if (form.binding) addNamedImport(edits, this.input.ast, text, form.binding);
+    if (form.binding) addNamedImport(edits, this.input, form.binding);
     return "afterFlush";
   }
 
   tryFinally(form: FlushForm): FlushFixKind | undefined {
     const written = this.fn.body.type === "BlockStatement" ? this.wrapBlock(this.fn.body, form) : this.wrapExpression(this.fn.body, form);
     if (!written) return undefined;
-    if (form.kind !== "await" && form.binding) addNamedImport(this.edits, this.input.ast, this.text, form.binding);
+    if (form.kind !== "await" && form.binding) addNamedImport(this.edits, this.input, form.binding);
     return form.kind === "await" ? "wrapInTryFinally" : "waitUntilFlush";
   }
 
@@ -660,11 +660,15 @@ function importedName(input: AnalysisInput, module: string, name: string): strin
   return (scope.set.get(name)?.defs.length ?? 0) > 0 ? null : undefined;
 }
 
-/** Adds `name` to the file's named import of `module`, or a new import statement after the last import. */
-function addNamedImport(edits: EditList, ast: TSESTree.Program, text: string, binding: ImportBinding): void {
+/**
+ * Adds `name` to the file's named import of `module`, or a new import statement after the last import,
+ * of `module` as the file writes that package (Deno's `npm:@vercel/functions@1`).
+ */
+function addNamedImport(edits: EditList, input: AnalysisInput, binding: ImportBinding): void {
+  const { ast, text } = input;
   const imports = ast.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === "ImportDeclaration");
   const existing = imports.find(
-    (statement) => statement.source.value === binding.module && statement.importKind !== "type" && statement.specifiers.some((specifier) => specifier.type === "ImportSpecifier"),
+    (statement) => sourceModule(statement.source.value) === binding.module && statement.importKind !== "type" && statement.specifiers.some((specifier) => specifier.type === "ImportSpecifier"),
   );
   if (existing) {
     const last = existing.specifiers.at(-1)!;
@@ -673,7 +677,7 @@ function addNamedImport(edits: EditList, ast: TSESTree.Program, text: string, bi
   }
   const quote = /from\s+'/.test(text) ? "'" : '"';
   const semicolon = imports.length === 0 || text.slice(imports.at(-1)!.range[1] - 1, imports.at(-1)!.range[1]) === ";" ? ";" : "";
-  const line = `import { ${binding.name} } from ${quote}${binding.module}${quote}${semicolon}`;
+  const line = `import { ${binding.name} } from ${quote}${getAnalysisContext(input).specifierFor(binding.module)}${quote}${semicolon}`;
   const nl = newlineOf(text);
   const after = imports.at(-1);
   if (after) edits.insertAt(nextLineStart(text, after.range[1]), `${line}${nl}`);

@@ -370,6 +370,8 @@ export interface HandlerHookApi {
   readonly path: string;
   /** The file name as given (for looking at the project's files beside it). */
   readonly filename: string;
+  /** `AnalysisInput.cwd`: where a walk up for the project's configuration stops. */
+  readonly cwd: string | undefined;
   readonly ast: TSESTree.Program;
   readonly text: string;
   readonly settings: HoneyhiveSettings;
@@ -441,7 +443,7 @@ export interface EntrySigns {
    * A top-level export under a name that the project's deployment configuration gives this file
    * (`default` for `export default`): AWS Lambda's `handler: src/chat.main` in serverless.yml.
    */
-  readonly deployedExports?: (filename: string) => readonly string[];
+  readonly deployedExports?: (filename: string, cwd: string | undefined) => readonly string[];
   /** Any top-level named export, in a project whose deployment signals (analysis/deployment.ts) have this flag. */
   readonly exportsWhere?: "vercel" | "netlify" | "openNext" | "wrangler" | "gcpFunctions";
   /** An `export default`. */

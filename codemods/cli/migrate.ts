@@ -446,7 +446,8 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   if (!options.allowOutsideProject && !checkPathsInsideProject(io, cwd, options.paths)) return EXIT_USAGE;
   if (writes && !options.allowDirty && !checkWorkTreesClean(io, cwd, options.paths, options.explicitPaths)) return EXIT_USAGE;
 
-  const transformOptions: RunTransformsOptions = { transforms: options.transforms, settings: options.settings };
+  // The project's root bounds the walk up for a deployment configuration, as ESLint's `cwd` does for the rules.
+  const transformOptions: RunTransformsOptions = { transforms: options.transforms, settings: options.settings, cwd: projectRoot(cwd) };
   // The parsers are loaded only when some file needs them: over code that does not use the SDK the
   // run costs reading the files and the text tests.
   const textTests = io.engine ? undefined : await loadPrefilter();

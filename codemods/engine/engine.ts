@@ -52,6 +52,8 @@ export interface RunTransformsOptions {
   readonly settings?: PrefilterSettings;
   /** What the project pass (`linkProject` in project.ts) knows about this file. */
   readonly project?: ProjectFileFacts;
+  /** The project's root: a walk up for the project's configuration does not leave it (`AnalysisInput.cwd`). */
+  readonly cwd?: string;
   /**
    * Also say what this file tells the project pass (`TransformRunResult.links`, from the same parse),
    * so the pass needs no parse of its own: the CLI sets it on the first run over the candidates.
@@ -82,7 +84,7 @@ function transformFailure(id: TransformId, error: unknown): TransformFailure {
 /** Parses `source` once, applies the selected transforms in order, prints once. Never throws. */
 export function runTransforms(source: string, filePath: string, options: RunTransformsOptions = {}): TransformRunResult {
   const settings = settingsOfRun(options);
-  const parsed = parseFile(source, filePath, settings, options.project);
+  const parsed = parseFile(source, filePath, settings, options.project, options.cwd);
   if (isParseFailure(parsed)) return unchanged(source, parsed.failure);
   // Every parse of this run: the first, and those of the text after edits (settle).
   const parses: ParsedFile[] = [parsed];
@@ -122,7 +124,7 @@ function transformParsed(
     try {
       /** Applies the accepted edits and parses the result, so the next transform reads it. */
       const settle = (): string | undefined => {
-        const reparsed = parseFile(applyEdits(file.text, accepted), filePath, settings, options.project);
+        const reparsed = parseFile(applyEdits(file.text, accepted), filePath, settings, options.project, options.cwd);
         if (isParseFailure(reparsed)) return `transforms produced unparsable code: ${reparsed.failure.message}`;
         parses.push(reparsed);
         file = reparsed;

@@ -34,11 +34,12 @@ export function parseFile(
   filePath: string,
   settings: HoneyhiveSettings = DEFAULT_SETTINGS,
   project?: ProjectFileFacts,
+  cwd?: string,
 ): ParsedFile | { readonly failure: ParseFailure } {
   let parsed: AnalysisInput;
   try {
     // Positions but no tokens or comments (see parseAnalysisInput): the transforms edit by `range`.
-    parsed = parseAnalysisInput(text, filePath, settings);
+    parsed = parseAnalysisInput(text, filePath, settings, cwd);
   } catch (error) {
     return { failure: describeParseError(error) };
   }

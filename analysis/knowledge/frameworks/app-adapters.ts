@@ -7,6 +7,7 @@ import { basename, dirname, join } from "node:path";
 import { isFunctionNode, memberName, requireSpecifier, staticName, type FunctionNode } from "../../ast.js";
 import { flushesAroundNext, withParents } from "../../flush.js";
 import { unwrap } from "../../bindings.js";
+import { sourceModule } from "../../context.js";
 import { absolutePath, projectModules, type ProjectFileSystem, type ProjectModules } from "../../project-modules.js";
 import type { HandlerHookApi, Mounting, PlatformDescriptor, ValueSpecifier } from "../types.js";
 import { commonJsExport, moduleExportsValue } from "./common.js";
@@ -360,7 +361,7 @@ function moduleRegistrations(program: TSESTree.Program, mounting: AdapterMountin
       for (const specifier of statement.specifiers) {
         // `*` for a namespace (`import * as tracing from "./tracing"`): it names no export an app or adapter is.
         const name = specifier.type === "ImportDefaultSpecifier" ? "default" : specifier.type === "ImportSpecifier" ? staticName(specifier.imported, false) : "*";
-        if (name !== undefined) imports.set(specifier.local.name, { module: statement.source.value, name });
+        if (name !== undefined) imports.set(specifier.local.name, { module: sourceModule(statement.source.value), name });
       }
     }
     const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
@@ -520,10 +521,10 @@ export function mountedObject(argument: TSESTree.Node, mounting: Mounting): TSES
 function readDeclarator(declarator: TSESTree.VariableDeclarator, imports: Map<string, ImportedName>, constants: Map<string, TSESTree.Expression>): void {
   const init = declarator.init;
   if (!init) return;
-  let required = requireSpecifier(init);
+  let required = sourceModule(requireSpecifier(init));
   let property: string | undefined;
   if (!required && init.type === "MemberExpression") {
-    required = requireSpecifier(init.object);
+    required = sourceModule(requireSpecifier(init.object));
     property = staticName(init.property, init.computed);
   }
   if (declarator.id.type === "Identifier") {

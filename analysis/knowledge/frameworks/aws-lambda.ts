@@ -243,7 +243,7 @@ export const awsLambda = {
     run(api) {
       // A server that listens, or a file-routed module, runs its handlers per request, not per invocation.
       if (api.isServerOrRoutedFile) return;
-      const names = new Set([...DEFAULT_NAMES, ...api.settings.lambdaHandlerNames, ...configuredHandlerNames(api.filename)]);
+      const names = new Set([...DEFAULT_NAMES, ...api.settings.lambdaHandlerNames, ...configuredHandlerNames(api.filename, api.cwd)]);
       let scriptFunctions: ReadonlySet<FunctionNode> | undefined;
       for (const exported of api.namedExports()) {
         if (names.has(exported.name) || isHandlerType(api, exported.type) || isTypedValue(api, exported.value)) collectExport(api, exported, (scriptFunctions ??= calledOnLoad(api)));

@@ -10,7 +10,8 @@ import { adaptedAppPlatform, isMadeBy, type AppAdapter } from "./app-adapters.js
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 import { serverlessPlatform } from "./nextjs.js";
 
-const HONO = ["hono", "hono/quick", "hono/tiny"];
+// `@hono/hono` is the same package published on JSR (Deno's `jsr:@hono/hono`).
+const HONO = ["hono", "hono/quick", "hono/tiny", "@hono/hono"];
 const HONO_APP = { package: HONO, name: "Hono" };
 /** `@hono/zod-openapi`'s `OpenAPIHono`: a Hono app whose `openapi(route, handler)` registers a route too. */
 const OPENAPI_HONO = { package: "@hono/zod-openapi", name: "OpenAPIHono" };

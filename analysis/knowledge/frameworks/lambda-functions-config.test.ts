@@ -80,4 +80,62 @@ describe("configuredHandlerNames: a Lambda handler's `<path>.<export>` in the pr
     const sam = project({ [outside]: config, "ws/package.json": "{}", "ws/src/": "" });
     expect(configuredHandlerNames(join(sam, "ws", "src", "chat.ts"))).toEqual(["main"]);
   });
+
+  it("resolves each SAM function's Handler against its own CodeUri, else Globals.Function.CodeUri", () => {
+    const template = [
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      "  Function:",
+      "    Runtime: nodejs20.x",
+      "    CodeUri: shared/",
+      "Resources:",
+      "  ChatFunction:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Handler: app.chatHandler",
+      "      CodeUri: chat/",
+      "      Events:",
+      "        Api:",
+      "          Type: Api",
+      "  SearchFunction:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      CodeUri: ./search",
+      "      Handler: app.searchHandler",
+      "  CronFunction:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Handler: cron.run",
+      "  PackagedFunction:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      CodeUri:",
+      "        Bucket: artifacts",
+      "        Key: packaged.zip",
+      "      Handler: packaged.main",
+      "",
+    ].join("\n");
+    const root = project({ ...PACKAGE, "chat/": "", "search/": "", "shared/": "", "template.yaml": template });
+    // Each handler file is an entry only for the function whose CodeUri + Handler names it.
+    expect(configuredHandlerNames(join(root, "chat", "app.ts"))).toEqual(["chatHandler"]);
+    expect(configuredHandlerNames(join(root, "search", "app.ts"))).toEqual(["searchHandler"]);
+    // A function without its own CodeUri takes the Globals one; the template's folder is not read for it.
+    expect(configuredHandlerNames(join(root, "shared", "cron.ts"))).toEqual(["run"]);
+    expect(configuredHandlerNames(join(root, "cron.ts"))).toEqual([]);
+    // Not relative to another function's CodeUri, nor to the template's folder.
+    expect(configuredHandlerNames(join(root, "app.ts"))).toEqual([]);
+    expect(configuredHandlerNames(join(root, "chat", "cron.ts"))).toEqual([]);
+    // A CodeUri that is an S3 object names no folder: the Globals one does not apply either (it is overridden).
+    expect(configuredHandlerNames(join(root, "shared", "packaged.ts"))).toEqual([]);
+  });
+
+  it("without Globals, a SAM function without CodeUri is relative to the template's folder; CRLF templates too", () => {
+    const template = ["Resources:", "  Chat:", "    Type: AWS::Serverless::Function", "    Properties:", "      Handler: src/chat.main", "  Search:", "    Type: AWS::Serverless::Function", "    Properties:", "      CodeUri: search", "      Handler: index.handler", ""].join("\r\n");
+    const root = project({ ...PACKAGE, "src/": "", "search/": "", "template.yml": template });
+    expect(configuredHandlerNames(join(root, "src", "chat.ts"))).toEqual(["main"]);
+    expect(configuredHandlerNames(join(root, "search", "index.ts"))).toEqual(["handler"]);
+    expect(configuredHandlerNames(join(root, "index.ts"))).toEqual([]);
+    expect(configuredHandlerNames(join(root, "search", "src", "chat.ts"))).toEqual([]);
+  });
 });

@@ -6,21 +6,23 @@
 // `main`, `lambdaHandler`, or `default` for an ES module's `export default`.
 //
 // Read as text, not parsed: a `handler:` / `Handler:` entry whose value has the `<path>.<name>` shape,
-// outside comment lines. The configuration directories are found once per project root; a file of a
-// project without one pays a map lookup by its folder. A configuration is read again when its mtime or size
+// outside comment lines. The configuration directories are found once per project root, from the
+// project reader's directory listings and markers (analysis/project-modules.ts); a file of a project
+// without one pays a map lookup by its folder. A configuration is read again when its mtime or size
 // changes (editor sessions edit serverless.yml while linting), checked at most once a second per
 // directory, so that a whole-tree lint (the entry gate asks for every file with exports) pays no stat per file.
-import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { deploymentOf } from "../../deployment.js";
-import { absolutePath } from "../../project-modules.js";
+import { absolutePath, projectModules } from "../../project-modules.js";
 
 /** The configuration files, by the tool that reads them. */
 const CONFIG_FILES = ["serverless.yml", "serverless.yaml", "template.yaml", "template.yml", "sst.config.ts", "sst.config.js"];
 /** `handler: src/chat.main`, `Handler: "app.lambdaHandler"`, `handler: 'packages/functions/src/chat.main'` (YAML, or a TS/JS object key). */
 const HANDLER_ENTRY = /\b[Hh]andler["']?\s*:\s*["'`]?((?:\.{0,2}\/)?[\w@$./[\]-]+?)\.([A-Za-z_$][\w$]*)["'`]?\s*(?:[,}\n#]|$)/g;
-/** SAM's `CodeUri: chat/` (the handler's path is relative to it). */
-const CODE_URI = /\bCodeUri["']?\s*:\s*["']?([\w@$./-]+)/g;
+/** SAM's `CodeUri: chat/` on its own line (a `CodeUri:` whose value is an S3 object on the lines below names no folder). */
+const CODE_URI = /^[ \t]*CodeUri[ \t]*:[ \t]*["']?([\w@$./-]+)["']?[ \t\r]*$/;
+/** Any `CodeUri:` key, a folder or not. */
+const CODE_URI_KEY = /^[ \t]*CodeUri[ \t]*:/;
 /**
  * How far above the nearest package.json a configuration may sit: SST keeps it at the monorepo root
  * (`packages/functions/package.json` below), SAM's template sits above the function's folder, which
@@ -34,31 +36,33 @@ const COMMENT_LINE = /^[ \t]*(?:#|\/\/).*$/gm;
 /** Handler names by module path relative to the configuration's directory, without extension. */
 type HandlerNames = ReadonlyMap<string, readonly string[]>;
 
-/** The names a directory's configuration files give, with the version of each file they were read from. */
-const byConfigDirectory = new Map<string, { readonly versions: readonly FileVersion[]; readonly names: HandlerNames | null; checkedAt: number }>();
-/** How long the files read stay trusted without a stat. */
+/** The names a directory's configuration files give, and when they were last checked. */
+const byConfigDirectory = new Map<string, { names: HandlerNames | undefined; checkedAt: number }>();
+/** How long the names read stay trusted without a stat. */
 const RECHECK_AFTER_MS = 1000;
 
-interface FileVersion {
-  readonly path: string;
-  readonly mtimeMs: number;
-  readonly size: number;
-}
+/** By project root and the directory the walk stops at: the directories that hold a configuration. */
 const configDirectoriesByRoot = new Map<string, readonly string[]>();
 
-/** By the folder of a file asked about: the configuration directories of its project (most projects have none). */
+/** By the folder of a file asked about and the walk's stop: the configuration directories of its project (most projects have none). */
 const configDirectoriesByFolder = new Map<string, readonly string[]>();
 
-/** The export names that a deployment configuration of the file's project gives `filename` as Lambda handlers. */
-export function configuredHandlerNames(filename: string): readonly string[] {
+/**
+ * The export names that a deployment configuration of the file's project gives `filename` as Lambda
+ * handlers. `cwd`: the directory the linter or the codemod runs in (`AnalysisInput.cwd`: ESLint's `cwd`,
+ * `migrate`'s project root); the walk up for a configuration does not leave it. The process's working
+ * directory when not given.
+ */
+export function configuredHandlerNames(filename: string, cwd: string = process.cwd()): readonly string[] {
   // Asked by the entry gate for every file with exports: one map look-up by folder when the project has no configuration.
   const file = absolutePath(filename);
   const folder = dirname(file);
-  let directories = configDirectoriesByFolder.get(folder);
+  const key = `${folder}\0${cwd}`;
+  let directories = configDirectoriesByFolder.get(key);
   if (directories === undefined) {
     const { root } = deploymentOf(filename);
-    directories = root === undefined ? [] : configDirectoriesOf(root);
-    configDirectoriesByFolder.set(folder, directories);
+    directories = root === undefined ? [] : configDirectoriesOf(root, absolutePath(cwd));
+    configDirectoriesByFolder.set(key, directories);
   }
   if (directories.length === 0) return [];
   const found: string[] = [];
@@ -70,93 +74,140 @@ export function configuredHandlerNames(filename: string): readonly string[] {
   return found;
 }
 
-/** The project root and the directories above it (`MAX_LEVELS_UP`) that hold a configuration. */
-function configDirectoriesOf(root: string): readonly string[] {
-  let directories = configDirectoriesByRoot.get(root);
+/** The project root and the directories above it (`MAX_LEVELS_UP`) that hold a configuration, not above `cwd`. */
+function configDirectoriesOf(root: string, cwd: string): readonly string[] {
+  const key = `${root}\0${cwd}`;
+  let directories = configDirectoriesByRoot.get(key);
   if (directories) return directories;
+  const modules = projectModules();
   const found: string[] = [];
   let directory = root;
-  const cwd = process.cwd();
   for (let level = 0; level <= MAX_LEVELS_UP; level += 1) {
-    if (CONFIG_FILES.some((name) => existsSync(join(directory, name)))) found.push(directory);
+    if (configFilesIn(directory).length > 0) found.push(directory);
     const parent = dirname(directory);
-    if (parent === directory || directory === cwd || isRepositoryOrWorkspaceRoot(directory)) break;
+    if (parent === directory || directory === cwd || modules.isWorkspaceRoot(directory)) break;
     directory = parent;
   }
   directories = found;
-  configDirectoriesByRoot.set(root, directories);
+  configDirectoriesByRoot.set(key, directories);
   return directories;
 }
 
-function isRepositoryOrWorkspaceRoot(directory: string): boolean {
-  if (existsSync(join(directory, ".git")) || existsSync(join(directory, "pnpm-workspace.yaml"))) return true;
-  try {
-    const manifest = JSON.parse(readFileSync(join(directory, "package.json"), "utf8")) as unknown;
-    return typeof manifest === "object" && manifest !== null && "workspaces" in manifest;
-  } catch {
-    return false;
-  }
-}
-
-/** The version of each configuration file of `directory` that exists. */
-function configVersionsIn(directory: string): FileVersion[] {
-  const versions: FileVersion[] = [];
-  for (const file of CONFIG_FILES) {
-    const path = join(directory, file);
-    const stats = statSync(path, { throwIfNoEntry: false });
-    if (stats?.isFile()) versions.push({ path, mtimeMs: stats.mtimeMs, size: stats.size });
-  }
-  return versions;
-}
-
-/** Are the files read then still as they were (none removed, none changed)? */
-function unchanged(versions: readonly FileVersion[]): boolean {
-  return versions.every(({ path, mtimeMs, size }) => {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    return stats !== undefined && stats.mtimeMs === mtimeMs && stats.size === size;
-  });
+/** The configuration files `directory` holds, from its listing (read again when the directory changes). */
+function configFilesIn(directory: string): string[] {
+  const entries = projectModules().listing(directory);
+  return entries === undefined ? [] : CONFIG_FILES.filter((name) => entries.get(name) === "file");
 }
 
 function handlerNamesIn(directory: string): HandlerNames | undefined {
   const known = byConfigDirectory.get(directory);
   const now = Date.now();
-  if (known !== undefined && now - known.checkedAt < RECHECK_AFTER_MS) return known.names ?? undefined;
-  if (known !== undefined && unchanged(known.versions)) {
-    known.checkedAt = now;
-    return known.names ?? undefined;
-  }
-  const names = new Map<string, string[]>();
-  const versions = configVersionsIn(directory);
-  for (const { path: configPath } of versions) {
-    let text: string;
-    try {
-      text = readFileSync(configPath, "utf8").replace(COMMENT_LINE, "");
-    } catch {
-      continue;
-    }
-    const codeUris = [...text.matchAll(CODE_URI)].map((match) => normalize(match[1]!));
-    for (const match of text.matchAll(HANDLER_ENTRY)) {
-      const path = normalize(match[1]!);
-      const name = match[2]!;
-      // SAM's handler path is relative to the function's CodeUri; which one is not read (any of the template's).
-      for (const candidate of [path, ...codeUris.map((uri) => (uri === "" ? path : `${uri}/${path}`))]) {
-        const list = names.get(candidate) ?? [];
-        if (!list.includes(name)) list.push(name);
-        names.set(candidate, list);
-      }
-    }
-  }
-  const result = names.size > 0 ? names : null;
-  byConfigDirectory.set(directory, { versions, names: result, checkedAt: now });
-  return result ?? undefined;
+  if (known !== undefined && now - known.checkedAt < RECHECK_AFTER_MS) return known.names;
+  // Each file is parsed again only when its mtime or size changed; a file added or removed changes the listing.
+  const modules = projectModules();
+  const parsed = configFilesIn(directory).flatMap((name) => modules.parsedFile(join(directory, name), handlerNamesOfText) ?? []);
+  const names = parsed.length <= 1 ? parsed[0] : merged(parsed);
+  byConfigDirectory.set(directory, { names: names !== undefined && names.size > 0 ? names : undefined, checkedAt: now });
+  return byConfigDirectory.get(directory)!.names;
 }
 
-/** `./src/chat/` → `src/chat`. */
+function merged(all: readonly HandlerNames[]): HandlerNames {
+  const names = new Map<string, string[]>();
+  for (const one of all) for (const [path, list] of one) addNames(names, path, list);
+  return names;
+}
+
+function addNames(names: Map<string, string[]>, path: string, add: readonly string[]): void {
+  let list = names.get(path);
+  if (!list) names.set(path, (list = []));
+  for (const name of add) if (!list.includes(name)) list.push(name);
+}
+
+/**
+ * The handler names of one configuration file's text. SAM resolves a function's `Handler` against that
+ * function's own `CodeUri` (else `Globals.Function.CodeUri`, else the template's folder), so each entry
+ * names one file: `Handler: app.main` under `CodeUri: chat/` is `chat/app`, not `search/app`.
+ */
+function handlerNamesOfText(source: string): HandlerNames {
+  const text = source.replace(COMMENT_LINE, "");
+  const lines = text.split("\n");
+  const globalCodeUri = globalFunctionCodeUri(lines);
+  const names = new Map<string, string[]>();
+  let lineStart = 0;
+  let line = 0;
+  for (const match of text.matchAll(HANDLER_ENTRY)) {
+    // The line of the entry and the key's column: its siblings in the YAML mapping share the column.
+    while (true) {
+      const next = text.indexOf("\n", lineStart);
+      if (next === -1 || next >= match.index) break;
+      lineStart = next + 1;
+      line += 1;
+    }
+    const path = normalize(match[1]!);
+    const own = siblingCodeUri(lines, line, match.index - lineStart);
+    const codeUri = own === undefined ? globalCodeUri : own;
+    // A CodeUri that is no folder (an S3 object, an intrinsic function): the code is not in the project.
+    if (codeUri === null) continue;
+    addNames(names, codeUri === undefined || codeUri === "" ? path : `${codeUri}/${path}`, [match[2]!]);
+  }
+  return names;
+}
+
+/** Indentation of a line that holds something (undefined for a blank line, which bounds no block). */
+function indentOf(line: string): number | undefined {
+  const indent = line.length - line.trimStart().length;
+  return indent === line.length ? undefined : indent;
+}
+
+/**
+ * The `CodeUri:` among the keys of the mapping that holds the key at (`line`, `column`): the function's
+ * own folder; null for a CodeUri that names no folder, undefined for none.
+ */
+function siblingCodeUri(lines: readonly string[], line: number, column: number): string | null | undefined {
+  // Only a key that starts its line is a YAML mapping entry whose block is bounded by indentation.
+  if (indentOf(lines[line]!) !== column) return undefined;
+  let parent = line - 1;
+  while (parent >= 0 && (indentOf(lines[parent]!) ?? column) >= column) parent -= 1;
+  return codeUriAmong(lines, childrenOf(lines, parent));
+}
+
+/** SAM's `Globals: Function: CodeUri:`, the folder of every function that names none. */
+function globalFunctionCodeUri(lines: readonly string[]): string | null | undefined {
+  const globals = lines.findIndex((line) => /^Globals[ \t]*:[ \t\r]*$/.test(line));
+  if (globals < 0) return undefined;
+  const fn = childrenOf(lines, globals).find((at) => /^[ \t]*Function[ \t]*:[ \t\r]*$/.test(lines[at]!));
+  return fn === undefined ? undefined : codeUriAmong(lines, childrenOf(lines, fn));
+}
+
+function codeUriAmong(lines: readonly string[], keys: readonly number[]): string | null | undefined {
+  for (const at of keys) {
+    if (!CODE_URI_KEY.test(lines[at]!)) continue;
+    const codeUri = CODE_URI.exec(lines[at]!);
+    return codeUri ? normalize(codeUri[1]!) : null;
+  }
+  return undefined;
+}
+
+/** The lines of the direct children of the mapping opened at line `parent` (-1: the document's top level). */
+function childrenOf(lines: readonly string[], parent: number): number[] {
+  const parentIndent = parent < 0 ? -1 : (indentOf(lines[parent]!) ?? 0);
+  const children: number[] = [];
+  let childIndent: number | undefined;
+  for (let at = parent + 1; at < lines.length; at += 1) {
+    const indent = indentOf(lines[at]!);
+    if (indent === undefined) continue;
+    if (indent <= parentIndent) break;
+    childIndent ??= indent;
+    if (indent === childIndent) children.push(at);
+  }
+  return children;
+}
+
+/** `./src/chat/` → `src/chat`, `.` → ``. */
 function normalize(path: string): string {
-  return path.replace(/^\.\//, "").replace(/\/+$/, "");
+  return path.replace(/^\.\//, "").replace(/\/+$/, "").replace(/^\.$/, "");
 }
 
 function withoutExtension(path: string): string {
   return path.replace(/\.[cm]?[jt]sx?$/, "");
 }
-

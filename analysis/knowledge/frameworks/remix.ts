@@ -1,3 +1,4 @@
+import { sourceModule } from "../../context.js";
 import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
 import { REQUEST_OBJECT, SCRIPT_EXTENSION } from "./common.js";
 
@@ -11,7 +12,7 @@ const ROUTE_EXPORTS = ["action", "loader"];
 const ROUTE_TYPES_MODULE = /^\.\/\+types\//;
 
 function importsRouteTypes(api: HandlerHookApi): boolean {
-  return api.ast.body.some((statement) => statement.type === "ImportDeclaration" && ROUTE_TYPES_MODULE.test(statement.source.value));
+  return api.ast.body.some((statement) => statement.type === "ImportDeclaration" && ROUTE_TYPES_MODULE.test(sourceModule(statement.source.value)));
 }
 
 /**
