@@ -24,29 +24,34 @@ interface Merged {
 }
 
 interface NodeIndex {
-  /** By the slot of the type (`typeInfoOf`); a type the file does not hold has none. */
+  /** By the slot of the type (`slotOf`); a type the file does not hold has none. */
   readonly buckets: (Bucket | undefined)[];
   readonly merged: Map<string, Merged>;
 }
 
-/** What the walk needs of a node type, kept once per process: its child keys and its bucket's slot. */
-interface TypeInfo {
-  readonly keys: readonly string[];
-  readonly slot: number;
+/**
+ * Per node type, kept once per process: its bucket's slot (in a prototype-less object: a keyed load
+ * on it cost less than a `Map` look-up, and this runs for every node of every file) and, by slot, the
+ * child keys the walk follows.
+ */
+const slotsOfTypes: Record<string, number | undefined> = Object.create(null) as Record<string, number | undefined>;
+const keysOfSlots: (readonly string[])[] = [];
+
+function slotOf(type: string): number {
+  const slot = slotsOfTypes[type];
+  return slot === undefined ? addType(type) : slot;
 }
 
-// One lookup per node instead of two (the visitor keys, then the file's bucket by type name).
-const typeInfos = new Map<string, TypeInfo>();
-
-function typeInfoOf(type: string): TypeInfo {
-  let info = typeInfos.get(type);
-  if (info === undefined) typeInfos.set(type, (info = { keys: visitorKeys[type] ?? NONE, slot: typeInfos.size }));
-  return info;
+function addType(type: string): number {
+  const slot = keysOfSlots.length;
+  keysOfSlots.push(visitorKeys[type] ?? NONE);
+  slotsOfTypes[type] = slot;
+  return slot;
 }
 
 function bucketOf(index: NodeIndex, type: string): Bucket | undefined {
-  const info = typeInfos.get(type);
-  return info === undefined ? undefined : index.buckets[info.slot];
+  const slot = slotsOfTypes[type];
+  return slot === undefined ? undefined : index.buckets[slot];
 }
 
 const indexes = new AttachedCache<TSESTree.Program, NodeIndex>("honeyhive.nodeIndex");
@@ -171,9 +176,9 @@ function bucketsOfListed(count: number): (Bucket | undefined)[] {
   const nodes = listedNodes;
   const slots = listedSlots;
   const counts = slotCounts;
-  while (counts.length < typeInfos.size) counts.push(0);
+  while (counts.length < keysOfSlots.length) counts.push(0);
   for (let i = 0; i < count; i++) counts[slots[i]]++;
-  const buckets = new Array<Bucket | undefined>(typeInfos.size);
+  const buckets = new Array<Bucket | undefined>(keysOfSlots.length);
   for (let i = 0; i < count; i++) {
     const slot = slots[i];
     let bucket = buckets[slot];
@@ -201,10 +206,10 @@ function walk(ast: TSESTree.Program): (Bucket | undefined)[] {
   let position = 0;
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const info = typeInfoOf(node.type);
+    const slot = slotOf(node.type);
     listedNodes[position] = node;
-    listedSlots[position++] = info.slot;
-    const keys = info.keys;
+    listedSlots[position++] = slot;
+    const keys = keysOfSlots[slot];
     // Last key and last element first, so that the children pop in order.
     for (let k = keys.length - 1; k >= 0; k--) {
       const value = (node as unknown as Record<string, unknown>)[keys[k]];
@@ -243,7 +248,7 @@ function bucketsOfTraversal(ast: TSESTree.Program, traversal: EslintTraversal): 
     // Code-path events (`onCodePathStart`) come before the Program's own visit.
     if (position === 0 && node !== ast) return undefined;
     listedNodes[position] = node;
-    listedSlots[position++] = typeInfoOf(node.type).slot;
+    listedSlots[position++] = slotOf(node.type);
   }
   return position === 0 ? undefined : bucketsOfListed(position);
 }
