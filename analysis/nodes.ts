@@ -11,10 +11,10 @@ export const CALL_TYPES = [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpr
 export type NodeType = TSESTree.Node["type"];
 export type NodeOfType<T extends NodeType> = Extract<TSESTree.Node, { type: T }>;
 
-/** The nodes of one type in walk order, and the position of each in the whole walk (to merge types). */
+/** The nodes of one type in walk order; the position of each in the whole walk (to merge types) is in the index's `positions`, from `start` on. */
 interface Bucket {
   readonly nodes: TSESTree.Node[];
-  readonly positions: number[];
+  readonly start: number;
 }
 
 interface Merged {
@@ -24,29 +24,39 @@ interface Merged {
 }
 
 interface NodeIndex {
-  /** By the slot of the type (`typeInfoOf`); a type the file does not hold has none. */
+  /** By the slot of the type (`slotOf`); a type the file does not hold has none. */
   readonly buckets: (Bucket | undefined)[];
+  /**
+   * Every bucket's positions, one bucket after the other: one typed array per file instead of an array
+   * per type present (~60 a file, all kept with the AST), read only when types are merged.
+   */
+  readonly positions: Int32Array;
   readonly merged: Map<string, Merged>;
 }
 
-/** What the walk needs of a node type, kept once per process: its child keys and its bucket's slot. */
-interface TypeInfo {
-  readonly keys: readonly string[];
-  readonly slot: number;
+/**
+ * Per node type, kept once per process: its bucket's slot (in a prototype-less object: a keyed load
+ * on it cost less than a `Map` look-up, and this runs for every node of every file) and, by slot, the
+ * child keys the walk follows.
+ */
+const slotsOfTypes: Record<string, number | undefined> = Object.create(null) as Record<string, number | undefined>;
+const keysOfSlots: (readonly string[])[] = [];
+
+function slotOf(type: string): number {
+  const slot = slotsOfTypes[type];
+  return slot === undefined ? addType(type) : slot;
 }
 
-// One lookup per node instead of two (the visitor keys, then the file's bucket by type name).
-const typeInfos = new Map<string, TypeInfo>();
-
-function typeInfoOf(type: string): TypeInfo {
-  let info = typeInfos.get(type);
-  if (info === undefined) typeInfos.set(type, (info = { keys: visitorKeys[type] ?? NONE, slot: typeInfos.size }));
-  return info;
+function addType(type: string): number {
+  const slot = keysOfSlots.length;
+  keysOfSlots.push(visitorKeys[type] ?? NONE);
+  slotsOfTypes[type] = slot;
+  return slot;
 }
 
 function bucketOf(index: NodeIndex, type: string): Bucket | undefined {
-  const info = typeInfos.get(type);
-  return info === undefined ? undefined : index.buckets[info.slot];
+  const slot = slotsOfTypes[type];
+  return slot === undefined ? undefined : index.buckets[slot];
 }
 
 const indexes = new AttachedCache<TSESTree.Program, NodeIndex>("honeyhive.nodeIndex");
@@ -148,7 +158,8 @@ function indexOf(ast: TSESTree.Program): NodeIndex {
   let index = indexes.get(ast);
   if (index === undefined) {
     const traversal = traversals.get(ast);
-    index = { buckets: (traversal && bucketsOfTraversal(ast, traversal)) ?? walk(ast), merged: new Map() };
+    const { buckets, positions } = bucketsOfListed((traversal && listTraversal(ast, traversal)) ?? walk(ast));
+    index = { buckets, positions, merged: new Map() };
     indexes.set(ast, index);
   }
   return index;
@@ -157,7 +168,8 @@ function indexOf(ast: TSESTree.Program): NodeIndex {
 /**
  * The index is built in two steps: the walk (or ESLint's steps) lists the nodes and their types' slots
  * in these arrays, kept for the process and overwritten by each file; then each type present gets
- * its two arrays at their exact length. Pushing into fresh arrays gave every type's pair the backing
+ * its array at its exact length, and the file one typed array of positions. Pushing into fresh arrays
+ * gave every type's pair (nodes, positions) the backing
  * store of a first push (16 slots each) whatever its count: ~12 KB a file, most of it empty, and kept
  * with the AST (bench/NOTES.md, lint-perf-c).
  */
@@ -167,28 +179,31 @@ const listedSlots: number[] = [];
 const slotCounts: number[] = [];
 
 /** The buckets of the first `count` listed nodes; clears the listed nodes (the arrays outlive the file). */
-function bucketsOfListed(count: number): (Bucket | undefined)[] {
+function bucketsOfListed(count: number): Pick<NodeIndex, "buckets" | "positions"> {
   const nodes = listedNodes;
   const slots = listedSlots;
   const counts = slotCounts;
-  while (counts.length < typeInfos.size) counts.push(0);
+  while (counts.length < keysOfSlots.length) counts.push(0);
   for (let i = 0; i < count; i++) counts[slots[i]]++;
-  const buckets = new Array<Bucket | undefined>(typeInfos.size);
+  const buckets = new Array<Bucket | undefined>(keysOfSlots.length);
+  const positions = new Int32Array(count);
+  let free = 0;
   for (let i = 0; i < count; i++) {
     const slot = slots[i];
     let bucket = buckets[slot];
     if (bucket === undefined) {
       const size = counts[slot];
-      buckets[slot] = bucket = { nodes: new Array<TSESTree.Node>(size), positions: new Array<number>(size) };
+      buckets[slot] = bucket = { nodes: new Array<TSESTree.Node>(size), start: free };
+      free += size;
       counts[slot] = 0;
     }
     const at = counts[slot]++;
     bucket.nodes[at] = nodes[i]!;
-    bucket.positions[at] = i;
+    positions[bucket.start + at] = i;
     nodes[i] = undefined;
   }
   for (let slot = 0; slot < buckets.length; slot++) if (buckets[slot] !== undefined) counts[slot] = 0;
-  return buckets;
+  return { buckets, positions };
 }
 
 /**
@@ -196,15 +211,16 @@ function bucketsOfListed(count: number): (Bucket | undefined)[] {
  * key lookup and value validation through helper calls; an explicit stack measured a little faster
  * than recursion.
  */
-function walk(ast: TSESTree.Program): (Bucket | undefined)[] {
+/** Lists the nodes of `ast` (see `listedNodes`); returns how many. */
+function walk(ast: TSESTree.Program): number {
   const stack: TSESTree.Node[] = [ast];
   let position = 0;
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const info = typeInfoOf(node.type);
+    const slot = slotOf(node.type);
     listedNodes[position] = node;
-    listedSlots[position++] = info.slot;
-    const keys = info.keys;
+    listedSlots[position++] = slot;
+    const keys = keysOfSlots[slot];
     // Last key and last element first, so that the children pop in order.
     for (let k = keys.length - 1; k >= 0; k--) {
       const value = (node as unknown as Record<string, unknown>)[keys[k]];
@@ -224,15 +240,15 @@ function walk(ast: TSESTree.Program): (Bucket | undefined)[] {
       }
     }
   }
-  return bucketsOfListed(position);
+  return position;
 }
 
 /**
- * The buckets from ESLint's traversal steps: its node visits in enter phase (its other steps are exits
- * and code-path events). Undefined when the visits do not start at `ast` (another language's, or a
+ * Lists the nodes of ESLint's traversal steps (see `listedNodes`), its node visits in enter phase (its
+ * other steps are exits and code-path events); returns how many. Undefined when the visits do not start at `ast` (another language's, or a
  * traversal of another tree): the caller walks instead.
  */
-function bucketsOfTraversal(ast: TSESTree.Program, traversal: EslintTraversal): (Bucket | undefined)[] | undefined {
+function listTraversal(ast: TSESTree.Program, traversal: EslintTraversal): number | undefined {
   const steps = traversal.traverse();
   if (!Array.isArray(steps)) return undefined;
   let position = 0;
@@ -243,9 +259,9 @@ function bucketsOfTraversal(ast: TSESTree.Program, traversal: EslintTraversal): 
     // Code-path events (`onCodePathStart`) come before the Program's own visit.
     if (position === 0 && node !== ast) return undefined;
     listedNodes[position] = node;
-    listedSlots[position++] = typeInfoOf(node.type).slot;
+    listedSlots[position++] = slotOf(node.type);
   }
-  return position === 0 ? undefined : bucketsOfListed(position);
+  return position === 0 ? undefined : position;
 }
 
 /** The merged lists' keys by the arrays callers pass (module constants, mostly): no join per call. */
@@ -267,14 +283,14 @@ function mergedOf(index: NodeIndex, types: readonly string[]): Merged {
       const bucket = bucketOf(index, type);
       if (bucket !== undefined) buckets.push(bucket);
     }
-    merged = { nodes: buckets.length === 1 ? buckets[0].nodes : merge(buckets) };
+    merged = { nodes: buckets.length === 1 ? buckets[0].nodes : merge(buckets, index.positions) };
     index.merged.set(key, merged);
   }
   return merged;
 }
 
 /** The nodes of `buckets` by their position in the walk. */
-function merge(buckets: readonly Bucket[]): TSESTree.Node[] {
+function merge(buckets: readonly Bucket[], positions: Int32Array): TSESTree.Node[] {
   let total = 0;
   for (const bucket of buckets) total += bucket.nodes.length;
   const nodes: TSESTree.Node[] = new Array<TSESTree.Node>(total);
@@ -284,10 +300,10 @@ function merge(buckets: readonly Bucket[]): TSESTree.Node[] {
     let best = -1;
     let bestPosition = Infinity;
     for (let b = 0; b < buckets.length; b++) {
-      const { positions } = buckets[b];
-      if (next[b] < positions.length && positions[next[b]] < bestPosition) {
+      const { nodes: ofType, start } = buckets[b];
+      if (next[b] < ofType.length && positions[start + next[b]] < bestPosition) {
         best = b;
-        bestPosition = positions[next[b]];
+        bestPosition = positions[start + next[b]];
       }
     }
     if (best === -1) return nodes;
