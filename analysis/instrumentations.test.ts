@@ -226,6 +226,18 @@ describe("activation in a project module the file loads", () => {
     expect(lint(`import { registerOTel } from "@vercel/otel";\nexport function register() {\n  registerOTel("app");\n}`, `import { register } from "./instrument";\nregister();\n${APP}`)).toEqual([]);
   });
 
+  it("follows the module one hop further: `./instrument` runs `initSentry()` of `./sentry`", () => {
+    const root = project({
+      "package.json": "{}",
+      "src/instrument.ts": `import { initSentry } from "./sentry";\ninitSentry();\n`,
+      "src/sentry.ts": `import * as Sentry from "@sentry/node";\nexport function initSentry() { Sentry.init({ dsn: "d" }); }\n`,
+      "src/app.ts": `import "./instrument";\n${APP}`,
+    });
+    expect(findings(`import "./instrument";\n${APP}`, join(root, "src", "app.ts"))).toEqual([]);
+    const inert = project({ "package.json": "{}", "src/instrument.ts": `import { initSentry } from "./sentry";\nexport { initSentry };\n`, "src/sentry.ts": `export function initSentry() {}\n` });
+    expect(findings(`import "./instrument";\n${APP}`, join(inert, "src", "app.ts"))).toHaveLength(1);
+  });
+
   it("reports when the module only imports the vendor, opts out, or is imported for its types", () => {
     expect(lint(`import * as Sentry from "@sentry/node";\nexport const report = (e: unknown) => Sentry.captureException(e);`, `import { report } from "./instrument";\n${APP}report(1);`)).toHaveLength(1);
     expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d", skipOpenTelemetrySetup: true });`, `import "./instrument";\n${APP}`)).toHaveLength(1);
@@ -246,6 +258,20 @@ describe("activation in a module the framework loads (Next.js instrumentation.ts
   it("is silent when the Next.js app's instrumentation.ts (root or src/) activates a pipeline", () => {
     expect(lint({ "package.json": NEXT, "instrumentation.ts": REGISTER_OTEL })).toEqual([]);
     expect(lint({ "package.json": NEXT, "src/instrumentation.ts": REGISTER_OTEL })).toEqual([]);
+  });
+
+  it("follows what instrumentation.ts loads in register() (Sentry's wizard, Next.js's instrumentation.node)", () => {
+    const wizard = `import * as Sentry from "@sentry/nextjs";\nexport async function register() {\n  if (process.env.NEXT_RUNTIME === "nodejs") {\n    await import("./sentry.server.config");\n  }\n  if (process.env.NEXT_RUNTIME === "edge") {\n    await import("./sentry.edge.config");\n  }\n}\nexport const onRequestError = Sentry.captureRequestError;\n`;
+    const sentryConfig = `import * as Sentry from "@sentry/nextjs";\nSentry.init({ dsn: "d", tracesSampleRate: 1 });\n`;
+    expect(lint({ "package.json": NEXT, "instrumentation.ts": wizard, "sentry.server.config.ts": sentryConfig, "sentry.edge.config.ts": sentryConfig })).toEqual([]);
+    expect(lint({ "package.json": NEXT, "src/instrumentation.ts": wizard.replaceAll("./sentry", "../sentry"), "sentry.server.config.ts": sentryConfig, "sentry.edge.config.ts": sentryConfig })).toEqual([]);
+    // instrumentation.ts names no vendor: read all the same, it runs for its effect.
+    const nodeOnly = `export async function register() {\n  if (process.env.NEXT_RUNTIME === "nodejs") {\n    await import("./instrumentation.node");\n  }\n}\n`;
+    const nodeSdk = `import { NodeSDK } from "@opentelemetry/sdk-node";\nconst sdk = new NodeSDK({});\nsdk.start();\n`;
+    expect(lint({ "package.json": NEXT, "instrumentation.ts": nodeOnly, "instrumentation.node.ts": nodeSdk })).toEqual([]);
+    expect(lint({ "package.json": NEXT, "src/instrumentation.ts": nodeOnly, "src/instrumentation.node.ts": nodeSdk })).toEqual([]);
+    // What it loads activates nothing.
+    expect(lint({ "package.json": NEXT, "instrumentation.ts": nodeOnly, "instrumentation.node.ts": `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport const sdk = new NodeSDK({});\n` })).toHaveLength(1);
   });
 
   it("reports when the project is not a Next.js app, or its instrumentation.ts activates nothing", () => {
