@@ -181,6 +181,25 @@ describe("pipelineActivationOf", () => {
     for (const [code, owner] of cases) expect([code, activation(code)]).toEqual([code, owner]);
   });
 
+  it("follows an instance assigned later, cast, or kept on `this`", () => {
+    const cases = [
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nlet sdk: NodeSDK | undefined;\nexport function initTelemetry() { sdk = new NodeSDK({}); sdk.start(); }`,
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport class Telemetry { sdk: NodeSDK; constructor() { this.sdk = new NodeSDK({}); this.sdk.start(); } }`,
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport class Telemetry { private sdk = new NodeSDK({}); start() { this.sdk.start(); } }`,
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nconst sdk = new NodeSDK({}) as NodeSDK;\nsdk.start();`,
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nconst sdk = new NodeSDK({}) satisfies NodeSDK;\nsdk.start();`,
+      `import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nlet provider;\nprovider = new NodeTracerProvider();\nprovider.register();`,
+    ];
+    for (const code of cases) expect([code, activation(code)]).toEqual([code, "OpenTelemetry"]);
+    // Stored the same ways and never started; started on another member, or in another class.
+    const inert = [
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nlet sdk: NodeSDK | undefined;\nexport function initTelemetry() { sdk = new NodeSDK({}); return sdk; }`,
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport class Telemetry { sdk = new NodeSDK({}); other = { start() {} }; go() { this.other.start(); } }`,
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport class A { sdk = new NodeSDK({}); }\nexport class B { sdk = { start() {} }; go() { this.sdk.start(); } }`,
+    ];
+    for (const code of inert) expect([code, activation(code)]).toEqual([code, undefined]);
+  });
+
   it("does not count an import, another call of the package, an opt-out or a look-alike", () => {
     const cases = [
       // Imported, used for something else, or only its types.
