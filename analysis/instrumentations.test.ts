@@ -200,6 +200,11 @@ describe("pipelineActivationOf", () => {
     for (const code of inert) expect([code, activation(code)]).toEqual([code, undefined]);
   });
 
+  it("counts Application Insights' start() as its own statement", () => {
+    expect(activation(`import * as appInsights from "applicationinsights";\nappInsights.setup(process.env.CS);\nappInsights.start();`)).toBe("Application Insights");
+    expect(activation(`const appInsights = require("applicationinsights");\nappInsights.setup("cs").setAutoCollectRequests(true);\nappInsights.start();`)).toBe("Application Insights");
+  });
+
   it("does not count an import, another call of the package, an opt-out or a look-alike", () => {
     const cases = [
       // Imported, used for something else, or only its types.

@@ -204,8 +204,13 @@ export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
     name: "Application Insights",
     packages: ["applicationinsights"],
     // 2.x has the same builder and no OpenTelemetry: counted anyway (a missed report, never a false one).
-    activations: [{ kind: "call", name: "setup", then: "start" }],
-    verifiedAt: "applicationinsights 3.4 README: 'This solution is based on OpenTelemetry'; appInsights.setup(connectionString)…start() starts it (built on @azure/monitor-opentelemetry)",
+    // `setup(cs)…start()` chained, or `setup(cs);` then the module's own `start()` (the legacy API's top-level export).
+    activations: [
+      { kind: "call", name: "setup", then: "start" },
+      { kind: "call", name: "start" },
+    ],
+    verifiedAt:
+      "applicationinsights 3.4 README: 'This solution is based on OpenTelemetry'; appInsights.setup(connectionString)…start() starts it (built on @azure/monitor-opentelemetry); the module exports start() beside setup(), and the common layout is `appInsights.setup(cs).setAutoCollect…(true);` then `appInsights.start();`, starting what setup() configured",
   },
   {
     id: "vercel-otel",
