@@ -217,6 +217,7 @@ describe("pipelineActivationOf", () => {
       // The setup opted out of, literally.
       `import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d", skipOpenTelemetrySetup: true });`,
       `import { start } from "@splunk/otel";\nstart({ tracing: false });`,
+      `import { register } from "@arizeai/phoenix-otel";\nexport const provider = register({ projectName: "p", global: false });`,
       // Built and never started or registered.
       `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport const sdk = new NodeSDK({});`,
       `import * as appInsights from "applicationinsights";\nappInsights.setup(process.env.CS);`,

@@ -230,10 +230,10 @@ export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
     id: "phoenix",
     name: "Arize Phoenix",
     packages: ["@arizeai/phoenix-otel"],
-    // An opt-out option of register() was not verified, so none is read: every register() counts.
-    activations: [{ kind: "call", name: "register" }],
+    // `register({ global: false })` builds the provider without registering it globally.
+    activations: [{ kind: "call", name: "register", unless: { key: "global", value: false } }],
     verifiedAt:
-      "arize.com phoenix-otel overview: register() 'handles provider setup, OTLP export, and instrumentation registration'; the package also exports attachGlobalTracerProvider()/detachGlobalTracerProvider() around the provider it registers",
+      "arize.com phoenix-otel overview: register() 'handles provider setup, OTLP export, and instrumentation registration'; phoenix-otel src/register.ts: `global?: boolean` (default true), `if (global) provider.register()`",
   },
   {
     id: "traceloop",
