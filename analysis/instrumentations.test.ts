@@ -267,6 +267,7 @@ describe("activation in a project module the file loads", () => {
     expect(lint(`import * as Sentry from "@sentry/node";\nexport const report = (e: unknown) => Sentry.captureException(e);`, `import { report } from "./instrument";\n${APP}report(1);`)).toHaveLength(1);
     expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d", skipOpenTelemetrySetup: true });`, `import "./instrument";\n${APP}`)).toHaveLength(1);
     expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\nexport type Options = { dsn: string };`, `import type { Options } from "./instrument";\n${APP}export type O = Options;`)).toHaveLength(1);
+    expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\nexport type Options = { dsn: string };`, `import type { Options } from "./instrument";\nexport type { Options } from "./instrument";\n${APP}`)).toHaveLength(1);
   });
 });
 

@@ -234,7 +234,8 @@ function loadsModule(ast: TSESTree.Program, specifier: string): boolean {
 /** Besides type-only import declarations, a `require("m")` / `import("m")` / `export … from "m"` of the same specifier. */
 function hasOtherLoad(ast: TSESTree.Program, specifier: string): boolean {
   for (const statement of ast.body) {
-    if ((statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration) && statement.source?.value === specifier) return true;
+    // `export type { Options } from "m"` is erased like an `import type`.
+    if ((statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration) && statement.source?.value === specifier && statement.exportKind !== "type") return true;
   }
   for (const call of nodesOfType(ast, AST_NODE_TYPES.CallExpression)) if (requireSpecifier(call) === specifier) return true;
   for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) if (dynamicImportSpecifier(expression) === specifier) return true;
