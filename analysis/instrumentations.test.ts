@@ -174,6 +174,8 @@ describe("pipelineActivationOf", () => {
       [`import * as traceloop from "@traceloop/node-server-sdk";\ntraceloop.initialize({ appName: "app" });`, "Traceloop (OpenLLMetry)"],
       [`import { initializeOTEL } from "langsmith/experimental/otel/setup";\ninitializeOTEL();`, "LangSmith"],
       [`const { start } = require("@splunk/otel");\nstart({ serviceName: "svc" });`, "Splunk"],
+      [`import "@splunk/otel/instrument";`, "Splunk"],
+      [`require("@splunk/otel/instrument");`, "Splunk"],
       [`import "@elastic/opentelemetry-node";`, "Elastic (EDOT Node.js)"],
       [`require("@opentelemetry/auto-instrumentations-node/register");`, "OpenTelemetry auto-instrumentations"],
       [`const tracer = require("dd-trace").init();\nconst { TracerProvider } = tracer;\nconst provider = new TracerProvider();\nprovider.register();`, "Datadog"],

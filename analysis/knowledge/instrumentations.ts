@@ -257,6 +257,13 @@ export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
     verifiedAt: "@splunk/otel 3.3 lib/start.d.ts: start(options?: Partial<Options>) with `tracing: boolean | StartTracingOptions` (4.2 lib/tracing: startTracing builds the provider)",
   },
   {
+    id: "splunk-instrument",
+    name: "Splunk",
+    packages: ["@splunk/otel/instrument"],
+    activations: [{ kind: "import" }],
+    verifiedAt: "@splunk/otel README: `node -r @splunk/otel/instrument index.js` starts the distribution (tracing included) configured from OTEL_*/SPLUNK_* variables",
+  },
+  {
     id: "elastic",
     name: "Elastic (EDOT Node.js)",
     packages: ["@elastic/opentelemetry-node"],
