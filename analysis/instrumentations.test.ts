@@ -302,6 +302,17 @@ describe("activation in a module the framework loads (Next.js instrumentation.ts
     expect(lint({ "package.json": NEXT, "instrumentation.ts": nodeOnly, "instrumentation.node.ts": `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport const sdk = new NodeSDK({});\n` })).toHaveLength(1);
   });
 
+  it("follows what the package.json scripts preload (node --import ./instrument.mjs, NODE_OPTIONS)", () => {
+    const sentry = `import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\n`;
+    const scripts = (script: string) => JSON.stringify({ scripts: { start: script } });
+    expect(lint({ "package.json": scripts("node --import ./instrument.mjs dist/app.mjs"), "instrument.mjs": sentry })).toEqual([]);
+    expect(lint({ "package.json": scripts("NODE_OPTIONS='--import ./src/instrument.mjs' nest start"), "src/instrument.mjs": sentry })).toEqual([]);
+    expect(lint({ "package.json": scripts("node -r @opentelemetry/auto-instrumentations-node/register app.js") })).toEqual([]);
+    // Preloaded, and activating nothing; a package that is no preload.
+    expect(lint({ "package.json": scripts("node --import ./instrument.mjs app.mjs"), "instrument.mjs": `export const x = 1;\n` })).toHaveLength(1);
+    expect(lint({ "package.json": scripts("node -r dotenv/config app.js") })).toHaveLength(1);
+  });
+
   it("reports when the project is not a Next.js app, or its instrumentation.ts activates nothing", () => {
     expect(lint({ "package.json": "{}", "src/instrumentation.ts": REGISTER_OTEL })).toHaveLength(1);
     expect(lint({ "package.json": NEXT, "src/instrumentation.ts": `import { registerOTel } from "@vercel/otel";\nexport { registerOTel };\n` })).toHaveLength(1);

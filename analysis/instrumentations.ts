@@ -298,10 +298,19 @@ function loadsForEffectOnly(ast: TSESTree.Program, specifier: string): boolean {
  * in `register()`): read whatever its text names, since it runs for its effect.
  */
 function frameworkPreloadActivates(input: AnalysisInput, read: ModuleFactsReader): boolean {
-  const { root } = deploymentOf(input.filename);
+  const { root, preloads } = deploymentOf(input.filename);
   if (root === undefined) return false;
   const reader = projectModules();
   const anchor = join(root, "package.json");
+  // `node --import ./instrument.mjs app.mjs` in a package.json script (Sentry's ESM setup).
+  for (const specifier of preloads ?? []) {
+    if (!specifier.startsWith(".")) {
+      if (ACTIVATIONS_BY_MODULE.get(packageSpecifier(specifier))?.some((entry) => entry.activation.kind === "import")) return true;
+      continue;
+    }
+    const path = reader.resolve(specifier, anchor);
+    if (path !== undefined && moduleActivates(path, read, true)) return true;
+  }
   for (const preload of FRAMEWORK_PRELOADS) {
     if (!projectDependsOn(input.filename, [preload.dependency])) continue;
     for (const specifier of preload.modules) {
