@@ -34,9 +34,11 @@ export interface DeploymentSignals {
   readonly main?: string;
   /** Every package the package.json names, of any kind (dependencies, dev, optional, peer). */
   readonly dependencies: ReadonlySet<string>;
+  /** What the package.json's scripts preload (`node --import ./instrument.mjs`, `-r dd-trace/init`, in NODE_OPTIONS too), as written. */
+  readonly preloads?: readonly string[];
 }
 
-const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "gcpFunctions" | "main" | "dependencies">, readonly string[]>> = {
+const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "gcpFunctions" | "main" | "dependencies" | "preloads">, readonly string[]>> = {
   nitro: ["nitro.config.ts", "nitro.config.js", "nitro.config.mjs", "nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs"],
   vercel: ["vercel.json", ".vercel/project.json"],
   netlify: ["netlify.toml"],
@@ -114,24 +116,33 @@ function rootSignals(root: string): DeploymentSignals {
     nitro: has(SIGNAL_FILES.nitro) || NITRO_PACKAGES.some((name) => manifest.dependencies.has(name)),
     ...(manifest.main !== undefined ? { main: manifest.main } : {}),
     dependencies: manifest.dependencies,
+    ...(manifest.preloads.length > 0 ? { preloads: manifest.preloads } : {}),
   };
 }
 
+/** `--import x`, `--import=x`, `--require x`, `-r x` in a script (quotes around the module allowed). */
+const PRELOAD_FLAG = /(?:^|[\s"'=])(?:--import|--require|-r)(?:\s+|=)["']?([^\s"']+)/g;
+
 /** The dependency names and `main` of a package.json; nothing from one that does not parse. */
-function readManifest(root: string): { dependencies: ReadonlySet<string>; main?: string } {
+function readManifest(root: string): { dependencies: ReadonlySet<string>; main?: string; preloads: readonly string[] } {
   try {
     const manifest: unknown = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8"));
-    if (typeof manifest !== "object" || manifest === null) return { dependencies: new Set() };
+    if (typeof manifest !== "object" || manifest === null) return { dependencies: new Set(), preloads: [] };
     const record = manifest as Record<string, unknown>;
     const dependencies = new Set<string>();
     for (const field of ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]) {
       const value = record[field];
       if (typeof value === "object" && value !== null) for (const name of Object.keys(value)) dependencies.add(name);
     }
-    return typeof record.main === "string" ? { dependencies, main: record.main } : { dependencies };
+    const preloads = new Set<string>();
+    const scripts = record.scripts;
+    if (typeof scripts === "object" && scripts !== null) {
+      for (const script of Object.values(scripts)) if (typeof script === "string") for (const match of script.matchAll(PRELOAD_FLAG)) preloads.add(match[1]!);
+    }
+    return typeof record.main === "string" ? { dependencies, main: record.main, preloads: [...preloads] } : { dependencies, preloads: [...preloads] };
   } catch {
     // An unreadable or invalid package.json tells nothing about the deployment.
-    return { dependencies: new Set() };
+    return { dependencies: new Set(), preloads: [] };
   }
 }
 

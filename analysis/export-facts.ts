@@ -17,7 +17,7 @@ import { flushesAroundNext, flushesOnEveryPath, flushTestOf } from "./flush.js";
 import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
 import { activationOf } from "./tracer-init.js";
-import { pipelineActivationOf } from "./instrumentations.js";
+import { pipelineFactsOf } from "./instrumentations.js";
 import type { AnalysisInput } from "./input.js";
 import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { SESSION_STARTING_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
@@ -114,6 +114,12 @@ export interface ModuleFacts {
    * loading it (`import "./instrument"`) does to an importer's instrumentations without a provider.
    */
   readonly activatesPipeline?: string;
+  /**
+   * The relative modules it loads for their effect (`import "./x"`, a value import, `require("./x")`,
+   * `await import("./x")` in Next.js's `register()`), when it activates none itself: one hop further
+   * for `activatesPipeline` (analysis/instrumentations.ts `pipelineFactsOf`).
+   */
+  readonly loadsForEffect?: readonly string[];
 }
 
 /**
@@ -187,20 +193,21 @@ export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
   try {
     const { targets, reExports, sdkReExport, namespaceReExports } = collectExports(input);
     const tracerHolders = tracerHoldersOf(input);
-    const activatesPipeline = pipelineActivationOf(input);
+    const { activatesPipeline, loadsForEffect } = pipelineFactsOf(input);
     const withSdk = (facts: ModuleFacts): ModuleFacts => ({
       ...facts,
       ...(sdkReExport ? { sdkReExport } : {}),
       ...(tracerHolders ? { tracerHolders } : {}),
       ...(namespaceReExports ? { namespaceReExports } : {}),
       ...(activatesPipeline !== undefined ? { activatesPipeline } : {}),
+      ...(loadsForEffect ? { loadsForEffect } : {}),
     });
     const exportNameOf = (variable: Scope.Variable): string | undefined => {
       for (const [name, target] of targets) if ("variable" in target && target.variable === variable) return name;
       return undefined;
     };
     const otelPipeline = otelPipelineOf(input, exportNameOf);
-    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders && !namespaceReExports && activatesPipeline === undefined ? NO_FACTS : withSdk({ exports: {}, reExports });
+    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders && !namespaceReExports && activatesPipeline === undefined && !loadsForEffect ? NO_FACTS : withSdk({ exports: {}, reExports });
     const sdk = getSdkModel(input);
     const exports: Record<string, ExportFact[]> = {};
     const initPromiseExports: string[] = [];

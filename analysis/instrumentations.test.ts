@@ -174,11 +174,37 @@ describe("pipelineActivationOf", () => {
       [`import * as traceloop from "@traceloop/node-server-sdk";\ntraceloop.initialize({ appName: "app" });`, "Traceloop (OpenLLMetry)"],
       [`import { initializeOTEL } from "langsmith/experimental/otel/setup";\ninitializeOTEL();`, "LangSmith"],
       [`const { start } = require("@splunk/otel");\nstart({ serviceName: "svc" });`, "Splunk"],
+      [`import "@splunk/otel/instrument";`, "Splunk"],
+      [`require("@splunk/otel/instrument");`, "Splunk"],
       [`import "@elastic/opentelemetry-node";`, "Elastic (EDOT Node.js)"],
       [`require("@opentelemetry/auto-instrumentations-node/register");`, "OpenTelemetry auto-instrumentations"],
       [`const tracer = require("dd-trace").init();\nconst { TracerProvider } = tracer;\nconst provider = new TracerProvider();\nprovider.register();`, "Datadog"],
     ];
     for (const [code, owner] of cases) expect([code, activation(code)]).toEqual([code, owner]);
+  });
+
+  it("follows an instance assigned later, cast, or kept on `this`", () => {
+    const cases = [
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nlet sdk: NodeSDK | undefined;\nexport function initTelemetry() { sdk = new NodeSDK({}); sdk.start(); }`,
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport class Telemetry { sdk: NodeSDK; constructor() { this.sdk = new NodeSDK({}); this.sdk.start(); } }`,
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport class Telemetry { private sdk = new NodeSDK({}); start() { this.sdk.start(); } }`,
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nconst sdk = new NodeSDK({}) as NodeSDK;\nsdk.start();`,
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nconst sdk = new NodeSDK({}) satisfies NodeSDK;\nsdk.start();`,
+      `import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nlet provider;\nprovider = new NodeTracerProvider();\nprovider.register();`,
+    ];
+    for (const code of cases) expect([code, activation(code)]).toEqual([code, "OpenTelemetry"]);
+    // Stored the same ways and never started; started on another member, or in another class.
+    const inert = [
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nlet sdk: NodeSDK | undefined;\nexport function initTelemetry() { sdk = new NodeSDK({}); return sdk; }`,
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport class Telemetry { sdk = new NodeSDK({}); other = { start() {} }; go() { this.other.start(); } }`,
+      `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport class A { sdk = new NodeSDK({}); }\nexport class B { sdk = { start() {} }; go() { this.sdk.start(); } }`,
+    ];
+    for (const code of inert) expect([code, activation(code)]).toEqual([code, undefined]);
+  });
+
+  it("counts Application Insights' start() as its own statement", () => {
+    expect(activation(`import * as appInsights from "applicationinsights";\nappInsights.setup(process.env.CS);\nappInsights.start();`)).toBe("Application Insights");
+    expect(activation(`const appInsights = require("applicationinsights");\nappInsights.setup("cs").setAutoCollectRequests(true);\nappInsights.start();`)).toBe("Application Insights");
   });
 
   it("does not count an import, another call of the package, an opt-out or a look-alike", () => {
@@ -193,6 +219,7 @@ describe("pipelineActivationOf", () => {
       // The setup opted out of, literally.
       `import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d", skipOpenTelemetrySetup: true });`,
       `import { start } from "@splunk/otel";\nstart({ tracing: false });`,
+      `import { register } from "@arizeai/phoenix-otel";\nexport const provider = register({ projectName: "p", global: false });`,
       // Built and never started or registered.
       `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport const sdk = new NodeSDK({});`,
       `import * as appInsights from "applicationinsights";\nappInsights.setup(process.env.CS);`,
@@ -226,10 +253,23 @@ describe("activation in a project module the file loads", () => {
     expect(lint(`import { registerOTel } from "@vercel/otel";\nexport function register() {\n  registerOTel("app");\n}`, `import { register } from "./instrument";\nregister();\n${APP}`)).toEqual([]);
   });
 
+  it("follows the module one hop further: `./instrument` runs `initSentry()` of `./sentry`", () => {
+    const root = project({
+      "package.json": "{}",
+      "src/instrument.ts": `import { initSentry } from "./sentry";\ninitSentry();\n`,
+      "src/sentry.ts": `import * as Sentry from "@sentry/node";\nexport function initSentry() { Sentry.init({ dsn: "d" }); }\n`,
+      "src/app.ts": `import "./instrument";\n${APP}`,
+    });
+    expect(findings(`import "./instrument";\n${APP}`, join(root, "src", "app.ts"))).toEqual([]);
+    const inert = project({ "package.json": "{}", "src/instrument.ts": `import { initSentry } from "./sentry";\nexport { initSentry };\n`, "src/sentry.ts": `export function initSentry() {}\n` });
+    expect(findings(`import "./instrument";\n${APP}`, join(inert, "src", "app.ts"))).toHaveLength(1);
+  });
+
   it("reports when the module only imports the vendor, opts out, or is imported for its types", () => {
     expect(lint(`import * as Sentry from "@sentry/node";\nexport const report = (e: unknown) => Sentry.captureException(e);`, `import { report } from "./instrument";\n${APP}report(1);`)).toHaveLength(1);
     expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d", skipOpenTelemetrySetup: true });`, `import "./instrument";\n${APP}`)).toHaveLength(1);
     expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\nexport type Options = { dsn: string };`, `import type { Options } from "./instrument";\n${APP}export type O = Options;`)).toHaveLength(1);
+    expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\nexport type Options = { dsn: string };`, `import type { Options } from "./instrument";\nexport type { Options } from "./instrument";\n${APP}`)).toHaveLength(1);
   });
 });
 
@@ -246,6 +286,31 @@ describe("activation in a module the framework loads (Next.js instrumentation.ts
   it("is silent when the Next.js app's instrumentation.ts (root or src/) activates a pipeline", () => {
     expect(lint({ "package.json": NEXT, "instrumentation.ts": REGISTER_OTEL })).toEqual([]);
     expect(lint({ "package.json": NEXT, "src/instrumentation.ts": REGISTER_OTEL })).toEqual([]);
+  });
+
+  it("follows what instrumentation.ts loads in register() (Sentry's wizard, Next.js's instrumentation.node)", () => {
+    const wizard = `import * as Sentry from "@sentry/nextjs";\nexport async function register() {\n  if (process.env.NEXT_RUNTIME === "nodejs") {\n    await import("./sentry.server.config");\n  }\n  if (process.env.NEXT_RUNTIME === "edge") {\n    await import("./sentry.edge.config");\n  }\n}\nexport const onRequestError = Sentry.captureRequestError;\n`;
+    const sentryConfig = `import * as Sentry from "@sentry/nextjs";\nSentry.init({ dsn: "d", tracesSampleRate: 1 });\n`;
+    expect(lint({ "package.json": NEXT, "instrumentation.ts": wizard, "sentry.server.config.ts": sentryConfig, "sentry.edge.config.ts": sentryConfig })).toEqual([]);
+    expect(lint({ "package.json": NEXT, "src/instrumentation.ts": wizard.replaceAll("./sentry", "../sentry"), "sentry.server.config.ts": sentryConfig, "sentry.edge.config.ts": sentryConfig })).toEqual([]);
+    // instrumentation.ts names no vendor: read all the same, it runs for its effect.
+    const nodeOnly = `export async function register() {\n  if (process.env.NEXT_RUNTIME === "nodejs") {\n    await import("./instrumentation.node");\n  }\n}\n`;
+    const nodeSdk = `import { NodeSDK } from "@opentelemetry/sdk-node";\nconst sdk = new NodeSDK({});\nsdk.start();\n`;
+    expect(lint({ "package.json": NEXT, "instrumentation.ts": nodeOnly, "instrumentation.node.ts": nodeSdk })).toEqual([]);
+    expect(lint({ "package.json": NEXT, "src/instrumentation.ts": nodeOnly, "src/instrumentation.node.ts": nodeSdk })).toEqual([]);
+    // What it loads activates nothing.
+    expect(lint({ "package.json": NEXT, "instrumentation.ts": nodeOnly, "instrumentation.node.ts": `import { NodeSDK } from "@opentelemetry/sdk-node";\nexport const sdk = new NodeSDK({});\n` })).toHaveLength(1);
+  });
+
+  it("follows what the package.json scripts preload (node --import ./instrument.mjs, NODE_OPTIONS)", () => {
+    const sentry = `import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\n`;
+    const scripts = (script: string) => JSON.stringify({ scripts: { start: script } });
+    expect(lint({ "package.json": scripts("node --import ./instrument.mjs dist/app.mjs"), "instrument.mjs": sentry })).toEqual([]);
+    expect(lint({ "package.json": scripts("NODE_OPTIONS='--import ./src/instrument.mjs' nest start"), "src/instrument.mjs": sentry })).toEqual([]);
+    expect(lint({ "package.json": scripts("node -r @opentelemetry/auto-instrumentations-node/register app.js") })).toEqual([]);
+    // Preloaded, and activating nothing; a package that is no preload.
+    expect(lint({ "package.json": scripts("node --import ./instrument.mjs app.mjs"), "instrument.mjs": `export const x = 1;\n` })).toHaveLength(1);
+    expect(lint({ "package.json": scripts("node -r dotenv/config app.js") })).toHaveLength(1);
   });
 
   it("reports when the project is not a Next.js app, or its instrumentation.ts activates nothing", () => {

@@ -25,7 +25,7 @@ import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { deploymentOf, projectDependsOn } from "./deployment.js";
-import type { AnalysisInput } from "./input.js";
+import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import {
   FRAMEWORK_PRELOADS,
   INSTRUMENTATION_FAMILIES,
@@ -42,9 +42,9 @@ import {
 } from "./knowledge/instrumentations.js";
 import type { OtelComponent } from "./knowledge/sdks/opentelemetry.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
-import { importedModule, projectModules } from "./project-modules.js";
+import { absolutePath, projectModules } from "./project-modules.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
-import { packageSpecifier } from "./settings.js";
+import { isSdkModule, packageSpecifier } from "./settings.js";
 import { activationOf } from "./tracer-init.js";
 
 /** Where the provider goes for a given setup. */
@@ -234,40 +234,88 @@ function loadsModule(ast: TSESTree.Program, specifier: string): boolean {
 /** Besides type-only import declarations, a `require("m")` / `import("m")` / `export … from "m"` of the same specifier. */
 function hasOtherLoad(ast: TSESTree.Program, specifier: string): boolean {
   for (const statement of ast.body) {
-    if ((statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration) && statement.source?.value === specifier) return true;
+    // `export type { Options } from "m"` is erased like an `import type`.
+    if ((statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration) && statement.source?.value === specifier && statement.exportKind !== "type") return true;
   }
   for (const call of nodesOfType(ast, AST_NODE_TYPES.CallExpression)) if (requireSpecifier(call) === specifier) return true;
   for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) if (dynamicImportSpecifier(expression) === specifier) return true;
   return false;
 }
 
-/**
- * A project module the file loads activates a pipeline (its export facts say so): `import
- * "./instrumentation"`, `import { tracer } from "./tracing"` where `./tracing` calls `Sentry.init(…)`.
- * One module deep, as every cross-module fact.
- */
-function loadsActivatingModule(input: AnalysisInput): boolean {
-  for (const specifier of getAnalysisContext(input).importedModules) {
-    // A package with an entry was asked about already; the rest resolve to a project module or to nothing.
-    if (ACTIVATIONS_BY_MODULE.has(packageSpecifier(specifier))) continue;
-    if (importedModule(input, specifier)?.facts.activatesPipeline !== undefined && loadsModule(input.ast, specifier)) return true;
-  }
-  return frameworkPreloadActivates(input);
+/** What a project module's export facts say about pipelines (analysis/export-facts.ts). */
+export function pipelineFactsOf(input: AnalysisInput): { readonly activatesPipeline?: string; readonly loadsForEffect?: readonly string[] } {
+  const activatesPipeline = pipelineActivationOf(input);
+  if (activatesPipeline !== undefined) return { activatesPipeline };
+  const loads = [...getAnalysisContext(input).importedModules].filter((specifier) => specifier.startsWith(".") && loadsModule(input.ast, specifier));
+  return loads.length > 0 ? { loadsForEffect: loads } : {};
 }
 
-/** The project's framework loads a module that activates a pipeline (`FRAMEWORK_PRELOADS`: Next.js's `instrumentation.ts`). */
-function frameworkPreloadActivates(input: AnalysisInput): boolean {
+/**
+ * A project module the file loads activates a pipeline (its export facts say so): `import
+ * "./instrumentation"`, `import { tracer } from "./tracing"` where `./tracing` calls `Sentry.init(…)`,
+ * or a relative module that one loads (`./instrument` runs `initSentry()` of `./sentry`). Two modules
+ * deep at most.
+ */
+function loadsActivatingModule(input: AnalysisInput): boolean {
   const read = input.readModuleFacts;
   if (!read) return false; // a module read for another file: one module deep
-  const { root } = deploymentOf(input.filename);
+  const reader = projectModules();
+  const from = absolutePath(input.filename);
+  for (const specifier of getAnalysisContext(input).importedModules) {
+    // A package with an entry was asked about already; the rest resolve to a project module or to nothing.
+    if (ACTIVATIONS_BY_MODULE.has(packageSpecifier(specifier)) || isSdkModule(specifier, input.settings) || !loadsModule(input.ast, specifier)) continue;
+    const path = reader.resolve(specifier, from);
+    // A module loaded only for its effect (`import "./instrument"`) is read whatever its text names.
+    if (path !== undefined && moduleActivates(path, read, loadsForEffectOnly(input.ast, specifier))) return true;
+  }
+  return frameworkPreloadActivates(input, read);
+}
+
+/** The module at `path` activates a pipeline, or a relative module it loads does. */
+function moduleActivates(path: string, read: ModuleFactsReader, ungated: boolean): boolean {
+  const reader = projectModules();
+  const facts = reader.factsOf(path, read, false, ungated);
+  if (facts.activatesPipeline !== undefined) return true;
+  for (const specifier of facts.loadsForEffect ?? []) {
+    const target = reader.resolve(specifier, path);
+    if (target !== undefined && target !== path && reader.factsOf(target, read).activatesPipeline !== undefined) return true;
+  }
+  return false;
+}
+
+/** `import "./m"` or a `require("./m");` statement: nothing but the module's effect is wanted. */
+function loadsForEffectOnly(ast: TSESTree.Program, specifier: string): boolean {
+  return ast.body.some(
+    (statement) =>
+      (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.specifiers.length === 0 && statement.importKind !== "type" && statement.source.value === specifier) ||
+      (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.CallExpression && requireSpecifier(statement.expression) === specifier),
+  );
+}
+
+/**
+ * The project's framework loads a module that activates a pipeline (`FRAMEWORK_PRELOADS`: Next.js's
+ * `instrumentation.ts`), itself or through a module it loads (`await import("./sentry.server.config")`
+ * in `register()`): read whatever its text names, since it runs for its effect.
+ */
+function frameworkPreloadActivates(input: AnalysisInput, read: ModuleFactsReader): boolean {
+  const { root, preloads } = deploymentOf(input.filename);
   if (root === undefined) return false;
   const reader = projectModules();
   const anchor = join(root, "package.json");
+  // `node --import ./instrument.mjs app.mjs` in a package.json script (Sentry's ESM setup).
+  for (const specifier of preloads ?? []) {
+    if (!specifier.startsWith(".")) {
+      if (ACTIVATIONS_BY_MODULE.get(packageSpecifier(specifier))?.some((entry) => entry.activation.kind === "import")) return true;
+      continue;
+    }
+    const path = reader.resolve(specifier, anchor);
+    if (path !== undefined && moduleActivates(path, read, true)) return true;
+  }
   for (const preload of FRAMEWORK_PRELOADS) {
     if (!projectDependsOn(input.filename, [preload.dependency])) continue;
     for (const specifier of preload.modules) {
       const path = reader.resolve(specifier, anchor);
-      if (path !== undefined && reader.factsOf(path, read).activatesPipeline !== undefined) return true;
+      if (path !== undefined && moduleActivates(path, read, true)) return true;
     }
   }
   return false;

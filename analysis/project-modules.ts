@@ -146,7 +146,7 @@ function declaresWorkspaces(text: string): boolean {
 
 /** Reads and caches project modules' facts through one file system. One per process by default. */
 export class ProjectModules {
-  private readonly factsByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly facts: ModuleFacts; readonly chains: boolean }>();
+  private readonly factsByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly facts: ModuleFacts; readonly chains: boolean; readonly ungated: boolean }>();
   /** Directory listings, read again when the directory's mtime changes (an entry added or removed). */
   private readonly listings = new Map<string, { readonly mtimeMs: number; readonly entries: ReadonlyMap<string, "file" | "directory" | "other"> }>();
   /** Per directory: the nearest ancestor (or itself) with a package.json, and with another project marker. */
@@ -196,16 +196,18 @@ export class ProjectModules {
    * `throughReExportChains`: a module whose own text holds no fact is parsed when a chain of its
    * `export … from` reaches one that may (a barrel of a barrel of the SDK), not only its direct
    * targets; asked only for a module a file imports by an SDK name (analysis/sdk-barrels.ts), so
-   * other lookups read no more files than before.
+   * other lookups read no more files than before. `ungated`: parsed whatever its text names (a module
+   * known to run for its effect, such as Next.js's `instrumentation.ts`, whose facts may all be in the
+   * modules it loads).
    */
-  factsOf(path: string, read: ModuleFactsReader, throughReExportChains = false): ModuleFacts {
+  factsOf(path: string, read: ModuleFactsReader, throughReExportChains = false, ungated = false): ModuleFacts {
     const stats = this.fs.stat(path);
     if (!stats?.isFile || stats.size > MAX_SOURCE_BYTES) return NO_FACTS;
     const cached = this.factsByPath.get(path);
-    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size && (cached.facts !== NO_FACTS || cached.chains || !throughReExportChains)) return cached.facts;
+    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size && (cached.facts !== NO_FACTS || cached.ungated || ((cached.chains || !throughReExportChains) && !ungated))) return cached.facts;
     let facts = NO_FACTS;
     const text = this.fs.readFile(path);
-    if (text !== undefined && (MAY_HOLD_FACTS.test(text) || PIPELINE_OWNER_TEXT.test(text) || this.reExportsCandidate(text, path, throughReExportChains ? new Set([path]) : undefined))) {
+    if (text !== undefined && (ungated || MAY_HOLD_FACTS.test(text) || PIPELINE_OWNER_TEXT.test(text) || this.reExportsCandidate(text, path, throughReExportChains ? new Set([path]) : undefined))) {
       try {
         facts = read(text, path);
       } catch {
@@ -213,7 +215,7 @@ export class ProjectModules {
         facts = NO_FACTS;
       }
     }
-    this.factsByPath.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, facts, chains: throughReExportChains });
+    this.factsByPath.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, facts, chains: throughReExportChains, ungated });
     return facts;
   }
 

@@ -17,7 +17,7 @@
 // tracer per project built at startup is the multi-instance design, not a per-item tracer).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, isFunctionNode, memberName, reportAnalysisError, unwrapExpression } from "./ast.js";
+import { contains, enclosingFunction, isFunctionNode, memberName, reportAnalysisError, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
@@ -261,13 +261,39 @@ export function activationOf(input: AnalysisInput, creation: TSESTree.NewExpress
     }
     return undefined;
   };
-  const direct = activationAt(creation);
+  // `new NodeSDK() as NodeSDK`, `new NodeSDK()!`: the instance all the same.
+  let value: TSESTree.Node = creation;
+  while (value.parent && TYPE_WRAPPERS.has(value.parent.type)) value = value.parent;
+  const direct = activationAt(value);
   if (direct) return direct;
-  const declarator = creation.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== creation || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = bindings.variableOf(declarator.id);
-  for (const reference of variable?.references ?? []) {
-    const found = activationAt(reference.identifier);
+  const holder = value.parent;
+  // Where the instance is stored: a variable (declared with it or assigned it later), or `this.x`.
+  let stored: TSESTree.Node | undefined;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value) stored = holder.id;
+  else if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === value && holder.operator === "=") stored = holder.left;
+  else if (holder?.type === AST_NODE_TYPES.PropertyDefinition && holder.value === value && !holder.static) return thisMemberActivation(input.ast, holder, holder.key, holder.computed, activationAt);
+  if (stored?.type === AST_NODE_TYPES.Identifier) {
+    for (const reference of bindings.variableOf(stored)?.references ?? []) {
+      const found = activationAt(reference.identifier);
+      if (found) return found;
+    }
+  } else if (stored?.type === AST_NODE_TYPES.MemberExpression && stored.object.type === AST_NODE_TYPES.ThisExpression) {
+    return thisMemberActivation(input.ast, stored, stored.property, stored.computed, activationAt);
+  }
+  return undefined;
+}
+
+const TYPE_WRAPPERS: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSSatisfiesExpression, AST_NODE_TYPES.TSNonNullExpression, AST_NODE_TYPES.TSTypeAssertion]);
+
+/** `this.<key>` stored in a class: the activation found on a `this.<key>` of the same class. */
+function thisMemberActivation(ast: TSESTree.Program, from: TSESTree.Node, key: TSESTree.Node, computed: boolean, activationAt: (use: TSESTree.Node) => string | undefined): string | undefined {
+  const name = staticName(key, computed);
+  let owner: TSESTree.Node | undefined = from.parent;
+  while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
+  if (name === undefined || !owner) return undefined;
+  for (const member of nodesOfTypesWithin(ast, [AST_NODE_TYPES.MemberExpression], owner)) {
+    if (member.object.type !== AST_NODE_TYPES.ThisExpression || memberName(member) !== name) continue;
+    const found = activationAt(member);
     if (found) return found;
   }
   return undefined;

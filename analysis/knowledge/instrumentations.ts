@@ -204,8 +204,13 @@ export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
     name: "Application Insights",
     packages: ["applicationinsights"],
     // 2.x has the same builder and no OpenTelemetry: counted anyway (a missed report, never a false one).
-    activations: [{ kind: "call", name: "setup", then: "start" }],
-    verifiedAt: "applicationinsights 3.4 README: 'This solution is based on OpenTelemetry'; appInsights.setup(connectionString)…start() starts it (built on @azure/monitor-opentelemetry)",
+    // `setup(cs)…start()` chained, or `setup(cs);` then the module's own `start()` (the legacy API's top-level export).
+    activations: [
+      { kind: "call", name: "setup", then: "start" },
+      { kind: "call", name: "start" },
+    ],
+    verifiedAt:
+      "applicationinsights 3.4 README: 'This solution is based on OpenTelemetry'; appInsights.setup(connectionString)…start() starts it (built on @azure/monitor-opentelemetry); the module exports start() beside setup(), and the common layout is `appInsights.setup(cs).setAutoCollect…(true);` then `appInsights.start();`, starting what setup() configured",
   },
   {
     id: "vercel-otel",
@@ -225,10 +230,10 @@ export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
     id: "phoenix",
     name: "Arize Phoenix",
     packages: ["@arizeai/phoenix-otel"],
-    // An opt-out option of register() was not verified, so none is read: every register() counts.
-    activations: [{ kind: "call", name: "register" }],
+    // `register({ global: false })` builds the provider without registering it globally.
+    activations: [{ kind: "call", name: "register", unless: { key: "global", value: false } }],
     verifiedAt:
-      "arize.com phoenix-otel overview: register() 'handles provider setup, OTLP export, and instrumentation registration'; the package also exports attachGlobalTracerProvider()/detachGlobalTracerProvider() around the provider it registers",
+      "arize.com phoenix-otel overview: register() 'handles provider setup, OTLP export, and instrumentation registration'; phoenix-otel src/register.ts: `global?: boolean` (default true), `if (global) provider.register()`",
   },
   {
     id: "traceloop",
@@ -250,6 +255,13 @@ export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
     packages: ["@splunk/otel"],
     activations: [{ kind: "call", name: "start", unless: { key: "tracing", value: false } }],
     verifiedAt: "@splunk/otel 3.3 lib/start.d.ts: start(options?: Partial<Options>) with `tracing: boolean | StartTracingOptions` (4.2 lib/tracing: startTracing builds the provider)",
+  },
+  {
+    id: "splunk-instrument",
+    name: "Splunk",
+    packages: ["@splunk/otel/instrument"],
+    activations: [{ kind: "import" }],
+    verifiedAt: "@splunk/otel README: `node -r @splunk/otel/instrument index.js` starts the distribution (tracing included) configured from OTEL_*/SPLUNK_* variables",
   },
   {
     id: "elastic",
