@@ -2274,7 +2274,7 @@ exports.answer = answer;`, { filename: "dist/answer.js" })],
 // The Functions Framework serves an Express app as an HTTP function (`functions.http("api", app)`): the
 // app's routes are then Cloud Functions invocations, which end with the response (analysis/knowledge/
 // frameworks/express.ts, the adapter `registersAtArgument`). Was a known miss.
-describe("Express app registered with functions.http", () => {
+describe("Express and Koa apps registered with functions.http", () => {
   const ROUTE = `app.post("/chat", async (req, res) => {
   tracer.createSession();
   res.json(await reply(req.body));
@@ -2311,6 +2311,41 @@ functions.http("health", (req, res) => { res.send("ok"); });`),
 import express from "express";
 ${TRACER}const app = express();
 ${ROUTE}http("api", app);`),
+    ],
+  });
+  // Koa is registered through its request listener, `app.callback()`; Koa answers once the middleware settles.
+  const KOA = `import * as functions from "@google-cloud/functions-framework";
+import Koa from "koa";
+import Router from "@koa/router";
+${TRACER}const app = new Koa();
+const router = new Router();
+`;
+  describeCases(FLUSH_RULE, flushRule as TSESLint.RuleModule<string, readonly unknown[]>, {
+    reported: [
+      c("Koa app.callback() registered with functions.http", `${KOA}router.post("/chat", async (ctx) => {
+  tracer.createSession();
+  ctx.body = await reply(ctx.request.body);
+});
+app.use(router.routes());
+functions.http("api", app.callback());`),
+    ],
+    quiet: [
+      c("Koa route flushing in finally", `${KOA}router.post("/chat", async (ctx) => {
+  try {
+    tracer.createSession();
+    ctx.body = await reply(ctx.request.body);
+  } finally {
+    await tracer.forceFlush();
+  }
+});
+app.use(router.routes());
+functions.http("api", app.callback());`),
+      c("Koa app passed without callback()", `${KOA}router.post("/chat", async (ctx) => {
+  tracer.createSession();
+  ctx.body = await reply(ctx.request.body);
+});
+app.use(router.routes());
+functions.http("api", app.listen);`),
     ],
   });
 });

@@ -28,6 +28,8 @@ export interface AppAdapter {
    * of a call the module exports.
    */
   readonly registersAtArgument?: number;
+  /** The argument is the result of this method of the app (Koa's `app.callback()`), not the app. */
+  readonly appMethod?: string;
   readonly platform: PlatformChoice;
   /**
    * A middleware of the app that awaits the rest of the chain at this parameter, by arity (Koa's
@@ -72,7 +74,12 @@ export function adapterModules(adapters: readonly AppAdapter[]): string[] {
  * `onRequest({ cors: true }, app)`), or the `appOption` key of an options object there.
  */
 function appArgument(api: HandlerHookApi, call: TSESTree.CallExpression, adapter: AppAdapter): TSESTree.Node | undefined {
-  if (adapter.registersAtArgument !== undefined) return call.arguments[adapter.registersAtArgument];
+  if (adapter.registersAtArgument !== undefined) {
+    const argument = call.arguments[adapter.registersAtArgument];
+    if (adapter.appMethod === undefined || !argument) return argument;
+    const made = unwrap(argument);
+    return made.type === "CallExpression" && made.callee.type === "MemberExpression" && memberName(made.callee) === adapter.appMethod ? made.callee.object : undefined;
+  }
   const first = call.arguments[0];
   if (!first) return undefined;
   if (adapter.appOption === undefined) return unwrap(first).type === "ObjectExpression" ? call.arguments[1] : first;
