@@ -40,6 +40,22 @@ describe("Bindings.originOf", () => {
     ).toEqual({ "express": "express:", "R": "express:Router", "ff.http": "@google-cloud/functions-framework:http" });
   });
 
+  it("reads compiled CommonJS interop: __importDefault/__importStar(require()).default is the default export, (0, f)() calls f", () => {
+    const origins = callOrigins(`
+        const express_1 = __importDefault(require("express"));
+        const koa_1 = tslib_1.__importStar(require("koa"));
+        const hh = require("honeyhive");
+        (0, express_1.default)(); koa_1.default(); koa_1.Router(); (0, hh.trace)(fn); wrap(require("express")).default();
+      `);
+    expect({ express: origins["0, express_1.default"], koa: origins["koa_1.default"], router: origins["koa_1.Router"], trace: origins["0, hh.trace"], other: origins["wrap(require(\"express\")).default"] }).toEqual({
+      express: "express:",
+      koa: "koa:",
+      router: "koa:Router",
+      trace: "honeyhive:trace",
+      other: undefined,
+    });
+  });
+
   it("follows require (also destructured and renamed), import = require, and const aliases", () => {
     expect(
       callOrigins(`

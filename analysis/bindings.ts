@@ -22,14 +22,32 @@ export interface ModuleOrigin {
   readonly viaDefaultImport?: true;
   /** Reached through a type-only import (`import type`, `import { type X }`): a type, never a value. */
   readonly typeOnly?: true;
+  /**
+   * The object a compiler's import interop helper returns (`__importDefault(require("m"))`, see
+   * `INTEROP_HELPERS`): its `default` is the module's default export, as a default import's.
+   */
+  readonly interop?: true;
 }
+
+/**
+ * The import interop helpers of compiled CommonJS: TypeScript's (emitted in the file or from `tslib`)
+ * and Babel's. Each takes the `require()`d value and returns an object whose `default` is the module's
+ * default export (the CommonJS value itself when the module is not an ES module) and, for the `Star`
+ * and `Wildcard` forms, whose other properties are the module's: `(0, express_1.default)()`.
+ */
+const INTEROP_HELPERS: ReadonlySet<string> = new Set(["__importDefault", "__importStar", "_interopRequireDefault", "_interopRequireWildcard"]);
 
 /** How many call wrappers (`asyncHandler(trace(fn))`) `functionsOf` looks through. */
 const MAX_WRAPPER_DEPTH = 4;
 
-/** The value-bearing node under `await`, `as`, `!`, `satisfies`, optional chains. */
+/**
+ * The value-bearing node under `await`, `as`, `!`, `satisfies`, optional chains, and compiled
+ * output's `(0, f)` (a call of `f` without its object as `this`: the value is `f`).
+ */
 export function unwrap(node: TSESTree.Node): TSESTree.Node {
-  return unwrapExpression(node) ?? node;
+  const target = unwrapExpression(node) ?? node;
+  if (target.type !== "SequenceExpression" || target.expressions.length !== 2 || target.expressions[0].type !== "Literal") return target;
+  return unwrap(target.expressions[1]);
 }
 
 /** The dotted name of an origin's path, with a leading `default` dropped (`import x from` ≡ `require()`). */
@@ -100,6 +118,10 @@ export class Bindings {
         return base ? withName(base, target.right.name) : undefined;
       }
       case "CallExpression": {
+        if (target.arguments.length === 1 && isInteropHelper(target.callee)) {
+          const required = this.originOf(target.arguments[0], seen);
+          return required && required.path.length === 0 && !required.viaDefaultImport ? { module: required.module, path: [], interop: true } : undefined;
+        }
         const module = target.arguments.length === 1 && this.isRequire(target.callee) ? staticName(target.arguments[0]) : undefined;
         return module === undefined ? undefined : { module: packageSpecifier(module), path: [] };
       }
@@ -286,10 +308,18 @@ function withVariable(seen: Set<Scope.Variable> | undefined, variable: Scope.Var
 
 /** `origin`'s path one property further (written out: an object spread costs more on every member chain asked about). */
 function withName(origin: ModuleOrigin, name: string): ModuleOrigin {
+  if (origin.interop) return name === "default" ? { module: origin.module, path: [], viaDefaultImport: true } : { module: origin.module, path: [name] };
   const path = origin.path.slice();
   path.push(name);
   if (origin.viaDefaultImport === undefined && origin.typeOnly === undefined) return { module: origin.module, path };
   return { ...origin, path };
+}
+
+/** `__importDefault`, `tslib.__importDefault`, `tslib_1.__importStar`, Babel's `_interopRequireDefault` (a local helper of the compiled file, so matched by name). */
+function isInteropHelper(callee: TSESTree.Node): boolean {
+  const target = unwrap(callee);
+  const name = target.type === "Identifier" ? target.name : target.type === "MemberExpression" ? memberName(target) : undefined;
+  return name !== undefined && INTEROP_HELPERS.has(name);
 }
 
 /** `inner` sits under an `await` on the way up to `outer` (through parentheses and type assertions). */

@@ -709,7 +709,12 @@ function firstTracerUse(input: AnalysisInput, fn: FunctionNode): TracerUse | und
  * The text that names the tracer at the top of the handler, and how many leading statements set it up:
  * `const tracer = getTracer();` → (`tracer`, 1); a module-level `tracer` → (`tracer`, 0).
  */
-function flushTarget(input: AnalysisInput, fn: FunctionNode, use: TracerUse | undefined): { text: string | undefined; setup: number } {
+/**
+ * `text`: what the flush is called on; `mayBeUnset`: it is a variable whose declaration lets it hold
+ * undefined/null, so the flush is written `tracer?.forceFlush()` (TypeScript does not carry a `??=` in
+ * the handler's body into its `finally`: TS18048).
+ */
+function flushTarget(input: AnalysisInput, fn: FunctionNode, use: TracerUse | undefined): { text: string | undefined; setup: number; mayBeUnset?: boolean } {
   const sdk = getSdkModel(input);
   const body = fn.body.type === "BlockStatement" ? fn.body.body : [];
   const setupIndex = (declarator: TSESTree.Node): number =>
@@ -734,14 +739,37 @@ function flushTarget(input: AnalysisInput, fn: FunctionNode, use: TracerUse | un
   const declaration = tracer.declaration;
   if (declaration.type === "VariableDeclarator") {
     const index = setupIndex(declaration);
-    if (index !== -1) return { text: tracer.name, setup: index + 1 };
+    if (index !== -1) return { text: tracer.name, setup: index + 1, mayBeUnset: mayBeUnset(declaration) };
   }
   if (rangeContains(fn, declaration)) {
     // Declared deeper in the handler (inside an `if`, a loop): not visible in a finally; name its source.
     const source = declaration.type === "VariableDeclarator" && declaration.init ? sdk.tracerOf(declaration.init) : undefined;
     return { text: source && !rangeContains(fn, source.declaration) ? source.referenceText : undefined, setup: 0 };
   }
-  return { text: tracer.referenceText, setup: 0 };
+  const unset = declaration.type === "VariableDeclarator" && tracer.referenceText === tracer.name && mayBeUnset(declaration);
+  return { text: tracer.referenceText, setup: 0, mayBeUnset: unset };
+}
+
+/**
+ * The declaration lets the variable hold undefined/null, read from its syntax (no type checker): a
+ * declared type with `undefined`/`null` in it, or an untyped `let`/`var` without an initializer or
+ * initialized to `undefined`/`null`.
+ */
+function mayBeUnset(declarator: TSESTree.VariableDeclarator): boolean {
+  const annotation = declarator.id.typeAnnotation?.typeAnnotation;
+  if (annotation) return includesNullish(annotation);
+  const init = declarator.init && unwrapExpression(declarator.init);
+  return !init || (init.type === "Identifier" && init.name === "undefined") || (init.type === "Literal" && init.value === null);
+}
+
+function includesNullish(type: TSESTree.TypeNode): boolean {
+  if (type.type === "TSUndefinedKeyword" || type.type === "TSNullKeyword") return true;
+  return type.type === "TSUnionType" && type.types.some(includesNullish);
+}
+
+/** The flush written on `target`, through `?.` when the target may be unset. */
+function flushOn(target: { text: string; mayBeUnset?: boolean }, flushText: (receiver: string) => string): string {
+  return flushText(target.mayBeUnset ? `${target.text}?` : target.text);
 }
 
 function collectFlushCalls(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest): { unawaited: TSESTree.CallExpression[]; any: boolean } {
@@ -893,7 +921,8 @@ function honeyhiveFlush(input: AnalysisInput, fn: FunctionNode, use: TracerUse):
   const target = flushTarget(input, fn, use);
   const major = honeyhiveMajorOfFile(input);
   if (major === 2) {
-    return { profile: "honeyhive", receiver: target.text, flushText: target.text === undefined ? undefined : PREFERRED_FLUSH.text(target.text), setup: target.setup };
+    const flushText = target.text === undefined ? undefined : flushOn({ ...target, text: target.text }, PREFERRED_FLUSH.text);
+    return { profile: "honeyhive", receiver: target.text, flushText, setup: target.setup };
   }
   // 1.x: the static flush when the file already writes it (or no tracer instance is in reach), else the tracer's.
   // A module-level promise of the tracer has no reference text of its own (the model never writes a
@@ -904,7 +933,9 @@ function honeyhiveFlush(input: AnalysisInput, fn: FunctionNode, use: TracerUse):
     return { profile: "honeyhive-1x", receiver: staticClass, flushText: `${staticClass}.${STATIC_FLUSH_1X}()`, setup: target.setup };
   }
   const receiver = target.text === undefined ? promised : awaitedIfPromise(target.text, use.tracer);
-  return { profile: "honeyhive-1x", receiver, flushText: receiver === undefined ? undefined : honeyhive1xProfile.preferredFlush.text(receiver), setup: target.setup };
+  const unset = target.mayBeUnset === true && receiver === target.text;
+  const flushText = receiver === undefined ? undefined : flushOn({ text: receiver, mayBeUnset: unset }, (text) => honeyhive1xProfile.preferredFlush.text(text));
+  return { profile: "honeyhive-1x", receiver, flushText, setup: target.setup };
 }
 
 const STATIC_FLUSH_1X = [...FLUSH_STATICS_1X][0] ?? "flush";

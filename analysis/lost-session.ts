@@ -100,6 +100,11 @@ export interface SessionInRouteMiddleware extends LostSessionBase {
   readonly route: string;
   /** A route of the same object that traces with no session: `GET /search`. */
   readonly otherRoute: string;
+  /**
+   * A middleware that gives every route a session is registered on the object, but after `otherRoute`
+   * (which the framework runs first): moving it before the routes is the fix, not adding one.
+   */
+  readonly sessionMiddlewareAfterRoutes: boolean;
 }
 
 export type LostSession = SessionAfterAwaitInHook | SessionInDeferredCallback | SessionInRouteMiddleware;
@@ -292,7 +297,7 @@ class RouteSessions {
     framework: FrameworkDescriptor,
     routeLevel: RouteLevelMiddleware,
     middleware: BeforeHandlerCallback,
-  ): Pick<SessionInRouteMiddleware, "object" | "route" | "otherRoute"> | undefined {
+  ): Pick<SessionInRouteMiddleware, "object" | "route" | "otherRoute" | "sessionMiddlewareAfterRoutes"> | undefined {
     const registration = handler.registration;
     if (registration.type !== AST_NODE_TYPES.CallExpression || registration.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const receiver = this.routesObjectOf(registration.callee.object, framework);
@@ -318,7 +323,8 @@ class RouteSessions {
     }
     if (route === undefined || otherRoute === undefined) return undefined;
     if (mountedAfterSessionMiddleware(this.input.filename, this.input.ast, receiver.name, this.mountingOf(framework, routeLevel))) return undefined;
-    return { object: receiver.name, route, otherRoute };
+    // `sessions` are all on this object here, each registered after `otherRoute`.
+    return { object: receiver.name, route, otherRoute, sessionMiddlewareAfterRoutes: sessions.length > 0 };
   }
 
   /**

@@ -32,9 +32,17 @@ const inCallback = (deferredBy: string, next = "next", method = "createSession",
   data: { tracer: "tracer", method, via, deferredBy, next },
   suggestions: [],
 });
-const inRouteMiddleware = (route: string, otherRoute: string, { object = "app", tracer = "tracer", method = "createSession", via = "" } = {}) => ({
+const inRouteMiddleware = (route: string, otherRoute: string, { object = "app", tracer = "tracer", method = "createSession", via = "", useAfterRoutes = false } = {}) => ({
   messageId: "inRouteMiddleware" as const,
-  data: { tracer, method, via, route, otherRoute, object },
+  data: {
+    tracer,
+    method,
+    via,
+    route,
+    otherRoute,
+    object,
+    register: useAfterRoutes ? `before the routes (\`${object}.use(…)\` registered after \`${otherRoute}\` does not run for it)` : `for every route (\`${object}.use(…)\`)`,
+  },
   suggestions: [],
 });
 
@@ -234,17 +242,17 @@ ruleTester.run(RULE_NAME, testedRule, {
     {
       // Was accepted: registered for every route, but after the other route, which answers first (Express runs its stack in order).
       code: `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.get("/search", chat);\napp.use(openSession);`,
-      errors: [inRouteMiddleware("GET /chat", "GET /search")],
+      errors: [inRouteMiddleware("GET /chat", "GET /search", { useAfterRoutes: true })],
     },
     {
       // Was accepted: @koa/router runs its stack in registration order, also in a chain written in reverse.
       code: `${KOA_ROUTES}router.get("/chat", openSession, chat);\nrouter.get("/search", chat).use(openSession);\napp.use(router.routes());`,
-      errors: [inRouteMiddleware("GET /chat", "GET /search", { object: "router" })],
+      errors: [inRouteMiddleware("GET /chat", "GET /search", { object: "router", useAfterRoutes: true })],
     },
     {
       // Was accepted (a chain was not read): a route object's routes, the middleware after them.
       code: `${EXPRESS_ROUTES}app.route("/chat").get(openSession, chat);\napp.route("/search").post(chat);\napp.use(openSession);`,
-      errors: [inRouteMiddleware("GET /chat", "POST /search")],
+      errors: [inRouteMiddleware("GET /chat", "POST /search", { useAfterRoutes: true })],
     },
     {
       // Koa's @koa/router (proven: the other route's requests share the startup session).

@@ -10,7 +10,7 @@
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { lostSessionFix } from "../analysis/fixes/lost-session.js";
 import { analysisInputFromContext } from "../analysis/input.js";
-import { findLostSessions } from "../analysis/lost-session.js";
+import { findLostSessions, type SessionInRouteMiddleware } from "../analysis/lost-session.js";
 import { createRule } from "./create-rule.js";
 import { tracerLabel } from "./tracer-label.js";
 
@@ -34,7 +34,7 @@ export default createRule<[], MessageIds>({
       inDeferredCallback:
         "`{{tracer}}.{{method}}()`{{via}} runs in a `{{deferredBy}}` callback while `{{next}}()` is called outside it: the session stays in that callback and the handler's spans land in the tracer's startup session, shared by every request. Call `{{next}}()` inside the callback, after the session is created.",
       inRouteMiddleware:
-        "`{{tracer}}.{{method}}()`{{via}} runs in middleware registered for `{{route}}` only, while `{{otherRoute}}` of the same `{{object}}` traces without a session: its requests share the tracer's startup session. Register the middleware for every route (`{{object}}.use(…)`), or give the other routes a session of their own (`withSession(…, () => next())`).",
+        "`{{tracer}}.{{method}}()`{{via}} runs in middleware registered for `{{route}}` only, while `{{otherRoute}}` of the same `{{object}}` traces without a session: its requests share the tracer's startup session. Register the middleware {{register}}, or give the other routes a session of their own (`withSession(…, () => next())`).",
       moveBeforeFirstAwait: "Create the session before the hook's first `await`",
     },
   },
@@ -66,7 +66,7 @@ export default createRule<[], MessageIds>({
             context.report({
               node: found.call,
               messageId: "inRouteMiddleware",
-              data: { tracer, method: found.method, via, route: found.route, otherRoute: found.otherRoute, object: found.object },
+              data: { tracer, method: found.method, via, route: found.route, otherRoute: found.otherRoute, object: found.object, register: registerAdvice(found) },
             });
           }
         }
@@ -74,3 +74,10 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/** Where to register the session middleware: before the routes when a `use` that gives one already comes after them (registration order decides). */
+function registerAdvice(found: SessionInRouteMiddleware): string {
+  return found.sessionMiddlewareAfterRoutes
+    ? `before the routes (\`${found.object}.use(…)\` registered after \`${found.otherRoute}\` does not run for it)`
+    : `for every route (\`${found.object}.use(…)\`)`;
+}

@@ -73,6 +73,30 @@ ruleTester.run(RULE_NAME, testedRule, {
         },
       ],
     },
+    // A module-level tracer the handler assigns with `??=`: its declaration lets it be undefined and
+    // TypeScript does not carry the narrowing into the finally (TS18048), so the flush is optional.
+    ...[
+      ["let tracer: HoneyHiveTracer | undefined;", "tracer?.forceFlush()"],
+      ["let tracer: HoneyHiveTracer | null = null;", "tracer?.forceFlush()"],
+      ["let tracer;", "tracer?.forceFlush()"],
+      ["let tracer = undefined;", "tracer?.forceFlush()"],
+      ["let tracer: HoneyHiveTracer = HoneyHiveTracer.init({ project: \"p\" });", "tracer.forceFlush()"],
+    ].map(([declaration, flush]) => ({
+      code: `import { HoneyHiveTracer } from "honeyhive";\n${declaration}\nexport const handler = async (event) => {\n  tracer ??= HoneyHiveTracer.init({ project: "p" });\n  tracer.createSession();\n  return work(event);\n};`,
+      errors: [
+        {
+          messageId: "missingFlush" as const,
+          data: { name: "handler", flush, platform: "AWS Lambda" },
+          suggestions: [
+            {
+              messageId: "wrapInTryFinally" as const,
+              data: { flush },
+              output: `import { HoneyHiveTracer } from "honeyhive";\n${declaration}\nexport const handler = async (event) => {\n  try {\n    tracer ??= HoneyHiveTracer.init({ project: "p" });\n    tracer.createSession();\n    return await work(event);\n  } finally {\n    await ${flush};\n  }\n};`,
+            },
+          ],
+        },
+      ],
+    })),
     {
       // Wrapping awaits only the handler's own returns (not those of a callback inside it), and
       // leaves the lines inside a multi-line template literal as they are.

@@ -34,7 +34,7 @@ export function lostSessionFix(input: AnalysisInput, found: LostSession): LostSe
     return { marker: { node: found.call, message: MARKER_MESSAGES.lostSessionInCallback(found.next, found.deferredBy) } };
   }
   if (found.shape === "inRouteMiddleware") {
-    return { marker: { node: found.call, message: MARKER_MESSAGES.lostSessionInRouteMiddleware(found.otherRoute, found.object) } };
+    return { marker: { node: found.call, message: MARKER_MESSAGES.lostSessionInRouteMiddleware(found.otherRoute, found.object, found.sessionMiddlewareAfterRoutes) } };
   }
   // A helper may do more than create the session: moving its call is the person's decision.
   const fix = found.helper === undefined ? moveBeforeFirstAwait(input, found) : undefined;

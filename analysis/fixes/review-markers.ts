@@ -55,8 +55,11 @@ export const MARKER_MESSAGES = {
   lostSessionInCallback: (next: string, deferredBy: string) =>
     `this session does not reach the handler (created in a ${deferredBy} callback, ${next}() called outside it): call ${next}() inside the callback, on every path, after createSession()`,
   /** createSession() in route-level middleware while another route of the object traces without a session (rule no-lost-session-context). */
-  lostSessionInRouteMiddleware: (otherRoute: string, object: string) =>
-    `this session reaches only the routes this middleware is registered for (${otherRoute} traces without one, in the tracer's startup session): register it for every route with ${object}.use(), or give the other routes a session of their own (withSession(..., () => next()))`,
+  lostSessionInRouteMiddleware: (otherRoute: string, object: string, useAfterRoutes = false) =>
+    `this session reaches only the routes this middleware is registered for (${otherRoute} traces without one, in the tracer's startup session): ${
+      // The routes registered before a `use` run without it: registration order decides.
+      useAfterRoutes ? `register it before the routes with ${object}.use() (the ${object}.use() that gives a session comes after ${otherRoute})` : `register it for every route with ${object}.use()`
+    }, or give the other routes a session of their own (withSession(..., () => next()))`,
 } as const;
 
 /**

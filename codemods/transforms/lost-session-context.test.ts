@@ -79,7 +79,11 @@ app.get("/search", (req, res) => res.json(tracer.startSpan("search", () => 2)));
     expect(run(result.output).changed).toBe(false);
     // Registered for every route as well, before the other route: nothing to do; after it, the route answers first.
     expect(run(before.replace(`app.get("/search"`, `app.use(openSession);\napp.get("/search"`)).changed).toBe(false);
-    expect(run(`${before}app.use(openSession);\n`).markers).toBe(1);
+    const useAfter = run(`${before}app.use(openSession);\n`);
+    expect(useAfter.markers).toBe(1);
+    // The `use` exists: the marker says to move it before the routes, not to add one.
+    expect(useAfter.output).toContain(markerComment(MARKER_MESSAGES.lostSessionInRouteMiddleware("GET /search", "app", true)));
+    expect(MARKER_MESSAGES.lostSessionInRouteMiddleware("GET /search", "app", true)).toContain("register it before the routes with app.use()");
 
     const helper = `${FASTIFY}
 function openSession(request) {

@@ -22,6 +22,14 @@ export interface AppAdapter {
   readonly handle: ValueSpecifier;
   /** The app is this key of the options object (`serverlessExpress({ app })`), else the first argument. */
   readonly appOption?: string;
+  /**
+   * The adapter registers the app itself, as a call statement at the module's top level, with the app
+   * as the argument at this index (`functions.http("api", app)` of the Functions Framework: 1), instead
+   * of a call the module exports.
+   */
+  readonly registersAtArgument?: number;
+  /** The argument is the result of this method of the app (Koa's `app.callback()`), not the app. */
+  readonly appMethod?: string;
   readonly platform: PlatformChoice;
   /**
    * A middleware of the app that awaits the rest of the chain at this parameter, by arity (Koa's
@@ -66,6 +74,12 @@ export function adapterModules(adapters: readonly AppAdapter[]): string[] {
  * `onRequest({ cors: true }, app)`), or the `appOption` key of an options object there.
  */
 function appArgument(api: HandlerHookApi, call: TSESTree.CallExpression, adapter: AppAdapter): TSESTree.Node | undefined {
+  if (adapter.registersAtArgument !== undefined) {
+    const argument = call.arguments[adapter.registersAtArgument];
+    if (adapter.appMethod === undefined || !argument) return argument;
+    const made = unwrap(argument);
+    return made.type === "CallExpression" && made.callee.type === "MemberExpression" && memberName(made.callee) === adapter.appMethod ? made.callee.object : undefined;
+  }
   const first = call.arguments[0];
   if (!first) return undefined;
   if (adapter.appOption === undefined) return unwrap(first).type === "ObjectExpression" ? call.arguments[1] : first;
@@ -117,10 +131,16 @@ function adaptedHerePlatform(api: HandlerHookApi, adapters: readonly AppAdapter[
   const present = adapters.filter((adapter) => adapterModules([adapter]).some((name) => api.text.includes(name)));
   if (present.length === 0) return undefined;
   const defaults = api.ast.body.flatMap((statement) => (statement.type === "ExportDefaultDeclaration" ? [statement.declaration] : []));
-  for (const value of [...api.namedExports().map((exported) => exported.value), ...defaults]) {
+  // `functions.http("api", app);`: the registering adapters' calls, as statements of the module's top level.
+  const registrations = present.some((adapter) => adapter.registersAtArgument !== undefined)
+    ? api.ast.body.flatMap((statement) => (statement.type === "ExpressionStatement" && unwrap(statement.expression).type === "CallExpression" ? [statement.expression] : []))
+    : [];
+  const exported = [...api.namedExports().map((value) => value.value), ...defaults];
+  for (const value of [...exported, ...registrations]) {
     const call = constValue(api, value);
     if (call?.type !== "CallExpression") continue;
-    const adapter = present.find(({ handle }) => api.matches(call.callee, handle));
+    const registers = registrations.includes(value as TSESTree.Expression);
+    const adapter = present.find(({ handle, registersAtArgument }) => (registersAtArgument !== undefined) === registers && api.matches(call.callee, handle));
     const app = adapter && appArgument(api, call, adapter);
     if (!adapter || !app || !isApp(app)) continue;
     return typeof adapter.platform === "function" ? adapter.platform(api) : adapter.platform;

@@ -28,6 +28,10 @@ export const EXPRESS_ADAPTERS: readonly AppAdapter[] = [
   // onRequest(app)`, 1st gen `functions.https.onRequest(app)`): https://firebase.google.com/docs/functions/http-events.
   { handle: { package: ["firebase-functions/v2/https", "firebase-functions/https"], name: "onRequest" }, platform: gcpFunctions },
   { handle: { package: ["firebase-functions", "firebase-functions/v1", "firebase-functions/v2"], name: "https.onRequest" }, platform: gcpFunctions },
+  // The Functions Framework serves an Express app as an HTTP function: `functions.http("api", app)`
+  // (its handler is called with Express's `(req, res)`, and an app is such a function):
+  // https://github.com/GoogleCloudPlatform/functions-framework-nodejs#quickstart-set-up-a-new-project.
+  { handle: { package: "@google-cloud/functions-framework", name: "http" }, registersAtArgument: 1, platform: gcpFunctions },
 ];
 
 /** `app.use(router)`, `app.use("/api", router)`. */

@@ -1,4 +1,5 @@
 import { awsLambda } from "../platforms/aws-lambda.js";
+import { gcpFunctionsKoaApp } from "../platforms/gcp-functions.js";
 import type { FrameworkDescriptor, Mounting, RouteCover, ValueSpecifier } from "../types.js";
 import { adaptedAppPlatform, adapterModules, isMadeBy } from "./app-adapters.js";
 import { HTTP_VERBS, ONE_METHOD_VERBS, REQUEST_OBJECT, methods } from "./common.js";
@@ -16,7 +17,11 @@ const KOA_ROUTER: ValueSpecifier = { package: ROUTER_MODULES, name: ["", "Router
  * answers once the middleware's promises settle, so a flush awaited in a middleware's `finally` runs
  * before the response and the end of the invocation.
  */
-const LAMBDA_ADAPTERS = [{ handle: { package: "serverless-http", name: "" }, platform: awsLambda, nextParameterByArity: NEXT_BY_ARITY }];
+const LAMBDA_ADAPTERS = [
+  { handle: { package: "serverless-http", name: "" }, platform: awsLambda, nextParameterByArity: NEXT_BY_ARITY },
+  // The Functions Framework serves the app's request listener as an HTTP function: `functions.http("api", app.callback())`.
+  { handle: { package: "@google-cloud/functions-framework", name: "http" }, registersAtArgument: 1, appMethod: "callback", platform: gcpFunctionsKoaApp, nextParameterByArity: NEXT_BY_ARITY },
+];
 /**
  * Koa composes middleware as promises (koa-compose): `await next()` settles once every later middleware
  * and route has, and Koa answers after the outermost settles, so a flush after it is in the invocation.

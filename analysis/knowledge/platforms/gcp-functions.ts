@@ -17,3 +17,14 @@ export const gcpFunctions = {
   requestInputs: INVOCATION_INPUT,
   responseCall: EXPRESS_RESPONSE,
 } as const satisfies PlatformDescriptor;
+
+/**
+ * A Koa app served as an HTTP function (`functions.http("api", app.callback())`): Koa sends the
+ * response once its middleware's promises settle, so a route's flush in try/finally runs before it.
+ */
+export const gcpFunctionsKoaApp = {
+  id: gcpFunctions.id,
+  name: gcpFunctions.name,
+  freezesAfterReturn: true,
+  requestInputs: INVOCATION_INPUT,
+} as const satisfies PlatformDescriptor;

@@ -116,6 +116,8 @@ function moveNamespaceCalls(
   }
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
   const quote = text.includes('"honeyhive"') || !text.includes("'honeyhive'") ? '"' : "'";
+  // As the file writes the package (Deno's `npm:honeyhive@^2` → `npm:honeyhive@^2/experiments`).
+  const experiments = getAnalysisContext(input).specifierFor(EXPERIMENTS);
   for (const group of groups.values()) {
     // A local `evaluate` visible at a call would capture the name: import under another one then.
     const taken = group.calls.some((call) => findVariable(input.scopeManager, call, "evaluate") !== undefined);
@@ -125,8 +127,8 @@ function moveNamespaceCalls(
     const semicolon = text[anchor.range[1] - 1] === ";" ? ";" : "";
     const line =
       anchor.type === AST_NODE_TYPES.ImportDeclaration
-        ? `import { ${taken ? `evaluate as ${local}` : local} } from ${quote}${EXPERIMENTS}${quote}${semicolon}`
-        : `const { ${taken ? `evaluate: ${local}` : local} } = require(${quote}${EXPERIMENTS}${quote})${semicolon}`;
+        ? `import { ${taken ? `evaluate as ${local}` : local} } from ${quote}${experiments}${quote}${semicolon}`
+        : `const { ${taken ? `evaluate: ${local}` : local} } = require(${quote}${experiments}${quote})${semicolon}`;
     // `hh.evaluator(fn, …)` calls that became `fn` do not keep the namespace either.
     const movedCallees = [...group.calls.map((call) => call.callee.range), ...alsoGone];
     const unused = [...group.variables].filter((variable) => isUnusedAfter(variable, movedCallees));
@@ -335,13 +337,14 @@ function moveImport(input: AnalysisInput, edits: EditList, text: string, variabl
         : undefined;
   if (!source || source.type !== AST_NODE_TYPES.Literal) return;
   const quote = text[source.range[0]];
+  const experiments = getAnalysisContext(input).specifierFor(EXPERIMENTS);
   const list: readonly TSESTree.Node[] =
     statement.type === AST_NODE_TYPES.ImportDeclaration ? statement.specifiers : statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations[0]?.id.type === AST_NODE_TYPES.ObjectPattern ? statement.declarations[0].id.properties : [];
   const dropped = [...drop].filter((other) => list.includes(other.identifiers[0]?.parent as TSESTree.Node));
   for (const other of dropped) handled.add(other);
   const droppedIndices = dropped.map((other) => list.indexOf(other.identifiers[0]!.parent as TSESTree.Node));
   if (list.length - dropped.length <= 1) {
-    edits.replace(source, `${quote}${EXPERIMENTS}${quote}`);
+    edits.replace(source, `${quote}${experiments}${quote}`);
     if (dropped.length > 0) removeListElements(edits, list, new Set(droppedIndices));
     return;
   }
@@ -358,8 +361,8 @@ function moveImport(input: AnalysisInput, edits: EditList, text: string, variabl
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
   const line =
     statement.type === AST_NODE_TYPES.ImportDeclaration
-      ? `import { ${holderText} } from ${quote}${EXPERIMENTS}${quote}${semicolon}`
-      : `${(statement as TSESTree.VariableDeclaration).kind} { ${holderText} } = require(${quote}${EXPERIMENTS}${quote})${semicolon}`;
+      ? `import { ${holderText} } from ${quote}${experiments}${quote}${semicolon}`
+      : `${(statement as TSESTree.VariableDeclaration).kind} { ${holderText} } = require(${quote}${experiments}${quote})${semicolon}`;
   if (statement.type === AST_NODE_TYPES.VariableDeclaration && !isRootOrBarrel(input, requireSpecifier(unwrapExpression(statement.declarations[0]?.init)))) return;
   edits.insertAfter(statement, `${newline}${line}`);
 }

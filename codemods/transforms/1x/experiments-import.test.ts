@@ -48,3 +48,22 @@ it("adds the types to an import of honeyhive/experiments the file already has", 
   const output = migrate("src/app.ts", code).output;
   expect(output.split("\n").slice(0, 2)).toEqual(['import { HoneyHiveTracer } from "./lib/hh";', 'import { evaluate, type EvaluateOptions } from "honeyhive/experiments";']);
 });
+
+// A Deno file imports the package by an `npm:` specifier: what moves to the experiments entry point
+// keeps that form (`npm:honeyhive@^2/experiments`), not the bare name Deno cannot resolve without an import map.
+it("writes the experiments import in the file's Deno npm: specifier form", () => {
+  const deno = (code: string) => runTransforms(code, join(root, "src/deno.ts"), { transforms: ALL_TRANSFORM_IDS });
+  const named = deno(`import { HoneyHiveTracer, evaluate, type EvaluationConfig } from "npm:honeyhive@^2";\n${BODY}`);
+  expect(named.error).toBeUndefined();
+  expect(named.output).toBe(`import { HoneyHiveTracer } from "npm:honeyhive@^2";\nimport { evaluate, type EvaluateOptions } from "npm:honeyhive@^2/experiments";\n${MIGRATED_BODY}`);
+  expect(deno(named.output).output).toBe(named.output);
+
+  const alone = deno(`import { evaluate } from "npm:honeyhive@^2";\nawait evaluate({ name: "e", evaluationFunction: async () => 1, dataset: [] });\n`);
+  expect(alone.output).toContain(`import { evaluate } from "npm:honeyhive@^2/experiments";`);
+
+  const namespace = deno(`import * as hh from "npm:honeyhive@^2";\nconst tracer = await hh.HoneyHiveTracer.init({ project: "p" });\nawait hh.evaluate({ name: "e", evaluationFunction: async () => 1, dataset: [] });\nawait tracer.flush();\n`);
+  expect(namespace.output).toContain(`import { evaluate } from "npm:honeyhive@^2/experiments";`);
+
+  const types = deno(`import type { EvaluationConfig } from "npm:honeyhive@^2";\nexport const config: EvaluationConfig = { name: "e", evaluationFunction: async () => 1, dataset: [] };\n`);
+  expect(types.output).toContain(`import type { EvaluateOptions } from "npm:honeyhive@^2/experiments";`);
+});

@@ -8,6 +8,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { findVariable, memberName, requireSpecifier, staticName, unwrapExpression } from "../../../analysis/ast.js";
+import { getAnalysisContext, sourceModule } from "../../../analysis/context.js";
 import { lineStart, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { isTracerValue1x, namesTracerType, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
@@ -73,7 +74,7 @@ function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   // A re-export binds nothing in the file, so it is looked for before asking whether the file uses the SDK.
   for (const statement of input.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source?.value === SDK) migrateReExports(edits, text, statement);
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && sourceModule(statement.source?.value) === SDK) migrateReExports(input, edits, statement);
     // `export * from "honeyhive"` (and `export * as hh`) stays: valid against this SDK, and the modules
     // importing through it are migrated as SDK code (analysis/sdk-barrels.ts).
   }
@@ -84,7 +85,7 @@ function collect({ file, edits }: TransformContext): void {
   // A project module re-exporting honeyhive (a barrel) stands for it: a name imported through it is the
   // SDK name it hands on, and through `export *` a 1.x type is renamed in place as from the package.
   const sdkNamesOf = (specifier: string | undefined): ((name: string | undefined) => string | undefined) | undefined => {
-    if (specifier === SDK) return (name) => name;
+    if (sourceModule(specifier) === SDK) return (name) => name;
     const barrel = specifier === undefined ? undefined : sdkBarrelOf(input, specifier);
     if (!barrel) return undefined;
     return (name) => (name === undefined ? undefined : Object.hasOwn(barrel.names, name) ? barrel.names[name] : barrel.all ? name : undefined);
@@ -201,7 +202,7 @@ function markGone(edits: EditList, text: string, node: TSESTree.Node, names: rea
 
 /** The package root, or a barrel re-exporting all of it: there a 1.x type is renamed as from the package. */
 function migratesTypeImports(input: AnalysisInput, declaration: TSESTree.ImportDeclaration): boolean {
-  return declaration.source.value === SDK || sdkBarrelOf(input, declaration.source.value)?.all === true;
+  return sourceModule(declaration.source.value) === SDK || sdkBarrelOf(input, declaration.source.value)?.all === true;
 }
 
 const EVALUATE_TARGET: Type1xTarget = { since: "1.0.12", decision: "rewrite", name: "evaluate", module: EXPERIMENTS };
@@ -275,7 +276,7 @@ function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string,
   }
   for (const [range, binding] of inPlace) edits.replace(range, binding);
   if (movesWhole) {
-    edits.replace(declaration.source, quoted(text, declaration.source, targetOf(moving[0])!.module));
+    edits.replace(declaration.source, quoted(input, declaration.source, targetOf(moving[0])!.module));
   } else if (movedBindings.length > 0) {
     const module = targetOf(moving[0])!.module;
     const existing = namedImportOf(input, module, declaration);
@@ -285,7 +286,7 @@ function migrateTypeImports(input: AnalysisInput, edits: EditList, text: string,
     } else {
       // Types alone keep the `import type` form; beside `evaluate` each is marked `type` in one import.
       const list = movedBindings.every((binding) => binding.startsWith("type ")) ? `type { ${movedBindings.map((binding) => binding.slice(5)).join(", ")} }` : `{ ${movedBindings.join(", ")} }`;
-      edits.insertAfter(declaration, `${newline(text)}import ${list} from ${quoted(text, declaration.source, module)}${semicolon(text, declaration)}`);
+      edits.insertAfter(declaration, `${newline(text)}import ${list} from ${quoted(input, declaration.source, module)}${semicolon(text, declaration)}`);
     }
   }
   // A composed type (`EnrichSessionParams` = `Enrichment & { sessionId?: string }`) keeps its 1.x name as a local alias.
@@ -304,7 +305,7 @@ function namedImportOf(input: AnalysisInput, module: string, besides: TSESTree.I
     (statement): statement is TSESTree.ImportDeclaration =>
       statement !== besides &&
       statement.type === AST_NODE_TYPES.ImportDeclaration &&
-      statement.source.value === module &&
+      sourceModule(statement.source.value) === module &&
       statement.importKind === "value" &&
       statement.specifiers.length > 0 &&
       statement.specifiers.every((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier),
@@ -323,7 +324,8 @@ const API_EXPORTS_1X: ReadonlyMap<string, Api1xEntry> = new Map(API_1X.filter((e
  * `evaluate`) moves to a re-export from there; a composed type becomes a type alias; a 1.x function with
  * no export of that name here (`traceFunction`, `evaluator`, the REST client) stays, with a marker.
  */
-function migrateReExports(edits: EditList, text: string, declaration: TSESTree.ExportNamedDeclaration): void {
+function migrateReExports(input: AnalysisInput, edits: EditList, declaration: TSESTree.ExportNamedDeclaration): void {
+  const text = input.text;
   const typeOnly = declaration.exportKind === "type";
   const moved: string[] = [];
   const movedTypes: string[] = [];
@@ -340,7 +342,7 @@ function migrateReExports(edits: EditList, text: string, declaration: TSESTree.E
     if (target) {
       if (target.as !== undefined) {
         removed.add(index);
-        aliases.push(`export type ${exported} = ${target.as.replace(new RegExp(`\\b${target.name}\\b`), `import(${quoted(text, declaration.source!, SDK)}).${target.name}`)};`);
+        aliases.push(`export type ${exported} = ${target.as.replace(new RegExp(`\\b${target.name}\\b`), `import(${quoted(input, declaration.source!, SDK)}).${target.name}`)};`);
       } else if (target.module !== SDK) {
         removed.add(index);
         (typeOnly ? moved : movedTypes).push(renamed(target.name));
@@ -361,7 +363,7 @@ function migrateReExports(edits: EditList, text: string, declaration: TSESTree.E
   const all = removed.size === declaration.specifiers.length;
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
   const end = semicolon(text, declaration);
-  const from = quoted(text, declaration.source!, "honeyhive/experiments");
+  const from = quoted(input, declaration.source!, EXPERIMENTS);
   const lines = [
     ...(moved.length > 0 ? [`export ${typeOnly ? "type " : ""}{ ${moved.join(", ")} } from ${from}${end}`] : []),
     ...(movedTypes.length > 0 ? [`export type { ${movedTypes.join(", ")} } from ${from}${end}`] : []),
@@ -386,6 +388,10 @@ function canRename(input: AnalysisInput, variable: Scope.Variable, to: string): 
 
 const newline = (text: string): string => (text.includes("\r\n") ? "\r\n" : "\n");
 const semicolon = (text: string, statement: TSESTree.Node): string => (text[statement.range[1] - 1] === ";" ? ";" : "");
-const quoted = (text: string, source: TSESTree.Literal, value: string): string => `${text[source.range[0]]}${value}${text[source.range[0]]}`;
+/** `module` as the file writes its specifiers (Deno's `npm:honeyhive@^2/experiments`), in the quotes of `source`. */
+const quoted = (input: AnalysisInput, source: TSESTree.Literal, module: string): string => {
+  const quote = input.text[source.range[0]];
+  return `${quote}${getAnalysisContext(input).specifierFor(module)}${quote}`;
+};
 
 export const names1x: CodemodTransform = { meta, collect };

@@ -36,10 +36,7 @@ const APP = join(FIXTURES_DIR, "real-code-1x");
  * Diagnostics outside a marked place that are known and not fixed yet, `path:line code` → why. The test
  * asserts exactly this list, so a fix shows up as a failure here and its entry goes.
  */
-const KNOWN_GAPS: Readonly<Record<string, string>> = {
-  "src/lambda/never-flushed.ts:11 TS18048":
-    "lambda-force-flush's shared fix (analysis/fixes/flush.ts) writes `await tracer.forceFlush()` in the finally for a module `let tracer: HoneyHiveTracer | undefined` that the handler assigns with ??=: TypeScript does not carry the narrowing into the finally, so it needs `tracer?.forceFlush()`",
-};
+const KNOWN_GAPS: Readonly<Record<string, string>> = {};
 
 let consumer: ConsumerProject | undefined;
 afterAll(() => {
