@@ -31,6 +31,7 @@ import {
   INSTRUMENTATION_FAMILIES,
   INSTRUMENTATION_INSTANCE_API,
   INSTRUMENTATION_TEXT_HINTS,
+  PIPELINE_ACTIVATION_NAMES,
   PIPELINE_OWNERS,
   REGISTER_CALLS,
   TELEMETRY_OPTIONS,
@@ -164,6 +165,9 @@ export function pipelineActivationOf(input: AnalysisInput): string | undefined {
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = unwrapExpression(call.callee);
     if (callee?.type !== AST_NODE_TYPES.Identifier && callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
+    // Before resolving anything: a member call's origin ends with the property it names (`Sentry.init`),
+    // so any other name cannot be an activation. An identifier may be an alias (`init as initSentry`).
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !PIPELINE_ACTIVATION_NAMES.has(memberName(callee) ?? "")) continue;
     const origin = bindings.originOf(call.callee);
     const entries = origin && !origin.typeOnly ? candidates.get(origin.module) : undefined;
     if (!origin || !entries) continue;

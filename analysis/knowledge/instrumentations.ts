@@ -306,11 +306,32 @@ export const FRAMEWORK_PRELOADS: readonly FrameworkPreload[] = [
 ];
 
 /**
- * A module's text names one of the owners' packages: only then can it activate a pipeline (the
- * project-module reader's text gate, analysis/project-modules.ts, so that `import "./instrument"` with a
- * `Sentry.init(…)` is parsed).
+ * The names an activation is written with: a call's export, its last segment (`init`,
+ * `setGlobalTracerProvider`), and an instance's class. A call can activate only if its callee ends
+ * with one of them, and a module only if its text contains one (besides a preload import).
  */
-export const PIPELINE_OWNER_TEXT = new RegExp([...new Set(PIPELINE_OWNERS.flatMap((owner) => owner.packages))].map((pkg) => pkg.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+export const PIPELINE_ACTIVATION_NAMES: ReadonlySet<string> = new Set(
+  PIPELINE_OWNERS.flatMap((owner) =>
+    owner.activations.flatMap((activation) => (activation.kind === "call" ? [activation.name.slice(activation.name.lastIndexOf(".") + 1)] : activation.kind === "instance" ? [activation.className] : [])),
+  ),
+);
+
+/**
+ * A module's text can hold an activation (the project-module reader's text gate, analysis/project-modules.ts,
+ * so that `import "./instrument"` with a `Sentry.init(…)` is parsed): it names a preload package, or it
+ * names an owner's package and one of `PIPELINE_ACTIVATION_NAMES` (importing Sentry for
+ * `captureException()` alone activates nothing). `String#includes`, as the rule's own text gate.
+ */
+export function mayActivatePipeline(text: string): boolean {
+  if (PRELOAD_PACKAGES.some((pkg) => text.includes(pkg))) return true;
+  if (!OWNER_PACKAGES.some((pkg) => text.includes(pkg))) return false;
+  for (const name of PIPELINE_ACTIVATION_NAMES) if (text.includes(name)) return true;
+  return false;
+}
+
+const PRELOAD_PACKAGES: readonly string[] = [...new Set(PIPELINE_OWNERS.flatMap((owner) => (owner.activations.some((activation) => activation.kind === "import") ? owner.packages : [])))];
+// A preload package's name starts with its vendor's (`@sentry/node/init`): `includes` finds the latter in both.
+const OWNER_PACKAGES: readonly string[] = [...new Set(PIPELINE_OWNERS.flatMap((owner) => owner.packages))].filter((pkg, _, all) => !all.some((other) => other !== pkg && pkg.startsWith(other)));
 
 /**
  * A library call that traces through OpenTelemetry when an option enables it, with the global
