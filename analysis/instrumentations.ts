@@ -41,7 +41,6 @@ import {
   type RegisterCall,
   type TelemetryOption,
 } from "./knowledge/instrumentations.js";
-import type { OtelComponent } from "./knowledge/sdks/opentelemetry.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { absolutePath, projectModules } from "./project-modules.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
@@ -119,8 +118,6 @@ function collect(input: AnalysisInput): readonly InstrumentationFinding[] {
 interface KeyedActivation {
   readonly owner: PipelineOwner;
   readonly activation: PipelineActivation;
-  /** `instance` activations: the component shape `activationOf` (tracer-init.ts) reads its methods from. */
-  readonly component?: OtelComponent;
 }
 
 /** The activations by module specifier: a file pays only for the specifiers it imports that have one. */
@@ -128,15 +125,9 @@ const ACTIVATIONS_BY_MODULE: ReadonlyMap<string, readonly KeyedActivation[]> = (
   const byModule = new Map<string, KeyedActivation[]>();
   for (const owner of PIPELINE_OWNERS) {
     for (const pkg of owner.packages) {
-      for (const activation of owner.activations) {
-        const component: OtelComponent | undefined =
-          activation.kind === "instance"
-            ? { export: { package: pkg, name: activation.className }, role: "provider", forceFlush: false, shutdown: false, activatedBy: activation.methods }
-            : undefined;
-        const list = byModule.get(pkg) ?? [];
-        list.push(component ? { owner, activation, component } : { owner, activation });
-        byModule.set(pkg, list);
-      }
+      const list = byModule.get(pkg) ?? [];
+      for (const activation of owner.activations) list.push({ owner, activation });
+      byModule.set(pkg, list);
     }
   }
   return byModule;
@@ -184,12 +175,12 @@ export function pipelineActivationOf(input: AnalysisInput): string | undefined {
     const origin = bindings.originOf(callee);
     const written = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     for (const [module, entries] of candidates) {
-      for (const { owner, activation, component } of entries) {
-        if (activation.kind !== "instance" || !component) continue;
+      for (const { owner, activation } of entries) {
+        if (activation.kind !== "instance") continue;
         const matches = activation.byName
           ? written === activation.className
           : origin !== undefined && !origin.typeOnly && origin.module === module && originName(origin) === activation.className;
-        if (matches && activationOf(input, creation, component) !== undefined) return owner.name;
+        if (matches && activationOf(input, creation, activation.methods) !== undefined) return owner.name;
       }
     }
   }

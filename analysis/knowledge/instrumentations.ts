@@ -5,7 +5,7 @@
 // instrumentation family or another library's telemetry option is adding an entry here.
 //
 // Each entry says where it was checked (`verifiedAt`), as other-sdks.ts does; none is guessed.
-import { OTEL_COMPONENTS } from "./sdks/opentelemetry.js";
+import { GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS } from "./sdks/opentelemetry.js";
 import type { PackageExport } from "./sdks/types.js";
 
 /** Classes `new`ed from these packages are OpenTelemetry instrumentations (`InstrumentationBase` subclasses). */
@@ -155,8 +155,9 @@ export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
   {
     id: "opentelemetry-api",
     name: "OpenTelemetry",
-    packages: ["@opentelemetry/api"],
-    activations: [{ kind: "call", name: "trace.setGlobalTracerProvider" }],
+    // `trace.setGlobalTracerProvider(…)`, as the OpenTelemetry profile lists its global provider setters.
+    packages: [...new Set(GLOBAL_PROVIDER_SETTERS.map((setter) => setter.receiver.package))],
+    activations: GLOBAL_PROVIDER_SETTERS.map((setter) => ({ kind: "call", name: `${setter.receiver.name}.${setter.method}` })),
     verifiedAt: "@opentelemetry/api TraceAPI#setGlobalTracerProvider; sdk/instrumentation-provider.test.ts: tracer.provider registered globally reaches HoneyHive",
   },
   {
