@@ -20,7 +20,7 @@
 import { join } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, dynamicImportSpecifier, enclosingFunction, findProperty, hasOnlyPlainProperties, isExportedVariable, memberName, reportAnalysisError, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
+import { contains, dynamicImportSpecifier, enclosingFunction, findProperty, hasOnlyPlainProperties, isExportedVariable, isTypeOnlyImport, memberName, reportAnalysisError, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
@@ -217,10 +217,7 @@ function loadsModule(ast: TSESTree.Program, specifier: string): boolean {
   for (const statement of ast.body) {
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== specifier) continue;
     declared = true;
-    const typeOnly =
-      statement.importKind === "type" ||
-      (statement.specifiers.length > 0 && statement.specifiers.every((part) => part.type === AST_NODE_TYPES.ImportSpecifier && part.importKind === "type"));
-    if (!typeOnly) return true;
+    if (!isTypeOnlyImport(statement)) return true;
   }
   // Not an import declaration: a require, an import(), an `import x = require()`, a re-export.
   return !declared || hasOtherLoad(ast, specifier);
