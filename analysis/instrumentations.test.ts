@@ -283,6 +283,12 @@ describe("activation in a project module the file loads", () => {
     expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\nexport type Options = { dsn: string };`, `import type { Options } from "./instrument";\n${APP}export type O = Options;`)).toHaveLength(1);
     expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\nexport type Options = { dsn: string };`, `import type { Options } from "./instrument";\nexport type { Options } from "./instrument";\n${APP}`)).toHaveLength(1);
   });
+
+  it("counts a module imported for its types as loaded when the file also requires or import()s it", () => {
+    const INSTRUMENT = `import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\nexport type Options = { dsn: string };`;
+    expect(lint(INSTRUMENT, `import type { Options } from "./instrument";\nrequire("./instrument");\n${APP}export type O = Options;`)).toEqual([]);
+    expect(lint(INSTRUMENT, `import type { Options } from "./instrument";\nexport async function boot() { await import("./instrument"); }\n${APP}export type O = Options;`)).toEqual([]);
+  });
 });
 
 describe("activation in a module the framework loads (Next.js instrumentation.ts)", () => {

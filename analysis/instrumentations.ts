@@ -20,7 +20,7 @@
 import { join } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, dynamicImportSpecifier, enclosingFunction, findProperty, hasOnlyPlainProperties, isExportedVariable, isTypeOnlyImport, memberName, reportAnalysisError, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
+import { contains, enclosingFunction, findProperty, hasOnlyPlainProperties, isExportedVariable, isTypeOnlyImport, memberName, reportAnalysisError, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
@@ -148,7 +148,7 @@ export function pipelineActivationOf(input: AnalysisInput): string | undefined {
     const entries = ACTIVATIONS_BY_MODULE.get(module);
     if (!entries) continue;
     const preload = entries.find((entry) => entry.activation.kind === "import");
-    if (preload && loadsModule(input.ast, specifier)) return preload.owner.name;
+    if (preload && loadsModule(input, specifier)) return preload.owner.name;
     (candidates ??= new Map()).set(module, entries);
   }
   if (!candidates) return undefined;
@@ -212,33 +212,31 @@ function callActivates(call: TSESTree.CallExpression, activation: Extract<Pipeli
  * `require("m")`, `import("m")`, a re-export. `import type … from "m"` (and imports whose names are all
  * `type`) are erased.
  */
-function loadsModule(ast: TSESTree.Program, specifier: string): boolean {
+function loadsModule(input: AnalysisInput, specifier: string): boolean {
   let declared = false;
-  for (const statement of ast.body) {
+  for (const statement of input.ast.body) {
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== specifier) continue;
     declared = true;
     if (!isTypeOnlyImport(statement)) return true;
   }
   // Not an import declaration: a require, an import(), an `import x = require()`, a re-export.
-  return !declared || hasOtherLoad(ast, specifier);
+  return !declared || hasOtherLoad(input, specifier);
 }
 
-/** Besides type-only import declarations, a `require("m")` / `import("m")` / `export … from "m"` of the same specifier. */
-function hasOtherLoad(ast: TSESTree.Program, specifier: string): boolean {
-  for (const statement of ast.body) {
+/** Besides type-only import declarations, a `require("m")` / `import("m")` (the context collected them) / `export … from "m"` of the same specifier. */
+function hasOtherLoad(input: AnalysisInput, specifier: string): boolean {
+  for (const statement of input.ast.body) {
     // `export type { Options } from "m"` is erased like an `import type`.
     if ((statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration) && statement.source?.value === specifier && statement.exportKind !== "type") return true;
   }
-  for (const call of nodesOfType(ast, AST_NODE_TYPES.CallExpression)) if (requireSpecifier(call) === specifier) return true;
-  for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) if (dynamicImportSpecifier(expression) === specifier) return true;
-  return false;
+  return getAnalysisContext(input).calledModules.has(specifier);
 }
 
 /** What a project module's export facts say about pipelines (analysis/export-facts.ts). */
 export function pipelineFactsOf(input: AnalysisInput): { readonly activatesPipeline?: string; readonly loadsForEffect?: readonly string[] } {
   const activatesPipeline = pipelineActivationOf(input);
   if (activatesPipeline !== undefined) return { activatesPipeline };
-  const loads = [...getAnalysisContext(input).importedModules].filter((specifier) => specifier.startsWith(".") && loadsModule(input.ast, specifier));
+  const loads = [...getAnalysisContext(input).importedModules].filter((specifier) => specifier.startsWith(".") && loadsModule(input, specifier));
   return loads.length > 0 ? { loadsForEffect: loads } : {};
 }
 
@@ -255,7 +253,7 @@ function loadsActivatingModule(input: AnalysisInput): boolean {
   const from = absolutePath(input.filename);
   for (const specifier of getAnalysisContext(input).importedModules) {
     // A package with an entry was asked about already; the rest resolve to a project module or to nothing.
-    if (ACTIVATIONS_BY_MODULE.has(packageSpecifier(specifier)) || isSdkModule(specifier, input.settings) || !loadsModule(input.ast, specifier)) continue;
+    if (ACTIVATIONS_BY_MODULE.has(packageSpecifier(specifier)) || isSdkModule(specifier, input.settings) || !loadsModule(input, specifier)) continue;
     const path = reader.resolve(specifier, from);
     // A module loaded only for its effect (`import "./instrument"`) is read whatever its text names.
     if (path !== undefined && moduleActivates(path, read, loadsForEffectOnly(input.ast, specifier))) return true;
