@@ -67,6 +67,17 @@ export function memberName(node: TSESTree.Node | null | undefined): string | und
   return staticName(node.property, node.computed);
 }
 
+/**
+ * What an import declaration binds is erased by the compiler: all of it after `import type`; with
+ * `specifier`, that name (`import { type A, b }`); without, the declaration when every name is `type`
+ * (`import "m"`, which names none, loads the module for its effect).
+ */
+export function isTypeOnlyImport(declaration: TSESTree.ImportDeclaration, specifier?: TSESTree.ImportClause): boolean {
+  if (declaration.importKind === "type") return true;
+  if (specifier) return specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === "type";
+  return declaration.specifiers.length > 0 && declaration.specifiers.every((part) => part.type === AST_NODE_TYPES.ImportSpecifier && part.importKind === "type");
+}
+
 /** The string of a `require("x")` call (also `module.require`), else undefined. */
 export function requireSpecifier(node: TSESTree.Node | null | undefined): string | undefined {
   if (node?.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return undefined;

@@ -6,7 +6,7 @@
 // itself, never to the package. The models ask it; none walks import declarations of its own.
 import type { TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { isFunctionNode, isTypeOnlyImport, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { packageSpecifier } from "./settings.js";
 
 /** A value reached from a module: `{ module: "express", path: ["Router"] }` for `express.Router`. */
@@ -185,7 +185,7 @@ export class Bindings {
         const declaration = def.parent as TSESTree.ImportDeclaration;
         // Deno's `npm:express@4` is `express`: every descriptor and the SDK match on the package.
         const module = packageSpecifier(declaration.source.value);
-        const typeOnly = declaration.importKind === "type" || (specifier.type === "ImportSpecifier" && specifier.importKind === "type");
+        const typeOnly = isTypeOnlyImport(declaration, specifier);
         const imported = specifier.type === "ImportSpecifier" ? staticName(specifier.imported) : undefined;
         const viaDefaultImport = specifier.type === "ImportDefaultSpecifier" || imported === "default";
         const origin: { module: string; path: readonly string[]; viaDefaultImport?: true; typeOnly?: true } = {

@@ -82,3 +82,22 @@ describe("AnalysisContext: Deno's npm:/jsr: specifiers, normalized where the mod
     expect(modulesOf(`const hh = require("npm:honeyhive@2");\n`).context.specifierFor("honeyhive")).toBe("npm:honeyhive@2");
   });
 });
+
+describe("AnalysisContext.calledModules", () => {
+  const calledOf = (text: string) => [...getAnalysisContext(eslintInput(text, "src/main.ts")).calledModules];
+
+  it("lists the modules of require() and import() calls anywhere, normalized, and no import declaration", () => {
+    const text = [
+      `import type { Options } from "./instrument";`,
+      `import express from "express";`,
+      `export * from "./barrel";`,
+      `const cors = require("npm:cors@2");`,
+      `export async function register() { await import("./sentry.server.config"); }`,
+    ].join("\n");
+    expect(calledOf(text)).toEqual(["cors", "./sentry.server.config"]);
+  });
+
+  it("is empty for a file with import declarations only", () => {
+    expect(calledOf(`import "./instrument";\nimport { a } from "./a";\n`)).toEqual([]);
+  });
+});

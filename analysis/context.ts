@@ -20,6 +20,11 @@ export interface AnalysisContext {
    * as the package it names (`sourceModule`: Deno's `npm:express@4` is `express`).
    */
   readonly importedModules: ReadonlySet<string>;
+  /**
+   * The modules of the file's `require()` and `import()` calls, anywhere (as `importedModules` names
+   * them): loaded when the code runs, whatever its import declarations say (`import type` included).
+   */
+  readonly calledModules: ReadonlySet<string>;
   /** The modules of the top-level `import`, `import x = require()` and `export … from` statements alone (no walk of the tree), as `importedModules` names them. */
   readonly staticModules: ReadonlySet<string>;
   /**
@@ -56,6 +61,8 @@ interface CollectedModules {
   readonly modules: Set<string>;
   /** Package name → the written specifier up to its subpath (`honeyhive` → `npm:honeyhive@^2`); made for the first such specifier only. */
   written?: Map<string, string>;
+  /** Those of `require()` and `import()` calls; absent when none. */
+  called?: Set<string>;
 }
 
 function addModule(collected: CollectedModules, written: string): void {
@@ -67,6 +74,13 @@ function addModule(collected: CollectedModules, written: string): void {
   const forms = (collected.written ??= new Map());
   if (!forms.has(name)) forms.set(name, base);
 }
+
+function addCalledModule(collected: CollectedModules, written: string): void {
+  addModule(collected, written);
+  (collected.called ??= new Set()).add(sourceModule(written));
+}
+
+const NO_MODULES: ReadonlySet<string> = new Set();
 
 /** `@scope/name` or `name`: the package of a (normalized) specifier, without its subpath. */
 function packageNameOf(module: string): string {
@@ -97,6 +111,10 @@ class LazyContext implements AnalysisContext {
 
   get importedModules(): ReadonlySet<string> {
     return this.allModules().modules;
+  }
+
+  get calledModules(): ReadonlySet<string> {
+    return this.allModules().called ?? NO_MODULES;
   }
 
   specifierFor(module: string): string {
@@ -159,13 +177,13 @@ function collectModules(ast: TSESTree.Program, text: string, statics: CollectedM
   if (requires) {
     for (const call of nodesOfType(ast, AST_NODE_TYPES.CallExpression)) {
       const specifier = requireSpecifier(call);
-      if (specifier !== undefined) addModule(collected, specifier);
+      if (specifier !== undefined) addCalledModule(collected, specifier);
     }
   }
   if (dynamicImports) {
     for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) {
       const specifier = dynamicImportSpecifier(expression);
-      if (specifier !== undefined) addModule(collected, specifier);
+      if (specifier !== undefined) addCalledModule(collected, specifier);
     }
   }
   return collected;

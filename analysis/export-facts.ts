@@ -508,7 +508,7 @@ function otelRoleOf(input: AnalysisInput, value: TSESTree.Node | undefined): Ote
 function otelPipelineOf(input: AnalysisInput, exportNameOf: ModuleView["exportNameOf"]): OtelPipelineFact | undefined {
   const setup = otelSetupOf(input);
   if (!setup) return undefined;
-  const registered = setup.parts.some((part) => activationOf(input, part.creation, part.component) !== undefined);
+  const registered = setup.parts.some((part) => activationOf(input, part.creation, part.component.activatedBy ?? []) !== undefined);
   const flushVariable = setup.flushTarget?.variable;
   const parts = setup.parts.map((part) => part.component.export.name);
   return { registered, instrumented: setup.instrumented, flushExport: flushVariable && exportNameOf(flushVariable), parts };

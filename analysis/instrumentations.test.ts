@@ -6,7 +6,7 @@ import { editsOf } from "./fixes/finding-fix.js";
 import { applyEdits } from "./edits.js";
 import { extractModuleFacts } from "./export-facts.js";
 import { findInstrumentationsWithoutProvider, isMovableBelow, pipelineActivationOf } from "./instrumentations.js";
-import { INSTRUMENTATION_FAMILIES, INSTRUMENTATION_TEXT_HINTS, PIPELINE_OWNER_TEXT, PIPELINE_OWNERS, REGISTER_CALLS, TELEMETRY_OPTIONS } from "./knowledge/instrumentations.js";
+import { INSTRUMENTATION_FAMILIES, INSTRUMENTATION_TEXT_HINTS, PIPELINE_OWNERS, mayActivatePipeline, REGISTER_CALLS, TELEMETRY_OPTIONS } from "./knowledge/instrumentations.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 
@@ -35,9 +35,21 @@ describe("the instrumentation knowledge", () => {
     for (const entry of [...INSTRUMENTATION_FAMILIES, ...REGISTER_CALLS, ...TELEMETRY_OPTIONS, ...PIPELINE_OWNERS]) expect(entry.verifiedAt.length).toBeGreaterThan(10);
   });
 
-  it("lets a module naming any owner's package through the project-module reader's text gate, and no other", () => {
-    for (const owner of PIPELINE_OWNERS) for (const pkg of owner.packages) expect(PIPELINE_OWNER_TEXT.test(`import x from "${pkg}";`)).toBe(true);
-    expect(PIPELINE_OWNER_TEXT.test(`import express from "express";\nimport { z } from "zod";`)).toBe(false);
+  it("lets a module that may activate an owner's pipeline through the project-module reader's text gate, and no other", () => {
+    for (const owner of PIPELINE_OWNERS) {
+      for (const pkg of owner.packages) {
+        for (const activation of owner.activations) {
+          const use = activation.kind === "call" ? `${activation.name}({});` : activation.kind === "instance" ? `new ${activation.className}().${activation.methods[0]}();` : "";
+          expect(mayActivatePipeline(`import x from "${pkg}";\n${use}`)).toBe(true);
+        }
+      }
+    }
+    expect(mayActivatePipeline(`import express from "express";\nimport { z } from "zod";`)).toBe(false);
+    // Imported for something else: no activation name in the text.
+    expect(mayActivatePipeline(`import * as Sentry from "@sentry/node";\nSentry.captureException(error);`)).toBe(false);
+    expect(mayActivatePipeline(`import appInsights from "applicationinsights";\nappInsights.defaultClient.trackEvent({ name: "x" });`)).toBe(false);
+    // A name without the package activates nothing either.
+    expect(mayActivatePipeline(`export function init() {}\ninit();`)).toBe(false);
   });
 
   it("lets every name it knows through the text gate (a file that uses one is never skipped)", () => {
@@ -270,6 +282,12 @@ describe("activation in a project module the file loads", () => {
     expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d", skipOpenTelemetrySetup: true });`, `import "./instrument";\n${APP}`)).toHaveLength(1);
     expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\nexport type Options = { dsn: string };`, `import type { Options } from "./instrument";\n${APP}export type O = Options;`)).toHaveLength(1);
     expect(lint(`import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\nexport type Options = { dsn: string };`, `import type { Options } from "./instrument";\nexport type { Options } from "./instrument";\n${APP}`)).toHaveLength(1);
+  });
+
+  it("counts a module imported for its types as loaded when the file also requires or import()s it", () => {
+    const INSTRUMENT = `import * as Sentry from "@sentry/node";\nSentry.init({ dsn: "d" });\nexport type Options = { dsn: string };`;
+    expect(lint(INSTRUMENT, `import type { Options } from "./instrument";\nrequire("./instrument");\n${APP}export type O = Options;`)).toEqual([]);
+    expect(lint(INSTRUMENT, `import type { Options } from "./instrument";\nexport async function boot() { await import("./instrument"); }\n${APP}export type O = Options;`)).toEqual([]);
   });
 });
 

@@ -20,7 +20,7 @@
 import { join } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, dynamicImportSpecifier, enclosingFunction, findProperty, hasOnlyPlainProperties, isExportedVariable, memberName, reportAnalysisError, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
+import { contains, enclosingFunction, findProperty, hasOnlyPlainProperties, isExportedVariable, isTypeOnlyImport, memberName, reportAnalysisError, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
@@ -31,6 +31,7 @@ import {
   INSTRUMENTATION_FAMILIES,
   INSTRUMENTATION_INSTANCE_API,
   INSTRUMENTATION_TEXT_HINTS,
+  PIPELINE_ACTIVATION_NAMES,
   PIPELINE_OWNERS,
   REGISTER_CALLS,
   TELEMETRY_OPTIONS,
@@ -40,7 +41,6 @@ import {
   type RegisterCall,
   type TelemetryOption,
 } from "./knowledge/instrumentations.js";
-import type { OtelComponent } from "./knowledge/sdks/opentelemetry.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { absolutePath, projectModules } from "./project-modules.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
@@ -118,8 +118,6 @@ function collect(input: AnalysisInput): readonly InstrumentationFinding[] {
 interface KeyedActivation {
   readonly owner: PipelineOwner;
   readonly activation: PipelineActivation;
-  /** `instance` activations: the component shape `activationOf` (tracer-init.ts) reads its methods from. */
-  readonly component?: OtelComponent;
 }
 
 /** The activations by module specifier: a file pays only for the specifiers it imports that have one. */
@@ -127,15 +125,9 @@ const ACTIVATIONS_BY_MODULE: ReadonlyMap<string, readonly KeyedActivation[]> = (
   const byModule = new Map<string, KeyedActivation[]>();
   for (const owner of PIPELINE_OWNERS) {
     for (const pkg of owner.packages) {
-      for (const activation of owner.activations) {
-        const component: OtelComponent | undefined =
-          activation.kind === "instance"
-            ? { export: { package: pkg, name: activation.className }, role: "provider", forceFlush: false, shutdown: false, activatedBy: activation.methods }
-            : undefined;
-        const list = byModule.get(pkg) ?? [];
-        list.push(component ? { owner, activation, component } : { owner, activation });
-        byModule.set(pkg, list);
-      }
+      const list = byModule.get(pkg) ?? [];
+      for (const activation of owner.activations) list.push({ owner, activation });
+      byModule.set(pkg, list);
     }
   }
   return byModule;
@@ -156,7 +148,7 @@ export function pipelineActivationOf(input: AnalysisInput): string | undefined {
     const entries = ACTIVATIONS_BY_MODULE.get(module);
     if (!entries) continue;
     const preload = entries.find((entry) => entry.activation.kind === "import");
-    if (preload && loadsModule(input.ast, specifier)) return preload.owner.name;
+    if (preload && loadsModule(input, specifier)) return preload.owner.name;
     (candidates ??= new Map()).set(module, entries);
   }
   if (!candidates) return undefined;
@@ -164,6 +156,9 @@ export function pipelineActivationOf(input: AnalysisInput): string | undefined {
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = unwrapExpression(call.callee);
     if (callee?.type !== AST_NODE_TYPES.Identifier && callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
+    // Before resolving anything: a member call's origin ends with the property it names (`Sentry.init`),
+    // so any other name cannot be an activation. An identifier may be an alias (`init as initSentry`).
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !PIPELINE_ACTIVATION_NAMES.has(memberName(callee) ?? "")) continue;
     const origin = bindings.originOf(call.callee);
     const entries = origin && !origin.typeOnly ? candidates.get(origin.module) : undefined;
     if (!origin || !entries) continue;
@@ -180,12 +175,12 @@ export function pipelineActivationOf(input: AnalysisInput): string | undefined {
     const origin = bindings.originOf(callee);
     const written = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     for (const [module, entries] of candidates) {
-      for (const { owner, activation, component } of entries) {
-        if (activation.kind !== "instance" || !component) continue;
+      for (const { owner, activation } of entries) {
+        if (activation.kind !== "instance") continue;
         const matches = activation.byName
           ? written === activation.className
           : origin !== undefined && !origin.typeOnly && origin.module === module && originName(origin) === activation.className;
-        if (matches && activationOf(input, creation, component) !== undefined) return owner.name;
+        if (matches && activationOf(input, creation, activation.methods) !== undefined) return owner.name;
       }
     }
   }
@@ -217,36 +212,31 @@ function callActivates(call: TSESTree.CallExpression, activation: Extract<Pipeli
  * `require("m")`, `import("m")`, a re-export. `import type … from "m"` (and imports whose names are all
  * `type`) are erased.
  */
-function loadsModule(ast: TSESTree.Program, specifier: string): boolean {
+function loadsModule(input: AnalysisInput, specifier: string): boolean {
   let declared = false;
-  for (const statement of ast.body) {
+  for (const statement of input.ast.body) {
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== specifier) continue;
     declared = true;
-    const typeOnly =
-      statement.importKind === "type" ||
-      (statement.specifiers.length > 0 && statement.specifiers.every((part) => part.type === AST_NODE_TYPES.ImportSpecifier && part.importKind === "type"));
-    if (!typeOnly) return true;
+    if (!isTypeOnlyImport(statement)) return true;
   }
   // Not an import declaration: a require, an import(), an `import x = require()`, a re-export.
-  return !declared || hasOtherLoad(ast, specifier);
+  return !declared || hasOtherLoad(input, specifier);
 }
 
-/** Besides type-only import declarations, a `require("m")` / `import("m")` / `export … from "m"` of the same specifier. */
-function hasOtherLoad(ast: TSESTree.Program, specifier: string): boolean {
-  for (const statement of ast.body) {
+/** Besides type-only import declarations, a `require("m")` / `import("m")` (the context collected them) / `export … from "m"` of the same specifier. */
+function hasOtherLoad(input: AnalysisInput, specifier: string): boolean {
+  for (const statement of input.ast.body) {
     // `export type { Options } from "m"` is erased like an `import type`.
     if ((statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportNamedDeclaration) && statement.source?.value === specifier && statement.exportKind !== "type") return true;
   }
-  for (const call of nodesOfType(ast, AST_NODE_TYPES.CallExpression)) if (requireSpecifier(call) === specifier) return true;
-  for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) if (dynamicImportSpecifier(expression) === specifier) return true;
-  return false;
+  return getAnalysisContext(input).calledModules.has(specifier);
 }
 
 /** What a project module's export facts say about pipelines (analysis/export-facts.ts). */
 export function pipelineFactsOf(input: AnalysisInput): { readonly activatesPipeline?: string; readonly loadsForEffect?: readonly string[] } {
   const activatesPipeline = pipelineActivationOf(input);
   if (activatesPipeline !== undefined) return { activatesPipeline };
-  const loads = [...getAnalysisContext(input).importedModules].filter((specifier) => specifier.startsWith(".") && loadsModule(input.ast, specifier));
+  const loads = [...getAnalysisContext(input).importedModules].filter((specifier) => specifier.startsWith(".") && loadsModule(input, specifier));
   return loads.length > 0 ? { loadsForEffect: loads } : {};
 }
 
@@ -263,7 +253,7 @@ function loadsActivatingModule(input: AnalysisInput): boolean {
   const from = absolutePath(input.filename);
   for (const specifier of getAnalysisContext(input).importedModules) {
     // A package with an entry was asked about already; the rest resolve to a project module or to nothing.
-    if (ACTIVATIONS_BY_MODULE.has(packageSpecifier(specifier)) || isSdkModule(specifier, input.settings) || !loadsModule(input.ast, specifier)) continue;
+    if (ACTIVATIONS_BY_MODULE.has(packageSpecifier(specifier)) || isSdkModule(specifier, input.settings) || !loadsModule(input, specifier)) continue;
     const path = reader.resolve(specifier, from);
     // A module loaded only for its effect (`import "./instrument"`) is read whatever its text names.
     if (path !== undefined && moduleActivates(path, read, loadsForEffectOnly(input.ast, specifier))) return true;

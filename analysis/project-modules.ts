@@ -23,7 +23,7 @@ import { exportPath } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { ExportFact, ExportFactKind, ModuleFacts, ReExport } from "./export-facts.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
-import { PIPELINE_OWNER_TEXT } from "./knowledge/instrumentations.js";
+import { mayActivatePipeline } from "./knowledge/instrumentations.js";
 import { isSdkModule } from "./settings.js";
 
 /** The file system as the reader uses it; injectable so tests can count and fake the work. */
@@ -119,9 +119,10 @@ const MAX_SOURCE_BYTES = 2_000_000;
 
 /**
  * A module can hold a fact only if its text names what the facts are about: the SDK, OpenTelemetry, a
- * session start, a flush, a traced function (or, `PIPELINE_OWNER_TEXT`, a package that activates an
- * OpenTelemetry pipeline). Any other module is read but never parsed, so a project
- * whose files import each other (most projects) pays a read, not a second parse, per imported module.
+ * session start, a flush, a traced function (or, `mayActivatePipeline`, a package that activates an
+ * OpenTelemetry pipeline with the name it is activated by). Any other module is read but never parsed,
+ * so a project whose files import each other (most projects) pays a read, not a second parse, per
+ * imported module.
  * A barrel that names none of them is parsed when a module it re-exports from does (one hop).
  */
 const MAY_HOLD_FACTS = /honeyhive|HoneyHive|@opentelemetry|sessionStart|startSession|forceFlush|flushAsync|\.flush\s*\(|\bshutdown\s*\(|\btrace(?:Function|Model|Tool|Chain)?\s*\(/;
@@ -207,7 +208,7 @@ export class ProjectModules {
     if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size && (cached.facts !== NO_FACTS || cached.ungated || ((cached.chains || !throughReExportChains) && !ungated))) return cached.facts;
     let facts = NO_FACTS;
     const text = this.fs.readFile(path);
-    if (text !== undefined && (ungated || MAY_HOLD_FACTS.test(text) || PIPELINE_OWNER_TEXT.test(text) || this.reExportsCandidate(text, path, throughReExportChains ? new Set([path]) : undefined))) {
+    if (text !== undefined && (ungated || MAY_HOLD_FACTS.test(text) || mayActivatePipeline(text) || this.reExportsCandidate(text, path, throughReExportChains ? new Set([path]) : undefined))) {
       try {
         facts = read(text, path);
       } catch {

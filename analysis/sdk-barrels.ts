@@ -8,7 +8,7 @@
 // codemods) reads `import { traceModel } from "./hh"` as honeyhive's `traceModel`.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { AttachedCache } from "./attached-cache.js";
-import { dynamicImportSpecifier, findVariable, memberName, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
+import { dynamicImportSpecifier, findVariable, isTypeOnlyImport, memberName, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { exportPath, type ModuleOrigin } from "./bindings.js";
 import { sourceModule } from "./context.js";
 import type { ModuleFacts, ReExport, SdkReExportFact } from "./export-facts.js";
@@ -84,7 +84,7 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
       // its binding is no module object.
       const bindings = statement.specifiers.map((specifier): ImportedBinding => {
         const imported = specifier.type === AST_NODE_TYPES.ImportSpecifier ? staticName(specifier.imported) : undefined;
-        const typeOnly = statement.importKind === "type" || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === "type");
+        const typeOnly = isTypeOnlyImport(statement, specifier);
         return { imported, local: typeOnly ? undefined : specifier.local.name };
       });
       consider(sourceModule(statement.source.value), bindings, statement);

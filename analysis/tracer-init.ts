@@ -228,7 +228,7 @@ function findCreations(input: AnalysisInput): Creation[] {
     const origin = bindings.originOf(callee);
     const component = origin && OTEL_PIPELINES.find((candidate) => matches(origin, candidate.export));
     if (!component) continue;
-    const activation = activationOf(input, node, component);
+    const activation = activationOf(input, node, component.activatedBy ?? []);
     if (activation) creations.push({ node, api: "opentelemetry", display: `new ${component.export.name}()${activation}`, awaited: undefined });
   }
   if (calls > 0 && creations.length > calls) creations.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
@@ -240,12 +240,12 @@ function matches(origin: ModuleOrigin, spec: PackageExport): boolean {
 }
 
 /**
- * How a new provider / SDK becomes the process's pipeline: `.register()` / `.start()` on it (chained or
- * through the variable it is stored in), or `trace.setGlobalTracerProvider(it)`. Undefined when the
+ * How a new provider / SDK becomes the process's pipeline: one of `methods` (`.register()`, `.start()`)
+ * on it (chained or through the variable it is stored in), or `trace.setGlobalTracerProvider(it)`. Undefined when the
  * file never activates it (a provider kept local to a test or handed to one instrumentation).
  */
-export function activationOf(input: AnalysisInput, creation: TSESTree.NewExpression, component: OtelComponent): string | undefined {
-  const activatedBy = new Set(component.activatedBy ?? []);
+export function activationOf(input: AnalysisInput, creation: TSESTree.NewExpression, methods: readonly string[]): string | undefined {
+  const activatedBy = new Set(methods);
   const { bindings } = getAnalysisContext(input);
   const activationAt = (use: TSESTree.Node): string | undefined => {
     const parent = use.parent;

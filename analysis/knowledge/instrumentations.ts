@@ -5,7 +5,7 @@
 // instrumentation family or another library's telemetry option is adding an entry here.
 //
 // Each entry says where it was checked (`verifiedAt`), as other-sdks.ts does; none is guessed.
-import { OTEL_COMPONENTS } from "./sdks/opentelemetry.js";
+import { GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS } from "./sdks/opentelemetry.js";
 import type { PackageExport } from "./sdks/types.js";
 
 /** Classes `new`ed from these packages are OpenTelemetry instrumentations (`InstrumentationBase` subclasses). */
@@ -155,8 +155,9 @@ export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
   {
     id: "opentelemetry-api",
     name: "OpenTelemetry",
-    packages: ["@opentelemetry/api"],
-    activations: [{ kind: "call", name: "trace.setGlobalTracerProvider" }],
+    // `trace.setGlobalTracerProvider(…)`, as the OpenTelemetry profile lists its global provider setters.
+    packages: [...new Set(GLOBAL_PROVIDER_SETTERS.map((setter) => setter.receiver.package))],
+    activations: GLOBAL_PROVIDER_SETTERS.map((setter) => ({ kind: "call", name: `${setter.receiver.name}.${setter.method}` })),
     verifiedAt: "@opentelemetry/api TraceAPI#setGlobalTracerProvider; sdk/instrumentation-provider.test.ts: tracer.provider registered globally reaches HoneyHive",
   },
   {
@@ -306,11 +307,32 @@ export const FRAMEWORK_PRELOADS: readonly FrameworkPreload[] = [
 ];
 
 /**
- * A module's text names one of the owners' packages: only then can it activate a pipeline (the
- * project-module reader's text gate, analysis/project-modules.ts, so that `import "./instrument"` with a
- * `Sentry.init(…)` is parsed).
+ * The names an activation is written with: a call's export, its last segment (`init`,
+ * `setGlobalTracerProvider`), and an instance's class. A call can activate only if its callee ends
+ * with one of them, and a module only if its text contains one (besides a preload import).
  */
-export const PIPELINE_OWNER_TEXT = new RegExp([...new Set(PIPELINE_OWNERS.flatMap((owner) => owner.packages))].map((pkg) => pkg.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+export const PIPELINE_ACTIVATION_NAMES: ReadonlySet<string> = new Set(
+  PIPELINE_OWNERS.flatMap((owner) =>
+    owner.activations.flatMap((activation) => (activation.kind === "call" ? [activation.name.slice(activation.name.lastIndexOf(".") + 1)] : activation.kind === "instance" ? [activation.className] : [])),
+  ),
+);
+
+/**
+ * A module's text can hold an activation (the project-module reader's text gate, analysis/project-modules.ts,
+ * so that `import "./instrument"` with a `Sentry.init(…)` is parsed): it names a preload package, or it
+ * names an owner's package and one of `PIPELINE_ACTIVATION_NAMES` (importing Sentry for
+ * `captureException()` alone activates nothing). `String#includes`, as the rule's own text gate.
+ */
+export function mayActivatePipeline(text: string): boolean {
+  if (PRELOAD_PACKAGES.some((pkg) => text.includes(pkg))) return true;
+  if (!OWNER_PACKAGES.some((pkg) => text.includes(pkg))) return false;
+  for (const name of PIPELINE_ACTIVATION_NAMES) if (text.includes(name)) return true;
+  return false;
+}
+
+const PRELOAD_PACKAGES: readonly string[] = [...new Set(PIPELINE_OWNERS.flatMap((owner) => (owner.activations.some((activation) => activation.kind === "import") ? owner.packages : [])))];
+// A preload package's name starts with its vendor's (`@sentry/node/init`): `includes` finds the latter in both.
+const OWNER_PACKAGES: readonly string[] = [...new Set(PIPELINE_OWNERS.flatMap((owner) => owner.packages))].filter((pkg, _, all) => !all.some((other) => other !== pkg && pkg.startsWith(other)));
 
 /**
  * A library call that traces through OpenTelemetry when an option enables it, with the global
