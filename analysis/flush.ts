@@ -548,8 +548,8 @@ export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlu
 /**
  * A done-callback hook (Fastify's `(request, reply, payload, done)`, not async: Fastify then continues
  * only once `done` is called) that calls its `done` parameter at `doneParameter` only after a flush has
- * settled: every use of `done` is in (or is) a callback of `.then(…)`/`.finally(…)` on a flush promise
- * (`tracer.forceFlush().then(() => done(null, payload), done)`, `.finally(done)`), so whatever path runs
+ * settled: every use of `done` is in (or is) a callback of `.then(…)`/`.catch(…)`/`.finally(…)` on a flush
+ * promise (`tracer.forceFlush().then(() => done(null, payload), done)`, `.finally(done)`, `.catch(done)`), so whatever path runs
  * it, the hook's end comes after the flush; the counterpart of an async hook's awaited flush. A `done`
  * used anywhere else (called first, handed to another function) may end the hook before the flush.
  */
@@ -582,13 +582,16 @@ function isReference(identifier: TSESTree.Identifier): boolean {
   return !(parent?.type === "VariableDeclarator" && parent.id === identifier);
 }
 
-/** `node` (inside `fn`) is, or sits in, a callback of `.then(…)`/`.finally(…)` on a flush promise. */
+/**
+ * `node` (inside `fn`) is, or sits in, a callback of `.then(…)`/`.catch(…)`/`.finally(…)` on a flush
+ * promise: each runs only once that promise has settled (`.then(() => done(null, payload)).catch(done)`).
+ */
 function runsAfterFlush(node: TSESTree.Node, fn: FunctionNode, isFlush: FlushTest): boolean {
   for (let current: TSESTree.Node | undefined = node; current && current !== fn; current = current.parent) {
     const call = current.parent;
     if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || !call.arguments.includes(current as TSESTree.CallExpressionArgument)) continue;
     const method = memberName(call.callee);
-    if ((method === "then" || method === "finally") && (isFunctionNode(current) || current === node) && isFlushPromise(call.callee.object, isFlush)) return true;
+    if (method !== undefined && PROMISE_CHAIN_METHODS.has(method) && (isFunctionNode(current) || current === node) && isFlushPromise(call.callee.object, isFlush)) return true;
   }
   return false;
 }

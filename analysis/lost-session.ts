@@ -266,6 +266,25 @@ function mayBeLostAt(input: AnalysisInput, call: TSESTree.CallExpression): boole
   return false;
 }
 
+/** A registration of a function that may create the session for every route of `object`. */
+interface SessionRegistration {
+  readonly object: Scope.Variable | null | undefined;
+  /** Where the registration ends in the text. */
+  readonly from: number;
+  /** The function whose body registers it; undefined at the module's top level. */
+  readonly body: FunctionNode | undefined;
+}
+
+/**
+ * The route `call` is surely registered before `session` runs: both are registered in the same
+ * function body (or both at the module's top level) and the route comes first in it. Registrations in
+ * different functions run in the order the functions are called (`function routes() { … }` called
+ * after `app.use(openSession)`, or a hoisted `setup()` called first), which is not followed here.
+ */
+function registeredBefore(call: TSESTree.CallExpression, session: SessionRegistration): boolean {
+  return enclosingFunction(call) === session.body && registeredAt(call) < session.from;
+}
+
 /**
  * The routes of a file and the sessions they create, for the route-level shape: built on the first
  * question (a file with no route-level middleware that creates a session never builds it).
@@ -273,7 +292,7 @@ function mayBeLostAt(input: AnalysisInput, call: TSESTree.CallExpression): boole
 class RouteSessions {
   private readonly opensCache = new Map<TSESTree.Node, boolean>();
   private readonly tracesCache = new Map<TSESTree.Node, boolean>();
-  private readonly everyRouteCache = new Map<FrameworkDescriptor, ReadonlyArray<{ readonly object: Scope.Variable | null | undefined; readonly from: number }>>();
+  private readonly everyRouteCache = new Map<FrameworkDescriptor, readonly SessionRegistration[]>();
   private sessionCalls: readonly TSESTree.CallExpression[] | undefined;
 
   constructor(
@@ -289,7 +308,9 @@ class RouteSessions {
    * session may reach that route: a function that creates one is registered by any other method (`use`,
    * `all`, a route's last function that takes `next`) on another object (which routes it reaches is not
    * known here) or on this one before the route (the framework runs what is registered in that order:
-   * a route registered first answers before it), or a module beside mounts this object after a
+   * a route registered first answers before it; the order is read from the text only where both are
+   * registered in the same function body, or both at the module's top level: a function that registers
+   * routes may be called after the session middleware is registered), or a module beside mounts this object after a
    * middleware of its app that may give the session (`mountedAfterSessionMiddleware`).
    */
   otherRouteOf(
@@ -306,14 +327,13 @@ class RouteSessions {
     let sessions = this.everyRouteCache.get(framework);
     if (sessions === undefined) this.everyRouteCache.set(framework, (sessions = this.everyRouteSessions(framework, routeLevel, middleware)));
     if (sessions.some((session) => session.object !== variable)) return undefined;
-    const firstSession = Math.min(...sessions.map((session) => session.from));
     let route: string | undefined;
     let otherRoute: string | undefined;
     for (const { call, method, path } of this.routesOn(variable, framework, routeLevel)) {
       const { middleware, all } = this.routeFunctions(call);
       if (middleware.includes(handler.function)) route ??= routeLabel(method, path);
       else if (
-        registeredAt(call) < firstSession &&
+        sessions.every((session) => registeredBefore(call, session)) &&
         !all.some((fn) => this.opensSession(fn)) &&
         !call.arguments.some((argument) => this.mayCreateSessionUnseen(argument)) &&
         all.some((fn) => this.traces(fn, 0))
@@ -377,14 +397,14 @@ class RouteSessions {
     framework: FrameworkDescriptor,
     routeLevel: RouteLevelMiddleware,
     middleware: BeforeHandlerCallback,
-  ): ReadonlyArray<{ readonly object: Scope.Variable | null | undefined; readonly from: number }> {
+  ): readonly SessionRegistration[] {
     const registering = registeringMethods(framework);
-    const sessions: Array<{ readonly object: Scope.Variable | null | undefined; readonly from: number }> = [];
+    const sessions: SessionRegistration[] = [];
     for (const call of nodesOfTypes(this.input.ast, CALL_TYPES)) {
       const method = call.callee.type === AST_NODE_TYPES.MemberExpression ? memberName(call.callee) : undefined;
       if (method === undefined || !registering.has(method) || call.arguments.length === 0 || !this.givesEveryRouteSession(call, routeLevel.routeMethods.includes(method), middleware)) continue;
       const object = this.routesObjectOf((call.callee as TSESTree.MemberExpression).object, framework);
-      sessions.push({ object: object && this.bindings.variableOf(object), from: call.range[1] });
+      sessions.push({ object: object && this.bindings.variableOf(object), from: call.range[1], body: enclosingFunction(call) });
     }
     return sessions;
   }

@@ -168,6 +168,9 @@ export class ProjectModules {
 
   /** What `directory` holds: the cached listing while the directory's mtime holds, else a new one. */
   listing(directory: string): ReadonlyMap<string, "file" | "directory" | "other"> | undefined {
+    // Outside a resolution the mtime is checked each time: the one-stat-per-resolution shortcut would
+    // otherwise keep the first listing of the process (a function.json or serverless.yml added later).
+    if (this.dependencies === undefined) this.checkedInResolution.delete(directory);
     return this.entriesOf(directory);
   }
 

@@ -9,8 +9,9 @@
 // `await`, `String()`, string methods. Any other call on the way (`toSessionId`, a schema's `parse`,
 // a helper of the project) makes a new value that is not followed: the rule reports only when the raw
 // input reaches the SDK. A validation that mentions the value (`isSessionId(id)`, `uuidValidate(id)`,
-// `UUID_RE.test(id)`, `schema.safeParse(req.body)`) in the function that reads it or that calls the
-// SDK, or anywhere in the file for the same input key, counts as a check on the way.
+// `UUID_RE.test(id)`, `schema.safeParse(req.body)`) before the value leaves the function that reads
+// it, hands it to a helper of the file or calls the SDK, or anywhere in the file for the same input
+// key, counts as a check on the way.
 //
 // What is request input is the frameworks' and platforms' data (`requestInputs` of the descriptors in
 // `knowledge/`): which handler parameter holds the request, which of its members and methods read the
@@ -85,6 +86,11 @@ interface Flow {
   readonly variables: ReadonlySet<Scope.Variable>;
   /** One path parameter of the matched route (`req.params.id`, `c.req.param("id")`): the route always has it. */
   readonly routeParameter: boolean;
+  /**
+   * The calls of the project's helpers that carried the value into their parameter (`startChat(id)`
+   * in the handler for `function startChat(sessionId)`), innermost helper first.
+   */
+  readonly helperCalls: readonly TSESTree.CallExpression[];
 }
 
 /**
@@ -158,13 +164,15 @@ function collect(input: AnalysisInput): readonly UnvalidatedSessionId[] {
     const property = sessionIdProperty(flows, options);
     if (!property) continue;
     const value = property.value as TSESTree.Expression;
-    const flow = flows.flowOf(value);
-    if (!flow || flows.isChecked(flow, call)) continue;
-    const handler = flows.handlerOfSource(flow, call);
-    if (handler) found.push({ call, method, property, value, source: flow.source, sourceKeys: flow.sourceKeys, handler });
+    const flow = flows.uncheckedFlowOf(value, call);
+    const handler = flow && flows.handlerOfSource(flow, call);
+    if (flow && handler) found.push({ call, method, property, value, source: flow.source, sourceKeys: flow.sourceKeys, handler });
   }
   return found;
 }
+
+/** Helper calls tried per SDK call: a helper called from more places than this is judged on these. */
+const MAX_HELPER_CALLS = 16;
 
 /**
  * Where a session id comes from, for the fix that moves it to `createSession()`:
@@ -243,6 +251,10 @@ interface InputParameter {
 
 class SessionIdFlow {
   private handlerModel: HandlerModel | undefined;
+  /** During `flowOf`: the helper call that carried input into each helper parameter on the way. */
+  private helperCallOf = new Map<Scope.Variable, TSESTree.CallExpression>();
+  /** During `flowOf`: helper calls already found checked, so that another caller of the helper is tried. */
+  private skippedHelperCalls: ReadonlySet<TSESTree.CallExpression> = new Set();
 
   constructor(
     private readonly input: AnalysisInput,
@@ -258,10 +270,32 @@ class SessionIdFlow {
   }
 
   /** The external input that `node` evaluates to unchanged, with the way it took; undefined otherwise. */
-  flowOf(node: TSESTree.Node): Flow | undefined {
+  flowOf(node: TSESTree.Node, skippedHelperCalls: ReadonlySet<TSESTree.CallExpression> = new Set()): Flow | undefined {
     const variables = new Set<Scope.Variable>();
+    this.helperCallOf = new Map();
+    this.skippedHelperCalls = skippedHelperCalls;
     const result = this.evaluate(node, variables, 0);
-    return result?.taint === "input" ? { source: result.source, sourceKeys: result.sourceKeys ?? [], variables, routeParameter: result.route === "value" } : undefined;
+    if (result?.taint !== "input") return undefined;
+    const helperCalls = [...variables].flatMap((variable) => this.helperCallOf.get(variable) ?? []);
+    return { source: result.source, sourceKeys: result.sourceKeys ?? [], variables, routeParameter: result.route === "value", helperCalls };
+  }
+
+  /**
+   * The flow of input into `call` that no check guards. A helper called from several places
+   * (`startChat(id)` after `isSessionId(id)` in one handler, `startChat(req.query.sid)` in another)
+   * is followed through each caller in turn until one passes unchecked input.
+   */
+  uncheckedFlowOf(value: TSESTree.Node, call: TSESTree.CallExpression): Flow | undefined {
+    const skipped = new Set<TSESTree.CallExpression>();
+    for (let attempt = 0; attempt < MAX_HELPER_CALLS; attempt++) {
+      const flow = this.flowOf(value, skipped);
+      if (!flow || !this.isChecked(flow, call)) return flow;
+      // The outermost helper call is the caller's: try the helper's next caller.
+      const outermost = flow.helperCalls.at(-1);
+      if (!outermost) return undefined;
+      skipped.add(outermost);
+    }
+    return undefined;
   }
 
   /** See `SessionIdSource`: raw input and anything made from it is the request's; a choice between the two is mixed. */
@@ -439,11 +473,14 @@ class SessionIdFlow {
     const helper = this.sdk.variableOf(declared);
     for (const reference of helper?.references ?? []) {
       const call = reference.identifier.parent;
-      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier || this.skippedHelperCalls.has(call)) continue;
       const argument = call.arguments[index];
       if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
       const result = this.evaluate(argument, variables, depth + 1);
-      if (result?.taint === "input") return result;
+      if (result?.taint !== "input") continue;
+      const parameter = this.sdk.variableOf(name);
+      if (parameter) this.helperCallOf.set(parameter, call);
+      return result;
     }
     return undefined;
   }
@@ -527,15 +564,24 @@ class SessionIdFlow {
 
   /**
    * A check on the way: a validating call that mentions the value, in the function that reads the
-   * input or the one that calls the SDK, before the SDK call ends; or, anywhere in the file, one that
-   * reads the same input key (a middleware that rejects bad ids before the route handler runs).
+   * input, one that passes it to a helper or the one that calls the SDK, before the value leaves that
+   * function (the helper's call, the SDK call); or, anywhere in the file, one that reads the same input
+   * key (a middleware that rejects bad ids before the route handler runs).
    */
   isChecked(flow: Flow, call: TSESTree.CallExpression): boolean {
-    const scopes = new Set<TSESTree.Node>();
-    for (const node of [call, flow.source]) scopes.add(enclosingFunction(node) ?? this.input.ast);
-    for (const scope of scopes) {
+    // Each function on the way, with the call through which the value leaves it: a check after that
+    // call runs too late, and positions in another function say nothing (a helper declared above).
+    const cutoffs = new Map<TSESTree.Node, TSESTree.Node>();
+    const carriers = [call, ...flow.helperCalls];
+    for (const carrier of carriers) {
+      const scope = enclosingFunction(carrier) ?? this.input.ast;
+      if (!cutoffs.has(scope)) cutoffs.set(scope, carrier);
+    }
+    const sourceScope = enclosingFunction(flow.source) ?? this.input.ast;
+    if (!cutoffs.has(sourceScope)) cutoffs.set(sourceScope, carriers.find((carrier) => contains(sourceScope, carrier)) ?? call);
+    for (const [scope, cutoff] of cutoffs) {
       for (const candidate of nodesOfTypesWithin(this.input.ast, CALL_TYPES, scope)) {
-        if (candidate.range[0] >= call.range[1] || !this.isValidationCall(candidate)) continue;
+        if (candidate.range[0] >= cutoff.range[1] || !this.isValidationCall(candidate)) continue;
         if (candidate.arguments.some((argument) => this.mentionsFlow(argument, flow))) return true;
       }
     }

@@ -2204,6 +2204,11 @@ describe("Azure Functions v3 JavaScript known by its function.json", () => {
   context.res = { body: await reply(req.body) };
 };`;
   const inFolder = { filename: "Chat/index.js", files: { "Chat/function.json": FUNCTION_JSON } };
+  // A named export that function.json's entryPoint names: what Azure calls.
+  const ENTRY_POINT = `${TRACER_CJS}exports.run = async function (context, item) {
+  tracer.createSession();
+  context.log(item);
+};`;
   const rules: Array<[string, TSESLint.RuleModule<string, readonly unknown[]>, string]> = [
     [FLUSH_RULE, flushRule as TSESLint.RuleModule<string, readonly unknown[]>, `tracer.createSession();`],
     [SESSION_START_RULE, sessionStartRule as TSESLint.RuleModule<string, readonly unknown[]>, `tracer.sessionStart({ sessionName: "chat" });`],
@@ -2223,15 +2228,21 @@ describe("Azure Functions v3 JavaScript known by its function.json", () => {
     });
   }
   describeCases(FLUSH_RULE, flushRule as TSESLint.RuleModule<string, readonly unknown[]>, {
-    reported: [c("scriptFile names the module", V3("tracer.createSession();"), { filename: "Chat/chat.js", files: { "Chat/function.json": JSON.stringify({ scriptFile: "chat.js", bindings: [{ type: "queueTrigger", direction: "in", name: "item", queueName: "q" }] }) } })],
-    quiet: [c("v3 function that flushes in finally", `${TRACER_CJS}module.exports = async function (context, req) {
+    reported: [
+      c("scriptFile names the module", V3("tracer.createSession();"), { filename: "Chat/chat.js", files: { "Chat/function.json": JSON.stringify({ scriptFile: "chat.js", bindings: [{ type: "queueTrigger", direction: "in", name: "item", queueName: "q" }] }) } }),
+      c("entryPoint names the export", ENTRY_POINT, { filename: "Chat/index.js", files: { "Chat/function.json": JSON.stringify({ entryPoint: "run", bindings: [{ type: "queueTrigger", direction: "in", name: "item", queueName: "q" }] }) } }),
+    ],
+    quiet: [
+      c("an export that is not the entryPoint", ENTRY_POINT, { filename: "Chat/index.js", files: { "Chat/function.json": JSON.stringify({ entryPoint: "other", bindings: [{ type: "queueTrigger", direction: "in", name: "item", queueName: "q" }] }) } }),
+      c("v3 function that flushes in finally", `${TRACER_CJS}module.exports = async function (context, req) {
   try {
     tracer.createSession();
     context.res = { body: await reply(req.body) };
   } finally {
     await tracer.forceFlush();
   }
-};`, inFolder)],
+};`, inFolder),
+    ],
   });
 });
 

@@ -90,6 +90,10 @@ ruleTester.run(RULE_NAME, testedRule, {
     // It is also registered for every route (app.use, app.all("*")) before the other route.
     `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.use(openSession);\napp.get("/search", chat);`,
     `${EXPRESS_ROUTES}app.all("*", openSession);\napp.get("/chat", openSession, chat);\napp.get("/search", chat);`,
+    // Registered in different functions (or one in a function, one at the top level): the order they
+    // run in is the order the functions are called, not read here, so registered anywhere covers.
+    `${EXPRESS_ROUTES}function routes() {\n  app.get("/chat", openSession, chat);\n  app.get("/search", chat);\n}\napp.use(openSession);\nroutes();`,
+    `${EXPRESS_ROUTES}setup();\nroutes();\nfunction routes() {\n  app.get("/chat", openSession, chat);\n  app.get("/search", chat);\n}\nfunction setup() {\n  app.use(openSession);\n}`,
     // In a chain, before the route; and a route object's route after it.
     `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.use(openSession).get("/search", chat);`,
     `${EXPRESS_ROUTES}app.use(openSession);\napp.route("/chat").get(openSession, chat);\napp.route("/search").get(chat).post(chat);`,
@@ -243,6 +247,11 @@ ruleTester.run(RULE_NAME, testedRule, {
       // Was accepted: registered for every route, but after the other route, which answers first (Express runs its stack in order).
       code: `${EXPRESS_ROUTES}app.get("/chat", openSession, chat);\napp.get("/search", chat);\napp.use(openSession);`,
       errors: [inRouteMiddleware("GET /chat", "GET /search", { useAfterRoutes: true })],
+    },
+    {
+      // The order is read in one function body as at the top level.
+      code: `${EXPRESS_ROUTES}function routes() {\n  app.get("/chat", openSession, chat);\n  app.get("/search", chat);\n  app.use(openSession);\n}\nroutes();`,
+      errors: [inRouteMiddleware("GET /chat", "GET /search")],
     },
     {
       // Was accepted: @koa/router runs its stack in registration order, also in a chain written in reverse.

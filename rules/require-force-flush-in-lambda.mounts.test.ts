@@ -125,6 +125,9 @@ describe(`${RULE_NAME}: reverse chains and done-callback hooks`, () => {
       // Was reported: Fastify continues only once `done()` is called, here after the flush settled.
       `${FASTIFY}app.addHook("onSend", (request, reply, payload, done) => { tracer.forceFlush().then(() => done(null, payload), done); });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
       `${FASTIFY}app.addHook("onSend", function (request, reply, payload, done) { tracer.forceFlush().finally(() => { done(); }); });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
+      // A `.catch` callback also runs only after the flush promise has settled.
+      `${FASTIFY}app.addHook("onSend", (request, reply, payload, done) => { tracer.forceFlush().then(() => done(null, payload)).catch(done); });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
+      `${FASTIFY}app.addHook("onSend", (request, reply, payload, done) => { tracer.forceFlush().then(() => done(null, payload)).catch((error) => done(error)); });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
       `${FASTIFY}const flushOnSend = (request, reply, payload, done) => { void tracer.forceFlush().finally(done); };\napp.post("/chat", { onSend: flushOnSend }, async (request, reply) => { tracer.createSession(); return {}; });\nexport const handler = awsLambdaFastify(app);`,
       // Koa: a router's middleware registered before the route in a chain covers it.
       `${KOA}router.use(${FLUSH_MW}).post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });\napp.use(router.routes());\nexport const handler = serverless(app);`,
@@ -135,6 +138,12 @@ describe(`${RULE_NAME}: reverse chains and done-callback hooks`, () => {
       // `done()` on one path without the flush.
       reported(
         `${FASTIFY}app.addHook("onSend", (request, reply, payload, done) => { if (reply.statusCode >= 400) return done(); tracer.forceFlush().then(() => done()); });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
+        FASTIFY_ROUTE,
+        FASTIFY_ROUTE_FLUSHED,
+      ),
+      // `.catch` on a promise that is not the flush's: `done` may run before the flush settles.
+      reported(
+        `${FASTIFY}app.addHook("onSend", (request, reply, payload, done) => { payload.pipeTo(reply.raw).catch(done); tracer.forceFlush().then(() => done()); });\n${FASTIFY_ROUTE}\nexport const handler = awsLambdaFastify(app);`,
         FASTIFY_ROUTE,
         FASTIFY_ROUTE_FLUSHED,
       ),

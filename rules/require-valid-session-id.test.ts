@@ -11,6 +11,26 @@ const EXPRESS = `import express from "express";\nimport { HoneyHiveTracer } from
 const EXPRESS_TO_SESSION_ID = EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId }");
 const MESSAGE = "unvalidatedSessionId";
 
+/** A helper declared above the handlers that hands its parameter to the SDK. */
+const HELPER = `function startChat(sessionId) {\n  return tracer.createSession({ sessionId });\n}\n`;
+const EXPRESS_HELPER = `${EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, isSessionId }")}${HELPER}`;
+
+/** One report at the helper's `sessionId`, for the input `source` read by an Express handler. */
+function helperCase(code: string, source: string) {
+  const output = code.replace("{ HoneyHiveTracer, isSessionId }", "{ HoneyHiveTracer, isSessionId, toSessionId }").replace("createSession({ sessionId })", "createSession({ sessionId: sessionId ? toSessionId(sessionId) : undefined })");
+  return {
+    code,
+    errors: [
+      {
+        messageId: MESSAGE,
+        data: { source, method: "createSession", handler: "Express handler" },
+        line: code.split("\n").findIndex((line) => line.includes("tracer.createSession({ sessionId })")) + 1,
+        suggestions: [{ messageId: "wrapInToSessionId" as const, output }],
+      },
+    ],
+  };
+}
+
 type Replacement = readonly [from: string, to: string];
 const ADD_TO_IMPORT: Replacement = ["{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId }"];
 /** A file without a "honeyhive" import gets one, on the line before its first import. */
@@ -68,12 +88,27 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${EXPRESS}app.use((err, req, res, next) => { tracer.createSession({ sessionId: err.headers["x-session-id"] }); next(err); });`,
     // Hono's c.get() reads what a middleware stored with c.set(), not the request.
     `import { Hono } from "hono";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Hono();\napp.use(async (c, next) => { tracer.createSession({ sessionId: c.get("sessionId") }); await next(); });`,
+    // Checked by the caller before it hands the id to a helper declared above the handler: the check
+    // is before the helper call, though after the SDK call in the text.
+    `${EXPRESS_HELPER}app.post("/chat", (req, res) => { const id = req.get("x-session-id"); if (id && isSessionId(id)) startChat(id); res.end(); });`,
+    `${EXPRESS_HELPER}app.post("/chat", (req, res) => { const id = req.get("x-session-id"); if (!isSessionId(id)) return res.status(400).end(); startChat(id); res.end(); });`,
+    `${EXPRESS_HELPER}import { validate } from "uuid";\napp.post("/chat", (req, res) => { const { sessionId } = req.body; if (!validate(sessionId)) return res.status(400).end(); startChat(sessionId); res.end(); });`,
     // Known false negative: reassigned variables are not followed (the value at the call is not known statically).
     `${EXPRESS}app.use((req, res, next) => { let id = req.get("x-session-id"); id = id.trim(); tracer.createSession({ sessionId: id }); next(); });`,
     // Known false negative: options spread from elsewhere after sessionId may replace it.
     `${EXPRESS}app.use((req, res, next) => { tracer.createSession({ sessionId: req.get("x-session-id"), ...defaults }); next(); });`,
   ],
   invalid: [
+    // A check after the helper call runs too late, wherever the helper is declared.
+    ...[
+      `${EXPRESS_HELPER}app.post("/chat", (req, res) => { const id = req.get("x-session-id"); startChat(id); if (!isSessionId(id)) return res.status(400).end(); res.end(); });`,
+      `${EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, isSessionId }")}app.post("/chat", (req, res) => { const id = req.get("x-session-id"); startChat(id); if (!isSessionId(id)) return res.status(400).end(); res.end(); });\n${HELPER}`,
+    ].map((code) => helperCase(code, 'req.get("x-session-id")')),
+    // One caller checks, another does not: the unchecked one is found.
+    helperCase(
+      `${EXPRESS_HELPER}app.post("/a", (req, res) => { const id = req.get("x-session-id"); if (isSessionId(id)) startChat(id); res.end(); });\napp.post("/b", (req, res) => { startChat(req.query.sid); res.end(); });`,
+      "req.query.sid",
+    ),
     // The id is passed to a helper of the file (was a known false negative): its parameter is followed to the calls here.
     {
       code: `${EXPRESS}function open(id) { tracer.createSession({ sessionId: id }); }\napp.use((req, res, next) => { open(req.get("x-session-id")); next(); });`,

@@ -45,4 +45,14 @@ app.use((req, res, next) => { store.createSession({ sessionId: req.headers["x-se
 `;
     expect(run(noSdk).changed).toBe(false);
   });
+
+  it("agrees with the rule on ids handed to a helper: checked before the call, or marked", () => {
+    const helper = `function startChat(sessionId) {\n  return tracer.createSession({ sessionId });\n}\n`;
+    const checkedByCaller = `${HEADER}${helper}app.post("/chat", (req, res) => { const id = req.get("x-session-id"); if (!isSessionId(id)) return res.status(400).end(); startChat(id); res.end(); });\n`;
+    expect(run(checkedByCaller).changed).toBe(false);
+    const checkedTooLate = checkedByCaller.replace("if (!isSessionId(id)) return res.status(400).end(); startChat(id);", "startChat(id); if (!isSessionId(id)) return res.status(400).end();");
+    const result = run(checkedTooLate);
+    expect(result.markers).toBe(1);
+    expect(result.output).toBe(checkedTooLate.replace("  return tracer.createSession", `  ${markerComment(unvalidatedSessionIdMarker("createSession"))}\n  return tracer.createSession`));
+  });
 });

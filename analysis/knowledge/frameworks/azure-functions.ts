@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { TSESTree } from "@typescript-eslint/types";
 import type { FunctionNode } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
+import { absolutePath, projectModules } from "../../project-modules.js";
 import { azureFunctions as platform, azureFunctionsV3 } from "../platforms/azure-functions.js";
 import type { FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
 import { methods, moduleExportsValue } from "./common.js";
@@ -32,62 +32,93 @@ function isV3Function(api: HandlerHookApi, value: TSESTree.Node, fn: FunctionNod
   return def?.node.type === "VariableDeclarator" && def.node.id.type === "Identifier" && isType(api, def.node.id.typeAnnotation?.typeAnnotation, V3_FUNCTION);
 }
 
-/** Whether a folder holds a v3 `function.json` that runs `file` (its `scriptFile`, else the folder's `index.*`), by folder and file name. */
-const v3ScriptFiles = new Map<string, string | null>();
+/** What a v3 function folder's `function.json` runs: a module of the folder, and the export Azure calls. */
+interface V3Function {
+  /** The module's base name without extension: its `scriptFile`'s, or `index`. */
+  readonly script: string;
+  /** Its `entryPoint` (a named export), else `default` (the module's export, `module.exports = …`). */
+  readonly exportName: string;
+}
 
 /**
- * The module a v3 function folder's `function.json` runs: the base name of its `scriptFile`, or
- * `index` (Azure's default `index.js`; `index.ts` when the project compiles to it); undefined without
- * a `function.json` that declares a trigger binding.
+ * The function a `function.json` declares: the base name of its `scriptFile`, or `index` (Azure's
+ * default `index.js`; `index.ts` when the project compiles to it), and its `entryPoint`; null without
+ * a trigger binding.
  */
-function v3ScriptOf(directory: string): string | undefined {
-  const known = v3ScriptFiles.get(directory);
-  if (known !== undefined) return known ?? undefined;
-  let script: string | null = null;
-  const path = resolve(directory, "function.json");
-  if (existsSync(path)) {
-    try {
-      const config: unknown = JSON.parse(readFileSync(path, "utf8"));
-      const record = typeof config === "object" && config !== null ? (config as Record<string, unknown>) : {};
-      const bindings = Array.isArray(record.bindings) ? (record.bindings as unknown[]) : [];
-      const triggered = bindings.some((binding) => typeof binding === "object" && binding !== null && /Trigger$/.test(String((binding as Record<string, unknown>).type)));
-      if (triggered) script = typeof record.scriptFile === "string" ? basename(record.scriptFile).replace(/\.[^.]+$/, "") : "index";
-    } catch {
-      // A function.json that does not parse declares nothing: Azure would not load it either.
-    }
+function v3FunctionOfText(text: string): V3Function | null {
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    // A function.json that does not parse declares nothing: Azure would not load it either.
+    return null;
   }
-  v3ScriptFiles.set(directory, script);
-  return script ?? undefined;
+  const record = typeof config === "object" && config !== null ? (config as Record<string, unknown>) : {};
+  const bindings = Array.isArray(record.bindings) ? (record.bindings as unknown[]) : [];
+  const triggered = bindings.some((binding) => typeof binding === "object" && binding !== null && /Trigger$/.test(String((binding as Record<string, unknown>).type)));
+  if (!triggered) return null;
+  const script = typeof record.scriptFile === "string" ? basename(record.scriptFile).replace(/\.[^.]+$/, "") : "index";
+  const exportName = typeof record.entryPoint === "string" && record.entryPoint !== "" ? record.entryPoint : "default";
+  return { script, exportName };
 }
 
-/** The file is the module its folder's v3 `function.json` runs: its default export is the function, typed or not. */
-function isV3ScriptFile(filename: string): boolean {
-  const absolute = resolve(filename);
-  const script = v3ScriptOf(dirname(absolute));
-  return script !== undefined && basename(absolute).replace(/\.[^.]+$/, "") === script;
+/** Each folder's answer, kept for a second: a whole-tree lint pays no stat per file, an editor session sees an edit soon after. */
+const v3FunctionsByDirectory = new Map<string, { readonly value: V3Function | undefined; readonly checkedAt: number }>();
+const RECHECK_AFTER_MS = 1000;
+
+/**
+ * What the `function.json` of `directory` runs, through the project reader: its listing (read again
+ * when the folder changes) and the file parsed again only when its mtime or size changes.
+ */
+function v3FunctionIn(directory: string): V3Function | undefined {
+  const known = v3FunctionsByDirectory.get(directory);
+  const now = Date.now();
+  if (known !== undefined && now - known.checkedAt < RECHECK_AFTER_MS) return known.value;
+  const modules = projectModules();
+  const value = modules.listing(directory)?.get("function.json") === "file" ? (modules.parsedFile(join(directory, "function.json"), v3FunctionOfText) ?? undefined) : undefined;
+  v3FunctionsByDirectory.set(directory, { value, checkedAt: now });
+  return value;
 }
 
-/** The exports the entry gate should look for: `default` in a module its folder's `function.json` runs. */
+/** The export Azure calls in this file, when the file is the module its folder's v3 `function.json` runs. */
+function v3DeployedExport(filename: string): string | undefined {
+  const absolute = absolutePath(filename);
+  const deployed = v3FunctionIn(dirname(absolute));
+  return deployed !== undefined && basename(absolute).replace(/\.[^.]+$/, "") === deployed.script ? deployed.exportName : undefined;
+}
+
+/** The exports the entry gate should look for: the one the folder's `function.json` runs (`default`, or its `entryPoint`). */
 function v3DeployedExports(filename: string): readonly string[] {
-  return isV3ScriptFile(filename) ? ["default"] : [];
+  const exported = v3DeployedExport(filename);
+  return exported === undefined ? [] : [exported];
 }
 
 /**
- * The v3 programming model: each function's folder has a `function.json` and a module whose default
- * export is the handler (`export default httpTrigger`, `module.exports = async function (context, req)`).
- * Typed with the package's v3 types it is one anywhere; untyped JavaScript only in the module its
- * folder's `function.json` runs (nothing else in the file says it is Azure's).
+ * The v3 programming model: each function's folder has a `function.json` and a module whose export
+ * is the handler (`export default httpTrigger`, `module.exports = async function (context, req)`, or
+ * the named export its `entryPoint` gives). Typed with the package's v3 types, a default export is one
+ * anywhere; untyped JavaScript only in the module its folder's `function.json` runs (nothing else in
+ * the file says it is Azure's).
  */
-function collectV3DefaultExport(api: HandlerHookApi): void {
-  let scriptFile: boolean | undefined;
+function collectV3Functions(api: HandlerHookApi): void {
+  // Asked only once the file exports a function that takes parameters: most files pay nothing.
+  let deployed: string | null | undefined;
+  const deployedExport = () => (deployed ??= v3DeployedExport(api.filename) ?? null);
   for (const statement of api.ast.body) {
     const value = statement.type === "ExportDefaultDeclaration" ? statement.declaration : moduleExportsValue(statement, api);
     if (!value) continue;
     for (const fn of api.functionsOf(value)) {
       if (api.isHandler(fn)) continue;
-      if (isV3Function(api, value, fn) || (fn.params.length > 0 && (scriptFile ??= isV3ScriptFile(api.filename)))) {
+      if (isV3Function(api, value, fn) || (fn.params.length > 0 && deployedExport() === "default")) {
         api.invocation(fn, { platform: azureFunctionsV3, exportName: "default", nameNode: value, exportNode: statement });
       }
+    }
+  }
+  for (const exported of api.namedExports()) {
+    if (exported.name === "default") continue;
+    for (const fn of api.functionsOf(exported.value)) {
+      if (api.isHandler(fn) || fn.params.length === 0 || deployedExport() !== exported.name) continue;
+      api.invocation(fn, { platform: azureFunctionsV3, exportName: exported.name, nameNode: exported.nameNode, exportNode: exported.exportNode });
     }
   }
 }
@@ -108,5 +139,5 @@ export const azureFunctions = {
     },
   },
   // Also in files that import nothing of Azure: an untyped v3 function is known by its function.json.
-  hook: { trigger: { always: true }, signs: { invocation: { imports: [MODULE], deployedExports: v3DeployedExports }, request: {} }, run: collectV3DefaultExport },
+  hook: { trigger: { always: true }, signs: { invocation: { imports: [MODULE], deployedExports: v3DeployedExports }, request: {} }, run: collectV3Functions },
 } as const satisfies FrameworkDescriptor;
