@@ -13,6 +13,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
+import { renameMember } from "./shared.js";
 
 export const meta = transformMeta("1x-flush");
 
@@ -24,7 +25,7 @@ function collect({ file, edits }: TransformContext): void {
   const typed = /\.[cm]?tsx?$/i.test(input.filename);
   const flushes = tracerMethodCalls(input, FLUSH_MEMBERS_1X);
   for (const { call, callee } of flushes) {
-    edits.replace(callee.property, "forceFlush");
+    renameMember(edits, text, callee, "forceFlush");
     if (typed && returnedToADeclaredType(call)) edits.insertAfter(call, VOID_RESULT);
   }
   markFlushesOfWrapperReceivers(input, edits, text, new Set(flushes.map(({ call }) => call)));

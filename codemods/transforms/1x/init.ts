@@ -15,7 +15,7 @@ import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
-import { droppedKeysMessage, migrateOptionKeys, objectArgument } from "./shared.js";
+import { droppedKeysMessage, migrateOptionKeys, objectArgument, renameMember } from "./shared.js";
 
 export const meta = transformMeta("1x-init");
 
@@ -29,7 +29,7 @@ function collect({ file, edits }: TransformContext): void {
   const creations: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   const discarded = discardedInit(input);
   for (const { call, callee, name } of staticCalls(input, INIT_METHODS)) {
-    if (name === "initFromSessionId") edits.replace(callee.property, "init");
+    if (name === "initFromSessionId") renameMember(edits, text, callee, "init");
     const awaited = call.parent;
     const isAwaited = awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call;
     // `await HoneyHiveTracer.init(…);` alone, with free wrappers that used 1.x's global tracer: named, for explicit-tracer.

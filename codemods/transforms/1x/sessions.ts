@@ -16,6 +16,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
+import { memberNameSpan, renameMember } from "./shared.js";
 
 export const meta = transformMeta("1x-sessions");
 
@@ -31,9 +32,10 @@ function collect({ file, edits }: TransformContext): void {
     if (awaited) edits.remove([awaited.range[0], call.range[0]]);
     // The handler model only for a file that calls startSession(): most 1.x files do not.
     if (getHandlerModel(input).enclosingHandler(call)) {
-      edits.replace(callee.property, "createSession");
+      renameMember(edits, text, callee, "createSession");
     } else {
-      edits.replace([callee.property.range[0], call.range[1]], "sessionId");
+      const { range, prefix } = memberNameSpan(text, callee);
+      edits.replace([range[0], call.range[1]], `${prefix}sessionId`);
     }
   }
   for (const assignment of nodesOfType(input.ast, AST_NODE_TYPES.AssignmentExpression)) {
