@@ -21,7 +21,7 @@ import { evaluatedIdentifier, getEvaluateModel } from "../../analysis/evaluate.j
 import { extractModuleFacts, type ExportFact } from "../../analysis/export-facts.js";
 import { mayExportOtelToHoneyhive } from "../../analysis/knowledge/sdks/opentelemetry.js";
 import type { AnalysisInput } from "../../analysis/input.js";
-import { importOrigin, MAX_RE_EXPORT_CHAIN, projectModules } from "../../analysis/project-modules.js";
+import { CJS_RE_EXPORT, importOrigin, MAX_RE_EXPORT_CHAIN, projectModules } from "../../analysis/project-modules.js";
 import { MAY_RE_EXPORT_SDK } from "../../analysis/sdk-barrels.js";
 import { getSdkModel } from "../../analysis/sdk-model.js";
 import { readSettings } from "../../analysis/settings.js";
@@ -171,9 +171,10 @@ export function linkProject(
     } catch {
       // Unreadable: hands on nothing this pass can see.
     }
-    for (const match of text.matchAll(LINKED_RE_EXPORT)) {
-      const [, names, specifier] = match;
-      const target = resolveModule(specifier!, module, host);
+    const reExports = [...text.matchAll(LINKED_RE_EXPORT)].map(([, names, specifier]) => [names!, specifier!] as const);
+    for (const [, specifier] of text.matchAll(CJS_RE_EXPORT)) reExports.push(["*", specifier!]);
+    for (const [names, specifier] of reExports) {
+      const target = resolveModule(specifier, module, host);
       if (target === undefined || visited.has(target)) continue;
       const exported = tracerModules.get(target);
       if (sdkBarrels.has(target) || (exported && reExportsAny(names!, exported))) found = true;
