@@ -43,3 +43,19 @@ describe("migrate --from 1 through a CommonJS module that hands on the tracer's 
     expect(read(root, "src/lib/index.js")).toBe(barrel);
   }, 60_000);
 });
+
+describe("migrate --from 1 on a file that imports a tracer module whose class comes through an SDK barrel", () => {
+  const BARREL = 'export { traceFunction as traced, HoneyHiveTracer } from "honeyhive";\n';
+  const TRACING_THROUGH_BARREL = TRACING.replace('from "honeyhive"', 'from "./hh"');
+  it.each([
+    ["directly", "./tracing", {}],
+    ["through a re-exporting module", "./lib", { "src/lib/index.ts": 'export * from "../tracing";\n' }],
+  ])("rewrites its .flush() when it imports the tracer module %s", async (_how, specifier, more) => {
+    const job = JOB.replace('"./lib"', `"${specifier}"`);
+    const root = makeProject({ "package.json": MANIFEST_1X, "src/hh.ts": BARREL, "src/tracing.ts": TRACING_THROUGH_BARREL, "src/job.ts": job, ...more }, { git: true });
+    const run = await runInProcess(root, ["migrate", "--from", "1"], null);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(read(root, "src/job.ts")).toBe(job.replace("telemetry.flush()", "telemetry.forceFlush()"));
+    expect(read(root, "src/tracing.ts")).toBe(TRACING_THROUGH_BARREL.replace("await ", ""));
+  }, 60_000);
+});
