@@ -15,6 +15,7 @@ import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
+import { MESSAGES_1X } from "./messages.js";
 import { droppedKeysMessage, migrateOptionKeys, objectArgument, renameMember } from "./shared.js";
 
 export const meta = transformMeta("1x-init");
@@ -84,6 +85,15 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
     if (isPromiseField(text, target)) wrapInPromise(edits, call);
     return;
   }
+  // `private ready: Promise<HoneyHiveTracer> = HoneyHiveTracer.init(…)`: the field's own initializer.
+  if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === call) {
+    const annotation = parent.typeAnnotation?.typeAnnotation;
+    const name = fieldName(parent.key, parent.computed);
+    if (annotation ? /\bPromise\s*</.test(text.slice(annotation.range[0], annotation.range[1])) : name !== undefined && TRACER_PROMISE_NAME.test(name)) wrapInPromise(edits, call);
+    // Untyped and not named as a promise: the class may await it, call .then() on it, or use it as the tracer.
+    else if (!annotation) addMarker(edits, text, call, MESSAGES_1X.initPromiseField);
+    return;
+  }
   if (target?.type !== AST_NODE_TYPES.Identifier) return;
   const variable = findVariable(input.scopeManager, target, target.name);
   if (!variable) return;
@@ -137,14 +147,20 @@ function assignsTheTracer(input: AnalysisInput, variable: Scope.Variable, call: 
 
 /** `this.<name>` where the enclosing class declares `<name>` typed as a promise (`private ready: Promise<HoneyHiveTracer>`), or untyped and named as one (`tracerPromise`). */
 function isPromiseField(text: string, target: TSESTree.MemberExpression): boolean {
-  const name = memberName(target);
+  const name = fieldName(target.property, target.computed);
   if (target.object.type !== AST_NODE_TYPES.ThisExpression || name === undefined) return false;
   let body: TSESTree.Node | undefined = target.parent;
   while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
-  const field = body?.body.find((member) => member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && staticName(member.key, member.computed) === name);
-  if (field?.type !== AST_NODE_TYPES.PropertyDefinition) return false;
+  const field = body?.body.find((member) => member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && fieldName(member.key, member.computed) === name);
+  // Not declared (JavaScript's `constructor() { this.tracerPromise = HoneyHiveTracer.init(…) }`): its name says.
+  if (field?.type !== AST_NODE_TYPES.PropertyDefinition) return TRACER_PROMISE_NAME.test(name);
   const annotation = field.typeAnnotation?.typeAnnotation;
   return annotation ? /\bPromise\s*</.test(text.slice(annotation.range[0], annotation.range[1])) : TRACER_PROMISE_NAME.test(name);
+}
+
+/** A field's name as written: `ready`, `"ready"`, `#ready` (a private name keeps its `#`). */
+function fieldName(key: TSESTree.Node, computed: boolean): string | undefined {
+  return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : staticName(key, computed);
 }
 
 /** A reference of `variable` reads a member other than a promise's (`t.trace(…)`, `t.sessionId`). */
