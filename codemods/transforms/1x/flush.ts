@@ -7,7 +7,8 @@ import { flushesBeyondHolderFacts, isImportedHoldersOwnFunction, soleTracerAt, s
 import { FLUSH_MEMBERS_1X, FLUSH_STATICS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
-import { isFunctionNode, memberName } from "../../../analysis/ast.js";
+import { isFunctionNode, memberName, unwrapExpression } from "../../../analysis/ast.js";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -64,8 +65,33 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
       return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && WRAPPER_MEMBERS_1X.has(memberName(member) ?? "") && !isImportedHoldersOwnFunction(input, member);
     });
     if (usedAs1xTracer) addMarker(edits, text, call, MESSAGES_1X.flushOfWrapperReceiver);
+    else if (heldFromPromiseAllOfInit(input, sdk.variableOf(callee.object))) addMarker(edits, text, call, MESSAGES_1X.flushOfPromiseAllElement);
   }
 }
+
+/**
+ * A binding destructured from a `Promise.all([…])` that runs a 1.x init (`const [a, b] = await
+ * Promise.all([HoneyHiveTracer.init(…), …])`, `Promise.all([…]).then(([a]) => …)`): the model does not
+ * follow a tracer into an array, so its `.flush()` gets a marker rather than staying 1.x silently.
+ */
+function heldFromPromiseAllOfInit(input: TransformContext["file"]["input"], variable: Scope.Variable | undefined): boolean {
+  const def = variable?.defs[0];
+  if (def?.name.parent?.type !== AST_NODE_TYPES.ArrayPattern) return false;
+  let all: TSESTree.Node | undefined;
+  if (def.type === "Variable") {
+    const init = def.node.init;
+    all = init?.type === AST_NODE_TYPES.AwaitExpression ? unwrapExpression(init.argument) : undefined;
+  } else if (def.type === "Parameter") {
+    const then = def.node.parent;
+    if (then?.type === AST_NODE_TYPES.CallExpression && then.arguments[0] === def.node && then.callee.type === AST_NODE_TYPES.MemberExpression && memberName(then.callee) === "then") all = unwrapExpression(then.callee.object);
+  }
+  if (all?.type !== AST_NODE_TYPES.CallExpression || memberName(all.callee) !== "all" || all.arguments[0]?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  const inits = new Set<TSESTree.Node>(staticCalls(input, INIT_STATICS_1X).map(({ call }) => call));
+  return all.arguments[0].elements.some((element) => element !== null && inits.has(unwrapExpression(element) ?? element));
+}
+
+/** 1.x's static constructors of a tracer. */
+const INIT_STATICS_1X: ReadonlySet<string> = new Set(["init", "initFromSessionId"]);
 
 /** 1.x's flush() resolved to nothing; forceFlush() resolves to whether the spans were delivered. */
 const VOID_RESULT = ".then(() => {})";

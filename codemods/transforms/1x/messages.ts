@@ -8,6 +8,8 @@ export const MESSAGES_1X = {
     "the codemod cannot tell what this object of another module holds (its class comes through a chain of re-exports, the member's type from a third module, or a function returns it without spelling out its shape): if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush()",
   flushOfWrapperReceiver:
     "the codemod cannot tell what this receiver is, but it is also called with a 1.x tracer method: if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush()",
+  flushOfPromiseAllElement:
+    "this receiver comes out of a Promise.all() that runs a 1.x HoneyHiveTracer.init(): if it is that tracer, call forceFlush() instead of 1.x flush()",
   flushPromise: "HoneyHiveTracer.flushPromise is gone: await <tracer>.forceFlush() instead",
   logModel: 'give this model span a real eventName (1.x logModel() named it "func")',
   logModelReceiver:
