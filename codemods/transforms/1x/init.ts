@@ -173,7 +173,13 @@ function usedAsTracer(variable: Scope.Variable): boolean {
 
 /** `x.then(…)` / `.catch` / `.finally` on what is now a tracer → `Promise.resolve(x).then(…)`: same callback, same timing. */
 function wrapPromiseMethodReceiver(edits: EditList, receiver: TSESTree.Node): void {
-  if (isPromiseMethodReceiver(receiver)) wrapInPromise(edits, receiver);
+  if (!isPromiseMethodReceiver(receiver)) return;
+  const member = receiver.parent as TSESTree.MemberExpression;
+  // `getTracer()?.then(fn)`: a Promise.resolve(…) is never nullish, so its `?.` goes (`.then` stays in the chain).
+  if (member.optional && !member.computed) {
+    edits.insertBefore(receiver, "Promise.resolve(");
+    edits.replace([receiver.range[1], member.property.range[0]], ").");
+  } else wrapInPromise(edits, receiver);
 }
 
 function isPromiseMethodReceiver(receiver: TSESTree.Node): boolean {
