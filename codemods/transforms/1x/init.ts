@@ -41,6 +41,7 @@ function collect({ file, edits }: TransformContext): void {
     const member = call.parent;
     if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && PROMISE_METHODS.has(memberName(member) ?? "")) wrapPromiseMethodReceiver(edits, call);
     else if (!(awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call)) unwrapPromiseAnnotation(input, edits, text, call);
+    markPromiseIdentityTests(input, edits, text, call);
     creations.push(call);
   }
   for (const created of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
@@ -156,6 +157,22 @@ function isPromiseField(text: string, target: TSESTree.MemberExpression): boolea
   if (field?.type !== AST_NODE_TYPES.PropertyDefinition) return TRACER_PROMISE_NAME.test(name);
   const annotation = field.typeAnnotation?.typeAnnotation;
   return annotation ? /\bPromise\s*</.test(text.slice(annotation.range[0], annotation.range[1])) : TRACER_PROMISE_NAME.test(name);
+}
+
+/**
+ * `const p = HoneyHiveTracer.init(…); if (p instanceof Promise)` / `p === pending`: 1.x's promise is now
+ * the tracer, so such a test gives another answer than before (a silent change): a marker on it.
+ */
+function markPromiseIdentityTests(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression): void {
+  const declarator = call.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== call || declarator.id.type !== AST_NODE_TYPES.Identifier) return;
+  const variable = findVariable(input.scopeManager, declarator.id, declarator.id.name);
+  for (const { identifier } of variable?.references ?? []) {
+    const test = identifier.parent;
+    if (test?.type !== AST_NODE_TYPES.BinaryExpression) continue;
+    const promiseTest = test.operator === "instanceof" && test.left === identifier && test.right.type === AST_NODE_TYPES.Identifier && test.right.name === "Promise";
+    if (promiseTest || ["===", "!==", "==", "!="].includes(test.operator)) addMarker(edits, text, test, MESSAGES_1X.initPromiseIdentity);
+  }
 }
 
 /** A field's name as written: `ready`, `"ready"`, `#ready` (a private name keeps its `#`). */
