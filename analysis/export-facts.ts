@@ -238,6 +238,11 @@ export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
 /** The package a barrel re-exports (its subpaths are 2.x only; 1.x code re-exports the root). */
 const SDK_ROOT = "honeyhive";
 
+/** `Object.assign`. */
+function isObjectAssign(callee: TSESTree.Node): boolean {
+  return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "assign" && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Object";
+}
+
 function collectExports(input: AnalysisInput): {
   targets: Map<string, ExportTarget>;
   reExports: ReExport[];
@@ -278,6 +283,13 @@ function collectExports(input: AnalysisInput): {
       node.object.type === AST_NODE_TYPES.Identifier &&
       node.object.name === "module" &&
       bindings.isGlobal(node.object));
+  /** `require("./m")` of a project module handed on whole (`module.exports = require("./m")`): recorded as `export * from "./m"`. */
+  const requiredReExport = (node: TSESTree.Node | undefined): boolean => {
+    const from = sourceModule(requireSpecifier(unwrapExpression(node)));
+    if (from === undefined || from === SDK_ROOT) return false;
+    reExports.push({ specifier: from, names: "*" });
+    return true;
+  };
   const exportValue = (exported: string | undefined, value: TSESTree.Node) => {
     if (exported === undefined) return;
     const expression = unwrapExpression(value);
@@ -348,6 +360,11 @@ function collectExports(input: AnalysisInput): {
       }
       case AST_NODE_TYPES.ExpressionStatement: {
         const expression = statement.expression;
+        // `Object.assign(module.exports, require("./tracing"))`: hands on that module's names, as `export *`.
+        if (expression.type === AST_NODE_TYPES.CallExpression && isObjectAssign(expression.callee) && isExportsObject(unwrapExpression(expression.arguments[0]))) {
+          for (const argument of expression.arguments.slice(1)) requiredReExport(argument);
+          break;
+        }
         if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== "=") break;
         const { left, right } = expression;
         if (left.type !== AST_NODE_TYPES.MemberExpression) break;
@@ -357,12 +374,14 @@ function collectExports(input: AnalysisInput): {
           if (object?.type === AST_NODE_TYPES.ObjectExpression) {
             for (const property of object.properties) {
               if (property.type === AST_NODE_TYPES.Property) exportValue(staticName(property.key, property.computed), property.value);
+              // `{ ...require("./tracing"), version }`.
+              else requiredReExport(property.argument);
             }
           } else if (sourceModule(requireSpecifier(object)) === SDK_ROOT) {
             // `module.exports = require("honeyhive")`: the module is the SDK, whichever way it is imported.
             sdk.all = true;
             sdk.namespaces.push("default");
-          } else exportValue("default", right); // `module.exports = tracer`: what `require()` and a default import get
+          } else if (!requiredReExport(object)) exportValue("default", right); // `module.exports = tracer`: what `require()` and a default import get
         }
         break;
       }

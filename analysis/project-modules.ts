@@ -126,6 +126,13 @@ const MAX_SOURCE_BYTES = 2_000_000;
  * A barrel that names none of them is parsed when a module it re-exports from does (one hop).
  */
 const MAY_HOLD_FACTS = /honeyhive|HoneyHive|@opentelemetry|sessionStart|startSession|forceFlush|flushAsync|\.flush\s*\(|\bshutdown\s*\(|\btrace(?:Function|Model|Tool|Chain)?\s*\(/;
+
+/**
+ * CommonJS handing on a whole module: `module.exports = require("./m")`, `module.exports = { ...require("./m"), … }`,
+ * `Object.assign(module.exports, require("./m"))` (group 1: the relative specifier). Read as `export *`.
+ */
+export const CJS_RE_EXPORT = /\b(?:module\.exports\s*=\s*(?:\{\s*(?:[^{}]*?,\s*)?\.\.\.\s*)?|Object\.assign\s*\(\s*module\.exports\s*,\s*)require\s*\(\s*["'](\.{1,2}(?:\/[^"']*)?)["']\s*\)/g;
+
 const RE_EXPORT_SPECIFIERS = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|type\s*\{[^}]*\}|\{[^}]*\})\s*from\s*["']([^"']+)["']/g;
 
 /**
@@ -229,7 +236,7 @@ export class ProjectModules {
    * one that could, each module once.
    */
   private reExportsCandidate(text: string, path: string, visited?: Set<string>): boolean {
-    for (const match of text.matchAll(RE_EXPORT_SPECIFIERS)) {
+    for (const match of [...text.matchAll(RE_EXPORT_SPECIFIERS), ...text.matchAll(CJS_RE_EXPORT)]) {
       const target = this.resolve(match[1]!, path);
       if (target === undefined || visited?.has(target)) continue;
       const targetText = this.fs.readFile(target);

@@ -21,7 +21,7 @@ import { evaluatedIdentifier, getEvaluateModel } from "../../analysis/evaluate.j
 import { extractModuleFacts, type ExportFact } from "../../analysis/export-facts.js";
 import { mayExportOtelToHoneyhive } from "../../analysis/knowledge/sdks/opentelemetry.js";
 import type { AnalysisInput } from "../../analysis/input.js";
-import { importOrigin, MAX_RE_EXPORT_CHAIN, projectModules } from "../../analysis/project-modules.js";
+import { CJS_RE_EXPORT, importOrigin, MAX_RE_EXPORT_CHAIN, projectModules } from "../../analysis/project-modules.js";
 import { MAY_RE_EXPORT_SDK } from "../../analysis/sdk-barrels.js";
 import { getSdkModel } from "../../analysis/sdk-model.js";
 import { readSettings } from "../../analysis/settings.js";
@@ -159,6 +159,31 @@ export function linkProject(
    * project with such modules, once per module a skipped file imports (cached), and a module without
    * `export … from` in its text costs one regex.
    */
+  /**
+   * A module the prefilter skipped that imports an SDK barrel (`import { HoneyHiveTracer } from "./hh"`,
+   * naming neither the SDK nor a tracer's word the prefilter knows): its exports are not linked yet, and
+   * may be tracers, so its importers are read too (their transform reads its facts, which see through
+   * the barrel). Cached per module; one regex over its text.
+   */
+  const importsSdkBarrelCache = new Map<string, boolean>();
+  const unlinkedSdkUser = (module: string): boolean => {
+    if (sdkBarrels.size === 0 || analyzed.has(module)) return false;
+    let found = importsSdkBarrelCache.get(module);
+    if (found !== undefined) return found;
+    found = false;
+    try {
+      for (const match of readFileSync(module, "utf8").matchAll(RELATIVE_IMPORT)) {
+        const target = resolveModule(match[2]!, module, host);
+        if (target !== undefined && match[1] === undefined && sdkBarrels.has(target)) found = true;
+        if (found) break;
+      }
+    } catch {
+      // Unreadable: nothing to link.
+    }
+    importsSdkBarrelCache.set(module, found);
+    return found;
+  };
+
   const handsOnLinkedCache = new Map<string, boolean>();
   const handsOnLinked = (module: string, visited: Set<string>): boolean => {
     const cached = handsOnLinkedCache.get(module);
@@ -171,12 +196,13 @@ export function linkProject(
     } catch {
       // Unreadable: hands on nothing this pass can see.
     }
-    for (const match of text.matchAll(LINKED_RE_EXPORT)) {
-      const [, names, specifier] = match;
-      const target = resolveModule(specifier!, module, host);
+    const reExports = [...text.matchAll(LINKED_RE_EXPORT)].map(([, names, specifier]) => [names!, specifier!] as const);
+    for (const [, specifier] of text.matchAll(CJS_RE_EXPORT)) reExports.push(["*", specifier!]);
+    for (const [names, specifier] of reExports) {
+      const target = resolveModule(specifier, module, host);
       if (target === undefined || visited.has(target)) continue;
       const exported = tracerModules.get(target);
-      if (sdkBarrels.has(target) || (exported && reExportsAny(names!, exported))) found = true;
+      if (sdkBarrels.has(target) || (exported && reExportsAny(names!, exported)) || unlinkedSdkUser(target)) found = true;
       else if (visited.size < MAX_RE_EXPORT_CHAIN) found = handsOnLinked(target, visited.add(target));
       if (found) break;
     }
@@ -194,13 +220,12 @@ export function linkProject(
     importsTracerModule(path, text) {
       const from = resolve(path);
       if (tracerModules.size > 0 || pipelineModules.size > 0 || sdkBarrels.size > 0) {
-        // `from "./m"`, `require("./m")`, `import("./m")`, and the side-effect `import "./m"` (group 1).
-        for (const match of text.matchAll(/(?:from\s*|require\s*\(\s*|import\s*\(\s*|(import)\s*)["'](\.{1,2}(?:\/[^"']*)?)["']/g)) {
+        for (const match of text.matchAll(RELATIVE_IMPORT)) {
           const target = resolveModule(match[2], from, host);
           if (!target) continue;
           // Also `import { telemetry } from "./lib"` with `lib/index.ts` re-exporting the tracer module:
           // such a file may name neither the SDK nor a tracer (`await telemetry.flush()`).
-          if (match[1] !== undefined ? pipelineModules.has(target) : tracerModules.has(target) || sdkBarrels.has(target) || handsOnLinked(target, new Set([target]))) return true;
+          if (match[1] !== undefined ? pipelineModules.has(target) : tracerModules.has(target) || sdkBarrels.has(target) || unlinkedSdkUser(target) || handsOnLinked(target, new Set([target]))) return true;
         }
       }
       // An analyzed module that is not a tracer module exports no tracer.
@@ -209,6 +234,9 @@ export function linkProject(
     },
   };
 }
+
+/** `from "./m"`, `require("./m")`, `import("./m")`, and the side-effect `import "./m"` (group 1), of a relative specifier (group 2). */
+const RELATIVE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*|(import)\s*)["'](\.{1,2}(?:\/[^"']*)?)["']/g;
 
 /** `export * from "./m"`, `export * as ns from`, `export { a, b as c } from` (group 1: what, group 2: the relative specifier); not `export type`. */
 const LINKED_RE_EXPORT = /\bexport\s*(\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*["'](\.{1,2}(?:\/[^"']*)?)["']/g;

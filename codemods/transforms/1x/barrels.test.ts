@@ -117,7 +117,7 @@ describe("migrate --from 1 through a project barrel", () => {
       'import { HoneyHiveTracer, trace } from "./lib";\n\n' +
         'const tracer = HoneyHiveTracer.init({ project: "app" });\n' +
         'export const answer = trace({ eventType: "model", tracer }, async (question: string) => question);\n' +
-        "export const done = () => tracer.forceFlush();\n",
+        "export const done = () => tracer.forceFlush().then(() => {});\n",
     );
   }, 60_000);
 

@@ -15,7 +15,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { objectArgument } from "./shared.js";
+import { objectArgument, renameMember } from "./shared.js";
 
 export const meta = transformMeta("1x-enrichment");
 
@@ -32,10 +32,10 @@ function collect({ file, edits }: TransformContext): void {
     if (ENRICH.has(name)) {
       enrichCalls.push({ call, name });
     } else if (name === "getTracer") {
-      edits.replace(callee.property, "provider.getTracer");
+      renameMember(edits, text, callee, "provider.getTracer");
       if (call.arguments.length === 0) edits.insertAt(call.range[1] - 1, '"honeyhive"');
     } else if (call.arguments.length === 1) {
-      edits.replace(callee.property, "enrichSession");
+      renameMember(edits, text, callee, "enrichSession");
       edits.insertBefore(call.arguments[0], `{ ${SETTER_FIELD[name]}: `);
       edits.insertAfter(call.arguments[0], " }");
     }

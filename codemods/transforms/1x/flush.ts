@@ -7,12 +7,14 @@ import { flushesBeyondHolderFacts, isImportedHoldersOwnFunction, soleTracerAt, s
 import { FLUSH_MEMBERS_1X, FLUSH_STATICS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
-import { enclosingFunction, memberName, type FunctionNode } from "../../../analysis/ast.js";
+import { isFunctionNode, memberName, unwrapExpression } from "../../../analysis/ast.js";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
+import { renameMember } from "./shared.js";
 
 export const meta = transformMeta("1x-flush");
 
@@ -24,8 +26,8 @@ function collect({ file, edits }: TransformContext): void {
   const typed = /\.[cm]?tsx?$/i.test(input.filename);
   const flushes = tracerMethodCalls(input, FLUSH_MEMBERS_1X);
   for (const { call, callee } of flushes) {
-    edits.replace(callee.property, "forceFlush");
-    if (typed && returnedToADeclaredType(call)) edits.insertAfter(call, VOID_RESULT);
+    renameMember(edits, text, callee, "forceFlush");
+    if (typed && valueIsUsed(call)) edits.insertAfter(call, VOID_RESULT);
   }
   markFlushesOfWrapperReceivers(input, edits, text, new Set(flushes.map(({ call }) => call)));
   for (const { call, callee } of staticCalls(input, FLUSH_STATICS_1X)) {
@@ -33,7 +35,7 @@ function collect({ file, edits }: TransformContext): void {
     if (tracer === undefined) addMarker(edits, text, call, MESSAGES_1X.staticFlush);
     else {
       edits.replace(callee, `${tracer}.forceFlush`);
-      if (typed && returnedToADeclaredType(call)) edits.insertAfter(call, VOID_RESULT);
+      if (typed && valueIsUsed(call)) edits.insertAfter(call, VOID_RESULT);
     }
   }
   // `HoneyHiveTracer.flushPromise`: the static flush's internal promise.
@@ -63,33 +65,92 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
       return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && WRAPPER_MEMBERS_1X.has(memberName(member) ?? "") && !isImportedHoldersOwnFunction(input, member);
     });
     if (usedAs1xTracer) addMarker(edits, text, call, MESSAGES_1X.flushOfWrapperReceiver);
+    else if (heldFromPromiseAllOfInit(input, sdk.variableOf(callee.object))) addMarker(edits, text, call, MESSAGES_1X.flushOfPromiseAllElement);
   }
 }
+
+/**
+ * A binding destructured from a `Promise.all([…])` that runs a 1.x init (`const [a, b] = await
+ * Promise.all([HoneyHiveTracer.init(…), …])`, `Promise.all([…]).then(([a]) => …)`): the model does not
+ * follow a tracer into an array, so its `.flush()` gets a marker rather than staying 1.x silently.
+ */
+function heldFromPromiseAllOfInit(input: TransformContext["file"]["input"], variable: Scope.Variable | undefined): boolean {
+  const def = variable?.defs[0];
+  if (def?.name.parent?.type !== AST_NODE_TYPES.ArrayPattern) return false;
+  let all: TSESTree.Node | undefined;
+  if (def.type === "Variable") {
+    const init = def.node.init;
+    all = init?.type === AST_NODE_TYPES.AwaitExpression ? unwrapExpression(init.argument) : undefined;
+  } else if (def.type === "Parameter") {
+    const then = def.node.parent;
+    if (then?.type === AST_NODE_TYPES.CallExpression && then.arguments[0] === def.node && then.callee.type === AST_NODE_TYPES.MemberExpression && memberName(then.callee) === "then") all = unwrapExpression(then.callee.object);
+  }
+  if (all?.type !== AST_NODE_TYPES.CallExpression || memberName(all.callee) !== "all" || all.arguments[0]?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  const inits = new Set<TSESTree.Node>(staticCalls(input, INIT_STATICS_1X).map(({ call }) => call));
+  return all.arguments[0].elements.some((element) => element !== null && inits.has(unwrapExpression(element) ?? element));
+}
+
+/** 1.x's static constructors of a tracer. */
+const INIT_STATICS_1X: ReadonlySet<string> = new Set(["init", "initFromSessionId"]);
 
 /** 1.x's flush() resolved to nothing; forceFlush() resolves to whether the spans were delivered. */
 const VOID_RESULT = ".then(() => {})";
 
 /**
- * Whether the flush's promise is the value of a function whose return type is written, or of a variable
- * whose type is (`close(): Promise<void> { return tracer.flush(); }`, `(): Promise<void> =>
- * init().then(() => tracer.flush())`): 1.x typed it `Promise<void>`, which `Promise<boolean>` is not
- * assignable to. Followed through `await`, `.catch()`/`.finally()`, and `.then()` callbacks whose call is itself such a value.
+ * Whether the flush's promise (or what it resolves to) is used as a value: returned (`close():
+ * Promise<void> { return tracer.flush(); }`, `() => tracer.flush()` passed where `() => Promise<void>` is
+ * declared), assigned, passed, put in an object. 1.x typed it `Promise<void>`, which `Promise<boolean>`
+ * is not assignable to, and whether a declared type is in play is often in another file (an interface, a
+ * callback parameter's type), so every used value gets `.then(() => {})`: it resolves to what 1.x did.
+ * Not used: a statement of its own (also awaited, `void`), a `.then()` callback that takes no argument;
+ * followed through `?.`, `as`, `!`, `.catch()`/`.finally()`.
  */
-function returnedToADeclaredType(call: TSESTree.CallExpression): boolean {
+function valueIsUsed(call: TSESTree.CallExpression): boolean {
   let value: TSESTree.Node = call;
   for (;;) {
-    if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = value.parent;
-    // `.catch()` / `.finally()` keep the promise's value type.
-    while (isCalledMember(value, "catch") || isCalledMember(value, "finally")) value = value.parent!.parent!;
     const parent: TSESTree.Node | undefined = value.parent;
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === value && parent.id.typeAnnotation !== undefined;
-    const fn: FunctionNode | undefined = parent?.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value ? parent : undefined;
-    if (!fn) return false;
-    if (fn.returnType) return true;
-    const then: TSESTree.Node | undefined = fn.parent;
-    if (then?.type !== AST_NODE_TYPES.CallExpression || then.arguments[0] !== fn || then.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(then.callee) !== "then") return false;
-    value = then;
+    if (!parent) return false;
+    if (
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.AwaitExpression
+    ) {
+      value = parent;
+      continue;
+    }
+    // `.catch()` / `.finally()` keep the promise's value type.
+    if (isCalledMember(value, "catch") || isCalledMember(value, "finally")) {
+      value = value.parent!.parent!;
+      continue;
+    }
+    if (isCalledMember(value, "then")) {
+      const callback = (value.parent!.parent as TSESTree.CallExpression).arguments[0];
+      return !(callback && isFunctionNode(callback) && callback.params.length === 0);
+    }
+    // `ts.forEach((t) => t.flush())`, `process.on("exit", () => tracer.flush())`: a callback whose value is dropped.
+    const caller: TSESTree.CallExpression | undefined = parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value ? callPassed(parent) : undefined;
+    const method: string | undefined = caller && memberName(caller.callee);
+    if (method !== undefined && DROPPING_CALLBACK_VALUE.has(method)) return false;
+    // `await Promise.all(ts.map((t) => t.flush()))`: as used as the Promise.all() is.
+    const all: TSESTree.CallExpression | undefined = method === "map" ? callPassed(caller!) : undefined;
+    if (all && ["all", "allSettled"].includes(memberName(all.callee) ?? "")) {
+      value = all;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.ExpressionStatement) return false;
+    return !(parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "void");
   }
+}
+
+/** Methods that call a callback and drop what it returns (array iteration, event listeners). */
+const DROPPING_CALLBACK_VALUE: ReadonlySet<string> = new Set(["forEach", "on", "once", "addListener", "prependListener"]);
+
+/** The call `node` is an argument of, if any. */
+function callPassed(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node as TSESTree.CallExpressionArgument) ? parent : undefined;
 }
 
 /** `value.<name>(…)`. */

@@ -35,6 +35,7 @@ import { getTracer, makeTracer } from "./tracing";
 
 export const ready = getTracer().then((t) => t.sessionId);
 export const made = makeTracer().then((t) => t.sessionId);
+export const maybe = getTracer()?.then((t) => t.sessionId);
 
 export async function run(): Promise<void> {
   const t = await getTracer();
@@ -72,6 +73,7 @@ import { getTracer, makeTracer } from "./tracing";
 
 export const ready = Promise.resolve(getTracer()).then((t) => t.sessionId);
 export const made = Promise.resolve(makeTracer()).then((t) => t.sessionId);
+export const maybe = Promise.resolve(getTracer()).then((t) => t.sessionId);
 
 export async function run(): Promise<void> {
   const t = await getTracer();

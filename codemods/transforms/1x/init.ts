@@ -15,7 +15,8 @@ import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
-import { droppedKeysMessage, migrateOptionKeys, objectArgument } from "./shared.js";
+import { MESSAGES_1X } from "./messages.js";
+import { droppedKeysMessage, migrateOptionKeys, objectArgument, renameMember } from "./shared.js";
 
 export const meta = transformMeta("1x-init");
 
@@ -29,7 +30,7 @@ function collect({ file, edits }: TransformContext): void {
   const creations: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   const discarded = discardedInit(input);
   for (const { call, callee, name } of staticCalls(input, INIT_METHODS)) {
-    if (name === "initFromSessionId") edits.replace(callee.property, "init");
+    if (name === "initFromSessionId") renameMember(edits, text, callee, "init");
     const awaited = call.parent;
     const isAwaited = awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call;
     // `await HoneyHiveTracer.init(…);` alone, with free wrappers that used 1.x's global tracer: named, for explicit-tracer.
@@ -40,6 +41,7 @@ function collect({ file, edits }: TransformContext): void {
     const member = call.parent;
     if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && PROMISE_METHODS.has(memberName(member) ?? "")) wrapPromiseMethodReceiver(edits, call);
     else if (!(awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call)) unwrapPromiseAnnotation(input, edits, text, call);
+    markPromiseIdentityTests(input, edits, text, call);
     creations.push(call);
   }
   for (const created of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
@@ -82,6 +84,15 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   // or calls .then() on it, so it stays one. (A field of another type holds the tracer: a second run.)
   if (target?.type === AST_NODE_TYPES.MemberExpression) {
     if (isPromiseField(text, target)) wrapInPromise(edits, call);
+    return;
+  }
+  // `private ready: Promise<HoneyHiveTracer> = HoneyHiveTracer.init(…)`: the field's own initializer.
+  if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === call) {
+    const annotation = parent.typeAnnotation?.typeAnnotation;
+    const name = fieldName(parent.key, parent.computed);
+    if (annotation ? /\bPromise\s*</.test(text.slice(annotation.range[0], annotation.range[1])) : name !== undefined && TRACER_PROMISE_NAME.test(name)) wrapInPromise(edits, call);
+    // Untyped and not named as a promise: the class may await it, call .then() on it, or use it as the tracer.
+    else if (!annotation) addMarker(edits, text, call, MESSAGES_1X.initPromiseField);
     return;
   }
   if (target?.type !== AST_NODE_TYPES.Identifier) return;
@@ -137,14 +148,36 @@ function assignsTheTracer(input: AnalysisInput, variable: Scope.Variable, call: 
 
 /** `this.<name>` where the enclosing class declares `<name>` typed as a promise (`private ready: Promise<HoneyHiveTracer>`), or untyped and named as one (`tracerPromise`). */
 function isPromiseField(text: string, target: TSESTree.MemberExpression): boolean {
-  const name = memberName(target);
+  const name = fieldName(target.property, target.computed);
   if (target.object.type !== AST_NODE_TYPES.ThisExpression || name === undefined) return false;
   let body: TSESTree.Node | undefined = target.parent;
   while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
-  const field = body?.body.find((member) => member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && staticName(member.key, member.computed) === name);
-  if (field?.type !== AST_NODE_TYPES.PropertyDefinition) return false;
+  const field = body?.body.find((member) => member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && fieldName(member.key, member.computed) === name);
+  // Not declared (JavaScript's `constructor() { this.tracerPromise = HoneyHiveTracer.init(…) }`): its name says.
+  if (field?.type !== AST_NODE_TYPES.PropertyDefinition) return TRACER_PROMISE_NAME.test(name);
   const annotation = field.typeAnnotation?.typeAnnotation;
   return annotation ? /\bPromise\s*</.test(text.slice(annotation.range[0], annotation.range[1])) : TRACER_PROMISE_NAME.test(name);
+}
+
+/**
+ * `const p = HoneyHiveTracer.init(…); if (p instanceof Promise)` / `p === pending`: 1.x's promise is now
+ * the tracer, so such a test gives another answer than before (a silent change): a marker on it.
+ */
+function markPromiseIdentityTests(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression): void {
+  const declarator = call.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== call || declarator.id.type !== AST_NODE_TYPES.Identifier) return;
+  const variable = findVariable(input.scopeManager, declarator.id, declarator.id.name);
+  for (const { identifier } of variable?.references ?? []) {
+    const test = identifier.parent;
+    if (test?.type !== AST_NODE_TYPES.BinaryExpression) continue;
+    const promiseTest = test.operator === "instanceof" && test.left === identifier && test.right.type === AST_NODE_TYPES.Identifier && test.right.name === "Promise";
+    if (promiseTest || ["===", "!==", "==", "!="].includes(test.operator)) addMarker(edits, text, test, MESSAGES_1X.initPromiseIdentity);
+  }
+}
+
+/** A field's name as written: `ready`, `"ready"`, `#ready` (a private name keeps its `#`). */
+function fieldName(key: TSESTree.Node, computed: boolean): string | undefined {
+  return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : staticName(key, computed);
 }
 
 /** A reference of `variable` reads a member other than a promise's (`t.trace(…)`, `t.sessionId`). */
@@ -157,7 +190,13 @@ function usedAsTracer(variable: Scope.Variable): boolean {
 
 /** `x.then(…)` / `.catch` / `.finally` on what is now a tracer → `Promise.resolve(x).then(…)`: same callback, same timing. */
 function wrapPromiseMethodReceiver(edits: EditList, receiver: TSESTree.Node): void {
-  if (isPromiseMethodReceiver(receiver)) wrapInPromise(edits, receiver);
+  if (!isPromiseMethodReceiver(receiver)) return;
+  const member = receiver.parent as TSESTree.MemberExpression;
+  // `getTracer()?.then(fn)`: a Promise.resolve(…) is never nullish, so its `?.` goes (`.then` stays in the chain).
+  if (member.optional && !member.computed) {
+    edits.insertBefore(receiver, "Promise.resolve(");
+    edits.replace([receiver.range[1], member.property.range[0]], ").");
+  } else wrapInPromise(edits, receiver);
 }
 
 function isPromiseMethodReceiver(receiver: TSESTree.Node): boolean {

@@ -8,6 +8,8 @@ export const MESSAGES_1X = {
     "the codemod cannot tell what this object of another module holds (its class comes through a chain of re-exports, the member's type from a third module, or a function returns it without spelling out its shape): if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush()",
   flushOfWrapperReceiver:
     "the codemod cannot tell what this receiver is, but it is also called with a 1.x tracer method: if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush()",
+  flushOfPromiseAllElement:
+    "this receiver comes out of a Promise.all() that runs a 1.x HoneyHiveTracer.init(): if it is that tracer, call forceFlush() instead of 1.x flush()",
   flushPromise: "HoneyHiveTracer.flushPromise is gone: await <tracer>.forceFlush() instead",
   logModel: 'give this model span a real eventName (1.x logModel() named it "func")',
   logModelReceiver:
@@ -31,6 +33,10 @@ export const MESSAGES_1X = {
   methodType: (name: string, to: string | undefined) =>
     `the type of 1.x tracer method ${name} has no counterpart here (${name} → ${to ?? name}): type this from this SDK's API (TraceOptions for trace()'s options)`,
   traceMethod: "1.x tracer.trace(fn) ran a method with `this` undefined: call it directly, with the receiver it needs",
+  initPromiseField:
+    "this field held 1.x init()'s promise and now holds the tracer itself: where the class awaits it nothing changes, but a .then()/.catch() on it needs Promise.resolve(this.<field>), or type the field Promise<HoneyHiveTracer> and wrap this value in Promise.resolve(…)",
+  initPromiseIdentity:
+    "HoneyHiveTracer.init() returns the tracer itself here, not 1.x's promise: this test of it (instanceof Promise, or comparing it with another value) now gives another answer; test the tracer, or drop the test",
   sessionIdAssigned: "a tracer's sessionId cannot be assigned here: use tracer.createSession({ sessionId }) for a request's session, or sessionStart({ sessionId }) for the tracer's own",
   enrichmentField: (call: string, keys: readonly string[], why: readonly string[]) =>
     `${call}() has no field ${keys.join(", ")} here: ${why.map((text) => text.replace(/\.$/, "")).join("; ")}`,

@@ -16,6 +16,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
+import { memberNameSpan, receiverNamedLikeTracer, renameMember } from "./shared.js";
 
 export const meta = transformMeta("1x-sessions");
 
@@ -31,9 +32,10 @@ function collect({ file, edits }: TransformContext): void {
     if (awaited) edits.remove([awaited.range[0], call.range[0]]);
     // The handler model only for a file that calls startSession(): most 1.x files do not.
     if (getHandlerModel(input).enclosingHandler(call)) {
-      edits.replace(callee.property, "createSession");
+      renameMember(edits, text, callee, "createSession");
     } else {
-      edits.replace([callee.property.range[0], call.range[1]], "sessionId");
+      const { range, prefix } = memberNameSpan(text, callee);
+      edits.replace([range[0], call.range[1]], `${prefix}sessionId`);
     }
   }
   for (const assignment of nodesOfType(input.ast, AST_NODE_TYPES.AssignmentExpression)) {
@@ -53,12 +55,9 @@ function markUnresolvedReceivers(input: TransformContext["file"]["input"], edits
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = unwrapExpression(call.callee);
     if (callee?.type !== AST_NODE_TYPES.MemberExpression || resolved.has(call) || !SESSION_STARTING_MEMBERS_1X.has(memberName(callee) ?? "")) continue;
-    if (TRACER_NAME.test(text.slice(callee.object.range[0], callee.object.range[1]))) addMarker(edits, text, call, MESSAGES_1X.unresolvedSessionStart);
+    if (receiverNamedLikeTracer(text, callee)) addMarker(edits, text, call, MESSAGES_1X.unresolvedSessionStart);
   }
 }
-
-/** The last name of a receiver's text (`tracer`, `this.hhTracer`, `ctx.tracer`), ignoring what it is called on. */
-const TRACER_NAME = /tracer\W*$/i;
 
 export const sessions1x: CodemodTransform = { meta, collect };
 

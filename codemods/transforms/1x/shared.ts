@@ -78,3 +78,32 @@ export function objectArgument(call: TSESTree.CallExpression | TSESTree.NewExpre
   const argument = call.arguments[index];
   return argument?.type === AST_NODE_TYPES.ObjectExpression ? argument : undefined;
 }
+
+/**
+ * Where a member's name is written and what to put before a new name there: `tracer.flush` → the
+ * `flush` with no prefix; `tracer["flush"]` / `tracer?.["flush"]` → the whole `["flush"]`, to become a
+ * dotted `.forceFlush` (`?.` already written stays). Writing a bare name into the brackets would read a
+ * variable of that name (`tracer[forceFlush]`), and a name with a dot (`provider.getTracer`) does not fit
+ * in a string literal.
+ */
+export function memberNameSpan(text: string, member: TSESTree.MemberExpression): { range: TSESTree.Range; prefix: string } {
+  if (!member.computed) return { range: member.property.range, prefix: "" };
+  const open = text.lastIndexOf("[", member.property.range[0]);
+  const close = text.indexOf("]", member.property.range[1]);
+  return { range: [open, close + 1], prefix: /\?\.\s*$/.test(text.slice(0, open)) ? "" : "." };
+}
+
+/** `tracer.flush` → `tracer.<to>`, also from `tracer["flush"]` (see memberNameSpan). */
+export function renameMember(edits: EditList, text: string, member: TSESTree.MemberExpression, to: string): void {
+  const { range, prefix } = memberNameSpan(text, member);
+  edits.replace(range, `${prefix}${to}`);
+}
+
+/**
+ * A receiver the model cannot resolve but whose text names a tracer (`tracer`, `this.hhTracer`,
+ * `c.get("tracer")`, `tracers.get(k)`): enough evidence for a review marker on a 1.x method called on
+ * it, never for a rewrite. One test for every 1.x transform, so the same receiver is marked alike.
+ */
+export function receiverNamedLikeTracer(text: string, member: TSESTree.MemberExpression): boolean {
+  return /tracer/i.test(text.slice(member.object.range[0], member.object.range[1]));
+}

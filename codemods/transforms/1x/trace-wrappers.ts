@@ -26,6 +26,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
+import { receiverNamedLikeTracer } from "./shared.js";
 
 export const meta = transformMeta("1x-trace-wrappers");
 
@@ -268,7 +269,7 @@ function markUnresolvedReceivers(
     // The module's own function on an object another module's factory returns (its facts say so).
     if (isImportedHoldersOwnFunction(input, callee as TSESTree.MemberExpression)) continue;
     // Without the SDK in the file, only a receiver named like a tracer is evidence enough.
-    if (namedLikeTracer && !/tracer/i.test(text.slice((callee as TSESTree.MemberExpression).object.range[0], (callee as TSESTree.MemberExpression).object.range[1]))) continue;
+    if (namedLikeTracer && !receiverNamedLikeTracer(text, callee as TSESTree.MemberExpression)) continue;
     addMarker(edits, text, call, MESSAGES_1X.unresolvedReceiver(name));
   }
 }

@@ -22,6 +22,7 @@ const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
   "migrate-1x/sessions-id-assignment-flush-promise": "the sessionId assignment and flushPromise stay, marked: no counterpart to write",
   "migrate-1x/trace-unresolved-receiver": "traceModel() and logModel() on tracers the codemod cannot resolve stay, marked",
   "migrate-1x/evaluate-typed-function-marker": "a Partial<EvaluationConfig> holding a narrowly typed function stays, marked: the codemod gives type arguments to a plain EvaluateOptions only",
+  "migrate-1x/flush-promise-all-destructured": "flush() on tracers destructured from a Promise.all of inits stays, marked: the codemod does not follow a tracer into an array",
   "migrate-1x/names-re-exports": "the re-exports of traceModel and getGitInfo stay, marked: no export of that name here",
   "migrate-1x/trace-detached-methods": "1.x methods destructured or bound off a tracer stay, marked: a person calls them on the tracer",
   "migrate-1x/trace-type-alias-receiver": "a type of 1.x's traceFunction method stays, marked: a person types it from this SDK's API",
