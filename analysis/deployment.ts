@@ -30,6 +30,11 @@ export interface DeploymentSignals {
    * Nitro's event handlers (bundled by Nitro for whatever host), never Vercel functions.
    */
   readonly nitro: boolean;
+  /**
+   * Azure Functions: a `host.json` beside the package.json (every function app has one at its root, the
+   * v3 model's function folders below it).
+   */
+  readonly azureFunctions: boolean;
   /** The package.json's `main`, when it is a string (the module a Cloud Function deploys from). */
   readonly main?: string;
   /** Every package the package.json names, of any kind (dependencies, dev, optional, peer). */
@@ -44,10 +49,11 @@ const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "g
   netlify: ["netlify.toml"],
   openNext: ["open-next.config.ts", "open-next.config.js", "open-next.config.mjs"],
   wrangler: ["wrangler.toml", "wrangler.json", "wrangler.jsonc"],
+  azureFunctions: ["host.json"],
 };
 
 const byDirectory = new Map<string, DeploymentSignals>();
-const NO_SIGNALS: DeploymentSignals = Object.freeze({ root: undefined, vercel: false, netlify: false, openNext: false, wrangler: false, gcpFunctions: false, nitro: false, dependencies: new Set<string>() });
+const NO_SIGNALS: DeploymentSignals = Object.freeze({ root: undefined, vercel: false, netlify: false, openNext: false, wrangler: false, gcpFunctions: false, nitro: false, azureFunctions: false, dependencies: new Set<string>() });
 const GCP_FUNCTIONS_FRAMEWORK = "@google-cloud/functions-framework";
 const WORKERS_PACKAGES = ["wrangler", "@cloudflare/workers-types"];
 const NITRO_PACKAGES = ["nuxt", "nitropack", "nitro"];
@@ -114,6 +120,7 @@ function rootSignals(root: string): DeploymentSignals {
     wrangler: has(SIGNAL_FILES.wrangler) || WORKERS_PACKAGES.some((name) => manifest.dependencies.has(name)),
     gcpFunctions: manifest.dependencies.has(GCP_FUNCTIONS_FRAMEWORK) || has([".gcloudignore"]),
     nitro: has(SIGNAL_FILES.nitro) || NITRO_PACKAGES.some((name) => manifest.dependencies.has(name)),
+    azureFunctions: has(SIGNAL_FILES.azureFunctions),
     ...(manifest.main !== undefined ? { main: manifest.main } : {}),
     dependencies: manifest.dependencies,
     ...(manifest.preloads.length > 0 ? { preloads: manifest.preloads } : {}),

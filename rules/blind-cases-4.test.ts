@@ -2203,7 +2203,7 @@ describe("Azure Functions v3 JavaScript known by its function.json", () => {
   ${body}
   context.res = { body: await reply(req.body) };
 };`;
-  const inFolder = { filename: "Chat/index.js", files: { "Chat/function.json": FUNCTION_JSON } };
+  const inFolder = { filename: "Chat/index.js", files: { "host.json": "{}", "Chat/function.json": FUNCTION_JSON } };
   // A named export that function.json's entryPoint names: what Azure calls.
   const ENTRY_POINT = `${TRACER_CJS}exports.run = async function (context, item) {
   tracer.createSession();
@@ -2221,19 +2221,20 @@ describe("Azure Functions v3 JavaScript known by its function.json", () => {
         reported: [c("untyped v3 function in its function folder", V3(body), inFolder)],
         quiet: [
           c("the same module without a function.json", V3(body), { filename: "Chat/index.js", files: {} }),
-          c("another module of the function folder", V3(body), { filename: "Chat/helpers.js", files: { "Chat/function.json": FUNCTION_JSON } }),
-          c("a function.json without a trigger binding", V3(body), { filename: "Chat/index.js", files: { "Chat/function.json": `{ "bindings": [] }` } }),
+          c("another module of the function folder", V3(body), { filename: "Chat/helpers.js", files: { "host.json": "{}", "Chat/function.json": FUNCTION_JSON } }),
+          c("a function.json outside a function app (no host.json)", V3(body), { filename: "Chat/index.js", files: { "Chat/function.json": FUNCTION_JSON } }),
+          c("a function.json without a trigger binding", V3(body), { filename: "Chat/index.js", files: { "host.json": "{}", "Chat/function.json": `{ "bindings": [] }` } }),
         ],
       });
     });
   }
   describeCases(FLUSH_RULE, flushRule as TSESLint.RuleModule<string, readonly unknown[]>, {
     reported: [
-      c("scriptFile names the module", V3("tracer.createSession();"), { filename: "Chat/chat.js", files: { "Chat/function.json": JSON.stringify({ scriptFile: "chat.js", bindings: [{ type: "queueTrigger", direction: "in", name: "item", queueName: "q" }] }) } }),
-      c("entryPoint names the export", ENTRY_POINT, { filename: "Chat/index.js", files: { "Chat/function.json": JSON.stringify({ entryPoint: "run", bindings: [{ type: "queueTrigger", direction: "in", name: "item", queueName: "q" }] }) } }),
+      c("scriptFile names the module", V3("tracer.createSession();"), { filename: "Chat/chat.js", files: { "host.json": "{}", "Chat/function.json": JSON.stringify({ scriptFile: "chat.js", bindings: [{ type: "queueTrigger", direction: "in", name: "item", queueName: "q" }] }) } }),
+      c("entryPoint names the export", ENTRY_POINT, { filename: "Chat/index.js", files: { "host.json": "{}", "Chat/function.json": JSON.stringify({ entryPoint: "run", bindings: [{ type: "queueTrigger", direction: "in", name: "item", queueName: "q" }] }) } }),
     ],
     quiet: [
-      c("an export that is not the entryPoint", ENTRY_POINT, { filename: "Chat/index.js", files: { "Chat/function.json": JSON.stringify({ entryPoint: "other", bindings: [{ type: "queueTrigger", direction: "in", name: "item", queueName: "q" }] }) } }),
+      c("an export that is not the entryPoint", ENTRY_POINT, { filename: "Chat/index.js", files: { "host.json": "{}", "Chat/function.json": JSON.stringify({ entryPoint: "other", bindings: [{ type: "queueTrigger", direction: "in", name: "item", queueName: "q" }] }) } }),
       c("v3 function that flushes in finally", `${TRACER_CJS}module.exports = async function (context, req) {
   try {
     tracer.createSession();

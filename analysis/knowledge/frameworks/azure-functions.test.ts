@@ -13,6 +13,7 @@ describe("Azure Functions v3: the export a folder's function.json runs", () => {
   it("is the module's default export, or the named export its entryPoint gives, in the module its scriptFile names", () => {
     const root = project({
       "package.json": "{}",
+      "host.json": "{}",
       "Chat/function.json": JSON.stringify({ bindings: HTTP_TRIGGER }),
       "Search/function.json": JSON.stringify({ scriptFile: "../dist/Search/search.js", entryPoint: "run", bindings: HTTP_TRIGGER }),
     });
@@ -22,8 +23,13 @@ describe("Azure Functions v3: the export a folder's function.json runs", () => {
     expect(deployedExports(join(root, "Search", "index.ts"))).toEqual([]);
   });
 
+  it("is asked only in a function app: a function.json without a host.json beside the package.json runs nothing", () => {
+    const root = project({ "package.json": "{}", "Chat/function.json": JSON.stringify({ bindings: HTTP_TRIGGER }) });
+    expect(deployedExports(join(root, "Chat", "index.js"))).toEqual([]);
+  });
+
   it("reads function.json again when it is edited, added or removed (an editor session), at most once a second", () => {
-    const root = project({ "package.json": "{}", "Chat/": "" });
+    const root = project({ "package.json": "{}", "host.json": "{}", "Chat/": "" });
     const chat = join(root, "Chat", "index.js");
     const config = join(root, "Chat", "function.json");
     // The clock of the check is faked (only `Date`): the files' own mtimes are real.

@@ -2,6 +2,7 @@ import { basename, dirname, join } from "node:path";
 import type { TSESTree } from "@typescript-eslint/types";
 import type { FunctionNode } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
+import { deploymentOf } from "../../deployment.js";
 import { absolutePath, projectModules } from "../../project-modules.js";
 import { azureFunctions as platform, azureFunctionsV3 } from "../platforms/azure-functions.js";
 import type { FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
@@ -82,6 +83,9 @@ function v3FunctionIn(directory: string): V3Function | undefined {
 
 /** The export Azure calls in this file, when the file is the module its folder's v3 `function.json` runs. */
 function v3DeployedExport(filename: string): string | undefined {
+  // Only in a function app (its host.json, one look per project root, shared with the other platforms'
+  // signals): elsewhere no folder is listed, so a tree of SDK files pays nothing here.
+  if (!deploymentOf(filename).azureFunctions) return undefined;
   const absolute = absolutePath(filename);
   const deployed = v3FunctionIn(dirname(absolute));
   return deployed !== undefined && basename(absolute).replace(/\.[^.]+$/, "") === deployed.script ? deployed.exportName : undefined;
