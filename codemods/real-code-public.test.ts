@@ -1,0 +1,340 @@
+// `migrate --from 1` on shapes of public TypeScript/JavaScript code that uses HoneyHive
+// (fixtures/real-code-public, one folder per shape, each README naming the kind of project it stands
+// for). The shapes were found in public code (the vendor's 1.x SDK tests and environment checks, its
+// cookbook and integration pages, a Next.js agents app, and apps exporting OpenTelemetry to HoneyHive)
+// and written again in reduced form for this test; nothing is copied. The 2.x shapes (18–28) are run
+// through `--from 1` as well: a project migrating from 1.x often has files already written for 2.x.
+//
+// Each shape is migrated on its own, as its project would be. Asserted for every shape: no failure,
+// every output parses, a second run changes nothing, no 1.x-only name is left without a marker; per
+// shape, which files change, how many review markers each gets and the rewrite that matters; and one
+// `tsc --strict` program over every migrated TypeScript shape compiles wherever no marker stands.
+// What is wrong today sits in the `known misses` block at the end: each asserts today's output and
+// says why it is wrong (the repros are in the review notes of this work).
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parse } from "@typescript-eslint/typescript-estree";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES_DIR } from "../fixtures/index.js";
+import { createConsumerProject, typeCheck, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
+import type { JsonReport } from "./cli/report.js";
+import { makeProject, read, removeProjects, runInProcess, treeOf } from "./cli/test-utils/project.js";
+import { markedAt, unmarkedOneXNames } from "./transforms/1x/left-behind.js";
+
+const SHAPES_DIR = join(FIXTURES_DIR, "real-code-public");
+const SHAPES = readdirSync(SHAPES_DIR)
+  .filter((name) => statSync(join(SHAPES_DIR, name)).isDirectory())
+  .sort();
+const SOURCE = /\.[cm]?[jt]sx?$/;
+
+interface Migrated {
+  readonly input: Record<string, string>;
+  readonly output: Record<string, string>;
+  readonly report: JsonReport;
+  readonly secondChanged: number;
+}
+
+/**
+ * What the unmarked-1.x-name check finds that is no unmarked 1.x name: a field of an enrichSession({...})
+ * with six fields, six lines under the marker above its statement (the check looks four lines up), and
+ * names that only look like 1.x: a parameter spelled like a 1.x key, OpenTelemetry's getTracer(), the
+ * REST client's own methods.
+ */
+const MARKED_FURTHER_UP: Readonly<Record<string, readonly string[]>> = {
+  "07-cts-require-typeof": ["enrich.cts:25 userProperties:"],
+  // Not a 1.x option: the evaluator's own parameter `ground_truths: Record<…>` matches the key pattern.
+  "12-evaluate-then-rest-check": ["quickstart.ts:11 ground_truths:"],
+  // The 1.x REST client's own request-scoped call, kept by design; the client's import is marked.
+  "13-rest-client-getter-route": ["lib/honeyhive-client.ts:15 .startSession("],
+  // OpenTelemetry's `trace.getTracer(…)`, not the 1.x tracer method.
+  "18-otel-provider-module-lambda": ["src/handler.ts:6 .getTracer("],
+  "19-otel-provider-module-lambda-flushed": ["src/handler.ts:5 .getTracer("],
+  "30-vercel-otel-exporter-route": ["app/api/ask/route.ts:3 .getTracer("],
+};
+
+const migrated = new Map<string, Migrated>();
+let consumer: ConsumerProject | undefined;
+
+beforeAll(async () => {
+  for (const shape of SHAPES) {
+    const input = treeOf(join(SHAPES_DIR, shape));
+    const root = makeProject(input);
+    const first = await runInProcess(root, ["migrate", "--from", "1", "--json"], null);
+    if (first.code === 1) throw new Error(`${shape}: ${first.stderr}`);
+    const report = JSON.parse(first.stdout) as JsonReport;
+    const output = Object.fromEntries(Object.keys(input).map((path) => [path, read(root, path)]));
+    const second = await runInProcess(root, ["migrate", "--from", "1", "--json"], null);
+    migrated.set(shape, { input, output, report, secondChanged: (JSON.parse(second.stdout) as JsonReport).summary.changed });
+  }
+}, 240_000);
+
+afterAll(() => {
+  removeProjects();
+  consumer?.remove();
+});
+
+const shape = (prefix: string): Migrated => {
+  const name = SHAPES.find((candidate) => candidate.startsWith(`${prefix}-`));
+  const found = name && migrated.get(name);
+  if (!found) throw new Error(`no shape ${prefix}`);
+  return found;
+};
+/** Changed files of a shape → their review markers, from the JSON report. */
+const changes = (prefix: string): Record<string, number> =>
+  Object.fromEntries(shape(prefix).report.files.filter((file) => file.status === "changed").map((file) => [file.path, file.markers]));
+const out = (prefix: string, path: string): string => shape(prefix).output[path]!;
+
+it("has the shapes, each with a README naming its kind of project", () => {
+  expect(SHAPES.length).toBeGreaterThanOrEqual(20);
+  for (const name of SHAPES) expect(readFileSync(join(SHAPES_DIR, name, "README.md"), "utf8").trim().length, name).toBeGreaterThan(40);
+});
+
+it("migrates every shape without a failure, to parsable, idempotent output with no unmarked 1.x name", () => {
+  const unmarked: Record<string, string[]> = {};
+  for (const name of SHAPES) {
+    const { output, report, secondChanged } = migrated.get(name)!;
+    expect(report.summary.failed, name).toBe(0);
+    expect(secondChanged, `${name}: a second run changed files`).toBe(0);
+    for (const [path, text] of Object.entries(output)) {
+      if (SOURCE.test(path)) expect(() => parse(text, { jsx: !/\.[cm]?ts$/.test(path), range: true }), `${name}/${path}`).not.toThrow();
+    }
+    const sources = Object.fromEntries(Object.entries(output).filter(([path]) => SOURCE.test(path)));
+    const names = unmarkedOneXNames(sources);
+    if (names.length > 0) unmarked[name] = names;
+  }
+  expect(unmarked).toEqual(MARKED_FURTHER_UP);
+});
+
+describe("shapes migrated right", () => {
+  it("02 module-level top-level traceChain(fn, options): trace() with the chain type, marked for a tracer", () => {
+    expect(changes("02")).toEqual({ "lib/agent.ts": 1 });
+    expect(out("02", "lib/agent.ts")).toContain(`trace({ eventType: "chain", eventName: "agent-chat" }, runAgentOnce)`);
+  });
+
+  it("03 JavaScript cookbook: curried traceFunction on a named function expression, tracer.trace(cb) run in place", () => {
+    expect(changes("03")).toEqual({ "summarize.js": 0 });
+    const text = out("03", "summarize.js");
+    expect(text).toContain("const tracer = HoneyHiveTracer.init({");
+    expect(text).toContain(`tracer.trace({ eventType: "model" }, async function summarize(text) {`);
+    expect(text).not.toMatch(/traceFunction|tracer\.trace\(async/);
+  });
+
+  it("04 early evaluate(): evaluationFunction gets inputs, snake_case keys renamed, from honeyhive/experiments", () => {
+    expect(changes("04")).toEqual({ "eval.js": 0 });
+    const text = out("04", "eval.js");
+    expect(text).toContain(`import { evaluate } from "honeyhive/experiments";`);
+    expect(text).toContain("function: ({ inputs }) => summarizeCall(inputs),");
+    expect(text).toMatch(/apiKey: process\.env\.HH_API_KEY,\s+project: .*\s+name: .*\s+datasetId: "replace-with-dataset-id"/);
+  });
+
+  it("05 top-level await init and traceFunction()(fn) with no options", () => {
+    expect(changes("05")).toEqual({ "rag.ts": 0 });
+    expect(out("05", "rag.ts")).toContain("const tracer = HoneyHiveTracer.init({");
+    expect(out("05", "rag.ts")).toContain("tracer.trace({}, checkClaims)");
+  });
+
+  it("06 tsc-compiled CommonJS (honeyhive_1.HoneyHiveTracer): init, traceModel, trace(cb) and flush rewritten", () => {
+    expect(changes("06")).toEqual({ "tests/run.js": 0 });
+    const text = out("06", "tests/run.js");
+    expect(text).toContain("const tracer = honeyhive_1.HoneyHiveTracer.init({");
+    expect(text).toContain(`tracer.trace({ eventType: "model" }, complete)`);
+    expect(text).toContain("await tracer.forceFlush();");
+  });
+
+  it("07 .cts require(...).HoneyHiveTracer typed with typeof: flush rewritten, userProperties marked", () => {
+    expect(changes("07")).toEqual({ "enrich.cts": 1 });
+    expect(out("07", "enrich.cts")).toMatch(/honeyhive-migrate: enrichSession\(\) has no field userProperties/);
+    expect(out("07", "enrich.cts")).toContain("await tracer.forceFlush();");
+  });
+
+  it("09 the early `modules` option is removed with a marker; traceModel on the tracer becomes trace()", () => {
+    expect(changes("09")).toEqual({ "index.ts": 1 });
+    expect(out("09", "index.ts")).not.toContain("modules:");
+    expect(out("09", "index.ts")).toContain(`tracer.trace({ eventType: "model" }, async (prompt: string) => prompt.length)`);
+  });
+
+  it("11 typed (inputs, groundTruth) pipeline: wrapped for { inputs, groundTruth }, dataset keys renamed, result.sessionIds marked", () => {
+    expect(changes("11")).toEqual({ "experiment.ts": 1 });
+    const text = out("11", "experiment.ts");
+    expect(text).toContain("function: ({ inputs, groundTruth }) => pipeline(inputs, groundTruth");
+    expect(text).not.toContain("ground_truths");
+    expect(text).toContain(`trace({ eventType: "tool" }, lookUp)`);
+  });
+
+  it("12 evaluate() then the 1.x REST client and a deep import: both marked, evaluators (output, input, ground_truths) wrapped", () => {
+    expect(changes("12")).toEqual({ "quickstart.ts": 3 });
+    expect(out("12", "quickstart.ts")).toContain("scoreIt: (outputs, inputs, groundTruth) => scoreIt(outputs, inputs, groundTruth ?? {})");
+  });
+
+  it("13 REST client behind a lazy getter: marked, its request-scoped calls untouched", () => {
+    expect(changes("13")).toEqual({ "lib/honeyhive-client.ts": 1 });
+    expect(out("13", "lib/honeyhive-client.ts")).toContain("hh.session.startSession({");
+  });
+
+  it("14 HoneyHiveLangChainTracer: marked (no counterpart)", () => {
+    expect(changes("14")).toEqual({ "qa.ts": 1 });
+  });
+
+  it("16 helpers taking `tracer: HoneyHiveTracer`: global enrichSpan and the wrappers bound to that tracer", () => {
+    expect(changes("16")).toEqual({ "agent.ts": 1 });
+    const text = out("16", "agent.ts");
+    expect(text).toContain("tracer.enrichSpan({ metrics: { tool: 42 } });");
+    expect(text).toContain(`trace({ eventType: "tool", tracer }, tool)`);
+    expect(text).toContain(`trace({ eventType: "chain", tracer }, chain)`);
+  });
+
+  it("18/21 a Lambda whose tracer or OpenTelemetry provider lives in its own module gets a finally-flush on the imported object", () => {
+    expect(changes("18")).toEqual({ "src/handler.ts": 0 });
+    expect(out("18", "src/handler.ts")).toContain(`import { provider } from "./tracing";`);
+    expect(out("18", "src/handler.ts")).toMatch(/\} finally \{\s+await provider\.forceFlush\(\);/);
+    expect(changes("21")).toEqual({ "src/handler.ts": 0 });
+    expect(out("21", "src/handler.ts")).toMatch(/\} finally \{\s+await tracer\.forceFlush\(\);/);
+  });
+
+  it("19, 20, 22, 23, 26, 27, 30: already right (or out of scope) and left byte for byte", () => {
+    // 23 (a Pages API route with no deployment signal: no vercel.json, no runtime/maxDuration export) is
+    // not taken for serverless, as documented (`--serverless` decides it).
+    for (const prefix of ["19", "20", "22", "23", "26", "27", "30"]) expect(changes(prefix), prefix).toEqual({});
+  });
+
+  it("29 `import hh = require(\"honeyhive\")` Lambda with a cold-start init promise: trace(cb), traceTool and flush rewritten", () => {
+    expect(changes("29")).toEqual({ "src/handler.ts": 0 });
+    const text = out("29", "src/handler.ts");
+    // The unawaited init stays (it now holds the tracer; `await ready` still works on it).
+    expect(text).toContain("const ready = hh.HoneyHiveTracer.init({");
+    expect(text).toContain(`tracer.trace({ eventType: "tool" }, async (q: string) => q.toUpperCase())`);
+    expect(text).toMatch(/\} finally \{\s+await tracer\.forceFlush\(\);/);
+  });
+
+  it("25 instrumentations registered in another module than the tracer: given the imported tracer's provider", () => {
+    expect(changes("25")).toEqual({ "src/instrument.ts": 0 });
+    expect(out("25", "src/instrument.ts")).toContain("tracerProvider: tracer.provider });");
+  });
+});
+
+describe("the migrated TypeScript shapes type-check against this SDK", () => {
+  // `tsc` places an error where a person was told to decide (a marker on one of the four lines above) or
+  // where a known miss below says why; nowhere else.
+  const KNOWN_UNMARKED = ["01-next-instrumentation-getter/lib/agent-stream.ts:11 TS2322"];
+
+  it("compiles wherever no marker stands", async () => {
+    consumer = createConsumerProject("real-code-public", { moduleType: "module", linkedDependencies: ["@types", "@opentelemetry", "express"] });
+    const src = join(consumer.directory, "src");
+    for (const name of SHAPES) {
+      const { output } = migrated.get(name)!;
+      for (const [path, text] of Object.entries(output)) {
+        if (!/\.[cm]?ts$/.test(path)) continue;
+        mkdirSync(dirname(join(src, name, path)), { recursive: true });
+        writeFileSync(join(src, name, path), text);
+      }
+    }
+    // The other packages the shapes import, reduced to what they use.
+    writeFileSync(
+      join(src, "shims.d.ts"),
+      [
+        `declare module "openai" { export class OpenAI { constructor(options?: unknown); } }`,
+        `declare module "@vercel/otel" { export function registerOTel(options: { serviceName: string; traceExporter?: unknown }): void; }`,
+        `declare module "next" { export interface NextApiRequest { body: unknown } export interface NextApiResponse { status(code: number): NextApiResponse; json(body: unknown): void } }`,
+        `declare module "aws-lambda" { export interface Context { awsRequestId: string } export interface APIGatewayProxyEvent { body: string | null } export interface APIGatewayProxyResult { statusCode: number; body: string } }`,
+        `declare module "@nestjs/common" { export function Injectable(): ClassDecorator; export function Controller(path: string): ClassDecorator; export function Post(): MethodDecorator; export function Body(): ParameterDecorator; }`,
+        `declare module "@arizeai/openinference-instrumentation-openai" { export class OpenAIInstrumentation { constructor(); } }`,
+        `declare module "@opentelemetry/instrumentation" { export function registerInstrumentations(options: { instrumentations: unknown[]; tracerProvider?: unknown }): void; }`,
+        `declare module "@opentelemetry/sdk-trace-node" { export class NodeTracerProvider { constructor(options?: unknown); register(): void; forceFlush(): Promise<void>; } }`,
+        `declare module "@opentelemetry/sdk-node" { export class NodeSDK { constructor(options?: unknown); start(): void; shutdown(): Promise<void>; } }`,
+        `declare module "@opentelemetry/auto-instrumentations-node" { export function getNodeAutoInstrumentations(): unknown[]; }`,
+        `declare module "vitest" { export const vi: { mock(path: string, factory: () => unknown): void; fn(): unknown }; }`,
+        "",
+      ].join("\n"),
+    );
+    const compilerOptions = {
+      module: "esnext",
+      moduleResolution: "bundler",
+      target: "es2022",
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      esModuleInterop: true,
+      experimentalDecorators: true,
+      types: ["node"],
+      // Shape 01 imports its modules as `@/…`, as the Next.js project it stands for does.
+      paths: { "@/*": ["./src/01-next-instrumentation-getter/*"] },
+    };
+    writeFileSync(join(consumer.directory, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["src/**/*.ts", "src/**/*.mts", "src/**/*.cts"] }));
+    const diagnostics = await typeCheck(join(consumer.directory, "tsconfig.json")).then(
+      () => [],
+      (error: Error) => [...error.message.matchAll(/^.*?src\/([^(]+)\((\d+),\d+\): error (TS\d+): /gm)],
+    );
+    const unmarked = diagnostics
+      // Shape 29 is CommonJS TypeScript (`import hh = require(…)`), checked in this one ES-module program:
+      // TS1202 says only that; the types behind `hh` are still checked.
+      .filter(([, path, , code]) => !(path!.startsWith("29-") && code === "TS1202"))
+      .filter(([, path, line]) => !markedAt(readFileSync(join(src, path!), "utf8"), Number(line)))
+      .map(([, path, line, code]) => `${path}:${line} ${code}`);
+    expect(unmarked.sort()).toEqual(KNOWN_UNMARKED);
+    rmSync(src, { recursive: true, force: true });
+  }, 120_000);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Known misses: today's behaviour, asserted, with why it is wrong. A fix turns one of these red; move
+// the shape up to "shapes migrated right" then.
+// ---------------------------------------------------------------------------------------------------
+describe("known misses", () => {
+  it("01 startSession() reached per request through a helper of a Next.js route becomes tracer.sessionId, unmarked", () => {
+    // Wrong: the lint rule (no-session-start-in-handler) reports this call as reached from the route
+    // handler, but 1x-sessions sees the async generator as "elsewhere" and writes `tracer.sessionId`: every
+    // request keeps sharing one session, silently (no marker, and the rule no longer sees anything), and
+    // `sessionId = tracer.sessionId` assigns `string | undefined` to `string | null` (TS2322, above).
+    // Right: createSession() (the session the code meant), or a marker, as inside a handler.
+    expect(changes("01")).toEqual({ "instrumentation.ts": 0, "lib/agent-stream.ts": 0 });
+    expect(out("01", "lib/agent-stream.ts")).toContain("sessionId = tracer.sessionId;");
+    expect(out("01", "instrumentation.ts")).toContain("hh = HoneyHiveTracer.init({");
+  });
+
+  it("08/10 joining an existing session (init({ sessionId }) / initFromSessionId) becomes init({ sessionId }), unmarked", () => {
+    // Wrong: 1.x joined the session without a start call (init: startSession() returns at once when a
+    // sessionId is set; initFromSessionId never started one). This SDK's init() starts its startup session
+    // on the backend (sdk/tracer.ts, #startSessionOnBackend), so the migrated code sends a session start
+    // for a session that exists, under project "default" when (as with initFromSessionId) no project is
+    // given. Right: a marker, or init() plus createSession({ sessionId, skipApiCall: true }).
+    expect(out("10", "resume.ts")).toMatch(/const tracer = HoneyHiveTracer\.init\(\{\s+apiKey: process\.env\.HH_API_KEY!,\s+sessionId,/);
+    expect(changes("10")).toEqual({ "resume.ts": 0 });
+    expect(out("08", "continue.ts")).toMatch(/const resumed = HoneyHiveTracer\.init\(\{\s+sessionId: "72d12bb6/);
+    expect(changes("08")).toEqual({ "continue.ts": 3 }); // the wrapper, the static flush and instrumentModules; none for the join
+  });
+
+  it("15 a tracer from a local factory that takes an argument (initializeTracer(name)) is not seen: the global enrichSession stays", () => {
+    // Wrong: `const tracer = await initializeTracer("…")` is a tracer (the factory returns init()), and
+    // a factory without parameters is recognized; with a parameter the call is not (analysis/sdk-model.ts
+    // accepts only zero-argument getter calls), so explicit-tracer leaves `enrichSession(…)` global and
+    // the rule says no tracer is in scope. Right: `tracer.enrichSession(…)`.
+    expect(changes("15")).toEqual({ "enrich.mts": 1 });
+    expect(out("15", "enrich.mts")).toMatch(/^ {2}await enrichSession\(\{ metadata/m);
+  });
+
+  it("17 a Lambda handler that awaits a script's main(), which inits a tracer per invocation: no hoist, no marker", () => {
+    // Wrong: every invocation makes a new tracer (pipeline, exporter, session) through `main()`, imported
+    // from another module; neither the rule (no-tracer-init-in-handler) nor hoist-tracer-init follows the
+    // imported call. The 1.x wrappers and static flush are marked, the per-invocation init is not.
+    expect(changes("17")).toEqual({ "script.ts": 2 });
+    expect(out("17", "script.ts")).toMatch(/export async function main\(\) \{\s+const tracer = HoneyHiveTracer\.init\(/);
+  });
+
+  it("24 NestJS: a 2.x tracer field of an injectable service gets a 1.x promise marker; sessionStart() through it is not rewritten", () => {
+    // Wrong twice: the field is 2.x code (package.json ^2, and its only use is the 2.x-only sessionStart()),
+    // yet 1x-init marks it as having held init()'s promise; and `this.tracing.tracer.sessionStart()` in a
+    // @Post() handler, through the injected service, is neither reported nor made createSession().
+    expect(changes("24")).toEqual({ "src/tracing.service.ts": 1 });
+    expect(out("24", "src/chat.controller.ts")).toContain("this.tracing.tracer.sessionStart(");
+  });
+
+  it("28 the app's pipeline module loses its tracer binding and tracer import, unmarked, though a server also runs it", () => {
+    // Wrong: evaluate-managed-tracer removes `tracer` from `trace({ tracer, … })` in src/pipeline.ts and,
+    // with it, the only import of src/lib/tracer.ts. src/server.ts serves the same `answer`, so production
+    // requests now run it with no tracer initialized anywhere ("found no tracer; running untraced").
+    // Right: a marker when the bound function is used outside evaluate() too, or keep the module's import.
+    expect(changes("28")).toEqual({ "src/pipeline.ts": 0 });
+    expect(out("28", "src/pipeline.ts")).not.toContain("lib/tracer");
+    expect(Object.values(shape("28").output).some((text) => /from "\.\/lib\/tracer\.js"/.test(text))).toBe(false);
+  });
+});
