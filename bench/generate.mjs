@@ -4,7 +4,10 @@
 // until fixtures exist, the seed-derived templates below), and the rest are plain TypeScript modules. Deterministic: the same options give
 // the same bytes. Idempotent: a tree whose manifest matches the options and templates is kept.
 //
-//   node bench/generate.mjs [--files 10000] [--share 0.01] [--seed 1] [--profile all|1x|2x]
+//   node bench/generate.mjs [--files 10000] [--share 0.01] [--seed 1] [--profile all|1x|2x] [--all-fixtures]
+//
+// Only the cases bench/tree-templates.txt lists are used (the fixtures of the last judged figures), so
+// that adding a fixture does not move a benchmark; --all-fixtures takes every case instead.
 //
 // --profile picks the templates: `1x` only the 1.x code of fixtures/migrate-1x (the tree `migrate
 // --from 1` is measured on), `2x` every other case, `all` (default) both.
@@ -125,8 +128,33 @@ export async function shutdown() {
 const MIGRATE_1X_CASES = "migrate-1x";
 export const PROFILES = ["all", "1x", "2x"];
 
-/** Every `before.*` in fixtures/ (of the profile's folders) as a template: { id, filename, marker, text, after }. */
-export function loadTemplates({ profile = "all" } = {}) {
+/** The committed list of cases the trees are built from (bench/tree-templates.txt): ids, in order. */
+const TEMPLATE_LIST = join(ROOT_DIR, "bench", "tree-templates.txt");
+
+function listedTemplateIds() {
+  return readFileSync(TEMPLATE_LIST, "utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"));
+}
+
+/**
+ * Every `before.*` in fixtures/ (of the profile's folders) as a template: { id, filename, marker, text, after },
+ * only the cases bench/tree-templates.txt lists unless `allFixtures` (a listed case that is gone throws).
+ */
+export function loadTemplates({ profile = "all", allFixtures = false } = {}) {
+  const found = readTemplates(profile);
+  if (allFixtures || !existsSync(TEMPLATE_LIST) || found.source !== "fixtures") return found;
+  const byId = new Map(found.templates.map((template) => [template.id, template]));
+  const listed = listedTemplateIds().filter((id) => (profile === "1x" ? id.startsWith(`${MIGRATE_1X_CASES}/`) : profile !== "2x" || !id.startsWith(`${MIGRATE_1X_CASES}/`)));
+  const missing = listed.filter((id) => !byId.has(id));
+  if (missing.length > 0) {
+    throw new Error(`bench/tree-templates.txt lists cases that fixtures/ no longer holds (update the list on purpose): ${missing.join(", ")}`);
+  }
+  return { source: found.source, templates: listed.map((id) => byId.get(id)) };
+}
+
+function readTemplates(profile) {
   if (!PROFILES.includes(profile)) throw new Error(`--profile: one of ${PROFILES.join(", ")}, got "${profile}"`);
   const templates = [];
   const root = fixturesDir();
@@ -275,9 +303,9 @@ export function syntheticDir({ files, share, profile = "all" }) {
  * Writes the tree (or keeps it when its manifest matches) and returns its manifest:
  * { dir, files, share, seed, templateSource, digest, sdkFiles: [{ path, template, marker, suffix }] }.
  */
-export function generateTree({ files = 10_000, share = 0.01, seed = 1, profile = "all", log = console.log } = {}) {
+export function generateTree({ files = 10_000, share = 0.01, seed = 1, profile = "all", allFixtures = false, log = console.log } = {}) {
   const dir = syntheticDir({ files, share, profile });
-  const { source, templates } = loadTemplates({ profile });
+  const { source, templates } = loadTemplates({ profile, allFixtures });
   const digest = templatesDigest(templates);
   const manifestPath = join(dir, "manifest.json");
   if (existsSync(manifestPath)) {
@@ -328,7 +356,14 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
       share: { type: "string", default: "0.01" },
       seed: { type: "string", default: "1" },
       profile: { type: "string", default: "all" },
+      "all-fixtures": { type: "boolean", default: false },
     },
   });
-  generateTree({ files: Number(values.files), share: Number(values.share), seed: Number(values.seed), profile: values.profile });
+  generateTree({
+    files: Number(values.files),
+    share: Number(values.share),
+    seed: Number(values.seed),
+    profile: values.profile,
+    allFixtures: values["all-fixtures"],
+  });
 }
