@@ -72,6 +72,13 @@ const KNOWN_FALSE_REWRITES: Readonly<Record<string, { readonly applied: Partial<
     applied: { "2.x": ["session-start-to-create-session"], "--from 1": ["session-start-to-create-session"] },
     reason: LOCAL_MODULE_NOT_SDK,
   },
+  "getTracer() of a local module that returns a dd-trace tracer, in a Lambda": { applied: { "2.x": ["lambda-force-flush"], "--from 1": ["lambda-force-flush"] }, reason: LOCAL_MODULE_NOT_SDK },
+  "Sentry re-exported as tracer by a local module: Sentry.startSession() in a route": {
+    // The 2.x set writes a review marker; --from 1 renames Sentry's startSession() to createSession(), which Sentry has not.
+    applied: { "2.x": ["session-start-to-create-session"], "--from 1": ["1x-sessions"] },
+    reason: LOCAL_MODULE_NOT_SDK,
+  },
+  "createSession of a local module's session store with the body's id, beside a HoneyHive tracer": { applied: { "2.x": ["validate-session-id"], "--from 1": ["validate-session-id"] }, reason: LOCAL_MODULE_NOT_SDK },
   "lodash memoize around the init, at module level": {
     applied: { "--from 1": ["1x-init"] },
     reason:

@@ -35,6 +35,12 @@ const KNOWN_FALSE_REPORTS: Readonly<Record<string, { readonly rules: readonly st
   "a dd-trace tracer exported by a local ./tracer module, in a Lambda": { rules: ["require-force-flush-in-lambda"], reason: LOCAL_MODULE_NOT_SDK },
   "a tracer from a local analytics module (not the SDK) in a route": { rules: ["no-session-start-in-handler"], reason: LOCAL_MODULE_NOT_SDK },
   "a local ./honeyhive module wrapping Mixpanel": { rules: ["no-session-start-in-handler"], reason: LOCAL_MODULE_NOT_SDK },
+  "getTracer() of a local module that returns a dd-trace tracer, in a Lambda": { rules: ["require-force-flush-in-lambda"], reason: LOCAL_MODULE_NOT_SDK },
+  "Sentry re-exported as tracer by a local module: Sentry.startSession() in a route": { rules: ["no-session-start-in-handler"], reason: LOCAL_MODULE_NOT_SDK },
+  "createSession of a local module's session store with the body's id, beside a HoneyHive tracer": {
+    rules: ["require-valid-session-id"],
+    reason: `${LOCAL_MODULE_NOT_SDK}; here by use, not name: \`createSession\` is a HoneyHive-only method name, so \`usage.honeyhiveOnly\` confirms the import (analysis/sdk-model.ts:1240)`,
+  },
 };
 
 const makeProject = useTempProjects("lookalikes2", "all");

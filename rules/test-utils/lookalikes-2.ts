@@ -106,6 +106,13 @@ export const FLUSH: readonly LookAlike[] = [
     filename: "netlify/functions/chat/prompt.ts",
     files: { "package.json": `{ "name": "n", "private": true, "dependencies": { "@netlify/functions": "^2.0.0" } }`, "netlify/functions/chat/chat.ts": `import prompt from "./prompt";\nexport default async (req: Request) => new Response(await prompt(await req.text()));\n` },
   }),
+  c("getTracer() of a local module that returns a dd-trace tracer, in a Lambda", `import { getTracer } from "./tracing";\nexport const handler = async (e) => getTracer().trace("h", async () => ({ statusCode: 200 }));\n`, {
+    files: { ...LAMBDA_PKG, "src/tracing.ts": `import tracer from "dd-trace";\nlet t: typeof tracer | undefined;\nexport function getTracer() { return (t ??= tracer.init()); }\n` },
+  }),
+  c("an OpenTelemetry tracer exported by a local module, in a Lambda", `import { tracer } from "./otel";\nexport const handler = async (e) => tracer.startActiveSpan("h", async (s) => { s.end(); return 1; });\n`, {
+    files: { ...LAMBDA_PKG, "src/otel.ts": `import { trace } from "@opentelemetry/api";\nexport const tracer = trace.getTracer("fn");\n` },
+  }),
+  c("1.x-shaped code of honeyhive-mock in a Lambda", `import { HoneyHiveTracer } from "honeyhive-mock";\nexport const handler = async (e) => { const tracer = await HoneyHiveTracer.init({}); await tracer.startSession(); return 1; };\n`),
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -146,6 +153,15 @@ export const SESSION_ID: readonly LookAlike[] = [
   c("res.locals id validated by an earlier middleware with toSessionId", `import { HoneyHiveTracer, toSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n${EXPRESS}app.use((req, res, next) => { res.locals.sid = toSessionId(req.get("x-conversation") ?? "anon"); next(); });\napp.post("/chat", (req, res) => {\n  tracer.createSession({ sessionId: res.locals.sid });\n  res.end();\n});\n`),
   c("isSessionId(e.sid) ? e.sid : undefined", `import { HoneyHiveTracer, isSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({});\nexport const handler = async (e) => { try { tracer.createSession({ sessionId: isSessionId(e.sid) ? e.sid : undefined }); return 1; } finally { await tracer.forceFlush(); } };\n`),
   c("withSession({ sessionId: toSessionId(body) }, fn)", `import { HoneyHiveTracer, toSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({});\n${EXPRESS}app.post("/x", (req, res) => tracer.withSession({ sessionId: toSessionId(req.body.c) }, () => res.end()));\n`),
+  c("createSession of a local module's session store with the body's id, beside a HoneyHive tracer", `import { HoneyHiveTracer } from "honeyhive";\nimport express from "express";\nimport { sessions } from "./sessions";\nconst tracer = HoneyHiveTracer.init({});\nconst app = express();\napp.post("/x", (req, res) => { sessions.createSession({ sessionId: req.body.sessionId }); tracer.createSession(); res.end(); });\n`, {
+    files: { "src/sessions.ts": `export const sessions = { createSession(o: { sessionId: string }) { return o.sessionId; } };\n` },
+  }),
+  c("a Langfuse client exported as tracer by a local module, sessionId from the body", `import express from "express";\nimport { tracer } from "./lf";\nconst app = express();\napp.post("/x", (req, res) => { tracer.trace({ sessionId: req.body.sessionId }); res.end(); });\n`, {
+    files: { "src/lf.ts": `import { Langfuse } from "langfuse";\nexport const tracer = new Langfuse();\n` },
+  }),
+  c("withSession of a local module's Redis store named sessionTracer", `import express from "express";\nimport { sessionTracer } from "./redis-sessions";\nconst app = express();\napp.post("/x", (req, res) => sessionTracer.withSession(req.body.sessionId, () => res.end()));\n`, {
+    files: { "src/redis-sessions.ts": `export const sessionTracer = { withSession(id: string, fn: () => void) { fn(); } };\n` },
+  }),
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -176,6 +192,12 @@ export const SESSION_START: readonly LookAlike[] = [
   c("a sessionStart method on a Socket.IO-less WebSocket client (outgoing)", `${HH}import WebSocket from "ws";\nconst ws = new WebSocket("wss://example.com");\nconst client = { sessionStart: () => ws.send("start") };\nws.on("open", () => client.sessionStart());\n`, { filename: "scripts/ws-client.ts" }),
   c("sessionStart in an app.listen callback (runs once)", `${HH}${EXPRESS}app.listen(3000, () => {\n  tracer.sessionStart({ sessionName: "server" });\n});\n`, { filename: "src/server.ts" }),
   c("sessionStart in a SIGTERM handler", `${HH}process.on("SIGTERM", async () => {\n  tracer.sessionStart({ sessionName: "shutdown" });\n  await tracer.shutdown();\n});\n`, { filename: "src/main.ts" }),
+  c("Sentry re-exported as tracer by a local module: Sentry.startSession() in a route", `import express from "express";\nimport { tracer } from "./sentry";\nconst app = express();\napp.post("/x", (req, res) => { tracer.startSession(); res.end(); });\n`, {
+    files: { "src/sentry.ts": `import * as Sentry from "@sentry/node";\nexport const tracer = Sentry;\n` },
+  }),
+  c("a local factory's object with sessionStart, made per request", `import express from "express";\nimport { createTracer } from "./trace-factory";\nconst app = express();\napp.post("/x", (req, res) => { const t = createTracer(); t.sessionStart(); res.end(); });\n`, {
+    files: { "src/trace-factory.ts": `export function createTracer() { return { sessionStart() { return 1; } }; }\n` },
+  }),
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -251,6 +273,10 @@ export const EXPLICIT_TRACER: readonly LookAlike[] = [
   c("trace options spread from a base that names the tracer", `import { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst base = { tracer };\nexport const f = trace({ ...base, eventName: "f" }, (x: number) => x);\n`),
   c("trace({ tracer: this.tracer }) in a class", `import { HoneyHiveTracer, trace } from "honeyhive";\nexport class A { constructor(private tracer: HoneyHiveTracer) {} run = () => trace({ tracer: this.tracer }, () => 1)(); }\n`),
   c("@trace({ eventType, tracer }) decorator with the module tracer", `import { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({});\nexport class A { @trace({ eventType: "tool", tracer }) run() { return 1; } }\n`),
+  c("OpenTelemetry's trace re-exported by a local module", `import { trace } from "./otel";\nexport const t = trace.getTracer("x");\n`, {
+    filename: "src/a.ts",
+    files: { "src/otel.ts": `export { trace } from "@opentelemetry/api";\n` },
+  }),
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -275,6 +301,10 @@ export const EVALUATE: readonly LookAlike[] = [
   c("evaluate from a local eval module (not the SDK)", `${HH}import { evaluate } from "./eval";\nawait evaluate({ name: "e", dataset: [], function: async () => tracer.startSpan("x", () => 1) });\n`, {
     filename: "scripts/run-eval.ts",
     files: { "scripts/eval.ts": `export async function evaluate(o: { function: () => Promise<unknown> }) { return o.function(); }\n` },
+  }),
+  c("evaluate of a local module that wraps promptfoo", `${HH}import { evaluate } from "./evals";\nawait evaluate({ function: async () => tracer.startSpan("x", () => 1) });\n`, {
+    filename: "scripts/e.ts",
+    files: { "scripts/evals.ts": `import promptfoo from "promptfoo";\nexport const evaluate = (o: { function: () => Promise<unknown> }) => promptfoo.evaluate({ prompts: ["x"], providers: [o.function as never] });\n` },
   }),
 ];
 
