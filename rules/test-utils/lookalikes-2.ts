@@ -113,6 +113,11 @@ export const FLUSH: readonly LookAlike[] = [
     files: { ...LAMBDA_PKG, "src/otel.ts": `import { trace } from "@opentelemetry/api";\nexport const tracer = trace.getTracer("fn");\n` },
   }),
   c("1.x-shaped code of honeyhive-mock in a Lambda", `import { HoneyHiveTracer } from "honeyhive-mock";\nexport const handler = async (e) => { const tracer = await HoneyHiveTracer.init({}); await tracer.startSession(); return 1; };\n`),
+  c("Cloudflare scheduled handler with ctx.waitUntil(tracer.forceFlush())", `${HH}export default { async scheduled(ev: ScheduledEvent, env: unknown, ctx: ExecutionContext) { tracer.createSession(); ctx.waitUntil(tracer.forceFlush()); } };\n`, {
+    filename: "src/cron-worker.ts",
+    files: { "wrangler.toml": "name = 'w'\nmain = 'src/cron-worker.ts'\n" },
+  }),
+  c("module.exports = { handler } of a function declaration that flushes in finally", `const { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init({});\nasync function handler(e) { try { tracer.createSession(); return 1; } finally { await tracer.forceFlush(); } }\nmodule.exports = { handler };\n`, { filename: "src/h.js" }),
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -198,6 +203,7 @@ export const SESSION_START: readonly LookAlike[] = [
   c("a local factory's object with sessionStart, made per request", `import express from "express";\nimport { createTracer } from "./trace-factory";\nconst app = express();\napp.post("/x", (req, res) => { const t = createTracer(); t.sessionStart(); res.end(); });\n`, {
     files: { "src/trace-factory.ts": `export function createTracer() { return { sessionStart() { return 1; } }; }\n` },
   }),
+  c("BullMQ processor scoped with withSession", `import { HoneyHiveTracer } from "honeyhive";\nimport { Worker } from "bullmq";\nconst tracer = HoneyHiveTracer.init({});\nnew Worker("q", async (job) => tracer.withSession(job.name, async () => job.data));\n`, { filename: "src/worker.ts" }),
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -234,6 +240,8 @@ export const TRACER_INIT: readonly LookAlike[] = [
   c("init in a vitest beforeAll", `import { HoneyHiveTracer } from "honeyhive";\nimport { beforeAll, it } from "vitest";\nlet tracer: HoneyHiveTracer;\nbeforeAll(() => { tracer = HoneyHiveTracer.init({ testMode: true }); });\nit("x", () => tracer.createSession());\n`, { filename: "test/x.test.ts" }),
   c("init in a module-level new Promise executor", `import { HoneyHiveTracer } from "honeyhive";\nexport const ready = new Promise<HoneyHiveTracer>((resolve) => resolve(HoneyHiveTracer.init({ project: "p" })));\n`),
   c("init in a require.main === module block", `import { HoneyHiveTracer } from "honeyhive";\nif (require.main === module) { const t = HoneyHiveTracer.init({}); t.createSession(); }\n`, { filename: "scripts/x.ts" }),
+  c("init in a Cloudflare Durable Object constructor (one object, many requests)", `import { HoneyHiveTracer } from "honeyhive";\nexport class Room { tracer: HoneyHiveTracer; constructor(state: unknown, env: { HH_KEY: string }) { this.tracer = HoneyHiveTracer.init({ apiKey: env.HH_KEY }); } async fetch(req: Request) { this.tracer.createSession(); return new Response("ok"); } }\n`, { filename: "src/room.ts" }),
+  c("init in a schema builder called once at module level", `import { HoneyHiveTracer } from "honeyhive";\nimport { createSchema, createYoga } from "graphql-yoga";\nfunction buildSchema() { const tracer = HoneyHiveTracer.init({}); return createSchema({ typeDefs: "type Query { a: String }", resolvers: { Query: { a: () => tracer.startSpan("a", () => "x") } } }); }\nexport const yoga = createYoga({ schema: buildSchema() });\n`, { filename: "src/yoga.ts" }),
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -277,6 +285,8 @@ export const EXPLICIT_TRACER: readonly LookAlike[] = [
     filename: "src/a.ts",
     files: { "src/otel.ts": `export { trace } from "@opentelemetry/api";\n` },
   }),
+  c("trace({ tracer }) with a tracer parameter defaulting to a shared one", `import { HoneyHiveTracer, trace } from "honeyhive";\nconst shared = HoneyHiveTracer.init({});\nexport function wrap<F>(fn: F, tracer: HoneyHiveTracer = shared) { return trace({ tracer }, fn); }\n`),
+  c("tracer.enrichSpan inside tracer.trace", `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({});\nexport const f = tracer.trace({ eventName: "f" }, (x: number) => { tracer.enrichSpan({ metrics: { x } }); return x; });\n`),
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -332,6 +342,8 @@ export const INSTRUMENTORS: readonly LookAlike[] = [
   c("a test file with its own in-memory provider for the instrumentation", `${HH_AS_HH}import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nimport { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";\nimport { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";\nconst exporter = new InMemorySpanExporter();\nconst provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });\nconst inst = new OpenAIInstrumentation();\ninst.setTracerProvider(provider);\n`, { filename: "test/openai.test.ts" }),
   c("instrumentation options object holding tracer.provider", `${HH}import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";\nconst cfg = { tracerProvider: tracer.provider };\nexport const i = new OpenAIInstrumentation(cfg);\n`),
   c("tracerProvider from a local getter function", `${HH}import { registerInstrumentations } from "@opentelemetry/instrumentation";\nimport { HttpInstrumentation } from "@opentelemetry/instrumentation-http";\nconst providerOf = () => tracer.provider;\nregisterInstrumentations({ tracerProvider: providerOf(), instrumentations: [new HttpInstrumentation()] });\n`),
+  c("Prisma instrumentation registered with the tracer's provider", `${HH}import { registerInstrumentations } from "@opentelemetry/instrumentation";\nimport { PrismaInstrumentation } from "@prisma/instrumentation";\nregisterInstrumentations({ tracerProvider: tracer.provider, instrumentations: [new PrismaInstrumentation()] });\n`),
+  c("a type-only import of Instrumentation", `${HH}import type { Instrumentation } from "@opentelemetry/instrumentation";\nexport const list: Instrumentation[] = [];\n`),
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -349,6 +361,10 @@ export const LOST_SESSION: readonly LookAlike[] = [
   c("Express: createSession after an awaited auth, then next()", `${HH}${EXPRESS}app.use(async (req, res, next) => { const user = await auth(req); tracer.createSession({ userId: user.id }); next(); });\napp.get("/", (req, res) => res.end());\n`),
   c("Koa: createSession then await next() inside try/finally", `${HH}import Koa from "koa";\nconst app = new Koa();\napp.use(async (ctx, next) => { try { tracer.createSession(); await next(); } finally { ctx.set("x", "1"); } });\n`),
   c("Fastify preHandler with the done callback", `${HH}import Fastify from "fastify";\nconst app = Fastify();\napp.addHook("preHandler", (req, reply, done) => { tracer.createSession(); done(); });\napp.get("/", async () => ({}));\n`),
+  c("h3 onRequest creates the session, lucia's createSession in onBeforeResponse", `import { HoneyHiveTracer } from "honeyhive";\nimport { defineEventHandler } from "h3";\nimport { lucia } from "./auth";\nconst tracer = HoneyHiveTracer.init({});\nexport default defineEventHandler({ onRequest: () => { tracer.createSession(); }, handler: async () => "ok", onBeforeResponse: async (event) => { await lucia.createSession("u", {}); } });\n`, {
+    filename: "server/api/x.ts",
+    files: { "package.json": `{ "name": "n", "private": true, "dependencies": { "h3": "^1.0.0" } }`, "server/api/auth.ts": "export const lucia = { createSession: async (u: string, a: object) => ({ id: u }) };\n" },
+  }),
 ];
 
 export const ALL_GROUPS = {
