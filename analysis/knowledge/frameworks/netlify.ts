@@ -10,7 +10,18 @@ export const netlifyFunctions = {
   id: "netlify",
   name: "Netlify Functions",
   modules: ["@netlify/functions"],
-  files: [{ path: /(?:^|\/)netlify\/functions\/.+\.(?:[cm]?[jt]s)$/, defaultExport: true, exports: ["handler"], platform }],
+  files: [
+    {
+      // A function is a file directly in the functions folder, or a subfolder's entry file named `index`
+      // or like the subfolder (docs.netlify.com/functions/get-started: `netlify/functions/hello.mts`,
+      // `hello/hello.mts`, `hello/index.mts`); any other file below is a helper the functions import
+      // (`netlify/functions/_shared/util.ts`), never invoked per request.
+      path: /(?:^|\/)netlify\/functions\/(?:[^/]+|([^/]+)\/(?:\1|index))\.(?:[cm]?[jt]s)$/,
+      defaultExport: true,
+      exports: ["handler"],
+      platform,
+    },
+  ],
 } as const satisfies FrameworkDescriptor;
 
 /**

@@ -13,7 +13,11 @@ export const vercel = {
   modules: ["@vercel/node"],
   files: [
     {
-      path: /(?:^|\/)api\/.+\.(?:[cm]?[jt]s)$/,
+      // Vercel makes no function of a path below `api/` with a segment that starts with `_` or `.`, nor
+      // of a `.d.ts` (vercel.com/docs/functions/configuring-functions/advanced-configuration: "Vercel
+      // ignores files with the following characters"; @vercel/fs-detectors' api filter tests
+      // `file.includes("/_")`, so folders count too: `api/_lib/db.ts` is a helper, not a function).
+      path: /(?:^|\/)api\/(?:[^/_.][^/]*\/)*[^/_.][^/]*(?<!\.d)\.(?:[cm]?[jt]s)$/,
       projectPath: /^api\//,
       // Nitro (and Nuxt) also read a root `api/` folder, and bundle it for any host (https://nitro.build/guide/routing).
       exceptInProjects: ["nitro"],
