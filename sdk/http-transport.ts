@@ -26,7 +26,7 @@ const BREAKER_MAX_MS = 30_000;
 /** Sockets per origin, for the whole process: enough for evaluate()'s pool, bounded for a hung backend. */
 export const MAX_SOCKETS_PER_ORIGIN = 16;
 /** Answers longer than this are not read further (the SDK only needs small JSON answers). */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 export type Delivery =
   | { ok: true; status: number; body: string }
@@ -146,6 +146,7 @@ type Attempt =
   | { kind: "answer"; status: number; headers: IncomingHttpHeaders; body: string }
   | { kind: "error"; reason: string; code: string | undefined }
   | { kind: "timeout" }
+  | { kind: "too-large"; status: number }
   | { kind: "aborted" };
 
 /**
@@ -287,7 +288,10 @@ function sendOnce(
       let size = 0;
       response.on("data", (chunk: Buffer) => {
         size += chunk.length;
-        if (size <= MAX_RESPONSE_BYTES) chunks.push(chunk);
+        if (size <= MAX_RESPONSE_BYTES) return void chunks.push(chunk);
+        // Reading on would spend the whole deadline (and the bandwidth) on an answer that is never used.
+        finish({ kind: "too-large", status: response.statusCode ?? 0 });
+        req?.destroy();
       });
       response.on("end", () =>
         finish({
@@ -314,6 +318,9 @@ function classify(attempt: Attempt, timeoutMs: number): Delivery {
       return { ok: false, transient: true, reason: `timed out after ${timeoutMs} ms`, kind: "timeout" };
     case "aborted":
       return { ok: false, transient: true, reason: "aborted", kind: "aborted" };
+    case "too-large":
+      // The backend answered (it is reachable), with something that is not one of its answers.
+      return { ok: false, transient: false, status: attempt.status, reason: `answer larger than ${MAX_RESPONSE_BYTES} bytes`, kind: "too-large" };
     case "error":
       // Every transport error is an outage for the SDK's purposes: refused, reset, closed on accept, a
       // DNS failure, or an answer that is not HTTP (a proxy or a broken backend).
