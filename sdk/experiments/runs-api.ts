@@ -63,6 +63,11 @@ export async function fetchDataset(client: BackendClient, datasetId: string): Pr
   if (!Array.isArray(datapoints)) {
     throw new ExperimentApiError(`evaluate(): the HoneyHive API answered GET /datapoints without a datapoints array`);
   }
+  // A wrong-shape answer is the backend's fault, reported as such (not a TypeError from inside the SDK).
+  const invalid = datapoints.findIndex((datapoint) => typeof datapoint !== "object" || datapoint === null || Array.isArray(datapoint));
+  if (invalid !== -1) {
+    throw new ExperimentApiError(`evaluate(): the HoneyHive API answered GET /datapoints with datapoints[${invalid}] that is not an object`);
+  }
   return (datapoints as StoredDatapoint[]).map((datapoint) => ({
     id: datapoint.id,
     inputs: datapoint.inputs ?? {},
