@@ -86,7 +86,9 @@ export function resolveConfig(options: TracerOptions = {}, env: Environment = pr
   }
   const sessionId = given.sessionId;
   return {
-    apiKey: text("apiKey") ?? nonEmpty(env.HH_API_KEY),
+    // Trimmed: a key read from a file or a secret store often ends with a newline, which no HTTP
+    // header may carry (every request failed with ERR_INVALID_CHAR).
+    apiKey: (text("apiKey") ?? nonEmpty(env.HH_API_KEY))?.trim(),
     project: text("project") ?? nonEmpty(env.HH_PROJECT) ?? DEFAULT_PROJECT,
     sessionName: text("sessionName") ?? nonEmpty(env.HH_SESSION_NAME) ?? defaultSessionName(),
     source: text("source") ?? nonEmpty(env.HH_SOURCE) ?? DEFAULT_SOURCE,

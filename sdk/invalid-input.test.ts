@@ -77,6 +77,23 @@ describe("HoneyHiveTracer.init() with options of the wrong type", () => {
     expect(logs.sdkLines().join("\n")).not.toMatch(/No HoneyHive API key/);
   });
 
+  it("trims an API key read with its trailing newline (no header may carry one), from the option and HH_API_KEY", async () => {
+    for (const options of [{ apiKey: `${API_KEY}\n` }, {}]) {
+      const previous = process.env.HH_API_KEY;
+      process.env.HH_API_KEY = ` ${API_KEY}\r\n`;
+      try {
+        const tracer = HoneyHiveTracer.init({ ...options, serverUrl: backend().url });
+        tracer.startSpan("keyed", () => undefined);
+        expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(true);
+        expect(backend().requests.at(-1)?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+        await tracer.shutdown({ timeoutMs: 500 });
+      } finally {
+        if (previous === undefined) delete process.env.HH_API_KEY;
+        else process.env.HH_API_KEY = previous;
+      }
+    }
+  });
+
   it("caps a timeoutMs beyond what a timer can hold instead of overflowing into a 1 ms deadline", async () => {
     const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, serverUrl: backend().url, timeoutMs: 3e9 });
     backend().inject({ delayMs: 50 });
