@@ -38,6 +38,7 @@ interface QueuedCall {
   path: string;
   /** The request body, serialized when the call was asked for. */
   json: string | undefined;
+  maxResponseBytes: number | undefined;
   /** Settles the caller's promise with the result of the real call. */
   send: (result: Promise<BackendResult>) => void;
 }
@@ -91,8 +92,9 @@ export class BackendClient {
     else this.#transport.abortAll();
   }
 
-  get<T = unknown>(path: string): Promise<BackendResult<T>> {
-    return this.request<T>("GET", path);
+  /** `maxResponseBytes`: for an answer that may be larger than the transport's 1 MB (a dataset). */
+  get<T = unknown>(path: string, options: { maxResponseBytes?: number } = {}): Promise<BackendResult<T>> {
+    return this.request<T>("GET", path, undefined, options.maxResponseBytes);
   }
 
   post<T = unknown>(path: string, body: unknown): Promise<BackendResult<T>> {
@@ -107,7 +109,7 @@ export class BackendClient {
    * Sends one JSON request on the next turn of the event loop. Resolves with the parsed body, or with
    * `{ ok: false }`; never rejects. The body is serialized now, so it is what the caller passed now.
    */
-  request<T = unknown>(method: HttpMethod, path: string, body?: unknown): Promise<BackendResult<T>> {
+  request<T = unknown>(method: HttpMethod, path: string, body?: unknown, maxResponseBytes?: number): Promise<BackendResult<T>> {
     if (this.#pending.size >= this.#maxPendingCalls) {
       return Promise.resolve(this.#failed(method, path, "too many calls in flight", "overloaded"));
     }
@@ -127,7 +129,7 @@ export class BackendClient {
       // hold a process open; unref'd, a script's last createSession() would never be sent.
       setImmediate(this.#sendQueued);
     }
-    this.#queued.push({ method, path, json, send: send as QueuedCall["send"] });
+    this.#queued.push({ method, path, json, maxResponseBytes, send: send as QueuedCall["send"] });
     this.#pending.add(call);
     void call.finally(() => this.#pending.delete(call));
     return call;
@@ -136,7 +138,7 @@ export class BackendClient {
   readonly #sendQueued = (): void => {
     const queued = this.#queued;
     this.#queued = [];
-    for (const { method, path, json, send } of queued) send(this.#send(method, path, json));
+    for (const { method, path, json, maxResponseBytes, send } of queued) send(this.#send(method, path, json, maxResponseBytes));
   };
 
   /**
@@ -155,7 +157,7 @@ export class BackendClient {
     return drained && failures === 0;
   }
 
-  async #send<T>(method: HttpMethod, path: string, json: string | undefined): Promise<BackendResult<T>> {
+  async #send<T>(method: HttpMethod, path: string, json: string | undefined, maxResponseBytes: number | undefined): Promise<BackendResult<T>> {
     const delivery = await this.#transport.deliver(
       {
         method,
@@ -167,6 +169,7 @@ export class BackendClient {
         },
         body: json,
         timeoutMs: this.#timeoutMs,
+        maxResponseBytes,
       },
       // A session start is worth one attempt even while span exports wait for the breaker: its
       // answer also tells the breaker whether the backend is back.

@@ -49,6 +49,8 @@ export interface DeliveryRequest {
   body?: string | Uint8Array;
   /** Total time for the whole delivery, retries included. */
   timeoutMs: number;
+  /** The longest answer read (MAX_RESPONSE_BYTES when absent); a longer one fails the delivery at once. */
+  maxResponseBytes?: number;
 }
 
 /**
@@ -146,7 +148,7 @@ type Attempt =
   | { kind: "answer"; status: number; headers: IncomingHttpHeaders; body: string }
   | { kind: "error"; reason: string; code: string | undefined }
   | { kind: "timeout" }
-  | { kind: "too-large"; status: number }
+  | { kind: "too-large"; status: number; limit: number }
   | { kind: "aborted" };
 
 /**
@@ -286,11 +288,12 @@ function sendOnce(
     req.on("response", (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      const limit = request.maxResponseBytes ?? MAX_RESPONSE_BYTES;
       response.on("data", (chunk: Buffer) => {
         size += chunk.length;
-        if (size <= MAX_RESPONSE_BYTES) return void chunks.push(chunk);
+        if (size <= limit) return void chunks.push(chunk);
         // Reading on would spend the whole deadline (and the bandwidth) on an answer that is never used.
-        finish({ kind: "too-large", status: response.statusCode ?? 0 });
+        finish({ kind: "too-large", status: response.statusCode ?? 0, limit });
         req?.destroy();
       });
       response.on("end", () =>
@@ -320,7 +323,7 @@ function classify(attempt: Attempt, timeoutMs: number): Delivery {
       return { ok: false, transient: true, reason: "aborted", kind: "aborted" };
     case "too-large":
       // The backend answered (it is reachable), with something that is not one of its answers.
-      return { ok: false, transient: false, status: attempt.status, reason: `answer larger than ${MAX_RESPONSE_BYTES} bytes`, kind: "too-large" };
+      return { ok: false, transient: false, status: attempt.status, reason: `answer larger than ${attempt.limit} bytes`, kind: "too-large" };
     case "error":
       // Every transport error is an outage for the SDK's purposes: refused, reset, closed on accept, a
       // DNS failure, or an answer that is not HTTP (a proxy or a broken backend).

@@ -7,6 +7,7 @@
 // and without the API key in any error or log line.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { BACKEND_FAULTS, backendWith } from "../test-utils/backend-faults.js";
+import { FakeHoneyHiveBackend } from "../test-utils/fake-backend.js";
 import { captureLogs, type LogCapture } from "../test-utils/log-capture.js";
 import { evaluate, ExperimentApiError } from "./index.js";
 
@@ -88,4 +89,24 @@ describe.each(BACKEND_FAULTS.filter((testCase) => testCase.connectionLevel))("a 
     const { url, close } = await backendWith(testCase);
     await expectRejectedInTime(url, close);
   });
+});
+
+it("fetches a dataset larger than the 1 MB other answers are capped at", async () => {
+  // About 2.5 MB of datapoints: before, the answer was cut at 1 MB and the run failed as "without a datapoints array".
+  const large = Array.from({ length: 24 }, (_, n) => ({ id: `dp-${n}`, inputs: { n, text: "x".repeat(100_000) } }));
+  const backend = await FakeHoneyHiveBackend.start({ datasets: { large } });
+  try {
+    const result = await evaluate({
+      function: (datapoint: { inputs: { n: number } }) => datapoint.inputs.n,
+      datasetId: "large",
+      apiKey: API_KEY,
+      serverUrl: backend.url,
+      testMode: false,
+      maxConcurrency: 8,
+    });
+    expect(result.results).toHaveLength(large.length);
+    expect(result.results.at(-1)?.output).toBe(large.length - 1);
+  } finally {
+    await backend.close();
+  }
 });

@@ -22,7 +22,7 @@ export const BACKEND_FAULTS: BackendFaultCase[] = [
   { name: "resets the connection after reading the request", fault: { mode: "reset" } },
   { name: "resets the connection in the middle of the body", fault: { mode: "reset-mid-body" } },
   { name: "answers bytes that are not HTTP", fault: { mode: "garbage" } },
-  { name: "answers 200 with a 64 MB body", fault: { mode: "huge-body" } },
+  { name: "answers 200 with an 80 MB body", fault: { mode: "huge-body" } },
   { name: "answers 200 with an HTML page", fault: { status: 200, rawBody: "<html><body>502 Bad Gateway</body></html>" }, answers2xx: true },
   { name: "answers 200 with JSON of the wrong shape", fault: { status: 200, body: () => [1, 2, 3] }, answers2xx: true },
   {

@@ -58,7 +58,7 @@ export interface FakeBackendOptions {
  * - `drip`: a 200 answer with a 600-byte body, sent `bytesPerSecond` bytes a second (default 1), status
  *   line and headers included;
  * - `reset-mid-body`: a 200 answer whose headers promise 1000 bytes, then a few bytes, then a reset;
- * - `huge-body`: a 200 answer streaming 64 MB of JSON-looking bytes as fast as the client reads.
+ * - `huge-body`: a 200 answer streaming 80 MB of blanks as fast as the client reads.
  */
 export type ConnectionFaultMode = "close-on-accept" | "hang" | "reset" | "garbage" | "drip" | "reset-mid-body" | "huge-body";
 
@@ -345,7 +345,7 @@ export class FakeHoneyHiveBackend {
     if (mode === "huge-body") {
       socket.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n");
       const chunk = Buffer.alloc(64 * 1024, 0x20);
-      let left = 1024;
+      let left = 1280;
       const pump = (): void => {
         while (left > 0 && !socket.destroyed) {
           left--;
