@@ -171,10 +171,11 @@ export class HttpTransport {
    * `true` (the default; evaluate()'s run calls): the request is awaited by the application and keeps
    * the process alive like any other request, until its deadline.
    */
-  constructor(serverUrl: string, options: { keepProcessAlive?: boolean } = {}) {
+  constructor(serverUrl: string, options: { keepProcessAlive?: boolean; breaker?: CircuitBreaker } = {}) {
     this.serverUrl = serverUrl.replace(/\/+$/, "");
     this.#origin = new URL(this.serverUrl).origin;
-    this.breaker = new CircuitBreaker();
+    // Shared by evaluate()'s datapoint tracers: one outage is found once per run, not once per datapoint.
+    this.breaker = options.breaker ?? new CircuitBreaker();
     this.#keepProcessAlive = options.keepProcessAlive ?? true;
   }
 
