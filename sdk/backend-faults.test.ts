@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { HoneyHiveTracer, isSessionId } from "./index.js";
 import { BACKEND_FAULTS, backendWith } from "./test-utils/backend-faults.js";
+import { FakeHoneyHiveBackend } from "./test-utils/fake-backend.js";
 import { captureLogs, type LogCapture } from "./test-utils/log-capture.js";
 
 const API_KEY = "hh-backend-faults-secret-key";
@@ -76,6 +77,28 @@ describe.concurrent.each(BACKEND_FAULTS)("a backend that $name", (testCase) => {
 });
 
 describe("a tracer's own faults", () => {
+  it.each([
+    ["a session update", /^\/events$/],
+    ["a span export", /^\/opentelemetry\/v1\/traces$/],
+  ])("reports %s refused with a 400 to every flush that was waiting for it, not only the first", async (_what, path) => {
+    const backend = await FakeHoneyHiveBackend.start();
+    try {
+      const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "concurrent-flushes", serverUrl: backend.url, timeoutMs: 2_000 });
+      expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(true);
+      backend.inject({ status: 400, path });
+      tracer.enrichSession({ metadata: { refused: true } });
+      tracer.startSpan("refused", () => undefined);
+      // Before: the flush that resumed second answered true, as if everything had been delivered.
+      expect(await Promise.all([0, 1, 2].map(() => tracer.forceFlush({ timeoutMs: 2_000 })))).toEqual([false, false, false]);
+      // Reported once: the next flush, with nothing new failing, is true again.
+      backend.heal();
+      expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(true);
+      await tracer.shutdown({ timeoutMs: 500 });
+    } finally {
+      await backend.close();
+    }
+  });
+
   it("gives up reading an answer beyond 1 MB at once instead of downloading it until the deadline", async () => {
     const [huge] = BACKEND_FAULTS.filter((testCase) => testCase.fault?.mode === "huge-body");
     const { url, close } = await backendWith(huge);

@@ -58,7 +58,13 @@ export class BackendClient {
   readonly #pending = new Set<Promise<unknown>>();
   /** Calls asked for and not yet sent; sent together by #sendQueued on the next turn. */
   #queued: QueuedCall[] = [];
-  #failuresSinceSettle = 0;
+  /**
+   * Failed calls since the client was created, and how many of them a settle() has reported. Counted,
+   * not reset by each settle(): two flushes waiting at once must both see a failure that happened while
+   * they waited (with a reset, the one that resumed second answered true).
+   */
+  #failures = 0;
+  #reportedFailures = 0;
 
   constructor(options: BackendClientOptions) {
     this.serverUrl = options.serverUrl.replace(/\/+$/, "");
@@ -81,9 +87,9 @@ export class BackendClient {
 
   /** Reports (and forgets) failures since the last settle() without waiting: false when anything is unsettled or failed. */
   reportWithoutWaiting(): boolean {
-    const failures = this.#failuresSinceSettle;
-    this.#failuresSinceSettle = 0;
-    return failures === 0 && this.#pending.size === 0;
+    const failed = this.#failures > this.#reportedFailures;
+    this.#reportedFailures = this.#failures;
+    return !failed && this.#pending.size === 0;
   }
 
   /** Aborts the calls in flight (they resolve `{ ok: false }`) and, when the transport is its own, closes it. */
@@ -151,10 +157,11 @@ export class BackendClient {
 
   /** settle() with an absolute deadline (Date.now() milliseconds). */
   async settleBy(deadline: number): Promise<boolean> {
+    const reportedBefore = this.#reportedFailures;
     const drained = await drainWithin(this.#pending, deadline);
-    const failures = this.#failuresSinceSettle;
-    this.#failuresSinceSettle = 0;
-    return drained && failures === 0;
+    const failed = this.#failures > reportedBefore;
+    this.#reportedFailures = this.#failures;
+    return drained && !failed;
   }
 
   async #send<T>(method: HttpMethod, path: string, json: string | undefined, maxResponseBytes: number | undefined): Promise<BackendResult<T>> {
@@ -180,7 +187,7 @@ export class BackendClient {
   }
 
   #failed(method: HttpMethod, path: string, reason: string, kind: string, status?: number): BackendResult<never> {
-    this.#failuresSinceSettle++;
+    this.#failures++;
     const route = path.split("?")[0];
     const message = `HoneyHive API ${method} ${route} failed: ${reason}`;
     this.#logger.warnOnce(`backend:${this.serverUrl}:${method} ${route}:${kind}`, `${message} (further failures of this kind are not logged)`);
