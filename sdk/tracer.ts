@@ -466,7 +466,7 @@ function optionValue(options: unknown, key: string): unknown {
 }
 
 /** A clear TypeError for a callback that is not a function (a programming error, reported where it is made). */
-export function requireFunction(fn: unknown, where: string, name: string): void {
+function requireFunction(fn: unknown, where: string, name: string): void {
   if (typeof fn !== "function") throw new TypeError(`${where}: \`${name}\` must be a function (got ${fn === null ? "null" : typeof fn})`);
 }
 
