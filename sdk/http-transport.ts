@@ -89,6 +89,11 @@ export class CircuitBreaker {
     if (wasOpen) for (const listener of this.#onClose) listener();
   }
 
+  /** A probe that was given up (its owner shut down) taught nothing: the next delivery may probe at once. */
+  releaseProbe(): void {
+    this.#probing = false;
+  }
+
   recordFailure(): void {
     this.#open = true;
     this.#probing = false;
@@ -210,11 +215,11 @@ export class HttpTransport {
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
         const last = attemptNumber >= maxAttempts || attempt.kind === "timeout" || attempt.kind === "aborted";
         if (last || Date.now() + waitMs >= deadline) {
-          this.breaker.recordFailure();
+          this.#recordOutage(attempt.kind === "aborted");
           return outcome;
         }
         if (!(await sleep(waitMs, signal))) {
-          this.breaker.recordFailure();
+          this.#recordOutage(true);
           return { ok: false, transient: true, reason: "aborted", kind: "aborted" };
         }
       }
@@ -223,6 +228,19 @@ export class HttpTransport {
       this.breaker.recordFailure();
       return { ok: false, transient: true, reason: describe(error), kind: "internal" };
     }
+  }
+
+  /**
+   * A delivery failed. Aborted by close() (the owner shut down), it says nothing about the backend: a
+   * probe is released instead of doubling the breaker's backoff. This matters for evaluate(), whose
+   * datapoint tracers share one breaker and shut down with their session start (the probe) possibly
+   * still in flight: each abort used to push the next probe further away, so a run whose datapoints are
+   * shorter than a round trip never found the backend back. Aborted by a flush's deadline (abortAll()),
+   * it is an outage as before: the backend did not answer in time.
+   */
+  #recordOutage(aborted: boolean): void {
+    if (aborted && this.#closed) this.breaker.releaseProbe();
+    else this.breaker.recordFailure();
   }
 
   /** Aborts every delivery in flight (their results say `aborted`); later deliveries are sent normally. */
