@@ -38,6 +38,7 @@ interface QueuedCall {
   path: string;
   /** The request body, serialized when the call was asked for. */
   json: string | undefined;
+  maxResponseBytes: number | undefined;
   /** Settles the caller's promise with the result of the real call. */
   send: (result: Promise<BackendResult>) => void;
 }
@@ -57,7 +58,13 @@ export class BackendClient {
   readonly #pending = new Set<Promise<unknown>>();
   /** Calls asked for and not yet sent; sent together by #sendQueued on the next turn. */
   #queued: QueuedCall[] = [];
-  #failuresSinceSettle = 0;
+  /**
+   * Failed calls since the client was created, and how many of them a settle() has reported. Counted,
+   * not reset by each settle(): two flushes waiting at once must both see a failure that happened while
+   * they waited (with a reset, the one that resumed second answered true).
+   */
+  #failures = 0;
+  #reportedFailures = 0;
 
   constructor(options: BackendClientOptions) {
     this.serverUrl = options.serverUrl.replace(/\/+$/, "");
@@ -80,9 +87,9 @@ export class BackendClient {
 
   /** Reports (and forgets) failures since the last settle() without waiting: false when anything is unsettled or failed. */
   reportWithoutWaiting(): boolean {
-    const failures = this.#failuresSinceSettle;
-    this.#failuresSinceSettle = 0;
-    return failures === 0 && this.#pending.size === 0;
+    const failed = this.#failures > this.#reportedFailures;
+    this.#reportedFailures = this.#failures;
+    return !failed && this.#pending.size === 0;
   }
 
   /** Aborts the calls in flight (they resolve `{ ok: false }`) and, when the transport is its own, closes it. */
@@ -91,8 +98,9 @@ export class BackendClient {
     else this.#transport.abortAll();
   }
 
-  get<T = unknown>(path: string): Promise<BackendResult<T>> {
-    return this.request<T>("GET", path);
+  /** `maxResponseBytes`: for an answer that may be larger than the transport's 1 MB (a dataset). */
+  get<T = unknown>(path: string, options: { maxResponseBytes?: number } = {}): Promise<BackendResult<T>> {
+    return this.request<T>("GET", path, undefined, options.maxResponseBytes);
   }
 
   post<T = unknown>(path: string, body: unknown): Promise<BackendResult<T>> {
@@ -107,7 +115,7 @@ export class BackendClient {
    * Sends one JSON request on the next turn of the event loop. Resolves with the parsed body, or with
    * `{ ok: false }`; never rejects. The body is serialized now, so it is what the caller passed now.
    */
-  request<T = unknown>(method: HttpMethod, path: string, body?: unknown): Promise<BackendResult<T>> {
+  request<T = unknown>(method: HttpMethod, path: string, body?: unknown, maxResponseBytes?: number): Promise<BackendResult<T>> {
     if (this.#pending.size >= this.#maxPendingCalls) {
       return Promise.resolve(this.#failed(method, path, "too many calls in flight", "overloaded"));
     }
@@ -127,7 +135,7 @@ export class BackendClient {
       // hold a process open; unref'd, a script's last createSession() would never be sent.
       setImmediate(this.#sendQueued);
     }
-    this.#queued.push({ method, path, json, send: send as QueuedCall["send"] });
+    this.#queued.push({ method, path, json, maxResponseBytes, send: send as QueuedCall["send"] });
     this.#pending.add(call);
     void call.finally(() => this.#pending.delete(call));
     return call;
@@ -136,7 +144,7 @@ export class BackendClient {
   readonly #sendQueued = (): void => {
     const queued = this.#queued;
     this.#queued = [];
-    for (const { method, path, json, send } of queued) send(this.#send(method, path, json));
+    for (const { method, path, json, maxResponseBytes, send } of queued) send(this.#send(method, path, json, maxResponseBytes));
   };
 
   /**
@@ -149,13 +157,14 @@ export class BackendClient {
 
   /** settle() with an absolute deadline (Date.now() milliseconds). */
   async settleBy(deadline: number): Promise<boolean> {
+    const reportedBefore = this.#reportedFailures;
     const drained = await drainWithin(this.#pending, deadline);
-    const failures = this.#failuresSinceSettle;
-    this.#failuresSinceSettle = 0;
-    return drained && failures === 0;
+    const failed = this.#failures > reportedBefore;
+    this.#reportedFailures = this.#failures;
+    return drained && !failed;
   }
 
-  async #send<T>(method: HttpMethod, path: string, json: string | undefined): Promise<BackendResult<T>> {
+  async #send<T>(method: HttpMethod, path: string, json: string | undefined, maxResponseBytes: number | undefined): Promise<BackendResult<T>> {
     const delivery = await this.#transport.deliver(
       {
         method,
@@ -167,6 +176,7 @@ export class BackendClient {
         },
         body: json,
         timeoutMs: this.#timeoutMs,
+        maxResponseBytes,
       },
       // A session start is worth one attempt even while span exports wait for the breaker: its
       // answer also tells the breaker whether the backend is back.
@@ -177,7 +187,7 @@ export class BackendClient {
   }
 
   #failed(method: HttpMethod, path: string, reason: string, kind: string, status?: number): BackendResult<never> {
-    this.#failuresSinceSettle++;
+    this.#failures++;
     const route = path.split("?")[0];
     const message = `HoneyHive API ${method} ${route} failed: ${reason}`;
     this.#logger.warnOnce(`backend:${this.serverUrl}:${method} ${route}:${kind}`, `${message} (further failures of this kind are not logged)`);

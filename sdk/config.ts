@@ -11,6 +11,22 @@ export const DEFAULT_SOURCE = "dev";
 export const DEFAULT_MAX_QUEUE_SIZE = 8192;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
+/**
+ * The longest delay a Node.js timer can hold (2^31 - 1 ms, about 24.8 days). A longer one (or
+ * `Infinity`) fires after 1 ms with a `TimeoutOverflowWarning`, which would turn "wait long" into
+ * "give up at once": every timeout the SDK arms is capped here.
+ */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** An option that was given with a type or value that cannot work, and was ignored. */
+export interface ConfigProblem {
+  option: keyof TracerOptions;
+  /** Says what is expected; never quotes the value (it may be a secret). */
+  message: string;
+  /** Matters only when something is sent: not a problem in test mode. */
+  networkOnly?: boolean;
+}
+
 export interface ResolvedConfig {
   apiKey: string | undefined;
   project: string;
@@ -18,6 +34,8 @@ export interface ResolvedConfig {
   source: string;
   /** Without a trailing slash. */
   serverUrl: string;
+  /** False when `serverUrl` (or `HH_API_URL`) is not an http(s) URL: nothing can be sent. */
+  serverUrlUsable: boolean;
   sessionId: string | undefined;
   sessionInputs: Record<string, unknown> | undefined;
   sessionMetadata: Record<string, unknown> | undefined;
@@ -26,26 +44,89 @@ export interface ResolvedConfig {
   verbose: boolean;
   maxQueueSize: number;
   timeoutMs: number;
+  /** Options given with a wrong type or value (from JavaScript callers): each was ignored. */
+  problems: ConfigProblem[];
 }
 
 type Environment = Record<string, string | undefined>;
 
 export function resolveConfig(options: TracerOptions = {}, env: Environment = process.env): ResolvedConfig {
-  return {
-    apiKey: nonEmpty(options.apiKey) ?? nonEmpty(env.HH_API_KEY),
-    project: nonEmpty(options.project) ?? nonEmpty(env.HH_PROJECT) ?? DEFAULT_PROJECT,
-    sessionName: nonEmpty(options.sessionName) ?? nonEmpty(env.HH_SESSION_NAME) ?? defaultSessionName(),
-    source: nonEmpty(options.source) ?? nonEmpty(env.HH_SOURCE) ?? DEFAULT_SOURCE,
-    serverUrl: (nonEmpty(options.serverUrl) ?? nonEmpty(env.HH_API_URL) ?? DEFAULT_SERVER_URL).replace(/\/+$/, ""),
-    sessionId: nonEmpty(options.sessionId),
-    sessionInputs: options.sessionInputs,
-    sessionMetadata: options.sessionMetadata,
-    testMode: options.testMode ?? isTrue(env.HH_TEST_MODE),
-    disableBatch: options.disableBatch ?? isTrue(env.HH_DISABLE_BATCH),
-    verbose: options.verbose ?? isTrue(env.HH_VERBOSE),
-    maxQueueSize: positiveInteger(options.maxQueueSize) ?? DEFAULT_MAX_QUEUE_SIZE,
-    timeoutMs: positiveInteger(options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
+  // JavaScript callers can pass anything: `init(null)`, `{ apiKey: 123 }`. A wrong value is reported
+  // (without the value) and the option falls back to its variable or default, never a TypeError.
+  const given = (typeof options === "object" && options !== null ? options : {}) as Record<keyof TracerOptions, unknown>;
+  const problems: ConfigProblem[] = [];
+  const ofType = <T>(option: keyof TracerOptions, type: "string" | "boolean" | "number", expected: string): T | undefined => {
+    const value = given[option];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === type) return value as T;
+    problems.push({ option, message: `option \`${option}\` must be ${expected} (got ${describeType(value)}); ignored` });
+    return undefined;
   };
+  const text = (option: keyof TracerOptions) => nonEmpty(ofType<string>(option, "string", "a string"));
+  const flag = (option: keyof TracerOptions) => ofType<boolean>(option, "boolean", "a boolean");
+  const count = (option: keyof TracerOptions) => {
+    const value = ofType<number>(option, "number", "a positive number");
+    if (value === undefined) return undefined;
+    // A timeout of Infinity means "as long as a timer can wait"; an unbounded queue is not allowed.
+    const valid = option === "timeoutMs" && value === Number.POSITIVE_INFINITY ? MAX_TIMER_MS : positiveInteger(value);
+    if (valid === undefined) problems.push({ option, message: `option \`${option}\` must be a positive number (got ${String(value)}); ignored` });
+    return valid;
+  };
+  const record = (option: "sessionInputs" | "sessionMetadata") => {
+    const value = given[option];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+    problems.push({ option, message: `option \`${option}\` must be an object (got ${describeType(value)}); ignored` });
+    return undefined;
+  };
+  const serverUrl = (text("serverUrl") ?? nonEmpty(env.HH_API_URL) ?? DEFAULT_SERVER_URL).replace(/\/+$/, "");
+  const serverUrlUsable = isHttpUrl(serverUrl);
+  if (!serverUrlUsable) {
+    problems.push({ option: "serverUrl", message: "`serverUrl` (or HH_API_URL) is not an http:// or https:// URL; nothing is sent", networkOnly: true });
+  }
+  const sessionId = given.sessionId;
+  return {
+    // Trimmed: a key read from a file or a secret store often ends with a newline, which no HTTP
+    // header may carry (every request failed with ERR_INVALID_CHAR).
+    apiKey: (text("apiKey") ?? nonEmpty(env.HH_API_KEY))?.trim(),
+    project: text("project") ?? nonEmpty(env.HH_PROJECT) ?? DEFAULT_PROJECT,
+    sessionName: text("sessionName") ?? nonEmpty(env.HH_SESSION_NAME) ?? defaultSessionName(),
+    source: text("source") ?? nonEmpty(env.HH_SOURCE) ?? DEFAULT_SOURCE,
+    serverUrl,
+    serverUrlUsable,
+    // Not a string: kept, so that init() reports it as the invalid session id it is.
+    sessionId: typeof sessionId === "string" ? nonEmpty(sessionId) : sessionId === undefined || sessionId === null ? undefined : String(sessionId),
+    sessionInputs: record("sessionInputs"),
+    sessionMetadata: record("sessionMetadata"),
+    testMode: flag("testMode") ?? isTrue(env.HH_TEST_MODE),
+    disableBatch: flag("disableBatch") ?? isTrue(env.HH_DISABLE_BATCH),
+    verbose: flag("verbose") ?? isTrue(env.HH_VERBOSE),
+    maxQueueSize: count("maxQueueSize") ?? DEFAULT_MAX_QUEUE_SIZE,
+    timeoutMs: Math.min(count("timeoutMs") ?? DEFAULT_TIMEOUT_MS, MAX_TIMER_MS),
+    problems,
+  };
+}
+
+/**
+ * A caller's timeout in ms, usable by a timer: a number below 0 is 0, `Infinity` and very long ones are
+ * capped at MAX_TIMER_MS; anything else that is not a number (a string, NaN) is `fallback`.
+ */
+export function timeoutOrDefault(value: unknown, fallback: number): number {
+  if (typeof value !== "number" || Number.isNaN(value)) return fallback;
+  return Math.min(Math.max(0, value), MAX_TIMER_MS);
+}
+
+function describeType(value: unknown): string {
+  return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -57,7 +138,8 @@ function isTrue(value: string | undefined): boolean {
 }
 
 function positiveInteger(value: number | undefined): number | undefined {
-  return value !== undefined && Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+  // At least 1: a `timeoutMs` of 0.5 must not become a deadline of 0 that fails every request.
+  return value !== undefined && Number.isFinite(value) && value > 0 ? Math.max(1, Math.floor(value)) : undefined;
 }
 
 /** Like the Python SDK: the running script's name, so sessions of different scripts are told apart. */

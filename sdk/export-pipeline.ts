@@ -109,10 +109,8 @@ export interface ExportPipelineOptions {
 export function createExportPipeline(options: ExportPipelineOptions): ExportPipeline {
   const { BatchSpanProcessor, InMemorySpanExporter, SimpleSpanProcessor } = otelSdk().traceBase;
   const { logger } = options;
-  let droppedSinceFlush = 0;
   let droppedTotal = 0;
   const countDrop = (count: number): void => {
-    droppedSinceFlush += count;
     droppedTotal += count;
     logger.warnOnce(
       "spans-dropped",
@@ -158,12 +156,13 @@ export function createExportPipeline(options: ExportPipelineOptions): ExportPipe
     endedSpans = () => ended;
   }
 
-  const report = (): boolean => {
-    // Each flush reports on what happened since the previous one, whatever the outcome.
-    const failedSpans = exporter.takeFailures();
-    const dropped = droppedSinceFlush;
-    droppedSinceFlush = 0;
-    return failedSpans === 0 && dropped === 0 && exporter.keptSpans === 0;
+  // Each flush reports on what failed or was dropped since the previous one reported, whatever the
+  // outcome. Counters, not resets: flushes waiting at once all see what happened while they waited.
+  let reported = { failed: 0, dropped: 0 };
+  const report = (since = reported): boolean => {
+    const now = { failed: exporter.failedSpans, dropped: droppedTotal };
+    reported = now;
+    return now.failed === since.failed && now.dropped === since.dropped && exporter.keptSpans === 0;
   };
 
   return {
@@ -181,13 +180,14 @@ export function createExportPipeline(options: ExportPipelineOptions): ExportPipe
       return options.exporter instanceof InMemorySpanExporter ? options.exporter.getFinishedSpans() : [];
     },
     async flush(deadline) {
+      const since = reported;
       const processorFlushed = await valueWithin(
         Promise.resolve().then(() => processor.forceFlush()).then(() => true),
         deadline - Date.now(),
         false,
       );
       const exportsSettled = await drainWithin(exporter.inFlight, deadline);
-      const delivered = report();
+      const delivered = report(since);
       return processorFlushed && exportsSettled && delivered;
     },
     reportWithoutWaiting() {
@@ -224,7 +224,8 @@ class DeliveringExporter implements SpanExporter {
   readonly inFlight = new Set<Promise<unknown>>();
   /** Told how many spans left the processor's queue for an export. */
   onHandedOff: (count: number) => void = () => {};
-  #failedSpans = 0;
+  /** Spans whose export failed for good, since the tracer started. */
+  failedSpans = 0;
   #kept: ReadableSpan[] = [];
   #retryTimer: NodeJS.Timeout | undefined;
   readonly #unsubscribe: () => void;
@@ -264,7 +265,7 @@ class DeliveringExporter implements SpanExporter {
           // The spans are not lost: for the processor this export is done.
           result = { code: ExportResultCode.SUCCESS };
         } else {
-          this.#failedSpans += spans.length;
+          this.failedSpans += spans.length;
         }
         this.#logger.warnOnce(
           "span-export-failed",
@@ -314,13 +315,6 @@ class DeliveringExporter implements SpanExporter {
       if (!breaker.isOpen) this.resendKept();
       else this.#scheduleRetry();
     });
-  }
-
-  /** Failed span count since the last call. */
-  takeFailures(): number {
-    const failures = this.#failedSpans;
-    this.#failedSpans = 0;
-    return failures;
   }
 
   dispose(): void {

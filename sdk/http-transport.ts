@@ -26,7 +26,7 @@ const BREAKER_MAX_MS = 30_000;
 /** Sockets per origin, for the whole process: enough for evaluate()'s pool, bounded for a hung backend. */
 export const MAX_SOCKETS_PER_ORIGIN = 16;
 /** Answers longer than this are not read further (the SDK only needs small JSON answers). */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 export type Delivery =
   | { ok: true; status: number; body: string }
@@ -49,6 +49,8 @@ export interface DeliveryRequest {
   body?: string | Uint8Array;
   /** Total time for the whole delivery, retries included. */
   timeoutMs: number;
+  /** The longest answer read (MAX_RESPONSE_BYTES when absent); a longer one fails the delivery at once. */
+  maxResponseBytes?: number;
 }
 
 /**
@@ -85,6 +87,11 @@ export class CircuitBreaker {
     this.#probing = false;
     this.#backoffMs = 0;
     if (wasOpen) for (const listener of this.#onClose) listener();
+  }
+
+  /** A probe that was given up (its owner shut down) taught nothing: the next delivery may probe at once. */
+  releaseProbe(): void {
+    this.#probing = false;
   }
 
   recordFailure(): void {
@@ -146,6 +153,7 @@ type Attempt =
   | { kind: "answer"; status: number; headers: IncomingHttpHeaders; body: string }
   | { kind: "error"; reason: string; code: string | undefined }
   | { kind: "timeout" }
+  | { kind: "too-large"; status: number; limit: number }
   | { kind: "aborted" };
 
 /**
@@ -168,10 +176,11 @@ export class HttpTransport {
    * `true` (the default; evaluate()'s run calls): the request is awaited by the application and keeps
    * the process alive like any other request, until its deadline.
    */
-  constructor(serverUrl: string, options: { keepProcessAlive?: boolean } = {}) {
+  constructor(serverUrl: string, options: { keepProcessAlive?: boolean; breaker?: CircuitBreaker } = {}) {
     this.serverUrl = serverUrl.replace(/\/+$/, "");
     this.#origin = new URL(this.serverUrl).origin;
-    this.breaker = new CircuitBreaker();
+    // Shared by evaluate()'s datapoint tracers: one outage is found once per run, not once per datapoint.
+    this.breaker = options.breaker ?? new CircuitBreaker();
     this.#keepProcessAlive = options.keepProcessAlive ?? true;
   }
 
@@ -206,11 +215,11 @@ export class HttpTransport {
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
         const last = attemptNumber >= maxAttempts || attempt.kind === "timeout" || attempt.kind === "aborted";
         if (last || Date.now() + waitMs >= deadline) {
-          this.breaker.recordFailure();
+          this.#recordOutage(attempt.kind === "aborted");
           return outcome;
         }
         if (!(await sleep(waitMs, signal))) {
-          this.breaker.recordFailure();
+          this.#recordOutage(true);
           return { ok: false, transient: true, reason: "aborted", kind: "aborted" };
         }
       }
@@ -219,6 +228,19 @@ export class HttpTransport {
       this.breaker.recordFailure();
       return { ok: false, transient: true, reason: describe(error), kind: "internal" };
     }
+  }
+
+  /**
+   * A delivery failed. Aborted by close() (the owner shut down), it says nothing about the backend: a
+   * probe is released instead of doubling the breaker's backoff. This matters for evaluate(), whose
+   * datapoint tracers share one breaker and shut down with their session start (the probe) possibly
+   * still in flight: each abort used to push the next probe further away, so a run whose datapoints are
+   * shorter than a round trip never found the backend back. Aborted by a flush's deadline (abortAll()),
+   * it is an outage as before: the backend did not answer in time.
+   */
+  #recordOutage(aborted: boolean): void {
+    if (aborted && this.#closed) this.breaker.releaseProbe();
+    else this.breaker.recordFailure();
   }
 
   /** Aborts every delivery in flight (their results say `aborted`); later deliveries are sent normally. */
@@ -285,9 +307,13 @@ function sendOnce(
     req.on("response", (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      const limit = request.maxResponseBytes ?? MAX_RESPONSE_BYTES;
       response.on("data", (chunk: Buffer) => {
         size += chunk.length;
-        if (size <= MAX_RESPONSE_BYTES) chunks.push(chunk);
+        if (size <= limit) return void chunks.push(chunk);
+        // Reading on would spend the whole deadline (and the bandwidth) on an answer that is never used.
+        finish({ kind: "too-large", status: response.statusCode ?? 0, limit });
+        req?.destroy();
       });
       response.on("end", () =>
         finish({
@@ -314,6 +340,9 @@ function classify(attempt: Attempt, timeoutMs: number): Delivery {
       return { ok: false, transient: true, reason: `timed out after ${timeoutMs} ms`, kind: "timeout" };
     case "aborted":
       return { ok: false, transient: true, reason: "aborted", kind: "aborted" };
+    case "too-large":
+      // The backend answered (it is reachable), with something that is not one of its answers.
+      return { ok: false, transient: false, status: attempt.status, reason: `answer larger than ${attempt.limit} bytes`, kind: "too-large" };
     case "error":
       // Every transport error is an outage for the SDK's purposes: refused, reset, closed on accept, a
       // DNS failure, or an answer that is not HTTP (a proxy or a broken backend).

@@ -3,11 +3,14 @@
 // exit with the await still pending (ESM: exit code 13; CJS: the code after the await silently
 // skipped). A timer lives at most until its deadline, so it cannot keep a process alive for longer.
 
+import { MAX_TIMER_MS } from "./config.js";
+
 /** The value of `promise` if it settles within `ms`, else `fallback`; a rejection also yields `fallback`. */
 export function valueWithin<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  if (ms <= 0) return Promise.resolve(fallback);
+  if (!(ms > 0)) return Promise.resolve(fallback);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(fallback), ms);
+    // Capped: a longer delay would overflow Node's timer and fire after 1 ms.
+    const timer = setTimeout(() => resolve(fallback), Math.min(ms, MAX_TIMER_MS));
     promise.then(
       (value) => {
         clearTimeout(timer);

@@ -35,6 +35,9 @@ export function wrapFunction<F extends AnyFunction>(
   defaultName: string | undefined,
   entry: AnyFunction,
 ): F {
+  if (typeof fn !== "function") throw new TypeError(`trace(): expected a function to wrap (got ${fn === null ? "null" : typeof fn})`);
+  // `trace(null, fn)` from JavaScript: no options, not a TypeError from deep inside the SDK.
+  options = typeof options === "object" && options !== null ? options : {};
   const spanName = options.eventName ?? (defaultName || fn.name || anonymousSpanName(options.eventType ?? "tool", entry));
   // Built once: every call starts its span with these attributes and the same options object.
   const callOptions: TracedCallOptions = {

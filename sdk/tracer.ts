@@ -7,7 +7,7 @@ import type { BasicTracerProvider, ReadableSpan, SpanExporter } from "@opentelem
 // The package version, generated from package.json at build time (the plugin and the CLI read it too).
 import { PACKAGE_VERSION } from "./version.js";
 import { BackendClient } from "./backend.js";
-import { resolveConfig, type ResolvedConfig } from "./config.js";
+import { MAX_TIMER_MS, resolveConfig, timeoutOrDefault, type ResolvedConfig } from "./config.js";
 import { offerDefaultTracer, withdrawDefaultTracer } from "./default-tracer.js";
 import {
   ATTR_PROJECT,
@@ -19,7 +19,7 @@ import {
 } from "./enrichment.js";
 import { createExportPipeline, createOtlpExporter, type ExportPipeline } from "./export-pipeline.js";
 import { EXIT_FLUSH_BUDGET_MS, flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
-import { HttpTransport } from "./http-transport.js";
+import { HttpTransport, type CircuitBreaker } from "./http-transport.js";
 import { createLogger, describeError, quote, registerSecret, type Logger } from "./logger.js";
 import { INVALID_SPAN_CONTEXT, context, trace as otelTrace } from "./otel-api.js";
 import { otelSdk } from "./otel-sdk.js";
@@ -49,6 +49,8 @@ export interface TracerCreation {
   becomeDefault: boolean;
   /** Replaces the OTLP exporter (tests inject failing or recording exporters). */
   exporter?: SpanExporter;
+  /** A circuit breaker shared with other tracers (evaluate()'s datapoint tracers); one of its own otherwise. */
+  breaker?: CircuitBreaker;
 }
 
 interface OpenedSession {
@@ -120,25 +122,33 @@ export class HoneyHiveTracer {
     this.project = config.project;
     this.source = config.source;
     this.testMode = config.testMode;
-    this.enabled = config.testMode || config.apiKey !== undefined;
+    // A wrong option from a JavaScript caller is reported and ignored, never thrown (tracing problems
+    // must not break the application); the message names the option, never its value.
+    for (const problem of config.problems) {
+      if (problem.networkOnly && config.testMode) continue;
+      this.#logger.warnOnce(`init-option:${problem.option}`, `HoneyHiveTracer.init(): ${problem.message}`);
+    }
+    this.enabled = config.testMode || (config.apiKey !== undefined && config.serverUrlUsable);
     const startupSessionId = config.sessionId ? requireSessionId(config.sessionId, "HoneyHiveTracer.init()") : undefined;
     const { AlwaysOffSampler, BasicTracerProvider } = otelSdk().traceBase;
     ensureContextSetup();
     this.#propagator = createPropagator();
 
     const resource = tracerResource(config);
-    if (!this.enabled) {
+    if (!this.enabled && config.apiKey === undefined) {
       this.#logger.warnOnce(
         "no-api-key",
         "No HoneyHive API key (set apiKey or HH_API_KEY) and not in test mode: tracing is disabled; " +
           "traced functions still run.",
       );
+    }
+    if (!this.enabled) {
       // Instrumentors given this provider get non-recording spans: nothing is kept, nothing is sent.
       this.#basicProvider = new BasicTracerProvider({ resource, sampler: new AlwaysOffSampler() });
     } else {
       if (config.apiKey !== undefined && !config.testMode) {
         // Background telemetry: its sockets do not keep the process alive; the exit flush bounds it.
-        this.#transport = new HttpTransport(config.serverUrl, { keepProcessAlive: false });
+        this.#transport = new HttpTransport(config.serverUrl, { keepProcessAlive: false, breaker: creation.breaker });
         this.#backend = new BackendClient({
           serverUrl: config.serverUrl,
           apiKey: config.apiKey,
@@ -153,7 +163,7 @@ export class HoneyHiveTracer {
         batch: !config.disableBatch && !config.testMode,
         maxQueueSize: config.maxQueueSize,
         // The exporter's own total deadline ends an export first; this only backs it up.
-        exportTimeoutMs: config.timeoutMs + 1_000,
+        exportTimeoutMs: Math.min(config.timeoutMs + 1_000, MAX_TIMER_MS),
         logger: this.#logger,
         breaker: this.#transport?.breaker,
         environment: process.env,
@@ -197,7 +207,7 @@ export class HoneyHiveTracer {
    * requests. Returns the id at once; the backend is told in the background.
    */
   createSession(options: SessionOptions = {}): string {
-    const session = this.#openSession(options, "createSession()");
+    const session = this.#openSession(sessionOptions(options), "createSession()");
     attachToCurrentContext(session.context);
     return session.sessionId;
   }
@@ -208,7 +218,7 @@ export class HoneyHiveTracer {
     // so it is still active after the caller's `await`.
     let session: OpenedSession;
     try {
-      session = this.#openSession(options, "acreateSession()");
+      session = this.#openSession(sessionOptions(options), "acreateSession()");
     } catch (error) {
       return Promise.reject(error);
     }
@@ -218,8 +228,8 @@ export class HoneyHiveTracer {
 
   /** Runs `fn` (and everything it awaits) in a new session; the session ends with `fn`'s scope. */
   withSession<T>(nameOrOptions: string | SessionOptions, fn: (sessionId: string) => T): T {
-    const options = typeof nameOrOptions === "string" ? { sessionName: nameOrOptions } : nameOrOptions;
-    const session = this.#openSession(options, "withSession()");
+    requireFunction(fn, "withSession()", "fn");
+    const session = this.#openSession(sessionOptions(nameOrOptions), "withSession()");
     return context.with(session.context, fn, undefined, session.sessionId);
   }
 
@@ -228,13 +238,14 @@ export class HoneyHiveTracer {
    * into whichever session was started last; use createSession() in servers.
    */
   sessionStart(options: SessionOptions = {}): string {
-    const session = this.#openSession({ ...options, linkCarrier: undefined }, "sessionStart()");
+    const session = this.#openSession({ ...sessionOptions(options), linkCarrier: undefined }, "sessionStart()");
     this.#instanceSessionId = session.sessionId;
     return session.sessionId;
   }
 
   /** Runs `fn` in a new active span named `name`; async results end the span when they settle. */
   startSpan<T>(name: string, fn: (span: Span) => T): T {
+    requireFunction(fn, "startSpan()", "fn");
     const tracer = this.#activeOtelTracer();
     if (!tracer) return fn(otelTrace.wrapSpanContext(INVALID_SPAN_CONTEXT));
     return runInSpan(tracer, name, fn);
@@ -328,7 +339,9 @@ export class HoneyHiveTracer {
    */
   async forceFlush(options: { timeoutMs?: number } = {}): Promise<boolean> {
     if (!this.enabled) return false;
-    const timeoutMs = options.timeoutMs ?? DEFAULT_FLUSH_TIMEOUT_MS;
+    // `forceFlush(null)`, `{ timeoutMs: "5000" }`, `Infinity`: a JavaScript caller's options never make
+    // it reject, nor arm a timer that overflows into a deadline of 1 ms.
+    const timeoutMs = timeoutOrDefault(optionValue(options, "timeoutMs"), DEFAULT_FLUSH_TIMEOUT_MS);
     try {
       const breaker = this.#transport?.breaker;
       if (breaker?.isOpen) {
@@ -361,7 +374,7 @@ export class HoneyHiveTracer {
    * on the wire afterwards.
    */
   shutdown(options: { timeoutMs?: number } = {}): Promise<void> {
-    this.#shutdown ??= this.#shutDown(options.timeoutMs ?? DEFAULT_FLUSH_TIMEOUT_MS);
+    this.#shutdown ??= this.#shutDown(timeoutOrDefault(optionValue(options, "timeoutMs"), DEFAULT_FLUSH_TIMEOUT_MS));
     return this.#shutdown;
   }
 
@@ -439,6 +452,22 @@ export class HoneyHiveTracer {
     // Safe and capped: a BigInt or a cycle in the inputs must not keep the session from starting.
     return this.#backend.post("/session/start", toRequestBody({ session })).then((result) => result.ok);
   }
+}
+
+/** Session options as a JavaScript caller may pass them: a name alone, or nothing usable (`null`). */
+function sessionOptions(value: unknown): SessionOptions {
+  if (typeof value === "string") return { sessionName: value };
+  return typeof value === "object" && value !== null ? (value as SessionOptions) : {};
+}
+
+/** `options[key]` when `options` is an object, else undefined (`forceFlush(null)`). */
+function optionValue(options: unknown, key: string): unknown {
+  return typeof options === "object" && options !== null ? (options as Record<string, unknown>)[key] : undefined;
+}
+
+/** A clear TypeError for a callback that is not a function (a programming error, reported where it is made). */
+function requireFunction(fn: unknown, where: string, name: string): void {
+  if (typeof fn !== "function") throw new TypeError(`${where}: \`${name}\` must be a function (got ${fn === null ? "null" : typeof fn})`);
 }
 
 function tracerResource(config: ResolvedConfig) {

@@ -5,7 +5,8 @@
 // initialize a tracer of your own next to evaluate().
 import { randomUUID } from "node:crypto";
 import { BackendClient } from "../backend.js";
-import { resolveConfig, type ResolvedConfig } from "../config.js";
+import { CircuitBreaker } from "../http-transport.js";
+import { MAX_TIMER_MS, resolveConfig, type ResolvedConfig } from "../config.js";
 import { initDatapointTracer } from "../datapoint-tracer.js";
 import { withEvaluationTracer } from "../evaluation-context.js";
 import { createLogger, describeError, registerSecret } from "../logger.js";
@@ -52,6 +53,11 @@ export interface EvaluateOptions<Inputs = Record<string, unknown>, Output = unkn
   project?: string;
   /** Fallback: `HH_API_URL`, then `https://api.honeyhive.ai`. */
   serverUrl?: string;
+  /**
+   * Total deadline in ms of each call to the HoneyHive API (the dataset, the run, a datapoint's
+   * session and spans), retries included; also bounds each datapoint's final flush. Default 10000.
+   */
+  timeoutMs?: number;
   /** How many datapoints run at once (a pool: the next starts when any finishes). Default 10. */
   maxConcurrency?: number;
   /**
@@ -151,14 +157,21 @@ function validate<Inputs, Output, GroundTruth>(
     project: options.project,
     serverUrl: options.serverUrl,
     testMode: options.testMode,
+    timeoutMs: options.timeoutMs,
   });
+  // A wrong type or an unusable serverUrl would otherwise fail later, deep inside (or silently).
+  const [problem] = config.problems.filter((found) => !(found.networkOnly && config.testMode));
+  if (problem) throw new EvaluateOptionsError(problem.message.replace(/; (ignored|nothing is sent)$/, ""));
+  if (options.name !== undefined && typeof options.name !== "string") {
+    throw new EvaluateOptionsError(`\`name\` must be a string (got ${typeof options.name})`);
+  }
   if (!config.testMode && !config.apiKey) {
     throw new EvaluateOptionsError("no API key: pass `apiKey` or set HH_API_KEY (or run with `testMode: true`)");
   }
   if (config.testMode && hasDatasetId) {
     throw new EvaluateOptionsError("`datasetId` needs the HoneyHive API, which test mode does not call; pass `dataset` instead");
   }
-  const name = options.name ?? `experiment-${new Date().toISOString()}`;
+  const name = options.name || `experiment-${new Date().toISOString()}`;
   return { options, config, name, maxConcurrency, datapointTimeoutMs, evaluators };
 }
 
@@ -187,7 +200,8 @@ interface DatapointOutcome<Output> {
  * `await evaluate()`) alive until the deadline.
  */
 function withinDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T | undefined> {
-  if (timeoutMs === Number.POSITIVE_INFINITY) return work;
+  // Beyond what a timer can hold (about 24.8 days) is as good as forever; armed, it would fire at once.
+  if (timeoutMs > MAX_TIMER_MS) return work;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), timeoutMs);
@@ -218,6 +232,21 @@ export async function evaluate<Inputs = Record<string, unknown>, Output = unknow
     ? undefined
     : new BackendClient({ serverUrl: config.serverUrl, apiKey: config.apiKey!, timeoutMs: config.timeoutMs, logger });
 
+  try {
+    return await runExperiment(options, { config, name, maxConcurrency, datapointTimeoutMs, evaluators }, client, logger);
+  } finally {
+    // The run's connections are not needed any more, also when the dataset or the run could not be
+    // had: close them rather than leave the pool open.
+    client?.close();
+  }
+}
+
+async function runExperiment<Inputs, Output, GroundTruth>(
+  options: EvaluateOptions<Inputs, Output, GroundTruth>,
+  { config, name, maxConcurrency, datapointTimeoutMs, evaluators }: Omit<ValidatedOptions<Inputs, Output, GroundTruth>, "options">,
+  client: BackendClient | undefined,
+  logger: ReturnType<typeof createLogger>,
+): Promise<EvaluationResult<Inputs, Output, GroundTruth>> {
   const dataset: Datapoint<Inputs, GroundTruth>[] =
     options.datasetId === undefined
       ? options.dataset!.map(normalizeDatapoint)
@@ -229,6 +258,10 @@ export async function evaluate<Inputs = Record<string, unknown>, Output = unknow
     ? await createRun(client, { project: config.project, name, datasetId: options.datasetId, metadata: runMetadata(options.metadata) })
     : randomUUID();
 
+  // One breaker for every datapoint tracer of the run: once the backend is found down (or hung), the
+  // datapoints after it do not each wait a whole deadline to find out again (100 datapoints of a hung
+  // backend cost 10 rounds of 10 s before); the next datapoint's session start probes whether it is back.
+  const breaker = client ? new CircuitBreaker() : undefined;
   const runDatapoint = async (index: number): Promise<DatapointResult<Inputs, Output, GroundTruth>> => {
     const datapoint = dataset[index];
     const { inputs } = datapoint;
@@ -237,11 +270,13 @@ export async function evaluate<Inputs = Record<string, unknown>, Output = unknow
       project: config.project,
       serverUrl: config.serverUrl,
       testMode: config.testMode,
+      timeoutMs: config.timeoutMs,
       source: "evaluation",
       sessionName: name,
       sessionInputs: isPlainObject(inputs) ? (inputs as Record<string, unknown>) : { inputs },
       sessionMetadata: { datapoint_index: index },
       runId,
+      breaker,
       datapointId: datapoint.id,
       datasetId: options.datasetId,
     });
@@ -289,9 +324,9 @@ export async function evaluate<Inputs = Record<string, unknown>, Output = unknow
         ...(evaluators.length > 0 ? { metrics: result.metrics } : {}),
         ...(result.error === undefined ? {} : { error: result.error }),
       });
-      await tracer.forceFlush();
+      await tracer.forceFlush({ timeoutMs: config.timeoutMs });
     } finally {
-      await tracer.shutdown();
+      await tracer.shutdown({ timeoutMs: config.timeoutMs });
     }
     return result;
   };
@@ -300,8 +335,6 @@ export async function evaluate<Inputs = Record<string, unknown>, Output = unknow
   if (client) {
     const completed = await completeRun(client, runId, results.map((result) => result.sessionId), "completed");
     if (!completed) logger.warn(`evaluate(): run ${runId} ran, but could not be marked completed in HoneyHive`);
-    // The run's connections are not needed any more: close them rather than leave them idle.
-    client.close();
   }
   return { runId, name, results, summary: summarizeMetrics(results.map((result) => result.metrics)) };
 }

@@ -3,6 +3,13 @@
 // through the SDK's one BackendClient (auth, timeout, key-free errors), so nothing here handles HTTP.
 import type { BackendClient } from "../backend.js";
 
+/**
+ * The largest dataset answer read. Datasets are the application's own data and easily pass the 1 MB
+ * every other answer is capped at (a dataset of a few thousand RAG datapoints did), so they get more;
+ * still bounded, so a backend streaming without end fails the fetch at once rather than exhausting memory.
+ */
+export const MAX_DATASET_RESPONSE_BYTES = 64 * 1024 * 1024;
+
 export type RunStatus = "running" | "completed" | "failed";
 
 /** A datapoint of a dataset stored in HoneyHive, as `GET /datapoints` returns it. */
@@ -57,11 +64,18 @@ export async function completeRun(client: BackendClient, runId: string, eventIds
 }
 
 export async function fetchDataset(client: BackendClient, datasetId: string): Promise<FetchedDatapoint[]> {
-  const result = await client.get<{ datapoints?: unknown }>(`/datapoints?dataset_id=${encodeURIComponent(datasetId)}`);
+  const result = await client.get<{ datapoints?: unknown }>(`/datapoints?dataset_id=${encodeURIComponent(datasetId)}`, {
+    maxResponseBytes: MAX_DATASET_RESPONSE_BYTES,
+  });
   if (!result.ok) throw new ExperimentApiError(`evaluate(): could not fetch dataset ${datasetId}: ${result.error}`);
   const datapoints = result.body?.datapoints;
   if (!Array.isArray(datapoints)) {
     throw new ExperimentApiError(`evaluate(): the HoneyHive API answered GET /datapoints without a datapoints array`);
+  }
+  // A wrong-shape answer is the backend's fault, reported as such (not a TypeError from inside the SDK).
+  const invalid = datapoints.findIndex((datapoint) => typeof datapoint !== "object" || datapoint === null || Array.isArray(datapoint));
+  if (invalid !== -1) {
+    throw new ExperimentApiError(`evaluate(): the HoneyHive API answered GET /datapoints with datapoints[${invalid}] that is not an object`);
   }
   return (datapoints as StoredDatapoint[]).map((datapoint) => ({
     id: datapoint.id,

@@ -55,9 +55,12 @@ export interface FakeBackendOptions {
  * - `hang`: the request is read and never answered;
  * - `reset`: the request is read and the connection is reset (TCP RST);
  * - `garbage`: the request is answered with bytes that are not HTTP;
- * - `drip`: a 200 answer with a 600-byte body, sent `bytesPerSecond` bytes a second (default 1).
+ * - `drip`: a 200 answer with a 600-byte body, sent `bytesPerSecond` bytes a second (default 1), status
+ *   line and headers included;
+ * - `reset-mid-body`: a 200 answer whose headers promise 1000 bytes, then a few bytes, then a reset;
+ * - `huge-body`: a 200 answer streaming 80 MB of blanks as fast as the client reads.
  */
-export type ConnectionFaultMode = "close-on-accept" | "hang" | "reset" | "garbage" | "drip";
+export type ConnectionFaultMode = "close-on-accept" | "hang" | "reset" | "garbage" | "drip" | "reset-mid-body" | "huge-body";
 
 /** How the fake misbehaves: `status` replaces the answer, `delayMs` holds it back, `mode` breaks the connection. */
 export interface Fault {
@@ -72,6 +75,8 @@ export interface Fault {
   headers?: Record<string, string>;
   /** The JSON body of a `status` answer, from the request (e.g. one that echoes its API key); `{ error: "injected fault" }` when absent. */
   body?: (request: RecordedRequest) => unknown;
+  /** The body of a `status` answer as raw text (not JSON-encoded), e.g. an HTML error page; wins over `body`. */
+  rawBody?: string;
   /** The fault affects only the next `times` matching requests (a blip), then no longer applies. */
   times?: number;
 }
@@ -328,6 +333,32 @@ export class FakeHoneyHiveBackend {
       socket.end("\u0000\u0001 this is not HTTP \r\n\r\n\u00ff");
       return;
     }
+    if (mode === "reset-mid-body") {
+      socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"session_id":');
+      const timer = setTimeout(() => {
+        this.dripTimers.delete(timer);
+        if (!socket.destroyed) socket.resetAndDestroy();
+      }, 50);
+      this.dripTimers.add(timer);
+      return;
+    }
+    if (mode === "huge-body") {
+      socket.write("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n");
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let left = 1280;
+      const pump = (): void => {
+        while (left > 0 && !socket.destroyed) {
+          left--;
+          if (!socket.write(`${chunk.length.toString(16)}\r\n`) || !socket.write(chunk) || !socket.write("\r\n")) {
+            socket.once("drain", pump);
+            return;
+          }
+        }
+        if (!socket.destroyed) socket.end("0\r\n\r\n");
+      };
+      pump();
+      return;
+    }
     const body = JSON.stringify({ padding: "x".repeat(580) });
     const raw = Buffer.from(
       `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
@@ -379,7 +410,7 @@ export class FakeHoneyHiveBackend {
     recorded.status = status;
     if (!response.destroyed) {
       response.writeHead(status, { "content-type": "application/json", ...(fault?.status ? fault.headers : {}) });
-      response.end(JSON.stringify(answer));
+      response.end(fault?.status && fault.rawBody !== undefined ? fault.rawBody : JSON.stringify(answer));
     }
     this.notifyWaiters();
   }

@@ -2,7 +2,8 @@
 // that assert what the SDK prints (and what it must never print).
 import { diag, DiagLogLevel, type DiagLogger } from "@opentelemetry/api";
 import { inspect } from "node:util";
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
+import { resetWarningsForTests } from "../logger.js";
 
 export interface LogCapture {
   /** Every captured line, oldest first; objects are inspected, so a secret inside one is seen too. */
@@ -31,4 +32,22 @@ export function captureLogs(): LogCapture {
       for (const spy of spies) spy.mockRestore();
     },
   };
+}
+
+/**
+ * Captures logs around each test of the file, with the once-only warnings forgotten before each; after
+ * each test, `check` (if given) runs on the capture before it is restored.
+ */
+export function useLogCapture(check?: (logs: LogCapture) => void): () => LogCapture {
+  let logs: LogCapture | undefined;
+  beforeEach(() => {
+    resetWarningsForTests();
+    logs = captureLogs();
+  });
+  afterEach(() => {
+    const captured = logs!;
+    captured.restore();
+    check?.(captured);
+  });
+  return () => logs!;
 }

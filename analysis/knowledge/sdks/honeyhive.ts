@@ -143,6 +143,7 @@ export const OPTION_NAMES = {
     project: 0,
     serverUrl: 0,
     maxConcurrency: 0,
+    timeoutMs: 0,
     datapointTimeoutMs: 0,
     testMode: 0,
     metadata: 0,

@@ -1,0 +1,190 @@
+// What JavaScript callers (no type checker) can pass to the public API: `null` options, wrong types,
+// timeouts that are strings or Infinity, a serverUrl that is not a URL. Tracing problems never throw
+// into the application: a wrong option is reported once (naming the option, never its value) and
+// ignored; only programming errors that would silently lose traces throw, with a clear message (a
+// non-UUID session id, a callback that is not a function).
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { evaluate, EvaluateOptionsError } from "./experiments/index.js";
+import { HoneyHiveTracer, InvalidSessionIdError, isSessionId } from "./index.js";
+import { resetWarningsForTests } from "./logger.js";
+import { captureLogs, type LogCapture } from "./test-utils/log-capture.js";
+import { useFakeBackend } from "./test-utils/use-fake-backend.js";
+
+const API_KEY = "hh-invalid-input-secret-key";
+const backend = useFakeBackend();
+
+let logs: LogCapture;
+const processWarnings: string[] = [];
+const onWarning = (warning: Error): void => void processWarnings.push(`${warning.name}: ${warning.message}`);
+beforeEach(() => {
+  resetWarningsForTests();
+  logs = captureLogs();
+  processWarnings.length = 0;
+  process.on("warning", onWarning);
+});
+afterEach(async () => {
+  // Process warnings are emitted on a later tick.
+  await new Promise((resolve) => setImmediate(resolve));
+  process.off("warning", onWarning);
+  logs.restore();
+  expect(logs.lines.join("\n")).not.toContain(API_KEY);
+  expect(processWarnings.filter((warning) => warning.startsWith("TimeoutOverflowWarning"))).toEqual([]);
+});
+
+/** `value` typed as anything, as a JavaScript caller passes it. */
+const js = <T>(value: unknown): T => value as T;
+
+describe("HoneyHiveTracer.init() with options of the wrong type", () => {
+  it("accepts init(null) as no options", () => {
+    expect(HoneyHiveTracer.init(js(null))).toBeInstanceOf(HoneyHiveTracer);
+  });
+
+  it.each([
+    ["apiKey", 12345678901234],
+    ["project", 7],
+    ["sessionName", ["a"]],
+    ["source", {}],
+    ["serverUrl", 8080],
+    ["testMode", "yes"],
+    ["disableBatch", 1],
+    ["verbose", "true"],
+    ["maxQueueSize", "100"],
+    ["timeoutMs", "5000"],
+    ["sessionInputs", "inputs"],
+    ["sessionMetadata", 3],
+  ])("ignores %s = %j with one warning that names the option, not the value", (option, value) => {
+    const tracer = HoneyHiveTracer.init(js({ testMode: true, [option]: value }));
+    expect(tracer).toBeInstanceOf(HoneyHiveTracer);
+    const warnings = logs.sdkLines().filter((line) => line.includes(`\`${option}\``));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(new RegExp(`HoneyHiveTracer.init\\(\\): option \`${option}\` must be .*; ignored`));
+    expect(warnings[0]).not.toContain(JSON.stringify(value));
+  });
+
+  it("reports a session id that is not a string as the invalid session id it is", () => {
+    expect(() => HoneyHiveTracer.init(js({ testMode: true, sessionId: 42 }))).toThrow(InvalidSessionIdError);
+  });
+
+  it.each([
+    ["not a URL at all, with credentials", `https://user:${API_KEY}@ not a host`],
+    ["not http(s)", "ftp://files.example.com"],
+  ])("disables tracing (one warning, no network, no throw) for a serverUrl %s", async (_case, serverUrl) => {
+    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, serverUrl });
+    expect(tracer.enabled).toBe(false);
+    expect(tracer.startSpan("runs", () => 42)).toBe(42);
+    expect(await tracer.forceFlush({ timeoutMs: 200 })).toBe(false);
+    expect(logs.sdkLines().join("\n")).toMatch(/`serverUrl` \(or HH_API_URL\) is not an http:\/\/ or https:\/\/ URL; nothing is sent/);
+    expect(logs.sdkLines().join("\n")).not.toMatch(/No HoneyHive API key/);
+  });
+
+  it("trims an API key read with its trailing newline (no header may carry one), from the option and HH_API_KEY", async () => {
+    for (const options of [{ apiKey: `${API_KEY}\n` }, {}]) {
+      const previous = process.env.HH_API_KEY;
+      process.env.HH_API_KEY = ` ${API_KEY}\r\n`;
+      try {
+        const tracer = HoneyHiveTracer.init({ ...options, serverUrl: backend().url });
+        tracer.startSpan("keyed", () => undefined);
+        expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(true);
+        expect(backend().requests.at(-1)?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+        await tracer.shutdown({ timeoutMs: 500 });
+      } finally {
+        if (previous === undefined) delete process.env.HH_API_KEY;
+        else process.env.HH_API_KEY = previous;
+      }
+    }
+  });
+
+  it("caps a timeoutMs beyond what a timer can hold instead of overflowing into a 1 ms deadline", async () => {
+    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, serverUrl: backend().url, timeoutMs: 3e9 });
+    backend().inject({ delayMs: 50 });
+    tracer.startSpan("slow-but-fine", () => undefined);
+    expect(await tracer.forceFlush({ timeoutMs: 3_000 })).toBe(true);
+    await tracer.shutdown({ timeoutMs: 500 });
+  });
+});
+
+describe("forceFlush() and shutdown() with options of the wrong type", () => {
+  it.each([
+    ["null", null],
+    ["a number", 5],
+    ["a string timeout", { timeoutMs: "abc" }],
+    ["a NaN timeout", { timeoutMs: Number.NaN }],
+    ["a negative timeout", { timeoutMs: -1 }],
+  ])("never reject for %s", async (_case, options) => {
+    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, serverUrl: backend().url });
+    tracer.startSpan("x", () => undefined);
+    await expect(tracer.forceFlush(js(options))).resolves.toBeTypeOf("boolean");
+    await expect(tracer.shutdown(js(options))).resolves.toBeUndefined();
+  });
+
+  it("waits as long as it can for timeoutMs: Infinity, instead of giving up after 1 ms", async () => {
+    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, serverUrl: backend().url });
+    expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(true);
+    backend().inject({ delayMs: 100 });
+    tracer.startSpan("slow", () => undefined);
+    expect(await tracer.forceFlush({ timeoutMs: Number.POSITIVE_INFINITY })).toBe(true);
+    await tracer.shutdown({ timeoutMs: Number.POSITIVE_INFINITY });
+  });
+});
+
+describe("session calls with options of the wrong type", () => {
+  it("createSession(), acreateSession(), sessionStart() and withSession() take null as no options and a string as the name", async () => {
+    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, serverUrl: backend().url });
+    expect(isSessionId(tracer.createSession(js(null)))).toBe(true);
+    expect(isSessionId(await tracer.acreateSession(js(null)))).toBe(true);
+    expect(isSessionId(tracer.sessionStart(js(null)))).toBe(true);
+    expect(tracer.withSession(js(null), (sessionId) => isSessionId(sessionId))).toBe(true);
+    tracer.createSession(js("named-by-a-string"));
+    expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(true);
+    expect(backend().startedSessions().map((session) => session.session_name)).toContain("named-by-a-string");
+    await tracer.shutdown({ timeoutMs: 500 });
+  });
+});
+
+describe("callbacks that are not functions", () => {
+  const tracer = HoneyHiveTracer.init({ testMode: true });
+  it.each([
+    ["startSpan()", () => tracer.startSpan("x", js(undefined)), /startSpan\(\): `fn` must be a function \(got undefined\)/],
+    ["withSession()", () => tracer.withSession("x", js(5)), /withSession\(\): `fn` must be a function \(got number\)/],
+    ["trace()", () => tracer.trace({}, js<() => void>(null)), /trace\(\): expected a function to wrap \(got null\)/],
+  ])("%s throws a TypeError that says so", (_name, call, message) => {
+    expect(call).toThrow(TypeError);
+    expect(call).toThrow(message);
+  });
+
+  it("trace(null, fn) wraps fn with default options", () => {
+    expect(tracer.trace(js(null), (value: number) => value + 1)(1)).toBe(2);
+  });
+});
+
+describe("evaluate() with options of the wrong type", () => {
+  const base = { function: () => 1, dataset: [{ inputs: {} }] };
+  it.each([
+    ["an apiKey that is a number", { apiKey: 12345678901234 }, /option `apiKey` must be a string \(got a number\)$/],
+    ["a serverUrl that is not a URL", { apiKey: API_KEY, serverUrl: `https://u:${API_KEY}@ x` }, /`serverUrl` \(or HH_API_URL\) is not an http/],
+    ["a timeoutMs that is a string", { testMode: true, timeoutMs: "5" }, /option `timeoutMs` must be a positive number/],
+    ["a name that is a number", { testMode: true, name: 5 }, /`name` must be a string/],
+  ])("rejects %s with EvaluateOptionsError, without the value", async (_case, options, message) => {
+    const attempt = evaluate(js<Parameters<typeof evaluate>[0]>({ ...base, ...options }));
+    await expect(attempt).rejects.toThrow(EvaluateOptionsError);
+    await expect(attempt).rejects.toThrow(message);
+    await attempt.catch((error: Error) => {
+      expect(String(error.stack)).not.toContain(API_KEY);
+      expect(String(error.stack)).not.toContain("12345678901234");
+    });
+  });
+
+  it("treats a datapointTimeoutMs beyond what a timer can hold as no limit, not as 1 ms", async () => {
+    const result = await evaluate({
+      function: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return "done";
+      },
+      dataset: [{ inputs: {} }],
+      testMode: true,
+      datapointTimeoutMs: 1e12,
+    });
+    expect(result.results[0]).toMatchObject({ output: "done" });
+    expect(result.results[0].error).toBeUndefined();
+  });
+});
