@@ -6,7 +6,8 @@
 // (a build is a folder holding `esm/`). Each file is parsed as the codemods parse it, once per build and
 // repetition; then each stage runs on it in order, timed alone, its prerequisites being the stages
 // before it: the context and its module sets, the bindings and variables, the SDK model, the two entry
-// gates, the handler model, `lambdaFlushOf` of every serverless handler. Each figure is the mean over
+// gates, the handler model, `lambdaFlushOf` of every serverless handler. The node index is built first,
+// by the walk the codemods use (a lint reads it off ESLint's traversal instead, see nodes.ts). Each figure is the mean over
 // files of the per-file MINIMUM over the repetitions (repetition 0 warms up and is not counted), so a
 // preemption on a shared machine does not count. Also counts, per build, how many files reach each
 // stage's "yes" (gates passed, handler models with serverless handlers, flushes that trace).
@@ -30,10 +31,13 @@ async function loadBuild(build) {
   const { mayHoldEntry } = await module("entry-gate.js");
   const { getHandlerModel } = await module("handlers.js");
   const { lambdaFlushOf } = await module("flush.js");
+  const { nodesOfType } = await module("nodes.js");
   const settings = readSettings({});
   return {
     parse: (path, text) => parseAnalysisInput(text, path, settings),
     stages: {
+      // The node index: in a lint it is read off ESLint's traversal (cheaper); here it is the walk the codemods pay.
+      index: (input) => nodesOfType(input.ast, "CallExpression").length > 0,
       context(input) {
         const context = getAnalysisContext(input);
         Reflect.get(context, "importedModules");
