@@ -172,20 +172,25 @@ function collectModules(ast: TSESTree.Program, text: string, statics: CollectedM
   const requires = text.includes("require");
   const dynamicImports = text.includes("import(");
   if (!requires && !dynamicImports) return statics;
-  const collected: CollectedModules = { modules: new Set(statics.modules) };
-  if (statics.written) collected.written = new Map(statics.written);
+  // The calls first: a file whose text names `require` only in a comment or a string (or calls it with
+  // no literal) shares the static set instead of copying it.
+  const written: string[] = [];
   if (requires) {
     for (const call of nodesOfType(ast, AST_NODE_TYPES.CallExpression)) {
       const specifier = requireSpecifier(call);
-      if (specifier !== undefined) addCalledModule(collected, specifier);
+      if (specifier !== undefined) written.push(specifier);
     }
   }
   if (dynamicImports) {
     for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) {
       const specifier = dynamicImportSpecifier(expression);
-      if (specifier !== undefined) addCalledModule(collected, specifier);
+      if (specifier !== undefined) written.push(specifier);
     }
   }
+  if (written.length === 0) return statics;
+  const collected: CollectedModules = { modules: new Set(statics.modules) };
+  if (statics.written) collected.written = new Map(statics.written);
+  for (const specifier of written) addCalledModule(collected, specifier);
   return collected;
 }
 

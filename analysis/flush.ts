@@ -775,7 +775,25 @@ function flushOn(target: { text: string; mayBeUnset?: boolean }, flushText: (rec
   return flushText(target.mayBeUnset ? `${target.text}?` : target.text);
 }
 
-function collectFlushCalls(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest): { unawaited: TSESTree.CallExpression[]; any: boolean } {
+/** The flush calls of a handler (`collectFlushCalls`). */
+interface FlushCalls {
+  readonly unawaited: readonly TSESTree.CallExpression[];
+  readonly any: boolean;
+}
+
+const NO_CALLS: readonly TSESTree.CallExpression[] = Object.freeze([]);
+
+/** `compute()`, or `fallback` when the analysis fails (reported, as `lambdaFlushOf` reports its own errors). */
+function lazily<T>(fallback: T, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    reportAnalysisError(error);
+    return fallback;
+  }
+}
+
+function collectFlushCalls(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest): FlushCalls {
   const unawaited: TSESTree.CallExpression[] = [];
   // Every flush call anywhere (nested callbacks included) for the trust rule; only the handler's own ones as unawaited.
   const any = nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], fn.body).some(isFlush);
@@ -865,15 +883,22 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     // Neither this SDK nor a pipeline of the file's own, nor one it imports: as before, nothing to say.
     if (!via && !sdk.usesSdk && !otel) return undefined;
     const isFlush = flushTestOf(input);
-    const calls = collectFlushCalls(input, fn, isFlush);
     const checkable = fn.async && !handler.callbackStyle;
-    const body = fn.body.type === "BlockStatement" ? fn.body.body : [];
     const setup = via?.setup ?? 0;
     const responseCall = handler.platform.responseCall;
     const answersThroughRes = responseCall !== undefined && (!responseCall.exportNames || responseCall.exportNames.includes(handler.exportName));
     const sendsSeen = answersThroughRes ? responseSends(input, fn, responseCall) : undefined;
     // A handler whose sends cannot all be seen keeps the return-based check (report only when sure).
     const sends = Array.isArray(sendsSeen) ? sendsSeen : [];
+    // The structural answers below (two walks of the handler and its flush calls) are read only by the
+    // codemod, by the rule's check of a handler that is not async or takes a callback, and by the fix of
+    // a reported handler: an async handler that flushes (most of them) never needs them. Each is worked
+    // out on first read and kept.
+    let calls: FlushCalls | undefined;
+    const flushCalls = (): FlushCalls => (calls ??= collectFlushCalls(input, fn, isFlush));
+    let everyPath: boolean | undefined;
+    let tryFinally: boolean | undefined;
+    let ifAwaited: boolean | undefined;
     const result: LambdaFlush = {
       handler,
       traces: via !== undefined,
@@ -883,14 +908,25 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
       tracer: use?.tracer,
       tracerText: via?.receiver,
       statementsBeforeTry: setup,
-      flushedOnEveryPath: checkable ? flushesOnEveryPath(fn, new Set(), isFlush, sends) : calls.any,
-      wrappedInTryFinally: body.length === setup + 1 && isTryFinallyFlush(body[setup], isFlush),
-      unawaitedFlushes: calls.unawaited,
-      flushedIfAwaited:
-        checkable &&
-        calls.unawaited.length > 0 &&
-        calls.unawaited.every(isFlushStatement) &&
-        flushesOnEveryPath(fn, new Set(calls.unawaited), isFlush, sends),
+      get flushedOnEveryPath() {
+        // An analysis error answers "flushed": no finding rests on it (as the whole flush was dropped before).
+        return (everyPath ??= lazily(true, () => (checkable ? flushesOnEveryPath(fn, new Set(), isFlush, sends) : flushCalls().any)));
+      },
+      get wrappedInTryFinally() {
+        return (tryFinally ??= lazily(false, () => {
+          const body = fn.body.type === "BlockStatement" ? fn.body.body : [];
+          return body.length === setup + 1 && isTryFinallyFlush(body[setup], isFlush);
+        }));
+      },
+      get unawaitedFlushes() {
+        return lazily(NO_CALLS, () => flushCalls().unawaited);
+      },
+      get flushedIfAwaited() {
+        return (ifAwaited ??= lazily(false, () => {
+          const { unawaited } = flushCalls();
+          return checkable && unawaited.length > 0 && unawaited.every(isFlushStatement) && flushesOnEveryPath(fn, new Set(unawaited), isFlush, sends);
+        }));
+      },
       responseSends: sendsSeen,
     };
     flushes.set(handler, result);
