@@ -2363,6 +2363,67 @@ functions.http("api", app.listen);`),
 });
 
 // ---------------------------------------------------------------------------------------------------
+// Gaps closed in rules-gaps5, with look-alikes, from the layouts of public code (code search: a
+// functions-framework `index.js` registering `require("./app")`, Firebase `functions/index.ts` serving
+// `./src/app`, Vercel/Lambda handlers loading their tracing module with `await import()`).
+
+// `functions.http("api", app)` in the entry module, the Express or Koa app made in a module beside it:
+// the app's routes are Cloud Functions invocations (app-adapters.ts reads the registering call statement).
+describe("an app registered with functions.http in another module", () => {
+  const APP = `import express from "express";
+${TRACER}const app = express();
+app.post("/chat", async (req, res) => {
+  tracer.createSession();
+  res.json(await reply(req.body));
+});
+export default app;
+`;
+  const INDEX = `import * as functions from "@google-cloud/functions-framework";\nimport app from "./app";\nfunctions.http("api", app);\n`;
+  describeCases(FLUSH_RULE, flushRule as TSESLint.RuleModule<string, readonly unknown[]>, {
+    reported: [
+      c("ESM namespace import, default-exported app", APP, { filename: "src/app.ts", files: { "src/index.ts": INDEX } }),
+      c("default import of the framework", APP, { filename: "src/app.ts", files: { "src/index.ts": INDEX.replace("* as functions", "functions") } }),
+      c("CommonJS: require of the framework and of the app", `const express = require("express");
+${TRACER_CJS}const app = express();
+app.post("/chat", async (req, res) => {
+  tracer.createSession();
+  res.send(await reply(req.body));
+});
+module.exports = app;`, { filename: "src/app.js", files: { "src/index.js": `const functions = require("@google-cloud/functions-framework");\nconst app = require("./app");\nfunctions.http("expressServer", app);\n` } }),
+      c("named http import, named app export", APP.replace("export default app;", "export { app };"), { filename: "src/app.ts", files: { "src/index.ts": `import { http } from "@google-cloud/functions-framework";\nimport { app } from "./app";\nhttp("api", app);\n` } }),
+      c("entry module one folder up", APP, { filename: "src/server/app.ts", files: { "src/index.ts": INDEX.replace("./app", "./server/app") } }),
+      c("a router of this file mounted on the app the entry module registers", `import { Router } from "express";
+${TRACER}const router = Router();
+router.post("/chat", async (req, res) => {
+  tracer.createSession();
+  res.json(await reply(req.body));
+});
+export default router;`, { filename: "src/routes.ts", files: { "src/index.ts": `import * as functions from "@google-cloud/functions-framework";\nimport express from "express";\nimport routes from "./routes";\nconst app = express();\napp.use("/api", routes);\nfunctions.http("api", app);\n` } }),
+      c("Koa app registered through app.callback()", `import Koa from "koa";
+${TRACER}const app = new Koa();
+app.use(async (ctx) => {
+  tracer.createSession();
+  ctx.body = await reply(ctx.request.body);
+});
+export default app;`, { filename: "src/app.ts", files: { "src/index.ts": `import * as functions from "@google-cloud/functions-framework";\nimport app from "./app";\nfunctions.http("api", app.callback());\n` } }),
+    ],
+    quiet: [
+      c("the route flushes before it sends", APP.replace("  res.json(await reply(req.body));", "  const body = await reply(req.body);\n  await tracer.forceFlush();\n  res.json(body);"), { filename: "src/app.ts", files: { "src/index.ts": INDEX } }),
+      c("http() of a project module", APP, { filename: "src/app.ts", files: { "src/index.ts": `import { http } from "./lib/server";\nimport app from "./app";\nhttp("api", app);\n` } }),
+      c("the entry module registers another app", APP, { filename: "src/app.ts", files: { "src/index.ts": INDEX.replace("./app", "./admin") } }),
+      c("the entry module only listens", APP, { filename: "src/app.ts", files: { "src/index.ts": `import app from "./app";\napp.listen(8080);\n` } }),
+      c("a Koa app passed without callback()", `import Koa from "koa";
+${TRACER}const app = new Koa();
+app.use(async (ctx) => {
+  tracer.createSession();
+  ctx.body = await reply(ctx.request.body);
+});
+export default app;`, { filename: "src/app.ts", files: { "src/index.ts": INDEX } }),
+    ],
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
 // Known misses (not yet fixed): each asserts what the rule does TODAY, which is wrong; the comment says
 // what is right and why it is not fixed in this round.
 describe("known misses (not yet fixed)", () => {
