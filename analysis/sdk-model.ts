@@ -303,8 +303,25 @@ function mayUseSdk(input: AnalysisInput): boolean {
       }
     }
   }
+  // `const { tracer } = await import("./lib/tracing")` (or `….getTracer()`) inside a function: loaded on first use.
+  if (text.includes("import(")) {
+    for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) {
+      const declarator = isLocal(dynamicImportSpecifier(expression)) ? declaratorOfDynamicImport(expression) : undefined;
+      if (declarator && looksLikeTracer(declarator)) return true;
+    }
+  }
   // The SDK imported through a project module that re-exports it (analysis/sdk-barrels.ts).
   return importsSdkThroughBarrel(input);
+}
+
+/** The declarator an `import()` initializes, awaited, through a member or a call of one (`(await import(m)).getTracer()`). */
+function declaratorOfDynamicImport(expression: TSESTree.ImportExpression): TSESTree.VariableDeclarator | undefined {
+  let node: TSESTree.Node = expression;
+  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.AwaitExpression || (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) || (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node)) continue;
+    return parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node ? parent : undefined;
+  }
+  return undefined;
 }
 
 type TracerValue = { readonly creation?: TSESTree.Expression; readonly tracer?: MutableTracer };

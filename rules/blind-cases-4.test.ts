@@ -2423,6 +2423,51 @@ export default app;`, { filename: "src/app.ts", files: { "src/index.ts": INDEX }
   });
 });
 
+// A tracer loaded inside the handler with `await import("./lib/tracing")`, in a file that names no SDK:
+// the SDK model's gate now reads a dynamic import's declarator anywhere in the file (was a known miss).
+describe("a tracer from a dynamic import inside the handler", () => {
+  const LOAD = `  const { tracer } = await import("./lib/tracing");\n`;
+  /** An Express route that loads the tracer, then calls `method` on it. */
+  const route = (method: string) => `import express from "express";
+const app = express();
+app.post("/chat", async (req, res) => {
+${LOAD}  tracer.${method}({ sessionName: "chat" });
+  res.send("ok");
+});`;
+  describeCases(FLUSH_RULE, flushRule as TSESLint.RuleModule<string, readonly unknown[]>, {
+    reported: [
+      c("was quiet: Lambda, destructured", `export const handler = async (event) => {
+${LOAD}  tracer.createSession();
+  return { statusCode: 200 };
+};`),
+      c("Lambda, renamed", `export const handler = async (event) => {
+  const { tracer: hh } = await import("../lib/tracing.js");
+  hh.createSession();
+  return { statusCode: 200 };
+};`, { filename: "src/functions/chat.mjs" }),
+    ],
+    quiet: [
+      c("flushes in finally", `export const handler = async (event) => {
+${LOAD}  try {
+    tracer.createSession();
+    return { statusCode: 200 };
+  } finally {
+    await tracer.forceFlush();
+  }
+};`),
+      c("a database client from a dynamic import", `export const handler = async (event) => {
+  const { db } = await import("./lib/db");
+  await db.insert(event.body);
+  return { statusCode: 200 };
+};`),
+    ],
+  });
+  describeCases(SESSION_START_RULE, sessionStartRule as TSESLint.RuleModule<string, readonly unknown[]>, {
+    reported: [c("Express route starting a session on the module tracer", route("sessionStart"))],
+    quiet: [c("createSession() on it", route("createSession"))],
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------
 // Known misses (not yet fixed): each asserts what the rule does TODAY, which is wrong; the comment says
 // what is right and why it is not fixed in this round.
@@ -2432,11 +2477,13 @@ describe("known misses (not yet fixed)", () => {
       const messages = lint(ruleName, rule, testCase);
       expect(messages, show(messages)).toEqual([]);
     });
-  // Should be reported: the handler traces through the project's tracer and returns unflushed. A binding
-  // destructured from a dynamic `import("./lib/tracing")` is not taken for a tracer: the SDK model
-  // (analysis/sdk-model.ts, not owned here) reads project tracers from static imports only.
-  currentlyQuiet(FLUSH_RULE, flushRule as TSESLint.RuleModule<string, readonly unknown[]>, c("tracer from a dynamic import inside the handler", `export const handler = async (event) => {
-  const { tracer } = await import("./lib/tracing");
+  // Should be reported: the tracer is the result of a getter of the project's tracing module loaded with
+  // `await import()`. The destructured form is followed ("a tracer from a dynamic import inside the
+  // handler" above); a call on the awaited module value is not: the SDK model (analysis/sdk-model.ts,
+  // another helper's file) takes a variable for a tracer from a getter only through a binding of the
+  // getter, and `(await import(m)).getTracer` is a member of a value with no binding.
+  currentlyQuiet(FLUSH_RULE, flushRule as TSESLint.RuleModule<string, readonly unknown[]>, c("a getter called on the awaited module value", `export const handler = async (event) => {
+  const tracer = (await import("./lib/tracing")).getTracer();
   tracer.createSession();
   return { statusCode: 200 };
 };`));
