@@ -467,5 +467,6 @@ function outlives(input: AnalysisInput, target: TSESTree.Node, boundary: TSESTre
   }
   if (parameter.type !== "Parameter" || member === undefined) return false;
   const handler = getHandlerModel(input).handlerOf(parameter.node as TSESTree.Node);
-  return handler?.kind === "request" && isAppLifetimeMember(handler.framework, member);
+  // A route of an app served on a serverless platform (serverless-http) is an invocation of that framework's too.
+  return isAppLifetimeMember(handler?.framework, member);
 }

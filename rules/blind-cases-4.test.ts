@@ -2468,6 +2468,96 @@ ${LOAD}  try {
   });
 });
 
+// Shapes of public handlers around the gaps above (code search: Firebase functions wrapped in `cors()`,
+// Lambda helpers taking the parsed body, Next.js `globalThis` casts, controllers as classes).
+describe("hunted shapes around helpers, caches and dynamic imports", () => {
+  const EXPRESS_SID = `import express from "express";\n${TRACER}const app = express();\n`;
+  describeCases(SESSION_ID_RULE, sessionIdRule as TSESLint.RuleModule<string, readonly unknown[]>, {
+    reported: [
+      c("object parameter renamed, with a default object", `${EXPRESS_SID}const open = ({ sessionId: id } = {}) => tracer.createSession({ sessionId: id });
+app.post("/chat", (req, res) => { open({ sessionId: req.headers["x-session-id"] }); res.end(); });`),
+      c("method called through optional chaining", `${EXPRESS_SID}class Sessions { open(id) { tracer.createSession({ sessionId: id }); } }
+const sessions = new Sessions();
+app.post("/chat", (req, res) => { sessions?.open(req.query.sid); res.end(); });`),
+      c("Lambda helper given the parsed body", `${TRACER}async function startSession({ sessionId, userId }) {
+  await tracer.createSession({ sessionId, userId });
+}
+export const handler = async (event) => {
+  const body = JSON.parse(event.body ?? "{}");
+  await startSession(body);
+  return { statusCode: 200 };
+};`),
+      c("Lambda helper given an options object held in a const", `${TRACER}async function startSession({ sessionId }) {
+  await tracer.createSession({ sessionId });
+}
+export const handler = async (event) => {
+  const options = { sessionId: event.headers["x-session-id"] };
+  await startSession(options);
+  return { statusCode: 200 };
+};`),
+      c("a class controller whose handler method hands the request to another method", `${EXPRESS_SID}class ChatController {
+  start(req) { return tracer.createSession({ sessionId: req.get("x-session-id") }); }
+  async create(req, res) { await this.start(req); res.json({}); }
+}
+const controller = new ChatController();
+app.post("/chat", (req, res) => controller.create(req, res));`),
+    ],
+    quiet: [
+      c("a method of an object made by an imported factory", `${TRACER}import { makeStore } from "./store";
+class Sessions { open(id) { tracer.createSession({ sessionId: id }); } }
+const store = makeStore();
+export const handler = async (event) => { store.open(event.sessionId); return {}; };`),
+      c("the helper converts the id itself", `${TRACER.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId }")}class Sessions { open(id) { tracer.createSession({ sessionId: toSessionId(id) }); } }
+const sessions = new Sessions();
+export const handler = async (event) => { sessions.open(event.sessionId); return {}; };`),
+    ],
+  });
+  describeCases(INIT_RULE, initRule as TSESLint.RuleModule<string, readonly unknown[]>, {
+    reported: [
+      c("Hono c.var (the request's context)", `import { Hono } from "hono";
+import { HoneyHiveTracer } from "honeyhive";
+const app = new Hono();
+app.use(async (c, next) => {
+  c.var.tracer ??= HoneyHiveTracer.init({ project: "p" });
+  await next();
+});`),
+    ],
+    quiet: [
+      c("Next.js route caching on a typed alias of globalThis", `import { HoneyHiveTracer } from "honeyhive";
+const g = globalThis as unknown as { hh?: HoneyHiveTracer };
+export async function POST(req: Request) {
+  g.hh ??= HoneyHiveTracer.init({ project: "p" });
+  return new Response("ok");
+}`, { filename: "app/api/chat/route.ts" }),
+    ],
+  });
+  describeCases(FLUSH_RULE, flushRule as TSESLint.RuleModule<string, readonly unknown[]>, {
+    reported: [
+      c("Firebase 1st gen wrapped in cors(): the handler is not async", `import * as functions from "firebase-functions";
+import cors from "cors";
+${TRACER}const corsHandler = cors({ origin: true });
+export const api = functions.https.onRequest((req, res) => {
+  corsHandler(req, res, async () => {
+    tracer.createSession();
+    res.send(await answer(req.body));
+  });
+});`, { filename: "functions/src/index.ts" }),
+    ],
+    quiet: [],
+  });
+  describeCases(SESSION_START_RULE, sessionStartRule as TSESLint.RuleModule<string, readonly unknown[]>, {
+    reported: [
+      c("Fastify onRequest hook loading the tracer", `import Fastify from "fastify";
+const app = Fastify();
+app.addHook("onRequest", async (request) => {
+  const { tracer } = await import("./tracing.js");
+  tracer.sessionStart();
+});`),
+    ],
+    quiet: [],
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------
 // Known misses (not yet fixed): each asserts what the rule does TODAY, which is wrong; the comment says
 // what is right and why it is not fixed in this round.
