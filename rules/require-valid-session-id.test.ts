@@ -516,6 +516,9 @@ describe("session-id helpers: methods, object parameters, defaults", () => {
       // The object parameter's key is given a converted id, or not given at all.
       `${IMPORTS.replace("isSessionId }", "isSessionId, toSessionId }")}const startChat = ({ sessionId }) => tracer.createSession({ sessionId });\napp.post("/chat", (req, res) => { startChat({ sessionId: toSessionId(req.get("x-session-id")) }); res.end(); });`,
       `${IMPORTS}const startChat = ({ sessionId }) => tracer.createSession({ sessionId });\napp.post("/chat", (req, res) => { startChat({ userId: req.get("x-user-id") }); res.end(); });`,
+      // The request handed to a helper that checks what it reads, or reads what a middleware set (passport's `req.user`).
+      `${IMPORTS}function start(req) {\n  const id = req.get("x-session-id");\n  if (!isSessionId(id)) return;\n  tracer.createSession({ sessionId: id });\n}\napp.post("/chat", (req, res) => { start(req); res.end(); });`,
+      `${IMPORTS}function start(req) { tracer.createSession({ sessionId: req.user.sessionId }); }\napp.post("/chat", (req, res) => { start(req); res.end(); });`,
       // A spread after the key may replace it.
       `${IMPORTS}const startChat = ({ sessionId }) => tracer.createSession({ sessionId });\napp.post("/chat", (req, res) => { startChat({ sessionId: req.get("x-session-id"), ...defaults }); res.end(); });`,
     ],
