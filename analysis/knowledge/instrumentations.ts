@@ -283,6 +283,14 @@ export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
     verifiedAt: "@elastic/opentelemetry-node 1.4 README ('node --import @elastic/opentelemetry-node my-app.js') and import.mjs: loading it calls startNodeSDK()",
   },
   {
+    id: "dash0",
+    name: "Dash0",
+    packages: ["@dash0/opentelemetry"],
+    activations: [{ kind: "import" }],
+    verifiedAt:
+      "dash0.com/docs/dash0/opentelemetry/distributions/nodejs/overview: 'Load the distribution with node --require @dash0/opentelemetry or via NODE_OPTIONS'; it sets up tracing (the OpenTelemetry JS SDK with auto-instrumentations-node) before the application runs",
+  },
+  {
     id: "datadog",
     name: "Datadog",
     packages: ["dd-trace"],
