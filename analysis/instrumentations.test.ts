@@ -175,6 +175,9 @@ describe("pipelineActivationOf", () => {
       [`const Sentry = require("@sentry/aws-serverless");\nSentry.init({ dsn: process.env.DSN });`, "Sentry"],
       [`import { init } from "@sentry/nestjs";\nimport { options } from "./sentry-options";\ninit(options);`, "Sentry"],
       [`import "@sentry/node/init";`, "Sentry"],
+      [`import "@sentry/aws-serverless/awslambda-auto";`, "Sentry"],
+      [`require("@sentry/aws-serverless/build/npm/cjs/awslambda-auto");`, "Sentry"],
+      [`require("@dash0/opentelemetry");`, "Dash0"],
       [`import { useAzureMonitor } from "@azure/monitor-opentelemetry";\nuseAzureMonitor();`, "Azure Monitor"],
       [`import * as appInsights from "applicationinsights";\nappInsights.setup(process.env.CS).setAutoCollectRequests(true).start();`, "Application Insights"],
       [`import { NodeSDK } from "@opentelemetry/sdk-node";\nconst sdk = new NodeSDK({});\nsdk.start();`, "OpenTelemetry"],
@@ -326,6 +329,12 @@ describe("activation in a module the framework loads (Next.js instrumentation.ts
     expect(lint({ "package.json": scripts("node --import ./instrument.mjs dist/app.mjs"), "instrument.mjs": sentry })).toEqual([]);
     expect(lint({ "package.json": scripts("NODE_OPTIONS='--import ./src/instrument.mjs' nest start"), "src/instrument.mjs": sentry })).toEqual([]);
     expect(lint({ "package.json": scripts("node -r @opentelemetry/auto-instrumentations-node/register app.js") })).toEqual([]);
+    // Sentry's Lambda preload, as its README writes NODE_OPTIONS (v9+) and as v8 named it.
+    expect(lint({ "package.json": scripts("NODE_OPTIONS='--import @sentry/aws-serverless/awslambda-auto' node app.mjs") })).toEqual([]);
+    expect(lint({ "package.json": scripts("node -r @sentry/aws-serverless/build/npm/cjs/awslambda-auto app.js") })).toEqual([]);
+    expect(lint({ "package.json": scripts("NODE_OPTIONS='--require @dash0/opentelemetry' node server.js") })).toEqual([]);
+    // The package itself preloaded is no activation (importing Sentry initializes nothing).
+    expect(lint({ "package.json": scripts("node -r @sentry/aws-serverless app.js") })).toHaveLength(1);
     // Preloaded, and activating nothing; a package that is no preload.
     expect(lint({ "package.json": scripts("node --import ./instrument.mjs app.mjs"), "instrument.mjs": `export const x = 1;\n` })).toHaveLength(1);
     expect(lint({ "package.json": scripts("node -r dotenv/config app.js") })).toHaveLength(1);

@@ -303,8 +303,25 @@ function mayUseSdk(input: AnalysisInput): boolean {
       }
     }
   }
+  // `const { tracer } = await import("./lib/tracing")` (or `….getTracer()`) inside a function: loaded on first use.
+  if (text.includes("import(")) {
+    for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) {
+      const declarator = isLocal(dynamicImportSpecifier(expression)) ? declaratorOfDynamicImport(expression) : undefined;
+      if (declarator && looksLikeTracer(declarator)) return true;
+    }
+  }
   // The SDK imported through a project module that re-exports it (analysis/sdk-barrels.ts).
   return importsSdkThroughBarrel(input);
+}
+
+/** The declarator an `import()` initializes, awaited, through a member or a call of one (`(await import(m)).getTracer()`). */
+function declaratorOfDynamicImport(expression: TSESTree.ImportExpression): TSESTree.VariableDeclarator | undefined {
+  let node: TSESTree.Node = expression;
+  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.AwaitExpression || (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) || (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node)) continue;
+    return parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node ? parent : undefined;
+  }
+  return undefined;
 }
 
 type TracerValue = { readonly creation?: TSESTree.Expression; readonly tracer?: MutableTracer };
@@ -341,6 +358,8 @@ class FileSdkModel implements SdkModel {
   private saw2x = false;
   private readonly tracerByVariable = new Map<Scope.Variable, MutableTracer>();
   private readonly memberTracers: MutableTracer[] = [];
+  /** Variables holding `(await import("./tracing")).getTracer()` (see `isDynamicTracerGetterCall`). */
+  private readonly dynamicGetterResults: Scope.Variable[] = [];
   /** While the rounds examine a variable: the variables its values named that were no tracer (yet). */
   private misses: Scope.Variable[] | undefined;
   /** What a function returns, grouped once: asking every function for its returns would be quadratic on large files. */
@@ -392,6 +411,7 @@ class FileSdkModel implements SdkModel {
   /** The SDK bindings of the file's declared variables (see `bindingOf`). */
   private readBindings(allVariables: readonly Scope.Variable[]): void {
     const { bindings, settings } = this;
+    const mayImport = this.input.text.includes("import(");
     for (const variable of allVariables) {
       const def = variable.defs[0];
       if (def === undefined) continue;
@@ -405,7 +425,18 @@ class FileSdkModel implements SdkModel {
       }
       const binding = this.bindingOf(this.resolver.originOf(def.name));
       if (binding) bindings.set(variable, binding);
+      else if (mayImport && def.type === "Variable" && this.isDynamicTracerGetterCall(def.node.init)) this.dynamicGetterResults.push(variable);
     }
+  }
+
+  /** `(await import("./lib/tracing")).getTracer()`: a getter of a project module, called on the awaited module value. */
+  private isDynamicTracerGetterCall(init: TSESTree.Expression | null): boolean {
+    const call = unwrapExpression(init);
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0 || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (unwrapExpression(call.callee.object)?.type !== AST_NODE_TYPES.ImportExpression) return false;
+    const origin = this.resolver.originOf(call.callee);
+    const name = origin?.path.length === 1 ? origin.path[0] : undefined;
+    return origin !== undefined && name !== undefined && isLocalModule(origin.module, this.settings) && TRACER_GETTER_NAME.test(name);
   }
 
   /** Parameters typed with the SDK's class: `function step(input: string, tracer: HoneyHiveTracer)`. */
@@ -424,6 +455,9 @@ class FileSdkModel implements SdkModel {
    */
   private addImportedTracers(): void {
     const { input, tracerByVariable } = this;
+    for (const variable of this.dynamicGetterResults) {
+      if (!tracerByVariable.has(variable)) this.addVariableTracer(variable, "imported", variable.defs[0]?.node ?? variable.identifiers[0]!, [], false, variable.name);
+    }
     for (const [variable, binding] of this.bindings) {
       if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
       const shape = localTracerShape(variable, binding.name, binding.fromSdkSettingsModule, input);

@@ -450,7 +450,107 @@ class SessionIdFlow {
     if (!init) return undefined;
     if (def.node.id.type === AST_NODE_TYPES.Identifier) return init;
     // Destructured: `const { sessionId } = req.body`, `const { headers } = req`.
-    const keys = keyPath(def.node.id, def.name as TSESTree.Identifier);
+    return this.destructured(init, keyPath(def.node.id, def.name as TSESTree.Identifier));
+  }
+
+  /**
+   * A parameter of a function of this file that is not a handler (`function startChat(sessionId) {
+   * tracer.createSession({ sessionId }) }`): input when one of its calls here passes input at that
+   * position (`startChat(req.headers["x-session-id"])`). The parameter may have a default
+   * (`sessionId = randomUUID()`: an argument passed replaces it) or be a key of an object parameter
+   * (`({ sessionId }) => …` called with `{ sessionId: req.body.sid }` or with `req.body`), and the
+   * function may be a method (`this.start(id)` in its class, `chats.start(id)` on an instance made
+   * here, `Chats.start(id)` for a static one, `service.start(id)` on an object literal). The request
+   * object handed to a helper (`handle(req)`) is followed too. Calls through other modules are not seen.
+   */
+  private evaluateHelperParameter(fn: FunctionNode, name: TSESTree.Identifier, variables: Set<Scope.Variable>, depth: number): FlowResult | undefined {
+    const index = fn.params.findIndex((parameter) => contains(parameter, name));
+    const pattern = fn.params[index];
+    if (!pattern) return undefined;
+    const plain = pattern === name || (pattern.type === AST_NODE_TYPES.AssignmentPattern && pattern.left === name);
+    const keys = plain ? [] : keyPath(pattern, name);
+    if (!plain && keys.length === 0) return undefined;
+    for (const call of this.helperCallsOf(fn)) {
+      if (this.skippedHelperCalls.has(call)) continue;
+      const argument = call.arguments[index];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      const result = plain ? this.evaluate(argument, variables, depth + 1) : this.evaluateKeys(argument, keys, variables, depth + 1);
+      // The request itself handed on (`this.open(req)`) is followed as well: its input parts are read in the helper.
+      if (!result) continue;
+      const parameter = this.sdk.variableOf(name);
+      if (parameter) this.helperCallOf.set(parameter, call);
+      return result;
+    }
+    return undefined;
+  }
+
+  /** The calls of a helper function of this file (see `evaluateHelperParameter`), up to `MAX_HELPER_CALLS`. */
+  private helperCallsOf(fn: FunctionNode): TSESTree.CallExpression[] {
+    const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent.id : undefined;
+    if (declared?.type === AST_NODE_TYPES.Identifier) {
+      const calls: TSESTree.CallExpression[] = [];
+      for (const reference of this.sdk.variableOf(declared)?.references ?? []) {
+        const call = reference.identifier.parent;
+        if (call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) calls.push(call);
+      }
+      return calls;
+    }
+    const member = methodOf(fn);
+    if (!member) return [];
+    const calls: TSESTree.CallExpression[] = [];
+    for (const call of nodesOfType(this.input.ast, AST_NODE_TYPES.CallExpression)) {
+      const callee = unwrap(call.callee);
+      if (callee?.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== member.name) continue;
+      if (this.isReceiverOf(unwrap(callee.object), member, call)) calls.push(call);
+      if (calls.length >= MAX_HELPER_CALLS) break;
+    }
+    return calls;
+  }
+
+  /**
+   * `receiver` is the object that holds `member`'s method: `this` inside its class (or object
+   * literal), the class itself for a static method, or a variable of this file written once with
+   * `new TheClass(…)` or with the object literal.
+   */
+  private isReceiverOf(receiver: TSESTree.Node | undefined, member: HelperMethod, call: TSESTree.CallExpression): boolean {
+    if (!receiver) return false;
+    if (receiver.type === AST_NODE_TYPES.ThisExpression) return contains(member.owner, call);
+    if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+    if (member.static) return member.owner.type !== AST_NODE_TYPES.ObjectExpression && this.namesClass(receiver, member.owner);
+    const value = unwrap(this.singleValueOf(receiver));
+    if (value === member.owner) return true;
+    return value?.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && this.namesClass(value.callee, member.owner);
+  }
+
+  /** `identifier` refers to the class `owner` (declared `class Chats {}` or `const Chats = class {}`). */
+  private namesClass(identifier: TSESTree.Identifier, owner: TSESTree.Node): boolean {
+    const def = this.sdk.variableOf(identifier)?.defs[0];
+    if (!def) return false;
+    if (def.type === "ClassName") return def.node === owner;
+    return def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && unwrap(def.node.init) === owner;
+  }
+
+  /**
+   * The value at `keys` of an argument given to an object parameter: a property of an object
+   * literal (inline, or a variable written once), else the keys read from the argument's value
+   * (`start(req.body)` for `({ sessionId })`: `req.body.sessionId`).
+   */
+  private evaluateKeys(argument: TSESTree.Node, keys: readonly string[], variables: Set<Scope.Variable>, depth: number): FlowResult | undefined {
+    if (keys.length === 0) return this.evaluate(argument, variables, depth);
+    let object = unwrap(argument);
+    if (object?.type === AST_NODE_TYPES.Identifier && unwrap(this.singleValueOf(object))?.type === AST_NODE_TYPES.ObjectExpression) object = unwrap(this.singleValueOf(object));
+    if (object?.type === AST_NODE_TYPES.ObjectExpression) {
+      const property = findProperty(object, keys[0]!);
+      // A spread after the property may replace it with anything; without the key the default applies.
+      if (!property || object.properties.indexOf(property) < object.properties.findLastIndex((p) => p.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+      return this.evaluateKeys(property.value, keys.slice(1), variables, depth + 1);
+    }
+    const value = this.evaluate(argument, variables, depth);
+    return value && this.destructured(value, keys);
+  }
+
+  /** What the keys `keys` of a value hold (`const { sessionId } = req.body`, a parameter `({ headers })` given the request). */
+  private destructured(init: FlowResult, keys: readonly string[]): FlowResult | undefined {
     if (init.taint === "input") return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys], route: routeAfter(init.route, keys.length) };
     const key = keys[0];
     if (key === undefined || !init.inputs) return undefined;
@@ -458,30 +558,6 @@ class SessionIdFlow {
       return { taint: "input", source: init.source, sourceKeys: keys, route: routeAfter(routePart(init.inputs, key), keys.length - 1) };
     }
     if (init.inputs.holders?.includes(key)) return { taint: "request", inputs: init.inputs, source: init.source };
-    return undefined;
-  }
-
-  /**
-   * A plain parameter of a function of this file that is not a handler (`function startChat(sessionId)
-   * { tracer.createSession({ sessionId }) }`): input when one of its calls here passes input at that
-   * position (`startChat(req.headers["x-session-id"])`). Calls through other modules are not seen.
-   */
-  private evaluateHelperParameter(fn: FunctionNode, name: TSESTree.Identifier, variables: Set<Scope.Variable>, depth: number): FlowResult | undefined {
-    const index = fn.params.indexOf(name);
-    const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent.id : undefined;
-    if (index < 0 || declared?.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const helper = this.sdk.variableOf(declared);
-    for (const reference of helper?.references ?? []) {
-      const call = reference.identifier.parent;
-      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier || this.skippedHelperCalls.has(call)) continue;
-      const argument = call.arguments[index];
-      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
-      const result = this.evaluate(argument, variables, depth + 1);
-      if (result?.taint !== "input") continue;
-      const parameter = this.sdk.variableOf(name);
-      if (parameter) this.helperCallOf.set(parameter, call);
-      return result;
-    }
     return undefined;
   }
 
@@ -623,6 +699,28 @@ class SessionIdFlow {
     const variable = this.sdk.variableOf(identifier);
     return !variable || variable.defs.length === 0;
   }
+}
+
+/** A helper written as a method: its name, the class (or object literal) that holds it, static or not. */
+interface HelperMethod {
+  readonly name: string;
+  readonly owner: TSESTree.ClassBody["parent"] | TSESTree.ObjectExpression;
+  readonly static: boolean;
+}
+
+/** `start(id) { … }` / `start = (id) => …` of a class, `start(id) { … }` / `start: (id) => …` of an object literal. */
+function methodOf(fn: FunctionNode): HelperMethod | undefined {
+  const holder = fn.parent;
+  if ((holder.type === AST_NODE_TYPES.MethodDefinition || holder.type === AST_NODE_TYPES.PropertyDefinition) && holder.value === fn) {
+    if (holder.type === AST_NODE_TYPES.MethodDefinition && holder.kind !== "method") return undefined;
+    const name = staticName(holder.key, holder.computed);
+    return name === undefined ? undefined : { name, owner: holder.parent.parent, static: holder.static };
+  }
+  if (holder.type === AST_NODE_TYPES.Property && holder.value === fn && holder.parent.type === AST_NODE_TYPES.ObjectExpression && holder.kind === "init") {
+    const name = staticName(holder.key, holder.computed);
+    return name === undefined ? undefined : { name, owner: holder.parent, static: false };
+  }
+  return undefined;
 }
 
 const CALL_TYPES = [AST_NODE_TYPES.CallExpression] as const;

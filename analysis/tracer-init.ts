@@ -24,6 +24,7 @@ import { getAnalysisContext } from "./context.js";
 import { getEvaluateModel } from "./evaluate.js";
 import { getHandlerModel, type Handler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
+import { isAppLifetimeMember } from "./knowledge/app-lifetime.js";
 import { API_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { TRACER_STATICS } from "./knowledge/sdks/honeyhive.js";
 import { GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS, opentelemetryProfile, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
@@ -428,16 +429,44 @@ function mentions(text: string, target: string): boolean {
   return new RegExp(`(?:^|[^\\w$.])${escaped}(?![\\w$])`).test(text);
 }
 
-/** The stored-in target lives longer than one run of `boundary`: declared outside it, or a member of something that is. */
+/**
+ * The stored-in target lives longer than one run of `boundary`: declared outside it, a member of
+ * something that is, or the application object a handler's parameter holds (`req.app.locals`,
+ * `ctx.app.context`, `request.server`: knowledge/app-lifetime.ts). The undeclared names taken as
+ * globals (`globalThis`, `global`, `process`, `module.exports`, `exports`) live as long as the
+ * process; `arguments` has no declaration either but is the call's own (`arguments[0].tracer` is
+ * `req.tracer`).
+ */
 function outlives(input: AnalysisInput, target: TSESTree.Node, boundary: TSESTree.Node): boolean {
   let root: TSESTree.Node = target;
-  while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+  let first: TSESTree.MemberExpression | undefined;
+  while (root.type === AST_NODE_TYPES.MemberExpression) {
+    first = root;
+    root = root.object;
+  }
   if (root.type === AST_NODE_TYPES.ThisExpression) return true;
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   const { bindings } = getAnalysisContext(input);
+  const variable: Scope.Variable | null | undefined = bindings.variableOf(root);
+  if (root.name === "arguments" && variable?.scope.type === "function") return !contains(boundary, variable.scope.block);
   // A global: `globalThis` (a built-in, declared without a definition) or an undeclared name.
   if (bindings.isGlobal(root)) return true;
-  const variable: Scope.Variable | null | undefined = bindings.variableOf(root);
-  const declaration = variable?.defs[0]?.name;
-  return declaration !== undefined && !contains(boundary, declaration);
+  const def = variable?.defs[0];
+  if (def === undefined) return false;
+  if (!contains(boundary, def.name)) return true;
+  // `req.app.locals.tracer`: a parameter of the handler, and the member its framework hands the app through;
+  // or that member destructured first (`const { app } = ctx; app.context.tracer ??= …`).
+  let parameter: Scope.Definition = def;
+  let member = first && memberName(first);
+  if (def.type === "Variable" && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init?.type === AST_NODE_TYPES.Identifier) {
+    const from = bindings.variableOf(def.node.init)?.defs[0];
+    const key = def.node.id.properties.find((property) => property.type === AST_NODE_TYPES.Property && property.value === def.name);
+    if (from?.type !== "Parameter" || key?.type !== AST_NODE_TYPES.Property) return false;
+    parameter = from;
+    member = staticName(key.key, key.computed);
+  }
+  if (parameter.type !== "Parameter" || member === undefined) return false;
+  const handler = getHandlerModel(input).handlerOf(parameter.node as TSESTree.Node);
+  // A route of an app served on a serverless platform (serverless-http) is an invocation of that framework's too.
+  return isAppLifetimeMember(handler?.framework, member);
 }

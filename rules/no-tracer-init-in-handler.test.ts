@@ -331,3 +331,44 @@ describe("a cache is a local read from a map and stored back under the same key"
     expect(messagesOf(body)).toEqual(["perRequest"]);
   });
 });
+
+// A cache on what the request reaches is decided by how long it lives (analysis/knowledge/app-lifetime.ts):
+// the application object (Express `req.app`/`res.app`, Koa `ctx.app`, Fastify `request.server`) lives
+// for the process, so a tracer cached there is made once; the request's own objects (`res.locals`,
+// `req.*`, Koa's `ctx.state`, Hono's `c.set()`) are new per request, so the "cache" makes one per request.
+describe("caches on the application object versus the request's", () => {
+  const messagesOf = (code: string, filename = "src/server.ts") => lintWithRule(RULE_NAME, rule, code, filename).map((message) => message.messageId);
+  const KOA = `import Koa from "koa";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = new Koa();\n`;
+  const FASTIFY = `import Fastify from "fastify";\nimport { HoneyHiveTracer } from "honeyhive";\nconst fastify = Fastify();\n`;
+  const HONO = `import { Hono } from "hono";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = new Hono();\n`;
+  const INIT = `HoneyHiveTracer.init({ project: "p" })`;
+
+  it.each([
+    ["Express req.app.locals ??=", `${EXPRESS}app.post("/chat", (req, res) => {\n  req.app.locals.tracer ??= ${INIT};\n  req.app.locals.tracer.createSession();\n  res.end();\n});`],
+    ["Express res.app.locals, checked with if", `${EXPRESS}app.use((req, res, next) => {\n  if (!res.app.locals.tracer) res.app.locals.tracer = ${INIT};\n  next();\n});`],
+    ["Express app settings: req.app.get / req.app.set", `${EXPRESS}app.use((req, res, next) => {\n  if (!req.app.get("tracer")) req.app.set("tracer", ${INIT});\n  next();\n});`],
+    ["Koa ctx.app.context", `${KOA}app.use(async (ctx, next) => {\n  ctx.app.context.tracer ??= ${INIT};\n  await next();\n});`],
+    ["Express on AWS Lambda through serverless-http: req.app.locals lives as long as the warm container", `${EXPRESS.replace('import express from "express";', 'import express from "express";\nimport serverless from "serverless-http";')}app.post("/chat", async (req, res) => {\n  req.app.locals.tracer ??= ${INIT};\n  res.send("ok");\n});\nexport const handler = serverless(app);`],
+    ["Koa app destructured from ctx first", `${KOA}app.use(async (ctx, next) => {\n  const { app: application } = ctx;\n  application.context.tracer ??= ${INIT};\n  await next();\n});`],
+    ["Cloudflare Workers + Hono: a module flag set in the branch (c.env is only there per request)", `${HONO}let tracer;\nlet initialized = false;\napp.use(async (c, next) => {\n  if (!initialized) {\n    tracer = HoneyHiveTracer.init({ apiKey: c.env.HH_API_KEY, project: "p" });\n    initialized = true;\n  }\n  await next();\n});`],
+    ["Fastify request.server", `${FASTIFY}fastify.get("/chat", async (request, reply) => {\n  request.server.tracer ??= ${INIT};\n  return "ok";\n});`],
+    ["Fastify decorate inside a plugin (runs once, at registration)", `${FASTIFY}fastify.register(async (instance) => {\n  instance.decorate("tracer", ${INIT});\n});\nfastify.get("/chat", async (request) => request.server.tracer.createSession());`],
+    ["process-wide globals (module.exports, process, global)", `const { HoneyHiveTracer } = require("honeyhive");\nexports.handler = async (event) => {\n  module.exports.tracer ??= ${INIT};\n  global.tracer ??= module.exports.tracer;\n  return {};\n};`],
+  ])("is not reported: %s", (_name, code) => {
+    expect(messagesOf(code, code.includes("require(") ? "src/handler.js" : "src/server.ts")).toEqual([]);
+  });
+
+  it.each([
+    ["Express res.locals (per request)", `${EXPRESS}app.use((req, res, next) => {\n  res.locals.tracer ??= ${INIT};\n  next();\n});`],
+    ["Express req.tracer (per request)", `${EXPRESS}app.use((req, res, next) => {\n  req.tracer ??= ${INIT};\n  next();\n});`],
+    ["Express req.app of a parameter named like it, but a Hono context (c.app is not the app)", `${HONO}app.use(async (c, next) => {\n  c.app ??= ${INIT};\n  await next();\n});`],
+    ["Koa ctx.state (per request)", `${KOA}app.use(async (ctx, next) => {\n  ctx.state.tracer ??= ${INIT};\n  await next();\n});`],
+    ["Express on AWS Lambda through serverless-http: res.locals (per invocation)", `${EXPRESS.replace('import express from "express";', 'import express from "express";\nimport serverless from "serverless-http";')}app.post("/chat", async (req, res) => {\n  res.locals.tracer ??= ${INIT};\n  res.send("ok");\n});\nexport const handler = serverless(app);`],
+    ["Koa state destructured from ctx (per request)", `${KOA}app.use(async (ctx, next) => {\n  const { state } = ctx;\n  state.tracer ??= ${INIT};\n  await next();\n});`],
+    ["Hono c.set (a new Context per request)", `${HONO}app.use(async (c, next) => {\n  if (!c.get("tracer")) c.set("tracer", ${INIT});\n  await next();\n});`],
+    ["Fastify request.tracer (per request)", `${FASTIFY}fastify.addHook("onRequest", async (request) => {\n  request.tracer ??= ${INIT};\n});`],
+    ["arguments[0] is the request (was taken for a global)", `${EXPRESS}app.use(function (req, res, next) {\n  arguments[0].tracer ??= ${INIT};\n  next();\n});`],
+  ])("is reported: %s", (_name, code) => {
+    expect(messagesOf(code)).toEqual([code.includes("serverless(app)") ? "perInvocation" : "perRequest"]);
+  });
+});

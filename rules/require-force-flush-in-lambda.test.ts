@@ -15,6 +15,11 @@ const TRACER = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = Hon
 
 ruleTester.run(RULE_NAME, testedRule, {
   valid: [
+    // A non-async Firebase 1st-gen handler that sends only once the flush settled.
+    {
+      code: `import * as functions from "firebase-functions";\n${TRACER}export const api = functions.https.onRequest((req, res) => {\n  tracer.createSession();\n  tracer.forceFlush().then(() => res.send("ok"));\n});`,
+      filename: "functions/src/index.ts",
+    },
     // try/finally with an awaited flush; `return await` keeps the flush after the work.
     `${TRACER}export const handler = async (event) => {\n  try {\n    return await work(event);\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
     // A flush before every return, early returns included.
@@ -238,6 +243,19 @@ ruleTester.run(RULE_NAME, testedRule, {
       code: `${TRACER}export function handler(event) {\n  tracer.createSession();\n  return { ok: true };\n}`,
       errors: [{ messageId: "missingFlushNotAsync", data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
     },
+    // Non-async handlers of platforms whose HTTP invocation ends with the response (Firebase 1st and 2nd
+    // gen `https.onRequest`, the Functions Framework's `http`): the message says "before it sends the
+    // response", as the send-based suggestion does, not "before it returns".
+    ...[
+      [`import * as functions from "firebase-functions";\n`, "export const api = functions.https.onRequest((req, res) => {", "api"],
+      [`import * as functions from "firebase-functions/v1";\n`, `export const api = functions.region("europe-west1").https.onRequest((req, res) => {`, "api"],
+      [`import { onRequest } from "firebase-functions/v2/https";\n`, "export const api = onRequest((req, res) => {", "api"],
+      [`import * as functions from "@google-cloud/functions-framework";\n`, `functions.http("chat", (req, res) => {`, "chat"],
+    ].map(([imports, head, name]) => ({
+      code: `${imports}${TRACER}${head}\n  tracer.createSession();\n  res.send("ok");\n});`,
+      filename: "functions/src/index.ts",
+      errors: [{ messageId: "missingFlushNotAsyncBeforeSend" as const, data: { name, flush: "tracer.forceFlush()", platform: "Google Cloud Functions" }, suggestions: [] }],
+    })),
     {
       code: `${TRACER}exports.handler = function (event, context, callback) {\n  tracer.createSession();\n  callback(null, "ok");\n};`,
       filename: "index.js",

@@ -27,6 +27,7 @@ export const RULE_NAME = "require-force-flush-in-lambda";
 type MessageIds =
   | "missingFlush"
   | "missingFlushNotAsync"
+  | "missingFlushNotAsyncBeforeSend"
   | "missingFlushCallback"
   | "wrapInTryFinally"
   | "awaitFlush"
@@ -64,6 +65,9 @@ export default createRule<[], MessageIds>({
         "{{platform}} handler `{{name}}` can return without `await {{flush}}`: spans still buffered are lost when {{platform}} freezes or ends the instance after the response.",
       missingFlushNotAsync:
         "{{platform}} handler `{{name}}` is not async, so it cannot `await {{flush}}` before it returns: make it async and await the flush, or buffered spans are lost when {{platform}} freezes the instance.",
+      // A platform whose HTTP invocation ends with the response (`responseCall`): the flush goes before each send, not before a return.
+      missingFlushNotAsyncBeforeSend:
+        "{{platform}} handler `{{name}}` is not async, so it cannot `await {{flush}}` before it sends the response: make it async and await the flush before each statement that sends the response, or buffered spans are lost when {{platform}} stops the instance's work after the response.",
       missingFlushCallback:
         "Callback-style {{platform}} handler `{{name}}` never flushes: call back only after `await {{flush}}` (or make it async), or buffered spans are lost when {{platform}} freezes the instance.",
       wrapInTryFinally: "Wrap the handler body in `try { … } finally { await {{flush}}; }`.",
@@ -163,7 +167,8 @@ export default createRule<[], MessageIds>({
         const fn = flush.handler.function;
         if (flush.handler.callbackStyle || !fn.async) {
           // Without `await` this rule cannot follow the flush; one written anywhere is trusted (see flush.ts).
-          if (!flush.flushedOnEveryPath) report(flush, flush.handler.callbackStyle ? "missingFlushCallback" : "missingFlushNotAsync");
+          const notAsync = flush.responseSends === undefined ? "missingFlushNotAsync" : "missingFlushNotAsyncBeforeSend";
+          if (!flush.flushedOnEveryPath) report(flush, flush.handler.callbackStyle ? "missingFlushCallback" : notAsync);
           return;
         }
         // `async () => tracer.startActiveSpan("h", async () => { …flush… })`: the value is the flush promise.

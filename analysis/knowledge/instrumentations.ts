@@ -194,6 +194,17 @@ export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
     verifiedAt: "@sentry/node 10.49 build/esm/init.js: the `@sentry/node/init` export, for `--import`/`--require`, calls init() configured from SENTRY_* variables",
   },
   {
+    // The Lambda layer's preload: `NODE_OPTIONS="--import @sentry/aws-serverless/awslambda-auto"` (v9+), and
+    // the same module under its build path in v8's README (`-r @sentry/aws-serverless/build/npm/cjs/awslambda-auto`).
+    // v7's `@sentry/serverless/dist/awslambda-auto` is left out: that SDK had no OpenTelemetry pipeline.
+    id: "sentry-lambda-auto",
+    name: "Sentry",
+    packages: ["@sentry/aws-serverless/awslambda-auto", "@sentry/aws-serverless/build/npm/cjs/awslambda-auto", "@sentry/aws-serverless/build/npm/esm/awslambda-auto"],
+    activations: [{ kind: "import" }],
+    verifiedAt:
+      "@sentry/aws-serverless README (10.28, 'Automatic Setup': NODE_OPTIONS=\"--import @sentry/aws-serverless/awslambda-auto\"; 8.x: `-r @sentry/aws-serverless/build/npm/cjs/awslambda-auto`), src/awslambda-auto.ts: calls Sentry.init() from SENTRY_* variables when LAMBDA_TASK_ROOT is set; docs.sentry.io integrations/cloud-monitoring/aws-lambda/how-it-works: the layer sets NODE_OPTIONS 'to preload the awslambda-auto module which will automatically initialize Sentry'",
+  },
+  {
     id: "azure-monitor",
     name: "Azure Monitor",
     packages: ["@azure/monitor-opentelemetry"],
@@ -270,6 +281,14 @@ export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
     packages: ["@elastic/opentelemetry-node"],
     activations: [{ kind: "import" }],
     verifiedAt: "@elastic/opentelemetry-node 1.4 README ('node --import @elastic/opentelemetry-node my-app.js') and import.mjs: loading it calls startNodeSDK()",
+  },
+  {
+    id: "dash0",
+    name: "Dash0",
+    packages: ["@dash0/opentelemetry"],
+    activations: [{ kind: "import" }],
+    verifiedAt:
+      "dash0.com/docs/dash0/opentelemetry/distributions/nodejs/overview: 'Load the distribution with node --require @dash0/opentelemetry or via NODE_OPTIONS'; it sets up tracing (the OpenTelemetry JS SDK with auto-instrumentations-node) before the application runs",
   },
   {
     id: "datadog",

@@ -89,4 +89,12 @@ app.get("/", (req, res) => {
 `;
     expect(run(cached).changed).toBe(false);
   });
+
+  it("agrees with the rule on caches by lifetime: the application object's is left alone, the request's is rewritten", () => {
+    const express = `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\n`;
+    const appLocals = `${express}app.use((req, res, next) => {\n  req.app.locals.tracer ??= HoneyHiveTracer.init({ project: "p" });\n  next();\n});\n`;
+    expect(run(appLocals).changed).toBe(false);
+    const resLocals = appLocals.replace("req.app.locals.tracer", "res.locals.tracer");
+    expect(run(resLocals).changed).toBe(true);
+  });
 });

@@ -55,4 +55,21 @@ app.use((req, res, next) => { store.createSession({ sessionId: req.headers["x-se
     expect(result.markers).toBe(1);
     expect(result.output).toBe(checkedTooLate.replace("  return tracer.createSession", `  ${markerComment(unvalidatedSessionIdMarker("createSession"))}\n  return tracer.createSession`));
   });
+
+  it("marks what the rule reports through a method helper, an object parameter or a default", () => {
+    const shapes = [
+      `class Chats {\n  start(sessionId) {\n    return tracer.createSession({ sessionId });\n  }\n}\nconst chats = new Chats();\napp.post("/chat", (req, res) => { chats.start(req.get("x-session-id")); res.end(); });\n`,
+      `const startChat = ({ sessionId }) => {\n  return tracer.createSession({ sessionId });\n};\napp.post("/chat", (req, res) => { startChat(req.body); res.end(); });\n`,
+      `function startChat(sessionId = "") {\n  return tracer.createSession({ sessionId });\n}\napp.post("/chat", (req, res) => { startChat(req.query.sid); res.end(); });\n`,
+    ];
+    for (const shape of shapes) {
+      const before = `${HEADER}${shape}`;
+      const result = run(before);
+      expect(result.markers).toBe(1);
+      expect(result.output).toBe(before.replace(/( *)return tracer\.createSession/, (_, indent: string) => `${indent}${markerComment(unvalidatedSessionIdMarker("createSession"))}\n${indent}return tracer.createSession`));
+      expect(run(result.output).changed).toBe(false);
+    }
+    // A method of the same name on an imported object is not the helper.
+    expect(run(`${HEADER}import { chats } from "./chats";\n${shapes[0]!.replace("const chats = new Chats();\n", "")}`).changed).toBe(false);
+  });
 });

@@ -165,6 +165,12 @@ interface AdaptedImport {
   /** The options key that held the app (`serverlessExpress({ app })`), if not the first argument itself. */
   readonly option: string | undefined;
   /**
+   * A registering adapter's call statement (`functions.http("api", app)`, `AppAdapter.registersAtArgument`):
+   * the index of the app's argument, and the app's method called there (`app.callback()`), if any.
+   */
+  readonly registeredAt?: number;
+  readonly appMethod?: string;
+  /**
    * `app` names a router the module mounts on the app it serves (`app.use("/api", router)`,
    * `app.use(router.routes())`), not the app: that module makes the app itself.
    */
@@ -228,8 +234,15 @@ function adaptedElsewherePlatform(
   const modules = adapterModules(fixed);
   const project = projectModules();
   for (const path of modulesBeside(project, self)) {
-    for (const { adapter: used, app, option, mounted, coveredBy } of registrationsOf(project.fs, path, modules, mounting).adapted) {
-      const adapter = fixed.find(({ handle, appOption }) => appOption === option && specifies(handle.package, used.module) && specifies(handle.name, used.name === "default" ? "" : used.name));
+    for (const { adapter: used, app, option, mounted, coveredBy, registeredAt, appMethod } of registrationsOf(project.fs, path, modules, mounting).adapted) {
+      const adapter = fixed.find(
+        (candidate) =>
+          candidate.appOption === option &&
+          candidate.registersAtArgument === registeredAt &&
+          candidate.appMethod === appMethod &&
+          specifies(candidate.handle.package, used.module) &&
+          specifies(candidate.handle.name, used.name === "default" ? "" : used.name),
+      );
       if (!adapter) continue;
       const target = project.resolve(app.module, path);
       if (target === undefined) continue;
@@ -401,6 +414,18 @@ function moduleRegistrations(program: TSESTree.Program, mounting: AdapterMountin
     const routers = mounts.get(local);
     if (routers) mountedExports[name] = routers;
   }
+  /** The app given at `app` (an imported one, or the routers mounted on one of the module's own). */
+  const served = (adapter: ImportedName, app: TSESTree.Node | undefined, option: string | undefined, registered?: { readonly at: number; readonly appMethod?: string }) => {
+    if (app?.type !== "Identifier") return;
+    const how = { option, ...(registered && { registeredAt: registered.at }), ...(registered?.appMethod !== undefined && { appMethod: registered.appMethod }) };
+    const imported = imports.get(app.name);
+    if (imported) {
+      if (imported.module.startsWith(".")) found.push({ adapter, app: imported, ...how });
+      return;
+    }
+    // An app of the module's own: the routers it mounts come from the modules they are imported from.
+    for (const { router, coveredBy } of mounts.get(app.name) ?? []) found.push({ adapter, app: router, ...how, mounted: true, ...(coveredBy.length > 0 && { coveredBy }) });
+  };
   for (const node of exported) {
     const value = node.type === "Identifier" ? constants.get(node.name) : node;
     if (value?.type !== "CallExpression" || value.callee.type !== "Identifier") continue;
@@ -414,17 +439,34 @@ function moduleRegistrations(program: TSESTree.Program, mounting: AdapterMountin
       app = property ? property.value : value.arguments[1];
       option = property ? "app" : undefined;
     }
-    const imported = app?.type === "Identifier" ? imports.get(app.name) : undefined;
-    if (!adapter || app?.type !== "Identifier") continue;
-    if (imported) {
-      if (imported.module.startsWith(".")) found.push({ adapter, app: imported, option });
-      continue;
-    }
-    // An app of the module's own: the routers it mounts come from the modules they are imported from.
-    for (const { router, coveredBy } of mounts.get(app.name) ?? []) found.push({ adapter, app: router, option, mounted: true, ...(coveredBy.length > 0 && { coveredBy }) });
+    if (adapter) served(adapter, app, option);
+  }
+  // `functions.http("api", app);` / `http("api", app.callback());`: a call statement of an imported
+  // function (or of a member of an imported module value) that registers the app it is given.
+  for (const statement of program.body) {
+    const call = statement.type === "ExpressionStatement" ? statement.expression : undefined;
+    if (call?.type !== "CallExpression") continue;
+    const adapter = registeringFunction(call.callee, imports);
+    if (!adapter) continue;
+    call.arguments.forEach((argument, at) => {
+      const through = argument.type === "CallExpression" && argument.callee.type === "MemberExpression" ? argument.callee : undefined;
+      const appMethod = through && argument.type === "CallExpression" && argument.arguments.length === 0 ? staticName(through.property, through.computed) : undefined;
+      served(adapter, appMethod !== undefined ? through!.object : argument, undefined, { at, ...(appMethod !== undefined && { appMethod }) });
+    });
   }
   const mounted = [...mounts.values()].flat();
   return found.length === 0 && mounted.length === 0 ? NO_REGISTRATIONS : { adapted: found, mountedExports, mounted };
+}
+
+/** The imported function a call statement calls: `http` imported by name, or `functions.http` of an imported module value. */
+function registeringFunction(callee: TSESTree.Node, imports: ReadonlyMap<string, ImportedName>): ImportedName | undefined {
+  // A project module's function registers nothing an adapter describes (and `app.use(…)` on an imported app is a mount).
+  const ofPackage = (imported: ImportedName | undefined) => (imported && !imported.module.startsWith(".") ? imported : undefined);
+  if (callee.type === "Identifier") return ofPackage(imports.get(callee.name));
+  if (callee.type !== "MemberExpression" || callee.object.type !== "Identifier") return undefined;
+  const namespace = ofPackage(imports.get(callee.object.name));
+  const name = staticName(callee.property, callee.computed);
+  return namespace && name !== undefined && (namespace.name === "*" || namespace.name === "default") ? { module: namespace.module, name } : undefined;
 }
 
 /**

@@ -1,0 +1,44 @@
+// What a request handler reaches through its parameters that lives as long as the application, not
+// the request: a tracer cached there (`req.app.locals.tracer ??= HoneyHiveTracer.init(…)`) is made
+// once per process, the seeds' "initialize once" written lazily, and is not a per-request init. Read
+// by analysis/tracer-init.ts (`outlives`). Per-request holders are left out on purpose, so a cache in
+// them stays reported: Express `res.locals` and `req.*`, Koa `ctx.state` and `ctx.*` (each request
+// gets its own `ctx`), Hono `c.set()`/`c.var` (a new Context per request), Fastify `request.*`/`reply.*`.
+// A Fastify `fastify.decorate("tracer", …)` needs no entry: it runs where a plugin is registered,
+// once, and a plugin is no request handler.
+
+/** Members of a framework handler's parameters that are the application object. */
+export interface AppLifetimeHolder {
+  /** The framework descriptor's id (`RequestHandler.framework`). */
+  readonly framework: string;
+  /** The first member read on any parameter: `app` for `req.app.locals`, `res.app`. */
+  readonly members: readonly string[];
+  readonly verifiedAt: string;
+}
+
+export const APP_LIFETIME_HOLDERS: readonly AppLifetimeHolder[] = [
+  {
+    framework: "express",
+    members: ["app"],
+    verifiedAt:
+      "expressjs.com/en/5x/api.html: `req.app` 'holds a reference to the instance of the Express application that is using the middleware', `res.app` 'is identical to the req.app property'; `app.locals` 'properties persist throughout the life of the application, in contrast with res.locals properties that are valid only for the lifetime of the request'",
+  },
+  {
+    framework: "koa",
+    members: ["app"],
+    verifiedAt:
+      "koajs.com (Context): `ctx.app` is the application instance reference; `app.context` 'is the prototype from which ctx is created'; `ctx.state` is the recommended namespace for passing information through middleware, per request",
+  },
+  {
+    framework: "fastify",
+    members: ["server"],
+    verifiedAt: "fastify.dev/docs/latest/Reference/Request and Reply: `request.server` / `reply.server` is the Fastify server instance, bound to the handler's encapsulation context (`this` in a non-arrow handler)",
+  },
+];
+
+const BY_FRAMEWORK: ReadonlyMap<string, ReadonlySet<string>> = new Map(APP_LIFETIME_HOLDERS.map((holder) => [holder.framework, new Set(holder.members)]));
+
+/** Whether `member`, read on a parameter of a `framework` handler, is the application object. */
+export function isAppLifetimeMember(framework: string | undefined, member: string | undefined): boolean {
+  return framework !== undefined && member !== undefined && (BY_FRAMEWORK.get(framework)?.has(member) ?? false);
+}
