@@ -131,6 +131,10 @@ describe("redact() and quote()", () => {
     expect(redact(`key ${API_KEY} and ${encodeURIComponent(`${API_KEY}/`)}`)).toBe("key [REDACTED] and [REDACTED]%2F");
     expect(redact(`fetch https://bob:${PASSWORD}@api.example.com/x failed`)).toBe("fetch https://[REDACTED]@api.example.com/x failed");
     expect(redact("Authorization: Bearer abc.def")).toBe("Authorization: Bearer [REDACTED]");
+    expect(redact("serverUrl=https://hh.example.com/api?token=s3cr3t&region=eu#x ok")).toBe(
+      "serverUrl=https://hh.example.com/api?token=[REDACTED]&region=[REDACTED]#x ok",
+    );
+    expect(redact("see https://hh.example.com/api?flag done")).toBe("see https://hh.example.com/api?flag done");
   });
 
   it("quotes untrusted text escaped and capped, so it cannot forge or flood log lines", () => {

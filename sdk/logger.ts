@@ -95,7 +95,10 @@ function scrubOwnResponses(): void {
   });
 }
 
-/** `text` with registered secrets, URL credentials and `Bearer` tokens replaced by `[REDACTED]`. */
+/**
+ * `text` with registered secrets, URL credentials, the values of a URL's query parameters (a
+ * `serverUrl` may carry a `?token=`) and `Bearer` tokens replaced by `[REDACTED]`.
+ */
 export function redact(text: string): string {
   let result = text;
   for (const secret of secrets) {
@@ -105,6 +108,9 @@ export function redact(text: string): string {
   }
   return result
     .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@?#]+@/gi, `$1${REDACTED}@`)
+    .replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s?#"'<>]*\?)([^\s#"'<>]*)/gi, (_, before: string, query: string) =>
+      before + query.replace(/([^&=]*)=[^&]*/g, `$1=${REDACTED}`),
+    )
     .replace(/\bBearer\s+[^\s"',;]+/gi, `Bearer ${REDACTED}`);
 }
 
