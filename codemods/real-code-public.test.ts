@@ -191,6 +191,11 @@ describe("shapes migrated right", () => {
     expect(out("21", "src/handler.ts")).toMatch(/\} finally \{\s+await tracer\.forceFlush\(\);/);
   });
 
+  it("15 a tracer from a local factory that takes an argument (initializeTracer(name)): the global enrichSession goes on it", () => {
+    expect(changes("15")).toEqual({ "enrich.mts": 1 });
+    expect(out("15", "enrich.mts")).toMatch(/^ {2}await tracer\.enrichSession\(\{ metadata/m);
+  });
+
   it("19, 20, 22, 23, 26, 27, 30: already right (or out of scope) and left byte for byte", () => {
     // 23 (a Pages API route with no deployment signal: no vercel.json, no runtime/maxDuration export) is
     // not taken for serverless, as documented (`--serverless` decides it).
@@ -301,15 +306,6 @@ describe("known misses", () => {
     expect(changes("10")).toEqual({ "resume.ts": 0 });
     expect(out("08", "continue.ts")).toMatch(/const resumed = HoneyHiveTracer\.init\(\{\s+sessionId: "72d12bb6/);
     expect(changes("08")).toEqual({ "continue.ts": 3 }); // the wrapper, the static flush and instrumentModules; none for the join
-  });
-
-  it("15 a tracer from a local factory that takes an argument (initializeTracer(name)) is not seen: the global enrichSession stays", () => {
-    // Wrong: `const tracer = await initializeTracer("…")` is a tracer (the factory returns init()), and
-    // a factory without parameters is recognized; with a parameter the call is not (analysis/sdk-model.ts
-    // accepts only zero-argument getter calls), so explicit-tracer leaves `enrichSession(…)` global and
-    // the rule says no tracer is in scope. Right: `tracer.enrichSession(…)`.
-    expect(changes("15")).toEqual({ "enrich.mts": 1 });
-    expect(out("15", "enrich.mts")).toMatch(/^ {2}await enrichSession\(\{ metadata/m);
   });
 
   it("17 a Lambda handler that awaits a script's main(), which inits a tracer per invocation: no hoist, no marker", () => {
