@@ -200,6 +200,18 @@ describe("shapes migrated right", () => {
     expect(out("01", "instrumentation.ts")).toContain("hh = HoneyHiveTracer.init({");
   });
 
+  it("08/10 joining an existing session: init() without sessionId, then sessionStart({ sessionId, skipApiCall: true })", () => {
+    // 1.x joined without a start call; init({ sessionId }) here would start the session on the backend again.
+    expect(changes("10")).toEqual({ "resume.ts": 0 });
+    const resume = out("10", "resume.ts");
+    expect(resume).toMatch(/const tracer = HoneyHiveTracer\.init\(\{\s+apiKey: process\.env\.HH_API_KEY!,\s+serverUrl: "https:\/\/api\.honeyhive\.ai",\s+\}\);\n {2}tracer\.sessionStart\(\{ sessionId, skipApiCall: true \}\);/);
+    expect(resume).not.toContain("initFromSessionId");
+    expect(changes("08")).toEqual({ "continue.ts": 3 }); // the wrapper, the static flush and instrumentModules; none for the join
+    const resumed = out("08", "continue.ts");
+    expect(resumed).toContain(`resumed.sessionStart({ sessionId: "72d12bb6-6173-4440-a8a6-54999632e4ec", skipApiCall: true });`);
+    expect(resumed).not.toMatch(/init\(\{[^}]*sessionId/);
+  });
+
   it("15 a tracer from a local factory that takes an argument (initializeTracer(name)): the global enrichSession goes on it", () => {
     expect(changes("15")).toEqual({ "enrich.mts": 1 });
     expect(out("15", "enrich.mts")).toMatch(/^ {2}await tracer\.enrichSession\(\{ metadata/m);
@@ -294,18 +306,6 @@ describe("the migrated TypeScript shapes type-check against this SDK", () => {
 // the shape up to "shapes migrated right" then.
 // ---------------------------------------------------------------------------------------------------
 describe("known misses", () => {
-  it("08/10 joining an existing session (init({ sessionId }) / initFromSessionId) becomes init({ sessionId }), unmarked", () => {
-    // Wrong: 1.x joined the session without a start call (init: startSession() returns at once when a
-    // sessionId is set; initFromSessionId never started one). This SDK's init() starts its startup session
-    // on the backend (sdk/tracer.ts, #startSessionOnBackend), so the migrated code sends a session start
-    // for a session that exists, under project "default" when (as with initFromSessionId) no project is
-    // given. Right: a marker, or init() plus createSession({ sessionId, skipApiCall: true }).
-    expect(out("10", "resume.ts")).toMatch(/const tracer = HoneyHiveTracer\.init\(\{\s+apiKey: process\.env\.HH_API_KEY!,\s+sessionId,/);
-    expect(changes("10")).toEqual({ "resume.ts": 0 });
-    expect(out("08", "continue.ts")).toMatch(/const resumed = HoneyHiveTracer\.init\(\{\s+sessionId: "72d12bb6/);
-    expect(changes("08")).toEqual({ "continue.ts": 3 }); // the wrapper, the static flush and instrumentModules; none for the join
-  });
-
   it("17 a Lambda handler that awaits a script's main(), which inits a tracer per invocation: no hoist, no marker", () => {
     // Wrong: every invocation makes a new tracer (pipeline, exporter, session) through `main()`, imported
     // from another module; neither the rule (no-tracer-init-in-handler) nor hoist-tracer-init follows the
