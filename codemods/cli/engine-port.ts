@@ -9,6 +9,8 @@ import type { FileLinks } from "../engine/transform-api.js";
 export interface ProjectLinks {
   factsFor(path: string): RunTransformsOptions["project"];
   importsTracerModule(path: string, text: string): boolean;
+  /** Optional: a project file's imports, told before `factsFor` (see codemods/engine/project.ts). */
+  noteImports?(path: string, text: string): void;
 }
 
 export interface MigrateEngine {
