@@ -204,6 +204,30 @@ const t = HoneyHiveTracer.init();`);
     ]);
   });
 
+  it("takes the call of a local factory or getter for a tracer whatever its arguments (by what it returns), an imported getter's only without", () => {
+    // `initializeTracer(sessionName)`, the vendor's own 1.x test helper (real-code-public shape 15).
+    const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+import { getTracer } from "./tracing";
+const shared = HoneyHiveTracer.init();
+async function makeTracer(name: string): Promise<HoneyHiveTracer> { return HoneyHiveTracer.init({ sessionName: name }); }
+function tracerFor(key: string) { return shared; }
+function notTracer(name: string) { return name.length; }
+export async function main() {
+  const made = await makeTracer("x");
+  const picked = tracerFor("k");
+  const other = notTracer("y");
+  made.enrichSession({}); picked.enrichSession({}); other.toFixed();
+  getTracer("z").enrichSession({});
+}`);
+    const receiver = (name: string) => (callsTo(input.ast, input.text, name)[0]!.callee as TSESTree.MemberExpression).object;
+    expect(sdk.tracerOf(receiver("made.enrichSession"))?.name).toBe("made");
+    expect(sdk.tracerOf(receiver("picked.enrichSession"))?.name).toBe("picked");
+    expect(sdk.tracerOf(receiver("other.toFixed"))).toBeUndefined();
+    expect(sdk.tracerOf(receiver("getTracer(\"z\").enrichSession"))).toBeUndefined();
+    // A getter that takes parameters is not written as a call (what to pass is unknown).
+    expect(tracerSummary(sdk).find(({ name }) => name === "tracerFor")?.referenceText).toBeUndefined();
+  });
+
   it("finds class members assigned in the constructor or as fields", () => {
     const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
 class Agent {

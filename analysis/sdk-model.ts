@@ -801,14 +801,17 @@ class FileSdkModel implements SdkModel {
       if (tracer === undefined) this.misses?.push(variable);
       return tracer;
     }
-    if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 0) {
+    if (expression.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrapExpression(expression.callee);
       if (callee?.type === AST_NODE_TYPES.Identifier) {
         const variable = this.variableOf(callee);
         if (variable === undefined) return undefined;
         const tracer = this.tracerByVariable.get(variable);
         if (tracer === undefined) this.misses?.push(variable);
-        return tracer?.callable ? tracer : undefined;
+        // A function of this file is a getter by what it returns (read above), whatever it is given:
+        // `initializeTracer(sessionName)` returning `HoneyHiveTracer.init(…)`. An imported getter is
+        // known by its name, so only its plain call counts.
+        return tracer?.callable && (expression.arguments.length === 0 || tracer.kind === "lazy") ? tracer : undefined;
       }
     }
     if (expression.type === AST_NODE_TYPES.MemberExpression && expression.object.type === AST_NODE_TYPES.ThisExpression) {
@@ -910,8 +913,9 @@ class FileSdkModel implements SdkModel {
         def.node,
         returned.creation ? [returned.creation] : [],
         true,
-        // A factory (`return HoneyHiveTracer.init()`) makes a new tracer per call: never write a call to it.
-        fn.async || returned.creation ? undefined : `${variable.name}()`,
+        // A factory (`return HoneyHiveTracer.init()`) makes a new tracer per call: never write a call to
+        // it; nor to a getter that takes parameters (what to pass is not known).
+        fn.async || returned.creation || fn.params.length > 0 ? undefined : `${variable.name}()`,
       );
       if (returned.tracer) getter.initializations.push(...returned.tracer.initializations);
       return true;

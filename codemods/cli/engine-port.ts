@@ -10,6 +10,8 @@ import { loadTypescriptWithCodeCache } from "./typescript-cache.js";
 export interface ProjectLinks {
   factsFor(path: string): RunTransformsOptions["project"];
   importsTracerModule(path: string, text: string): boolean;
+  /** Optional: a project file's imports, told before `factsFor` (see codemods/engine/project.ts). */
+  noteImports?(path: string, text: string): void;
 }
 
 export interface MigrateEngine {

@@ -228,6 +228,12 @@ function secondRound(runs: readonly FileRun[], engine: MigrateEngine, settings: 
   if (!engine.linkProject) return [];
   const analysed = runs.flatMap(({ candidate, result }) => (candidate ? [{ path: candidate.realPath, ...(result?.links ? { links: result.links } : {}) }] : []));
   const project = engine.linkProject(analysed, { settings, listings });
+  if (project.noteImports) {
+    for (const { candidate, prefiltered } of runs) {
+      const file = candidate ?? prefiltered;
+      if (file && !file.invalid) project.noteImports(file.realPath, file.source);
+    }
+  }
   return runs.flatMap((run, index): FileRun[] => {
     const { outcome, candidate, prefiltered } = run;
     if (candidate) {

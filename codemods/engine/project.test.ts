@@ -46,6 +46,18 @@ describe("analyzeProject", () => {
     expect(project.factsFor(join(root, "src/lib/tracing.ts"))).toBeUndefined();
   });
 
+  it("says when a file that runs no evaluate() on an evaluated module imports it too (a server serving the same export)", () => {
+    const linked = analyzeProject(paths);
+    const pipeline = join(root, "src/eval/pipeline.ts");
+    // The evaluating file itself, an unrelated import, and a look-alike name elsewhere do not count.
+    linked.noteImports(join(root, "src/eval/run.ts"), readFileSync(join(root, "src/eval/run.ts"), "utf8"));
+    linked.noteImports(join(root, "src/other.ts"), `import { x } from "./lib/pipeline.js";\nimport { tracer } from "./lib/tracing.js";\n`);
+    expect(linked.factsFor(pipeline)).toEqual({ evaluatedExports: ["answer", "default"] });
+    linked.noteImports(join(root, "src/server.ts"), `import { answer } from "./eval/pipeline.js";\n`);
+    expect(linked.factsFor(pipeline)).toEqual({ evaluatedExports: ["answer", "default"], importedOutsideEvaluate: true });
+    expect(linked.factsFor(join(root, "src/eval/scoring.js"))).toEqual({ evaluatedExports: ["score"] });
+  });
+
   it("gets the same answers from the links the engine reads off its own parse of each file", () => {
     const linked = linkProject(
       paths.map((path) => {

@@ -45,6 +45,12 @@ export interface ProjectAnalysis {
   /** What to pass as `runTransforms(…, { project })` for this file (undefined: nothing to add). */
   factsFor(path: string): ProjectFileFacts | undefined;
   /**
+   * Tells the pass a project file's imports (any file, candidate or skipped; before `factsFor`): an
+   * import of a module whose exports evaluate() runs, from a file that does not evaluate them, makes
+   * that module's facts say `importedOutsideEvaluate`. Costs nothing in a project without such modules.
+   */
+  noteImports(path: string, text: string): void;
+  /**
    * For a file the text prefilter skipped: does it import one of the tracer modules? Then it is a
    * candidate after all (its handlers may call `tracer.sessionStart()` on the imported tracer). So is
    * a file that mentions a tracer and imports a project module this pass cannot look into (a path
@@ -138,6 +144,9 @@ export function linkProject(
   const pipelineModules = new Set<string>();
   const sdkBarrels = new Set<string>();
   const evaluatedExports = new Map<string, string[]>();
+  /** Evaluated module → the files whose evaluate() runs its exports. */
+  const evaluatingFiles = new Map<string, Set<string>>();
+  const importedOutsideEvaluate = new Set<string>();
   const analyzed = new Set<string>();
   const namesSdk = new Map<string, boolean>();
   const listings = options.listings ?? new DirectoryListings();
@@ -149,8 +158,14 @@ export function linkProject(
     for (const name of links?.tracerExports ?? []) addTo(tracerModules, key, name);
     if (links?.registersPipeline) pipelineModules.add(key);
     if (links?.reExportsSdk) sdkBarrels.add(key);
-    for (const { module, name } of links?.evaluatedImports ?? []) addTo(evaluatedExports, module, name);
+    for (const { module, name } of links?.evaluatedImports ?? []) {
+      addTo(evaluatedExports, module, name);
+      const files = evaluatingFiles.get(module) ?? new Set<string>();
+      evaluatingFiles.set(module, files.add(key));
+    }
   }
+  // A specifier is resolved only when its last segment names an evaluated module (`./pipeline.js`).
+  const evaluatedStems = new Set([...evaluatedExports.keys()].map(stemOf));
 
   /**
    * A module re-exports, directly or down a chain of relative `export … from` (each module once), an
@@ -214,8 +229,18 @@ export function linkProject(
     tracerModules,
     evaluatedExports,
     factsFor(path) {
-      const names = evaluatedExports.get(resolve(path));
-      return names ? { evaluatedExports: names } : undefined;
+      const key = resolve(path);
+      const names = evaluatedExports.get(key);
+      return names ? { evaluatedExports: names, ...(importedOutsideEvaluate.has(key) ? { importedOutsideEvaluate: true as const } : {}) } : undefined;
+    },
+    noteImports(path, text) {
+      if (evaluatedExports.size === 0) return;
+      const from = resolve(path);
+      for (const match of text.matchAll(RELATIVE_IMPORT)) {
+        if (!evaluatedStems.has(stemOf(match[2]!))) continue;
+        const target = resolveModule(match[2]!, from, host);
+        if (target !== undefined && target !== from && evaluatedExports.has(target) && !evaluatingFiles.get(target)?.has(from)) importedOutsideEvaluate.add(target);
+      }
     },
     importsTracerModule(path, text) {
       const from = resolve(path);
@@ -233,6 +258,11 @@ export function linkProject(
       return mayImportSdkTracer(text, from, options.settings, exportsNoTracer, namesSdk, listings);
     },
   };
+}
+
+/** The last path segment without its extensions: `./lib/pipeline.js` → `pipeline`, `/p/src/pipeline.ts` → `pipeline`. */
+function stemOf(path: string): string {
+  return (path.split("/").pop() ?? "").replace(/\..*$/, "");
 }
 
 /** `from "./m"`, `require("./m")`, `import("./m")`, and the side-effect `import "./m"` (group 1), of a relative specifier (group 2). */

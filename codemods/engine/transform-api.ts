@@ -10,6 +10,11 @@ import type { TransformId } from "../transforms/ids.js";
 export interface ProjectFileFacts {
   /** Names this file exports that `evaluate()` runs from another module. */
   readonly evaluatedExports: readonly string[];
+  /**
+   * A project file that runs no evaluate() on this module imports it too (a server serving the same
+   * export): its code runs outside evaluate() as well. Known only to the CLI, which reads every file.
+   */
+  readonly importedOutsideEvaluate?: true;
 }
 
 /**

@@ -90,6 +90,23 @@ export const answer = trace({ eventType: "chain" }, async (datapoint: { q: strin
 `);
   });
 
+  it("marks, and does not unbind, an evaluated function that a module without evaluate() imports too", () => {
+    // A server serves the same export (real-code-public shape 28): it needs the tracer.
+    const pipeline = `import { HoneyHiveTracer, trace } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "evals" });
+
+export const answer = trace({ tracer, eventType: "chain" }, async (datapoint: { q: string }) => datapoint.q);
+`;
+    const result = run(pipeline, "src/pipeline.ts", { project: { evaluatedExports: ["answer"], importedOutsideEvaluate: true } });
+    expect(result.markers).toBe(1);
+    expect(result.output).toMatch(/^import \{ HoneyHiveTracer, trace \} from "honeyhive";\n\nconst tracer = HoneyHiveTracer\.init/);
+    expect(result.output).toMatch(/\/\* honeyhive-migrate: evaluate\(\) in another module runs this code, and so does a module that imports it without evaluate\(\).*\*\/\nexport const answer = trace\(\{ tracer, eventType: "chain" \}/);
+    // evaluate() in the same file still unbinds it.
+    const withEvaluate = `${pipeline}import { evaluate } from "honeyhive/experiments";\nawait evaluate({ function: answer, dataset: [], name: "exp" });\n`;
+    expect(run(withEvaluate, "src/pipeline.ts", { project: { evaluatedExports: ["answer"], importedOutsideEvaluate: true } }).output).toContain(`trace({ eventType: "chain" }, async`);
+  });
+
   it("adds the SDK import for trace() in the file's style when there is none", () => {
     const before = `import { evaluate } from "honeyhive/experiments"
 import { tracer } from "./tracing.js"

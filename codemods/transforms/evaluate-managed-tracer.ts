@@ -13,28 +13,41 @@
 //   stay), and then the unused `HoneyHiveTracer` import; an imported tracer's now-unused import;
 // - a review marker before `tracer.enrichSession(…)` / `.startSpan(…)` / `.createSession()` /
 //   `.sessionStart()` on such a tracer inside evaluated code: the implicit replacement (and whether the
-//   tracer can then go) needs a person.
+//   tracer can then go) needs a person;
+// - in a module whose exports another module's evaluate() runs and a file without evaluate() imports
+//   too (the project pass's facts: a server serving the same export), a review marker on each binding
+//   instead: that code needs the tracer.
 import { evaluateTracerFixes } from "../../analysis/fixes/evaluate-tracer.js";
 import { editsOf, type FindingFix } from "../../analysis/fixes/finding-fix.js";
 import { getSdkModel } from "../../analysis/sdk-model.js";
+import { MARKER_MESSAGES } from "../../analysis/fixes/review-markers.js";
 import { addMarker } from "../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
 import { transformMeta } from "./meta.js";
 
 export const meta = transformMeta("evaluate-managed-tracer");
 
-function collect({ file, edits, run }: TransformContext): void {
+function collect({ file, edits, run, project }: TransformContext): void {
   const fixes = evaluateTracerFixes(file.input);
   const applied: FindingFix[] = [];
-  for (const { fix, marker } of fixes.bindings) {
+  const sdk = getSdkModel(file.input);
+  // evaluate() of another module runs this file's code (the project pass's `evaluatedExports`), and a
+  // file that does not evaluate it imports it too (a server serving the same export): that code needs
+  // the tracer, so the bindings are marked and the tracer stays.
+  const alsoRunOutsideEvaluate = sdk.evaluateCalls.length === 0 && project?.importedOutsideEvaluate === true;
+  for (const { fix, marker, binding } of fixes.bindings) {
     if (marker) addMarker(edits, file.text, marker.node, marker.message);
-    if (fix) applied.push(fix);
+    else if (fix && alsoRunOutsideEvaluate) addMarker(edits, file.text, binding.use.node, MARKER_MESSAGES.evaluatedFromAnotherModule(binding.tracer.name));
+    else if (fix) applied.push(fix);
   }
   for (const { marker } of fixes.evaluatedCalls) addMarker(edits, file.text, marker.node, marker.message);
+  if (alsoRunOutsideEvaluate) {
+    edits.edits.push(...editsOf(file.input, applied));
+    return;
+  }
   // A tracer that stays (exported, still tracing code evaluate() does not run, or bound where the
   // binding must stay) is the script pattern next to evaluate(), which the rule accepts: only its
   // bindings to evaluated code go.
-  const sdk = getSdkModel(file.input);
   for (const { conflicting, fix } of fixes.tracers) {
     if (!fix) continue;
     applied.push(fix);

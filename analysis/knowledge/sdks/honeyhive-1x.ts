@@ -90,7 +90,11 @@ export const API_1X: readonly Api1xEntry[] = ([
     kind: "method",
     versions: { since: "1.0.0", until: "1.0.21" },
     behaviour: { async: true, createsTracer: true },
-    migration: planned("rewrite", "HoneyHiveTracer.init({ apiKey, sessionId, serverUrl })", "Joining an existing session is the `sessionId` option of init here."),
+    migration: planned(
+      "rewrite",
+      "HoneyHiveTracer.init({ apiKey, serverUrl }) + tracer.sessionStart({ sessionId, skipApiCall: true })",
+      "1.x joined the existing session without starting it. init({ sessionId }) here would start it on the backend again (under project \"default\" when none is given), so the id goes to sessionStart({ sessionId, skipApiCall: true }), which joins without an API call (createSession({ sessionId, skipApiCall: true }) in a request handler). init() still starts a startup session of its own. A call that is not `const tracer = await …` (a return, an assignment) gets a marker.",
+    ),
   },
   {
     name: "flush",
@@ -524,7 +528,6 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
       ["sessionName", "1.0.0", "sessionName"],
       ["source", "1.0.0", "source"],
       ["serverUrl", "1.0.0", "serverUrl"],
-      ["sessionId", "1.0.20", "sessionId"],
       ["verbose", "1.0.20", "verbose"],
       ["disableBatch", "1.0.20", "disableBatch"],
     ] as const
@@ -533,9 +536,21 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
       of: "HoneyHiveTracer.init",
       key,
       versions: { since },
-      migration: planned("rename", to, key === "sessionId" ? "Same name; must be a UUID in both (convert other ids with toSessionId())." : "Same name and meaning."),
+      migration: planned("rename", to, "Same name and meaning."),
     }),
   ),
+  {
+    of: "HoneyHiveTracer.init",
+    key: "sessionId",
+    versions: { since: "1.0.20" },
+    // 1.x startSession() returned at once when a session id was set (typescript-sdk src/sdk/tracer.ts);
+    // init() here always starts its startup session on the backend (sdk/tracer.ts).
+    migration: planned(
+      "rewrite",
+      "tracer.sessionStart({ sessionId, skipApiCall: true })",
+      "1.x joined that existing session without starting it; init({ sessionId }) here would start it on the backend again. The awaited `const tracer = await init({ sessionId, … })` becomes init without it plus this call (which joins without an API call); elsewhere the option stays under a marker. Must be a UUID in both (convert other ids with toSessionId()).",
+    ),
+  },
   {
     of: "HoneyHiveTracer.init",
     key: "inputs",

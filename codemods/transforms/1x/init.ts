@@ -2,11 +2,12 @@
 // before resolving); here it is synchronous, so `await HoneyHiveTracer.init(…)` loses its `await` and
 // the surrounding code stays valid as it is (an async function that awaited it may stay async, a lazy
 // getter keeps returning a promise its callers await). `new HoneyHiveTracer(…)` and 1.x's
-// `initFromSessionId(…)` become `init(…)`; option keys follow the 1.x data (renamed, or dropped with a marker).
+// `initFromSessionId(…)` become `init(…)`; option keys follow the 1.x data (renamed, or dropped with a marker);
+// a joined session (`sessionId`) becomes `tracer.sessionStart({ sessionId, skipApiCall: true })`.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { enclosingFunction, findVariable, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
-import type { EditList } from "../../../analysis/edits.js";
+import { enclosingFunction, findVariable, indentationAt, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
+import { newlineOf, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, staticCalls } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType, nodesOfTypesWithin } from "../../../analysis/nodes.js";
@@ -55,9 +56,51 @@ function collect({ file, edits }: TransformContext): void {
   for (const creation of creations) {
     const options = objectArgument(creation);
     if (!options) continue;
-    const dropped = migrateOptionKeys(edits, text, options, "HoneyHiveTracer.init");
+    const joined = joinedSession(edits, text, creation, options);
+    const dropped = migrateOptionKeys(edits, text, options, "HoneyHiveTracer.init", joined ? [joined] : []);
     if (dropped.length > 0) addMarker(edits, text, creation, droppedKeysMessage("HoneyHiveTracer.init", dropped));
   }
+}
+
+/**
+ * 1.x joined an existing session without starting it: `initFromSessionId({ sessionId })`, and an awaited
+ * `init({ sessionId })` (its startSession() returned at once when a session id was set). init() here
+ * starts its startup session on the backend (sdk/tracer.ts), so the id moves to what joins without an
+ * API call, `sessionStart({ sessionId, skipApiCall: true })` on the new tracer, written after `const t =
+ * …init(…)`; the returned property is then removed from the options. Any other place of the call (a
+ * return, an assignment) keeps the option under a marker. An unawaited `init({ sessionId })` may be code
+ * written for this SDK already: left alone.
+ */
+function joinedSession(
+  edits: EditList,
+  text: string,
+  creation: TSESTree.CallExpression | TSESTree.NewExpression,
+  options: TSESTree.ObjectExpression,
+): TSESTree.Property | undefined {
+  if (creation.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const awaited = creation.parent?.type === AST_NODE_TYPES.AwaitExpression && creation.parent.argument === creation ? creation.parent : undefined;
+  const method = memberName(unwrapExpression(creation.callee) ?? creation.callee);
+  if (method !== "initFromSessionId" && !awaited) return undefined;
+  const property = options.properties.find(
+    (element): element is TSESTree.Property => element.type === AST_NODE_TYPES.Property && staticName(element.key, element.computed) === "sessionId",
+  );
+  if (!property) return undefined;
+  const declarator = (awaited ?? creation).parent;
+  const declaration = declarator?.parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    declaration?.type !== AST_NODE_TYPES.VariableDeclaration ||
+    declaration.declarations.length !== 1 ||
+    !(declaration.parent?.type === AST_NODE_TYPES.BlockStatement || declaration.parent?.type === AST_NODE_TYPES.Program)
+  ) {
+    addMarker(edits, text, creation, MESSAGES_1X.joinedSession);
+    return undefined;
+  }
+  const value = property.shorthand ? "sessionId" : `sessionId: ${text.slice(...property.value.range)}`;
+  const semicolon = text[declaration.range[1] - 1] === ";" ? ";" : "";
+  edits.insertAt(declaration.range[1], `${newlineOf(text)}${indentationAt(text, declaration.range[0])}${declarator.id.name}.sessionStart({ ${value}, skipApiCall: true })${semicolon}`);
+  return property;
 }
 
 /**

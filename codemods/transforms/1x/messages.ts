@@ -37,6 +37,10 @@ export const MESSAGES_1X = {
     "this field held 1.x init()'s promise and now holds the tracer itself: where the class awaits it nothing changes, but a .then()/.catch() on it needs Promise.resolve(this.<field>), or type the field Promise<HoneyHiveTracer> and wrap this value in Promise.resolve(…)",
   initPromiseIdentity:
     "HoneyHiveTracer.init() returns the tracer itself here, not 1.x's promise: this test of it (instanceof Promise, or comparing it with another value) now gives another answer; test the tracer, or drop the test",
+  joinedSession:
+    "1.x joined this existing session without starting it; init({ sessionId }) here starts it on the backend again: init without sessionId, then call tracer.sessionStart({ sessionId, skipApiCall: true }) (or createSession({ sessionId, skipApiCall: true }) in a request)",
+  sessionStartInExportedFunction:
+    "1.x startSession() returned the tracer's one session, so this became tracer.sessionId; if another module calls this function per request (a route or handler), that request wanted a session of its own: call createSession() there instead",
   sessionIdAssigned: "a tracer's sessionId cannot be assigned here: use tracer.createSession({ sessionId }) for a request's session, or sessionStart({ sessionId }) for the tracer's own",
   enrichmentField: (call: string, keys: readonly string[], why: readonly string[]) =>
     `${call}() has no field ${keys.join(", ")} here: ${why.map((text) => text.replace(/\.$/, "")).join("; ")}`,

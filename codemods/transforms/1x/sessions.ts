@@ -7,7 +7,9 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { memberName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
+import { deploymentOf, projectDependsOn } from "../../../analysis/deployment.js";
 import { getHandlerModel } from "../../../analysis/handlers.js";
+import { FRAMEWORKS } from "../../../analysis/knowledge/index.js";
 import { tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { SESSION_STARTING_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
@@ -36,6 +38,7 @@ function collect({ file, edits }: TransformContext): void {
     } else {
       const { range, prefix } = memberNameSpan(text, callee);
       edits.replace([range[0], call.range[1]], `${prefix}sessionId`);
+      if (mayRunPerRequest(input, call, callee.object)) addMarker(edits, text, call, MESSAGES_1X.sessionStartInExportedFunction);
     }
   }
   for (const assignment of nodesOfType(input.ast, AST_NODE_TYPES.AssignmentExpression)) {
@@ -44,6 +47,58 @@ function collect({ file, edits }: TransformContext): void {
       addMarker(edits, text, assignment, MESSAGES_1X.sessionIdAssigned);
     }
   }
+}
+
+/**
+ * `tracer.startSession()` in an exported function on a tracer the function did not create (a module's
+ * tracer, a getter's, an imported one), in a project that serves requests: another module may call it per request (a Next.js route
+ * running `streamReply()` from lib/), which no handler of this file shows. 1.x returned the tracer's
+ * one session there too, so `tracer.sessionId` keeps what the code did; whether it meant a session per
+ * request needs a person (the rule no-session-start-in-handler follows such a call from the handler's
+ * side, analysis/project-modules.ts `sessionHelper`; this file cannot see its importers).
+ */
+function mayRunPerRequest(input: TransformContext["file"]["input"], call: TSESTree.CallExpression, receiver: TSESTree.Node): boolean {
+  let outermost: TSESTree.Node | undefined;
+  for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) if (isFunctionNode(node)) outermost = node;
+  if (!outermost || !isExported(outermost) || !servesRequests(input.filename)) return false;
+  // A tracer the function itself creates (`const t = await HoneyHiveTracer.init(…)` in it) is one per call.
+  const tracer = getSdkModel(input).tracerOf(receiver);
+  const inside = (node: TSESTree.Node) => node.range[0] >= outermost.range[0] && node.range[1] <= outermost.range[1];
+  return !(tracer && tracer.initializations.length > 0 && tracer.initializations.every(inside));
+}
+
+let serverPackages: readonly string[] | undefined;
+
+/**
+ * The project can run request handlers: its package.json names a framework of the knowledge
+ * descriptors (`next`, `express`, `@azure/functions`…) or a deployment file says serverless. A batch
+ * script's exported `main()` is not marked.
+ */
+function servesRequests(filename: string): boolean {
+  serverPackages ??= FRAMEWORKS.flatMap((descriptor) => descriptor.modules).filter((name) => !name.includes("*") && !name.includes(":") && !name.startsWith("#"));
+  const signals = deploymentOf(filename);
+  return projectDependsOn(filename, serverPackages) || signals.vercel || signals.netlify || signals.openNext || signals.wrangler || signals.gcpFunctions || signals.nitro || signals.azureFunctions;
+}
+
+function isFunctionNode(node: TSESTree.Node): node is TSESTree.FunctionLike {
+  return node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
+}
+
+/** `export function f`, `export const f = () => …`, `export default function`, or a name listed in `export { f }` (CommonJS exports are not read). */
+function isExported(fn: TSESTree.Node): boolean {
+  let node: TSESTree.Node | undefined = fn.parent;
+  if (node?.type === AST_NODE_TYPES.VariableDeclarator) node = node.parent?.parent;
+  if (node?.type === AST_NODE_TYPES.ExportNamedDeclaration || node?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id.name : undefined;
+  if (!name) return false;
+  const program = fn.parent && rootOf(fn);
+  return !!program && program.body.some((statement) => statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source && statement.specifiers.some((specifier) => specifier.local.type === AST_NODE_TYPES.Identifier && specifier.local.name === name));
+}
+
+function rootOf(node: TSESTree.Node): TSESTree.Program | undefined {
+  let current: TSESTree.Node | undefined = node;
+  while (current && current.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current;
 }
 
 /**

@@ -1,0 +1,37 @@
+// 1x-init on joining an existing session: 1.x `initFromSessionId({ sessionId })` and an awaited
+// `init({ sessionId })` made no session-start call (real-code-public shapes 08, 10); init() here starts its
+// startup session on the backend, so the id moves to `sessionStart({ sessionId, skipApiCall: true })`.
+import { describe, expect, it } from "vitest";
+import { runTransforms } from "../../engine/engine.js";
+
+const migrate = (code: string, filename = "src/join.ts") => runTransforms(code, filename, { transforms: ["1x-init"] });
+
+describe("1x-init: a joined session", () => {
+  it("writes sessionStart({ sessionId, skipApiCall: true }) after `const t = await …`, in the file's semicolon style", () => {
+    const result = migrate(`import { HoneyHiveTracer } from "honeyhive"
+export async function attach(id: string) {
+  const t = await HoneyHiveTracer.init({ project: "p", sessionId: id, inputs: { a: 1 } })
+  return t
+}
+`);
+    expect(result.markers).toBe(0);
+    expect(result.output).toContain(`  const t = HoneyHiveTracer.init({ project: "p", sessionInputs: { a: 1 } })\n  t.sessionStart({ sessionId: id, skipApiCall: true })\n  return t`);
+    // A second run changes nothing.
+    expect(migrate(result.output).output).toBe(result.output);
+  });
+
+  it("marks, and keeps the option, where no statement can follow the call (a return)", () => {
+    const result = migrate(`import { HoneyHiveTracer } from "honeyhive";
+export async function attach(sessionId: string) {
+  return await HoneyHiveTracer.initFromSessionId({ sessionId });
+}
+`);
+    expect(result.markers).toBe(1);
+    expect(result.output).toMatch(/honeyhive-migrate: 1\.x joined this existing session.*\*\/\n {2}return HoneyHiveTracer\.init\(\{ sessionId \}\);/);
+  });
+
+  it("leaves an unawaited init({ sessionId }) alone: code written for this SDK already starts that session", () => {
+    const code = `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ sessionId: process.env.RUN_ID });\n`;
+    expect(migrate(code).output).toBe(code);
+  });
+});
