@@ -9,7 +9,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { findVariable, isFunctionNode, memberName, requireSpecifier, unwrapExpression, type FunctionNode } from "../../../analysis/ast.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
 import type { EditList } from "../../../analysis/edits.js";
-import { keyedProperties, knownFunctionOf, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
+import { keyedProperties, knownFunctionOf, returnedValues, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { isUnusedAfter, removeImportBindings, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
 import { sdkBarrelOf } from "../../../analysis/sdk-barrels.js";
@@ -333,6 +333,14 @@ function literalOf<T extends AST_NODE_TYPES.ArrayExpression | AST_NODE_TYPES.Obj
   const expression = unwrapExpression(value);
   const isLiteral = (node: TSESTree.Node | undefined): node is Extract<TSESTree.Node, { type: T }> => node?.type === type;
   if (isLiteral(expression)) return expression;
+  // `evaluate(config("nightly"))` of a function of the file that returns one literal (`function config(name):
+  // EvaluationConfig { return { … }; }`).
+  if (expression?.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.Identifier) {
+    const fn = knownFunctionOf(input, expression.callee);
+    const returned = fn ? returnedValues(input, fn) : [];
+    const only = returned.length === 1 ? unwrapExpression(returned[0]) : undefined;
+    return isLiteral(only) ? only : undefined;
+  }
   if (expression?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const def = getSdkModel(input).variableOf(expression)?.defs[0];
   if (def?.type !== "Variable" || def.parent?.kind !== "const") return undefined;
