@@ -176,14 +176,17 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
         edits.replace(property, `function: ${parameters} => ${text.slice(value.range[0], value.range[1])}${callText}`);
         continue;
       }
-      // `function: (inputs) => …` written here, untyped: it takes the datapoint's inputs itself, `({ inputs }) => …`.
-      const inline = value.type === AST_NODE_TYPES.ArrowFunctionExpression && !typed ? value.params : undefined;
-      if (inline?.length === 1 && inline[0]!.type === AST_NODE_TYPES.Identifier && !inline[0]!.typeAnnotation) {
-        const name = inline[0]!.name;
-        const parenthesized = text.slice(value.range[0], inline[0]!.range[0]).includes("(");
-        const destructured = `{ ${name === "inputs" ? name : `inputs: ${name}`} }`;
+      // `function: (inputs) => …` written here: it takes the datapoint's inputs itself, `({ inputs }) => …`
+      // (typed as the wrapper would be: `({ inputs }: { inputs: Question }) => …`, or by the config's type).
+      const inline = value.type === AST_NODE_TYPES.ArrowFunctionExpression && annotation !== undefined ? value.params : undefined;
+      const only = inline?.length === 1 && inline[0]!.type === AST_NODE_TYPES.Identifier ? inline[0] : undefined;
+      if (only) {
+        const parenthesized = text.slice(value.range[0], only.range[0]).includes("(");
+        // Its own loose type (`Record<string, any>`), which the defaults fit, stays written on the datapoint.
+        const own = !typed && only.typeAnnotation ? `: { inputs: ${text.slice(only.typeAnnotation.typeAnnotation.range[0], only.typeAnnotation.typeAnnotation.range[1])} }` : annotation;
+        const destructured = `{ ${only.name === "inputs" ? only.name : `inputs: ${only.name}`} }${own ?? ""}`;
         edits.replace([property.range[0], value.range[0]], "function: ");
-        edits.replace(inline[0]!, parenthesized ? destructured : `(${destructured})`);
+        edits.replace([only.range[0], Math.max(only.range[1], only.typeAnnotation?.range[1] ?? 0)], parenthesized ? destructured : `(${destructured})`);
         continue;
       }
       edits.replace([property.range[0], value.range[0]], `function: ${parameters} => ${bare ? "" : "("}`);
