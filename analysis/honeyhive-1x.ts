@@ -14,7 +14,7 @@ import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { AttachedCache } from "./attached-cache.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { classMethods } from "./knowledge/frameworks/common.js";
-import { importedModule, projectModules } from "./project-modules.js";
+import { importedExport, importedModule, projectModules } from "./project-modules.js";
 import { sdkBarrelOf, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
 import { isLocalModule, isSdkModule, textMentionsSdk } from "./settings.js";
@@ -1053,4 +1053,61 @@ export function keyedProperties(object: TSESTree.ObjectExpression): { readonly p
     if (key !== undefined) result.push({ property, key });
   }
   return result;
+}
+
+/**
+ * `node` is what 1.x's init returned, a promise of the tracer: an init call without `await`, a variable
+ * of the file assigned one (`pending ??= HoneyHiveTracer.init(…)`), or a call of a getter returning one
+ * (a function of the file, `const fresh = () => tracerPromise`, or a project module's export its facts
+ * list as such a getter, `initPromiseGetters`). A getter made `async` by the first run still is one.
+ */
+export function isInitPromiseValue(input: AnalysisInput, node: TSESTree.Node, depth = 0): boolean {
+  const expression = withoutCasts(node);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression || depth > 2) return false;
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    if (isUnawaitedInitCall(input, expression)) return true;
+    if (expression.callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const fn = knownFunctionOf(input, expression.callee);
+    if (fn) return returnedValues(input, fn).some((value) => isInitPromiseValue(input, value, depth + 1));
+    const variable = variableAt(input, expression.callee);
+    const found = variable && importedExport(input, variable);
+    return found !== undefined && input.readModuleFacts !== undefined && projectModules().factsOf(found.path, input.readModuleFacts).initPromiseGetters?.includes(found.name) === true;
+  }
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableAt(input, expression);
+  return (variable?.references ?? []).some(({ identifier, init }) => {
+    const parent = identifier.parent;
+    const value =
+      init && parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === identifier
+        ? parent.init
+        : parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === identifier
+          ? parent.right
+          : undefined;
+    return value !== null && value !== undefined && isUnawaitedInitCall(input, value);
+  });
+}
+
+/** `node` without TypeScript's casts and `?.` chains (unlike unwrapExpression, an `await` stays). */
+function withoutCasts(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion ||
+    current.type === AST_NODE_TYPES.ChainExpression
+  )
+    current = current.expression;
+  return current;
+}
+
+function isUnawaitedInitCall(input: AnalysisInput, node: TSESTree.Node): boolean {
+  const call = withoutCasts(node);
+  return call?.type === AST_NODE_TYPES.CallExpression && staticCalls(input, TRACER_FACTORY_STATICS_1X).some((found) => found.call === call);
+}
+
+/** What `fn` returns: its expression body, or the arguments of its own return statements. */
+export function returnedValues(input: AnalysisInput, fn: FunctionNode): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.ReturnStatement], fn.body).flatMap((statement) => (statement.argument && enclosingFunction(statement) === fn ? [statement.argument] : []));
 }

@@ -6,10 +6,10 @@
 // Only `evaluate` imported from the package root is 1.x: after the move a second run finds nothing.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { findVariable, memberName, requireSpecifier, unwrapExpression } from "../../../analysis/ast.js";
+import { findVariable, isFunctionNode, memberName, requireSpecifier, unwrapExpression, type FunctionNode } from "../../../analysis/ast.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
 import type { EditList } from "../../../analysis/edits.js";
-import { keyedProperties, knownFunctionOf, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
+import { keyedProperties, knownFunctionOf, returnedValues, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { isUnusedAfter, removeImportBindings, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
 import { sdkBarrelOf } from "../../../analysis/sdk-barrels.js";
@@ -19,7 +19,7 @@ import type { CodemodTransform, TransformContext } from "../../engine/transform-
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
 import { EXPERIMENTS, evaluateMovesWithTypes } from "./names.js";
-import { droppedKeysMessage, migrateOptionKeys, renameKey } from "./shared.js";
+import { droppedKeysMessage, migrateOptionKeys, renameKey, sdkSpecifierFor } from "./shared.js";
 
 export const meta = transformMeta("1x-evaluate");
 
@@ -117,7 +117,7 @@ function moveNamespaceCalls(
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
   const quote = text.includes('"honeyhive"') || !text.includes("'honeyhive'") ? '"' : "'";
   // As the file writes the package (Deno's `npm:honeyhive@^2` → `npm:honeyhive@^2/experiments`).
-  const experiments = getAnalysisContext(input).specifierFor(EXPERIMENTS);
+  const experiments = sdkSpecifierFor(input, EXPERIMENTS);
   for (const group of groups.values()) {
     // A local `evaluate` visible at a call would capture the name: import under another one then.
     const taken = group.calls.some((call) => findVariable(input.scopeManager, call, "evaluate") !== undefined);
@@ -164,6 +164,7 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
       const passed = Math.min(takes, key === "function" ? 2 : 1);
       const bare = unwrapExpression(value)?.type === AST_NODE_TYPES.Identifier;
       const output = bare && evaluatorsTakeNarrowOutput(input, config) ? `Awaited<ReturnType<typeof ${text.slice(value.range[0], value.range[1])}>>` : undefined;
+      markNarrowerEvaluators(input, edits, text, config, knownFunctionOf(input, value));
       const typed = withOutput(narrowDatapointTypes(text, declared?.slice(0, passed) ?? []), output);
       const groundTruthArgument = typed?.groundTruth === undefined ? "groundTruth ?? {}" : "groundTruth ?? ({} as NonNullable<typeof groundTruth>)";
       const callText = ["()", "(inputs)", `(inputs, ${groundTruthArgument})`][passed];
@@ -173,6 +174,19 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
       const parameters = `(${pattern}${annotation ?? ""})`;
       if (property.shorthand) {
         edits.replace(property, `function: ${parameters} => ${text.slice(value.range[0], value.range[1])}${callText}`);
+        continue;
+      }
+      // `function: (inputs) => …` written here: it takes the datapoint's inputs itself, `({ inputs }) => …`
+      // (typed as the wrapper would be: `({ inputs }: { inputs: Question }) => …`, or by the config's type).
+      const inline = value.type === AST_NODE_TYPES.ArrowFunctionExpression && annotation !== undefined ? value.params : undefined;
+      const only = inline?.length === 1 && inline[0]!.type === AST_NODE_TYPES.Identifier ? inline[0] : undefined;
+      if (only) {
+        const parenthesized = text.slice(value.range[0], only.range[0]).includes("(");
+        // Its own loose type (`Record<string, any>`), which the defaults fit, stays written on the datapoint.
+        const own = !typed && only.typeAnnotation ? `: { inputs: ${text.slice(only.typeAnnotation.typeAnnotation.range[0], only.typeAnnotation.typeAnnotation.range[1])} }` : annotation;
+        const destructured = `{ ${only.name === "inputs" ? only.name : `inputs: ${only.name}`} }${own ?? ""}`;
+        edits.replace([property.range[0], value.range[0]], "function: ");
+        edits.replace([only.range[0], Math.max(only.range[1], only.typeAnnotation?.range[1] ?? 0)], parenthesized ? destructured : `(${destructured})`);
         continue;
       }
       edits.replace([property.range[0], value.range[0]], `function: ${parameters} => ${bare ? "" : "("}`);
@@ -216,16 +230,43 @@ function withOutput(types: DatapointTypes | undefined, output: string | undefine
  * unless a type argument says otherwise.
  */
 function evaluatorsTakeNarrowOutput(input: AnalysisInput, config: TSESTree.ObjectExpression): boolean {
+  return evaluatorOutputTypes(input, config).length > 0;
+}
+
+/** The evaluators of the config that declare the output they take, with that type (`(output: string) => …`). */
+function evaluatorOutputTypes(input: AnalysisInput, config: TSESTree.ObjectExpression): { readonly element: TSESTree.Node; readonly annotation: TSESTree.TypeNode }[] {
   const list = keyedProperties(config).find(({ key }) => key === "evaluators")?.property.value;
   const elements = list && literalOf(input, list, AST_NODE_TYPES.ArrayExpression)?.elements;
-  return (elements ?? []).some((element) => {
-    if (!element || element.type === AST_NODE_TYPES.SpreadElement) return false;
+  return (elements ?? []).flatMap((element) => {
+    if (!element || element.type === AST_NODE_TYPES.SpreadElement) return [];
     const held = element.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(element)?.defs[0] : undefined;
     const wrapped = evaluatorWrapper(input, held?.type === "Variable" ? held.node.init : element)?.fn;
     const first = knownFunctionOf(input, wrapped ?? element)?.params[0];
     const annotation = first && "typeAnnotation" in first ? first.typeAnnotation?.typeAnnotation : undefined;
-    return annotation !== undefined && annotation.type !== AST_NODE_TYPES.TSAnyKeyword && annotation.type !== AST_NODE_TYPES.TSUnknownKeyword;
+    return annotation !== undefined && annotation.type !== AST_NODE_TYPES.TSAnyKeyword && annotation.type !== AST_NODE_TYPES.TSUnknownKeyword ? [{ element, annotation }] : [];
   });
+}
+
+/**
+ * Evaluators that take a narrower output than the evaluated function declares it returns (`(output:
+ * string) => …` of a function typed `Promise<string | undefined>`): 1.x never checked them (`any`), the
+ * options' `Output` does (TS2322), and only a person knows whether the evaluator or the function is
+ * right. Judged by the written types: each member of the function's (awaited) union must be written in
+ * the evaluator's; a function with no declared return type is not judged.
+ */
+function markNarrowerEvaluators(input: AnalysisInput, edits: EditList, text: string, config: TSESTree.ObjectExpression, fn: FunctionNode | undefined): void {
+  const returned = fn?.returnType?.typeAnnotation;
+  if (!returned) return;
+  const awaited =
+    returned.type === AST_NODE_TYPES.TSTypeReference && returned.typeName.type === AST_NODE_TYPES.Identifier && returned.typeName.name === "Promise" && returned.typeArguments?.params.length === 1
+      ? returned.typeArguments.params[0]!
+      : returned;
+  const members = (type: TSESTree.TypeNode): string[] => (type.type === AST_NODE_TYPES.TSUnionType ? type.types : [type]).map((member) => text.slice(member.range[0], member.range[1]).replace(/\s+/g, " "));
+  const produced = members(awaited);
+  for (const { element, annotation } of evaluatorOutputTypes(input, config)) {
+    const taken = new Set(members(annotation));
+    if (produced.some((member) => !taken.has(member))) addMarker(edits, text, element, MESSAGES_1X.evaluatorOutputNarrower(text.slice(annotation.range[0], annotation.range[1]), text.slice(awaited.range[0], awaited.range[1])));
+  }
 }
 
 /**
@@ -295,6 +336,14 @@ function literalOf<T extends AST_NODE_TYPES.ArrayExpression | AST_NODE_TYPES.Obj
   const expression = unwrapExpression(value);
   const isLiteral = (node: TSESTree.Node | undefined): node is Extract<TSESTree.Node, { type: T }> => node?.type === type;
   if (isLiteral(expression)) return expression;
+  // `evaluate(config("nightly"))` of a function of the file that returns one literal (`function config(name):
+  // EvaluationConfig { return { … }; }`).
+  if (expression?.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.Identifier) {
+    const fn = knownFunctionOf(input, expression.callee);
+    const returned = fn ? returnedValues(input, fn) : [];
+    const only = returned.length === 1 ? unwrapExpression(returned[0]) : undefined;
+    return isLiteral(only) ? only : undefined;
+  }
   if (expression?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const def = getSdkModel(input).variableOf(expression)?.defs[0];
   if (def?.type !== "Variable" || def.parent?.kind !== "const") return undefined;
@@ -337,7 +386,7 @@ function moveImport(input: AnalysisInput, edits: EditList, text: string, variabl
         : undefined;
   if (!source || source.type !== AST_NODE_TYPES.Literal) return;
   const quote = text[source.range[0]];
-  const experiments = getAnalysisContext(input).specifierFor(EXPERIMENTS);
+  const experiments = sdkSpecifierFor(input, EXPERIMENTS);
   const list: readonly TSESTree.Node[] =
     statement.type === AST_NODE_TYPES.ImportDeclaration ? statement.specifiers : statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations[0]?.id.type === AST_NODE_TYPES.ObjectPattern ? statement.declarations[0].id.properties : [];
   const dropped = [...drop].filter((other) => list.includes(other.identifiers[0]?.parent as TSESTree.Node));
@@ -401,6 +450,12 @@ function takesGroundTruth(input: AnalysisInput, fn: TSESTree.Node): boolean {
   if (third.type === AST_NODE_TYPES.AssignmentPattern || ("optional" in third && third.optional)) return false;
   const annotation = "typeAnnotation" in third ? third.typeAnnotation?.typeAnnotation : undefined;
   return !(annotation?.type === AST_NODE_TYPES.TSUnionType && annotation.types.some((type) => type.type === AST_NODE_TYPES.TSUndefinedKeyword));
+}
+
+/** 1.x's ground truth of a datapoint without one, for a parameter declared so: `{}`, cast to a declared type `{}` does not fit. */
+function emptyGroundTruth(text: string, parameter: TSESTree.Parameter): string {
+  const annotation = "typeAnnotation" in parameter ? parameter.typeAnnotation?.typeAnnotation : undefined;
+  return annotation === undefined || acceptsEmptyObject(annotation) ? "{}" : `{} as ${text.slice(annotation.range[0], annotation.range[1])}`;
 }
 
 /** `fn` called as 1.x called it: `(outputs, inputs, groundTruth) => fn(outputs, inputs, groundTruth ?? {})`. */
@@ -477,8 +532,18 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
         if (readsGroundTruth) edits.replace(element, `${keyText}: ${groundTruthWrapper(input, text, element, wrapper?.fn)}`);
         else if (keyText !== (element as TSESTree.Identifier).name) edits.insertBefore(element, `${keyText}: `);
       } else if (wrapper && readsGroundTruth) {
-        converted.add(wrapper.call);
-        edits.replace(wrapper.call, `${keyText}: ${groundTruthWrapper(input, text, wrapper.fn)}`);
+        const inline = unwrapExpression(wrapper.fn);
+        const third = isFunctionNode(inline) ? inline.params[2] : undefined;
+        // Only a typed one: an untyped parameter with a default `{}` would be typed `{}`, not by the context.
+        if (isFunctionNode(inline) && third && "typeAnnotation" in third && third.typeAnnotation) {
+          // Written here: its own third parameter takes 1.x's `{}` as a default, `(o, i, truth: T = {} as T) => …`.
+          unwrap(wrapper.call, wrapper.fn, `${keyText}: `);
+          const end = Math.max(third.range[1], ("typeAnnotation" in third && third.typeAnnotation?.range[1]) || 0);
+          edits.insertAt(end, ` = ${emptyGroundTruth(text, third)}`);
+        } else {
+          converted.add(wrapper.call);
+          edits.replace(wrapper.call, `${keyText}: ${groundTruthWrapper(input, text, wrapper.fn)}`);
+        }
       } else if (wrapper) {
         unwrap(wrapper.call, wrapper.fn, `${keyText}: `);
       }

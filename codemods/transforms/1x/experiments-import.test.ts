@@ -24,7 +24,7 @@ await tracer.flush();
 `;
 const MIGRATED_BODY = `
 const tracer = HoneyHiveTracer.init({ project: "p" });
-const config: EvaluateOptions = { name: "e", function: ({ inputs }) => (async (inputs: Record<string, unknown>) => inputs)(inputs), dataset: [] };
+const config: EvaluateOptions = { name: "e", function: async ({ inputs }: { inputs: Record<string, unknown> }) => inputs, dataset: [] };
 await evaluate(config);
 await tracer.forceFlush();
 `;
@@ -63,6 +63,11 @@ it("writes the experiments import in the file's Deno npm: specifier form", () =>
 
   const namespace = deno(`import * as hh from "npm:honeyhive@^2";\nconst tracer = await hh.HoneyHiveTracer.init({ project: "p" });\nawait hh.evaluate({ name: "e", evaluationFunction: async () => 1, dataset: [] });\nawait tracer.flush();\n`);
   expect(namespace.output).toContain(`import { evaluate } from "npm:honeyhive@^2/experiments";`);
+
+  // 1.x's own version in the specifier moves to this one's, in the import kept and the one written.
+  const pinned = deno(`import { HoneyHiveTracer, evaluate, type EvaluationConfig } from "npm:honeyhive@1.0.42";\n${BODY}`);
+  expect(pinned.output).toBe(`import { HoneyHiveTracer } from "npm:honeyhive@^2.0.0";\nimport { evaluate, type EvaluateOptions } from "npm:honeyhive@^2.0.0/experiments";\n${MIGRATED_BODY}`);
+  expect(deno(pinned.output).output).toBe(pinned.output);
 
   const types = deno(`import type { EvaluationConfig } from "npm:honeyhive@^2";\nexport const config: EvaluationConfig = { name: "e", evaluationFunction: async () => 1, dataset: [] };\n`);
   expect(types.output).toContain(`import type { EvaluateOptions } from "npm:honeyhive@^2/experiments";`);

@@ -3,25 +3,30 @@
 // becomes the tracer's `forceFlush()` when exactly one tracer can be written there, else a marker
 // (guessing a tracer could leave the one that holds the spans unflushed). A `.tracer.flush()` on another
 // module's object whose facts do not say what it holds gets a marker too (`flush` is also a logger's).
-import { flushesBeyondHolderFacts, isImportedHoldersOwnFunction, soleTracerAt, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { flushesBeyondHolderFacts, isImportedHoldersOwnFunction, isInitPromiseValue, soleTracerAt, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { FLUSH_MEMBERS_1X, FLUSH_STATICS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { isFunctionNode, memberName, unwrapExpression } from "../../../analysis/ast.js";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { renameMember } from "./shared.js";
+import { LineMarkers, renameMember } from "./shared.js";
 
 export const meta = transformMeta("1x-flush");
 
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
-  for (const { call } of flushesBeyondHolderFacts(input, FLUSH_MEMBERS_1X)) addMarker(edits, text, call, MESSAGES_1X.flushBeyondFacts);
+  const markers = new LineMarkers(text);
+  collectFlushes(input, edits, text, sdk, markers);
+  markers.write(edits);
+}
+
+function collectFlushes(input: TransformContext["file"]["input"], edits: TransformContext["edits"], text: string, sdk: ReturnType<typeof getSdkModel>, markers: LineMarkers): void {
+  for (const { call } of flushesBeyondHolderFacts(input, FLUSH_MEMBERS_1X)) markers.add(call, MESSAGES_1X.flushBeyondFacts);
   if (!uses1xSdk(input)) return;
   const typed = /\.[cm]?tsx?$/i.test(input.filename);
   const flushes = tracerMethodCalls(input, FLUSH_MEMBERS_1X);
@@ -29,10 +34,10 @@ function collect({ file, edits }: TransformContext): void {
     renameMember(edits, text, callee, "forceFlush");
     if (typed && valueIsUsed(call)) edits.insertAfter(call, VOID_RESULT);
   }
-  markFlushesOfWrapperReceivers(input, edits, text, new Set(flushes.map(({ call }) => call)));
+  markFlushesOfWrapperReceivers(input, markers, new Set(flushes.map(({ call }) => call)));
   for (const { call, callee } of staticCalls(input, FLUSH_STATICS_1X)) {
     const tracer = soleTracerAt(input, call);
-    if (tracer === undefined) addMarker(edits, text, call, MESSAGES_1X.staticFlush);
+    if (tracer === undefined) markers.add(call, MESSAGES_1X.staticFlush);
     else {
       edits.replace(callee, `${tracer}.forceFlush`);
       if (typed && valueIsUsed(call)) edits.insertAfter(call, VOID_RESULT);
@@ -40,7 +45,7 @@ function collect({ file, edits }: TransformContext): void {
   }
   // `HoneyHiveTracer.flushPromise`: the static flush's internal promise.
   for (const member of nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression)) {
-    if (memberName(member) === "flushPromise" && sdk.sdkExportOf(member.object) === "HoneyHiveTracer") addMarker(edits, text, member, MESSAGES_1X.flushPromise);
+    if (memberName(member) === "flushPromise" && sdk.sdkExportOf(member.object) === "HoneyHiveTracer") markers.add(member, MESSAGES_1X.flushPromise);
   }
 }
 
@@ -52,7 +57,7 @@ const WRAPPER_MEMBERS_1X: ReadonlySet<string> = new Set(["traceFunction", "trace
  * is 1.x's (`const [a, b] = await Promise.all([HoneyHiveTracer.init(…), …])`): a marker, as the wrapper
  * call gets one. `flush` alone is every logger's name, so a receiver without such a use stays unmarked.
  */
-function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"], edits: TransformContext["edits"], text: string, resolved: ReadonlySet<TSESTree.CallExpression>): void {
+function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"], markers: LineMarkers, resolved: ReadonlySet<TSESTree.CallExpression>): void {
   const sdk = getSdkModel(input);
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = call.callee;
@@ -64,8 +69,8 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
       const member = identifier.parent;
       return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && WRAPPER_MEMBERS_1X.has(memberName(member) ?? "") && !isImportedHoldersOwnFunction(input, member);
     });
-    if (usedAs1xTracer) addMarker(edits, text, call, MESSAGES_1X.flushOfWrapperReceiver);
-    else if (heldFromPromiseAllOfInit(input, sdk.variableOf(callee.object))) addMarker(edits, text, call, MESSAGES_1X.flushOfPromiseAllElement);
+    if (usedAs1xTracer) markers.add(call, MESSAGES_1X.flushOfWrapperReceiver);
+    else if (heldFromPromiseAllOfInit(input, sdk.variableOf(callee.object))) markers.add(call, MESSAGES_1X.flushOfPromiseAllElement);
   }
 }
 
@@ -87,7 +92,8 @@ function heldFromPromiseAllOfInit(input: TransformContext["file"]["input"], vari
   }
   if (all?.type !== AST_NODE_TYPES.CallExpression || memberName(all.callee) !== "all" || all.arguments[0]?.type !== AST_NODE_TYPES.ArrayExpression) return false;
   const inits = new Set<TSESTree.Node>(staticCalls(input, INIT_STATICS_1X).map(({ call }) => call));
-  return all.arguments[0].elements.some((element) => element !== null && inits.has(unwrapExpression(element) ?? element));
+  // An init, awaited inside or not, or a getter of its promise (`Promise.all([getTracer(), other()])`).
+  return all.arguments[0].elements.some((element) => element !== null && (inits.has(unwrapExpression(element) ?? element) || isInitPromiseValue(input, element)));
 }
 
 /** 1.x's static constructors of a tracer. */

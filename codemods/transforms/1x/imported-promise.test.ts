@@ -45,6 +45,18 @@ describe("1x-init on .then() of an imported tracer", () => {
     expect(migrate("src/consumer.js", required)).toBe('const { tracer } = require("./commonjs");\n\nPromise.resolve(tracer).then((t) => t.sessionId);\n');
   });
 
+  it("wraps .then() on a local getter of it (`const fresh = () => tracer`), as on the import itself", () => {
+    const code = 'import { tracer } from "./promise";\n\nconst fresh = () => tracer;\nfunction current() {\n  return tracer;\n}\nexport const ready = fresh().then((t) => t.sessionId);\ncurrent().catch(() => undefined);\n';
+    expect(migrate("src/consumer.ts", code)).toBe(
+      'import { tracer } from "./promise";\n\nconst fresh = () => tracer;\nfunction current() {\n  return tracer;\n}\nexport const ready = Promise.resolve(fresh()).then((t) => t.sessionId);\nPromise.resolve(current()).catch(() => undefined);\n',
+    );
+    const required = 'const { tracer } = require("./commonjs");\n\nconst fresh = () => tracer;\nfresh().then((t) => t.sessionId);\n';
+    expect(migrate("src/consumer.js", required)).toBe('const { tracer } = require("./commonjs");\n\nconst fresh = () => tracer;\nPromise.resolve(fresh()).then((t) => t.sessionId);\n');
+    // A local getter of something else, and one already async (a promise either way), stay.
+    const untouched = 'import { tracerPromise } from "./awaited";\nimport { tracer as p } from "./promise";\n\nconst fresh = () => tracerPromise;\nconst later = async () => p;\nfresh().then(() => 1);\nlater().then(() => 1);\n';
+    expect(migrate("src/consumer.ts", untouched)).toBe(untouched);
+  });
+
   it("leaves it where the module, read, holds no 1.x init promise under that name", () => {
     for (const module of ["./awaited", "./other"]) {
       const code = `import { tracerPromise } from "${module}";\n\ntracerPromise.then((t) => t.sessionId);\n`;

@@ -9,7 +9,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { enclosingFunction, findVariable, indentationAt, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import { newlineOf, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, staticCalls } from "../../../analysis/honeyhive-1x.js";
+import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, isInitPromiseValue, knownFunctionOf, staticCalls } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType, nodesOfTypesWithin } from "../../../analysis/nodes.js";
 import { importedExport, importedModule, importOrigin, projectModules } from "../../../analysis/project-modules.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
@@ -36,7 +36,14 @@ function collect({ file, edits }: TransformContext): void {
     const isAwaited = awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call;
     // `await HoneyHiveTracer.init(…);` alone, with free wrappers that used 1.x's global tracer: named, for explicit-tracer.
     const declaration = call === discarded ? `const ${DISCARDED_INIT_NAME} = ` : "";
-    if (isAwaited) edits.replace([awaited.range[0], call.range[0]], declaration);
+    if (isAwaited) {
+      const grouping = groupingParentheses(text, awaited);
+      // `fallback || (await HoneyHiveTracer.init(…))` → `fallback || HoneyHiveTracer.init(…)`: the parentheses only held the await.
+      if (grouping && !declaration) {
+        edits.replace([grouping[0], call.range[0]], "");
+        edits.replace([call.range[1], grouping[1]], "");
+      } else edits.replace([awaited.range[0], call.range[0]], declaration);
+    }
     else if (declaration) edits.insertBefore(call, declaration);
     // `.then()` on what is now a tracer, not a promise: keep the callback's timing and types.
     const member = call.parent;
@@ -53,6 +60,8 @@ function collect({ file, edits }: TransformContext): void {
     creations.push(created);
   }
   wrapImportedTracerPromises(input, edits);
+  wrapLocalGettersOfImportedPromises(input, edits);
+  markGetterIdentityTests(input, edits, text);
   for (const creation of creations) {
     const options = objectArgument(creation);
     if (!options) continue;
@@ -60,6 +69,24 @@ function collect({ file, edits }: TransformContext): void {
     const dropped = migrateOptionKeys(edits, text, options, "HoneyHiveTracer.init", joined ? [joined] : []);
     if (dropped.length > 0) addMarker(edits, text, creation, droppedKeysMessage("HoneyHiveTracer.init", dropped));
   }
+}
+
+/** Parents with no parentheses of their own syntax: parentheses right around a child of theirs only group it. */
+const UNPARENTHESIZED_PARENTS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.ReturnStatement,
+]);
+
+/** `[start, end)` of the `(`…`)` around `node` (whitespace allowed, no comment), where they only group it. */
+function groupingParentheses(text: string, node: TSESTree.Node): [number, number] | undefined {
+  if (!node.parent || !UNPARENTHESIZED_PARENTS.has(node.parent.type)) return undefined;
+  const before = /\(\s*$/.exec(text.slice(node.parent.range[0], node.range[0]));
+  const after = /^\s*\)/.exec(text.slice(node.range[1], node.parent.range[1]));
+  return before && after ? [node.range[0] - before[0].length, node.range[1] + after[0].length] : undefined;
 }
 
 /**
@@ -126,16 +153,30 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   // `this.ready = HoneyHiveTracer.init(…)` into a field declared as a promise: the class's code awaits it
   // or calls .then() on it, so it stays one. (A field of another type holds the tracer: a second run.)
   if (target?.type === AST_NODE_TYPES.MemberExpression) {
-    if (isPromiseField(text, target)) wrapInPromise(edits, call);
+    if (isPromiseField(input, text, target)) wrapInPromise(edits, call);
     return;
   }
-  // `private ready: Promise<HoneyHiveTracer> = HoneyHiveTracer.init(…)`: the field's own initializer.
-  if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === call) {
-    const annotation = parent.typeAnnotation?.typeAnnotation;
-    const name = fieldName(parent.key, parent.computed);
-    if (annotation ? /\bPromise\s*</.test(text.slice(annotation.range[0], annotation.range[1])) : name !== undefined && TRACER_PROMISE_NAME.test(name)) wrapInPromise(edits, call);
+  // `private ready: Promise<HoneyHiveTracer> = HoneyHiveTracer.init(…)`: the field's own initializer
+  // (also a static one); `constructor(private tracer = HoneyHiveTracer.init(…))`: a parameter's default.
+  const holder =
+    parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === call
+      ? { annotation: parent.typeAnnotation?.typeAnnotation, name: fieldName(parent.key, parent.computed) }
+      : parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.right === call && parent.left.type === AST_NODE_TYPES.Identifier && isParameter(parent)
+        ? { annotation: parent.left.typeAnnotation?.typeAnnotation, name: parent.left.name }
+        : undefined;
+  if (holder) {
+    const { annotation, name } = holder;
+    if (annotation ? isPromiseType(text, annotation) : name !== undefined && TRACER_PROMISE_NAME.test(name)) wrapInPromise(edits, call);
     // Untyped and not named as a promise: the class may await it, call .then() on it, or use it as the tracer.
     else if (!annotation) addMarker(edits, text, call, MESSAGES_1X.initPromiseField);
+    return;
+  }
+  // `new Service(HoneyHiveTracer.init(…))` into a parameter of the file's class typed as a promise
+  // (`constructor(private ready: Promise<HoneyHiveTracer>)`): it stays one.
+  if ((parent?.type === AST_NODE_TYPES.NewExpression || parent?.type === AST_NODE_TYPES.CallExpression) && parent.arguments.includes(call)) {
+    const parameter = parameterReceiving(input, parent, parent.arguments.indexOf(call));
+    const annotation = parameter && parameterAnnotation(parameter);
+    if (annotation && isPromiseType(text, annotation)) wrapInPromise(edits, call);
     return;
   }
   if (target?.type !== AST_NODE_TYPES.Identifier) return;
@@ -189,17 +230,68 @@ function assignsTheTracer(input: AnalysisInput, variable: Scope.Variable, call: 
   return enclosingFunction(call)?.async === true && call.parent?.parent?.type === AST_NODE_TYPES.ExpressionStatement && !TRACER_PROMISE_NAME.test(variable.name);
 }
 
-/** `this.<name>` where the enclosing class declares `<name>` typed as a promise (`private ready: Promise<HoneyHiveTracer>`), or untyped and named as one (`tracerPromise`). */
-function isPromiseField(text: string, target: TSESTree.MemberExpression): boolean {
+/**
+ * `this.<name>` where the enclosing class declares `<name>` typed as a promise (`private ready:
+ * Promise<HoneyHiveTracer>`), or untyped and named as one (`tracerPromise`); `Service.<name>` likewise
+ * for a static field of a class the file declares (`static ready: Promise<HoneyHiveTracer>`).
+ */
+function isPromiseField(input: AnalysisInput, text: string, target: TSESTree.MemberExpression): boolean {
   const name = fieldName(target.property, target.computed);
-  if (target.object.type !== AST_NODE_TYPES.ThisExpression || name === undefined) return false;
-  let body: TSESTree.Node | undefined = target.parent;
-  while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
-  const field = body?.body.find((member) => member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && fieldName(member.key, member.computed) === name);
+  if (name === undefined) return false;
+  let body: TSESTree.ClassBody | undefined;
+  const isStatic = target.object.type !== AST_NODE_TYPES.ThisExpression;
+  if (!isStatic) {
+    let node: TSESTree.Node | undefined = target.parent;
+    while (node && node.type !== AST_NODE_TYPES.ClassBody) node = node.parent;
+    body = node;
+  } else if (target.object.type === AST_NODE_TYPES.Identifier) {
+    body = classNamed(input, target.object)?.body;
+    if (!body) return false;
+  } else return false;
+  const field = body?.body.find((member) => member.type === AST_NODE_TYPES.PropertyDefinition && member.static === isStatic && fieldName(member.key, member.computed) === name);
   // Not declared (JavaScript's `constructor() { this.tracerPromise = HoneyHiveTracer.init(…) }`): its name says.
   if (field?.type !== AST_NODE_TYPES.PropertyDefinition) return TRACER_PROMISE_NAME.test(name);
   const annotation = field.typeAnnotation?.typeAnnotation;
-  return annotation ? /\bPromise\s*</.test(text.slice(annotation.range[0], annotation.range[1])) : TRACER_PROMISE_NAME.test(name);
+  return annotation ? isPromiseType(text, annotation) : TRACER_PROMISE_NAME.test(name);
+}
+
+const isPromiseType = (text: string, annotation: TSESTree.TypeNode): boolean => /\bPromise\s*</.test(text.slice(annotation.range[0], annotation.range[1]));
+
+/** The class the file declares under the name `reference` reads (`class Service {}`, `const Service = class {}`). */
+function classNamed(input: AnalysisInput, reference: TSESTree.Identifier): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const def = findVariable(input.scopeManager, reference, reference.name)?.defs[0];
+  if (def?.type === "ClassName") return def.node;
+  const value = def?.type === "Variable" ? def.node.init : undefined;
+  return value?.type === AST_NODE_TYPES.ClassExpression ? value : undefined;
+}
+
+/** A default value of a function's parameter (`(t = …) =>`, `constructor(private t = …)`). */
+function isParameter(pattern: TSESTree.AssignmentPattern): boolean {
+  const owner = pattern.parent?.type === AST_NODE_TYPES.TSParameterProperty ? pattern.parent.parent : pattern.parent;
+  return owner !== undefined && (owner.type === AST_NODE_TYPES.FunctionDeclaration || owner.type === AST_NODE_TYPES.FunctionExpression || owner.type === AST_NODE_TYPES.ArrowFunctionExpression);
+}
+
+/** The parameter at `index` of what `call` calls, where the file declares it: a class's constructor (`new Service(…)`) or a function. */
+function parameterReceiving(input: AnalysisInput, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): TSESTree.Parameter | undefined {
+  if (call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  let fn: TSESTree.FunctionLike | undefined;
+  if (call.type === AST_NODE_TYPES.NewExpression) {
+    const constructor = classNamed(input, call.callee)?.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "constructor");
+    fn = constructor?.type === AST_NODE_TYPES.MethodDefinition ? constructor.value : undefined;
+  } else {
+    const def = findVariable(input.scopeManager, call.callee, call.callee.name)?.defs[0];
+    const value = def?.type === "FunctionName" ? def.node : def?.type === "Variable" ? def.node.init : undefined;
+    if (value?.type === AST_NODE_TYPES.FunctionDeclaration || value?.type === AST_NODE_TYPES.FunctionExpression || value?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = value;
+  }
+  const parameter = fn?.params[index];
+  return parameter?.type === AST_NODE_TYPES.RestElement ? undefined : parameter;
+}
+
+/** A parameter's declared type (`t: Promise<HoneyHiveTracer>`, `private t: …`, `t: … = …`). */
+function parameterAnnotation(parameter: TSESTree.Parameter): TSESTree.TypeNode | undefined {
+  const inner = parameter.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : parameter;
+  const named = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+  return named.type === AST_NODE_TYPES.Identifier ? named.typeAnnotation?.typeAnnotation : undefined;
 }
 
 /**
@@ -214,7 +306,25 @@ function markPromiseIdentityTests(input: AnalysisInput, edits: EditList, text: s
     const test = identifier.parent;
     if (test?.type !== AST_NODE_TYPES.BinaryExpression) continue;
     const promiseTest = test.operator === "instanceof" && test.left === identifier && test.right.type === AST_NODE_TYPES.Identifier && test.right.name === "Promise";
-    if (promiseTest || ["===", "!==", "==", "!="].includes(test.operator)) addMarker(edits, text, test, MESSAGES_1X.initPromiseIdentity);
+    if (promiseTest || IDENTITY_OPERATORS.has(test.operator)) addMarker(edits, text, test, MESSAGES_1X.initPromiseIdentity);
+  }
+}
+
+const IDENTITY_OPERATORS: ReadonlySet<string> = new Set(["===", "!==", "==", "!="]);
+
+/**
+ * `getTracer() === pending`, `ready !== tracerPromise`: a comparison of a getter's call or a variable
+ * that held 1.x's init promise. The getter stays a promise (made `async`, a new one each call) and the
+ * variable becomes the tracer, so the comparison answers otherwise: a marker, as on the init's own value.
+ */
+function markGetterIdentityTests(input: AnalysisInput, edits: EditList, text: string): void {
+  if (!/[=!]==?/.test(text)) return;
+  for (const test of nodesOfType(input.ast, AST_NODE_TYPES.BinaryExpression)) {
+    if (!IDENTITY_OPERATORS.has(test.operator)) continue;
+    const sides = [test.left, test.right].filter((side) => side.type === AST_NODE_TYPES.CallExpression || (side.type === AST_NODE_TYPES.Identifier && side.name !== "undefined"));
+    // `pending === undefined`, `tracer === null`: a test of whether it is set, unchanged by the migration.
+    if (sides.length !== 2) continue;
+    if (sides.some((side) => isInitPromiseValue(input, side))) addMarker(edits, text, test, MESSAGES_1X.initPromiseIdentity);
   }
 }
 
@@ -293,6 +403,31 @@ function wrapImportedTracerPromises(input: AnalysisInput, edits: EditList): void
     }
     if (!holdsInitPromise(input, tracer.variable)) continue;
     for (const reference of tracer.variable.references) wrapPromiseMethodReceiver(edits, reference.identifier);
+  }
+}
+
+/**
+ * `const fresh = () => tracerPromise; fresh().then(…)` where `tracerPromise` (or `getTracer()`) is another
+ * module's init promise: this run leaves the local getter as it is (its module decides what the import
+ * becomes), so its `.then()` is wrapped as the import's own would be.
+ */
+function wrapLocalGettersOfImportedPromises(input: AnalysisInput, edits: EditList): void {
+  if (!input.text.includes(".then") && !input.text.includes(".catch") && !input.text.includes(".finally")) return;
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    if (call.callee.type !== AST_NODE_TYPES.Identifier || !isPromiseMethodReceiver(call)) continue;
+    const fn = knownFunctionOf(input, call.callee);
+    if (!fn || fn.async) continue;
+    const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.ReturnStatement], fn.body).map((statement) => statement.argument) : [fn.body];
+    const importedPromise = returned.some((value) => {
+      const expression = value && unwrapExpression(value);
+      const reference = expression?.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
+      if (reference?.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = findVariable(input.scopeManager, reference, reference.name);
+      // Imported (`import`, a destructured `require`): a variable of this file is its own code's concern.
+      if (!variable || importOrigin(input, variable) === undefined) return false;
+      return expression === reference ? holdsInitPromise(input, variable) : gettersOfInitPromise(input, variable);
+    });
+    if (importedPromise) wrapPromiseMethodReceiver(edits, call);
   }
 }
 

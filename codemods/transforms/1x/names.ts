@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { findVariable, memberName, requireSpecifier, staticName, unwrapExpression } from "../../../analysis/ast.js";
-import { getAnalysisContext, sourceModule } from "../../../analysis/context.js";
+import { sourceModule } from "../../../analysis/context.js";
 import { lineStart, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { isTracerValue1x, namesTracerType, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
@@ -23,6 +23,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
+import { sdkSpecifierFor, thisMajorSpecifier } from "./shared.js";
 
 export const meta = transformMeta("1x-names");
 
@@ -47,6 +48,26 @@ function markOneXSubpaths(edits: EditList, text: string, program: TSESTree.Progr
     if (specifier?.startsWith(`${SDK}/`) && !ENTRY_POINTS.has(specifier)) addMarker(edits, text, statement, MESSAGES_1X.subpath(specifier));
   }
 }
+/**
+ * Deno's `import … from "npm:honeyhive@1.0.42"` (and its entry points' subpaths, a re-export, a dynamic
+ * `import()`) → `npm:honeyhive@^2.0.0`: the range `--update-package` writes in package.json. A 1.x path
+ * (`npm:honeyhive@1.0.42/models/components`) keeps its version: it is marked, and an alias of 1.x serves it.
+ */
+function moveDenoSpecifiers(input: AnalysisInput, edits: EditList): void {
+  const sources: TSESTree.Node[] = [];
+  for (const statement of input.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration || ((statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration) && statement.source)) sources.push(statement.source!);
+  }
+  if (input.text.includes("import(")) for (const expression of nodesOfType(input.ast, AST_NODE_TYPES.ImportExpression)) sources.push(expression.source);
+  for (const source of sources) {
+    if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== "string" || !source.value.startsWith("npm:honeyhive@")) continue;
+    const module = sourceModule(source.value);
+    if (module !== SDK && !ENTRY_POINTS.has(module)) continue;
+    const moved = thisMajorSpecifier(source.value);
+    if (moved !== source.value) edits.replace([source.range[0] + 1, source.range[1] - 1], moved);
+  }
+}
+
 /** The module `evaluate` is exported from, as this SDK's manifest says (analysis/knowledge/sdks/honeyhive.ts). */
 export const EXPERIMENTS = SDK_EXPORTS.experiments.evaluate.module;
 
@@ -79,6 +100,7 @@ function collect({ file, edits }: TransformContext): void {
     // importing through it are migrated as SDK code (analysis/sdk-barrels.ts).
   }
   markOneXSubpaths(edits, text, input.ast);
+  moveDenoSpecifiers(input, edits);
   const sdk = getSdkModel(input);
   if (!uses1xSdk(input)) return;
 
@@ -391,7 +413,7 @@ const semicolon = (text: string, statement: TSESTree.Node): string => (text[stat
 /** `module` as the file writes its specifiers (Deno's `npm:honeyhive@^2/experiments`), in the quotes of `source`. */
 const quoted = (input: AnalysisInput, source: TSESTree.Literal, module: string): string => {
   const quote = input.text[source.range[0]];
-  return `${quote}${getAnalysisContext(input).specifierFor(module)}${quote}`;
+  return `${quote}${sdkSpecifierFor(input, module)}${quote}`;
 };
 
 export const names1x: CodemodTransform = { meta, collect };

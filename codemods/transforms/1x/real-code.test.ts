@@ -13,7 +13,11 @@
 // user, 1.x-only enrichment fields and a sessionId assignment, a CommonJS Lambda that never flushed,
 // inline evaluator() with typed parameters, a bound method passed to the wrappers, two tracers
 // destructured from Promise.all, getTracer() for OpenTelemetry, a top-level tracer.trace(main), a method
-// rebound through traceChain in its constructor, plain and evaluator() evaluators mixed.
+// rebound through traceChain in its constructor, plain and evaluator() evaluators mixed; and (src/hunt)
+// a local arrow getter of another module's init promise, a static promise field, a promise injected
+// through a constructor, init retried in a loop and a parenthesized fallback init, a session per queue
+// job, tracer.trace(() => …) in several expression positions, inline evaluate() functions and
+// evaluators, a promise identity test, Promise.all over getters, a config returned by a typed function.
 // Every TypeScript input type-checks against honeyhive 1.0.42 (checked with its npm tarball under
 // `tsc --strict`; the package is not a dependency here).
 //

@@ -4,6 +4,11 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { skipTrivia } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { keyedProperties, option1x } from "../../../analysis/honeyhive-1x.js";
+import { getAnalysisContext } from "../../../analysis/context.js";
+import { lineStart } from "../../../analysis/edits.js";
+import { addMarker } from "../../engine/markers.js";
+import type { AnalysisInput } from "../../../analysis/input.js";
+import { PACKAGE_VERSION } from "../../../sdk/version.js";
 
 /** `{ key: v }` → `{ to: v }`; a shorthand `{ key }` → `{ to: key }`. */
 export function renameKey(edits: EditList, property: TSESTree.Property, to: string): void {
@@ -106,4 +111,65 @@ export function renameMember(edits: EditList, text: string, member: TSESTree.Mem
  */
 export function receiverNamedLikeTracer(text: string, member: TSESTree.MemberExpression): boolean {
   return /tracer/i.test(text.slice(member.object.range[0], member.object.range[1]));
+}
+
+/** Deno's `npm:honeyhive@<range>` with an optional subpath (`npm:honeyhive@1.0.42/experiments`). */
+const NPM_SDK_SPECIFIER = /^npm:honeyhive@([^/]*)(\/.*)?$/;
+
+/**
+ * A Deno specifier of the package at another major (`npm:honeyhive@1.0.42`, `npm:honeyhive@^1/experiments`)
+ * → this version's range, as `--update-package` writes package.json's (`npm:honeyhive@^2.0.0`): the
+ * migrated code is this package's and does not compile against 1.x. A range of this major, one without a
+ * version (`npm:honeyhive`, `@latest`) and any other specifier stay as written.
+ */
+export function thisMajorSpecifier(specifier: string): string {
+  const match = NPM_SDK_SPECIFIER.exec(specifier);
+  const major = match ? /\d+/.exec(match[1]!)?.[0] : undefined;
+  if (major === undefined || major === PACKAGE_VERSION.split(".")[0]) return specifier;
+  return `npm:honeyhive@^${PACKAGE_VERSION}${match![2] ?? ""}`;
+}
+
+/** `module` as the file writes the package (`npm:honeyhive@^2.0.0/experiments` in Deno), at this major. */
+export function sdkSpecifierFor(input: AnalysisInput, module: string): string {
+  return thisMajorSpecifier(getAnalysisContext(input).specifierFor(module));
+}
+
+/**
+ * A transform's review markers, one per line as the engine writes them, naming every marked call of the
+ * line: `await a.flush(); await HoneyHiveTracer.flush();` gets one marker that says which call each
+ * message is about (addMarker alone keeps the first message of a line and drops the others).
+ */
+export class LineMarkers {
+  private readonly lines = new Map<number, { node: TSESTree.Node; marks: { node: TSESTree.Node; message: string }[] }>();
+
+  constructor(private readonly text: string) {}
+
+  add(node: TSESTree.Node, message: string): void {
+    const line = lineStart(this.text, node.range[0]);
+    const found = this.lines.get(line) ?? { node, marks: [] };
+    if (!found.marks.some((mark) => mark.node === node && mark.message === message)) found.marks.push({ node, message });
+    this.lines.set(line, found);
+  }
+
+  write(edits: EditList): void {
+    for (const { node, marks } of this.lines.values()) {
+      if (marks.length === 1) {
+        addMarker(edits, this.text, node, marks[0]!.message);
+        continue;
+      }
+      const byMessage = new Map<string, string[]>();
+      for (const mark of marks) {
+        const calls = byMessage.get(mark.message) ?? [];
+        if (!calls.includes(this.callText(mark.node))) calls.push(this.callText(mark.node));
+        byMessage.set(mark.message, calls);
+      }
+      addMarker(edits, this.text, node, [...byMessage].map(([message, calls]) => `${calls.join(" and ")}: ${message}`).join("; "));
+    }
+  }
+
+  /** `a.flush()`, `HoneyHiveTracer.flush()`: the callee's text with empty parentheses (arguments left out). */
+  private callText(node: TSESTree.Node): string {
+    const callee = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
+    return `${this.text.slice(callee.range[0], callee.range[1])}${node.type === AST_NODE_TYPES.CallExpression ? "()" : ""}`;
+  }
 }

@@ -297,6 +297,15 @@ function rewriteImmediateTrace(
     return;
   }
   if (!isKnownFunction(input, fn) && !holdsWrappedFunction(input, fn) && !(unwrapped?.type !== AST_NODE_TYPES.ObjectExpression && args.every(isCertainlyNoFunction))) return;
+  // `tracer.trace(() => this.complete(x))` → `this.complete(x)`: the call of an arrow that only
+  // returns an expression is that expression (same `this`, same time, same throw).
+  const body = args.length === 0 && optionalReceiver === undefined ? inlinableBody(text, unwrapped) : undefined;
+  if (body) {
+    const bodyText = text.slice(body.range[0], body.range[1]);
+    const bare = INLINED_WITHOUT_PARENTHESES.has(body.type) || (call.parent !== undefined && VALUE_SLOTS.has(call.parent.type) && body.type !== AST_NODE_TYPES.SequenceExpression && body.type !== AST_NODE_TYPES.ObjectExpression);
+    edits.replace(call, bare ? bodyText : `(${bodyText})`);
+    return;
+  }
   const argsText = args.length === 0 ? "" : text.slice(args[0].range[0], args.at(-1)!.range[1]);
   const parenthesize = unwrapped?.type !== AST_NODE_TYPES.Identifier;
   let [before, after] = [parenthesize ? "(" : "", `${parenthesize ? ")" : ""}(${argsText})`];
@@ -310,6 +319,30 @@ function rewriteImmediateTrace(
   }
   edits.replace([call.range[0], fn.range[0]], before);
   edits.replace([fn.range[1], call.range[1]], after);
+}
+
+/** Expressions that bind as tightly as the call they replace: written without parentheses. */
+const INLINED_WITHOUT_PARENTHESES: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.ThisExpression,
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.ArrayExpression,
+]);
+
+/** Where any expression but a comma list stands without parentheses (`const n = a + b;`, `return a ? b : c;`). */
+const VALUE_SLOTS: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.ReturnStatement]);
+
+/**
+ * The body of `() => expression` (not async, no parameters, no declared types, no comment before the
+ * body), which calling it evaluates: what `tracer.trace(() => expression)` can become by itself.
+ */
+function inlinableBody(text: string, fn: TSESTree.Node | undefined): TSESTree.Expression | undefined {
+  if (fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression || fn.async || fn.params.length > 0 || fn.returnType || fn.typeParameters) return undefined;
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement || /\/[/*]/.test(text.slice(fn.range[0], fn.body.range[0]))) return undefined;
+  return fn.body;
 }
 
 /**
