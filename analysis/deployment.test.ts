@@ -1,7 +1,7 @@
 import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { clearDeploymentCache, deploymentOf, projectRelativePath } from "./deployment.js";
+import { describe, expect, it, vi } from "vitest";
+import { clearDeploymentCache, deploymentOf, projectDependsOn, projectRelativePath } from "./deployment.js";
 import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "./project-modules.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 
@@ -67,8 +67,9 @@ describe("deploymentOf with the project modules' listings", () => {
       expect(reader.resolve("./tracing", join(project, "src/lib/x.ts"))).toBeUndefined();
       const before = stats.length;
       expect(deploymentOf(join(project, "src/lib/x.ts"))).toMatchObject({ root: project });
-      // One stat of the listed folder checks its listing: no probe of its package.json is needed.
-      expect(stats.slice(before)).toEqual([join(project, "src/lib")]);
+      // One stat of the listed folder checks its listing: no probe of its package.json is needed to find
+      // the root. The package.json itself is read through the project reader (`manifestOf`): one stat for its version.
+      expect(stats.slice(before)).toEqual([join(project, "src/lib"), join(project, "package.json")]);
       // A package.json created in the listed folder later changes its mtime: the listing is not taken, the folder is probed.
       writeFileSync(join(project, "src/lib/package.json"), "{}");
       utimesSync(join(project, "src/lib"), new Date(), new Date(Date.now() + 5_000));
@@ -83,6 +84,40 @@ describe("deploymentOf with the project modules' listings", () => {
       expect(deploymentOf(join(project, "src/lib/y.ts"))).toMatchObject({ root: join(project, "src/lib") });
     } finally {
       restore();
+    }
+  });
+});
+
+describe("deploymentOf: the package.json through the one manifest reader", () => {
+  const makeProject = useTempProjects("deployment-manifest");
+
+  it("sees an edited script preload or dependency (an editor session), looking at the package.json at most once a second", () => {
+    const stats: string[] = [];
+    const previous = setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, stat: (path) => (stats.push(path), NODE_FILE_SYSTEM.stat(path)) }));
+    // The clock of the check is faked (only `Date`): the files' own mtimes are real.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T00:00:00Z") });
+    try {
+      const root = makeProject({ "package.json": JSON.stringify({ scripts: { start: "node --import ./instrument.mjs app.mjs" } }), "src/": "" });
+      const manifest = join(root, "package.json");
+      const file = join(root, "src/app.ts");
+      const first = deploymentOf(file);
+      expect(first.preloads).toEqual(["./instrument.mjs"]);
+      writeFileSync(manifest, JSON.stringify({ scripts: { start: "node --import ./tracing.mjs app.mjs" }, dependencies: { next: "15" } }));
+      utimesSync(manifest, new Date(), new Date(Date.now() + 5_000));
+      // Within a second: the signals read stay, and the package.json is not looked at (no stat per linted file).
+      vi.setSystemTime(new Date("2030-01-01T00:00:00.500Z"));
+      const statsBefore = stats.length;
+      expect(deploymentOf(file)).toBe(first);
+      expect(deploymentOf(join(root, "src/other.ts"))).toBe(first);
+      expect(stats.slice(statsBefore).filter((path) => path === manifest)).toEqual([]);
+      // Then the edit is seen, by the same file asked again too.
+      vi.setSystemTime(new Date("2030-01-01T00:00:01.500Z"));
+      expect(deploymentOf(file)).toMatchObject({ root, preloads: ["./tracing.mjs"] });
+      expect(projectDependsOn(file, ["next"])).toBe(true);
+      expect(stats.filter((path) => path === manifest)).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+      setProjectModules(previous);
     }
   });
 });
