@@ -121,3 +121,37 @@ describe("deploymentOf: the package.json through the one manifest reader", () =>
     }
   });
 });
+
+describe("projectDependsOn: Next.js in a monorepo", () => {
+  const makeProject = useTempProjects("deployment-monorepo");
+  const ROOT_WITH_NEXT = JSON.stringify({ private: true, workspaces: ["apps/*", "packages/*"], devDependencies: { next: "15.0.0", turbo: "2" } });
+
+  it("a workspace member whose package.json names no app framework takes the root's next", () => {
+    const root = makeProject({ "package.json": ROOT_WITH_NEXT, "apps/web/package.json": JSON.stringify({ name: "web", dependencies: { react: "19" } }), "apps/web/app/": "" });
+    expect(projectDependsOn(join(root, "apps/web/app/page.tsx"), ["next"])).toBe(true);
+    // pnpm's workspace file instead of `workspaces`, two folders deeper.
+    const pnpm = makeProject({ "package.json": JSON.stringify({ devDependencies: { next: "15" } }), "pnpm-workspace.yaml": "packages:\n  - apps/**\n", "apps/group/web/package.json": "{}", "apps/group/web/src/": "" });
+    expect(projectDependsOn(join(pnpm, "apps/group/web/src/x.ts"), ["next"])).toBe(true);
+  });
+
+  it("a member that is an app of its own (express, nuxt, …) takes nothing from the root; nor does a package below a root that is no workspace", () => {
+    const root = makeProject({ "package.json": ROOT_WITH_NEXT, "apps/api/package.json": JSON.stringify({ dependencies: { express: "5" } }), "apps/api/src/": "" });
+    expect(projectDependsOn(join(root, "apps/api/src/server.ts"), ["next"])).toBe(false);
+    const plain = makeProject({ "package.json": JSON.stringify({ dependencies: { next: "15" } }), "functions/package.json": "{}", "functions/src/": "" });
+    expect(projectDependsOn(join(plain, "functions/src/index.ts"), ["next"])).toBe(false);
+    // A repository root (`.git`) between the member and a workspace above ends the walk.
+    const nested = makeProject({ "package.json": ROOT_WITH_NEXT, "vendor/lib/.git/": "", "vendor/lib/package.json": "{}", "vendor/lib/src/": "" });
+    expect(projectDependsOn(join(nested, "vendor/lib/src/x.ts"), ["next"])).toBe(false);
+    // Asked for another package: never inferred.
+    expect(projectDependsOn(join(root, "apps/api/src/server.ts"), ["turbo"])).toBe(false);
+  });
+
+  it("a next.config.* beside the package.json is a Next.js app, whatever the root says", () => {
+    for (const config of ["next.config.js", "next.config.mjs", "next.config.ts"]) {
+      const app = makeProject({ "package.json": JSON.stringify({ dependencies: { express: "5" } }), [config]: "export default {};\n", "src/": "" });
+      expect(projectDependsOn(join(app, "src/server.ts"), ["next"]), config).toBe(true);
+    }
+    const lookAlike = makeProject({ "package.json": "{}", "next.config.json": "{}", "src/": "" });
+    expect(projectDependsOn(join(lookAlike, "src/x.ts"), ["next"])).toBe(false);
+  });
+});

@@ -185,10 +185,83 @@ export function projectRelativePath(filename: string): string | undefined {
   return root === undefined ? undefined : relative(root, absolutePath(filename)).split(sep).join("/");
 }
 
-/** Whether the project that holds `filename` names one of `packages` in its package.json (any kind of dependency). */
+/**
+ * Whether the project that holds `filename` depends on one of `packages`: its package.json names it
+ * (any kind of dependency), or it is an app framework the project runs on without naming it there
+ * (`frameworksNotNamed`: Next.js by its `next.config.*`, or by the workspace root's package.json).
+ */
 export function projectDependsOn(filename: string, packages: readonly string[]): boolean {
-  const { dependencies } = deploymentOf(filename);
-  return dependencies.size > 0 && packages.some((name) => dependencies.has(name));
+  const { root, dependencies } = deploymentOf(filename);
+  if (root === undefined) return false;
+  if (dependencies.size > 0 && packages.some((name) => dependencies.has(name))) return true;
+  if (!packages.some((name) => INFERRED_FRAMEWORKS.has(name))) return false;
+  const inferred = projectModules().rechecked(root, frameworksNotNamed);
+  return inferred.size > 0 && packages.some((name) => inferred.has(name));
+}
+
+/**
+ * App frameworks a project may run on without its own package.json naming them, and how that shows:
+ * the framework's config file beside the package.json (Next.js reads `next.config.js`, `.mjs` or `.ts`
+ * from the project's root: vercel/next.js#63051 `CONFIG_FILES`), or a workspace (monorepo) whose root
+ * package.json names it, hoisted for its members (`apps/web/package.json` without `next`, the root's
+ * with it).
+ */
+const APP_FRAMEWORKS: readonly { readonly package: string; readonly configFiles: readonly string[] }[] = [{ package: "next", configFiles: ["next.config.js", "next.config.mjs", "next.config.ts"] }];
+const INFERRED_FRAMEWORKS: ReadonlySet<string> = new Set(APP_FRAMEWORKS.map((framework) => framework.package));
+
+/**
+ * Packages that make a workspace member an app (or server) of its own: a member that names one takes
+ * no framework from the workspace root (`apps/api` with `express` in a monorepo whose root names `next`
+ * for `apps/web` is no Next.js app). A framework's config file beside the member still counts.
+ */
+const OWN_APP_PACKAGES: ReadonlySet<string> = new Set([
+  ...INFERRED_FRAMEWORKS,
+  ...NITRO_PACKAGES,
+  "express", "fastify", "koa", "hono", "@hapi/hapi", "@nestjs/core", "restify", "elysia", "h3", "astro", "@sveltejs/kit",
+  "@remix-run/node", "@remix-run/serve", "@react-router/node", "@google-cloud/functions-framework", "@azure/functions",
+]);
+
+/** How many folders above a member's package.json its workspace root may be (`apps/web`, `packages/group/app`). */
+const MAX_WORKSPACE_LEVELS = 3;
+
+/**
+ * The `APP_FRAMEWORKS` the project at `root` runs on without its package.json naming them. Asked only
+ * for one of them (`projectDependsOn`), looked at again at most once a second per root
+ * (`ProjectModules.rechecked`): the root's listing and the package.json files through the project reader.
+ */
+function frameworksNotNamed(root: string): ReadonlySet<string> {
+  const modules = projectModules();
+  const own = modules.manifestOf(root) ?? EMPTY_MANIFEST;
+  const entries = modules.listing(root);
+  const found = new Set<string>();
+  for (const framework of APP_FRAMEWORKS) {
+    if (!own.dependencies.has(framework.package) && framework.configFiles.some((name) => entries?.get(name) === "file")) found.add(framework.package);
+  }
+  if ([...own.dependencies].some((name) => OWN_APP_PACKAGES.has(name))) return found;
+  const workspace = workspaceRootAbove(root);
+  const shared = workspace === undefined ? undefined : modules.manifestOf(workspace);
+  for (const framework of APP_FRAMEWORKS) if (shared?.dependencies.has(framework.package)) found.add(framework.package);
+  return found;
+}
+
+/**
+ * The workspace root `root` (a package's folder) is a member of: the nearest folder above it, at most
+ * `MAX_WORKSPACE_LEVELS` up, with a `pnpm-workspace.yaml` or a package.json that declares `workspaces`.
+ * Not above a repository's root (a `.git`).
+ */
+function workspaceRootAbove(root: string): string | undefined {
+  const modules = projectModules();
+  let directory = root;
+  for (let level = 0; level < MAX_WORKSPACE_LEVELS; level += 1) {
+    const entries = modules.listing(directory);
+    if (entries?.has(".git")) return undefined;
+    const parent = dirname(directory);
+    if (parent === directory) return undefined;
+    directory = parent;
+    const above = modules.listing(directory);
+    if (above?.get("pnpm-workspace.yaml") === "file" || (above?.get("package.json") === "file" && modules.manifestOf(directory)?.workspaces === true)) return directory;
+  }
+  return undefined;
 }
 
 /** For tests that create project folders: forget what was looked up. */
