@@ -490,13 +490,21 @@ describe("workspace roots and parsed project files (the Lambda functions configu
     const fs = countingFs();
     const reader = new ProjectModules(fs);
     const manifest = reader.manifestOf(join(root, "app"));
-    expect(manifest).toEqual({ dependencies: new Set(["next", "vitest", "react"]), main: "dist/index.js", preloads: ["./instrument.mjs", "dd-trace/init"], workspaces: true });
+    expect(manifest).toEqual({
+      dependencies: new Set(["next", "vitest", "react"]),
+      ranges: new Map([["next", "15.0.0"], ["vitest", "3"], ["react", "19"]]),
+      main: "dist/index.js",
+      preloads: ["./instrument.mjs", "dd-trace/init"],
+      workspaces: true,
+    });
     expect(reader.manifestOf(join(root, "app"))).toBe(manifest);
     expect(reader.isWorkspaceRoot(join(root, "app"))).toBe(true);
     expect(fs.reads.filter((read) => read.endsWith("package.json"))).toHaveLength(1);
     expect(reader.manifestOf(join(root, "empty"))).toBeUndefined();
-    expect(parsePackageManifest("{ not json")).toEqual({ dependencies: new Set(), preloads: [], workspaces: false });
-    expect(parsePackageManifest("[1]")).toEqual({ dependencies: new Set(), preloads: [], workspaces: false });
+    expect(parsePackageManifest("{ not json")).toEqual({ dependencies: new Set(), ranges: new Map(), preloads: [], workspaces: false });
+    expect(parsePackageManifest("[1]")).toEqual({ dependencies: new Set(), ranges: new Map(), preloads: [], workspaces: false });
+    // The first field that gives a package a string range holds: dependencies before dev, peer, optional.
+    expect(parsePackageManifest(JSON.stringify({ devDependencies: { honeyhive: "^1.0.42" }, dependencies: { honeyhive: "^2.0.0" }, peerDependencies: { x: { bad: 1 } } })).ranges).toEqual(new Map([["honeyhive", "^2.0.0"]]));
   });
 
   it("parsedFile: undefined where no file is, and one parse per (mtime, size)", () => {

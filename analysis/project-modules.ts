@@ -143,12 +143,14 @@ export const MAX_RE_EXPORT_CHAIN = 16;
 
 /**
  * What the analysis reads from a package.json, in one parse: the deployment signals
- * (analysis/deployment.ts: dependencies, `main`, script preloads) and the workspace walk
- * (`isWorkspaceRoot`: `workspaces`).
+ * (analysis/deployment.ts: dependencies, `main`, script preloads), the declared SDK version
+ * (analysis/sdk-version.ts: ranges) and the workspace walk (`isWorkspaceRoot`: `workspaces`).
  */
 export interface PackageManifest {
   /** Every package it names, of any kind (dependencies, dev, optional, peer). */
   readonly dependencies: ReadonlySet<string>;
+  /** The range each package is named with (a string value; the first of dependencies, dev, peer, optional): the SDK's version (analysis/sdk-version.ts). */
+  readonly ranges: ReadonlyMap<string, string>;
   /** `main`, when it is a string. */
   readonly main?: string;
   /** What its scripts preload (`node --import ./instrument.mjs`, `-r dd-trace/init`, in NODE_OPTIONS too), as written. */
@@ -157,7 +159,7 @@ export interface PackageManifest {
   readonly workspaces: boolean;
 }
 
-export const EMPTY_MANIFEST: PackageManifest = Object.freeze({ dependencies: new Set<string>(), preloads: Object.freeze([]) as readonly string[], workspaces: false });
+export const EMPTY_MANIFEST: PackageManifest = Object.freeze({ dependencies: new Set<string>(), ranges: new Map<string, string>(), preloads: Object.freeze([]) as readonly string[], workspaces: false });
 
 /** `--import x`, `--import=x`, `--require x`, `-r x` in a script (quotes around the module allowed). */
 const PRELOAD_FLAG = /(?:^|[\s"'=])(?:--import|--require|-r)(?:\s+|=)["']?([^\s"']+)/g;
@@ -174,16 +176,21 @@ export function parsePackageManifest(text: string): PackageManifest {
   if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) return EMPTY_MANIFEST;
   const record = manifest as Record<string, unknown>;
   const dependencies = new Set<string>();
-  for (const field of ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]) {
+  const ranges = new Map<string, string>();
+  for (const field of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
     const value = record[field];
-    if (typeof value === "object" && value !== null) for (const name of Object.keys(value)) dependencies.add(name);
+    if (typeof value !== "object" || value === null) continue;
+    for (const [name, range] of Object.entries(value)) {
+      dependencies.add(name);
+      if (typeof range === "string" && !ranges.has(name)) ranges.set(name, range);
+    }
   }
   const preloads = new Set<string>();
   const scripts = record.scripts;
   if (typeof scripts === "object" && scripts !== null) {
     for (const script of Object.values(scripts)) if (typeof script === "string") for (const match of script.matchAll(PRELOAD_FLAG)) preloads.add(match[1]!);
   }
-  return { dependencies, ...(typeof record.main === "string" && { main: record.main }), preloads: [...preloads], workspaces: "workspaces" in record };
+  return { dependencies, ranges, ...(typeof record.main === "string" && { main: record.main }), preloads: [...preloads], workspaces: "workspaces" in record };
 }
 
 /**
