@@ -5,7 +5,7 @@
 // again at most once a second (an edited script preload is seen during an editor session).
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { absolutePath, EMPTY_MANIFEST, projectModules, type PackageManifest } from "./project-modules.js";
+import { absolutePath, EMPTY_MANIFEST, projectModules, RECHECK_AFTER_MS, type PackageManifest } from "./project-modules.js";
 
 export interface DeploymentSignals {
   /** The directory of the nearest package.json, if any. */
@@ -98,17 +98,25 @@ function rootOfDirectoryCached(directory: string): string | null {
  * (`ProjectModules.manifestOf`: looked at no more than once a second, parsed again when it changed),
  * so an edited script preload or dependency is seen during an editor session.
  */
-const byRoot = new Map<string, { readonly files: FileSignals; readonly manifest: PackageManifest | undefined; readonly signals: DeploymentSignals }>();
+const byRoot = new Map<string, { readonly files: FileSignals; readonly manifest: PackageManifest | undefined; readonly signals: DeploymentSignals; checkedAt: number }>();
 
 type FileSignals = Pick<DeploymentSignals, "vercel" | "netlify" | "openNext" | "wrangler" | "nitro" | "azureFunctions" | "gcpFunctions">;
 
 function signalsOfRoot(root: string): DeploymentSignals {
-  const manifest = projectModules().manifestOf(root);
+  // Asked several times per linted file: within a second of the last look, the signals as they were
+  // (one map look-up, no call into the project reader); then the reader's manifest, itself looked at
+  // at most once a second, so an edit is seen within two seconds.
   const known = byRoot.get(root);
-  if (known !== undefined && known.manifest === manifest) return known.signals;
+  const now = Date.now();
+  if (known !== undefined && now >= known.checkedAt && now - known.checkedAt < RECHECK_AFTER_MS) return known.signals;
+  const manifest = projectModules().manifestOf(root);
+  if (known !== undefined && known.manifest === manifest) {
+    known.checkedAt = now;
+    return known.signals;
+  }
   const files = known?.files ?? fileSignals(root);
   const signals = rootSignals(root, files, manifest ?? EMPTY_MANIFEST);
-  byRoot.set(root, { files, manifest, signals });
+  byRoot.set(root, { files, manifest, signals, checkedAt: now });
   return signals;
 }
 
