@@ -897,6 +897,11 @@ describe(`${RULE_NAME}: a router mounted by the module beside it that serves the
     const lintLambda = (body: string) => lint({ "src/routes.ts": routes, "src/lambda.ts": lambda(body) }, "src/routes.ts");
     expect(lintLambda(`const app = new Koa().use(${FLUSH_MW}).use(router.routes());\nexport const handler = serverless(app);`)).toEqual([]);
     expect(lintLambda(`export function createApp() {\n  const app = new Koa();\n  app.use(${FLUSH_MW});\n  app.use(router.routes());\n  return app;\n}\nexport const handler = serverless(createApp());`)).toEqual([]);
+    // A flushing middleware named inside that function, as a const or a function declaration.
+    expect(lintLambda(`export function createApp() {\n  const app = new Koa();\n  const flushAfter = ${FLUSH_MW};\n  app.use(flushAfter);\n  app.use(router.routes());\n  return app;\n}\nexport const handler = serverless(createApp());`)).toEqual([]);
+    expect(lintLambda(`export function createApp() {\n  async function flushAfter(ctx, next) { await next(); await tracer.forceFlush(); }\n  const app = new Koa();\n  app.use(flushAfter);\n  app.use(router.routes());\n  return app;\n}\nexport const handler = serverless(createApp());`)).toEqual([]);
+    // A parameter of that function named like it is no function it can see: not covered.
+    expect(lintLambda(`export function createApp(flushAfter) {\n  const app = new Koa();\n  app.use(flushAfter);\n  app.use(router.routes());\n  return app;\n}\nasync function flushAfter(ctx, next) { await next(); await tracer.forceFlush(); }\nexport const handler = serverless(createApp(() => {}));`)).toEqual(["AWS Lambda handler `/chat`"]);
     // The flushing middleware after the mount in the chain covers nothing.
     expect(lintLambda(`const app = new Koa().use(router.routes()).use(${FLUSH_MW});\nexport const handler = serverless(app);`)).toEqual(["AWS Lambda handler `/chat`"]);
   });

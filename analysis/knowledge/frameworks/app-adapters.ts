@@ -499,12 +499,14 @@ function mountedImports(
     const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
     if (declaration?.type === "FunctionDeclaration" && declaration.id) declared.set(declaration.id.name, declaration);
   }
-  const functionOf = (node: TSESTree.Node): FunctionNode | undefined => {
-    const value = node.type === "Identifier" ? (declared.get(node.name) ?? constants.get(node.name)) : node;
-    return isFunctionNode(value) ? value : undefined;
+  const owners = new ScopelessNames(program);
+  /** A function `node` names where it is registered (`at`): inline, of the function that registers it (`createApp`), or of the top level. */
+  const functionOf = (node: TSESTree.Node, at: TSESTree.Node): FunctionNode | undefined => {
+    const local = node.type === "Identifier" ? owners.localValue(node.name, at) : undefined;
+    const value = node.type !== "Identifier" ? node : local ? local.value : (declared.get(node.name) ?? constants.get(node.name));
+    return value && isFunctionNode(value) ? value : undefined;
   };
   const methods = new Set([...mounting.mounts.map(({ method }) => method), ...(mounting.middleware === undefined ? [] : [mounting.middleware])]);
-  const owners = new ScopelessNames(program);
   // In the order the registrations run: the position of each method's name (`app.use(a).use("/api", r)`: `a` first).
   const registrations = [...registrationsAmong(nodesOfType(program, AST_NODE_TYPES.CallExpression), methods, (method) => methods.has(method))].sort((a, b) => namedAt(a.call) - namedAt(b.call));
   for (const { call, method, receiver } of registrations) {
@@ -515,7 +517,7 @@ function mountedImports(
     const pathFirst = call.arguments[0]?.type === "Literal" || call.arguments[0]?.type === "TemplateLiteral";
     for (const argument of call.arguments) {
       const asMiddleware = !pathFirst && method === mounting.middleware;
-      const fn = asMiddleware ? functionOf(argument) : undefined;
+      const fn = asMiddleware ? functionOf(argument, call) : undefined;
       if (asMiddleware && (fn ? sessionCall?.test(text.slice(fn.range[0], fn.range[1])) : sessionCall && fromProject(argument))) sessioned.add(target);
       if (fn) {
         withParents(fn);
@@ -602,7 +604,8 @@ const CALL_KEY = "call:";
  * top-level `app` stay apart.
  */
 class ScopelessNames {
-  private readonly declared = new Map<FunctionNode, Set<string>>();
+  /** Per function: the names it declares, each with its value (a declarator's initializer, a function declaration; none for a parameter). */
+  private readonly declared = new Map<FunctionNode, Map<string, TSESTree.Node | undefined>>();
 
   constructor(private readonly program: TSESTree.Program) {}
 
@@ -642,18 +645,27 @@ class ScopelessNames {
     return found;
   }
 
+  /** The value of `name` as the innermost function around `at` that declares it holds it; undefined when only the top level may. */
+  localValue(name: string, at: TSESTree.Node): { readonly value: TSESTree.Node | undefined } | undefined {
+    for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
+      const names = this.declaredIn(fn);
+      if (names.has(name)) return { value: names.get(name) };
+    }
+    return undefined;
+  }
+
   private keyOf(name: string, at: TSESTree.Node): string {
     for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) if (this.declaredIn(fn).has(name)) return `${fn.range[0]}:${name}`;
     return name;
   }
 
-  private declaredIn(fn: FunctionNode): Set<string> {
+  private declaredIn(fn: FunctionNode): Map<string, TSESTree.Node | undefined> {
     let names = this.declared.get(fn);
     if (names) return names;
-    names = new Set(fn.params.flatMap((param) => (param.type === "Identifier" ? [param.name] : [])));
+    names = new Map(fn.params.flatMap((param) => (param.type === "Identifier" ? [[param.name, undefined] as const] : [])));
     for (const node of nodesOfTypesWithin(this.program, [AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.FunctionDeclaration], fn.body)) {
       const id = node.id;
-      if (id?.type === "Identifier" && enclosingFunction(node) === fn) names.add(id.name);
+      if (id?.type === "Identifier" && enclosingFunction(node) === fn) names.set(id.name, node.type === AST_NODE_TYPES.VariableDeclarator ? (node.init ?? undefined) : node);
     }
     this.declared.set(fn, names);
     return names;
