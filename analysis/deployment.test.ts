@@ -1,7 +1,7 @@
 import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { clearDeploymentCache, deploymentOf, projectRelativePath } from "./deployment.js";
+import { describe, expect, it, vi } from "vitest";
+import { clearDeploymentCache, deploymentOf, projectDependsOn, projectRelativePath } from "./deployment.js";
 import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "./project-modules.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 
@@ -67,8 +67,9 @@ describe("deploymentOf with the project modules' listings", () => {
       expect(reader.resolve("./tracing", join(project, "src/lib/x.ts"))).toBeUndefined();
       const before = stats.length;
       expect(deploymentOf(join(project, "src/lib/x.ts"))).toMatchObject({ root: project });
-      // One stat of the listed folder checks its listing: no probe of its package.json is needed.
-      expect(stats.slice(before)).toEqual([join(project, "src/lib")]);
+      // One stat of the listed folder checks its listing: no probe of its package.json is needed to find
+      // the root. The package.json itself is read through the project reader (`manifestOf`): one stat for its version.
+      expect(stats.slice(before)).toEqual([join(project, "src/lib"), join(project, "package.json")]);
       // A package.json created in the listed folder later changes its mtime: the listing is not taken, the folder is probed.
       writeFileSync(join(project, "src/lib/package.json"), "{}");
       utimesSync(join(project, "src/lib"), new Date(), new Date(Date.now() + 5_000));
@@ -84,5 +85,73 @@ describe("deploymentOf with the project modules' listings", () => {
     } finally {
       restore();
     }
+  });
+});
+
+describe("deploymentOf: the package.json through the one manifest reader", () => {
+  const makeProject = useTempProjects("deployment-manifest");
+
+  it("sees an edited script preload or dependency (an editor session), looking at the package.json at most once a second", () => {
+    const stats: string[] = [];
+    const previous = setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, stat: (path) => (stats.push(path), NODE_FILE_SYSTEM.stat(path)) }));
+    // The clock of the check is faked (only `Date`): the files' own mtimes are real.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T00:00:00Z") });
+    try {
+      const root = makeProject({ "package.json": JSON.stringify({ scripts: { start: "node --import ./instrument.mjs app.mjs" } }), "src/": "" });
+      const manifest = join(root, "package.json");
+      const file = join(root, "src/app.ts");
+      const first = deploymentOf(file);
+      expect(first.preloads).toEqual(["./instrument.mjs"]);
+      writeFileSync(manifest, JSON.stringify({ scripts: { start: "node --import ./tracing.mjs app.mjs" }, dependencies: { next: "15" } }));
+      utimesSync(manifest, new Date(), new Date(Date.now() + 5_000));
+      // Within a second: the signals read stay, and the package.json is not looked at (no stat per linted file).
+      vi.setSystemTime(new Date("2030-01-01T00:00:00.500Z"));
+      const statsBefore = stats.length;
+      expect(deploymentOf(file)).toBe(first);
+      expect(deploymentOf(join(root, "src/other.ts"))).toBe(first);
+      expect(stats.slice(statsBefore).filter((path) => path === manifest)).toEqual([]);
+      // Then the edit is seen, by the same file asked again too.
+      vi.setSystemTime(new Date("2030-01-01T00:00:01.500Z"));
+      expect(deploymentOf(file)).toMatchObject({ root, preloads: ["./tracing.mjs"] });
+      expect(projectDependsOn(file, ["next"])).toBe(true);
+      expect(stats.filter((path) => path === manifest)).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+      setProjectModules(previous);
+    }
+  });
+});
+
+describe("projectDependsOn: Next.js in a monorepo", () => {
+  const makeProject = useTempProjects("deployment-monorepo");
+  const ROOT_WITH_NEXT = JSON.stringify({ private: true, workspaces: ["apps/*", "packages/*"], devDependencies: { next: "15.0.0", turbo: "2" } });
+
+  it("a workspace member whose package.json names no app framework takes the root's next", () => {
+    const root = makeProject({ "package.json": ROOT_WITH_NEXT, "apps/web/package.json": JSON.stringify({ name: "web", dependencies: { react: "19" } }), "apps/web/app/": "" });
+    expect(projectDependsOn(join(root, "apps/web/app/page.tsx"), ["next"])).toBe(true);
+    // pnpm's workspace file instead of `workspaces`, two folders deeper.
+    const pnpm = makeProject({ "package.json": JSON.stringify({ devDependencies: { next: "15" } }), "pnpm-workspace.yaml": "packages:\n  - apps/**\n", "apps/group/web/package.json": "{}", "apps/group/web/src/": "" });
+    expect(projectDependsOn(join(pnpm, "apps/group/web/src/x.ts"), ["next"])).toBe(true);
+  });
+
+  it("a member that is an app of its own (express, nuxt, …) takes nothing from the root; nor does a package below a root that is no workspace", () => {
+    const root = makeProject({ "package.json": ROOT_WITH_NEXT, "apps/api/package.json": JSON.stringify({ dependencies: { express: "5" } }), "apps/api/src/": "" });
+    expect(projectDependsOn(join(root, "apps/api/src/server.ts"), ["next"])).toBe(false);
+    const plain = makeProject({ "package.json": JSON.stringify({ dependencies: { next: "15" } }), "functions/package.json": "{}", "functions/src/": "" });
+    expect(projectDependsOn(join(plain, "functions/src/index.ts"), ["next"])).toBe(false);
+    // A repository root (`.git`) between the member and a workspace above ends the walk.
+    const nested = makeProject({ "package.json": ROOT_WITH_NEXT, "vendor/lib/.git/": "", "vendor/lib/package.json": "{}", "vendor/lib/src/": "" });
+    expect(projectDependsOn(join(nested, "vendor/lib/src/x.ts"), ["next"])).toBe(false);
+    // Asked for another package: never inferred.
+    expect(projectDependsOn(join(root, "apps/api/src/server.ts"), ["turbo"])).toBe(false);
+  });
+
+  it("a next.config.* beside the package.json is a Next.js app, whatever the root says", () => {
+    for (const config of ["next.config.js", "next.config.mjs", "next.config.ts"]) {
+      const app = makeProject({ "package.json": JSON.stringify({ dependencies: { express: "5" } }), [config]: "export default {};\n", "src/": "" });
+      expect(projectDependsOn(join(app, "src/server.ts"), ["next"]), config).toBe(true);
+    }
+    const lookAlike = makeProject({ "package.json": "{}", "next.config.json": "{}", "src/": "" });
+    expect(projectDependsOn(join(lookAlike, "src/x.ts"), ["next"])).toBe(false);
   });
 });

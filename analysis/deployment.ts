@@ -1,9 +1,11 @@
 // Where a file's project deploys, read from the files beside its nearest package.json: whether a
 // Next.js app runs as serverless functions (Vercel, Netlify, OpenNext on AWS Lambda) and where the
-// project root is (Vercel functions live in its `api/` folder). One look per directory per process.
-import { existsSync, readFileSync } from "node:fs";
+// project root is (Vercel functions live in its `api/` folder). The signal files are looked for once per
+// project root per process; the package.json is read through the project reader, which looks at it
+// again at most once a second (an edited script preload is seen during an editor session).
+import { existsSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { absolutePath, projectModules } from "./project-modules.js";
+import { absolutePath, EMPTY_MANIFEST, projectModules, RECHECK_AFTER_MS, type PackageManifest } from "./project-modules.js";
 
 export interface DeploymentSignals {
   /** The directory of the nearest package.json, if any. */
@@ -52,7 +54,8 @@ const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "g
   azureFunctions: ["host.json"],
 };
 
-const byDirectory = new Map<string, DeploymentSignals>();
+/** The project root (nearest package.json) of each directory asked about; null for none (or a folder not on disk). */
+const rootOfDirectory = new Map<string, string | null>();
 const NO_SIGNALS: DeploymentSignals = Object.freeze({ root: undefined, vercel: false, netlify: false, openNext: false, wrangler: false, gcpFunctions: false, nitro: false, azureFunctions: false, dependencies: new Set<string>() });
 const GCP_FUNCTIONS_FRAMEWORK = "@google-cloud/functions-framework";
 const WORKERS_PACKAGES = ["wrangler", "@cloudflare/workers-types"];
@@ -65,32 +68,60 @@ const NITRO_PACKAGES = ["nuxt", "nitropack", "nitro"];
 export function deploymentOf(filename: string): DeploymentSignals {
   // The models of one file ask several times in a row: the last answer is kept by absolute file name (no
   // path resolution); a relative one resolves against the working directory, which may change.
-  if (filename === lastAsked.filename && lastAsked.signals) return lastAsked.signals;
-  const signals = signalsOfDirectory(dirname(absolutePath(filename)));
-  if (isAbsolute(filename)) lastAsked = { filename, signals };
-  return signals;
+  // Its root, not its signals: the package.json may change between two lints of one file in an editor.
+  if (filename === lastAsked.filename && lastAsked.root !== undefined) return lastAsked.root === null ? NO_SIGNALS : signalsOfRoot(lastAsked.root);
+  const directory = dirname(absolutePath(filename));
+  const root = rootOfDirectoryCached(directory);
+  if (isAbsolute(filename)) lastAsked = { filename, root };
+  return root === null ? NO_SIGNALS : signalsOfRoot(root);
 }
 
-let lastAsked: { readonly filename: string; readonly signals: DeploymentSignals | undefined } = { filename: "", signals: undefined };
+let lastAsked: { readonly filename: string; readonly root: string | null | undefined } = { filename: "", root: undefined };
 
-function signalsOfDirectory(directory: string): DeploymentSignals {
-  const cached = byDirectory.get(directory);
-  if (cached) return cached;
-  let signals: DeploymentSignals;
-  try {
-    signals = computeSignals(directory);
-  } catch {
-    // An unreadable directory tells nothing: no signal, not an error.
-    signals = NO_SIGNALS;
+function rootOfDirectoryCached(directory: string): string | null {
+  let root = rootOfDirectory.get(directory);
+  if (root === undefined) {
+    try {
+      root = rootOf(directory) ?? null;
+    } catch {
+      // An unreadable directory tells nothing: no signal, not an error.
+      root = null;
+    }
+    rootOfDirectory.set(directory, root);
   }
-  byDirectory.set(directory, signals);
+  return root;
+}
+
+/**
+ * The signals of each project root: every directory of a project shares its root's. The files beside
+ * the package.json are looked for once per root; the package.json is the project reader's
+ * (`ProjectModules.manifestOf`: looked at no more than once a second, parsed again when it changed),
+ * so an edited script preload or dependency is seen during an editor session.
+ */
+const byRoot = new Map<string, { readonly files: FileSignals; readonly manifest: PackageManifest | undefined; readonly signals: DeploymentSignals; checkedAt: number }>();
+
+type FileSignals = Pick<DeploymentSignals, "vercel" | "netlify" | "openNext" | "wrangler" | "nitro" | "azureFunctions" | "gcpFunctions">;
+
+function signalsOfRoot(root: string): DeploymentSignals {
+  // Asked several times per linted file: within a second of the last look, the signals as they were
+  // (one map look-up, no call into the project reader); then the reader's manifest, itself looked at
+  // at most once a second, so an edit is seen within two seconds.
+  const known = byRoot.get(root);
+  const now = Date.now();
+  if (known !== undefined && now >= known.checkedAt && now - known.checkedAt < RECHECK_AFTER_MS) return known.signals;
+  const manifest = projectModules().manifestOf(root);
+  if (known !== undefined && known.manifest === manifest) {
+    known.checkedAt = now;
+    return known.signals;
+  }
+  const files = known?.files ?? fileSignals(root);
+  const signals = rootSignals(root, files, manifest ?? EMPTY_MANIFEST);
+  byRoot.set(root, { files, manifest, signals, checkedAt: now });
   return signals;
 }
 
-/** The signals of each project root: every directory of a project shares its root's (one look per root, not per directory). */
-const byRoot = new Map<string, DeploymentSignals>();
-
-function computeSignals(directory: string): DeploymentSignals {
+/** The nearest directory at or above `directory` with a package.json (none for a folder that is not on disk). */
+function rootOf(directory: string): string | undefined {
   // A path that is not on disk (text linted under a simulated name) tells nothing about its project.
   // The folder of a file that imports a project module is usually listed already (analysis/project-modules.ts,
   // before this is asked): that listing, checked by the folder's mtime, tells both that the folder exists
@@ -99,58 +130,34 @@ function computeSignals(directory: string): DeploymentSignals {
   const listing = projectModules().currentListing(directory);
   const listed = listing?.get("package.json");
   const startHasPackage = listing === undefined || listed === "other" ? undefined : listed !== undefined;
-  const root = listing !== undefined || existsSync(directory) ? nearestPackageDirectory(directory, startHasPackage) : undefined;
-  if (root === undefined) return NO_SIGNALS;
-  let signals = byRoot.get(root);
-  if (!signals) {
-    signals = rootSignals(root);
-    byRoot.set(root, signals);
-  }
-  return signals;
+  return listing !== undefined || existsSync(directory) ? nearestPackageDirectory(directory, startHasPackage) : undefined;
 }
 
-function rootSignals(root: string): DeploymentSignals {
+/** The signal files beside the package.json (looked for once per root per process). */
+function fileSignals(root: string): FileSignals {
   const has = (names: readonly string[]): boolean => names.some((name) => existsSync(resolve(root, name)));
-  const manifest = readManifest(root);
   return {
-    root,
     vercel: has(SIGNAL_FILES.vercel),
     netlify: has(SIGNAL_FILES.netlify),
     openNext: has(SIGNAL_FILES.openNext),
-    wrangler: has(SIGNAL_FILES.wrangler) || WORKERS_PACKAGES.some((name) => manifest.dependencies.has(name)),
-    gcpFunctions: manifest.dependencies.has(GCP_FUNCTIONS_FRAMEWORK) || has([".gcloudignore"]),
-    nitro: has(SIGNAL_FILES.nitro) || NITRO_PACKAGES.some((name) => manifest.dependencies.has(name)),
+    wrangler: has(SIGNAL_FILES.wrangler),
+    gcpFunctions: has([".gcloudignore"]),
+    nitro: has(SIGNAL_FILES.nitro),
     azureFunctions: has(SIGNAL_FILES.azureFunctions),
+  };
+}
+
+function rootSignals(root: string, files: FileSignals, manifest: PackageManifest): DeploymentSignals {
+  return {
+    root,
+    ...files,
+    wrangler: files.wrangler || WORKERS_PACKAGES.some((name) => manifest.dependencies.has(name)),
+    gcpFunctions: files.gcpFunctions || manifest.dependencies.has(GCP_FUNCTIONS_FRAMEWORK),
+    nitro: files.nitro || NITRO_PACKAGES.some((name) => manifest.dependencies.has(name)),
     ...(manifest.main !== undefined ? { main: manifest.main } : {}),
     dependencies: manifest.dependencies,
     ...(manifest.preloads.length > 0 ? { preloads: manifest.preloads } : {}),
   };
-}
-
-/** `--import x`, `--import=x`, `--require x`, `-r x` in a script (quotes around the module allowed). */
-const PRELOAD_FLAG = /(?:^|[\s"'=])(?:--import|--require|-r)(?:\s+|=)["']?([^\s"']+)/g;
-
-/** The dependency names and `main` of a package.json; nothing from one that does not parse. */
-function readManifest(root: string): { dependencies: ReadonlySet<string>; main?: string; preloads: readonly string[] } {
-  try {
-    const manifest: unknown = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8"));
-    if (typeof manifest !== "object" || manifest === null) return { dependencies: new Set(), preloads: [] };
-    const record = manifest as Record<string, unknown>;
-    const dependencies = new Set<string>();
-    for (const field of ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]) {
-      const value = record[field];
-      if (typeof value === "object" && value !== null) for (const name of Object.keys(value)) dependencies.add(name);
-    }
-    const preloads = new Set<string>();
-    const scripts = record.scripts;
-    if (typeof scripts === "object" && scripts !== null) {
-      for (const script of Object.values(scripts)) if (typeof script === "string") for (const match of script.matchAll(PRELOAD_FLAG)) preloads.add(match[1]!);
-    }
-    return typeof record.main === "string" ? { dependencies, main: record.main, preloads: [...preloads] } : { dependencies, preloads: [...preloads] };
-  } catch {
-    // An unreadable or invalid package.json tells nothing about the deployment.
-    return { dependencies: new Set(), preloads: [] };
-  }
 }
 
 /**
@@ -186,16 +193,90 @@ export function projectRelativePath(filename: string): string | undefined {
   return root === undefined ? undefined : relative(root, absolutePath(filename)).split(sep).join("/");
 }
 
-/** Whether the project that holds `filename` names one of `packages` in its package.json (any kind of dependency). */
+/**
+ * Whether the project that holds `filename` depends on one of `packages`: its package.json names it
+ * (any kind of dependency), or it is an app framework the project runs on without naming it there
+ * (`frameworksNotNamed`: Next.js by its `next.config.*`, or by the workspace root's package.json).
+ */
 export function projectDependsOn(filename: string, packages: readonly string[]): boolean {
-  const { dependencies } = deploymentOf(filename);
-  return dependencies.size > 0 && packages.some((name) => dependencies.has(name));
+  const { root, dependencies } = deploymentOf(filename);
+  if (root === undefined) return false;
+  if (dependencies.size > 0 && packages.some((name) => dependencies.has(name))) return true;
+  if (!packages.some((name) => INFERRED_FRAMEWORKS.has(name))) return false;
+  const inferred = projectModules().rechecked(root, frameworksNotNamed);
+  return inferred.size > 0 && packages.some((name) => inferred.has(name));
+}
+
+/**
+ * App frameworks a project may run on without its own package.json naming them, and how that shows:
+ * the framework's config file beside the package.json (Next.js reads `next.config.js`, `.mjs` or `.ts`
+ * from the project's root: vercel/next.js#63051 `CONFIG_FILES`), or a workspace (monorepo) whose root
+ * package.json names it, hoisted for its members (`apps/web/package.json` without `next`, the root's
+ * with it).
+ */
+const APP_FRAMEWORKS: readonly { readonly package: string; readonly configFiles: readonly string[] }[] = [{ package: "next", configFiles: ["next.config.js", "next.config.mjs", "next.config.ts"] }];
+const INFERRED_FRAMEWORKS: ReadonlySet<string> = new Set(APP_FRAMEWORKS.map((framework) => framework.package));
+
+/**
+ * Packages that make a workspace member an app (or server) of its own: a member that names one takes
+ * no framework from the workspace root (`apps/api` with `express` in a monorepo whose root names `next`
+ * for `apps/web` is no Next.js app). A framework's config file beside the member still counts.
+ */
+const OWN_APP_PACKAGES: ReadonlySet<string> = new Set([
+  ...INFERRED_FRAMEWORKS,
+  ...NITRO_PACKAGES,
+  "express", "fastify", "koa", "hono", "@hapi/hapi", "@nestjs/core", "restify", "elysia", "h3", "astro", "@sveltejs/kit",
+  "@remix-run/node", "@remix-run/serve", "@react-router/node", "@google-cloud/functions-framework", "@azure/functions",
+]);
+
+/** How many folders above a member's package.json its workspace root may be (`apps/web`, `packages/group/app`). */
+const MAX_WORKSPACE_LEVELS = 3;
+
+/**
+ * The `APP_FRAMEWORKS` the project at `root` runs on without its package.json naming them. Asked only
+ * for one of them (`projectDependsOn`), looked at again at most once a second per root
+ * (`ProjectModules.rechecked`): the root's listing and the package.json files through the project reader.
+ */
+function frameworksNotNamed(root: string): ReadonlySet<string> {
+  const modules = projectModules();
+  const own = modules.manifestOf(root) ?? EMPTY_MANIFEST;
+  const entries = modules.listing(root);
+  const found = new Set<string>();
+  for (const framework of APP_FRAMEWORKS) {
+    if (!own.dependencies.has(framework.package) && framework.configFiles.some((name) => entries?.get(name) === "file")) found.add(framework.package);
+  }
+  if ([...own.dependencies].some((name) => OWN_APP_PACKAGES.has(name))) return found;
+  const workspace = workspaceRootAbove(root);
+  const shared = workspace === undefined ? undefined : modules.manifestOf(workspace);
+  for (const framework of APP_FRAMEWORKS) if (shared?.dependencies.has(framework.package)) found.add(framework.package);
+  return found;
+}
+
+/**
+ * The workspace root `root` (a package's folder) is a member of: the nearest folder above it, at most
+ * `MAX_WORKSPACE_LEVELS` up, with a `pnpm-workspace.yaml` or a package.json that declares `workspaces`.
+ * Not above a repository's root (a `.git`).
+ */
+function workspaceRootAbove(root: string): string | undefined {
+  const modules = projectModules();
+  let directory = root;
+  for (let level = 0; level < MAX_WORKSPACE_LEVELS; level += 1) {
+    const entries = modules.listing(directory);
+    if (entries?.has(".git")) return undefined;
+    const parent = dirname(directory);
+    if (parent === directory) return undefined;
+    directory = parent;
+    const above = modules.listing(directory);
+    if (above?.get("pnpm-workspace.yaml") === "file" || (above?.get("package.json") === "file" && modules.manifestOf(directory)?.workspaces === true)) return directory;
+  }
+  return undefined;
 }
 
 /** For tests that create project folders: forget what was looked up. */
 export function clearDeploymentCache(): void {
-  lastAsked = { filename: "", signals: undefined };
-  byDirectory.clear();
+  lastAsked = { filename: "", root: undefined };
+  rootOfDirectory.clear();
   byRoot.clear();
   rootByDirectory.clear();
+  projectModules().forgetRechecked();
 }

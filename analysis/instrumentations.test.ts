@@ -340,6 +340,19 @@ describe("activation in a module the framework loads (Next.js instrumentation.ts
     expect(lint({ "package.json": scripts("node -r dotenv/config app.js") })).toHaveLength(1);
   });
 
+  it("finds the Next.js app of a monorepo whose next sits in the workspace root's package.json, or by its next.config", () => {
+    const member = (files: Record<string, string>) => {
+      const root = project({ "apps/web/src/app/api/chat/route.ts": ROUTE, ...files });
+      return findings(ROUTE, join(root, "apps", "web", "src", "app", "api", "chat", "route.ts"));
+    };
+    const WORKSPACE_ROOT = JSON.stringify({ private: true, workspaces: ["apps/*"], devDependencies: { next: "15.0.0" } });
+    expect(member({ "package.json": WORKSPACE_ROOT, "apps/web/package.json": JSON.stringify({ name: "web" }), "apps/web/instrumentation.ts": REGISTER_OTEL })).toEqual([]);
+    expect(member({ "package.json": "{}", "apps/web/package.json": "{}", "apps/web/next.config.mjs": "export default {};\n", "apps/web/src/instrumentation.ts": REGISTER_OTEL })).toEqual([]);
+    // A member that is a server of its own takes no framework from the root; a root that is no workspace gives none.
+    expect(member({ "package.json": WORKSPACE_ROOT, "apps/web/package.json": JSON.stringify({ dependencies: { express: "5" } }), "apps/web/instrumentation.ts": REGISTER_OTEL })).toHaveLength(1);
+    expect(member({ "package.json": JSON.stringify({ dependencies: { next: "15.0.0" } }), "apps/web/package.json": "{}", "apps/web/instrumentation.ts": REGISTER_OTEL })).toHaveLength(1);
+  });
+
   it("reports when the project is not a Next.js app, or its instrumentation.ts activates nothing", () => {
     expect(lint({ "package.json": "{}", "src/instrumentation.ts": REGISTER_OTEL })).toHaveLength(1);
     expect(lint({ "package.json": NEXT, "src/instrumentation.ts": `import { registerOTel } from "@vercel/otel";\nexport { registerOTel };\n` })).toHaveLength(1);

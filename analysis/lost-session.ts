@@ -26,7 +26,7 @@ import { unwrap, type Bindings } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { mayHoldEntry } from "./entry-gate.js";
 import { getHandlerModel, registeredAt, type HandlerModel, type RequestHandler } from "./handlers.js";
-import { mountedAfterSessionMiddleware, type AdapterMounting } from "./knowledge/frameworks/app-adapters.js";
+import { mountedAfterSessionMiddleware, registrationReceiver, registrationsAmong, type AdapterMounting } from "./knowledge/frameworks/app-adapters.js";
 import { INSTANCE_SESSION_MEMBERS, REQUEST_SCOPED_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, frameworkById } from "./knowledge/index.js";
@@ -372,14 +372,15 @@ class RouteSessions {
 
   /** The object a registering call is made on (an identifier), past chained registrations and route objects (`app.route("/x").get(…)`). */
   private routesObjectOf(node: TSESTree.Node, framework: FrameworkDescriptor): TSESTree.Identifier | undefined {
+    const object = registrationReceiver(node, this.chainsOf(framework));
+    return object?.type === AST_NODE_TYPES.Identifier ? object : undefined;
+  }
+
+  /** The methods a chain of registrations on an object of `framework` goes through: its registering methods, and those that return a route object. */
+  private chainsOf(framework: FrameworkDescriptor): (method: string) => boolean {
     const returning = returningMethods(framework);
-    let object = unwrap(node);
-    for (let depth = 0; depth < MAX_CHAIN && object.type === AST_NODE_TYPES.CallExpression && object.callee.type === AST_NODE_TYPES.MemberExpression; depth += 1) {
-      const method = memberName(object.callee);
-      if (method === undefined || !(returning.has(method) || registeringMethods(framework).has(method))) return undefined;
-      object = unwrap(object.callee.object);
-    }
-    return object.type === AST_NODE_TYPES.Identifier ? object : undefined;
+    const registering = registeringMethods(framework);
+    return (method) => returning.has(method) || registering.has(method);
   }
 
   /** How the framework's objects are mounted and given middleware, for the modules beside (`mountedAfterSessionMiddleware`). */
@@ -398,12 +399,12 @@ class RouteSessions {
     routeLevel: RouteLevelMiddleware,
     middleware: BeforeHandlerCallback,
   ): readonly SessionRegistration[] {
-    const registering = registeringMethods(framework);
     const sessions: SessionRegistration[] = [];
-    for (const call of nodesOfTypes(this.input.ast, CALL_TYPES)) {
-      const method = call.callee.type === AST_NODE_TYPES.MemberExpression ? memberName(call.callee) : undefined;
-      if (method === undefined || !registering.has(method) || call.arguments.length === 0 || !this.givesEveryRouteSession(call, routeLevel.routeMethods.includes(method), middleware)) continue;
-      const object = this.routesObjectOf((call.callee as TSESTree.MemberExpression).object, framework);
+    // The walk of registrations the reader of the modules beside reads too (`registrationsAmong`).
+    const calls = nodesOfType(this.input.ast, AST_NODE_TYPES.CallExpression);
+    for (const { call, method, receiver } of registrationsAmong(calls, registeringMethods(framework), this.chainsOf(framework))) {
+      if (call.arguments.length === 0 || !this.givesEveryRouteSession(call, routeLevel.routeMethods.includes(method), middleware)) continue;
+      const object = receiver?.type === AST_NODE_TYPES.Identifier ? receiver : undefined;
       sessions.push({ object: object && this.bindings.variableOf(object), from: call.range[1], body: enclosingFunction(call) });
     }
     return sessions;

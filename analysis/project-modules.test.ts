@@ -1,11 +1,11 @@
 import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { extractModuleFacts } from "./export-facts.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel } from "./sdk-model.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
-import { absolutePath, importedExport, importOrigin, NODE_FILE_SYSTEM, parseJsonc, ProjectModules, setProjectModules, type ProjectFileSystem } from "./project-modules.js";
+import { absolutePath, importedExport, importOrigin, NODE_FILE_SYSTEM, parseJsonc, parsePackageManifest, ProjectModules, setProjectModules, type ProjectFileSystem } from "./project-modules.js";
 
 /** The codemods' reader of another module's facts, which the inputs they parse carry. */
 const readFacts = parseAnalysisInput("", "app.ts").readModuleFacts!;
@@ -418,7 +418,8 @@ function local(require) { const { shadowed } = require("./lib"); return shadowed
       ["obs", "imported", true, "obs()"],
       ["makeTracer", "imported", true, undefined], // a factory: its call is never written as if it cached
     ]);
-    expect(fs.reads.filter((path) => path.endsWith("ts") || path.endsWith("json"))).toEqual([join(root, "tsconfig.json"), join(root, "src/lib/obs.ts")]);
+    // The package.json (the SDK version's range) is read through this reader too (`manifestOf`), once.
+    expect(fs.reads.filter((path) => path.endsWith("ts") || path.endsWith("json"))).toEqual([join(root, "tsconfig.json"), join(root, "src/lib/obs.ts"), join(root, "package.json")]);
   });
 });
 
@@ -439,8 +440,71 @@ describe("workspace roots and parsed project files (the Lambda functions configu
     expect(fs.reads.filter((read) => read === manifest)).toHaveLength(1);
     writeFileSync(manifest, JSON.stringify({ workspaces: ["x"] }));
     utimesSync(manifest, new Date(), new Date(Date.now() + 5_000));
-    expect(reader.isWorkspaceRoot(join(root, "plain"))).toBe(true);
+    // The package.json is the one manifest reader's (`manifestOf`): looked at again after a second.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 2_000 });
+    try {
+      expect(reader.isWorkspaceRoot(join(root, "plain"))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(fs.reads.filter((read) => read === manifest)).toHaveLength(2);
+  });
+
+  it("rechecked: one read per key and reading function within a second, read again after it (or when the clock goes back)", () => {
+    const reader = new ProjectModules(countingFs());
+    const reads: string[] = [];
+    const read = (key: string) => (reads.push(key), `${key}#${reads.length}`);
+    const other = (key: string) => `other ${key}`;
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T00:00:00Z") });
+    try {
+      expect(reader.rechecked("a", read)).toBe("a#1");
+      expect(reader.rechecked("b", read)).toBe("b#2");
+      // Another reading function keeps its own values under the same key.
+      expect(reader.rechecked("a", other)).toBe("other a");
+      vi.setSystemTime(new Date("2030-01-01T00:00:00.999Z"));
+      expect(reader.rechecked("a", read)).toBe("a#1");
+      vi.setSystemTime(new Date("2030-01-01T00:00:01Z"));
+      expect(reader.rechecked("a", read)).toBe("a#3");
+      vi.setSystemTime(new Date("2029-12-31T00:00:00Z"));
+      expect(reader.rechecked("a", read)).toBe("a#4");
+      reader.forgetRechecked();
+      expect(reader.rechecked("a", read)).toBe("a#5");
+      expect(reads).toEqual(["a", "b", "a", "a", "a"]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("manifestOf: one parse of a package.json for dependencies, main, script preloads and workspaces; none where there is no package.json", () => {
+    const root = makeProject({
+      "app/package.json": JSON.stringify({
+        main: "dist/index.js",
+        workspaces: ["packages/*"],
+        dependencies: { next: "15.0.0" },
+        devDependencies: { vitest: "3" },
+        peerDependencies: { react: "19" },
+        scripts: { start: "node --import ./instrument.mjs dist/index.js", dev: "NODE_OPTIONS='-r dd-trace/init' next dev", lint: "eslint ." },
+      }),
+      "empty/": "",
+    });
+    const fs = countingFs();
+    const reader = new ProjectModules(fs);
+    const manifest = reader.manifestOf(join(root, "app"));
+    expect(manifest).toEqual({
+      dependencies: new Set(["next", "vitest", "react"]),
+      ranges: new Map([["next", "15.0.0"], ["vitest", "3"], ["react", "19"]]),
+      main: "dist/index.js",
+      preloads: ["./instrument.mjs", "dd-trace/init"],
+      workspaces: true,
+    });
+    expect(reader.manifestOf(join(root, "app"))).toBe(manifest);
+    expect(reader.isWorkspaceRoot(join(root, "app"))).toBe(true);
+    expect(fs.reads.filter((read) => read.endsWith("package.json"))).toHaveLength(1);
+    expect(reader.manifestOf(join(root, "empty"))).toBeUndefined();
+    expect(parsePackageManifest("{ not json")).toEqual({ dependencies: new Set(), ranges: new Map(), preloads: [], workspaces: false });
+    expect(parsePackageManifest("[1]")).toEqual({ dependencies: new Set(), ranges: new Map(), preloads: [], workspaces: false });
+    // The first field that gives a package a string range holds: dependencies before dev, peer, optional.
+    expect(parsePackageManifest(JSON.stringify({ devDependencies: { honeyhive: "^1.0.42" }, dependencies: { honeyhive: "^2.0.0" }, peerDependencies: { x: { bad: 1 } } })).ranges).toEqual(new Map([["honeyhive", "^2.0.0"]]));
   });
 
   it("parsedFile: undefined where no file is, and one parse per (mtime, size)", () => {

@@ -141,16 +141,64 @@ const RE_EXPORT_SPECIFIERS = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|type\s*\{[^}]*
  */
 export const MAX_RE_EXPORT_CHAIN = 16;
 
-/** A package.json that declares `workspaces` (npm, yarn, bun): the root of a workspace. */
-function declaresWorkspaces(text: string): boolean {
-  try {
-    const manifest: unknown = JSON.parse(text);
-    return typeof manifest === "object" && manifest !== null && "workspaces" in manifest;
-  } catch {
-    // A package.json that does not parse declares nothing.
-    return false;
-  }
+/**
+ * What the analysis reads from a package.json, in one parse: the deployment signals
+ * (analysis/deployment.ts: dependencies, `main`, script preloads), the declared SDK version
+ * (analysis/sdk-version.ts: ranges) and the workspace walk (`isWorkspaceRoot`: `workspaces`).
+ */
+export interface PackageManifest {
+  /** Every package it names, of any kind (dependencies, dev, optional, peer). */
+  readonly dependencies: ReadonlySet<string>;
+  /** The range each package is named with (a string value; the first of dependencies, dev, peer, optional): the SDK's version (analysis/sdk-version.ts). */
+  readonly ranges: ReadonlyMap<string, string>;
+  /** `main`, when it is a string. */
+  readonly main?: string;
+  /** What its scripts preload (`node --import ./instrument.mjs`, `-r dd-trace/init`, in NODE_OPTIONS too), as written. */
+  readonly preloads: readonly string[];
+  /** It declares `workspaces` (npm, yarn, bun): the root of a workspace. */
+  readonly workspaces: boolean;
 }
+
+export const EMPTY_MANIFEST: PackageManifest = Object.freeze({ dependencies: new Set<string>(), ranges: new Map<string, string>(), preloads: Object.freeze([]) as readonly string[], workspaces: false });
+
+/** `--import x`, `--import=x`, `--require x`, `-r x` in a script (quotes around the module allowed). */
+const PRELOAD_FLAG = /(?:^|[\s"'=])(?:--import|--require|-r)(?:\s+|=)["']?([^\s"']+)/g;
+
+/** The package.json text's manifest; an empty one for text that does not parse or is no object. */
+export function parsePackageManifest(text: string): PackageManifest {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    // An invalid package.json tells nothing (npm would refuse it too).
+    return EMPTY_MANIFEST;
+  }
+  if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) return EMPTY_MANIFEST;
+  const record = manifest as Record<string, unknown>;
+  const dependencies = new Set<string>();
+  const ranges = new Map<string, string>();
+  for (const field of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+    const value = record[field];
+    if (typeof value !== "object" || value === null) continue;
+    for (const [name, range] of Object.entries(value)) {
+      dependencies.add(name);
+      if (typeof range === "string" && !ranges.has(name)) ranges.set(name, range);
+    }
+  }
+  const preloads = new Set<string>();
+  const scripts = record.scripts;
+  if (typeof scripts === "object" && scripts !== null) {
+    for (const script of Object.values(scripts)) if (typeof script === "string") for (const match of script.matchAll(PRELOAD_FLAG)) preloads.add(match[1]!);
+  }
+  return { dependencies, ranges, ...(typeof record.main === "string" && { main: record.main }), preloads: [...preloads], workspaces: "workspaces" in record };
+}
+
+/**
+ * How long a value `rechecked` returns stays trusted without looking at the files it came from: a
+ * whole-tree lint (which asks for every file) pays no stat per file, an editor session sees an edit
+ * within a second.
+ */
+export const RECHECK_AFTER_MS = 1000;
 
 /** Reads and caches project modules' facts through one file system. One per process by default. */
 export class ProjectModules {
@@ -163,6 +211,8 @@ export class ProjectModules {
   private readonly configByDirectory = new Map<string, string | null>();
   private readonly realpaths = new Map<string, string>();
   private readonly compilerPathsByConfig = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly value: CompilerPaths | undefined }>();
+  /** `rechecked`'s values, by reading function and key, with when each was read. */
+  private readonly recheckedValues = new Map<(key: string) => unknown, Map<string, { readonly value: unknown; readonly checkedAt: number }>>();
   /** `parsedFile`'s values, by path, with the file's version and the parser they came from. */
   private readonly parsedFiles = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly parse: (text: string) => unknown; readonly value: unknown }>();
 
@@ -400,15 +450,49 @@ export class ProjectModules {
   }
 
   /**
+   * `read(key)`, kept and returned again without calling `read` until `RECHECK_AFTER_MS` have passed
+   * since it was read (by `Date.now()`): for a value read from project files through this reader (a
+   * listing, `parsedFile`, each checked by its mtime when read), asked for every linted file. `read`
+   * is a function of the caller's module (its identity keeps callers apart, as `parsedFile`'s parser does).
+   */
+  rechecked<T>(key: string, read: (key: string) => T): T {
+    let values = this.recheckedValues.get(read);
+    if (values === undefined) this.recheckedValues.set(read, (values = new Map()));
+    const known = values.get(key);
+    const now = Date.now();
+    // A clock that went back (a test's faked `Date`) reads again.
+    if (known !== undefined && now >= known.checkedAt && now - known.checkedAt < RECHECK_AFTER_MS) return known.value as T;
+    const value = read(key);
+    values.set(key, { value, checkedAt: now });
+    return value;
+  }
+
+  /** For tests that edit project files within a second: every `rechecked` value is read again when next asked. */
+  forgetRechecked(): void {
+    this.recheckedValues.clear();
+  }
+
+  /**
+   * The package.json of `directory`, parsed again only when its mtime or size changed and looked at
+   * (one stat) at most once a second (`rechecked`); undefined where there is none. The one reader of
+   * package.json files: the deployment signals (analysis/deployment.ts) and `isWorkspaceRoot` read it.
+   */
+  manifestOf(directory: string): PackageManifest | undefined {
+    return this.rechecked(directory, this.readManifest);
+  }
+
+  private readonly readManifest = (directory: string): PackageManifest | undefined => this.parsedFile(join(directory, "package.json"), parsePackageManifest);
+
+  /**
    * Whether `directory` is a repository's root (a `.git`) or a workspace's (a `pnpm-workspace.yaml`, a
    * package.json with `workspaces`): a walk up for the project's own configuration stops there. Read
-   * from the directory's listing and the package.json's text, each checked by its mtime.
+   * from the directory's listing (checked by its mtime) and its package.json (`manifestOf`).
    */
   isWorkspaceRoot(directory: string): boolean {
     const entries = this.entriesOf(directory);
     if (entries === undefined) return false;
     if (entries.has(".git") || entries.get("pnpm-workspace.yaml") === "file") return true;
-    return entries.get("package.json") === "file" && this.parsedFile(join(directory, "package.json"), declaresWorkspaces) === true;
+    return entries.get("package.json") === "file" && this.manifestOf(directory)?.workspaces === true;
   }
 
   /**

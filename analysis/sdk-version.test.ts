@@ -1,8 +1,8 @@
-import { writeFileSync } from "node:fs";
+import { utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { clearDeploymentCache } from "./deployment.js";
-import { clearSdkVersionCache, declaredHoneyhiveMajor, honeyhiveMajorOf, majorOfRange } from "./sdk-version.js";
+import { clearSdkVersionCache, declaredDependencyVersion, declaredHoneyhiveMajor, honeyhiveMajorOf, majorOfRange } from "./sdk-version.js";
 import { DEFAULT_SETTINGS, readSettings } from "./settings.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 
@@ -80,5 +80,26 @@ describe("the major a file is written against", () => {
     const filename = project("{ not json");
     expect(declaredHoneyhiveMajor({ filename, settings: DEFAULT_SETTINGS })).toBeUndefined();
     expect(honeyhiveMajorOf({ filename, settings: DEFAULT_SETTINGS })).toBe(2);
+  });
+});
+
+describe("declaredDependencyVersion: through the one package.json reader", () => {
+  const makeProject = useTempProjects("sdk-version-manifest");
+
+  it("reads the range from the package.json's first field that names it, and sees an edit a second later", () => {
+    // The clock of the check is faked (only `Date`): the files' own mtimes are real.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T00:00:00Z") });
+    try {
+      const root = makeProject({ "package.json": JSON.stringify({ dependencies: { next: "^15.0.3" }, devDependencies: { next: "14.2.0" } }), "src/": "" });
+      const file = join(root, "src/app.ts");
+      expect(declaredDependencyVersion(file, "next")).toEqual([15, 0]);
+      expect(declaredDependencyVersion(file, "react")).toBeUndefined();
+      writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { next: "^15.1.0" } }));
+      utimesSync(join(root, "package.json"), new Date(), new Date(Date.now() + 5_000));
+      vi.setSystemTime(new Date("2030-01-01T00:00:01.500Z"));
+      expect(declaredDependencyVersion(file, "next")).toEqual([15, 1]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -11,38 +11,20 @@
 //   3. the file's own code (`apiEvidence`, from the SDK model: an awaited `HoneyHiveTracer.init()`, a
 //      1.x-only member such as `traceFunction` or `flush`) — supplied by the caller;
 //   4. otherwise 2, this package's own major.
-import { readFileSync } from "node:fs";
-import { dirname, isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute } from "node:path";
 import { deploymentOf } from "./deployment.js";
+import { projectModules } from "./project-modules.js";
 import type { AnalysisInput } from "./input.js";
 
 export type HoneyhiveMajor = 1 | 2;
 
-const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] as const;
-
-const rangeByRootAndName = new Map<string, string | undefined>();
-
-/** The range of dependency `name` declared in the package.json of `root`; undefined when none or unreadable. */
+/**
+ * The range of dependency `name` declared in the package.json of `root`; undefined when none or
+ * unreadable. Read through the one package.json reader (`ProjectModules.manifestOf`: parsed again when
+ * the file changes, looked at no more than once a second).
+ */
 function dependencyRangeAt(root: string, name: string): string | undefined {
-  const key = `${root}\0${name}`;
-  if (rangeByRootAndName.has(key)) return rangeByRootAndName.get(key);
-  let range: string | undefined;
-  try {
-    const manifest = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8")) as Record<string, unknown>;
-    for (const field of DEPENDENCY_FIELDS) {
-      const dependencies = manifest[field];
-      const value = dependencies !== null && typeof dependencies === "object" ? (dependencies as Record<string, unknown>)[name] : undefined;
-      if (typeof value === "string") {
-        range = value;
-        break;
-      }
-    }
-  } catch {
-    // A package.json that cannot be read or parsed says nothing about the dependency.
-    range = undefined;
-  }
-  rangeByRootAndName.set(key, range);
-  return range;
+  return projectModules().manifestOf(root)?.ranges.get(name);
 }
 
 /**
@@ -115,6 +97,5 @@ export function honeyhiveMajorOf(input: Pick<AnalysisInput, "filename" | "settin
 
 /** For tests that create project folders: forget what was read. */
 export function clearSdkVersionCache(): void {
-  rangeByRootAndName.clear();
   declaredByDirectory.clear();
 }

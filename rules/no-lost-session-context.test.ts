@@ -390,6 +390,19 @@ describe(`${RULE_NAME}: a router mounted by a module beside it after the app's m
     expect(lint({ "src/routes.ts": ROUTES, "src/tracing.ts": MIDDLEWARE, "src/server.ts": factory }, "src/routes.ts")).toEqual([]);
   });
 
+  it("reads the mounting module's registrations in a chain or inside a function that makes the app (were reported)", () => {
+    const files = (server: string) => ({ "src/routes.ts": ROUTES, "src/middleware.ts": MIDDLEWARE, "src/server.ts": server });
+    const chained = `import express from "express";\nimport { sessionMiddleware } from "./middleware";\nimport routes from "./routes";\nexpress().use(sessionMiddleware).use("/api", routes).listen(3000);\n`;
+    expect(lint(files(chained), "src/routes.ts")).toEqual([]);
+    expect(lint(files(server(`app.use(express.json()).use(sessionMiddleware).use("/api", routes);`)), "src/routes.ts")).toEqual([]);
+    const factory = `import express from "express";\nimport { sessionMiddleware } from "./middleware";\nimport routes from "./routes";\nexport function createApp() {\n  const app = express();\n  app.use(sessionMiddleware);\n  app.use("/api", routes);\n  return app;\n}\n`;
+    expect(lint(files(factory), "src/routes.ts")).toEqual([]);
+    // Still reported: the session middleware after the mount in the chain, or on another object of the function.
+    expect(lint(files(chained.replace(`.use(sessionMiddleware).use("/api", routes)`, `.use("/api", routes).use(sessionMiddleware)`)), "src/routes.ts")).toEqual(REPORTED);
+    const otherObject = factory.replace(`  app.use(sessionMiddleware);\n`, `  const admin = express();\n  admin.use(sessionMiddleware);\n`);
+    expect(lint(files(otherObject), "src/routes.ts")).toEqual(REPORTED);
+  });
+
   it("still reports when the app middleware comes after the mount, gives no session, comes from a package, or is on another router's mount", () => {
     const files = (server: string) => ({ "src/routes.ts": ROUTES, "src/middleware.ts": MIDDLEWARE, "src/server.ts": server });
     expect(lint(files(server(`app.use("/api", routes);\napp.use(sessionMiddleware);`)), "src/routes.ts")).toEqual(REPORTED);

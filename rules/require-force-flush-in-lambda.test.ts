@@ -895,6 +895,35 @@ describe(`${RULE_NAME}: a router mounted by the module beside it that serves the
     expect(lint(files(`app.use(async (c, next) => { try { await next(); } finally { await tracer.forceFlush(); } });\n`), "src/api.ts")).toEqual([]);
   });
 
+  it("reads a mount written in a chain or inside a function that makes the app (were missed)", () => {
+    const lambda = (body: string) => `import express from "express";\nimport serverless from "serverless-http";\nimport routes from "./routes";\n${body}\n`;
+    const lintLambda = (body: string) => lint({ "src/routes.ts": EXPRESS_ROUTES, "src/lambda.ts": lambda(body) }, "src/routes.ts");
+    const REPORTED = ["AWS Lambda handler `/chat`"];
+    expect(lintLambda(`const app = express();\napp.use(express.json()).use("/api", routes);\nexport const handler = serverless(app);`)).toEqual(REPORTED);
+    expect(lintLambda(`const app = express().use(express.json()).use("/api", routes);\nexport const handler = serverless(app);`)).toEqual(REPORTED);
+    expect(lintLambda(`function createApp() {\n  const app = express();\n  app.use("/api", routes);\n  return app;\n}\nexport const handler = serverless(createApp());`)).toEqual(REPORTED);
+    expect(lintLambda(`const createApp = () => express().use("/api", routes);\nconst app = createApp();\nexport const handler = serverless(app);`)).toEqual(REPORTED);
+    // Look-alikes: another object of the function is mounted on; an app the function takes as a parameter (which app is not known there).
+    expect(lintLambda(`function createApp() {\n  const app = express();\n  const admin = express();\n  admin.use("/api", routes);\n  return app;\n}\nexport const handler = serverless(createApp());`)).toEqual([]);
+    expect(lintLambda(`function mountAll(app) {\n  app.use("/api", routes);\n}\nconst app = express();\nexport const handler = serverless(app);`)).toEqual([]);
+  });
+
+  it("reads a Koa app's flushing middleware registered in the same chain before the mount (not reported)", () => {
+    const routes = `import Router from "@koa/router";\n${TRACER}const router = new Router();\nrouter.post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });\nexport default router;\n`;
+    const FLUSH_MW = `async (ctx, next) => { try { await next(); } finally { await tracer.forceFlush(); } }`;
+    const lambda = (body: string) => `import Koa from "koa";\nimport serverless from "serverless-http";\n${TRACER}import router from "./routes";\n${body}\n`;
+    const lintLambda = (body: string) => lint({ "src/routes.ts": routes, "src/lambda.ts": lambda(body) }, "src/routes.ts");
+    expect(lintLambda(`const app = new Koa().use(${FLUSH_MW}).use(router.routes());\nexport const handler = serverless(app);`)).toEqual([]);
+    expect(lintLambda(`export function createApp() {\n  const app = new Koa();\n  app.use(${FLUSH_MW});\n  app.use(router.routes());\n  return app;\n}\nexport const handler = serverless(createApp());`)).toEqual([]);
+    // A flushing middleware named inside that function, as a const or a function declaration.
+    expect(lintLambda(`export function createApp() {\n  const app = new Koa();\n  const flushAfter = ${FLUSH_MW};\n  app.use(flushAfter);\n  app.use(router.routes());\n  return app;\n}\nexport const handler = serverless(createApp());`)).toEqual([]);
+    expect(lintLambda(`export function createApp() {\n  async function flushAfter(ctx, next) { await next(); await tracer.forceFlush(); }\n  const app = new Koa();\n  app.use(flushAfter);\n  app.use(router.routes());\n  return app;\n}\nexport const handler = serverless(createApp());`)).toEqual([]);
+    // A parameter of that function named like it is no function it can see: not covered.
+    expect(lintLambda(`export function createApp(flushAfter) {\n  const app = new Koa();\n  app.use(flushAfter);\n  app.use(router.routes());\n  return app;\n}\nasync function flushAfter(ctx, next) { await next(); await tracer.forceFlush(); }\nexport const handler = serverless(createApp(() => {}));`)).toEqual(["AWS Lambda handler `/chat`"]);
+    // The flushing middleware after the mount in the chain covers nothing.
+    expect(lintLambda(`const app = new Koa().use(router.routes()).use(${FLUSH_MW});\nexport const handler = serverless(app);`)).toEqual(["AWS Lambda handler `/chat`"]);
+  });
+
   it("does not report a router that the module beside only imports, or that a server mounts", () => {
     const imported = EXPRESS_LAMBDA.replace(`app.use("/api", routes);\n`, `console.log(routes.stack.length);\n`);
     expect(lint({ "src/routes.ts": EXPRESS_ROUTES, "src/lambda.ts": imported }, "src/routes.ts")).toEqual([]);

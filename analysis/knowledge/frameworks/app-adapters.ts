@@ -2,9 +2,10 @@
 // the adapter's result (`export const handler = serverless(app)`, `export const handler = handle(app)`),
 // so each route of the app runs inside that invocation and must flush before it ends. Shared by the
 // descriptors of the frameworks whose apps such adapters take (Express, Koa, Fastify, Hono).
-import type { TSESTree } from "@typescript-eslint/types";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { basename, dirname, join } from "node:path";
-import { isFunctionNode, memberName, requireSpecifier, staticName, type FunctionNode } from "../../ast.js";
+import { enclosingFunction, isFunctionNode, memberName, requireSpecifier, staticName, type FunctionNode } from "../../ast.js";
+import { nodesOfType, nodesOfTypesWithin } from "../../nodes.js";
 import { flushesAroundNext, withParents } from "../../flush.js";
 import { unwrap } from "../../bindings.js";
 import { sourceModule } from "../../context.js";
@@ -410,21 +411,29 @@ function moduleRegistrations(program: TSESTree.Program, mounting: AdapterMountin
   const found: AdaptedImport[] = [];
   const mounts = mountedImports(program, imports, constants, mounting, text);
   const mountedExports: Record<string, readonly MountedRouter[]> = {};
+  /** The key of `mounts` an app value is known by: its name, or the call of a function that makes it (`createApp()`, also through a `const`). */
+  const appKey = (node: TSESTree.Node): string | undefined => {
+    const value = node.type === "Identifier" ? (constants.get(node.name) ?? node) : node;
+    if (value.type === "CallExpression" && value.callee.type === "Identifier" && mounts.has(`${CALL_KEY}${value.callee.name}`)) return `${CALL_KEY}${value.callee.name}`;
+    return node.type === "Identifier" ? node.name : undefined;
+  };
   for (const [name, local] of exportedNames) {
-    const routers = mounts.get(local);
+    const key = appKey({ type: AST_NODE_TYPES.Identifier, name: local } as TSESTree.Identifier);
+    const routers = key === undefined ? undefined : mounts.get(key);
     if (routers) mountedExports[name] = routers;
   }
   /** The app given at `app` (an imported one, or the routers mounted on one of the module's own). */
   const served = (adapter: ImportedName, app: TSESTree.Node | undefined, option: string | undefined, registered?: { readonly at: number; readonly appMethod?: string }) => {
-    if (app?.type !== "Identifier") return;
+    if (!app) return;
     const how = { option, ...(registered && { registeredAt: registered.at }), ...(registered?.appMethod !== undefined && { appMethod: registered.appMethod }) };
-    const imported = imports.get(app.name);
+    const imported = app.type === "Identifier" ? imports.get(app.name) : undefined;
     if (imported) {
       if (imported.module.startsWith(".")) found.push({ adapter, app: imported, ...how });
       return;
     }
-    // An app of the module's own: the routers it mounts come from the modules they are imported from.
-    for (const { router, coveredBy } of mounts.get(app.name) ?? []) found.push({ adapter, app: router, ...how, mounted: true, ...(coveredBy.length > 0 && { coveredBy }) });
+    // An app of the module's own (or one a function of it makes): the routers it mounts come from the modules they are imported from.
+    const key = appKey(app);
+    for (const { router, coveredBy } of (key === undefined ? undefined : mounts.get(key)) ?? []) found.push({ adapter, app: router, ...how, mounted: true, ...(coveredBy.length > 0 && { coveredBy }) });
   };
   for (const node of exported) {
     const value = node.type === "Identifier" ? constants.get(node.name) : node;
@@ -502,9 +511,12 @@ interface MountedRouter {
 
 /**
  * The routers a module imports from its own project modules and mounts, by the local name of what
- * it mounts them on, at its top level: `app.use("/api", router)`, `app.use(router.routes())`; each with
- * the middleware registered on that object before it (`app.use(fn)`, no path first) that flushes
- * after awaiting the rest of the chain (inline, or a function of the module's top level).
+ * it mounts them on (`ScopelessNames.objectKey`): `app.use("/api", router)`, `app.use(router.routes())`,
+ * in a chain (`app.use(a).use("/api", router)`, `const app = express().use(…)`) and below the top level
+ * (`function createApp() { const app = express(); app.use("/api", router); return app; }`, also known
+ * as `call:createApp`); each with the middleware registered on that object before it (`app.use(fn)`, no
+ * path first) that flushes after awaiting the rest of the chain (inline, or a function of the module's
+ * top level). Read from `registrationsAmong`, the walk no-lost-session-context reads for the linted file.
  */
 function mountedImports(
   program: TSESTree.Program,
@@ -529,22 +541,25 @@ function mountedImports(
     const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
     if (declaration?.type === "FunctionDeclaration" && declaration.id) declared.set(declaration.id.name, declaration);
   }
-  const functionOf = (node: TSESTree.Node): FunctionNode | undefined => {
-    const value = node.type === "Identifier" ? (declared.get(node.name) ?? constants.get(node.name)) : node;
-    return isFunctionNode(value) ? value : undefined;
+  const owners = new ScopelessNames(program);
+  /** A function `node` names where it is registered (`at`): inline, of the function that registers it (`createApp`), or of the top level. */
+  const functionOf = (node: TSESTree.Node, at: TSESTree.Node): FunctionNode | undefined => {
+    const local = node.type === "Identifier" ? owners.localValue(node.name, at) : undefined;
+    const value = node.type !== "Identifier" ? node : local ? local.value : (declared.get(node.name) ?? constants.get(node.name));
+    return value && isFunctionNode(value) ? value : undefined;
   };
-  for (const statement of program.body) {
-    const call = statement.type === "ExpressionStatement" ? statement.expression : undefined;
-    if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || call.callee.object.type !== "Identifier") continue;
-    const method = staticName(call.callee.property, call.callee.computed);
+  const methods = new Set([...mounting.mounts.map(({ method }) => method), ...(mounting.middleware === undefined ? [] : [mounting.middleware])]);
+  // In the order the registrations run: the position of each method's name (`app.use(a).use("/api", r)`: `a` first).
+  const registrations = [...registrationsAmong(nodesOfType(program, AST_NODE_TYPES.CallExpression), methods, (method) => methods.has(method))].sort((a, b) => namedAt(a.call) - namedAt(b.call));
+  for (const { call, method, receiver } of registrations) {
+    const target = receiver && owners.objectKey(receiver, call);
+    if (target === undefined) continue;
     const mount = mounting.mounts.find((candidate) => candidate.method === method);
-    if (method === undefined || (!mount && method !== mounting.middleware)) continue;
-    const target = call.callee.object.name;
     let before = covering.get(target) ?? [];
     const pathFirst = call.arguments[0]?.type === "Literal" || call.arguments[0]?.type === "TemplateLiteral";
     for (const argument of call.arguments) {
       const asMiddleware = !pathFirst && method === mounting.middleware;
-      const fn = asMiddleware ? functionOf(argument) : undefined;
+      const fn = asMiddleware ? functionOf(argument, call) : undefined;
       if (asMiddleware && (fn ? sessionCall?.test(text.slice(fn.range[0], fn.range[1])) : sessionCall && fromProject(argument))) sessioned.add(target);
       if (fn) {
         withParents(fn);
@@ -565,7 +580,138 @@ function mountedImports(
       mounts.set(target, list);
     }
   }
+  // What a function of the module's top level returns (`function createApp() { const app = express(); app.use("/api", r); return app; }`)
+  // is read as that function's call (`serverless(createApp())`, `const app = createApp()`): `call:createApp`.
+  for (const [name, keys] of owners.returnedObjects()) {
+    const routers = keys.flatMap((key) => mounts.get(key) ?? []);
+    if (routers.length > 0) mounts.set(`${CALL_KEY}${name}`, routers);
+  }
   return mounts;
+}
+
+/** A registering call (`app.use(…)`, `router.get(…)`) and the object its chain of registrations starts on. */
+export interface Registration {
+  readonly call: TSESTree.CallExpression;
+  readonly method: string;
+  /**
+   * What the chain starts on, past chained calls (`app.use(a).use("/api", r)`, `app.route("/x").get(…)`):
+   * an identifier, or the value that made the object inline (`express().use(…)`: the `express()` call);
+   * undefined when a call of the chain is not one that `continues` accepts.
+   */
+  readonly receiver: TSESTree.Node | undefined;
+}
+
+/**
+ * The one walk of `use()`/mount registrations: among `calls`, each call of one of the `registering`
+ * methods on an object, with the object its chain starts on (`registrationReceiver`). Read by
+ * no-lost-session-context for the linted file (analysis/lost-session.ts, with its scopes) and by the
+ * reader of the modules beside (`mountedImports`, without scopes), anywhere in the module: in a chain,
+ * inside a function.
+ */
+export function* registrationsAmong(calls: Iterable<TSESTree.CallExpression>, registering: ReadonlySet<string>, continues: (method: string) => boolean): Generator<Registration> {
+  for (const call of calls) {
+    if (call.callee.type !== "MemberExpression") continue;
+    const method = staticName(call.callee.property, call.callee.computed);
+    if (method === undefined || !registering.has(method)) continue;
+    yield { call, method, receiver: registrationReceiver(call.callee.object, continues) };
+  }
+}
+
+/** How many chained calls a registration's receiver is read through: far beyond what code chains. */
+const MAX_CHAIN = 16;
+
+/** `node` past chained calls of methods `continues` accepts (`app.use(a)` → `app`); undefined when another call is in the way. */
+export function registrationReceiver(node: TSESTree.Node, continues: (method: string) => boolean): TSESTree.Node | undefined {
+  let object = unwrap(node);
+  for (let depth = 0; depth < MAX_CHAIN && object.type === "CallExpression" && object.callee.type === "MemberExpression"; depth += 1) {
+    const method = staticName(object.callee.property, object.callee.computed);
+    if (method === undefined || !continues(method)) return undefined;
+    object = unwrap(object.callee.object);
+  }
+  return object;
+}
+
+/** Where a registering call's method name starts: registrations run in that order, a chain's included. */
+function namedAt(call: TSESTree.CallExpression): number {
+  return call.callee.type === "MemberExpression" ? call.callee.property.range[0] : call.range[0];
+}
+
+/** The prefix of the key of what a top-level function returns (`call:createApp`). */
+const CALL_KEY = "call:";
+
+/**
+ * Names of a module read without scopes (`mountedImports`): an object is known by its name where it is
+ * declared, the innermost function that declares it (a parameter, a declarator or function of its own
+ * body) or else the module's top level (key: the bare name), so that `app` of `createApp()` and a
+ * top-level `app` stay apart.
+ */
+class ScopelessNames {
+  /** Per function: the names it declares, each with its value (a declarator's initializer, a function declaration; none for a parameter). */
+  private readonly declared = new Map<FunctionNode, Map<string, TSESTree.Node | undefined>>();
+
+  constructor(private readonly program: TSESTree.Program) {}
+
+  /** The key of the object a registration's chain starts on: a name, or the declarator or `return` that holds an inline chain, else the chain itself. */
+  objectKey(receiver: TSESTree.Node, call: TSESTree.CallExpression): string | undefined {
+    if (receiver.type === "Identifier") return this.keyOf(receiver.name, call);
+    if (receiver.type !== "CallExpression" && receiver.type !== "NewExpression") return undefined;
+    // `const app = express().use(…)`, `return express().use(…)`: the chain's outermost call.
+    let outer: TSESTree.Node = call;
+    while (outer.parent?.type === "MemberExpression" && outer.parent.object === outer && outer.parent.parent?.type === "CallExpression" && outer.parent.parent.callee === outer.parent) outer = outer.parent.parent;
+    const holder = outer.parent;
+    if (holder?.type === "VariableDeclarator" && holder.init === outer && holder.id.type === "Identifier") return this.keyOf(holder.id.name, holder);
+    const fn = holder?.type === "ReturnStatement" ? enclosingFunction(holder) : isFunctionNode(holder) && holder.body === outer ? holder : undefined;
+    // A chain held by nothing (`express().use(…).listen(3000)`): an object of its own.
+    return fn === undefined ? `chain:${outer.range[0]}` : `return:${fn.range[0]}`;
+  }
+
+  /** Per function of the module's top level (by its name), the keys of the objects it returns. */
+  returnedObjects(): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    for (const statement of this.program.body) {
+      const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
+      const named: Array<[string, TSESTree.Node | null | undefined]> =
+        declaration?.type === "FunctionDeclaration" && declaration.id
+          ? [[declaration.id.name, declaration]]
+          : declaration?.type === "VariableDeclaration"
+            ? declaration.declarations.flatMap((declarator) => (declarator.id.type === "Identifier" ? [[declarator.id.name, declarator.init] as [string, TSESTree.Node | null]] : []))
+            : [];
+      for (const [name, value] of named) {
+        if (!value || !isFunctionNode(value)) continue;
+        const keys = [`return:${value.range[0]}`];
+        const returned = value.body.type === "BlockStatement" ? nodesOfTypesWithin(this.program, [AST_NODE_TYPES.ReturnStatement], value.body).filter((ret) => enclosingFunction(ret) === value).map((ret) => ret.argument) : [value.body];
+        for (const argument of returned) if (argument?.type === "Identifier") keys.push(this.keyOf(argument.name, argument));
+        found.set(name, keys);
+      }
+    }
+    return found;
+  }
+
+  /** The value of `name` as the innermost function around `at` that declares it holds it; undefined when only the top level may. */
+  localValue(name: string, at: TSESTree.Node): { readonly value: TSESTree.Node | undefined } | undefined {
+    for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
+      const names = this.declaredIn(fn);
+      if (names.has(name)) return { value: names.get(name) };
+    }
+    return undefined;
+  }
+
+  private keyOf(name: string, at: TSESTree.Node): string {
+    for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) if (this.declaredIn(fn).has(name)) return `${fn.range[0]}:${name}`;
+    return name;
+  }
+
+  private declaredIn(fn: FunctionNode): Map<string, TSESTree.Node | undefined> {
+    let names = this.declared.get(fn);
+    if (names) return names;
+    names = new Map(fn.params.flatMap((param) => (param.type === "Identifier" ? [[param.name, undefined] as const] : [])));
+    for (const node of nodesOfTypesWithin(this.program, [AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.FunctionDeclaration], fn.body)) {
+      const id = node.id;
+      if (id?.type === "Identifier" && enclosingFunction(node) === fn) names.set(id.name, node.type === AST_NODE_TYPES.VariableDeclarator ? (node.init ?? undefined) : node);
+    }
+    this.declared.set(fn, names);
+    return names;
+  }
 }
 
 /**

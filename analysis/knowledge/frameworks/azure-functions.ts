@@ -63,22 +63,19 @@ function v3FunctionOfText(text: string): V3Function | null {
   return { script, exportName };
 }
 
-/** Each folder's answer, kept for a second: a whole-tree lint pays no stat per file, an editor session sees an edit soon after. */
-const v3FunctionsByDirectory = new Map<string, { readonly value: V3Function | undefined; readonly checkedAt: number }>();
-const RECHECK_AFTER_MS = 1000;
-
 /**
  * What the `function.json` of `directory` runs, through the project reader: its listing (read again
- * when the folder changes) and the file parsed again only when its mtime or size changes.
+ * when the folder changes) and the file parsed again only when its mtime or size changes, each looked
+ * at no more than once a second (`ProjectModules.rechecked`): a whole-tree lint pays no stat per file,
+ * an editor session sees an edit soon after.
  */
 function v3FunctionIn(directory: string): V3Function | undefined {
-  const known = v3FunctionsByDirectory.get(directory);
-  const now = Date.now();
-  if (known !== undefined && now - known.checkedAt < RECHECK_AFTER_MS) return known.value;
+  return projectModules().rechecked(directory, readV3Function);
+}
+
+function readV3Function(directory: string): V3Function | undefined {
   const modules = projectModules();
-  const value = modules.listing(directory)?.get("function.json") === "file" ? (modules.parsedFile(join(directory, "function.json"), v3FunctionOfText) ?? undefined) : undefined;
-  v3FunctionsByDirectory.set(directory, { value, checkedAt: now });
-  return value;
+  return modules.listing(directory)?.get("function.json") === "file" ? (modules.parsedFile(join(directory, "function.json"), v3FunctionOfText) ?? undefined) : undefined;
 }
 
 /** The export Azure calls in this file, when the file is the module its folder's v3 `function.json` runs. */

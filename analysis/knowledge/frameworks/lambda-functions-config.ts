@@ -10,7 +10,8 @@
 // project reader's directory listings and markers (analysis/project-modules.ts); a file of a project
 // without one pays a map lookup by its folder. A configuration is read again when its mtime or size
 // changes (editor sessions edit serverless.yml while linting), checked at most once a second per
-// directory, so that a whole-tree lint (the entry gate asks for every file with exports) pays no stat per file.
+// directory (`ProjectModules.rechecked`), so that a whole-tree lint (the entry gate asks for every file
+// with exports) pays no stat per file.
 import { dirname, join, relative, sep } from "node:path";
 import { deploymentOf } from "../../deployment.js";
 import { absolutePath, projectModules } from "../../project-modules.js";
@@ -35,11 +36,6 @@ const COMMENT_LINE = /^[ \t]*(?:#|\/\/).*$/gm;
 
 /** Handler names by module path relative to the configuration's directory, without extension. */
 type HandlerNames = ReadonlyMap<string, readonly string[]>;
-
-/** The names a directory's configuration files give, and when they were last checked. */
-const byConfigDirectory = new Map<string, { names: HandlerNames | undefined; checkedAt: number }>();
-/** How long the names read stay trusted without a stat. */
-const RECHECK_AFTER_MS = 1000;
 
 /** By project root and the directory the walk stops at: the directories that hold a configuration. */
 const configDirectoriesByRoot = new Map<string, readonly string[]>();
@@ -99,16 +95,17 @@ function configFilesIn(directory: string): string[] {
   return entries === undefined ? [] : CONFIG_FILES.filter((name) => entries.get(name) === "file");
 }
 
+/** The names a directory's configuration files give, looked at again at most once a second (`ProjectModules.rechecked`). */
 function handlerNamesIn(directory: string): HandlerNames | undefined {
-  const known = byConfigDirectory.get(directory);
-  const now = Date.now();
-  if (known !== undefined && now - known.checkedAt < RECHECK_AFTER_MS) return known.names;
+  return projectModules().rechecked(directory, readHandlerNames);
+}
+
+function readHandlerNames(directory: string): HandlerNames | undefined {
   // Each file is parsed again only when its mtime or size changed; a file added or removed changes the listing.
   const modules = projectModules();
   const parsed = configFilesIn(directory).flatMap((name) => modules.parsedFile(join(directory, name), handlerNamesOfText) ?? []);
   const names = parsed.length <= 1 ? parsed[0] : merged(parsed);
-  byConfigDirectory.set(directory, { names: names !== undefined && names.size > 0 ? names : undefined, checkedAt: now });
-  return byConfigDirectory.get(directory)!.names;
+  return names !== undefined && names.size > 0 ? names : undefined;
 }
 
 function merged(all: readonly HandlerNames[]): HandlerNames {
