@@ -52,8 +52,6 @@ const LOOKALIKES_1X: readonly LookAlike[] = [
 ];
 
 type SetName = "2.x" | "--from 1";
-const LOCAL_MODULE_NOT_SDK =
-  "the shared analysis takes a `tracer` imported from a project module that exists and imports nothing of HoneyHive for a HoneyHive tracer by its name (analysis/sdk-model.ts:1233-1247; hunt-lookalike review, defect 1), so the transform rewrites another library's object";
 const MARKER_ON_FOREIGN_RECEIVER =
   "1x-trace-wrappers marks a 1.x wrapper name on any receiver named like a tracer, even one whose binding is proven to be another package's (`await Tracer.init()` of `@acme/tracing`, `new T()` of a local class): codemods/transforms/1x/trace-wrappers.ts:257-274 (hunt-lookalike review, defect 3)";
 /**
@@ -62,23 +60,6 @@ const MARKER_ON_FOREIGN_RECEIVER =
  * case out of this table then.
  */
 const KNOWN_FALSE_REWRITES: Readonly<Record<string, { readonly applied: Partial<Record<SetName, readonly string[]>>; readonly reason: string }>> = {
-  "a local ./honeyhive module that is a metrics client, in a Lambda": { applied: { "2.x": ["lambda-force-flush"], "--from 1": ["lambda-force-flush"] }, reason: LOCAL_MODULE_NOT_SDK },
-  "a dd-trace tracer exported by a local ./tracer module, in a Lambda": { applied: { "2.x": ["lambda-force-flush"], "--from 1": ["lambda-force-flush"] }, reason: LOCAL_MODULE_NOT_SDK },
-  "a tracer from a local analytics module (not the SDK) in a route": {
-    applied: { "2.x": ["session-start-to-create-session"], "--from 1": ["session-start-to-create-session"] },
-    reason: LOCAL_MODULE_NOT_SDK,
-  },
-  "a local ./honeyhive module wrapping Mixpanel": {
-    applied: { "2.x": ["session-start-to-create-session"], "--from 1": ["session-start-to-create-session"] },
-    reason: LOCAL_MODULE_NOT_SDK,
-  },
-  "getTracer() of a local module that returns a dd-trace tracer, in a Lambda": { applied: { "2.x": ["lambda-force-flush"], "--from 1": ["lambda-force-flush"] }, reason: LOCAL_MODULE_NOT_SDK },
-  "Sentry re-exported as tracer by a local module: Sentry.startSession() in a route": {
-    // The 2.x set writes a review marker; --from 1 renames Sentry's startSession() to createSession(), which Sentry has not.
-    applied: { "2.x": ["session-start-to-create-session"], "--from 1": ["1x-sessions"] },
-    reason: LOCAL_MODULE_NOT_SDK,
-  },
-  "createSession of a local module's session store with the body's id, beside a HoneyHive tracer": { applied: { "2.x": ["validate-session-id"], "--from 1": ["validate-session-id"] }, reason: LOCAL_MODULE_NOT_SDK },
   "lodash memoize around the init, at module level": {
     applied: { "--from 1": ["1x-init"] },
     reason:
@@ -116,13 +97,17 @@ describe.each([
     expect(result.applied).toEqual([]);
     expect(result.output).toBe(testCase.code);
   });
-  describe("known false rewrites and 1.x readings (today's behaviour)", () => {
-    it.each(cases.filter((testCase) => expectedChange(testCase.name) !== undefined).map((testCase) => [testCase.name, testCase] as const))("%s", (name, testCase) => {
-      const result = migrate(testCase, transforms);
-      expect(result.error).toBeUndefined();
-      expect(result.applied).toEqual(expectedChange(name));
+  const changed = cases.filter((testCase) => expectedChange(testCase.name) !== undefined);
+  // A set with no known false rewrite left has no such block (vitest fails an empty suite).
+  if (changed.length > 0) {
+    describe("known false rewrites and 1.x readings (today's behaviour)", () => {
+      it.each(changed.map((testCase) => [testCase.name, testCase] as const))("%s", (name, testCase) => {
+        const result = migrate(testCase, transforms);
+        expect(result.error).toBeUndefined();
+        expect(result.applied).toEqual(expectedChange(name));
+      });
     });
-  });
+  }
 });
 
 it("every known false rewrite names a case", () => {
