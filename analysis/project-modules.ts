@@ -792,7 +792,34 @@ export function importedTracerShape(input: AnalysisInput, variable: Scope.Variab
     if (fact.kind === "getter") return fact.caching && !fact.async ? "getter" : "opaqueGetter";
     if (fact.kind === "otelTracer" || fact.kind === "otel") return "foreign";
   }
-  return undefined;
+  // The module was read and named no tracer: final when nothing in it could hold one the facts miss.
+  return importedFromUnrelatedModule(input, variable) ? "foreign" : undefined;
+}
+
+/** `from "x"`, `import("x")`, `require("x")` (group 1: the specifier), wherever they stand in the text. */
+const SPECIFIERS = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["'`]([^"'`]+)["'`]/g;
+
+/**
+ * Whether a binding comes from a project module that exists, was read, and loads neither the SDK, a
+ * settings module, nor another project module (`export const tracer = { … }`, a dd-trace or Sentry
+ * object, a Mixpanel wrapper): its export facts are then the whole answer, and a name or a use
+ * (`tracer`, `.createSession()`) proves nothing. A module importing another project module may hand
+ * on a tracer its facts do not follow (more than one module deep): not this.
+ */
+function importedFromUnrelatedModule(input: AnalysisInput, variable: Scope.Variable): boolean {
+  const origin = importOrigin(input, variable);
+  if (!origin || !input.readModuleFacts || isSdkModule(origin.specifier, input.settings)) return false;
+  try {
+    const path = defaultReader.resolve(origin.specifier, absolutePath(input.filename));
+    const text = path === undefined ? undefined : defaultReader.fs.readFile(path);
+    if (path === undefined || text === undefined) return false;
+    for (const [, specifier] of text.matchAll(SPECIFIERS)) {
+      if (isSdkModule(specifier!, input.settings) || specifier!.startsWith(".") || defaultReader.resolve(specifier!, path) !== undefined) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -52,47 +52,12 @@ const LOOKALIKES_1X: readonly LookAlike[] = [
 ];
 
 type SetName = "2.x" | "--from 1";
-const LOCAL_MODULE_NOT_SDK =
-  "the shared analysis takes a `tracer` imported from a project module that exists and imports nothing of HoneyHive for a HoneyHive tracer by its name (analysis/sdk-model.ts:1233-1247; hunt-lookalike review, defect 1), so the transform rewrites another library's object";
-const MARKER_ON_FOREIGN_RECEIVER =
-  "1x-trace-wrappers marks a 1.x wrapper name on any receiver named like a tracer, even one whose binding is proven to be another package's (`await Tracer.init()` of `@acme/tracing`, `new T()` of a local class): codemods/transforms/1x/trace-wrappers.ts:257-274 (hunt-lookalike review, defect 3)";
 /**
  * Look-alikes `migrate` changes today although it should not (each a defect of the hunt-lookalike
  * review), with the transforms that change them per set. Asserted so that a fix fails here: move the
  * case out of this table then.
  */
-const KNOWN_FALSE_REWRITES: Readonly<Record<string, { readonly applied: Partial<Record<SetName, readonly string[]>>; readonly reason: string }>> = {
-  "a local ./honeyhive module that is a metrics client, in a Lambda": { applied: { "2.x": ["lambda-force-flush"], "--from 1": ["lambda-force-flush"] }, reason: LOCAL_MODULE_NOT_SDK },
-  "a dd-trace tracer exported by a local ./tracer module, in a Lambda": { applied: { "2.x": ["lambda-force-flush"], "--from 1": ["lambda-force-flush"] }, reason: LOCAL_MODULE_NOT_SDK },
-  "a tracer from a local analytics module (not the SDK) in a route": {
-    applied: { "2.x": ["session-start-to-create-session"], "--from 1": ["session-start-to-create-session"] },
-    reason: LOCAL_MODULE_NOT_SDK,
-  },
-  "a local ./honeyhive module wrapping Mixpanel": {
-    applied: { "2.x": ["session-start-to-create-session"], "--from 1": ["session-start-to-create-session"] },
-    reason: LOCAL_MODULE_NOT_SDK,
-  },
-  "getTracer() of a local module that returns a dd-trace tracer, in a Lambda": { applied: { "2.x": ["lambda-force-flush"], "--from 1": ["lambda-force-flush"] }, reason: LOCAL_MODULE_NOT_SDK },
-  "Sentry re-exported as tracer by a local module: Sentry.startSession() in a route": {
-    // The 2.x set writes a review marker; --from 1 renames Sentry's startSession() to createSession(), which Sentry has not.
-    applied: { "2.x": ["session-start-to-create-session"], "--from 1": ["1x-sessions"] },
-    reason: LOCAL_MODULE_NOT_SDK,
-  },
-  "createSession of a local module's session store with the body's id, beside a HoneyHive tracer": { applied: { "2.x": ["validate-session-id"], "--from 1": ["validate-session-id"] }, reason: LOCAL_MODULE_NOT_SDK },
-  "lodash memoize around the init, at module level": {
-    applied: { "--from 1": ["1x-init"] },
-    reason:
-      "--from 1 makes `memoize((t) => HoneyHiveTracer.init(…))`'s arrow async although the file calls `tracerFor(t).createSession()`, a 2.x-only method, on its result: the output calls createSession on a Promise (TypeError). The same getter without memoize stays unchanged (perf-migrate's fix); the wrapper call is not seen through (hunt-lookalike review, defect 2)",
-  },
-  "a handler class instantiated once at module level": {
-    applied: { "--from 1": ["1x-init"] },
-    reason:
-      "--from 1 writes the 'this field held 1.x init()'s promise' marker on a class field whose tracer the class itself uses with 2.x-only methods (`this.tracer.createSession()`, `this.tracer.forceFlush()`): the field's uses are not read as 2.x evidence (hunt-lookalike review, defect 2)",
-  },
-  "@acme/honeyhive-client with traceFunction": { applied: { "--from 1": ["1x-trace-wrappers"] }, reason: MARKER_ON_FOREIGN_RECEIVER },
-  "@acme/tracing tracer.traceFunction() (no honeyhive in the text)": { applied: { "--from 1": ["1x-trace-wrappers"] }, reason: MARKER_ON_FOREIGN_RECEIVER },
-  "a local class's traceFunction on a receiver named tracer": { applied: { "--from 1": ["1x-trace-wrappers"] }, reason: MARKER_ON_FOREIGN_RECEIVER },
-};
+const KNOWN_FALSE_REWRITES: Readonly<Record<string, { readonly applied: Partial<Record<SetName, readonly string[]>>; readonly reason: string }>> = {};
 
 /**
  * Not defects: 2.x code with no 2.x-only evidence, which `--from 1` (the user's word that the code is
@@ -116,13 +81,17 @@ describe.each([
     expect(result.applied).toEqual([]);
     expect(result.output).toBe(testCase.code);
   });
-  describe("known false rewrites and 1.x readings (today's behaviour)", () => {
-    it.each(cases.filter((testCase) => expectedChange(testCase.name) !== undefined).map((testCase) => [testCase.name, testCase] as const))("%s", (name, testCase) => {
-      const result = migrate(testCase, transforms);
-      expect(result.error).toBeUndefined();
-      expect(result.applied).toEqual(expectedChange(name));
+  const changed = cases.filter((testCase) => expectedChange(testCase.name) !== undefined);
+  // A set with no known false rewrite left has no such block (vitest fails an empty suite).
+  if (changed.length > 0) {
+    describe("known false rewrites and 1.x readings (today's behaviour)", () => {
+      it.each(changed.map((testCase) => [testCase.name, testCase] as const))("%s", (name, testCase) => {
+        const result = migrate(testCase, transforms);
+        expect(result.error).toBeUndefined();
+        expect(result.applied).toEqual(expectedChange(name));
+      });
     });
-  });
+  }
 });
 
 it("every known false rewrite names a case", () => {
@@ -170,12 +139,8 @@ const MIXED_1X: ReadonlyArray<{ name: string; code: string; kept: readonly strin
 ];
 
 /** The kept lines that get a HoneyHive review marker today (each a defect of the hunt-lookalike review). */
-const KNOWN_FALSE_MARKERS: Readonly<Record<string, string>> = {
-  "1.x tracer next to OpenInference's traceChain through a namespace import":
-    "1x-trace-wrappers marks every unresolved `x.traceChain()` in a file that uses the 1.x SDK, even on a namespace import of another package (codemods/transforms/1x/trace-wrappers.ts:257-274; defect 3)",
-  "1.x tracer next to a MongoClient named tracerStore":
-    "1x-sessions marks `startSession()` on any receiver whose text matches /tracer/i, even `new MongoClient(…)` (codemods/transforms/1x/sessions.ts:54-59, shared.ts:107; defect 3)",
-};
+// Empty since fix-lookalike: a receiver whose binding comes from another package or a class of the file gets no marker.
+const KNOWN_FALSE_MARKERS: Readonly<Record<string, string>> = {};
 
 describe("--from 1 keeps other SDKs' calls of the same names", () => {
   it.each(MIXED_1X.map((testCase) => [testCase.name, testCase] as const))("%s", (name, { code, kept }) => {
@@ -210,5 +175,25 @@ describe("discovery never picks build output, declarations or non-script files",
     });
     const { files } = discoverFiles({ cwd: root, paths: ["."], extensions: DEFAULT_EXTENSIONS, ignore: [] });
     expect(files.map((file) => relative(root, file.absolutePath).split("\\").join("/"))).toEqual(["src/handler.ts"]);
+  });
+});
+
+/** What the evidence does not cover stays as before: 1.x code behind a wrapper or a subclass still gets its rewrite or marker. */
+describe("--from 1 still reads 1.x code where the evidence stops", () => {
+  const run = (code: string) => runTransforms(code, "src/app.ts", { transforms: ALL_TRANSFORM_IDS });
+  it("a memoized 1.x init whose result is awaited becomes async (no 2.x-only member on it)", () => {
+    const result = run(`import memoize from "lodash/memoize";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracerFor = memoize((tenant: string) => HoneyHiveTracer.init({ project: tenant }));\nexport const f = async (t: string) => (await tracerFor(t)).sessionId;\n`);
+    expect(result.output).toContain("memoize(async (tenant: string) => HoneyHiveTracer.init(");
+  });
+  it("an untyped class field the class awaits keeps the 1.x promise marker", () => {
+    const result = run(`import { HoneyHiveTracer } from "honeyhive";\nclass H { tracer = HoneyHiveTracer.init({}); async go() { const t = await this.tracer; return t.sessionId; } }\nexport const h = new H();\n`);
+    expect(result.output).toMatch(/honeyhive-migrate:[^\n]*\*\/\n[^\n]*tracer = HoneyHiveTracer\.init/);
+  });
+  it.each([
+    ["a subclass of the SDK's tracer", `import { HoneyHiveTracer } from "honeyhive";\nclass MyTracer extends HoneyHiveTracer {}\nconst tracer = new MyTracer();\nexport const f = tracer.traceFunction()((x: number) => x);\n`],
+    ["a memoized factory's tracer", `import { HoneyHiveTracer } from "honeyhive";\nimport memoize from "lodash/memoize";\nconst make = memoize(() => HoneyHiveTracer.init({}));\nexport const f = make().traceFunction()((x: number) => x);\n`],
+    ["a tracer taken from an LRU cache", `import { HoneyHiveTracer } from "honeyhive";\nimport { LRUCache } from "lru-cache";\nconst cache = new LRUCache<string, HoneyHiveTracer>({ max: 10 });\nexport const f = (k: string) => cache.get(k)!.traceFunction()((x: number) => x);\n`],
+  ])("%s keeps its unresolved-receiver marker", (_name, code) => {
+    expect(run(code).output).toMatch(/honeyhive-migrate:[^\n]*traceFunction/);
   });
 });

@@ -28,20 +28,9 @@ type RuleName = keyof typeof ALL_GROUPS;
  * Look-alikes that a rule reports today although it should not: the rule(s) that report, and why.
  * Asserted as reported below so that a fix shows up as a failing test here (move the case to quiet then).
  */
-const LOCAL_MODULE_NOT_SDK =
-  "a binding imported from a project module the rules read (it exists and imports nothing of HoneyHive) is still taken for a HoneyHive tracer because it is named `tracer`: the module's facts are empty, so readLocalTracerShape (analysis/sdk-model.ts:1233-1247) falls back to the name; a module that was read and says nothing should count as foreign (hunt-lookalike review, defect 1)";
-const KNOWN_FALSE_REPORTS: Readonly<Record<string, { readonly rules: readonly string[]; readonly reason: string }>> = {
-  "a local ./honeyhive module that is a metrics client, in a Lambda": { rules: ["require-force-flush-in-lambda"], reason: LOCAL_MODULE_NOT_SDK },
-  "a dd-trace tracer exported by a local ./tracer module, in a Lambda": { rules: ["require-force-flush-in-lambda"], reason: LOCAL_MODULE_NOT_SDK },
-  "a tracer from a local analytics module (not the SDK) in a route": { rules: ["no-session-start-in-handler"], reason: LOCAL_MODULE_NOT_SDK },
-  "a local ./honeyhive module wrapping Mixpanel": { rules: ["no-session-start-in-handler"], reason: LOCAL_MODULE_NOT_SDK },
-  "getTracer() of a local module that returns a dd-trace tracer, in a Lambda": { rules: ["require-force-flush-in-lambda"], reason: LOCAL_MODULE_NOT_SDK },
-  "Sentry re-exported as tracer by a local module: Sentry.startSession() in a route": { rules: ["no-session-start-in-handler"], reason: LOCAL_MODULE_NOT_SDK },
-  "createSession of a local module's session store with the body's id, beside a HoneyHive tracer": {
-    rules: ["require-valid-session-id"],
-    reason: `${LOCAL_MODULE_NOT_SDK}; here by use, not name: \`createSession\` is a HoneyHive-only method name, so \`usage.honeyhiveOnly\` confirms the import (analysis/sdk-model.ts:1240)`,
-  },
-};
+// Empty since fix-lookalike: a binding imported from a project module that was read and loads nothing
+// of HoneyHive is no tracer, whatever its name or use (analysis/project-modules.ts importedTracerShape).
+const KNOWN_FALSE_REPORTS: Readonly<Record<string, { readonly rules: readonly string[]; readonly reason: string }>> = {};
 
 const makeProject = useTempProjects("lookalikes2", "all");
 
@@ -110,4 +99,21 @@ describe("known false reports (today's behaviour; each is a defect in the hunt-l
       expect([...reporting].sort()).toEqual(KNOWN_FALSE_REPORTS[name]!.rules.map((rule) => `honeyhive/${rule}`).sort());
     },
   );
+});
+
+describe("a tracer-named import is still read by its name where its module cannot give the final answer", () => {
+  const route = `import express from "express";\nimport { tracer } from "SPEC";\nconst app = express();\napp.post("/x", (req, res) => { tracer.sessionStart(); res.end(); });\n`;
+  const reported = (testCase: LookAlike) => lint(testCase, "no-session-start-in-handler").length;
+  it.each([
+    // The module hands on a tracer made in another project module (two modules deep: its facts do not follow).
+    ["a module re-getting the tracer from a project factory", "./tracing", { "src/tracing.ts": `import { makeTracer } from "./factory";\nexport const tracer = makeTracer();\n`, "src/factory.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const makeTracer = () => HoneyHiveTracer.init({ project: "p" });\n` }],
+    // A path alias with no tsconfig to resolve it: the module is not read.
+    ["an unresolvable path alias", "@/lib/tracing", {}],
+  ] as const)("%s", (name, specifier, files) => {
+    expect(reported({ name, code: route.replace("SPEC", specifier), files: { "package.json": `{ "name": "app", "private": true }`, ...files } })).toBe(1);
+  });
+  it("while the same name from a module that was read and loads nothing of HoneyHive is not", () => {
+    const files = { "src/tracing.ts": `import { Tracer } from "@acme/tracing";\nexport const tracer = new Tracer();\n` };
+    expect(reported({ name: "acme", code: route.replace("SPEC", "./tracing"), files })).toBe(0);
+  });
 });

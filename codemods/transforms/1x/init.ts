@@ -167,8 +167,9 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   if (holder) {
     const { annotation, name } = holder;
     if (annotation ? isPromiseType(text, annotation) : name !== undefined && TRACER_PROMISE_NAME.test(name)) wrapInPromise(edits, call);
-    // Untyped and not named as a promise: the class may await it, call .then() on it, or use it as the tracer.
-    else if (!annotation) addMarker(edits, text, call, MESSAGES_1X.initPromiseField);
+    // Untyped and not named as a promise: the class may await it, call .then() on it, or use it as the tracer
+    // (`this.tracer.createSession()`: the tracer itself, as in 2.x code; then nothing to say).
+    else if (!annotation && !(parent?.type === AST_NODE_TYPES.PropertyDefinition && fieldUsedAsTracer(input, parent, name))) addMarker(edits, text, call, MESSAGES_1X.initPromiseField);
     return;
   }
   // `new Service(HoneyHiveTracer.init(…))` into a parameter of the file's class typed as a promise
@@ -333,6 +334,21 @@ function fieldName(key: TSESTree.Node, computed: boolean): string | undefined {
   return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : staticName(key, computed);
 }
 
+/** The class of `field` reads a member other than a promise's on `this.<name>` (`this.tracer.createSession()`). */
+function fieldUsedAsTracer(input: AnalysisInput, field: TSESTree.PropertyDefinition, name: string | undefined): boolean {
+  const owner = field.parent.parent;
+  if (name === undefined || field.static) return false;
+  return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.MemberExpression], owner).some((member) => {
+    const object = member.object;
+    return (
+      object.type === AST_NODE_TYPES.MemberExpression &&
+      object.object.type === AST_NODE_TYPES.ThisExpression &&
+      fieldName(object.property, object.computed) === name &&
+      !PROMISE_METHODS.has(memberName(member) ?? "then")
+    );
+  });
+}
+
 /** A reference of `variable` reads a member other than a promise's (`t.trace(…)`, `t.sessionId`). */
 function usedAsTracer(variable: Scope.Variable): boolean {
   return variable.references.some(({ identifier }) => {
@@ -486,7 +502,10 @@ function makeAsync(input: AnalysisInput, edits: EditList, text: string, node: TS
  * promise, which had no such member. Making it `async` would break those callers.
  */
 function resultUsedAsTracer(input: AnalysisInput, fn: TSESTree.Node): boolean {
-  const owner = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : fn;
+  // Through a wrapper call (`const tracerFor = memoize((t) => HoneyHiveTracer.init(…))`, `once(…)`): the wrapper's result is called.
+  const wrapper = fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.includes(fn as TSESTree.CallExpressionArgument) ? fn.parent : undefined;
+  const value = wrapper ?? fn;
+  const owner = value.parent?.type === AST_NODE_TYPES.VariableDeclarator && value.parent.init === value ? value.parent : fn;
   return input.scopeManager.getDeclaredVariables(owner).some((variable) =>
     variable.references.some(({ identifier }) => {
       const call = identifier.parent;

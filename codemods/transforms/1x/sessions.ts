@@ -18,7 +18,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { memberNameSpan, receiverNamedLikeTracer, renameMember } from "./shared.js";
+import { memberNameSpan, receiverNamedLikeTracer, receiverOfAnotherLibrary, renameMember } from "./shared.js";
 
 export const meta = transformMeta("1x-sessions");
 
@@ -110,7 +110,7 @@ function markUnresolvedReceivers(input: TransformContext["file"]["input"], edits
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = unwrapExpression(call.callee);
     if (callee?.type !== AST_NODE_TYPES.MemberExpression || resolved.has(call) || !SESSION_STARTING_MEMBERS_1X.has(memberName(callee) ?? "")) continue;
-    if (receiverNamedLikeTracer(text, callee)) addMarker(edits, text, call, MESSAGES_1X.unresolvedSessionStart);
+    if (receiverNamedLikeTracer(text, callee) && !receiverOfAnotherLibrary(input, callee)) addMarker(edits, text, call, MESSAGES_1X.unresolvedSessionStart);
   }
 }
 

@@ -1,13 +1,13 @@
 // What the 1.x transforms share: renaming or dropping an option key of an object literal by the
 // 1.x data, and the review marker that says which keys were dropped and why.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { skipTrivia } from "../../../analysis/ast.js";
-import type { EditList } from "../../../analysis/edits.js";
-import { keyedProperties, option1x } from "../../../analysis/honeyhive-1x.js";
+import { skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
-import { lineStart } from "../../../analysis/edits.js";
+import { type EditList, lineStart } from "../../../analysis/edits.js";
+import { keyedProperties, option1x } from "../../../analysis/honeyhive-1x.js";
 import { addMarker } from "../../engine/markers.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
+import { isLocalModule, isSdkModule } from "../../../analysis/settings.js";
 import { PACKAGE_VERSION } from "../../../sdk/version.js";
 
 /** `{ key: v }` → `{ to: v }`; a shorthand `{ key }` → `{ to: key }`. */
@@ -172,4 +172,39 @@ export class LineMarkers {
     const callee = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
     return `${this.text.slice(callee.range[0], callee.range[1])}${node.type === AST_NODE_TYPES.CallExpression ? "()" : ""}`;
   }
+}
+
+/**
+ * Whether a receiver is provably not HoneyHive's: a `const` of the file that holds, through `await`,
+ * an import of a package that is neither the SDK nor a settings module (`oi` of
+ * `@arizeai/openinference-core`), an instance of one (`new MongoClient()`), what a call of one returns
+ * (`await Tracer.init()` of `@acme/tracing`; not a call taking a function, which may wrap an init:
+ * `memoize(() => HoneyHiveTracer.init())`), or an instance of a class of the file that extends none (`new T()`). Nothing
+ * is followed through a member or call of a value (`cache.get(k)` of an LRU cache may hold tracers).
+ * A marker about a 1.x method on such a receiver would send the user to another library's call
+ * (hunt-lookalike review, defect 3).
+ */
+export function receiverOfAnotherLibrary(input: AnalysisInput, member: TSESTree.MemberExpression): boolean {
+  const { bindings } = getAnalysisContext(input);
+  const foreign = (origin: ReturnType<typeof bindings.originOf>) =>
+    origin !== undefined && !origin.typeOnly && !isSdkModule(origin.module, input.settings) && !isLocalModule(origin.module, input.settings);
+  let node = unwrapExpression(member.object);
+  for (let hops = 0; node !== undefined && hops < 8; hops += 1) {
+    if (node.type === AST_NODE_TYPES.NewExpression) node = unwrapExpression(node.callee);
+    if (node?.type === AST_NODE_TYPES.CallExpression) {
+      const wraps = node.arguments.some((argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression);
+      return !wraps && foreign(bindings.originOf(node.callee));
+    }
+    if (node?.type === AST_NODE_TYPES.MemberExpression) return foreign(bindings.originOf(node));
+    if (node?.type !== AST_NODE_TYPES.Identifier) return false;
+    const origin = bindings.originOf(node);
+    if (origin) return foreign(origin);
+    const def = bindings.variableOf(node)?.defs[0];
+    // A class of the file, unless it extends another (maybe the SDK's tracer).
+    if (def?.type === "ClassName") return (def.node as TSESTree.ClassDeclaration | TSESTree.ClassExpression).superClass === null;
+    // A `const` (never reassigned): what it is initialized with.
+    const declarator = def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.kind === "const" ? def.node : undefined;
+    node = declarator?.id.type === AST_NODE_TYPES.Identifier ? unwrapExpression(declarator.init) : undefined;
+  }
+  return false;
 }

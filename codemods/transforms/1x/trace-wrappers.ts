@@ -26,7 +26,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { receiverNamedLikeTracer } from "./shared.js";
+import { receiverNamedLikeTracer, receiverOfAnotherLibrary } from "./shared.js";
 
 export const meta = transformMeta("1x-trace-wrappers");
 
@@ -270,6 +270,7 @@ function markUnresolvedReceivers(
     if (isImportedHoldersOwnFunction(input, callee as TSESTree.MemberExpression)) continue;
     // Without the SDK in the file, only a receiver named like a tracer is evidence enough.
     if (namedLikeTracer && !receiverNamedLikeTracer(text, callee as TSESTree.MemberExpression)) continue;
+    if (receiverOfAnotherLibrary(input, callee as TSESTree.MemberExpression)) continue;
     addMarker(edits, text, call, MESSAGES_1X.unresolvedReceiver(name));
   }
 }
