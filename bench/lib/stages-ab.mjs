@@ -89,7 +89,7 @@ for (let repetition = 0; repetition <= repetitions; repetition++) {
 const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 console.log(`${files.length} files, per-file minimum of ${repetitions} repetitions, µs a file (files answering yes)`);
 console.log(`${"stage".padEnd(16)}${builds.map((_, index) => `${String.fromCharCode(65 + index).padStart(9)}${"".padStart(7)}`).join("")}`);
-let totals = loaded.map(() => 0);
+const totals = loaded.map(() => 0);
 stageNames.forEach((name, stage) => {
   const cells = loaded.map((_, build) => {
     const micros = mean(best[build][stage]);
