@@ -11,15 +11,6 @@ describe("toSessionId()", () => {
     expect(toSessionId(identifier)).toBe(expected);
   });
 
-  it("keeps an id that is already a UUID (lowercased), as the seed's validate_session_id does", () => {
-    expect(toSessionId("3f2b8c1e-9a4d-4e7f-8b21-6c5d4e3f2a10")).toBe("3f2b8c1e-9a4d-4e7f-8b21-6c5d4e3f2a10");
-    expect(toSessionId("3F2B8C1E-9A4D-4E7F-8B21-6C5D4E3F2A10")).toBe("3f2b8c1e-9a4d-4e7f-8b21-6c5d4e3f2a10");
-    expect(toSessionId(toSessionId("request-42"))).toBe(toSessionId("request-42"));
-    // Not a UUID (wrong variant, no dashes): converted, not kept.
-    expect(toSessionId("3f2b8c1e-9a4d-4e7f-cb21-6c5d4e3f2a10")).not.toBe("3f2b8c1e-9a4d-4e7f-cb21-6c5d4e3f2a10");
-    expect(toSessionId("3f2b8c1e9a4d4e7f8b216c5d4e3f2a10")).not.toBe("3f2b8c1e9a4d4e7f8b216c5d4e3f2a10");
-  });
-
   it("is deterministic and yields a valid session id", () => {
     expect(toSessionId("conversation-7")).toBe(toSessionId("conversation-7"));
     expect(toSessionId("conversation-7")).not.toBe(toSessionId("conversation-8"));

@@ -16,14 +16,8 @@ export function isSessionId(value: unknown): value is string {
   return typeof value === "string" && UUID_PATTERN.test(value);
 }
 
-/**
- * A session id for an identifier from outside, as the seed's `validate_session_id` makes it: a UUID is
- * kept (lowercased), so a client that sends back the session id it was given stays in that session;
- * any other identifier is converted deterministically (UUID v5 in the seed's namespace, the same id
- * Python's `uuid.uuid5(uuid.NAMESPACE_DNS, identifier)` gives).
- */
+/** Converts any identifier to a session id deterministically (UUID v5 in the seed's namespace). */
 export function toSessionId(identifier: string): string {
-  if (isSessionId(identifier)) return identifier.toLowerCase();
   const namespaceBytes = Buffer.from(SESSION_ID_NAMESPACE.replace(/-/g, ""), "hex");
   const hash = createHash("sha1").update(namespaceBytes).update(String(identifier), "utf8").digest();
   const bytes = hash.subarray(0, 16);

@@ -1,8 +1,8 @@
 // Session ids from requests and events that reach the SDK unchecked (the rule
 // `require-valid-session-id` finds the same places through `findUnvalidatedSessionIds`). No rewrite
-// is chosen for the application: `toSessionId(id)` keeps a UUID and converts any other id into a
-// session of its own, while rejecting a non-UUID id may be what the product wants. So the codemod
-// leaves one review marker per statement.
+// is safe: `toSessionId(id)` maps a UUID the client sent to another UUID (the request joins another
+// session than the one it names), and `isSessionId(id) ? id : toSessionId(id)` or rejecting the
+// request is a product decision. So the codemod leaves one review marker per statement.
 import { findUnvalidatedSessionIds } from "../../analysis/session-id-flow.js";
 import { addMarker } from "../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
