@@ -4,7 +4,6 @@
 import type { DirectoryListings } from "../engine/directory-listings.js";
 import type { RunTransformsOptions, TransformRunResult } from "../engine/engine.js";
 import type { FileLinks } from "../engine/transform-api.js";
-import { loadTypescriptWithCodeCache } from "./typescript-cache.js";
 
 /** What the project pass answers per file once the candidates' links are joined (see codemods/engine/project.ts). */
 export interface ProjectLinks {
@@ -44,8 +43,6 @@ export function loadPrefilter(): Promise<TextTests> {
 }
 
 export async function loadDefaultEngine(): Promise<MigrateEngine> {
-  // Before the parsers' own `require("typescript")`: only a run with candidates gets here.
-  loadTypescriptWithCodeCache();
   const [{ runTransforms, mayUseSdk }, { linkProject }, { useDirectoryListings }] = await Promise.all([
     import("../engine/engine.js"),
     import("../engine/project.js"),
