@@ -20,6 +20,8 @@
 //                                     const exported as `module.exports = { handler }`, a Netlify functions
 //                                     folder configured in netlify.toml
 //   require-explicit-tracer 4/4, tracer-provider-for-instrumentors 4/4, no-lost-session-context 3/3
+// A third batch (13 look-alikes, written after the GraphQL fix to look for false reports it or the flush
+// forms might make) is quiet throughout.
 // Two expectations of the first draft were wrong and corrected (not counted): `withSession(string, fn)`
 // takes a session name, not an id; an instrumentation made above the init and given `tracer.provider`
 // by `setTracerProvider` right after it is correct code.
@@ -1393,3 +1395,80 @@ io.on("connection", (socket) => { tracer.createSession({ sessionId: socket.hands
   describeKnown(SESSION_ID_RULE, sessionIdRule as AnyRule, { missed, falselyReported: [] });
 });
 
+
+// ---------------------------------------------------------------------------------------------------
+// Third batch: look-alikes only, hunting false reports after the GraphQL fix and on flush forms.
+describe("blind 5, look-alikes (third batch)", () => {
+  describe(SESSION_ID_RULE, () => {
+    describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, {
+      reported: [],
+      quiet: [
+        c("GraphQL resolver that makes a new id and ignores args", `${GQL_T}import { randomUUID } from "node:crypto";
+import { ApolloServer } from "@apollo/server";
+export const server = new ApolloServer({ typeDefs: "", resolvers: { Mutation: { start: (_p, args) => { tracer.createSession({ sessionId: randomUUID(), metadata: { topic: args.topic } }); return true; } } } });`),
+        c("GraphQL args parsed with a zod uuid schema", `${GQL_T}import { z } from "zod";
+import { ApolloServer } from "@apollo/server";
+export const server = new ApolloServer({ typeDefs: "", resolvers: { Mutation: { send: (_p, args) => { const sessionId = z.string().uuid().parse(args.input.sessionId); tracer.createSession({ sessionId }); return true; } } } });`),
+        c("resolvers map not given to any GraphQL server (a plain object)", `${GQL_T}export const handlers = { Mutation: { send: (_p, args) => { tracer.createSession({ sessionId: args.sessionId }); } } };`),
+        c("GraphQL args used for the session name only", `${GQL_T}import { createSchema } from "graphql-yoga";
+export const schema = createSchema({ typeDefs: "", resolvers: { Mutation: { send: (_p, args) => { tracer.createSession({ sessionName: args.title }); return 1; } } } });`),
+      ],
+    });
+  });
+  describe(FLUSH_RULE, () => {
+    describeCases(FLUSH_RULE, flushRule as AnyRule, {
+      reported: [],
+      quiet: [
+        c("Firebase onCall returning flush().then(() => result)", `${T}import { onCall } from "firebase-functions/v2/https";
+export const ask = onCall(async (request) => {
+  tracer.createSession({ sessionName: "ask" });
+  const result = await reply(request.data);
+  return tracer.forceFlush().then(() => result);
+});`),
+        c("Lambda with Promise.allSettled([flush]) in finally", `${T}export const handler = async (event) => {
+  try { tracer.createSession(); return { statusCode: 200, body: await reply(event) }; }
+  finally { await Promise.allSettled([tracer.forceFlush()]); }
+};`),
+        c("Azure v4 app.setup only (no handler)", `${T}import { app } from "@azure/functions";
+app.setup({ enableHttpStream: true });`),
+        c("Worker fetch that calls a local flushing helper via ctx.waitUntil", `${T}const flushAll = () => tracer.forceFlush();
+export default {
+  async fetch(request, env, ctx) {
+    try { tracer.createSession(); return new Response(await reply(request)); } finally { ctx.waitUntil(flushAll()); }
+  },
+} satisfies ExportedHandler<Env>;`),
+      ],
+    });
+  });
+  describe(SESSION_START_RULE, () => {
+    describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, {
+      reported: [],
+      quiet: [
+        c("Nitro plugin (runs once at startup)", `import { tracer } from "../utils/tracing";
+export default defineNitroPlugin(() => { tracer.sessionStart({ sessionName: "boot" }); });`, { filename: "server/plugins/tracing.ts", files: NUXT }),
+        c("Azure v4 app.hook.appStart (runs once)", `import { app } from "@azure/functions";
+import { tracer } from "./tracing";
+app.hook.appStart(() => { tracer.sessionStart({ sessionName: "boot" }); });`),
+        c("BullMQ worker.on('ready') (once per worker)", `import { Worker } from "bullmq";
+import { tracer } from "./tracing";
+const worker = new Worker("q", async (job) => job.data, { connection: {} });
+worker.on("ready", () => { tracer.sessionStart({ sessionName: "worker" }); });`),
+      ],
+    });
+  });
+  describe(INIT_RULE, () => {
+    describeCases(INIT_RULE, initRule as AnyRule, {
+      reported: [],
+      quiet: [
+        c("h3 handler with a module promise cache", `import { defineEventHandler } from "h3";
+import { HoneyHiveTracer } from "honeyhive";
+let tracerPromise: Promise<HoneyHiveTracer> | undefined;
+export default defineEventHandler(async () => { tracerPromise ??= Promise.resolve(HoneyHiveTracer.init({ project: "p" })); (await tracerPromise).createSession(); return "ok"; });`),
+        c("Azure v4 app.hook.appStart creates the tracer once", `import { app } from "@azure/functions";
+import { HoneyHiveTracer } from "honeyhive";
+export let tracer: HoneyHiveTracer | undefined;
+app.hook.appStart(() => { tracer = HoneyHiveTracer.init({ project: "p" }); });`),
+      ],
+    });
+  });
+});
