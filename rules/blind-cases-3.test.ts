@@ -60,8 +60,7 @@ describe("require-valid-session-id on public shapes", () => {
     { code: `import express from "express";\nimport { HoneyHiveTracer, isSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/chat", (req, res) => {\n  const sid = req.get("x-session-id");\n  if (sid !== undefined && !isSessionId(sid)) throw new Error("bad session id");\n  tracer.createSession({ sessionId: sid });\n  res.end();\n});` },
     // uuid namespace validate
     { code: `import express from "express";\nimport * as uuid from "uuid";\n${TRACER}const app = express();\napp.post("/chat", (req, res) => {\n  const sid = req.query.sid as string;\n  if (!uuid.validate(sid)) return res.sendStatus(400);\n  tracer.createSession({ sessionId: sid });\n  res.end();\n});` },
-    // graphql resolver args (not modelled)
-    { code: `import { ApolloServer } from "@apollo/server";\n${TRACER}const resolvers = { Mutation: { chat: (_p, args) => { tracer.createSession({ sessionId: args.sessionId }); return "ok"; } } };\nexport const server = new ApolloServer({ typeDefs, resolvers });` },
+    // (graphql resolver args were here as "not modelled"; they are a source since blind-5: see blind-cases-5.test.ts)
     // look-alike tracer from another lib named tracer (langfuse-ish) in a file that does not use honeyhive
     { code: `import express from "express";\nimport { tracer } from "./observability";\nconst app = express();\napp.post("/c", (req, res) => { tracer.startActiveSpan("x", (span) => span.end()); res.end(); });` },
     // id from the database looked up by a param

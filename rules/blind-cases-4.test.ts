@@ -34,71 +34,15 @@
 // After the fixes: 1 known miss remains (at the end of the file, with its reason: since rules-gaps5, a
 // Cloud Functions entry module in a sibling folder tree); the cases
 // that were wrong before say `was …` in their name.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import tsParser from "@typescript-eslint/parser";
+import { describe, expect, it } from "vitest";
 import type { TSESLint } from "@typescript-eslint/utils";
-import { Linter, type Rule } from "eslint";
-import { afterAll, describe, expect, it } from "vitest";
-import { clearDeploymentCache } from "../analysis/deployment.js";
+import { type Case, lintCase as lint, showMessages as show } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-start-in-handler.js";
 import explicitTracerRule, { RULE_NAME as EXPLICIT_TRACER_RULE } from "./require-explicit-tracer.js";
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
-
-/** One case: `code` linted as `filename` (relative to a temporary project when `files` are given). */
-interface Case {
-  readonly name: string;
-  readonly code: string;
-  readonly filename?: string;
-  /** Other files of the project (package.json included when given), written to a temporary folder. */
-  readonly files?: Readonly<Record<string, string>>;
-  readonly settings?: Readonly<Record<string, unknown>>;
-}
-
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-/** The path to lint `testCase` under, and ESLint's cwd (ESLint lints only files under its cwd). */
-function materialize(testCase: Case): { filename: string; cwd?: string } {
-  const filename = testCase.filename ?? "src/handler.ts";
-  if (testCase.files === undefined) return { filename };
-  const root = mkdtempSync(join(tmpdir(), "hh-blind4-"));
-  roots.push(root);
-  const files = { "package.json": `{ "name": "app", "private": true }`, ...testCase.files, [filename]: testCase.code };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  clearDeploymentCache();
-  return { filename: join(root, filename), cwd: root };
-}
-
-function lint(ruleName: string, rule: TSESLint.RuleModule<string, readonly unknown[]>, testCase: Case): Linter.LintMessage[] {
-  const config: Linter.Config[] = [
-    {
-      files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
-      languageOptions: { parser: tsParser as unknown as Linter.Parser },
-      plugins: { honeyhive: { rules: { [ruleName]: rule as unknown as Rule.RuleModule } } },
-      rules: { [`honeyhive/${ruleName}`]: "error" as const },
-      ...(testCase.settings === undefined ? {} : { settings: { honeyhive: testCase.settings } }),
-    },
-  ];
-  const { filename, cwd } = materialize(testCase);
-  const messages = new Linter({ configType: "flat", ...(cwd === undefined ? {} : { cwd }) }).verify(testCase.code, config, { filename });
-  // Anything but the rule's own reports and parse errors (a config warning) would make a case pass vacuously.
-  expect(messages.filter((message) => message.ruleId === null && !message.fatal), show(messages)).toEqual([]);
-  return messages;
-}
-
-function show(messages: readonly Linter.LintMessage[]): string {
-  return messages.map((message) => `${message.line}: ${message.message}`).join("\n") || "(none)";
-}
 
 /** `reported` cases must get a report of the rule, `quiet` ones none; no case may crash or fail to parse. */
 function describeCases(

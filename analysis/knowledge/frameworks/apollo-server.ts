@@ -1,4 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
+import { GRAPHQL_RESOLVER_ARGS } from "./common.js";
 
 const APOLLO = ["@apollo/server", "apollo-server", "apollo-server-express", "apollo-server-lambda", "apollo-server-core"];
 
@@ -11,4 +12,5 @@ export const apolloServer = {
     { callee: { package: APOLLO, name: "ApolloServer" }, new: true, arguments: [], resolverMaps: ["resolvers"] },
     { callee: { package: "@graphql-tools/schema", name: "makeExecutableSchema" }, arguments: [], resolverMaps: ["resolvers"] },
   ],
+  requestInputs: GRAPHQL_RESOLVER_ARGS,
 } as const satisfies FrameworkDescriptor;

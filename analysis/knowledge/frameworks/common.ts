@@ -36,6 +36,14 @@ export const REQUEST_OBJECT = {
 export const INVOCATION_INPUT = { holds: "input" } as const satisfies RequestInputs;
 
 /**
+ * A GraphQL resolver `(parent, args, context, info)`: `args` is what the client's operation passed
+ * (its variables or literals), checked by the schema's types only (`ID`/`String` say nothing about UUIDs);
+ * `parent` is what another resolver returned and `context` is built by the server.
+ * https://www.apollographql.com/docs/apollo-server/data/resolvers#resolver-arguments
+ */
+export const GRAPHQL_RESOLVER_ARGS = { holds: "input", parameter: 1 } as const satisfies RequestInputs;
+
+/**
  * An HTTP invocation answered through Express's response object, the second parameter (Google Cloud
  * Functions, Firebase `onRequest`, an Express app on AWS Lambda through serverless-http): the methods
  * that send, and those that return `res` for chaining before one.

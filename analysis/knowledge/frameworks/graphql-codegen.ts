@@ -1,4 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
+import { GRAPHQL_RESOLVER_ARGS } from "./common.js";
 
 /**
  * GraphQL resolvers typed with graphql-codegen's `typescript-resolvers` output
@@ -15,4 +16,5 @@ export const graphqlCodegen = {
   modules: [],
   modulePatterns: [/(?:^|[/.])(?:__generated__|generated|gql|graphql|resolvers-types|resolvers\.types|schema-types)(?:[/.]|$)/i],
   resolverMapTypes: { map: /^Resolvers$/, fields: /^(?:Query|Mutation|Subscription)Resolvers$/ },
+  requestInputs: GRAPHQL_RESOLVER_ARGS,
 } as const satisfies FrameworkDescriptor;
