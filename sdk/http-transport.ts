@@ -179,7 +179,8 @@ export class HttpTransport {
   constructor(serverUrl: string, options: { keepProcessAlive?: boolean; breaker?: CircuitBreaker } = {}) {
     this.serverUrl = serverUrl.replace(/\/+$/, "");
     this.#origin = new URL(this.serverUrl).origin;
-    // Shared by evaluate()'s datapoint tracers: one outage is found once per run, not once per datapoint.
+    // A breaker of its own unless given one (tests). evaluate()'s datapoint tracers shared one once, and
+    // an outage of a few seconds then cost most datapoints their spans (review-sdk #1): each has its own.
     this.breaker = options.breaker ?? new CircuitBreaker();
     this.#keepProcessAlive = options.keepProcessAlive ?? true;
   }
@@ -232,10 +233,9 @@ export class HttpTransport {
 
   /**
    * A delivery failed. Aborted by close() (the owner shut down), it says nothing about the backend: a
-   * probe is released instead of doubling the breaker's backoff. This matters for evaluate(), whose
-   * datapoint tracers share one breaker and shut down with their session start (the probe) possibly
-   * still in flight: each abort used to push the next probe further away, so a run whose datapoints are
-   * shorter than a round trip never found the backend back. Aborted by a flush's deadline (abortAll()),
+   * probe is released instead of doubling the breaker's backoff (a breaker shared by several
+   * transports would otherwise never find the backend back when each owner shuts down with its probe in
+   * flight). Aborted by a flush's deadline (abortAll()),
    * it is an outage as before: the backend did not answer in time.
    */
   #recordOutage(aborted: boolean): void {

@@ -19,7 +19,7 @@ import {
 } from "./enrichment.js";
 import { createExportPipeline, createOtlpExporter, type ExportPipeline } from "./export-pipeline.js";
 import { EXIT_FLUSH_BUDGET_MS, flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
-import { HttpTransport, type CircuitBreaker } from "./http-transport.js";
+import { HttpTransport } from "./http-transport.js";
 import { createLogger, describeError, quote, registerSecret, type Logger } from "./logger.js";
 import { INVALID_SPAN_CONTEXT, context, trace as otelTrace } from "./otel-api.js";
 import { otelSdk } from "./otel-sdk.js";
@@ -49,8 +49,6 @@ export interface TracerCreation {
   becomeDefault: boolean;
   /** Replaces the OTLP exporter (tests inject failing or recording exporters). */
   exporter?: SpanExporter;
-  /** A circuit breaker shared with other tracers (evaluate()'s datapoint tracers); one of its own otherwise. */
-  breaker?: CircuitBreaker;
 }
 
 interface OpenedSession {
@@ -148,7 +146,7 @@ export class HoneyHiveTracer {
     } else {
       if (config.apiKey !== undefined && !config.testMode) {
         // Background telemetry: its sockets do not keep the process alive; the exit flush bounds it.
-        this.#transport = new HttpTransport(config.serverUrl, { keepProcessAlive: false, breaker: creation.breaker });
+        this.#transport = new HttpTransport(config.serverUrl, { keepProcessAlive: false });
         this.#backend = new BackendClient({
           serverUrl: config.serverUrl,
           apiKey: config.apiKey,
