@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { evaluate, EvaluateOptionsError } from "./experiments/index.js";
 import { DEFAULT_TIMEOUT_MS, MAX_TRACER_TIMEOUT_MS, resolveConfig } from "./config.js";
-import { HoneyHiveTracer, InvalidSessionIdError, isSessionId } from "./index.js";
+import { HoneyHiveTracer, InvalidSessionIdError, isSessionId, trace } from "./index.js";
 import { resetWarningsForTests } from "./logger.js";
 import { captureLogs, type LogCapture } from "./test-utils/log-capture.js";
 import { useFakeBackend } from "./test-utils/use-fake-backend.js";
@@ -169,6 +169,10 @@ describe("callbacks that are not functions", () => {
     ["startSpan()", () => tracer.startSpan("x", js(undefined)), /startSpan\(\): `fn` must be a function \(got undefined\)/],
     ["withSession()", () => tracer.withSession("x", js(5)), /withSession\(\): `fn` must be a function \(got number\)/],
     ["trace()", () => tracer.trace({}, js<() => void>(null)), /trace\(\): expected a function to wrap \(got null\)/],
+    // The free trace() too: with a second argument it is not the decorator form (before: a decorator
+    // that silently returned undefined).
+    ["trace(options, undefined)", () => trace({ tracer }, js<() => void>(undefined)), /trace\(\): expected a function to wrap \(got undefined\)/],
+    ["trace(options, null)", () => trace({}, js<() => void>(null)), /trace\(\): expected a function to wrap \(got null\)/],
   ])("%s throws a TypeError that says so", (_name, call, message) => {
     expect(call).toThrow(TypeError);
     expect(call).toThrow(message);
