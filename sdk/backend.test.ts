@@ -109,4 +109,22 @@ describe("BackendClient", () => {
     expect(results[2]).toMatchObject({ error: expect.stringContaining("too many calls in flight") });
     vi.restoreAllMocks();
   });
+
+  it("does not fail a PUT on the size of its answer, which it does not read (PUT /runs echoes every event id)", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const client = new BackendClient({ serverUrl: backend.url, apiKey: API_KEY, timeoutMs: 5_000 });
+    const huge = "x".repeat(2 * 1024 * 1024);
+    try {
+      backend.inject({ status: 200, path: /^\/runs\/run-big$/, rawBody: huge });
+      expect(await client.put("/runs/run-big", { status: "completed" })).toMatchObject({ ok: true, status: 200 });
+      // An answer the SDK reads is still capped.
+      backend.inject({ status: 200, path: /^\/session\/start$/, rawBody: huge });
+      expect(await client.post("/session/start", { session: {} })).toMatchObject({ ok: false });
+      expect(warn.mock.calls.flat().join("\n")).not.toContain("PUT /runs");
+    } finally {
+      backend.heal();
+      client.close();
+      warn.mockRestore();
+    }
+  });
 });

@@ -51,6 +51,11 @@ export interface DeliveryRequest {
   timeoutMs: number;
   /** The longest answer read (MAX_RESPONSE_BYTES when absent); a longer one fails the delivery at once. */
   maxResponseBytes?: number;
+  /**
+   * The caller does not read the answer (PUT /runs, PUT /events, OTLP): only its status counts, and its
+   * body is drained without being kept, whatever its size (PUT /runs echoes every event id of the run).
+   */
+  discardAnswer?: boolean;
 }
 
 /**
@@ -305,6 +310,11 @@ function sendOnce(
     if (!keepProcessAlive) req.on("socket", (socket) => socket.unref());
     req.on("error", (error) => finish({ kind: "error", reason: describe(error), code: codeOf(error) }));
     req.on("response", (response) => {
+      if (request.discardAnswer) {
+        response.on("end", () => finish({ kind: "answer", status: response.statusCode ?? 0, headers: response.headers, body: "" }));
+        response.on("error", (error) => finish({ kind: "error", reason: describe(error), code: codeOf(error) }));
+        return void response.resume();
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       const limit = request.maxResponseBytes ?? MAX_RESPONSE_BYTES;

@@ -43,6 +43,7 @@ class HoneyHiveExporterTransport implements IExporterTransport {
       headers: this.#headers,
       body: data,
       timeoutMs: this.#options.timeoutMs,
+      discardAnswer: true,
     });
     if (delivery.ok) return { status: "success" };
     if (delivery.transient) return { status: "retryable", error: new BackendUnavailableError(delivery.reason) };
