@@ -209,7 +209,7 @@ export class HttpTransport {
       const shared = await (this.#pool ??= acquirePool(this.#origin)).ready;
       let backoffMs = INITIAL_BACKOFF_MS;
       for (let attemptNumber = 1; ; attemptNumber++) {
-        const attempt = await sendOnce(shared, new URL(this.serverUrl + request.path), request, deadline, signal, this.#keepProcessAlive);
+        const attempt = await sendOnce(shared, requestUrl(this.serverUrl, request.path), request, deadline, signal, this.#keepProcessAlive);
         const outcome = classify(attempt, request.timeoutMs);
         if (outcome.ok || !outcome.transient) {
           // Any answer that is not an outage (a 400 included) means the backend is reachable.
@@ -261,6 +261,20 @@ export class HttpTransport {
     this.abortAll();
     if (this.#pool) releasePool(this.#origin, this.#pool);
   }
+}
+
+/**
+ * The URL of `path` (which may carry its own query) on `serverUrl`, built with the URL API: a
+ * `serverUrl` with a query string (`https://proxy/hh?token=…`) keeps its path and query, where
+ * concatenation put the path after the query and sent every request to `/`.
+ */
+export function requestUrl(serverUrl: string, path: string): URL {
+  const url = new URL(serverUrl);
+  const target = new URL(path, "http://path.invalid");
+  url.pathname = url.pathname.replace(/\/+$/, "") + target.pathname;
+  url.search = [url.search.slice(1), target.search.slice(1)].filter((part) => part !== "").join("&");
+  url.hash = "";
+  return url;
 }
 
 function sendOnce(
