@@ -83,7 +83,7 @@ describe("a tracer's own faults", () => {
     const backend = await FakeHoneyHiveBackend.start();
     try {
       backend.inject({ mode: "hang" });
-      // As in evaluate(): datapoint tracers share one breaker, and each shuts down with its probe in flight.
+      // A breaker shared by several transports (evaluate() shared one until review-sdk #1), each shutting down with its probe in flight.
       const breaker = new CircuitBreaker();
       breaker.recordFailure();
       await delay(breaker.msUntilProbe + 20);

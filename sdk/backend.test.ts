@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { BackendClient } from "./backend.js";
-import { HttpTransport } from "./http-transport.js";
+import { HttpTransport, requestUrl } from "./http-transport.js";
 import { createLogger } from "./logger.js";
 import { FakeHoneyHiveBackend } from "./test-utils/fake-backend.js";
 
@@ -108,5 +108,35 @@ describe("BackendClient", () => {
     expect(results.map((result) => result.ok)).toEqual([true, true, false]);
     expect(results[2]).toMatchObject({ error: expect.stringContaining("too many calls in flight") });
     vi.restoreAllMocks();
+  });
+
+  it("keeps the path and query of a serverUrl that has a query string (before: every request went to `/`)", async () => {
+    const client = new BackendClient({ serverUrl: `${backend.url}/?access_token=qs-token&x=1`, apiKey: API_KEY });
+    expect((await client.post("/session/start", { session: { project: "p", session_id: "qs" } })).ok).toBe(true);
+    expect((await client.get("/datapoints?dataset_id=ds1")).ok).toBe(true);
+    const [started] = backend.requestsTo("POST", "/session/start").filter((request) => request.query.access_token === "qs-token");
+    expect(started?.query).toEqual({ access_token: "qs-token", x: "1" });
+    const fetched = backend.requestsTo("GET", "/datapoints").filter((request) => request.query.access_token === "qs-token");
+    expect(fetched.map((request) => request.query)).toEqual([{ access_token: "qs-token", x: "1", dataset_id: "ds1" }]);
+    expect(requestUrl("https://proxy.example/hh/?t=1", "/runs/a%2Fb?x=2").href).toBe("https://proxy.example/hh/runs/a%2Fb?t=1&x=2");
+    expect(requestUrl("https://api.example", "/session/start").href).toBe("https://api.example/session/start");
+  });
+
+  it("does not fail a PUT on the size of its answer, which it does not read (PUT /runs echoes every event id)", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const client = new BackendClient({ serverUrl: backend.url, apiKey: API_KEY, timeoutMs: 5_000 });
+    const huge = "x".repeat(2 * 1024 * 1024);
+    try {
+      backend.inject({ status: 200, path: /^\/runs\/run-big$/, rawBody: huge });
+      expect(await client.put("/runs/run-big", { status: "completed" })).toMatchObject({ ok: true, status: 200 });
+      // An answer the SDK reads is still capped.
+      backend.inject({ status: 200, path: /^\/session\/start$/, rawBody: huge });
+      expect(await client.post("/session/start", { session: {} })).toMatchObject({ ok: false });
+      expect(warn.mock.calls.flat().join("\n")).not.toContain("PUT /runs");
+    } finally {
+      backend.heal();
+      client.close();
+      warn.mockRestore();
+    }
   });
 });

@@ -33,12 +33,15 @@ export type BackendResult<T = unknown> =
 
 export type HttpMethod = "GET" | "POST" | "PUT";
 
+/** The longest answer read (the transport's 1 MB when undefined), or "discard": only the status counts. */
+type AnswerLimit = number | "discard" | undefined;
+
 interface QueuedCall {
   method: HttpMethod;
   path: string;
   /** The request body, serialized when the call was asked for. */
   json: string | undefined;
-  maxResponseBytes: number | undefined;
+  maxResponseBytes: AnswerLimit;
   /** Settles the caller's promise with the result of the real call. */
   send: (result: Promise<BackendResult>) => void;
 }
@@ -107,15 +110,16 @@ export class BackendClient {
     return this.request<T>("POST", path, body);
   }
 
-  put<T = unknown>(path: string, body: unknown): Promise<BackendResult<T>> {
-    return this.request<T>("PUT", path, body);
+  /** The answer's body is not read (PUT /runs echoes every event id of the run): its size never fails the call. */
+  put(path: string, body: unknown): Promise<BackendResult<unknown>> {
+    return this.request("PUT", path, body, "discard");
   }
 
   /**
    * Sends one JSON request on the next turn of the event loop. Resolves with the parsed body, or with
    * `{ ok: false }`; never rejects. The body is serialized now, so it is what the caller passed now.
    */
-  request<T = unknown>(method: HttpMethod, path: string, body?: unknown, maxResponseBytes?: number): Promise<BackendResult<T>> {
+  request<T = unknown>(method: HttpMethod, path: string, body?: unknown, maxResponseBytes?: AnswerLimit): Promise<BackendResult<T>> {
     if (this.#pending.size >= this.#maxPendingCalls) {
       return Promise.resolve(this.#failed(method, path, "too many calls in flight", "overloaded"));
     }
@@ -164,7 +168,7 @@ export class BackendClient {
     return drained && !failed;
   }
 
-  async #send<T>(method: HttpMethod, path: string, json: string | undefined, maxResponseBytes: number | undefined): Promise<BackendResult<T>> {
+  async #send<T>(method: HttpMethod, path: string, json: string | undefined, maxResponseBytes: AnswerLimit): Promise<BackendResult<T>> {
     const delivery = await this.#transport.deliver(
       {
         method,
@@ -176,7 +180,8 @@ export class BackendClient {
         },
         body: json,
         timeoutMs: this.#timeoutMs,
-        maxResponseBytes,
+        maxResponseBytes: maxResponseBytes === "discard" ? undefined : maxResponseBytes,
+        discardAnswer: maxResponseBytes === "discard",
       },
       // A session start is worth one attempt even while span exports wait for the breaker: its
       // answer also tells the breaker whether the backend is back.

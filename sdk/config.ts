@@ -18,6 +18,12 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
  */
 export const MAX_TIMER_MS = 2_147_483_647;
 
+/**
+ * The longest `timeoutMs` a tracer accepts (10 minutes); a longer one is capped. `Infinity` or `NaN` is
+ * invalid (a warning, the default is used): a delivery the backend never answers must end some day.
+ */
+export const MAX_TRACER_TIMEOUT_MS = 600_000;
+
 /** An option that was given with a type or value that cannot work, and was ignored. */
 export interface ConfigProblem {
   option: keyof TracerOptions;
@@ -67,9 +73,10 @@ export function resolveConfig(options: TracerOptions = {}, env: Environment = pr
   const count = (option: keyof TracerOptions) => {
     const value = ofType<number>(option, "number", "a positive number");
     if (value === undefined) return undefined;
-    // A timeout of Infinity means "as long as a timer can wait"; an unbounded queue is not allowed.
-    const valid = option === "timeoutMs" && value === Number.POSITIVE_INFINITY ? MAX_TIMER_MS : positiveInteger(value);
-    if (valid === undefined) problems.push({ option, message: `option \`${option}\` must be a positive number (got ${String(value)}); ignored` });
+    // Non-finite (Infinity, NaN) is invalid: no timeout or queue is unbounded. The message names the
+    // option, never the value.
+    const valid = positiveInteger(value);
+    if (valid === undefined) problems.push({ option, message: `option \`${option}\` must be a finite positive number; ignored` });
     return valid;
   };
   const record = (option: "sessionInputs" | "sessionMetadata") => {
@@ -102,7 +109,7 @@ export function resolveConfig(options: TracerOptions = {}, env: Environment = pr
     disableBatch: flag("disableBatch") ?? isTrue(env.HH_DISABLE_BATCH),
     verbose: flag("verbose") ?? isTrue(env.HH_VERBOSE),
     maxQueueSize: count("maxQueueSize") ?? DEFAULT_MAX_QUEUE_SIZE,
-    timeoutMs: Math.min(count("timeoutMs") ?? DEFAULT_TIMEOUT_MS, MAX_TIMER_MS),
+    timeoutMs: Math.min(count("timeoutMs") ?? DEFAULT_TIMEOUT_MS, MAX_TRACER_TIMEOUT_MS),
     problems,
   };
 }

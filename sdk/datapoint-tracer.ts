@@ -10,8 +10,6 @@ export interface DatapointTracerOptions extends TracerOptions {
   datasetId?: string;
   /** For tests: replaces the OTLP exporter. */
   exporter?: TracerCreation["exporter"];
-  /** The run's circuit breaker, shared by all its datapoint tracers. */
-  breaker?: TracerCreation["breaker"];
 }
 
 /**
@@ -19,12 +17,12 @@ export interface DatapointTracerOptions extends TracerOptions {
  * in its metadata. It never becomes the default tracer, so it cannot capture other code's spans.
  */
 export function initDatapointTracer(options: DatapointTracerOptions): HoneyHiveTracer {
-  const { runId, datapointId, datasetId, exporter, breaker, ...tracerOptions } = options;
+  const { runId, datapointId, datasetId, exporter, ...tracerOptions } = options;
   const linkage: Record<string, unknown> = { run_id: runId };
   if (datapointId !== undefined) linkage.datapoint_id = datapointId;
   if (datasetId !== undefined) linkage.dataset_id = datasetId;
   return createTracer(
     { ...tracerOptions, sessionMetadata: { ...tracerOptions.sessionMetadata, ...linkage } },
-    { becomeDefault: false, exporter, breaker },
+    { becomeDefault: false, exporter },
   );
 }

@@ -125,3 +125,31 @@ it("a script that ends without flushing still delivers its spans to a healthy ba
   expect(run.code).toBe(0);
   expect(backend().spans().filter((span) => span.name === "step")).toHaveLength(5);
 });
+
+// An export is in flight when the work ends (the batch processor's 1 s timer started it mid-work): the
+// processor's own export timer is ref'd, so before it held the process for the whole delivery deadline
+// (~10 s with the default; weeks with `timeoutMs: Infinity`, which is now invalid) and the bounded exit
+// flush never came.
+describe.each([
+  ["the default timeoutMs", ""],
+  ["timeoutMs: Infinity", ", timeoutMs: Infinity"],
+  ["timeoutMs: 1e9", ", timeoutMs: 1e9"],
+])("a script with %s whose backend never answers an export in flight when its work ends", (_name, option) => {
+  it("exits within ~2 s of its work", async () => {
+    backend().inject({ mode: "hang" });
+    const run = await runScript(
+      "esm",
+      backend().url,
+      `const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl${option} });
+      for (let index = 0; index < 6; index++) {
+        trace({ tracer, eventName: "step" }, () => index)();
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      console.log("work-ended " + Date.now());`,
+    );
+
+    expect(run.code).toBe(0);
+    expect(backend().requests.some((request) => request.path === "/opentelemetry/v1/traces")).toBe(true);
+    expect(run.exitedAt - printed(run, "work-ended")).toBeLessThan(EXIT_WITHIN_MS + SLACK_MS);
+  });
+});

@@ -51,6 +51,11 @@ export interface DeliveryRequest {
   timeoutMs: number;
   /** The longest answer read (MAX_RESPONSE_BYTES when absent); a longer one fails the delivery at once. */
   maxResponseBytes?: number;
+  /**
+   * The caller does not read the answer (PUT /runs, PUT /events, OTLP): only its status counts, and its
+   * body is drained without being kept, whatever its size (PUT /runs echoes every event id of the run).
+   */
+  discardAnswer?: boolean;
 }
 
 /**
@@ -179,7 +184,8 @@ export class HttpTransport {
   constructor(serverUrl: string, options: { keepProcessAlive?: boolean; breaker?: CircuitBreaker } = {}) {
     this.serverUrl = serverUrl.replace(/\/+$/, "");
     this.#origin = new URL(this.serverUrl).origin;
-    // Shared by evaluate()'s datapoint tracers: one outage is found once per run, not once per datapoint.
+    // A breaker of its own unless given one (tests). evaluate()'s datapoint tracers shared one once, and
+    // an outage of a few seconds then cost most datapoints their spans (review-sdk #1): each has its own.
     this.breaker = options.breaker ?? new CircuitBreaker();
     this.#keepProcessAlive = options.keepProcessAlive ?? true;
   }
@@ -203,7 +209,7 @@ export class HttpTransport {
       const shared = await (this.#pool ??= acquirePool(this.#origin)).ready;
       let backoffMs = INITIAL_BACKOFF_MS;
       for (let attemptNumber = 1; ; attemptNumber++) {
-        const attempt = await sendOnce(shared, new URL(this.serverUrl + request.path), request, deadline, signal, this.#keepProcessAlive);
+        const attempt = await sendOnce(shared, requestUrl(this.serverUrl, request.path), request, deadline, signal, this.#keepProcessAlive);
         const outcome = classify(attempt, request.timeoutMs);
         if (outcome.ok || !outcome.transient) {
           // Any answer that is not an outage (a 400 included) means the backend is reachable.
@@ -232,10 +238,9 @@ export class HttpTransport {
 
   /**
    * A delivery failed. Aborted by close() (the owner shut down), it says nothing about the backend: a
-   * probe is released instead of doubling the breaker's backoff. This matters for evaluate(), whose
-   * datapoint tracers share one breaker and shut down with their session start (the probe) possibly
-   * still in flight: each abort used to push the next probe further away, so a run whose datapoints are
-   * shorter than a round trip never found the backend back. Aborted by a flush's deadline (abortAll()),
+   * probe is released instead of doubling the breaker's backoff (a breaker shared by several
+   * transports would otherwise never find the backend back when each owner shuts down with its probe in
+   * flight). Aborted by a flush's deadline (abortAll()),
    * it is an outage as before: the backend did not answer in time.
    */
   #recordOutage(aborted: boolean): void {
@@ -256,6 +261,20 @@ export class HttpTransport {
     this.abortAll();
     if (this.#pool) releasePool(this.#origin, this.#pool);
   }
+}
+
+/**
+ * The URL of `path` (which may carry its own query) on `serverUrl`, built with the URL API: a
+ * `serverUrl` with a query string (`https://proxy/hh?token=…`) keeps its path and query, where
+ * concatenation put the path after the query and sent every request to `/`.
+ */
+export function requestUrl(serverUrl: string, path: string): URL {
+  const url = new URL(serverUrl);
+  const target = new URL(path, "http://path.invalid");
+  url.pathname = url.pathname.replace(/\/+$/, "") + target.pathname;
+  url.search = [url.search.slice(1), target.search.slice(1)].filter((part) => part !== "").join("&");
+  url.hash = "";
+  return url;
 }
 
 function sendOnce(
@@ -305,6 +324,11 @@ function sendOnce(
     if (!keepProcessAlive) req.on("socket", (socket) => socket.unref());
     req.on("error", (error) => finish({ kind: "error", reason: describe(error), code: codeOf(error) }));
     req.on("response", (response) => {
+      if (request.discardAnswer) {
+        response.on("end", () => finish({ kind: "answer", status: response.statusCode ?? 0, headers: response.headers, body: "" }));
+        response.on("error", (error) => finish({ kind: "error", reason: describe(error), code: codeOf(error) }));
+        return void response.resume();
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       const limit = request.maxResponseBytes ?? MAX_RESPONSE_BYTES;

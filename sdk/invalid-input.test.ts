@@ -5,7 +5,8 @@
 // non-UUID session id, a callback that is not a function).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { evaluate, EvaluateOptionsError } from "./experiments/index.js";
-import { HoneyHiveTracer, InvalidSessionIdError, isSessionId } from "./index.js";
+import { DEFAULT_TIMEOUT_MS, MAX_TRACER_TIMEOUT_MS, resolveConfig } from "./config.js";
+import { HoneyHiveTracer, InvalidSessionIdError, isSessionId, trace } from "./index.js";
 import { resetWarningsForTests } from "./logger.js";
 import { captureLogs, type LogCapture } from "./test-utils/log-capture.js";
 import { useFakeBackend } from "./test-utils/use-fake-backend.js";
@@ -103,6 +104,27 @@ describe("HoneyHiveTracer.init() with options of the wrong type", () => {
   });
 });
 
+describe("HoneyHiveTracer.init() with a timeoutMs that is not finite or too long", () => {
+  it.each([
+    ["Infinity", Number.POSITIVE_INFINITY],
+    ["NaN", Number.NaN],
+  ])("treats %s as invalid: one warning that names the option, not the value, and the default", (name, value) => {
+    expect(resolveConfig({ timeoutMs: value }, {}).timeoutMs).toBe(DEFAULT_TIMEOUT_MS);
+    HoneyHiveTracer.init({ testMode: true, timeoutMs: value });
+    const warnings = logs.sdkLines().filter((line) => line.includes("`timeoutMs`"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("must be a finite positive number; ignored");
+    expect(warnings[0]).not.toContain(name);
+  });
+
+  it("caps a finite but absurd timeoutMs at MAX_TRACER_TIMEOUT_MS (10 minutes), without a warning", () => {
+    expect(MAX_TRACER_TIMEOUT_MS).toBe(600_000);
+    expect(resolveConfig({ timeoutMs: 1e12 }, {})).toMatchObject({ timeoutMs: MAX_TRACER_TIMEOUT_MS, problems: [] });
+    expect(resolveConfig({ timeoutMs: 600_001 }, {}).timeoutMs).toBe(MAX_TRACER_TIMEOUT_MS);
+    expect(resolveConfig({ timeoutMs: 599_999 }, {}).timeoutMs).toBe(599_999);
+  });
+});
+
 describe("forceFlush() and shutdown() with options of the wrong type", () => {
   it.each([
     ["null", null],
@@ -147,6 +169,10 @@ describe("callbacks that are not functions", () => {
     ["startSpan()", () => tracer.startSpan("x", js(undefined)), /startSpan\(\): `fn` must be a function \(got undefined\)/],
     ["withSession()", () => tracer.withSession("x", js(5)), /withSession\(\): `fn` must be a function \(got number\)/],
     ["trace()", () => tracer.trace({}, js<() => void>(null)), /trace\(\): expected a function to wrap \(got null\)/],
+    // The free trace() too: with a second argument it is not the decorator form (before: a decorator
+    // that silently returned undefined).
+    ["trace(options, undefined)", () => trace({ tracer }, js<() => void>(undefined)), /trace\(\): expected a function to wrap \(got undefined\)/],
+    ["trace(options, null)", () => trace({}, js<() => void>(null)), /trace\(\): expected a function to wrap \(got null\)/],
   ])("%s throws a TypeError that says so", (_name, call, message) => {
     expect(call).toThrow(TypeError);
     expect(call).toThrow(message);

@@ -15,7 +15,7 @@ import {
 import { JsonTraceSerializer, TraceExporterMetricsHelper } from "@opentelemetry/otlp-transformer";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { BackendUnavailableError, OTLP_TRACES_PATH, type OtlpExporterOptions } from "./export-pipeline.js";
-import { encodeHeaderValue } from "./http-transport.js";
+import { encodeHeaderValue, requestUrl } from "./http-transport.js";
 
 /** Exports in flight per tracer at most; the BatchSpanProcessor sends one batch at a time besides flushes. */
 const CONCURRENT_EXPORTS = 64;
@@ -43,6 +43,7 @@ class HoneyHiveExporterTransport implements IExporterTransport {
       headers: this.#headers,
       body: data,
       timeoutMs: this.#options.timeoutMs,
+      discardAnswer: true,
     });
     if (delivery.ok) return { status: "success" };
     if (delivery.transient) return { status: "retryable", error: new BackendUnavailableError(delivery.reason) };
@@ -61,7 +62,7 @@ export function createHoneyHiveOtlpExporter(options: OtlpExporterOptions): SpanE
     new ExporterMetrics({
       componentType: "otlp_http_span_exporter",
       metricsHelper: TraceExporterMetricsHelper,
-      url: options.transport.serverUrl + OTLP_TRACES_PATH,
+      url: requestUrl(options.transport.serverUrl, OTLP_TRACES_PATH).href,
       meterProvider: undefined,
       responseAttributesFromError: () => ({}),
     }),

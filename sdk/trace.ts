@@ -34,6 +34,8 @@ export function trace(optionsOrFn: TraceOptions | AnyFunction, maybeFn?: AnyFunc
   if (typeof optionsOrFn === "function") return traceFunction({}, optionsOrFn);
   const options = optionsOrFn ?? {};
   if (typeof maybeFn === "function") return traceFunction(options, maybeFn);
+  // `trace(options, undefined)`: a second argument was given, so this is not the decorator form.
+  if (arguments.length > 1) throw new TypeError(`trace(): expected a function to wrap (got ${maybeFn === null ? "null" : typeof maybeFn})`);
   return decorateMethod.bind(undefined, options) as TraceDecorator;
 }
 

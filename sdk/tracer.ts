@@ -7,7 +7,7 @@ import type { BasicTracerProvider, ReadableSpan, SpanExporter } from "@opentelem
 // The package version, generated from package.json at build time (the plugin and the CLI read it too).
 import { PACKAGE_VERSION } from "./version.js";
 import { BackendClient } from "./backend.js";
-import { MAX_TIMER_MS, resolveConfig, timeoutOrDefault, type ResolvedConfig } from "./config.js";
+import { resolveConfig, timeoutOrDefault, type ResolvedConfig } from "./config.js";
 import { offerDefaultTracer, withdrawDefaultTracer } from "./default-tracer.js";
 import {
   ATTR_PROJECT,
@@ -19,7 +19,7 @@ import {
 } from "./enrichment.js";
 import { createExportPipeline, createOtlpExporter, type ExportPipeline } from "./export-pipeline.js";
 import { EXIT_FLUSH_BUDGET_MS, flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
-import { HttpTransport, type CircuitBreaker } from "./http-transport.js";
+import { HttpTransport } from "./http-transport.js";
 import { createLogger, describeError, quote, registerSecret, type Logger } from "./logger.js";
 import { INVALID_SPAN_CONTEXT, context, trace as otelTrace } from "./otel-api.js";
 import { otelSdk } from "./otel-sdk.js";
@@ -42,6 +42,8 @@ import type { Enrichment, SessionOptions, TraceOptions, TracerOptions } from "./
 
 const INSTRUMENTATION_SCOPE = "honeyhive";
 const DEFAULT_FLUSH_TIMEOUT_MS = 10_000;
+/** How long OpenTelemetry's batch processor waits for one export before starting the next (see below). */
+const PROCESSOR_EXPORT_HOLD_MS = 500;
 
 /** How a tracer is created beyond its public options (used by evaluate() and tests). */
 export interface TracerCreation {
@@ -49,8 +51,6 @@ export interface TracerCreation {
   becomeDefault: boolean;
   /** Replaces the OTLP exporter (tests inject failing or recording exporters). */
   exporter?: SpanExporter;
-  /** A circuit breaker shared with other tracers (evaluate()'s datapoint tracers); one of its own otherwise. */
-  breaker?: CircuitBreaker;
 }
 
 interface OpenedSession {
@@ -148,7 +148,7 @@ export class HoneyHiveTracer {
     } else {
       if (config.apiKey !== undefined && !config.testMode) {
         // Background telemetry: its sockets do not keep the process alive; the exit flush bounds it.
-        this.#transport = new HttpTransport(config.serverUrl, { keepProcessAlive: false, breaker: creation.breaker });
+        this.#transport = new HttpTransport(config.serverUrl, { keepProcessAlive: false });
         this.#backend = new BackendClient({
           serverUrl: config.serverUrl,
           apiKey: config.apiKey,
@@ -162,8 +162,12 @@ export class HoneyHiveTracer {
         // Test mode exports synchronously so tests can read spans right after the call that made them.
         batch: !config.disableBatch && !config.testMode,
         maxQueueSize: config.maxQueueSize,
-        // The exporter's own total deadline ends an export first; this only backs it up.
-        exportTimeoutMs: Math.min(config.timeoutMs + 1_000, MAX_TIMER_MS),
+        // The processor's export timer is ref'd (OpenTelemetry's): it alone would hold the process for a
+        // whole delivery deadline when the backend hangs, and `beforeExit` (the bounded exit flush) would
+        // never come. So it is short: the delivery goes on without holding the process (its spans are
+        // still tracked, counted and flushed by the DeliveringExporter), and a script exits ~2 s after
+        // its work (ARCHITECTURE "SDK guarantees"). A slow export may overlap the next one.
+        exportTimeoutMs: Math.min(config.timeoutMs + 1_000, PROCESSOR_EXPORT_HOLD_MS),
         logger: this.#logger,
         breaker: this.#transport?.breaker,
         environment: process.env,

@@ -5,9 +5,12 @@
 // rejects with an ExperimentApiError (never a TypeError from inside the SDK), before running any
 // datapoint; after the run exists, it resolves with every result. Either way within its deadlines,
 // and without the API key in any error or log line.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { BACKEND_FAULTS, backendWith } from "../test-utils/backend-faults.js";
-import { FakeHoneyHiveBackend } from "../test-utils/fake-backend.js";
+import { decodeOtlpSpans, FakeHoneyHiveBackend } from "../test-utils/fake-backend.js";
+import { trace } from "../index.js";
 import { captureLogs, type LogCapture } from "../test-utils/log-capture.js";
 import { evaluate, ExperimentApiError } from "./index.js";
 
@@ -111,23 +114,46 @@ it("fetches a dataset larger than the 1 MB other answers are capped at", async (
   }
 });
 
-it("finds an outage once per run: the datapoints after it do not each wait a whole deadline", async () => {
-  const hung = BACKEND_FAULTS.find((testCase) => testCase.fault?.mode === "hang")!;
-  const { url, close } = await backendWith(hung, /^\/(session\/start|events|opentelemetry\/v1\/traces)$/);
-  try {
-    const started = Date.now();
-    const result = await evaluate({
-      function: (datapoint: { inputs: { n: number } }) => datapoint.inputs.n,
-      dataset: Array.from({ length: 20 }, (_, n) => ({ inputs: { n } })),
-      apiKey: API_KEY,
-      serverUrl: url,
-      timeoutMs: TIMEOUT_MS,
-      maxConcurrency: 2,
+it("keeps the spans of datapoints that end during an outage of a few seconds (each datapoint flushes within its own deadline)", async () => {
+  // Every request answers 503 for OUTAGE_MS from the 3rd span export on; healthy (after 50 ms) otherwise.
+  const OUTAGE_MS = 5_000;
+  const delivered = new Set<string>();
+  let exports = 0;
+  let outageFrom = 0;
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const isExport = request.url === "/opentelemetry/v1/traces";
+      if (isExport && ++exports === 3) outageFrom = Date.now();
+      if (outageFrom > 0 && Date.now() < outageFrom + OUTAGE_MS) return void response.writeHead(503).end("{}");
+      if (isExport) for (const span of decodeOtlpSpans(JSON.parse(Buffer.concat(chunks).toString("utf8")))) delivered.add(String(span.attributes["honeyhive.session_id"]));
+      const answer = request.url === "/runs" && request.method === "POST" ? JSON.stringify({ run_id: "run-outage" }) : "{}";
+      setTimeout(() => response.writeHead(200, { "content-type": "application/json" }).end(answer), 50);
     });
-    expect(result.results.map((datapoint) => datapoint.output)).toEqual(Array.from({ length: 20 }, (_, n) => n));
-    // Before: every datapoint's flush waited its own 400 ms, 10 rounds of them (4.3 s on the bench machine).
-    expect(Date.now() - started).toBeLessThan(4 * TIMEOUT_MS + SLACK_MS);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const step = trace({ eventType: "tool", eventName: "step" }, async (n: number) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return n;
+    });
+    const result = await evaluate({
+      function: (datapoint: { inputs: { n: number } }) => step(datapoint.inputs.n),
+      dataset: Array.from({ length: 30 }, (_, n) => ({ inputs: { n } })),
+      apiKey: API_KEY,
+      serverUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      // Longer than the outage, and the outage longer than the retries of one export (~3.75 s).
+      timeoutMs: 8_000,
+      maxConcurrency: 5,
+    });
+    const lost = result.results.filter((datapoint) => !delivered.has(datapoint.sessionId)).length;
+    process.stdout.write(`outage test: ${lost} of 30 datapoints lost their spans\n`);
+    // With one breaker shared by the run's datapoint tracers, every datapoint that ended while it was
+    // open lost its spans (review-sdk #1: 38-48 of 60 for a 5 s outage; here 28 of 30, against 5 now).
+    expect(lost).toBeLessThanOrEqual(10);
   } finally {
-    await close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-});
+}, 30_000);

@@ -5,7 +5,6 @@
 // initialize a tracer of your own next to evaluate().
 import { randomUUID } from "node:crypto";
 import { BackendClient } from "../backend.js";
-import { CircuitBreaker } from "../http-transport.js";
 import { MAX_TIMER_MS, resolveConfig, type ResolvedConfig } from "../config.js";
 import { initDatapointTracer } from "../datapoint-tracer.js";
 import { withEvaluationTracer } from "../evaluation-context.js";
@@ -258,10 +257,6 @@ async function runExperiment<Inputs, Output, GroundTruth>(
     ? await createRun(client, { project: config.project, name, datasetId: options.datasetId, metadata: runMetadata(options.metadata) })
     : randomUUID();
 
-  // One breaker for every datapoint tracer of the run: once the backend is found down (or hung), the
-  // datapoints after it do not each wait a whole deadline to find out again (100 datapoints of a hung
-  // backend cost 10 rounds of 10 s before); the next datapoint's session start probes whether it is back.
-  const breaker = client ? new CircuitBreaker() : undefined;
   const runDatapoint = async (index: number): Promise<DatapointResult<Inputs, Output, GroundTruth>> => {
     const datapoint = dataset[index];
     const { inputs } = datapoint;
@@ -276,7 +271,6 @@ async function runExperiment<Inputs, Output, GroundTruth>(
       sessionInputs: isPlainObject(inputs) ? (inputs as Record<string, unknown>) : { inputs },
       sessionMetadata: { datapoint_index: index },
       runId,
-      breaker,
       datapointId: datapoint.id,
       datasetId: options.datasetId,
     });
