@@ -346,12 +346,24 @@ function importedHeldFields(input: AnalysisInput, variable: Scope.Variable): rea
   return holder?.of === "class" && holder.members.length > 0 ? holder.members : undefined;
 }
 
-/** For the gate: a constructor parameter property typed with an imported class whose module says it holds a tracer. */
+/**
+ * For the gate: a constructor parameter property of a top-level class typed with an imported class whose
+ * module says it holds a tracer. Top-level classes only (the NestJS layout), read from `ast.body`
+ * without indexing the file's nodes, which the gate exists to spare files that do not use the SDK.
+ */
 function injectsTracerHolder(input: AnalysisInput): boolean {
   if (!input.readModuleFacts || !input.text.includes("constructor(")) return false;
-  for (const property of nodesOfType(input.ast, AST_NODE_TYPES.TSParameterProperty)) {
-    const service = injectedService(input, property);
-    if (service && importedHeldFields(input, service.variable)) return true;
+  for (const statement of input.ast.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.ClassDeclaration) continue;
+    for (const member of declaration.body.body) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== "constructor") continue;
+      for (const parameter of member.value.params) {
+        if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const service = injectedService(input, parameter);
+        if (service && importedHeldFields(input, service.variable)) return true;
+      }
+    }
   }
   return false;
 }
