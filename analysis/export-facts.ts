@@ -16,7 +16,7 @@ import { getAnalysisContext, sourceModule } from "./context.js";
 import { flushesAroundNext, flushesOnEveryPath, flushTestOf } from "./flush.js";
 import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
-import { activationOf } from "./tracer-init.js";
+import { activationOf, uncachedCreationIn } from "./tracer-init.js";
 import { pipelineFactsOf } from "./instrumentations.js";
 import type { AnalysisInput } from "./input.js";
 import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
@@ -66,7 +66,13 @@ export type ExportFact =
       readonly line: number;
       /** The honeyhive major the helper's module is written against: 1.x has no createSession() to suggest. */
       readonly major: HoneyhiveMajor;
-    };
+    }
+  /**
+   * A function that creates a tracer on every call (`HoneyHiveTracer.init(…)` in its own body, no cache:
+   * not `??=`, not behind a module `let` it checks; analysis/tracer-init.ts `uncachedCreationIn`), at
+   * `line`; `display` as the rule names it (`await HoneyHiveTracer.init()`).
+   */
+  | { readonly kind: "initsTracer"; readonly display: string; readonly line: number };
 
 export type ExportFactKind = ExportFact["kind"];
 
@@ -433,6 +439,9 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
     const session = sharedSessionStartIn(input, sdk, fn);
     if (session) facts.push(session);
   }
+  // What each call of a function runs; not for a getter (a factory's `getter` fact says `caching: false`).
+  const inits = fn && !tracer && sdk.usesSdk ? uncachedCreationIn(input, fn) : undefined;
+  if (inits) facts.push({ kind: "initsTracer", ...inits });
   return facts;
 }
 

@@ -40,7 +40,7 @@ import {
 } from "./knowledge/sdks/index.js";
 import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
-import { importedTracerProven, importedTracerShape } from "./project-modules.js";
+import { importedModule, importedTracerProven, importedTracerShape, importOrigin } from "./project-modules.js";
 import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 
 export type SdkExport =
@@ -310,8 +310,9 @@ function mayUseSdk(input: AnalysisInput): boolean {
       if (declarator && looksLikeTracer(declarator)) return true;
     }
   }
-  // The SDK imported through a project module that re-exports it (analysis/sdk-barrels.ts).
-  return importsSdkThroughBarrel(input);
+  // The SDK imported through a project module that re-exports it (analysis/sdk-barrels.ts), or a
+  // service injected with a tracer in a field (NestJS: `constructor(private tracing: TracingService)`).
+  return importsSdkThroughBarrel(input) || injectsTracerHolder(input);
 }
 
 /** The declarator an `import()` initializes, awaited, through a member or a call of one (`(await import(m)).getTracer()`). */
@@ -322,6 +323,49 @@ function declaratorOfDynamicImport(expression: TSESTree.ImportExpression): TSEST
     return parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node ? parent : undefined;
   }
   return undefined;
+}
+
+/**
+ * `constructor(private tracing: TracingService)` where the file reaches through it (`.tracing.` in its
+ * text): the parameter and the variable its class name resolves to (a class of the file or an import).
+ */
+function injectedService(input: AnalysisInput, property: TSESTree.TSParameterProperty): { readonly parameter: TSESTree.Identifier; readonly variable: Scope.Variable } | undefined {
+  const parameter = property.parameter;
+  if (parameter.type !== AST_NODE_TYPES.Identifier || !input.text.includes(`.${parameter.name}.`)) return undefined;
+  const type = parameter.typeAnnotation?.typeAnnotation;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeArguments || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(input.scopeManager, type.typeName, type.typeName.name);
+  return variable ? { parameter, variable } : undefined;
+}
+
+/** The fields holding a tracer of a class imported from a project module (its `tracerHolders` fact, one module deep). */
+function importedHeldFields(input: AnalysisInput, variable: Scope.Variable): readonly string[] | undefined {
+  if (variable.defs[0]?.type !== "ImportBinding") return undefined;
+  const origin = importOrigin(input, variable);
+  const holder = origin && isLocalModule(origin.specifier, input.settings) ? importedModule(input, origin.specifier)?.facts.tracerHolders?.[origin.name] : undefined;
+  return holder?.of === "class" && holder.members.length > 0 ? holder.members : undefined;
+}
+
+/**
+ * For the gate: a constructor parameter property of a top-level class typed with an imported class whose
+ * module says it holds a tracer. Top-level classes only (the NestJS layout), read from `ast.body`
+ * without indexing the file's nodes, which the gate exists to spare files that do not use the SDK.
+ */
+function injectsTracerHolder(input: AnalysisInput): boolean {
+  if (!input.readModuleFacts || !input.text.includes("constructor(")) return false;
+  for (const statement of input.ast.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.ClassDeclaration) continue;
+    for (const member of declaration.body.body) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== "constructor") continue;
+      for (const parameter of member.value.params) {
+        if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const service = injectedService(input, parameter);
+        if (service && importedHeldFields(input, service.variable)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 type TracerValue = { readonly creation?: TSESTree.Expression; readonly tracer?: MutableTracer };
@@ -556,6 +600,32 @@ class FileSdkModel implements SdkModel {
       if (ownerClass?.type !== AST_NODE_TYPES.ClassDeclaration && ownerClass?.type !== AST_NODE_TYPES.ClassExpression) continue;
       if (memberTracers.some((tracer) => tracer.name === parameter.name && tracer.ownerClass === ownerClass)) continue;
       memberTracers.push(new MutableTracer(undefined, parameter.name, "member", isTopLevelClass(ownerClass), false, property, [], false, `this.${parameter.name}`, ownerClass));
+    }
+    for (const property of parameterProperties) this.addHeldTracers(property);
+  }
+
+  /**
+   * An injected service that holds the tracer (NestJS: `constructor(private tracing: TracingService)`,
+   * `TracingService { readonly tracer = HoneyHiveTracer.init(…) }`): `this.tracing.tracer` is a member
+   * tracer of the injecting class too, named `tracing.tracer`. The parameter's class is one of this file
+   * (its member tracers, read above) or a project module's export whose facts list the field
+   * (`tracerHolders`, one module deep, no re-export followed). Asked only where the file writes
+   * `.<parameter>.`, so a class injecting services it never reaches through costs no module read.
+   */
+  private addHeldTracers(property: TSESTree.TSParameterProperty): void {
+    const service = injectedService(this.input, property);
+    const ownerClass = property.parent?.parent?.parent?.parent;
+    if (!service || (ownerClass?.type !== AST_NODE_TYPES.ClassDeclaration && ownerClass?.type !== AST_NODE_TYPES.ClassExpression)) return;
+    const def = service.variable.defs[0];
+    const fields =
+      def?.type === "ClassName"
+        ? this.memberTracers.filter((tracer) => tracer.ownerClass === def.node && !tracer.name.includes(".")).map((tracer) => tracer.name)
+        : importedHeldFields(this.input, service.variable);
+    const parameter = service.parameter;
+    for (const field of fields ?? []) {
+      const name = `${parameter.name}.${field}`;
+      if (this.memberTracers.some((tracer) => tracer.name === name && tracer.ownerClass === ownerClass)) continue;
+      this.memberTracers.push(new MutableTracer(undefined, name, "member", isTopLevelClass(ownerClass), false, property, [], false, `this.${name}`, ownerClass));
     }
   }
 
@@ -817,6 +887,16 @@ class FileSdkModel implements SdkModel {
     if (expression.type === AST_NODE_TYPES.MemberExpression && expression.object.type === AST_NODE_TYPES.ThisExpression) {
       const name = memberName(expression);
       const owner = thisClass(expression);
+      return this.memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === owner);
+    }
+    // `this.tracing.tracer`: a tracer field of an injected service (`addHeldTracers`).
+    const object = expression.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(expression.object) : undefined;
+    if (object?.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.ThisExpression) {
+      const field = memberName(expression as TSESTree.MemberExpression);
+      const service = memberName(object);
+      if (field === undefined || service === undefined) return undefined;
+      const name = `${service}.${field}`;
+      const owner = thisClass(object);
       return this.memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === owner);
     }
     return undefined;

@@ -17,7 +17,10 @@
 // tracer per project built at startup is the multi-instance design, not a per-item tracer).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, isFunctionNode, memberName, reportAnalysisError, staticName, unwrapExpression } from "./ast.js";
+import { contains, enclosingFunction, isFunctionNode, memberName, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { mayHoldEntry } from "./entry-gate.js";
+import type { ExportFact } from "./export-facts.js";
+import { importedFact, type ImportedExport } from "./project-modules.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
@@ -116,15 +119,20 @@ const cache = new AttachedCache<TSESTree.Program, readonly TracerInitPerCall[]>(
 
 /** Every tracer created per request, invocation, datapoint or item in the file, in source order; cached per AST, never throws. */
 export function findTracerInitsPerCall(input: AnalysisInput): readonly TracerInitPerCall[] {
-  let found = cache.get(input.ast);
+  return cachedFindings(cache, input, NONE_FOUND, () => (CREATOR_NAMES.test(input.text) ? collect(input) : NONE_FOUND));
+}
+
+/** `find()`'s answer for the file, cached per AST; `none` when it throws (reported). */
+function cachedFindings<T>(findings: AttachedCache<TSESTree.Program, readonly T[]>, input: AnalysisInput, none: readonly T[], find: () => readonly T[]): readonly T[] {
+  let found = findings.get(input.ast);
   if (!found) {
     try {
-      found = CREATOR_NAMES.test(input.text) ? collect(input) : NONE_FOUND;
+      found = find();
     } catch (error) {
       reportAnalysisError(error);
-      found = NONE_FOUND;
+      found = none;
     }
-    cache.set(input.ast, found);
+    findings.set(input.ast, found);
   }
   return found;
 }
@@ -192,6 +200,68 @@ function throughHelper(input: AnalysisInput, creation: Creation, perCall: (node:
     if (where) return { ...where, helper: variable!.name };
   }
   return undefined;
+}
+
+/**
+ * For a module's export facts: the first tracer creation of this SDK that every call of `fn` runs again,
+ * in `fn`'s own body (not in a function nested in it) and not cached (`isCached`: `??=`, a module `let`
+ * checked first, a memoized map). What importers calling `fn` per request or invocation pay each time.
+ */
+export function uncachedCreationIn(input: AnalysisInput, fn: FunctionNode): { readonly display: string; readonly line: number } | undefined {
+  if (!CREATOR_NAMES.test(input.text)) return undefined;
+  let creations = creationsOfModule.get(input.ast);
+  if (!creations) creationsOfModule.set(input.ast, (creations = findCreations(input)));
+  for (const creation of creations) {
+    if (creation.api !== "honeyhive" || enclosingFunction(creation.node) !== fn || isCached(input, creation.awaited ?? creation.node, fn)) continue;
+    return { display: creation.display, line: creation.node.loc.start.line };
+  }
+  return undefined;
+}
+
+const creationsOfModule = new AttachedCache<TSESTree.Program, readonly Creation[]>("honeyhive.tracerCreations");
+
+/** A handler's call of a function imported from a project module that creates a tracer on every call. */
+export interface ImportedTracerInit {
+  readonly call: TSESTree.CallExpression;
+  /** The local name called (`main`). */
+  readonly helper: string;
+  readonly handler: Handler;
+  readonly fact: Extract<ExportFact, { kind: "initsTracer" }> & { readonly from: ImportedExport };
+}
+
+const importedInitsCache = new AttachedCache<TSESTree.Program, readonly ImportedTracerInit[]>("honeyhive.importedTracerInits");
+
+/**
+ * `await main()` in a handler, where `main` is imported (an `import` binding) from a project module
+ * whose facts say each call creates a tracer (`initsTracer`, one module deep): every request or
+ * invocation makes one. The script module alone cannot tell (run once from a CLI, `main()` is right),
+ * so the finding is the handler's call. Not when the handler caches the call's result (`tracer ??=
+ * await makeTracer()`). Cached per AST, never throws.
+ */
+export function importedTracerInitsInHandlers(input: AnalysisInput): readonly ImportedTracerInit[] {
+  return cachedFindings(importedInitsCache, input, NO_IMPORTED_INITS, () =>
+    input.readModuleFacts && mayHoldEntry(input, "handler") ? collectImportedInits(input) : NO_IMPORTED_INITS,
+  );
+}
+
+const NO_IMPORTED_INITS: readonly ImportedTracerInit[] = Object.freeze([]);
+
+function collectImportedInits(input: AnalysisInput): readonly ImportedTracerInit[] {
+  let found: ImportedTracerInit[] | undefined;
+  const { bindings } = getAnalysisContext(input);
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const callee = call.callee;
+    if (callee.type !== AST_NODE_TYPES.Identifier || enclosingFunction(call) === undefined) continue;
+    const variable = bindings.variableOf(callee);
+    if (variable?.defs[0]?.type !== "ImportBinding") continue;
+    const fact = importedFact(input, variable, "initsTracer");
+    const handler = fact && getHandlerModel(input).enclosingHandler(call);
+    if (!fact || !handler) continue;
+    const value = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : call;
+    if (isCached(input, value, handler.function)) continue;
+    (found ??= []).push({ call, helper: callee.name, handler, fact });
+  }
+  return found ?? NO_IMPORTED_INITS;
 }
 
 /** The creations inside a function or a loop (the others run once, at module level), in source order. */

@@ -27,6 +27,9 @@ ruleTester.run(RULE_NAME, testedRule, {
     `import express from "express";\nimport { analytics } from "session-analytics";\nconst app = express();\napp.post("/x", (req, res) => { analytics.sessionStart(); });`,
     // A local object named like a tracer but not a HoneyHive one, in a file that uses the SDK.
     `${EXPRESS}const recorder = { sessionStart() {} };\napp.post("/x", (req, res) => { recorder.sessionStart(); });`,
+    // An injected service whose field is not a tracer (a look-alike `tracer` of another library), and
+    // another member of a service that does hold one.
+    `import { Controller, Injectable, Post } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\nimport { Recorder } from "session-recorder";\n@Injectable()\nexport class TracingService { readonly tracer = new Recorder(); readonly hh = HoneyHiveTracer.init(); }\n@Controller("chat")\nexport class ChatController {\n  constructor(private readonly tracing: TracingService) {}\n  @Post() chat() { this.tracing.tracer.sessionStart(); return {}; }\n}`,
     // Shadowed: the parameter is not the module's tracer.
     `${EXPRESS}app.post("/x", (req, res) => { const tracer = req.app.locals.recorder; tracer.sessionStart(); });`,
     // Known false negative: lexical containment only, a helper called from a handler is not followed.
@@ -132,6 +135,13 @@ ruleTester.run(RULE_NAME, testedRule, {
       output: `import { Controller, Get } from "@nestjs/common";\nimport { tracer } from "./tracing";\n@Controller()\nexport class AppController {\n  @Get()\n  hello() { tracer.createSession(); return "hi"; }\n}`,
       filename: "app.controller.mts",
       errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "NestJS handler" } }],
+    },
+    {
+      // The tracer is a field of an injected service (one more member hop): `this.tracing.tracer`.
+      code: `import { Controller, Injectable, Post } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\n@Injectable()\nexport class TracingService { readonly tracer = HoneyHiveTracer.init({ project: "p" }); }\n@Controller("chat")\nexport class ChatController {\n  constructor(private readonly tracing: TracingService) {}\n  @Post() chat() { this.tracing.tracer.sessionStart(); return {}; }\n}`,
+      output: `import { Controller, Injectable, Post } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\n@Injectable()\nexport class TracingService { readonly tracer = HoneyHiveTracer.init({ project: "p" }); }\n@Controller("chat")\nexport class ChatController {\n  constructor(private readonly tracing: TracingService) {}\n  @Post() chat() { this.tracing.tracer.createSession(); return {}; }\n}`,
+      filename: "chat.controller.ts",
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "this.tracing.tracer", handler: "NestJS handler" }, line: 8 }],
     },
   ],
 });

@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { Linter } from "eslint";
+import { afterAll, describe, expect, it } from "vitest";
 import rule, { RULE_NAME } from "./no-tracer-init-in-handler.js";
-import { describeFixtureTruth, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
+import { configForRule, describeFixtureTruth, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -313,6 +317,49 @@ ruleTester.run(RULE_NAME, testedRule, {
 });
 
 describeFixtureTruth(RULE_NAME, rule);
+describe(`${RULE_NAME}: a handler calling an imported function that inits a tracer on every call`, () => {
+  const root = mkdtempSync(join(tmpdir(), "hh-imported-init-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const HANDLER = `import { main } from "./script.js";\nexport const handler = async (event) => {\n  await main();\n  return { statusCode: 200 };\n};\n`;
+  /** Lints `handler` as src/handler.js of a project whose src/script.js is `script`. */
+  function lint(name: string, script: string, handler = HANDLER) {
+    const files: Record<string, string> = {
+      "package.json": JSON.stringify({ name, type: "module", dependencies: { honeyhive: "^2.0.0" } }),
+      "src/script.js": `import { HoneyHiveTracer } from "honeyhive";\n${script}`,
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, name, path)), { recursive: true });
+      writeFileSync(join(root, name, path), text);
+    }
+    return new Linter({ configType: "flat", cwd: join(root, name) }).verify(handler, configForRule(RULE_NAME, rule), { filename: join(root, name, "src/handler.js") });
+  }
+
+  it("reports the handler's call, naming the init and where it is", () => {
+    const messages = lint("per-call", `export async function main() {\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  await tracer.forceFlush();\n}\n`);
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([["importedPerCall", 3]]);
+    expect(messages[0]!.message).toContain("`main()` creates a tracer on every call (`HoneyHiveTracer.init()` at src/script.js:3)");
+    expect(messages[0]!.message).toContain("every invocation of this AWS Lambda handler");
+  });
+
+  it("a factory the handler calls (`makeTracer()` returning a new tracer) is not followed (its facts make it a getter)", () => {
+    const messages = lint("factory", `export const makeTracer = () => HoneyHiveTracer.init({ project: "p" });\n`, `import { makeTracer } from "./script.js";\nexport const handler = async () => {\n  const t = makeTracer();\n  await t.forceFlush();\n};\n`);
+    expect(messages).toEqual([]);
+  });
+
+  it("quiet when the imported function caches its tracer (`??=`, a module `let` checked first)", () => {
+    expect(lint("nullish", `let tracer;\nexport async function main() {\n  tracer ??= HoneyHiveTracer.init({ project: "p" });\n  await tracer.forceFlush();\n}\n`)).toEqual([]);
+    expect(lint("checked", `let tracer;\nexport async function main() {\n  if (!tracer) tracer = HoneyHiveTracer.init({ project: "p" });\n  await tracer.forceFlush();\n}\n`)).toEqual([]);
+  });
+
+  it("quiet when the call is outside any handler (a script running main() once)", () => {
+    expect(lint("script", `export async function main() {\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  await tracer.forceFlush();\n}\n`, `import { main } from "./script.js";\nasync function run() { await main(); }\nawait run();\n`)).toEqual([]);
+  });
+
+  it("quiet when the imported function only uses a tracer made once in its module", () => {
+    expect(lint("once", `const tracer = HoneyHiveTracer.init({ project: "p" });\nexport async function main() {\n  await tracer.forceFlush();\n}\n`)).toEqual([]);
+  });
+});
+
 describeNeverThrows(RULE_NAME, rule);
 
 describe("a cache is a local read from a map and stored back under the same key", () => {

@@ -9,12 +9,12 @@ import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { tracerInitFixes, type TracerInitFix } from "../analysis/fixes/tracer-init.js";
 import { describeHandler } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
-import type { TracerInitPerCall } from "../analysis/tracer-init.js";
+import { importedTracerInitsInHandlers, type TracerInitPerCall } from "../analysis/tracer-init.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "no-tracer-init-in-handler";
 
-type MessageIds = "perRequest" | "perInvocation" | "perDatapoint" | "perItem" | "hoistToGetter";
+type MessageIds = "perRequest" | "perInvocation" | "perDatapoint" | "perItem" | "hoistToGetter" | "importedPerCall";
 
 /**
  * What to do per unit of work instead, in the file's API; for init's `sessionId`, the seed's table:
@@ -65,15 +65,26 @@ export default createRule<[], MessageIds>({
         "`{{creation}}` runs in the function evaluate() calls for each datapoint: evaluate() already creates and manages a tracer per datapoint; let trace() and enrichSpan() use it.",
       perItem: "`{{creation}}` runs for every item of this loop: create the tracer once before it{{session}}.",
       hoistToGetter: "Create the tracer once in a module-level lazy `{{getter}}()` and reuse it",
+      importedPerCall:
+        "`{{helper}}()` creates a tracer on every call (`{{creation}}` at {{location}}) and runs on every {{unit}} of this {{handler}}: each {{unit}} pays the init and gets its own provider and exporter. Create the tracer once at module level in {{module}} (or in a lazy getter there) and reuse it.",
     },
   },
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
     const fixes = tracerInitFixes(input);
-    if (fixes.length === 0) return {};
+    const imported = importedTracerInitsInHandlers(input);
+    if (fixes.length === 0 && imported.length === 0) return {};
     return {
       "Program:exit"() {
+        // A call of an imported function that inits per call (`await main()`): reported here, where it
+        // runs per request; its module alone cannot tell a per-call use from a script's one run.
+        for (const { call, helper, handler, fact } of imported) {
+          const module = fact.from.displayPath;
+          const unit = handler.kind === "lambda" ? "invocation" : "request";
+          const data = { helper, creation: fact.display, location: `${module}:${fact.line}`, unit, handler: describeHandler(handler), module };
+          context.report({ node: call.callee, messageId: "importedPerCall", data });
+        }
         for (const entry of fixes) {
           const { finding, fix, getter } = entry;
           context.report({

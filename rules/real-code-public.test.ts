@@ -4,7 +4,7 @@
 // tsconfig paths and sibling modules are what the cross-file reading sees). 1.x shapes (01–17) and
 // 2.x / plain OpenTelemetry shapes (18–28), the latter with the tracer or the provider in a module
 // of its own. Asserted: exactly these findings (`file:line rule`), for the shapes the rules get right;
-// the `known misses` block asserts today's findings where they are wrong, and says why.
+// a `known misses` block (none today) asserts findings that are wrong, and says why.
 import tsParser from "@typescript-eslint/parser";
 import { ESLint, type Linter } from "eslint";
 import { readdirSync, statSync } from "node:fs";
@@ -59,18 +59,22 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   "15": ["enrich.mts:10 honeyhive/require-explicit-tracer"],
   // 1.x top-level enrichSpan next to a `tracer: HoneyHiveTracer` parameter.
   "16": ["agent.ts:10 honeyhive/require-explicit-tracer"],
+  // A Lambda handler awaiting a script's main() (another module), which inits a tracer on every call.
+  "17": ["handler.ts:6 honeyhive/no-tracer-init-in-handler"],
   // A Lambda in another file than the OpenTelemetry provider exporting to HoneyHive, never flushed.
   "18": ["src/handler.ts:7 honeyhive/require-force-flush-in-lambda"],
   // A Lambda importing the 2.x tracer from lib/honeyhive.ts, never flushed.
   "21": ["src/handler.ts:7 honeyhive/require-force-flush-in-lambda"],
   // registerInstrumentations() without a provider, in a module importing the tracer from another.
   "25": ["src/instrument.ts:5 honeyhive/tracer-provider-for-instrumentors"],
+  // NestJS: sessionStart() on the tracer field of an injected TracingService (another module), in a @Post() handler.
+  "24": ["src/chat.controller.ts:10 honeyhive/no-session-start-in-handler"],
   // evaluate() given a pipeline another module binds to the app's tracer.
   "28": ["scripts/eval.ts:5 honeyhive/no-global-tracer-with-evaluate"],
 };
 
 /** Shapes whose findings are wrong today (asserted in `known misses`). */
-const MISSES = new Set(["17", "24"]);
+const MISSES = new Set<string>([]);
 
 describe("shapes the rules get right", () => {
   it("lints every shape without a parse error", () => {
@@ -91,24 +95,10 @@ describe("shapes the rules get right", () => {
     expect(of("01")[0]!.message).toContain("lib/agent-stream.ts:11");
     // The factory's tracer is named (the fix writes `tracer.enrichSession(…)`), not "none is in scope".
     expect(of("15")[0]!.message).toContain("Call it on this file's tracer (`tracer`)");
+    expect(of("24")[0]!.message).toContain("`this.tracing.tracer.createSession()`");
+    expect(of("17")[0]!.message).toContain("`main()` creates a tracer on every call (`await HoneyHiveTracer.init()` at script.ts:10)");
   });
 });
 
-// ---------------------------------------------------------------------------------------------------
-// Known misses: today's findings, asserted, with why they are wrong. A fix turns one of these red; move
-// the shape into EXPECTED then.
-// ---------------------------------------------------------------------------------------------------
-describe("known misses", () => {
-  it("17 a Lambda handler awaiting an imported main() that inits a tracer per invocation: quiet", () => {
-    // Wrong: every invocation builds a new tracer through `main()` (script.ts); no-tracer-init-in-handler
-    // does not follow a handler's call into an imported function (no-session-start-in-handler does, see 01).
-    expect(at("17")).toEqual([]);
-  });
-
-  it("24 NestJS: sessionStart() on a tracer held by an injected service's field: quiet", () => {
-    // Wrong: `this.tracing.tracer.sessionStart()` in a @Post() handler stores the session on the one
-    // shared tracer. A tracer injected directly (`constructor(private tracer: HoneyHiveTracer)`) is
-    // reported; one reached through a service's field, even in the same file, is not.
-    expect(at("24")).toEqual([]);
-  });
-});
+// Known misses: none left (17 and 24 were fixed). A shape the rules get wrong goes into MISSES with a
+// `known misses` block here asserting today's findings and saying why they are wrong.

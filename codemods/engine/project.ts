@@ -109,7 +109,8 @@ export function fileLinks(input: AnalysisInput): FileLinks {
   for (const [name, facts] of Object.entries(moduleFacts.exports)) {
     // An OpenTelemetry provider or tracer of a pipeline exporting to HoneyHive: its importers' handlers must flush it.
     const tracesToHoneyhive = (fact: ExportFact) => fact.kind === "tracer" || fact.kind === "getter" || ((fact.kind === "otel" || fact.kind === "otelTracer") && fact.honeyhive);
-    if (facts.some(tracesToHoneyhive)) tracerExports.push(name);
+    // A function that inits a tracer on every call: a handler importing it gets hoist-tracer-init's marker.
+    if (facts.some((fact) => tracesToHoneyhive(fact) || fact.kind === "initsTracer")) tracerExports.push(name);
   }
   // A class (or instance) whose members hold a tracer: its importers reach the tracer through it (`--from 1`).
   for (const name of Object.keys(moduleFacts.tracerHolders ?? {})) if (!tracerExports.includes(name)) tracerExports.push(name);

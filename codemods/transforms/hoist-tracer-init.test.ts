@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { TRACER_INIT_MARKERS } from "../../analysis/fixes/tracer-init.js";
 import { runTransforms } from "../engine/engine.js";
 import { markerComment } from "../engine/markers.js";
+import { makeProject, read, removeProjects, runInProcess } from "../cli/test-utils/project.js";
 
 const run = (code: string, filename = "src/server.ts") => runTransforms(code, filename, { transforms: ["hoist-tracer-init"] });
 
@@ -96,5 +97,30 @@ app.get("/", (req, res) => {
     expect(run(appLocals).changed).toBe(false);
     const resLocals = appLocals.replace("req.app.locals.tracer", "res.locals.tracer");
     expect(run(resLocals).changed).toBe(true);
+  });
+});
+
+describe("hoist-tracer-init: a handler calling an imported function that inits a tracer on every call", () => {
+  afterAll(() => removeProjects());
+  const project = (script: string) =>
+    makeProject({
+      "package.json": JSON.stringify({ name: "p", private: true, dependencies: { honeyhive: "^2.0.0" } }),
+      "script.ts": `import { HoneyHiveTracer } from "honeyhive";\n${script}`,
+      "handler.ts": `import { main } from "./script";\nexport const handler = async () => {\n  await main();\n  return { statusCode: 200 };\n};\n`,
+    });
+
+  it("marks the handler's call (the init is in the other module), and a second run adds nothing", async () => {
+    const root = project(`export async function main() {\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  await tracer.forceFlush();\n}\n`);
+    expect((await runInProcess(root, ["migrate"], null)).code).toBe(0);
+    const handler = read(root, "handler.ts");
+    expect(handler).toMatch(/honeyhive-migrate: main\(\) creates a tracer on every call \(in script\.ts\).*\n {2}await main\(\);/);
+    expect((await runInProcess(root, ["migrate"], null)).code).toBe(0);
+    expect(read(root, "handler.ts")).toBe(handler);
+  });
+
+  it("leaves the handler alone when the imported function caches its tracer", async () => {
+    const root = project(`let tracer: HoneyHiveTracer | undefined;\nexport async function main() {\n  tracer ??= HoneyHiveTracer.init({ project: "p" });\n  await tracer.forceFlush();\n}\n`);
+    await runInProcess(root, ["migrate"], null);
+    expect(read(root, "handler.ts")).not.toContain("honeyhive-migrate");
   });
 });
