@@ -2428,6 +2428,9 @@ export default app;`, { filename: "src/app.ts", files: { "src/index.ts": INDEX }
 // the SDK model's gate now reads a dynamic import's declarator anywhere in the file (was a known miss).
 describe("a tracer from a dynamic import inside the handler", () => {
   const LOAD = `  const { tracer } = await import("./lib/tracing");\n`;
+  /** A project module with a caching getter of this SDK's tracer, and one with a dd-trace getter. */
+  const HH_GETTER_MODULE = `import { HoneyHiveTracer } from "honeyhive";\nlet cached: HoneyHiveTracer | undefined;\nexport function getTracer() {\n  cached ??= HoneyHiveTracer.init({ project: "orders" });\n  return cached;\n}\n`;
+  const DD_GETTER_MODULE = `import tracer from "dd-trace";\nlet initialized: typeof tracer | undefined;\nexport function getTracer() {\n  initialized ??= tracer.init({ service: "orders" });\n  return initialized;\n}\n`;
   /** An Express route that loads the tracer, then calls `method` on it. */
   const route = (method: string) => `import express from "express";
 const app = express();
@@ -2445,12 +2448,12 @@ ${LOAD}  tracer.createSession();
   const tracer = (await import("./lib/tracing")).getTracer();
   tracer.createSession();
   return { statusCode: 200 };
-};`),
+};`, { files: { "src/lib/tracing.ts": HH_GETTER_MODULE } }),
       c("an async getter, awaited", `export const handler = async (event) => {
   const tracer = await (await import("./lib/tracing.js")).getHoneyHiveTracer();
   tracer.createSession();
   return { statusCode: 200 };
-};`, { filename: "src/handler.mjs" }),
+};`, { filename: "src/handler.mjs", files: { "src/lib/tracing.js": HH_GETTER_MODULE.replace("export function getTracer", "export async function getHoneyHiveTracer").replace(/: HoneyHiveTracer \| undefined/, "") } }),
       c("Lambda, renamed", `export const handler = async (event) => {
   const { tracer: hh } = await import("../lib/tracing.js");
   hh.createSession();
@@ -2471,6 +2474,24 @@ ${LOAD}  try {
   await client.createSession({ id: event.id });
   return { statusCode: 200 };
 };`),
+      // The getter's module is another library's (dd-trace, OpenTelemetry): its name proves nothing (review-rules F2).
+      c("a dd-trace getter called on the awaited module value", `export const handler = async (event) => {
+  const tracer = (await import("./lib/tracing")).getTracer();
+  return tracer.trace("order", async () => ({ statusCode: 200 }));
+};`, { files: { "src/lib/tracing.ts": DD_GETTER_MODULE } }),
+      c("a dd-trace getter destructured from the awaited module", `export const handler = async (event) => {
+  const { getTracer } = await import("./lib/tracing");
+  return getTracer().trace("order", async () => ({ statusCode: 200 }));
+};`, { files: { "src/lib/tracing.ts": DD_GETTER_MODULE } }),
+      c("an OpenTelemetry getter called on the awaited module value", `export const handler = async (event) => {
+  const tracer = (await import("./lib/tracing")).getTracer();
+  return tracer.startActiveSpan("order", (span) => { span.end(); return { statusCode: 200 }; });
+};`, { files: { "src/lib/tracing.ts": `import { trace } from "@opentelemetry/api";\nexport function getTracer() { return trace.getTracer("orders"); }\n` } }),
+      c("a getter named like a tracer's that its module does not make", `export const handler = async (event) => {
+  const tracer = (await import("./lib/tracing")).getTracer();
+  tracer.createSession();
+  return { statusCode: 200 };
+};`),
       c("a database client from a dynamic import", `export const handler = async (event) => {
   const { db } = await import("./lib/db");
   await db.insert(event.body);
@@ -2481,7 +2502,7 @@ ${LOAD}  try {
   describeCases(SESSION_START_RULE, sessionStartRule as TSESLint.RuleModule<string, readonly unknown[]>, {
     reported: [
       c("Express route starting a session on the module tracer", route("sessionStart")),
-      c("the tracer from a getter on the awaited module", route("sessionStart").replace(LOAD, `  const tracer = (await import("./lib/tracing")).getTracer();\n`)),
+      c("the tracer from a getter on the awaited module", route("sessionStart").replace(LOAD, `  const tracer = (await import("./lib/tracing")).getTracer();\n`), { files: { "src/lib/tracing.ts": HH_GETTER_MODULE } }),
     ],
     quiet: [c("createSession() on it", route("createSession"))],
   });
