@@ -757,7 +757,7 @@ function keyPath(pattern: TSESTree.Node, name: TSESTree.Identifier): string[] {
 }
 
 /** The top-level key of a destructuring pattern under which `name` is bound (`{ headers: { cookie } }` → `headers`). */
-function topLevelKey(pattern: TSESTree.Node, name: TSESTree.Identifier): string | undefined {
+export function topLevelKey(pattern: TSESTree.Node, name: TSESTree.Identifier): string | undefined {
   if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   for (const property of pattern.properties) {
     if (property.type === AST_NODE_TYPES.Property && contains(property, name)) return staticName(property.key, property.computed);
