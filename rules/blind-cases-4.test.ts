@@ -2620,3 +2620,37 @@ app.post("/chat", async (req, res) => {
 });
 module.exports = app;`, { filename: "src/server/cloudFunctions.js", files: { "api/cloud_functions/index.js": `const functions = require("@google-cloud/functions-framework");\nconst app = require("../../src/server/cloudFunctions");\nfunctions.http("expressServer", app);\n` } }));
 });
+
+// Which files of Vercel's `api/` and Netlify's functions folder are functions, as the platforms' own
+// finders decide (review-rules F5, F6): Vercel's zero-config glob `api/**/*.+(js|mjs|ts|tsx)` with any
+// `/_` or `/.` path ignored from the root `api/`; zip-it-and-ship-it's extensions (.tsx included) and
+// one entry per subfolder, the first existing of `{name}.js, index.js, {name}.ts, index.ts, …`.
+describe("Vercel and Netlify function files, as the platforms find them", () => {
+  const VERCEL = `${TRACER}export default async function handler(req, res) {
+  tracer.createSession();
+  res.status(200).json(await reply(req.body));
+}`;
+  const NETLIFY = `${TRACER}export default async (req: Request) => {
+  tracer.createSession();
+  return new Response(await reply(await req.text()));
+};`;
+  const onVercel = { "vercel.json": "{}" };
+  describeCases(FLUSH_RULE, flushRule as TSESLint.RuleModule<string, readonly unknown[]>, {
+    reported: [
+      c("Vercel api/chat.ts", VERCEL, { filename: "api/chat.ts", files: onVercel }),
+      c("Vercel api/og.tsx (the glob takes .tsx)", VERCEL, { filename: "api/og.tsx", files: onVercel }),
+      c("Vercel api/v1/chat.mjs", VERCEL, { filename: "api/v1/chat.mjs", files: onVercel }),
+      c("Netlify og.tsx", NETLIFY, { filename: "netlify/functions/og.tsx" }),
+      c("Netlify hello/hello.ts beside hello/index.ts (the named file wins)", NETLIFY, { filename: "netlify/functions/hello/hello.ts", files: { "netlify/functions/hello/index.ts": NETLIFY } }),
+      c("Netlify hello/index.js beside hello/hello.ts (.js comes first)", NETLIFY, { filename: "netlify/functions/hello/index.js", files: { "netlify/functions/hello/hello.ts": NETLIFY } }),
+      c("Netlify hello/index.ts alone", NETLIFY, { filename: "netlify/functions/hello/index.ts", files: { "netlify/functions/hello/util.ts": "export const x = 1;\n" } }),
+    ],
+    quiet: [
+      c("Vercel api/chat.mts (not in the glob)", VERCEL, { filename: "api/chat.mts", files: onVercel }),
+      c("Vercel api/chat.cts (not in the glob)", VERCEL, { filename: "api/chat.cts", files: onVercel }),
+      c("Vercel api/_lib/api/impl.ts (a /_ path, whatever api/ follows)", VERCEL, { filename: "api/_lib/api/impl.ts", files: onVercel }),
+      c("Netlify hello/index.ts beside hello/hello.ts", NETLIFY, { filename: "netlify/functions/hello/index.ts", files: { "netlify/functions/hello/hello.ts": NETLIFY } }),
+      c("Netlify hello/hello.ts beside hello/index.js", NETLIFY, { filename: "netlify/functions/hello/hello.ts", files: { "netlify/functions/hello/index.js": NETLIFY } }),
+    ],
+  });
+});
