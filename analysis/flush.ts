@@ -742,7 +742,9 @@ function flushTarget(input: AnalysisInput, fn: FunctionNode, use: TracerUse | un
   const declaration = tracer.declaration;
   if (declaration.type === "VariableDeclarator") {
     const index = setupIndex(declaration);
-    if (index !== -1) return { text: tracer.name, setup: index + 1, mayBeUnset: mayBeUnset(declaration) };
+    // A getter declared there (`const { getTracer } = await import("./tracing")`) is named by its call,
+    // `getTracer()`, as when imported statically; an async getter by nothing (review-rules F1).
+    if (index !== -1) return { text: tracer.callable ? tracer.referenceText : tracer.name, setup: index + 1, mayBeUnset: !tracer.callable && mayBeUnset(declaration) };
   }
   if (rangeContains(fn, declaration)) {
     // Declared deeper in the handler (inside an `if`, a loop): not visible in a finally; name its source.

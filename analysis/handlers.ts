@@ -11,6 +11,8 @@
 // handler may be given inline or declared elsewhere in the file and passed by name. A descriptor
 // whose modules the file does not import costs nothing beyond a set lookup; path conventions cost a
 // regular expression test of the file name.
+import { existsSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { deploymentOf, projectDependsOn, projectRelativePath } from "./deployment.js";
@@ -991,6 +993,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       if (!convention.path.test(this.context.path)) continue;
       if (convention.requiresImport && ![...this.context.importedModules].some((module) => convention.requiresImport!.some((required) => module.startsWith(required)))) continue;
       if (convention.projectPath && !this.matchesProjectPath(convention.projectPath)) continue;
+      if (convention.entryPrecedence && !isFolderEntry(this.input.filename, convention.path.exec(this.context.path)?.[1], convention.entryPrecedence)) continue;
       if (convention.exceptInProjects?.some((flag) => deploymentOf(this.input.filename)[flag])) continue;
       this.routedFile = true;
       const platform = this.conventionPlatform(convention);
@@ -1360,4 +1363,21 @@ export function describeHandler(handler: Handler): string {
   if (handler.kind === "lambda" && handler.framework === undefined) return `${handler.platform.name} handler`;
   const framework = frameworkById(handler.framework ?? "");
   return `${framework?.name ?? handler.framework} handler`;
+}
+
+/**
+ * Whether `filename`, in a subfolder named `folder`, is that subfolder's entry: no file listed before
+ * its own name in `precedence` (`{name}` the folder's) exists beside it. A file not in a subfolder
+ * (`folder` undefined), or one whose folder cannot be read (a virtual file), is taken as the entry.
+ */
+function isFolderEntry(filename: string, folder: string | undefined, precedence: readonly string[]): boolean {
+  if (folder === undefined) return true;
+  const names = precedence.map((entry) => entry.replaceAll("{name}", folder));
+  const own = names.indexOf(basename(filename));
+  const directory = dirname(filename);
+  try {
+    return !names.slice(0, own === -1 ? names.length : own).some((name) => existsSync(join(directory, name)));
+  } catch {
+    return true;
+  }
 }

@@ -703,13 +703,19 @@ export function setProjectModules(reader: ProjectModules): ProjectModules {
   return previous;
 }
 
+/** A module specifier and the name of one of its exports. */
+export interface ImportOrigin {
+  readonly specifier: string;
+  readonly name: string;
+}
+
 /**
  * The module specifier and export name a variable is imported as, as bindings.ts resolves it:
  * `import { a as b }`, a default import (`default`), `const { a } = require()`, `require().a`, an
  * awaited `import()`, a `const` alias of one. Undefined for a whole module (namespace, `require()`
  * object), a type-only import, and what is not imported.
  */
-export function importOrigin(input: AnalysisInput, variable: Scope.Variable): { readonly specifier: string; readonly name: string } | undefined {
+export function importOrigin(input: AnalysisInput, variable: Scope.Variable): ImportOrigin | undefined {
   const def = variable.defs[0];
   if (def?.type !== "ImportBinding" && def?.type !== "Variable") return undefined;
   const origin = getAnalysisContext(input).bindings.originOf(def.name);
@@ -738,8 +744,12 @@ export function importedExport(input: AnalysisInput, variable: Scope.Variable): 
 const exportsByFile = new AttachedCache<TSESTree.Program, Map<Scope.Variable, ImportedExport | undefined>>("honeyhive.importedExports");
 
 function readImportedExport(input: AnalysisInput, variable: Scope.Variable): ImportedExport | undefined {
+  return exportAt(input, importOrigin(input, variable));
+}
+
+/** What the project module `origin.specifier` says about its export `origin.name` (see `importedExport`). */
+function exportAt(input: AnalysisInput, origin: ImportOrigin | undefined): ImportedExport | undefined {
   const reader = defaultReader;
-  const origin = importOrigin(input, variable);
   // The SDK itself (`honeyhive`, `honeyhive/experiments`) and `settings.honeyhive.modules` name
   // packages (never followed; the SDK model reads those bindings as the SDK's): no resolution at all,
   // which on SDK code is a third of the specifiers asked about. Any other specifier may be a relative
@@ -785,15 +795,28 @@ export function importedFact<K extends ExportFactKind>(
  * (a `tracer` of `provider.getTracer()` has no HoneyHive API, whatever its name); undefined when the
  * module does not say.
  */
-export function importedTracerShape(input: AnalysisInput, variable: Scope.Variable): "tracer" | "getter" | "opaqueGetter" | "foreign" | undefined {
-  const found = importedExport(input, variable);
+export function importedTracerShape(input: AnalysisInput, variable: Scope.Variable): TracerExportShape | undefined {
+  return tracerShapeOf(input, importedExport(input, variable), () => importOrigin(input, variable));
+}
+
+/**
+ * `importedTracerShape` for an export named without a binding: the getter called on an awaited
+ * `import()` (`(await import("./tracing")).getTracer()`), read the same way as a static import of it.
+ */
+export function exportedTracerShape(input: AnalysisInput, origin: ImportOrigin): TracerExportShape | undefined {
+  return tracerShapeOf(input, exportAt(input, origin), () => origin);
+}
+
+type TracerExportShape = "tracer" | "getter" | "opaqueGetter" | "foreign";
+
+function tracerShapeOf(input: AnalysisInput, found: ImportedExport | undefined, origin: () => ImportOrigin | undefined): TracerExportShape | undefined {
   for (const fact of found?.facts ?? []) {
     if (fact.kind === "tracer") return "tracer";
     if (fact.kind === "getter") return fact.caching && !fact.async ? "getter" : "opaqueGetter";
     if (fact.kind === "otelTracer" || fact.kind === "otel") return "foreign";
   }
   // The module was read and named no tracer: final when nothing in it could hold one the facts miss.
-  return importedFromUnrelatedModule(input, variable) ? "foreign" : undefined;
+  return importedFromUnrelatedModule(input, origin()) ? "foreign" : undefined;
 }
 
 /** `from "x"`, `import("x")`, `require("x")` (group 1: the specifier), wherever they stand in the text. */
@@ -806,8 +829,7 @@ const SPECIFIERS = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["'`]([^"'`
  * (`tracer`, `.createSession()`) proves nothing. A module importing another project module may hand
  * on a tracer its facts do not follow (more than one module deep): not this.
  */
-function importedFromUnrelatedModule(input: AnalysisInput, variable: Scope.Variable): boolean {
-  const origin = importOrigin(input, variable);
+function importedFromUnrelatedModule(input: AnalysisInput, origin: ImportOrigin | undefined): boolean {
   if (!origin || !input.readModuleFacts || isSdkModule(origin.specifier, input.settings)) return false;
   try {
     const path = defaultReader.resolve(origin.specifier, absolutePath(input.filename));

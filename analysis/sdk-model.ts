@@ -40,7 +40,7 @@ import {
 } from "./knowledge/sdks/index.js";
 import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
-import { importedModule, importedTracerProven, importedTracerShape, importOrigin } from "./project-modules.js";
+import { exportedTracerShape, importedModule, importedTracerProven, importedTracerShape, importOrigin } from "./project-modules.js";
 import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 
 export type SdkExport =
@@ -473,14 +473,20 @@ class FileSdkModel implements SdkModel {
     }
   }
 
-  /** `(await import("./lib/tracing")).getTracer()`: a getter of a project module, called on the awaited module value. */
+  /**
+   * `(await import("./lib/tracing")).getTracer()`: a getter of a project module, called on the awaited
+   * module value. The module is read as for a static import of the getter, and only its word counts
+   * (a getter's name is no evidence: a dd-trace or OpenTelemetry `getTracer` is named the same).
+   */
   private isDynamicTracerGetterCall(init: TSESTree.Expression | null): boolean {
     const call = unwrapExpression(init);
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0 || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     if (unwrapExpression(call.callee.object)?.type !== AST_NODE_TYPES.ImportExpression) return false;
     const origin = this.resolver.originOf(call.callee);
     const name = origin?.path.length === 1 ? origin.path[0] : undefined;
-    return origin !== undefined && name !== undefined && isLocalModule(origin.module, this.settings) && TRACER_GETTER_NAME.test(name);
+    if (origin === undefined || name === undefined || !isLocalModule(origin.module, this.settings)) return false;
+    const shape = exportedTracerShape(this.input, { specifier: origin.module, name });
+    return shape === "getter" || shape === "opaqueGetter";
   }
 
   /** Parameters typed with the SDK's class: `function step(input: string, tracer: HoneyHiveTracer)`. */

@@ -470,18 +470,27 @@ class SessionIdFlow {
     const plain = pattern === name || (pattern.type === AST_NODE_TYPES.AssignmentPattern && pattern.left === name);
     const keys = plain ? [] : keyPath(pattern, name);
     if (!plain && keys.length === 0) return undefined;
+    // The request itself handed on (`this.open(req)`) is followed as well: its input parts are read in
+    // the helper. Input passed by any caller wins over it, whatever the order of the calls: a first
+    // caller handing over `req` must not hide a later one passing `req.body` (review-rules F4).
+    let request: { result: FlowResult; call: TSESTree.CallExpression } | undefined;
     for (const call of this.helperCallsOf(fn)) {
       if (this.skippedHelperCalls.has(call)) continue;
       const argument = call.arguments[index];
       if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
       const result = plain ? this.evaluate(argument, variables, depth + 1) : this.evaluateKeys(argument, keys, variables, depth + 1);
-      // The request itself handed on (`this.open(req)`) is followed as well: its input parts are read in the helper.
       if (!result) continue;
-      const parameter = this.sdk.variableOf(name);
-      if (parameter) this.helperCallOf.set(parameter, call);
-      return result;
+      if (result.taint === "input") return this.helperResult(name, call, result);
+      request ??= { result, call };
     }
-    return undefined;
+    return request && this.helperResult(name, request.call, request.result);
+  }
+
+  /** `result`, after recording `call` as the one that gave the helper's parameter its value. */
+  private helperResult(name: TSESTree.Identifier, call: TSESTree.CallExpression, result: FlowResult): FlowResult {
+    const parameter = this.sdk.variableOf(name);
+    if (parameter) this.helperCallOf.set(parameter, call);
+    return result;
   }
 
   /** The calls of a helper function of this file (see `evaluateHelperParameter`), up to `MAX_HELPER_CALLS`. */
@@ -748,7 +757,7 @@ function keyPath(pattern: TSESTree.Node, name: TSESTree.Identifier): string[] {
 }
 
 /** The top-level key of a destructuring pattern under which `name` is bound (`{ headers: { cookie } }` → `headers`). */
-function topLevelKey(pattern: TSESTree.Node, name: TSESTree.Identifier): string | undefined {
+export function topLevelKey(pattern: TSESTree.Node, name: TSESTree.Identifier): string | undefined {
   if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   for (const property of pattern.properties) {
     if (property.type === AST_NODE_TYPES.Property && contains(property, name)) return staticName(property.key, property.computed);

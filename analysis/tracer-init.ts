@@ -34,6 +34,7 @@ import { GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS, opentelemetryProfile, type Ot
 import type { PackageExport } from "./knowledge/sdks/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, honeyhiveMajorOfFile } from "./sdk-model.js";
+import { topLevelKey } from "./session-id-flow.js";
 import type { HoneyhiveMajor } from "./sdk-version.js";
 
 /** `HoneyHiveTracer.<name>(…)` statics that make a tracer: this SDK's and 1.x's. */
@@ -508,12 +509,7 @@ function mentions(text: string, target: string): boolean {
  * `req.tracer`).
  */
 function outlives(input: AnalysisInput, target: TSESTree.Node, boundary: TSESTree.Node): boolean {
-  let root: TSESTree.Node = target;
-  let first: TSESTree.MemberExpression | undefined;
-  while (root.type === AST_NODE_TYPES.MemberExpression) {
-    first = root;
-    root = root.object;
-  }
+  const { root, first } = chainRoot(target);
   if (root.type === AST_NODE_TYPES.ThisExpression) return true;
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   const { bindings } = getAnalysisContext(input);
@@ -525,18 +521,55 @@ function outlives(input: AnalysisInput, target: TSESTree.Node, boundary: TSESTre
   if (def === undefined) return false;
   if (!contains(boundary, def.name)) return true;
   // `req.app.locals.tracer`: a parameter of the handler, and the member its framework hands the app through;
-  // or that member destructured first (`const { app } = ctx; app.context.tracer ??= …`).
-  let parameter: Scope.Definition = def;
-  let member = first && memberName(first);
-  if (def.type === "Variable" && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init?.type === AST_NODE_TYPES.Identifier) {
-    const from = bindings.variableOf(def.node.init)?.defs[0];
-    const key = def.node.id.properties.find((property) => property.type === AST_NODE_TYPES.Property && property.value === def.name);
-    if (from?.type !== "Parameter" || key?.type !== AST_NODE_TYPES.Property) return false;
-    parameter = from;
-    member = staticName(key.key, key.computed);
-  }
-  if (parameter.type !== "Parameter" || member === undefined) return false;
-  const handler = getHandlerModel(input).handlerOf(parameter.node as TSESTree.Node);
+  // or reached through a local or a pattern first (`const { app } = ctx`, `const locals = req.app.locals`,
+  // `const { locals } = req.app`, `({ app: server }, res) => …`): the first member read on the parameter.
+  const reached = parameterMember(input, def, first && memberName(first));
+  if (reached === undefined) return false;
+  const handler = getHandlerModel(input).handlerOf(reached.parameter.node as TSESTree.Node);
   // A route of an app served on a serverless platform (serverless-http) is an invocation of that framework's too.
-  return isAppLifetimeMember(handler?.framework, member);
+  return isAppLifetimeMember(handler?.framework, reached.member);
 }
+
+/**
+ * The identifier (or `this`) a member chain starts from, and the chain's first member, through TS
+ * casts and non-null assertions (`(request.server as any).tracer`, `req.app.locals!.tracer`).
+ */
+function chainRoot(target: TSESTree.Node): { root: TSESTree.Node; first: TSESTree.MemberExpression | undefined } {
+  let root: TSESTree.Node = unwrapExpression(target) ?? target;
+  let first: TSESTree.MemberExpression | undefined;
+  while (root.type === AST_NODE_TYPES.MemberExpression) {
+    first = root;
+    root = unwrapExpression(root.object) ?? root.object;
+  }
+  return { root, first };
+}
+
+/**
+ * The handler parameter a local holds part of, and the first member read on that parameter:
+ * `member` for the parameter itself, the pattern's key for a destructured one (`{ app: server }`), and
+ * for a `const` initialized from a chain of a parameter (`= req.app.locals`, `{ locals } = req.app`,
+ * `{ app } = ctx`) the chain's first member or the pattern's key. A few locals deep at most.
+ */
+function parameterMember(input: AnalysisInput, def: Scope.Definition, member: string | undefined, depth = 0): { parameter: Scope.Definition; member: string } | undefined {
+  const pattern = def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.id : patternOf(def);
+  const key = pattern && topLevelKey(pattern, def.name as TSESTree.Identifier);
+  if (def.type === "Parameter") {
+    const found = key ?? member;
+    return found === undefined ? undefined : { parameter: def, member: found };
+  }
+  if (depth > 3 || def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.parent?.kind !== "const" || !def.node.init) return undefined;
+  const { root, first } = chainRoot(def.node.init);
+  if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const from = getAnalysisContext(input).bindings.variableOf(root)?.defs[0];
+  // The init's own first member comes first (`req.app` in `= req.app.locals`), then the pattern's key.
+  return from && parameterMember(input, from, (first && memberName(first)) ?? key ?? member, depth + 1);
+}
+
+/** The parameter pattern a parameter definition's name stands in (`{ app: server }` of `({ app: server }, res)`). */
+function patternOf(def: Scope.Definition): TSESTree.Node | undefined {
+  if (def.type !== "Parameter") return undefined;
+  const fn = def.node as TSESTree.Node;
+  const pattern = isFunctionNode(fn) ? fn.params.find((parameter) => contains(parameter, def.name)) : undefined;
+  return pattern?.type === AST_NODE_TYPES.AssignmentPattern ? pattern.left : pattern;
+}
+

@@ -2372,6 +2372,9 @@ export default app;`, { filename: "src/app.ts", files: { "src/index.ts": INDEX }
 // the SDK model's gate now reads a dynamic import's declarator anywhere in the file (was a known miss).
 describe("a tracer from a dynamic import inside the handler", () => {
   const LOAD = `  const { tracer } = await import("./lib/tracing");\n`;
+  /** A project module with a caching getter of this SDK's tracer, and one with a dd-trace getter. */
+  const HH_GETTER_MODULE = `import { HoneyHiveTracer } from "honeyhive";\nlet cached: HoneyHiveTracer | undefined;\nexport function getTracer() {\n  cached ??= HoneyHiveTracer.init({ project: "orders" });\n  return cached;\n}\n`;
+  const DD_GETTER_MODULE = `import tracer from "dd-trace";\nlet initialized: typeof tracer | undefined;\nexport function getTracer() {\n  initialized ??= tracer.init({ service: "orders" });\n  return initialized;\n}\n`;
   /** An Express route that loads the tracer, then calls `method` on it. */
   const route = (method: string) => `import express from "express";
 const app = express();
@@ -2389,12 +2392,12 @@ ${LOAD}  tracer.createSession();
   const tracer = (await import("./lib/tracing")).getTracer();
   tracer.createSession();
   return { statusCode: 200 };
-};`),
+};`, { files: { "src/lib/tracing.ts": HH_GETTER_MODULE } }),
       c("an async getter, awaited", `export const handler = async (event) => {
   const tracer = await (await import("./lib/tracing.js")).getHoneyHiveTracer();
   tracer.createSession();
   return { statusCode: 200 };
-};`, { filename: "src/handler.mjs" }),
+};`, { filename: "src/handler.mjs", files: { "src/lib/tracing.js": HH_GETTER_MODULE.replace("export function getTracer", "export async function getHoneyHiveTracer").replace(/: HoneyHiveTracer \| undefined/, "") } }),
       c("Lambda, renamed", `export const handler = async (event) => {
   const { tracer: hh } = await import("../lib/tracing.js");
   hh.createSession();
@@ -2415,6 +2418,24 @@ ${LOAD}  try {
   await client.createSession({ id: event.id });
   return { statusCode: 200 };
 };`),
+      // The getter's module is another library's (dd-trace, OpenTelemetry): its name proves nothing (review-rules F2).
+      c("a dd-trace getter called on the awaited module value", `export const handler = async (event) => {
+  const tracer = (await import("./lib/tracing")).getTracer();
+  return tracer.trace("order", async () => ({ statusCode: 200 }));
+};`, { files: { "src/lib/tracing.ts": DD_GETTER_MODULE } }),
+      c("a dd-trace getter destructured from the awaited module", `export const handler = async (event) => {
+  const { getTracer } = await import("./lib/tracing");
+  return getTracer().trace("order", async () => ({ statusCode: 200 }));
+};`, { files: { "src/lib/tracing.ts": DD_GETTER_MODULE } }),
+      c("an OpenTelemetry getter called on the awaited module value", `export const handler = async (event) => {
+  const tracer = (await import("./lib/tracing")).getTracer();
+  return tracer.startActiveSpan("order", (span) => { span.end(); return { statusCode: 200 }; });
+};`, { files: { "src/lib/tracing.ts": `import { trace } from "@opentelemetry/api";\nexport function getTracer() { return trace.getTracer("orders"); }\n` } }),
+      c("a getter named like a tracer's that its module does not make", `export const handler = async (event) => {
+  const tracer = (await import("./lib/tracing")).getTracer();
+  tracer.createSession();
+  return { statusCode: 200 };
+};`),
       c("a database client from a dynamic import", `export const handler = async (event) => {
   const { db } = await import("./lib/db");
   await db.insert(event.body);
@@ -2425,7 +2446,7 @@ ${LOAD}  try {
   describeCases(SESSION_START_RULE, sessionStartRule as TSESLint.RuleModule<string, readonly unknown[]>, {
     reported: [
       c("Express route starting a session on the module tracer", route("sessionStart")),
-      c("the tracer from a getter on the awaited module", route("sessionStart").replace(LOAD, `  const tracer = (await import("./lib/tracing")).getTracer();\n`)),
+      c("the tracer from a getter on the awaited module", route("sessionStart").replace(LOAD, `  const tracer = (await import("./lib/tracing")).getTracer();\n`), { files: { "src/lib/tracing.ts": HH_GETTER_MODULE } }),
     ],
     quiet: [c("createSession() on it", route("createSession"))],
   });
@@ -2542,4 +2563,38 @@ app.post("/chat", async (req, res) => {
   res.send(await reply(req.body));
 });
 module.exports = app;`, { filename: "src/server/cloudFunctions.js", files: { "api/cloud_functions/index.js": `const functions = require("@google-cloud/functions-framework");\nconst app = require("../../src/server/cloudFunctions");\nfunctions.http("expressServer", app);\n` } }));
+});
+
+// Which files of Vercel's `api/` and Netlify's functions folder are functions, as the platforms' own
+// finders decide (review-rules F5, F6): Vercel's zero-config glob `api/**/*.+(js|mjs|ts|tsx)` with any
+// `/_` or `/.` path ignored from the root `api/`; zip-it-and-ship-it's extensions (.tsx included) and
+// one entry per subfolder, the first existing of `{name}.js, index.js, {name}.ts, index.ts, …`.
+describe("Vercel and Netlify function files, as the platforms find them", () => {
+  const VERCEL = `${TRACER}export default async function handler(req, res) {
+  tracer.createSession();
+  res.status(200).json(await reply(req.body));
+}`;
+  const NETLIFY = `${TRACER}export default async (req: Request) => {
+  tracer.createSession();
+  return new Response(await reply(await req.text()));
+};`;
+  const onVercel = { "vercel.json": "{}" };
+  describeCases(FLUSH_RULE, flushRule as TSESLint.RuleModule<string, readonly unknown[]>, {
+    reported: [
+      c("Vercel api/chat.ts", VERCEL, { filename: "api/chat.ts", files: onVercel }),
+      c("Vercel api/og.tsx (the glob takes .tsx)", VERCEL, { filename: "api/og.tsx", files: onVercel }),
+      c("Vercel api/v1/chat.mjs", VERCEL, { filename: "api/v1/chat.mjs", files: onVercel }),
+      c("Netlify og.tsx", NETLIFY, { filename: "netlify/functions/og.tsx" }),
+      c("Netlify hello/hello.ts beside hello/index.ts (the named file wins)", NETLIFY, { filename: "netlify/functions/hello/hello.ts", files: { "netlify/functions/hello/index.ts": NETLIFY } }),
+      c("Netlify hello/index.js beside hello/hello.ts (.js comes first)", NETLIFY, { filename: "netlify/functions/hello/index.js", files: { "netlify/functions/hello/hello.ts": NETLIFY } }),
+      c("Netlify hello/index.ts alone", NETLIFY, { filename: "netlify/functions/hello/index.ts", files: { "netlify/functions/hello/util.ts": "export const x = 1;\n" } }),
+    ],
+    quiet: [
+      c("Vercel api/chat.mts (not in the glob)", VERCEL, { filename: "api/chat.mts", files: onVercel }),
+      c("Vercel api/chat.cts (not in the glob)", VERCEL, { filename: "api/chat.cts", files: onVercel }),
+      c("Vercel api/_lib/api/impl.ts (a /_ path, whatever api/ follows)", VERCEL, { filename: "api/_lib/api/impl.ts", files: onVercel }),
+      c("Netlify hello/index.ts beside hello/hello.ts", NETLIFY, { filename: "netlify/functions/hello/index.ts", files: { "netlify/functions/hello/hello.ts": NETLIFY } }),
+      c("Netlify hello/hello.ts beside hello/index.js", NETLIFY, { filename: "netlify/functions/hello/hello.ts", files: { "netlify/functions/hello/index.js": NETLIFY } }),
+    ],
+  });
 });

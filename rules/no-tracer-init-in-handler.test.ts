@@ -400,6 +400,13 @@ describe("caches on the application object versus the request's", () => {
     ["Cloudflare Workers + Hono: a module flag set in the branch (c.env is only there per request)", `${HONO}let tracer;\nlet initialized = false;\napp.use(async (c, next) => {\n  if (!initialized) {\n    tracer = HoneyHiveTracer.init({ apiKey: c.env.HH_API_KEY, project: "p" });\n    initialized = true;\n  }\n  await next();\n});`],
     ["Fastify request.server", `${FASTIFY}fastify.get("/chat", async (request, reply) => {\n  request.server.tracer ??= ${INIT};\n  return "ok";\n});`],
     ["Fastify decorate inside a plugin (runs once, at registration)", `${FASTIFY}fastify.register(async (instance) => {\n  instance.decorate("tracer", ${INIT});\n});\nfastify.get("/chat", async (request) => request.server.tracer.createSession());`],
+    // Through a local, a nested pattern, a destructured parameter, a TS cast or `!` (review-rules F3).
+    ["Express locals destructured from req.app", `${EXPRESS}app.post("/chat", async (req, res) => {\n  const { locals } = req.app;\n  locals.tracer ??= ${INIT};\n  res.end();\n});`],
+    ["Express a const holding req.app.locals", `${EXPRESS}app.post("/chat", async (req, res) => {\n  const locals = req.app.locals;\n  locals.tracer ??= ${INIT};\n  res.end();\n});`],
+    ["Express nested pattern { app: { locals } } of req", `${EXPRESS}app.post("/chat", async (req, res) => {\n  const { app: { locals } } = req;\n  locals.tracer ??= ${INIT};\n  res.end();\n});`],
+    ["Express a destructured parameter ({ app: server }, res)", `${EXPRESS}app.post("/chat", async ({ app: server }, res) => {\n  server.locals.tracer ??= ${INIT};\n  res.end();\n});`],
+    ["Fastify (request.server as any).tracer", `${FASTIFY}fastify.get("/chat", async (request, reply) => {\n  (request.server as any).tracer ??= ${INIT};\n  return "ok";\n});`],
+    ["Express casts and non-null: (req.app.locals as Record<string, any>), req.app.locals!", `${EXPRESS}app.post("/chat", async (req, res) => {\n  (req.app.locals as Record<string, any>).tracer ??= ${INIT};\n  req.app.locals!.tracer ??= ${INIT};\n  res.end();\n});`],
     ["process-wide globals (module.exports, process, global)", `const { HoneyHiveTracer } = require("honeyhive");\nexports.handler = async (event) => {\n  module.exports.tracer ??= ${INIT};\n  global.tracer ??= module.exports.tracer;\n  return {};\n};`],
   ])("is not reported: %s", (_name, code) => {
     expect(messagesOf(code, code.includes("require(") ? "src/handler.js" : "src/server.ts")).toEqual([]);
@@ -414,6 +421,12 @@ describe("caches on the application object versus the request's", () => {
     ["Koa state destructured from ctx (per request)", `${KOA}app.use(async (ctx, next) => {\n  const { state } = ctx;\n  state.tracer ??= ${INIT};\n  await next();\n});`],
     ["Hono c.set (a new Context per request)", `${HONO}app.use(async (c, next) => {\n  if (!c.get("tracer")) c.set("tracer", ${INIT});\n  await next();\n});`],
     ["Fastify request.tracer (per request)", `${FASTIFY}fastify.addHook("onRequest", async (request) => {\n  request.tracer ??= ${INIT};\n});`],
+    // The look-alikes of the F3 shapes: the request's own objects reached the same ways.
+    ["Express locals destructured from res (per request)", `${EXPRESS}app.post("/chat", async (req, res) => {\n  const { locals } = res;\n  locals.tracer ??= ${INIT};\n  res.end();\n});`],
+    ["Express a const holding req.body (per request)", `${EXPRESS}app.post("/chat", async (req, res) => {\n  const body = req.body;\n  body.tracer ??= ${INIT};\n  res.end();\n});`],
+    ["Express app destructured from req.body (a client's field)", `${EXPRESS}app.post("/chat", async (req, res) => {\n  const { app } = req.body;\n  app.tracer ??= ${INIT};\n  res.end();\n});`],
+    ["Express a destructured parameter ({ body }, res)", `${EXPRESS}app.post("/chat", async ({ body }, res) => {\n  body.tracer ??= ${INIT};\n  res.end();\n});`],
+    ["Fastify (request as any).tracer (per request)", `${FASTIFY}fastify.get("/chat", async (request, reply) => {\n  (request as any).tracer ??= ${INIT};\n  return "ok";\n});`],
     ["arguments[0] is the request (was taken for a global)", `${EXPRESS}app.use(function (req, res, next) {\n  arguments[0].tracer ??= ${INIT};\n  next();\n});`],
   ])("is reported: %s", (_name, code) => {
     expect(messagesOf(code)).toEqual([code.includes("serverless(app)") ? "perInvocation" : "perRequest"]);

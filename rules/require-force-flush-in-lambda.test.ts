@@ -227,6 +227,25 @@ ruleTester.run(RULE_NAME, testedRule, {
       ],
     },
     {
+      // The getter destructured from an awaited import() in the handler: flushed through its call, as
+      // when imported statically (review-rules F1: `getTracer.forceFlush()` threw in the finally).
+      code: `export const handler = async (event) => {\n  const { getTracer } = await import("./tracing");\n  return getTracer().trace("order", async () => ({ statusCode: 200 }));\n};`,
+      filename: "src/handler.ts",
+      errors: [
+        {
+          messageId: "missingFlush",
+          data: { name: "handler", flush: "getTracer().forceFlush()", platform: "AWS Lambda" },
+          suggestions: [
+            {
+              messageId: "wrapInTryFinally",
+              data: { flush: "getTracer().forceFlush()" },
+              output: `export const handler = async (event) => {\n  const { getTracer } = await import("./tracing");\n  try {\n    return await getTracer().trace("order", async () => ({ statusCode: 200 }));\n  } finally {\n    await getTracer().forceFlush();\n  }\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Only a traced function is called; its bound tracer is the one to flush.
       code: `import { trace, HoneyHiveTracer as T } from "honeyhive";\nconst t = T.init();\nconst step = trace({ tracer: t }, async () => 1);\nexport const handler = async () => { await step(); };`,
       errors: [

@@ -519,6 +519,8 @@ describe("session-id helpers: methods, object parameters, defaults", () => {
       // The request handed to a helper that checks what it reads, or reads what a middleware set (passport's `req.user`).
       `${IMPORTS}function start(req) {\n  const id = req.get("x-session-id");\n  if (!isSessionId(id)) return;\n  tracer.createSession({ sessionId: id });\n}\napp.post("/chat", (req, res) => { start(req); res.end(); });`,
       `${IMPORTS}function start(req) { tracer.createSession({ sessionId: req.user.sessionId }); }\napp.post("/chat", (req, res) => { start(req); res.end(); });`,
+      // The request handed over by every caller, whose `id` is no client input (the look-alike of F4's pair).
+      `${IMPORTS}function open(source) { return tracer.createSession({ sessionId: source.id }); }\napp.post("/a", async (req, res) => { await open(req); res.end(); });\napp.post("/b", async (req, res) => { await open(req); res.end(); });`,
       // A spread after the key may replace it.
       `${IMPORTS}const startChat = ({ sessionId }) => tracer.createSession({ sessionId });\napp.post("/chat", (req, res) => { startChat({ sessionId: req.get("x-session-id"), ...defaults }); res.end(); });`,
     ],
@@ -541,6 +543,19 @@ describe("session-id helpers: methods, object parameters, defaults", () => {
         "req.body.sessionId",
         "sessionId: id",
         "sessionId: id ? toSessionId(id) : undefined",
+      ),
+      // One caller hands over the request, another its body: the body's id is input in either order (review-rules F4).
+      reported(
+        `function open(source) { return tracer.createSession({ sessionId: source.id }); }\napp.post("/a", async (req, res) => { await open(req); res.end(); });\napp.post("/b", async (req, res) => { await open(req.body); res.end(); });`,
+        "source.id",
+        "sessionId: source.id",
+        "sessionId: source.id ? toSessionId(source.id) : undefined",
+      ),
+      reported(
+        `function open(source) { return tracer.createSession({ sessionId: source.id }); }\napp.post("/b", async (req, res) => { await open(req.body); res.end(); });\napp.post("/a", async (req, res) => { await open(req); res.end(); });`,
+        "source.id",
+        "sessionId: source.id",
+        "sessionId: source.id ? toSessionId(source.id) : undefined",
       ),
       // An object literal's method, and a class field arrow.
       reported(

@@ -353,6 +353,12 @@ export interface FileConvention {
    */
   readonly projectPath?: RegExp;
   /**
+   * When `path` captured a subfolder's name (group 1), the files one of which is that subfolder's entry,
+   * first existing one wins (`{name}` is the subfolder's name): a file matching `path` is no entry when
+   * a file listed before it exists beside it (Netlify's `hello/hello.ts` and `hello/index.ts`).
+   */
+  readonly entryPrecedence?: readonly string[];
+  /**
    * The convention does not hold in a project with one of these deployment signals
    * (`analysis/deployment.ts`): a Nitro/Nuxt project's root `api/` is Nitro's, not Vercel's.
    */

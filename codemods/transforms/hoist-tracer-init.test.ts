@@ -98,6 +98,21 @@ app.get("/", (req, res) => {
     const resLocals = appLocals.replace("req.app.locals.tracer", "res.locals.tracer");
     expect(run(resLocals).changed).toBe(true);
   });
+
+  it("leaves the application object's cache alone behind a local, a destructured parameter or a TS cast (review-rules F3)", () => {
+    const express = `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\n`;
+    const route = (params: string, body: string) => `${express}app.post("/chat", async (${params}) => {\n${body}\n  res.end();\n});\n`;
+    const INIT = `HoneyHiveTracer.init({ project: "p" })`;
+    for (const cached of [
+      route("req, res", `  const { locals } = req.app;\n  locals.tracer ??= ${INIT};`),
+      route("req, res", `  const locals = req.app.locals;\n  locals.tracer ??= ${INIT};`),
+      route("{ app: server }, res", `  server.locals.tracer ??= ${INIT};`),
+      route("req, res", `  (req.app.locals as Record<string, any>).tracer ??= ${INIT};\n  req.app.locals!.tracer ??= ${INIT};`),
+    ]) {
+      expect(run(cached).changed, cached).toBe(false);
+    }
+    expect(run(route("req, res", `  const { locals } = res;\n  locals.tracer ??= ${INIT};`)).changed).toBe(true);
+  });
 });
 
 describe("hoist-tracer-init: a handler calling an imported function that inits a tracer on every call", () => {

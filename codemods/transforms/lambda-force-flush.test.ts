@@ -23,6 +23,19 @@ export const handler = async (event: { id: string }) => {
 `);
   });
 
+  it("flushes a getter destructured from an awaited import() through its call (review-rules F1)", () => {
+    const before = `export const handler = async (event: { id: string }) => {\n  const { getTracer } = await import("./tracing");\n  return getTracer().trace("order", async () => ({ statusCode: 200 }));\n};\n`;
+    expect(run(before).output).toBe(`export const handler = async (event: { id: string }) => {
+  const { getTracer } = await import("./tracing");
+  try {
+    return await getTracer().trace("order", async () => ({ statusCode: 200 }));
+  } finally {
+    await getTracer().forceFlush();
+  }
+};
+`);
+  });
+
   it("returns an object literal body without await and keeps tabs and template literals as written", () => {
     const tabbed = `${HEADER}\nexport const handler = async (event) =>\n\t({\n\t\tbody: \`id:\n\${event.id}\`,\n\t\tstatus: await work(event.id),\n\t});\n`;
     expect(run(tabbed, "src/handler.mjs").output).toBe(`${HEADER}

@@ -61,6 +61,9 @@ app.use((req, res, next) => { store.createSession({ sessionId: req.headers["x-se
       `class Chats {\n  start(sessionId) {\n    return tracer.createSession({ sessionId });\n  }\n}\nconst chats = new Chats();\napp.post("/chat", (req, res) => { chats.start(req.get("x-session-id")); res.end(); });\n`,
       `const startChat = ({ sessionId }) => {\n  return tracer.createSession({ sessionId });\n};\napp.post("/chat", (req, res) => { startChat(req.body); res.end(); });\n`,
       `function startChat(sessionId = "") {\n  return tracer.createSession({ sessionId });\n}\napp.post("/chat", (req, res) => { startChat(req.query.sid); res.end(); });\n`,
+      // The first caller hands over the request, a later one its body (review-rules F4), in both orders.
+      `function open(source) {\n  return tracer.createSession({ sessionId: source.id });\n}\napp.post("/a", async (req, res) => { await open(req); res.end(); });\napp.post("/b", async (req, res) => { await open(req.body); res.end(); });\n`,
+      `function open(source) {\n  return tracer.createSession({ sessionId: source.id });\n}\napp.post("/b", async (req, res) => { await open(req.body); res.end(); });\napp.post("/a", async (req, res) => { await open(req); res.end(); });\n`,
     ];
     for (const shape of shapes) {
       const before = `${HEADER}${shape}`;
@@ -69,6 +72,8 @@ app.use((req, res, next) => { store.createSession({ sessionId: req.headers["x-se
       expect(result.output).toBe(before.replace(/( *)return tracer\.createSession/, (_, indent: string) => `${indent}${markerComment(unvalidatedSessionIdMarker("createSession"))}\n${indent}return tracer.createSession`));
       expect(run(result.output).changed).toBe(false);
     }
+    // Every caller hands over the request, whose `id` is no client input.
+    expect(run(`${HEADER}${shapes[3]!.replace("open(req.body)", "open(req)")}`).changed).toBe(false);
     // A method of the same name on an imported object is not the helper.
     expect(run(`${HEADER}import { chats } from "./chats";\n${shapes[0]!.replace("const chats = new Chats();\n", "")}`).changed).toBe(false);
   });

@@ -15,8 +15,12 @@ export const netlifyFunctions = {
       // A function is a file directly in the functions folder, or a subfolder's entry file named `index`
       // or like the subfolder (docs.netlify.com/functions/get-started: `netlify/functions/hello.mts`,
       // `hello/hello.mts`, `hello/index.mts`); any other file below is a helper the functions import
-      // (`netlify/functions/_shared/util.ts`), never invoked per request.
-      path: /(?:^|\/)netlify\/functions\/(?:[^/]+|([^/]+)\/(?:\1|index))\.(?:[cm]?[jt]s)$/,
+      // (`netlify/functions/_shared/util.ts`), never invoked per request. Extensions and the one entry
+      // per subfolder as zip-it-and-ship-it finds them (netlify/build packages/zip-it-and-ship-it/src/
+      // runtimes/node/finder.ts: `allowedExtensions` .js .mjs .cjs .ts .tsx .mts .cts, and `getMainFile`'s
+      // first existing file of `{name}.js, index.js, {name}.ts, index.ts, …`; checked 2026-12-05).
+      path: /(?:^|\/)netlify\/functions\/(?:[^/]+|([^/]+)\/(?:\1|index))\.(?:[cm]?[jt]s|tsx)$/,
+      entryPrecedence: ["js", "ts", "mjs", "cjs", "tsx", "mts", "cts"].flatMap((extension) => [`{name}.${extension}`, `index.${extension}`]),
       defaultExport: true,
       exports: ["handler"],
       platform,

@@ -17,8 +17,12 @@ export const vercel = {
       // of a `.d.ts` (vercel.com/docs/functions/configuring-functions/advanced-configuration: "Vercel
       // ignores files with the following characters"; @vercel/fs-detectors' api filter tests
       // `file.includes("/_")`, so folders count too: `api/_lib/db.ts` is a helper, not a function).
-      path: /(?:^|\/)api\/(?:[^/_.][^/]*\/)*[^/_.][^/]*(?<!\.d)\.(?:[cm]?[jt]s)$/,
-      projectPath: /^api\//,
+      // Extensions as the zero-config detector's glob `api/**/*.+(js|mjs|ts|tsx)` (@vercel/fs-detectors
+      // detect-builders.ts `getApiMatches`, quoted the same by several public projects; the Node.js runtime
+      // docs name .js, .mjs and .ts): no .cjs/.mts/.cts, and .tsx is one. Within a project the whole
+      // relative path is checked from the root `api/`, so `api/_lib/api/impl.ts` (a `/_` path) is no function.
+      path: /(?:^|\/)api\/(?:[^/_.][^/]*\/)*[^/_.][^/]*(?<!\.d)\.(?:m?js|tsx?)$/,
+      projectPath: /^api\/(?:[^/_.][^/]*\/)*[^/_.][^/]*(?<!\.d)\.(?:m?js|tsx?)$/,
       // Nitro (and Nuxt) also read a root `api/` folder, and bundle it for any host (https://nitro.build/guide/routing).
       exceptInProjects: ["nitro"],
       defaultExport: true,
