@@ -126,12 +126,29 @@ describe("projectDependsOn: Next.js in a monorepo", () => {
   const makeProject = useTempProjects("deployment-monorepo");
   const ROOT_WITH_NEXT = JSON.stringify({ private: true, workspaces: ["apps/*", "packages/*"], devDependencies: { next: "15.0.0", turbo: "2" } });
 
-  it("a workspace member whose package.json names no app framework takes the root's next", () => {
+  it("a workspace member whose package.json names no app framework takes the root's next when it has Next's app/ or pages/ folder", () => {
     const root = makeProject({ "package.json": ROOT_WITH_NEXT, "apps/web/package.json": JSON.stringify({ name: "web", dependencies: { react: "19" } }), "apps/web/app/": "" });
     expect(projectDependsOn(join(root, "apps/web/app/page.tsx"), ["next"])).toBe(true);
     // pnpm's workspace file instead of `workspaces`, two folders deeper.
-    const pnpm = makeProject({ "package.json": JSON.stringify({ devDependencies: { next: "15" } }), "pnpm-workspace.yaml": "packages:\n  - apps/**\n", "apps/group/web/package.json": "{}", "apps/group/web/src/": "" });
+    const pnpm = makeProject({ "package.json": JSON.stringify({ devDependencies: { next: "15" } }), "pnpm-workspace.yaml": "packages:\n  - apps/**\n", "apps/group/web/package.json": "{}", "apps/group/web/src/pages/": "" });
     expect(projectDependsOn(join(pnpm, "apps/group/web/src/x.ts"), ["next"])).toBe(true);
+  });
+
+  it("a workspace member without Next's app/ or pages/ folder (a worker, a CLI) takes nothing from the root", () => {
+    const root = makeProject({
+      "package.json": ROOT_WITH_NEXT,
+      "apps/web/package.json": JSON.stringify({ name: "web", dependencies: { react: "19" } }),
+      "apps/web/pages/": "",
+      "apps/worker/package.json": JSON.stringify({ name: "worker", type: "module", dependencies: { honeyhive: "^1.0.0", openai: "^4" } }),
+      "apps/worker/src/main.ts": "",
+      // Look-alikes: a file named `app`, a `src/` without Next's folders, `app/` two levels down.
+      "apps/cli/package.json": "{}",
+      "apps/cli/app": "",
+      "apps/cli/src/lib/app/": "",
+    });
+    expect(projectDependsOn(join(root, "apps/worker/src/main.ts"), ["next"])).toBe(false);
+    expect(projectDependsOn(join(root, "apps/cli/src/index.ts"), ["next"])).toBe(false);
+    expect(projectDependsOn(join(root, "apps/web/pages/index.tsx"), ["next"])).toBe(true);
   });
 
   it("a member that is an app of its own (express, nuxt, …) takes nothing from the root; nor does a package below a root that is no workspace", () => {

@@ -4,7 +4,7 @@
 // project root per process; the package.json is read through the project reader, which looks at it
 // again at most once a second (an edited script preload is seen during an editor session).
 import { existsSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { absolutePath, EMPTY_MANIFEST, projectModules, RECHECK_AFTER_MS, type PackageManifest } from "./project-modules.js";
 
 export interface DeploymentSignals {
@@ -211,10 +211,14 @@ export function projectDependsOn(filename: string, packages: readonly string[]):
  * App frameworks a project may run on without its own package.json naming them, and how that shows:
  * the framework's config file beside the package.json (Next.js reads `next.config.js`, `.mjs` or `.ts`
  * from the project's root: vercel/next.js#63051 `CONFIG_FILES`), or a workspace (monorepo) whose root
- * package.json names it, hoisted for its members (`apps/web/package.json` without `next`, the root's
- * with it).
+ * package.json names it, hoisted for its members, for a member laid out as an app of it: one of
+ * `appDirectories` beside its package.json (Next.js routes from `app/` or `pages/`, or the same under
+ * `src/`: nextjs.org/docs/app/api-reference/file-conventions/src-folder). A member without them (a
+ * worker, a CLI, a library: `apps/worker/package.json` without `next`) takes nothing from the root.
  */
-const APP_FRAMEWORKS: readonly { readonly package: string; readonly configFiles: readonly string[] }[] = [{ package: "next", configFiles: ["next.config.js", "next.config.mjs", "next.config.ts"] }];
+const APP_FRAMEWORKS: readonly { readonly package: string; readonly configFiles: readonly string[]; readonly appDirectories: readonly string[] }[] = [
+  { package: "next", configFiles: ["next.config.js", "next.config.mjs", "next.config.ts"], appDirectories: ["app", "pages", "src/app", "src/pages"] },
+];
 const INFERRED_FRAMEWORKS: ReadonlySet<string> = new Set(APP_FRAMEWORKS.map((framework) => framework.package));
 
 /**
@@ -248,7 +252,15 @@ function frameworksNotNamed(root: string): ReadonlySet<string> {
   if ([...own.dependencies].some((name) => OWN_APP_PACKAGES.has(name))) return found;
   const workspace = workspaceRootAbove(root);
   const shared = workspace === undefined ? undefined : modules.manifestOf(workspace);
-  for (const framework of APP_FRAMEWORKS) if (shared?.dependencies.has(framework.package)) found.add(framework.package);
+  for (const framework of APP_FRAMEWORKS) {
+    if (!shared?.dependencies.has(framework.package)) continue;
+    const laidOut = framework.appDirectories.some((path) => {
+      const [first, second] = path.split("/");
+      if (entries?.get(first!) !== "directory") return false;
+      return second === undefined || modules.listing(join(root, first!))?.get(second) === "directory";
+    });
+    if (laidOut) found.add(framework.package);
+  }
   return found;
 }
 

@@ -105,6 +105,8 @@ describe("jsonc", () => {
   it("reads comments and trailing commas, keeps `//` and `/*` inside strings", () => {
     expect(parseJsonc(`{ "a": "http://x/*y", // c\n "b": [1, 2,], }`)).toEqual({ a: "http://x/*y", b: [1, 2] });
     expect(parseJsonc(`{ "a": `)).toBeUndefined();
+    // A file saved with a UTF-8 byte order mark, as TypeScript reads it.
+    expect(parseJsonc(`\uFEFF{ "a": 1, }`)).toEqual({ a: 1 });
   });
 });
 
@@ -503,6 +505,8 @@ describe("workspace roots and parsed project files (the Lambda functions configu
     expect(fs.reads.filter((read) => read.endsWith("package.json"))).toHaveLength(1);
     expect(reader.manifestOf(join(root, "empty"))).toBeUndefined();
     expect(parsePackageManifest("{ not json")).toEqual({ dependencies: new Set(), ranges: new Map(), preloads: [], workspaces: false });
+    // A UTF-8 byte order mark (an editor's "UTF-8 with BOM"): Node and npm read the file, so does this.
+    expect(parsePackageManifest(`\uFEFF${JSON.stringify({ type: "module", dependencies: { honeyhive: "^1.0.3" } })}`).ranges).toEqual(new Map([["honeyhive", "^1.0.3"]]));
     expect(parsePackageManifest("[1]")).toEqual({ dependencies: new Set(), ranges: new Map(), preloads: [], workspaces: false });
     // The first field that gives a package a string range holds: dependencies before dev, peer, optional.
     expect(parsePackageManifest(JSON.stringify({ devDependencies: { honeyhive: "^1.0.42" }, dependencies: { honeyhive: "^2.0.0" }, peerDependencies: { x: { bad: 1 } } })).ranges).toEqual(new Map([["honeyhive", "^2.0.0"]]));

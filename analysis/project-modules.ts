@@ -164,11 +164,19 @@ export const EMPTY_MANIFEST: PackageManifest = Object.freeze({ dependencies: new
 /** `--import x`, `--import=x`, `--require x`, `-r x` in a script (quotes around the module allowed). */
 const PRELOAD_FLAG = /(?:^|[\s"'=])(?:--import|--require|-r)(?:\s+|=)["']?([^\s"']+)/g;
 
+/**
+ * `text` without a leading UTF-8 byte order mark (U+FEFF), which `JSON.parse` refuses and Node, npm
+ * and TypeScript skip in a package.json, tsconfig.json or function.json that an editor saved with one.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** The package.json text's manifest; an empty one for text that does not parse or is no object. */
 export function parsePackageManifest(text: string): PackageManifest {
   let manifest: unknown;
   try {
-    manifest = JSON.parse(text);
+    manifest = JSON.parse(withoutBom(text));
   } catch {
     // An invalid package.json tells nothing (npm would refuse it too).
     return EMPTY_MANIFEST;
@@ -623,7 +631,8 @@ function compilerPathsOf(config: { readonly compilerOptions?: unknown }, directo
  * JSON with comments and trailing commas, as tsconfig.json allows; undefined when it is not that.
  * Strings are copied as they are, so `"@/*"` or a `//` inside one is never taken for a comment.
  */
-export function parseJsonc(text: string): unknown {
+export function parseJsonc(jsonc: string): unknown {
+  const text = withoutBom(jsonc);
   let out = "";
   let index = 0;
   while (index < text.length) {

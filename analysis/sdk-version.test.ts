@@ -65,15 +65,29 @@ describe("the major a file is written against", () => {
     expect(honeyhiveMajorOf({ filename: silent, settings: DEFAULT_SETTINGS })).toBe(2);
   });
 
-  it("keeps a folder's answer for its other files, and forgets it with the caches", () => {
-    const filename = project({ dependencies: { honeyhive: "^1.0.42" } });
-    const sibling = join(dirname(filename), "other.ts");
-    expect(declaredHoneyhiveMajor({ filename, settings: DEFAULT_SETTINGS })).toBe(1);
-    writeFileSync(join(dirname(filename), "..", "package.json"), JSON.stringify({ dependencies: { honeyhive: "^2.0.0" } }));
-    expect(declaredHoneyhiveMajor({ filename: sibling, settings: DEFAULT_SETTINGS })).toBe(1);
-    clearDeploymentCache();
-    clearSdkVersionCache();
-    expect(declaredHoneyhiveMajor({ filename: sibling, settings: DEFAULT_SETTINGS })).toBe(2);
+  it("keeps a folder's answer for its other files within a second, sees an edit after it, and forgets it with the caches", () => {
+    // The clock of the check is faked (only `Date`): the files' own mtimes are real.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T00:00:00Z") });
+    try {
+      const filename = project({ dependencies: { honeyhive: "^1.0.42" } });
+      const sibling = join(dirname(filename), "other.ts");
+      const manifest = join(dirname(filename), "..", "package.json");
+      expect(declaredHoneyhiveMajor({ filename, settings: DEFAULT_SETTINGS })).toBe(1);
+      writeFileSync(manifest, JSON.stringify({ dependencies: { honeyhive: "^2.0.0" } }));
+      utimesSync(manifest, new Date(), new Date(Date.now() + 5_000));
+      expect(declaredHoneyhiveMajor({ filename: sibling, settings: DEFAULT_SETTINGS })).toBe(1);
+      // An editor session: the upgrade is seen once the second has passed, for both files.
+      vi.setSystemTime(new Date("2030-01-01T00:00:01.500Z"));
+      expect(declaredHoneyhiveMajor({ filename: sibling, settings: DEFAULT_SETTINGS })).toBe(2);
+      expect(declaredHoneyhiveMajor({ filename, settings: DEFAULT_SETTINGS })).toBe(2);
+      writeFileSync(manifest, JSON.stringify({ dependencies: { honeyhive: "^1.0.0" } }));
+      utimesSync(manifest, new Date(), new Date(Date.now() + 10_000));
+      clearDeploymentCache();
+      clearSdkVersionCache();
+      expect(declaredHoneyhiveMajor({ filename: sibling, settings: DEFAULT_SETTINGS })).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("treats an unparsable package.json as silent, without throwing", () => {

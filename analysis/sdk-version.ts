@@ -11,7 +11,7 @@
 //   3. the file's own code (`apiEvidence`, from the SDK model: an awaited `HoneyHiveTracer.init()`, a
 //      1.x-only member such as `traceFunction` or `flush`) — supplied by the caller;
 //   4. otherwise 2, this package's own major.
-import { dirname, isAbsolute } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import { deploymentOf } from "./deployment.js";
 import { projectModules } from "./project-modules.js";
 import type { AnalysisInput } from "./input.js";
@@ -59,23 +59,20 @@ export function declaredDependencyVersion(filename: string, name: string): reado
   return range === undefined ? undefined : minorVersionOfRange(range);
 }
 
-/**
- * The package.json's answer per folder of an absolute file name (0: it says nothing): every file of a
- * folder shares it, and asking `deploymentOf` resolves the name again for each file. A relative name
- * resolves against the working directory, which may change: not kept.
- */
-const declaredByDirectory = new Map<string, HoneyhiveMajor | 0>();
-
 /** 1 or 2 from the settings or the project's package.json; undefined when neither says. */
 export function declaredHoneyhiveMajor(input: Pick<AnalysisInput, "filename" | "settings">): HoneyhiveMajor | undefined {
   if (input.settings.sdkVersion !== undefined) return input.settings.sdkVersion;
   const { filename } = input;
   if (!isAbsolute(filename)) return majorDeclaredFor(filename);
-  const directory = dirname(filename);
-  let major = declaredByDirectory.get(directory);
-  if (major === undefined) declaredByDirectory.set(directory, (major = majorDeclaredFor(filename) ?? 0));
+  // The package.json's answer per folder (0: it says nothing), shared by every file of the folder and
+  // read again at most once a second (`rechecked`, through the mtime-checked manifest): an edit of
+  // the honeyhive range is seen within about a second, without a file-system call per linted file.
+  const major = projectModules().rechecked(dirname(filename), majorOfDirectory);
   return major === 0 ? undefined : major;
 }
+
+/** The answer for the files of an absolute folder (any file name in it resolves to the same package.json). */
+const majorOfDirectory = (directory: string): HoneyhiveMajor | 0 => majorDeclaredFor(join(directory, "index.ts")) ?? 0;
 
 function majorDeclaredFor(filename: string): HoneyhiveMajor | undefined {
   const { root } = deploymentOf(filename);
@@ -97,5 +94,5 @@ export function honeyhiveMajorOf(input: Pick<AnalysisInput, "filename" | "settin
 
 /** For tests that create project folders: forget what was read. */
 export function clearSdkVersionCache(): void {
-  declaredByDirectory.clear();
+  projectModules().forgetRechecked();
 }

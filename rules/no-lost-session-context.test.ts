@@ -403,6 +403,22 @@ describe(`${RULE_NAME}: a router mounted by a module beside it after the app's m
     expect(lint(files(otherObject), "src/routes.ts")).toEqual(REPORTED);
   });
 
+  it("still reports when the session middleware is on a same-named app of a block, a catch clause or a destructuring (was missed)", () => {
+    const files = (server: string) => ({ "src/routes.ts": ROUTES, "src/middleware.ts": MIDDLEWARE, "src/server.ts": server });
+    const head = `import express from "express";\nimport { sessionMiddleware } from "./middleware";\nimport routes from "./routes";\n`;
+    const served = `const app = express();\napp.use("/api", routes);\napp.listen(3000);\n`;
+    for (const local of [
+      `if (process.env.ADMIN) {\n  const app = express();\n  app.use(sessionMiddleware);\n  app.listen(4000);\n}\n`,
+      `function admin() {\n  const { app } = make();\n  app.use(sessionMiddleware);\n}\n`,
+      `try {\n} catch (app) {\n  app.use(sessionMiddleware);\n}\n`,
+      `function admin(app = express()) {\n  app.use(sessionMiddleware);\n}\n`,
+    ]) {
+      expect(lint(files(head + local + served), "src/routes.ts"), local).toEqual(REPORTED);
+    }
+    // The served app's own session middleware inside a block before the mount still gives the session.
+    expect(lint(files(`${head}const app = express();\nif (process.env.SESSIONS !== "off") {\n  app.use(sessionMiddleware);\n}\napp.use("/api", routes);\napp.listen(3000);\n`), "src/routes.ts")).toEqual([]);
+  });
+
   it("still reports when the app middleware comes after the mount, gives no session, comes from a package, or is on another router's mount", () => {
     const files = (server: string) => ({ "src/routes.ts": ROUTES, "src/middleware.ts": MIDDLEWARE, "src/server.ts": server });
     expect(lint(files(server(`app.use("/api", routes);\napp.use(sessionMiddleware);`)), "src/routes.ts")).toEqual(REPORTED);

@@ -927,6 +927,45 @@ describe(`${RULE_NAME}: a router mounted by the module beside it that serves the
     expect(lintLambda(`function mountAll(app) {\n  app.use("/api", routes);\n}\nconst app = express();\nexport const handler = serverless(app);`)).toEqual([]);
   });
 
+  it("keeps a same-named object of a block, a catch clause or a destructuring apart from the served app (were reported)", () => {
+    const lambda = (body: string) => `import express from "express";\nimport serverless from "serverless-http";\nimport routes from "./routes";\n${body}\n`;
+    const lintLambda = (body: string) => lint({ "src/routes.ts": EXPRESS_ROUTES, "src/lambda.ts": lambda(body) }, "src/routes.ts");
+    const SERVED = `const app = express();\nexport const handler = serverless(app);`;
+    for (const local of [
+      `if (process.env.ADMIN) {\n  const app = express();\n  app.use("/api", routes);\n  app.listen(3000);\n}`,
+      `for (const port of [1, 2]) { const app = express(); app.use("/api", routes); app.listen(port); }`,
+      `switch (process.env.MODE) {\n  case "dev": {\n    const app = express();\n    app.use("/api", routes);\n    app.listen(3000);\n    break;\n  }\n}`,
+      `switch (process.env.MODE) {\n  case "dev":\n    const app = express();\n    app.use("/api", routes);\n    app.listen(3000);\n}`,
+      `try {\n} catch (app) {\n  app.use("/api", routes);\n}`,
+      `function startLocal() {\n  const { app } = makeServer();\n  app.use("/api", routes);\n  app.listen(3000);\n}`,
+      `function startLocal({ app }) {\n  app.use("/api", routes);\n  app.listen(3000);\n}`,
+      `function startLocal([app]) {\n  app.use("/api", routes);\n}`,
+      `function startLocal(app = express()) {\n  app.use("/api", routes);\n  app.listen(3000);\n}`,
+    ]) {
+      expect(lintLambda(`${local}\n${SERVED}`), local).toEqual([]);
+    }
+    // Still reported: the mount on the served app inside a block, or on a `var` of a block (the module's own).
+    expect(lintLambda(`const app = express();\nif (process.env.API) {\n  app.use("/api", routes);\n}\nexport const handler = serverless(app);`)).toEqual(["AWS Lambda handler `/chat`"]);
+    expect(lintLambda(`if (true) {\n  var app = express();\n  app.use("/api", routes);\n}\nexport const handler = serverless(app);`)).toEqual(["AWS Lambda handler `/chat`"]);
+  });
+
+  it("orders a registration inside a function called once at the top level by that call (a flush installed after the mount was taken as covering it)", () => {
+    const routes = `import Router from "@koa/router";\n${TRACER}const router = new Router();\nrouter.post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });\nexport default router;\n`;
+    const FLUSH_MW = `async (ctx, next) => { try { await next(); } finally { await tracer.forceFlush(); } }`;
+    const lambda = (body: string) => `import Koa from "koa";\nimport serverless from "serverless-http";\n${TRACER}import router from "./routes";\n${body}\n`;
+    const lintLambda = (body: string) => lint({ "src/routes.ts": routes, "src/lambda.ts": lambda(body) }, "src/routes.ts");
+    const REPORTED = ["AWS Lambda handler `/chat`"];
+    expect(lintLambda(`function installFlush() { app.use(${FLUSH_MW}); }\nconst app = new Koa();\napp.use(router.routes());\ninstallFlush();\nexport const handler = serverless(app);`)).toEqual(REPORTED);
+    expect(lintLambda(`const app = new Koa();\napp.use(router.routes());\ninstallFlush();\nexport const handler = serverless(app);\nfunction installFlush() { app.use(${FLUSH_MW}); }`)).toEqual(REPORTED);
+    // A flushing middleware on a block's own app covers nothing of the served one.
+    expect(lintLambda(`if (process.env.LOCAL) { const app = new Koa(); app.use(${FLUSH_MW}); app.listen(3000); }\nconst app = new Koa();\napp.use(router.routes());\nexport const handler = serverless(app);`)).toEqual(REPORTED);
+    // Called before the mount, though written after it: covers.
+    expect(lintLambda(`const app = new Koa();\ninstallFlush();\napp.use(router.routes());\nexport const handler = serverless(app);\nfunction installFlush() { app.use(${FLUSH_MW}); }`)).toEqual([]);
+    // Known miss, documented: a function called twice (or from another function) is read where it is
+    // written, here before the mount, although both calls run after it.
+    expect(lintLambda(`function installFlush() { app.use(${FLUSH_MW}); }\nconst app = new Koa();\napp.use(router.routes());\ninstallFlush();\ninstallFlush();\nexport const handler = serverless(app);`)).toEqual([]);
+  });
+
   it("reads a Koa app's flushing middleware registered in the same chain before the mount (not reported)", () => {
     const routes = `import Router from "@koa/router";\n${TRACER}const router = new Router();\nrouter.post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });\nexport default router;\n`;
     const FLUSH_MW = `async (ctx, next) => { try { await next(); } finally { await tracer.forceFlush(); } }`;

@@ -550,7 +550,13 @@ function mountedImports(
   };
   const methods = new Set([...mounting.mounts.map(({ method }) => method), ...(mounting.middleware === undefined ? [] : [mounting.middleware])]);
   // In the order the registrations run: the position of each method's name (`app.use(a).use("/api", r)`: `a` first).
-  const registrations = [...registrationsAmong(nodesOfType(program, AST_NODE_TYPES.CallExpression), methods, (method) => methods.has(method))].sort((a, b) => namedAt(a.call) - namedAt(b.call));
+  // A registration in a top-level function called once at the top level runs where it is called (`runPositions`).
+  const positions = runPositions(program);
+  const runsAt = (call: TSESTree.CallExpression): number => {
+    const fn = enclosingFunction(call);
+    return (fn && positions.get(fn)) ?? namedAt(call);
+  };
+  const registrations = [...registrationsAmong(nodesOfType(program, AST_NODE_TYPES.CallExpression), methods, (method) => methods.has(method))].sort((a, b) => runsAt(a.call) - runsAt(b.call) || namedAt(a.call) - namedAt(b.call));
   for (const { call, method, receiver } of registrations) {
     const target = receiver && owners.objectKey(receiver, call);
     if (target === undefined) continue;
@@ -639,15 +645,64 @@ function namedAt(call: TSESTree.CallExpression): number {
 /** The prefix of the key of what a top-level function returns (`call:createApp`). */
 const CALL_KEY = "call:";
 
+/** A node that holds names of its own: a function (its parameters and body), a block, a `for`, a `switch`, a `catch` clause. */
+type ScopeNode = FunctionNode | TSESTree.BlockStatement | TSESTree.StaticBlock | TSESTree.ForStatement | TSESTree.ForInStatement | TSESTree.ForOfStatement | TSESTree.SwitchStatement | TSESTree.CatchClause;
+
+/** The closest node around `node` (not `node` itself) that holds names of its own; undefined at the module's top level. A function's body block is the function's. */
+function enclosingScope(node: TSESTree.Node): ScopeNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+    switch (current.type) {
+      case AST_NODE_TYPES.BlockStatement:
+        if (!isFunctionNode(current.parent) || current.parent.body !== current) return current;
+        break;
+      case AST_NODE_TYPES.StaticBlock:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.SwitchStatement:
+      case AST_NODE_TYPES.CatchClause:
+        return current;
+    }
+  }
+  return undefined;
+}
+
+/** The names a binding pattern binds: `app`, `{ app }`, `{ a: app }`, `[app]`, `app = express()`, `...rest`, a TypeScript parameter property. */
+function patternNames(pattern: TSESTree.Node | null | undefined, names: string[] = []): string[] {
+  switch (pattern?.type) {
+    case AST_NODE_TYPES.Identifier:
+      names.push(pattern.name);
+      break;
+    case AST_NODE_TYPES.AssignmentPattern:
+      patternNames(pattern.left, names);
+      break;
+    case AST_NODE_TYPES.RestElement:
+      patternNames(pattern.argument, names);
+      break;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of pattern.elements) patternNames(element, names);
+      break;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) patternNames(property.type === AST_NODE_TYPES.Property ? property.value : property, names);
+      break;
+    case AST_NODE_TYPES.TSParameterProperty:
+      patternNames(pattern.parameter, names);
+      break;
+  }
+  return names;
+}
+
 /**
- * Names of a module read without scopes (`mountedImports`): an object is known by its name where it is
- * declared, the innermost function that declares it (a parameter, a declarator or function of its own
- * body) or else the module's top level (key: the bare name), so that `app` of `createApp()` and a
- * top-level `app` stay apart.
+ * Names of a module read without a scope manager (`mountedImports`): an object is known by its name
+ * where it is declared, the innermost function, block, `for`, `switch` or `catch` clause around it that
+ * declares it (a parameter, also destructured or with a default, a `catch` parameter, a `let`/`const`,
+ * class or function of its own, a `var` of a function's body) or else the module's top level (key: the
+ * bare name), so that `app` of `createApp()`, of `if (…) { const app = … }` and a top-level `app` stay apart.
  */
 class ScopelessNames {
-  /** Per function: the names it declares, each with its value (a declarator's initializer, a function declaration; none for a parameter). */
-  private readonly declared = new Map<FunctionNode, Map<string, TSESTree.Node | undefined>>();
+  /** Per scope: the names it declares, each with its value (a declarator's initializer, a function declaration; none for a parameter or a pattern). */
+  private readonly declared = new Map<ScopeNode, Map<string, TSESTree.Node | undefined>>();
 
   constructor(private readonly program: TSESTree.Program) {}
 
@@ -668,50 +723,84 @@ class ScopelessNames {
   /** Per function of the module's top level (by its name), the keys of the objects it returns. */
   returnedObjects(): Map<string, string[]> {
     const found = new Map<string, string[]>();
-    for (const statement of this.program.body) {
-      const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
-      const named: Array<[string, TSESTree.Node | null | undefined]> =
-        declaration?.type === "FunctionDeclaration" && declaration.id
-          ? [[declaration.id.name, declaration]]
-          : declaration?.type === "VariableDeclaration"
-            ? declaration.declarations.flatMap((declarator) => (declarator.id.type === "Identifier" ? [[declarator.id.name, declarator.init] as [string, TSESTree.Node | null]] : []))
-            : [];
-      for (const [name, value] of named) {
-        if (!value || !isFunctionNode(value)) continue;
-        const keys = [`return:${value.range[0]}`];
-        const returned = value.body.type === "BlockStatement" ? nodesOfTypesWithin(this.program, [AST_NODE_TYPES.ReturnStatement], value.body).filter((ret) => enclosingFunction(ret) === value).map((ret) => ret.argument) : [value.body];
-        for (const argument of returned) if (argument?.type === "Identifier") keys.push(this.keyOf(argument.name, argument));
-        found.set(name, keys);
-      }
+    for (const [name, value] of topLevelFunctions(this.program)) {
+      const keys = [`return:${value.range[0]}`];
+      const returned = value.body.type === "BlockStatement" ? nodesOfTypesWithin(this.program, [AST_NODE_TYPES.ReturnStatement], value.body).filter((ret) => enclosingFunction(ret) === value).map((ret) => ret.argument) : [value.body];
+      for (const argument of returned) if (argument?.type === "Identifier") keys.push(this.keyOf(argument.name, argument));
+      found.set(name, keys);
     }
     return found;
   }
 
-  /** The value of `name` as the innermost function around `at` that declares it holds it; undefined when only the top level may. */
+  /** The value of `name` as the innermost scope around `at` that declares it holds it; undefined when only the top level may. */
   localValue(name: string, at: TSESTree.Node): { readonly value: TSESTree.Node | undefined } | undefined {
-    for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
-      const names = this.declaredIn(fn);
+    for (let scope = enclosingScope(at); scope; scope = enclosingScope(scope)) {
+      const names = this.declaredIn(scope);
       if (names.has(name)) return { value: names.get(name) };
     }
     return undefined;
   }
 
   private keyOf(name: string, at: TSESTree.Node): string {
-    for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) if (this.declaredIn(fn).has(name)) return `${fn.range[0]}:${name}`;
+    for (let scope = enclosingScope(at); scope; scope = enclosingScope(scope)) if (this.declaredIn(scope).has(name)) return `${scope.range[0]}:${name}`;
     return name;
   }
 
-  private declaredIn(fn: FunctionNode): Map<string, TSESTree.Node | undefined> {
-    let names = this.declared.get(fn);
+  private declaredIn(scope: ScopeNode): Map<string, TSESTree.Node | undefined> {
+    let names = this.declared.get(scope);
     if (names) return names;
-    names = new Map(fn.params.flatMap((param) => (param.type === "Identifier" ? [[param.name, undefined] as const] : [])));
-    for (const node of nodesOfTypesWithin(this.program, [AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.FunctionDeclaration], fn.body)) {
-      const id = node.id;
-      if (id?.type === "Identifier" && enclosingFunction(node) === fn) names.set(id.name, node.type === AST_NODE_TYPES.VariableDeclarator ? (node.init ?? undefined) : node);
+    const own = new Map<string, TSESTree.Node | undefined>();
+    const parameters = isFunctionNode(scope) ? scope.params : scope.type === AST_NODE_TYPES.CatchClause ? [scope.param] : [];
+    for (const parameter of parameters) for (const name of patternNames(parameter)) own.set(name, undefined);
+    const body = isFunctionNode(scope) ? scope.body : scope;
+    for (const node of nodesOfTypesWithin(this.program, [AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.ClassDeclaration], body)) {
+      // A `var` belongs to its function (or the top level), wherever its block; the rest to their block.
+      const hoisted = node.type === AST_NODE_TYPES.VariableDeclarator && node.parent.type === AST_NODE_TYPES.VariableDeclaration && node.parent.kind === "var";
+      if ((hoisted ? enclosingFunction(node) : enclosingScope(node)) !== scope) continue;
+      if (node.type !== AST_NODE_TYPES.VariableDeclarator) {
+        if (node.id) own.set(node.id.name, node);
+        continue;
+      }
+      if (node.id.type === AST_NODE_TYPES.Identifier) own.set(node.id.name, node.init ?? undefined);
+      else for (const name of patternNames(node.id)) own.set(name, undefined);
     }
-    this.declared.set(fn, names);
+    this.declared.set(scope, (names = own));
     return names;
   }
+}
+
+/** The functions of the module's top level, by name: `function f() {}`, `export function f() {}`, `const f = () => …`. */
+function topLevelFunctions(program: TSESTree.Program): Array<[string, FunctionNode]> {
+  const found: Array<[string, FunctionNode]> = [];
+  for (const statement of program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
+    if (declaration?.type === "FunctionDeclaration" && declaration.id) found.push([declaration.id.name, declaration]);
+    if (declaration?.type === "VariableDeclaration") {
+      for (const declarator of declaration.declarations) if (declarator.id.type === "Identifier" && declarator.init && isFunctionNode(declarator.init)) found.push([declarator.id.name, declarator.init]);
+    }
+  }
+  return found;
+}
+
+/**
+ * Where the registrations in a function of the module's top level run, for a function called exactly
+ * once in the module and there at the top level (`installFlush();` after `app.use(router.routes())`):
+ * the position of that call. Registrations anywhere else run in the order of their text (a function
+ * called twice, from another function or not at all is read where it is written).
+ */
+function runPositions(program: TSESTree.Program): Map<FunctionNode, number> {
+  const functions = new Map(topLevelFunctions(program));
+  const calls = new Map<string, TSESTree.CallExpression[]>();
+  if (functions.size === 0) return new Map();
+  for (const call of nodesOfType(program, AST_NODE_TYPES.CallExpression)) {
+    if (call.callee.type === "Identifier" && functions.has(call.callee.name)) calls.set(call.callee.name, [...(calls.get(call.callee.name) ?? []), call]);
+  }
+  const positions = new Map<FunctionNode, number>();
+  for (const [name, fn] of functions) {
+    const [only, ...more] = calls.get(name) ?? [];
+    if (only && more.length === 0 && enclosingFunction(only) === undefined) positions.set(fn, only.range[0]);
+  }
+  return positions;
 }
 
 /**

@@ -23,6 +23,11 @@ describe("Azure Functions v3: the export a folder's function.json runs", () => {
     expect(deployedExports(join(root, "Search", "index.ts"))).toEqual([]);
   });
 
+  it("reads a function.json saved with a UTF-8 byte order mark (Visual Studio's default)", () => {
+    const root = project({ "package.json": "{}", "host.json": "{}", "Chat/function.json": `\uFEFF${JSON.stringify({ entryPoint: "run", bindings: HTTP_TRIGGER })}` });
+    expect(deployedExports(join(root, "Chat", "index.js"))).toEqual(["run"]);
+  });
+
   it("is asked only in a function app: a function.json without a host.json beside the package.json runs nothing", () => {
     const root = project({ "package.json": "{}", "Chat/function.json": JSON.stringify({ bindings: HTTP_TRIGGER }) });
     expect(deployedExports(join(root, "Chat", "index.js"))).toEqual([]);

@@ -3,7 +3,7 @@ import type { TSESTree } from "@typescript-eslint/types";
 import type { FunctionNode } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
 import { deploymentOf } from "../../deployment.js";
-import { absolutePath, projectModules } from "../../project-modules.js";
+import { absolutePath, projectModules, withoutBom } from "../../project-modules.js";
 import { azureFunctions as platform, azureFunctionsV3 } from "../platforms/azure-functions.js";
 import type { FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
 import { methods, moduleExportsValue } from "./common.js";
@@ -49,7 +49,7 @@ interface V3Function {
 function v3FunctionOfText(text: string): V3Function | null {
   let config: unknown;
   try {
-    config = JSON.parse(text);
+    config = JSON.parse(withoutBom(text));
   } catch {
     // A function.json that does not parse declares nothing: Azure would not load it either.
     return null;
