@@ -1187,6 +1187,17 @@ export const observability = { tracer: HoneyHiveTracer.init({ project: "p" }) };
 
 describe(`${FLUSH_RULE} (blind 5, holders and configured entry points)`, () => {
   const reported: Case[] = [
+    // was a known miss: the functions folder of netlify.toml was not read.
+    c("Netlify v2 default export in netlify.toml's functions directory", `${T}import type { Context } from "@netlify/functions";
+export default async (req: Request, context: Context) => {
+  tracer.createSession({ sessionName: "chat" });
+  return new Response(await reply(await req.text()));
+};`, { filename: "src/functions/chat.mts", files: { "netlify.toml": `[functions]\n  directory = "src/functions"\n` } }),
+    c("Netlify v2 default export in the legacy [build] functions folder, subfolder entry", `${T}import type { Context } from "@netlify/functions";
+export default async (req: Request, context: Context) => {
+  tracer.createSession({ sessionName: "chat" });
+  return new Response(await reply(await req.text()));
+};`, { filename: "lambda/chat/index.ts", files: { "netlify.toml": `[build]\n  command = "npm run build"\n  functions = "./lambda/"\n\n[[redirects]]\n  from = "/*"\n  to = "/index.html"\n` } }),
     // was a known miss: the `.use()` chain in a const exported by name was not looked through.
     c("middy required in CJS with the handler exported through module.exports = { handler }", `${T_CJS}const middy = require("@middy/core");
 const jsonBodyParser = require("@middy/http-json-body-parser");
@@ -1225,6 +1236,18 @@ app.storageQueue("work", {
 }`, { filename: "src/chat.ts", files: { "serverless.yml": "functions:\n  chat:\n    handler: src/chat.main\n" } }),
   ];
   const quiet: Case[] = [
+    c("a helper module in a subfolder of netlify.toml's functions directory", `${T}export default async (req: Request, context: Context) => {
+  tracer.createSession({ sessionName: "chat" });
+  return new Response(await reply(await req.text()));
+};`, { filename: "src/functions/_shared/util.ts", files: { "netlify.toml": `[functions]\n  directory = "src/functions"\n` } }),
+    c("a default export outside netlify.toml's functions directory", `${T}export default async (req: Request, context: Context) => {
+  tracer.createSession({ sessionName: "chat" });
+  return new Response(await reply(await req.text()));
+};`, { filename: "src/lib/chat.ts", files: { "netlify.toml": `[functions]\n  directory = "src/functions"\n` } }),
+    c("a functions directory only in a comment or under another table of netlify.toml", `${T}export default async (req: Request, context: Context) => {
+  tracer.createSession({ sessionName: "chat" });
+  return new Response(await reply(await req.text()));
+};`, { filename: "src/functions/chat.ts", files: { "netlify.toml": `# [functions] directory = "src/functions"\n[dev]\n  functions = "src/functions"\n[functions]\n  node_bundler = "esbuild"\n` } }),
     c("middy .use() chain in a const exported through module.exports, with a flushing after middleware", `${T_CJS}const middy = require("@middy/core");
 const flushTraces = () => ({ after: async () => { await tracer.forceFlush(); } });
 const base = async (event) => {
@@ -1356,12 +1379,6 @@ app.post("/chat", async (req, res) => {
   res.json(await reply(req.body));
 });
 export const api = functions.https.onRequest(app);`),
-    // Netlify functions are found by the `netlify/functions/` path only; a folder configured in netlify.toml (`[functions] directory`, `[build] functions`) is not read.
-    c("Netlify v2 default export in netlify.toml's functions directory", `${T}import type { Context } from "@netlify/functions";
-export default async (req: Request, context: Context) => {
-  tracer.createSession({ sessionName: "chat" });
-  return new Response(await reply(await req.text()));
-};`, { filename: "src/functions/chat.mts", files: { "netlify.toml": `[functions]\n  directory = "src/functions"\n` } }),
   ];
   describeKnown(FLUSH_RULE, flushRule as AnyRule, { missed, falselyReported: [] });
 });

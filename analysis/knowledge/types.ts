@@ -334,6 +334,13 @@ export interface GlobalRegistration extends Registration {
 /** A file-routed framework's convention: which exports of a file at this path are handlers. */
 export interface FileConvention {
   readonly path: RegExp;
+  /**
+   * Folders the project's own configuration names for this convention besides `path` (absolute paths,
+   * from `of(filename)`: Netlify's `[functions] directory` of netlify.toml): a file below one of them whose
+   * path relative to it matches `entry` is matched as if `path` had matched. `of` is asked by the entry
+   * gate for files with an export the convention reads; it must be cached per project.
+   */
+  readonly configuredFolders?: { readonly of: (filename: string) => readonly string[]; readonly entry: RegExp };
   /** Named exports that are handlers (`GET`, `loader`); a RegExp matches names. */
   readonly exports?: readonly string[] | RegExp;
   /** The default export is a handler. */
