@@ -1349,6 +1349,42 @@ export const schema = createSchema({ typeDefs: "", resolvers: { Mutation: { send
   describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet });
 });
 
+// Socket.IO: fixed after this round (data: `requestInputsByEvent` of the Socket.IO descriptor, one input
+// description per event of `on`); before, no Socket.IO callback had a source.
+describe(`${SESSION_ID_RULE} (blind 5, Socket.IO events, was missed)`, () => {
+  const reported: Case[] = [
+    c("Socket.IO message payload", `${T}import { Server } from "socket.io";
+const io = new Server(3000);
+io.on("connection", (socket) => { socket.on("chat", (msg: { sessionId: string }) => { tracer.createSession({ sessionId: msg.sessionId }); }); });`),
+    c("socket handshake query", `${T}import { Server } from "socket.io";
+const io = new Server(3000);
+io.on("connection", (socket) => { tracer.createSession({ sessionId: socket.handshake.query.sid as string }); });`),
+    c("a message's second argument and a namespace socket's handshake auth", `${T}import { Server } from "socket.io";
+const io = new Server(3000);
+io.of("/chat").on("connection", (socket) => {
+  tracer.createSession({ sessionId: socket.handshake.auth.sessionId });
+  socket.on("resume", (room: string, sid: string, ack: () => void) => { tracer.createSession({ sessionId: sid }); ack(); });
+});`),
+  ];
+  const quiet: Case[] = [
+    c("what the server keeps on the socket (socket.data)", `${T}import { Server } from "socket.io";
+const io = new Server(3000);
+io.on("connection", (socket) => { tracer.createSession({ sessionId: socket.data.sessionId }); });`),
+    c("a disconnect reason (the server's), and a payload checked with isSessionId", `${T}import { Server } from "socket.io";
+const io = new Server(3000);
+import { isSessionId } from "honeyhive";
+io.on("connection", (socket) => {
+  socket.on("disconnect", (reason) => { tracer.createSession({ sessionId: reason }); });
+  socket.on("chat", (msg: { sessionId: string }) => { if (!isSessionId(msg.sessionId)) return; tracer.createSession({ sessionId: msg.sessionId }); });
+});`),
+    c("an event named by a variable", `${T}import { Server } from "socket.io";
+const io = new Server(3000);
+const EVENT = process.env.EVENT ?? "chat";
+io.on("connection", (socket) => { socket.on(EVENT, (msg: { sessionId: string }) => { tracer.createSession({ sessionId: msg.sessionId }); }); });`),
+  ];
+  describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet });
+});
+
 // ---------------------------------------------------------------------------------------------------
 // KNOWN MISSES: cases that should be reported and are not today. Each asserts today's behaviour (no
 // report) so that a fix shows up as a failure here; the reason is next to each. Repros in
@@ -1416,14 +1452,6 @@ describe(`${SESSION_ID_RULE} (blind 5, known misses)`, () => {
     c("class instance getter in an Express route", `${SERVICE_HOLDER}import express from "express";
 const app = express();
 app.post("/", (req, res) => { tracing.get().createSession({ sessionId: req.get("x-session-id") }); res.end(); });`),
-    // Socket.IO has no `requestInputs`: a message payload is the client's, but the connection callback's socket (`socket.data`, set by the server) is not, and one descriptor-wide `requestInputs` cannot tell the two callbacks of `on` apart.
-    c("Socket.IO message payload", `${T}import { Server } from "socket.io";
-const io = new Server(3000);
-io.on("connection", (socket) => { socket.on("chat", (msg: { sessionId: string }) => { tracer.createSession({ sessionId: msg.sessionId }); }); });`),
-    // the same: `socket.handshake.query/headers/auth` are the client's.
-    c("socket handshake query", `${T}import { Server } from "socket.io";
-const io = new Server(3000);
-io.on("connection", (socket) => { tracer.createSession({ sessionId: socket.handshake.query.sid as string }); });`),
   ];
   describeKnown(SESSION_ID_RULE, sessionIdRule as AnyRule, { missed, falselyReported: [] });
 });

@@ -520,6 +520,22 @@ export interface FrameworkDescriptor {
   readonly sessionFlow?: SessionFlow;
   /** Where its handlers receive what the client sent (the rule `require-valid-session-id`). */
   readonly requestInputs?: RequestInputs;
+  /** Where they receive it, per event, for a framework whose registering method takes an event name first (read before `requestInputs`). */
+  readonly requestInputsByEvent?: RequestInputsByEvent;
+}
+
+/**
+ * Request inputs of a callback registered by `method(event, callback)`, by the event's name (a string
+ * written in the call): Socket.IO's `io.on("connection", (socket) => …)` gets a socket the server holds
+ * (only its handshake is the client's), `socket.on("chat", (payload, ack) => …)` the client's message.
+ * `null`: the event's callback receives no client input (`disconnect`'s reason). An event name the call
+ * does not spell out (a variable) gets none.
+ */
+export interface RequestInputsByEvent {
+  readonly method: string;
+  readonly events: Readonly<Record<string, RequestInputs | null>>;
+  /** Every other event named in the call. */
+  readonly otherEvents?: RequestInputs;
 }
 
 /**
