@@ -3,9 +3,6 @@ import type { FrameworkDescriptor } from "../types.js";
 import { REQUEST_OBJECT } from "./common.js";
 import { netlifyFunctionsFolders } from "./netlify-config.js";
 
-/** A function file below the functions folder: directly in it, or a subfolder's entry named `index` or like the subfolder. */
-const FUNCTION_ENTRY = String.raw`(?:[^/]+|([^/]+)\/(?:\1|index))\.(?:[cm]?[jt]s)`;
-
 /**
  * Netlify Functions, by path: the default export `(req, context)` of `netlify/functions/**` (and the
  * Lambda-compatible `export const handler` there), or of the folder the project's netlify.toml names
@@ -22,11 +19,12 @@ export const netlifyFunctions = {
       // or like the subfolder (docs.netlify.com/functions/get-started: `netlify/functions/hello.mts`,
       // `hello/hello.mts`, `hello/index.mts`); any other file below is a helper the functions import
       // (`netlify/functions/_shared/util.ts`), never invoked per request.
-      path: new RegExp(String.raw`(?:^|\/)netlify\/functions\/` + FUNCTION_ENTRY + "$"),
-      configuredFolders: { of: netlifyFunctionsFolders, entry: new RegExp(`^${FUNCTION_ENTRY}$`) },
+      path: /(?:^|\/)netlify\/functions\/(?:[^/]+|([^/]+)\/(?:\1|index))\.(?:[cm]?[jt]s)$/,
       defaultExport: true,
       exports: ["handler"],
       platform,
+      // The same files below the folder the project's netlify.toml names instead (netlify-config.ts).
+      configuredFolders: { of: netlifyFunctionsFolders, entry: /^(?:[^/]+|([^/]+)\/(?:\1|index))\.(?:[cm]?[jt]s|tsx)$/ },
     },
   ],
 } as const satisfies FrameworkDescriptor;
