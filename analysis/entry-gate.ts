@@ -7,6 +7,7 @@
 // Conservative by construction: a file this stops holds no handler the engine (analysis/handlers.ts)
 // could find; a file it lets through may still hold none. A hook without `signs` lets every file it
 // runs on through, so a new descriptor is safe before anyone writes its signs.
+import { isAbsolute, relative, sep } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
@@ -14,7 +15,8 @@ import { getAnalysisContext, sourceModule } from "./context.js";
 import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, indexedDescriptorsFor } from "./knowledge/index.js";
-import type { EntrySigns, FrameworkDescriptor, HookSigns, HookTrigger, PluginExport, ValueSpecifier } from "./knowledge/types.js";
+import type { EntrySigns, FileConvention, FrameworkDescriptor, HookSigns, HookTrigger, PluginExport, ValueSpecifier } from "./knowledge/types.js";
+import { absolutePath } from "./project-modules.js";
 
 /** `invocation`: a serverless entry point (`LambdaHandler`); `handler`: any handler, per-request or serverless. */
 export type EntryKind = "invocation" | "handler";
@@ -34,6 +36,8 @@ interface KindGate {
   readonly conventionPath: RegExp | undefined;
   /** Conventions whose patterns carry flags, tested one by one. */
   readonly flaggedConventionPaths: readonly RegExp[];
+  /** Conventions with folders the project configures (`FileConvention.configuredFolders`), asked only for a file with an export they read. */
+  readonly configuredConventions: readonly FileConvention[];
   /** The first identifier of each registering global (`Bun` of `Bun.serve`), looked for among the references no declaration resolves. */
   readonly globalRoots: readonly string[];
   readonly hooks: readonly HookGate[];
@@ -85,6 +89,7 @@ function kindGate(frameworks: readonly FrameworkDescriptor[], kind: EntryKind): 
     registersOnImport: makesIn,
     conventionPath: plain.length > 0 ? new RegExp(plain.map((path) => `(?:${path.source})`).join("|")) : undefined,
     flaggedConventionPaths: paths.filter((path) => path.flags !== ""),
+    configuredConventions: conventions.filter((convention) => convention.configuredFolders !== undefined),
     globalRoots: [...new Set(frameworks.filter(makes).flatMap((descriptor) => (descriptor.globals ?? []).map((global) => global.name.split(".")[0])))],
     hooks,
     pluginExports: frameworks.filter(makes).flatMap((descriptor) =>
@@ -277,7 +282,7 @@ function triggerFires(input: AnalysisInput, trigger: HookTrigger, imported: read
 function anyConventionOf(input: AnalysisInput, top: TopLevel, gate: EntryGate): boolean {
   if (top.conventionGate !== gate) {
     top.conventionGate = gate;
-    top.anyConvention = matchesConvention(gate.handler, getAnalysisContext(input).path);
+    top.anyConvention = matchesConvention(gate.handler, getAnalysisContext(input).path) || matchesConfiguredFolder(gate.handler, input, top);
   }
   return top.anyConvention === true;
 }
@@ -291,6 +296,32 @@ function matchesConvention(kindGate: KindGate, path: string): boolean {
   return kindGate.conventionPath?.test(path) === true || kindGate.flaggedConventionPaths.some((pattern) => pattern.test(path));
 }
 
+/** Whether the file has an export a configured-folder convention reads and lies in one of its folders (a project look-up, cached per project). */
+function matchesConfiguredFolder(kindGate: KindGate, input: AnalysisInput, top: TopLevel): boolean {
+  for (const convention of kindGate.configuredConventions) {
+    const { exports } = convention;
+    const exported =
+      (convention.defaultExport === true && (top.defaultExport || top.moduleExports)) ||
+      (exports !== undefined && top.exportNames.size > 0 && (exports instanceof RegExp || hasAny(top.exportNames, exports)));
+    if (exported && inConfiguredFolder(convention, input.filename)) return true;
+  }
+  return false;
+}
+
+/** Whether `filename` is an entry (`configuredFolders.entry`) of a folder its project configures for `convention`. */
+export function inConfiguredFolder(convention: FileConvention, filename: string): boolean {
+  const configured = convention.configuredFolders;
+  if (configured === undefined) return false;
+  const folders = configured.of(filename);
+  if (folders.length === 0) return false;
+  const file = absolutePath(filename);
+  for (const folder of folders) {
+    const below = relative(folder, file);
+    if (below !== "" && !below.startsWith("..") && !isAbsolute(below) && configured.entry.test(below.split(sep).join("/"))) return true;
+  }
+  return false;
+}
+
 /** Whether the file may hold a handler of `kind` for the descriptors of `gate`; no cache (see `mayHoldEntry`). */
 export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: EntryGate): boolean {
   // Loops rather than `some`/`filter` with closures: this runs on every file the rules see, and each
@@ -300,7 +331,7 @@ export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: Ent
   top.staticDescriptors ??= indexedDescriptorsFor(top.staticImports);
   if (anyRegistersOnImport(kindGate, top.staticDescriptors, top.staticImports, top)) return true;
   const { path } = getAnalysisContext(input);
-  if (anyConventionOf(input, top, gate) && (kind === "handler" || matchesConvention(kindGate, path))) return true;
+  if (anyConventionOf(input, top, gate) && (kind === "handler" || matchesConvention(kindGate, path) || matchesConfiguredFolder(kindGate, input, top))) return true;
   for (const pluginGate of kindGate.pluginExports) if (exportsPlugin(pluginGate, top) && projectDependsOn(input.filename, pluginGate.packages)) return true;
   // What the text says comes last (a bundle is megabytes): the modules of `require()`/`import()` and the
   // hooks' text triggers; the registering globals are read from the scopes.

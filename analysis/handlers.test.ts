@@ -292,6 +292,14 @@ describe("Lambda handlers", () => {
     ]);
     const v5 = `import middy from "@middy/core";\nexport const handler = middy().use(x()).handler(async (event) => {});`;
     expect(lambdaHandlers(v5)[0]).toMatchObject({ middy: true, fn: "async (event) => {}" });
+    // The chain in a const exported by name: `module.exports = { handler }`, `export { handler }`.
+    const cjs = `const middy = require("@middy/core");\nconst base = async (event) => {};\nconst handler = middy(base).use(cors());\nmodule.exports = { handler };`;
+    expect(lambdaHandlers(cjs, "src/index.cjs")).toEqual([{ fn: "async (event) => {}", exportName: "handler", at: "handler", middy: true, callbackStyle: false }]);
+    const esm = `import middy from "@middy/core";\nconst base = async (event) => {};\nconst handler = middy(base).use(cors());\nexport { handler };`;
+    expect(lambdaHandlers(esm)).toMatchObject([{ fn: "async (event) => {}", middy: true }]);
+    // A name holding another call is followed as before (to the call's function arguments), not taken for a chain.
+    const other = `const base = async (event) => {};\nconst handler = wrap(base).use(cors());\nmodule.exports = { handler };`;
+    expect(lambdaHandlers(other, "src/index.cjs")).toEqual([]);
   });
 
   it("does not treat servers or Next.js routes as Lambdas", () => {

@@ -26,7 +26,7 @@ import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from 
 import { AttachedCache } from "./attached-cache.js";
 import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, type BackgroundTest } from "./flush.js";
 import { importedFact } from "./project-modules.js";
-import { hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
+import { hookMayReport, inConfiguredFolder, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
 import { mountedObject } from "./knowledge/frameworks/app-adapters.js";
 import { moduleExportsValue } from "./knowledge/frameworks/common.js";
 import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
@@ -990,7 +990,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
 
   private collectFileConventions(descriptor: FrameworkDescriptor): void {
     for (const convention of descriptor.files ?? []) {
-      if (!convention.path.test(this.context.path)) continue;
+      if (!convention.path.test(this.context.path) && !inConfiguredFolder(convention, this.input.filename)) continue;
       if (convention.requiresImport && ![...this.context.importedModules].some((module) => convention.requiresImport!.some((required) => module.startsWith(required)))) continue;
       if (convention.projectPath && !this.matchesProjectPath(convention.projectPath)) continue;
       if (convention.entryPrecedence && !isFolderEntry(this.input.filename, convention.path.exec(this.context.path)?.[1], convention.entryPrecedence)) continue;

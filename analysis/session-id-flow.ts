@@ -26,7 +26,7 @@ import { getAnalysisContext } from "./context.js";
 import { getHandlerModel, originMatches, type Handler, type HandlerModel } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, PLATFORMS, frameworkById } from "./knowledge/index.js";
-import type { RequestInputs, ValueSpecifier } from "./knowledge/types.js";
+import type { RequestInputs, RequestInputsByEvent, ValueSpecifier } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { textMentionsSdk } from "./settings.js";
@@ -48,6 +48,7 @@ let vocabulary: InputVocabulary | undefined;
 function inputVocabulary(): InputVocabulary {
   if (vocabulary) return vocabulary;
   const all = [...FRAMEWORKS, ...PLATFORMS].flatMap((descriptor) => (descriptor.requestInputs ? [descriptor.requestInputs] : []));
+  for (const framework of FRAMEWORKS) all.push(...eventInputs(framework.requestInputsByEvent));
   vocabulary = {
     parts: new Set(all.flatMap((inputs) => inputs.parts ?? [])),
     getters: new Set(all.flatMap((inputs) => inputs.getters ?? [])),
@@ -56,9 +57,26 @@ function inputVocabulary(): InputVocabulary {
   return vocabulary;
 }
 
-/** Where a handler's input is: its framework's data, else its platform's (a serverless entry point). */
+/** Every `RequestInputs` of a per-event table. */
+function eventInputs(byEvent: RequestInputsByEvent | undefined): RequestInputs[] {
+  if (byEvent === undefined) return [];
+  const inputs = Object.values(byEvent.events).filter((entry): entry is RequestInputs => entry !== null);
+  return byEvent.otherEvents ? [...inputs, byEvent.otherEvents] : inputs;
+}
+
+/** The inputs of a callback registered by `<method>("<event>", fn)`, by the event named in the call; none for another call or an unnamed event. */
+function inputsForEvent(byEvent: RequestInputsByEvent, registration: TSESTree.Node): RequestInputs | undefined {
+  if (registration.type !== AST_NODE_TYPES.CallExpression || memberName(unwrap(registration.callee)) !== byEvent.method) return undefined;
+  // A string written in the call (`computed`: a name `EVENT` is a variable, not the event "EVENT").
+  const event = staticName(registration.arguments[0], true);
+  if (event === undefined) return undefined;
+  return Object.hasOwn(byEvent.events, event) ? (byEvent.events[event] ?? undefined) : byEvent.otherEvents;
+}
+
+/** Where a handler's input is: its framework's data (per event where it has that), else its platform's (a serverless entry point). */
 function requestInputsOf(handler: Handler): RequestInputs | undefined {
   const framework = handler.framework === undefined ? undefined : frameworkById(handler.framework);
+  if (framework?.requestInputsByEvent) return handler.kind === "request" ? inputsForEvent(framework.requestInputsByEvent, handler.registration) : undefined;
   if (framework?.requestInputs) return framework.requestInputs;
   return handler.kind === "lambda" ? handler.platform.requestInputs : undefined;
 }

@@ -334,6 +334,13 @@ export interface GlobalRegistration extends Registration {
 /** A file-routed framework's convention: which exports of a file at this path are handlers. */
 export interface FileConvention {
   readonly path: RegExp;
+  /**
+   * Folders the project's own configuration names for this convention besides `path` (absolute paths,
+   * from `of(filename)`: Netlify's `[functions] directory` of netlify.toml): a file below one of them whose
+   * path relative to it matches `entry` is matched as if `path` had matched. `of` is asked by the entry
+   * gate for files with an export the convention reads; it must be cached per project.
+   */
+  readonly configuredFolders?: { readonly of: (filename: string) => readonly string[]; readonly entry: RegExp };
   /** Named exports that are handlers (`GET`, `loader`); a RegExp matches names. */
   readonly exports?: readonly string[] | RegExp;
   /** The default export is a handler. */
@@ -519,6 +526,22 @@ export interface FrameworkDescriptor {
   readonly sessionFlow?: SessionFlow;
   /** Where its handlers receive what the client sent (the rule `require-valid-session-id`). */
   readonly requestInputs?: RequestInputs;
+  /** Where they receive it, per event, for a framework whose registering method takes an event name first (read before `requestInputs`). */
+  readonly requestInputsByEvent?: RequestInputsByEvent;
+}
+
+/**
+ * Request inputs of a callback registered by `method(event, callback)`, by the event's name (a string
+ * written in the call): Socket.IO's `io.on("connection", (socket) => …)` gets a socket the server holds
+ * (only its handshake is the client's), `socket.on("chat", (payload, ack) => …)` the client's message.
+ * `null`: the event's callback receives no client input (`disconnect`'s reason). An event name the call
+ * does not spell out (a variable) gets none.
+ */
+export interface RequestInputsByEvent {
+  readonly method: string;
+  readonly events: Readonly<Record<string, RequestInputs | null>>;
+  /** Every other event named in the call. */
+  readonly otherEvents?: RequestInputs;
 }
 
 /**

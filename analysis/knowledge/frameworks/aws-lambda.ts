@@ -200,7 +200,21 @@ function calledOnLoad(api: HandlerHookApi): ReadonlySet<FunctionNode> {
   return called;
 }
 
-function collectExport(api: HandlerHookApi, exported: ExportedValue, scriptFunctions: ReadonlySet<FunctionNode>): void {
+/**
+ * `export { handler }` / `module.exports = { handler }` of a never-reassigned `const handler = middy(base).use(…)`
+ * (or a streaming wrapper, or a bound method): the call the name holds, read as if it were exported inline.
+ * Any other name stays as it is (`functionsOf` follows it to a function, or to a call's function arguments).
+ */
+function exportedValue(api: HandlerHookApi, value: TSESTree.Node): TSESTree.Node {
+  const target = unwrap(value);
+  const held = target.type === "Identifier" ? api.valueOf(target) : undefined;
+  if (!held || unwrap(held).type !== "CallExpression") return value;
+  const recognized = middyWrappedFunction(api, held) !== undefined || streamingFunction(api, held) !== undefined || boundMethod(api, held) !== undefined;
+  return recognized ? held : value;
+}
+
+function collectExport(api: HandlerHookApi, named: ExportedValue, scriptFunctions: ReadonlySet<FunctionNode>): void {
+  const exported = { ...named, value: exportedValue(api, named.value) };
   const middyWrapped = middyWrappedFunction(api, exported.value);
   const streamed = streamingFunction(api, middyWrapped ?? unwrapVendorWrapper(api, exported.value));
   const bound = streamed || middyWrapped ? undefined : boundMethod(api, exported.value);

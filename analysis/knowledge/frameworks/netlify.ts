@@ -1,10 +1,13 @@
 import { netlify as platform } from "../platforms/netlify.js";
 import type { FrameworkDescriptor } from "../types.js";
 import { REQUEST_OBJECT } from "./common.js";
+import { netlifyFunctionsFolders } from "./netlify-config.js";
 
 /**
  * Netlify Functions, by path: the default export `(req, context)` of `netlify/functions/**` (and the
- * Lambda-compatible `export const handler` there). Edge functions (Deno, `netlify/edge-functions`) are not these.
+ * Lambda-compatible `export const handler` there), or of the folder the project's netlify.toml names
+ * (`[functions] directory`, the older `[build] functions`; netlify-config.ts). Edge functions (Deno,
+ * `netlify/edge-functions`) are not these.
  */
 export const netlifyFunctions = {
   id: "netlify",
@@ -24,6 +27,8 @@ export const netlifyFunctions = {
       defaultExport: true,
       exports: ["handler"],
       platform,
+      // The same files below the folder the project's netlify.toml names instead (netlify-config.ts).
+      configuredFolders: { of: netlifyFunctionsFolders, entry: /^(?:[^/]+|([^/]+)\/(?:\1|index))\.(?:[cm]?[jt]s|tsx)$/ },
     },
   ],
 } as const satisfies FrameworkDescriptor;

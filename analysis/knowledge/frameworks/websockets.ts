@@ -1,12 +1,26 @@
 // WebSocket servers: their event callbacks run once per connection or message, for every client at
 // once, on the module's one tracer (a session stored on it leaks between clients).
-import type { FrameworkDescriptor } from "../types.js";
+import type { FrameworkDescriptor, RequestInputs } from "../types.js";
+
+/**
+ * The socket a Socket.IO connection callback gets: what the server keeps on it (`socket.data`, `socket.id`,
+ * `socket.rooms`) is not the client's, its handshake's `query`, `auth` and `headers` are
+ * (https://socket.io/docs/v4/server-socket-instance/#sockethandshake).
+ */
+const SOCKET_IO_HANDSHAKE: RequestInputs = { holds: "context", holders: ["handshake"], parts: ["query", "auth", "headers"] };
+/** Server events whose callback gets a connecting socket (`connect` is `connection`'s alias). */
+const SOCKET_IO_CONNECTION_EVENTS = ["connection", "connect"];
+/**
+ * Events the server emits itself, whose arguments are the server's (https://socket.io/docs/v4/emit-cheatsheet/#reserved-events):
+ * a socket's `disconnect` / `disconnecting` (a reason), `error`, and a server's `new_namespace` (a namespace).
+ */
+const SOCKET_IO_SERVER_EVENTS = ["disconnect", "disconnecting", "error", "new_namespace", "newListener", "removeListener"];
 
 /**
  * Socket.IO (https://socket.io/docs/v4/server-api/): `io.on("connection", (socket) => …)` runs per
  * connection, and `socket.on("chat", (message, ack) => …)` per message; a namespace (`io.of("/chat")`)
  * registers the same way. The connection callback's parameter is the socket (a plugin of the server
- * kind, as Elysia's `group` callback's app is).
+ * kind, as Elysia's `group` callback's app is). Its client input differs by event (`requestInputsByEvent`).
  */
 export const socketIo = {
   id: "socket.io",
@@ -20,6 +34,15 @@ export const socketIo = {
       returns: { of: "server", to: "server", in: "server" },
       plugins: { registerMethod: "on" },
     },
+  },
+  // Every other event is a client's message: its arguments (`(payload, ack)`) are what the client emitted.
+  requestInputsByEvent: {
+    method: "on",
+    events: Object.fromEntries([
+      ...SOCKET_IO_CONNECTION_EVENTS.map((event) => [event, SOCKET_IO_HANDSHAKE] as const),
+      ...SOCKET_IO_SERVER_EVENTS.map((event) => [event, null] as const),
+    ]),
+    otherEvents: { holds: "input", everyParameter: true },
   },
 } as const satisfies FrameworkDescriptor;
 
