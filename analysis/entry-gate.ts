@@ -310,16 +310,27 @@ function matchesConfiguredFolder(kindGate: KindGate, input: AnalysisInput, top: 
 
 /** Whether `filename` is an entry (`configuredFolders.entry`) of a folder its project configures for `convention`. */
 export function inConfiguredFolder(convention: FileConvention, filename: string): boolean {
+  return configuredFolderEntry(convention, filename) != null;
+}
+
+/**
+ * How `filename` stands to the folders its project configures for `convention`: `undefined` when it
+ * configures none, `null` when the file is no entry (`configuredFolders.entry`) of one, else the entry's
+ * match on the path below the folder (group 1 a subfolder's name, as `path`'s).
+ */
+export function configuredFolderEntry(convention: FileConvention, filename: string): RegExpExecArray | null | undefined {
   const configured = convention.configuredFolders;
-  if (configured === undefined) return false;
+  if (configured === undefined) return undefined;
   const folders = configured.of(filename);
-  if (folders.length === 0) return false;
+  if (folders.length === 0) return undefined;
   const file = absolutePath(filename);
   for (const folder of folders) {
     const below = relative(folder, file);
-    if (below !== "" && !below.startsWith("..") && !isAbsolute(below) && configured.entry.test(below.split(sep).join("/"))) return true;
+    if (below === "" || below.startsWith("..") || isAbsolute(below)) continue;
+    const entry = configured.entry.exec(below.split(sep).join("/"));
+    if (entry) return entry;
   }
-  return false;
+  return null;
 }
 
 /** Whether the file may hold a handler of `kind` for the descriptors of `gate`; no cache (see `mayHoldEntry`). */

@@ -11,8 +11,7 @@
 // handler may be given inline or declared elsewhere in the file and passed by name. A descriptor
 // whose modules the file does not import costs nothing beyond a set lookup; path conventions cost a
 // regular expression test of the file name.
-import { existsSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { deploymentOf, projectDependsOn, projectRelativePath } from "./deployment.js";
@@ -25,8 +24,8 @@ import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nod
 import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, type BackgroundTest } from "./flush.js";
-import { importedFact } from "./project-modules.js";
-import { hookMayReport, inConfiguredFolder, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
+import { absolutePath, importedFact, projectModules } from "./project-modules.js";
+import { configuredFolderEntry, hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
 import { mountedObject } from "./knowledge/frameworks/app-adapters.js";
 import { moduleExportsValue } from "./knowledge/frameworks/common.js";
 import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
@@ -990,10 +989,11 @@ class HandlerAnalysis implements HandlerModel, HookHost {
 
   private collectFileConventions(descriptor: FrameworkDescriptor): void {
     for (const convention of descriptor.files ?? []) {
-      if (!convention.path.test(this.context.path) && !inConfiguredFolder(convention, this.input.filename)) continue;
+      const match = this.conventionMatch(convention);
+      if (!match) continue;
       if (convention.requiresImport && ![...this.context.importedModules].some((module) => convention.requiresImport!.some((required) => module.startsWith(required)))) continue;
       if (convention.projectPath && !this.matchesProjectPath(convention.projectPath)) continue;
-      if (convention.entryPrecedence && !isFolderEntry(this.input.filename, convention.path.exec(this.context.path)?.[1], convention.entryPrecedence)) continue;
+      if (convention.entryPrecedence && !isFolderEntry(this.input.filename, match[1], convention.entryPrecedence)) continue;
       if (convention.exceptInProjects?.some((flag) => deploymentOf(this.input.filename)[flag])) continue;
       this.routedFile = true;
       const platform = this.conventionPlatform(convention);
@@ -1023,6 +1023,16 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         }
       }
     }
+  }
+
+  /**
+   * The match that makes the file one of `convention`'s: of `path`, else of `configuredFolders.entry` below
+   * a folder the project configures; with `replacesPath` and a configured folder, of the latter only.
+   */
+  private conventionMatch(convention: FileConvention): RegExpExecArray | null {
+    const configured = configuredFolderEntry(convention, this.input.filename);
+    if (configured !== undefined && convention.configuredFolders?.replacesPath) return configured;
+    return convention.path.exec(this.context.path) ?? configured ?? null;
   }
 
   /** Outside any project (no package.json above the file) there is no root to tell: the file's own path pattern decides. */
@@ -1367,17 +1377,21 @@ export function describeHandler(handler: Handler): string {
 
 /**
  * Whether `filename`, in a subfolder named `folder`, is that subfolder's entry: no file listed before
- * its own name in `precedence` (`{name}` the folder's) exists beside it. A file not in a subfolder
- * (`folder` undefined), or one whose folder cannot be read (a virtual file), is taken as the entry.
+ * its own name in `precedence` (`{name}` the folder's) exists beside it. Read from the project reader's
+ * listing of the subfolder (kept while its mtime holds: one stat per lint, no probe per name). A file not
+ * in a subfolder (`folder` undefined), or one whose folder cannot be listed (a virtual file), is taken as
+ * the entry.
  */
 function isFolderEntry(filename: string, folder: string | undefined, precedence: readonly string[]): boolean {
   if (folder === undefined) return true;
-  const names = precedence.map((entry) => entry.replaceAll("{name}", folder));
-  const own = names.indexOf(basename(filename));
-  const directory = dirname(filename);
-  try {
-    return !names.slice(0, own === -1 ? names.length : own).some((name) => existsSync(join(directory, name)));
-  } catch {
-    return true;
+  const listing = projectModules().listing(dirname(absolutePath(filename)));
+  if (listing === undefined) return true;
+  const own = basename(filename);
+  for (const entry of precedence) {
+    const name = entry.replaceAll("{name}", folder);
+    if (name === own) return true;
+    const kind = listing.get(name);
+    if (kind !== undefined && kind !== "directory") return false;
   }
+  return true;
 }

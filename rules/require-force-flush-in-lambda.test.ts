@@ -1,6 +1,8 @@
+import { utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
+import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "../analysis/project-modules.js";
 import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import { runTransforms } from "../codemods/engine/engine.js";
 import { loadFixtures } from "../fixtures/index.js";
@@ -1026,5 +1028,73 @@ describe(`${RULE_NAME}: a middy middleware that flushes after the handler`, () =
       // A flush on some paths only.
       { ...reported(`${MIDDY}export const handler = middy(base).use({ after: async (request) => { if (request.response) await tracer.forceFlush(); } });`) },
     ],
+  });
+});
+
+// Which files are Netlify/Vercel functions, read from the project on disk: a netlify.toml functions folder
+// replaces the default `netlify/functions`, the one entry per subfolder holds in a configured folder too
+// (and follows the folder's listing as files come and go), and a Vercel `api/` path outside any project
+// is read from its outermost `api/` folder.
+describe(`${RULE_NAME}: Netlify and Vercel function paths in a project`, () => {
+  const project = useTempProjects("function-paths");
+  const PACKAGE = JSON.stringify({ dependencies: { honeyhive: "^2.0.0", "@netlify/functions": "^4.0.0" } });
+  const V2 = `${TRACER}export default async (req: Request) => { tracer.createSession(); return new Response("ok"); };\n`;
+  const CUSTOM = { "netlify.toml": `[functions]\n  directory = "src/functions"\n` };
+  const namesIn = (root: string, file: string, code: string) =>
+    new Linter({ configType: "flat", cwd: root })
+      .verify(code, configForRule(RULE_NAME, rule), { filename: join(root, file) })
+      .map((message) => message.message.match(/handler `([^`]+)`/)?.[1] ?? message.message);
+  const reportedNames = (files: Record<string, string>, file: string, code = V2) => namesIn(project({ "package.json": PACKAGE, ...files, [file]: code }), file, code);
+
+  it("netlify/functions is no functions folder once netlify.toml names another (was reported)", () => {
+    expect(reportedNames(CUSTOM, "netlify/functions/chat.mts")).toEqual([]);
+    expect(reportedNames(CUSTOM, "netlify/functions/chat/index.ts")).toEqual([]);
+    expect(reportedNames({ "netlify.toml": `[build]\n  functions = "lambda"\n` }, "netlify/functions/chat.mts")).toEqual([]);
+    // Look-alikes: the configured folder's file, the default folder when netlify.toml names none or names it.
+    expect(reportedNames(CUSTOM, "src/functions/chat.mts")).toEqual(["default"]);
+    expect(reportedNames({ "netlify.toml": `[build]\n  command = "npm run build"\n` }, "netlify/functions/chat.mts")).toEqual(["default"]);
+    expect(reportedNames({ "netlify.toml": `[functions]\n  directory = "netlify/functions/"\n` }, "netlify/functions/chat.mts")).toEqual(["default"]);
+  });
+
+  it("one entry per subfolder of a configured folder, as zip-it-and-ship-it picks it (was every entry-named file)", () => {
+    // `{name}.js` comes before `index.ts`: the index is no function beside it.
+    expect(reportedNames({ ...CUSTOM, "src/functions/chat/chat.js": V2 }, "src/functions/chat/index.ts")).toEqual([]);
+    expect(reportedNames({ ...CUSTOM, "src/functions/chat/index.ts": V2 }, "src/functions/chat/chat.js")).toEqual(["default"]);
+    expect(reportedNames({ ...CUSTOM, "src/functions/chat/chat.mts": V2 }, "src/functions/chat/index.ts")).toEqual(["default"]);
+    expect(reportedNames(CUSTOM, "src/functions/chat/index.ts")).toEqual(["default"]);
+    // A folder named like an entry is no entry file.
+    expect(reportedNames({ ...CUSTOM, "src/functions/chat/chat.js/": "" }, "src/functions/chat/index.ts")).toEqual(["default"]);
+  });
+
+  it("the entry follows the subfolder's listing: a file added before it is seen on the next lint", () => {
+    const root = project({ "package.json": PACKAGE, "netlify/functions/chat/index.ts": V2 });
+    expect(namesIn(root, "netlify/functions/chat/index.ts", V2)).toEqual(["default"]);
+    writeFileSync(join(root, "netlify/functions/chat/index.js"), V2);
+    // The folder's mtime changed with the new file: its listing is read again.
+    utimesSync(join(root, "netlify/functions/chat"), new Date(), new Date(Date.now() + 5_000));
+    expect(namesIn(root, "netlify/functions/chat/index.ts", V2)).toEqual([]);
+    expect(namesIn(root, "netlify/functions/chat/index.js", V2)).toEqual(["default"]);
+  });
+
+  it("reads a subfolder's files from the project reader's listing: listed once while its mtime holds, no probe per name", () => {
+    const root = project({ "package.json": PACKAGE, "netlify/functions/chat/index.ts": V2, "netlify/functions/chat/prompt.ts": "" });
+    const listed: string[] = [];
+    const previous = setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, readDirectory: (path) => (listed.push(path), NODE_FILE_SYSTEM.readDirectory(path)) }));
+    try {
+      for (let lint = 0; lint < 3; lint++) expect(namesIn(root, "netlify/functions/chat/index.ts", V2)).toEqual(["default"]);
+    } finally {
+      setProjectModules(previous);
+    }
+    expect(listed.filter((path) => path === join(root, "netlify/functions/chat"))).toHaveLength(1);
+  });
+
+  it("outside any project a Vercel api/ path is read from its outermost api/ folder (was from an inner one)", () => {
+    const root = project({});
+    const NODE = `${TRACER}export default async function handler(req, res) { tracer.createSession(); await tracer.forceFlush(); res.json({}); }\nexport function GET() { tracer.createSession(); return new Response("ok"); }\n`;
+    expect(namesIn(root, "app/api/_lib/api/impl.ts", NODE)).toEqual([]);
+    expect(namesIn(root, "app/api/.internal/api/impl.ts", NODE)).toEqual([]);
+    // Look-alikes: a function of the outermost api/ folder, nested or not.
+    expect(namesIn(root, "app/api/chat.ts", NODE)).toEqual(["GET"]);
+    expect(namesIn(root, "app/api/v1/chat.ts", NODE)).toEqual(["GET"]);
   });
 });

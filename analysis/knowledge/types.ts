@@ -338,9 +338,11 @@ export interface FileConvention {
    * Folders the project's own configuration names for this convention besides `path` (absolute paths,
    * from `of(filename)`: Netlify's `[functions] directory` of netlify.toml): a file below one of them whose
    * path relative to it matches `entry` is matched as if `path` had matched. `of` is asked by the entry
-   * gate for files with an export the convention reads; it must be cached per project.
+   * gate for files with an export the convention reads; it must be cached per project. With `replacesPath`,
+   * a project that configures a folder no longer has `path`'s default one (Netlify deploys only the
+   * configured folder). `entryPrecedence` applies to `entry`'s group 1 as to `path`'s.
    */
-  readonly configuredFolders?: { readonly of: (filename: string) => readonly string[]; readonly entry: RegExp };
+  readonly configuredFolders?: { readonly of: (filename: string) => readonly string[]; readonly entry: RegExp; readonly replacesPath?: boolean };
   /** Named exports that are handlers (`GET`, `loader`); a RegExp matches names. */
   readonly exports?: readonly string[] | RegExp;
   /** The default export is a handler. */

@@ -27,8 +27,11 @@ export const netlifyFunctions = {
       defaultExport: true,
       exports: ["handler"],
       platform,
-      // The same files below the folder the project's netlify.toml names instead (netlify-config.ts).
-      configuredFolders: { of: netlifyFunctionsFolders, entry: /^(?:[^/]+|([^/]+)\/(?:\1|index))\.(?:[cm]?[jt]s|tsx)$/ },
+      // The same files below the folder the project's netlify.toml names instead (netlify-config.ts): then
+      // `netlify/functions` is no functions folder of that project (docs.netlify.com/functions/
+      // optional-configuration/#directory: "The default directory is YOUR_BASE_DIRECTORY/netlify/functions.
+      // You can customize the directory"; Netlify deploys the one folder; checked 2026-12-05).
+      configuredFolders: { of: netlifyFunctionsFolders, entry: /^(?:[^/]+|([^/]+)\/(?:\1|index))\.(?:[cm]?[jt]s|tsx)$/, replacesPath: true },
     },
   ],
 } as const satisfies FrameworkDescriptor;

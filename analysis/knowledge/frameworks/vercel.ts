@@ -21,7 +21,9 @@ export const vercel = {
       // detect-builders.ts `getApiMatches`, quoted the same by several public projects; the Node.js runtime
       // docs name .js, .mjs and .ts): no .cjs/.mts/.cts, and .tsx is one. Within a project the whole
       // relative path is checked from the root `api/`, so `api/_lib/api/impl.ts` (a `/_` path) is no function.
-      path: /(?:^|\/)api\/(?:[^/_.][^/]*\/)*[^/_.][^/]*(?<!\.d)\.(?:m?js|tsx?)$/,
+      // Outside any project (no package.json above, a simulated path) `path` decides alone, so it reads
+      // from the outermost `api/` folder of the path too (no segment before it is `api`), never from an inner one.
+      path: /^(?:(?!api\/)[^/]*\/)*api\/(?:[^/_.][^/]*\/)*[^/_.][^/]*(?<!\.d)\.(?:m?js|tsx?)$/,
       projectPath: /^api\/(?:[^/_.][^/]*\/)*[^/_.][^/]*(?<!\.d)\.(?:m?js|tsx?)$/,
       // Nitro (and Nuxt) also read a root `api/` folder, and bundle it for any host (https://nitro.build/guide/routing).
       exceptInProjects: ["nitro"],
