@@ -228,6 +228,45 @@ export async function main() {
     expect(tracerSummary(sdk).find(({ name }) => name === "tracerFor")?.referenceText).toBeUndefined();
   });
 
+  it("follows a tracer held by a const object, a static getter or a class instance of the file, written as the holder expression", () => {
+    const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+import ddTracer from "dd-trace";
+class Service {
+  private tracer?: HoneyHiveTracer;
+  get(): HoneyHiveTracer { return (this.tracer ??= HoneyHiveTracer.init({ project: "p" })); }
+  fresh() { return HoneyHiveTracer.init({ project: "p" }); }
+  other() { return "x"; }
+}
+class Obs { static #t?: HoneyHiveTracer; static get tracer() { return (this.#t ??= HoneyHiveTracer.init({ project: "p" })); } }
+export const service = new Service();
+export const holder = { tracer: HoneyHiveTracer.init({ project: "p" }), dd: ddTracer.init() };
+let mutable = { tracer: HoneyHiveTracer.init({ project: "p" }) };
+export async function main() {
+  service.get().enrichSession({}); service.get().forceFlush(); service.fresh().enrichSession({}); service.other().toString();
+  Obs.tracer.enrichSession({}); holder.tracer.enrichSession({}); holder.dd.trace("x"); mutable.tracer.enrichSession({});
+}`);
+    const receiver = (name: string) => sdk.tracerOf((callsTo(input.ast, input.text, name)[0]!.callee as TSESTree.MemberExpression).object);
+    expect(receiver("service.get().enrichSession")?.referenceText).toBe("service.get()");
+    expect(receiver("service.get().forceFlush")).toBe(receiver("service.get().enrichSession"));
+    // A method making a new tracer per call is a tracer, never written as a call.
+    expect(receiver("service.fresh().enrichSession")?.referenceText).toBeUndefined();
+    expect(receiver("service.other().toString")).toBeUndefined();
+    expect(receiver("Obs.tracer.enrichSession")?.referenceText).toBe("Obs.tracer");
+    expect(receiver("holder.tracer.enrichSession")?.referenceText).toBe("holder.tracer");
+    expect(receiver("holder.dd.trace")).toBeUndefined();
+    expect(receiver("mutable.tracer.enrichSession")).toBeUndefined();
+  });
+
+  it("does not loop on a holder that names itself", () => {
+    const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+class Obs { static get tracer(): HoneyHiveTracer { return Obs.tracer; } }
+const loop = { get tracer() { return loop.tracer; }, self: loop.self };
+export function main() { Obs.tracer.enrichSession({}); loop.self.enrichSession({}); }`);
+    const receiver = (name: string) => sdk.tracerOf((callsTo(input.ast, input.text, name)[0]!.callee as TSESTree.MemberExpression).object);
+    expect(receiver("Obs.tracer.enrichSession")).toBeUndefined();
+    expect(receiver("loop.self.enrichSession")).toBeUndefined();
+  });
+
   it("finds class members assigned in the constructor or as fields", () => {
     const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
 class Agent {

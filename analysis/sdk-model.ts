@@ -402,6 +402,9 @@ class FileSdkModel implements SdkModel {
   private saw2x = false;
   private readonly tracerByVariable = new Map<Scope.Variable, MutableTracer>();
   private readonly memberTracers: MutableTracer[] = [];
+  /** Tracers created in a holder's member (`heldTracerOf`), by that member. */
+  private readonly heldTracers = new Map<TSESTree.Node, MutableTracer>();
+  private holderDepth = 0;
   /** Variables holding `(await import("./tracing")).getTracer()` (see `isDynamicTracerGetterCall`). */
   private readonly dynamicGetterResults: Scope.Variable[] = [];
   /** While the rounds examine a variable: the variables its values named that were no tracer (yet). */
@@ -905,7 +908,89 @@ class FileSdkModel implements SdkModel {
       const owner = thisClass(object);
       return this.memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === owner);
     }
+    // A holder naming itself (`static get tracer() { return Obs.tracer; }`) must not loop.
+    if (this.holderDepth > 4) return undefined;
+    this.holderDepth++;
+    try {
+      return this.heldTracerOf(expression);
+    } finally {
+      this.holderDepth--;
+    }
+  }
+
+  /**
+   * A tracer reached through a holder of this file: `obs.tracer` of `const obs = { tracer: <tracer> }`,
+   * `Obs.tracer` of a class's static getter or field, `obs.tracer` / `obs.get()` of `const obs = new Obs()`
+   * whose getter, field or argument-less method holds or returns one (`this.#t ??= HoneyHiveTracer.init()`).
+   * One hop, `const` holders only; a holder imported from another module is not followed here. Its
+   * reference text is the holder expression (`obs.get()`), written only for a module-level holder whose
+   * member yields the same tracer each time (a field, or a getter caching it with `this.x ??= …`).
+   */
+  private heldTracerOf(expression: TSESTree.Node): MutableTracer | undefined {
+    let member: TSESTree.Node | undefined = expression;
+    let call = false;
+    if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments.length === 0) {
+      member = unwrapExpression(expression.callee);
+      call = true;
+    }
+    if (member?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const holder = unwrapExpression(member.object);
+    const name = memberName(member);
+    if (holder?.type !== AST_NODE_TYPES.Identifier || name === undefined) return undefined;
+    const variable = this.variableOf(holder);
+    const def = variable?.defs[0];
+    const text = `${holder.name}.${name}${call ? "()" : ""}`;
+    if (def?.type === "ClassName") return this.classHeldTracer(def.node, name, true, call, text);
+    if (!variable || def?.type !== "Variable" || def.parent?.kind !== "const") return undefined;
+    const init = unwrapExpression(def.node.init);
+    const moduleLevel = isModuleScope(variable.scope);
+    if (init?.type === AST_NODE_TYPES.ObjectExpression && !call) {
+      const property = init.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.kind === "init" && !p.method && staticName(p.key, p.computed) === name);
+      return property ? this.heldTracerFromValue(property, this.tracerValue(property.value), moduleLevel, text, true) : undefined;
+    }
+    if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) {
+      const classDef = this.variableOf(init.callee)?.defs[0];
+      return classDef?.type === "ClassName" ? this.classHeldTracer(classDef.node, name, false, call, moduleLevel ? text : undefined) : undefined;
+    }
     return undefined;
+  }
+
+  /** The tracer a class of this file holds in `name` (a field, a getter, or with `call` an argument-less method), static or of an instance. */
+  private classHeldTracer(owner: TSESTree.Node, name: string, isStatic: boolean, call: boolean, text: string | undefined): MutableTracer | undefined {
+    if (owner.type !== AST_NODE_TYPES.ClassDeclaration && owner.type !== AST_NODE_TYPES.ClassExpression) return undefined;
+    const moduleLevel = isTopLevelClass(owner);
+    if (!isStatic && !call) {
+      const field = this.memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === owner);
+      if (field) return this.heldTracerFromValue(field.declaration, { tracer: field }, moduleLevel, text, true);
+    }
+    for (const element of owner.body.body) {
+      if ((element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) || element.static !== isStatic || staticName(element.key, element.computed) !== name) continue;
+      if (element.type === AST_NODE_TYPES.PropertyDefinition) return isStatic && !call ? this.heldTracerFromValue(element, this.tracerValue(element.value), moduleLevel, text, true) : undefined;
+      if (element.kind !== (call ? "method" : "get") || element.value.type !== AST_NODE_TYPES.FunctionExpression || element.value.params.length > 0) return undefined;
+      const returns = this.returnsOf(element.value);
+      // `return (this.tracer ??= HoneyHiveTracer.init())`: the same tracer on every call.
+      const returned = returns.length === 1 ? unwrapExpression(returns[0]!.argument) : undefined;
+      const cached = returned?.type === AST_NODE_TYPES.AssignmentExpression && returned.operator === "??=" && returned.left.type === AST_NODE_TYPES.MemberExpression && returned.left.object.type === AST_NODE_TYPES.ThisExpression;
+      return this.heldTracerFromValue(element, this.returnedTracer(element.value), moduleLevel, text, cached);
+    }
+    return undefined;
+  }
+
+  /**
+   * A tracer of a holder member, one per member (`declaration`): a module-level tracer it names as is
+   * (`{ tracer }`), else a tracer of its own (kind `init`) with the creations it was made from.
+   */
+  private heldTracerFromValue(declaration: TSESTree.Node, value: TracerValue | undefined, moduleLevel: boolean, text: string | undefined, same: boolean): MutableTracer | undefined {
+    const named = value?.tracer;
+    if (named?.kind === "parameter" || (!named && !value?.creation)) return undefined;
+    if (named && named.kind !== "member" && named.moduleLevel) return named;
+    let held = this.heldTracers.get(declaration);
+    if (!held) {
+      const referenceText = moduleLevel && (same || named) ? text : undefined;
+      held = new MutableTracer(undefined, text ?? "tracer", "init", moduleLevel, false, declaration, named ? [...named.initializations] : [value!.creation!], false, referenceText, undefined);
+      this.heldTracers.set(declaration, held);
+    }
+    return held;
   }
 
   private addVariableTracer(
