@@ -20,6 +20,7 @@ export const INTEGRATION_TESTS = [
   "codemods/transforms/1x/barrels.test.ts",
   "codemods/transforms/1x/real-code.test.ts",
   "codemods/transforms/1x/type-check.test.ts",
+  "codemods/transforms/hoist-tracer-init.test.ts",
   "codemods/transforms/lambda-force-flush-otel-module.test.ts",
   "rules/ci.test.ts",
   "rules/docs.test.ts",
