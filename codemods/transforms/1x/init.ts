@@ -490,10 +490,26 @@ function makeAsync(input: AnalysisInput, edits: EditList, text: string, node: TS
   const returnType = fn?.returnType?.typeAnnotation;
   if (!fn || fn.async || fn.generator || (returnType && promisesOf(input, text, returnType, tracerType).length === 0)) return;
   if (resultUsedAsTracer(input, fn)) return;
+  // `if (!key) return undefined;` beside the init's promise, or a declared `Promise<…> | undefined`: `async`
+  // would make a caller's `if (!getTracer())` always false, and is TS1064 on that type (review-migrate finding 2).
+  if ((returnType?.type === AST_NODE_TYPES.TSUnionType && returnType.types.some((member) => promisesOf(input, text, member, tracerType).length === 0)) || returnsOtherValue(input, fn, node)) {
+    addMarker(edits, text, fn, MESSAGES_1X.initPromiseGetterMayReturnOther);
+    return;
+  }
   const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn ? fn.parent : undefined;
   if (method && (method.computed || method.kind !== "method")) return;
   const at = method ? method.key.range[0] : fn.range[0];
   if (!edits.edits.some((edit) => edit.start === at && edit.text === "async ")) edits.insertAt(at, "async ");
+}
+
+/** A `return` of `fn` itself (not of a nested function) that gives nothing, `undefined`, `null` or another literal: a value that is not the init's promise. */
+function returnsOtherValue(input: AnalysisInput, fn: TSESTree.FunctionLike, returned: TSESTree.Node): boolean {
+  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.ReturnStatement], fn.body).some((statement) => {
+    if (enclosingFunction(statement) !== fn || statement.argument === returned) return false;
+    const value = unwrapExpression(statement.argument ?? undefined);
+    return value === undefined || value.type === AST_NODE_TYPES.Literal || (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined") || (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === "void");
+  });
 }
 
 /**
