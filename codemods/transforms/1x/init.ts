@@ -64,11 +64,43 @@ function collect({ file, edits }: TransformContext): void {
   markGetterIdentityTests(input, edits, text);
   for (const creation of creations) {
     const options = objectArgument(creation);
-    if (!options) continue;
+    if (!options) {
+      // Options held in a variable (`const options = { …, sessionId }; await HoneyHiveTracer.init(options)`): marked, not moved.
+      const held = heldOptions(input, creation);
+      if (held && sessionIdProperty(held) && (creation.parent?.type === AST_NODE_TYPES.AwaitExpression || usedAsInitPromise(creation))) addMarker(edits, text, creation, MESSAGES_1X.joinedSession);
+      continue;
+    }
     const joined = joinedSession(edits, text, creation, options);
     const dropped = migrateOptionKeys(edits, text, options, "HoneyHiveTracer.init", joined ? [joined] : []);
     if (dropped.length > 0) addMarker(edits, text, creation, droppedKeysMessage("HoneyHiveTracer.init", dropped));
   }
+}
+
+/**
+ * An unawaited init used as 1.x's promise where it is made: `init(…).then(…)`, an element of
+ * `Promise.all([…])`, a lazy `p ??= init(…)` / `p ||= init(…)`. A plain `const tracer = init({ sessionId })`
+ * may be code written for this SDK already, which starts that session on purpose.
+ */
+function usedAsInitPromise(creation: TSESTree.Node): boolean {
+  const parent = creation.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === creation) return PROMISE_METHODS.has(memberName(parent) ?? "");
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return parent.right === creation && (parent.operator === "??=" || parent.operator === "||=");
+  const call = parent?.type === AST_NODE_TYPES.ArrayExpression ? parent.parent : undefined;
+  const callee = call?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(call.callee) : undefined;
+  return callee?.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Promise";
+}
+
+function sessionIdProperty(options: TSESTree.ObjectExpression): TSESTree.Property | undefined {
+  return options.properties.find((element): element is TSESTree.Property => element.type === AST_NODE_TYPES.Property && staticName(element.key, element.computed) === "sessionId");
+}
+
+/** The object literal a `const` passed as the first argument is initialized with (`init(options)`). */
+function heldOptions(input: AnalysisInput, creation: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.ObjectExpression | undefined {
+  const argument = unwrapExpression(creation.arguments[0]);
+  if (argument?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(input.scopeManager, argument, argument.name)?.defs[0];
+  const init = def?.type === "Variable" && def.parent?.kind === "const" ? unwrapExpression(def.node.init) : undefined;
+  return init?.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
 }
 
 /** Parents with no parentheses of their own syntax: parentheses right around a child of theirs only group it. */
@@ -95,8 +127,9 @@ function groupingParentheses(text: string, node: TSESTree.Node): [number, number
  * starts its startup session on the backend (sdk/tracer.ts), so the id moves to what joins without an
  * API call, `sessionStart({ sessionId, skipApiCall: true })` on the new tracer, written after `const t =
  * …init(…)`; the returned property is then removed from the options. Any other place of the call (a
- * return, an assignment) keeps the option under a marker. An unawaited `init({ sessionId })` may be code
- * written for this SDK already: left alone.
+ * return, an assignment) keeps the option under a marker, and so does an unawaited `init({ sessionId })`
+ * used as the promise (`.then`, `??=`, `Promise.all`) and one whose options are held in a `const`. A plain
+ * unawaited `init({ sessionId })` may be code written for this SDK already: left alone.
  */
 function joinedSession(
   edits: EditList,
@@ -107,11 +140,14 @@ function joinedSession(
   if (creation.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const awaited = creation.parent?.type === AST_NODE_TYPES.AwaitExpression && creation.parent.argument === creation ? creation.parent : undefined;
   const method = memberName(unwrapExpression(creation.callee) ?? creation.callee);
-  if (method !== "initFromSessionId" && !awaited) return undefined;
-  const property = options.properties.find(
-    (element): element is TSESTree.Property => element.type === AST_NODE_TYPES.Property && staticName(element.key, element.computed) === "sessionId",
-  );
+  const property = sessionIdProperty(options);
   if (!property) return undefined;
+  // Not awaited where it is made (`init({ sessionId }).then(…)`, `p ??= init({ sessionId })`, `Promise.all([…])`):
+  // the same 1.x join, which this codemod does not move (review-migrate finding 4).
+  if (method !== "initFromSessionId" && !awaited) {
+    if (usedAsInitPromise(creation)) addMarker(edits, text, creation, MESSAGES_1X.joinedSession);
+    return undefined;
+  }
   const declarator = (awaited ?? creation).parent;
   const declaration = declarator?.parent;
   if (
