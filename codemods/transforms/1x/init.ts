@@ -23,6 +23,7 @@ export const meta = transformMeta("1x-init");
 
 const INIT_METHODS: ReadonlySet<string> = new Set(["init", "initFromSessionId"]);
 const PROMISE_METHODS: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
+const LAZY_ASSIGNMENTS: ReadonlySet<string> = new Set(["??=", "||=", "="]);
 
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
@@ -515,7 +516,10 @@ function promisesOf(input: AnalysisInput, text: string, annotation: TSESTree.Typ
 }
 
 /** `node` returned by a non-async function declared to return `Promise<HoneyHiveTracer>`, or not typed: the function becomes async. */
-function makeAsync(input: AnalysisInput, edits: EditList, text: string, node: TSESTree.Node, tracerType: string): void {
+function makeAsync(input: AnalysisInput, edits: EditList, text: string, held: TSESTree.Node, tracerType: string): void {
+  // A lazy getter's assignment is what it returns: `() => (cached ??= init())`, `return (p ||= init())` (review-migrate finding 5).
+  const assignment = held.parent?.type === AST_NODE_TYPES.AssignmentExpression && LAZY_ASSIGNMENTS.has(held.parent.operator) ? held.parent : undefined;
+  const node = assignment ?? held;
   const parent = node.parent;
   const fn =
     parent?.type === AST_NODE_TYPES.ReturnStatement && parent.argument === node
@@ -563,7 +567,12 @@ function resultUsedAsTracer(input: AnalysisInput, fn: TSESTree.Node): boolean {
       const call = identifier.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return false;
       const member = call.parent;
-      return member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && !PROMISE_METHODS.has(memberName(member) ?? "then");
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === call) return !PROMISE_METHODS.has(memberName(member) ?? "then");
+      // `const tracer = getTracer(); tracer.createSession(…)` (a 2.x lazy getter, as the lambda transform writes one): not awaited, used as a tracer.
+      if (member?.type !== AST_NODE_TYPES.VariableDeclarator || member.init !== call) return false;
+      return input.scopeManager.getDeclaredVariables(member).some((held) =>
+        held.references.some(({ identifier: use }) => use.parent?.type === AST_NODE_TYPES.MemberExpression && use.parent.object === use && !PROMISE_METHODS.has(memberName(use.parent) ?? "then")),
+      );
     }),
   );
 }
