@@ -27,11 +27,15 @@ function migrate(testCase: LookAlike, transforms?: typeof ALL_TRANSFORM_IDS) {
 }
 
 const c = (name: string, code: string, filename = "src/app.ts"): LookAlike => ({ name, code, filename });
+/** The look-alike with `pkg` installed in the project's node_modules, depending on no SDK. */
+const installed = (lookAlike: LookAlike, pkg: string): LookAlike => ({ ...lookAlike, files: { [`node_modules/${pkg}/package.json`]: `{ "name": "${pkg}", "version": "1.0.0" }\n` } });
 
 /** honeyhive 1.x look-alikes: the 1.x API's names on other packages' and local objects. */
 const LOOKALIKES_1X: readonly LookAlike[] = [
   c("honeyhive-mock with the 1.x API", `import { HoneyHiveTracer } from "honeyhive-mock";\nconst tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });\nawait tracer.flush();\n`),
-  c("@acme/honeyhive-client with traceFunction", `import { HoneyHiveTracer } from "@acme/honeyhive-client";\nconst tracer = await HoneyHiveTracer.init({ project: "p" });\nexport const f = tracer.traceFunction()((x: number) => x);\n`),
+  // Another library is proven by the package installed in node_modules without the SDK (review-migrate finding 1):
+  // the same specifier from a workspace package or an alias keeps its marker (transforms/1x/another-library.test.ts).
+  installed(c("@acme/honeyhive-client with traceFunction", `import { HoneyHiveTracer } from "@acme/honeyhive-client";\nconst tracer = await HoneyHiveTracer.init({ project: "p" });\nexport const f = tracer.traceFunction()((x: number) => x);\n`), "@acme/honeyhive-client"),
   c("a local class HoneyHiveTracer with an async init and flush", `class HoneyHiveTracer {\n  static async init(o: object) { return new HoneyHiveTracer(); }\n  async flush() {}\n  async startSession() { return "s"; }\n}\nconst tracer = await HoneyHiveTracer.init({});\nawait tracer.startSession();\nawait tracer.flush();\n`),
   c("Sentry.flush(2000)", `import * as Sentry from "@sentry/node";\nexport const handler = async () => { try { return 1; } finally { await Sentry.flush(2000); } };\n`),
   c("pino logger.flush() and logger.trace()", `import pino from "pino";\nconst logger = pino();\nlogger.trace("x");\nlogger.flush();\n`),
@@ -46,7 +50,7 @@ const LOOKALIKES_1X: readonly LookAlike[] = [
   c("Laminar.initialize and Laminar.flush", `import { Laminar } from "@lmnr-ai/lmnr";\nLaminar.initialize({ projectApiKey: "k" });\nawait Laminar.flush();\nawait Laminar.shutdown();\n`),
   c("@acme/tracing tracer.startSession()", `import { Tracer } from "@acme/tracing";\nconst tracer = new Tracer();\nawait tracer.startSession();\n`),
   c("@acme/tracing awaited init and tracer.flush()", `import { Tracer } from "@acme/tracing";\nconst tracer = await Tracer.init();\nawait tracer.flush();\n`),
-  c("@acme/tracing tracer.traceFunction() (no honeyhive in the text)", `import { Tracer } from "@acme/tracing";\nconst tracer = await Tracer.init({});\nexport const f = tracer.traceFunction()((x: number) => x);\n`),
+installed(  c("@acme/tracing tracer.traceFunction() (no honeyhive in the text)", `import { Tracer } from "@acme/tracing";\nconst tracer = await Tracer.init({});\nexport const f = tracer.traceFunction()((x: number) => x);\n`), "@acme/tracing"),
   c("a local class's traceFunction on a receiver named tracer", `class T { traceFunction() { return <F,>(f: F) => f; } }\nconst tracer = new T();\nexport const f = tracer.traceFunction()((x: number) => x);\n`),
   c("Langfuse flushAsync and shutdownAsync", `import { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\nlangfuse.trace({ name: "t", sessionId: "s" });\nawait langfuse.flushAsync();\nawait langfuse.shutdownAsync();\n`),
 ];

@@ -58,6 +58,17 @@ describe("analyzeProject", () => {
     expect(linked.factsFor(join(root, "src/eval/scoring.js"))).toEqual({ evaluatedExports: ["score"] });
   });
 
+  it("sees an import through an alias, and takes one it cannot resolve but named like an evaluated module as outside evaluate (review-migrate finding 3)", () => {
+    const pipeline = join(root, "src/eval/pipeline.ts");
+    const unrelated = analyzeProject(paths);
+    unrelated.noteImports(join(root, "src/api.ts"), `import { x } from "@/lib/tracing";\nimport express from "express";\n`);
+    expect(unrelated.factsFor(pipeline)).toEqual({ evaluatedExports: ["answer", "default"] });
+    const unresolved = analyzeProject(paths);
+    unresolved.noteImports(join(root, "src/api.ts"), `import { answer } from "@/eval/pipeline";\n`);
+    expect(unresolved.factsFor(pipeline)).toEqual({ evaluatedExports: ["answer", "default"], importedOutsideEvaluate: true });
+    expect(unresolved.factsFor(join(root, "src/eval/scoring.js"))).toEqual({ evaluatedExports: ["score"] });
+  });
+
   it("gets the same answers from the links the engine reads off its own parse of each file", () => {
     const linked = linkProject(
       paths.map((path) => {

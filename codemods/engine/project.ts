@@ -237,10 +237,23 @@ export function linkProject(
     noteImports(path, text) {
       if (evaluatedExports.size === 0) return;
       const from = resolve(path);
+      const note = (target: string) => {
+        if (target !== from && evaluatedExports.has(target) && !evaluatingFiles.get(target)?.has(from)) importedOutsideEvaluate.add(target);
+      };
       for (const match of text.matchAll(RELATIVE_IMPORT)) {
         if (!evaluatedStems.has(stemOf(match[2]!))) continue;
         const target = resolveModule(match[2]!, from, host);
-        if (target !== undefined && target !== from && evaluatedExports.has(target) && !evaluatingFiles.get(target)?.has(from)) importedOutsideEvaluate.add(target);
+        if (target !== undefined) note(target);
+      }
+      // An alias (`@/lib/pipeline`, a tsconfig `paths` or `baseUrl` import) resolves as the project's
+      // other imports do; one that does not resolve, named like an evaluated module, counts as importing
+      // each such module: keeping its tracer under a marker is the safe answer (review-migrate finding 3).
+      for (const match of text.matchAll(BARE_IMPORT)) {
+        const stem = stemOf(match[1]!);
+        if (!evaluatedStems.has(stem)) continue;
+        const target = projectModules().resolve(match[1]!, from);
+        if (target !== undefined) note(resolve(target));
+        else for (const module of evaluatedExports.keys()) if (stemOf(module) === stem) note(module);
       }
     },
     importsTracerModule(path, text) {
@@ -268,6 +281,9 @@ function stemOf(path: string): string {
 
 /** `from "./m"`, `require("./m")`, `import("./m")`, and the side-effect `import "./m"` (group 1), of a relative specifier (group 2). */
 const RELATIVE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*|(import)\s*)["'](\.{1,2}(?:\/[^"']*)?)["']/g;
+
+/** `from "m"`, `require("m")`, `import("m")`, `import "m"` of a specifier that is not relative (group 1). */
+const BARE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*|import\s*)["']([^"'.][^"']*)["']/g;
 
 /** `export * from "./m"`, `export * as ns from`, `export { a, b as c } from` (group 1: what, group 2: the relative specifier); not `export type`. */
 const LINKED_RE_EXPORT = /\bexport\s*(\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*["'](\.{1,2}(?:\/[^"']*)?)["']/g;

@@ -12,7 +12,7 @@ import {
 } from "./honeyhive.js";
 import { API_1X, honeyhive1xProfile, SESSION_STARTING_MEMBERS_1X, SHARED_MEMBER_NAMES_1X, TRACER_FACTORY_STATICS_1X, WRAPPER_EXPORTS_1X } from "./honeyhive-1x.js";
 import { opentelemetryProfile } from "./opentelemetry.js";
-import { OTHER_SDK_PROFILES } from "./other-sdks.js";
+import { OTHER_PACKAGES_WITH_LOOKALIKE_MEMBERS, OTHER_SDK_PROFILES } from "./other-sdks.js";
 import type { FlushCall, SdkProfileBase, TracerMemberInfo } from "./types.js";
 
 export type { FlushCall, FlushReceiver, PackageExport, SdkProfileBase } from "./types.js";
@@ -31,6 +31,12 @@ export function moduleMatches(specifier: string, modules: readonly string[]): bo
 /** The profiles a module specifier belongs to (`honeyhive` → this SDK and 1.x; `@opentelemetry/api` → OpenTelemetry). */
 export function profilesOfModule(specifier: string): readonly SdkProfileBase[] {
   return SDK_PROFILES.filter((profile) => moduleMatches(specifier, profile.modules));
+}
+
+/** A module of a package known not to be HoneyHive's: another tracing SDK, OpenTelemetry, or a package with look-alike members (`mongodb`). */
+export function isKnownNonHoneyhiveModule(specifier: string): boolean {
+  const profiles = profilesOfModule(specifier);
+  return (profiles.length > 0 && profiles.every((profile) => !HONEYHIVE_PROFILE_IDS.has(profile.id))) || moduleMatches(specifier, OTHER_PACKAGES_WITH_LOOKALIKE_MEMBERS);
 }
 
 /** A flush call with the profile it belongs to. */

@@ -116,3 +116,13 @@ export const heliconeProfile = {
 } as const satisfies SdkProfileBase;
 
 export const OTHER_SDK_PROFILES = [langfuseProfile, langsmithProfile, braintrustProfile, traceloopProfile, arizeProfile, laminarProfile, heliconeProfile] as const;
+
+/**
+ * Packages that are not HoneyHive's and whose objects have members of 1.x's names (`startSession()`,
+ * `trace()`, `init()`), beside the tracing SDKs above: the 1.x codemod leaves their receivers unmarked
+ * without finding the package in node_modules. MongoDB Node driver: `MongoClient#startSession()`
+ * (mongodb.com/docs/drivers/node, transactions); Mongoose: `mongoose.startSession()` / `Connection#startSession()`
+ * (mongoosejs.com/docs/transactions); Datadog: `tracer.init()` / `tracer.trace()` of `dd-trace`
+ * (datadoghq.com docs, Node.js custom instrumentation).
+ */
+export const OTHER_PACKAGES_WITH_LOOKALIKE_MEMBERS: readonly string[] = ["mongodb", "mongoose", "dd-trace"];

@@ -159,7 +159,7 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
     const value = property.value;
     if (key === "function" || key === "evaluationFunction") {
       // Pass no more arguments than a function of this file declares: TypeScript rejects the extra one.
-      const declared = knownFunctionOf(input, value)?.params;
+      const declared = (knownFunctionOf(input, value) ?? tracedFunctionOf(input, value))?.params;
       const takes = declared && !declared.some((param) => param.type === AST_NODE_TYPES.RestElement) ? declared.length : 2;
       const passed = Math.min(takes, key === "function" ? 2 : 1);
       const bare = unwrapExpression(value)?.type === AST_NODE_TYPES.Identifier;
@@ -456,6 +456,24 @@ function takesGroundTruth(input: AnalysisInput, fn: TSESTree.Node): boolean {
 function emptyGroundTruth(text: string, parameter: TSESTree.Parameter): string {
   const annotation = "typeAnnotation" in parameter ? parameter.typeAnnotation?.typeAnnotation : undefined;
   return annotation === undefined || acceptsEmptyObject(annotation) ? "{}" : `{} as ${text.slice(annotation.range[0], annotation.range[1])}`;
+}
+
+/**
+ * The function a `const` of the file wraps in a trace call, `tracer.traceFunction(opts)(fn)` or
+ * `trace(opts, fn)` (its last argument): the wrapper calls it with the arguments it is given, so it takes
+ * as many as `fn` declares (review-migrate finding 7: two passed to one parameter were TS2554).
+ */
+function tracedFunctionOf(input: AnalysisInput, value: TSESTree.Node): FunctionNode | undefined {
+  const expression = unwrapExpression(value);
+  if (expression?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(input.scopeManager, expression, expression.name)?.defs[0];
+  const init = def?.type === "Variable" && def.parent?.kind === "const" ? unwrapExpression(def.node.init) : undefined;
+  if (init?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrapExpression(init.callee);
+  const name = callee?.type === AST_NODE_TYPES.CallExpression ? memberName(unwrapExpression(callee.callee) ?? callee.callee) : callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee?.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  if (name === undefined || !/^(?:trace|traceFunction|traceTool|traceChain|traceModel)$/.test(name)) return undefined;
+  const fn = unwrapExpression(init.arguments.at(-1));
+  return isFunctionNode(fn) ? fn : undefined;
 }
 
 /** `fn` called as 1.x called it: `(outputs, inputs, groundTruth) => fn(outputs, inputs, groundTruth ?? {})`. */

@@ -34,4 +34,15 @@ export async function attach(sessionId: string) {
     const code = `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ sessionId: process.env.RUN_ID });\n`;
     expect(migrate(code).output).toBe(code);
   });
+
+  it.each([
+    ["inside .then", `export const run = (id: string) => HoneyHiveTracer.init({ project: "p", sessionId: id }).then((t) => t.sessionId);\n`],
+    ["a ??= lazy getter", `let p: Promise<HoneyHiveTracer> | undefined;\nexport const get = (sessionId: string) => (p ??= HoneyHiveTracer.init({ project: "p", sessionId }));\n`],
+    ["Promise.all", `export const both = (a: string, b: string) => Promise.all([HoneyHiveTracer.init({ sessionId: a }), HoneyHiveTracer.init({ sessionId: b })]);\n`],
+    ["options held in a const", `export async function attach(sessionId: string) {\n  const options = { project: "p", sessionId };\n  const t = await HoneyHiveTracer.init(options);\n  return t;\n}\n`],
+  ])("marks a joined session not awaited where it is made: %s (review-migrate finding 4)", (_name, body) => {
+    const result = migrate(`import { HoneyHiveTracer } from "honeyhive";\n${body}`);
+    expect(result.output).toContain("1.x joined this existing session");
+    expect(result.output).toContain("sessionId");
+  });
 });

@@ -23,6 +23,7 @@ export const meta = transformMeta("1x-init");
 
 const INIT_METHODS: ReadonlySet<string> = new Set(["init", "initFromSessionId"]);
 const PROMISE_METHODS: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
+const LAZY_ASSIGNMENTS: ReadonlySet<string> = new Set(["??=", "||=", "="]);
 
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
@@ -64,11 +65,43 @@ function collect({ file, edits }: TransformContext): void {
   markGetterIdentityTests(input, edits, text);
   for (const creation of creations) {
     const options = objectArgument(creation);
-    if (!options) continue;
+    if (!options) {
+      // Options held in a variable (`const options = { …, sessionId }; await HoneyHiveTracer.init(options)`): marked, not moved.
+      const held = heldOptions(input, creation);
+      if (held && sessionIdProperty(held) && (creation.parent?.type === AST_NODE_TYPES.AwaitExpression || usedAsInitPromise(creation))) addMarker(edits, text, creation, MESSAGES_1X.joinedSession);
+      continue;
+    }
     const joined = joinedSession(edits, text, creation, options);
     const dropped = migrateOptionKeys(edits, text, options, "HoneyHiveTracer.init", joined ? [joined] : []);
     if (dropped.length > 0) addMarker(edits, text, creation, droppedKeysMessage("HoneyHiveTracer.init", dropped));
   }
+}
+
+/**
+ * An unawaited init used as 1.x's promise where it is made: `init(…).then(…)`, an element of
+ * `Promise.all([…])`, a lazy `p ??= init(…)` / `p ||= init(…)`. A plain `const tracer = init({ sessionId })`
+ * may be code written for this SDK already, which starts that session on purpose.
+ */
+function usedAsInitPromise(creation: TSESTree.Node): boolean {
+  const parent = creation.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === creation) return PROMISE_METHODS.has(memberName(parent) ?? "");
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return parent.right === creation && (parent.operator === "??=" || parent.operator === "||=");
+  const call = parent?.type === AST_NODE_TYPES.ArrayExpression ? parent.parent : undefined;
+  const callee = call?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(call.callee) : undefined;
+  return callee?.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Promise";
+}
+
+function sessionIdProperty(options: TSESTree.ObjectExpression): TSESTree.Property | undefined {
+  return options.properties.find((element): element is TSESTree.Property => element.type === AST_NODE_TYPES.Property && staticName(element.key, element.computed) === "sessionId");
+}
+
+/** The object literal a `const` passed as the first argument is initialized with (`init(options)`). */
+function heldOptions(input: AnalysisInput, creation: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.ObjectExpression | undefined {
+  const argument = unwrapExpression(creation.arguments[0]);
+  if (argument?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(input.scopeManager, argument, argument.name)?.defs[0];
+  const init = def?.type === "Variable" && def.parent?.kind === "const" ? unwrapExpression(def.node.init) : undefined;
+  return init?.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
 }
 
 /** Parents with no parentheses of their own syntax: parentheses right around a child of theirs only group it. */
@@ -95,8 +128,9 @@ function groupingParentheses(text: string, node: TSESTree.Node): [number, number
  * starts its startup session on the backend (sdk/tracer.ts), so the id moves to what joins without an
  * API call, `sessionStart({ sessionId, skipApiCall: true })` on the new tracer, written after `const t =
  * …init(…)`; the returned property is then removed from the options. Any other place of the call (a
- * return, an assignment) keeps the option under a marker. An unawaited `init({ sessionId })` may be code
- * written for this SDK already: left alone.
+ * return, an assignment) keeps the option under a marker, and so does an unawaited `init({ sessionId })`
+ * used as the promise (`.then`, `??=`, `Promise.all`) and one whose options are held in a `const`. A plain
+ * unawaited `init({ sessionId })` may be code written for this SDK already: left alone.
  */
 function joinedSession(
   edits: EditList,
@@ -107,11 +141,14 @@ function joinedSession(
   if (creation.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const awaited = creation.parent?.type === AST_NODE_TYPES.AwaitExpression && creation.parent.argument === creation ? creation.parent : undefined;
   const method = memberName(unwrapExpression(creation.callee) ?? creation.callee);
-  if (method !== "initFromSessionId" && !awaited) return undefined;
-  const property = options.properties.find(
-    (element): element is TSESTree.Property => element.type === AST_NODE_TYPES.Property && staticName(element.key, element.computed) === "sessionId",
-  );
+  const property = sessionIdProperty(options);
   if (!property) return undefined;
+  // Not awaited where it is made (`init({ sessionId }).then(…)`, `p ??= init({ sessionId })`, `Promise.all([…])`):
+  // the same 1.x join, which this codemod does not move (review-migrate finding 4).
+  if (method !== "initFromSessionId" && !awaited) {
+    if (usedAsInitPromise(creation)) addMarker(edits, text, creation, MESSAGES_1X.joinedSession);
+    return undefined;
+  }
   const declarator = (awaited ?? creation).parent;
   const declaration = declarator?.parent;
   if (
@@ -479,7 +516,10 @@ function promisesOf(input: AnalysisInput, text: string, annotation: TSESTree.Typ
 }
 
 /** `node` returned by a non-async function declared to return `Promise<HoneyHiveTracer>`, or not typed: the function becomes async. */
-function makeAsync(input: AnalysisInput, edits: EditList, text: string, node: TSESTree.Node, tracerType: string): void {
+function makeAsync(input: AnalysisInput, edits: EditList, text: string, held: TSESTree.Node, tracerType: string): void {
+  // A lazy getter's assignment is what it returns: `() => (cached ??= init())`, `return (p ||= init())` (review-migrate finding 5).
+  const assignment = held.parent?.type === AST_NODE_TYPES.AssignmentExpression && LAZY_ASSIGNMENTS.has(held.parent.operator) ? held.parent : undefined;
+  const node = assignment ?? held;
   const parent = node.parent;
   const fn =
     parent?.type === AST_NODE_TYPES.ReturnStatement && parent.argument === node
@@ -490,10 +530,26 @@ function makeAsync(input: AnalysisInput, edits: EditList, text: string, node: TS
   const returnType = fn?.returnType?.typeAnnotation;
   if (!fn || fn.async || fn.generator || (returnType && promisesOf(input, text, returnType, tracerType).length === 0)) return;
   if (resultUsedAsTracer(input, fn)) return;
+  // `if (!key) return undefined;` beside the init's promise, or a declared `Promise<…> | undefined`: `async`
+  // would make a caller's `if (!getTracer())` always false, and is TS1064 on that type (review-migrate finding 2).
+  if ((returnType?.type === AST_NODE_TYPES.TSUnionType && returnType.types.some((member) => promisesOf(input, text, member, tracerType).length === 0)) || returnsOtherValue(input, fn, node)) {
+    addMarker(edits, text, fn, MESSAGES_1X.initPromiseGetterMayReturnOther);
+    return;
+  }
   const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn ? fn.parent : undefined;
   if (method && (method.computed || method.kind !== "method")) return;
   const at = method ? method.key.range[0] : fn.range[0];
   if (!edits.edits.some((edit) => edit.start === at && edit.text === "async ")) edits.insertAt(at, "async ");
+}
+
+/** A `return` of `fn` itself (not of a nested function) that gives nothing, `undefined`, `null` or another literal: a value that is not the init's promise. */
+function returnsOtherValue(input: AnalysisInput, fn: TSESTree.FunctionLike, returned: TSESTree.Node): boolean {
+  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.ReturnStatement], fn.body).some((statement) => {
+    if (enclosingFunction(statement) !== fn || statement.argument === returned) return false;
+    const value = unwrapExpression(statement.argument ?? undefined);
+    return value === undefined || value.type === AST_NODE_TYPES.Literal || (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined") || (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === "void");
+  });
 }
 
 /**
@@ -511,7 +567,12 @@ function resultUsedAsTracer(input: AnalysisInput, fn: TSESTree.Node): boolean {
       const call = identifier.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return false;
       const member = call.parent;
-      return member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && !PROMISE_METHODS.has(memberName(member) ?? "then");
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === call) return !PROMISE_METHODS.has(memberName(member) ?? "then");
+      // `const tracer = getTracer(); tracer.createSession(…)` (a 2.x lazy getter, as the lambda transform writes one): not awaited, used as a tracer.
+      if (member?.type !== AST_NODE_TYPES.VariableDeclarator || member.init !== call) return false;
+      return input.scopeManager.getDeclaredVariables(member).some((held) =>
+        held.references.some(({ identifier: use }) => use.parent?.type === AST_NODE_TYPES.MemberExpression && use.parent.object === use && !PROMISE_METHODS.has(memberName(use.parent) ?? "then")),
+      );
     }),
   );
 }

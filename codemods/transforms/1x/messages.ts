@@ -37,6 +37,8 @@ export const MESSAGES_1X = {
     "this field held 1.x init()'s promise and now holds the tracer itself: where the class awaits it nothing changes, but a .then()/.catch() on it needs Promise.resolve(this.<field>), or type the field Promise<HoneyHiveTracer> and wrap this value in Promise.resolve(…)",
   evaluatorOutputNarrower: (taken: string, returned: string) =>
     `this evaluator takes an output of type ${taken}, but the evaluated function returns ${returned}: 1.x did not check evaluators' types, this SDK does; widen the evaluator's parameter or narrow what the function returns`,
+  initPromiseGetterMayReturnOther:
+    "this function returned 1.x init()'s promise or another value (undefined, null); HoneyHiveTracer.init() now returns the tracer itself, so where a caller awaits or .then()s its result wrap that in Promise.resolve(…), or return Promise.resolve(tracer) here (the codemod did not make it async: its callers' tests of the result would change)",
   initPromiseIdentity:
     "HoneyHiveTracer.init() returns the tracer itself here, not 1.x's promise: this test of it (instanceof Promise, or comparing it with another value) now gives another answer; test the tracer, or drop the test",
   joinedSession:

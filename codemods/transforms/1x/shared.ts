@@ -1,5 +1,7 @@
 // What the 1.x transforms share: renaming or dropping an option key of an object literal by the
 // 1.x data, and the review marker that says which keys were dropped and why.
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
@@ -7,7 +9,8 @@ import { type EditList, lineStart } from "../../../analysis/edits.js";
 import { keyedProperties, option1x } from "../../../analysis/honeyhive-1x.js";
 import { addMarker } from "../../engine/markers.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { isLocalModule, isSdkModule } from "../../../analysis/settings.js";
+import { isKnownNonHoneyhiveModule } from "../../../analysis/knowledge/sdks/index.js";
+import { isLocalModule, isSdkModule, packageSpecifier } from "../../../analysis/settings.js";
 import { PACKAGE_VERSION } from "../../../sdk/version.js";
 
 /** `{ key: v }` → `{ to: v }`; a shorthand `{ key }` → `{ to: key }`. */
@@ -187,7 +190,11 @@ export class LineMarkers {
 export function receiverOfAnotherLibrary(input: AnalysisInput, member: TSESTree.MemberExpression): boolean {
   const { bindings } = getAnalysisContext(input);
   const foreign = (origin: ReturnType<typeof bindings.originOf>) =>
-    origin !== undefined && !origin.typeOnly && !isSdkModule(origin.module, input.settings) && !isLocalModule(origin.module, input.settings);
+    origin !== undefined &&
+    !origin.typeOnly &&
+    !isSdkModule(origin.module, input.settings) &&
+    !isLocalModule(origin.module, input.settings) &&
+    anotherLibrarysModule(packageSpecifier(origin.module), input.filename);
   let node = unwrapExpression(member.object);
   for (let hops = 0; node !== undefined && hops < 8; hops += 1) {
     if (node.type === AST_NODE_TYPES.NewExpression) node = unwrapExpression(node.callee);
@@ -207,4 +214,44 @@ export function receiverOfAnotherLibrary(input: AnalysisInput, member: TSESTree.
     node = declarator?.id.type === AST_NODE_TYPES.Identifier ? unwrapExpression(declarator.init) : undefined;
   }
   return false;
+}
+
+/**
+ * Whether a bare specifier provably names another library (review-migrate finding 1): a package known not
+ * to be HoneyHive's (analysis/knowledge/sdks), or one installed in a node_modules above the file (its real
+ * path stays under node_modules, so not a workspace package's link) that does not depend on `honeyhive`.
+ * A workspace package (`@acme/obs`), a tsconfig alias (`@lib/tracing`) or a `baseUrl` import (`lib/tracing`)
+ * is none of these: it may wrap the SDK, and its 1.x calls keep their markers.
+ */
+function anotherLibrarysModule(specifier: string, filename: string): boolean {
+  if (isKnownNonHoneyhiveModule(specifier)) return true;
+  const parts = specifier.split("/");
+  const name = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+  if (name === "" || name.startsWith(".") || /^[a-z]+:/.test(name)) return false;
+  for (let directory = dirname(resolve(filename)); ; directory = dirname(directory)) {
+    const key = `${directory}\0${name}`;
+    let answer = INSTALLED_PACKAGES.get(key);
+    if (answer === undefined) {
+      answer = installedPackage(join(directory, "node_modules", name));
+      INSTALLED_PACKAGES.set(key, answer);
+    }
+    if (answer !== "absent") return answer === "foreign";
+    if (dirname(directory) === directory) return false;
+  }
+}
+
+const INSTALLED_PACKAGES = new Map<string, "absent" | "foreign" | "ours">();
+
+function installedPackage(packageDirectory: string): "absent" | "foreign" | "ours" {
+  const manifest = join(packageDirectory, "package.json");
+  if (!existsSync(manifest)) return "absent";
+  try {
+    // A workspace package is linked into node_modules: its real path is the project's own folder.
+    if (!realpathSync(packageDirectory).split(/[\\/]/).includes("node_modules")) return "ours";
+    const json = JSON.parse(readFileSync(manifest, "utf8")) as Record<string, Record<string, string> | undefined>;
+    const dependsOnSdk = ["dependencies", "peerDependencies", "optionalDependencies"].some((field) => json[field]?.honeyhive !== undefined);
+    return dependsOnSdk ? "ours" : "foreign";
+  } catch {
+    return "ours";
+  }
 }

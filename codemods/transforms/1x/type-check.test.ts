@@ -9,6 +9,7 @@ import { loadMigrate1xFixtures } from "../../../fixtures/migrate-1x/index.js";
 import { createConsumerProject, typeCheck, type ConsumerProject } from "../../../sdk/test-utils/consumer-project.js";
 
 const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
+  "migrate-1x/init-promise-getter-may-return-undefined": "a getter of the promise or undefined stays synchronous, marked: its declared Promise<…> | undefined is the person's to change",
   "migrate-1x/flush-static-no-tracer": "HoneyHiveTracer.flush() stays, marked: no tracer is reachable to flush",
   "migrate-1x/evaluate-result-reads": "the read of 1.x's result.stats stays, marked: the result has other fields here",
   "migrate-1x/flush-static-two-tracers": "HoneyHiveTracer.flush() stays, marked: which of two tracers to flush is a person's call",

@@ -1,0 +1,59 @@
+// --from 1 leaves a 1.x-named call unmarked only on a receiver that provably is another library's
+// (review-migrate finding 1): a package known not to be HoneyHive's, or one installed in node_modules that
+// does not depend on the SDK. A workspace package, a tsconfig alias or a baseUrl import may wrap the SDK:
+// its tracer's 1.x calls keep their markers.
+import { mkdirSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { useTempProjects } from "../../../analysis/test-utils/temp-projects.js";
+import { runTransforms } from "../../engine/engine.js";
+import { ALL_TRANSFORM_IDS } from "../ids.js";
+import { MESSAGES_1X } from "./messages.js";
+
+const makeProject = useTempProjects("another-library", "all");
+
+const root = makeProject({
+  "package.json": `{ "name": "mono", "private": true, "workspaces": ["packages/*", "apps/*"] }\n`,
+  "packages/obs/package.json": `{ "name": "@acme/obs", "dependencies": { "honeyhive": "^1.0.42" } }\n`,
+  "packages/obs/src/index.js": `import { HoneyHiveTracer } from "honeyhive";\nlet tracer;\nexport async function getTracer() { tracer ??= HoneyHiveTracer.init({ project: "p" }); return tracer; }\n`,
+  "node_modules/@vendor/tracing/package.json": `{ "name": "@vendor/tracing", "dependencies": {} }\n`,
+  "node_modules/@vendor/wrapped/package.json": `{ "name": "@vendor/wrapped", "dependencies": { "honeyhive": "^1.0.42" } }\n`,
+  "apps/api/package.json": `{ "name": "api", "dependencies": { "@acme/obs": "*" } }\n`,
+  "apps/api/src/": "",
+});
+mkdirSync(join(root, "node_modules/@acme"), { recursive: true });
+symlinkSync(join(root, "packages/obs"), join(root, "node_modules/@acme/obs"), "dir");
+
+const job = (specifier: string) => `import { HoneyHiveTracer } from "honeyhive";
+import { getTracer } from "${specifier}";
+export async function run() {
+  const tracer = await getTracer();
+  const answer = tracer.traceFunction({ eventName: "answer" })((q) => q);
+  const sid = await tracer.startSession();
+  return [answer, sid];
+}
+export const y = HoneyHiveTracer;
+`;
+const migrate = (specifier: string) => runTransforms(job(specifier), join(root, "apps/api/src/job.js"), { transforms: ALL_TRANSFORM_IDS }).output;
+
+describe("a receiver from a bare specifier", () => {
+  it.each([
+    ["a workspace package linked into node_modules", "@acme/obs"],
+    ["a tsconfig paths alias", "@lib/tracing"],
+    ["a baseUrl import", "lib/tracing"],
+    ["an installed package that depends on honeyhive", "@vendor/wrapped"],
+  ])("keeps the markers: %s", (_name, specifier) => {
+    const output = migrate(specifier);
+    expect(output).toContain(MESSAGES_1X.unresolvedReceiver("traceFunction"));
+    expect(output).toContain(MESSAGES_1X.unresolvedSessionStart);
+  });
+
+  it.each([
+    ["an installed package that does not depend on honeyhive", "@vendor/tracing"],
+    ["a package of another tracing SDK", "@arizeai/openinference-core"],
+    ["a package with look-alike members", "mongodb"],
+  ])("writes no marker: %s", (_name, specifier) => {
+    const output = migrate(specifier);
+    expect(output).not.toContain("honeyhive-migrate");
+  });
+});
