@@ -1,6 +1,6 @@
 // What the 1.x transforms share: renaming or dropping an option key of an object literal by the
 // 1.x data, and the review marker that says which keys were dropped and why.
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
@@ -9,6 +9,7 @@ import { type EditList, lineStart } from "../../../analysis/edits.js";
 import { keyedProperties, option1x } from "../../../analysis/honeyhive-1x.js";
 import { addMarker } from "../../engine/markers.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
+import { EMPTY_MANIFEST, projectModules } from "../../../analysis/project-modules.js";
 import { isKnownNonHoneyhiveModule } from "../../../analysis/knowledge/sdks/index.js";
 import { isLocalModule, isSdkModule, packageSpecifier } from "../../../analysis/settings.js";
 import { PACKAGE_VERSION } from "../../../sdk/version.js";
@@ -243,15 +244,15 @@ function anotherLibrarysModule(specifier: string, filename: string): boolean {
 const INSTALLED_PACKAGES = new Map<string, "absent" | "foreign" | "ours">();
 
 function installedPackage(packageDirectory: string): "absent" | "foreign" | "ours" {
-  const manifest = join(packageDirectory, "package.json");
-  if (!existsSync(manifest)) return "absent";
+  // The project's one package.json reader (mtime-checked, past a BOM); an unreadable one proves nothing.
+  const manifest = projectModules().manifestOf(packageDirectory);
+  if (manifest === undefined) return "absent";
+  if (manifest === EMPTY_MANIFEST) return "ours";
   try {
     // A workspace package is linked into node_modules: its real path is the project's own folder.
     if (!realpathSync(packageDirectory).split(/[\\/]/).includes("node_modules")) return "ours";
-    const json = JSON.parse(readFileSync(manifest, "utf8")) as Record<string, Record<string, string> | undefined>;
-    const dependsOnSdk = ["dependencies", "peerDependencies", "optionalDependencies"].some((field) => json[field]?.honeyhive !== undefined);
-    return dependsOnSdk ? "ours" : "foreign";
   } catch {
     return "ours";
   }
+  return manifest.dependencies.has("honeyhive") ? "ours" : "foreign";
 }
