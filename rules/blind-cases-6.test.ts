@@ -52,13 +52,11 @@ const KNOWN: readonly Known[] = [
   { rule: "require-valid-session-id", kind: "false", match: "Express: id.match(UUID) checked first", reason: "defect: `if (!id.match(/uuid/)) return` before the call is not taken for a check, though the doc lists `id.match(…)`" },
   // no-tracer-init-in-handler
   { rule: "no-tracer-init-in-handler", kind: "miss", match: "awslambda.streamifyResponse", reason: "defect: streamifyResponse handler is no Lambda entry point (see require-valid-session-id)" },
-  { rule: "no-tracer-init-in-handler", kind: "miss", match: "RabbitMQ amqplib channel.consume", reason: "defect (data): amqplib's `channel.consume(queue, onMessage)` is a per-message callback; queues.ts lists BullMQ, Bull, kafkajs and sqs-consumer only" },
   { rule: "no-tracer-init-in-handler", kind: "miss", match: "uncached factory (a class's static create())", reason: "defect: a class's static method that returns a new tracer (`Tracing.create()`) is not followed as 'a function of the file that makes a new tracer on every call'" },
   { rule: "no-tracer-init-in-handler", kind: "miss", match: "NestJS request-scoped provider", reason: "defect (not modelled): a provider with `@Injectable({ scope: Scope.REQUEST })` is built per request, so its field initializer/constructor is per-request code; the NestJS descriptor knows decorated methods only" },
   { rule: "no-tracer-init-in-handler", kind: "miss", match: "React cache() around the init", reason: "defect (data, low): React's `cache()` memoizes only inside a server-component render; in a route handler each call runs the init, yet it is taken for a cache" },
   // no-session-start-in-handler
   { rule: "no-session-start-in-handler", kind: "miss", match: "awslambda.streamifyResponse", reason: "defect: streamifyResponse handler is no Lambda entry point" },
-  { rule: "no-session-start-in-handler", kind: "miss", match: "RabbitMQ amqplib channel.consume", reason: "defect (data): amqplib consumers not in queues.ts" },
   // no-lost-session-context
   { rule: "no-lost-session-context", kind: "miss", match: "Express: app.use(openSession) registered after a traced route", reason: "design: the route-level shape is reported at a route-level middleware; an app-wide `app.use(openSession)` after a traced route with no route-level middleware anywhere is none of the doc's three shapes (a real lost session all the same)" },
   // require-force-flush-in-lambda
@@ -1181,10 +1179,27 @@ app.post("/x", (_req, res) => { const provider = new NodeTracerProvider(); void 
 // no-session-start-in-handler on the new shapes (seed 1 l.230 "Don't use session_start() for web servers ...
 // race conditions when multiple requests run concurrently"); quiet: createSession() there.
 describe(`${SESSION_START_RULE} (blind 6, platforms)`, () => {
-  const reported = SHAPES.map((shape, index) => {
-    const source = sourceOf(index + 3);
-    return expand(shape, source.prelude, `${source.ref}.sessionStart({ sessionName: "request" });`, `sessionStart: ${shape.label} — ${source.label}`);
-  });
+  const reported = [
+    ...SHAPES.map((shape, index) => {
+      const source = sourceOf(index + 3);
+      return expand(shape, source.prelude, `${source.ref}.sessionStart({ sessionName: "request" });`, `sessionStart: ${shape.label} — ${source.label}`);
+    }),
+    c("amqplib: named connect, createConfirmChannel, consume by a named function", `${T}import { connect, type ConsumeMessage } from "amqplib";
+const connection = await connect(process.env.AMQP_URL!);
+const channel = await connection.createConfirmChannel();
+async function onMessage(msg: ConsumeMessage | null) {
+  if (!msg) return;
+  tracer.sessionStart({ sessionName: "job" });
+  channel.ack(msg);
+}
+await channel.consume("jobs", onMessage, { noAck: false });`, { filename: "src/consumer.ts", files: { "package.json": pkg({ amqplib: "^0.10.5" }) } }),
+    c("amqplib: a channel typed Channel in a function parameter", `import type { Channel } from "amqplib";
+const { HoneyHiveTracer } = require("honeyhive");
+const tracer = HoneyHiveTracer.init({ project: "jobs" });
+export function listen(channel: Channel) {
+  return channel.consume("jobs", (msg) => { tracer.sessionStart({ sessionName: "job" }); if (msg) channel.ack(msg); });
+}`, { filename: "src/listen.ts", files: { "package.json": pkg({ amqplib: "^0.10.5" }) } }),
+  ];
   const quiet = [
     ...SHAPES.filter((_shape, index) => index % 3 === 0).map((shape, index) => {
       const source = sourceOf(index + 1);
@@ -1196,6 +1211,12 @@ export async function POST() { analytics.sessionStart(); return Response.json({}
 import express from "express";
 const app = express();
 app.post("/x", async (_req, res) => { const s = await mongoose.startSession(); await s.endSession(); res.end(); });`, { files: { "package.json": pkg({ express: "^5.1.0", mongoose: "^8.13.0" }) } }),
+    c("look-alike: consume() of a local object named channel (not amqplib's)", `${T}const channel = { consume: (_q: string, fn: (m: unknown) => void) => fn(null) };
+channel.consume("jobs", () => { tracer.sessionStart({ sessionName: "job" }); });`, { filename: "src/local.ts" }),
+    c("look-alike: amqplib's channel.consume at the top level, sessionStart outside the callback", `${T}import amqp from "amqplib";
+const channel = await (await amqp.connect("amqp://localhost")).createChannel();
+tracer.sessionStart({ sessionName: "consumer" });
+await channel.consume("jobs", (msg) => { if (msg) channel.ack(msg); });`, { filename: "src/consumer.ts", files: { "package.json": pkg({ amqplib: "^0.10.5" }) } }),
     c("sessionStart() at module level of a script (seed 0 Pattern 1)", `${T}tracer.sessionStart({ sessionName: "local-dev-session" });`, { filename: "scripts/dev.ts" }),
   ];
   describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet });
