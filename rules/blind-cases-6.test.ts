@@ -65,11 +65,14 @@ const KNOWN: readonly Known[] = [
   { rule: "require-valid-session-id", kind: "miss", match: "Astro action handler input", reason: "defect (data): an Astro action's `handler(input)` gets the client's input, validated by its schema like tRPC's `.input()`; astro.ts has no requestInputs for it" },
   { rule: "require-valid-session-id", kind: "false", match: "Express: a middleware of the file rejects non-UUID x-session-id", reason: "defect: a file-wide check of the same input key counts only when the check reads the input directly (`isSessionId(req.get(k))`), not through a local (`const id = req.get(k); isSessionId(id)`); the doc says 'one that reads the same input key'" },
   { rule: "require-valid-session-id", kind: "false", match: "Express: id.match(UUID) checked first", reason: "defect: `if (!id.match(/uuid/)) return` before the call is not taken for a check, though the doc lists `id.match(…)`" },
+  { rule: "require-valid-session-id", kind: "miss", match: "a destructuring default (const { sid = 'x' }", reason: "defect: a binding with a destructuring default has two write references in eslint-scope (the init and the default), so session-id-flow.ts's 'reassigned' test (`references.filter(writeExpr).length !== 1`) drops it; same cause as the nested-default miss above" },
   // no-tracer-init-in-handler
   { rule: "no-tracer-init-in-handler", kind: "miss", match: "uncached factory (a class's static create())", reason: "defect: a class's static method that returns a new tracer (`Tracing.create()`) is not followed as 'a function of the file that makes a new tracer on every call'" },
   { rule: "no-tracer-init-in-handler", kind: "miss", match: "NestJS request-scoped provider", reason: "defect (not modelled): a provider with `@Injectable({ scope: Scope.REQUEST })` is built per request, so its field initializer/constructor is per-request code; the NestJS descriptor knows decorated methods only" },
   { rule: "no-tracer-init-in-handler", kind: "miss", match: "React cache() around the init", reason: "defect (data, low): React's `cache()` memoizes only inside a server-component render; in a route handler each call runs the init, yet it is taken for a cache" },
   // no-session-start-in-handler
+  // tracer-provider-for-instrumentors
+  { rule: "tracer-provider-for-instrumentors", kind: "miss", match: "ToolLoopAgent with experimental_telemetry", reason: "defect (data + engine): TELEMETRY_OPTIONS (knowledge/instrumentations.ts) lists AI SDK functions only, and instrumentations.ts checks the option on calls only (visitCall), not on `new ToolLoopAgent({ experimental_telemetry })` (AI SDK 6; `Experimental_Agent` in 5)" },
   // no-lost-session-context
   { rule: "no-lost-session-context", kind: "miss", match: "Express: app.use(openSession) registered after a traced route", reason: "design: the route-level shape is reported at a route-level middleware; an app-wide `app.use(openSession)` after a traced route with no route-level middleware anywhere is none of the doc's three shapes (a real lost session all the same)" },
   // require-force-flush-in-lambda
@@ -1599,4 +1602,181 @@ const base = async () => { await tracer.startSpan("work", async () => 1); return
 export const handler = middy(base).use(flush());`, { filename: "src/handlers/chat.ts", files: { "package.json": pkg({ "@middy/core": "^6.1.0" }) } }),
   ];
   describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Second batch (written after the first run, still before reading the rules' code beyond the failures'
+// places): harder ways in for the rules that found everything in the first batch, and more id readers.
+describe(`${PROVIDER_RULE} (blind 6, second batch)`, () => {
+  const reported: Case[] = [
+    // ai@6.0.41 src/agent/tool-loop-agent-settings.ts: ToolLoopAgentSettings takes TelemetrySettings
+    // (`experimental_telemetry`), and the agent runs generateText/streamText with them.
+    c("AI SDK 6 ToolLoopAgent with experimental_telemetry and no tracer", `import { ToolLoopAgent } from "ai";
+${TI}export const agent = new ToolLoopAgent({ model: (globalThis as any).model, tools: {}, experimental_telemetry: { isEnabled: true } });`),
+    c("AI SDK generateText inside a tRPC procedure", `import { generateText } from "ai";
+import { initTRPC } from "@trpc/server";
+import { tracer } from "../tracing";
+const t = initTRPC.create();
+export const r = t.router({ ask: t.procedure.mutation(async () => {
+  tracer.createSession({ sessionName: "ask" });
+  return (await generateText({ model: (globalThis as any).model, prompt: "hi", experimental_telemetry: { isEnabled: true } })).text;
+}) });`, { filename: "src/server/routers/ask.ts" }),
+    c("OpenInference LangChain instrumentation inside a setup function of the tracer module", `import * as CallbackManagerModule from "@langchain/core/callbacks/manager";
+import { LangChainInstrumentation } from "@arizeai/openinference-instrumentation-langchain";
+${TI}export function instrumentLangChain() {
+  const instrumentation = new LangChainInstrumentation();
+  instrumentation.manuallyInstrument(CallbackManagerModule);
+}`),
+    c("tracer as a default import of ./tracer, registerInstrumentations without provider", `${RI}import { FetchInstrumentation } from "@opentelemetry/instrumentation-fetch";
+import tracer from "./tracer";
+tracer.enrichSession({ metadata: { boot: true } });
+registerInstrumentations({ instrumentations: [new FetchInstrumentation()] });`, { filename: "src/instrument.ts" }),
+  ];
+  const quiet: Case[] = [
+    c("AI SDK experimental_telemetry held in a variable (options it cannot read)", `import { generateText } from "ai";
+${TI}const telemetry = { isEnabled: true, functionId: "answer" };
+export const answer = (prompt: string) => generateText({ model: (globalThis as any).model, prompt, experimental_telemetry: telemetry });`),
+    c("registerInstrumentations with an OpenInference instance and tracerProvider", `${RI}import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
+${TI}registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()], tracerProvider: tracer.provider });`),
+    c("Phoenix register() activates its own provider", `import { register } from "@arizeai/phoenix-otel";
+${RI}import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
+${TI}register({ projectName: "bot" });
+registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()] });`),
+    c("trace.setGlobalTracerProvider(tracer.provider) makes HoneyHive's provider the global one", `import { trace } from "@opentelemetry/api";
+${RI}import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+${TI}trace.setGlobalTracerProvider(tracer.provider);
+registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });`),
+    c("useAzureMonitor() in the file", `import { useAzureMonitor } from "@azure/monitor-opentelemetry";
+${RI}import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+${TI}useAzureMonitor();
+registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });`),
+  ];
+  describeCases(PROVIDER_RULE, providerRule as AnyRule, { reported, quiet });
+});
+
+describe(`${LOST_CONTEXT_RULE} (blind 6, second batch)`, () => {
+  const reported: Case[] = [
+    c("Fastify onRequest: an await on one path (if) before createSession", `${T}import Fastify from "fastify";
+const app = Fastify();
+app.addHook("onRequest", async (request) => {
+  if (request.headers.authorization) await Promise.resolve(request.headers.authorization);
+  tracer.createSession({ sessionName: request.url });
+});`, { files: FASTIFY_FILES }),
+    c("Fastify preHandler: await inside try, createSession after it", `${T}import Fastify from "fastify";
+const app = Fastify();
+app.addHook("preHandler", async (request, reply) => {
+  try { await (request as any).jwtVerify(); } catch { return reply.code(401).send(); }
+  tracer.createSession({ sessionName: request.url });
+});`, { files: FASTIFY_FILES }),
+    c("Fastify done-callback hook: createSession in setImmediate, done() outside", `${T}import Fastify from "fastify";
+const app = Fastify();
+app.addHook("onRequest", (request, _reply, done) => {
+  setImmediate(() => tracer.createSession({ sessionName: request.url }));
+  done();
+});`, { files: FASTIFY_FILES }),
+    c("Express router.route('/chat').post(openSession, handler) with another traced route", `${T}import { Router } from "express";
+export const router = Router();
+const openSession = (req: any, _res: any, next: any) => { tracer.createSession({ sessionName: req.path }); next(); };
+router.route("/chat").post(openSession, (req, res) => { res.json(tracer.startSpan("chat", () => req.body)); });
+router.get("/search", (req, res) => { res.json(tracer.startSpan("search", () => req.query)); });`, { files: EXPRESS }),
+    c("koa-router del route-level openSession, another traced route", `${T}import Router from "koa-router";
+export const router = new Router();
+async function openSession(ctx: any, next: () => Promise<unknown>) { tracer.createSession({ sessionName: ctx.path }); await next(); }
+router.del("/chat/:id", openSession, async (ctx: any) => { ctx.body = await tracer.startSpan("delete", async () => 1); });
+router.get("/chat", async (ctx: any) => { ctx.body = await tracer.startSpan("list", async () => 2); });`, { files: { "package.json": pkg({ koa: "^3.0.0", "koa-router": "^13.0.0" }) } }),
+  ];
+  const quiet: Case[] = [
+    c("Fastify onRequest: an await inside a nested function only, createSession first in the hook's own flow", `${T}import Fastify from "fastify";
+const app = Fastify();
+app.addHook("onRequest", async (request) => {
+  const load = async () => { await Promise.resolve(request.url); };
+  tracer.createSession({ sessionName: request.url });
+  await load();
+});`, { files: FASTIFY_FILES }),
+  ];
+  describeCases(LOST_CONTEXT_RULE, lostContextRule as AnyRule, { reported, quiet });
+});
+
+describe(`${SESSION_ID_RULE} (blind 6, second batch: more readers)`, () => {
+  const reported: Case[] = [
+    c("Express: req.header('X-Session-Id') mixed case", `${T}import express from "express";
+const app = express();
+app.post("/chat", (req, res) => { tracer.createSession({ sessionId: req.header("X-Session-Id")!, skipApiCall: true }); res.end(); });`, { files: EXPRESS }),
+    c("Express: String(req.query.sid)", `${T}import express from "express";
+const app = express();
+app.get("/chat", (req, res) => { tracer.createSession({ sessionId: String(req.query.sid) }); res.end(); });`, { files: EXPRESS }),
+    c("Express: Array.isArray(header) ? header[0] : header", `${T}import express from "express";
+const app = express();
+app.use((req, _res, next) => {
+  const header = req.headers["x-session-id"];
+  const sid = Array.isArray(header) ? header[0] : header;
+  if (sid) tracer.createSession({ sessionId: sid, skipApiCall: true });
+  next();
+});`, { files: EXPRESS }),
+    c("Express: req.body?.sessionId?.toString()", `${T}import express from "express";
+const app = express();
+app.post("/chat", (req, res) => { tracer.createSession({ sessionId: req.body?.sessionId?.toString() }); res.end(); });`, { files: EXPRESS }),
+    c("Elysia: cookie.sid.value", `${T}import { Elysia } from "elysia";
+new Elysia().get("/chat", ({ cookie }) => { tracer.createSession({ sessionId: cookie.sid.value as string, skipApiCall: true }); return "ok"; }).listen(3000);`, { files: { "package.json": pkg({ elysia: "^1.3.0" }) } }),
+    c("hapi: request.state.sid (a cookie)", `${T}import Hapi from "@hapi/hapi";
+const server = Hapi.server();
+server.route({ method: "GET", path: "/chat", handler: (request) => { tracer.createSession({ sessionId: request.state.sid, skipApiCall: true }); return "ok"; } });`, { files: { "package.json": pkg({ "@hapi/hapi": "^21.4.0" }) } }),
+    c("SvelteKit +server.ts: params.id", `${T}import type { RequestHandler } from "./$types";
+export const GET: RequestHandler = async ({ params }) => { tracer.createSession({ sessionId: params.id, skipApiCall: true }); return new Response("ok"); };`, { filename: "src/routes/api/c/[id]/+server.ts", files: KIT }),
+    c("Nuxt: getQuery(event).sid", `${T}export default defineEventHandler((event) => {
+  const { sid } = getQuery(event);
+  tracer.createSession({ sessionId: sid as string, skipApiCall: true });
+  return "ok";
+});`, { filename: "server/api/chat.get.ts", files: NUXT }),
+    c("Nuxt: getRouterParam(event, 'id')", `${T}export default defineEventHandler((event) => {
+  tracer.createSession({ sessionId: getRouterParam(event, "id")!, skipApiCall: true });
+  return "ok";
+});`, { filename: "server/api/chat/[id].get.ts", files: NUXT }),
+    c("h3: event.context.params.id (the matched route's parameters)", `${T}import { defineEventHandler } from "h3";
+export default defineEventHandler((event) => {
+  tracer.createSession({ sessionId: event.context.params!.id, skipApiCall: true });
+  return "ok";
+});`, { filename: "server/api/chat/[id].get.ts", files: NUXT }),
+    c("Koa router: ctx.params.id", `${T}import Router from "@koa/router";
+export const router = new Router();
+router.get("/c/:id", (ctx) => { tracer.createSession({ sessionId: ctx.params.id, skipApiCall: true }); ctx.body = "ok"; });`, { files: KOA_ROUTER }),
+    c("Koa: ctx.query.sid", `${T}import Koa from "koa";
+const app = new Koa();
+app.use(async (ctx, next) => { tracer.createSession({ sessionId: ctx.query.sid as string }); await next(); });`, { files: { "package.json": pkg({ koa: "^3.0.0" }) } }),
+    c("Next.js middleware: request.cookies.get('sid')?.value", `${T}import { NextResponse, type NextRequest } from "next/server";
+export function middleware(request: NextRequest) {
+  const sid = request.cookies.get("sid")?.value;
+  if (sid) tracer.createSession({ sessionId: sid, skipApiCall: true });
+  return NextResponse.next();
+}`, { filename: "middleware.ts", files: NEXT }),
+    c("Cloudflare Worker: a path segment of new URL(request.url).pathname", `${T}export default {
+  async fetch(request: Request) {
+    const sid = new URL(request.url).pathname.split("/")[2];
+    tracer.createSession({ sessionId: sid, skipApiCall: true });
+    return new Response("ok");
+  },
+} satisfies ExportedHandler;`, { filename: "src/worker.ts", files: WRANGLER }),
+    c("Hono: c.req.queries('sid')?.[0]", `${T}import { Hono } from "hono";
+const app = new Hono();
+app.get("/chat", (c) => { tracer.createSession({ sessionId: c.req.queries("sid")?.[0] }); return c.text("ok"); });
+export default app;`, { files: { "package.json": HONO } }),
+    c("Lambda: a destructuring default (const { sid = 'x' } = event.queryStringParameters)", `${T}export const handler = async (event: { queryStringParameters: { sid?: string } }) => {
+  const { sid = "anonymous" } = event.queryStringParameters;
+  tracer.createSession({ sessionId: sid });
+  await tracer.forceFlush();
+  return { statusCode: 200 };
+};`),
+  ];
+  const quiet: Case[] = [
+    c("h3: event.context.sessionId set by the application's middleware", `${T}export default defineEventHandler((event) => {
+  tracer.createSession({ sessionId: event.context.sessionId, skipApiCall: true });
+  return "ok";
+});`, { filename: "server/api/chat.get.ts", files: NUXT }),
+    c("h3: event.context.auth.user.sessionId (an auth module's object)", `${T}import { defineEventHandler } from "h3";
+export default defineEventHandler((event) => {
+  tracer.createSession({ sessionId: event.context.auth.user.sessionId, skipApiCall: true });
+  return "ok";
+});`, { filename: "server/api/me.get.ts", files: NUXT }),
+  ];
+  describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet });
 });
