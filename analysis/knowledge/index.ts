@@ -19,6 +19,7 @@ import { hapi } from "./frameworks/hapi.js";
 import { mercurius } from "./frameworks/mercurius.js";
 import { netlifyEdgeFunctions, netlifyFunctions } from "./frameworks/netlify.js";
 import { queues } from "./frameworks/queues.js";
+import { amqplib } from "./frameworks/amqplib.js";
 import { remix } from "./frameworks/remix.js";
 import { restify } from "./frameworks/restify.js";
 import { sveltekit } from "./frameworks/sveltekit.js";
@@ -69,6 +70,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   mercurius,
   typeGraphql,
   queues,
+  amqplib,
   socketIo,
   ws,
   gcpFunctionsFramework,

@@ -60,5 +60,8 @@ export const h3 = {
     { name: LAZY_FACTORY, path: NUXT_SERVER, ...LAZY_HANDLER },
   ],
   // `event.headers`, `event.req.headers.get("x")` (h3 v2), and the readers h3 exports (auto-imported in Nuxt/Nitro server files).
-  requestInputs: { ...REQUEST_OBJECT, readers: [{ package: H3_MODULES, name: H3_READERS }], globalReaders: H3_READERS },
+  // `event.context` leads to the matched route's `params` (h3 v1's router sets `event.context.params`, which
+  // its `getRouterParams(event)` returns): a request object there, so only its request parts are input;
+  // what the application puts on it (`event.context.user`, `event.context.sessionId`) is not.
+  requestInputs: { ...REQUEST_OBJECT, holders: [...REQUEST_OBJECT.holders, "context"], readers: [{ package: H3_MODULES, name: H3_READERS }], globalReaders: H3_READERS },
 } as const satisfies FrameworkDescriptor;
