@@ -149,6 +149,18 @@ describe("getSdkModel: tracers", () => {
     ]);
   });
 
+  // The rounds run only where a creation can be reached (sdk-model.ts `mayCreateOrHoldTracer`): each way in, and a
+  // file whose SDK bindings are other exports only, whose look-alike `HoneyHiveTracer.init()` stays no tracer.
+  it("finds a tracer through each binding that can reach HoneyHiveTracer, and none through other exports", () => {
+    const names = (code: string, filename?: string) => model(code, filename).model.tracers.map((tracer) => tracer.name);
+    expect(names(`import * as hh from "honeyhive";\nexport const tracer = hh.HoneyHiveTracer.init();`)).toEqual(["tracer"]);
+    expect(names(`import { HoneyHiveTracer as H } from "honeyhive";\nexport const t = H.init();`)).toEqual(["t"]);
+    expect(names(`export const tracer = new (require("honeyhive").HoneyHiveTracer)();`, "src/a.cjs")).toEqual(["tracer"]);
+    expect(names(`export async function f() {\n  const tracer = (await import("honeyhive")).HoneyHiveTracer.init();\n  return tracer;\n}`)).toEqual(["f", "tracer"]);
+    expect(names(`import { trace } from "honeyhive";\nimport { factory } from "./tracing";\nexport const tracer = factory().HoneyHiveTracer.init();\nexport const f = trace(() => 1);`)).toEqual([]);
+    expect(names(`import { trace, evaluate } from "honeyhive";\nconst HoneyHiveTracer = { init: () => ({}) };\nexport const tracer = HoneyHiveTracer.init();\nexport const f = trace(() => evaluate);`)).toEqual([]);
+  });
+
   it("finds a lazy getter and points its backing variable at it", () => {
     const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
 let _tracer: HoneyHiveTracer | undefined;

@@ -437,7 +437,7 @@ class FileSdkModel implements SdkModel {
     this.readBindings(allVariables);
     this.addTypedParameters(allVariables);
     this.addImportedTracers();
-    this.runTracerRounds(allVariables);
+    if (this.mayCreateOrHoldTracer()) this.runTracerRounds(allVariables);
     this.linkBackingVariables();
     this.addMemberTracers(classProperties, assignments, parameterProperties);
     const tracers: TracerDeclaration[] = [...this.tracerByVariable.values(), ...this.memberTracers].sort((a, b) => a.declaration.range[0] - b.declaration.range[0]);
@@ -525,6 +525,23 @@ class FileSdkModel implements SdkModel {
         shape === "tracer" ? variable.name : shape === "getter" ? `${variable.name}()` : undefined,
       );
     }
+  }
+
+  /**
+   * Whether the rounds can find a tracer. Every tracer they find starts from a creation
+   * (`creationOf`: an expression the SDK model resolves to `HoneyHiveTracer`) or from a tracer known
+   * before them (typed parameters, imported tracers; class members come after the rounds). The SDK
+   * model resolves `HoneyHiveTracer` through a binding exporting it, through a namespace or project
+   * module binding (`hh.HoneyHiveTracer`, a barrel), or through an expression rooted in `require(…)` /
+   * `import(…)` (no root identifier): a file with none of these (its SDK bindings all other exports,
+   * say `import { trace, evaluate } from "honeyhive"`) gets no tracer from the rounds, which would read
+   * every variable's writes to say so.
+   */
+  private mayCreateOrHoldTracer(): boolean {
+    if (this.tracerByVariable.size > 0) return true;
+    for (const binding of this.bindings.values()) if (binding.kind !== "export" || binding.name === "HoneyHiveTracer") return true;
+    const { text } = this.input;
+    return text.includes("require") || text.includes("import(");
   }
 
   private runTracerRounds(allVariables: readonly Scope.Variable[]): void {

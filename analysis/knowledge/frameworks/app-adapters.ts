@@ -349,7 +349,7 @@ function exportedApps(api: HandlerHookApi, isApp: (node: TSESTree.Node) => boole
 function registrationsOf(fs: ProjectFileSystem, path: string, modules: readonly string[], mounting: AdapterMounting, mentioning?: string): ModuleRegistrations {
   const stats = fs.stat(path);
   if (!stats?.isFile || stats.size > MAX_MODULE_BYTES) return NO_REGISTRATIONS;
-  const key = `${path}\0${modules.join("\0")}\0${JSON.stringify(mounting)}\0${mentioning ?? ""}`;
+  const key = `${path}\0${modules.join("\0")}\0${mountingKey(mounting)}\0${mentioning ?? ""}`;
   const cached = registrationsByPath.get(key);
   if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.registrations;
   const text = fs.readFile(path);
@@ -359,6 +359,17 @@ function registrationsOf(fs: ProjectFileSystem, path: string, modules: readonly 
   if (text !== undefined && worthParsing) registrations = parsedRegistrations(path, text, mounting);
   registrationsByPath.set(key, { mtimeMs: stats.mtimeMs, size: stats.size, registrations });
   return registrations;
+}
+
+/**
+ * The part of `registrationsOf`'s cache key that says how modules are mounted: one string per distinct
+ * mounting (each field kept apart, `through` absent apart from empty), written by hand instead of a
+ * `JSON.stringify` of the object on every call (the callers build their mounting per call).
+ */
+function mountingKey(mounting: AdapterMounting): string {
+  let key = "";
+  for (const { method, through } of mounting.mounts) key += `${method}\u0001${through === undefined ? "-" : `+${through.join("\u0002")}`}\u0003`;
+  return `${key}\u0004${mounting.middleware === undefined ? "-" : `+${mounting.middleware}`}\u0004${mounting.sessionMethods === undefined ? "-" : `+${mounting.sessionMethods.join("\u0002")}`}`;
 }
 
 let estree: typeof TypescriptEstree | undefined;
