@@ -2,7 +2,7 @@
 // TypeScript/JavaScript (fixtures/real-code-public-2; each folder's README names the kind of project the
 // shape comes from). Every shape is linted as its own project (ESLint's cwd is the shape's folder, so its
 // package.json, vercel.json/firebase.json and sibling modules are what the cross-file reading sees).
-// 1.x shapes (01–10, 17, 18, 20, 22, 24), 2.x shapes (13–16, 21, 23, 25) and shapes that are not
+// 1.x shapes (01–10, 17, 18, 20, 22, 24, 26–28, 30), 2.x shapes (13–16, 21, 23, 25, 29, 31–33) and shapes that are not
 // HoneyHive's SDK at all (11 Traceloop pointed at HoneyHive, 12 and 19 plain OpenTelemetry exporting to
 // it). Asserted: exactly these findings (`file:line rule`) for the shapes the rules get right; the
 // `known misses` block asserts today's findings where they are wrong, and says why.
@@ -38,6 +38,18 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   "21": ["src/index.ts:6 honeyhive/require-force-flush-in-lambda"],
   // 1.x init awaited in a Vercel function, and the free traceModel next to it.
   "22": ["api/chat.ts:7 honeyhive/no-tracer-init-in-handler", "api/chat.ts:12 honeyhive/require-explicit-tracer"],
+  // 1.x startSession() in a Hono route returns the init session to every request.
+  "27": ["src/app.ts:8 honeyhive/no-session-start-in-handler"],
+  // 1.x Lambda awaiting a module-level init promise, never flushed.
+  "28": ["src/handler.ts:5 honeyhive/require-force-flush-in-lambda"],
+  // `module.exports.handler` named by serverless.yml, never flushed.
+  "29": ["handler.js:5 honeyhive/require-force-flush-in-lambda"],
+  // `await hh.HoneyHiveTracer.init()` (namespace import) on every invocation.
+  "30": ["src/handler.ts:5 honeyhive/no-tracer-init-in-handler"],
+  // sessionStart() in a SvelteKit +server.ts endpoint.
+  "31": ["src/routes/api/chat/+server.ts:6 honeyhive/no-session-start-in-handler"],
+  // `void tracer.forceFlush()`: started, not awaited.
+  "32": ["src/handler.ts:3 honeyhive/require-force-flush-in-lambda"],
 };
 
 /** Shapes whose findings are wrong today (asserted in `known misses`). */
@@ -51,6 +63,8 @@ describe("shapes the rules get right", () => {
     expect(of("12")[0]!.message).toContain("`await provider.forceFlush()`");
     expect(of("21")[0]!.message).toContain("`await tracer.forceFlush()`");
     expect(of("08")[0]!.message).toContain("npx honeyhive migrate --from 1");
+    expect(of("27")[0]!.message).toContain("returns the session `tracer` started at init (honeyhive 1.x)");
+    expect(of("28")[0]!.message).toContain("`await tracer.flush()`");
     expect(of("13")[0]!.message).toContain("Use `tracer.createSession()`");
     expect(of("03").map((finding) => finding.message).join("\n")).toContain("Call the tracer's own `traceTool()` (`tracer`)");
   });
