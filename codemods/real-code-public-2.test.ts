@@ -353,4 +353,12 @@ describe("known defects", () => {
     expect(out("24", "src/greet.ts")).toContain("const tracer = HoneyHiveTracer.init({");
     expect(out("24", "src/greet.test.ts")).toBe(shape("24", "from1").input["src/greet.test.ts"]);
   });
+
+  it("36 a Lambda shutting its module-level tracer down after each invocation: left as is", () => {
+    // Wrong (see rules/real-code-public-2 36): warm invocations after the first record nothing. Expected:
+    // `await tracer.shutdown()` → `await tracer.forceFlush()` for a tracer declared outside the handler,
+    // or a marker. Both sets leave the file byte for byte.
+    expect(changes("36")).toEqual({});
+    expect(changes("36", "2x")).toEqual({});
+  });
 });
