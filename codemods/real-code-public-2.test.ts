@@ -257,6 +257,9 @@ describe("the migrated TypeScript shapes type-check against this SDK", () => {
   const KNOWN_UNMARKED: string[] = [
     // See known defects (34): a 1.x-only option in a typed options const, left in place.
     "34-typed-options-const-aliased-import/lib/observe.ts:6 TS2353",
+    // See known defects (37): the init promise kept on globalThis, left typed Promise<HoneyHiveTracer>.
+    "37-next-globalthis-tracer-promise-1x/lib/hh.ts:8 TS2739",
+    "37-next-globalthis-tracer-promise-1x/lib/hh.ts:9 TS2322",
   ];
 
   it("compiles wherever no marker stands", async () => {
@@ -360,5 +363,18 @@ describe("known defects", () => {
     // or a marker. Both sets leave the file byte for byte.
     expect(changes("36")).toEqual({});
     expect(changes("36", "2x")).toEqual({});
+  });
+
+  it("37 a 1.x init promise cached on globalThis behind a getter: the holder is left a Promise, unmarked", () => {
+    // Wrong: `globalThis.hhTracerPromise ??= HoneyHiveTracer.init(…)` with `var hhTracerPromise:
+    // Promise<HoneyHiveTracer> | undefined` in `declare global`: init now returns the tracer, so tsc fails
+    // (TS2739 on the assignment, TS2322 on the getter's return) with no marker. The route is migrated
+    // right (`await tracer()` still works on a non-promise, startSession → createSession). Expected: as for a
+    // class field (shape 07), `Promise.resolve(HoneyHiveTracer.init(…))`, or the global's type and the
+    // getter's return type made `HoneyHiveTracer`, or a marker. Likely place: the 1.x init transform's
+    // holders (module `let`, class fields, getters) do not include a `globalThis.<name>` member.
+    expect(changes("37")).toEqual({ "app/api/chat/route.ts": 0 });
+    expect(out("37", "app/api/chat/route.ts")).toContain("const sessionId = t.createSession();");
+    expect(out("37", "lib/hh.ts")).toBe(shape("37", "from1").input["lib/hh.ts"]);
   });
 });

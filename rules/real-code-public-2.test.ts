@@ -53,7 +53,7 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Shapes whose findings are wrong today (asserted in `known misses`). */
-const MISSES = new Set<string>(["09", "10", "36"]);
+const MISSES = new Set<string>(["09", "10", "36", "37"]);
 
 describe("shapes the rules get right", () => {
   describeExpectedFindings(SHAPES, findings, EXPECTED, MISSES);
@@ -97,5 +97,14 @@ describe("known misses", () => {
     // handler); a tracer made inside the handler may shut down. Likely place: the flush-call table
     // (analysis/flush-calls.ts / the SDK descriptor's flush methods) and the rule's module-level check.
     expect(at("36")).toEqual([]);
+  });
+
+  it("37 1.x startSession() in a Next.js route on the tracer a getter keeps on globalThis is not reported", () => {
+    // Wrong: `tracer()` (lib/hh.ts, which imports the SDK) returns the init promise cached on
+    // `globalThis.hhTracerPromise`; the route's `t` is that 1.x tracer, and its startSession() hands the one
+    // init session to every request (shape 01 of the first set, through a module `let`, is reported).
+    // migrate --from 1 does see it (the route gets createSession()). Likely place: the getter reading of
+    // the handler model (a getter returning a `globalThis.x ??= init()` holder is not followed).
+    expect(at("37")).toEqual([]);
   });
 });
