@@ -2,9 +2,9 @@
 // TypeScript/JavaScript (fixtures/real-code-public-2; each folder's README names the kind of project the
 // shape comes from). Every shape is linted as its own project (ESLint's cwd is the shape's folder, so its
 // package.json, vercel.json/firebase.json and sibling modules are what the cross-file reading sees).
-// 1.x shapes (01–10, 17, 18, 20, 22, 24, 26–28, 30), 2.x shapes (13–16, 21, 23, 25, 29, 31–33) and shapes that are not
-// HoneyHive's SDK at all (11 Traceloop pointed at HoneyHive, 12 and 19 plain OpenTelemetry exporting to
-// it). Asserted: exactly these findings (`file:line rule`) for the shapes the rules get right; the
+// 1.x shapes (01–10, 17, 18, 20, 22, 24, 26–28, 30, 34, 35, 37), 2.x shapes (13–16, 21, 23, 25, 29,
+// 31–33, 36) and shapes that are not HoneyHive's SDK at all (11 Traceloop pointed at HoneyHive, 12 and 19
+// plain OpenTelemetry exporting to it). Asserted: exactly these findings (`file:line rule`) for the shapes the rules get right; the
 // `known misses` block asserts today's findings where they are wrong, and says why.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
