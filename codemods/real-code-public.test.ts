@@ -11,28 +11,18 @@
 // `tsc --strict` program over every migrated TypeScript shape compiles wherever no marker stands.
 // What is wrong today sits in the `known misses` block at the end: each asserts today's output and
 // says why it is wrong (the repros are in the review notes of this work).
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { parse } from "@typescript-eslint/typescript-estree";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
-import { createConsumerProject, typeCheck, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
-import type { JsonReport } from "./cli/report.js";
-import { makeProject, read, removeProjects, runInProcess, treeOf } from "./cli/test-utils/project.js";
-import { markedAt, unmarkedOneXNames } from "./transforms/1x/left-behind.js";
+import { shapeNames } from "../rules/test-utils/shape-projects.js";
+import { createConsumerProject, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
+import { removeProjects } from "./cli/test-utils/project.js";
+import { changedFiles, expectCleanRun, migrateShape, sourcesOf, unmarkedTypeErrors, type MigratedShape } from "./cli/test-utils/shapes.js";
+import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
 
 const SHAPES_DIR = join(FIXTURES_DIR, "real-code-public");
-const SHAPES = readdirSync(SHAPES_DIR)
-  .filter((name) => statSync(join(SHAPES_DIR, name)).isDirectory())
-  .sort();
-const SOURCE = /\.[cm]?[jt]sx?$/;
-
-interface Migrated {
-  readonly input: Record<string, string>;
-  readonly output: Record<string, string>;
-  readonly report: JsonReport;
-  readonly secondChanged: number;
-}
+const SHAPES = shapeNames(SHAPES_DIR);
 
 /**
  * What the unmarked-1.x-name check finds that is no unmarked 1.x name: a field of an enrichSession({...})
@@ -52,20 +42,11 @@ const MARKED_FURTHER_UP: Readonly<Record<string, readonly string[]>> = {
   "30-vercel-otel-exporter-route": ["app/api/ask/route.ts:3 .getTracer("],
 };
 
-const migrated = new Map<string, Migrated>();
+const migrated = new Map<string, MigratedShape>();
 let consumer: ConsumerProject | undefined;
 
 beforeAll(async () => {
-  for (const shape of SHAPES) {
-    const input = treeOf(join(SHAPES_DIR, shape));
-    const root = makeProject(input);
-    const first = await runInProcess(root, ["migrate", "--from", "1", "--json"], null);
-    if (first.code === 1) throw new Error(`${shape}: ${first.stderr}`);
-    const report = JSON.parse(first.stdout) as JsonReport;
-    const output = Object.fromEntries(Object.keys(input).map((path) => [path, read(root, path)]));
-    const second = await runInProcess(root, ["migrate", "--from", "1", "--json"], null);
-    migrated.set(shape, { input, output, report, secondChanged: (JSON.parse(second.stdout) as JsonReport).summary.changed });
-  }
+  for (const shape of SHAPES) migrated.set(shape, await migrateShape(join(SHAPES_DIR, shape), ["migrate", "--from", "1", "--json"]));
 }, 240_000);
 
 afterAll(() => {
@@ -73,15 +54,14 @@ afterAll(() => {
   consumer?.remove();
 });
 
-const shape = (prefix: string): Migrated => {
+const shape = (prefix: string): MigratedShape => {
   const name = SHAPES.find((candidate) => candidate.startsWith(`${prefix}-`));
   const found = name && migrated.get(name);
   if (!found) throw new Error(`no shape ${prefix}`);
   return found;
 };
 /** Changed files of a shape → their review markers, from the JSON report. */
-const changes = (prefix: string): Record<string, number> =>
-  Object.fromEntries(shape(prefix).report.files.filter((file) => file.status === "changed").map((file) => [file.path, file.markers]));
+const changes = (prefix: string): Record<string, number> => changedFiles(shape(prefix));
 const out = (prefix: string, path: string): string => shape(prefix).output[path]!;
 
 it("has the shapes, each with a README naming its kind of project", () => {
@@ -92,14 +72,8 @@ it("has the shapes, each with a README naming its kind of project", () => {
 it("migrates every shape without a failure, to parsable, idempotent output with no unmarked 1.x name", () => {
   const unmarked: Record<string, string[]> = {};
   for (const name of SHAPES) {
-    const { output, report, secondChanged } = migrated.get(name)!;
-    expect(report.summary.failed, name).toBe(0);
-    expect(secondChanged, `${name}: a second run changed files`).toBe(0);
-    for (const [path, text] of Object.entries(output)) {
-      if (SOURCE.test(path)) expect(() => parse(text, { jsx: !/\.[cm]?ts$/.test(path), range: true }), `${name}/${path}`).not.toThrow();
-    }
-    const sources = Object.fromEntries(Object.entries(output).filter(([path]) => SOURCE.test(path)));
-    const names = unmarkedOneXNames(sources);
+    expectCleanRun(name, migrated.get(name)!);
+    const names = unmarkedOneXNames(sourcesOf(migrated.get(name)!.output));
     if (names.length > 0) unmarked[name] = names;
   }
   expect(unmarked).toEqual(MARKED_FURTHER_UP);
@@ -266,33 +240,20 @@ describe("the migrated TypeScript shapes type-check against this SDK", () => {
 
   it("compiles wherever no marker stands", async () => {
     consumer = createConsumerProject("real-code-public", { moduleType: "module", linkedDependencies: ["@types", "@opentelemetry", "express"] });
-    const src = join(consumer.directory, "src");
-    for (const name of SHAPES) {
-      const { output } = migrated.get(name)!;
-      for (const [path, text] of Object.entries(output)) {
-        if (!/\.[cm]?ts$/.test(path)) continue;
-        mkdirSync(dirname(join(src, name, path)), { recursive: true });
-        writeFileSync(join(src, name, path), text);
-      }
-    }
     // The other packages the shapes import, reduced to what they use.
-    writeFileSync(
-      join(src, "shims.d.ts"),
-      [
-        `declare module "openai" { export class OpenAI { constructor(options?: unknown); } }`,
-        `declare module "@vercel/otel" { export function registerOTel(options: { serviceName: string; traceExporter?: unknown }): void; }`,
-        `declare module "next" { export interface NextApiRequest { body: unknown } export interface NextApiResponse { status(code: number): NextApiResponse; json(body: unknown): void } }`,
-        `declare module "aws-lambda" { export interface Context { awsRequestId: string } export interface APIGatewayProxyEvent { body: string | null } export interface APIGatewayProxyResult { statusCode: number; body: string } }`,
-        `declare module "@nestjs/common" { export function Injectable(): ClassDecorator; export function Controller(path: string): ClassDecorator; export function Post(): MethodDecorator; export function Body(): ParameterDecorator; }`,
-        `declare module "@arizeai/openinference-instrumentation-openai" { export class OpenAIInstrumentation { constructor(); } }`,
-        `declare module "@opentelemetry/instrumentation" { export function registerInstrumentations(options: { instrumentations: unknown[]; tracerProvider?: unknown }): void; }`,
-        `declare module "@opentelemetry/sdk-trace-node" { export class NodeTracerProvider { constructor(options?: unknown); register(): void; forceFlush(): Promise<void>; } }`,
-        `declare module "@opentelemetry/sdk-node" { export class NodeSDK { constructor(options?: unknown); start(): void; shutdown(): Promise<void>; } }`,
-        `declare module "@opentelemetry/auto-instrumentations-node" { export function getNodeAutoInstrumentations(): unknown[]; }`,
-        `declare module "vitest" { export const vi: { mock(path: string, factory: () => unknown): void; fn(): unknown }; }`,
-        "",
-      ].join("\n"),
-    );
+    const shims = [
+      `declare module "openai" { export class OpenAI { constructor(options?: unknown); } }`,
+      `declare module "@vercel/otel" { export function registerOTel(options: { serviceName: string; traceExporter?: unknown }): void; }`,
+      `declare module "next" { export interface NextApiRequest { body: unknown } export interface NextApiResponse { status(code: number): NextApiResponse; json(body: unknown): void } }`,
+      `declare module "aws-lambda" { export interface Context { awsRequestId: string } export interface APIGatewayProxyEvent { body: string | null } export interface APIGatewayProxyResult { statusCode: number; body: string } }`,
+      `declare module "@nestjs/common" { export function Injectable(): ClassDecorator; export function Controller(path: string): ClassDecorator; export function Post(): MethodDecorator; export function Body(): ParameterDecorator; }`,
+      `declare module "@arizeai/openinference-instrumentation-openai" { export class OpenAIInstrumentation { constructor(); } }`,
+      `declare module "@opentelemetry/instrumentation" { export function registerInstrumentations(options: { instrumentations: unknown[]; tracerProvider?: unknown }): void; }`,
+      `declare module "@opentelemetry/sdk-trace-node" { export class NodeTracerProvider { constructor(options?: unknown); register(): void; forceFlush(): Promise<void>; } }`,
+      `declare module "@opentelemetry/sdk-node" { export class NodeSDK { constructor(options?: unknown); start(): void; shutdown(): Promise<void>; } }`,
+      `declare module "@opentelemetry/auto-instrumentations-node" { export function getNodeAutoInstrumentations(): unknown[]; }`,
+      `declare module "vitest" { export const vi: { mock(path: string, factory: () => unknown): void; fn(): unknown }; }`,
+    ];
     const compilerOptions = {
       module: "esnext",
       moduleResolution: "bundler",
@@ -306,19 +267,11 @@ describe("the migrated TypeScript shapes type-check against this SDK", () => {
       // Shape 01 imports its modules as `@/…`, as the Next.js project it stands for does.
       paths: { "@/*": ["./src/01-next-instrumentation-getter/*"] },
     };
-    writeFileSync(join(consumer.directory, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["src/**/*.ts", "src/**/*.mts", "src/**/*.cts"] }));
-    const diagnostics = await typeCheck(join(consumer.directory, "tsconfig.json")).then(
-      () => [],
-      (error: Error) => [...error.message.matchAll(/^.*?src\/([^(]+)\((\d+),\d+\): error (TS\d+): /gm)],
-    );
-    const unmarked = diagnostics
-      // Shape 29 is CommonJS TypeScript (`import hh = require(…)`), checked in this one ES-module program:
-      // TS1202 says only that; the types behind `hh` are still checked.
-      .filter(([, path, , code]) => !(path!.startsWith("29-") && code === "TS1202"))
-      .filter(([, path, line]) => !markedAt(readFileSync(join(src, path!), "utf8"), Number(line)))
-      .map(([, path, line, code]) => `${path}:${line} ${code}`);
-    expect(unmarked.sort()).toEqual(KNOWN_UNMARKED);
-    rmSync(src, { recursive: true, force: true });
+    const outputs = new Map(SHAPES.map((name) => [name, migrated.get(name)!.output]));
+    // Shape 29 is CommonJS TypeScript (`import hh = require(…)`), checked in this one ES-module program:
+    // TS1202 says only that; the types behind `hh` are still checked.
+    const unmarked = await unmarkedTypeErrors(consumer.directory, outputs, shims, compilerOptions, (path, code) => path.startsWith("29-") && code === "TS1202");
+    expect(unmarked).toEqual(KNOWN_UNMARKED);
   }, 120_000);
 });
 

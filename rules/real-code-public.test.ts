@@ -5,51 +5,21 @@
 // 2.x / plain OpenTelemetry shapes (18–28), the latter with the tracer or the provider in a module
 // of its own. Asserted: exactly these findings (`file:line rule`), for the shapes the rules get right;
 // a `known misses` block (none today) asserts findings that are wrong, and says why.
-import tsParser from "@typescript-eslint/parser";
-import { ESLint, type Linter } from "eslint";
-import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
-import plugin from "./index.js";
+import { describeExpectedFindings, lintShapes, shapeLookup, shapeNames, type ShapeFinding } from "./test-utils/shape-projects.js";
 
 const SHAPES_DIR = join(FIXTURES_DIR, "real-code-public");
-const SHAPES = readdirSync(SHAPES_DIR)
-  .filter((name) => statSync(join(SHAPES_DIR, name)).isDirectory())
-  .sort();
+const SHAPES = shapeNames(SHAPES_DIR);
 
-interface Finding {
-  readonly at: string;
-  readonly message: string;
-}
-const findings = new Map<string, Finding[]>();
+const findings = new Map<string, ShapeFinding[]>();
 
 beforeAll(async () => {
-  for (const shape of SHAPES) {
-    const cwd = join(SHAPES_DIR, shape);
-    const config: Linter.Config = {
-      ...(plugin.configs.all as Linter.Config),
-      files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
-      languageOptions: { parser: tsParser as unknown as Linter.Parser, ecmaVersion: "latest", sourceType: "module" },
-    };
-    const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [config] });
-    const results = await eslint.lintFiles(["."]);
-    findings.set(
-      shape,
-      results.flatMap((result) =>
-        result.messages.map((message) => ({ at: `${result.filePath.slice(cwd.length + 1)}:${message.line} ${message.ruleId ?? "fatal"}`, message: message.message })),
-      ),
-    );
-  }
+  for (const [shape, found] of await lintShapes(SHAPES_DIR)) findings.set(shape, found);
 }, 120_000);
 
-const of = (prefix: string): Finding[] => {
-  const name = SHAPES.find((candidate) => candidate.startsWith(`${prefix}-`));
-  const found = name && findings.get(name);
-  if (!found) throw new Error(`no shape ${prefix}`);
-  return found;
-};
-const at = (prefix: string): string[] => of(prefix).map((finding) => finding.at).sort();
+const { of, at } = shapeLookup(SHAPES, findings);
 
 /** Shape → the findings it must have (`file:line rule`); the shapes not listed here or below are quiet. */
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {
@@ -77,17 +47,7 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
 const MISSES = new Set<string>([]);
 
 describe("shapes the rules get right", () => {
-  it("lints every shape without a parse error", () => {
-    for (const name of SHAPES) expect(findings.get(name)!.filter((finding) => finding.at.endsWith(" fatal")), name).toEqual([]);
-  });
-
-  for (const name of SHAPES) {
-    const prefix = name.slice(0, 2);
-    if (MISSES.has(prefix)) continue;
-    it(`${name}: ${EXPECTED[prefix] ? EXPECTED[prefix].join(", ") : "quiet"}`, () => {
-      expect(at(prefix)).toEqual([...(EXPECTED[prefix] ?? [])].sort());
-    });
-  }
+  describeExpectedFindings(SHAPES, findings, EXPECTED, MISSES);
 
   it("names the module and the object to flush across files", () => {
     expect(of("18")[0]!.message).toContain("`await provider.forceFlush()`");

@@ -132,7 +132,8 @@ function fixOf(input: AnalysisInput, finding: TracerInitPerCall, sessionIdSource
   const plan = hoistPlan(input, finding, sessionIdSource, taken);
   if (plan === "reads-call") return marked(finding.major === 1 ? TRACER_INIT_MARKERS.readsCall1x(unit) : TRACER_INIT_MARKERS.readsCall(unit));
   if (plan === "link-or-start") return marked(TRACER_INIT_MARKERS.linkOrStart(unit));
-  if (!plan) return marked(TRACER_INIT_MARKERS.byHand(unit));
+  // 1.x has no createSession(): its marker names `--from 1`, as the rule's message does.
+  if (!plan) return marked(finding.major === 1 ? TRACER_INIT_MARKERS.readsCall1x(unit) : TRACER_INIT_MARKERS.byHand(unit));
 
   const { text } = input;
   const newline = newlineOf(text);

@@ -1,0 +1,380 @@
+// `migrate` on a second set of shapes of public TypeScript/JavaScript code that uses HoneyHive
+// (fixtures/real-code-public-2, one folder per shape, each README naming the kind of project it stands
+// for). Found in public code (the vendor's 1.x integration tests and onboarding snippets, its docs'
+// serverless and server patterns, apps that import the package in other ways, OpenTelemetry and
+// Traceloop set-ups exporting to HoneyHive) and written again in reduced form; nothing is copied.
+//
+// Every shape is migrated twice on its own, as its project would be: with the 2.x set (`migrate`) and
+// with `--from 1`. Asserted for both: no failure, parsable output, a second run changes nothing; for
+// `--from 1`, no 1.x-only name left without a marker; per shape, which files change, their markers and
+// the rewrite that matters; and one `tsc --strict` program over the `--from 1` output of every
+// TypeScript shape compiles wherever no marker stands. What is wrong today sits in `known defects` at
+// the end: each asserts today's output and says why it is wrong (and where the fix likely goes).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES_DIR } from "../fixtures/index.js";
+import { shapeNames } from "../rules/test-utils/shape-projects.js";
+import { createConsumerProject, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
+import { removeProjects } from "./cli/test-utils/project.js";
+import { changedFiles, expectCleanRun, migrateShape, sourcesOf, unmarkedTypeErrors, type MigratedShape } from "./cli/test-utils/shapes.js";
+import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
+
+const SHAPES_DIR = join(FIXTURES_DIR, "real-code-public-2");
+const SHAPES = shapeNames(SHAPES_DIR);
+
+type SetName = "2x" | "from1";
+const ARGS: Readonly<Record<SetName, readonly string[]>> = { "2x": ["migrate", "--json"], from1: ["migrate", "--from", "1", "--json"] };
+
+/** What the unmarked-1.x-name check finds that is no unmarked 1.x name. */
+const NOT_1X: Readonly<Record<string, readonly string[]>> = {
+  // OpenTelemetry's `trace.getTracer(…)`, not the 1.x tracer method.
+  "12-otlp-simple-processor-lambda": ["src/handler.ts:20 .getTracer("],
+  "19-nodesdk-honeyhive-worker": ["worker.ts:18 .getTracer("],
+  // Snippet text inside template strings, which migrate rightly leaves alone.
+  "02-onboarding-snippet-strings": ["src/snippets.ts:19 .flush("],
+  // Traceloop's own `initialize()` option (the file is not HoneyHive's and is skipped).
+  "11-traceloop-pointed-at-honeyhive": ["instrumentation.node.ts:9 instrumentModules:"],
+};
+
+/** Unmarked 1.x names that are real: asserted in known defects (34, 35), where the options reach init through a variable. */
+const UNMARKED_1X_DEFECTS: Readonly<Record<string, readonly string[]>> = {
+  "34-typed-options-const-aliased-import": ["lib/observe.ts:6 disableHttpTracing:"],
+  "35-spread-base-config-instrument-modules": ["src/tracing.ts:8 instrumentModules:"],
+};
+
+const migrated = new Map<string, MigratedShape>();
+let consumer: ConsumerProject | undefined;
+
+beforeAll(async () => {
+  for (const shape of SHAPES) {
+    for (const set of ["2x", "from1"] as const) migrated.set(`${shape} ${set}`, await migrateShape(join(SHAPES_DIR, shape), ARGS[set]));
+  }
+}, 300_000);
+
+afterAll(() => {
+  removeProjects();
+  consumer?.remove();
+});
+
+const shape = (prefix: string, set: SetName): MigratedShape => {
+  const name = SHAPES.find((candidate) => candidate.startsWith(`${prefix}-`));
+  const found = name && migrated.get(`${name} ${set}`);
+  if (!found) throw new Error(`no shape ${prefix}`);
+  return found;
+};
+/** Changed files of a shape → their review markers, from the JSON report. */
+const changes = (prefix: string, set: SetName = "from1"): Record<string, number> => changedFiles(shape(prefix, set));
+const out = (prefix: string, path: string, set: SetName = "from1"): string => shape(prefix, set).output[path]!;
+
+it("has the shapes, each with a README naming its kind of project", () => {
+  expect(SHAPES.length).toBeGreaterThanOrEqual(25);
+  for (const name of SHAPES) expect(readFileSync(join(SHAPES_DIR, name, "README.md"), "utf8").trim().length, name).toBeGreaterThan(40);
+});
+
+it("migrates every shape with both sets without a failure, to parsable, idempotent output", () => {
+  for (const name of SHAPES) {
+    for (const set of ["2x", "from1"] as const) expectCleanRun(`${name} ${set}`, migrated.get(`${name} ${set}`)!);
+  }
+});
+
+it("leaves no 1.x-only name without a marker after --from 1", () => {
+  const unmarked: Record<string, string[]> = {};
+  for (const name of SHAPES) {
+    const names = unmarkedOneXNames(sourcesOf(migrated.get(`${name} from1`)!.output));
+    if (names.length > 0) unmarked[name] = names;
+  }
+  expect(unmarked).toEqual({ ...NOT_1X, ...UNMARKED_1X_DEFECTS });
+});
+
+describe("shapes migrated right", () => {
+  it("01 tracer.getTracer() handed to the AI SDK's telemetry: the provider's tracer, the factory's init without await", () => {
+    expect(changes("01")).toEqual({ "story.ts": 0 });
+    const text = out("01", "story.ts");
+    expect(text).toContain(`experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("honeyhive") }`);
+    expect(text).toMatch(/const tracer = HoneyHiveTracer\.init\(\{/);
+    expect(changes("01", "2x")).toEqual({});
+  });
+
+  it("02 the 1.x quick start inside template strings: left byte for byte by both sets", () => {
+    expect(changes("02")).toEqual({});
+    expect(changes("02", "2x")).toEqual({});
+  });
+
+  it("03 `import * as hh`: hh.traceTool bound to the tracer as hh.trace(), hh.enrichSession on the tracer", () => {
+    expect(changes("03")).toEqual({ "search.ts": 0 });
+    const text = out("03", "search.ts");
+    expect(text).toContain(`const tracedRank = hh.trace({ eventType: "tool", tracer }, rank);`);
+    expect(text).toContain("await tracer.enrichSession({ metadata: { count: ranked.length } });");
+    expect(text).toContain("await tracer.forceFlush();");
+    // The 2.x set on 1.x code: the rule's 1.x fix (the tracer's own traceTool), nothing else.
+    expect(out("03", "search.ts", "2x")).toContain("const tracedRank = tracer.traceTool(rank);");
+  });
+
+  it("05 CommonJS destructured require: traceModel bound, enrichSpan with no tracer in scope marked", () => {
+    expect(changes("05")).toEqual({ "lib/answer.js": 1 });
+    const text = out("05", "lib/answer.js");
+    expect(text).toContain(`const { HoneyHiveTracer, enrichSpan, trace } = require("honeyhive");`);
+    expect(text).toContain(`trace({ eventType: "model", eventName: "complete", tracer }, complete)`);
+    expect(text).toMatch(/honeyhive-migrate: pass a tracer to this call.*\n\s+enrichSpan\(/);
+  });
+
+  it("06 an optional dynamic import behind an async getter: init without await, tracer?.flush() → forceFlush()", () => {
+    expect(changes("06")).toEqual({ "src/observability.ts": 0, "src/summarize.ts": 0 });
+    expect(out("06", "src/observability.ts")).toContain(`cached = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "optional-obs" });`);
+    expect(out("06", "src/summarize.ts")).toContain("await tracer?.forceFlush();");
+  });
+
+  it("07 init's promise kept in a class field: Promise.resolve(init()) so `await this.ready` holds, traceModel → trace()", () => {
+    expect(changes("07")).toEqual({ "assistant.ts": 0 });
+    const text = out("07", "assistant.ts");
+    expect(text).toContain("this.ready = Promise.resolve(HoneyHiveTracer.init({");
+    expect(text).toContain(`tracer.trace({ eventType: "model", eventName: "ask" }, async (q: string) => \`answer to \${q}\`)`);
+  });
+
+  it("08 Express init per request whose response reads tracer.sessionId: marked, not hoisted", () => {
+    // Hoisting would make `tracer.sessionId` the shared startup session: a person decides.
+    expect(changes("08")).toEqual({ "server.ts": 1 });
+    expect(out("08", "server.ts")).toMatch(/honeyhive-migrate: create this tracer once.*createSession\(\).*\n\s+const tracer = HoneyHiveTracer\.init\(\{/);
+    // The 2.x set on this 1.x code: 1.x has no createSession(), so the marker names `--from 1` (it once
+    // recommended createSession(); analysis/fixes/tracer-init.ts fixOf()).
+    expect(changes("08", "2x")).toEqual({ "server.ts": 1 });
+    const text = out("08", "server.ts", "2x");
+    expect(text).toMatch(/honeyhive-migrate: create this tracer once outside the request code.*honeyhive 1\.x has no per-request session on a shared tracer: migrate with `npx honeyhive migrate --from 1`.*\n\s+const tracer = await HoneyHiveTracer\.init\(\{/);
+    expect(text).not.toContain("start a session per request with createSession()");
+  });
+
+  it("09 tracer.sessionId assigned from a request header: marked with the two ways to join", () => {
+    expect(changes("09")).toEqual({ "app.ts": 1 });
+    expect(out("09", "app.ts")).toMatch(/honeyhive-migrate: a tracer's sessionId cannot be assigned here.*\n\s+if \(thread\) tracer\.sessionId = thread;/);
+  });
+
+  it("10 the static HoneyHiveTracer.enrichSpan/flush: on the module's tracer", () => {
+    expect(changes("10")).toEqual({ "rag.ts": 0 });
+    const text = out("10", "rag.ts");
+    expect(text).toContain("tracer.enrichSpan({ metrics: { docs: docs.length } });");
+    expect(text).toContain("await tracer.forceFlush();");
+    expect(text).toContain(`tracer.trace({ eventType: "tool", eventName: "retrieve" }, async function retrieve(`);
+  });
+
+  it("11, 14, 15, 16, 19, 23, 25, 33: not HoneyHive 1.x, already right: left byte for byte by both sets", () => {
+    for (const prefix of ["11", "14", "15", "16", "19", "23", "25", "33"]) {
+      expect(changes(prefix), prefix).toEqual({});
+      expect(changes(prefix, "2x"), prefix).toEqual({});
+    }
+  });
+
+  it("12 a Lambda exporting through a SimpleSpanProcessor in its own file: a finally-flush on the provider (both sets)", () => {
+    for (const set of ["2x", "from1"] as const) {
+      expect(changes("12", set)).toEqual({ "src/handler.ts": 0 });
+      expect(out("12", "src/handler.ts", set)).toMatch(/\} finally \{\s+await provider\.forceFlush\(\);/);
+    }
+  });
+
+  it("13 Hono: sessionStart() in a route becomes createSession() (both sets)", () => {
+    for (const set of ["2x", "from1"] as const) {
+      expect(changes("13", set)).toEqual({ "src/index.ts": 0 });
+      expect(out("13", "src/index.ts", set)).toContain(`tracer.createSession({ sessionName: "chat", inputs: { message } });`);
+    }
+  });
+
+  it("17 tracer.trace(fn, ...args): the direct call with the arguments", () => {
+    expect(changes("17")).toEqual({ "batch.ts": 0 });
+    expect(out("17", "batch.ts")).toContain("total += (await score(item, 3)) ?? 0;");
+  });
+
+  it("18 traceFunction with `config`: trace() keeps metadata, config marked", () => {
+    expect(changes("18")).toEqual({ "model.ts": 1 });
+    expect(out("18", "model.ts")).toMatch(/honeyhive-migrate: the 1\.x wrapper option config has no trace\(\) option.*\nexport const draft = tracer\.trace\(\{ eventType: "model", metadata: \{ team: "writing" \} \}/);
+  });
+
+  it("20 evaluate() with evaluator(fn, { name }): a named record, ground_truths renamed, the function wrapped", () => {
+    expect(changes("20")).toEqual({ "run-eval.ts": 0 });
+    const text = out("20", "run-eval.ts");
+    expect(text).toContain(`import { evaluate } from "honeyhive/experiments";`);
+    expect(text).toContain(`evaluators: { "same-length": sameLength },`);
+    expect(text).toContain("function: ({ inputs, groundTruth }) => translate(inputs, groundTruth ?? {}),");
+    expect(text).toContain(`dataset: [{ inputs: { text: "hi" }, groundTruth: { text: "HI" } }],`);
+  });
+
+  it("21 Firebase onRequest: the flush awaited before the response is sent (both sets)", () => {
+    for (const set of ["2x", "from1"] as const) {
+      expect(changes("21", set)).toEqual({ "src/index.ts": 0 });
+      expect(out("21", "src/index.ts", set)).toMatch(/await tracer\.forceFlush\(\);\n\s+res\.json\(\{ answer \}\);/);
+    }
+  });
+
+  it("22 Vercel function init per request: a lazy getter, createSession with the per-user name; the 2.x set marks it", () => {
+    expect(changes("22")).toEqual({ "api/chat.ts": 0 });
+    const text = out("22", "api/chat.ts");
+    expect(text).toMatch(/function getTracer\(\) \{\n\s+return \(tracer \?\?= HoneyHiveTracer\.init\(\{/);
+    expect(text).toContain("tracer.createSession({ sessionName: `user-${String(req.query.user ?? \"anon\")}` });");
+    expect(text).toContain(`trace({ eventType: "model", tracer }, reply)`);
+    expect(changes("22", "2x")).toEqual({ "api/chat.ts": 1 });
+    expect(out("22", "api/chat.ts", "2x")).toContain("migrate with `npx honeyhive migrate --from 1`");
+  });
+
+  it("27 1.x startSession() in a Hono route: createSession() after --from 1; the 2.x set marks it and names --from 1", () => {
+    expect(changes("27")).toEqual({ "src/app.ts": 0 });
+    expect(out("27", "src/app.ts")).toContain("const sessionId = tracer.createSession();");
+    expect(changes("27", "2x")).toEqual({ "src/app.ts": 1 });
+    expect(out("27", "src/app.ts", "2x")).toMatch(/honeyhive-migrate: tracer\.startSession\(\) returns the session this tracer started at init.*--from 1.*\n\s+const sessionId = await tracer\.startSession\(\);/);
+  });
+
+  it("28/29/32 Lambdas with no (or an unawaited) flush get it awaited: in a finally, or in place of `void`", () => {
+    expect(changes("28")).toEqual({ "src/handler.ts": 0 });
+    expect(out("28", "src/handler.ts")).toContain("const tracerReady = HoneyHiveTracer.init({");
+    expect(out("28", "src/handler.ts")).toMatch(/\} finally \{\s+await tracer\.forceFlush\(\);/);
+    expect(out("28", "src/handler.ts", "2x")).toMatch(/\} finally \{\s+await tracer\.flush\(\);/);
+    for (const set of ["2x", "from1"] as const) {
+      expect(out("29", "handler.js", set)).toMatch(/\} finally \{\s+await tracer\.forceFlush\(\);/);
+      expect(out("32", "src/handler.ts", set)).toMatch(/^ {2}await tracer\.forceFlush\(\);\n {2}return/m);
+      expect(out("32", "src/handler.ts", set)).not.toContain("void tracer");
+    }
+  });
+
+  it("30 namespace-imported 1.x init per invocation: hoisted to a getter typed hh.HoneyHiveTracer, the static flush on it", () => {
+    expect(changes("30")).toEqual({ "src/handler.ts": 0 });
+    const text = out("30", "src/handler.ts");
+    expect(text).toContain("let tracer: hh.HoneyHiveTracer | undefined;");
+    expect(text).toContain("tracer.createSession({ sessionName: event.path });");
+    expect(text).toContain("await tracer.forceFlush();");
+    expect(changes("30", "2x")).toEqual({ "src/handler.ts": 1 });
+  });
+
+  it("31 SvelteKit endpoint: sessionStart() becomes createSession() (both sets)", () => {
+    for (const set of ["2x", "from1"] as const) {
+      expect(out("31", "src/routes/api/chat/+server.ts", set)).toContain(`tracer.createSession({ sessionName: "chat", inputs: { message } });`);
+    }
+  });
+});
+
+describe("the migrated TypeScript shapes type-check against this SDK", () => {
+  // `tsc` places an error where a person was told to decide (a marker on one of the four lines above) or
+  // where a known defect below says why; nowhere else.
+  // Shape 26's default import compiles here (esModuleInterop allows a synthetic default) and breaks only
+  // at run time: see known defects.
+  const KNOWN_UNMARKED: string[] = [
+    // See known defects (34): a 1.x-only option in a typed options const, left in place.
+    "34-typed-options-const-aliased-import/lib/observe.ts:6 TS2353",
+    // See known defects (37): the init promise kept on globalThis, left typed Promise<HoneyHiveTracer>.
+    "37-next-globalthis-tracer-promise-1x/lib/hh.ts:8 TS2739",
+    "37-next-globalthis-tracer-promise-1x/lib/hh.ts:9 TS2322",
+  ];
+
+  it("compiles wherever no marker stands", async () => {
+    consumer = createConsumerProject("real-code-public-2", { moduleType: "module", linkedDependencies: ["@types", "@opentelemetry", "express", "hono"] });
+    // The other packages the shapes import, reduced to what they use.
+    const shims = [
+      `declare module "ai" { export function generateText(options: { model: unknown; prompt: string; experimental_telemetry?: { isEnabled?: boolean; tracer?: import("@opentelemetry/api").Tracer } }): Promise<{ text: string }>; }`,
+      `declare module "openai" { const OpenAI: new (options?: unknown) => unknown; export default OpenAI; }`,
+      `declare module "@traceloop/node-server-sdk" { export function initialize(options: Record<string, unknown>): void; export function withWorkflow<T>(config: { name: string }, fn: () => Promise<T>): Promise<T>; }`,
+      `declare module "@opentelemetry/sdk-trace-node" { export class NodeTracerProvider { constructor(options?: unknown); register(): void; forceFlush(): Promise<void>; } }`,
+      `declare module "@opentelemetry/sdk-node" { export class NodeSDK { constructor(options?: unknown); start(): void; shutdown(): Promise<void>; } }`,
+      `declare module "@opentelemetry/exporter-trace-otlp-proto" { export const OTLPTraceExporter: new (options?: { url?: string; headers?: Record<string, string> }) => import("@opentelemetry/sdk-trace-base").SpanExporter; }`,
+      `declare module "@hono/node-server" { export function serve(options: { fetch: unknown; port: number }): void; }`,
+      `declare module "next/server" { export function after(task: () => Promise<void> | void): void; }`,
+      `declare module "firebase-functions/v2/https" { export function onRequest(handler: (req: { body?: { q?: string } }, res: { json(body: unknown): void }) => void | Promise<void>): unknown; }`,
+      `declare module "@vercel/node" { export interface VercelRequest { query: Record<string, string | string[] | undefined>; body?: { text?: string } } export interface VercelResponse { status(code: number): VercelResponse; json(body: unknown): void } }`,
+      `declare module "aws-lambda" { export type APIGatewayProxyHandler = (event: { path: string; httpMethod: string }) => Promise<{ statusCode: number; body: string }>; }`,
+      `declare module "@sveltejs/kit" { export type RequestHandler = (event: { request: Request }) => Promise<Response>; }`,
+      `declare const jest: { mock(path: string, factory: () => unknown): void; fn(): { mockResolvedValue(value: unknown): unknown } };`,
+      `declare function test(name: string, fn: () => Promise<void>): void;`,
+      `declare function expect(value: unknown): { toBe(expected: unknown): void; toHaveBeenCalledTimes(count: number): void };`,
+    ];
+    const compilerOptions = {
+      module: "esnext",
+      moduleResolution: "bundler",
+      target: "es2022",
+      lib: ["es2023", "dom"],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      esModuleInterop: true,
+      types: ["node"],
+    };
+    const outputs = new Map(SHAPES.map((name) => [name, migrated.get(`${name} from1`)!.output]));
+    const unmarked = await unmarkedTypeErrors(consumer.directory, outputs, shims, compilerOptions);
+    expect(unmarked).toEqual(KNOWN_UNMARKED);
+  }, 120_000);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Known defects: today's behaviour, asserted, with why it is wrong. A fix turns one of these red; move
+// the shape up to "shapes migrated right" then.
+// ---------------------------------------------------------------------------------------------------
+describe("known defects", () => {
+  it("04 .mjs `import honeyhive from \"honeyhive\"; const { HoneyHiveTracer } = honeyhive`: the default import is kept", () => {
+    // Wrong: this SDK's ES build has no default export (sdk/index.ts exports names only), so in Node's ESM
+    // the migrated file fails to load ("does not provide an export named 'default'"); 1.x was CommonJS,
+    // whose module.exports Node hands over as the default. Expected: the destructured names moved into the
+    // named import (`import { HoneyHiveTracer, trace } from "honeyhive"`) or a marker on the import. The
+    // wrappers are found and bound already (the 1.x import reading follows the destructure); the import
+    // rewrite (codemods/transforms/1x, where `trace` is added to the import) does not replace the default.
+    expect(changes("04")).toEqual({ "pipeline.mjs": 0 });
+    const text = out("04", "pipeline.mjs");
+    expect(text).toContain(`import honeyhive, { trace } from "honeyhive";`);
+    expect(text).toContain("const { HoneyHiveTracer } = honeyhive;");
+    expect(text).toContain(`trace({ eventType: "chain", eventName: "plan", tracer }, plan)`);
+  });
+
+  it("26 TypeScript `import hh from \"honeyhive\"` (esModuleInterop) used as a namespace: the default import is kept", () => {
+    // Wrong, as 04: `tsc` accepts it (esModuleInterop's synthetic default), but at run time `hh` is
+    // undefined: the CommonJS build sets __esModule, so the interop helper hands over its missing
+    // `default` (checked: `require("honeyhive").default` is undefined; in Node's ESM the import throws
+    // "does not provide an export named 'default'"). Expected: `import * as hh from "honeyhive"` (the uses are all `hh.<export>`), as the
+    // 1.x import rewrite could write, or a marker. The members are rewritten right otherwise.
+    expect(changes("26")).toEqual({ "classify.ts": 0 });
+    const text = out("26", "classify.ts");
+    expect(text).toMatch(/^import hh from "honeyhive";/);
+    expect(text).toContain(`const traced = tracer.trace({ eventType: "tool" }, classify);`);
+  });
+
+  it("34/35 1.x options reaching init() through a variable: 1.x-only keys left in place, unmarked", () => {
+    // Wrong: the options table is applied to the object literal written in init()'s call only. 34 keeps
+    // `disableHttpTracing: true` in a const typed `Partial<TracerOptions>` (the type was renamed, the key
+    // not): tsc TS2353, no marker. 35 spreads a `base` object holding `instrumentModules: { openAI: OpenAI }`
+    // into init({ ...base, sessionName }): the file is not changed at all, it compiles, and the OpenAI
+    // client is silently no longer traced (2.x ignores the key; the table's answer is "register OpenTelemetry
+    // instrumentations yourself", a marker). Expected: the same removal + marker on the key where the
+    // object is declared (a const in the same file whose only use is init's argument or a spread into it),
+    // or a marker on the init call naming the variable. Likely place: the 1.x init transform's option
+    // rewrite (codemods/transforms/1x), which reads `creation.arguments[0]` as a literal only.
+    expect(changes("34")).toEqual({ "lib/observe.ts": 0 });
+    expect(out("34", "lib/observe.ts")).toMatch(/const tracerOptions: Partial<TracerOptions> = \{\n(?:.*\n){2}\s+disableHttpTracing: true,/);
+    expect(changes("35")).toEqual({});
+    expect(out("35", "src/tracing.ts")).toContain("instrumentModules: { openAI: OpenAI },");
+  });
+
+  it("24 a Jest mock of the 1.x package (init resolving a fake tracer with flush) is left unmarked", () => {
+    // Wrong: greet.ts now calls init() without await and forceFlush() on the result, while the mock still
+    // resolves a promise from init and fakes flush/trace: the test fails after migration with nothing
+    // telling why. Expected: a marker on `jest.mock("honeyhive", …)` (and vi.mock) saying the mock mirrors
+    // 1.x (init synchronous, flush → forceFlush, trace(fn) gone). Likely place: a 1.x transform reading
+    // module mocks of "honeyhive" (none does today: the test file reports "no SDK usage" or is unchanged).
+    expect(changes("24")).toEqual({ "src/greet.ts": 0 });
+    expect(out("24", "src/greet.ts")).toContain("const tracer = HoneyHiveTracer.init({");
+    expect(out("24", "src/greet.test.ts")).toBe(shape("24", "from1").input["src/greet.test.ts"]);
+  });
+
+  it("36 a Lambda shutting its module-level tracer down after each invocation: left as is", () => {
+    // Wrong (see rules/real-code-public-2 36): warm invocations after the first record nothing. Expected:
+    // `await tracer.shutdown()` → `await tracer.forceFlush()` for a tracer declared outside the handler,
+    // or a marker. Both sets leave the file byte for byte.
+    expect(changes("36")).toEqual({});
+    expect(changes("36", "2x")).toEqual({});
+  });
+
+  it("37 a 1.x init promise cached on globalThis behind a getter: the holder is left a Promise, unmarked", () => {
+    // Wrong: `globalThis.hhTracerPromise ??= HoneyHiveTracer.init(…)` with `var hhTracerPromise:
+    // Promise<HoneyHiveTracer> | undefined` in `declare global`: init now returns the tracer, so tsc fails
+    // (TS2739 on the assignment, TS2322 on the getter's return) with no marker. The route is migrated
+    // right (`await tracer()` still works on a non-promise, startSession → createSession). Expected: as for a
+    // class field (shape 07), `Promise.resolve(HoneyHiveTracer.init(…))`, or the global's type and the
+    // getter's return type made `HoneyHiveTracer`, or a marker. Likely place: the 1.x init transform's
+    // holders (module `let`, class fields, getters) do not include a `globalThis.<name>` member.
+    expect(changes("37")).toEqual({ "app/api/chat/route.ts": 0 });
+    expect(out("37", "app/api/chat/route.ts")).toContain("const sessionId = t.createSession();");
+    expect(out("37", "lib/hh.ts")).toBe(shape("37", "from1").input["lib/hh.ts"]);
+  });
+});
