@@ -170,9 +170,9 @@ describe("forceFlush() and shutdown() with options of the wrong type", () => {
     tracer.startSpan("hung", () => undefined);
     const delays: number[] = [];
     const realSetTimeout = globalThis.setTimeout;
-    const spy = vi.spyOn(globalThis, "setTimeout").mockImplementation(((handler: () => void, ms?: number, ...rest: unknown[]) => {
+    const spy = vi.spyOn(globalThis, "setTimeout").mockImplementation(((handler: () => void, ms?: number) => {
       delays.push(ms ?? 0);
-      return realSetTimeout(handler, ms, ...rest);
+      return realSetTimeout(handler, ms);
     }) as typeof setTimeout);
     try {
       // The deliveries end by the tracer's 300 ms deadline; the flush's own deadline is what is capped.
