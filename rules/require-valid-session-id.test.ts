@@ -37,7 +37,7 @@ const ADD_TO_IMPORT: Replacement = ["{ HoneyHiveTracer }", "{ HoneyHiveTracer, t
 const NEW_IMPORT: Replacement = ["import ", 'import { toSessionId } from "honeyhive";\nimport '];
 /** A value that is always a string (a default, a template, `String()`, `id!`) is converted as is. */
 const wrap = (value: string): Replacement => [value, `toSessionId(${value})`];
-/** A value the client may not have sent is converted only when present: `toSessionId(undefined)` would be one shared session. */
+/** A value the client may not have sent is converted only when present: `toSessionId(undefined)` throws a TypeError. */
 const wrapIfPresent = (value: string, test = value, convert = "toSessionId"): Replacement => [value, `${test} ? ${convert}(${value}) : undefined`];
 
 /** An invalid case with one report and one suggestion: the code with each replacement made once, in order. */

@@ -36,8 +36,8 @@ export function toSessionIdEdits(input: AnalysisInput, finding: UnvalidatedSessi
   const valueText = input.text.slice(finding.value.range[0], finding.value.range[1]);
   let converted = `${toSessionId}(${valueText})`;
   const presence = sessionIdPresence(input, finding.value);
-  // `toSessionId(undefined)` is the id of the text "undefined": every request without an id would
-  // share that one session. Convert what was sent; without one, a new session as before. A missing
+  // `toSessionId(undefined)` throws a TypeError (the SDK refuses to make one session shared by every
+  // request without an id). Convert what was sent; without one, a new session as before. A missing
   // id already made into text (`String(null)` is "null") cannot be told from a sent one.
   if (presence === "stringified") return undefined;
   if (presence === "absent") {

@@ -115,12 +115,15 @@ export function resolveConfig(options: TracerOptions = {}, env: Environment = pr
 }
 
 /**
- * A caller's timeout in ms, usable by a timer: a number below 0 is 0, `Infinity` and very long ones are
- * capped at MAX_TIMER_MS; anything else that is not a number (a string, NaN) is `fallback`.
+ * A caller's `forceFlush()`/`shutdown()` timeout in ms: a number below 0 is 0 (do not wait); `Infinity`
+ * and anything longer than MAX_TRACER_TIMEOUT_MS (10 minutes) is capped there, like a tracer's own
+ * `timeoutMs`: a timeout is a total deadline, and the SDK never makes the application wait forever
+ * (before, `Infinity` armed a 24.8-day timer). Anything else that is not a number (a string, NaN) is
+ * `fallback`.
  */
 export function timeoutOrDefault(value: unknown, fallback: number): number {
   if (typeof value !== "number" || Number.isNaN(value)) return fallback;
-  return Math.min(Math.max(0, value), MAX_TIMER_MS);
+  return Math.min(Math.max(0, value), MAX_TRACER_TIMEOUT_MS);
 }
 
 function describeType(value: unknown): string {

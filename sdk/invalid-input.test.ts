@@ -3,9 +3,9 @@
 // into the application: a wrong option is reported once (naming the option, never its value) and
 // ignored; only programming errors that would silently lose traces throw, with a clear message (a
 // non-UUID session id, a callback that is not a function).
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { evaluate, EvaluateOptionsError } from "./experiments/index.js";
-import { DEFAULT_TIMEOUT_MS, MAX_TRACER_TIMEOUT_MS, resolveConfig } from "./config.js";
+import { DEFAULT_TIMEOUT_MS, MAX_TRACER_TIMEOUT_MS, resolveConfig, timeoutOrDefault } from "./config.js";
 import { HoneyHiveTracer, InvalidSessionIdError, isSessionId, trace } from "./index.js";
 import { resetWarningsForTests } from "./logger.js";
 import { captureLogs, type LogCapture } from "./test-utils/log-capture.js";
@@ -139,13 +139,51 @@ describe("forceFlush() and shutdown() with options of the wrong type", () => {
     await expect(tracer.shutdown(js(options))).resolves.toBeUndefined();
   });
 
-  it("waits as long as it can for timeoutMs: Infinity, instead of giving up after 1 ms", async () => {
+  it("waits for timeoutMs: Infinity (capped), instead of giving up after 1 ms", async () => {
     const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, serverUrl: backend().url });
     expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(true);
     backend().inject({ delayMs: 100 });
     tracer.startSpan("slow", () => undefined);
     expect(await tracer.forceFlush({ timeoutMs: Number.POSITIVE_INFINITY })).toBe(true);
     await tracer.shutdown({ timeoutMs: Number.POSITIVE_INFINITY });
+  });
+
+  it.each([
+    ["Infinity", Number.POSITIVE_INFINITY, MAX_TRACER_TIMEOUT_MS],
+    ["1e12", 1e12, MAX_TRACER_TIMEOUT_MS],
+    ["600001", 600_001, MAX_TRACER_TIMEOUT_MS],
+    ["5000", 5_000, 5_000],
+    ["-5", -5, 0],
+    ["-Infinity", Number.NEGATIVE_INFINITY, 0],
+    ["NaN", Number.NaN, 1_234],
+    ["\"5000\"", "5000", 1_234],
+  ])("reads timeoutMs %s as %s ms (a total deadline of at most 10 minutes)", (_name, value, expected) => {
+    expect(timeoutOrDefault(value, 1_234)).toBe(expected);
+  });
+
+  it.each([
+    ["forceFlush()", (tracer: HoneyHiveTracer) => tracer.forceFlush({ timeoutMs: Number.POSITIVE_INFINITY })],
+    ["shutdown()", (tracer: HoneyHiveTracer) => tracer.shutdown({ timeoutMs: Number.POSITIVE_INFINITY })],
+  ])("%s with timeoutMs: Infinity against a hung backend arms no deadline beyond 10 minutes", async (_name, call) => {
+    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, serverUrl: backend().url, timeoutMs: 300 });
+    backend().inject({ mode: "hang" });
+    tracer.startSpan("hung", () => undefined);
+    const delays: number[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    const spy = vi.spyOn(globalThis, "setTimeout").mockImplementation(((handler: () => void, ms?: number) => {
+      delays.push(ms ?? 0);
+      return realSetTimeout(handler, ms);
+    }) as typeof setTimeout);
+    try {
+      // The deliveries end by the tracer's 300 ms deadline; the flush's own deadline is what is capped.
+      const settled = call(tracer);
+      expect(Math.max(...delays)).toBeLessThanOrEqual(MAX_TRACER_TIMEOUT_MS);
+      expect(Math.max(...delays)).toBeGreaterThan(MAX_TRACER_TIMEOUT_MS - 5_000);
+      await settled;
+    } finally {
+      spy.mockRestore();
+      await tracer.shutdown({ timeoutMs: 500 });
+    }
   });
 });
 

@@ -15,7 +15,7 @@ import {
 import { JsonTraceSerializer, TraceExporterMetricsHelper } from "@opentelemetry/otlp-transformer";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { BackendUnavailableError, OTLP_TRACES_PATH, type OtlpExporterOptions } from "./export-pipeline.js";
-import { encodeHeaderValue, requestUrl } from "./http-transport.js";
+import { encodeHeaderValue } from "./http-transport.js";
 
 /** Exports in flight per tracer at most; the BatchSpanProcessor sends one batch at a time besides flushes. */
 const CONCURRENT_EXPORTS = 64;
@@ -55,6 +55,19 @@ class HoneyHiveExporterTransport implements IExporterTransport {
   }
 }
 
+/**
+ * What the OTLP metrics helper is told about the server: only the origin (scheme, host, port), the parts
+ * it reads (`server.address`, `server.port`). A `serverUrl` may carry credentials or a `?token=` in its
+ * userinfo or query, and a third-party helper must never hold them (it could log or export them).
+ */
+export function metricsServerUrl(serverUrl: string): string | undefined {
+  try {
+    return new URL(serverUrl).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createHoneyHiveOtlpExporter(options: OtlpExporterOptions): SpanExporter {
   const delegate = createOtlpNetworkExportDelegate<ReadableSpan[], unknown>(
     { timeoutMillis: options.timeoutMs, concurrencyLimit: CONCURRENT_EXPORTS, compression: "none" },
@@ -62,7 +75,7 @@ export function createHoneyHiveOtlpExporter(options: OtlpExporterOptions): SpanE
     new ExporterMetrics({
       componentType: "otlp_http_span_exporter",
       metricsHelper: TraceExporterMetricsHelper,
-      url: requestUrl(options.transport.serverUrl, OTLP_TRACES_PATH).href,
+      url: metricsServerUrl(options.transport.serverUrl),
       meterProvider: undefined,
       responseAttributesFromError: () => ({}),
     }),

@@ -16,6 +16,32 @@ describe("toSessionId()", () => {
     expect(toSessionId("conversation-7")).not.toBe(toSessionId("conversation-8"));
     expect(isSessionId(toSessionId("anything"))).toBe(true);
   });
+
+  // Before, each of these was a constant id (`undefined` the id of "undefined"): every request that sent
+  // no identifier shared one session.
+  it.each([
+    [undefined, /got undefined/],
+    [null, /got null/],
+    ["", /got an empty string/],
+    [42, /got number/],
+    [{ id: "x" }, /got object/],
+  ])("throws a TypeError naming the rule's guard for %j", (identifier, got) => {
+    expect(() => toSessionId(identifier as unknown as string)).toThrow(TypeError);
+    expect(() => toSessionId(identifier as unknown as string)).toThrow(got);
+    expect(() => toSessionId(identifier as unknown as string)).toThrow(/sid \? toSessionId\(sid\) : undefined/);
+  });
+
+  it("never quotes the value it refuses", () => {
+    const secretish = { token: "hh-never-printed-0123456789" };
+    expect(() => toSessionId(secretish as unknown as string)).toThrow(expect.objectContaining({ message: expect.not.stringContaining("hh-never-printed") }));
+  });
+
+  it("keeps converting what was sent, the guard included", () => {
+    const convert = (sid: string | undefined) => (sid ? toSessionId(sid) : undefined);
+    expect(convert("request-42")).toBe("764a1849-32f9-5676-8eb1-b2fcfdd5ec94");
+    expect(convert(undefined)).toBeUndefined();
+    expect(convert("")).toBeUndefined();
+  });
 });
 
 describe("isSessionId()", () => {

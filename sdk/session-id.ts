@@ -16,10 +16,25 @@ export function isSessionId(value: unknown): value is string {
   return typeof value === "string" && UUID_PATTERN.test(value);
 }
 
-/** Converts any identifier to a session id deterministically (UUID v5 in the seed's namespace). */
+/**
+ * Converts any identifier to a session id deterministically (UUID v5 in the seed's namespace).
+ *
+ * Throws a TypeError for anything but a non-empty string. `undefined` used to become the id of the text
+ * "undefined" (and `null`, an object, `""` their own constant ids): every request that sent no id landed
+ * in one shared session. Python's `uuid5(namespace, None)` fails too. Convert only what was sent:
+ * `sid ? toSessionId(sid) : undefined` (the SDK then makes a new session).
+ */
 export function toSessionId(identifier: string): string {
+  if (typeof identifier !== "string" || identifier === "") {
+    // The type (or emptiness) only: the value may be anything the application holds.
+    const got = identifier === null ? "null" : typeof identifier === "string" ? "an empty string" : typeof identifier;
+    throw new TypeError(
+      `toSessionId(): the identifier must be a non-empty string (got ${got}); convert only an identifier that was sent, ` +
+        "e.g. `sid ? toSessionId(sid) : undefined`, so that requests without one get a new session instead of one shared session",
+    );
+  }
   const namespaceBytes = Buffer.from(SESSION_ID_NAMESPACE.replace(/-/g, ""), "hex");
-  const hash = createHash("sha1").update(namespaceBytes).update(String(identifier), "utf8").digest();
+  const hash = createHash("sha1").update(namespaceBytes).update(identifier, "utf8").digest();
   const bytes = hash.subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50; // version 5
   bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant

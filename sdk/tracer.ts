@@ -87,8 +87,6 @@ export class HoneyHiveTracer {
     return createTracer(options, { becomeDefault: true });
   }
 
-  /** The provider an instrumentor is given: `instrument({ tracerProvider: tracer.provider })`. */
-  readonly provider: TracerProvider;
   readonly project: string;
   readonly source: string;
   readonly testMode: boolean;
@@ -191,13 +189,21 @@ export class HoneyHiveTracer {
         metadata: config.sessionMetadata,
       });
     }
-    this.provider = this.#basicProvider;
     this.#otelTracer = this.#basicProvider.getTracer(INSTRUMENTATION_SCOPE, PACKAGE_VERSION);
     if (creation.becomeDefault) offerDefaultTracer(this);
     this.#logger.debug(
       `tracer initialized: project=${config.project} source=${config.source} serverUrl=${config.serverUrl} ` +
         `testMode=${config.testMode} enabled=${this.enabled} session=${this.#instanceSessionId ?? "none"}`,
     );
+  }
+
+  /**
+   * The provider an instrumentor is given: `instrument({ tracerProvider: tracer.provider })`. A getter,
+   * so that it is read-only at run time too (a JavaScript caller's assignment cannot detach the tracer
+   * from its own pipeline).
+   */
+  get provider(): TracerProvider {
+    return this.#basicProvider;
   }
 
   /** The instance session: the startup session, or the last one sessionStart() made. */

@@ -20,6 +20,7 @@ import {
   type Evaluators,
   type MetricSummary,
 } from "./metrics.js";
+import { RunOutageMemory } from "./outage-memory.js";
 import { runPool } from "./pool.js";
 import { completeRun, createRun, fetchDataset } from "./runs-api.js";
 
@@ -311,21 +312,33 @@ async function runExperiment<Inputs, Output, GroundTruth>(
       result.metrics = outcome.metrics;
     }
     if (errors.length > 0) result.error = errors.join("; ");
-    try {
-      tracer.enrichSession({
-        sessionId,
-        outputs: outputsRecord(result.output),
-        ...(evaluators.length > 0 ? { metrics: result.metrics } : {}),
-        ...(result.error === undefined ? {} : { error: result.error }),
-      });
-      await tracer.forceFlush({ timeoutMs: config.timeoutMs });
-    } finally {
-      await tracer.shutdown({ timeoutMs: config.timeoutMs });
-    }
+    // Each datapoint's tracer flushes with its own full deadline; the run only decides whether the slot
+    // waits for it (outage-memory.ts).
+    await outages.finish(async () => {
+      try {
+        tracer.enrichSession({
+          sessionId,
+          outputs: outputsRecord(result.output),
+          ...(evaluators.length > 0 ? { metrics: result.metrics } : {}),
+          ...(result.error === undefined ? {} : { error: result.error }),
+        });
+        return await tracer.forceFlush({ timeoutMs: config.timeoutMs });
+      } finally {
+        await tracer.shutdown({ timeoutMs: config.timeoutMs });
+      }
+    });
     return result;
   };
 
-  const results = await runPool(dataset.length, maxConcurrency, runDatapoint);
+  const outages = new RunOutageMemory();
+  let results: DatapointResult<Inputs, Output, GroundTruth>[];
+  try {
+    results = await runPool(dataset.length, maxConcurrency, runDatapoint);
+  } finally {
+    // Datapoints that ended during an outage flush in the background: the run is complete (and
+    // evaluate() resolves) only once each has delivered or reached its deadline.
+    await outages.settle();
+  }
   if (client) {
     const completed = await completeRun(client, runId, results.map((result) => result.sessionId), "completed");
     if (!completed) logger.warn(`evaluate(): run ${runId} ran, but could not be marked completed in HoneyHive`);

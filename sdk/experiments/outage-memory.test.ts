@@ -1,0 +1,99 @@
+// The run's outage memory (outage-memory.ts): while the backend is fine a datapoint waits for its final
+// flush in its pool slot; after a failed flush, and until one succeeds, the next datapoints flush in the
+// background, bounded in number, each with its own full deadline; settle() waits for all of them.
+import { expect, it } from "vitest";
+import { initDatapointTracer } from "../datapoint-tracer.js";
+import { FakeHoneyHiveBackend } from "../test-utils/fake-backend.js";
+import { RunOutageMemory } from "./outage-memory.js";
+
+const after = <T>(ms: number, value: T): Promise<T> => new Promise((resolve) => setTimeout(() => resolve(value), ms));
+
+it("waits for a flush in the slot while the backend is fine, and in the background after one failed", async () => {
+  const memory = new RunOutageMemory();
+  let started = Date.now();
+  await memory.finish(() => after(60, true));
+  expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+  expect(memory.inOutage).toBe(false);
+
+  await memory.finish(() => after(60, false));
+  expect(memory.inOutage).toBe(true);
+
+  // During the outage: the caller goes on at once, the flush still runs to its end.
+  const ended: number[] = [];
+  started = Date.now();
+  for (let n = 0; n < 20; n++) await memory.finish(() => after(100, false).finally(() => ended.push(n)));
+  expect(Date.now() - started).toBeLessThan(80);
+  expect(memory.backgroundFlushes).toBe(20);
+  await memory.settle();
+  expect(ended).toHaveLength(20);
+  expect(memory.backgroundFlushes).toBe(0);
+});
+
+it("goes back to flushing in the slot once a flush succeeds, and counts a rejected flush as failed", async () => {
+  const memory = new RunOutageMemory();
+  await memory.finish(() => Promise.reject(new Error("should not happen")));
+  expect(memory.inOutage).toBe(true);
+  await memory.finish(() => after(10, true));
+  await memory.settle();
+  expect(memory.inOutage).toBe(false);
+  const started = Date.now();
+  await memory.finish(() => after(60, true));
+  expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+});
+
+it("runs at most maxBackground flushes at once: the next datapoint waits for room", async () => {
+  const memory = new RunOutageMemory(3);
+  await memory.finish(async () => false);
+  let running = 0;
+  let most = 0;
+  const flush = async (): Promise<boolean> => {
+    most = Math.max(most, ++running);
+    await after(30, undefined);
+    running--;
+    return false;
+  };
+  for (let n = 0; n < 12; n++) await memory.finish(flush);
+  await memory.settle();
+  expect(most).toBe(3);
+});
+
+// A refused backend cannot be limited to the tracer paths in evaluate() (the run needs the API too), so
+// here real datapoint tracers against a refusing URL: 24 finished one after the other (one slot) cost
+// about two deadlines, not 24.
+it.each([
+  ["refuses connections", async () => ({ url: await FakeHoneyHiveBackend.refusingUrl(), close: async () => {} })],
+  [
+    "accepts and never answers",
+    async () => {
+      const backend = await FakeHoneyHiveBackend.start();
+      backend.inject({ mode: "hang" });
+      return { url: backend.url, close: () => backend.close() };
+    },
+  ],
+])("real datapoint tracers against a backend that %s cost the run about two deadlines, not one each", async (_name, start) => {
+  const TIMEOUT_MS = 300;
+  const DATAPOINTS = 24;
+  const { url, close } = await start();
+  const memory = new RunOutageMemory();
+  try {
+    const began = Date.now();
+    for (let n = 0; n < DATAPOINTS; n++) {
+      const tracer = initDatapointTracer({ apiKey: "hh-outage-memory-key", serverUrl: url, timeoutMs: TIMEOUT_MS, runId: "run", source: "evaluation" });
+      tracer.startSpan(`datapoint-${n}`, () => undefined);
+      await memory.finish(async () => {
+        try {
+          return await tracer.forceFlush({ timeoutMs: TIMEOUT_MS });
+        } finally {
+          await tracer.shutdown({ timeoutMs: TIMEOUT_MS });
+        }
+      });
+    }
+    await memory.settle();
+    const ms = Date.now() - began;
+    // One slot, so before: DATAPOINTS flushes in a row (24 × 300 ms = 7.2 s against a hung backend).
+    expect(ms).toBeLessThan(4 * TIMEOUT_MS + 1_500);
+    expect(memory.inOutage).toBe(true);
+  } finally {
+    await close();
+  }
+}, 20_000);
