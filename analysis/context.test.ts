@@ -73,6 +73,14 @@ describe("AnalysisContext: Deno's npm:/jsr: specifiers, normalized where the mod
     expect(context.specifierFor("@vercel/functions")).toBe("@vercel/functions");
   });
 
+  it("writes a CDN's URL with its own query and suffix after the subpath (esm.sh, jsDelivr)", () => {
+    const esm = modulesOf(`import { HoneyHiveTracer } from "https://esm.sh/v135/honeyhive@1.0.42?target=deno";\n`).context;
+    expect(esm.specifierFor("honeyhive")).toBe("https://esm.sh/v135/honeyhive@1.0.42?target=deno");
+    expect(esm.specifierFor("honeyhive/experiments")).toBe("https://esm.sh/v135/honeyhive@1.0.42/experiments?target=deno");
+    const jsdelivr = modulesOf(`import { evaluate } from "https://cdn.jsdelivr.net/npm/honeyhive@2/experiments/+esm";\n`).context;
+    expect(jsdelivr.specifierFor("honeyhive")).toBe("https://cdn.jsdelivr.net/npm/honeyhive@2/+esm");
+  });
+
   it("does not take a look-alike package for the SDK, nor the SDK for its look-alike", () => {
     expect(modulesOf(`import x from "npm:honeyhive-lookalike@1";\n`).context.specifierFor("honeyhive")).toBe("honeyhive");
     expect(modulesOf(`import { trace } from "npm:honeyhive@2";\n`).context.specifierFor("honeyhive-lookalike")).toBe("honeyhive-lookalike");

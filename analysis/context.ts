@@ -8,6 +8,7 @@ import { dynamicImportSpecifier, requireSpecifier } from "./ast.js";
 import { Bindings } from "./bindings.js";
 import type { AnalysisInput } from "./input.js";
 import { nodesOfType } from "./nodes.js";
+import { splitCdnUrl } from "./knowledge/npm-cdns.js";
 import { packageSpecifier } from "./settings.js";
 
 export interface AnalysisContext {
@@ -59,8 +60,11 @@ export function sourceModule(written: string | undefined): string | undefined {
 /** The modules a file loads, and the written form of the ones it writes as another name (`npm:honeyhive@^2`). */
 interface CollectedModules {
   readonly modules: Set<string>;
-  /** Package name → the written specifier up to its subpath (`honeyhive` → `npm:honeyhive@^2`); made for the first such specifier only. */
-  written?: Map<string, string>;
+  /**
+   * Package name → the written specifier up to its subpath and what follows the subpath (`honeyhive` →
+   * `npm:honeyhive@^2`, ``; a CDN's `https://esm.sh/honeyhive@1`, `?target=deno`); made for the first such specifier only.
+   */
+  written?: Map<string, readonly [base: string, tail: string]>;
   /** Those of `require()` and `import()` calls; absent when none. */
   called?: Set<string>;
 }
@@ -70,9 +74,12 @@ function addModule(collected: CollectedModules, written: string): void {
   collected.modules.add(module);
   if (module === written) return;
   const name = packageNameOf(module);
-  const base = written.slice(0, written.length - (module.length - name.length));
   const forms = (collected.written ??= new Map());
-  if (!forms.has(name)) forms.set(name, base);
+  if (forms.has(name)) return;
+  // A CDN's URL ends with its own parts after the subpath (`?target=deno`, jsDelivr's `/+esm`).
+  const url = written.startsWith("https:") ? splitCdnUrl(written) : undefined;
+  const path = url ? url.head + url.path : written;
+  forms.set(name, [path.slice(0, path.length - (module.length - name.length)), url?.tail ?? ""]);
 }
 
 function addCalledModule(collected: CollectedModules, written: string): void {
@@ -118,8 +125,8 @@ class LazyContext implements AnalysisContext {
   }
 
   specifierFor(module: string): string {
-    const base = this.allModules().written?.get(packageNameOf(module));
-    return base === undefined ? module : base + module.slice(packageNameOf(module).length);
+    const form = this.allModules().written?.get(packageNameOf(module));
+    return form === undefined ? module : form[0] + module.slice(packageNameOf(module).length) + form[1];
   }
 
   private allModules(): CollectedModules {

@@ -620,10 +620,16 @@ class FileSdkModel implements SdkModel {
     // the parameter is also the member `this.tracer` of every instance.
     const { memberTracers } = this;
     for (const property of parameterProperties) {
-      const parameter = property.parameter;
-      if (parameter.type !== AST_NODE_TYPES.Identifier || !this.isSdkTracerType(parameter.typeAnnotation?.typeAnnotation)) continue;
       const ownerClass = property.parent?.parent?.parent?.parent;
       if (ownerClass?.type !== AST_NODE_TYPES.ClassDeclaration && ownerClass?.type !== AST_NODE_TYPES.ClassExpression) continue;
+      // `constructor(private tracer = HoneyHiveTracer.init(…))`: the default is the member's value, as a field's initializer is.
+      const defaulted = property.parameter.type === AST_NODE_TYPES.AssignmentPattern ? property.parameter : undefined;
+      if (defaulted?.left.type === AST_NODE_TYPES.Identifier && !this.isSdkTracerType(defaulted.left.typeAnnotation?.typeAnnotation)) {
+        this.addMemberTracer(defaulted.left.name, defaulted.right, property, ownerClass);
+        continue;
+      }
+      const parameter = defaulted?.left ?? property.parameter;
+      if (parameter.type !== AST_NODE_TYPES.Identifier || !this.isSdkTracerType(parameter.typeAnnotation?.typeAnnotation)) continue;
       if (memberTracers.some((tracer) => tracer.name === parameter.name && tracer.ownerClass === ownerClass)) continue;
       memberTracers.push(new MutableTracer(undefined, parameter.name, "member", isTopLevelClass(ownerClass), false, property, [], false, `this.${parameter.name}`, ownerClass));
     }

@@ -15,7 +15,21 @@ describe("packageSpecifier: Deno's npm:/jsr: specifiers as the package they name
     expect(packageSpecifier(specifier)).toBe(expected);
   });
 
-  it.each(["honeyhive", "node:http", "./tracing", "@/lib/tracing", "https://esm.sh/honeyhive@2", "npm"])("leaves %s as it is (the same string)", (specifier) => {
+  // A CDN's URL (analysis/knowledge/npm-cdns.ts): esm.sh's build segment, `*` and query, jsDelivr's `/+esm`.
+  it.each([
+    ["https://esm.sh/honeyhive@1.0.42", "honeyhive"],
+    ["https://esm.sh/honeyhive", "honeyhive"],
+    ["https://esm.sh/v135/honeyhive@1.0.42/experiments?target=deno", "honeyhive/experiments"],
+    ["https://esm.sh/*honeyhive@^1", "honeyhive"],
+    ["https://esm.sh/stable/@opentelemetry/api@1.9.0", "@opentelemetry/api"],
+    ["https://cdn.jsdelivr.net/npm/honeyhive@1/+esm", "honeyhive"],
+    ["https://esm.run/honeyhive@1", "honeyhive"],
+    ["https://cdn.skypack.dev/honeyhive@1?dts", "honeyhive"],
+  ])("%s → %s", (specifier, expected) => {
+    expect(packageSpecifier(specifier)).toBe(expected);
+  });
+
+  it.each(["honeyhive", "node:http", "./tracing", "@/lib/tracing", "https://deno.land/x/honeyhive/mod.ts", "https://esm.sh/", "https://example.com/honeyhive@2", "npm"])("leaves %s as it is (the same string)", (specifier) => {
     expect(packageSpecifier(specifier)).toBe(specifier);
   });
 
@@ -23,6 +37,8 @@ describe("packageSpecifier: Deno's npm:/jsr: specifiers as the package they name
     expect(isSdkModule("npm:honeyhive@2", DEFAULT_SETTINGS)).toBe(true);
     expect(isSdkModule("npm:honeyhive@^2.0.0/experiments", DEFAULT_SETTINGS)).toBe(true);
     expect(isSdkModule("npm:honeyhive-helpers", DEFAULT_SETTINGS)).toBe(false);
-    expect(isSdkModule("https://esm.sh/honeyhive@2", DEFAULT_SETTINGS)).toBe(false);
+    expect(isSdkModule("https://esm.sh/honeyhive@2", DEFAULT_SETTINGS)).toBe(true);
+    expect(isSdkModule("https://esm.sh/honeyhive-helpers@2", DEFAULT_SETTINGS)).toBe(false);
+    expect(isSdkModule("https://example.com/honeyhive@2", DEFAULT_SETTINGS)).toBe(false);
   });
 });

@@ -1,4 +1,6 @@
 // `settings.honeyhive` in an ESLint config, shared by every rule and by the codemods.
+import { splitCdnUrl } from "./knowledge/npm-cdns.js";
+
 export interface HoneyhiveSettings {
   /** Module specifiers that re-export the SDK (e.g. "@/lib/tracing"), treated like "honeyhive". */
   readonly modules: readonly string[];
@@ -54,9 +56,18 @@ export function isSdkPackage(specifier: string): boolean {
  * character reads and allocates nothing.
  */
 export function packageSpecifier(specifier: string): string {
+  // A CDN's URL (`https://esm.sh/honeyhive@1.0.42`, analysis/knowledge/npm-cdns.ts) names a package too.
+  if (specifier.charCodeAt(5) === 58 /* ":" */ && specifier.startsWith("https:")) {
+    const url = splitCdnUrl(specifier);
+    return url ? namedPackage(url.path) : specifier;
+  }
   if (specifier.charCodeAt(3) !== 58 /* ":" */ || !(specifier.startsWith("npm:") || specifier.startsWith("jsr:"))) return specifier;
   // `npm:/honeyhive` is accepted by Deno as well.
-  const rest = specifier.charCodeAt(4) === 47 /* "/" */ ? specifier.slice(5) : specifier.slice(4);
+  return namedPackage(specifier.charCodeAt(4) === 47 /* "/" */ ? specifier.slice(5) : specifier.slice(4));
+}
+
+/** `honeyhive@^2.0.0/experiments` → `honeyhive/experiments`; `@scope/name@1` → `@scope/name`. */
+function namedPackage(rest: string): string {
   // The package name ends at its version (`@…`) or its subpath (`/…`); a scope's own `@` and `/` come first.
   const scopeEnd = rest.startsWith("@") ? rest.indexOf("/") + 1 : 0;
   if (rest.startsWith("@") && scopeEnd === 0) return rest;

@@ -176,11 +176,14 @@ describe("shapes migrated right", () => {
 
   it("08/10 joining an existing session: init() without sessionId, then sessionStart({ sessionId, skipApiCall: true })", () => {
     // 1.x joined without a start call; init({ sessionId }) here would start the session on the backend again.
-    expect(changes("10")).toEqual({ "resume.ts": 0 });
+    // One marker: init() still posts a startup session of its own per call (no 2.x option skips it).
+    expect(changes("10")).toEqual({ "resume.ts": 1 });
     const resume = out("10", "resume.ts");
     expect(resume).toMatch(/const tracer = HoneyHiveTracer\.init\(\{\s+apiKey: process\.env\.HH_API_KEY!,\s+serverUrl: "https:\/\/api\.honeyhive\.ai",\s+\}\);\n {2}tracer\.sessionStart\(\{ sessionId, skipApiCall: true \}\);/);
     expect(resume).not.toContain("initFromSessionId");
-    expect(changes("08")).toEqual({ "continue.ts": 3 }); // the wrapper, the static flush and instrumentModules; none for the join
+    // The wrapper, the static flush, and instrumentModules, whose marker line also says what the join's init still posts.
+    expect(changes("08")).toEqual({ "continue.ts": 3 });
+    expect(out("08", "continue.ts")).toMatch(/instrumentModules.*; also, init\(\) here also posts a startup session of its own/);
     const resumed = out("08", "continue.ts");
     expect(resumed).toContain(`resumed.sessionStart({ sessionId: "72d12bb6-6173-4440-a8a6-54999632e4ec", skipApiCall: true });`);
     expect(resumed).not.toMatch(/init\(\{[^}]*sessionId/);

@@ -6,8 +6,9 @@
 // no counterpart (`eventName` of enrichSpan, `userProperties` of enrichSession) stay, with a marker.
 import type { TSESTree } from "@typescript-eslint/types";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
-import { unwrapExpression } from "../../../analysis/ast.js";
-import { keyedProperties, option1x, sdkFunctionCalls, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
+import { keyedProperties, namesTracerType, option1x, sdkFunctionCalls, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
@@ -28,7 +29,9 @@ function collect({ file, edits }: TransformContext): void {
   if (!uses1xSdk(input)) return;
   const enrichCalls: { call: TSESTree.CallExpression; name: string }[] = [];
 
-  for (const { call, callee, name } of tracerMethodCalls(input, new Set([...Object.keys(SETTER_FIELD), "getTracer", ...ENRICH]))) {
+  const onTracers = tracerMethodCalls(input, new Set([...Object.keys(SETTER_FIELD), "getTracer", ...ENRICH]));
+  markSettersOfTypedProperties(input, edits, text, new Set(onTracers.map(({ call }) => call)));
+  for (const { call, callee, name } of onTracers) {
     if (ENRICH.has(name)) {
       enrichCalls.push({ call, name });
     } else if (name === "getTracer") {
@@ -62,6 +65,29 @@ function collect({ file, edits }: TransformContext): void {
     if (!fields) continue;
     const unmapped = keyedProperties(fields).filter(({ key }) => option1x(name, key)?.migration.decision === "marker");
     if (unmapped.length > 0) addMarker(edits, text, call, MESSAGES_1X.enrichmentField(name, unmapped.map(({ key }) => key), unmapped.map(({ key }) => option1x(name, key)!.migration.why)));
+  }
+}
+
+/**
+ * `req.hh?.setFeedback(…)` where the file declares a property `hh` typed as the tracer (an Express
+ * `Request` augmented with `hh?: HoneyHiveTracer`, an interface of a context): the model does not follow
+ * a declaration-merged type to the receiver, so the 1.x setter gets a marker rather than staying silently.
+ */
+function markSettersOfTypedProperties(input: TransformContext["file"]["input"], edits: TransformContext["edits"], text: string, resolved: ReadonlySet<TSESTree.CallExpression>): void {
+  if (!/\.set(?:Feedback|Metric|Metadata)\(/.test(text)) return;
+  const tracerProperties = new Set<string>();
+  for (const signature of nodesOfType(input.ast, AST_NODE_TYPES.TSPropertySignature)) {
+    const name = staticName(signature.key, signature.computed);
+    if (name !== undefined && namesTracerType(input, signature.typeAnnotation?.typeAnnotation)) tracerProperties.add(name);
+  }
+  if (tracerProperties.size === 0) return;
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const callee = unwrapExpression(call.callee);
+    const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (resolved.has(call) || name === undefined || !(name in SETTER_FIELD) || callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const receiver = unwrapExpression(callee.object);
+    const held = receiver?.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
+    if (held !== undefined && tracerProperties.has(held)) addMarker(edits, text, call, MESSAGES_1X.unresolvedSetter(name, SETTER_FIELD[name]!));
   }
 }
 

@@ -452,6 +452,13 @@ function takesGroundTruth(input: AnalysisInput, fn: TSESTree.Node): boolean {
   return !(annotation?.type === AST_NODE_TYPES.TSUnionType && annotation.types.some((type) => type.type === AST_NODE_TYPES.TSUndefinedKeyword));
 }
 
+/**
+ * The type an untyped ground-truth parameter of an evaluator gets in a TypeScript file: 1.x's datasets held
+ * `ground_truths` as a record of fields read by name (`truth.label`); `{}` (what the default `= {}` alone
+ * infers) or `unknown` would make every such read an error under `--strict`.
+ */
+const LOOSE_GROUND_TRUTH = "Record<string, any>";
+
 /** 1.x's ground truth of a datapoint without one, for a parameter declared so: `{}`, cast to a declared type `{}` does not fit. */
 function emptyGroundTruth(text: string, parameter: TSESTree.Parameter): string {
   const annotation = "typeAnnotation" in parameter ? parameter.typeAnnotation?.typeAnnotation : undefined;
@@ -498,6 +505,7 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
   type Wrapper = NonNullable<ReturnType<typeof evaluatorWrapper>>;
   type Entry = { element: TSESTree.Node; key: string; wrapper?: Wrapper; variable?: Scope.Variable; readsGroundTruth: boolean };
   const entriesOf = new Map<TSESTree.ArrayExpression, Entry[]>();
+  const typed = /\.[cm]?tsx?$/i.test(input.filename);
   for (const list of lists) {
     const entries: Entry[] = [];
     for (const element of list.elements) {
@@ -546,18 +554,24 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
     for (const { element, key, wrapper, variable, readsGroundTruth } of entries) {
       const keyText = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
       if (variable) {
-        if (wrapper) unwrap(wrapper.call, wrapper.fn, "");
+        if (wrapper) {
+          unwrap(wrapper.call, wrapper.fn, "");
+          // The bare function loses the contextual type evaluator() gave its parameters: an untyped ground truth gets 1.x's loose one.
+          const third = typed ? knownFunctionOf(input, wrapper.fn)?.params[2] : undefined;
+          if (readsGroundTruth && third?.type === AST_NODE_TYPES.Identifier && !third.typeAnnotation) edits.insertAfter(third, `: ${LOOSE_GROUND_TRUTH}`);
+        }
         if (readsGroundTruth) edits.replace(element, `${keyText}: ${groundTruthWrapper(input, text, element, wrapper?.fn)}`);
         else if (keyText !== (element as TSESTree.Identifier).name) edits.insertBefore(element, `${keyText}: `);
       } else if (wrapper && readsGroundTruth) {
         const inline = unwrapExpression(wrapper.fn);
         const third = isFunctionNode(inline) ? inline.params[2] : undefined;
-        // Only a typed one: an untyped parameter with a default `{}` would be typed `{}`, not by the context.
-        if (isFunctionNode(inline) && third && "typeAnnotation" in third && third.typeAnnotation) {
+        // An untyped one gets 1.x's loose ground truth type first (with a default `{}` alone it would be typed `{}`, not by the context).
+        const untyped = typed && third?.type === AST_NODE_TYPES.Identifier && !third.typeAnnotation;
+        if (isFunctionNode(inline) && third && "typeAnnotation" in third && (third.typeAnnotation || untyped)) {
           // Written here: its own third parameter takes 1.x's `{}` as a default, `(o, i, truth: T = {} as T) => …`.
           unwrap(wrapper.call, wrapper.fn, `${keyText}: `);
           const end = Math.max(third.range[1], ("typeAnnotation" in third && third.typeAnnotation?.range[1]) || 0);
-          edits.insertAt(end, ` = ${emptyGroundTruth(text, third)}`);
+          edits.insertAt(end, untyped ? `: ${LOOSE_GROUND_TRUTH} = {}` : ` = ${emptyGroundTruth(text, third)}`);
         } else {
           converted.add(wrapper.call);
           edits.replace(wrapper.call, `${keyText}: ${groundTruthWrapper(input, text, wrapper.fn)}`);

@@ -25,7 +25,8 @@ describe.each(cases.map((fixture) => [fixture.id, fixture] as const))("%s", (_id
     const result = from1(fixture.after, fixture.filename);
     expect(result.error).toBeUndefined();
     expect(result.output).toBe(fixture.after);
-    for (const comment of fixture.before.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []) expect(fixture.after).toContain(comment);
+    // Not the `//` of a URL in a string (`"https://esm.sh/honeyhive@1.0.42"`, which moves to this major).
+    for (const comment of fixture.before.match(/(?<!:)\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []) expect(fixture.after).toContain(comment);
   });
 
   it("gives the same result with CRLF line endings", () => {

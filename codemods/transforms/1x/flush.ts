@@ -3,10 +3,10 @@
 // becomes the tracer's `forceFlush()` when exactly one tracer can be written there, else a marker
 // (guessing a tracer could leave the one that holds the spans unflushed). A `.tracer.flush()` on another
 // module's object whose facts do not say what it holds gets a marker too (`flush` is also a logger's).
-import { flushesBeyondHolderFacts, isImportedHoldersOwnFunction, isInitPromiseValue, soleTracerAt, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { DISCARDED_INIT_NAME, discardedInit, flushesBeyondHolderFacts, isImportedHoldersOwnFunction, isInitPromiseValue, soleTracerAt, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { FLUSH_MEMBERS_1X, FLUSH_STATICS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
-import { getSdkModel } from "../../../analysis/sdk-model.js";
+import { getSdkModel, thisClass } from "../../../analysis/sdk-model.js";
 import { isFunctionNode, memberName, unwrapExpression } from "../../../analysis/ast.js";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
@@ -35,8 +35,9 @@ function collectFlushes(input: TransformContext["file"]["input"], edits: Transfo
     if (typed && valueIsUsed(call)) edits.insertAfter(call, VOID_RESULT);
   }
   markFlushesOfWrapperReceivers(input, markers, new Set(flushes.map(({ call }) => call)));
+  const discarded = discardedInit(input);
   for (const { call, callee } of staticCalls(input, FLUSH_STATICS_1X)) {
-    const tracer = soleTracerAt(input, call);
+    const tracer = soleTracerAt(input, call) ?? namedByInit(input, discarded, call);
     if (tracer === undefined) markers.add(call, MESSAGES_1X.staticFlush);
     else {
       edits.replace(callee, `${tracer}.forceFlush`);
@@ -47,6 +48,19 @@ function collectFlushes(input: TransformContext["file"]["input"], edits: Transfo
   for (const member of nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression)) {
     if (memberName(member) === "flushPromise" && sdk.sdkExportOf(member.object) === "HoneyHiveTracer") markers.add(member, MESSAGES_1X.flushPromise);
   }
+}
+
+/**
+ * The tracer 1x-init names for the README's `await HoneyHiveTracer.init({…});` statement (`const tracer =
+ * …`, `discardedInit`), where a static flush can reach it and no other tracer is in scope: after that
+ * statement, or in a function (run later). Without this the first run marked the flush and a second run,
+ * seeing the const, rewrote it.
+ */
+function namedByInit(input: TransformContext["file"]["input"], init: TSESTree.CallExpression | undefined, call: TSESTree.CallExpression): string | undefined {
+  if (!init || getSdkModel(input).tracersInScopeAt(call).length > 0) return undefined;
+  let inFunction = false;
+  for (let node: TSESTree.Node | undefined = call.parent; node && !inFunction; node = node.parent) inFunction = isFunctionNode(node);
+  return inFunction || call.range[0] > init.range[1] ? DISCARDED_INIT_NAME : undefined;
 }
 
 /** Tracer methods that only 1.x HoneyHive's tracer has (no logger or client names its methods so). */
@@ -61,7 +75,12 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
   const sdk = getSdkModel(input);
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = call.callee;
-    if (resolved.has(call) || callee.type !== AST_NODE_TYPES.MemberExpression || !FLUSH_MEMBERS_1X.has(memberName(callee) ?? "") || callee.object.type !== AST_NODE_TYPES.Identifier) continue;
+    if (resolved.has(call) || callee.type !== AST_NODE_TYPES.MemberExpression || !FLUSH_MEMBERS_1X.has(memberName(callee) ?? "")) continue;
+    if (untypedParameterProperty(callee.object)) {
+      markers.add(call, MESSAGES_1X.flushOfUntypedParameter);
+      continue;
+    }
+    if (callee.object.type !== AST_NODE_TYPES.Identifier) continue;
     // A factory's object with helpers of its own named like the tracer's (its module's facts say so) is no tracer.
     if (isImportedHoldersOwnFunction(input, callee)) continue;
     const references = sdk.variableOf(callee.object)?.references ?? [];
@@ -72,6 +91,24 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
     if (usedAs1xTracer) markers.add(call, MESSAGES_1X.flushOfWrapperReceiver);
     else if (heldFromPromiseAllOfInit(input, sdk.variableOf(callee.object))) markers.add(call, MESSAGES_1X.flushOfPromiseAllElement);
   }
+}
+
+/**
+ * `this.tracer` where the class declares `constructor(private readonly tracer)` with no type and no default
+ * (a tracer handed in by whoever constructs it, in 1.x code awaited there), named like a tracer: the model
+ * cannot tell what it holds, and `flush` is every logger's name too, so a marker rather than a rewrite.
+ */
+function untypedParameterProperty(receiver: TSESTree.Node): boolean {
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression || receiver.object.type !== AST_NODE_TYPES.ThisExpression || !/tracer/i.test(memberName(receiver) ?? "")) return false;
+  const constructor = thisClass(receiver)?.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "constructor");
+  if (constructor?.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  return constructor.value.params.some(
+    (parameter) =>
+      parameter.type === AST_NODE_TYPES.TSParameterProperty &&
+      parameter.parameter.type === AST_NODE_TYPES.Identifier &&
+      parameter.parameter.name === memberName(receiver) &&
+      !parameter.parameter.typeAnnotation,
+  );
 }
 
 /**

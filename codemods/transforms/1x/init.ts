@@ -72,8 +72,10 @@ function collect({ file, edits }: TransformContext): void {
       continue;
     }
     const joined = joinedSession(edits, text, creation, options);
-    const dropped = migrateOptionKeys(edits, text, options, "HoneyHiveTracer.init", joined ? [joined] : []);
-    if (dropped.length > 0) addMarker(edits, text, creation, droppedKeysMessage("HoneyHiveTracer.init", dropped));
+    const dropped = migrateOptionKeys(edits, text, options, "HoneyHiveTracer.init", joined ? [joined.property] : []);
+    // One marker a line: a join in a function says what its init still posts, after any dropped keys.
+    const messages = [...(dropped.length > 0 ? [droppedKeysMessage("HoneyHiveTracer.init", dropped)] : []), ...(joined?.inFunction ? [MESSAGES_1X.joinedSessionStartup] : [])];
+    if (messages.length > 0) addMarker(edits, text, creation, messages.join("; also, "));
   }
 }
 
@@ -137,7 +139,7 @@ function joinedSession(
   text: string,
   creation: TSESTree.CallExpression | TSESTree.NewExpression,
   options: TSESTree.ObjectExpression,
-): TSESTree.Property | undefined {
+): { readonly property: TSESTree.Property; readonly inFunction: boolean } | undefined {
   if (creation.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const awaited = creation.parent?.type === AST_NODE_TYPES.AwaitExpression && creation.parent.argument === creation ? creation.parent : undefined;
   const method = memberName(unwrapExpression(creation.callee) ?? creation.callee);
@@ -164,7 +166,10 @@ function joinedSession(
   const value = property.shorthand ? "sessionId" : `sessionId: ${text.slice(...property.value.range)}`;
   const semicolon = text[declaration.range[1] - 1] === ";" ? ";" : "";
   edits.insertAt(declaration.range[1], `${newlineOf(text)}${indentationAt(text, declaration.range[0])}${declarator.id.name}.sessionStart({ ${value}, skipApiCall: true })${semicolon}`);
-  return property;
+  // 2.x init always posts its startup session (sdk/tracer.ts: `#startSessionOnBackend` at construction;
+  // TracerOptions has no option to skip it): said where a function joins, so one is posted per call (a
+  // module's own join posts one per process, as any module-level tracer does).
+  return { property, inFunction: declaration.parent.type === AST_NODE_TYPES.BlockStatement };
 }
 
 /**
@@ -206,7 +211,7 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
     if (annotation ? isPromiseType(text, annotation) : name !== undefined && TRACER_PROMISE_NAME.test(name)) wrapInPromise(edits, call);
     // Untyped and not named as a promise: the class may await it, call .then() on it, or use it as the tracer
     // (`this.tracer.createSession()`: the tracer itself, as in 2.x code; then nothing to say).
-    else if (!annotation && !(parent?.type === AST_NODE_TYPES.PropertyDefinition && fieldUsedAsTracer(input, parent, name))) addMarker(edits, text, call, MESSAGES_1X.initPromiseField);
+    else if (!annotation && !memberUsedAsTracer(input, parent, name)) addMarker(edits, text, call, MESSAGES_1X.initPromiseField);
     return;
   }
   // `new Service(HoneyHiveTracer.init(…))` into a parameter of the file's class typed as a promise
@@ -371,10 +376,20 @@ function fieldName(key: TSESTree.Node, computed: boolean): string | undefined {
   return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : staticName(key, computed);
 }
 
-/** The class of `field` reads a member other than a promise's on `this.<name>` (`this.tracer.createSession()`). */
-function fieldUsedAsTracer(input: AnalysisInput, field: TSESTree.PropertyDefinition, name: string | undefined): boolean {
-  const owner = field.parent.parent;
-  if (name === undefined || field.static) return false;
+/**
+ * The class of a field (`tracer = init(…)`) or constructor parameter property (`constructor(private tracer =
+ * init(…))`) reads a member other than a promise's on `this.<name>` (`this.tracer.createSession()`): 2.x
+ * code, where the member holds the tracer.
+ */
+function memberUsedAsTracer(input: AnalysisInput, holder: TSESTree.Node | undefined, name: string | undefined): boolean {
+  const property = holder?.type === AST_NODE_TYPES.AssignmentPattern ? holder.parent : undefined;
+  const owner =
+    holder?.type === AST_NODE_TYPES.PropertyDefinition && !holder.static
+      ? holder.parent.parent
+      : property?.type === AST_NODE_TYPES.TSParameterProperty && property.parent.parent?.type === AST_NODE_TYPES.MethodDefinition
+        ? property.parent.parent.parent.parent
+        : undefined;
+  if (name === undefined || !owner) return false;
   return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.MemberExpression], owner).some((member) => {
     const object = member.object;
     return (

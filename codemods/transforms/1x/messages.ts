@@ -8,6 +8,8 @@ export const MESSAGES_1X = {
     "the codemod cannot tell what this object of another module holds (its class comes through a chain of re-exports, the member's type from a third module, or a function returns it without spelling out its shape): if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush()",
   flushOfWrapperReceiver:
     "the codemod cannot tell what this receiver is, but it is also called with a 1.x tracer method: if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush()",
+  flushOfUntypedParameter:
+    "the codemod cannot tell what this untyped constructor parameter holds: if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush() (and type the parameter HoneyHiveTracer)",
   flushOfPromiseAllElement:
     "this receiver comes out of a Promise.all() that runs a 1.x HoneyHiveTracer.init(): if it is that tracer, call forceFlush() instead of 1.x flush()",
   flushPromise: "HoneyHiveTracer.flushPromise is gone: await <tracer>.forceFlush() instead",
@@ -21,6 +23,8 @@ export const MESSAGES_1X = {
     `1.x traceFunction(config, metadata) (1.0.5–1.0.6) recorded its first argument as the span's config, which trace() has no option for: call tracer.enrichSpan({ config: ${/^[\w$.]+$/.test(config) ? config : "…"} }) inside the function`,
   wrapperUnknownKeys: (keys: readonly string[]) =>
     `${keys.join(", ")} ${keys.length > 1 ? "are" : "is"} no option of the 1.x wrapper, nor of trace(), whose options type rejects ${keys.length > 1 ? "them" : "it"}: remove ${keys.length > 1 ? "them" : "it"}, or record ${keys.length > 1 ? "them" : "it"} with tracer.enrichSpan(…) inside the function`,
+  unresolvedSetter: (name: string, field: string) =>
+    `the codemod cannot tell which tracer this 1.x ${name}() is called on (a property the file types as HoneyHiveTracer): if it is one, call enrichSession({ ${field}: … }) on it instead`,
   unresolvedSessionStart:
     "the codemod cannot tell which tracer this 1.x startSession() is called on: if it is a HoneyHive tracer, call createSession() inside a request handler (a session per request), or read its sessionId elsewhere (1.x returned the tracer's session again)",
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
@@ -43,6 +47,10 @@ export const MESSAGES_1X = {
     "HoneyHiveTracer.init() returns the tracer itself here, not 1.x's promise: this test of it (instanceof Promise, or comparing it with another value) now gives another answer; test the tracer, or drop the test",
   joinedSession:
     "1.x joined this existing session without starting it; init({ sessionId }) here starts it on the backend again: init without sessionId, then call tracer.sessionStart({ sessionId, skipApiCall: true }) (or createSession({ sessionId, skipApiCall: true }) in a request)",
+  joinedSessionStartup:
+    "init() here also posts a startup session of its own (this SDK has no init option that skips it; 1.x's join made none): it stays in HoneyHive with no spans, since sessionStart below moves the tracer to the joined session; to avoid one per join, init the tracer once outside this function and join per request with createSession({ sessionId, skipApiCall: true })",
+  sessionStartDiscarded:
+    "1.x startSession() here returned the tracer's one session and started none, so this became a read of tracer.sessionId that does nothing: for a session per job or turn, run the work in tracer.withSession({ sessionName }, async () => …), or delete this line",
   sessionStartInExportedFunction:
     "1.x startSession() returned the tracer's one session, so this became tracer.sessionId; if another module calls this function per request (a route or handler), that request wanted a session of its own: call createSession() there instead",
   sessionIdAssigned: "a tracer's sessionId cannot be assigned here: use tracer.createSession({ sessionId }) for a request's session, or sessionStart({ sessionId }) for the tracer's own",

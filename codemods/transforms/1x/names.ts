@@ -23,7 +23,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { sdkSpecifierFor, thisMajorSpecifier } from "./shared.js";
+import { sdkSpecifierFor, thisMajorSpecifier, versionedSdkSpecifier } from "./shared.js";
 
 export const meta = transformMeta("1x-names");
 
@@ -49,7 +49,7 @@ function markOneXSubpaths(edits: EditList, text: string, program: TSESTree.Progr
   }
 }
 /**
- * Deno's `import … from "npm:honeyhive@1.0.42"` (and its entry points' subpaths, a re-export, a dynamic
+ * Deno's `import … from "npm:honeyhive@1.0.42"` (or a CDN's `https://esm.sh/honeyhive@1.0.42`) (and its entry points' subpaths, a re-export, a dynamic
  * `import()`) → `npm:honeyhive@^2.0.0`: the range `--update-package` writes in package.json. A 1.x path
  * (`npm:honeyhive@1.0.42/models/components`) keeps its version: it is marked, and an alias of 1.x serves it.
  */
@@ -60,7 +60,7 @@ function moveDenoSpecifiers(input: AnalysisInput, edits: EditList): void {
   }
   if (input.text.includes("import(")) for (const expression of nodesOfType(input.ast, AST_NODE_TYPES.ImportExpression)) sources.push(expression.source);
   for (const source of sources) {
-    if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== "string" || !source.value.startsWith("npm:honeyhive@")) continue;
+    if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== "string" || !versionedSdkSpecifier(source.value)) continue;
     const module = sourceModule(source.value);
     if (module !== SDK && !ENTRY_POINTS.has(module)) continue;
     const moved = thisMajorSpecifier(source.value);

@@ -52,6 +52,57 @@ export async function own() {
     expect(result.output).not.toMatch(new RegExp(`${MARKER.replace(/[.()]/g, "\\$&")}[^\\n]*\\n {2}return mine`));
   });
 
+  // review-migrate: methods of exported classes and of exported objects were not read as exported.
+  const members = `import { HoneyHiveTracer } from "honeyhive";
+const tracer = await HoneyHiveTracer.init({ project: "p" });
+export class Agent {
+  async reply() { return await tracer.startSession(); }
+  static async open() { return await tracer.startSession(); }
+}
+class Hidden {
+  async reply() { return await tracer.startSession(); }
+}
+export default {
+  async start() { return await tracer.startSession(); },
+  stop: async () => tracer.startSession(),
+};
+export const api = { begin: async () => await tracer.startSession() } as const;
+const local = { begin: async () => await tracer.startSession() };
+new Hidden(); local.begin();
+`;
+
+  it("marks methods of an exported class and functions of an exported or default-exported object, not a private class's or object's", () => {
+    const result = migrate({ express: "^5.0.0" }, members);
+    // Five marked (reply, open, start, stop, begin of api); Hidden's reply and local's begin are not.
+    expect(result.output.split(MARKER).length - 1).toBe(5);
+    const marked = (line: string) => new RegExp(`${MARKER.replace(/[.()]/g, "\\$&")}[^\\n]*\\n\\s*${line.replace(/[.()]/g, "\\$&")}`);
+    expect(result.output).toMatch(marked("async reply() { return tracer.sessionId; }"));
+    expect(result.output).toMatch(marked("async start() { return tracer.sessionId; },"));
+    expect(result.output).toMatch(marked("stop: async () => tracer.sessionId,"));
+    expect(result.output).toMatch(marked("export const api = { begin: async () => tracer.sessionId } as const;"));
+    expect(result.output).toMatch(marked("static async open() { return tracer.sessionId; }"));
+    expect(result.output).not.toMatch(marked("const local"));
+    expect(result.output).toMatch(/class Hidden \{\n {2}async reply\(\) \{ return tracer\.sessionId; \}/);
+  });
+
+  it("marks a discarded `await tracer.startSession();` outside a handler (a worker's loop turn), in any project", () => {
+    const worker = `import { HoneyHiveTracer } from "honeyhive";
+export async function startWorker(next: () => Promise<string | undefined>) {
+  const tracer = await HoneyHiveTracer.init({ project: "jobs" });
+  setInterval(async () => {
+    const job = await next();
+    await tracer.startSession();
+    const id = await tracer.startSession();
+    console.log(job, id);
+  }, 1000);
+}
+`;
+    const result = migrate({}, worker);
+    expect(result.markers).toBe(1);
+    expect(result.output).toMatch(/1\.x startSession\(\) here returned the tracer's one session and started none.*\*\/\n {4}tracer\.sessionId;\n {4}const id = tracer\.sessionId;/);
+    expect(runTransforms(result.output, "lib/reply.ts", { transforms: TRANSFORM_1X_IDS }).output).toBe(result.output);
+  });
+
   it("leaves a project without a framework or deployment signal unmarked (a batch script's exported main)", () => {
     expect(migrate({}, helper).markers).toBe(0);
     expect(migrate({}, helper).output).toContain("if (tracer) id = tracer.sessionId;");

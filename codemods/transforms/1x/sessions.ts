@@ -38,7 +38,10 @@ function collect({ file, edits }: TransformContext): void {
     } else {
       const { range, prefix } = memberNameSpan(text, callee);
       edits.replace([range[0], call.range[1]], `${prefix}sessionId`);
-      if (mayRunPerRequest(input, call, callee.object)) addMarker(edits, text, call, MESSAGES_1X.sessionStartInExportedFunction);
+      // `await tracer.startSession();` as a statement: 1.x did nothing there, and `tracer.sessionId;` alone
+      // says nothing of the session per job or loop turn the code evidently meant.
+      if ((awaited ?? call).parent?.type === AST_NODE_TYPES.ExpressionStatement) addMarker(edits, text, call, MESSAGES_1X.sessionStartDiscarded);
+      else if (mayRunPerRequest(input, call, callee.object)) addMarker(edits, text, call, MESSAGES_1X.sessionStartInExportedFunction);
     }
   }
   for (const assignment of nodesOfType(input.ast, AST_NODE_TYPES.AssignmentExpression)) {
@@ -84,12 +87,28 @@ function isFunctionNode(node: TSESTree.Node): node is TSESTree.FunctionLike {
   return node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
 }
 
-/** `export function f`, `export const f = () => …`, `export default function`, or a name listed in `export { f }` (CommonJS exports are not read). */
+/**
+ * `export function f`, `export const f = () => …`, `export default function`, or a name listed in `export
+ * { f }` (CommonJS exports are not read); also a method (or a function-valued property) of a class or
+ * object literal exported so (`export class Agent { async reply() {…} }`, `export default { reply() {…} }`,
+ * `export const api = { reply: async () => … }`): its callers run it as they would a function.
+ */
 function isExported(fn: TSESTree.Node): boolean {
   let node: TSESTree.Node | undefined = fn.parent;
+  if (node?.type === AST_NODE_TYPES.MethodDefinition || node?.type === AST_NODE_TYPES.PropertyDefinition) {
+    const owner = node.parent.parent;
+    return (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) && isExported(owner);
+  }
+  if (node?.type === AST_NODE_TYPES.Property && node.value === fn && node.parent.type === AST_NODE_TYPES.ObjectExpression) return isExported(node.parent);
+  if (node?.type === AST_NODE_TYPES.TSAsExpression || node?.type === AST_NODE_TYPES.TSSatisfiesExpression) return isExported(node);
   if (node?.type === AST_NODE_TYPES.VariableDeclarator) node = node.parent?.parent;
   if (node?.type === AST_NODE_TYPES.ExportNamedDeclaration || node?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-  const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id.name : undefined;
+  const name =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.ClassDeclaration
+      ? fn.id?.name
+      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
+        ? fn.parent.id.name
+        : undefined;
   if (!name) return false;
   const program = fn.parent && rootOf(fn);
   return !!program && program.body.some((statement) => statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source && statement.specifiers.some((specifier) => specifier.local.type === AST_NODE_TYPES.Identifier && specifier.local.name === name));

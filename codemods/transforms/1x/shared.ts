@@ -11,6 +11,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { EMPTY_MANIFEST, projectModules } from "../../../analysis/project-modules.js";
 import { isKnownNonHoneyhiveModule } from "../../../analysis/knowledge/sdks/index.js";
+import { splitCdnUrl } from "../../../analysis/knowledge/npm-cdns.js";
 import { isLocalModule, isSdkModule, packageSpecifier } from "../../../analysis/settings.js";
 import { PACKAGE_VERSION } from "../../../sdk/version.js";
 
@@ -117,20 +118,33 @@ export function receiverNamedLikeTracer(text: string, member: TSESTree.MemberExp
   return /tracer/i.test(text.slice(member.object.range[0], member.object.range[1]));
 }
 
-/** Deno's `npm:honeyhive@<range>` with an optional subpath (`npm:honeyhive@1.0.42/experiments`). */
-const NPM_SDK_SPECIFIER = /^npm:honeyhive@([^/]*)(\/.*)?$/;
+/** `honeyhive@<range>` with an optional subpath (`honeyhive@1.0.42/experiments`), after `npm:` or a CDN's origin. */
+const VERSIONED_SDK = /^honeyhive@([^/]*)(\/.*)?$/;
 
 /**
- * A Deno specifier of the package at another major (`npm:honeyhive@1.0.42`, `npm:honeyhive@^1/experiments`)
- * → this version's range, as `--update-package` writes package.json's (`npm:honeyhive@^2.0.0`): the
+ * Deno's `npm:honeyhive@<range>` or a CDN's `https://esm.sh/honeyhive@<range>` (analysis/knowledge/npm-cdns.ts):
+ * what comes before the package, its range, and what comes after the range (subpath, the CDN's query).
+ */
+export function versionedSdkSpecifier(specifier: string): { readonly head: string; readonly range: string; readonly tail: string } | undefined {
+  const url = specifier.startsWith("https:") ? splitCdnUrl(specifier) : undefined;
+  const head = url ? url.head : /^npm:\/?/.exec(specifier)?.[0];
+  if (head === undefined) return undefined;
+  const match = VERSIONED_SDK.exec(url ? url.path : specifier.slice(head.length));
+  return match ? { head, range: match[1]!, tail: `${match[2] ?? ""}${url?.tail ?? ""}` } : undefined;
+}
+
+/**
+ * A Deno specifier of the package at another major (`npm:honeyhive@1.0.42`, `npm:honeyhive@^1/experiments`,
+ * `https://esm.sh/honeyhive@1.0.42`) → this version's range, as `--update-package` writes package.json's
+ * (`npm:honeyhive@^2.0.0`, `https://esm.sh/honeyhive@^2.0.0`: esm.sh takes a semver range too): the
  * migrated code is this package's and does not compile against 1.x. A range of this major, one without a
  * version (`npm:honeyhive`, `@latest`) and any other specifier stay as written.
  */
 export function thisMajorSpecifier(specifier: string): string {
-  const match = NPM_SDK_SPECIFIER.exec(specifier);
-  const major = match ? /\d+/.exec(match[1]!)?.[0] : undefined;
-  if (major === undefined || major === PACKAGE_VERSION.split(".")[0]) return specifier;
-  return `npm:honeyhive@^${PACKAGE_VERSION}${match![2] ?? ""}`;
+  const written = versionedSdkSpecifier(specifier);
+  const major = written ? /\d+/.exec(written.range)?.[0] : undefined;
+  if (!written || major === undefined || major === PACKAGE_VERSION.split(".")[0]) return specifier;
+  return `${written.head}honeyhive@^${PACKAGE_VERSION}${written.tail}`;
 }
 
 /** `module` as the file writes the package (`npm:honeyhive@^2.0.0/experiments` in Deno), at this major. */

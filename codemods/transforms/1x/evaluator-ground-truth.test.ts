@@ -1,0 +1,65 @@
+// 1x-evaluate on an evaluator's ground-truth parameter (review-migrate, left): an untyped one in a
+// TypeScript file gets 1.x's loose record type, inline (with the `{}` default) and in a `const` that loses
+// evaluator()'s contextual type; and the decision for the inline default against a `null` ground truth:
+// this SDK hands evaluators `undefined` for it (evaluate() normalizes `groundTruth ?? ground_truth`), so
+// the default `= {}` applies as 1.x's `{}` did. The second half runs evaluate() to hold the SDK to that.
+import { describe, expect, it } from "vitest";
+import { evaluate } from "../../../sdk/experiments/index.js";
+import { runTransforms } from "../../engine/engine.js";
+import { ALL_TRANSFORM_IDS } from "../ids.js";
+
+const migrate = (code: string, filename = "src/eval.ts") => runTransforms(code, filename, { transforms: ALL_TRANSFORM_IDS });
+
+describe("1x-evaluate: an untyped ground-truth parameter", () => {
+  const inline = `import { evaluate, evaluator } from "honeyhive";
+await evaluate({
+  evaluationFunction: async (inputs: { q: string }) => inputs.q.length,
+  name: "len",
+  dataset: [{ inputs: { q: "abc" }, ground_truths: { n: 3 } }],
+  evaluators: [evaluator((output: number, _inputs, truth) => output === truth.n, { name: "matches" })],
+});
+`;
+
+  it("types it Record<string, any> with 1.x's {} default inline, in TypeScript", () => {
+    const result = migrate(inline);
+    expect(result.output).toContain("evaluators: { matches: (output: number, _inputs, truth: Record<string, any> = {}) => output === truth.n }");
+    expect(migrate(result.output).output).toBe(result.output);
+  });
+
+  it("keeps the wrapper in JavaScript (no types to write)", () => {
+    const result = migrate(inline.replace("(inputs: { q: string })", "(inputs)").replace("(output: number,", "(output,"), "src/eval.js");
+    expect(result.output).toContain("matches: (outputs, inputs, groundTruth) => ((output, _inputs, truth) => output === truth.n)(outputs, inputs, groundTruth ?? {})");
+  });
+
+  it("types it in a const evaluator that loses evaluator()'s contextual type", () => {
+    const result = migrate(`import { evaluate, evaluator } from "honeyhive";
+const exact = evaluator((outputs: string, inputs: Record<string, any>, groundTruths) => outputs === groundTruths.expected, { name: "exact" });
+await evaluate({ evaluationFunction: async () => "4", name: "qa", dataset: [], evaluators: [exact] });
+`);
+    expect(result.output).toContain("const exact = (outputs: string, inputs: Record<string, any>, groundTruths: Record<string, any>) => outputs === groundTruths.expected;");
+    expect(result.output).toContain("exact: (outputs, inputs, groundTruth) => exact(outputs, inputs, groundTruth ?? {})");
+    expect(migrate(result.output).output).toBe(result.output);
+  });
+});
+
+describe("the inline default `= {}` against a null or missing ground truth (the decision)", () => {
+  it("gets {} for null and missing ground truths: evaluate() passes undefined for both", async () => {
+    const seen: unknown[] = [];
+    const evaluation = await evaluate({
+      name: "null ground truth",
+      function: () => "out",
+      // A stored datapoint's `ground_truth: null`, written as a local one (its type says it may be absent, not null).
+      dataset: [{ inputs: {}, groundTruth: null as unknown as Record<string, any> }, { inputs: {} }, { inputs: {}, groundTruth: { label: "x" } }],
+      evaluators: {
+        labelled: (_output, _inputs, truth: Record<string, any> = {}) => {
+          seen.push(truth);
+          return truth.label !== undefined;
+        },
+      },
+      testMode: true,
+    });
+    expect(seen).toHaveLength(3);
+    expect(seen).toEqual(expect.arrayContaining([{}, {}, { label: "x" }]));
+    expect(evaluation.results.map((result) => result.metrics)).toEqual([{ labelled: false }, { labelled: false }, { labelled: true }]);
+  });
+});
