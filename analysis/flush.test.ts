@@ -119,6 +119,18 @@ describe("lambdaFlushOf", () => {
     expect(moduleLevel).toMatchObject({ tracerText: "tracer", statementsBeforeTry: 0 });
   });
 
+  it("keeps its lazy answers on a shared prototype, not as getters of each object (GC: see LazyLambdaFlush)", () => {
+    const first = flushOf(`${TRACER}export const handler = async () => { tracer.createSession(); };`);
+    const second = flushOf(`${TRACER}export const handler = async () => {\n  try { tracer.createSession(); } finally { await tracer.forceFlush(); }\n};`, "src/other.ts");
+    for (const key of ["flushedOnEveryPath", "wrappedInTryFinally", "unawaitedFlushes", "flushedIfAwaited"]) {
+      expect(Object.getOwnPropertyDescriptor(first, key)).toBeUndefined();
+    }
+    expect(Object.getPrototypeOf(first)).toBe(Object.getPrototypeOf(second));
+    expect(Object.getPrototypeOf(first)).not.toBe(Object.prototype);
+    expect([first.flushedOnEveryPath, first.wrappedInTryFinally, first.unawaitedFlushes, first.flushedIfAwaited]).toEqual([false, false, [], false]);
+    expect([second.flushedOnEveryPath, second.wrappedInTryFinally]).toEqual([true, true]);
+  });
+
   it("sees a handler that only calls a traced function", () => {
     const flush = flushOf(`import { trace, HoneyHiveTracer } from "honeyhive";\nconst t = HoneyHiveTracer.init();\nconst step = trace({ tracer: t }, async () => 1);\nexport const handler = async () => step();`);
     expect(flush).toMatchObject({ traces: true, tracerText: "t" });

@@ -866,6 +866,50 @@ function awaitedCombinator(array: TSESTree.ArrayExpression, isFlush: FlushTest):
   return isCombinator && settlesBeforeReturn(call, isFlush);
 }
 
+/** The structural answers of a `LambdaFlush`, each worked out on first read (see lambdaFlushOf). */
+interface StructuralAnswers {
+  readonly flushedOnEveryPath: () => boolean;
+  readonly wrappedInTryFinally: () => boolean;
+  readonly unawaitedFlushes: () => readonly TSESTree.CallExpression[];
+  readonly flushedIfAwaited: () => boolean;
+}
+
+type LambdaFlushData = Omit<LambdaFlush, keyof StructuralAnswers>;
+
+/** A `LambdaFlush` of `data` with `answers` read through LazyLambdaFlush's getters. */
+function lazyLambdaFlush(data: LambdaFlushData, answers: StructuralAnswers): LambdaFlush {
+  return Object.assign(new LazyLambdaFlush(answers), data);
+}
+
+/**
+ * A `LambdaFlush` whose structural answers are getters on this prototype, not on each object: an object
+ * literal with getters gets a hidden class of its own, and V8 keeps hidden classes in the old
+ * generation, so each one held its getters' closures (the handler, the file's input: its AST, scopes
+ * and models) through every young-generation collection until the next full one (the effect
+ * codemods/engine/parse.ts describes for typescript-estree's alias getters). Measured on the 100%-SDK
+ * synthetic tree (bench/NOTES.md, perf-migrate-2): the codemod's lambda-force-flush alone doubled the
+ * bytes promoted by parsing.
+ */
+class LazyLambdaFlush implements Pick<LambdaFlush, keyof StructuralAnswers> {
+  constructor(private readonly answers: StructuralAnswers) {}
+
+  get flushedOnEveryPath(): boolean {
+    return this.answers.flushedOnEveryPath();
+  }
+
+  get wrappedInTryFinally(): boolean {
+    return this.answers.wrappedInTryFinally();
+  }
+
+  get unawaitedFlushes(): readonly TSESTree.CallExpression[] {
+    return this.answers.unawaitedFlushes();
+  }
+
+  get flushedIfAwaited(): boolean {
+    return this.answers.flushedIfAwaited();
+  }
+}
+
 const flushes = new AttachedCache<LambdaHandler, LambdaFlush>("honeyhive.lambdaFlush");
 
 /**
@@ -901,36 +945,35 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     let everyPath: boolean | undefined;
     let tryFinally: boolean | undefined;
     let ifAwaited: boolean | undefined;
-    const result: LambdaFlush = {
-      handler,
-      traces: via !== undefined,
-      profile: via?.profile ?? "honeyhive",
-      flushText: via?.flushText,
-      ...(via?.flushImport ? { flushImport: via.flushImport } : {}),
-      tracer: use?.tracer,
-      tracerText: via?.receiver,
-      statementsBeforeTry: setup,
-      get flushedOnEveryPath() {
-        // An analysis error answers "flushed": no finding rests on it (as the whole flush was dropped before).
-        return (everyPath ??= lazily(true, () => (checkable ? flushesOnEveryPath(fn, new Set(), isFlush, sends) : flushCalls().any)));
-      },
-      get wrappedInTryFinally() {
-        return (tryFinally ??= lazily(false, () => {
+    const answers: StructuralAnswers = {
+      // An analysis error answers "flushed": no finding rests on it (as the whole flush was dropped before).
+      flushedOnEveryPath: () => (everyPath ??= lazily(true, () => (checkable ? flushesOnEveryPath(fn, new Set(), isFlush, sends) : flushCalls().any))),
+      wrappedInTryFinally: () =>
+        (tryFinally ??= lazily(false, () => {
           const body = fn.body.type === "BlockStatement" ? fn.body.body : [];
           return body.length === setup + 1 && isTryFinallyFlush(body[setup], isFlush);
-        }));
-      },
-      get unawaitedFlushes() {
-        return lazily(NO_CALLS, () => flushCalls().unawaited);
-      },
-      get flushedIfAwaited() {
-        return (ifAwaited ??= lazily(false, () => {
+        })),
+      unawaitedFlushes: () => lazily(NO_CALLS, () => flushCalls().unawaited),
+      flushedIfAwaited: () =>
+        (ifAwaited ??= lazily(false, () => {
           const { unawaited } = flushCalls();
           return checkable && unawaited.length > 0 && unawaited.every(isFlushStatement) && flushesOnEveryPath(fn, new Set(unawaited), isFlush, sends);
-        }));
-      },
-      responseSends: sendsSeen,
+        })),
     };
+    const result = lazyLambdaFlush(
+      {
+        handler,
+        traces: via !== undefined,
+        profile: via?.profile ?? "honeyhive",
+        flushText: via?.flushText,
+        ...(via?.flushImport ? { flushImport: via.flushImport } : {}),
+        tracer: use?.tracer,
+        tracerText: via?.receiver,
+        statementsBeforeTry: setup,
+        responseSends: sendsSeen,
+      },
+      answers,
+    );
     flushes.set(handler, result);
     return result;
   } catch (error) {
