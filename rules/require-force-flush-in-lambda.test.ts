@@ -1134,3 +1134,28 @@ describe(`${RULE_NAME}: Netlify and Vercel function paths in a project`, () => {
     expect(namesIn(root, "app/api/v1/chat.ts", NODE)).toEqual(["GET"]);
   });
 });
+
+// A holder whose member may give another tracer later (issue 16): reported, but the fix is not written through it
+// (`obs.tracer.forceFlush()` might flush the replacement, not the tracer the handler used).
+const HOLDER = `import { HoneyHiveTracer } from "honeyhive";\nconst obs = { tracer: HoneyHiveTracer.init({ project: "p" }) };\n`;
+const HOLDER_HANDLER = `export const handler = async (event) => {\n  obs.tracer.createSession();\n  return {};\n};`;
+ruleTester.run(`${RULE_NAME}: holders that may change`, testedRule, {
+  // A reassigned `let` holder may hold anything by then (not followed, as before).
+  valid: [`${HOLDER.replace("const obs", "let obs")}export function reset(other) { obs = other; }\n${HOLDER_HANDLER}`],
+  invalid: [
+    {
+      code: `${HOLDER}export function useTracer(next) { obs.tracer = next; }\n${HOLDER_HANDLER}`,
+      errors: [{ messageId: "missingFlush" as const, suggestions: [] }],
+    },
+    // Look-alikes: a `let` holder nobody reassigns, another property assigned: the fix writes through the holder.
+    ...[HOLDER.replace("const obs", "let obs"), `${HOLDER}export function label(name) { obs.name = name; }\n`].map((head) => ({
+      code: `${head}${HOLDER_HANDLER}`,
+      errors: [
+        {
+          messageId: "missingFlush" as const,
+          suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush: "obs.tracer.forceFlush()" }, output: `${head}export const handler = async (event) => {\n  try {\n    obs.tracer.createSession();\n    return {};\n  } finally {\n    await obs.tracer.forceFlush();\n  }\n};` }],
+        },
+      ],
+    })),
+  ],
+});
