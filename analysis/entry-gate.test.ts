@@ -139,6 +139,28 @@ describe("entry gate: file conventions", () => {
   });
 });
 
+describe("entry gate: each path convention stands alone", () => {
+  it("a convention with a capturing group before Netlify's does not renumber Netlify's back-reference", () => {
+    // A descriptor listed first whose path captures: joined into one alternation, its group would be `\1`
+    // and Netlify's `hello/hello.mts` (the subfolder's entry named like the folder) would match nothing.
+    const capturing: FrameworkDescriptor = { id: "capturing", name: "Capturing", modules: ["capturing"], files: [{ path: /(?:^|\/)(alpha|beta)\/entry\.ts$/, defaultExport: true }] };
+    const netlify = FRAMEWORKS.find((descriptor) => descriptor.id === "netlify")!;
+    const text = "export default async (req) => new Response(String(req.url));\n";
+    for (const registry of [[capturing, netlify], [netlify, capturing]]) {
+      const gate = entryGateFor(registry);
+      const holds = (path: string): boolean => mayHoldEntryFor(parseAnalysisInput(text, path), "handler", gate);
+      expect(holds("netlify/functions/hello/hello.mts")).toBe(true);
+      expect(holds("netlify/functions/hello/index.ts")).toBe(true);
+      expect(holds("netlify/functions/hello.ts")).toBe(true);
+      expect(holds("alpha/entry.ts")).toBe(true);
+      // Look-alikes: a helper beside the entry, an empty name (what a `\1` bound to an unmatched group accepted), another folder.
+      expect(holds("netlify/functions/hello/util.mts")).toBe(false);
+      expect(holds("netlify/functions/hello/.mts")).toBe(false);
+      expect(holds("gamma/entry.ts")).toBe(false);
+    }
+  });
+});
+
 describe("entry gate: plugin modules that import nothing of their framework", () => {
   const project = (dependencies: Record<string, string>): string => {
     const root = mkdtempSync(join(tmpdir(), "entry-gate-plugins-"));

@@ -34,7 +34,7 @@ interface KindGate {
   registersOnImport(descriptor: FrameworkDescriptor, modules: ReadonlySet<string>, top: TopLevel): boolean;
   /** One test for the paths of the conventions that make this kind; undefined when none does. */
   readonly conventionPath: RegExp | undefined;
-  /** Conventions whose patterns carry flags, tested one by one. */
+  /** Conventions whose patterns carry flags or capturing groups, tested one by one. */
   readonly flaggedConventionPaths: readonly RegExp[];
   /** Conventions with folders the project configures (`FileConvention.configuredFolders`), asked only for a file with an export they read. */
   readonly configuredConventions: readonly FileConvention[];
@@ -73,7 +73,9 @@ function kindGate(frameworks: readonly FrameworkDescriptor[], kind: EntryKind): 
   };
   const conventions = frameworks.flatMap((descriptor) => (descriptor.files ?? []).filter((convention) => kind === "handler" || convention.platform !== undefined));
   const paths = conventions.map((convention) => convention.path);
-  const plain = paths.filter((path) => path.flags === "");
+  // Only self-contained patterns are joined into one alternation: a capturing group would renumber every
+  // back-reference after it (Netlify's `\1`), and a named group could be declared twice; those run alone.
+  const plain = paths.filter((path) => path.flags === "" && capturingGroups(path) === 0);
   const hooks: HookGate[] = [];
   for (const descriptor of frameworks) {
     const hook = descriptor.hook;
@@ -88,7 +90,7 @@ function kindGate(frameworks: readonly FrameworkDescriptor[], kind: EntryKind): 
   return {
     registersOnImport: makesIn,
     conventionPath: plain.length > 0 ? new RegExp(plain.map((path) => `(?:${path.source})`).join("|")) : undefined,
-    flaggedConventionPaths: paths.filter((path) => path.flags !== ""),
+    flaggedConventionPaths: paths.filter((path) => !plain.includes(path)),
     configuredConventions: conventions.filter((convention) => convention.configuredFolders !== undefined),
     globalRoots: [...new Set(frameworks.filter(makes).flatMap((descriptor) => (descriptor.globals ?? []).map((global) => global.name.split(".")[0])))],
     hooks,
@@ -100,6 +102,11 @@ function kindGate(frameworks: readonly FrameworkDescriptor[], kind: EntryKind): 
       })),
     ),
   };
+}
+
+/** How many capturing groups (numbered or named) a pattern declares: an empty alternative matches "" and reports each group. */
+function capturingGroups(pattern: RegExp): number {
+  return new RegExp(`${pattern.source}|`).exec("")!.length - 1;
 }
 
 let pluginGate: EntryGate | undefined;

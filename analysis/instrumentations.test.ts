@@ -340,6 +340,20 @@ describe("activation in a module the framework loads (Next.js instrumentation.ts
     expect(lint({ "package.json": scripts("node -r dotenv/config app.js") })).toHaveLength(1);
   });
 
+  it("follows a Lambda preload set in NODE_OPTIONS of serverless.yml or a SAM template", () => {
+    const sentry = `import * as Sentry from "@sentry/aws-serverless";\nSentry.init({ dsn: "d" });\n`;
+    const serverless = (environment: string) => `service: chat\nprovider:\n  name: aws\n  runtime: nodejs20.x\n${environment}functions:\n  chat:\n    handler: src/app/api/chat/route.handler\n`;
+    expect(lint({ "package.json": "{}", "serverless.yml": serverless("  environment:\n    NODE_OPTIONS: --import @sentry/aws-serverless/awslambda-auto\n") })).toEqual([]);
+    expect(lint({ "package.json": "{}", "serverless.yml": serverless("  environment:\n    NODE_OPTIONS: '--import ./instrument.mjs'\n"), "instrument.mjs": sentry })).toEqual([]);
+    const sam = `Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: nodejs20.x\n    Environment:\n      Variables:\n        NODE_OPTIONS: "-r @sentry/aws-serverless/build/npm/cjs/awslambda-auto"\nResources:\n  Chat:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: src/app/api/chat/route.handler\n`;
+    expect(lint({ "package.json": "{}", "template.yaml": sam })).toEqual([]);
+    // Look-alikes: another variable, a commented-out line, the package itself (no activation), an unrelated key named like it.
+    expect(lint({ "package.json": "{}", "serverless.yml": serverless("  environment:\n    OTHER_OPTIONS: --import @sentry/aws-serverless/awslambda-auto\n") })).toHaveLength(1);
+    expect(lint({ "package.json": "{}", "serverless.yml": serverless("  environment:\n    # NODE_OPTIONS: --import @sentry/aws-serverless/awslambda-auto\n    STAGE: dev\n") })).toHaveLength(1);
+    expect(lint({ "package.json": "{}", "serverless.yml": serverless("  environment:\n    NODE_OPTIONS: -r @sentry/aws-serverless\n") })).toHaveLength(1);
+    expect(lint({ "package.json": "{}", "serverless.yml": serverless("  tags:\n    NODE_OPTIONS: --import @sentry/aws-serverless/awslambda-auto\n") })).toHaveLength(1);
+  });
+
   it("finds the Next.js app of a monorepo whose next sits in the workspace root's package.json, or by its next.config", () => {
     const member = (files: Record<string, string>) => {
       const root = project({ "apps/web/src/app/api/chat/route.ts": ROUTE, ...files });

@@ -43,6 +43,7 @@ import {
 } from "./knowledge/instrumentations.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { absolutePath, projectModules } from "./project-modules.js";
+import { configuredPreloads } from "./knowledge/frameworks/lambda-functions-config.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
 import { isSdkModule, packageSpecifier } from "./settings.js";
 import { activationOf } from "./tracer-init.js";
@@ -292,8 +293,9 @@ function frameworkPreloadActivates(input: AnalysisInput, read: ModuleFactsReader
   if (root === undefined) return false;
   const reader = projectModules();
   const anchor = join(root, "package.json");
-  // `node --import ./instrument.mjs app.mjs` in a package.json script (Sentry's ESM setup).
-  for (const specifier of preloads ?? []) {
+  // `node --import ./instrument.mjs app.mjs` in a package.json script (Sentry's ESM setup), or the same in a
+  // Lambda function's `NODE_OPTIONS` set by serverless.yml or a SAM template (lambda-functions-config.ts).
+  for (const specifier of [...(preloads ?? []), ...configuredPreloads(input.filename, input.cwd)]) {
     if (!specifier.startsWith(".")) {
       if (ACTIVATIONS_BY_MODULE.get(packageSpecifier(specifier))?.some((entry) => entry.activation.kind === "import")) return true;
       continue;

@@ -164,6 +164,11 @@ export const EMPTY_MANIFEST: PackageManifest = Object.freeze({ dependencies: new
 /** `--import x`, `--import=x`, `--require x`, `-r x` in a script (quotes around the module allowed). */
 const PRELOAD_FLAG = /(?:^|[\s"'=])(?:--import|--require|-r)(?:\s+|=)["']?([^\s"']+)/g;
 
+/** What a command line or a `NODE_OPTIONS` value preloads (`--import ./instrument.mjs`, `-r dd-trace/init`), as written. */
+export function preloadsOfCommand(command: string): string[] {
+  return [...command.matchAll(PRELOAD_FLAG)].map((match) => match[1]!);
+}
+
 /**
  * `text` without a leading UTF-8 byte order mark (U+FEFF), which `JSON.parse` refuses and Node, npm
  * and TypeScript skip in a package.json, tsconfig.json or function.json that an editor saved with one.
@@ -196,7 +201,7 @@ export function parsePackageManifest(text: string): PackageManifest {
   const preloads = new Set<string>();
   const scripts = record.scripts;
   if (typeof scripts === "object" && scripts !== null) {
-    for (const script of Object.values(scripts)) if (typeof script === "string") for (const match of script.matchAll(PRELOAD_FLAG)) preloads.add(match[1]!);
+    for (const script of Object.values(scripts)) if (typeof script === "string") for (const specifier of preloadsOfCommand(script)) preloads.add(specifier);
   }
   return { dependencies, ranges, ...(typeof record.main === "string" && { main: record.main }), preloads: [...preloads], workspaces: "workspaces" in record };
 }

@@ -266,7 +266,32 @@ export async function main() {
     expect(receiver("Obs.tracer.enrichSession")?.referenceText).toBe("Obs.tracer");
     expect(receiver("holder.tracer.enrichSession")?.referenceText).toBe("holder.tracer");
     expect(receiver("holder.dd.trace")).toBeUndefined();
-    expect(receiver("mutable.tracer.enrichSession")).toBeUndefined();
+    // A `let` holder never reassigned is one holder all the same.
+    expect(receiver("mutable.tracer.enrichSession")?.referenceText).toBe("mutable.tracer");
+  });
+
+  it("follows a holder whose member may give another tracer later, but never writes it as the fix's receiver", () => {
+    const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "p" });
+let moved = { tracer: HoneyHiveTracer.init({ project: "p" }) };
+export const named = { tracer };
+export const swapped = { tracer: HoneyHiveTracer.init({ project: "p" }) };
+class Obs { static tracer = HoneyHiveTracer.init({ project: "p" }); }
+export const steady = { tracer: HoneyHiveTracer.init({ project: "p" }) };
+export function configure(next: HoneyHiveTracer) { moved = { tracer: next }; named.tracer = next; swapped.tracer ??= next; Obs.tracer = next; }
+export async function main() {
+  moved.tracer.enrichSession({}); named.tracer.enrichSession({}); swapped.tracer.enrichSession({}); Obs.tracer.enrichSession({}); steady.tracer.enrichSession({});
+}`);
+    const receiver = (name: string) => sdk.tracerOf((callsTo(input.ast, input.text, name)[0]!.callee as TSESTree.MemberExpression).object);
+    // A reassigned `let` holder may hold anything by then: not followed.
+    expect(receiver("moved.tracer.enrichSession")).toBeUndefined();
+    for (const holder of ["named", "swapped", "Obs"]) {
+      const held = receiver(`${holder}.tracer.enrichSession`);
+      expect(held, holder).toBeDefined();
+      expect(held?.referenceText, holder).toBeUndefined();
+    }
+    // Look-alike: a holder nobody changes keeps its written form.
+    expect(receiver("steady.tracer.enrichSession")?.referenceText).toBe("steady.tracer");
   });
 
   it("does not loop on a holder that names itself", () => {

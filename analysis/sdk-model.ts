@@ -962,39 +962,43 @@ class FileSdkModel implements SdkModel {
     if (holder?.type !== AST_NODE_TYPES.Identifier || name === undefined) return undefined;
     const variable = this.variableOf(holder);
     const def = variable?.defs[0];
-    const text = `${holder.name}.${name}${call ? "()" : ""}`;
-    if (def?.type === "ClassName") return this.classHeldTracer(def.node, name, true, call, text);
-    if (!variable || def?.type !== "Variable" || def.parent?.kind !== "const") return undefined;
+    // A holder whose member may give another tracer later (`holder.tracer = other`, `Obs.tracer = other`) is
+    // still followed, but never written as the fix's receiver: it might flush another tracer than the one used.
+    const changes = variable !== undefined && memberReassigned(variable, name);
+    const text = changes ? undefined : `${holder.name}.${name}${call ? "()" : ""}`;
+    if (def?.type === "ClassName") return this.classHeldTracer(def.node, name, true, call, text, changes);
+    // A `let` holder counts as one while nothing reassigns it; reassigned, it may hold anything (not followed).
+    if (!variable || def?.type !== "Variable" || !(def.parent?.kind === "const" || !reassigned(variable))) return undefined;
     const init = unwrapExpression(def.node.init);
     const moduleLevel = isModuleScope(variable.scope);
     if (init?.type === AST_NODE_TYPES.ObjectExpression && !call) {
       const property = init.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.kind === "init" && !p.method && staticName(p.key, p.computed) === name);
-      return property ? this.heldTracerFromValue(property, this.tracerValue(property.value), moduleLevel, text, true) : undefined;
+      return property ? this.heldTracerFromValue(property, this.tracerValue(property.value), moduleLevel, text, true, changes) : undefined;
     }
     if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) {
       const classDef = this.variableOf(init.callee)?.defs[0];
-      return classDef?.type === "ClassName" ? this.classHeldTracer(classDef.node, name, false, call, moduleLevel ? text : undefined) : undefined;
+      return classDef?.type === "ClassName" ? this.classHeldTracer(classDef.node, name, false, call, moduleLevel ? text : undefined, changes) : undefined;
     }
     return undefined;
   }
 
   /** The tracer a class of this file holds in `name` (a field, a getter, or with `call` an argument-less method), static or of an instance. */
-  private classHeldTracer(owner: TSESTree.Node, name: string, isStatic: boolean, call: boolean, text: string | undefined): MutableTracer | undefined {
+  private classHeldTracer(owner: TSESTree.Node, name: string, isStatic: boolean, call: boolean, text: string | undefined, changes: boolean): MutableTracer | undefined {
     if (owner.type !== AST_NODE_TYPES.ClassDeclaration && owner.type !== AST_NODE_TYPES.ClassExpression) return undefined;
     const moduleLevel = isTopLevelClass(owner);
     if (!isStatic && !call) {
       const field = this.memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === owner);
-      if (field) return this.heldTracerFromValue(field.declaration, { tracer: field }, moduleLevel, text, true);
+      if (field) return this.heldTracerFromValue(field.declaration, { tracer: field }, moduleLevel, text, true, changes);
     }
     for (const element of owner.body.body) {
       if ((element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) || element.static !== isStatic || staticName(element.key, element.computed) !== name) continue;
-      if (element.type === AST_NODE_TYPES.PropertyDefinition) return isStatic && !call ? this.heldTracerFromValue(element, this.tracerValue(element.value), moduleLevel, text, true) : undefined;
+      if (element.type === AST_NODE_TYPES.PropertyDefinition) return isStatic && !call ? this.heldTracerFromValue(element, this.tracerValue(element.value), moduleLevel, text, true, changes) : undefined;
       if (element.kind !== (call ? "method" : "get") || element.value.type !== AST_NODE_TYPES.FunctionExpression || element.value.params.length > 0) return undefined;
       const returns = this.returnsOf(element.value);
       // `return (this.tracer ??= HoneyHiveTracer.init())`: the same tracer on every call.
       const returned = returns.length === 1 ? unwrapExpression(returns[0]!.argument) : undefined;
       const cached = returned?.type === AST_NODE_TYPES.AssignmentExpression && returned.operator === "??=" && returned.left.type === AST_NODE_TYPES.MemberExpression && returned.left.object.type === AST_NODE_TYPES.ThisExpression;
-      return this.heldTracerFromValue(element, this.returnedTracer(element.value), moduleLevel, text, cached);
+      return this.heldTracerFromValue(element, this.returnedTracer(element.value), moduleLevel, text, cached, changes);
     }
     return undefined;
   }
@@ -1003,10 +1007,11 @@ class FileSdkModel implements SdkModel {
    * A tracer of a holder member, one per member (`declaration`): a module-level tracer it names as is
    * (`{ tracer }`), else a tracer of its own (kind `init`) with the creations it was made from.
    */
-  private heldTracerFromValue(declaration: TSESTree.Node, value: TracerValue | undefined, moduleLevel: boolean, text: string | undefined, same: boolean): MutableTracer | undefined {
+  private heldTracerFromValue(declaration: TSESTree.Node, value: TracerValue | undefined, moduleLevel: boolean, text: string | undefined, same: boolean, changes = false): MutableTracer | undefined {
     const named = value?.tracer;
     if (named?.kind === "parameter" || (!named && !value?.creation)) return undefined;
-    if (named && named.kind !== "member" && named.moduleLevel) return named;
+    // A holder that may change gives the named tracer only until then: a tracer of its own, written nowhere.
+    if (named && named.kind !== "member" && named.moduleLevel && !changes) return named;
     let held = this.heldTracers.get(declaration);
     if (!held) {
       const referenceText = moduleLevel && (same || named) ? text : undefined;
@@ -1544,4 +1549,19 @@ function insideClassMemberBody(node: TSESTree.Node): boolean {
     if (current.type === AST_NODE_TYPES.PropertyDefinition && !current.static && current.value && contains(current.value, node)) return true;
   }
   return false;
+}
+
+/** A variable written after its declaration (`holder = other`). */
+function reassigned(variable: Scope.Variable): boolean {
+  return variable.references.some((reference) => reference.isWrite() && !reference.init);
+}
+
+/** `holder.<name> = …` (also `??=`, `++`, `delete holder.<name>`) through one of the variable's references. */
+function memberReassigned(variable: Scope.Variable, name: string): boolean {
+  return variable.references.some((reference) => {
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || memberName(member) !== name) return false;
+    const use = member.parent;
+    return (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) || use?.type === AST_NODE_TYPES.UpdateExpression || (use?.type === AST_NODE_TYPES.UnaryExpression && use.operator === "delete");
+  });
 }

@@ -66,11 +66,35 @@ function eventInputs(byEvent: RequestInputsByEvent | undefined): RequestInputs[]
 
 /** The inputs of a callback registered by `<method>("<event>", fn)`, by the event named in the call; none for another call or an unnamed event. */
 function inputsForEvent(byEvent: RequestInputsByEvent, registration: TSESTree.Node): RequestInputs | undefined {
-  if (registration.type !== AST_NODE_TYPES.CallExpression || memberName(unwrap(registration.callee)) !== byEvent.method) return undefined;
+  if (registration.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const method = memberName(unwrap(registration.callee));
+  if (method !== byEvent.method) return method === undefined ? undefined : connectionMethodInputs(byEvent, registration, method);
   // A string written in the call (`computed`: a name `EVENT` is a variable, not the event "EVENT").
   const event = staticName(registration.arguments[0], true);
   if (event === undefined) return undefined;
   return Object.hasOwn(byEvent.events, event) ? (byEvent.events[event] ?? undefined) : byEvent.otherEvents;
+}
+
+/**
+ * `socket.use(fn)` where `socket` is the first parameter of a callback registered for a connection event
+ * (`io.on("connection", (socket) => …)`, the nearest function declaring that name): the method's inputs
+ * from `connectionMethods`; none for the server's own (`io.use`).
+ */
+function connectionMethodInputs(byEvent: RequestInputsByEvent, registration: TSESTree.CallExpression, method: string): RequestInputs | undefined {
+  const connection = byEvent.connectionMethods;
+  const inputs = connection !== undefined && Object.hasOwn(connection.methods, method) ? connection.methods[method] : undefined;
+  const callee = unwrap(registration.callee);
+  const receiver = inputs !== undefined && callee?.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+  if (receiver?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  for (let node: TSESTree.Node | undefined = registration.parent; node; node = node.parent) {
+    if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.type !== AST_NODE_TYPES.FunctionExpression && node.type !== AST_NODE_TYPES.FunctionDeclaration) continue;
+    const declared = node.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === receiver.name);
+    if (declared < 0) continue;
+    const on = node.parent;
+    const event = on?.type === AST_NODE_TYPES.CallExpression && on.arguments[1] === node && memberName(unwrap(on.callee)) === byEvent.method ? staticName(on.arguments[0], true) : undefined;
+    return declared === 0 && event !== undefined && connection!.events.includes(event) ? inputs : undefined;
+  }
+  return undefined;
 }
 
 /** Where a handler's input is: its framework's data (per event where it has that), else its platform's (a serverless entry point). */

@@ -192,6 +192,17 @@ interface Where {
 function throughHelper(input: AnalysisInput, creation: Creation, perCall: (node: TSESTree.Node) => Where | undefined): Where | undefined {
   const fn = enclosingFunction(creation.node);
   if (!fn || isCached(input, creation.awaited ?? creation.node, fn)) return undefined;
+  // A method called on an instance made per call (`new Session().tracer()`, `const s = new Session(); s.tracer()`).
+  const method = methodOf(fn);
+  if (method) {
+    for (const instance of perCallInstancesOf(input, method.owner)) {
+      if (instanceCalls(input, instance, method.name)) {
+        const where = perCall(instance);
+        if (where) return { ...where, helper: method.name };
+      }
+    }
+    return undefined;
+  }
   const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : undefined;
   const variable = holder && input.scopeManager.getDeclaredVariables(holder)[0];
   for (const reference of variable?.references ?? []) {
@@ -371,6 +382,56 @@ function thisMemberActivation(ast: TSESTree.Program, from: TSESTree.Node, key: T
   return undefined;
 }
 
+/** The class whose instance `this` is at `node`: the nearest non-arrow function is a method, accessor or field initializer of it. */
+function thisClassOf(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && !current.static) return current.parent.parent;
+    if (current.type === AST_NODE_TYPES.FunctionExpression && current.parent?.type === AST_NODE_TYPES.MethodDefinition && !current.parent.static) return current.parent.parent.parent;
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.StaticBlock || current.type === AST_NODE_TYPES.Program) return undefined;
+  }
+  return undefined;
+}
+
+/** `fn` is an instance method of a class (not static): its name and class. */
+function methodOf(fn: FunctionNode): { readonly name: string; readonly owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression } | undefined {
+  const definition = fn.parent;
+  if (definition?.type !== AST_NODE_TYPES.MethodDefinition || definition.static || definition.kind !== "method") return undefined;
+  const name = staticName(definition.key, definition.computed);
+  return name === undefined ? undefined : { name, owner: definition.parent.parent };
+}
+
+/** The file's `new C(…)` of `owner` (by its declared name, in the scope that declares it) that run in per-call code (a handler, a loop, evaluate()'s function) uncached. */
+function perCallInstancesOf(input: AnalysisInput, owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.NewExpression[] {
+  // A class declaration declares its name twice (outside, and inside the class's own scope): both are read.
+  const declarer = owner.id ? owner : owner.parent?.type === AST_NODE_TYPES.VariableDeclarator ? owner.parent : undefined;
+  const references = declarer ? input.scopeManager.getDeclaredVariables(declarer).flatMap((variable) => variable.references) : [];
+  const handlers = getHandlerModel(input);
+  const { runFunctions } = getEvaluateModel(input);
+  const found: TSESTree.NewExpression[] = [];
+  for (const reference of references) {
+    const made = reference.identifier.parent;
+    if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee !== reference.identifier) continue;
+    // Per call, and not itself cached (`Service.shared ??= new Service()` in a handler is the singleton pattern).
+    const handler = handlers.enclosingHandler(made);
+    const boundary = handler ? handler.function : placeOf(made, undefined, runFunctions)?.boundary;
+    if (boundary !== undefined && !isCached(input, made, boundary)) found.push(made);
+  }
+  return found;
+}
+
+/** `new C(…).name(…)`, or `const c = new C(…); … c.name(…)`: the instance's method `name` is called. */
+function instanceCalls(input: AnalysisInput, instance: TSESTree.NewExpression, name: string): boolean {
+  const calledOn = (object: TSESTree.Node): boolean => {
+    const member = object.parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression && member.object === object && memberName(member) === name && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+  };
+  if (calledOn(instance)) return true;
+  const holder = instance.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== instance || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  return (getAnalysisContext(input).bindings.variableOf(holder.id)?.references ?? []).some((reference) => calledOn(reference.identifier));
+}
+
 /** The per-call place around `start` (a creation or a call of a helper), and the node whose every run runs it again. */
 function placeOf(start: TSESTree.Node, handler: Handler | undefined, runFunctions: ReadonlySet<TSESTree.Node>): Where | undefined {
   if (handler) return { place: { kind: "handler", handler }, boundary: handler.function };
@@ -510,7 +571,13 @@ function mentions(text: string, target: string): boolean {
  */
 function outlives(input: AnalysisInput, target: TSESTree.Node, boundary: TSESTree.Node): boolean {
   const { root, first } = chainRoot(target);
-  if (root.type === AST_NODE_TYPES.ThisExpression) return true;
+  // `this.tracer ??= init()`: the instance's field lives as long as the instance. One made at module level
+  // (or held by a static singleton) lives with the process; one the file makes in per-call code (a handler, a
+  // loop, evaluate()'s function: `new Session(req)` per request) is gone with the call, its field no cache.
+  if (root.type === AST_NODE_TYPES.ThisExpression) {
+    const owner = thisClassOf(root);
+    return owner === undefined || perCallInstancesOf(input, owner).length === 0;
+  }
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   const { bindings } = getAnalysisContext(input);
   const variable: Scope.Variable | null | undefined = bindings.variableOf(root);

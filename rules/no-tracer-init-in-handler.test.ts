@@ -432,3 +432,32 @@ describe("caches on the application object versus the request's", () => {
     expect(messagesOf(code)).toEqual([code.includes("serverless(app)") ? "perInvocation" : "perRequest"]);
   });
 });
+
+// `this.tracer ??= init()` is a cache only as long as the instance lives: one made at module level or held by a
+// singleton lives with the process; one the file makes per request is gone with the request (issue 16).
+const SERVICE = `class Service {\n  tracer;\n  get() { return (this.tracer ??= HoneyHiveTracer.init({ project: "p" })); }\n  other() { return 1; }\n}\n`;
+ruleTester.run(`${RULE_NAME}: this.x caches by the instance's lifetime`, testedRule, {
+  valid: [
+    `${EXPRESS}${SERVICE}const service = new Service();\napp.get("/", (req, res) => { service.get().createSession(); res.end(); });`,
+    // A singleton: the instance is made once, by a static cache, even though the expression sits in the handler.
+    `${EXPRESS}${SERVICE.replace("  other()", "  static shared;\n  other()")}app.get("/", (req, res) => { (Service.shared ??= new Service()).get().createSession(); res.end(); });`,
+    // Made per request, but the method that initializes is not called on it.
+    `${EXPRESS}${SERVICE}app.get("/", (req, res) => { new Service().other(); res.end(); });`,
+    // Powertools' class form: the module's one instance is the handler's `this`.
+    `import { HoneyHiveTracer } from "honeyhive";\nclass Lambda {\n  tracer;\n  async handler(event) { this.tracer ??= HoneyHiveTracer.init({ project: "p" }); await this.tracer.forceFlush(); return {}; }\n}\nconst handlerClass = new Lambda();\nexport const handler = handlerClass.handler.bind(handlerClass);`,
+  ],
+  invalid: [
+    {
+      code: `${EXPRESS}${SERVICE}app.get("/", (req, res) => { new Service().get().createSession(); res.end(); });`,
+      errors: [{ messageId: "perRequest", data: { creation: "HoneyHiveTracer.init()", handler: "Express handler (through `get()`)", session: REQUEST_SESSION }, line: 6, suggestions: [] }],
+    },
+    {
+      code: `${EXPRESS}${SERVICE}app.get("/", (req, res) => { const service = new Service(); service.get().createSession(); res.end(); });`,
+      errors: [{ messageId: "perRequest", line: 6, suggestions: [] }],
+    },
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";\nclass Handler {\n  tracer;\n  async handle(event) { this.tracer ??= HoneyHiveTracer.init({ project: "p" }); await this.tracer.forceFlush(); return {}; }\n}\nexport const handler = async (event) => new Handler().handle(event);`,
+      errors: [{ messageId: "perInvocation", line: 4, suggestions: [] }],
+    },
+  ],
+});

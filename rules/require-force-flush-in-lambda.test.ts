@@ -277,6 +277,40 @@ ruleTester.run(RULE_NAME, testedRule, {
       filename: "functions/src/index.ts",
       errors: [{ messageId: "missingFlushNotAsyncBeforeSend" as const, data: { name, flush: "tracer.forceFlush()", platform: "Google Cloud Functions" }, suggestions: [] }],
     })),
+    // Firebase's `cors(req, res, async () => …)`: the handler is not async, the callback it hands the response to is
+    // and sends; making the handler async would not help, the flush goes in the callback.
+    ...[
+      [`import cors from "cors";\nconst corsHandler = cors({ origin: true });\n`, "corsHandler(req, res, async () => {"],
+      [`import { withAuth } from "./auth";\n`, "withAuth(req, res, async function (user) {"],
+    ].map(([setup, call]) => ({
+      code: `import * as functions from "firebase-functions";\n${setup}${TRACER}export const api = functions.https.onRequest((req, res) => {\n  ${call}\n    tracer.createSession();\n    res.send(await answer(req.body));\n  });\n});`,
+      filename: "functions/src/index.ts",
+      errors: [{ messageId: "missingFlushInCallback" as const, data: { name: "api", flush: "tracer.forceFlush()", platform: "Google Cloud Functions" }, suggestions: [] }],
+    })),
+    // Look-alike: the callback is not async (nothing awaited, nothing the handler could await either): the not-async wording.
+    {
+      code: `import * as functions from "firebase-functions";\nimport cors from "cors";\nconst corsHandler = cors({ origin: true });\n${TRACER}export const api = functions.https.onRequest((req, res) => {\n  corsHandler(req, res, () => {\n    tracer.createSession();\n    res.send("ok");\n  });\n});`,
+      filename: "functions/src/index.ts",
+      errors: [{ messageId: "missingFlushNotAsyncBeforeSend" as const, data: { name: "api", flush: "tracer.forceFlush()", platform: "Google Cloud Functions" }, suggestions: [] }],
+    },
+    // An async handler on a send-based platform: "can send the response before", with the fix before the send;
+    // one whose unflushed exit is a return that sends nothing keeps "can return without".
+    {
+      code: `import * as functions from "@google-cloud/functions-framework";\n${TRACER}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  res.json(await answer(req.body));\n});\n`,
+      filename: "src/index.ts",
+      errors: [
+        {
+          messageId: "missingFlushBeforeSend" as const,
+          data: { name: "chat", flush: "tracer.forceFlush()", platform: "Google Cloud Functions" },
+          suggestions: [{ messageId: "flushBeforeResponse" as const, data: { flush: "tracer.forceFlush()" }, output: `import * as functions from "@google-cloud/functions-framework";\n${TRACER}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  const result = await answer(req.body);\n  await tracer.forceFlush();\n  res.json(result);\n});\n` }],
+        },
+      ],
+    },
+    {
+      code: `import * as functions from "@google-cloud/functions-framework";\n${TRACER}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (!req.body) return;\n  await tracer.forceFlush();\n  res.json({});\n});\n`,
+      filename: "src/index.ts",
+      errors: [{ messageId: "missingFlush" as const, data: { name: "chat", flush: "tracer.forceFlush()", platform: "Google Cloud Functions" } }],
+    },
     {
       code: `${TRACER}exports.handler = function (event, context, callback) {\n  tracer.createSession();\n  callback(null, "ok");\n};`,
       filename: "index.js",
@@ -509,7 +543,8 @@ const RESPONSE_BY_HAND = [
 
 ruleTester.run(`${RULE_NAME} response-style handlers by hand`, testedRule, {
   valid: [],
-  invalid: RESPONSE_BY_HAND.map((code) => ({ code, errors: [{ messageId: "missingFlush" as const, suggestions: [] }] })),
+  // What loses spans there is a send before the flush, not a return: the message says so (it said "can return without" before).
+  invalid: RESPONSE_BY_HAND.map((code) => ({ code, errors: [{ messageId: "missingFlushBeforeSend" as const, suggestions: [] }] })),
 });
 
 describe("the codemod marks response-style handlers it cannot fix", () => {
@@ -525,7 +560,8 @@ ruleTester.run(`${RULE_NAME} fixes`, testedRule, {
   invalid: FIX_CASES.map((entry) => ({
     code: entry.code,
     ...(entry.filename ? { filename: entry.filename } : {}),
-    errors: [{ messageId: "missingFlush" as const, suggestions: [{ messageId: entry.messageId, data: { flush: "tracer.forceFlush()" }, output: entry.output }] }],
+    // A handler answered through `res` is told it can send before the flush; the others that they can return without it.
+    errors: [{ messageId: entry.messageId === "flushBeforeResponse" ? ("missingFlushBeforeSend" as const) : ("missingFlush" as const), suggestions: [{ messageId: entry.messageId, data: { flush: "tracer.forceFlush()" }, output: entry.output }] }],
   })),
 });
 
@@ -735,7 +771,7 @@ describe(`${RULE_NAME}: Express error middleware is decided by registration and 
         code: `${EXPRESS}${route}\nexport const handler = serverless(app);`,
         errors: [
           {
-            messageId: "missingFlush",
+            messageId: "missingFlushBeforeSend",
             data: { name: "/chat", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
             line: 6,
             suggestions: [
@@ -1097,4 +1133,29 @@ describe(`${RULE_NAME}: Netlify and Vercel function paths in a project`, () => {
     expect(namesIn(root, "app/api/chat.ts", NODE)).toEqual(["GET"]);
     expect(namesIn(root, "app/api/v1/chat.ts", NODE)).toEqual(["GET"]);
   });
+});
+
+// A holder whose member may give another tracer later (issue 16): reported, but the fix is not written through it
+// (`obs.tracer.forceFlush()` might flush the replacement, not the tracer the handler used).
+const HOLDER = `import { HoneyHiveTracer } from "honeyhive";\nconst obs = { tracer: HoneyHiveTracer.init({ project: "p" }) };\n`;
+const HOLDER_HANDLER = `export const handler = async (event) => {\n  obs.tracer.createSession();\n  return {};\n};`;
+ruleTester.run(`${RULE_NAME}: holders that may change`, testedRule, {
+  // A reassigned `let` holder may hold anything by then (not followed, as before).
+  valid: [`${HOLDER.replace("const obs", "let obs")}export function reset(other) { obs = other; }\n${HOLDER_HANDLER}`],
+  invalid: [
+    {
+      code: `${HOLDER}export function useTracer(next) { obs.tracer = next; }\n${HOLDER_HANDLER}`,
+      errors: [{ messageId: "missingFlush" as const, suggestions: [] }],
+    },
+    // Look-alikes: a `let` holder nobody reassigns, another property assigned: the fix writes through the holder.
+    ...[HOLDER.replace("const obs", "let obs"), `${HOLDER}export function label(name) { obs.name = name; }\n`].map((head) => ({
+      code: `${head}${HOLDER_HANDLER}`,
+      errors: [
+        {
+          messageId: "missingFlush" as const,
+          suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush: "obs.tracer.forceFlush()" }, output: `${head}export const handler = async (event) => {\n  try {\n    obs.tracer.createSession();\n    return {};\n  } finally {\n    await obs.tracer.forceFlush();\n  }\n};` }],
+        },
+      ],
+    })),
+  ],
 });

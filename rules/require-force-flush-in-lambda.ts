@@ -11,7 +11,7 @@
 // requires every returned segment (early returns and the implicit end; not throws) to be reached only
 // through marked segments. `analysis/flush.ts` answers the same question structurally for the
 // codemod, with the same conventions (see there).
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { flushFix } from "../analysis/fixes/flush.js";
 import { mayExportOtelToHoneyhive, mayImportOtelPipeline } from "../analysis/flush-calls.js";
@@ -19,6 +19,7 @@ import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturn
 import { mayHoldEntry } from "../analysis/entry-gate.js";
 import { getHandlerModel } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
+import { nodesOfTypesWithin } from "../analysis/nodes.js";
 import { getSdkModel } from "../analysis/sdk-model.js";
 import { createRule } from "./create-rule.js";
 
@@ -28,6 +29,8 @@ type MessageIds =
   | "missingFlush"
   | "missingFlushNotAsync"
   | "missingFlushNotAsyncBeforeSend"
+  | "missingFlushBeforeSend"
+  | "missingFlushInCallback"
   | "missingFlushCallback"
   | "wrapInTryFinally"
   | "awaitFlush"
@@ -68,6 +71,12 @@ export default createRule<[], MessageIds>({
       // A platform whose HTTP invocation ends with the response (`responseCall`): the flush goes before each send, not before a return.
       missingFlushNotAsyncBeforeSend:
         "{{platform}} handler `{{name}}` is not async, so it cannot `await {{flush}}` before it sends the response: make it async and await the flush before each statement that sends the response, or buffered spans are lost when {{platform}} stops the instance's work after the response.",
+      // An async handler on such a platform that sends before the flush: the response, not the return, ends its work.
+      missingFlushBeforeSend:
+        "{{platform}} handler `{{name}}` can send the response before `await {{flush}}`: spans still buffered are lost when {{platform}} stops the instance's work after the response.",
+      // `cors(req, res, async () => { … res.send(x); })`: the handler hands the response to a callback that sends it.
+      missingFlushInCallback:
+        "{{platform}} handler `{{name}}` sends the response from a callback it passes the response to, and never flushes: await `{{flush}}` in that callback before each statement that sends the response, or buffered spans are lost when {{platform}} stops the instance's work after the response.",
       missingFlushCallback:
         "Callback-style {{platform}} handler `{{name}}` never flushes: call back only after `await {{flush}}` (or make it async), or buffered spans are lost when {{platform}} freezes the instance.",
       wrapInTryFinally: "Wrap the handler body in `try { … } finally { await {{flush}}; }`.",
@@ -103,7 +112,7 @@ export default createRule<[], MessageIds>({
 
     function report(flush: LambdaFlush, messageId: MessageIds): void {
       // Not an autofix: moving a body into try/finally changes when errors surface, a person should look.
-      const fix = messageId === "missingFlush" ? flushFix(input, flush) : undefined;
+      const fix = messageId === "missingFlush" || messageId === "missingFlushBeforeSend" ? flushFix(input, flush) : undefined;
       context.report({
         node: flush.handler.nameNode,
         messageId,
@@ -167,13 +176,16 @@ export default createRule<[], MessageIds>({
         const fn = flush.handler.function;
         if (flush.handler.callbackStyle || !fn.async) {
           // Without `await` this rule cannot follow the flush; one written anywhere is trusted (see flush.ts).
-          const notAsync = flush.responseSends === undefined ? "missingFlushNotAsync" : "missingFlushNotAsyncBeforeSend";
+          const notAsync = flush.responseSends === undefined ? "missingFlushNotAsync" : sendsFromAsyncCallback(input.ast, flush) ? "missingFlushInCallback" : "missingFlushNotAsyncBeforeSend";
           if (!flush.flushedOnEveryPath) report(flush, flush.handler.callbackStyle ? "missingFlushCallback" : notAsync);
           return;
         }
         // `async () => tracer.startActiveSpan("h", async () => { …flush… })`: the value is the flush promise.
         if (fn.body.type !== "BlockStatement" && isReturnedFlush(fn.body, isFlush)) return;
-        if (path.sendAfterWork || !everyExitFlushed(codePath, path.flushed, path.sends)) report(flush, "missingFlush");
+        const unflushed = path.sendAfterWork ? "send" : unflushedExit(codePath, path.flushed, path.sends);
+        // Where the response ends the invocation, a send before the flush is what loses spans: a seen one, or one
+        // the handler leaves to code it calls (`reply(req, res)`, `.then(() => res.json(x))`); a return without either is a return.
+        if (unflushed !== undefined) report(flush, unflushed === "send" || flush.responseSends === "unseen" ? "missingFlushBeforeSend" : "missingFlush");
       },
     };
     // Without a send of the response to watch, no call needs a look on the way in.
@@ -184,11 +196,26 @@ export default createRule<[], MessageIds>({
 });
 
 /**
- * Greatest fixpoint: a segment is flushed when it runs a flush or all its predecessors are flushed.
- * Every returned segment must be flushed, and every send of the response must be reached through
- * flushed predecessors or follow a flush in its own segment.
+ * Whether the handler passes its response object to a call that also gets an async function
+ * (`cors(req, res, async () => { … })`, `withAuth(req, res, async (user) => { … })`): the callback sends.
  */
-function everyExitFlushed(codePath: CodePath, flushedSegments: ReadonlySet<string>, sends: TrackedPath["sends"]): boolean {
+function sendsFromAsyncCallback(ast: TSESTree.Program, flush: LambdaFlush): boolean {
+  const end = flush.handler.platform.responseCall;
+  const response = end === undefined ? undefined : flush.handler.function.params[end.parameterIndex];
+  if (response?.type !== AST_NODE_TYPES.Identifier) return false;
+  const isAsyncFunction = (node: TSESTree.Node): boolean => (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) && node.async;
+  return nodesOfTypesWithin(ast, [AST_NODE_TYPES.CallExpression], flush.handler.function.body).some(
+    (call) => call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === response.name) && call.arguments.some(isAsyncFunction),
+  );
+}
+
+/**
+ * Greatest fixpoint: a segment is flushed when it runs a flush or all its predecessors are flushed.
+ * Every send of the response must be reached through flushed predecessors or follow a flush in its
+ * own segment ("send" names the first that is not), and every returned segment must be flushed
+ * ("return"); undefined when all are.
+ */
+function unflushedExit(codePath: CodePath, flushedSegments: ReadonlySet<string>, sends: TrackedPath["sends"]): "send" | "return" | undefined {
   const segments: CodePathSegment[] = [];
   const seen = new Set<string>();
   const pending = [codePath.initialSegment];
@@ -215,8 +242,6 @@ function everyExitFlushed(codePath: CodePath, flushedSegments: ReadonlySet<strin
   }
   const entersFlushed = (segment: CodePathSegment): boolean =>
     segment.prevSegments.length > 0 && segment.prevSegments.every((previous) => flushed.get(previous.id) !== false);
-  return (
-    codePath.returnedSegments.every((segment) => !segment.reachable || flushed.get(segment.id) !== false) &&
-    sends.every((send) => !send.segment.reachable || send.flushedBefore || entersFlushed(send.segment))
-  );
+  if (!sends.every((send) => !send.segment.reachable || send.flushedBefore || entersFlushed(send.segment))) return "send";
+  return codePath.returnedSegments.every((segment) => !segment.reachable || flushed.get(segment.id) !== false) ? undefined : "return";
 }

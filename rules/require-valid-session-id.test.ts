@@ -451,6 +451,30 @@ describe("blind cases: request input of every framework and platform", () => {
   });
 });
 
+describe("WebSocket inputs: ws messages and the upgrade request, Socket.IO packets through socket.use", () => {
+  const WS = `import { WebSocketServer } from "ws";\n${HH}const wss = new WebSocketServer({ port: 8080 });\n`;
+  const IO = `import { Server } from "socket.io";\n${HH}const io = new Server(3000);\n`;
+  it.each([
+    ["a ws message's data", `${WS}wss.on("connection", (ws) => {\n  ws.on("message", (data) => { const msg = JSON.parse(String(data)); tracer.createSession({ sessionId: msg.sessionId }); });\n});`],
+    ["the ws upgrade request's headers", `${WS}wss.on("connection", (ws, request) => { tracer.createSession({ sessionId: request.headers["x-session-id"] as string }); });`],
+    ["a Socket.IO packet through socket.use", `${IO}io.on("connection", (socket) => {\n  socket.use(([event, payload], next) => { tracer.createSession({ sessionId: payload.sessionId }); next(); });\n});`],
+    ["a Socket.IO packet through socket.use, named", `${IO}io.on("connection", (socket) => {\n  socket.use((packet, next) => { tracer.createSession({ sessionId: packet[1].sessionId }); next(); });\n});`],
+  ])("reports %s", (_title: string, code: string) => {
+    expect(messagesOf(code)).toEqual([MESSAGE]);
+  });
+  // Look-alikes: the server's own middleware (its socket is the server's, only the handshake the client's), a ws
+  // close/error, a message checked with isSessionId, a use() on another object inside the connection callback.
+  it.each([
+    ["Socket.IO's server middleware io.use((socket, next))", `${IO}io.use((socket, next) => { tracer.createSession({ sessionId: socket.data.sessionId }); next(); });`],
+    ["what the server keeps on a socket in socket.use", `${IO}io.on("connection", (socket) => {\n  socket.use((packet, next) => { tracer.createSession({ sessionId: socket.data.sessionId }); next(); });\n});`],
+    ["a use() of the connection callback's second parameter", `${IO}io.on("connection", (socket, other: { use(fn: (p: any) => void): void }) => {\n  other.use((packet) => { tracer.createSession({ sessionId: packet.sessionId }); });\n});`],
+    ["a ws error", `${WS}wss.on("connection", (ws) => {\n  ws.on("error", (error) => { tracer.createSession({ sessionId: error.message }); });\n});`],
+    ["a ws message checked with isSessionId", `${WS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, isSessionId }")}wss.on("connection", (ws) => {\n  ws.on("message", (data) => { const sid = String(data); if (!isSessionId(sid)) return; tracer.createSession({ sessionId: sid }); });\n});`],
+  ])("accepts %s", (_title: string, code: string) => {
+    expect(messagesOf(code)).toEqual([]);
+  });
+});
+
 describe("hono/cookie readers", () => {
   ruleTester.run(RULE_NAME, testedRule, {
     valid: [],

@@ -544,6 +544,12 @@ export interface RequestInputsByEvent {
   readonly events: Readonly<Record<string, RequestInputs | null>>;
   /** Every other event named in the call. */
   readonly otherEvents?: RequestInputs;
+  /**
+   * Methods of the object a connection event's callback receives as its first parameter (Socket.IO's
+   * `socket` in `io.on("connection", (socket) => …)`) whose callback gets client input: `socket.use((packet,
+   * next) => …)` sees each packet the client sends, while the server's own `io.use((socket, next) => …)` does not.
+   */
+  readonly connectionMethods?: { readonly events: readonly string[]; readonly methods: Readonly<Record<string, RequestInputs>> };
 }
 
 /**

@@ -2,7 +2,7 @@ import { utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { useTempProjects } from "../../test-utils/temp-projects.js";
-import { configuredHandlerNames } from "./lambda-functions-config.js";
+import { configuredHandlerNames, configuredPreloads, nodeOptionsOfText } from "./lambda-functions-config.js";
 
 describe("configuredHandlerNames: a Lambda handler's `<path>.<export>` in the project's function configuration", () => {
   const project = useTempProjects("lambda-functions-config");
@@ -137,5 +137,85 @@ describe("configuredHandlerNames: a Lambda handler's `<path>.<export>` in the pr
     expect(configuredHandlerNames(join(root, "search", "index.ts"))).toEqual(["handler"]);
     expect(configuredHandlerNames(join(root, "index.ts"))).toEqual([]);
     expect(configuredHandlerNames(join(root, "search", "src", "chat.ts"))).toEqual([]);
+  });
+});
+
+describe("configuredPreloads: NODE_OPTIONS a Lambda configuration sets", () => {
+  const project = useTempProjects("lambda-node-options");
+
+  it("reads serverless.yml's provider.environment and a function's environment when every function sets it", () => {
+    const text = (fn: string) =>
+      ["service: chat", "provider:", "  name: aws", "  environment:", "    STAGE: dev", "    NODE_OPTIONS: --import ./instrument.mjs # Sentry", "functions:", "  chat:", "    handler: src/chat.main", fn, "  search:", "    handler: src/search.main", "    environment:", "      NODE_OPTIONS: \"-r dd-trace/init\"", ""].join("\n");
+    expect(nodeOptionsOfText(text("    environment:\n      NODE_OPTIONS: '-r dd-trace/init'"))).toEqual([
+      { folder: "", value: "--import ./instrument.mjs" },
+      { folder: "", value: "-r dd-trace/init" },
+    ]);
+    // One function's own preload is not the other's.
+    expect(nodeOptionsOfText(text("    memorySize: 512"))).toEqual([{ folder: "", value: "--import ./instrument.mjs" }]);
+  });
+
+  it("reads SAM's Globals.Function and each function's Environment.Variables, per CodeUri folder", () => {
+    const template = [
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      "  Function:",
+      "    Environment:",
+      "      Variables:",
+      "        NODE_OPTIONS: --import @sentry/aws-serverless/awslambda-auto",
+      "Resources:",
+      "  Chat:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      CodeUri: chat/",
+      "      Environment:",
+      "        Variables:",
+      "          NODE_OPTIONS: -r ./otel.cjs",
+      "  Search:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      CodeUri: search/",
+      "  Table:",
+      "    Type: AWS::DynamoDB::Table",
+      "    Properties:",
+      "      Environment:",
+      "        Variables:",
+      "          NODE_OPTIONS: -r ./not-a-function.cjs",
+      "",
+    ].join("\r\n");
+    expect(nodeOptionsOfText(template)).toEqual([
+      { folder: "", value: "--import @sentry/aws-serverless/awslambda-auto" },
+      { folder: "chat", value: "-r ./otel.cjs" },
+    ]);
+    const root = project({ "package.json": "{}", "chat/": "", "search/": "", "template.yaml": template });
+    expect(configuredPreloads(join(root, "chat", "app.ts"))).toEqual(["@sentry/aws-serverless/awslambda-auto", "./otel.cjs"]);
+    expect(configuredPreloads(join(root, "search", "app.ts"))).toEqual(["@sentry/aws-serverless/awslambda-auto"]);
+  });
+
+  it("reads no value it cannot know: a variable, a block scalar, a flow mapping, a commented-out line, another key", () => {
+    const env = (lines: string) => `provider:\n  environment:\n${lines}\n`;
+    expect(nodeOptionsOfText(env("    NODE_OPTIONS: ${self:custom.nodeOptions}"))).toEqual([]);
+    expect(nodeOptionsOfText(env("    NODE_OPTIONS: >\n      --import ./instrument.mjs"))).toEqual([]);
+    expect(nodeOptionsOfText("provider:\n  environment: { NODE_OPTIONS: --import ./instrument.mjs }\n")).toEqual([]);
+    expect(nodeOptionsOfText(env("    # NODE_OPTIONS: --import ./instrument.mjs"))).toEqual([]);
+    expect(nodeOptionsOfText(env("    MY_NODE_OPTIONS: --import ./instrument.mjs"))).toEqual([]);
+    expect(nodeOptionsOfText("custom:\n  environment:\n    NODE_OPTIONS: --import ./instrument.mjs\n")).toEqual([]);
+  });
+
+  it("sees an edit of serverless.yml after at most a second", () => {
+    const root = project({ "package.json": "{}", "src/": "", "serverless.yml": "provider:\n  environment:\n    STAGE: dev\n" });
+    const file = join(root, "src", "chat.ts");
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T00:00:00Z") });
+    try {
+      expect(configuredPreloads(file)).toEqual([]);
+      const config = join(root, "serverless.yml");
+      writeFileSync(config, "provider:\n  environment:\n    NODE_OPTIONS: -r dd-trace/init\n");
+      utimesSync(config, new Date(), new Date(Date.now() + 5_000));
+      vi.setSystemTime(new Date("2030-01-01T00:00:00.500Z"));
+      expect(configuredPreloads(file)).toEqual([]);
+      vi.setSystemTime(new Date("2030-01-01T00:00:01.500Z"));
+      expect(configuredPreloads(file)).toEqual(["dd-trace/init"]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -14,7 +14,7 @@
 // with exports) pays no stat per file.
 import { dirname, join, relative, sep } from "node:path";
 import { deploymentOf } from "../../deployment.js";
-import { absolutePath, projectModules } from "../../project-modules.js";
+import { absolutePath, preloadsOfCommand, projectModules } from "../../project-modules.js";
 
 /** The configuration files, by the tool that reads them. */
 const CONFIG_FILES = ["serverless.yml", "serverless.yaml", "template.yaml", "template.yml", "sst.config.ts", "sst.config.js"];
@@ -207,4 +207,128 @@ function normalize(path: string): string {
 
 function withoutExtension(path: string): string {
   return path.replace(/\.[cm]?[jt]sx?$/, "");
+}
+
+/**
+ * A `NODE_OPTIONS` value a configuration gives its Lambda functions, and the folder (relative to the
+ * configuration, "" for its own) whose files run with it.
+ */
+interface ConfiguredNodeOptions {
+  readonly folder: string;
+  readonly value: string;
+}
+
+/** `NODE_OPTIONS: --import ./instrument.mjs`, `NODE_OPTIONS: "-r dd-trace/init" # …`: the key starting its line, and its value. */
+const NODE_OPTIONS_ENTRY = /^[ \t]*["']?NODE_OPTIONS["']?[ \t]*:[ \t]*(.*?)[ \t\r]*$/;
+/** A mapping key starting its line (`provider:`, `  HelloFunction:`), with what follows it on the line. */
+const KEY_LINE = /^[ \t]*["']?([\w$.:-]+?)["']?[ \t]*:(?:[ \t]|$)(.*)$/;
+/** The function resources of a SAM or CloudFormation template (`Type: AWS::Serverless::Function`). */
+const FUNCTION_TYPE = /^[ \t]*Type[ \t]*:[ \t]*["']?AWS::(?:Serverless::Function|Lambda::Function)["']?[ \t\r]*(?:#.*)?$/;
+
+/**
+ * What the project's Lambda configurations preload into the runtime of `filename` through
+ * `NODE_OPTIONS` (`--import ./instrument.mjs`, `-r @sentry/aws-serverless/awslambda-auto`), as written.
+ * Read where the Serverless Framework and AWS SAM set a function's environment:
+ * `provider.environment` (every function of the service) and `functions.<name>.environment`
+ * (serverless.com/framework/docs/guides/variables/env-vars: "the function specific environment
+ * variable overrides"); SAM's `Globals.Function.Environment.Variables` (every function) and a
+ * function resource's `Properties.Environment.Variables`
+ * (docs.aws.amazon.com/serverless-application-model, sam-specification-template-anatomy-globals;
+ * checked 2026-12-06). A function's own value counts for a file only when every function whose code
+ * holds the file sets it (a serverless.yml's functions share the service folder; SAM's share a
+ * `CodeUri`): a preload of one function proves nothing for the others. A flow mapping
+ * (`environment: { NODE_OPTIONS: … }`), a block scalar or a `${…}` variable in the value is not read.
+ */
+export function configuredPreloads(filename: string, cwd: string = process.cwd()): readonly string[] {
+  const file = absolutePath(filename);
+  const { root } = deploymentOf(filename);
+  if (root === undefined) return [];
+  const found: string[] = [];
+  for (const directory of configDirectoriesOf(root, absolutePath(cwd))) {
+    const path = relative(directory, file).split(sep).join("/");
+    for (const { folder, value } of projectModules().rechecked(directory, readNodeOptions)) {
+      if (folder !== "" && !path.startsWith(`${folder}/`)) continue;
+      for (const specifier of preloadsOfCommand(value)) if (!found.includes(specifier)) found.push(specifier);
+    }
+  }
+  return found;
+}
+
+function readNodeOptions(directory: string): readonly ConfiguredNodeOptions[] {
+  const modules = projectModules();
+  return configFilesIn(directory)
+    .filter((name) => !name.startsWith("sst."))
+    .flatMap((name) => modules.parsedFile(join(directory, name), nodeOptionsOfText) ?? []);
+}
+
+/** The `NODE_OPTIONS` values of one serverless.yml or SAM template's text, with the folder each applies to. */
+export function nodeOptionsOfText(source: string): readonly ConfiguredNodeOptions[] {
+  const lines = source.replace(COMMENT_LINE, "").split(/\r?\n/);
+  const found: ConfiguredNodeOptions[] = [];
+  // Per function's folder: how many functions hold code there, and each value's count among them.
+  const functionsByFolder = new Map<string, number>();
+  const valuesByFolder = new Map<string, Map<string, number>>();
+  const globalCodeUri = globalFunctionCodeUri(lines);
+  const functionFolder = (properties: number | undefined): string | null => {
+    const own = properties === undefined ? undefined : codeUriAmong(lines, childrenOf(lines, properties));
+    const codeUri = own === undefined ? globalCodeUri : own;
+    return codeUri === null ? null : (codeUri ?? "");
+  };
+  for (const top of childrenOf(lines, -1)) {
+    const section = keyOf(lines[top]!);
+    if (section === "provider") found.push(...valuesAt(lines, top, ["environment"]).map((value) => ({ folder: "", value })));
+    else if (section === "Globals") {
+      const folder = globalCodeUri === null ? null : (globalCodeUri ?? "");
+      if (folder !== null) found.push(...valuesAt(lines, top, ["Function", "Environment", "Variables"]).map((value) => ({ folder, value })));
+    } else if (section === "functions" || section === "Resources") {
+      for (const fn of childrenOf(lines, top)) {
+        let folder: string | null = "";
+        let path = ["environment"];
+        if (section === "Resources") {
+          const keys = childrenOf(lines, fn);
+          if (!keys.some((at) => FUNCTION_TYPE.test(lines[at]!))) continue;
+          const properties = keys.find((at) => keyOf(lines[at]!) === "Properties");
+          folder = functionFolder(properties);
+          path = ["Properties", "Environment", "Variables"];
+        }
+        // Code in the bucket (a CodeUri that names no folder): none of the project's files runs there.
+        if (folder === null) continue;
+        functionsByFolder.set(folder, (functionsByFolder.get(folder) ?? 0) + 1);
+        let values = valuesByFolder.get(folder);
+        if (!values) valuesByFolder.set(folder, (values = new Map()));
+        for (const value of new Set(valuesAt(lines, fn, path))) values.set(value, (values.get(value) ?? 0) + 1);
+      }
+    }
+  }
+  for (const [folder, values] of valuesByFolder) {
+    for (const [value, count] of values) if (count === functionsByFolder.get(folder)) found.push({ folder, value });
+  }
+  return found;
+}
+
+/** The key a line opens (`provider:` → `provider`), if it is a mapping entry. */
+function keyOf(line: string): string | undefined {
+  return KEY_LINE.exec(line)?.[1];
+}
+
+/** The `NODE_OPTIONS` values below the mapping at line `at`, through the keys of `path` (each a child of the one before). */
+function valuesAt(lines: readonly string[], at: number, path: readonly string[]): string[] {
+  let parents = [at];
+  for (const key of path) parents = parents.flatMap((parent) => childrenOf(lines, parent).filter((child) => keyOf(lines[child]!) === key));
+  const values: string[] = [];
+  for (const parent of parents) {
+    for (const child of childrenOf(lines, parent)) {
+      const entry = NODE_OPTIONS_ENTRY.exec(lines[child]!);
+      const value = entry === null ? undefined : scalarOf(entry[1]!);
+      if (value) values.push(value);
+    }
+  }
+  return values;
+}
+
+/** A YAML scalar as written on one line: quoted (`"-r x"`, `'-r x'`) or plain with a ` #` comment after it; none for a block scalar, flow collection or variable. */
+function scalarOf(text: string): string | undefined {
+  const quoted = /^"((?:[^"\\]|\\.)*)"|^'((?:[^']|'')*)'/.exec(text);
+  const value = quoted ? (quoted[1] ?? quoted[2]!.replace(/''/g, "'")) : text.replace(/(?:^|[ \t])#.*$/, "").trim();
+  return value === "" || /^[|>{[&*!]/.test(value) || value.includes("${") ? undefined : value;
 }

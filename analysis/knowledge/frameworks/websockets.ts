@@ -43,6 +43,9 @@ export const socketIo = {
       ...SOCKET_IO_SERVER_EVENTS.map((event) => [event, null] as const),
     ]),
     otherEvents: { holds: "input", everyParameter: true },
+    // `socket.use(([event, ...args], next) => …)`: a middleware of the socket gets each packet the client
+    // sent, its event name and arguments (https://socket.io/docs/v4/server-api/#socketusefn; checked 2026-12-06).
+    connectionMethods: { events: SOCKET_IO_CONNECTION_EVENTS, methods: { use: { holds: "input" } } },
   },
 } as const satisfies FrameworkDescriptor;
 
@@ -61,6 +64,17 @@ export const ws = {
       types: [{ package: "ws", name: ["WebSocketServer", "Server"] }],
       methods: { on: { arguments: [1] } },
       plugins: { registerMethod: "on" },
+    },
+  },
+  // The server's `connection` callback gets the socket and the upgrade request, an `http.IncomingMessage`
+  // (its `headers` and `url` are the client's); a socket's `message` callback gets the client's data
+  // (`(data, isBinary)`, ws 8; github.com/websockets/ws doc/ws.md, events 'connection' and 'message';
+  // checked 2026-12-06). Other events (`close`, `error`, `listening`, `headers`) carry nothing taken as input.
+  requestInputsByEvent: {
+    method: "on",
+    events: {
+      connection: { holds: "request", parameter: 1, parts: ["headers", "url"] },
+      message: { holds: "input", parameter: 0 },
     },
   },
 } as const satisfies FrameworkDescriptor;
