@@ -217,4 +217,29 @@ describe("entry gate: stops what holds none", () => {
     const express = parseAnalysisInput(`import express from "express";\nconst app = express();\napp.get("/", (req, res) => res.end());\n`, "src/app.ts");
     expect([mayHoldEntry(express, "invocation"), mayHoldEntry(express, "handler")]).toEqual([false, true]);
   });
+
+  it("a default export that cannot be an object literal is no Worker's or Bun server's (zod's locales, a default-exported function or class)", () => {
+    const stopped = [
+      `import * as util from "../core/util.js";\nconst error = () => (issue) => util.message(issue);\nexport default function () {\n  return { localeError: error() };\n}\n`,
+      `export default (request) => new Response("ok");\n`,
+      `export default class Queue { fetch(request, env, ctx) { return new Response("ok"); } }\n`,
+      `export default makeWorker({ fetch(request, env, ctx) { return new Response("ok"); } });\n`,
+      `export default "fetch";\n`,
+    ];
+    for (const code of stopped) {
+      const input = parseAnalysisInput(code, "src/locales/en.ts");
+      expect([mayHoldEntry(input, "invocation"), mayHoldEntry(input, "handler")], code).toEqual([false, false]);
+    }
+    // An object literal inline, through a name, or under `satisfies`/`as`: what the hooks read.
+    const passed = [
+      `export default { async fetch(request, env, ctx) { return new Response("ok"); } };\n`,
+      `const worker = { async scheduled(event, env, ctx) {} };\nexport default worker;\n`,
+      `export default { fetch(request: Request) { return new Response("ok"); } } satisfies ExportedHandler;\n`,
+      `export default ({ port: 3000, fetch: (request: Request) => new Response("ok") }) as Serve;\n`,
+    ];
+    for (const code of passed) expect(mayHoldEntry(parseAnalysisInput(code, "src/index.ts"), "handler"), code).toBe(true);
+    // A Worker's class comes with its import of `cloudflare:workers`.
+    const entrypoint = parseAnalysisInput(`import { WorkerEntrypoint } from "cloudflare:workers";\nexport default class extends WorkerEntrypoint { async fetch() { return new Response("ok"); } }\n`, "src/index.ts");
+    expect([mayHoldEntry(entrypoint, "invocation"), mayHoldEntry(entrypoint, "handler")]).toEqual([true, true]);
+  });
 });

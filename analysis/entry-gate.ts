@@ -11,6 +11,7 @@ import { isAbsolute, relative, sep } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
+import { unwrap } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
@@ -120,6 +121,8 @@ interface TopLevel {
   /** Every name the handler engine could read as a named export (a superset: globals are not checked). */
   readonly exportNames: ReadonlySet<string>;
   readonly defaultExport: boolean;
+  /** An `export default` whose value may be an object literal (`EntrySigns.defaultExportObject`): inline, or a name that may hold one. */
+  readonly defaultExportObject: boolean;
   /** `module.exports = …` at the top. */
   readonly moduleExports: boolean;
   /** `import … from "x"`, `import x = require("x")`, `export … from "x"`: the analysis context's `staticModules`. */
@@ -149,9 +152,15 @@ function topLevelOf(input: AnalysisInput): TopLevel {
   if (found) return found;
   const names = new Set<string>();
   let defaultExport = false;
+  let defaultExportObject = false;
   let moduleExports = false;
   for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) defaultExport = true;
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      defaultExport = true;
+      // What `defaultExportObject` (frameworks/default-export-object.ts) can resolve: an object literal, or a name (`Bindings.objectOf`).
+      const value = unwrap(statement.declaration).type;
+      defaultExportObject ||= value === AST_NODE_TYPES.ObjectExpression || value === AST_NODE_TYPES.Identifier;
+    }
     else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const { declaration } = statement;
       if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
@@ -175,7 +184,7 @@ function topLevelOf(input: AnalysisInput): TopLevel {
       }
     }
   }
-  found = { exportNames: names, defaultExport, moduleExports, staticImports: getAnalysisContext(input).staticModules, program: ast };
+  found = { exportNames: names, defaultExport, defaultExportObject, moduleExports, staticImports: getAnalysisContext(input).staticModules, program: ast };
   topLevels.set(ast, found);
   return found;
 }
@@ -183,6 +192,7 @@ function topLevelOf(input: AnalysisInput): TopLevel {
 /** The signs read from the file's top level, its settings and its project: no look at its text. */
 function signsHoldWithoutText(input: AnalysisInput, signs: EntrySigns, top: TopLevel): boolean {
   if (signs.defaultExport && top.defaultExport) return true;
+  if (signs.defaultExportObject && top.defaultExportObject) return true;
   if (signs.exports !== undefined && hasAny(top.exportNames, signs.exports)) return true;
   if (signs.configuredExports && exportsAnyOf(top, input.settings.lambdaHandlerNames)) return true;
   if (signs.exportsWhere !== undefined && top.exportNames.size > 0 && deploymentOf(input.filename)[signs.exportsWhere]) return true;

@@ -29,6 +29,18 @@ describe("analysisInputFromContext", () => {
     expect(analysisInputFromContext(contextWith(observability)).readModuleFacts).toBeUndefined();
     expect(analysisInputFromContext(contextWith(observability)).settings.modules).toEqual(["@/observability"]);
   });
+
+  it("keeps the last reader for a configuration without settings, which ESLint hands a new {} for every file", () => {
+    const parser = { parseForESLint: () => ({ ast: undefined }) };
+    const first = analysisInputFromContext(contextWith({}, parser));
+    const second = analysisInputFromContext(contextWith({}, parser));
+    expect(second.settings).toBe(DEFAULT_SETTINGS);
+    expect(second.readModuleFacts).toBe(first.readModuleFacts);
+    // Not across parsers, and not for settings that hold a `honeyhive` object.
+    expect(analysisInputFromContext(contextWith({}, { parseForESLint: () => ({ ast: undefined }) })).readModuleFacts).not.toBe(first.readModuleFacts);
+    expect(analysisInputFromContext(contextWith({ honeyhive: { modules: ["@/hh"] } }, parser)).settings.modules).toEqual(["@/hh"]);
+    expect(analysisInputFromContext(contextWith({ other: true }, parser)).settings).toBe(DEFAULT_SETTINGS);
+  });
 });
 
 describe("analysisInputFromContext under ESLint", () => {

@@ -4,7 +4,7 @@
 import type { ParserServices, TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { indexFromTraversal, indexNodes, type EslintTraversal } from "./nodes.js";
-import { readSettings, type HoneyhiveSettings } from "./settings.js";
+import { DEFAULT_SETTINGS, readSettings, type HoneyhiveSettings } from "./settings.js";
 import { AttachedCache } from "./attached-cache.js";
 import { extractModuleFacts, type ModuleFacts } from "./export-facts.js";
 
@@ -117,9 +117,17 @@ function configurationOf(context: RuleContextLike): Configuration {
   const rawSettings = context.settings;
   const parser = context.languageOptions?.parser;
   const last = lastConfiguration;
-  if (last !== undefined && last.rawSettings === rawSettings && last.parser === parser) return last;
+  // ESLint hands a configuration without `settings` a new `{}` for every file: no `honeyhive` key reads
+  // as the defaults, so that file keeps the last reader instead of reading the settings and making one.
+  if (last !== undefined && last.parser === parser && (last.rawSettings === rawSettings || (last.settings === DEFAULT_SETTINGS && holdsNoSettings(rawSettings)))) return last;
   const settings = readSettings(rawSettings);
   return (lastConfiguration = { rawSettings, parser, settings, readModuleFacts: moduleFactsReader(parser, settings) });
+}
+
+/** Settings that `readSettings` reads as the defaults by their shape alone: no `honeyhive` object. */
+function holdsNoSettings(rawSettings: unknown): boolean {
+  const raw = (rawSettings as { honeyhive?: unknown } | undefined)?.honeyhive;
+  return raw === null || typeof raw !== "object";
 }
 
 /** Reads declared type names through the program's type checker (made by TypeScript on first use); undefined without type information. */

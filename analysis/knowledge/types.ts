@@ -463,6 +463,13 @@ export interface EntrySigns {
   readonly exportsWhere?: "vercel" | "netlify" | "openNext" | "wrangler" | "gcpFunctions";
   /** An `export default`. */
   readonly defaultExport?: boolean;
+  /**
+   * An `export default` of an object literal, inline or through a name (`export default { fetch }`,
+   * `export default app satisfies ExportedHandler`): the value `defaultExportObject`
+   * (frameworks/default-export-object.ts) reads. A default-exported function, class, call or literal
+   * is no such object, so a hook that reads only that object runs on none of them.
+   */
+  readonly defaultExportObject?: boolean;
   /** The file imports, requires or `import()`s one of these modules (where the hook's types or base classes come from). */
   readonly imports?: readonly string[];
 }

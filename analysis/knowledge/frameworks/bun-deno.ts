@@ -47,7 +47,7 @@ export const bunDeno = {
   hook: {
     trigger: { always: true },
     // `export default { fetch }`: request handlers only (the runtimes do not freeze after a response).
-    signs: { request: { defaultExport: true } },
+    signs: { request: { defaultExportObject: true } },
     run(api) {
       const exported = defaultExportObject(api);
       if (!exported || !isServer(api, exported)) return;

@@ -66,8 +66,9 @@ export const cloudflareWorkers = {
   platform,
   hook: {
     trigger: { always: true },
-    // The default export object, or a `WorkerEntrypoint` / `DurableObject` class (only of `cloudflare:workers`).
-    signs: { invocation: { defaultExport: true, imports: ["cloudflare:workers"] }, request: { imports: ["cloudflare:workers"] } },
+    // The default export object, or a `WorkerEntrypoint` / `DurableObject` class (only of `cloudflare:workers`,
+    // which the import sign covers).
+    signs: { invocation: { defaultExportObject: true, imports: ["cloudflare:workers"] }, request: { imports: ["cloudflare:workers"] } },
     run(api) {
       collectEntrypointClasses(api);
       const exported = defaultExportObject(api);
