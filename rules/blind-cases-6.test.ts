@@ -63,9 +63,7 @@ interface Known { readonly rule: string; readonly kind: "miss" | "false"; readon
 const KNOWN: readonly Known[] = [
   // require-valid-session-id
   // no-tracer-init-in-handler
-  { rule: "no-tracer-init-in-handler", kind: "miss", match: "uncached factory (a class's static create())", reason: "defect: a class's static method that returns a new tracer (`Tracing.create()`) is not followed as 'a function of the file that makes a new tracer on every call'" },
   { rule: "no-tracer-init-in-handler", kind: "miss", match: "NestJS request-scoped provider", reason: "defect (not modelled): a provider with `@Injectable({ scope: Scope.REQUEST })` is built per request, so its field initializer/constructor is per-request code; the NestJS descriptor knows decorated methods only" },
-  { rule: "no-tracer-init-in-handler", kind: "miss", match: "React cache() around the init", reason: "defect (data, low): React's `cache()` memoizes only inside a server-component render; in a route handler each call runs the init, yet it is taken for a cache" },
   // no-session-start-in-handler
   // tracer-provider-for-instrumentors
   { rule: "tracer-provider-for-instrumentors", kind: "miss", match: "ToolLoopAgent with experimental_telemetry", reason: "defect (data + engine): TELEMETRY_OPTIONS (knowledge/instrumentations.ts) lists AI SDK functions only, and instrumentations.ts checks the option on calls only (visitCall), not on `new ToolLoopAgent({ experimental_telemetry })` (AI SDK 6; `Experimental_Agent` in 5)" },
