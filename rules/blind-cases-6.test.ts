@@ -66,7 +66,6 @@ const KNOWN: readonly Known[] = [
   { rule: "no-tracer-init-in-handler", kind: "miss", match: "NestJS request-scoped provider", reason: "defect (not modelled): a provider with `@Injectable({ scope: Scope.REQUEST })` is built per request, so its field initializer/constructor is per-request code; the NestJS descriptor knows decorated methods only" },
   // no-session-start-in-handler
   // tracer-provider-for-instrumentors
-  { rule: "tracer-provider-for-instrumentors", kind: "miss", match: "ToolLoopAgent with experimental_telemetry", reason: "defect (data + engine): TELEMETRY_OPTIONS (knowledge/instrumentations.ts) lists AI SDK functions only, and instrumentations.ts checks the option on calls only (visitCall), not on `new ToolLoopAgent({ experimental_telemetry })` (AI SDK 6; `Experimental_Agent` in 5)" },
   // no-lost-session-context
   { rule: "no-lost-session-context", kind: "miss", match: "Express: app.use(openSession) registered after a traced route", reason: "design: the route-level shape is reported at a route-level middleware; an app-wide `app.use(openSession)` after a traced route with no route-level middleware anywhere is none of the doc's three shapes (a real lost session all the same)" },
   // require-force-flush-in-lambda
