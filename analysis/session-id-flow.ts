@@ -637,8 +637,9 @@ class SessionIdFlow {
     const plain = parameter.type === AST_NODE_TYPES.Identifier || (parameter.type === AST_NODE_TYPES.AssignmentPattern && parameter.left === name);
     const key = plain ? undefined : topLevelKey(parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter, name);
     const requestIndex = requestParameterIndex(inputs, fn, handler.kind === "request" ? handler.registration : handler.exportNode);
-    const other = index === requestIndex || !plain ? undefined : inputs.otherParameters?.[index];
-    if (other) return { handler, taint: other.holds, inputs: other };
+    const other = index === requestIndex ? undefined : inputs.otherParameters?.[index];
+    if (other && plain) return { handler, taint: other.holds, inputs: other };
+    if (other && key !== undefined && other.parts?.includes(key)) return { handler, taint: "input", inputs: other, route: routePart(other, key) };
     if (index === requestIndex && inputs.holds === "input") return { handler, taint: "input", inputs };
     if (key !== undefined && inputs.parts?.includes(key)) return { handler, taint: "input", inputs, route: routePart(inputs, key) };
     if (index !== requestIndex) return undefined;

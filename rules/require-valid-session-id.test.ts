@@ -635,6 +635,7 @@ describe("fix-blind6: receivers, locals, defaults, NestJS, Netlify v2 context, A
     // Netlify v2: the context's path parameters and cookies.
     netlify(`export default async (req: Request, context: any) => { tracer.createSession({ sessionId: context.params.id }); await tracer.forceFlush(); return new Response("ok"); };\nexport const config = { path: "/api/chat/:id" };`),
     netlify(`export default async (req: Request, context: any) => { tracer.createSession({ sessionId: context.cookies.get("sid") }); await tracer.forceFlush(); return new Response("ok"); };`),
+    netlify(`export default async (req: Request, { params }: any) => { tracer.createSession({ sessionId: params.id }); await tracer.forceFlush(); return new Response("ok"); };\nexport const config = { path: "/api/chat/:id" };`),
     // Astro: an action's input with a schema that does not check UUIDs.
     astro(`z.object({ sessionId: z.string() })`),
   ];
@@ -649,6 +650,7 @@ describe("fix-blind6: receivers, locals, defaults, NestJS, Netlify v2 context, A
     // Netlify: Lambda-compatible `(event, context)`'s context is Lambda's, and a value the function sets.
     netlify(`export const handler = async (event: unknown, context: any) => { tracer.createSession({ sessionId: context.awsRequestId }); await tracer.forceFlush(); return { statusCode: 200 }; };`),
     netlify(`export default async (req: Request, context: any) => { tracer.createSession({ sessionId: context.requestId }); await tracer.forceFlush(); return new Response("ok"); };`),
+    netlify(`export default async (req: Request, { requestId }: any) => { tracer.createSession({ sessionId: requestId }); await tracer.forceFlush(); return new Response("ok"); };`),
     // Astro: a schema that checks UUIDs.
     astro(`z.object({ sessionId: z.string().uuid() })`),
   ];
