@@ -358,6 +358,11 @@ class Finder {
     if (!origin) return;
     const className = origin.path.at(-1);
     if (className === undefined) return;
+    const telemetry = TELEMETRY_OPTIONS.find((entry) => entry.classes?.some((cls) => cls.package === origin.module && cls.name === originName(origin)));
+    if (telemetry) {
+      this.visitTelemetry(expression, telemetry, `new ${originName(origin)}`);
+      return;
+    }
     const family = INSTRUMENTATION_FAMILIES.find(
       (entry) => entry.classNamePattern.test(className) && entry.packages.some((pkg) => (pkg.endsWith("-") ? origin.module.startsWith(pkg) : origin.module === pkg)),
     );
@@ -373,7 +378,7 @@ class Finder {
     this.add("register", call, `${name}()`, placement);
   }
 
-  private visitTelemetry(call: TSESTree.CallExpression, telemetry: TelemetryOption, name: string): void {
+  private visitTelemetry(call: TSESTree.CallExpression | TSESTree.NewExpression, telemetry: TelemetryOption, name: string): void {
     const options = unwrapExpression(call.arguments[0]);
     if (options?.type !== AST_NODE_TYPES.ObjectExpression) return;
     const property = findProperty(options, telemetry.option);

@@ -101,8 +101,17 @@ function connectionMethodInputs(byEvent: RequestInputsByEvent, registration: TSE
 function requestInputsOf(handler: Handler): RequestInputs | undefined {
   const framework = handler.framework === undefined ? undefined : frameworkById(handler.framework);
   if (framework?.requestInputsByEvent) return handler.kind === "request" ? inputsForEvent(framework.requestInputsByEvent, handler.registration) : undefined;
+  const byCall = framework?.requestInputsByCall && handler.kind === "request" ? inputsForCall(framework.requestInputsByCall, handler.registration) : undefined;
+  if (byCall) return byCall;
   if (framework?.requestInputs) return framework.requestInputs;
   return handler.kind === "lambda" ? handler.platform.requestInputs : undefined;
+}
+
+/** The inputs of handlers registered by a call of one function (`defineAction(…)`), by the called function's name. */
+function inputsForCall(byCall: Readonly<Record<string, RequestInputs>>, registration: TSESTree.Node): RequestInputs | undefined {
+  const callee = registration.type === AST_NODE_TYPES.CallExpression ? unwrap(registration.callee) : undefined;
+  const name = callee?.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+  return name !== undefined && Object.hasOwn(byCall, name) ? byCall[name] : undefined;
 }
 
 /** Global functions that hand back the same text (or a value read from it) for an input. */
@@ -420,6 +429,8 @@ class SessionIdFlow {
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrap(expression.callee);
         if (callee?.type === AST_NODE_TYPES.MemberExpression) {
+          const request = this.requestThroughCalls(expression, variables);
+          if (request) return request;
           const name = memberName(callee);
           const receiver = next(callee.object);
           if (receiver?.taint === "input" && name !== undefined && !VALIDATION_NAME.test(name)) return { taint: "input", source: expression };
@@ -486,13 +497,38 @@ class SessionIdFlow {
     }
     if (!def.node.init) return undefined;
     // Reassigned (`if (!isSessionId(id)) id = toSessionId(id)`): the value at the SDK call is not known.
-    if (variable.references.filter((reference) => reference.writeExpr).length !== 1) return undefined;
+    if (!writtenOnce(variable, def.node.id)) return undefined;
     variables.add(variable);
     const init = this.evaluate(def.node.init, variables, depth + 1);
     if (!init) return undefined;
     if (def.node.id.type === AST_NODE_TYPES.Identifier) return init;
     // Destructured: `const { sessionId } = req.body`, `const { headers } = req`.
     return this.destructured(init, keyPath(def.node.id, def.name as TSESTree.Identifier));
+  }
+
+  /**
+   * The request a handler reaches by calling methods on one of its parameters (`requestCalls`: NestJS's
+   * `context.switchToHttp().getRequest()` in an interceptor, a guard, a filter).
+   */
+  private requestThroughCalls(call: TSESTree.CallExpression, variables: Set<Scope.Variable>): FlowResult | undefined {
+    const names: string[] = [];
+    let node: TSESTree.Node | undefined = call;
+    while (node?.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(node.callee);
+      const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (name === undefined || callee?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      names.unshift(name);
+      node = unwrap(callee.object);
+    }
+    const variable = node?.type === AST_NODE_TYPES.Identifier ? this.sdk.variableOf(node) : undefined;
+    const def = variable?.defs[0];
+    if (!variable || def?.type !== "Parameter") return undefined;
+    const handler = this.handlers.handlerOf(def.node as FunctionNode);
+    const inputs = handler && requestInputsOf(handler);
+    const chain = inputs?.requestCalls?.find(({ calls }) => calls.length === names.length && calls.every((name, index) => name === names[index]));
+    if (!chain) return undefined;
+    variables.add(variable);
+    return { taint: chain.request.holds, inputs: chain.request, source: call };
   }
 
   /**
@@ -625,6 +661,9 @@ class SessionIdFlow {
     const plain = parameter.type === AST_NODE_TYPES.Identifier || (parameter.type === AST_NODE_TYPES.AssignmentPattern && parameter.left === name);
     const key = plain ? undefined : topLevelKey(parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter, name);
     const requestIndex = requestParameterIndex(inputs, fn, handler.kind === "request" ? handler.registration : handler.exportNode);
+    const other = index === requestIndex ? undefined : inputs.otherParameters?.[index];
+    if (other && plain) return { handler, taint: other.holds, inputs: other };
+    if (other && key !== undefined && other.parts?.includes(key)) return { handler, taint: "input", inputs: other, route: routePart(other, key) };
     if (index === requestIndex && inputs.holds === "input") return { handler, taint: "input", inputs };
     if (key !== undefined && inputs.parts?.includes(key)) return { handler, taint: "input", inputs, route: routePart(inputs, key) };
     if (index !== requestIndex) return undefined;
@@ -637,10 +676,7 @@ class SessionIdFlow {
     const rule = inputs.validatedBy;
     const registration = handler.kind === "request" ? handler.registration : undefined;
     if (!rule || registration?.type !== AST_NODE_TYPES.CallExpression) return false;
-    if (rule.routeOption !== undefined) {
-      const option = rule.routeOption;
-      if (registration.arguments.some((argument) => argument.type === AST_NODE_TYPES.ObjectExpression && findProperty(argument, option) !== undefined)) return true;
-    }
+    if (rule.routeOption !== undefined && this.routeOptionValidates(registration, rule.routeOption, rule.mentions)) return true;
     if (rule.chainedCall === undefined) return false;
     // `procedure.input(schema).mutation(fn)`: walk the receivers of the registering call.
     for (let callee = unwrap(registration.callee); callee?.type === AST_NODE_TYPES.MemberExpression; ) {
@@ -649,6 +685,15 @@ class SessionIdFlow {
       const receiverCallee = unwrap(receiver.callee);
       if (memberName(receiverCallee) === rule.chainedCall && receiver.arguments[0]) return this.schemaValidates(receiver.arguments[0], rule.mentions);
       callee = receiverCallee;
+    }
+    return false;
+  }
+
+  /** The registering call has the route option (`{ schema }`, `defineAction({ input })`) and its schema checks what `mentions` asks for. */
+  private routeOptionValidates(registration: TSESTree.CallExpression, option: string, mentions: RegExp | undefined): boolean {
+    for (const argument of registration.arguments) {
+      const property = argument.type === AST_NODE_TYPES.ObjectExpression ? findProperty(argument, option) : undefined;
+      if (property && this.schemaValidates(property.value, mentions)) return true;
     }
     return false;
   }
@@ -709,7 +754,7 @@ class SessionIdFlow {
     for (const [scope, cutoff] of cutoffs) {
       for (const candidate of nodesOfTypesWithin(this.input.ast, CALL_TYPES, scope)) {
         if (candidate.range[0] >= cutoff.range[1] || !this.isValidationCall(candidate)) continue;
-        if (candidate.arguments.some((argument) => this.mentionsFlow(argument, flow))) return true;
+        if (validatedValues(candidate).some((argument) => this.mentionsFlow(argument, flow))) return true;
       }
     }
     const key = flow.sourceKeys.at(-1)?.toLowerCase() ?? inputKeyOf(flow.source);
@@ -717,8 +762,21 @@ class SessionIdFlow {
     return nodesOfType(this.input.ast, AST_NODE_TYPES.CallExpression).some(
       (candidate) =>
         this.isValidationCall(candidate) &&
-        candidate.arguments.some((argument) => nodesOfTypesWithin(this.input.ast, KEY_TYPES, argument).some((node) => inputKeyOf(node) === key)),
+        validatedValues(candidate).some((argument) => this.readsInputKey(argument, key, !cutoffs.has(enclosingFunction(candidate) ?? this.input.ast))),
     );
+  }
+
+  /**
+   * `value` reads the input `key` (`req.get("x-session-id")`), directly or, in a function off the
+   * value's way (a middleware: in the functions on the way only a check before the value leaves counts,
+   * above), through a local const that does (`const id = req.get(k); isSessionId(id)`).
+   */
+  private readsInputKey(value: TSESTree.Node, key: string, throughLocal: boolean): boolean {
+    const reads = (node: TSESTree.Node): boolean => nodesOfTypesWithin(this.input.ast, KEY_TYPES, node).some((read) => inputKeyOf(read) === key);
+    if (reads(value)) return true;
+    if (!throughLocal || value.type !== AST_NODE_TYPES.Identifier) return false;
+    const init = this.singleValueOf(value);
+    return init !== undefined && init !== value && reads(init);
   }
 
   private isValidationCall(call: TSESTree.CallExpression): boolean {
@@ -786,6 +844,15 @@ function requestParameterIndex(inputs: RequestInputs, fn: FunctionNode, registra
   return method !== undefined && inputs.arityExceptMethods?.includes(method) ? (inputs.parameter ?? 0) : byArity;
 }
 
+/**
+ * The variable is written by its declaration only: eslint-scope records a destructuring default
+ * (`const { sid = "x" } = q`, `{ q: { sid } = {} }`) as a second write, which is part of the same declaration.
+ */
+function writtenOnce(variable: Scope.Variable, pattern: TSESTree.Node): boolean {
+  const writes = variable.references.filter((reference) => reference.writeExpr);
+  return writes.filter((reference) => !(reference.writeExpr && contains(pattern, reference.writeExpr))).length === 1;
+}
+
 /** The keys from a destructuring pattern down to `name` (`{ headers: { cookie } }` → `["headers", "cookie"]`); empty when not found. */
 function keyPath(pattern: TSESTree.Node, name: TSESTree.Identifier): string[] {
   if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return keyPath(pattern.left, name);
@@ -805,6 +872,12 @@ export function topLevelKey(pattern: TSESTree.Node, name: TSESTree.Identifier): 
     if (property.type === AST_NODE_TYPES.Property && contains(property, name)) return staticName(property.key, property.computed);
   }
   return undefined;
+}
+
+/** The values a validating call checks: its arguments, and the receiver of a method on the value (`id.match(re)`, `id.startsWith(…)` is no check). */
+function validatedValues(call: TSESTree.CallExpression): TSESTree.Node[] {
+  const callee = unwrap(call.callee);
+  return callee?.type === AST_NODE_TYPES.MemberExpression ? [callee.object, ...call.arguments] : [...call.arguments];
 }
 
 /** The input key an expression reads, lower-cased: `req.headers["X-Session-Id"]`, `req.get("x-session-id")`, `event.sessionId`. */

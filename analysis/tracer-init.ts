@@ -25,9 +25,10 @@ import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { getEvaluateModel } from "./evaluate.js";
-import { getHandlerModel, type Handler } from "./handlers.js";
+import { getHandlerModel, originMatches, type Handler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { isAppLifetimeMember } from "./knowledge/app-lifetime.js";
+import { FUNCTION_CACHES, type FunctionCache } from "./knowledge/function-caches.js";
 import { API_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { TRACER_STATICS } from "./knowledge/sdks/honeyhive.js";
 import { GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS, opentelemetryProfile, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
@@ -203,15 +204,50 @@ function throughHelper(input: AnalysisInput, creation: Creation, perCall: (node:
     }
     return undefined;
   }
-  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : undefined;
-  const variable = holder && input.scopeManager.getDeclaredVariables(holder)[0];
-  for (const reference of variable?.references ?? []) {
-    const call = reference.identifier.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+  const helper = helperCallsOf(input, fn);
+  for (const call of helper?.calls ?? []) {
     const where = perCall(call);
-    if (where) return { ...where, helper: variable!.name };
+    if (where) return { ...where, helper: helper!.name };
   }
   return undefined;
+}
+
+/**
+ * The calls of the file that run `fn`'s body each time: calls of a function declaration or a `const`
+ * function by its name, of a class's static method (`Tracing.create()`), or of a `const` holding `fn`
+ * wrapped in a cache that lives for one request only (React's `cache()`, knowledge/function-caches.ts);
+ * a wrapper that caches for the process, or one not known, runs the body once.
+ */
+function helperCallsOf(input: AnalysisInput, fn: FunctionNode): { readonly name: string; readonly calls: readonly TSESTree.CallExpression[] } | undefined {
+  const parent = fn.parent;
+  const method = parent?.type === AST_NODE_TYPES.MethodDefinition && parent.static && parent.kind === "method" && parent.value === fn ? staticName(parent.key, parent.computed) : undefined;
+  if (method !== undefined) {
+    const owner = parent!.parent?.parent;
+    const variable = owner?.type === AST_NODE_TYPES.ClassDeclaration ? input.scopeManager.getDeclaredVariables(owner)[0] : undefined;
+    const calls: TSESTree.CallExpression[] = [];
+    for (const reference of variable?.references ?? []) {
+      const member = reference.identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || memberName(member) !== method) continue;
+      if (member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) calls.push(member.parent);
+    }
+    return { name: `${variable?.name ?? "class"}.${method}`, calls };
+  }
+  const wrapper = parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === fn && parent.parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.parent.init === parent ? parent : undefined;
+  if (wrapper && functionCacheLifetime(input, wrapper.callee) !== "request") return undefined;
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : wrapper ? wrapper.parent : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn ? parent : undefined;
+  const variable = holder && input.scopeManager.getDeclaredVariables(holder)[0];
+  if (!variable) return undefined;
+  const calls = variable.references.flatMap((reference) => {
+    const call = reference.identifier.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? [call] : [];
+  });
+  return { name: variable.name, calls };
+}
+
+/** How long the library wrapper `callee` (`memoize`, React's `cache`) remembers a result; undefined when it is not a known one. */
+function functionCacheLifetime(input: AnalysisInput, callee: TSESTree.Node): FunctionCache["lifetime"] | undefined {
+  const origin = getAnalysisContext(input).bindings.originOf(callee);
+  return origin ? FUNCTION_CACHES.find((cache) => originMatches(origin, cache))?.lifetime : undefined;
 }
 
 /**

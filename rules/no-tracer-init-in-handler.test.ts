@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import rule, { RULE_NAME } from "./no-tracer-init-in-handler.js";
 import { configForRule, describeFixtureTruth, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
+import { type AnyRule, type Case, lintCase } from "./test-utils/blind-cases.js";
 
 const ruleTester = createRuleTester();
 const testedRule = testableRule(rule);
@@ -460,4 +461,40 @@ ruleTester.run(`${RULE_NAME}: this.x caches by the instance's lifetime`, testedR
       errors: [{ messageId: "perInvocation", line: 4, suggestions: [] }],
     },
   ],
+});
+
+// fix-blind6: factories called per request through a class's static method, or wrapped in a cache that
+// lives for one request (React's `cache()`, knowledge/function-caches.ts); wrappers that cache for the
+// process (lodash memoize/once, `once`, p-memoize) or are not known stay quiet.
+describe("fix-blind6: static factories and function caches", () => {
+  const HEAD = `import { HoneyHiveTracer } from "honeyhive";\nimport express from "express";\nconst app = express();\n`;
+  const route = (decl: string, use: string): Case => ({
+    name: `${decl} | ${use}`,
+    code: `${HEAD}${decl}\napp.post("/chat", (req, res) => { ${use}; res.end(); });`,
+    files: { "package.json": JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", express: "^5.1.0" } }) },
+  });
+  const init = `HoneyHiveTracer.init({ project: "chat" })`;
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    route(`class Tracing {\n  static create() { return ${init}; }\n}`, `Tracing.create().createSession()`),
+    route(`class Tracing {\n  static create(project: string) { return HoneyHiveTracer.init({ project }); }\n}`, `const t = Tracing.create("chat"); t.createSession()`),
+    route(`import { cache } from "react";\nconst getTracer = cache(() => ${init});`, `getTracer().createSession()`),
+    route(`import * as React from "react";\nconst getTracer = React.cache(() => ${init});`, `getTracer().createSession()`),
+  ];
+  const quiet: Case[] = [
+    // A static method that caches, an instance method of the same name never called, a static create() never called per request.
+    route(`class Tracing {\n  static instance?: any;\n  static create() { return (Tracing.instance ??= ${init}); }\n}`, `Tracing.create().createSession()`),
+    route(`class Tracing {\n  static create() { return ${init}; }\n}\nconst shared = Tracing.create();`, `shared.createSession()`),
+    route(`class Tracing {\n  create() { return ${init}; }\n}\nconst tracing = new Tracing();\nconst shared = tracing.create();`, `shared.createSession()`),
+    // Wrappers that cache for the process, and one not known (a memoizer of another package).
+    route(`import memoize from "lodash/memoize.js";\nconst getTracer = memoize(() => ${init});`, `getTracer().createSession()`),
+    route(`import { once } from "lodash-es";\nconst getTracer = once(() => ${init});`, `getTracer().createSession()`),
+    route(`import once from "once";\nconst getTracer = once(() => ${init});`, `getTracer().createSession()`),
+    route(`import pMemoize from "p-memoize";\nconst getTracer = pMemoize(async () => ${init});`, `void getTracer()`),
+    route(`import moize from "moize";\nconst getTracer = moize(() => ${init});`, `getTracer().createSession()`),
+    // A local function named cache (not React's).
+    route(`const cache = <T,>(fn: () => T) => { let v: T | undefined; return () => (v ??= fn()); };\nconst getTracer = cache(() => ${init});`, `getTracer().createSession()`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import rule, { RULE_NAME, sourceLabel } from "./require-valid-session-id.js";
 import { configForRule, describeFixtureTruth, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
+import { type AnyRule, type Case, lintCase } from "./test-utils/blind-cases.js";
 
 const ruleTester = createRuleTester();
 const testedRule = testableRule(rule);
@@ -616,4 +617,67 @@ describe("session-id helpers: methods, object parameters, defaults", () => {
       ),
     ],
   });
+});
+
+// fix-blind6: checks on the value as a receiver, a middleware's check through a local, destructuring
+// defaults, requests reached through calls (NestJS), another parameter's inputs (Netlify v2 `context`),
+// an Astro action's input and its schema. Each with a look-alike on the other side.
+describe("fix-blind6: receivers, locals, defaults, NestJS, Netlify v2 context, Astro actions", () => {
+  const pkg = (deps: Record<string, string>) => JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", ...deps } });
+  const HEAD = `import { HoneyHiveTracer, isSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+  const EXPRESS_FILES = { "package.json": pkg({ express: "^5.1.0" }) };
+  const NEST_FILES = { "package.json": pkg({ "@nestjs/common": "^11.0.0" }) };
+  const NETLIFY_FILES = { "package.json": pkg({ "@netlify/functions": "^3.0.0" }) };
+  const ASTRO_FILES = { "package.json": pkg({ astro: "^5.7.0" }), "astro.config.mjs": "export default {};\n" };
+  const express = (body: string): Case => ({ name: body, code: `${HEAD}import express from "express";\nconst app = express();\n${body}`, files: EXPRESS_FILES });
+  const nest = (body: string): Case => ({
+    name: body,
+    code: `${HEAD}import { type CanActivate, type ExecutionContext, Injectable } from "@nestjs/common";\n@Injectable()\nexport class SessionGuard implements CanActivate {\n  canActivate(context: ExecutionContext): boolean {\n    ${body}\n    return true;\n  }\n}`,
+    filename: "src/session.guard.ts",
+    files: NEST_FILES,
+  });
+  const netlify = (code: string): Case => ({ name: code, code: `${HEAD}${code}`, filename: "netlify/functions/chat.mts", files: NETLIFY_FILES });
+  const astro = (input: string): Case => ({
+    name: input,
+    code: `${HEAD}import { defineAction } from "astro:actions";\nimport { z } from "astro:schema";\nexport const server = { send: defineAction({ input: ${input}, handler: async (input) => { tracer.createSession({ sessionId: input.sessionId, skipApiCall: true }); return {}; } }) };`,
+    filename: "src/actions/index.ts",
+    files: ASTRO_FILES,
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    // A method of the value that checks nothing, or a match after the call.
+    express(`app.post("/chat", (req, res) => { const id: string = req.body.sessionId; if (!id.startsWith("s")) return void res.end(); tracer.createSession({ sessionId: id }); res.end(); });`),
+    express(`app.post("/chat", (req, res) => { const id: string = req.body.sessionId; tracer.createSession({ sessionId: id }); if (!id.match(/^[0-9a-f-]{36}$/i)) console.warn("odd"); res.end(); });`),
+    // A middleware checks another header through a local.
+    express(`app.use((req, res, next) => { const id = req.get("x-request-id"); if (id && !isSessionId(id)) return void res.status(400).end(); next(); });\napp.post("/chat", (req, res) => { tracer.createSession({ sessionId: req.get("x-session-id") }); res.end(); });`),
+    // Destructuring defaults keep the input.
+    express(`app.post("/chat", (req, res) => { const { sid = "anonymous" } = req.query; tracer.createSession({ sessionId: sid }); res.end(); });`),
+    express(`app.post("/chat", (req, res) => { const { body: { sid } = {} } = req; tracer.createSession({ sessionId: sid }); res.end(); });`),
+    // NestJS: the request through the execution context.
+    nest(`const request = context.switchToHttp().getRequest();\n    tracer.createSession({ sessionId: request.query.sid });`),
+    nest(`tracer.createSession({ sessionId: context.switchToHttp().getRequest().headers["x-session-id"] });`),
+    // Netlify v2: the context's path parameters and cookies.
+    netlify(`export default async (req: Request, context: any) => { tracer.createSession({ sessionId: context.params.id }); await tracer.forceFlush(); return new Response("ok"); };\nexport const config = { path: "/api/chat/:id" };`),
+    netlify(`export default async (req: Request, context: any) => { tracer.createSession({ sessionId: context.cookies.get("sid") }); await tracer.forceFlush(); return new Response("ok"); };`),
+    netlify(`export default async (req: Request, { params }: any) => { tracer.createSession({ sessionId: params.id }); await tracer.forceFlush(); return new Response("ok"); };\nexport const config = { path: "/api/chat/:id" };`),
+    // Astro: an action's input with a schema that does not check UUIDs.
+    astro(`z.object({ sessionId: z.string() })`),
+  ];
+  const quiet: Case[] = [
+    express(`app.post("/chat", (req, res) => { const id: string = req.body.sessionId ?? ""; if (!id.match(/^[0-9a-f-]{36}$/i)) return void res.status(400).end(); tracer.createSession({ sessionId: id }); res.end(); });`),
+    express(`app.post("/chat", (req, res) => { const id: string = req.body.sessionId; if (!/^[0-9a-f-]{36}$/i.test(id)) return void res.end(); tracer.createSession({ sessionId: id }); res.end(); });`),
+    express(`app.use((req, res, next) => { const id = req.get("x-session-id"); if (id && !isSessionId(id)) return void res.status(400).end(); next(); });\napp.post("/chat", (req, res) => { tracer.createSession({ sessionId: req.get("x-session-id") }); res.end(); });`),
+    express(`app.post("/chat", (req, res) => { const { sid = "anonymous" } = res.locals; tracer.createSession({ sessionId: sid }); res.end(); });`),
+    // NestJS look-alikes: the response, another host, a guard's own class.
+    nest(`const response = context.switchToHttp().getResponse();\n    tracer.createSession({ sessionId: response.locals.sid });`),
+    nest(`tracer.createSession({ sessionId: context.getClass().name });`),
+    // Netlify: Lambda-compatible `(event, context)`'s context is Lambda's, and a value the function sets.
+    netlify(`export const handler = async (event: unknown, context: any) => { tracer.createSession({ sessionId: context.awsRequestId }); await tracer.forceFlush(); return { statusCode: 200 }; };`),
+    netlify(`export default async (req: Request, context: any) => { tracer.createSession({ sessionId: context.requestId }); await tracer.forceFlush(); return new Response("ok"); };`),
+    netlify(`export default async (req: Request, { requestId }: any) => { tracer.createSession({ sessionId: requestId }); await tracer.forceFlush(); return new Response("ok"); };`),
+    // Astro: a schema that checks UUIDs.
+    astro(`z.object({ sessionId: z.string().uuid() })`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });

@@ -41,6 +41,10 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${AI}${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });`,
     // Telemetry that is off (the AI SDK's default), or settings the rule cannot read.
     `${AI}${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { isEnabled: false } });`,
+    // ToolLoopAgent with a tracer, or telemetry off; a class of the same name that is not the AI SDK's.
+    `import { ToolLoopAgent } from "ai";\n${TRACER}export const agent = new ToolLoopAgent({ model, experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });`,
+    `import { ToolLoopAgent } from "ai";\n${TRACER}export const agent = new ToolLoopAgent({ model, experimental_telemetry: { isEnabled: false } });`,
+    `import { ToolLoopAgent } from "./agents";\n${TRACER}export const agent = new ToolLoopAgent({ model, experimental_telemetry: { isEnabled: true } });`,
     `${AI}${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { functionId: "run" } });`,
     `${AI}${TRACER}import { telemetry } from "./telemetry";\nexport const run = (prompt: string) => streamText({ model, prompt, experimental_telemetry: telemetry });`,
     `${AI}${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { ...defaults, isEnabled: true } });`,
@@ -175,6 +179,20 @@ ruleTester.run(RULE_NAME, testedRule, {
           line: 3,
           column: 68,
           suggestions: [{ messageId: "passProvider", output: `${AI}import { tracer } from "./tracing";\nexport const run = (prompt: string) => streamText({ model, prompt, experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });` }],
+        },
+      ],
+    },
+    // AI SDK 6: a ToolLoopAgent passes its telemetry settings to the calls of its loop (ai@6.0.41
+    // src/agent/tool-loop-agent-settings.ts).
+    {
+      code: `import { ToolLoopAgent } from "ai";\nimport { tracer } from "./tracing";\nexport const agent = new ToolLoopAgent({ model, tools: {}, experimental_telemetry: { isEnabled: true } });`,
+      output: null,
+      errors: [
+        {
+          messageId: "telemetryWithoutTracer",
+          data: { label: "new ToolLoopAgent()", providers: ONE_PROVIDER },
+          line: 3,
+          suggestions: [{ messageId: "passProvider", output: `import { ToolLoopAgent } from "ai";\nimport { tracer } from "./tracing";\nexport const agent = new ToolLoopAgent({ model, tools: {}, experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });` }],
         },
       ],
     },

@@ -361,6 +361,8 @@ export interface TelemetryOption {
   readonly id: string;
   readonly name: string;
   readonly functions: readonly PackageExport[];
+  /** Classes whose constructor's first argument takes the same option, passed on to the calls they make (`new ToolLoopAgent({ experimental_telemetry })`). */
+  readonly classes?: readonly PackageExport[];
   /** The options key of the telemetry settings object. */
   readonly option: string;
   /** The key that turns it on (off by default). */
@@ -376,6 +378,9 @@ export const TELEMETRY_OPTIONS: readonly TelemetryOption[] = [
     id: "vercel-ai",
     name: "Vercel AI SDK",
     functions: ["generateText", "streamText", "generateObject", "streamObject", "embed", "embedMany"].map((name) => ({ package: "ai", name })),
+    // ai@6.0.41 src/agent/tool-loop-agent-settings.ts: ToolLoopAgentSettings carries TelemetrySettings, which
+    // the agent passes to the generateText/streamText calls of its loop (src/agent/tool-loop-agent.ts).
+    classes: [{ package: "ai", name: "ToolLoopAgent" }],
     option: "experimental_telemetry",
     enabledKey: "isEnabled",
     tracerKey: "tracer",

@@ -128,6 +128,17 @@ export interface RequestInputs {
   readonly getters?: readonly string[];
   /** Members that lead to a request object: `c.req`, `ctx.request`, `event.request`. */
   readonly holders?: readonly string[];
+  /**
+   * Chains of method calls on any of the handler's parameters that return a request object (`calls`,
+   * named in call order), and what that request holds: NestJS's `context.switchToHttp().getRequest()` is
+   * `["switchToHttp", "getRequest"]`, the underlying Express or Fastify request.
+   */
+  readonly requestCalls?: readonly { readonly calls: readonly string[]; readonly request: RequestInputs }[];
+  /**
+   * What other parameters hold, by position (a parameter passed whole, not destructured): Netlify v2's
+   * `context`, whose `params` are the configured path's parameters.
+   */
+  readonly otherParameters?: Readonly<Record<number, RequestInputs>>;
   /** Functions of the framework's modules that return client input, whatever their arguments: h3's `getHeader(event, "x")`, `cookies()` of `next/headers`. */
   readonly readers?: readonly ValueSpecifier[];
   /** The same readers as unresolved globals (Nuxt/Nitro auto-import h3's): they count only inside this descriptor's handlers. */
@@ -535,6 +546,12 @@ export interface FrameworkDescriptor {
   readonly sessionFlow?: SessionFlow;
   /** Where its handlers receive what the client sent (the rule `require-valid-session-id`). */
   readonly requestInputs?: RequestInputs;
+  /**
+   * Where the handlers of one registering function receive it, by that function's name, when they differ
+   * from the framework's other handlers (Astro's `defineAction({ handler })` gets the action's input, its
+   * endpoints a context); read before `requestInputs`.
+   */
+  readonly requestInputsByCall?: Readonly<Record<string, RequestInputs>>;
   /** Where they receive it, per event, for a framework whose registering method takes an event name first (read before `requestInputs`). */
   readonly requestInputsByEvent?: RequestInputsByEvent;
 }

@@ -20,4 +20,9 @@ export const astro = {
   ],
   handlerTypes: [{ package: "astro", name: ["APIRoute", "APIContext", "MiddlewareHandler"] }],
   requestInputs: REQUEST_OBJECT,
+  // An action's `handler(input, context)`: `input` is what the client sent, validated by the action's
+  // `input` schema before the handler runs (docs.astro.build/en/reference/modules/astro-actions/
+  // "defineAction() ... input: an optional Zod validator ... handler(input, context)"); a schema that
+  // says nothing about UUIDs checks nothing the SDK needs, as for tRPC's `.input()`.
+  requestInputsByCall: { defineAction: { holds: "input", validatedBy: { routeOption: "input", mentions: /uuid/i } } },
 } as const satisfies FrameworkDescriptor;

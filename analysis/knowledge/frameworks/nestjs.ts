@@ -3,7 +3,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { nodesOfTypes } from "../../nodes.js";
 import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
-import { instanceMethods } from "./common.js";
+import { REQUEST_OBJECT, instanceMethods } from "./common.js";
 
 const COMMON = "@nestjs/common";
 const CLASS_TYPES = [AST_NODE_TYPES.ClassDeclaration, AST_NODE_TYPES.ClassExpression] as const;
@@ -94,6 +94,15 @@ export const nestjs = {
   id: "nestjs",
   name: "NestJS",
   modules: ["@nestjs/*"],
+  // A controller's parameters are what its decorators inject (`@Body() dto`, `@Headers("x") id`): not
+  // modelled as sources. An interceptor, guard or filter reaches the request through the execution
+  // context: `context.switchToHttp().getRequest()` is the platform's request (Express by default, or
+  // Fastify): docs.nestjs.com/fundamentals/execution-context ("ArgumentsHost ... switchToHttp() ...
+  // getRequest()"), /guards (`const request = context.switchToHttp().getRequest()`), /interceptors.
+  requestInputs: {
+    holds: "context",
+    requestCalls: [{ calls: ["switchToHttp", "getRequest"], request: REQUEST_OBJECT }],
+  },
   hook: {
     trigger: { imports: true },
     run(api) {

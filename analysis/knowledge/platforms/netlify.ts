@@ -11,5 +11,9 @@ export const netlify = {
   name: "Netlify Functions",
   freezesAfterReturn: true,
   backgroundWork: { kind: "parameter-method", parameterIndex: 1, method: "waitUntil", takes: "promise", exportNames: ["default"] },
-  requestInputs: INVOCATION_INPUT,
+  // The v2 `(req, context)`'s context: `context.params` holds the path parameters of `config.path`,
+  // `context.cookies.get(name)` reads a cookie of the incoming request (docs.netlify.com/functions/api,
+  // "Netlify-specific Context object"; netlify/cli#5970 "support context.params"). The Lambda-compatible
+  // `(event, context)` gets Lambda's context, which has neither member.
+  requestInputs: { ...INVOCATION_INPUT, otherParameters: { 1: { holds: "request", parts: ["params", "cookies"], routeParameters: ["params"] } } },
 } as const satisfies PlatformDescriptor;
