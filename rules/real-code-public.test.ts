@@ -19,7 +19,7 @@ beforeAll(async () => {
   for (const [shape, found] of await lintShapes(SHAPES_DIR)) findings.set(shape, found);
 }, 120_000);
 
-const { of, at } = shapeLookup(SHAPES, findings);
+const { of } = shapeLookup(SHAPES, findings);
 
 /** Shape → the findings it must have (`file:line rule`); the shapes not listed here or below are quiet. */
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {

@@ -49,9 +49,9 @@ describe("the inline default `= {}` against a null or missing ground truth (the 
       name: "null ground truth",
       function: () => "out",
       // A stored datapoint's `ground_truth: null`, written as a local one (its type says it may be absent, not null).
-      dataset: [{ inputs: {}, groundTruth: null as unknown as Record<string, any> }, { inputs: {} }, { inputs: {}, groundTruth: { label: "x" } }],
+      dataset: [{ inputs: {}, groundTruth: null as unknown as Record<string, unknown> }, { inputs: {} }, { inputs: {}, groundTruth: { label: "x" } }],
       evaluators: {
-        labelled: (_output, _inputs, truth: Record<string, any> = {}) => {
+        labelled: (_output, _inputs, truth: Record<string, unknown> = {}) => {
           seen.push(truth);
           return truth.label !== undefined;
         },
