@@ -97,3 +97,23 @@ it.each([
     await close();
   }
 }, 20_000);
+
+// review-sdk3 #2: flushes end out of order (a background flush started during the outage waits for its
+// whole deadline against a hung backend, a later one delivers at once when the backend is back). The
+// older failure used to be noted last and put the run back into background mode after it had recovered.
+it("lets only the latest-started flush decide: an older flush failing late does not bring the outage back", async () => {
+  const memory = new RunOutageMemory();
+  await memory.finish(async () => false);
+  expect(memory.inOutage).toBe(true);
+  // Started during the outage: fails only at its deadline.
+  await memory.finish(() => after(150, false));
+  // Started later, after the backend came back: delivers at once.
+  await memory.finish(() => after(5, true));
+  await after(40, undefined);
+  expect(memory.inOutage).toBe(false);
+  await memory.settle();
+  expect(memory.inOutage).toBe(false);
+  // A newer failure still counts.
+  await memory.finish(async () => false);
+  expect(memory.inOutage).toBe(true);
+});

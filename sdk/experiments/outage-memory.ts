@@ -16,6 +16,9 @@ export const MAX_BACKGROUND_FLUSHES = 256;
 export class RunOutageMemory {
   /** True after a final flush failed, until one succeeds. */
   #outage = false;
+  /** Flushes started so far, and the number of the latest-started one whose outcome was noted. */
+  #started = 0;
+  #noted = 0;
   readonly #background = new Set<Promise<void>>();
   readonly #maxBackground: number;
 
@@ -41,13 +44,15 @@ export class RunOutageMemory {
    */
   async finish(flush: () => Promise<boolean>): Promise<void> {
     if (!this.#outage) {
-      this.#note(await flush().catch(() => false));
+      const number = ++this.#started;
+      this.#note(number, await flush().catch(() => false));
       return;
     }
     while (this.#background.size >= this.#maxBackground) await Promise.race(this.#background);
+    const number = ++this.#started;
     const running: Promise<void> = flush()
       .catch(() => false)
-      .then((delivered) => this.#note(delivered))
+      .then((delivered) => this.#note(number, delivered))
       .finally(() => this.#background.delete(running));
     this.#background.add(running);
   }
@@ -57,7 +62,14 @@ export class RunOutageMemory {
     while (this.#background.size > 0) await Promise.allSettled([...this.#background]);
   }
 
-  #note(delivered: boolean): void {
+  /**
+   * Flushes end out of order: one started during the outage fails only at its deadline (a hung
+   * backend), after a later one found the backend back. Only an outcome newer (by start) than the last
+   * noted one counts, or that stale failure put a recovered run back into background mode (review-sdk3).
+   */
+  #note(number: number, delivered: boolean): void {
+    if (number < this.#noted) return;
+    this.#noted = number;
     this.#outage = !delivered;
   }
 }
