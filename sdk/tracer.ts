@@ -64,6 +64,7 @@ interface OpenedSession {
 // A module-private door into the class, set in its static block: the constructor stays private to
 // users while init and the SDK's own helpers can still create tracers.
 let construct: (config: ResolvedConfig, creation: TracerCreation) => HoneyHiveTracer;
+let endedSpans: (tracer: HoneyHiveTracer) => number;
 
 /**
  * How trace() reaches a tracer's OpenTelemetry tracer. A registry-wide symbol rather than `instanceof`
@@ -75,6 +76,7 @@ const OTEL_TRACER_OF = Symbol.for("honeyhive.HoneyHiveTracer.otelTracer");
 export class HoneyHiveTracer {
   static {
     construct = (config, creation) => new HoneyHiveTracer(config, creation);
+    endedSpans = (tracer) => Math.min(tracer.#pipeline?.endedSpans ?? 0, tracer.#config.maxQueueSize);
     Object.defineProperty(HoneyHiveTracer.prototype, OTEL_TRACER_OF, {
       value(this: HoneyHiveTracer) {
         return this.#activeOtelTracer();
@@ -501,6 +503,14 @@ function createSpanExporter(config: ResolvedConfig, transport: HttpTransport | u
 /** Creates a tracer from public options; `creation` carries what only the SDK itself decides. */
 export function createTracer(options: TracerOptions, creation: TracerCreation): HoneyHiveTracer {
   return construct(resolveConfig(options), creation);
+}
+
+/**
+ * The most spans `tracer` can still hold for export: those it ended, capped by its queue (evaluate()
+ * weighs a datapoint tracer's background flush with it; the SDK's own tracers only).
+ */
+export function heldSpansBound(tracer: HoneyHiveTracer): number {
+  return endedSpans(tracer);
 }
 
 /** Whether `value` is a HoneyHiveTracer, from this copy of the package or another. */

@@ -117,3 +117,30 @@ it("lets only the latest-started flush decide: an older flush failing late does 
   await memory.finish(async () => false);
   expect(memory.inOutage).toBe(true);
 });
+
+// review-sdk3 #3: counting tracers alone let 256 datapoints of thousands of spans each wait in memory
+// at once (each may hold up to maxQueueSize spans, 8192 by default, until its deadline).
+it("holds at most maxSpans spans in the background (a datapoint larger than the budget goes alone)", async () => {
+  const memory = new RunOutageMemory(256, 1_000);
+  await memory.finish(async () => false);
+  let held = 0;
+  let most = 0;
+  const flushOf = (spans: number) => async (): Promise<boolean> => {
+    held += spans;
+    most = Math.max(most, held);
+    await after(30, undefined);
+    held -= spans;
+    return false;
+  };
+  for (let n = 0; n < 12; n++) await memory.finish(flushOf(300), 300);
+  expect(most).toBe(900);
+  await memory.finish(flushOf(5_000), 5_000);
+  expect(memory.backgroundFlushes).toBe(1);
+  await memory.finish(flushOf(10), 10);
+  await memory.settle();
+  expect(most).toBe(5_000);
+  // Small datapoints still go many at once.
+  for (let n = 0; n < 50; n++) await memory.finish(flushOf(10), 10);
+  expect(memory.backgroundFlushes).toBe(50);
+  await memory.settle();
+});
