@@ -42,6 +42,8 @@ import type { Enrichment, SessionOptions, TraceOptions, TracerOptions } from "./
 
 const INSTRUMENTATION_SCOPE = "honeyhive";
 const DEFAULT_FLUSH_TIMEOUT_MS = 10_000;
+/** How much longer than a call's own deadline an awaited call holds the process (it settles by then). */
+const AWAITED_CALL_MARGIN_MS = 100;
 /** How long OpenTelemetry's batch processor waits for one export before starting the next (see below). */
 const PROCESSOR_EXPORT_HOLD_MS = 500;
 
@@ -235,7 +237,12 @@ export class HoneyHiveTracer {
       return Promise.reject(error);
     }
     attachToCurrentContext(session.context);
-    return session.started.then(() => session.sessionId);
+    // Awaited by the application: held open until the call settles. The tracer's requests do not keep
+    // the process alive by themselves (background telemetry), so a script awaiting this had nothing
+    // else on its event loop, and the exit flush aborted the session start after ~1.5 s whatever
+    // `timeoutMs` said (review-sdk3). valueWithin's timer is ref'd and ends with the call's own
+    // deadline (+ a margin; the call settles by then and clears it).
+    return valueWithin(session.started, this.#config.timeoutMs + AWAITED_CALL_MARGIN_MS, false).then(() => session.sessionId);
   }
 
   /** Runs `fn` (and everything it awaits) in a new session; the session ends with `fn`'s scope. */
