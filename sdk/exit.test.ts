@@ -153,3 +153,44 @@ describe.each([
     expect(run.exitedAt - printed(run, "work-ended")).toBeLessThan(EXIT_WITHIN_MS + SLACK_MS);
   });
 });
+
+// review-sdk3 #4: a tracer's requests do not keep the process alive (background telemetry), so a
+// script awaiting acreateSession() had nothing else holding the event loop: "beforeExit" fired and the
+// exit flush aborted the session start after ~1.5 s, whatever the timeoutMs. A backend answering in
+// 2.5 s (timeoutMs 8000) lost the session the application had awaited ("POST /session/start failed:
+// aborted"). An awaited call keeps the process alive until it settles or reaches its deadline.
+describe.each(["esm", "cjs"] as const)("a %s script awaiting acreateSession()", (format) => {
+  it("waits for a slow backend's answer within timeoutMs instead of giving up at the exit flush", async () => {
+    backend().inject({ delayMs: 2_500, path: /^\/session\/start$/ });
+    const run = await runScript(
+      format,
+      backend().url,
+      `const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl, timeoutMs: 8000 });
+      const started = Date.now();
+      await tracer.acreateSession({ sessionName: "awaited" });
+      console.log("acreate-took " + (Date.now() - started));`,
+    );
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("/session/start failed");
+    expect(printed(run, "acreate-took")).toBeGreaterThanOrEqual(2_400);
+    expect(printed(run, "acreate-took")).toBeLessThan(8_000);
+  });
+
+  it("still settles by timeoutMs against a backend that never answers", async () => {
+    backend().inject({ mode: "hang" });
+    const run = await runScript(
+      format,
+      backend().url,
+      `const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl, timeoutMs: 2000 });
+      const started = Date.now();
+      await tracer.acreateSession({ sessionName: "awaited" });
+      console.log("acreate-took " + (Date.now() - started));
+      console.log("acreate-returned " + Date.now());`,
+    );
+
+    expect(run.code).toBe(0);
+    expect(printed(run, "acreate-took")).toBeLessThan(2_000 + 100 + SLACK_MS);
+    expect(run.exitedAt - printed(run, "acreate-returned")).toBeLessThan(EXIT_WITHIN_MS + SLACK_MS);
+  });
+});

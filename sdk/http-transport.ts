@@ -15,6 +15,7 @@
 // node:http and node:https are loaded on the first request, not when the SDK is imported.
 import type { Agent, IncomingHttpHeaders, RequestOptions } from "node:http";
 import type { ClientRequest } from "node:http";
+import { redact } from "./logger.js";
 
 /** Attempts of one delivery at most (the first one included). */
 export const MAX_ATTEMPTS = 5;
@@ -414,10 +415,15 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
+/**
+ * A delivery's reason from a Node.js error, redacted: it ends up in results and errors the application
+ * holds (evaluate()'s ExperimentApiError), not only in log lines, and an error's text may quote the
+ * request's URL (credentials, a `?token=`) or its headers.
+ */
 function describe(error: unknown): string {
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  return code && !message.includes(code) ? `${message} (${code})` : message;
+  return redact(code && !message.includes(code) ? `${message} (${code})` : message);
 }
 
 /**

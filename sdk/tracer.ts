@@ -42,6 +42,8 @@ import type { Enrichment, SessionOptions, TraceOptions, TracerOptions } from "./
 
 const INSTRUMENTATION_SCOPE = "honeyhive";
 const DEFAULT_FLUSH_TIMEOUT_MS = 10_000;
+/** How much longer than a call's own deadline an awaited call holds the process (it settles by then). */
+const AWAITED_CALL_MARGIN_MS = 100;
 /** How long OpenTelemetry's batch processor waits for one export before starting the next (see below). */
 const PROCESSOR_EXPORT_HOLD_MS = 500;
 
@@ -64,6 +66,7 @@ interface OpenedSession {
 // A module-private door into the class, set in its static block: the constructor stays private to
 // users while init and the SDK's own helpers can still create tracers.
 let construct: (config: ResolvedConfig, creation: TracerCreation) => HoneyHiveTracer;
+let endedSpans: (tracer: HoneyHiveTracer) => number;
 
 /**
  * How trace() reaches a tracer's OpenTelemetry tracer. A registry-wide symbol rather than `instanceof`
@@ -75,6 +78,7 @@ const OTEL_TRACER_OF = Symbol.for("honeyhive.HoneyHiveTracer.otelTracer");
 export class HoneyHiveTracer {
   static {
     construct = (config, creation) => new HoneyHiveTracer(config, creation);
+    endedSpans = (tracer) => Math.min(tracer.#pipeline?.endedSpans ?? 0, tracer.#config.maxQueueSize);
     Object.defineProperty(HoneyHiveTracer.prototype, OTEL_TRACER_OF, {
       value(this: HoneyHiveTracer) {
         return this.#activeOtelTracer();
@@ -233,7 +237,12 @@ export class HoneyHiveTracer {
       return Promise.reject(error);
     }
     attachToCurrentContext(session.context);
-    return session.started.then(() => session.sessionId);
+    // Awaited by the application: held open until the call settles. The tracer's requests do not keep
+    // the process alive by themselves (background telemetry), so a script awaiting this had nothing
+    // else on its event loop, and the exit flush aborted the session start after ~1.5 s whatever
+    // `timeoutMs` said (review-sdk3). valueWithin's timer is ref'd and ends with the call's own
+    // deadline (+ a margin; the call settles by then and clears it).
+    return valueWithin(session.started, this.#config.timeoutMs + AWAITED_CALL_MARGIN_MS, false).then(() => session.sessionId);
   }
 
   /** Runs `fn` (and everything it awaits) in a new session; the session ends with `fn`'s scope. */
@@ -501,6 +510,14 @@ function createSpanExporter(config: ResolvedConfig, transport: HttpTransport | u
 /** Creates a tracer from public options; `creation` carries what only the SDK itself decides. */
 export function createTracer(options: TracerOptions, creation: TracerCreation): HoneyHiveTracer {
   return construct(resolveConfig(options), creation);
+}
+
+/**
+ * The most spans `tracer` can still hold for export: those it ended, capped by its queue (evaluate()
+ * weighs a datapoint tracer's background flush with it; the SDK's own tracers only).
+ */
+export function heldSpansBound(tracer: HoneyHiveTracer): number {
+  return endedSpans(tracer);
 }
 
 /** Whether `value` is a HoneyHiveTracer, from this copy of the package or another. */

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { BackendClient } from "../backend.js";
 import { MAX_TIMER_MS, resolveConfig, type ResolvedConfig } from "../config.js";
 import { initDatapointTracer } from "../datapoint-tracer.js";
+import { heldSpansBound } from "../tracer.js";
 import { withEvaluationTracer } from "../evaluation-context.js";
 import { createLogger, describeError, registerSecret } from "../logger.js";
 import { ROOT_CONTEXT, context } from "../otel-api.js";
@@ -326,7 +327,7 @@ async function runExperiment<Inputs, Output, GroundTruth>(
       } finally {
         await tracer.shutdown({ timeoutMs: config.timeoutMs });
       }
-    });
+    }, heldSpansBound(tracer));
     return result;
   };
 

@@ -97,3 +97,50 @@ it.each([
     await close();
   }
 }, 20_000);
+
+// review-sdk3 #2: flushes end out of order (a background flush started during the outage waits for its
+// whole deadline against a hung backend, a later one delivers at once when the backend is back). The
+// older failure used to be noted last and put the run back into background mode after it had recovered.
+it("lets only the latest-started flush decide: an older flush failing late does not bring the outage back", async () => {
+  const memory = new RunOutageMemory();
+  await memory.finish(async () => false);
+  expect(memory.inOutage).toBe(true);
+  // Started during the outage: fails only at its deadline.
+  await memory.finish(() => after(150, false));
+  // Started later, after the backend came back: delivers at once.
+  await memory.finish(() => after(5, true));
+  await after(40, undefined);
+  expect(memory.inOutage).toBe(false);
+  await memory.settle();
+  expect(memory.inOutage).toBe(false);
+  // A newer failure still counts.
+  await memory.finish(async () => false);
+  expect(memory.inOutage).toBe(true);
+});
+
+// review-sdk3 #3: counting tracers alone let 256 datapoints of thousands of spans each wait in memory
+// at once (each may hold up to maxQueueSize spans, 8192 by default, until its deadline).
+it("holds at most maxSpans spans in the background (a datapoint larger than the budget goes alone)", async () => {
+  const memory = new RunOutageMemory(256, 1_000);
+  await memory.finish(async () => false);
+  let held = 0;
+  let most = 0;
+  const flushOf = (spans: number) => async (): Promise<boolean> => {
+    held += spans;
+    most = Math.max(most, held);
+    await after(30, undefined);
+    held -= spans;
+    return false;
+  };
+  for (let n = 0; n < 12; n++) await memory.finish(flushOf(300), 300);
+  expect(most).toBe(900);
+  await memory.finish(flushOf(5_000), 5_000);
+  expect(memory.backgroundFlushes).toBe(1);
+  await memory.finish(flushOf(10), 10);
+  await memory.settle();
+  expect(most).toBe(5_000);
+  // Small datapoints still go many at once.
+  for (let n = 0; n < 50; n++) await memory.finish(flushOf(10), 10);
+  expect(memory.backgroundFlushes).toBe(50);
+  await memory.settle();
+});

@@ -2,6 +2,7 @@
 // completed with every datapoint's session after the last; a dataset can be fetched by id. They go
 // through the SDK's one BackendClient (auth, timeout, key-free errors), so nothing here handles HTTP.
 import type { BackendClient } from "../backend.js";
+import { redact } from "../logger.js";
 
 /**
  * The largest dataset answer read. Datasets are the application's own data and easily pass the 1 MB
@@ -28,7 +29,9 @@ export interface FetchedDatapoint {
 /** Raised when the run cannot be created or the dataset cannot be fetched: evaluate() cannot proceed. */
 export class ExperimentApiError extends Error {
   constructor(message: string) {
-    super(message);
+    // Redacted here, whatever the message quotes (the REST client's reason, a dataset id): the
+    // application holds, prints and reports this error, and no secret may be in it.
+    super(redact(message));
     this.name = "ExperimentApiError";
   }
 }
