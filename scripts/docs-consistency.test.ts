@@ -3,7 +3,7 @@
 // undocumented and a renamed one cannot stay in the docs. (The rule pages' examples and the rules
 // table: rules/docs.test.ts; the SDK examples: sdk/readme-examples.test.ts; the 1.x guide's tables:
 // analysis/knowledge/sdks/migration-doc.test.ts.)
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -162,5 +162,18 @@ describe("docs/sdk.md option tables", () => {
     ["## `evaluate()` (`honeyhive/experiments`)", "sdk/experiments/evaluate.ts", "EvaluateOptions"],
   ] as const)("%s names every option of %s's %s, and no other", (heading, path, name) => {
     expect(documented(heading)).toEqual(interfaceMembers(path, name));
+  });
+});
+
+describe("files the contributor docs name", () => {
+  it.each(["docs/contributing.md", "docs/sdk-profiles.md", "docs/codemods.md"])("%s names only files that exist", (doc) => {
+    // `analysis/handlers.ts`, and the knowledge folders' own files by their short name (`frameworks/common.ts`).
+    const paths = [...read(doc).matchAll(/`((?:analysis|rules|codemods|sdk|fixtures|scripts|bench|docs|frameworks|platforms|sdks)\/[\w./-]+\.(?:ts|mjs|md|json))`/g)].map(([, path]) => path);
+    expect(paths.length).toBeGreaterThan(doc === "docs/codemods.md" ? 0 : 5);
+    const missing = paths.filter((path) => {
+      const candidates = /^(frameworks|platforms|sdks)\//.test(path) ? [join("analysis", "knowledge", path)] : [path];
+      return !candidates.some((candidate) => existsSync(join(ROOT, candidate)));
+    });
+    expect(missing).toEqual([]);
   });
 });
