@@ -8,6 +8,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { readSettings } from "../analysis/settings.js";
+import { rules } from "../rules/index.js";
 import { MIGRATE_OPTIONS, parseCommandLine } from "../codemods/cli/args.js";
 import { migrateHelp } from "../codemods/cli/help.js";
 import { buildJsonReport } from "../codemods/cli/report.js";
@@ -96,10 +97,13 @@ describe("README: Codemods: npx honeyhive migrate", () => {
     expect(keys(example.files[1].error)).toEqual(keys(real.files[1].error!));
   });
 
-  it("names each command-line example with options the parser accepts", () => {
-    const lines = [...README.matchAll(/^(?:- run: )?npx honeyhive migrate(.*?)(?:\s+#.*| > \S+)?$/gm)].map(([, rest]) => rest.trim());
-    expect(lines.length).toBeGreaterThan(6);
-    for (const rest of lines) {
+  it("names each command-line example, here and in docs/, with options the parser accepts", () => {
+    const docs = [README, ...["codemods.md", "migrating-from-1x.md", "contributing.md"].map((file) => read(`docs/${file}`))];
+    docs.push(...readdirSync(join(ROOT, "docs", "rules")).map((file) => read(`docs/rules/${file}`)));
+    // In a code span up to its closing backtick, in a code block up to a comment or a redirection.
+    const commands = docs.flatMap((text) => [...text.matchAll(/npx honeyhive migrate([^`\n#>]*)/g)].map(([, rest]) => rest.trim()));
+    expect(commands.length).toBeGreaterThan(10);
+    for (const rest of commands) {
       const args = rest === "" ? [] : rest.split(/\s+/).map((arg) => arg.replace(/^"(.*)"$/, "$1"));
       expect(() => parseCommandLine(["migrate", ...args]), `npx honeyhive migrate ${rest}`).not.toThrow();
     }
@@ -175,5 +179,16 @@ describe("files the contributor docs name", () => {
       return !candidates.some((candidate) => existsSync(join(ROOT, candidate)));
     });
     expect(missing).toEqual([]);
+  });
+});
+
+describe("docs/rules/*.md Options sections", () => {
+  it.each(Object.entries(rules))("%s: says it has no options exactly when its schema takes none", (name, rule) => {
+    const page = read(`docs/rules/${name}.md`);
+    const options = /\n## Options\n([\s\S]*?)(?:\n## |$)/.exec(page)?.[1];
+    expect(options, `docs/rules/${name}.md has an "## Options" section`).toBeDefined();
+    const schema = rule.meta.schema;
+    const takesNone = schema === undefined || (Array.isArray(schema) && schema.length === 0);
+    expect(options?.includes("This rule has no options.")).toBe(takesNone);
   });
 });
