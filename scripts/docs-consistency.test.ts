@@ -12,7 +12,7 @@ import { rules } from "../rules/index.js";
 import { MIGRATE_OPTIONS, parseCommandLine } from "../codemods/cli/args.js";
 import { migrateHelp } from "../codemods/cli/help.js";
 import { buildJsonReport } from "../codemods/cli/report.js";
-import { TRANSFORM_IDS } from "../codemods/transforms/ids.js";
+import { TRANSFORM_1X_IDS, TRANSFORM_IDS } from "../codemods/transforms/ids.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
@@ -78,6 +78,12 @@ describe("README: Codemods: npx honeyhive migrate", () => {
   it("has a transform row for every transform, in the order they run", () => {
     const ids = tableUnder(migrate, "## Codemods: `npx honeyhive migrate`").map(([first]) => first.replace(/`/g, ""));
     expect(ids).toEqual(TRANSFORM_IDS);
+  });
+
+  it("counts the 1x-* transforms as the registry has them", () => {
+    const words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    const said = /: (\w+) `1x-\*` transforms/.exec(migrate)?.[1];
+    expect(said).toBe(words[TRANSFORM_1X_IDS.length]);
   });
 
   it("shows a JSON report with exactly the fields the CLI writes", () => {
