@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { readSettings } from "../analysis/settings.js";
 import { rules } from "../rules/index.js";
 import { MIGRATE_OPTIONS, parseCommandLine } from "../codemods/cli/args.js";
+import { DEFAULT_EXTENSIONS } from "../codemods/cli/discover.js";
 import { migrateHelp } from "../codemods/cli/help.js";
 import { buildJsonReport } from "../codemods/cli/report.js";
 import { TRANSFORM_1X_IDS, TRANSFORM_IDS } from "../codemods/transforms/ids.js";
@@ -78,6 +79,13 @@ describe("README: Codemods: npx honeyhive migrate", () => {
   it("has a transform row for every transform, in the order they run", () => {
     const ids = tableUnder(migrate, "## Codemods: `npx honeyhive migrate`").map(([first]) => first.replace(/`/g, ""));
     expect(ids).toEqual(TRANSFORM_IDS);
+  });
+
+  it("names the default extensions as the file discovery has them", () => {
+    const listed = /It reads\s+`([^`]+)` files/.exec(migrate)?.[1].split(/\s+/).map((extension) => extension.replace(/^\./, ""));
+    expect(listed).toEqual([...DEFAULT_EXTENSIONS]);
+    const row = optionRows.find(([first]) => first.includes("--extensions"));
+    expect(row?.[1]).toContain(`(default \`${DEFAULT_EXTENSIONS.join(",")}\`)`);
   });
 
   it("counts the 1x-* transforms as the registry has them", () => {
