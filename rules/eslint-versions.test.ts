@@ -8,6 +8,7 @@ import tsParser from "@typescript-eslint/parser";
 import { ESLint as ESLint10 } from "eslint";
 import { ESLint as ESLint9 } from "eslint9";
 import { LegacyESLint } from "eslint9/use-at-your-own-risk";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures, type FixtureCase } from "../fixtures/index.js";
@@ -94,6 +95,19 @@ describe("ESLint 9 eslintrc (LegacyESLint), configs['legacy-recommended'] as the
     expect(run.status, run.stderr).toBe(1);
     const [result] = JSON.parse(run.stdout) as { messages: LintMessage[] }[];
     expect(result.messages.map((message) => message.ruleId)).toContain(`honeyhive/${sample.rule}`);
+  });
+
+  it("the README's LegacyESLint program form, as written, reports a handler's sessionStart()", async () => {
+    const readme = readFileSync(join(REPOSITORY_ROOT, "README.md"), "utf8");
+    const written = /`(new LegacyESLint\(\{ plugins: \{ honeyhive \}[^`]*\))`/.exec(readme)?.[1];
+    expect(written, "README's `new LegacyESLint({ plugins: { honeyhive }, … })`").toBeDefined();
+    const make = new Function("LegacyESLint", "honeyhive", `return ${written};`) as (eslintClass: typeof LegacyESLint, honeyhive: typeof plugin) => LegacyESLint;
+    const fromReadme = make(LegacyESLint, plugin);
+    const sample = fixtureCases.find((fixture) => fixture.rule === "no-session-start-in-handler" && fixture.filename.endsWith(".ts"));
+    if (!sample) throw new Error("no no-session-start-in-handler .ts fixture case");
+    const [result] = await fromReadme.lintText(sample.before, { filePath: join(virtualProject, sample.filename) });
+    expect(result.messages.filter((message) => message.fatal), describeLintMessages(result.messages)).toEqual([]);
+    expect(result.messages.map((message) => message.ruleId)).toContain("honeyhive/no-session-start-in-handler");
   });
 
   expectFixtureTruth(() => async (code, filePath) => {

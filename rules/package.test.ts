@@ -150,3 +150,57 @@ console.log(JSON.stringify({ same: honeyhive === required, named: configs === re
     expect(JSON.parse(run.stdout)).toEqual({ same: true, named: true });
   });
 });
+
+describe.each([
+  ["ESLint 10", ["eslint", "@typescript-eslint/parser"], {}],
+  ["ESLint 9", ["@typescript-eslint/parser"], { eslint: "eslint9" }],
+] as const)("the README's flat configs as written, %s eslint CLI", (_label, packages, aliases) => {
+  // Each ```js block of the README's "Flat config" and "Settings" sections, saved as the project's
+  // eslint.config.js (the Settings one shows only its array, so the import line before it is the
+  // Flat config's). The first one lints ESLint's default files (.js), the others the sources they name.
+  const readme = readFileSync(join(REPOSITORY_ROOT, "README.md"), "utf8");
+  const blocksUnder = (heading: string) => {
+    const start = readme.indexOf(`\n${heading}\n`);
+    const end = readme.indexOf("\n###", start + 1);
+    return [...readme.slice(start, end).matchAll(/```js\n([\s\S]*?)```/g)].map(([, code]) => code);
+  };
+  const flat = blocksUnder("### Flat config (`eslint.config.js`)");
+  const settings = blocksUnder("### Settings").map((code) => `import honeyhive from "honeyhive/eslint-plugin";\n\n${code}`);
+  const handler = `import express from "express";
+import { HoneyHiveTracer } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "chat" });
+const app = express();
+app.post("/chat", (req, res) => {
+  tracer.sessionStart({ sessionName: "chat" });
+  res.json({ ok: true });
+});
+`;
+  let project: TempProject;
+  beforeAll(() => {
+    project = createTempProject("readme-config", packages, aliases);
+    project.write("src/chat.js", handler);
+    project.write("src/chat.ts", handler.replace("(req, res)", "(req: { body: unknown }, res: { json(body: unknown): void })"));
+  });
+  afterAll(() => project.remove());
+
+  it("has the blocks this test reads", () => {
+    expect(flat.length).toBe(2);
+    expect(settings.length).toBe(1);
+  });
+
+  it.each([
+    ["Flat config, first block", 0, ["src/chat.js"]],
+    ["Flat config, TypeScript block", 1, ["src/chat.js", "src/chat.ts"]],
+    ["Settings block", 2, ["src/chat.js"]],
+  ] as const)("%s loads and reports sessionStart() in a handler", async (_name, index, reportedFiles) => {
+    project.write("eslint.config.js", [...flat, ...settings][index]);
+    const run = await runNodeIn(project, "node_modules/eslint/bin/eslint.js", ["--format", "json", "src"]);
+    expect(run.status, run.stderr).toBe(1); // findings, not a crash (2)
+    const results = JSON.parse(run.stdout) as JsonResult[];
+    const reported = results
+      .filter((result) => result.messages.some((message) => message.ruleId === "honeyhive/no-session-start-in-handler"))
+      .map((result) => result.filePath.slice(project.dir.length + 1));
+    expect(reported.sort()).toEqual([...reportedFiles]);
+  }, 60_000);
+});

@@ -3,7 +3,8 @@
 // SDK section, writes it to a scratch project that depends on the built package (as a user's project
 // would), and type-checks them all. Frameworks that are not dependencies of this package (Fastify,
 // Next.js) get small declaration stubs; so do the application functions the examples call
-// (searchIndex, generateAnswer, llmCall). The second lints them with every rule of the plugin.
+// (searchIndex, generateAnswer, llmCall); docs/sdk.md's list of imports is compiled with them. The
+// second lints them with every rule of the plugin.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import parser from "@typescript-eslint/parser";
@@ -55,6 +56,10 @@ it("compiles every TypeScript example of the README's SDK section against the bu
     mkdirSync(dirname(join(scratch, fileName)), { recursive: true });
     writeFileSync(join(scratch, fileName), code);
   }
+  // docs/sdk.md opens with every public import of "honeyhive": the same program checks that each exists.
+  const sdkReferenceImports = /```ts\n(import \{[\s\S]*?\} from "honeyhive";\n)```/.exec(readFileSync(join(repositoryRoot, "docs", "sdk.md"), "utf8"))?.[1];
+  expect(sdkReferenceImports, "docs/sdk.md's import block").toBeDefined();
+  writeFileSync(join(scratch, "sdk-md-imports.ts"), `${sdkReferenceImports}\nexport {};\n`);
   writeFileSync(
     join(scratch, "tsconfig.json"),
     JSON.stringify({

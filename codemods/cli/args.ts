@@ -48,7 +48,8 @@ export type Command =
   | { readonly kind: "version" }
   | { readonly kind: "migrate"; readonly options: MigrateOptions };
 
-const MIGRATE_OPTIONS = {
+// Also read by scripts/docs-consistency.test.ts: every option here has its row in the README's option table and its line in `--help`.
+export const MIGRATE_OPTIONS = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
   dry: { type: "boolean", short: "d" },
