@@ -68,6 +68,86 @@ function moveDenoSpecifiers(input: AnalysisInput, edits: EditList): void {
   }
 }
 
+/**
+ * `import hh from "honeyhive"` (also `import { default as hh }`): 1.x was CommonJS, whose `module.exports`
+ * Node's ESM, bundlers and TypeScript's `esModuleInterop` hand over as the default. This package has no
+ * default export (package.json "exports": an ES build of named exports, and a CommonJS build marked
+ * `__esModule`, whose interop default is its missing `default`), so `hh` is undefined, or Node refuses to
+ * load the module ("does not provide an export named 'default'"); `tsc` with esModuleInterop still accepts
+ * it. Used only as `const { HoneyHiveTracer, trace } = hh` at the top of the module (names this package
+ * exports), the names join a named import and the destructure goes; otherwise `import * as hh`, which
+ * reads the same members. Named bindings beside it (`import hh, { trace }`, as 1x-trace-wrappers adds
+ * `trace`) keep an import of their own: a namespace import takes none. The whole statement is replaced,
+ * so a transform's earlier edit inside it settles first and this one reads the result. (`require()` of
+ * the package is its module object, as before: nothing to do.)
+ */
+function replaceDefaultImport(input: AnalysisInput, edits: EditList, declaration: TSESTree.ImportDeclaration): void {
+  if (declaration.importKind === "type" || sourceModule(declaration.source.value) !== SDK) return;
+  const isDefault = (specifier: TSESTree.ImportClause): boolean =>
+    specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== "type" && staticName(specifier.imported) === "default");
+  const found = declaration.specifiers.find(isDefault);
+  // `import hh, * as ns from …`: the namespace names every export already; the default is left to tsc to report.
+  if (!found || declaration.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)) return;
+  const { text } = input;
+  const source = text.slice(...declaration.source.range);
+  const end = semicolon(text, declaration);
+  const named = declaration.specifiers.filter((specifier) => specifier !== found).map((specifier) => text.slice(...specifier.range));
+  const destructures = topLevelDestructures(input, found);
+  if (destructures) {
+    const names = destructures.flatMap((statement) =>
+      (statement.declarations[0]!.id as TSESTree.ObjectPattern).properties.map((property) => {
+        const { key, value } = property as TSESTree.Property;
+        const imported = staticName(key)!;
+        const local = (value as TSESTree.Identifier).name;
+        return imported === local ? imported : `${imported} as ${local}`;
+      }),
+    );
+    edits.replace(declaration, `import { ${[...names, ...named].join(", ")} } from ${source}${end}`);
+    for (const statement of destructures) removeStatement(edits, text, statement);
+    return;
+  }
+  const namespace = `import * as ${found.local.name} from ${source}${end}`;
+  edits.replace(declaration, named.length > 0 ? `${namespace}${newline(text)}import { ${named.join(", ")} } from ${source}${end}` : namespace);
+}
+
+/**
+ * The statements `const { HoneyHiveTracer, trace: t } = hh` at the module's top level that are every use
+ * of the default import `specifier`, each taking plain names this package exports (no default, rest or
+ * computed key); undefined when any use is another.
+ */
+function topLevelDestructures(input: AnalysisInput, specifier: TSESTree.ImportClause): TSESTree.VariableDeclaration[] | undefined {
+  const variable = input.scopeManager.getDeclaredVariables(specifier)[0];
+  if (!variable || variable.references.length === 0) return undefined;
+  const statements: TSESTree.VariableDeclaration[] = [];
+  for (const { identifier } of variable.references) {
+    const declarator = identifier.parent;
+    const statement = declarator?.parent;
+    if (
+      declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+      declarator.init !== identifier ||
+      declarator.id.type !== AST_NODE_TYPES.ObjectPattern ||
+      declarator.id.typeAnnotation ||
+      statement?.type !== AST_NODE_TYPES.VariableDeclaration ||
+      statement.kind !== "const" ||
+      statement.declarations.length !== 1 ||
+      statement.parent?.type !== AST_NODE_TYPES.Program
+    ) {
+      return undefined;
+    }
+    const plain = declarator.id.properties.every(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        ROOT_EXPORTS.has(property.key.name) &&
+        property.value.type === AST_NODE_TYPES.Identifier,
+    );
+    if (!plain || declarator.id.properties.length === 0) return undefined;
+    statements.push(statement);
+  }
+  return statements;
+}
+
 /** The module `evaluate` is exported from, as this SDK's manifest says (analysis/knowledge/sdks/honeyhive.ts). */
 export const EXPERIMENTS = SDK_EXPORTS.experiments.evaluate.module;
 
@@ -101,6 +181,7 @@ function collect({ file, edits }: TransformContext): void {
   }
   markOneXSubpaths(edits, text, input.ast);
   moveDenoSpecifiers(input, edits);
+  for (const statement of input.ast.body) if (statement.type === AST_NODE_TYPES.ImportDeclaration) replaceDefaultImport(input, edits, statement);
   const sdk = getSdkModel(input);
   if (!uses1xSdk(input)) return;
 
