@@ -23,6 +23,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
+import { markOneXMocks } from "./mocks.js";
 import { sdkSpecifierFor, thisMajorSpecifier, versionedSdkSpecifier } from "./shared.js";
 
 export const meta = transformMeta("1x-names");
@@ -162,6 +163,8 @@ const GONE_STATICS: ReadonlyMap<string, Api1xEntry> = propertiesWhere("static", 
 /** A 1.x tracer's configuration properties: this SDK's tracer does not expose them. */
 const GONE_MEMBERS: ReadonlyMap<string, Api1xEntry> = propertiesWhere("instance", (entry) => entry.migration.decision === "marker");
 
+/** Statics that 1.x had as async (init resolved the tracer): a spy's fake answers otherwise here. */
+const INIT_STATICS: ReadonlySet<string> = new Set(["init", "initFromSessionId"]);
 /** A 1.x tracer's methods: taken off the tracer (destructured, bound, passed on), each needs a person here. */
 const METHODS_1X: ReadonlyMap<string, Api1xEntry> = new Map(API_1X.filter((entry) => entry.where === "instance" && entry.kind === "method").map((entry) => [entry.name, entry]));
 /** 1.x methods that are the same method here: `tracer.enrichSpan.bind(tracer)` stays valid (1.x `trace` runs its function, this SDK's wraps it). */
@@ -183,6 +186,8 @@ function collect({ file, edits }: TransformContext): void {
   moveDenoSpecifiers(input, edits);
   for (const statement of input.ast.body) if (statement.type === AST_NODE_TYPES.ImportDeclaration) replaceDefaultImport(input, edits, statement);
   const sdk = getSdkModel(input);
+  // A test's mock of the package may be all a file has of it (no 1.x call to find).
+  markOneXMocks(input, sdk, edits, (isStatic, name) => (isStatic ? INIT_STATICS.has(name) || GONE_STATICS.has(name) || name === "flush" : METHODS_1X.has(name) && !SAME_METHOD_HERE.has(name)));
   if (!uses1xSdk(input)) return;
 
   // A project module re-exporting honeyhive (a barrel) stands for it: a name imported through it is the
