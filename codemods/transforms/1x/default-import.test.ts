@@ -81,3 +81,11 @@ it("leaves a destructure of 1.x-only names, a `let` destructure, a require and a
   const lookalike = `import honeyhive from "honeyhive-extras";\nimport { HoneyHiveTracer } from "honeyhive";\nexport const t = HoneyHiveTracer.init({ project: honeyhive.project });\n`;
   expect(migrate(lookalike, "/tmp/app/l.ts").output).toBe(lookalike);
 });
+
+it("writes a Deno npm: specifier of 1.x with this major, as the other imports get it", () => {
+  const code = `import hh from "npm:honeyhive@1.0.42";\nexport const tracer = hh.HoneyHiveTracer.init({ project: "p" });\n`;
+  const { output, error } = migrate(code, "/tmp/app/main.ts");
+  expect(error).toBeUndefined();
+  expect(output).toMatch(/^import \* as hh from "npm:honeyhive@\^2\.0\.0";\n/);
+  expect(migrate(output, "/tmp/app/main.ts").output).toBe(output);
+});

@@ -54,14 +54,14 @@ function markOneXSubpaths(edits: EditList, text: string, program: TSESTree.Progr
  * `import()`) → `npm:honeyhive@^2.0.0`: the range `--update-package` writes in package.json. A 1.x path
  * (`npm:honeyhive@1.0.42/models/components`) keeps its version: it is marked, and an alias of 1.x serves it.
  */
-function moveDenoSpecifiers(input: AnalysisInput, edits: EditList): void {
+function moveDenoSpecifiers(input: AnalysisInput, edits: EditList, replaced: ReadonlySet<TSESTree.Node>): void {
   const sources: TSESTree.Node[] = [];
   for (const statement of input.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration || ((statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration) && statement.source)) sources.push(statement.source!);
   }
   if (input.text.includes("import(")) for (const expression of nodesOfType(input.ast, AST_NODE_TYPES.ImportExpression)) sources.push(expression.source);
   for (const source of sources) {
-    if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== "string" || !versionedSdkSpecifier(source.value)) continue;
+    if (replaced.has(source) || source.type !== AST_NODE_TYPES.Literal || typeof source.value !== "string" || !versionedSdkSpecifier(source.value)) continue;
     const module = sourceModule(source.value);
     if (module !== SDK && !ENTRY_POINTS.has(module)) continue;
     const moved = thisMajorSpecifier(source.value);
@@ -82,15 +82,17 @@ function moveDenoSpecifiers(input: AnalysisInput, edits: EditList): void {
  * so a transform's earlier edit inside it settles first and this one reads the result. (`require()` of
  * the package is its module object, as before: nothing to do.)
  */
-function replaceDefaultImport(input: AnalysisInput, edits: EditList, declaration: TSESTree.ImportDeclaration): void {
-  if (declaration.importKind === "type" || sourceModule(declaration.source.value) !== SDK) return;
+function replaceDefaultImport(input: AnalysisInput, edits: EditList, declaration: TSESTree.ImportDeclaration): boolean {
+  if (declaration.importKind === "type" || sourceModule(declaration.source.value) !== SDK) return false;
   const isDefault = (specifier: TSESTree.ImportClause): boolean =>
     specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== "type" && staticName(specifier.imported) === "default");
   const found = declaration.specifiers.find(isDefault);
   // `import hh, * as ns from …`: the namespace names every export already; the default is left to tsc to report.
-  if (!found || declaration.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)) return;
+  if (!found || declaration.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)) return false;
   const { text } = input;
-  const source = text.slice(...declaration.source.range);
+  const written = declaration.source.value;
+  // Deno's `npm:honeyhive@1.0.42` moves to this major here, as moveDenoSpecifiers would write it.
+  const source = versionedSdkSpecifier(written) ? `${text[declaration.source.range[0]]}${thisMajorSpecifier(written)}${text[declaration.source.range[0]]}` : text.slice(...declaration.source.range);
   const end = semicolon(text, declaration);
   const named = declaration.specifiers.filter((specifier) => specifier !== found).map((specifier) => text.slice(...specifier.range));
   const destructures = topLevelDestructures(input, found);
@@ -105,10 +107,11 @@ function replaceDefaultImport(input: AnalysisInput, edits: EditList, declaration
     );
     edits.replace(declaration, `import { ${[...names, ...named].join(", ")} } from ${source}${end}`);
     for (const statement of destructures) removeStatement(edits, text, statement);
-    return;
+    return true;
   }
   const namespace = `import * as ${found.local.name} from ${source}${end}`;
   edits.replace(declaration, named.length > 0 ? `${namespace}${newline(text)}import { ${named.join(", ")} } from ${source}${end}` : namespace);
+  return true;
 }
 
 /**
@@ -183,8 +186,10 @@ function collect({ file, edits }: TransformContext): void {
     // importing through it are migrated as SDK code (analysis/sdk-barrels.ts).
   }
   markOneXSubpaths(edits, text, input.ast);
-  moveDenoSpecifiers(input, edits);
-  for (const statement of input.ast.body) if (statement.type === AST_NODE_TYPES.ImportDeclaration) replaceDefaultImport(input, edits, statement);
+  // Before the Deno specifiers: a replaced import writes its moved specifier itself (one edit of the statement).
+  const replaced = new Set<TSESTree.Node>();
+  for (const statement of input.ast.body) if (statement.type === AST_NODE_TYPES.ImportDeclaration && replaceDefaultImport(input, edits, statement)) replaced.add(statement.source);
+  moveDenoSpecifiers(input, edits, replaced);
   const sdk = getSdkModel(input);
   // A test's mock of the package may be all a file has of it (no 1.x call to find).
   markOneXMocks(input, sdk, edits, (isStatic, name) => (isStatic ? INIT_STATICS.has(name) || GONE_STATICS.has(name) || name === "flush" : METHODS_1X.has(name) && !SAME_METHOD_HERE.has(name)));
