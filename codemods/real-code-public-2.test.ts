@@ -37,12 +37,6 @@ const NOT_1X: Readonly<Record<string, readonly string[]>> = {
   "11-traceloop-pointed-at-honeyhive": ["instrumentation.node.ts:9 instrumentModules:"],
 };
 
-/** Unmarked 1.x names that are real: asserted in known defects (34, 35), where the options reach init through a variable. */
-const UNMARKED_1X_DEFECTS: Readonly<Record<string, readonly string[]>> = {
-  "34-typed-options-const-aliased-import": ["lib/observe.ts:6 disableHttpTracing:"],
-  "35-spread-base-config-instrument-modules": ["src/tracing.ts:8 instrumentModules:"],
-};
-
 const migrated = new Map<string, MigratedShape>();
 let consumer: ConsumerProject | undefined;
 
@@ -84,7 +78,7 @@ it("leaves no 1.x-only name without a marker after --from 1", () => {
     const names = unmarkedOneXNames(sourcesOf(migrated.get(`${name} from1`)!.output));
     if (names.length > 0) unmarked[name] = names;
   }
-  expect(unmarked).toEqual({ ...NOT_1X, ...UNMARKED_1X_DEFECTS });
+  expect(unmarked).toEqual(NOT_1X);
 });
 
 describe("shapes migrated right", () => {
@@ -109,6 +103,28 @@ describe("shapes migrated right", () => {
     expect(text).toContain("await tracer.forceFlush();");
     // The 2.x set on 1.x code: the rule's 1.x fix (the tracer's own traceTool), nothing else.
     expect(out("03", "search.ts", "2x")).toContain("const tracedRank = tracer.traceTool(rank);");
+  });
+
+  it("04 .mjs default import destructured: the names join a named import (2.x has no default export)", () => {
+    expect(changes("04")).toEqual({ "pipeline.mjs": 0 });
+    const text = out("04", "pipeline.mjs");
+    expect(text).toMatch(/^import \{ HoneyHiveTracer, trace \} from "honeyhive";\n/);
+    expect(text).not.toContain("= honeyhive;");
+    expect(text).toContain(`trace({ eventType: "chain", eventName: "plan", tracer }, plan)`);
+  });
+
+  it("24 a Jest mock of the 1.x package (init resolving a fake tracer with flush): marked, as the migrated code under test no longer fits it", () => {
+    expect(changes("24")).toEqual({ "src/greet.ts": 0, "src/greet.test.ts": 1 });
+    expect(out("24", "src/greet.ts")).toContain("const tracer = HoneyHiveTracer.init({");
+    expect(out("24", "src/greet.test.ts")).toMatch(/honeyhive-migrate: this mock stands in for honeyhive 1\.x.*\njest\.mock\("honeyhive", \(\) => \(\{/);
+  });
+
+  it("26 TypeScript default import used as a namespace (esModuleInterop): `import * as hh`", () => {
+    // tsc accepted the default import, and hh was undefined at run time (the CommonJS build sets __esModule).
+    expect(changes("26")).toEqual({ "classify.ts": 0 });
+    const text = out("26", "classify.ts");
+    expect(text).toMatch(/^import \* as hh from "honeyhive";/);
+    expect(text).toContain(`const traced = tracer.trace({ eventType: "tool" }, classify);`);
   });
 
   it("05 CommonJS destructured require: traceModel bound, enrichSpan with no tracer in scope marked", () => {
@@ -233,6 +249,22 @@ describe("shapes migrated right", () => {
     }
   });
 
+  it("34/35 1.x options reaching init() through a const of the file: migrated where declared, marked", () => {
+    expect(changes("34")).toEqual({ "lib/observe.ts": 1 });
+    expect(out("34", "lib/observe.ts")).toMatch(/honeyhive-migrate: removed 1\.x HoneyHiveTracer\.init option disableHttpTracing .*\nconst tracerOptions: Partial<TracerOptions> = \{\n(?:.*\n){2}\};/);
+    expect(changes("35")).toEqual({ "src/tracing.ts": 1 });
+    const text = out("35", "src/tracing.ts");
+    expect(text).toMatch(/honeyhive-migrate: removed 1\.x HoneyHiveTracer\.init option instrumentModules .*\nconst base = \{/);
+    expect(text).not.toContain("instrumentModules: { openAI: OpenAI }");
+    expect(text).toContain("return HoneyHiveTracer.init({ ...base, sessionName });");
+  });
+
+  it("37 a 1.x init promise cached on globalThis, declared a promise: Promise.resolve(init()), as a class field's", () => {
+    expect(changes("37")).toEqual({ "app/api/chat/route.ts": 0, "lib/hh.ts": 0 });
+    expect(out("37", "lib/hh.ts")).toContain("globalThis.hhTracerPromise ??= Promise.resolve(HoneyHiveTracer.init({");
+    expect(out("37", "app/api/chat/route.ts")).toContain("const sessionId = t.createSession();");
+  });
+
   it("30 namespace-imported 1.x init per invocation: hoisted to a getter typed hh.HoneyHiveTracer, the static flush on it", () => {
     expect(changes("30")).toEqual({ "src/handler.ts": 0 });
     const text = out("30", "src/handler.ts");
@@ -252,15 +284,9 @@ describe("shapes migrated right", () => {
 describe("the migrated TypeScript shapes type-check against this SDK", () => {
   // `tsc` places an error where a person was told to decide (a marker on one of the four lines above) or
   // where a known defect below says why; nowhere else.
-  // Shape 26's default import compiles here (esModuleInterop allows a synthetic default) and breaks only
-  // at run time: see known defects.
-  const KNOWN_UNMARKED: string[] = [
-    // See known defects (34): a 1.x-only option in a typed options const, left in place.
-    "34-typed-options-const-aliased-import/lib/observe.ts:6 TS2353",
-    // See known defects (37): the init promise kept on globalThis, left typed Promise<HoneyHiveTracer>.
-    "37-next-globalthis-tracer-promise-1x/lib/hh.ts:8 TS2739",
-    "37-next-globalthis-tracer-promise-1x/lib/hh.ts:9 TS2322",
-  ];
+  // Shape 26's default import compiled here too (esModuleInterop allows a synthetic default) and broke
+  // only at run time: it is a namespace import now.
+  const KNOWN_UNMARKED: string[] = [];
 
   it("compiles wherever no marker stands", async () => {
     consumer = createConsumerProject("real-code-public-2", { moduleType: "module", linkedDependencies: ["@types", "@opentelemetry", "express", "hono"] });
@@ -304,77 +330,11 @@ describe("the migrated TypeScript shapes type-check against this SDK", () => {
 // the shape up to "shapes migrated right" then.
 // ---------------------------------------------------------------------------------------------------
 describe("known defects", () => {
-  it("04 .mjs `import honeyhive from \"honeyhive\"; const { HoneyHiveTracer } = honeyhive`: the default import is kept", () => {
-    // Wrong: this SDK's ES build has no default export (sdk/index.ts exports names only), so in Node's ESM
-    // the migrated file fails to load ("does not provide an export named 'default'"); 1.x was CommonJS,
-    // whose module.exports Node hands over as the default. Expected: the destructured names moved into the
-    // named import (`import { HoneyHiveTracer, trace } from "honeyhive"`) or a marker on the import. The
-    // wrappers are found and bound already (the 1.x import reading follows the destructure); the import
-    // rewrite (codemods/transforms/1x, where `trace` is added to the import) does not replace the default.
-    expect(changes("04")).toEqual({ "pipeline.mjs": 0 });
-    const text = out("04", "pipeline.mjs");
-    expect(text).toContain(`import honeyhive, { trace } from "honeyhive";`);
-    expect(text).toContain("const { HoneyHiveTracer } = honeyhive;");
-    expect(text).toContain(`trace({ eventType: "chain", eventName: "plan", tracer }, plan)`);
-  });
-
-  it("26 TypeScript `import hh from \"honeyhive\"` (esModuleInterop) used as a namespace: the default import is kept", () => {
-    // Wrong, as 04: `tsc` accepts it (esModuleInterop's synthetic default), but at run time `hh` is
-    // undefined: the CommonJS build sets __esModule, so the interop helper hands over its missing
-    // `default` (checked: `require("honeyhive").default` is undefined; in Node's ESM the import throws
-    // "does not provide an export named 'default'"). Expected: `import * as hh from "honeyhive"` (the uses are all `hh.<export>`), as the
-    // 1.x import rewrite could write, or a marker. The members are rewritten right otherwise.
-    expect(changes("26")).toEqual({ "classify.ts": 0 });
-    const text = out("26", "classify.ts");
-    expect(text).toMatch(/^import hh from "honeyhive";/);
-    expect(text).toContain(`const traced = tracer.trace({ eventType: "tool" }, classify);`);
-  });
-
-  it("34/35 1.x options reaching init() through a variable: 1.x-only keys left in place, unmarked", () => {
-    // Wrong: the options table is applied to the object literal written in init()'s call only. 34 keeps
-    // `disableHttpTracing: true` in a const typed `Partial<TracerOptions>` (the type was renamed, the key
-    // not): tsc TS2353, no marker. 35 spreads a `base` object holding `instrumentModules: { openAI: OpenAI }`
-    // into init({ ...base, sessionName }): the file is not changed at all, it compiles, and the OpenAI
-    // client is silently no longer traced (2.x ignores the key; the table's answer is "register OpenTelemetry
-    // instrumentations yourself", a marker). Expected: the same removal + marker on the key where the
-    // object is declared (a const in the same file whose only use is init's argument or a spread into it),
-    // or a marker on the init call naming the variable. Likely place: the 1.x init transform's option
-    // rewrite (codemods/transforms/1x), which reads `creation.arguments[0]` as a literal only.
-    expect(changes("34")).toEqual({ "lib/observe.ts": 0 });
-    expect(out("34", "lib/observe.ts")).toMatch(/const tracerOptions: Partial<TracerOptions> = \{\n(?:.*\n){2}\s+disableHttpTracing: true,/);
-    expect(changes("35")).toEqual({});
-    expect(out("35", "src/tracing.ts")).toContain("instrumentModules: { openAI: OpenAI },");
-  });
-
-  it("24 a Jest mock of the 1.x package (init resolving a fake tracer with flush) is left unmarked", () => {
-    // Wrong: greet.ts now calls init() without await and forceFlush() on the result, while the mock still
-    // resolves a promise from init and fakes flush/trace: the test fails after migration with nothing
-    // telling why. Expected: a marker on `jest.mock("honeyhive", …)` (and vi.mock) saying the mock mirrors
-    // 1.x (init synchronous, flush → forceFlush, trace(fn) gone). Likely place: a 1.x transform reading
-    // module mocks of "honeyhive" (none does today: the test file reports "no SDK usage" or is unchanged).
-    expect(changes("24")).toEqual({ "src/greet.ts": 0 });
-    expect(out("24", "src/greet.ts")).toContain("const tracer = HoneyHiveTracer.init({");
-    expect(out("24", "src/greet.test.ts")).toBe(shape("24", "from1").input["src/greet.test.ts"]);
-  });
-
   it("36 a Lambda shutting its module-level tracer down after each invocation: left as is", () => {
     // Wrong (see rules/real-code-public-2 36): warm invocations after the first record nothing. Expected:
     // `await tracer.shutdown()` → `await tracer.forceFlush()` for a tracer declared outside the handler,
     // or a marker. Both sets leave the file byte for byte.
     expect(changes("36")).toEqual({});
     expect(changes("36", "2x")).toEqual({});
-  });
-
-  it("37 a 1.x init promise cached on globalThis behind a getter: the holder is left a Promise, unmarked", () => {
-    // Wrong: `globalThis.hhTracerPromise ??= HoneyHiveTracer.init(…)` with `var hhTracerPromise:
-    // Promise<HoneyHiveTracer> | undefined` in `declare global`: init now returns the tracer, so tsc fails
-    // (TS2739 on the assignment, TS2322 on the getter's return) with no marker. The route is migrated
-    // right (`await tracer()` still works on a non-promise, startSession → createSession). Expected: as for a
-    // class field (shape 07), `Promise.resolve(HoneyHiveTracer.init(…))`, or the global's type and the
-    // getter's return type made `HoneyHiveTracer`, or a marker. Likely place: the 1.x init transform's
-    // holders (module `let`, class fields, getters) do not include a `globalThis.<name>` member.
-    expect(changes("37")).toEqual({ "app/api/chat/route.ts": 0 });
-    expect(out("37", "app/api/chat/route.ts")).toContain("const sessionId = t.createSession();");
-    expect(out("37", "lib/hh.ts")).toBe(shape("37", "from1").input["lib/hh.ts"]);
   });
 });

@@ -60,7 +60,7 @@ export const TRANSFORMS_1X = [
     id: "1x-init",
     title: "1.x: synchronous init and its options",
     description:
-      "`await HoneyHiveTracer.init(…)` and `new HoneyHiveTracer(…)` → `HoneyHiveTracer.init(…)`, 1.x option names → this SDK's, a marker for options that no longer exist",
+      "`await HoneyHiveTracer.init(…)` and `new HoneyHiveTracer(…)` → `HoneyHiveTracer.init(…)`, 1.x option names → this SDK's (also in a const of the file passed or spread into init), a marker for options that no longer exist",
   },
   {
     id: "1x-flush",
@@ -94,7 +94,7 @@ export const TRANSFORMS_1X = [
     id: "1x-names",
     title: "1.x: types and names with no counterpart",
     description:
-      "1.x types → this SDK's (`TraceFunctionOptions` → `TraceOptions`, `EvaluationConfig` → `EvaluateOptions`…); a marker for the REST client, the LangChain tracer, the other removed exports, `HoneyHiveTracer`'s static properties and a tracer's configuration properties",
+      "1.x types → this SDK's (`TraceFunctionOptions` → `TraceOptions`, `EvaluationConfig` → `EvaluateOptions`…); a marker for the REST client, the LangChain tracer, the other removed exports, `HoneyHiveTracer`'s static properties and a tracer's configuration properties; `import hh from \"honeyhive\"` (no default export here) → named or namespace imports; a marker on a test's mock of 1.x",
   },
 ] as const;
 

@@ -9,7 +9,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { enclosingFunction, findVariable, indentationAt, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import { newlineOf, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, isInitPromiseValue, knownFunctionOf, staticCalls } from "../../../analysis/honeyhive-1x.js";
+import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, isInitPromiseValue, keyedProperties, knownFunctionOf, option1x, staticCalls } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType, nodesOfTypesWithin } from "../../../analysis/nodes.js";
 import { importedExport, importedModule, importOrigin, projectModules } from "../../../analysis/project-modules.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
@@ -63,13 +63,20 @@ function collect({ file, edits }: TransformContext): void {
   wrapImportedTracerPromises(input, edits);
   wrapLocalGettersOfImportedPromises(input, edits);
   markGetterIdentityTests(input, edits, text);
+  const heldDone = new Set<TSESTree.ObjectExpression>();
   for (const creation of creations) {
     const options = objectArgument(creation);
     if (!options) {
       // Options held in a variable (`const options = { …, sessionId }; await HoneyHiveTracer.init(options)`): marked, not moved.
       const held = heldOptions(input, creation);
       if (held && sessionIdProperty(held) && (creation.parent?.type === AST_NODE_TYPES.AwaitExpression || usedAsInitPromise(creation))) addMarker(edits, text, creation, MESSAGES_1X.joinedSession);
+      if (held) migrateHeldOptions(input, edits, creation, held, creations, heldDone);
       continue;
+    }
+    for (const element of options.properties) {
+      const spread = element.type === AST_NODE_TYPES.SpreadElement ? unwrapExpression(element.argument) : undefined;
+      const held = spread?.type === AST_NODE_TYPES.Identifier ? constObjectOf(input, spread) : undefined;
+      if (held) migrateHeldOptions(input, edits, creation, held, creations, heldDone);
     }
     const joined = joinedSession(edits, text, creation, options);
     const dropped = migrateOptionKeys(edits, text, options, "HoneyHiveTracer.init", joined ? [joined.property] : []);
@@ -100,10 +107,56 @@ function sessionIdProperty(options: TSESTree.ObjectExpression): TSESTree.Propert
 /** The object literal a `const` passed as the first argument is initialized with (`init(options)`). */
 function heldOptions(input: AnalysisInput, creation: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.ObjectExpression | undefined {
   const argument = unwrapExpression(creation.arguments[0]);
-  if (argument?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = findVariable(input.scopeManager, argument, argument.name)?.defs[0];
+  return argument?.type === AST_NODE_TYPES.Identifier ? constObjectOf(input, argument) : undefined;
+}
+
+/** The object literal the `const` that `reference` reads is initialized with (typed or not: `const o: Partial<…> = { … }`). */
+function constObjectOf(input: AnalysisInput, reference: TSESTree.Identifier): TSESTree.ObjectExpression | undefined {
+  const def = findVariable(input.scopeManager, reference, reference.name)?.defs[0];
   const init = def?.type === "Variable" && def.parent?.kind === "const" ? unwrapExpression(def.node.init) : undefined;
   return init?.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
+}
+
+/**
+ * 1.x options that reach init() through a `const` of the file, one level: passed as the argument
+ * (`init(tracerOptions)`) or spread into it (`init({ ...base, sessionName })`). Where every use of the
+ * const is such, its keys are migrated where it is declared, as in a literal written in the call
+ * (`disableHttpTracing` removed and marked, `instrumentModules` too: 2.x ignores it, so OpenAI would
+ * silently stop being traced). A const used elsewhere too (another call, exported) is not edited:
+ * the init call is marked, naming the const and its 1.x keys. hunt-real-2 shapes 34 and 35.
+ */
+function migrateHeldOptions(
+  input: AnalysisInput,
+  edits: EditList,
+  creation: TSESTree.CallExpression | TSESTree.NewExpression,
+  held: TSESTree.ObjectExpression,
+  creations: readonly TSESTree.Node[],
+  done: Set<TSESTree.ObjectExpression>,
+): void {
+  if (done.has(held)) return;
+  done.add(held);
+  const { text } = input;
+  const declarator = held.parent?.type === AST_NODE_TYPES.VariableDeclarator ? held.parent : (held.parent as TSESTree.Node | undefined)?.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return;
+  const variable = input.scopeManager.getDeclaredVariables(declarator)[0];
+  const isInitUse = ({ identifier }: Scope.Reference): boolean => {
+    if (identifier === declarator.id) return true;
+    const parent = identifier.parent;
+    if (parent && creations.includes(parent) && (parent as TSESTree.CallExpression).arguments[0] === identifier) return true;
+    const object = parent?.type === AST_NODE_TYPES.SpreadElement ? parent.parent : undefined;
+    return object?.type === AST_NODE_TYPES.ObjectExpression && object.parent !== undefined && creations.includes(object.parent) && (object.parent as TSESTree.CallExpression).arguments[0] === object;
+  };
+  if (!variable) return;
+  if (declarator.parent?.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration && variable.references.every(isInitUse)) {
+    const dropped = migrateOptionKeys(edits, text, held, "HoneyHiveTracer.init", []);
+    if (dropped.length > 0) addMarker(edits, text, declarator, droppedKeysMessage("HoneyHiveTracer.init", dropped));
+    return;
+  }
+  const keys = keyedProperties(held).filter(({ key }) => {
+    const migration = option1x("HoneyHiveTracer.init", key)?.migration;
+    return migration !== undefined && (migration.decision === "marker" || migration.decision === "removed" || (migration.decision === "rename" && migration.to !== key));
+  });
+  if (keys.length > 0) addMarker(edits, text, creation, MESSAGES_1X.heldOptions(declarator.id.name, keys.map(({ key }) => key)));
 }
 
 /** Parents with no parentheses of their own syntax: parentheses right around a child of theirs only group it. */
@@ -195,7 +248,7 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   // `this.ready = HoneyHiveTracer.init(…)` into a field declared as a promise: the class's code awaits it
   // or calls .then() on it, so it stays one. (A field of another type holds the tracer: a second run.)
   if (target?.type === AST_NODE_TYPES.MemberExpression) {
-    if (isPromiseField(input, text, target)) wrapInPromise(edits, call);
+    if (isPromiseField(input, text, target) || isPromiseGlobal(input, text, target)) wrapInPromise(edits, call);
     return;
   }
   // `private ready: Promise<HoneyHiveTracer> = HoneyHiveTracer.init(…)`: the field's own initializer
@@ -295,6 +348,29 @@ function isPromiseField(input: AnalysisInput, text: string, target: TSESTree.Mem
   // Not declared (JavaScript's `constructor() { this.tracerPromise = HoneyHiveTracer.init(…) }`): its name says.
   if (field?.type !== AST_NODE_TYPES.PropertyDefinition) return TRACER_PROMISE_NAME.test(name);
   const annotation = field.typeAnnotation?.typeAnnotation;
+  return annotation ? isPromiseType(text, annotation) : TRACER_PROMISE_NAME.test(name);
+}
+
+/** The objects a script reaches its global scope through. */
+const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(["globalThis", "global", "window", "self"]);
+
+/**
+ * `globalThis.hhTracerPromise ??= HoneyHiveTracer.init(…)` (the dev hot-reload singleton of Next.js apps;
+ * also `global.x`, `(globalThis as any).x`) where the file declares the global a promise (`declare global
+ * { var hhTracerPromise: Promise<HoneyHiveTracer> | undefined }`), or does not declare it and names it as
+ * one: its readers await it or return it as a promise, so it stays one, as a class field does.
+ * hunt-real-2 shape 37.
+ */
+function isPromiseGlobal(input: AnalysisInput, text: string, target: TSESTree.MemberExpression): boolean {
+  const object = unwrapExpression(target.object);
+  const name = target.computed ? staticName(target.property, true) : fieldName(target.property, false);
+  if (object?.type !== AST_NODE_TYPES.Identifier || !GLOBAL_OBJECTS.has(object.name) || name === undefined) return false;
+  if (findVariable(input.scopeManager, object, object.name)?.defs.length) return false;
+  const declared = nodesOfType(input.ast, AST_NODE_TYPES.TSModuleDeclaration)
+    .filter((module) => module.kind === "global")
+    .flatMap((module) => nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.VariableDeclarator], module))
+    .find((declarator) => declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name);
+  const annotation = declared?.id.type === AST_NODE_TYPES.Identifier ? declared.id.typeAnnotation?.typeAnnotation : undefined;
   return annotation ? isPromiseType(text, annotation) : TRACER_PROMISE_NAME.test(name);
 }
 

@@ -27,6 +27,12 @@ export const MESSAGES_1X = {
     `the codemod cannot tell which tracer this 1.x ${name}() is called on (a property the file types as HoneyHiveTracer): if it is one, call enrichSession({ ${field}: … }) on it instead`,
   unresolvedSessionStart:
     "the codemod cannot tell which tracer this 1.x startSession() is called on: if it is a HoneyHive tracer, call createSession() inside a request handler (a session per request), or read its sessionId elsewhere (1.x returned the tracer's session again)",
+  moduleMock:
+    "this mock stands in for honeyhive 1.x: after the migration the code under test takes HoneyHiveTracer.init()'s result as the tracer without await (mockReturnValue, not mockResolvedValue) and calls forceFlush() (1.x flush()), trace(options, fn) and createSession(): update the mock to this SDK's API",
+  spiedMember: (name: string) =>
+    `this spy replaces 1.x HoneyHiveTracer ${name}, which this SDK has otherwise (init() returns the tracer, not a promise; flush() is forceFlush(); trace(options, fn) wraps; see docs/migrating-from-1x.md): update what it returns and expects`,
+  heldOptions: (name: string, keys: readonly string[]) =>
+    `${name} holds 1.x HoneyHiveTracer.init option${keys.length > 1 ? "s" : ""} ${keys.join(", ")}, and is used elsewhere too, so the codemod left it: rename or remove ${keys.length > 1 ? "them" : "it"} as docs/migrating-from-1x.md says (init options)`,
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
   traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
   unresolvedReceiver: (name: string) =>

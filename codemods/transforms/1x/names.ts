@@ -23,6 +23,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
+import { markOneXMocks } from "./mocks.js";
 import { sdkSpecifierFor, thisMajorSpecifier, versionedSdkSpecifier } from "./shared.js";
 
 export const meta = transformMeta("1x-names");
@@ -53,19 +54,102 @@ function markOneXSubpaths(edits: EditList, text: string, program: TSESTree.Progr
  * `import()`) → `npm:honeyhive@^2.0.0`: the range `--update-package` writes in package.json. A 1.x path
  * (`npm:honeyhive@1.0.42/models/components`) keeps its version: it is marked, and an alias of 1.x serves it.
  */
-function moveDenoSpecifiers(input: AnalysisInput, edits: EditList): void {
+function moveDenoSpecifiers(input: AnalysisInput, edits: EditList, replaced: ReadonlySet<TSESTree.Node>): void {
   const sources: TSESTree.Node[] = [];
   for (const statement of input.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration || ((statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration) && statement.source)) sources.push(statement.source!);
   }
   if (input.text.includes("import(")) for (const expression of nodesOfType(input.ast, AST_NODE_TYPES.ImportExpression)) sources.push(expression.source);
   for (const source of sources) {
-    if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== "string" || !versionedSdkSpecifier(source.value)) continue;
+    if (replaced.has(source) || source.type !== AST_NODE_TYPES.Literal || typeof source.value !== "string" || !versionedSdkSpecifier(source.value)) continue;
     const module = sourceModule(source.value);
     if (module !== SDK && !ENTRY_POINTS.has(module)) continue;
     const moved = thisMajorSpecifier(source.value);
     if (moved !== source.value) edits.replace([source.range[0] + 1, source.range[1] - 1], moved);
   }
+}
+
+/**
+ * `import hh from "honeyhive"` (also `import { default as hh }`): 1.x was CommonJS, whose `module.exports`
+ * Node's ESM, bundlers and TypeScript's `esModuleInterop` hand over as the default. This package has no
+ * default export (package.json "exports": an ES build of named exports, and a CommonJS build marked
+ * `__esModule`, whose interop default is its missing `default`), so `hh` is undefined, or Node refuses to
+ * load the module ("does not provide an export named 'default'"); `tsc` with esModuleInterop still accepts
+ * it. Used only as `const { HoneyHiveTracer, trace } = hh` at the top of the module (names this package
+ * exports), the names join a named import and the destructure goes; otherwise `import * as hh`, which
+ * reads the same members. Named bindings beside it (`import hh, { trace }`, as 1x-trace-wrappers adds
+ * `trace`) keep an import of their own: a namespace import takes none. The whole statement is replaced,
+ * so a transform's earlier edit inside it settles first and this one reads the result. (`require()` of
+ * the package is its module object, as before: nothing to do.)
+ */
+function replaceDefaultImport(input: AnalysisInput, edits: EditList, declaration: TSESTree.ImportDeclaration): boolean {
+  if (declaration.importKind === "type" || sourceModule(declaration.source.value) !== SDK) return false;
+  const isDefault = (specifier: TSESTree.ImportClause): boolean =>
+    specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== "type" && staticName(specifier.imported) === "default");
+  const found = declaration.specifiers.find(isDefault);
+  // `import hh, * as ns from …`: the namespace names every export already; the default is left to tsc to report.
+  if (!found || declaration.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)) return false;
+  const { text } = input;
+  const written = declaration.source.value;
+  // Deno's `npm:honeyhive@1.0.42` moves to this major here, as moveDenoSpecifiers would write it.
+  const source = versionedSdkSpecifier(written) ? `${text[declaration.source.range[0]]}${thisMajorSpecifier(written)}${text[declaration.source.range[0]]}` : text.slice(...declaration.source.range);
+  const end = semicolon(text, declaration);
+  const named = declaration.specifiers.filter((specifier) => specifier !== found).map((specifier) => text.slice(...specifier.range));
+  const destructures = topLevelDestructures(input, found);
+  if (destructures) {
+    const names = destructures.flatMap((statement) =>
+      (statement.declarations[0]!.id as TSESTree.ObjectPattern).properties.map((property) => {
+        const { key, value } = property as TSESTree.Property;
+        const imported = staticName(key)!;
+        const local = (value as TSESTree.Identifier).name;
+        return imported === local ? imported : `${imported} as ${local}`;
+      }),
+    );
+    edits.replace(declaration, `import { ${[...names, ...named].join(", ")} } from ${source}${end}`);
+    for (const statement of destructures) removeStatement(edits, text, statement);
+    return true;
+  }
+  const namespace = `import * as ${found.local.name} from ${source}${end}`;
+  edits.replace(declaration, named.length > 0 ? `${namespace}${newline(text)}import { ${named.join(", ")} } from ${source}${end}` : namespace);
+  return true;
+}
+
+/**
+ * The statements `const { HoneyHiveTracer, trace: t } = hh` at the module's top level that are every use
+ * of the default import `specifier`, each taking plain names this package exports (no default, rest or
+ * computed key); undefined when any use is another.
+ */
+function topLevelDestructures(input: AnalysisInput, specifier: TSESTree.ImportClause): TSESTree.VariableDeclaration[] | undefined {
+  const variable = input.scopeManager.getDeclaredVariables(specifier)[0];
+  if (!variable || variable.references.length === 0) return undefined;
+  const statements: TSESTree.VariableDeclaration[] = [];
+  for (const { identifier } of variable.references) {
+    const declarator = identifier.parent;
+    const statement = declarator?.parent;
+    if (
+      declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+      declarator.init !== identifier ||
+      declarator.id.type !== AST_NODE_TYPES.ObjectPattern ||
+      declarator.id.typeAnnotation ||
+      statement?.type !== AST_NODE_TYPES.VariableDeclaration ||
+      statement.kind !== "const" ||
+      statement.declarations.length !== 1 ||
+      statement.parent?.type !== AST_NODE_TYPES.Program
+    ) {
+      return undefined;
+    }
+    const plain = declarator.id.properties.every(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        ROOT_EXPORTS.has(property.key.name) &&
+        property.value.type === AST_NODE_TYPES.Identifier,
+    );
+    if (!plain || declarator.id.properties.length === 0) return undefined;
+    statements.push(statement);
+  }
+  return statements;
 }
 
 /** The module `evaluate` is exported from, as this SDK's manifest says (analysis/knowledge/sdks/honeyhive.ts). */
@@ -82,6 +166,8 @@ const GONE_STATICS: ReadonlyMap<string, Api1xEntry> = propertiesWhere("static", 
 /** A 1.x tracer's configuration properties: this SDK's tracer does not expose them. */
 const GONE_MEMBERS: ReadonlyMap<string, Api1xEntry> = propertiesWhere("instance", (entry) => entry.migration.decision === "marker");
 
+/** Statics that 1.x had as async (init resolved the tracer): a spy's fake answers otherwise here. */
+const INIT_STATICS: ReadonlySet<string> = new Set(["init", "initFromSessionId"]);
 /** A 1.x tracer's methods: taken off the tracer (destructured, bound, passed on), each needs a person here. */
 const METHODS_1X: ReadonlyMap<string, Api1xEntry> = new Map(API_1X.filter((entry) => entry.where === "instance" && entry.kind === "method").map((entry) => [entry.name, entry]));
 /** 1.x methods that are the same method here: `tracer.enrichSpan.bind(tracer)` stays valid (1.x `trace` runs its function, this SDK's wraps it). */
@@ -100,8 +186,13 @@ function collect({ file, edits }: TransformContext): void {
     // importing through it are migrated as SDK code (analysis/sdk-barrels.ts).
   }
   markOneXSubpaths(edits, text, input.ast);
-  moveDenoSpecifiers(input, edits);
+  // Before the Deno specifiers: a replaced import writes its moved specifier itself (one edit of the statement).
+  const replaced = new Set<TSESTree.Node>();
+  for (const statement of input.ast.body) if (statement.type === AST_NODE_TYPES.ImportDeclaration && replaceDefaultImport(input, edits, statement)) replaced.add(statement.source);
+  moveDenoSpecifiers(input, edits, replaced);
   const sdk = getSdkModel(input);
+  // A test's mock of the package may be all a file has of it (no 1.x call to find).
+  markOneXMocks(input, sdk, edits, (isStatic, name) => (isStatic ? INIT_STATICS.has(name) || GONE_STATICS.has(name) || name === "flush" : METHODS_1X.has(name) && !SAME_METHOD_HERE.has(name)));
   if (!uses1xSdk(input)) return;
 
   // A project module re-exporting honeyhive (a barrel) stands for it: a name imported through it is the

@@ -1,0 +1,55 @@
+// How test runners replace a whole module with one the test writes: a mock of "honeyhive" written for
+// 1.x mirrors 1.x's API (an async init resolving a fake tracer, flush, trace(fn)), so after
+// `migrate --from 1` the code under test calls what the mock does not have. Read by the 1.x codemods
+// (codemods/transforms/1x/mocks.ts), which mark such a mock. A call without its module argument (an
+// automock, `jest.mock("honeyhive")`, built from the installed package) needs nothing.
+
+/** A runner's call that replaces a module: `<object>.<method>(specifier, <replacement>)`. */
+export interface ModuleMockCall {
+  readonly runner: string;
+  /** The global (or imported) object the method is called on. */
+  readonly object: string;
+  readonly methods: readonly string[];
+  /** The second argument that writes the module: a function (factory) or an object literal (exports). */
+  readonly replacement: "factory" | "object" | "either";
+  readonly verifiedAt: string;
+}
+
+export const MODULE_MOCK_CALLS: readonly ModuleMockCall[] = [
+  {
+    runner: "jest",
+    object: "jest",
+    methods: ["mock", "doMock", "unstable_mockModule"],
+    replacement: "factory",
+    verifiedAt: "jestjs.io/docs/jest-object: jest.mock(moduleName, factory, options), jest.doMock (not hoisted), jest.unstable_mockModule (ESM) take a factory",
+  },
+  {
+    runner: "jest",
+    object: "jest",
+    methods: ["setMock"],
+    replacement: "object",
+    verifiedAt: "jestjs.io/docs/jest-object: jest.setMock(moduleName, moduleExports) 'explicitly supplies the mock object'",
+  },
+  {
+    runner: "vitest",
+    object: "vi",
+    methods: ["mock", "doMock"],
+    // `vi.mock(path, { spy: true })` keeps the real module (spied): an options object is no replacement.
+    replacement: "factory",
+    verifiedAt: "vitest.dev/api/vi.html: vi.mock(path, factory?: MockOptions | MockFactory), vi.doMock the same, not hoisted",
+  },
+  {
+    runner: "node:test / bun:test",
+    object: "mock",
+    methods: ["module"],
+    // node:test: `mock.module(specifier, { namedExports, defaultExport })`; bun:test: `mock.module(id, factory)`.
+    replacement: "either",
+    verifiedAt: "nodejs.org/api/test.html MockTracker.module(specifier, options) (--experimental-test-module-mocks); bun.com/reference/bun/test mock.module(id, factory)",
+  },
+];
+
+/** Runners' spies that replace one member of an object: `jest.spyOn(HoneyHiveTracer, "init")`. */
+export const SPY_CALLS: readonly { readonly object: string; readonly method: string }[] = [
+  { object: "jest", method: "spyOn" },
+  { object: "vi", method: "spyOn" },
+];

@@ -1,0 +1,69 @@
+// 1x-names: a test's mock of the 1.x package is marked (it mirrors 1.x: an async init, flush, trace(fn)),
+// not rewritten; which calls replace a module is analysis/knowledge/test-mocks.ts. hunt-real-2 shape 24.
+import { expect, it } from "vitest";
+import { runTransforms } from "../../engine/engine.js";
+import { TRANSFORM_1X_IDS } from "../ids.js";
+
+const migrate = (code: string, filename = "/tmp/app/src/greet.test.ts") => runTransforms(code, filename, { transforms: TRANSFORM_1X_IDS });
+
+const JEST = `import { HoneyHiveTracer } from "honeyhive";
+import { greet } from "./greet";
+
+jest.mock("honeyhive", () => ({
+  HoneyHiveTracer: {
+    init: jest.fn().mockResolvedValue({ trace: async (fn: () => Promise<void>) => fn(), flush: jest.fn() }),
+  },
+}));
+
+test("greets", async () => {
+  expect(await greet("ada")).toBe("hello ada");
+  expect(HoneyHiveTracer.init).toHaveBeenCalledTimes(1);
+});
+`;
+
+it("marks a jest.mock factory of the package, once, on a second run too", () => {
+  const result = migrate(JEST);
+  expect(result.markers).toBe(1);
+  expect(result.output).toMatch(/honeyhive-migrate: this mock stands in for honeyhive 1\.x: .*mockReturnValue, not mockResolvedValue.*\njest\.mock\("honeyhive", \(\) => \(\{/);
+  expect(migrate(result.output).output).toBe(result.output);
+});
+
+it("marks vi.mock / vi.doMock factories, jest.setMock objects and mock.module, in files that import nothing of the package", () => {
+  for (const call of [
+    `vi.mock("honeyhive", async () => ({ HoneyHiveTracer: { init: vi.fn(async () => ({ flush: vi.fn() })) } }));`,
+    `vi.doMock("honeyhive", () => ({ traceFunction: () => (fn) => fn }));`,
+    `jest.setMock("honeyhive", { HoneyHiveTracer: { init: async () => ({}) } });`,
+    `t.mock.module("honeyhive", { namedExports: { HoneyHiveTracer: { init: async () => ({}) } } });`,
+  ]) {
+    const result = migrate(`import { run } from "../src/run";\n${call}\ntest("x", async () => run());\n`, "/tmp/app/test/run.test.js");
+    expect(result.markers, call).toBe(1);
+  }
+});
+
+it("marks a spy on HoneyHiveTracer.init or a prototype's flush, not one on a method that is the same here", () => {
+  const spies = `import { HoneyHiveTracer } from "honeyhive";
+const init = jest.spyOn(HoneyHiveTracer, "init").mockResolvedValue({} as never);
+const flush = vi.spyOn(HoneyHiveTracer.prototype, "flush");
+const enrich = vi.spyOn(HoneyHiveTracer.prototype, "enrichSpan");
+`;
+  const { output, markers } = migrate(spies, "/tmp/app/src/spies.test.ts");
+  expect(markers).toBe(2);
+  expect(output).toMatch(/this spy replaces 1\.x HoneyHiveTracer init.*\nconst init = /);
+  expect(output).toMatch(/this spy replaces 1\.x HoneyHiveTracer flush.*\nconst flush = /);
+  expect(output).toMatch(/enrichSpan"\);\n$/);
+  expect(output).not.toMatch(/honeyhive-migrate.*\nconst enrich/);
+});
+
+it("leaves automocks, options objects, other modules' mocks and look-alike spies alone", () => {
+  const code = `import { HoneyHiveTracer } from "honeyhive";
+jest.mock("honeyhive");
+vi.mock("honeyhive", { spy: true });
+jest.mock("honeyhive-extras", () => ({ init: jest.fn() }));
+jest.mock("./honeyhive", () => ({ tracer: {} }));
+const Other = { init: async () => 1 };
+jest.spyOn(Other, "init");
+myLib.mock("honeyhive", () => ({}));
+export const tracer = HoneyHiveTracer.init({ project: "p" });
+`;
+  expect(migrate(code, "/tmp/app/src/a.test.ts").output).toBe(code);
+});

@@ -1,0 +1,58 @@
+// 1.x → this SDK: a test's stand-in for the package. A module mock of "honeyhive" written in a 1.x
+// project (`jest.mock("honeyhive", () => ({ HoneyHiveTracer: { init: jest.fn().mockResolvedValue({
+// trace, flush }) } }))`, `vi.mock`, node:test's `mock.module`) or a spy on a 1.x member
+// (`jest.spyOn(HoneyHiveTracer, "init").mockResolvedValue(…)`) mirrors 1.x: after the migration the code
+// under test calls init() without await and forceFlush() on its result, so the test fails with nothing
+// saying why. The mock is the test's own design: marked, not rewritten. Which calls replace a module is
+// data (analysis/knowledge/test-mocks.ts). hunt-real-2 shape 24.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
+import { sourceModule } from "../../../analysis/context.js";
+import type { EditList } from "../../../analysis/edits.js";
+import type { AnalysisInput } from "../../../analysis/input.js";
+import { MODULE_MOCK_CALLS, SPY_CALLS } from "../../../analysis/knowledge/test-mocks.js";
+import { nodesOfType } from "../../../analysis/nodes.js";
+import type { SdkModel } from "../../../analysis/sdk-model.js";
+import { addMarker } from "../../engine/markers.js";
+import { MESSAGES_1X } from "./messages.js";
+
+const SDK = "honeyhive";
+
+/** `jest.mock`, `vi.doMock`, `t.mock.module`: the name of the object a method is called on (an identifier, or a member's name). */
+function objectName(callee: TSESTree.MemberExpression): string | undefined {
+  const object = unwrapExpression(callee.object);
+  if (object?.type === AST_NODE_TYPES.Identifier) return object.name;
+  return object?.type === AST_NODE_TYPES.MemberExpression ? memberName(object) : undefined;
+}
+
+/**
+ * Marks module mocks of the package that write its replacement, and spies on `HoneyHiveTracer`'s
+ * members (static, or on its prototype) that `changedMember` says 1.x had otherwise.
+ */
+export function markOneXMocks(input: AnalysisInput, sdk: SdkModel, edits: EditList, changedMember: (isStatic: boolean, name: string) => boolean): void {
+  const { text } = input;
+  if (!/\b(?:mock|doMock|setMock|unstable_mockModule|module|spyOn)\s*\(/.test(text)) return;
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const callee = unwrapExpression(call.callee);
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const method = memberName(callee);
+    const object = objectName(callee);
+    if (method === undefined || object === undefined) continue;
+    const mock = MODULE_MOCK_CALLS.find((entry) => entry.object === object && entry.methods.includes(method));
+    if (mock) {
+      const specifier = call.arguments[0]?.type === AST_NODE_TYPES.Literal ? call.arguments[0].value : undefined;
+      const replacement = unwrapExpression(call.arguments[1]);
+      const isFactory = replacement?.type === AST_NODE_TYPES.ArrowFunctionExpression || replacement?.type === AST_NODE_TYPES.FunctionExpression;
+      const isObject = replacement?.type === AST_NODE_TYPES.ObjectExpression;
+      const writes = mock.replacement === "factory" ? isFactory : mock.replacement === "object" ? isObject : isFactory || isObject;
+      if (typeof specifier === "string" && sourceModule(specifier) === SDK && writes) addMarker(edits, text, call, MESSAGES_1X.moduleMock);
+      continue;
+    }
+    if (!SPY_CALLS.some((entry) => entry.object === object && entry.method === method)) continue;
+    const name = call.arguments[1]?.type === AST_NODE_TYPES.Literal ? staticName(call.arguments[1]) : undefined;
+    const target = unwrapExpression(call.arguments[0]);
+    if (name === undefined || !target) continue;
+    const prototypeOf = target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === "prototype" ? target.object : undefined;
+    if (sdk.sdkExportOf(prototypeOf ?? target) === "HoneyHiveTracer" && changedMember(prototypeOf === undefined, name)) addMarker(edits, text, call, MESSAGES_1X.spiedMember(name));
+  }
+}
