@@ -37,7 +37,7 @@ import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import type { ResponseCallEnd } from "./knowledge/types.js";
 import { FLUSH_STATICS_1X, honeyhive1xProfile } from "./knowledge/sdks/honeyhive-1x.js";
-import { PREFERRED_FLUSH } from "./knowledge/sdks/honeyhive.js";
+import { PREFERRED_FLUSH, SHUTDOWN_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
@@ -980,6 +980,63 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     reportAnalysisError(error);
     return undefined;
   }
+}
+
+const shutdowns = new AttachedCache<LambdaHandler, readonly TSESTree.CallExpression[]>("honeyhive.sharedShutdowns");
+
+/**
+ * `await tracer.shutdown()` in a tracing handler (nested callbacks included) on a HoneyHive tracer that
+ * outlives the invocation (module-level, imported, a getter's cached one, or a local holding one): it
+ * counts as the flush on the path (`flushedOnEveryPath`), but a warm instance's later invocations record
+ * nothing. The fix writes the profile's flush (`forceFlush`) in its place (fixes/flush.ts `shutdownFix`).
+ * A tracer made in the handler may shut down. Cached per handler; never throws.
+ */
+export function sharedShutdownsOf(input: AnalysisInput, flush: LambdaFlush): readonly TSESTree.CallExpression[] {
+  let found = shutdowns.get(flush.handler);
+  if (!found) {
+    found = flush.traces && getSdkModel(input).usesSdk ? lazily(NO_CALLS, () => sharedShutdownsIn(input, flush.handler.function)) : NO_CALLS;
+    shutdowns.set(flush.handler, found);
+  }
+  return found;
+}
+
+const SHUTDOWN_NAMES: ReadonlySet<string> = SHUTDOWN_MEMBERS;
+
+function sharedShutdownsIn(input: AnalysisInput, fn: FunctionNode): readonly TSESTree.CallExpression[] {
+  // Most handlers name no shutdown at all: a look at their text is enough.
+  const [start, end] = fn.body.range;
+  const named = (name: string): boolean => {
+    const at = input.text.indexOf(name, start);
+    return at !== -1 && at < end;
+  };
+  if (![...SHUTDOWN_NAMES].some(named)) return NO_CALLS;
+  const sdk = getSdkModel(input);
+  const found: TSESTree.CallExpression[] = [];
+  for (const call of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], fn.body)) {
+    const callee = unwrapExpression(call.callee);
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression || !SHUTDOWN_NAMES.has(memberName(callee) ?? "")) continue;
+    const tracer = sdk.tracerOf(callee.object);
+    if (tracer && outlivesInvocation(sdk, tracer, fn)) found.push(call);
+  }
+  return found;
+}
+
+/**
+ * The tracer is not one the invocation made for itself: declared outside the handler (module-level,
+ * imported, a getter) and not a parameter or a class member (whose lifetime is not read), or a local of
+ * the handler holding such a tracer (`const tracer = getTracer()`). Unknown sources (a factory
+ * getter, which makes a new tracer per call) count as made per invocation: report only when sure.
+ */
+function outlivesInvocation(sdk: SdkModel, tracer: TracerDeclaration, fn: FunctionNode, depth = 0): boolean {
+  if (tracer.kind === "parameter" || tracer.kind === "member" || depth > 3) return false;
+  if (!rangeContains(fn, tracer.declaration)) {
+    // A getter that makes a new tracer per call (no text to write a call of it: a factory, or it takes arguments).
+    return !tracer.callable || tracer.referenceText !== undefined || tracer.kind === "imported";
+  }
+  if (tracer.initializations.length > 0) return false;
+  const declaration = tracer.declaration;
+  const source = declaration.type === "VariableDeclarator" && declaration.init ? sdk.tracerOf(unwrapExpression(declaration.init) ?? declaration.init) : undefined;
+  return source !== undefined && source !== tracer && outlivesInvocation(sdk, source, fn, depth + 1);
 }
 
 /** The flush to name in a message: the one a fix writes, else the profile's in general terms. */

@@ -21,7 +21,7 @@ import { getAnalysisContext, type AnalysisContext } from "./context.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import type { HoneyhiveSettings } from "./settings.js";
 import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
-import { getSdkModel, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
+import { getSdkModel, isSharedSessionField, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, type BackgroundTest } from "./flush.js";
 import { absolutePath, importedFact, projectModules } from "./project-modules.js";
@@ -1345,13 +1345,39 @@ export interface SessionStartInHandler {
 export function sessionStartInHandler(input: AnalysisInput, call: TSESTree.CallExpression): SessionStartInHandler | undefined {
   const callee = call.callee;
   if (callee.type !== "MemberExpression" || !isSharedSessionStartMember(staticName(callee.property, callee.computed))) return undefined;
+  const found = sharedTracerInHandler(input, call, callee.object);
+  return found && { call, property: callee.property, ...found };
+}
+
+/** The tracer `receiver` names, when `node` sits in a handler that did not make that tracer itself. */
+function sharedTracerInHandler(input: AnalysisInput, node: TSESTree.Node, receiver: TSESTree.Node): { handler: Handler; tracer: TracerDeclaration } | undefined {
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return undefined;
-  const tracer = sdk.tracerOf(callee.object);
+  const tracer = sdk.tracerOf(receiver);
   if (!tracer) return undefined;
-  const handler = getHandlerModel(input).enclosingHandler(call);
+  const handler = getHandlerModel(input).enclosingHandler(node);
   if (!handler || isCreatedPerCall(tracer, handler.function)) return undefined;
-  return { call, property: callee.property, handler, tracer };
+  return { handler, tracer };
+}
+
+export interface SessionAssignmentInHandler {
+  readonly assignment: TSESTree.AssignmentExpression;
+  /** The assigned property (`sessionId`). */
+  readonly property: TSESTree.Expression | TSESTree.PrivateIdentifier;
+  readonly handler: Handler;
+  readonly tracer: TracerDeclaration;
+}
+
+/**
+ * `<tracer>.sessionId = id` (any assignment operator) lexically inside a request or Lambda handler, on a
+ * tracer the handler did not make: 1.x's setter switches the shared tracer's session for every request
+ * in flight, the race of a per-request `sessionStart()`.
+ */
+export function sessionAssignmentInHandler(input: AnalysisInput, assignment: TSESTree.AssignmentExpression): SessionAssignmentInHandler | undefined {
+  const target = assignment.left;
+  if (target.type !== "MemberExpression" || !isSharedSessionField(staticName(target.property, target.computed))) return undefined;
+  const found = sharedTracerInHandler(input, assignment, target.object);
+  return found && { assignment, property: target.property, ...found };
 }
 
 /**

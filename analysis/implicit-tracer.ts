@@ -7,7 +7,7 @@
 // honeyhive 1.x: the free wrappers `traceChain(fn)`, `traceFunction(opts)(fn)`… find their tracer in
 // the context, which only a 1.x `tracer.trace(fn)` sets up; one called inside such a function is
 // bound, any other is an implicit use (fixed with the tracer's own method, `tracer.traceChain(fn)`).
-import { contains, findProperty, hasOnlyPlainProperties, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, findProperty, hasOnlyPlainProperties, memberName, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
 import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
@@ -32,6 +32,8 @@ export interface ImplicitTracerUse {
    * `traceFunction(opts)(fn)`). Undefined for this SDK's `trace`, which takes a `tracer` option instead.
    */
   readonly callee: TSESTree.Node | undefined;
+  /** Enrichment called as a static of the tracer class (1.x `HoneyHiveTracer.enrichSpan()`), not as a free function. */
+  readonly onClass?: boolean;
   /** The SDK export called: `trace`, `enrichSpan`, `enrichSession`, or a 1.x wrapper (`traceChain`…). */
   readonly name: string;
   /** Where to report (and put a review marker before): the decorator, else the call. */
@@ -121,8 +123,11 @@ function compute(input: AnalysisInput, options: ImplicitTracerOptions): Implicit
   }
   for (const call of sdk.globalEnrichCalls) {
     if (isEvaluated(call)) continue;
-    const kind = sdk.sdkExportOf(call.callee) === "enrichSession" ? "enrichSession" : "enrichSpan";
-    push({ kind, name: kind, node: call, traceUse: undefined, callee: unwrapExpression(call.callee) ?? call.callee, reportNode: call, ...describe(call) });
+    const callee = unwrapExpression(call.callee) ?? call.callee;
+    // 1.x `HoneyHiveTracer.enrichSpan()`: the callee is a static of the class, not the export itself.
+    const onClass = callee.type === "MemberExpression" && sdk.sdkExportOf(callee.object) === "HoneyHiveTracer";
+    const kind = (onClass ? memberName(callee) : sdk.sdkExportOf(call.callee)) === "enrichSession" ? "enrichSession" : "enrichSpan";
+    push({ kind, name: kind, node: call, traceUse: undefined, callee, onClass, reportNode: call, ...describe(call) });
   }
   return uses.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }

@@ -35,10 +35,11 @@ import {
   HONEYHIVE_ONLY_TRACER_MEMBERS,
   HONEYHIVE_VALUE_EXPORTS,
   ONLY_IN_2X,
+  SHARED_SESSION_FIELDS,
   SHARED_SESSION_START_MEMBERS,
   TRACER_FACTORY_STATICS,
 } from "./knowledge/sdks/index.js";
-import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, IMPLICIT_TRACER_STATICS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
 import { exportedTracerShape, importedModule, importedTracerProven, importedTracerShape, importOrigin } from "./project-modules.js";
 import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
@@ -68,6 +69,9 @@ const MEMBERS_READ: ReadonlySet<string> = new Set([
   ...honeyhive1xProfile.onlyIn1x.awaitedStatics,
   ...ONLY_IN_2X.members,
 ]);
+
+/** Names of the global object a module can cache a tracer on across reloads (`globalThis.hhTracer ??= …`). */
+const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(["globalThis", "global"]);
 
 // `tracerPromise`: 1.x init returned a promise, and modules exported it to be awaited.
 const TRACER_NAME = /^(?:tracer|[A-Za-z_$][\w$]*Tracer)(?:Promise)?$/;
@@ -167,7 +171,10 @@ export interface SdkModel {
   readonly tracers: readonly TracerDeclaration[];
   /** `trace(...)` / `@trace` / `tracer.trace(...)` uses, in source order. */
   readonly traceUses: readonly TraceUse[];
-  /** Calls of the SDK's global `enrichSpan(...)` / `enrichSession(...)`, in source order. */
+  /**
+   * Calls of the SDK's global `enrichSpan(...)` / `enrichSession(...)`, and of 1.x's static
+   * `HoneyHiveTracer.enrichSpan(...)` (the same function under the class), in source order.
+   */
   readonly globalEnrichCalls: readonly TSESTree.CallExpression[];
   /** Calls of `evaluate(...)` from the SDK (`honeyhive/experiments`, or the root of honeyhive 1.x), in source order. */
   readonly evaluateCalls: readonly TSESTree.CallExpression[];
@@ -241,6 +248,11 @@ const models = new AttachedCache<TSESTree.Program, SdkModel>("honeyhive.sdkModel
  */
 export function isSharedSessionStartMember(name: string | undefined): boolean {
   return name !== undefined && SHARED_SESSION_START_MEMBERS.has(name);
+}
+
+/** A tracer property whose assignment, per request, switches the shared tracer's session (1.x `sessionId`). */
+export function isSharedSessionField(name: string | undefined): boolean {
+  return name !== undefined && SHARED_SESSION_FIELDS.has(name);
 }
 
 /** 1.x `startSession`: the shared-session start of honeyhive 1.x, which has no request-scoped counterpart to rename to. */
@@ -707,6 +719,8 @@ class FileSdkModel implements SdkModel {
         const static1x = honeyhive1xProfile.onlyIn1x.statics.has(name) || (awaited && honeyhive1xProfile.onlyIn1x.awaitedStatics.has(name));
         if (static1x && this.sdkExportOf(callee.object) === "HoneyHiveTracer") {
           saw1x = true;
+          // 1.x `HoneyHiveTracer.enrichSpan()` is the free enrichSpan() under the class.
+          if (IMPLICIT_TRACER_STATICS_1X.has(name)) this.globalEnrichCalls.push(call);
           continue;
         }
         if (!this.tracerOfInternal(callee.object)) continue;
@@ -887,10 +901,36 @@ class FileSdkModel implements SdkModel {
       case AST_NODE_TYPES.SequenceExpression:
         return this.tracerValue(expression.expressions[expression.expressions.length - 1], depth + 1);
       default: {
+        // `return globalThis.hhTracer` of a getter that fills it with `globalThis.hhTracer ??= init()`.
+        const slot = this.globalSlotOf(expression);
+        if (slot !== undefined) return this.globalCacheValue(slot, depth);
         const tracer = this.tracerOfInternal(expression);
         return tracer ? { tracer } : undefined;
       }
     }
+  }
+
+  /**
+   * `globalThis.x` / `(globalThis as any).x` / `global.x` on the real global object (not a variable of
+   * the file named so): the slot `x`, where dev servers that reload modules (Next.js) keep one tracer.
+   */
+  private globalSlotOf(expression: TSESTree.Node): string | undefined {
+    if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const object = unwrapExpression(expression.object);
+    if (object?.type !== AST_NODE_TYPES.Identifier || !GLOBAL_OBJECTS.has(object.name)) return undefined;
+    // An implicit lib global has no definition; a variable of the file named `global` is not the global object.
+    if ((this.variableOf(object)?.defs.length ?? 0) > 0) return undefined;
+    return memberName(expression);
+  }
+
+  /** What the file caches in a global slot with `globalThis.x ??= <tracer>` (or `||=`): read by a getter returning the slot. */
+  private globalCacheValue(slot: string, depth: number): TracerValue | undefined {
+    for (const assignment of nodesOfType(this.ast, AST_NODE_TYPES.AssignmentExpression)) {
+      if ((assignment.operator !== "??=" && assignment.operator !== "||=") || this.globalSlotOf(assignment.left) !== slot) continue;
+      const value = this.tracerValue(assignment.right, depth + 1);
+      if (value) return value;
+    }
+    return undefined;
   }
 
   private tracerOfInternal(node: TSESTree.Node): MutableTracer | undefined {

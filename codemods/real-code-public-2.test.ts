@@ -281,6 +281,18 @@ describe("shapes migrated right", () => {
   });
 });
 
+describe("shapes fixed after hunt-real-2", () => {
+  it("36 a Lambda shutting its module-level tracer down after each invocation: forceFlush() instead (both sets)", () => {
+    // A shut-down tracer records nothing on the warm instance's later invocations (rules/real-code-public-2 36).
+    for (const set of ["2x", "from1"] as const) {
+      expect(changes("36", set)).toEqual({ "src/handler.ts": 0 });
+      const text = out("36", "src/handler.ts", set);
+      expect(text).toMatch(/\} finally \{\n\s+await tracer\.forceFlush\(\);\n\s+\}/);
+      expect(text).not.toContain("tracer.shutdown");
+    }
+  });
+});
+
 describe("the migrated TypeScript shapes type-check against this SDK", () => {
   // `tsc` places an error where a person was told to decide (a marker on one of the four lines above) or
   // where a known defect below says why; nowhere else.
@@ -329,12 +341,5 @@ describe("the migrated TypeScript shapes type-check against this SDK", () => {
 // Known defects: today's behaviour, asserted, with why it is wrong. A fix turns one of these red; move
 // the shape up to "shapes migrated right" then.
 // ---------------------------------------------------------------------------------------------------
-describe("known defects", () => {
-  it("36 a Lambda shutting its module-level tracer down after each invocation: left as is", () => {
-    // Wrong (see rules/real-code-public-2 36): warm invocations after the first record nothing. Expected:
-    // `await tracer.shutdown()` → `await tracer.forceFlush()` for a tracer declared outside the handler,
-    // or a marker. Both sets leave the file byte for byte.
-    expect(changes("36")).toEqual({});
-    expect(changes("36", "2x")).toEqual({});
-  });
-});
+// None left: 04, 24, 26, 34/35 and 37 were fixed by fix-real3m, 36 by fix-real3r; each shape is
+// asserted with the others above.

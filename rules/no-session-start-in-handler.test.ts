@@ -47,6 +47,19 @@ ruleTester.run(RULE_NAME, testedRule, {
     `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async (event) => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  await tracer.startSession();\n  await tracer.flush();\n};`,
     // 1.x startSession() in a script: one session for the run is what the script means.
     `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init();\nawait tracer.startSession();`,
+    // 1.x `tracer.sessionId = id` look-alikes: on a tracer made in the handler (its own session), at
+    // module level or in a script, on a request's own object, on another library's session object,
+    // and a read of the shared tracer's sessionId.
+    `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async (event) => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  tracer.sessionId = event.headers["x-session-id"];\n  await tracer.flush();\n};`,
+    `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init({ project: "p" });\ntracer.sessionId = process.env.HH_SESSION_ID;`,
+    `${EXPRESS_1X}app.post("/x", (req, res) => { req.sessionId = req.header("x-session-id"); res.locals.sessionId = req.sessionId; res.end(); });`,
+    `import express from "express";\nimport { MongoClient } from "mongodb";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init();\nconst client = new MongoClient("mongodb://db");\nconst app = express();\napp.post("/x", async (req, res) => { const session = client.startSession(); session.sessionId = req.body.id; res.json({ id: tracer.sessionId }); });`,
+    `${EXPRESS_1X}function joinThread(id) { tracer.sessionId = id; }\nawait joinThread(process.env.THREAD);`,
+    // A getter caching another library's client on globalThis (the dev-reload singleton) is no tracer getter.
+    {
+      code: `import { MongoClient } from "mongodb";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init();\nfunction db() {\n  globalThis.mongo ??= new MongoClient("mongodb://db");\n  return globalThis.mongo;\n}\nexport async function POST() { const session = db().startSession(); await session.endSession(); return new Response(tracer.sessionId); }`,
+      filename: "app/api/x/route.ts",
+    },
     // Langfuse / LangSmith code in a handler.
     `import express from "express";\nimport { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\nconst app = express();\napp.post("/x", async (req, res) => { const trace = langfuse.trace({ name: "x", sessionId: req.body.id }); await langfuse.flushAsync(); });`,
     // A Next.js-looking export outside app/**/route.*.
@@ -61,6 +74,33 @@ ruleTester.run(RULE_NAME, testedRule, {
       code: `${EXPRESS_1X}app.post("/chat", async (req, res) => {\n  await tracer.startSession();\n});`,
       output: null,
       errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Express handler" }, line: 6, column: 16, endColumn: 28 }],
+    },
+    {
+      // 1.x `tracer.sessionId = header` on the module's tracer: every in-flight request switches to the
+      // last one's session (real-code-public-2 shape 09). No fix: joining per request needs a tracer per request.
+      code: `${EXPRESS_1X}app.post("/message", async (req, res) => {\n  const thread = req.header("x-session-id");\n  if (thread) tracer.sessionId = thread;\n  await tracer.enrichSession({ metadata: { n: 1 } });\n  res.json({ ok: true });\n});`,
+      output: null,
+      errors: [{ messageId: "sessionIdAssignedInHandler1x", data: { tracer: "tracer", property: "sessionId", handler: "Express handler" }, line: 7, column: 22, endColumn: 31 }],
+    },
+    {
+      // …through a getter's tracer in a Lambda, with `??=` and a computed key.
+      code: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nconst getTracer = async () => (cached ??= await HoneyHiveTracer.init({ project: "p" }));\nexport const handler = async (event) => {\n  const tracer = await getTracer();\n  tracer["sessionId"] ??= event.sessionId;\n  await tracer.flush();\n};`,
+      output: null,
+      errors: [{ messageId: "sessionIdAssignedInHandler1x", data: { tracer: "tracer", property: '"sessionId"', handler: "AWS Lambda handler" } }],
+    },
+    {
+      // A 1.x getter keeping its init promise on globalThis (`??=`, through a cast) across dev reloads
+      // (real-code-public-2 shape 37, there imported from lib/hh.ts).
+      code: `import { HoneyHiveTracer } from "honeyhive";\nfunction getTracer() {\n  (globalThis as any).hhTracer ??= HoneyHiveTracer.init({ project: "p" });\n  return (globalThis as any).hhTracer;\n}\nexport async function POST() { const t = await getTracer(); await t.startSession(); return new Response("ok"); }`,
+      filename: "app/api/chat/route.ts",
+      output: null,
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "t", handler: "Next.js route handler" } }],
+    },
+    {
+      // …with `||=` on `global`, returned as the assignment's value.
+      code: `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = () => (global.hh ||= HoneyHiveTracer.init({ project: "p" }));\nexport const handler = async (event) => { const t = await tracer(); await t.startSession(); await t.flush(); };`,
+      output: null,
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "t", handler: "AWS Lambda handler" } }],
     },
     {
       // 1.x through a module promise awaited in the handler, and initFromSessionId.

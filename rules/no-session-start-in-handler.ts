@@ -3,16 +3,19 @@
 // another's. `createSession()` keeps the id in the request's OpenTelemetry baggage instead.
 // honeyhive 1.x `startSession()` is worse: on a tracer that has a session (every tracer after init)
 // it returns that session, so all requests land in one. It is reported without a fix (see
-// analysis/fixes/session-start.ts).
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+// analysis/fixes/session-start.ts). So is 1.x's `tracer.sessionId = id` on the shared tracer (a setter
+// since 1.0.20): per request it switches every in-flight request to the last one's session.
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+
+type RuleListener = TSESLint.RuleListener;
 import { AttachedCache } from "../analysis/attached-cache.js";
 import { enclosingFunction, findVariable, staticName } from "../analysis/ast.js";
 import { mayHoldEntry } from "../analysis/entry-gate.js";
-import { builtHandlerModel, describeHandler, getHandlerModel, sessionStartInHandler, type Handler } from "../analysis/handlers.js";
+import { builtHandlerModel, describeHandler, getHandlerModel, sessionAssignmentInHandler, sessionStartInHandler, type Handler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
 import { importedFact } from "../analysis/project-modules.js";
 import { nodesOfType } from "../analysis/nodes.js";
-import { getSdkModel, isSharedSessionStartMember } from "../analysis/sdk-model.js";
+import { getSdkModel, isSharedSessionField, isSharedSessionStartMember } from "../analysis/sdk-model.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { sessionStartFix } from "../analysis/fixes/session-start.js";
 import { analysisInputFromContext } from "../analysis/input.js";
@@ -21,7 +24,7 @@ import { tracerLabel } from "./tracer-label.js";
 
 export const RULE_NAME = "no-session-start-in-handler";
 
-type MessageIds = "sessionStartInHandler" | "startSessionInHandler1x" | "sessionStartInImportedHelper" | "sessionStartInImportedHelper1x";
+type MessageIds = "sessionStartInHandler" | "startSessionInHandler1x" | "sessionIdAssignedInHandler1x" | "sessionStartInImportedHelper" | "sessionStartInImportedHelper1x";
 
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
@@ -38,6 +41,8 @@ export default createRule<[], MessageIds>({
         "`{{tracer}}.sessionStart()` in this {{handler}} stores the session on the shared tracer, so concurrent requests overwrite each other's session. Use `{{tracer}}.createSession()`, which keeps it in this request's context.",
       startSessionInHandler1x:
         "`{{tracer}}.startSession()` in this {{handler}} returns the session `{{tracer}}` started at init (honeyhive 1.x), so every request lands in that one session. Start one per request: `npx honeyhive migrate --from 1` moves to honeyhive 2, where this becomes `{{tracer}}.createSession()`; in 1.x, init a tracer per request instead.",
+      sessionIdAssignedInHandler1x:
+        "Assigning `{{tracer}}.{{property}}` in this {{handler}} switches the session of the shared tracer `{{tracer}}` (honeyhive 1.x) for every request in flight, so concurrent requests overwrite each other's session and enrich the wrong one. Join the session per request: `npx honeyhive migrate --from 1` moves to honeyhive 2, where this is `{{tracer}}.createSession({ sessionId, skipApiCall: true })`; in 1.x, init a tracer per request with `HoneyHiveTracer.initFromSessionId()` instead.",
       sessionStartInImportedHelper:
         "`{{helper}}()` starts a session on the shared tracer `{{tracer}}` (`{{tracer}}.{{method}}()` at {{location}}) and is called in this {{handler}}, so concurrent requests overwrite each other's session. Make the helper start a request-scoped session (`{{tracer}}.createSession()`).",
       sessionStartInImportedHelper1x:
@@ -57,9 +62,30 @@ export default createRule<[], MessageIds>({
     const callsFirst = getSdkModel(input).usesSdk;
     if (!callsFirst && !mayHoldEntry(input, "handler")) return {};
     const candidates = candidateCalls(input);
-    if (candidates === undefined) return {};
+    const assignments = candidateAssignments(input);
+    if (candidates === undefined && assignments === undefined) return {};
     if (callsFirst && !mayHoldEntry(input, "handler")) return {};
+    const listeners: RuleListener = {};
+    if (assignments !== undefined) {
+      listeners.AssignmentExpression = (assignment) => {
+        if (!assignments.has(assignment)) return;
+        const found = sessionAssignmentInHandler(input, assignment);
+        if (!found) return;
+        // No mechanical fix: 1.x joins a session per request only with a tracer made per request.
+        context.report({
+          node: found.property,
+          messageId: "sessionIdAssignedInHandler1x",
+          data: {
+            tracer: tracerLabel(context.sourceCode, found.assignment, found.tracer.name),
+            property: context.sourceCode.getText(found.property),
+            handler: describeHandler(found.handler),
+          },
+        });
+      };
+    }
+    if (candidates === undefined) return listeners;
     return {
+      ...listeners,
       CallExpression(call) {
         const candidate = candidates.get(call);
         if (candidate === undefined) return;
@@ -90,6 +116,16 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/** Assignments to a tracer-session field (`x.sessionId = …`), without the models; undefined when there is none. */
+function candidateAssignments(input: AnalysisInput): Set<TSESTree.AssignmentExpression> | undefined {
+  let found: Set<TSESTree.AssignmentExpression> | undefined;
+  for (const assignment of nodesOfType(input.ast, AST_NODE_TYPES.AssignmentExpression)) {
+    const target = assignment.left;
+    if (target.type === AST_NODE_TYPES.MemberExpression && isSharedSessionField(staticName(target.property, target.computed))) (found ??= new Set()).add(assignment);
+  }
+  return found;
+}
 
 /** A plain call of an imported name inside a function: where an imported helper's finding starts. */
 type HelperCall = TSESTree.CallExpression & { readonly callee: TSESTree.Identifier };

@@ -111,6 +111,18 @@ import { HoneyHiveTracer } from "honeyhive";
 const tracer = await HoneyHiveTracer.init();
 export const f = traceable(async (x) => x, { name: "f" });
 export const g = observe(async (x) => x);`,
+  // Look-alikes of 1.x's static HoneyHiveTracer.enrichSpan(): the tracer's own method, a local class of
+  // the same name, and another library's static of the same name.
+  `${IMPORTS_1X}const tracer = await HoneyHiveTracer.init();
+tracer.enrichSpan({ metrics: { n: 1 } });`,
+  `import { HoneyHiveTracer as Hh } from "honeyhive";
+const tracer = await Hh.init();
+class HoneyHiveTracer { static enrichSpan(fields) { return fields; } }
+HoneyHiveTracer.enrichSpan({ metrics: { n: 1 } });`,
+  `import { HoneyHiveTracer } from "honeyhive";
+import { Tracer } from "other-tracing";
+const tracer = await HoneyHiveTracer.init();
+Tracer.enrichSpan({ metrics: { n: 1 } });`,
   // The 1.x REST client is not a tracer.
   `import { HoneyHive, traceChain } from "honeyhive";
 const sdk = new HoneyHive({ bearerAuth: "k" });
@@ -147,6 +159,49 @@ const b = tracer.traceFunction({ eventType: "tool" })(async (x) => x);`,
       errors: [
         { messageId: "implicitWrapper1x", data: { tracers: "`tracer`", name: "traceChain" }, line: 3, column: 11, suggestions: [] },
         { messageId: "implicitWrapper1x", data: { tracers: "`tracer`", name: "traceFunction" }, line: 4, column: 11, suggestions: [] },
+      ],
+    },
+    {
+      // 1.x's static HoneyHiveTracer.enrichSpan() is the free enrichSpan() (it enriches whatever span is
+      // active): the tracer's own method, as migrate --from 1 writes; the class import stays.
+      code: `import { HoneyHiveTracer } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+export const retrieve = tracer.traceFunction({ eventType: "tool" })(async function retrieve(q) {
+  HoneyHiveTracer.enrichSpan({ metrics: { docs: 1 } });
+  return [q];
+});`,
+      output: `import { HoneyHiveTracer } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+export const retrieve = tracer.traceFunction({ eventType: "tool" })(async function retrieve(q) {
+  tracer.enrichSpan({ metrics: { docs: 1 } });
+  return [q];
+});`,
+      errors: [
+        { messageId: "implicitStaticEnrichment1x", data: { tracers: "`tracer`", name: "enrichSpan", callee: "HoneyHiveTracer.enrichSpan" }, line: 4, column: 3, suggestions: [] },
+      ],
+    },
+    {
+      // …through a namespace import and a renamed class; with two tracers, one suggestion each.
+      code: `import * as hh from "honeyhive";
+const a = await hh.HoneyHiveTracer.init({ project: "a" });
+const b = await hh.HoneyHiveTracer.init({ project: "b" });
+hh.HoneyHiveTracer.enrichSpan({ metadata: { k: "v" } });`,
+      output: null,
+      errors: [
+        {
+          messageId: "implicitStaticEnrichment1x",
+          data: { tracers: "`a` or `b`", name: "enrichSpan", callee: "hh.HoneyHiveTracer.enrichSpan" },
+          suggestions: [
+            { messageId: "callOnTracer", data: { tracer: "a", name: "enrichSpan" }, output: `import * as hh from "honeyhive";
+const a = await hh.HoneyHiveTracer.init({ project: "a" });
+const b = await hh.HoneyHiveTracer.init({ project: "b" });
+a.enrichSpan({ metadata: { k: "v" } });` },
+            { messageId: "callOnTracer", data: { tracer: "b", name: "enrichSpan" }, output: `import * as hh from "honeyhive";
+const a = await hh.HoneyHiveTracer.init({ project: "a" });
+const b = await hh.HoneyHiveTracer.init({ project: "b" });
+b.enrichSpan({ metadata: { k: "v" } });` },
+          ],
+        },
       ],
     },
     {

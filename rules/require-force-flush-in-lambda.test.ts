@@ -59,8 +59,70 @@ ruleTester.run(RULE_NAME, testedRule, {
     { code: `import * as functions from "@google-cloud/functions-framework";\n${TRACER}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  const reply = await answer(req.body);\n  await tracer.forceFlush();\n  res.json({ reply, at: Date.now() });\n});\n`, filename: "src/index.ts" },
     // Known false negative: an arbitrary wrapper around the handler is not analysed.
     `${TRACER}export const handler = withSentry(async () => { tracer.createSession(); });`,
+    // shutdown() of a tracer the invocation made (the seed's per-invocation tracer), also through a local
+    // alias of it; of a tracer handed in; a factory's fresh tracer; and a database pool's shutdown.
+    `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async (event) => {\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  try {\n    return await tracer.trace({ eventName: "work" }, work)(event);\n  } finally {\n    await tracer.shutdown();\n  }\n};`,
+    `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async (event) => {\n  const own = HoneyHiveTracer.init({ project: "p" });\n  const tracer = own;\n  tracer.createSession();\n  await tracer.shutdown();\n};`,
+    `import { HoneyHiveTracer } from "honeyhive";\nconst makeTracer = (project) => HoneyHiveTracer.init({ project });\nexport const handler = async (event) => {\n  const tracer = makeTracer(event.project);\n  tracer.createSession();\n  await tracer.shutdown();\n};`,
+    `${TRACER}import { Pool } from "pg";\nconst pool = new Pool();\nexport const handler = async () => {\n  tracer.createSession();\n  await tracer.forceFlush();\n  await pool.shutdown();\n};`,
+    // A script's main() may shut its module tracer down: it is no serverless handler.
+    `${TRACER}export const main = async () => { tracer.createSession(); await tracer.shutdown(); };`,
   ],
   invalid: [
+    {
+      // shutdown() of the module-level tracer: the warm instance's later invocations record nothing
+      // (real-code-public-2 shape 36). Its flush instead; the path counts as flushed all the same.
+      code: `${TRACER}export const handler = async (event) => {\n  tracer.createSession({ sessionName: "invocation" });\n  try {\n    return { statusCode: 200 };\n  } finally {\n    await tracer.shutdown();\n  }\n};`,
+      errors: [
+        {
+          messageId: "shutdownOfSharedTracer",
+          data: { name: "handler", platform: "AWS Lambda", tracer: "tracer", flush: "tracer.forceFlush()" },
+          line: 8,
+          column: 18,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: "flushInsteadOfShutdown",
+              data: { flush: "tracer.forceFlush()" },
+              output: `${TRACER}export const handler = async (event) => {\n  tracer.createSession({ sessionName: "invocation" });\n  try {\n    return { statusCode: 200 };\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Through a caching getter's local, an optional call, and an imported tracer in a `.finally()` callback.
+      code: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nconst getTracer = () => (cached ??= HoneyHiveTracer.init({ project: "p" }));\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  tracer.createSession();\n  await tracer?.shutdown();\n};`,
+      errors: [
+        {
+          messageId: "shutdownOfSharedTracer",
+          data: { name: "handler", platform: "AWS Lambda", tracer: "tracer", flush: "tracer.forceFlush()" },
+          suggestions: [
+            {
+              messageId: "flushInsteadOfShutdown",
+              data: { flush: "tracer.forceFlush()" },
+              output: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nconst getTracer = () => (cached ??= HoneyHiveTracer.init({ project: "p" }));\nexport const handler = async (event) => {\n  const tracer = getTracer();\n  tracer.createSession();\n  await tracer?.forceFlush();\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { tracer } from "./lib/tracing";\nexport const handler = async (event) => {\n  tracer.createSession();\n  return work(event).finally(() => tracer.shutdown());\n};`,
+      errors: [
+        {
+          messageId: "shutdownOfSharedTracer",
+          data: { name: "handler", platform: "AWS Lambda", tracer: "tracer", flush: "tracer.forceFlush()" },
+          suggestions: [
+            {
+              messageId: "flushInsteadOfShutdown",
+              data: { flush: "tracer.forceFlush()" },
+              output: `import { tracer } from "./lib/tracing";\nexport const handler = async (event) => {\n  tracer.createSession();\n  return work(event).finally(() => tracer.forceFlush());\n};`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `${TRACER}export const handler = async (event) => {\n  tracer.createSession();\n  return work(event);\n};`,
       errors: [

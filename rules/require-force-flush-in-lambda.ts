@@ -13,9 +13,9 @@
 // codemod, with the same conventions (see there).
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
-import { flushFix } from "../analysis/fixes/flush.js";
+import { flushFix, shutdownFix } from "../analysis/fixes/flush.js";
 import { mayExportOtelToHoneyhive, mayImportOtelPipeline } from "../analysis/flush-calls.js";
-import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, sendAwaitsWork, type LambdaFlush } from "../analysis/flush.js";
+import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, sendAwaitsWork, sharedShutdownsOf, type LambdaFlush } from "../analysis/flush.js";
 import { mayHoldEntry } from "../analysis/entry-gate.js";
 import { getHandlerModel } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
@@ -36,7 +36,9 @@ type MessageIds =
   | "awaitFlush"
   | "waitUntilFlush"
   | "afterFlush"
-  | "flushBeforeResponse";
+  | "flushBeforeResponse"
+  | "shutdownOfSharedTracer"
+  | "flushInsteadOfShutdown";
 
 /** ESLint's code path objects (typescript-eslint types them without the `node` argument). */
 type CodePath = TSESLint.CodePath;
@@ -84,6 +86,9 @@ export default createRule<[], MessageIds>({
       waitUntilFlush: "Flush in a `finally` through the platform's `waitUntil({{flush}})`.",
       afterFlush: "Flush after the response with `after(() => {{flush}})`.",
       flushBeforeResponse: "Await `{{flush}}` before each statement that sends the response.",
+      shutdownOfSharedTracer:
+        "{{platform}} handler `{{name}}` shuts down `{{tracer}}`, which outlives the invocation: {{platform}} reuses the instance, and after this shutdown the tracer records nothing on its later invocations. Flush instead: `await {{flush}}`.",
+      flushInsteadOfShutdown: "Flush with `{{flush}}` instead of shutting the tracer down.",
     },
   },
   defaultOptions: [],
@@ -121,7 +126,30 @@ export default createRule<[], MessageIds>({
       });
     }
 
+    /** `await tracer.shutdown()` on a tracer the warm instance reuses (counted as the path's flush all the same). */
+    function reportSharedShutdowns(): void {
+      for (const flush of flushByFunction.values()) {
+        for (const call of sharedShutdownsOf(input, flush)) {
+          const found = shutdownFix(input, call);
+          if (!found) continue;
+          const callee = call.callee.type === "ChainExpression" ? call.callee.expression : call.callee;
+          context.report({
+            node: callee.type === "MemberExpression" ? callee.property : call,
+            messageId: "shutdownOfSharedTracer",
+            data: {
+              name: flush.handler.exportName,
+              platform: flush.handler.platform.name,
+              tracer: callee.type === "MemberExpression" ? context.sourceCode.getText(callee.object) : "tracer",
+              flush: found.flush,
+            },
+            suggest: [{ messageId: "flushInsteadOfShutdown", data: { flush: found.flush }, fix: ruleFixOf(input, [found.fix]) }],
+          });
+        }
+      }
+    }
+
     const listeners = {
+      "Program:exit": reportSharedShutdowns,
       onCodePathStart(_codePath: CodePath, node: TSESTree.Node) {
         const flush = flushByFunction.get(node);
         stack.push(flush ? { node, flush, current: new Set(), flushed: new Set(), sends: [], sendAfterWork: false } : undefined);

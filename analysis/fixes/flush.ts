@@ -20,6 +20,8 @@
 //   the send's argument awaits (`const result = await answer(); await tracer.forceFlush(); res.json(result);`); a review
 //   marker where a send is not a statement of the handler the flush can precede, or `res` leaves the
 //   handler (`helper(req, res)`, `stream.pipe(res)`), so the sends cannot all be seen;
+// - `await tracer.shutdown()` on a tracer the invocation did not make (`shutdownFix`): its flush,
+//   `await tracer.forceFlush()` (a shut-down tracer records nothing on the warm instance's next invocation);
 // - a non-async or callback-style handler gets a review marker: the right rewrite depends on code no
 //   fix can see (who calls back, what the returned promise does).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
@@ -30,6 +32,7 @@ import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, type Flu
 import { otelSetupOf } from "../flush-calls.js";
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
+import { PREFERRED_FLUSH } from "../knowledge/sdks/honeyhive.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
 import { importedModule } from "../project-modules.js";
@@ -72,6 +75,22 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
   // The provider of the project module the handler's tracer comes from (analysis/flush-calls.ts `importedOtelUseIn`).
   if (flush.flushImport) addNamedImport(edits, input, flush.flushImport);
   return { kind, fix: fixFromEdits(edits), flush: flushText };
+}
+
+/**
+ * `await tracer.shutdown()` on a tracer that outlives the invocation (flush.ts `sharedShutdownsOf`) →
+ * `await tracer.forceFlush()`: the same export before the handler returns, and the tracer keeps
+ * recording on the instance's next invocation. Only the method's name changes (`tracer["shutdown"]()`
+ * keeps its quotes; `shutdown()` takes no argument, `forceFlush()` none required).
+ */
+export function shutdownFix(input: AnalysisInput, call: TSESTree.CallExpression): { readonly fix: FindingFix; readonly flush: string } | undefined {
+  const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const property = callee.property;
+  const method = input.text.slice(...property.range);
+  const edits = new EditList();
+  edits.replace(property, method.replace(/shutdown/, PREFERRED_FLUSH.member));
+  return { fix: fixFromEdits(edits), flush: PREFERRED_FLUSH.text(input.text.slice(...callee.object.range)) };
 }
 
 /**

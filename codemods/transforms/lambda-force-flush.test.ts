@@ -84,6 +84,18 @@ export async function handler(event: { id?: string }) {
 `);
   });
 
+  it("writes forceFlush() for the shutdown() of a module-level tracer, keeps a per-invocation tracer's, and is idempotent", () => {
+    const shared = `${HEADER}\nexport const handler = async (event: { id: string }) => {\n  try {\n    return await work(event.id);\n  } finally {\n    await tracer.shutdown();\n  }\n};\n`;
+    const fixed = shared.replace("await tracer.shutdown();", "await tracer.forceFlush();");
+    expect(run(shared).output).toBe(fixed);
+    expect(run(fixed).output).toBe(fixed);
+    // The shutdown in a callback settling before the return, on a local holding the module's tracer.
+    const aliased = `${HEADER}\nexport const handler = async (event: { id: string }) => {\n  const t = tracer;\n  return work(event.id).finally(() => t.shutdown());\n};\n`;
+    expect(run(aliased).output).toBe(aliased.replace("t.shutdown()", "t.forceFlush()"));
+    const own = `import { HoneyHiveTracer } from "honeyhive";\n\nexport const handler = async (event: { id: string }) => {\n  const tracer = HoneyHiveTracer.init({ project: "lambda" });\n  try {\n    return await tracer.trace({ eventName: "work" }, async () => event.id)();\n  } finally {\n    await tracer.shutdown();\n  }\n};\n`;
+    expect(run(own).output).toBe(own);
+  });
+
   it("fixes a function exported under two handler names once", () => {
     const before = `${HEADER}\nasync function main(event: { id: string }) {\n  return work(event.id);\n}\n\nexport { main as handler, main as retryHandler };\n`;
     const result = runTransforms(before, "src/handler.ts", {

@@ -5,8 +5,8 @@
 // recommends (analysis/fixes/flush.ts, the edits the rule's suggestion applies); this transform
 // applies it, or leaves the core's review marker where a person must decide.
 import { editsOf } from "../../analysis/fixes/finding-fix.js";
-import { flushFix } from "../../analysis/fixes/flush.js";
-import { lambdaFlushOf } from "../../analysis/flush.js";
+import { flushFix, shutdownFix } from "../../analysis/fixes/flush.js";
+import { lambdaFlushOf, sharedShutdownsOf } from "../../analysis/flush.js";
 import { getHandlerModel } from "../../analysis/handlers.js";
 import { addMarker } from "../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
@@ -18,7 +18,13 @@ function collect({ file, edits }: TransformContext): void {
   // The core lists each function once, even when it is exported under several handler names.
   for (const handler of getHandlerModel(file.input).lambdaHandlers) {
     const flush = lambdaFlushOf(file.input, handler);
-    if (!flush || !flush.traces || flush.flushedOnEveryPath) continue;
+    if (!flush || !flush.traces) continue;
+    // `await tracer.shutdown()` of a tracer a warm instance reuses: its flush instead.
+    for (const call of sharedShutdownsOf(file.input, flush)) {
+      const found = shutdownFix(file.input, call);
+      if (found) edits.edits.push(...editsOf(file.input, [found.fix]));
+    }
+    if (flush.flushedOnEveryPath) continue;
     const found = flushFix(file.input, flush);
     if (found.marker) addMarker(edits, file.text, found.marker.node, found.marker.message);
     else edits.edits.push(...editsOf(file.input, [found.fix]));

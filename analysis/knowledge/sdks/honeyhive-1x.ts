@@ -116,6 +116,9 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "HoneyHiveTracer.enrichSpan(fields)",
     kind: "method",
     versions: { since: "1.0.33" },
+    // honeyhive@1.0.42 sdk/tracer.js: `static enrichSpan(params) { enrichSpan(params); }`, the free
+    // function, which enriches whatever span is active in the context. (1.x has no static enrichSession.)
+    behaviour: { implicitTracer: true },
     migration: planned("rewrite", "tracer.enrichSpan(fields)", "Deprecated in 1.x already; the tracer's method where one is reachable, else the free enrichSpan()."),
   },
   {
@@ -317,6 +320,8 @@ export const API_1X: readonly Api1xEntry[] = ([
     display: "tracer.sessionId (get; set since 1.0.20)",
     kind: "property",
     versions: { since: "1.0.0" },
+    // honeyhive@1.0.42 sdk/tracer.js: `set sessionId(sessionId) { … this.properties.sessionId = sessionId; }`.
+    behaviour: { switchesSessionWhenSet: true },
     migration: planned(
       "rename",
       "tracer.sessionId",
@@ -773,8 +778,12 @@ export const FLUSH_MEMBERS_1X = entriesWhere("instance", (entry) => entry.behavi
 export const FLUSH_STATICS_1X = entriesWhere("static", (entry) => entry.behaviour?.flushes === true);
 /** 1.x tracer methods that start (or, in 1.x, claim to start) a session on the shared instance. */
 export const SESSION_STARTING_MEMBERS_1X = entriesWhere("instance", (entry) => entry.behaviour?.startsSession === true);
+/** 1.x tracer properties whose assignment switches the instance session (`tracer.sessionId = id`). */
+export const SESSION_SWITCHING_FIELDS_1X = entriesWhere("instance", (entry) => entry.behaviour?.switchesSessionWhenSet === true);
 /** 1.x free exports that record through the tracer found in the context: the implicit-binding wrappers. */
 export const IMPLICIT_TRACER_EXPORTS_1X = entriesWhere("export", (entry) => entry.behaviour?.implicitTracer === true);
+/** 1.x statics that are those free functions under the class (`HoneyHiveTracer.enrichSpan()`): as implicit. */
+export const IMPLICIT_TRACER_STATICS_1X = entriesWhere("static", (entry) => entry.behaviour?.implicitTracer === true);
 /** 1.x calls that return a promise the caller awaits (so `await` before them is expected, not a bug). */
 export const ASYNC_STATICS_1X = entriesWhere("static", (entry) => entry.behaviour?.async === true);
 /** 1.x statics that resolve to a new tracer: `await HoneyHiveTracer.init(…)`, `initFromSessionId(…)`. */

@@ -167,6 +167,11 @@ export const HONEYHIVE_ONLY_MEMBERS = membersWhere((info) => info.honeyhiveOnly)
 export const GENERIC_TRACER_MEMBERS = membersWhere((info) => info.tracerLike && !info.honeyhiveOnly);
 /** Members whose awaited call flushes the tracer (forceFlush, and shutdown which flushes first). */
 export const FLUSH_MEMBERS = membersWhere((info) => info.flushes !== undefined);
+/**
+ * Members that flush and then stop the tracer (`shutdown`: "further spans are not recorded",
+ * sdk/tracer.ts): right for a tracer made per invocation, wrong for one a warm serverless instance reuses.
+ */
+export const SHUTDOWN_MEMBERS = membersWhere((info) => info.flushes === "shutdown");
 /** Members that start a session (request-scoped, scoped, or on the instance). */
 export const SESSION_STARTING_MEMBERS = membersWhere((info) => info.session?.startsWith("starts-") ?? false);
 /** The one member that starts a session on the shared instance: the per-request anti-pattern. */

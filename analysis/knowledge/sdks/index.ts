@@ -10,7 +10,7 @@ import {
   TRACER_MEMBERS,
   TRACER_STATICS,
 } from "./honeyhive.js";
-import { API_1X, honeyhive1xProfile, SESSION_STARTING_MEMBERS_1X, SHARED_MEMBER_NAMES_1X, TRACER_FACTORY_STATICS_1X, WRAPPER_EXPORTS_1X } from "./honeyhive-1x.js";
+import { API_1X, honeyhive1xProfile, SESSION_STARTING_MEMBERS_1X, SESSION_SWITCHING_FIELDS_1X, SHARED_MEMBER_NAMES_1X, TRACER_FACTORY_STATICS_1X, WRAPPER_EXPORTS_1X } from "./honeyhive-1x.js";
 import { opentelemetryProfile } from "./opentelemetry.js";
 import { OTHER_PACKAGES_WITH_LOOKALIKE_MEMBERS, OTHER_SDK_PROFILES } from "./other-sdks.js";
 import type { FlushCall, SdkProfileBase, TracerMemberInfo } from "./types.js";
@@ -131,6 +131,12 @@ export const TRACER_FACTORY_STATICS: ReadonlySet<string> = new Set([...Object.ke
  * (stores the new session on the instance), 1.x `startSession` (returns the init session again).
  */
 export const SHARED_SESSION_START_MEMBERS: ReadonlySet<string> = new Set([...INSTANCE_SESSION_MEMBERS, ...SESSION_STARTING_MEMBERS_1X]);
+
+/**
+ * Tracer properties whose assignment per request switches the shared tracer's session: 1.x `sessionId`
+ * (a setter since 1.0.20). This SDK has none: its `sessionId` is a getter only (sdk/tracer.ts).
+ */
+export const SHARED_SESSION_FIELDS: ReadonlySet<string> = new Set(SESSION_SWITCHING_FIELDS_1X);
 
 /**
  * Tracer calls that act on the tracer's own session or provider, not on the session of the context they

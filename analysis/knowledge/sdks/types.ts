@@ -142,6 +142,11 @@ export interface Legacy1xBehaviour {
   readonly flushes?: boolean;
   /** Starts a session and stores its id on the tracer (so concurrent requests share it). */
   readonly startsSession?: boolean;
+  /**
+   * A property whose assignment switches the tracer's instance session (1.x `tracer.sessionId = id`,
+   * settable since 1.0.20): per request on a shared tracer, the same race as a per-request session start.
+   */
+  readonly switchesSessionWhenSet?: boolean;
   /** Returns a promise the caller must await (1.x `init` is async). */
   readonly async?: boolean;
   /** Records through the tracer found in the context, not an explicit one (the free wrappers). */
