@@ -52,6 +52,10 @@ ruleTester.run(RULE_NAME, testedRule, {
     // A loop that builds one tracer per project (kept beyond the iteration): the multi-instance design.
     `import { HoneyHiveTracer } from "honeyhive";\nconst tracers = new Map();\nfor (const project of ["a", "b"]) tracers.set(project, HoneyHiveTracer.init({ project }));`,
     `import { HoneyHiveTracer } from "honeyhive";\nexport const tracers = ["a", "b"].map((project) => HoneyHiveTracer.init({ project }));`,
+    // The same through a local kept beyond the iteration (review-rules3): the tracer, or an instance caching its own.
+    `import { HoneyHiveTracer } from "honeyhive";\nconst tracers = new Map();\nfor (const project of ["a", "b"]) {\n  const tracer = HoneyHiveTracer.init({ project });\n  tracers.set(project, tracer);\n}`,
+    `import { HoneyHiveTracer } from "honeyhive";\nexport const tracers = [];\nfor (const project of ["a", "b"]) { const tracer = HoneyHiveTracer.init({ project }); tracers.push(tracer); }`,
+    `${EXPRESS}class ProjectTracing {\n  tracer;\n  constructor(project) { this.project = project; }\n  get() { return (this.tracer ??= HoneyHiveTracer.init({ project: this.project })); }\n}\nconst byTenant = new Map();\nfor (const tenant of ["a", "b"]) {\n  const tracing = new ProjectTracing(tenant);\n  tracing.get();\n  byTenant.set(tenant, tracing);\n}\napp.get("/:tenant", (req, res) => { byTenant.get(req.params.tenant).get().createSession(); res.end(); });`,
     // OpenTelemetry: a provider built once at startup, and one per request that is neither registered nor exporting to HoneyHive.
     `import express from "express";\nimport { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nconst provider = new NodeTracerProvider({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" });\nprovider.register();\nconst app = express();\napp.get("/", (req, res) => res.end());`,
     `import express from "express";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nconst app = express();\napp.get("/", (req, res) => { new NodeSDK({ url: "https://otel.example.com/v1/traces" }).start(); res.end(); });`,
