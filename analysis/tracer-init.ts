@@ -475,19 +475,31 @@ function isPerItemValue(input: AnalysisInput, value: TSESTree.Node): boolean {
 
 /**
  * A loop body's local stored where the next iteration does not overwrite it: `tracers.set(project, t)`,
- * `list.push(t)`, `registry.add(t)`, `byName[name] = t`, `holder.current = t`. The loop then builds a set of
- * tracers (or of instances each caching its own, `new ProjectTracing(project)`), the multi-instance design.
- * A call on the local (`t.trace(…)`) or handing it to a function keeps nothing.
+ * `list.push(t)`, `registry.add(t)`, `byName[name] = t`, `holder.current = t`, into a collection or object
+ * declared outside the loop body. The loop then builds a set of tracers (or of instances each caching its
+ * own, `new ProjectTracing(project)`), the multi-instance design. A call on the local (`t.trace(…)`),
+ * handing it to a function, or storing it in an object of the iteration (`const job = {}; job.tracer = t`)
+ * keeps nothing.
  */
 function keptBeyondIteration(input: AnalysisInput, declarator: TSESTree.VariableDeclarator): boolean {
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = getAnalysisContext(input).bindings.variableOf(declarator.id);
-  return (variable?.references ?? []).some(({ identifier }) => {
+  const { bindings } = getAnalysisContext(input);
+  const variable = bindings.variableOf(declarator.id);
+  if (!variable) return false;
+  // The container outlives the iteration unless it is a local of the same body (or of a scope inside it).
+  const outlivesIteration = (container: TSESTree.Node): boolean => {
+    const { root } = chainRoot(container);
+    const scope = root.type === AST_NODE_TYPES.Identifier ? bindings.variableOf(root)?.scope : undefined;
+    for (let current: Scope.Scope | null | undefined = scope; current; current = current.upper) if (current === variable.scope) return false;
+    return true;
+  };
+  return variable.references.some(({ identifier }) => {
     const use = identifier.parent;
     if (use?.type === AST_NODE_TYPES.CallExpression) {
-      return use.arguments.some((argument) => argument === identifier) && use.callee.type === AST_NODE_TYPES.MemberExpression && KEEPING_METHODS.has(memberName(use.callee) ?? "");
+      const callee = use.callee;
+      return use.arguments.some((argument) => argument === identifier) && callee.type === AST_NODE_TYPES.MemberExpression && KEEPING_METHODS.has(memberName(callee) ?? "") && outlivesIteration(callee.object);
     }
-    return use?.type === AST_NODE_TYPES.AssignmentExpression && use.right === identifier && use.left.type === AST_NODE_TYPES.MemberExpression;
+    return use?.type === AST_NODE_TYPES.AssignmentExpression && use.right === identifier && use.left.type === AST_NODE_TYPES.MemberExpression && outlivesIteration(use.left.object);
   });
 }
 

@@ -193,6 +193,23 @@ ruleTester.run(RULE_NAME, testedRule, {
         },
       ],
     },
+    // A local stored only in the iteration's own objects is still one tracer per item (review-rules3).
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";\nexport async function run(items) {\n  for (const item of items) {\n    const tracer = HoneyHiveTracer.init({ project: "batch" });\n    const spans = [];\n    spans.push(tracer);\n    await tracer.startSpan("item", () => spans);\n  }\n}`,
+      errors: [
+        {
+          messageId: "perItem",
+          data: { creation: "HoneyHiveTracer.init()", session: ", and call `createSession()` per item" },
+          suggestions: [
+            {
+              messageId: "hoistToGetter",
+              data: { getter: "getTracer" },
+              output: `import { HoneyHiveTracer } from "honeyhive";\n${getter(`{ project: "batch" }`)}export async function run(items) {\n  for (const item of items) {\n    const tracer = getTracer();\n    tracer.createSession();\n    const spans = [];\n    spans.push(tracer);\n    await tracer.startSpan("item", () => spans);\n  }\n}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `import { HoneyHiveTracer } from "honeyhive";\nexport function run(items) { items.forEach((item) => { HoneyHiveTracer.init().startSpan("item", () => item); }); }`,
       errors: [{ messageId: "perItem", suggestions: [] }],
