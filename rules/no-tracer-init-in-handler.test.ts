@@ -176,40 +176,31 @@ ruleTester.run(RULE_NAME, testedRule, {
       code: `import { HoneyHiveTracer } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nasync function pipeline(datapoint) { const tracer = HoneyHiveTracer.init(); return tracer.startSpan("x", () => datapoint.inputs); }\nawait evaluate({ function: pipeline, dataset: [], name: "e" });`,
       errors: [{ messageId: "perDatapoint", data: { creation: "HoneyHiveTracer.init()" }, suggestions: [] }],
     },
-    // Loops over items: for…of, and a forEach callback.
-    {
-      code: `import { HoneyHiveTracer } from "honeyhive";\nexport async function run(items) {\n  for (const item of items) {\n    const tracer = HoneyHiveTracer.init({ project: "batch" });\n    await tracer.startSpan("item", () => item);\n  }\n}`,
-      errors: [
-        {
-          messageId: "perItem",
-          data: { creation: "HoneyHiveTracer.init()", session: ", and call `createSession()` per item" },
-          suggestions: [
-            {
-              messageId: "hoistToGetter",
-              data: { getter: "getTracer" },
-              output: `import { HoneyHiveTracer } from "honeyhive";\n${getter(`{ project: "batch" }`)}export async function run(items) {\n  for (const item of items) {\n    const tracer = getTracer();\n    tracer.createSession();\n    await tracer.startSpan("item", () => item);\n  }\n}`,
-            },
-          ],
-        },
-      ],
-    },
-    // A local stored only in the iteration's own objects is still one tracer per item (review-rules3).
-    {
-      code: `import { HoneyHiveTracer } from "honeyhive";\nexport async function run(items) {\n  for (const item of items) {\n    const tracer = HoneyHiveTracer.init({ project: "batch" });\n    const spans = [];\n    spans.push(tracer);\n    await tracer.startSpan("item", () => spans);\n  }\n}`,
-      errors: [
-        {
-          messageId: "perItem",
-          data: { creation: "HoneyHiveTracer.init()", session: ", and call `createSession()` per item" },
-          suggestions: [
-            {
-              messageId: "hoistToGetter",
-              data: { getter: "getTracer" },
-              output: `import { HoneyHiveTracer } from "honeyhive";\n${getter(`{ project: "batch" }`)}export async function run(items) {\n  for (const item of items) {\n    const tracer = getTracer();\n    tracer.createSession();\n    const spans = [];\n    spans.push(tracer);\n    await tracer.startSpan("item", () => spans);\n  }\n}`,
-            },
-          ],
-        },
-      ],
-    },
+    // Loops over items: for…of, and a forEach callback. A local stored only in the iteration's own objects
+    // (`spans.push(tracer)` into an array of the body) is still one tracer per item (review-rules3).
+    ...[
+      ["", "item"],
+      ["    const spans = [];\n    spans.push(tracer);\n", "spans"],
+    ].map(([kept, spanned]) => {
+      const run = (init: string, session: string) =>
+        `export async function run(items) {\n  for (const item of items) {\n    const tracer = ${init};\n${session}${kept}    await tracer.startSpan("item", () => ${spanned});\n  }\n}`;
+      return {
+        code: `import { HoneyHiveTracer } from "honeyhive";\n${run(`HoneyHiveTracer.init({ project: "batch" })`, "")}`,
+        errors: [
+          {
+            messageId: "perItem" as const,
+            data: { creation: "HoneyHiveTracer.init()", session: ", and call `createSession()` per item" },
+            suggestions: [
+              {
+                messageId: "hoistToGetter" as const,
+                data: { getter: "getTracer" },
+                output: `import { HoneyHiveTracer } from "honeyhive";\n${getter(`{ project: "batch" }`)}${run("getTracer()", "    tracer.createSession();\n")}`,
+              },
+            ],
+          },
+        ],
+      };
+    }),
     {
       code: `import { HoneyHiveTracer } from "honeyhive";\nexport function run(items) { items.forEach((item) => { HoneyHiveTracer.init().startSpan("item", () => item); }); }`,
       errors: [{ messageId: "perItem", suggestions: [] }],
