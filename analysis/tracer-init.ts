@@ -155,7 +155,7 @@ function collect(input: AnalysisInput): readonly TracerInitPerCall[] {
     const where = placeOf(node, handlers.enclosingHandler(node), evaluate.runFunctions);
     const value = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : node;
     if (!where || isCached(input, value, where.boundary)) return undefined;
-    return where.place.kind === "loop" && !isPerItemValue(value) ? undefined : where;
+    return where.place.kind === "loop" && !isPerItemValue(input, value) ? undefined : where;
   };
   for (const creation of creations) {
     const direct = perCall(creation.node);
@@ -501,13 +501,46 @@ function isPerItemCallback(fn: TSESTree.Node): boolean {
  * away (`HoneyHiveTracer.init(…).trace(…)`). One stored beyond it (pushed, assigned out, returned
  * from a `map` callback) builds a set of tracers, the multi-instance design, and is left alone.
  */
-function isPerItemValue(value: TSESTree.Node): boolean {
+function isPerItemValue(input: AnalysisInput, value: TSESTree.Node): boolean {
   const parent = value.parent;
   if (!parent) return false;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === value;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === value && !keptBeyondIteration(input, parent);
   if (parent.type === AST_NODE_TYPES.ExpressionStatement) return true;
   return parent.type === AST_NODE_TYPES.MemberExpression && parent.object === value;
 }
+
+/**
+ * A loop body's local stored where the next iteration does not overwrite it: `tracers.set(project, t)`,
+ * `list.push(t)`, `registry.add(t)`, `byName[name] = t`, `holder.current = t`, into a collection or object
+ * declared outside the loop body. The loop then builds a set of tracers (or of instances each caching its
+ * own, `new ProjectTracing(project)`), the multi-instance design. A call on the local (`t.trace(…)`),
+ * handing it to a function, or storing it in an object of the iteration (`const job = {}; job.tracer = t`)
+ * keeps nothing.
+ */
+function keptBeyondIteration(input: AnalysisInput, declarator: TSESTree.VariableDeclarator): boolean {
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const { bindings } = getAnalysisContext(input);
+  const variable = bindings.variableOf(declarator.id);
+  if (!variable) return false;
+  // The container outlives the iteration unless it is a local of the same body (or of a scope inside it).
+  const outlivesIteration = (container: TSESTree.Node): boolean => {
+    const { root } = chainRoot(container);
+    const scope = root.type === AST_NODE_TYPES.Identifier ? bindings.variableOf(root)?.scope : undefined;
+    for (let current: Scope.Scope | null | undefined = scope; current; current = current.upper) if (current === variable.scope) return false;
+    return true;
+  };
+  return variable.references.some(({ identifier }) => {
+    const use = identifier.parent;
+    if (use?.type === AST_NODE_TYPES.CallExpression) {
+      const callee = use.callee;
+      return use.arguments.some((argument) => argument === identifier) && callee.type === AST_NODE_TYPES.MemberExpression && KEEPING_METHODS.has(memberName(callee) ?? "") && outlivesIteration(callee.object);
+    }
+    return use?.type === AST_NODE_TYPES.AssignmentExpression && use.right === identifier && use.left.type === AST_NODE_TYPES.MemberExpression && outlivesIteration(use.left.object);
+  });
+}
+
+/** Collection methods that keep their argument: `Map#set`, `Array#push`/`unshift`, `Set#add`. */
+const KEEPING_METHODS: ReadonlySet<string> = new Set(["set", "push", "unshift", "add"]);
 
 /**
  * True when the creation only runs while a cache outliving the call is empty: `x ??= creation`,

@@ -53,6 +53,10 @@ ruleTester.run(RULE_NAME, testedRule, {
     // A loop that builds one tracer per project (kept beyond the iteration): the multi-instance design.
     `import { HoneyHiveTracer } from "honeyhive";\nconst tracers = new Map();\nfor (const project of ["a", "b"]) tracers.set(project, HoneyHiveTracer.init({ project }));`,
     `import { HoneyHiveTracer } from "honeyhive";\nexport const tracers = ["a", "b"].map((project) => HoneyHiveTracer.init({ project }));`,
+    // The same through a local kept beyond the iteration (review-rules3): the tracer, or an instance caching its own.
+    `import { HoneyHiveTracer } from "honeyhive";\nconst tracers = new Map();\nfor (const project of ["a", "b"]) {\n  const tracer = HoneyHiveTracer.init({ project });\n  tracers.set(project, tracer);\n}`,
+    `import { HoneyHiveTracer } from "honeyhive";\nexport const tracers = [];\nfor (const project of ["a", "b"]) { const tracer = HoneyHiveTracer.init({ project }); tracers.push(tracer); }`,
+    `${EXPRESS}class ProjectTracing {\n  tracer;\n  constructor(project) { this.project = project; }\n  get() { return (this.tracer ??= HoneyHiveTracer.init({ project: this.project })); }\n}\nconst byTenant = new Map();\nfor (const tenant of ["a", "b"]) {\n  const tracing = new ProjectTracing(tenant);\n  tracing.get();\n  byTenant.set(tenant, tracing);\n}\napp.get("/:tenant", (req, res) => { byTenant.get(req.params.tenant).get().createSession(); res.end(); });`,
     // OpenTelemetry: a provider built once at startup, and one per request that is neither registered nor exporting to HoneyHive.
     `import express from "express";\nimport { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nconst provider = new NodeTracerProvider({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" });\nprovider.register();\nconst app = express();\napp.get("/", (req, res) => res.end());`,
     `import express from "express";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nconst app = express();\napp.get("/", (req, res) => { new NodeSDK({ url: "https://otel.example.com/v1/traces" }).start(); res.end(); });`,
@@ -173,23 +177,31 @@ ruleTester.run(RULE_NAME, testedRule, {
       code: `import { HoneyHiveTracer } from "honeyhive";\nimport { evaluate } from "honeyhive/experiments";\nasync function pipeline(datapoint) { const tracer = HoneyHiveTracer.init(); return tracer.startSpan("x", () => datapoint.inputs); }\nawait evaluate({ function: pipeline, dataset: [], name: "e" });`,
       errors: [{ messageId: "perDatapoint", data: { creation: "HoneyHiveTracer.init()" }, suggestions: [] }],
     },
-    // Loops over items: for…of, and a forEach callback.
-    {
-      code: `import { HoneyHiveTracer } from "honeyhive";\nexport async function run(items) {\n  for (const item of items) {\n    const tracer = HoneyHiveTracer.init({ project: "batch" });\n    await tracer.startSpan("item", () => item);\n  }\n}`,
-      errors: [
-        {
-          messageId: "perItem",
-          data: { creation: "HoneyHiveTracer.init()", session: ", and call `createSession()` per item" },
-          suggestions: [
-            {
-              messageId: "hoistToGetter",
-              data: { getter: "getTracer" },
-              output: `import { HoneyHiveTracer } from "honeyhive";\n${getter(`{ project: "batch" }`)}export async function run(items) {\n  for (const item of items) {\n    const tracer = getTracer();\n    tracer.createSession();\n    await tracer.startSpan("item", () => item);\n  }\n}`,
-            },
-          ],
-        },
-      ],
-    },
+    // Loops over items: for…of, and a forEach callback. A local stored only in the iteration's own objects
+    // (`spans.push(tracer)` into an array of the body) is still one tracer per item (review-rules3).
+    ...[
+      ["", "item"],
+      ["    const spans = [];\n    spans.push(tracer);\n", "spans"],
+    ].map(([kept, spanned]) => {
+      const run = (init: string, session: string) =>
+        `export async function run(items) {\n  for (const item of items) {\n    const tracer = ${init};\n${session}${kept}    await tracer.startSpan("item", () => ${spanned});\n  }\n}`;
+      return {
+        code: `import { HoneyHiveTracer } from "honeyhive";\n${run(`HoneyHiveTracer.init({ project: "batch" })`, "")}`,
+        errors: [
+          {
+            messageId: "perItem" as const,
+            data: { creation: "HoneyHiveTracer.init()", session: ", and call `createSession()` per item" },
+            suggestions: [
+              {
+                messageId: "hoistToGetter" as const,
+                data: { getter: "getTracer" },
+                output: `import { HoneyHiveTracer } from "honeyhive";\n${getter(`{ project: "batch" }`)}${run("getTracer()", "    tracer.createSession();\n")}`,
+              },
+            ],
+          },
+        ],
+      };
+    }),
     {
       code: `import { HoneyHiveTracer } from "honeyhive";\nexport function run(items) { items.forEach((item) => { HoneyHiveTracer.init().startSpan("item", () => item); }); }`,
       errors: [{ messageId: "perItem", suggestions: [] }],

@@ -12,6 +12,7 @@
 // through marked segments. `analysis/flush.ts` answers the same question structurally for the
 // codemod, with the same conventions (see there).
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { memberName } from "../analysis/ast.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { flushFix, shutdownFix } from "../analysis/fixes/flush.js";
 import { mayExportOtelToHoneyhive, mayImportOtelPipeline } from "../analysis/flush-calls.js";
@@ -76,9 +77,9 @@ export default createRule<[], MessageIds>({
       // An async handler on such a platform that sends before the flush: the response, not the return, ends its work.
       missingFlushBeforeSend:
         "{{platform}} handler `{{name}}` can send the response before `await {{flush}}`: spans still buffered are lost when {{platform}} stops the instance's work after the response.",
-      // `cors(req, res, async () => { … res.send(x); })`: the handler hands the response to a callback that sends it.
+      // `cors(req, res, async () => { … res.send(x); })` or `cors(req, res, () => …)`: the handler hands the response to a callback that sends it.
       missingFlushInCallback:
-        "{{platform}} handler `{{name}}` sends the response from a callback it passes the response to, and never flushes: await `{{flush}}` in that callback before each statement that sends the response, or buffered spans are lost when {{platform}} stops the instance's work after the response.",
+        "{{platform}} handler `{{name}}` sends the response from a callback it passes the response to, and never flushes: await `{{flush}}` in that callback (made async if it is not) before each statement that sends the response, or buffered spans are lost when {{platform}} stops the instance's work after the response.",
       missingFlushCallback:
         "Callback-style {{platform}} handler `{{name}}` never flushes: call back only after `await {{flush}}` (or make it async), or buffered spans are lost when {{platform}} freezes the instance.",
       wrapInTryFinally: "Wrap the handler body in `try { … } finally { await {{flush}}; }`.",
@@ -204,7 +205,7 @@ export default createRule<[], MessageIds>({
         const fn = flush.handler.function;
         if (flush.handler.callbackStyle || !fn.async) {
           // Without `await` this rule cannot follow the flush; one written anywhere is trusted (see flush.ts).
-          const notAsync = flush.responseSends === undefined ? "missingFlushNotAsync" : sendsFromAsyncCallback(input.ast, flush) ? "missingFlushInCallback" : "missingFlushNotAsyncBeforeSend";
+          const notAsync = flush.responseSends === undefined ? "missingFlushNotAsync" : sendsFromCallback(input.ast, flush) ? "missingFlushInCallback" : "missingFlushNotAsyncBeforeSend";
           if (!flush.flushedOnEveryPath) report(flush, flush.handler.callbackStyle ? "missingFlushCallback" : notAsync);
           return;
         }
@@ -224,16 +225,31 @@ export default createRule<[], MessageIds>({
 });
 
 /**
- * Whether the handler passes its response object to a call that also gets an async function
- * (`cors(req, res, async () => { … })`, `withAuth(req, res, async (user) => { … })`): the callback sends.
+ * Whether the handler passes its response object to a call that also gets a function sending that
+ * response (`cors(req, res, async () => { … res.send(x); })`, `withAuth(req, res, (user) => res.json(user))`):
+ * the flush belongs in that callback, made async if it is not. A callback that does not send
+ * (`setHeaders(req, res, async () => audit())` beside the handler's own `res.json(…)`) leaves the
+ * sends to the handler.
  */
-function sendsFromAsyncCallback(ast: TSESTree.Program, flush: LambdaFlush): boolean {
+function sendsFromCallback(ast: TSESTree.Program, flush: LambdaFlush): boolean {
   const end = flush.handler.platform.responseCall;
   const response = end === undefined ? undefined : flush.handler.function.params[end.parameterIndex];
-  if (response?.type !== AST_NODE_TYPES.Identifier) return false;
-  const isAsyncFunction = (node: TSESTree.Node): boolean => (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) && node.async;
+  if (end === undefined || response?.type !== AST_NODE_TYPES.Identifier) return false;
+  // `res.send(x)`, `res.status(500).json(x)`: a sending method on the response, through chainable ones.
+  const sendsResponse = (call: TSESTree.CallExpression): boolean => {
+    let callee: TSESTree.Node = call.callee;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !end.methods.includes(memberName(callee) ?? "")) return false;
+    for (let object: TSESTree.Node = callee.object; ; object = callee.object) {
+      if (object.type === AST_NODE_TYPES.Identifier) return object.name === response.name;
+      if (object.type !== AST_NODE_TYPES.CallExpression || object.callee.type !== AST_NODE_TYPES.MemberExpression || !end.chainable.includes(memberName(object.callee) ?? "")) return false;
+      callee = object.callee;
+    }
+  };
+  const sendingCallback = (node: TSESTree.Node): boolean =>
+    (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) &&
+    nodesOfTypesWithin(ast, [AST_NODE_TYPES.CallExpression], node.body).some(sendsResponse);
   return nodesOfTypesWithin(ast, [AST_NODE_TYPES.CallExpression], flush.handler.function.body).some(
-    (call) => call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === response.name) && call.arguments.some(isAsyncFunction),
+    (call) => call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === response.name) && call.arguments.some(sendingCallback),
   );
 }
 

@@ -146,12 +146,17 @@ describe("configuredPreloads: NODE_OPTIONS a Lambda configuration sets", () => {
   it("reads serverless.yml's provider.environment and a function's environment when every function sets it", () => {
     const text = (fn: string) =>
       ["service: chat", "provider:", "  name: aws", "  environment:", "    STAGE: dev", "    NODE_OPTIONS: --import ./instrument.mjs # Sentry", "functions:", "  chat:", "    handler: src/chat.main", fn, "  search:", "    handler: src/search.main", "    environment:", "      NODE_OPTIONS: \"-r dd-trace/init\"", ""].join("\n");
-    expect(nodeOptionsOfText(text("    environment:\n      NODE_OPTIONS: '-r dd-trace/init'"))).toEqual([
-      { folder: "", value: "--import ./instrument.mjs" },
-      { folder: "", value: "-r dd-trace/init" },
-    ]);
-    // One function's own preload is not the other's.
-    expect(nodeOptionsOfText(text("    memorySize: 512"))).toEqual([{ folder: "", value: "--import ./instrument.mjs" }]);
+    // A function's own NODE_OPTIONS replaces the provider's (the variable is one string, not a list): both functions run dd-trace only.
+    expect(nodeOptionsOfText(text("    environment:\n      NODE_OPTIONS: '-r dd-trace/init'"))).toEqual([{ folder: "", value: "-r dd-trace/init" }]);
+    // One function's own preload is not the other's, and the provider's no longer holds for the one that replaced it.
+    expect(nodeOptionsOfText(text("    memorySize: 512"))).toEqual([]);
+    const provider = "provider:\n  environment:\n    NODE_OPTIONS: \"--require ./x.js --enable-source-maps\"\nfunctions:\n  a:\n    handler: src/a.main\n";
+    expect(nodeOptionsOfText(provider)).toEqual([{ folder: "", value: "--require ./x.js --enable-source-maps" }]);
+    // A function that sets it to something unreadable (`${…}`) or without a preload replaces it too (review-rules3).
+    expect(nodeOptionsOfText(`${provider}  b:\n    handler: src/b.main\n    environment:\n      NODE_OPTIONS: \${self:custom.opts}\n`)).toEqual([]);
+    expect(nodeOptionsOfText(`${provider}  b:\n    handler: src/b.main\n    environment:\n      NODE_OPTIONS: --enable-source-maps\n`)).toEqual([]);
+    // A YAML alias is not followed (the anchor's mapping may be anywhere): nothing is read rather than a guess.
+    expect(nodeOptionsOfText("custom:\n  env: &env\n    NODE_OPTIONS: --import ./i.mjs\nprovider:\n  environment: *env\n")).toEqual([]);
   });
 
   it("reads SAM's Globals.Function and each function's Environment.Variables, per CodeUri folder", () => {
@@ -182,13 +187,21 @@ describe("configuredPreloads: NODE_OPTIONS a Lambda configuration sets", () => {
       "          NODE_OPTIONS: -r ./not-a-function.cjs",
       "",
     ].join("\r\n");
+    // Chat's own NODE_OPTIONS wins over Globals' (SAM merges a function's variables over the globals'): Chat runs
+    // ./otel.cjs only, Search the global preload.
     expect(nodeOptionsOfText(template)).toEqual([
-      { folder: "", value: "--import @sentry/aws-serverless/awslambda-auto" },
       { folder: "chat", value: "-r ./otel.cjs" },
+      { folder: "search", value: "--import @sentry/aws-serverless/awslambda-auto" },
     ]);
     const root = project({ "package.json": "{}", "chat/": "", "search/": "", "template.yaml": template });
-    expect(configuredPreloads(join(root, "chat", "app.ts"))).toEqual(["@sentry/aws-serverless/awslambda-auto", "./otel.cjs"]);
+    expect(configuredPreloads(join(root, "chat", "app.ts"))).toEqual(["./otel.cjs"]);
     expect(configuredPreloads(join(root, "search", "app.ts"))).toEqual(["@sentry/aws-serverless/awslambda-auto"]);
+    // Globals' variables reach every function, also one whose own CodeUri is not Globals' folder.
+    const globalCodeUri = "Globals:\n  Function:\n    CodeUri: src/\n    Environment:\n      Variables:\n        NODE_OPTIONS: --import ./i.mjs\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: other/\n";
+    expect(nodeOptionsOfText(globalCodeUri)).toEqual([
+      { folder: "src", value: "--import ./i.mjs" },
+      { folder: "other", value: "--import ./i.mjs" },
+    ]);
   });
 
   it("reads no value it cannot know: a variable, a block scalar, a flow mapping, a commented-out line, another key", () => {

@@ -261,13 +261,20 @@ function readNodeOptions(directory: string): readonly ConfiguredNodeOptions[] {
     .flatMap((name) => modules.parsedFile(join(directory, name), nodeOptionsOfText) ?? []);
 }
 
-/** The `NODE_OPTIONS` values of one serverless.yml or SAM template's text, with the folder each applies to. */
+/**
+ * The `NODE_OPTIONS` values of one serverless.yml or SAM template's text, with the folder each applies to.
+ * A function that sets `NODE_OPTIONS` itself replaces the shared value (`provider.environment`,
+ * `Globals.Function`) for that function: a variable of the function's environment overrides the
+ * provider's one of the same name (serverless.com/framework/docs/guides/variables/env-vars), and SAM
+ * merges a function's `Environment.Variables` over Globals' with the function's value winning
+ * (sam-specification-template-anatomy-globals, "Overridable properties"; checked 2026-12-06).
+ */
 export function nodeOptionsOfText(source: string): readonly ConfiguredNodeOptions[] {
   const lines = source.replace(COMMENT_LINE, "").split(/\r?\n/);
-  const found: ConfiguredNodeOptions[] = [];
-  // Per function's folder: how many functions hold code there, and each value's count among them.
-  const functionsByFolder = new Map<string, number>();
-  const valuesByFolder = new Map<string, Map<string, number>>();
+  // Values every function gets unless it sets its own, and each function's folder and own values.
+  const shared: ConfiguredNodeOptions[] = [];
+  // `own`: the values a function sets itself; `sets`: it has a NODE_OPTIONS entry, read or not (`${…}` replaces the shared value too).
+  const functions: { readonly folder: string; readonly own: readonly string[]; readonly sets: boolean }[] = [];
   const globalCodeUri = globalFunctionCodeUri(lines);
   const functionFolder = (properties: number | undefined): string | null => {
     const own = properties === undefined ? undefined : codeUriAmong(lines, childrenOf(lines, properties));
@@ -276,10 +283,10 @@ export function nodeOptionsOfText(source: string): readonly ConfiguredNodeOption
   };
   for (const top of childrenOf(lines, -1)) {
     const section = keyOf(lines[top]!);
-    if (section === "provider") found.push(...valuesAt(lines, top, ["environment"]).map((value) => ({ folder: "", value })));
+    if (section === "provider") shared.push(...valuesAt(lines, top, ["environment"]).map((value) => ({ folder: "", value })));
     else if (section === "Globals") {
       const folder = globalCodeUri === null ? null : (globalCodeUri ?? "");
-      if (folder !== null) found.push(...valuesAt(lines, top, ["Function", "Environment", "Variables"]).map((value) => ({ folder, value })));
+      if (folder !== null) shared.push(...valuesAt(lines, top, ["Function", "Environment", "Variables"]).map((value) => ({ folder, value })));
     } else if (section === "functions" || section === "Resources") {
       for (const fn of childrenOf(lines, top)) {
         let folder: string | null = "";
@@ -293,15 +300,29 @@ export function nodeOptionsOfText(source: string): readonly ConfiguredNodeOption
         }
         // Code in the bucket (a CodeUri that names no folder): none of the project's files runs there.
         if (folder === null) continue;
-        functionsByFolder.set(folder, (functionsByFolder.get(folder) ?? 0) + 1);
-        let values = valuesByFolder.get(folder);
-        if (!values) valuesByFolder.set(folder, (values = new Map()));
-        for (const value of new Set(valuesAt(lines, fn, path))) values.set(value, (values.get(value) ?? 0) + 1);
+        const entries = entriesAt(lines, fn, path);
+        functions.push({ folder, own: [...new Set(entries.filter((value): value is string => value !== undefined))], sets: entries.length > 0 });
       }
     }
   }
-  for (const [folder, values] of valuesByFolder) {
-    for (const [value, count] of values) if (count === functionsByFolder.get(folder)) found.push({ folder, value });
+  const found: ConfiguredNodeOptions[] = [];
+  const add = (entry: ConfiguredNodeOptions) => {
+    if (!found.some((known) => known.folder === entry.folder && known.value === entry.value)) found.push(entry);
+  };
+  // A shared value holds in its whole folder while no function there replaces it with another.
+  const within = (folder: string, outer: string) => outer === "" || folder === outer || folder.startsWith(`${outer}/`);
+  for (const entry of shared) if (functions.every(({ folder, own, sets }) => !sets || own.includes(entry.value) || !within(folder, entry.folder))) add(entry);
+  // Per function's folder, a value every function holding code there runs with (its own, else the shared one).
+  const sharedValues = [...new Set(shared.map((entry) => entry.value))];
+  const byFolder = new Map<string, { count: number; values: Map<string, number> }>();
+  for (const { folder, own, sets } of functions) {
+    let at = byFolder.get(folder);
+    if (!at) byFolder.set(folder, (at = { count: 0, values: new Map() }));
+    at.count += 1;
+    for (const value of sets ? own : sharedValues) at.values.set(value, (at.values.get(value) ?? 0) + 1);
+  }
+  for (const [folder, { count, values }] of byFolder) {
+    for (const [value, times] of values) if (times === count) add({ folder, value });
   }
   return found;
 }
@@ -313,17 +334,21 @@ function keyOf(line: string): string | undefined {
 
 /** The `NODE_OPTIONS` values below the mapping at line `at`, through the keys of `path` (each a child of the one before). */
 function valuesAt(lines: readonly string[], at: number, path: readonly string[]): string[] {
+  return entriesAt(lines, at, path).filter((value): value is string => value !== undefined);
+}
+
+/** Each `NODE_OPTIONS` entry below the mapping at line `at` (see `valuesAt`): its value, undefined where it cannot be read (`${…}`). */
+function entriesAt(lines: readonly string[], at: number, path: readonly string[]): (string | undefined)[] {
   let parents = [at];
   for (const key of path) parents = parents.flatMap((parent) => childrenOf(lines, parent).filter((child) => keyOf(lines[child]!) === key));
-  const values: string[] = [];
+  const entries: (string | undefined)[] = [];
   for (const parent of parents) {
     for (const child of childrenOf(lines, parent)) {
       const entry = NODE_OPTIONS_ENTRY.exec(lines[child]!);
-      const value = entry === null ? undefined : scalarOf(entry[1]!);
-      if (value) values.push(value);
+      if (entry !== null) entries.push(scalarOf(entry[1]!));
     }
   }
-  return values;
+  return entries;
 }
 
 /** A YAML scalar as written on one line: quoted (`"-r x"`, `'-r x'`) or plain with a ` #` comment after it; none for a block scalar, flow collection or variable. */
