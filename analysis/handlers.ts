@@ -86,6 +86,13 @@ export interface LambdaHandler {
 
 export type Handler = RequestHandler | LambdaHandler;
 
+/** A class whose instances the framework makes per request: its field initializers and constructor run per request. */
+export interface PerRequestClass {
+  readonly framework: RequestFramework;
+  /** What makes it per request: the decorator, or the injected parameter. */
+  readonly registration: TSESTree.Node;
+}
+
 export interface HandlerModel {
   readonly requestHandlers: readonly RequestHandler[];
   /** Entry points of serverless platforms (see `LambdaHandler`). */
@@ -94,6 +101,8 @@ export interface HandlerModel {
   handlerOf(fn: TSESTree.Node): Handler | undefined;
   /** The innermost handler that lexically contains `node` (`node` itself included when it is one). */
   enclosingHandler(node: TSESTree.Node): Handler | undefined;
+  /** `node` (a class) is instantiated per request (`PerRequestClass`). */
+  perRequestClassOf(node: TSESTree.Node): PerRequestClass | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -135,6 +144,7 @@ interface HookHost {
   hookIsHandler(fn: TSESTree.Node): boolean;
   hookRequest(functions: readonly FunctionNode[], registration: TSESTree.Node): void;
   hookInvocation(fn: FunctionNode, entry: InvocationEntry): void;
+  hookPerRequestClass(node: TSESTree.Node, registration: TSESTree.Node): void;
 }
 
 /**
@@ -220,12 +230,18 @@ class HookApi implements HandlerHookApi {
   invocation(fn: FunctionNode, entry: InvocationEntry): void {
     this.host.hookInvocation(fn, entry);
   }
+
+  perRequestClass(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, registration: TSESTree.Node): void {
+    this.host.hookPerRequestClass(node, registration);
+  }
 }
 
 class HandlerAnalysis implements HandlerModel, HookHost {
   readonly requestHandlers: RequestHandler[] = [];
   readonly lambdaHandlers: LambdaHandler[] = [];
   private readonly byFunction = new Map<TSESTree.Node, Handler>();
+  /** Made on the first report: few files have one. */
+  private perRequestClasses: Map<TSESTree.Node, PerRequestClass> | undefined;
   private readonly context: AnalysisContext;
   /** The descriptors whose modules the file imports (in registry order), flattened once per process for each such set. */
   private readonly active: ActiveDescriptors;
@@ -436,6 +452,15 @@ class HandlerAnalysis implements HandlerModel, HookHost {
 
   hookInvocation(fn: FunctionNode, entry: InvocationEntry): void {
     this.addInvocation(fn, entry, this.currentHookOwner());
+  }
+
+  hookPerRequestClass(node: TSESTree.Node, registration: TSESTree.Node): void {
+    const classes = (this.perRequestClasses ??= new Map<TSESTree.Node, PerRequestClass>());
+    if (!classes.has(node)) classes.set(node, { framework: this.currentHookOwner().id, registration });
+  }
+
+  perRequestClassOf(node: TSESTree.Node): PerRequestClass | undefined {
+    return this.perRequestClasses?.get(node);
   }
 
   /** The descriptor whose hook is running (hooks report through the one API object). */
@@ -1324,6 +1349,7 @@ const EMPTY_MODEL: HandlerModel = Object.freeze({
   lambdaHandlers: [],
   handlerOf: () => undefined,
   enclosingHandler: () => undefined,
+  perRequestClassOf: () => undefined,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1399,6 +1425,11 @@ export function describeHandler(handler: Handler): string {
   if (handler.kind === "lambda" && handler.framework === undefined) return `${handler.platform.name} handler`;
   const framework = frameworkById(handler.framework ?? "");
   return `${framework?.name ?? handler.framework} handler`;
+}
+
+/** How messages name a class made per request: "NestJS request-scoped class". */
+export function describePerRequestClass(perRequest: PerRequestClass): string {
+  return `${frameworkById(perRequest.framework)?.name ?? perRequest.framework} request-scoped class`;
 }
 
 /**

@@ -513,12 +513,19 @@ class SessionIdFlow {
   private requestThroughCalls(call: TSESTree.CallExpression, variables: Set<Scope.Variable>): FlowResult | undefined {
     const names: string[] = [];
     let node: TSESTree.Node | undefined = call;
-    while (node?.type === AST_NODE_TYPES.CallExpression) {
-      const callee = unwrap(node.callee);
-      const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-      if (name === undefined || callee?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-      names.unshift(name);
-      node = unwrap(callee.object);
+    // The chain may be split once through a `const` local (`const http = context.switchToHttp();
+    // const req = http.getRequest<Request>()`): the local's calls continue from its initializer.
+    for (let split = 0; ; split++) {
+      while (node?.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrap(node.callee);
+        const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+        if (name === undefined || callee?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+        names.unshift(name);
+        node = unwrap(callee.object);
+      }
+      const local: TSESTree.CallExpression | undefined = split === 0 && names.length > 0 && node?.type === AST_NODE_TYPES.Identifier ? constCallOf(this.sdk.variableOf(node)) : undefined;
+      if (!local) break;
+      node = local;
     }
     const variable = node?.type === AST_NODE_TYPES.Identifier ? this.sdk.variableOf(node) : undefined;
     const def = variable?.defs[0];
@@ -848,6 +855,14 @@ function requestParameterIndex(inputs: RequestInputs, fn: FunctionNode, registra
  * The variable is written by its declaration only: eslint-scope records a destructuring default
  * (`const { sid = "x" } = q`, `{ q: { sid } = {} }`) as a second write, which is part of the same declaration.
  */
+/** The call a `const` local is declared with (`const http = context.switchToHttp()` → the call), if that is what it holds. */
+function constCallOf(variable: Scope.Variable | null | undefined): TSESTree.CallExpression | undefined {
+  const def = variable?.defs[0];
+  if (def?.type !== "Variable" || def.parent.kind !== "const" || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const init = unwrap(def.node.init);
+  return init?.type === AST_NODE_TYPES.CallExpression ? init : undefined;
+}
+
 function writtenOnce(variable: Scope.Variable, pattern: TSESTree.Node): boolean {
   const writes = variable.references.filter((reference) => reference.writeExpr);
   return writes.filter((reference) => !(reference.writeExpr && contains(pattern, reference.writeExpr))).length === 1;

@@ -25,7 +25,7 @@ import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { getEvaluateModel } from "./evaluate.js";
-import { getHandlerModel, originMatches, type Handler } from "./handlers.js";
+import { getHandlerModel, originMatches, type Handler, type HandlerModel, type PerRequestClass } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { isAppLifetimeMember } from "./knowledge/app-lifetime.js";
 import { FUNCTION_CACHES, type FunctionCache } from "./knowledge/function-caches.js";
@@ -86,7 +86,9 @@ export type PerCallPlace =
   /** The function evaluate() runs for each datapoint, or one it calls. */
   | { readonly kind: "evaluate" }
   /** The body of a loop, or a per-item callback (`items.forEach(…)`, `items.map(…)`). */
-  | { readonly kind: "loop"; readonly loop: TSESTree.Node };
+  | { readonly kind: "loop"; readonly loop: TSESTree.Node }
+  /** A field initializer or the constructor of a class the framework instantiates per request (a NestJS request-scoped provider). */
+  | { readonly kind: "instance"; readonly owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression; readonly perRequest: PerRequestClass };
 
 export interface TracerInitPerCall {
   /** The creating expression: `HoneyHiveTracer.init(…)`, `new HoneyHiveTracer(…)`, `new NodeSDK(…)`. */
@@ -152,14 +154,14 @@ function collect(input: AnalysisInput): readonly TracerInitPerCall[] {
   let major: HoneyhiveMajor | undefined;
   const found: TracerInitPerCall[] = [];
   const perCall = (node: TSESTree.Node): Where | undefined => {
-    const where = placeOf(node, handlers.enclosingHandler(node), evaluate.runFunctions);
+    const where = placeOf(node, handlers.enclosingHandler(node), evaluate.runFunctions, handlers);
     const value = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : node;
     if (!where || isCached(input, value, where.boundary)) return undefined;
     return where.place.kind === "loop" && !isPerItemValue(input, value) ? undefined : where;
   };
   for (const creation of creations) {
     const direct = perCall(creation.node);
-    const inPerCallCode = direct !== undefined || handlers.enclosingHandler(creation.node) !== undefined || placeOf(creation.node, undefined, evaluate.runFunctions) !== undefined;
+    const inPerCallCode = direct !== undefined || handlers.enclosingHandler(creation.node) !== undefined || placeOf(creation.node, undefined, evaluate.runFunctions, handlers) !== undefined;
     const where = direct ?? (inPerCallCode ? undefined : throughHelper(input, creation, perCall));
     if (!where) continue;
     major ??= honeyhiveMajorOfFile(input);
@@ -169,12 +171,14 @@ function collect(input: AnalysisInput): readonly TracerInitPerCall[] {
 }
 
 /**
- * Inside a function or a loop: where `placeOf` (directly, or through the helper function holding it)
- * can find a per-call place. A handler, evaluate()'s function and a per-item callback are functions.
+ * Inside a function, a loop or an instance field's initializer: where `placeOf` (directly, or through
+ * the helper function holding it) can find a per-call place. A handler, evaluate()'s function and a
+ * per-item callback are functions; a field initializer runs with each `new` of its class.
  */
 function mayRunPerCall(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
+  for (let child = node, current = node.parent; current; child = current, current = current.parent) {
     if (isFunctionNode(current) || LOOP_TYPES.has(current.type)) return true;
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && !current.static && current.value === child) return true;
   }
   return false;
 }
@@ -450,7 +454,7 @@ function perCallInstancesOf(input: AnalysisInput, owner: TSESTree.ClassDeclarati
     if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee !== reference.identifier) continue;
     // Per call, and not itself cached (`Service.shared ??= new Service()` in a handler is the singleton pattern).
     const handler = handlers.enclosingHandler(made);
-    const boundary = handler ? handler.function : placeOf(made, undefined, runFunctions)?.boundary;
+    const boundary = handler ? handler.function : placeOf(made, undefined, runFunctions, handlers)?.boundary;
     if (boundary !== undefined && !isCached(input, made, boundary)) found.push(made);
   }
   return found;
@@ -468,14 +472,25 @@ function instanceCalls(input: AnalysisInput, instance: TSESTree.NewExpression, n
   return (getAnalysisContext(input).bindings.variableOf(holder.id)?.references ?? []).some((reference) => calledOn(reference.identifier));
 }
 
-/** The per-call place around `start` (a creation or a call of a helper), and the node whose every run runs it again. */
-function placeOf(start: TSESTree.Node, handler: Handler | undefined, runFunctions: ReadonlySet<TSESTree.Node>): Where | undefined {
+/**
+ * The per-call place around `start` (a creation or a call of a helper), and the node whose every run
+ * runs it again. A class the framework instantiates per request (`HandlerModel.perRequestClassOf`) runs
+ * its instance fields' initializers and its constructor per request.
+ */
+function placeOf(start: TSESTree.Node, handler: Handler | undefined, runFunctions: ReadonlySet<TSESTree.Node>, handlers: HandlerModel): Where | undefined {
   if (handler) return { place: { kind: "handler", handler }, boundary: handler.function };
   // Inside the innermost function only: a loop around a function that makes a tracer does not run it.
   let child: TSESTree.Node = start;
   for (let node: TSESTree.Node | undefined = start.parent; node; child = node, node = node.parent) {
     if (LOOP_TYPES.has(node.type) && "body" in node && node.body === child) return { place: { kind: "loop", loop: node }, boundary: child };
     if (node.type === AST_NODE_TYPES.Program) return undefined;
+    const instance =
+      node.type === AST_NODE_TYPES.PropertyDefinition && !node.static && node.value === child
+        ? perInstance(node.parent.parent, node, handlers)
+        : node.type === AST_NODE_TYPES.FunctionExpression && node.parent?.type === AST_NODE_TYPES.MethodDefinition && node.parent.kind === "constructor"
+          ? perInstance(node.parent.parent.parent, node, handlers)
+          : undefined;
+    if (instance) return instance;
     if (!isFunctionNode(node)) continue;
     if (runFunctions.has(node)) return { place: { kind: "evaluate" }, boundary: node };
     if (isPerItemCallback(node)) return { place: { kind: "loop", loop: node.parent! }, boundary: node };
@@ -486,6 +501,12 @@ function placeOf(start: TSESTree.Node, handler: Handler | undefined, runFunction
     return undefined;
   }
   return undefined;
+}
+
+/** Code that runs with each instance of `owner` (a field initializer, the constructor), when the framework makes one per request. */
+function perInstance(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression, boundary: TSESTree.Node, handlers: HandlerModel): Where | undefined {
+  const perRequest = handlers.perRequestClassOf(owner);
+  return perRequest && { place: { kind: "instance", owner, perRequest }, boundary };
 }
 
 /** `items.forEach((item) => …)`, `items.map(async (item) => …)`. */
@@ -645,7 +666,7 @@ function outlives(input: AnalysisInput, target: TSESTree.Node, boundary: TSESTre
   // loop, evaluate()'s function: `new Session(req)` per request) is gone with the call, its field no cache.
   if (root.type === AST_NODE_TYPES.ThisExpression) {
     const owner = thisClassOf(root);
-    return owner === undefined || perCallInstancesOf(input, owner).length === 0;
+    return owner === undefined || (getHandlerModel(input).perRequestClassOf(owner) === undefined && perCallInstancesOf(input, owner).length === 0);
   }
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   const { bindings } = getAnalysisContext(input);

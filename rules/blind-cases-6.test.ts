@@ -36,7 +36,7 @@
 // h3's `event.context.params` (fixed here: h3.ts). Final (574 cases, 229 quiet): session-id 130/138 (2
 // false), tracer-init 84/91, session-start 54/54, provider 22/23, lost-session 20/21, flush 18/18, no other
 // false report. The rest is in KNOWN below, each with its class and reason. fix-blind6 fixed every
-// defect entry but one (the NestJS request-scoped provider); the design entry stays.
+// defect entry but one (the NestJS request-scoped provider, fixed by fix-nest); the design entry stays.
 import { describe, expect, it } from "vitest";
 import { type AnyRule, type Case, lintCase, showMessages as show } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
@@ -64,7 +64,6 @@ interface Known { readonly rule: string; readonly kind: "miss" | "false"; readon
 const KNOWN: readonly Known[] = [
   // require-valid-session-id
   // no-tracer-init-in-handler
-  { rule: "no-tracer-init-in-handler", kind: "miss", match: "NestJS request-scoped provider", reason: "defect (not modelled): a provider with `@Injectable({ scope: Scope.REQUEST })` is built per request, so its field initializer/constructor is per-request code; the NestJS descriptor knows decorated methods only" },
   // no-session-start-in-handler
   // tracer-provider-for-instrumentors
   // no-lost-session-context

@@ -510,3 +510,77 @@ describe("fix-blind6: static factories and function caches", () => {
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });
+
+// fix-nest: a class NestJS instantiates per request (docs.nestjs.com/fundamentals/injection-scopes):
+// `@Injectable({ scope: Scope.REQUEST })`, `@Controller({ path, scope: Scope.REQUEST })`, or one that injects
+// `REQUEST` from @nestjs/core (request-scoped whatever its own option says). Its field initializers and
+// constructor run per request; a default-scope (singleton) or transient provider's run once per consumer.
+const NEST = `import { Controller, Get, Inject, Injectable, Scope } from "@nestjs/common";\nimport { REQUEST } from "@nestjs/core";\nimport { HoneyHiveTracer } from "honeyhive";\n`;
+const NEST_INIT = `HoneyHiveTracer.init({ project: "chat" })`;
+const nestCase = (classText: string) => ({ code: `${NEST}${classText}`, filename: "src/chat.service.ts" });
+const NEST_REQUEST = { creation: "HoneyHiveTracer.init()", handler: "NestJS request-scoped class", session: REQUEST_SESSION };
+ruleTester.run(`${RULE_NAME}: NestJS request-scoped classes`, testedRule, {
+  valid: [
+    // Singletons: no options, `Scope.DEFAULT`, a path-only controller, options without a scope.
+    nestCase(`@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}`),
+    nestCase(`@Injectable({ scope: Scope.DEFAULT })\nexport class ChatService {\n  constructor() { const tracer = ${NEST_INIT}; tracer.createSession(); }\n}`),
+    nestCase(`@Controller("chat")\nexport class ChatController {\n  private readonly tracer = ${NEST_INIT};\n  @Get() list() { return []; }\n}`),
+    nestCase(`@Injectable({ durable: true })\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}`),
+    // Transient: one instance per consumer (at bootstrap for a singleton consumer), not per request.
+    nestCase(`@Injectable({ scope: Scope.TRANSIENT })\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}`),
+    // Request-scoped, but caching in a module variable; a static field (runs once); a method (runs when called, not modelled here).
+    nestCase(`let shared: HoneyHiveTracer | undefined;\n@Injectable({ scope: Scope.REQUEST })\nexport class ChatService {\n  private tracer = (shared ??= ${NEST_INIT});\n}`),
+    nestCase(`@Injectable({ scope: Scope.REQUEST })\nexport class ChatService {\n  static tracer = ${NEST_INIT};\n}`),
+    // Look-alikes: a Scope of another package, the project's own Injectable, a REQUEST token of another package, `@Inject` of another token.
+    nestCase(`import { Scope as MyScope } from "./scope";\n@Injectable({ scope: MyScope.REQUEST })\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}`),
+    { code: `import { Injectable } from "./di";\nimport { Scope } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\n@Injectable({ scope: Scope.REQUEST })\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}`, filename: "src/chat.service.ts" },
+    nestCase(`import { REQUEST as MY_REQUEST } from "./tokens";\n@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n  constructor(@Inject(MY_REQUEST) private readonly request: unknown) {}\n}`),
+    nestCase(`@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n  constructor(@Inject("CONFIG") private readonly config: unknown) {}\n}`),
+  ],
+  invalid: [
+    {
+      ...nestCase(`@Injectable({ scope: Scope.REQUEST })\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}`),
+      errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 6, suggestions: [] }],
+    },
+    {
+      ...nestCase(`@Injectable({ scope: Scope.REQUEST })\nexport class ChatService {\n  private tracer: HoneyHiveTracer;\n  constructor() {\n    this.tracer = ${NEST_INIT};\n  }\n}`),
+      errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 8, suggestions: [] }],
+    },
+    // `this.tracer ??=` caches nothing: the instance lives for one request.
+    {
+      ...nestCase(`@Injectable({ scope: Scope.REQUEST })\nexport class ChatService {\n  private tracer?: HoneyHiveTracer;\n  constructor() {\n    this.tracer ??= ${NEST_INIT};\n  }\n}`),
+      errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 8, suggestions: [] }],
+    },
+    // A controller with scope options, the options through a const.
+    {
+      ...nestCase(`@Controller({ path: "chat", scope: Scope.REQUEST })\nexport class ChatController {\n  private readonly tracer = ${NEST_INIT};\n  @Get() list() { return []; }\n}`),
+      errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 6, suggestions: [] }],
+    },
+    {
+      ...nestCase(`const OPTIONS = { scope: Scope.REQUEST };\n@Injectable(OPTIONS)\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}`),
+      errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 7, suggestions: [] }],
+    },
+    // Implicitly request-scoped: it injects the request (a parameter property, a plain parameter, a property).
+    {
+      ...nestCase(`@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n  constructor(@Inject(REQUEST) private readonly request: unknown) {}\n}`),
+      errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 6, suggestions: [] }],
+    },
+    {
+      ...nestCase(`@Injectable()\nexport class ChatService {\n  constructor(@Inject(REQUEST) request: unknown) {\n    const tracer = ${NEST_INIT};\n    tracer.createSession();\n  }\n}`),
+      errors: [
+        {
+          messageId: "perRequest",
+          data: NEST_REQUEST,
+          line: 7,
+          suggestions: hoistSuggestion(
+            `${NEST}${getter(`{ project: "chat" }`)}@Injectable()\nexport class ChatService {\n  constructor(@Inject(REQUEST) request: unknown) {\n    const tracer = getTracer();\n    tracer.createSession();\n  }\n}`,
+          ),
+        },
+      ],
+    },
+    {
+      ...nestCase(`@Injectable()\nexport class ChatService {\n  @Inject(REQUEST) private readonly request!: unknown;\n  private tracer = ${NEST_INIT};\n}`),
+      errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 7, suggestions: [] }],
+    },
+  ],
+});

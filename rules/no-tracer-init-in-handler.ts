@@ -7,7 +7,7 @@
 // where the tracer lives) is the fix the codemod `hoist-tracer-init` applies.
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { tracerInitFixes, type TracerInitFix } from "../analysis/fixes/tracer-init.js";
-import { describeHandler } from "../analysis/handlers.js";
+import { describeHandler, describePerRequestClass } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { importedTracerInitsInHandlers, type TracerInitPerCall } from "../analysis/tracer-init.js";
 import { createRule } from "./create-rule.js";
@@ -41,6 +41,7 @@ function messageOf(entry: TracerInitFix): { messageId: Exclude<MessageIds, "hois
   const creation = finding.display;
   if (place.kind === "evaluate") return { messageId: "perDatapoint", data: { creation } };
   if (place.kind === "loop") return { messageId: "perItem", data: { creation: via(finding, creation), session: sessionAdvice(entry, "item") } };
+  if (place.kind === "instance") return { messageId: "perRequest", data: { creation, handler: describePerRequestClass(place.perRequest), session: sessionAdvice(entry, "request") } };
   const handler = describeHandler(place.handler) + (finding.helper === undefined ? "" : ` (through \`${finding.helper}()\`)`);
   if (place.handler.kind === "lambda") return { messageId: "perInvocation", data: { creation, handler, session: sessionAdvice(entry, "invocation") } };
   return { messageId: "perRequest", data: { creation, handler, session: sessionAdvice(entry, "request") } };

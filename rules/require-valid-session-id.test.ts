@@ -656,6 +656,9 @@ describe("fix-blind6: receivers, locals, defaults, NestJS, Netlify v2 context, A
     // NestJS: the request through the execution context.
     nest(`const request = context.switchToHttp().getRequest();\n    tracer.createSession({ sessionId: request.query.sid });`),
     nest(`tracer.createSession({ sessionId: context.switchToHttp().getRequest().headers["x-session-id"] });`),
+    // The chain split through a `const` local (one level), typed or not.
+    nest(`const http = context.switchToHttp();\n    const request = http.getRequest<{ headers: Record<string, string> }>();\n    tracer.createSession({ sessionId: request.headers["x-session-id"] });`),
+    nest(`const http = context.switchToHttp();\n    tracer.createSession({ sessionId: http.getRequest().query.sid });`),
     // Netlify v2: the context's path parameters and cookies.
     netlify(`export default async (req: Request, context: any) => { tracer.createSession({ sessionId: context.params.id }); await tracer.forceFlush(); return new Response("ok"); };\nexport const config = { path: "/api/chat/:id" };`),
     netlify(`export default async (req: Request, context: any) => { tracer.createSession({ sessionId: context.cookies.get("sid") }); await tracer.forceFlush(); return new Response("ok"); };`),
@@ -671,6 +674,10 @@ describe("fix-blind6: receivers, locals, defaults, NestJS, Netlify v2 context, A
     // NestJS look-alikes: the response, another host, a guard's own class.
     nest(`const response = context.switchToHttp().getResponse();\n    tracer.createSession({ sessionId: response.locals.sid });`),
     nest(`tracer.createSession({ sessionId: context.getClass().name });`),
+    // Split look-alikes: the response through the local, a `let` local (may be reassigned), a local of another object's call.
+    nest(`const http = context.switchToHttp();\n    const response = http.getResponse();\n    tracer.createSession({ sessionId: response.locals.sid });`),
+    nest(`let http = context.switchToHttp();\n    http = { getRequest: () => ({ query: { sid: "fixed" } }) } as any;\n    tracer.createSession({ sessionId: http.getRequest().query.sid });`),
+    nest(`const http = this.switchToHttp();\n    tracer.createSession({ sessionId: http.getRequest().query.sid });`),
     // Netlify: Lambda-compatible `(event, context)`'s context is Lambda's, and a value the function sets.
     netlify(`export const handler = async (event: unknown, context: any) => { tracer.createSession({ sessionId: context.awsRequestId }); await tracer.forceFlush(); return { statusCode: 200 }; };`),
     netlify(`export default async (req: Request, context: any) => { tracer.createSession({ sessionId: context.requestId }); await tracer.forceFlush(); return new Response("ok"); };`),

@@ -88,6 +88,7 @@ export interface TracerInitFix {
 /** What one run of work is, in messages and markers. */
 export function unitOf(place: PerCallPlace): string {
   if (place.kind === "handler") return place.handler.kind === "lambda" ? "invocation" : "request";
+  if (place.kind === "instance") return "request";
   return place.kind === "evaluate" ? "datapoint" : "item";
 }
 
@@ -433,7 +434,10 @@ function reindent(text: string, from: string, unit: string): string {
 function topLevelInsertionPoint(text: string, node: TSESTree.Node): number {
   let statement: TSESTree.Node = node;
   while (statement.parent && statement.parent.type !== AST_NODE_TYPES.Program) statement = statement.parent;
-  let start = lineStart(text, statement.range[0]);
+  // Decorators written before `export` (`@Injectable() export class …`) lie outside the export's range.
+  const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+  const decorators = declaration && "decorators" in declaration ? declaration.decorators : undefined;
+  let start = lineStart(text, Math.min(statement.range[0], ...(decorators ?? []).map((decorator: TSESTree.Decorator) => decorator.range[0])));
   while (start > 0) {
     const previous = lineStart(text, start - 1);
     const line = text.slice(previous, start).trim();

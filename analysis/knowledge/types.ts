@@ -427,6 +427,12 @@ export interface HandlerHookApi {
   request(functions: readonly FunctionNode[], registration: TSESTree.Node): void;
   /** Report an invocation entry point of a serverless platform. */
   invocation(fn: FunctionNode, entry: InvocationEntry): void;
+  /**
+   * Report a class the framework instantiates once per request (NestJS's request-scoped providers): its
+   * field initializers and constructor run per request. `registration` is what makes it so (a decorator,
+   * an injected parameter).
+   */
+  perRequestClass(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, registration: TSESTree.Node): void;
 }
 
 export interface ExportedValue {

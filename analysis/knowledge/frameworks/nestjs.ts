@@ -1,6 +1,8 @@
 // NestJS registers handlers with decorators and interfaces, not calls: a small hook, run only in
 // files that import a `@nestjs/*` package.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { findProperty } from "../../ast.js";
+import type { ModuleOrigin } from "../../bindings.js";
 import { nodesOfTypes } from "../../nodes.js";
 import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
 import { REQUEST_OBJECT, instanceMethods } from "./common.js";
@@ -41,6 +43,28 @@ const PER_REQUEST_INTERFACES: Readonly<Record<string, string>> = {
   PipeTransform: "transform",
 };
 
+/**
+ * Injection scopes (docs.nestjs.com/fundamentals/injection-scopes, checked with the docs corpus): a class
+ * decorated with `scope: Scope.REQUEST` in its options is instantiated for each incoming request, so its
+ * field initializers and constructor run per request. A class that injects the request
+ * (`@Inject(REQUEST)`, `REQUEST` from `@nestjs/core`) is request-scoped whatever its own option says
+ * (the scope bubbles up the injection chain; nestjs/docs.nestjs.com#2945). `Scope.TRANSIENT` is left
+ * out on purpose: a transient provider is made once per consumer that injects it, at bootstrap for a
+ * singleton consumer (the docs' "Scope hierarchy": a singleton injecting a transient one stays a
+ * singleton), so its constructor is not per-request code by itself.
+ */
+const INJECTION_SCOPE = {
+  /** Class decorators that take scope options (`@Injectable({ scope })`, `@Controller({ path, scope })`), by module. */
+  decorators: { [COMMON]: ["Injectable", "Controller"] } as Readonly<Record<string, readonly string[]>>,
+  optionKey: "scope",
+  /** The scope enum and its members that make an instance per request. */
+  scopeEnum: { module: COMMON, name: "Scope" },
+  perRequestMembers: ["REQUEST"] as readonly string[],
+  /** `@Inject(token)` of one of these makes the class request-scoped. */
+  inject: { module: COMMON, name: "Inject" },
+  requestTokens: [{ module: "@nestjs/core", name: "REQUEST" }] as readonly { readonly module: string; readonly name: string }[],
+};
+
 interface Decorator {
   readonly module: string;
   readonly name: string;
@@ -56,8 +80,40 @@ function nestDecorator(api: HandlerHookApi, decorator: TSESTree.Decorator): Deco
 const isIn = (table: Readonly<Record<string, readonly string[]>>, found: Decorator | undefined): boolean =>
   found !== undefined && table[found.module]?.includes(found.name) === true;
 
+/** `origin` is `{ module, name }` (one name deep, or `name.member` with `member` one of `members`). */
+function isExport(origin: ModuleOrigin | undefined, spec: { readonly module: string; readonly name: string }, members?: readonly string[]): boolean {
+  if (origin?.module !== spec.module || origin.typeOnly || origin.path[0] !== spec.name) return false;
+  return members === undefined ? origin.path.length === 1 : origin.path.length === 2 && members.includes(origin.path[1]);
+}
+
+/** The decorator or injected parameter that makes the class request-scoped (`INJECTION_SCOPE`), if any. */
+function requestScopeSign(api: HandlerHookApi, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, classDecorators: readonly (Decorator | undefined)[]): TSESTree.Node | undefined {
+  const scoped = node.decorators.find((decorator, index) => {
+    if (!isIn(INJECTION_SCOPE.decorators, classDecorators[index]) || decorator.expression.type !== AST_NODE_TYPES.CallExpression) return false;
+    const options = api.objectOf(decorator.expression.arguments[0]);
+    const scope = options && findProperty(options, INJECTION_SCOPE.optionKey);
+    return scope !== undefined && isExport(api.originOf(scope.value), INJECTION_SCOPE.scopeEnum, INJECTION_SCOPE.perRequestMembers);
+  });
+  if (scoped) return scoped;
+  // `constructor(@Inject(REQUEST) req)` (a parameter property too), or a property `@Inject(REQUEST) req`.
+  const constructor = node.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "constructor");
+  const parameters = constructor?.type === AST_NODE_TYPES.MethodDefinition ? constructor.value.params : [];
+  const properties = node.body.body.filter((member) => member.type === AST_NODE_TYPES.PropertyDefinition && !member.static);
+  for (const holder of [...parameters, ...properties]) {
+    for (const decorator of "decorators" in holder ? (holder.decorators ?? []) : []) {
+      const call = decorator.expression;
+      if (call.type !== AST_NODE_TYPES.CallExpression || !isExport(api.originOf(call.callee), INJECTION_SCOPE.inject) || !call.arguments[0]) continue;
+      const token = api.originOf(call.arguments[0]);
+      if (INJECTION_SCOPE.requestTokens.some((spec) => isExport(token, spec))) return decorator;
+    }
+  }
+  return undefined;
+}
+
 function collectClass(api: HandlerHookApi, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
   const classDecorators = node.decorators.map((decorator) => nestDecorator(api, decorator));
+  const requestScoped = requestScopeSign(api, node, classDecorators);
+  if (requestScoped) api.perRequestClass(node, requestScoped);
   if (classDecorators.some((decorator) => isIn(HANDLER_CLASSES, decorator))) {
     for (const { member, fn } of instanceMethods(node)) {
       const route = member.decorators.find((decorator) => isIn(HANDLER_DECORATORS, nestDecorator(api, decorator)));
@@ -88,7 +144,8 @@ function collectClass(api: HandlerHookApi, node: TSESTree.ClassDeclaration | TSE
 
 /**
  * NestJS: controller/resolver/gateway methods with a route decorator, queue processors' job methods,
- * middleware, interceptors, guards, filters, pipes.
+ * middleware, interceptors, guards, filters, pipes; request-scoped providers and controllers as classes
+ * made per request.
  */
 export const nestjs = {
   id: "nestjs",
