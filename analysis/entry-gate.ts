@@ -9,7 +9,7 @@
 // runs on through, so a new descriptor is safe before anyone writes its signs.
 import { isAbsolute, relative, sep } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { requireSpecifier, staticName, unwrapExpression } from "./ast.js";
+import { findVariable, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { unwrap } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
@@ -158,8 +158,8 @@ function topLevelOf(input: AnalysisInput): TopLevel {
     if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       defaultExport = true;
       // What `defaultExportObject` (frameworks/default-export-object.ts) can resolve: an object literal, or a name (`Bindings.objectOf`).
-      const value = unwrap(statement.declaration).type;
-      defaultExportObject ||= value === AST_NODE_TYPES.ObjectExpression || value === AST_NODE_TYPES.Identifier;
+      const value = unwrap(statement.declaration);
+      defaultExportObject ||= value.type === AST_NODE_TYPES.ObjectExpression || (value.type === AST_NODE_TYPES.Identifier && mayNameObjectLiteral(input, value));
     }
     else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const { declaration } = statement;
@@ -187,6 +187,16 @@ function topLevelOf(input: AnalysisInput): TopLevel {
   found = { exportNames: names, defaultExport, defaultExportObject, moduleExports, staticImports: getAnalysisContext(input).staticModules, program: ast };
   topLevels.set(ast, found);
   return found;
+}
+
+/**
+ * Whether the name a file exports by default may hold an object literal `Bindings.objectOf` reads:
+ * only a variable declared with an initializer can (zod's `import * as z …; export default z`, an
+ * imported name, a function or a class never does). A name no scope of the file declares is let through.
+ */
+function mayNameObjectLiteral(input: AnalysisInput, name: TSESTree.Identifier): boolean {
+  const variable = findVariable(input.scopeManager, name, name.name);
+  return variable === undefined || variable.defs.some((def) => def.type === "Variable");
 }
 
 /** The signs read from the file's top level, its settings and its project: no look at its text. */
