@@ -230,6 +230,7 @@ describe("entry gate: stops what holds none", () => {
       `import worker from "./worker";\nexport default worker;\n`,
       `function worker(request) { return new Response("ok"); }\nexport default worker;\n`,
       `class Worker { fetch(request) { return new Response("ok"); } }\nexport default Worker;\n`,
+      `const errorMap = (issue, ctx) => ({ message: ctx.defaultError });\nconst map = errorMap;\nexport default map;\n`,
     ];
     for (const code of stopped) {
       const input = parseAnalysisInput(code, "src/locales/en.ts");

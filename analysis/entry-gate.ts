@@ -9,6 +9,7 @@
 // runs on through, so a new descriptor is safe before anyone writes its signs.
 import { isAbsolute, relative, sep } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { findVariable, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { unwrap } from "./bindings.js";
@@ -191,12 +192,21 @@ function topLevelOf(input: AnalysisInput): TopLevel {
 
 /**
  * Whether the name a file exports by default may hold an object literal `Bindings.objectOf` reads:
- * only a variable declared with an initializer can (zod's `import * as z …; export default z`, an
- * imported name, a function or a class never does). A name no scope of the file declares is let through.
+ * only a variable initialized with one, or with a name that may (zod's `import * as z …; export default
+ * z`, an imported name, a function, a class or `const errorMap = (issue) => …` never does). A name no
+ * scope of the file declares is let through.
  */
-function mayNameObjectLiteral(input: AnalysisInput, name: TSESTree.Identifier): boolean {
+function mayNameObjectLiteral(input: AnalysisInput, name: TSESTree.Identifier, seen = new Set<Scope.Variable>()): boolean {
   const variable = findVariable(input.scopeManager, name, name.name);
-  return variable === undefined || variable.defs.some((def) => def.type === "Variable");
+  if (variable === undefined) return true;
+  if (seen.has(variable)) return false;
+  seen.add(variable);
+  for (const def of variable.defs) {
+    if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.init === null) continue;
+    const init = unwrap(def.node.init);
+    if (init.type === AST_NODE_TYPES.ObjectExpression || (init.type === AST_NODE_TYPES.Identifier && mayNameObjectLiteral(input, init, seen))) return true;
+  }
+  return false;
 }
 
 /** The signs read from the file's top level, its settings and its project: no look at its text. */
