@@ -225,6 +225,12 @@ describe("entry gate: stops what holds none", () => {
       `export default class Queue { fetch(request, env, ctx) { return new Response("ok"); } }\n`,
       `export default makeWorker({ fetch(request, env, ctx) { return new Response("ok"); } });\n`,
       `export default "fetch";\n`,
+      // A name that holds no object literal: a namespace import (zod's `export default z`), an import, a function, a class.
+      `import * as z from "./external.js";\nexport { z };\nexport default z;\n`,
+      `import worker from "./worker";\nexport default worker;\n`,
+      `function worker(request) { return new Response("ok"); }\nexport default worker;\n`,
+      `class Worker { fetch(request) { return new Response("ok"); } }\nexport default Worker;\n`,
+      `const errorMap = (issue, ctx) => ({ message: ctx.defaultError });\nconst map = errorMap;\nexport default map;\n`,
     ];
     for (const code of stopped) {
       const input = parseAnalysisInput(code, "src/locales/en.ts");
@@ -234,6 +240,8 @@ describe("entry gate: stops what holds none", () => {
     const passed = [
       `export default { async fetch(request, env, ctx) { return new Response("ok"); } };\n`,
       `const worker = { async scheduled(event, env, ctx) {} };\nexport default worker;\n`,
+      `const handlers = { async fetch(request) { return new Response("ok"); } };\nconst worker = handlers;\nexport default worker;\n`,
+      `let worker = { async fetch(request) { return new Response("ok"); } };\nexport default worker;\n`,
       `export default { fetch(request: Request) { return new Response("ok"); } } satisfies ExportedHandler;\n`,
       `export default ({ port: 3000, fetch: (request: Request) => new Response("ok") }) as Serve;\n`,
     ];

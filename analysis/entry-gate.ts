@@ -9,7 +9,8 @@
 // runs on through, so a new descriptor is safe before anyone writes its signs.
 import { isAbsolute, relative, sep } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { requireSpecifier, staticName, unwrapExpression } from "./ast.js";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { findVariable, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { unwrap } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
@@ -158,8 +159,8 @@ function topLevelOf(input: AnalysisInput): TopLevel {
     if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       defaultExport = true;
       // What `defaultExportObject` (frameworks/default-export-object.ts) can resolve: an object literal, or a name (`Bindings.objectOf`).
-      const value = unwrap(statement.declaration).type;
-      defaultExportObject ||= value === AST_NODE_TYPES.ObjectExpression || value === AST_NODE_TYPES.Identifier;
+      const value = unwrap(statement.declaration);
+      defaultExportObject ||= value.type === AST_NODE_TYPES.ObjectExpression || (value.type === AST_NODE_TYPES.Identifier && mayNameObjectLiteral(input, value));
     }
     else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const { declaration } = statement;
@@ -187,6 +188,25 @@ function topLevelOf(input: AnalysisInput): TopLevel {
   found = { exportNames: names, defaultExport, defaultExportObject, moduleExports, staticImports: getAnalysisContext(input).staticModules, program: ast };
   topLevels.set(ast, found);
   return found;
+}
+
+/**
+ * Whether the name a file exports by default may hold an object literal `Bindings.objectOf` reads:
+ * only a variable initialized with one, or with a name that may (zod's `import * as z …; export default
+ * z`, an imported name, a function, a class or `const errorMap = (issue) => …` never does). A name no
+ * scope of the file declares is let through.
+ */
+function mayNameObjectLiteral(input: AnalysisInput, name: TSESTree.Identifier, seen = new Set<Scope.Variable>()): boolean {
+  const variable = findVariable(input.scopeManager, name, name.name);
+  if (variable === undefined) return true;
+  if (seen.has(variable)) return false;
+  seen.add(variable);
+  for (const def of variable.defs) {
+    if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.init === null) continue;
+    const init = unwrap(def.node.init);
+    if (init.type === AST_NODE_TYPES.ObjectExpression || (init.type === AST_NODE_TYPES.Identifier && mayNameObjectLiteral(input, init, seen))) return true;
+  }
+  return false;
 }
 
 /** The signs read from the file's top level, its settings and its project: no look at its text. */

@@ -8,13 +8,15 @@
 // codemods) reads `import { traceModel } from "./hh"` as honeyhive's `traceModel`.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { AttachedCache } from "./attached-cache.js";
-import { dynamicImportSpecifier, findVariable, isTypeOnlyImport, memberName, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { dynamicImportSpecifier, isTypeOnlyImport, memberName, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { exportPath, type ModuleOrigin } from "./bindings.js";
 import { sourceModule } from "./context.js";
 import type { ModuleFacts, ReExport, SdkReExportFact } from "./export-facts.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
-import { OPTIONS_1X, TYPES_1X } from "./knowledge/sdks/honeyhive-1x.js";
-import { HONEYHIVE_VALUE_EXPORTS, TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
+import { importedBindingUses } from "./imported-binding-uses.js";
+import { TYPES_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { HONEYHIVE_VALUE_EXPORTS } from "./knowledge/sdks/index.js";
 import { MAX_RE_EXPORT_CHAIN, absolutePath, importedModule, projectModules } from "./project-modules.js";
 import { isLocalModule, isSdkModule } from "./settings.js";
 
@@ -47,10 +49,10 @@ const BARREL_IMPORT_NAMES: ReadonlySet<string> = new Set([...HONEYHIVE_VALUE_EXP
  */
 const TRACER_CLASS_NAME = /^(?:[A-Z][\w$]*)?Tracer$/;
 
-/** A binding of a project module: the name it imports (undefined for the whole module) and its local name (undefined for a pattern). */
+/** A binding of a project module: the name it imports (undefined for the whole module) and its variable (undefined for a pattern or a type import). */
 interface ImportedBinding {
   readonly imported: string | undefined;
-  readonly local: string | undefined;
+  readonly variable: Scope.Variable | undefined;
 }
 
 /**
@@ -61,40 +63,42 @@ interface ImportedBinding {
  * a default import, `const hh = require(…)` or `import { hh }` of `export * as hh`). Any other import
  * of a project module is never read here, so a file's imports of its own helpers cost one pass over
  * `ast.body` and a look at each binding's references (this runs on every file that does not name the
- * SDK: the SDK model's gate asks it last).
+ * SDK: the SDK model's gate asks it last). The references are read once per binding for this and the
+ * gate's tracer question (analysis/imported-binding-uses.ts).
  */
 function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
   let candidates = candidatesByFile.get(input.ast);
   if (candidates) return candidates;
   let found: Set<string> | undefined;
-  const usedAsSdkObject = (local: string, at: TSESTree.Node) =>
-    findVariable(input.scopeManager, at, local)?.references.some((reference) => isSdkMemberObject(reference.identifier) || isWrapperCall(reference.identifier)) === true;
-  const consider = (specifier: string | undefined, bindings: readonly ImportedBinding[], at: TSESTree.Node) => {
-    if (specifier === undefined || isSdkModule(specifier, input.settings) || !isLocalModule(specifier, input.settings)) return;
-    const may = bindings.some(
-      ({ imported, local }) =>
-        (imported !== undefined && (BARREL_IMPORT_NAMES.has(imported) || TRACER_CLASS_NAME.test(imported))) ||
-        (local !== undefined && usedAsSdkObject(local, at)),
-    );
-    if (may) (found ??= new Set()).add(specifier);
-  };
-  for (const statement of input.ast.body) {
+  const { ast, scopeManager, settings } = input;
+  const isCandidate = (specifier: string | undefined): specifier is string => specifier !== undefined && !isSdkModule(specifier, settings) && isLocalModule(specifier, settings);
+  const may = ({ imported, variable }: ImportedBinding) =>
+    (imported !== undefined && (BARREL_IMPORT_NAMES.has(imported) || TRACER_CLASS_NAME.test(imported))) || (variable !== undefined && importedBindingUses(ast, variable).sdkObject);
+  for (const statement of ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      // A type import counts by its name only (`import type { HoneyHiveTracer }` for a parameter's type):
-      // its binding is no module object.
-      const bindings = statement.specifiers.map((specifier): ImportedBinding => {
-        const imported = specifier.type === AST_NODE_TYPES.ImportSpecifier ? staticName(specifier.imported) : undefined;
-        const typeOnly = isTypeOnlyImport(statement, specifier);
-        return { imported, local: typeOnly ? undefined : specifier.local.name };
-      });
-      consider(sourceModule(statement.source.value), bindings, statement);
+      const specifier = sourceModule(statement.source.value);
+      if (!isCandidate(specifier)) continue;
+      for (const imported of statement.specifiers) {
+        // A type import counts by its name only (`import type { HoneyHiveTracer }` for a parameter's type):
+        // its binding is no module object.
+        const name = imported.type === AST_NODE_TYPES.ImportSpecifier ? staticName(imported.imported) : undefined;
+        const variable = isTypeOnlyImport(statement, imported) ? undefined : scopeManager.getDeclaredVariables(imported)[0];
+        if (may({ imported: name, variable })) {
+          (found ??= new Set()).add(specifier);
+          break;
+        }
+      }
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         let init = unwrapExpression(declarator.init);
         const member = init?.type === AST_NODE_TYPES.MemberExpression ? memberName(init) : undefined;
         if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
-        const local = declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : undefined;
-        consider(sourceModule(requireSpecifier(init) ?? dynamicImportSpecifier(init)), member !== undefined ? [{ imported: member, local }] : boundNames(declarator.id), declarator);
+        const specifier = sourceModule(requireSpecifier(init) ?? dynamicImportSpecifier(init));
+        if (!isCandidate(specifier)) continue;
+        const variables = scopeManager.getDeclaredVariables(declarator);
+        const bindings: readonly ImportedBinding[] =
+          member !== undefined ? [{ imported: member, variable: declarator.id.type === AST_NODE_TYPES.Identifier ? variables[0] : undefined }] : boundNames(declarator.id, variables);
+        if (bindings.some(may)) (found ??= new Set()).add(specifier);
       }
     }
   }
@@ -103,53 +107,13 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
   return candidates;
 }
 
-/**
- * `node` is the object of a member access naming an SDK export (`hh` in `hh.traceModel(…)`,
- * `hh?.trace`), or a tracer factory of the class (`Tracing.init(…)` of `export { HoneyHiveTracer as
- * Tracing }`). Read off the binding's references: a text search per import binding cost ~40 µs a
- * file on code with dozens of local imports, none of them a barrel.
- */
-function isSdkMemberObject(node: TSESTree.Node): boolean {
-  const parent = node.parent;
-  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return false;
-  const name = memberName(parent);
-  return name !== undefined && (HONEYHIVE_VALUE_EXPORTS.has(name) || TRACER_FACTORY_STATICS.has(name));
-}
-
-/**
- * Keys of 1.x wrapper options that name the wrapper's event (`eventName`, `eventType`): no other
- * library's options have them, unlike `metadata` and `config`.
- */
-const WRAPPER_CALL_KEYS: ReadonlySet<string> = new Set(OPTIONS_1X.filter((option) => option.of === "traceFunction" && option.key.startsWith("event")).map((option) => option.key));
-
-/**
- * `node` is called as a 1.x wrapper re-exported under another name (`export { traceFunction as traced }`):
- * curried on an options literal (`traced({ … })(fn)`), or given wrapper options (`model(fn, {
- * eventName: "m" })`). Read off the binding's references, as `isSdkMemberObject`; a call without
- * either (`model(fn)`) is not enough, as every higher-order function is called so.
- */
-function isWrapperCall(node: TSESTree.Node): boolean {
-  const call = node.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) return false;
-  const curried = call.parent?.type === AST_NODE_TYPES.CallExpression && call.parent.callee === call && call.arguments[0]?.type === AST_NODE_TYPES.ObjectExpression;
-  return (
-    curried ||
-    call.arguments.some(
-      (argument) =>
-        argument.type === AST_NODE_TYPES.ObjectExpression &&
-        argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && WRAPPER_CALL_KEYS.has(staticName(property.key, property.computed) ?? "")),
-    )
-  );
-}
-
-/** `const { a, b: c } = …` → `a` (as `a`), `b` (as `c`); `const m = …` → the whole module as `m`. */
-function boundNames(id: TSESTree.BindingName): ImportedBinding[] {
-  if (id.type === AST_NODE_TYPES.Identifier) return [{ imported: undefined, local: id.name }];
+/** `const { a, b: c } = …` → `a` (as `a`), `b` (as `c`); `const m = …` → the whole module as `m`; `variables`: the declarator's. */
+function boundNames(id: TSESTree.BindingName, variables: readonly Scope.Variable[]): ImportedBinding[] {
+  const variableOf = (node: TSESTree.Node) => (node.type === AST_NODE_TYPES.Identifier ? variables.find((variable) => variable.name === node.name) : undefined);
+  if (id.type === AST_NODE_TYPES.Identifier) return [{ imported: undefined, variable: variableOf(id) }];
   if (id.type !== AST_NODE_TYPES.ObjectPattern) return [];
   return id.properties.map((property) =>
-    property.type === AST_NODE_TYPES.Property
-      ? { imported: staticName(property.key, property.computed), local: property.value.type === AST_NODE_TYPES.Identifier ? property.value.name : undefined }
-      : { imported: undefined, local: undefined },
+    property.type === AST_NODE_TYPES.Property ? { imported: staticName(property.key, property.computed), variable: variableOf(property.value) } : { imported: undefined, variable: undefined },
   );
 }
 

@@ -30,9 +30,6 @@ import { nodesOfType } from "./nodes.js";
 import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
 import { AttachedCache } from "./attached-cache.js";
 import {
-  FOREIGN_TRACER_MEMBERS,
-  GENERIC_TRACER_MEMBER_NAMES,
-  HONEYHIVE_ONLY_TRACER_MEMBERS,
   HONEYHIVE_VALUE_EXPORTS,
   ONLY_IN_2X,
   SHARED_SESSION_FIELDS,
@@ -43,6 +40,7 @@ import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, IMPLICIT_TRACER_STATICS_1X, S
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
 import { exportedTracerShape, importedModule, importedTracerProven, importedTracerShape, importOrigin } from "./project-modules.js";
 import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
+import { importedBindingUses } from "./imported-binding-uses.js";
 
 export type SdkExport =
   | "HoneyHiveTracer"
@@ -1292,7 +1290,7 @@ class FileSdkModel implements SdkModel {
         // HoneyHive's tracer has, already used on the binding here (`tracer.enrichSession()`), is the code's.
         const binding = this.bindings.get(variable);
         const fromSettings = binding?.kind === "local" && binding.fromSdkSettingsModule;
-        const usage = localBindingUsage(variable);
+        const usage = importedBindingUses(this.ast, variable).tracer;
         const safe = fromSettings || (typeof usage === "object" && usage.honeyhiveOnly) || importedTracerProven(this.input, variable);
         result.push({ tracer, text: tracer.referenceText, safe });
         continue;
@@ -1436,41 +1434,6 @@ class MutableTracer implements TracerDeclaration {
   }
 }
 
-/**
- * How a binding imported from a local module is used: as a tracer (`x.forceFlush()`), as a getter of
- * one (`x().trace(...)`), as another library's tracer (`x.startActiveSpan(...)`), or nothing telling.
- * `honeyhiveOnly` says whether a member only HoneyHive's tracer has (or a `tracer:` option) was seen.
- */
-type LocalBindingUsage = { readonly shape: "tracer" | "getter"; readonly honeyhiveOnly: boolean } | "foreign" | undefined;
-
-function localBindingUsage(variable: Scope.Variable): LocalBindingUsage {
-  let shape: "tracer" | "getter" | undefined;
-  let honeyhiveOnly = false;
-  for (const reference of variable.references) {
-    const identifier = reference.identifier;
-    const parent = identifier.parent;
-    let member: string | undefined;
-    let called = false;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) member = memberName(parent);
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) {
-      const outer = parent.parent;
-      if (outer?.type === AST_NODE_TYPES.MemberExpression && outer.object === parent) {
-        member = memberName(outer);
-        called = true;
-      }
-    }
-    if (member !== undefined && FOREIGN_TRACER_MEMBERS.has(member)) return "foreign";
-    const specific = member !== undefined && HONEYHIVE_ONLY_TRACER_MEMBERS.has(member);
-    if (specific || (member !== undefined && GENERIC_TRACER_MEMBER_NAMES.has(member))) shape ??= called ? "getter" : "tracer";
-    if (specific) honeyhiveOnly = true;
-    if (parent?.type === AST_NODE_TYPES.Property && parent.value === identifier && staticName(parent.key, parent.computed) === "tracer") {
-      shape ??= "tracer";
-      honeyhiveOnly = true;
-    }
-  }
-  return shape === undefined ? undefined : { shape, honeyhiveOnly };
-}
-
 /** What a binding imported from a project module holds, as far as the SDK model can tell (see localTracerShape). */
 type LocalTracerShape = "tracer" | "getter" | "opaqueGetter";
 
@@ -1504,7 +1467,7 @@ function localTracerShape(variable: Scope.Variable, importedName: string | undef
 
 function readLocalTracerShape(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean, input: AnalysisInput): LocalTracerShape | undefined {
   if (isNamespaceImport(variable)) return undefined;
-  const usage = localBindingUsage(variable);
+  const usage = importedBindingUses(input.ast, variable).tracer;
   if (usage === "foreign") return undefined;
   const named = (name: string | undefined): name is string => name !== undefined && name !== "HoneyHiveTracer";
   const namedGetter = TRACER_GETTER_NAME.test(variable.name) || (named(importedName) && TRACER_GETTER_NAME.test(importedName));

@@ -1,0 +1,128 @@
+// How a binding imported from a project module is used, read off its references in ONE pass for both
+// questions the SDK model's gate asks of it (analysis/sdk-model.ts `mayUseSdk`): is it used like a
+// tracer (`localTracerShape`), and is it used like a module object of the SDK, which makes its module
+// a barrel candidate (analysis/sdk-barrels.ts `barrelCandidates`). Every file that does not name the
+// SDK asks both for every binding it imports from its own modules; a namespace import used thousands
+// of times (effect's `internal/stream.ts`) was scanned twice before (bench/NOTES.md, perf-gate2).
+// Kept per file and binding: the SDK model asks again for the bindings it reads as tracers.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { Scope } from "@typescript-eslint/utils/ts-eslint";
+import { memberName, staticName } from "./ast.js";
+import { AttachedCache } from "./attached-cache.js";
+import { OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { FOREIGN_TRACER_MEMBERS, GENERIC_TRACER_MEMBER_NAMES, HONEYHIVE_ONLY_TRACER_MEMBERS, HONEYHIVE_VALUE_EXPORTS, TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
+
+/**
+ * How a binding imported from a local module is used as a tracer: as one (`x.forceFlush()`), as a
+ * getter of one (`x().trace(...)`), as another library's tracer (`x.startActiveSpan(...)`), or nothing
+ * telling. `honeyhiveOnly` says whether a member only HoneyHive's tracer has (or a `tracer:` option) was seen.
+ */
+export type TracerUsage = { readonly shape: "tracer" | "getter"; readonly honeyhiveOnly: boolean } | "foreign" | undefined;
+
+export interface ImportedBindingUses {
+  readonly tracer: TracerUsage;
+  /**
+   * Used as a module object of the SDK (`hh.traceModel(…)`, `Tracing.init(…)` of a renamed
+   * `HoneyHiveTracer`) or called as a 1.x wrapper (`traced({ … })(fn)`, `model(fn, { eventName })`).
+   */
+  readonly sdkObject: boolean;
+}
+
+// What a member name says, one map look-up per member reference instead of one per set.
+const FOREIGN = 1;
+const HONEYHIVE_ONLY = 2;
+const GENERIC = 4;
+/** An SDK export or a tracer factory static (`isSdkMemberObject`). */
+const SDK_MEMBER = 8;
+
+const MEMBER_FLAGS: ReadonlyMap<string, number> = (() => {
+  const flags = new Map<string, number>();
+  const add = (names: ReadonlySet<string>, flag: number) => {
+    for (const name of names) flags.set(name, (flags.get(name) ?? 0) | flag);
+  };
+  add(FOREIGN_TRACER_MEMBERS, FOREIGN);
+  add(HONEYHIVE_ONLY_TRACER_MEMBERS, HONEYHIVE_ONLY);
+  add(GENERIC_TRACER_MEMBER_NAMES, GENERIC);
+  add(HONEYHIVE_VALUE_EXPORTS, SDK_MEMBER);
+  add(TRACER_FACTORY_STATICS, SDK_MEMBER);
+  return flags;
+})();
+
+/**
+ * Keys of 1.x wrapper options that name the wrapper's event (`eventName`, `eventType`): no other
+ * library's options have them, unlike `metadata` and `config`.
+ */
+const WRAPPER_CALL_KEYS: ReadonlySet<string> = new Set(OPTIONS_1X.filter((option) => option.of === "traceFunction" && option.key.startsWith("event")).map((option) => option.key));
+
+const NOTHING: ImportedBindingUses = Object.freeze({ tracer: undefined, sdkObject: false });
+
+const usesByFile = new AttachedCache<TSESTree.Program, Map<Scope.Variable, ImportedBindingUses>>("honeyhive.importedBindingUses");
+
+/** What the references of `variable` (a binding of the file `ast`) say of it; once per file and binding. */
+export function importedBindingUses(ast: TSESTree.Program, variable: Scope.Variable): ImportedBindingUses {
+  if (variable.references.length === 0) return NOTHING;
+  let byVariable = usesByFile.get(ast);
+  if (byVariable === undefined) usesByFile.set(ast, (byVariable = new Map()));
+  let uses = byVariable.get(variable);
+  if (uses === undefined) byVariable.set(variable, (uses = readUses(variable)));
+  return uses;
+}
+
+function readUses(variable: Scope.Variable): ImportedBindingUses {
+  let shape: "tracer" | "getter" | undefined;
+  let honeyhiveOnly = false;
+  let foreign = false;
+  let sdkObject = false;
+  for (const reference of variable.references) {
+    const identifier = reference.identifier;
+    const parent = identifier.parent;
+    if (parent === undefined) continue;
+    let member: string | undefined;
+    let called = false;
+    if (parent.type === AST_NODE_TYPES.MemberExpression) {
+      if (parent.object !== identifier) continue;
+      member = memberName(parent);
+      if (member === undefined) continue;
+    } else if (parent.type === AST_NODE_TYPES.CallExpression) {
+      if (parent.callee !== identifier) continue;
+      if (!sdkObject && isWrapperCall(parent)) sdkObject = true;
+      const outer = parent.parent;
+      if (outer?.type !== AST_NODE_TYPES.MemberExpression || outer.object !== parent) continue;
+      member = memberName(outer);
+      called = true;
+      if (member === undefined) continue;
+    } else {
+      if (parent.type === AST_NODE_TYPES.Property && parent.value === identifier && staticName(parent.key, parent.computed) === "tracer") {
+        shape ??= "tracer";
+        honeyhiveOnly = true;
+      }
+      continue;
+    }
+    const flags = MEMBER_FLAGS.get(member);
+    if (flags === undefined) continue;
+    if (flags & FOREIGN) foreign = true;
+    if (flags & (HONEYHIVE_ONLY | GENERIC)) shape ??= called ? "getter" : "tracer";
+    if (flags & HONEYHIVE_ONLY) honeyhiveOnly = true;
+    if (flags & SDK_MEMBER && !called) sdkObject = true;
+    if (foreign && sdkObject) break;
+  }
+  const tracer: TracerUsage = foreign ? "foreign" : shape === undefined ? undefined : { shape, honeyhiveOnly };
+  return tracer === undefined && !sdkObject ? NOTHING : { tracer, sdkObject };
+}
+
+/**
+ * `call` calls the binding as a 1.x wrapper re-exported under another name (`export { traceFunction as
+ * traced }`): curried on an options literal (`traced({ … })(fn)`), or given wrapper options (`model(fn,
+ * { eventName: "m" })`). A call without either (`model(fn)`) is not enough, as every higher-order
+ * function is called so.
+ */
+function isWrapperCall(call: TSESTree.CallExpression): boolean {
+  if (call.parent?.type === AST_NODE_TYPES.CallExpression && call.parent.callee === call && call.arguments[0]?.type === AST_NODE_TYPES.ObjectExpression) return true;
+  for (const argument of call.arguments) {
+    if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const property of argument.properties) {
+      if (property.type === AST_NODE_TYPES.Property && WRAPPER_CALL_KEYS.has(staticName(property.key, property.computed) ?? "")) return true;
+    }
+  }
+  return false;
+}
