@@ -929,20 +929,26 @@ function stringArgument(call: TSESTree.CallExpression): string | undefined {
 const BODY_CONSUMING_GETTERS: ReadonlySet<string> = new Set(["json", "text", "formData", "arrayBuffer", "blob"]);
 
 /**
- * Whether the session id `value` (a finding's) is there at run time:
- * - `present`: a string on every path — a `??` / `||` default the application makes (`?? randomUUID()`),
- *   a template literal or `+` of present parts, a string method called on the input (it threw
- *   otherwise), a non-null assertion (`id!`: the author's word);
+ * Whether the session id `value` (a finding's) is there at run time, and whether it is text:
+ * - `text`: a non-empty string on every path — a path parameter of the matched route (the
+ *   framework's data, `RequestInputs.routeParameters`), a template literal or `+` with fixed text or
+ *   such a parameter in it, a non-empty string literal;
+ * - `present`: there on every path, but of whatever type the client sent — a `??` / `||` default the
+ *   application makes (`?? randomUUID()`), a non-null assertion (`id!`: the author's word about null,
+ *   not about the type), what a method of the input returned (`id.trim()`, maybe `""`);
  * - `absent`: may be missing — a header, cookie, query or body field the client did not send
  *   (`undefined`, or `null` from `headers.get()`);
  * - `stringified`: a missing input turned into text on the way (`String(form.get("id"))` is `"null"`,
  *   `` `conv-${id}` `` is `"conv-undefined"`).
- * The suggestion must not send every request without an id to one shared session: it converts a
- * present value, guards an absent one, and cannot tell a stringified one from a real id.
+ * The suggestion must not send every request without an id to one shared session, nor throw on the
+ * client's input: `toSessionId()` throws a TypeError for anything but a non-empty string, and a client
+ * decides the type of most inputs (Express's `?sid=a&sid=b` is an array, a JSON body's field may be a
+ * number). So it converts `text` as is, guards `present` and `absent` values by their type, and cannot
+ * tell a stringified one from a real id.
  */
-export type SessionIdPresence = "present" | "absent" | "stringified";
+export type SessionIdPresence = "text" | "present" | "absent" | "stringified";
 
-const PRESENCE_ORDER: readonly SessionIdPresence[] = ["present", "absent", "stringified"];
+const PRESENCE_ORDER: readonly SessionIdPresence[] = ["text", "present", "absent", "stringified"];
 
 function worse(a: SessionIdPresence, b: SessionIdPresence): SessionIdPresence {
   return PRESENCE_ORDER.indexOf(a) >= PRESENCE_ORDER.indexOf(b) ? a : b;
@@ -956,39 +962,54 @@ export function sessionIdPresence(input: AnalysisInput, value: TSESTree.Node): S
     const current = unwrap(node, true);
     if (!current || depth > 24 || seen.has(current)) return "absent";
     seen.add(current);
-    if (isRouteParameter(current)) return "present";
-    // Input made into text: missing input becomes "undefined" / "null", a string like any other.
-    const asText = (parts: readonly TSESTree.Node[]): SessionIdPresence =>
-      parts.some((part) => flows.flowOf(part) !== undefined && presence(part, depth + 1) !== "present") ? "stringified" : "present";
+    if (isRouteParameter(current)) return "text";
+    // Input made into text: missing input becomes "undefined" / "null", a string like any other. The
+    // text is not empty when it has fixed text or a part that is (`""` + an empty body field is `""`).
+    const asText = (parts: readonly TSESTree.Node[], fixedText: boolean): SessionIdPresence => {
+      let nonEmpty = fixedText;
+      for (const part of parts) {
+        const partPresence = presence(part, depth + 1);
+        if (partPresence === "text") nonEmpty = true;
+        else if (partPresence !== "present" && flows.flowOf(part) !== undefined) return "stringified";
+      }
+      return nonEmpty ? "text" : "present";
+    };
     switch (current.type) {
       case AST_NODE_TYPES.TSNonNullExpression:
-        return "present";
+        return presence(current.expression, depth + 1) === "text" ? "text" : "present";
       case AST_NODE_TYPES.TemplateLiteral:
-        return asText(current.expressions);
-      case AST_NODE_TYPES.BinaryExpression:
-        return asText([current.left, current.right]);
+        return asText(current.expressions, current.quasis.some((quasi) => quasi.value.raw !== ""));
+      case AST_NODE_TYPES.BinaryExpression: {
+        // `+` with text is text; other operators make numbers (or booleans) of it.
+        const text = asText([current.left, current.right], false);
+        return current.operator === "+" ? text : worse(text, "present");
+      }
       case AST_NODE_TYPES.Literal:
-        return current.value === null ? "absent" : "present";
+        if (current.value === null) return "absent";
+        return typeof current.value === "string" && current.value !== "" ? "text" : "present";
       case AST_NODE_TYPES.Identifier: {
         if (current.name === "undefined") return "absent";
         const init = flows.singleValueOf(current);
         return init === undefined ? "absent" : presence(init, depth + 1);
       }
-      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.LogicalExpression: {
         if (current.operator === "&&") return "absent";
+        const left = presence(current.left, depth + 1);
         // `header ?? "anonymous"`, `|| ""`: a fixed text for every request without the input, one session
         // for all of them once converted; like `String(missing)`, not an id the application makes.
-        if (isFixedText(current.right, depth)) return presence(current.left, depth + 1) === "present" ? "present" : "stringified";
-        return presence(current.right, depth + 1);
+        if (isFixedText(current.right, depth)) return left === "text" || left === "present" ? left : "stringified";
+        // The left side when it is there (of the client's type), else the default.
+        return worse(left === "absent" ? "present" : left, presence(current.right, depth + 1));
+      }
       case AST_NODE_TYPES.ConditionalExpression:
         return worse(presence(current.consequent, depth + 1), presence(current.alternate, depth + 1));
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrap(current.callee);
         // `String(x)`, `decodeURIComponent(x)`: text, whatever `x` was.
-        if (callee?.type === AST_NODE_TYPES.Identifier && TRANSPARENT_GLOBALS.has(callee.name)) return asText(current.arguments);
+        if (callee?.type === AST_NODE_TYPES.Identifier && TRANSPARENT_GLOBALS.has(callee.name)) return asText(current.arguments, false);
         if (callee?.type === AST_NODE_TYPES.Identifier) return flows.flowOf(current) === undefined ? "present" : "absent";
         // An input getter (`headers.get("x")`, `c.req.header("x")`) answers nothing for a missing key;
-        // another method of the input (`id.trim()`) returned a string, or threw.
+        // another method of the input (`id.trim()`) returned something (maybe `""`), or threw.
         const name = memberName(callee);
         return name !== undefined && inputVocabulary().getters.has(name) ? "absent" : "present";
       }

@@ -478,7 +478,7 @@ describe(`${SESSION_ID_RULE} (blind 5, handler shapes × sources of the id)`, ()
   const quiet = withSid.map((shape, index) => {
     const source = withPrelude(pick(shape, index, 5), sdkImport(shape, "toSessionId"));
     return {
-      ...expand(shape, source, `const rawId = ${shape.sid};\n    ${source.ref}.createSession({ sessionId: rawId ? toSessionId(rawId) : undefined });`),
+      ...expand(shape, source, `const rawId = ${shape.sid};\n    ${source.ref}.createSession({ sessionId: typeof rawId === "string" && rawId ? toSessionId(rawId) : undefined });`),
       name: `toSessionId: ${shape.label} — ${source.label}`,
     };
   });

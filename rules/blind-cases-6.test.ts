@@ -565,7 +565,7 @@ const RAW_FLOWS: readonly Flow[] = [
 ];
 // Checked on the way (require-valid-session-id.md "A check on the way silences it").
 const CHECKED_FLOWS: readonly Flow[] = [
-  { label: "toSessionId when present", body: (r, s) => `const raw = ${s};\n  ${r}.createSession({ sessionId: raw ? toSessionId(raw) : crypto.randomUUID() });` },
+  { label: "toSessionId when present", body: (r, s) => `const raw = ${s};\n  ${r}.createSession({ sessionId: typeof raw === "string" && raw ? toSessionId(raw) : crypto.randomUUID() });` },
   { label: "isSessionId guard", body: (r, s) => `const raw = ${s};\n  if (raw && isSessionId(raw)) ${r}.createSession({ sessionId: raw, skipApiCall: true });\n  else ${r}.createSession({ sessionName: "chat" });` },
   { label: "a UUID regex test", helper: () => `const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;\n`, body: (r, s) => `const raw = ${s};\n  if (raw && UUID_RE.test(raw)) ${r}.createSession({ sessionId: raw, skipApiCall: true });` },
   { label: "zod z.string().uuid().parse", helper: () => `import { z as zv } from "zod";\n`, body: (r, s) => `const sessionId = zv.string().uuid().parse(${s});\n  ${r}.createSession({ sessionId, skipApiCall: true });` },

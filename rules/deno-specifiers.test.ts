@@ -55,7 +55,7 @@ ruleTester.run(`${SESSION_ID_RULE} (Deno specifiers)`, testableRule(sessionIdRul
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `import { tracer } from "./tracing.ts";\nimport { toSessionId } from "npm:honeyhive@^2";\nimport type { SessionOptions } from "npm:honeyhive@^2";\nDeno.serve(async (request) => {\n  const sid = request.headers.get("x-session-id");\n  return tracer.withSession({ sessionId: sid ? toSessionId(sid) : undefined, sessionName: "chat" }, async () => new Response("ok"));\n});\n`,
+              output: `import { tracer } from "./tracing.ts";\nimport { toSessionId } from "npm:honeyhive@^2";\nimport type { SessionOptions } from "npm:honeyhive@^2";\nDeno.serve(async (request) => {\n  const sid = request.headers.get("x-session-id");\n  return tracer.withSession({ sessionId: typeof sid === "string" && sid ? toSessionId(sid) : undefined, sessionName: "chat" }, async () => new Response("ok"));\n});\n`,
             },
           ],
         },
@@ -72,7 +72,7 @@ ruleTester.run(`${SESSION_ID_RULE} (Deno specifiers)`, testableRule(sessionIdRul
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `const { toSessionId } = require("npm:honeyhive@2");\nconst { tracer } = require("./tracing");\nrequire("npm:honeyhive@2");\nconst express = require("npm:express@4");\nconst app = express();\napp.post("/x", (req, res) => {\n  tracer.createSession({ sessionId: req.header("x-session-id") ? toSessionId(req.header("x-session-id")) : undefined });\n  res.send("ok");\n});\n`,
+              output: `const { toSessionId } = require("npm:honeyhive@2");\nconst { tracer } = require("./tracing");\nrequire("npm:honeyhive@2");\nconst express = require("npm:express@4");\nconst app = express();\napp.post("/x", (req, res) => {\n  tracer.createSession({ sessionId: typeof req.header("x-session-id") === "string" && req.header("x-session-id") ? toSessionId(req.header("x-session-id")) : undefined });\n  res.send("ok");\n});\n`,
             },
           ],
         },

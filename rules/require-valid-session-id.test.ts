@@ -18,7 +18,7 @@ const EXPRESS_HELPER = `${EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTra
 
 /** One report at the helper's `sessionId`, for the input `source` read by an Express handler. */
 function helperCase(code: string, source: string) {
-  const output = code.replace("{ HoneyHiveTracer, isSessionId }", "{ HoneyHiveTracer, isSessionId, toSessionId }").replace("createSession({ sessionId })", "createSession({ sessionId: sessionId ? toSessionId(sessionId) : undefined })");
+  const output = code.replace("{ HoneyHiveTracer, isSessionId }", "{ HoneyHiveTracer, isSessionId, toSessionId }").replace("createSession({ sessionId })", 'createSession({ sessionId: typeof sessionId === "string" && sessionId ? toSessionId(sessionId) : undefined })');
   return {
     code,
     errors: [
@@ -36,10 +36,13 @@ type Replacement = readonly [from: string, to: string];
 const ADD_TO_IMPORT: Replacement = ["{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId }"];
 /** A file without a "honeyhive" import gets one, on the line before its first import. */
 const NEW_IMPORT: Replacement = ["import ", 'import { toSessionId } from "honeyhive";\nimport '];
-/** A value that is always a string (a default, a template, `String()`, `id!`) is converted as is. */
+/** A value that is always a non-empty string (a route's path parameter, text made of one) is converted as is. */
 const wrap = (value: string): Replacement => [value, `toSessionId(${value})`];
-/** A value the client may not have sent is converted only when present: `toSessionId(undefined)` throws a TypeError. */
-const wrapIfPresent = (value: string, test = value, convert = "toSessionId"): Replacement => [value, `${test} ? ${convert}(${value}) : undefined`];
+/**
+ * A value the client may not have sent, or sent as another type (an array, a number), is converted only
+ * when it is a non-empty string: `toSessionId()` throws a TypeError for anything else.
+ */
+const wrapIfPresent = (value: string, test = value, convert = "toSessionId"): Replacement => [value, `typeof ${test} === "string" && ${test} ? ${convert}(${value}) : undefined`];
 
 /** An invalid case with one report and one suggestion: the code with each replacement made once, in order. */
 function invalidCase(code: string, data: Record<string, string>, replacements: readonly Replacement[], filename?: string) {
@@ -121,7 +124,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `${EXPRESS_TO_SESSION_ID}function open(id) { tracer.createSession({ sessionId: id ? toSessionId(id) : undefined }); }\napp.use((req, res, next) => { open(req.get("x-session-id")); next(); });`,
+              output: `${EXPRESS_TO_SESSION_ID}function open(id) { tracer.createSession({ sessionId: typeof id === "string" && id ? toSessionId(id) : undefined }); }\napp.use((req, res, next) => { open(req.get("x-session-id")); next(); });`,
             },
           ],
         },
@@ -139,14 +142,15 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `${EXPRESS_TO_SESSION_ID}app.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.headers["x-session-id"] ? toSessionId(req.headers["x-session-id"]) : undefined });\n  next();\n});`,
+              output: `${EXPRESS_TO_SESSION_ID}app.use((req, res, next) => {\n  tracer.createSession({ sessionId: typeof req.headers["x-session-id"] === "string" && req.headers["x-session-id"] ? toSessionId(req.headers["x-session-id"]) : undefined });\n  next();\n});`,
             },
           ],
         },
       ],
     },
     {
-      // Through a variable with a `??` default, with skipApiCall, acreateSession, and a shorthand property.
+      // Through a variable with a `??` default, with skipApiCall, acreateSession, and a shorthand property. Always
+      // there, but the header's type is the client's: guarded by type all the same.
       code: `${EXPRESS}import { randomUUID } from "node:crypto";\napp.use(async (req, res, next) => {\n  const sessionId = req.get("X-Session-ID") ?? randomUUID();\n  await tracer.acreateSession({ sessionId, skipApiCall: true });\n  next();\n});`,
       errors: [
         {
@@ -158,7 +162,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `${EXPRESS_TO_SESSION_ID}import { randomUUID } from "node:crypto";\napp.use(async (req, res, next) => {\n  const sessionId = req.get("X-Session-ID") ?? randomUUID();\n  await tracer.acreateSession({ sessionId: toSessionId(sessionId), skipApiCall: true });\n  next();\n});`,
+              output: `${EXPRESS_TO_SESSION_ID}import { randomUUID } from "node:crypto";\napp.use(async (req, res, next) => {\n  const sessionId = req.get("X-Session-ID") ?? randomUUID();\n  await tracer.acreateSession({ sessionId: typeof sessionId === "string" && sessionId ? toSessionId(sessionId) : undefined, skipApiCall: true });\n  next();\n});`,
             },
           ],
         },
@@ -182,7 +186,8 @@ ruleTester.run(RULE_NAME, testedRule, {
       ],
     },
     {
-      // The older seed's Lambda pattern: a per-invocation init with the event's id or a new UUID.
+      // The older seed's Lambda pattern: a per-invocation init with the event's id or a new UUID (the event's
+      // id may be a number: guarded by type).
       code: `import { randomUUID } from "node:crypto";\nimport { HoneyHiveTracer } from "honeyhive";\nexport const handler = async (event, context) => {\n  const sessionId = event.session_id || randomUUID();\n  const tracer = HoneyHiveTracer.init({ project: "p", sessionId });\n  return { sessionId };\n};`,
       errors: [
         {
@@ -192,7 +197,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `import { randomUUID } from "node:crypto";\nimport { HoneyHiveTracer, toSessionId } from "honeyhive";\nexport const handler = async (event, context) => {\n  const sessionId = event.session_id || randomUUID();\n  const tracer = HoneyHiveTracer.init({ project: "p", sessionId: toSessionId(sessionId) });\n  return { sessionId };\n};`,
+              output: `import { randomUUID } from "node:crypto";\nimport { HoneyHiveTracer, toSessionId } from "honeyhive";\nexport const handler = async (event, context) => {\n  const sessionId = event.session_id || randomUUID();\n  const tracer = HoneyHiveTracer.init({ project: "p", sessionId: typeof sessionId === "string" && sessionId ? toSessionId(sessionId) : undefined });\n  return { sessionId };\n};`,
             },
           ],
         },
@@ -209,7 +214,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `const { HoneyHiveTracer, toSessionId } = require("honeyhive");\nlet tracer;\nfunction getTracer() { return (tracer ??= HoneyHiveTracer.init()); }\nexports.handler = async (event) => {\n  getTracer().createSession({ sessionId: event.headers["x-session-id"] ? toSessionId(event.headers["x-session-id"]) : undefined, skipApiCall: true });\n  return { statusCode: 200 };\n};`,
+              output: `const { HoneyHiveTracer, toSessionId } = require("honeyhive");\nlet tracer;\nfunction getTracer() { return (tracer ??= HoneyHiveTracer.init()); }\nexports.handler = async (event) => {\n  getTracer().createSession({ sessionId: typeof event.headers["x-session-id"] === "string" && event.headers["x-session-id"] ? toSessionId(event.headers["x-session-id"]) : undefined, skipApiCall: true });\n  return { statusCode: 200 };\n};`,
             },
           ],
         },
@@ -225,14 +230,15 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `import { Hono } from "hono";\nimport * as hh from "honeyhive";\nconst tracer = hh.HoneyHiveTracer.init();\nconst app = new Hono();\napp.use(async (c, next) => {\n  tracer.createSession({ sessionId: c.req.header("x-session-id") ? hh.toSessionId(c.req.header("x-session-id")) : undefined });\n  await next();\n});`,
+              output: `import { Hono } from "hono";\nimport * as hh from "honeyhive";\nconst tracer = hh.HoneyHiveTracer.init();\nconst app = new Hono();\napp.use(async (c, next) => {\n  tracer.createSession({ sessionId: typeof c.req.header("x-session-id") === "string" && c.req.header("x-session-id") ? hh.toSessionId(c.req.header("x-session-id")) : undefined });\n  await next();\n});`,
             },
           ],
         },
       ],
     },
     {
-      // Next.js route: request.headers.get(), searchParams.get(), a renamed import.
+      // Next.js route: request.headers.get(), searchParams.get(), a renamed import; `id!` speaks of null, not of
+      // "": the guard replaces the assertion.
       code: `import { HoneyHiveTracer as Tracer } from "honeyhive";\nconst tracer = Tracer.init();\nexport async function POST(request: Request) {\n  const id = new URL(request.url).searchParams.get("session") || request.headers.get("x-session-id");\n  tracer.createSession({ sessionId: id! });\n  return new Response("ok");\n}`,
       filename: "app/api/chat/route.ts",
       errors: [
@@ -242,7 +248,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `import { HoneyHiveTracer as Tracer, toSessionId } from "honeyhive";\nconst tracer = Tracer.init();\nexport async function POST(request: Request) {\n  const id = new URL(request.url).searchParams.get("session") || request.headers.get("x-session-id");\n  tracer.createSession({ sessionId: toSessionId(id!) });\n  return new Response("ok");\n}`,
+              output: `import { HoneyHiveTracer as Tracer, toSessionId } from "honeyhive";\nconst tracer = Tracer.init();\nexport async function POST(request: Request) {\n  const id = new URL(request.url).searchParams.get("session") || request.headers.get("x-session-id");\n  tracer.createSession({ sessionId: typeof id === "string" && id ? toSessionId(id) : undefined });\n  return new Response("ok");\n}`,
             },
           ],
         },
@@ -258,7 +264,7 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [
             {
               messageId: "wrapInToSessionId",
-              output: `${EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId as sid }")}app.use((req, res, next) => {\n  const options = { sessionId: req.cookies.sid ? sid(req.cookies.sid) : undefined, sessionName: "web" };\n  tracer.createSession(options);\n  next();\n});`,
+              output: `${EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, toSessionId as sid }")}app.use((req, res, next) => {\n  const options = { sessionId: typeof req.cookies.sid === "string" && req.cookies.sid ? sid(req.cookies.sid) : undefined, sessionName: "web" };\n  tracer.createSession(options);\n  next();\n});`,
             },
           ],
         },
@@ -284,7 +290,7 @@ ruleTester.run(RULE_NAME, testedRule, {
     invalidCase(
       `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nexport const handler = async (event) => {\n  const { sessionId } = JSON.parse(event.body ?? "{}");\n  tracer.createSession({ sessionId, skipApiCall: true });\n  return { statusCode: 200 };\n};`,
       { source: 'JSON.parse(event.body ?? "{}").sessionId', method: "createSession", handler: "AWS Lambda handler" },
-      [ADD_TO_IMPORT, ["{ sessionId, skipApiCall", "{ sessionId: sessionId ? toSessionId(sessionId) : undefined, skipApiCall"]],
+      [ADD_TO_IMPORT, ["{ sessionId, skipApiCall", '{ sessionId: typeof sessionId === "string" && sessionId ? toSessionId(sessionId) : undefined, skipApiCall']],
     ),
     invalidCase(
       `import { tracer } from "@/lib/tracing";\nexport async function POST(request: Request) {\n  const body = await request.json();\n  tracer.createSession({ sessionId: body.sessionId });\n  return new Response("ok");\n}`,
@@ -342,6 +348,28 @@ ruleTester.run(RULE_NAME, testedRule, {
       { source: "req.sessionID", method: "createSession", handler: "Express handler" },
       [ADD_TO_IMPORT, wrapIfPresent("req.sessionID")],
     ),
+    // The client decides the type: Express's `?sid=a&sid=b` is an array, `?sid[k]=v` an object. The guard
+    // converts only a non-empty string (toSessionId() throws a TypeError on anything else).
+    invalidCase(
+      `${EXPRESS}app.get("/chat", (req, res) => {\n  tracer.createSession({ sessionId: req.query.sid });\n  res.end();\n});`,
+      { source: "req.query.sid", method: "createSession", handler: "Express handler" },
+      [ADD_TO_IMPORT, wrapIfPresent("req.query.sid")],
+    ),
+    // Text made of a route parameter (never empty, always text) is converted as is; so is String() of one.
+    ...["`${req.params.id}`", '"conv-" + req.params.id', "String(req.params.id)"].map((value) =>
+      invalidCase(
+        `${EXPRESS}app.get("/c/:id", (req, res) => {\n  tracer.createSession({ sessionId: ${value} });\n  res.end();\n});`,
+        { source: "req.params.id", method: "createSession", handler: "Express handler" },
+        [ADD_TO_IMPORT, wrap(value)],
+      ),
+    ),
+    // Always there but of the client's type (a default the application makes, what a method of the input
+    // returned, maybe ""), written inline: the guard would call randomUUID() or trim() twice, so no
+    // suggestion (converted unguarded, `?sid=a&sid=b` would throw in the handler).
+    ...['req.query.sid ?? randomUUID()', 'req.get("x-session-id")!.trim()'].map((value) => ({
+      code: `${EXPRESS}import { randomUUID } from "node:crypto";\napp.get("/chat", (req, res) => {\n  tracer.createSession({ sessionId: ${value} });\n  res.end();\n});`,
+      errors: [{ messageId: MESSAGE, suggestions: [] }],
+    })),
     // toSessionId already imported (used elsewhere): reused as is.
     invalidCase(
       `${EXPRESS_TO_SESSION_ID}export const anonymous = toSessionId("anonymous");\napp.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.header("x-session-id") });\n  next();\n});`,
@@ -554,66 +582,66 @@ describe("session-id helpers: methods, object parameters, defaults", () => {
         `class Chats {\n  start(sessionId) { return tracer.createSession({ sessionId }); }\n}\nconst chats = new Chats();\napp.post("/chat", (req, res) => { chats.start(req.get("x-session-id")); res.end(); });`,
         'req.get("x-session-id")',
         "createSession({ sessionId })",
-        "createSession({ sessionId: sessionId ? toSessionId(sessionId) : undefined })",
+        'createSession({ sessionId: typeof sessionId === "string" && sessionId ? toSessionId(sessionId) : undefined })',
       ),
       // A static method, and `this.open(…)` inside the class.
       reported(
         `class Sessions {\n  static open(id) { tracer.createSession({ sessionId: id }); }\n}\napp.post("/chat", (req, res) => { Sessions.open(req.query.sid); res.end(); });`,
         "req.query.sid",
         "sessionId: id",
-        "sessionId: id ? toSessionId(id) : undefined",
+        'sessionId: typeof id === "string" && id ? toSessionId(id) : undefined',
       ),
       reported(
         `class ChatService {\n  open(id) { tracer.createSession({ sessionId: id }); }\n  handle(req) { this.open(req.body.sessionId); }\n}\nconst service = new ChatService();\napp.post("/chat", (req, res) => { service.handle(req); res.end(); });`,
         "req.body.sessionId",
         "sessionId: id",
-        "sessionId: id ? toSessionId(id) : undefined",
+        'sessionId: typeof id === "string" && id ? toSessionId(id) : undefined',
       ),
       // One caller hands over the request, another its body: the body's id is input in either order (review-rules F4).
       reported(
         `function open(source) { return tracer.createSession({ sessionId: source.id }); }\napp.post("/a", async (req, res) => { await open(req); res.end(); });\napp.post("/b", async (req, res) => { await open(req.body); res.end(); });`,
         "source.id",
         "sessionId: source.id",
-        "sessionId: source.id ? toSessionId(source.id) : undefined",
+        'sessionId: typeof source.id === "string" && source.id ? toSessionId(source.id) : undefined',
       ),
       reported(
         `function open(source) { return tracer.createSession({ sessionId: source.id }); }\napp.post("/b", async (req, res) => { await open(req.body); res.end(); });\napp.post("/a", async (req, res) => { await open(req); res.end(); });`,
         "source.id",
         "sessionId: source.id",
-        "sessionId: source.id ? toSessionId(source.id) : undefined",
+        'sessionId: typeof source.id === "string" && source.id ? toSessionId(source.id) : undefined',
       ),
       // An object literal's method, and a class field arrow.
       reported(
         `const sessions = {\n  open(id) { tracer.createSession({ sessionId: id }); },\n};\napp.post("/chat", (req, res) => { sessions.open(req.query.sid); res.end(); });`,
         "req.query.sid",
         "sessionId: id",
-        "sessionId: id ? toSessionId(id) : undefined",
+        'sessionId: typeof id === "string" && id ? toSessionId(id) : undefined',
       ),
       reported(
         `class Chats {\n  open = (id) => tracer.createSession({ sessionId: id });\n}\nconst chats = new Chats();\napp.post("/chat", (req, res) => { chats.open(req.query.sid); res.end(); });`,
         "req.query.sid",
         "sessionId: id",
-        "sessionId: id ? toSessionId(id) : undefined",
+        'sessionId: typeof id === "string" && id ? toSessionId(id) : undefined',
       ),
       // An object parameter, given a literal or the request body.
       reported(
         `const startChat = ({ sessionId }) => tracer.createSession({ sessionId });\napp.post("/chat", (req, res) => { startChat({ sessionId: req.get("x-session-id") }); res.end(); });`,
         'req.get("x-session-id")',
         "createSession({ sessionId })",
-        "createSession({ sessionId: sessionId ? toSessionId(sessionId) : undefined })",
+        'createSession({ sessionId: typeof sessionId === "string" && sessionId ? toSessionId(sessionId) : undefined })',
       ),
       reported(
         `function startChat({ sessionId, userId }) { return tracer.createSession({ sessionId, userId }); }\napp.post("/chat", (req, res) => { startChat(req.body); res.end(); });`,
         "req.body.sessionId",
         "createSession({ sessionId, userId })",
-        "createSession({ sessionId: sessionId ? toSessionId(sessionId) : undefined, userId })",
+        'createSession({ sessionId: typeof sessionId === "string" && sessionId ? toSessionId(sessionId) : undefined, userId })',
       ),
       // A default parameter, given input.
       reported(
         `import { randomUUID } from "node:crypto";\nfunction startChat(sessionId = randomUUID()) { return tracer.createSession({ sessionId }); }\napp.post("/chat", (req, res) => { startChat(req.query.sid); res.end(); });`,
         "req.query.sid",
         "createSession({ sessionId })",
-        "createSession({ sessionId: sessionId ? toSessionId(sessionId) : undefined })",
+        'createSession({ sessionId: typeof sessionId === "string" && sessionId ? toSessionId(sessionId) : undefined })',
       ),
     ],
   });

@@ -3,13 +3,14 @@
 // `HoneyHiveTracer.init()` unchecked. The SDK throws `InvalidSessionIdError` for an explicit id that
 // is not a UUID, so the first client that sends anything else crashes its request. The seeds: validate
 // ids from an external source, convert other identifiers deterministically. The suggestion (not a
-// fix: it changes which session a UUID id maps to) wraps the value in `toSessionId(…)`.
+// fix: it changes which session a UUID id maps to) wraps the value in `toSessionId(…)`, guarded by
+// its type where the client decides it (`typeof v === "string" && v ? toSessionId(v) : undefined`).
 import type { TSESLint } from "@typescript-eslint/utils";
 import { EditList } from "../analysis/edits.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { SdkImports } from "../analysis/sdk-imports.js";
 import { honeyhiveMajorOfFile } from "../analysis/sdk-model.js";
-import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { findUnvalidatedSessionIds, isRepeatableRead, sessionIdPresence, type UnvalidatedSessionId } from "../analysis/session-id-flow.js";
 import { describeHandler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
@@ -24,8 +25,8 @@ const MAX_SOURCE_LENGTH = 48;
 
 /**
  * The edits that wrap the finding's value in `toSessionId(…)` (adding the import) — guarded by the
- * value itself when the client may not have sent one — or undefined when `toSessionId` cannot be
- * written there, or the guard would read the input twice (a body, a call).
+ * value's type unless it is a non-empty string on every path — or undefined when `toSessionId` cannot
+ * be written there, or the guard would read the input twice (a body, a call).
  */
 export function toSessionIdEdits(input: AnalysisInput, finding: UnvalidatedSessionId): EditList | undefined {
   // honeyhive 1.x exports no toSessionId: the suggestion would import a name that is not there.
@@ -33,17 +34,24 @@ export function toSessionIdEdits(input: AnalysisInput, finding: UnvalidatedSessi
   const imports = new SdkImports(input);
   const toSessionId = imports.useAt("toSessionId", finding.value);
   if (toSessionId === undefined) return undefined;
-  const valueText = input.text.slice(finding.value.range[0], finding.value.range[1]);
-  let converted = `${toSessionId}(${valueText})`;
   const presence = sessionIdPresence(input, finding.value);
-  // `toSessionId(undefined)` throws a TypeError (the SDK refuses to make one session shared by every
-  // request without an id). Convert what was sent; without one, a new session as before. A missing
-  // id already made into text (`String(null)` is "null") cannot be told from a sent one.
+  // A missing id already made into text (`String(null)` is "null") cannot be told from a sent one.
   if (presence === "stringified") return undefined;
-  if (presence === "absent") {
-    if (!isRepeatableRead(finding.value)) return undefined;
-    const test = NEEDS_PARENTHESES_AS_TEST.has(finding.value.type) ? `(${valueText})` : valueText;
-    converted = `${test} ? ${converted} : undefined`;
+  let converted = `${toSessionId}(${textOf(input, finding.value)})`;
+  // `toSessionId()` throws a TypeError for anything but a non-empty string (the SDK refuses to make one
+  // session shared by every request without an id), and the client decides the type of most inputs:
+  // Express's `?sid=a&sid=b` is an array, a JSON body's field a number, a Node header `string[]`. Only
+  // a path parameter of the matched route (the framework's `routeParameters`), or text made of one, is
+  // always a non-empty string; anything else is converted when it is one, else a new session as
+  // before. `typeof v === "string"` also narrows the value's type for TypeScript (a `ParsedQs` read).
+  if (presence !== "text") {
+    // `id!`: the guard says more than the assertion, which goes.
+    let value: TSESTree.Node = finding.value;
+    while (value.type === AST_NODE_TYPES.TSNonNullExpression) value = value.expression;
+    if (!isRepeatableRead(value)) return undefined;
+    const valueText = textOf(input, value);
+    const test = NEEDS_PARENTHESES_AS_OPERAND.has(value.type) ? `(${valueText})` : valueText;
+    converted = `typeof ${test} === "string" && ${test} ? ${toSessionId}(${valueText}) : undefined`;
   }
   const edits = new EditList();
   if (finding.property.shorthand) edits.replace(finding.property, `sessionId: ${converted}`);
@@ -52,8 +60,12 @@ export function toSessionIdEdits(input: AnalysisInput, finding: UnvalidatedSessi
   return edits;
 }
 
-/** Values that read ambiguously (or not at all) as the test of a conditional without parentheses. */
-const NEEDS_PARENTHESES_AS_TEST: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.LogicalExpression, AST_NODE_TYPES.TSAsExpression]);
+function textOf(input: AnalysisInput, node: TSESTree.Node): string {
+  return input.text.slice(node.range[0], node.range[1]);
+}
+
+/** Values that read otherwise (or not at all) as the operand of `typeof` or `&&` without parentheses. */
+const NEEDS_PARENTHESES_AS_OPERAND: ReadonlySet<AST_NODE_TYPES> = new Set([AST_NODE_TYPES.LogicalExpression, AST_NODE_TYPES.TSAsExpression]);
 
 /** `.key`, or `["key"]` for a key that is not an identifier. */
 function keyAccess(key: string): string {

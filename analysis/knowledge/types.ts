@@ -120,7 +120,10 @@ export interface RequestInputs {
   /**
    * Which of the `parts` hold the matched route's path parameters (`params`: `req.params.id`, a
    * destructured `{ params }`), and which `getters` read one (`"param()"`: `c.req.param("id")`): a route
-   * that matched always has them (an optional segment, `/:id?`, aside), unlike headers, query or body.
+   * that matched always has them, as non-empty text (an optional segment, `/:id?`, and a catch-all,
+   * Express 5's `/*splat` or Next.js's `[...slug]`, an array, aside: the route decides, not the client), unlike
+   * headers, query or body, whose presence and type the client decides. The session-id suggestion
+   * converts only these without a `typeof` guard: list a part here only if that holds.
    * Matched on the way from the request parameter, so `req.body.params.id` (JSON-RPC) is not one.
    */
   readonly routeParameters?: readonly string[];
