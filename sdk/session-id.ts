@@ -21,8 +21,9 @@ export function isSessionId(value: unknown): value is string {
  *
  * Throws a TypeError for anything but a non-empty string. `undefined` used to become the id of the text
  * "undefined" (and `null`, an object, `""` their own constant ids): every request that sent no id landed
- * in one shared session. Python's `uuid5(namespace, None)` fails too. Convert only what was sent:
- * `sid ? toSessionId(sid) : undefined` (the SDK then makes a new session).
+ * in one shared session. Python's `uuid5(namespace, None)` fails too. Convert only a string that was sent
+ * (a client decides the type of a query value or a JSON field):
+ * `typeof sid === "string" && sid ? toSessionId(sid) : undefined` (the SDK then makes a new session).
  */
 export function toSessionId(identifier: string): string {
   if (typeof identifier !== "string" || identifier === "") {
@@ -30,7 +31,7 @@ export function toSessionId(identifier: string): string {
     const got = identifier === null ? "null" : typeof identifier === "string" ? "an empty string" : typeof identifier;
     throw new TypeError(
       `toSessionId(): the identifier must be a non-empty string (got ${got}); convert only an identifier that was sent, ` +
-        "e.g. `sid ? toSessionId(sid) : undefined`, so that requests without one get a new session instead of one shared session",
+        "e.g. `typeof sid === \"string\" && sid ? toSessionId(sid) : undefined`, so that requests without one get a new session instead of one shared session",
     );
   }
   const namespaceBytes = Buffer.from(SESSION_ID_NAMESPACE.replace(/-/g, ""), "hex");
