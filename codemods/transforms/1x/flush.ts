@@ -80,7 +80,7 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
       markers.add(call, MESSAGES_1X.flushOfUntypedParameter);
       continue;
     }
-    const inherited = inheritedTracerMember(sdk, callee.object);
+    const inherited = inheritedTracerMember(sdk, input.text, callee.object);
     if (inherited) {
       markers.add(call, MESSAGES_1X.flushOfInheritedMember(inherited));
       continue;
@@ -125,11 +125,12 @@ function untypedParameterProperty(receiver: TSESTree.Node): boolean {
 /**
  * `this.tracer` (or `await this.tracer`) in a class that inherits the member from a class of this file that
  * holds a tracer there (`class Base { constructor(protected tracer = HoneyHiveTracer.init(…)) {} }`,
- * `class Sub extends Base { … (await this.tracer).flush() }`): the model reads a class's own members only, so
+ * `class Sub extends Base { … (await this.tracer).flush() }`, or a member typed `Promise<HoneyHiveTracer>`):
+ * the model reads a class's own members only, so
  * the flush was left as 1.x's, which this SDK's tracer does not have. The class holding it, or undefined;
  * the subclass may reassign the member, so a marker rather than a rewrite.
  */
-function inheritedTracerMember(sdk: ReturnType<typeof getSdkModel>, receiver: TSESTree.Node): string | undefined {
+function inheritedTracerMember(sdk: ReturnType<typeof getSdkModel>, text: string, receiver: TSESTree.Node): string | undefined {
   const member = unwrapExpression(receiver.type === AST_NODE_TYPES.AwaitExpression ? receiver.argument : receiver);
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = memberName(member);
@@ -141,23 +142,34 @@ function inheritedTracerMember(sdk: ReturnType<typeof getSdkModel>, receiver: TS
     if (owner?.type !== "ClassName" || (owner.node.type !== AST_NODE_TYPES.ClassDeclaration && owner.node.type !== AST_NODE_TYPES.ClassExpression)) return undefined;
     const holder = owner.node;
     if (sdk.tracers.some((tracer) => tracer.kind === "member" && tracer.name === name && tracer.ownerClass === holder)) return holder.id?.name ?? base.name;
-    if (declaresMember(holder, name)) return undefined;
+    const declared = declaresMember(holder, name);
+    // `protected tracer: Promise<HoneyHiveTracer>` (1.x's init promise, which the model does not count as a tracer member).
+    if (declared) return declared !== true && TRACER_PROMISE_TYPE.test(text.slice(...declared.range)) ? (holder.id?.name ?? base.name) : undefined;
     base = holder.superClass;
   }
   return undefined;
 }
 
-/** The class declares `name` itself: a field, an accessor or method, or a constructor parameter property. */
-function declaresMember(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): boolean {
-  return owner.body.body.some((element) => {
-    if ((element.type === AST_NODE_TYPES.PropertyDefinition || element.type === AST_NODE_TYPES.MethodDefinition) && !element.static && staticName(element.key, element.computed) === name) return true;
-    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== "constructor") return false;
-    return element.value.params.some((parameter) => {
-      if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) return false;
+/** `Promise<HoneyHiveTracer>` as a member's written type. */
+const TRACER_PROMISE_TYPE = /^Promise\s*<\s*HoneyHiveTracer\s*>$/;
+
+/**
+ * The class declares `name` itself (a field, an accessor or method, or a constructor parameter property):
+ * the type it writes for a field or parameter property, `true` for one without, undefined where it does not.
+ */
+function declaresMember(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): TSESTree.TypeNode | true | undefined {
+  for (const element of owner.body.body) {
+    if ((element.type === AST_NODE_TYPES.PropertyDefinition || element.type === AST_NODE_TYPES.MethodDefinition) && !element.static && staticName(element.key, element.computed) === name) {
+      return (element.type === AST_NODE_TYPES.PropertyDefinition && element.typeAnnotation?.typeAnnotation) || true;
+    }
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== "constructor") continue;
+    for (const parameter of element.value.params) {
+      if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
       const declared = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
-      return declared.type === AST_NODE_TYPES.Identifier && declared.name === name;
-    });
-  });
+      if (declared.type === AST_NODE_TYPES.Identifier && declared.name === name) return declared.typeAnnotation?.typeAnnotation ?? true;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -102,6 +102,27 @@ export class TypedSub extends Typed {
     expect(migrate(result.output).output).toBe(result.output);
   });
 
+  it("marks flush() on a member inherited from a class that types it Promise<HoneyHiveTracer>, not Promise<Logger>", () => {
+    const result = migrate(`${HEAD}interface Logger { flush(): Promise<void> }
+class Base {
+  constructor(protected tracer: Promise<HoneyHiveTracer>) {}
+}
+export class Sub extends Base {
+  constructor(tracer = HoneyHiveTracer.init({ project: "s" })) { super(tracer); }
+  async done() { await (await this.tracer).flush(); }
+}
+class Logged {
+  constructor(protected tracerLog: Promise<Logger>) {}
+}
+export class Quiet extends Logged {
+  async done() { await (await this.tracerLog).flush(); }
+}
+`);
+    expect(result.output).toMatch(new RegExp(`${INHERITED} Base holds.*\\*/\\n {2}async done\\(\\) \\{ await \\(await this\\.tracer\\)\\.flush\\(\\); \\}`));
+    expect(result.output.split(INHERITED).length - 1).toBe(1);
+    expect(migrate(result.output).output).toBe(result.output);
+  });
+
   it("does not mark a subclass that declares the member itself, nor a base whose member is no tracer", () => {
     const code = `${HEAD}const tracer = await HoneyHiveTracer.init({ project: "p" });
 class Base {
