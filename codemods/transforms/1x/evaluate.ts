@@ -453,11 +453,15 @@ function takesGroundTruth(input: AnalysisInput, fn: TSESTree.Node): boolean {
 }
 
 /**
- * The type an untyped ground-truth parameter of an evaluator gets in a TypeScript file: 1.x's datasets held
- * `ground_truths` as a record of fields read by name (`truth.label`); `{}` (what the default `= {}` alone
- * infers) or `unknown` would make every such read an error under `--strict`.
+ * The type an untyped parameter of a 1.x evaluator gets in a TypeScript file where it loses evaluator()'s
+ * contextual type: `any`, what 1.x gave it inside `evaluators: [evaluator((o, i, truth) => …)]` (its
+ * `evaluator<O, I, G, R>` is inferred from the list's `(...args: any[]) => any`; checked against the 1.0.42
+ * tarball's sdk/evaluator.d.ts and sdk/evaluation.d.ts). 1.x code compiled against that uses the ground truth
+ * as a record (`truth.label`), a string (`output === truth`, `output.includes(truth)`) or a list (`for (const t
+ * of truth)`); `Record<string, any>` rejects the last two (TS2367, TS2345, TS2488), `{}` (what the default
+ * `= {}` alone infers) or `unknown` the first.
  */
-const LOOSE_GROUND_TRUTH = "Record<string, any>";
+const LOOSE_PARAMETER = "any";
 
 /** 1.x's ground truth of a datapoint without one, for a parameter declared so: `{}`, cast to a declared type `{}` does not fit. */
 function emptyGroundTruth(text: string, parameter: TSESTree.Parameter): string {
@@ -556,9 +560,9 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
       if (variable) {
         if (wrapper) {
           unwrap(wrapper.call, wrapper.fn, "");
-          // The bare function loses the contextual type evaluator() gave its parameters: an untyped ground truth gets 1.x's loose one.
-          const third = typed ? knownFunctionOf(input, wrapper.fn)?.params[2] : undefined;
-          if (readsGroundTruth && third?.type === AST_NODE_TYPES.Identifier && !third.typeAnnotation) edits.insertAfter(third, `: ${LOOSE_GROUND_TRUTH}`);
+          // The bare function loses the contextual type evaluator() gave its parameters: each untyped one gets 1.x's loose one
+          // (left untyped it is an implicit any, TS7006 under `--strict`), the ground truth whether it is read or not.
+          if (typed) typeUntypedParameters(edits, text, knownFunctionOf(input, wrapper.fn));
         }
         if (readsGroundTruth) edits.replace(element, `${keyText}: ${groundTruthWrapper(input, text, element, wrapper?.fn)}`);
         else if (keyText !== (element as TSESTree.Identifier).name) edits.insertBefore(element, `${keyText}: `);
@@ -571,7 +575,7 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
           // Written here: its own third parameter takes 1.x's `{}` as a default, `(o, i, truth: T = {} as T) => …`.
           unwrap(wrapper.call, wrapper.fn, `${keyText}: `);
           const end = Math.max(third.range[1], ("typeAnnotation" in third && third.typeAnnotation?.range[1]) || 0);
-          edits.insertAt(end, untyped ? `: ${LOOSE_GROUND_TRUTH} = {}` : ` = ${emptyGroundTruth(text, third)}`);
+          edits.insertAt(end, untyped ? `: ${LOOSE_PARAMETER} = {}` : ` = ${emptyGroundTruth(text, third)}`);
         } else {
           converted.add(wrapper.call);
           edits.replace(wrapper.call, `${keyText}: ${groundTruthWrapper(input, text, wrapper.fn)}`);
@@ -582,6 +586,17 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
     }
   }
   return converted;
+}
+
+/** `(output, inputs, truth) => …` → `(output: any, inputs: any, truth: any) => …` (an arrow's lone parameter gets its parentheses). */
+function typeUntypedParameters(edits: EditList, text: string, fn: ReturnType<typeof knownFunctionOf>): void {
+  const parameters = fn?.params.slice(0, 3) ?? [];
+  for (const parameter of parameters) {
+    if (parameter.type !== AST_NODE_TYPES.Identifier || parameter.typeAnnotation) continue;
+    const bare = fn!.type === AST_NODE_TYPES.ArrowFunctionExpression && parameters.length === 1 && !text.slice(fn!.range[0], parameter.range[0]).includes("(");
+    if (bare) edits.replace(parameter, `(${parameter.name}: ${LOOSE_PARAMETER})`);
+    else edits.insertAfter(parameter, `: ${LOOSE_PARAMETER}`);
+  }
 }
 
 export const evaluate1x: CodemodTransform = { meta, collect };

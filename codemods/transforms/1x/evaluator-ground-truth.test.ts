@@ -20,9 +20,9 @@ await evaluate({
 });
 `;
 
-  it("types it Record<string, any> with 1.x's {} default inline, in TypeScript", () => {
+  it("types it any (1.x's type for it in the evaluators list) with 1.x's {} default inline, in TypeScript", () => {
     const result = migrate(inline);
-    expect(result.output).toContain("evaluators: { matches: (output: number, _inputs, truth: Record<string, any> = {}) => output === truth.n }");
+    expect(result.output).toContain("evaluators: { matches: (output: number, _inputs, truth: any = {}) => output === truth.n }");
     expect(migrate(result.output).output).toBe(result.output);
   });
 
@@ -31,14 +31,37 @@ await evaluate({
     expect(result.output).toContain("matches: (outputs, inputs, groundTruth) => ((output, _inputs, truth) => output === truth.n)(outputs, inputs, groundTruth ?? {})");
   });
 
-  it("types it in a const evaluator that loses evaluator()'s contextual type", () => {
+  it("types each untyped parameter of a const evaluator that loses evaluator()'s contextual type", () => {
     const result = migrate(`import { evaluate, evaluator } from "honeyhive";
 const exact = evaluator((outputs: string, inputs: Record<string, any>, groundTruths) => outputs === groundTruths.expected, { name: "exact" });
 await evaluate({ evaluationFunction: async () => "4", name: "qa", dataset: [], evaluators: [exact] });
 `);
-    expect(result.output).toContain("const exact = (outputs: string, inputs: Record<string, any>, groundTruths: Record<string, any>) => outputs === groundTruths.expected;");
+    expect(result.output).toContain("const exact = (outputs: string, inputs: Record<string, any>, groundTruths: any) => outputs === groundTruths.expected;");
     expect(result.output).toContain("exact: (outputs, inputs, groundTruth) => exact(outputs, inputs, groundTruth ?? {})");
     expect(migrate(result.output).output).toBe(result.output);
+  });
+});
+
+describe("1x-evaluate: untyped parameters of a const evaluator (review-migrate3)", () => {
+  it("types them any, a lone arrow parameter in parentheses, an optional one after its ?, whether or not the ground truth is read", () => {
+    const result = migrate(`import { evaluate, evaluator } from "honeyhive";
+const a = evaluator(output => String(output).length, { name: "a" });
+const b = evaluator(async (output, inputs, truth?) => output === truth, { name: "b" });
+const c = evaluator(function named(output, inputs) { return output === inputs; }, { name: "c" });
+await evaluate({ evaluationFunction: async () => "4", name: "qa", dataset: [], evaluators: [a, b, c] });
+`);
+    expect(result.output).toContain("const a = (output: any) => String(output).length;");
+    expect(result.output).toContain("const b = async (output: any, inputs: any, truth?: any) => output === truth;");
+    expect(result.output).toContain("const c = function named(output: any, inputs: any) { return output === inputs; };");
+    expect(migrate(result.output).output).toBe(result.output);
+  });
+
+  it("leaves them untyped in JavaScript", () => {
+    const result = migrate(`import { evaluate, evaluator } from "honeyhive";
+const a = evaluator((output, inputs, truth) => output === truth, { name: "a" });
+await evaluate({ evaluationFunction: async () => "4", name: "qa", dataset: [], evaluators: [a] });
+`, "src/eval.js");
+    expect(result.output).toContain("const a = (output, inputs, truth) => output === truth;");
   });
 });
 

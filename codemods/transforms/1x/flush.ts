@@ -7,7 +7,7 @@ import { DISCARDED_INIT_NAME, discardedInit, flushesBeyondHolderFacts, isImporte
 import { FLUSH_MEMBERS_1X, FLUSH_STATICS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { getSdkModel, thisClass } from "../../../analysis/sdk-model.js";
-import { isFunctionNode, memberName, unwrapExpression } from "../../../analysis/ast.js";
+import { isFunctionNode, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -80,6 +80,11 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
       markers.add(call, MESSAGES_1X.flushOfUntypedParameter);
       continue;
     }
+    const inherited = inheritedTracerMember(sdk, input.text, callee.object);
+    if (inherited) {
+      markers.add(call, MESSAGES_1X.flushOfInheritedMember(inherited));
+      continue;
+    }
     if (callee.object.type !== AST_NODE_TYPES.Identifier) continue;
     // A factory's object with helpers of its own named like the tracer's (its module's facts say so) is no tracer.
     if (isImportedHoldersOwnFunction(input, callee)) continue;
@@ -95,20 +100,76 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
 
 /**
  * `this.tracer` where the class declares `constructor(private readonly tracer)` with no type and no default
- * (a tracer handed in by whoever constructs it, in 1.x code awaited there), named like a tracer: the model
+ * (a tracer handed in by whoever constructs it, in 1.x code awaited there), or JavaScript's form of it,
+ * `constructor(tracer) { this.tracer = tracer; }` (a CommonJS class), named like a tracer: the model
  * cannot tell what it holds, and `flush` is every logger's name too, so a marker rather than a rewrite.
  */
 function untypedParameterProperty(receiver: TSESTree.Node): boolean {
   if (receiver.type !== AST_NODE_TYPES.MemberExpression || receiver.object.type !== AST_NODE_TYPES.ThisExpression || !/tracer/i.test(memberName(receiver) ?? "")) return false;
+  const name = memberName(receiver);
   const constructor = thisClass(receiver)?.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "constructor");
   if (constructor?.type !== AST_NODE_TYPES.MethodDefinition) return false;
-  return constructor.value.params.some(
-    (parameter) =>
-      parameter.type === AST_NODE_TYPES.TSParameterProperty &&
-      parameter.parameter.type === AST_NODE_TYPES.Identifier &&
-      parameter.parameter.name === memberName(receiver) &&
-      !parameter.parameter.typeAnnotation,
-  );
+  const untyped = (parameter: TSESTree.Parameter, named: (identifier: TSESTree.Identifier) => boolean) =>
+    parameter.type === AST_NODE_TYPES.Identifier && !parameter.typeAnnotation && named(parameter);
+  if (constructor.value.params.some((parameter) => parameter.type === AST_NODE_TYPES.TSParameterProperty && untyped(parameter.parameter, (identifier) => identifier.name === name))) return true;
+  // `this.tracer = tracer` as a statement of the constructor's body, from an untyped parameter.
+  return (constructor.value.body?.body ?? []).some((statement) => {
+    const assigned = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+    if (assigned?.type !== AST_NODE_TYPES.AssignmentExpression || assigned.operator !== "=" || assigned.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (assigned.left.object.type !== AST_NODE_TYPES.ThisExpression || memberName(assigned.left) !== name || assigned.right.type !== AST_NODE_TYPES.Identifier) return false;
+    const source = assigned.right.name;
+    return constructor.value.params.some((parameter) => untyped(parameter, (identifier) => identifier.name === source));
+  });
+}
+
+/**
+ * `this.tracer` (or `await this.tracer`) in a class that inherits the member from a class of this file that
+ * holds a tracer there (`class Base { constructor(protected tracer = HoneyHiveTracer.init(…)) {} }`,
+ * `class Sub extends Base { … (await this.tracer).flush() }`, or a member typed `Promise<HoneyHiveTracer>`):
+ * the model reads a class's own members only, so
+ * the flush was left as 1.x's, which this SDK's tracer does not have. The class holding it, or undefined;
+ * the subclass may reassign the member, so a marker rather than a rewrite.
+ */
+function inheritedTracerMember(sdk: ReturnType<typeof getSdkModel>, text: string, receiver: TSESTree.Node): string | undefined {
+  const member = unwrapExpression(receiver.type === AST_NODE_TYPES.AwaitExpression ? receiver.argument : receiver);
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = memberName(member);
+  const own = thisClass(member);
+  if (name === undefined || !own || declaresMember(own, name)) return undefined;
+  let base = own.superClass;
+  for (let depth = 0; depth < 8 && base?.type === AST_NODE_TYPES.Identifier; depth++) {
+    const owner = sdk.variableOf(base)?.defs[0];
+    if (owner?.type !== "ClassName" || (owner.node.type !== AST_NODE_TYPES.ClassDeclaration && owner.node.type !== AST_NODE_TYPES.ClassExpression)) return undefined;
+    const holder = owner.node;
+    if (sdk.tracers.some((tracer) => tracer.kind === "member" && tracer.name === name && tracer.ownerClass === holder)) return holder.id?.name ?? base.name;
+    const declared = declaresMember(holder, name);
+    // `protected tracer: Promise<HoneyHiveTracer>` (1.x's init promise, which the model does not count as a tracer member).
+    if (declared) return declared !== true && TRACER_PROMISE_TYPE.test(text.slice(...declared.range)) ? (holder.id?.name ?? base.name) : undefined;
+    base = holder.superClass;
+  }
+  return undefined;
+}
+
+/** `Promise<HoneyHiveTracer>` as a member's written type. */
+const TRACER_PROMISE_TYPE = /^Promise\s*<\s*HoneyHiveTracer\s*>$/;
+
+/**
+ * The class declares `name` itself (a field, an accessor or method, or a constructor parameter property):
+ * the type it writes for a field or parameter property, `true` for one without, undefined where it does not.
+ */
+function declaresMember(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): TSESTree.TypeNode | true | undefined {
+  for (const element of owner.body.body) {
+    if ((element.type === AST_NODE_TYPES.PropertyDefinition || element.type === AST_NODE_TYPES.MethodDefinition) && !element.static && staticName(element.key, element.computed) === name) {
+      return (element.type === AST_NODE_TYPES.PropertyDefinition && element.typeAnnotation?.typeAnnotation) || true;
+    }
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== "constructor") continue;
+    for (const parameter of element.value.params) {
+      if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+      const declared = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
+      if (declared.type === AST_NODE_TYPES.Identifier && declared.name === name) return declared.typeAnnotation?.typeAnnotation ?? true;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -10,6 +10,8 @@ export const MESSAGES_1X = {
     "the codemod cannot tell what this receiver is, but it is also called with a 1.x tracer method: if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush()",
   flushOfUntypedParameter:
     "the codemod cannot tell what this untyped constructor parameter holds: if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush() (and type the parameter HoneyHiveTracer)",
+  flushOfInheritedMember: (owner: string) =>
+    `this member is the HoneyHive tracer that ${owner} holds, which the codemod does not follow into a subclass: if this class does not reassign it, call forceFlush() instead of 1.x flush()`,
   flushOfPromiseAllElement:
     "this receiver comes out of a Promise.all() that runs a 1.x HoneyHiveTracer.init(): if it is that tracer, call forceFlush() instead of 1.x flush()",
   flushPromise: "HoneyHiveTracer.flushPromise is gone: await <tracer>.forceFlush() instead",

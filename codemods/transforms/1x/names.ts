@@ -36,7 +36,7 @@ const ENTRY_POINTS: ReadonlySet<string> = new Set<string>([...honeyhiveProfile.m
 /**
  * `import { CreateEventRequestEventType } from "honeyhive/models/components"` (also `honeyhive/dist/…`,
  * `honeyhive/funcs/…`, a `require` of one): a path into 1.x's package, its generated REST client's models
- * and functions, which this package does not have. Marked where it is imported.
+ * and functions, which this package does not have. Marked where it is imported, also as Deno or a CDN writes it.
  */
 function markOneXSubpaths(edits: EditList, text: string, program: TSESTree.Program): void {
   for (const statement of program.body) {
@@ -46,7 +46,10 @@ function markOneXSubpaths(edits: EditList, text: string, program: TSESTree.Progr
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       specifier = statement.declarations.map((declarator) => requireSpecifier(unwrapExpression(declarator.init))).find((found) => found !== undefined);
     }
-    if (specifier?.startsWith(`${SDK}/`) && !ENTRY_POINTS.has(specifier)) addMarker(edits, text, statement, MESSAGES_1X.subpath(specifier));
+    // Also Deno's and a CDN's form of one (`npm:honeyhive@1.0.42/models/components`, `https://esm.sh/honeyhive@1.0.42/models/components`):
+    // the SDK's import beside it moves to this major, this one keeps 1.x's version and would go unnoticed.
+    const module = sourceModule(specifier);
+    if (module?.startsWith(`${SDK}/`) && !ENTRY_POINTS.has(module)) addMarker(edits, text, statement, MESSAGES_1X.subpath(module));
   }
 }
 /**

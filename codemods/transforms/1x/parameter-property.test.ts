@@ -74,4 +74,86 @@ export class Reporter {
 `;
     expect(migrate(code).output).not.toContain("honeyhive-migrate");
   });
+
+  // review-migrate3: a subclass of the class holding the tracer, and JavaScript's constructor assignment.
+  const INHERITED = "this member is the HoneyHive tracer that";
+  it("marks flush() on a member a subclass inherits from a class of the file that holds the tracer, through a middle class", () => {
+    const result = migrate(`${HEAD}class Base {
+  constructor(protected tracer = HoneyHiveTracer.init({ project: "b" })) {}
+}
+export class Sub extends Base {
+  async done() { await (await this.tracer).flush(); }
+}
+class Mid extends Base {}
+export class Deep extends Mid {
+  async done() { await (await this.tracer).flush(); }
+}
+class Typed {
+  constructor(protected tracer: HoneyHiveTracer) {}
+}
+export class TypedSub extends Typed {
+  constructor(tracer: HoneyHiveTracer) { super(tracer); }
+  async done() { await this.tracer.flush(); }
+}
+`);
+    expect(result.output).toMatch(new RegExp(`${INHERITED} Base holds.*\\*/\\n {2}async done\\(\\) \\{ await \\(await this\\.tracer\\)\\.flush\\(\\); \\}\\n\\}\\nclass Mid`));
+    expect(result.output.split(`${INHERITED} Base holds`).length - 1).toBe(2);
+    expect(result.output).toMatch(new RegExp(`${INHERITED} Typed holds.*\\*/\\n {2}async done\\(\\) \\{ await this\\.tracer\\.flush\\(\\); \\}`));
+    expect(migrate(result.output).output).toBe(result.output);
+  });
+
+  it("marks flush() on a member inherited from a class that types it Promise<HoneyHiveTracer>, not Promise<Logger>", () => {
+    const result = migrate(`${HEAD}interface Logger { flush(): Promise<void> }
+class Base {
+  constructor(protected tracer: Promise<HoneyHiveTracer>) {}
+}
+export class Sub extends Base {
+  constructor(tracer = HoneyHiveTracer.init({ project: "s" })) { super(tracer); }
+  async done() { await (await this.tracer).flush(); }
+}
+class Logged {
+  constructor(protected tracerLog: Promise<Logger>) {}
+}
+export class Quiet extends Logged {
+  async done() { await (await this.tracerLog).flush(); }
+}
+`);
+    expect(result.output).toMatch(new RegExp(`${INHERITED} Base holds.*\\*/\\n {2}async done\\(\\) \\{ await \\(await this\\.tracer\\)\\.flush\\(\\); \\}`));
+    expect(result.output.split(INHERITED).length - 1).toBe(1);
+    expect(migrate(result.output).output).toBe(result.output);
+  });
+
+  it("does not mark a subclass that declares the member itself, nor a base whose member is no tracer", () => {
+    const code = `${HEAD}const tracer = await HoneyHiveTracer.init({ project: "p" });
+class Base {
+  constructor(protected tracer = HoneyHiveTracer.init({ project: "b" })) {}
+}
+export class Own extends Base {
+  constructor(protected tracer = { flush: async () => {} }) { super(); }
+  async done() { await this.tracer.flush(); }
+}
+class Logger { tracerLog = { flush: async () => {} }; }
+export class Quiet extends Logger {
+  async done() { await this.tracerLog.flush(); }
+}
+`;
+    expect(migrate(code).output).not.toContain(INHERITED);
+  });
+
+  it("marks flush() on a member a JavaScript constructor assigns from an untyped parameter, not on one named otherwise", () => {
+    const result = runTransforms(`const { HoneyHiveTracer } = require("honeyhive");
+class Worker {
+  constructor(tracer, log) { this.tracer = tracer; this.log = log; }
+  async done() { await this.tracer.flush(); await this.log.flush(); }
+}
+async function main() {
+  const w = new Worker(await HoneyHiveTracer.init({ project: "p" }), console);
+  await w.done();
+}
+module.exports = { main, Worker };
+`, "src/worker.cjs", { transforms: TRANSFORM_1X_IDS });
+    expect(result.output).toMatch(/cannot tell what this untyped constructor parameter holds.*\*\/\n {2}async done\(\) \{ await this\.tracer\.flush\(\); await this\.log\.flush\(\); \}/);
+    expect(result.markers).toBe(1);
+    expect(runTransforms(result.output, "src/worker.cjs", { transforms: TRANSFORM_1X_IDS }).output).toBe(result.output);
+  });
 });
