@@ -27,7 +27,11 @@ function fixed(code: string, backgroundWork: BackgroundWork | undefined): { kind
   const flush = lambdaFlushOf(input, handler!)!;
   // `callbackStyle: false`: on AWS a third parameter is the callback; on these platforms it is not
   // (Cloudflare's is `ctx`), which their descriptors will say.
-  const found = flushFix(input, { ...flush, handler: { ...flush.handler, platform: testPlatform(backgroundWork), callbackStyle: false } });
+  // The flush's answers are getters on its prototype (computed on first read): a spread would drop them.
+  const onPlatform: typeof flush = Object.assign(Object.create(Object.getPrototypeOf(flush) as object) as typeof flush, flush, {
+    handler: { ...flush.handler, platform: testPlatform(backgroundWork), callbackStyle: false },
+  });
+  const found = flushFix(input, onPlatform);
   if (!found.fix) return { kind: undefined, output: code };
   return { kind: found.kind, output: applyEdits(code, editsOf(input, [found.fix])) };
 }
