@@ -68,6 +68,18 @@ const warmup = trace({ tracer }, async () => "ok");
 await warmup();
 await evaluate({ function: async (dp) => dp, dataset: [] });
 await tracer.forceFlush();`,
+  // A tracer in a parameter's default (review-migrate3 finding 12) lives in that function, not next to the
+  // module's evaluate(): a class's parameter property, a module function's unused parameter. Removing
+  // either would change a signature (the suggestion deleted the constructor, or the whole function).
+  `${IMPORTS}class Worker {
+  constructor(protected tracer = HoneyHiveTracer.init({ project: "b" })) {}
+  async done() { await this.tracer.forceFlush(); }
+}
+export const worker = new Worker();
+await evaluate({ function: async (dp) => dp, dataset: [] });`,
+  `${IMPORTS}function warm(tracer = HoneyHiveTracer.init({ project: "b" })) { return 1; }
+warm();
+await evaluate({ function: async (dp) => dp, dataset: [] });`,
   // An exported tracer serves other modules.
   `${IMPORTS}export const tracer = HoneyHiveTracer.init();
 await evaluate({ function: async (dp) => dp, dataset: [] });`,
@@ -169,6 +181,30 @@ function traceCalleeCase(
 ruleTester.run(RULE_NAME, testedRule, {
   valid: VALID,
   invalid: [
+    // A parameter's default bound into evaluated code in that function: the binding goes, the parameter
+    // stays (no removeTracer suggestion: it would change the function's signature).
+    {
+      code: `${IMPORTS}async function main(tracer = HoneyHiveTracer.init({ project: "b" })) {
+  await evaluate({ function: trace({ tracer }, async (dp) => dp), dataset: [] });
+}`,
+      errors: [
+        { messageId: "tracerNextToEvaluate", data: { tracer: "tracer" }, line: 3, column: 30, suggestions: [] },
+        {
+          messageId: "tracerBoundToEvaluated",
+          data: { tracer: "tracer" },
+          line: 4,
+          suggestions: [
+            {
+              messageId: "removeBinding",
+              data: { tracer: "tracer" },
+              output: `${IMPORTS}async function main(tracer = HoneyHiveTracer.init({ project: "b" })) {
+  await evaluate({ function: trace(async (dp) => dp), dataset: [] });
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // honeyhive 1.x: a module tracer bound through traceFunction()(fn) into evaluate()'s evaluationFunction.
     {
       code: `import { HoneyHiveTracer, evaluate } from "honeyhive";

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runTransforms, type RunTransformsOptions } from "../engine/engine.js";
 import { useTempProjects } from "../../analysis/test-utils/temp-projects.js";
-import { TRANSFORM_1X_IDS } from "./ids.js";
+import { ALL_TRANSFORM_IDS, TRANSFORM_1X_IDS, TRANSFORM_IDS } from "./ids.js";
 
 const run = (code: string, filename = "scripts/eval.ts", options: RunTransformsOptions = {}) =>
   runTransforms(code, filename, { transforms: ["evaluate-managed-tracer"], ...options });
@@ -276,6 +276,60 @@ await evaluate({
         ),
       );
       expect(result.markers).toBe(1);
+    });
+  });
+
+  describe("a tracer in a parameter's default (review-migrate3 finding 12)", () => {
+    // The parameter's variable was taken for a tracer declared where evaluate() runs (its declaration, the
+    // function, sits at module level) and "removed": the constructor's parameters and body went, leaving
+    // `constructor` alone (unparsable: the file was not migrated at all), or a module function went whole.
+    const worker = `import { HoneyHiveTracer } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+class Worker {
+  constructor(protected tracer = HoneyHiveTracer.init({ project: "b" })) {}
+  async done() { await this.tracer.forceFlush(); }
+}
+export const worker = new Worker();
+await evaluate({ function: async (inputs: { q: string }) => inputs.q, dataset: [], name: "n" });
+`;
+
+    it("leaves a class's parameter property alone (it serves the class, not evaluated code), alone and in the 2.x set", () => {
+      expect(run(worker)).toEqual({ output: worker, changed: false, applied: [], markers: 0 });
+      expect(run(worker, "scripts/eval.ts", { transforms: TRANSFORM_IDS })).toEqual({ output: worker, changed: false, applied: [], markers: 0 });
+    });
+
+    it("lets `migrate --from 1` migrate such a file", () => {
+      const code = `import { HoneyHiveTracer, evaluate } from "honeyhive";
+class Worker {
+  constructor(protected tracer = HoneyHiveTracer.init({ project: "b" })) {}
+  async done() { await (await this.tracer).flush(); }
+}
+export const worker = new Worker();
+await evaluate({ function: async (inputs: { q: string }) => inputs.q, apiKey: "k", project: "p", name: "n", datasetId: "d" });
+`;
+      const result = runTransforms(code, "scripts/eval.ts", { transforms: ALL_TRANSFORM_IDS });
+      expect(result.error).toBeUndefined();
+      expect(result.applied).not.toContain("evaluate-managed-tracer");
+      expect(result.output).toContain(`  constructor(protected tracer = HoneyHiveTracer.init({ project: "b" })) {}
+  async done() { await (await this.tracer).forceFlush(); }`);
+    });
+
+    it("keeps a module function's unused tracer parameter, and a parameter bound in its own evaluate() (only the binding goes)", () => {
+      const unused = `import { HoneyHiveTracer } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+function warm(tracer = HoneyHiveTracer.init({ project: "b" })) { return 1; }
+warm();
+await evaluate({ function: async (inputs: { q: string }) => inputs.q, dataset: [], name: "n" });
+`;
+      expect(run(unused).output).toBe(unused);
+      const bound = `import { HoneyHiveTracer, trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+async function main(tracer = HoneyHiveTracer.init({ project: "b" })) {
+  await evaluate({ function: trace({ tracer }, async (inputs: { q: string }) => inputs.q), dataset: [], name: "n" });
+}
+await main();
+`;
+      expect(run(bound).output).toBe(bound.replace("trace({ tracer }, async", "trace(async"));
     });
   });
 

@@ -255,16 +255,16 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   // (also a static one); `constructor(private tracer = HoneyHiveTracer.init(…))`: a parameter's default.
   const holder =
     parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === call
-      ? { annotation: parent.typeAnnotation?.typeAnnotation, name: fieldName(parent.key, parent.computed) }
+      ? { annotation: parent.typeAnnotation?.typeAnnotation, name: fieldName(parent.key, parent.computed), parameter: undefined }
       : parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.right === call && parent.left.type === AST_NODE_TYPES.Identifier && isParameter(parent)
-        ? { annotation: parent.left.typeAnnotation?.typeAnnotation, name: parent.left.name }
+        ? { annotation: parent.left.typeAnnotation?.typeAnnotation, name: parent.left.name, parameter: parameterHolder(parent, parent.left.name) }
         : undefined;
   if (holder) {
     const { annotation, name } = holder;
     if (annotation ? isPromiseType(text, annotation) : name !== undefined && TRACER_PROMISE_NAME.test(name)) wrapInPromise(edits, call);
     // Untyped and not named as a promise: the class may await it, call .then() on it, or use it as the tracer
     // (`this.tracer.createSession()`: the tracer itself, as in 2.x code; then nothing to say).
-    else if (!annotation && !memberUsedAsTracer(input, parent, name)) addMarker(edits, text, call, MESSAGES_1X.initPromiseField);
+    else if (!annotation && !memberUsedAsTracer(input, parent, name)) addMarker(edits, text, call, MESSAGES_1X.initPromiseField(holder.parameter));
     return;
   }
   // `new Service(HoneyHiveTracer.init(…))` into a parameter of the file's class typed as a promise
@@ -388,6 +388,14 @@ function classNamed(input: AnalysisInput, reference: TSESTree.Identifier): TSEST
 function isParameter(pattern: TSESTree.AssignmentPattern): boolean {
   const owner = pattern.parent?.type === AST_NODE_TYPES.TSParameterProperty ? pattern.parent.parent : pattern.parent;
   return owner !== undefined && (owner.type === AST_NODE_TYPES.FunctionDeclaration || owner.type === AST_NODE_TYPES.FunctionExpression || owner.type === AST_NODE_TYPES.ArrowFunctionExpression);
+}
+
+/** What the marker of a parameter's default says: a constructor's (`super(tracer)`), a parameter property (`this.tracer`). */
+function parameterHolder(pattern: TSESTree.AssignmentPattern, name: string): Parameters<typeof MESSAGES_1X.initPromiseField>[0] {
+  const property = pattern.parent?.type === AST_NODE_TYPES.TSParameterProperty;
+  const fn = property ? pattern.parent.parent : pattern.parent;
+  const inConstructor = fn?.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === "constructor";
+  return { name, inConstructor, property };
 }
 
 /** The parameter at `index` of what `call` calls, where the file declares it: a class's constructor (`new Service(…)`) or a function. */

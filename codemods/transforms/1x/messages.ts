@@ -45,8 +45,13 @@ export const MESSAGES_1X = {
   methodType: (name: string, to: string | undefined) =>
     `the type of 1.x tracer method ${name} has no counterpart here (${name} → ${to ?? name}): type this from this SDK's API (TraceOptions for trace()'s options)`,
   traceMethod: "1.x tracer.trace(fn) ran a method with `this` undefined: call it directly, with the receiver it needs",
-  initPromiseField:
-    "this field held 1.x init()'s promise and now holds the tracer itself: where the class awaits it nothing changes, but a .then()/.catch() on it needs Promise.resolve(this.<field>), or type the field Promise<HoneyHiveTracer> and wrap this value in Promise.resolve(…)",
+  /** `parameter`: the init is a parameter's default (`constructor(private tracer = HoneyHiveTracer.init(…))`), not a field's initializer. */
+  initPromiseField: (parameter?: { readonly name: string; readonly inConstructor: boolean; readonly property: boolean }) =>
+    parameter
+      ? `this ${parameter.inConstructor ? "constructor " : ""}parameter's default was 1.x init()'s promise and is now the tracer itself: where the code awaits it nothing changes, ` +
+        `but a .then()/.catch() on it, or passing it on where a Promise<HoneyHiveTracer> is expected${parameter.inConstructor ? ` (super(${parameter.name}))` : ""}, ` +
+        `needs Promise.resolve(${parameter.property ? `this.${parameter.name}` : parameter.name}), or type the parameter Promise<HoneyHiveTracer> and wrap this value in Promise.resolve(…)`
+      : "this field held 1.x init()'s promise and now holds the tracer itself: where the class awaits it nothing changes, but a .then()/.catch() on it needs Promise.resolve(this.<field>), or type the field Promise<HoneyHiveTracer> and wrap this value in Promise.resolve(…)",
   evaluatorOutputNarrower: (taken: string, returned: string) =>
     `this evaluator takes an output of type ${taken}, but the evaluated function returns ${returned}: 1.x did not check evaluators' types, this SDK does; widen the evaluator's parameter or narrow what the function returns`,
   initPromiseGetterMayReturnOther:

@@ -45,7 +45,22 @@ describe("1.x: a tracer in a constructor parameter property", () => {
   async start() { return this.ready; }
 }
 `);
-    expect(result.output).toContain("this field held 1.x init()'s promise");
+    expect(result.output).toContain("this constructor parameter's default was 1.x init()'s promise");
+    expect(result.output).toContain("needs Promise.resolve(this.ready)");
+  });
+
+  it("names a plain constructor parameter handed to super() as one, not a field (review-migrate3 finding 6)", () => {
+    const result = migrate(`${HEAD}class Base { constructor(protected tracer: Promise<HoneyHiveTracer>) {} }
+export class Worker extends Base {
+  constructor(tracer = HoneyHiveTracer.init({ project: "jobs" })) { super(tracer); }
+}
+`);
+    expect(result.markers).toBe(1);
+    expect(result.output).toContain(
+      "/* honeyhive-migrate: this constructor parameter's default was 1.x init()'s promise and is now the tracer itself: where the code awaits it nothing changes, but a .then()/.catch() on it, or passing it on where a Promise<HoneyHiveTracer> is expected (super(tracer)), needs Promise.resolve(tracer), or type the parameter Promise<HoneyHiveTracer> and wrap this value in Promise.resolve(…) */\n  constructor(tracer =",
+    );
+    expect(result.output).not.toContain("this field held");
+    expect(migrate(result.output).output).toBe(result.output);
   });
 
   it("marks flush() on an untyped parameter property with no default, rewrites it on a typed one", () => {
