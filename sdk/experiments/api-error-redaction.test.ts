@@ -35,7 +35,10 @@ it.each([
     throw new Error(`request to ${serverUrl} refused (Authorization: Bearer ${API_KEY}; key ${API_KEY})`);
   }) as unknown as typeof http.request;
   syncBuiltinESMExports();
-  const rejection = await evaluate({ function: () => 1, apiKey: API_KEY, serverUrl, timeoutMs: 300, ...source }).then(
+  // A deadline that leaves room for a slow first attempt on a loaded machine (300 ms timed out in CI before
+  // http.request was reached, so the rejection said "timed out" and carried nothing to redact); retries of
+  // the refusal end well before it.
+  const rejection = await evaluate({ function: () => 1, apiKey: API_KEY, serverUrl, timeoutMs: 2_000, ...source }).then(
     () => undefined,
     (error: unknown) => error as Error,
   );
