@@ -142,6 +142,21 @@ export function findVariable(scopeManager: Scope.ScopeManager, node: TSESTree.No
   return undefined;
 }
 
+/** The names a module reaches the global object by (Node's `global`, the browser's and workers' `window`/`self`). */
+const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(["globalThis", "global", "window", "self"]);
+
+/**
+ * `globalThis.x`, `(globalThis as any).x`, `global["x"]`: the slot's name on the global object, when the
+ * object is the implicit global (a variable of the file named `global` or `window` is not).
+ */
+export function globalSlotOf(scopeManager: Scope.ScopeManager, node: TSESTree.Node): string | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = unwrapExpression(node.object);
+  if (object?.type !== AST_NODE_TYPES.Identifier || !GLOBAL_OBJECT_NAMES.has(object.name)) return undefined;
+  if (findVariable(scopeManager, object, object.name)?.defs.length) return undefined;
+  return memberName(node);
+}
+
 /** The closest function around `node` (not `node` itself). */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {

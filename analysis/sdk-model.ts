@@ -16,6 +16,7 @@ import {
   findProperty,
   hasOnlyPlainProperties,
   findVariable,
+  globalSlotOf,
   isExportedVariable,
   isFunctionNode,
   memberName,
@@ -67,9 +68,6 @@ const MEMBERS_READ: ReadonlySet<string> = new Set([
   ...honeyhive1xProfile.onlyIn1x.awaitedStatics,
   ...ONLY_IN_2X.members,
 ]);
-
-/** Names of the global object a module can cache a tracer on across reloads (`globalThis.hhTracer ??= …`). */
-const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(["globalThis", "global"]);
 
 // `tracerPromise`: 1.x init returned a promise, and modules exported it to be awaited.
 const TRACER_NAME = /^(?:tracer|[A-Za-z_$][\w$]*Tracer)(?:Promise)?$/;
@@ -900,7 +898,7 @@ class FileSdkModel implements SdkModel {
         return this.tracerValue(expression.expressions[expression.expressions.length - 1], depth + 1);
       default: {
         // `return globalThis.hhTracer` of a getter that fills it with `globalThis.hhTracer ??= init()`.
-        const slot = this.globalSlotOf(expression);
+        const slot = globalSlotOf(this.input.scopeManager, expression);
         if (slot !== undefined) return this.globalCacheValue(slot, depth);
         const tracer = this.tracerOfInternal(expression);
         return tracer ? { tracer } : undefined;
@@ -908,23 +906,10 @@ class FileSdkModel implements SdkModel {
     }
   }
 
-  /**
-   * `globalThis.x` / `(globalThis as any).x` / `global.x` on the real global object (not a variable of
-   * the file named so): the slot `x`, where dev servers that reload modules (Next.js) keep one tracer.
-   */
-  private globalSlotOf(expression: TSESTree.Node): string | undefined {
-    if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-    const object = unwrapExpression(expression.object);
-    if (object?.type !== AST_NODE_TYPES.Identifier || !GLOBAL_OBJECTS.has(object.name)) return undefined;
-    // An implicit lib global has no definition; a variable of the file named `global` is not the global object.
-    if ((this.variableOf(object)?.defs.length ?? 0) > 0) return undefined;
-    return memberName(expression);
-  }
-
   /** What the file caches in a global slot with `globalThis.x ??= <tracer>` (or `||=`): read by a getter returning the slot. */
   private globalCacheValue(slot: string, depth: number): TracerValue | undefined {
     for (const assignment of nodesOfType(this.ast, AST_NODE_TYPES.AssignmentExpression)) {
-      if ((assignment.operator !== "??=" && assignment.operator !== "||=") || this.globalSlotOf(assignment.left) !== slot) continue;
+      if ((assignment.operator !== "??=" && assignment.operator !== "||=") || globalSlotOf(this.input.scopeManager, assignment.left) !== slot) continue;
       const value = this.tracerValue(assignment.right, depth + 1);
       if (value) return value;
     }

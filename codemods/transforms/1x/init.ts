@@ -6,7 +6,7 @@
 // a joined session (`sessionId`) becomes `tracer.sessionStart({ sessionId, skipApiCall: true })`.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { enclosingFunction, findVariable, indentationAt, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
+import { enclosingFunction, findVariable, globalSlotOf, indentationAt, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import { newlineOf, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, isInitPromiseValue, keyedProperties, knownFunctionOf, option1x, staticCalls } from "../../../analysis/honeyhive-1x.js";
@@ -351,9 +351,6 @@ function isPromiseField(input: AnalysisInput, text: string, target: TSESTree.Mem
   return annotation ? isPromiseType(text, annotation) : TRACER_PROMISE_NAME.test(name);
 }
 
-/** The objects a script reaches its global scope through. */
-const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(["globalThis", "global", "window", "self"]);
-
 /**
  * `globalThis.hhTracerPromise ??= HoneyHiveTracer.init(…)` (the dev hot-reload singleton of Next.js apps;
  * also `global.x`, `(globalThis as any).x`) where the file declares the global a promise (`declare global
@@ -362,10 +359,8 @@ const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(["globalThis", "global", "wi
  * hunt-real-2 shape 37.
  */
 function isPromiseGlobal(input: AnalysisInput, text: string, target: TSESTree.MemberExpression): boolean {
-  const object = unwrapExpression(target.object);
-  const name = target.computed ? staticName(target.property, true) : fieldName(target.property, false);
-  if (object?.type !== AST_NODE_TYPES.Identifier || !GLOBAL_OBJECTS.has(object.name) || name === undefined) return false;
-  if (findVariable(input.scopeManager, object, object.name)?.defs.length) return false;
+  const name = globalSlotOf(input.scopeManager, target);
+  if (name === undefined) return false;
   const declared = nodesOfType(input.ast, AST_NODE_TYPES.TSModuleDeclaration)
     .filter((module) => module.kind === "global")
     .flatMap((module) => nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.VariableDeclarator], module))

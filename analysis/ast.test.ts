@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import { globalSlotOf } from "./ast.js";
+import { nodesOfType } from "./nodes.js";
+import { parseAnalysisInput } from "./parse-input.js";
+
+/** globalSlotOf of the left side of the file's one assignment. */
+function slotAssigned(code: string): string | undefined {
+  const input = parseAnalysisInput(code, "src/tracing.ts");
+  const [assignment] = nodesOfType(input.ast, AST_NODE_TYPES.AssignmentExpression);
+  return globalSlotOf(input.scopeManager, assignment!.left);
+}
+
+describe("globalSlotOf: a slot on the implicit global object (rules' getters and migrate's promise slots share it)", () => {
+  it.each([
+    ["globalThis.hhTracer ??= make();", "hhTracer"],
+    ["(globalThis as any).hhTracer ??= make();", "hhTracer"],
+    ['global["hhTracer"] ||= make();', "hhTracer"],
+    ["window.hhTracer = make();", "hhTracer"],
+    ["self.hhTracer = make();", "hhTracer"],
+  ])("%s → %s", (code, slot) => expect(slotAssigned(code)).toBe(slot));
+
+  it.each([
+    "const global = { hhTracer: undefined as unknown };\nglobal.hhTracer ??= make();",
+    "function f(window: { t?: unknown }) { window.t ??= make(); }",
+    "const cache: Record<string, unknown> = {};\ncache.hhTracer ??= make();",
+    "globalThis[key] ??= make();",
+  ])("not a global slot: %s", (code) => expect(slotAssigned(code)).toBeUndefined());
+});
