@@ -32,7 +32,7 @@ export interface ImportedBindingUses {
 const FOREIGN = 1;
 const HONEYHIVE_ONLY = 2;
 const GENERIC = 4;
-/** An SDK export or a tracer factory static (`isSdkMemberObject`). */
+/** An SDK export or a tracer factory static (`hh.traceModel`, `Tracing.init`): the binding is an SDK module object. */
 const SDK_MEMBER = 8;
 
 const MEMBER_FLAGS: ReadonlyMap<string, number> = (() => {
