@@ -22,15 +22,16 @@
 // package is not a dependency here). The output must be exactly fixtures/blind-1x-expected; every file
 // parses; a second run changes nothing; the TypeScript output compiles against this package with
 // --strict wherever no review marker stands; and no 1.x name is left without a marker.
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { parse } from "@typescript-eslint/typescript-estree";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
-import { createConsumerProject, typeCheck, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, strictConsumerOptions, typeErrorsOf, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
 import type { JsonReport } from "./cli/report.js";
 import { makeProject, read, removeProjects, runInProcess, treeOf } from "./cli/test-utils/project.js";
-import { markedAt, unmarkedOneXNames } from "./transforms/1x/left-behind.js";
+import { unmarkedErrors } from "./cli/test-utils/shapes.js";
+import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
 
 const APP = join(FIXTURES_DIR, "blind-1x");
 const EXPECTED = join(FIXTURES_DIR, "blind-1x-expected");
@@ -73,23 +74,16 @@ describe("the expected tree", () => {
   beforeAll(() => {
     project = createConsumerProject("blind-1x", { moduleType: "module", linkedDependencies: ["@types", "express"] });
     cpSync(join(EXPECTED, "src"), join(project.directory, "src"), { recursive: true });
-    const compilerOptions = { module: "esnext", moduleResolution: "bundler", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, esModuleInterop: true, types: ["node"] };
+    const compilerOptions = strictConsumerOptions({ esModuleInterop: true });
     writeFileSync(join(project.directory, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["src/**/*.ts"] }));
   });
   afterAll(() => project?.remove());
 
   it("compiles against the built package with --strict wherever no review marker stands", async () => {
-    const diagnostics = await typeCheck(join(project.directory, "tsconfig.json")).then(
-      () => [],
-      // tsc names files relative to the working directory: the project's own path is cut off.
-      (error: Error) => [...error.message.matchAll(/^.*?(src\/[^(]+)\((\d+),\d+\): (error TS\d+: .*)$/gm)],
-    );
-    const unmarked = diagnostics
-      .filter(([, path, line]) => !markedAt(readFileSync(join(project.directory, path!), "utf8"), Number(line)))
-      .map(([, path, line, message]) => `${path}:${line} ${message}`);
-    expect(unmarked).toEqual([]);
+    const errors = await typeErrorsOf(project.directory);
+    expect(unmarkedErrors(project.directory, errors).map(({ path, line, code, message }) => `${path}:${line} ${code}: ${message}`)).toEqual([]);
     // The check above is not vacuous: the marked places that stay 1.x do fail to compile.
-    expect(diagnostics.length).toBeGreaterThan(0);
-    expect(new Set(diagnostics.map(([, path]) => extname(path!)))).toEqual(new Set([".ts"]));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors.map(({ path }) => extname(path)))).toEqual(new Set([".ts"]));
   }, 120_000);
 });

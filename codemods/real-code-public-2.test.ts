@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
 import { shapeNames } from "../rules/test-utils/shape-projects.js";
-import { createConsumerProject, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
 import { removeProjects } from "./cli/test-utils/project.js";
 import { changedFiles, expectCleanRun, migrateShape, sourcesOf, unmarkedTypeErrors, type MigratedShape } from "./cli/test-utils/shapes.js";
 import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
@@ -320,17 +320,7 @@ describe("the migrated TypeScript shapes type-check against this SDK", () => {
       `declare function test(name: string, fn: () => Promise<void>): void;`,
       `declare function expect(value: unknown): { toBe(expected: unknown): void; toHaveBeenCalledTimes(count: number): void };`,
     ];
-    const compilerOptions = {
-      module: "esnext",
-      moduleResolution: "bundler",
-      target: "es2022",
-      lib: ["es2023", "dom"],
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      esModuleInterop: true,
-      types: ["node"],
-    };
+    const compilerOptions = strictConsumerOptions({ lib: ["es2023", "dom"], esModuleInterop: true });
     const outputs = new Map(SHAPES.map((name) => [name, migrated.get(`${name} from1`)!.output]));
     const unmarked = await unmarkedTypeErrors(consumer.directory, outputs, shims, compilerOptions);
     expect(unmarked).toEqual(KNOWN_UNMARKED);

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
 import { shapeNames } from "../rules/test-utils/shape-projects.js";
-import { createConsumerProject, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
 import { removeProjects } from "./cli/test-utils/project.js";
 import { changedFiles, expectCleanRun, migrateShape, sourcesOf, unmarkedTypeErrors, type MigratedShape } from "./cli/test-utils/shapes.js";
 import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
@@ -257,19 +257,12 @@ describe("the migrated TypeScript shapes type-check against this SDK", () => {
       `declare module "@opentelemetry/auto-instrumentations-node" { export function getNodeAutoInstrumentations(): unknown[]; }`,
       `declare module "vitest" { export const vi: { mock(path: string, factory: () => unknown): void; fn(): unknown }; }`,
     ];
-    const compilerOptions = {
-      module: "esnext",
-      moduleResolution: "bundler",
-      target: "es2022",
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
+    const compilerOptions = strictConsumerOptions({
       esModuleInterop: true,
       experimentalDecorators: true,
-      types: ["node"],
       // Shape 01 imports its modules as `@/…`, as the Next.js project it stands for does.
       paths: { "@/*": ["./src/01-next-instrumentation-getter/*"] },
-    };
+    });
     const outputs = new Map(SHAPES.map((name) => [name, migrated.get(name)!.output]));
     // Shape 29 is CommonJS TypeScript (`import hh = require(…)`), checked in this one ES-module program:
     // TS1202 says only that; the types behind `hh` are still checked.

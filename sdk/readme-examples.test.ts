@@ -11,7 +11,7 @@ import parser from "@typescript-eslint/parser";
 import { ESLint } from "eslint";
 import { afterAll, expect, it } from "vitest";
 import honeyhivePlugin from "../rules/index.js";
-import { createConsumerProject, repositoryRoot, typeCheck, type ConsumerProject } from "./test-utils/consumer-project.js";
+import { createConsumerProject, repositoryRoot, strictConsumerOptions, typeCheck, type ConsumerProject } from "./test-utils/consumer-project.js";
 
 /** The ```ts blocks between the SDK section markers, each with the file name its first-line comment gives. */
 function sdkSectionExamples(readme: string): { fileName: string; code: string }[] {
@@ -63,18 +63,7 @@ it("compiles every TypeScript example of the README's SDK section against the bu
   writeFileSync(
     join(scratch, "tsconfig.json"),
     JSON.stringify({
-      compilerOptions: {
-        // What a Next.js or bundled application uses; the package's exports resolve the same way.
-        module: "esnext",
-        moduleResolution: "bundler",
-        target: "es2022",
-        lib: ["es2023", "dom"],
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-        types: ["node"],
-        paths: { "@/*": ["./*"] },
-      },
+      compilerOptions: strictConsumerOptions({ lib: ["es2023", "dom"], paths: { "@/*": ["./*"] } }),
       include: ["**/*.ts"],
       exclude: ["node_modules"],
     }),

@@ -5,7 +5,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { npmEnvironment, packTarball } from "../../scripts/install-footprint.mjs";
 
@@ -39,6 +39,43 @@ export async function typeCheck(tsconfigPath: string): Promise<void> {
   } catch (error) {
     throw new Error(`tsc -p ${tsconfigPath} failed:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
   }
+}
+
+/**
+ * The compiler options of a strict program built the way a Next.js or bundled application builds
+ * (`moduleResolution: "bundler"`: the package's `exports` resolve as there), with `extra` on top. The
+ * consumer programs of the tests (README examples, migrated fixtures and shapes) all start from these.
+ */
+export function strictConsumerOptions(extra: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
+  return { module: "esnext", moduleResolution: "bundler", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, types: ["node"], ...extra };
+}
+
+export interface TypeErrorAt {
+  /** The file, relative to `project`, with `/` separators. */
+  readonly path: string;
+  readonly line: number;
+  /** `TS2345` and the like. */
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Runs `tsc -p <project>/tsconfig.json` and returns its errors (none when the program compiles). */
+export async function typeErrorsOf(project: string): Promise<TypeErrorAt[]> {
+  const failure = await typeCheck(join(project, "tsconfig.json")).then(
+    () => undefined,
+    (error: Error) => error,
+  );
+  if (!failure) return [];
+  // tsc names files relative to its working directory (this process's), not to the project.
+  const errors = [...failure.message.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/gm)].map(([, printed, line, code, message]) => ({
+    path: relative(project, resolve(printed!)).split(sep).join("/"),
+    line: Number(line),
+    code: code!,
+    message: message!,
+  }));
+  // A failure that names no file (a bad tsconfig, a crash) must not read as a clean program.
+  if (errors.length === 0) throw failure;
+  return errors;
 }
 
 export interface CommandResult {

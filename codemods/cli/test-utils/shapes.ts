@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse } from "@typescript-eslint/typescript-estree";
 import { expect } from "vitest";
-import { typeCheck } from "../../../sdk/test-utils/consumer-project.js";
+import { typeErrorsOf, type TypeErrorAt } from "../../../sdk/test-utils/consumer-project.js";
 import { markedAt } from "../../transforms/1x/left-behind.js";
 import type { JsonReport } from "../report.js";
 import { makeProject, read, runInProcess, treeOf } from "./project.js";
@@ -50,10 +50,15 @@ export function sourcesOf(output: Readonly<Record<string, string>>): Record<stri
   return Object.fromEntries(Object.entries(output).filter(([path]) => SOURCE.test(path)));
 }
 
+/** The errors no review marker covers: a marker on the error's line or one of the four above it. */
+export function unmarkedErrors(project: string, errors: readonly TypeErrorAt[]): TypeErrorAt[] {
+  return errors.filter(({ path, line }) => !markedAt(readFileSync(join(project, path), "utf8"), line));
+}
+
 /**
  * Writes each shape's TypeScript output under `<project>/src/<shape>/`, with `shims` as src/shims.d.ts,
  * runs `tsc` with `compilerOptions`, and returns the errors (`<shape>/<path>:<line> <code>`) that no
- * review marker covers (a marker on the error's line or one of the four above), minus those `ignore` drops.
+ * review marker covers, minus those `ignore` drops.
  */
 export async function unmarkedTypeErrors(
   project: string,
@@ -72,13 +77,9 @@ export async function unmarkedTypeErrors(
   }
   writeFileSync(join(src, "shims.d.ts"), [...shims, ""].join("\n"));
   writeFileSync(join(project, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["src/**/*.ts", "src/**/*.mts", "src/**/*.cts"] }));
-  const diagnostics = await typeCheck(join(project, "tsconfig.json")).then(
-    () => [],
-    (error: Error) => [...error.message.matchAll(/^.*?src\/([^(]+)\((\d+),\d+\): error (TS\d+): /gm)],
-  );
-  return diagnostics
-    .filter(([, path, , code]) => !ignore(path!, code!))
-    .filter(([, path, line]) => !markedAt(readFileSync(join(src, path!), "utf8"), Number(line)))
-    .map(([, path, line, code]) => `${path}:${line} ${code}`)
+  return unmarkedErrors(project, await typeErrorsOf(project))
+    .map(({ path, line, code }) => ({ path: path.replace(/^src\//, ""), line, code }))
+    .filter(({ path, code }) => !ignore(path, code))
+    .map(({ path, line, code }) => `${path}:${line} ${code}`)
     .sort();
 }

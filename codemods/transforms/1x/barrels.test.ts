@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createConsumerProject, typeCheck, type ConsumerProject } from "../../../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, strictConsumerOptions, typeCheck, type ConsumerProject } from "../../../sdk/test-utils/consumer-project.js";
 import { runInProcess, writeFiles } from "../../cli/test-utils/project.js";
 
 const projects: ConsumerProject[] = [];
@@ -34,7 +34,7 @@ function projectWith(files: Readonly<Record<string, string>>): string {
 const read = (root: string, path: string) => readFileSync(join(root, path), "utf8");
 
 const TSCONFIG = JSON.stringify({
-  compilerOptions: { module: "esnext", moduleResolution: "bundler", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, types: ["node"], paths: { "@/*": ["./src/*"] } },
+  compilerOptions: strictConsumerOptions({ paths: { "@/*": ["./src/*"] } }),
   include: ["src/app.ts", "src/tools.ts"],
 });
 
@@ -124,7 +124,7 @@ describe("migrate --from 1 through a project barrel", () => {
   it("follows a chain of barrels of any depth, and a consumer that imports the barrel for types only, and type-checks", async () => {
     const root = projectWith({
       "tsconfig.json": JSON.stringify({
-        compilerOptions: { module: "esnext", moduleResolution: "bundler", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, types: ["node"] },
+        compilerOptions: strictConsumerOptions(),
         include: ["src/app.ts", "src/tools.ts"],
       }),
       "src/lib/sdk/hh.ts": 'export * from "honeyhive";\n',

@@ -24,15 +24,16 @@
 // Asserted, as the issue judges real code: no file fails, every output parses, a second run changes
 // nothing, no 1.x-only name is left without a review marker, and the migrated tree compiles against
 // this package (`tsc --noEmit --strict`, one program) wherever no review marker stands.
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "@typescript-eslint/typescript-estree";
 import { afterAll, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../../../fixtures/index.js";
-import { createConsumerProject, typeCheck, type ConsumerProject } from "../../../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, strictConsumerOptions, typeErrorsOf, type ConsumerProject, type TypeErrorAt } from "../../../sdk/test-utils/consumer-project.js";
 import type { JsonReport } from "../../cli/report.js";
 import { makeProject, read, removeProjects, runInProcess, treeOf } from "../../cli/test-utils/project.js";
-import { markedAt, unmarkedOneXNames } from "./left-behind.js";
+import { unmarkedErrors } from "../../cli/test-utils/shapes.js";
+import { unmarkedOneXNames } from "./left-behind.js";
 
 const APP = join(FIXTURES_DIR, "real-code-1x");
 
@@ -92,15 +93,10 @@ async function migratesAndCompiles(directory: string, atLeast: number, linkedDep
   consumer?.remove();
   consumer = createConsumerProject("real-code-1x", { moduleType: "module", linkedDependencies });
   cpSync(join(root, "src"), join(consumer.directory, "src"), { recursive: true });
-  const compilerOptions = { module: "esnext", moduleResolution: "bundler", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, esModuleInterop: true, types: ["node"] };
+  const compilerOptions = strictConsumerOptions({ esModuleInterop: true });
   writeFileSync(join(consumer.directory, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["src/**/*.ts"] }));
-  const diagnostics = await typeCheck(join(consumer.directory, "tsconfig.json")).then(
-    () => [],
-    // tsc names files relative to the working directory: the project's own path is cut off.
-    (error: Error) => [...error.message.matchAll(/^.*?(src\/[^(]+)\((\d+),\d+\): (error TS\d+: .*)$/gm)],
-  );
-  const unmarked = diagnostics.filter(([, path, line]) => !markedAt(readFileSync(join(consumer!.directory, path!), "utf8"), Number(line)));
-  const known = (path: string, line: string, message: string): boolean => `${path}:${line} ${/TS\d+/.exec(message)?.[0]}` in knownGaps;
-  expect(unmarked.filter(([, path, line, message]) => !known(path!, line!, message!)).map(([, path, line, message]) => `${path}:${line} ${message}`)).toEqual([]);
-  expect(unmarked.map(([, path, line, message]) => `${path}:${line} ${/TS\d+/.exec(message!)?.[0]}`).sort()).toEqual(Object.keys(knownGaps).sort());
+  const unmarked = unmarkedErrors(consumer.directory, await typeErrorsOf(consumer.directory));
+  const known = ({ path, line, code }: TypeErrorAt): boolean => `${path}:${line} ${code}` in knownGaps;
+  expect(unmarked.filter((error) => !known(error)).map(({ path, line, code, message }) => `${path}:${line} ${code}: ${message}`)).toEqual([]);
+  expect(unmarked.map(({ path, line, code }) => `${path}:${line} ${code}`).sort()).toEqual(Object.keys(knownGaps).sort());
 }

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { loadMigrate1xFixtures } from "../../../fixtures/migrate-1x/index.js";
-import { createConsumerProject, typeCheck, type ConsumerProject } from "../../../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, strictConsumerOptions, typeCheck, type ConsumerProject } from "../../../sdk/test-utils/consumer-project.js";
 
 const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
   "migrate-1x/init-promise-getter-may-return-undefined": "a getter of the promise or undefined stays synchronous, marked: its declared Promise<…> | undefined is the person's to change",
@@ -54,7 +54,7 @@ it("type-checks every TypeScript after of the 1.x fixtures against the built pac
   writeFileSync(
     join(project.directory, "tsconfig.json"),
     JSON.stringify({
-      compilerOptions: { module: "esnext", moduleResolution: "bundler", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, types: ["node"] },
+      compilerOptions: strictConsumerOptions(),
       include: ["**/*.ts"],
       exclude: ["node_modules"],
     }),
