@@ -1,0 +1,254 @@
+// Second blind round of `migrate --from 1` (issue 15): 1.x code in styles the earlier rounds did not
+// write (fixtures/blind-1x-2): CommonJS modules exporting through `exports.x`, JavaScript typed with
+// JSDoc, Next.js pages-router API routes and App Router route handlers, NestJS services and controllers
+// with the tracer injected by token, services holding the init promise, a factory returning `{ tracer,
+// session }`, init options built from an env helper (in the file, in another module, spread from a
+// helper's result), every init option of 1.0.42 (and `modules` of 1.0.20–1.0.32, evaluate()'s own keys),
+// wrappers with and without options and around methods using `this`, `eventType` spellings 1.x
+// lower-cased, 1.x `tracer.trace(fn, ...args)`, `logModel`, every enrichment field, the static flush,
+// evaluate() in the 1.0.12–1.0.19, 1.0.20–1.0.32 and 1.0.33+ config shapes with inline datasets and
+// wrapped and plain evaluators, strict TypeScript with explicit tracer types, jest/vitest mocks (a factory,
+// spies, automocks given 1.x's resolved value), and (src/more, a second batch written the same way after the
+// first run) `import("honeyhive")` type expressions, a Worker's `waitUntil(flush())`, `module.exports.handler`,
+// `init().catch()`, unnamed evaluators, a static singleton and `startSession().then()`; and (src/third and
+// pages/api/wrapped.ts, a third batch) a withHoneyHive() route wrapper, `startSession().then()` in a route and
+// wrapper options spread from a typed const.
+// The expected outputs (fixtures/blind-1x-2-expected) were written by hand from
+// docs/migrating-from-1x.md before migrate was run on them (commits ac9e900, 733ac89 and the third batch's); where the table is silent
+// they say what a 2.x user would want. The TypeScript inputs follow the 1.x sources
+// (github.com/honeyhiveai/typescript-sdk src/sdk/tracer.ts, evaluation.ts, evaluator.ts); they were not
+// type-checked against the 1.0.42 tarball (not available offline).
+//
+// Asserted: no file fails, every output parses, a second run changes nothing, every file equals its
+// expected output, no 1.x-only name is left unmarked, `tsc --strict` over the output reports nothing
+// outside a marked place, and the recommended lint config reports nothing outside a marked place.
+// What is wrong today sits in KNOWN (one entry per file: why, and what today's output holds instead);
+// those files are compared with today's output, not the expected one, so the suite stays green.
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import tsParser from "@typescript-eslint/parser";
+import { ESLint } from "eslint";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES_DIR } from "../fixtures/index.js";
+import plugin from "../rules/index.js";
+import { createConsumerProject, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
+import { removeProjects, treeOf, writeFiles } from "./cli/test-utils/project.js";
+import { expectCleanRun, migrateShape, sourcesOf, unmarkedTypeErrors, type MigratedShape } from "./cli/test-utils/shapes.js";
+import { countMarkers } from "./engine/markers.js";
+import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
+
+const APP = join(FIXTURES_DIR, "blind-1x-2");
+const EXPECTED = join(FIXTURES_DIR, "blind-1x-2-expected");
+
+interface Known {
+  /** Why today's output is wrong, and where the fix likely goes. */
+  readonly why: string;
+  /** Text today's output holds in place of the expected (each must be found). */
+  readonly today: readonly string[];
+}
+
+/** Files whose output differs from the expected one today: defects, each asserted as it is. */
+const KNOWN: Readonly<Record<string, Known>> = {
+  "src/app/api/search/route.ts": {
+    why: "D1: a module-level `const tracerReady = HoneyHiveTracer.init(…)` is the tracer once the await-less init is written, so a free wrapper at module level can take `tracer: tracerReady`; instead it is marked 'no HoneyHive tracer in scope', which is false",
+    today: [`/* honeyhive-migrate: pass a tracer to this call (no HoneyHive tracer in scope) */\nconst searchIndex = trace({ eventType: "tool", eventName: "search_index" }, `],
+  },
+  "src/cjs/exports-wrapped.cjs": {
+    why: "D1 through a namespace require: `const tracerReady = hh.HoneyHiveTracer.init(…)` is not offered to hh.traceModel/hh.traceFunction (both marked 'no HoneyHive tracer in scope')",
+    today: [`{ eventType: "model", eventName: "summarize" },`, `exports.classify = hh.trace({ eventType: "tool", metadata: { version: 2 } }, function classify(text) {`],
+  },
+  "src/config/spread-helper.ts": {
+    why: "D2: init({ ...baseOptions(), sessionName }) where baseOptions() returns a literal with 1.x `inputs`: no marker, and this SDK ignores `inputs` (the startup session loses them; tsc does not check spread members for excess keys)",
+    today: [`export async function start(name: string): Promise<HoneyHiveTracer> {\n  return HoneyHiveTracer.init({ ...baseOptions(), sessionName: name });`],
+  },
+  "src/config/tracer.ts": {
+    why: "D3: init(honeyhiveConfig) with the options imported from another module that holds `inputs`, `metadata`, `disableHttpTracing`: no marker; 2.x silently drops the session inputs/metadata (a non-fresh object passes tsc)",
+    today: [`export async function tracer(): Promise<HoneyHiveTracer> {\n  cached ??= HoneyHiveTracer.init(honeyhiveConfig);`],
+  },
+  "src/evals/inline-dataset.ts": {
+    why: "D4: maxWorkers: 2 with runConcurrently: false becomes two `maxConcurrency` keys (TS1117 under --strict; 1.x ran one at a time, so only `maxConcurrency: 1` belongs)",
+    today: [`    maxConcurrency: 2,\n    maxConcurrency: 1,`],
+  },
+  "src/factory/run-job.ts": {
+    why: "D5: `const { tracer, session } = await createObservability(…)`, a factory of another module that spells out `return { tracer, session }`: the destructured tracer is not followed (the facts are read for `obs.tracer.x` only), traceTool is marked, and `tracer.flush()` is left unmarked (TS2339 on this SDK's tracer)",
+    today: [`the codemod cannot tell which tracer this 1.x traceTool() is called on`, `  await tracer.flush();`],
+  },
+  "src/jsdoc/service.js": {
+    why: "D6: a 1.x type in a JSDoc import type (`import(\"honeyhive\").HoneyHiveTracerProperties`) is not renamed; a `// @ts-check` file then fails on a name this package lacks",
+    today: [`@param {Partial<import("honeyhive").HoneyHiveTracerProperties>} options`],
+  },
+  "src/jsdoc/typed-param.js": {
+    why: "D6: JSDoc `@typedef {import(\"honeyhive\").TraceFunctionOptions}`/`EnrichSpanParams` not renamed, and a parameter JSDoc-typed `import(\"honeyhive\").HoneyHiveTracer` is not read as a tracer: traceFunction marked, its `flush()` in the next function left unmarked",
+    today: [`{import("honeyhive").TraceFunctionOptions}`, `return tracer.traceFunction(opts)(step);`, `  await tracer.flush();`],
+  },
+  "src/log-model/log-calls.ts": {
+    why: "D7: `tracer.logModel()` without fields becomes `tracer.enrichSpan()` inside the span (TS2554: this SDK's enrichSpan takes the fields; 1.x defaulted them to {}); under the logModel marker, but the codemod can write `enrichSpan({})`",
+    today: [`() => tracer.enrichSpan())();`],
+  },
+  "src/more/ts-import-type.ts": {
+    why: "D6 in TypeScript: a 1.x type named through an `import(\"honeyhive\")` type expression (`Partial<import(\"honeyhive\").HoneyHiveTracerProperties>`, `import(\"honeyhive\").TraceFunctionOptions`) is not renamed and gets no marker (TS2694 under --strict)",
+    today: [`Partial<import("honeyhive").HoneyHiveTracerProperties>`, `: import("honeyhive").TraceFunctionOptions {`],
+  },
+  "src/more/catch-init.ts": {
+    why: "D9: `await HoneyHiveTracer.init(…).catch(() => undefined)` is wrapped in Promise.resolve(), but the variable it fills is not taken for a tracer: its `tracer?.flush()` stays 1.x, unmarked (TS2339)",
+    today: [`export const tracer = await Promise.resolve(HoneyHiveTracer.init({ project: "optional" })).catch(`, `  await tracer?.flush();`],
+  },
+  "src/more/evaluator-unnamed.ts": {
+    why: "D10: `evaluator(relevance)` without options (the metric is the function's name) and `evaluator(fn, { name, repeat: 1 })` are not rewritten to `{ relevance, length: fn }`; the list is marked, but `import { evaluator } from \"honeyhive\"` is left outside the marker (TS2305: no such export here)",
+    today: [`import { evaluator } from "honeyhive";`, `evaluators: [evaluator(relevance), evaluator((output: string) => output.length, { name: "length", repeat: 1 })],`],
+  },
+  "src/more/session-then.js": {
+    why: "D11: `tracer.startSession().then(cb)` becomes `tracer.sessionId.then(cb)`: a string has no then(), so begin() throws at run time (JavaScript: nothing type-checks it); the marker there speaks of per-request sessions only. Expected `Promise.resolve(tracer.sessionId).then(cb)`",
+    today: [`  return tracer.sessionId.then((id) => {`],
+  },
+  "src/third/session-then-handler.ts": {
+    why: "D11 in a handler: `tracer.startSession().then(cb)` in an Express route becomes `tracer.createSession().then(cb)`: createSession() returns the id (a string), so the route throws on every request; TS2339 unmarked. Expected `Promise.resolve(tracer.createSession()).then(cb)`",
+    today: [`  tracer.createSession().then((sessionId) => res.json({ sessionId }));`],
+  },
+  "src/third/options-spread.ts": {
+    why: "D13: wrapper options held in a typed const (`const base: TraceFunctionOptions = { eventType, config, metadata }`, spread into traceFunction and passed to traceTool) keep `config` after the type becomes TraceOptions: TS2353 unmarked, and this SDK ignores it at run time (the config no longer reaches the span) where the wrapper's own `config` gets a marker",
+    today: [`const base: TraceOptions = { eventType: "tool", config: { version: 3 }, metadata: { team: "search" } };`],
+  },
+  "src/more/vi-mocked.test.ts": {
+    why: "D12: an automocked init given 1.x's resolved value (`vi.mocked(HoneyHiveTracer.init).mockResolvedValue(fake)`) gets no marker, though `jest.spyOn(HoneyHiveTracer, \"init\").mockResolvedValue` does: the migrated code takes init()'s result as the tracer without await, so the test now gets a promise",
+    today: [`beforeEach(() => {\n  vi.mocked(HoneyHiveTracer.init).mockResolvedValue(`],
+  },
+  "src/__tests__/automock.test.cjs": {
+    why: "D12 in jest: `jest.mock(\"honeyhive\")` then `HoneyHiveTracer.init.mockResolvedValue({ flush, startSession })`, 1.x's async init and 1.x members, unmarked",
+    today: [`test("getTracer caches", async () => {\n  HoneyHiveTracer.init.mockResolvedValue(`],
+  },
+  "src/wrappers/event-type-spellings.ts": {
+    why: "D8: eventType values are copied as written: \"Model\"/\"TOOL\" (1.x lower-cased them and recorded model/tool; this SDK records the text as given, and tsc rejects it: TS2322), \"llm\" and a `string` variable (1.x recorded no event type; TS2322 here) get no marker",
+    today: [`{ eventType: "Model", eventName: "generate" }`, `{ eventType: "TOOL" }`, `export const rerank = tracer.trace({ eventType: "llm", eventName: "rerank" }`, `  return tracer.trace({ eventType: kind }, fn);`],
+  },
+};
+
+/** 1.x-only names left without a marker today (each a defect above). */
+const KNOWN_UNMARKED_NAMES: readonly string[] = [
+  // D3: the 1.x option in the options module another module's init reads.
+  "src/config/options.ts:13 disableHttpTracing:",
+  // D6: the flush() of a parameter JSDoc-typed as the 1.x tracer.
+  "src/jsdoc/typed-param.js:22 .flush(",
+  // D9, D10.
+  "src/more/catch-init.ts:10 .flush(",
+  "src/more/evaluator-unnamed.ts:2 evaluator",
+  // D12: the fake tracer's 1.x key, which the missing mock marker would cover.
+  "src/more/vi-mocked.test.ts:9 traceTool",
+];
+
+/** What the unmarked-name check finds that is no use of a 1.x name. */
+const NOT_1X: Readonly<Record<string, readonly string[]>> = {
+  // A key of the test's fake tracer, under the spy marker that names the 1.x shape it fakes.
+  "src/__tests__/chat.jest.test.ts": ["traceTool"],
+  // The function's own parameters (`runId: string`), not init options.
+  "src/options/evaluation-keys.ts": ["runId:", "datapointId:"],
+};
+
+/** `tsc --strict` errors outside a marked place today: all in known defects' files (`actual/`), none in the expected tree. */
+const KNOWN_TYPE_ERRORS: readonly string[] = [
+  "actual/src/evals/inline-dataset.ts:28 TS1117", // D4
+  "actual/src/more/catch-init.ts:10 TS2339", // D9: flush() on this SDK's tracer
+  "actual/src/more/evaluator-unnamed.ts:2 TS2305", // D10: `evaluator` is no export here
+  "actual/src/more/ts-import-type.ts:10 TS2694", // D6: import("honeyhive").TraceFunctionOptions
+  "actual/src/more/ts-import-type.ts:4 TS2694", // D6: import("honeyhive").HoneyHiveTracerProperties
+  "actual/src/third/options-spread.ts:6 TS2353", // D13: config in a TraceOptions const
+  "actual/src/third/session-then-handler.ts:10 TS2339", // D11: then() on createSession()'s string
+  "actual/src/third/session-then-handler.ts:10 TS7006", // D11: its callback's parameter, untyped since
+  "actual/src/wrappers/event-type-spellings.ts:11 TS2322", // D8: eventType: kind (a string)
+  "actual/src/wrappers/event-type-spellings.ts:6 TS2820", // D8: "Model"
+  "actual/src/wrappers/event-type-spellings.ts:7 TS2820", // D8: "TOOL"
+  "actual/src/wrappers/event-type-spellings.ts:8 TS2322", // D8: "llm"
+];
+
+/** Findings of the recommended lint config outside a marked place today. */
+const KNOWN_LINT: readonly string[] = [];
+
+const SHIMS = [
+  `declare module "next" { export interface NextApiRequest { body: any; query: Record<string, string | string[] | undefined> } export interface NextApiResponse { status(code: number): NextApiResponse; json(body: unknown): void } }`,
+  `declare module "next/server" { export class NextRequest extends Request { nextUrl: URL } export class NextResponse extends Response { static json(body: unknown): NextResponse } }`,
+  `declare module "@nestjs/common" { export function Module(meta: Record<string, unknown>): ClassDecorator; export function Injectable(): ClassDecorator; export function Controller(path?: string): ClassDecorator; export function Inject(token: string): ParameterDecorator; export function Post(path?: string): MethodDecorator; export function Body(): ParameterDecorator; export interface OnModuleDestroy { onModuleDestroy(): Promise<void> | void } }`,
+  `declare module "openai" { const OpenAI: new (options?: unknown) => unknown; export default OpenAI; }`,
+  `declare module "vitest" { export const vi: { fn<T extends (...args: any[]) => any>(impl?: T): T; mock(path: string, factory?: () => unknown): void; mocked<T>(fn: T): T & { mockResolvedValue(value: unknown): void } }; export function beforeEach(fn: () => void): void; export function describe(name: string, fn: () => void): void; export function it(name: string, fn: () => Promise<void> | void): void; export function expect(value: unknown): { toEqual(expected: unknown): void; toHaveBeenCalledTimes(count: number): void }; }`,
+  `interface JestMock { mockResolvedValue(value?: unknown): JestMock; mockReturnValue(value?: unknown): JestMock }`,
+  `declare const jest: { fn(): JestMock; spyOn(object: object, method: string): JestMock; mock(path: string, factory?: () => unknown): void };`,
+  `declare function beforeEach(fn: () => void): void;`,
+  `declare function test(name: string, fn: () => Promise<void>): void;`,
+  `declare function expect(value: unknown): { toBe(expected: unknown): void; toHaveBeenCalled(): void };`,
+];
+
+let migrated: MigratedShape;
+let consumer: ConsumerProject | undefined;
+
+beforeAll(async () => {
+  migrated = await migrateShape(APP, ["migrate", "--from", "1", "--json"]);
+}, 180_000);
+
+afterAll(() => {
+  removeProjects();
+  consumer?.remove();
+});
+
+describe("blind 1.x set 2 through migrate --from 1", () => {
+  it("has the files, runs without a failure, to parsable output that a second run leaves as it is", () => {
+    expect(Object.keys(sourcesOf(migrated.input)).length).toBeGreaterThanOrEqual(40);
+    expectCleanRun("blind-1x-2", migrated);
+  });
+
+  it("writes the expected output for every file but the known defects", () => {
+    const expected = treeOf(EXPECTED);
+    expect(Object.keys(migrated.output)).toEqual(Object.keys(expected));
+    for (const [path, text] of Object.entries(migrated.output)) {
+      const known = KNOWN[path];
+      if (!known) {
+        expect(text, path).toBe(expected[path]);
+        continue;
+      }
+      expect(text, `${path}: known defect fixed? update the expected tree and drop it from KNOWN`).not.toBe(expected[path]);
+      for (const piece of known.today) expect(text, `${path} (${known.why})`).toContain(piece);
+    }
+  });
+
+  it("leaves no 1.x-only name without a marker but the known ones", () => {
+    expect(unmarkedOneXNames(sourcesOf(migrated.output), NOT_1X)).toEqual(KNOWN_UNMARKED_NAMES);
+  });
+});
+
+describe("the output under tsc --strict and the recommended lint config", () => {
+  beforeAll(() => {
+    consumer = createConsumerProject("blind-1x-2", { moduleType: "module", linkedDependencies: ["@types", "express"] });
+  });
+
+  it("compiles wherever no marker stands (today's output, and the expected tree in the same program)", async () => {
+    // NestJS's parameter decorators (`@Inject(TOKEN)`) need the legacy decorators.
+    const compilerOptions = { module: "esnext", moduleResolution: "bundler", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, esModuleInterop: true, experimentalDecorators: true, types: ["node"] };
+    const outputs = new Map([
+      ["actual", migrated.output],
+      ["expected", treeOf(EXPECTED)],
+    ]);
+    const unmarked = await unmarkedTypeErrors(consumer!.directory, outputs, SHIMS, compilerOptions);
+    expect(unmarked).toEqual(KNOWN_TYPE_ERRORS);
+  }, 180_000);
+
+  it("lints clean wherever no marker stands", async () => {
+    const config = [{ ...plugin.configs.recommended, files: ["**/*.{ts,js,cjs,mjs}"], languageOptions: { parser: tsParser } }];
+    // typescript-eslint's config types are not ESLint's own; the object is the same at runtime.
+    const eslint = new ESLint({ cwd: consumer!.directory, overrideConfigFile: true, overrideConfig: config as unknown as ESLint.Options["overrideConfig"] });
+    // Every source file of the output, JavaScript too (the type check above reads TypeScript only).
+    const root = join(consumer!.directory, "lint");
+    writeFiles(root, sourcesOf(migrated.output));
+    const files = Object.keys(sourcesOf(migrated.output)).map((path) => join(root, path));
+    const results = await eslint.lintFiles(files);
+    const unmarked = results.flatMap((result) => {
+      const lines = readFileSync(result.filePath, "utf8").split("\n");
+      const marked = (line: number) => lines.slice(Math.max(0, line - 5), line).some((text) => countMarkers(text) > 0);
+      return result.messages.filter((message) => !marked(message.line)).map((message) => `${relative(root, result.filePath)}:${message.line} ${message.ruleId ?? message.message}`);
+    });
+    expect(unmarked).toEqual(KNOWN_LINT);
+    // Not vacuous: the same config reads the 1.x input and reports its per-request startSession() on the
+    // shared tracer of the pages route and the CommonJS Lambda.
+    const input = join(consumer!.directory, "lint-input");
+    writeFiles(input, sourcesOf(migrated.input));
+    const before = await eslint.lintFiles(["src/pages/api/chat.ts", "src/lambda/handler.cjs"].map((path) => join(input, path)));
+    expect(before.map((result) => result.messages.map((message) => message.ruleId))).toEqual([["honeyhive/no-session-start-in-handler"], ["honeyhive/no-session-start-in-handler"]]);
+  }, 120_000);
+});
