@@ -1,7 +1,13 @@
 import type { FrameworkDescriptor } from "../types.js";
 
-/** A project module conventionally holding the Inngest client (`./client`, `@/inngest/client`, `~/inngest`). */
-const CLIENT_MODULE = /^(?:\.{1,2}\/|~\/|@\/|#)(?:.*\/)?(?:inngest|client)(?:\/(?:client|index))?(?:\.[cm]?[jt]s)?$/;
+/**
+ * A project module conventionally holding the Inngest client: a module path through an `inngest` folder
+ * or file (`@/inngest/client`, `../inngest`, `~/lib/inngest`), or exactly `./client` (the docs' layout,
+ * `src/inngest/functions.ts` importing `src/inngest/client.ts`). Kept this narrow because a file importing
+ * such a module passes the rules' handler gate (analysis/entry-gate.ts): `../client` or `./api/client`,
+ * common names of other clients, do not.
+ */
+const CLIENT_MODULE = /^(?:\.\/client|(?:\.{1,2}\/|~\/|@\/|#)(?:.*\/)?inngest(?:\/(?:client|index))?)(?:\.[cm]?[jt]s)?$/;
 
 /**
  * Inngest functions: the handler of `inngest.createFunction(configuration, trigger, handler)` (TypeScript

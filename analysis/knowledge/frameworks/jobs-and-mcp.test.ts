@@ -73,10 +73,14 @@ describe("Inngest functions", () => {
     const code = `import { inngest } from "./client";\nexport default inngest.createFunction({ id: "a" }, { event: "x/y" }, async ({ event }) => event);`;
     expect(handlersOf(code, "src/inngest/functions.ts")).toEqual(["inngest: async ({ event }) => event"]);
     expect(handlersOf(code.replace("./client", "@/inngest/client"))).toEqual(["inngest: async ({ event }) => event"]);
+    expect(handlersOf(code.replace("./client", "../lib/inngest"))).toEqual(["inngest: async ({ event }) => event"]);
   });
 
   it("does not take another module's `inngest` or a local object's createFunction for the SDK's", () => {
     expect(handlersOf(`import { inngest } from "./analytics";\ninngest.createFunction({ id: "a" }, { event: "x" }, async () => 1);`)).toEqual([]);
+    // Only `./client` itself among the modules named `client`: `../client` and `./api/client` are other clients.
+    expect(handlersOf(`import { inngest } from "../client";\ninngest.createFunction({ id: "a" }, { event: "x" }, async () => 1);`)).toEqual([]);
+    expect(handlersOf(`import { inngest } from "./api/client";\ninngest.createFunction({ id: "a" }, { event: "x" }, async () => 1);`)).toEqual([]);
     expect(handlersOf(`const inngest = { createFunction(...args: unknown[]) { return args; } };\ninngest.createFunction({ id: "a" }, { event: "x" }, async () => 1);`)).toEqual([]);
   });
 });
