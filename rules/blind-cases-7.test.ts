@@ -46,7 +46,9 @@
 // (MCP tool/prompt/resource and setRequestHandler callbacks with their arguments as client input, Inngest
 // createFunction handlers, Temporal inline activities). 6 cases were added with the fix (MCP schemas,
 // look-alikes of the new registrations); one of them is a known false report (a positional `tool()`
-// shape that checks UUIDs). The rest is in KNOWN, each with its class and reason.
+// shape that checks UUIDs). A second batch (12 cases, 3 quiet: Apollo's per-request `context`, more
+// Durable Object and WorkerEntrypoint methods, CommonJS SNS handlers, route chains) found 6 of 9 and no
+// false report; its 3 misses are in KNOWN. The rest is in KNOWN, each with its class and reason.
 import { describe } from "vitest";
 import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
@@ -76,8 +78,11 @@ const KNOWN: readonly Known[] = [
   { rule: "no-session-start-in-handler", kind: "miss", match: "sessionStart on the shared tracer: Cloudflare Workflows", reason: "defect: WorkflowEntrypoint run() not recognized" },
   { rule: "no-session-start-in-handler", kind: "miss", match: "sessionStart on the shared tracer: Pothos", reason: "defect: Pothos resolvers not recognized" },
   { rule: "no-session-start-in-handler", kind: "miss", match: "Pothos mutation resolver", reason: "defect: Pothos resolvers not recognized" },
+  { rule: "no-session-start-in-handler", kind: "miss", match: "Apollo Server 4 startStandaloneServer context function", reason: "defect: Apollo's `context` function runs once per request (apollo-server.ts has only the resolver maps)" },
+  { rule: "no-session-start-in-handler", kind: "miss", match: "Durable Object webSocketClose()", reason: "defect: cloudflare-workers.ts:34 DURABLE_OBJECT_HANDLERS lists fetch and webSocketMessage only (alarm, webSocketClose, webSocketError run on the same shared instance)" },
   { rule: "no-session-start-in-handler", kind: "miss", match: "JSDoc-typed RequestHandler in a .js module", reason: "defect: JSDoc framework types are not read (see the no-tracer-init-in-handler entry)" },
   { rule: "require-valid-session-id", kind: "false", match: "MCP tool(name, shape, cb) whose positional shape checks a UUID", reason: "defect: `validatedBy` reads a route option (`registerTool`'s `inputSchema`) or a chained call, not a positional argument; `tool(name, shape, cb)` validates with its second (or third, after a description) argument (analysis/knowledge/types.ts RequestInputs.validatedBy; frameworks/mcp.ts)" },
+  { rule: "require-valid-session-id", kind: "miss", match: "Apollo Server 4 context function taking the session header", reason: "defect: Apollo's per-request `context` function (`startStandaloneServer(server, { context: async ({ req }) => … })`, also `expressMiddleware(server, { context })`) is not a handler; its `req` is the HTTP request (apollo-server.ts: a call registration with `options: [\"context\"]` and request inputs of its own, requestInputsByCall)" },
   // tracer-provider-for-instrumentors
   // no-lost-session-context
   // require-force-flush-in-lambda
@@ -1297,4 +1302,123 @@ await Worker.create({ taskQueue: "q", activities });
 tracer.createSession({ sessionName: "boot" });`, { filename: "src/worker.ts", files: TEMPORAL }),
   ];
   describeCases(INIT_RULE, initRule as AnyRule, { reported: [], quiet });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Second batch (written after the first run, before reading the engine's handling of these shapes; not in
+// the first run's recall): per-request context functions of GraphQL servers, more Cloudflare entry
+// methods, Lambda event sources in CommonJS, and route chains.
+const ST = `${HH}const tracer = HoneyHiveTracer.init({ project: "support" });\n`;
+describe(`${SESSION_START_RULE} (blind 7, second batch)`, () => {
+  const reported: Case[] = [
+    c("Apollo Server 4 startStandaloneServer context function (runs per request)", `${ST}import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
+const server = new ApolloServer({ typeDefs: "type Query { a: String }", resolvers: { Query: { a: () => "a" } } });
+await startStandaloneServer(server, {
+  context: async ({ req }) => {
+    tracer.sessionStart({ sessionName: "gql", metadata: { ua: req.headers["user-agent"] } });
+    return {};
+  },
+});`, { filename: "src/gql.ts", files: { "package.json": pkg({ "@apollo/server": "^4.12.0" }) } }),
+    c("Durable Object webSocketClose()", `${ST}import { DurableObject } from "cloudflare:workers";
+export class Room extends DurableObject<{ K: string }> {
+  async webSocketClose(ws: WebSocket, code: number) {
+    tracer.sessionStart({ sessionName: "close" });
+    ws.close(code);
+  }
+}`, { filename: "src/room.ts", files: { "package.json": pkg({}), ...CF } }),
+    c("Express router.route(path).all(fn) chain", `${ST}import express from "express";
+const router = express.Router();
+router.route("/threads/:id").all((req, _res, next) => {
+  tracer.sessionStart({ sessionName: req.params.id });
+  next();
+});
+export default router;`, { filename: "src/threads.ts", files: EXPRESS }),
+    c("a function-level \"use server\" directive inside a component module", `${ST}export default function Page() {
+  async function save(formData: FormData) {
+    "use server";
+    tracer.sessionStart({ sessionName: String(formData.get("title")) });
+  }
+  return save;
+}`, { filename: "app/notes/page.tsx", files: NEXT }),
+  ];
+  const quiet: Case[] = [
+    c("Apollo Server 4 context function creating a session per request", `${ST}import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
+const server = new ApolloServer({ typeDefs: "type Query { a: String }", resolvers: { Query: { a: () => "a" } } });
+await startStandaloneServer(server, {
+  context: async () => {
+    tracer.createSession({ sessionName: "gql" });
+    return {};
+  },
+});`, { filename: "src/gql.ts", files: { "package.json": pkg({ "@apollo/server": "^4.12.0" }) } }),
+  ];
+  describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet });
+});
+
+describe(`${FLUSH_RULE} (blind 7, second batch)`, () => {
+  const reported: Case[] = [
+    c("Cloudflare WorkerEntrypoint email() tracing without a flush", `${T}import { WorkerEntrypoint } from "cloudflare:workers";
+export default class extends WorkerEntrypoint<{ K: string }> {
+  async email(message: ForwardableEmailMessage) {
+    tracer.createSession({ sessionName: message.from });
+    await tracer.startSpan("route", async () => message.forward("team@example.com"));
+  }
+}`, { filename: "src/mail.ts", files: { "package.json": pkg({}), ...CF } }),
+    c("CommonJS SNS handler in a .cjs file without a flush", `${TR}/** @param {import("aws-lambda").SNSEvent} event */
+module.exports.handler = async (event) => {
+  for (const record of event.Records) {
+    tracer.createSession({ sessionName: record.Sns.Subject || "sns" });
+  }
+};`, { filename: "src/sns.cjs" }),
+    c("Lambda function URL handler exported through export { fn as handler }", `${T}import type { LambdaFunctionURLEvent } from "aws-lambda";
+const serve = async (event: LambdaFunctionURLEvent) => {
+  tracer.createSession({ sessionName: event.rawPath });
+  return { statusCode: 200 };
+};
+export { serve as handler };`, { filename: "src/url.ts" }),
+  ];
+  const quiet: Case[] = [
+    c("Cloudflare WorkerEntrypoint email() with this.ctx.waitUntil(tracer.forceFlush()) in finally", `${T}import { WorkerEntrypoint } from "cloudflare:workers";
+export default class extends WorkerEntrypoint<{ K: string }> {
+  async email(message: ForwardableEmailMessage) {
+    try {
+      tracer.createSession({ sessionName: message.from });
+    } finally {
+      this.ctx.waitUntil(tracer.forceFlush());
+    }
+  }
+}`, { filename: "src/mail.ts", files: { "package.json": pkg({}), ...CF } }),
+    c("CommonJS SNS handler in a .cjs file with a flush in finally", `${TR}module.exports.handler = async (event) => {
+  try {
+    for (const record of event.Records) tracer.createSession({ sessionName: record.Sns.Subject || "sns" });
+  } finally {
+    await tracer.forceFlush();
+  }
+};`, { filename: "src/sns.cjs" }),
+  ];
+  describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
+});
+
+describe(`${SESSION_ID_RULE} (blind 7, second batch)`, () => {
+  const reported: Case[] = [
+    c("CommonJS SNS handler reading the session id from the message JSON", `${TR}module.exports.handler = async (event) => {
+  for (const record of event.Records) {
+    const { sessionId } = JSON.parse(record.Sns.Message);
+    tracer.createSession({ sessionId, skipApiCall: true });
+  }
+  await tracer.forceFlush();
+};`, { filename: "src/sns.cjs" }),
+    c("Apollo Server 4 context function taking the session header", `${ST}import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
+const server = new ApolloServer({ typeDefs: "type Query { a: String }", resolvers: { Query: { a: () => "a" } } });
+await startStandaloneServer(server, {
+  context: async ({ req }) => {
+    const sid = req.headers["x-session-id"];
+    if (typeof sid === "string") tracer.createSession({ sessionId: sid, skipApiCall: true });
+    return {};
+  },
+});`, { filename: "src/gql.ts", files: { "package.json": pkg({ "@apollo/server": "^4.12.0" }) } }),
+  ];
+  describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet: [] });
 });
