@@ -37,8 +37,8 @@
 // false), tracer-init 84/91, session-start 54/54, provider 22/23, lost-session 20/21, flush 18/18, no other
 // false report. The rest is in KNOWN below, each with its class and reason. fix-blind6 fixed every
 // defect entry but one (the NestJS request-scoped provider, fixed by fix-nest); the design entry stays.
-import { describe, expect, it } from "vitest";
-import { type AnyRule, type Case, lintCase, showMessages as show } from "./test-utils/blind-cases.js";
+import { describe } from "vitest";
+import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
@@ -46,21 +46,7 @@ import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
 import lostContextRule, { RULE_NAME as LOST_CONTEXT_RULE } from "./no-lost-session-context.js";
 
-/** Lints a case once: all messages (none fatal) and the rule's own reports among them. */
-function run(ruleName: string, rule: AnyRule, testCase: Case): { all: string; own: number; messages: readonly unknown[] } {
-  const messages = lintCase(ruleName, rule, testCase);
-  const all = show(messages);
-  expect(messages.some((message) => message.fatal === true), all).toBe(false);
-  return { all, own: messages.filter((message) => message.ruleId === `honeyhive/${ruleName}`).length, messages };
-}
-
-/**
- * Cases the core gets wrong today, matched by rule and a part of the case name, with the class of the
- * failure (defect: the analysis is wrong; design: a documented limit) and a reason line each. A `miss`
- * applies to `reported` cases only, a `false` report to `quiet` ones. They assert today's behaviour, so the
- * file stays green and a fix turns them red (then move them back: delete the entry).
- */
-interface Known { readonly rule: string; readonly kind: "miss" | "false"; readonly match: string; readonly reason: string }
+// Cases the core gets wrong today, with a class and a reason each (`Known` in ./test-utils/blind-cases.ts).
 const KNOWN: readonly Known[] = [
   // require-valid-session-id
   // no-tracer-init-in-handler
@@ -70,38 +56,8 @@ const KNOWN: readonly Known[] = [
   { rule: "no-lost-session-context", kind: "miss", match: "Express: app.use(openSession) registered after a traced route", reason: "design: the route-level shape is reported at a route-level middleware; an app-wide `app.use(openSession)` after a traced route with no route-level middleware anywhere is none of the doc's three shapes (a real lost session all the same)" },
   // require-force-flush-in-lambda
 ];
-const knownOf = (rule: string, kind: Known["kind"], testCase: Case): Known | undefined =>
-  KNOWN.find((known) => known.rule === rule && known.kind === kind && testCase.name.includes(known.match));
-
-/** `reported` cases must get a report of the rule, `quiet` ones none; no case may crash or fail to parse. */
-function describeCases(ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void {
-  const reported = cases.reported.filter((testCase) => knownOf(ruleName, "miss", testCase) === undefined);
-  const quiet = cases.quiet.filter((testCase) => knownOf(ruleName, "false", testCase) === undefined);
-  if (reported.length > 0) {
-    it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => {
-      const { own, all } = run(ruleName, rule, testCase);
-      expect(own, all).toBeGreaterThan(0);
-    });
-  }
-  if (quiet.length > 0) {
-    it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => {
-      const { messages, all } = run(ruleName, rule, testCase);
-      expect(messages, all).toEqual([]);
-    });
-  }
-  const missed = cases.reported.filter((testCase) => knownOf(ruleName, "miss", testCase) !== undefined);
-  const falselyReported = cases.quiet.filter((testCase) => knownOf(ruleName, "false", testCase) !== undefined);
-  if (missed.length > 0) {
-    it.each(missed.map((testCase) => [testCase.name, testCase] as const))("known miss (should be reported, is not today): %s", (_name, testCase) => {
-      expect(run(ruleName, rule, testCase).own).toBe(0);
-    });
-  }
-  if (falselyReported.length > 0) {
-    it.each(falselyReported.map((testCase) => [testCase.name, testCase] as const))("known false report (should be quiet, is reported today): %s", (_name, testCase) => {
-      expect(run(ruleName, rule, testCase).own).toBeGreaterThan(0);
-    });
-  }
-}
+const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
+  describeBlindCases(ruleName, rule, cases, KNOWN);
 
 const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
 const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", ...deps } });

@@ -20,6 +20,9 @@ import { mercurius } from "./frameworks/mercurius.js";
 import { netlifyEdgeFunctions, netlifyFunctions } from "./frameworks/netlify.js";
 import { queues } from "./frameworks/queues.js";
 import { amqplib } from "./frameworks/amqplib.js";
+import { inngest } from "./frameworks/inngest.js";
+import { mcp } from "./frameworks/mcp.js";
+import { temporal } from "./frameworks/temporal.js";
 import { remix } from "./frameworks/remix.js";
 import { restify } from "./frameworks/restify.js";
 import { sveltekit } from "./frameworks/sveltekit.js";
@@ -82,6 +85,9 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   cloudflareWorkersFramework,
   cloudflarePagesFunctions,
   bunDeno,
+  mcp,
+  inngest,
+  temporal,
   awsLambda,
 ];
 

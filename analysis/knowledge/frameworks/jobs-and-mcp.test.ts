@@ -1,0 +1,107 @@
+// The descriptors of MCP servers (mcp.ts), Inngest functions (inngest.ts) and Temporal's inline
+// activities (temporal.ts): the handlers each finds, and the look-alikes it must not find.
+import { describe, expect, it } from "vitest";
+import { parseAnalysisInput } from "../../parse-input.js";
+import { getHandlerModel } from "../../handlers.js";
+import { mayHoldEntry } from "../../entry-gate.js";
+import { readSettings } from "../../settings.js";
+
+/** `framework: first line` of each request handler the model finds in `code`. */
+function handlersOf(code: string, filename = "src/server.ts"): string[] {
+  const input = parseAnalysisInput(code, filename, readSettings({}));
+  const model = getHandlerModel(input);
+  // The rules' cheap gate must let through every file that holds a handler.
+  if (model.requestHandlers.length > 0) expect(mayHoldEntry(input, "handler")).toBe(true);
+  return model.requestHandlers.map((handler) => `${handler.framework}: ${input.text.slice(...handler.function.range).split("\n")[0]!.trim()}`);
+}
+
+describe("MCP servers (@modelcontextprotocol/sdk)", () => {
+  it("finds the callbacks of McpServer's tool/prompt/resource registrations, whatever their position", () => {
+    const code = `
+      import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+      import { z } from "zod";
+      const server = new McpServer({ name: "s", version: "1.0.0" });
+      server.tool("ping", async () => ({ content: [] }));
+      server.tool("ask", { q: z.string() }, async ({ q }) => ({ content: [] }));
+      server.tool("ask2", "Asks", { q: z.string() }, async function ask2(args) { return { content: [] }; });
+      server.registerTool("search", { inputSchema: { q: z.string() } }, async (args, extra) => ({ content: [] }));
+      server.registerPrompt("review", { argsSchema: { code: z.string() } }, ({ code }) => ({ messages: [] }));
+      server.registerResource("cfg", "config://app", { title: "Config" }, async (uri) => ({ contents: [] }));
+    `;
+    expect(handlersOf(code)).toEqual([
+      "mcp-server: async () => ({ content: [] })",
+      "mcp-server: async ({ q }) => ({ content: [] })",
+      "mcp-server: async function ask2(args) { return { content: [] }; }",
+      "mcp-server: async (args, extra) => ({ content: [] })",
+      "mcp-server: ({ code }) => ({ messages: [] })",
+      "mcp-server: async (uri) => ({ contents: [] })",
+    ]);
+  });
+
+  it("finds the handler of the low-level Server's setRequestHandler, also through mcpServer.server", () => {
+    const code = `
+      import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+      import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+      import { CallToolRequestSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+      const low = new Server({ name: "s", version: "1" }, { capabilities: { tools: {} } });
+      low.setRequestHandler(CallToolRequestSchema, async (request) => ({ content: [] }));
+      const high = new McpServer({ name: "h", version: "1" });
+      high.server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [] }));
+    `;
+    expect(handlersOf(code)).toEqual(["mcp-server: async (request) => ({ content: [] })", "mcp-server: async () => ({ tools: [] })"]);
+  });
+
+  it("does not take another object's tool() or a local McpServer class for the SDK's", () => {
+    expect(handlersOf(`const server = { tool(name: string, fn: () => void) {} };\nserver.tool("x", async () => {});`)).toEqual([]);
+    expect(handlersOf(`class McpServer { tool(n: string, f: () => void) {} }\nnew McpServer().tool("x", async () => {});`)).toEqual([]);
+    expect(handlersOf(`import { Client } from "@modelcontextprotocol/sdk/client/index.js";\nconst client = new Client({ name: "c", version: "1" });\nclient.setRequestHandler(Schema, async () => ({}));`)).toEqual([]);
+  });
+});
+
+describe("Inngest functions", () => {
+  it("finds the handler of createFunction in the v3 (configuration, trigger, handler) and v4 (configuration, handler) forms", () => {
+    const code = `
+      import { Inngest } from "inngest";
+      const inngest = new Inngest({ id: "app" });
+      export const a = inngest.createFunction({ id: "a" }, { event: "x/y" }, async ({ event, step }) => event.data);
+      export const b = inngest.createFunction({ id: "b", triggers: { cron: "0 * * * *" } }, async ({ step }) => 1);
+    `;
+    expect(handlersOf(code)).toEqual(["inngest: async ({ event, step }) => event.data", "inngest: async ({ step }) => 1"]);
+  });
+
+  it("finds it on the client imported under Inngest's documented name from the project's client module", () => {
+    const code = `import { inngest } from "./client";\nexport default inngest.createFunction({ id: "a" }, { event: "x/y" }, async ({ event }) => event);`;
+    expect(handlersOf(code, "src/inngest/functions.ts")).toEqual(["inngest: async ({ event }) => event"]);
+    expect(handlersOf(code.replace("./client", "@/inngest/client"))).toEqual(["inngest: async ({ event }) => event"]);
+    expect(handlersOf(code.replace("./client", "../lib/inngest"))).toEqual(["inngest: async ({ event }) => event"]);
+  });
+
+  it("does not take another module's `inngest` or a local object's createFunction for the SDK's", () => {
+    expect(handlersOf(`import { inngest } from "./analytics";\ninngest.createFunction({ id: "a" }, { event: "x" }, async () => 1);`)).toEqual([]);
+    // Only `./client` itself among the modules named `client`: `../client` and `./api/client` are other clients.
+    expect(handlersOf(`import { inngest } from "../client";\ninngest.createFunction({ id: "a" }, { event: "x" }, async () => 1);`)).toEqual([]);
+    expect(handlersOf(`import { inngest } from "./api/client";\ninngest.createFunction({ id: "a" }, { event: "x" }, async () => 1);`)).toEqual([]);
+    expect(handlersOf(`const inngest = { createFunction(...args: unknown[]) { return args; } };\ninngest.createFunction({ id: "a" }, { event: "x" }, async () => 1);`)).toEqual([]);
+  });
+});
+
+describe("Temporal inline activities", () => {
+  it("finds the functions of Worker.create({ activities })", () => {
+    const code = `
+      import { Worker } from "@temporalio/worker";
+      const worker = await Worker.create({
+        taskQueue: "q",
+        activities: {
+          async summarize(id: string) { return id; },
+          embed: async (text: string) => text.length,
+        },
+      });
+    `;
+    expect(handlersOf(code)).toEqual(["temporal-activity: (id: string) { return id; }", "temporal-activity: async (text: string) => text.length"]);
+  });
+
+  it("does not follow activities passed by name, nor another package's Worker", () => {
+    expect(handlersOf(`import { Worker } from "@temporalio/worker";\nimport * as activities from "./activities";\nawait Worker.create({ taskQueue: "q", activities });`)).toEqual([]);
+    expect(handlersOf(`import { Worker } from "node:worker_threads";\nconst w = { create: (o: unknown) => o };\nw.create({ activities: { a: async () => 1 } });`)).toEqual([]);
+  });
+});
