@@ -91,13 +91,8 @@ export class HoneyHiveTracer {
     return createTracer(options, { becomeDefault: true });
   }
 
-  readonly project: string;
-  readonly source: string;
-  readonly testMode: boolean;
-  /** False when there is no API key outside test mode: functions run, nothing is recorded. */
-  readonly enabled: boolean;
-
   readonly #config: ResolvedConfig;
+  readonly #enabled: boolean;
   readonly #logger: Logger;
   readonly #otelTracer: Tracer;
   readonly #basicProvider: BasicTracerProvider;
@@ -121,30 +116,27 @@ export class HoneyHiveTracer {
     this.#config = config;
     registerSecret(config.apiKey);
     this.#logger = createLogger(config.verbose);
-    this.project = config.project;
-    this.source = config.source;
-    this.testMode = config.testMode;
     // A wrong option from a JavaScript caller is reported and ignored, never thrown (tracing problems
     // must not break the application); the message names the option, never its value.
     for (const problem of config.problems) {
       if (problem.networkOnly && config.testMode) continue;
       this.#logger.warnOnce(`init-option:${problem.option}`, `HoneyHiveTracer.init(): ${problem.message}`);
     }
-    this.enabled = config.testMode || (config.apiKey !== undefined && config.serverUrlUsable);
+    this.#enabled = config.testMode || (config.apiKey !== undefined && config.serverUrlUsable);
     const startupSessionId = config.sessionId ? requireSessionId(config.sessionId, "HoneyHiveTracer.init()") : undefined;
     const { AlwaysOffSampler, BasicTracerProvider } = otelSdk().traceBase;
     ensureContextSetup();
     this.#propagator = createPropagator();
 
     const resource = tracerResource(config);
-    if (!this.enabled && config.apiKey === undefined) {
+    if (!this.#enabled && config.apiKey === undefined) {
       this.#logger.warnOnce(
         "no-api-key",
         "No HoneyHive API key (set apiKey or HH_API_KEY) and not in test mode: tracing is disabled; " +
           "traced functions still run.",
       );
     }
-    if (!this.enabled) {
+    if (!this.#enabled) {
       // Instrumentors given this provider get non-recording spans: nothing is kept, nothing is sent.
       this.#basicProvider = new BasicTracerProvider({ resource, sampler: new AlwaysOffSampler() });
     } else {
@@ -197,7 +189,7 @@ export class HoneyHiveTracer {
     if (creation.becomeDefault) offerDefaultTracer(this);
     this.#logger.debug(
       `tracer initialized: project=${config.project} source=${config.source} serverUrl=${config.serverUrl} ` +
-        `testMode=${config.testMode} enabled=${this.enabled} session=${this.#instanceSessionId ?? "none"}`,
+        `testMode=${config.testMode} enabled=${this.#enabled} session=${this.#instanceSessionId ?? "none"}`,
     );
   }
 
@@ -208,6 +200,30 @@ export class HoneyHiveTracer {
    */
   get provider(): TracerProvider {
     return this.#basicProvider;
+  }
+
+  // project, source, testMode and enabled are getters over the resolved configuration, like provider and
+  // sessionId: public fields let a JavaScript caller's assignment (`tracer.enabled = true` on a tracer
+  // without a key) change what the tracer says about itself while its pipeline stays as it was built.
+
+  /** The project spans and sessions are recorded in. */
+  get project(): string {
+    return this.#config.project;
+  }
+
+  /** The source (environment) spans and sessions are stamped with. */
+  get source(): string {
+    return this.#config.source;
+  }
+
+  /** Whether the tracer is in test mode (no network, spans kept in memory). */
+  get testMode(): boolean {
+    return this.#config.testMode;
+  }
+
+  /** False when there is no API key outside test mode: functions run, nothing is recorded. */
+  get enabled(): boolean {
+    return this.#enabled;
   }
 
   /** The instance session: the startup session, or the last one sessionStart() made. */
@@ -357,7 +373,7 @@ export class HoneyHiveTracer {
    * probe has succeeded since), it answers false at once instead of waiting.
    */
   async forceFlush(options: { timeoutMs?: number } = {}): Promise<boolean> {
-    if (!this.enabled) return false;
+    if (!this.#enabled) return false;
     // `forceFlush(null)`, `{ timeoutMs: "5000" }`, `Infinity`: a JavaScript caller's options never make
     // it reject, nor arm a timer that overflows into a deadline of 1 ms.
     const timeoutMs = timeoutOrDefault(optionValue(options, "timeoutMs"), DEFAULT_FLUSH_TIMEOUT_MS);
@@ -437,7 +453,7 @@ export class HoneyHiveTracer {
 
   /** The OpenTelemetry tracer to record with, or undefined when this tracer records nothing. */
   #activeOtelTracer(): Tracer | undefined {
-    return this.enabled && !this.#isShutDown ? this.#otelTracer : undefined;
+    return this.#enabled && !this.#isShutDown ? this.#otelTracer : undefined;
   }
 
   #openSession(options: SessionOptions, where: string): OpenedSession {
