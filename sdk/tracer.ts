@@ -67,6 +67,15 @@ interface OpenedSession {
 // users while init and the SDK's own helpers can still create tracers.
 let construct: (config: ResolvedConfig, creation: TracerCreation) => HoneyHiveTracer;
 let endedSpans: (tracer: HoneyHiveTracer) => number;
+let shutDownWithOutcome: (tracer: HoneyHiveTracer, timeoutMs: number) => Promise<FinalFlushOutcome>;
+
+/**
+ * How a tracer's last flush (its shutdown's) ended: `true` delivered; `false` not delivered because
+ * the backend is out (unreachable, hung, dripping, overloaded: worth waiting for) or for a reason the
+ * tracer cannot tell; `refused` the backend answered and refused it (401, 403, another 4xx), which
+ * waiting will not change.
+ */
+export type FinalFlushOutcome = true | false | { refused: number };
 
 /**
  * How trace() reaches a tracer's OpenTelemetry tracer. A registry-wide symbol rather than `instanceof`
@@ -79,6 +88,10 @@ export class HoneyHiveTracer {
   static {
     construct = (config, creation) => new HoneyHiveTracer(config, creation);
     endedSpans = (tracer) => Math.min(tracer.#pipeline?.endedSpans ?? 0, tracer.#config.maxQueueSize);
+    shutDownWithOutcome = (tracer, timeoutMs) => {
+      void tracer.shutdown({ timeoutMs });
+      return tracer.#shutdown!;
+    };
     Object.defineProperty(HoneyHiveTracer.prototype, OTEL_TRACER_OF, {
       value(this: HoneyHiveTracer) {
         return this.#activeOtelTracer();
@@ -103,7 +116,7 @@ export class HoneyHiveTracer {
   readonly #propagator: TextMapPropagator;
   #instanceSessionId: string | undefined;
   #isShutDown = false;
-  #shutdown: Promise<void> | undefined;
+  #shutdown: Promise<FinalFlushOutcome> | undefined;
   /** The amount of work (spans ended, calls asked) when an exit flush last gave up; see #flushBeforeExit. */
   #workWhenExitFlushFailed = -1;
   /** Owned by the tracer and only weakly registered, so an abandoned tracer can be collected. */
@@ -410,19 +423,34 @@ export class HoneyHiveTracer {
    */
   shutdown(options: { timeoutMs?: number } = {}): Promise<void> {
     this.#shutdown ??= this.#shutDown(timeoutOrDefault(optionValue(options, "timeoutMs"), DEFAULT_FLUSH_TIMEOUT_MS));
-    return this.#shutdown;
+    return this.#shutdown.then(() => undefined);
   }
 
-  async #shutDown(timeoutMs: number): Promise<void> {
+  async #shutDown(timeoutMs: number): Promise<FinalFlushOutcome> {
     // One deadline for the whole shutdown: the flush and the provider's own shutdown share it.
     const deadline = Date.now() + timeoutMs;
     withdrawDefaultTracer(this);
     this.#stopExitFlush();
-    await this.forceFlush({ timeoutMs });
+    const delivered = await this.forceFlush({ timeoutMs: deadline - Date.now() });
+    // Read before the transport closes (closing aborts what is left and counts nothing about the backend).
+    const outcome = delivered || this.#whyUndelivered(Date.now() >= deadline);
     this.#isShutDown = true;
     await valueWithin(this.#basicProvider.shutdown(), deadline - Date.now(), undefined);
     this.#pipeline?.dispose();
     this.#transport?.close();
+    return outcome;
+  }
+
+  /**
+   * Why a flush delivered nothing: refused only when the backend answered every failed delivery with a
+   * refusal, and the flush neither ran out of time nor found the breaker open (an outage counts as soon
+   * as anything says so). Without a transport (test mode, an injected exporter) nothing says why.
+   */
+  #whyUndelivered(ranOutOfTime: boolean): FinalFlushOutcome {
+    const transport = this.#transport;
+    if (!transport || ranOutOfTime || transport.breaker.isOpen) return false;
+    const { outages, refusals, lastRefusedStatus } = transport.failures;
+    return outages === 0 && refusals > 0 && lastRefusedStatus !== undefined ? { refused: lastRefusedStatus } : false;
   }
 
   /** At exit: one bounded flush, and no more once one gave up unless new work came since. */
@@ -534,6 +562,15 @@ export function createTracer(options: TracerOptions, creation: TracerCreation): 
  */
 export function heldSpansBound(tracer: HoneyHiveTracer): number {
   return endedSpans(tracer);
+}
+
+/**
+ * Shuts `tracer` down within `timeoutMs` in all (its flush and its provider's shutdown share the
+ * deadline) and says how the flush ended: evaluate()'s final flush of a datapoint tracer, which once
+ * was `forceFlush(t)` then `shutdown(t)`, up to twice `t`.
+ */
+export function finalFlush(tracer: HoneyHiveTracer, timeoutMs: number): Promise<FinalFlushOutcome> {
+  return shutDownWithOutcome(tracer, timeoutMs);
 }
 
 /** Whether `value` is a HoneyHiveTracer, from this copy of the package or another. */
