@@ -523,9 +523,14 @@ function sessionOptions(value: unknown): SessionOptions {
   return typeof value === "object" && value !== null ? (value as SessionOptions) : {};
 }
 
-/** `options[key]` when `options` is an object, else undefined (`forceFlush(null)`). */
+/** `options[key]` when `options` is an object and can be read, else undefined (`forceFlush(null)`). */
 function optionValue(options: unknown, key: string): unknown {
-  return typeof options === "object" && options !== null ? (options as Record<string, unknown>)[key] : undefined;
+  try {
+    return typeof options === "object" && options !== null ? (options as Record<string, unknown>)[key] : undefined;
+  } catch {
+    // A getter or a Proxy that throws: the option is as good as absent (the default), never an error.
+    return undefined;
+  }
 }
 
 /** A clear TypeError for a callback that is not a function (a programming error, reported where it is made). */
