@@ -7,7 +7,7 @@ import type { BasicTracerProvider, ReadableSpan, SpanExporter } from "@opentelem
 // The package version, generated from package.json at build time (the plugin and the CLI read it too).
 import { PACKAGE_VERSION } from "./version.js";
 import { BackendClient } from "./backend.js";
-import { resolveConfig, timeoutOrDefault, type ResolvedConfig } from "./config.js";
+import { MAX_TIMER_MS, resolveConfig, timeoutOrDefault, type ResolvedConfig } from "./config.js";
 import { offerDefaultTracer, withdrawDefaultTracer } from "./default-tracer.js";
 import {
   ATTR_PROJECT,
@@ -269,9 +269,11 @@ export class HoneyHiveTracer {
     // Awaited by the application: held open until the call settles. The tracer's requests do not keep
     // the process alive by themselves (background telemetry), so a script awaiting this had nothing
     // else on its event loop, and the exit flush aborted the session start after ~1.5 s whatever
-    // `timeoutMs` said (review-sdk3). valueWithin's timer is ref'd and ends with the call's own
-    // deadline (+ a margin; the call settles by then and clears it).
-    return valueWithin(session.started, this.#config.timeoutMs + AWAITED_CALL_MARGIN_MS, false).then(() => session.sessionId);
+    // `timeoutMs` said (review-sdk3). But only while something waits for it: a call nobody awaits
+    // (`tracer.acreateSession()` as a statement) held a script whose backend hangs for the whole
+    // deadline, where createSession() lets it exit ~2 s after its work (gaps-sdk-4). The timer ends
+    // with the call's own deadline (+ a margin; the call settles by then and clears it).
+    return settledOrTimedOut(session.started, this.#config.timeoutMs + AWAITED_CALL_MARGIN_MS, session.sessionId);
   }
 
   /** Runs `fn` (and everything it awaits) in a new session; the session ends with `fn`'s scope. */
@@ -515,6 +517,54 @@ export class HoneyHiveTracer {
     // Safe and capped: a BigInt or a cycle in the inputs must not keep the session from starting.
     return this.#backend.post("/session/start", toRequestBody({ session })).then((result) => result.ok);
   }
+}
+
+/**
+ * A promise that keeps the process alive only once something waits for it. `await`, `.then()`,
+ * `.catch()`, `.finally()` and `Promise.all()` all call `then()` on a promise of another constructor
+ * (a native one they would read internally), which refs the timer; promises derived from it are plain.
+ */
+class ObservedPromise<T> extends Promise<T> {
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
+
+  #onObserved: (() => void) | undefined;
+
+  constructor(executor: (resolve: (value: T | PromiseLike<T>) => void, reject: (reason?: unknown) => void) => void, onObserved?: () => void) {
+    super(executor);
+    this.#onObserved = onObserved;
+  }
+
+  override then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    const observed = this.#onObserved;
+    this.#onObserved = undefined;
+    observed?.();
+    return super.then(onFulfilled, onRejected);
+  }
+}
+
+/**
+ * `result` once `work` settles (either way) or `ms` passed, whichever is first. Its timer holds the
+ * process only while the returned promise is awaited: not a promise derived from it here.
+ */
+function settledOrTimedOut<T>(work: Promise<unknown>, ms: number, result: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return new ObservedPromise<T>(
+    (resolve) => {
+      const settle = (): void => {
+        clearTimeout(timer);
+        resolve(result);
+      };
+      timer = setTimeout(settle, Math.min(ms, MAX_TIMER_MS));
+      timer.unref();
+      work.then(settle, settle);
+    },
+    () => timer?.ref(),
+  );
 }
 
 /** Session options as a JavaScript caller may pass them: a name alone, or nothing usable (`null`). */
