@@ -177,6 +177,22 @@ describe.each(["esm", "cjs"] as const)("a %s script awaiting acreateSession()", 
     expect(printed(run, "acreate-took")).toBeLessThan(8_000);
   });
 
+  // gaps-sdk-4: only while awaited. A call nobody waits for held the script for its whole timeoutMs
+  // (6.7 s for 6000 ms against a hung backend), where createSession() lets it exit ~2 s after its work.
+  it("does not hold a script that never awaits it", async () => {
+    backend().inject({ mode: "hang" });
+    const run = await runScript(
+      format,
+      backend().url,
+      `const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl, timeoutMs: 8000 });
+      tracer.acreateSession({ sessionName: "not awaited" });
+      console.log("work-ended " + Date.now());`,
+    );
+
+    expect(run.code).toBe(0);
+    expect(run.exitedAt - printed(run, "work-ended")).toBeLessThan(EXIT_WITHIN_MS + SLACK_MS);
+  });
+
   it("still settles by timeoutMs against a backend that never answers", async () => {
     backend().inject({ mode: "hang" });
     const run = await runScript(

@@ -269,14 +269,20 @@ class DeliveringExporter implements SpanExporter {
           this.#keep(spans);
           // The spans are not lost: for the processor this export is done.
           result = { code: ExportResultCode.SUCCESS };
+          this.#logger.warnOnce(
+            "span-export-failed",
+            `Exporting spans to HoneyHive failed: ${describeError(error)} ` +
+              "(further failures are not logged; spans are kept, bounded by maxQueueSize, and sent when the backend is back)",
+          );
         } else {
           this.failedSpans += spans.length;
+          // Refused (a 401, a 403, a 400) or broken: these spans are not sent again, and saying they were
+          // kept would send the reader looking for an outage instead of at the key or the project.
+          this.#logger.warnOnce(
+            "span-export-refused",
+            `Exporting spans to HoneyHive failed: ${describeError(error)} (these spans are not sent again; further failures are not logged)`,
+          );
         }
-        this.#logger.warnOnce(
-          "span-export-failed",
-          `Exporting spans to HoneyHive failed: ${describeError(error)} ` +
-            "(further failures are not logged; spans are kept, bounded by maxQueueSize, and sent when the backend is back)",
-        );
       }
       this.inFlight.delete(tracked);
       settle();

@@ -175,6 +175,11 @@ export class HttpTransport {
   #abort = new AbortController();
   #closed = false;
   readonly #keepProcessAlive: boolean;
+  /** Deliveries that failed for an outage (unreachable, too slow, overloaded, aborted at a deadline). */
+  #outages = 0;
+  /** Deliveries the backend answered with a refusal that is not an outage (401, 403, another 4xx), and the last status. */
+  #refusals = 0;
+  #lastRefusedStatus: number | undefined;
 
   /**
    * `keepProcessAlive: false` (a tracer's background telemetry): a request in flight does not keep
@@ -191,7 +196,15 @@ export class HttpTransport {
     this.#keepProcessAlive = options.keepProcessAlive ?? true;
   }
 
-  /** Deliveries started and not finished. */
+  /**
+   * What the deliveries that failed so far said about the backend: `outages` (unreachable, hung,
+   * dripping, 429/5xx after the retries, aborted at a flush's deadline) and `refusals` (it answered and
+   * refused the request: 401, 403, another 4xx), with the last refusal's status.
+   */
+  get failures(): { outages: number; refusals: number; lastRefusedStatus: number | undefined } {
+    return { outages: this.#outages, refusals: this.#refusals, lastRefusedStatus: this.#lastRefusedStatus };
+  }
+
   /**
    * Delivers a request with retries inside its total deadline, through the breaker. Never rejects.
    * While the breaker is open a request is not sent (`circuit-open`), unless `respectBreaker` is
@@ -215,6 +228,10 @@ export class HttpTransport {
         if (outcome.ok || !outcome.transient) {
           // Any answer that is not an outage (a 400 included) means the backend is reachable.
           this.breaker.recordSuccess();
+          if (!outcome.ok && outcome.status !== undefined) {
+            this.#refusals++;
+            this.#lastRefusedStatus = outcome.status;
+          }
           return outcome;
         }
         const retryAfterMs = attempt.kind === "answer" ? parseRetryAfter(attempt.headers["retry-after"]) : undefined;
@@ -232,6 +249,7 @@ export class HttpTransport {
       }
     } catch (error) {
       // Only loading node:http(s) can throw here; the breaker must not stay in its probing state.
+      this.#outages++;
       this.breaker.recordFailure();
       return { ok: false, transient: true, reason: describe(error), kind: "internal" };
     }
@@ -245,6 +263,7 @@ export class HttpTransport {
    * it is an outage as before: the backend did not answer in time.
    */
   #recordOutage(aborted: boolean): void {
+    this.#outages++;
     if (aborted && this.#closed) this.breaker.releaseProbe();
     else this.breaker.recordFailure();
   }
@@ -359,7 +378,7 @@ function classify(attempt: Attempt, timeoutMs: number): Delivery {
     case "answer": {
       const { status } = attempt;
       if (status >= 200 && status < 300) return { ok: true, status, body: attempt.body };
-      return { ok: false, transient: isTransientStatus(status), status, reason: `HTTP ${status}`, kind: `status-${status}` };
+      return { ok: false, transient: isTransientStatus(status), status, reason: `HTTP ${status}${STATUS_HINTS[status] ?? ""}`, kind: `status-${status}` };
     }
     case "timeout":
       return { ok: false, transient: true, reason: `timed out after ${timeoutMs} ms`, kind: "timeout" };
@@ -374,6 +393,15 @@ function classify(attempt: Attempt, timeoutMs: number): Delivery {
       return { ok: false, transient: true, reason: attempt.reason, kind: "network" };
   }
 }
+
+/**
+ * What a refusal means for the person reading the log line or the ExperimentApiError: an auth failure is
+ * not an outage, and waiting for the backend will not help. The key itself is never quoted.
+ */
+const STATUS_HINTS: Partial<Record<number, string>> = {
+  401: " (the API key was not accepted: check apiKey or HH_API_KEY)",
+  403: " (the API key may not do this: check that it belongs to the project)",
+};
 
 /** 429 and the 5xx that mean "try again": overload, gateway trouble, a crash behind a proxy. */
 function isTransientStatus(status: number): boolean {

@@ -132,6 +132,9 @@ describe("forceFlush() and shutdown() with options of the wrong type", () => {
     ["a string timeout", { timeoutMs: "abc" }],
     ["a NaN timeout", { timeoutMs: Number.NaN }],
     ["a negative timeout", { timeoutMs: -1 }],
+    // gaps-sdk-4: reading the option threw out of shutdown() (synchronously) and forceFlush() (a rejection).
+    ["a timeoutMs getter that throws", { get timeoutMs(): number { throw new Error("hostile getter"); } }],
+    ["a Proxy that throws on every read", new Proxy({}, { get: () => { throw new Error("hostile proxy"); } })],
   ])("never reject for %s", async (_case, options) => {
     const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, serverUrl: backend().url });
     tracer.startSpan("x", () => undefined);

@@ -3,7 +3,7 @@
 // type-checks the tests), and what types cannot say at run time (init is synchronous, sessionId and
 // provider are read-only, sync stays sync, test mode sends nothing and keeps the spans).
 import type { Context, Span, TracerProvider } from "@opentelemetry/api";
-import { describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import { evaluate, type EvaluationResult } from "./experiments/index.js";
 import {
   HoneyHiveTracer,
@@ -25,6 +25,10 @@ describe("class HoneyHiveTracer", () => {
     expectTypeOf(HoneyHiveTracer.init).parameters.toEqualTypeOf<[options?: TracerOptions]>();
     expectTypeOf(HoneyHiveTracer.init).returns.toEqualTypeOf<HoneyHiveTracer>();
     expectTypeOf(tracer.sessionId).toEqualTypeOf<string | undefined>();
+    expectTypeOf(tracer.project).toEqualTypeOf<string>();
+    expectTypeOf(tracer.source).toEqualTypeOf<string>();
+    expectTypeOf(tracer.testMode).toEqualTypeOf<boolean>();
+    expectTypeOf(tracer.enabled).toEqualTypeOf<boolean>();
     expectTypeOf(tracer.provider).toEqualTypeOf<TracerProvider>();
     expectTypeOf(tracer.createSession).parameters.toEqualTypeOf<[options?: SessionOptions]>();
     expectTypeOf(tracer.createSession).returns.toEqualTypeOf<string>();
@@ -52,6 +56,42 @@ describe("class HoneyHiveTracer", () => {
     expect(isSessionId(tracer.sessionId)).toBe(true);
     expect(() => ((tracer as unknown as { sessionId: string }).sessionId = "x")).toThrow(TypeError);
     expect(() => ((tracer as unknown as { provider: unknown }).provider = undefined)).toThrow(TypeError);
+  });
+
+  // gaps-sdk-4: project, source, testMode and enabled were public fields. A JavaScript caller could
+  // overwrite them (`tracer.enabled = true` on a tracer without a key), and the tracer then said one
+  // thing about itself and did another. ESM code throws on the assignment; sloppy-mode code (here
+  // Reflect.set, which is what it does) is ignored silently; an own property defined over the getter
+  // changes what a reader sees, but not what the tracer does.
+  it("project, source, testMode and enabled are read-only: assigning changes nothing the tracer does", async () => {
+    const inTestMode = HoneyHiveTracer.init({ testMode: true, project: "kept", source: "ci" });
+    vi.stubEnv("HH_API_KEY", "");
+    vi.stubEnv("HH_TEST_MODE", "");
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const withoutKey = HoneyHiveTracer.init({ project: "no-key" });
+    vi.unstubAllEnvs();
+    warn.mockRestore();
+    try {
+      for (const [name, value] of [["project", "other"], ["source", "other"], ["testMode", false], ["enabled", false]] as const) {
+        expect(() => ((inTestMode as unknown as Record<string, unknown>)[name] = value)).toThrow(TypeError);
+        expect(Reflect.set(inTestMode, name, value)).toBe(false);
+      }
+      expect(() => ((withoutKey as unknown as { enabled: boolean }).enabled = true)).toThrow(TypeError);
+      Object.defineProperty(withoutKey, "enabled", { value: true });
+      Object.defineProperty(inTestMode, "testMode", { value: false });
+
+      expect([inTestMode.project, inTestMode.source, inTestMode.enabled]).toEqual(["kept", "ci", true]);
+      // Still in test mode: spans kept in memory, stamped with the project it was created with.
+      inTestMode.trace({ eventName: "after-assignments" }, () => undefined)();
+      const span = inTestMode.getFinishedSpans().find((finished) => finished.name === "after-assignments");
+      expect(span?.attributes).toMatchObject({ "honeyhive.project": "kept", "honeyhive.source": "ci" });
+      expect(await inTestMode.forceFlush()).toBe(true);
+      // Still disabled: nothing recorded, a flush says nothing was sent.
+      expect(withoutKey.startSpan("untraced", (active) => active.isRecording())).toBe(false);
+      expect(await withoutKey.forceFlush()).toBe(false);
+    } finally {
+      await Promise.all([inTestMode.shutdown(), withoutKey.shutdown()]);
+    }
   });
 
   it("test mode: spans kept in memory, readable; a sync function stays sync", async () => {

@@ -72,6 +72,27 @@ describe("explicit session ids", () => {
     expect(() => tracer.withSession({ sessionId: "x" }, () => 1)).toThrow(/withSession\(\).*toSessionId/);
   });
 
+  // gaps-sdk-4: the error quoted the value raw (80 characters of it): an id taken from the wrong
+  // header carried the API key into every log that prints the error; a hostile toString made it throw.
+  it("quote the value as a log line does: capped, redacted, and never failing on an unprintable value", () => {
+    const key = "hh-session-id-error-secret-key";
+    const withKey = HoneyHiveTracer.init({ testMode: true, apiKey: key });
+    const messageOf = (sessionId: unknown): string => {
+      try {
+        withKey.createSession({ sessionId: sessionId as string });
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidSessionIdError);
+        return (error as Error).message;
+      }
+      throw new Error("createSession() accepted an invalid id");
+    };
+    expect(messageOf(`Bearer ${key}`)).not.toContain(key);
+    expect(messageOf(key)).toContain("[REDACTED]");
+    expect(messageOf(Symbol("id"))).toContain("is not a UUID");
+    expect(messageOf({ toString: () => { throw new Error("hostile"); } })).toContain("[unprintable]");
+    expect(messageOf("x".repeat(10_000)).length).toBeLessThan(400);
+  });
+
   it("reject acreateSession() instead of throwing synchronously", async () => {
     await expect(tracer.acreateSession({ sessionId: "nope" })).rejects.toThrow(/toSessionId/);
   });

@@ -1,6 +1,7 @@
 // Session ids are UUIDs. Ids made here are v4 (random); ids derived from another identifier (a request
 // id, a conversation id) are v5, so the same identifier always maps to the same session.
 import { createHash, randomUUID } from "node:crypto";
+import { quote } from "./logger.js";
 
 /** The namespace the seeds use for `uuid5` (RFC 4122's DNS namespace), so Python and TS agree. */
 export const SESSION_ID_NAMESPACE = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
@@ -45,8 +46,11 @@ export function toSessionId(identifier: string): string {
 
 export class InvalidSessionIdError extends TypeError {
   constructor(value: unknown, where: string) {
+    // Quoted as a log line quotes an untrusted value: capped, JSON-escaped and redacted (an id taken from
+    // an `Authorization` header carries the key; the application logs this error), and never failing
+    // itself (`String()` throws for an object whose toString throws, or that has no prototype).
     super(
-      `${where}: session id ${JSON.stringify(String(value)).slice(0, 80)} is not a UUID. ` +
+      `${where}: session id ${quote(value)} is not a UUID. ` +
         "Pass a UUID, or convert your identifier deterministically with toSessionId(identifier).",
     );
     this.name = "InvalidSessionIdError";

@@ -7,7 +7,7 @@ import type { BasicTracerProvider, ReadableSpan, SpanExporter } from "@opentelem
 // The package version, generated from package.json at build time (the plugin and the CLI read it too).
 import { PACKAGE_VERSION } from "./version.js";
 import { BackendClient } from "./backend.js";
-import { resolveConfig, timeoutOrDefault, type ResolvedConfig } from "./config.js";
+import { MAX_TIMER_MS, resolveConfig, timeoutOrDefault, type ResolvedConfig } from "./config.js";
 import { offerDefaultTracer, withdrawDefaultTracer } from "./default-tracer.js";
 import {
   ATTR_PROJECT,
@@ -67,6 +67,15 @@ interface OpenedSession {
 // users while init and the SDK's own helpers can still create tracers.
 let construct: (config: ResolvedConfig, creation: TracerCreation) => HoneyHiveTracer;
 let endedSpans: (tracer: HoneyHiveTracer) => number;
+let shutDownWithOutcome: (tracer: HoneyHiveTracer, timeoutMs: number) => Promise<FinalFlushOutcome>;
+
+/**
+ * How a tracer's last flush (its shutdown's) ended: `true` delivered; `false` not delivered because
+ * the backend is out (unreachable, hung, dripping, overloaded: worth waiting for) or for a reason the
+ * tracer cannot tell; `refused` the backend answered and refused it (401, 403, another 4xx), which
+ * waiting will not change.
+ */
+export type FinalFlushOutcome = true | false | { refused: number };
 
 /**
  * How trace() reaches a tracer's OpenTelemetry tracer. A registry-wide symbol rather than `instanceof`
@@ -79,6 +88,10 @@ export class HoneyHiveTracer {
   static {
     construct = (config, creation) => new HoneyHiveTracer(config, creation);
     endedSpans = (tracer) => Math.min(tracer.#pipeline?.endedSpans ?? 0, tracer.#config.maxQueueSize);
+    shutDownWithOutcome = (tracer, timeoutMs) => {
+      void tracer.shutdown({ timeoutMs });
+      return tracer.#shutdown!;
+    };
     Object.defineProperty(HoneyHiveTracer.prototype, OTEL_TRACER_OF, {
       value(this: HoneyHiveTracer) {
         return this.#activeOtelTracer();
@@ -91,13 +104,8 @@ export class HoneyHiveTracer {
     return createTracer(options, { becomeDefault: true });
   }
 
-  readonly project: string;
-  readonly source: string;
-  readonly testMode: boolean;
-  /** False when there is no API key outside test mode: functions run, nothing is recorded. */
-  readonly enabled: boolean;
-
   readonly #config: ResolvedConfig;
+  readonly #enabled: boolean;
   readonly #logger: Logger;
   readonly #otelTracer: Tracer;
   readonly #basicProvider: BasicTracerProvider;
@@ -108,7 +116,7 @@ export class HoneyHiveTracer {
   readonly #propagator: TextMapPropagator;
   #instanceSessionId: string | undefined;
   #isShutDown = false;
-  #shutdown: Promise<void> | undefined;
+  #shutdown: Promise<FinalFlushOutcome> | undefined;
   /** The amount of work (spans ended, calls asked) when an exit flush last gave up; see #flushBeforeExit. */
   #workWhenExitFlushFailed = -1;
   /** Owned by the tracer and only weakly registered, so an abandoned tracer can be collected. */
@@ -121,30 +129,27 @@ export class HoneyHiveTracer {
     this.#config = config;
     registerSecret(config.apiKey);
     this.#logger = createLogger(config.verbose);
-    this.project = config.project;
-    this.source = config.source;
-    this.testMode = config.testMode;
     // A wrong option from a JavaScript caller is reported and ignored, never thrown (tracing problems
     // must not break the application); the message names the option, never its value.
     for (const problem of config.problems) {
       if (problem.networkOnly && config.testMode) continue;
       this.#logger.warnOnce(`init-option:${problem.option}`, `HoneyHiveTracer.init(): ${problem.message}`);
     }
-    this.enabled = config.testMode || (config.apiKey !== undefined && config.serverUrlUsable);
+    this.#enabled = config.testMode || (config.apiKey !== undefined && config.serverUrlUsable);
     const startupSessionId = config.sessionId ? requireSessionId(config.sessionId, "HoneyHiveTracer.init()") : undefined;
     const { AlwaysOffSampler, BasicTracerProvider } = otelSdk().traceBase;
     ensureContextSetup();
     this.#propagator = createPropagator();
 
     const resource = tracerResource(config);
-    if (!this.enabled && config.apiKey === undefined) {
+    if (!this.#enabled && config.apiKey === undefined) {
       this.#logger.warnOnce(
         "no-api-key",
         "No HoneyHive API key (set apiKey or HH_API_KEY) and not in test mode: tracing is disabled; " +
           "traced functions still run.",
       );
     }
-    if (!this.enabled) {
+    if (!this.#enabled) {
       // Instrumentors given this provider get non-recording spans: nothing is kept, nothing is sent.
       this.#basicProvider = new BasicTracerProvider({ resource, sampler: new AlwaysOffSampler() });
     } else {
@@ -197,7 +202,7 @@ export class HoneyHiveTracer {
     if (creation.becomeDefault) offerDefaultTracer(this);
     this.#logger.debug(
       `tracer initialized: project=${config.project} source=${config.source} serverUrl=${config.serverUrl} ` +
-        `testMode=${config.testMode} enabled=${this.enabled} session=${this.#instanceSessionId ?? "none"}`,
+        `testMode=${config.testMode} enabled=${this.#enabled} session=${this.#instanceSessionId ?? "none"}`,
     );
   }
 
@@ -208,6 +213,30 @@ export class HoneyHiveTracer {
    */
   get provider(): TracerProvider {
     return this.#basicProvider;
+  }
+
+  // project, source, testMode and enabled are getters over the resolved configuration, like provider and
+  // sessionId: public fields let a JavaScript caller's assignment (`tracer.enabled = true` on a tracer
+  // without a key) change what the tracer says about itself while its pipeline stays as it was built.
+
+  /** The project spans and sessions are recorded in. */
+  get project(): string {
+    return this.#config.project;
+  }
+
+  /** The source (environment) spans and sessions are stamped with. */
+  get source(): string {
+    return this.#config.source;
+  }
+
+  /** Whether the tracer is in test mode (no network, spans kept in memory). */
+  get testMode(): boolean {
+    return this.#config.testMode;
+  }
+
+  /** False when there is no API key outside test mode: functions run, nothing is recorded. */
+  get enabled(): boolean {
+    return this.#enabled;
   }
 
   /** The instance session: the startup session, or the last one sessionStart() made. */
@@ -240,9 +269,11 @@ export class HoneyHiveTracer {
     // Awaited by the application: held open until the call settles. The tracer's requests do not keep
     // the process alive by themselves (background telemetry), so a script awaiting this had nothing
     // else on its event loop, and the exit flush aborted the session start after ~1.5 s whatever
-    // `timeoutMs` said (review-sdk3). valueWithin's timer is ref'd and ends with the call's own
-    // deadline (+ a margin; the call settles by then and clears it).
-    return valueWithin(session.started, this.#config.timeoutMs + AWAITED_CALL_MARGIN_MS, false).then(() => session.sessionId);
+    // `timeoutMs` said (review-sdk3). But only while something waits for it: a call nobody awaits
+    // (`tracer.acreateSession()` as a statement) held a script whose backend hangs for the whole
+    // deadline, where createSession() lets it exit ~2 s after its work (gaps-sdk-4). The timer ends
+    // with the call's own deadline (+ a margin; the call settles by then and clears it).
+    return settledOrTimedOut(session.started, this.#config.timeoutMs + AWAITED_CALL_MARGIN_MS, session.sessionId);
   }
 
   /** Runs `fn` (and everything it awaits) in a new session; the session ends with `fn`'s scope. */
@@ -357,7 +388,7 @@ export class HoneyHiveTracer {
    * probe has succeeded since), it answers false at once instead of waiting.
    */
   async forceFlush(options: { timeoutMs?: number } = {}): Promise<boolean> {
-    if (!this.enabled) return false;
+    if (!this.#enabled) return false;
     // `forceFlush(null)`, `{ timeoutMs: "5000" }`, `Infinity`: a JavaScript caller's options never make
     // it reject, nor arm a timer that overflows into a deadline of 1 ms.
     const timeoutMs = timeoutOrDefault(optionValue(options, "timeoutMs"), DEFAULT_FLUSH_TIMEOUT_MS);
@@ -394,19 +425,34 @@ export class HoneyHiveTracer {
    */
   shutdown(options: { timeoutMs?: number } = {}): Promise<void> {
     this.#shutdown ??= this.#shutDown(timeoutOrDefault(optionValue(options, "timeoutMs"), DEFAULT_FLUSH_TIMEOUT_MS));
-    return this.#shutdown;
+    return this.#shutdown.then(() => undefined);
   }
 
-  async #shutDown(timeoutMs: number): Promise<void> {
+  async #shutDown(timeoutMs: number): Promise<FinalFlushOutcome> {
     // One deadline for the whole shutdown: the flush and the provider's own shutdown share it.
     const deadline = Date.now() + timeoutMs;
     withdrawDefaultTracer(this);
     this.#stopExitFlush();
-    await this.forceFlush({ timeoutMs });
+    const delivered = await this.forceFlush({ timeoutMs: deadline - Date.now() });
+    // Read before the transport closes (closing aborts what is left and counts nothing about the backend).
+    const outcome = delivered || this.#whyUndelivered(Date.now() >= deadline);
     this.#isShutDown = true;
     await valueWithin(this.#basicProvider.shutdown(), deadline - Date.now(), undefined);
     this.#pipeline?.dispose();
     this.#transport?.close();
+    return outcome;
+  }
+
+  /**
+   * Why a flush delivered nothing: refused only when the backend answered every failed delivery with a
+   * refusal, and the flush neither ran out of time nor found the breaker open (an outage counts as soon
+   * as anything says so). Without a transport (test mode, an injected exporter) nothing says why.
+   */
+  #whyUndelivered(ranOutOfTime: boolean): FinalFlushOutcome {
+    const transport = this.#transport;
+    if (!transport || ranOutOfTime || transport.breaker.isOpen) return false;
+    const { outages, refusals, lastRefusedStatus } = transport.failures;
+    return outages === 0 && refusals > 0 && lastRefusedStatus !== undefined ? { refused: lastRefusedStatus } : false;
   }
 
   /** At exit: one bounded flush, and no more once one gave up unless new work came since. */
@@ -437,7 +483,7 @@ export class HoneyHiveTracer {
 
   /** The OpenTelemetry tracer to record with, or undefined when this tracer records nothing. */
   #activeOtelTracer(): Tracer | undefined {
-    return this.enabled && !this.#isShutDown ? this.#otelTracer : undefined;
+    return this.#enabled && !this.#isShutDown ? this.#otelTracer : undefined;
   }
 
   #openSession(options: SessionOptions, where: string): OpenedSession {
@@ -473,15 +519,68 @@ export class HoneyHiveTracer {
   }
 }
 
+/**
+ * A promise that keeps the process alive only once something waits for it. `await`, `.then()`,
+ * `.catch()`, `.finally()` and `Promise.all()` all call `then()` on a promise of another constructor
+ * (a native one they would read internally), which refs the timer; promises derived from it are plain.
+ */
+class ObservedPromise<T> extends Promise<T> {
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
+
+  #onObserved: (() => void) | undefined;
+
+  constructor(executor: (resolve: (value: T | PromiseLike<T>) => void, reject: (reason?: unknown) => void) => void, onObserved?: () => void) {
+    super(executor);
+    this.#onObserved = onObserved;
+  }
+
+  override then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    const observed = this.#onObserved;
+    this.#onObserved = undefined;
+    observed?.();
+    return super.then(onFulfilled, onRejected);
+  }
+}
+
+/**
+ * `result` once `work` settles (either way) or `ms` passed, whichever is first. Its timer holds the
+ * process only while the returned promise is awaited: not a promise derived from it here.
+ */
+function settledOrTimedOut<T>(work: Promise<unknown>, ms: number, result: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return new ObservedPromise<T>(
+    (resolve) => {
+      const settle = (): void => {
+        clearTimeout(timer);
+        resolve(result);
+      };
+      timer = setTimeout(settle, Math.min(ms, MAX_TIMER_MS));
+      timer.unref();
+      work.then(settle, settle);
+    },
+    () => timer?.ref(),
+  );
+}
+
 /** Session options as a JavaScript caller may pass them: a name alone, or nothing usable (`null`). */
 function sessionOptions(value: unknown): SessionOptions {
   if (typeof value === "string") return { sessionName: value };
   return typeof value === "object" && value !== null ? (value as SessionOptions) : {};
 }
 
-/** `options[key]` when `options` is an object, else undefined (`forceFlush(null)`). */
+/** `options[key]` when `options` is an object and can be read, else undefined (`forceFlush(null)`). */
 function optionValue(options: unknown, key: string): unknown {
-  return typeof options === "object" && options !== null ? (options as Record<string, unknown>)[key] : undefined;
+  try {
+    return typeof options === "object" && options !== null ? (options as Record<string, unknown>)[key] : undefined;
+  } catch {
+    // A getter or a Proxy that throws: the option is as good as absent (the default), never an error.
+    return undefined;
+  }
 }
 
 /** A clear TypeError for a callback that is not a function (a programming error, reported where it is made). */
@@ -518,6 +617,15 @@ export function createTracer(options: TracerOptions, creation: TracerCreation): 
  */
 export function heldSpansBound(tracer: HoneyHiveTracer): number {
   return endedSpans(tracer);
+}
+
+/**
+ * Shuts `tracer` down within `timeoutMs` in all (its flush and its provider's shutdown share the
+ * deadline) and says how the flush ended: evaluate()'s final flush of a datapoint tracer, which once
+ * was `forceFlush(t)` then `shutdown(t)`, up to twice `t`.
+ */
+export function finalFlush(tracer: HoneyHiveTracer, timeoutMs: number): Promise<FinalFlushOutcome> {
+  return shutDownWithOutcome(tracer, timeoutMs);
 }
 
 /** Whether `value` is a HoneyHiveTracer, from this copy of the package or another. */

@@ -7,9 +7,9 @@ import { randomUUID } from "node:crypto";
 import { BackendClient } from "../backend.js";
 import { MAX_TIMER_MS, resolveConfig, type ResolvedConfig } from "../config.js";
 import { initDatapointTracer } from "../datapoint-tracer.js";
-import { heldSpansBound } from "../tracer.js";
+import { finalFlush, heldSpansBound } from "../tracer.js";
 import { withEvaluationTracer } from "../evaluation-context.js";
-import { createLogger, describeError, registerSecret } from "../logger.js";
+import { createLogger, describeError, quote, registerSecret, type Logger } from "../logger.js";
 import { ROOT_CONTEXT, context } from "../otel-api.js";
 import { isPlainObject, toRequestBody } from "../serialize.js";
 import {
@@ -210,6 +210,25 @@ function withinDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T | und
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Once per process and cause: the backend refused a datapoint's spans or session (the run itself was
+ * accepted). Every later datapoint would be refused the same way, so it is said once, with what to
+ * check; never the key.
+ */
+function warnRefused(logger: Logger, config: ResolvedConfig, status: number): void {
+  const why =
+    status === 401
+      ? "the API key was not accepted: check apiKey or HH_API_KEY"
+      : status === 403
+        ? `the API key may not write to project ${quote(config.project)}: check the key and the project`
+        : "the backend rejected the request";
+  logger.warnOnce(
+    `evaluate-refused:${config.serverUrl}:${status}`,
+    `evaluate(): HoneyHive refused a datapoint's spans or session with HTTP ${status} (${why}). The run goes on, ` +
+      "but what the backend refuses is not recorded, and later datapoints will be refused the same way.",
+  );
+}
+
 /** The run's metadata, safe to send (a BigInt or a cycle must not keep the run from being created). */
 function runMetadata(metadata: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (metadata === undefined) return undefined;
@@ -246,7 +265,7 @@ async function runExperiment<Inputs, Output, GroundTruth>(
   options: EvaluateOptions<Inputs, Output, GroundTruth>,
   { config, name, maxConcurrency, datapointTimeoutMs, evaluators }: Omit<ValidatedOptions<Inputs, Output, GroundTruth>, "options">,
   client: BackendClient | undefined,
-  logger: ReturnType<typeof createLogger>,
+  logger: Logger,
 ): Promise<EvaluationResult<Inputs, Output, GroundTruth>> {
   const dataset: Datapoint<Inputs, GroundTruth>[] =
     options.datasetId === undefined
@@ -313,20 +332,19 @@ async function runExperiment<Inputs, Output, GroundTruth>(
       result.metrics = outcome.metrics;
     }
     if (errors.length > 0) result.error = errors.join("; ");
-    // Each datapoint's tracer flushes with its own full deadline; the run only decides whether the slot
-    // waits for it (outage-memory.ts).
+    // Each datapoint's tracer flushes with its own full deadline, one for its flush and its shutdown
+    // together (it was forceFlush(t) then shutdown(t), up to 2 × t); the run only decides whether the
+    // slot waits for it (outage-memory.ts).
     await outages.finish(async () => {
-      try {
-        tracer.enrichSession({
-          sessionId,
-          outputs: outputsRecord(result.output),
-          ...(evaluators.length > 0 ? { metrics: result.metrics } : {}),
-          ...(result.error === undefined ? {} : { error: result.error }),
-        });
-        return await tracer.forceFlush({ timeoutMs: config.timeoutMs });
-      } finally {
-        await tracer.shutdown({ timeoutMs: config.timeoutMs });
-      }
+      tracer.enrichSession({
+        sessionId,
+        outputs: outputsRecord(result.output),
+        ...(evaluators.length > 0 ? { metrics: result.metrics } : {}),
+        ...(result.error === undefined ? {} : { error: result.error }),
+      });
+      const outcome = await finalFlush(tracer, config.timeoutMs);
+      if (typeof outcome === "object") warnRefused(logger, config, outcome.refused);
+      return outcome;
     }, heldSpansBound(tracer));
     return result;
   };

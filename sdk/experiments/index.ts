@@ -12,6 +12,8 @@ export {
 export type {
   BooleanMetricSummary,
   Evaluator,
+  EvaluatorList,
+  EvaluatorRecord,
   EvaluatorResult,
   Evaluators,
   MetricSummary,

@@ -42,8 +42,40 @@ describe("runEvaluators", () => {
     expect(outcome.errors).toEqual([
       "evaluator throws threw: Error: boom",
       "evaluator rejects threw: Error: late boom",
-      "evaluator bad returned string, expected a number, boolean or object",
+      "evaluator bad returned string, expected a number, boolean, object or null",
     ]);
+  });
+});
+
+describe("an evaluator returning null (no score for this datapoint; 1.x accepted it)", () => {
+  it("is recorded as null without an error, and left out of the summary", async () => {
+    const outcome = await runEvaluators(
+      [
+        ["maybe", (output: string) => (output === "" ? null : 1)],
+        ["later", async () => null],
+        ["list", () => [1, 2] as unknown as number],
+        ["nothing", () => undefined as unknown as number],
+        ["nan", () => Number.NaN],
+      ],
+      "",
+      {},
+      undefined,
+    );
+    expect(outcome.metrics).toEqual({ maybe: null, later: null });
+    expect(outcome.errors).toEqual([
+      "evaluator list returned an array, expected a number, boolean, object or null",
+      "evaluator nothing returned undefined, expected a number, boolean, object or null",
+      "evaluator nan returned NaN, expected a number, boolean, object or null",
+    ]);
+    expect(summarizeMetrics([{ maybe: null }, { maybe: 3 }, { maybe: 1 }])).toEqual({
+      maybe: { kind: "numeric", count: 2, mean: 2, min: 1, max: 3 },
+    });
+    expect(summarizeMetrics([{ maybe: null }])).toEqual({});
+  });
+
+  it("a record keyed `length` or like another Array member is a record, not a list", () => {
+    const length = (): number => 1;
+    expect(nameEvaluators({ length, includes: length }).map(([name]) => name)).toEqual(["length", "includes"]);
   });
 });
 

@@ -2,8 +2,12 @@
 // into per-metric statistics. Numbers get count/mean/min/max, booleans a pass rate.
 import { describeError } from "../logger.js";
 
-/** What an evaluator may return: a score, a pass/fail, or several named ones. */
-export type EvaluatorResult = number | boolean | { [name: string]: unknown };
+/**
+ * What an evaluator may return: a score, a pass/fail, several named ones, or `null` for "no score for
+ * this datapoint" (recorded as `null`, left out of the summary; 1.x typed evaluators as returning `any`
+ * and recorded whatever they returned, so `null` type-checked and ran there).
+ */
+export type EvaluatorResult = number | boolean | { [name: string]: unknown } | null;
 
 /** Scores one datapoint; called with the function's output, the datapoint's inputs and its ground truth. */
 export type Evaluator<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown> = (
@@ -12,10 +16,26 @@ export type Evaluator<Inputs = Record<string, unknown>, Output = unknown, Ground
   groundTruth: GroundTruth | undefined,
 ) => EvaluatorResult | Promise<EvaluatorResult>;
 
+/**
+ * A list of evaluators: an array (readonly and `as const` ones too). Typed by what an array has to offer
+ * (indexes, `length`, iteration), not as `Evaluator[]`: in the union with the record form, the methods of
+ * `Array` gave an evaluator keyed like one of them (`{ includes: (output) => … }`, `find`, `map`) a
+ * conflicting contextual type, so its parameters were implicitly `any` (TS7006) under `strict`.
+ */
+export type EvaluatorList<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown> = ArrayLike<
+  Evaluator<Inputs, Output, GroundTruth>
+> &
+  Iterable<Evaluator<Inputs, Output, GroundTruth>>;
+
+/** Evaluators named by their keys. */
+export type EvaluatorRecord<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown> = {
+  [name: string]: Evaluator<Inputs, Output, GroundTruth>;
+};
+
 /** Evaluators as a list (named after the function) or as a record (named by key). */
 export type Evaluators<Inputs, Output, GroundTruth> =
-  | Evaluator<Inputs, Output, GroundTruth>[]
-  | Record<string, Evaluator<Inputs, Output, GroundTruth>>;
+  | EvaluatorList<Inputs, Output, GroundTruth>
+  | EvaluatorRecord<Inputs, Output, GroundTruth>;
 
 export interface NumericMetricSummary {
   kind: "numeric";
@@ -36,11 +56,14 @@ export interface BooleanMetricSummary {
 export type MetricSummary = NumericMetricSummary | BooleanMetricSummary;
 
 /** Names every evaluator once: record keys as given, functions by name, made unique with a suffix. */
-export function nameEvaluators<E extends (...args: never[]) => unknown>(evaluators: E[] | Record<string, E> | undefined): [string, E][] {
+export function nameEvaluators<E extends (...args: never[]) => unknown>(
+  evaluators: (ArrayLike<E> & Iterable<E>) | { [name: string]: E } | undefined,
+): [string, E][] {
   if (!evaluators) return [];
-  if (!Array.isArray(evaluators)) return Object.entries(evaluators);
+  // A record is whatever is not an array, also one with a key named `length`.
+  if (!Array.isArray(evaluators)) return Object.entries(evaluators as { [name: string]: E });
   const seen = new Map<string, number>();
-  return evaluators.map((evaluator, index) => {
+  return (evaluators as readonly E[]).map((evaluator, index) => {
     const base = evaluator.name || `evaluator_${index + 1}`;
     const occurrences = (seen.get(base) ?? 0) + 1;
     seen.set(base, occurrences);
@@ -56,7 +79,14 @@ export interface EvaluatorOutcome {
 
 function isEvaluatorResult(value: unknown): value is EvaluatorResult {
   if (typeof value === "number") return Number.isFinite(value);
-  return typeof value === "boolean" || (typeof value === "object" && value !== null && !Array.isArray(value));
+  return typeof value === "boolean" || (typeof value === "object" && !Array.isArray(value));
+}
+
+/** What a value that is not a metric is, for the error message (`typeof` says "object" for an array). */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "number") return String(value);
+  return typeof value;
 }
 
 /** Runs all evaluators concurrently; one failing evaluator does not hide the others' metrics. */
@@ -75,16 +105,17 @@ export async function runEvaluators<Inputs, Output, GroundTruth>(
     const name = evaluators[index][0];
     if (result.status === "rejected") outcome.errors.push(`evaluator ${name} threw: ${describeError(result.reason)}`);
     else if (!isEvaluatorResult(result.value)) {
-      outcome.errors.push(`evaluator ${name} returned ${typeof result.value}, expected a number, boolean or object`);
+      outcome.errors.push(`evaluator ${name} returned ${kindOf(result.value)}, expected a number, boolean, object or null`);
     } else outcome.metrics[name] = result.value;
   });
   return outcome;
 }
 
-/** The scalar metrics in one datapoint's metrics: `name` for scalars, `name.key` inside objects. */
+/** The scalar metrics in one datapoint's metrics: `name` for scalars, `name.key` inside objects; not `null`. */
 function scalarMetrics(metrics: Record<string, EvaluatorResult>): [string, number | boolean][] {
   const scalars: [string, number | boolean][] = [];
   for (const [name, value] of Object.entries(metrics)) {
+    if (value === null) continue;
     if (typeof value === "number" || typeof value === "boolean") scalars.push([name, value]);
     else {
       for (const [key, nested] of Object.entries(value)) {

@@ -57,6 +57,26 @@ it("runs at most maxBackground flushes at once: the next datapoint waits for roo
   expect(most).toBe(3);
 });
 
+// gaps-sdk-4: a flush the backend refused (401, 403: it answered at once) is not an outage.
+it("a refused flush is not an outage: the run stays in its slots, and a refusal after an outage ends it", async () => {
+  const memory = new RunOutageMemory();
+  await memory.finish(async () => ({ refused: 401 }));
+  expect(memory.inOutage).toBe(false);
+  let started = Date.now();
+  await memory.finish(() => after(60, { refused: 403 }));
+  expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+  expect(memory.backgroundFlushes).toBe(0);
+
+  await memory.finish(async () => false);
+  expect(memory.inOutage).toBe(true);
+  await memory.finish(() => after(20, { refused: 401 }));
+  await memory.settle();
+  expect(memory.inOutage).toBe(false);
+  started = Date.now();
+  await memory.finish(() => after(60, { refused: 401 }));
+  expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+});
+
 // A refused backend cannot be limited to the tracer paths in evaluate() (the run needs the API too), so
 // here real datapoint tracers against a refusing URL: 24 finished one after the other (one slot) cost
 // about two deadlines, not 24.

@@ -9,7 +9,11 @@
 // 10 s deadline: ~100 rounds of 10 s before, ~5 now), and no datapoint gives up on its spans early.
 // evaluate() waits for the background flushes before it completes the run and resolves, so nothing of
 // the run is left on the wire afterwards.
+// A flush the backend refused (401, 403, another 4xx: it answered, fast) is not an outage (gaps-sdk-4):
+// waiting would not bring it back, and the next flush gets its answer as fast, so the run stays in its
+// slots. evaluate() says once why (a wrong key or project), which is what the user can change.
 import { DEFAULT_MAX_QUEUE_SIZE } from "../config.js";
+import type { FinalFlushOutcome } from "../tracer.js";
 
 /** Datapoint tracers flushing in the background at most (each holds its spans until its deadline). */
 export const MAX_BACKGROUND_FLUSHES = 256;
@@ -24,7 +28,7 @@ export const MAX_BACKGROUND_FLUSHES = 256;
 export const MAX_BACKGROUND_SPANS = DEFAULT_MAX_QUEUE_SIZE;
 
 export class RunOutageMemory {
-  /** True after a final flush failed, until one succeeds. */
+  /** True after a final flush failed for an outage, until one succeeds or is refused. */
   #outage = false;
   /** Flushes started so far, and the number of the latest-started one whose outcome was noted. */
   #started = 0;
@@ -40,7 +44,7 @@ export class RunOutageMemory {
     this.#maxSpans = Math.max(0, maxSpans);
   }
 
-  /** Whether the run currently believes the backend is out (the last final flush that ended failed). */
+  /** Whether the run currently believes the backend is out (the last final flush that ended failed for an outage). */
   get inOutage(): boolean {
     return this.#outage;
   }
@@ -51,16 +55,17 @@ export class RunOutageMemory {
   }
 
   /**
-   * Runs a datapoint's final flush (`flush` resolves whether everything was delivered; it must not
-   * reject, a rejection counts as a failure). Resolves when the datapoint may give its pool slot back:
+   * Runs a datapoint's final flush (`flush` resolves `true` when everything was delivered, `false` for
+   * an outage, `{ refused }` when the backend refused it; it must not reject, a rejection counts as an
+   * outage). Resolves when the datapoint may give its pool slot back:
    * after the flush while the backend is fine, at once during an outage (after waiting for room when
    * MAX_BACKGROUND_FLUSHES are already running, or when `spans`, the most spans the datapoint's tracer
    * holds, would take the background past MAX_BACKGROUND_SPANS).
    */
-  async finish(flush: () => Promise<boolean>, spans = 0): Promise<void> {
+  async finish(flush: () => Promise<FinalFlushOutcome>, spans = 0): Promise<void> {
     if (!this.#outage) {
       const number = ++this.#started;
-      this.#note(number, await flush().catch(() => false));
+      this.#note(number, await flush().catch((): FinalFlushOutcome => false));
       return;
     }
     // Room in number and in spans; a datapoint larger than the whole budget goes alone.
@@ -73,7 +78,7 @@ export class RunOutageMemory {
     const number = ++this.#started;
     this.#heldSpans += spans;
     const running: Promise<void> = flush()
-      .catch(() => false)
+      .catch((): FinalFlushOutcome => false)
       .then((delivered) => this.#note(number, delivered))
       .finally(() => {
         this.#heldSpans -= spans;
@@ -92,9 +97,9 @@ export class RunOutageMemory {
    * backend), after a later one found the backend back. Only an outcome newer (by start) than the last
    * noted one counts, or that stale failure put a recovered run back into background mode (review-sdk3).
    */
-  #note(number: number, delivered: boolean): void {
+  #note(number: number, outcome: FinalFlushOutcome): void {
     if (number < this.#noted) return;
     this.#noted = number;
-    this.#outage = !delivered;
+    this.#outage = outcome === false;
   }
 }

@@ -37,6 +37,9 @@ export const BACKEND_FAULTS: BackendFaultCase[] = [
   { name: "answers 500", fault: { status: 500 } },
   { name: "answers 503", fault: { status: 503 } },
   { name: "answers 401", fault: { status: 401 } },
+  // gaps-sdk-4: a key that is valid but may not write to the project; an answer with no body at all.
+  { name: "answers 403", fault: { status: 403 } },
+  { name: "answers 200 with an empty body", fault: { status: 200, rawBody: "" }, answers2xx: true },
   { name: "redirects (302) elsewhere", fault: { status: 302, headers: { location: "http://127.0.0.1:1/elsewhere" } } },
 ];
 

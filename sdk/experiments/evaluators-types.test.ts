@@ -1,0 +1,86 @@
+// The `Evaluators` option as a strict TypeScript user writes it, type-checked by the compiler in this
+// process (vitest does not type-check): one small file next to evaluate.ts, compiled with the
+// repository's tsconfig, must give exactly the diagnostics listed here. Before gaps-sdk-4 an evaluator
+// keyed like an Array member (`includes`, `find`, `map`) had implicitly-`any` parameters (TS7006: the
+// array form's methods gave it a conflicting contextual type), and one returning `null` (accepted by
+// 1.x, whose evaluators returned `any`) was TS2322.
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { expect, it } from "vitest";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repositoryRoot = resolve(here, "..", "..");
+
+/** Diagnostics of `code`, compiled as `sdk/experiments/<name>` with the repository's compiler options. */
+function diagnosticsOf(name: string, code: string): string[] {
+  const fileName = join(here, name);
+  const configFile = ts.readConfigFile(join(repositoryRoot, "tsconfig.json"), (path) => ts.sys.readFile(path));
+  const { options } = ts.parseJsonConfigFileContent(configFile.config, ts.sys, repositoryRoot);
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (path, languageVersion, ...rest) =>
+    resolve(path) === fileName ? ts.createSourceFile(path, code, languageVersion, true) : getSourceFile(path, languageVersion, ...rest);
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (path) => resolve(path) === fileName || fileExists(path);
+  const program = ts.createProgram([fileName], options, host);
+  const sourceFile = program.getSourceFile(fileName)!;
+  return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)].map((diagnostic) => {
+    const { line } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+    return `${line + 1}: TS${diagnostic.code}`;
+  });
+}
+
+const USES = `import { evaluate, type Evaluator, type Evaluators } from "./index.js";
+
+const dataset = [{ inputs: { question: "2+2" }, groundTruth: "4" }];
+const answer = async ({ inputs }: { inputs: { question: string } }): Promise<string> => inputs.question;
+
+// Keyed like members of Array: each parameter gets its type from the options.
+void evaluate({
+  function: answer,
+  dataset,
+  evaluators: {
+    includes: (output) => output.includes("4"),
+    find: (output, inputs) => inputs.question.length + output.length,
+    map: async (output, _inputs, groundTruth) => ({ exact: output === groundTruth }),
+    length: (output) => output.length,
+    every: (output) => output.length > 0,
+  },
+});
+
+// null: no score for this datapoint (1.x accepted it).
+void evaluate({
+  function: answer,
+  dataset,
+  evaluators: { maybe: (output) => (output === "" ? null : 1), later: async () => null },
+});
+
+// Lists: literals, readonly ones, arrays typed elsewhere.
+void evaluate({ function: answer, dataset, evaluators: [(output) => output.length, async (output) => output === "4"] });
+const fixed = [(output: string) => output.length] as const;
+void evaluate({ function: answer, dataset, evaluators: fixed });
+declare const typed: Evaluator<{ question: string }, string, string>[];
+void evaluate({ function: answer, dataset, evaluators: typed });
+const record: Evaluators<{ question: string }, string, string> = { includes: (output) => output.length };
+void record;
+
+// Still rejected: a wrong result, an evaluator of another output type, a value that is not a function.
+// @ts-expect-error a string is not a metric
+void evaluate({ function: answer, dataset, evaluators: { bad: () => "text" } });
+// @ts-expect-error nor in a list
+void evaluate({ function: answer, dataset, evaluators: [() => "text"] });
+// @ts-expect-error the output is a string
+void evaluate({ function: answer, dataset, evaluators: { wrongType: (output: number) => output } });
+// @ts-expect-error not a function
+void evaluate({ function: answer, dataset, evaluators: { notAFunction: 1 } });
+`;
+
+it("type-checks evaluators keyed like Array members, returning null, and lists of every kind; still rejects wrong ones", () => {
+  expect(diagnosticsOf("evaluators-uses.check.ts", USES)).toEqual([]);
+}, 60_000);
+
+it("the check itself sees errors (a wrong program is not reported clean)", () => {
+  const wrong = `import { evaluate } from "./index.js";\nvoid evaluate({ function: (d: { inputs: { q: string } }) => d.inputs.q, dataset: [], evaluators: { x: (output) => output.nope } });\n`;
+  expect(diagnosticsOf("evaluators-wrong.check.ts", wrong)).toEqual(["2: TS2339"]);
+}, 60_000);

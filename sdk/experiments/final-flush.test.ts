@@ -1,0 +1,138 @@
+// A datapoint's final flush (gaps-sdk-4), against a local stand-in backend on 127.0.0.1:
+// - one total deadline for the flush and the tracer's shutdown together (it was forceFlush(t) then
+//   shutdown(t): up to 2 × t when nothing opened the breaker in between);
+// - what the run's outage memory learns from it: 429, 500, a refused connection and a hung backend are
+//   an outage (the next datapoints flush in the background); 401 and 403 are not (the backend answered
+//   at once, and waiting would not help): evaluate() says so once, with what to check, never the key.
+import type { ExportResult } from "@opentelemetry/core";
+import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
+import { expect, it } from "vitest";
+import { initDatapointTracer } from "../datapoint-tracer.js";
+import { FakeHoneyHiveBackend, type Fault } from "../test-utils/fake-backend.js";
+import { useLogCapture } from "../test-utils/log-capture.js";
+import { trace } from "../index.js";
+import { finalFlush } from "../tracer.js";
+import { evaluate } from "./index.js";
+import { RunOutageMemory } from "./outage-memory.js";
+
+const API_KEY = "hh-final-flush-secret-key";
+
+// Each test's lines, the once-only warnings forgotten before it; no line may hold the key.
+const logs = useLogCapture((captured) => expect(captured.lines.join("\n")).not.toContain(API_KEY));
+
+/** A stand-in with `fault` on every path, or a URL where connections are refused. */
+async function standIn(fault: Fault | undefined): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!fault) return { url: await FakeHoneyHiveBackend.refusingUrl(), close: async () => {} };
+  const backend = await FakeHoneyHiveBackend.start();
+  backend.inject(fault);
+  return { url: backend.url, close: () => backend.close() };
+}
+
+/** A datapoint tracer with one span, about to be flushed as evaluate() does. */
+function datapointTracer(serverUrl: string, timeoutMs: number, exporter?: SpanExporter) {
+  const tracer = initDatapointTracer({ apiKey: API_KEY, serverUrl, timeoutMs, runId: "run", source: "evaluation", exporter });
+  tracer.startSpan("datapoint", () => undefined);
+  tracer.enrichSession({ outputs: { answer: 4 } });
+  return tracer;
+}
+
+it.each([
+  ["answers 401", { refused: 401 }, false, { status: 401 }],
+  ["answers 403", { refused: 403 }, false, { status: 403 }],
+  ["answers 429", false, true, { status: 429 }],
+  ["answers 500", false, true, { status: 500 }],
+  ["refuses connections", false, true, undefined],
+  ["accepts and never answers", false, true, { mode: "hang" }],
+] as const)("a backend that %s: the final flush says %j, an outage for the run: %s", async (_name, outcome, outage, fault) => {
+  const TIMEOUT_MS = 600;
+  const { url, close } = await standIn(fault as Fault | undefined);
+  try {
+    const memory = new RunOutageMemory();
+    const tracer = datapointTracer(url, TIMEOUT_MS);
+    let seen: unknown;
+    const started = Date.now();
+    await memory.finish(async () => (seen = await finalFlush(tracer, TIMEOUT_MS)));
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1_500);
+    expect(seen).toEqual(outcome);
+    expect(memory.inOutage).toBe(outage);
+  } finally {
+    await close();
+  }
+}, 20_000);
+
+// The bound, measured with margins a loaded machine keeps (the run of the whole deadline twice, which
+// is what this replaced, is beyond them).
+it.each([
+  ["accepts and never answers", { mode: "hang" }],
+  ["answers 1 byte a second", { mode: "drip", bytesPerSecond: 1 }],
+] as const)("against a backend that %s, flush and shutdown end within one deadline", async (_name, fault) => {
+  const TIMEOUT_MS = 1_500;
+  const { url, close } = await standIn(fault as Fault);
+  try {
+    const tracer = datapointTracer(url, TIMEOUT_MS);
+    const started = Date.now();
+    expect(await finalFlush(tracer, TIMEOUT_MS)).toBe(false);
+    const ms = Date.now() - started;
+    expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+    expect(ms).toBeLessThan(TIMEOUT_MS + 1_000);
+    // Shut down: a later span is not recorded, and a second call answers at once.
+    expect(tracer.startSpan("after", (span) => span.isRecording())).toBe(false);
+    const again = Date.now();
+    await tracer.shutdown({ timeoutMs: TIMEOUT_MS });
+    expect(Date.now() - again).toBeLessThan(500);
+  } finally {
+    await close();
+  }
+}, 20_000);
+
+/** An exporter that never calls back: no transport, so no breaker opens between a flush and a shutdown. */
+class HungExporter implements SpanExporter {
+  export(_spans: ReadableSpan[], _resultCallback: (result: ExportResult) => void): void {}
+  async shutdown(): Promise<void> {}
+}
+
+it("with an export that never ends and no breaker to open, the final flush still takes one deadline, not two", async () => {
+  const TIMEOUT_MS = 1_000;
+  const backend = await FakeHoneyHiveBackend.start();
+  try {
+    const tracer = datapointTracer(backend.url, TIMEOUT_MS, new HungExporter());
+    const started = Date.now();
+    expect(await finalFlush(tracer, TIMEOUT_MS)).toBe(false);
+    // forceFlush(t) then shutdown(t) waited for this export twice: 2 s and more.
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 800);
+  } finally {
+    await backend.close();
+  }
+}, 20_000);
+
+it("evaluate() whose datapoints' spans and sessions get 401 resolves with every result and says so once, without the key", async () => {
+  const backend = await FakeHoneyHiveBackend.start();
+  // The run itself is accepted (POST /runs, PUT /runs/<id>); only the datapoint tracers' calls are refused.
+  backend.inject({ status: 401, path: /^\/(session\/start|events|opentelemetry\/v1\/traces)$/ });
+  try {
+    const result = await evaluate({
+      function: trace(({ inputs }: { inputs: { n: number } }) => inputs.n * 2),
+      dataset: [1, 2, 3, 4, 5].map((n) => ({ inputs: { n } })),
+      apiKey: API_KEY,
+      serverUrl: backend.url,
+      project: "final-flush",
+      timeoutMs: 2_000,
+      maxConcurrency: 1,
+    });
+    expect(result.results.map((datapoint) => datapoint.output)).toEqual([2, 4, 6, 8, 10]);
+    const { lines } = logs();
+    const said = lines.filter((line) => line.includes("evaluate(): HoneyHive refused a datapoint's spans or session with HTTP 401"));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain("the API key was not accepted: check apiKey or HH_API_KEY");
+    // The tracers' own lines say the same, and do not send the reader looking for an outage.
+    expect(lines.filter((line) => line.includes("Exporting spans to HoneyHive failed: OTLPExporterError: HTTP 401 (the API key was not accepted"))).toHaveLength(1);
+    expect(lines.join("\n")).toContain("these spans are not sent again");
+    expect(lines.join("\n")).not.toContain("spans are kept");
+    expect(backend.requestsTo("POST", "/opentelemetry/v1/traces").length).toBeGreaterThanOrEqual(5);
+    // Every datapoint's session was tried, and its outputs sent (the final flush waited for them).
+    expect(backend.requestsTo("POST", "/session/start")).toHaveLength(5);
+    expect(backend.requestsTo("PUT", "/events")).toHaveLength(5);
+  } finally {
+    await backend.close();
+  }
+}, 30_000);
