@@ -108,8 +108,8 @@ describe("mixed apps: the HoneyHive part migrated, the other SDK's calls kept", 
     }
   });
 
-  it("55, 60: OTel to HoneyHive and Langfuse flushed together, @vercel/otel next to a correct 2.x app: left byte for byte (both sets)", () => {
-    for (const prefix of ["55", "60"]) {
+  it("55, 60–64, 66–71: correct mixed apps (other vendors' evaluate/trace/tracer/flush next to HoneyHive's): left byte for byte (both sets)", () => {
+    for (const prefix of ["55", "60", "61", "62", "63", "64", "66", "67", "68", "69", "70", "71"]) {
       for (const set of SETS) expect(changes(prefix, set), `${prefix} ${set}`).toEqual({});
     }
   });
@@ -133,6 +133,17 @@ describe("mixed apps: the HoneyHive part migrated, the other SDK's calls kept", 
     for (const set of SETS) {
       expect(changes("58", set)).toEqual({ "honeyhive.ts": 0 });
       expect(out("58", "honeyhive.ts", set)).toContain("registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()], tracerProvider: tracer.provider });");
+    }
+  });
+
+  it("65 middy Lambda, 72 a Worker's scheduled handler: `await hh.forceFlush()` in a finally (both sets); the Worker's fetch left as it is", () => {
+    for (const set of SETS) {
+      expect(changes("65", set)).toEqual({ "src/tag.ts": 0 });
+      expect(out("65", "src/tag.ts", set)).toMatch(/const lambdaHandler = async \(event: \{ text: string \}\) => \{\n\s+try \{\n(?:.*\n){2}\s+\} finally \{\n\s+await hh\.forceFlush\(\);/);
+      expect(changes("72", set)).toEqual({ "src/index.ts": 0 });
+      const text = out("72", "src/index.ts", set);
+      expect(text).toMatch(/async scheduled\(_controller: unknown, env: Env\): Promise<void> \{\n.*\n\s+try \{\n.*\n\s+\} finally \{\n\s+await hh\.forceFlush\(\);/);
+      expect(text.match(/forceFlush/g)).toHaveLength(2);
     }
   });
 
@@ -171,6 +182,11 @@ describe("the migrated mixed apps type-check against this SDK", () => {
       `declare module "next/server" { export function after(task: () => Promise<void> | void): void; }`,
       `declare module "@vercel/otel" { export function registerOTel(options: { serviceName: string }): void; }`,
       `interface ExecutionContext { waitUntil(promise: Promise<unknown>): void; }`,
+      `declare module "langsmith/evaluation" { export function evaluate(target: (inputs: any) => unknown, options: Record<string, unknown>): Promise<unknown>; }`,
+      `declare module "@lmnr-ai/lmnr" { export function evaluate<D, O, T>(options: { data: { data: D; target?: T }[]; executor: (data: D) => O | Promise<O>; evaluators: Record<string, (output: O, target?: T) => number> }): Promise<void>; }`,
+      `declare module "@middy/core" { export default function middy<F>(handler: F): { use(middleware: unknown): unknown }; }`,
+      `declare module "@aws-lambda-powertools/tracer" { export class Tracer { constructor(options?: { serviceName?: string }); putAnnotation(key: string, value: string | number | boolean): void; } }`,
+      `declare module "@aws-lambda-powertools/tracer/middleware" { export function captureLambdaHandler(tracer: unknown): unknown; }`,
     ];
     const compilerOptions = strictProjectOptions();
     const outputs = new Map(SHAPES.filter(isMixed).map((name) => [name, byName(name, "from1").output]));
