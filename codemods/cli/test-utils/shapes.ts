@@ -109,18 +109,3 @@ export function migratedShapes(dir: string, shapes: readonly string[]) {
   const out = (prefix: string, path: string, set: SetName = "from1"): string => shape(prefix, set).output[path]!;
   return { load, byName, shape, changes, out };
 }
-
-/** `tsc --strict` options of an application bundled for Node (Next.js, Vite, esbuild) that the migrated shapes compile under. */
-export function strictProjectOptions(): Record<string, unknown> {
-  return {
-    module: "esnext",
-    moduleResolution: "bundler",
-    target: "es2022",
-    lib: ["es2023", "dom"],
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    esModuleInterop: true,
-    types: ["node"],
-  };
-}
