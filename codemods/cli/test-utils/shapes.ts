@@ -83,3 +83,30 @@ export async function unmarkedTypeErrors(
     .map(({ path, line, code }) => `${path}:${line} ${code}`)
     .sort();
 }
+
+/** The two command sets a shape folder is migrated with: the 2.x set (`migrate`) and `--from 1`. */
+export type SetName = "2x" | "from1";
+export const SET_ARGS: Readonly<Record<SetName, readonly string[]>> = { "2x": ["migrate", "--json"], from1: ["migrate", "--from", "1", "--json"] };
+
+/**
+ * Every shape folder of `dir` migrated with both sets, filled by `load()` (call it in `beforeAll`), and
+ * lookups by a shape's two-digit prefix: the run, its changed files (path → markers) and an output file.
+ */
+export function migratedShapes(dir: string, shapes: readonly string[]) {
+  const runs = new Map<string, MigratedShape>();
+  const load = async (): Promise<void> => {
+    for (const shape of shapes) {
+      for (const set of ["2x", "from1"] as const) runs.set(`${shape} ${set}`, await migrateShape(join(dir, shape), SET_ARGS[set]));
+    }
+  };
+  const byName = (name: string, set: SetName): MigratedShape => runs.get(`${name} ${set}`)!;
+  const shape = (prefix: string, set: SetName): MigratedShape => {
+    const name = shapes.find((candidate) => candidate.startsWith(`${prefix}-`));
+    const found = name && runs.get(`${name} ${set}`);
+    if (!found) throw new Error(`no shape ${prefix}`);
+    return found;
+  };
+  const changes = (prefix: string, set: SetName = "from1"): Record<string, number> => changedFiles(shape(prefix, set));
+  const out = (prefix: string, path: string, set: SetName = "from1"): string => shape(prefix, set).output[path]!;
+  return { load, byName, shape, changes, out };
+}

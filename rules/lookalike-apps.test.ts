@@ -1,0 +1,122 @@
+// The rules (`configs.all`) on application code of public LLM apps and templates, rewritten in our words
+// (fixtures/lookalike-apps; each folder's README names the kind of app and where its shape came from,
+// and each source file's header says what it is). The benchmark corpus is libraries; these are the
+// handlers, serverless functions, eval scripts and tracing set-ups real apps have.
+//
+// Shapes 01–49 do not use HoneyHive at all: Next.js/AI SDK routes, Langfuse (v3 client and v4 OTel),
+// LangSmith, Braintrust, Laminar, Arize Phoenix/OpenInference, @vercel/otel, plain OpenTelemetry and
+// Honeycomb exporters, Sentry, Datadog LLM Observability, MCP servers, LangChain.js/LangGraph.js,
+// Cloudflare Workers, Fastify, Powertools/middy Lambdas, promptfoo, OpenAI Agents, Helicone, Socket.IO
+// and a home-made harness with our function names. Every one must be quiet.
+// Shapes 51–60 mix such code with HoneyHive 1.x/2.x or OTel exporting to HoneyHive: exactly the
+// findings listed (`file:line rule`), nothing on the other SDK's calls.
+//
+// Shapes the rules get wrong today are in KNOWN_DEFECTS: today's findings asserted, with the reason
+// and where the fix likely goes. A fix turns that block red: move the shape up then.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES_DIR } from "../fixtures/index.js";
+import { describeExpectedFindings, lintShapes, shapeLookup, shapeNames, type ShapeFinding } from "./test-utils/shape-projects.js";
+
+const SHAPES_DIR = join(FIXTURES_DIR, "lookalike-apps");
+const SHAPES = shapeNames(SHAPES_DIR);
+const isMixed = (name: string): boolean => Number(name.slice(0, 2)) >= 50;
+
+/** The source files of an app folder (relative path → text). */
+function sourcesOf(name: string): [string, string][] {
+  const root = join(SHAPES_DIR, name);
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.[cm]?[jt]sx?$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .map((path) => [relative(root, path), readFileSync(path, "utf8")]);
+}
+
+const findings = new Map<string, ShapeFinding[]>();
+
+beforeAll(async () => {
+  for (const [shape, found] of await lintShapes(SHAPES_DIR)) findings.set(shape, found);
+}, 300_000);
+
+const { at } = shapeLookup(SHAPES, findings);
+
+/**
+ * Mixed shape → the findings it must have. Mixed shapes not listed are correct and quiet: OTel to HoneyHive
+ * flushed with Langfuse (55), @vercel/otel next to 2.x (60), LangSmith's and Laminar's evaluate() next to a
+ * HoneyHive tracer (61, 62), OpenTelemetry's `trace` next to HoneyHive's renamed (63), Datadog's `tracer`
+ * next to HoneyHive's `hh` (64), toSessionId() for Langfuse (66), flush helpers and Promise.all flushes
+ * (67, 68), request data as session names and metadata (69), an instrumentor sent to Phoenix on purpose (71).
+ * 70 (the OTLP endpoint set in serverless.yml) is quiet for both functions: the environment endpoint is
+ * not read, so the HoneyHive one is a miss (a finding would be right there), not a false report.
+ */
+const EXPECTED: Readonly<Record<string, readonly string[]>> = {
+  // HoneyHive's legacy sessionStart() in a route; Langfuse's trace({ sessionId }) next to it is not ours.
+  "51": ["app/api/answer/route.ts:11 honeyhive/no-session-start-in-handler"],
+  // Sentry.flush() in finally does not flush the HoneyHive 1.x tracer.
+  "52": ["src/handler.ts:9 honeyhive/require-force-flush-in-lambda"],
+  // HoneyHiveTracer.init() inside the Express route; LangSmith's per-request traceable is fine.
+  "53": ["src/server.ts:13 honeyhive/no-tracer-init-in-handler"],
+  // evaluate() next to a module-level tracer (its init, and the trace() binding the evaluated function goes through).
+  "54": ["evals/compare.ts:7 honeyhive/no-global-tracer-with-evaluate", "evals/compare.ts:9 honeyhive/no-global-tracer-with-evaluate"],
+  // The free trace() in a file with its own tracer.
+  "56": ["src/index.ts:10 honeyhive/require-explicit-tracer"],
+  // The raw x-session-id header as a HoneyHive session id.
+  "57": ["src/index.ts:11 honeyhive/require-valid-session-id"],
+  // An instrumentor registered without HoneyHive's provider in the file that creates the tracer.
+  "58": ["honeyhive.ts:8 honeyhive/tracer-provider-for-instrumentors"],
+  // A middy-wrapped Lambda: HoneyHive's `hh` never flushed (Powertools' `tracer` is not taken for it).
+  "65": ["src/tag.ts:16 honeyhive/require-force-flush-in-lambda"],
+  // A module Worker: `fetch` flushes through ctx.waitUntil, `scheduled` does not flush.
+  "72": ["src/index.ts:20 honeyhive/require-force-flush-in-lambda"],
+};
+
+/**
+ * Shapes whose findings are wrong today: the findings asserted as they are, and why that is wrong
+ * (each is a defect in the report for the fix helper).
+ */
+const KNOWN_DEFECTS: Readonly<Record<string, { readonly today: readonly string[]; readonly reason: string }>> = {
+  // Shape 36 is the same file with a header that does not say "HoneyHive", and is quiet.
+  "14": {
+    today: ["src/handler.ts:14 honeyhive/require-force-flush-in-lambda"],
+    reason:
+      "a NodeSDK exporting to localhost:4318 is taken for OTel-to-HoneyHive because a comment names HoneyHive: " +
+      "the text gate mayExportOtelToHoneyhive() decides (analysis/flush-calls.ts:216 buildOtelSetup), no exporter URL is read; " +
+      "the message also asks for `await provider.forceFlush()` in a file with no `provider` (NodeSDK has no forceFlush)",
+  },
+};
+
+describe("look-alike and mixed apps", () => {
+  describeExpectedFindings(SHAPES, findings, EXPECTED, new Set(Object.keys(KNOWN_DEFECTS)));
+
+  it("has the apps: ~30 without HoneyHive, ~8 mixed", () => {
+    expect(SHAPES.filter((name) => !isMixed(name)).length).toBeGreaterThanOrEqual(30);
+    expect(SHAPES.filter(isMixed).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("every app has a README naming its kind and source, every source file a header saying what it is", () => {
+    for (const name of SHAPES) {
+      expect(readFileSync(join(SHAPES_DIR, name, "README.md"), "utf8").trim().length, name).toBeGreaterThan(80);
+      for (const [path, text] of sourcesOf(name)) {
+        const header = text.replace(/^"use server";\n/, "").split("\n", 1)[0]!;
+        expect(header, `${name}/${path}`).toMatch(isMixed(name) ? /^\/\/ Mixed app/ : /^\/\/ Look-alike app/);
+      }
+    }
+  });
+
+  it("no app without HoneyHive imports it or exports to it (the quiet half stays honest)", () => {
+    // A package.json may list honeyhive (37: a monorepo's other service uses it); no source file loads it.
+    for (const name of SHAPES.filter((shape) => !isMixed(shape))) {
+      for (const [path, text] of sourcesOf(name)) {
+        expect(text, `${name}/${path}`).not.toMatch(/["']honeyhive(?:\/[\w-]+)?["']|api\.honeyhive\.ai/);
+      }
+    }
+  });
+});
+
+describe("known defects (today's findings, asserted so that a fix shows)", () => {
+  for (const [prefix, { today, reason }] of Object.entries(KNOWN_DEFECTS)) {
+    it(`${prefix}: ${reason}`, () => {
+      expect(at(prefix)).toEqual([...today].sort());
+    });
+  }
+});
