@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
 import { shapeNames } from "../rules/test-utils/shape-projects.js";
-import { createConsumerProject, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
 import { removeProjects } from "./cli/test-utils/project.js";
 import { expectCleanRun, migratedShapes, unmarkedTypeErrors, type SetName } from "./cli/test-utils/shapes.js";
 
@@ -192,19 +192,7 @@ describe("the migrated mixed apps type-check against this SDK", () => {
       `declare module "@aws-lambda-powertools/tracer" { export class Tracer { constructor(options?: { serviceName?: string }); putAnnotation(key: string, value: string | number | boolean): void; } }`,
       `declare module "@aws-lambda-powertools/tracer/middleware" { export function captureLambdaHandler(tracer: unknown): unknown; }`,
     ];
-    // What real-code-public-2 uses; main's strictConsumerOptions({ lib: ["es2023", "dom"], esModuleInterop: true })
-    // (106b661, after this branch started) is the same set and can replace it once merged.
-    const compilerOptions = {
-      module: "esnext",
-      moduleResolution: "bundler",
-      target: "es2022",
-      lib: ["es2023", "dom"],
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      esModuleInterop: true,
-      types: ["node"],
-    };
+    const compilerOptions = strictConsumerOptions({ lib: ["es2023", "dom"], esModuleInterop: true });
     const outputs = new Map(SHAPES.filter(isMixed).map((name) => [name, byName(name, "from1").output]));
     const unmarked = await unmarkedTypeErrors(consumer.directory, outputs, shims, compilerOptions);
     expect(unmarked).toEqual(KNOWN_UNMARKED);
