@@ -155,7 +155,7 @@ export function sdkSpecifierFor(input: AnalysisInput, module: string): string {
 /**
  * A transform's review markers, one per line as the engine writes them, naming every marked call of the
  * line: `await a.flush(); await HoneyHiveTracer.flush();` gets one marker that says which call each
- * message is about (addMarker alone keeps the first message of a line and drops the others).
+ * message is about (addMarker alone writes one marker line per message).
  */
 export class LineMarkers {
   private readonly lines = new Map<number, { node: TSESTree.Node; marks: { node: TSESTree.Node; message: string }[] }>();
