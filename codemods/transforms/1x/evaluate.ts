@@ -166,7 +166,7 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
       const output = bare && evaluatorsTakeNarrowOutput(input, config) ? `Awaited<ReturnType<typeof ${text.slice(value.range[0], value.range[1])}>>` : undefined;
       markNarrowerEvaluators(input, edits, text, config, knownFunctionOf(input, value));
       const typed = withOutput(narrowDatapointTypes(text, declared?.slice(0, passed) ?? []), output);
-      const groundTruthArgument = typed?.groundTruth === undefined ? "groundTruth ?? {}" : "groundTruth ?? ({} as NonNullable<typeof groundTruth>)";
+      const groundTruthArgument = typed?.groundTruth === undefined ? "groundTruth || {}" : "groundTruth || ({} as NonNullable<typeof groundTruth>)";
       const callText = ["()", "(inputs)", `(inputs, ${groundTruthArgument})`][passed];
       const pattern = ["", "{ inputs }", "{ inputs, groundTruth }"][passed];
       const annotation = typed ? datapointAnnotation(edits, text, config, typed) : "";
@@ -487,7 +487,11 @@ function tracedFunctionOf(input: AnalysisInput, value: TSESTree.Node): FunctionN
   return isFunctionNode(fn) ? fn : undefined;
 }
 
-/** `fn` called as 1.x called it: `(outputs, inputs, groundTruth) => fn(outputs, inputs, groundTruth ?? {})`. */
+/**
+ * `fn` called as 1.x called it: `(outputs, inputs, groundTruth) => fn(outputs, inputs, groundTruth || {})`. `||`, not
+ * `??`: 1.x replaced any falsy ground truth by `{}` (`datapoint['ground_truths'] || {}`, src/sdk/evaluation.ts of
+ * honeyhiveai/typescript-sdk at aa07718).
+ */
 function groundTruthWrapper(input: AnalysisInput, text: string, fn: TSESTree.Node, declaredAs: TSESTree.Node = fn): string {
   const callee = text.slice(fn.range[0], fn.range[1]);
   const bare = unwrapExpression(fn)?.type === AST_NODE_TYPES.Identifier;
@@ -495,7 +499,7 @@ function groundTruthWrapper(input: AnalysisInput, text: string, fn: TSESTree.Nod
   const declared = knownFunctionOf(input, declaredAs)?.params[2];
   const annotation = declared && "typeAnnotation" in declared ? declared.typeAnnotation?.typeAnnotation : undefined;
   const empty = annotation === undefined || acceptsEmptyObject(annotation) ? "{}" : "({} as NonNullable<typeof groundTruth>)";
-  return `(outputs, inputs, groundTruth) => ${bare ? callee : `(${callee})`}(outputs, inputs, groundTruth ?? ${empty})`;
+  return `(outputs, inputs, groundTruth) => ${bare ? callee : `(${callee})`}(outputs, inputs, groundTruth || ${empty})`;
 }
 
 /**

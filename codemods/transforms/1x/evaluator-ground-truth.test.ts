@@ -28,7 +28,7 @@ await evaluate({
 
   it("keeps the wrapper in JavaScript (no types to write)", () => {
     const result = migrate(inline.replace("(inputs: { q: string })", "(inputs)").replace("(output: number,", "(output,"), "src/eval.js");
-    expect(result.output).toContain("matches: (outputs, inputs, groundTruth) => ((output, _inputs, truth) => output === truth.n)(outputs, inputs, groundTruth ?? {})");
+    expect(result.output).toContain("matches: (outputs, inputs, groundTruth) => ((output, _inputs, truth) => output === truth.n)(outputs, inputs, groundTruth || {})");
   });
 
   it("types each untyped parameter of a const evaluator that loses evaluator()'s contextual type", () => {
@@ -37,7 +37,7 @@ const exact = evaluator((outputs: string, inputs: Record<string, any>, groundTru
 await evaluate({ evaluationFunction: async () => "4", name: "qa", dataset: [], evaluators: [exact] });
 `);
     expect(result.output).toContain("const exact = (outputs: string, inputs: Record<string, any>, groundTruths: any) => outputs === groundTruths.expected;");
-    expect(result.output).toContain("exact: (outputs, inputs, groundTruth) => exact(outputs, inputs, groundTruth ?? {})");
+    expect(result.output).toContain("exact: (outputs, inputs, groundTruth) => exact(outputs, inputs, groundTruth || {})");
     expect(migrate(result.output).output).toBe(result.output);
   });
 });
