@@ -24,14 +24,20 @@ import type { CodemodTransform, TransformContext } from "../../engine/transform-
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
 import { markOneXMocks } from "./mocks.js";
-import { sdkSpecifierFor, thisMajorSpecifier, versionedSdkSpecifier } from "./shared.js";
+import { PUBLISHED_ENTRY_FILES, sdkSpecifierFor, thisMajorSpecifier, versionedSdkSpecifier } from "./shared.js";
 
 export const meta = transformMeta("1x-names");
 
 const SDK = "honeyhive";
 
 /** This package's entry points: the SDK's modules, the lint plugin. Any other `honeyhive/…` is a 1.x path. */
-const ENTRY_POINTS: ReadonlySet<string> = new Set<string>([...honeyhiveProfile.modules, `${SDK}/eslint-plugin`, `${SDK}/package.json`]);
+const ENTRY_POINTS: ReadonlySet<string> = new Set<string>([
+  ...honeyhiveProfile.modules,
+  `${SDK}/eslint-plugin`,
+  `${SDK}/package.json`,
+  // As a CDN that addresses files gets them written (sdkSpecifierFor).
+  ...Object.values(PUBLISHED_ENTRY_FILES).map((file) => `${SDK}/${file}`),
+]);
 
 /**
  * `import { CreateEventRequestEventType } from "honeyhive/models/components"` (also `honeyhive/dist/…`,
