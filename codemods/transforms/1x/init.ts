@@ -25,7 +25,7 @@ const INIT_METHODS: ReadonlySet<string> = new Set(["init", "initFromSessionId"])
 const PROMISE_METHODS: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
 const LAZY_ASSIGNMENTS: ReadonlySet<string> = new Set(["??=", "||=", "="]);
 
-function collect({ file, edits }: TransformContext): void {
+function collect({ file, edits, project }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return;
@@ -49,7 +49,7 @@ function collect({ file, edits }: TransformContext): void {
     // `.then()` on what is now a tracer, not a promise: keep the callback's timing and types.
     const member = call.parent;
     if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && PROMISE_METHODS.has(memberName(member) ?? "")) wrapPromiseMethodReceiver(edits, call);
-    else if (!(awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call)) unwrapPromiseAnnotation(input, edits, text, call);
+    else if (!(awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call)) unwrapPromiseAnnotation(input, edits, text, call, project?.membersUsedAsTracer ?? []);
     markPromiseIdentityTests(input, edits, text, call);
     creations.push(call);
   }
@@ -232,7 +232,7 @@ function joinedSession(
  * function typed `(): Promise<HoneyHiveTracer>` that returns the call or such a variable becomes
  * `async`, so its callers still get the promise they await or `.then()`.
  */
-function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression): void {
+function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression, usedAsTracerElsewhere: readonly string[]): void {
   const tracerType = text.slice(call.callee.range[0], call.callee.range[1]).replace(/\.\w+$/, "");
   const parent = call.parent;
   if (parent?.type === AST_NODE_TYPES.ReturnStatement || parent?.type === AST_NODE_TYPES.ArrowFunctionExpression) {
@@ -264,7 +264,8 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
     if (annotation ? isPromiseType(text, annotation) : name !== undefined && TRACER_PROMISE_NAME.test(name)) wrapInPromise(edits, call);
     // Untyped and not named as a promise: the class may await it, call .then() on it, or use it as the tracer
     // (`this.tracer.createSession()`: the tracer itself, as in 2.x code; then nothing to say).
-    else if (!annotation && !memberUsedAsTracer(input, parent, name)) addMarker(edits, text, call, MESSAGES_1X.initPromiseField(holder.parameter));
+    // …or another module does (`telemetry.tracer.createSession()`: the project pass's evidence, D7).
+    else if (!annotation && !memberUsedAsTracer(input, parent, name) && !(name !== undefined && !holder.parameter && usedAsTracerElsewhere.includes(name))) addMarker(edits, text, call, MESSAGES_1X.initPromiseField(holder.parameter));
     if (!annotation && holder.parameter) unwrapOverloadParameters(input, edits, text, parent as TSESTree.AssignmentPattern, tracerType);
     return;
   }
