@@ -304,6 +304,20 @@ export function main() { Obs.tracer.enrichSession({}); loop.self.enrichSession({
     expect(receiver("loop.self.enrichSession")).toBeUndefined();
   });
 
+  it("declares a tracer in a parameter's default by its parameter, not its function (whose removal or enclosing function would be the wrong one)", () => {
+    const { input, model: sdk } = model(`import { HoneyHiveTracer, trace } from "honeyhive";
+export class Agent {
+  constructor(private name: string, tracer = HoneyHiveTracer.init({ project: "p" })) { this.run = trace(() => name); }
+  run: () => string;
+}
+export function work({ tracer = HoneyHiveTracer.init({ project: "p" }) } = {}) { return trace(() => 1); }`);
+    const declarations = sdk.tracers.filter((tracer) => tracer.kind === "init").map((tracer) => input.text.slice(...tracer.declaration.range));
+    expect(declarations).toEqual([`tracer = HoneyHiveTracer.init({ project: "p" })`, `{ tracer = HoneyHiveTracer.init({ project: "p" }) } = {}`]);
+    for (const call of callsTo(input.ast, input.text, "trace")) {
+      expect(sdk.tracersInScopeAt(call).map(({ text }) => text)).toEqual(["tracer"]);
+    }
+  });
+
   it("finds class members assigned in the constructor or as fields", () => {
     const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
 class Agent {

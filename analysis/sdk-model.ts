@@ -1122,7 +1122,10 @@ class FileSdkModel implements SdkModel {
     }
     if (isTracer) {
       const def = variable.defs[0];
-      this.addVariableTracer(variable, "init", def?.node ?? declaration ?? variable.identifiers[0]!, initializations, false, variable.name);
+      // A parameter's default (`constructor(private tracer = HoneyHiveTracer.init(…))`): the parameter is the
+      // declaration, not the function (a def's node), whose removal or enclosing function would be the wrong one.
+      const node = def?.type === "Parameter" ? parameterOf(def.name) : def?.node;
+      this.addVariableTracer(variable, "init", node ?? declaration ?? variable.identifiers[0]!, initializations, false, variable.name);
       return true;
     }
     const fn = functionOfVariable(variable);
@@ -1280,7 +1283,8 @@ class FileSdkModel implements SdkModel {
         result.push({ tracer, text: tracer.referenceText, safe });
         continue;
       }
-      const declarationNode = variable.defs[0]?.node ?? tracer.declaration;
+      const def = variable.defs[0];
+      const declarationNode = (def?.type === "Parameter" ? parameterOf(def.name) : def?.node) ?? tracer.declaration;
       const declaredBefore = declarationNode.range[1] <= node.range[0];
       // Code that runs later than the declaration's own code (a nested function) may still read it first.
       const deferred = enclosingFunction(node) !== enclosingFunction(declarationNode) && !runsAtLoad;
@@ -1514,6 +1518,14 @@ function thisClassForUse(node: TSESTree.Node): ReturnType<typeof thisClass> {
  * with the tracer assigned in the constructor, reads undefined (TS2729). Likewise constructor code
  * before the constructor's own assignment. Code in a method or a function runs later.
  */
+/** The parameter (an element of its function's `params`) that declares `name`, also inside a default or a pattern. */
+function parameterOf(name: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current: TSESTree.Node | undefined = name; current?.parent; current = current.parent) {
+    if (isFunctionNode(current.parent)) return (current.parent.params as readonly TSESTree.Node[]).includes(current) ? current : undefined;
+  }
+  return undefined;
+}
+
 function memberSetBefore(tracer: TracerDeclaration, node: TSESTree.Node): boolean {
   const declaration = tracer.declaration;
   for (let current = node.parent; current; current = current.parent) {

@@ -209,7 +209,7 @@ describe("shapes migrated right", () => {
     const text = out("20", "run-eval.ts");
     expect(text).toContain(`import { evaluate } from "honeyhive/experiments";`);
     expect(text).toContain(`evaluators: { "same-length": sameLength },`);
-    expect(text).toContain("function: ({ inputs, groundTruth }) => translate(inputs, groundTruth ?? {}),");
+    expect(text).toContain("function: ({ inputs, groundTruth }) => translate(inputs, groundTruth || {}),");
     expect(text).toContain(`dataset: [{ inputs: { text: "hi" }, groundTruth: { text: "HI" } }],`);
   });
 

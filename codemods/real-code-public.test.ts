@@ -137,7 +137,7 @@ describe("shapes migrated right", () => {
 
   it("12 evaluate() then the 1.x REST client and a deep import: both marked, evaluators (output, input, ground_truths) wrapped", () => {
     expect(changes("12")).toEqual({ "quickstart.ts": 3 });
-    expect(out("12", "quickstart.ts")).toContain("scoreIt: (outputs, inputs, groundTruth) => scoreIt(outputs, inputs, groundTruth ?? {})");
+    expect(out("12", "quickstart.ts")).toContain("scoreIt: (outputs, inputs, groundTruth) => scoreIt(outputs, inputs, groundTruth || {})");
   });
 
   it("13 REST client behind a lazy getter: marked, its request-scoped calls untouched", () => {

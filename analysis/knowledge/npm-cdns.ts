@@ -15,14 +15,25 @@ export interface NpmCdn {
   readonly namePrefix?: string;
   /** A path the CDN appends that is not the package's subpath (jsDelivr's `/+esm`). */
   readonly ownSuffix?: string;
+  /**
+   * The CDN resolves a subpath (`honeyhive@2/experiments`) through package.json "exports", as Node does.
+   * Otherwise the path after the version names a file of the published package, and a subpath that only
+   * "exports" declares is not found there.
+   */
+  readonly readsExports?: true;
 }
 
+// Which read "exports" (checked in their issue trackers): esm.sh and Skypack resolve subpaths through it
+// (carbon-design-system/carbon-web-components#443 adds "exports" "for CDNs such as jspm and Skypack");
+// jsDelivr does not (jsdelivr/jsdelivr#18215, "Support package.json#exports", open; esm.run is its `+esm`);
+// unpkg reads it only to pick the file for a URL without a path (unpkg/unpkg#342: "If you don't specify a
+// file path … the `exports` field"; "link directly to the path of the file you want").
 export const NPM_CDNS: readonly NpmCdn[] = [
-  { origin: "https://esm.sh/", buildSegment: /^(?:v\d+|stable)\//, namePrefix: "*" },
+  { origin: "https://esm.sh/", buildSegment: /^(?:v\d+|stable)\//, namePrefix: "*", readsExports: true },
   { origin: "https://esm.run/" },
   { origin: "https://cdn.jsdelivr.net/npm/", ownSuffix: "/+esm" },
   { origin: "https://unpkg.com/" },
-  { origin: "https://cdn.skypack.dev/" },
+  { origin: "https://cdn.skypack.dev/", readsExports: true },
 ];
 
 /**
@@ -30,7 +41,7 @@ export const NPM_CDNS: readonly NpmCdn[] = [
  * → `{ head: "https://esm.sh/v135/", path: "honeyhive@1.0.42/experiments", tail: "?target=deno" }`. Undefined
  * for any other specifier.
  */
-export function splitCdnUrl(specifier: string): { readonly head: string; readonly path: string; readonly tail: string } | undefined {
+export function splitCdnUrl(specifier: string): { readonly head: string; readonly path: string; readonly tail: string; readonly cdn: NpmCdn } | undefined {
   const cdn = NPM_CDNS.find((candidate) => specifier.startsWith(candidate.origin));
   if (!cdn) return undefined;
   let start = cdn.origin.length;
@@ -41,5 +52,5 @@ export function splitCdnUrl(specifier: string): { readonly head: string; readonl
   let end = query < 0 ? specifier.length : query;
   if (cdn.ownSuffix && specifier.slice(start, end).endsWith(cdn.ownSuffix)) end -= cdn.ownSuffix.length;
   if (end <= start) return undefined;
-  return { head: specifier.slice(0, start), path: specifier.slice(start, end), tail: specifier.slice(end) };
+  return { head: specifier.slice(0, start), path: specifier.slice(start, end), tail: specifier.slice(end), cdn };
 }

@@ -53,3 +53,24 @@ export const SPY_CALLS: readonly { readonly object: string; readonly method: str
   { object: "jest", method: "spyOn" },
   { object: "vi", method: "spyOn" },
 ];
+
+/**
+ * A manual mock of a package: a module in a `__mocks__` folder named as the package (`__mocks__/honeyhive.ts`,
+ * a scoped one `__mocks__/@scope/name.js`). Jest uses one beside node_modules (or under `roots`) for every
+ * import of the package, without a `jest.mock` call; Vitest uses the project root's for `vi.mock(name)`
+ * without a factory. Such a file often never names the package, so it is told by its path.
+ * verifiedAt: jestjs.io/docs/manual-mocks ("Mocking Node modules", scoped modules); vitest.dev/guide/mocking/modules ("__mocks__" folder).
+ */
+export const MANUAL_MOCK_FOLDER = "__mocks__";
+
+/** The extensions a runner resolves a manual mock with (Jest's default moduleFileExtensions, less json and node). */
+const MANUAL_MOCK_FILE = /^(.+)\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+/** The package a manual mock at `path` stands in for (`/app/__mocks__/honeyhive.ts` → `honeyhive`), if it is one. */
+export function manualMockOf(path: string): string | undefined {
+  const parts = path.split(/[\\/]/);
+  const file = MANUAL_MOCK_FILE.exec(parts.at(-1) ?? "")?.[1];
+  if (file === undefined) return undefined;
+  if (parts.at(-2) === MANUAL_MOCK_FOLDER) return file;
+  return parts.at(-3) === MANUAL_MOCK_FOLDER && parts.at(-2)!.startsWith("@") ? `${parts.at(-2)}/${file}` : undefined;
+}

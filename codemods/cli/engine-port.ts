@@ -15,7 +15,7 @@ export interface ProjectLinks {
 
 export interface MigrateEngine {
   readonly runTransforms: (source: string, filePath: string, options: RunTransformsOptions) => TransformRunResult;
-  readonly mayUseSdk: (source: string, settings?: RunTransformsOptions["settings"]) => boolean;
+  readonly mayUseSdk: (source: string, settings?: RunTransformsOptions["settings"], path?: string) => boolean;
   /**
    * Optional project pass: joins what each candidate told about itself (`TransformRunResult.links`,
    * asked for with `links: true`) into what one file cannot show. Without it each file stands alone.

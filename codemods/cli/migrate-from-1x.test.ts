@@ -74,3 +74,22 @@ describe("migrate --from 1", () => {
     expect(read(root, "src/app.ts")).toBe(fixture.before);
   });
 });
+
+describe("migrate --from 1: what one file does not show", () => {
+  it("leaves a 2.x field another module uses as the tracer unmarked (D7), and marks a manual mock of the package found by its path", async () => {
+    const telemetry = 'import { HoneyHiveTracer } from "honeyhive";\n\nexport class Telemetry {\n  tracer = HoneyHiveTracer.init({ project: "app" });\n}\n\nexport const telemetry = new Telemetry();\n';
+    const mock = "export const HoneyHiveTracer = {\n  init: jest.fn().mockResolvedValue({ flush: jest.fn() }),\n};\n";
+    const root = makeProject(
+      {
+        "src/telemetry.ts": telemetry,
+        "src/route.ts": 'import { telemetry } from "./telemetry";\n\nexport function handle(name: string): string {\n  return telemetry.tracer.createSession({ sessionName: name });\n}\n',
+        "__mocks__/honeyhive.ts": mock,
+      },
+      { git: true },
+    );
+    const run = await runInProcess(root, ["migrate", "--from", "1"], null);
+    expect(run.code, run.stderr).toBe(0);
+    expect(read(root, "src/telemetry.ts")).toBe(telemetry);
+    expect(read(root, "__mocks__/honeyhive.ts")).toMatch(/^\/\* honeyhive-migrate: this mock stands in for honeyhive 1\.x: [^\n]*\*\/\nexport const HoneyHiveTracer = \{\n/);
+  });
+});

@@ -192,7 +192,7 @@ function readFiles(
     }
     const { text: source, invalid } = decoded;
     const read = { realPath, source, ...(invalid ? { invalid } : {}) };
-    if (!prefilter.mayUseSdk(source, settings)) {
+    if (!prefilter.mayUseSdk(source, settings, realPath)) {
       runs.push({
         outcome: { path, status: "skipped", transforms: [], markers: 0, reason: "no SDK usage" },
         ...(prefilter.keepSkipped ? { prefiltered: read } : {}),

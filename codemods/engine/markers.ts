@@ -51,8 +51,10 @@ function anchorOf(node: TSESTree.Node, text: string): TSESTree.Node {
 }
 
 /**
- * Adds a marker on its own line before the line that holds `node`, unless a marker already sits
- * there (from an earlier run or another transform). Returns whether a marker was added.
+ * Adds a marker on its own line before the line that holds `node`, unless a marker already sat there
+ * before this run (an earlier run, or a transform whose edits are settled) or this transform added the
+ * same message there. Each other message of this run gets its own line: two findings on one line are
+ * two things to check. Returns whether a marker was added.
  */
 export function addMarker(
   edits: EditList,
@@ -62,8 +64,9 @@ export function addMarker(
 ): boolean {
   const anchor = anchorOf(node, text);
   const start = lineStart(text, anchor.range[0]);
+  const line = `${indentationAt(text, anchor.range[0])}${markerComment(message)}${newlineOf(text)}`;
   const addedThisRun = edits.edits.some((edit) => edit.start === start && edit.lineBefore === true);
-  if (addedThisRun || markerEndsAbove(text, start)) return false;
-  edits.insertLineBefore(start, `${indentationAt(text, anchor.range[0])}${markerComment(message)}${newlineOf(text)}`);
+  if (addedThisRun ? edits.edits.some((edit) => edit.start === start && edit.text === line) : markerEndsAbove(text, start)) return false;
+  edits.insertLineBefore(start, line);
   return true;
 }

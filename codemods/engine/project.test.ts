@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runTransforms } from "./engine.js";
 import { analyzeProject, linkProject } from "./project.js";
+import { TRANSFORM_1X_IDS } from "../transforms/ids.js";
 
 const root = mkdtempSync(join(tmpdir(), "honeyhive-project-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -148,5 +149,35 @@ describe("fileLinks shares the rules' cross-file reading", () => {
 
   it("links an evaluate() call to a function imported through a tsconfig `paths` alias", () => {
     expect(project.factsFor(join(root, "aliased/src/eval/pipeline.ts"))).toEqual({ evaluatedExports: ["answer"] });
+  });
+});
+
+// D7: a 2.x class's field initialized with an init and used as the tracer only by another module
+// (`telemetry.tracer.createSession()`) is no 1.x promise: the project pass says so, 1x-init then leaves it unmarked.
+describe("members another module uses as a tracer (D7)", () => {
+  const TELEMETRY = `import { HoneyHiveTracer } from "honeyhive";\nexport class Telemetry {\n  tracer = HoneyHiveTracer.init({ project: "app" });\n}\nexport const telemetry = new Telemetry();\n`;
+  const paths = write({
+    "d7/src/telemetry.ts": TELEMETRY,
+    "d7/src/route.ts": `import { telemetry } from "./telemetry.js";\nexport function handle() {\n  return telemetry.tracer.createSession({ sessionName: "r" });\n}\n`,
+    "d7/src/other.ts": `import { config } from "./config.js";\nexport const on = config.tracer.forceFlush;\n`,
+    "d7-1x/src/telemetry.ts": TELEMETRY,
+    "d7-1x/src/route.ts": `import { telemetry } from "./telemetry.js";\nexport async function handle() {\n  telemetry.tracer.then((t) => t.trace(() => 1));\n  return (await telemetry.tracer).trace(() => 2);\n}\n`,
+  });
+  const project = analyzeProject(paths);
+  for (const path of paths) project.noteImports(path, readFileSync(path, "utf8"));
+  const from1 = (path: string, withFacts = true) => {
+    const facts = withFacts ? project.factsFor(path) : undefined;
+    return runTransforms(TELEMETRY, path, { transforms: TRANSFORM_1X_IDS, ...(facts ? { project: facts } : {}) });
+  };
+
+  it("records the member an importer uses as a tracer, for the module it imports, not for other modules or a promise's use", () => {
+    expect(project.factsFor(paths[0]!)).toEqual({ evaluatedExports: [], membersUsedAsTracer: ["tracer"] });
+    expect(project.factsFor(paths[3]!)).toBeUndefined();
+  });
+
+  it("keeps the untyped-promise marker off that field, and on it where the importers await it or call .then()", () => {
+    expect(from1(paths[0]!, false).markers).toBe(1);
+    expect(from1(paths[0]!).output).toBe(TELEMETRY);
+    expect(from1(paths[3]!).markers).toBe(1);
   });
 });

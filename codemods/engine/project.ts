@@ -19,6 +19,7 @@ import { resolve } from "node:path";
 import ts = require("typescript");
 import { evaluatedIdentifier, getEvaluateModel } from "../../analysis/evaluate.js";
 import { extractModuleFacts, type ExportFact } from "../../analysis/export-facts.js";
+import { TRACER_MEMBERS } from "../../analysis/knowledge/sdks/honeyhive.js";
 import { mayExportOtelToHoneyhive } from "../../analysis/knowledge/sdks/opentelemetry.js";
 import type { AnalysisInput } from "../../analysis/input.js";
 import { CJS_RE_EXPORT, importOrigin, MAX_RE_EXPORT_CHAIN, projectModules } from "../../analysis/project-modules.js";
@@ -145,6 +146,8 @@ export function linkProject(
   const pipelineModules = new Set<string>();
   const sdkBarrels = new Set<string>();
   const evaluatedExports = new Map<string, string[]>();
+  /** Tracer module → members its importers use as a tracer (`telemetry.tracer.createSession()`). */
+  const membersUsedAsTracer = new Map<string, string[]>();
   /** Evaluated module → the files whose evaluate() runs its exports. */
   const evaluatingFiles = new Map<string, Set<string>>();
   const importedOutsideEvaluate = new Set<string>();
@@ -226,17 +229,44 @@ export function linkProject(
     return found;
   };
 
+  /**
+   * A file importing a tracer module that calls a tracer's member on a member of something (`telemetry.tracer
+   * .createSession()`, `new Telemetry().tracer.forceFlush()`): that member holds the tracer itself, not 1.x's
+   * promise of it (1.x code awaited it first), so the module's field initialized with an init is 2.x code.
+   * Text evidence, tied to the imported module only: it can only keep a review marker off.
+   */
+  const noteMembersUsedAsTracer = (from: string, text: string): void => {
+    if (!text.includes(".")) return;
+    const targets: string[] = [];
+    for (const match of text.matchAll(RELATIVE_IMPORT)) {
+      const target = match[1] === undefined ? resolveModule(match[2]!, from, host) : undefined;
+      if (target !== undefined && target !== from && tracerModules.has(target)) targets.push(target);
+    }
+    if (targets.length === 0) return;
+    for (const [, member, used] of text.matchAll(MEMBER_OF_MEMBER)) {
+      if (!TRACER_USES.has(used!)) continue;
+      for (const target of targets) if (!membersUsedAsTracer.get(target)?.includes(member!)) addTo(membersUsedAsTracer, target, member!);
+    }
+  };
+
   return {
     tracerModules,
     evaluatedExports,
     factsFor(path) {
       const key = resolve(path);
       const names = evaluatedExports.get(key);
-      return names ? { evaluatedExports: names, ...(importedOutsideEvaluate.has(key) ? { importedOutsideEvaluate: true as const } : {}) } : undefined;
+      const members = membersUsedAsTracer.get(key);
+      if (!names && !members) return undefined;
+      return {
+        evaluatedExports: names ?? [],
+        ...(names && importedOutsideEvaluate.has(key) ? { importedOutsideEvaluate: true as const } : {}),
+        ...(members ? { membersUsedAsTracer: members } : {}),
+      };
     },
     noteImports(path, text) {
-      if (evaluatedExports.size === 0) return;
       const from = resolve(path);
+      if (tracerModules.size > 0) noteMembersUsedAsTracer(from, text);
+      if (evaluatedExports.size === 0) return;
       const note = (target: string) => {
         if (target !== from && evaluatedExports.has(target) && !evaluatingFiles.get(target)?.has(from)) importedOutsideEvaluate.add(target);
       };
@@ -273,6 +303,12 @@ export function linkProject(
     },
   };
 }
+
+/** `<x>.tracer.createSession`, `x?.tracer?.forceFlush` (group 1: the holding member, group 2: the member used on it). */
+const MEMBER_OF_MEMBER = /[\w$)\]]\??\.(#?[\w$]+)\s*\??\.\s*([\w$]+)/g;
+
+/** Members only a tracer has (`createSession`, `forceFlush`, `trace`, …; not a promise's `then`), from the SDK's manifest. */
+const TRACER_USES: ReadonlySet<string> = new Set(Object.entries(TRACER_MEMBERS).flatMap(([name, member]) => ("tracerLike" in member && member.tracerLike ? [name] : [])));
 
 /** The last path segment without its extensions: `./lib/pipeline.js` → `pipeline`, `/p/src/pipeline.ts` → `pipeline`. */
 function stemOf(path: string): string {

@@ -15,6 +15,11 @@ export interface ProjectFileFacts {
    * export): its code runs outside evaluate() as well. Known only to the CLI, which reads every file.
    */
   readonly importedOutsideEvaluate?: true;
+  /**
+   * Members of this module's exported classes or objects that another project module uses as a tracer
+   * (`telemetry.tracer.createSession()`): 2.x evidence the file alone lacks, read by 1x-init (D7).
+   */
+  readonly membersUsedAsTracer?: readonly string[];
 }
 
 /**

@@ -13,7 +13,7 @@ const app = express();
 `;
 
 describe("validate-session-id", () => {
-  it("marks each call once, also when two calls share a line, and never rewrites the id", () => {
+  it("marks each call once, also when two calls share a line (a marker line each), and never rewrites the id", () => {
     const before = `${HEADER}
 app.use((req, res, next) => {
   const id = req.get("x-session-id");
@@ -22,9 +22,12 @@ app.use((req, res, next) => {
 });
 `;
     const result = run(before);
-    expect(result.markers).toBe(1);
+    expect(result.markers).toBe(2);
     expect(result.output).toBe(
-      before.replace("  if (id) tracer", `  ${markerComment(unvalidatedSessionIdMarker("createSession"))}\n  if (id) tracer`),
+      before.replace(
+        "  if (id) tracer",
+        `  ${markerComment(unvalidatedSessionIdMarker("createSession"))}\n  ${markerComment(unvalidatedSessionIdMarker("withSession"))}\n  if (id) tracer`,
+      ),
     );
     expect(run(result.output).changed).toBe(false);
   });

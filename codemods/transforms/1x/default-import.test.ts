@@ -89,3 +89,19 @@ it("writes a Deno npm: specifier of 1.x with this major, as the other imports ge
   expect(output).toMatch(/^import \* as hh from "npm:honeyhive@\^2\.0\.0";\n/);
   expect(migrate(output, "/tmp/app/main.ts").output).toBe(output);
 });
+
+it("replaces the default beside a namespace import (`import hh, * as ns`) and keeps the namespace in its own import", () => {
+  const code = `import hh, * as ns from "honeyhive";
+export const tracer = hh.HoneyHiveTracer.init({ project: "p" });
+export const enrich = ns.enrichSpan;
+`;
+  const { output } = migrate(code, "/tmp/app/both.ts");
+  expect(output).toMatch(/^import \* as hh from "honeyhive";\nimport \* as ns from "honeyhive";\nexport const tracer = hh\.HoneyHiveTracer\.init\(/);
+  expect(twice(code, "/tmp/app/both.ts").output).toBe(output);
+  const destructured = `import hh, * as ns from "honeyhive";
+const { HoneyHiveTracer } = hh;
+export const tracer = HoneyHiveTracer.init({ project: "p" });
+export const enrich = ns.enrichSpan;
+`;
+  expect(migrate(destructured, "/tmp/app/d.ts").output).toMatch(/^import \{ HoneyHiveTracer \} from "honeyhive";\nimport \* as ns from "honeyhive";\nexport const tracer = HoneyHiveTracer\.init\(/);
+});

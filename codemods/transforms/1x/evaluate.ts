@@ -166,7 +166,7 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
       const output = bare && evaluatorsTakeNarrowOutput(input, config) ? `Awaited<ReturnType<typeof ${text.slice(value.range[0], value.range[1])}>>` : undefined;
       markNarrowerEvaluators(input, edits, text, config, knownFunctionOf(input, value));
       const typed = withOutput(narrowDatapointTypes(text, declared?.slice(0, passed) ?? []), output);
-      const groundTruthArgument = typed?.groundTruth === undefined ? "groundTruth ?? {}" : "groundTruth ?? ({} as NonNullable<typeof groundTruth>)";
+      const groundTruthArgument = typed?.groundTruth === undefined ? "groundTruth || {}" : "groundTruth || ({} as NonNullable<typeof groundTruth>)";
       const callText = ["()", "(inputs)", `(inputs, ${groundTruthArgument})`][passed];
       const pattern = ["", "{ inputs }", "{ inputs, groundTruth }"][passed];
       const annotation = typed ? datapointAnnotation(edits, text, config, typed) : "";
@@ -325,6 +325,23 @@ function datapointAnnotation(edits: EditList, text: string, config: TSESTree.Obj
   const inline = config.parent?.type === AST_NODE_TYPES.CallExpression;
   if (inline && keyedProperties(config).some(({ key }) => key === "dataset" || key === "query_list")) return "";
   return `: { inputs: ${inputs}${types.groundTruth === undefined ? "" : `; groundTruth?: ${types.groundTruth}`} }`;
+}
+
+/**
+ * The evaluators `list`'s config has a dataset (written there or in a `const` of the file) with a datapoint
+ * whose ground truth is `""`, `0` or `false`: 1.x handed the evaluators `{}` for it (`ground_truths || {}`),
+ * which an inline parameter default (`truth = {}`, for `undefined` only) would not.
+ */
+function datasetHasFalsyGroundTruth(input: AnalysisInput, list: TSESTree.ArrayExpression): boolean {
+  const config = list.parent?.type === AST_NODE_TYPES.Property ? list.parent.parent : undefined;
+  if (config?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const dataset = keyedProperties(config).find(({ key }) => key === "dataset")?.property.value;
+  const items = dataset && literalOf(input, dataset, AST_NODE_TYPES.ArrayExpression);
+  return (items?.elements ?? []).some(
+    (item) =>
+      item?.type === AST_NODE_TYPES.ObjectExpression &&
+      keyedProperties(item).some(({ key, property }) => (key === "ground_truths" || key === "groundTruth") && property.value.type === AST_NODE_TYPES.Literal && property.value.value !== null && !property.value.value),
+  );
 }
 
 /** The array or object literal `value` is: written in place, or held by a `const` of this file. */
@@ -487,7 +504,11 @@ function tracedFunctionOf(input: AnalysisInput, value: TSESTree.Node): FunctionN
   return isFunctionNode(fn) ? fn : undefined;
 }
 
-/** `fn` called as 1.x called it: `(outputs, inputs, groundTruth) => fn(outputs, inputs, groundTruth ?? {})`. */
+/**
+ * `fn` called as 1.x called it: `(outputs, inputs, groundTruth) => fn(outputs, inputs, groundTruth || {})`. `||`, not
+ * `??`: 1.x replaced any falsy ground truth by `{}` (`datapoint['ground_truths'] || {}`, src/sdk/evaluation.ts of
+ * honeyhiveai/typescript-sdk at aa07718).
+ */
 function groundTruthWrapper(input: AnalysisInput, text: string, fn: TSESTree.Node, declaredAs: TSESTree.Node = fn): string {
   const callee = text.slice(fn.range[0], fn.range[1]);
   const bare = unwrapExpression(fn)?.type === AST_NODE_TYPES.Identifier;
@@ -495,7 +516,7 @@ function groundTruthWrapper(input: AnalysisInput, text: string, fn: TSESTree.Nod
   const declared = knownFunctionOf(input, declaredAs)?.params[2];
   const annotation = declared && "typeAnnotation" in declared ? declared.typeAnnotation?.typeAnnotation : undefined;
   const empty = annotation === undefined || acceptsEmptyObject(annotation) ? "{}" : "({} as NonNullable<typeof groundTruth>)";
-  return `(outputs, inputs, groundTruth) => ${bare ? callee : `(${callee})`}(outputs, inputs, groundTruth ?? ${empty})`;
+  return `(outputs, inputs, groundTruth) => ${bare ? callee : `(${callee})`}(outputs, inputs, groundTruth || ${empty})`;
 }
 
 /**
@@ -552,6 +573,7 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
     edits.remove([fn.range[1], call.range[1]]);
   };
   for (const [list, entries] of entriesOf) {
+    const falsyTruths = datasetHasFalsyGroundTruth(input, list);
     const multiline = /[\r\n]/.test(text.slice(list.range[0], list.elements[0]!.range[0]));
     edits.replace([list.range[0], list.range[0] + 1], multiline ? "{" : "{ ");
     edits.replace([list.range[1] - 1, list.range[1]], multiline ? "}" : " }");
@@ -571,7 +593,8 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
         const third = isFunctionNode(inline) ? inline.params[2] : undefined;
         // An untyped one gets 1.x's loose ground truth type first (with a default `{}` alone it would be typed `{}`, not by the context).
         const untyped = typed && third?.type === AST_NODE_TYPES.Identifier && !third.typeAnnotation;
-        if (isFunctionNode(inline) && third && "typeAnnotation" in third && (third.typeAnnotation || untyped)) {
+        // Not where the config's dataset holds a ground truth of "", 0 or false: the default would not replace it, the wrapper's `||` does.
+        if (isFunctionNode(inline) && third && "typeAnnotation" in third && (third.typeAnnotation || untyped) && !falsyTruths) {
           // Written here: its own third parameter takes 1.x's `{}` as a default, `(o, i, truth: T = {} as T) => …`.
           unwrap(wrapper.call, wrapper.fn, `${keyText}: `);
           const end = Math.max(third.range[1], ("typeAnnotation" in third && third.typeAnnotation?.range[1]) || 0);

@@ -28,7 +28,7 @@ await evaluate({
 
   it("keeps the wrapper in JavaScript (no types to write)", () => {
     const result = migrate(inline.replace("(inputs: { q: string })", "(inputs)").replace("(output: number,", "(output,"), "src/eval.js");
-    expect(result.output).toContain("matches: (outputs, inputs, groundTruth) => ((output, _inputs, truth) => output === truth.n)(outputs, inputs, groundTruth ?? {})");
+    expect(result.output).toContain("matches: (outputs, inputs, groundTruth) => ((output, _inputs, truth) => output === truth.n)(outputs, inputs, groundTruth || {})");
   });
 
   it("types each untyped parameter of a const evaluator that loses evaluator()'s contextual type", () => {
@@ -37,7 +37,7 @@ const exact = evaluator((outputs: string, inputs: Record<string, any>, groundTru
 await evaluate({ evaluationFunction: async () => "4", name: "qa", dataset: [], evaluators: [exact] });
 `);
     expect(result.output).toContain("const exact = (outputs: string, inputs: Record<string, any>, groundTruths: any) => outputs === groundTruths.expected;");
-    expect(result.output).toContain("exact: (outputs, inputs, groundTruth) => exact(outputs, inputs, groundTruth ?? {})");
+    expect(result.output).toContain("exact: (outputs, inputs, groundTruth) => exact(outputs, inputs, groundTruth || {})");
     expect(migrate(result.output).output).toBe(result.output);
   });
 });
@@ -84,5 +84,39 @@ describe("the inline default `= {}` against a null or missing ground truth (the 
     expect(seen).toHaveLength(3);
     expect(seen).toEqual(expect.arrayContaining([{}, {}, { label: "x" }]));
     expect(evaluation.results.map((result) => result.metrics)).toEqual([{ labelled: false }, { labelled: false }, { labelled: true }]);
+  });
+});
+
+describe("a falsy ground truth (\"\", 0, false): 1.x handed evaluators {} for it (ground_truths || {})", () => {
+  it("keeps the wrapper, with ||, for an inline evaluator when the config's dataset holds one", () => {
+    const code = `import { evaluate, evaluator } from "honeyhive";
+await evaluate({
+  evaluationFunction: async (inputs: { q: string }) => inputs.q,
+  name: "empty",
+  dataset: [{ inputs: { q: "a" }, ground_truths: "" }, { inputs: { q: "b" }, ground_truths: { label: "b" } }],
+  evaluators: [evaluator((output: string, _inputs, truth) => !truth || output === truth.label, { name: "labelled" })],
+});
+`;
+    const result = migrate(code);
+    expect(result.output).toContain("labelled: (outputs, inputs, groundTruth) => ((output: string, _inputs, truth) => !truth || output === truth.label)(outputs, inputs, groundTruth || {})");
+    expect(migrate(result.output).output).toBe(result.output);
+    // Without such a datapoint the inline default stays (the decision above).
+    expect(migrate(code.replace('ground_truths: ""', "ground_truths: { label: \"a\" }")).output).toContain("(output: string, _inputs, truth: any = {}) =>");
+  });
+
+  it("gives the wrapped evaluator {} for \"\", 0 and false at run time, as 1.x did", async () => {
+    const seen: unknown[] = [];
+    const labelled = (_output: unknown, _inputs: unknown, truth: unknown) => {
+      seen.push(truth);
+      return true;
+    };
+    await evaluate({
+      name: "falsy ground truth",
+      function: () => "out",
+      dataset: ["", 0, false].map((groundTruth) => ({ inputs: {}, groundTruth: groundTruth as unknown as Record<string, unknown> })),
+      evaluators: { labelled: (outputs, inputs, groundTruth) => labelled(outputs, inputs, groundTruth || {}) },
+      testMode: true,
+    });
+    expect(seen).toEqual([{}, {}, {}]);
   });
 });

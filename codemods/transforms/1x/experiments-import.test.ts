@@ -72,3 +72,32 @@ it("writes the experiments import in the file's Deno npm: specifier form", () =>
   const types = deno(`import type { EvaluationConfig } from "npm:honeyhive@^2";\nexport const config: EvaluationConfig = { name: "e", evaluationFunction: async () => 1, dataset: [] };\n`);
   expect(types.output).toContain(`import type { EvaluateOptions } from "npm:honeyhive@^2/experiments";`);
 });
+
+// A CDN that addresses files (unpkg, jsDelivr, esm.run) has no `experiments` file at the package's root:
+// that subpath is only in package.json "exports", which esm.sh and Skypack read (analysis/knowledge/npm-cdns.ts).
+it("writes the experiments import from a CDN as the file the exports map names, where the CDN does not read exports", () => {
+  const cdn = (specifier: string) => runTransforms(`import { evaluate } from "${specifier}";\nawait evaluate({ name: "e", evaluationFunction: async () => 1, dataset: [] });\n`, join(root, "src/cdn.js"), { transforms: ALL_TRANSFORM_IDS });
+  const cases: [string, string][] = [
+    ["https://cdn.jsdelivr.net/npm/honeyhive@1.0.42/+esm", "https://cdn.jsdelivr.net/npm/honeyhive@^2.0.0/dist/esm/sdk/experiments/index.js/+esm"],
+    ["https://esm.run/honeyhive@1.0.42", "https://esm.run/honeyhive@^2.0.0/dist/esm/sdk/experiments/index.js"],
+    ["https://unpkg.com/honeyhive@1.0.42?module", "https://unpkg.com/honeyhive@^2.0.0/dist/esm/sdk/experiments/index.js?module"],
+    ["https://esm.sh/honeyhive@1.0.42?target=deno", "https://esm.sh/honeyhive@^2.0.0/experiments?target=deno"],
+    ["https://cdn.skypack.dev/honeyhive@1.0.42", "https://cdn.skypack.dev/honeyhive@^2.0.0/experiments"],
+  ];
+  for (const [written, expected] of cases) {
+    const result = cdn(written);
+    expect(result.output, written).toContain(`import { evaluate } from "${expected}";`);
+    expect(result.markers, written).toBe(0);
+    expect(runTransforms(result.output, join(root, "src/cdn.js"), { transforms: ALL_TRANSFORM_IDS }).output, written).toBe(result.output);
+  }
+});
+
+it("names, for each subpath entry point, the ES file package.json's exports map gives it", async () => {
+  const { PUBLISHED_ENTRY_FILES } = await import("./shared.js");
+  const { readFileSync } = await import("node:fs");
+  const manifest = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { exports: Record<string, { import?: { default?: string } }>; files: string[] };
+  for (const [subpath, file] of Object.entries(PUBLISHED_ENTRY_FILES)) {
+    expect(manifest.exports[`./${subpath}`]?.import?.default).toBe(`./${file}`);
+    expect(manifest.files.some((published) => file.startsWith(`${published}/`))).toBe(true);
+  }
+});

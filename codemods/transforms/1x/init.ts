@@ -25,7 +25,7 @@ const INIT_METHODS: ReadonlySet<string> = new Set(["init", "initFromSessionId"])
 const PROMISE_METHODS: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
 const LAZY_ASSIGNMENTS: ReadonlySet<string> = new Set(["??=", "||=", "="]);
 
-function collect({ file, edits }: TransformContext): void {
+function collect({ file, edits, project }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return;
@@ -49,7 +49,7 @@ function collect({ file, edits }: TransformContext): void {
     // `.then()` on what is now a tracer, not a promise: keep the callback's timing and types.
     const member = call.parent;
     if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && PROMISE_METHODS.has(memberName(member) ?? "")) wrapPromiseMethodReceiver(edits, call);
-    else if (!(awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call)) unwrapPromiseAnnotation(input, edits, text, call);
+    else if (!(awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call)) unwrapPromiseAnnotation(input, edits, text, call, project?.membersUsedAsTracer ?? []);
     markPromiseIdentityTests(input, edits, text, call);
     creations.push(call);
   }
@@ -232,7 +232,7 @@ function joinedSession(
  * function typed `(): Promise<HoneyHiveTracer>` that returns the call or such a variable becomes
  * `async`, so its callers still get the promise they await or `.then()`.
  */
-function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression): void {
+function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression, usedAsTracerElsewhere: readonly string[]): void {
   const tracerType = text.slice(call.callee.range[0], call.callee.range[1]).replace(/\.\w+$/, "");
   const parent = call.parent;
   if (parent?.type === AST_NODE_TYPES.ReturnStatement || parent?.type === AST_NODE_TYPES.ArrowFunctionExpression) {
@@ -264,7 +264,9 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
     if (annotation ? isPromiseType(text, annotation) : name !== undefined && TRACER_PROMISE_NAME.test(name)) wrapInPromise(edits, call);
     // Untyped and not named as a promise: the class may await it, call .then() on it, or use it as the tracer
     // (`this.tracer.createSession()`: the tracer itself, as in 2.x code; then nothing to say).
-    else if (!annotation && !memberUsedAsTracer(input, parent, name)) addMarker(edits, text, call, MESSAGES_1X.initPromiseField(holder.parameter));
+    // …or another module does (`telemetry.tracer.createSession()`: the project pass's evidence, D7).
+    else if (!annotation && !memberUsedAsTracer(input, parent, name) && !(name !== undefined && !holder.parameter && usedAsTracerElsewhere.includes(name))) addMarker(edits, text, call, MESSAGES_1X.initPromiseField(holder.parameter));
+    if (!annotation && holder.parameter) unwrapOverloadParameters(input, edits, text, parent as TSESTree.AssignmentPattern, tracerType);
     return;
   }
   // `new Service(HoneyHiveTracer.init(…))` into a parameter of the file's class typed as a promise
@@ -391,6 +393,44 @@ function parameterHolder(pattern: TSESTree.AssignmentPattern, name: string): Par
   const fn = property ? pattern.parent.parent : pattern.parent;
   const inConstructor = fn?.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === "constructor";
   return { name, inConstructor, property };
+}
+
+/**
+ * `constructor(name: string, tracer?: Promise<HoneyHiveTracer>);` over `constructor(private name: string,
+ * private tracer = HoneyHiveTracer.init(…))`: the untyped default's type is now the tracer, so the overload
+ * no longer fits its implementation (TS2394). The overloads' `Promise<HoneyHiveTracer>` at that parameter
+ * become the tracer type too, as the callers' migrated init() now hands them the tracer.
+ */
+function unwrapOverloadParameters(input: AnalysisInput, edits: EditList, text: string, pattern: TSESTree.AssignmentPattern, tracerType: string): void {
+  const parameter = pattern.parent?.type === AST_NODE_TYPES.TSParameterProperty ? pattern.parent : pattern;
+  const fn = parameter.parent;
+  if (fn?.type !== AST_NODE_TYPES.FunctionExpression && fn?.type !== AST_NODE_TYPES.FunctionDeclaration) return;
+  const index = fn.params.indexOf(parameter as TSESTree.Parameter);
+  for (const overload of overloadsOf(fn)) {
+    const annotation = overload.params[index] && parameterAnnotation(overload.params[index]);
+    for (const promise of annotation ? promisesOf(input, text, annotation, tracerType) : []) edits.replace(promise, tracerType);
+  }
+}
+
+/** The overload signatures of a method's (same key, kind and staticness) or a function declaration's (same name, same body) implementation. */
+function overloadsOf(fn: TSESTree.FunctionExpression | TSESTree.FunctionDeclaration): (TSESTree.TSEmptyBodyFunctionExpression | TSESTree.TSDeclareFunction)[] {
+  const method = fn.parent;
+  if (method?.type === AST_NODE_TYPES.MethodDefinition) {
+    const name = fieldName(method.key, method.computed);
+    return method.parent.body.flatMap((member) =>
+      member.type === AST_NODE_TYPES.MethodDefinition && member.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression && member.kind === method.kind && member.static === method.static && fieldName(member.key, member.computed) === name
+        ? [member.value]
+        : [],
+    );
+  }
+  const statement = fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || fn.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ? fn.parent : fn;
+  const body = statement.parent;
+  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration || !fn.id || (body?.type !== AST_NODE_TYPES.Program && body?.type !== AST_NODE_TYPES.BlockStatement && body?.type !== AST_NODE_TYPES.TSModuleBlock)) return [];
+  const name = fn.id.name;
+  return body.body.flatMap((sibling) => {
+    const declared = sibling.type === AST_NODE_TYPES.ExportNamedDeclaration || sibling.type === AST_NODE_TYPES.ExportDefaultDeclaration ? sibling.declaration : sibling;
+    return declared?.type === AST_NODE_TYPES.TSDeclareFunction && declared.id?.name === name ? [declared] : [];
+  });
 }
 
 /** The parameter at `index` of what `call` calls, where the file declares it: a class's constructor (`new Service(…)`) or a function. */

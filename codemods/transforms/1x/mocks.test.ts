@@ -67,3 +67,27 @@ export const tracer = HoneyHiveTracer.init({ project: "p" });
 `;
   expect(migrate(code, "/tmp/app/src/a.test.ts").output).toBe(code);
 });
+
+const MANUAL = `export const HoneyHiveTracer = {
+  init: jest.fn().mockResolvedValue({ trace: async (fn: () => Promise<void>) => fn(), flush: jest.fn() }),
+};
+`;
+
+it("marks a manual mock of the package (__mocks__/honeyhive.ts, .js, a Windows path), once, though it never names the package", () => {
+  for (const path of ["/tmp/app/__mocks__/honeyhive.ts", "/tmp/app/__mocks__/honeyhive.js", "C:\\app\\__mocks__\\honeyhive.mjs"]) {
+    const result = migrate(MANUAL, path);
+    expect(result.markers, path).toBe(1);
+    expect(result.output).toMatch(/^\/\* honeyhive-migrate: this mock stands in for honeyhive 1\.x: .*\*\/\nexport const HoneyHiveTracer = \{/);
+    expect(migrate(result.output, path).output).toBe(result.output);
+  }
+  for (const path of ["/tmp/app/__mocks__/honeyhive-extras.ts", "/tmp/app/mocks/honeyhive.ts", "/tmp/app/__mocks__/@honeyhive/honeyhive.ts", "/tmp/app/__mocks__/honeyhive.d.ts", "/tmp/app/src/honeyhive.ts"]) {
+    expect(migrate(MANUAL, path).output, path).toBe(MANUAL);
+  }
+});
+
+it("keeps a manual mock past the text prefilter by its path alone", async () => {
+  const { mayUseSdk } = await import("../../engine/prefilter.js");
+  expect(mayUseSdk(MANUAL)).toBe(false);
+  expect(mayUseSdk(MANUAL, undefined, "/tmp/app/__mocks__/honeyhive.ts")).toBe(true);
+  expect(mayUseSdk(MANUAL, undefined, "/tmp/app/__mocks__/other.ts")).toBe(false);
+});

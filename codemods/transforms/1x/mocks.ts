@@ -4,13 +4,14 @@
 // (`jest.spyOn(HoneyHiveTracer, "init").mockResolvedValue(…)`) mirrors 1.x: after the migration the code
 // under test calls init() without await and forceFlush() on its result, so the test fails with nothing
 // saying why. The mock is the test's own design: marked, not rewritten. Which calls replace a module is
-// data (analysis/knowledge/test-mocks.ts). hunt-real-2 shape 24.
+// data (analysis/knowledge/test-mocks.ts). hunt-real-2 shape 24. A manual mock file (`__mocks__/honeyhive.ts`)
+// is marked as a whole.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import { sourceModule } from "../../../analysis/context.js";
 import type { EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { MODULE_MOCK_CALLS, SPY_CALLS } from "../../../analysis/knowledge/test-mocks.js";
+import { manualMockOf, MODULE_MOCK_CALLS, SPY_CALLS } from "../../../analysis/knowledge/test-mocks.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import type { SdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
@@ -31,6 +32,9 @@ function objectName(callee: TSESTree.MemberExpression): string | undefined {
  */
 export function markOneXMocks(input: AnalysisInput, sdk: SdkModel, edits: EditList, changedMember: (isStatic: boolean, name: string) => boolean): void {
   const { text } = input;
+  // A manual mock (`__mocks__/honeyhive.ts`) is the stand-in as a whole: marked above its first statement.
+  const first = input.ast.body[0];
+  if (first && manualMockOf(input.filename) === SDK) addMarker(edits, text, first, MESSAGES_1X.moduleMock);
   if (!/\b(?:mock|doMock|setMock|unstable_mockModule|module|spyOn)\s*\(/.test(text)) return;
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = unwrapExpression(call.callee);

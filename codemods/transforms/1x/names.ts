@@ -24,14 +24,20 @@ import type { CodemodTransform, TransformContext } from "../../engine/transform-
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
 import { markOneXMocks } from "./mocks.js";
-import { sdkSpecifierFor, thisMajorSpecifier, versionedSdkSpecifier } from "./shared.js";
+import { PUBLISHED_ENTRY_FILES, sdkSpecifierFor, thisMajorSpecifier, versionedSdkSpecifier } from "./shared.js";
 
 export const meta = transformMeta("1x-names");
 
 const SDK = "honeyhive";
 
 /** This package's entry points: the SDK's modules, the lint plugin. Any other `honeyhive/…` is a 1.x path. */
-const ENTRY_POINTS: ReadonlySet<string> = new Set<string>([...honeyhiveProfile.modules, `${SDK}/eslint-plugin`, `${SDK}/package.json`]);
+const ENTRY_POINTS: ReadonlySet<string> = new Set<string>([
+  ...honeyhiveProfile.modules,
+  `${SDK}/eslint-plugin`,
+  `${SDK}/package.json`,
+  // As a CDN that addresses files gets them written (sdkSpecifierFor).
+  ...Object.values(PUBLISHED_ENTRY_FILES).map((file) => `${SDK}/${file}`),
+]);
 
 /**
  * `import { CreateEventRequestEventType } from "honeyhive/models/components"` (also `honeyhive/dist/…`,
@@ -90,14 +96,16 @@ function replaceDefaultImport(input: AnalysisInput, edits: EditList, declaration
   const isDefault = (specifier: TSESTree.ImportClause): boolean =>
     specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== "type" && staticName(specifier.imported) === "default");
   const found = declaration.specifiers.find(isDefault);
-  // `import hh, * as ns from …`: the namespace names every export already; the default is left to tsc to report.
-  if (!found || declaration.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)) return false;
+  if (!found) return false;
   const { text } = input;
   const written = declaration.source.value;
   // Deno's `npm:honeyhive@1.0.42` moves to this major here, as moveDenoSpecifiers would write it.
   const source = versionedSdkSpecifier(written) ? `${text[declaration.source.range[0]]}${thisMajorSpecifier(written)}${text[declaration.source.range[0]]}` : text.slice(...declaration.source.range);
   const end = semicolon(text, declaration);
-  const named = declaration.specifiers.filter((specifier) => specifier !== found).map((specifier) => text.slice(...specifier.range));
+  // `import hh, * as ns from …` keeps `ns` in an import of its own (the syntax allows no other binding beside a namespace).
+  const namespace = declaration.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
+  const named = namespace ? [] : declaration.specifiers.filter((specifier) => specifier !== found).map((specifier) => text.slice(...specifier.range));
+  const keptNamespace = namespace ? `${newline(text)}import ${text.slice(...namespace.range)} from ${source}${end}` : "";
   const destructures = topLevelDestructures(input, found);
   if (destructures) {
     const names = destructures.flatMap((statement) =>
@@ -108,12 +116,12 @@ function replaceDefaultImport(input: AnalysisInput, edits: EditList, declaration
         return imported === local ? imported : `${imported} as ${local}`;
       }),
     );
-    edits.replace(declaration, `import { ${[...names, ...named].join(", ")} } from ${source}${end}`);
+    edits.replace(declaration, `import { ${[...names, ...named].join(", ")} } from ${source}${end}${keptNamespace}`);
     for (const statement of destructures) removeStatement(edits, text, statement);
     return true;
   }
-  const namespace = `import * as ${found.local.name} from ${source}${end}`;
-  edits.replace(declaration, named.length > 0 ? `${namespace}${newline(text)}import { ${named.join(", ")} } from ${source}${end}` : namespace);
+  const asNamespace = `import * as ${found.local.name} from ${source}${end}`;
+  edits.replace(declaration, named.length > 0 ? `${asNamespace}${newline(text)}import { ${named.join(", ")} } from ${source}${end}` : `${asNamespace}${keptNamespace}`);
   return true;
 }
 

@@ -147,15 +147,30 @@ export function thisMajorSpecifier(specifier: string): string {
   return `${written.head}honeyhive@^${PACKAGE_VERSION}${written.tail}`;
 }
 
-/** `module` as the file writes the package (`npm:honeyhive@^2.0.0/experiments` in Deno), at this major. */
+/**
+ * This package's subpath entry points as files of its published ES build: package.json "exports" →
+ * `import` → `default` (a test holds the two equal), for a CDN that addresses files.
+ */
+export const PUBLISHED_ENTRY_FILES: Readonly<Record<string, string>> = { experiments: "dist/esm/sdk/experiments/index.js" };
+
+/**
+ * `module` as the file writes the package (`npm:honeyhive@^2.0.0/experiments` in Deno), at this major. On a
+ * CDN that does not read "exports" (unpkg, jsDelivr, esm.run: analysis/knowledge/npm-cdns.ts) the subpath
+ * is written as the file it maps to (`https://cdn.jsdelivr.net/npm/honeyhive@^2.0.0/dist/esm/sdk/experiments/index.js/+esm`):
+ * the package has no `experiments` file at its root.
+ */
 export function sdkSpecifierFor(input: AnalysisInput, module: string): string {
-  return thisMajorSpecifier(getAnalysisContext(input).specifierFor(module));
+  const specifier = thisMajorSpecifier(getAnalysisContext(input).specifierFor(module));
+  const url = specifier.startsWith("https:") ? splitCdnUrl(specifier) : undefined;
+  const subpath = url && !url.cdn.readsExports ? /^honeyhive@[^/]*\/(.+)$/.exec(url.path)?.[1] : undefined;
+  const file = subpath === undefined ? undefined : PUBLISHED_ENTRY_FILES[subpath];
+  return file === undefined ? specifier : `${url!.head}${url!.path.slice(0, -subpath!.length)}${file}${url!.tail}`;
 }
 
 /**
  * A transform's review markers, one per line as the engine writes them, naming every marked call of the
  * line: `await a.flush(); await HoneyHiveTracer.flush();` gets one marker that says which call each
- * message is about (addMarker alone keeps the first message of a line and drops the others).
+ * message is about (addMarker alone writes one marker line per message).
  */
 export class LineMarkers {
   private readonly lines = new Map<number, { node: TSESTree.Node; marks: { node: TSESTree.Node; message: string }[] }>();
