@@ -16,6 +16,7 @@ import {
   findProperty,
   hasOnlyPlainProperties,
   findVariable,
+  fillsEmptyGlobalSlot,
   globalSlotOf,
   isExportedVariable,
   isFunctionNode,
@@ -906,10 +907,14 @@ class FileSdkModel implements SdkModel {
     }
   }
 
-  /** What the file caches in a global slot with `globalThis.x ??= <tracer>` (or `||=`): read by a getter returning the slot. */
+  /**
+   * What the file caches in a global slot with `globalThis.x ??= <tracer>` (or `||=`, or a plain `=` that
+   * runs only while the slot is empty: `if (!globalThis.x) globalThis.x = <tracer>`): read by a getter returning the slot.
+   */
   private globalCacheValue(slot: string, depth: number): TracerValue | undefined {
     for (const assignment of nodesOfType(this.ast, AST_NODE_TYPES.AssignmentExpression)) {
-      if ((assignment.operator !== "??=" && assignment.operator !== "||=") || globalSlotOf(this.input.scopeManager, assignment.left) !== slot) continue;
+      if (globalSlotOf(scopeManager, assignment.left) !== slot) continue;
+      if (assignment.operator !== "??=" && assignment.operator !== "||=" && !fillsEmptyGlobalSlot(scopeManager, assignment, slot)) continue;
       const value = this.tracerValue(assignment.right, depth + 1);
       if (value) return value;
     }
@@ -942,6 +947,7 @@ class FileSdkModel implements SdkModel {
     if (expression.type === AST_NODE_TYPES.MemberExpression && expression.object.type === AST_NODE_TYPES.ThisExpression) {
       const name = memberName(expression);
       const owner = thisClass(expression);
+    const { scopeManager } = this.input;
       return this.memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === owner);
     }
     // `this.tracing.tracer`: a tracer field of an injected service (`addHeldTracers`).
