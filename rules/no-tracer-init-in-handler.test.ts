@@ -546,6 +546,11 @@ ruleTester.run(`${RULE_NAME}: NestJS request-scoped classes`, testedRule, {
     { code: `import { Injectable } from "./di";\nimport { Scope } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\n@Injectable({ scope: Scope.REQUEST })\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}`, filename: "src/chat.service.ts" },
     nestCase(`import { REQUEST as MY_REQUEST } from "./tokens";\n@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n  constructor(@Inject(MY_REQUEST) private readonly request: unknown) {}\n}`),
     nestCase(`@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n  constructor(@Inject("CONFIG") private readonly config: unknown) {}\n}`),
+    // Custom providers: a transient or default-scoped one, a request-scoped one whose class is another's
+    // (useValue, useFactory), and a singleton injecting a singleton.
+    nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", useClass: ChatService, scope: Scope.TRANSIENT }, { provide: "CHAT2", useClass: ChatService }] })\nexport class ChatModule {}`),
+    nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", useValue: new ChatService(), scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
+    nestCase(`@Injectable()\nexport class Store {}\n@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n  constructor(private readonly store: Store) {}\n}`),
   ],
   invalid: [
     {
@@ -591,6 +596,16 @@ ruleTester.run(`${RULE_NAME}: NestJS request-scoped classes`, testedRule, {
     {
       ...nestCase(`@Injectable()\nexport class ChatService {\n  @Inject(REQUEST) private readonly request!: unknown;\n  private tracer = ${NEST_INIT};\n}`),
       errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 7, suggestions: [] }],
+    },
+    // A custom provider registered request-scoped in a module of the file (`{ provide, useClass, scope }`).
+    {
+      ...nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", useClass: ChatService, scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
+      errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 6, suggestions: [] }],
+    },
+    // Scope bubbling, one level: a provider injecting a request-scoped one is request-scoped too.
+    {
+      ...nestCase(`@Injectable({ scope: Scope.REQUEST })\nexport class RequestContext {}\n@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n  constructor(private readonly context: RequestContext) {}\n}`),
+      errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 8, suggestions: [] }],
     },
   ],
 });
