@@ -143,6 +143,27 @@ describe("configuredHandlerNames: a Lambda handler's `<path>.<export>` in the pr
 describe("configuredPreloads: NODE_OPTIONS a Lambda configuration sets", () => {
   const project = useTempProjects("lambda-node-options");
 
+describe("a configuration added mid-session (an editor's lint server keeps the process)", () => {
+  const project = useTempProjects("lambda-config-added");
+
+  it("is seen within a second: serverless.yml and template.yaml in a project that had none, and the preload they set", () => {
+    const root = project({ "package.json": "{}", "src/": "" });
+    const file = join(root, "src", "chat.ts");
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T00:00:00Z") });
+    try {
+      expect(configuredHandlerNames(file, root)).toEqual([]);
+      writeFileSync(join(root, "serverless.yml"), "provider:\n  environment:\n    NODE_OPTIONS: --require ./otel.js\nfunctions:\n  chat:\n    handler: src/chat.main\n");
+      // The directory's new mtime is what the listing notices.
+      utimesSync(root, new Date(), new Date(Date.now() + 5_000));
+      vi.setSystemTime(new Date("2030-01-01T00:00:01.500Z"));
+      expect(configuredHandlerNames(file, root)).toEqual(["main"]);
+      expect(configuredPreloads(file, root)).toEqual(["./otel.js"]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
   it("reads serverless.yml's provider.environment and a function's environment when every function sets it", () => {
     const text = (fn: string) =>
       ["service: chat", "provider:", "  name: aws", "  environment:", "    STAGE: dev", "    NODE_OPTIONS: --import ./instrument.mjs # Sentry", "functions:", "  chat:", "    handler: src/chat.main", fn, "  search:", "    handler: src/search.main", "    environment:", "      NODE_OPTIONS: \"-r dd-trace/init\"", ""].join("\n");

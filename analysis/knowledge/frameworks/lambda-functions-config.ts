@@ -37,11 +37,12 @@ const COMMENT_LINE = /^[ \t]*(?:#|\/\/).*$/gm;
 /** Handler names by module path relative to the configuration's directory, without extension. */
 type HandlerNames = ReadonlyMap<string, readonly string[]>;
 
-/** By project root and the directory the walk stops at: the directories that hold a configuration. */
-const configDirectoriesByRoot = new Map<string, readonly string[]>();
-
-/** By the folder of a file asked about and the walk's stop: the configuration directories of its project (most projects have none). */
-const configDirectoriesByFolder = new Map<string, readonly string[]>();
+/**
+ * By the folder of a file asked about: its project root (`deploymentOf`), or "" for none. The
+ * configuration directories of that root are looked at again at most once a second
+ * (`configDirectoriesOf`), so a serverless.yml, template.yaml or sst.config added mid-session is seen.
+ */
+const rootByFolder = new Map<string, string>();
 
 /**
  * The export names that a deployment configuration of the file's project gives `filename` as Lambda
@@ -53,13 +54,10 @@ export function configuredHandlerNames(filename: string, cwd: string = process.c
   // Asked by the entry gate for every file with exports: one map look-up by folder when the project has no configuration.
   const file = absolutePath(filename);
   const folder = dirname(file);
-  const key = `${folder}\0${cwd}`;
-  let directories = configDirectoriesByFolder.get(key);
-  if (directories === undefined) {
-    const { root } = deploymentOf(filename);
-    directories = root === undefined ? [] : configDirectoriesOf(root, absolutePath(cwd));
-    configDirectoriesByFolder.set(key, directories);
-  }
+  let root = rootByFolder.get(folder);
+  if (root === undefined) rootByFolder.set(folder, (root = deploymentOf(filename).root ?? ""));
+  if (root === "") return [];
+  const directories = configDirectoriesOf(root, absolutePath(cwd));
   if (directories.length === 0) return [];
   const found: string[] = [];
   for (const directory of directories) {
@@ -70,11 +68,17 @@ export function configuredHandlerNames(filename: string, cwd: string = process.c
   return found;
 }
 
-/** The project root and the directories above it (`MAX_LEVELS_UP`) that hold a configuration, not above `cwd`. */
+/**
+ * The project root and the directories above it (`MAX_LEVELS_UP`) that hold a configuration, not above
+ * `cwd`; looked at again at most once a second (`ProjectModules.rechecked`: the listings it reads are
+ * kept while their directory's mtime holds), so a configuration added to a folder mid-session is seen.
+ */
 function configDirectoriesOf(root: string, cwd: string): readonly string[] {
-  const key = `${root}\0${cwd}`;
-  let directories = configDirectoriesByRoot.get(key);
-  if (directories) return directories;
+  return projectModules().rechecked(`${root}\0${cwd}`, readConfigDirectories);
+}
+
+function readConfigDirectories(key: string): readonly string[] {
+  const [root, cwd] = key.split("\0") as [string, string];
   const modules = projectModules();
   const found: string[] = [];
   let directory = root;
@@ -84,9 +88,7 @@ function configDirectoriesOf(root: string, cwd: string): readonly string[] {
     if (parent === directory || directory === cwd || modules.isWorkspaceRoot(directory)) break;
     directory = parent;
   }
-  directories = found;
-  configDirectoriesByRoot.set(key, directories);
-  return directories;
+  return found;
 }
 
 /** The configuration files `directory` holds, from its listing (read again when the directory changes). */
