@@ -2,7 +2,10 @@ import { utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { useTempProjects } from "../../test-utils/temp-projects.js";
-import { configuredHandlerNames, configuredPreloads, nodeOptionsOfText } from "./lambda-functions-config.js";
+import { configuredHandlerNames, configuredPreloads as preloadsWithFolders, nodeOptionsOfText } from "./lambda-functions-config.js";
+
+/** The specifiers `configuredPreloads` gives (the folder each resolves against is asserted on its own below). */
+const configuredPreloads = (filename: string, cwd?: string): string[] => preloadsWithFolders(filename, cwd).map((preload) => preload.specifier);
 
 describe("configuredHandlerNames: a Lambda handler's `<path>.<export>` in the project's function configuration", () => {
   const project = useTempProjects("lambda-functions-config");
@@ -140,9 +143,6 @@ describe("configuredHandlerNames: a Lambda handler's `<path>.<export>` in the pr
   });
 });
 
-describe("configuredPreloads: NODE_OPTIONS a Lambda configuration sets", () => {
-  const project = useTempProjects("lambda-node-options");
-
 describe("a configuration added mid-session (an editor's lint server keeps the process)", () => {
   const project = useTempProjects("lambda-config-added");
 
@@ -163,6 +163,9 @@ describe("a configuration added mid-session (an editor's lint server keeps the p
     }
   });
 });
+
+describe("configuredPreloads: NODE_OPTIONS a Lambda configuration sets", () => {
+  const project = useTempProjects("lambda-node-options");
 
   it("reads serverless.yml's provider.environment and a function's environment when every function sets it", () => {
     const text = (fn: string) =>
@@ -216,6 +219,8 @@ describe("a configuration added mid-session (an editor's lint server keeps the p
     ]);
     const root = project({ "package.json": "{}", "chat/": "", "search/": "", "template.yaml": template });
     expect(configuredPreloads(join(root, "chat", "app.ts"))).toEqual(["./otel.cjs"]);
+    // A relative preload resolves against the function's CodeUri (Lambda runs it from there), not the project root.
+    expect(preloadsWithFolders(join(root, "chat", "app.ts"))).toEqual([{ specifier: "./otel.cjs", directory: join(root, "chat") }]);
     expect(configuredPreloads(join(root, "search", "app.ts"))).toEqual(["@sentry/aws-serverless/awslambda-auto"]);
     // Globals' variables reach every function, also one whose own CodeUri is not Globals' folder.
     const globalCodeUri = "Globals:\n  Function:\n    CodeUri: src/\n    Environment:\n      Variables:\n        NODE_OPTIONS: --import ./i.mjs\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: other/\n";

@@ -241,19 +241,33 @@ const FUNCTION_TYPE = /^[ \t]*Type[ \t]*:[ \t]*["']?AWS::(?:Serverless::Function
  * `CodeUri`): a preload of one function proves nothing for the others. A flow mapping
  * (`environment: { NODE_OPTIONS: … }`), a block scalar or a `${…}` variable in the value is not read.
  */
-export function configuredPreloads(filename: string, cwd: string = process.cwd()): readonly string[] {
+export function configuredPreloads(filename: string, cwd: string = process.cwd()): readonly ConfiguredPreload[] {
   const file = absolutePath(filename);
   const { root } = deploymentOf(filename);
   if (root === undefined) return [];
-  const found: string[] = [];
+  const found: ConfiguredPreload[] = [];
   for (const directory of configDirectoriesOf(root, absolutePath(cwd))) {
     const path = relative(directory, file).split(sep).join("/");
     for (const { folder, value } of projectModules().rechecked(directory, readNodeOptions)) {
       if (folder !== "" && !path.startsWith(`${folder}/`)) continue;
-      for (const specifier of preloadsOfCommand(value)) if (!found.includes(specifier)) found.push(specifier);
+      // Lambda runs the function from its package's root (/var/task): the CodeUri folder, or the service's folder.
+      const from = folder === "" ? directory : join(directory, folder);
+      for (const specifier of preloadsOfCommand(value)) {
+        if (!found.some((known) => known.specifier === specifier && known.directory === from)) found.push({ specifier, directory: from });
+      }
     }
   }
   return found;
+}
+
+/**
+ * A module `NODE_OPTIONS` preloads (`--require ./otel.js`, `--import @sentry/aws-serverless/awslambda-auto`),
+ * and the directory a relative one is resolved against: the function's code folder, which Lambda runs
+ * from (SAM's `CodeUri`, else the template's or the serverless.yml service's folder), not the package root.
+ */
+export interface ConfiguredPreload {
+  readonly specifier: string;
+  readonly directory: string;
 }
 
 function readNodeOptions(directory: string): readonly ConfiguredNodeOptions[] {
