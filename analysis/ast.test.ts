@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
-import { globalSlotOf } from "./ast.js";
+import { fillsEmptyGlobalSlot, globalSlotOf } from "./ast.js";
 import { nodesOfType } from "./nodes.js";
 import { parseAnalysisInput } from "./parse-input.js";
 
@@ -26,4 +26,30 @@ describe("globalSlotOf: a slot on the implicit global object (rules' getters and
     "const cache: Record<string, unknown> = {};\ncache.hhTracer ??= make();",
     "globalThis[key] ??= make();",
   ])("not a global slot: %s", (code) => expect(slotAssigned(code)).toBeUndefined());
+});
+
+describe("fillsEmptyGlobalSlot: a plain `=` into a global slot that runs only while the slot is empty", () => {
+  /** fillsEmptyGlobalSlot of the file's one plain assignment into `globalThis.hh` (or `global.hh`). */
+  const fills = (code: string) => {
+    const input = parseAnalysisInput(code, "src/tracing.ts");
+    const assignment = nodesOfType(input.ast, AST_NODE_TYPES.AssignmentExpression).find((node) => node.operator === "=")!;
+    return fillsEmptyGlobalSlot(input.scopeManager, assignment, "hh");
+  };
+  it.each([
+    "if (!globalThis.hh) globalThis.hh = make();",
+    "if (globalThis.hh === undefined) { globalThis.hh = make(); }",
+    "if (null == global.hh) global.hh = make();",
+    'if (typeof globalThis.hh === "undefined") globalThis.hh = make();',
+    "if (!(globalThis as any).hh) { log(); (globalThis as any).hh = make(); }",
+    "const t = globalThis.hh || (globalThis.hh = make());",
+  ])("%s", (code) => expect(fills(code)).toBe(true));
+
+  it.each([
+    "globalThis.hh = make();",
+    "if (globalThis.hh) globalThis.hh = make();",
+    "if (!globalThis.other) globalThis.hh = make();",
+    "if (!globalThis.hh) { const f = () => { globalThis.hh = make(); }; f(); }",
+    "const t = globalThis.hh && (globalThis.hh = make());",
+    "if (globalThis.hh === 0) globalThis.hh = make();",
+  ])("not a cache fill: %s", (code) => expect(fills(code)).toBe(false));
 });

@@ -157,6 +157,39 @@ export function globalSlotOf(scopeManager: Scope.ScopeManager, node: TSESTree.No
   return memberName(node);
 }
 
+/**
+ * A plain `<global>.<slot> = value` that runs only while the slot is empty, so it caches as `??=` does:
+ * `if (!globalThis.x) globalThis.x = value`, `if (globalThis.x === undefined) { … }` (`== null`,
+ * `typeof … === "undefined"`), `globalThis.x || (globalThis.x = value)`. The assignment must be the
+ * branch taken on an empty slot (not the `else`), checked on the same slot.
+ */
+export function fillsEmptyGlobalSlot(scopeManager: Scope.ScopeManager, assignment: TSESTree.AssignmentExpression, slot: string): boolean {
+  if (assignment.operator !== "=") return false;
+  const checksEmpty = (test: TSESTree.Node): boolean => {
+    const node = unwrapExpression(test);
+    if (node?.type === AST_NODE_TYPES.UnaryExpression && node.operator === "!") return globalSlotOf(scopeManager, unwrapExpression(node.argument) ?? node.argument) === slot;
+    if (node?.type !== AST_NODE_TYPES.BinaryExpression || (node.operator !== "===" && node.operator !== "==")) return false;
+    const sides = [unwrapExpression(node.left), unwrapExpression(node.right)];
+    const empty = (side: TSESTree.Node | undefined) =>
+      (side?.type === AST_NODE_TYPES.Identifier && side.name === "undefined") ||
+      (side?.type === AST_NODE_TYPES.Literal && (side.value === null || (side.value === "undefined" && sides.some((other) => other?.type === AST_NODE_TYPES.UnaryExpression && other.operator === "typeof"))));
+    const reads = (side: TSESTree.Node | undefined) => {
+      const read = side?.type === AST_NODE_TYPES.UnaryExpression && side.operator === "typeof" ? unwrapExpression(side.argument) : side;
+      return read !== undefined && globalSlotOf(scopeManager, read) === slot;
+    };
+    return (reads(sides[0]) && empty(sides[1])) || (reads(sides[1]) && empty(sides[0]));
+  };
+  let child: TSESTree.Node = assignment;
+  for (let node = assignment.parent; node; child = node, node = node.parent) {
+    if (node.type === AST_NODE_TYPES.IfStatement) return node.consequent === child && checksEmpty(node.test);
+    if (node.type === AST_NODE_TYPES.LogicalExpression) return node.right === child && node.operator !== "&&" && globalSlotOf(scopeManager, unwrapExpression(node.left) ?? node.left) === slot;
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.Program) return false;
+    // Through the statement and block holding it, and the assignment's own wrappers (parentheses leave no node).
+    if (node.type !== AST_NODE_TYPES.ExpressionStatement && node.type !== AST_NODE_TYPES.BlockStatement && node.type !== AST_NODE_TYPES.TSAsExpression && node.type !== AST_NODE_TYPES.TSNonNullExpression) return false;
+  }
+  return false;
+}
+
 /** The closest function around `node` (not `node` itself). */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {

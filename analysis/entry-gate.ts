@@ -168,7 +168,13 @@ function topLevelOf(input: AnalysisInput): TopLevel {
         for (const declarator of declaration.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) names.add(declarator.id.name);
       } else if (declaration && "id" in declaration && declaration.id?.type === AST_NODE_TYPES.Identifier) names.add(declaration.id.name);
       for (const specifier of statement.specifiers) {
-        names.add(specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value);
+        const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+        names.add(exported);
+        // `export { worker as default }`: the default export, read as `export default worker` is.
+        if (exported === "default" && !statement.source && specifier.local.type === AST_NODE_TYPES.Identifier) {
+          defaultExport = true;
+          defaultExportObject ||= mayNameObjectLiteral(input, specifier.local);
+        }
       }
     } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
       // `exports.x = …`, `module.exports.x = …`, `module.exports = { x }`: every static name assigned at the top.

@@ -443,3 +443,34 @@ function localNameOfImport(input: AnalysisInput, target: FlushSource): string | 
   }
   return undefined;
 }
+
+// ---------------------------------------------------------------------------------------------
+// OpenTelemetry objects that outlive an invocation
+
+/**
+ * The OpenTelemetry pipeline object `receiver` names when it outlives the handler `fn`: a provider,
+ * processor or NodeSDK the file makes outside `fn` (module level, or an enclosing function's), or one
+ * imported from a project module whose facts say so (`kind: "otel"`, exporting to HoneyHive). Its
+ * `shutdown()` in the handler stops it for the warm instance's later invocations. `forceFlush`: whether
+ * the object has one (knowledge/sdks/opentelemetry.ts: NodeSDK does not). Undefined for anything else,
+ * including an object the handler makes itself (its shutdown is its flush).
+ */
+export function sharedOtelObjectOf(input: AnalysisInput, receiver: TSESTree.Node, fn: TSESTree.Node): { readonly role: OtelComponent["role"]; readonly forceFlush: boolean } | undefined {
+  const identifier = unwrapExpression(receiver);
+  if (identifier?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = getAnalysisContext(input).bindings.variableOf(identifier);
+  if (!variable) return undefined;
+  const part = otelSetupOf(input)?.parts.find((candidate) => candidate.variable === variable);
+  if (part) {
+    const declared = variable.defs[0]?.node;
+    const inside = declared !== undefined && fn.range[0] <= declared.range[0] && declared.range[1] <= fn.range[1];
+    // `let provider` assigned later may hold one the handler makes: only a `const` is known to be the one made once.
+    const constant = variable.defs[0]?.type === "Variable" && variable.defs[0].parent?.type === AST_NODE_TYPES.VariableDeclaration && variable.defs[0].parent.kind === "const";
+    return inside || !constant ? undefined : { role: part.component.role, forceFlush: part.component.forceFlush };
+  }
+  if (variable.defs[0]?.type !== "ImportBinding" || !mayImportOtelPipeline(input.text, input.ast)) return undefined;
+  const fact = importedExport(input, variable)?.facts.find((candidate) => candidate.kind === "otel");
+  if (fact?.kind !== "otel" || !fact.honeyhive) return undefined;
+  const role = fact.role;
+  return { role, forceFlush: OTEL_COMPONENTS.some((component) => component.role === role && component.forceFlush) };
+}

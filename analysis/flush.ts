@@ -32,7 +32,7 @@ import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { enclosingFunction, findVariable, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
-import { importedOtelUseIn, isFlushByName, mayImportOtelPipeline, otelSetupOf, profileFlushTestOf, type FlushTest, type OtelSetup } from "./flush-calls.js";
+import { importedOtelUseIn, isFlushByName, mayImportOtelPipeline, otelSetupOf, profileFlushTestOf, sharedOtelObjectOf, type FlushTest, type OtelSetup } from "./flush-calls.js";
 import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import type { ResponseCallEnd } from "./knowledge/types.js";
@@ -986,15 +986,17 @@ const shutdowns = new AttachedCache<LambdaHandler, readonly TSESTree.CallExpress
 
 /**
  * `await tracer.shutdown()` in a tracing handler (nested callbacks included) on a HoneyHive tracer that
- * outlives the invocation (module-level, imported, a getter's cached one, or a local holding one): it
- * counts as the flush on the path (`flushedOnEveryPath`), but a warm instance's later invocations record
- * nothing. The fix writes the profile's flush (`forceFlush`) in its place (fixes/flush.ts `shutdownFix`).
- * A tracer made in the handler may shut down. Cached per handler; never throws.
+ * outlives the invocation (module-level, imported, a getter's cached one, or a local holding one), or on
+ * an OpenTelemetry provider, processor or NodeSDK that does (made once in the file, or imported:
+ * flush-calls.ts `sharedOtelObjectOf`): it counts as the flush on the path (`flushedOnEveryPath`), but a
+ * warm instance's later invocations record (or export) nothing. The fix writes the object's flush
+ * (`forceFlush`) in its place (fixes/flush.ts `shutdownFix`); NodeSDK has none (a review marker). A
+ * tracer or provider made in the handler may shut down. Cached per handler; never throws.
  */
 export function sharedShutdownsOf(input: AnalysisInput, flush: LambdaFlush): readonly TSESTree.CallExpression[] {
   let found = shutdowns.get(flush.handler);
   if (!found) {
-    found = flush.traces && getSdkModel(input).usesSdk ? lazily(NO_CALLS, () => sharedShutdownsIn(input, flush.handler.function)) : NO_CALLS;
+    found = flush.traces ? lazily(NO_CALLS, () => sharedShutdownsIn(input, flush.handler.function)) : NO_CALLS;
     shutdowns.set(flush.handler, found);
   }
   return found;
@@ -1012,11 +1014,16 @@ function sharedShutdownsIn(input: AnalysisInput, fn: FunctionNode): readonly TSE
   if (![...SHUTDOWN_NAMES].some(named)) return NO_CALLS;
   const sdk = getSdkModel(input);
   const found: TSESTree.CallExpression[] = [];
+  let isFlush: FlushTest | undefined;
   for (const call of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], fn.body)) {
     const callee = unwrapExpression(call.callee);
     if (callee?.type !== AST_NODE_TYPES.MemberExpression || !SHUTDOWN_NAMES.has(memberName(callee) ?? "")) continue;
-    const tracer = sdk.tracerOf(callee.object);
-    if (tracer && outlivesInvocation(sdk, tracer, fn)) found.push(call);
+    const tracer = sdk.usesSdk ? sdk.tracerOf(callee.object) : undefined;
+    if (tracer) {
+      if (outlivesInvocation(sdk, tracer, fn)) found.push(call);
+      // An OpenTelemetry object's shutdown where the flush analysis counts it as the flush (an imported
+      // provider's is not one: the handler is reported as not flushing, once).
+    } else if (sharedOtelObjectOf(input, callee.object, fn) !== undefined && (isFlush ??= flushTestOf(input))(call)) found.push(call);
   }
   return found;
 }

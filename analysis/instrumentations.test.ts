@@ -354,6 +354,14 @@ describe("activation in a module the framework loads (Next.js instrumentation.ts
     expect(lint({ "package.json": "{}", "serverless.yml": serverless("  tags:\n    NODE_OPTIONS: --import @sentry/aws-serverless/awslambda-auto\n") })).toHaveLength(1);
   });
 
+  it("resolves a relative Lambda preload against the function's CodeUri, where Lambda runs it from", () => {
+    const sentry = `import * as Sentry from "@sentry/aws-serverless";\nSentry.init({ dsn: "d" });\n`;
+    const sam = `Transform: AWS::Serverless-2016-10-31\nResources:\n  Chat:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: app/api/chat/route.handler\n      Environment:\n        Variables:\n          NODE_OPTIONS: --import ./instrument.mjs\n`;
+    expect(lint({ "package.json": "{}", "template.yaml": sam, "src/instrument.mjs": sentry })).toEqual([]);
+    // The same name beside the template only: not in the function's package, so nothing is preloaded.
+    expect(lint({ "package.json": "{}", "template.yaml": sam, "instrument.mjs": sentry })).toHaveLength(1);
+  });
+
   it("finds the Next.js app of a monorepo whose next sits in the workspace root's package.json, or by its next.config", () => {
     const member = (files: Record<string, string>) => {
       const root = project({ "apps/web/src/app/api/chat/route.ts": ROUTE, ...files });

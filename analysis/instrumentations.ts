@@ -295,12 +295,15 @@ function frameworkPreloadActivates(input: AnalysisInput, read: ModuleFactsReader
   const anchor = join(root, "package.json");
   // `node --import ./instrument.mjs app.mjs` in a package.json script (Sentry's ESM setup), or the same in a
   // Lambda function's `NODE_OPTIONS` set by serverless.yml or a SAM template (lambda-functions-config.ts).
-  for (const specifier of [...(preloads ?? []), ...configuredPreloads(input.filename, input.cwd)]) {
+  // A package.json script's preload resolves against the package root; a Lambda's against its code folder.
+  const scripted = (preloads ?? []).map((specifier) => ({ specifier, from: anchor }));
+  const configured = configuredPreloads(input.filename, input.cwd).map(({ specifier, directory }) => ({ specifier, from: join(directory, "package.json") }));
+  for (const { specifier, from } of [...scripted, ...configured]) {
     if (!specifier.startsWith(".")) {
       if (ACTIVATIONS_BY_MODULE.get(packageSpecifier(specifier))?.some((entry) => entry.activation.kind === "import")) return true;
       continue;
     }
-    const path = reader.resolve(specifier, anchor);
+    const path = reader.resolve(specifier, from);
     if (path !== undefined && moduleActivates(path, read, true)) return true;
   }
   for (const preload of FRAMEWORK_PRELOADS) {

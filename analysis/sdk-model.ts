@@ -16,6 +16,7 @@ import {
   findProperty,
   hasOnlyPlainProperties,
   findVariable,
+  fillsEmptyGlobalSlot,
   globalSlotOf,
   isExportedVariable,
   isFunctionNode,
@@ -31,6 +32,8 @@ import { nodesOfType } from "./nodes.js";
 import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
 import { AttachedCache } from "./attached-cache.js";
 import {
+  GENERIC_TRACER_MEMBER_NAMES,
+  HONEYHIVE_ONLY_TRACER_MEMBERS,
   HONEYHIVE_VALUE_EXPORTS,
   ONLY_IN_2X,
   SHARED_SESSION_FIELDS,
@@ -320,7 +323,35 @@ function mayUseSdk(input: AnalysisInput): boolean {
   }
   // The SDK imported through a project module that re-exports it (analysis/sdk-barrels.ts), or a
   // service injected with a tracer in a field (NestJS: `constructor(private tracing: TracingService)`).
-  return importsSdkThroughBarrel(input) || injectsTracerHolder(input);
+  return importsSdkThroughBarrel(input) || injectsTracerHolder(input) || importsTracerHolder(input);
+}
+
+/**
+ * For the gate: a named import of a project module reached through one member to a tracer member
+ * (`tracing.tracer.sessionStart()`), whose module exports it as an instance holding a tracer there
+ * (`tracerHolders`, see `importedHeldTracer`). The module is read only for such a chain.
+ */
+function importsTracerHolder(input: AnalysisInput): boolean {
+  if (!input.readModuleFacts) return false;
+  for (const statement of input.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === "type" || !isLocalModule(statement.source.value, input.settings)) continue;
+    for (const variable of input.scopeManager.getDeclaredVariables(statement)) {
+      const fields = new Set<string>();
+      for (const reference of variable.references) {
+        const outer = reference.identifier.parent;
+        const inner = outer?.parent;
+        if (outer?.type !== AST_NODE_TYPES.MemberExpression || outer.object !== reference.identifier || inner?.type !== AST_NODE_TYPES.MemberExpression || inner.object !== outer) continue;
+        const field = memberName(outer);
+        const member = memberName(inner);
+        if (field !== undefined && member !== undefined && (HONEYHIVE_ONLY_TRACER_MEMBERS.has(member) || GENERIC_TRACER_MEMBER_NAMES.has(member))) fields.add(field);
+      }
+      if (fields.size === 0) continue;
+      const origin = variable.defs[0]?.type === "ImportBinding" ? importOrigin(input, variable) : undefined;
+      const holder = origin ? importedModule(input, origin.specifier)?.facts.tracerHolders?.[origin.name] : undefined;
+      if (holder?.of === "instance" && holder.members.some((member) => fields.has(member))) return true;
+    }
+  }
+  return false;
 }
 
 /** The declarator an `import()` initializes, awaited, through a member or a call of one (`(await import(m)).getTracer()`). */
@@ -413,6 +444,8 @@ class FileSdkModel implements SdkModel {
   /** Tracers created in a holder's member (`heldTracerOf`), by that member. */
   private readonly heldTracers = new Map<TSESTree.Node, MutableTracer>();
   private holderDepth = 0;
+  /** Tracers held by an imported instance (`importedHeldTracer`), by `<binding>.<member>`. */
+  private readonly importedHolders = new Map<string, MutableTracer>();
   /** Variables holding `(await import("./tracing")).getTracer()` (see `isDynamicTracerGetterCall`). */
   private readonly dynamicGetterResults: Scope.Variable[] = [];
   /** While the rounds examine a variable: the variables its values named that were no tracer (yet). */
@@ -452,6 +485,8 @@ class FileSdkModel implements SdkModel {
     this.tracers = tracers;
     let usesSdk = tracers.length > 0;
     if (!usesSdk) for (const binding of this.bindings.values()) if (binding.kind !== "local") usesSdk = true;
+    // A tracer reached only through an imported holder (`tracing.tracer`, `importedHeldTracer`) is no declaration of the file.
+    if (!usesSdk) usesSdk = importsTracerHolder(input);
     this.usesSdk = usesSdk;
     this.readMajorEvidenceOfBindings();
     const tracerTraceCalls = this.readCalls(calls);
@@ -906,10 +941,15 @@ class FileSdkModel implements SdkModel {
     }
   }
 
-  /** What the file caches in a global slot with `globalThis.x ??= <tracer>` (or `||=`): read by a getter returning the slot. */
+  /**
+   * What the file caches in a global slot with `globalThis.x ??= <tracer>` (or `||=`, or a plain `=` that
+   * runs only while the slot is empty: `if (!globalThis.x) globalThis.x = <tracer>`): read by a getter returning the slot.
+   */
   private globalCacheValue(slot: string, depth: number): TracerValue | undefined {
+    const { scopeManager } = this.input;
     for (const assignment of nodesOfType(this.ast, AST_NODE_TYPES.AssignmentExpression)) {
-      if ((assignment.operator !== "??=" && assignment.operator !== "||=") || globalSlotOf(this.input.scopeManager, assignment.left) !== slot) continue;
+      if (globalSlotOf(scopeManager, assignment.left) !== slot) continue;
+      if (assignment.operator !== "??=" && assignment.operator !== "||=" && !fillsEmptyGlobalSlot(scopeManager, assignment, slot)) continue;
       const value = this.tracerValue(assignment.right, depth + 1);
       if (value) return value;
     }
@@ -990,6 +1030,7 @@ class FileSdkModel implements SdkModel {
     const changes = variable !== undefined && memberReassigned(variable, name);
     const text = changes ? undefined : `${holder.name}.${name}${call ? "()" : ""}`;
     if (def?.type === "ClassName") return this.classHeldTracer(def.node, name, true, call, text, changes);
+    if (def?.type === "ImportBinding" && !call) return this.importedHeldTracer(variable!, name, text);
     // A `let` holder counts as one while nothing reassigns it; reassigned, it may hold anything (not followed).
     if (!variable || def?.type !== "Variable" || !(def.parent?.kind === "const" || !reassigned(variable))) return undefined;
     const init = unwrapExpression(def.node.init);
@@ -1003,6 +1044,27 @@ class FileSdkModel implements SdkModel {
       return classDef?.type === "ClassName" ? this.classHeldTracer(classDef.node, name, false, call, moduleLevel ? text : undefined, changes) : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * `tracing.tracer` of `import { tracing } from "./tracing"` whose module exports an instance holding a
+   * tracer in `tracer` (`export const tracing = new Tracing()`, `export const tracing = { tracer }`: its
+   * `tracerHolders` fact, one module deep, as for an injected service). Fields and getters only: a
+   * method's result may be a new tracer per call, which the module's facts do not tell. Module-level,
+   * shared by every handler of the importer.
+   */
+  private importedHeldTracer(variable: Scope.Variable, name: string, text: string | undefined): MutableTracer | undefined {
+    const origin = importOrigin(this.input, variable);
+    if (!origin || !isLocalModule(origin.specifier, this.settings)) return undefined;
+    const holder = importedModule(this.input, origin.specifier)?.facts.tracerHolders?.[origin.name];
+    if (holder?.of !== "instance" || !holder.members.includes(name)) return undefined;
+    const key = `${variable.name}.${name}`;
+    let held = this.importedHolders.get(key);
+    if (!held) {
+      held = new MutableTracer(undefined, text ?? key, "init", true, false, variable.defs[0]!.node, [], false, text, undefined);
+      this.importedHolders.set(key, held);
+    }
+    return held;
   }
 
   /** The tracer a class of this file holds in `name` (a field, a getter, or with `call` an argument-less method), static or of an instance. */

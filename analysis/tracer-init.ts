@@ -206,6 +206,12 @@ function throughHelper(input: AnalysisInput, creation: Creation, perCall: (node:
         if (where) return { ...where, helper: method.name };
       }
     }
+    // A long-lived instance (`const tracing = new Tracing()` at module level) whose method is called per
+    // call (`tracing.make()` in a handler): the method's body runs, and makes a tracer, on every call.
+    for (const call of heldInstanceCallsOf(input, method.owner, method.name)) {
+      const where = perCall(call);
+      if (where) return { ...where, helper: method.name };
+    }
     return undefined;
   }
   const helper = helperCallsOf(input, fn);
@@ -458,6 +464,30 @@ function perCallInstancesOf(input: AnalysisInput, owner: TSESTree.ClassDeclarati
     if (boundary !== undefined && !isCached(input, made, boundary)) found.push(made);
   }
   return found;
+}
+
+/** `c.name(…)` of every module-level `const c = new C(…)` of `owner` in the file. */
+function heldInstanceCallsOf(input: AnalysisInput, owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): TSESTree.CallExpression[] {
+  const declarer = owner.id ? owner : owner.parent?.type === AST_NODE_TYPES.VariableDeclarator ? owner.parent : undefined;
+  const references = declarer ? input.scopeManager.getDeclaredVariables(declarer).flatMap((variable) => variable.references) : [];
+  const { bindings } = getAnalysisContext(input);
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of references) {
+    const made = reference.identifier.parent;
+    const holder = made?.type === AST_NODE_TYPES.NewExpression && made.callee === reference.identifier ? made.parent : undefined;
+    if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== made || holder.id.type !== AST_NODE_TYPES.Identifier) continue;
+    // Module level only: an instance made in a loop or a handler is `perCallInstancesOf`'s (or kept per item on purpose).
+    const declaration = holder.parent;
+    const top = declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent.parent : declaration?.parent;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== "const" || top?.type !== AST_NODE_TYPES.Program) continue;
+    for (const use of bindings.variableOf(holder.id)?.references ?? []) {
+      const member = use.identifier.parent;
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === use.identifier && memberName(member) === name && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) {
+        calls.push(member.parent);
+      }
+    }
+  }
+  return calls;
 }
 
 /** `new C(…).name(…)`, or `const c = new C(…); … c.name(…)`: the instance's method `name` is called. */

@@ -318,3 +318,73 @@ describe("require-force-flush-in-lambda: what it reads of the modules a Lambda f
     expect(reads).toContain(join(OTEL_APP, "src/tracing.ts"));
   });
 });
+
+/** A project whose tracer sits in an exported holder instance (`tracing.tracer`), and a look-alike holding another library's client. */
+const HOLDER_APP = tempProject({
+  "package.json": `{ "name": "holder-app", "private": true, "dependencies": { "honeyhive": "^2.0.0" } }\n`,
+  "src/tracing.ts": `import { HoneyHiveTracer } from "honeyhive";
+import { PostHog } from "posthog-node";
+export class Tracing {
+  readonly tracer = HoneyHiveTracer.init({ project: "p" });
+  readonly client = new PostHog("key");
+  make() {
+    return HoneyHiveTracer.init({ project: "p" });
+  }
+}
+export const tracing = new Tracing();
+export const obs = { tracer: HoneyHiveTracer.init({ project: "p" }) };
+`,
+  "src/analytics.ts": `import { PostHog } from "posthog-node";\nexport const analytics = { client: new PostHog("key") };\n`,
+});
+const holderCase = (name: string, code: string) => ({ filename: join(HOLDER_APP, "src", `${name}.ts`), code });
+const EXPRESS_HEAD = `import express from "express";\nconst app = express();\n`;
+
+describe("an imported holder's tracer (`import { tracing } from \"./tracing\"; tracing.tracer`), one module deep", () => {
+  ruleTester.run(SESSION_RULE, testableRule(sessionRule), {
+    valid: [
+      // Another library's client in the holder, a method's result (may be a new tracer per call), another module's client.
+      holderCase("client", `${EXPRESS_HEAD}import { tracing } from "./tracing";\napp.post("/x", (req, res) => { tracing.client.sessionStart(); res.end(); });\n`),
+      holderCase("method", `${EXPRESS_HEAD}import { tracing } from "./tracing";\napp.post("/x", (req, res) => { tracing.make().sessionStart(); res.end(); });\n`),
+      holderCase("analytics", `${EXPRESS_HEAD}import { analytics } from "./analytics";\napp.post("/x", (req, res) => { analytics.client.sessionStart(); res.end(); });\n`),
+      // Outside a handler: a script's own session.
+      holderCase("script", `import { tracing } from "./tracing";\ntracing.tracer.sessionStart();\n`),
+    ],
+    invalid: [
+      {
+        ...holderCase("instance", `${EXPRESS_HEAD}import { obs, tracing } from "./tracing";\napp.post("/x", (req, res) => {\n  tracing.tracer.sessionStart();\n  obs.tracer.sessionStart();\n  res.end();\n});\n`),
+        output: `${EXPRESS_HEAD}import { obs, tracing } from "./tracing";\napp.post("/x", (req, res) => {\n  tracing.tracer.createSession();\n  obs.tracer.createSession();\n  res.end();\n});\n`,
+        errors: [
+          { messageId: "sessionStartInHandler", data: { tracer: "tracing.tracer", handler: "Express handler" }, line: 5 },
+          { messageId: "sessionStartInHandler", data: { tracer: "obs.tracer", handler: "Express handler" }, line: 6 },
+        ],
+      },
+    ],
+  });
+
+  ruleTester.run(FLUSH_RULE, testableRule(flushRule), {
+    valid: [holderCase("flushed", `import { tracing } from "./tracing";\nexport const handler = async (event) => {\n  try {\n    return await tracing.tracer.trace("h", () => event.body);\n  } finally {\n    await tracing.tracer.forceFlush();\n  }\n};\n`)],
+    invalid: [
+      {
+        ...holderCase("shutdown", `import { tracing } from "./tracing";\nexport const handler = async (event) => {\n  const out = await tracing.tracer.trace("h", () => event.body);\n  await tracing.tracer.shutdown();\n  return out;\n};\n`),
+        errors: [
+          {
+            messageId: "shutdownOfSharedTracer",
+            data: { name: "handler", platform: "AWS Lambda", tracer: "tracing.tracer", flush: "tracing.tracer.forceFlush()" },
+            suggestions: [
+              {
+                messageId: "flushInsteadOfShutdown",
+                data: { flush: "tracing.tracer.forceFlush()" },
+                output: `import { tracing } from "./tracing";\nexport const handler = async (event) => {\n  const out = await tracing.tracer.trace("h", () => event.body);\n  await tracing.tracer.forceFlush();\n  return out;\n};\n`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+
+  it("without the imported module, nothing is reported (the holder's member is not known to be a tracer)", () => {
+    const code = `${EXPRESS_HEAD}import { tracing } from "./tracing";\napp.post("/x", (req, res) => { tracing.tracer.sessionStart(); res.end(); });\n`;
+    expect(lintWithRule(SESSION_RULE, sessionRule, code, alone("src/instance.ts"))).toEqual([]);
+  });
+});

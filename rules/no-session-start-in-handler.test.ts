@@ -60,6 +60,16 @@ ruleTester.run(RULE_NAME, testedRule, {
       code: `import { MongoClient } from "mongodb";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init();\nfunction db() {\n  globalThis.mongo ??= new MongoClient("mongodb://db");\n  return globalThis.mongo;\n}\nexport async function POST() { const session = db().startSession(); await session.endSession(); return new Response(tracer.sessionId); }`,
       filename: "app/api/x/route.ts",
     },
+    // The same with a plain `if (!globalThis.x) globalThis.x = …` cache; and a tracer stored in a slot
+    // other than the one the test checks (made again on every call: no shared tracer to start a session on).
+    {
+      code: `import { MongoClient } from "mongodb";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init();\nfunction db() {\n  if (!globalThis.mongo) globalThis.mongo = new MongoClient("mongodb://db");\n  return globalThis.mongo;\n}\nexport async function POST() { const session = db().startSession(); await session.endSession(); return new Response(tracer.sessionId); }`,
+      filename: "app/api/x/route.ts",
+    },
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";\nfunction getTracer() {\n  if (!globalThis.ready) globalThis.hh = HoneyHiveTracer.init({ project: "p" });\n  return globalThis.hh;\n}\nexport async function POST() { getTracer().sessionStart(); return new Response("ok"); }`,
+      filename: "app/api/x/route.ts",
+    },
     // Langfuse / LangSmith code in a handler.
     `import express from "express";\nimport { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\nconst app = express();\napp.post("/x", async (req, res) => { const trace = langfuse.trace({ name: "x", sessionId: req.body.id }); await langfuse.flushAsync(); });`,
     // A Next.js-looking export outside app/**/route.*.
@@ -96,6 +106,21 @@ ruleTester.run(RULE_NAME, testedRule, {
       output: null,
       errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "t", handler: "Next.js route handler" } }],
     },
+    // A plain assignment that runs only while the global slot is empty caches as `??=` does.
+    ...[
+      `if (!globalThis.hh) globalThis.hh = HoneyHiveTracer.init({ project: "p" });`,
+      `if ((globalThis as any).hh === undefined) {\n    (globalThis as any).hh = HoneyHiveTracer.init({ project: "p" });\n  }`,
+      `if (typeof global.hh === "undefined") global.hh = HoneyHiveTracer.init({ project: "p" });`,
+    ].map((cache) => {
+      const slot = cache.includes("(globalThis as any)") ? "(globalThis as any).hh" : cache.includes("global.hh") ? "global.hh" : "globalThis.hh";
+      const code = `import { HoneyHiveTracer } from "honeyhive";\nfunction getTracer() {\n  ${cache}\n  return ${slot};\n}\nexport async function POST() { getTracer().sessionStart(); return new Response("ok"); }`;
+      return {
+        code,
+        filename: "app/api/chat/route.ts",
+        output: code.replace("getTracer().sessionStart()", "getTracer().createSession()"),
+        errors: [{ messageId: "sessionStartInHandler" as const, data: { tracer: "getTracer()", handler: "Next.js route handler" } }],
+      };
+    }),
     {
       // …with `||=` on `global`, returned as the assignment's value.
       code: `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = () => (global.hh ||= HoneyHiveTracer.init({ project: "p" }));\nexport const handler = async (event) => { const t = await tracer(); await t.startSession(); await t.flush(); };`,

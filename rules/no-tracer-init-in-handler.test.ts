@@ -64,6 +64,11 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${EXPRESS}let tracer;\nfunction getTracer() {\n  if (tracer) return tracer;\n  tracer = HoneyHiveTracer.init({ project: "p" });\n  return tracer;\n}\napp.get("/", (req, res) => { getTracer().createSession(); res.end(); });`,
     `${EXPRESS}function makeTracer() { return HoneyHiveTracer.init({ project: "p" }); }\nconst tracer = makeTracer();\napp.get("/", (req, res) => { tracer.createSession(); res.end(); });`,
     `${EXPRESS}let tracer;\nconst makeTracer = () => HoneyHiveTracer.init({ project: "p" });\napp.get("/", (req, res) => { tracer ??= makeTracer(); res.end(); });`,
+    // Look-alikes of a module-level instance's method called per request: it caches (`this.t ??=`), it is
+    // called once at startup, or the call's result is cached in the handler's module variable.
+    `${EXPRESS}class Tracing {\n  t;\n  get() { return (this.t ??= HoneyHiveTracer.init({ project: "p" })); }\n}\nconst tracing = new Tracing();\napp.get("/", (req, res) => { tracing.get().createSession(); res.end(); });`,
+    `${EXPRESS}class Tracing {\n  make() { return HoneyHiveTracer.init({ project: "p" }); }\n}\nconst tracing = new Tracing();\nconst tracer = tracing.make();\napp.get("/", (req, res) => { tracer.createSession(); res.end(); });`,
+    `${EXPRESS}class Tracing {\n  make() { return HoneyHiveTracer.init({ project: "p" }); }\n}\nconst tracing = new Tracing();\nlet tracer;\napp.get("/", (req, res) => { tracer ??= tracing.make(); tracer.createSession(); res.end(); });`,
     // Known false negative: two levels of helpers (one level is followed).
     `${EXPRESS}function makeTracer() { return HoneyHiveTracer.init({ project: "p" }); }\nfunction setUp() { return makeTracer(); }\napp.get("/", (req, res) => { setUp().createSession(); res.end(); });`,
   ],
@@ -150,6 +155,11 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [],
         },
       ],
+    },
+    // A method of a module-level instance that makes a tracer on every call (no `this.x ??=` cache), called per request.
+    {
+      code: `${EXPRESS}class Tracing {\n  make() { return HoneyHiveTracer.init({ project: "p" }); }\n}\nconst tracing = new Tracing();\napp.get("/", (req, res) => { tracing.make().createSession(); res.end(); });`,
+      errors: [{ messageId: "perRequest", data: { creation: "HoneyHiveTracer.init()", handler: "Express handler (through `make()`)", session: REQUEST_SESSION }, line: 5, suggestions: [] }],
     },
     {
       code: `import { HoneyHiveTracer } from "honeyhive";\nconst makeTracer = async () => HoneyHiveTracer.init();\nexport async function run(items) { for (const item of items) { const tracer = await makeTracer(); tracer.startSpan("i", () => item); } }`,
@@ -536,6 +546,11 @@ ruleTester.run(`${RULE_NAME}: NestJS request-scoped classes`, testedRule, {
     { code: `import { Injectable } from "./di";\nimport { Scope } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\n@Injectable({ scope: Scope.REQUEST })\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}`, filename: "src/chat.service.ts" },
     nestCase(`import { REQUEST as MY_REQUEST } from "./tokens";\n@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n  constructor(@Inject(MY_REQUEST) private readonly request: unknown) {}\n}`),
     nestCase(`@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n  constructor(@Inject("CONFIG") private readonly config: unknown) {}\n}`),
+    // Custom providers: a transient or default-scoped one, a request-scoped one whose class is another's
+    // (useValue, useFactory), and a singleton injecting a singleton.
+    nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", useClass: ChatService, scope: Scope.TRANSIENT }, { provide: "CHAT2", useClass: ChatService }] })\nexport class ChatModule {}`),
+    nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", useValue: new ChatService(), scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
+    nestCase(`@Injectable()\nexport class Store {}\n@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n  constructor(private readonly store: Store) {}\n}`),
   ],
   invalid: [
     {
@@ -581,6 +596,16 @@ ruleTester.run(`${RULE_NAME}: NestJS request-scoped classes`, testedRule, {
     {
       ...nestCase(`@Injectable()\nexport class ChatService {\n  @Inject(REQUEST) private readonly request!: unknown;\n  private tracer = ${NEST_INIT};\n}`),
       errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 7, suggestions: [] }],
+    },
+    // A custom provider registered request-scoped in a module of the file (`{ provide, useClass, scope }`).
+    {
+      ...nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", useClass: ChatService, scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
+      errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 6, suggestions: [] }],
+    },
+    // Scope bubbling, one level: a provider injecting a request-scoped one is request-scoped too.
+    {
+      ...nestCase(`@Injectable({ scope: Scope.REQUEST })\nexport class RequestContext {}\n@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n  constructor(private readonly context: RequestContext) {}\n}`),
+      errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 8, suggestions: [] }],
     },
   ],
 });

@@ -43,11 +43,15 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
     `${V1}export const handler = async (event) => {\n  const tracer = await tracerPromise;\n  const out = await tracer.traceFunction({ eventName: "h" })(work)(event);\n  await tracer.flush();\n  return out;\n};`,
     `${V1}export const handler = async (event) => {\n  const tracer = await tracerPromise;\n  tracer.startSession();\n  const out = await work(event);\n  await HoneyHiveTracer.flush();\n  return out;\n};`,
     `import { HoneyHiveTracer as HH } from "honeyhive";\nexport const handler = async (event) => {\n  const tracer = await HH.init({ project: "p" });\n  try {\n    return await work(event, tracer);\n  } finally {\n    await HH.flush();\n  }\n};`,
-    // OpenTelemetry: the provider's, a processor's, the global provider's delegate's flush; NodeSDK's shutdown.
+    // OpenTelemetry: the provider's, a processor's, the global provider's delegate's flush; the shutdown of
+    // a provider (or NodeSDK) the invocation made itself, which no later invocation uses.
     `${OTEL}export const handler = async (event) => {\n  try {\n    return await tracer.startActiveSpan("h", async (span) => { try { return await work(event); } finally { span.end(); } });\n  } finally {\n    await provider.forceFlush();\n  }\n};`,
     `${OTEL_IMPORTS}const processor = new BatchSpanProcessor(${EXPORTER});\nconst provider = new NodeTracerProvider({ spanProcessors: [processor] });\nprovider.register();\nconst tracer = provider.getTracer("x");\nexport const handler = async (event) => {\n  tracer.startActiveSpan("h", (span) => span.end());\n  await processor.forceFlush();\n};`,
     `${OTEL}import { trace } from "@opentelemetry/api";\nexport const handler = async (event) => {\n  tracer.startActiveSpan("h", (span) => span.end());\n  await trace.getTracerProvider().getDelegate().forceFlush();\n};`,
-    `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { trace } from "@opentelemetry/api";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nconst sdk = new NodeSDK({ traceExporter: ${EXPORTER} });\nsdk.start();\nexport const handler = async (event) => {\n  trace.getTracer("x").startActiveSpan("h", (span) => span.end());\n  await sdk.shutdown();\n};`,
+    `${OTEL_IMPORTS}export const handler = async (event) => {\n  const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${EXPORTER})] });\n  provider.getTracer("x").startActiveSpan("h", (span) => span.end());\n  await provider.shutdown();\n};`,
+    `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { trace } from "@opentelemetry/api";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nexport const handler = async (event) => {\n  const sdk = new NodeSDK({ traceExporter: ${EXPORTER} });\n  sdk.start();\n  trace.getTracer("x").startActiveSpan("h", (span) => span.end());\n  await sdk.shutdown();\n};`,
+    // A database pool's shutdown next to the provider's flush is no pipeline's.
+    `${OTEL}import { Pool } from "pg";\nconst pool = new Pool();\nexport const handler = async (event) => {\n  tracer.startActiveSpan("h", (span) => span.end());\n  await provider.forceFlush();\n  await pool.shutdown();\n};`,
     // OpenTelemetry exporting elsewhere is another vendor's: no HoneyHive rule applies.
     `${OTEL_IMPORTS}const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://otel.example.com/v1/traces" }))] });\nconst tracer = provider.getTracer("x");\nexport const handler = async () => { tracer.startActiveSpan("h", (span) => span.end()); };`,
     // No OpenTelemetry pipeline in the file: `@opentelemetry/api` beside this SDK is not a route into HoneyHive of its own.
@@ -63,6 +67,52 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
     `${LOCAL_TRACER}import { Laminar } from "@lmnr-ai/lmnr";\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await Laminar.flush();\n};`,
   ],
   invalid: [
+    // shutdown() of a pipeline object made once per instance (HoneyHive's shutdownOfSharedTracer, for
+    // OpenTelemetry): the warm instance's later invocations export nothing. Counted as the path's flush.
+    {
+      code: `${OTEL}export const handler = async (event) => {\n  tracer.startActiveSpan("h", (span) => span.end());\n  await provider.shutdown();\n};`,
+      errors: [
+        {
+          messageId: "shutdownOfSharedPipeline" as const,
+          data: { name: "handler", platform: "AWS Lambda", tracer: "provider", flush: "provider.forceFlush()" },
+          line: 9,
+          suggestions: [
+            {
+              messageId: "flushInsteadOfShutdown" as const,
+              data: { flush: "provider.forceFlush()" },
+              output: `${OTEL}export const handler = async (event) => {\n  tracer.startActiveSpan("h", (span) => span.end());\n  await provider.forceFlush();\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${OTEL_IMPORTS}const processor = new BatchSpanProcessor(${EXPORTER});\nconst provider = new NodeTracerProvider({ spanProcessors: [processor] });\nprovider.register();\nconst tracer = provider.getTracer("x");\nexport const handler = async (event) => {\n  try {\n    return await tracer.startActiveSpan("h", async (span) => { span.end(); return event; });\n  } finally {\n    await processor.shutdown();\n  }\n};`,
+      errors: [
+        {
+          messageId: "shutdownOfSharedPipeline" as const,
+          data: { name: "handler", platform: "AWS Lambda", tracer: "processor", flush: "processor.forceFlush()" },
+          suggestions: [
+            {
+              messageId: "flushInsteadOfShutdown" as const,
+              data: { flush: "processor.forceFlush()" },
+              output: `${OTEL_IMPORTS}const processor = new BatchSpanProcessor(${EXPORTER});\nconst provider = new NodeTracerProvider({ spanProcessors: [processor] });\nprovider.register();\nconst tracer = provider.getTracer("x");\nexport const handler = async (event) => {\n  try {\n    return await tracer.startActiveSpan("h", async (span) => { span.end(); return event; });\n  } finally {\n    await processor.forceFlush();\n  }\n};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // NodeSDK has no forceFlush(): reported without a suggestion (the codemod leaves a review marker).
+      code: `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { trace } from "@opentelemetry/api";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nconst sdk = new NodeSDK({ traceExporter: ${EXPORTER} });\nsdk.start();\nexport const handler = async (event) => {\n  trace.getTracer("x").startActiveSpan("h", (span) => span.end());\n  await sdk.shutdown();\n};`,
+      errors: [
+        {
+          messageId: "shutdownOfSharedSdk" as const,
+          data: { name: "handler", platform: "AWS Lambda", tracer: "sdk", flush: "provider.forceFlush()" },
+          suggestions: [],
+        },
+      ],
+    },
     {
       // The platform's background form, in 1.x's API: Next.js `after()` on a serverless route.
       code: `${V1}export const maxDuration = 30;\nexport async function POST(request) {\n  const tracer = await tracerPromise;\n  tracer.startSession();\n  return Response.json(await answer(await request.json()));\n}`,

@@ -65,6 +65,11 @@ ruleTester.run(RULE_NAME, testedRule, {
     `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async (event) => {\n  const own = HoneyHiveTracer.init({ project: "p" });\n  const tracer = own;\n  tracer.createSession();\n  await tracer.shutdown();\n};`,
     `import { HoneyHiveTracer } from "honeyhive";\nconst makeTracer = (project) => HoneyHiveTracer.init({ project });\nexport const handler = async (event) => {\n  const tracer = makeTracer(event.project);\n  tracer.createSession();\n  await tracer.shutdown();\n};`,
     `${TRACER}import { Pool } from "pg";\nconst pool = new Pool();\nexport const handler = async () => {\n  tracer.createSession();\n  await tracer.forceFlush();\n  await pool.shutdown();\n};`,
+    // Look-alikes of `export { worker as default }`: a default-exported function, a call's result, a
+    // re-export from another module (none is an object literal of this file, so no module worker).
+    `${TRACER}function worker(request) {\n  tracer.createSession();\n  return request;\n}\nexport { worker as default };`,
+    `${TRACER}const worker = makeWorker({ async fetch(request) { tracer.createSession(); return request; } });\nexport { worker as default };`,
+    `${TRACER}export { default } from "./worker";\nexport const helpers = { async fetch(request) { tracer.createSession(); return request; } };`,
     // A script's main() may shut its module tracer down: it is no serverless handler.
     `${TRACER}export const main = async () => { tracer.createSession(); await tracer.shutdown(); };`,
   ],
@@ -588,6 +593,19 @@ const FIX_CASES: ReadonlyArray<{
     code: `${TRACER}export default {\n  async scheduled(controller, env) {\n    tracer.createSession();\n    await sweep(env);\n  },\n} satisfies ExportedHandler<Env>;\n`,
     messageId: "wrapInTryFinally",
     output: `${TRACER}export default {\n  async scheduled(controller, env) {\n    try {\n      tracer.createSession();\n      await sweep(env);\n    } finally {\n      await tracer.forceFlush();\n    }\n  },\n} satisfies ExportedHandler<Env>;\n`,
+  },
+  {
+    // A `const` object exported as the default by a specifier: the same module worker (it was not read as one).
+    name: "Cloudflare module worker exported as `export { worker as default }`: ctx.waitUntil in the finally",
+    code: `${TRACER}const worker = {\n  async fetch(request, env, ctx) {\n    tracer.createSession();\n    return new Response(await answer(request));\n  },\n};\nexport { worker as default };\n`,
+    messageId: "waitUntilFlush",
+    output: `${TRACER}const worker = {\n  async fetch(request, env, ctx) {\n    try {\n      tracer.createSession();\n      return await new Response(await answer(request));\n    } finally {\n      ctx.waitUntil(tracer.forceFlush());\n    }\n  },\n};\nexport { worker as default };\n`,
+  },
+  {
+    name: "Cloudflare module worker exported by name with `export default worker`, typed ExportedHandler",
+    code: `${TRACER}const worker: ExportedHandler<Env> = {\n  async scheduled(controller, env) {\n    tracer.createSession();\n    await sweep(env);\n  },\n};\nexport default worker;\n`,
+    messageId: "wrapInTryFinally",
+    output: `${TRACER}const worker: ExportedHandler<Env> = {\n  async scheduled(controller, env) {\n    try {\n      tracer.createSession();\n      await sweep(env);\n    } finally {\n      await tracer.forceFlush();\n    }\n  },\n};\nexport default worker;\n`,
   },
   {
     name: "Netlify's Lambda-compatible handler(event, context): Lambda's context has no waitUntil, an awaited flush",

@@ -39,6 +39,8 @@ type MessageIds =
   | "afterFlush"
   | "flushBeforeResponse"
   | "shutdownOfSharedTracer"
+  | "shutdownOfSharedPipeline"
+  | "shutdownOfSharedSdk"
   | "flushInsteadOfShutdown";
 
 /** ESLint's code path objects (typescript-eslint types them without the `node` argument). */
@@ -89,6 +91,10 @@ export default createRule<[], MessageIds>({
       flushBeforeResponse: "Await `{{flush}}` before each statement that sends the response.",
       shutdownOfSharedTracer:
         "{{platform}} handler `{{name}}` shuts down `{{tracer}}`, which outlives the invocation: {{platform}} reuses the instance, and after this shutdown the tracer records nothing on its later invocations. Flush instead: `await {{flush}}`.",
+      shutdownOfSharedPipeline:
+        "{{platform}} handler `{{name}}` shuts down the OpenTelemetry pipeline `{{tracer}}`, which outlives the invocation: {{platform}} reuses the instance, and after this shutdown nothing is exported on its later invocations. Flush instead: `await {{flush}}`.",
+      shutdownOfSharedSdk:
+        "{{platform}} handler `{{name}}` shuts down the OpenTelemetry pipeline `{{tracer}}`, which outlives the invocation: {{platform}} reuses the instance, and after this shutdown nothing is exported on its later invocations. It has no forceFlush(): keep its provider or span processor in a module-level variable and await `{{flush}}` instead.",
       flushInsteadOfShutdown: "Flush with `{{flush}}` instead of shutting the tracer down.",
     },
   },
@@ -136,14 +142,15 @@ export default createRule<[], MessageIds>({
           const callee = call.callee.type === "ChainExpression" ? call.callee.expression : call.callee;
           context.report({
             node: callee.type === "MemberExpression" ? callee.property : call,
-            messageId: "shutdownOfSharedTracer",
+            messageId: found.marker ? "shutdownOfSharedSdk" : found.pipeline ? "shutdownOfSharedPipeline" : "shutdownOfSharedTracer",
             data: {
               name: flush.handler.exportName,
               platform: flush.handler.platform.name,
               tracer: callee.type === "MemberExpression" ? context.sourceCode.getText(callee.object) : "tracer",
               flush: found.flush,
             },
-            suggest: [{ messageId: "flushInsteadOfShutdown", data: { flush: found.flush }, fix: ruleFixOf(input, [found.fix]) }],
+            // NodeSDK has no flush of its own to write (the codemod leaves the same review marker).
+            suggest: found.marker ? [] : [{ messageId: "flushInsteadOfShutdown", data: { flush: found.flush }, fix: ruleFixOf(input, [found.fix]) }],
           });
         }
       }

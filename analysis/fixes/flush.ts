@@ -29,10 +29,12 @@ import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from 
 import { getAnalysisContext, sourceModule } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, type FlushTest, type LambdaFlush } from "../flush.js";
-import { otelSetupOf } from "../flush-calls.js";
+import { otelSetupOf, sharedOtelObjectOf } from "../flush-calls.js";
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
 import { PREFERRED_FLUSH } from "../knowledge/sdks/honeyhive.js";
+import { opentelemetryProfile } from "../knowledge/sdks/opentelemetry.js";
+import { getSdkModel } from "../sdk-model.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
 import { importedModule } from "../project-modules.js";
@@ -78,19 +80,40 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
 }
 
 /**
+ * The fix of a shutdown that outlives the invocation: the flush written in its place, or a marker where
+ * the object has no flush. `pipeline`: the object is OpenTelemetry's (a provider, processor or NodeSDK), not a HoneyHive tracer.
+ */
+export type ShutdownFix =
+  | { readonly fix: FindingFix; readonly flush: string; readonly pipeline: boolean; readonly marker?: undefined }
+  | { readonly fix?: undefined; readonly flush: string; readonly pipeline: true; readonly marker: ReviewMarker };
+
+/** The method an OpenTelemetry pipeline object flushes with (knowledge/sdks/opentelemetry.ts). */
+const OTEL_FLUSH_MEMBER = opentelemetryProfile.flushCalls.find((call) => call.receiver.kind === "instance" && call.effect === "flush")!.method;
+
+/**
  * `await tracer.shutdown()` on a tracer that outlives the invocation (flush.ts `sharedShutdownsOf`) →
  * `await tracer.forceFlush()`: the same export before the handler returns, and the tracer keeps
  * recording on the instance's next invocation. Only the method's name changes (`tracer["shutdown"]()`
- * keeps its quotes; `shutdown()` takes no argument, `forceFlush()` none required).
+ * keeps its quotes; `shutdown()` takes no argument, `forceFlush()` none required). The same for an
+ * OpenTelemetry provider or span processor made once (`provider.shutdown()` → `provider.forceFlush()`);
+ * NodeSDK has no flush of its own: a review marker asks for its provider's or processor's.
  */
-export function shutdownFix(input: AnalysisInput, call: TSESTree.CallExpression): { readonly fix: FindingFix; readonly flush: string } | undefined {
+export function shutdownFix(input: AnalysisInput, call: TSESTree.CallExpression): ShutdownFix | undefined {
   const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const property = callee.property;
   const method = input.text.slice(...property.range);
+  const receiver = input.text.slice(...callee.object.range);
+  // A HoneyHive tracer first (the receiver the SDK model knows); else the OpenTelemetry object `sharedShutdownsOf` found.
+  const otel = getSdkModel(input).tracerOf(callee.object) ? undefined : sharedOtelObjectOf(input, callee.object, call);
+  if (otel && !otel.forceFlush) {
+    const flush = `provider.${OTEL_FLUSH_MEMBER}()`;
+    return { flush, pipeline: true, marker: { node: call, message: MARKER_MESSAGES.sharedPipelineShutdown(receiver, flush) } };
+  }
+  const member = otel ? OTEL_FLUSH_MEMBER : PREFERRED_FLUSH.member;
   const edits = new EditList();
-  edits.replace(property, method.replace(/shutdown/, PREFERRED_FLUSH.member));
-  return { fix: fixFromEdits(edits), flush: PREFERRED_FLUSH.text(input.text.slice(...callee.object.range)) };
+  edits.replace(property, method.replace(/shutdown/, member));
+  return { fix: fixFromEdits(edits), flush: otel ? `${receiver}.${member}()` : PREFERRED_FLUSH.text(receiver), pipeline: otel !== undefined };
 }
 
 /**

@@ -27,6 +27,9 @@ export const MARKER_MESSAGES = {
   /** An HTTP handler that answers through `res`: the flush must come before the response is sent, and not every send can be seen. */
   lambdaFlushBeforeResponse: (flush: string) =>
     `await ${flush} before each place this handler sends its response (res.send/json/end): the platform stops the work once the response is sent`,
+  /** `sdk.shutdown()` of a NodeSDK made once, in a handler: it has no flush of its own, and a shut-down pipeline exports nothing on the next invocation. */
+  sharedPipelineShutdown: (receiver: string, flush: string) =>
+    `${receiver}.shutdown() stops the pipeline for this warm instance's later invocations, and it has no forceFlush(): keep its provider or span processor in a module-level variable and await ${flush} here instead`,
   lambdaWrapByHand: (flush: string) => `wrap the rest of this handler in try { … } finally { await ${flush}; }`,
   lambdaNoTracer: (profile: "honeyhive" | "honeyhive-1x" | "opentelemetry", pipeline?: UnflushablePipeline) =>
     profile === "opentelemetry" ? otelNoFlushMessage(pipeline) : `await the HoneyHive tracer's ${profile === "honeyhive-1x" ? "flush()" : "forceFlush()"} before this handler returns`,

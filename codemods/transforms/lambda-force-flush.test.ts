@@ -96,6 +96,24 @@ export async function handler(event: { id?: string }) {
     expect(run(own).output).toBe(own);
   });
 
+  it("writes forceFlush() for the shutdown() of a module-level OpenTelemetry provider, marks a NodeSDK's, keeps a per-invocation provider's", () => {
+    const imports = `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";\nimport { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\n`;
+    const exporter = `new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" })`;
+    const shared = `${imports}\nconst provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${exporter})] });\nconst tracer = provider.getTracer("orders");\n\nexport const handler = async (event: { id: string }) => {\n  tracer.startActiveSpan("lookup", (span) => span.end());\n  await provider.shutdown();\n  return event.id;\n};\n`;
+    const fixed = shared.replace("await provider.shutdown();", "await provider.forceFlush();");
+    expect(run(shared).output).toBe(fixed);
+    expect(run(fixed).output).toBe(fixed);
+    const own = `${imports}\nexport const handler = async (event: { id: string }) => {\n  const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${exporter})] });\n  provider.getTracer("orders").startActiveSpan("lookup", (span) => span.end());\n  await provider.shutdown();\n  return event.id;\n};\n`;
+    expect(run(own).output).toBe(own);
+    const sdkSetup = `import { trace } from "@opentelemetry/api";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\n\nconst sdk = new NodeSDK({ traceExporter: ${exporter} });\nsdk.start();\n\n`;
+    const sdkHandler = `export const handler = async (event: { id: string }) => {\n  trace.getTracer("orders").startActiveSpan("lookup", (span) => span.end());\n  await sdk.shutdown();\n  return event.id;\n};\n`;
+    const marked = run(sdkSetup + sdkHandler).output;
+    expect(marked).toBe(
+      `${sdkSetup}export const handler = async (event: { id: string }) => {\n  trace.getTracer("orders").startActiveSpan("lookup", (span) => span.end());\n  /* honeyhive-migrate: sdk.shutdown() stops the pipeline for this warm instance's later invocations, and it has no forceFlush(): keep its provider or span processor in a module-level variable and await provider.forceFlush() here instead */\n  await sdk.shutdown();\n  return event.id;\n};\n`,
+    );
+    expect(run(marked).output).toBe(marked);
+  });
+
   it("fixes a function exported under two handler names once", () => {
     const before = `${HEADER}\nasync function main(event: { id: string }) {\n  return work(event.id);\n}\n\nexport { main as handler, main as retryHandler };\n`;
     const result = runTransforms(before, "src/handler.ts", {

@@ -19,10 +19,11 @@ function collect({ file, edits }: TransformContext): void {
   for (const handler of getHandlerModel(file.input).lambdaHandlers) {
     const flush = lambdaFlushOf(file.input, handler);
     if (!flush || !flush.traces) continue;
-    // `await tracer.shutdown()` of a tracer a warm instance reuses: its flush instead.
+    // `await tracer.shutdown()` of a tracer (or OpenTelemetry provider) a warm instance reuses: its flush instead.
     for (const call of sharedShutdownsOf(file.input, flush)) {
       const found = shutdownFix(file.input, call);
-      if (found) edits.edits.push(...editsOf(file.input, [found.fix]));
+      if (found?.marker) addMarker(edits, file.text, found.marker.node, found.marker.message);
+      else if (found) edits.edits.push(...editsOf(file.input, [found.fix]));
     }
     if (flush.flushedOnEveryPath) continue;
     const found = flushFix(file.input, flush);

@@ -12,7 +12,8 @@ export interface DefaultExportEntry {
 }
 
 export interface DefaultExportObject {
-  readonly statement: TSESTree.ExportDefaultDeclaration;
+  /** `export default …`, or `export { worker as default }` (the specifier's statement). */
+  readonly statement: TSESTree.ExportDefaultDeclaration | TSESTree.ExportNamedDeclaration;
   /** The exported expression with its `satisfies`/`as` type, if any. */
   readonly declaration: TSESTree.Node;
   readonly entries: readonly DefaultExportEntry[];
@@ -20,11 +21,15 @@ export interface DefaultExportObject {
   readonly keys: readonly string[];
 }
 
-/** The object literal the file exports by default (inline or through a `const`), with its function-valued keys. */
+/**
+ * The object literal the file exports by default (inline, through a `const`, or a `const` exported as
+ * `export { worker as default }`), with its function-valued keys.
+ */
 export function defaultExportObject(api: HandlerHookApi): DefaultExportObject | undefined {
-  const statement = api.ast.body.find((node): node is TSESTree.ExportDefaultDeclaration => node.type === "ExportDefaultDeclaration");
-  if (!statement) return undefined;
-  const object = api.objectOf(statement.declaration);
+  const found = defaultExportStatement(api.ast);
+  if (!found) return undefined;
+  const { statement, declaration } = found;
+  const object = api.objectOf(declaration);
   if (!object) return undefined;
   const entries: DefaultExportEntry[] = [];
   const keys: string[] = [];
@@ -35,7 +40,18 @@ export function defaultExportObject(api: HandlerHookApi): DefaultExportObject | 
     const functions = api.functionsOf(property.value);
     if (functions.length > 0) entries.push({ key, keyNode: property.key, functions });
   }
-  return { statement, declaration: statement.declaration, entries, keys };
+  return { statement, declaration, entries, keys };
+}
+
+/** `export default <declaration>`, or the local name of `export { <local> as default }` (not a re-export `from` another module). */
+function defaultExportStatement(ast: TSESTree.Program): Pick<DefaultExportObject, "statement" | "declaration"> | undefined {
+  for (const statement of ast.body) {
+    if (statement.type === "ExportDefaultDeclaration") return { statement, declaration: statement.declaration };
+    if (statement.type !== "ExportNamedDeclaration" || statement.source) continue;
+    const specifier = statement.specifiers.find((candidate) => staticName(candidate.exported, false) === "default");
+    if (specifier) return { statement, declaration: specifier.local };
+  }
+  return undefined;
 }
 
 /** `… satisfies ExportedHandler<Env>` / `as ExportedHandler`, or a `const worker: ExportedHandler = {…}` exported by name. */

@@ -2,7 +2,10 @@ import { utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { useTempProjects } from "../../test-utils/temp-projects.js";
-import { configuredHandlerNames, configuredPreloads, nodeOptionsOfText } from "./lambda-functions-config.js";
+import { configuredHandlerNames, configuredPreloads as preloadsWithFolders, nodeOptionsOfText } from "./lambda-functions-config.js";
+
+/** The specifiers `configuredPreloads` gives (the folder each resolves against is asserted on its own below). */
+const configuredPreloads = (filename: string, cwd?: string): string[] => preloadsWithFolders(filename, cwd).map((preload) => preload.specifier);
 
 describe("configuredHandlerNames: a Lambda handler's `<path>.<export>` in the project's function configuration", () => {
   const project = useTempProjects("lambda-functions-config");
@@ -140,6 +143,27 @@ describe("configuredHandlerNames: a Lambda handler's `<path>.<export>` in the pr
   });
 });
 
+describe("a configuration added mid-session (an editor's lint server keeps the process)", () => {
+  const project = useTempProjects("lambda-config-added");
+
+  it("is seen within a second: serverless.yml and template.yaml in a project that had none, and the preload they set", () => {
+    const root = project({ "package.json": "{}", "src/": "" });
+    const file = join(root, "src", "chat.ts");
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T00:00:00Z") });
+    try {
+      expect(configuredHandlerNames(file, root)).toEqual([]);
+      writeFileSync(join(root, "serverless.yml"), "provider:\n  environment:\n    NODE_OPTIONS: --require ./otel.js\nfunctions:\n  chat:\n    handler: src/chat.main\n");
+      // The directory's new mtime is what the listing notices.
+      utimesSync(root, new Date(), new Date(Date.now() + 5_000));
+      vi.setSystemTime(new Date("2030-01-01T00:00:01.500Z"));
+      expect(configuredHandlerNames(file, root)).toEqual(["main"]);
+      expect(configuredPreloads(file, root)).toEqual(["./otel.js"]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe("configuredPreloads: NODE_OPTIONS a Lambda configuration sets", () => {
   const project = useTempProjects("lambda-node-options");
 
@@ -195,6 +219,8 @@ describe("configuredPreloads: NODE_OPTIONS a Lambda configuration sets", () => {
     ]);
     const root = project({ "package.json": "{}", "chat/": "", "search/": "", "template.yaml": template });
     expect(configuredPreloads(join(root, "chat", "app.ts"))).toEqual(["./otel.cjs"]);
+    // A relative preload resolves against the function's CodeUri (Lambda runs it from there), not the project root.
+    expect(preloadsWithFolders(join(root, "chat", "app.ts"))).toEqual([{ specifier: "./otel.cjs", directory: join(root, "chat") }]);
     expect(configuredPreloads(join(root, "search", "app.ts"))).toEqual(["@sentry/aws-serverless/awslambda-auto"]);
     // Globals' variables reach every function, also one whose own CodeUri is not Globals' folder.
     const globalCodeUri = "Globals:\n  Function:\n    CodeUri: src/\n    Environment:\n      Variables:\n        NODE_OPTIONS: --import ./i.mjs\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: other/\n";

@@ -37,11 +37,12 @@ const COMMENT_LINE = /^[ \t]*(?:#|\/\/).*$/gm;
 /** Handler names by module path relative to the configuration's directory, without extension. */
 type HandlerNames = ReadonlyMap<string, readonly string[]>;
 
-/** By project root and the directory the walk stops at: the directories that hold a configuration. */
-const configDirectoriesByRoot = new Map<string, readonly string[]>();
-
-/** By the folder of a file asked about and the walk's stop: the configuration directories of its project (most projects have none). */
-const configDirectoriesByFolder = new Map<string, readonly string[]>();
+/**
+ * By the folder of a file asked about: its project root (`deploymentOf`), or "" for none. The
+ * configuration directories of that root are looked at again at most once a second
+ * (`configDirectoriesOf`), so a serverless.yml, template.yaml or sst.config added mid-session is seen.
+ */
+const rootByFolder = new Map<string, string>();
 
 /**
  * The export names that a deployment configuration of the file's project gives `filename` as Lambda
@@ -53,13 +54,10 @@ export function configuredHandlerNames(filename: string, cwd: string = process.c
   // Asked by the entry gate for every file with exports: one map look-up by folder when the project has no configuration.
   const file = absolutePath(filename);
   const folder = dirname(file);
-  const key = `${folder}\0${cwd}`;
-  let directories = configDirectoriesByFolder.get(key);
-  if (directories === undefined) {
-    const { root } = deploymentOf(filename);
-    directories = root === undefined ? [] : configDirectoriesOf(root, absolutePath(cwd));
-    configDirectoriesByFolder.set(key, directories);
-  }
+  let root = rootByFolder.get(folder);
+  if (root === undefined) rootByFolder.set(folder, (root = deploymentOf(filename).root ?? ""));
+  if (root === "") return [];
+  const directories = configDirectoriesOf(root, absolutePath(cwd));
   if (directories.length === 0) return [];
   const found: string[] = [];
   for (const directory of directories) {
@@ -70,11 +68,17 @@ export function configuredHandlerNames(filename: string, cwd: string = process.c
   return found;
 }
 
-/** The project root and the directories above it (`MAX_LEVELS_UP`) that hold a configuration, not above `cwd`. */
+/**
+ * The project root and the directories above it (`MAX_LEVELS_UP`) that hold a configuration, not above
+ * `cwd`; looked at again at most once a second (`ProjectModules.rechecked`: the listings it reads are
+ * kept while their directory's mtime holds), so a configuration added to a folder mid-session is seen.
+ */
 function configDirectoriesOf(root: string, cwd: string): readonly string[] {
-  const key = `${root}\0${cwd}`;
-  let directories = configDirectoriesByRoot.get(key);
-  if (directories) return directories;
+  return projectModules().rechecked(`${root}\0${cwd}`, readConfigDirectories);
+}
+
+function readConfigDirectories(key: string): readonly string[] {
+  const [root, cwd] = key.split("\0") as [string, string];
   const modules = projectModules();
   const found: string[] = [];
   let directory = root;
@@ -84,9 +88,7 @@ function configDirectoriesOf(root: string, cwd: string): readonly string[] {
     if (parent === directory || directory === cwd || modules.isWorkspaceRoot(directory)) break;
     directory = parent;
   }
-  directories = found;
-  configDirectoriesByRoot.set(key, directories);
-  return directories;
+  return found;
 }
 
 /** The configuration files `directory` holds, from its listing (read again when the directory changes). */
@@ -239,19 +241,33 @@ const FUNCTION_TYPE = /^[ \t]*Type[ \t]*:[ \t]*["']?AWS::(?:Serverless::Function
  * `CodeUri`): a preload of one function proves nothing for the others. A flow mapping
  * (`environment: { NODE_OPTIONS: … }`), a block scalar or a `${…}` variable in the value is not read.
  */
-export function configuredPreloads(filename: string, cwd: string = process.cwd()): readonly string[] {
+export function configuredPreloads(filename: string, cwd: string = process.cwd()): readonly ConfiguredPreload[] {
   const file = absolutePath(filename);
   const { root } = deploymentOf(filename);
   if (root === undefined) return [];
-  const found: string[] = [];
+  const found: ConfiguredPreload[] = [];
   for (const directory of configDirectoriesOf(root, absolutePath(cwd))) {
     const path = relative(directory, file).split(sep).join("/");
     for (const { folder, value } of projectModules().rechecked(directory, readNodeOptions)) {
       if (folder !== "" && !path.startsWith(`${folder}/`)) continue;
-      for (const specifier of preloadsOfCommand(value)) if (!found.includes(specifier)) found.push(specifier);
+      // Lambda runs the function from its package's root (/var/task): the CodeUri folder, or the service's folder.
+      const from = folder === "" ? directory : join(directory, folder);
+      for (const specifier of preloadsOfCommand(value)) {
+        if (!found.some((known) => known.specifier === specifier && known.directory === from)) found.push({ specifier, directory: from });
+      }
     }
   }
   return found;
+}
+
+/**
+ * A module `NODE_OPTIONS` preloads (`--require ./otel.js`, `--import @sentry/aws-serverless/awslambda-auto`),
+ * and the directory a relative one is resolved against: the function's code folder, which Lambda runs
+ * from (SAM's `CodeUri`, else the template's or the serverless.yml service's folder), not the package root.
+ */
+export interface ConfiguredPreload {
+  readonly specifier: string;
+  readonly directory: string;
 }
 
 function readNodeOptions(directory: string): readonly ConfiguredNodeOptions[] {

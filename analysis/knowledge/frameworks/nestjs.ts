@@ -62,6 +62,14 @@ const INJECTION_SCOPE = {
   perRequestMembers: ["REQUEST"] as readonly string[],
   /** `@Inject(token)` of one of these makes the class request-scoped. */
   inject: { module: COMMON, name: "Inject" },
+  /**
+   * A custom provider's long form in a module's `providers` (`@Module({ providers: [{ provide, useClass,
+   * scope: Scope.REQUEST }] })`): the docs' "In the case of custom providers, you will have to set the
+   * scope property in the long-hand form for a provider registration"; `useClass` names the class made per request.
+   */
+  moduleDecorator: { module: COMMON, name: "Module" },
+  providersKey: "providers",
+  useClassKey: "useClass",
   requestTokens: [{ module: "@nestjs/core", name: "REQUEST" }] as readonly { readonly module: string; readonly name: string }[],
 };
 
@@ -90,9 +98,7 @@ function isExport(origin: ModuleOrigin | undefined, spec: { readonly module: str
 function requestScopeSign(api: HandlerHookApi, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, classDecorators: readonly (Decorator | undefined)[]): TSESTree.Node | undefined {
   const scoped = node.decorators.find((decorator, index) => {
     if (!isIn(INJECTION_SCOPE.decorators, classDecorators[index]) || decorator.expression.type !== AST_NODE_TYPES.CallExpression) return false;
-    const options = api.objectOf(decorator.expression.arguments[0]);
-    const scope = options && findProperty(options, INJECTION_SCOPE.optionKey);
-    return scope !== undefined && isExport(api.originOf(scope.value), INJECTION_SCOPE.scopeEnum, INJECTION_SCOPE.perRequestMembers);
+    return hasRequestScope(api, api.objectOf(decorator.expression.arguments[0]));
   });
   if (scoped) return scoped;
   // `constructor(@Inject(REQUEST) req)` (a parameter property too), or a property `@Inject(REQUEST) req`.
@@ -110,9 +116,66 @@ function requestScopeSign(api: HandlerHookApi, node: TSESTree.ClassDeclaration |
   return undefined;
 }
 
-function collectClass(api: HandlerHookApi, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
+/** `scope: Scope.REQUEST` among an options object's properties. */
+function hasRequestScope(api: HandlerHookApi, options: TSESTree.ObjectExpression | undefined): boolean {
+  const scope = options && findProperty(options, INJECTION_SCOPE.optionKey);
+  return scope !== undefined && isExport(api.originOf(scope.value), INJECTION_SCOPE.scopeEnum, INJECTION_SCOPE.perRequestMembers);
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** The class of this file a name resolves to (`useClass: ChatService`, a constructor parameter's type). */
+function classNamed(api: HandlerHookApi, name: TSESTree.Node | undefined): ClassNode | undefined {
+  if (name?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = api.variableOf(name)?.defs[0];
+  return def?.type === "ClassName" && (def.node.type === AST_NODE_TYPES.ClassDeclaration || def.node.type === AST_NODE_TYPES.ClassExpression) ? def.node : undefined;
+}
+
+/**
+ * Classes of this file registered request-scoped by a custom provider of a module of this file
+ * (`@Module({ providers: [{ provide: TOKEN, useClass: ChatService, scope: Scope.REQUEST }] })`), with the
+ * provider object that makes them so. A class registered from another module is not followed.
+ */
+function requestScopedByModules(api: HandlerHookApi, classes: readonly ClassNode[]): Map<ClassNode, TSESTree.Node> {
+  const found = new Map<ClassNode, TSESTree.Node>();
+  for (const node of classes) {
+    for (const decorator of node.decorators) {
+      const call = decorator.expression;
+      if (call.type !== AST_NODE_TYPES.CallExpression || !isExport(api.originOf(call.callee), INJECTION_SCOPE.moduleDecorator)) continue;
+      const options = api.objectOf(call.arguments[0]);
+      const providers = options && findProperty(options, INJECTION_SCOPE.providersKey)?.value;
+      if (providers?.type !== AST_NODE_TYPES.ArrayExpression) continue;
+      for (const element of providers.elements) {
+        const provider = element && element.type !== AST_NODE_TYPES.SpreadElement ? api.objectOf(element) : undefined;
+        if (!provider || !hasRequestScope(api, provider)) continue;
+        const made = classNamed(api, findProperty(provider, INJECTION_SCOPE.useClassKey)?.value);
+        if (made && !found.has(made)) found.set(made, provider);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * One level of scope bubbling (docs.nestjs.com/fundamentals/injection-scopes, "Scope hierarchy": a
+ * provider that depends on a request-scoped one is request-scoped too): a class of this file whose
+ * constructor takes a parameter typed with a request-scoped class of this file. Deeper chains are not followed.
+ */
+function injectingRequestScoped(api: HandlerHookApi, node: ClassNode, scoped: ReadonlySet<ClassNode>): TSESTree.Node | undefined {
+  const constructor = node.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "constructor");
+  if (constructor?.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
+  for (const parameter of constructor.value.params) {
+    const declared = parameter.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : parameter;
+    const type = declared.type === AST_NODE_TYPES.Identifier ? declared.typeAnnotation?.typeAnnotation : undefined;
+    const injected = type?.type === AST_NODE_TYPES.TSTypeReference ? classNamed(api, type.typeName) : undefined;
+    if (injected && injected !== node && scoped.has(injected)) return parameter;
+  }
+  return undefined;
+}
+
+function collectClass(api: HandlerHookApi, node: ClassNode, requestScopedBy?: TSESTree.Node): void {
   const classDecorators = node.decorators.map((decorator) => nestDecorator(api, decorator));
-  const requestScoped = requestScopeSign(api, node, classDecorators);
+  const requestScoped = requestScopeSign(api, node, classDecorators) ?? requestScopedBy;
   if (requestScoped) api.perRequestClass(node, requestScoped);
   if (classDecorators.some((decorator) => isIn(HANDLER_CLASSES, decorator))) {
     for (const { member, fn } of instanceMethods(node)) {
@@ -163,8 +226,23 @@ export const nestjs = {
   hook: {
     trigger: { imports: true },
     run(api) {
-      for (const node of nodesOfTypes(api.ast, CLASS_TYPES)) {
-        if (node.decorators.length > 0 || node.implements.length > 0) collectClass(api, node);
+      const classes = nodesOfTypes(api.ast, CLASS_TYPES);
+      // Custom providers registered request-scoped by a module of this file; then one level of bubbling
+      // from every request-scoped class of the file (those and the ones scoped by their own decorator).
+      const registered = api.text.includes("useClass") ? requestScopedByModules(api, classes) : new Map<ClassNode, TSESTree.Node>();
+      const scoped = new Set(registered.keys());
+      for (const node of classes) {
+        if (node.decorators.length > 0 && !scoped.has(node) && requestScopeSign(api, node, node.decorators.map((decorator) => nestDecorator(api, decorator)))) scoped.add(node);
+      }
+      if (scoped.size > 0) {
+        for (const node of classes) {
+          const injecting = scoped.has(node) ? undefined : injectingRequestScoped(api, node, scoped);
+          if (injecting) registered.set(node, injecting);
+        }
+      }
+      for (const node of classes) {
+        const by = registered.get(node);
+        if (node.decorators.length > 0 || node.implements.length > 0 || by) collectClass(api, node, by);
       }
     },
   },
