@@ -88,6 +88,28 @@ describe("deploymentOf with the project modules' listings", () => {
   });
 });
 
+describe("deploymentOf probes through the project reader's file system", () => {
+  const makeProject = useTempProjects("deployment-probes");
+
+  it("asks the reader whether a folder and its package.json exist (a run's listings answer without a system call)", () => {
+    const asked: string[] = [];
+    const previous = setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, exists: (path) => (asked.push(path), NODE_FILE_SYSTEM.exists!(path)) }));
+    try {
+      const root = makeProject({ "package.json": "{}", "vercel.json": "{}", "api/deep/": "" });
+      clearDeploymentCache();
+      expect(deploymentOf(join(root, "api/deep/handler.ts"))).toMatchObject({ root, vercel: true });
+      expect(asked).toEqual(expect.arrayContaining([join(root, "api/deep"), join(root, "api/deep/package.json"), join(root, "api/package.json"), join(root, "package.json"), join(root, "vercel.json")]));
+      // A reader whose file system says no package.json is anywhere: no root, whatever the disk holds.
+      setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, exists: (path) => !path.endsWith("package.json") && NODE_FILE_SYSTEM.exists!(path) }));
+      clearDeploymentCache();
+      expect(deploymentOf(join(root, "api/deep/other.ts")).root).not.toBe(root);
+    } finally {
+      setProjectModules(previous);
+      clearDeploymentCache();
+    }
+  });
+});
+
 describe("deploymentOf: the package.json through the one manifest reader", () => {
   const makeProject = useTempProjects("deployment-manifest");
 

@@ -3,7 +3,6 @@
 // project root is (Vercel functions live in its `api/` folder). The signal files are looked for once per
 // project root per process; the package.json is read through the project reader, which looks at it
 // again at most once a second (an edited script preload is seen during an editor session).
-import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { absolutePath, EMPTY_MANIFEST, projectModules, RECHECK_AFTER_MS, type PackageManifest } from "./project-modules.js";
 
@@ -130,12 +129,13 @@ function rootOf(directory: string): string | undefined {
   const listing = projectModules().currentListing(directory);
   const listed = listing?.get("package.json");
   const startHasPackage = listing === undefined || listed === "other" ? undefined : listed !== undefined;
-  return listing !== undefined || existsSync(directory) ? nearestPackageDirectory(directory, startHasPackage) : undefined;
+  return listing !== undefined || projectModules().exists(directory) ? nearestPackageDirectory(directory, startHasPackage) : undefined;
 }
 
 /** The signal files beside the package.json (looked for once per root per process). */
 function fileSignals(root: string): FileSignals {
-  const has = (names: readonly string[]): boolean => names.some((name) => existsSync(resolve(root, name)));
+  const reader = projectModules();
+  const has = (names: readonly string[]): boolean => names.some((name) => reader.exists(resolve(root, name)));
   return {
     vercel: has(SIGNAL_FILES.vercel),
     netlify: has(SIGNAL_FILES.netlify),
@@ -177,7 +177,7 @@ function nearestPackageDirectory(start: string, startHasPackage?: boolean): stri
       break;
     }
     walked.push(directory);
-    if (directory === start && startHasPackage !== undefined ? startHasPackage : existsSync(resolve(directory, "package.json"))) {
+    if (directory === start && startHasPackage !== undefined ? startHasPackage : projectModules().exists(resolve(directory, "package.json"))) {
       root = directory;
       break;
     }

@@ -5,7 +5,7 @@
 // codemods/load-cost.test.ts).
 import scopeManager = require("@typescript-eslint/scope-manager");
 import type * as TypescriptEstree from "@typescript-eslint/typescript-estree";
-import estreeInternals = require("@typescript-eslint/typescript-estree/use-at-your-own-risk");
+import type * as EstreeInternals from "@typescript-eslint/typescript-estree/use-at-your-own-risk";
 import { dirname, extname, join } from "node:path";
 import ts = require("typescript");
 import type { TSESTree } from "@typescript-eslint/utils";
@@ -68,6 +68,25 @@ const CONVERSION = {
   comment: false,
   tokens: null,
 } as const;
+
+type Converter = Pick<typeof EstreeInternals, "astConverter">;
+
+/**
+ * typescript-estree's `astConverter`, from its own module: the package's "use-at-your-own-risk" entry,
+ * which exports it, also loads getScriptKind, warnAboutTSVersion and create-program/shared (~10 ms of
+ * CPU in every process that parses: bench/NOTES.md, perf-migrate-3). Reached by path beside that
+ * entry, as node-utils is below; the entry itself if the module is not where and what it was.
+ */
+const estreeInternals: Converter = (() => {
+  const entry = "@typescript-eslint/typescript-estree/use-at-your-own-risk";
+  try {
+    const converter = localRequire(join(dirname(localRequire.resolve(entry)), "ast-converter.js")) as Partial<Converter> | undefined;
+    if (typeof converter?.astConverter === "function") return converter as Converter;
+  } catch {
+    // Another layout: the entry below.
+  }
+  return localRequire(entry) as Converter;
+})();
 
 const fastPathAvailable = typeof estreeInternals.astConverter === "function";
 

@@ -14,7 +14,7 @@
 //   is the input's `readModuleFacts` hook (analysis/input.ts), which gives the module's own input no such
 //   hook; this reader does not import the extractor, whose models import this reader.
 // - Unreadable, unparsable or unresolvable = no facts; nothing here throws into a rule.
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { TSESTree } from "@typescript-eslint/types";
@@ -36,9 +36,12 @@ export interface ProjectFileSystem {
   realpath(path: string): string;
   /** The entries of a directory (symbolic links classified by what they point to); undefined when it cannot be listed. */
   readDirectory(path: string): ReadonlyMap<string, "file" | "directory" | "other"> | undefined;
+  /** Whether anything is at `path` (following links, as `existsSync`); without it, `stat` answers. */
+  exists?(path: string): boolean;
 }
 
 export const NODE_FILE_SYSTEM: ProjectFileSystem = {
+  exists: existsSync,
   stat(path) {
     try {
       const stats = statSync(path, { throwIfNoEntry: false });
@@ -230,6 +233,11 @@ export class ProjectModules {
   private readonly parsedFiles = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly parse: (text: string) => unknown; readonly value: unknown }>();
 
   constructor(readonly fs: ProjectFileSystem = NODE_FILE_SYSTEM) {}
+
+  /** Whether anything is at `path` (a file, a directory, what a link leads to), by this reader's file system. */
+  exists(path: string): boolean {
+    return this.fs.exists ? this.fs.exists(path) : this.fs.stat(path) !== undefined;
+  }
 
   /** The nearest directory at or above `directory` with a package.json, if any. */
   packageRootOf(directory: string): string | undefined {

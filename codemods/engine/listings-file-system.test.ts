@@ -35,6 +35,17 @@ describe("listingsFileSystem", () => {
     }
   });
 
+  it("answers exists as the node file system does, from the listings", () => {
+    const listed = listingsFileSystem(new DirectoryListings());
+    for (const path of ["", "app", "app/src/lib", "app/src/linked-dir", "app/package.json", "app/src/linked.ts", "app/src/dangling.ts", "app/missing", "app/package.json/x"]) {
+      expect({ path, exists: listed.exists!(join(root, path)) }).toEqual({ path, exists: NODE_FILE_SYSTEM.exists!(join(root, path)) });
+    }
+    expect(listed.exists!("/")).toBe(true);
+    const listings = new DirectoryListings();
+    listings.remember(join(root, "app"), []); // what discovery saw: no package.json there
+    expect(listingsFileSystem(listings).exists!(join(root, "app/package.json"))).toBe(false);
+  });
+
   it("resolves imports as the reader on the node file system does", () => {
     const listed = new ProjectModules(listingsFileSystem(new DirectoryListings()));
     const direct = new ProjectModules(NODE_FILE_SYSTEM);

@@ -5,6 +5,7 @@
 // directory of its own, ~3% of a whole-tree migration). Made for one run: the tree is taken not to
 // change meanwhile, as DirectoryListings does.
 import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules, type ProjectFileSystem } from "../../analysis/project-modules.js";
+import { dirname } from "node:path";
 import { DirectoryListings } from "./directory-listings.js";
 
 /** A directory's stat for the reader: it only asks whether it is one (and keys its cache on mtime, constant within a run). */
@@ -12,6 +13,8 @@ const DIRECTORY_STAT = Object.freeze({ isFile: false, isDirectory: true, mtimeMs
 
 export function listingsFileSystem(listings: DirectoryListings): ProjectFileSystem {
   return {
+    // A probe for a name (deployment.ts walks up for a package.json) costs no system call in a listed directory.
+    exists: (path) => (dirname(path) === path ? NODE_FILE_SYSTEM.stat(path) !== undefined : listings.kindOf(path) !== undefined),
     stat(path) {
       const kind = listings.kindOf(path);
       if (kind === "directory") return DIRECTORY_STAT;

@@ -271,6 +271,108 @@ describe("syntaxErrorOfEdited", () => {
     expect(checked).toBeGreaterThan(500);
   });
 
+  it("takes lambda-force-flush's try/finally wrap and flush-before-a-statement as neutral, and their look-alikes not", () => {
+    const text = [
+      "export const handler = async (event: Event) => {",
+      "  const tracer = getTracer();",
+      "  // the work",
+      "  const answer = await work(event)",
+      "  return answer",
+      "};",
+      "function plain() {",
+      "  'use strict';",
+      "  /*",
+      "  return 3;",
+      "  */",
+      "  return 1;",
+      "}",
+      "/*",
+      "  return 2;",
+      "*/",
+      "",
+    ].join("\n");
+    const file = parsed(text);
+    const lineAt = (needle: string) => text.lastIndexOf("\n", text.indexOf(needle)) + 1;
+    const open = (offset: number, line = "  try {\n"): TextEdit => ({ start: offset, end: offset, text: line });
+    const close = (offset: number, flush = "await tracer.forceFlush();"): TextEdit => ({ start: offset, end: offset, text: `  } finally {\n    ${flush}\n  }\n` });
+    const check = (edits: TextEdit[]) => {
+      const output = applyEdits(text, edits);
+      const answer = syntaxErrorOfEdited(file.ast, text, edits, output, "src/file.ts");
+      expect(answer, JSON.stringify(edits)).toEqual(syntaxErrorOf(output, "src/file.ts"));
+      return answer;
+    };
+    // Decided without a parse: the output handed in is not looked at.
+    const proved = (edits: TextEdit[]) => syntaxErrorOfEdited(file.ast, text, edits, "}{", "src/file.ts") === undefined;
+    // Wrapped from the comment line or the statement, up to the block's closing line.
+    for (const from of [lineAt("// the work"), lineAt("const answer")]) {
+      const edits = [open(from), close(lineAt("};"))];
+      expect(edits.every((edit) => isSyntaxNeutral(file.ast, text, edit))).toBe(false);
+      expect(check(edits)).toBeUndefined();
+      expect(proved(edits)).toBe(true);
+    }
+    for (const flush of ["await getTracer().forceFlush();", "await tracer?.forceFlush();", "ctx.waitUntil(tracer.forceFlush());", "this.ctx.waitUntil(tracer.forceFlush());"]) {
+      const edits = [open(lineAt("const answer")), close(lineAt("};"), flush)];
+      expect(check(edits)).toBeUndefined();
+      expect(proved(edits)).toBe(true);
+    }
+    // Look-alikes, each decided by the parse: half a statement wrapped, an opener with no closer (or
+    // the other way round), a closer that is not one statement, a keyword heading it, `await` in a
+    // function that is not async (where the parse still takes it), a directive wrapped, an opener
+    // inside a comment.
+    expect(check([open(lineAt("const answer")), close(text.indexOf("await work"))])).toBeDefined();
+    expect(check([open(lineAt("const answer"))])).toBeDefined();
+    expect(check([close(lineAt("};"))])).toBeDefined();
+    expect(check([open(lineAt("const answer")), close(lineAt("};"), "await tracer.forceFlush(); }")])).toBeDefined();
+    expect(check([open(lineAt("const answer")), close(lineAt("};"), "await function.forceFlush();")])).toBeDefined();
+    expect(proved([open(lineAt("  return 1;")), close(lineAt("}\n/*"))])).toBe(false);
+    check([open(lineAt("  return 1;")), close(lineAt("}\n/*"))]);
+    expect(proved([open(lineAt("  return 1;")), close(lineAt("}\n/*"), "done();")])).toBe(true);
+    expect(proved([open(lineAt("  'use strict'")), close(lineAt("}\n/*"), "done();")])).toBe(false);
+    check([open(lineAt("  'use strict'")), close(lineAt("}\n/*"), "done();")]);
+    expect(check([open(lineAt("  return 3;")), close(lineAt("}\n/*"), "done();")])).toBeDefined();
+    check([open(lineAt("  return 2;")), close(lineAt("*/"))]);
+    // One flush statement before a statement that starts its line; not inside a statement.
+    const before = (needle: string): TextEdit[] => [{ start: text.indexOf(needle), end: text.indexOf(needle), text: "await tracer.forceFlush();\n  " }];
+    expect(check(before("return answer"))).toBeUndefined();
+    expect(proved(before("return answer"))).toBe(true);
+    expect(proved(before("return 1"))).toBe(false); // not an async function
+    expect(check([{ start: text.indexOf("answer = await"), end: text.indexOf("answer = await"), text: "await tracer.forceFlush();\n  " }])).toBeDefined();
+    expect(check([{ start: text.indexOf("return 1"), end: text.indexOf("return 1"), text: "await tracer.forceFlush();\n  " }])).toBeUndefined();
+  });
+
+  it("answers as a full parse does for a try/finally wrap and a flush statement at every line of every fixture's blocks", () => {
+    let proved = 0;
+    let parsedAgain = 0;
+    for (const { path, text } of fixtureInputs()) {
+      const file = parsed(text, path);
+      const lineStarts: number[] = [];
+      for (let start = 0; start < text.length; start = text.indexOf("\n", start) + 1 || text.length) lineStarts.push(start);
+      for (const block of nodesOfType(file.ast, AST_NODE_TYPES.BlockStatement)) {
+        const inside = lineStarts.filter((start) => block.range[0] < start && start < block.range[1]);
+        const closeLine = inside.at(-1);
+        for (const start of inside) {
+          const candidates: TextEdit[][] = [[{ start, end: start, text: "await tracer.forceFlush();\n  " }]];
+          for (const end of closeLine === undefined || closeLine <= start ? [] : [closeLine, inside[inside.indexOf(start) + 1]]) {
+            candidates.push([
+              { start, end: start, text: "  try {\n" },
+              { start: end, end, text: "  } finally {\n    await tracer.forceFlush();\n  }\n" },
+            ]);
+          }
+          for (const edits of candidates) {
+            const output = applyEdits(text, edits);
+            const expected = syntaxErrorOf(output, path);
+            expect(syntaxErrorOfEdited(file.ast, text, edits, output, path), `${path} ${JSON.stringify(edits)}`).toEqual(expected);
+            if (syntaxErrorOfEdited(file.ast, text, edits, "}{", path) === undefined) proved++;
+            else parsedAgain++;
+          }
+        }
+      }
+    }
+    // Both paths are taken.
+    expect(proved).toBeGreaterThan(300);
+    expect(parsedAgain).toBeGreaterThan(300);
+  });
+
   it("answers as a full parse does on random edits of the fixtures (seeded)", () => {
     const inserts = ["{", "}", "(", ")", ",", ";", "\n", "/*", "`", "await ", "=>", "<", "try {\n", "\n} finally {}\n", "x", "  ", "type", "let", "f()", ""];
     let seed = 20261121;

@@ -21,6 +21,16 @@
 //   properties, `const { a, b } = require(…)`), or a name inserted as an element
 //   next to one with its comma (`, tracer`): what is left is the same list with fewer or more
 //   elements, each separated from the next by one comma.
+// - the flush a serverless handler lacks (lambda-force-flush, analysis/fixes/flush.ts), as two
+//   insertions that pair up: a line `try {` and a line `} finally {` / one flush statement / `}`, at
+//   line starts in the white space and comments around a run of whole statements of one block (no
+//   directive among them), so they wrap exactly that run; or one flush statement and a line break
+//   inserted where a statement of a statement list starts its line. A flush statement is
+//   `[await ]<chain>;`, the chain names, `.`/`?.` members and calls whose argument is at most one
+//   such chain (`await tracer.forceFlush();`, `ctx.waitUntil(tracer.forceFlush());`), its `await`
+//   only where the nearest function is async (there `await` is always the operator). What precedes
+//   either insertion ended a statement or opened a block, and a line break separates them, so the
+//   tokens before and after read as before.
 // A quarter of the files a whole-tree migration changes are renames only. Re-parsing just the
 // statements the other edits touch was tried (bench/NOTES.md): for files of a few kB it was no
 // cheaper than the full parse.
@@ -49,7 +59,8 @@ export function syntaxErrorOfEdited(
   output: string,
   filePath: string,
 ): ParseFailure | undefined {
-  return edits.every((edit) => isSyntaxNeutral(program, text, edit)) ? undefined : syntaxErrorOf(output, filePath);
+  const rest = edits.filter((edit) => !isSyntaxNeutral(program, text, edit));
+  return rest.length === 0 || areFlushInsertionsNeutral(program, text, rest) ? undefined : syntaxErrorOf(output, filePath);
 }
 
 /** Whether `edit` on `text` (parsed as `program`) cannot change how the text parses (see above). */
@@ -224,4 +235,157 @@ function isKeyword(name: string): boolean {
     }
   }
   return keywords.has(name);
+}
+
+/** A line `try {` (lambda-force-flush's opening of the wrap). */
+const TRY_OPEN = /^[ \t]*try \{\r?\n$/;
+/** The line `} finally {`, one statement, the line `}` (its closing). */
+const TRY_CLOSE = /^[ \t]*\} finally \{\r?\n[ \t]*([^\r\n]*)\r?\n[ \t]*\}\r?\n$/;
+/** One statement and the line break (and indentation) before the statement it is inserted in front of. */
+const STATEMENT_LINE = /^([^\r\n]*)\r?\n[ \t]*$/;
+const NAME = "[A-Za-z_$][\\w$]*";
+const SIMPLE_CHAIN = `${NAME}(?:\\??\\.${NAME}|\\(\\))*`;
+const FLUSH_STATEMENT = new RegExp(`^(await )?(${NAME}(?:\\??\\.${NAME}|\\((?:${SIMPLE_CHAIN})?\\))*);$`);
+/** The names a chain starts with: its own and its argument's. */
+const CHAIN_HEADS = new RegExp(`(?:^|\\()(${NAME})`, "g");
+
+/**
+ * Whether `statement` is a flush statement (see the note at the top) that parses as one statement
+ * where `context` is: no keyword heads a chain but `this`, and `await` only in an async function.
+ */
+function isFlushStatement(statement: string, context: TSESTree.Node): boolean {
+  const match = FLUSH_STATEMENT.exec(statement);
+  if (!match) return false;
+  for (const [, head] of match[2].matchAll(CHAIN_HEADS)) if (head !== "this" && isKeyword(head)) return false;
+  return match[1] === undefined || inAsyncFunction(context);
+}
+
+/** Whether the nearest function around `node` is async (not a class's static block or field first). */
+function inAsyncFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return current.async;
+      case AST_NODE_TYPES.StaticBlock:
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.AccessorProperty:
+      case AST_NODE_TYPES.ClassBody:
+      case AST_NODE_TYPES.TSModuleBlock:
+        return false;
+      default:
+    }
+  }
+  return false;
+}
+
+const atLineStart = (text: string, offset: number): boolean => offset === 0 || text[offset - 1] === "\n";
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
+const WHITE_SPACE = /\s/;
+
+/**
+ * Whether `text` from `from` to `to` is white space and whole comments, so that `to` lies between
+ * tokens and outside any comment. `from` ends a token (the parse says only trivia follows it).
+ */
+function isTriviaUpTo(text: string, from: number, to: number): boolean {
+  let index = from;
+  while (index < to) {
+    if (text.startsWith("//", index)) {
+      LINE_TERMINATOR.lastIndex = index;
+      const end = LINE_TERMINATOR.exec(text)?.index ?? -1;
+      if (end === -1 || end >= to) return false;
+      index = end;
+    } else if (text.startsWith("/*", index)) {
+      const end = text.indexOf("*/", index + 2);
+      if (end === -1 || end + 2 > to) return false;
+      index = end + 2;
+    } else if (WHITE_SPACE.test(text[index])) {
+      index++;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether every edit of `edits` (none of them neutral alone) is one of lambda-force-flush's flush
+ * insertions that keep the parse (see the note at the top): `try {` and `} finally { … }` lines that
+ * pair up (as their braces do, innermost first) around whole statements, or a flush statement before
+ * a statement of a list.
+ */
+function areFlushInsertionsNeutral(program: TSESTree.Program, text: string, edits: readonly TextEdit[]): boolean {
+  const wraps: TextEdit[] = [];
+  for (const edit of edits) {
+    if (edit.start !== edit.end || edit.lineBefore) return false;
+    if (TRY_OPEN.test(edit.text) || TRY_CLOSE.test(edit.text)) wraps.push(edit);
+    else if (!isFlushInsertedBeforeStatement(program, text, edit)) return false;
+  }
+  // In the output's order (applyEdits: by offset, then as given: both kinds end with a line break).
+  const ordered = wraps.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.start - b.edit.start || a.index - b.index);
+  const open: TextEdit[] = [];
+  for (const { edit } of ordered) {
+    if (TRY_OPEN.test(edit.text)) {
+      open.push(edit);
+      continue;
+    }
+    const opening = open.pop();
+    if (!opening || !isTryWrap(program, text, opening, edit)) return false;
+  }
+  return open.length === 0;
+}
+
+/** `open` and `close` wrap a run of whole statements of one block in `try { … } finally { <flush> }`. */
+function isTryWrap(program: TSESTree.Program, text: string, open: TextEdit, close: TextEdit): boolean {
+  if (!atLineStart(text, open.start) || !atLineStart(text, close.start) || close.start <= open.start) return false;
+  // The innermost block around both.
+  let block: TSESTree.BlockStatement | undefined;
+  for (const candidate of nodesOfType(program, AST_NODE_TYPES.BlockStatement)) {
+    if (candidate.range[0] < open.start && close.start < candidate.range[1] && (!block || candidate.range[1] - candidate.range[0] < block.range[1] - block.range[0])) block = candidate;
+  }
+  if (!block) return false;
+  const statements = block.body;
+  const first = statements.findIndex((statement) => statement.range[1] > open.start);
+  if (first === -1 || statements[first].range[0] < open.start) return false;
+  let last = first;
+  while (last + 1 < statements.length && statements[last + 1].range[1] <= close.start) last++;
+  if (statements[last].range[1] > close.start) return false;
+  if (last + 1 < statements.length && statements[last + 1].range[0] < close.start) return false;
+  if (statements.slice(first, last + 1).some(isDirective)) return false;
+  const before = first > 0 ? statements[first - 1].range[1] : block.range[0] + 1;
+  if (!isTriviaUpTo(text, before, open.start) || !isTriviaUpTo(text, statements[last].range[1], close.start)) return false;
+  return isFlushStatement(TRY_CLOSE.exec(close.text)![1], block);
+}
+
+const isDirective = (statement: TSESTree.Statement): boolean => statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined;
+
+/** A flush statement and a line break inserted where a statement of a statement list starts its line. */
+function isFlushInsertedBeforeStatement(program: TSESTree.Program, text: string, edit: TextEdit): boolean {
+  const match = STATEMENT_LINE.exec(edit.text);
+  const statement = match && listStatementsByStart(program).get(edit.start);
+  if (!match || !statement || isDirective(statement)) return false;
+  if (!INDENTATION_OR_NOTHING.test(text.slice(lineStart(text, edit.start), edit.start))) return false;
+  return isFlushStatement(match[1], statement);
+}
+
+const INDENTATION_OR_NOTHING = /^[ \t]*$/;
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+const listStatementsByProgram = new AttachedCache<TSESTree.Program, Map<number, TSESTree.Statement>>("honeyhive.listStatementsByStart");
+
+/** The statements of blocks and `case` clauses (lists a statement may be inserted into), by start offset. */
+function listStatementsByStart(program: TSESTree.Program): Map<number, TSESTree.Statement> {
+  let byStart = listStatementsByProgram.get(program);
+  if (!byStart) {
+    byStart = new Map();
+    for (const list of nodesOfTypes(program, [AST_NODE_TYPES.BlockStatement, AST_NODE_TYPES.SwitchCase])) {
+      for (const statement of list.type === AST_NODE_TYPES.SwitchCase ? list.consequent : list.body) byStart.set(statement.range[0], statement);
+    }
+    listStatementsByProgram.set(program, byStart);
+  }
+  return byStart;
 }
