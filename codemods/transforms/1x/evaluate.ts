@@ -9,7 +9,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { findVariable, isFunctionNode, memberName, requireSpecifier, unwrapExpression, type FunctionNode } from "../../../analysis/ast.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
 import type { EditList } from "../../../analysis/edits.js";
-import { keyedProperties, knownFunctionOf, returnedValues, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
+import { keyedProperties, knownFunctionOf, option1x, returnedValues, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { isUnusedAfter, removeImportBindings, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
 import { sdkBarrelOf } from "../../../analysis/sdk-barrels.js";
@@ -154,7 +154,11 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
   const concurrentByDefault = keyedProperties(config).filter(
     ({ key, property }) => key === "runConcurrently" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true,
   );
-  const dropped = migrateOptionKeys(edits, text, config, "evaluate", concurrentByDefault.map(({ property }) => property));
+  // `runConcurrently: false` (one at a time, whatever `maxWorkers` said) becomes `maxConcurrency: 1`: a bound
+  // the config also gives (`maxWorkers: 2`, renamed to the same key) goes, or the object would have the key twice.
+  const sequential = keyedProperties(config).some(({ key, property }) => key === "runConcurrently" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === false);
+  const overridden = sequential ? keyedProperties(config).filter(({ key }) => key === "maxConcurrency" || option1x("evaluate", key)?.migration.to === "maxConcurrency") : [];
+  const dropped = migrateOptionKeys(edits, text, config, "evaluate", [...concurrentByDefault, ...overridden].map(({ property }) => property));
   for (const { property, key } of keyedProperties(config)) {
     const value = property.value;
     if (key === "function" || key === "evaluationFunction") {

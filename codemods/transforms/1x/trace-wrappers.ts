@@ -16,7 +16,7 @@ import { getAnalysisContext } from "../../../analysis/context.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
-import { discardedInit, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
@@ -37,21 +37,23 @@ const INSTANCE_METHODS: ReadonlySet<string> = new Set([...WRAPPERS, "trace", "lo
 const ONLY_1X_MEMBER_CALL = new RegExp(`\\.(?:${[...INSTANCE_METHODS].filter((name) => name !== "trace").join("|")})\\s*\\(`);
 
 /**
- * This SDK's options text for 1.x wrapper options: `{ eventType: "model", ...the 1.x keys }`. A 1.x
- * `config` option has no counterpart on a wrapper: it is left out and reported (returned true).
+ * This SDK's options text for 1.x wrapper options: `{ eventType: "model", ...the 1.x keys }`, and
+ * `extra` last (`tracer: tracerReady`). A 1.x `config` option has no counterpart on a wrapper: it is
+ * left out and reported (returned true).
  */
-function optionsText(text: string, options: TSESTree.Node | undefined, eventType: string | undefined): { text: string; droppedConfig: boolean } {
+function optionsText(text: string, options: TSESTree.Node | undefined, eventType: string | undefined, extra?: string): { text: string; droppedConfig: boolean } {
   const head = eventType === undefined ? [] : [`eventType: ${JSON.stringify(eventType)}`];
-  if (options === undefined) return { text: head.length === 0 ? "{}" : `{ ${head.join(", ")} }`, droppedConfig: false };
+  const tail = extra === undefined ? [] : [extra];
+  const braced = (parts: readonly string[]) => (parts.length === 0 ? "{}" : `{ ${parts.join(", ")} }`);
+  if (options === undefined) return { text: braced([...head, ...tail]), droppedConfig: false };
   if (options.type !== AST_NODE_TYPES.ObjectExpression) {
     const source = text.slice(options.range[0], options.range[1]);
-    return { text: head.length === 0 ? source : `{ ${[...head, `...${source}`].join(", ")} }`, droppedConfig: false };
+    return { text: head.length + tail.length === 0 ? source : braced([...head, `...${source}`, ...tail]), droppedConfig: false };
   }
   const config = keyedProperties(options).find(({ key }) => key === "config")?.property;
   const kept = options.properties.filter((property) => property !== config).map((property) => text.slice(property.range[0], property.range[1]));
-  const all = [...head, ...kept];
-  if (eventType === undefined && config === undefined) return { text: text.slice(options.range[0], options.range[1]), droppedConfig: false };
-  return { text: all.length === 0 ? "{}" : `{ ${all.join(", ")} }`, droppedConfig: config !== undefined };
+  if (eventType === undefined && config === undefined && extra === undefined) return { text: text.slice(options.range[0], options.range[1]), droppedConfig: false };
+  return { text: braced([...head, ...kept, ...tail]), droppedConfig: config !== undefined };
 }
 
 /** The keys of a 1.x wrapper's options object, from the data (`eventType`, `eventName`, `metadata`, `config`). */
@@ -94,7 +96,7 @@ function isEmptyArgument(node: TSESTree.Node): boolean {
  * `({ metadata }, fn)`). Returns whether a `config` option was dropped (for 1.0.5's form, the dropped
  * config argument's text), or undefined when the call has a shape 1.x did not have (left alone).
  */
-function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpression, name: string, newCallee: string, input?: AnalysisInput): boolean | string | undefined {
+function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpression, name: string, newCallee: string, input?: AnalysisInput, extra?: string): boolean | string | undefined {
   if (name === "traceFunction") {
     const applied = call.parent;
     if (applied?.type !== AST_NODE_TYPES.CallExpression || applied.callee !== call || applied.arguments.length !== 1 || call.arguments.length > 2) return undefined;
@@ -106,14 +108,14 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
           text: positional.metadata ? `{ metadata: ${text.slice(positional.metadata.range[0], positional.metadata.range[1])} }` : "{}",
           droppedConfig: isEmptyArgument(positional.config) ? false : text.slice(positional.config.range[0], positional.config.range[1]),
         }
-      : optionsText(text, call.arguments[0], undefined);
+      : optionsText(text, call.arguments[0], undefined, extra);
     const comments = commentsBefore(text, applied, fn);
     edits.replace([call.range[0], comments?.start ?? fn.range[0]], `${newCallee}(${options.text},${comments ? "" : " "}`);
     return options.droppedConfig;
   }
   const [fn, options, ...rest] = call.arguments;
   if (fn === undefined || rest.length > 0 || fn.type === AST_NODE_TYPES.SpreadElement || options?.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  const built = optionsText(text, options, EVENT_TYPE_OF[name]);
+  const built = optionsText(text, options, EVENT_TYPE_OF[name], extra);
   // One argument per line stays one per line: the options take the function's line, the function the next.
   const gap = text.slice(call.range[0], fn.range[0]);
   const lineBreak = /\(([^\S\r\n]*\r?\n[^\S\r\n]*)$/.exec(gap)?.[1];
@@ -177,7 +179,10 @@ function collect({ file, edits }: TransformContext): void {
       addMarker(edits, text, call, MESSAGES_1X.traceNameTaken(name));
       continue;
     }
-    const dropped = rewriteWrapper(edits, text, call, name, traceText);
+    // No tracer to write here in the 1.x model, but a module's `const tracerReady = HoneyHiveTracer.init(…)`:
+    // the tracer itself here (explicit-tracer would read the name awaited elsewhere as a promise), bound now.
+    const held = sdk.tracersInScopeAt(call).length === 0 && !discardedInit(input) ? moduleInitPromiseAt(input, call) : undefined;
+    const dropped = rewriteWrapper(edits, text, call, name, traceText, undefined, held && `tracer: ${held}`);
     if (dropped === undefined) {
       addMarker(edits, text, call, MESSAGES_1X.wrapperShape(name));
       continue;
@@ -185,7 +190,7 @@ function collect({ file, edits }: TransformContext): void {
     if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
     // With a tracer in the file (or a discarded init that 1x-init names), explicit-tracer binds this call or marks it; without one it accepts
     // the implicit form, which outside evaluate() would record through the default tracer.
-    else if (sdk.tracers.length === 0 && !discardedInit(input) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
+    else if (sdk.tracers.length === 0 && !held && !discardedInit(input) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
     rewritten.push(call.callee.range);
     if (variable) wrapperVariables.add(variable);
   }
@@ -235,7 +240,8 @@ function rewriteLogModel(
     addMarker(edits, text, call, MESSAGES_1X.logModelReceiver);
     return;
   }
-  const fields = call.arguments.map((argument) => text.slice(argument.range[0], argument.range[1])).join(", ");
+  // 1.x defaulted the fields to `{}`; this SDK's enrichSpan() takes them (TS2554 without).
+  const fields = call.arguments.length === 0 ? "{}" : call.arguments.map((argument) => text.slice(argument.range[0], argument.range[1])).join(", ");
   const assertion = callee.optional && callee.object.type !== AST_NODE_TYPES.Identifier && /\.[cm]?tsx?$/i.test(filename) ? "!" : "";
   edits.replace(call, `${traceCallee(tracerText, call, callee)}({ eventType: "model", eventName: "func" }, () => ${tracerText}${assertion}.enrichSpan(${fields}))()`);
   addMarker(edits, text, call, MESSAGES_1X.logModel);
