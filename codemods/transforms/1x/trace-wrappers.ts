@@ -15,7 +15,7 @@ import type { EditList } from "../../../analysis/edits.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
+import { EVENT_TYPES_1X, OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
@@ -26,7 +26,9 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { receiverNamedLikeTracer, receiverOfAnotherLibrary } from "./shared.js";
+import { receiverNamedLikeTracer, receiverOfAnotherLibrary, removeProperties } from "./shared.js";
+import { exportPath } from "../../../analysis/bindings.js";
+import { isSdkModule } from "../../../analysis/settings.js";
 
 export const meta = transformMeta("1x-trace-wrappers");
 
@@ -51,9 +53,42 @@ function optionsText(text: string, options: TSESTree.Node | undefined, eventType
     return { text: head.length + tail.length === 0 ? source : braced([...head, `...${source}`, ...tail]), droppedConfig: false };
   }
   const config = keyedProperties(options).find(({ key }) => key === "config")?.property;
-  const kept = options.properties.filter((property) => property !== config).map((property) => text.slice(property.range[0], property.range[1]));
-  if (eventType === undefined && config === undefined && extra === undefined) return { text: text.slice(options.range[0], options.range[1]), droppedConfig: false };
+  const miscased = keyedProperties(options).find(({ key, property }) => key === "eventType" && lowerCasedEventType(property.value) !== undefined)?.property;
+  const kept = options.properties
+    .filter((property) => property !== config)
+    .map((property) =>
+      property === miscased ? `${text.slice(property.range[0], property.value.range[0])}${JSON.stringify(lowerCasedEventType(property.value))}` : text.slice(property.range[0], property.range[1]),
+    );
+  if (eventType === undefined && config === undefined && extra === undefined && !miscased) return { text: text.slice(options.range[0], options.range[1]), droppedConfig: false };
   return { text: braced([...head, ...kept, ...tail]), droppedConfig: config !== undefined };
+}
+
+const EVENT_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES_1X);
+
+/** `"Model"`, `"TOOL"`: a literal 1.x lower-cased to one of its event types → that type (undefined for one written right, or any other value). */
+function lowerCasedEventType(value: TSESTree.Node): string | undefined {
+  if (value.type !== AST_NODE_TYPES.Literal || typeof value.value !== "string") return undefined;
+  const lower = value.value.toLowerCase();
+  return lower !== value.value && EVENT_TYPES.has(lower) ? lower : undefined;
+}
+
+/**
+ * The marker an `eventType` of a wrapper's options needs: a literal that is no event type even
+ * lower-cased (`"llm"`: 1.x recorded none), or a value that is no literal (`kind`, a `const` of the file
+ * holding a right literal excepted): this SDK's `trace()` takes exactly "model", "tool" or "chain".
+ */
+function eventTypeMarker(input: AnalysisInput, text: string, options: TSESTree.Node | undefined): string | undefined {
+  const object = options && options.type !== AST_NODE_TYPES.SpreadElement ? getAnalysisContext(input).bindings.objectOf(options) : undefined;
+  const property = object && keyedProperties(object).find(({ key }) => key === "eventType")?.property;
+  if (!property) return undefined;
+  const value = unwrapExpression(property.value as TSESTree.Node) ?? property.value;
+  const held = value.type === AST_NODE_TYPES.Identifier ? getAnalysisContext(input).bindings.valueOf(value) : undefined;
+  const literal = held?.type === AST_NODE_TYPES.Literal ? held : value.type === AST_NODE_TYPES.Literal ? value : undefined;
+  if (literal === undefined) return MESSAGES_1X.eventTypeValue(text.slice(value.range[0], value.range[1]));
+  if (typeof literal.value !== "string") return MESSAGES_1X.eventTypeValue(text.slice(value.range[0], value.range[1]));
+  // A mis-cased literal in the call's own options is lower-cased by optionsText; one held elsewhere is not.
+  if (EVENT_TYPES.has(literal.value) || (literal === value && object === options && lowerCasedEventType(value) !== undefined)) return undefined;
+  return EVENT_TYPES.has(literal.value.toLowerCase()) ? MESSAGES_1X.eventTypeMiscased(literal.value) : MESSAGES_1X.eventTypeUnknown(literal.value);
 }
 
 /** The keys of a 1.x wrapper's options object, from the data (`eventType`, `eventName`, `metadata`, `config`). */
@@ -78,6 +113,11 @@ function positionalWrapperArguments(input: AnalysisInput, call: TSESTree.CallExp
 function unknownWrapperKeys(input: AnalysisInput, options: TSESTree.Node | undefined): string[] {
   const object = options && options.type !== AST_NODE_TYPES.SpreadElement ? getAnalysisContext(input).bindings.objectOf(options) : undefined;
   return object ? keyedProperties(object).map(({ key }) => key).filter((key) => !WRAPPER_OPTION_KEYS.has(key)) : [];
+}
+
+/** The options argument of a 1.x wrapper call: `traceFunction(options)`, `traceModel(fn, options)`. */
+function wrapperOptions(call: TSESTree.CallExpression, name: string): TSESTree.Node | undefined {
+  return call.arguments[name === "traceFunction" ? 0 : 1];
 }
 
 /** `undefined`, `null` or `{}` written as an argument: nothing to move. */
@@ -165,8 +205,11 @@ function collect({ file, edits }: TransformContext): void {
     else if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
     const unknown = name === "traceFunction" && call.arguments.length === 1 && typeof dropped !== "string" ? unknownWrapperKeys(input, call.arguments[0]) : [];
     if (dropped !== undefined && unknown.length > 0) addMarker(edits, text, call, MESSAGES_1X.wrapperUnknownKeys(unknown));
+    const eventTypeNote = dropped !== undefined && typeof dropped !== "string" ? eventTypeMarker(input, text, wrapperOptions(call, name)) : undefined;
+    if (eventTypeNote) addMarker(edits, text, call, eventTypeNote);
   }
 
+  dropConfigOfTypedOptions(input, edits, text);
   const imports = new SdkImports(file);
   const rewritten: TSESTree.Range[] = [];
   const wrapperVariables = new Set<Scope.Variable>();
@@ -187,6 +230,8 @@ function collect({ file, edits }: TransformContext): void {
       addMarker(edits, text, call, MESSAGES_1X.wrapperShape(name));
       continue;
     }
+    const eventTypeNote = eventTypeMarker(input, text, wrapperOptions(call, name));
+    if (eventTypeNote) addMarker(edits, text, call, eventTypeNote);
     if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
     // With a tracer in the file (or a discarded init that 1x-init names), explicit-tracer binds this call or marks it; without one it accepts
     // the implicit form, which outside evaluate() would record through the default tracer.
@@ -196,6 +241,27 @@ function collect({ file, edits }: TransformContext): void {
   }
   for (const variable of wrapperVariables) if (isUnusedAfter(variable, rewritten)) imports.remove(variable);
   imports.finish(edits);
+}
+
+/**
+ * `const base: TraceFunctionOptions = { eventType, config, metadata }`: wrapper options held in a variable
+ * typed with 1.x's options type (which 1x-names renames to TraceOptions) and spread into or passed to the
+ * wrappers. `config` has no trace() option (TS2353 once the type is renamed, and ignored at run time), so
+ * it goes here as it goes from a wrapper's own options, with the same marker.
+ */
+function dropConfigOfTypedOptions(input: AnalysisInput, edits: EditList, text: string): void {
+  if (!text.includes("TraceFunctionOptions")) return;
+  for (const declarator of nodesOfType(input.ast, AST_NODE_TYPES.VariableDeclarator)) {
+    const type = declarator.id.typeAnnotation?.typeAnnotation;
+    const init = declarator.init && unwrapExpression(declarator.init);
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeArguments || init?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    const origin = getAnalysisContext(input).bindings.originOf(type.typeName);
+    if (!origin || !isSdkModule(origin.module, input.settings) || exportPath(origin).join(".") !== "TraceFunctionOptions") continue;
+    const config = keyedProperties(init).find(({ key }) => key === "config")?.property;
+    if (!config) continue;
+    removeProperties(edits, text, [config]);
+    addMarker(edits, text, declarator, MESSAGES_1X.wrapperConfig);
+  }
 }
 
 /**
