@@ -513,6 +513,8 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     // `Promise.resolve(p)` is p's promise; `f(…)` of a function declared to return a tracer (or its promise).
     if (isPromiseResolve(expression)) return tracerFlow(input, expression.arguments[0], depth + 1);
     const callee = unwrapExpression(expression.callee);
+    // `init(…).catch(() => undefined)`, `.finally(cb)`: the tracer, or on failure what the callback gives (nothing, or a tracer too).
+    if (callee?.type === AST_NODE_TYPES.MemberExpression && isSettledTracerPromise(input, expression, callee, depth)) return true;
     // `tracing.getTracer()` of another module's class that returns one (`tracerHoldersOf`).
     if (heldByImportedHolder(input, expression)) return true;
     // `current()`, `t.getTracer()` of another module's function declared or written to return one.
@@ -552,6 +554,7 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return false;
   if (def.name.type === AST_NODE_TYPES.Identifier && namesTracerType(input, def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, 0))) return true;
+  if (destructuredFromImportedHolder(input, variable)) return true;
   if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
     // Written once, by its initializer: the variable holds that value wherever it is read.
     const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
@@ -578,6 +581,41 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     return namesTracerType(input, collection?.kind === "map" ? collection.value : elementTypeOf(input, method.object));
   }
   return false;
+}
+
+/**
+ * `p.catch(cb)` where `p` gives a tracer and `cb` returns nothing, `undefined`, `null` or a tracer (read
+ * with `?.` after, as the code must); `p.finally(cb)`, which gives what `p` gives.
+ */
+function isSettledTracerPromise(input: AnalysisInput, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, depth: number): boolean {
+  const name = memberName(callee);
+  if (name !== "catch" && name !== "finally") return false;
+  if (name === "catch") {
+    const handler = call.arguments[0] && unwrapExpression(call.arguments[0]);
+    if (call.arguments.length !== 1 || !isFunctionNode(handler) || handler.async) return false;
+    const empty = (value: TSESTree.Node) => {
+      const bare = unwrapExpression(value);
+      return (bare?.type === AST_NODE_TYPES.Identifier && bare.name === "undefined") || (bare?.type === AST_NODE_TYPES.Literal && bare.value === null);
+    };
+    if (!returnedValues(input, handler).every((value) => empty(value) || tracerFlow(input, value, depth + 1))) return false;
+  }
+  return tracerFlow(input, callee.object, depth + 1);
+}
+
+/**
+ * `const { tracer } = await createObservability(…)`: a key destructured, and never reassigned, from what
+ * another module's function returns where its facts list that key as a tracer (`return { tracer, session }`),
+ * as `obs.tracer` of `const obs = await createObservability(…)` is read.
+ */
+function destructuredFromImportedHolder(input: AnalysisInput, variable: Scope.Variable): boolean {
+  const def = variable.defs[0]!;
+  const property = def.name.parent;
+  const declarator = def.node;
+  if (def.type !== "Variable" || declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return false;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== def.name || property.parent !== declarator.id) return false;
+  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+  const key = staticName(property.key, property.computed);
+  return key !== undefined && importedHolderOf(input, declarator.init)?.members.includes(key) === true;
 }
 
 /** Array (and Map/Set `forEach`) methods whose callback gets an element as its first parameter. */
@@ -1009,6 +1047,34 @@ export function discardedInit(input: AnalysisInput): TSESTree.CallExpression | u
     (scope) => scope.set.has(DISCARDED_INIT_NAME) || scope.through.some((reference) => reference.identifier.name === DISCARDED_INIT_NAME),
   );
   return taken ? undefined : statements[0]!.call;
+}
+
+/**
+ * The name of the one module-level `const tracerReady = HoneyHiveTracer.init({…})` (not awaited) that
+ * `node` can name: 1.x's promise of the tracer, which 1x-init leaves as it is written, so that here it
+ * holds the tracer itself (the 1.x model does not count the promise among the file's tracers). A free
+ * wrapper can take it as its `tracer` option where it runs after the declaration (in a function, or
+ * below it at load time). Undefined for none, several, or one declared after a load-time `node`.
+ */
+export function moduleInitPromiseAt(input: AnalysisInput, node: TSESTree.Node): string | undefined {
+  const names = staticCalls(input, TRACER_FACTORY_STATICS_1X).flatMap(({ call }) => {
+    const declarator = call.parent;
+    const declaration = declarator?.parent;
+    const statement = declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
+    const held =
+      declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+      declarator.init === call &&
+      declarator.id.type === AST_NODE_TYPES.Identifier &&
+      declaration?.type === AST_NODE_TYPES.VariableDeclaration &&
+      declaration.kind === "const" &&
+      statement?.parent?.type === AST_NODE_TYPES.Program;
+    return held ? [{ name: (declarator.id as TSESTree.Identifier).name, declarator }] : [];
+  });
+  if (names.length !== 1) return undefined;
+  const [{ name, declarator }] = names as [{ name: string; declarator: TSESTree.VariableDeclarator }];
+  // Not shadowed where it would be written.
+  if (findVariable(input.scopeManager, node, name)?.defs[0]?.node !== declarator) return undefined;
+  return enclosingFunction(node) || declarator.range[1] <= node.range[0] ? name : undefined;
 }
 
 /**

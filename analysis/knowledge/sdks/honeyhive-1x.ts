@@ -53,6 +53,13 @@ export const TYPES_1X: Readonly<Record<string, Type1xTarget>> = {
 
 const typeTarget = (type: Type1xTarget): string => type.as ?? (type.module === "honeyhive" ? type.name : `${type.name} from "${type.module}"`);
 
+/**
+ * The event types 1.x's wrappers recorded: they lower-cased `eventType` and dropped any other value
+ * (github.com/honeyhiveai/typescript-sdk src/sdk/tracer.ts, as the blind-1x-2 round read it); this SDK's
+ * `trace()` takes exactly these, as written.
+ */
+export const EVENT_TYPES_1X = ["model", "tool", "chain"] as const;
+
 /** Every public name of honeyhive 1.x that application code can touch. */
 export const API_1X: readonly Api1xEntry[] = ([
   // --- HoneyHiveTracer, static ---------------------------------------------------------------------
@@ -383,7 +390,7 @@ export const API_1X: readonly Api1xEntry[] = ([
         "since 1.x found the session in the context and this SDK would use the default tracer.",
     ),
   },
-  ...(["model", "tool", "chain"] as const).map(
+  ...EVENT_TYPES_1X.map(
     (eventType): Api1xEntry => ({
       name: `trace${eventType[0].toUpperCase()}${eventType.slice(1)}`,
       where: "export",
@@ -604,7 +611,7 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
   // traceFunction / traceModel / traceTool / traceChain options (an object from 1.0.7; 1.0.5–1.0.6 took `(config, metadata)`)
   ...(
     [
-      ["eventType", "1.0.7", "rename", "eventType", "Same, restricted to \"model\" | \"tool\" | \"chain\" (1.x ignored other values). Without it this SDK records \"tool\"; 1.x recorded none."],
+      ["eventType", "1.0.7", "rename", "eventType", "Same, restricted to \"model\" | \"tool\" | \"chain\" (1.x lower-cased the value and ignored others: a literal is lower-cased, another value or an unknown literal gets a marker). Without it this SDK records \"tool\"; 1.x recorded none."],
       ["eventName", "1.0.20", "rename", "eventName", "Same option: the span name."],
       ["metadata", "1.0.5", "rename", "metadata", "Same option: recorded on the span (1.0.5–1.0.6: the second argument)."],
       ["config", "1.0.5", "marker", undefined, "No config option on a wrapper; a marker proposes tracer.enrichSpan({ config }) inside the function (1.0.5–1.0.6: the first argument)."],

@@ -6,10 +6,10 @@
 // Only `evaluate` imported from the package root is 1.x: after the move a second run finds nothing.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { findVariable, isFunctionNode, memberName, requireSpecifier, unwrapExpression, type FunctionNode } from "../../../analysis/ast.js";
+import { findVariable, isFunctionNode, memberName, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "../../../analysis/ast.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
 import type { EditList } from "../../../analysis/edits.js";
-import { keyedProperties, knownFunctionOf, returnedValues, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
+import { keyedProperties, knownFunctionOf, option1x, returnedValues, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { isUnusedAfter, removeImportBindings, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
 import { sdkBarrelOf } from "../../../analysis/sdk-barrels.js";
@@ -154,7 +154,11 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
   const concurrentByDefault = keyedProperties(config).filter(
     ({ key, property }) => key === "runConcurrently" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true,
   );
-  const dropped = migrateOptionKeys(edits, text, config, "evaluate", concurrentByDefault.map(({ property }) => property));
+  // `runConcurrently: false` (one at a time, whatever `maxWorkers` said) becomes `maxConcurrency: 1`: a bound
+  // the config also gives (`maxWorkers: 2`, renamed to the same key) goes, or the object would have the key twice.
+  const sequential = keyedProperties(config).some(({ key, property }) => key === "runConcurrently" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === false);
+  const overridden = sequential ? keyedProperties(config).filter(({ key }) => key === "maxConcurrency" || option1x("evaluate", key)?.migration.to === "maxConcurrency") : [];
+  const dropped = migrateOptionKeys(edits, text, config, "evaluate", [...concurrentByDefault, ...overridden].map(({ property }) => property));
   for (const { property, key } of keyedProperties(config)) {
     const value = property.value;
     if (key === "function" || key === "evaluationFunction") {
@@ -456,6 +460,20 @@ function evaluatorWrapper(input: AnalysisInput, node: TSESTree.Node | null | und
 }
 
 /**
+ * The metric name 1.x's `evaluator(fn)` took without a `name` setting, the function's own `name`: a
+ * named function expression's, or the name `fn` is known by here (a function or `const` of the file, an
+ * import not renamed: `import { a as b }` would give `a`). Undefined for an anonymous function.
+ */
+function functionNameOf(input: AnalysisInput, fn: TSESTree.Node): string | undefined {
+  const expression = unwrapExpression(fn);
+  if (expression?.type === AST_NODE_TYPES.FunctionExpression) return expression.id?.name;
+  if (expression?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(input.scopeManager, expression, expression.name)?.defs[0];
+  if (def?.type === "ImportBinding") return def.node.type === AST_NODE_TYPES.ImportSpecifier && staticName(def.node.imported, false) !== expression.name ? undefined : expression.name;
+  return knownFunctionOf(input, expression) ? expression.name : undefined;
+}
+
+/**
  * 1.x called an evaluator as fn(outputs, inputs, groundTruths) with `{}` for a missing ground truth;
  * this SDK passes undefined. A third parameter with a default, optional, or typed to accept undefined
  * was written for a missing one: it is passed as it is.
@@ -545,7 +563,8 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
         else break;
       } else {
         const wrapper = evaluatorWrapper(input, element);
-        if (wrapper?.name !== undefined) entries.push({ element, key: wrapper.name, wrapper, readsGroundTruth: takesGroundTruth(input, wrapper.fn) });
+        const key = wrapper && (wrapper.name ?? functionNameOf(input, wrapper.fn));
+        if (wrapper && key !== undefined) entries.push({ element, key, wrapper, readsGroundTruth: takesGroundTruth(input, wrapper.fn) });
         else break;
       }
     }
@@ -604,7 +623,9 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
           edits.replace(wrapper.call, `${keyText}: ${groundTruthWrapper(input, text, wrapper.fn)}`);
         }
       } else if (wrapper) {
-        unwrap(wrapper.call, wrapper.fn, `${keyText}: `);
+        // `evaluator(relevance)` → `relevance` (shorthand), `evaluator(fn, { name: "length" })` → `length: fn`.
+        const fn = unwrapExpression(wrapper.fn);
+        unwrap(wrapper.call, wrapper.fn, fn?.type === AST_NODE_TYPES.Identifier && fn.name === key ? "" : `${keyText}: `);
       }
     }
   }

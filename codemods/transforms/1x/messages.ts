@@ -19,6 +19,12 @@ export const MESSAGES_1X = {
   logModelReceiver:
     'rewrite this 1.x logModel(fields) by hand: put its tracer in a const t, then t.trace({ eventType: "model", eventName: "func" }, () => t.enrichSpan(fields))() (the codemod does not repeat a receiver that calls or awaits)',
   wrapperConfig: "the 1.x wrapper option config has no trace() option: call tracer.enrichSpan({ config }) inside the function",
+  eventTypeUnknown: (value: string) =>
+    `1.x recorded no event type for eventType ${JSON.stringify(value)} (only model, tool, chain); this SDK takes one of those and records "tool" without one: choose one`,
+  eventTypeMiscased: (value: string) =>
+    `write eventType ${JSON.stringify(value)} as ${JSON.stringify(value.toLowerCase())} where these options are built: 1.x lower-cased it, this SDK takes it as written`,
+  eventTypeValue: (expression: string) =>
+    `eventType must be "model", "tool" or "chain" here (1.x lower-cased the value and ignored others): check what ${/^[\w$.]+$/.test(expression) ? expression : "it"} holds`,
   subpath: (specifier: string) =>
     `${specifier} is a path into the 1.x package (its generated REST client's models and functions), which this package does not have: import these from @honeyhive/api-client, or keep 1.x under an npm alias ("honeyhive-v1": "npm:honeyhive@1.0.42")`,
   wrapperPositionalConfig: (config: string) =>

@@ -204,6 +204,7 @@ function collect({ file, edits }: TransformContext): void {
   const sdk = getSdkModel(input);
   // A test's mock of the package may be all a file has of it (no 1.x call to find).
   markOneXMocks(input, sdk, edits, (isStatic, name) => (isStatic ? INIT_STATICS.has(name) || GONE_STATICS.has(name) || name === "flush" : METHODS_1X.has(name) && !SAME_METHOD_HERE.has(name)));
+  renameImportTypes(input, edits, text);
   if (!uses1xSdk(input)) return;
 
   // A project module re-exporting honeyhive (a barrel) stands for it: a name imported through it is the
@@ -259,6 +260,39 @@ function collect({ file, edits }: TransformContext): void {
   }
   for (const { member, entries } of goneByLine.values()) {
     addMarker(edits, text, member, MESSAGES_1X.goneProperties(entries.map(({ display, migration }) => ({ display, why: migration.why, to: migration.to }))));
+  }
+}
+
+/** `import("honeyhive").TraceFunctionOptions` as TypeScript and JSDoc write a type of a module without importing it. */
+const IMPORT_TYPE = /import\(\s*(["'])(honeyhive(?:\/experiments)?)\1\s*\)\.([A-Za-z_$][\w$]*)/g;
+
+/**
+ * A 1.x type named through an import type, in TypeScript (`Partial<import("honeyhive").HoneyHiveTracerProperties>`)
+ * or a JSDoc comment (`@typedef {import("honeyhive").TraceFunctionOptions} Opts`), gets its name here
+ * (`TracerOptions`, `TraceOptions`; `EvaluationConfig` → `import("honeyhive/experiments").EvaluateOptions`),
+ * as an imported one does. A type written here as an alias of a compound (`EnrichSessionParams`) is left
+ * to tsc; a name that is no 1.x type (`HoneyHiveTracer`) stays.
+ */
+function renameImportTypes(input: AnalysisInput, edits: EditList, text: string): void {
+  if (!text.includes("import(")) return;
+  const ranges: TSESTree.Range[] = [
+    ...nodesOfType(input.ast, AST_NODE_TYPES.TSImportType).map((node) => node.range),
+    // JSDoc blocks, from the text: the parse keeps no comments (parse-input.ts).
+    ...[...text.matchAll(/\/\*\*[\s\S]*?\*\//g)].map((match): TSESTree.Range => [match.index, match.index + match[0].length]),
+  ];
+  // An import type inside another's type arguments is in both ranges: each place once.
+  const seen = new Set<number>();
+  for (const [start, end] of ranges) {
+    for (const match of text.slice(start, end).matchAll(IMPORT_TYPE)) {
+      const [whole, , module, name] = match as unknown as [string, string, string, string];
+      const target = Object.hasOwn(TYPES_1X, name) ? TYPES_1X[name] : undefined;
+      const at = start + match.index!;
+      if (!target || target.as !== undefined || seen.has(at)) continue;
+      seen.add(at);
+      const moduleStart = at + whole.indexOf(module);
+      if (target.module !== module) edits.replace([moduleStart, moduleStart + module.length], target.module);
+      if (target.name !== name) edits.replace([at + whole.length - name.length, at + whole.length], target.name);
+    }
   }
 }
 

@@ -51,3 +51,14 @@ export async function main(): Promise<number> {
   expect(output).toContain("  if ((await getTracer())) run(1);\n");
   expect(output).toContain("  return ((await getTracer()) ? run(2) : undefined) ?? 0;\n");
 });
+
+it("gives a logModel() without fields the `{}` 1.x defaulted them to (this SDK's enrichSpan takes them)", () => {
+  const code = `import { HoneyHiveTracer } from "honeyhive";
+const tracer = await HoneyHiveTracer.init({ project: "p" });
+export function mark(): void {
+  tracer.logModel();
+}
+`;
+  const result = migrate(code, "/tmp/app/mark.ts");
+  expect(result.output).toContain('  tracer.trace({ eventType: "model", eventName: "func" }, () => tracer.enrichSpan({}))();\n');
+});

@@ -32,6 +32,12 @@ function collect({ file, edits }: TransformContext): void {
     const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : undefined;
     // The `await` goes in both forms: createSession() and sessionId are not promises here.
     if (awaited) edits.remove([awaited.range[0], call.range[0]]);
+    // `tracer.startSession().then(cb)`: 1.x returned a promise, createSession() and sessionId are a
+    // string here (`.then` on it throws at run time), so the new value is wrapped as the promise it was.
+    if (isPromiseChained(call)) {
+      edits.insertBefore(call, "Promise.resolve(");
+      edits.insertAfter(call, ")");
+    }
     // The handler model only for a file that calls startSession(): most 1.x files do not.
     if (getHandlerModel(input).enclosingHandler(call)) {
       renameMember(edits, text, callee, "createSession");
@@ -68,6 +74,12 @@ function mayRunPerRequest(input: TransformContext["file"]["input"], call: TSESTr
   const tracer = getSdkModel(input).tracerOf(receiver);
   const inside = (node: TSESTree.Node) => node.range[0] >= outermost.range[0] && node.range[1] <= outermost.range[1];
   return !(tracer && tracer.initializations.length > 0 && tracer.initializations.every(inside));
+}
+
+/** `call.then(…)`, `call.catch(…)`, `call.finally(…)` (also through `?.`): the call's value used as a promise. */
+function isPromiseChained(call: TSESTree.CallExpression): boolean {
+  const parent = call.parent;
+  return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === call && ["then", "catch", "finally"].includes(memberName(parent) ?? "");
 }
 
 let serverPackages: readonly string[] | undefined;

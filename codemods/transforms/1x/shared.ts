@@ -67,7 +67,7 @@ export function migrateOptionKeys(
   const removed: TSESTree.ObjectLiteralElement[] = [...alsoRemove];
   for (const { property, key } of keyedProperties(object)) {
     const migration = option1x(of, key)?.migration;
-    if (!migration) continue;
+    if (!migration || alsoRemove.includes(property)) continue;
     if (migration.decision === "rename" && migration.to !== undefined && migration.to !== key) renameKey(edits, property, migration.to);
     if (migration.decision === "marker" || migration.decision === "removed") {
       removed.push(property);

@@ -15,8 +15,8 @@ import type { EditList } from "../../../analysis/edits.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
-import { discardedInit, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { EVENT_TYPES_1X, OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
+import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
@@ -26,7 +26,9 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { receiverNamedLikeTracer, receiverOfAnotherLibrary } from "./shared.js";
+import { receiverNamedLikeTracer, receiverOfAnotherLibrary, removeProperties } from "./shared.js";
+import { exportPath } from "../../../analysis/bindings.js";
+import { isSdkModule } from "../../../analysis/settings.js";
 
 export const meta = transformMeta("1x-trace-wrappers");
 
@@ -37,21 +39,56 @@ const INSTANCE_METHODS: ReadonlySet<string> = new Set([...WRAPPERS, "trace", "lo
 const ONLY_1X_MEMBER_CALL = new RegExp(`\\.(?:${[...INSTANCE_METHODS].filter((name) => name !== "trace").join("|")})\\s*\\(`);
 
 /**
- * This SDK's options text for 1.x wrapper options: `{ eventType: "model", ...the 1.x keys }`. A 1.x
- * `config` option has no counterpart on a wrapper: it is left out and reported (returned true).
+ * This SDK's options text for 1.x wrapper options: `{ eventType: "model", ...the 1.x keys }`, and
+ * `extra` last (`tracer: tracerReady`). A 1.x `config` option has no counterpart on a wrapper: it is
+ * left out and reported (returned true).
  */
-function optionsText(text: string, options: TSESTree.Node | undefined, eventType: string | undefined): { text: string; droppedConfig: boolean } {
+function optionsText(text: string, options: TSESTree.Node | undefined, eventType: string | undefined, extra?: string): { text: string; droppedConfig: boolean } {
   const head = eventType === undefined ? [] : [`eventType: ${JSON.stringify(eventType)}`];
-  if (options === undefined) return { text: head.length === 0 ? "{}" : `{ ${head.join(", ")} }`, droppedConfig: false };
+  const tail = extra === undefined ? [] : [extra];
+  const braced = (parts: readonly string[]) => (parts.length === 0 ? "{}" : `{ ${parts.join(", ")} }`);
+  if (options === undefined) return { text: braced([...head, ...tail]), droppedConfig: false };
   if (options.type !== AST_NODE_TYPES.ObjectExpression) {
     const source = text.slice(options.range[0], options.range[1]);
-    return { text: head.length === 0 ? source : `{ ${[...head, `...${source}`].join(", ")} }`, droppedConfig: false };
+    return { text: head.length + tail.length === 0 ? source : braced([...head, `...${source}`, ...tail]), droppedConfig: false };
   }
   const config = keyedProperties(options).find(({ key }) => key === "config")?.property;
-  const kept = options.properties.filter((property) => property !== config).map((property) => text.slice(property.range[0], property.range[1]));
-  const all = [...head, ...kept];
-  if (eventType === undefined && config === undefined) return { text: text.slice(options.range[0], options.range[1]), droppedConfig: false };
-  return { text: all.length === 0 ? "{}" : `{ ${all.join(", ")} }`, droppedConfig: config !== undefined };
+  const miscased = keyedProperties(options).find(({ key, property }) => key === "eventType" && lowerCasedEventType(property.value) !== undefined)?.property;
+  const kept = options.properties
+    .filter((property) => property !== config)
+    .map((property) =>
+      property === miscased ? `${text.slice(property.range[0], property.value.range[0])}${JSON.stringify(lowerCasedEventType(property.value))}` : text.slice(property.range[0], property.range[1]),
+    );
+  if (eventType === undefined && config === undefined && extra === undefined && !miscased) return { text: text.slice(options.range[0], options.range[1]), droppedConfig: false };
+  return { text: braced([...head, ...kept, ...tail]), droppedConfig: config !== undefined };
+}
+
+const EVENT_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES_1X);
+
+/** `"Model"`, `"TOOL"`: a literal 1.x lower-cased to one of its event types → that type (undefined for one written right, or any other value). */
+function lowerCasedEventType(value: TSESTree.Node): string | undefined {
+  if (value.type !== AST_NODE_TYPES.Literal || typeof value.value !== "string") return undefined;
+  const lower = value.value.toLowerCase();
+  return lower !== value.value && EVENT_TYPES.has(lower) ? lower : undefined;
+}
+
+/**
+ * The marker an `eventType` of a wrapper's options needs: a literal that is no event type even
+ * lower-cased (`"llm"`: 1.x recorded none), or a value that is no literal (`kind`, a `const` of the file
+ * holding a right literal excepted): this SDK's `trace()` takes exactly "model", "tool" or "chain".
+ */
+function eventTypeMarker(input: AnalysisInput, text: string, options: TSESTree.Node | undefined): string | undefined {
+  const object = options && options.type !== AST_NODE_TYPES.SpreadElement ? getAnalysisContext(input).bindings.objectOf(options) : undefined;
+  const property = object && keyedProperties(object).find(({ key }) => key === "eventType")?.property;
+  if (!property) return undefined;
+  const value = unwrapExpression(property.value as TSESTree.Node) ?? property.value;
+  const held = value.type === AST_NODE_TYPES.Identifier ? getAnalysisContext(input).bindings.valueOf(value) : undefined;
+  const literal = held?.type === AST_NODE_TYPES.Literal ? held : value.type === AST_NODE_TYPES.Literal ? value : undefined;
+  if (literal === undefined) return MESSAGES_1X.eventTypeValue(text.slice(value.range[0], value.range[1]));
+  if (typeof literal.value !== "string") return MESSAGES_1X.eventTypeValue(text.slice(value.range[0], value.range[1]));
+  // A mis-cased literal in the call's own options is lower-cased by optionsText; one held elsewhere is not.
+  if (EVENT_TYPES.has(literal.value) || (literal === value && object === options && lowerCasedEventType(value) !== undefined)) return undefined;
+  return EVENT_TYPES.has(literal.value.toLowerCase()) ? MESSAGES_1X.eventTypeMiscased(literal.value) : MESSAGES_1X.eventTypeUnknown(literal.value);
 }
 
 /** The keys of a 1.x wrapper's options object, from the data (`eventType`, `eventName`, `metadata`, `config`). */
@@ -78,6 +115,11 @@ function unknownWrapperKeys(input: AnalysisInput, options: TSESTree.Node | undef
   return object ? keyedProperties(object).map(({ key }) => key).filter((key) => !WRAPPER_OPTION_KEYS.has(key)) : [];
 }
 
+/** The options argument of a 1.x wrapper call: `traceFunction(options)`, `traceModel(fn, options)`. */
+function wrapperOptions(call: TSESTree.CallExpression, name: string): TSESTree.Node | undefined {
+  return call.arguments[name === "traceFunction" ? 0 : 1];
+}
+
 /** `undefined`, `null` or `{}` written as an argument: nothing to move. */
 function isEmptyArgument(node: TSESTree.Node): boolean {
   const value = unwrapExpression(node);
@@ -94,7 +136,7 @@ function isEmptyArgument(node: TSESTree.Node): boolean {
  * `({ metadata }, fn)`). Returns whether a `config` option was dropped (for 1.0.5's form, the dropped
  * config argument's text), or undefined when the call has a shape 1.x did not have (left alone).
  */
-function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpression, name: string, newCallee: string, input?: AnalysisInput): boolean | string | undefined {
+function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpression, name: string, newCallee: string, input?: AnalysisInput, extra?: string): boolean | string | undefined {
   if (name === "traceFunction") {
     const applied = call.parent;
     if (applied?.type !== AST_NODE_TYPES.CallExpression || applied.callee !== call || applied.arguments.length !== 1 || call.arguments.length > 2) return undefined;
@@ -106,14 +148,14 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
           text: positional.metadata ? `{ metadata: ${text.slice(positional.metadata.range[0], positional.metadata.range[1])} }` : "{}",
           droppedConfig: isEmptyArgument(positional.config) ? false : text.slice(positional.config.range[0], positional.config.range[1]),
         }
-      : optionsText(text, call.arguments[0], undefined);
+      : optionsText(text, call.arguments[0], undefined, extra);
     const comments = commentsBefore(text, applied, fn);
     edits.replace([call.range[0], comments?.start ?? fn.range[0]], `${newCallee}(${options.text},${comments ? "" : " "}`);
     return options.droppedConfig;
   }
   const [fn, options, ...rest] = call.arguments;
   if (fn === undefined || rest.length > 0 || fn.type === AST_NODE_TYPES.SpreadElement || options?.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  const built = optionsText(text, options, EVENT_TYPE_OF[name]);
+  const built = optionsText(text, options, EVENT_TYPE_OF[name], extra);
   // One argument per line stays one per line: the options take the function's line, the function the next.
   const gap = text.slice(call.range[0], fn.range[0]);
   const lineBreak = /\(([^\S\r\n]*\r?\n[^\S\r\n]*)$/.exec(gap)?.[1];
@@ -163,8 +205,11 @@ function collect({ file, edits }: TransformContext): void {
     else if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
     const unknown = name === "traceFunction" && call.arguments.length === 1 && typeof dropped !== "string" ? unknownWrapperKeys(input, call.arguments[0]) : [];
     if (dropped !== undefined && unknown.length > 0) addMarker(edits, text, call, MESSAGES_1X.wrapperUnknownKeys(unknown));
+    const eventTypeNote = dropped !== undefined && typeof dropped !== "string" ? eventTypeMarker(input, text, wrapperOptions(call, name)) : undefined;
+    if (eventTypeNote) addMarker(edits, text, call, eventTypeNote);
   }
 
+  dropConfigOfTypedOptions(input, edits, text);
   const imports = new SdkImports(file);
   const rewritten: TSESTree.Range[] = [];
   const wrapperVariables = new Set<Scope.Variable>();
@@ -177,20 +222,46 @@ function collect({ file, edits }: TransformContext): void {
       addMarker(edits, text, call, MESSAGES_1X.traceNameTaken(name));
       continue;
     }
-    const dropped = rewriteWrapper(edits, text, call, name, traceText);
+    // No tracer to write here in the 1.x model, but a module's `const tracerReady = HoneyHiveTracer.init(…)`:
+    // the tracer itself here (explicit-tracer would read the name awaited elsewhere as a promise), bound now.
+    const held = sdk.tracersInScopeAt(call).length === 0 && !discardedInit(input) ? moduleInitPromiseAt(input, call) : undefined;
+    const dropped = rewriteWrapper(edits, text, call, name, traceText, undefined, held && `tracer: ${held}`);
     if (dropped === undefined) {
       addMarker(edits, text, call, MESSAGES_1X.wrapperShape(name));
       continue;
     }
+    const eventTypeNote = eventTypeMarker(input, text, wrapperOptions(call, name));
+    if (eventTypeNote) addMarker(edits, text, call, eventTypeNote);
     if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
     // With a tracer in the file (or a discarded init that 1x-init names), explicit-tracer binds this call or marks it; without one it accepts
     // the implicit form, which outside evaluate() would record through the default tracer.
-    else if (sdk.tracers.length === 0 && !discardedInit(input) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
+    else if (sdk.tracers.length === 0 && !held && !discardedInit(input) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
     rewritten.push(call.callee.range);
     if (variable) wrapperVariables.add(variable);
   }
   for (const variable of wrapperVariables) if (isUnusedAfter(variable, rewritten)) imports.remove(variable);
   imports.finish(edits);
+}
+
+/**
+ * `const base: TraceFunctionOptions = { eventType, config, metadata }`: wrapper options held in a variable
+ * typed with 1.x's options type (which 1x-names renames to TraceOptions) and spread into or passed to the
+ * wrappers. `config` has no trace() option (TS2353 once the type is renamed, and ignored at run time), so
+ * it goes here as it goes from a wrapper's own options, with the same marker.
+ */
+function dropConfigOfTypedOptions(input: AnalysisInput, edits: EditList, text: string): void {
+  if (!text.includes("TraceFunctionOptions")) return;
+  for (const declarator of nodesOfType(input.ast, AST_NODE_TYPES.VariableDeclarator)) {
+    const type = declarator.id.typeAnnotation?.typeAnnotation;
+    const init = declarator.init && unwrapExpression(declarator.init);
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeArguments || init?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    const origin = getAnalysisContext(input).bindings.originOf(type.typeName);
+    if (!origin || !isSdkModule(origin.module, input.settings) || exportPath(origin).join(".") !== "TraceFunctionOptions") continue;
+    const config = keyedProperties(init).find(({ key }) => key === "config")?.property;
+    if (!config) continue;
+    removeProperties(edits, text, [config]);
+    addMarker(edits, text, declarator, MESSAGES_1X.wrapperConfig);
+  }
 }
 
 /**
@@ -235,7 +306,8 @@ function rewriteLogModel(
     addMarker(edits, text, call, MESSAGES_1X.logModelReceiver);
     return;
   }
-  const fields = call.arguments.map((argument) => text.slice(argument.range[0], argument.range[1])).join(", ");
+  // 1.x defaulted the fields to `{}`; this SDK's enrichSpan() takes them (TS2554 without).
+  const fields = call.arguments.length === 0 ? "{}" : call.arguments.map((argument) => text.slice(argument.range[0], argument.range[1])).join(", ");
   const assertion = callee.optional && callee.object.type !== AST_NODE_TYPES.Identifier && /\.[cm]?tsx?$/i.test(filename) ? "!" : "";
   edits.replace(call, `${traceCallee(tracerText, call, callee)}({ eventType: "model", eventName: "func" }, () => ${tracerText}${assertion}.enrichSpan(${fields}))()`);
   addMarker(edits, text, call, MESSAGES_1X.logModel);

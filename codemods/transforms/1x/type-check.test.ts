@@ -35,6 +35,7 @@ const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
   "migrate-1x/flush-promise-all-getter": "flush() on a tracer destructured from a Promise.all of a getter's promise stays, marked: the codemod does not follow a tracer into an array",
   "migrate-1x/init-promise-untyped-static-and-parameter": "an untyped static field and parameter default holding an init stay, marked: whether the class uses them as promises or tracers is a person's call",
   "migrate-1x/flush-two-markers-one-line": "a flush of a Promise.all element and a static flush with no tracer stay, marked on one line",
+  "migrate-1x/trace-event-type-spellings": "eventType values this SDK does not take (\"llm\", a string variable, a mis-cased literal held in a const) stay, marked: which event type is meant is a person's call",
 };
 
 let project: ConsumerProject | undefined;
