@@ -112,6 +112,21 @@ it("with an export that never ends and no breaker to open, the final flush still
   }
 }, 20_000);
 
+// review-sdk4: the refused-export warning was once per process: a 400 for one batch hid every later
+// 401 (a wrong key), the cause the user can act on. Once per status now.
+it("warns about a refused export once per status: a 400 does not hide a later 401", async () => {
+  const backend = await FakeHoneyHiveBackend.start();
+  backend.inject({ status: 401, path: /^\/opentelemetry\/v1\/traces$/ });
+  backend.inject({ status: 400, path: /^\/opentelemetry\/v1\/traces$/, times: 1 });
+  try {
+    for (let round = 0; round < 3; round++) expect(await finalFlush(datapointTracer(backend.url, 2_000), 2_000)).not.toBe(true);
+    const refused = logs().lines.filter((line) => line.includes("Exporting spans to HoneyHive failed"));
+    expect(refused.map((line) => /HTTP (\d+)/.exec(line)?.[1])).toEqual(["400", "401"]);
+  } finally {
+    await backend.close();
+  }
+}, 20_000);
+
 it("evaluate() whose datapoints' spans and sessions get 401 resolves with every result and says so once, without the key", async () => {
   const backend = await FakeHoneyHiveBackend.start();
   // The run itself is accepted (POST /runs, PUT /runs/<id>); only the datapoint tracers' calls are refused.
