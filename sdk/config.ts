@@ -126,7 +126,8 @@ export function timeoutOrDefault(value: unknown, fallback: number): number {
   return Math.min(Math.max(0, value), MAX_TRACER_TIMEOUT_MS);
 }
 
-function describeType(value: unknown): string {
+/** What kind of value `value` is, for a message that must not quote it ("a number", "an array"). */
+export function describeType(value: unknown): string {
   return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 

@@ -278,8 +278,10 @@ class DeliveringExporter implements SpanExporter {
           this.failedSpans += spans.length;
           // Refused (a 401, a 403, a 400) or broken: these spans are not sent again, and saying they were
           // kept would send the reader looking for an outage instead of at the key or the project.
+          // Once per status, not once per process (review-sdk4): a 400 for one batch hid a later 401.
+          const status = (error as { code?: unknown } | undefined)?.code;
           this.#logger.warnOnce(
-            "span-export-refused",
+            `span-export-refused:${typeof status === "number" ? status : (error?.name ?? "unknown")}`,
             `Exporting spans to HoneyHive failed: ${describeError(error)} (these spans are not sent again; further failures are not logged)`,
           );
         }

@@ -144,6 +144,29 @@ describe("redact() and quote()", () => {
     expect(quoted).toContain("(5000 characters)");
   });
 
+  // review-sdk4: quote() cut the value first and redacted what was left, so a key, a bearer token or a
+  // URL password across the cut (64 characters) kept its first characters, recognized by nothing.
+  it("never leaves the start of a key, a bearer token or a URL password that crosses the cut", () => {
+    registerSecret(API_KEY);
+    const token = "tok_" + "t".repeat(60);
+    for (const [value, secret] of [
+      [`${"x".repeat(50)}${API_KEY}`, API_KEY],
+      [`${"x".repeat(50)} Bearer ${token}`, token],
+      [`${"x".repeat(33)} https://bob:${PASSWORD}@api.example.com/`, PASSWORD],
+    ]) {
+      const quoted = quote(value);
+      expect(quoted).not.toContain(secret.slice(0, 6));
+    }
+  });
+
+  it("redacts in time proportional to the text, also a long run of dotted words", () => {
+    const started = Date.now();
+    // Before: from each `\b` of the run the scheme pattern scanned to its end (64,000 characters: ~30 s).
+    expect(redact("a.".repeat(32_000))).toHaveLength(64_000);
+    expect(redact("a://b".repeat(1_000) + "?q=1")).toContain("q=[REDACTED]");
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
   it("caps every printed line", () => {
     createLogger(true).warn(`something about ${"z".repeat(5_000)}`);
     const lines = capture.sdkLines();

@@ -15,6 +15,8 @@ export const REDACTED = "[REDACTED]";
 export const MAX_LOG_LINE_LENGTH = 1_000;
 /** How much of an untrusted value a warning quotes. */
 export const MAX_QUOTED_LENGTH = 64;
+/** How far past the cut quote() redacts a value: room for a key or URL credentials that cross the cut. */
+const QUOTE_REDACTION_WINDOW = 1_024;
 /** Shorter values are not real API keys; redacting them would garble every line containing them. */
 const MIN_SECRET_LENGTH = 6;
 /** Secrets remembered per process; the oldest is forgotten beyond this (many tenants' keys in one process). */
@@ -106,9 +108,12 @@ export function redact(text: string): string {
     const encoded = encodeURIComponent(secret);
     if (encoded !== secret) result = replaceAll(result, encoded);
   }
+  // A scheme starts where a run of scheme characters starts (not at every `\b` inside one): from each
+  // `\b` of `a.a.a…` the scheme part scanned to the run's end, quadratic in the line (16,000
+  // characters took ~2 s; review-sdk4).
   return result
-    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@?#]+@/gi, `$1${REDACTED}@`)
-    .replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s?#"'<>]*\?)([^\s#"'<>]*)/gi, (_, before: string, query: string) =>
+    .replace(/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^/\s@?#]+@/gi, `$1${REDACTED}@`)
+    .replace(/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/[^\s?#"'<>]*\?)([^\s#"'<>]*)/gi, (_, before: string, query: string) =>
       before + query.replace(/([^&=]*)=[^&]*/g, `$1=${REDACTED}`),
     )
     .replace(/\bBearer\s+[^\s"',;]+/gi, `Bearer ${REDACTED}`);
@@ -125,7 +130,11 @@ export function quote(value: unknown, maxLength = MAX_QUOTED_LENGTH): string {
   } catch {
     text = "[unprintable]";
   }
-  const shown = text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
+  // Redacted before it is cut: a key, a bearer token or URL credentials across the cut left their first
+  // characters, which neither the list of keys nor the patterns recognize any more (review-sdk4). Only a
+  // window of it, so that the cost stays bounded for a value of megabytes.
+  const clean = redact(text.slice(0, maxLength + QUOTE_REDACTION_WINDOW));
+  const shown = clean.length > maxLength ? `${clean.slice(0, maxLength)}…` : clean;
   const suffix = text.length > maxLength ? ` (${text.length} characters)` : "";
   return redact(JSON.stringify(shown)) + suffix;
 }

@@ -3,6 +3,7 @@
 // type-checks the tests), and what types cannot say at run time (init is synchronous, sessionId and
 // provider are read-only, sync stays sync, test mode sends nothing and keeps the spans).
 import type { Context, Span, TracerProvider } from "@opentelemetry/api";
+import { inspect } from "node:util";
 import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import { evaluate, type EvaluationResult } from "./experiments/index.js";
 import {
@@ -77,8 +78,10 @@ describe("class HoneyHiveTracer", () => {
         expect(Reflect.set(inTestMode, name, value)).toBe(false);
       }
       expect(() => ((withoutKey as unknown as { enabled: boolean }).enabled = true)).toThrow(TypeError);
-      Object.defineProperty(withoutKey, "enabled", { value: true });
-      Object.defineProperty(inTestMode, "testMode", { value: false });
+      // Not configurable either (review-sdk4): what a reader sees cannot be redefined.
+      expect(() => Object.defineProperty(withoutKey, "enabled", { value: true })).toThrow(TypeError);
+      expect(() => Object.defineProperty(inTestMode, "testMode", { value: false })).toThrow(TypeError);
+      expect(Reflect.deleteProperty(inTestMode, "project")).toBe(false);
 
       expect([inTestMode.project, inTestMode.source, inTestMode.enabled]).toEqual(["kept", "ci", true]);
       // Still in test mode: spans kept in memory, stamped with the project it was created with.
@@ -91,6 +94,24 @@ describe("class HoneyHiveTracer", () => {
       expect(await withoutKey.forceFlush()).toBe(false);
     } finally {
       await Promise.all([inTestMode.shutdown(), withoutKey.shutdown()]);
+    }
+  });
+
+  // review-sdk4: as public fields (before gaps-sdk-4) these four were what JSON.stringify(tracer),
+  // `{ ...tracer }` and console.log(tracer) showed; as prototype getters they showed `{}`. Own read-only
+  // properties show them again, and nothing of the configuration beyond them (no key).
+  it("JSON.stringify, spread and inspect show project, source, testMode and enabled, and no key", async () => {
+    const key = "hh-public-surface-secret-key";
+    const keyed = HoneyHiveTracer.init({ apiKey: key, project: "shown", source: "ci", serverUrl: "http://127.0.0.1:9" });
+    try {
+      const expected = { project: "shown", source: "ci", testMode: false, enabled: true };
+      expect(JSON.parse(JSON.stringify(keyed))).toEqual(expected);
+      expect({ ...keyed }).toEqual(expected);
+      const inspected = inspect(keyed, { depth: 5, showHidden: true });
+      expect(inspected).toContain("project: 'shown'");
+      expect(inspected).not.toContain(key);
+    } finally {
+      await keyed.shutdown({ timeoutMs: 0 });
     }
   });
 

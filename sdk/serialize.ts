@@ -65,9 +65,17 @@ export function truncate(text: string, maxLength = MAX_ATTRIBUTE_LENGTH): string
   return text.slice(0, end) + TRUNCATED_MARK;
 }
 
+/** Whether `value` is a plain object (`{}` or `Object.create(null)`); false, never a throw, for a Proxy that refuses to say. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object") return false;
-  const prototype = Object.getPrototypeOf(value);
+  let prototype: unknown;
+  try {
+    prototype = Object.getPrototypeOf(value);
+  } catch {
+    // A Proxy whose getPrototypeOf trap throws, or a revoked one: an application value (an evaluated
+    // function's output, a datapoint's inputs) that must not make evaluate() or a tracer throw.
+    return false;
+  }
   return prototype === Object.prototype || prototype === null;
 }
 
@@ -111,13 +119,15 @@ function toJsonSafe(value: unknown, depth: number, walk: Walk): JsonSafe {
   const object = value as object;
   if (walk.ancestors.includes(object)) return charge(walk, "[Circular]");
   if (depth >= MAX_DEPTH) return charge(walk, "[…]");
-  if (object instanceof Date) return charge(walk, Number.isNaN(object.getTime()) ? "Invalid Date" : object.toISOString());
-  if (object instanceof Error) return toJsonSafe({ name: object.name, message: object.message }, depth, walk);
-  if (ArrayBuffer.isView(object)) return charge(walk, `[${object.constructor.name}(${object.byteLength} bytes)]`);
-  if (object instanceof Promise) return charge(walk, "[Promise]");
 
   walk.ancestors.push(object);
+  // `instanceof` asks a Proxy for its prototype, which may throw: inside the try, so that only this
+  // value is "[unserializable]", not the whole object around it (review-sdk4).
   try {
+    if (object instanceof Date) return charge(walk, Number.isNaN(object.getTime()) ? "Invalid Date" : object.toISOString());
+    if (object instanceof Error) return toJsonSafe({ name: object.name, message: object.message }, depth, walk);
+    if (ArrayBuffer.isView(object)) return charge(walk, `[${object.constructor.name}(${object.byteLength} bytes)]`);
+    if (object instanceof Promise) return charge(walk, "[Promise]");
     const toJSON = (object as { toJSON?: unknown }).toJSON;
     if (typeof toJSON === "function") return toJsonSafe(toJSON.call(object), depth + 1, walk);
     if (Array.isArray(object) || object instanceof Set) return boundedItems(object, depth, walk);

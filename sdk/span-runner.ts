@@ -86,7 +86,7 @@ function recordInputs(span: Span, args: readonly unknown[]): void {
 
 /** Ends the span now for a plain value, or when a native Promise settles (returning the chained promise). */
 function settle<T>(span: Span, result: T, captureOutput: boolean): T {
-  if (result instanceof Promise) {
+  if (isNativePromise(result)) {
     return result.then(
       (value: unknown) => {
         endWithResult(span, value, captureOutput);
@@ -100,6 +100,19 @@ function settle<T>(span: Span, result: T, captureOutput: boolean): T {
   }
   endWithResult(span, result, captureOutput);
   return result;
+}
+
+/**
+ * `value instanceof Promise`, false where asking throws: `instanceof` asks a Proxy for its prototype,
+ * and one whose getPrototypeOf trap throws (or a revoked one) made the traced function throw what it
+ * returned fine untraced (review-sdk4).
+ */
+function isNativePromise(value: unknown): value is Promise<unknown> {
+  try {
+    return value instanceof Promise;
+  } catch {
+    return false;
+  }
 }
 
 function endWithResult(span: Span, value: unknown, captureOutput: boolean): void {

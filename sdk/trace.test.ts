@@ -167,6 +167,20 @@ describe("trace() wrapper", () => {
     expect(second.attributes["honeyhive_outputs.result"]).toBe('"10"');
   });
 
+  // review-sdk4: settling the span asked `result instanceof Promise`, which asks a Proxy for its
+  // prototype: one whose trap throws (or a revoked one) made the traced function throw.
+  it("returns a Proxy that refuses getPrototypeOf, or a revoked one, as the untraced function does", () => {
+    const tracer = testTracer();
+    const refusing = new Proxy({ answer: 42 }, { getPrototypeOf: () => { throw new Error("no prototype"); } });
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const echo = trace({ tracer, eventName: "echo" }, (value: unknown) => value);
+
+    expect(echo(refusing) === refusing).toBe(true);
+    expect(echo(revoked) === revoked).toBe(true);
+    expect(tracer.getFinishedSpans().map((span) => span.name)).toEqual(["echo", "echo"]);
+  });
+
   it("runs the function normally when the tracing machinery fails", () => {
     const tracer = testTracer();
     const otelTracerPrototype = Object.getPrototypeOf(tracer.provider.getTracer("probe")) as { startSpan(): unknown };

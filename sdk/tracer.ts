@@ -136,6 +136,12 @@ export class HoneyHiveTracer {
       this.#logger.warnOnce(`init-option:${problem.option}`, `HoneyHiveTracer.init(): ${problem.message}`);
     }
     this.#enabled = config.testMode || (config.apiKey !== undefined && config.serverUrlUsable);
+    Object.defineProperties(this, {
+      project: { value: config.project, enumerable: true },
+      source: { value: config.source, enumerable: true },
+      testMode: { value: config.testMode, enumerable: true },
+      enabled: { value: this.#enabled, enumerable: true },
+    });
     const startupSessionId = config.sessionId ? requireSessionId(config.sessionId, "HoneyHiveTracer.init()") : undefined;
     const { AlwaysOffSampler, BasicTracerProvider } = otelSdk().traceBase;
     ensureContextSetup();
@@ -215,29 +221,24 @@ export class HoneyHiveTracer {
     return this.#basicProvider;
   }
 
-  // project, source, testMode and enabled are getters over the resolved configuration, like provider and
-  // sessionId: public fields let a JavaScript caller's assignment (`tracer.enabled = true` on a tracer
-  // without a key) change what the tracer says about itself while its pipeline stays as it was built.
+  // project, source, testMode and enabled are fixed when the tracer is made: own data properties that
+  // are neither writable nor configurable (defined in the constructor). Public fields let a JavaScript
+  // caller's assignment (`tracer.enabled = true` on a tracer without a key) change what the tracer said
+  // about itself while its pipeline stayed as built (gaps-sdk-4); prototype getters then made
+  // `JSON.stringify(tracer)` and `{ ...tracer }` show `{}` instead of these four (review-sdk4). They
+  // show them again, and nothing else (no key, no configuration).
 
   /** The project spans and sessions are recorded in. */
-  get project(): string {
-    return this.#config.project;
-  }
+  declare readonly project: string;
 
   /** The source (environment) spans and sessions are stamped with. */
-  get source(): string {
-    return this.#config.source;
-  }
+  declare readonly source: string;
 
   /** Whether the tracer is in test mode (no network, spans kept in memory). */
-  get testMode(): boolean {
-    return this.#config.testMode;
-  }
+  declare readonly testMode: boolean;
 
   /** False when there is no API key outside test mode: functions run, nothing is recorded. */
-  get enabled(): boolean {
-    return this.#enabled;
-  }
+  declare readonly enabled: boolean;
 
   /** The instance session: the startup session, or the last one sessionStart() made. */
   get sessionId(): string | undefined {

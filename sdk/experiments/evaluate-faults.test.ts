@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { BACKEND_FAULTS, backendWith } from "../test-utils/backend-faults.js";
-import { decodeOtlpSpans, FakeHoneyHiveBackend } from "../test-utils/fake-backend.js";
+import { decodeOtlpSpans, FakeHoneyHiveBackend, type FakeDatapoint } from "../test-utils/fake-backend.js";
 import { trace } from "../index.js";
 import { captureLogs, type LogCapture } from "../test-utils/log-capture.js";
 import { evaluate, ExperimentApiError } from "./index.js";
@@ -111,6 +111,31 @@ it("fetches a dataset larger than the 1 MB other answers are capped at", async (
     });
     expect(result.results).toHaveLength(large.length);
     expect(result.results.at(-1)?.output).toBe(large.length - 1);
+  } finally {
+    await backend.close();
+  }
+});
+
+// review-sdk4: a datapoint's id went into DatapointResult.datapointId (typed string) unchecked.
+it("refuses a dataset whose datapoint id is not a string, and keeps string, null and missing ids", async () => {
+  const odd = [
+    { id: "dp-1", inputs: { n: 1 } },
+    { id: { $oid: "65f0c0ffee" }, inputs: { n: 2 } },
+  ] as unknown as FakeDatapoint[];
+  const plain = [{ id: "dp-1", inputs: { n: 1 } }, { id: null, inputs: { n: 2 } }, { inputs: { n: 3 } }] as unknown as FakeDatapoint[];
+  const backend = await FakeHoneyHiveBackend.start({ datasets: { odd, numeric: [{ id: 7, inputs: {} }] as unknown as FakeDatapoint[], plain } });
+  try {
+    const run = (datasetId: string) =>
+      evaluate({ function: () => 1, datasetId, apiKey: API_KEY, serverUrl: backend.url, testMode: false, timeoutMs: 2_000 });
+    const refused = await run("odd").catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ExperimentApiError);
+    expect(String(refused)).toMatch(/datapoints\[1\]\.id that is not a string \(an object\)/);
+    expect(String(refused)).not.toContain("65f0c0ffee");
+    await expect(run("numeric")).rejects.toThrow(/datapoints\[0\]\.id that is not a string \(a number\)/);
+    // Nothing ran for the refused datasets: no run was created, no session started.
+    expect(backend.requestsTo("POST", "/runs")).toHaveLength(0);
+    const result = await run("plain");
+    expect(result.results.map((datapoint) => datapoint.datapointId)).toEqual(["dp-1", undefined, undefined]);
   } finally {
     await backend.close();
   }

@@ -156,6 +156,38 @@ describe("evaluate() results", () => {
     expect(backend.requestsTo("PUT", `/runs/${evaluation.runId}`)).toHaveLength(1);
   });
 
+  // review-sdk4: an output that is a Proxy refusing getPrototypeOf made building the session's outputs
+  // throw; the datapoint's final flush was skipped (its tracer never flushed nor shut down, the
+  // datapoint counted as an outage) and its outputs never sent.
+  it("flushes and records a datapoint whose output is a Proxy that refuses getPrototypeOf", async () => {
+    const awkward = new Proxy(
+      { answer: 42 },
+      {
+        getPrototypeOf() {
+          throw new Error("no prototype for you");
+        },
+      },
+    );
+    const evaluation = await evaluate({
+      function: trace(function awkwardOutput(_datapoint: Datapoint<{ n: number }>) {
+        return awkward;
+      }),
+      dataset: [{ inputs: { n: 1 } }],
+      apiKey: API_KEY,
+      serverUrl: backend.url,
+      timeoutMs: 5_000,
+    });
+    // Compared by identity: the matchers would ask the Proxy for its prototype too.
+    expect(evaluation.results[0].error).toBeUndefined();
+    expect(evaluation.results[0].output === awkward).toBe(true);
+    expect(evaluation.results[0].error).toBeUndefined();
+    // Flushed before evaluate() resolved: the outputs update and the datapoint's span are at the backend.
+    const update = backend.requestsTo("PUT", "/events").map((request) => request.body as Record<string, unknown>);
+    expect(update).toHaveLength(1);
+    expect(update[0]).toMatchObject({ event_id: evaluation.results[0].sessionId, outputs: { output: "[unserializable]" } });
+    expect(backend.spans().map((span) => span.name)).toContain("awkwardOutput");
+  });
+
   it("accepts ground_truth as written for the Python SDK and passes { inputs, groundTruth } to the function", async () => {
     const seen: unknown[] = [];
     await evaluate({

@@ -336,12 +336,20 @@ async function runExperiment<Inputs, Output, GroundTruth>(
     // together (it was forceFlush(t) then shutdown(t), up to 2 × t); the run only decides whether the
     // slot waits for it (outage-memory.ts).
     await outages.finish(async () => {
-      tracer.enrichSession({
-        sessionId,
-        outputs: outputsRecord(result.output),
-        ...(evaluators.length > 0 ? { metrics: result.metrics } : {}),
-        ...(result.error === undefined ? {} : { error: result.error }),
-      });
+      // Whatever the datapoint's values do, the tracer is flushed and shut down: the enrichment is built
+      // from the application's values, and when building it threw, the final flush was skipped, the
+      // tracer left open and the datapoint counted as an outage (review-sdk4; before gaps-sdk-4 a
+      // `finally` shut it down).
+      try {
+        tracer.enrichSession({
+          sessionId,
+          outputs: outputsRecord(result.output),
+          ...(evaluators.length > 0 ? { metrics: result.metrics } : {}),
+          ...(result.error === undefined ? {} : { error: result.error }),
+        });
+      } catch (error) {
+        logger.debug(`evaluate(): the outputs of datapoint ${index} could not be recorded: ${describeError(error)}`);
+      }
       const outcome = await finalFlush(tracer, config.timeoutMs);
       if (typeof outcome === "object") warnRefused(logger, config, outcome.refused);
       return outcome;

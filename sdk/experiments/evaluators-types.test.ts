@@ -65,6 +65,28 @@ void evaluate({ function: answer, dataset, evaluators: typed });
 const record: Evaluators<{ question: string }, string, string> = { includes: (output) => output.length };
 void record;
 
+// review-sdk4: evaluators declared apart and checked with \`satisfies\`, and 1.x-style ones (parameters
+// typed \`any\`, results of several kinds) as migrate leaves them.
+const checked = {
+  includes: (output: string) => output.includes("4"),
+  exact: (output: string, _inputs: { question: string }, groundTruth: string | undefined) => ({ exact: output === groundTruth }),
+} satisfies Evaluators<{ question: string }, string, string>;
+void evaluate({ function: answer, dataset, evaluators: checked });
+const checkedList = [(output: string) => output.length] as const satisfies readonly Evaluator<{ question: string }, string, string>[];
+void evaluate({ function: answer, dataset, evaluators: checkedList });
+const inferred = { map: (output) => output.length > 1, some: (_output, inputs) => inputs.question === "" } satisfies Evaluators<
+  { question: string },
+  string,
+  string
+>;
+void evaluate({ function: answer, dataset, evaluators: inferred });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function legacy(outputs: any, inputs: Record<string, any>, groundTruth: any = {}) {
+  return { match: outputs === groundTruth, chars: String(inputs.question).length, note: "text inside an object is fine" };
+}
+void evaluate({ function: answer, dataset, evaluators: [legacy] });
+void evaluate({ function: answer, dataset, evaluators: { legacy, flag: () => true, none: () => null } });
+
 // Still rejected: a wrong result, an evaluator of another output type, a value that is not a function.
 // @ts-expect-error a string is not a metric
 void evaluate({ function: answer, dataset, evaluators: { bad: () => "text" } });

@@ -20,11 +20,11 @@ const API_KEY = "hh-final-flush-secret-key";
 // Each test's lines, the once-only warnings forgotten before it; no line may hold the key.
 const logs = useLogCapture((captured) => expect(captured.lines.join("\n")).not.toContain(API_KEY));
 
-/** A stand-in with `fault` on every path, or a URL where connections are refused. */
-async function standIn(fault: Fault | undefined): Promise<{ url: string; close: () => Promise<void> }> {
+/** A stand-in with `fault` (or each of several), or a URL where connections are refused. */
+async function standIn(fault: Fault | Fault[] | undefined): Promise<{ url: string; close: () => Promise<void> }> {
   if (!fault) return { url: await FakeHoneyHiveBackend.refusingUrl(), close: async () => {} };
   const backend = await FakeHoneyHiveBackend.start();
-  backend.inject(fault);
+  for (const each of [fault].flat()) backend.inject(each);
   return { url: backend.url, close: () => backend.close() };
 }
 
@@ -43,9 +43,16 @@ it.each([
   ["answers 500", false, true, { status: 500 }],
   ["refuses connections", false, true, undefined],
   ["accepts and never answers", false, true, { mode: "hang" }],
+  // review-sdk4: a 429 whose Retry-After is beyond the deadline is an outage, decided at once (not after
+  // waiting it out); a 200 that is not the backend's answer (an HTML page: a proxy, a wrong serverUrl) is
+  // delivered as far as the SDK can tell; an outage on one path wins over a refusal on another (waiting
+  // may still help the hung one).
+  ["answers 429 with Retry-After: 30", false, true, { status: 429, headers: { "retry-after": "30" } }],
+  ["answers 200 with an HTML page", true, false, { status: 200, rawBody: "<html>maintenance</html>" }],
+  ["refuses the spans (401) and hangs the session start", false, true, [{ status: 401 }, { mode: "hang", path: /^\/session\/start$/ }]],
 ] as const)("a backend that %s: the final flush says %j, an outage for the run: %s", async (_name, outcome, outage, fault) => {
   const TIMEOUT_MS = 600;
-  const { url, close } = await standIn(fault as Fault | undefined);
+  const { url, close } = await standIn(fault as Fault | Fault[] | undefined);
   try {
     const memory = new RunOutageMemory();
     const tracer = datapointTracer(url, TIMEOUT_MS);
@@ -100,6 +107,21 @@ it("with an export that never ends and no breaker to open, the final flush still
     expect(await finalFlush(tracer, TIMEOUT_MS)).toBe(false);
     // forceFlush(t) then shutdown(t) waited for this export twice: 2 s and more.
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 800);
+  } finally {
+    await backend.close();
+  }
+}, 20_000);
+
+// review-sdk4: the refused-export warning was once per process: a 400 for one batch hid every later
+// 401 (a wrong key), the cause the user can act on. Once per status now.
+it("warns about a refused export once per status: a 400 does not hide a later 401", async () => {
+  const backend = await FakeHoneyHiveBackend.start();
+  backend.inject({ status: 401, path: /^\/opentelemetry\/v1\/traces$/ });
+  backend.inject({ status: 400, path: /^\/opentelemetry\/v1\/traces$/, times: 1 });
+  try {
+    for (let round = 0; round < 3; round++) expect(await finalFlush(datapointTracer(backend.url, 2_000), 2_000)).not.toBe(true);
+    const refused = logs().lines.filter((line) => line.includes("Exporting spans to HoneyHive failed"));
+    expect(refused.map((line) => /HTTP (\d+)/.exec(line)?.[1])).toEqual(["400", "401"]);
   } finally {
     await backend.close();
   }

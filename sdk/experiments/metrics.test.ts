@@ -11,6 +11,33 @@ describe("nameEvaluators", () => {
     expect(nameEvaluators({ accuracy: exact }).map(([name]) => name)).toEqual(["accuracy"]);
     expect(nameEvaluators(undefined)).toEqual([]);
   });
+
+  // review-sdk4: the list type is ArrayLike & Iterable; a list that is not an Array was read as a record.
+  it("names the items of any list the type accepts by function, not by index, and drops none", () => {
+    function exact(): number {
+      return 1;
+    }
+    function fuzzy(): number {
+      return 0.5;
+    }
+    class EvaluatorSet {
+      readonly #items = [exact, fuzzy];
+      get length(): number {
+        return this.#items.length;
+      }
+      [index: number]: typeof exact;
+      [Symbol.iterator]() {
+        return this.#items[Symbol.iterator]();
+      }
+    }
+    const args = (function (..._evaluators: (typeof exact)[]) {
+      // eslint-disable-next-line prefer-rest-params
+      return arguments;
+    })(exact, fuzzy);
+    expect(nameEvaluators(new EvaluatorSet()).map(([name]) => name)).toEqual(["exact", "fuzzy"]);
+    expect(nameEvaluators(args).map(([name]) => name)).toEqual(["exact", "fuzzy"]);
+    expect(nameEvaluators({ length: exact, includes: fuzzy }).map(([name]) => name)).toEqual(["length", "includes"]);
+  });
 });
 
 describe("runEvaluators", () => {

@@ -60,10 +60,13 @@ export function nameEvaluators<E extends (...args: never[]) => unknown>(
   evaluators: (ArrayLike<E> & Iterable<E>) | { [name: string]: E } | undefined,
 ): [string, E][] {
   if (!evaluators) return [];
-  // A record is whatever is not an array, also one with a key named `length`.
-  if (!Array.isArray(evaluators)) return Object.entries(evaluators as { [name: string]: E });
+  // A list is what the type calls one, an array or any other iterable with a length (`arguments`, a
+  // collection class): those were read as records, named "0", "1" (or dropped: a class keeping its
+  // items private has no own entries; review-sdk4). A record is the rest, also one keyed `length`.
+  const list = Array.isArray(evaluators) || typeof (evaluators as Partial<Iterable<E>>)[Symbol.iterator] === "function";
+  if (!list) return Object.entries(evaluators as { [name: string]: E });
   const seen = new Map<string, number>();
-  return (evaluators as readonly E[]).map((evaluator, index) => {
+  return Array.from(evaluators as Iterable<E>).map((evaluator, index) => {
     const base = evaluator.name || `evaluator_${index + 1}`;
     const occurrences = (seen.get(base) ?? 0) + 1;
     seen.set(base, occurrences);

@@ -2,6 +2,7 @@
 // completed with every datapoint's session after the last; a dataset can be fetched by id. They go
 // through the SDK's one BackendClient (auth, timeout, key-free errors), so nothing here handles HTTP.
 import type { BackendClient } from "../backend.js";
+import { describeType } from "../config.js";
 import { redact } from "../logger.js";
 
 /**
@@ -15,7 +16,7 @@ export type RunStatus = "running" | "completed" | "failed";
 
 /** A datapoint of a dataset stored in HoneyHive, as `GET /datapoints` returns it. */
 interface StoredDatapoint {
-  id?: string;
+  id?: unknown;
   inputs?: Record<string, unknown>;
   ground_truth?: unknown;
 }
@@ -80,9 +81,18 @@ export async function fetchDataset(client: BackendClient, datasetId: string): Pr
   if (invalid !== -1) {
     throw new ExperimentApiError(`evaluate(): the HoneyHive API answered GET /datapoints with datapoints[${invalid}] that is not an object`);
   }
+  // The id becomes DatapointResult.datapointId and the session's `datapoint_id`: a string or nothing
+  // (review-sdk4: `{ id: { $oid: "…" } }` or `{ id: 7 }` went through as typed `string`).
+  const badId = datapoints.findIndex((datapoint: StoredDatapoint) => datapoint.id != null && typeof datapoint.id !== "string");
+  if (badId !== -1) {
+    throw new ExperimentApiError(
+      `evaluate(): the HoneyHive API answered GET /datapoints with datapoints[${badId}].id that is not a string (${describeType(datapoints[badId].id)})`,
+    );
+  }
   return (datapoints as StoredDatapoint[]).map((datapoint) => ({
-    id: datapoint.id,
+    id: (datapoint.id ?? undefined) as string | undefined,
     inputs: datapoint.inputs ?? {},
     groundTruth: datapoint.ground_truth,
   }));
 }
+
