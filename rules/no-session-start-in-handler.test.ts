@@ -7,6 +7,7 @@ import rule, { RULE_NAME } from "./no-session-start-in-handler.js";
 import { Linter } from "eslint";
 import { configForRule, fixWithRule, lintWithRule, describeNeverThrows } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
+import { type AnyRule, type Case, lintCase } from "./test-utils/blind-cases.js";
 
 const ruleTester = createRuleTester();
 const testedRule = testableRule(rule);
@@ -241,6 +242,33 @@ describe(`${RULE_NAME}: an imported session helper speaks its module's honeyhive
     expect(message?.message).toContain("`tracer.createSession()`");
     expect(message?.message).not.toContain("--from 1");
   });
+});
+
+// fix-blind7: the other handler methods of a Durable Object (alarm, the WebSocket Hibernation API's close and
+// error) and a Cloudflare Workflow's run() run on one shared instance, interleaved at each await.
+describe("fix-blind7: per-call code of job and workflow runtimes", () => {
+  const HEAD = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+  const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", ...deps } });
+  const CF_FILES = { "package.json": pkg({}), "wrangler.toml": `name = "x"\nmain = "src/index.ts"\ncompatibility_date = "2025-09-01"\n` };
+  const cf = (code: string): Case => ({ name: code, code: `${HEAD}${code}`, filename: "src/room.ts", files: CF_FILES });
+  const doClass = (base: string, method: string, from = "cloudflare:workers"): Case =>
+    cf(`import { ${base} } from "${from}";\nexport class Room extends ${base}<{ K: string }> {\n  async ${method} {\n    tracer.sessionStart({ sessionName: "x" });\n  }\n}`);
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    doClass("DurableObject", "alarm()"),
+    doClass("DurableObject", "webSocketClose(ws: WebSocket, code: number)"),
+    doClass("DurableObject", "webSocketError(ws: WebSocket, error: unknown)"),
+    doClass("WorkflowEntrypoint", "run(event: unknown, step: unknown)"),
+  ];
+  const quiet: Case[] = [
+    // Another method of the class, a class of another module, a WorkerEntrypoint's run (not one of its handlers).
+    doClass("DurableObject", "alarmAt(when: number)"),
+    doClass("DurableObject", "alarm()", "./base"),
+    doClass("WorkflowEntrypoint", "run(event: unknown, step: unknown)", "./workflows"),
+    doClass("WorkerEntrypoint", "run()"),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });
 
 describeNeverThrows(RULE_NAME, rule);

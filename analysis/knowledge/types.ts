@@ -151,7 +151,17 @@ export interface RequestInputs {
    * route), or a call chained before the registering one (tRPC's `.input(schema).mutation(fn)`) whose
    * text matches `mentions` (a schema that says nothing about UUIDs checks nothing the SDK needs).
    */
-  readonly validatedBy?: { readonly routeOption?: string; readonly chainedCall?: string; readonly mentions?: RegExp };
+  readonly validatedBy?: {
+    readonly routeOption?: string;
+    readonly chainedCall?: string;
+    /**
+     * Registering methods that take the schema as a positional argument: the first argument from position
+     * `from` on that is neither a string nor a function (MCP's `tool(name, shape, cb)`, `tool(name,
+     * description, shape, cb)`, `prompt(name, argsSchema, cb)`).
+     */
+    readonly positionalSchema?: { readonly methods: readonly string[]; readonly from: number };
+    readonly mentions?: RegExp;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -561,6 +571,13 @@ export interface FrameworkDescriptor {
    * endpoints a context); read before `requestInputs`.
    */
   readonly requestInputsByCall?: Readonly<Record<string, RequestInputs>>;
+  /**
+   * Where handlers that are methods (of a class or an object literal) receive it, by the method's name,
+   * when they differ from the framework's other handlers (a Durable Object's `webSocketMessage(ws, message)`
+   * gets the client's message second, its `fetch(request)` a request); `null`: no client input (`alarm()`).
+   * Read before `requestInputsByCall` and `requestInputs`.
+   */
+  readonly requestInputsByMethod?: Readonly<Record<string, RequestInputs | null>>;
   /** Where they receive it, per event, for a framework whose registering method takes an event name first (read before `requestInputs`). */
   readonly requestInputsByEvent?: RequestInputsByEvent;
 }
