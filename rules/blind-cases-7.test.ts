@@ -73,9 +73,7 @@ const KNOWN: readonly Known[] = [
   { rule: "no-session-start-in-handler", kind: "miss", match: "sessionStart on the shared tracer: Temporal activity module", reason: "defect: an activity module's exports run concurrently in one worker and are not per-task code (the inline form is: frameworks/temporal.ts)" },
   { rule: "no-session-start-in-handler", kind: "miss", match: "sessionStart on the shared tracer: Pothos", reason: "defect: Pothos resolvers not recognized" },
   { rule: "no-session-start-in-handler", kind: "miss", match: "Pothos mutation resolver", reason: "defect: Pothos resolvers not recognized" },
-  { rule: "no-session-start-in-handler", kind: "miss", match: "Apollo Server 4 startStandaloneServer context function", reason: "defect: Apollo's `context` function runs once per request (apollo-server.ts has only the resolver maps)" },
   { rule: "no-session-start-in-handler", kind: "miss", match: "JSDoc-typed RequestHandler in a .js module", reason: "defect: JSDoc framework types are not read (see the no-tracer-init-in-handler entry)" },
-  { rule: "require-valid-session-id", kind: "miss", match: "Apollo Server 4 context function taking the session header", reason: "defect: Apollo's per-request `context` function (`startStandaloneServer(server, { context: async ({ req }) => … })`, also `expressMiddleware(server, { context })`) is not a handler; its `req` is the HTTP request (apollo-server.ts: a call registration with `options: [\"context\"]` and request inputs of its own, requestInputsByCall)" },
   // tracer-provider-for-instrumentors
   // no-lost-session-context
   // require-force-flush-in-lambda

@@ -253,12 +253,21 @@ describe("fix-blind7: per-call code of job and workflow runtimes", () => {
   const cf = (code: string): Case => ({ name: code, code: `${HEAD}${code}`, filename: "src/room.ts", files: CF_FILES });
   const doClass = (base: string, method: string, from = "cloudflare:workers"): Case =>
     cf(`import { ${base} } from "${from}";\nexport class Room extends ${base}<{ K: string }> {\n  async ${method} {\n    tracer.sessionStart({ sessionName: "x" });\n  }\n}`);
+  const apollo = (code: string): Case => ({
+    name: code,
+    code: `${HEAD}import { ApolloServer } from "@apollo/server";\nconst server = new ApolloServer({ typeDefs: "type Query { a: String }", resolvers: {} });\n${code}`,
+    filename: "src/gql.ts",
+    files: { "package.json": pkg({ "@apollo/server": "^4.12.0", express: "^4.21.0" }) },
+  });
   const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
   const reported: Case[] = [
     doClass("DurableObject", "alarm()"),
     doClass("DurableObject", "webSocketClose(ws: WebSocket, code: number)"),
     doClass("DurableObject", "webSocketError(ws: WebSocket, error: unknown)"),
     doClass("WorkflowEntrypoint", "run(event: unknown, step: unknown)"),
+    // Apollo Server 4's per-request context function.
+    apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\nawait startStandaloneServer(server, { context: async ({ req }) => { tracer.sessionStart({ sessionName: "gql" }); return {}; } });`),
+    apollo(`import { expressMiddleware } from "@apollo/server/express4";\nimport express from "express";\nconst app = express();\napp.use("/graphql", expressMiddleware(server, { context: async () => { tracer.sessionStart({ sessionName: "gql" }); return {}; } }));`),
   ];
   const quiet: Case[] = [
     // Another method of the class, a class of another module, a WorkerEntrypoint's run (not one of its handlers).
@@ -266,6 +275,9 @@ describe("fix-blind7: per-call code of job and workflow runtimes", () => {
     doClass("DurableObject", "alarm()", "./base"),
     doClass("WorkflowEntrypoint", "run(event: unknown, step: unknown)", "./workflows"),
     doClass("WorkerEntrypoint", "run()"),
+    // A function of the same name from another module, the server's listen options (run once).
+    apollo(`import { startStandaloneServer } from "./standalone";\nawait startStandaloneServer(server, { context: async () => { tracer.sessionStart({ sessionName: "gql" }); return {}; } });`),
+    apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\ntracer.sessionStart({ sessionName: "boot" });\nawait startStandaloneServer(server, { listen: { port: 4000 } });`),
   ];
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));

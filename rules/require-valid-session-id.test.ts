@@ -736,6 +736,12 @@ describe("fix-blind7: more request inputs and schemas", () => {
     filename: "src/room.ts",
     files: CF_FILES,
   });
+  const apollo = (code: string): Case => ({
+    name: code,
+    code: `${HEAD}import { ApolloServer } from "@apollo/server";\nconst server = new ApolloServer({ typeDefs: "type Query { a: String }", resolvers: {} });\n${code}`,
+    filename: "src/gql.ts",
+    files: { "package.json": pkg({ "@apollo/server": "^4.12.0", express: "^4.21.0" }) },
+  });
   const CB = `async ({ sessionId }) => { tracer.createSession({ sessionId, skipApiCall: true }); return { content: [] }; }`;
   const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
   const reported: Case[] = [
@@ -748,6 +754,9 @@ describe("fix-blind7: more request inputs and schemas", () => {
     // A Durable Object's WebSocket message (its fetch(request) already was).
     durable(`webSocketMessage(ws: WebSocket, message: string | ArrayBuffer) { tracer.createSession({ sessionId: JSON.parse(message as string).sessionId, skipApiCall: true }); }`),
     durable(`webSocketMessage(ws: WebSocket, message: string) { const { sid } = JSON.parse(message); tracer.createSession({ sessionId: sid, skipApiCall: true }); }`),
+    // Apollo Server 4's context function: its `req` is the HTTP request.
+    apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\nawait startStandaloneServer(server, { context: async ({ req }) => { const sid = req.headers["x-session-id"]; if (typeof sid === "string") tracer.createSession({ sessionId: sid, skipApiCall: true }); return {}; } });`),
+    apollo(`import { expressMiddleware } from "@apollo/server/express4";\nconst mw = expressMiddleware(server, { context: async ({ req }) => { tracer.createSession({ sessionId: req.get("x-session-id"), skipApiCall: true }); return {}; } });`),
     durable(`fetch(request: Request) { tracer.createSession({ sessionId: request.headers.get("x-sid") ?? undefined, skipApiCall: true }); return new Response("ok"); }`),
   ];
   const quiet: Case[] = [
@@ -755,6 +764,9 @@ describe("fix-blind7: more request inputs and schemas", () => {
     mcp(`server.tool("resume", "Resumes", { sessionId: z.string().uuid() }, ${CB});`),
     mcp(`server.tool("resume", DESCRIPTION, shape, { readOnlyHint: true }, ${CB});`),
     mcp(`server.prompt("resume", { sessionId: z.string().uuid() }, ${CB});`),
+    // The context function's `res`, a function of another module.
+    apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\nawait startStandaloneServer(server, { context: async ({ res }) => { tracer.createSession({ sessionId: String(res.getHeader("x-trace")), skipApiCall: true }); return {}; } });`),
+    apollo(`import { startStandaloneServer } from "./standalone";\nawait startStandaloneServer(server, { context: async ({ req }) => { tracer.createSession({ sessionId: req.headers["x-session-id"], skipApiCall: true }); return {}; } });`),
     // A Durable Object's close reason, its alarm, a Workflow's payload (the application's own).
     durable(`webSocketClose(ws: WebSocket, code: number, reason: string) { tracer.createSession({ sessionId: reason, skipApiCall: true }); }`),
     durable(`alarm(info: any) { tracer.createSession({ sessionId: String(info.retryCount), skipApiCall: true }); }`),

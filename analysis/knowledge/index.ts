@@ -1,7 +1,7 @@
 // The registry of what the analysis knows about the world, and its index: built once per process,
 // keyed by module specifier, so that the handler engine reads only the descriptors of the modules a
 // file imports (plus the few that are keyed by file path, directive or global name instead).
-import { apolloServer } from "./frameworks/apollo-server.js";
+import { apolloServer, apolloServerContext } from "./frameworks/apollo-server.js";
 import { graphqlCodegen } from "./frameworks/graphql-codegen.js";
 import { astro } from "./frameworks/astro.js";
 import { awsLambda } from "./frameworks/aws-lambda.js";
@@ -68,6 +68,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   restify,
   trpc,
   apolloServer,
+  apolloServerContext,
   graphqlCodegen,
   graphqlYoga,
   mercurius,
