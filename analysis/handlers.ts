@@ -1382,8 +1382,13 @@ function sharedTracerInHandler(input: AnalysisInput, node: TSESTree.Node, receiv
   const tracer = sdk.tracerOf(receiver);
   if (!tracer) return undefined;
   const handler = getHandlerModel(input).enclosingHandler(node);
-  if (!handler || isCreatedPerCall(tracer, handler.function)) return undefined;
+  if (!handler || !runsConcurrently(handler) || isCreatedPerCall(tracer, handler.function)) return undefined;
   return { handler, tracer };
+}
+
+/** May the handler run while another call of it is in flight in the same process (the descriptor's `concurrent`)? */
+export function runsConcurrently(handler: Handler): boolean {
+  return handler.framework === undefined || frameworkById(handler.framework)?.concurrent !== false;
 }
 
 export interface SessionAssignmentInHandler {

@@ -259,6 +259,7 @@ describe("fix-blind7: per-call code of job and workflow runtimes", () => {
     filename: "src/gql.ts",
     files: { "package.json": pkg({ "@apollo/server": "^4.12.0", express: "^4.21.0" }) },
   });
+  const trigger = (code: string): Case => ({ name: code, code: `${HEAD}${code}`, filename: "src/trigger/t.ts", files: { "package.json": pkg({ "@trigger.dev/sdk": "^4.0.0" }) } });
   const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
   const reported: Case[] = [
     doClass("DurableObject", "alarm()"),
@@ -278,6 +279,9 @@ describe("fix-blind7: per-call code of job and workflow runtimes", () => {
     // A function of the same name from another module, the server's listen options (run once).
     apollo(`import { startStandaloneServer } from "./standalone";\nawait startStandaloneServer(server, { context: async () => { tracer.sessionStart({ sessionName: "gql" }); return {}; } });`),
     apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\ntracer.sessionStart({ sessionName: "boot" });\nawait startStandaloneServer(server, { listen: { port: 4000 } });`),
+    // Trigger.dev runs one run per task run process at a time (the descriptor's \`concurrent: false\`): no race.
+    trigger(`import { task } from "@trigger.dev/sdk/v3";\nexport const t = task({ id: "t", run: async () => { tracer.sessionStart({ sessionName: "job" }); } });`),
+    trigger(`import { schedules } from "@trigger.dev/sdk";\nexport const t = schedules.task({ id: "t", cron: "0 * * * *", run: async () => { tracer.sessionStart({ sessionName: "job" }); } });`),
   ];
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));

@@ -23,6 +23,7 @@ import { amqplib } from "./frameworks/amqplib.js";
 import { inngest } from "./frameworks/inngest.js";
 import { mcp } from "./frameworks/mcp.js";
 import { temporal } from "./frameworks/temporal.js";
+import { triggerDev } from "./frameworks/trigger-dev.js";
 import { remix } from "./frameworks/remix.js";
 import { restify } from "./frameworks/restify.js";
 import { sveltekit } from "./frameworks/sveltekit.js";
@@ -89,6 +90,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   mcp,
   inngest,
   temporal,
+  triggerDev,
   awsLambda,
 ];
 

@@ -563,6 +563,13 @@ export interface FrameworkDescriptor {
   readonly hook?: { readonly trigger: HookTrigger; readonly run: (api: HandlerHookApi) => void; readonly signs?: HookSigns };
   /** How the framework goes on from a callback that runs before the handler (the rule `no-lost-session-context`). */
   readonly sessionFlow?: SessionFlow;
+  /**
+   * `false`: per invocation, not concurrent. The runtime runs one of this framework's callbacks at a time
+   * per process (Trigger.dev: one run per task run process), so a tracer made per call is still one per
+   * call (no-tracer-init-in-handler reports it) while a session started on a shared tracer cannot race
+   * another call's (no-session-start-in-handler does not report it). Absent: callbacks may run concurrently.
+   */
+  readonly concurrent?: false;
   /** Where its handlers receive what the client sent (the rule `require-valid-session-id`). */
   readonly requestInputs?: RequestInputs;
   /**
