@@ -266,6 +266,8 @@ describe("fix-blind7: per-call code of job and workflow runtimes", () => {
     doClass("DurableObject", "webSocketClose(ws: WebSocket, code: number)"),
     doClass("DurableObject", "webSocketError(ws: WebSocket, error: unknown)"),
     doClass("WorkflowEntrypoint", "run(event: unknown, step: unknown)"),
+    // An exported function of a Temporal activity module (run concurrently per activity task in one worker).
+    { name: "temporal activity module", code: `${HEAD}import { Context } from "@temporalio/activity";\nexport async function summarize(id: string) { Context.current().heartbeat(); tracer.sessionStart({ sessionName: id }); }`, filename: "src/activities.ts", files: { "package.json": pkg({ "@temporalio/activity": "^1.12.0" }) } },
     // Apollo Server 4's per-request context function.
     apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\nawait startStandaloneServer(server, { context: async ({ req }) => { tracer.sessionStart({ sessionName: "gql" }); return {}; } });`),
     apollo(`import { expressMiddleware } from "@apollo/server/express4";\nimport express from "express";\nconst app = express();\napp.use("/graphql", expressMiddleware(server, { context: async () => { tracer.sessionStart({ sessionName: "gql" }); return {}; } }));`),
@@ -279,6 +281,8 @@ describe("fix-blind7: per-call code of job and workflow runtimes", () => {
     // A function of the same name from another module, the server's listen options (run once).
     apollo(`import { startStandaloneServer } from "./standalone";\nawait startStandaloneServer(server, { context: async () => { tracer.sessionStart({ sessionName: "gql" }); return {}; } });`),
     apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\ntracer.sessionStart({ sessionName: "boot" });\nawait startStandaloneServer(server, { listen: { port: 4000 } });`),
+    // A module importing only Temporal's types.
+    { name: "temporal types only", code: `${HEAD}import type { Context } from "@temporalio/activity";\nexport async function summarize(c: Context) { tracer.sessionStart({ sessionName: "x" }); return c; }`, filename: "src/activities.ts", files: { "package.json": pkg({ "@temporalio/activity": "^1.12.0" }) } },
     // Trigger.dev runs one run per task run process at a time (the descriptor's \`concurrent: false\`): no race.
     trigger(`import { task } from "@trigger.dev/sdk/v3";\nexport const t = task({ id: "t", run: async () => { tracer.sessionStart({ sessionName: "job" }); } });`),
     trigger(`import { schedules } from "@trigger.dev/sdk";\nexport const t = schedules.task({ id: "t", cron: "0 * * * *", run: async () => { tracer.sessionStart({ sessionName: "job" }); } });`),

@@ -105,3 +105,26 @@ describe("Temporal inline activities", () => {
     expect(handlersOf(`import { Worker } from "node:worker_threads";\nconst w = { create: (o: unknown) => o };\nw.create({ activities: { a: async () => 1 } });`)).toEqual([]);
   });
 });
+
+describe("Temporal activity modules (fix-blind7)", () => {
+  it("finds the exported functions of a module that imports a value of @temporalio/activity", () => {
+    const code = `
+      import { Context, heartbeat } from "@temporalio/activity";
+      export async function summarize(id: string) { Context.current().heartbeat(id); return id; }
+      export const embed = async (text: string) => text.length;
+      const helper = async () => 1;
+    `;
+    expect(handlersOf(code, "src/activities.ts")).toEqual(["temporal-activity: async function summarize(id: string) { Context.current().heartbeat(id); return id; }", "temporal-activity: async (text: string) => text.length"]);
+  });
+
+  it("takes the functions an exported factory returns (dependency injection), not the factory", () => {
+    const code = `import { log } from "@temporalio/activity";\nexport const createActivities = (db: { get(id: string): string }) => ({\n  async greet(id: string) { log.info(id); return db.get(id); },\n});`;
+    expect(handlersOf(code, "src/activities.ts")).toEqual(["temporal-activity: (id: string) { log.info(id); return db.get(id); }"]);
+  });
+
+  it("does not take a module importing only types of @temporalio/activity, or a workflow module, for one", () => {
+    expect(handlersOf(`import type { Context } from "@temporalio/activity";\nexport async function a(c: Context) { return c; }`)).toEqual([]);
+    expect(handlersOf(`import { type Context } from "@temporalio/activity";\nexport async function a(c: Context) { return c; }`)).toEqual([]);
+    expect(handlersOf(`import { proxyActivities } from "@temporalio/workflow";\nexport async function wf() { return proxyActivities({ startToCloseTimeout: "1m" }); }`)).toEqual([]);
+  });
+});
