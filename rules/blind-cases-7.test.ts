@@ -65,16 +65,13 @@ const KNOWN: readonly Known[] = [
   { rule: "require-valid-session-id", kind: "miss", match: "TypeGraphQL @Arg session id", reason: "design: require-valid-session-id.md \"TypeGraphQL's and NestJS's decorated @Arg/@Args are not read\"" },
   // no-tracer-init-in-handler
   { rule: "no-tracer-init-in-handler", kind: "miss", match: "init per call: Pothos", reason: "defect: Pothos resolvers are not per-request code (knowledge: a pothos descriptor)" },
-  { rule: "no-tracer-init-in-handler", kind: "miss", match: "JSDoc-typed RequestHandler in a .js route module", reason: "defect: a JSDoc `@type {import(\"express\").RequestHandler}` does not make the function a handler; the TypeScript annotation does (no-session-start-in-handler.md \"Functions written apart ... count when typed by their framework\")" },
   { rule: "no-tracer-init-in-handler", kind: "miss", match: "a tracer made inside a LangGraph node", reason: "design: the node is a callback handed to a library and run by graph.invoke() in the route; no-tracer-init-in-handler.md follows calls one level and only functions the handler calls" },
   // no-session-start-in-handler
   { rule: "no-session-start-in-handler", kind: "miss", match: "sessionStart on the shared tracer: Pothos", reason: "defect: Pothos resolvers not recognized" },
   { rule: "no-session-start-in-handler", kind: "miss", match: "Pothos mutation resolver", reason: "defect: Pothos resolvers not recognized" },
-  { rule: "no-session-start-in-handler", kind: "miss", match: "JSDoc-typed RequestHandler in a .js module", reason: "defect: JSDoc framework types are not read (see the no-tracer-init-in-handler entry)" },
   // tracer-provider-for-instrumentors
   // no-lost-session-context
   // require-force-flush-in-lambda
-  { rule: "require-force-flush-in-lambda", kind: "miss", match: "JSDoc aws-lambda type on a non-default name", reason: "defect: require-force-flush-in-lambda.md \"any export typed with an aws-lambda handler type\"; a JSDoc `@type {import(\"aws-lambda\").SQSHandler}` in a .mjs is not read" },
 ];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);

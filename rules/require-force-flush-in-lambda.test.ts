@@ -1230,6 +1230,23 @@ ruleTester.run(`${RULE_NAME}: holders that may change`, testedRule, {
   ],
 });
 
+// fix-blind7: an export of a JavaScript module typed by JSDoc with an aws-lambda handler type.
+describe("fix-blind7: JSDoc aws-lambda handler types", () => {
+  const TRACER = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+  const BODY = `async (event) => {\n  await tracer.startSpan("consume", async () => event.Records.length);\n};`;
+  const reports = (code: string, filename: string): number => lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code: `${TRACER}${code}`, filename }).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  it.each([
+    [`/** @type {import("aws-lambda").SQSHandler} */\nexport const consume = ${BODY}`, "src/consume.mjs"],
+    [`/** @type {import('aws-lambda').Handler<unknown, void>} */\nexport const consume = ${BODY}`, "src/consume.js"],
+  ])("reported: %s (%s)", (code, filename) => expect(reports(code, filename)).toBeGreaterThan(0));
+  it.each([
+    // Not a handler type, a TypeScript file, the type on another statement.
+    [`/** @type {import("aws-lambda").SQSEvent} */\nexport const consume = ${BODY}`, "src/consume.mjs"],
+    [`/** @type {import("aws-lambda").SQSHandler} */\nexport const consume = ${BODY.replace("(event)", "(event: any)")}`, "src/consume.ts"],
+    [`/** @type {import("aws-lambda").SQSHandler} */\nconst other = null;\nexport const consume = ${BODY}`, "src/consume.mjs"],
+  ])("quiet: %s (%s)", (code, filename) => expect(reports(code, filename)).toBe(0));
+});
+
 // fix-blind7: a serverless.yml handler whose module re-exports the function from another (one hop).
 describe("fix-blind7: handlers re-exported by the configured module", () => {
   const SERVERLESS = `service: s\nprovider:\n  name: aws\nfunctions:\n  digest:\n    handler: src/index.handler\n`;
