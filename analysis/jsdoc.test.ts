@@ -1,4 +1,5 @@
 // JSDoc types of JavaScript files (analysis/jsdoc.ts) and the handlers they make (fix-blind7).
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { describe, expect, it } from "vitest";
 import { getHandlerModel } from "./handlers.js";
 import { mayHoldEntry } from "./entry-gate.js";
@@ -27,7 +28,7 @@ describe("jsdocTypesBefore", () => {
 
   it("documents the function of `export const x = fn` and of `module.exports.x = fn` by their statement", () => {
     const input = parse(`export const a = async () => {};\nmodule.exports.b = function () {};\nwrap(() => {});`);
-    const functions = nodesOfTypes(input.ast, ["ArrowFunctionExpression", "FunctionExpression"] as const);
+    const functions = nodesOfTypes(input.ast, [AST_NODE_TYPES.ArrowFunctionExpression, AST_NODE_TYPES.FunctionExpression] as const);
     expect(functions.map((fn) => documentedStatement(fn).type)).toEqual(["ExportNamedDeclaration", "ExpressionStatement", "ArrowFunctionExpression"]);
   });
 

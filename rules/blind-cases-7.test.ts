@@ -61,14 +61,10 @@ import lostContextRule, { RULE_NAME as LOST_CONTEXT_RULE } from "./no-lost-sessi
 // Cases the core gets wrong today, with a class and a reason each (`Known` in ./test-utils/blind-cases.ts).
 const KNOWN: readonly Known[] = [
   // require-valid-session-id
-  { rule: "require-valid-session-id", kind: "miss", match: ": Pothos t.field resolve", reason: "defect: Pothos `t.field({ resolve(root, args) })` resolvers are not GraphQL resolvers to the analysis; `args` is the operation's input as for the Apollo/Yoga maps (knowledge: a pothos descriptor)" },
   { rule: "require-valid-session-id", kind: "miss", match: "TypeGraphQL @Arg session id", reason: "design: require-valid-session-id.md \"TypeGraphQL's and NestJS's decorated @Arg/@Args are not read\"" },
   // no-tracer-init-in-handler
-  { rule: "no-tracer-init-in-handler", kind: "miss", match: "init per call: Pothos", reason: "defect: Pothos resolvers are not per-request code (knowledge: a pothos descriptor)" },
   { rule: "no-tracer-init-in-handler", kind: "miss", match: "a tracer made inside a LangGraph node", reason: "design: the node is a callback handed to a library and run by graph.invoke() in the route; no-tracer-init-in-handler.md follows calls one level and only functions the handler calls" },
   // no-session-start-in-handler
-  { rule: "no-session-start-in-handler", kind: "miss", match: "sessionStart on the shared tracer: Pothos", reason: "defect: Pothos resolvers not recognized" },
-  { rule: "no-session-start-in-handler", kind: "miss", match: "Pothos mutation resolver", reason: "defect: Pothos resolvers not recognized" },
   // tracer-provider-for-instrumentors
   // no-lost-session-context
   // require-force-flush-in-lambda

@@ -268,6 +268,9 @@ describe("fix-blind7: per-call code of job and workflow runtimes", () => {
     doClass("WorkflowEntrypoint", "run(event: unknown, step: unknown)"),
     // An exported function of a Temporal activity module (run concurrently per activity task in one worker).
     { name: "temporal activity module", code: `${HEAD}import { Context } from "@temporalio/activity";\nexport async function summarize(id: string) { Context.current().heartbeat(); tracer.sessionStart({ sessionName: id }); }`, filename: "src/activities.ts", files: { "package.json": pkg({ "@temporalio/activity": "^1.12.0" }) } },
+    // A Pothos resolver (per operation), also in a file that imports the project's builder module.
+    { name: "pothos", code: `${HEAD}import SchemaBuilder from "@pothos/core";\nconst builder = new SchemaBuilder({});\nbuilder.mutationType({ fields: (t) => ({ ask: t.string({ resolve: () => { tracer.sessionStart({ sessionName: "ask" }); return "a"; } }) }) });`, filename: "src/schema.ts", files: { "package.json": pkg({ "@pothos/core": "^4.6.0" }) } },
+    { name: "pothos builder module", code: `${HEAD}import { builder } from "./builder";\nbuilder.queryField("ask", (t) => t.string({ resolve: () => { tracer.sessionStart({ sessionName: "ask" }); return "a"; } }));`, filename: "src/ask.ts", files: { "package.json": pkg({ "@pothos/core": "^4.6.0" }) } },
     // Apollo Server 4's per-request context function.
     apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\nawait startStandaloneServer(server, { context: async ({ req }) => { tracer.sessionStart({ sessionName: "gql" }); return {}; } });`),
     apollo(`import { expressMiddleware } from "@apollo/server/express4";\nimport express from "express";\nconst app = express();\napp.use("/graphql", expressMiddleware(server, { context: async () => { tracer.sessionStart({ sessionName: "gql" }); return {}; } }));`),
@@ -281,6 +284,8 @@ describe("fix-blind7: per-call code of job and workflow runtimes", () => {
     // A function of the same name from another module, the server's listen options (run once).
     apollo(`import { startStandaloneServer } from "./standalone";\nawait startStandaloneServer(server, { context: async () => { tracer.sessionStart({ sessionName: "gql" }); return {}; } });`),
     apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\ntracer.sessionStart({ sessionName: "boot" });\nawait startStandaloneServer(server, { listen: { port: 4000 } });`),
+    // Pothos: the schema built once at startup (not a resolver).
+    { name: "pothos toSchema", code: `${HEAD}import SchemaBuilder from "@pothos/core";\nconst builder = new SchemaBuilder({});\nbuilder.queryType({ fields: (t) => { tracer.sessionStart({ sessionName: "build" }); return { a: t.string({ resolve: () => "a" }) }; } });`, filename: "src/schema.ts", files: { "package.json": pkg({ "@pothos/core": "^4.6.0" }) } },
     // A module importing only Temporal's types.
     { name: "temporal types only", code: `${HEAD}import type { Context } from "@temporalio/activity";\nexport async function summarize(c: Context) { tracer.sessionStart({ sessionName: "x" }); return c; }`, filename: "src/activities.ts", files: { "package.json": pkg({ "@temporalio/activity": "^1.12.0" }) } },
     // Trigger.dev runs one run per task run process at a time (the descriptor's \`concurrent: false\`): no race.

@@ -742,6 +742,12 @@ describe("fix-blind7: more request inputs and schemas", () => {
     filename: "src/gql.ts",
     files: { "package.json": pkg({ "@apollo/server": "^4.12.0", express: "^4.21.0" }) },
   });
+  const pothos = (resolve: string): Case => ({
+    name: resolve,
+    code: `${HEAD}import SchemaBuilder from "@pothos/core";\nconst builder = new SchemaBuilder<{ Objects: object }>({});\nbuilder.queryType({ fields: (t) => ({ a: t.string({ args: { sessionId: t.arg.string({ required: true }) }, ${resolve} }) }) });`,
+    filename: "src/schema.ts",
+    files: { "package.json": pkg({ "@pothos/core": "^4.6.0" }) },
+  });
   const CB = `async ({ sessionId }) => { tracer.createSession({ sessionId, skipApiCall: true }); return { content: [] }; }`;
   const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
   const reported: Case[] = [
@@ -751,6 +757,9 @@ describe("fix-blind7: more request inputs and schemas", () => {
     mcp(`server.tool("resume", "a uuid", ${CB});`),
     // The schema of another method's positional argument is not read (registerTool's config is, by its `inputSchema`).
     mcp(`server.registerTool("resume", { title: "uuid" }, ${CB});`),
+    // A Pothos resolver's args.
+    pothos(`resolve: (_root, args) => { tracer.createSession({ sessionId: args.sessionId, skipApiCall: true }); return "a"; }`),
+    pothos(`resolve: async (_root, { sessionId }) => { await tracer.acreateSession({ sessionId, skipApiCall: true }); return "a"; }`),
     // A Durable Object's WebSocket message (its fetch(request) already was).
     durable(`webSocketMessage(ws: WebSocket, message: string | ArrayBuffer) { tracer.createSession({ sessionId: JSON.parse(message as string).sessionId, skipApiCall: true }); }`),
     durable(`webSocketMessage(ws: WebSocket, message: string) { const { sid } = JSON.parse(message); tracer.createSession({ sessionId: sid, skipApiCall: true }); }`),
@@ -764,6 +773,8 @@ describe("fix-blind7: more request inputs and schemas", () => {
     mcp(`server.tool("resume", "Resumes", { sessionId: z.string().uuid() }, ${CB});`),
     mcp(`server.tool("resume", DESCRIPTION, shape, { readOnlyHint: true }, ${CB});`),
     mcp(`server.prompt("resume", { sessionId: z.string().uuid() }, ${CB});`),
+    // A Pothos resolver's parent value (what another resolver returned).
+    pothos(`resolve: (root) => { tracer.createSession({ sessionId: root.sessionId, skipApiCall: true }); return "a"; }`),
     // The context function's `res`, a function of another module.
     apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\nawait startStandaloneServer(server, { context: async ({ res }) => { tracer.createSession({ sessionId: String(res.getHeader("x-trace")), skipApiCall: true }); return {}; } });`),
     apollo(`import { startStandaloneServer } from "./standalone";\nawait startStandaloneServer(server, { context: async ({ req }) => { tracer.createSession({ sessionId: req.headers["x-session-id"], skipApiCall: true }); return {}; } });`),

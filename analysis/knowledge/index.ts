@@ -23,6 +23,7 @@ import { amqplib } from "./frameworks/amqplib.js";
 import { inngest } from "./frameworks/inngest.js";
 import { mcp } from "./frameworks/mcp.js";
 import { temporal } from "./frameworks/temporal.js";
+import { pothos } from "./frameworks/pothos.js";
 import { triggerDev } from "./frameworks/trigger-dev.js";
 import { remix } from "./frameworks/remix.js";
 import { restify } from "./frameworks/restify.js";
@@ -74,6 +75,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   graphqlYoga,
   mercurius,
   typeGraphql,
+  pothos,
   queues,
   amqplib,
   socketIo,

@@ -1,5 +1,5 @@
-// The descriptors of MCP servers (mcp.ts), Inngest functions (inngest.ts) and Temporal's inline
-// activities (temporal.ts): the handlers each finds, and the look-alikes it must not find.
+// The descriptors of MCP servers (mcp.ts), Inngest functions (inngest.ts), Temporal's activities
+// (temporal.ts) and Pothos resolvers (pothos.ts): the handlers each finds, and the look-alikes it must not find.
 import { describe, expect, it } from "vitest";
 import { parseAnalysisInput } from "../../parse-input.js";
 import { getHandlerModel } from "../../handlers.js";
@@ -126,5 +126,39 @@ describe("Temporal activity modules (fix-blind7)", () => {
     expect(handlersOf(`import type { Context } from "@temporalio/activity";\nexport async function a(c: Context) { return c; }`)).toEqual([]);
     expect(handlersOf(`import { type Context } from "@temporalio/activity";\nexport async function a(c: Context) { return c; }`)).toEqual([]);
     expect(handlersOf(`import { proxyActivities } from "@temporalio/workflow";\nexport async function wf() { return proxyActivities({ startToCloseTimeout: "1m" }); }`)).toEqual([]);
+  });
+});
+
+// fix-blind7: the Pothos descriptor (pothos.ts).
+describe("Pothos resolvers", () => {
+  it("finds resolve/subscribe of the fields of queryType, mutationType, objectType, implement and the …Field(s) methods", () => {
+    const code = `
+      import SchemaBuilder from "@pothos/core";
+      const builder = new SchemaBuilder({});
+      builder.queryType({ fields: (t) => ({ a: t.string({ args: { q: t.arg.string() }, resolve: (_root, args) => args.q }), b: t.exposeString("b") }) });
+      builder.mutationType({ fields: (t) => ({ c: t.field({ type: "String", async resolve(root, args) { return "c"; } }) }) });
+      builder.queryField("d", (t) => t.string({ resolve: () => "d" }));
+      builder.subscriptionFields((t) => ({ e: t.int({ subscribe: async function* () { yield 1; }, resolve: (v) => v }) }));
+      const User = builder.objectRef("User");
+      User.implement({ fields: (t) => ({ name: t.string({ resolve: (user) => user.name }) }) });
+    `;
+    expect(handlersOf(code, "src/schema.ts")).toEqual([
+      "pothos: (_root, args) => args.q",
+      'pothos: (root, args) { return "c"; }',
+      'pothos: () => "d"',
+      "pothos: async function* () { yield 1; }",
+      "pothos: (v) => v",
+      "pothos: (user) => user.name",
+    ]);
+  });
+
+  it("reads a file importing the project's builder module", () => {
+    expect(handlersOf(`import { builder } from "./builder";\nbuilder.queryField("a", (t) => t.string({ resolve: () => "a" }));`)).toEqual(['pothos: () => "a"']);
+    expect(handlersOf(`import { builder } from "@/graphql/builder";\nbuilder.queryField("a", (t) => t.string({ resolve: () => "a" }));`)).toEqual(['pothos: () => "a"']);
+  });
+
+  it("takes nothing in a file without Pothos, nor calls on another object than the fields function's `t`", () => {
+    expect(handlersOf(`import { builder } from "./query-builder";\nbuilder.queryType({ fields: (t) => ({ a: t.string({ resolve: () => "a" }) }) });`)).toEqual([]);
+    expect(handlersOf(`import SchemaBuilder from "@pothos/core";\nconst builder = new SchemaBuilder({});\nconst other = { string: (o: unknown) => o };\nbuilder.queryType({ fields: (t) => ({ a: other.string({ resolve: () => "a" }) as any }) });`)).toEqual([]);
   });
 });
