@@ -30,6 +30,17 @@ describe("Bindings.originOf", () => {
     ).toEqual({ "a": undefined, "b": undefined, "d": undefined, "e": undefined, "third": "express:Router" });
   });
 
+  it("ends on interop helpers whose arguments refer to each other (fix-blind7: a RangeError before)", () => {
+    expect(
+      callOrigins(`
+        var x = __importDefault(y), y = __importDefault(x);
+        var p = tslib_1.__importStar(__importDefault(q)), q = p.default;
+        const ok = __importDefault(require("express"));
+        x.default(); y.default(); p.default(); q(); ok.default();
+      `),
+    ).toEqual({ "__importDefault": undefined, "tslib_1.__importStar": undefined, "x.default": undefined, "y.default": undefined, "p.default": undefined, "q": undefined, "ok.default": "express:" });
+  });
+
   it("follows ESM default, named, renamed and namespace imports", () => {
     expect(
       callOrigins(`

@@ -295,11 +295,13 @@ export class Bindings {
 
 /**
  * The cycle guard of `originOf` for following `variable` to its initializer `init`. Only a name or a
- * member chain leads on to another variable (`require()` and `await import()` end there, and other
+ * member chain (also inside an interop helper's call) leads on to another variable (`require()` and `await import()` end there, and other
  * expressions have no origin): for the rest, the usual `const x = f()`, no set is made.
  */
 function withVariable(seen: Set<Scope.Variable> | undefined, variable: Scope.Variable, init: TSESTree.Node): Set<Scope.Variable> | undefined {
-  const target = unwrap(init);
+  let target = unwrap(init);
+  // An interop helper's argument leads on too: `var x = __importDefault(y), y = __importDefault(x)` is a cycle.
+  while (target.type === "CallExpression" && target.arguments.length === 1 && isInteropHelper(target.callee)) target = unwrap(target.arguments[0]!);
   if (target.type !== "Identifier" && target.type !== "MemberExpression") return seen;
   const followed = seen ?? new Set<Scope.Variable>();
   followed.add(variable);

@@ -28,6 +28,7 @@ import { absolutePath, importedFact, projectModules } from "./project-modules.js
 import { configuredFolderEntry, hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
 import { mountedObject } from "./knowledge/frameworks/app-adapters.js";
 import { moduleExportsValue } from "./knowledge/frameworks/common.js";
+import { documentedStatement, jsdocModules, jsdocTypesBefore, mayHaveJsdocTypes } from "./jsdoc.js";
 import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
   BackgroundWork,
@@ -269,7 +270,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   ) {
     this.context = getAnalysisContext(input);
     const { ast } = input;
-    this.active = this.activeWithPluginExports(activeDescriptorsFor(this.context.importedModules));
+    this.active = this.activeWithPluginExports(activeDescriptorsFor(this.modulesWithJsdoc()));
     this.kinds = this.active.kinds;
     this.memberNames = this.active.memberNames;
 
@@ -294,6 +295,14 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     for (const descriptor of knowledge.withAlwaysHooks) this.runHook(descriptor);
     // Source order, whatever order the registrations were found in (`a.get(f).post(g)` visits `post` first).
     if (this.requestHandlers.length > 1) this.requestHandlers.sort(bySourceOrder);
+  }
+
+  /** The file's imported modules, and in JavaScript those its JSDoc types import (`@type {import("express").RequestHandler}`). */
+  private modulesWithJsdoc(): ReadonlySet<string> {
+    const imported = this.context.importedModules;
+    if (!mayHaveJsdocTypes(this.input.ast, this.input.text, this.input.filename)) return imported;
+    const documented = jsdocModules(this.input.text);
+    return [...documented].every((module) => imported.has(module)) ? imported : new Set([...imported, ...documented]);
   }
 
   handlerOf(fn: TSESTree.Node): Handler | undefined {
@@ -1093,8 +1102,11 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   private collectTypedHandlers(): void {
     if (!this.active.hasHandlerTypes) return;
     const typed = this.active.descriptors.filter((descriptor) => descriptor.handlerTypes);
+    const jsdoc = mayHaveJsdocTypes(this.input.ast, this.input.text, this.input.filename);
     for (const fn of nodesOfTypes(this.input.ast, FUNCTION_TYPES)) {
-      if (this.byFunction.has(fn) || !hasTypeAnnotations(fn) || (fn.parent?.type === "MethodDefinition" && fn.parent.kind !== "method")) continue;
+      if (this.byFunction.has(fn) || (fn.parent?.type === "MethodDefinition" && fn.parent.kind !== "method")) continue;
+      if (jsdoc && this.collectJsdocTyped(fn, typed)) continue;
+      if (!hasTypeAnnotations(fn)) continue;
       const holder = fn.parent?.type === "VariableDeclarator" && fn.parent.init === fn ? fn.parent.id : undefined;
       for (const type of [holder?.typeAnnotation?.typeAnnotation, ...fn.params.map(parameterType)]) {
         if (type?.type !== "TSTypeReference") continue;
@@ -1107,6 +1119,20 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         }
       }
     }
+  }
+
+  /** A JavaScript function whose JSDoc types it with a descriptor's handler type (`@type {import("express").RequestHandler}`, `@param {import("express").Request} req`). */
+  private collectJsdocTyped(fn: FunctionNode, typed: readonly FrameworkDescriptor[]): boolean {
+    const statement = documentedStatement(fn);
+    for (const type of jsdocTypesBefore(this.input.text, statement)) {
+      const origin: ModuleOrigin = { module: type.module, path: [type.name] };
+      const descriptor = typed.find((candidate) => candidate.handlerTypes!.some((spec) => originMatches(origin, spec)));
+      if (descriptor) {
+        this.addRequest([fn], descriptor, statement);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** `const resolvers: Resolvers = { Query: { … } }` with a descriptor's `resolverMapTypes`. */
@@ -1382,8 +1408,13 @@ function sharedTracerInHandler(input: AnalysisInput, node: TSESTree.Node, receiv
   const tracer = sdk.tracerOf(receiver);
   if (!tracer) return undefined;
   const handler = getHandlerModel(input).enclosingHandler(node);
-  if (!handler || isCreatedPerCall(tracer, handler.function)) return undefined;
+  if (!handler || !runsConcurrently(handler) || isCreatedPerCall(tracer, handler.function)) return undefined;
   return { handler, tracer };
+}
+
+/** May the handler run while another call of it is in flight in the same process (the descriptor's `concurrent`)? */
+export function runsConcurrently(handler: Handler): boolean {
+  return handler.framework === undefined || frameworkById(handler.framework)?.concurrent !== false;
 }
 
 export interface SessionAssignmentInHandler {

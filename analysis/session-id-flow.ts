@@ -100,11 +100,20 @@ function connectionMethodInputs(byEvent: RequestInputsByEvent, registration: TSE
 /** Where a handler's input is: its framework's data (per event where it has that), else its platform's (a serverless entry point). */
 function requestInputsOf(handler: Handler): RequestInputs | undefined {
   const framework = handler.framework === undefined ? undefined : frameworkById(handler.framework);
+  const method = framework?.requestInputsByMethod ? methodNameOf(handler.function) : undefined;
+  if (method !== undefined && Object.hasOwn(framework!.requestInputsByMethod!, method)) return framework!.requestInputsByMethod![method] ?? undefined;
   if (framework?.requestInputsByEvent) return handler.kind === "request" ? inputsForEvent(framework.requestInputsByEvent, handler.registration) : undefined;
   const byCall = framework?.requestInputsByCall && handler.kind === "request" ? inputsForCall(framework.requestInputsByCall, handler.registration) : undefined;
   if (byCall) return byCall;
   if (framework?.requestInputs) return framework.requestInputs;
   return handler.kind === "lambda" ? handler.platform.requestInputs : undefined;
+}
+
+/** The name of the method (of a class or an object literal) a function is the value of. */
+function methodNameOf(fn: FunctionNode): string | undefined {
+  const parent = fn.parent;
+  if (parent?.type !== AST_NODE_TYPES.MethodDefinition && parent?.type !== AST_NODE_TYPES.Property) return undefined;
+  return parent.value === fn ? staticName(parent.key, parent.computed) : undefined;
 }
 
 /** The inputs of handlers registered by a call of one function (`defineAction(…)`), by the called function's name. */
@@ -165,6 +174,9 @@ interface FlowResult {
   readonly sourceKeys?: readonly string[];
   readonly route?: RouteStep;
 }
+
+/** Arguments written as text or as a function: never a positional schema. */
+const TEXT_OR_FUNCTION: ReadonlySet<string> = new Set([AST_NODE_TYPES.Literal, AST_NODE_TYPES.TemplateLiteral, AST_NODE_TYPES.ArrowFunctionExpression, AST_NODE_TYPES.FunctionExpression]);
 
 export interface UnvalidatedSessionId {
   /** The SDK call (`tracer.createSession(…)`, `HoneyHiveTracer.init(…)`). */
@@ -684,6 +696,7 @@ class SessionIdFlow {
     const registration = handler.kind === "request" ? handler.registration : undefined;
     if (!rule || registration?.type !== AST_NODE_TYPES.CallExpression) return false;
     if (rule.routeOption !== undefined && this.routeOptionValidates(registration, rule.routeOption, rule.mentions)) return true;
+    if (rule.positionalSchema !== undefined && this.positionalSchemaValidates(registration, rule.positionalSchema, rule.mentions)) return true;
     if (rule.chainedCall === undefined) return false;
     // `procedure.input(schema).mutation(fn)`: walk the receivers of the registering call.
     for (let callee = unwrap(registration.callee); callee?.type === AST_NODE_TYPES.MemberExpression; ) {
@@ -703,6 +716,18 @@ class SessionIdFlow {
       if (property && this.schemaValidates(property.value, mentions)) return true;
     }
     return false;
+  }
+
+  /**
+   * `tool(name, [description,] shape, cb)`: the first argument from `from` on, before the last (the
+   * callback), that is not written as text or a function is the schema.
+   */
+  private positionalSchemaValidates(registration: TSESTree.CallExpression, rule: { readonly methods: readonly string[]; readonly from: number }, mentions: RegExp | undefined): boolean {
+    const name = memberName(unwrap(registration.callee));
+    if (name === undefined || !rule.methods.includes(name)) return false;
+    const written = (argument: TSESTree.Node): TSESTree.Node | undefined => (argument.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(argument) : argument);
+    const schema = registration.arguments.slice(rule.from, -1).find((argument) => !TEXT_OR_FUNCTION.has(written(argument)?.type ?? ""));
+    return schema !== undefined && schema.type !== AST_NODE_TYPES.SpreadElement && this.schemaValidates(schema, mentions);
   }
 
   /** The schema's text (inline, or of the file's `const` it names) matches `mentions`; a schema from elsewhere is trusted. */

@@ -7,6 +7,7 @@ import rule, { RULE_NAME } from "./no-session-start-in-handler.js";
 import { Linter } from "eslint";
 import { configForRule, fixWithRule, lintWithRule, describeNeverThrows } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
+import { type AnyRule, type Case, lintCase } from "./test-utils/blind-cases.js";
 
 const ruleTester = createRuleTester();
 const testedRule = testableRule(rule);
@@ -266,6 +267,58 @@ describe(`${RULE_NAME}: an imported session helper speaks its module's honeyhive
     expect(message?.message).toContain("`tracer.createSession()`");
     expect(message?.message).not.toContain("--from 1");
   });
+});
+
+// fix-blind7: the other handler methods of a Durable Object (alarm, the WebSocket Hibernation API's close and
+// error) and a Cloudflare Workflow's run() run on one shared instance, interleaved at each await.
+describe("fix-blind7: per-call code of job and workflow runtimes", () => {
+  const HEAD = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+  const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", ...deps } });
+  const CF_FILES = { "package.json": pkg({}), "wrangler.toml": `name = "x"\nmain = "src/index.ts"\ncompatibility_date = "2025-09-01"\n` };
+  const cf = (code: string): Case => ({ name: code, code: `${HEAD}${code}`, filename: "src/room.ts", files: CF_FILES });
+  const doClass = (base: string, method: string, from = "cloudflare:workers"): Case =>
+    cf(`import { ${base} } from "${from}";\nexport class Room extends ${base}<{ K: string }> {\n  async ${method} {\n    tracer.sessionStart({ sessionName: "x" });\n  }\n}`);
+  const apollo = (code: string): Case => ({
+    name: code,
+    code: `${HEAD}import { ApolloServer } from "@apollo/server";\nconst server = new ApolloServer({ typeDefs: "type Query { a: String }", resolvers: {} });\n${code}`,
+    filename: "src/gql.ts",
+    files: { "package.json": pkg({ "@apollo/server": "^4.12.0", express: "^4.21.0" }) },
+  });
+  const trigger = (code: string): Case => ({ name: code, code: `${HEAD}${code}`, filename: "src/trigger/t.ts", files: { "package.json": pkg({ "@trigger.dev/sdk": "^4.0.0" }) } });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    doClass("DurableObject", "alarm()"),
+    doClass("DurableObject", "webSocketClose(ws: WebSocket, code: number)"),
+    doClass("DurableObject", "webSocketError(ws: WebSocket, error: unknown)"),
+    doClass("WorkflowEntrypoint", "run(event: unknown, step: unknown)"),
+    // An exported function of a Temporal activity module (run concurrently per activity task in one worker).
+    { name: "temporal activity module", code: `${HEAD}import { Context } from "@temporalio/activity";\nexport async function summarize(id: string) { Context.current().heartbeat(); tracer.sessionStart({ sessionName: id }); }`, filename: "src/activities.ts", files: { "package.json": pkg({ "@temporalio/activity": "^1.12.0" }) } },
+    // A Pothos resolver (per operation), also in a file that imports the project's builder module.
+    { name: "pothos", code: `${HEAD}import SchemaBuilder from "@pothos/core";\nconst builder = new SchemaBuilder({});\nbuilder.mutationType({ fields: (t) => ({ ask: t.string({ resolve: () => { tracer.sessionStart({ sessionName: "ask" }); return "a"; } }) }) });`, filename: "src/schema.ts", files: { "package.json": pkg({ "@pothos/core": "^4.6.0" }) } },
+    { name: "pothos builder module", code: `${HEAD}import { builder } from "./builder";\nbuilder.queryField("ask", (t) => t.string({ resolve: () => { tracer.sessionStart({ sessionName: "ask" }); return "a"; } }));`, filename: "src/ask.ts", files: { "package.json": pkg({ "@pothos/core": "^4.6.0" }) } },
+    // Apollo Server 4's per-request context function.
+    apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\nawait startStandaloneServer(server, { context: async ({ req }) => { tracer.sessionStart({ sessionName: "gql" }); return {}; } });`),
+    apollo(`import { expressMiddleware } from "@apollo/server/express4";\nimport express from "express";\nconst app = express();\napp.use("/graphql", expressMiddleware(server, { context: async () => { tracer.sessionStart({ sessionName: "gql" }); return {}; } }));`),
+  ];
+  const quiet: Case[] = [
+    // Another method of the class, a class of another module, a WorkerEntrypoint's run (not one of its handlers).
+    doClass("DurableObject", "alarmAt(when: number)"),
+    doClass("DurableObject", "alarm()", "./base"),
+    doClass("WorkflowEntrypoint", "run(event: unknown, step: unknown)", "./workflows"),
+    doClass("WorkerEntrypoint", "run()"),
+    // A function of the same name from another module, the server's listen options (run once).
+    apollo(`import { startStandaloneServer } from "./standalone";\nawait startStandaloneServer(server, { context: async () => { tracer.sessionStart({ sessionName: "gql" }); return {}; } });`),
+    apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\ntracer.sessionStart({ sessionName: "boot" });\nawait startStandaloneServer(server, { listen: { port: 4000 } });`),
+    // Pothos: the schema built once at startup (not a resolver).
+    { name: "pothos toSchema", code: `${HEAD}import SchemaBuilder from "@pothos/core";\nconst builder = new SchemaBuilder({});\nbuilder.queryType({ fields: (t) => { tracer.sessionStart({ sessionName: "build" }); return { a: t.string({ resolve: () => "a" }) }; } });`, filename: "src/schema.ts", files: { "package.json": pkg({ "@pothos/core": "^4.6.0" }) } },
+    // A module importing only Temporal's types.
+    { name: "temporal types only", code: `${HEAD}import type { Context } from "@temporalio/activity";\nexport async function summarize(c: Context) { tracer.sessionStart({ sessionName: "x" }); return c; }`, filename: "src/activities.ts", files: { "package.json": pkg({ "@temporalio/activity": "^1.12.0" }) } },
+    // Trigger.dev runs one run per task run process at a time (the descriptor's \`concurrent: false\`): no race.
+    trigger(`import { task } from "@trigger.dev/sdk/v3";\nexport const t = task({ id: "t", run: async () => { tracer.sessionStart({ sessionName: "job" }); } });`),
+    trigger(`import { schedules } from "@trigger.dev/sdk";\nexport const t = schedules.task({ id: "t", cron: "0 * * * *", run: async () => { tracer.sessionStart({ sessionName: "job" }); } });`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });
 
 describeNeverThrows(RULE_NAME, rule);

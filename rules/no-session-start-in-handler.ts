@@ -11,7 +11,7 @@ type RuleListener = TSESLint.RuleListener;
 import { AttachedCache } from "../analysis/attached-cache.js";
 import { enclosingFunction, findVariable, staticName } from "../analysis/ast.js";
 import { mayHoldEntry } from "../analysis/entry-gate.js";
-import { builtHandlerModel, describeHandler, getHandlerModel, sessionAssignmentInHandler, sessionStartInHandler, type Handler } from "../analysis/handlers.js";
+import { builtHandlerModel, describeHandler, getHandlerModel, runsConcurrently, sessionAssignmentInHandler, sessionStartInHandler, type Handler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
 import { importedFact } from "../analysis/project-modules.js";
 import { nodesOfType } from "../analysis/nodes.js";
@@ -168,7 +168,7 @@ function importedSessionHelperInHandler(input: AnalysisInput, call: HelperCall) 
   // module that never mentions a session start, while the handler model costs a walk of this file.
   const fact = variable && importedFact(input, variable, "sessionHelper");
   const handler: Handler | undefined = fact ? (built ?? getHandlerModel(input)).enclosingHandler(call) : undefined;
-  return fact && handler ? { name, fact, handler } : undefined;
+  return fact && handler && runsConcurrently(handler) ? { name, fact, handler } : undefined;
 }
 
 const importedNames = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.importedNames");

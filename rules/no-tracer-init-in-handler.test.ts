@@ -521,6 +521,50 @@ describe("fix-blind6: static factories and function caches", () => {
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });
 
+// fix-blind7: a Trigger.dev task's run (and its lifecycle hooks) runs once per run: a tracer made there is one per run.
+describe("fix-blind7: Trigger.dev tasks", () => {
+  const HEAD = `import { HoneyHiveTracer } from "honeyhive";\n`;
+  const files = { "package.json": JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", "@trigger.dev/sdk": "^4.0.0" } }) };
+  const trigger = (code: string): Case => ({ name: code, code: `${HEAD}${code}`, filename: "src/trigger/t.ts", files });
+  const INIT = `HoneyHiveTracer.init({ project: "jobs" })`;
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    trigger(`import { task } from "@trigger.dev/sdk/v3";\nexport const t = task({ id: "t", run: async (payload: { id: string }) => { const tracer = ${INIT}; tracer.createSession({ sessionName: payload.id }); } });`),
+    trigger(`import { schedules } from "@trigger.dev/sdk";\nexport const t = schedules.task({ id: "t", cron: "0 * * * *", run: async () => { ${INIT}; } });`),
+    trigger(`import { schemaTask } from "@trigger.dev/sdk";\nexport const t = schemaTask({ id: "t", schema: {} as any, async run() { ${INIT}; } });`),
+    trigger(`import { task } from "@trigger.dev/sdk";\nexport const t = task({ id: "t", init: async () => ({ tracer: ${INIT} }), run: async () => {} });`),
+  ];
+  const quiet: Case[] = [
+    // A module-level tracer, a task() of another module, a task's options that are not callbacks run per run.
+    trigger(`import { task } from "@trigger.dev/sdk";\nconst tracer = ${INIT};\nexport const t = task({ id: "t", run: async () => { tracer.createSession({ sessionName: "job" }); } });`),
+    trigger(`import { task } from "./tasks";\nexport const t = task({ id: "t", run: async () => { ${INIT}; } });`),
+    trigger(`import { task } from "@trigger.dev/sdk";\nexport const t = task({ id: "t", queue: { concurrencyLimit: 1 }, machine: (() => { ${INIT}; return "small-1x"; })(), run: async () => {} });`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// fix-blind7: a JavaScript function typed by JSDoc with its framework's handler type is a handler.
+describe("fix-blind7: JSDoc-typed handlers in JavaScript", () => {
+  const files = { "package.json": JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", express: "^5.1.0" } }) };
+  const js = (code: string, filename = "src/routes/chat.js"): Case => ({ name: `${filename}: ${code}`, code: `import { HoneyHiveTracer } from "honeyhive";\n${code}`, filename, files });
+  const BODY = `{\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  tracer.createSession({ sessionName: "chat" });\n  res.end();\n}`;
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    js(`/** @type {import("express").RequestHandler} */\nexport const chat = async (req, res) => ${BODY};`),
+    js(`/**\n * @param {import("express").Request} req\n * @param {import("express").Response} res\n */\nexport async function chat(req, res) ${BODY}`, "src/routes/chat.mjs"),
+    js(`/** @type {import("express").RequestHandler} */\nmodule.exports.chat = async (req, res) => ${BODY};`, "src/routes/chat.cjs"),
+  ];
+  const quiet: Case[] = [
+    // Another type, a comment not right before the function, a TypeScript file (its annotations decide there).
+    js(`/** @type {import("./types").Handler} */\nexport const chat = async (req, res) => ${BODY};`),
+    js(`/** @type {import("express").RequestHandler} */\nconst unused = null;\nexport const chat = async (req, res) => ${BODY};`),
+    js(`/** @type {import("express").RequestHandler} */\nexport const chat = async (req: any, res: any) => ${BODY};`, "src/routes/chat.ts"),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
 // fix-nest: a class NestJS instantiates per request (docs.nestjs.com/fundamentals/injection-scopes):
 // `@Injectable({ scope: Scope.REQUEST })`, `@Controller({ path, scope: Scope.REQUEST })`, or one that injects
 // `REQUEST` from @nestjs/core (request-scoped whatever its own option says). Its field initializers and

@@ -8,6 +8,7 @@ import { runTransforms } from "../codemods/engine/engine.js";
 import { loadFixtures } from "../fixtures/index.js";
 import rule, { RULE_NAME } from "./require-force-flush-in-lambda.js";
 import { configForRule, lintWithRule, describeNeverThrows, type FixtureLintMessage } from "./test-utils/fixture-lint.js";
+import { type AnyRule, type Case, lintCase } from "./test-utils/blind-cases.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -1246,3 +1247,38 @@ ruleTester.run(`${RULE_NAME}: holders that may change`, testedRule, {
     })),
   ],
 });
+
+// fix-blind7: an export of a JavaScript module typed by JSDoc with an aws-lambda handler type.
+describe("fix-blind7: JSDoc aws-lambda handler types", () => {
+  const TRACER = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+  const BODY = `async (event) => {\n  await tracer.startSpan("consume", async () => event.Records.length);\n};`;
+  const reports = (code: string, filename: string): number => lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code: `${TRACER}${code}`, filename }).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  it.each([
+    [`/** @type {import("aws-lambda").SQSHandler} */\nexport const consume = ${BODY}`, "src/consume.mjs"],
+    [`/** @type {import('aws-lambda').Handler<unknown, void>} */\nexport const consume = ${BODY}`, "src/consume.js"],
+  ])("reported: %s (%s)", (code, filename) => expect(reports(code, filename)).toBeGreaterThan(0));
+  it.each([
+    // Not a handler type, a TypeScript file, the type on another statement.
+    [`/** @type {import("aws-lambda").SQSEvent} */\nexport const consume = ${BODY}`, "src/consume.mjs"],
+    [`/** @type {import("aws-lambda").SQSHandler} */\nexport const consume = ${BODY.replace("(event)", "(event: any)")}`, "src/consume.ts"],
+    [`/** @type {import("aws-lambda").SQSHandler} */\nconst other = null;\nexport const consume = ${BODY}`, "src/consume.mjs"],
+  ])("quiet: %s (%s)", (code, filename) => expect(reports(code, filename)).toBe(0));
+});
+
+// fix-blind7: a serverless.yml handler whose module re-exports the function from another (one hop).
+describe("fix-blind7: handlers re-exported by the configured module", () => {
+  const SERVERLESS = `service: s\nprovider:\n  name: aws\nfunctions:\n  digest:\n    handler: src/index.handler\n`;
+  const IMPL = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport async function run(event: { ids: string[] }) {\n  await tracer.startSpan("digest", async () => event.ids.length);\n}\n`;
+  const impl = (index: string, code = IMPL): Case => ({ name: index, code, filename: "src/impl.ts", files: { "serverless.yml": SERVERLESS, "src/index.ts": index } });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  it.each([`export { run as handler } from "./impl";\n`, `export { run as handler } from "./impl.js";\n`, `export * from "./impl";\nexport { run as handler } from "./impl";\n`])("reported: %s", (index) => expect(reports(impl(index))).toBeGreaterThan(0));
+  it.each([
+    // Re-exported under another name, from another module, or imported and wrapped (not followed).
+    impl(`export { run as other } from "./impl";\n`),
+    impl(`export { run as handler } from "./other";\n`),
+    impl(`import { run } from "./impl";\nexport const handler = (e: { ids: string[] }) => run(e);\n`),
+    // The followed function flushes.
+    impl(`export { run as handler } from "./impl";\n`, IMPL.replace("event.ids.length);", "event.ids.length);\n  await tracer.forceFlush();")),
+  ])("quiet: $name", (testCase) => expect(reports(testCase)).toBe(0));
+});
+

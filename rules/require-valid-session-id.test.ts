@@ -716,3 +716,73 @@ describe("fix-blind6: receivers, locals, defaults, NestJS, Netlify v2 context, A
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });
+
+// fix-blind7: positional MCP schemas (`tool(name, [description,] shape, cb)`), a Durable Object's WebSocket
+// message, Apollo Server 4's per-request `context` function.
+describe("fix-blind7: more request inputs and schemas", () => {
+  const HEAD = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+  const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", ...deps } });
+  const MCP_FILES = { "package.json": pkg({ "@modelcontextprotocol/sdk": "^1.17.0", zod: "^3.25.0" }) };
+  const mcp = (registration: string): Case => ({
+    name: registration,
+    code: `${HEAD}import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nimport { z } from "zod";\nconst server = new McpServer({ name: "x", version: "1" });\nconst DESCRIPTION = "Resumes a chat";\nconst shape = { sessionId: z.string().uuid() };\n${registration}`,
+    filename: "src/mcp.ts",
+    files: MCP_FILES,
+  });
+  const CF_FILES = { "package.json": pkg({}), "wrangler.toml": `name = "x"\nmain = "src/index.ts"\ncompatibility_date = "2025-09-01"\n` };
+  const durable = (method: string, base = "DurableObject"): Case => ({
+    name: `${base}: ${method}`,
+    code: `${HEAD}import { ${base} } from "cloudflare:workers";\nexport class Room extends ${base}<{ K: string }> {\n  async ${method}\n}`,
+    filename: "src/room.ts",
+    files: CF_FILES,
+  });
+  const apollo = (code: string): Case => ({
+    name: code,
+    code: `${HEAD}import { ApolloServer } from "@apollo/server";\nconst server = new ApolloServer({ typeDefs: "type Query { a: String }", resolvers: {} });\n${code}`,
+    filename: "src/gql.ts",
+    files: { "package.json": pkg({ "@apollo/server": "^4.12.0", express: "^4.21.0" }) },
+  });
+  const pothos = (resolve: string): Case => ({
+    name: resolve,
+    code: `${HEAD}import SchemaBuilder from "@pothos/core";\nconst builder = new SchemaBuilder<{ Objects: object }>({});\nbuilder.queryType({ fields: (t) => ({ a: t.string({ args: { sessionId: t.arg.string({ required: true }) }, ${resolve} }) }) });`,
+    filename: "src/schema.ts",
+    files: { "package.json": pkg({ "@pothos/core": "^4.6.0" }) },
+  });
+  const CB = `async ({ sessionId }) => { tracer.createSession({ sessionId, skipApiCall: true }); return { content: [] }; }`;
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    // A positional shape that checks nothing of UUIDs, a description that mentions them, an arguments-less tool.
+    mcp(`server.tool("resume", { sessionId: z.string().min(1) }, ${CB});`),
+    mcp(`server.tool("resume", "Takes a uuid", { sessionId: z.string() }, ${CB});`),
+    mcp(`server.tool("resume", "a uuid", ${CB});`),
+    // The schema of another method's positional argument is not read (registerTool's config is, by its `inputSchema`).
+    mcp(`server.registerTool("resume", { title: "uuid" }, ${CB});`),
+    // A Pothos resolver's args.
+    pothos(`resolve: (_root, args) => { tracer.createSession({ sessionId: args.sessionId, skipApiCall: true }); return "a"; }`),
+    pothos(`resolve: async (_root, { sessionId }) => { await tracer.acreateSession({ sessionId, skipApiCall: true }); return "a"; }`),
+    // A Durable Object's WebSocket message (its fetch(request) already was).
+    durable(`webSocketMessage(ws: WebSocket, message: string | ArrayBuffer) { tracer.createSession({ sessionId: JSON.parse(message as string).sessionId, skipApiCall: true }); }`),
+    durable(`webSocketMessage(ws: WebSocket, message: string) { const { sid } = JSON.parse(message); tracer.createSession({ sessionId: sid, skipApiCall: true }); }`),
+    // Apollo Server 4's context function: its `req` is the HTTP request.
+    apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\nawait startStandaloneServer(server, { context: async ({ req }) => { const sid = req.headers["x-session-id"]; if (typeof sid === "string") tracer.createSession({ sessionId: sid, skipApiCall: true }); return {}; } });`),
+    apollo(`import { expressMiddleware } from "@apollo/server/express4";\nconst mw = expressMiddleware(server, { context: async ({ req }) => { tracer.createSession({ sessionId: req.get("x-session-id"), skipApiCall: true }); return {}; } });`),
+    durable(`fetch(request: Request) { tracer.createSession({ sessionId: request.headers.get("x-sid") ?? undefined, skipApiCall: true }); return new Response("ok"); }`),
+  ];
+  const quiet: Case[] = [
+    mcp(`server.tool("resume", { sessionId: z.string().uuid() }, ${CB});`),
+    mcp(`server.tool("resume", "Resumes", { sessionId: z.string().uuid() }, ${CB});`),
+    mcp(`server.tool("resume", DESCRIPTION, shape, { readOnlyHint: true }, ${CB});`),
+    mcp(`server.prompt("resume", { sessionId: z.string().uuid() }, ${CB});`),
+    // A Pothos resolver's parent value (what another resolver returned).
+    pothos(`resolve: (root) => { tracer.createSession({ sessionId: root.sessionId, skipApiCall: true }); return "a"; }`),
+    // The context function's `res`, a function of another module.
+    apollo(`import { startStandaloneServer } from "@apollo/server/standalone";\nawait startStandaloneServer(server, { context: async ({ res }) => { tracer.createSession({ sessionId: String(res.getHeader("x-trace")), skipApiCall: true }); return {}; } });`),
+    apollo(`import { startStandaloneServer } from "./standalone";\nawait startStandaloneServer(server, { context: async ({ req }) => { tracer.createSession({ sessionId: req.headers["x-session-id"], skipApiCall: true }); return {}; } });`),
+    // A Durable Object's close reason, its alarm, a Workflow's payload (the application's own).
+    durable(`webSocketClose(ws: WebSocket, code: number, reason: string) { tracer.createSession({ sessionId: reason, skipApiCall: true }); }`),
+    durable(`alarm(info: any) { tracer.createSession({ sessionId: String(info.retryCount), skipApiCall: true }); }`),
+    durable(`run(event: any) { tracer.createSession({ sessionId: event.payload.sessionId, skipApiCall: true }); }`, "WorkflowEntrypoint"),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});

@@ -1,7 +1,7 @@
 // The registry of what the analysis knows about the world, and its index: built once per process,
 // keyed by module specifier, so that the handler engine reads only the descriptors of the modules a
 // file imports (plus the few that are keyed by file path, directive or global name instead).
-import { apolloServer } from "./frameworks/apollo-server.js";
+import { apolloServer, apolloServerContext } from "./frameworks/apollo-server.js";
 import { graphqlCodegen } from "./frameworks/graphql-codegen.js";
 import { astro } from "./frameworks/astro.js";
 import { awsLambda } from "./frameworks/aws-lambda.js";
@@ -23,6 +23,8 @@ import { amqplib } from "./frameworks/amqplib.js";
 import { inngest } from "./frameworks/inngest.js";
 import { mcp } from "./frameworks/mcp.js";
 import { temporal } from "./frameworks/temporal.js";
+import { pothos } from "./frameworks/pothos.js";
+import { triggerDev } from "./frameworks/trigger-dev.js";
 import { remix } from "./frameworks/remix.js";
 import { restify } from "./frameworks/restify.js";
 import { sveltekit } from "./frameworks/sveltekit.js";
@@ -68,10 +70,12 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   restify,
   trpc,
   apolloServer,
+  apolloServerContext,
   graphqlCodegen,
   graphqlYoga,
   mercurius,
   typeGraphql,
+  pothos,
   queues,
   amqplib,
   socketIo,
@@ -88,6 +92,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   mcp,
   inngest,
   temporal,
+  triggerDev,
   awsLambda,
 ];
 

@@ -151,7 +151,17 @@ export interface RequestInputs {
    * route), or a call chained before the registering one (tRPC's `.input(schema).mutation(fn)`) whose
    * text matches `mentions` (a schema that says nothing about UUIDs checks nothing the SDK needs).
    */
-  readonly validatedBy?: { readonly routeOption?: string; readonly chainedCall?: string; readonly mentions?: RegExp };
+  readonly validatedBy?: {
+    readonly routeOption?: string;
+    readonly chainedCall?: string;
+    /**
+     * Registering methods that take the schema as a positional argument: the first argument from position
+     * `from` on that is neither a string nor a function (MCP's `tool(name, shape, cb)`, `tool(name,
+     * description, shape, cb)`, `prompt(name, argsSchema, cb)`).
+     */
+    readonly positionalSchema?: { readonly methods: readonly string[]; readonly from: number };
+    readonly mentions?: RegExp;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -553,6 +563,13 @@ export interface FrameworkDescriptor {
   readonly hook?: { readonly trigger: HookTrigger; readonly run: (api: HandlerHookApi) => void; readonly signs?: HookSigns };
   /** How the framework goes on from a callback that runs before the handler (the rule `no-lost-session-context`). */
   readonly sessionFlow?: SessionFlow;
+  /**
+   * `false`: per invocation, not concurrent. The runtime runs one of this framework's callbacks at a time
+   * per process (Trigger.dev: one run per task run process), so a tracer made per call is still one per
+   * call (no-tracer-init-in-handler reports it) while a session started on a shared tracer cannot race
+   * another call's (no-session-start-in-handler does not report it). Absent: callbacks may run concurrently.
+   */
+  readonly concurrent?: false;
   /** Where its handlers receive what the client sent (the rule `require-valid-session-id`). */
   readonly requestInputs?: RequestInputs;
   /**
@@ -561,6 +578,13 @@ export interface FrameworkDescriptor {
    * endpoints a context); read before `requestInputs`.
    */
   readonly requestInputsByCall?: Readonly<Record<string, RequestInputs>>;
+  /**
+   * Where handlers that are methods (of a class or an object literal) receive it, by the method's name,
+   * when they differ from the framework's other handlers (a Durable Object's `webSocketMessage(ws, message)`
+   * gets the client's message second, its `fetch(request)` a request); `null`: no client input (`alarm()`).
+   * Read before `requestInputsByCall` and `requestInputs`.
+   */
+  readonly requestInputsByMethod?: Readonly<Record<string, RequestInputs | null>>;
   /** Where they receive it, per event, for a framework whose registering method takes an event name first (read before `requestInputs`). */
   readonly requestInputsByEvent?: RequestInputsByEvent;
 }

@@ -6,6 +6,7 @@
 import type { TSESTree } from "@typescript-eslint/types";
 import { staticName, type FunctionNode } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
+import { jsdocTypesBefore, mayHaveJsdocTypes } from "../../jsdoc.js";
 import { awsLambda as awsLambdaPlatform } from "../platforms/aws-lambda.js";
 import type { ExportedValue, FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
 import { instanceMethods } from "./common.js";
@@ -40,6 +41,12 @@ function isHandlerType(api: HandlerHookApi, type: TSESTree.TypeNode | undefined)
   if (type?.type !== "TSTypeReference") return false;
   const origin = api.originOf(type.typeName);
   return origin?.module === "aws-lambda" && origin.path.length === 1 && HANDLER_TYPE.test(origin.path[0]);
+}
+
+/** JavaScript's `/** @type {import("aws-lambda").SQSHandler} *\/ export const consume = …` (analysis/jsdoc.ts). */
+function isJsdocHandlerType(api: HandlerHookApi, exported: ExportedValue): boolean {
+  if (!mayHaveJsdocTypes(api.ast, api.text, api.filename)) return false;
+  return jsdocTypesBefore(api.text, exported.exportNode).some((type) => type.tag === "type" && type.module === "aws-lambda" && HANDLER_TYPE.test(type.name));
 }
 
 /** `(async (event) => …) satisfies Handler` / `as APIGatewayProxyHandler`. */
@@ -270,7 +277,7 @@ export const awsLambda = {
       const names = new Set([...DEFAULT_NAMES, ...api.settings.lambdaHandlerNames, ...configuredHandlerNames(api.filename, api.cwd)]);
       let scriptFunctions: ReadonlySet<FunctionNode> | undefined;
       for (const exported of api.namedExports()) {
-        if (names.has(exported.name) || isHandlerType(api, exported.type) || isTypedValue(api, exported.value)) collectExport(api, exported, (scriptFunctions ??= calledOnLoad(api)));
+        if (names.has(exported.name) || isHandlerType(api, exported.type) || isTypedValue(api, exported.value) || isJsdocHandlerType(api, exported)) collectExport(api, exported, (scriptFunctions ??= calledOnLoad(api)));
       }
       // An ES module's `export default` is the handler `<file>.default`, only where it is configured so:
       // the runtime looks up the named export, and `<file>.handler` does not find a default one.

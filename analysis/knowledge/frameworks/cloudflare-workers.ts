@@ -31,7 +31,19 @@ const WORKER_ENTRYPOINT: ValueSpecifier = { package: "cloudflare:workers", name:
  * object is not cancelled when a response is sent, and `waitUntil` has no effect there.
  */
 const DURABLE_OBJECT: ValueSpecifier = { package: "cloudflare:workers", name: "DurableObject" };
-const DURABLE_OBJECT_HANDLERS = ["fetch", "webSocketMessage"];
+/**
+ * The handler methods of the Durable Object base class (https://developers.cloudflare.com/durable-objects/
+ * api/base/): `fetch`, `alarm` (the Alarms API) and the WebSocket Hibernation API's `webSocketMessage`,
+ * `webSocketClose` and `webSocketError`; each runs on the one shared instance, interleaved with the others.
+ */
+const DURABLE_OBJECT_HANDLERS = ["fetch", "alarm", "webSocketMessage", "webSocketClose", "webSocketError"];
+/**
+ * `class extends WorkflowEntrypoint` (Cloudflare Workflows, https://developers.cloudflare.com/workflows/
+ * build/workflows-api/): `run(event, step)` runs once per workflow instance, many instances at a time in
+ * the Worker's isolates; its `event.payload` is what the code creating the instance passed (the
+ * application's own), so it is no request input.
+ */
+const WORKFLOW_ENTRYPOINT: ValueSpecifier = { package: "cloudflare:workers", name: "WorkflowEntrypoint" };
 
 type ExportedClass = { readonly node: TSESTree.ClassDeclaration | TSESTree.ClassExpression; readonly statement: TSESTree.Node };
 
@@ -47,7 +59,7 @@ function exportedClassesOf(api: HandlerHookApi, base: ValueSpecifier): ExportedC
   return found;
 }
 
-/** The `fetch`, `queue`, … methods of `class extends WorkerEntrypoint`; `fetch` and `webSocketMessage` of `class extends DurableObject`. */
+/** The `fetch`, `queue`, … methods of `class extends WorkerEntrypoint`; the handler methods of `class extends DurableObject`; `run` of `class extends WorkflowEntrypoint`. */
 function collectEntrypointClasses(api: HandlerHookApi): void {
   if (!api.text.includes("cloudflare:workers")) return;
   for (const { node, statement } of exportedClassesOf(api, WORKER_ENTRYPOINT)) {
@@ -55,6 +67,9 @@ function collectEntrypointClasses(api: HandlerHookApi): void {
   }
   for (const { node, statement } of exportedClassesOf(api, DURABLE_OBJECT)) {
     for (const { fn } of instanceMethods(node, DURABLE_OBJECT_HANDLERS)) api.request([fn], statement);
+  }
+  for (const { node, statement } of exportedClassesOf(api, WORKFLOW_ENTRYPOINT)) {
+    for (const { fn } of instanceMethods(node, ["run"])) api.request([fn], statement);
   }
 }
 
@@ -83,4 +98,7 @@ export const cloudflareWorkers = {
   },
   // A Durable Object's `fetch(request)` (the entry points' own input is the platform's: `INVOCATION_INPUT`).
   requestInputs: REQUEST_OBJECT,
+  // `webSocketMessage(ws, message)`: the message is what the client sent over the socket; `alarm()`,
+  // `webSocketClose`/`webSocketError` and a Workflow's `run(event, step)` get nothing of a client's.
+  requestInputsByMethod: { webSocketMessage: { holds: "input", parameter: 1 }, alarm: null, webSocketClose: null, webSocketError: null, run: null },
 } as const satisfies FrameworkDescriptor;

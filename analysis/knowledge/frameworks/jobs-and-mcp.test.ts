@@ -1,5 +1,5 @@
-// The descriptors of MCP servers (mcp.ts), Inngest functions (inngest.ts) and Temporal's inline
-// activities (temporal.ts): the handlers each finds, and the look-alikes it must not find.
+// The descriptors of MCP servers (mcp.ts), Inngest functions (inngest.ts), Temporal's activities
+// (temporal.ts) and Pothos resolvers (pothos.ts): the handlers each finds, and the look-alikes it must not find.
 import { describe, expect, it } from "vitest";
 import { parseAnalysisInput } from "../../parse-input.js";
 import { getHandlerModel } from "../../handlers.js";
@@ -103,5 +103,62 @@ describe("Temporal inline activities", () => {
   it("does not follow activities passed by name, nor another package's Worker", () => {
     expect(handlersOf(`import { Worker } from "@temporalio/worker";\nimport * as activities from "./activities";\nawait Worker.create({ taskQueue: "q", activities });`)).toEqual([]);
     expect(handlersOf(`import { Worker } from "node:worker_threads";\nconst w = { create: (o: unknown) => o };\nw.create({ activities: { a: async () => 1 } });`)).toEqual([]);
+  });
+});
+
+describe("Temporal activity modules (fix-blind7)", () => {
+  it("finds the exported functions of a module that imports a value of @temporalio/activity", () => {
+    const code = `
+      import { Context, heartbeat } from "@temporalio/activity";
+      export async function summarize(id: string) { Context.current().heartbeat(id); return id; }
+      export const embed = async (text: string) => text.length;
+      const helper = async () => 1;
+    `;
+    expect(handlersOf(code, "src/activities.ts")).toEqual(["temporal-activity: async function summarize(id: string) { Context.current().heartbeat(id); return id; }", "temporal-activity: async (text: string) => text.length"]);
+  });
+
+  it("takes the functions an exported factory returns (dependency injection), not the factory", () => {
+    const code = `import { log } from "@temporalio/activity";\nexport const createActivities = (db: { get(id: string): string }) => ({\n  async greet(id: string) { log.info(id); return db.get(id); },\n});`;
+    expect(handlersOf(code, "src/activities.ts")).toEqual(["temporal-activity: (id: string) { log.info(id); return db.get(id); }"]);
+  });
+
+  it("does not take a module importing only types of @temporalio/activity, or a workflow module, for one", () => {
+    expect(handlersOf(`import type { Context } from "@temporalio/activity";\nexport async function a(c: Context) { return c; }`)).toEqual([]);
+    expect(handlersOf(`import { type Context } from "@temporalio/activity";\nexport async function a(c: Context) { return c; }`)).toEqual([]);
+    expect(handlersOf(`import { proxyActivities } from "@temporalio/workflow";\nexport async function wf() { return proxyActivities({ startToCloseTimeout: "1m" }); }`)).toEqual([]);
+  });
+});
+
+// fix-blind7: the Pothos descriptor (pothos.ts).
+describe("Pothos resolvers", () => {
+  it("finds resolve/subscribe of the fields of queryType, mutationType, objectType, implement and the …Field(s) methods", () => {
+    const code = `
+      import SchemaBuilder from "@pothos/core";
+      const builder = new SchemaBuilder({});
+      builder.queryType({ fields: (t) => ({ a: t.string({ args: { q: t.arg.string() }, resolve: (_root, args) => args.q }), b: t.exposeString("b") }) });
+      builder.mutationType({ fields: (t) => ({ c: t.field({ type: "String", async resolve(root, args) { return "c"; } }) }) });
+      builder.queryField("d", (t) => t.string({ resolve: () => "d" }));
+      builder.subscriptionFields((t) => ({ e: t.int({ subscribe: async function* () { yield 1; }, resolve: (v) => v }) }));
+      const User = builder.objectRef("User");
+      User.implement({ fields: (t) => ({ name: t.string({ resolve: (user) => user.name }) }) });
+    `;
+    expect(handlersOf(code, "src/schema.ts")).toEqual([
+      "pothos: (_root, args) => args.q",
+      'pothos: (root, args) { return "c"; }',
+      'pothos: () => "d"',
+      "pothos: async function* () { yield 1; }",
+      "pothos: (v) => v",
+      "pothos: (user) => user.name",
+    ]);
+  });
+
+  it("reads a file importing the project's builder module", () => {
+    expect(handlersOf(`import { builder } from "./builder";\nbuilder.queryField("a", (t) => t.string({ resolve: () => "a" }));`)).toEqual(['pothos: () => "a"']);
+    expect(handlersOf(`import { builder } from "@/graphql/builder";\nbuilder.queryField("a", (t) => t.string({ resolve: () => "a" }));`)).toEqual(['pothos: () => "a"']);
+  });
+
+  it("takes nothing in a file without Pothos, nor calls on another object than the fields function's `t`", () => {
+    expect(handlersOf(`import { builder } from "./query-builder";\nbuilder.queryType({ fields: (t) => ({ a: t.string({ resolve: () => "a" }) }) });`)).toEqual([]);
+    expect(handlersOf(`import SchemaBuilder from "@pothos/core";\nconst builder = new SchemaBuilder({});\nconst other = { string: (o: unknown) => o };\nbuilder.queryType({ fields: (t) => ({ a: other.string({ resolve: () => "a" }) as any }) });`)).toEqual([]);
   });
 });

@@ -39,6 +39,25 @@ describe("configuredHandlerNames: a Lambda handler's `<path>.<export>` in the pr
     expect(configuredHandlerNames(join(root, "other.ts"))).toEqual([]);
   });
 
+  it("follows a configured handler module's re-exports one hop (fix-blind7)", () => {
+    const serverless = (handler: string): string => `functions:\n  digest:\n    handler: ${handler}\n`;
+    const root = project({
+      ...PACKAGE,
+      "serverless.yml": serverless("src/index.handler"),
+      "src/index.ts": `export { run as handler, other } from "./impl";\nexport { default as main } from "../lib/main.js";\nexport * from "./all";\n`,
+      "src/impl.ts": "export async function run() {}\n",
+      "src/all.ts": "export async function handler() {}\n",
+      "src/chain.ts": "",
+    });
+    expect(configuredHandlerNames(join(root, "src", "impl.ts"))).toEqual(["run"]);
+    // `export *` gives the configured name itself.
+    expect(configuredHandlerNames(join(root, "src", "all.ts"))).toEqual(["handler"]);
+    // Re-exports under names the configuration does not give, and modules nothing re-exports, stay unnamed.
+    expect(configuredHandlerNames(join(root, "lib", "main.ts"))).toEqual([]);
+    expect(configuredHandlerNames(join(root, "src", "chain.ts"))).toEqual([]);
+    expect(configuredHandlerNames(join(root, "src", "index.ts"))).toEqual(["handler"]);
+  });
+
   it("reads nothing for a project without a configuration, or a file outside any project", () => {
     const root = project({ ...PACKAGE, "src/": "" });
     expect(configuredHandlerNames(join(root, "src", "chat.ts"))).toEqual([]);

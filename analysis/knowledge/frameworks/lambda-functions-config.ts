@@ -107,7 +107,7 @@ function readHandlerNames(directory: string): HandlerNames | undefined {
   const modules = projectModules();
   const parsed = configFilesIn(directory).flatMap((name) => modules.parsedFile(join(directory, name), handlerNamesOfText) ?? []);
   const names = parsed.length <= 1 ? parsed[0] : merged(parsed);
-  return names !== undefined && names.size > 0 ? names : undefined;
+  return names !== undefined && names.size > 0 ? withReExports(directory, names) : undefined;
 }
 
 function merged(all: readonly HandlerNames[]): HandlerNames {
@@ -372,4 +372,51 @@ function scalarOf(text: string): string | undefined {
   const quoted = /^"((?:[^"\\]|\\.)*)"|^'((?:[^']|'')*)'/.exec(text);
   const value = quoted ? (quoted[1] ?? quoted[2]!.replace(/''/g, "'")) : text.replace(/(?:^|[ \t])#.*$/, "").trim();
   return value === "" || /^[|>{[&*!]/.test(value) || value.includes("${") ? undefined : value;
+}
+
+/** `export { run as handler } from "./impl"`, `export { default as handler } from "./impl.js"`, `export * from "./impl"`. */
+const RE_EXPORT = /^[ \t]*export[ \t]+(?:\{([^}]*)\}|\*)[ \t]*from[ \t]*["'](\.{1,2}\/[^"']+)["']/gm;
+
+/** A handler module's re-exports of relative modules: exported name → the module path (as written) and its local name there (`*`: the same). */
+function reExportsOfText(text: string): ReadonlyArray<{ readonly exported: string; readonly local: string; readonly from: string }> {
+  const found = [];
+  for (const match of text.matchAll(RE_EXPORT)) {
+    const [, list, from] = match;
+    if (list === undefined) {
+      found.push({ exported: "*", local: "*", from: from! });
+      continue;
+    }
+    for (const entry of list.split(",")) {
+      const [local, exported = local] = entry.trim().replace(/^type\s+/, "").split(/\s+as\s+/);
+      if (local) found.push({ exported: exported!, local, from: from! });
+    }
+  }
+  return found;
+}
+
+/**
+ * The configured handler modules' re-exports followed one hop: `handler: src/index.handler` with
+ * `src/index.ts` holding `export { run as handler } from "./impl"` makes `run` of `src/impl` a handler.
+ * Read with the configuration (at most once a second per directory); a module's text is parsed again
+ * only when it changed.
+ */
+function withReExports(directory: string, names: HandlerNames): HandlerNames {
+  const modules = projectModules();
+  let result: Map<string, readonly string[]> | undefined;
+  for (const [path, exports] of names) {
+    const folder = dirname(join(directory, path));
+    const stem = path.slice(path.lastIndexOf("/") + 1);
+    const listing = modules.listing(folder);
+    const file = listing && [...listing.keys()].find((name) => listing.get(name) === "file" && withoutExtension(name) === stem && name !== stem);
+    if (!file) continue;
+    for (const { exported, local, from } of modules.parsedFile(join(folder, file), reExportsOfText) ?? []) {
+      const taken = exported === "*" ? exports : exports.includes(exported) ? [local] : [];
+      if (taken.length === 0) continue;
+      const target = withoutExtension(relative(directory, join(folder, from)).split(sep).join("/"));
+      const all = (result ??= new Map(names));
+      // New lists: the configuration's own are cached with its parse.
+      all.set(target, [...new Set([...(all.get(target) ?? []), ...taken])]);
+    }
+  }
+  return result ?? names;
 }

@@ -34,5 +34,8 @@ export const mcp = {
       methods: { setRequestHandler: { arguments: [1] } },
     },
   },
-  requestInputs: { holds: "input", validatedBy: { routeOption: "inputSchema", mentions: /uuid/i } },
+  // `registerTool(name, { inputSchema }, cb)`, or the older positional forms `tool(name, [description,]
+  // paramsSchema, [annotations,] cb)` and `prompt(name, [description,] argsSchema, cb)` (mcp.d.ts 1.19
+  // overloads): the SDK parses the arguments with the shape before calling back.
+  requestInputs: { holds: "input", validatedBy: { routeOption: "inputSchema", positionalSchema: { methods: ["tool", "prompt"], from: 1 }, mentions: /uuid/i } },
 } as const satisfies FrameworkDescriptor;
