@@ -660,8 +660,8 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
     evaluatedFunction: true,
     migration: planned(
       "rewrite",
-      "function: ({ inputs, groundTruth }) => fn(inputs, groundTruth ?? {})",
-      "1.x called fn(inputs, groundTruths), with `{}` for a missing ground truth; this SDK passes one datapoint object.",
+      "function: ({ inputs, groundTruth }) => fn(inputs, groundTruth || {})",
+      "1.x called fn(inputs, groundTruths), with `{}` for a missing or any other falsy ground truth (`datapoint.ground_truths || {}` in its evaluation.ts); this SDK passes one datapoint object.",
     ),
   },
   ...(
