@@ -42,6 +42,12 @@ describe("fillsEmptyGlobalSlot: a plain `=` into a global slot that runs only wh
     'if (typeof globalThis.hh === "undefined") globalThis.hh = make();',
     "if (!(globalThis as any).hh) { log(); (globalThis as any).hh = make(); }",
     "const t = globalThis.hh || (globalThis.hh = make());",
+    // The `else` of a test that the slot is filled, and a conditional's branches (review-rules4).
+    "if (globalThis.hh) { use(globalThis.hh); } else globalThis.hh = make();",
+    "if (globalThis.hh !== undefined) use(globalThis.hh);\nelse { globalThis.hh = make(); }",
+    'if (typeof global.hh != "undefined") use(global.hh); else global.hh = make();',
+    "const t = globalThis.hh ? globalThis.hh : (globalThis.hh = make());",
+    "const t = !globalThis.hh ? (globalThis.hh = make()) : globalThis.hh;",
   ])("%s", (code) => expect(fills(code)).toBe(true));
 
   it.each([
@@ -50,6 +56,11 @@ describe("fillsEmptyGlobalSlot: a plain `=` into a global slot that runs only wh
     "if (!globalThis.other) globalThis.hh = make();",
     "if (!globalThis.hh) { const f = () => { globalThis.hh = make(); }; f(); }",
     "const t = globalThis.hh && (globalThis.hh = make());",
+    // The `else` of a test that the slot is empty, or of another slot's test.
+    "if (!globalThis.hh) use(); else globalThis.hh = make();",
+    "if (globalThis.other) use(); else globalThis.hh = make();",
+    "if (globalThis.hh === undefined) use(); else { globalThis.hh = make(); }",
+    "const t = globalThis.hh ? (globalThis.hh = make()) : undefined;",
     "if (globalThis.hh === 0) globalThis.hh = make();",
   ])("not a cache fill: %s", (code) => expect(fills(code)).toBe(false));
 });

@@ -160,29 +160,40 @@ export function globalSlotOf(scopeManager: Scope.ScopeManager, node: TSESTree.No
 /**
  * A plain `<global>.<slot> = value` that runs only while the slot is empty, so it caches as `??=` does:
  * `if (!globalThis.x) globalThis.x = value`, `if (globalThis.x === undefined) { … }` (`== null`,
- * `typeof … === "undefined"`), `globalThis.x || (globalThis.x = value)`. The assignment must be the
- * branch taken on an empty slot (not the `else`), checked on the same slot.
+ * `typeof … === "undefined"`), `globalThis.x || (globalThis.x = value)`, and the `else` of a test that
+ * the slot is filled (`if (globalThis.x) { … } else globalThis.x = value`, `!== undefined`, a
+ * conditional's `globalThis.x ? … : (globalThis.x = value)`). Checked on the same slot.
  */
 export function fillsEmptyGlobalSlot(scopeManager: Scope.ScopeManager, assignment: TSESTree.AssignmentExpression, slot: string): boolean {
   if (assignment.operator !== "=") return false;
-  const checksEmpty = (test: TSESTree.Node): boolean => {
+  const reads = (side: TSESTree.Node | undefined): boolean => side !== undefined && globalSlotOf(scopeManager, unwrapExpression(side) ?? side) === slot;
+  /** Whether `test` is true exactly when the slot is empty ("empty"), or exactly when it is filled ("filled"). */
+  const slotTest = (test: TSESTree.Node): "empty" | "filled" | undefined => {
     const node = unwrapExpression(test);
-    if (node?.type === AST_NODE_TYPES.UnaryExpression && node.operator === "!") return globalSlotOf(scopeManager, unwrapExpression(node.argument) ?? node.argument) === slot;
-    if (node?.type !== AST_NODE_TYPES.BinaryExpression || (node.operator !== "===" && node.operator !== "==")) return false;
+    if (node === undefined) return undefined;
+    if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "!") {
+      const inner = slotTest(node.argument);
+      return inner === "empty" ? "filled" : inner === "filled" ? "empty" : undefined;
+    }
+    if (reads(node)) return "filled";
+    if (node.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
+    const equal = node.operator === "===" || node.operator === "==";
+    if (!equal && node.operator !== "!==" && node.operator !== "!=") return undefined;
     const sides = [unwrapExpression(node.left), unwrapExpression(node.right)];
     const empty = (side: TSESTree.Node | undefined) =>
       (side?.type === AST_NODE_TYPES.Identifier && side.name === "undefined") ||
       (side?.type === AST_NODE_TYPES.Literal && (side.value === null || (side.value === "undefined" && sides.some((other) => other?.type === AST_NODE_TYPES.UnaryExpression && other.operator === "typeof"))));
-    const reads = (side: TSESTree.Node | undefined) => {
-      const read = side?.type === AST_NODE_TYPES.UnaryExpression && side.operator === "typeof" ? unwrapExpression(side.argument) : side;
-      return read !== undefined && globalSlotOf(scopeManager, read) === slot;
-    };
-    return (reads(sides[0]) && empty(sides[1])) || (reads(sides[1]) && empty(sides[0]));
+    const read = (side: TSESTree.Node | undefined) => reads(side?.type === AST_NODE_TYPES.UnaryExpression && side.operator === "typeof" ? side.argument : side);
+    if (!((read(sides[0]) && empty(sides[1])) || (read(sides[1]) && empty(sides[0])))) return undefined;
+    return equal ? "empty" : "filled";
   };
+  /** The branch `child` of a test runs only on an empty slot. */
+  const onEmpty = (test: TSESTree.Node, consequent: TSESTree.Node | null | undefined, child: TSESTree.Node): boolean =>
+    slotTest(test) === (consequent === child ? "empty" : "filled");
   let child: TSESTree.Node = assignment;
   for (let node = assignment.parent; node; child = node, node = node.parent) {
-    if (node.type === AST_NODE_TYPES.IfStatement) return node.consequent === child && checksEmpty(node.test);
-    if (node.type === AST_NODE_TYPES.LogicalExpression) return node.right === child && node.operator !== "&&" && globalSlotOf(scopeManager, unwrapExpression(node.left) ?? node.left) === slot;
+    if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression) return node.test !== child && onEmpty(node.test, node.consequent, child);
+    if (node.type === AST_NODE_TYPES.LogicalExpression) return node.right === child && node.operator !== "&&" && reads(node.left);
     if (isFunctionNode(node) || node.type === AST_NODE_TYPES.Program) return false;
     // Through the statement and block holding it, and the assignment's own wrappers (parentheses leave no node).
     if (node.type !== AST_NODE_TYPES.ExpressionStatement && node.type !== AST_NODE_TYPES.BlockStatement && node.type !== AST_NODE_TYPES.TSAsExpression && node.type !== AST_NODE_TYPES.TSNonNullExpression) return false;

@@ -53,8 +53,17 @@ const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "g
   azureFunctions: ["host.json"],
 };
 
-/** The project root (nearest package.json) of each directory asked about; null for none (or a folder not on disk). */
-const rootOfDirectory = new Map<string, string | null>();
+/**
+ * The project root (nearest package.json) of each directory asked about; null for none (or a folder not
+ * on disk). Trusted for `RECHECK_AFTER_MS` after it was read, then read again: a package.json added
+ * mid-session (an editor's lint server keeps the process) is seen within a second, as configurations are.
+ */
+const rootOfDirectory = new Map<string, { readonly root: string | null; readonly checkedAt: number }>();
+
+/** A value read at `checkedAt` may still be used (a clock that went back, a test's faked `Date`, reads again). */
+function fresh(checkedAt: number, now: number): boolean {
+  return now >= checkedAt && now - checkedAt < RECHECK_AFTER_MS;
+}
 const NO_SIGNALS: DeploymentSignals = Object.freeze({ root: undefined, vercel: false, netlify: false, openNext: false, wrangler: false, gcpFunctions: false, nitro: false, azureFunctions: false, dependencies: new Set<string>() });
 const GCP_FUNCTIONS_FRAMEWORK = "@google-cloud/functions-framework";
 const WORKERS_PACKAGES = ["wrangler", "@cloudflare/workers-types"];
@@ -68,26 +77,27 @@ export function deploymentOf(filename: string): DeploymentSignals {
   // The models of one file ask several times in a row: the last answer is kept by absolute file name (no
   // path resolution); a relative one resolves against the working directory, which may change.
   // Its root, not its signals: the package.json may change between two lints of one file in an editor.
-  if (filename === lastAsked.filename && lastAsked.root !== undefined) return lastAsked.root === null ? NO_SIGNALS : signalsOfRoot(lastAsked.root);
+  const now = Date.now();
+  if (filename === lastAsked.filename && lastAsked.root !== undefined && fresh(lastAsked.checkedAt, now)) return lastAsked.root === null ? NO_SIGNALS : signalsOfRoot(lastAsked.root);
   const directory = dirname(absolutePath(filename));
-  const root = rootOfDirectoryCached(directory);
-  if (isAbsolute(filename)) lastAsked = { filename, root };
+  const root = rootOfDirectoryCached(directory, now);
+  if (isAbsolute(filename)) lastAsked = { filename, root, checkedAt: now };
   return root === null ? NO_SIGNALS : signalsOfRoot(root);
 }
 
-let lastAsked: { readonly filename: string; readonly root: string | null | undefined } = { filename: "", root: undefined };
+let lastAsked: { readonly filename: string; readonly root: string | null | undefined; readonly checkedAt: number } = { filename: "", root: undefined, checkedAt: 0 };
 
-function rootOfDirectoryCached(directory: string): string | null {
-  let root = rootOfDirectory.get(directory);
-  if (root === undefined) {
-    try {
-      root = rootOf(directory) ?? null;
-    } catch {
-      // An unreadable directory tells nothing: no signal, not an error.
-      root = null;
-    }
-    rootOfDirectory.set(directory, root);
+function rootOfDirectoryCached(directory: string, now: number): string | null {
+  const known = rootOfDirectory.get(directory);
+  if (known !== undefined && fresh(known.checkedAt, now)) return known.root;
+  let root: string | null;
+  try {
+    root = rootOf(directory, now) ?? null;
+  } catch {
+    // An unreadable directory tells nothing: no signal, not an error.
+    root = null;
   }
+  rootOfDirectory.set(directory, { root, checkedAt: now });
   return root;
 }
 
@@ -120,7 +130,7 @@ function signalsOfRoot(root: string): DeploymentSignals {
 }
 
 /** The nearest directory at or above `directory` with a package.json (none for a folder that is not on disk). */
-function rootOf(directory: string): string | undefined {
+function rootOf(directory: string, now: number): string | undefined {
   // A path that is not on disk (text linted under a simulated name) tells nothing about its project.
   // The folder of a file that imports a project module is usually listed already (analysis/project-modules.ts,
   // before this is asked): that listing, checked by the folder's mtime, tells both that the folder exists
@@ -129,7 +139,7 @@ function rootOf(directory: string): string | undefined {
   const listing = projectModules().currentListing(directory);
   const listed = listing?.get("package.json");
   const startHasPackage = listing === undefined || listed === "other" ? undefined : listed !== undefined;
-  return listing !== undefined || projectModules().exists(directory) ? nearestPackageDirectory(directory, startHasPackage) : undefined;
+  return listing !== undefined || projectModules().exists(directory) ? nearestPackageDirectory(directory, now, startHasPackage) : undefined;
 }
 
 /** The signal files beside the package.json (looked for once per root per process). */
@@ -163,17 +173,19 @@ function rootSignals(root: string, files: FileSignals, manifest: PackageManifest
 /**
  * The nearest package.json's directory of every directory walked so far, the ones between a linted
  * file and its root included: sibling folders (a tree of one folder per function or route) stop at
- * their shared parent instead of testing every ancestor up to the root again.
+ * their shared parent instead of testing every ancestor up to the root again. Within a second of the
+ * walk that found it (`rootOfDirectory`'s recheck: an older answer is walked again).
  */
-const rootByDirectory = new Map<string, string | undefined>();
+const rootByDirectory = new Map<string, { readonly root: string | undefined; readonly checkedAt: number }>();
 
 /** `startHasPackage`: whether `start` holds a package.json, when its listing already told (else it is probed). */
-function nearestPackageDirectory(start: string, startHasPackage?: boolean): string | undefined {
+function nearestPackageDirectory(start: string, now: number, startHasPackage?: boolean): string | undefined {
   const walked: string[] = [];
   let root: string | undefined;
   for (let directory = start; ; directory = dirname(directory)) {
-    if (rootByDirectory.has(directory)) {
-      root = rootByDirectory.get(directory);
+    const known = rootByDirectory.get(directory);
+    if (known !== undefined && fresh(known.checkedAt, now)) {
+      root = known.root;
       break;
     }
     walked.push(directory);
@@ -183,7 +195,7 @@ function nearestPackageDirectory(start: string, startHasPackage?: boolean): stri
     }
     if (dirname(directory) === directory) break;
   }
-  for (const directory of walked) rootByDirectory.set(directory, root);
+  for (const directory of walked) rootByDirectory.set(directory, { root, checkedAt: now });
   return root;
 }
 
@@ -286,7 +298,7 @@ function workspaceRootAbove(root: string): string | undefined {
 
 /** For tests that create project folders: forget what was looked up. */
 export function clearDeploymentCache(): void {
-  lastAsked = { filename: "", root: undefined };
+  lastAsked = { filename: "", root: undefined, checkedAt: 0 };
   rootOfDirectory.clear();
   byRoot.clear();
   rootByDirectory.clear();

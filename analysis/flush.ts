@@ -641,6 +641,7 @@ export function flushTestOf(input: AnalysisInput): FlushTest {
   const verdicts = new Map<FunctionNode, boolean>();
   const test: FlushTest = (call) => {
     if (isProfileFlush(call)) return true;
+    if (isImportedPipelineShutdown(input, call)) return true;
     if (call.callee.type !== "Identifier") return false;
     const variable = bindings.variableOf(call.callee);
     const fn = helperFunctionOf(variable);
@@ -655,6 +656,20 @@ export function flushTestOf(input: AnalysisInput): FlushTest {
   };
   flushTests.set(input.ast, test);
   return test;
+}
+
+/**
+ * `provider.shutdown()` of a provider or span processor imported from a project module that exports to
+ * HoneyHive (flush-calls.ts `sharedOtelObjectOf`): it exports what the invocation recorded, as a
+ * provider made in the file does, so it counts as the path's flush, and `sharedShutdownsOf` reports it
+ * (the pipeline outlives the invocation). Only an imported binding's `shutdown` is asked about.
+ */
+function isImportedPipelineShutdown(input: AnalysisInput, call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression || !SHUTDOWN_NAMES.has(memberName(callee) ?? "")) return false;
+  const object = unwrapExpression(callee.object);
+  if (object?.type !== AST_NODE_TYPES.Identifier || getAnalysisContext(input).bindings.variableOf(object)?.defs[0]?.type !== "ImportBinding") return false;
+  return sharedOtelObjectOf(input, object, call) !== undefined;
 }
 
 /** The function a never-redeclared name stands for: `function f() {}` or `const f = () => …`. */
@@ -1021,8 +1036,8 @@ function sharedShutdownsIn(input: AnalysisInput, fn: FunctionNode): readonly TSE
     const tracer = sdk.usesSdk ? sdk.tracerOf(callee.object) : undefined;
     if (tracer) {
       if (outlivesInvocation(sdk, tracer, fn)) found.push(call);
-      // An OpenTelemetry object's shutdown where the flush analysis counts it as the flush (an imported
-      // provider's is not one: the handler is reported as not flushing, once).
+      // An OpenTelemetry object's shutdown where the flush analysis counts it as the flush (a provider
+      // made or imported once: `isImportedPipelineShutdown`), not one the handler made for itself.
     } else if (sharedOtelObjectOf(input, callee.object, fn) !== undefined && (isFlush ??= flushTestOf(input))(call)) found.push(call);
   }
   return found;

@@ -215,6 +215,8 @@ describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a pro
       // Named `tracer` and used through no member: the module says it is an OpenTelemetry tracer, not a HoneyHive one.
       otelCase("vendor-named", `import { tracer } from "../vendor-tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => ({ statusCode: 200, body: JSON.stringify([tracer, event.body]) });\n`),
       otelCase("package", TRACER_ONLY.replace("../tracing.js", "@acme/tracing")),
+      // Another vendor's provider shut down: no HoneyHive pipeline (its shutdown is not this rule's).
+      otelCase("vendor-shutdown", `import { provider, tracer } from "../vendor-tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  await provider.shutdown();\n${WORK}};\n`),
       otelCase("no-trace", `import { provider } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => ({ statusCode: 200, body: event.body ?? "" });\nexport const name = provider.constructor.name;\n`),
     ],
     invalid: [
@@ -264,6 +266,12 @@ describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a pro
       // Side-effect imports: instrumentations of a registered pipeline; NodeSDK (no forceFlush of its own).
       { ...otelCase("instrumented", INSTRUMENTED), errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }] },
       { ...otelCase("sdk-started", SDK_STARTED), errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }] },
+      // shutdown() of the imported provider: the path's flush (no missing flush), but the warm instance's
+      // later invocations export nothing; the suggestion writes its forceFlush() in its place.
+      {
+        ...otelCase("imported-shutdown", PROVIDER_TRACER.replace("  return tracer", "  await provider.shutdown();\n  return tracer")),
+        errors: [{ messageId: "shutdownOfSharedPipeline", data: { name: "handler", platform: "AWS Lambda", tracer: "provider", flush: "provider.forceFlush()" }, suggestions: [{ messageId: "flushInsteadOfPipelineShutdown", data: { flush: "provider.forceFlush()" }, output: LAMBDA_TYPES + PROVIDER_TRACER.replace("  return tracer", "  await provider.forceFlush();\n  return tracer") }] }],
+      },
       // The same with the tracer made once at the top of the module.
       {
         ...otelCase("sdk-started-module-tracer", SDK_STARTED.replace('export const handler', 'const tracer = trace.getTracer("orders");\n\nexport const handler').replace('  const tracer = trace.getTracer("orders");\n', "")),
@@ -335,6 +343,8 @@ export const tracing = new Tracing();
 export const obs = { tracer: HoneyHiveTracer.init({ project: "p" }) };
 `,
   "src/analytics.ts": `import { PostHog } from "posthog-node";\nexport const analytics = { client: new PostHog("key") };\n`,
+  // Names HoneyHive (a comment, a type) but holds OpenTelemetry's tracer under \`tracer\` (review-rules4).
+  "src/otel-holder.ts": `import { trace } from "@opentelemetry/api";\nimport type { HoneyHiveTracer } from "honeyhive";\nexport type Legacy = HoneyHiveTracer;\nexport const telemetry = { tracer: trace.getTracer("chat") };\n`,
 });
 const holderCase = (name: string, code: string) => ({ filename: join(HOLDER_APP, "src", `${name}.ts`), code });
 const EXPRESS_HEAD = `import express from "express";\nconst app = express();\n`;
@@ -346,6 +356,8 @@ describe("an imported holder's tracer (`import { tracing } from \"./tracing\"; t
       holderCase("client", `${EXPRESS_HEAD}import { tracing } from "./tracing";\napp.post("/x", (req, res) => { tracing.client.sessionStart(); res.end(); });\n`),
       holderCase("method", `${EXPRESS_HEAD}import { tracing } from "./tracing";\napp.post("/x", (req, res) => { tracing.make().sessionStart(); res.end(); });\n`),
       holderCase("analytics", `${EXPRESS_HEAD}import { analytics } from "./analytics";\napp.post("/x", (req, res) => { analytics.client.sessionStart(); res.end(); });\n`),
+      // A holder's \`tracer\` that is OpenTelemetry's in a module naming HoneyHive.
+      holderCase("otel-holder", `${EXPRESS_HEAD}import { telemetry } from "./otel-holder";\napp.post("/x", (req, res) => { telemetry.tracer.sessionStart(); res.end(); });\n`),
       // Outside a handler: a script's own session.
       holderCase("script", `import { tracing } from "./tracing";\ntracing.tracer.sessionStart();\n`),
     ],

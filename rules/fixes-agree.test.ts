@@ -17,7 +17,7 @@ type AnyRule = TSESLint.RuleModule<string, readonly unknown[]>;
 const CODEMOD_SUGGESTION: Record<FixtureRuleId, readonly string[]> = {
   "no-global-tracer-with-evaluate": ["removeTracer", "removeBinding"],
   "no-session-start-in-handler": [],
-  "require-force-flush-in-lambda": ["awaitFlush", "wrapInTryFinally", "waitUntilFlush", "afterFlush", "flushBeforeResponse", "flushInsteadOfShutdown"],
+  "require-force-flush-in-lambda": ["awaitFlush", "wrapInTryFinally", "waitUntilFlush", "afterFlush", "flushBeforeResponse", "flushInsteadOfShutdown", "flushInsteadOfPipelineShutdown"],
   "require-explicit-tracer": [],
   // Its fixtures are all review-marker cases: wrapping an id in toSessionId() changes it, so the
   // codemod marks and the rule only suggests.

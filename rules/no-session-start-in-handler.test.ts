@@ -71,6 +71,11 @@ ruleTester.run(RULE_NAME, testedRule, {
       code: `import { HoneyHiveTracer } from "honeyhive";\nfunction getTracer() {\n  if (!globalThis.ready) globalThis.hh = HoneyHiveTracer.init({ project: "p" });\n  return globalThis.hh;\n}\nexport async function POST() { getTracer().sessionStart(); return new Response("ok"); }`,
       filename: "app/api/x/route.ts",
     },
+    // The `else` of a test that the slot is empty: it replaces a filled slot's tracer on every call (not one cached tracer).
+    {
+      code: `import { HoneyHiveTracer } from "honeyhive";\nfunction getTracer() {\n  if (!globalThis.hh) log("empty"); else globalThis.hh = HoneyHiveTracer.init({ project: "p" });\n  return globalThis.hh;\n}\nexport async function POST() { getTracer().sessionStart(); return new Response("ok"); }`,
+      filename: "app/api/x/route.ts",
+    },
     // Langfuse / LangSmith code in a handler.
     `import express from "express";\nimport { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\nconst app = express();\napp.post("/x", async (req, res) => { const trace = langfuse.trace({ name: "x", sessionId: req.body.id }); await langfuse.flushAsync(); });`,
     // A Next.js-looking export outside app/**/route.*.
@@ -112,6 +117,10 @@ ruleTester.run(RULE_NAME, testedRule, {
       `if (!globalThis.hh) globalThis.hh = HoneyHiveTracer.init({ project: "p" });`,
       `if ((globalThis as any).hh === undefined) {\n    (globalThis as any).hh = HoneyHiveTracer.init({ project: "p" });\n  }`,
       `if (typeof global.hh === "undefined") global.hh = HoneyHiveTracer.init({ project: "p" });`,
+      // The `else` of a test that the slot is filled (review-rules4).
+      `if (globalThis.hh) {
+    log("cached");
+  } else globalThis.hh = HoneyHiveTracer.init({ project: "p" });`,
     ].map((cache) => {
       const slot = cache.includes("(globalThis as any)") ? "(globalThis as any).hh" : cache.includes("global.hh") ? "global.hh" : "globalThis.hh";
       const code = `import { HoneyHiveTracer } from "honeyhive";\nfunction getTracer() {\n  ${cache}\n  return ${slot};\n}\nexport async function POST() { getTracer().sessionStart(); return new Response("ok"); }`;

@@ -595,6 +595,12 @@ ruleTester.run(`${RULE_NAME}: NestJS request-scoped classes`, testedRule, {
     nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", useClass: ChatService, scope: Scope.TRANSIENT }, { provide: "CHAT2", useClass: ChatService }] })\nexport class ChatModule {}`),
     nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", useValue: new ChatService(), scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
     nestCase(`@Injectable()\nexport class Store {}\n@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n  constructor(private readonly store: Store) {}\n}`),
+    // A plain class (no decorator: Nest injects nothing into it) taking a request-scoped class, made once by hand (review-rules4).
+    nestCase(`@Injectable({ scope: Scope.REQUEST })\nexport class RequestContext {}\nexport class Helper {\n  private tracer = ${NEST_INIT};\n  constructor(private readonly context?: RequestContext) {}\n}\nexport const helper = new Helper();`),
+    // useFactory (review-rules4): default-scoped or transient; a factory returning an instance made once, or another class too.
+    nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", useFactory: () => new ChatService(), scope: Scope.DEFAULT }, { provide: "CHAT2", useFactory: () => new ChatService(), scope: Scope.TRANSIENT }] })\nexport class ChatModule {}`),
+    nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\nconst shared = new ChatService();\n@Module({ providers: [{ provide: "CHAT", useFactory: () => shared, scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
+    nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\nclass Other {}\n@Module({ providers: [{ provide: "CHAT", useFactory: (flag: boolean) => { if (flag) return new Other(); return new ChatService(); }, scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
   ],
   invalid: [
     {
@@ -644,6 +650,15 @@ ruleTester.run(`${RULE_NAME}: NestJS request-scoped classes`, testedRule, {
     // A custom provider registered request-scoped in a module of the file (`{ provide, useClass, scope }`).
     {
       ...nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", useClass: ChatService, scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
+      errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 6, suggestions: [] }],
+    },
+    // ... or by a request-scoped factory that returns a new instance of it (review-rules4).
+    {
+      ...nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", useFactory: (config: unknown) => new ChatService(), inject: ["CONFIG"], scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
+      errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 6, suggestions: [] }],
+    },
+    {
+      ...nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", async useFactory() {\n  const made = () => new Map();\n  made();\n  return new ChatService();\n}, scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
       errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 6, suggestions: [] }],
     },
     // Scope bubbling, one level: a provider injecting a request-scoped one is request-scoped too.

@@ -50,6 +50,8 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
     `${OTEL}import { trace } from "@opentelemetry/api";\nexport const handler = async (event) => {\n  tracer.startActiveSpan("h", (span) => span.end());\n  await trace.getTracerProvider().getDelegate().forceFlush();\n};`,
     `${OTEL_IMPORTS}export const handler = async (event) => {\n  const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${EXPORTER})] });\n  provider.getTracer("x").startActiveSpan("h", (span) => span.end());\n  await provider.shutdown();\n};`,
     `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { trace } from "@opentelemetry/api";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nexport const handler = async (event) => {\n  const sdk = new NodeSDK({ traceExporter: ${EXPORTER} });\n  sdk.start();\n  trace.getTracer("x").startActiveSpan("h", (span) => span.end());\n  await sdk.shutdown();\n};`,
+    // A provider made per invocation through a helper of the file (review-rules4): its shutdown is the invocation's own flush.
+    `${OTEL_IMPORTS}function makeProvider() {\n  const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${EXPORTER})] });\n  provider.register();\n  return provider;\n}\nexport const handler = async (event) => {\n  const provider = makeProvider();\n  provider.getTracer("x").startActiveSpan("h", (span) => span.end());\n  await provider.shutdown();\n};`,
     // A database pool's shutdown next to the provider's flush is no pipeline's.
     `${OTEL}import { Pool } from "pg";\nconst pool = new Pool();\nexport const handler = async (event) => {\n  tracer.startActiveSpan("h", (span) => span.end());\n  await provider.forceFlush();\n  await pool.shutdown();\n};`,
     // OpenTelemetry exporting elsewhere is another vendor's: no HoneyHive rule applies.
@@ -78,7 +80,7 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
           line: 9,
           suggestions: [
             {
-              messageId: "flushInsteadOfShutdown" as const,
+              messageId: "flushInsteadOfPipelineShutdown" as const,
               data: { flush: "provider.forceFlush()" },
               output: `${OTEL}export const handler = async (event) => {\n  tracer.startActiveSpan("h", (span) => span.end());\n  await provider.forceFlush();\n};`,
             },
@@ -94,7 +96,7 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
           data: { name: "handler", platform: "AWS Lambda", tracer: "processor", flush: "processor.forceFlush()" },
           suggestions: [
             {
-              messageId: "flushInsteadOfShutdown" as const,
+              messageId: "flushInsteadOfPipelineShutdown" as const,
               data: { flush: "processor.forceFlush()" },
               output: `${OTEL_IMPORTS}const processor = new BatchSpanProcessor(${EXPORTER});\nconst provider = new NodeTracerProvider({ spanProcessors: [processor] });\nprovider.register();\nconst tracer = provider.getTracer("x");\nexport const handler = async (event) => {\n  try {\n    return await tracer.startActiveSpan("h", async (span) => { span.end(); return event; });\n  } finally {\n    await processor.forceFlush();\n  }\n};`,
             },
@@ -109,6 +111,17 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
         {
           messageId: "shutdownOfSharedSdk" as const,
           data: { name: "handler", platform: "AWS Lambda", tracer: "sdk", flush: "provider.forceFlush()" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // NodeSDK next to a span processor the file keeps at module level: the marker and message name its flush.
+      code: `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { trace } from "@opentelemetry/api";\nimport { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nconst processor = new BatchSpanProcessor(${EXPORTER});\nconst sdk = new NodeSDK({ spanProcessors: [processor] });\nsdk.start();\nexport const handler = async (event) => {\n  trace.getTracer("x").startActiveSpan("h", (span) => span.end());\n  await sdk.shutdown();\n};`,
+      errors: [
+        {
+          messageId: "shutdownOfSharedSdk" as const,
+          data: { name: "handler", platform: "AWS Lambda", tracer: "sdk", flush: "processor.forceFlush()" },
           suggestions: [],
         },
       ],

@@ -41,7 +41,8 @@ type MessageIds =
   | "shutdownOfSharedTracer"
   | "shutdownOfSharedPipeline"
   | "shutdownOfSharedSdk"
-  | "flushInsteadOfShutdown";
+  | "flushInsteadOfShutdown"
+  | "flushInsteadOfPipelineShutdown";
 
 /** ESLint's code path objects (typescript-eslint types them without the `node` argument). */
 type CodePath = TSESLint.CodePath;
@@ -96,6 +97,7 @@ export default createRule<[], MessageIds>({
       shutdownOfSharedSdk:
         "{{platform}} handler `{{name}}` shuts down the OpenTelemetry pipeline `{{tracer}}`, which outlives the invocation: {{platform}} reuses the instance, and after this shutdown nothing is exported on its later invocations. It has no forceFlush(): keep its provider or span processor in a module-level variable and await `{{flush}}` instead.",
       flushInsteadOfShutdown: "Flush with `{{flush}}` instead of shutting the tracer down.",
+      flushInsteadOfPipelineShutdown: "Flush with `{{flush}}` instead of shutting the OpenTelemetry pipeline down.",
     },
   },
   defaultOptions: [],
@@ -150,7 +152,7 @@ export default createRule<[], MessageIds>({
               flush: found.flush,
             },
             // NodeSDK has no flush of its own to write (the codemod leaves the same review marker).
-            suggest: found.marker ? [] : [{ messageId: "flushInsteadOfShutdown", data: { flush: found.flush }, fix: ruleFixOf(input, [found.fix]) }],
+            suggest: found.marker ? [] : [{ messageId: found.pipeline ? "flushInsteadOfPipelineShutdown" : "flushInsteadOfShutdown", data: { flush: found.flush }, fix: ruleFixOf(input, [found.fix]) }],
           });
         }
       }

@@ -96,7 +96,8 @@ const OTEL_FLUSH_MEMBER = opentelemetryProfile.flushCalls.find((call) => call.re
  * recording on the instance's next invocation. Only the method's name changes (`tracer["shutdown"]()`
  * keeps its quotes; `shutdown()` takes no argument, `forceFlush()` none required). The same for an
  * OpenTelemetry provider or span processor made once (`provider.shutdown()` → `provider.forceFlush()`);
- * NodeSDK has no flush of its own: a review marker asks for its provider's or processor's.
+ * NodeSDK has no flush of its own: a review marker asks for its provider's or processor's (named when the
+ * file keeps one at module level).
  */
 export function shutdownFix(input: AnalysisInput, call: TSESTree.CallExpression): ShutdownFix | undefined {
   const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
@@ -107,7 +108,9 @@ export function shutdownFix(input: AnalysisInput, call: TSESTree.CallExpression)
   // A HoneyHive tracer first (the receiver the SDK model knows); else the OpenTelemetry object `sharedShutdownsOf` found.
   const otel = getSdkModel(input).tracerOf(callee.object) ? undefined : sharedOtelObjectOf(input, callee.object, call);
   if (otel && !otel.forceFlush) {
-    const flush = `provider.${OTEL_FLUSH_MEMBER}()`;
+    // The provider or span processor the file keeps at module level (otelSetupOf's flushTarget), else the general name.
+    const held = otelSetupOf(input)?.flushTarget?.variable?.name;
+    const flush = `${held ?? "provider"}.${OTEL_FLUSH_MEMBER}()`;
     return { flush, pipeline: true, marker: { node: call, message: MARKER_MESSAGES.sharedPipelineShutdown(receiver, flush) } };
   }
   const member = otel ? OTEL_FLUSH_MEMBER : PREFERRED_FLUSH.member;

@@ -54,6 +54,13 @@ describe("lambda-force-flush: a pipeline made in the handler's tracing module", 
     expect(run(FLUSHED).changed).toBe(false);
   });
 
+  it("writes forceFlush() in place of the imported provider's shutdown(), which ends the warm instance's pipeline (review-rules4)", () => {
+    const shutDown = FLUSHED.replace("provider.forceFlush()", "provider.shutdown()");
+    const result = run(shutDown);
+    expect(result.output).toBe(FLUSHED);
+    expect(run(FLUSHED).changed).toBe(false);
+  });
+
   it("imports the provider from the tracer's module when the file does not import it yet", () => {
     expect(run(handlerImporting("tracer")).output).toBe(FLUSHED.replace("{ provider, tracer }", "{ tracer, provider }"));
   });

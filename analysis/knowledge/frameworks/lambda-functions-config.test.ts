@@ -1,4 +1,4 @@
-import { utimesSync, writeFileSync } from "node:fs";
+import { rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { useTempProjects } from "../../test-utils/temp-projects.js";
@@ -177,6 +177,46 @@ describe("a configuration added mid-session (an editor's lint server keeps the p
       vi.setSystemTime(new Date("2030-01-01T00:00:01.500Z"));
       expect(configuredHandlerNames(file, root)).toEqual(["main"]);
       expect(configuredPreloads(file, root)).toEqual(["./otel.js"]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe("a project root or a configuration that changes mid-session", () => {
+  const project = useTempProjects("lambda-config-root");
+  const SERVERLESS = "functions:\n  chat:\n    handler: src/chat.main\n";
+  /** The clock a second and a half on, and the folder's mtime moved (what a listing notices). */
+  const later = (folder: string, at: string) => {
+    utimesSync(folder, new Date(), new Date(Date.now() + 5_000));
+    vi.setSystemTime(new Date(at));
+  };
+
+  it("sees a package.json added to a folder that had none (the folder's root was kept for the process)", () => {
+    const root = project({ "serverless.yml": SERVERLESS, "src/": "" });
+    const file = join(root, "src", "chat.ts");
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T00:00:00Z") });
+    try {
+      // No package.json at or above the folder: no project, no configuration read.
+      expect(configuredHandlerNames(file, root)).toEqual([]);
+      writeFileSync(join(root, "package.json"), "{}");
+      later(root, "2030-01-01T00:00:01.500Z");
+      expect(configuredHandlerNames(file, root)).toEqual(["main"]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("forgets a configuration deleted mid-session, and a folder without one stays without", () => {
+    const root = project({ "package.json": "{}", "serverless.yml": SERVERLESS, "src/": "", "other/": "" });
+    const file = join(root, "src", "chat.ts");
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T00:00:00Z") });
+    try {
+      expect(configuredHandlerNames(file, root)).toEqual(["main"]);
+      expect(configuredHandlerNames(join(root, "other", "chat.ts"), root)).toEqual([]);
+      rmSync(join(root, "serverless.yml"));
+      later(root, "2030-01-01T00:00:01.500Z");
+      expect(configuredHandlerNames(file, root)).toEqual([]);
     } finally {
       vi.useRealTimers();
     }

@@ -8,7 +8,7 @@
 // Read as text, not parsed: a `handler:` / `Handler:` entry whose value has the `<path>.<name>` shape,
 // outside comment lines. The configuration directories are found once per project root, from the
 // project reader's directory listings and markers (analysis/project-modules.ts); a file of a project
-// without one pays a map lookup by its folder. A configuration is read again when its mtime or size
+// without one pays deploymentOf's look-up of its root. A configuration is read again when its mtime or size
 // changes (editor sessions edit serverless.yml while linting), checked at most once a second per
 // directory (`ProjectModules.rechecked`), so that a whole-tree lint (the entry gate asks for every file
 // with exports) pays no stat per file.
@@ -38,25 +38,19 @@ const COMMENT_LINE = /^[ \t]*(?:#|\/\/).*$/gm;
 type HandlerNames = ReadonlyMap<string, readonly string[]>;
 
 /**
- * By the folder of a file asked about: its project root (`deploymentOf`), or "" for none. The
- * configuration directories of that root are looked at again at most once a second
- * (`configDirectoriesOf`), so a serverless.yml, template.yaml or sst.config added mid-session is seen.
- */
-const rootByFolder = new Map<string, string>();
-
-/**
  * The export names that a deployment configuration of the file's project gives `filename` as Lambda
  * handlers. `cwd`: the directory the linter or the codemod runs in (`AnalysisInput.cwd`: ESLint's `cwd`,
  * `migrate`'s project root); the walk up for a configuration does not leave it. The process's working
  * directory when not given.
  */
 export function configuredHandlerNames(filename: string, cwd: string = process.cwd()): readonly string[] {
-  // Asked by the entry gate for every file with exports: one map look-up by folder when the project has no configuration.
+  // Asked by the entry gate for every file with exports: the project root is deploymentOf's (kept by
+  // folder, looked at again after a second, so a package.json added mid-session is seen), and its
+  // configuration directories are looked at again at most once a second (`configDirectoriesOf`), so a
+  // serverless.yml, template.yaml or sst.config added mid-session is seen too.
+  const { root } = deploymentOf(filename);
+  if (root === undefined) return [];
   const file = absolutePath(filename);
-  const folder = dirname(file);
-  let root = rootByFolder.get(folder);
-  if (root === undefined) rootByFolder.set(folder, (root = deploymentOf(filename).root ?? ""));
-  if (root === "") return [];
   const directories = configDirectoriesOf(root, absolutePath(cwd));
   if (directories.length === 0) return [];
   const found: string[] = [];

@@ -1,9 +1,9 @@
 // NestJS registers handlers with decorators and interfaces, not calls: a small hook, run only in
 // files that import a `@nestjs/*` package.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { findProperty } from "../../ast.js";
+import { findProperty, isFunctionNode, unwrapExpression } from "../../ast.js";
 import type { ModuleOrigin } from "../../bindings.js";
-import { nodesOfTypes } from "../../nodes.js";
+import { nodesOfTypes, nodesOfTypesWithin } from "../../nodes.js";
 import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
 import { REQUEST_OBJECT, instanceMethods } from "./common.js";
 
@@ -70,6 +70,8 @@ const INJECTION_SCOPE = {
   moduleDecorator: { module: COMMON, name: "Module" },
   providersKey: "providers",
   useClassKey: "useClass",
+  /** `useFactory: () => new ChatService(…)`: the factory runs per request, and the class it returns is made per request. */
+  useFactoryKey: "useFactory",
   requestTokens: [{ module: "@nestjs/core", name: "REQUEST" }] as readonly { readonly module: string; readonly name: string }[],
 };
 
@@ -148,10 +150,36 @@ function requestScopedByModules(api: HandlerHookApi, classes: readonly ClassNode
       for (const element of providers.elements) {
         const provider = element && element.type !== AST_NODE_TYPES.SpreadElement ? api.objectOf(element) : undefined;
         if (!provider || !hasRequestScope(api, provider)) continue;
-        const made = classNamed(api, findProperty(provider, INJECTION_SCOPE.useClassKey)?.value);
+        const made = classNamed(api, findProperty(provider, INJECTION_SCOPE.useClassKey)?.value) ?? classMadeBy(api, findProperty(provider, INJECTION_SCOPE.useFactoryKey)?.value);
         if (made && !found.has(made)) found.set(made, provider);
       }
     }
+  }
+  return found;
+}
+
+/**
+ * The class of this file a factory always returns a new instance of: `() => new ChatService(…)`, or a
+ * body whose every `return` is one (`async` too: Nest awaits a factory's promise). Another return, or
+ * a class from elsewhere, is not followed.
+ */
+function classMadeBy(api: HandlerHookApi, factory: TSESTree.Node | undefined): ClassNode | undefined {
+  const [fn] = factory ? api.functionsOf(factory) : [];
+  if (!fn) return undefined;
+  const madeIn = (value: TSESTree.Node | null | undefined): ClassNode | undefined => {
+    const made = unwrapExpression(value);
+    return made?.type === AST_NODE_TYPES.NewExpression ? classNamed(api, made.callee) : undefined;
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return madeIn(fn.body);
+  let found: ClassNode | undefined;
+  for (const statement of nodesOfTypesWithin(api.ast, [AST_NODE_TYPES.ReturnStatement], fn.body)) {
+    // A nested function's return is not the factory's.
+    let owner: TSESTree.Node | undefined = statement.parent;
+    while (owner && owner !== fn && !isFunctionNode(owner)) owner = owner.parent;
+    if (owner !== fn) continue;
+    const made = madeIn(statement.argument);
+    if (!made || (found && found !== made)) return undefined;
+    found = made;
   }
   return found;
 }
@@ -229,14 +257,16 @@ export const nestjs = {
       const classes = nodesOfTypes(api.ast, CLASS_TYPES);
       // Custom providers registered request-scoped by a module of this file; then one level of bubbling
       // from every request-scoped class of the file (those and the ones scoped by their own decorator).
-      const registered = api.text.includes("useClass") ? requestScopedByModules(api, classes) : new Map<ClassNode, TSESTree.Node>();
+      const registered = api.text.includes("useClass") || api.text.includes("useFactory") ? requestScopedByModules(api, classes) : new Map<ClassNode, TSESTree.Node>();
       const scoped = new Set(registered.keys());
       for (const node of classes) {
         if (node.decorators.length > 0 && !scoped.has(node) && requestScopeSign(api, node, node.decorators.map((decorator) => nestDecorator(api, decorator)))) scoped.add(node);
       }
       if (scoped.size > 0) {
         for (const node of classes) {
-          const injecting = scoped.has(node) ? undefined : injectingRequestScoped(api, node, scoped);
+          // Only a decorated class gets its constructor's parameters injected by type (the decorator is what
+          // emits their types' metadata): a plain class taking a RequestContext is made by hand (review-rules4).
+          const injecting = scoped.has(node) || node.decorators.length === 0 ? undefined : injectingRequestScoped(api, node, scoped);
           if (injecting) registered.set(node, injecting);
         }
       }
