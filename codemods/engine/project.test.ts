@@ -199,3 +199,19 @@ describe("members another module uses as a tracer: look-alikes (D7)", () => {
     expect(project.factsFor(paths[0]!)).toBeUndefined();
   });
 });
+
+// review-migrate4: a longer chain is read at each link (`this.tracing.tracer.…`: a NestJS-injected service,
+// real-code-public shape 24), not only where its first two links are the member and the tracer's method.
+describe("members another module uses as a tracer: chains (D7)", () => {
+  const SERVICE = `import { HoneyHiveTracer } from "honeyhive";\nexport class TracingService {\n  tracer = HoneyHiveTracer.init({ project: "app" });\n}\n`;
+  const importers: Record<string, string> = {
+    injected: `import { TracingService } from "./service.js";\nexport class Chat {\n  constructor(private readonly tracing: TracingService) {}\n  post() {\n    this.tracing.tracer.sessionStart({ sessionName: "chat" });\n  }\n}\n`,
+    nested: `import { TracingService } from "./service.js";\nconst app = { telemetry: new TracingService() };\nexport const run = () => app.telemetry.tracer.trace(() => 1);\n`,
+  };
+  it.each(Object.keys(importers))("%s", (name) => {
+    const paths = write({ [`d7-chain-${name}/src/service.ts`]: SERVICE, [`d7-chain-${name}/src/use.ts`]: importers[name]! });
+    const project = analyzeProject(paths);
+    for (const path of paths) project.noteImports(path, readFileSync(path, "utf8"));
+    expect(project.factsFor(paths[0]!)).toEqual({ evaluatedExports: [], membersUsedAsTracer: ["tracer"] });
+  });
+});

@@ -307,8 +307,10 @@ export function linkProject(
 /**
  * `<x>.tracer.createSession`, `x?.tracer?.forceFlush` (group 1: the holding member, group 2: the member used on it).
  * Not on `this` (review-migrate4): the importer's own class's member, no evidence about the imported module's.
+ * Only `.tracer` is consumed, so a longer chain is read at each link: `this.tracing.tracer.sessionStart()` (an
+ * injected service's field), `app.telemetry.tracer.trace()`.
  */
-const MEMBER_OF_MEMBER = /[\w$)\]](?<!\bthis)\??\.(#?[\w$]+)\s*\??\.\s*([\w$]+)/g;
+const MEMBER_OF_MEMBER = /(?<=[\w$)\]])(?<!\bthis)\??\.(#?[\w$]+)(?=\s*\??\.\s*([\w$]+))/g;
 
 /**
  * Comments and string or template literals: text naming a member there (`// telemetry.tracer.trace(…)`) is no
