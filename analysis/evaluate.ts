@@ -434,11 +434,10 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
       continue;
     }
     if (tracer.initializations.length === 0) continue;
-    // A parameter's default (`constructor(private tracer = HoneyHiveTracer.init(…))`): the tracer lives in
-    // that function (its declaration is the function itself, whose enclosing function is the wrong one).
-    const parameterDef = tracer.variable?.defs[0];
-    const parameterOf = parameterDef?.type === "Parameter" && isFunctionNode(parameterDef.node) ? parameterDef.node : undefined;
-    const declaredWhere = parameterOf ?? (tracer.moduleLevel ? undefined : enclosingFunction(tracer.declaration));
+    // A parameter's default (`constructor(private tracer = HoneyHiveTracer.init(…))`) is declared by its
+    // parameter (sdk-model), whose enclosing function is the one owning it: the tracer lives there.
+    const declaredWhere = tracer.moduleLevel ? undefined : enclosingFunction(tracer.declaration);
+    const parameter = tracer.variable?.defs[0]?.type === "Parameter";
     if (!tracer.moduleLevel && !callers.has(declaredWhere)) continue;
     const own = bindings.filter((binding) => binding.tracer === tracer);
     const otherUses = otherUsesOf(sdk, tracer, own);
@@ -453,7 +452,7 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
       usesInEvaluatedCode,
       sessionCallsInEvaluatedCode,
       // A parameter never goes: removing it would change the function's (a class's constructor's) signature.
-      removable: !parameterOf && !tracer.exported && otherUses.length === 0 && declarations.every(declaresOnlyItself),
+      removable: !parameter && !tracer.exported && otherUses.length === 0 && declarations.every(declaresOnlyItself),
       // A session-bound call is reported where it is made; the initialization is then left alone.
       servesOnlyEvaluatedCode: !tracer.exported && usesInEvaluatedCode.length === otherUses.length && sessionCallsInEvaluatedCode.length === 0,
       declarations,

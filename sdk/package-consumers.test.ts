@@ -1,10 +1,10 @@
 // Loads the BUILT package the way users do: from a separate directory whose node_modules/honeyhive
 // links to this repository, once as ES modules and once as CommonJS, and type-checks a `nodenext`
 // consumer of both flavours. The vitest global setup rebuilds dist/ first when sources are newer.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConsumerProject, runProcess, typeCheck, type ConsumerProject } from "./test-utils/consumer-project.js";
+import { createConsumerProject, repositoryRoot, runProcess, typeCheck, type ConsumerProject } from "./test-utils/consumer-project.js";
 
 // Every consumer does the same: a traced function in test mode, then evaluate() in test mode, and
 // prints one line the test parses. Only the way the package is loaded differs.
@@ -77,6 +77,30 @@ async function runConsumer(fileName: string, source: string): Promise<unknown> {
   return JSON.parse(line!.slice("RESULT ".length));
 }
 
+// A resolver that matches neither `import` nor `require` takes `default` only: unpkg does (it 404s
+// without one, unpkg/unpkg#428), and so do bundlers and runtimes with their own condition names.
+// `default` comes last (Node: "should always come last") and addresses the ES module build.
+type Conditions = { readonly [condition: string]: string | Conditions };
+const manifest = JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as { exports: Record<string, string | Conditions> };
+
+/** The target a resolver that knows only the `default` condition resolves `entry` to. */
+function defaultTarget(entry: string | Conditions): string | undefined {
+  if (typeof entry === "string") return entry;
+  return entry.default === undefined ? undefined : defaultTarget(entry.default);
+}
+
+describe("package.json exports", () => {
+  const entries = Object.entries(manifest.exports).filter(([subpath]) => subpath !== "./package.json");
+
+  it.each(entries)("%s resolves with the default condition alone, to the import build, with its types", (_subpath, entry) => {
+    expect(typeof entry).toBe("object");
+    const conditions = entry as Conditions;
+    expect(Object.keys(conditions).at(-1)).toBe("default");
+    expect(defaultTarget(conditions)).toBe(defaultTarget(conditions.import!));
+    expect(conditions.default).toEqual(conditions.import);
+  });
+});
+
 describe("the built package", () => {
   it("works for an ES module consumer (import)", async () => {
     const source = `import { HoneyHiveTracer, trace } from "honeyhive";
@@ -91,6 +115,15 @@ const { evaluate } = require("honeyhive/experiments");
 ${consumerBody}`;
     expect(await runConsumer("consumer.cjs", source)).toEqual(expectedResult);
   });
+
+  it("resolves for a dynamic import() and a require() of every SDK entry from the consumer's directory", async () => {
+    for (const specifier of ["honeyhive", "honeyhive/experiments"]) {
+      const imported = await runProcess(process.execPath, ["--input-type=module", "-e", `const m = await import(${JSON.stringify(specifier)}); console.log(Object.keys(m).length > 0);`], { cwd: consumerDirectory, timeout: 20_000 });
+      expect(imported.stdout.trim()).toBe("true");
+      const required = await runProcess(process.execPath, ["-e", `console.log(Object.keys(require(${JSON.stringify(specifier)})).length > 0);`], { cwd: consumerDirectory, timeout: 20_000 });
+      expect(required.stdout.trim()).toBe("true");
+    }
+  }, 60_000);
 
   it("ships type declarations that resolve for nodenext ESM (.mts) and CJS (.cts) consumers", async () => {
     const typesDirectory = join(consumerDirectory, "typed");

@@ -181,3 +181,37 @@ describe("members another module uses as a tracer (D7)", () => {
     expect(from1(paths[3]!).markers).toBe(1);
   });
 });
+
+// review-migrate4: text that only names the member (a comment, a string) or an importer's own class's member
+// (`this.tracer.trace()`) is no evidence about the imported module's field, which 1.x code here awaits.
+describe("members another module uses as a tracer: look-alikes (D7)", () => {
+  const TELEMETRY = `import { HoneyHiveTracer } from "honeyhive";\nexport class Telemetry {\n  tracer = HoneyHiveTracer.init({ project: "app" });\n}\nexport const telemetry = new Telemetry();\n`;
+  const AWAITED = `export async function h() {\n  return (await telemetry.tracer).trace(() => 1);\n}\n`;
+  const importers: Record<string, string> = {
+    comment: `import { telemetry } from "./telemetry.js";\n// later: telemetry.tracer.trace(fn)\n/* or telemetry.tracer.createSession() */\n${AWAITED}`,
+    string: `import { telemetry } from "./telemetry.js";\nexport const doc = ["call telemetry.tracer.createSession()", 'x.tracer.forceFlush()', \`t.tracer.trace\`];\n${AWAITED}`,
+    own: `import { telemetry } from "./telemetry.js";\nclass Own {\n  tracer = make();\n  go() {\n    this.tracer.trace(() => 1);\n  }\n}\ndeclare function make(): { trace(fn: () => number): number };\nexport const own = new Own();\n${AWAITED}`,
+  };
+  it.each(Object.keys(importers))("an importer's %s gives no evidence", (name) => {
+    const paths = write({ [`d7-lookalike-${name}/src/telemetry.ts`]: TELEMETRY, [`d7-lookalike-${name}/src/route.ts`]: importers[name]! });
+    const project = analyzeProject(paths);
+    for (const path of paths) project.noteImports(path, readFileSync(path, "utf8"));
+    expect(project.factsFor(paths[0]!)).toBeUndefined();
+  });
+});
+
+// review-migrate4: a longer chain is read at each link (`this.tracing.tracer.…`: a NestJS-injected service,
+// real-code-public shape 24), not only where its first two links are the member and the tracer's method.
+describe("members another module uses as a tracer: chains (D7)", () => {
+  const SERVICE = `import { HoneyHiveTracer } from "honeyhive";\nexport class TracingService {\n  tracer = HoneyHiveTracer.init({ project: "app" });\n}\n`;
+  const importers: Record<string, string> = {
+    injected: `import { TracingService } from "./service.js";\nexport class Chat {\n  constructor(private readonly tracing: TracingService) {}\n  post() {\n    this.tracing.tracer.sessionStart({ sessionName: "chat" });\n  }\n}\n`,
+    nested: `import { TracingService } from "./service.js";\nconst app = { telemetry: new TracingService() };\nexport const run = () => app.telemetry.tracer.trace(() => 1);\n`,
+  };
+  it.each(Object.keys(importers))("%s", (name) => {
+    const paths = write({ [`d7-chain-${name}/src/service.ts`]: SERVICE, [`d7-chain-${name}/src/use.ts`]: importers[name]! });
+    const project = analyzeProject(paths);
+    for (const path of paths) project.noteImports(path, readFileSync(path, "utf8"));
+    expect(project.factsFor(paths[0]!)).toEqual({ evaluatedExports: [], membersUsedAsTracer: ["tracer"] });
+  });
+});

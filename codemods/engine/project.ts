@@ -243,7 +243,7 @@ export function linkProject(
       if (target !== undefined && target !== from && tracerModules.has(target)) targets.push(target);
     }
     if (targets.length === 0) return;
-    for (const [, member, used] of text.matchAll(MEMBER_OF_MEMBER)) {
+    for (const [, member, used] of text.replace(COMMENT_OR_STRING, " ").matchAll(MEMBER_OF_MEMBER)) {
       if (!TRACER_USES.has(used!)) continue;
       for (const target of targets) if (!membersUsedAsTracer.get(target)?.includes(member!)) addTo(membersUsedAsTracer, target, member!);
     }
@@ -304,8 +304,20 @@ export function linkProject(
   };
 }
 
-/** `<x>.tracer.createSession`, `x?.tracer?.forceFlush` (group 1: the holding member, group 2: the member used on it). */
-const MEMBER_OF_MEMBER = /[\w$)\]]\??\.(#?[\w$]+)\s*\??\.\s*([\w$]+)/g;
+/**
+ * `<x>.tracer.createSession`, `x?.tracer?.forceFlush` (group 1: the holding member, group 2: the member used on it).
+ * Not on `this` (review-migrate4): the importer's own class's member, no evidence about the imported module's.
+ * Only `.tracer` is consumed, so a longer chain is read at each link: `this.tracing.tracer.sessionStart()` (an
+ * injected service's field), `app.telemetry.tracer.trace()`.
+ */
+const MEMBER_OF_MEMBER = /(?<=[\w$)\]])(?<!\bthis)\??\.(#?[\w$]+)(?=\s*\??\.\s*([\w$]+))/g;
+
+/**
+ * Comments and string or template literals: text naming a member there (`// telemetry.tracer.trace(…)`) is no
+ * use of it (review-migrate4). A regular expression literal holding a quote may blank code after it: less evidence,
+ * so a marker kept, never one lost.
+ */
+const COMMENT_OR_STRING = /\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g;
 
 /** Members only a tracer has (`createSession`, `forceFlush`, `trace`, …; not a promise's `then`), from the SDK's manifest. */
 const TRACER_USES: ReadonlySet<string> = new Set(Object.entries(TRACER_MEMBERS).flatMap(([name, member]) => ("tracerLike" in member && member.tracerLike ? [name] : [])));

@@ -283,6 +283,15 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   // `let tracer = tracers.get(key); … tracer = HoneyHiveTracer.init(…)`: the variable's type comes from
   // elsewhere (a Map of promises) and stays a promise: so does the value assigned to it.
   const def = variable.defs[0];
+  // review-migrate4 (b): `constructor(tracer?: Promise<HoneyHiveTracer>) { if (!tracer) tracer = HoneyHiveTracer.init(…) }`:
+  // a parameter declared as the promise (its callers pass one) stays one, else TS2322.
+  if (def?.type === "Parameter") {
+    const annotation = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
+    if (annotation && isPromiseType(text, annotation)) {
+      wrapInPromise(edits, call);
+      return;
+    }
+  }
   if (
     parent?.type === AST_NODE_TYPES.AssignmentExpression &&
     def?.type === "Variable" &&
