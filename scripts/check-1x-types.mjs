@@ -11,7 +11,8 @@
 // @types/node resolve from the repository's node_modules.
 //
 // Prints each input with errors (`group/file:line TScode message`) and exits 1 when there is any.
-// Options: --group <name> (repeatable) checks only those groups; --list prints the files checked.
+// Options: --group <name> (repeatable) checks only those groups; --list prints the files checked;
+// --fixtures <dir> reads another checkout's fixtures folder.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
@@ -19,7 +20,9 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const FIXTURES = join(ROOT, "fixtures");
+const ARGS = process.argv.slice(2);
+/** `--fixtures <dir>`: another checkout's fixtures folder (the default is this repository's). */
+const FIXTURES = ARGS.includes("--fixtures") ? ARGS[ARGS.indexOf("--fixtures") + 1] : join(ROOT, "fixtures");
 const VERSION = "1.0.42";
 const CACHE = join(ROOT, "bench", ".cache", "check-1x-types");
 
@@ -186,8 +189,7 @@ function shimsFor(roots, unresolvedOwn) {
 }
 
 function main() {
-  const args = process.argv.slice(2);
-  const only = args.flatMap((arg, index) => (args[index - 1] === "--group" ? [arg] : []));
+  const only = ARGS.flatMap((arg, index) => (ARGS[index - 1] === "--group" ? [arg] : []));
   const groups = Object.keys(GROUPS).filter((name) => only.length === 0 || only.includes(name));
   setUp();
   const src = join(CACHE, "src");
@@ -205,7 +207,7 @@ function main() {
   const shim = join(src, "shims.d.ts");
   const unresolvedOwn = [];
   writeFileSync(shim, shimsFor(roots, unresolvedOwn));
-  if (args.includes("--list")) for (const root of roots) console.log(relative(src, root));
+  if (ARGS.includes("--list")) for (const root of roots) console.log(relative(src, root));
   const program = ts.createProgram([...roots, shim], COMPILER_OPTIONS);
   const checked = new Set(roots);
   const errors = [...unresolvedOwn];
