@@ -53,6 +53,24 @@ const INSTANCE_1_0_42 = [
   ...["startSession", "enrichSession", "getTracer", "traceFunction", "traceModel", "traceTool", "traceChain", "logModel", "trace", "enrichSpan", "flush"],
 ];
 
+// The option keys of 1.0.42's calls, from the same declarations (checked by `npm run check:1x-types`'s
+// tarball): HoneyHiveTracerProperties (init takes a Partial), TraceFunctionOptions, EnrichSpanParams,
+// EnrichSessionParams, EvaluationConfig and the options parameter of evaluator() (sdk/evaluator.d.ts).
+const OPTIONS_1_0_42: Readonly<Record<string, readonly string[]>> = {
+  "HoneyHiveTracer.init": [
+    ...["apiKey", "project", "sessionId", "serverUrl", "sessionName", "source", "inputs", "metadata", "instrumentModules"],
+    ...["verbose", "isEvaluation", "disableBatch", "disableHttpTracing", "runId", "datasetId", "datapointId"],
+  ],
+  traceFunction: ["eventType", "config", "metadata", "eventName"],
+  enrichSpan: ["config", "metadata", "metrics", "feedback", "inputs", "outputs", "error", "eventName"],
+  enrichSession: ["sessionId", "metadata", "feedback", "metrics", "config", "inputs", "outputs", "userProperties"],
+  evaluate: [
+    ...["apiKey", "project", "name", "suite", "function", "evaluators", "dataset", "datasetId", "maxWorkers", "runConcurrently"],
+    ...["serverUrl", "verbose", "disableHttpTracing", "metadata", "instrumentModules"],
+  ],
+  evaluator: ["name", "weight", "repeat", "asserts", "target", "transform", "aggregate", "checker"],
+};
+
 const namesWhere = (where: string) => API_1X.filter((entry) => entry.where === where).map((entry) => entry.name);
 
 /** -1, 0, 1 for dotted numeric versions. */
@@ -70,6 +88,13 @@ describe("the honeyhive 1.x table", () => {
     expect(EXPORTS_1_0_42.filter((name) => !namesWhere("export").includes(name))).toEqual([]);
     expect(STATICS_1_0_42.filter((name) => !namesWhere("static").includes(name))).toEqual([]);
     expect(INSTANCE_1_0_42.filter((name) => !namesWhere("instance").includes(name))).toEqual([]);
+  });
+
+  it("lists every option of 1.0.42's calls, as still there in 1.0.42", () => {
+    for (const [of, keys] of Object.entries(OPTIONS_1_0_42)) {
+      const listed = OPTIONS_1X.filter((option) => option.of === of && option.versions.until === undefined).map((option) => option.key);
+      expect(keys.filter((key) => !listed.includes(key)), of).toEqual([]);
+    }
   });
 
   it("has no name twice (per static / instance / export) and no option twice per call", () => {

@@ -733,6 +733,17 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
       migration: planned("marker", undefined, why),
     }),
   ),
+
+  // evaluator(fn, options): the options parameter of sdk/evaluator.d.ts (1.0.33–1.0.42). 1.x's Evaluator
+  // stored them all; its run read only `repeat` (sdk/evaluator.js), and evaluate() named the metric after
+  // the function it was handed, never after `name`.
+  ...(
+    [
+      ["name", "rewrite", "evaluators: { [name]: fn }", "The metric's name the code meant: the evaluator's key in evaluate()'s evaluators record (a literal, non-empty name; any other keeps evaluator() under a marker)."],
+      ["repeat", "marker", undefined, "1.x ran the evaluator that many times and recorded every result; nothing here does. `repeat: 1` is dropped, any other value keeps evaluator() under a marker."],
+      ...(["weight", "asserts", "target", "transform", "aggregate", "checker"] as const).map((key) => [key, "removed", undefined, "Stored by 1.x's evaluator() and never read; dropped with the wrapper."] as const),
+    ] as const
+  ).map(([key, decision, to, why]): Option1xEntry => ({ of: "evaluator", key, versions: { since: "1.0.33" }, migration: planned(decision, to, why) })),
 ] satisfies Option1xEntry[]).map((option) => withStatus(option, true));
 
 /**

@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// `npm run check:1x-types`: type-checks the 1.x INPUTS of the migrate fixtures against the real
+// honeyhive@1.0.42 (the last 1.x version with code), so a fixture cannot test code that never compiled
+// against 1.x. Not part of `npm test`: its set-up needs the npm registry (once; then npm's cache).
+//
+// Set-up: `npm pack honeyhive@1.0.42` into bench/.cache/check-1x-types/, then `npm install` of that
+// tarball (its dependencies and zod, its peer) in the same folder. The inputs are copied under its
+// src/<group>/ and checked as one strict program (the options the fixture tests use for the outputs,
+// plus checkJs for JavaScript carrying JSDoc types). Modules neither folder has installed (openai, next,
+// @nestjs/common…) resolve to `any` through a `declare module "*"` shim; express, hono, koa, fastify and
+// @types/node resolve from the repository's node_modules.
+//
+// Prints each input with errors (`group/file:line TScode message`) and exits 1 when there is any.
+// Options: --group <name> (repeatable) checks only those groups; --list prints the files checked;
+// --fixtures <dir> reads another checkout's fixtures folder.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ARGS = process.argv.slice(2);
+/** `--fixtures <dir>`: another checkout's fixtures folder (the default is this repository's). */
+const FIXTURES = ARGS.includes("--fixtures") ? ARGS[ARGS.indexOf("--fixtures") + 1] : join(ROOT, "fixtures");
+const VERSION = "1.0.42";
+const CACHE = join(ROOT, "bench", ".cache", "check-1x-types");
+
+const SOURCE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/;
+const JS = /\.(?:[cm]?js|jsx)$/;
+/** JavaScript is checked only where it carries JSDoc types (checkJs on code written untyped is noise). */
+const JSDOC_TYPES = /@(?:type|param|returns?|typedef|satisfies)\b/;
+
+/** Installs honeyhive@1.0.42 from its packed tarball into CACHE unless it is there already. */
+function setUp() {
+  const installed = join(CACHE, "node_modules", "honeyhive", "package.json");
+  if (existsSync(installed) && JSON.parse(readFileSync(installed, "utf8")).version === VERSION && existsSync(join(CACHE, "node_modules", "@types", "aws-lambda"))) return;
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(join(CACHE, "package.json"), JSON.stringify({ name: "check-1x-types", private: true }));
+  const npm = (args) => execFileSync("npm", [...args, "--no-audit", "--no-fund", "--prefer-offline"], { cwd: CACHE, stdio: ["ignore", "pipe", "inherit"] }).toString();
+  const tarball = npm(["pack", `honeyhive@${VERSION}`]).trim().split("\n").pop();
+  // zod is 1.x's peer; @types/aws-lambda types the Lambda handlers of the inputs.
+  npm(["install", `./${tarball}`, "zod@3", "@types/aws-lambda@8"]);
+}
+
+/** Every source file under `dir`, relative to it, with `/` separators. */
+function filesOf(dir) {
+  const out = [];
+  const walk = (at) => {
+    for (const name of readdirSync(at)) {
+      if (name === "node_modules") continue;
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (SOURCE.test(name)) out.push(relative(dir, path).split(sep).join("/"));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+const namesHoneyhive = (text) => /["']honeyhive["']/.test(text);
+/**
+ * The 1.x shapes of a folder mixing 1.x and 2.x code: a file names honeyhive, and the shape is not one
+ * the folder's test names as 2.x (real-code-public: 18–28; real-code-public-2: a `-2x` suffix;
+ * lookalike-apps: only the `hh1` apps use HoneyHive 1.x).
+ */
+const IS_1X_SHAPE = {
+  "real-code-public": (name) => !(Number(name.slice(0, 2)) >= 18 && Number(name.slice(0, 2)) <= 28),
+  "real-code-public-2": (name) => !name.endsWith("-2x"),
+  "lookalike-apps": (name) => name.includes("-hh1-"),
+};
+const isDirectory = (...parts) => statSync(join(FIXTURES, ...parts)).isDirectory();
+
+/** A whole 1.x tree: [path inside the program, fixture file]. */
+const tree = (group) => filesOf(join(FIXTURES, group)).map((path) => [path, join(group, path)]);
+
+/** The 1.x shapes of a mixed folder, each under its own name. */
+const shapes = (group) =>
+  readdirSync(join(FIXTURES, group))
+    .filter((name) => isDirectory(group, name) && IS_1X_SHAPE[group](name))
+    .map((shape) => ({ shape, files: tree(join(group, shape)) }))
+    .filter(({ files }) => files.some(([, fixture]) => namesHoneyhive(readFileSync(join(FIXTURES, fixture), "utf8"))))
+    .flatMap(({ shape, files }) => files.map(([path, fixture]) => [`${shape}/${path}`, fixture]));
+
+/** group → [path inside the program, fixture file] */
+const GROUPS = {
+  "blind-1x-2": () => tree("blind-1x-2"),
+  "blind-1x": () => tree("blind-1x"),
+  "real-code-1x": () => tree("real-code-1x"),
+  "sample-app-1x": () => tree("sample-app-1x"),
+  "round-1x": () => tree("round-1x"),
+  // Each case's before.<ext>, as index.<ext> of a folder named after the case.
+  "migrate-1x": () =>
+    readdirSync(join(FIXTURES, "migrate-1x"))
+      .filter((name) => isDirectory("migrate-1x", name))
+      .flatMap((name) => readdirSync(join(FIXTURES, "migrate-1x", name)).filter((file) => file.startsWith("before.")).map((file) => [`${name}/${file.replace(/^before/, "index")}`, join("migrate-1x", name, file)])),
+  "real-code-public": () => shapes("real-code-public"),
+  "real-code-public-2": () => shapes("real-code-public-2"),
+  "lookalike-apps": () => shapes("lookalike-apps"),
+};
+
+/**
+ * Errors the inputs have under 1.0.42, each with why it stays (version ranges: analysis/knowledge/sdks/
+ * honeyhive-1x.ts). "older": code of an older 1.x version, consistent with that version, which the
+ * codemod migrates too. "mixed": names from 1.x versions that never shipped together, so no 1.x
+ * compiled the file: left as found (the case still tests the codemod), to be made consistent. "kept":
+ * invalid for another reason named there. Anything else reported is a fixture that never compiled
+ * against 1.x, or a wrong belief about 1.x's types: fix the input (and its expected output), or the mapping.
+ */
+const SETTERS = "setFeedback/setMetric/setMetadata (1.0.0–1.0.6)";
+const EXPECTED = {
+  "blind-1x/src/esm/evaluate-legacy.ts:11 TS2353": `mixed: evaluationFunction/hh_* keys (1.0.12–1.0.32) with evaluator() (1.0.33+)`,
+  "migrate-1x/computed-member-names/index.ts:4 TS7053": `mixed: initFromSessionId (to 1.0.20) with ${SETTERS}, getTracer (1.0.16+) and flush (1.0.7+)`,
+  "migrate-1x/enrichment-instance-setters/index.ts:7 TS2339": `mixed: ${SETTERS} with tracer.enrichSpan (1.0.7+) and tracer.project (1.0.20+)`,
+  "migrate-1x/enrichment-instance-setters/index.ts:8 TS2551": "mixed: as line 7",
+  "migrate-1x/enrichment-static-and-setters/index.ts:7 TS2339": `mixed: ${SETTERS} with static enrichSpan (1.0.33+)`,
+  "migrate-1x/evaluate-query-list-evaluator/index.ts:7 TS2353": "mixed: evaluationFunction/query_list (to 1.0.19) with evaluator() (1.0.33+)",
+  "migrate-1x/init-new-and-from-session-id/index.ts:3 TS2673": "kept: 1.x's constructor is private in its types (JavaScript reached it); the case tests `new` → init",
+  "migrate-1x/init-new-and-from-session-id/index.ts:6 TS2339": "older: initFromSessionId (1.0.0–1.0.20)",
+  "migrate-1x/names-rest-client-subpaths/index.ts:3 TS2307": "kept: honeyhive/dist/models/components is no path of 1.0.42 (docs/migrating-from-1x.md lists it as a 1.x path; unverified for older versions)",
+  "migrate-1x/names-rest-client-subpaths/index.ts:8 TS2709": "kept: the import of line 3 resolves nowhere",
+  "migrate-1x/trace-optional-chain/index.ts:30 TS2339": `mixed: ${SETTERS} with traceModel (1.0.20+) and getTracer (1.0.16+)`,
+  "migrate-1x/trace-options-with-unknown-keys/index.ts:9 TS2353": "kept: an unknown key inline in the options literal, rejected by 1.x's types (TypeScript), taken by 1.x at run time (JavaScript)",
+  "migrate-1x/trace-positional-config-metadata/index.ts:7 TS2559": "older: traceFunction(config, metadata) of 1.0.5–1.0.6, beside the 1.0.7+ options form on purpose",
+  "migrate-1x/trace-positional-config-metadata/index.ts:13 TS2554": "older: as line 7",
+  "real-code-public/01-next-instrumentation-getter/instrumentation.ts:10 TS2673": "kept: `new HoneyHiveTracer(…)` as the public shape has it; private in 1.x's types",
+  "real-code-public/09-modules-option-env-test/index.ts:11 TS2353": "older: init's modules option (1.0.20–1.0.32)",
+  "real-code-public/10-init-from-session-id/resume.ts:4 TS2339": `older: initFromSessionId (to 1.0.20) with ${SETTERS}`,
+  "real-code-public/29-ts-import-equals-lambda/src/handler.ts:1 TS1202": "kept: a CommonJS project's `import x = require()`; this program is ESM, as the test's is (which ignores the same code)",
+  "round-1x/src/11-middleware.ts:19 TS2339": `older: ${SETTERS} on an un-awaited init's tracer`,
+  "round-1x/src/13-join.ts:4 TS2339": "older: initFromSessionId (to 1.0.20) with traceFunction's eventName (1.0.20+): 1.0.20",
+  "round-1x/src/15-evaluate-snake.ts:6 TS2353": "older: evaluate()'s snake_case config of 1.0.12–1.0.32",
+};
+
+const COMPILER_OPTIONS = {
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  moduleDetection: ts.ModuleDetectionKind.Force,
+  target: ts.ScriptTarget.ES2022,
+  lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: ["node"],
+  esModuleInterop: true,
+  experimentalDecorators: true,
+  allowJs: true,
+  checkJs: true,
+  jsx: ts.JsxEmit.Preserve,
+  resolveJsonModule: true,
+};
+
+/** Test-runner globals the jest-style inputs use (no @types/jest here). */
+const GLOBALS = ["jest", "test", "it", "describe", "expect", "beforeEach", "afterEach", "beforeAll", "afterAll"];
+
+/**
+ * Shims for the modules that resolve nowhere: each name a file imports from one is `any` as a value and
+ * as a (generic) type, so `NextRequest` in a parameter type or `implements OnModuleDestroy` reads as the
+ * code meant; anything else (require(), a default import) falls to `declare module "*"`.
+ */
+function shimsFor(roots, unresolvedOwn) {
+  const names = new Map();
+  for (const root of roots) {
+    const source = ts.createSourceFile(root, readFileSync(root, "utf8"), ts.ScriptTarget.Latest, false);
+    for (const statement of source.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const specifier = statement.moduleSpecifier.text;
+      if (specifier.startsWith(".") || ts.resolveModuleName(specifier, root, COMPILER_OPTIONS, ts.sys).resolvedModule) continue;
+      // The package under test is never shimmed: a path 1.0.42 does not have is an error of the input.
+      if (specifier === "honeyhive" || specifier.startsWith("honeyhive/")) {
+        const line = source.getLineAndCharacterOfPosition(statement.moduleSpecifier.getStart(source)).line + 1;
+        unresolvedOwn.push({ file: root, line, code: 2307, message: `Cannot find module '${specifier}' in honeyhive@${VERSION}.` });
+        continue;
+      }
+      const bindings = statement.importClause?.namedBindings;
+      const set = names.get(specifier) ?? new Set();
+      names.set(specifier, set);
+      if (statement.importClause?.name) set.add("default");
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) set.add((element.propertyName ?? element.name).text);
+      if (bindings && ts.isNamespaceImport(bindings)) set.add("*");
+    }
+  }
+  const modules = [...names].filter(([, set]) => !set.has("*")).map(([specifier, set]) => {
+    const members = [...set].map((name) => (name === "default" ? "const _default: any; export default _default;" : `export type ${name}<A = any, B = any, C = any, D = any> = any; export const ${name}: any;`));
+    return `declare module ${JSON.stringify(specifier)} { ${members.join(" ")} }`;
+  });
+  // A script (no import or export), so each `declare module` is an ambient module, not an augmentation.
+  return [`declare module "*";`, ...modules, ...GLOBALS.map((name) => `declare var ${name}: any;`), ""].join("\n");
+}
+
+function main() {
+  const only = ARGS.flatMap((arg, index) => (ARGS[index - 1] === "--group" ? [arg] : []));
+  const groups = Object.keys(GROUPS).filter((name) => only.length === 0 || only.includes(name));
+  setUp();
+  const src = join(CACHE, "src");
+  rmSync(src, { recursive: true, force: true });
+  const roots = [];
+  for (const group of groups) {
+    for (const [path, fixture] of GROUPS[group]()) {
+      const text = readFileSync(join(FIXTURES, fixture), "utf8");
+      const target = join(src, group, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+      if (!JS.test(path) || JSDOC_TYPES.test(text)) roots.push(target);
+    }
+  }
+  const shim = join(src, "shims.d.ts");
+  const unresolvedOwn = [];
+  writeFileSync(shim, shimsFor(roots, unresolvedOwn));
+  if (ARGS.includes("--list")) for (const root of roots) console.log(relative(src, root));
+  const program = ts.createProgram([...roots, shim], COMPILER_OPTIONS);
+  const checked = new Set(roots);
+  const errors = [...unresolvedOwn];
+  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+    const file = diagnostic.file;
+    if (file && !checked.has(file.fileName)) continue;
+    const line = file ? file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1 : 0;
+    errors.push({ file: file?.fileName ?? "(program)", line, code: diagnostic.code, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, " ") });
+  }
+  const found = errors.map(({ file, line, code, message }) => ({ key: `${relative(src, file)}:${line} TS${code}`, message }));
+  const unexpected = found.filter(({ key }) => !(key in EXPECTED));
+  const stale = Object.keys(EXPECTED).filter((key) => groups.includes(key.split("/")[0]) && !found.some((error) => error.key === key));
+  for (const { key, message } of found) console.log(`${key in EXPECTED ? `listed (${EXPECTED[key].split(":")[0]})` : "ERROR          "} ${key} ${message}`);
+  for (const key of stale) console.log(`STALE      ${key}: listed in EXPECTED, not reported any more (drop it)`);
+  const withErrors = new Set(unexpected.map(({ key }) => key.split(":")[0]));
+  console.log(
+    `${roots.length} 1.x inputs checked against honeyhive@${VERSION} (${groups.join(", ")}): ` +
+      `${found.length - unexpected.length} errors listed in EXPECTED (older/mixed/kept), ${unexpected.length} other errors in ${withErrors.size} files, ${stale.length} stale entries`,
+  );
+  process.exitCode = unexpected.length > 0 || stale.length > 0 ? 1 : 0;
+}
+
+main();
