@@ -38,7 +38,7 @@ beforeAll(async () => {
   for (const [shape, found] of await lintShapes(SHAPES_DIR)) findings.set(shape, found);
 }, 300_000);
 
-const { at } = shapeLookup(SHAPES, findings);
+const { at, of } = shapeLookup(SHAPES, findings);
 
 /**
  * Mixed shape → the findings it must have. Mixed shapes not listed are correct and quiet: OTel to HoneyHive
@@ -80,6 +80,13 @@ const KNOWN_DEFECTS: Readonly<Record<string, { readonly today: readonly string[]
 
 describe("look-alike and mixed apps", () => {
   describeExpectedFindings(SHAPES, findings, EXPECTED, new Set(Object.keys(KNOWN_DEFECTS)));
+
+  it("the message says what is true: a Worker's scheduled handler sends no response (it can return before a flush)", () => {
+    const [scheduled] = of("72").map((finding) => finding.message);
+    expect(scheduled).toBe(
+      "Cloudflare Workers handler `scheduled` can return without `await hh.forceFlush()`: spans still buffered are lost when Cloudflare Workers freezes or ends the instance once the handler has returned.",
+    );
+  });
 
   it("has the apps: ~30 without HoneyHive, ~8 mixed", () => {
     expect(SHAPES.filter((name) => !isMixed(name)).length).toBeGreaterThanOrEqual(30);

@@ -71,11 +71,12 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
+      // "once the handler has returned", not "after the response": a Worker's `scheduled`/`queue`, an SQS Lambda send none.
       missingFlush:
-        "{{platform}} handler `{{name}}` can return without `await {{flush}}`: spans still buffered are lost when {{platform}} freezes or ends the instance after the response.",
+        "{{platform}} handler `{{name}}` can return without `await {{flush}}`: spans still buffered are lost when {{platform}} freezes or ends the instance once the handler has returned.",
       // An OpenTelemetry pipeline with no flush to write: a NodeSDK alone (no forceFlush), a provider not kept where the handler reaches it.
       missingOtelFlush:
-        "{{platform}} handler `{{name}}` can return without flushing its OpenTelemetry pipeline: {{advice}}. Spans still buffered are lost when {{platform}} freezes or ends the instance after the response.",
+        "{{platform}} handler `{{name}}` can return without flushing its OpenTelemetry pipeline: {{advice}}. Spans still buffered are lost when {{platform}} freezes or ends the instance once the handler has returned.",
       missingFlushNotAsync:
         "{{platform}} handler `{{name}}` is not async, so it cannot `await {{flush}}` before it returns: make it async and await the flush, or buffered spans are lost when {{platform}} freezes the instance.",
       // A platform whose HTTP invocation ends with the response (`responseCall`): the flush goes before each send, not before a return.
