@@ -90,16 +90,14 @@ describe("mixed apps: the HoneyHive part migrated, the other SDK's calls kept", 
     }
   });
 
-  it("54 Braintrust Eval + HoneyHive evaluate() over a module tracer: the tracer removed, Braintrust's initLogger and Eval kept (both sets)", () => {
-    // Doubtful, reported for a decision: `reverse` is also Braintrust's Eval task, which evaluate() does not
-    // run; without the tracer those calls fall back to the default tracer (or run untraced), so removing it
-    // changes code outside evaluate(). analysis/evaluate.ts (`removable`) does not ask where a binding's
-    // result is called.
+  it("54 Braintrust Eval + HoneyHive evaluate() over a module tracer: the tracer kept and its binding marked, Braintrust's initLogger and Eval kept (both sets)", () => {
+    // `reverse` is also Braintrust's Eval task, which evaluate() does not run: removing the tracer would leave
+    // those calls without it (analysis/evaluate.ts tracedUsedOutsideEvaluate). A person splits the function.
     for (const set of SETS) {
-      expect(changes("54", set)).toEqual({ "evals/compare.ts": 0 });
+      expect(changes("54", set)).toEqual({ "evals/compare.ts": 1 });
       const text = out("54", "evals/compare.ts", set);
-      expect(text).not.toContain("HoneyHiveTracer");
-      expect(text).toContain(`const reverse = trace({ eventType: "tool" }, async (text: string) =>`);
+      expect(text).toContain(`const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "compare" });`);
+      expect(text).toMatch(/honeyhive-migrate: evaluate\(\) runs this function, and so does code outside it.*\n\s*const reverse = trace\(\{ eventType: "tool", tracer \}, /);
       expect(text).toContain(`initLogger({ projectName: "compare" });`);
       expect(text).toMatch(/^Eval\("compare", \{/m);
     }
