@@ -284,6 +284,12 @@ export interface EvaluateTracerBinding {
   readonly tracer: TracerDeclaration;
   /** Where to report: the `tracer` property of the options, or the `tracer.trace` callee. */
   readonly reportNode: TSESTree.Node;
+  /**
+   * The traced function (`const reverse = trace({ tracer }, fn)`) is also called or handed on outside
+   * what evaluate() runs (another framework's runner, `Eval("x", { task: reverse })`, a route): those
+   * calls need the tracer, so the binding and the tracer stay (the codemod marks the binding).
+   */
+  readonly alsoUsedOutsideEvaluate: boolean;
 }
 
 /** A tracer created by this file next to evaluate() (module level, or in the function that calls evaluate). */
@@ -413,7 +419,7 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
     // A tracer handed in as a parameter is the caller's choice, not one this file created.
     if (!tracer || tracer.kind === "parameter") continue;
     const reportNode = use.via === "tracer" ? unwrapExpression((use.node as TSESTree.CallExpression).callee) ?? use.node : (use.tracerProperty ?? use.node);
-    bindings.push({ use, tracer: primaryTracer(tracer), reportNode });
+    bindings.push({ use, tracer: primaryTracer(tracer), reportNode, alsoUsedOutsideEvaluate: tracedUsedOutsideEvaluate(sdk, evaluate, use) });
   }
 
   const importedBindings = evaluate.calls.flatMap((call): ImportedEvaluatedBinding[] => {
@@ -444,6 +450,8 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
     const declarations = declarationsOf(sdk, tracer);
     const usesInEvaluatedCode = otherUses.filter((identifier) => evaluate.isRunByEvaluate(identifier));
     const sessionCallsInEvaluatedCode = usesInEvaluatedCode.flatMap((identifier) => sessionBoundCallOn(identifier) ?? []);
+    // A traced function of it that also runs outside evaluate() keeps it alive: not removable, not evaluate()-only.
+    const servesOutside = own.some((binding) => binding.alsoUsedOutsideEvaluate);
     tracers.push({
       tracer,
       initializations: tracer.initializations,
@@ -452,13 +460,34 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
       usesInEvaluatedCode,
       sessionCallsInEvaluatedCode,
       // A parameter never goes: removing it would change the function's (a class's constructor's) signature.
-      removable: !parameter && !tracer.exported && otherUses.length === 0 && declarations.every(declaresOnlyItself),
+      removable: !parameter && !tracer.exported && otherUses.length === 0 && declarations.every(declaresOnlyItself) && !servesOutside,
       // A session-bound call is reported where it is made; the initialization is then left alone.
-      servesOnlyEvaluatedCode: !tracer.exported && usesInEvaluatedCode.length === otherUses.length && sessionCallsInEvaluatedCode.length === 0,
+      servesOnlyEvaluatedCode: !tracer.exported && usesInEvaluatedCode.length === otherUses.length && sessionCallsInEvaluatedCode.length === 0 && !servesOutside,
       declarations,
     });
   }
   return { bindings, tracers, importedBindings };
+}
+
+/**
+ * `const reverse = trace({ tracer }, fn)` whose `reverse` is read somewhere evaluate() does not run and
+ * that is not evaluate()'s own `function:` (`Eval("x", { task: reverse })`, a route calling it).
+ */
+function tracedUsedOutsideEvaluate(sdk: SdkModel, evaluate: EvaluateModel, use: TraceUse): boolean {
+  let outer: TSESTree.Node = use.node;
+  while (outer.parent && unwrapExpression(outer.parent) === unwrapExpression(outer) && outer.parent !== outer) {
+    if (outer.parent.type === AST_NODE_TYPES.VariableDeclarator) break;
+    outer = outer.parent;
+  }
+  const declarator = outer.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== outer || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = sdk.variableOf(declarator.id);
+  if (!variable) return false;
+  const evaluatedValues = new Set(evaluate.calls.flatMap((call) => (call.functionProperty ? [unwrapExpression(call.functionProperty.value)] : [])));
+  return variable.references.some((reference) => {
+    if (reference.init || reference.identifier === declarator.id) return false;
+    return !evaluatedValues.has(reference.identifier as TSESTree.Expression) && !evaluate.isRunByEvaluate(reference.identifier);
+  });
 }
 
 /**

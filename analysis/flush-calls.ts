@@ -21,6 +21,7 @@ export { mayExportOtelToHoneyhive };
 import type { ModuleFacts } from "./export-facts.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { importedExport, importedModule, importOrigin } from "./project-modules.js";
+import { exportsOtelToHoneyhive } from "./otel-destination.js";
 import { getSdkModel } from "./sdk-model.js";
 
 /** Tells whether a call flushes (a profile's flush call, or a same-file function that flushes on every path). */
@@ -213,7 +214,7 @@ const setups = new AttachedCache<TSESTree.Program, OtelSetup | null>("honeyhive.
 export function otelSetupOf(input: AnalysisInput): OtelSetup | undefined {
   const cached = setups.get(input.ast);
   if (cached !== undefined) return cached ?? undefined;
-  const setup = mayExportOtelToHoneyhive(input.text) ? buildOtelSetup(input) : undefined;
+  const setup = exportsOtelToHoneyhive(input) ? buildOtelSetup(input) : undefined;
   setups.set(input.ast, setup ?? null);
   return setup;
 }

@@ -31,9 +31,10 @@ import { isAppLifetimeMember } from "./knowledge/app-lifetime.js";
 import { FUNCTION_CACHES, type FunctionCache } from "./knowledge/function-caches.js";
 import { API_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { TRACER_STATICS } from "./knowledge/sdks/honeyhive.js";
-import { GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS, opentelemetryProfile, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
+import { GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
 import type { PackageExport } from "./knowledge/sdks/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
+import { exportsOtelToHoneyhive } from "./otel-destination.js";
 import { getSdkModel, honeyhiveMajorOfFile } from "./sdk-model.js";
 import { topLevelKey } from "./session-id-flow.js";
 import type { HoneyhiveMajor } from "./sdk-version.js";
@@ -328,7 +329,7 @@ function findCreations(input: AnalysisInput): Creation[] {
   const { bindings } = getAnalysisContext(input);
   // OpenTelemetry pipelines count only where they export to HoneyHive (or next to the SDK): another
   // vendor's setup is not this plugin's business.
-  const otelToHoneyhive = (sdk.usesSdk || opentelemetryProfile.honeyhiveEndpoint.test(input.text)) && OTEL_PIPELINE_NAMES.test(input.text);
+  const otelToHoneyhive = (sdk.usesSdk || exportsOtelToHoneyhive(input)) && OTEL_PIPELINE_NAMES.test(input.text);
   const creations: Creation[] = [];
   // The two node lists one by one (the index's own arrays, no merged list made for this file), then in
   // walk order: a call before the \`new\` it starts with (\`new NodeSDK().start()\`).

@@ -27,15 +27,8 @@ const SETS: readonly SetName[] = ["2x", "from1"];
  * Apps without HoneyHive that `migrate` changes today: the files it changes (path → markers) per set,
  * and why that is wrong. A fix turns the block below red: drop the entry then.
  */
-const KNOWN_DEFECTS: Readonly<Record<string, { readonly changes: Readonly<Record<string, number>>; readonly reason: string }>> = {
-  // rules/lookalike-apps.test.ts 14: same cause (analysis/flush-calls.ts:216, the text gate decides).
-  "14": {
-    changes: { "src/handler.ts": 1 },
-    reason:
-      "a NodeSDK Lambda exporting to its own collector gets a forceFlush marker because a comment names HoneyHive " +
-      "(mayExportOtelToHoneyhive() is a text test; no exporter URL is read)",
-  },
-};
+// None today: 14 (a NodeSDK Lambda exporting to localhost, marked because a comment named HoneyHive) is left byte for byte.
+const KNOWN_DEFECTS: Readonly<Record<string, { readonly changes: Readonly<Record<string, number>>; readonly reason: string }>> = {};
 
 const { load, byName, changes, out } = migratedShapes(SHAPES_DIR, SHAPES);
 let consumer: ConsumerProject | undefined;
@@ -97,24 +90,30 @@ describe("mixed apps: the HoneyHive part migrated, the other SDK's calls kept", 
     }
   });
 
-  it("54 Braintrust Eval + HoneyHive evaluate() over a module tracer: the tracer removed, Braintrust's initLogger and Eval kept (both sets)", () => {
-    // Doubtful, reported for a decision: `reverse` is also Braintrust's Eval task, which evaluate() does not
-    // run; without the tracer those calls fall back to the default tracer (or run untraced), so removing it
-    // changes code outside evaluate(). analysis/evaluate.ts (`removable`) does not ask where a binding's
-    // result is called.
+  it("54 Braintrust Eval + HoneyHive evaluate() over a module tracer: the tracer kept and its binding marked, Braintrust's initLogger and Eval kept (both sets)", () => {
+    // `reverse` is also Braintrust's Eval task, which evaluate() does not run: removing the tracer would leave
+    // those calls without it (analysis/evaluate.ts tracedUsedOutsideEvaluate). A person splits the function.
     for (const set of SETS) {
-      expect(changes("54", set)).toEqual({ "evals/compare.ts": 0 });
+      expect(changes("54", set)).toEqual({ "evals/compare.ts": 1 });
       const text = out("54", "evals/compare.ts", set);
-      expect(text).not.toContain("HoneyHiveTracer");
-      expect(text).toContain(`const reverse = trace({ eventType: "tool" }, async (text: string) =>`);
+      expect(text).toContain(`const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "compare" });`);
+      expect(text).toMatch(/honeyhive-migrate: evaluate\(\) runs this function, and so does code outside it.*\n\s*const reverse = trace\(\{ eventType: "tool", tracer \}, /);
       expect(text).toContain(`initLogger({ projectName: "compare" });`);
       expect(text).toMatch(/^Eval\("compare", \{/m);
     }
   });
 
-  it("55, 60–64, 66–71: correct mixed apps (other vendors' evaluate/trace/tracer/flush next to HoneyHive's): left byte for byte (both sets)", () => {
-    for (const prefix of ["55", "60", "61", "62", "63", "64", "66", "67", "68", "69", "70", "71"]) {
+  it("55, 60–64, 66–69, 71: correct mixed apps (other vendors' evaluate/trace/tracer/flush next to HoneyHive's): left byte for byte (both sets)", () => {
+    for (const prefix of ["55", "60", "61", "62", "63", "64", "66", "67", "68", "69", "71"]) {
       for (const set of SETS) expect(changes(prefix, set), `${prefix} ${set}`).toEqual({});
+    }
+  });
+
+  it("70 OTLP endpoints in serverless.yml: the Lambda sent to HoneyHive flushes its provider in a finally, the Honeycomb one is left (both sets)", () => {
+    // Its source never names HoneyHive: the prefilter and the rule read OTEL_EXPORTER_OTLP_TRACES_ENDPOINT of its function.
+    for (const set of SETS) {
+      expect(changes("70", set)).toEqual({ "fn-honeyhive/handler.ts": 0 });
+      expect(out("70", "fn-honeyhive/handler.ts", set)).toMatch(/\} finally \{\n\s+await provider\.forceFlush\(\);\n\s+\}\n\};/);
     }
   });
 
@@ -199,7 +198,8 @@ describe("the migrated mixed apps type-check against this SDK", () => {
   }, 120_000);
 });
 
-describe("known defects (today's output, asserted so that a fix shows)", () => {
+// An empty suite fails in vitest: the block exists while a defect is listed.
+if (Object.keys(KNOWN_DEFECTS).length > 0) describe("known defects (today's output, asserted so that a fix shows)", () => {
   for (const [prefix, { changes: today, reason }] of Object.entries(KNOWN_DEFECTS)) {
     it(`${prefix}: ${reason}`, () => {
       for (const set of SETS) expect(changes(prefix, set), `${prefix} ${set}`).toEqual(today);

@@ -181,6 +181,18 @@ function traceCalleeCase(
 ruleTester.run(RULE_NAME, testedRule, {
   valid: VALID,
   invalid: [
+    // The traced function is also another framework's task (Braintrust's Eval, which evaluate() does not run):
+    // the binding is reported without a fix (those calls need the tracer), and the tracer's init is not
+    // reported as serving evaluate() only. A traced function evaluate() alone uses keeps both findings and the
+    // removeTracer suggestion (the traceCalleeCase cases below).
+    {
+      code: `${IMPORTS}import { Eval } from "braintrust";
+const tracer = HoneyHiveTracer.init({ project: "b" });
+const reverse = trace({ tracer }, async (text) => text);
+Eval("x", { data: () => [], task: reverse, scores: [] });
+await evaluate({ function: reverse, dataset: [] });`,
+      errors: [{ messageId: "tracerBoundToEvaluated", data: { tracer: "tracer" }, line: 5, suggestions: [] }],
+    },
     // A parameter's default bound into evaluated code in that function: the binding goes, the parameter
     // stays (no removeTracer suggestion: it would change the function's signature).
     {

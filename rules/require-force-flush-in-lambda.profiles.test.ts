@@ -56,6 +56,17 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
     `${OTEL}import { Pool } from "pg";\nconst pool = new Pool();\nexport const handler = async (event) => {\n  tracer.startActiveSpan("h", (span) => span.end());\n  await provider.forceFlush();\n  await pool.shutdown();\n};`,
     // OpenTelemetry exporting elsewhere is another vendor's: no HoneyHive rule applies.
     `${OTEL_IMPORTS}const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://otel.example.com/v1/traces" }))] });\nconst tracer = provider.getTracer("x");\nexport const handler = async () => { tracer.startActiveSpan("h", (span) => span.end()); };`,
+    // Where the exporter sends decides, not the file's words (analysis/otel-destination.ts): a comment naming
+    // HoneyHive next to an exporter to a local collector, a template to the team's host, another vendor's key header.
+    ...[
+      `new OTLPTraceExporter({ url: "http://localhost:4318/v1/traces" })`,
+      `new OTLPTraceExporter({ url: \`http://\${process.env.COLLECTOR_HOST}:4318/v1/traces\` })`,
+      `new OTLPTraceExporter({ url: process.env.COLLECTOR_URL })`,
+      `new OTLPTraceExporter({ headers: { Authorization: \`Bearer \${process.env.HONEYCOMB_API_KEY}\` } })`,
+    ].map(
+      (exporter) =>
+        `// Spans go to our collector, which forwards them to HoneyHive.\n${OTEL_IMPORTS}const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${exporter})] });\nconst tracer = provider.getTracer("x");\nexport const handler = async () => { tracer.startActiveSpan("h", (span) => span.end()); };`,
+    ),
     // No OpenTelemetry pipeline in the file: `@opentelemetry/api` beside this SDK is not a route into HoneyHive of its own.
     `import { HoneyHiveTracer } from "honeyhive";\nimport { trace } from "@opentelemetry/api";\nconst hh = HoneyHiveTracer.init({ project: "p" });\nexport const handler = async () => { trace.getTracer("x").startActiveSpan("h", (span) => span.end()); };`,
     // Other SDKs' flushes: Langfuse (also optional-chained, through an `as` alias), LangSmith, Braintrust.
@@ -155,8 +166,29 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
     {
       // NodeSDK has no forceFlush and no way to its provider: reported, with no fix (the codemod leaves a marker).
       code: `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { trace } from "@opentelemetry/api";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nconst sdk = new NodeSDK({ traceExporter: ${EXPORTER} });\nsdk.start();\nexport const handler = async (event) => {\n  trace.getTracer("x").startActiveSpan("h", (span) => span.end());\n};`,
-      errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
+      // The message names what is true (no `provider` here, NodeSDK has no forceFlush), in the words of migrate's marker.
+      errors: [
+        {
+          messageId: "missingOtelFlush",
+          data: {
+            name: "handler",
+            flush: "provider.forceFlush()",
+            platform: "AWS Lambda",
+            advice: "await the tracer provider's forceFlush() before this handler returns (NodeSDK has none: keep the provider or span processor in a module-level variable)",
+          },
+          suggestions: [],
+        },
+      ],
     },
+    // An exporter sends to HoneyHive by its url's variable, through a const, or by HoneyHive's key in its Authorization header.
+    ...[
+      `new OTLPTraceExporter({ url: process.env.HONEYHIVE_OTLP_URL })`,
+      `new OTLPTraceExporter({ url: TRACES_URL })`,
+      `new OTLPTraceExporter({ headers: { Authorization: \`Bearer \${process.env.HH_API_KEY}\` } })`,
+    ].map((exporter) => {
+      const head = `${OTEL_IMPORTS}const TRACES_URL = \`\${process.env.HH_API_URL}/opentelemetry/v1/traces\`;\nconst provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${exporter})] });\nconst tracer = provider.getTracer("x");\n`;
+      return wrapped(`${head}export const handler = async () => {\n  tracer.startActiveSpan("h", (span) => span.end());\n};`, "provider.forceFlush()", `${head}export const handler = async () => {\n  try {\n    tracer.startActiveSpan("h", (span) => span.end());\n  } finally {\n    await provider.forceFlush();\n  }\n};`);
+    }),
     // `flush`/`shutdown` count only on a resolved receiver: a database pool's shutdown is no flush.
     wrapped(`import { HoneyHiveTracer } from "honeyhive";\nimport { Pool } from "pg";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst pool = new Pool();\nexport const handler = async () => {\n  tracer.createSession();\n  await pool.shutdown();\n};`, "tracer.forceFlush()", `import { HoneyHiveTracer } from "honeyhive";\nimport { Pool } from "pg";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst pool = new Pool();\nexport const handler = async () => {\n  try {\n    tracer.createSession();\n    await pool.shutdown();\n  } finally {\n    await tracer.forceFlush();\n  }\n};`),
     // `flush` on a `Client` of the project's own module is not LangSmith's `Client#flush`: it does not count.

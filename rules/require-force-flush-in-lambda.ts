@@ -14,7 +14,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { memberName } from "../analysis/ast.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
-import { flushFix, shutdownFix } from "../analysis/fixes/flush.js";
+import { flushFix, shutdownFix, unflushablePipeline } from "../analysis/fixes/flush.js";
+import { MARKER_MESSAGES } from "../analysis/fixes/review-markers.js";
 import { mayExportOtelToHoneyhive, mayImportOtelPipeline } from "../analysis/flush-calls.js";
 import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, sendAwaitsWork, sharedShutdownsOf, type LambdaFlush } from "../analysis/flush.js";
 import { mayHoldEntry } from "../analysis/entry-gate.js";
@@ -28,6 +29,7 @@ export const RULE_NAME = "require-force-flush-in-lambda";
 
 type MessageIds =
   | "missingFlush"
+  | "missingOtelFlush"
   | "missingFlushNotAsync"
   | "missingFlushNotAsyncBeforeSend"
   | "missingFlushBeforeSend"
@@ -70,8 +72,12 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
+      // "once the handler has returned", not "after the response": a Worker's `scheduled`/`queue`, an SQS Lambda send none.
       missingFlush:
-        "{{platform}} handler `{{name}}` can return without `await {{flush}}`: spans still buffered are lost when {{platform}} freezes or ends the instance after the response.",
+        "{{platform}} handler `{{name}}` can return without `await {{flush}}`: spans still buffered are lost when {{platform}} freezes or ends the instance once the handler has returned.",
+      // An OpenTelemetry pipeline with no flush to write: a NodeSDK alone (no forceFlush), a provider not kept where the handler reaches it.
+      missingOtelFlush:
+        "{{platform}} handler `{{name}}` can return without flushing its OpenTelemetry pipeline: {{advice}}. Spans still buffered are lost when {{platform}} freezes or ends the instance once the handler has returned.",
       missingFlushNotAsync:
         "{{platform}} handler `{{name}}` is not async, so it cannot `await {{flush}}` before it returns: make it async and await the flush, or buffered spans are lost when {{platform}} freezes the instance.",
       // A platform whose HTTP invocation ends with the response (`responseCall`): the flush goes before each send, not before a return.
@@ -127,10 +133,17 @@ export default createRule<[], MessageIds>({
     function report(flush: LambdaFlush, messageId: MessageIds): void {
       // Not an autofix: moving a body into try/finally changes when errors surface, a person should look.
       const fix = messageId === "missingFlush" || messageId === "missingFlushBeforeSend" ? flushFix(input, flush) : undefined;
+      // No flush of the pipeline to name (NodeSDK has none): say what to do, as migrate's review marker does.
+      const unnamed = messageId === "missingFlush" && flush.profile === "opentelemetry" && flush.flushText === undefined;
       context.report({
         node: flush.handler.nameNode,
-        messageId,
-        data: { name: flush.handler.exportName, flush: flushCallText(flush), platform: flush.handler.platform.name },
+        messageId: unnamed ? "missingOtelFlush" : messageId,
+        data: {
+          name: flush.handler.exportName,
+          flush: flushCallText(flush),
+          platform: flush.handler.platform.name,
+          ...(unnamed ? { advice: MARKER_MESSAGES.lambdaNoTracer("opentelemetry", unflushablePipeline(input)) } : {}),
+        },
         suggest: fix?.kind ? [{ messageId: fix.kind, data: { flush: fix.flush }, fix: ruleFixOf(input, [fix.fix]) }] : [],
       });
     }

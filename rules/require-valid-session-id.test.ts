@@ -103,6 +103,12 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${EXPRESS}app.use((req, res, next) => { tracer.createSession({ sessionId: req.get("x-session-id"), ...defaults }); next(); });`,
   ],
   invalid: [
+    // A Fastify route schema that only types the header as a string validates no UUID: still client input.
+    invalidCase(
+      `import Fastify from "fastify";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = Fastify();\napp.post("/chat", { schema: { headers: { type: "object", properties: { "x-session-id": { type: "string" } } } } }, async (request) => { tracer.createSession({ sessionId: request.headers["x-session-id"] }); });`,
+      { source: 'request.headers["x-session-id"]', method: "createSession", handler: "Fastify handler" },
+      [ADD_TO_IMPORT, wrapIfPresent('request.headers["x-session-id"]')],
+    ),
     // A check after the helper call runs too late, wherever the helper is declared.
     ...[
       `${EXPRESS_HELPER}app.post("/chat", (req, res) => { const id = req.get("x-session-id"); startChat(id); if (!isSessionId(id)) return res.status(400).end(); res.end(); });`,

@@ -79,6 +79,8 @@ function bindingFix(input: AnalysisInput, binding: EvaluateTracerBinding): Evalu
   const edits = new EditList();
   // A tracer imported from the project's tracing module goes with its last binding.
   const removeIfUnused = tracer.kind === "imported" && tracer.variable ? [tracer.variable] : [];
+  // The traced function also runs outside evaluate() (another framework's runner, a route): it keeps its tracer.
+  if (binding.alsoUsedOutsideEvaluate) return { binding, fix: undefined, marker: { node: use.node, message: MARKER_MESSAGES.tracedAlsoOutsideEvaluate(tracer.name) } };
   if (use.runsNow) {
     const callee = use.namingCall ? input.text.slice(...use.namingCall.callee.range) : `${tracer.name}.trace`;
     return { binding, fix: undefined, marker: { node: use.node, message: MARKER_MESSAGES.evaluatedImmediateTrace1x(`${callee}()`) } };

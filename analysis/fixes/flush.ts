@@ -123,7 +123,7 @@ export function shutdownFix(input: AnalysisInput, call: TSESTree.CallExpression)
  * The OpenTelemetry pipeline of a handler no flush could be written for: the file's own (lambdaFlushOf
  * looks there first), else the first project module the file imports that makes one.
  */
-function unflushablePipeline(input: AnalysisInput): UnflushablePipeline | undefined {
+export function unflushablePipeline(input: AnalysisInput): UnflushablePipeline | undefined {
   const own = otelSetupOf(input);
   if (own) return { parts: own.parts.map((part) => part.component.export.name) };
   for (const specifier of getAnalysisContext(input).importedModules) {

@@ -51,6 +51,9 @@ export const MARKER_MESSAGES = {
   /** A binding in code that another module's evaluate() runs and a module without evaluate() imports too (migrate only). */
   evaluatedFromAnotherModule: (tracer: string) =>
     `evaluate() in another module runs this code, and so does a module that imports it without evaluate() (a server?): \`${tracer}\` bound here puts all of evaluate()'s datapoints in one session, and that module needs it; give evaluate() this function wrapped without \`${tracer}\` and keep this binding for the other callers`,
+  /** A traced function bound to a tracer that evaluate() runs and code outside evaluate() uses too (another framework's Eval task, a route). */
+  tracedAlsoOutsideEvaluate: (tracer: string) =>
+    `evaluate() runs this function, and so does code outside it (another framework's runner, a caller of its own): \`${tracer}\` bound here puts all of evaluate()'s datapoints in one session, and those other calls need it; give evaluate() the function wrapped without \`${tracer}\` and keep this one for the other callers`,
   /** honeyhive 1.x `tracer.trace(fn)` in evaluated code: runs fn in the file tracer's session, not the datapoint's. */
   evaluatedImmediateTrace1x: (call: string) =>
     `${call} runs this code in this file's tracer session, not the datapoint's (honeyhive 1.x): call the function directly so evaluate() supplies the session`,

@@ -7,6 +7,7 @@ import { DirectoryListings } from "./directory-listings.js";
 import { TRACER_HINT_PATTERN } from "../../analysis/knowledge/sdks/index.js";
 import { mayExportOtelToHoneyhive } from "../../analysis/knowledge/sdks/opentelemetry.js";
 import { manualMockOf } from "../../analysis/knowledge/test-mocks.js";
+import { configurationSendsOtelToHoneyhive } from "../../analysis/otel-destination.js";
 import { isLocalModule, readSettings, textMentionsSdk, type HoneyhiveSettings } from "../../analysis/settings.js";
 
 /** `settings.honeyhive` as the engine takes it (RunTransformsOptions["settings"]). */
@@ -26,11 +27,12 @@ const MODULE_SPECIFIER = /\b(?:from|require\s*\(|import\s*\(?)\s*["']([^"'\n]+)[
  * only link to the SDK is a tracer imported from a project module (`./tracing`) is not kept here:
  * nearly every file imports a local module, and a "tracer" word is common (Effect has its own
  * `Tracer`). `mayImportSdkTracer` and the project pass decide those. `runTransforms` on a single file
- * does not depend on this test: it always parses. `path`, when given, also keeps a manual mock of the package.
+ * does not depend on this test: it always parses. `path`, when given, also keeps a manual mock of the package
+ * and a Lambda handler whose OTLP endpoint the project's serverless.yml / SAM template points at HoneyHive.
  */
 export function mayUseSdk(source: string, settings?: PrefilterSettings, path?: string): boolean {
   // A manual mock of the package (`__mocks__/honeyhive.ts`) often never names it: its path does.
-  return textMentionsSdk(source, readSettings({ honeyhive: settings ?? {} })) || mayExportOtelToHoneyhive(source) || (path !== undefined && manualMockOf(path) === SDK_PACKAGE);
+  return textMentionsSdk(source, readSettings({ honeyhive: settings ?? {} })) || mayExportOtelToHoneyhive(source) || (path !== undefined && (manualMockOf(path) === SDK_PACKAGE || configurationSendsOtelToHoneyhive(source, path)));
 }
 
 const SDK_PACKAGE = "honeyhive";

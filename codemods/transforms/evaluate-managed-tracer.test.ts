@@ -43,6 +43,28 @@ await evaluate({ function: step, dataset: [], name: "exp" });
 `);
   });
 
+  it("keeps the tracer and marks the binding when the traced function also runs outside evaluate(); removes it when evaluate() alone uses it", () => {
+    const head = `import { HoneyHiveTracer, trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+import { Eval } from "braintrust";
+
+const tracer = HoneyHiveTracer.init({ project: "evals" });
+const reverse = trace({ tracer }, async (text: string) => text);
+`;
+    const shared = `${head}Eval("x", { data: () => [], task: reverse, scores: [] });
+await evaluate({ function: async ({ inputs }: { inputs: { text: string } }) => reverse(inputs.text), dataset: [], name: "exp" });
+`;
+    const marked = run(shared).output;
+    expect(marked).toContain(`const tracer = HoneyHiveTracer.init({ project: "evals" });`);
+    expect(marked).toMatch(/\/\* honeyhive-migrate: evaluate\(\) runs this function, and so does code outside it.*\*\/\nconst reverse = trace\(\{ tracer \}, /);
+    // The look-alike: evaluate() alone calls it, the tracer and its binding go.
+    const alone = `${head}await evaluate({ function: reverse, dataset: [], name: "exp" });
+`;
+    const removed = run(alone).output;
+    expect(removed).not.toContain("HoneyHiveTracer");
+    expect(removed).toContain("const reverse = trace(async (text: string) => text);");
+  });
+
   it("uses the namespace for tracer.trace(...) and keeps an exported tracer", () => {
     const before = `import * as hh from "honeyhive";
 import { evaluate } from "honeyhive/experiments";

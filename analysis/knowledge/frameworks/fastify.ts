@@ -85,6 +85,10 @@ export const fastify = {
       ],
     },
   ],
-  // A route's `schema` is validated before the handler runs.
-  requestInputs: { ...REQUEST_OBJECT, validatedBy: { routeOption: "schema" } },
+  // A route's `schema` is validated before the handler runs (Fastify compiles it with Ajv, ajv-formats
+  // included: fastify.dev/docs/latest/Reference/Validation-and-Serialization, checked 2026-12-06), but
+  // it proves a UUID only where it says so: JSON Schema's `format: "uuid"` (also TypeBox's
+  // `Type.String({ format: "uuid" })`), a `pattern`, or a Zod type provider's `.uuid()`. A schema that
+  // only types the header as a string checks nothing the SDK needs. Read on the schema's text.
+  requestInputs: { ...REQUEST_OBJECT, validatedBy: { routeOption: "schema", mentions: /\bformat\s*:\s*["'`]uuid["'`]|\bpattern\s*:|\.uuid\s*\(/ } },
 } as const satisfies FrameworkDescriptor;

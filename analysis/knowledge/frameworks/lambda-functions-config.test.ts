@@ -2,7 +2,7 @@ import { rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { useTempProjects } from "../../test-utils/temp-projects.js";
-import { configuredHandlerNames, configuredPreloads as preloadsWithFolders, nodeOptionsOfText } from "./lambda-functions-config.js";
+import { configuredEnvironmentValues, configuredHandlerNames, configuredPreloads as preloadsWithFolders, environmentsOfText, nodeOptionsOfText } from "./lambda-functions-config.js";
 
 /** The specifiers `configuredPreloads` gives (the folder each resolves against is asserted on its own below). */
 const configuredPreloads = (filename: string, cwd?: string): string[] => preloadsWithFolders(filename, cwd).map((preload) => preload.specifier);
@@ -315,5 +315,75 @@ describe("configuredPreloads: NODE_OPTIONS a Lambda configuration sets", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("configuredEnvironmentValues: a variable the configuration sets for the function whose handler is the file", () => {
+  const project = useTempProjects("lambda-functions-environment");
+  const ENDPOINT = ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"];
+
+  it("serverless.yml: the function's own value over provider.environment, by the handler's file (not by the service folder)", () => {
+    const root = project({
+      "package.json": "{}",
+      "a/": "",
+      "b/": "",
+      "c/": "",
+      "serverless.yml": [
+        "provider:",
+        "  environment:",
+        "    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: https://shared.example/v1/traces",
+        "functions:",
+        "  one:",
+        "    handler: a/handler.main",
+        "    environment:",
+        "      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://api.honeyhive.ai/opentelemetry/v1/traces' # HoneyHive",
+        "  two:",
+        "    handler: b/handler.main",
+        "  three:",
+        "    handler: c/handler.main",
+        "    environment:",
+        "      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: ${env:ENDPOINT}",
+        "",
+      ].join("\n"),
+    });
+    expect(configuredEnvironmentValues(join(root, "a", "handler.ts"), ENDPOINT, root)).toEqual(["https://api.honeyhive.ai/opentelemetry/v1/traces"]);
+    expect(configuredEnvironmentValues(join(root, "b", "handler.ts"), ENDPOINT, root)).toEqual(["https://shared.example/v1/traces"]);
+    // A `${…}` value cannot be read and replaces the shared one: nothing is known.
+    expect(configuredEnvironmentValues(join(root, "c", "handler.ts"), ENDPOINT, root)).toEqual([]);
+    // A module the handler imports is not the handler's file.
+    expect(configuredEnvironmentValues(join(root, "a", "otel.ts"), ENDPOINT, root)).toEqual([]);
+  });
+
+  it("SAM: Globals' variables, a function's own winning, its Handler under its CodeUri", () => {
+    const sam = [
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      "  Function:",
+      "    Environment:",
+      "      Variables:",
+      "        OTEL_EXPORTER_OTLP_ENDPOINT: https://collector.internal",
+      "Resources:",
+      "  Chat:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      CodeUri: chat/",
+      "      Handler: app.handler",
+      "      Environment:",
+      "        Variables:",
+      '          OTEL_EXPORTER_OTLP_ENDPOINT: "https://api.honeyhive.ai/opentelemetry"',
+      "  Search:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      CodeUri: search/",
+      "      Handler: app.handler",
+      "  Bucket:",
+      "    Type: AWS::S3::Bucket",
+      "",
+    ].join("\n");
+    const modules = environmentsOfText(sam).map(({ module, variables }) => [module, Object.fromEntries(variables)]);
+    expect(modules).toEqual([
+      ["chat/app", { OTEL_EXPORTER_OTLP_ENDPOINT: "https://api.honeyhive.ai/opentelemetry" }],
+      ["search/app", { OTEL_EXPORTER_OTLP_ENDPOINT: "https://collector.internal" }],
+    ]);
   });
 });

@@ -265,10 +265,15 @@ export interface ConfiguredPreload {
 }
 
 function readNodeOptions(directory: string): readonly ConfiguredNodeOptions[] {
+  return parsedYamlConfigs(directory, nodeOptionsOfText);
+}
+
+/** What `parse` reads of each serverless.yml / SAM template in `directory` (not sst.config: code, not YAML). */
+function parsedYamlConfigs<T>(directory: string, parse: (text: string) => readonly T[]): T[] {
   const modules = projectModules();
   return configFilesIn(directory)
     .filter((name) => !name.startsWith("sst."))
-    .flatMap((name) => modules.parsedFile(join(directory, name), nodeOptionsOfText) ?? []);
+    .flatMap((name) => modules.parsedFile(join(directory, name), parse) ?? []);
 }
 
 /**
@@ -413,4 +418,88 @@ function withReExports(directory: string, names: HandlerNames): HandlerNames {
     }
   }
   return result ?? names;
+}
+
+/** A Lambda function of a configuration: its handler module (relative to the configuration, no extension) and its environment. */
+interface ConfiguredFunctionEnvironment {
+  readonly module: string;
+  /** Variables as the function runs with them: its own over the shared ones; undefined where the value cannot be read (`${…}`). */
+  readonly variables: ReadonlyMap<string, string | undefined>;
+}
+
+/**
+ * The value of each of `names` a deployment configuration sets for the Lambda function whose handler
+ * is in `filename` (`handler: fn/handler.main` → fn/handler.ts), read where `configuredPreloads` reads
+ * NODE_OPTIONS (serverless `provider.environment` / `functions.<name>.environment`, SAM
+ * `Globals.Function.Environment.Variables` / `Properties.Environment.Variables`, a function's own value
+ * winning). Only the handler's own file is matched: a module it imports is not followed (a miss).
+ */
+export function configuredEnvironmentValues(filename: string, names: readonly string[], cwd: string = process.cwd()): readonly string[] {
+  const file = absolutePath(filename);
+  const { root } = deploymentOf(filename);
+  if (root === undefined) return [];
+  const found: string[] = [];
+  for (const directory of configDirectoriesOf(root, absolutePath(cwd))) {
+    const path = withoutExtension(relative(directory, file).split(sep).join("/"));
+    for (const { module, variables } of projectModules().rechecked(directory, readEnvironments)) {
+      if (module !== path) continue;
+      for (const name of names) {
+        const value = variables.get(name);
+        if (value !== undefined && !found.includes(value)) found.push(value);
+      }
+    }
+  }
+  return found;
+}
+
+function readEnvironments(directory: string): readonly ConfiguredFunctionEnvironment[] {
+  return parsedYamlConfigs(directory, environmentsOfText);
+}
+
+/** The functions of one serverless.yml or SAM template's text with their handler module and environment. */
+export function environmentsOfText(source: string): readonly ConfiguredFunctionEnvironment[] {
+  const lines = source.replace(COMMENT_LINE, "").split(/\r?\n/);
+  const shared = new Map<string, string | undefined>();
+  const functions: ConfiguredFunctionEnvironment[] = [];
+  const globalCodeUri = globalFunctionCodeUri(lines);
+  for (const top of childrenOf(lines, -1)) {
+    const section = keyOf(lines[top]!);
+    if (section === "provider") variablesAt(lines, top, ["environment"], shared);
+    else if (section === "Globals") variablesAt(lines, top, ["Function", "Environment", "Variables"], shared);
+  }
+  for (const top of childrenOf(lines, -1)) {
+    const section = keyOf(lines[top]!);
+    if (section !== "functions" && section !== "Resources") continue;
+    for (const fn of childrenOf(lines, top)) {
+      const own = new Map<string, string | undefined>();
+      let keys = childrenOf(lines, fn);
+      let codeUri: string | null | undefined = "";
+      if (section === "Resources") {
+        if (!keys.some((at) => FUNCTION_TYPE.test(lines[at]!))) continue;
+        const properties = keys.find((at) => keyOf(lines[at]!) === "Properties");
+        keys = properties === undefined ? [] : childrenOf(lines, properties);
+        const ownUri = codeUriAmong(lines, keys);
+        codeUri = ownUri === undefined ? globalCodeUri : ownUri;
+        variablesAt(lines, fn, ["Properties", "Environment", "Variables"], own);
+      } else variablesAt(lines, fn, ["environment"], own);
+      const handler = keys.find((at) => /^[Hh]andler$/.test(keyOf(lines[at]!) ?? ""));
+      const entry = handler === undefined ? undefined : /^((?:\.{0,2}\/)?[\w@$./[\]-]+?)\.[A-Za-z_$][\w$]*$/.exec(scalarOf(KEY_LINE.exec(lines[handler]!)![2]!) ?? "");
+      if (!entry || codeUri === null) continue;
+      const path = normalize(entry[1]!);
+      functions.push({ module: codeUri === undefined || codeUri === "" ? path : `${codeUri}/${path}`, variables: new Map([...shared, ...own]) });
+    }
+  }
+  return functions;
+}
+
+/** Every `KEY: value` entry below the mapping at line `at`, through the keys of `path`, into `into`. */
+function variablesAt(lines: readonly string[], at: number, path: readonly string[], into: Map<string, string | undefined>): void {
+  let parents = [at];
+  for (const key of path) parents = parents.flatMap((parent) => childrenOf(lines, parent).filter((child) => keyOf(lines[child]!) === key));
+  for (const parent of parents) {
+    for (const child of childrenOf(lines, parent)) {
+      const entry = KEY_LINE.exec(lines[child]!);
+      if (entry !== null) into.set(entry[1]!, scalarOf(entry[2]!.trim()));
+    }
+  }
 }

@@ -124,6 +124,26 @@ export const opentelemetryProfile = {
    * endpoint) matches this; without it, OpenTelemetry code is another vendor's and no HoneyHive rule applies.
    */
   honeyhiveEndpoint: /honeyhive|\/opentelemetry\/v1\/traces\b/i,
+  /**
+   * How an exporter is told where to send, and what says the place is HoneyHive (analysis/otel-destination.ts
+   * reads an exporter's options with these). HoneyHive takes OTLP/HTTP at `https://<host>/opentelemetry/v1/traces`
+   * (api.honeyhive.ai, or a deployment host such as api.dp1.us.prod.honeyhive.ai) with `Authorization: Bearer <key>`
+   * (docs.honeyhive.ai/v2/integrations/opentelemetry-collector and .../truefoundry, checked 2026-12-06; the
+   * collector page keeps the key in HH_INGESTION_API_KEY); this SDK reads HH_API_KEY (sdk/config.ts).
+   */
+  honeyhiveOtlp: {
+    /** Header names an exporter's `headers` carry HoneyHive's key in (compared lower-case). */
+    keyHeaders: ["authorization", "x-api-key"],
+    /** Environment variables that hold a HoneyHive API key: a key header read from one sends to HoneyHive. */
+    apiKeyVariables: ["HH_API_KEY", "HONEYHIVE_API_KEY", "HH_INGESTION_API_KEY"],
+    /** A variable named like this holds a HoneyHive address or key (`process.env.HONEYHIVE_OTLP_URL`, `HH_API_URL`). */
+    honeyhiveVariable: /honeyhive|^HH_/i,
+    /**
+     * What an OTLP trace exporter built without `url` sends to (opentelemetry.io/docs/specs/otel/protocol/exporter:
+     * the signal-specific variable wins over the general one): read from the project's deployment configuration.
+     */
+    endpointVariables: ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT"],
+  },
 } as const satisfies SdkProfileBase & Record<string, unknown>;
 
 /**

@@ -1,0 +1,165 @@
+// Where a file's OpenTelemetry exporter sends: HoneyHive or somewhere else. Decided from the OTLP trace
+// exporters the file makes (`new OTLPTraceExporter({ url, headers })`): the `url` as written (a literal,
+// a template, a `process.env.X` read, a const), a key header read from a HoneyHive key variable, and for
+// an exporter without `url` the OTLP endpoint variables the project's Lambda configuration sets for this
+// handler (serverless.yml / SAM; .env files are not read). The text test `mayExportOtelToHoneyhive` stays
+// the cheap prefilter; a file whose exporters cannot be read falls back to it on the code without comments
+// (a comment naming HoneyHive sends nothing anywhere).
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { unwrapExpression } from "./ast.js";
+import { AttachedCache } from "./attached-cache.js";
+import { originName } from "./bindings.js";
+import { getAnalysisContext } from "./context.js";
+import type { AnalysisInput } from "./input.js";
+import { configuredEnvironmentValues } from "./knowledge/frameworks/lambda-functions-config.js";
+import { mayExportOtelToHoneyhive, OTEL_COMPONENTS, opentelemetryProfile } from "./knowledge/sdks/opentelemetry.js";
+import { nodesOfType } from "./nodes.js";
+
+type Destination = "honeyhive" | "other" | "unknown";
+
+const { honeyhiveEndpoint, honeyhiveOtlp } = opentelemetryProfile;
+const EXPORTERS = OTEL_COMPONENTS.filter((component) => component.role === "exporter").map((component) => component.export);
+/** How far a const holding the url is followed (`const url = BASE + "/v1/traces"`). */
+const MAX_DEPTH = 3;
+
+const verdicts = new AttachedCache<TSESTree.Program, boolean>("honeyhive.otelToHoneyhive");
+
+/** Does the file's OpenTelemetry pipeline export to HoneyHive? */
+export function exportsOtelToHoneyhive(input: AnalysisInput): boolean {
+  if (!input.text.includes("@opentelemetry/")) return false;
+  const named = mayExportOtelToHoneyhive(input.text);
+  // Without HoneyHive in the text, only an exporter whose endpoint the configuration sets can send there.
+  if (!named && !input.text.includes("OTLPTraceExporter")) return false;
+  return verdicts.getOrCompute(input.ast, () => decide(input, named), true);
+}
+
+function decide(input: AnalysisInput, named: boolean): boolean {
+  const { bindings } = getAnalysisContext(input);
+  const destinations: Destination[] = [];
+  for (const creation of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
+    const origin = bindings.originOf(creation.callee);
+    if (!origin || !EXPORTERS.some((target) => target.package === origin.module && target.name === originName(origin))) continue;
+    destinations.push(exporterDestination(input, creation));
+  }
+  if (destinations.includes("honeyhive")) return true;
+  if (destinations.length > 0 && destinations.every((destination) => destination === "other")) return false;
+  return named && honeyhiveEndpoint.test(codeWithoutComments(input));
+}
+
+function exporterDestination(input: AnalysisInput, creation: TSESTree.NewExpression): Destination {
+  const options = unwrapExpression(creation.arguments[0]);
+  const url = options?.type === AST_NODE_TYPES.ObjectExpression ? propertyValue(options, "url") : undefined;
+  if (options !== undefined && options.type !== AST_NODE_TYPES.ObjectExpression) return "unknown";
+  if (url !== undefined) {
+    const destination = valueDestination(input, url, 0);
+    if (destination !== "unknown") return destination;
+  }
+  const headers = options?.type === AST_NODE_TYPES.ObjectExpression ? unwrapExpression(propertyValue(options, "headers")) : undefined;
+  if (headers?.type === AST_NODE_TYPES.ObjectExpression && sendsHoneyhiveKey(input, headers)) return "honeyhive";
+  if (url !== undefined) return "unknown";
+  return configuredDestination(input);
+}
+
+/** The OTLP endpoint the project's configuration sets for this handler's function: HoneyHive's or another. */
+function configuredDestination(input: AnalysisInput): Destination {
+  const values = configuredEnvironmentValues(input.filename, honeyhiveOtlp.endpointVariables, input.cwd);
+  if (values.length === 0) return "unknown";
+  return values.some((value) => honeyhiveEndpoint.test(value)) ? "honeyhive" : "other";
+}
+
+function valueDestination(input: AnalysisInput, node: TSESTree.Node, depth: number): Destination {
+  const value = unwrapExpression(node);
+  if (!value || depth > MAX_DEPTH) return "unknown";
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof value.value === "string" ? (honeyhiveEndpoint.test(value.value) ? "honeyhive" : "other") : "unknown";
+    case AST_NODE_TYPES.TemplateLiteral: {
+      if (value.quasis.some((quasi) => honeyhiveEndpoint.test(quasi.value.cooked ?? quasi.value.raw))) return "honeyhive";
+      const parts = value.expressions.map((expression) => valueDestination(input, expression, depth + 1));
+      if (parts.includes("honeyhive")) return "honeyhive";
+      // A literal host in the text (`https://collector:4318/${path}`) names the place; a template of variables does not.
+      const host = /^[a-z][\w+.-]*:\/\/[^/$]/i.test(value.quasis[0]?.value.raw ?? "");
+      return host || parts.every((part) => part === "other") ? "other" : "unknown";
+    }
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.ConditionalExpression: {
+      const parts = value.type === AST_NODE_TYPES.LogicalExpression ? [value.left, value.right] : [value.consequent, value.alternate];
+      const found = parts.map((part) => valueDestination(input, part, depth + 1));
+      return found.includes("honeyhive") ? "honeyhive" : found.every((part) => part === "other") ? "other" : "unknown";
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (value.operator !== "+") return "unknown";
+      const found = [value.left, value.right].map((part) => valueDestination(input, part, depth + 1));
+      return found.includes("honeyhive") ? "honeyhive" : found.includes("other") && value.left.type === AST_NODE_TYPES.Literal ? "other" : "unknown";
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = environmentName(value);
+      if (name === undefined) return "unknown";
+      if (honeyhiveOtlp.honeyhiveVariable.test(name)) return "honeyhive";
+      return (honeyhiveOtlp.endpointVariables as readonly string[]).includes(name) ? configuredDestination(input) : "unknown";
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const variable = getAnalysisContext(input).bindings.variableOf(value);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.init : null;
+      if (init && def?.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === "const") return valueDestination(input, init, depth + 1);
+      // A variable named for HoneyHive (`honeyhiveUrl`, `HH_OTLP_ENDPOINT`) says where it points.
+      return honeyhiveOtlp.honeyhiveVariable.test(value.name) ? "honeyhive" : "unknown";
+    }
+    default:
+      return "unknown";
+  }
+}
+
+/** `process.env.NAME`, `process.env["NAME"]`: the variable's name. */
+function environmentName(node: TSESTree.MemberExpression): string | undefined {
+  const object = unwrapExpression(node.object);
+  if (object?.type !== AST_NODE_TYPES.MemberExpression || object.computed) return undefined;
+  if (object.object.type !== AST_NODE_TYPES.Identifier || object.object.name !== "process" || object.property.type !== AST_NODE_TYPES.Identifier || object.property.name !== "env") return undefined;
+  return keyName(node.property, node.computed);
+}
+
+function keyName(key: TSESTree.Node, computed: boolean): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier && !computed) return key.name;
+  return key.type === AST_NODE_TYPES.Literal && typeof key.value === "string" ? key.value : undefined;
+}
+
+function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && keyName(property.key, property.computed) === name) return property.value;
+  }
+  return undefined;
+}
+
+/** `headers: { Authorization: \`Bearer ${process.env.HH_API_KEY}\` }`: a key header whose value reads a HoneyHive key variable. */
+function sendsHoneyhiveKey(input: AnalysisInput, headers: TSESTree.ObjectExpression): boolean {
+  return headers.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    const key = keyName(property.key, property.computed)?.toLowerCase();
+    if (key === undefined || !(honeyhiveOtlp.keyHeaders as readonly string[]).includes(key)) return false;
+    const text = input.text.slice(property.value.range[0], property.value.range[1]);
+    return honeyhiveOtlp.apiKeyVariables.some((name) => new RegExp(`\\b${name}\\b`).test(text));
+  });
+}
+
+/** The file's text without its comments. */
+function codeWithoutComments(input: AnalysisInput): string {
+  const comments = input.ast.comments ?? [];
+  if (comments.length === 0) return input.text;
+  let text = "";
+  let at = 0;
+  for (const comment of comments) {
+    text += input.text.slice(at, comment.range[0]);
+    at = comment.range[1];
+  }
+  return text + input.text.slice(at);
+}
+
+/**
+ * The parse-free test for `migrate`'s prefilter: a file making an OTLP trace exporter whose endpoint the
+ * project's Lambda configuration points at HoneyHive for this handler (its text need not name HoneyHive).
+ */
+export function configurationSendsOtelToHoneyhive(text: string, filename: string): boolean {
+  if (!text.includes("@opentelemetry/") || !text.includes("OTLPTraceExporter")) return false;
+  return configuredEnvironmentValues(filename, honeyhiveOtlp.endpointVariables).some((value) => honeyhiveEndpoint.test(value));
+}
