@@ -76,7 +76,7 @@ export interface PlatformDescriptor {
   readonly id: string;
   /** For messages and docs: "AWS Lambda". */
   readonly name: string;
-  /** The runtime freezes or ends the instance after the response: unflushed spans are lost. */
+  /** The runtime freezes or ends the instance once the handler has returned (or answered): unflushed spans are lost. */
   readonly freezesAfterReturn: boolean;
   /**
    * The form a fix should write when the runtime offers one (else an awaited flush in try/finally); a
