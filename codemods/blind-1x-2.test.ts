@@ -61,14 +61,6 @@ const KNOWN: Readonly<Record<string, Known>> = {
     why: "D6 (rest): the JSDoc import types are renamed now, but a parameter JSDoc-typed `import(\"honeyhive\").HoneyHiveTracer` is not read as a tracer: traceFunction marked, its `flush()` in the next function left unmarked (the SDK model reads no JSDoc; the parse keeps no comments)",
     today: [`return tracer.traceFunction(opts)(step);`, `  await tracer.flush();`],
   },
-  "src/more/vi-mocked.test.ts": {
-    why: "D12: an automocked init given 1.x's resolved value (`vi.mocked(HoneyHiveTracer.init).mockResolvedValue(fake)`) gets no marker, though `jest.spyOn(HoneyHiveTracer, \"init\").mockResolvedValue` does: the migrated code takes init()'s result as the tracer without await, so the test now gets a promise",
-    today: [`beforeEach(() => {\n  vi.mocked(HoneyHiveTracer.init).mockResolvedValue(`],
-  },
-  "src/__tests__/automock.test.cjs": {
-    why: "D12 in jest: `jest.mock(\"honeyhive\")` then `HoneyHiveTracer.init.mockResolvedValue({ flush, startSession })`, 1.x's async init and 1.x members, unmarked",
-    today: [`test("getTracer caches", async () => {\n  HoneyHiveTracer.init.mockResolvedValue(`],
-  },
 };
 
 /** 1.x-only names left without a marker today (each a defect above). */
@@ -77,8 +69,6 @@ const KNOWN_UNMARKED_NAMES: readonly string[] = [
   "src/config/options.ts:13 disableHttpTracing:",
   // D6: the flush() of a parameter JSDoc-typed as the 1.x tracer.
   "src/jsdoc/typed-param.js:22 .flush(",
-  // D12: the fake tracer's 1.x key, which the missing mock marker would cover.
-  "src/more/vi-mocked.test.ts:9 traceTool",
 ];
 
 /** What the unmarked-name check finds that is no use of a 1.x name. */

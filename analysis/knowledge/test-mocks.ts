@@ -55,6 +55,33 @@ export const SPY_CALLS: readonly { readonly object: string; readonly method: str
 ];
 
 /**
+ * Runners' helpers that hand back a member already replaced (by an automock, `jest.mock("honeyhive")` /
+ * `vi.mock("honeyhive")`) typed as a mock: `vi.mocked(HoneyHiveTracer.init).mockResolvedValue(…)`.
+ * verifiedAt: vitest.dev/api/vi.html vi.mocked(object, deep?); jestjs.io/docs/jest-object jest.mocked(source, options?) (Jest 27.4+).
+ */
+export const MOCKED_CALLS: readonly { readonly object: string; readonly method: string }[] = [
+  { object: "vi", method: "mocked" },
+  { object: "jest", method: "mocked" },
+];
+
+/**
+ * A mock function's methods that set what the replaced member returns or does: called on an
+ * automocked member (`HoneyHiveTracer.init.mockResolvedValue(…)`) or on MOCKED_CALLS' result, they give
+ * it the test's (1.x) shape, as a spy does.
+ * verifiedAt: jestjs.io/docs/mock-function-api; vitest.dev/api/mock.html (the same names).
+ */
+export const MOCK_RESULT_METHODS: ReadonlySet<string> = new Set([
+  "mockImplementation",
+  "mockImplementationOnce",
+  "mockReturnValue",
+  "mockReturnValueOnce",
+  "mockResolvedValue",
+  "mockResolvedValueOnce",
+  "mockRejectedValue",
+  "mockRejectedValueOnce",
+]);
+
+/**
  * A manual mock of a package: a module in a `__mocks__` folder named as the package (`__mocks__/honeyhive.ts`,
  * a scoped one `__mocks__/@scope/name.js`). Jest uses one beside node_modules (or under `roots`) for every
  * import of the package, without a `jest.mock` call; Vitest uses the project root's for `vi.mock(name)`

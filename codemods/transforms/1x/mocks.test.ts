@@ -54,6 +54,24 @@ const enrich = vi.spyOn(HoneyHiveTracer.prototype, "enrichSpan");
   expect(output).not.toMatch(/honeyhive-migrate.*\nconst enrich/);
 });
 
+it("marks an automocked member given 1.x's result (vi.mocked, jest.mocked, the member itself), not its expectations or look-alikes", () => {
+  const code = `import { HoneyHiveTracer } from "honeyhive";
+vi.mocked(HoneyHiveTracer.init).mockResolvedValue(fake);
+jest.mocked(HoneyHiveTracer.prototype.flush).mockImplementation(async () => {});
+HoneyHiveTracer.init.mockResolvedValueOnce({ flush });
+expect(vi.mocked(HoneyHiveTracer.init)).toHaveBeenCalled();
+vi.mocked(HoneyHiveTracer.prototype.enrichSpan).mockReturnValue(undefined);
+other.init.mockResolvedValue(fake);
+vi.mocked(other.init).mockResolvedValue(fake);
+`;
+  const { output, markers } = migrate(code, "/tmp/app/src/automock.test.ts");
+  expect(markers).toBe(3);
+  expect(output).toMatch(/this spy replaces 1\.x HoneyHiveTracer init.*\nvi\.mocked\(HoneyHiveTracer\.init\)\.mockResolvedValue/);
+  expect(output).toMatch(/this spy replaces 1\.x HoneyHiveTracer flush.*\njest\.mocked/);
+  expect(output).toMatch(/this spy replaces 1\.x HoneyHiveTracer init.*\nHoneyHiveTracer\.init\.mockResolvedValueOnce/);
+  expect(migrate(output, "/tmp/app/src/automock.test.ts").output).toBe(output);
+});
+
 it("leaves automocks, options objects, other modules' mocks and look-alike spies alone", () => {
   const code = `import { HoneyHiveTracer } from "honeyhive";
 jest.mock("honeyhive");
