@@ -93,11 +93,25 @@ export const MANUAL_MOCK_FOLDER = "__mocks__";
 /** The extensions a runner resolves a manual mock with (Jest's default moduleFileExtensions, less json and node). */
 const MANUAL_MOCK_FILE = /^(.+)\.(?:[cm]?[jt]s|[jt]sx)$/;
 
-/** The package a manual mock at `path` stands in for (`/app/__mocks__/honeyhive.ts` → `honeyhive`), if it is one. */
-export function manualMockOf(path: string): string | undefined {
+/**
+ * The module a manual mock at `path` stands in for (`/app/__mocks__/honeyhive.ts` → `honeyhive`, a subpath
+ * `/app/__mocks__/honeyhive/experiments.ts` → `honeyhive/experiments`), if it is one. Jest names a mock by its
+ * path under `__mocks__`. A mock directly in `__mocks__` beside a project module of its name
+ * (`src/__mocks__/honeyhive.ts` and `src/honeyhive.ts`) is that module's ("user modules": the folder sits
+ * next to the module), not the package's: `fileExists` (the caller's file system) tells.
+ * verifiedAt: jestjs.io/docs/manual-mocks ("Mocking user modules": `__mocks__/` adjacent to the module).
+ */
+export function manualMockOf(path: string, fileExists: (path: string) => boolean = () => false): string | undefined {
   const parts = path.split(/[\\/]/);
   const file = MANUAL_MOCK_FILE.exec(parts.at(-1) ?? "")?.[1];
-  if (file === undefined) return undefined;
-  if (parts.at(-2) === MANUAL_MOCK_FOLDER) return file;
-  return parts.at(-3) === MANUAL_MOCK_FOLDER && parts.at(-2)!.startsWith("@") ? `${parts.at(-2)}/${file}` : undefined;
+  const folder = parts.lastIndexOf(MANUAL_MOCK_FOLDER);
+  if (file === undefined || folder < 0) return undefined;
+  const name = [...parts.slice(folder + 1, -1), file];
+  if (name.length > 1) return name.join("/");
+  const separator = path.includes("/") ? "/" : "\\";
+  const beside = parts.slice(0, folder).join(separator);
+  return PROJECT_MODULE_EXTENSIONS.some((extension) => fileExists(`${beside}${separator}${file}.${extension}`)) ? undefined : file;
 }
+
+/** The extensions of a project module a manual mock may stand beside (Jest's default moduleFileExtensions, less json and node). */
+const PROJECT_MODULE_EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];

@@ -1,6 +1,10 @@
 // 1x-names: a test's mock of the 1.x package is marked (it mirrors 1.x: an async init, flush, trace(fn)),
 // not rewritten; which calls replace a module is analysis/knowledge/test-mocks.ts. hunt-real-2 shape 24.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, it } from "vitest";
+import { mayUseSdk } from "../../engine/prefilter.js";
 import { runTransforms } from "../../engine/engine.js";
 import { TRANSFORM_1X_IDS } from "../ids.js";
 
@@ -101,6 +105,25 @@ it("marks a manual mock of the package (__mocks__/honeyhive.ts, .js, a Windows p
   for (const path of ["/tmp/app/__mocks__/honeyhive-extras.ts", "/tmp/app/mocks/honeyhive.ts", "/tmp/app/__mocks__/@honeyhive/honeyhive.ts", "/tmp/app/__mocks__/honeyhive.d.ts", "/tmp/app/src/honeyhive.ts"]) {
     expect(migrate(MANUAL, path).output, path).toBe(MANUAL);
   }
+});
+
+it("marks a manual mock of a subpath (__mocks__/honeyhive/experiments.ts), not one beside a project module honeyhive.ts", () => {
+  const root = mkdtempSync(join(tmpdir(), "hh-manual-mock-"));
+  try {
+    mkdirSync(join(root, "src", "__mocks__"), { recursive: true });
+    writeFileSync(join(root, "src", "honeyhive.ts"), "export const tracer = {};\n");
+    const own = join(root, "src", "__mocks__", "honeyhive.ts");
+    expect(migrate(MANUAL, own).output).toBe(MANUAL);
+    expect(mayUseSdk(MANUAL, undefined, own)).toBe(false);
+    // The package's mock at the root (no honeyhive.ts beside its folder) is still marked.
+    expect(migrate(MANUAL, join(root, "__mocks__", "honeyhive.ts")).markers).toBe(1);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  const subpath = "/tmp/app/__mocks__/honeyhive/experiments.ts";
+  expect(migrate(MANUAL, subpath).markers).toBe(1);
+  expect(mayUseSdk(MANUAL, undefined, subpath)).toBe(true);
+  expect(migrate(MANUAL, "/tmp/app/__mocks__/lib/honeyhive.ts").output).toBe(MANUAL);
 });
 
 it("keeps a manual mock past the text prefilter by its path alone", async () => {

@@ -4,8 +4,9 @@
 // (`jest.spyOn(HoneyHiveTracer, "init").mockResolvedValue(…)`) mirrors 1.x: after the migration the code
 // under test calls init() without await and forceFlush() on its result, so the test fails with nothing
 // saying why. The mock is the test's own design: marked, not rewritten. Which calls replace a module is
-// data (analysis/knowledge/test-mocks.ts). hunt-real-2 shape 24. A manual mock file (`__mocks__/honeyhive.ts`)
-// is marked as a whole.
+// data (analysis/knowledge/test-mocks.ts). hunt-real-2 shape 24. A manual mock file (`__mocks__/honeyhive.ts`,
+// `__mocks__/honeyhive/experiments.ts`; not one beside a project module `honeyhive.ts`) is marked as a whole.
+import { existsSync } from "node:fs";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import { sourceModule } from "../../../analysis/context.js";
@@ -14,6 +15,7 @@ import type { AnalysisInput } from "../../../analysis/input.js";
 import { manualMockOf, MOCK_RESULT_METHODS, MOCKED_CALLS, MODULE_MOCK_CALLS, SPY_CALLS } from "../../../analysis/knowledge/test-mocks.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import type { SdkModel } from "../../../analysis/sdk-model.js";
+import { isSdkPackage } from "../../../analysis/settings.js";
 import { addMarker } from "../../engine/markers.js";
 import { MESSAGES_1X } from "./messages.js";
 
@@ -34,7 +36,7 @@ export function markOneXMocks(input: AnalysisInput, sdk: SdkModel, edits: EditLi
   const { text } = input;
   // A manual mock (`__mocks__/honeyhive.ts`) is the stand-in as a whole: marked above its first statement.
   const first = input.ast.body[0];
-  if (first && manualMockOf(input.filename) === SDK) addMarker(edits, text, first, MESSAGES_1X.moduleMock);
+  if (first && isSdkPackage(manualMockOf(input.filename, existsSync) ?? "")) addMarker(edits, text, first, MESSAGES_1X.moduleMock);
   if (!/\b(?:mock\w*|doMock|setMock|unstable_mockModule|module|spyOn)\s*\(/.test(text)) return;
   /** `HoneyHiveTracer.init` / `HoneyHiveTracer.prototype.flush` (given as `target` and `name`): a member changedMember says 1.x had otherwise. */
   const changedSdkMember = (target: TSESTree.Node | undefined, name: string | undefined): boolean => {
