@@ -55,6 +55,33 @@ export const SPY_CALLS: readonly { readonly object: string; readonly method: str
 ];
 
 /**
+ * Runners' helpers that hand back a member already replaced (by an automock, `jest.mock("honeyhive")` /
+ * `vi.mock("honeyhive")`) typed as a mock: `vi.mocked(HoneyHiveTracer.init).mockResolvedValue(…)`.
+ * verifiedAt: vitest.dev/api/vi.html vi.mocked(object, deep?); jestjs.io/docs/jest-object jest.mocked(source, options?) (Jest 27.4+).
+ */
+export const MOCKED_CALLS: readonly { readonly object: string; readonly method: string }[] = [
+  { object: "vi", method: "mocked" },
+  { object: "jest", method: "mocked" },
+];
+
+/**
+ * A mock function's methods that set what the replaced member returns or does: called on an
+ * automocked member (`HoneyHiveTracer.init.mockResolvedValue(…)`) or on MOCKED_CALLS' result, they give
+ * it the test's (1.x) shape, as a spy does.
+ * verifiedAt: jestjs.io/docs/mock-function-api; vitest.dev/api/mock.html (the same names).
+ */
+export const MOCK_RESULT_METHODS: ReadonlySet<string> = new Set([
+  "mockImplementation",
+  "mockImplementationOnce",
+  "mockReturnValue",
+  "mockReturnValueOnce",
+  "mockResolvedValue",
+  "mockResolvedValueOnce",
+  "mockRejectedValue",
+  "mockRejectedValueOnce",
+]);
+
+/**
  * A manual mock of a package: a module in a `__mocks__` folder named as the package (`__mocks__/honeyhive.ts`,
  * a scoped one `__mocks__/@scope/name.js`). Jest uses one beside node_modules (or under `roots`) for every
  * import of the package, without a `jest.mock` call; Vitest uses the project root's for `vi.mock(name)`
@@ -66,11 +93,25 @@ export const MANUAL_MOCK_FOLDER = "__mocks__";
 /** The extensions a runner resolves a manual mock with (Jest's default moduleFileExtensions, less json and node). */
 const MANUAL_MOCK_FILE = /^(.+)\.(?:[cm]?[jt]s|[jt]sx)$/;
 
-/** The package a manual mock at `path` stands in for (`/app/__mocks__/honeyhive.ts` → `honeyhive`), if it is one. */
-export function manualMockOf(path: string): string | undefined {
+/**
+ * The module a manual mock at `path` stands in for (`/app/__mocks__/honeyhive.ts` → `honeyhive`, a subpath
+ * `/app/__mocks__/honeyhive/experiments.ts` → `honeyhive/experiments`), if it is one. Jest names a mock by its
+ * path under `__mocks__`. A mock directly in `__mocks__` beside a project module of its name
+ * (`src/__mocks__/honeyhive.ts` and `src/honeyhive.ts`) is that module's ("user modules": the folder sits
+ * next to the module), not the package's: `fileExists` (the caller's file system) tells.
+ * verifiedAt: jestjs.io/docs/manual-mocks ("Mocking user modules": `__mocks__/` adjacent to the module).
+ */
+export function manualMockOf(path: string, fileExists: (path: string) => boolean = () => false): string | undefined {
   const parts = path.split(/[\\/]/);
   const file = MANUAL_MOCK_FILE.exec(parts.at(-1) ?? "")?.[1];
-  if (file === undefined) return undefined;
-  if (parts.at(-2) === MANUAL_MOCK_FOLDER) return file;
-  return parts.at(-3) === MANUAL_MOCK_FOLDER && parts.at(-2)!.startsWith("@") ? `${parts.at(-2)}/${file}` : undefined;
+  const folder = parts.lastIndexOf(MANUAL_MOCK_FOLDER);
+  if (file === undefined || folder < 0) return undefined;
+  const name = [...parts.slice(folder + 1, -1), file];
+  if (name.length > 1) return name.join("/");
+  const separator = path.includes("/") ? "/" : "\\";
+  const beside = parts.slice(0, folder).join(separator);
+  return PROJECT_MODULE_EXTENSIONS.some((extension) => fileExists(`${beside}${separator}${file}.${extension}`)) ? undefined : file;
 }
+
+/** The extensions of a project module a manual mock may stand beside (Jest's default moduleFileExtensions, less json and node). */
+const PROJECT_MODULE_EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];

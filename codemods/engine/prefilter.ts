@@ -1,14 +1,14 @@
 // The text tests `honeyhive migrate` runs before anything is parsed. Light on purpose: it loads no
 // parser (typescript-estree, TypeScript, scope-manager), so a run over files that do not use the SDK
 // costs reading them and these tests, not the parsers' start-up.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { DirectoryListings } from "./directory-listings.js";
 import { TRACER_HINT_PATTERN } from "../../analysis/knowledge/sdks/index.js";
 import { mayExportOtelToHoneyhive } from "../../analysis/knowledge/sdks/opentelemetry.js";
 import { manualMockOf } from "../../analysis/knowledge/test-mocks.js";
 import { configurationSendsOtelToHoneyhive } from "../../analysis/otel-destination.js";
-import { isLocalModule, readSettings, textMentionsSdk, type HoneyhiveSettings } from "../../analysis/settings.js";
+import { isLocalModule, isSdkPackage, readSettings, textMentionsSdk, type HoneyhiveSettings } from "../../analysis/settings.js";
 
 /** `settings.honeyhive` as the engine takes it (RunTransformsOptions["settings"]). */
 export interface PrefilterSettings {
@@ -32,10 +32,8 @@ const MODULE_SPECIFIER = /\b(?:from|require\s*\(|import\s*\(?)\s*["']([^"'\n]+)[
  */
 export function mayUseSdk(source: string, settings?: PrefilterSettings, path?: string): boolean {
   // A manual mock of the package (`__mocks__/honeyhive.ts`) often never names it: its path does.
-  return textMentionsSdk(source, readSettings({ honeyhive: settings ?? {} })) || mayExportOtelToHoneyhive(source) || (path !== undefined && (manualMockOf(path) === SDK_PACKAGE || configurationSendsOtelToHoneyhive(source, path)));
+  return textMentionsSdk(source, readSettings({ honeyhive: settings ?? {} })) || mayExportOtelToHoneyhive(source) || (path !== undefined && (isSdkPackage(manualMockOf(path, existsSync) ?? "") || configurationSendsOtelToHoneyhive(source, path)));
 }
-
-const SDK_PACKAGE = "honeyhive";
 
 /**
  * The project-module specifiers (`./tracing`, `@/lib/tracing`) of a file that mentions a tracer;

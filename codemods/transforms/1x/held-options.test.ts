@@ -93,3 +93,28 @@ it("keeps a 1.x init promise cached on globalThis a promise (Promise.resolve), a
   const local = `import { HoneyHiveTracer } from "honeyhive";\nconst window = { tracerPromise: undefined as unknown };\nwindow.tracerPromise = HoneyHiveTracer.init({ project: "p" });\n`;
   expect(migrate(local, "/tmp/app/lib/w.ts").output).not.toContain("Promise.resolve(");
 });
+
+it("marks init options spread from a helper that returns 1.x keys or is not the file's, and options imported from another module", () => {
+  const code = `import { HoneyHiveTracer } from "honeyhive";
+import { sharedOptions, imported } from "./options.js";
+
+function baseOptions() {
+  return { apiKey: "k", project: "p", inputs: { mode: "batch" } };
+}
+const plainOptions = () => ({ apiKey: "k", project: "p" });
+const local = { apiKey: "k", project: "p" };
+
+export const a = HoneyHiveTracer.init({ ...baseOptions(), sessionName: "a" });
+export const b = HoneyHiveTracer.init({ ...plainOptions(), sessionName: "b" });
+export const c = HoneyHiveTracer.init({ ...sharedOptions(), sessionName: "c" });
+export const d = HoneyHiveTracer.init(imported);
+export const e = HoneyHiveTracer.init(local);
+`;
+  const { output, markers } = migrate(code);
+  expect(markers).toBe(3);
+  expect(output).toMatch(/init options spread from baseOptions\(\) may hold 1\.x keys: [^\n]*\*\/\nexport const a = /);
+  expect(output).toMatch(/init options spread from sharedOptions\(\) may hold 1\.x keys: [^\n]*\*\/\nexport const c = /);
+  expect(output).toMatch(/these init options come from another module \(imported\): [^\n]*\*\/\nexport const d = /);
+  expect(output).not.toMatch(/\*\/\nexport const (?:b|e) = /);
+  expect(migrate(output).output).toBe(output);
+});

@@ -71,12 +71,20 @@ function collect({ file, edits, project }: TransformContext): void {
       const held = heldOptions(input, creation);
       if (held && sessionIdProperty(held) && (creation.parent?.type === AST_NODE_TYPES.AwaitExpression || usedAsInitPromise(creation))) addMarker(edits, text, creation, MESSAGES_1X.joinedSession);
       if (held) migrateHeldOptions(input, edits, creation, held, creations, heldDone);
+      // Options imported from another module (`init(honeyhiveConfig)`): their keys are not read here; marked.
+      const imported = unwrapExpression(creation.arguments[0]);
+      if (!held && imported?.type === AST_NODE_TYPES.Identifier && findVariable(input.scopeManager, imported, imported.name)?.defs[0]?.type === "ImportBinding") {
+        addMarker(edits, text, creation, MESSAGES_1X.importedOptions(imported.name));
+      }
       continue;
     }
     for (const element of options.properties) {
       const spread = element.type === AST_NODE_TYPES.SpreadElement ? unwrapExpression(element.argument) : undefined;
       const held = spread?.type === AST_NODE_TYPES.Identifier ? constObjectOf(input, spread) : undefined;
       if (held) migrateHeldOptions(input, edits, creation, held, creations, heldDone);
+      // A helper's result spread in (`init({ ...baseOptions(), sessionName })`): tsc checks no excess key there.
+      const helper = spread?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(spread.callee) : undefined;
+      if (helper?.type === AST_NODE_TYPES.Identifier && mayReturn1xOptions(input, helper)) addMarker(edits, text, creation, MESSAGES_1X.spreadOptions(helper.name));
     }
     const joined = joinedSession(edits, text, creation, options);
     const dropped = migrateOptionKeys(edits, text, options, "HoneyHiveTracer.init", joined ? [joined.property] : []);
@@ -117,6 +125,31 @@ function constObjectOf(input: AnalysisInput, reference: TSESTree.Identifier): TS
   return init?.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
 }
 
+/** Keys of an options literal that this SDK names otherwise or ignores (`inputs`, `disableHttpTracing`). */
+function oneXOptionKeys(options: TSESTree.ObjectExpression): string[] {
+  return keyedProperties(options)
+    .map(({ key }) => key)
+    .filter((key) => {
+      const migration = option1x("HoneyHiveTracer.init", key)?.migration;
+      return migration !== undefined && (migration.decision === "marker" || migration.decision === "removed" || (migration.decision === "rename" && migration.to !== key));
+    });
+}
+
+/**
+ * May the function `callee` names return 1.x init options? Yes unless it is a function of the file none
+ * of whose returned object literals holds a 1.x key (a literal returned anywhere in its body counts).
+ */
+function mayReturn1xOptions(input: AnalysisInput, callee: TSESTree.Identifier): boolean {
+  const def = findVariable(input.scopeManager, callee, callee.name)?.defs[0];
+  const declared = def?.type === "FunctionName" ? def.node : def?.type === "Variable" ? unwrapExpression(def.node.init) : undefined;
+  if (declared?.type !== AST_NODE_TYPES.FunctionDeclaration && declared?.type !== AST_NODE_TYPES.FunctionExpression && declared?.type !== AST_NODE_TYPES.ArrowFunctionExpression) return true;
+  const returned = [declared.body, ...nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.ReturnStatement], declared.body).map((statement) => statement.argument)];
+  return returned.some((value) => {
+    const object = unwrapExpression(value);
+    return object?.type === AST_NODE_TYPES.ObjectExpression && oneXOptionKeys(object).length > 0;
+  });
+}
+
 /**
  * 1.x options that reach init() through a `const` of the file, one level: passed as the argument
  * (`init(tracerOptions)`) or spread into it (`init({ ...base, sessionName })`). Where every use of the
@@ -152,11 +185,8 @@ function migrateHeldOptions(
     if (dropped.length > 0) addMarker(edits, text, declarator, droppedKeysMessage("HoneyHiveTracer.init", dropped));
     return;
   }
-  const keys = keyedProperties(held).filter(({ key }) => {
-    const migration = option1x("HoneyHiveTracer.init", key)?.migration;
-    return migration !== undefined && (migration.decision === "marker" || migration.decision === "removed" || (migration.decision === "rename" && migration.to !== key));
-  });
-  if (keys.length > 0) addMarker(edits, text, creation, MESSAGES_1X.heldOptions(declarator.id.name, keys.map(({ key }) => key)));
+  const keys = oneXOptionKeys(held);
+  if (keys.length > 0) addMarker(edits, text, creation, MESSAGES_1X.heldOptions(declarator.id.name, keys));
 }
 
 /** Parents with no parentheses of their own syntax: parentheses right around a child of theirs only group it. */

@@ -39,6 +39,10 @@ export const MESSAGES_1X = {
     "this mock stands in for honeyhive 1.x: after the migration the code under test takes HoneyHiveTracer.init()'s result as the tracer without await (mockReturnValue, not mockResolvedValue) and calls forceFlush() (1.x flush()), trace(options, fn) and createSession(): update the mock to this SDK's API",
   spiedMember: (name: string) =>
     `this spy replaces 1.x HoneyHiveTracer ${name}, which this SDK has otherwise (init() returns the tracer, not a promise; flush() is forceFlush(); trace(options, fn) wraps; see docs/migrating-from-1x.md): update what it returns and expects`,
+  spreadOptions: (call: string) =>
+    `init options spread from ${call}() may hold 1.x keys: rename inputs → sessionInputs, metadata → sessionMetadata where they are built (this SDK ignores the 1.x names)`,
+  importedOptions: (name: string) =>
+    `these init options come from another module (${name}): rename its 1.x keys there (inputs → sessionInputs, metadata → sessionMetadata; drop disableHttpTracing, instrumentModules), as this SDK ignores them`,
   heldOptions: (name: string, keys: readonly string[]) =>
     `${name} holds 1.x HoneyHiveTracer.init option${keys.length > 1 ? "s" : ""} ${keys.join(", ")}, and is used elsewhere too, so the codemod left it: rename or remove ${keys.length > 1 ? "them" : "it"} as docs/migrating-from-1x.md says (init options)`,
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,

@@ -1,6 +1,10 @@
 // 1x-names: a test's mock of the 1.x package is marked (it mirrors 1.x: an async init, flush, trace(fn)),
 // not rewritten; which calls replace a module is analysis/knowledge/test-mocks.ts. hunt-real-2 shape 24.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, it } from "vitest";
+import { mayUseSdk } from "../../engine/prefilter.js";
 import { runTransforms } from "../../engine/engine.js";
 import { TRANSFORM_1X_IDS } from "../ids.js";
 
@@ -54,6 +58,24 @@ const enrich = vi.spyOn(HoneyHiveTracer.prototype, "enrichSpan");
   expect(output).not.toMatch(/honeyhive-migrate.*\nconst enrich/);
 });
 
+it("marks an automocked member given 1.x's result (vi.mocked, jest.mocked, the member itself), not its expectations or look-alikes", () => {
+  const code = `import { HoneyHiveTracer } from "honeyhive";
+vi.mocked(HoneyHiveTracer.init).mockResolvedValue(fake);
+jest.mocked(HoneyHiveTracer.prototype.flush).mockImplementation(async () => {});
+HoneyHiveTracer.init.mockResolvedValueOnce({ flush });
+expect(vi.mocked(HoneyHiveTracer.init)).toHaveBeenCalled();
+vi.mocked(HoneyHiveTracer.prototype.enrichSpan).mockReturnValue(undefined);
+other.init.mockResolvedValue(fake);
+vi.mocked(other.init).mockResolvedValue(fake);
+`;
+  const { output, markers } = migrate(code, "/tmp/app/src/automock.test.ts");
+  expect(markers).toBe(3);
+  expect(output).toMatch(/this spy replaces 1\.x HoneyHiveTracer init.*\nvi\.mocked\(HoneyHiveTracer\.init\)\.mockResolvedValue/);
+  expect(output).toMatch(/this spy replaces 1\.x HoneyHiveTracer flush.*\njest\.mocked/);
+  expect(output).toMatch(/this spy replaces 1\.x HoneyHiveTracer init.*\nHoneyHiveTracer\.init\.mockResolvedValueOnce/);
+  expect(migrate(output, "/tmp/app/src/automock.test.ts").output).toBe(output);
+});
+
 it("leaves automocks, options objects, other modules' mocks and look-alike spies alone", () => {
   const code = `import { HoneyHiveTracer } from "honeyhive";
 jest.mock("honeyhive");
@@ -83,6 +105,25 @@ it("marks a manual mock of the package (__mocks__/honeyhive.ts, .js, a Windows p
   for (const path of ["/tmp/app/__mocks__/honeyhive-extras.ts", "/tmp/app/mocks/honeyhive.ts", "/tmp/app/__mocks__/@honeyhive/honeyhive.ts", "/tmp/app/__mocks__/honeyhive.d.ts", "/tmp/app/src/honeyhive.ts"]) {
     expect(migrate(MANUAL, path).output, path).toBe(MANUAL);
   }
+});
+
+it("marks a manual mock of a subpath (__mocks__/honeyhive/experiments.ts), not one beside a project module honeyhive.ts", () => {
+  const root = mkdtempSync(join(tmpdir(), "hh-manual-mock-"));
+  try {
+    mkdirSync(join(root, "src", "__mocks__"), { recursive: true });
+    writeFileSync(join(root, "src", "honeyhive.ts"), "export const tracer = {};\n");
+    const own = join(root, "src", "__mocks__", "honeyhive.ts");
+    expect(migrate(MANUAL, own).output).toBe(MANUAL);
+    expect(mayUseSdk(MANUAL, undefined, own)).toBe(false);
+    // The package's mock at the root (no honeyhive.ts beside its folder) is still marked.
+    expect(migrate(MANUAL, join(root, "__mocks__", "honeyhive.ts")).markers).toBe(1);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  const subpath = "/tmp/app/__mocks__/honeyhive/experiments.ts";
+  expect(migrate(MANUAL, subpath).markers).toBe(1);
+  expect(mayUseSdk(MANUAL, undefined, subpath)).toBe(true);
+  expect(migrate(MANUAL, "/tmp/app/__mocks__/lib/honeyhive.ts").output).toBe(MANUAL);
 });
 
 it("keeps a manual mock past the text prefilter by its path alone", async () => {

@@ -4,16 +4,18 @@
 // (`jest.spyOn(HoneyHiveTracer, "init").mockResolvedValue(…)`) mirrors 1.x: after the migration the code
 // under test calls init() without await and forceFlush() on its result, so the test fails with nothing
 // saying why. The mock is the test's own design: marked, not rewritten. Which calls replace a module is
-// data (analysis/knowledge/test-mocks.ts). hunt-real-2 shape 24. A manual mock file (`__mocks__/honeyhive.ts`)
-// is marked as a whole.
+// data (analysis/knowledge/test-mocks.ts). hunt-real-2 shape 24. A manual mock file (`__mocks__/honeyhive.ts`,
+// `__mocks__/honeyhive/experiments.ts`; not one beside a project module `honeyhive.ts`) is marked as a whole.
+import { existsSync } from "node:fs";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import { sourceModule } from "../../../analysis/context.js";
 import type { EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { manualMockOf, MODULE_MOCK_CALLS, SPY_CALLS } from "../../../analysis/knowledge/test-mocks.js";
+import { manualMockOf, MOCK_RESULT_METHODS, MOCKED_CALLS, MODULE_MOCK_CALLS, SPY_CALLS } from "../../../analysis/knowledge/test-mocks.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import type { SdkModel } from "../../../analysis/sdk-model.js";
+import { isSdkPackage } from "../../../analysis/settings.js";
 import { addMarker } from "../../engine/markers.js";
 import { MESSAGES_1X } from "./messages.js";
 
@@ -34,12 +36,31 @@ export function markOneXMocks(input: AnalysisInput, sdk: SdkModel, edits: EditLi
   const { text } = input;
   // A manual mock (`__mocks__/honeyhive.ts`) is the stand-in as a whole: marked above its first statement.
   const first = input.ast.body[0];
-  if (first && manualMockOf(input.filename) === SDK) addMarker(edits, text, first, MESSAGES_1X.moduleMock);
-  if (!/\b(?:mock|doMock|setMock|unstable_mockModule|module|spyOn)\s*\(/.test(text)) return;
+  if (first && isSdkPackage(manualMockOf(input.filename, existsSync) ?? "")) addMarker(edits, text, first, MESSAGES_1X.moduleMock);
+  if (!/\b(?:mock\w*|doMock|setMock|unstable_mockModule|module|spyOn)\s*\(/.test(text)) return;
+  /** `HoneyHiveTracer.init` / `HoneyHiveTracer.prototype.flush` (given as `target` and `name`): a member changedMember says 1.x had otherwise. */
+  const changedSdkMember = (target: TSESTree.Node | undefined, name: string | undefined): boolean => {
+    if (!target || name === undefined) return false;
+    const prototypeOf = target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === "prototype" ? target.object : undefined;
+    return sdk.sdkExportOf(prototypeOf ?? target) === "HoneyHiveTracer" && changedMember(prototypeOf === undefined, name);
+  };
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = unwrapExpression(call.callee);
     if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
     const method = memberName(callee);
+    if (method !== undefined && MOCK_RESULT_METHODS.has(method)) {
+      // An automocked member given its result: `HoneyHiveTracer.init.mockResolvedValue(…)`, `vi.mocked(HoneyHiveTracer.init).mockResolvedValue(…)`.
+      let mocked = unwrapExpression(callee.object);
+      if (mocked?.type === AST_NODE_TYPES.CallExpression) {
+        const helper = unwrapExpression(mocked.callee);
+        const isMocked = helper?.type === AST_NODE_TYPES.MemberExpression && MOCKED_CALLS.some((entry) => entry.object === objectName(helper) && entry.method === memberName(helper));
+        mocked = isMocked ? unwrapExpression(mocked.arguments[0]) : undefined;
+      }
+      if (mocked?.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const name = memberName(mocked);
+      if (changedSdkMember(unwrapExpression(mocked.object), name)) addMarker(edits, text, call, MESSAGES_1X.spiedMember(name!));
+      continue;
+    }
     const object = objectName(callee);
     if (method === undefined || object === undefined) continue;
     const mock = MODULE_MOCK_CALLS.find((entry) => entry.object === object && entry.methods.includes(method));
@@ -54,9 +75,6 @@ export function markOneXMocks(input: AnalysisInput, sdk: SdkModel, edits: EditLi
     }
     if (!SPY_CALLS.some((entry) => entry.object === object && entry.method === method)) continue;
     const name = call.arguments[1]?.type === AST_NODE_TYPES.Literal ? staticName(call.arguments[1]) : undefined;
-    const target = unwrapExpression(call.arguments[0]);
-    if (name === undefined || !target) continue;
-    const prototypeOf = target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === "prototype" ? target.object : undefined;
-    if (sdk.sdkExportOf(prototypeOf ?? target) === "HoneyHiveTracer" && changedMember(prototypeOf === undefined, name)) addMarker(edits, text, call, MESSAGES_1X.spiedMember(name));
+    if (changedSdkMember(unwrapExpression(call.arguments[0]), name)) addMarker(edits, text, call, MESSAGES_1X.spiedMember(name!));
   }
 }
