@@ -352,7 +352,7 @@ class SessionIdFlow {
     const skipped = new Set<TSESTree.CallExpression>();
     for (let attempt = 0; attempt < MAX_HELPER_CALLS; attempt++) {
       const flow = this.flowOf(value, skipped);
-      if (!flow || !this.isChecked(flow, call)) return flow;
+      if (!flow || !(this.isChecked(flow, call) || this.validatedProperty(flow, call))) return flow;
       // The outermost helper call is the caller's: try the helper's next caller.
       const outermost = flow.helperCalls.at(-1);
       if (!outermost) return undefined;
@@ -695,6 +695,8 @@ class SessionIdFlow {
     const rule = inputs.validatedBy;
     const registration = handler.kind === "request" ? handler.registration : undefined;
     if (!rule || registration?.type !== AST_NODE_TYPES.CallExpression) return false;
+    // A per-property rule is decided on the key the handler reads (`validatedProperty`).
+    if (rule.perProperty) return false;
     if (rule.routeOption !== undefined && this.routeOptionValidates(registration, rule.routeOption, rule.mentions)) return true;
     if (rule.positionalSchema !== undefined && this.positionalSchemaValidates(registration, rule.positionalSchema, rule.mentions)) return true;
     if (rule.chainedCall === undefined) return false;
@@ -710,12 +712,23 @@ class SessionIdFlow {
   }
 
   /** The registering call has the route option (`{ schema }`, `defineAction({ input })`) and its schema checks what `mentions` asks for. */
-  private routeOptionValidates(registration: TSESTree.CallExpression, option: string, mentions: RegExp | undefined): boolean {
+  private routeOptionValidates(registration: TSESTree.CallExpression, option: string, mentions: RegExp | undefined, key?: string): boolean {
     for (const argument of registration.arguments) {
       const property = argument.type === AST_NODE_TYPES.ObjectExpression ? findProperty(argument, option) : undefined;
-      if (property && this.schemaValidates(property.value, mentions)) return true;
+      if (property && this.schemaValidates(property.value, mentions, key)) return true;
     }
     return false;
+  }
+
+  /** A per-property rule (`validatedBy.perProperty`): the route's schema checks the property the flow reads last. */
+  private validatedProperty(flow: Flow, call: TSESTree.CallExpression): boolean {
+    const handler = this.handlerOfSource(flow, call);
+    if (handler?.kind !== "request") return false;
+    const rule = requestInputsOf(handler)?.validatedBy;
+    const key = flow.sourceKeys.at(-1) ?? inputKeyOf(flow.source);
+    if (!rule?.perProperty || rule.routeOption === undefined || key === undefined) return false;
+    const registration = handler.registration;
+    return registration.type === AST_NODE_TYPES.CallExpression && this.routeOptionValidates(registration, rule.routeOption, rule.mentions, key);
   }
 
   /**
@@ -730,15 +743,22 @@ class SessionIdFlow {
     return schema !== undefined && schema.type !== AST_NODE_TYPES.SpreadElement && this.schemaValidates(schema, mentions);
   }
 
-  /** The schema's text (inline, or of the file's `const` it names) matches `mentions`; a schema from elsewhere is trusted. */
-  private schemaValidates(schema: TSESTree.Node, mentions: RegExp | undefined): boolean {
+  /**
+   * The schema's text (inline, or of the file's `const` it names) matches `mentions`; a schema from elsewhere is trusted.
+   * With `key`, only the text of a property of that name inside the schema counts (`properties: { sessionId: {…} }`).
+   */
+  private schemaValidates(schema: TSESTree.Node, mentions: RegExp | undefined, key?: string, depth = 0): boolean {
     if (!mentions) return true;
-    let node: TSESTree.Node | undefined = schema;
-    if (schema.type === AST_NODE_TYPES.Identifier) {
-      node = this.singleValueOf(schema);
-      if (!node) return true;
-    }
-    return mentions.test(this.input.text.slice(node.range[0], node.range[1]));
+    const node = schema.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(schema) : schema;
+    if (!node) return true;
+    if (key === undefined) return mentions.test(this.input.text.slice(node.range[0], node.range[1]));
+    const wanted = key.toLowerCase();
+    // A part written as a `const` of the file (`schema: { body: BodySchema }`) is read too; one from elsewhere proves nothing here.
+    return nodesOfTypesWithin(this.input.ast, PROPERTY_TYPES, node).some((property) =>
+      staticName(property.key, property.computed)?.toLowerCase() === wanted
+        ? this.schemaValidates(property.value, mentions)
+        : property.value.type === AST_NODE_TYPES.Identifier && depth < 4 && this.singleValueOf(property.value) !== undefined && this.schemaValidates(property.value, mentions, key, depth + 1),
+    );
   }
 
   /** A call of a function that reads the request it is given: imported from a framework's module, or its auto-imported global inside its handlers. */
@@ -865,6 +885,7 @@ function methodOf(fn: FunctionNode): HelperMethod | undefined {
 }
 
 const CALL_TYPES = [AST_NODE_TYPES.CallExpression] as const;
+const PROPERTY_TYPES = [AST_NODE_TYPES.Property] as const;
 const IDENTIFIER_TYPES = [AST_NODE_TYPES.Identifier] as const;
 const KEY_TYPES = [AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.CallExpression] as const;
 

@@ -792,3 +792,34 @@ describe("fix-blind7: more request inputs and schemas", () => {
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });
+
+// fix-sid-sources: a Fastify route schema validates the session id only where the property read has
+// its own UUID check; a `format: "uuid"` on another property of the same schema checks nothing the SDK gets.
+describe("fix-sid-sources: Fastify schema checks per property", () => {
+  const HEAD = `import Fastify from "fastify";\nimport { HoneyHiveTracer } from "honeyhive";\nimport { z } from "zod";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = Fastify();\n`;
+  const fastify = (schema: string, read = "request.body.sessionId"): Case => ({
+    name: `${schema} → ${read}`,
+    code: `${HEAD}app.post("/chat", { schema: ${schema} }, async (request) => { tracer.createSession({ sessionId: ${read} }); return {}; });`,
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    // The uuid format is on another property of the body.
+    fastify(`{ body: { type: "object", properties: { userId: { type: "string", format: "uuid" }, sessionId: { type: "string" } } } }`),
+    fastify(`{ body: { type: "object", properties: { requestId: { type: "string", format: "uuid" } } } }`),
+    // A `const` schema of the file, same shape; a Zod type provider's `.uuid()` on another key.
+    { ...fastify(`BodySchema`), code: `${HEAD}const BodySchema = { type: "object", properties: { traceId: { type: "string", format: "uuid" }, sessionId: { type: "string" } } };\napp.post("/chat", { schema: { body: BodySchema } }, async (request) => { tracer.createSession({ sessionId: request.body.sessionId }); return {}; });` },
+    fastify(`{ body: z.object({ userId: z.string().uuid(), sessionId: z.string() }) }`),
+    // A header schema whose uuid check is on another header.
+    fastify(`{ headers: { type: "object", properties: { "x-request-id": { type: "string", format: "uuid" } } } }`, `request.headers["x-session-id"]`),
+  ];
+  const quiet: Case[] = [
+    fastify(`{ body: { type: "object", properties: { userId: { type: "string" }, sessionId: { type: "string", format: "uuid" } } } }`),
+    { ...fastify(`BodySchema`), code: `${HEAD}const BodySchema = { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } };\napp.post("/chat", { schema: { body: BodySchema } }, async (request) => { tracer.createSession({ sessionId: request.body.sessionId }); return {}; });` },
+    fastify(`{ body: z.object({ userId: z.string(), sessionId: z.string().uuid() }) }`),
+    fastify(`{ querystring: { type: "object", properties: { sid: { type: "string", pattern: "^[0-9a-f-]{36}$" } } } }`, `request.query.sid`),
+    // Header names are compared without case, as Fastify lowercases them.
+    fastify(`{ headers: { type: "object", properties: { "X-Session-Id": { type: "string", format: "uuid" } } } }`, `request.headers["x-session-id"]`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});

@@ -161,6 +161,13 @@ export interface RequestInputs {
      */
     readonly positionalSchema?: { readonly methods: readonly string[]; readonly from: number };
     readonly mentions?: RegExp;
+    /**
+     * `mentions` counts only on the schema of the property the handler reads (the last key on the way,
+     * `request.body.sessionId`: a property `sessionId` of the route option's schema, key compared without
+     * case as header names are), not on the whole schema: a `format: "uuid"` on another property
+     * validates nothing the SDK gets. Only with `routeOption`.
+     */
+    readonly perProperty?: boolean;
   };
 }
 
