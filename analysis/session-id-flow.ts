@@ -352,7 +352,7 @@ class SessionIdFlow {
     const skipped = new Set<TSESTree.CallExpression>();
     for (let attempt = 0; attempt < MAX_HELPER_CALLS; attempt++) {
       const flow = this.flowOf(value, skipped);
-      if (!flow || !(this.isChecked(flow, call) || this.validatedProperty(flow, call))) return flow;
+      if (!flow || !(this.isChecked(flow, call) || this.validatedProperty(flow, call) || this.validatedByMiddleware(flow, call))) return flow;
       // The outermost helper call is the caller's: try the helper's next caller.
       const outermost = flow.helperCalls.at(-1);
       if (!outermost) return undefined;
@@ -446,6 +446,7 @@ class SessionIdFlow {
           const name = memberName(callee);
           const receiver = next(callee.object);
           if (receiver?.taint === "input" && name !== undefined && !VALIDATION_NAME.test(name)) return { taint: "input", source: expression };
+          if (receiver?.taint === "request" && name !== undefined && receiver.inputs?.validatedGetters?.names.includes(name)) return { taint: "input", source: expression };
           if (receiver?.taint === "request" && name !== undefined && receiver.inputs?.getters?.includes(name)) {
             return { taint: "input", source: expression, route: receiver.inputs.routeParameters?.includes(`${name}()`) ? "value" : undefined };
           }
@@ -731,6 +732,33 @@ class SessionIdFlow {
     return registration.type === AST_NODE_TYPES.CallExpression && this.routeOptionValidates(registration, rule.routeOption, rule.mentions, key);
   }
 
+  /** A validated getter's value (`c.req.valid("json").sessionId`) whose route middleware's schema checks the property read (`validatedGetters`). */
+  private validatedByMiddleware(flow: Flow, call: TSESTree.CallExpression): boolean {
+    const handler = this.handlerOfSource(flow, call);
+    if (handler?.kind !== "request" || handler.registration.type !== AST_NODE_TYPES.CallExpression) return false;
+    const rule = requestInputsOf(handler)?.validatedGetters;
+    if (!rule) return false;
+    // The getter call the value was read from, under the keys read after it.
+    let getter: TSESTree.Node | undefined = flow.source;
+    while (getter?.type === AST_NODE_TYPES.MemberExpression) getter = unwrap(getter.object);
+    const getterName = getter?.type === AST_NODE_TYPES.CallExpression ? memberName(unwrap(getter.callee)) : undefined;
+    if (getter?.type !== AST_NODE_TYPES.CallExpression || getterName === undefined || !rule.names.includes(getterName)) return false;
+    const target = staticName(getter.arguments[0]);
+    const key = flow.sourceKeys.at(-1) ?? inputKeyOf(flow.source);
+    if (target === undefined || key === undefined) return false;
+    const bindings = getAnalysisContext(this.input).bindings;
+    return handler.registration.arguments.some((argument) => {
+      const middleware = unwrap(argument);
+      if (middleware?.type !== AST_NODE_TYPES.CallExpression || staticName(middleware.arguments[0]) !== target) return false;
+      const origin = bindings.originOf(unwrap(middleware.callee)!);
+      const schema = middleware.arguments[1];
+      if (!origin || !schema || schema.type === AST_NODE_TYPES.SpreadElement || !rule.middlewares.some((spec) => originMatches(origin, spec))) return false;
+      const written = schema.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(schema) : schema;
+      const isFunction = written?.type === AST_NODE_TYPES.ArrowFunctionExpression || written?.type === AST_NODE_TYPES.FunctionExpression;
+      return this.schemaValidates(schema, rule.mentions, isFunction ? undefined : key);
+    });
+  }
+
   /**
    * `tool(name, [description,] shape, cb)`: the first argument from `from` on, before the last (the
    * callback), that is not written as text or a function is the schema.
@@ -805,7 +833,8 @@ class SessionIdFlow {
     if (!cutoffs.has(sourceScope)) cutoffs.set(sourceScope, carriers.find((carrier) => contains(sourceScope, carrier)) ?? call);
     for (const [scope, cutoff] of cutoffs) {
       for (const candidate of nodesOfTypesWithin(this.input.ast, CALL_TYPES, scope)) {
-        if (candidate.range[0] >= cutoff.range[1] || !this.isValidationCall(candidate)) continue;
+        // The read itself is no check (Hono's `c.req.valid("json")` is named like one).
+        if (candidate.range[0] >= cutoff.range[1] || contains(flow.source, candidate) || !this.isValidationCall(candidate)) continue;
         if (validatedValues(candidate).some((argument) => this.mentionsFlow(argument, flow))) return true;
       }
     }
@@ -813,6 +842,7 @@ class SessionIdFlow {
     if (key === undefined) return false;
     return nodesOfType(this.input.ast, AST_NODE_TYPES.CallExpression).some(
       (candidate) =>
+        !contains(flow.source, candidate) &&
         this.isValidationCall(candidate) &&
         validatedValues(candidate).some((argument) => this.readsInputKey(argument, key, !cutoffs.has(enclosingFunction(candidate) ?? this.input.ast))),
     );

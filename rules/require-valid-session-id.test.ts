@@ -86,8 +86,9 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${EXPRESS}app.use((req, res, next) => { tracer.createSession({ sessionId: res.locals.sessionId }); next(); });`,
     // Fastify validated the header against the route schema before the handler runs.
     `import Fastify from "fastify";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = Fastify();\napp.post("/chat", { schema: { headers: { type: "object", properties: { "x-session-id": { type: "string", format: "uuid" } } } } }, async (request) => { tracer.createSession({ sessionId: request.headers["x-session-id"] }); });`,
-    // Hono's validated input (`c.req.valid(...)`) went through a validator middleware.
-    `import { Hono } from "hono";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Hono();\napp.post("/chat", (c) => { tracer.createSession({ sessionId: c.req.valid("json").sessionId }); return c.text("ok"); });`,
+    // Hono's validated input (`c.req.valid(...)`) went through a validator middleware whose schema checks a UUID
+    // (without one it is client input: see "fix-sid-sources: Hono c.req.valid()" below).
+    `import { Hono } from "hono";\nimport { zValidator } from "@hono/zod-validator";\nimport { z } from "zod";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Hono();\napp.post("/chat", zValidator("json", z.object({ sessionId: z.string().uuid() })), (c) => { tracer.createSession({ sessionId: c.req.valid("json").sessionId }); return c.text("ok"); });`,
     // Express error middleware: the request is the second parameter, the first is the error.
     `${EXPRESS}app.use((err, req, res, next) => { tracer.createSession({ sessionId: err.headers["x-session-id"] }); next(err); });`,
     // Hono's c.get() reads what a middleware stored with c.set(), not the request.
@@ -819,6 +820,39 @@ describe("fix-sid-sources: Fastify schema checks per property", () => {
     fastify(`{ querystring: { type: "object", properties: { sid: { type: "string", pattern: "^[0-9a-f-]{36}$" } } } }`, `request.query.sid`),
     // Header names are compared without case, as Fastify lowercases them.
     fastify(`{ headers: { type: "object", properties: { "X-Session-Id": { type: "string", format: "uuid" } } } }`, `request.headers["x-session-id"]`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// fix-sid-sources: Hono's `c.req.valid(target)` is what the route's validator middleware returned: it
+// counts as validated only when that middleware's schema checks a UUID for the property read.
+describe("fix-sid-sources: Hono c.req.valid() by the route's validator", () => {
+  const HEAD = `import { Hono } from "hono";\nimport { zValidator } from "@hono/zod-validator";\nimport { validator } from "hono/validator";\nimport { HoneyHiveTracer } from "honeyhive";\nimport { z } from "zod";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = new Hono();\n`;
+  const hono = (middleware: string, read = `c.req.valid("json").sessionId`, before = ""): Case => ({
+    name: `${middleware} → ${read}`,
+    code: `${HEAD}${before}app.post("/chat", ${middleware}, (c) => { tracer.createSession({ sessionId: ${read} }); return c.json({}); });`,
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    hono(`zValidator("json", z.object({ sessionId: z.string() }))`),
+    // The UUID check is on another property, or on another target than the one read.
+    hono(`zValidator("json", z.object({ userId: z.string().uuid(), sessionId: z.string() }))`),
+    hono(`zValidator("query", z.object({ sessionId: z.string().uuid() }))`),
+    hono(`zValidator("header", z.object({ "x-request-id": z.string().uuid() }))`, `c.req.valid("header")["x-session-id"]`),
+    hono(`zValidator("json", Body)`, `c.req.valid("json").sessionId`, `const Body = z.object({ sessionId: z.string().min(1) });\n`),
+    // A function validator that checks nothing about the id; no validator at all.
+    hono(`validator("json", (value) => value)`),
+    hono(`async (c, next) => next()`),
+  ];
+  const quiet: Case[] = [
+    hono(`zValidator("json", z.object({ sessionId: z.string().uuid() }))`),
+    hono(`zValidator("json", z.object({ userId: z.string(), sessionId: z.uuid() }))`),
+    hono(`zValidator("header", z.object({ "x-session-id": z.string().uuid() }))`, `c.req.valid("header")["x-session-id"]`),
+    hono(`zValidator("json", Body)`, `c.req.valid("json").sessionId`, `const Body = z.object({ sessionId: z.string().uuid() });\n`),
+    // A schema from elsewhere is trusted, as route schemas are.
+    { ...hono(`zValidator("json", ChatBody)`), code: `import { ChatBody } from "./schemas";\n${HEAD}app.post("/chat", zValidator("json", ChatBody), (c) => { tracer.createSession({ sessionId: c.req.valid("json").sessionId }); return c.json({}); });` },
+    hono(`validator("json", (value, c) => (isSessionId(value.sessionId) ? value : c.text("bad", 400)))`, `c.req.valid("json").sessionId`, `import { isSessionId } from "honeyhive";\n`),
   ];
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));

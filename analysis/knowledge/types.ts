@@ -129,6 +129,15 @@ export interface RequestInputs {
   readonly routeParameters?: readonly string[];
   /** Methods of a request object that read client input: `req.get("x")`, `c.req.header("x")`, `request.json()`. */
   readonly getters?: readonly string[];
+  /**
+   * Getters of a request object that return what a validator middleware of the same route produced
+   * (Hono's `c.req.valid("json")`): client input, unless the registering call has a middleware argument,
+   * a call of one of `middlewares` whose first argument is the getter's target (`zValidator("json",
+   * schema)`), whose schema (second argument) checks the property read with `mentions`
+   * (`z.object({ sessionId: z.string().uuid() })`); a schema from elsewhere is trusted, a function
+   * validator (`validator("json", (value, c) => …)`) counts when its text matches `mentions`.
+   */
+  readonly validatedGetters?: { readonly names: readonly string[]; readonly middlewares: readonly ValueSpecifier[]; readonly mentions: RegExp };
   /** Members that lead to a request object: `c.req`, `ctx.request`, `event.request`. */
   readonly holders?: readonly string[];
   /**
