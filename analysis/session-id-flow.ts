@@ -352,7 +352,7 @@ class SessionIdFlow {
     const skipped = new Set<TSESTree.CallExpression>();
     for (let attempt = 0; attempt < MAX_HELPER_CALLS; attempt++) {
       const flow = this.flowOf(value, skipped);
-      if (!flow || !(this.isChecked(flow, call) || this.validatedProperty(flow, call) || this.validatedByMiddleware(flow, call))) return flow;
+      if (!flow || !(this.isChecked(flow, call) || this.validatedProperty(flow, call) || this.validatedByMiddleware(flow, call) || this.validatedByChain(flow, call))) return flow;
       // The outermost helper call is the caller's: try the helper's next caller.
       const outermost = flow.helperCalls.at(-1);
       if (!outermost) return undefined;
@@ -756,6 +756,39 @@ class SessionIdFlow {
       const written = schema.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(schema) : schema;
       const isFunction = written?.type === AST_NODE_TYPES.ArrowFunctionExpression || written?.type === AST_NODE_TYPES.FunctionExpression;
       return this.schemaValidates(schema, rule.mentions, isFunction ? undefined : key);
+    });
+  }
+
+  /** A validated reader's value (`matchedData(req).sessionId`) whose route has a chain that checks the property read (`validatedReaders`). */
+  private validatedByChain(flow: Flow, call: TSESTree.CallExpression): boolean {
+    const handler = this.handlerOfSource(flow, call);
+    if (handler?.kind !== "request" || handler.registration.type !== AST_NODE_TYPES.CallExpression) return false;
+    const rule = requestInputsOf(handler)?.validatedReaders;
+    let reader: TSESTree.Node | undefined = flow.source;
+    while (reader?.type === AST_NODE_TYPES.MemberExpression) reader = unwrap(reader.object);
+    if (!rule || reader?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const readerCallee = unwrap(reader.callee);
+    const readerName = readerCallee?.type === AST_NODE_TYPES.Identifier ? readerCallee.name : memberName(readerCallee);
+    const key = (flow.sourceKeys.at(-1) ?? inputKeyOf(flow.source))?.toLowerCase();
+    if (readerName === undefined || !rule.names.includes(readerName) || key === undefined) return false;
+    const bindings = getAnalysisContext(this.input).bindings;
+    const chains = handler.registration.arguments.flatMap((argument): (TSESTree.Node | null | undefined)[] => {
+      const written: TSESTree.Node | undefined = argument.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(argument) : argument;
+      return written?.type === AST_NODE_TYPES.ArrayExpression ? written.elements : [written];
+    });
+    return chains.some((chain) => {
+      // `body("sessionId").trim().isUUID()`: the methods called, down to the chain's first call.
+      const methods: string[] = [];
+      let link = unwrap(chain ?? undefined);
+      while (link?.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrap(link.callee);
+        if (callee?.type !== AST_NODE_TYPES.MemberExpression) break;
+        methods.push(memberName(callee) ?? "");
+        link = unwrap(callee.object);
+      }
+      if (link?.type !== AST_NODE_TYPES.CallExpression || !methods.some((name) => rule.checks.includes(name))) return false;
+      const origin = bindings.originOf(unwrap(link.callee)!);
+      return origin !== undefined && rule.chains.some((spec) => originMatches(origin, spec)) && staticName(link.arguments[0])?.toLowerCase() === key;
     });
   }
 

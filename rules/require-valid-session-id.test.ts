@@ -857,3 +857,28 @@ describe("fix-sid-sources: Hono c.req.valid() by the route's validator", () => {
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });
+
+// fix-sid-sources: express-validator's `matchedData(req)` is validated only by the route's chain that
+// checks a UUID for the field read.
+describe("fix-sid-sources: express-validator matchedData() by the route's chains", () => {
+  const HEAD = `import express from "express";\nimport { body, header, matchedData } from "express-validator";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
+  const route = (chains: string, read = "matchedData(req).sessionId"): Case => ({
+    name: `${chains} → ${read}`,
+    code: `${HEAD}app.post("/chat", ${chains}, (req, res) => { tracer.createSession({ sessionId: ${read} }); res.end(); });`,
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    route(`body("sessionId").isString()`),
+    route(`[body("userId").isUUID(), body("sessionId").notEmpty()]`),
+    route(`header("x-request-id").isUUID()`, `matchedData(req)["x-session-id"]`),
+    route(`(req, res, next) => next()`, `matchedData(req, { locations: ["body"] }).sessionId`),
+  ];
+  const quiet: Case[] = [
+    route(`body("sessionId").isUUID()`),
+    route(`[body("userId").notEmpty(), body("sessionId").trim().isUUID()]`),
+    route(`header("x-session-id").isUUID()`, `matchedData(req)["x-session-id"]`),
+    { ...route(`rules`), code: `${HEAD}const rules = [body("sessionId").isUUID()];\napp.post("/chat", rules, (req, res) => { const { sessionId } = matchedData(req); tracer.createSession({ sessionId }); res.end(); });` },
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});

@@ -138,6 +138,13 @@ export interface RequestInputs {
    * validator (`validator("json", (value, c) => …)`) counts when its text matches `mentions`.
    */
   readonly validatedGetters?: { readonly names: readonly string[]; readonly middlewares: readonly ValueSpecifier[]; readonly mentions: RegExp };
+  /**
+   * Reader functions (also listed in `readers`) that return what a validation chain of the same route
+   * matched (express-validator's `matchedData(req)`): client input, unless the registering call has a
+   * chain (an argument, or an element of an array argument) that starts with one of `chains` given the
+   * property read (`body("sessionId")`, `header("x-session-id")`) and calls one of `checks` (`.isUUID()`).
+   */
+  readonly validatedReaders?: { readonly names: readonly string[]; readonly chains: readonly ValueSpecifier[]; readonly checks: readonly string[] };
   /** Members that lead to a request object: `c.req`, `ctx.request`, `event.request`. */
   readonly holders?: readonly string[];
   /**
