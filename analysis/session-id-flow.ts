@@ -352,7 +352,7 @@ class SessionIdFlow {
     const skipped = new Set<TSESTree.CallExpression>();
     for (let attempt = 0; attempt < MAX_HELPER_CALLS; attempt++) {
       const flow = this.flowOf(value, skipped);
-      if (!flow || !this.isChecked(flow, call)) return flow;
+      if (!flow || !(this.isChecked(flow, call) || this.validatedProperty(flow, call) || this.validatedByMiddleware(flow, call) || this.validatedByChain(flow, call))) return flow;
       // The outermost helper call is the caller's: try the helper's next caller.
       const outermost = flow.helperCalls.at(-1);
       if (!outermost) return undefined;
@@ -446,6 +446,7 @@ class SessionIdFlow {
           const name = memberName(callee);
           const receiver = next(callee.object);
           if (receiver?.taint === "input" && name !== undefined && !VALIDATION_NAME.test(name)) return { taint: "input", source: expression };
+          if (receiver?.taint === "request" && name !== undefined && receiver.inputs?.validatedGetters?.names.includes(name)) return { taint: "input", source: expression };
           if (receiver?.taint === "request" && name !== undefined && receiver.inputs?.getters?.includes(name)) {
             return { taint: "input", source: expression, route: receiver.inputs.routeParameters?.includes(`${name}()`) ? "value" : undefined };
           }
@@ -695,6 +696,8 @@ class SessionIdFlow {
     const rule = inputs.validatedBy;
     const registration = handler.kind === "request" ? handler.registration : undefined;
     if (!rule || registration?.type !== AST_NODE_TYPES.CallExpression) return false;
+    // A per-property rule is decided on the key the handler reads (`validatedProperty`).
+    if (rule.perProperty) return false;
     if (rule.routeOption !== undefined && this.routeOptionValidates(registration, rule.routeOption, rule.mentions)) return true;
     if (rule.positionalSchema !== undefined && this.positionalSchemaValidates(registration, rule.positionalSchema, rule.mentions)) return true;
     if (rule.chainedCall === undefined) return false;
@@ -710,12 +713,83 @@ class SessionIdFlow {
   }
 
   /** The registering call has the route option (`{ schema }`, `defineAction({ input })`) and its schema checks what `mentions` asks for. */
-  private routeOptionValidates(registration: TSESTree.CallExpression, option: string, mentions: RegExp | undefined): boolean {
+  private routeOptionValidates(registration: TSESTree.CallExpression, option: string, mentions: RegExp | undefined, key?: string): boolean {
     for (const argument of registration.arguments) {
       const property = argument.type === AST_NODE_TYPES.ObjectExpression ? findProperty(argument, option) : undefined;
-      if (property && this.schemaValidates(property.value, mentions)) return true;
+      if (property && this.schemaValidates(property.value, mentions, key)) return true;
     }
     return false;
+  }
+
+  /** A per-property rule (`validatedBy.perProperty`): the route's schema checks the property the flow reads last. */
+  private validatedProperty(flow: Flow, call: TSESTree.CallExpression): boolean {
+    const handler = this.handlerOfSource(flow, call);
+    if (handler?.kind !== "request") return false;
+    const rule = requestInputsOf(handler)?.validatedBy;
+    const key = flow.sourceKeys.at(-1) ?? inputKeyOf(flow.source);
+    if (!rule?.perProperty || rule.routeOption === undefined || key === undefined) return false;
+    const registration = handler.registration;
+    return registration.type === AST_NODE_TYPES.CallExpression && this.routeOptionValidates(registration, rule.routeOption, rule.mentions, key);
+  }
+
+  /** A validated getter's value (`c.req.valid("json").sessionId`) whose route middleware's schema checks the property read (`validatedGetters`). */
+  private validatedByMiddleware(flow: Flow, call: TSESTree.CallExpression): boolean {
+    const handler = this.handlerOfSource(flow, call);
+    if (handler?.kind !== "request" || handler.registration.type !== AST_NODE_TYPES.CallExpression) return false;
+    const rule = requestInputsOf(handler)?.validatedGetters;
+    if (!rule) return false;
+    // The getter call the value was read from, under the keys read after it.
+    let getter: TSESTree.Node | undefined = flow.source;
+    while (getter?.type === AST_NODE_TYPES.MemberExpression) getter = unwrap(getter.object);
+    const getterName = getter?.type === AST_NODE_TYPES.CallExpression ? memberName(unwrap(getter.callee)) : undefined;
+    if (getter?.type !== AST_NODE_TYPES.CallExpression || getterName === undefined || !rule.names.includes(getterName)) return false;
+    const target = staticName(getter.arguments[0]);
+    const key = flow.sourceKeys.at(-1) ?? inputKeyOf(flow.source);
+    if (target === undefined || key === undefined) return false;
+    const bindings = getAnalysisContext(this.input).bindings;
+    return handler.registration.arguments.some((argument) => {
+      const middleware = unwrap(argument);
+      if (middleware?.type !== AST_NODE_TYPES.CallExpression || staticName(middleware.arguments[0]) !== target) return false;
+      const origin = bindings.originOf(unwrap(middleware.callee)!);
+      const schema = middleware.arguments[1];
+      if (!origin || !schema || schema.type === AST_NODE_TYPES.SpreadElement || !rule.middlewares.some((spec) => originMatches(origin, spec))) return false;
+      const written = schema.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(schema) : schema;
+      const isFunction = written?.type === AST_NODE_TYPES.ArrowFunctionExpression || written?.type === AST_NODE_TYPES.FunctionExpression;
+      return this.schemaValidates(schema, rule.mentions, isFunction ? undefined : key);
+    });
+  }
+
+  /** A validated reader's value (`matchedData(req).sessionId`) whose route has a chain that checks the property read (`validatedReaders`). */
+  private validatedByChain(flow: Flow, call: TSESTree.CallExpression): boolean {
+    const handler = this.handlerOfSource(flow, call);
+    if (handler?.kind !== "request" || handler.registration.type !== AST_NODE_TYPES.CallExpression) return false;
+    const rule = requestInputsOf(handler)?.validatedReaders;
+    let reader: TSESTree.Node | undefined = flow.source;
+    while (reader?.type === AST_NODE_TYPES.MemberExpression) reader = unwrap(reader.object);
+    if (!rule || reader?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const readerCallee = unwrap(reader.callee);
+    const readerName = readerCallee?.type === AST_NODE_TYPES.Identifier ? readerCallee.name : memberName(readerCallee);
+    const key = (flow.sourceKeys.at(-1) ?? inputKeyOf(flow.source))?.toLowerCase();
+    if (readerName === undefined || !rule.names.includes(readerName) || key === undefined) return false;
+    const bindings = getAnalysisContext(this.input).bindings;
+    const chains = handler.registration.arguments.flatMap((argument): (TSESTree.Node | null | undefined)[] => {
+      const written: TSESTree.Node | undefined = argument.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(argument) : argument;
+      return written?.type === AST_NODE_TYPES.ArrayExpression ? written.elements : [written];
+    });
+    return chains.some((chain) => {
+      // `body("sessionId").trim().isUUID()`: the methods called, down to the chain's first call.
+      const methods: string[] = [];
+      let link = unwrap(chain ?? undefined);
+      while (link?.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrap(link.callee);
+        if (callee?.type !== AST_NODE_TYPES.MemberExpression) break;
+        methods.push(memberName(callee) ?? "");
+        link = unwrap(callee.object);
+      }
+      if (link?.type !== AST_NODE_TYPES.CallExpression || !methods.some((name) => rule.checks.includes(name))) return false;
+      const origin = bindings.originOf(unwrap(link.callee)!);
+      return origin !== undefined && rule.chains.some((spec) => originMatches(origin, spec)) && staticName(link.arguments[0])?.toLowerCase() === key;
+    });
   }
 
   /**
@@ -730,15 +804,22 @@ class SessionIdFlow {
     return schema !== undefined && schema.type !== AST_NODE_TYPES.SpreadElement && this.schemaValidates(schema, mentions);
   }
 
-  /** The schema's text (inline, or of the file's `const` it names) matches `mentions`; a schema from elsewhere is trusted. */
-  private schemaValidates(schema: TSESTree.Node, mentions: RegExp | undefined): boolean {
+  /**
+   * The schema's text (inline, or of the file's `const` it names) matches `mentions`; a schema from elsewhere is trusted.
+   * With `key`, only the text of a property of that name inside the schema counts (`properties: { sessionId: {…} }`).
+   */
+  private schemaValidates(schema: TSESTree.Node, mentions: RegExp | undefined, key?: string, depth = 0): boolean {
     if (!mentions) return true;
-    let node: TSESTree.Node | undefined = schema;
-    if (schema.type === AST_NODE_TYPES.Identifier) {
-      node = this.singleValueOf(schema);
-      if (!node) return true;
-    }
-    return mentions.test(this.input.text.slice(node.range[0], node.range[1]));
+    const node = schema.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(schema) : schema;
+    if (!node) return true;
+    if (key === undefined) return mentions.test(this.input.text.slice(node.range[0], node.range[1]));
+    const wanted = key.toLowerCase();
+    // A part written as a `const` of the file (`schema: { body: BodySchema }`) is read too; one from elsewhere proves nothing here.
+    return nodesOfTypesWithin(this.input.ast, PROPERTY_TYPES, node).some((property) =>
+      staticName(property.key, property.computed)?.toLowerCase() === wanted
+        ? this.schemaValidates(property.value, mentions)
+        : property.value.type === AST_NODE_TYPES.Identifier && depth < 4 && this.singleValueOf(property.value) !== undefined && this.schemaValidates(property.value, mentions, key, depth + 1),
+    );
   }
 
   /** A call of a function that reads the request it is given: imported from a framework's module, or its auto-imported global inside its handlers. */
@@ -785,7 +866,8 @@ class SessionIdFlow {
     if (!cutoffs.has(sourceScope)) cutoffs.set(sourceScope, carriers.find((carrier) => contains(sourceScope, carrier)) ?? call);
     for (const [scope, cutoff] of cutoffs) {
       for (const candidate of nodesOfTypesWithin(this.input.ast, CALL_TYPES, scope)) {
-        if (candidate.range[0] >= cutoff.range[1] || !this.isValidationCall(candidate)) continue;
+        // The read itself is no check (Hono's `c.req.valid("json")` is named like one).
+        if (candidate.range[0] >= cutoff.range[1] || contains(flow.source, candidate) || !this.isValidationCall(candidate)) continue;
         if (validatedValues(candidate).some((argument) => this.mentionsFlow(argument, flow))) return true;
       }
     }
@@ -793,6 +875,7 @@ class SessionIdFlow {
     if (key === undefined) return false;
     return nodesOfType(this.input.ast, AST_NODE_TYPES.CallExpression).some(
       (candidate) =>
+        !contains(flow.source, candidate) &&
         this.isValidationCall(candidate) &&
         validatedValues(candidate).some((argument) => this.readsInputKey(argument, key, !cutoffs.has(enclosingFunction(candidate) ?? this.input.ast))),
     );
@@ -865,6 +948,7 @@ function methodOf(fn: FunctionNode): HelperMethod | undefined {
 }
 
 const CALL_TYPES = [AST_NODE_TYPES.CallExpression] as const;
+const PROPERTY_TYPES = [AST_NODE_TYPES.Property] as const;
 const IDENTIFIER_TYPES = [AST_NODE_TYPES.Identifier] as const;
 const KEY_TYPES = [AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.CallExpression] as const;
 

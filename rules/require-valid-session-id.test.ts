@@ -86,8 +86,9 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${EXPRESS}app.use((req, res, next) => { tracer.createSession({ sessionId: res.locals.sessionId }); next(); });`,
     // Fastify validated the header against the route schema before the handler runs.
     `import Fastify from "fastify";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = Fastify();\napp.post("/chat", { schema: { headers: { type: "object", properties: { "x-session-id": { type: "string", format: "uuid" } } } } }, async (request) => { tracer.createSession({ sessionId: request.headers["x-session-id"] }); });`,
-    // Hono's validated input (`c.req.valid(...)`) went through a validator middleware.
-    `import { Hono } from "hono";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Hono();\napp.post("/chat", (c) => { tracer.createSession({ sessionId: c.req.valid("json").sessionId }); return c.text("ok"); });`,
+    // Hono's validated input (`c.req.valid(...)`) went through a validator middleware whose schema checks a UUID
+    // (without one it is client input: see "fix-sid-sources: Hono c.req.valid()" below).
+    `import { Hono } from "hono";\nimport { zValidator } from "@hono/zod-validator";\nimport { z } from "zod";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Hono();\napp.post("/chat", zValidator("json", z.object({ sessionId: z.string().uuid() })), (c) => { tracer.createSession({ sessionId: c.req.valid("json").sessionId }); return c.text("ok"); });`,
     // Express error middleware: the request is the second parameter, the first is the error.
     `${EXPRESS}app.use((err, req, res, next) => { tracer.createSession({ sessionId: err.headers["x-session-id"] }); next(err); });`,
     // Hono's c.get() reads what a middleware stored with c.set(), not the request.
@@ -788,6 +789,95 @@ describe("fix-blind7: more request inputs and schemas", () => {
     durable(`webSocketClose(ws: WebSocket, code: number, reason: string) { tracer.createSession({ sessionId: reason, skipApiCall: true }); }`),
     durable(`alarm(info: any) { tracer.createSession({ sessionId: String(info.retryCount), skipApiCall: true }); }`),
     durable(`run(event: any) { tracer.createSession({ sessionId: event.payload.sessionId, skipApiCall: true }); }`, "WorkflowEntrypoint"),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// fix-sid-sources: a Fastify route schema validates the session id only where the property read has
+// its own UUID check; a `format: "uuid"` on another property of the same schema checks nothing the SDK gets.
+describe("fix-sid-sources: Fastify schema checks per property", () => {
+  const HEAD = `import Fastify from "fastify";\nimport { HoneyHiveTracer } from "honeyhive";\nimport { z } from "zod";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = Fastify();\n`;
+  const fastify = (schema: string, read = "request.body.sessionId"): Case => ({
+    name: `${schema} → ${read}`,
+    code: `${HEAD}app.post("/chat", { schema: ${schema} }, async (request) => { tracer.createSession({ sessionId: ${read} }); return {}; });`,
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    // The uuid format is on another property of the body.
+    fastify(`{ body: { type: "object", properties: { userId: { type: "string", format: "uuid" }, sessionId: { type: "string" } } } }`),
+    fastify(`{ body: { type: "object", properties: { requestId: { type: "string", format: "uuid" } } } }`),
+    // A `const` schema of the file, same shape; a Zod type provider's `.uuid()` on another key.
+    { ...fastify(`BodySchema`), code: `${HEAD}const BodySchema = { type: "object", properties: { traceId: { type: "string", format: "uuid" }, sessionId: { type: "string" } } };\napp.post("/chat", { schema: { body: BodySchema } }, async (request) => { tracer.createSession({ sessionId: request.body.sessionId }); return {}; });` },
+    fastify(`{ body: z.object({ userId: z.string().uuid(), sessionId: z.string() }) }`),
+    // A header schema whose uuid check is on another header.
+    fastify(`{ headers: { type: "object", properties: { "x-request-id": { type: "string", format: "uuid" } } } }`, `request.headers["x-session-id"]`),
+  ];
+  const quiet: Case[] = [
+    fastify(`{ body: { type: "object", properties: { userId: { type: "string" }, sessionId: { type: "string", format: "uuid" } } } }`),
+    { ...fastify(`BodySchema`), code: `${HEAD}const BodySchema = { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } };\napp.post("/chat", { schema: { body: BodySchema } }, async (request) => { tracer.createSession({ sessionId: request.body.sessionId }); return {}; });` },
+    fastify(`{ body: z.object({ userId: z.string(), sessionId: z.string().uuid() }) }`),
+    fastify(`{ querystring: { type: "object", properties: { sid: { type: "string", pattern: "^[0-9a-f-]{36}$" } } } }`, `request.query.sid`),
+    // Header names are compared without case, as Fastify lowercases them.
+    fastify(`{ headers: { type: "object", properties: { "X-Session-Id": { type: "string", format: "uuid" } } } }`, `request.headers["x-session-id"]`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// fix-sid-sources: Hono's `c.req.valid(target)` is what the route's validator middleware returned: it
+// counts as validated only when that middleware's schema checks a UUID for the property read.
+describe("fix-sid-sources: Hono c.req.valid() by the route's validator", () => {
+  const HEAD = `import { Hono } from "hono";\nimport { zValidator } from "@hono/zod-validator";\nimport { validator } from "hono/validator";\nimport { HoneyHiveTracer } from "honeyhive";\nimport { z } from "zod";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = new Hono();\n`;
+  const hono = (middleware: string, read = `c.req.valid("json").sessionId`, before = ""): Case => ({
+    name: `${middleware} → ${read}`,
+    code: `${HEAD}${before}app.post("/chat", ${middleware}, (c) => { tracer.createSession({ sessionId: ${read} }); return c.json({}); });`,
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    hono(`zValidator("json", z.object({ sessionId: z.string() }))`),
+    // The UUID check is on another property, or on another target than the one read.
+    hono(`zValidator("json", z.object({ userId: z.string().uuid(), sessionId: z.string() }))`),
+    hono(`zValidator("query", z.object({ sessionId: z.string().uuid() }))`),
+    hono(`zValidator("header", z.object({ "x-request-id": z.string().uuid() }))`, `c.req.valid("header")["x-session-id"]`),
+    hono(`zValidator("json", Body)`, `c.req.valid("json").sessionId`, `const Body = z.object({ sessionId: z.string().min(1) });\n`),
+    // A function validator that checks nothing about the id; no validator at all.
+    hono(`validator("json", (value) => value)`),
+    hono(`async (c, next) => next()`),
+  ];
+  const quiet: Case[] = [
+    hono(`zValidator("json", z.object({ sessionId: z.string().uuid() }))`),
+    hono(`zValidator("json", z.object({ userId: z.string(), sessionId: z.uuid() }))`),
+    hono(`zValidator("header", z.object({ "x-session-id": z.string().uuid() }))`, `c.req.valid("header")["x-session-id"]`),
+    hono(`zValidator("json", Body)`, `c.req.valid("json").sessionId`, `const Body = z.object({ sessionId: z.string().uuid() });\n`),
+    // A schema from elsewhere is trusted, as route schemas are.
+    { ...hono(`zValidator("json", ChatBody)`), code: `import { ChatBody } from "./schemas";\n${HEAD}app.post("/chat", zValidator("json", ChatBody), (c) => { tracer.createSession({ sessionId: c.req.valid("json").sessionId }); return c.json({}); });` },
+    hono(`validator("json", (value, c) => (isSessionId(value.sessionId) ? value : c.text("bad", 400)))`, `c.req.valid("json").sessionId`, `import { isSessionId } from "honeyhive";\n`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// fix-sid-sources: express-validator's `matchedData(req)` is validated only by the route's chain that
+// checks a UUID for the field read.
+describe("fix-sid-sources: express-validator matchedData() by the route's chains", () => {
+  const HEAD = `import express from "express";\nimport { body, header, matchedData } from "express-validator";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
+  const route = (chains: string, read = "matchedData(req).sessionId"): Case => ({
+    name: `${chains} → ${read}`,
+    code: `${HEAD}app.post("/chat", ${chains}, (req, res) => { tracer.createSession({ sessionId: ${read} }); res.end(); });`,
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    route(`body("sessionId").isString()`),
+    route(`[body("userId").isUUID(), body("sessionId").notEmpty()]`),
+    route(`header("x-request-id").isUUID()`, `matchedData(req)["x-session-id"]`),
+    route(`(req, res, next) => next()`, `matchedData(req, { locations: ["body"] }).sessionId`),
+  ];
+  const quiet: Case[] = [
+    route(`body("sessionId").isUUID()`),
+    route(`[body("userId").notEmpty(), body("sessionId").trim().isUUID()]`),
+    route(`header("x-session-id").isUUID()`, `matchedData(req)["x-session-id"]`),
+    { ...route(`rules`), code: `${HEAD}const rules = [body("sessionId").isUUID()];\napp.post("/chat", rules, (req, res) => { const { sessionId } = matchedData(req); tracer.createSession({ sessionId }); res.end(); });` },
   ];
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));

@@ -129,6 +129,22 @@ export interface RequestInputs {
   readonly routeParameters?: readonly string[];
   /** Methods of a request object that read client input: `req.get("x")`, `c.req.header("x")`, `request.json()`. */
   readonly getters?: readonly string[];
+  /**
+   * Getters of a request object that return what a validator middleware of the same route produced
+   * (Hono's `c.req.valid("json")`): client input, unless the registering call has a middleware argument,
+   * a call of one of `middlewares` whose first argument is the getter's target (`zValidator("json",
+   * schema)`), whose schema (second argument) checks the property read with `mentions`
+   * (`z.object({ sessionId: z.string().uuid() })`); a schema from elsewhere is trusted, a function
+   * validator (`validator("json", (value, c) => …)`) counts when its text matches `mentions`.
+   */
+  readonly validatedGetters?: { readonly names: readonly string[]; readonly middlewares: readonly ValueSpecifier[]; readonly mentions: RegExp };
+  /**
+   * Reader functions (also listed in `readers`) that return what a validation chain of the same route
+   * matched (express-validator's `matchedData(req)`): client input, unless the registering call has a
+   * chain (an argument, or an element of an array argument) that starts with one of `chains` given the
+   * property read (`body("sessionId")`, `header("x-session-id")`) and calls one of `checks` (`.isUUID()`).
+   */
+  readonly validatedReaders?: { readonly names: readonly string[]; readonly chains: readonly ValueSpecifier[]; readonly checks: readonly string[] };
   /** Members that lead to a request object: `c.req`, `ctx.request`, `event.request`. */
   readonly holders?: readonly string[];
   /**
@@ -161,6 +177,13 @@ export interface RequestInputs {
      */
     readonly positionalSchema?: { readonly methods: readonly string[]; readonly from: number };
     readonly mentions?: RegExp;
+    /**
+     * `mentions` counts only on the schema of the property the handler reads (the last key on the way,
+     * `request.body.sessionId`: a property `sessionId` of the route option's schema, key compared without
+     * case as header names are), not on the whole schema: a `format: "uuid"` on another property
+     * validates nothing the SDK gets. Only with `routeOption`.
+     */
+    readonly perProperty?: boolean;
   };
 }
 

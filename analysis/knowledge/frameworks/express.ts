@@ -88,5 +88,14 @@ export const express = {
     parameterByArity: { 4: 1 },
     arityExceptMethods: ["param"],
     routeParameters: ["params"],
+    // express-validator's `matchedData(req)` returns the fields the route's chains matched
+    // (express-validator docs, api-matched-data: only data that passed its chains, `onlyValidData` defaults to
+    // true; checked 2026-12-06): validated only where the chain checks a UUID.
+    readers: [{ package: "express-validator", name: "matchedData" }],
+    validatedReaders: {
+      names: ["matchedData"],
+      chains: [{ package: "express-validator", name: ["body", "query", "header", "param", "cookie", "check"] }],
+      checks: ["isUUID"],
+    },
   },
 } as const satisfies FrameworkDescriptor;

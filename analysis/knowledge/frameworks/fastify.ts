@@ -89,6 +89,8 @@ export const fastify = {
   // included: fastify.dev/docs/latest/Reference/Validation-and-Serialization, checked 2026-12-06), but
   // it proves a UUID only where it says so: JSON Schema's `format: "uuid"` (also TypeBox's
   // `Type.String({ format: "uuid" })`), a `pattern`, or a Zod type provider's `.uuid()`. A schema that
-  // only types the header as a string checks nothing the SDK needs. Read on the schema's text.
-  requestInputs: { ...REQUEST_OBJECT, validatedBy: { routeOption: "schema", mentions: /\bformat\s*:\s*["'`]uuid["'`]|\bpattern\s*:|\.uuid\s*\(/ } },
+  // only types the header as a string checks nothing the SDK needs. Read on the text of the schema of
+  // the property the handler reads (`properties: { sessionId: { type: "string", format: "uuid" } }`):
+  // a uuid format on another property of the same schema does not validate `request.body.sessionId`.
+  requestInputs: { ...REQUEST_OBJECT, validatedBy: { routeOption: "schema", mentions: /\bformat\s*:\s*["'`]uuid["'`]|\bpattern\s*:|\.uuid\s*\(/, perProperty: true } },
 } as const satisfies FrameworkDescriptor;

@@ -129,5 +129,21 @@ export const hono = {
   // The handler gets a context: `c.get("user")` reads what a middleware `c.set`, the request is `c.req`
   // (`c.req.header("x")`, `c.req.query("x")`, `c.req.param("id")`, `await c.req.json()`).
   // `hono/cookie`'s `getCookie(c, "sid")` / `getSignedCookie(c, secret, "sid")` read the request's cookies.
-  requestInputs: { ...REQUEST_OBJECT, holds: "context", readers: [{ package: "hono/cookie", name: ["getCookie", "getSignedCookie"] }] },
+  // `c.req.valid("json" | "query" | "header" | "param" | "form" | "cookie")` returns what the route's
+  // validator middleware (`validator(target, fn)` of `hono/validator`, `zValidator(target, schema)` of
+  // `@hono/zod-validator`) returned: hono.dev/guides/validation, checked 2026-12-06. Client input unless
+  // that schema checks a UUID for the property read (zod `.uuid()`, `z.uuid()`).
+  requestInputs: {
+    ...REQUEST_OBJECT,
+    holds: "context",
+    readers: [{ package: "hono/cookie", name: ["getCookie", "getSignedCookie"] }],
+    validatedGetters: {
+      names: ["valid"],
+      middlewares: [
+        { package: "hono/validator", name: "validator" },
+        { package: "@hono/zod-validator", name: "zValidator" },
+      ],
+      mentions: /\buuid\b|\.uuid\s*\(|isSessionId|toSessionId/i,
+    },
+  },
 } as const satisfies FrameworkDescriptor;
