@@ -49,8 +49,9 @@ function packagesReachedFrom(entry: string): Set<string> {
     const text = readFileSync(file, "utf8");
     const specifiers = [
       ...ts.preProcessFile(text, true, true).importedFiles.map(({ fileName }) => fileName),
-      // `import x = require()` in the ES module build: TypeScript emits a createRequire() function.
-      ...[...text.matchAll(/\b__require\("([^"]+)"\)/g)].map((match) => match[1]),
+      // `import x = require()` in the ES module build: TypeScript emits a createRequire() function; and
+      // our own loader's calls with a literal (analysis/local-require.cts), which load on first use.
+      ...[...text.matchAll(/\b(?:__require|localRequire)\("([^"]+)"\)/g)].map((match) => match[1]),
     ];
     for (const fileName of specifiers) {
       if (fileName.startsWith(".")) pending.push(resolve(dirname(file), fileName));
