@@ -17,14 +17,11 @@ import { FIXTURES_DIR } from "../fixtures/index.js";
 import { shapeNames } from "../rules/test-utils/shape-projects.js";
 import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
 import { removeProjects } from "./cli/test-utils/project.js";
-import { changedFiles, expectCleanRun, migrateShape, sourcesOf, unmarkedTypeErrors, type MigratedShape } from "./cli/test-utils/shapes.js";
+import { expectCleanRun, migratedShapes, sourcesOf, unmarkedTypeErrors } from "./cli/test-utils/shapes.js";
 import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
 
 const SHAPES_DIR = join(FIXTURES_DIR, "real-code-public-2");
 const SHAPES = shapeNames(SHAPES_DIR);
-
-type SetName = "2x" | "from1";
-const ARGS: Readonly<Record<SetName, readonly string[]>> = { "2x": ["migrate", "--json"], from1: ["migrate", "--from", "1", "--json"] };
 
 /** What the unmarked-1.x-name check finds that is no unmarked 1.x name. */
 const NOT_1X: Readonly<Record<string, readonly string[]>> = {
@@ -37,29 +34,16 @@ const NOT_1X: Readonly<Record<string, readonly string[]>> = {
   "11-traceloop-pointed-at-honeyhive": ["instrumentation.node.ts:9 instrumentModules:"],
 };
 
-const migrated = new Map<string, MigratedShape>();
+const { load, byName, changes, out } = migratedShapes(SHAPES_DIR, SHAPES);
 let consumer: ConsumerProject | undefined;
 
-beforeAll(async () => {
-  for (const shape of SHAPES) {
-    for (const set of ["2x", "from1"] as const) migrated.set(`${shape} ${set}`, await migrateShape(join(SHAPES_DIR, shape), ARGS[set]));
-  }
-}, 300_000);
+beforeAll(load, 300_000);
 
 afterAll(() => {
   removeProjects();
   consumer?.remove();
 });
 
-const shape = (prefix: string, set: SetName): MigratedShape => {
-  const name = SHAPES.find((candidate) => candidate.startsWith(`${prefix}-`));
-  const found = name && migrated.get(`${name} ${set}`);
-  if (!found) throw new Error(`no shape ${prefix}`);
-  return found;
-};
-/** Changed files of a shape → their review markers, from the JSON report. */
-const changes = (prefix: string, set: SetName = "from1"): Record<string, number> => changedFiles(shape(prefix, set));
-const out = (prefix: string, path: string, set: SetName = "from1"): string => shape(prefix, set).output[path]!;
 
 it("has the shapes, each with a README naming its kind of project", () => {
   expect(SHAPES.length).toBeGreaterThanOrEqual(25);
@@ -68,14 +52,14 @@ it("has the shapes, each with a README naming its kind of project", () => {
 
 it("migrates every shape with both sets without a failure, to parsable, idempotent output", () => {
   for (const name of SHAPES) {
-    for (const set of ["2x", "from1"] as const) expectCleanRun(`${name} ${set}`, migrated.get(`${name} ${set}`)!);
+    for (const set of ["2x", "from1"] as const) expectCleanRun(`${name} ${set}`, byName(name, set));
   }
 });
 
 it("leaves no 1.x-only name without a marker after --from 1", () => {
   const unmarked: Record<string, string[]> = {};
   for (const name of SHAPES) {
-    const names = unmarkedOneXNames(sourcesOf(migrated.get(`${name} from1`)!.output));
+    const names = unmarkedOneXNames(sourcesOf(byName(name, "from1").output));
     if (names.length > 0) unmarked[name] = names;
   }
   expect(unmarked).toEqual(NOT_1X);
@@ -321,7 +305,7 @@ describe("the migrated TypeScript shapes type-check against this SDK", () => {
       `declare function expect(value: unknown): { toBe(expected: unknown): void; toHaveBeenCalledTimes(count: number): void };`,
     ];
     const compilerOptions = strictConsumerOptions({ lib: ["es2023", "dom"], esModuleInterop: true });
-    const outputs = new Map(SHAPES.map((name) => [name, migrated.get(`${name} from1`)!.output]));
+    const outputs = new Map(SHAPES.map((name) => [name, byName(name, "from1").output]));
     const unmarked = await unmarkedTypeErrors(consumer.directory, outputs, shims, compilerOptions);
     expect(unmarked).toEqual(KNOWN_UNMARKED);
   }, 120_000);
