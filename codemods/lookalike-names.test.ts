@@ -3,7 +3,7 @@
 // migrated as its own project with both sets: the 2.x set (`migrate`) and `--from 1`.
 //
 // q01–q10 (122 source files, one case each, none using HoneyHive): every file left byte for byte, no marker.
-// m01–m24 (HoneyHive next to a look-alike in one file): exactly the hunks listed (zero-context unified diff,
+// m01–m38 (HoneyHive next to a look-alike in one file): exactly the hunks listed (zero-context unified diff,
 // `@@ -old +new @@` then the removed and added lines), so the look-alike's lines are provably untouched.
 // What is wrong today sits in the KNOWN blocks: today's output asserted, with what it should be and why.
 import { join } from "node:path";
@@ -347,6 +347,51 @@ const EXPECTED: Readonly<Record<string, Change>> = {
         "+  } finally {",
         "+    await tracer.forceFlush();",
         "+  }",
+      ],
+    },
+  },
+  // m25–m32, m35–m38: HoneyHive used correctly next to a look-alike: nothing to change.
+  "m25-sentry-mongoose-express-session-beside-create-session": { both: {} },
+  "m26-dd-tracer-named-tracer-beside-hh": { both: {} },
+  "m27-user-tracer-class-beside-hh": { both: {} },
+  "m28-mathjs-evaluate-in-traced-function": { both: {} },
+  "m29-page-evaluate-in-traced-function": { both: {} },
+  "m30-braintrust-eval-task-traced": { both: {} },
+  "m31-repo-create-session-beside-hh": { both: {} },
+  "m32-bedrock-session-flushed-lambda": { both: {} },
+  "m35-local-get-session-beside-create-session": { both: {} },
+  "m36-dd-wrap-trace-beside-hh-trace": { both: {} },
+  "m37-langfuse-session-header-beside-create-session": { both: {} },
+  "m38-own-provider-instrumentation-beside-hh": { both: {} },
+  // 1.x scripts: the local store's startSession()/flush() and Redis's flushAll() stay; the 1.x tracer's calls move.
+  "m33-1x-local-store-session-and-flush": {
+    "2x": {},
+    from1: {
+      "src/job.ts": [
+        "@@ -4 +4 @@",
+        '-const tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+        '+const tracer = HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+        "@@ -7,2 +7,2 @@",
+        "-const s = await tracer.startSession();",
+        "-await tracer.flush();",
+        "+const s = tracer.sessionId;",
+        "+await tracer.forceFlush();",
+      ],
+    },
+  },
+  "m34-1x-redis-flush-all": {
+    "2x": {},
+    from1: {
+      "src/job.ts": [
+        "@@ -5 +5 @@",
+        '-const tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+        '+const tracer = HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+        "@@ -7 +7 @@",
+        '-const traced = tracer.traceFunction()(async () => redis.get("k"));',
+        '+const traced = tracer.trace({}, async () => redis.get("k"));',
+        "@@ -9 +9 @@",
+        "-await tracer.flush();",
+        "+await tracer.forceFlush();",
       ],
     },
   },
