@@ -3,7 +3,7 @@
 // migrated as its own project with both sets: the 2.x set (`migrate`) and `--from 1`.
 //
 // q01–q10 (122 source files, one case each, none using HoneyHive): every file left byte for byte, no marker.
-// m01–m38 (HoneyHive next to a look-alike in one file): exactly the hunks listed (zero-context unified diff,
+// m01–m48 (HoneyHive next to a look-alike in one file): exactly the hunks listed (zero-context unified diff,
 // `@@ -old +new @@` then the removed and added lines), so the look-alike's lines are provably untouched.
 // What is wrong today sits in the KNOWN blocks: today's output asserted, with what it should be and why.
 import { join } from "node:path";
@@ -350,7 +350,7 @@ const EXPECTED: Readonly<Record<string, Change>> = {
       ],
     },
   },
-  // m25–m32, m35–m38: HoneyHive used correctly next to a look-alike: nothing to change.
+  // m25–m32, m35–m48: HoneyHive used correctly next to a look-alike: nothing to change.
   "m25-sentry-mongoose-express-session-beside-create-session": { both: {} },
   "m26-dd-tracer-named-tracer-beside-hh": { both: {} },
   "m27-user-tracer-class-beside-hh": { both: {} },
@@ -363,6 +363,16 @@ const EXPECTED: Readonly<Record<string, Change>> = {
   "m36-dd-wrap-trace-beside-hh-trace": { both: {} },
   "m37-langfuse-session-header-beside-create-session": { both: {} },
   "m38-own-provider-instrumentation-beside-hh": { both: {} },
+  "m39-dd-wrap-evaluated-by-honeyhive": { both: {} },
+  "m40-otel-tracer-in-evaluated-function": { both: {} },
+  "m41-langfuse-client-named-tracer-in-evaluate": { both: {} },
+  "m42-langfuse-and-sentry-init-per-request": { both: {} },
+  "m43-phoenix-set-tracer-provider-beside-hh": { both: {} },
+  "m44-langsmith-traceable-as-trace": { both: {} },
+  "m45-other-package-enrich-functions": { both: {} },
+  "m46-honeyhive-utils-evaluate-beside-hh": { both: {} },
+  "m47-local-trace-helper-beside-hh": { both: {} },
+  "m48-local-evaluate-harness-beside-hh": { both: {} },
   // 1.x scripts: the local store's startSession()/flush() and Redis's flushAll() stay; the 1.x tracer's calls move.
   "m33-1x-local-store-session-and-flush": {
     "2x": {},
