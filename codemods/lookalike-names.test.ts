@@ -3,7 +3,7 @@
 // migrated as its own project with both sets: the 2.x set (`migrate`) and `--from 1`.
 //
 // q01–q10 (122 source files, one case each, none using HoneyHive): every file left byte for byte, no marker.
-// m01–m48 (HoneyHive next to a look-alike in one file): exactly the hunks listed (zero-context unified diff,
+// m01–m54 (HoneyHive next to a look-alike in one file): exactly the hunks listed (zero-context unified diff,
 // `@@ -old +new @@` then the removed and added lines), so the look-alike's lines are provably untouched.
 // What is wrong today sits in the KNOWN blocks: today's output asserted, with what it should be and why.
 import { join } from "node:path";
@@ -350,7 +350,7 @@ const EXPECTED: Readonly<Record<string, Change>> = {
       ],
     },
   },
-  // m25–m32, m35–m48: HoneyHive used correctly next to a look-alike: nothing to change.
+  // m25–m32, m35–m48, m51, m52: HoneyHive used correctly next to a look-alike: nothing to change.
   "m25-sentry-mongoose-express-session-beside-create-session": { both: {} },
   "m26-dd-tracer-named-tracer-beside-hh": { both: {} },
   "m27-user-tracer-class-beside-hh": { both: {} },
@@ -373,6 +373,22 @@ const EXPECTED: Readonly<Record<string, Change>> = {
   "m46-honeyhive-utils-evaluate-beside-hh": { both: {} },
   "m47-local-trace-helper-beside-hh": { both: {} },
   "m48-local-evaluate-harness-beside-hh": { both: {} },
+  "m51-local-session-tracker-named-tracer": { both: {} },
+  "m52-dd-tracer-module-beside-to-session-id": { both: {} },
+  // The pino logger module's flush() stays; the 1.x tracer's init and flush move.
+  "m50-1x-local-logger-flush": {
+    "2x": {},
+    from1: {
+      "src/job.ts": [
+        "@@ -4 +4 @@",
+        '-const tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+        '+const tracer = HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+        "@@ -7 +7 @@",
+        "-await tracer.flush();",
+        "+await tracer.forceFlush();",
+      ],
+    },
+  },
   // 1.x scripts: the local store's startSession()/flush() and Redis's flushAll() stay; the 1.x tracer's calls move.
   "m33-1x-local-store-session-and-flush": {
     "2x": {},
@@ -415,6 +431,54 @@ const KNOWN_MIXED: Readonly<Record<string, { readonly today: Change; readonly re
   "m03-langfuse-flushed-honeyhive-not": {
     today: { both: {} },
     reason: "should wrap the handler's body in try/finally with `await tracer.forceFlush()` (Langfuse's flushAsync() kept where it is): langfuse.flushAsync() counts as the HoneyHive flush (analysis/flush-calls.ts:165)",
+  },
+  "m54-metrics-provider-flushed-honeyhive-not": {
+    today: { both: {} },
+    reason: "should flush the HoneyHive tracer in a finally: a MeterProvider's forceFlush() (./metrics) counts as its flush (analysis/flush-calls.ts:165)",
+  },
+  "m49-1x-local-telemetry-class-wrappers": {
+    today: {
+      "2x": {},
+      from1: {
+        "src/job.ts": [
+          "@@ -4 +4 @@",
+          '-const tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+          '+const tracer = HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+          "@@ -5,0 +6 @@",
+          "+/* honeyhive-migrate: the codemod cannot tell which tracer this 1.x traceTool() is called on: if it is a HoneyHive tracer, rewrite it as <tracer>.trace(options, fn) */",
+          "@@ -6,0 +8 @@",
+          "+/* honeyhive-migrate: the codemod cannot tell which tracer this 1.x traceModel() is called on: if it is a HoneyHive tracer, rewrite it as <tracer>.trace(options, fn) */",
+          "@@ -8 +10 @@",
+          "-export const f = tracer.traceFunction()((x: number) => x);",
+          "+export const f = tracer.trace({}, (x: number) => x);",
+        ],
+      },
+    },
+    reason:
+      "--from 1 should change only the init and traceFunction() lines: the markers on metrics.traceTool()/traceModel() are wrong, `metrics` is `new Telemetry()` of the project's " +
+      "./telemetry, which loads nothing of HoneyHive (receiverOfAnotherLibrary: a project module is never foreign, codemods/transforms/1x/shared.ts:226; marker at trace-wrappers.ts:346)",
+  },
+  "m53-1x-local-tracer-class-init-and-flush": {
+    today: {
+      "2x": {},
+      from1: {
+        "src/job.ts": [
+          "@@ -4 +4 @@",
+          '-const hh = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+          '+const hh = HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+          "@@ -5,0 +6 @@",
+          "+/* honeyhive-migrate: the codemod cannot tell which tracer this 1.x traceFunction() is called on: if it is a HoneyHive tracer, rewrite it as <tracer>.trace(options, fn) */",
+          "@@ -6,0 +8 @@",
+          "+/* honeyhive-migrate: the codemod cannot tell what this receiver is, but it is also called with a 1.x tracer method: if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush() */",
+          "@@ -8 +10 @@",
+          "-await hh.flush();",
+          "+await hh.forceFlush();",
+        ],
+      },
+    },
+    reason:
+      "--from 1 should change only `hh`'s lines: `tracer` is `await Tracer.init()` of the project's ./my-tracer (no HoneyHive), yet its traceFunction() and flush() get markers " +
+      "(codemods/transforms/1x/shared.ts:226 as above; the flush marker follows it: codemods/transforms/1x/flush.ts:96, since that traceFunction() makes the receiver count as a 1.x tracer)",
   },
   "m19-honeycomb-provider-and-honeyhive-provider": {
     today: { both: {} },
