@@ -38,6 +38,12 @@ function hunksOf({ input, output }: MigratedShape): Record<string, string[]> {
 const casesOf = (name: string): string[] => Object.keys(sourcesOf(treeOf(join(SHAPES_DIR, name)))).filter((path) => !path.includes("node_modules/"));
 
 type Hunks = Readonly<Record<string, readonly string[]>>;
+/** The hunk `--from 1` makes of a 1.x script's `const <name> = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });` on `line`. */
+const awaitedInitHunk = (line: number, name = "tracer"): string[] => [
+  `@@ -${line} +${line} @@`,
+  `-const ${name} = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });`,
+  `+const ${name} = HoneyHiveTracer.init({ apiKey: "k", project: "p" });`,
+];
 type Change = { readonly both: Hunks } | { readonly "2x": Hunks; readonly from1: Hunks };
 const changeOf = (change: Change, set: SetName): Hunks => ("both" in change ? change.both : change[set]);
 
@@ -380,9 +386,7 @@ const EXPECTED: Readonly<Record<string, Change>> = {
     "2x": {},
     from1: {
       "src/job.ts": [
-        "@@ -4 +4 @@",
-        '-const tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
-        '+const tracer = HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+        ...awaitedInitHunk(4),
         "@@ -7 +7 @@",
         "-await tracer.flush();",
         "+await tracer.forceFlush();",
@@ -394,9 +398,7 @@ const EXPECTED: Readonly<Record<string, Change>> = {
     "2x": {},
     from1: {
       "src/job.ts": [
-        "@@ -4 +4 @@",
-        '-const tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
-        '+const tracer = HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+        ...awaitedInitHunk(4),
         "@@ -7,2 +7,2 @@",
         "-const s = await tracer.startSession();",
         "-await tracer.flush();",
@@ -409,9 +411,7 @@ const EXPECTED: Readonly<Record<string, Change>> = {
     "2x": {},
     from1: {
       "src/job.ts": [
-        "@@ -5 +5 @@",
-        '-const tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
-        '+const tracer = HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+        ...awaitedInitHunk(5),
         "@@ -7 +7 @@",
         '-const traced = tracer.traceFunction()(async () => redis.get("k"));',
         '+const traced = tracer.trace({}, async () => redis.get("k"));',
@@ -441,9 +441,7 @@ const KNOWN_MIXED: Readonly<Record<string, { readonly today: Change; readonly re
       "2x": {},
       from1: {
         "src/job.ts": [
-          "@@ -4 +4 @@",
-          '-const tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
-          '+const tracer = HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+          ...awaitedInitHunk(4),
           "@@ -5,0 +6 @@",
           "+/* honeyhive-migrate: the codemod cannot tell which tracer this 1.x traceTool() is called on: if it is a HoneyHive tracer, rewrite it as <tracer>.trace(options, fn) */",
           "@@ -6,0 +8 @@",
@@ -463,9 +461,7 @@ const KNOWN_MIXED: Readonly<Record<string, { readonly today: Change; readonly re
       "2x": {},
       from1: {
         "src/job.ts": [
-          "@@ -4 +4 @@",
-          '-const hh = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
-          '+const hh = HoneyHiveTracer.init({ apiKey: "k", project: "p" });',
+          ...awaitedInitHunk(4, "hh"),
           "@@ -5,0 +6 @@",
           "+/* honeyhive-migrate: the codemod cannot tell which tracer this 1.x traceFunction() is called on: if it is a HoneyHive tracer, rewrite it as <tracer>.trace(options, fn) */",
           "@@ -6,0 +8 @@",
