@@ -3,7 +3,7 @@
 // migrated as its own project with both sets: the 2.x set (`migrate`) and `--from 1`.
 //
 // q01–q10 (122 source files, one case each, none using HoneyHive): every file left byte for byte, no marker.
-// m01–m54 (HoneyHive next to a look-alike in one file): exactly the hunks listed (zero-context unified diff,
+// m01–m58 (HoneyHive next to a look-alike in one file): exactly the hunks listed (zero-context unified diff,
 // `@@ -old +new @@` then the removed and added lines), so the look-alike's lines are provably untouched.
 // What is wrong today sits in the KNOWN blocks: today's output asserted, with what it should be and why.
 import { join } from "node:path";
@@ -356,7 +356,7 @@ const EXPECTED: Readonly<Record<string, Change>> = {
       ],
     },
   },
-  // m25–m32, m35–m48, m51, m52: HoneyHive used correctly next to a look-alike: nothing to change.
+  // m25–m32, m35–m48, m51, m52, m55–m58: HoneyHive used correctly next to a look-alike: nothing to change.
   "m25-sentry-mongoose-express-session-beside-create-session": { both: {} },
   "m26-dd-tracer-named-tracer-beside-hh": { both: {} },
   "m27-user-tracer-class-beside-hh": { both: {} },
@@ -381,6 +381,10 @@ const EXPECTED: Readonly<Record<string, Change>> = {
   "m48-local-evaluate-harness-beside-hh": { both: {} },
   "m51-local-session-tracker-named-tracer": { both: {} },
   "m52-dd-tracer-module-beside-to-session-id": { both: {} },
+  "m55-fastify-hook-lucia-session-after-await": { both: {} },
+  "m56-express-middleware-repo-session-deferred": { both: {} },
+  "m57-fastify-hook-sentry-session-after-await": { both: {} },
+  "m58-fastify-hook-upstream-create-session-after-await": { both: {} },
   // The pino logger module's flush() stays; the 1.x tracer's init and flush move.
   "m50-1x-local-logger-flush": {
     "2x": {},
