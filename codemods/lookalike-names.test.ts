@@ -486,7 +486,7 @@ const KNOWN_MIXED: Readonly<Record<string, { readonly today: Change; readonly re
   },
   "m23-braintrust-flushed-honeyhive-not": {
     today: { both: {} },
-    reason: "should flush the HoneyHive tracer in a finally: Braintrust's logger.flush() counts as its flush (analysis/flush-calls.ts:176)",
+    reason: "should flush the HoneyHive tracer in a finally: Braintrust's logger.flush() counts as its flush (analysis/flush-calls.ts:175)",
   },
   "m24-langfuse-processor-flushed-honeyhive-not": {
     today: { both: {} },

@@ -146,7 +146,7 @@ const KNOWN_DEFECTS: Readonly<Record<string, { readonly today: readonly string[]
   "m23-braintrust-flushed-honeyhive-not": {
     today: [],
     expected: ["src/handler.ts:7 honeyhive/require-force-flush-in-lambda"],
-    reason: "Braintrust's logger.flush() (an instance resolved to initLogger's result) counts as flushing the HoneyHive tracer (analysis/flush-calls.ts:176)",
+    reason: "Braintrust's logger.flush() (an instance resolved to initLogger's result) counts as flushing the HoneyHive tracer (analysis/flush-calls.ts:175)",
   },
   "m24-langfuse-processor-flushed-honeyhive-not": {
     today: [],
