@@ -17,6 +17,7 @@ export const INTEGRATION_TESTS = [
   "codemods/engine/engine.test.ts",
   "codemods/load-cost.test.ts",
   "codemods/lookalike-apps.test.ts",
+  "codemods/lookalike-names.test.ts",
   "codemods/real-code-public-2.test.ts",
   "codemods/real-code-public.test.ts",
   "codemods/sample-app-1x.test.ts",
