@@ -6,10 +6,14 @@
 //
 //   node bench/lib/migrate-ab.mjs --a <dist/esm> --b <dist/esm> --tree <dir> [--from1] [--rounds 4]
 //                                 [--a-flags "--x"] [--b-flags "--y"] [--groups ts,babel]
+//   node bench/lib/migrate-ab.mjs --a <dist/esm> --b <dist/esm> --tree <dir> [--from1] --digest
+// With --digest, no timing: both builds migrate a copy of the tree each (writing) and every file is
+// compared by its sha256 (bench/lib/tree-digest.mjs).
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runNode, median } from "./measure.mjs";
 import { CACHE_DIR } from "./paths.mjs";
+import { sameMigratedTree } from "./tree-digest.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +25,7 @@ const { values } = parseArgs({
     "a-flags": { type: "string", default: "" },
     "b-flags": { type: "string", default: "" },
     groups: { type: "string", default: "ts,tsx,babel" },
+    digest: { type: "boolean", default: false },
   },
 });
 const GROUPS = { ts: "ts,mts,cts", tsx: "tsx", babel: "js,jsx,mjs,cjs" };
@@ -28,6 +33,10 @@ const builds = [
   { name: "A", bin: join(resolve(values.a), "codemods", "bin.js"), flags: values["a-flags"].split(" ").filter(Boolean) },
   { name: "B", bin: join(resolve(values.b), "codemods", "bin.js"), flags: values["b-flags"].split(" ").filter(Boolean) },
 ];
+if (values.digest) {
+  const same = await sameMigratedTree(builds[0].bin, builds[1].bin, values.tree, [...(values.from1 ? ["--from", "1"] : []), "--cpus", "1"]);
+  process.exit(same ? 0 : 1);
+}
 const strip = (text) => text.replace(/\([\d.]+s\)/g, "(s)");
 
 async function runBuild(build) {
