@@ -92,6 +92,30 @@ it.each([
   }
 }, 20_000);
 
+// gaps-sdk-5: a final flush (or a second shutdown()) after an earlier shutdown() with a longer timeout
+// waited for that one's deadline; each call keeps its own.
+it("after an earlier shutdown() with a longer timeout, the final flush and a second shutdown() end by their own deadline", async () => {
+  const { url, close } = await standIn({ mode: "hang" });
+  try {
+    const tracer = datapointTracer(url, 10_000);
+    const first = tracer.shutdown({ timeoutMs: 6_000 });
+    let started = Date.now();
+    expect(await finalFlush(tracer, 500)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(500 + 1_000);
+    started = Date.now();
+    await tracer.shutdown({ timeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(300 + 1_000);
+    // The earlier call keeps its own, longer, deadline.
+    let firstDone = false;
+    void first.then(() => (firstDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(firstDone).toBe(false);
+    await first;
+  } finally {
+    await close();
+  }
+}, 20_000);
+
 /** An exporter that never calls back: no transport, so no breaker opens between a flush and a shutdown. */
 class HungExporter implements SpanExporter {
   export(_spans: ReadableSpan[], _resultCallback: (result: ExportResult) => void): void {}
