@@ -180,6 +180,7 @@ export class HoneyHiveTracer {
         exportTimeoutMs: Math.min(config.timeoutMs + 1_000, PROCESSOR_EXPORT_HOLD_MS),
         logger: this.#logger,
         breaker: this.#transport?.breaker,
+        serverUrl: this.#transport?.serverUrl,
         environment: process.env,
       });
       const stamping = new SessionStampingSpanProcessor({

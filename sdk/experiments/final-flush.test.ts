@@ -151,6 +151,35 @@ it("warns about a refused export once per status: a 400 does not hide a later 40
   }
 }, 20_000);
 
+// gaps-sdk-5: once per status was once per process for every server: one server's 401 (a tracer with a
+// wrong key) hid another's. Once per server origin and status, naming the origin only.
+it("warns about a refused export once per server and status, naming the server without its credentials or query", async () => {
+  const [first, second] = await Promise.all([FakeHoneyHiveBackend.start(), FakeHoneyHiveBackend.start()]);
+  for (const backend of [first, second]) backend.inject({ status: 401, path: /^\/opentelemetry\/v1\/traces$/ });
+  const secretUrl = (backend: FakeHoneyHiveBackend) => {
+    const url = new URL(backend.url);
+    url.username = "proxy-user";
+    url.password = "proxy-pass-1234";
+    url.search = "?token=query-token-5678";
+    return url.href;
+  };
+  try {
+    for (const url of [secretUrl(first), first.url, secretUrl(second), second.url]) {
+      expect(await finalFlush(datapointTracer(url, 2_000), 2_000)).not.toBe(true);
+    }
+    const refused = logs().lines.filter((line) => line.includes("Exporting spans to HoneyHive failed"));
+    expect(refused).toHaveLength(2);
+    expect(refused[0]).toContain(`server ${new URL(first.url).origin};`);
+    expect(refused[1]).toContain(`server ${new URL(second.url).origin};`);
+    for (const line of refused) expect(line).toMatch(/HTTP 401/);
+    expect(logs().lines.join("\n")).not.toMatch(/proxy-user|proxy-pass-1234|query-token-5678/);
+    // The credentials and the query were sent (the server got them), only never printed.
+    expect(first.requestsTo("POST", "/opentelemetry/v1/traces").some((request) => request.query.token === "query-token-5678")).toBe(true);
+  } finally {
+    await Promise.all([first.close(), second.close()]);
+  }
+}, 30_000);
+
 it("evaluate() whose datapoints' spans and sessions get 401 resolves with every result and says so once, without the key", async () => {
   const backend = await FakeHoneyHiveBackend.start();
   // The run itself is accepted (POST /runs, PUT /runs/<id>); only the datapoint tracers' calls are refused.
