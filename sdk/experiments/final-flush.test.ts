@@ -67,6 +67,47 @@ it.each([
   }
 }, 20_000);
 
+// gaps-sdk-5: the outage and refusal counts covered the tracer's life: an outage early in a datapoint
+// (its session start during a blip) then a refusal of everything after it read as an outage, and a
+// refusal in an earlier flush made a later flush that failed for another reason "refused". Now what
+// failed in the flush's window counts, without the outages the backend has answered since.
+it.each([
+  // The first six requests (the session start's and the outputs' attempts) get 503 until each gives
+  // up; everything after gets 401: the kept spans' probe is refused, and the breaker closes.
+  ["an outage, then a refusal of everything after it", { refused: 401 }, [{ status: 401 }, { status: 503, times: 6 }]],
+  // The session start and the outputs are refused; the spans then meet an outage (503 after retries).
+  ["a refusal, then an outage", false, [{ status: 503 }, { status: 401, times: 2 }]],
+] as const)("%s: the final flush says %j", async (_name, outcome, faults) => {
+  const backend = await FakeHoneyHiveBackend.start();
+  for (const fault of faults) backend.inject({ ...fault });
+  try {
+    const tracer = datapointTracer(backend.url, 1_000);
+    // The batched span goes out after ~1 s; wait until its fate is the last word.
+    const traces = () => backend.requestsTo("POST", "/opentelemetry/v1/traces");
+    await backend.waitFor(() => traces().some((request) => request.status === (outcome === false ? 503 : 401)), 10_000);
+    if (outcome === false) await backend.waitFor(() => traces().filter((request) => request.status === 503).length >= 3, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await finalFlush(tracer, 2_000)).toEqual(outcome);
+  } finally {
+    await backend.close();
+  }
+}, 30_000);
+
+it("a refusal in an earlier flush does not make a later flush that failed for another reason (dropped spans) refused", async () => {
+  const backend = await FakeHoneyHiveBackend.start();
+  backend.inject({ status: 401, path: /^\/events$/, times: 1 });
+  try {
+    const tracer = initDatapointTracer({ apiKey: API_KEY, serverUrl: backend.url, timeoutMs: 2_000, runId: "run", maxQueueSize: 1 });
+    tracer.enrichSession({ outputs: { answer: 4 } });
+    expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(false);
+    for (const name of ["a", "b", "c"]) tracer.startSpan(name, () => undefined);
+    expect(tracer.droppedSpans).toBeGreaterThan(0);
+    expect(await finalFlush(tracer, 2_000)).toBe(false);
+  } finally {
+    await backend.close();
+  }
+}, 20_000);
+
 // The bound, measured with margins a loaded machine keeps (the run of the whole deadline twice, which
 // is what this replaced, is beyond them).
 it.each([
