@@ -149,7 +149,7 @@ function validate<Inputs, Output, GroundTruth>(
       `\`datapointTimeoutMs\` must be a positive number of milliseconds (or Infinity), got ${String(options.datapointTimeoutMs)}`,
     );
   }
-  const evaluators = nameEvaluators(options.evaluators);
+  const evaluators = nameEvaluators<Evaluator<Inputs, Awaited<Output>, GroundTruth>>(options.evaluators);
   for (const [name, evaluator] of evaluators) {
     if (typeof evaluator !== "function") throw new EvaluateOptionsError(`evaluator ${name} is not a function`);
   }
