@@ -102,6 +102,8 @@ export interface ExportPipelineOptions {
   logger: Logger;
   /** The tracer's breaker, when spans go over the network: kept spans are retried when it closes. */
   breaker?: CircuitBreaker;
+  /** Where spans go (the serverUrl), when over the network: a refusal is warned about once per server and status. */
+  serverUrl?: string;
   /** Where `OTEL_BSP_*` overrides are looked up (the process environment, read once at init). */
   environment: Record<string, string | undefined>;
 }
@@ -120,6 +122,7 @@ export function createExportPipeline(options: ExportPipelineOptions): ExportPipe
   };
   const exporter = new DeliveringExporter(options.exporter, logger, {
     breaker: options.breaker,
+    server: serverOrigin(options.serverUrl),
     capacity: options.maxQueueSize,
     batchSize: Math.min(MAX_EXPORT_BATCH_SIZE, options.maxQueueSize),
     onDrop: countDrop,
@@ -213,6 +216,8 @@ export function createExportPipeline(options: ExportPipelineOptions): ExportPipe
 
 interface DeliveringExporterOptions {
   breaker: CircuitBreaker | undefined;
+  /** The server's origin (scheme, host, port: never credentials, a path or a query), or undefined. */
+  server: string | undefined;
   /** Most spans kept for a later retry. */
   capacity: number;
   batchSize: number;
@@ -278,11 +283,15 @@ class DeliveringExporter implements SpanExporter {
           this.failedSpans += spans.length;
           // Refused (a 401, a 403, a 400) or broken: these spans are not sent again, and saying they were
           // kept would send the reader looking for an outage instead of at the key or the project.
-          // Once per status, not once per process (review-sdk4): a 400 for one batch hid a later 401.
+          // Once per server and status, not once per process (review-sdk4: a 400 for one batch hid a
+          // later 401), nor once per status (gaps-sdk-5: one server's 401 hid another's, a tracer with
+          // a wrong key beside one with the right key elsewhere). The server is named by its origin.
           const status = (error as { code?: unknown } | undefined)?.code;
+          const { server } = this.#options;
           this.#logger.warnOnce(
-            `span-export-refused:${typeof status === "number" ? status : (error?.name ?? "unknown")}`,
-            `Exporting spans to HoneyHive failed: ${describeError(error)} (these spans are not sent again; further failures are not logged)`,
+            `span-export-refused:${server ?? ""}:${typeof status === "number" ? status : (error?.name ?? "unknown")}`,
+            `Exporting spans to HoneyHive failed: ${describeError(error)} (${server === undefined ? "" : `server ${server}; `}` +
+              "these spans are not sent again; further failures are not logged)",
           );
         }
       }
@@ -343,6 +352,17 @@ class DeliveringExporter implements SpanExporter {
   shutdown(): Promise<void> {
     this.dispose();
     return this.#inner.shutdown();
+  }
+}
+
+/** The origin of `serverUrl` (what a warning may name), or undefined when there is none to name. */
+function serverOrigin(serverUrl: string | undefined): string | undefined {
+  if (serverUrl === undefined) return undefined;
+  try {
+    const { origin } = new URL(serverUrl);
+    return origin === "null" ? undefined : origin;
+  } catch {
+    return undefined;
   }
 }
 

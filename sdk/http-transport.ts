@@ -59,6 +59,14 @@ export interface DeliveryRequest {
   discardAnswer?: boolean;
 }
 
+/** Failed deliveries of one transport, counted since it was made (HttpTransport.failures). */
+export interface TransportFailures {
+  outages: number;
+  outagesRecovered: number;
+  refusals: number;
+  lastRefusedStatus: number | undefined;
+}
+
 /**
  * The breaker of one tracer: closed (send), open (do not send until the backoff has passed), and one
  * probe at a time once it has. Any answer that is not an outage closes it.
@@ -180,6 +188,9 @@ export class HttpTransport {
   /** Deliveries the backend answered with a refusal that is not an outage (401, 403, another 4xx), and the last status. */
   #refusals = 0;
   #lastRefusedStatus: number | undefined;
+  /** `#outages` when the breaker last closed again: the outages before it ended when the backend answered. */
+  #outagesRecovered = 0;
+  readonly #stopWatchingBreaker: () => void;
 
   /**
    * `keepProcessAlive: false` (a tracer's background telemetry): a request in flight does not keep
@@ -194,15 +205,23 @@ export class HttpTransport {
     // an outage of a few seconds then cost most datapoints their spans (review-sdk #1): each has its own.
     this.breaker = options.breaker ?? new CircuitBreaker();
     this.#keepProcessAlive = options.keepProcessAlive ?? true;
+    this.#stopWatchingBreaker = this.breaker.onClose(() => (this.#outagesRecovered = this.#outages));
   }
 
   /**
-   * What the deliveries that failed so far said about the backend: `outages` (unreachable, hung,
-   * dripping, 429/5xx after the retries, aborted at a flush's deadline) and `refusals` (it answered and
-   * refused the request: 401, 403, another 4xx), with the last refusal's status.
+   * What the deliveries that failed so far said about the backend, counted since the transport was
+   * made (a flush reads the difference since the previous one): `outages` (unreachable, hung, dripping,
+   * 429/5xx after the retries, aborted at a flush's deadline), `outagesRecovered` (how many of them came
+   * before the breaker last closed, i.e. before the backend answered again) and `refusals` (it answered
+   * and refused the request: 401, 403, another 4xx), with the last refusal's status.
    */
-  get failures(): { outages: number; refusals: number; lastRefusedStatus: number | undefined } {
-    return { outages: this.#outages, refusals: this.#refusals, lastRefusedStatus: this.#lastRefusedStatus };
+  get failures(): TransportFailures {
+    return {
+      outages: this.#outages,
+      outagesRecovered: this.#outagesRecovered,
+      refusals: this.#refusals,
+      lastRefusedStatus: this.#lastRefusedStatus,
+    };
   }
 
   /**
@@ -278,6 +297,7 @@ export class HttpTransport {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#stopWatchingBreaker();
     this.abortAll();
     if (this.#pool) releasePool(this.#origin, this.#pool);
   }

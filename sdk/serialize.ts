@@ -168,11 +168,18 @@ function boundedEntries(entries: Iterable<[unknown, unknown]>, depth: number, wa
     }
     walk.bytes -= keyBytes;
     const copy = toJsonSafe(item, depth + 1, walk);
-    // An own `__proto__` key must stay a key: assigning it would set the copy's prototype instead.
-    if (name === "__proto__") Object.defineProperty(result, name, { value: copy, enumerable: true, writable: true, configurable: true });
-    else result[name] = copy;
+    setEntry(result, name, copy);
   }
   return result;
+}
+
+/**
+ * `record[name] = value` for any name: an own `__proto__` key must stay a key (assigning it would set
+ * the record's prototype instead, and the entry would be lost).
+ */
+export function setEntry<T>(record: Record<string, T>, name: string, value: T): void {
+  if (name === "__proto__") Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+  else record[name] = value;
 }
 
 /** Counts a value that is written whole against the byte budget. */

@@ -19,7 +19,7 @@ import {
 } from "./enrichment.js";
 import { createExportPipeline, createOtlpExporter, type ExportPipeline } from "./export-pipeline.js";
 import { EXIT_FLUSH_BUDGET_MS, flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
-import { HttpTransport } from "./http-transport.js";
+import { HttpTransport, type TransportFailures } from "./http-transport.js";
 import { createLogger, describeError, quote, registerSecret, type Logger } from "./logger.js";
 import { INVALID_SPAN_CONTEXT, context, trace as otelTrace } from "./otel-api.js";
 import { otelSdk } from "./otel-sdk.js";
@@ -77,6 +77,14 @@ let shutDownWithOutcome: (tracer: HoneyHiveTracer, timeoutMs: number) => Promise
  */
 export type FinalFlushOutcome = true | false | { refused: number };
 
+/** What failed in one flush's window (see HoneyHiveTracer#flush). */
+interface FlushFailures {
+  /** Outages of the window the backend has not answered since. */
+  outages: number;
+  refusals: number;
+  lastRefusedStatus: number | undefined;
+}
+
 /**
  * How trace() reaches a tracer's OpenTelemetry tracer. A registry-wide symbol rather than `instanceof`
  * or a `#private` brand: an application can load this package twice (its ESM and its CJS build, the
@@ -88,10 +96,7 @@ export class HoneyHiveTracer {
   static {
     construct = (config, creation) => new HoneyHiveTracer(config, creation);
     endedSpans = (tracer) => Math.min(tracer.#pipeline?.endedSpans ?? 0, tracer.#config.maxQueueSize);
-    shutDownWithOutcome = (tracer, timeoutMs) => {
-      void tracer.shutdown({ timeoutMs });
-      return tracer.#shutdown!;
-    };
+    shutDownWithOutcome = (tracer, timeoutMs) => tracer.#shutDownWithin(timeoutMs);
     Object.defineProperty(HoneyHiveTracer.prototype, OTEL_TRACER_OF, {
       value(this: HoneyHiveTracer) {
         return this.#activeOtelTracer();
@@ -116,6 +121,8 @@ export class HoneyHiveTracer {
   readonly #propagator: TextMapPropagator;
   #instanceSessionId: string | undefined;
   #isShutDown = false;
+  /** The transport's failure counts when the last flush reported (see #flush). */
+  #reportedFailures: Pick<TransportFailures, "outages" | "refusals"> = { outages: 0, refusals: 0 };
   #shutdown: Promise<FinalFlushOutcome> | undefined;
   /** The amount of work (spans ended, calls asked) when an exit flush last gave up; see #flushBeforeExit. */
   #workWhenExitFlushFailed = -1;
@@ -183,6 +190,7 @@ export class HoneyHiveTracer {
         exportTimeoutMs: Math.min(config.timeoutMs + 1_000, PROCESSOR_EXPORT_HOLD_MS),
         logger: this.#logger,
         breaker: this.#transport?.breaker,
+        serverUrl: this.#transport?.serverUrl,
         environment: process.env,
       });
       const stamping = new SessionStampingSpanProcessor({
@@ -389,10 +397,35 @@ export class HoneyHiveTracer {
    * probe has succeeded since), it answers false at once instead of waiting.
    */
   async forceFlush(options: { timeoutMs?: number } = {}): Promise<boolean> {
-    if (!this.#enabled) return false;
     // `forceFlush(null)`, `{ timeoutMs: "5000" }`, `Infinity`: a JavaScript caller's options never make
     // it reject, nor arm a timer that overflows into a deadline of 1 ms.
-    const timeoutMs = timeoutOrDefault(optionValue(options, "timeoutMs"), DEFAULT_FLUSH_TIMEOUT_MS);
+    return (await this.#flush(timeoutOrDefault(optionValue(options, "timeoutMs"), DEFAULT_FLUSH_TIMEOUT_MS))).delivered;
+  }
+
+  /**
+   * A flush, and what failed in its window: since the previous flush reported (flushes waiting at once
+   * all see what happened while they waited), leaving out outages the backend has answered since (the
+   * breaker closed again after them). The tracer's whole life once counted: an early outage then a
+   * refusal read as an outage, a refusal of an earlier flush made a later one "refused" (gaps-sdk-5).
+   */
+  async #flush(timeoutMs: number): Promise<{ delivered: boolean; failures: FlushFailures }> {
+    const since = this.#reportedFailures;
+    const delivered = await this.#deliverAll(timeoutMs);
+    const now = this.#transport?.failures;
+    if (!now) return { delivered, failures: { outages: 0, refusals: 0, lastRefusedStatus: undefined } };
+    this.#reportedFailures = now;
+    return {
+      delivered,
+      failures: {
+        outages: now.outages - Math.max(since.outages, now.outagesRecovered),
+        refusals: now.refusals - since.refusals,
+        lastRefusedStatus: now.lastRefusedStatus,
+      },
+    };
+  }
+
+  async #deliverAll(timeoutMs: number): Promise<boolean> {
+    if (!this.#enabled) return false;
     try {
       const breaker = this.#transport?.breaker;
       if (breaker?.isOpen) {
@@ -425,8 +458,18 @@ export class HoneyHiveTracer {
    * on the wire afterwards.
    */
   shutdown(options: { timeoutMs?: number } = {}): Promise<void> {
-    this.#shutdown ??= this.#shutDown(timeoutOrDefault(optionValue(options, "timeoutMs"), DEFAULT_FLUSH_TIMEOUT_MS));
-    return this.#shutdown.then(() => undefined);
+    return this.#shutDownWithin(timeoutOrDefault(optionValue(options, "timeoutMs"), DEFAULT_FLUSH_TIMEOUT_MS)).then(() => undefined);
+  }
+
+  /**
+   * The tracer's one shutdown, awaited at most `timeoutMs`. A later call does not start another, and
+   * does not wait past its own deadline for an earlier one with a longer timeout (it once waited for
+   * the earlier deadline: gaps-sdk-5); then it says `false` (not delivered in its time).
+   */
+  #shutDownWithin(timeoutMs: number): Promise<FinalFlushOutcome> {
+    if (this.#shutdown) return valueWithin(this.#shutdown, timeoutMs, false);
+    this.#shutdown = this.#shutDown(timeoutMs);
+    return this.#shutdown;
   }
 
   async #shutDown(timeoutMs: number): Promise<FinalFlushOutcome> {
@@ -434,9 +477,9 @@ export class HoneyHiveTracer {
     const deadline = Date.now() + timeoutMs;
     withdrawDefaultTracer(this);
     this.#stopExitFlush();
-    const delivered = await this.forceFlush({ timeoutMs: deadline - Date.now() });
+    const { delivered, failures } = await this.#flush(deadline - Date.now());
     // Read before the transport closes (closing aborts what is left and counts nothing about the backend).
-    const outcome = delivered || this.#whyUndelivered(Date.now() >= deadline);
+    const outcome = delivered || this.#whyUndelivered(Date.now() >= deadline, failures);
     this.#isShutDown = true;
     await valueWithin(this.#basicProvider.shutdown(), deadline - Date.now(), undefined);
     this.#pipeline?.dispose();
@@ -445,14 +488,14 @@ export class HoneyHiveTracer {
   }
 
   /**
-   * Why a flush delivered nothing: refused only when the backend answered every failed delivery with a
-   * refusal, and the flush neither ran out of time nor found the breaker open (an outage counts as soon
-   * as anything says so). Without a transport (test mode, an injected exporter) nothing says why.
+   * Why a flush delivered nothing: refused only when the backend refused a delivery in the flush's
+   * window and no outage of the window stands (an outage counts as soon as anything says so, unless the
+   * backend answered after it), and the flush neither ran out of time nor found the breaker open.
+   * Without a transport (test mode, an injected exporter) nothing says why.
    */
-  #whyUndelivered(ranOutOfTime: boolean): FinalFlushOutcome {
+  #whyUndelivered(ranOutOfTime: boolean, { outages, refusals, lastRefusedStatus }: FlushFailures): FinalFlushOutcome {
     const transport = this.#transport;
     if (!transport || ranOutOfTime || transport.breaker.isOpen) return false;
-    const { outages, refusals, lastRefusedStatus } = transport.failures;
     return outages === 0 && refusals > 0 && lastRefusedStatus !== undefined ? { refused: lastRefusedStatus } : false;
   }
 

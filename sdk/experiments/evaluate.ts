@@ -129,8 +129,15 @@ function validate<Inputs, Output, GroundTruth>(
     throw new EvaluateOptionsError("pass `dataset` (an array of { inputs, groundTruth }) or `datasetId` (a dataset in HoneyHive)");
   }
   if (hasDataset) {
+    // A revoked Proxy or one whose traps throw is refused as an option, never with the trap's own error.
+    let datapoints: unknown[];
+    try {
+      datapoints = Array.isArray(options.dataset) ? Array.from(options.dataset) : [];
+    } catch (error) {
+      throw new EvaluateOptionsError(`\`dataset\` could not be read: ${describeError(error)}`);
+    }
     if (!Array.isArray(options.dataset)) throw new EvaluateOptionsError("`dataset` must be an array of { inputs, groundTruth }");
-    options.dataset.forEach((datapoint, index) => {
+    datapoints.forEach((datapoint, index) => {
       if (typeof datapoint !== "object" || datapoint === null) {
         throw new EvaluateOptionsError(`dataset[${index}] must be an object { inputs, groundTruth }`);
       }
@@ -149,7 +156,7 @@ function validate<Inputs, Output, GroundTruth>(
       `\`datapointTimeoutMs\` must be a positive number of milliseconds (or Infinity), got ${String(options.datapointTimeoutMs)}`,
     );
   }
-  const evaluators = nameEvaluators(options.evaluators);
+  const evaluators = nameEvaluators<Evaluator<Inputs, Awaited<Output>, GroundTruth>>(options.evaluators);
   for (const [name, evaluator] of evaluators) {
     if (typeof evaluator !== "function") throw new EvaluateOptionsError(`evaluator ${name} is not a function`);
   }
@@ -176,13 +183,25 @@ function validate<Inputs, Output, GroundTruth>(
   return { options, config, name, maxConcurrency, datapointTimeoutMs, evaluators };
 }
 
-/** The datapoint as the function receives it: `{ inputs, groundTruth }`, plus `id` when stored in HoneyHive. */
-function normalizeDatapoint<Inputs, GroundTruth>(datapoint: Datapoint<Inputs, GroundTruth>): Datapoint<Inputs, GroundTruth> {
-  // Datasets written for the Python SDK spell it ground_truth; accept both.
-  const groundTruth = datapoint.groundTruth ?? (datapoint as { ground_truth?: GroundTruth }).ground_truth;
-  const inputs = datapoint.inputs ?? ({} as Inputs);
-  return datapoint.id === undefined ? { inputs, groundTruth } : { id: datapoint.id, inputs, groundTruth };
+/**
+ * The datapoint as the function receives it: `{ inputs, groundTruth }`, plus `id` when stored in
+ * HoneyHive. A datapoint whose fields cannot be read (a getter that throws, a Proxy whose traps throw,
+ * a revoked one) gets `unreadable` instead: it is recorded with that error and its function is not run
+ * (gaps-sdk-5: the trap's error rejected evaluate()).
+ */
+function normalizeDatapoint<Inputs, GroundTruth>(datapoint: Datapoint<Inputs, GroundTruth>): PreparedDatapoint<Inputs, GroundTruth> {
+  try {
+    // Datasets written for the Python SDK spell it ground_truth; accept both.
+    const groundTruth = datapoint.groundTruth ?? (datapoint as { ground_truth?: GroundTruth }).ground_truth;
+    const inputs = datapoint.inputs ?? ({} as Inputs);
+    const id = datapoint.id;
+    return id === undefined ? { inputs, groundTruth } : { id, inputs, groundTruth };
+  } catch (error) {
+    return { inputs: {} as Inputs, groundTruth: undefined, unreadable: `the datapoint could not be read: ${describeError(error)}` };
+  }
 }
+
+type PreparedDatapoint<Inputs, GroundTruth> = Datapoint<Inputs, GroundTruth> & { unreadable?: string };
 
 /** Session outputs are a record in HoneyHive; a function returning something else is recorded under `output`. */
 function outputsRecord(output: unknown): Record<string, unknown> {
@@ -267,7 +286,7 @@ async function runExperiment<Inputs, Output, GroundTruth>(
   client: BackendClient | undefined,
   logger: Logger,
 ): Promise<EvaluationResult<Inputs, Output, GroundTruth>> {
-  const dataset: Datapoint<Inputs, GroundTruth>[] =
+  const dataset: PreparedDatapoint<Inputs, GroundTruth>[] =
     options.datasetId === undefined
       ? options.dataset!.map(normalizeDatapoint)
       : (await fetchDataset(client!, options.datasetId)).map((datapoint) =>
@@ -314,6 +333,7 @@ async function runExperiment<Inputs, Output, GroundTruth>(
     const inDatapointContext = <T>(fn: () => Promise<T>): Promise<T> =>
       context.with(ROOT_CONTEXT, () => withEvaluationTracer(tracer, fn));
     const scoreDatapoint = async (): Promise<DatapointOutcome<Awaited<Output>>> => {
+      if (datapoint.unreadable !== undefined) return { output: undefined, metrics: {}, errors: [datapoint.unreadable] };
       let output: Awaited<Output> | undefined;
       try {
         output = await inDatapointContext(async () => (await options.function(datapoint)) as Awaited<Output>);

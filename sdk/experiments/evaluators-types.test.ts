@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { expect, it } from "vitest";
+import { evaluate } from "./index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = resolve(here, "..", "..");
@@ -87,6 +88,21 @@ function legacy(outputs: any, inputs: Record<string, any>, groundTruth: any = {}
 void evaluate({ function: answer, dataset, evaluators: [legacy] });
 void evaluate({ function: answer, dataset, evaluators: { legacy, flag: () => true, none: () => null } });
 
+// gaps-sdk-5: keyed like members of Object.prototype (TS7006 on any record before).
+void evaluate({
+  function: answer,
+  dataset,
+  evaluators: {
+    toString: (output) => output.includes("4"),
+    valueOf: async (output, _inputs, groundTruth) => output === groundTruth,
+    constructor: (output, inputs) => inputs.question.length + output.length,
+    toLocaleString: (output) => ({ chars: output.length }),
+    ["__proto__"]: (output) => output.length,
+  },
+});
+const objectKeyed: Evaluators<{ question: string }, string, string> = { toString: (output) => output.length };
+void objectKeyed;
+
 // Still rejected: a wrong result, an evaluator of another output type, a value that is not a function.
 // @ts-expect-error a string is not a metric
 void evaluate({ function: answer, dataset, evaluators: { bad: () => "text" } });
@@ -100,6 +116,30 @@ void evaluate({ function: answer, dataset, evaluators: { notAFunction: 1 } });
 
 it("type-checks evaluators keyed like Array members, returning null, and lists of every kind; still rejects wrong ones", () => {
   expect(diagnosticsOf("evaluators-uses.check.ts", USES)).toEqual([]);
+}, 60_000);
+
+// gaps-sdk-5: at run time too, evaluators keyed like Object.prototype members run and are reported
+// under their names; an own `__proto__` key stays a key (an assignment set the metrics' prototype).
+it("runs evaluators keyed toString, constructor, valueOf, hasOwnProperty and __proto__, reported under their names", async () => {
+  const result = await evaluate({
+    function: ({ inputs }: { inputs: { n: number } }) => inputs.n * 2,
+    dataset: [{ inputs: { n: 1 } }, { inputs: { n: 2 } }],
+    testMode: true,
+    evaluators: JSON.parse(
+      // JSON.parse makes `__proto__` an own key, as a dataset or a config file read at run time would.
+      '{"toString":0,"constructor":0,"valueOf":0,"hasOwnProperty":0,"__proto__":0}',
+      (key: string, value: unknown) => (key === "" ? value : (output: number) => output + key.length),
+    ) as Record<string, (output: number) => number>,
+  });
+  const names = ["toString", "constructor", "valueOf", "hasOwnProperty", "__proto__"];
+  for (const { metrics } of result.results) {
+    expect(Object.keys(metrics).sort()).toEqual([...names].sort());
+    expect(Object.getPrototypeOf(metrics)).toBe(Object.prototype);
+  }
+  expect(result.results[1].metrics.__proto__).toBe(4 + "__proto__".length);
+  expect(Object.keys(result.summary).sort()).toEqual([...names].sort());
+  expect(Object.getOwnPropertyDescriptor(result.summary, "__proto__")?.value).toMatchObject({ kind: "numeric", count: 2, min: 11, max: 13 });
+  expect(result.summary.toString).toMatchObject({ kind: "numeric", count: 2, mean: (10 + 12) / 2 });
 }, 60_000);
 
 it("the check itself sees errors (a wrong program is not reported clean)", () => {

@@ -67,6 +67,47 @@ it.each([
   }
 }, 20_000);
 
+// gaps-sdk-5: the outage and refusal counts covered the tracer's life: an outage early in a datapoint
+// (its session start during a blip) then a refusal of everything after it read as an outage, and a
+// refusal in an earlier flush made a later flush that failed for another reason "refused". Now what
+// failed in the flush's window counts, without the outages the backend has answered since.
+it.each([
+  // The first six requests (the session start's and the outputs' attempts) get 503 until each gives
+  // up; everything after gets 401: the kept spans' probe is refused, and the breaker closes.
+  ["an outage, then a refusal of everything after it", { refused: 401 }, [{ status: 401 }, { status: 503, times: 6 }]],
+  // The session start and the outputs are refused; the spans then meet an outage (503 after retries).
+  ["a refusal, then an outage", false, [{ status: 503 }, { status: 401, times: 2 }]],
+] as const)("%s: the final flush says %j", async (_name, outcome, faults) => {
+  const backend = await FakeHoneyHiveBackend.start();
+  for (const fault of faults) backend.inject({ ...fault });
+  try {
+    const tracer = datapointTracer(backend.url, 1_000);
+    // The batched span goes out after ~1 s; wait until its fate is the last word.
+    const traces = () => backend.requestsTo("POST", "/opentelemetry/v1/traces");
+    await backend.waitFor(() => traces().some((request) => request.status === (outcome === false ? 503 : 401)), 10_000);
+    if (outcome === false) await backend.waitFor(() => traces().filter((request) => request.status === 503).length >= 3, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await finalFlush(tracer, 2_000)).toEqual(outcome);
+  } finally {
+    await backend.close();
+  }
+}, 30_000);
+
+it("a refusal in an earlier flush does not make a later flush that failed for another reason (dropped spans) refused", async () => {
+  const backend = await FakeHoneyHiveBackend.start();
+  backend.inject({ status: 401, path: /^\/events$/, times: 1 });
+  try {
+    const tracer = initDatapointTracer({ apiKey: API_KEY, serverUrl: backend.url, timeoutMs: 2_000, runId: "run", maxQueueSize: 1 });
+    tracer.enrichSession({ outputs: { answer: 4 } });
+    expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(false);
+    for (const name of ["a", "b", "c"]) tracer.startSpan(name, () => undefined);
+    expect(tracer.droppedSpans).toBeGreaterThan(0);
+    expect(await finalFlush(tracer, 2_000)).toBe(false);
+  } finally {
+    await backend.close();
+  }
+}, 20_000);
+
 // The bound, measured with margins a loaded machine keeps (the run of the whole deadline twice, which
 // is what this replaced, is beyond them).
 it.each([
@@ -87,6 +128,30 @@ it.each([
     const again = Date.now();
     await tracer.shutdown({ timeoutMs: TIMEOUT_MS });
     expect(Date.now() - again).toBeLessThan(500);
+  } finally {
+    await close();
+  }
+}, 20_000);
+
+// gaps-sdk-5: a final flush (or a second shutdown()) after an earlier shutdown() with a longer timeout
+// waited for that one's deadline; each call keeps its own.
+it("after an earlier shutdown() with a longer timeout, the final flush and a second shutdown() end by their own deadline", async () => {
+  const { url, close } = await standIn({ mode: "hang" });
+  try {
+    const tracer = datapointTracer(url, 10_000);
+    const first = tracer.shutdown({ timeoutMs: 6_000 });
+    let started = Date.now();
+    expect(await finalFlush(tracer, 500)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(500 + 1_000);
+    started = Date.now();
+    await tracer.shutdown({ timeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(300 + 1_000);
+    // The earlier call keeps its own, longer, deadline.
+    let firstDone = false;
+    void first.then(() => (firstDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(firstDone).toBe(false);
+    await first;
   } finally {
     await close();
   }
@@ -126,6 +191,35 @@ it("warns about a refused export once per status: a 400 does not hide a later 40
     await backend.close();
   }
 }, 20_000);
+
+// gaps-sdk-5: once per status was once per process for every server: one server's 401 (a tracer with a
+// wrong key) hid another's. Once per server origin and status, naming the origin only.
+it("warns about a refused export once per server and status, naming the server without its credentials or query", async () => {
+  const [first, second] = await Promise.all([FakeHoneyHiveBackend.start(), FakeHoneyHiveBackend.start()]);
+  for (const backend of [first, second]) backend.inject({ status: 401, path: /^\/opentelemetry\/v1\/traces$/ });
+  const secretUrl = (backend: FakeHoneyHiveBackend) => {
+    const url = new URL(backend.url);
+    url.username = "proxy-user";
+    url.password = "proxy-pass-1234";
+    url.search = "?token=query-token-5678";
+    return url.href;
+  };
+  try {
+    for (const url of [secretUrl(first), first.url, secretUrl(second), second.url]) {
+      expect(await finalFlush(datapointTracer(url, 2_000), 2_000)).not.toBe(true);
+    }
+    const refused = logs().lines.filter((line) => line.includes("Exporting spans to HoneyHive failed"));
+    expect(refused).toHaveLength(2);
+    expect(refused[0]).toContain(`server ${new URL(first.url).origin};`);
+    expect(refused[1]).toContain(`server ${new URL(second.url).origin};`);
+    for (const line of refused) expect(line).toMatch(/HTTP 401/);
+    expect(logs().lines.join("\n")).not.toMatch(/proxy-user|proxy-pass-1234|query-token-5678/);
+    // The credentials and the query were sent (the server got them), only never printed.
+    expect(first.requestsTo("POST", "/opentelemetry/v1/traces").some((request) => request.query.token === "query-token-5678")).toBe(true);
+  } finally {
+    await Promise.all([first.close(), second.close()]);
+  }
+}, 30_000);
 
 it("evaluate() whose datapoints' spans and sessions get 401 resolves with every result and says so once, without the key", async () => {
   const backend = await FakeHoneyHiveBackend.start();

@@ -1,6 +1,7 @@
 // Evaluators turn one datapoint's output into metrics; the summary folds every datapoint's metrics
 // into per-metric statistics. Numbers get count/mean/min/max, booleans a pass rate.
 import { describeError } from "../logger.js";
+import { setEntry } from "../serialize.js";
 
 /**
  * What an evaluator may return: a score, a pass/fail, several named ones, or `null` for "no score for
@@ -27,9 +28,20 @@ export type EvaluatorList<Inputs = Record<string, unknown>, Output = unknown, Gr
 > &
   Iterable<Evaluator<Inputs, Output, GroundTruth>>;
 
-/** Evaluators named by their keys. */
+/**
+ * Evaluators named by their keys. The keys `Object.prototype` has without parameters are named too: a
+ * property keyed `toString`, `valueOf` or `constructor` took its contextual type from Object's member
+ * (`() => string`), so its parameters were implicitly `any` (TS7006; gaps-sdk-5). Each is also allowed
+ * its Object type, which every object literal has by inheritance and must stay assignable.
+ */
 export type EvaluatorRecord<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown> = {
   [name: string]: Evaluator<Inputs, Output, GroundTruth>;
+} & {
+  toString?: Evaluator<Inputs, Output, GroundTruth> | (() => string);
+  toLocaleString?: Evaluator<Inputs, Output, GroundTruth> | (() => string);
+  valueOf?: Evaluator<Inputs, Output, GroundTruth> | (() => object);
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- Object's own `constructor` type
+  constructor?: Evaluator<Inputs, Output, GroundTruth> | Function;
 };
 
 /** Evaluators as a list (named after the function) or as a record (named by key). */
@@ -109,7 +121,7 @@ export async function runEvaluators<Inputs, Output, GroundTruth>(
     if (result.status === "rejected") outcome.errors.push(`evaluator ${name} threw: ${describeError(result.reason)}`);
     else if (!isEvaluatorResult(result.value)) {
       outcome.errors.push(`evaluator ${name} returned ${kindOf(result.value)}, expected a number, boolean, object or null`);
-    } else outcome.metrics[name] = result.value;
+    } else setEntry(outcome.metrics, name, result.value);
   });
   return outcome;
 }
@@ -148,17 +160,17 @@ export function summarizeMetrics(allMetrics: Record<string, EvaluatorResult>[]):
   for (const [name, list] of values) {
     if (list.every((value) => typeof value === "boolean")) {
       const passed = list.filter(Boolean).length;
-      summary[name] = { kind: "boolean", count: list.length, passed, passRate: passed / list.length };
+      setEntry<MetricSummary>(summary, name, { kind: "boolean", count: list.length, passed, passRate: passed / list.length });
     } else {
       const numbers = list.map(Number);
-      summary[name] = {
+      setEntry<MetricSummary>(summary, name, {
         kind: "numeric",
         count: numbers.length,
         mean: numbers.reduce((sum, value) => sum + value, 0) / numbers.length,
         // reduce, not Math.min(...numbers): a spread of a large dataset overflows the call stack.
         min: numbers.reduce((min, value) => Math.min(min, value)),
         max: numbers.reduce((max, value) => Math.max(max, value)),
-      };
+      });
     }
   }
   return summary;
