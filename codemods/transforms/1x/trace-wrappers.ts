@@ -44,7 +44,10 @@ const ONLY_1X_MEMBER_CALL = new RegExp(`\\.(?:${[...INSTANCE_METHODS].filter((na
  * left out and reported (returned true).
  */
 function optionsText(text: string, options: TSESTree.Node | undefined, eventType: string | undefined, extra?: string): { text: string; droppedConfig: boolean } {
-  const head = eventType === undefined ? [] : [`eventType: ${JSON.stringify(eventType)}`];
+  // `traceTool(fn, { eventType: "chain" })`: 1.x spread the options over its own event type (the data's
+  // `{ eventType: "tool", ...options }`), so the written one wins and no second key is added (TS1117).
+  const ownEventType = options?.type === AST_NODE_TYPES.ObjectExpression && keyedProperties(options).some(({ key }) => key === "eventType");
+  const head = eventType === undefined || ownEventType ? [] : [`eventType: ${JSON.stringify(eventType)}`];
   const tail = extra === undefined ? [] : [extra];
   const braced = (parts: readonly string[]) => (parts.length === 0 ? "{}" : `{ ${parts.join(", ")} }`);
   if (options === undefined) return { text: braced([...head, ...tail]), droppedConfig: false };
