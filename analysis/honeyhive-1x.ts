@@ -17,6 +17,7 @@ import { classMethods } from "./knowledge/frameworks/common.js";
 import { importedExport, importedModule, projectModules } from "./project-modules.js";
 import { sdkBarrelOf, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
+import { documentedStatement, jsdocModules, jsdocTagsBefore, jsdocTypeImports, mayHaveJsdocTypes } from "./jsdoc.js";
 import { isLocalModule, isSdkModule, textMentionsSdk } from "./settings.js";
 
 /** A call whose callee is `<object>.<name>(…)`. */
@@ -53,7 +54,7 @@ function importsSdkOrBarrel(input: AnalysisInput): boolean {
       (statement) =>
         statement.type === AST_NODE_TYPES.ImportDeclaration &&
         (isSdkModule(statement.source.value, input.settings) || sdkBarrelOf(input, statement.source.value) !== undefined),
-    );
+    ) || jsdocNamesSdk(input);
     importsSdkOrBarrelByFile.set(input.ast, found);
   }
   return found;
@@ -554,6 +555,7 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return false;
   if (def.name.type === AST_NODE_TYPES.Identifier && namesTracerType(input, def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, 0))) return true;
+  if (jsdocTypedTracer(input, def)) return true;
   if (destructuredFromImportedHolder(input, variable)) return true;
   if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
     // Written once, by its initializer: the variable holds that value wherever it is read.
@@ -581,6 +583,63 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     return namesTracerType(input, collection?.kind === "map" ? collection.value : elementTypeOf(input, method.object));
   }
   return false;
+}
+
+/** A JavaScript file whose JSDoc imports a type of the SDK (`@param {import("honeyhive").HoneyHiveTracer} t`, `@import { … } from "honeyhive"`): it uses 1.x as a file importing types does. */
+function jsdocNamesSdk(input: AnalysisInput): boolean {
+  if (!mayHaveJsdocTypes(input.ast, input.text, input.filename)) return false;
+  const modules = [...jsdocModules(input.text), ...[...jsdocImportsOf(input).values()].map(({ module }) => module)];
+  return modules.some((module) => isSdkModule(module, input.settings));
+}
+
+const jsdocImportsByFile = new AttachedCache<TSESTree.Program, ReturnType<typeof jsdocTypeImports>>("honeyhive.jsdocImports1x");
+
+function jsdocImportsOf(input: AnalysisInput): ReturnType<typeof jsdocTypeImports> {
+  let found = jsdocImportsByFile.get(input.ast);
+  if (found === undefined) jsdocImportsByFile.set(input.ast, (found = jsdocTypeImports(input.text)));
+  return found;
+}
+
+/**
+ * Blind-1x-2 D6: a JavaScript parameter or variable JSDoc-typed as the tracer (analysis/jsdoc.ts):
+ * `@param {import("honeyhive").HoneyHiveTracer} tracer`, `@type {HoneyHiveTracer | undefined}` before `let tracer`,
+ * with `HoneyHiveTracer` imported from the SDK (ESM or `require`) or in JSDoc (`@typedef {import("honeyhive").HoneyHiveTracer} Tracer`,
+ * `@import { HoneyHiveTracer } from "honeyhive"`). As a TypeScript annotation is read: the value is the tracer itself.
+ */
+function jsdocTypedTracer(input: AnalysisInput, def: Scope.Definition): boolean {
+  if (def.name.type !== AST_NODE_TYPES.Identifier || !mayHaveJsdocTypes(input.ast, input.text, input.filename)) return false;
+  const name = def.name.name;
+  if (def.type === "Parameter" && isFunctionNode(def.node)) {
+    const fn = def.node;
+    const parameter = fn.params.find((param) => param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name));
+    if (!parameter) return false;
+    // A method's JSDoc sits before the method, a function's before its statement.
+    const documented = fn.parent?.type === AST_NODE_TYPES.MethodDefinition || fn.parent?.type === AST_NODE_TYPES.Property ? fn.parent : documentedStatement(fn);
+    return jsdocTagsBefore(input.text, documented).some((tag) => tag.tag === "param" && tag.parameter === name && jsdocTypeNamesTracer(input, tag.type, def.name));
+  }
+  if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || def.parent?.declarations.length !== 1) return false;
+  return jsdocTagsBefore(input.text, documentedStatement(def.parent)).some((tag) => tag.tag === "type" && jsdocTypeNamesTracer(input, tag.type, def.name));
+}
+
+const JSDOC_IMPORT_TYPE = /^import\(\s*(["'])([^"']+)\1\s*\)\.([A-Za-z_$][\w$]*)$/;
+
+/** A JSDoc type text naming the SDK's `HoneyHiveTracer`, alone or with `undefined`/`null` (`?HoneyHiveTracer`, `HoneyHiveTracer=`). */
+function jsdocTypeNamesTracer(input: AnalysisInput, type: string, at: TSESTree.Node): boolean {
+  const members = type
+    .replace(/^[?!]|[=?!]$/g, "")
+    .split("|")
+    .map((member) => member.trim().replace(/^\((.*)\)$/, "$1").trim())
+    .filter((member) => member !== "" && member !== "undefined" && member !== "null");
+  if (members.length !== 1) return false;
+  const member = members[0]!;
+  const imported = JSDOC_IMPORT_TYPE.exec(member);
+  if (imported) return isSdkModule(imported[2]!, input.settings) && imported[3] === "HoneyHiveTracer";
+  if (!/^[A-Za-z_$][\w$]*$/.test(member)) return false;
+  const typedef = jsdocImportsOf(input).get(member);
+  if (typedef) return isSdkModule(typedef.module, input.settings) && typedef.name === "HoneyHiveTracer";
+  // `import { HoneyHiveTracer } from "honeyhive"` / `const { HoneyHiveTracer } = require("honeyhive")` of the file.
+  const binding = findVariable(input.scopeManager, at, member)?.identifiers[0];
+  return binding !== undefined && isTracerClass(input, binding);
 }
 
 /**
