@@ -654,11 +654,23 @@ function isSettledTracerPromise(input: AnalysisInput, call: TSESTree.CallExpress
     if (call.arguments.length !== 1 || !isFunctionNode(handler) || handler.async) return false;
     const empty = (value: TSESTree.Node) => {
       const bare = unwrapExpression(value);
-      return (bare?.type === AST_NODE_TYPES.Identifier && bare.name === "undefined") || (bare?.type === AST_NODE_TYPES.Literal && bare.value === null);
+      return (
+        (bare?.type === AST_NODE_TYPES.Identifier && bare.name === "undefined") ||
+        (bare?.type === AST_NODE_TYPES.Literal && bare.value === null) ||
+        (bare?.type === AST_NODE_TYPES.UnaryExpression && bare.operator === "void") ||
+        (bare !== undefined && isConsoleCall(input, bare))
+      );
     };
     if (!returnedValues(input, handler).every((value) => empty(value) || tracerFlow(input, value, depth + 1))) return false;
   }
   return tracerFlow(input, callee.object, depth + 1);
+}
+
+/** `console.warn(e)` of the global `console` (not a binding of the file): its methods give undefined. */
+function isConsoleCall(input: AnalysisInput, node: TSESTree.Node): boolean {
+  const callee = node.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(node.callee) : undefined;
+  const object = callee?.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? unwrapExpression(callee.object) : undefined;
+  return object?.type === AST_NODE_TYPES.Identifier && object.name === "console" && !findVariable(input.scopeManager, object, "console")?.defs.length;
 }
 
 /**
