@@ -151,6 +151,12 @@ export interface TracerHolderFact {
    * Absent when none.
    */
   readonly plain?: readonly string[];
+  /**
+   * Fields of `members` (a class's, untyped) initialized with an unawaited 1.x init, `tracer =
+   * HoneyHiveTracer.init(…)`: 1.x's promise of the tracer, which importers call `.then()` on
+   * (`telemetry.tracer.then(…)`); migrate wraps that receiver in `Promise.resolve(…)`. Absent when none.
+   */
+  readonly promiseMembers?: readonly string[];
   /** `of: "function"`: the call itself returns a tracer or its promise (`export function current(): HoneyHiveTracer | undefined`). */
   readonly returnsTracer?: true;
   /** `of: "function"`: the call returns a function whose call returns a tracer (`return () => tracer` over a `let tracer: HoneyHiveTracer`). */

@@ -137,6 +137,15 @@ export function isImportedHoldersOwnFunction(input: AnalysisInput, callee: TSEST
   return name !== undefined && importedHolderOf(input, callee.object)?.plain?.includes(name) === true;
 }
 
+/**
+ * `telemetry.tracer` where another module's class (or its instance) holds 1.x init's promise in that field
+ * (`promiseMembers`): an importer's `.then()` on it needs `Promise.resolve(…)` once the field is the tracer.
+ */
+export function isImportedHoldersInitPromise(input: AnalysisInput, member: TSESTree.MemberExpression): boolean {
+  const name = memberName(member);
+  return name !== undefined && importedHolderOf(input, member.object)?.promiseMembers?.includes(name) === true;
+}
+
 function importedHolderOf(input: AnalysisInput, node: TSESTree.Node): TracerHolderFact | undefined {
   const imported = importedObjectOf(input, node);
   return imported && holderFactOf(input, imported.reference, imported.of);
@@ -398,6 +407,7 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
   const members = new Set<string>();
   const methods = new Set<string>();
   const plain = new Set<string>();
+  const promises = new Set<string>();
   // Fields whose type or initializer says what they hold: an assignment elsewhere in the class does not change it.
   const typed = new Set<string>();
   for (const element of node.body.body) {
@@ -408,6 +418,8 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
       typed.add(name);
       if (type ? namesTracerType(input, type) : tracerFlow(input, element.value, 1)) members.add(name);
       else if (isOtherTypeHere(input, type)) plain.add(name);
+      // `tracer = HoneyHiveTracer.init(…)` untyped: 1.x's promise, whatever the module's run makes of the field.
+      if (!type && element.value && isUnawaitedInitCall(input, element.value)) promises.add(name);
     } else if (element.type === AST_NODE_TYPES.MethodDefinition && !element.static && element.value.type === AST_NODE_TYPES.FunctionExpression) {
       const name = staticName(element.key, element.computed);
       if (element.kind === "constructor") {
@@ -432,7 +444,7 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
     writes.set(name, (writes.get(name) ?? true) && assignment.operator === "=" && tracerFlow(input, assignment.right, 1));
   }
   for (const [name, tracer] of writes) if (tracer) members.add(name);
-  return { members: [...members], methods: [...methods], ...(plain.size > 0 ? { plain: [...plain] } : {}) };
+  return { members: [...members], methods: [...methods], ...(plain.size > 0 ? { plain: [...plain] } : {}), ...(promises.size > 0 ? { promiseMembers: [...promises] } : {}) };
 }
 
 /**

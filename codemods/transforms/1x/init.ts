@@ -9,7 +9,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { enclosingFunction, findVariable, globalSlotOf, indentationAt, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import { newlineOf, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, isInitPromiseValue, keyedProperties, knownFunctionOf, option1x, returnedValues, staticCalls } from "../../../analysis/honeyhive-1x.js";
+import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, isImportedHoldersInitPromise, isInitPromiseValue, keyedProperties, knownFunctionOf, option1x, returnedValues, staticCalls } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType, nodesOfTypesWithin } from "../../../analysis/nodes.js";
 import { absolutePath, importedExport, importedModule, importOrigin, projectModules } from "../../../analysis/project-modules.js";
 import { isSdkModule } from "../../../analysis/settings.js";
@@ -29,6 +29,8 @@ const LAZY_ASSIGNMENTS: ReadonlySet<string> = new Set(["??=", "||=", "="]);
 function collect({ file, edits, project }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
+  // Also in a file that names nothing of the SDK: it reaches the tracer through the holder.
+  wrapImportedHolderPromiseFields(input, edits);
   if (!sdk.usesSdk) return;
   const creations: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   const discarded = discardedInit(input);
@@ -649,6 +651,19 @@ function wrapImportedTracerPromises(input: AnalysisInput, edits: EditList): void
     }
     if (!holdsInitPromise(input, tracer.variable)) continue;
     for (const reference of tracer.variable.references) wrapPromiseMethodReceiver(edits, reference.identifier);
+  }
+}
+
+/**
+ * `telemetry.tracer.then(…)` where another module's class holds 1.x init's promise in that field
+ * (`tracer = HoneyHiveTracer.init(…)`, the holder's facts' `promiseMembers`): its module's run makes the
+ * field the tracer (or keeps a promise), so the importer's receiver becomes `Promise.resolve(telemetry.tracer)`,
+ * right for both (was TS2339 on the tracer).
+ */
+function wrapImportedHolderPromiseFields(input: AnalysisInput, edits: EditList): void {
+  if (!input.readModuleFacts || !/\.(?:then|catch|finally)\b/.test(input.text)) return;
+  for (const member of nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression)) {
+    if (isPromiseMethodReceiver(member) && isImportedHoldersInitPromise(input, member)) wrapPromiseMethodReceiver(edits, member);
   }
 }
 
