@@ -44,10 +44,7 @@ const ONLY_1X_MEMBER_CALL = new RegExp(`\\.(?:${[...INSTANCE_METHODS].filter((na
  * left out and reported (returned true).
  */
 function optionsText(text: string, options: TSESTree.Node | undefined, eventType: string | undefined, extra?: string): { text: string; droppedConfig: boolean } {
-  // `traceTool(fn, { eventType: "chain" })`: 1.x spread the options over its own event type (the data's
-  // `{ eventType: "tool", ...options }`), so the written one wins and no second key is added (TS1117).
-  const ownEventType = options?.type === AST_NODE_TYPES.ObjectExpression && keyedProperties(options).some(({ key }) => key === "eventType");
-  const head = eventType === undefined || ownEventType ? [] : [`eventType: ${JSON.stringify(eventType)}`];
+  const head = eventType === undefined ? [] : [`eventType: ${JSON.stringify(eventType)}`];
   const tail = extra === undefined ? [] : [extra];
   const braced = (parts: readonly string[]) => (parts.length === 0 ? "{}" : `{ ${parts.join(", ")} }`);
   if (options === undefined) return { text: braced([...head, ...tail]), droppedConfig: false };
@@ -56,9 +53,13 @@ function optionsText(text: string, options: TSESTree.Node | undefined, eventType
     return { text: head.length + tail.length === 0 ? source : braced([...head, `...${source}`, ...tail]), droppedConfig: false };
   }
   const config = keyedProperties(options).find(({ key }) => key === "config")?.property;
+  // `traceTool(fn, { eventType: "chain" })`: 1.0.42 spread the options first and set its own type after
+  // (`traceFunction({ ...options, eventType: "tool" })`, sdk/tracer.js), so the written one never counted:
+  // it goes, and no second key is written (TS1117).
+  const overridden = eventType === undefined ? undefined : keyedProperties(options).find(({ key }) => key === "eventType")?.property;
   const miscased = keyedProperties(options).find(({ key, property }) => key === "eventType" && lowerCasedEventType(property.value) !== undefined)?.property;
   const kept = options.properties
-    .filter((property) => property !== config)
+    .filter((property) => property !== config && property !== overridden)
     .map((property) =>
       property === miscased ? `${text.slice(property.range[0], property.value.range[0])}${JSON.stringify(lowerCasedEventType(property.value))}` : text.slice(property.range[0], property.range[1]),
     );
@@ -208,7 +209,8 @@ function collect({ file, edits }: TransformContext): void {
     else if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
     const unknown = name === "traceFunction" && call.arguments.length === 1 && typeof dropped !== "string" ? unknownWrapperKeys(input, call.arguments[0]) : [];
     if (dropped !== undefined && unknown.length > 0) addMarker(edits, text, call, MESSAGES_1X.wrapperUnknownKeys(unknown));
-    const eventTypeNote = dropped !== undefined && typeof dropped !== "string" ? eventTypeMarker(input, text, wrapperOptions(call, name)) : undefined;
+    // A shorthand's own event type wins over its options' (see optionsText): only traceFunction's is read.
+    const eventTypeNote = dropped !== undefined && typeof dropped !== "string" && name === "traceFunction" ? eventTypeMarker(input, text, wrapperOptions(call, name)) : undefined;
     if (eventTypeNote) addMarker(edits, text, call, eventTypeNote);
   }
 
