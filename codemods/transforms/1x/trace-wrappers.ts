@@ -145,14 +145,17 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
     const applied = call.parent;
     if (applied?.type !== AST_NODE_TYPES.CallExpression || applied.callee !== call || applied.arguments.length !== 1 || call.arguments.length > 2) return undefined;
     const positional = input && positionalWrapperArguments(input, call);
-    if (call.arguments.length > 1 && !positional) return undefined;
+    // 1.0.42's free `traceFunction(options, associationProperties)`: the properties become the span's metadata.
+    const association = input ? undefined : associationProperties(text, call);
+    if (call.arguments.length > 1 && !positional && association === undefined) return undefined;
+    const extras = association === undefined || extra === undefined ? (association ?? extra) : `${association}, ${extra}`;
     const fn = applied.arguments[0];
     const options = positional
       ? {
           text: positional.metadata ? `{ metadata: ${text.slice(positional.metadata.range[0], positional.metadata.range[1])} }` : "{}",
           droppedConfig: isEmptyArgument(positional.config) ? false : text.slice(positional.config.range[0], positional.config.range[1]),
         }
-      : optionsText(text, call.arguments[0], undefined, extra);
+      : optionsText(text, call.arguments[0], undefined, extras);
     const comments = commentsBefore(text, applied, fn);
     edits.replace([call.range[0], comments?.start ?? fn.range[0]], `${newCallee}(${options.text},${comments ? "" : " "}`);
     return options.droppedConfig;
@@ -169,6 +172,18 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
   else edits.replace([call.range[0], fn.range[0]], lineBreak === undefined ? `${newCallee}(${built.text}, ` : `${newCallee}(${lineBreak}${built.text},${lineBreak}`);
   if (options) edits.remove([fn.range[1], options.range[1]]);
   return built.droppedConfig;
+}
+
+/**
+ * `metadata: <associationProperties>` for 1.0.42's free `traceFunction(options, associationProperties)`
+ * (Traceloop association properties: attributes of the span and its children), when the options are a
+ * literal without `metadata` of its own; undefined for any other shape.
+ */
+function associationProperties(text: string, call: TSESTree.CallExpression): string | undefined {
+  const [options, properties] = call.arguments;
+  if (call.arguments.length !== 2 || !options || !properties || properties.type === AST_NODE_TYPES.SpreadElement || isEmptyArgument(properties)) return undefined;
+  const literal = options.type === AST_NODE_TYPES.ObjectExpression && !keyedProperties(options).some(({ key }) => key === "metadata") && options.properties.every((property) => property.type === AST_NODE_TYPES.Property);
+  return literal ? `metadata: ${text.slice(properties.range[0], properties.range[1])}` : undefined;
 }
 
 /**
@@ -235,7 +250,8 @@ function collect({ file, edits }: TransformContext): void {
       addMarker(edits, text, call, MESSAGES_1X.wrapperShape(name));
       continue;
     }
-    const eventTypeNote = eventTypeMarker(input, text, wrapperOptions(call, name));
+    if (name === "traceFunction" && call.arguments.length === 2) addMarker(edits, text, call, MESSAGES_1X.wrapperAssociationProperties);
+    const eventTypeNote = name === "traceFunction" ? eventTypeMarker(input, text, wrapperOptions(call, name)) : undefined;
     if (eventTypeNote) addMarker(edits, text, call, eventTypeNote);
     if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
     // With a tracer in the file (or a discarded init that 1x-init names), explicit-tracer binds this call or marks it; without one it accepts
