@@ -117,8 +117,6 @@ const EXPECTED = {
   "migrate-1x/evaluate-query-list-evaluator/index.ts:7 TS2353": "mixed: evaluationFunction/query_list (to 1.0.19) with evaluator() (1.0.33+)",
   "migrate-1x/init-new-and-from-session-id/index.ts:3 TS2673": "kept: 1.x's constructor is private in its types (JavaScript reached it); the case tests `new` → init",
   "migrate-1x/init-new-and-from-session-id/index.ts:6 TS2339": "older: initFromSessionId (1.0.0–1.0.20)",
-  "migrate-1x/names-rest-client-subpaths/index.ts:3 TS2307": "kept: honeyhive/dist/models/components is no path of 1.0.42 (docs/migrating-from-1x.md lists it as a 1.x path; unverified for older versions)",
-  "migrate-1x/names-rest-client-subpaths/index.ts:8 TS2709": "kept: the import of line 3 resolves nowhere",
   "migrate-1x/trace-shorthand-own-event-type/index.ts:6 TS2353": "kept: an eventType in a shorthand's options, rejected by 1.0.42's types (Omit<TraceFunctionOptions, 'eventType'>), passed by JavaScript and overridden at run time (sdk/tracer.js); the case tests that it is dropped",
   "migrate-1x/trace-shorthand-own-event-type/index.ts:7 TS2353": "kept: as line 6",
   "migrate-1x/trace-shorthand-own-event-type/index.ts:8 TS2353": "kept: as line 6",

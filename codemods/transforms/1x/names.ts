@@ -40,7 +40,7 @@ const ENTRY_POINTS: ReadonlySet<string> = new Set<string>([
 ]);
 
 /**
- * `import { CreateEventRequestEventType } from "honeyhive/models/components"` (also `honeyhive/dist/…`,
+ * `import { CreateEventRequestEventType } from "honeyhive/models/components"` (also a file of it, `…/components/eventfilter.js`,
  * `honeyhive/funcs/…`, a `require` of one): a path into 1.x's package, its generated REST client's models
  * and functions, which this package does not have. Marked where it is imported, also as Deno or a CDN writes it.
  */
