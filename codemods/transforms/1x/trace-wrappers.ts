@@ -156,8 +156,12 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
           droppedConfig: isEmptyArgument(positional.config) ? false : text.slice(positional.config.range[0], positional.config.range[1]),
         }
       : optionsText(text, call.arguments[0], undefined, extras);
-    const comments = commentsBefore(text, applied, fn);
-    edits.replace([call.range[0], comments?.start ?? fn.range[0]], `${newCallee}(${options.text},${comments ? "" : " "}`);
+    // `traceFunction(o)(\n  fn,\n)`: one argument per line stays so (the options on the function's line,
+    // the function on the next), not `trace(o, fn,\n)` with the function's old indentation.
+    const lineBreak = /\(([^\S\r\n]*\r?\n[^\S\r\n]*)$/.exec(text.slice(call.range[1], fn.range[0]))?.[1];
+    const comments = lineBreak === undefined ? commentsBefore(text, applied, fn) : undefined;
+    if (lineBreak !== undefined) edits.replace([call.range[0], fn.range[0]], `${newCallee}(${lineBreak}${options.text},${lineBreak}`);
+    else edits.replace([call.range[0], comments?.start ?? fn.range[0]], `${newCallee}(${options.text},${comments ? "" : " "}`);
     return options.droppedConfig;
   }
   const [fn, options, ...rest] = call.arguments;
