@@ -23,6 +23,7 @@ export const INTEGRATION_TESTS = [
   "codemods/sample-app-1x.test.ts",
   "codemods/transforms/1x/barrels-links.test.ts",
   "codemods/transforms/1x/barrels.test.ts",
+  "codemods/transforms/1x/holder-promise-field.test.ts",
   "codemods/transforms/1x/real-code.test.ts",
   "codemods/transforms/1x/type-check.test.ts",
   "codemods/transforms/hoist-tracer-init.test.ts",

@@ -126,6 +126,13 @@ export interface ModuleFacts {
    * for `activatesPipeline` (analysis/instrumentations.ts `pipelineFactsOf`).
    */
   readonly loadsForEffect?: readonly string[];
+  /**
+   * Exported `const`s holding an object literal of plain keys (no spread, no computed key), by export
+   * name → its keys (`export const honeyhiveConfig = { apiKey, inputs }` → `["apiKey", "inputs"]`):
+   * `migrate --from 1` marks an init taking such an import only where the keys hold 1.x ones
+   * (codemods/transforms/1x/init.ts). Absent when there is none.
+   */
+  readonly objectKeys?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -144,6 +151,12 @@ export interface TracerHolderFact {
    * Absent when none.
    */
   readonly plain?: readonly string[];
+  /**
+   * Fields of `members` (a class's, untyped) initialized with an unawaited 1.x init, `tracer =
+   * HoneyHiveTracer.init(…)`: 1.x's promise of the tracer, which importers call `.then()` on
+   * (`telemetry.tracer.then(…)`); migrate wraps that receiver in `Promise.resolve(…)`. Absent when none.
+   */
+  readonly promiseMembers?: readonly string[];
   /** `of: "function"`: the call itself returns a tracer or its promise (`export function current(): HoneyHiveTracer | undefined`). */
   readonly returnsTracer?: true;
   /** `of: "function"`: the call returns a function whose call returns a tracer (`return () => tracer` over a `let tracer: HoneyHiveTracer`). */
@@ -218,7 +231,10 @@ export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
     const exports: Record<string, ExportFact[]> = {};
     const initPromiseExports: string[] = [];
     const initPromiseGetters: string[] = [];
+    const objectKeys: Record<string, readonly string[]> = {};
     for (const [name, target] of targets) {
+      const keys = plainObjectKeys(target);
+      if (keys) objectKeys[name] = keys;
       const facts = factsOf(input, sdk, target, { exportNameOf, otelPipeline });
       if (facts.length > 0) exports[name] = facts;
       if (facts.some((fact) => fact.kind === "tracer") && holdsUnawaitedInit(sdk, target)) initPromiseExports.push(name);
@@ -234,11 +250,32 @@ export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
       ...(otelPipeline ? { otelPipeline } : {}),
       ...(initPromiseExports.length > 0 ? { initPromiseExports } : {}),
       ...(initPromiseGetters.length > 0 ? { initPromiseGetters } : {}),
+      ...(Object.keys(objectKeys).length > 0 ? { objectKeys } : {}),
     });
   } catch (error) {
     reportAnalysisError(error);
     return NO_FACTS;
   }
+}
+
+/** The keys of an export that is a `const` (or a value) holding an object literal of plain keys only. */
+function plainObjectKeys(target: ExportTarget): string[] | undefined {
+  let value: TSESTree.Node | null | undefined;
+  if ("value" in target) value = target.value;
+  else {
+    const def = target.variable.defs.length === 1 ? target.variable.defs[0] : undefined;
+    if (def?.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || def.parent?.kind !== "const") return undefined;
+    value = def.node.init;
+  }
+  const object = unwrapExpression(value);
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const keys: string[] = [];
+  for (const property of object.properties) {
+    const key = property.type === AST_NODE_TYPES.Property && !property.computed ? staticName(property.key) : undefined;
+    if (key === undefined) return undefined;
+    keys.push(key);
+  }
+  return keys;
 }
 
 /** The package a barrel re-exports (its subpaths are 2.x only; 1.x code re-exports the root). */

@@ -17,6 +17,7 @@ import { classMethods } from "./knowledge/frameworks/common.js";
 import { importedExport, importedModule, projectModules } from "./project-modules.js";
 import { sdkBarrelOf, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
+import { documentedStatement, jsdocModules, jsdocTagsBefore, jsdocTypeImports, mayHaveJsdocTypes } from "./jsdoc.js";
 import { isLocalModule, isSdkModule, textMentionsSdk } from "./settings.js";
 
 /** A call whose callee is `<object>.<name>(…)`. */
@@ -53,7 +54,7 @@ function importsSdkOrBarrel(input: AnalysisInput): boolean {
       (statement) =>
         statement.type === AST_NODE_TYPES.ImportDeclaration &&
         (isSdkModule(statement.source.value, input.settings) || sdkBarrelOf(input, statement.source.value) !== undefined),
-    );
+    ) || jsdocNamesSdk(input);
     importsSdkOrBarrelByFile.set(input.ast, found);
   }
   return found;
@@ -134,6 +135,15 @@ function heldByImportedHolder(input: AnalysisInput, node: TSESTree.Node): boolea
 export function isImportedHoldersOwnFunction(input: AnalysisInput, callee: TSESTree.MemberExpression): boolean {
   const name = memberName(callee);
   return name !== undefined && importedHolderOf(input, callee.object)?.plain?.includes(name) === true;
+}
+
+/**
+ * `telemetry.tracer` where another module's class (or its instance) holds 1.x init's promise in that field
+ * (`promiseMembers`): an importer's `.then()` on it needs `Promise.resolve(…)` once the field is the tracer.
+ */
+export function isImportedHoldersInitPromise(input: AnalysisInput, member: TSESTree.MemberExpression): boolean {
+  const name = memberName(member);
+  return name !== undefined && importedHolderOf(input, member.object)?.promiseMembers?.includes(name) === true;
 }
 
 function importedHolderOf(input: AnalysisInput, node: TSESTree.Node): TracerHolderFact | undefined {
@@ -397,6 +407,7 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
   const members = new Set<string>();
   const methods = new Set<string>();
   const plain = new Set<string>();
+  const promises = new Set<string>();
   // Fields whose type or initializer says what they hold: an assignment elsewhere in the class does not change it.
   const typed = new Set<string>();
   for (const element of node.body.body) {
@@ -407,6 +418,8 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
       typed.add(name);
       if (type ? namesTracerType(input, type) : tracerFlow(input, element.value, 1)) members.add(name);
       else if (isOtherTypeHere(input, type)) plain.add(name);
+      // `tracer = HoneyHiveTracer.init(…)` untyped: 1.x's promise, whatever the module's run makes of the field.
+      if (!type && element.value && isUnawaitedInitCall(input, element.value)) promises.add(name);
     } else if (element.type === AST_NODE_TYPES.MethodDefinition && !element.static && element.value.type === AST_NODE_TYPES.FunctionExpression) {
       const name = staticName(element.key, element.computed);
       if (element.kind === "constructor") {
@@ -431,7 +444,7 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
     writes.set(name, (writes.get(name) ?? true) && assignment.operator === "=" && tracerFlow(input, assignment.right, 1));
   }
   for (const [name, tracer] of writes) if (tracer) members.add(name);
-  return { members: [...members], methods: [...methods], ...(plain.size > 0 ? { plain: [...plain] } : {}) };
+  return { members: [...members], methods: [...methods], ...(plain.size > 0 ? { plain: [...plain] } : {}), ...(promises.size > 0 ? { promiseMembers: [...promises] } : {}) };
 }
 
 /**
@@ -554,6 +567,7 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return false;
   if (def.name.type === AST_NODE_TYPES.Identifier && namesTracerType(input, def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, 0))) return true;
+  if (jsdocTypedTracer(input, def)) return true;
   if (destructuredFromImportedHolder(input, variable)) return true;
   if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
     // Written once, by its initializer: the variable holds that value wherever it is read.
@@ -583,6 +597,63 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
   return false;
 }
 
+/** A JavaScript file whose JSDoc imports a type of the SDK (`@param {import("honeyhive").HoneyHiveTracer} t`, `@import { … } from "honeyhive"`): it uses 1.x as a file importing types does. */
+function jsdocNamesSdk(input: AnalysisInput): boolean {
+  if (!mayHaveJsdocTypes(input.ast, input.text, input.filename)) return false;
+  const modules = [...jsdocModules(input.text), ...[...jsdocImportsOf(input).values()].map(({ module }) => module)];
+  return modules.some((module) => isSdkModule(module, input.settings));
+}
+
+const jsdocImportsByFile = new AttachedCache<TSESTree.Program, ReturnType<typeof jsdocTypeImports>>("honeyhive.jsdocImports1x");
+
+function jsdocImportsOf(input: AnalysisInput): ReturnType<typeof jsdocTypeImports> {
+  let found = jsdocImportsByFile.get(input.ast);
+  if (found === undefined) jsdocImportsByFile.set(input.ast, (found = jsdocTypeImports(input.text)));
+  return found;
+}
+
+/**
+ * Blind-1x-2 D6: a JavaScript parameter or variable JSDoc-typed as the tracer (analysis/jsdoc.ts):
+ * `@param {import("honeyhive").HoneyHiveTracer} tracer`, `@type {HoneyHiveTracer | undefined}` before `let tracer`,
+ * with `HoneyHiveTracer` imported from the SDK (ESM or `require`) or in JSDoc (`@typedef {import("honeyhive").HoneyHiveTracer} Tracer`,
+ * `@import { HoneyHiveTracer } from "honeyhive"`). As a TypeScript annotation is read: the value is the tracer itself.
+ */
+function jsdocTypedTracer(input: AnalysisInput, def: Scope.Definition): boolean {
+  if (def.name.type !== AST_NODE_TYPES.Identifier || !mayHaveJsdocTypes(input.ast, input.text, input.filename)) return false;
+  const name = def.name.name;
+  if (def.type === "Parameter" && isFunctionNode(def.node)) {
+    const fn = def.node;
+    const parameter = fn.params.find((param) => param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name));
+    if (!parameter) return false;
+    // A method's JSDoc sits before the method, a function's before its statement.
+    const documented = fn.parent?.type === AST_NODE_TYPES.MethodDefinition || fn.parent?.type === AST_NODE_TYPES.Property ? fn.parent : documentedStatement(fn);
+    return jsdocTagsBefore(input.text, documented).some((tag) => tag.tag === "param" && tag.parameter === name && jsdocTypeNamesTracer(input, tag.type, def.name));
+  }
+  if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || def.parent?.declarations.length !== 1) return false;
+  return jsdocTagsBefore(input.text, documentedStatement(def.parent)).some((tag) => tag.tag === "type" && jsdocTypeNamesTracer(input, tag.type, def.name));
+}
+
+const JSDOC_IMPORT_TYPE = /^import\(\s*(["'])([^"']+)\1\s*\)\.([A-Za-z_$][\w$]*)$/;
+
+/** A JSDoc type text naming the SDK's `HoneyHiveTracer`, alone or with `undefined`/`null` (`?HoneyHiveTracer`, `HoneyHiveTracer=`). */
+function jsdocTypeNamesTracer(input: AnalysisInput, type: string, at: TSESTree.Node): boolean {
+  const members = type
+    .replace(/^[?!]|[=?!]$/g, "")
+    .split("|")
+    .map((member) => member.trim().replace(/^\((.*)\)$/, "$1").trim())
+    .filter((member) => member !== "" && member !== "undefined" && member !== "null");
+  if (members.length !== 1) return false;
+  const member = members[0]!;
+  const imported = JSDOC_IMPORT_TYPE.exec(member);
+  if (imported) return isSdkModule(imported[2]!, input.settings) && imported[3] === "HoneyHiveTracer";
+  if (!/^[A-Za-z_$][\w$]*$/.test(member)) return false;
+  const typedef = jsdocImportsOf(input).get(member);
+  if (typedef) return isSdkModule(typedef.module, input.settings) && typedef.name === "HoneyHiveTracer";
+  // `import { HoneyHiveTracer } from "honeyhive"` / `const { HoneyHiveTracer } = require("honeyhive")` of the file.
+  const binding = findVariable(input.scopeManager, at, member)?.identifiers[0];
+  return binding !== undefined && isTracerClass(input, binding);
+}
+
 /**
  * `p.catch(cb)` where `p` gives a tracer and `cb` returns nothing, `undefined`, `null` or a tracer (read
  * with `?.` after, as the code must); `p.finally(cb)`, which gives what `p` gives.
@@ -595,11 +666,23 @@ function isSettledTracerPromise(input: AnalysisInput, call: TSESTree.CallExpress
     if (call.arguments.length !== 1 || !isFunctionNode(handler) || handler.async) return false;
     const empty = (value: TSESTree.Node) => {
       const bare = unwrapExpression(value);
-      return (bare?.type === AST_NODE_TYPES.Identifier && bare.name === "undefined") || (bare?.type === AST_NODE_TYPES.Literal && bare.value === null);
+      return (
+        (bare?.type === AST_NODE_TYPES.Identifier && bare.name === "undefined") ||
+        (bare?.type === AST_NODE_TYPES.Literal && bare.value === null) ||
+        (bare?.type === AST_NODE_TYPES.UnaryExpression && bare.operator === "void") ||
+        (bare !== undefined && isConsoleCall(input, bare))
+      );
     };
     if (!returnedValues(input, handler).every((value) => empty(value) || tracerFlow(input, value, depth + 1))) return false;
   }
   return tracerFlow(input, callee.object, depth + 1);
+}
+
+/** `console.warn(e)` of the global `console` (not a binding of the file): its methods give undefined. */
+function isConsoleCall(input: AnalysisInput, node: TSESTree.Node): boolean {
+  const callee = node.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(node.callee) : undefined;
+  const object = callee?.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? unwrapExpression(callee.object) : undefined;
+  return object?.type === AST_NODE_TYPES.Identifier && object.name === "console" && !findVariable(input.scopeManager, object, "console")?.defs.length;
 }
 
 /**

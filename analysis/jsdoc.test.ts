@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { describe, expect, it } from "vitest";
 import { getHandlerModel } from "./handlers.js";
 import { mayHoldEntry } from "./entry-gate.js";
-import { documentedStatement, jsdocTypesBefore, mayHaveJsdocTypes } from "./jsdoc.js";
+import { documentedStatement, jsdocTagsBefore, jsdocTypeImports, jsdocTypesBefore, mayHaveJsdocTypes } from "./jsdoc.js";
 import { nodesOfTypes } from "./nodes.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { readSettings } from "./settings.js";
@@ -60,5 +60,24 @@ describe("handlers typed by JSDoc", () => {
     expect(handlersOf(`/** @type {import("express").Application} */\nexport const app = makeApp();`)).toEqual([]);
     expect(handlersOf(`/** @type {import("./types").Handler} */\nexport const chat = async () => {};`)).toEqual([]);
     expect(handlersOf(`/** @type {import("aws-lambda").Context} */\nexport const consume = async (event) => {};`, "src/consume.mjs")).toEqual([]);
+  });
+});
+
+describe("jsdocTagsBefore and jsdocTypeImports (migrate's JSDoc-typed tracers)", () => {
+  it("reads every @type/@param type as written, and skips one with braces inside", () => {
+    const input = parse(`/**\n * @param {HoneyHiveTracer | undefined} [tracer]\n * @param {{ flush(): void }} logger\n * @type {?Tracer}\n */\nexport function f(tracer, logger) {}`);
+    expect(jsdocTagsBefore(input.text, input.ast.body[0]!)).toEqual([
+      { tag: "param", type: "HoneyHiveTracer | undefined", parameter: "tracer" },
+      { tag: "type", type: "?Tracer" },
+    ]);
+  });
+
+  it("maps @typedef import() and @import names to their module and export", () => {
+    const text = `/** @typedef {import("honeyhive").HoneyHiveTracer} Tracer */\n/** @import { HoneyHiveTracer as Hh, Enrichment } from "honeyhive" */\n/** @typedef {Object} Plain */`;
+    expect(Object.fromEntries(jsdocTypeImports(text))).toEqual({
+      Tracer: { module: "honeyhive", name: "HoneyHiveTracer" },
+      Hh: { module: "honeyhive", name: "HoneyHiveTracer" },
+      Enrichment: { module: "honeyhive", name: "Enrichment" },
+    });
   });
 });

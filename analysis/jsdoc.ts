@@ -48,13 +48,10 @@ export function documentedStatement(node: TSESTree.Node): TSESTree.Node {
 
 /** The `import("…").X` types of the JSDoc block comment right before `statement` (only whitespace between). */
 export function jsdocTypesBefore(text: string, statement: TSESTree.Node): JsdocImportType[] {
-  const start = statement.range[0];
-  const end = text.lastIndexOf("*/", start);
-  if (end < 0 || text.slice(end + 2, start).trim() !== "") return [];
-  const open = text.lastIndexOf("/**", end);
-  if (open < 0) return [];
+  const comment = jsdocBefore(text, statement);
+  if (comment === undefined) return [];
   const found: JsdocImportType[] = [];
-  for (const match of text.slice(open, end).matchAll(TAG)) {
+  for (const match of comment.matchAll(TAG)) {
     const [, tag, , module, name, parameter] = match;
     found.push(tag === "param" ? { tag: "param", module: module!, name: name!, ...(parameter === undefined ? {} : { parameter }) } : { tag: "type", module: module!, name: name! });
   }
@@ -66,4 +63,50 @@ export function jsdocModules(text: string): Set<string> {
   const modules = new Set<string>();
   for (const match of text.matchAll(TAG)) modules.add(match[3]!);
   return modules;
+}
+
+/** The text of the JSDoc block comment right before `statement` (only whitespace between). */
+function jsdocBefore(text: string, statement: TSESTree.Node): string | undefined {
+  const start = statement.range[0];
+  const end = text.lastIndexOf("*/", start);
+  if (end < 0 || text.slice(end + 2, start).trim() !== "") return undefined;
+  const open = text.lastIndexOf("/**", end);
+  return open < 0 ? undefined : text.slice(open, end);
+}
+
+/** A `@type`/`@param` tag with its type as written: `@param {HoneyHiveTracer | undefined} [tracer]` → `HoneyHiveTracer | undefined`, `tracer`. */
+export interface JsdocTag {
+  readonly tag: "type" | "param";
+  readonly type: string;
+  /** The parameter a `@param` tag types. */
+  readonly parameter?: string;
+}
+
+/** Any type without braces inside (`{ a: 1 }` in a type is not read). */
+const ANY_TAG = /@(type|param)\s*\{([^{}]*)\}(?:\s*\[?([A-Za-z_$][\w$]*))?/g;
+
+/** The `@type`/`@param` tags of the JSDoc block comment right before `statement`, whatever their types name (added for migrate's JSDoc-typed tracers). */
+export function jsdocTagsBefore(text: string, statement: TSESTree.Node): JsdocTag[] {
+  const comment = jsdocBefore(text, statement);
+  if (comment === undefined) return [];
+  return [...comment.matchAll(ANY_TAG)].map(([, tag, type, parameter]) =>
+    tag === "param" && parameter !== undefined ? { tag: "param", type: type!.trim(), parameter } : { tag: tag as "type" | "param", type: type!.trim() },
+  );
+}
+
+/** `@typedef {import("m").X} Name` → Name; `@import { X as Name } from "m"` (TypeScript 5.5) → Name and X. */
+const TYPEDEF_IMPORT = /@typedef\s*\{\s*import\(\s*(["'])([^"']+)\1\s*\)\.([A-Za-z_$][\w$]*)\s*\}\s*([A-Za-z_$][\w$]*)/g;
+const IMPORT_TAG = /@import\s*\{([^}]*)\}\s*from\s*(["'])([^"']+)\2/g;
+
+/** The file's JSDoc type imports by local name: `@typedef {import("honeyhive").HoneyHiveTracer} Tracer` → Tracer: honeyhive's HoneyHiveTracer. */
+export function jsdocTypeImports(text: string): Map<string, { readonly module: string; readonly name: string }> {
+  const found = new Map<string, { readonly module: string; readonly name: string }>();
+  for (const [, , module, name, local] of text.matchAll(TYPEDEF_IMPORT)) found.set(local!, { module: module!, name: name! });
+  for (const [, names, , module] of text.matchAll(IMPORT_TAG)) {
+    for (const part of names!.split(",")) {
+      const [name, local = name] = part.trim().split(/\s+as\s+/);
+      if (name) found.set(local!.trim(), { module: module!, name: name.trim() });
+    }
+  }
+  return found;
 }

@@ -48,19 +48,12 @@ interface Known {
 }
 
 /** Files whose output differs from the expected one today: defects, each asserted as it is. */
-const KNOWN: Readonly<Record<string, Known>> = {
-  "src/jsdoc/typed-param.js": {
-    why: "D6 (rest): the JSDoc import types are renamed now, but a parameter JSDoc-typed `import(\"honeyhive\").HoneyHiveTracer` is not read as a tracer: traceFunction marked, its `flush()` in the next function left unmarked (the SDK model reads no JSDoc; the parse keeps no comments)",
-    today: [`return tracer.traceFunction(opts)(step);`, `  await tracer.flush();`],
-  },
-};
+const KNOWN: Readonly<Record<string, Known>> = {};
 
 /** 1.x-only names left without a marker today (each a defect above). */
 const KNOWN_UNMARKED_NAMES: readonly string[] = [
   // D3: the 1.x option in the options module another module's init reads (the init is marked, naming the module's const).
   "src/config/options.ts:13 disableHttpTracing:",
-  // D6: the flush() of a parameter JSDoc-typed as the 1.x tracer.
-  "src/jsdoc/typed-param.js:22 .flush(",
 ];
 
 /** What the unmarked-name check finds that is no use of a 1.x name. */

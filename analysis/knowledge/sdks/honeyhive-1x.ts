@@ -379,7 +379,7 @@ export const API_1X: readonly Api1xEntry[] = ([
   {
     name: "traceFunction",
     where: "export",
-    display: "traceFunction(options)(fn)",
+    display: "traceFunction(options, associationProperties?)(fn)",
     kind: "function",
     versions: { since: "1.0.33" },
     behaviour: { implicitTracer: true, wrapsFunction: "curried" },
@@ -387,7 +387,9 @@ export const API_1X: readonly Api1xEntry[] = ([
       "rewrite",
       "trace({ tracer, ...options }, fn)",
       "Binds the tracer explicitly when one is reachable (in the file or through its imports); else `trace(options, fn)` with a marker, " +
-        "since 1.x found the session in the context and this SDK would use the default tracer.",
+        "since 1.x found the session in the context and this SDK would use the default tracer. " +
+        "1.0.42's second argument, `associationProperties` (Traceloop association properties set on the span and its children; sdk/tracer.d.ts), becomes the span's `metadata` " +
+        "(options written as a literal without `metadata`; else the call keeps a marker), with a marker: spans inside no longer get them.",
     ),
   },
   ...EVENT_TYPES_1X.map(

@@ -90,18 +90,25 @@ it("writes a Deno npm: specifier of 1.x with this major, as the other imports ge
   expect(migrate(output, "/tmp/app/main.ts").output).toBe(output);
 });
 
-it("replaces the default beside a namespace import (`import hh, * as ns`) and keeps the namespace in its own import", () => {
+it("makes `import hh, * as ns` one namespace import, `hh` bound to it, and keeps a second import only where `hh` names a type", () => {
   const code = `import hh, * as ns from "honeyhive";
 export const tracer = hh.HoneyHiveTracer.init({ project: "p" });
 export const enrich = ns.enrichSpan;
 `;
   const { output } = migrate(code, "/tmp/app/both.ts");
-  expect(output).toMatch(/^import \* as hh from "honeyhive";\nimport \* as ns from "honeyhive";\nexport const tracer = hh\.HoneyHiveTracer\.init\(/);
+  expect(output).toMatch(/^import \* as ns from "honeyhive";\nconst hh = ns;\nexport const tracer = hh\.HoneyHiveTracer\.init\(/);
+  expect(output.match(/from "honeyhive"/g)).toHaveLength(1);
   expect(twice(code, "/tmp/app/both.ts").output).toBe(output);
+  // The destructure of `hh` stays: it reads `ns`'s members through `hh`.
   const destructured = `import hh, * as ns from "honeyhive";
 const { HoneyHiveTracer } = hh;
 export const tracer = HoneyHiveTracer.init({ project: "p" });
 export const enrich = ns.enrichSpan;
 `;
-  expect(migrate(destructured, "/tmp/app/d.ts").output).toMatch(/^import \{ HoneyHiveTracer \} from "honeyhive";\nimport \* as ns from "honeyhive";\nexport const tracer = HoneyHiveTracer\.init\(/);
+  expect(migrate(destructured, "/tmp/app/d.ts").output).toMatch(/^import \* as ns from "honeyhive";\nconst hh = ns;\nconst \{ HoneyHiveTracer \} = hh;\n/);
+  const typed = `import hh, * as ns from "honeyhive";
+export let current: hh.HoneyHiveTracer | undefined;
+export const enrich = ns.enrichSpan;
+`;
+  expect(migrate(typed, "/tmp/app/t.ts").output).toMatch(/^import \* as hh from "honeyhive";\nimport \* as ns from "honeyhive";\n/);
 });

@@ -437,9 +437,6 @@ function moveImport(input: AnalysisInput, edits: EditList, text: string, variabl
   edits.insertAfter(statement, `${newline}${line}`);
 }
 
-/** The settings of 1.x's evaluator(); only `name` and `repeat` changed what it did (see the 1.x data). */
-const EVALUATOR_SETTINGS: ReadonlySet<string> = new Set(["name", "weight", "repeat", "asserts", "target", "transform", "aggregate", "checker"]);
-
 /** `evaluator(fn, { name: "exact" })` with settings the rewrite can honour: its function and metric name. */
 function evaluatorWrapper(input: AnalysisInput, node: TSESTree.Node | null | undefined): { call: TSESTree.CallExpression; fn: TSESTree.Node; name: string | undefined } | undefined {
   const call = unwrapExpression(node);
@@ -449,7 +446,8 @@ function evaluatorWrapper(input: AnalysisInput, node: TSESTree.Node | null | und
   if (settings === undefined) return { call, fn, name: undefined };
   if (settings.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   const keyed = keyedProperties(settings);
-  if (keyed.length !== settings.properties.length || keyed.some(({ key }) => !EVALUATOR_SETTINGS.has(key))) return undefined;
+  // The settings of 1.x's evaluator() are the 1.x data's (`of: "evaluator"`); only `name` and `repeat` changed what it did.
+  if (keyed.length !== settings.properties.length || keyed.some(({ key }) => option1x("evaluator", key) === undefined)) return undefined;
   const value = (key: string) => keyed.find((setting) => setting.key === key)?.property.value;
   const name = value("name");
   const repeat = value("repeat");

@@ -94,6 +94,29 @@ it("keeps a 1.x init promise cached on globalThis a promise (Promise.resolve), a
   expect(migrate(local, "/tmp/app/lib/w.ts").output).not.toContain("Promise.resolve(");
 });
 
+it("reads a helper's own returns only: a function nested in it returning 1.x keys does not mark its spread (D2)", () => {
+  const code = `import { HoneyHiveTracer } from "honeyhive";
+
+function baseOptions() {
+  const legacy = () => ({ inputs: { mode: "batch" } });
+  void legacy;
+  return { apiKey: "k", project: "p" };
+}
+function legacyOptions() {
+  const build = () => 1;
+  void build;
+  return { apiKey: "k", project: "p", metadata: { v: 1 } };
+}
+
+export const a = HoneyHiveTracer.init({ ...baseOptions(), sessionName: "a" });
+export const b = HoneyHiveTracer.init({ ...legacyOptions(), sessionName: "b" });
+`;
+  const { output, markers } = migrate(code);
+  expect(output).not.toMatch(/\*\/\nexport const a = /);
+  expect(output).toMatch(/init options spread from legacyOptions\(\) may hold 1\.x keys: [^\n]*\*\/\nexport const b = /);
+  expect(markers).toBe(1);
+});
+
 it("marks init options spread from a helper that returns 1.x keys or is not the file's, and options imported from another module", () => {
   const code = `import { HoneyHiveTracer } from "honeyhive";
 import { sharedOptions, imported } from "./options.js";

@@ -9,9 +9,10 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { enclosingFunction, findVariable, globalSlotOf, indentationAt, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import { newlineOf, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, isInitPromiseValue, keyedProperties, knownFunctionOf, option1x, staticCalls } from "../../../analysis/honeyhive-1x.js";
+import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, isImportedHoldersInitPromise, isInitPromiseValue, keyedProperties, knownFunctionOf, option1x, returnedValues, staticCalls } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType, nodesOfTypesWithin } from "../../../analysis/nodes.js";
-import { importedExport, importedModule, importOrigin, projectModules } from "../../../analysis/project-modules.js";
+import { absolutePath, importedExport, importedModule, importOrigin, projectModules } from "../../../analysis/project-modules.js";
+import { isSdkModule } from "../../../analysis/settings.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -28,6 +29,8 @@ const LAZY_ASSIGNMENTS: ReadonlySet<string> = new Set(["??=", "||=", "="]);
 function collect({ file, edits, project }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
+  // Also in a file that names nothing of the SDK: it reaches the tracer through the holder.
+  wrapImportedHolderPromiseFields(input, edits);
   if (!sdk.usesSdk) return;
   const creations: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   const discarded = discardedInit(input);
@@ -73,8 +76,11 @@ function collect({ file, edits, project }: TransformContext): void {
       if (held) migrateHeldOptions(input, edits, creation, held, creations, heldDone);
       // Options imported from another module (`init(honeyhiveConfig)`): their keys are not read here; marked.
       const imported = unwrapExpression(creation.arguments[0]);
-      if (!held && imported?.type === AST_NODE_TYPES.Identifier && findVariable(input.scopeManager, imported, imported.name)?.defs[0]?.type === "ImportBinding") {
-        addMarker(edits, text, creation, MESSAGES_1X.importedOptions(imported.name));
+      // Marked unless the module's facts list the const's keys and none is 1.x's (`export const config = { apiKey, project }`).
+      const importedVariable = !held && imported?.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, imported, imported.name) : undefined;
+      const importedKeys = importedVariable?.defs[0]?.type === "ImportBinding" ? importedOptionKeys(input, importedVariable) : undefined;
+      if (importedVariable?.defs[0]?.type === "ImportBinding" && (importedKeys === undefined || importedKeys.some(is1xOptionKey))) {
+        addMarker(edits, text, creation, MESSAGES_1X.importedOptions(importedVariable.name));
       }
       continue;
     }
@@ -129,22 +135,38 @@ function constObjectOf(input: AnalysisInput, reference: TSESTree.Identifier): TS
 function oneXOptionKeys(options: TSESTree.ObjectExpression): string[] {
   return keyedProperties(options)
     .map(({ key }) => key)
-    .filter((key) => {
-      const migration = option1x("HoneyHiveTracer.init", key)?.migration;
-      return migration !== undefined && (migration.decision === "marker" || migration.decision === "removed" || (migration.decision === "rename" && migration.to !== key));
-    });
+    .filter(is1xOptionKey);
+}
+
+/** An init option key this SDK names otherwise or ignores. */
+function is1xOptionKey(key: string): boolean {
+  const migration = option1x("HoneyHiveTracer.init", key)?.migration;
+  return migration !== undefined && (migration.decision === "marker" || migration.decision === "removed" || (migration.decision === "rename" && migration.to !== key));
+}
+
+/**
+ * The keys of the object literal an imported `const` holds, from its module's facts (`objectKeys`), read
+ * past the reader's text gate (an options module need not name the SDK); undefined when they are not known.
+ */
+function importedOptionKeys(input: AnalysisInput, variable: Scope.Variable): readonly string[] | undefined {
+  const origin = importOrigin(input, variable);
+  const read = input.readModuleFacts;
+  if (!origin || !read || isSdkModule(origin.specifier, input.settings)) return undefined;
+  // resolve() refuses packages: only a project module (relative, or a `paths` alias) has facts.
+  const path = projectModules().resolve(origin.specifier, absolutePath(input.filename));
+  return path === undefined ? undefined : projectModules().factsOf(path, read, false, true).objectKeys?.[origin.name];
 }
 
 /**
  * May the function `callee` names return 1.x init options? Yes unless it is a function of the file none
- * of whose returned object literals holds a 1.x key (a literal returned anywhere in its body counts).
+ * of whose returned object literals holds a 1.x key (its own returns: not those of a function nested in it).
  */
 function mayReturn1xOptions(input: AnalysisInput, callee: TSESTree.Identifier): boolean {
   const def = findVariable(input.scopeManager, callee, callee.name)?.defs[0];
   const declared = def?.type === "FunctionName" ? def.node : def?.type === "Variable" ? unwrapExpression(def.node.init) : undefined;
   if (declared?.type !== AST_NODE_TYPES.FunctionDeclaration && declared?.type !== AST_NODE_TYPES.FunctionExpression && declared?.type !== AST_NODE_TYPES.ArrowFunctionExpression) return true;
-  const returned = [declared.body, ...nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.ReturnStatement], declared.body).map((statement) => statement.argument)];
-  return returned.some((value) => {
+  // Its own returns only: a nested function's `return { inputs }` is not what the helper gives (D2).
+  return returnedValues(input, declared).some((value) => {
     const object = unwrapExpression(value);
     return object?.type === AST_NODE_TYPES.ObjectExpression && oneXOptionKeys(object).length > 0;
   });
@@ -629,6 +651,19 @@ function wrapImportedTracerPromises(input: AnalysisInput, edits: EditList): void
     }
     if (!holdsInitPromise(input, tracer.variable)) continue;
     for (const reference of tracer.variable.references) wrapPromiseMethodReceiver(edits, reference.identifier);
+  }
+}
+
+/**
+ * `telemetry.tracer.then(…)` where another module's class holds 1.x init's promise in that field
+ * (`tracer = HoneyHiveTracer.init(…)`, the holder's facts' `promiseMembers`): its module's run makes the
+ * field the tracer (or keeps a promise), so the importer's receiver becomes `Promise.resolve(telemetry.tracer)`,
+ * right for both (was TS2339 on the tracer).
+ */
+function wrapImportedHolderPromiseFields(input: AnalysisInput, edits: EditList): void {
+  if (!input.readModuleFacts || !/\.(?:then|catch|finally)\b/.test(input.text)) return;
+  for (const member of nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression)) {
+    if (isPromiseMethodReceiver(member) && isImportedHoldersInitPromise(input, member)) wrapPromiseMethodReceiver(edits, member);
   }
 }
 

@@ -45,6 +45,8 @@ export const MESSAGES_1X = {
     `these init options come from another module (${name}): rename its 1.x keys there (inputs → sessionInputs, metadata → sessionMetadata; drop disableHttpTracing, instrumentModules), as this SDK ignores them`,
   heldOptions: (name: string, keys: readonly string[]) =>
     `${name} holds 1.x HoneyHiveTracer.init option${keys.length > 1 ? "s" : ""} ${keys.join(", ")}, and is used elsewhere too, so the codemod left it: rename or remove ${keys.length > 1 ? "them" : "it"} as docs/migrating-from-1x.md says (init options)`,
+  wrapperAssociationProperties:
+    "1.x's traceFunction(options, associationProperties) set those properties on this span and on every span inside it; here they are this span's metadata only: where spans inside need them, add enrichSpan({ metadata }) there",
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
   traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
   unresolvedReceiver: (name: string) =>

@@ -40,7 +40,7 @@ const ENTRY_POINTS: ReadonlySet<string> = new Set<string>([
 ]);
 
 /**
- * `import { CreateEventRequestEventType } from "honeyhive/models/components"` (also `honeyhive/dist/…`,
+ * `import { CreateEventRequestEventType } from "honeyhive/models/components"` (also a file of it, `…/components/eventfilter.js`,
  * `honeyhive/funcs/…`, a `require` of one): a path into 1.x's package, its generated REST client's models
  * and functions, which this package does not have. Marked where it is imported, also as Deno or a CDN writes it.
  */
@@ -102,8 +102,15 @@ function replaceDefaultImport(input: AnalysisInput, edits: EditList, declaration
   // Deno's `npm:honeyhive@1.0.42` moves to this major here, as moveDenoSpecifiers would write it.
   const source = versionedSdkSpecifier(written) ? `${text[declaration.source.range[0]]}${thisMajorSpecifier(written)}${text[declaration.source.range[0]]}` : text.slice(...declaration.source.range);
   const end = semicolon(text, declaration);
-  // `import hh, * as ns from …` keeps `ns` in an import of its own (the syntax allows no other binding beside a namespace).
   const namespace = declaration.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
+  // `import hh, * as ns from …` → one namespace import and `const hh = ns;`: both names read the same
+  // members, from one import of the module. Not where `hh` is also a type (`hh.HoneyHiveTracer` in an
+  // annotation, which a `const` cannot give): there `ns` keeps an import of its own.
+  const defaultVariable = namespace ? input.scopeManager.getDeclaredVariables(found)[0] : undefined;
+  if (namespace && defaultVariable?.references.every((reference) => !reference.isTypeReference)) {
+    edits.replace(declaration, `import ${text.slice(...namespace.range)} from ${source}${end}${newline(text)}const ${found.local.name} = ${namespace.local.name}${end}`);
+    return true;
+  }
   const named = namespace ? [] : declaration.specifiers.filter((specifier) => specifier !== found).map((specifier) => text.slice(...specifier.range));
   const keptNamespace = namespace ? `${newline(text)}import ${text.slice(...namespace.range)} from ${source}${end}` : "";
   const destructures = topLevelDestructures(input, found);

@@ -37,6 +37,10 @@ function collect({ file, edits }: TransformContext): void {
     if (isPromiseChained(call)) {
       edits.insertBefore(call, "Promise.resolve(");
       edits.insertAfter(call, ")");
+      // `tracer\n  .startSession()\n  .then(cb)`: the wrapped call on one line, `Promise.resolve(tracer.createSession())\n  .then(cb)`.
+      const gap = callee.computed ? "" : text.slice(callee.object.range[1], callee.property.range[0]);
+      const dot = /^\s*\n\s*(\??\.)$/.exec(gap);
+      if (dot) edits.remove([callee.object.range[1], callee.property.range[0] - dot[1]!.length]);
     }
     // The handler model only for a file that calls startSession(): most 1.x files do not.
     if (getHandlerModel(input).enclosingHandler(call)) {

@@ -53,9 +53,13 @@ function optionsText(text: string, options: TSESTree.Node | undefined, eventType
     return { text: head.length + tail.length === 0 ? source : braced([...head, `...${source}`, ...tail]), droppedConfig: false };
   }
   const config = keyedProperties(options).find(({ key }) => key === "config")?.property;
+  // `traceTool(fn, { eventType: "chain" })`: 1.0.42 spread the options first and set its own type after
+  // (`traceFunction({ ...options, eventType: "tool" })`, sdk/tracer.js), so the written one never counted:
+  // it goes, and no second key is written (TS1117).
+  const overridden = eventType === undefined ? undefined : keyedProperties(options).find(({ key }) => key === "eventType")?.property;
   const miscased = keyedProperties(options).find(({ key, property }) => key === "eventType" && lowerCasedEventType(property.value) !== undefined)?.property;
   const kept = options.properties
-    .filter((property) => property !== config)
+    .filter((property) => property !== config && property !== overridden)
     .map((property) =>
       property === miscased ? `${text.slice(property.range[0], property.value.range[0])}${JSON.stringify(lowerCasedEventType(property.value))}` : text.slice(property.range[0], property.range[1]),
     );
@@ -141,16 +145,23 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
     const applied = call.parent;
     if (applied?.type !== AST_NODE_TYPES.CallExpression || applied.callee !== call || applied.arguments.length !== 1 || call.arguments.length > 2) return undefined;
     const positional = input && positionalWrapperArguments(input, call);
-    if (call.arguments.length > 1 && !positional) return undefined;
+    // 1.0.42's free `traceFunction(options, associationProperties)`: the properties become the span's metadata.
+    const association = input ? undefined : associationProperties(text, call);
+    if (call.arguments.length > 1 && !positional && association === undefined) return undefined;
+    const extras = association === undefined || extra === undefined ? (association ?? extra) : `${association}, ${extra}`;
     const fn = applied.arguments[0];
     const options = positional
       ? {
           text: positional.metadata ? `{ metadata: ${text.slice(positional.metadata.range[0], positional.metadata.range[1])} }` : "{}",
           droppedConfig: isEmptyArgument(positional.config) ? false : text.slice(positional.config.range[0], positional.config.range[1]),
         }
-      : optionsText(text, call.arguments[0], undefined, extra);
-    const comments = commentsBefore(text, applied, fn);
-    edits.replace([call.range[0], comments?.start ?? fn.range[0]], `${newCallee}(${options.text},${comments ? "" : " "}`);
+      : optionsText(text, call.arguments[0], undefined, extras);
+    // `traceFunction(o)(\n  fn,\n)`: one argument per line stays so (the options on the function's line,
+    // the function on the next), not `trace(o, fn,\n)` with the function's old indentation.
+    const lineBreak = /\(([^\S\r\n]*\r?\n[^\S\r\n]*)$/.exec(text.slice(call.range[1], fn.range[0]))?.[1];
+    const comments = lineBreak === undefined ? commentsBefore(text, applied, fn) : undefined;
+    if (lineBreak !== undefined) edits.replace([call.range[0], fn.range[0]], `${newCallee}(${lineBreak}${options.text},${lineBreak}`);
+    else edits.replace([call.range[0], comments?.start ?? fn.range[0]], `${newCallee}(${options.text},${comments ? "" : " "}`);
     return options.droppedConfig;
   }
   const [fn, options, ...rest] = call.arguments;
@@ -165,6 +176,18 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
   else edits.replace([call.range[0], fn.range[0]], lineBreak === undefined ? `${newCallee}(${built.text}, ` : `${newCallee}(${lineBreak}${built.text},${lineBreak}`);
   if (options) edits.remove([fn.range[1], options.range[1]]);
   return built.droppedConfig;
+}
+
+/**
+ * `metadata: <associationProperties>` for 1.0.42's free `traceFunction(options, associationProperties)`
+ * (Traceloop association properties: attributes of the span and its children), when the options are a
+ * literal without `metadata` of its own; undefined for any other shape.
+ */
+function associationProperties(text: string, call: TSESTree.CallExpression): string | undefined {
+  const [options, properties] = call.arguments;
+  if (call.arguments.length !== 2 || !options || !properties || properties.type === AST_NODE_TYPES.SpreadElement || isEmptyArgument(properties)) return undefined;
+  const literal = options.type === AST_NODE_TYPES.ObjectExpression && !keyedProperties(options).some(({ key }) => key === "metadata") && options.properties.every((property) => property.type === AST_NODE_TYPES.Property);
+  return literal ? `metadata: ${text.slice(properties.range[0], properties.range[1])}` : undefined;
 }
 
 /**
@@ -205,7 +228,8 @@ function collect({ file, edits }: TransformContext): void {
     else if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
     const unknown = name === "traceFunction" && call.arguments.length === 1 && typeof dropped !== "string" ? unknownWrapperKeys(input, call.arguments[0]) : [];
     if (dropped !== undefined && unknown.length > 0) addMarker(edits, text, call, MESSAGES_1X.wrapperUnknownKeys(unknown));
-    const eventTypeNote = dropped !== undefined && typeof dropped !== "string" ? eventTypeMarker(input, text, wrapperOptions(call, name)) : undefined;
+    // A shorthand's own event type wins over its options' (see optionsText): only traceFunction's is read.
+    const eventTypeNote = dropped !== undefined && typeof dropped !== "string" && name === "traceFunction" ? eventTypeMarker(input, text, wrapperOptions(call, name)) : undefined;
     if (eventTypeNote) addMarker(edits, text, call, eventTypeNote);
   }
 
@@ -230,7 +254,8 @@ function collect({ file, edits }: TransformContext): void {
       addMarker(edits, text, call, MESSAGES_1X.wrapperShape(name));
       continue;
     }
-    const eventTypeNote = eventTypeMarker(input, text, wrapperOptions(call, name));
+    if (name === "traceFunction" && call.arguments.length === 2) addMarker(edits, text, call, MESSAGES_1X.wrapperAssociationProperties);
+    const eventTypeNote = name === "traceFunction" ? eventTypeMarker(input, text, wrapperOptions(call, name)) : undefined;
     if (eventTypeNote) addMarker(edits, text, call, eventTypeNote);
     if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
     // With a tracer in the file (or a discarded init that 1x-init names), explicit-tracer binds this call or marks it; without one it accepts
