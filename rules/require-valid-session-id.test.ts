@@ -882,3 +882,81 @@ describe("fix-sid-sources: express-validator matchedData() by the route's chains
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });
+
+// gaps-rules-5: NestJS parameter decorators inject the client's input (`@Headers("x-session-id") sid`,
+// `@Body() body`, `@Param("id")`, `@Req() req`); ParseUUIDPipe and a DTO's `@IsUUID()` check it.
+describe("gaps-rules-5: NestJS parameter decorators as session-id sources", () => {
+  const pkg = (deps: Record<string, string>) => JSON.stringify({ name: "app", private: true, dependencies: { honeyhive: "^2.0.0", ...deps } });
+  const FILES = { "package.json": pkg({ "@nestjs/common": "^11.0.0", "class-validator": "^0.14.0" }) };
+  const IMPORTS = `import { Body, Controller, Headers, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Req, Session, ValidationPipe } from "@nestjs/common";\nimport { IsString, IsUUID } from "class-validator";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+  const nest = (parameters: string, body: string, before = ""): Case => ({
+    name: `${parameters} → ${body}`,
+    code: `${IMPORTS}${before}@Controller("chat")\nexport class ChatController {\n  @Post(":id")\n  send(${parameters}) {\n    ${body}\n    return {};\n  }\n}`,
+    filename: "src/chat.controller.ts",
+    files: FILES,
+  });
+  const DTO = (check: string) => `class ChatDto {\n  ${check}\n  sessionId!: string;\n  @IsUUID()\n  userId!: string;\n}\n`;
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    nest(`@Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: sid });`),
+    nest(`@Headers() headers: Record<string, string>`, `tracer.createSession({ sessionId: headers["x-session-id"] });`),
+    nest(`@Query("sid") sid: string`, `tracer.withSession({ sessionId: sid }, () => undefined);`),
+    nest(`@Body() body: { sessionId: string }`, `tracer.createSession({ sessionId: body.sessionId });`),
+    nest(`@Body() { sessionId }: { sessionId: string }`, `tracer.createSession({ sessionId });`),
+    nest(`@Param("id") id: string`, `HoneyHiveTracer.init({ project: "p", sessionId: id });`),
+    nest(`@Param() params: { id: string }`, `tracer.createSession({ sessionId: params.id });`),
+    // At any position, after another parameter.
+    nest(`@Query("page") page: string, @Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: sid });`),
+    // The request object itself.
+    nest(`@Req() req: { headers: Record<string, string> }`, `tracer.createSession({ sessionId: req.headers["x-session-id"] });`),
+    // A GraphQL resolver's `@Args("sessionId")`.
+    {
+      name: "@Args",
+      code: `import { Args, Mutation, Resolver } from "@nestjs/graphql";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n@Resolver()\nexport class ChatResolver {\n  @Mutation(() => String)\n  send(@Args("sessionId") sessionId: string) {\n    tracer.createSession({ sessionId });\n    return "ok";\n  }\n}`,
+      filename: "src/chat.resolver.ts",
+      files: { "package.json": pkg({ "@nestjs/common": "^11.0.0", "@nestjs/graphql": "^13.0.0" }) },
+    },
+    // A framework pipe that checks no UUID keeps the client's value.
+    nest(`@Param("id", ParseIntPipe) id: string`, `tracer.createSession({ sessionId: id });`),
+    // A DTO of the file without a UUID check on the property read (its `userId` has one).
+    nest(`@Body() body: ChatDto`, `tracer.createSession({ sessionId: body.sessionId });`, DTO("@IsString()")),
+    nest(`@Body(new ValidationPipe()) body: ChatDto`, `tracer.createSession({ sessionId: body.sessionId });`, DTO("@IsString()")),
+  ];
+  const quiet: Case[] = [
+    // Checked: ParseUUIDPipe as a class or an instance, a DTO of the file with `@IsUUID()` on the property read, an imported DTO (trusted).
+    nest(`@Param("id", ParseUUIDPipe) id: string`, `tracer.createSession({ sessionId: id });`),
+    nest(`@Headers("x-session-id", new ParseUUIDPipe({ version: "4" })) sid: string`, `tracer.createSession({ sessionId: sid });`),
+    nest(`@Body() body: ChatDto`, `tracer.createSession({ sessionId: body.sessionId });`, DTO("@IsUUID()")),
+    nest(`@Body() { sessionId }: ChatDto`, `tracer.createSession({ sessionId });`, DTO("@IsUUID(\"4\")")),
+    { ...nest(`@Body() body: ChatDto`, `tracer.createSession({ sessionId: body.sessionId });`), code: `import { ChatDto } from "./chat.dto";\n${nest(`@Body() body: ChatDto`, `tracer.createSession({ sessionId: body.sessionId });`).code}` },
+    // A project pipe makes a new value, as a helper does.
+    { ...nest(`@Headers("x-session-id", SessionIdPipe) sid: string`, `tracer.createSession({ sessionId: sid });`), code: `import { SessionIdPipe } from "./session-id.pipe";\n${nest(`@Headers("x-session-id", SessionIdPipe) sid: string`, `tracer.createSession({ sessionId: sid });`).code}` },
+    // Look-alikes: the server's session store, an undecorated parameter, a decorator of another module.
+    nest(`@Session() session: { id: string }`, `tracer.createSession({ sessionId: session.id });`),
+    nest(`sid: string`, `tracer.createSession({ sessionId: sid });`),
+    { ...nest(`@Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: sid });`), code: nest(`@Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: sid });`).code.replace("Headers, Param", "Param").replace("import { IsString", 'import { Headers } from "./decorators";\nimport { IsString') },
+    // Converted on the way.
+    nest(`@Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: toSessionId(sid) });`, `import { toSessionId } from "honeyhive";\n`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// gaps-rules-5: what the message names for a decorated parameter, and the suggestion (a header may be missing: guarded).
+ruleTester.run(`${RULE_NAME} (gaps-rules-5: NestJS decorators)`, testedRule, {
+  valid: [
+    `import { Controller, Headers, ParseUUIDPipe, Post } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n@Controller("chat")\nexport class ChatController {\n  @Post()\n  send(@Headers("x-session-id", ParseUUIDPipe) sid: string) {\n    tracer.createSession({ sessionId: sid });\n  }\n}`,
+  ],
+  invalid: [
+    invalidCase(
+      `import { Controller, Headers, Post } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n@Controller("chat")\nexport class ChatController {\n  @Post()\n  send(@Headers("x-session-id") sid: string) {\n    tracer.createSession({ sessionId: sid });\n  }\n}`,
+      { source: '@Headers("x-session-id")', method: "createSession", handler: "NestJS handler" },
+      [ADD_TO_IMPORT, ["sessionId: sid", 'sessionId: typeof sid === "string" && sid ? toSessionId(sid) : undefined']],
+    ),
+    invalidCase(
+      `import { Body, Controller, Param, Post } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n@Controller("chat")\nexport class ChatController {\n  @Post(":id")\n  send(@Param("id") id: string, @Body() { text }: { text: string }) {\n    tracer.createSession({ sessionId: id, inputs: { text } });\n  }\n}`,
+      { source: '@Param("id")', method: "createSession", handler: "NestJS handler" },
+      [ADD_TO_IMPORT, ["sessionId: id", "sessionId: toSessionId(id)"]],
+    ),
+  ],
+});

@@ -145,6 +145,12 @@ export interface RequestInputs {
    * property read (`body("sessionId")`, `header("x-session-id")`) and calls one of `checks` (`.isUUID()`).
    */
   readonly validatedReaders?: { readonly names: readonly string[]; readonly chains: readonly ValueSpecifier[]; readonly checks: readonly string[] };
+  /**
+   * Parameter decorators that inject client input into a handler's parameter (NestJS's `@Headers("x-sid")
+   * sid`, `@Body() body`, `@Req() req`): a decorated parameter holds what its decorator names, at any
+   * position, instead of what the position says. See `ParameterDecorators`.
+   */
+  readonly parameterDecorators?: ParameterDecorators;
   /** Members that lead to a request object: `c.req`, `ctx.request`, `event.request`. */
   readonly holders?: readonly string[];
   /**
@@ -185,6 +191,37 @@ export interface RequestInputs {
      */
     readonly perProperty?: boolean;
   };
+}
+
+/** What a parameter decorator injects (`RequestInputs.parameterDecorators`). */
+export interface InjectedInput {
+  readonly decorator: ValueSpecifier;
+  /**
+   * `request`: the request object (`@Req()`); `part`: one part of it (`@Headers()`: every header, and
+   * with a string first argument, `@Headers("x-sid")`, that one key).
+   */
+  readonly holds: "request" | "part";
+  /** The part is the matched route's path parameters (`@Param()`, `@Param("id")`): see `RequestInputs.routeParameters`. */
+  readonly route?: boolean;
+}
+
+export interface ParameterDecorators {
+  readonly injected: readonly InjectedInput[];
+  /** What the request object (`@Req()`) holds, and the vocabulary the injected parts are read with. */
+  readonly request: RequestInputs;
+  /**
+   * Pipes that reject a value that is not a UUID (`@Param("id", ParseUUIDPipe)`, `new ParseUUIDPipe()`): the
+   * parameter is checked. A pipe of another module than `knownPipes` names (a project's own) makes a new
+   * value, as a helper call does, and is not followed; a known pipe that checks nothing keeps the input.
+   */
+  readonly validatingPipes: readonly ValueSpecifier[];
+  readonly knownPipes: readonly ValueSpecifier[];
+  /**
+   * Property decorators that check a UUID on a class the parameter is typed with (class-validator's
+   * `@IsUUID()` on `sessionId` of `ChatDto` for `@Body() body: ChatDto`, then `body.sessionId`). Read
+   * on a class of the same file; a type imported from another module is trusted (not read).
+   */
+  readonly dtoChecks: readonly ValueSpecifier[];
 }
 
 // ---------------------------------------------------------------------------------------------

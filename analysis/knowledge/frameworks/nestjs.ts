@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { findProperty, isFunctionNode, unwrapExpression } from "../../ast.js";
 import type { ModuleOrigin } from "../../bindings.js";
 import { nodesOfTypes, nodesOfTypesWithin } from "../../nodes.js";
-import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
+import type { FrameworkDescriptor, HandlerHookApi, ParameterDecorators } from "../types.js";
 import { REQUEST_OBJECT, instanceMethods } from "./common.js";
 
 const COMMON = "@nestjs/common";
@@ -74,6 +74,33 @@ const INJECTION_SCOPE = {
   useFactoryKey: "useFactory",
   requestTokens: [{ module: "@nestjs/core", name: "REQUEST" }] as readonly { readonly module: string; readonly name: string }[],
 };
+
+/**
+ * Route handler parameter decorators (docs.nestjs.com/custom-decorators, "Param decorators": `@Req()` is
+ * `req`, `@Param(param?)` `req.params[param]`, `@Body(param?)`, `@Query(param?)`, `@Headers(param?)`;
+ * checked with the docs corpus and @nestjs/common's route-params.decorator.d.ts: a first argument that is
+ * not a string is a pipe). `@Session()` (the server's session store), `@Ip()` and `@Res()` are not the
+ * client's text. GraphQL's `@Args("name")` and a gateway's `@MessageBody()` are what the client sent.
+ */
+const PARAMETER_DECORATORS = {
+  injected: [
+    { decorator: { package: COMMON, name: ["Req", "Request"] }, holds: "request" },
+    { decorator: { package: COMMON, name: ["Headers", "Query", "Body"] }, holds: "part" },
+    { decorator: { package: COMMON, name: "Param" }, holds: "part", route: true },
+    { decorator: { package: "@nestjs/graphql", name: "Args" }, holds: "part" },
+    { decorator: { package: "@nestjs/websockets", name: "MessageBody" }, holds: "part" },
+  ],
+  request: REQUEST_OBJECT,
+  // docs.nestjs.com/pipes "Built-in pipes"; ParseUUIDPipe throws a BadRequestException unless the value is a UUID.
+  validatingPipes: [{ package: COMMON, name: "ParseUUIDPipe" }],
+  knownPipes: [
+    {
+      package: COMMON,
+      name: ["ValidationPipe", "ParseIntPipe", "ParseFloatPipe", "ParseBoolPipe", "ParseArrayPipe", "ParseEnumPipe", "DefaultValuePipe", "ParseFilePipe", "ParseDatePipe"],
+    },
+  ],
+  dtoChecks: [{ package: "class-validator", name: "IsUUID" }],
+} as const satisfies ParameterDecorators;
 
 interface Decorator {
   readonly module: string;
@@ -242,14 +269,15 @@ export const nestjs = {
   id: "nestjs",
   name: "NestJS",
   modules: ["@nestjs/*"],
-  // A controller's parameters are what its decorators inject (`@Body() dto`, `@Headers("x") id`): not
-  // modelled as sources. An interceptor, guard or filter reaches the request through the execution
+  // A controller's parameters are what its decorators inject (`@Body() dto`, `@Headers("x") id`):
+  // `PARAMETER_DECORATORS`. An interceptor, guard or filter reaches the request through the execution
   // context: `context.switchToHttp().getRequest()` is the platform's request (Express by default, or
   // Fastify): docs.nestjs.com/fundamentals/execution-context ("ArgumentsHost ... switchToHttp() ...
   // getRequest()"), /guards (`const request = context.switchToHttp().getRequest()`), /interceptors.
   requestInputs: {
     holds: "context",
     requestCalls: [{ calls: ["switchToHttp", "getRequest"], request: REQUEST_OBJECT }],
+    parameterDecorators: PARAMETER_DECORATORS,
   },
   hook: {
     trigger: { imports: true },
