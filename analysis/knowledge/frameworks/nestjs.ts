@@ -163,7 +163,10 @@ function classNamed(api: HandlerHookApi, name: TSESTree.Node | undefined): Class
 /**
  * Classes of this file registered request-scoped by a custom provider of a module of this file
  * (`@Module({ providers: [{ provide: TOKEN, useClass: ChatService, scope: Scope.REQUEST }] })`), with the
- * provider object that makes them so. A class registered from another module is not followed.
+ * provider object that makes them so. A class registered from another module is not followed. A
+ * request-scoped provider's factory itself runs per request (`useFactory: () => HoneyHiveTracer.init(…)`
+ * makes a tracer for each request), so it is registered as a per-request function; a default-scoped
+ * factory runs once, at bootstrap.
  */
 function requestScopedByModules(api: HandlerHookApi, classes: readonly ClassNode[]): Map<ClassNode, TSESTree.Node> {
   const found = new Map<ClassNode, TSESTree.Node>();
@@ -177,7 +180,9 @@ function requestScopedByModules(api: HandlerHookApi, classes: readonly ClassNode
       for (const element of providers.elements) {
         const provider = element && element.type !== AST_NODE_TYPES.SpreadElement ? api.objectOf(element) : undefined;
         if (!provider || !hasRequestScope(api, provider)) continue;
-        const made = classNamed(api, findProperty(provider, INJECTION_SCOPE.useClassKey)?.value) ?? classMadeBy(api, findProperty(provider, INJECTION_SCOPE.useFactoryKey)?.value);
+        const factory = findProperty(provider, INJECTION_SCOPE.useFactoryKey)?.value;
+        if (factory) api.request(api.functionsOf(factory).slice(0, 1), provider);
+        const made = classNamed(api, findProperty(provider, INJECTION_SCOPE.useClassKey)?.value) ?? classMadeBy(api, factory);
         if (made && !found.has(made)) found.set(made, provider);
       }
     }
