@@ -146,6 +146,8 @@ interface Flow {
   readonly variables: ReadonlySet<Scope.Variable>;
   /** One path parameter of the matched route (`req.params.id`, `c.req.param("id")`): the route always has it. */
   readonly routeParameter: boolean;
+  /** The request part the value was read from (`body` for `request.body.sessionId`), when read as a member of the request. */
+  readonly part?: string;
   /**
    * The calls of the project's helpers that carried the value into their parameter (`startChat(id)`
    * in the handler for `function startChat(sessionId)`), innermost helper first.
@@ -173,6 +175,8 @@ interface FlowResult {
   readonly source: TSESTree.Node;
   readonly sourceKeys?: readonly string[];
   readonly route?: RouteStep;
+  /** See `Flow.part`. */
+  readonly part?: string;
 }
 
 /** Arguments written as text or as a function: never a positional schema. */
@@ -310,6 +314,8 @@ interface InputParameter {
   readonly inputs: RequestInputs;
   /** `part` for a destructured key that is the route's parameters (`{ params }` of a Next.js route). */
   readonly route?: RouteStep;
+  /** The request part a destructured key is (`({ body }) => …`). */
+  readonly part?: string;
   /** What names the input in messages when not the parameter itself: a decorator (`@Headers("x-sid")`), with the keys destructured from it. */
   readonly source?: TSESTree.Node;
   readonly keys?: readonly string[];
@@ -343,7 +349,7 @@ class SessionIdFlow {
     const result = this.evaluate(node, variables, 0);
     if (result?.taint !== "input") return undefined;
     const helperCalls = [...variables].flatMap((variable) => this.helperCallOf.get(variable) ?? []);
-    return { source: result.source, sourceKeys: result.sourceKeys ?? [], variables, routeParameter: result.route === "value", helperCalls };
+    return { source: result.source, sourceKeys: result.sourceKeys ?? [], variables, routeParameter: result.route === "value", part: result.part, helperCalls };
   }
 
   /**
@@ -434,10 +440,10 @@ class SessionIdFlow {
       case AST_NODE_TYPES.MemberExpression: {
         const object = next(expression.object);
         if (!object) return undefined;
-        if (object.taint === "input") return { taint: "input", source: expression, route: routeAfter(object.route, 1) };
+        if (object.taint === "input") return { taint: "input", source: expression, route: routeAfter(object.route, 1), part: object.part };
         const name = memberName(expression);
         if (name === undefined || !object.inputs) return undefined;
-        if (object.taint === "request" && object.inputs.parts?.includes(name)) return { taint: "input", source: expression, route: routePart(object.inputs, name) };
+        if (object.taint === "request" && object.inputs.parts?.includes(name)) return { taint: "input", source: expression, route: routePart(object.inputs, name), part: name };
         if (object.inputs.holders?.includes(name)) return { taint: "request", inputs: object.inputs, source: expression };
         return undefined;
       }
@@ -499,7 +505,7 @@ class SessionIdFlow {
       const parameter = this.inputParameter(def.node as FunctionNode, def.name as TSESTree.Identifier);
       variables.add(variable);
       if (!parameter) return this.evaluateHelperParameter(def.node as FunctionNode, def.name as TSESTree.Identifier, variables, depth);
-      return { taint: parameter.taint, inputs: parameter.inputs, source: parameter.source ?? identifier, sourceKeys: parameter.keys, route: parameter.route };
+      return { taint: parameter.taint, inputs: parameter.inputs, source: parameter.source ?? identifier, sourceKeys: parameter.keys, route: parameter.route, part: parameter.part };
     }
     if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
     const loop = def.node.parent.parent;
@@ -661,11 +667,11 @@ class SessionIdFlow {
 
   /** What the keys `keys` of a value hold (`const { sessionId } = req.body`, a parameter `({ headers })` given the request). */
   private destructured(init: FlowResult, keys: readonly string[]): FlowResult | undefined {
-    if (init.taint === "input") return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys], route: routeAfter(init.route, keys.length) };
+    if (init.taint === "input") return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys], route: routeAfter(init.route, keys.length), part: init.part };
     const key = keys[0];
     if (key === undefined || !init.inputs) return undefined;
     if (init.taint === "request" && init.inputs.parts?.includes(key)) {
-      return { taint: "input", source: init.source, sourceKeys: keys, route: routeAfter(routePart(init.inputs, key), keys.length - 1) };
+      return { taint: "input", source: init.source, sourceKeys: keys, route: routeAfter(routePart(init.inputs, key), keys.length - 1), part: key };
     }
     if (init.inputs.holders?.includes(key)) return { taint: "request", inputs: init.inputs, source: init.source };
     return undefined;
@@ -690,7 +696,7 @@ class SessionIdFlow {
     if (other && plain) return { handler, taint: other.holds, inputs: other };
     if (other && key !== undefined && other.parts?.includes(key)) return { handler, taint: "input", inputs: other, route: routePart(other, key) };
     if (index === requestIndex && inputs.holds === "input") return { handler, taint: "input", inputs };
-    if (key !== undefined && inputs.parts?.includes(key)) return { handler, taint: "input", inputs, route: routePart(inputs, key) };
+    if (key !== undefined && inputs.parts?.includes(key)) return { handler, taint: "input", inputs, route: routePart(inputs, key), part: key };
     if (index !== requestIndex) return undefined;
     if (plain) return { handler, taint: inputs.holds, inputs };
     return key !== undefined && inputs.holders?.includes(key) ? { handler, taint: "request", inputs } : undefined;
@@ -792,16 +798,38 @@ class SessionIdFlow {
     const read = this.readOf(flow, call);
     if (!read) return false;
     const registration = read.handler.registration.type === AST_NODE_TYPES.CallExpression ? read.handler.registration : undefined;
-    if (registration && (this.validatedProperty(read.inputs, registration, read.key) || this.validatedByMiddleware(flow, read.inputs, registration, read.key) || this.validatedByChain(flow, read.inputs, registration, read.key))) {
+    if (registration && (this.validatedProperty(read.inputs, registration, read.key, flow.part) || this.validatedByMiddleware(flow, read.inputs, registration, read.key) || this.validatedByChain(flow, read.inputs, registration, read.key))) {
       return true;
     }
     return this.validatedByDto(flow, read.inputs, read.key);
   }
 
-  /** A per-property rule (`validatedBy.perProperty`): the route's schema checks the property the flow reads last. */
-  private validatedProperty(inputs: RequestInputs, registration: TSESTree.CallExpression, key: string): boolean {
+  /**
+   * A per-property rule (`validatedBy.perProperty`): the route's schema checks the property the flow reads
+   * last, in the schema's part for the request part read (`schemaParts`: `request.body` → `schema.body`);
+   * a request part without a schema part (cookies) is not validated, an unknown part is looked up in the whole schema.
+   */
+  private validatedProperty(inputs: RequestInputs, registration: TSESTree.CallExpression, key: string, part: string | undefined): boolean {
     const rule = inputs.validatedBy;
-    return rule?.perProperty === true && rule.routeOption !== undefined && this.routeOptionValidates(registration, rule.routeOption, rule.mentions, key);
+    if (rule?.perProperty !== true || rule.routeOption === undefined) return false;
+    const schemaKeys = part === undefined || rule.schemaParts === undefined ? undefined : (Object.hasOwn(rule.schemaParts, part) ? rule.schemaParts[part] : []);
+    if (schemaKeys === undefined) return this.routeOptionValidates(registration, rule.routeOption, rule.mentions, key);
+    return registration.arguments.some((argument) => {
+      const option = argument.type === AST_NODE_TYPES.ObjectExpression ? findProperty(argument, rule.routeOption!) : undefined;
+      const schema = option && this.objectWritten(option.value);
+      // A schema this file does not spell out (imported, built by a call) is trusted, as `schemaValidates` does.
+      if (option && !schema) return this.schemaValidates(option.value, rule.mentions, key);
+      return schema !== undefined && schemaKeys.some((schemaKey) => {
+        const section = findProperty(schema, schemaKey);
+        return section !== undefined && this.schemaValidates(section.value, rule.mentions, key);
+      });
+    });
+  }
+
+  /** The object literal a value is written as, inline or as a variable of the file written once. */
+  private objectWritten(value: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+    const written = unwrap(value.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(value) : value);
+    return written?.type === AST_NODE_TYPES.ObjectExpression ? written : undefined;
   }
 
   /** A validated getter's value (`c.req.valid("json").sessionId`) whose route middleware's schema checks the property read (`validatedGetters`). */

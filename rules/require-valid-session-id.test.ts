@@ -812,6 +812,13 @@ describe("fix-sid-sources: Fastify schema checks per property", () => {
     fastify(`{ body: z.object({ userId: z.string().uuid(), sessionId: z.string() }) }`),
     // A header schema whose uuid check is on another header.
     fastify(`{ headers: { type: "object", properties: { "x-request-id": { type: "string", format: "uuid" } } } }`, `request.headers["x-session-id"]`),
+    // gaps-rules-5: the uuid check is on a property of the same name in another part of the schema.
+    fastify(`{ headers: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } }, body: { type: "object", properties: { sessionId: { type: "string" } } } }`),
+    fastify(`{ querystring: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } } }`),
+    fastify(`{ body: { type: "object", properties: { sid: { type: "string", format: "uuid" } } } }`, `request.query.sid`),
+    fastify(`{ params: { type: "object", properties: { sid: { type: "string", format: "uuid" } } } }`, `request.cookies.sid`),
+    { ...fastify(`RouteSchema`), code: `${HEAD}const RouteSchema = { headers: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } } };\napp.post("/chat", { schema: RouteSchema }, async (request) => { const { sessionId } = request.body; tracer.createSession({ sessionId }); return {}; });` },
+    { ...fastify(`destructured`), code: `${HEAD}app.post("/chat", { schema: { headers: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } } } }, async ({ body }) => { tracer.createSession({ sessionId: body.sessionId }); return {}; });` },
   ];
   const quiet: Case[] = [
     fastify(`{ body: { type: "object", properties: { userId: { type: "string" }, sessionId: { type: "string", format: "uuid" } } } }`),
@@ -820,6 +827,13 @@ describe("fix-sid-sources: Fastify schema checks per property", () => {
     fastify(`{ querystring: { type: "object", properties: { sid: { type: "string", pattern: "^[0-9a-f-]{36}$" } } } }`, `request.query.sid`),
     // Header names are compared without case, as Fastify lowercases them.
     fastify(`{ headers: { type: "object", properties: { "X-Session-Id": { type: "string", format: "uuid" } } } }`, `request.headers["x-session-id"]`),
+    // gaps-rules-5: the part read has the check; `query` is querystring's other name; the schema through a const; imported (trusted).
+    fastify(`{ headers: { type: "object", properties: { sessionId: { type: "string" } } }, body: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } } }`),
+    fastify(`{ query: { type: "object", properties: { sid: { type: "string", format: "uuid" } } } }`, `request.query.sid`),
+    fastify(`{ params: { type: "object", properties: { id: { type: "string", format: "uuid" } } } }`, `request.params.id`),
+    { ...fastify(`RouteSchema`), code: `${HEAD}const RouteSchema = { body: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } } };\napp.post("/chat", { schema: RouteSchema }, async (request) => { const { sessionId } = request.body; tracer.createSession({ sessionId }); return {}; });` },
+    { ...fastify(`ChatSchema`), code: `import { ChatSchema } from "./schemas";\n${HEAD}app.post("/chat", { schema: ChatSchema }, async (request) => { tracer.createSession({ sessionId: request.body.sessionId }); return {}; });` },
+    { ...fastify(`destructured`), code: `${HEAD}app.post("/chat", { schema: { body: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } } } }, async ({ body }) => { tracer.createSession({ sessionId: body.sessionId }); return {}; });` },
   ];
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));

@@ -190,6 +190,12 @@ export interface RequestInputs {
      * validates nothing the SDK gets. Only with `routeOption`.
      */
     readonly perProperty?: boolean;
+    /**
+     * With `perProperty`: which parts of the route option's schema validate each request part (Fastify:
+     * `request.body` by `schema.body`, `request.query` by `schema.querystring` or `schema.query`): a
+     * `format: "uuid"` under `headers` validates no `request.body.sessionId`. A request part not listed has no schema.
+     */
+    readonly schemaParts?: Readonly<Record<string, readonly string[]>>;
   };
 }
 
