@@ -844,7 +844,7 @@ class SessionIdFlow {
     const target = staticName(getter.arguments[0]);
     if (target === undefined) return false;
     const bindings = getAnalysisContext(this.input).bindings;
-    return registration.arguments.some((argument) => {
+    return [...registration.arguments, ...this.appMiddlewareBefore(registration, rule.appMiddleware)].some((argument) => {
       const middleware = unwrap(argument);
       if (middleware?.type !== AST_NODE_TYPES.CallExpression || staticName(middleware.arguments[0]) !== target) return false;
       const origin = bindings.originOf(unwrap(middleware.callee)!);
@@ -854,6 +854,33 @@ class SessionIdFlow {
       const isFunction = written?.type === AST_NODE_TYPES.ArrowFunctionExpression || written?.type === AST_NODE_TYPES.FunctionExpression;
       return this.schemaValidates(schema, rule.mentions, isFunction ? undefined : key);
     });
+  }
+
+  /**
+   * The middleware arguments of `app.<method>(path?, ...middleware)` calls on the route's app (the same
+   * variable) before the route, whose path covers the route's: none or `"*"` covers every route, `"/chat/*"`
+   * the routes under `/chat`, any other path only itself. A route or middleware path that is not written
+   * as text is not matched.
+   */
+  private appMiddlewareBefore(registration: TSESTree.CallExpression, method: string | undefined): TSESTree.CallExpressionArgument[] {
+    const callee = unwrap(registration.callee);
+    const app = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+    const route = staticName(registration.arguments[0]);
+    if (method === undefined || app?.type !== AST_NODE_TYPES.Identifier || route === undefined) return [];
+    const appVariable = this.sdk.variableOf(app);
+    const found: TSESTree.CallExpressionArgument[] = [];
+    for (const use of nodesOfType(this.input.ast, AST_NODE_TYPES.CallExpression)) {
+      if (use.range[1] > registration.range[0]) continue;
+      const useCallee = unwrap(use.callee);
+      const receiver = useCallee?.type === AST_NODE_TYPES.MemberExpression ? unwrap(useCallee.object) : undefined;
+      if (memberName(useCallee) !== method || receiver?.type !== AST_NODE_TYPES.Identifier || receiver.name !== app.name || this.sdk.variableOf(receiver) !== appVariable) continue;
+      const first = use.arguments[0];
+      const textPath = first?.type === AST_NODE_TYPES.Literal || first?.type === AST_NODE_TYPES.TemplateLiteral;
+      const path = textPath ? staticName(first) : undefined;
+      if (textPath && (path === undefined || !pathCovers(path, route))) continue;
+      found.push(...(textPath ? use.arguments.slice(1) : use.arguments));
+    }
+    return found;
   }
 
   /** A validated reader's value (`matchedData(req).sessionId`) whose route has a chain that checks the property read (`validatedReaders`). */
@@ -1052,6 +1079,14 @@ class SessionIdFlow {
     const variable = this.sdk.variableOf(identifier);
     return !variable || variable.defs.length === 0;
   }
+}
+
+/** A middleware path covers a route path: `"*"`, `"/chat/*"` for `/chat` and below, or the same path. */
+function pathCovers(path: string, route: string): boolean {
+  if (path === "*" || path === "/*" || path === route) return true;
+  if (!path.endsWith("/*")) return false;
+  const prefix = path.slice(0, -2);
+  return route === prefix || route.startsWith(`${prefix}/`);
 }
 
 /** A helper written as a method: its name, the class (or object literal) that holds it, static or not. */

@@ -847,6 +847,8 @@ describe("fix-sid-sources: Hono c.req.valid() by the route's validator", () => {
     name: `${middleware} → ${read}`,
     code: `${HEAD}${before}app.post("/chat", ${middleware}, (c) => { tracer.createSession({ sessionId: ${read} }); return c.json({}); });`,
   });
+  const VALIBOT = `import { vValidator } from "@hono/valibot-validator";\nimport * as v from "valibot";\n`;
+  const TYPEBOX = `import { tbValidator } from "@hono/typebox-validator";\nimport { Type } from "@sinclair/typebox";\n`;
   const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
   const reported: Case[] = [
     hono(`zValidator("json", z.object({ sessionId: z.string() }))`),
@@ -858,6 +860,14 @@ describe("fix-sid-sources: Hono c.req.valid() by the route's validator", () => {
     // A function validator that checks nothing about the id; no validator at all.
     hono(`validator("json", (value) => value)`),
     hono(`async (c, next) => next()`),
+    // gaps-rules-5: an app-wide validator for another target, after the route, for another path, on another app.
+    hono(`async (c, next) => next()`, `c.req.valid("json").sessionId`, `app.use("*", zValidator("query", z.object({ sessionId: z.string().uuid() })));\n`),
+    { ...hono(`async (c, next) => next()`), code: `${HEAD}app.post("/chat", async (c, next) => next(), (c) => { tracer.createSession({ sessionId: c.req.valid("json").sessionId }); return c.json({}); });\napp.use("*", zValidator("json", z.object({ sessionId: z.string().uuid() })));` },
+    hono(`async (c, next) => next()`, `c.req.valid("json").sessionId`, `app.use("/admin/*", zValidator("json", z.object({ sessionId: z.string().uuid() })));\n`),
+    hono(`async (c, next) => next()`, `c.req.valid("json").sessionId`, `const admin = new Hono();\nadmin.use("*", zValidator("json", z.object({ sessionId: z.string().uuid() })));\n`),
+    // valibot and TypeBox validators whose check is on another property.
+    hono(`vValidator("json", v.object({ userId: v.pipe(v.string(), v.uuid()), sessionId: v.string() }))`, `c.req.valid("json").sessionId`, VALIBOT),
+    hono(`tbValidator("json", Type.Object({ userId: Type.String({ format: "uuid" }), sessionId: Type.String() }))`, `c.req.valid("json").sessionId`, TYPEBOX),
   ];
   const quiet: Case[] = [
     hono(`zValidator("json", z.object({ sessionId: z.string().uuid() }))`),
@@ -867,6 +877,14 @@ describe("fix-sid-sources: Hono c.req.valid() by the route's validator", () => {
     // A schema from elsewhere is trusted, as route schemas are.
     { ...hono(`zValidator("json", ChatBody)`), code: `import { ChatBody } from "./schemas";\n${HEAD}app.post("/chat", zValidator("json", ChatBody), (c) => { tracer.createSession({ sessionId: c.req.valid("json").sessionId }); return c.json({}); });` },
     hono(`validator("json", (value, c) => (isSessionId(value.sessionId) ? value : c.text("bad", 400)))`, `c.req.valid("json").sessionId`, `import { isSessionId } from "honeyhive";\n`),
+    // gaps-rules-5: app-wide validators before the route (every path, a covering path, the route's own path).
+    hono(`async (c, next) => next()`, `c.req.valid("json").sessionId`, `app.use("*", zValidator("json", z.object({ sessionId: z.string().uuid() })));\n`),
+    hono(`async (c, next) => next()`, `c.req.valid("json").sessionId`, `app.use(zValidator("json", z.object({ sessionId: z.string().uuid() })));\n`),
+    hono(`async (c, next) => next()`, `c.req.valid("header")["x-session-id"]`, `app.use("/chat/*", zValidator("header", z.object({ "x-session-id": z.string().uuid() })));\n`),
+    hono(`async (c, next) => next()`, `c.req.valid("json").sessionId`, `app.use("/chat", async (c, next) => next(), zValidator("json", z.object({ sessionId: z.string().uuid() })));\n`),
+    // valibot and TypeBox validators.
+    hono(`vValidator("json", v.object({ sessionId: v.pipe(v.string(), v.uuid()) }))`, `c.req.valid("json").sessionId`, VALIBOT),
+    hono(`tbValidator("json", Type.Object({ sessionId: Type.String({ format: "uuid" }) }))`, `c.req.valid("json").sessionId`, TYPEBOX),
   ];
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));

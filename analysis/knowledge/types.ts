@@ -137,7 +137,17 @@ export interface RequestInputs {
    * (`z.object({ sessionId: z.string().uuid() })`); a schema from elsewhere is trusted, a function
    * validator (`validator("json", (value, c) => …)`) counts when its text matches `mentions`.
    */
-  readonly validatedGetters?: { readonly names: readonly string[]; readonly middlewares: readonly ValueSpecifier[]; readonly mentions: RegExp };
+  readonly validatedGetters?: {
+    readonly names: readonly string[];
+    readonly middlewares: readonly ValueSpecifier[];
+    readonly mentions: RegExp;
+    /**
+     * The method that registers middleware on the app (`app.use(path?, ...middleware)`): such a validator
+     * registered on the route's app before the route, for every path (none, `"*"`) or a path that covers
+     * the route's (`"/chat/*"`, `"/chat"`), is the route's validator too.
+     */
+    readonly appMiddleware?: string;
+  };
   /**
    * Reader functions (also listed in `readers`) that return what a validation chain of the same route
    * matched (express-validator's `matchedData(req)`): client input, unless the registering call has a
