@@ -883,7 +883,11 @@ class SessionIdFlow {
     return found;
   }
 
-  /** A validated reader's value (`matchedData(req).sessionId`) whose route has a chain that checks the property read (`validatedReaders`). */
+  /**
+   * A validated reader's value (`matchedData(req).sessionId`) whose route has a chain that checks the
+   * property read (`validatedReaders`): `body("sessionId").isUUID()`, or a `checkSchema` field with `isUUID`,
+   * in a location the reader returns (`matchedData(req, { locations: ["headers"] })`: header chains only).
+   */
   private validatedByChain(flow: Flow, inputs: RequestInputs, registration: TSESTree.CallExpression, key: string): boolean {
     const rule = inputs.validatedReaders;
     let reader: TSESTree.Node | undefined = flow.source;
@@ -893,6 +897,9 @@ class SessionIdFlow {
     const readerName = readerCallee?.type === AST_NODE_TYPES.Identifier ? readerCallee.name : memberName(readerCallee);
     if (readerName === undefined || !rule.names.includes(readerName)) return false;
     const wanted = key.toLowerCase();
+    const options = reader.arguments[1] && this.objectWritten(reader.arguments[1]);
+    const read = options && this.textList(findProperty(options, "locations")?.value);
+    const covers = (checked: readonly string[] | undefined): boolean => read === undefined || checked === undefined || checked.some((location) => read.includes(location));
     const bindings = getAnalysisContext(this.input).bindings;
     const chains = registration.arguments.flatMap((argument): (TSESTree.Node | null | undefined)[] => {
       const written: TSESTree.Node | undefined = argument.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(argument) : argument;
@@ -908,10 +915,38 @@ class SessionIdFlow {
         methods.push(memberName(callee) ?? "");
         link = unwrap(callee.object);
       }
-      if (link?.type !== AST_NODE_TYPES.CallExpression || !methods.some((name) => rule.checks.includes(name))) return false;
+      if (link?.type !== AST_NODE_TYPES.CallExpression) return false;
       const origin = bindings.originOf(unwrap(link.callee)!);
-      return origin !== undefined && rule.chains.some((spec) => originMatches(origin, spec)) && staticName(link.arguments[0])?.toLowerCase() === wanted;
+      if (origin === undefined) return false;
+      if (methods.length === 0 && rule.schemas?.some((spec) => originMatches(origin, spec))) return this.schemaFieldChecks(link, rule, wanted, covers);
+      if (!methods.some((name) => rule.checks.includes(name)) || !rule.chains.some((spec) => originMatches(origin, spec))) return false;
+      return staticName(link.arguments[0])?.toLowerCase() === wanted && covers(rule.chainLocations?.[originName(origin)]);
     });
+  }
+
+  /** `checkSchema({ sessionId: { in: ["body"], isUUID: true } }, locations?)`: the field `wanted` has a check, in a location `covers` accepts. */
+  private schemaFieldChecks(call: TSESTree.CallExpression, rule: NonNullable<RequestInputs["validatedReaders"]>, wanted: string, covers: (checked: readonly string[] | undefined) => boolean): boolean {
+    const schema = call.arguments[0] && this.objectWritten(call.arguments[0]);
+    const field = schema?.properties.find((property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && staticName(property.key, property.computed)?.toLowerCase() === wanted);
+    const options = field && this.objectWritten(field.value);
+    if (!options) return false;
+    const checked = rule.checks.some((name) => {
+      const check = findProperty(options, name)?.value;
+      return check !== undefined && !(check.type === AST_NODE_TYPES.Literal && check.value === false);
+    });
+    const locationKey = rule.schemaLocationKey;
+    const locations = (locationKey === undefined ? undefined : this.textList(findProperty(options, locationKey)?.value)) ?? this.textList(call.arguments[1]);
+    return checked && covers(locations);
+  }
+
+  /** A list of strings written in the file (`["body", "query"]`, or one string); undefined when not written so. */
+  private textList(value: TSESTree.Node | undefined): string[] | undefined {
+    const written = value && unwrap(value.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(value) : value);
+    const one = staticName(written, true);
+    if (one !== undefined) return [one];
+    if (written?.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+    const items = written.elements.map((element) => staticName(element ?? undefined, true));
+    return items.every((item): item is string => item !== undefined) ? items : undefined;
   }
 
   /**

@@ -154,7 +154,23 @@ export interface RequestInputs {
    * chain (an argument, or an element of an array argument) that starts with one of `chains` given the
    * property read (`body("sessionId")`, `header("x-session-id")`) and calls one of `checks` (`.isUUID()`).
    */
-  readonly validatedReaders?: { readonly names: readonly string[]; readonly chains: readonly ValueSpecifier[]; readonly checks: readonly string[] };
+  readonly validatedReaders?: {
+    readonly names: readonly string[];
+    readonly chains: readonly ValueSpecifier[];
+    readonly checks: readonly string[];
+    /**
+     * The locations (as the reader's `{ locations: [...] }` option names them) each chain function checks;
+     * a chain not listed (`check()`) checks every one. A reader given locations is validated only by a chain of one of them.
+     */
+    readonly chainLocations?: Readonly<Record<string, readonly string[]>>;
+    /**
+     * Functions that take a schema of fields (`checkSchema({ sessionId: { in: ["body"], isUUID: true } })`): a
+     * field whose options have one of `checks` (not `false`) checks it, in the locations its `schemaLocationKey`
+     * option lists (or the call's second argument; every location when neither says).
+     */
+    readonly schemas?: readonly ValueSpecifier[];
+    readonly schemaLocationKey?: string;
+  };
   /**
    * Parameter decorators that inject client input into a handler's parameter (NestJS's `@Headers("x-sid")
    * sid`, `@Body() body`, `@Req() req`): a decorated parameter holds what its decorator names, at any
