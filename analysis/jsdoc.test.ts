@@ -21,6 +21,22 @@ describe("jsdocTypesBefore", () => {
     expect(jsdocTypesBefore(input.text, consume!)).toEqual([{ tag: "type", module: "aws-lambda", name: "SQSHandler" }]);
   });
 
+  it("keeps the @param name after a type with braces inside (gaps-rules-5)", () => {
+    const input = parse(`/**\n * @param {import("express").Request<{ id: string }, unknown, { sessionId: string }>} req\n * @param {import("express").Response<{ a: { b: 1 } }>} [res]\n * @param {import("aws-lambda").Context} [context={}]\n */\nexport function chat(req, res, context) {}\n/** @type {import("express").RequestHandler<{ id: string }>} */\nexport const other = () => {};`);
+    const [chat, other] = input.ast.body;
+    expect(jsdocTypesBefore(input.text, chat!)).toEqual([
+      { tag: "param", module: "express", name: "Request", parameter: "req" },
+      { tag: "param", module: "express", name: "Response", parameter: "res" },
+      { tag: "param", module: "aws-lambda", name: "Context", parameter: "context" },
+    ]);
+    expect(jsdocTypesBefore(input.text, other!)).toEqual([{ tag: "type", module: "express", name: "RequestHandler" }]);
+  });
+
+  it("reads nothing of a tag whose type never closes", () => {
+    const input = parse(`/** @param {import("express").Request<{ id: string } req */\nexport function chat(req) {}`);
+    expect(jsdocTypesBefore(input.text, input.ast.body[0]!)).toEqual([]);
+  });
+
   it("reads nothing through code between, a line comment, or a type without import()", () => {
     const input = parse(`/** @type {import("express").RequestHandler} */\nconst other = 1;\nexport const a = () => {};\n// @type {import("express").RequestHandler}\nexport const b = () => {};\n/** @type {RequestHandler} */\nexport const c = () => {};`);
     expect(input.ast.body.slice(1).map((statement) => jsdocTypesBefore(input.text, statement))).toEqual([[], [], []]);

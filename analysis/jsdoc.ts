@@ -16,8 +16,24 @@ export interface JsdocImportType {
 }
 
 const JAVASCRIPT = /\.[cm]?jsx?$/i;
-/** `@type {import("m").X}`, `@param {import('m').X<T>} [name]`; the type's first member only (a type with braces inside, `X<{ a: 1 }>`, loses its parameter name). */
-const TAG = /@(type|param)\s*\{\s*import\(\s*(["'])([^"']+)\2\s*\)\.([A-Za-z_$][\w$]*)[^}]*\}(?:\s*\[?([A-Za-z_$][\w$]*))?/g;
+/**
+ * The head of `@type {import("m").X}`, `@param {import('m').X<T>} [name]`: the type's first member only.
+ * The rest of the type is read by `typeEnd`, braces balanced (`X<{ a: 1 }>`), then the parameter name by `PARAMETER`.
+ */
+const TAG = /@(type|param)\s*\{\s*import\(\s*(["'])([^"']+)\2\s*\)\.([A-Za-z_$][\w$]*)/g;
+/** The parameter a `@param` tag names, right after its type (`[name]` when optional, `[name=1]` with a default). */
+const PARAMETER = /\s*\[?([A-Za-z_$][\w$]*)/y;
+
+/** Where the type that `TAG` began ends: after the `}` that closes the tag's `{`, nested braces counted; -1 when it never closes. */
+function typeEnd(text: string, from: number): number {
+  let depth = 1;
+  for (let index = from; index < text.length; index++) {
+    const char = text[index];
+    if (char === "{") depth++;
+    else if (char === "}" && --depth === 0) return index + 1;
+  }
+  return -1;
+}
 
 const hasTags = new AttachedCache<TSESTree.Program, boolean>("honeyhive.jsdocTags");
 
@@ -52,7 +68,11 @@ export function jsdocTypesBefore(text: string, statement: TSESTree.Node): JsdocI
   if (comment === undefined) return [];
   const found: JsdocImportType[] = [];
   for (const match of comment.matchAll(TAG)) {
-    const [, tag, , module, name, parameter] = match;
+    const [, tag, , module, name] = match;
+    const after = typeEnd(comment, match.index + match[0].length);
+    if (after < 0) continue;
+    PARAMETER.lastIndex = after;
+    const parameter = tag === "param" ? PARAMETER.exec(comment)?.[1] : undefined;
     found.push(tag === "param" ? { tag: "param", module: module!, name: name!, ...(parameter === undefined ? {} : { parameter }) } : { tag: "type", module: module!, name: name! });
   }
   return found;

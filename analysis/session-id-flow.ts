@@ -23,10 +23,10 @@ import { contains, enclosingFunction, findProperty, memberName, staticName, type
 import { AttachedCache } from "./attached-cache.js";
 import { originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
-import { getHandlerModel, originMatches, type Handler, type HandlerModel } from "./handlers.js";
+import { getHandlerModel, originMatches, type Handler, type HandlerModel, type RequestHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, PLATFORMS, frameworkById } from "./knowledge/index.js";
-import type { RequestInputs, RequestInputsByEvent, ValueSpecifier } from "./knowledge/types.js";
+import type { ParameterDecorators, RequestInputs, RequestInputsByEvent, ValueSpecifier } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { textMentionsSdk } from "./settings.js";
@@ -146,6 +146,8 @@ interface Flow {
   readonly variables: ReadonlySet<Scope.Variable>;
   /** One path parameter of the matched route (`req.params.id`, `c.req.param("id")`): the route always has it. */
   readonly routeParameter: boolean;
+  /** The request part the value was read from (`body` for `request.body.sessionId`), when read as a member of the request. */
+  readonly part?: string;
   /**
    * The calls of the project's helpers that carried the value into their parameter (`startChat(id)`
    * in the handler for `function startChat(sessionId)`), innermost helper first.
@@ -173,6 +175,8 @@ interface FlowResult {
   readonly source: TSESTree.Node;
   readonly sourceKeys?: readonly string[];
   readonly route?: RouteStep;
+  /** See `Flow.part`. */
+  readonly part?: string;
 }
 
 /** Arguments written as text or as a function: never a positional schema. */
@@ -310,6 +314,11 @@ interface InputParameter {
   readonly inputs: RequestInputs;
   /** `part` for a destructured key that is the route's parameters (`{ params }` of a Next.js route). */
   readonly route?: RouteStep;
+  /** The request part a destructured key is (`({ body }) => …`). */
+  readonly part?: string;
+  /** What names the input in messages when not the parameter itself: a decorator (`@Headers("x-sid")`), with the keys destructured from it. */
+  readonly source?: TSESTree.Node;
+  readonly keys?: readonly string[];
 }
 
 class SessionIdFlow {
@@ -340,7 +349,7 @@ class SessionIdFlow {
     const result = this.evaluate(node, variables, 0);
     if (result?.taint !== "input") return undefined;
     const helperCalls = [...variables].flatMap((variable) => this.helperCallOf.get(variable) ?? []);
-    return { source: result.source, sourceKeys: result.sourceKeys ?? [], variables, routeParameter: result.route === "value", helperCalls };
+    return { source: result.source, sourceKeys: result.sourceKeys ?? [], variables, routeParameter: result.route === "value", part: result.part, helperCalls };
   }
 
   /**
@@ -352,7 +361,7 @@ class SessionIdFlow {
     const skipped = new Set<TSESTree.CallExpression>();
     for (let attempt = 0; attempt < MAX_HELPER_CALLS; attempt++) {
       const flow = this.flowOf(value, skipped);
-      if (!flow || !(this.isChecked(flow, call) || this.validatedProperty(flow, call) || this.validatedByMiddleware(flow, call) || this.validatedByChain(flow, call))) return flow;
+      if (!flow || !(this.isChecked(flow, call) || this.validatedByRoute(flow, call))) return flow;
       // The outermost helper call is the caller's: try the helper's next caller.
       const outermost = flow.helperCalls.at(-1);
       if (!outermost) return undefined;
@@ -431,10 +440,10 @@ class SessionIdFlow {
       case AST_NODE_TYPES.MemberExpression: {
         const object = next(expression.object);
         if (!object) return undefined;
-        if (object.taint === "input") return { taint: "input", source: expression, route: routeAfter(object.route, 1) };
+        if (object.taint === "input") return { taint: "input", source: expression, route: routeAfter(object.route, 1), part: object.part };
         const name = memberName(expression);
         if (name === undefined || !object.inputs) return undefined;
-        if (object.taint === "request" && object.inputs.parts?.includes(name)) return { taint: "input", source: expression, route: routePart(object.inputs, name) };
+        if (object.taint === "request" && object.inputs.parts?.includes(name)) return { taint: "input", source: expression, route: routePart(object.inputs, name), part: name };
         if (object.inputs.holders?.includes(name)) return { taint: "request", inputs: object.inputs, source: expression };
         return undefined;
       }
@@ -496,7 +505,7 @@ class SessionIdFlow {
       const parameter = this.inputParameter(def.node as FunctionNode, def.name as TSESTree.Identifier);
       variables.add(variable);
       if (!parameter) return this.evaluateHelperParameter(def.node as FunctionNode, def.name as TSESTree.Identifier, variables, depth);
-      return { taint: parameter.taint, inputs: parameter.inputs, source: identifier, route: parameter.route };
+      return { taint: parameter.taint, inputs: parameter.inputs, source: parameter.source ?? identifier, sourceKeys: parameter.keys, route: parameter.route, part: parameter.part };
     }
     if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
     const loop = def.node.parent.parent;
@@ -658,11 +667,11 @@ class SessionIdFlow {
 
   /** What the keys `keys` of a value hold (`const { sessionId } = req.body`, a parameter `({ headers })` given the request). */
   private destructured(init: FlowResult, keys: readonly string[]): FlowResult | undefined {
-    if (init.taint === "input") return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys], route: routeAfter(init.route, keys.length) };
+    if (init.taint === "input") return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys], route: routeAfter(init.route, keys.length), part: init.part };
     const key = keys[0];
     if (key === undefined || !init.inputs) return undefined;
     if (init.taint === "request" && init.inputs.parts?.includes(key)) {
-      return { taint: "input", source: init.source, sourceKeys: keys, route: routeAfter(routePart(init.inputs, key), keys.length - 1) };
+      return { taint: "input", source: init.source, sourceKeys: keys, route: routeAfter(routePart(init.inputs, key), keys.length - 1), part: key };
     }
     if (init.inputs.holders?.includes(key)) return { taint: "request", inputs: init.inputs, source: init.source };
     return undefined;
@@ -675,6 +684,8 @@ class SessionIdFlow {
     if (!handler || !inputs) return undefined;
     const index = fn.params.findIndex((parameter) => contains(parameter, name));
     if (index < 0) return undefined;
+    const decorated = inputs.parameterDecorators && this.decoratedParameter(handler, inputs.parameterDecorators, fn.params[index]!, name);
+    if (decorated !== undefined) return decorated ?? undefined;
     if (inputs.everyParameter) return { handler, taint: "input", inputs };
     if (this.validatedBeforeHandler(handler, inputs)) return undefined;
     const parameter = fn.params[index];
@@ -685,10 +696,59 @@ class SessionIdFlow {
     if (other && plain) return { handler, taint: other.holds, inputs: other };
     if (other && key !== undefined && other.parts?.includes(key)) return { handler, taint: "input", inputs: other, route: routePart(other, key) };
     if (index === requestIndex && inputs.holds === "input") return { handler, taint: "input", inputs };
-    if (key !== undefined && inputs.parts?.includes(key)) return { handler, taint: "input", inputs, route: routePart(inputs, key) };
+    if (key !== undefined && inputs.parts?.includes(key)) return { handler, taint: "input", inputs, route: routePart(inputs, key), part: key };
     if (index !== requestIndex) return undefined;
     if (plain) return { handler, taint: inputs.holds, inputs };
     return key !== undefined && inputs.holders?.includes(key) ? { handler, taint: "request", inputs } : undefined;
+  }
+
+  /**
+   * A parameter with a decorator that injects input (`parameterDecorators`): `@Headers("x-sid") sid` is
+   * that header, `@Body() body` the body, `@Req() req` the request, at any position. `null` when a
+   * decorator of the table is there but the value is no unchecked input (a validating or unknown pipe,
+   * `@Param("id", ParseUUIDPipe)`); undefined when no decorator of the table is (the position decides).
+   */
+  private decoratedParameter(handler: Handler, table: ParameterDecorators, parameter: TSESTree.Parameter, name: TSESTree.Identifier): InputParameter | null | undefined {
+    const decorators = "decorators" in parameter ? parameter.decorators : undefined;
+    if (!decorators || decorators.length === 0) return undefined;
+    const bindings = getAnalysisContext(this.input).bindings;
+    for (const decorator of decorators) {
+      const call = decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression : undefined;
+      const origin = call && bindings.originOf(call.callee);
+      const injected = origin && table.injected.find((entry) => originMatches(origin, entry.decorator));
+      if (!call || !injected) continue;
+      // A string first argument names one key; anything else given is a pipe (`@Body(new ValidationPipe())`).
+      const first = call.arguments[0];
+      const key = first?.type === AST_NODE_TYPES.Literal && typeof first.value === "string" ? first.value : undefined;
+      const pipes = key === undefined ? call.arguments : call.arguments.slice(1);
+      if (pipes.some((pipe) => !this.pipeKeepsInput(pipe, table))) return null;
+      const pattern = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+      const keys = pattern === name ? [] : keyPath(pattern, name);
+      if (pattern !== name && keys.length === 0) return null;
+      if (injected.holds === "request") {
+        if (key !== undefined) return null;
+        if (keys.length === 0) return { handler, taint: "request", inputs: table.request };
+        const part = keys[0]!;
+        return table.request.parts?.includes(part) ? { handler, taint: "input", inputs: table.request, route: routeAfter(routePart(table.request, part), keys.length - 1) } : null;
+      }
+      const read = key === undefined ? keys : [key, ...keys];
+      return {
+        handler,
+        taint: "input",
+        inputs: table.request,
+        route: injected.route ? routeAfter("part", read.length) : undefined,
+        ...(read.length > 0 ? { source: decorator, keys } : {}),
+      };
+    }
+    return null;
+  }
+
+  /** A pipe argument of a parameter decorator leaves the client's value as it was: a known pipe of the framework that checks no UUID. */
+  private pipeKeepsInput(pipe: TSESTree.CallExpressionArgument, table: ParameterDecorators): boolean {
+    const named = unwrap(pipe.type === AST_NODE_TYPES.NewExpression ? pipe.callee : pipe);
+    const origin = named && named.type !== AST_NODE_TYPES.SpreadElement ? getAnalysisContext(this.input).bindings.originOf(named) : undefined;
+    if (!origin || table.validatingPipes.some((spec) => originMatches(origin, spec))) return false;
+    return table.knownPipes.some((spec) => originMatches(origin, spec));
   }
 
   /** The framework validated the input before the handler runs (a route's `schema`, an `.input(schema)` in the chain). */
@@ -721,22 +781,60 @@ class SessionIdFlow {
     return false;
   }
 
-  /** A per-property rule (`validatedBy.perProperty`): the route's schema checks the property the flow reads last. */
-  private validatedProperty(flow: Flow, call: TSESTree.CallExpression): boolean {
+  /**
+   * The request handler the flow's input is read in, its inputs, and the input key read last
+   * (`request.body.sessionId` → `sessionId`, `@Headers("x-session-id")`): what each check the route
+   * declares (below) is judged on.
+   */
+  private readOf(flow: Flow, call: TSESTree.CallExpression): { handler: RequestHandler; inputs: RequestInputs; key: string } | undefined {
     const handler = this.handlerOfSource(flow, call);
-    if (handler?.kind !== "request") return false;
-    const rule = requestInputsOf(handler)?.validatedBy;
+    const inputs = handler?.kind === "request" ? requestInputsOf(handler) : undefined;
     const key = flow.sourceKeys.at(-1) ?? inputKeyOf(flow.source);
-    if (!rule?.perProperty || rule.routeOption === undefined || key === undefined) return false;
-    const registration = handler.registration;
-    return registration.type === AST_NODE_TYPES.CallExpression && this.routeOptionValidates(registration, rule.routeOption, rule.mentions, key);
+    return handler?.kind === "request" && inputs && key !== undefined ? { handler, inputs, key } : undefined;
+  }
+
+  /** A check the route declares for the key read: a per-property schema, a validator middleware, a validation chain, a DTO's decorator. */
+  private validatedByRoute(flow: Flow, call: TSESTree.CallExpression): boolean {
+    const read = this.readOf(flow, call);
+    if (!read) return false;
+    const registration = read.handler.registration.type === AST_NODE_TYPES.CallExpression ? read.handler.registration : undefined;
+    if (registration && (this.validatedProperty(read.inputs, registration, read.key, flow.part) || this.validatedByMiddleware(flow, read.inputs, registration, read.key) || this.validatedByChain(flow, read.inputs, registration, read.key))) {
+      return true;
+    }
+    return this.validatedByDto(flow, read.inputs, read.key);
+  }
+
+  /**
+   * A per-property rule (`validatedBy.perProperty`): the route's schema checks the property the flow reads
+   * last, in the schema's part for the request part read (`schemaParts`: `request.body` → `schema.body`);
+   * a request part without a schema part (cookies) is not validated, an unknown part is looked up in the whole schema.
+   */
+  private validatedProperty(inputs: RequestInputs, registration: TSESTree.CallExpression, key: string, part: string | undefined): boolean {
+    const rule = inputs.validatedBy;
+    if (rule?.perProperty !== true || rule.routeOption === undefined) return false;
+    const schemaKeys = part === undefined || rule.schemaParts === undefined ? undefined : (Object.hasOwn(rule.schemaParts, part) ? rule.schemaParts[part] : []);
+    if (schemaKeys === undefined) return this.routeOptionValidates(registration, rule.routeOption, rule.mentions, key);
+    return registration.arguments.some((argument) => {
+      const option = argument.type === AST_NODE_TYPES.ObjectExpression ? findProperty(argument, rule.routeOption!) : undefined;
+      const schema = option && this.objectWritten(option.value);
+      // A schema this file does not spell out (imported, built by a call) is trusted, as `schemaValidates` does.
+      if (option && !schema) return this.schemaValidates(option.value, rule.mentions, key);
+      return schema !== undefined && schemaKeys.some((schemaKey) => {
+        const section = findProperty(schema, schemaKey);
+        return section !== undefined && this.schemaValidates(section.value, rule.mentions, key);
+      });
+    });
+  }
+
+  /** The object literal a value is written as, inline or as a variable of the file written once. */
+  private objectWritten(value: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+    const written = unwrap(value.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(value) : value);
+    return written?.type === AST_NODE_TYPES.ObjectExpression ? written : undefined;
   }
 
   /** A validated getter's value (`c.req.valid("json").sessionId`) whose route middleware's schema checks the property read (`validatedGetters`). */
-  private validatedByMiddleware(flow: Flow, call: TSESTree.CallExpression): boolean {
-    const handler = this.handlerOfSource(flow, call);
-    if (handler?.kind !== "request" || handler.registration.type !== AST_NODE_TYPES.CallExpression) return false;
-    const rule = requestInputsOf(handler)?.validatedGetters;
+  private validatedByMiddleware(flow: Flow, inputs: RequestInputs, registration: TSESTree.CallExpression, key: string): boolean {
+    const rule = inputs.validatedGetters;
     if (!rule) return false;
     // The getter call the value was read from, under the keys read after it.
     let getter: TSESTree.Node | undefined = flow.source;
@@ -744,10 +842,9 @@ class SessionIdFlow {
     const getterName = getter?.type === AST_NODE_TYPES.CallExpression ? memberName(unwrap(getter.callee)) : undefined;
     if (getter?.type !== AST_NODE_TYPES.CallExpression || getterName === undefined || !rule.names.includes(getterName)) return false;
     const target = staticName(getter.arguments[0]);
-    const key = flow.sourceKeys.at(-1) ?? inputKeyOf(flow.source);
-    if (target === undefined || key === undefined) return false;
+    if (target === undefined) return false;
     const bindings = getAnalysisContext(this.input).bindings;
-    return handler.registration.arguments.some((argument) => {
+    return [...registration.arguments, ...this.appMiddlewareBefore(registration, rule.appMiddleware)].some((argument) => {
       const middleware = unwrap(argument);
       if (middleware?.type !== AST_NODE_TYPES.CallExpression || staticName(middleware.arguments[0]) !== target) return false;
       const origin = bindings.originOf(unwrap(middleware.callee)!);
@@ -759,20 +856,52 @@ class SessionIdFlow {
     });
   }
 
-  /** A validated reader's value (`matchedData(req).sessionId`) whose route has a chain that checks the property read (`validatedReaders`). */
-  private validatedByChain(flow: Flow, call: TSESTree.CallExpression): boolean {
-    const handler = this.handlerOfSource(flow, call);
-    if (handler?.kind !== "request" || handler.registration.type !== AST_NODE_TYPES.CallExpression) return false;
-    const rule = requestInputsOf(handler)?.validatedReaders;
+  /**
+   * The middleware arguments of `app.<method>(path?, ...middleware)` calls on the route's app (the same
+   * variable) before the route, whose path covers the route's: none or `"*"` covers every route, `"/chat/*"`
+   * the routes under `/chat`, any other path only itself. A route or middleware path that is not written
+   * as text is not matched.
+   */
+  private appMiddlewareBefore(registration: TSESTree.CallExpression, method: string | undefined): TSESTree.CallExpressionArgument[] {
+    const callee = unwrap(registration.callee);
+    const app = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+    const route = staticName(registration.arguments[0]);
+    if (method === undefined || app?.type !== AST_NODE_TYPES.Identifier || route === undefined) return [];
+    const appVariable = this.sdk.variableOf(app);
+    const found: TSESTree.CallExpressionArgument[] = [];
+    for (const use of nodesOfType(this.input.ast, AST_NODE_TYPES.CallExpression)) {
+      if (use.range[1] > registration.range[0]) continue;
+      const useCallee = unwrap(use.callee);
+      const receiver = useCallee?.type === AST_NODE_TYPES.MemberExpression ? unwrap(useCallee.object) : undefined;
+      if (memberName(useCallee) !== method || receiver?.type !== AST_NODE_TYPES.Identifier || receiver.name !== app.name || this.sdk.variableOf(receiver) !== appVariable) continue;
+      const first = use.arguments[0];
+      const textPath = first?.type === AST_NODE_TYPES.Literal || first?.type === AST_NODE_TYPES.TemplateLiteral;
+      const path = textPath ? staticName(first) : undefined;
+      if (textPath && (path === undefined || !pathCovers(path, route))) continue;
+      found.push(...(textPath ? use.arguments.slice(1) : use.arguments));
+    }
+    return found;
+  }
+
+  /**
+   * A validated reader's value (`matchedData(req).sessionId`) whose route has a chain that checks the
+   * property read (`validatedReaders`): `body("sessionId").isUUID()`, or a `checkSchema` field with `isUUID`,
+   * in a location the reader returns (`matchedData(req, { locations: ["headers"] })`: header chains only).
+   */
+  private validatedByChain(flow: Flow, inputs: RequestInputs, registration: TSESTree.CallExpression, key: string): boolean {
+    const rule = inputs.validatedReaders;
     let reader: TSESTree.Node | undefined = flow.source;
     while (reader?.type === AST_NODE_TYPES.MemberExpression) reader = unwrap(reader.object);
     if (!rule || reader?.type !== AST_NODE_TYPES.CallExpression) return false;
     const readerCallee = unwrap(reader.callee);
     const readerName = readerCallee?.type === AST_NODE_TYPES.Identifier ? readerCallee.name : memberName(readerCallee);
-    const key = (flow.sourceKeys.at(-1) ?? inputKeyOf(flow.source))?.toLowerCase();
-    if (readerName === undefined || !rule.names.includes(readerName) || key === undefined) return false;
+    if (readerName === undefined || !rule.names.includes(readerName)) return false;
+    const wanted = key.toLowerCase();
+    const options = reader.arguments[1] && this.objectWritten(reader.arguments[1]);
+    const read = options && this.textList(findProperty(options, "locations")?.value);
+    const covers = (checked: readonly string[] | undefined): boolean => read === undefined || checked === undefined || checked.some((location) => read.includes(location));
     const bindings = getAnalysisContext(this.input).bindings;
-    const chains = handler.registration.arguments.flatMap((argument): (TSESTree.Node | null | undefined)[] => {
+    const chains = registration.arguments.flatMap((argument): (TSESTree.Node | null | undefined)[] => {
       const written: TSESTree.Node | undefined = argument.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(argument) : argument;
       return written?.type === AST_NODE_TYPES.ArrayExpression ? written.elements : [written];
     });
@@ -786,10 +915,72 @@ class SessionIdFlow {
         methods.push(memberName(callee) ?? "");
         link = unwrap(callee.object);
       }
-      if (link?.type !== AST_NODE_TYPES.CallExpression || !methods.some((name) => rule.checks.includes(name))) return false;
+      if (link?.type !== AST_NODE_TYPES.CallExpression) return false;
       const origin = bindings.originOf(unwrap(link.callee)!);
-      return origin !== undefined && rule.chains.some((spec) => originMatches(origin, spec)) && staticName(link.arguments[0])?.toLowerCase() === key;
+      if (origin === undefined) return false;
+      if (methods.length === 0 && rule.schemas?.some((spec) => originMatches(origin, spec))) return this.schemaFieldChecks(link, rule, wanted, covers);
+      if (!methods.some((name) => rule.checks.includes(name)) || !rule.chains.some((spec) => originMatches(origin, spec))) return false;
+      return staticName(link.arguments[0])?.toLowerCase() === wanted && covers(rule.chainLocations?.[originName(origin)]);
     });
+  }
+
+  /** `checkSchema({ sessionId: { in: ["body"], isUUID: true } }, locations?)`: the field `wanted` has a check, in a location `covers` accepts. */
+  private schemaFieldChecks(call: TSESTree.CallExpression, rule: NonNullable<RequestInputs["validatedReaders"]>, wanted: string, covers: (checked: readonly string[] | undefined) => boolean): boolean {
+    const schema = call.arguments[0] && this.objectWritten(call.arguments[0]);
+    const field = schema?.properties.find((property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && staticName(property.key, property.computed)?.toLowerCase() === wanted);
+    const options = field && this.objectWritten(field.value);
+    if (!options) return false;
+    const checked = rule.checks.some((name) => {
+      const check = findProperty(options, name)?.value;
+      return check !== undefined && !(check.type === AST_NODE_TYPES.Literal && check.value === false);
+    });
+    const locationKey = rule.schemaLocationKey;
+    const locations = (locationKey === undefined ? undefined : this.textList(findProperty(options, locationKey)?.value)) ?? this.textList(call.arguments[1]);
+    return checked && covers(locations);
+  }
+
+  /** A list of strings written in the file (`["body", "query"]`, or one string); undefined when not written so. */
+  private textList(value: TSESTree.Node | undefined): string[] | undefined {
+    const written = value && unwrap(value.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(value) : value);
+    const one = staticName(written, true);
+    if (one !== undefined) return [one];
+    if (written?.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+    const items = written.elements.map((element) => staticName(element ?? undefined, true));
+    return items.every((item): item is string => item !== undefined) ? items : undefined;
+  }
+
+  /**
+   * A decorated parameter typed with a class (`@Body() body: ChatDto`) whose property of the key read has a
+   * UUID check (`parameterDecorators.dtoChecks`: `@IsUUID() sessionId`). A class of this file is read; a
+   * type imported from another module is trusted, as a schema from elsewhere is.
+   */
+  private validatedByDto(flow: Flow, inputs: RequestInputs, key: string): boolean {
+    const table = inputs.parameterDecorators;
+    if (!table) return false;
+    for (const variable of flow.variables) {
+      const def = variable.defs[0];
+      if (def?.type !== "Parameter") continue;
+      const parameter = (def.node as FunctionNode).params.find((candidate) => contains(candidate, def.name));
+      const pattern = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+      if (!pattern || !("decorators" in pattern) || pattern.decorators.length === 0 || !("typeAnnotation" in pattern)) continue;
+      const type = pattern.typeAnnotation?.typeAnnotation;
+      if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+      const typeDef = this.sdk.variableOf(type.typeName)?.defs[0];
+      if (typeDef?.type === "ImportBinding") return true;
+      if (typeDef?.type !== "ClassName") return false;
+      const wanted = key.toLowerCase();
+      const bindings = getAnalysisContext(this.input).bindings;
+      return typeDef.node.body.body.some(
+        (member) =>
+          member.type === AST_NODE_TYPES.PropertyDefinition &&
+          staticName(member.key, member.computed)?.toLowerCase() === wanted &&
+          member.decorators.some((decorator) => {
+            const expression = decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.callee : decorator.expression;
+            return table.dtoChecks.some((spec) => originMatches(bindings.originOf(expression), spec));
+          }),
+      );
+    }
+    return false;
   }
 
   /**
@@ -925,6 +1116,14 @@ class SessionIdFlow {
   }
 }
 
+/** A middleware path covers a route path: `"*"`, `"/chat/*"` for `/chat` and below, or the same path. */
+function pathCovers(path: string, route: string): boolean {
+  if (path === "*" || path === "/*" || path === route) return true;
+  if (!path.endsWith("/*")) return false;
+  const prefix = path.slice(0, -2);
+  return route === prefix || route.startsWith(`${prefix}/`);
+}
+
 /** A helper written as a method: its name, the class (or object literal) that holds it, static or not. */
 interface HelperMethod {
   readonly name: string;
@@ -1006,6 +1205,8 @@ function validatedValues(call: TSESTree.CallExpression): TSESTree.Node[] {
 
 /** The input key an expression reads, lower-cased: `req.headers["X-Session-Id"]`, `req.get("x-session-id")`, `event.sessionId`. */
 function inputKeyOf(node: TSESTree.Node): string | undefined {
+  // A parameter decorator that names its key (`@Headers("x-session-id")`, see `decoratedParameter`).
+  if (node.type === AST_NODE_TYPES.Decorator) return node.expression.type === AST_NODE_TYPES.CallExpression ? staticName(node.expression.arguments[0])?.toLowerCase() : undefined;
   if (node.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(node);
     return name !== undefined && !inputVocabulary().parts.has(name) ? name.toLowerCase() : undefined;

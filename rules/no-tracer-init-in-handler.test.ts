@@ -573,6 +573,7 @@ const NEST = `import { Controller, Get, Inject, Injectable, Scope } from "@nestj
 const NEST_INIT = `HoneyHiveTracer.init({ project: "chat" })`;
 const nestCase = (classText: string) => ({ code: `${NEST}${classText}`, filename: "src/chat.service.ts" });
 const NEST_REQUEST = { creation: "HoneyHiveTracer.init()", handler: "NestJS request-scoped class", session: REQUEST_SESSION };
+const NEST_FACTORY = { creation: "HoneyHiveTracer.init()", handler: "NestJS handler", session: REQUEST_SESSION };
 ruleTester.run(`${RULE_NAME}: NestJS request-scoped classes`, testedRule, {
   valid: [
     // Singletons: no options, `Scope.DEFAULT`, a path-only controller, options without a scope.
@@ -597,6 +598,9 @@ ruleTester.run(`${RULE_NAME}: NestJS request-scoped classes`, testedRule, {
     nestCase(`@Injectable()\nexport class Store {}\n@Injectable()\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n  constructor(private readonly store: Store) {}\n}`),
     // A plain class (no decorator: Nest injects nothing into it) taking a request-scoped class, made once by hand (review-rules4).
     nestCase(`@Injectable({ scope: Scope.REQUEST })\nexport class RequestContext {}\nexport class Helper {\n  private tracer = ${NEST_INIT};\n  constructor(private readonly context?: RequestContext) {}\n}\nexport const helper = new Helper();`),
+    // gaps-rules-5: a factory making the tracer, default-scoped (once, at bootstrap), transient, or of a Scope of another package.
+    nestCase(`import { Module } from "@nestjs/common";\n@Module({ providers: [{ provide: "TRACER", useFactory: () => ${NEST_INIT} }, { provide: "T2", useFactory: () => ${NEST_INIT}, scope: Scope.DEFAULT }, { provide: "T3", useFactory: () => ${NEST_INIT}, scope: Scope.TRANSIENT }] })\nexport class TracingModule {}`),
+    nestCase(`import { Module } from "@nestjs/common";\nimport { Scope as MyScope } from "./scope";\n@Module({ providers: [{ provide: "TRACER", useFactory: () => ${NEST_INIT}, scope: MyScope.REQUEST }] })\nexport class TracingModule {}`),
     // useFactory (review-rules4): default-scoped or transient; a factory returning an instance made once, or another class too.
     nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", useFactory: () => new ChatService(), scope: Scope.DEFAULT }, { provide: "CHAT2", useFactory: () => new ChatService(), scope: Scope.TRANSIENT }] })\nexport class ChatModule {}`),
     nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\nconst shared = new ChatService();\n@Module({ providers: [{ provide: "CHAT", useFactory: () => shared, scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
@@ -660,6 +664,15 @@ ruleTester.run(`${RULE_NAME}: NestJS request-scoped classes`, testedRule, {
     {
       ...nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", async useFactory() {\n  const made = () => new Map();\n  made();\n  return new ChatService();\n}, scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
       errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 6, suggestions: [] }],
+    },
+    // gaps-rules-5: a request-scoped factory that makes the tracer itself runs per request.
+    {
+      ...nestCase(`import { Module } from "@nestjs/common";\n@Module({ providers: [{ provide: "TRACER", useFactory: () => ${NEST_INIT}, scope: Scope.REQUEST }] })\nexport class TracingModule {}`),
+      errors: [{ messageId: "perRequest", data: NEST_FACTORY, line: 5, suggestions: [] }],
+    },
+    {
+      ...nestCase(`import { Module } from "@nestjs/common";\n@Module({ providers: [{ provide: "TRACER", async useFactory(config: { project: string }) {\n  return HoneyHiveTracer.init({ project: config.project });\n}, inject: ["CONFIG"], scope: Scope.REQUEST }] })\nexport class TracingModule {}`),
+      errors: [{ messageId: "perRequest", data: NEST_FACTORY, line: 6, suggestions: [] }],
     },
     // Scope bubbling, one level: a provider injecting a request-scoped one is request-scoped too.
     {

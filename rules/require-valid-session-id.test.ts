@@ -812,6 +812,13 @@ describe("fix-sid-sources: Fastify schema checks per property", () => {
     fastify(`{ body: z.object({ userId: z.string().uuid(), sessionId: z.string() }) }`),
     // A header schema whose uuid check is on another header.
     fastify(`{ headers: { type: "object", properties: { "x-request-id": { type: "string", format: "uuid" } } } }`, `request.headers["x-session-id"]`),
+    // gaps-rules-5: the uuid check is on a property of the same name in another part of the schema.
+    fastify(`{ headers: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } }, body: { type: "object", properties: { sessionId: { type: "string" } } } }`),
+    fastify(`{ querystring: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } } }`),
+    fastify(`{ body: { type: "object", properties: { sid: { type: "string", format: "uuid" } } } }`, `request.query.sid`),
+    fastify(`{ params: { type: "object", properties: { sid: { type: "string", format: "uuid" } } } }`, `request.cookies.sid`),
+    { ...fastify(`RouteSchema`), code: `${HEAD}const RouteSchema = { headers: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } } };\napp.post("/chat", { schema: RouteSchema }, async (request) => { const { sessionId } = request.body; tracer.createSession({ sessionId }); return {}; });` },
+    { ...fastify(`destructured`), code: `${HEAD}app.post("/chat", { schema: { headers: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } } } }, async ({ body }) => { tracer.createSession({ sessionId: body.sessionId }); return {}; });` },
   ];
   const quiet: Case[] = [
     fastify(`{ body: { type: "object", properties: { userId: { type: "string" }, sessionId: { type: "string", format: "uuid" } } } }`),
@@ -820,6 +827,13 @@ describe("fix-sid-sources: Fastify schema checks per property", () => {
     fastify(`{ querystring: { type: "object", properties: { sid: { type: "string", pattern: "^[0-9a-f-]{36}$" } } } }`, `request.query.sid`),
     // Header names are compared without case, as Fastify lowercases them.
     fastify(`{ headers: { type: "object", properties: { "X-Session-Id": { type: "string", format: "uuid" } } } }`, `request.headers["x-session-id"]`),
+    // gaps-rules-5: the part read has the check; `query` is querystring's other name; the schema through a const; imported (trusted).
+    fastify(`{ headers: { type: "object", properties: { sessionId: { type: "string" } } }, body: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } } }`),
+    fastify(`{ query: { type: "object", properties: { sid: { type: "string", format: "uuid" } } } }`, `request.query.sid`),
+    fastify(`{ params: { type: "object", properties: { id: { type: "string", format: "uuid" } } } }`, `request.params.id`),
+    { ...fastify(`RouteSchema`), code: `${HEAD}const RouteSchema = { body: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } } };\napp.post("/chat", { schema: RouteSchema }, async (request) => { const { sessionId } = request.body; tracer.createSession({ sessionId }); return {}; });` },
+    { ...fastify(`ChatSchema`), code: `import { ChatSchema } from "./schemas";\n${HEAD}app.post("/chat", { schema: ChatSchema }, async (request) => { tracer.createSession({ sessionId: request.body.sessionId }); return {}; });` },
+    { ...fastify(`destructured`), code: `${HEAD}app.post("/chat", { schema: { body: { type: "object", properties: { sessionId: { type: "string", format: "uuid" } } } } }, async ({ body }) => { tracer.createSession({ sessionId: body.sessionId }); return {}; });` },
   ];
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
@@ -833,6 +847,8 @@ describe("fix-sid-sources: Hono c.req.valid() by the route's validator", () => {
     name: `${middleware} → ${read}`,
     code: `${HEAD}${before}app.post("/chat", ${middleware}, (c) => { tracer.createSession({ sessionId: ${read} }); return c.json({}); });`,
   });
+  const VALIBOT = `import { vValidator } from "@hono/valibot-validator";\nimport * as v from "valibot";\n`;
+  const TYPEBOX = `import { tbValidator } from "@hono/typebox-validator";\nimport { Type } from "@sinclair/typebox";\n`;
   const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
   const reported: Case[] = [
     hono(`zValidator("json", z.object({ sessionId: z.string() }))`),
@@ -844,6 +860,14 @@ describe("fix-sid-sources: Hono c.req.valid() by the route's validator", () => {
     // A function validator that checks nothing about the id; no validator at all.
     hono(`validator("json", (value) => value)`),
     hono(`async (c, next) => next()`),
+    // gaps-rules-5: an app-wide validator for another target, after the route, for another path, on another app.
+    hono(`async (c, next) => next()`, `c.req.valid("json").sessionId`, `app.use("*", zValidator("query", z.object({ sessionId: z.string().uuid() })));\n`),
+    { ...hono(`async (c, next) => next()`), code: `${HEAD}app.post("/chat", async (c, next) => next(), (c) => { tracer.createSession({ sessionId: c.req.valid("json").sessionId }); return c.json({}); });\napp.use("*", zValidator("json", z.object({ sessionId: z.string().uuid() })));` },
+    hono(`async (c, next) => next()`, `c.req.valid("json").sessionId`, `app.use("/admin/*", zValidator("json", z.object({ sessionId: z.string().uuid() })));\n`),
+    hono(`async (c, next) => next()`, `c.req.valid("json").sessionId`, `const admin = new Hono();\nadmin.use("*", zValidator("json", z.object({ sessionId: z.string().uuid() })));\n`),
+    // valibot and TypeBox validators whose check is on another property.
+    hono(`vValidator("json", v.object({ userId: v.pipe(v.string(), v.uuid()), sessionId: v.string() }))`, `c.req.valid("json").sessionId`, VALIBOT),
+    hono(`tbValidator("json", Type.Object({ userId: Type.String({ format: "uuid" }), sessionId: Type.String() }))`, `c.req.valid("json").sessionId`, TYPEBOX),
   ];
   const quiet: Case[] = [
     hono(`zValidator("json", z.object({ sessionId: z.string().uuid() }))`),
@@ -853,6 +877,14 @@ describe("fix-sid-sources: Hono c.req.valid() by the route's validator", () => {
     // A schema from elsewhere is trusted, as route schemas are.
     { ...hono(`zValidator("json", ChatBody)`), code: `import { ChatBody } from "./schemas";\n${HEAD}app.post("/chat", zValidator("json", ChatBody), (c) => { tracer.createSession({ sessionId: c.req.valid("json").sessionId }); return c.json({}); });` },
     hono(`validator("json", (value, c) => (isSessionId(value.sessionId) ? value : c.text("bad", 400)))`, `c.req.valid("json").sessionId`, `import { isSessionId } from "honeyhive";\n`),
+    // gaps-rules-5: app-wide validators before the route (every path, a covering path, the route's own path).
+    hono(`async (c, next) => next()`, `c.req.valid("json").sessionId`, `app.use("*", zValidator("json", z.object({ sessionId: z.string().uuid() })));\n`),
+    hono(`async (c, next) => next()`, `c.req.valid("json").sessionId`, `app.use(zValidator("json", z.object({ sessionId: z.string().uuid() })));\n`),
+    hono(`async (c, next) => next()`, `c.req.valid("header")["x-session-id"]`, `app.use("/chat/*", zValidator("header", z.object({ "x-session-id": z.string().uuid() })));\n`),
+    hono(`async (c, next) => next()`, `c.req.valid("json").sessionId`, `app.use("/chat", async (c, next) => next(), zValidator("json", z.object({ sessionId: z.string().uuid() })));\n`),
+    // valibot and TypeBox validators.
+    hono(`vValidator("json", v.object({ sessionId: v.pipe(v.string(), v.uuid()) }))`, `c.req.valid("json").sessionId`, VALIBOT),
+    hono(`tbValidator("json", Type.Object({ sessionId: Type.String({ format: "uuid" }) }))`, `c.req.valid("json").sessionId`, TYPEBOX),
   ];
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
@@ -861,7 +893,7 @@ describe("fix-sid-sources: Hono c.req.valid() by the route's validator", () => {
 // fix-sid-sources: express-validator's `matchedData(req)` is validated only by the route's chain that
 // checks a UUID for the field read.
 describe("fix-sid-sources: express-validator matchedData() by the route's chains", () => {
-  const HEAD = `import express from "express";\nimport { body, header, matchedData } from "express-validator";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
+  const HEAD = `import express from "express";\nimport { body, check, checkSchema, header, matchedData } from "express-validator";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
   const route = (chains: string, read = "matchedData(req).sessionId"): Case => ({
     name: `${chains} → ${read}`,
     code: `${HEAD}app.post("/chat", ${chains}, (req, res) => { tracer.createSession({ sessionId: ${read} }); res.end(); });`,
@@ -872,13 +904,108 @@ describe("fix-sid-sources: express-validator matchedData() by the route's chains
     route(`[body("userId").isUUID(), body("sessionId").notEmpty()]`),
     route(`header("x-request-id").isUUID()`, `matchedData(req)["x-session-id"]`),
     route(`(req, res, next) => next()`, `matchedData(req, { locations: ["body"] }).sessionId`),
+    // gaps-rules-5: the chain's location is not among those the reader returns.
+    route(`body("sessionId").isUUID()`, `matchedData(req, { locations: ["query", "headers"] }).sessionId`),
+    // checkSchema: no check on the field read, `isUUID: false`, a check in another location.
+    route(`checkSchema({ sessionId: { in: ["body"], isString: true }, userId: { isUUID: true } })`),
+    route(`checkSchema({ sessionId: { in: ["body"], isUUID: false } })`),
+    route(`checkSchema({ sessionId: { in: ["query"], isUUID: true } })`, `matchedData(req, { locations: ["body"] }).sessionId`),
+    route(`checkSchema({ sessionId: { isUUID: true } }, ["headers"])`, `matchedData(req, { locations: ["body"] }).sessionId`),
   ];
   const quiet: Case[] = [
     route(`body("sessionId").isUUID()`),
     route(`[body("userId").notEmpty(), body("sessionId").trim().isUUID()]`),
     route(`header("x-session-id").isUUID()`, `matchedData(req)["x-session-id"]`),
     { ...route(`rules`), code: `${HEAD}const rules = [body("sessionId").isUUID()];\napp.post("/chat", rules, (req, res) => { const { sessionId } = matchedData(req); tracer.createSession({ sessionId }); res.end(); });` },
+    // Known false negative: `header(…)` is also Express's getter name, so the file-wide check by key
+    // (`isChecked`) takes `header("x-session-id").isUUID()` as a check of that header wherever it is read.
+    route(`header("x-session-id").isUUID()`, `matchedData(req, { locations: ["body"] })["x-session-id"]`),
+    // gaps-rules-5: the chain's location among the reader's; check() covers every location; checkSchema fields.
+    route(`header("x-session-id").isUUID()`, `matchedData(req, { locations: ["headers"] })["x-session-id"]`),
+    route(`check("sessionId").isUUID()`, `matchedData(req, { locations: ["body"] }).sessionId`),
+    route(`checkSchema({ sessionId: { in: ["body"], isUUID: true } })`),
+    route(`checkSchema({ sessionId: { in: ["body"], isUUID: { options: 4 } } })`, `matchedData(req, { locations: ["body"] }).sessionId`),
+    route(`checkSchema({ sessionId: { isUUID: true } })`, `matchedData(req, { locations: ["query"] }).sessionId`),
+    { ...route(`schema`), code: `${HEAD}const schema = { sessionId: { in: ["body"], isUUID: true } };\napp.post("/chat", checkSchema(schema), (req, res) => { tracer.createSession({ sessionId: matchedData(req).sessionId }); res.end(); });` },
   ];
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// gaps-rules-5: NestJS parameter decorators inject the client's input (`@Headers("x-session-id") sid`,
+// `@Body() body`, `@Param("id")`, `@Req() req`); ParseUUIDPipe and a DTO's `@IsUUID()` check it.
+describe("gaps-rules-5: NestJS parameter decorators as session-id sources", () => {
+  const pkg = (deps: Record<string, string>) => JSON.stringify({ name: "app", private: true, dependencies: { honeyhive: "^2.0.0", ...deps } });
+  const FILES = { "package.json": pkg({ "@nestjs/common": "^11.0.0", "class-validator": "^0.14.0" }) };
+  const IMPORTS = `import { Body, Controller, Headers, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Req, Session, ValidationPipe } from "@nestjs/common";\nimport { IsString, IsUUID } from "class-validator";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+  const nest = (parameters: string, body: string, before = ""): Case => ({
+    name: `${parameters} → ${body}`,
+    code: `${IMPORTS}${before}@Controller("chat")\nexport class ChatController {\n  @Post(":id")\n  send(${parameters}) {\n    ${body}\n    return {};\n  }\n}`,
+    filename: "src/chat.controller.ts",
+    files: FILES,
+  });
+  const DTO = (check: string) => `class ChatDto {\n  ${check}\n  sessionId!: string;\n  @IsUUID()\n  userId!: string;\n}\n`;
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    nest(`@Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: sid });`),
+    nest(`@Headers() headers: Record<string, string>`, `tracer.createSession({ sessionId: headers["x-session-id"] });`),
+    nest(`@Query("sid") sid: string`, `tracer.withSession({ sessionId: sid }, () => undefined);`),
+    nest(`@Body() body: { sessionId: string }`, `tracer.createSession({ sessionId: body.sessionId });`),
+    nest(`@Body() { sessionId }: { sessionId: string }`, `tracer.createSession({ sessionId });`),
+    nest(`@Param("id") id: string`, `HoneyHiveTracer.init({ project: "p", sessionId: id });`),
+    nest(`@Param() params: { id: string }`, `tracer.createSession({ sessionId: params.id });`),
+    // At any position, after another parameter.
+    nest(`@Query("page") page: string, @Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: sid });`),
+    // The request object itself.
+    nest(`@Req() req: { headers: Record<string, string> }`, `tracer.createSession({ sessionId: req.headers["x-session-id"] });`),
+    // A GraphQL resolver's `@Args("sessionId")`.
+    {
+      name: "@Args",
+      code: `import { Args, Mutation, Resolver } from "@nestjs/graphql";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n@Resolver()\nexport class ChatResolver {\n  @Mutation(() => String)\n  send(@Args("sessionId") sessionId: string) {\n    tracer.createSession({ sessionId });\n    return "ok";\n  }\n}`,
+      filename: "src/chat.resolver.ts",
+      files: { "package.json": pkg({ "@nestjs/common": "^11.0.0", "@nestjs/graphql": "^13.0.0" }) },
+    },
+    // A framework pipe that checks no UUID keeps the client's value.
+    nest(`@Param("id", ParseIntPipe) id: string`, `tracer.createSession({ sessionId: id });`),
+    // A DTO of the file without a UUID check on the property read (its `userId` has one).
+    nest(`@Body() body: ChatDto`, `tracer.createSession({ sessionId: body.sessionId });`, DTO("@IsString()")),
+    nest(`@Body(new ValidationPipe()) body: ChatDto`, `tracer.createSession({ sessionId: body.sessionId });`, DTO("@IsString()")),
+  ];
+  const quiet: Case[] = [
+    // Checked: ParseUUIDPipe as a class or an instance, a DTO of the file with `@IsUUID()` on the property read, an imported DTO (trusted).
+    nest(`@Param("id", ParseUUIDPipe) id: string`, `tracer.createSession({ sessionId: id });`),
+    nest(`@Headers("x-session-id", new ParseUUIDPipe({ version: "4" })) sid: string`, `tracer.createSession({ sessionId: sid });`),
+    nest(`@Body() body: ChatDto`, `tracer.createSession({ sessionId: body.sessionId });`, DTO("@IsUUID()")),
+    nest(`@Body() { sessionId }: ChatDto`, `tracer.createSession({ sessionId });`, DTO("@IsUUID(\"4\")")),
+    { ...nest(`@Body() body: ChatDto`, `tracer.createSession({ sessionId: body.sessionId });`), code: `import { ChatDto } from "./chat.dto";\n${nest(`@Body() body: ChatDto`, `tracer.createSession({ sessionId: body.sessionId });`).code}` },
+    // A project pipe makes a new value, as a helper does.
+    { ...nest(`@Headers("x-session-id", SessionIdPipe) sid: string`, `tracer.createSession({ sessionId: sid });`), code: `import { SessionIdPipe } from "./session-id.pipe";\n${nest(`@Headers("x-session-id", SessionIdPipe) sid: string`, `tracer.createSession({ sessionId: sid });`).code}` },
+    // Look-alikes: the server's session store, an undecorated parameter, a decorator of another module.
+    nest(`@Session() session: { id: string }`, `tracer.createSession({ sessionId: session.id });`),
+    nest(`sid: string`, `tracer.createSession({ sessionId: sid });`),
+    { ...nest(`@Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: sid });`), code: nest(`@Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: sid });`).code.replace("Headers, Param", "Param").replace("import { IsString", 'import { Headers } from "./decorators";\nimport { IsString') },
+    // Converted on the way.
+    nest(`@Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: toSessionId(sid) });`, `import { toSessionId } from "honeyhive";\n`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// gaps-rules-5: what the message names for a decorated parameter, and the suggestion (a header may be missing: guarded).
+ruleTester.run(`${RULE_NAME} (gaps-rules-5: NestJS decorators)`, testedRule, {
+  valid: [
+    `import { Controller, Headers, ParseUUIDPipe, Post } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n@Controller("chat")\nexport class ChatController {\n  @Post()\n  send(@Headers("x-session-id", ParseUUIDPipe) sid: string) {\n    tracer.createSession({ sessionId: sid });\n  }\n}`,
+  ],
+  invalid: [
+    invalidCase(
+      `import { Controller, Headers, Post } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n@Controller("chat")\nexport class ChatController {\n  @Post()\n  send(@Headers("x-session-id") sid: string) {\n    tracer.createSession({ sessionId: sid });\n  }\n}`,
+      { source: '@Headers("x-session-id")', method: "createSession", handler: "NestJS handler" },
+      [ADD_TO_IMPORT, ["sessionId: sid", 'sessionId: typeof sid === "string" && sid ? toSessionId(sid) : undefined']],
+    ),
+    invalidCase(
+      `import { Body, Controller, Param, Post } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n@Controller("chat")\nexport class ChatController {\n  @Post(":id")\n  send(@Param("id") id: string, @Body() { text }: { text: string }) {\n    tracer.createSession({ sessionId: id, inputs: { text } });\n  }\n}`,
+      { source: '@Param("id")', method: "createSession", handler: "NestJS handler" },
+      [ADD_TO_IMPORT, ["sessionId: id", "sessionId: toSessionId(id)"]],
+    ),
+  ],
 });

@@ -137,14 +137,46 @@ export interface RequestInputs {
    * (`z.object({ sessionId: z.string().uuid() })`); a schema from elsewhere is trusted, a function
    * validator (`validator("json", (value, c) => …)`) counts when its text matches `mentions`.
    */
-  readonly validatedGetters?: { readonly names: readonly string[]; readonly middlewares: readonly ValueSpecifier[]; readonly mentions: RegExp };
+  readonly validatedGetters?: {
+    readonly names: readonly string[];
+    readonly middlewares: readonly ValueSpecifier[];
+    readonly mentions: RegExp;
+    /**
+     * The method that registers middleware on the app (`app.use(path?, ...middleware)`): such a validator
+     * registered on the route's app before the route, for every path (none, `"*"`) or a path that covers
+     * the route's (`"/chat/*"`, `"/chat"`), is the route's validator too.
+     */
+    readonly appMiddleware?: string;
+  };
   /**
    * Reader functions (also listed in `readers`) that return what a validation chain of the same route
    * matched (express-validator's `matchedData(req)`): client input, unless the registering call has a
    * chain (an argument, or an element of an array argument) that starts with one of `chains` given the
    * property read (`body("sessionId")`, `header("x-session-id")`) and calls one of `checks` (`.isUUID()`).
    */
-  readonly validatedReaders?: { readonly names: readonly string[]; readonly chains: readonly ValueSpecifier[]; readonly checks: readonly string[] };
+  readonly validatedReaders?: {
+    readonly names: readonly string[];
+    readonly chains: readonly ValueSpecifier[];
+    readonly checks: readonly string[];
+    /**
+     * The locations (as the reader's `{ locations: [...] }` option names them) each chain function checks;
+     * a chain not listed (`check()`) checks every one. A reader given locations is validated only by a chain of one of them.
+     */
+    readonly chainLocations?: Readonly<Record<string, readonly string[]>>;
+    /**
+     * Functions that take a schema of fields (`checkSchema({ sessionId: { in: ["body"], isUUID: true } })`): a
+     * field whose options have one of `checks` (not `false`) checks it, in the locations its `schemaLocationKey`
+     * option lists (or the call's second argument; every location when neither says).
+     */
+    readonly schemas?: readonly ValueSpecifier[];
+    readonly schemaLocationKey?: string;
+  };
+  /**
+   * Parameter decorators that inject client input into a handler's parameter (NestJS's `@Headers("x-sid")
+   * sid`, `@Body() body`, `@Req() req`): a decorated parameter holds what its decorator names, at any
+   * position, instead of what the position says. See `ParameterDecorators`.
+   */
+  readonly parameterDecorators?: ParameterDecorators;
   /** Members that lead to a request object: `c.req`, `ctx.request`, `event.request`. */
   readonly holders?: readonly string[];
   /**
@@ -184,7 +216,44 @@ export interface RequestInputs {
      * validates nothing the SDK gets. Only with `routeOption`.
      */
     readonly perProperty?: boolean;
+    /**
+     * With `perProperty`: which parts of the route option's schema validate each request part (Fastify:
+     * `request.body` by `schema.body`, `request.query` by `schema.querystring` or `schema.query`): a
+     * `format: "uuid"` under `headers` validates no `request.body.sessionId`. A request part not listed has no schema.
+     */
+    readonly schemaParts?: Readonly<Record<string, readonly string[]>>;
   };
+}
+
+/** What a parameter decorator injects (`RequestInputs.parameterDecorators`). */
+export interface InjectedInput {
+  readonly decorator: ValueSpecifier;
+  /**
+   * `request`: the request object (`@Req()`); `part`: one part of it (`@Headers()`: every header, and
+   * with a string first argument, `@Headers("x-sid")`, that one key).
+   */
+  readonly holds: "request" | "part";
+  /** The part is the matched route's path parameters (`@Param()`, `@Param("id")`): see `RequestInputs.routeParameters`. */
+  readonly route?: boolean;
+}
+
+export interface ParameterDecorators {
+  readonly injected: readonly InjectedInput[];
+  /** What the request object (`@Req()`) holds, and the vocabulary the injected parts are read with. */
+  readonly request: RequestInputs;
+  /**
+   * Pipes that reject a value that is not a UUID (`@Param("id", ParseUUIDPipe)`, `new ParseUUIDPipe()`): the
+   * parameter is checked. A pipe of another module than `knownPipes` names (a project's own) makes a new
+   * value, as a helper call does, and is not followed; a known pipe that checks nothing keeps the input.
+   */
+  readonly validatingPipes: readonly ValueSpecifier[];
+  readonly knownPipes: readonly ValueSpecifier[];
+  /**
+   * Property decorators that check a UUID on a class the parameter is typed with (class-validator's
+   * `@IsUUID()` on `sessionId` of `ChatDto` for `@Body() body: ChatDto`, then `body.sessionId`). Read
+   * on a class of the same file; a type imported from another module is trusted (not read).
+   */
+  readonly dtoChecks: readonly ValueSpecifier[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -92,10 +92,17 @@ export const express = {
     // (express-validator docs, api-matched-data: only data that passed its chains, `onlyValidData` defaults to
     // true; checked 2026-12-06): validated only where the chain checks a UUID.
     readers: [{ package: "express-validator", name: "matchedData" }],
+    // A chain checks one location (api-check: `body()`, `cookie()`, `header()`, `param()`, `query()`; `check()`
+    // every one): `matchedData(req, { locations: ["headers"] })` holds only what header chains matched.
+    // `checkSchema({ field: { in: ["body"], isUUID: true } })` (api-check-schema; `in` defaults to every
+    // location, also `checkSchema(schema, ["body"])`) is read the same way.
     validatedReaders: {
       names: ["matchedData"],
       chains: [{ package: "express-validator", name: ["body", "query", "header", "param", "cookie", "check"] }],
       checks: ["isUUID"],
+      chainLocations: { body: ["body"], query: ["query"], header: ["headers"], param: ["params"], cookie: ["cookies"] },
+      schemas: [{ package: "express-validator", name: "checkSchema" }],
+      schemaLocationKey: "in",
     },
   },
 } as const satisfies FrameworkDescriptor;

@@ -91,6 +91,17 @@ export const fastify = {
   // `Type.String({ format: "uuid" })`), a `pattern`, or a Zod type provider's `.uuid()`. A schema that
   // only types the header as a string checks nothing the SDK needs. Read on the text of the schema of
   // the property the handler reads (`properties: { sessionId: { type: "string", format: "uuid" } }`):
-  // a uuid format on another property of the same schema does not validate `request.body.sessionId`.
-  requestInputs: { ...REQUEST_OBJECT, validatedBy: { routeOption: "schema", mentions: /\bformat\s*:\s*["'`]uuid["'`]|\bpattern\s*:|\.uuid\s*\(/, perProperty: true } },
+  // a uuid format on another property of the same schema does not validate `request.body.sessionId`,
+  // nor does one in another part of the schema (`schema.headers` for `request.body`): each request part
+  // has its schema part (Validation-and-Serialization: `body`, `querystring` or `query`, `params`,
+  // `headers`; `FastifySchema` in types/schema.d.ts). Cookies have none.
+  requestInputs: {
+    ...REQUEST_OBJECT,
+    validatedBy: {
+      routeOption: "schema",
+      mentions: /\bformat\s*:\s*["'`]uuid["'`]|\bpattern\s*:|\.uuid\s*\(/,
+      perProperty: true,
+      schemaParts: { body: ["body"], query: ["querystring", "query"], params: ["params"], headers: ["headers"] },
+    },
+  },
 } as const satisfies FrameworkDescriptor;

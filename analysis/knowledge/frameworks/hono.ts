@@ -132,7 +132,11 @@ export const hono = {
   // `c.req.valid("json" | "query" | "header" | "param" | "form" | "cookie")` returns what the route's
   // validator middleware (`validator(target, fn)` of `hono/validator`, `zValidator(target, schema)` of
   // `@hono/zod-validator`) returned: hono.dev/guides/validation, checked 2026-12-06. Client input unless
-  // that schema checks a UUID for the property read (zod `.uuid()`, `z.uuid()`).
+  // that schema checks a UUID for the property read (zod `.uuid()`, `z.uuid()`). Also valibot's
+  // `vValidator` (`v.pipe(v.string(), v.uuid())`), TypeBox's `tbValidator` (`Type.String({ format: "uuid" })`)
+  // and the Standard Schema `sValidator` (their READMEs: `(target, schema, hook?)`, as zValidator). A
+  // validator registered for every route, or for a path that covers the route, before it
+  // (`app.use("*", zValidator(…))`, `app.use("/chat/*", …)`) validates the route too.
   requestInputs: {
     ...REQUEST_OBJECT,
     holds: "context",
@@ -142,7 +146,11 @@ export const hono = {
       middlewares: [
         { package: "hono/validator", name: "validator" },
         { package: "@hono/zod-validator", name: "zValidator" },
+        { package: "@hono/valibot-validator", name: "vValidator" },
+        { package: "@hono/typebox-validator", name: "tbValidator" },
+        { package: "@hono/standard-validator", name: "sValidator" },
       ],
+      appMiddleware: "use",
       mentions: /\buuid\b|\.uuid\s*\(|isSessionId|toSessionId/i,
     },
   },

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { findProperty, isFunctionNode, unwrapExpression } from "../../ast.js";
 import type { ModuleOrigin } from "../../bindings.js";
 import { nodesOfTypes, nodesOfTypesWithin } from "../../nodes.js";
-import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
+import type { FrameworkDescriptor, HandlerHookApi, ParameterDecorators } from "../types.js";
 import { REQUEST_OBJECT, instanceMethods } from "./common.js";
 
 const COMMON = "@nestjs/common";
@@ -75,6 +75,33 @@ const INJECTION_SCOPE = {
   requestTokens: [{ module: "@nestjs/core", name: "REQUEST" }] as readonly { readonly module: string; readonly name: string }[],
 };
 
+/**
+ * Route handler parameter decorators (docs.nestjs.com/custom-decorators, "Param decorators": `@Req()` is
+ * `req`, `@Param(param?)` `req.params[param]`, `@Body(param?)`, `@Query(param?)`, `@Headers(param?)`;
+ * checked with the docs corpus and @nestjs/common's route-params.decorator.d.ts: a first argument that is
+ * not a string is a pipe). `@Session()` (the server's session store), `@Ip()` and `@Res()` are not the
+ * client's text. GraphQL's `@Args("name")` and a gateway's `@MessageBody()` are what the client sent.
+ */
+const PARAMETER_DECORATORS = {
+  injected: [
+    { decorator: { package: COMMON, name: ["Req", "Request"] }, holds: "request" },
+    { decorator: { package: COMMON, name: ["Headers", "Query", "Body"] }, holds: "part" },
+    { decorator: { package: COMMON, name: "Param" }, holds: "part", route: true },
+    { decorator: { package: "@nestjs/graphql", name: "Args" }, holds: "part" },
+    { decorator: { package: "@nestjs/websockets", name: "MessageBody" }, holds: "part" },
+  ],
+  request: REQUEST_OBJECT,
+  // docs.nestjs.com/pipes "Built-in pipes"; ParseUUIDPipe throws a BadRequestException unless the value is a UUID.
+  validatingPipes: [{ package: COMMON, name: "ParseUUIDPipe" }],
+  knownPipes: [
+    {
+      package: COMMON,
+      name: ["ValidationPipe", "ParseIntPipe", "ParseFloatPipe", "ParseBoolPipe", "ParseArrayPipe", "ParseEnumPipe", "DefaultValuePipe", "ParseFilePipe", "ParseDatePipe"],
+    },
+  ],
+  dtoChecks: [{ package: "class-validator", name: "IsUUID" }],
+} as const satisfies ParameterDecorators;
+
 interface Decorator {
   readonly module: string;
   readonly name: string;
@@ -136,7 +163,10 @@ function classNamed(api: HandlerHookApi, name: TSESTree.Node | undefined): Class
 /**
  * Classes of this file registered request-scoped by a custom provider of a module of this file
  * (`@Module({ providers: [{ provide: TOKEN, useClass: ChatService, scope: Scope.REQUEST }] })`), with the
- * provider object that makes them so. A class registered from another module is not followed.
+ * provider object that makes them so. A class registered from another module is not followed. A
+ * request-scoped provider's factory itself runs per request (`useFactory: () => HoneyHiveTracer.init(…)`
+ * makes a tracer for each request), so it is registered as a per-request function; a default-scoped
+ * factory runs once, at bootstrap.
  */
 function requestScopedByModules(api: HandlerHookApi, classes: readonly ClassNode[]): Map<ClassNode, TSESTree.Node> {
   const found = new Map<ClassNode, TSESTree.Node>();
@@ -150,7 +180,9 @@ function requestScopedByModules(api: HandlerHookApi, classes: readonly ClassNode
       for (const element of providers.elements) {
         const provider = element && element.type !== AST_NODE_TYPES.SpreadElement ? api.objectOf(element) : undefined;
         if (!provider || !hasRequestScope(api, provider)) continue;
-        const made = classNamed(api, findProperty(provider, INJECTION_SCOPE.useClassKey)?.value) ?? classMadeBy(api, findProperty(provider, INJECTION_SCOPE.useFactoryKey)?.value);
+        const factory = findProperty(provider, INJECTION_SCOPE.useFactoryKey)?.value;
+        if (factory) api.request(api.functionsOf(factory).slice(0, 1), provider);
+        const made = classNamed(api, findProperty(provider, INJECTION_SCOPE.useClassKey)?.value) ?? classMadeBy(api, factory);
         if (made && !found.has(made)) found.set(made, provider);
       }
     }
@@ -242,14 +274,15 @@ export const nestjs = {
   id: "nestjs",
   name: "NestJS",
   modules: ["@nestjs/*"],
-  // A controller's parameters are what its decorators inject (`@Body() dto`, `@Headers("x") id`): not
-  // modelled as sources. An interceptor, guard or filter reaches the request through the execution
+  // A controller's parameters are what its decorators inject (`@Body() dto`, `@Headers("x") id`):
+  // `PARAMETER_DECORATORS`. An interceptor, guard or filter reaches the request through the execution
   // context: `context.switchToHttp().getRequest()` is the platform's request (Express by default, or
   // Fastify): docs.nestjs.com/fundamentals/execution-context ("ArgumentsHost ... switchToHttp() ...
   // getRequest()"), /guards (`const request = context.switchToHttp().getRequest()`), /interceptors.
   requestInputs: {
     holds: "context",
     requestCalls: [{ calls: ["switchToHttp", "getRequest"], request: REQUEST_OBJECT }],
+    parameterDecorators: PARAMETER_DECORATORS,
   },
   hook: {
     trigger: { imports: true },
