@@ -144,6 +144,8 @@ export interface TracerHolderFact {
    * Absent when none.
    */
   readonly plain?: readonly string[];
+  /** `of: "class"`: static fields of the class holding a tracer (`static tracer: HoneyHiveTracer | undefined`), read as `Observability.tracer` by importers. Absent when none. */
+  readonly statics?: readonly string[];
   /** `of: "function"`: the call itself returns a tracer or its promise (`export function current(): HoneyHiveTracer | undefined`). */
   readonly returnsTracer?: true;
   /** `of: "function"`: the call returns a function whose call returns a tracer (`return () => tracer` over a `let tracer: HoneyHiveTracer`). */
