@@ -1179,6 +1179,7 @@ const augmentedMembers = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
 
 /**
  * Properties typed as the tracer in interfaces the file declares inside a module augmentation of a package
+ * or passes as a type argument to a package's class
  * (`declare module "fastify" { interface FastifyInstance { hh: HoneyHiveTracer } }`) or `declare global`:
  * every value of that package's type has the member, which the file cannot trace to a declaration without
  * a type checker; so `<x>.hh` (not `this.hh`) in the file is that tracer.
@@ -1194,6 +1195,23 @@ function augmentedTracerMembers(input: AnalysisInput): ReadonlySet<string> {
       for (const signature of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.TSPropertySignature], block.body)) {
         const name = staticName(signature.key, signature.computed);
         if (name !== undefined && signature.parent?.parent?.type === AST_NODE_TYPES.TSInterfaceDeclaration && namesTracerType(input, signature.typeAnnotation?.typeAnnotation)) found.add(name);
+      }
+    }
+  }
+  // `new Koa<State>()` of a package with `interface State { tracer: HoneyHiveTracer }`: the framework hands
+  // values of that type to its callbacks (`ctx.state.tracer`), which the file cannot follow without a type checker.
+  if (/\bnew\s+[\w.$]+\s*</.test(input.text)) {
+    for (const made of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
+      const callee = made.callee.type === AST_NODE_TYPES.Identifier ? made.callee : undefined;
+      const origin = callee && getAnalysisContext(input).bindings.originOf(callee);
+      if (!origin || isLocalModule(origin.module, input.settings) || isSdkModule(origin.module, input.settings)) continue;
+      for (const argument of made.typeArguments?.params ?? []) {
+        const declared = argument.type === AST_NODE_TYPES.TSTypeReference && argument.typeName.type === AST_NODE_TYPES.Identifier ? typeDeclarationOf(input, argument.typeName) : undefined;
+        const body = declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration ? declared.body.body : declared?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declared.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral ? declared.typeAnnotation.members : [];
+        for (const member of body) {
+          const name = member.type === AST_NODE_TYPES.TSPropertySignature ? staticName(member.key, member.computed) : undefined;
+          if (name !== undefined && member.type === AST_NODE_TYPES.TSPropertySignature && namesTracerType(input, member.typeAnnotation?.typeAnnotation)) found.add(name);
+        }
       }
     }
   }

@@ -116,10 +116,6 @@ const KNOWN: Readonly<Record<string, Known>> = {
     why: "D19: init options spread from a required JSON file (`{ ...require(\"./honeyhive.config.json\"), apiKey }`, holding `metadata` and `disableHttpTracing`) get no marker: this SDK ignores `metadata`, so the session metadata is lost silently (init.ts: an imported binding is marked, a required JSON is not read as one)",
     today: [`  const tracer = HoneyHiveTracer.init({ ...options, apiKey: process.env.HH_API_KEY });`],
   },
-  "src/batch2/koa-state.ts": {
-    why: "D20 (minor, safe): `ctx.state.tracer` of `new Koa<State>()` with `State.tracer: HoneyHiveTracer` is not read as a tracer (the type flows through Koa's generic), so the per-request startSession() gets the unresolved-receiver marker instead of createSession()",
-    today: [`  const sessionId = await ctx.state.tracer.startSession();`],
-  },
   "src/batch2/tracer-generic.ts": {
     why: "D21: the tracer passed to a parameter whose declared interface requires 1.x's `traceFunction` (`step(tracer, …)` with `interface Traces { traceFunction(…) }`) compiles no more (TS2345) and is unmarked; the interface's 1.x member is unmarked too",
     today: [`\nexport const double = step(tracer, "double", (n: number) => n * 2);`],

@@ -69,6 +69,13 @@ describe("single-file receivers", () => {
     expect(result.output).toContain("await box.other.flush();");
   });
 
+  it("reads a member of a type the file passes to a package's class as a type argument (D20: `new Koa<State>()`), not of a global class's", () => {
+    const code = `import Koa from "koa";\nimport { HoneyHiveTracer } from "honeyhive";\n\ninterface State {\n  tracer: HoneyHiveTracer;\n}\ninterface Entry {\n  hh: HoneyHiveTracer;\n}\n\nconst tracer = await HoneyHiveTracer.init({ project: "p" });\nconst app = new Koa<State>();\nconst cache = new Map<string, Entry>();\n\napp.use(async (ctx) => {\n  const sessionId = await ctx.state.tracer.startSession();\n  await ctx.other.hh.startSession();\n  ctx.body = { sessionId, size: cache.size };\n});\n`;
+    const result = migrate("src/koa.ts", code);
+    expect(result.output).toContain("const sessionId = ctx.state.tracer.createSession();");
+    expect(result.output).not.toContain("ctx.other.hh.createSession()");
+  });
+
   it("gives a Slack Bolt listener its own session (D5)", () => {
     const code = `import { App } from "@slack/bolt";\nimport { HoneyHiveTracer } from "honeyhive";\n\nconst tracer = await HoneyHiveTracer.init({ project: "bot" });\nconst app = new App({ token: "t", signingSecret: "s" });\n\napp.event("app_mention", async ({ say }) => {\n  const sessionId = await tracer.startSession();\n  await say(sessionId);\n});\n`;
     const result = migrate("src/slack.ts", code);
