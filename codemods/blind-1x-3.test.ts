@@ -59,10 +59,6 @@ const KNOWN: Readonly<Record<string, Known>> = {
     why: "D1: `tracer.enrichSession(…).then(…)`: enrichSession() returns void here (1.x: a promise), so `.then` throws at run time (TS2339); not wrapped in Promise.resolve as startSession().then is (1x-enrichment lacks sessions.ts's isPromiseChained wrap)",
     today: [`void tracer.enrichSession({ metadata: { status: res.statusCode } }).then(`],
   },
-  "apps/api/src/routes/chat.ts": {
-    why: "D2: a file with no SDK import calling 1.x methods on a tracer from `req.app.locals` (any) is skipped by the prefilter: neither the unresolved-receiver marker the transform gives a single file nor flush()'s rename (codemods/engine/prefilter.ts mayUseSdk, project.ts importsTracerModule: only local imports count)",
-    today: [`  const reply = await tracer.traceChain(async`, `  await tracer.flush();`],
-  },
   "apps/api/src/routes/search.ts": {
     why: "D3: trace options passed to the workspace package's helper typed (after the migration) TraceOptions keep 1.x's `eventType: \"Tool\"` and `config` (TS2820); the file imports `@acme/telemetry/src/wrap.js`, a workspace package the project pass does not resolve, so the prefilter skips it",
     today: [`{ eventType: "Tool", eventName: "search", config: { index: "docs" } }`],
@@ -124,9 +120,6 @@ const KNOWN: Readonly<Record<string, Known>> = {
 
 /** 1.x-only names left without a marker today (each a defect above). */
 const KNOWN_UNMARKED_NAMES: readonly string[] = [
-  // D2: a file the prefilter skipped.
-  "apps/api/src/routes/chat.ts:8 .traceChain(",
-  "apps/api/src/routes/chat.ts:9 .flush(",
   // D6: startSession() on the globalThis tracer in a file with no SDK import.
   "apps/web/app/api/answer/route.ts:6 .startSession(",
   // D21: the structural interface's 1.x member.
