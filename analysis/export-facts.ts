@@ -157,6 +157,8 @@ export interface TracerHolderFact {
    * (`telemetry.tracer.then(…)`); migrate wraps that receiver in `Promise.resolve(…)`. Absent when none.
    */
   readonly promiseMembers?: readonly string[];
+  /** `of: "class"`: static fields of the class holding a tracer (`static tracer: HoneyHiveTracer | undefined`), read as `Observability.tracer` by importers. Absent when none. */
+  readonly statics?: readonly string[];
   /** `of: "function"`: the call itself returns a tracer or its promise (`export function current(): HoneyHiveTracer | undefined`). */
   readonly returnsTracer?: true;
   /** `of: "function"`: the call returns a function whose call returns a tracer (`return () => tracer` over a `let tracer: HoneyHiveTracer`). */

@@ -124,8 +124,12 @@ function heldByImportedHolder(input: AnalysisInput, node: TSESTree.Node): boolea
   const member = callee ?? node;
   if (member.type !== AST_NODE_TYPES.MemberExpression) return false;
   const name = memberName(member);
-  const holder = name === undefined ? undefined : importedHolderOf(input, member.object);
-  return holder !== undefined && (callee ? holder.methods : holder.members).includes(name!);
+  if (name === undefined) return false;
+  // `Observability.tracer` of an imported class with `static tracer: HoneyHiveTracer | undefined`.
+  const object = unwrapExpression(member.object);
+  if (!callee && object?.type === AST_NODE_TYPES.Identifier && input.readModuleFacts && holderFactOf(input, object, "class")?.statics?.includes(name)) return true;
+  const holder = importedHolderOf(input, member.object);
+  return holder !== undefined && (callee ? holder.methods : holder.members).includes(name);
 }
 
 /**
@@ -324,7 +328,7 @@ export function tracerHoldersOf(input: AnalysisInput): Record<string, TracerHold
   for (const [name, of, node] of exported) {
     const fact = tracerMembersOf(input, node);
     // An object's own function named like a 1.x tracer method (`traceModel: (fn) => …`) is a fact too: its callers' `x.traceModel(fn)` is the module's, not 1.x's.
-    if (fact.members.length > 0 || fact.methods.length > 0 || fact.returnsTracer || fact.returnsTracerGetter || fact.opaque || fact.plain?.some((key) => INSTANCE_METHODS_1X.has(key))) holders[name] = { of, ...fact };
+    if (fact.members.length > 0 || fact.methods.length > 0 || fact.statics || fact.returnsTracer || fact.returnsTracerGetter || fact.opaque || fact.plain?.some((key) => INSTANCE_METHODS_1X.has(key))) holders[name] = { of, ...fact };
   }
   return Object.keys(holders).length > 0 ? holders : undefined;
 }
@@ -408,10 +412,16 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
   const methods = new Set<string>();
   const plain = new Set<string>();
   const promises = new Set<string>();
+  const statics: string[] = [];
   // Fields whose type or initializer says what they hold: an assignment elsewhere in the class does not change it.
   const typed = new Set<string>();
   for (const element of node.body.body) {
-    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && element.static) {
+      // `static tracer: HoneyHiveTracer | undefined` (filled in a static block or method): `Observability.tracer` in importers.
+      const name = staticName(element.key, element.computed);
+      const type = element.typeAnnotation?.typeAnnotation;
+      if (name !== undefined && (type ? namesTracerType(input, type) : tracerFlow(input, element.value, 1))) statics.push(name);
+    } else if (element.type === AST_NODE_TYPES.PropertyDefinition) {
       const name = staticName(element.key, element.computed);
       const type = element.typeAnnotation?.typeAnnotation;
       if (name === undefined || (!type && !element.value)) continue;
@@ -444,7 +454,7 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
     writes.set(name, (writes.get(name) ?? true) && assignment.operator === "=" && tracerFlow(input, assignment.right, 1));
   }
   for (const [name, tracer] of writes) if (tracer) members.add(name);
-  return { members: [...members], methods: [...methods], ...(plain.size > 0 ? { plain: [...plain] } : {}), ...(promises.size > 0 ? { promiseMembers: [...promises] } : {}) };
+  return { members: [...members], methods: [...methods], ...(plain.size > 0 ? { plain: [...plain] } : {}), ...(promises.size > 0 ? { promiseMembers: [...promises] } : {}), ...(statics.length > 0 ? { statics } : {}) };
 }
 
 /**
@@ -520,6 +530,8 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
   const sdk = getSdkModel(input);
   const expression = unwrapExpression(node);
   if (!expression) return false;
+  // `req.app.locals.tracer as HoneyHiveTracer`, `<HoneyHiveTracer>x`: the code says what the value is.
+  if (node && castToTracer(input, node)) return true;
   if (sdk.tracerOf(expression) !== undefined || sdk.isTracerCreation(expression)) return true;
   if (depth >= MAX_TRACER_FLOW) return false;
   if (expression.type === AST_NODE_TYPES.CallExpression) {
@@ -554,6 +566,8 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     if (namesTracerType(input, declaredTypeOf(input, expression, 0))) return true;
     // `new Tracing().tracer`, `this.tracing.current` of another module's class that holds one (`tracerHoldersOf`).
     if (heldByImportedHolder(input, expression)) return true;
+    // `request.server.hh` where the file augments a package's interface with `hh: HoneyHiveTracer`.
+    if (expression.object.type !== AST_NODE_TYPES.ThisExpression && augmentedTracerMembers(input).has(memberName(expression) ?? "")) return true;
     // `tracers[key]` of a `Record<string, HoneyHiveTracer>`, `list[0]` of a `HoneyHiveTracer[]`.
     if (expression.computed) {
       const collection = collectionOf(input, expression.object);
@@ -987,7 +1001,15 @@ function returnsTracer(input: AnalysisInput, fn: FunctionNode, depth: number): b
   if (fn.generator) return false;
   if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body !== undefined && fn.body !== null && tracerFlow(input, fn.body, depth);
   const returns = nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.ReturnStatement], fn.body).filter((statement) => enclosingFunction(statement) === fn);
-  return returns.length > 0 && returns.every((statement) => tracerFlow(input, statement.argument, depth));
+  // `return null` / `return;` beside tracers (an init in try, `null` in catch) reads as `HoneyHiveTracer | null` does: a tracer where there is one.
+  const tracers = returns.filter((statement) => tracerFlow(input, statement.argument, depth));
+  return tracers.length > 0 && returns.every((statement) => tracers.includes(statement) || isNullish(statement.argument));
+}
+
+/** Nothing, `null` or `undefined`. */
+function isNullish(node: TSESTree.Node | null): boolean {
+  const expression = unwrapExpression(node);
+  return !expression || (expression.type === AST_NODE_TYPES.Literal && expression.value === null) || (expression.type === AST_NODE_TYPES.Identifier && expression.name === "undefined");
 }
 
 /** `x = value`: not `x ||= value`, `x += …`, a pattern or a loop head. */
@@ -1234,6 +1256,57 @@ export function isInitPromiseValue(input: AnalysisInput, node: TSESTree.Node, de
           : undefined;
     return value !== null && value !== undefined && isUnawaitedInitCall(input, value);
   });
+}
+
+const augmentedMembers = new WeakMap<TSESTree.Program, ReadonlySet<string>>();
+
+/**
+ * Properties typed as the tracer in interfaces the file declares inside a module augmentation of a package
+ * or passes as a type argument to a package's class
+ * (`declare module "fastify" { interface FastifyInstance { hh: HoneyHiveTracer } }`) or `declare global`:
+ * every value of that package's type has the member, which the file cannot trace to a declaration without
+ * a type checker; so `<x>.hh` (not `this.hh`) in the file is that tracer.
+ */
+function augmentedTracerMembers(input: AnalysisInput): ReadonlySet<string> {
+  let members = augmentedMembers.get(input.ast);
+  if (members) return members;
+  const found = new Set<string>();
+  if (/\bdeclare\s+(?:module\s+["']|global\b)/.test(input.text)) {
+    for (const block of nodesOfType(input.ast, AST_NODE_TYPES.TSModuleDeclaration)) {
+      const augments = block.kind === "global" || (block.id.type === AST_NODE_TYPES.Literal && !String(block.id.value).startsWith("."));
+      if (!augments || !block.body) continue;
+      for (const signature of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.TSPropertySignature], block.body)) {
+        const name = staticName(signature.key, signature.computed);
+        if (name !== undefined && signature.parent?.parent?.type === AST_NODE_TYPES.TSInterfaceDeclaration && namesTracerType(input, signature.typeAnnotation?.typeAnnotation)) found.add(name);
+      }
+    }
+  }
+  // `new Koa<State>()` of a package with `interface State { tracer: HoneyHiveTracer }`: the framework hands
+  // values of that type to its callbacks (`ctx.state.tracer`), which the file cannot follow without a type checker.
+  if (/\bnew\s+[\w.$]+\s*</.test(input.text)) {
+    for (const made of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
+      const callee = made.callee.type === AST_NODE_TYPES.Identifier ? made.callee : undefined;
+      const origin = callee && getAnalysisContext(input).bindings.originOf(callee);
+      if (!origin || isLocalModule(origin.module, input.settings) || isSdkModule(origin.module, input.settings)) continue;
+      for (const argument of made.typeArguments?.params ?? []) {
+        const declared = argument.type === AST_NODE_TYPES.TSTypeReference && argument.typeName.type === AST_NODE_TYPES.Identifier ? typeDeclarationOf(input, argument.typeName) : undefined;
+        const body = declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration ? declared.body.body : declared?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declared.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral ? declared.typeAnnotation.members : [];
+        for (const member of body) {
+          const name = member.type === AST_NODE_TYPES.TSPropertySignature ? staticName(member.key, member.computed) : undefined;
+          if (name !== undefined && member.type === AST_NODE_TYPES.TSPropertySignature && namesTracerType(input, member.typeAnnotation?.typeAnnotation)) found.add(name);
+        }
+      }
+    }
+  }
+  augmentedMembers.set(input.ast, (members = found));
+  return members;
+}
+
+/** A cast of `node`'s own (`x as HoneyHiveTracer`, `<HoneyHiveTracer>x`, the outer one of `x as unknown as …`) to the tracer's type. */
+function castToTracer(input: AnalysisInput, node: TSESTree.Node): boolean {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
+  return (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSTypeAssertion) && namesTracerType(input, current.typeAnnotation);
 }
 
 /** `node` without TypeScript's casts and `?.` chains (unlike unwrapExpression, an `await` stays). */

@@ -1142,7 +1142,8 @@ class FileSdkModel implements SdkModel {
     }
     let result: TracerValue | undefined;
     for (const statement of this.returnsOf(fn)) {
-      if (!statement.argument) continue;
+      // `return null` beside the tracer (an init in try, `null` in catch): a tracer where there is one, as `HoneyHiveTracer | null` reads.
+      if (!statement.argument || (statement.argument.type === AST_NODE_TYPES.Literal && statement.argument.value === null)) continue;
       const value = this.tracerValue(statement.argument);
       // Handing back the tracer it was given does not make a function a getter.
       if (!value || value.tracer?.kind === "parameter") return undefined;

@@ -59,21 +59,9 @@ const KNOWN: Readonly<Record<string, Known>> = {
     why: "D1: `tracer.enrichSession(…).then(…)`: enrichSession() returns void here (1.x: a promise), so `.then` throws at run time (TS2339); not wrapped in Promise.resolve as startSession().then is (1x-enrichment lacks sessions.ts's isPromiseChained wrap)",
     today: [`void tracer.enrichSession({ metadata: { status: res.statusCode } }).then(`],
   },
-  "apps/api/src/routes/chat.ts": {
-    why: "D2: a file with no SDK import calling 1.x methods on a tracer from `req.app.locals` (any) is skipped by the prefilter: neither the unresolved-receiver marker the transform gives a single file nor flush()'s rename (codemods/engine/prefilter.ts mayUseSdk, project.ts importsTracerModule: only local imports count)",
-    today: [`  const reply = await tracer.traceChain(async`, `  await tracer.flush();`],
-  },
   "apps/api/src/routes/search.ts": {
     why: "D3: trace options passed to the workspace package's helper typed (after the migration) TraceOptions keep 1.x's `eventType: \"Tool\"` and `config` (TS2820); the file imports `@acme/telemetry/src/wrap.js`, a workspace package the project pass does not resolve, so the prefilter skips it",
     today: [`{ eventType: "Tool", eventName: "search", config: { index: "docs" } }`],
-  },
-  "apps/api/src/server.ts": {
-    why: "D4: `const tracer = req.app.locals.tracer as HoneyHiveTracer` is not read as a tracer (a type assertion to the SDK's type: analysis/honeyhive-1x.ts tracerFlow/declaredTypeOf read annotations only): startSession()/traceModel() in the route get the unresolved-receiver marker instead of createSession()/trace()",
-    today: [`const sessionId = await tracer.startSession();`, `tracer.traceModel(async (prompt: string) => prompt.toUpperCase(), { eventName: "complete" })`],
-  },
-  "apps/bots/src/slack.ts": {
-    why: "D5: a Slack Bolt listener (`app.event(\"app_mention\", …)`) is no known handler (no descriptor under analysis/knowledge/frameworks), so its per-event startSession() becomes `tracer.sessionId` without a marker: every mention stays in the startup session, silently (discord.js's statement form gets sessionStartDiscarded's marker)",
-    today: [`const sessionId = tracer.sessionId;`],
   },
   "apps/web/app/api/answer/route.ts": {
     why: "D6: the tracer on `globalThis` typed by another module's `declare global { var honeyhive: HoneyHiveTracer | undefined }` is not resolved; and in a file without an SDK import 1x-sessions and 1x-flush return early (sessions.ts:28 `uses1xSdk`) while 1x-trace-wrappers marks the receiver: startSession() left unmarked (TS2339), flush() not renamed",
@@ -103,14 +91,6 @@ const KNOWN: Readonly<Record<string, Known>> = {
     why: "D11: `{ … } satisfies EvaluationConfig` becomes `satisfies EvaluateOptions` without the narrow types that a `const config: EvaluationConfig` gets as type arguments (evaluate.ts datapointAnnotation ~319 reads a declarator's annotation only): TS2322 on `function` and `evaluators`, unmarked",
     today: [`} satisfies EvaluateOptions;`],
   },
-  "src/fallback/init-or-null.mjs": {
-    why: "D12: `const tracer = await makeTracer(…)`, a function of the file returning `await HoneyHiveTracer.init(…)` in try and `null` in catch, is not followed (analysis/honeyhive-1x.ts functionReturnsTracer ~761): traceTool() gets the unresolved-receiver marker, the free enrichSpan inside is not bound to the tracer",
-    today: [`  const work = tracer.traceTool(async (x) => {\n    enrichSpan(`],
-  },
-  "src/statics/use-observability.ts": {
-    why: "D13: a static field of an imported class (`static tracer: HoneyHiveTracer | undefined`, filled in a static block) is no tracer holder (analysis/honeyhive-1x.ts:403 tracerMembersOf skips static members), so the importer names no tracer module and the prefilter skips it: traceTool() left, unmarked (TS2339)",
-    today: [`Observability.tracer!.traceTool(async (xs: string[]) => [...xs].sort(), { eventName: "rank" });`],
-  },
   "src/tests/automock.test.ts": {
     why: "D14: an automocked init reassigned with 1.x's resolved fake (`HoneyHiveTracer.init = vi.fn().mockResolvedValue({ traceTool, flush })`) is not marked as `vi.mocked(HoneyHiveTracer.init).mockResolvedValue(…)` is (analysis/knowledge/test-mocks.ts, mocks.ts: assignments to the class's member not read)",
     today: [`beforeEach(() => {\n  HoneyHiveTracer.init = vi.fn()`],
@@ -128,17 +108,9 @@ const KNOWN: Readonly<Record<string, Known>> = {
     why: "D17: `function: agent.run.bind(agent)` gets 1.x's two-argument call, `(agent.run.bind(agent))(inputs, groundTruth || {})`, though the bound method declares one parameter (TS2554; evaluate.ts counts a function's parameters only where it can see the function, not through `.bind`); D22: the dataset from `await loadDataset()`, typed `Record<string, any>[]` as 1.x's `Dict<any>[]` allowed, fails this SDK's datapoint type (TS2322) unmarked (its ground_truths key is renamed in the function, well)",
     today: [`function: ({ inputs, groundTruth }) => (agent.run.bind(agent))(inputs, groundTruth || {}),`],
   },
-  "src/batch2/fastify-decorate.ts": {
-    why: "D18: a tracer typed through the file's own module augmentation (`declare module \"fastify\" { interface FastifyInstance { hh: HoneyHiveTracer } }`, read as `request.server.hh`, `instance.hh`) is not read as one: traceModel() gets the unresolved-receiver marker, but startSession() is left unmarked (TS2339) and `instance.hh.flush()` unrenamed (TS2339); the guide says augmented interfaces are read for 1.x setters only",
-    today: [`  await hh.startSession();`, `await instance.hh.flush();`],
-  },
   "src/batch2/json-options.cjs": {
     why: "D19: init options spread from a required JSON file (`{ ...require(\"./honeyhive.config.json\"), apiKey }`, holding `metadata` and `disableHttpTracing`) get no marker: this SDK ignores `metadata`, so the session metadata is lost silently (init.ts: an imported binding is marked, a required JSON is not read as one)",
     today: [`  const tracer = HoneyHiveTracer.init({ ...options, apiKey: process.env.HH_API_KEY });`],
-  },
-  "src/batch2/koa-state.ts": {
-    why: "D20 (minor, safe): `ctx.state.tracer` of `new Koa<State>()` with `State.tracer: HoneyHiveTracer` is not read as a tracer (the type flows through Koa's generic), so the per-request startSession() gets the unresolved-receiver marker instead of createSession()",
-    today: [`  const sessionId = await ctx.state.tracer.startSession();`],
   },
   "src/batch2/tracer-generic.ts": {
     why: "D21: the tracer passed to a parameter whose declared interface requires 1.x's `traceFunction` (`step(tracer, …)` with `interface Traces { traceFunction(…) }`) compiles no more (TS2345) and is unmarked; the interface's 1.x member is unmarked too",
@@ -148,14 +120,8 @@ const KNOWN: Readonly<Record<string, Known>> = {
 
 /** 1.x-only names left without a marker today (each a defect above). */
 const KNOWN_UNMARKED_NAMES: readonly string[] = [
-  // D2: a file the prefilter skipped.
-  "apps/api/src/routes/chat.ts:8 .traceChain(",
-  "apps/api/src/routes/chat.ts:9 .flush(",
   // D6: startSession() on the globalThis tracer in a file with no SDK import.
   "apps/web/app/api/answer/route.ts:6 .startSession(",
-  // D18: the augmented instance's tracer.
-  "src/batch2/fastify-decorate.ts:16 .startSession(",
-  "src/batch2/fastify-decorate.ts:23 .flush(",
   // D21: the structural interface's 1.x member.
   "src/batch2/tracer-generic.ts:5 traceFunction",
   // D9: the key 9 lines below its marker.
@@ -164,8 +130,6 @@ const KNOWN_UNMARKED_NAMES: readonly string[] = [
   "src/evals/mapped-dataset.ts:9 ground_truths:",
   // D15: the call of getGitInfo (its marker is at the import).
   "src/free/all-free.ts:17 getGitInfo",
-  // D13: a file the prefilter skipped.
-  "src/statics/use-observability.ts:6 .traceTool(",
   // D14: the fake's key under the unmarked reassignment of init.
   "src/tests/automock.test.ts:9 traceTool",
 ];
@@ -185,15 +149,12 @@ const KNOWN_TYPE_ERRORS: readonly string[] = [
   "actual/apps/web/app/api/answer/route.ts:6 TS2339", // D6
   "actual/src/batch2/evaluate-spread.ts:22 TS2554", // D17
   "actual/src/batch2/evaluate-spread.ts:24 TS2322", // D22
-  "actual/src/batch2/fastify-decorate.ts:16 TS2339", // D18
-  "actual/src/batch2/fastify-decorate.ts:23 TS2339", // D18
   "actual/src/batch2/tracer-generic.ts:14 TS2345", // D21
   "actual/src/di/inversify.ts:23 TS2345", // D8
   "actual/src/enrich/session-fields.ts:18 TS2353", // D9
   "actual/src/enrich/span-fields.ts:17 TS2353", // D9
   "actual/src/evals/satisfies.ts:16 TS2322", // D11
   "actual/src/evals/satisfies.ts:17 TS2322", // D11
-  "actual/src/statics/use-observability.ts:6 TS2339", // D13
 ];
 
 /** Findings of the recommended lint config outside a marked place today. */

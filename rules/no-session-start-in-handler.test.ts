@@ -15,10 +15,17 @@ const testedRule = testableRule(rule);
 const EXPRESS = `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
 /** honeyhive 1.x: init is awaited (the model's evidence of 1.x code). */
 const EXPRESS_1X = `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
+/** Slack Bolt (analysis/knowledge/frameworks/slack-bolt.ts): every listener runs once per Slack event, concurrently. */
+const BOLT = `import { App } from "@slack/bolt";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = new App({ token: "t", signingSecret: "s" });\n`;
+const BOLT_1X = BOLT.replace("HoneyHiveTracer.init(", "await HoneyHiveTracer.init(");
 
 ruleTester.run(RULE_NAME, testedRule, {
   valid: [
-    // The script pattern: one session for the whole run.
+    // Slack Bolt look-alikes: a session at startup (not in a listener), an \`App\` of another package, \`app.client\` calls.
+    `${BOLT}tracer.sessionStart({ sessionName: "bot" });\napp.event("app_mention", async ({ say }) => { await say("hi"); });\nawait app.start(3000);`,
+    `import { App } from "./slack-like";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = new App();\napp.event("x", async () => { tracer.sessionStart(); });`,
+    `${BOLT}await app.start(3000).then(() => { tracer.sessionStart({ sessionName: "started" }); });`,
+    `${BOLT}app.event("app_mention", async ({ say }) => { tracer.createSession({ sessionName: "mention" }); await say("hi"); });`,
     `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\ntracer.sessionStart({ sessionName: "batch" });\nawait run();`,
     // A function that is not a handler.
     `${EXPRESS}function startBatch() { tracer.sessionStart(); }`,
@@ -85,6 +92,18 @@ ruleTester.run(RULE_NAME, testedRule, {
     },
   ],
   invalid: [
+    {
+      // Slack Bolt: one listener call per event, run concurrently (blind-1x-3 D5: every mention shared the startup session).
+      code: `${BOLT_1X}app.event("app_mention", async ({ event, say }) => {\n  const sessionId = await tracer.startSession();\n  await say(event.text + sessionId);\n});`,
+      output: null,
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Slack Bolt handler" }, line: 6 }],
+    },
+    {
+      // app.message with a pattern, app.command, app.action with a constraint object, global middleware.
+      code: `${BOLT}app.message(/hello/, async ({ say }) => { tracer.sessionStart(); await say("hi"); });\napp.command("/ask", async ({ ack }) => { await ack(); tracer.sessionStart(); });\napp.action({ callback_id: "c" }, async () => { tracer.sessionStart(); });\napp.use(async ({ next }) => { tracer.sessionStart(); await next(); });`,
+      output: `${BOLT}app.message(/hello/, async ({ say }) => { tracer.createSession(); await say("hi"); });\napp.command("/ask", async ({ ack }) => { await ack(); tracer.createSession(); });\napp.action({ callback_id: "c" }, async () => { tracer.createSession(); });\napp.use(async ({ next }) => { tracer.createSession(); await next(); });`,
+      errors: [1, 2, 3, 4].map(() => ({ messageId: "sessionStartInHandler" as const, data: { tracer: "tracer", handler: "Slack Bolt handler" } })),
+    },
     {
       // honeyhive 1.x: reported without a fix (1.x has no createSession).
       code: `${EXPRESS_1X}app.post("/chat", async (req, res) => {\n  await tracer.startSession();\n});`,

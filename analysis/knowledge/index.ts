@@ -27,6 +27,7 @@ import { pothos } from "./frameworks/pothos.js";
 import { triggerDev } from "./frameworks/trigger-dev.js";
 import { remix } from "./frameworks/remix.js";
 import { restify } from "./frameworks/restify.js";
+import { slackBolt } from "./frameworks/slack-bolt.js";
 import { sveltekit } from "./frameworks/sveltekit.js";
 import { trpc } from "./frameworks/trpc.js";
 import { typeGraphql } from "./frameworks/type-graphql.js";
@@ -80,6 +81,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   amqplib,
   socketIo,
   ws,
+  slackBolt,
   gcpFunctionsFramework,
   firebaseFunctions,
   azureFunctionsFramework,

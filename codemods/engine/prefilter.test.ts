@@ -28,6 +28,12 @@ describe("mayUseSdk", () => {
     expect(mayUseSdk(`import { tracer } from "./lib/tracing";\ntracer.sessionStart();`)).toBe(false);
   });
 
+  it("keeps a file calling a 1.x-only wrapper on a receiver named like a tracer (blind-1x-3 D2), not the same name on another receiver", () => {
+    expect(mayUseSdk(`const { tracer } = req.app.locals;\nawait tracer.traceChain(fn, { eventName: "chat" });`)).toBe(true);
+    expect(mayUseSdk(`hhTracer?.traceModel(fn);`)).toBe(true);
+    expect(mayUseSdk(`pipeline.traceChain(fn);\ntracer.startSpan("x");`)).toBe(false);
+  });
+
   it("keeps OpenTelemetry code that exports to HoneyHive (its serverless handlers must flush), not OpenTelemetry to another backend", () => {
     const otel = (url: string) => `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nnew OTLPTraceExporter({ url: ${url} });`;
     expect(mayUseSdk(otel("`${process.env.HONEYHIVE_SERVER_URL}/opentelemetry/v1/traces`"))).toBe(true);

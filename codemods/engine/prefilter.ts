@@ -22,6 +22,13 @@ export interface PrefilterSettings {
 const MODULE_SPECIFIER = /\b(?:from|require\s*\(|import\s*\(?)\s*["']([^"'\n]+)["']/g;
 
 /**
+ * A 1.x-only wrapper called on a receiver named like a tracer (`tracer.traceChain(`, `hhTracer?.traceModel(`):
+ * a file that takes the tracer from an untyped holder (`const { tracer } = req.app.locals`) and imports
+ * nothing of the SDK, whose call 1x-trace-wrappers marks (blind-1x-3 D2). No other SDK has these names.
+ */
+const ONLY_1X_CALL_ON_TRACER = /tracer\w*\??\.\s*(?:traceChain|traceModel|traceTool|traceFunction|logModel)\s*\(/i;
+
+/**
  * Cheap text test run before parsing: does the file name the SDK or a settings module, or export to
  * HoneyHive over OpenTelemetry (its serverless handlers must flush)? A file whose
  * only link to the SDK is a tracer imported from a project module (`./tracing`) is not kept here:
@@ -32,7 +39,7 @@ const MODULE_SPECIFIER = /\b(?:from|require\s*\(|import\s*\(?)\s*["']([^"'\n]+)[
  */
 export function mayUseSdk(source: string, settings?: PrefilterSettings, path?: string): boolean {
   // A manual mock of the package (`__mocks__/honeyhive.ts`) often never names it: its path does.
-  return textMentionsSdk(source, readSettings({ honeyhive: settings ?? {} })) || mayExportOtelToHoneyhive(source) || (path !== undefined && (isSdkPackage(manualMockOf(path, existsSync) ?? "") || configurationSendsOtelToHoneyhive(source, path)));
+  return textMentionsSdk(source, readSettings({ honeyhive: settings ?? {} })) || mayExportOtelToHoneyhive(source) || ONLY_1X_CALL_ON_TRACER.test(source) || (path !== undefined && (isSdkPackage(manualMockOf(path, existsSync) ?? "") || configurationSendsOtelToHoneyhive(source, path)));
 }
 
 /**

@@ -160,20 +160,22 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
     // the function on the next), not `trace(o, fn,\n)` with the function's old indentation.
     const lineBreak = /\(([^\S\r\n]*\r?\n[^\S\r\n]*)$/.exec(text.slice(call.range[1], fn.range[0]))?.[1];
     const comments = lineBreak === undefined ? commentsBefore(text, applied, fn) : undefined;
-    if (lineBreak !== undefined) edits.replace([call.range[0], fn.range[0]], `${newCallee}(${lineBreak}${options.text},${lineBreak}`);
-    else edits.replace([call.range[0], comments?.start ?? fn.range[0]], `${newCallee}(${options.text},${comments ? "" : " "}`);
+    if (lineBreak !== undefined) edits.replace([call.range[0], fn.range[0]], `${newCallee}${typeArgumentText(text, applied)}(${lineBreak}${options.text},${lineBreak}`);
+    else edits.replace([call.range[0], comments?.start ?? fn.range[0]], `${newCallee}${typeArgumentText(text, applied)}(${options.text},${comments ? "" : " "}`);
     return options.droppedConfig;
   }
   const [fn, options, ...rest] = call.arguments;
   if (fn === undefined || rest.length > 0 || fn.type === AST_NODE_TYPES.SpreadElement || options?.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const built = optionsText(text, options, EVENT_TYPE_OF[name], extra);
+  // `traceTool<Handler>(fn, …)`: trace() takes the function's type as its one type argument too.
+  const callee = newCallee + typeArgumentText(text, call);
   // One argument per line stays one per line: the options take the function's line, the function the next.
   const gap = text.slice(call.range[0], fn.range[0]);
   const lineBreak = /\(([^\S\r\n]*\r?\n[^\S\r\n]*)$/.exec(gap)?.[1];
   // Comments before the function (`traceModel(\n  // why\n  fn)`) stay in front of it.
   const comments = lineBreak === undefined ? commentsBefore(text, call, fn) : undefined;
-  if (comments) edits.replace([call.range[0], comments.start], `${newCallee}(${built.text},`);
-  else edits.replace([call.range[0], fn.range[0]], lineBreak === undefined ? `${newCallee}(${built.text}, ` : `${newCallee}(${lineBreak}${built.text},${lineBreak}`);
+  if (comments) edits.replace([call.range[0], comments.start], `${callee}(${built.text},`);
+  else edits.replace([call.range[0], fn.range[0]], lineBreak === undefined ? `${callee}(${built.text}, ` : `${callee}(${lineBreak}${built.text},${lineBreak}`);
   if (options) edits.remove([fn.range[1], options.range[1]]);
   return built.droppedConfig;
 }
@@ -188,6 +190,16 @@ function associationProperties(text: string, call: TSESTree.CallExpression): str
   if (call.arguments.length !== 2 || !options || !properties || properties.type === AST_NODE_TYPES.SpreadElement || isEmptyArgument(properties)) return undefined;
   const literal = options.type === AST_NODE_TYPES.ObjectExpression && !keyedProperties(options).some(({ key }) => key === "metadata") && options.properties.every((property) => property.type === AST_NODE_TYPES.Property);
   return literal ? `metadata: ${text.slice(properties.range[0], properties.range[1])}` : undefined;
+}
+
+/**
+ * `<Handler>` of `traceFunction(o)<Handler>(fn)` or `traceTool<Handler>(fn)`: the wrapped function's type,
+ * which trace<F>(options, fn: F) takes as its one type argument (dropping it leaves a contextually typed
+ * inline arrow's parameters `any`, TS7006). Nothing for none or several.
+ */
+function typeArgumentText(text: string, call: TSESTree.CallExpression): string {
+  const params = call.typeArguments?.params;
+  return params?.length === 1 ? `<${text.slice(params[0]!.range[0], params[0]!.range[1])}>` : "";
 }
 
 /**
