@@ -120,10 +120,6 @@ const KNOWN: Readonly<Record<string, Known>> = {
     today: [`  await enrichSession({ metadata: { git: getGitInfo().commitHash }, feedback: { ok } });\n}`],
   },
   // The second batch (src/batch2), written the same way after the first run.
-  "src/batch2/dynamic-free.mts": {
-    why: "D16: `const { traceTool, HoneyHiveTracer } = await import(\"honeyhive\")` inside a function: the renamed `trace` is taken out of the dynamic import and required at the top of the file, `const { trace } = require(\"honeyhive\")`, in an ES module (.mts): ReferenceError at load (require is not defined), and above the file's leading comment; it belongs in the same destructure of the import() (names.ts / trace-wrappers.ts' import of `trace`)",
-    today: [`const { trace } = require("honeyhive");\n// A .mts module`, `  const { HoneyHiveTracer } = await import("honeyhive");`],
-  },
   "src/batch2/evaluate-spread.ts": {
     why: "D17: `function: agent.run.bind(agent)` gets 1.x's two-argument call, `(agent.run.bind(agent))(inputs, groundTruth || {})`, though the bound method declares one parameter (TS2554; evaluate.ts counts a function's parameters only where it can see the function, not through `.bind`); D22: the dataset from `await loadDataset()`, typed `Record<string, any>[]` as 1.x's `Dict<any>[]` allowed, fails this SDK's datapoint type (TS2322) unmarked (its ground_truths key is renamed in the function, well)",
     today: [`function: ({ inputs, groundTruth }) => (agent.run.bind(agent))(inputs, groundTruth || {}),`],
