@@ -116,10 +116,6 @@ const KNOWN: Readonly<Record<string, Known>> = {
     today: [`  await enrichSession({ metadata: { git: getGitInfo().commitHash }, feedback: { ok } });\n}`],
   },
   // The second batch (src/batch2), written the same way after the first run.
-  "src/batch2/evaluate-spread.ts": {
-    why: "D17: `function: agent.run.bind(agent)` gets 1.x's two-argument call, `(agent.run.bind(agent))(inputs, groundTruth || {})`, though the bound method declares one parameter (TS2554; evaluate.ts counts a function's parameters only where it can see the function, not through `.bind`); D22: the dataset from `await loadDataset()`, typed `Record<string, any>[]` as 1.x's `Dict<any>[]` allowed, fails this SDK's datapoint type (TS2322) unmarked (its ground_truths key is renamed in the function, well)",
-    today: [`function: ({ inputs, groundTruth }) => (agent.run.bind(agent))(inputs, groundTruth || {}),`],
-  },
   "src/batch2/fastify-decorate.ts": {
     why: "D18: a tracer typed through the file's own module augmentation (`declare module \"fastify\" { interface FastifyInstance { hh: HoneyHiveTracer } }`, read as `request.server.hh`, `instance.hh`) is not read as one: traceModel() gets the unresolved-receiver marker, but startSession() is left unmarked (TS2339) and `instance.hh.flush()` unrenamed (TS2339); the guide says augmented interfaces are read for 1.x setters only",
     today: [`  await hh.startSession();`, `await instance.hh.flush();`],
@@ -174,8 +170,6 @@ const NOT_1X: Readonly<Record<string, readonly string[]>> = {
 const KNOWN_TYPE_ERRORS: readonly string[] = [
   "actual/apps/api/src/routes/search.ts:8 TS2820", // D3
   "actual/apps/web/app/api/answer/route.ts:6 TS2339", // D6
-  "actual/src/batch2/evaluate-spread.ts:22 TS2554", // D17
-  "actual/src/batch2/evaluate-spread.ts:24 TS2322", // D22
   "actual/src/batch2/fastify-decorate.ts:16 TS2339", // D18
   "actual/src/batch2/fastify-decorate.ts:23 TS2339", // D18
   "actual/src/batch2/tracer-generic.ts:14 TS2345", // D21
