@@ -83,14 +83,6 @@ const KNOWN: Readonly<Record<string, Known>> = {
     why: "D8: an init passed where explicit type arguments ask for a promise (`container.bind<Promise<HoneyHiveTracer>>(…).toConstantValue(HoneyHiveTracer.init(…))`) is not wrapped in Promise.resolve (TS2345); init.ts wraps variables, fields and parameters of the file typed Promise<HoneyHiveTracer>, not call arguments typed by another library's generics",
     today: [`.toConstantValue(\n  HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "di-inversify" }),`],
   },
-  "src/enrich/session-fields.ts": {
-    why: "D9: the userProperties marker sits above the multi-line enrichSession() call, 9 lines above the key; TS2353 at the key is outside the marked window (the key's own line or four above), and the reviewer is pointed at the call, not the key (enrichment.ts:67 addMarker(call))",
-    today: [`  /* honeyhive-migrate: enrichSession() has no field userProperties here: No user-properties field; a marker proposes moving them into metadata */\n  await tracer.enrichSession({`],
-  },
-  "src/enrich/span-fields.ts": {
-    why: "D9: as session-fields.ts, for enrichSpan()'s eventName, 8 lines below its marker (TS2353 outside the marked window)",
-    today: [`    /* honeyhive-migrate: enrichSpan() has no field eventName here: Renaming the current span is not an enrichment here; name it with trace({ eventName }) */\n    tracer.enrichSpan({`],
-  },
   "src/evals/mapped-dataset.ts": {
     why: "D10: a dataset const of the file built with `rows.map((row) => ({ inputs, ground_truths }))` gets the 'built elsewhere' marker instead of the key's rename (evaluate.ts ~203: only an array literal is read)",
     today: [`ground_truths: { a: row.a }`, `rename the key where this dataset is built (the codemod cannot see it here)`],
@@ -146,8 +138,6 @@ const KNOWN_UNMARKED_NAMES: readonly string[] = [
   "src/batch2/fastify-decorate.ts:23 .flush(",
   // D21: the structural interface's 1.x member.
   "src/batch2/tracer-generic.ts:5 traceFunction",
-  // D9: the key 9 lines below its marker.
-  "src/enrich/session-fields.ts:18 userProperties:",
   // D10: the mapped dataset's key (its marker is at the evaluate() call).
   "src/evals/mapped-dataset.ts:9 ground_truths:",
   // D15: the call of getGitInfo (its marker is at the import).
@@ -174,8 +164,6 @@ const KNOWN_TYPE_ERRORS: readonly string[] = [
   "actual/src/batch2/fastify-decorate.ts:23 TS2339", // D18
   "actual/src/batch2/tracer-generic.ts:14 TS2345", // D21
   "actual/src/di/inversify.ts:23 TS2345", // D8
-  "actual/src/enrich/session-fields.ts:18 TS2353", // D9
-  "actual/src/enrich/span-fields.ts:17 TS2353", // D9
   "actual/src/evals/satisfies.ts:16 TS2322", // D11
   "actual/src/evals/satisfies.ts:17 TS2322", // D11
   "actual/src/statics/use-observability.ts:6 TS2339", // D13

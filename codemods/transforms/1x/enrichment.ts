@@ -69,7 +69,8 @@ function collect({ file, edits }: TransformContext): void {
     const fields = objectArgument(call);
     if (!fields) continue;
     const unmapped = keyedProperties(fields).filter(({ key }) => option1x(name, key)?.migration.decision === "marker");
-    if (unmapped.length > 0) addMarker(edits, text, call, MESSAGES_1X.enrichmentField(name, unmapped.map(({ key }) => key), unmapped.map(({ key }) => option1x(name, key)!.migration.why)));
+    // At the first such key (a multi-line call's key may stand lines below the call, where tsc reports it).
+    if (unmapped.length > 0) addMarker(edits, text, unmapped[0]!.property, MESSAGES_1X.enrichmentField(name, unmapped.map(({ key }) => key), unmapped.map(({ key }) => option1x(name, key)!.migration.why)));
   }
 }
 
