@@ -38,23 +38,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
 import plugin from "../rules/index.js";
 import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
-import { removeProjects, treeOf, writeFiles } from "./cli/test-utils/project.js";
-import { expectCleanRun, migrateShape, sourcesOf, unmarkedTypeErrors, type MigratedShape } from "./cli/test-utils/shapes.js";
+import { treeOf, writeFiles } from "./cli/test-utils/project.js";
+import { describeBlindRound, sourcesOf, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
 import { countMarkers } from "./engine/markers.js";
-import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
 
 const APP = join(FIXTURES_DIR, "blind-1x-3");
 const EXPECTED = join(FIXTURES_DIR, "blind-1x-3-expected");
 
-interface Known {
-  /** Why today's output is wrong, and where the fix likely goes. */
-  readonly why: string;
-  /** Text today's output holds in place of the expected (each must be found). */
-  readonly today: readonly string[];
-}
 
 /** Files whose output differs from the expected one today: defects, each asserted as it is. */
-const KNOWN: Readonly<Record<string, Known>> = {
+const KNOWN: Readonly<Record<string, KnownDefect>> = {
   "apps/api/src/routes/chat.ts": {
     why: "D2: a file with no SDK import calling 1.x methods on a tracer from `req.app.locals` (any) is skipped by the prefilter: neither the unresolved-receiver marker the transform gives a single file nor flush()'s rename (codemods/engine/prefilter.ts mayUseSdk, project.ts importsTracerModule: only local imports count)",
     today: [`  const reply = await tracer.traceChain(async`, `  await tracer.flush();`],
@@ -186,41 +179,20 @@ const SHIMS = [
   `declare module "vitest" { export const vi: { fn(impl?: (...args: any[]) => any): any; mock(path: string, factory?: (importOriginal: <T = unknown>() => Promise<T>) => unknown): void; spyOn(object: object, method: string): any }; export function beforeEach(fn: () => void): void; export function describe(name: string, fn: () => void): void; export function it(name: string, fn: () => Promise<void> | void): void; export function expect(value: unknown): { toEqual(expected: unknown): void; toHaveBeenCalledTimes(count: number): void }; }`,
 ];
 
-let migrated: MigratedShape;
+const migrated = describeBlindRound({
+  name: "blind-1x-3",
+  title: "blind 1.x set 3 through migrate --from 1",
+  app: APP,
+  expected: EXPECTED,
+  minFiles: 45,
+  known: KNOWN,
+  knownUnmarkedNames: KNOWN_UNMARKED_NAMES,
+  not1x: NOT_1X,
+});
 let consumer: ConsumerProject | undefined;
 
-beforeAll(async () => {
-  migrated = await migrateShape(APP, ["migrate", "--from", "1", "--json"]);
-}, 180_000);
-
 afterAll(() => {
-  removeProjects();
   consumer?.remove();
-});
-
-describe("blind 1.x set 3 through migrate --from 1", () => {
-  it("has the files, runs without a failure, to parsable output that a second run leaves as it is", () => {
-    expect(Object.keys(sourcesOf(migrated.input)).length).toBeGreaterThanOrEqual(45);
-    expectCleanRun("blind-1x-3", migrated);
-  });
-
-  it("writes the expected output for every file but the known defects", () => {
-    const expected = treeOf(EXPECTED);
-    expect(Object.keys(migrated.output)).toEqual(Object.keys(expected));
-    for (const [path, text] of Object.entries(migrated.output)) {
-      const known = KNOWN[path];
-      if (!known) {
-        expect(text, path).toBe(expected[path]);
-        continue;
-      }
-      expect(text, `${path}: known defect fixed? update the expected tree and drop it from KNOWN`).not.toBe(expected[path]);
-      for (const piece of known.today) expect(text, `${path} (${known.why})`).toContain(piece);
-    }
-  });
-
-  it("leaves no 1.x-only name without a marker but the known ones", () => {
-    expect(unmarkedOneXNames(sourcesOf(migrated.output), NOT_1X)).toEqual(KNOWN_UNMARKED_NAMES);
-  });
 });
 
 describe("the output under tsc --strict and the recommended lint config", () => {
@@ -242,7 +214,7 @@ describe("the output under tsc --strict and the recommended lint config", () => 
       paths: { "@acme/telemetry": [`${telemetry}/src/index.ts`], "@acme/telemetry/*": [`${telemetry}/*`] },
     });
     const outputs = new Map([
-      ["actual", migrated.output],
+      ["actual", migrated().output],
       ["expected", treeOf(EXPECTED)],
     ]);
     const unmarked = await unmarkedTypeErrors(consumer!.directory, outputs, SHIMS, compilerOptions);
@@ -254,8 +226,8 @@ describe("the output under tsc --strict and the recommended lint config", () => 
     // typescript-eslint's config types are not ESLint's own; the object is the same at runtime.
     const eslint = new ESLint({ cwd: consumer!.directory, overrideConfigFile: true, overrideConfig: config as unknown as ESLint.Options["overrideConfig"] });
     const root = join(consumer!.directory, "lint");
-    writeFiles(root, sourcesOf(migrated.output));
-    const files = Object.keys(sourcesOf(migrated.output)).map((path) => join(root, path));
+    writeFiles(root, sourcesOf(migrated().output));
+    const files = Object.keys(sourcesOf(migrated().output)).map((path) => join(root, path));
     const results = await eslint.lintFiles(files);
     const unmarked = results.flatMap((result) => {
       const lines = readFileSync(result.filePath, "utf8").split("\n");
@@ -267,7 +239,7 @@ describe("the output under tsc --strict and the recommended lint config", () => 
     // middleware and of the BullMQ processor. (The app.locals route of server.ts, `as HoneyHiveTracer`, is
     // not reported either: D4 on the rules side.)
     const input = join(consumer!.directory, "lint-input");
-    writeFiles(input, sourcesOf(migrated.input));
+    writeFiles(input, sourcesOf(migrated().input));
     const before = await eslint.lintFiles(["apps/api/src/middleware/per-request.ts", "src/jobs/bullmq.ts"].map((path) => join(input, path)));
     expect(before.map((result) => result.messages.map((message) => message.ruleId))).toEqual([["honeyhive/no-tracer-init-in-handler"], ["honeyhive/no-tracer-init-in-handler"]]);
   }, 120_000);
