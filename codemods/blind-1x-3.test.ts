@@ -96,10 +96,6 @@ const KNOWN: Readonly<Record<string, KnownDefect>> = {
     why: "D14: an automocked init reassigned with 1.x's resolved fake (`HoneyHiveTracer.init = vi.fn().mockResolvedValue({ traceTool, flush })`) is not marked as `vi.mocked(HoneyHiveTracer.init).mockResolvedValue(…)` is (analysis/knowledge/test-mocks.ts, mocks.ts: assignments to the class's member not read)",
     today: [`beforeEach(() => {\n  HoneyHiveTracer.init = vi.fn()`],
   },
-  "src/free/all-free.ts": {
-    why: "D15: getGitInfo's marker stands on the import only; the call (`getGitInfo().commitHash`, a TypeError at run time, no type error past the import) has none (names.ts marks the import specifier)",
-    today: [`  await enrichSession({ metadata: { git: getGitInfo().commitHash }, feedback: { ok } });\n}`],
-  },
   // The second batch (src/batch2), written the same way after the first run.
   "src/batch2/fastify-decorate.ts": {
     why: "D18: a tracer typed through the file's own module augmentation (`declare module \"fastify\" { interface FastifyInstance { hh: HoneyHiveTracer } }`, read as `request.server.hh`, `instance.hh`) is not read as one: traceModel() gets the unresolved-receiver marker, but startSession() is left unmarked (TS2339) and `instance.hh.flush()` unrenamed (TS2339); the guide says augmented interfaces are read for 1.x setters only",
@@ -133,8 +129,6 @@ const KNOWN_UNMARKED_NAMES: readonly string[] = [
   "src/batch2/tracer-generic.ts:5 traceFunction",
   // D10: the mapped dataset's key (its marker is at the evaluate() call).
   "src/evals/mapped-dataset.ts:9 ground_truths:",
-  // D15: the call of getGitInfo (its marker is at the import).
-  "src/free/all-free.ts:17 getGitInfo",
   // D13: a file the prefilter skipped.
   "src/statics/use-observability.ts:6 .traceTool(",
   // D14: the fake's key under the unmarked reassignment of init.
