@@ -68,10 +68,6 @@ const KNOWN: Readonly<Record<string, KnownDefect>> = {
     why: "D6: the tracer on `globalThis` typed by another module's `declare global { var honeyhive: HoneyHiveTracer | undefined }` is not resolved; and in a file without an SDK import 1x-sessions and 1x-flush return early (sessions.ts:28 `uses1xSdk`) while 1x-trace-wrappers marks the receiver: startSession() left unmarked (TS2339), flush() not renamed",
     today: [`  await tracer.startSession();`, `  await tracer.flush();`],
   },
-  "src/decorators/traced.ts": {
-    why: "D7 (minor): an `eventType` parameter typed `\"model\" | \"tool\" | \"chain\"` gets the eventType marker (trace-wrappers.ts:80 eventTypeMarker marks every non-literal; the declared literal union already says what it holds)",
-    today: [`check what eventType holds */`],
-  },
   "src/di/inversify.ts": {
     why: "D8: an init passed where explicit type arguments ask for a promise (`container.bind<Promise<HoneyHiveTracer>>(…).toConstantValue(HoneyHiveTracer.init(…))`) is not wrapped in Promise.resolve (TS2345); init.ts wraps variables, fields and parameters of the file typed Promise<HoneyHiveTracer>, not call arguments typed by another library's generics",
     today: [`.toConstantValue(\n  HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "di-inversify" }),`],
