@@ -97,6 +97,28 @@ describe("SdkImports.useAt", () => {
     expect(useEnrichSessionAt(code, "x")).toBe(`import { enrichSession } from "honeyhive";\n${code.replace("x()", "enrichSession()")}`);
   });
 
+  it("adds an import, never a require, to an ES module without a static import (require is not defined there)", () => {
+    const code = `run(() => x());\n`;
+    expect(useEnrichSessionAt(code, "x", {}, "src/a.mts")).toBe(`import { enrichSession } from "honeyhive";\nrun(() => enrichSession());\n`);
+    expect(useEnrichSessionAt(code, "x", {}, "src/a.mjs")).toBe(`import { enrichSession } from "honeyhive";\nrun(() => enrichSession());\n`);
+    expect(useEnrichSessionAt(`export const a = run(() => x());\n`, "x", {}, "src/a.js")).toBe(`import { enrichSession } from "honeyhive";\nexport const a = run(() => enrichSession());\n`);
+    // A script, or a CommonJS file, still gets a require.
+    expect(useEnrichSessionAt(code, "x", {}, "src/a.js")).toBe(`const { enrichSession } = require("honeyhive");\nrun(() => enrichSession());\n`);
+    expect(useEnrichSessionAt(code, "x", {}, "src/a.cts")).toBe(`const { enrichSession } = require("honeyhive");\nrun(() => enrichSession());\n`);
+  });
+
+  it("adds a name used only inside a function to that function's own destructure of a dynamic import, in place of the removed binding", () => {
+    const code = `export async function f() {\n  const { traceTool, other } = await import("honeyhive");\n  return x();\n}\n`;
+    const input = parseAnalysisInput(code, "src/a.mts");
+    const imports = new SdkImports(input);
+    const call = callOf(input, "x");
+    const edits = new EditList();
+    edits.replace(call.callee, imports.useAt("trace", call)!);
+    imports.remove(input.scopeManager.scopes.flatMap((scope) => scope.variables).find((variable) => variable.name === "traceTool")!);
+    imports.finish(edits);
+    expect(applyEdits(code, edits.edits)).toBe(`export async function f() {\n  const { trace, other } = await import("honeyhive");\n  return trace();\n}\n`);
+  });
+
   it("declines without adding anything: finish() then writes no import", () => {
     const code = `import { HoneyHiveTracer } from "honeyhive";\nrun((enrichSession) => x());`;
     const input = parseAnalysisInput(code, "src/eval.ts");

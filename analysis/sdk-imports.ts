@@ -6,7 +6,7 @@
 // Which module a name comes from is the file's one binding resolver's answer (analysis/bindings.ts).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { findVariable, moduleScopeOf, requireSpecifier } from "./ast.js";
+import { dynamicImportSpecifier, findVariable, moduleScopeOf, requireSpecifier } from "./ast.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import type { AnalysisInput } from "./input.js";
@@ -58,7 +58,8 @@ function findImportSiteOf(input: AnalysisInput, isSite: (specifier: string) => b
     } else if (def.type === "ImportBinding" && def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration && def.node.importKind !== "type") {
       // `import hh = require("honeyhive")`: the module object, like a `require` held whole.
       sites.push({ site: { kind: "object", name: def.node.id.name }, at: def.node.range[0], named: false });
-    } else if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && requireSpecifier(def.node.init) !== undefined) {
+    } else if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && (requireSpecifier(def.node.init) ?? dynamicImportSpecifier(def.node.init)) !== undefined) {
+      // `require("honeyhive")`, or an ES module's top-level `await import("honeyhive")` (kept as lazy as it was).
       const { id } = def.node;
       if (id.type === AST_NODE_TYPES.ObjectPattern) sites.push({ site: { kind: "destructured", pattern: id }, at: def.node.range[0], named: true });
       else if (id.type === AST_NODE_TYPES.Identifier) sites.push({ site: { kind: "object", name: id.name }, at: def.node.range[0], named: false });
@@ -68,8 +69,39 @@ function findImportSiteOf(input: AnalysisInput, isSite: (specifier: string) => b
   return (sites.find((entry) => entry.named) ?? sites[0])?.site;
 }
 
-function usesRequire(ast: TSESTree.Program): boolean {
-  return !ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
+/**
+ * A new SDK import is a `require` in a file without a static import, unless the file is an ES module
+ * (`.mjs`/`.mts`, or one that exports with `export`): there `require` is not defined (a ReferenceError
+ * at load), and an `import` is what the file's own syntax already asks for.
+ */
+function usesRequire(ast: TSESTree.Program, filename: string): boolean {
+  if (/\.m[jt]s$/.test(filename)) return false;
+  if (/\.c[jt]s$/.test(filename)) return true;
+  return !ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration || isExportStatement(statement));
+}
+
+function isExportStatement(statement: TSESTree.ProgramStatement): boolean {
+  return (
+    statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+    statement.type === AST_NODE_TYPES.ExportAllDeclaration
+  );
+}
+
+/**
+ * The destructure a removed SDK binding was declared in when it is a function's own
+ * `const { … } = await import("honeyhive")` (or `require("honeyhive")` there), else undefined: a name
+ * used only inside that function after it goes into the same destructure, loaded as lazily as the 1.x
+ * name was, not into a new module-level import.
+ */
+function localSdkDestructure(variable: Scope.Variable, input: AnalysisInput): TSESTree.ObjectPattern | undefined {
+  if (variable.scope.type === "module" || variable.scope.type === "global") return undefined;
+  const holder = holderOf(variable);
+  const pattern = holder?.type === AST_NODE_TYPES.Property ? holder.parent : undefined;
+  const declarator = pattern?.parent;
+  if (pattern?.type !== AST_NODE_TYPES.ObjectPattern || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== pattern) return undefined;
+  const specifier = dynamicImportSpecifier(declarator.init) ?? requireSpecifier(declarator.init);
+  return specifier !== undefined && isSdkModule(specifier, input.settings) ? pattern : undefined;
 }
 
 /** The file to edit: its analysis input, or anything that holds one (the codemods' parsed file). */
@@ -93,6 +125,8 @@ interface SdkReference {
 export class SdkImports {
   private readonly added = new Set<string>();
   private readonly removed = new Set<Scope.Variable>();
+  /** Where each added name is written; `null` when a caller did not say (`use()`). */
+  private readonly addedAt = new Map<string, (TSESTree.Node | null)[]>();
   private readonly input: AnalysisInput;
 
   constructor(file: SdkImportsFile) {
@@ -102,8 +136,15 @@ export class SdkImports {
   /** The text that names SDK export `name` here (`trace`, a renamed local, `hh.trace`), adding an import if needed. */
   use(name: string): string {
     const reference = this.reference(name);
-    if (reference.adds) this.added.add(name);
+    if (reference.adds) this.addAt(name, null);
     return reference.text;
+  }
+
+  private addAt(name: string, node: TSESTree.Node | null): void {
+    this.added.add(name);
+    const places = this.addedAt.get(name);
+    if (places) places.push(node);
+    else this.addedAt.set(name, [node]);
   }
 
   /**
@@ -117,7 +158,7 @@ export class SdkImports {
     if (reference.adds && !reference.site && options.newImport === false) return undefined;
     const root = reference.text.split(".")[0]!;
     if (findVariable(this.input.scopeManager, node, root) !== reference.variable) return undefined;
-    if (reference.adds) this.added.add(name);
+    if (reference.adds) this.addAt(name, node);
     return reference.text;
   }
 
@@ -153,9 +194,10 @@ export class SdkImports {
     // Nothing used or dropped (most files a transform looks at): no import to read or edit.
     if (this.added.size === 0 && this.removed.size === 0) return;
     const { text } = this.input;
-    const pending = [...this.added];
+    const local = this.intoLocalDestructures(edits);
+    const pending = [...this.added].filter((name) => !local.names.has(name));
     const site = findSdkImportSite(this.input);
-    const removedHere = [...this.removed];
+    const removedHere = [...this.removed].filter((variable) => !local.variables.has(variable));
     // `import { HoneyHiveTracer } from "honeyhive"` + add trace → `import { trace } from "honeyhive"`.
     if (pending.length > 0 && site && (site.kind === "named" || site.kind === "destructured")) {
       const elements: readonly TSESTree.Node[] = site.kind === "named" ? site.declaration.specifiers : site.pattern.properties;
@@ -190,6 +232,42 @@ export class SdkImports {
     this.insertNewImport(edits, pending);
   }
 
+  /**
+   * Added names written only inside functions that destructure the SDK themselves (`const { traceTool } =
+   * await import("honeyhive")`, whose binding goes), after that destructure: into it, in place of the
+   * removed bindings. Returns the names and the removed variables it wrote.
+   */
+  private intoLocalDestructures(edits: EditList): { readonly names: ReadonlySet<string>; readonly variables: ReadonlySet<Scope.Variable> } {
+    const names = new Set<string>();
+    const variables = new Set<Scope.Variable>();
+    const sites = new Map<TSESTree.ObjectPattern, { readonly removed: Scope.Variable[]; readonly scope: TSESTree.Node; readonly names: string[] }>();
+    for (const variable of this.removed) {
+      const pattern = localSdkDestructure(variable, this.input);
+      if (!pattern) continue;
+      const site = sites.get(pattern);
+      if (site) site.removed.push(variable);
+      else sites.set(pattern, { removed: [variable], scope: variable.scope.block, names: [] });
+    }
+    if (sites.size === 0) return { names, variables };
+    const siteOf = (node: TSESTree.Node | null) =>
+      node === null ? undefined : [...sites].find(([pattern, { scope }]) => node.range[0] > pattern.range[1] && node.range[1] <= scope.range[1])?.[0];
+    for (const [name, places] of this.addedAt) {
+      const patterns = places.map(siteOf);
+      if (patterns.some((pattern) => pattern === undefined)) continue;
+      for (const pattern of new Set(patterns)) sites.get(pattern!)!.names.push(name);
+      names.add(name);
+    }
+    for (const [pattern, site] of sites) {
+      if (site.names.length === 0) continue;
+      const elements = pattern.properties;
+      const removedElements = elements.filter((element) => site.removed.some((variable) => holderOf(variable) === element));
+      edits.replace(removedElements[0], site.names.join(", "));
+      for (const element of removedElements.slice(1)) edits.remove([elements[elements.indexOf(element) - 1].range[1], element.range[1]]);
+      for (const variable of site.removed) variables.add(variable);
+    }
+    return { names, variables };
+  }
+
   private insertNewImport(edits: EditList, names: readonly string[]): void {
     const { ast, text } = this.input;
     const nl = newlineOf(text);
@@ -197,7 +275,7 @@ export class SdkImports {
     const semicolon = /from\s+["'][^"']+["'];|\)\s*;/.test(text) || !/from\s+["'][^"']+["']\s*$/m.test(text) ? ";" : "";
     // The form the file already writes the SDK in (Deno's `npm:honeyhive@^2`), else the package name.
     const specifier = getAnalysisContext(this.input).specifierFor(SDK_ROOT);
-    const line = usesRequire(ast)
+    const line = usesRequire(ast, this.input.filename)
       ? `const { ${names.join(", ")} } = require(${quote}${specifier}${quote})${semicolon}`
       : `import { ${names.join(", ")} } from ${quote}${specifier}${quote}${semicolon}`;
     const imports = ast.body.filter(

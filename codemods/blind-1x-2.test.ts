@@ -32,23 +32,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
 import plugin from "../rules/index.js";
 import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
-import { removeProjects, treeOf, writeFiles } from "./cli/test-utils/project.js";
-import { expectCleanRun, migrateShape, sourcesOf, unmarkedTypeErrors, type MigratedShape } from "./cli/test-utils/shapes.js";
+import { treeOf, writeFiles } from "./cli/test-utils/project.js";
+import { describeBlindRound, sourcesOf, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
 import { countMarkers } from "./engine/markers.js";
-import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
 
 const APP = join(FIXTURES_DIR, "blind-1x-2");
 const EXPECTED = join(FIXTURES_DIR, "blind-1x-2-expected");
 
-interface Known {
-  /** Why today's output is wrong, and where the fix likely goes. */
-  readonly why: string;
-  /** Text today's output holds in place of the expected (each must be found). */
-  readonly today: readonly string[];
-}
-
 /** Files whose output differs from the expected one today: defects, each asserted as it is. */
-const KNOWN: Readonly<Record<string, Known>> = {};
+const KNOWN: Readonly<Record<string, KnownDefect>> = {};
 
 /** 1.x-only names left without a marker today (each a defect above). */
 const KNOWN_UNMARKED_NAMES: readonly string[] = [
@@ -83,41 +75,20 @@ const SHIMS = [
   `declare function expect(value: unknown): { toBe(expected: unknown): void; toHaveBeenCalled(): void };`,
 ];
 
-let migrated: MigratedShape;
+const migrated = describeBlindRound({
+  name: "blind-1x-2",
+  title: "blind 1.x set 2 through migrate --from 1",
+  app: APP,
+  expected: EXPECTED,
+  minFiles: 40,
+  known: KNOWN,
+  knownUnmarkedNames: KNOWN_UNMARKED_NAMES,
+  not1x: NOT_1X,
+});
 let consumer: ConsumerProject | undefined;
 
-beforeAll(async () => {
-  migrated = await migrateShape(APP, ["migrate", "--from", "1", "--json"]);
-}, 180_000);
-
 afterAll(() => {
-  removeProjects();
   consumer?.remove();
-});
-
-describe("blind 1.x set 2 through migrate --from 1", () => {
-  it("has the files, runs without a failure, to parsable output that a second run leaves as it is", () => {
-    expect(Object.keys(sourcesOf(migrated.input)).length).toBeGreaterThanOrEqual(40);
-    expectCleanRun("blind-1x-2", migrated);
-  });
-
-  it("writes the expected output for every file but the known defects", () => {
-    const expected = treeOf(EXPECTED);
-    expect(Object.keys(migrated.output)).toEqual(Object.keys(expected));
-    for (const [path, text] of Object.entries(migrated.output)) {
-      const known = KNOWN[path];
-      if (!known) {
-        expect(text, path).toBe(expected[path]);
-        continue;
-      }
-      expect(text, `${path}: known defect fixed? update the expected tree and drop it from KNOWN`).not.toBe(expected[path]);
-      for (const piece of known.today) expect(text, `${path} (${known.why})`).toContain(piece);
-    }
-  });
-
-  it("leaves no 1.x-only name without a marker but the known ones", () => {
-    expect(unmarkedOneXNames(sourcesOf(migrated.output), NOT_1X)).toEqual(KNOWN_UNMARKED_NAMES);
-  });
 });
 
 describe("the output under tsc --strict and the recommended lint config", () => {
@@ -129,7 +100,7 @@ describe("the output under tsc --strict and the recommended lint config", () => 
     // NestJS's parameter decorators (`@Inject(TOKEN)`) need the legacy decorators.
     const compilerOptions = strictConsumerOptions({ esModuleInterop: true, experimentalDecorators: true });
     const outputs = new Map([
-      ["actual", migrated.output],
+      ["actual", migrated().output],
       ["expected", treeOf(EXPECTED)],
     ]);
     const unmarked = await unmarkedTypeErrors(consumer!.directory, outputs, SHIMS, compilerOptions);
@@ -142,8 +113,8 @@ describe("the output under tsc --strict and the recommended lint config", () => 
     const eslint = new ESLint({ cwd: consumer!.directory, overrideConfigFile: true, overrideConfig: config as unknown as ESLint.Options["overrideConfig"] });
     // Every source file of the output, JavaScript too (the type check above reads TypeScript only).
     const root = join(consumer!.directory, "lint");
-    writeFiles(root, sourcesOf(migrated.output));
-    const files = Object.keys(sourcesOf(migrated.output)).map((path) => join(root, path));
+    writeFiles(root, sourcesOf(migrated().output));
+    const files = Object.keys(sourcesOf(migrated().output)).map((path) => join(root, path));
     const results = await eslint.lintFiles(files);
     const unmarked = results.flatMap((result) => {
       const lines = readFileSync(result.filePath, "utf8").split("\n");
@@ -154,7 +125,7 @@ describe("the output under tsc --strict and the recommended lint config", () => 
     // Not vacuous: the same config reads the 1.x input and reports its per-request startSession() on the
     // shared tracer of the pages route and the CommonJS Lambda.
     const input = join(consumer!.directory, "lint-input");
-    writeFiles(input, sourcesOf(migrated.input));
+    writeFiles(input, sourcesOf(migrated().input));
     const before = await eslint.lintFiles(["src/pages/api/chat.ts", "src/lambda/handler.cjs"].map((path) => join(input, path)));
     expect(before.map((result) => result.messages.map((message) => message.ruleId))).toEqual([["honeyhive/no-session-start-in-handler"], ["honeyhive/no-session-start-in-handler"]]);
   }, 120_000);

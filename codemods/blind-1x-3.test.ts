@@ -38,27 +38,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
 import plugin from "../rules/index.js";
 import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
-import { removeProjects, treeOf, writeFiles } from "./cli/test-utils/project.js";
-import { expectCleanRun, migrateShape, sourcesOf, unmarkedTypeErrors, type MigratedShape } from "./cli/test-utils/shapes.js";
+import { treeOf, writeFiles } from "./cli/test-utils/project.js";
+import { describeBlindRound, sourcesOf, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
 import { countMarkers } from "./engine/markers.js";
-import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
 
 const APP = join(FIXTURES_DIR, "blind-1x-3");
 const EXPECTED = join(FIXTURES_DIR, "blind-1x-3-expected");
 
-interface Known {
-  /** Why today's output is wrong, and where the fix likely goes. */
-  readonly why: string;
-  /** Text today's output holds in place of the expected (each must be found). */
-  readonly today: readonly string[];
-}
-
 /** Files whose output differs from the expected one today: defects, each asserted as it is. */
-const KNOWN: Readonly<Record<string, Known>> = {
-  "apps/api/src/middleware/per-request.ts": {
-    why: "D1: `tracer.enrichSession(…).then(…)`: enrichSession() returns void here (1.x: a promise), so `.then` throws at run time (TS2339); not wrapped in Promise.resolve as startSession().then is (1x-enrichment lacks sessions.ts's isPromiseChained wrap)",
-    today: [`void tracer.enrichSession({ metadata: { status: res.statusCode } }).then(`],
-  },
+const KNOWN: Readonly<Record<string, KnownDefect>> = {
   "apps/api/src/routes/search.ts": {
     why: "D3: trace options passed to the workspace package's helper typed (after the migration) TraceOptions keep 1.x's `eventType: \"Tool\"` and `config` (TS2820); the file imports `@acme/telemetry/src/wrap.js`, a workspace package the project pass does not resolve, so the prefilter skips it",
     today: [`{ eventType: "Tool", eventName: "search", config: { index: "docs" } }`],
@@ -67,21 +55,9 @@ const KNOWN: Readonly<Record<string, Known>> = {
     why: "D6: the tracer on `globalThis` typed by another module's `declare global { var honeyhive: HoneyHiveTracer | undefined }` is not resolved; and in a file without an SDK import 1x-sessions and 1x-flush return early (sessions.ts:28 `uses1xSdk`) while 1x-trace-wrappers marks the receiver: startSession() left unmarked (TS2339), flush() not renamed",
     today: [`  await tracer.startSession();`, `  await tracer.flush();`],
   },
-  "src/decorators/traced.ts": {
-    why: "D7 (minor): an `eventType` parameter typed `\"model\" | \"tool\" | \"chain\"` gets the eventType marker (trace-wrappers.ts:80 eventTypeMarker marks every non-literal; the declared literal union already says what it holds)",
-    today: [`check what eventType holds */`],
-  },
   "src/di/inversify.ts": {
     why: "D8: an init passed where explicit type arguments ask for a promise (`container.bind<Promise<HoneyHiveTracer>>(…).toConstantValue(HoneyHiveTracer.init(…))`) is not wrapped in Promise.resolve (TS2345); init.ts wraps variables, fields and parameters of the file typed Promise<HoneyHiveTracer>, not call arguments typed by another library's generics",
     today: [`.toConstantValue(\n  HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "di-inversify" }),`],
-  },
-  "src/enrich/session-fields.ts": {
-    why: "D9: the userProperties marker sits above the multi-line enrichSession() call, 9 lines above the key; TS2353 at the key is outside the marked window (the key's own line or four above), and the reviewer is pointed at the call, not the key (enrichment.ts:67 addMarker(call))",
-    today: [`  /* honeyhive-migrate: enrichSession() has no field userProperties here: No user-properties field; a marker proposes moving them into metadata */\n  await tracer.enrichSession({`],
-  },
-  "src/enrich/span-fields.ts": {
-    why: "D9: as session-fields.ts, for enrichSpan()'s eventName, 8 lines below its marker (TS2353 outside the marked window)",
-    today: [`    /* honeyhive-migrate: enrichSpan() has no field eventName here: Renaming the current span is not an enrichment here; name it with trace({ eventName }) */\n    tracer.enrichSpan({`],
   },
   "src/evals/mapped-dataset.ts": {
     why: "D10: a dataset const of the file built with `rows.map((row) => ({ inputs, ground_truths }))` gets the 'built elsewhere' marker instead of the key's rename (evaluate.ts ~203: only an array literal is read)",
@@ -95,19 +71,7 @@ const KNOWN: Readonly<Record<string, Known>> = {
     why: "D14: an automocked init reassigned with 1.x's resolved fake (`HoneyHiveTracer.init = vi.fn().mockResolvedValue({ traceTool, flush })`) is not marked as `vi.mocked(HoneyHiveTracer.init).mockResolvedValue(…)` is (analysis/knowledge/test-mocks.ts, mocks.ts: assignments to the class's member not read)",
     today: [`beforeEach(() => {\n  HoneyHiveTracer.init = vi.fn()`],
   },
-  "src/free/all-free.ts": {
-    why: "D15: getGitInfo's marker stands on the import only; the call (`getGitInfo().commitHash`, a TypeError at run time, no type error past the import) has none (names.ts marks the import specifier)",
-    today: [`  await enrichSession({ metadata: { git: getGitInfo().commitHash }, feedback: { ok } });\n}`],
-  },
   // The second batch (src/batch2), written the same way after the first run.
-  "src/batch2/dynamic-free.mts": {
-    why: "D16: `const { traceTool, HoneyHiveTracer } = await import(\"honeyhive\")` inside a function: the renamed `trace` is taken out of the dynamic import and required at the top of the file, `const { trace } = require(\"honeyhive\")`, in an ES module (.mts): ReferenceError at load (require is not defined), and above the file's leading comment; it belongs in the same destructure of the import() (names.ts / trace-wrappers.ts' import of `trace`)",
-    today: [`const { trace } = require("honeyhive");\n// A .mts module`, `  const { HoneyHiveTracer } = await import("honeyhive");`],
-  },
-  "src/batch2/evaluate-spread.ts": {
-    why: "D17: `function: agent.run.bind(agent)` gets 1.x's two-argument call, `(agent.run.bind(agent))(inputs, groundTruth || {})`, though the bound method declares one parameter (TS2554; evaluate.ts counts a function's parameters only where it can see the function, not through `.bind`); D22: the dataset from `await loadDataset()`, typed `Record<string, any>[]` as 1.x's `Dict<any>[]` allowed, fails this SDK's datapoint type (TS2322) unmarked (its ground_truths key is renamed in the function, well)",
-    today: [`function: ({ inputs, groundTruth }) => (agent.run.bind(agent))(inputs, groundTruth || {}),`],
-  },
   "src/batch2/json-options.cjs": {
     why: "D19: init options spread from a required JSON file (`{ ...require(\"./honeyhive.config.json\"), apiKey }`, holding `metadata` and `disableHttpTracing`) get no marker: this SDK ignores `metadata`, so the session metadata is lost silently (init.ts: an imported binding is marked, a required JSON is not read as one)",
     today: [`  const tracer = HoneyHiveTracer.init({ ...options, apiKey: process.env.HH_API_KEY });`],
@@ -124,12 +88,8 @@ const KNOWN_UNMARKED_NAMES: readonly string[] = [
   "apps/web/app/api/answer/route.ts:6 .startSession(",
   // D21: the structural interface's 1.x member.
   "src/batch2/tracer-generic.ts:5 traceFunction",
-  // D9: the key 9 lines below its marker.
-  "src/enrich/session-fields.ts:18 userProperties:",
   // D10: the mapped dataset's key (its marker is at the evaluate() call).
   "src/evals/mapped-dataset.ts:9 ground_truths:",
-  // D15: the call of getGitInfo (its marker is at the import).
-  "src/free/all-free.ts:17 getGitInfo",
   // D14: the fake's key under the unmarked reassignment of init.
   "src/tests/automock.test.ts:9 traceTool",
 ];
@@ -144,15 +104,10 @@ const NOT_1X: Readonly<Record<string, readonly string[]>> = {
 
 /** `tsc --strict` errors outside a marked place today. */
 const KNOWN_TYPE_ERRORS: readonly string[] = [
-  "actual/apps/api/src/middleware/per-request.ts:19 TS2339", // D1
   "actual/apps/api/src/routes/search.ts:8 TS2820", // D3
   "actual/apps/web/app/api/answer/route.ts:6 TS2339", // D6
-  "actual/src/batch2/evaluate-spread.ts:22 TS2554", // D17
-  "actual/src/batch2/evaluate-spread.ts:24 TS2322", // D22
   "actual/src/batch2/tracer-generic.ts:14 TS2345", // D21
   "actual/src/di/inversify.ts:23 TS2345", // D8
-  "actual/src/enrich/session-fields.ts:18 TS2353", // D9
-  "actual/src/enrich/span-fields.ts:17 TS2353", // D9
   "actual/src/evals/satisfies.ts:16 TS2322", // D11
   "actual/src/evals/satisfies.ts:17 TS2322", // D11
 ];
@@ -174,41 +129,20 @@ const SHIMS = [
   `declare module "vitest" { export const vi: { fn(impl?: (...args: any[]) => any): any; mock(path: string, factory?: (importOriginal: <T = unknown>() => Promise<T>) => unknown): void; spyOn(object: object, method: string): any }; export function beforeEach(fn: () => void): void; export function describe(name: string, fn: () => void): void; export function it(name: string, fn: () => Promise<void> | void): void; export function expect(value: unknown): { toEqual(expected: unknown): void; toHaveBeenCalledTimes(count: number): void }; }`,
 ];
 
-let migrated: MigratedShape;
+const migrated = describeBlindRound({
+  name: "blind-1x-3",
+  title: "blind 1.x set 3 through migrate --from 1",
+  app: APP,
+  expected: EXPECTED,
+  minFiles: 45,
+  known: KNOWN,
+  knownUnmarkedNames: KNOWN_UNMARKED_NAMES,
+  not1x: NOT_1X,
+});
 let consumer: ConsumerProject | undefined;
 
-beforeAll(async () => {
-  migrated = await migrateShape(APP, ["migrate", "--from", "1", "--json"]);
-}, 180_000);
-
 afterAll(() => {
-  removeProjects();
   consumer?.remove();
-});
-
-describe("blind 1.x set 3 through migrate --from 1", () => {
-  it("has the files, runs without a failure, to parsable output that a second run leaves as it is", () => {
-    expect(Object.keys(sourcesOf(migrated.input)).length).toBeGreaterThanOrEqual(45);
-    expectCleanRun("blind-1x-3", migrated);
-  });
-
-  it("writes the expected output for every file but the known defects", () => {
-    const expected = treeOf(EXPECTED);
-    expect(Object.keys(migrated.output)).toEqual(Object.keys(expected));
-    for (const [path, text] of Object.entries(migrated.output)) {
-      const known = KNOWN[path];
-      if (!known) {
-        expect(text, path).toBe(expected[path]);
-        continue;
-      }
-      expect(text, `${path}: known defect fixed? update the expected tree and drop it from KNOWN`).not.toBe(expected[path]);
-      for (const piece of known.today) expect(text, `${path} (${known.why})`).toContain(piece);
-    }
-  });
-
-  it("leaves no 1.x-only name without a marker but the known ones", () => {
-    expect(unmarkedOneXNames(sourcesOf(migrated.output), NOT_1X)).toEqual(KNOWN_UNMARKED_NAMES);
-  });
 });
 
 describe("the output under tsc --strict and the recommended lint config", () => {
@@ -230,7 +164,7 @@ describe("the output under tsc --strict and the recommended lint config", () => 
       paths: { "@acme/telemetry": [`${telemetry}/src/index.ts`], "@acme/telemetry/*": [`${telemetry}/*`] },
     });
     const outputs = new Map([
-      ["actual", migrated.output],
+      ["actual", migrated().output],
       ["expected", treeOf(EXPECTED)],
     ]);
     const unmarked = await unmarkedTypeErrors(consumer!.directory, outputs, SHIMS, compilerOptions);
@@ -242,8 +176,8 @@ describe("the output under tsc --strict and the recommended lint config", () => 
     // typescript-eslint's config types are not ESLint's own; the object is the same at runtime.
     const eslint = new ESLint({ cwd: consumer!.directory, overrideConfigFile: true, overrideConfig: config as unknown as ESLint.Options["overrideConfig"] });
     const root = join(consumer!.directory, "lint");
-    writeFiles(root, sourcesOf(migrated.output));
-    const files = Object.keys(sourcesOf(migrated.output)).map((path) => join(root, path));
+    writeFiles(root, sourcesOf(migrated().output));
+    const files = Object.keys(sourcesOf(migrated().output)).map((path) => join(root, path));
     const results = await eslint.lintFiles(files);
     const unmarked = results.flatMap((result) => {
       const lines = readFileSync(result.filePath, "utf8").split("\n");
@@ -255,7 +189,7 @@ describe("the output under tsc --strict and the recommended lint config", () => 
     // middleware and of the BullMQ processor. (The app.locals route of server.ts, `as HoneyHiveTracer`, is
     // not reported either: D4 on the rules side.)
     const input = join(consumer!.directory, "lint-input");
-    writeFiles(input, sourcesOf(migrated.input));
+    writeFiles(input, sourcesOf(migrated().input));
     const before = await eslint.lintFiles(["apps/api/src/middleware/per-request.ts", "src/jobs/bullmq.ts"].map((path) => join(input, path)));
     expect(before.map((result) => result.messages.map((message) => message.ruleId))).toEqual([["honeyhive/no-tracer-init-in-handler"], ["honeyhive/no-tracer-init-in-handler"]]);
   }, 120_000);

@@ -806,6 +806,9 @@ export const IMPLICIT_TRACER_EXPORTS_1X = entriesWhere("export", (entry) => entr
 export const IMPLICIT_TRACER_STATICS_1X = entriesWhere("static", (entry) => entry.behaviour?.implicitTracer === true);
 /** 1.x calls that return a promise the caller awaits (so `await` before them is expected, not a bug). */
 export const ASYNC_STATICS_1X = entriesWhere("static", (entry) => entry.behaviour?.async === true);
+/** 1.x tracer methods and free exports that returned a promise (`tracer.enrichSession()`, the setters, `flush()`). */
+export const ASYNC_MEMBERS_1X = entriesWhere("instance", (entry) => entry.behaviour?.async === true);
+export const ASYNC_EXPORTS_1X = entriesWhere("export", (entry) => entry.behaviour?.async === true);
 /** 1.x statics that resolve to a new tracer: `await HoneyHiveTracer.init(…)`, `initFromSessionId(…)`. */
 export const TRACER_FACTORY_STATICS_1X = entriesWhere("static", (entry) => entry.name !== "constructor" && entry.behaviour?.createsTracer === true);
 /** 1.x tracer methods that return the function traced, by how they take it (`traceModel(fn)`, `traceFunction(opts)(fn)`). */

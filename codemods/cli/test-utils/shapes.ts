@@ -3,11 +3,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse } from "@typescript-eslint/typescript-estree";
-import { expect } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { typeErrorsOf, type TypeErrorAt } from "../../../sdk/test-utils/consumer-project.js";
-import { markedAt } from "../../transforms/1x/left-behind.js";
+import { markedAt, unmarkedOneXNames } from "../../transforms/1x/left-behind.js";
 import type { JsonReport } from "../report.js";
-import { makeProject, read, runInProcess, treeOf } from "./project.js";
+import { makeProject, read, removeProjects, runInProcess, treeOf } from "./project.js";
 
 export interface MigratedShape {
   readonly input: Record<string, string>;
@@ -109,4 +109,69 @@ export function migratedShapes(dir: string, shapes: readonly string[]) {
   const changes = (prefix: string, set: SetName = "from1"): Record<string, number> => changedFiles(shape(prefix, set));
   const out = (prefix: string, path: string, set: SetName = "from1"): string => shape(prefix, set).output[path]!;
   return { load, byName, shape, changes, out };
+}
+
+/** A file whose output differs from its expected one today: a defect, asserted as it is. */
+export interface KnownDefect {
+  /** Why today's output is wrong, and where the fix likely goes. */
+  readonly why: string;
+  /** Text today's output holds in place of the expected (each must be found). */
+  readonly today: readonly string[];
+}
+
+/** A blind round of `migrate --from 1`: 1.x inputs and the outputs written for them by hand. */
+export interface BlindRound {
+  /** The fixture folder's name (`blind-1x-3`); the expected tree is `<app>-expected`. */
+  readonly name: string;
+  readonly title: string;
+  readonly app: string;
+  readonly expected: string;
+  /** At least this many source files in the input. */
+  readonly minFiles: number;
+  readonly known: Readonly<Record<string, KnownDefect>>;
+  /** 1.x-only names left without a marker today (`path:line name`), each a defect of `known`. */
+  readonly knownUnmarkedNames: readonly string[];
+  /** What the unmarked-name check finds that is no use of a 1.x name, by path. */
+  readonly not1x: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * The blind rounds' common suite: migrates the round's input with `--from 1` (beforeAll), removes the
+ * temporary projects (afterAll), and asserts a clean stable run, every file equal to its expected output
+ * but the known defects (those hold their `today` pieces and differ from the expected), and no 1.x-only
+ * name left unmarked but the known ones. Returns the run, for the round's own checks (after beforeAll).
+ */
+export function describeBlindRound(round: BlindRound): () => MigratedShape {
+  let migrated: MigratedShape | undefined;
+  beforeAll(async () => {
+    migrated = await migrateShape(round.app, ["migrate", "--from", "1", "--json"]);
+  }, 180_000);
+  afterAll(() => removeProjects());
+  const run = (): MigratedShape => migrated!;
+
+  describe(round.title, () => {
+    it("has the files, runs without a failure, to parsable output that a second run leaves as it is", () => {
+      expect(Object.keys(sourcesOf(run().input)).length).toBeGreaterThanOrEqual(round.minFiles);
+      expectCleanRun(round.name, run());
+    });
+
+    it("writes the expected output for every file but the known defects", () => {
+      const expected = treeOf(round.expected);
+      expect(Object.keys(run().output)).toEqual(Object.keys(expected));
+      for (const [path, text] of Object.entries(run().output)) {
+        const known = round.known[path];
+        if (!known) {
+          expect(text, path).toBe(expected[path]);
+          continue;
+        }
+        expect(text, `${path}: known defect fixed? update the expected tree and drop it from KNOWN`).not.toBe(expected[path]);
+        for (const piece of known.today) expect(text, `${path} (${known.why})`).toContain(piece);
+      }
+    });
+
+    it("leaves no 1.x-only name without a marker but the known ones", () => {
+      expect(unmarkedOneXNames(sourcesOf(run().output), round.not1x)).toEqual(round.knownUnmarkedNames);
+    });
+  });
+  return run;
 }

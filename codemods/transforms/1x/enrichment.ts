@@ -8,6 +8,7 @@ import type { TSESTree } from "@typescript-eslint/types";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import { keyedProperties, namesTracerType, option1x, sdkFunctionCalls, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { ASYNC_EXPORTS_1X, ASYNC_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
@@ -16,6 +17,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
+import { isPromiseChained } from "./sessions.js";
 import { objectArgument, renameMember } from "./shared.js";
 
 export const meta = transformMeta("1x-enrichment");
@@ -32,6 +34,7 @@ function collect({ file, edits }: TransformContext): void {
   const onTracers = tracerMethodCalls(input, new Set([...Object.keys(SETTER_FIELD), "getTracer", ...ENRICH]));
   markSettersOfTypedProperties(input, edits, text, new Set(onTracers.map(({ call }) => call)));
   for (const { call, callee, name } of onTracers) {
+    if (ASYNC_MEMBERS_1X.has(name)) wrapPromiseChained(edits, call);
     if (ENRICH.has(name)) {
       enrichCalls.push({ call, name });
     } else if (name === "getTracer") {
@@ -59,13 +62,28 @@ function collect({ file, edits }: TransformContext): void {
   if (classVariable && isUnusedAfter(classVariable, rewritten)) imports.remove(classVariable);
   imports.finish(edits);
 
-  enrichCalls.push(...sdkFunctionCalls(input, ENRICH));
+  const freeCalls = sdkFunctionCalls(input, ENRICH);
+  for (const { call, name } of freeCalls) if (ASYNC_EXPORTS_1X.has(name)) wrapPromiseChained(edits, call);
+  enrichCalls.push(...freeCalls);
   for (const { call, name } of enrichCalls) {
     const fields = objectArgument(call);
     if (!fields) continue;
     const unmapped = keyedProperties(fields).filter(({ key }) => option1x(name, key)?.migration.decision === "marker");
-    if (unmapped.length > 0) addMarker(edits, text, call, MESSAGES_1X.enrichmentField(name, unmapped.map(({ key }) => key), unmapped.map(({ key }) => option1x(name, key)!.migration.why)));
+    // At the first such key (a multi-line call's key may stand lines below the call, where tsc reports it).
+    if (unmapped.length > 0) addMarker(edits, text, unmapped[0]!.property, MESSAGES_1X.enrichmentField(name, unmapped.map(({ key }) => key), unmapped.map(({ key }) => option1x(name, key)!.migration.why)));
   }
+}
+
+/**
+ * `tracer.enrichSession(f).then(cb)`: 1.x's enrichment returned a promise, this SDK's returns nothing
+ * (`.then` on it throws at run time, TS2339), so the call is wrapped as the promise it was,
+ * `Promise.resolve(tracer.enrichSession(f)).then(cb)`: cb still runs after it, as sessions.ts does for
+ * `startSession().then()`.
+ */
+function wrapPromiseChained(edits: TransformContext["edits"], call: TSESTree.CallExpression): void {
+  if (!isPromiseChained(call)) return;
+  edits.insertBefore(call, "Promise.resolve(");
+  edits.insertAfter(call, ")");
 }
 
 /**

@@ -163,10 +163,12 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
     const value = property.value;
     if (key === "function" || key === "evaluationFunction") {
       // Pass no more arguments than a function of this file declares: TypeScript rejects the extra one.
-      const declared = (knownFunctionOf(input, value) ?? tracedFunctionOf(input, value))?.params;
+      const declared = (knownFunctionOf(input, value) ?? tracedFunctionOf(input, value))?.params ?? boundParametersOf(input, value);
       const takes = declared && !declared.some((param) => param.type === AST_NODE_TYPES.RestElement) ? declared.length : 2;
       const passed = Math.min(takes, key === "function" ? 2 : 1);
       const bare = unwrapExpression(value)?.type === AST_NODE_TYPES.Identifier;
+      // `agent.run.bind(agent)(inputs)`: a name, a member or a call is called as written; a function expression needs its parentheses.
+      const callable = bare || value.type === AST_NODE_TYPES.MemberExpression || (value.type === AST_NODE_TYPES.CallExpression && !value.optional);
       const output = bare && evaluatorsTakeNarrowOutput(input, config) ? `Awaited<ReturnType<typeof ${text.slice(value.range[0], value.range[1])}>>` : undefined;
       markNarrowerEvaluators(input, edits, text, config, knownFunctionOf(input, value));
       const typed = withOutput(narrowDatapointTypes(text, declared?.slice(0, passed) ?? []), output);
@@ -193,14 +195,16 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
         edits.replace([only.range[0], Math.max(only.range[1], only.typeAnnotation?.range[1] ?? 0)], parenthesized ? destructured : `(${destructured})`);
         continue;
       }
-      edits.replace([property.range[0], value.range[0]], `function: ${parameters} => ${bare ? "" : "("}`);
-      edits.insertAfter(value, `${bare ? "" : ")"}${callText}`);
+      edits.replace([property.range[0], value.range[0]], `function: ${parameters} => ${callable ? "" : "("}`);
+      edits.insertAfter(value, `${callable ? "" : ")"}${callText}`);
     } else if (key === "runConcurrently") {
       if (value.type === AST_NODE_TYPES.Literal && value.value === false) edits.replace(property, "maxConcurrency: 1");
       else if (!(value.type === AST_NODE_TYPES.Literal && value.value === true)) addMarker(edits, text, call, MESSAGES_1X.runConcurrently);
     } else if (key === "query_list") {
       edits.replace(property, `dataset: ${text.slice(value.range[0], value.range[1])}.map((inputs) => ({ inputs }))`);
     } else if (key === "dataset") {
+      const loose = looseDatasetSource(input, text, value);
+      if (loose) addMarker(edits, text, call, MESSAGES_1X.datasetLooselyTyped(loose.source, loose.type));
       const items = literalOf(input, value, AST_NODE_TYPES.ArrayExpression);
       if (!items) {
         addMarker(edits, text, call, MESSAGES_1X.datasetGroundTruths);
@@ -213,6 +217,31 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
     }
   }
   if (dropped.length > 0) addMarker(edits, text, call, droppedKeysMessage("evaluate", dropped));
+}
+
+/**
+ * `dataset: await loadDataset()` where the file's `loadDataset` declares it returns records of any keys
+ * (`Promise<Record<string, any>[]>`, `{ [key: string]: unknown }[]`, `object[]`): 1.x typed the dataset
+ * `Dict<any>[]`, so that compiled; this SDK's datapoint type wants `inputs` (TS2322). The call's text and
+ * the array type's, else undefined.
+ */
+function looseDatasetSource(input: AnalysisInput, text: string, value: TSESTree.Node): { readonly source: string; readonly type: string } | undefined {
+  const expression = unwrapExpression(value);
+  const call = expression?.type === AST_NODE_TYPES.AwaitExpression ? unwrapExpression(expression.argument) : expression;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  let returned = knownFunctionOf(input, call.callee)?.returnType?.typeAnnotation;
+  if (returned?.type === AST_NODE_TYPES.TSTypeReference && returned.typeName.type === AST_NODE_TYPES.Identifier && returned.typeName.name === "Promise") returned = returned.typeArguments?.params[0];
+  const element =
+    returned?.type === AST_NODE_TYPES.TSArrayType
+      ? returned.elementType
+      : returned?.type === AST_NODE_TYPES.TSTypeReference && returned.typeName.type === AST_NODE_TYPES.Identifier && /^(?:ReadonlyArray|Array)$/.test(returned.typeName.name)
+        ? returned.typeArguments?.params[0]
+        : undefined;
+  const anyKeys =
+    element?.type === AST_NODE_TYPES.TSObjectKeyword ||
+    (element?.type === AST_NODE_TYPES.TSTypeReference && element.typeName.type === AST_NODE_TYPES.Identifier && element.typeName.name === "Record") ||
+    (element?.type === AST_NODE_TYPES.TSTypeLiteral && element.members.length > 0 && element.members.every((member) => member.type === AST_NODE_TYPES.TSIndexSignature));
+  return anyKeys ? { source: text.slice(call.range[0], call.range[1]), type: text.slice(returned!.range[0], returned!.range[1]) } : undefined;
 }
 
 /** The types a 1.x evaluated function declares for its inputs and ground truth where this SDK's defaults do not fit them. */
@@ -518,6 +547,49 @@ function tracedFunctionOf(input: AnalysisInput, value: TSESTree.Node): FunctionN
   if (name === undefined || !/^(?:trace|traceFunction|traceTool|traceChain|traceModel)$/.test(name)) return undefined;
   const fn = unwrapExpression(init.arguments.at(-1));
   return isFunctionNode(fn) ? fn : undefined;
+}
+
+/**
+ * The parameters a bound method still takes: `agent.run.bind(agent)` where `agent` is a `const agent =
+ * new Agent(…)` of a class of this file (or `this.run.bind(this)` in one), its method `run`'s parameters
+ * after those `bind` fills. undefined where the method is not found.
+ */
+function boundParametersOf(input: AnalysisInput, value: TSESTree.Node): readonly TSESTree.Parameter[] | undefined {
+  const call = unwrapExpression(value);
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.optional) return undefined;
+  const bind = unwrapExpression(call.callee);
+  if (bind?.type !== AST_NODE_TYPES.MemberExpression || memberName(bind) !== "bind") return undefined;
+  const target = unwrapExpression(bind.object);
+  const method = target?.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined;
+  const fn = knownFunctionOf(input, bind.object) ?? (target?.type === AST_NODE_TYPES.MemberExpression && method !== undefined ? methodOf(classOfInstance(input, target.object), method) : undefined);
+  return fn?.params.slice(Math.max(0, call.arguments.length - 1));
+}
+
+/** The class of this file `object` is an instance of: `this` in its body, or a `const x = new C(…)`. */
+function classOfInstance(input: AnalysisInput, object: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const expression = unwrapExpression(object);
+  if (expression?.type === AST_NODE_TYPES.ThisExpression) {
+    for (let node: TSESTree.Node | undefined = expression.parent; node; node = node.parent) {
+      if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return node;
+    }
+    return undefined;
+  }
+  if (expression?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(input.scopeManager, expression, expression.name)?.defs[0];
+  const init = def?.type === "Variable" && def.parent?.kind === "const" ? unwrapExpression(def.node.init) : undefined;
+  const created = init?.type === AST_NODE_TYPES.AwaitExpression ? undefined : init;
+  if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const classDef = findVariable(input.scopeManager, created.callee, created.callee.name)?.defs[0];
+  return classDef?.type === "ClassName" ? (classDef.node as TSESTree.ClassDeclaration | TSESTree.ClassExpression) : undefined;
+}
+
+/** The instance method `name` of `owner` with a body (not a static one, an accessor, an overload signature). */
+function methodOf(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined, name: string): FunctionNode | undefined {
+  for (const element of owner?.body.body ?? []) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== "method" || element.static || staticName(element.key, element.computed) !== name) continue;
+    if (element.value.type === AST_NODE_TYPES.FunctionExpression) return element.value;
+  }
+  return undefined;
 }
 
 /**

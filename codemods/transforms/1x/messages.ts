@@ -103,6 +103,8 @@ export const MESSAGES_1X = {
     "this 1.x evaluate() config is built where the codemod cannot see it: rename its 1.x keys (options table) and pass function a ({ inputs, groundTruth }) datapoint, which 1.x passed as (inputs, groundTruths)",
   datasetGroundTruths:
     "1.x read each datapoint's ground truth from ground_truths; this SDK reads groundTruth: rename the key where this dataset is built (the codemod cannot see it here)",
+  datasetLooselyTyped: (source: string, type: string) =>
+    `the dataset comes from ${source}, typed ${type} as 1.x's Dict<any>[] allowed; this SDK's datapoints are { inputs, groundTruth? }: type what it returns`,
   evaluateNarrowTypes:
     "1.x typed the evaluated function as Function: this config's type does not pass its narrower inputs/ground truth types on; give EvaluateOptions them as type arguments (EvaluateOptions<Inputs, Output, GroundTruth>)",
   runConcurrently: "runConcurrently: false means one datapoint at a time: set maxConcurrency: 1 in that case, else drop the key",

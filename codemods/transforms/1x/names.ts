@@ -228,6 +228,9 @@ function collect({ file, edits }: TransformContext): void {
       if (!sdkName) continue;
       if (migratesTypeImports(input, statement)) migrateTypeImports(input, edits, text, statement);
       markGone(edits, text, statement, statement.specifiers.map((specifier) => (specifier.type === AST_NODE_TYPES.ImportSpecifier ? sdkName(staticName(specifier.imported)) : undefined)));
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) markGoneCalls(input, edits, text, specifier, sdkName(staticName(specifier.imported)));
+      }
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         const sdkName = sdkNamesOf(requireSpecifier(unwrapExpression(declarator.init)));
@@ -363,6 +366,21 @@ function markGone(edits: EditList, text: string, node: TSESTree.Node, names: rea
     return entry ? [{ name: entry.name, why: entry.migration.why }] : [];
   });
   if (gone.length > 0) addMarker(edits, text, node, MESSAGES_1X.goneExports(gone));
+}
+
+/**
+ * Each call of an imported 1.x function with no counterpart (`getGitInfo().commitHash`): a TypeError at
+ * run time, with no type error past the import, so the call gets the import's marker too.
+ */
+function markGoneCalls(input: AnalysisInput, edits: EditList, text: string, specifier: TSESTree.ImportSpecifier, name: string | undefined): void {
+  const entry = name === undefined ? undefined : GONE_EXPORTS.get(name);
+  if (entry?.kind !== "function") return;
+  for (const variable of input.scopeManager.getDeclaredVariables(specifier)) {
+    for (const reference of variable.references) {
+      const call = reference.identifier.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) markGone(edits, text, call, [name]);
+    }
+  }
 }
 
 /** The package root, or a barrel re-exporting all of it: there a 1.x type is renamed as from the package. */

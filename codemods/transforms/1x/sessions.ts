@@ -81,7 +81,7 @@ function mayRunPerRequest(input: TransformContext["file"]["input"], call: TSESTr
 }
 
 /** `call.then(…)`, `call.catch(…)`, `call.finally(…)` (also through `?.`): the call's value used as a promise. */
-function isPromiseChained(call: TSESTree.CallExpression): boolean {
+export function isPromiseChained(call: TSESTree.CallExpression): boolean {
   const parent = call.parent;
   return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === call && ["then", "catch", "finally"].includes(memberName(parent) ?? "");
 }

@@ -10,7 +10,7 @@
 // the options text moves in front of it instead.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { memberName, skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
+import { findVariable, memberName, skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
@@ -88,11 +88,26 @@ function eventTypeMarker(input: AnalysisInput, text: string, options: TSESTree.N
   const value = unwrapExpression(property.value as TSESTree.Node) ?? property.value;
   const held = value.type === AST_NODE_TYPES.Identifier ? getAnalysisContext(input).bindings.valueOf(value) : undefined;
   const literal = held?.type === AST_NODE_TYPES.Literal ? held : value.type === AST_NODE_TYPES.Literal ? value : undefined;
+  if (literal === undefined && value.type === AST_NODE_TYPES.Identifier && declaredEventTypes(input, value)) return undefined;
   if (literal === undefined) return MESSAGES_1X.eventTypeValue(text.slice(value.range[0], value.range[1]));
   if (typeof literal.value !== "string") return MESSAGES_1X.eventTypeValue(text.slice(value.range[0], value.range[1]));
   // A mis-cased literal in the call's own options is lower-cased by optionsText; one held elsewhere is not.
   if (EVENT_TYPES.has(literal.value) || (literal === value && object === options && lowerCasedEventType(value) !== undefined)) return undefined;
   return EVENT_TYPES.has(literal.value.toLowerCase()) ? MESSAGES_1X.eventTypeMiscased(literal.value) : MESSAGES_1X.eventTypeUnknown(literal.value);
+}
+
+/**
+ * `kind` is declared (a parameter, a variable) with a type that is one or more of this SDK's event types
+ * as string literals (`kind: "model" | "tool" | "chain"`): the compiler already holds it to those.
+ */
+function declaredEventTypes(input: AnalysisInput, identifier: TSESTree.Identifier): boolean {
+  const name = findVariable(input.scopeManager, identifier, identifier.name)?.defs[0]?.name;
+  const type = name?.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+  const members = type?.type === AST_NODE_TYPES.TSUnionType ? type.types : type ? [type] : [];
+  return (
+    members.length > 0 &&
+    members.every((member) => member.type === AST_NODE_TYPES.TSLiteralType && member.literal.type === AST_NODE_TYPES.Literal && typeof member.literal.value === "string" && EVENT_TYPES.has(member.literal.value))
+  );
 }
 
 /** The keys of a 1.x wrapper's options object, from the data (`eventType`, `eventName`, `metadata`, `config`). */
