@@ -113,8 +113,6 @@ const KNOWN: readonly Known[] = [
   // Workers with no descriptor (the init cases found elsewhere were found as loop bodies, not as jobs).
   // Server frameworks with no descriptor.
   // Serverless hosts of frameworks the rules know as servers.
-  ...gap("Qwik City onPost on the Vercel Edge adapter", [FLUSH], "coverage: no platform for Qwik City's Vercel Edge adapter (adapters/vercel-edge): its route handlers are not entry points"),
-  ...gap("Nitro defineCachedEventHandler with the Vercel preset", [FLUSH], "coverage: h3/Nitro handlers are request handlers only; a `preset: \"vercel\"` (or any serverless preset) in nitro.config.ts does not make them entry points (the flush doc's platform table has no Nitro row)"),
   // Defects in frameworks the rules know.
   ...gap("Netlify Edge Function with a Config path export", [SID], "defect: netlify.ts netlifyEdgeFunctions `requestInputs: REQUEST_OBJECT` reads parameter 0 only; the edge `Context` (parameter 1) `cookies.get()` is the client's cookie and is not a source"),
   ...gap("Socket.IO middleware io.use", [SID], "defect: websockets.ts registers `io.use(fn)` (server `use: { arguments: [0] }`) but `requestInputsByEvent` covers `on` events only: the middleware's socket `handshake.query/auth/headers` are not input there"),

@@ -5,14 +5,16 @@ import { describe, expect, it } from "vitest";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-start-in-handler.js";
-import { type AnyRule, lintCase, showMessages } from "./test-utils/blind-cases.js";
+import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
+import { parseNitroPreset } from "../analysis/knowledge/frameworks/server-adapters-config.js";
+import { type AnyRule, type Case, lintCase, showMessages } from "./test-utils/blind-cases.js";
 
 const HH = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
 const link = (id: string): string => `tracer.createSession({ sessionId: ${id}, skipApiCall: true });`;
 
 /** The number of reports of `rule` on `code` linted as `filename`. */
-function reports(ruleName: string, rule: AnyRule, code: string, filename = "src/server.ts"): number {
-  const messages = lintCase(ruleName, rule, { name: ruleName, code, filename });
+function reports(ruleName: string, rule: AnyRule, code: string, filename = "src/server.ts", files?: Case["files"]): number {
+  const messages = lintCase(ruleName, rule, { name: ruleName, code, filename, ...(files === undefined ? {} : { files }) });
   expect(messages.some((message) => message.fatal === true), showMessages(messages)).toBe(false);
   return messages.filter((message) => message.ruleId === `honeyhive/${ruleName}`).length;
 }
@@ -79,5 +81,34 @@ describe(`${INIT_RULE} and ${SESSION_START_RULE} on the new descriptors`, () => 
     expect(start(`import { Agenda } from "agenda";\nconst agenda = new Agenda({});\nagenda.define("x", async () => { tracer.sessionStart(); });`)).toBe(1);
     expect(start(`import { Bot } from "grammy";\nconst bot = new Bot("t");\nbot.command("x", async () => { tracer.sessionStart(); });`)).toBe(1);
     expect(start(`import cron from "node-cron";\ncron.schedule("* * * * *", async () => { tracer.sessionStart(); });`)).toBe(0);
+  });
+});
+
+describe(`${FLUSH_RULE}: Nitro presets and Qwik City adapters that deploy to a serverless platform`, () => {
+  const TRACES = `${HH}`;
+  const flush = (code: string, filename: string, files: Case["files"]): number => reports(FLUSH_RULE, flushRule as AnyRule, TRACES + code, filename, files);
+  const nitro = (config: string): Case["files"] => ({ "package.json": JSON.stringify({ name: "app", dependencies: { honeyhive: "^2.0.0", nitropack: "^2.12.0" } }), "nitro.config.ts": config });
+  const HANDLER = `export default defineEventHandler(async (event) => {\n  tracer.createSession({ sessionName: "x" });\n  return { ok: true };\n});\n`;
+
+  it("reads the preset a nitro.config or nuxt.config names", () => {
+    expect(parseNitroPreset(`export default defineNitroConfig({ srcDir: "server", preset: "vercel" });`)).toBe("vercel");
+    expect(parseNitroPreset(`export default defineNuxtConfig({ nitro: { preset: 'vercel_edge' } });`)).toBe("vercel-edge");
+    expect(parseNitroPreset(`export default defineNitroConfig({ srcDir: "server" });`)).toBeUndefined();
+  });
+
+  it("reports an unflushed Nitro handler under a serverless preset, not under a server preset or none", () => {
+    expect(flush(HANDLER, "server/api/chat.post.ts", nitro(`export default defineNitroConfig({ srcDir: "server", preset: "vercel" });\n`))).toBe(1);
+    expect(flush(HANDLER, "server/api/chat.post.ts", nitro(`export default defineNitroConfig({ srcDir: "server", preset: "node-server" });\n`))).toBe(0);
+    expect(flush(HANDLER, "server/api/chat.post.ts", nitro(`export default defineNitroConfig({ srcDir: "server" });\n`))).toBe(0);
+  });
+
+  it("reports an unflushed Qwik City route handler with the Vercel Edge adapter, not with the Express adapter", () => {
+    const route = `export const onPost = async ({ json }) => {\n  tracer.createSession({ sessionName: "x" });\n  json(200, {});\n};\n`;
+    const qwik = (adapter: string): Case["files"] => ({
+      "package.json": JSON.stringify({ name: "app", dependencies: { honeyhive: "^2.0.0", "@builder.io/qwik-city": "^1.14.0" } }),
+      [`adapters/${adapter}/vite.config.ts`]: "export default {};\n",
+    });
+    expect(flush(route, "src/routes/api/chat/index.ts", qwik("vercel-edge"))).toBe(1);
+    expect(flush(route, "src/routes/api/chat/index.ts", qwik("express"))).toBe(0);
   });
 });

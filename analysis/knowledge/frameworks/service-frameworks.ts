@@ -2,6 +2,7 @@
 // of a routed file: each runs once per request or call, for every client at once, on the module's one tracer.
 import type { FrameworkDescriptor } from "../types.js";
 import { HTTP_VERBS, REQUEST_OBJECT, SCRIPT_EXTENSION, UPPERCASE_VERBS, methods } from "./common.js";
+import { qwikAdapterPlatform } from "./server-adapters-config.js";
 
 /**
  * AdonisJS 6 (docs.adonisjs.com guides/basics/routing, http-context, controllers, request; checked with the
@@ -98,6 +99,8 @@ export const qwikCity = {
     {
       path: new RegExp(String.raw`(?:^|/)src/routes/(?:.+/)?(?:index|layout(?:-[\w-]+)?|plugin(?:@[\w-]+)?)${SCRIPT_EXTENSION}`),
       exports: /^on(?:Request|Get|Post|Put|Patch|Delete|Head|Options)$/,
+      // Served by a serverless adapter (`adapters/vercel-edge/`), the route handlers are its entry points.
+      platform: qwikAdapterPlatform,
     },
   ],
   calls: [{ callee: { package: QWIK_CITY, name: ["routeLoader$", "routeAction$", "globalAction$", "server$"] }, arguments: [0] }],
