@@ -4,6 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { handlersOf } from "../../test-utils/handlers-of.js";
 import { indexedDescriptorsFor } from "../index.js";
+import { mayMatchConvention } from "../../entry-gate.js";
+import { parseAnalysisInput } from "../../parse-input.js";
 
 describe("chat bots", () => {
   it("finds Discord.js client listeners, grammY and Telegraf bot listeners and middleware", () => {
@@ -118,6 +120,10 @@ describe("service frameworks", () => {
   it("does not take an onGet export outside src/routes, or a component file's helpers, for a route handler", () => {
     expect(handlersOf(`export const onGet = async () => 1;`, "src/lib/fetchers.ts")).toEqual([]);
     expect(handlersOf(`export async function POST() { return 1; }`, "src/components/form.ts")).toEqual([]);
+    // SvelteKit's `+`-prefixed route files are SvelteKit's: a `+page.ts` is no SolidStart route, nor does it pass the gate for one.
+    expect(handlersOf(`export function GET() { return new Response("x"); }`, "src/routes/blog/+page.ts")).toEqual([]);
+    expect(mayMatchConvention(parseAnalysisInput(`export const load = () => ({});`, "src/routes/blog/+page.ts"))).toBe(false);
+    expect(mayMatchConvention(parseAnalysisInput(`export function GET() {}`, "src/routes/blog/feed.ts"))).toBe(true);
   });
 });
 

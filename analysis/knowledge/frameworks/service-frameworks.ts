@@ -123,7 +123,9 @@ export const solidStart = {
   id: "solid-start",
   name: "SolidStart",
   modules: ["@solidjs/start/server", "@solidjs/start"],
-  files: [{ path: new RegExp(String.raw`(?:^|/)src/routes/.+${SCRIPT_EXTENSION}`), exports: UPPERCASE_VERBS }],
+  // Not a `+`-prefixed file (SvelteKit's `+page.ts`, `+server.ts` in its own `src/routes`): those are
+  // SvelteKit's, and leaving them out keeps them from passing the entry gate (a path test) for SolidStart.
+  files: [{ path: new RegExp(String.raw`(?:^|/)src/routes/(?:[^/]+/)*(?!\+)[^/]+${SCRIPT_EXTENSION}`), exports: UPPERCASE_VERBS }],
   handlerTypes: [{ package: "@solidjs/start/server", name: "APIEvent" }],
   requestInputs: { ...REQUEST_OBJECT, holders: [...REQUEST_OBJECT.holders, "nativeEvent"] },
 } as const satisfies FrameworkDescriptor;
