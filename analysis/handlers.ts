@@ -741,6 +741,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         for (const fn of found) if (registration.ends) roles.set(fn, "middleware");
         functions.push(...found);
       }
+      if (positional && registration.methodMaps?.includes(index)) functions.push(...this.methodMapFunctions(argument, registration));
       if (registration.options || registration.resolverMaps) {
         const target = unwrap(argument);
         const objects = target.type === "ArrayExpression" ? target.elements : [argument];
@@ -984,6 +985,24 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       }
     }
     return functions;
+  }
+
+  /** The handlers of a `methodMaps` argument: an object of them, or (`methodMapInstances`) an instance of a class of the file. */
+  private methodMapFunctions(argument: TSESTree.Node, registration: Registration): FunctionNode[] {
+    const instances = registration.methodMapInstances;
+    const { bindings } = this.context;
+    const target = unwrap(argument);
+    // `new MessageService()` written inline: the class its callee names (a name made by `new` is `classOfInstance`'s).
+    const callee = target.type === "NewExpression" ? unwrap(target.callee) : undefined;
+    const named = callee?.type === "Identifier" ? bindings.variableOf(callee)?.defs[0] : undefined;
+    const inline = callee?.type === "ClassExpression" ? callee : named?.type === "ClassName" && (named.node.type === "ClassDeclaration" || named.node.type === "ClassExpression") ? named.node : undefined;
+    const owner = instances ? (inline ?? bindings.classOfInstance(argument)) : undefined;
+    if (!owner) return this.resolverFunctions(argument);
+    return owner.body.body.flatMap((member) =>
+      member.type === "MethodDefinition" && member.kind === "method" && !member.static && !instances!.except.includes(staticName(member.key, member.computed) ?? "")
+        ? bindings.functionsOf(member.value)
+        : [],
+    );
   }
 
   /** `{ Query: { field: fn }, User: { posts() {} }, Subscription: { s: { subscribe, resolve } } }`, or an array of such maps; also a route map (`{ "/x": fn, "/y": { GET: fn } }`). */

@@ -39,6 +39,10 @@ import { nextjs, nextjsServerActions } from "./frameworks/nextjs.js";
 import { nodeHttp } from "./frameworks/node-http.js";
 import { vercel } from "./frameworks/vercel.js";
 import { socketIo, ws } from "./frameworks/websockets.js";
+import { discordJs, grammy, telegraf } from "./frameworks/chat-bots.js";
+import { connectRpc, electronIpc, grpcJs } from "./frameworks/rpc.js";
+import { agenda, graphileWorker, nats, nodeCron, pgBoss } from "./frameworks/job-runners.js";
+import { adonisjs, feathers, moleculer, qwikCity, solidStart } from "./frameworks/service-frameworks.js";
 import { awsLambda as awsLambdaPlatform } from "./platforms/aws-lambda.js";
 import { azureFunctions } from "./platforms/azure-functions.js";
 import { cloudflarePages } from "./platforms/cloudflare-pages.js";
@@ -95,6 +99,22 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   inngest,
   temporal,
   triggerDev,
+  discordJs,
+  grammy,
+  telegraf,
+  grpcJs,
+  connectRpc,
+  electronIpc,
+  pgBoss,
+  graphileWorker,
+  agenda,
+  nodeCron,
+  nats,
+  adonisjs,
+  feathers,
+  moleculer,
+  qwikCity,
+  solidStart,
   awsLambda,
 ];
 

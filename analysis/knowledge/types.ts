@@ -288,6 +288,19 @@ export interface Registration {
    * `defineLazyEventHandler(async () => handler)`), not the factories, which run once.
    */
   readonly returnsHandler?: boolean;
+  /**
+   * Positions of arguments that are objects of handlers, one per key (inline, or a `const` by name):
+   * gRPC's `server.addService(definition, { ask(call, callback) {} })`, Connect's `router.service(Service,
+   * { ask(req) {} })`. A key whose value is an object contributes that object's functions (Moleculer's
+   * `{ ask: { params, handler(ctx) {} } }`), as `resolverMaps` reads one type's fields.
+   */
+  readonly methodMaps?: readonly number[];
+  /**
+   * With `methodMaps`: an argument may also be an instance of a class of the file (`new MessageService()`,
+   * inline or by name), whose instance methods are the handlers (Feathers' `app.use("messages", new
+   * MessageService())`), except these names (the lifecycle methods the framework calls once: `setup`).
+   */
+  readonly methodMapInstances?: { readonly except: readonly string[] };
   /** Keys of object-literal arguments that hold a GraphQL resolver map (`{ Query: { field: fn } }`), or a route map (Bun's `routes: { "/x": fn, "/y": { GET: fn } }`). */
   readonly resolverMaps?: readonly string[];
   /** Keys of option objects whose object values hold more option keys (hapi's `{ options: { handler } }`). */

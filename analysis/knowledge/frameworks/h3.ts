@@ -1,5 +1,6 @@
 import type { FrameworkDescriptor, Registration } from "../types.js";
 import { HTTP_VERBS, REQUEST_OBJECT, methods } from "./common.js";
+import { nitroPresetPlatform } from "./server-adapters-config.js";
 
 const HANDLER_FACTORIES = ["defineEventHandler", "eventHandler", "defineHandler", "defineCachedEventHandler"];
 /** `defineEventHandler(fn)` or `defineEventHandler({ handler, onRequest, onBeforeResponse })`. */
@@ -39,6 +40,8 @@ export const h3 = {
   id: "h3",
   name: "h3/Nuxt event",
   modules: H3_MODULES,
+  // A Nitro/Nuxt project configured with a serverless preset (`preset: "vercel"`) runs its handlers there.
+  platform: nitroPresetPlatform,
   objects: {
     // h3 v1's `createApp()` / `createRouter()` and h3 v2's `new H3()`: a plain function registered on
     // them is an event handler too (v1 wraps it, v2 takes it as is).

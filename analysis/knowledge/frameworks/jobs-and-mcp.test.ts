@@ -1,19 +1,7 @@
 // The descriptors of MCP servers (mcp.ts), Inngest functions (inngest.ts), Temporal's activities
 // (temporal.ts) and Pothos resolvers (pothos.ts): the handlers each finds, and the look-alikes it must not find.
 import { describe, expect, it } from "vitest";
-import { parseAnalysisInput } from "../../parse-input.js";
-import { getHandlerModel } from "../../handlers.js";
-import { mayHoldEntry } from "../../entry-gate.js";
-import { readSettings } from "../../settings.js";
-
-/** `framework: first line` of each request handler the model finds in `code`. */
-function handlersOf(code: string, filename = "src/server.ts"): string[] {
-  const input = parseAnalysisInput(code, filename, readSettings({}));
-  const model = getHandlerModel(input);
-  // The rules' cheap gate must let through every file that holds a handler.
-  if (model.requestHandlers.length > 0) expect(mayHoldEntry(input, "handler")).toBe(true);
-  return model.requestHandlers.map((handler) => `${handler.framework}: ${input.text.slice(...handler.function.range).split("\n")[0]!.trim()}`);
-}
+import { handlersOf } from "../../test-utils/handlers-of.js";
 
 describe("MCP servers (@modelcontextprotocol/sdk)", () => {
   it("finds the callbacks of McpServer's tool/prompt/resource registrations, whatever their position", () => {

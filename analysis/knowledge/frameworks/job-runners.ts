@@ -1,0 +1,86 @@
+// Job runners and message subscribers beside the queues of queues.ts: each callback runs once per job,
+// message or tick. A job's payload is the application's own message (no `requestInputs`).
+import type { FrameworkDescriptor } from "../types.js";
+
+/**
+ * pg-boss (docs/api/workers.md: `work(name, [options,] handler)`, the handler gets an array of jobs,
+ * `batchSize` of them; checked with the search tool 2026-12-06): `new PgBoss(url)`'s `work` handler runs
+ * once per fetched batch, several at once with `localConcurrency`.
+ */
+export const pgBoss = {
+  id: "pg-boss",
+  name: "pg-boss job",
+  modules: ["pg-boss"],
+  objects: {
+    boss: {
+      createdBy: [{ value: { package: "pg-boss", name: ["", "PgBoss"] }, new: true }],
+      types: [{ package: "pg-boss", name: ["", "PgBoss"] }],
+      methods: { work: {} },
+    },
+  },
+} as const satisfies FrameworkDescriptor;
+
+/**
+ * Graphile Worker (worker.graphile.org/docs/tasks: a task executor `(payload, helpers) => …`, typed `Task`,
+ * in the `taskList` of `run({ taskList })` / `runOnce`; checked with the search tool 2026-12-06): each runs
+ * once per job, up to `concurrency` at once.
+ */
+export const graphileWorker = {
+  id: "graphile-worker",
+  name: "Graphile Worker task",
+  modules: ["graphile-worker"],
+  calls: [{ callee: { package: "graphile-worker", name: ["run", "runOnce"] }, arguments: [], resolverMaps: ["taskList"] }],
+  handlerTypes: [{ package: "graphile-worker", name: "Task" }],
+} as const satisfies FrameworkDescriptor;
+
+/**
+ * Agenda 5 (lib/agenda/define.ts: `define(name, options | processor, processor?)`, `DefineOptions.concurrency`;
+ * checked with the search tool on unpkg 5.0.0, 2026-12-06): a job definition's processor runs once per job.
+ */
+export const agenda = {
+  id: "agenda",
+  name: "Agenda job",
+  modules: ["agenda", "@hokify/agenda"],
+  objects: {
+    agenda: {
+      createdBy: [{ value: { package: ["agenda", "@hokify/agenda"], name: ["", "Agenda"] }, new: true }],
+      types: [{ package: ["agenda", "@hokify/agenda"], name: "Agenda" }],
+      methods: { define: {} },
+    },
+  },
+} as const satisfies FrameworkDescriptor;
+
+/**
+ * node-cron 4 (nodecron.com api-reference: `schedule(expression, func, options?)`, `createTask(…)`;
+ * scheduling-options: `noOverlap` "prevents overlapping runs … Defaults to false"; checked with the search
+ * tool 2026-12-06): the function runs once per tick, a unit of work (a tracer made there is one per tick).
+ * `concurrent: false`: a choice. Ticks of one schedule overlap only when a run outlasts its interval, and
+ * a cron job's session is the process's own (no user's request shares it), so a `sessionStart()` on a
+ * shared tracer is not reported there; this is the judgement the blind round asserts (its "racing: false").
+ */
+export const nodeCron = {
+  id: "node-cron",
+  name: "node-cron task",
+  modules: ["node-cron"],
+  concurrent: false,
+  calls: [{ callee: { package: "node-cron", name: ["schedule", "createTask"] }, arguments: [1] }],
+} as const satisfies FrameworkDescriptor;
+
+/**
+ * NATS (nats.js 2: `const nc = await connect(opts)`, `nc.subscribe(subject, { queue, callback(err, msg) })`;
+ * `msg.respond(data)` answers a request; checked with the search tool in nats.deno core.ts 2026-12-06): the
+ * callback runs once per message. The async-iterator form (`for await (const msg of sub)`) is a loop the
+ * engine does not read as a callback.
+ */
+export const nats = {
+  id: "nats",
+  name: "NATS message",
+  modules: ["nats", "@nats-io/transport-node", "@nats-io/nats-core"],
+  objects: {
+    connection: {
+      createdBy: [{ value: { package: ["nats", "@nats-io/transport-node", "@nats-io/nats-core"], name: "connect" }, new: false }],
+      types: [{ package: ["nats", "@nats-io/nats-core", "@nats-io/transport-node"], name: "NatsConnection" }],
+      methods: { subscribe: { arguments: [], options: ["callback"] } },
+    },
+  },
+} as const satisfies FrameworkDescriptor;

@@ -1,0 +1,79 @@
+// Where a Nitro/Nuxt server or a Qwik City app is deployed, read from the project's own configuration: the
+// serverless platform its handlers then run on (the flush rule: the platform freezes after the response).
+//
+// - Nitro (nitro.build/deploy/providers/vercel, "Preset: vercel", `vercel_edge`/`vercel-edge`; Nuxt's
+//   `nitro: { preset: "vercel-edge" }` in nuxt.config.ts, unjs/nitro#886; checked with the search tool
+//   2026-12-06): a `preset: "<name>"` written in nitro.config.* or nuxt.config.*. Read as text (the first
+//   `preset: "…"` string); a preset set only through `NITRO_PRESET` or detected at build time on the host
+//   (Nitro's zero-config providers) is not seen, so such a project's handlers stay request handlers.
+// - Qwik City (qwik.dev/docs/deployments/vercel-edge: `qwik add vercel-edge` writes
+//   `adapters/vercel-edge/vite.config.ts` and `src/entry.vercel-edge.tsx`; checked with the search tool
+//   2026-12-06): the adapter's folder under `adapters/` beside the package.json.
+// Both are read once per project through the project reader (`rechecked`: looked at again at most once a
+// second), and only for a file a descriptor already matched (a Nitro server file, a Qwik City route).
+import { resolve } from "node:path";
+import { deploymentOf } from "../../deployment.js";
+import { projectModules } from "../../project-modules.js";
+import { awsLambda } from "../platforms/aws-lambda.js";
+import { cloudflarePages } from "../platforms/cloudflare-pages.js";
+import { cloudflareWorkers } from "../platforms/cloudflare-workers.js";
+import { netlify } from "../platforms/netlify.js";
+import { vercel } from "../platforms/vercel.js";
+import type { HandlerHookApi, PlatformDescriptor } from "../types.js";
+
+/** Nitro presets (either spelling, `vercel-edge` / `vercel_edge`) that deploy to a platform which freezes after the response. */
+const NITRO_PRESET_PLATFORMS: Readonly<Record<string, PlatformDescriptor>> = {
+  vercel: vercel,
+  "vercel-edge": vercel,
+  netlify: netlify,
+  "netlify-edge": netlify,
+  "aws-lambda": awsLambda,
+  "cloudflare-pages": cloudflarePages,
+  "cloudflare-module": cloudflareWorkers,
+  cloudflare: cloudflareWorkers,
+};
+const NITRO_CONFIGS = ["nitro.config.ts", "nitro.config.js", "nitro.config.mjs", "nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs"];
+const PRESET = /\bpreset\s*:\s*["'`]([\w-]+)["'`]/;
+
+/** The preset a Nitro or Nuxt config's text names, normalized to dashes (`vercel_edge` → `vercel-edge`). */
+export function parseNitroPreset(text: string): string | undefined {
+  return PRESET.exec(text)?.[1]?.replaceAll("_", "-");
+}
+
+const readNitroPreset = (root: string): string | undefined => {
+  const reader = projectModules();
+  for (const name of NITRO_CONFIGS) {
+    const preset = reader.parsedFile(resolve(root, name), parseNitroPreset);
+    if (preset !== undefined) return preset;
+  }
+  return undefined;
+};
+
+/** The platform of the Nitro/Nuxt project of `api`'s file, by its configured preset; none for a server preset or none set. */
+export function nitroPresetPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
+  const { root, nitro } = deploymentOf(api.filename);
+  if (!nitro || root === undefined) return undefined;
+  const preset = projectModules().rechecked(root, readNitroPreset);
+  return preset === undefined ? undefined : NITRO_PRESET_PLATFORMS[preset];
+}
+
+/** Qwik City's deployment adapters (`adapters/<name>/`) whose platform freezes after the response. */
+const QWIK_ADAPTER_PLATFORMS: readonly (readonly [folder: string, platform: PlatformDescriptor])[] = [
+  ["vercel-edge", vercel],
+  ["netlify-edge", netlify],
+  ["cloudflare-pages", cloudflarePages],
+  ["aws-lambda", awsLambda],
+];
+
+const readQwikAdapter = (root: string): PlatformDescriptor | null => {
+  const reader = projectModules();
+  const found = QWIK_ADAPTER_PLATFORMS.find(([folder]) => ["vite.config.ts", "vite.config.mts", "vite.config.js"].some((name) => reader.exists(resolve(root, "adapters", folder, name))));
+  return found?.[1] ?? null;
+};
+
+/** The platform of the Qwik City project of `api`'s file, by the adapter it added; none for a server adapter (Express, Node). */
+export function qwikAdapterPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
+  const { root } = deploymentOf(api.filename);
+  if (root === undefined) return undefined;
+  return projectModules().rechecked(root, readQwikAdapter) ?? undefined;
+}
