@@ -26,6 +26,7 @@ import { getAnalysisContext } from "./context.js";
 import { getHandlerModel, originMatches, type Handler, type HandlerModel } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, PLATFORMS, frameworkById } from "./knowledge/index.js";
+import { TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
 import type { RequestInputs, RequestInputsByEvent, ValueSpecifier } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
@@ -68,7 +69,10 @@ function eventInputs(byEvent: RequestInputsByEvent | undefined): RequestInputs[]
 function inputsForEvent(byEvent: RequestInputsByEvent, registration: TSESTree.Node): RequestInputs | undefined {
   if (registration.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const method = memberName(unwrap(registration.callee));
-  if (method !== byEvent.method) return method === undefined ? undefined : connectionMethodInputs(byEvent, registration, method);
+  if (method !== byEvent.method) {
+    if (method === undefined) return undefined;
+    return connectionMethodInputs(byEvent, registration, method) ?? (byEvent.methods !== undefined && Object.hasOwn(byEvent.methods, method) ? byEvent.methods[method] : undefined);
+  }
   // A string written in the call (`computed`: a name `EVENT` is a variable, not the event "EVENT").
   const event = staticName(registration.arguments[0], true);
   if (event === undefined) return undefined;
@@ -78,7 +82,7 @@ function inputsForEvent(byEvent: RequestInputsByEvent, registration: TSESTree.No
 /**
  * `socket.use(fn)` where `socket` is the first parameter of a callback registered for a connection event
  * (`io.on("connection", (socket) => …)`, the nearest function declaring that name): the method's inputs
- * from `connectionMethods`; none for the server's own (`io.use`).
+ * from `connectionMethods`; the server's own (`io.use`) are read from `methods`.
  */
 function connectionMethodInputs(byEvent: RequestInputsByEvent, registration: TSESTree.CallExpression, method: string): RequestInputs | undefined {
   const connection = byEvent.connectionMethods;
@@ -218,7 +222,8 @@ function collect(input: AnalysisInput): readonly UnvalidatedSessionId[] {
     const options = call.arguments[0];
     if (name === undefined || !options) continue;
     if (SESSION_METHODS.has(name) && isHoneyhiveTracer(input, sdk.tracerOf(callee.object))) sinks.push({ call, method: name, options });
-    else if (name === "init" && sdk.sdkExportOf(callee.object) === "HoneyHiveTracer") sinks.push({ call, method: "HoneyHiveTracer.init", options });
+    // The statics that make a tracer (2.x `init`, 1.x `init`/`initFromSessionId`: knowledge/sdks) take the id as `sessionId`.
+    else if (TRACER_FACTORY_STATICS.has(name) && sdk.sdkExportOf(callee.object) === "HoneyHiveTracer") sinks.push({ call, method: `HoneyHiveTracer.${name}`, options });
   }
   if (sinks.length === 0) return [];
   const flows = new SessionIdFlow(input, sdk);
@@ -901,6 +906,8 @@ class SessionIdFlow {
     // `JSON.parse(event.body)` reads the input, it checks nothing.
     if (callee?.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "JSON") return false;
     const name = callee?.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+    // 1.x `HoneyHiveTracer.initFromSessionId(…)` is the sink its name spells, not a check.
+    if (callee?.type === AST_NODE_TYPES.MemberExpression && name !== undefined && TRACER_FACTORY_STATICS.has(name) && this.sdk.sdkExportOf(callee.object) === "HoneyHiveTracer") return false;
     return name !== undefined && VALIDATION_NAME.test(name);
   }
 
