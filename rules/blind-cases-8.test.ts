@@ -133,8 +133,6 @@ const KNOWN: readonly Known[] = [
   ...gap("Qwik City onPost on the Vercel Edge adapter", [FLUSH], "coverage: no platform for Qwik City's Vercel Edge adapter (adapters/vercel-edge): its route handlers are not entry points"),
   ...gap("Nitro defineCachedEventHandler with the Vercel preset", [FLUSH], "coverage: h3/Nitro handlers are request handlers only; a `preset: \"vercel\"` (or any serverless preset) in nitro.config.ts does not make them entry points (the flush doc's platform table has no Nitro row)"),
   // Defects in frameworks the rules know.
-  ...gap("globalThis.__hh tracer sessionStart", [START], "defect: a global slot used directly as the receiver (`globalThis.__hh.sessionStart()`) is not a tracer: sdk-model.ts reads a slot only as a getter's `return globalThis.x` (tracerValue), not in tracerOfInternal"),
-  ...gap("Koa twin: app.context.tracer", [START], "defect: a tracer stored once on Koa's `app.context` (the prototype of every ctx, app-lifetime.ts cites it) is not followed to `ctx.tracer`"),
   ...gap("Powertools processPartialResponse with a tracing record handler", [FLUSH], "defect: flush.ts firstTracerUse walks the handler's own body only; the record handler, a function of the file passed to processPartialResponse, traces and is not followed"),
   ...gap("Powertools record handler reading the session id", [SID], "defect: the record handler is a function of the file handed to processPartialResponse by reference, not called with input; its SQS record parameter is an element of the invocation's batch and is not a source"),
   // Dependency-injection containers other than NestJS.
