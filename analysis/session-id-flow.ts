@@ -19,7 +19,7 @@
 // This engine knows no framework by name.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, findProperty, memberName, staticName, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, findProperty, isFunctionNode, memberName, staticName, type FunctionNode } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
@@ -29,6 +29,7 @@ import { FRAMEWORKS, PLATFORMS, frameworkById } from "./knowledge/index.js";
 import { TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
 import type { RequestInputs, RequestInputsByEvent, ValueSpecifier } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
+import { recordHandlerCallOf } from "./record-handlers.js";
 import { getSdkModel, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { textMentionsSdk } from "./settings.js";
 
@@ -677,7 +678,7 @@ class SessionIdFlow {
   private inputParameter(fn: FunctionNode, name: TSESTree.Identifier): InputParameter | undefined {
     const handler = this.handlers.handlerOf(fn);
     const inputs = handler && requestInputsOf(handler);
-    if (!handler || !inputs) return undefined;
+    if (!handler || !inputs) return this.recordParameter(fn, name);
     const index = fn.params.findIndex((parameter) => contains(parameter, name));
     if (index < 0) return undefined;
     if (inputs.everyParameter) return { handler, taint: "input", inputs };
@@ -694,6 +695,19 @@ class SessionIdFlow {
     if (index !== requestIndex) return undefined;
     if (plain) return { handler, taint: inputs.holds, inputs };
     return key !== undefined && inputs.holders?.includes(key) ? { handler, taint: "request", inputs } : undefined;
+  }
+
+  /**
+   * The record parameter of a record handler a serverless handler hands to a batch call
+   * (`processPartialResponse(event, recordHandler, processor)`: analysis/record-handlers.ts): an element
+   * of the invocation's event, so input where that handler's event is (`holds: "input"`).
+   */
+  private recordParameter(fn: FunctionNode, name: TSESTree.Identifier): InputParameter | undefined {
+    const batch = recordHandlerCallOf(this.input, fn);
+    if (!batch || fn.params.findIndex((parameter) => contains(parameter, name)) !== batch.recordParameter) return undefined;
+    const handler = this.handlers.enclosingHandler(batch.call);
+    const inputs = handler && requestInputsOf(handler);
+    return handler && inputs?.holds === "input" ? { handler, taint: "input", inputs } : undefined;
   }
 
   /** The framework validated the input before the handler runs (a route's `schema`, an `.input(schema)` in the chain). */
@@ -848,6 +862,9 @@ class SessionIdFlow {
       // A helper's parameter comes first (see `evaluateHelperParameter`): the handler is further on.
       const handler = def?.type === "Parameter" ? this.handlers.handlerOf(def.node) : undefined;
       if (handler) return handler;
+      // A record handler's record: the handler that runs the batch call.
+      const batch = def?.type === "Parameter" && isFunctionNode(def.node) ? recordHandlerCallOf(this.input, def.node) : undefined;
+      if (batch) return this.handlers.enclosingHandler(batch.call);
     }
     return this.handlers.enclosingHandler(flow.source) ?? this.handlers.enclosingHandler(call);
   }

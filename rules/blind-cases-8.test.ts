@@ -133,8 +133,6 @@ const KNOWN: readonly Known[] = [
   ...gap("Qwik City onPost on the Vercel Edge adapter", [FLUSH], "coverage: no platform for Qwik City's Vercel Edge adapter (adapters/vercel-edge): its route handlers are not entry points"),
   ...gap("Nitro defineCachedEventHandler with the Vercel preset", [FLUSH], "coverage: h3/Nitro handlers are request handlers only; a `preset: \"vercel\"` (or any serverless preset) in nitro.config.ts does not make them entry points (the flush doc's platform table has no Nitro row)"),
   // Defects in frameworks the rules know.
-  ...gap("Powertools processPartialResponse with a tracing record handler", [FLUSH], "defect: flush.ts firstTracerUse walks the handler's own body only; the record handler, a function of the file passed to processPartialResponse, traces and is not followed"),
-  ...gap("Powertools record handler reading the session id", [SID], "defect: the record handler is a function of the file handed to processPartialResponse by reference, not called with input; its SQS record parameter is an element of the invocation's batch and is not a source"),
   // Dependency-injection containers other than NestJS.
   ...gap("tsyringe", [INIT, START, FLUSH], "design: DI containers other than NestJS are not modelled: `container.resolve(Class).tracer` is not read as the class's field tracer, nor tsyringe `@injectable()` (transient: a new instance per resolve) as a tracer per call"),
   ...gap("inversify", [INIT], "design: DI containers other than NestJS are not modelled: `container.get(Class)` of a `toSelf().inTransientScope()` binding is a new instance per call, and its field init a tracer per request"),

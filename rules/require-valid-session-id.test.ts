@@ -586,6 +586,27 @@ describe("fix-blind8: io.use handshakes, Netlify Edge context, Azure v3 context,
   );
 });
 
+// fix-blind8: a Powertools record handler passed by name to `processPartialResponse` gets an element
+// of the invocation's event (knowledge/record-handlers.ts).
+describe("fix-blind8: Powertools record handlers' records", () => {
+  const HEAD = `${HH}import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";\nconst processor = new BatchProcessor(EventType.SQS);\n`;
+  const batch = (recordHandler: string, call = "processPartialResponse(event, recordHandler, processor, { context })"): string =>
+    `${HEAD}${recordHandler}\nexport const handler = async (event, context) => {\n  try {\n    return await ${call};\n  } finally {\n    await tracer.forceFlush();\n  }\n};`;
+  it.each([
+    ["a record's body", batch(`const recordHandler = async (record) => { tracer.createSession({ sessionId: JSON.parse(record.body).sessionId }); };`)],
+    ["a destructured record attribute", batch(`async function recordHandler({ messageAttributes }) { tracer.createSession({ sessionId: messageAttributes.sessionId.stringValue }); }`)],
+  ])("reports %s", (_title: string, code: string) => {
+    expect(messagesOf(code, "src/batch.ts")).toEqual([MESSAGE]);
+  });
+  it.each([
+    ["the record's id checked first", batch(`const recordHandler = async (record) => { const { sessionId } = JSON.parse(record.body); if (!isSessionId(sessionId)) return; tracer.createSession({ sessionId }); };`)],
+    ["the record handler's second parameter (no input)", batch(`const recordHandler = async (record, options) => { tracer.createSession({ sessionId: options.sessionId }); };`)],
+    ["a function of the same shape handed to another library's call", batch(`const recordHandler = async (record) => { tracer.createSession({ sessionId: JSON.parse(record.body).sessionId }); };`, "other(event, recordHandler, processor)")],
+  ])("accepts %s", (_title: string, code: string) => {
+    expect(messagesOf(code, "src/batch.ts")).toEqual([]);
+  });
+});
+
 describe("hono/cookie readers", () => {
   ruleTester.run(RULE_NAME, testedRule, {
     valid: [],
