@@ -111,7 +111,6 @@ const KNOWN: readonly Known[] = [
   ...gap("Discord", [INIT, START, SID], "coverage: no discord.js descriptor: `client.on(Events.MessageCreate | \"interactionCreate\", fn)` of a `new Client()` is not a handler; the message/interaction is not input"),
   ...gap("grammY", [INIT, START, SID], "coverage: no grammy descriptor: `bot.on(filter, fn)`, `bot.command`, `bot.use` of `new Bot()` are not handlers; `ctx.chat`/`ctx.message` are not input"),
   ...gap("Telegraf", [INIT, START, SID], "coverage: no telegraf descriptor: `bot.command`/`bot.on` of `new Telegraf()` are not handlers; `ctx.payload`/`ctx.message` are not input; `bot.context.tracer` is not read as the tracer of every `ctx`"),
-  ...gap("Twilio Functions", [SID], "coverage: a Twilio Function `exports.handler(context, event, callback)` is read as an AWS Lambda by its name (aws-lambda.ts), whose event is parameter 0; Twilio's request parameters are in `event`, parameter 1"),
   // RPC and desktop: no descriptor.
   ...gap("gRPC", [INIT, START, SID], "coverage: no @grpc/grpc-js descriptor: the methods of `server.addService(service, implementation)` are not handlers; `call.request`/`call.metadata` are not input"),
   ...gap("Connect RPC", [INIT, START, SID], "coverage: no @connectrpc/connect descriptor: the methods of `router.service(Service, impl)` (a `ConnectRouter` routes function) are not handlers; their request message is not input"),

@@ -607,6 +607,32 @@ describe("fix-blind8: Powertools record handlers' records", () => {
   });
 });
 
+// fix-blind8: a Twilio Function (`functions/` of a Twilio Serverless project) is Lambda-shaped, but its
+// request is `event`, the second parameter (knowledge/platforms/twilio-functions.ts).
+describe("fix-blind8: Twilio Functions' event", () => {
+  const project = (deps: Record<string, string>) => ({ "package.json": JSON.stringify({ name: "app", private: true, dependencies: { honeyhive: "^2.0.0", ...deps } }) });
+  const TWILIO = project({ "@twilio/runtime-handler": "^2.0.0", twilio: "^5.7.0" });
+  const fn = (parameters: string, read: string, files: Record<string, string> = TWILIO, filename = "functions/sms.js"): Case => ({
+    name: `${filename} (${parameters}) ${read} ${Object.keys(JSON.parse(files["package.json"]!).dependencies).join(",")}`,
+    code: `const { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init({ project: "sms" });\nexports.handler = async function (${parameters}) {\n  tracer.createSession({ sessionId: ${read} });\n  await tracer.forceFlush();\n  return callback ? callback(null, "ok") : "ok";\n};`,
+    filename,
+    files,
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  it.each([
+    fn("context, event, callback", "event.From"),
+    fn("context, event, callback", "event.request.headers['x-session-id']"),
+    // Without Twilio's runtime (only its SMS client), or outside functions/, the export is a Lambda: its event is first.
+    fn("event, context, callback", "event.headers['x-session-id']", project({ twilio: "^5.7.0" })),
+    fn("event, context, callback", "event.headers['x-session-id']", TWILIO, "src/sms.js"),
+  ].map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each([
+    // The runtime's context (environment values, the domain) is not the request.
+    fn("context, event, callback", "context.SESSION_SEED"),
+    fn("context, event, callback", "context.DOMAIN_NAME"),
+  ].map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
 describe("hono/cookie readers", () => {
   ruleTester.run(RULE_NAME, testedRule, {
     valid: [],
