@@ -86,6 +86,10 @@
 // (Socket.IO `socket.use`, ws named functions and handlers passed by name, kafkajs `eachMessage` by
 // shorthand, amqplib `consume(q, handle)`, Express `router.use([mw])`, 1.x `initFromSessionId`): 7 of 8
 // reported cases found, the 1.x sink missed.
+// fix-blind8-defects (after the round): the 8 defect entries and the Twilio event entry are fixed and asserted
+// correct (Netlify Edge `Context`, Azure v3 `context.bindingData`/`context.req`, Socket.IO `io.use`
+// handshakes, a global slot as the receiver, Koa `app.context`, a Powertools record handler for the flush
+// and its record, 1.x `initFromSessionId`, Twilio Functions' `event`); the tsyringe/inversify entries stay.
 import { posix } from "node:path";
 import { describe } from "vitest";
 import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
