@@ -71,7 +71,7 @@ export const APP_CONTEXT_SLOTS: readonly AppContextSlot[] = [
   },
   {
     framework: "telegraf",
-    app: { package: "telegraf", name: ["Telegraf", "default"] },
+    app: { package: "telegraf", name: ["Telegraf", ""] },
     member: "context",
     parameter: 0,
     verifiedAt:
