@@ -30,7 +30,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
-import { enclosingFunction, findVariable, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, findVariable, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
 import { importedOtelUseIn, isFlushByName, mayImportOtelPipeline, otelSetupOf, profileFlushTestOf, sharedOtelObjectOf, type FlushTest, type OtelSetup } from "./flush-calls.js";
 import type { LambdaHandler } from "./handlers.js";
@@ -41,6 +41,7 @@ import { PREFERRED_FLUSH, SHUTDOWN_MEMBERS } from "./knowledge/sdks/honeyhive.js
 import { nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
+import { mayRunRecordHandlers, recordHandlersOf } from "./record-handlers.js";
 import { rangeContains } from "./edits.js";
 import { importedFact } from "./project-modules.js";
 
@@ -701,18 +702,32 @@ function firstTracerUse(input: AnalysisInput, fn: FunctionNode): TracerUse | und
     if (!found || use.node.range[0] < found.node.range[0]) found = use;
   };
   const stack: TSESTree.Node[] = [fn.body];
+  // A record handler of the file the handler passes by name to a batch call (Powertools'
+  // `processPartialResponse(event, recordHandler, processor)`) runs inside the invocation: walked too, once.
+  const batch = mayRunRecordHandlers(input);
+  const walked = new Set<FunctionNode>([fn]);
+  let outside: TracerUse | undefined;
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === "Identifier" || node.type === "CallExpression" || node.type === "MemberExpression") {
       const tracer = sdk.tracerOf(node);
       if (tracer) {
-        consider({ tracer, node });
+        if (contains(fn, node)) consider({ tracer, node });
+        else outside ??= { tracer, node };
         continue;
       }
     }
     if (node.type === "CallExpression" && sdk.isTracedFunction(node.callee)) {
       const use = sdk.traceUseOf(node.callee);
-      consider({ tracer: use?.boundTracer, node });
+      if (contains(fn, node)) consider({ tracer: use?.boundTracer, node });
+      else outside ??= { tracer: use?.boundTracer, node };
+    }
+    if (batch && node.type === "CallExpression") {
+      for (const handler of recordHandlersOf(input, node)?.functions ?? []) {
+        if (walked.has(handler) || contains(fn, handler)) continue;
+        walked.add(handler);
+        stack.push(handler.body);
+      }
     }
     pushChildren(stack, node);
   }
@@ -720,7 +735,7 @@ function firstTracerUse(input: AnalysisInput, fn: FunctionNode): TracerUse | und
     // `trace(...)` / `tracer.trace(...)` written inside the handler.
     if (use.node.range[0] >= fn.range[0] && use.node.range[1] <= fn.range[1]) consider({ tracer: use.boundTracer, node: use.node });
   }
-  return found;
+  return found ?? outside;
 }
 
 /**

@@ -719,3 +719,30 @@ await tracer.trace(async () => a(1));`);
     });
   });
 });
+
+// fix-blind8: a global slot used directly, and an application context slot (APP_CONTEXT_SLOTS) read per request.
+describe("tracers in global slots and application context slots", () => {
+  const receiverOf = (code: string, call: string) => {
+    const { input, model: sdk } = model(code);
+    return sdk.tracerOf((callsTo(input.ast, input.text, call)[0]!.callee as TSESTree.MemberExpression).object);
+  };
+  it("reads a slot the file fills with a tracer, cached or at module level, and no other slot", () => {
+    const hh = `import { HoneyHiveTracer } from "honeyhive";\n`;
+    expect(receiverOf(`${hh}globalThis.hh ??= HoneyHiveTracer.init();\nexport function f() { globalThis.hh.enrichSession({}); }`, "globalThis.hh.enrichSession")?.name).toBe("globalThis.hh");
+    expect(receiverOf(`${hh}(globalThis as any).t = HoneyHiveTracer.init();\nexport function f() { (globalThis as any).t.enrichSession({}); }`, "(globalThis as any).t.enrichSession")?.moduleLevel).toBe(true);
+    // A plain assignment inside a function runs per call: not the slot's one tracer.
+    expect(receiverOf(`${hh}export function g() { globalThis.hh = HoneyHiveTracer.init(); }\nexport function f() { globalThis.hh.enrichSession({}); }`, "globalThis.hh.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${hh}globalThis.db ??= new Map();\nconst t = HoneyHiveTracer.init();\nexport function f() { globalThis.db.enrichSession({}); }`, "globalThis.db.enrichSession")).toBeUndefined();
+  });
+  it("follows app.context.<name> of a Koa app or a Telegraf bot to the context parameter's member", () => {
+    const koa = `import { HoneyHiveTracer } from "honeyhive";\nimport Koa from "koa";\nconst app = new Koa();\napp.context.tracer = HoneyHiveTracer.init();\n`;
+    expect(receiverOf(`${koa}app.use(async (ctx) => { ctx.tracer.enrichSession({}); });`, "ctx.tracer.enrichSession")?.name).toBe("context.tracer");
+    // Another member, and the context in another position.
+    expect(receiverOf(`${koa}app.use(async (ctx) => { ctx.other.enrichSession({}); });`, "ctx.other.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${koa}app.use(async (next, ctx) => { ctx.tracer.enrichSession({}); });`, "ctx.tracer.enrichSession")).toBeUndefined();
+    const bot = `import { HoneyHiveTracer } from "honeyhive";\nimport { Telegraf } from "telegraf";\nconst bot = new Telegraf("t");\nbot.context.tracer = HoneyHiveTracer.init();\n`;
+    expect(receiverOf(`${bot}bot.command("ask", async (ctx) => { ctx.tracer.enrichSession({}); });`, "ctx.tracer.enrichSession")?.name).toBe("context.tracer");
+    // A `context` of an object no descriptor makes.
+    expect(receiverOf(`import { HoneyHiveTracer } from "honeyhive";\nconst box = { context: {} as any };\nbox.context.tracer = HoneyHiveTracer.init();\nexport const f = (ctx: any) => ctx.tracer.enrichSession({});`, "ctx.tracer.enrichSession")).toBeUndefined();
+  });
+});

@@ -8,6 +8,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { exportPath, originName, type Bindings, type ModuleOrigin } from "./bindings.js";
+import { APP_CONTEXT_SLOTS, type AppContextSlot } from "./knowledge/app-lifetime.js";
 import { getAnalysisContext } from "./context.js";
 import {
   contains,
@@ -450,6 +451,10 @@ class FileSdkModel implements SdkModel {
   private readonly dynamicGetterResults: Scope.Variable[] = [];
   /** While the rounds examine a variable: the variables its values named that were no tracer (yet). */
   private misses: Scope.Variable[] | undefined;
+  /** Tracers of global slots, by slot name (`globalSlotTracer`). */
+  private readonly globalSlotTracers = new Map<string, MutableTracer>();
+  /** Tracers of application context slots, by framework and member (`appContextTracer`). */
+  private readonly appContextTracers = new Map<string, MutableTracer | undefined>();
   /** What a function returns, grouped once: asking every function for its returns would be quadratic on large files. */
   private returnsByFunction: Map<FunctionNode, TSESTree.ReturnStatement[]> | undefined;
   private readonly traceUseByNode = new Map<TSESTree.Node, TraceUse>();
@@ -956,6 +961,74 @@ class FileSdkModel implements SdkModel {
     return undefined;
   }
 
+  /**
+   * The tracer of a global slot (`globalThis.x`, `global.x`) the file fills with one: cached there
+   * (`globalThis.x ??= <tracer>`, `if (!globalThis.x) globalThis.x = <tracer>`) or assigned at module level
+   * (`globalThis.x = <tracer>`). One process-wide value, so module-level whatever function fills it; no
+   * reference text (the slot may be filled by another module first). Kept once found (a tracer the file
+   * assigns may be known only in a later round).
+   */
+  private globalSlotTracer(slot: string): MutableTracer | undefined {
+    const known = this.globalSlotTracers.get(slot);
+    if (known) return known;
+    const { scopeManager } = this.input;
+    for (const assignment of nodesOfType(this.ast, AST_NODE_TYPES.AssignmentExpression)) {
+      if (globalSlotOf(scopeManager, assignment.left) !== slot) continue;
+      const cached = assignment.operator === "??=" || assignment.operator === "||=" || fillsEmptyGlobalSlot(scopeManager, assignment, slot);
+      if (!cached && (assignment.operator !== "=" || enclosingFunction(assignment) !== undefined)) continue;
+      const value = this.tracerValue(assignment.right, 1);
+      if (!value) continue;
+      const initializations = value.creation ? [value.creation] : [...(value.tracer?.initializations ?? [])];
+      const tracer = new MutableTracer(undefined, `globalThis.${slot}`, "init", true, false, assignment, initializations, false, undefined, undefined);
+      this.globalSlotTracers.set(slot, tracer);
+      return tracer;
+    }
+    return undefined;
+  }
+
+  /**
+   * `ctx.tracer` in a function whose context parameter (by `APP_CONTEXT_SLOTS`' position) inherits from an
+   * application member the file fills: `app.context.tracer = <tracer>` on a `new Koa()` (Telegraf's
+   * `bot.context` likewise). The app's one tracer, so module-level; no reference text (`ctx.tracer` reads
+   * only where a context is at hand).
+   */
+  private appContextTracer(expression: TSESTree.MemberExpression): MutableTracer | undefined {
+    const name = memberName(expression);
+    const context = unwrapExpression(expression.object);
+    if (name === undefined || context?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = this.variableOf(context)?.defs[0];
+    if (def?.type !== "Parameter" || !isFunctionNode(def.node)) return undefined;
+    const position = def.node.params.indexOf(def.name);
+    for (const slot of APP_CONTEXT_SLOTS) {
+      if (slot.parameter !== position) continue;
+      const key = `${slot.framework}\0${name}`;
+      if (!this.appContextTracers.has(key)) this.appContextTracers.set(key, this.appContextSlotTracer(slot, name));
+      const tracer = this.appContextTracers.get(key);
+      if (tracer) return tracer;
+    }
+    return undefined;
+  }
+
+  /** The tracer `<app>.<member>.<name> = <tracer>` stores, `<app>` made by `slot.app`. */
+  private appContextSlotTracer(slot: AppContextSlot, name: string): MutableTracer | undefined {
+    for (const assignment of nodesOfType(this.ast, AST_NODE_TYPES.AssignmentExpression)) {
+      const target = assignment.left;
+      if (target.type !== AST_NODE_TYPES.MemberExpression || memberName(target) !== name) continue;
+      const member = unwrapExpression(target.object);
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || memberName(member) !== slot.member) continue;
+      const app = unwrapExpression(member.object);
+      const made = app?.type === AST_NODE_TYPES.Identifier ? this.variableOf(app)?.defs[0]?.node : undefined;
+      const init = made?.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(made.init) : undefined;
+      const origin = init?.type === AST_NODE_TYPES.NewExpression || init?.type === AST_NODE_TYPES.CallExpression ? this.resolver.originOf(init.callee) : undefined;
+      if (!origin || !specifiedBy(slot.app.package, origin.module) || !specifiedBy(slot.app.name, originName(origin))) continue;
+      const value = this.tracerValue(assignment.right, 1);
+      if (!value) continue;
+      const initializations = value.creation ? [value.creation] : [...(value.tracer?.initializations ?? [])];
+      return new MutableTracer(undefined, `${slot.member}.${name}`, "init", true, false, assignment, initializations, false, undefined, undefined);
+    }
+    return undefined;
+  }
+
   private tracerOfInternal(node: TSESTree.Node): MutableTracer | undefined {
     const expression = unwrapExpression(node);
     if (!expression) return undefined;
@@ -994,6 +1067,11 @@ class FileSdkModel implements SdkModel {
       const owner = thisClass(object);
       return this.memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === owner);
     }
+    // `globalThis.__hh.sessionStart()`: a global slot the file fills with a tracer, used directly.
+    const slot = expression.type === AST_NODE_TYPES.MemberExpression ? globalSlotOf(this.input.scopeManager, expression) : undefined;
+    if (slot !== undefined) return this.globalSlotTracer(slot);
+    const contextTracer = expression.type === AST_NODE_TYPES.MemberExpression ? this.appContextTracer(expression) : undefined;
+    if (contextTracer) return contextTracer;
     // A holder naming itself (`static get tracer() { return Obs.tracer; }`) must not loop.
     if (this.holderDepth > 4) return undefined;
     this.holderDepth++;
@@ -1627,4 +1705,9 @@ function memberReassigned(variable: Scope.Variable, name: string): boolean {
     const use = member.parent;
     return (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) || use?.type === AST_NODE_TYPES.UpdateExpression || (use?.type === AST_NODE_TYPES.UnaryExpression && use.operator === "delete");
   });
+}
+
+/** A specifier's `package` or `name` (one string or a list) names `candidate`. */
+function specifiedBy(value: string | readonly string[], candidate: string): boolean {
+  return typeof value === "string" ? value === candidate : value.includes(candidate);
 }

@@ -19,15 +19,17 @@
 // This engine knows no framework by name.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, findProperty, memberName, staticName, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, findProperty, isFunctionNode, memberName, staticName, type FunctionNode } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { getHandlerModel, originMatches, type Handler, type HandlerModel, type RequestHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, PLATFORMS, frameworkById } from "./knowledge/index.js";
+import { TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
 import type { ParameterDecorators, RequestInputs, RequestInputsByEvent, ValueSpecifier } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
+import { recordHandlerCallOf } from "./record-handlers.js";
 import { getSdkModel, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { textMentionsSdk } from "./settings.js";
 
@@ -68,7 +70,10 @@ function eventInputs(byEvent: RequestInputsByEvent | undefined): RequestInputs[]
 function inputsForEvent(byEvent: RequestInputsByEvent, registration: TSESTree.Node): RequestInputs | undefined {
   if (registration.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const method = memberName(unwrap(registration.callee));
-  if (method !== byEvent.method) return method === undefined ? undefined : connectionMethodInputs(byEvent, registration, method);
+  if (method !== byEvent.method) {
+    if (method === undefined) return undefined;
+    return connectionMethodInputs(byEvent, registration, method) ?? (byEvent.methods !== undefined && Object.hasOwn(byEvent.methods, method) ? byEvent.methods[method] : undefined);
+  }
   // A string written in the call (`computed`: a name `EVENT` is a variable, not the event "EVENT").
   const event = staticName(registration.arguments[0], true);
   if (event === undefined) return undefined;
@@ -78,7 +83,7 @@ function inputsForEvent(byEvent: RequestInputsByEvent, registration: TSESTree.No
 /**
  * `socket.use(fn)` where `socket` is the first parameter of a callback registered for a connection event
  * (`io.on("connection", (socket) => …)`, the nearest function declaring that name): the method's inputs
- * from `connectionMethods`; none for the server's own (`io.use`).
+ * from `connectionMethods`; the server's own (`io.use`) are read from `methods`.
  */
 function connectionMethodInputs(byEvent: RequestInputsByEvent, registration: TSESTree.CallExpression, method: string): RequestInputs | undefined {
   const connection = byEvent.connectionMethods;
@@ -222,7 +227,8 @@ function collect(input: AnalysisInput): readonly UnvalidatedSessionId[] {
     const options = call.arguments[0];
     if (name === undefined || !options) continue;
     if (SESSION_METHODS.has(name) && isHoneyhiveTracer(input, sdk.tracerOf(callee.object))) sinks.push({ call, method: name, options });
-    else if (name === "init" && sdk.sdkExportOf(callee.object) === "HoneyHiveTracer") sinks.push({ call, method: "HoneyHiveTracer.init", options });
+    // The statics that make a tracer (2.x `init`, 1.x `init`/`initFromSessionId`: knowledge/sdks) take the id as `sessionId`.
+    else if (TRACER_FACTORY_STATICS.has(name) && sdk.sdkExportOf(callee.object) === "HoneyHiveTracer") sinks.push({ call, method: `HoneyHiveTracer.${name}`, options });
   }
   if (sinks.length === 0) return [];
   const flows = new SessionIdFlow(input, sdk);
@@ -681,7 +687,7 @@ class SessionIdFlow {
   private inputParameter(fn: FunctionNode, name: TSESTree.Identifier): InputParameter | undefined {
     const handler = this.handlers.handlerOf(fn);
     const inputs = handler && requestInputsOf(handler);
-    if (!handler || !inputs) return undefined;
+    if (!handler || !inputs) return this.recordParameter(fn, name);
     const index = fn.params.findIndex((parameter) => contains(parameter, name));
     if (index < 0) return undefined;
     const decorated = inputs.parameterDecorators && this.decoratedParameter(handler, inputs.parameterDecorators, fn.params[index]!, name);
@@ -749,6 +755,19 @@ class SessionIdFlow {
     const origin = named && named.type !== AST_NODE_TYPES.SpreadElement ? getAnalysisContext(this.input).bindings.originOf(named) : undefined;
     if (!origin || table.validatingPipes.some((spec) => originMatches(origin, spec))) return false;
     return table.knownPipes.some((spec) => originMatches(origin, spec));
+  }
+
+  /**
+   * The record parameter of a record handler a serverless handler hands to a batch call
+   * (`processPartialResponse(event, recordHandler, processor)`: analysis/record-handlers.ts): an element
+   * of the invocation's event, so input where that handler's event is (`holds: "input"`).
+   */
+  private recordParameter(fn: FunctionNode, name: TSESTree.Identifier): InputParameter | undefined {
+    const batch = recordHandlerCallOf(this.input, fn);
+    if (!batch || fn.params.findIndex((parameter) => contains(parameter, name)) !== batch.recordParameter) return undefined;
+    const handler = this.handlers.enclosingHandler(batch.call);
+    const inputs = handler && requestInputsOf(handler);
+    return handler && inputs?.holds === "input" ? { handler, taint: "input", inputs } : undefined;
   }
 
   /** The framework validated the input before the handler runs (a route's `schema`, an `.input(schema)` in the chain). */
@@ -1034,6 +1053,9 @@ class SessionIdFlow {
       // A helper's parameter comes first (see `evaluateHelperParameter`): the handler is further on.
       const handler = def?.type === "Parameter" ? this.handlers.handlerOf(def.node) : undefined;
       if (handler) return handler;
+      // A record handler's record: the handler that runs the batch call.
+      const batch = def?.type === "Parameter" && isFunctionNode(def.node) ? recordHandlerCallOf(this.input, def.node) : undefined;
+      if (batch) return this.handlers.enclosingHandler(batch.call);
     }
     return this.handlers.enclosingHandler(flow.source) ?? this.handlers.enclosingHandler(call);
   }
@@ -1092,6 +1114,8 @@ class SessionIdFlow {
     // `JSON.parse(event.body)` reads the input, it checks nothing.
     if (callee?.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "JSON") return false;
     const name = callee?.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+    // 1.x `HoneyHiveTracer.initFromSessionId(…)` is the sink its name spells, not a check.
+    if (callee?.type === AST_NODE_TYPES.MemberExpression && name !== undefined && TRACER_FACTORY_STATICS.has(name) && this.sdk.sdkExportOf(callee.object) === "HoneyHiveTracer") return false;
     return name !== undefined && VALIDATION_NAME.test(name);
   }
 

@@ -299,6 +299,38 @@ describe(`${RULE_NAME}: an imported session helper speaks its module's honeyhive
 
 // fix-blind7: the other handler methods of a Durable Object (alarm, the WebSocket Hibernation API's close and
 // error) and a Cloudflare Workflow's run() run on one shared instance, interleaved at each await.
+// fix-blind8: a tracer in a global slot used directly as the receiver, and one stored once on Koa's
+// `app.context` (every ctx's prototype) read per request as `ctx.tracer`.
+describe("fix-blind8: global slots and app-context slots as receivers", () => {
+  const HH = `import { HoneyHiveTracer } from "honeyhive";\nimport express from "express";\n`;
+  const KOA = `import { HoneyHiveTracer } from "honeyhive";\nimport Koa from "koa";\nconst app = new Koa();\n`;
+  const started = (code: string, tracer: string, handler: string) => ({
+    code,
+    output: code.replace(`${tracer}.sessionStart(`, `${tracer}.createSession(`),
+    errors: [{ messageId: "sessionStartInHandler" as const, data: { tracer, handler } }],
+  });
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      // Another library's object in a global slot, and a slot the file never fills with a tracer.
+      `${HH}import { Recorder } from "session-recorder";\nglobalThis.__rec ??= new Recorder();\nconst app = express();\napp.post("/x", (req, res) => { globalThis.__rec.sessionStart(); res.end(); });`,
+      `${HH}globalThis.__hh ??= HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/x", (req, res) => { globalThis.__other.sessionStart(); res.end(); });`,
+      // The slot's tracer used at startup, outside any handler (the script pattern).
+      `${HH}globalThis.__hh ??= HoneyHiveTracer.init({ project: "p" });\nglobalThis.__hh.sessionStart({ sessionName: "boot" });`,
+      // Koa look-alikes: a `context` of an object that is no Koa app, another member of app.context, ctx.state.
+      `${KOA}const other = { context: {} as Record<string, unknown> };\nother.context.tracer = HoneyHiveTracer.init({ project: "p" });\napp.use(async (ctx: any) => { ctx.tracer.sessionStart(); });`,
+      `${KOA}import { Recorder } from "session-recorder";\napp.context.tracer = HoneyHiveTracer.init({ project: "p" });\napp.context.recorder = new Recorder();\napp.use(async (ctx) => { ctx.recorder.sessionStart(); });`,
+      `${KOA}app.context.tracer = HoneyHiveTracer.init({ project: "p" });\napp.use(async (ctx) => { ctx.tracer.createSession({ sessionName: "r" }); });`,
+    ],
+    invalid: [
+      started(`${HH}globalThis.__hh ??= HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/x", (req, res) => { globalThis.__hh.sessionStart({ sessionName: "x" }); res.end(); });`, "globalThis.__hh", "Express handler"),
+      started(`${HH}(globalThis as any).tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/x", (req, res) => { (globalThis as any).tracer.sessionStart(); res.end(); });`, "(globalThis as any).tracer", "Express handler"),
+      started(`${HH}if (!global.hh) global.hh = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/x", (req, res) => { global.hh.sessionStart(); res.end(); });`, "global.hh", "Express handler"),
+      started(`${KOA}app.context.tracer = HoneyHiveTracer.init({ project: "p" });\napp.use(async (ctx) => { ctx.tracer.sessionStart({ sessionName: "r" }); ctx.body = "ok"; });`, "ctx.tracer", "Koa handler"),
+      started(`${KOA}const tracer = HoneyHiveTracer.init({ project: "p" });\napp.context.hh = tracer;\napp.use(async (context, next) => { context.hh.sessionStart(); await next(); });`, "context.hh", "Koa handler"),
+    ],
+  });
+});
+
 describe("fix-blind7: per-call code of job and workflow runtimes", () => {
   const HEAD = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
   const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", ...deps } });

@@ -1249,6 +1249,25 @@ ruleTester.run(`${RULE_NAME}: holders that may change`, testedRule, {
 });
 
 // fix-blind7: an export of a JavaScript module typed by JSDoc with an aws-lambda handler type.
+// fix-blind8: a Powertools batch handler traces through the record handler it hands to
+// `processPartialResponse` by name (knowledge/record-handlers.ts): followed like the handler's own body.
+describe("fix-blind8: Powertools record handlers passed by reference", () => {
+  const HEAD = `${TRACER}import { BatchProcessor, EventType, processPartialResponse, processPartialResponseSync } from "@aws-lambda-powertools/batch";\nconst processor = new BatchProcessor(EventType.SQS);\n`;
+  const reports = (code: string): number => lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code: `${HEAD}${code}`, filename: "src/batch.ts" }).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  it.each([
+    `const recordHandler = async (record) => { tracer.createSession({ sessionName: record.messageId }); };\nexport const handler = async (event, context) => processPartialResponse(event, recordHandler, processor, { context });`,
+    `async function recordHandler(record) { await tracer.startSpan("r", async () => record.body); }\nexport const handler = async (event) => { return await processPartialResponse(event, recordHandler, processor); };`,
+    `const recordHandler = (record) => { tracer.createSession({ sessionName: record.messageId }); };\nexport const handler = async (event, context) => processPartialResponseSync(event, recordHandler, processor, { context });`,
+  ])("reported: %s", (code) => expect(reports(code)).toBeGreaterThan(0));
+  it.each([
+    // Flushed after the batch settles.
+    `const recordHandler = async (record) => { tracer.createSession({ sessionName: record.messageId }); };\nexport const handler = async (event, context) => {\n  try {\n    return await processPartialResponse(event, recordHandler, processor, { context });\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
+    // The record handler traces nothing; a function of the same name handed to another library's call.
+    `const recordHandler = async (record) => { console.log(record.body); };\nexport const handler = async (event, context) => processPartialResponse(event, recordHandler, processor, { context });`,
+    `import { processAll } from "./batch-utils";\nconst recordHandler = async (record) => { tracer.createSession({ sessionName: record.messageId }); };\nexport const handler = async (event) => processAll(event, recordHandler, processor);`,
+  ])("quiet: %s", (code) => expect(reports(code)).toBe(0));
+});
+
 describe("fix-blind7: JSDoc aws-lambda handler types", () => {
   const TRACER = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
   const BODY = `async (event) => {\n  await tracer.startSpan("consume", async () => event.Records.length);\n};`;

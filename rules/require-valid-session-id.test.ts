@@ -511,6 +511,128 @@ describe("WebSocket inputs: ws messages and the upgrade request, Socket.IO packe
   });
 });
 
+// fix-blind8: request input the eighth blind round found unread: Socket.IO's server middleware `io.use`
+// (its socket's handshake), a Netlify Edge Function's `Context` (parameter 1), Azure Functions v3's
+// `context.bindingData`/`context.req`, and honeyhive 1.x `HoneyHiveTracer.initFromSessionId` as a sink.
+describe("fix-blind8: io.use handshakes, Netlify Edge context, Azure v3 context, 1.x initFromSessionId", () => {
+  const IO = `import { Server } from "socket.io";\n${HH}const io = new Server(3000);\n`;
+  const HH_1X = `import { HoneyHiveTracer } from "honeyhive";\nimport express from "express";\nconst app = express();\n`;
+  const EDGE = `import type { Context } from "@netlify/edge-functions";\n${HH}`;
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      // What the server keeps on the socket, and the id the middleware makes itself.
+      `${IO}io.use((socket, next) => { tracer.createSession({ sessionId: socket.data.sessionId }); next(); });`,
+      `${IO}io.of("/chat").use((socket, next) => { tracer.createSession({ sessionId: socket.id }); next(); });`,
+      `${IO}io.use((socket, next) => { const sid = socket.handshake.auth.sessionId; if (!isSessionId(sid)) return next(new Error("bad")); tracer.createSession({ sessionId: sid }); next(); });`,
+      // Netlify Edge: the platform's own request id and the deploy, not the client's.
+      { code: `${EDGE}export default async (request: Request, context: Context) => { tracer.createSession({ sessionId: context.requestId }); return new Response("ok"); };`, filename: "netlify/edge-functions/chat.ts" },
+      { code: `${EDGE}export default async (request: Request, context: Context) => { tracer.createSession({ sessionId: context.deploy.id }); return new Response("ok"); };`, filename: "netlify/edge-functions/chat.ts" },
+      // The same edge shape outside the edge functions folder is no handler.
+      { code: `${EDGE}export default async (request: Request, context: Context) => { tracer.createSession({ sessionId: context.cookies.get("sid") }); return new Response("ok"); };`, filename: "src/lib/chat.ts" },
+      // 1.x: the id checked first; `init` with an id the route makes.
+      `${HH_1X}app.post("/chat", async (req, res) => {\n  const sessionId = req.get("x-session-id") ?? "";\n  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return void res.status(400).end();\n  const tracer = await HoneyHiveTracer.initFromSessionId({ apiKey: "k", project: "p", sessionId });\n  await tracer.flush();\n  res.end();\n});`,
+      `${HH_1X}import { randomUUID } from "node:crypto";\napp.post("/chat", async (req, res) => {\n  const tracer = await HoneyHiveTracer.initFromSessionId({ apiKey: "k", project: "p", sessionId: randomUUID() });\n  await tracer.flush();\n  res.end();\n});`,
+    ],
+    invalid: [
+      invalidCase(
+        `${IO}io.use((socket, next) => { tracer.createSession({ sessionId: socket.handshake.query.sid as string }); next(); });`,
+        { source: "socket.handshake.query.sid", method: "createSession", handler: "Socket.IO handler" },
+        [wrapIfPresent("socket.handshake.query.sid as string", "(socket.handshake.query.sid as string)")],
+      ),
+      invalidCase(
+        `${IO}io.of("/chat").use(({ handshake }, next) => { tracer.createSession({ sessionId: handshake.auth.sessionId }); next(); });`,
+        { source: "handshake.auth.sessionId", method: "createSession", handler: "Socket.IO handler" },
+        [wrapIfPresent("handshake.auth.sessionId")],
+      ),
+      invalidCase(
+        `${EDGE}export default async (request: Request, context: Context) => { tracer.createSession({ sessionId: context.cookies.get("sid") }); return new Response("ok"); };`,
+        { source: 'context.cookies.get("sid")', method: "createSession", handler: "Netlify Edge Functions handler" },
+        [wrapIfPresent('context.cookies.get("sid")')],
+        "netlify/edge-functions/chat.ts",
+      ),
+      invalidCase(
+        `${EDGE}export default async (request: Request, context: Context) => { tracer.createSession({ sessionId: context.params.id }); return new Response("ok"); };\nexport const config = { path: "/chat/:id" };`,
+        { source: "context.params.id", method: "createSession", handler: "Netlify Edge Functions handler" },
+        [wrap("context.params.id")],
+        "netlify/edge-functions/chat.ts",
+      ),
+      {
+        code: `${HH_1X}app.post("/chat", async (req, res) => {\n  const tracer = await HoneyHiveTracer.initFromSessionId({ apiKey: "k", project: "p", sessionId: req.get("x-session-id") });\n  await tracer.flush();\n  res.end();\n});`,
+        errors: [{ messageId: "unvalidatedSessionId1x" as const, data: { source: 'req.get("x-session-id")', method: "HoneyHiveTracer.initFromSessionId", handler: "Express handler" }, suggestions: [] }],
+      },
+    ],
+  });
+  // Azure Functions v3 is told apart by its function.json beside the file: a project on disk.
+  const AZURE_V3 = {
+    "package.json": JSON.stringify({ name: "app", private: true, dependencies: { honeyhive: "^2.0.0", "@azure/functions": "^3.5.1" } }),
+    "host.json": `{ "version": "2.0" }\n`,
+    "Chat/function.json": JSON.stringify({ bindings: [{ type: "httpTrigger", direction: "in", name: "req", route: "chat/{sessionId}" }, { type: "http", direction: "out", name: "res" }] }),
+  };
+  const azure = (read: string): Case => ({
+    name: read,
+    code: `import type { AzureFunction, Context, HttpRequest } from "@azure/functions";\n${HH}const run: AzureFunction = async function (context: Context, req: HttpRequest): Promise<void> {\n  tracer.createSession({ sessionId: ${read} });\n  await tracer.forceFlush();\n  context.res = { status: 200 };\n};\nexport default run;`,
+    filename: "Chat/index.ts",
+    files: AZURE_V3,
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  it.each([azure("context.bindingData.sessionId"), azure("String(context.bindingData.query.sid)"), azure('context.req.headers["x-session-id"]'), azure("req.query.sid")].map((testCase) => [testCase.name, testCase] as const))(
+    "Azure v3 reported: %s",
+    (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0),
+  );
+  // Look-alikes: the runtime's invocation id and function name, what the function put on `context.res`.
+  it.each([azure("context.invocationId"), azure("context.executionContext.functionName"), azure("context.res?.body")].map((testCase) => [testCase.name, testCase] as const))(
+    "Azure v3 quiet: %s",
+    (_name, testCase) => expect(reports(testCase)).toBe(0),
+  );
+});
+
+// fix-blind8: a Powertools record handler passed by name to `processPartialResponse` gets an element
+// of the invocation's event (knowledge/record-handlers.ts).
+describe("fix-blind8: Powertools record handlers' records", () => {
+  const HEAD = `${HH}import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";\nconst processor = new BatchProcessor(EventType.SQS);\n`;
+  const batch = (recordHandler: string, call = "processPartialResponse(event, recordHandler, processor, { context })"): string =>
+    `${HEAD}${recordHandler}\nexport const handler = async (event, context) => {\n  try {\n    return await ${call};\n  } finally {\n    await tracer.forceFlush();\n  }\n};`;
+  it.each([
+    ["a record's body", batch(`const recordHandler = async (record) => { tracer.createSession({ sessionId: JSON.parse(record.body).sessionId }); };`)],
+    ["a destructured record attribute", batch(`async function recordHandler({ messageAttributes }) { tracer.createSession({ sessionId: messageAttributes.sessionId.stringValue }); }`)],
+  ])("reports %s", (_title: string, code: string) => {
+    expect(messagesOf(code, "src/batch.ts")).toEqual([MESSAGE]);
+  });
+  it.each([
+    ["the record's id checked first", batch(`const recordHandler = async (record) => { const { sessionId } = JSON.parse(record.body); if (!isSessionId(sessionId)) return; tracer.createSession({ sessionId }); };`)],
+    ["the record handler's second parameter (no input)", batch(`const recordHandler = async (record, options) => { tracer.createSession({ sessionId: options.sessionId }); };`)],
+    ["a function of the same shape handed to another library's call", batch(`const recordHandler = async (record) => { tracer.createSession({ sessionId: JSON.parse(record.body).sessionId }); };`, "other(event, recordHandler, processor)")],
+  ])("accepts %s", (_title: string, code: string) => {
+    expect(messagesOf(code, "src/batch.ts")).toEqual([]);
+  });
+});
+
+// fix-blind8: a Twilio Function (`functions/` of a Twilio Serverless project) is Lambda-shaped, but its
+// request is `event`, the second parameter (knowledge/platforms/twilio-functions.ts).
+describe("fix-blind8: Twilio Functions' event", () => {
+  const project = (deps: Record<string, string>) => ({ "package.json": JSON.stringify({ name: "app", private: true, dependencies: { honeyhive: "^2.0.0", ...deps } }) });
+  const TWILIO = project({ "@twilio/runtime-handler": "^2.0.0", twilio: "^5.7.0" });
+  const fn = (parameters: string, read: string, files: Record<string, string> = TWILIO, filename = "functions/sms.js"): Case => ({
+    name: `${filename} (${parameters}) ${read} ${Object.keys(JSON.parse(files["package.json"]!).dependencies).join(",")}`,
+    code: `const { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init({ project: "sms" });\nexports.handler = async function (${parameters}) {\n  tracer.createSession({ sessionId: ${read} });\n  await tracer.forceFlush();\n  return callback ? callback(null, "ok") : "ok";\n};`,
+    filename,
+    files,
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  it.each([
+    fn("context, event, callback", "event.From"),
+    fn("context, event, callback", "event.request.headers['x-session-id']"),
+    // Without Twilio's runtime (only its SMS client), or outside functions/, the export is a Lambda: its event is first.
+    fn("event, context, callback", "event.headers['x-session-id']", project({ twilio: "^5.7.0" })),
+    fn("event, context, callback", "event.headers['x-session-id']", TWILIO, "src/sms.js"),
+  ].map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each([
+    // The runtime's context (environment values, the domain) is not the request.
+    fn("context, event, callback", "context.SESSION_SEED"),
+    fn("context, event, callback", "context.DOMAIN_NAME"),
+  ].map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
 describe("hono/cookie readers", () => {
   ruleTester.run(RULE_NAME, testedRule, {
     valid: [],

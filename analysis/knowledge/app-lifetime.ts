@@ -6,6 +6,7 @@
 // gets its own `ctx`), Hono `c.set()`/`c.var` (a new Context per request), Fastify `request.*`/`reply.*`.
 // A Fastify `fastify.decorate("tracer", …)` needs no entry: it runs where a plugin is registered,
 // once, and a plugin is no request handler.
+import type { ValueSpecifier } from "./types.js";
 
 /** Members of a framework handler's parameters that are the application object. */
 export interface AppLifetimeHolder {
@@ -42,3 +43,38 @@ const BY_FRAMEWORK: ReadonlyMap<string, ReadonlySet<string>> = new Map(APP_LIFET
 export function isAppLifetimeMember(framework: string | undefined, member: string | undefined): boolean {
   return framework !== undefined && member !== undefined && (BY_FRAMEWORK.get(framework)?.has(member) ?? false);
 }
+
+/**
+ * An application member that is the prototype of every handler's context, so what the app stores there
+ * once (`app.context.tracer = tracer`) every request reads as its own (`ctx.tracer`): one object for the
+ * whole process, not one per request. Read by analysis/sdk-model.ts (`appContextTracer`).
+ */
+export interface AppContextSlot {
+  /** The framework descriptor's id (its handlers get the context). */
+  readonly framework: string;
+  /** What makes the application (`new Koa()`, `new Telegraf(token)`). */
+  readonly app: ValueSpecifier;
+  /** The application's member every context inherits from: `app.context`. */
+  readonly member: string;
+  /** The position of the context among a handler's parameters. */
+  readonly parameter: number;
+  readonly verifiedAt: string;
+}
+
+export const APP_CONTEXT_SLOTS: readonly AppContextSlot[] = [
+  {
+    framework: "koa",
+    app: { package: "koa", name: ["", "Koa"] },
+    member: "context",
+    parameter: 0,
+    verifiedAt: "koajs.com (Application, app.context): 'app.context is the prototype from which ctx is created. You may add additional properties to ctx by editing app.context … useful for adding properties or methods to ctx to be used across your entire app' (its example: `app.context.db = db()`, then `ctx.db` in a middleware)",
+  },
+  {
+    framework: "telegraf",
+    app: { package: "telegraf", name: ["Telegraf", ""] },
+    member: "context",
+    parameter: 0,
+    verifiedAt:
+      "telegraf docs/context.md (3.x, unpkg) 'The recommended way to extend application context': `app.context.db = …` then `ctx.db` in `app.on('text', (ctx) => …)` (checked 2026-12-06; 4.x keeps `bot.context`, not re-read in its source here). Takes effect where a telegraf descriptor makes its listeners handlers",
+  },
+];

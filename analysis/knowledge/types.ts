@@ -709,9 +709,15 @@ export interface RequestInputsByEvent {
   /**
    * Methods of the object a connection event's callback receives as its first parameter (Socket.IO's
    * `socket` in `io.on("connection", (socket) => …)`) whose callback gets client input: `socket.use((packet,
-   * next) => …)` sees each packet the client sends, while the server's own `io.use((socket, next) => …)` does not.
+   * next) => …)` sees each packet the client sends.
    */
   readonly connectionMethods?: { readonly events: readonly string[]; readonly methods: Readonly<Record<string, RequestInputs>> };
+  /**
+   * Other registering methods, not per event, by name, where `connectionMethods` does not apply: the
+   * server's own middleware `io.use((socket, next) => …)` gets each connecting socket, whose handshake is
+   * the client's.
+   */
+  readonly methods?: Readonly<Record<string, RequestInputs>>;
 }
 
 /**

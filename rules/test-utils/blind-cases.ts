@@ -1,5 +1,6 @@
-// The harness of the blind-case files (rules/blind-cases-4.test.ts, rules/blind-cases-5.test.ts): one case
-// is a file's text linted with one rule, optionally inside a temporary project (package.json, config files).
+// The harness of the blind-case files (rules/blind-cases-4.test.ts to rules/blind-cases-8.test.ts; `lintCase`
+// also serves the fix-blind blocks of the rules' own tests): one case is a file's text linted with one rule,
+// optionally inside a temporary project (package.json, config files).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";

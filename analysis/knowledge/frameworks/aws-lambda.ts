@@ -6,8 +6,10 @@
 import type { TSESTree } from "@typescript-eslint/types";
 import { staticName, type FunctionNode } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
+import { projectDependsOn, projectRelativePath } from "../../deployment.js";
 import { jsdocTypesBefore, mayHaveJsdocTypes } from "../../jsdoc.js";
 import { awsLambda as awsLambdaPlatform } from "../platforms/aws-lambda.js";
+import { TWILIO_FUNCTIONS_PROJECT, twilioFunctions } from "../platforms/twilio-functions.js";
 import type { ExportedValue, FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
 import { instanceMethods } from "./common.js";
 import { configuredHandlerNames } from "./lambda-functions-config.js";
@@ -247,10 +249,11 @@ function collectExport(api: HandlerHookApi, named: ExportedValue, scriptFunction
     api.request(functions, exported.exportNode);
     return;
   }
+  const platform = isTwilioFunction(api.filename) ? twilioFunctions : awsLambdaPlatform;
   for (const fn of functions) {
     if (scriptFunctions.has(fn)) continue;
     api.invocation(fn, {
-      platform: awsLambdaPlatform,
+      platform,
       exportName: exported.name,
       nameNode: exported.nameNode,
       exportNode: exported.exportNode,
@@ -259,6 +262,11 @@ function collectExport(api: HandlerHookApi, named: ExportedValue, scriptFunction
       callbackStyle: !streamed && fn.params.length >= 3,
     });
   }
+}
+
+/** A Twilio Function: Lambda-shaped, with the request in its second parameter (`TWILIO_FUNCTIONS_PROJECT`). */
+function isTwilioFunction(filename: string): boolean {
+  return projectRelativePath(filename)?.startsWith(TWILIO_FUNCTIONS_PROJECT.folder) === true && projectDependsOn(filename, TWILIO_FUNCTIONS_PROJECT.dependencies);
 }
 
 /** AWS Lambda handlers (and the Lambda-compatible exports of other hosts that have no descriptor of their own). */

@@ -49,5 +49,8 @@ export const netlifyEdgeFunctions = {
   name: "Netlify Edge Functions",
   modules: ["@netlify/edge-functions"],
   files: [{ path: /(?:^|\/)netlify\/edge-functions\/.+\.(?:[cm]?[jt]sx?)$/, defaultExport: true }],
-  requestInputs: REQUEST_OBJECT,
+  // The edge `Context` (parameter 1) reads the request too: `cookies.get(name)` the client's cookie,
+  // `params` the configured path's parameters, `geo` and `ip` the client's location and address
+  // (docs.netlify.com/edge-functions/api, "Netlify-specific Context object"; checked 2026-12-06).
+  requestInputs: { ...REQUEST_OBJECT, otherParameters: { 1: { holds: "request", parts: ["params", "cookies", "geo", "ip"], routeParameters: ["params"] } } },
 } as const satisfies FrameworkDescriptor;

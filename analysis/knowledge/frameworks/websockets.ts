@@ -46,6 +46,10 @@ export const socketIo = {
     // `socket.use(([event, ...args], next) => …)`: a middleware of the socket gets each packet the client
     // sent, its event name and arguments (https://socket.io/docs/v4/server-api/#socketusefn; checked 2026-12-06).
     connectionMethods: { events: SOCKET_IO_CONNECTION_EVENTS, methods: { use: { holds: "input" } } },
+    // `io.use((socket, next) => …)` (and a namespace's): a middleware of the server, run per connecting
+    // socket before `connection`; the socket's handshake is the client's as in a connection callback
+    // (https://socket.io/docs/v4/middlewares/: "socket.handshake.auth.token"; checked 2026-12-06).
+    methods: { use: SOCKET_IO_HANDSHAKE },
   },
 } as const satisfies FrameworkDescriptor;
 

@@ -11,9 +11,13 @@ export const azureFunctions = {
 
 /**
  * The same platform in the v3 model, whose handler takes `(context, req)`: the request is the second
- * parameter, and the first is the runtime's own context (`context.invocationId` is no client input).
+ * parameter, and the first is the runtime's own context (`context.invocationId` is no client input), but
+ * two of its members carry the request: `context.req` is the HTTP trigger's request again, and
+ * `context.bindingData` the trigger's metadata, for an HTTP trigger its route parameters, `query` and
+ * `headers` (the client's). Checked in @azure/functions@3.2.0 index.d.ts (`Context.req`,
+ * `Context.bindingData: ContextBindingData`, "trigger metadata and function invocation data").
  */
 export const azureFunctionsV3 = {
   ...azureFunctions,
-  requestInputs: { ...REQUEST_OBJECT, parameter: 1 },
+  requestInputs: { ...REQUEST_OBJECT, parameter: 1, otherParameters: { 0: { ...REQUEST_OBJECT, parts: [...REQUEST_OBJECT.parts, "bindingData"] } } },
 } as const satisfies PlatformDescriptor;
