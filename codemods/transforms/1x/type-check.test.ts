@@ -36,6 +36,10 @@ const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
   "migrate-1x/init-promise-untyped-static-and-parameter": "an untyped static field and parameter default holding an init stay, marked: whether the class uses them as promises or tracers is a person's call",
   "migrate-1x/flush-two-markers-one-line": "a flush of a Promise.all element and a static flush with no tracer stay, marked on one line",
   "migrate-1x/trace-event-type-spellings": "eventType values this SDK does not take (\"llm\", a string variable, a mis-cased literal held in a const) stay, marked: which event type is meant is a person's call",
+  "migrate-1x/enrichment-multiline-unmapped-field": "userProperties stays at its key, marked: this SDK has no such field",
+  "migrate-1x/evaluate-dataset-loosely-typed": "a dataset typed Record<string, any>[] stays, marked: a person types it with this SDK's datapoint (inputs)",
+  "migrate-1x/names-removed-function-calls": "getGitInfo() and serverURLFromOptions() stay, marked at the import and each call: no counterpart",
+  "migrate-1x/trace-event-type-declared-union": "an eventType held by a parameter typed string stays, marked: which event type is meant is a person's call",
 };
 
 let project: ConsumerProject | undefined;
