@@ -356,6 +356,84 @@ const EXPECTED: Readonly<Record<string, Change>> = {
       ],
     },
   },
+  // Another SDK's or pipeline's flush is not HoneyHive's (D1): the handler's body goes into try/finally with the tracer's
+  // flush, the other SDK's flush kept where it is (m03's own finally gets the flush added).
+  "m03-langfuse-flushed-honeyhive-not": {
+    both: { "src/handler.ts": ["@@ -13,0 +14 @@", "+    await tracer.forceFlush();"] },
+  },
+  "m23-braintrust-flushed-honeyhive-not": {
+    both: {
+      "src/handler.ts": [
+        "@@ -8,4 +8,8 @@",
+        "-  logger.log({ input: event.ticket });",
+        "-  tracer.createSession({ sessionName: \"triage\" });",
+        "-  await logger.flush();",
+        "-  return { statusCode: 200 };",
+        "+  try {",
+        "+    logger.log({ input: event.ticket });",
+        "+    tracer.createSession({ sessionName: \"triage\" });",
+        "+    await logger.flush();",
+        "+    return { statusCode: 200 };",
+        "+  } finally {",
+        "+    await tracer.forceFlush();",
+        "+  }",
+      ],
+    },
+  },
+  "m24-langfuse-processor-flushed-honeyhive-not": {
+    both: {
+      "src/handler.ts": [
+        "@@ -8,3 +8,7 @@",
+        "-  tracer.createSession({ sessionName: \"note\", metadata: { size: String(event.note.length) } });",
+        "-  await langfuseSpanProcessor.forceFlush();",
+        "-  return { statusCode: 200 };",
+        "+  try {",
+        "+    tracer.createSession({ sessionName: \"note\", metadata: { size: String(event.note.length) } });",
+        "+    await langfuseSpanProcessor.forceFlush();",
+        "+    return { statusCode: 200 };",
+        "+  } finally {",
+        "+    await tracer.forceFlush();",
+        "+  }",
+      ],
+    },
+  },
+  "m54-metrics-provider-flushed-honeyhive-not": {
+    both: {
+      "src/handler.ts": [
+        "@@ -6,3 +6,7 @@",
+        "-  tracer.createSession({ sessionName: \"h\" });",
+        "-  await metrics.forceFlush();",
+        "-  return { statusCode: 200 };",
+        "+  try {",
+        "+    tracer.createSession({ sessionName: \"h\" });",
+        "+    await metrics.forceFlush();",
+        "+    return { statusCode: 200 };",
+        "+  } finally {",
+        "+    await tracer.forceFlush();",
+        "+  }",
+      ],
+    },
+  },
+  // Two providers (D2): the one exporting to HoneyHive is flushed; the Honeycomb provider's flush stays.
+  "m19-honeycomb-provider-and-honeyhive-provider": {
+    both: {
+      "src/handler.ts": [
+        "@@ -10,4 +10,8 @@",
+        "-  honeycomb.getTracer(\"a\").startSpan(\"a\").end();",
+        "-  honeyhive.getTracer(\"b\").startSpan(\"b\").end();",
+        "-  await honeycomb.forceFlush();",
+        "-  return { statusCode: 200 };",
+        "+  try {",
+        "+    honeycomb.getTracer(\"a\").startSpan(\"a\").end();",
+        "+    honeyhive.getTracer(\"b\").startSpan(\"b\").end();",
+        "+    await honeycomb.forceFlush();",
+        "+    return { statusCode: 200 };",
+        "+  } finally {",
+        "+    await honeyhive.forceFlush();",
+        "+  }",
+      ],
+    },
+  },
   // m25–m32, m35–m48, m51, m52, m55–m58: HoneyHive used correctly next to a look-alike: nothing to change.
   "m25-sentry-mongoose-express-session-beside-create-session": { both: {} },
   "m26-dd-tracer-named-tracer-beside-hh": { both: {} },
@@ -432,14 +510,8 @@ const EXPECTED: Readonly<Record<string, Change>> = {
  * asserted, with what they should be.
  */
 const KNOWN_MIXED: Readonly<Record<string, { readonly today: Change; readonly reason: string }>> = {
-  "m03-langfuse-flushed-honeyhive-not": {
-    today: { both: {} },
-    reason: "should wrap the handler's body in try/finally with `await tracer.forceFlush()` (Langfuse's flushAsync() kept where it is): langfuse.flushAsync() counts as the HoneyHive flush (analysis/flush-calls.ts:165)",
-  },
-  "m54-metrics-provider-flushed-honeyhive-not": {
-    today: { both: {} },
-    reason: "should flush the HoneyHive tracer in a finally: a MeterProvider's forceFlush() (./metrics) counts as its flush (analysis/flush-calls.ts:165)",
-  },
+
+
   "m49-1x-local-telemetry-class-wrappers": {
     today: {
       "2x": {},
@@ -480,18 +552,9 @@ const KNOWN_MIXED: Readonly<Record<string, { readonly today: Change; readonly re
       "--from 1 should change only `hh`'s lines: `tracer` is `await Tracer.init()` of the project's ./my-tracer (no HoneyHive), yet its traceFunction() and flush() get markers " +
       "(codemods/transforms/1x/shared.ts:226 as above; the flush marker follows it: codemods/transforms/1x/flush.ts:96, since that traceFunction() makes the receiver count as a 1.x tracer)",
   },
-  "m19-honeycomb-provider-and-honeyhive-provider": {
-    today: { both: {} },
-    reason: "should add `await honeyhive.forceFlush()` (the provider exporting to HoneyHive): honeycomb.forceFlush() counts as its flush (analysis/flush-calls.ts:165), and the fix target is the file's first provider (analysis/flush-calls.ts:247)",
-  },
-  "m23-braintrust-flushed-honeyhive-not": {
-    today: { both: {} },
-    reason: "should flush the HoneyHive tracer in a finally: Braintrust's logger.flush() counts as its flush (analysis/flush-calls.ts:175)",
-  },
-  "m24-langfuse-processor-flushed-honeyhive-not": {
-    today: { both: {} },
-    reason: "should flush the HoneyHive tracer in a finally: the Langfuse span processor's forceFlush() counts as its flush (analysis/flush-calls.ts:165)",
-  },
+
+
+
 };
 
 describe("HoneyHive next to a look-alike: only HoneyHive's lines change", () => {
