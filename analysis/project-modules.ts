@@ -873,7 +873,7 @@ export function importedFromOtherSdkModule(input: AnalysisInput, variable: Scope
 }
 
 /** `test` holds for every module specifier the text of the project module `origin` names loads (false when it cannot be read). */
-function everySpecifierOf(input: AnalysisInput, origin: ImportOrigin | undefined, test: (specifier: string, path: string) => boolean): boolean {
+export function everySpecifierOf(input: AnalysisInput, origin: ImportOrigin | undefined, test: (specifier: string, path: string) => boolean): boolean {
   if (!origin || !input.readModuleFacts || isSdkModule(origin.specifier, input.settings)) return false;
   try {
     const path = defaultReader.resolve(origin.specifier, absolutePath(input.filename));

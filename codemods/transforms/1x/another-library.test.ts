@@ -68,6 +68,8 @@ describe("a receiver from the project's own module", () => {
     "src/my-tracer.ts": `export class Tracer {\n  static async init() { return new Tracer(); }\n  traceFunction() { return <F>(f: F) => f; }\n  async startSession() { return "s"; }\n  async flush() {}\n}\n`,
     "src/wraps.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport class Tracer {\n  static async init() { return HoneyHiveTracer.init({ project: "p" }); }\n}\n`,
     "src/via.ts": `export { Tracer } from "./my-tracer";\nimport "./wraps";\n`,
+    "src/workspace.ts": `import { make } from "@acme/obs";\nexport class Tracer {\n  static async init() { return make(); }\n}\n`,
+    "src/mongo.ts": `import { MongoClient } from "mongodb";\nexport class Tracer {\n  static async init() { return new Tracer(); }\n  client = new MongoClient("mongodb://x");\n  traceFunction() { return <F>(f: F) => f; }\n  async startSession() { return "s"; }\n  async flush() {}\n}\n`,
   });
   const script = (specifier: string) => `import { HoneyHiveTracer } from "honeyhive";
 import { Tracer } from "${specifier}";
@@ -83,6 +85,7 @@ await hh.flush();
   it.each([
     ["a relative import", "./my-tracer"],
     ["a tsconfig paths alias", "@/my-tracer"],
+    ["a module loading only another library (mongodb)", "./mongo"],
   ])("writes no marker on its class's calls: %s", (_name, specifier) => {
     const output = migrateOwn(specifier);
     expect(output).not.toContain("honeyhive-migrate");
@@ -94,6 +97,7 @@ await hh.flush();
   it.each([
     ["a module that loads the SDK", "./wraps"],
     ["a module that loads another project module", "./via"],
+    ["a module that loads a package that may wrap the SDK (a workspace package, unknown here)", "./workspace"],
     ["a module that cannot be read", "./missing"],
   ])("keeps the markers: %s", (_name, specifier) => {
     const output = migrateOwn(specifier);

@@ -9,7 +9,7 @@ import { type EditList, lineStart } from "../../../analysis/edits.js";
 import { keyedProperties, option1x } from "../../../analysis/honeyhive-1x.js";
 import { addMarker } from "../../engine/markers.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { EMPTY_MANIFEST, exportedTracerShape, projectModules } from "../../../analysis/project-modules.js";
+import { EMPTY_MANIFEST, everySpecifierOf, exportedTracerShape, projectModules } from "../../../analysis/project-modules.js";
 import { exportPath, type ModuleOrigin } from "../../../analysis/bindings.js";
 import { isKnownNonHoneyhiveModule } from "../../../analysis/knowledge/sdks/index.js";
 import { splitCdnUrl } from "../../../analysis/knowledge/npm-cdns.js";
@@ -250,13 +250,16 @@ export function receiverOfAnotherLibrary(input: AnalysisInput, member: TSESTree.
  * An export of the project's own module (`./my-tracer`, `@/honeyhive` through tsconfig `paths`) that
  * provably is not HoneyHive's: the module was read, its export facts name no tracer or getter of one, and
  * it loads neither the SDK, a settings module, nor another project module (analysis/project-modules.ts
- * `exportedTracerShape`: "foreign"), as a class `Tracer` with `init()`/`traceFunction()`/`flush()` of its
+ * `exportedTracerShape`: "foreign"), and each package it loads is provably another library's
+ * (`anotherLibrarysModule`), as a class `Tracer` with `init()`/`traceFunction()`/`flush()` of its
  * own (look-alike round D3). A module that cannot be read, or that loads another project module (which
  * may hand on a tracer), is not this: its calls keep their markers.
  */
 function projectModuleOutsideSdk(input: AnalysisInput, origin: ModuleOrigin): boolean {
   const name = exportPath(origin)[0];
-  return name !== undefined && exportedTracerShape(input, { specifier: origin.module, name }) === "foreign";
+  if (name === undefined || exportedTracerShape(input, { specifier: origin.module, name }) !== "foreign") return false;
+  // Each package it loads provably another library's (a workspace package or an alias may wrap the SDK).
+  return everySpecifierOf(input, { specifier: origin.module, name }, (specifier, path) => anotherLibrarysModule(packageSpecifier(specifier), path));
 }
 
 /**
