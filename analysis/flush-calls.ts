@@ -3,7 +3,8 @@
 // a static of an exported class, an instance of one, what an export returns, or a HoneyHive tracer),
 // through the file's one binding resolver. A method whose name is specific enough (`nameAlone`:
 // `forceFlush`, `flushAsync`, …) counts on any receiver; `flush`/`shutdown` only on a resolved one (a
-// database pool has `shutdown()` too).
+// database pool has `shutdown()` too). Which of these flush a handler that traces through HoneyHive is
+// `flushesAnotherPipeline`'s question (analysis/flush.ts `flushTestOf` asks it): not another SDK's.
 //
 // Also here: what an OpenTelemetry file that exports to HoneyHive sets up (its provider, processors,
 // tracers), for the handlers that trace through it and the flush a fix writes on it.
@@ -14,15 +15,16 @@ import { AttachedCache } from "./attached-cache.js";
 import { originName, type Bindings } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import type { AnalysisInput } from "./input.js";
-import { ALL_FLUSH_CALLS, FLUSH_METHODS_BY_NAME, type PackageExport, type ProfiledFlushCall } from "./knowledge/sdks/index.js";
-import { FIX_PREFERENCE, mayExportOtelToHoneyhive, OTEL_COMPONENTS, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
+import { ALL_FLUSH_CALLS, FLUSH_METHODS_BY_NAME, isKnownNonHoneyhiveModule, moduleMatches, type PackageExport, type ProfiledFlushCall } from "./knowledge/sdks/index.js";
+import { FIX_PREFERENCE, mayExportOtelToHoneyhive, NON_TRACE_PACKAGES, OTEL_COMPONENTS, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
+import { traceloopProfile } from "./knowledge/sdks/other-sdks.js";
 
 export { mayExportOtelToHoneyhive };
 import type { ModuleFacts } from "./export-facts.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
-import { importedExport, importedModule, importOrigin } from "./project-modules.js";
-import { exportsOtelToHoneyhive } from "./otel-destination.js";
-import { getSdkModel } from "./sdk-model.js";
+import { importedExport, importedFromOtherSdkModule, importedModule, importOrigin } from "./project-modules.js";
+import { componentDestination, exportsOtelToHoneyhive, type Destination } from "./otel-destination.js";
+import { getSdkModel, honeyhiveMajorOfFile } from "./sdk-model.js";
 
 /** Tells whether a call flushes (a profile's flush call, or a same-file function that flushes on every path). */
 export type FlushTest = (call: TSESTree.CallExpression) => boolean;
@@ -178,6 +180,80 @@ export function profileFlushTestOf(input: AnalysisInput): FlushTest {
   return test;
 }
 
+/**
+ * The flush call's receiver (or the free function called) resolves to another SDK's or pipeline's object:
+ * an import of a package known not to be HoneyHive's (`flush` of `braintrust`, `Laminar`) or an object
+ * made from one (`new Langfuse()`, `initLogger()`, `new LangfuseSpanProcessor()`, `new MeterProvider()`),
+ * through `const` aliases, `: X` annotations and `as X` casts; an OpenTelemetry provider, processor or
+ * exporter whose spans go elsewhere (otel-destination.ts `componentDestination`: a Honeycomb provider); a
+ * binding imported from a project module that loads only such packages and exports no pipeline to
+ * HoneyHive. HoneyHive's tracer, its provider (`tracer.provider`), a pipeline to HoneyHive, the global
+ * provider (`trace.getTracerProvider()`) and whatever cannot be resolved (a parameter, `this.client`, an
+ * unknown package) are not: they may flush HoneyHive's spans. Under 1.x, Traceloop's `forceFlush()` is
+ * the pipeline the 1.x tracer runs on.
+ */
+export function flushesAnotherPipeline(input: AnalysisInput, call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee?.type === AST_NODE_TYPES.Identifier) return foreignOrigin(input, getAnalysisContext(input).bindings.originOf(callee)?.module);
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression) return false;
+  return isForeignValue(input, callee.object, 0);
+}
+
+/** A module specifier of a package known not to be HoneyHive's, other than OpenTelemetry's trace API (whose global provider may be HoneyHive's). */
+function foreignOrigin(input: AnalysisInput, module: string | undefined): boolean {
+  if (module === undefined || !isKnownNonHoneyhiveModule(module) || module === API_TRACE.package) return false;
+  return !(moduleMatches(module, traceloopProfile.modules) && honeyhiveMajorOfFile(input) === 1);
+}
+
+function isForeignValue(input: AnalysisInput, node: TSESTree.Node, depth: number): boolean {
+  if (depth > MAX_ALIAS_DEPTH) return false;
+  const { bindings } = getAnalysisContext(input);
+  // `client as Langfuse`: the cast says what it is.
+  for (let current: TSESTree.Node | undefined = node; current; ) {
+    if ((current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSTypeAssertion) && isForeignType(input, current.typeAnnotation)) return true;
+    const inner = unwrapOne(current);
+    current = inner === current ? undefined : inner;
+  }
+  const value = unwrapExpression(node);
+  if (value?.type === AST_NODE_TYPES.NewExpression || value?.type === AST_NODE_TYPES.CallExpression) {
+    // `require("braintrust")` itself, else what is called or constructed.
+    const origin = (value.type === AST_NODE_TYPES.CallExpression ? bindings.originOf(value) : undefined) ?? bindings.originOf(value.callee);
+    if (origin === undefined) return false;
+    const component = OTEL_COMPONENTS.find((candidate) => candidate.export.package === origin.module && candidate.export.name === originName(origin));
+    if (component) return value.type === AST_NODE_TYPES.NewExpression && componentDestination(input, value) === "other";
+    return foreignOrigin(input, origin.module) && (!origin.module.startsWith("@opentelemetry/") || moduleMatches(origin.module, NON_TRACE_PACKAGES));
+  }
+  if (value?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = bindings.variableOf(value);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || !def) return false;
+  if (def.type === "ImportBinding") {
+    const origin = bindings.originOf(value);
+    if (origin?.typeOnly) return false;
+    // A project module's export: its facts first (a tracer, a pipeline to HoneyHive), then what the module loads.
+    const facts = importedExport(input, variable)?.facts ?? [];
+    if (facts.some((fact) => fact.kind === "tracer" || fact.kind === "getter" || ((fact.kind === "otel" || fact.kind === "otelTracer") && fact.honeyhive))) return false;
+    if (importedFromOtherSdkModule(input, variable)) return true;
+    return foreignOrigin(input, origin?.module) && origin?.module.startsWith("@opentelemetry/") !== true;
+  }
+  if (def.type === "Parameter") {
+    const annotation = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
+    return annotation !== undefined && isForeignType(input, annotation);
+  }
+  if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const annotation = def.node.id.typeAnnotation?.typeAnnotation;
+  if (annotation && isForeignType(input, annotation)) return true;
+  // Only a `const` holds what it was made with (a `let` may be reassigned to HoneyHive's object).
+  return def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === "const" && def.node.init !== null && isForeignValue(input, def.node.init, depth + 1);
+}
+
+/** `Langfuse`, `LangfuseSpanProcessor`: a type named by an import of another SDK's package (not an OpenTelemetry trace type, whose destination a type cannot tell). */
+function isForeignType(input: AnalysisInput, annotation: TSESTree.TypeNode): boolean {
+  if (annotation.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  const module = getAnalysisContext(input).bindings.originOf(annotation.typeName)?.module;
+  return module !== undefined && foreignOrigin(input, module) && (!module.startsWith("@opentelemetry/") || moduleMatches(module, NON_TRACE_PACKAGES));
+}
+
 // ---------------------------------------------------------------------------------------------
 // OpenTelemetry set up in the file
 
@@ -187,6 +263,8 @@ export interface OtelPart {
   readonly creation: TSESTree.NewExpression;
   /** The variable the instance is assigned to (`const provider = new …`), if any. */
   readonly variable: Scope.Variable | undefined;
+  /** Where its spans go (otel-destination.ts `componentDestination`): a file may hold a pipeline to HoneyHive beside one to another vendor. */
+  readonly destination: Destination;
 }
 
 export interface OtelSetup {
@@ -194,7 +272,8 @@ export interface OtelSetup {
   readonly parts: readonly OtelPart[];
   /**
    * What a fix flushes: the first module-level provider variable, else a span processor variable
-   * (see FIX_PREFERENCE); undefined when none is held in a variable (`new NodeSDK({ traceExporter })`).
+   * (see FIX_PREFERENCE), the one exporting to HoneyHive first and never one known to export elsewhere
+   * (a Honeycomb provider beside HoneyHive's); undefined when none is held in a variable (`new NodeSDK({ traceExporter })`).
    */
   readonly flushTarget: OtelPart | undefined;
   /**
@@ -226,7 +305,7 @@ function buildOtelSetup(input: AnalysisInput): OtelSetup | undefined {
   for (const creation of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
     const component = OTEL_COMPONENTS.find((candidate) => resolver.isExport(creation.callee, candidate.export));
     if (!component) continue;
-    parts.push({ component, creation, variable: holderOf(creation, bindings) });
+    parts.push({ component, creation, variable: holderOf(creation, bindings), destination: componentDestination(input, creation) });
   }
   // No pipeline made here: the provider lives in another module (not followed), or the file only
   // names `@opentelemetry/api` next to this SDK, whose tracer is analysed as such.
@@ -244,9 +323,12 @@ function buildOtelSetup(input: AnalysisInput): OtelSetup | undefined {
     const holder = holderOf(call, bindings);
     if (holder) tracerVariables.add(holder);
   }
-  const flushTarget = FIX_PREFERENCE.map((role) =>
-    parts.find((part) => part.component.role === role && part.component.forceFlush && part.variable !== undefined && isModuleScope(part.variable.scope)),
-  ).find((part) => part !== undefined);
+  const flushTarget = FIX_PREFERENCE.map((role) => {
+    const held = parts.filter(
+      (part) => part.component.role === role && part.component.forceFlush && part.variable !== undefined && isModuleScope(part.variable.scope) && part.destination !== "other",
+    );
+    return held.find((part) => part.destination === "honeyhive") ?? held[0];
+  }).find((part) => part !== undefined);
   const tracesAt = (node: TSESTree.Node): boolean => {
     if (node.type === AST_NODE_TYPES.Identifier) {
       const variable = bindings.variableOf(node);

@@ -6,7 +6,7 @@
 // the cheap prefilter; a file whose exporters cannot be read falls back to it on the code without comments
 // (a comment naming HoneyHive sends nothing anywhere).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { unwrapExpression } from "./ast.js";
+import { memberName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
@@ -15,12 +15,14 @@ import { configuredEnvironmentValues } from "./knowledge/frameworks/lambda-funct
 import { mayExportOtelToHoneyhive, OTEL_COMPONENTS, opentelemetryProfile } from "./knowledge/sdks/opentelemetry.js";
 import { nodesOfType } from "./nodes.js";
 
-type Destination = "honeyhive" | "other" | "unknown";
+export type Destination = "honeyhive" | "other" | "unknown";
 
 const { honeyhiveEndpoint, honeyhiveOtlp } = opentelemetryProfile;
 const EXPORTERS = OTEL_COMPONENTS.filter((component) => component.role === "exporter").map((component) => component.export);
 /** How far a const holding the url is followed (`const url = BASE + "/v1/traces"`). */
 const MAX_DEPTH = 3;
+/** How many steps from a provider to its exporter are followed (provider → const → processor → const → exporter). */
+const MAX_PART_DEPTH = 8;
 
 const verdicts = new AttachedCache<TSESTree.Program, boolean>("honeyhive.otelToHoneyhive");
 
@@ -58,6 +60,57 @@ function exporterDestination(input: AnalysisInput, creation: TSESTree.NewExpress
   if (headers?.type === AST_NODE_TYPES.ObjectExpression && sendsHoneyhiveKey(input, headers)) return "honeyhive";
   if (url !== undefined) return "unknown";
   return configuredDestination(input);
+}
+
+/**
+ * Where one OpenTelemetry component the file makes sends its spans (`new NodeTracerProvider(…)`, a span
+ * processor, an exporter, `new NodeSDK(…)`): through the processors a provider is given (`spanProcessors:
+ * […]`, `provider.addSpanProcessor(p)`), the exporter a processor is given (`traceExporter` for NodeSDK),
+ * to that exporter's destination; each followed through a `const` of the file. "unknown" where a part
+ * cannot be read. What tells two pipelines of one file apart (a Honeycomb provider beside one exporting to
+ * HoneyHive): the flush a fix writes and the flushes that count go by it.
+ */
+export function componentDestination(input: AnalysisInput, creation: TSESTree.NewExpression, depth = 0): Destination {
+  if (depth > MAX_PART_DEPTH) return "unknown";
+  const { bindings } = getAnalysisContext(input);
+  const origin = bindings.originOf(creation.callee);
+  const component = origin ? OTEL_COMPONENTS.find((candidate) => candidate.export.package === origin.module && candidate.export.name === originName(origin)) : undefined;
+  if (!component) return "unknown";
+  if (component.role === "exporter") return exporterDestination(input, creation);
+  const options = unwrapExpression(creation.arguments[0]);
+  const inputs: TSESTree.Node[] = [];
+  if (component.role === "processor") {
+    if (options) inputs.push(options);
+  } else if (options?.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const key of ["spanProcessors", "spanProcessor", "traceExporter"]) {
+      const value = unwrapExpression(propertyValue(options, key));
+      if (value?.type === AST_NODE_TYPES.ArrayExpression) inputs.push(...value.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? [element] : [])));
+      else if (value) inputs.push(value);
+    }
+  }
+  // 1.x providers: `provider.addSpanProcessor(processor)` on the variable holding this one.
+  const holder = creation.parent?.type === AST_NODE_TYPES.VariableDeclarator && creation.parent.init === creation && creation.parent.id.type === AST_NODE_TYPES.Identifier ? creation.parent.id : undefined;
+  for (const reference of (holder && bindings.variableOf(holder)?.references) || []) {
+    const member = reference.identifier.parent;
+    const call = member?.parent;
+    if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && call.arguments[0]) {
+      if (memberName(member) === "addSpanProcessor") inputs.push(call.arguments[0]);
+    }
+  }
+  const found = inputs.map((part) => partDestination(input, part, depth + 1));
+  if (found.includes("honeyhive")) return "honeyhive";
+  return found.length > 0 && found.every((part) => part === "other") ? "other" : "unknown";
+}
+
+/** A processor or exporter given to a component: made there, or a `const` of the file holding one. */
+function partDestination(input: AnalysisInput, node: TSESTree.Node, depth: number): Destination {
+  const value = unwrapExpression(node);
+  if (value?.type === AST_NODE_TYPES.NewExpression) return componentDestination(input, value, depth);
+  if (value?.type !== AST_NODE_TYPES.Identifier || depth > MAX_PART_DEPTH) return "unknown";
+  const def = getAnalysisContext(input).bindings.variableOf(value)?.defs;
+  const only = def?.length === 1 ? def[0] : undefined;
+  const init = only?.node.type === AST_NODE_TYPES.VariableDeclarator ? only.node.init : null;
+  return init && only?.parent?.type === AST_NODE_TYPES.VariableDeclaration && only.parent.kind === "const" ? partDestination(input, init, depth + 1) : "unknown";
 }
 
 /** The OTLP endpoint the project's configuration sets for this handler's function: HoneyHive's or another. */

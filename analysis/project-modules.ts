@@ -24,6 +24,7 @@ import { getAnalysisContext } from "./context.js";
 import type { ExportFact, ExportFactKind, ModuleFacts, ReExport } from "./export-facts.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import { mayActivatePipeline } from "./knowledge/instrumentations.js";
+import { isKnownNonHoneyhiveModule } from "./knowledge/sdks/index.js";
 import { isSdkModule } from "./settings.js";
 
 /** The file system as the reader uses it; injectable so tests can count and fake the work. */
@@ -852,14 +853,33 @@ const SPECIFIERS = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["'`]([^"'`
  * on a tracer its facts do not follow (more than one module deep): not this.
  */
 function importedFromUnrelatedModule(input: AnalysisInput, origin: ImportOrigin | undefined): boolean {
+  return everySpecifierOf(input, origin, (specifier, path) => !isSdkModule(specifier, input.settings) && !specifier.startsWith(".") && defaultReader.resolve(specifier, path) === undefined);
+}
+
+/**
+ * Whether the project module `origin` names exists, was read, and loads only packages known not to be
+ * HoneyHive's (another tracing SDK, OpenTelemetry, `mongodb`: knowledge/sdks `isKnownNonHoneyhiveModule`),
+ * at least one: its exports are that package's objects (`export const langfuse = new Langfuse()`,
+ * `export const metrics = new MeterProvider()`), so their flush is not HoneyHive's. A module loading an
+ * unknown package (`@acme/telemetry`, which may wrap HoneyHive) or another project module is not this.
+ */
+export function importedFromOtherSdkModule(input: AnalysisInput, variable: Scope.Variable): boolean {
+  let loads = 0;
+  const every = everySpecifierOf(input, importOrigin(input, variable), (specifier) => {
+    loads++;
+    return isKnownNonHoneyhiveModule(specifier);
+  });
+  return every && loads > 0;
+}
+
+/** `test` holds for every module specifier the text of the project module `origin` names loads (false when it cannot be read). */
+export function everySpecifierOf(input: AnalysisInput, origin: ImportOrigin | undefined, test: (specifier: string, path: string) => boolean): boolean {
   if (!origin || !input.readModuleFacts || isSdkModule(origin.specifier, input.settings)) return false;
   try {
     const path = defaultReader.resolve(origin.specifier, absolutePath(input.filename));
     const text = path === undefined ? undefined : defaultReader.fs.readFile(path);
     if (path === undefined || text === undefined) return false;
-    for (const [, specifier] of text.matchAll(SPECIFIERS)) {
-      if (isSdkModule(specifier!, input.settings) || specifier!.startsWith(".") || defaultReader.resolve(specifier!, path) !== undefined) return false;
-    }
+    for (const [, specifier] of text.matchAll(SPECIFIERS)) if (!test(specifier!, path)) return false;
     return true;
   } catch {
     return false;

@@ -5,7 +5,9 @@
 // q01–q10 (122 source files, one case each, none using HoneyHive): every file left byte for byte, no marker.
 // m01–m58 (HoneyHive next to a look-alike in one file): exactly the hunks listed (zero-context unified diff,
 // `@@ -old +new @@` then the removed and added lines), so the look-alike's lines are provably untouched.
-// What is wrong today sits in the KNOWN blocks: today's output asserted, with what it should be and why.
+// The round's defects (another SDK's flush taken for HoneyHive's, two providers, 1.x markers on the project's own
+// modules: q06, m49, m53) were fixed by fix-lookalike-names and are asserted below; a new defect goes into a KNOWN
+// block again (today's output asserted, with what it should be and why).
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
@@ -47,27 +49,6 @@ const awaitedInitHunk = (line: number, name = "tracer"): string[] => [
 type Change = { readonly both: Hunks } | { readonly "2x": Hunks; readonly from1: Hunks };
 const changeOf = (change: Change, set: SetName): Hunks => ("both" in change ? change.both : change[set]);
 
-/**
- * Quiet cases `migrate` changes today: the file, per set its hunks, and why that is wrong (each a defect in
- * the report). A fix turns the block below red: drop the entry then.
- */
-const KNOWN_QUIET_CHANGES: Readonly<Record<string, { readonly change: Change; readonly reason: string }>> = {
-  "q06-local-honeyhive-module/src/inspect.ts": {
-    change: {
-      "2x": {},
-      from1: {
-        "src/inspect.ts": [
-          "@@ -4,0 +5 @@",
-          "+/* honeyhive-migrate: the codemod cannot tell which tracer this 1.x traceFunction() is called on: if it is a HoneyHive tracer, rewrite it as <tracer>.trace(options, fn) */",
-        ],
-      },
-    },
-    reason:
-      "--from 1 marks traceFunction() on `await init()` of the project's own src/honeyhive.ts (through the @/ alias; a ./honeyhive import does the same), " +
-      "a module that loads nothing of HoneyHive: receiverOfAnotherLibrary never counts a project module as foreign (codemods/transforms/1x/shared.ts:226), " +
-      "where the rules already read such modules (analysis/project-modules.ts importedTracerShape); the marker is written at codemods/transforms/1x/trace-wrappers.ts:346",
-  },
-};
 
 describe("look-alike names: every case left byte for byte by both sets", () => {
   it("migrates every folder with both sets without a failure, to parsable, idempotent output", () => {
@@ -75,7 +56,7 @@ describe("look-alike names: every case left byte for byte by both sets", () => {
   });
   for (const name of QUIET) {
     describe(name, () => {
-      for (const path of casesOf(name).filter((candidate) => !(`${name}/${candidate}` in KNOWN_QUIET_CHANGES))) {
+      for (const path of casesOf(name)) {
         it(path, () => {
           for (const set of SETS) {
             const { input, output, report } = byName(name, set);
@@ -89,8 +70,7 @@ describe("look-alike names: every case left byte for byte by both sets", () => {
   it("nothing but the cases changes in the quiet folders (data files, installed packages, READMEs)", () => {
     for (const name of QUIET) {
       for (const set of SETS) {
-        const known = Object.keys(KNOWN_QUIET_CHANGES).filter((key) => key.startsWith(`${name}/`)).map((key) => key.slice(name.length + 1));
-        expect(Object.keys(hunksOf(byName(name, set))).filter((path) => !known.includes(path)), `${name} ${set}`).toEqual([]);
+        expect(Object.keys(hunksOf(byName(name, set))), `${name} ${set}`).toEqual([]);
       }
     }
   });
@@ -356,6 +336,84 @@ const EXPECTED: Readonly<Record<string, Change>> = {
       ],
     },
   },
+  // Another SDK's or pipeline's flush is not HoneyHive's (D1): the handler's body goes into try/finally with the tracer's
+  // flush, the other SDK's flush kept where it is (m03's own finally gets the flush added).
+  "m03-langfuse-flushed-honeyhive-not": {
+    both: { "src/handler.ts": ["@@ -13,0 +14 @@", "+    await tracer.forceFlush();"] },
+  },
+  "m23-braintrust-flushed-honeyhive-not": {
+    both: {
+      "src/handler.ts": [
+        "@@ -8,4 +8,8 @@",
+        "-  logger.log({ input: event.ticket });",
+        "-  tracer.createSession({ sessionName: \"triage\" });",
+        "-  await logger.flush();",
+        "-  return { statusCode: 200 };",
+        "+  try {",
+        "+    logger.log({ input: event.ticket });",
+        "+    tracer.createSession({ sessionName: \"triage\" });",
+        "+    await logger.flush();",
+        "+    return { statusCode: 200 };",
+        "+  } finally {",
+        "+    await tracer.forceFlush();",
+        "+  }",
+      ],
+    },
+  },
+  "m24-langfuse-processor-flushed-honeyhive-not": {
+    both: {
+      "src/handler.ts": [
+        "@@ -8,3 +8,7 @@",
+        "-  tracer.createSession({ sessionName: \"note\", metadata: { size: String(event.note.length) } });",
+        "-  await langfuseSpanProcessor.forceFlush();",
+        "-  return { statusCode: 200 };",
+        "+  try {",
+        "+    tracer.createSession({ sessionName: \"note\", metadata: { size: String(event.note.length) } });",
+        "+    await langfuseSpanProcessor.forceFlush();",
+        "+    return { statusCode: 200 };",
+        "+  } finally {",
+        "+    await tracer.forceFlush();",
+        "+  }",
+      ],
+    },
+  },
+  "m54-metrics-provider-flushed-honeyhive-not": {
+    both: {
+      "src/handler.ts": [
+        "@@ -6,3 +6,7 @@",
+        "-  tracer.createSession({ sessionName: \"h\" });",
+        "-  await metrics.forceFlush();",
+        "-  return { statusCode: 200 };",
+        "+  try {",
+        "+    tracer.createSession({ sessionName: \"h\" });",
+        "+    await metrics.forceFlush();",
+        "+    return { statusCode: 200 };",
+        "+  } finally {",
+        "+    await tracer.forceFlush();",
+        "+  }",
+      ],
+    },
+  },
+  // Two providers (D2): the one exporting to HoneyHive is flushed; the Honeycomb provider's flush stays.
+  "m19-honeycomb-provider-and-honeyhive-provider": {
+    both: {
+      "src/handler.ts": [
+        "@@ -10,4 +10,8 @@",
+        "-  honeycomb.getTracer(\"a\").startSpan(\"a\").end();",
+        "-  honeyhive.getTracer(\"b\").startSpan(\"b\").end();",
+        "-  await honeycomb.forceFlush();",
+        "-  return { statusCode: 200 };",
+        "+  try {",
+        "+    honeycomb.getTracer(\"a\").startSpan(\"a\").end();",
+        "+    honeyhive.getTracer(\"b\").startSpan(\"b\").end();",
+        "+    await honeycomb.forceFlush();",
+        "+    return { statusCode: 200 };",
+        "+  } finally {",
+        "+    await honeyhive.forceFlush();",
+        "+  }",
+      ],
+    },
+  },
   // m25–m32, m35–m48, m51, m52, m55–m58: HoneyHive used correctly next to a look-alike: nothing to change.
   "m25-sentry-mongoose-express-session-beside-create-session": { both: {} },
   "m26-dd-tracer-named-tracer-beside-hh": { both: {} },
@@ -385,6 +443,18 @@ const EXPECTED: Readonly<Record<string, Change>> = {
   "m56-express-middleware-repo-session-deferred": { both: {} },
   "m57-fastify-hook-sentry-session-after-await": { both: {} },
   "m58-fastify-hook-upstream-create-session-after-await": { both: {} },
+  // The project's own modules that load nothing of HoneyHive (fix-lookalike-names D3): a Telemetry class's traceTool()/
+  // traceModel() (m49) and a Tracer class's awaited init(), traceFunction() and flush() (m53) stay unmarked; the 1.x tracer's lines move.
+  "m49-1x-local-telemetry-class-wrappers": {
+    "2x": {},
+    from1: {
+      "src/job.ts": [...awaitedInitHunk(4), "@@ -8 +8 @@", "-export const f = tracer.traceFunction()((x: number) => x);", "+export const f = tracer.trace({}, (x: number) => x);"],
+    },
+  },
+  "m53-1x-local-tracer-class-init-and-flush": {
+    "2x": {},
+    from1: { "src/job.ts": [...awaitedInitHunk(4, "hh"), "@@ -8 +8 @@", "-await hh.flush();", "+await hh.forceFlush();"] },
+  },
   // The pino logger module's flush() stays; the 1.x tracer's init and flush move.
   "m50-1x-local-logger-flush": {
     "2x": {},
@@ -427,96 +497,15 @@ const EXPECTED: Readonly<Record<string, Change>> = {
   },
 };
 
-/**
- * Mixed folders `migrate` gets wrong today (the same defects as the rules': one analysis), today's hunks
- * asserted, with what they should be.
- */
-const KNOWN_MIXED: Readonly<Record<string, { readonly today: Change; readonly reason: string }>> = {
-  "m03-langfuse-flushed-honeyhive-not": {
-    today: { both: {} },
-    reason: "should wrap the handler's body in try/finally with `await tracer.forceFlush()` (Langfuse's flushAsync() kept where it is): langfuse.flushAsync() counts as the HoneyHive flush (analysis/flush-calls.ts:165)",
-  },
-  "m54-metrics-provider-flushed-honeyhive-not": {
-    today: { both: {} },
-    reason: "should flush the HoneyHive tracer in a finally: a MeterProvider's forceFlush() (./metrics) counts as its flush (analysis/flush-calls.ts:165)",
-  },
-  "m49-1x-local-telemetry-class-wrappers": {
-    today: {
-      "2x": {},
-      from1: {
-        "src/job.ts": [
-          ...awaitedInitHunk(4),
-          "@@ -5,0 +6 @@",
-          "+/* honeyhive-migrate: the codemod cannot tell which tracer this 1.x traceTool() is called on: if it is a HoneyHive tracer, rewrite it as <tracer>.trace(options, fn) */",
-          "@@ -6,0 +8 @@",
-          "+/* honeyhive-migrate: the codemod cannot tell which tracer this 1.x traceModel() is called on: if it is a HoneyHive tracer, rewrite it as <tracer>.trace(options, fn) */",
-          "@@ -8 +10 @@",
-          "-export const f = tracer.traceFunction()((x: number) => x);",
-          "+export const f = tracer.trace({}, (x: number) => x);",
-        ],
-      },
-    },
-    reason:
-      "--from 1 should change only the init and traceFunction() lines: the markers on metrics.traceTool()/traceModel() are wrong, `metrics` is `new Telemetry()` of the project's " +
-      "./telemetry, which loads nothing of HoneyHive (receiverOfAnotherLibrary: a project module is never foreign, codemods/transforms/1x/shared.ts:226; marker at trace-wrappers.ts:346)",
-  },
-  "m53-1x-local-tracer-class-init-and-flush": {
-    today: {
-      "2x": {},
-      from1: {
-        "src/job.ts": [
-          ...awaitedInitHunk(4, "hh"),
-          "@@ -5,0 +6 @@",
-          "+/* honeyhive-migrate: the codemod cannot tell which tracer this 1.x traceFunction() is called on: if it is a HoneyHive tracer, rewrite it as <tracer>.trace(options, fn) */",
-          "@@ -6,0 +8 @@",
-          "+/* honeyhive-migrate: the codemod cannot tell what this receiver is, but it is also called with a 1.x tracer method: if it is a HoneyHive tracer, call forceFlush() instead of 1.x flush() */",
-          "@@ -8 +10 @@",
-          "-await hh.flush();",
-          "+await hh.forceFlush();",
-        ],
-      },
-    },
-    reason:
-      "--from 1 should change only `hh`'s lines: `tracer` is `await Tracer.init()` of the project's ./my-tracer (no HoneyHive), yet its traceFunction() and flush() get markers " +
-      "(codemods/transforms/1x/shared.ts:226 as above; the flush marker follows it: codemods/transforms/1x/flush.ts:96, since that traceFunction() makes the receiver count as a 1.x tracer)",
-  },
-  "m19-honeycomb-provider-and-honeyhive-provider": {
-    today: { both: {} },
-    reason: "should add `await honeyhive.forceFlush()` (the provider exporting to HoneyHive): honeycomb.forceFlush() counts as its flush (analysis/flush-calls.ts:165), and the fix target is the file's first provider (analysis/flush-calls.ts:247)",
-  },
-  "m23-braintrust-flushed-honeyhive-not": {
-    today: { both: {} },
-    reason: "should flush the HoneyHive tracer in a finally: Braintrust's logger.flush() counts as its flush (analysis/flush-calls.ts:175)",
-  },
-  "m24-langfuse-processor-flushed-honeyhive-not": {
-    today: { both: {} },
-    reason: "should flush the HoneyHive tracer in a finally: the Langfuse span processor's forceFlush() counts as its flush (analysis/flush-calls.ts:165)",
-  },
-};
-
 describe("HoneyHive next to a look-alike: only HoneyHive's lines change", () => {
-  for (const name of MIXED.filter((candidate) => !(candidate in KNOWN_MIXED))) {
+  for (const name of MIXED) {
     it(name, () => {
       expect(EXPECTED[name], `${name} needs an entry`).toBeDefined();
       for (const set of SETS) expect(hunksOf(byName(name, set)), `${name} ${set}`).toEqual(changeOf(EXPECTED[name]!, set));
     });
   }
   it("every entry names a folder", () => {
-    for (const name of [...Object.keys(EXPECTED), ...Object.keys(KNOWN_MIXED)]) expect(MIXED).toContain(name);
-    for (const key of Object.keys(KNOWN_QUIET_CHANGES)) expect(QUIET).toContain(key.split("/", 1)[0]);
+    for (const name of Object.keys(EXPECTED)) expect(MIXED).toContain(name);
   });
 });
 
-describe("known defects (today's output, asserted so that a fix shows)", () => {
-  for (const [key, { change, reason }] of Object.entries(KNOWN_QUIET_CHANGES)) {
-    it(`${key}: should be left byte for byte; ${reason}`, () => {
-      const name = key.split("/", 1)[0]!;
-      for (const set of SETS) expect(hunksOf(byName(name, set)), `${key} ${set}`).toEqual(changeOf(change, set));
-    });
-  }
-  for (const [name, { today, reason }] of Object.entries(KNOWN_MIXED)) {
-    it(`${name}: ${reason}`, () => {
-      for (const set of SETS) expect(hunksOf(byName(name, set)), `${name} ${set}`).toEqual(changeOf(today, set));
-    });
-  }
-});

@@ -12,8 +12,9 @@
 // JSON and YAML. Every file must be quiet.
 // m01–m58: HoneyHive next to such a look-alike in one file: exactly the findings listed (`file:line rule`).
 //
-// What the rules get wrong today sits in KNOWN_DEFECTS: today's findings asserted, with what they should
-// be and why. A fix turns that block red: move the entry to EXPECTED then.
+// The round's five defects (m03, m19, m23, m24, m54: another SDK's or pipeline's flush taken for HoneyHive's)
+// were fixed by fix-lookalike-names and are asserted in EXPECTED; a new defect goes into a KNOWN block again
+// (today's findings asserted, with what they should be and why).
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "@typescript-eslint/typescript-estree";
@@ -116,13 +117,22 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   "m47-local-trace-helper-beside-hh": [],
   "m48-local-evaluate-harness-beside-hh": [],
   // m49–m53: the project's own classes and modules beside HoneyHive: a 1.x script's Telemetry#traceTool/traceModel and
-  // Tracer.init/flush (1.x code: the rules stay quiet; migrate's markers on them are in its KNOWN block), a pino logger
+  // Tracer.init/flush (1.x code: the rules stay quiet; migrate --from 1 leaves them unmarked), a pino logger
   // module's flush(), a SessionTracker held in `tracer` (sessionStart() per request), a dd-trace `tracer` from ./tracing.
   "m49-1x-local-telemetry-class-wrappers": [],
   "m50-1x-local-logger-flush": [],
   "m51-local-session-tracker-named-tracer": [],
   "m52-dd-tracer-module-beside-to-session-id": [],
   "m53-1x-local-tracer-class-init-and-flush": [],
+  // Another SDK's or pipeline's flush is not the HoneyHive tracer's (fix-lookalike-names D1): Langfuse's flushAsync() in the
+  // finally (m03), Braintrust's logger.flush() (m23), a LangfuseSpanProcessor's forceFlush() (m24), an OpenTelemetry
+  // MeterProvider's forceFlush() imported from the project's ./metrics, which loads only @opentelemetry/sdk-metrics (m54).
+  "m03-langfuse-flushed-honeyhive-not": ["src/handler.ts:7 honeyhive/require-force-flush-in-lambda"],
+  "m23-braintrust-flushed-honeyhive-not": ["src/handler.ts:7 honeyhive/require-force-flush-in-lambda"],
+  "m24-langfuse-processor-flushed-honeyhive-not": ["src/handler.ts:7 honeyhive/require-force-flush-in-lambda"],
+  "m54-metrics-provider-flushed-honeyhive-not": ["src/handler.ts:5 honeyhive/require-force-flush-in-lambda"],
+  // Two providers (D2): the Honeycomb one's forceFlush() does not flush the one exporting to HoneyHive, which the finding names.
+  "m19-honeycomb-provider-and-honeyhive-provider": ["src/handler.ts:9 honeyhive/require-force-flush-in-lambda"],
   // m55–m58: HoneyHive's session made before a hook's first await; other libraries' sessions (lucia, Sentry, an upstream
   // API, the app's repository) made after it or deferred: no-lost-session-context is about HoneyHive's only.
   "m55-fastify-hook-lucia-session-after-await": [],
@@ -131,41 +141,6 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   "m58-fastify-hook-upstream-create-session-after-await": [],
 };
 
-/**
- * Mixed folders whose findings are wrong today: what is found, what should be, and why (each a defect in the
- * report for the fix helper, with where the fix likely goes).
- */
-const KNOWN_DEFECTS: Readonly<Record<string, { readonly today: readonly string[]; readonly expected: readonly string[]; readonly reason: string }>> = {
-  "m03-langfuse-flushed-honeyhive-not": {
-    today: [],
-    expected: ["src/handler.ts:7 honeyhive/require-force-flush-in-lambda"],
-    reason:
-      "langfuse.flushAsync() in the finally is taken for a flush of the HoneyHive tracer: any profile's flush call counts, by name alone " +
-      "(analysis/flush-calls.ts:165 isFlushByName, :176 any profile's candidates; used at analysis/flush.ts:639)",
-  },
-  "m23-braintrust-flushed-honeyhive-not": {
-    today: [],
-    expected: ["src/handler.ts:7 honeyhive/require-force-flush-in-lambda"],
-    reason: "Braintrust's logger.flush() (an instance resolved to initLogger's result) counts as flushing the HoneyHive tracer (analysis/flush-calls.ts:175)",
-  },
-  "m24-langfuse-processor-flushed-honeyhive-not": {
-    today: [],
-    expected: ["src/handler.ts:7 honeyhive/require-force-flush-in-lambda"],
-    reason: "a LangfuseSpanProcessor's forceFlush() counts as flushing the HoneyHive tracer: `forceFlush` is a flush by name on any receiver (analysis/flush-calls.ts:165)",
-  },
-  "m54-metrics-provider-flushed-honeyhive-not": {
-    today: [],
-    expected: ["src/handler.ts:5 honeyhive/require-force-flush-in-lambda"],
-    reason: "an OpenTelemetry MeterProvider's forceFlush() (metrics, imported from ./metrics) counts as flushing the HoneyHive tracer: `forceFlush` by name on any receiver (analysis/flush-calls.ts:165)",
-  },
-  "m19-honeycomb-provider-and-honeyhive-provider": {
-    today: [],
-    expected: ["src/handler.ts:9 honeyhive/require-force-flush-in-lambda"],
-    reason:
-      "the Honeycomb provider's forceFlush() is taken for a flush of the provider that exports to HoneyHive (forceFlush by name, analysis/flush-calls.ts:165); " +
-      "without it the finding names `honeycomb.forceFlush()`, the first provider of the file, not `honeyhive` (OtelSetup.flushTarget picks by FIX_PREFERENCE, analysis/flush-calls.ts:247, not by destination)",
-  },
-};
 
 describe("look-alike names: every case quiet", () => {
   it("lints every folder without a parse error", () => {
@@ -186,7 +161,7 @@ describe("look-alike names: every case quiet", () => {
 });
 
 describe("HoneyHive next to a look-alike: only the HoneyHive call is reported", () => {
-  for (const name of MIXED.filter((candidate) => !(candidate in KNOWN_DEFECTS))) {
+  for (const name of MIXED) {
     it(`${name}: ${EXPECTED[name]?.join(", ") || "quiet"}`, () => {
       expect(EXPECTED[name], `${name} needs an entry`).toBeDefined();
       expect(at(name)).toEqual([...EXPECTED[name]!].sort());
@@ -194,19 +169,24 @@ describe("HoneyHive next to a look-alike: only the HoneyHive call is reported", 
   }
 });
 
-describe("known defects (today's findings, asserted so that a fix shows)", () => {
-  for (const [name, { today, expected, reason }] of Object.entries(KNOWN_DEFECTS)) {
-    it(`${name}: should be ${expected.join(", ") || "quiet"}; ${reason}`, () => {
-      expect(at(name)).toEqual([...today].sort());
-    });
-  }
+describe("the flush a finding names", () => {
+  it("m19: the provider exporting to HoneyHive, not the Honeycomb one flushed beside it", () => {
+    const [finding] = findings.get("m19-honeycomb-provider-and-honeyhive-provider")!;
+    expect(finding?.message).toContain("`await honeyhive.forceFlush()`");
+    expect(finding?.message).not.toContain("honeycomb");
+  });
+  it("m03/m23/m24: the HoneyHive tracer's flush, whatever the other SDK flushes", () => {
+    for (const name of ["m03-langfuse-flushed-honeyhive-not", "m23-braintrust-flushed-honeyhive-not", "m24-langfuse-processor-flushed-honeyhive-not"]) {
+      expect(findings.get(name)![0]?.message, name).toContain("`await tracer.forceFlush()`");
+    }
+  });
 });
 
 describe("the fixture set", () => {
   it("has ~120 quiet cases and ~20 mixed folders (58 today), every entry naming a folder", () => {
     expect(QUIET.flatMap((name) => sourcesOf(name)).length).toBeGreaterThanOrEqual(120);
     expect(MIXED.length).toBeGreaterThanOrEqual(20);
-    for (const name of [...Object.keys(EXPECTED), ...Object.keys(KNOWN_DEFECTS)]) expect(MIXED).toContain(name);
+    for (const name of Object.keys(EXPECTED)) expect(MIXED).toContain(name);
   });
 
   it("every folder has a README, every source file a header saying what it is", () => {

@@ -1,7 +1,8 @@
 // require-force-flush-in-lambda on the SDK profiles: honeyhive 1.x (`tracer.flush()`, static
 // `HoneyHiveTracer.flush()`), OpenTelemetry exporting to HoneyHive (`provider.forceFlush()`), and
-// other tracing SDKs whose flushes count (Langfuse, LangSmith, Braintrust): the message and the fix
-// speak the handler's profile, and a handler that flushes through any of them is never reported.
+// other tracing SDKs (Langfuse, LangSmith, Braintrust, Laminar): the message and the fix speak the
+// handler's profile; another SDK's (or pipeline's) flush is not the flush of a handler that traces
+// through HoneyHive (fix-lookalike-names), a flush whose receiver cannot be resolved still is.
 import rule, { RULE_NAME } from "./require-force-flush-in-lambda.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
@@ -22,6 +23,26 @@ const OTEL =
 
 /** A tracer from the project's own module (taken for a HoneyHive tracer by its name) in a file that flushes through another SDK. */
 const LOCAL_TRACER = `import { tracer } from "./lib/tracing";\n`;
+
+/** A Honeycomb provider first, then one exporting to HoneyHive (its processor given in the options, or added to it). */
+const TWO_PROVIDERS =
+  `${OTEL_IMPORTS}const honeycomb = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://api.honeycomb.io/v1/traces" }))] });\n` +
+  `const honeyhive = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${EXPORTER})] });\n`;
+const TWO_PROVIDERS_ADDED =
+  `${OTEL_IMPORTS}const toHoneycomb = new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://api.honeycomb.io/v1/traces" }));\nconst honeycomb = new NodeTracerProvider({ spanProcessors: [toHoneycomb] });\n` +
+  `const honeyhive = new NodeTracerProvider();\nhoneyhive.addSpanProcessor(new BatchSpanProcessor(${EXPORTER}));\n`;
+
+/** Another SDK's flush in a handler that traces with a HoneyHive tracer: the setup, the body's lines, the parameters. */
+const OTHER_SDK_FLUSHES: readonly (readonly [setup: string, body: readonly string[], params?: string])[] = [
+  ['import { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\n', ['tracer.trace("h", () => work(event));', "await langfuse.flushAsync();"]],
+  ['import { Langfuse } from "langfuse";\n', ['tracer.trace("h", () => work(event));', "const ext = instance as Langfuse;", "await ext.flushAsync?.();"], "event, instance: unknown"],
+  ['import { CallbackHandler } from "langfuse-langchain";\nconst handlerCb = new CallbackHandler();\n', ['tracer.trace("h", () => work(event));', "await handlerCb.shutdownAsync();"]],
+  ['import { Client } from "langsmith";\nconst client = new Client();\n', ['tracer.trace("h", () => work(event));', "await client.flush();"]],
+  ['import { Client } from "langsmith";\nconst client: Client = makeClient();\n', ['tracer.trace("h", () => work(event));', "await client.awaitPendingTraceBatches();"]],
+  ['import { flush as flushBraintrust } from "braintrust";\n', ['tracer.trace("h", () => work(event));', "await flushBraintrust();"]],
+  ['import * as braintrust from "braintrust";\nconst logger = braintrust.initLogger({ projectName: "p" });\n', ['tracer.trace("h", () => work(event));', "await logger.flush();"]],
+  ['import { Laminar } from "@lmnr-ai/lmnr";\n', ['tracer.trace("h", () => work(event));', "await Laminar.flush();"]],
+];
 
 /** An invalid case whose one suggestion wraps the body in try/finally around `await <flush>`. */
 function wrapped(code: string, flush: string, output: string) {
@@ -67,17 +88,14 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
       (exporter) =>
         `// Spans go to our collector, which forwards them to HoneyHive.\n${OTEL_IMPORTS}const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${exporter})] });\nconst tracer = provider.getTracer("x");\nexport const handler = async () => { tracer.startActiveSpan("h", (span) => span.end()); };`,
     ),
+    // Beside a HoneyHive tracer, a flush whose receiver cannot be resolved still counts (a parameter, a member), as does the
+    // tracer's own provider and the global provider; two providers in one file: the one exporting to HoneyHive flushed.
+    `${LOCAL_TRACER}export const handler = async (event, client) => {\n  tracer.trace("h", () => work(event));\n  await client.forceFlush();\n};`,
+    `${LOCAL_TRACER}export const handler = async (event, deps) => {\n  tracer.trace("h", () => work(event));\n  await deps.langfuse.flushAsync();\n};`,
+    `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const handler = async (event) => {\n  tracer.createSession({ sessionName: "h" });\n  await tracer.provider.forceFlush();\n};`,
+    `${TWO_PROVIDERS}export const handler = async () => {\n  honeycomb.getTracer("a").startSpan("a").end();\n  honeyhive.getTracer("b").startSpan("b").end();\n  await honeyhive.forceFlush();\n};`,
     // No OpenTelemetry pipeline in the file: `@opentelemetry/api` beside this SDK is not a route into HoneyHive of its own.
     `import { HoneyHiveTracer } from "honeyhive";\nimport { trace } from "@opentelemetry/api";\nconst hh = HoneyHiveTracer.init({ project: "p" });\nexport const handler = async () => { trace.getTracer("x").startActiveSpan("h", (span) => span.end()); };`,
-    // Other SDKs' flushes: Langfuse (also optional-chained, through an `as` alias), LangSmith, Braintrust.
-    `${LOCAL_TRACER}import { Langfuse } from "langfuse";\nconst langfuse = new Langfuse();\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await langfuse.flushAsync();\n};`,
-    `${LOCAL_TRACER}import { Langfuse } from "langfuse";\nexport const handler = async (event, instance: unknown) => {\n  tracer.trace("h", () => work(event));\n  const ext = instance as Langfuse;\n  await ext.flushAsync?.();\n};`,
-    `${LOCAL_TRACER}import { CallbackHandler } from "langfuse-langchain";\nconst handlerCb = new CallbackHandler();\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await handlerCb.shutdownAsync();\n};`,
-    `${LOCAL_TRACER}import { Client } from "langsmith";\nconst client = new Client();\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await client.flush();\n};`,
-    `${LOCAL_TRACER}import { Client } from "langsmith";\nconst client: Client = makeClient();\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await client.awaitPendingTraceBatches();\n};`,
-    `${LOCAL_TRACER}import { flush as flushBraintrust } from "braintrust";\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await flushBraintrust();\n};`,
-    `${LOCAL_TRACER}import * as braintrust from "braintrust";\nconst logger = braintrust.initLogger({ projectName: "p" });\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await logger.flush();\n};`,
-    `${LOCAL_TRACER}import { Laminar } from "@lmnr-ai/lmnr";\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await Laminar.flush();\n};`,
   ],
   invalid: [
     // shutdown() of a pipeline object made once per instance (HoneyHive's shutdownOfSharedTracer, for
@@ -192,6 +210,31 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
     // `flush`/`shutdown` count only on a resolved receiver: a database pool's shutdown is no flush.
     wrapped(`import { HoneyHiveTracer } from "honeyhive";\nimport { Pool } from "pg";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst pool = new Pool();\nexport const handler = async () => {\n  tracer.createSession();\n  await pool.shutdown();\n};`, "tracer.forceFlush()", `import { HoneyHiveTracer } from "honeyhive";\nimport { Pool } from "pg";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst pool = new Pool();\nexport const handler = async () => {\n  try {\n    tracer.createSession();\n    await pool.shutdown();\n  } finally {\n    await tracer.forceFlush();\n  }\n};`),
     // `flush` on a `Client` of the project's own module is not LangSmith's `Client#flush`: it does not count.
+    // Another SDK's flush beside a HoneyHive tracer (fix-lookalike-names D1): Langfuse (also optional-chained, through an `as`
+    // alias), LangChain's CallbackHandler, LangSmith, Braintrust, Laminar flush their own spans, not the tracer's: reported, and
+    // the fix flushes the tracer, the other SDK's flush kept where it is.
+    ...OTHER_SDK_FLUSHES.map(([setup, body, params = "event"]) =>
+      wrapped(
+        `${LOCAL_TRACER}${setup}export const handler = async (${params}) => {\n${body.map((line) => `  ${line}\n`).join("")}};`,
+        "tracer.forceFlush()",
+        `${LOCAL_TRACER}${setup}export const handler = async (${params}) => {\n  try {\n${body.map((line) => `    ${line}\n`).join("")}  } finally {\n    await tracer.forceFlush();\n  }\n};`,
+      ),
+    ),
+    // An OpenTelemetry MeterProvider's forceFlush() exports metrics, not the tracer's spans (NON_TRACE_PACKAGES).
+    wrapped(
+      `import { HoneyHiveTracer } from "honeyhive";\nimport { MeterProvider } from "@opentelemetry/sdk-metrics";\nconst metrics = new MeterProvider();\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const handler = async () => {\n  tracer.createSession({ sessionName: "h" });\n  await metrics.forceFlush();\n};`,
+      "tracer.forceFlush()",
+      `import { HoneyHiveTracer } from "honeyhive";\nimport { MeterProvider } from "@opentelemetry/sdk-metrics";\nconst metrics = new MeterProvider();\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport const handler = async () => {\n  try {\n    tracer.createSession({ sessionName: "h" });\n    await metrics.forceFlush();\n  } finally {\n    await tracer.forceFlush();\n  }\n};`,
+    ),
+    // Two providers (fix-lookalike-names D2): the Honeycomb one's flush is not the flush of the one exporting to HoneyHive, which
+    // the message and the fix name, whichever comes first in the file (also a 1.x-style `addSpanProcessor`).
+    ...[TWO_PROVIDERS, TWO_PROVIDERS_ADDED].map((setup) =>
+      wrapped(
+        `${setup}export const handler = async () => {\n  honeycomb.getTracer("a").startSpan("a").end();\n  honeyhive.getTracer("b").startSpan("b").end();\n  await honeycomb.forceFlush();\n};`,
+        "honeyhive.forceFlush()",
+        `${setup}export const handler = async () => {\n  try {\n    honeycomb.getTracer("a").startSpan("a").end();\n    honeyhive.getTracer("b").startSpan("b").end();\n    await honeycomb.forceFlush();\n  } finally {\n    await honeyhive.forceFlush();\n  }\n};`,
+      ),
+    ),
     wrapped(`${LOCAL_TRACER}import { Client } from "./lib/db";\nconst client = new Client();\nexport const handler = async (event) => {\n  tracer.trace("h", () => work(event));\n  await client.flush();\n};`, "tracer.forceFlush()", `${LOCAL_TRACER}import { Client } from "./lib/db";\nconst client = new Client();\nexport const handler = async (event) => {\n  try {\n    tracer.trace("h", () => work(event));\n    await client.flush();\n  } finally {\n    await tracer.forceFlush();\n  }\n};`),
   ],
 });

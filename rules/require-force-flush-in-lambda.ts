@@ -3,7 +3,7 @@
 // (on a later warm invocation) or never. A tracing handler must therefore flush on every path that
 // returns: an awaited flush, or the flush handed to the platform's background hook. "Tracing" and
 // "flush" are read from the SDK profiles (this SDK, honeyhive 1.x, OpenTelemetry exporting to
-// HoneyHive; other SDKs' flushes count too), and the message and fix speak the handler's profile:
+// HoneyHive; another SDK's or pipeline's flush beside them does not count), and the message and fix speak the handler's profile:
 // `tracer.forceFlush()`, 1.x `tracer.flush()`, OpenTelemetry `provider.forceFlush()`.
 // The suggestion is the finding's fix from analysis/fixes/flush.ts, the edits the codemod applies.
 //

@@ -213,16 +213,29 @@ export const handler = async (event: { id: string }) => {
     expect(run(server).output).toBe(server);
   });
 
-  it("leaves handlers that flush through 1.x or another SDK byte-identical, and flushes a 1.x one with 1.x's flush", () => {
-    const flushedElsewhere = [
-      `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async () => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  tracer.startSession();\n  await HoneyHiveTracer.flush();\n};\n`,
-      `import { tracer } from "./tracing";\nimport { Client } from "langsmith";\nconst client = new Client();\nexport const handler = async () => {\n  tracer.trace("h", () => 1);\n  await client.flush();\n};\n`,
-    ];
-    for (const code of flushedElsewhere) expect(run(code)).toMatchObject({ output: code, changed: false });
+  it("leaves handlers that flush through 1.x byte-identical, flushes beside another SDK's flush, and flushes a 1.x one with 1.x's flush", () => {
+    const flushed1x = `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async () => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  tracer.startSession();\n  await HoneyHiveTracer.flush();\n};\n`;
+    expect(run(flushed1x)).toMatchObject({ output: flushed1x, changed: false });
+    // LangSmith's flush sends LangSmith's runs, not the HoneyHive tracer's spans (fix-lookalike-names D1): kept, and the tracer flushed.
+    const setup = `import { tracer } from "./tracing";\nimport { Client } from "langsmith";\nconst client = new Client();\n`;
+    expect(run(`${setup}export const handler = async () => {\n  tracer.trace("h", () => 1);\n  await client.flush();\n};\n`).output).toBe(
+      `${setup}export const handler = async () => {\n  try {\n    tracer.trace("h", () => 1);\n    await client.flush();\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+    );
     const unflushed = `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async () => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  tracer.startSession();\n};\n`;
     expect(run(unflushed).output).toBe(
       `import { HoneyHiveTracer } from "honeyhive";\nexport const handler = async () => {\n  const tracer = await HoneyHiveTracer.init({ project: "p" });\n  try {\n    tracer.startSession();\n  } finally {\n    await tracer.flush();\n  }\n};\n`,
     );
+  });
+
+  it("flushes the provider exporting to HoneyHive, not a Honeycomb provider declared first and flushed (fix-lookalike-names D2)", () => {
+    const setup =
+      `import { NodeTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-node";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\n` +
+      `const honeycomb = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://api.honeycomb.io/v1/traces" }))] });\n` +
+      `const honeyhive = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }))] });\n`;
+    const body = [`honeycomb.getTracer("a").startSpan("a").end();`, `honeyhive.getTracer("b").startSpan("b").end();`, "await honeycomb.forceFlush();"];
+    const result = run(`${setup}export const handler = async () => {\n${body.map((line) => `  ${line}\n`).join("")}};\n`);
+    expect(result.output).toBe(`${setup}export const handler = async () => {\n  try {\n${body.map((line) => `    ${line}\n`).join("")}  } finally {\n    await honeyhive.forceFlush();\n  }\n};\n`);
+    expect(run(result.output)).toMatchObject({ changed: false });
   });
 
   it("leaves a review marker on an OpenTelemetry handler whose NodeSDK offers nothing to flush, once", () => {

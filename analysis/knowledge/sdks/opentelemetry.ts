@@ -59,6 +59,14 @@ export const OTEL_COMPONENTS: readonly OtelComponent[] = [
 ];
 
 /**
+ * OpenTelemetry packages of other signals than traces: their providers' `forceFlush()` (MeterProvider of
+ * sdk-metrics, LoggerProvider of sdk-logs) exports metrics or logs, never a span, so it is no flush of a
+ * tracing pipeline (opentelemetry-js: packages/sdk-metrics MeterProvider#forceFlush, experimental/packages/
+ * sdk-logs LoggerProvider#forceFlush).
+ */
+export const NON_TRACE_PACKAGES: readonly string[] = ["@opentelemetry/sdk-metrics", "@opentelemetry/sdk-logs", "@opentelemetry/api-logs"];
+
+/**
  * What a fix flushes, best first: the provider (flushes every processor), else a span processor. Never
  * the exporter alone: its forceFlush() waits for the exports under way, not for the spans still queued
  * in the batch processor in front of it.

@@ -57,3 +57,50 @@ describe("a receiver from a bare specifier", () => {
     expect(output).not.toContain("honeyhive-migrate");
   });
 });
+
+// The project's own module (look-alike round D3, fix-lookalike-names): one that loads nothing (no SDK, no settings module, no
+// other project module) and whose export facts name no tracer is provably not HoneyHive's; one that loads the SDK or another
+// project module (which may hand on a tracer), or that cannot be read, keeps the markers.
+describe("a receiver from the project's own module", () => {
+  const own = makeProject({
+    "package.json": `{ "name": "app", "dependencies": { "honeyhive": "^1.0.42" } }\n`,
+    "tsconfig.json": `{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*"] } } }\n`,
+    "src/my-tracer.ts": `export class Tracer {\n  static async init() { return new Tracer(); }\n  traceFunction() { return <F>(f: F) => f; }\n  async startSession() { return "s"; }\n  async flush() {}\n}\n`,
+    "src/wraps.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport class Tracer {\n  static async init() { return HoneyHiveTracer.init({ project: "p" }); }\n}\n`,
+    "src/via.ts": `export { Tracer } from "./my-tracer";\nimport "./wraps";\n`,
+    "src/workspace.ts": `import { make } from "@acme/obs";\nexport class Tracer {\n  static async init() { return make(); }\n}\n`,
+    "src/mongo.ts": `import { MongoClient } from "mongodb";\nexport class Tracer {\n  static async init() { return new Tracer(); }\n  client = new MongoClient("mongodb://x");\n  traceFunction() { return <F>(f: F) => f; }\n  async startSession() { return "s"; }\n  async flush() {}\n}\n`,
+  });
+  const script = (specifier: string) => `import { HoneyHiveTracer } from "honeyhive";
+import { Tracer } from "${specifier}";
+const hh = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });
+const tracer = await Tracer.init();
+export const f = tracer.traceFunction()((x: number) => x);
+export const sid = await tracer.startSession();
+await tracer.flush();
+await hh.flush();
+`;
+  const migrateOwn = (specifier: string) => runTransforms(script(specifier), join(own, "src/job.ts"), { transforms: ALL_TRANSFORM_IDS }).output;
+
+  it.each([
+    ["a relative import", "./my-tracer"],
+    ["a tsconfig paths alias", "@/my-tracer"],
+    ["a module loading only another library (mongodb)", "./mongo"],
+  ])("writes no marker on its class's calls: %s", (_name, specifier) => {
+    const output = migrateOwn(specifier);
+    expect(output).not.toContain("honeyhive-migrate");
+    expect(output).toContain("tracer.traceFunction()((x: number) => x);");
+    expect(output).toContain("await tracer.flush();");
+    expect(output).toContain("await hh.forceFlush();");
+  });
+
+  it.each([
+    ["a module that loads the SDK", "./wraps"],
+    ["a module that loads another project module", "./via"],
+    ["a module that loads a package that may wrap the SDK (a workspace package, unknown here)", "./workspace"],
+    ["a module that cannot be read", "./missing"],
+  ])("keeps the markers: %s", (_name, specifier) => {
+    const output = migrateOwn(specifier);
+    expect(output).toContain(MESSAGES_1X.unresolvedReceiver("traceFunction"));
+  });
+});

@@ -13,7 +13,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { LineMarkers, renameMember } from "./shared.js";
+import { LineMarkers, receiverOfAnotherLibrary, renameMember } from "./shared.js";
 
 export const meta = transformMeta("1x-flush");
 
@@ -88,6 +88,8 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
     if (callee.object.type !== AST_NODE_TYPES.Identifier) continue;
     // A factory's object with helpers of its own named like the tracer's (its module's facts say so) is no tracer.
     if (isImportedHoldersOwnFunction(input, callee)) continue;
+    // Another library's object, or the project's own module's that provably loads nothing of HoneyHive (`await Tracer.init()` of ./my-tracer).
+    if (receiverOfAnotherLibrary(input, callee)) continue;
     const references = sdk.variableOf(callee.object)?.references ?? [];
     const usedAs1xTracer = references.some(({ identifier }) => {
       const member = identifier.parent;

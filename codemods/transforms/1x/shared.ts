@@ -9,7 +9,8 @@ import { type EditList, lineStart } from "../../../analysis/edits.js";
 import { keyedProperties, option1x } from "../../../analysis/honeyhive-1x.js";
 import { addMarker } from "../../engine/markers.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { EMPTY_MANIFEST, projectModules } from "../../../analysis/project-modules.js";
+import { EMPTY_MANIFEST, everySpecifierOf, exportedTracerShape, projectModules } from "../../../analysis/project-modules.js";
+import { exportPath, type ModuleOrigin } from "../../../analysis/bindings.js";
 import { isKnownNonHoneyhiveModule } from "../../../analysis/knowledge/sdks/index.js";
 import { splitCdnUrl } from "../../../analysis/knowledge/npm-cdns.js";
 import { isLocalModule, isSdkModule, packageSpecifier } from "../../../analysis/settings.js";
@@ -223,8 +224,7 @@ export function receiverOfAnotherLibrary(input: AnalysisInput, member: TSESTree.
     origin !== undefined &&
     !origin.typeOnly &&
     !isSdkModule(origin.module, input.settings) &&
-    !isLocalModule(origin.module, input.settings) &&
-    anotherLibrarysModule(packageSpecifier(origin.module), input.filename);
+    (isLocalModule(origin.module, input.settings) ? projectModuleOutsideSdk(input, origin) : anotherLibrarysModule(packageSpecifier(origin.module), input.filename) || projectModuleOutsideSdk(input, origin));
   let node = unwrapExpression(member.object);
   for (let hops = 0; node !== undefined && hops < 8; hops += 1) {
     if (node.type === AST_NODE_TYPES.NewExpression) node = unwrapExpression(node.callee);
@@ -244,6 +244,22 @@ export function receiverOfAnotherLibrary(input: AnalysisInput, member: TSESTree.
     node = declarator?.id.type === AST_NODE_TYPES.Identifier ? unwrapExpression(declarator.init) : undefined;
   }
   return false;
+}
+
+/**
+ * An export of the project's own module (`./my-tracer`, `@/honeyhive` through tsconfig `paths`) that
+ * provably is not HoneyHive's: the module was read, its export facts name no tracer or getter of one, and
+ * it loads neither the SDK, a settings module, nor another project module (analysis/project-modules.ts
+ * `exportedTracerShape`: "foreign"), and each package it loads is provably another library's
+ * (`anotherLibrarysModule`), as a class `Tracer` with `init()`/`traceFunction()`/`flush()` of its
+ * own (look-alike round D3). A module that cannot be read, or that loads another project module (which
+ * may hand on a tracer), is not this: its calls keep their markers.
+ */
+function projectModuleOutsideSdk(input: AnalysisInput, origin: ModuleOrigin): boolean {
+  const name = exportPath(origin)[0];
+  if (name === undefined || exportedTracerShape(input, { specifier: origin.module, name }) !== "foreign") return false;
+  // Each package it loads provably another library's (a workspace package or an alias may wrap the SDK).
+  return everySpecifierOf(input, { specifier: origin.module, name }, (specifier, path) => anotherLibrarysModule(packageSpecifier(specifier), path));
 }
 
 /**
