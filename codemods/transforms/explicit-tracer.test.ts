@@ -1,5 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { runTransforms } from "../engine/engine.js";
+import { makeProject, removeProjects } from "../cli/test-utils/project.js";
+
+afterAll(removeProjects);
 
 const run = (code: string, filename = "src/app.ts") => runTransforms(code, filename, { transforms: ["explicit-tracer"] });
 
@@ -167,5 +172,22 @@ export function record() {
   it("leaves a file without a tracer of its own unchanged", () => {
     const source = `import { trace } from "honeyhive";\n\nexport const f = trace(async () => 1);\n`;
     expect(run(source)).toMatchObject({ output: source, changed: false, markers: 0 });
+  });
+
+  it("binds the SDK's trace re-exported by a project module under another name, in a file that never spells trace", () => {
+    // Why no text precondition on the words trace/enrichSpan/enrichSession can gate this transform
+    // (bench/NOTES.md "### perf-migrate-5"): the name the file calls comes from a barrel.
+    const app = `import { HoneyHiveTracer } from "honeyhive";
+import { t } from "./obs";
+
+const tracer = HoneyHiveTracer.init({ project: "x" });
+export const f = t({ eventType: "tool" }, async () => 1);
+`;
+    const root = makeProject({ "package.json": `{ "name": "barrel", "private": true }\n`, "src/obs.ts": `export { trace as t } from "honeyhive";\n`, "src/app.ts": app });
+    const path = join(root, "src/app.ts");
+    const text = readFileSync(path, "utf8");
+    expect(text).not.toMatch(/\b(?:trace|enrichSpan|enrichSession)\b/);
+    const result = runTransforms(text, path, { transforms: ["explicit-tracer"], cwd: root });
+    expect(result.output).toBe(app.replace(`t({ eventType: "tool" }`, `t({ eventType: "tool", tracer }`));
   });
 });
