@@ -114,9 +114,10 @@ const KNOWN_LINT: Readonly<Record<string, KnownLint>> = {
     today: [],
     expected: ["14 require-force-flush-in-lambda"],
     reason:
-      "miss: Bolt's AwsLambdaReceiver (new AwsLambdaReceiver(…), receiver.start() handed event/context/callback) is no Lambda evidence, and the " +
-      "project names no aws-lambda/serverless config, so `export const handler` is not a Lambda entry (slack-bolt.ts has no platform data; " +
-      "likely analysis/knowledge/frameworks/slack-bolt.ts plus the Lambda entry gate)",
+      "miss: Bolt on AWS Lambda (new AwsLambdaReceiver(…), `export const handler` handing event/context/callback to receiver.start()'s " +
+      "function) is not taken for a Lambda: the flushed twin b5 is quiet for the same reason. Likely the Bolt App in the file makes it a " +
+      "server's (analysis/handlers.ts:446 isServerOrRoutedFile, which aws-lambda.ts:283 returns on); AwsLambdaReceiver could be data of " +
+      "slack-bolt.ts that keeps the file's `handler` export a Lambda entry",
   },
   "02-discord/src/commands/d4-ask.ts": {
     today: [],
@@ -159,8 +160,10 @@ const KNOWN_LINT: Readonly<Record<string, KnownLint>> = {
     today: ["10 require-valid-session-id"],
     expected: [],
     reason:
-      "false report: an SQS record's messageId is a UUID SQS assigns (like requestContext.requestId), not the producer's data; the record " +
-      "handler's whole record is read as input (analysis/knowledge/record-handlers.ts:18-23 recordParameter, no server-made parts listed)",
+      "false report (a design doubt): an SQS record's messageId is a UUID SQS assigns, not the producer's data, yet the whole record is " +
+      "input (analysis/session-id-flow.ts:765 recordParameter). The same holds for a Lambda's event.requestContext.requestId (reported, " +
+      "while context.awsRequestId is quiet); PER_REQUEST_ID_KEY (session-id-flow.ts:268, /message[-_]?id/) decides only the fix's source " +
+      "(:399), not whether the read is client input",
   },
 };
 
@@ -174,7 +177,8 @@ const KNOWN_MIGRATE: Readonly<Record<string, KnownMigrate>> = {
     reason:
       "defect: --from 1 makes the method holding a 1.x init async by writing `async` after the method's name: `build(input) {` becomes " +
       "`buildasync (input) {`, a method of another name (the caller's build() is gone). The insertion point for a method shorthand must be " +
-      "before the key (the transform that makes a function holding an init async, codemods/transforms/1x/init.ts)",
+      "before the key: codemods/transforms/1x/init.ts:747-749 makeAsync handles a class MethodDefinition only; an object literal's method " +
+      "(a Property with method: true) falls to fn.range[0], the parameter list",
   },
   "05-electron/src/c2-local-ipc.ts": {
     sets: ["from1"],
@@ -341,6 +345,50 @@ describe("configs.all, known defects (today's findings, asserted so that a fix s
       expect(found).not.toEqual([...expected]);
     });
   }
+});
+
+/** Report messages whose wording is wrong today: the case, the text today, what is wrong and where. */
+const KNOWN_WORDING: readonly { readonly key: string; readonly today: string; readonly reason: string }[] = [
+  {
+    key: "05-electron/src/d2-raw-renderer-id.ts",
+    today: "comes from the Electron IPC handler handler's input",
+    reason: "the descriptor's name ends in 'handler' and describeHandler adds another (analysis/knowledge/frameworks/rpc.ts:56, analysis/handlers.ts:1477)",
+  },
+  {
+    key: "12-twilio/functions/d2-raw-from.js",
+    today: "comes from the AWS Lambda handler's input",
+    reason: "a Twilio Function is named by the framework (aws-lambda) instead of its platform, which the flush rule's message does say (analysis/handlers.ts:1475-1477)",
+  },
+  {
+    key: "12-twilio/functions/d3-init-per-call.js",
+    today: "runs on every invocation of this AWS Lambda handler",
+    reason: "as above: Twilio Functions, not AWS Lambda (analysis/handlers.ts:1475-1477)",
+  },
+  {
+    key: "11-solidstart/src/lib/d3-actions.ts",
+    today: "runs on every request of this Next.js server action handler",
+    reason: "a \"use server\" module of a SolidStart project is named after Next.js (analysis/knowledge/frameworks/nextjs.ts:93 reads the directive in any project)",
+  },
+  {
+    key: "06-job-runners/src/d1-pg-boss-init-per-job.ts",
+    today: "runs on every request of this pg-boss job handler: each request pays the init",
+    reason: "jobs, messages and ticks are called requests (rules/no-tracer-init-in-handler.ts:62 has one wording for every handler kind)",
+  },
+];
+
+describe("messages, known wording defects (today's text asserted)", () => {
+  for (const { key, today, reason } of KNOWN_WORDING) {
+    it(`${key}: ${reason}`, () => {
+      const { shape, path } = caseOf(key);
+      const messages = findings.get(shape)!.filter((finding) => finding.at.startsWith(`${path}:`)).map((finding) => finding.message);
+      expect(messages.some((message) => message.includes(today)), messages.join("\n")).toBe(true);
+    });
+  }
+
+  it("the flush message of a Twilio Function names its platform (the contrast to the entries above)", () => {
+    const [message] = findings.get("12-twilio")!.filter((finding) => finding.at.startsWith("functions/d1-unflushed.js:")).map((finding) => finding.message);
+    expect(message).toMatch(/^Callback-style Twilio Functions handler `handler` never flushes/);
+  });
 });
 
 describe("migrate (both sets)", () => {
