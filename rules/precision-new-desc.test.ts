@@ -62,6 +62,7 @@ const REPORTED: Readonly<Record<string, readonly string[]>> = {
   "04-rpc/src/d4-connect-session-start.ts": ["10 no-session-start-in-handler"],
   "04-rpc/src/d5-grpc-impl-const.ts": ["9 require-valid-session-id"],
   "04-rpc/src/d6-connect-rpc-method.ts": ["9 require-valid-session-id"],
+  "04-rpc/src/d7-grpc-named-handler.ts": ["9 no-session-start-in-handler"],
   "05-electron/src/d1-init-per-invoke.ts": ["6 no-tracer-init-in-handler"],
   "05-electron/src/d2-raw-renderer-id.ts": ["8 require-valid-session-id"],
   "05-electron/src/d3-named-listener.ts": ["8 require-valid-session-id"],
@@ -96,8 +97,10 @@ const REPORTED: Readonly<Record<string, readonly string[]>> = {
   "12-twilio/functions/d1-unflushed.js": ["6 require-force-flush-in-lambda"],
   "12-twilio/functions/d2-raw-from.js": ["7 require-valid-session-id"],
   "12-twilio/functions/d3-init-per-call.js": ["5 no-tracer-init-in-handler"],
+  "12-twilio/functions/d4-cookie.js": ["7 require-valid-session-id"],
   "13-nitro/server/api/d1-unflushed.post.ts": ["4 require-force-flush-in-lambda"],
   "13-nitro/server/api/d2-raw-query.get.ts": ["7 require-valid-session-id"],
+  "13-nitro/server/api/d3-cookie.get.ts": ["6 require-valid-session-id"],
   "14-powertools-batch/src/d1-unflushed.ts": ["13 require-force-flush-in-lambda"],
   "14-powertools-batch/src/d2-record-body-id.ts": ["11 require-valid-session-id"],
   "15-koa-context/src/d1-context-session-start.ts": ["9 no-session-start-in-handler"],
@@ -126,6 +129,14 @@ const KNOWN_LINT: Readonly<Record<string, KnownLint>> = {
       "miss (design): the guide's command-module layout, execute(interaction) exported from commands/*.ts and called from the InteractionCreate " +
       "listener of another file; the handler is one module away (the descriptor registers client.on listeners only, chat-bots.ts:19-28)",
   },
+  "02-discord/src/b5-ready-init-plain.ts": {
+    today: ["10 no-tracer-init-in-handler"],
+    expected: [],
+    reason:
+      "false report (design, documented): every client.on listener counts, ClientReady too, because the event is mostly written " +
+      "Events.X, an enum member the engine does not read (chat-bots.ts:9-15); `on(Events.ClientReady)` fires once per login as once() " +
+      "does. Reading Events.ClientReady/\"ready\" (discord.js's enum is data) would make it quiet; the ??= guarded twin b4 is quiet today",
+  },
   "03-telegram/src/d5-grammy-composer.ts": {
     today: [],
     expected: ["10 no-session-start-in-handler"],
@@ -147,6 +158,22 @@ const KNOWN_LINT: Readonly<Record<string, KnownLint>> = {
       "miss: the CLI layout (moleculer-runner loads services/*.service.js, each `module.exports = { name, actions }`) has no createService call; " +
       "the descriptor reaches actions only through broker.createService (service-frameworks.ts:70-76): a files entry for *.service.js " +
       "schemas in a project depending on moleculer would cover it",
+  },
+  "10-qwik/src/routes/cookie/index.tsx": {
+    today: [],
+    expected: ["7 require-valid-session-id"],
+    reason:
+      "miss: Qwik City's RequestEvent `cookie` (singular: cookie.get(name)?.value) is not a part of its request input; the descriptor " +
+      "spreads REQUEST_OBJECT, whose part is `cookies` (analysis/knowledge/frameworks/service-frameworks.ts:108, common.ts:29); " +
+      "`query.get()` and `request.headers.get()` in the same loader are reported",
+  },
+  "11-solidstart/src/routes/api/d4-cookie.ts": {
+    today: [],
+    expected: ["7 require-valid-session-id"],
+    reason:
+      "miss: the client's Cookie header is read through a RegExp, /sid=([^;]+)/.exec(header)?.[1]; the flow does not carry the input " +
+      "through exec()'s match (the plain `request.headers.get(\"cookie\")` is reported): analysis/session-id-flow.ts, a match of " +
+      "input is input",
   },
   "12-twilio/assets/c1-helper.private.js": {
     today: ["4 no-tracer-init-in-handler"],
@@ -179,6 +206,16 @@ const KNOWN_MIGRATE: Readonly<Record<string, KnownMigrate>> = {
       "`buildasync (input) {`, a method of another name (the caller's build() is gone). The insertion point for a method shorthand must be " +
       "before the key: codemods/transforms/1x/init.ts:747-749 makeAsync handles a class MethodDefinition only; an object literal's method " +
       "(a Property with method: true) falls to fn.range[0], the parameter list",
+  },
+  "09-moleculer/services/c2-methods-helper.js": {
+    sets: ["from1"],
+    markers: 0,
+    reason: "the same defect on a Moleculer service's `methods` helper: `tracer() {` becomes `tracerasync () {`, and this.tracer() throws",
+  },
+  "02-discord/src/b5-ready-init-plain.ts": {
+    sets: ["2x", "from1"],
+    markers: 1,
+    reason: "the lint false report's cause: the ClientReady listener is taken for a per-event handler, and its init gets a hoist marker",
   },
   "05-electron/src/c2-local-ipc.ts": {
     sets: ["from1"],
@@ -226,6 +263,7 @@ const MIGRATED_MISUSE: Readonly<Record<string, number>> = {
   "04-rpc/src/d4-connect-session-start.ts": 0,
   "04-rpc/src/d5-grpc-impl-const.ts": 1,
   "04-rpc/src/d6-connect-rpc-method.ts": 1,
+  "04-rpc/src/d7-grpc-named-handler.ts": 0,
   "05-electron/src/d1-init-per-invoke.ts": 0,
   "05-electron/src/d2-raw-renderer-id.ts": 1,
   "05-electron/src/d3-named-listener.ts": 1,
@@ -258,8 +296,10 @@ const MIGRATED_MISUSE: Readonly<Record<string, number>> = {
   "12-twilio/functions/d1-unflushed.js": 1,
   "12-twilio/functions/d2-raw-from.js": 1,
   "12-twilio/functions/d3-init-per-call.js": 0,
+  "12-twilio/functions/d4-cookie.js": 1,
   "13-nitro/server/api/d1-unflushed.post.ts": 0,
   "13-nitro/server/api/d2-raw-query.get.ts": 1,
+  "13-nitro/server/api/d3-cookie.get.ts": 1,
   "14-powertools-batch/src/d1-unflushed.ts": 0,
   "14-powertools-batch/src/d2-record-body-id.ts": 1,
   "15-koa-context/src/d1-context-session-start.ts": 0,
@@ -421,9 +461,12 @@ describe("migrate (both sets)", () => {
     }
   });
 
-  it("known defect: --from 1 renames a method shorthand holding an init (build → buildasync)", () => {
+  it("known defect: --from 1 renames a method shorthand returning an init (build → buildasync, tracer → tracerasync)", () => {
     const out = migrated.byName("04-rpc", "from1").output["src/c1-registry-add-service.ts"]!;
     expect(out).toContain("buildasync (input: { sessionId: string }) {");
     expect(out).not.toContain("async build(");
+    const helper = migrated.byName("09-moleculer", "from1").output["services/c2-methods-helper.js"]!;
+    expect(helper).toContain("    tracerasync () {");
+    expect(helper).toContain("this.tracer().createSession(");
   });
 });
