@@ -105,6 +105,8 @@ const REPORTED: Readonly<Record<string, readonly string[]>> = {
   "14-powertools-batch/src/d2-record-body-id.ts": ["11 require-valid-session-id"],
   "15-koa-context/src/d1-context-session-start.ts": ["9 no-session-start-in-handler"],
   "15-koa-context/src/d2-context-init-per-request.ts": ["7 no-tracer-init-in-handler"],
+  // A Nuxt app whose nitro preset is netlify: its server routes are Netlify function entries.
+  "17-nuxt-netlify/server/api/d1-unflushed.post.ts": ["6 require-force-flush-in-lambda"],
   // A Node server (preset node-server): the per-request init is reported, no flush is asked of any handler.
   "16-nitro-node/server/api/d1-init.get.ts": ["5 no-tracer-init-in-handler"],
 };
@@ -159,6 +161,14 @@ const KNOWN_LINT: Readonly<Record<string, KnownLint>> = {
       "the descriptor reaches actions only through broker.createService (service-frameworks.ts:70-76): a files entry for *.service.js " +
       "schemas in a project depending on moleculer would cover it",
   },
+  "09-moleculer/services/b4-uuid-params.js": {
+    today: ["14 require-valid-session-id"],
+    expected: [],
+    reason:
+      "false report (a documented limit): the action's params schema { sessionId: { type: \"uuid\" } } makes the broker refuse any other " +
+      "value before the handler runs, but the schema is not read (analysis/knowledge/frameworks/service-frameworks.ts:66-67 says so); a " +
+      "validatedBy rule for an action's `params` (fastest-validator's \"uuid\" type, string or { type }) would make it quiet",
+  },
   "10-qwik/src/routes/cookie/index.tsx": {
     today: [],
     expected: ["7 require-valid-session-id"],
@@ -211,6 +221,11 @@ const KNOWN_MIGRATE: Readonly<Record<string, KnownMigrate>> = {
     sets: ["from1"],
     markers: 0,
     reason: "the same defect on a Moleculer service's `methods` helper: `tracer() {` becomes `tracerasync () {`, and this.tracer() throws",
+  },
+  "09-moleculer/services/b4-uuid-params.js": {
+    sets: ["2x", "from1"],
+    markers: 1,
+    reason: "the lint false report's cause: the uuid-typed param is marked as unchecked client input",
   },
   "02-discord/src/b5-ready-init-plain.ts": {
     sets: ["2x", "from1"],
@@ -305,6 +320,7 @@ const MIGRATED_MISUSE: Readonly<Record<string, number>> = {
   "15-koa-context/src/d1-context-session-start.ts": 0,
   "15-koa-context/src/d2-context-init-per-request.ts": 1,
   "16-nitro-node/server/api/d1-init.get.ts": 0,
+  "17-nuxt-netlify/server/api/d1-unflushed.post.ts": 0,
 };
 
 const findings = new Map<string, ShapeFinding[]>();
