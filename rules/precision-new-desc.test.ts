@@ -151,14 +151,14 @@ const KNOWN_LINT: Readonly<Record<string, KnownLint>> = {
     expected: ["12 no-session-start-in-handler"],
     reason:
       "miss: a service schema's `events` handlers run once per event, concurrently, like actions; the descriptor reads `actions` only " +
-      "(analysis/knowledge/frameworks/service-frameworks.ts:74 resolverMaps: [\"actions\"])",
+      "(analysis/knowledge/frameworks/service-frameworks.ts:77 resolverMaps: [\"actions\"])",
   },
   "09-moleculer/services/d4-schema.service.js": {
     today: [],
     expected: ["9 no-tracer-init-in-handler"],
     reason:
       "miss: the CLI layout (moleculer-runner loads services/*.service.js, each `module.exports = { name, actions }`) has no createService call; " +
-      "the descriptor reaches actions only through broker.createService (service-frameworks.ts:70-76): a files entry for *.service.js " +
+      "the descriptor reaches actions only through broker.createService (service-frameworks.ts:71-79): a files entry for *.service.js " +
       "schemas in a project depending on moleculer would cover it",
   },
   "09-moleculer/services/b4-uuid-params.js": {
