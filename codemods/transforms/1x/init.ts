@@ -746,7 +746,11 @@ function makeAsync(input: AnalysisInput, edits: EditList, text: string, held: TS
   }
   const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.value === fn ? fn.parent : undefined;
   if (method && (method.computed || method.kind !== "method")) return;
-  const at = method ? method.key.range[0] : fn.range[0];
+  // An object literal's method shorthand (`{ build(input) { … } }`): its function starts at the parameters,
+  // so `async` goes before the key (`async build(input)`), not before `(` (which would rename the method).
+  const shorthand = fn.parent?.type === AST_NODE_TYPES.Property && fn.parent.value === fn && (fn.parent.method || fn.parent.kind !== "init") ? fn.parent : undefined;
+  if (shorthand && (shorthand.computed || shorthand.kind !== "init")) return;
+  const at = method ? method.key.range[0] : shorthand ? shorthand.key.range[0] : fn.range[0];
   if (!edits.edits.some((edit) => edit.start === at && edit.text === "async ")) edits.insertAt(at, "async ");
 }
 
@@ -766,6 +770,10 @@ function returnsOtherValue(input: AnalysisInput, fn: TSESTree.FunctionLike, retu
  * promise, which had no such member. Making it `async` would break those callers.
  */
 function resultUsedAsTracer(input: AnalysisInput, fn: TSESTree.Node): boolean {
+  // A method (`{ tracer() { return … } }`, a class's `tracer()`): its calls are `this.tracer()`, `svc.tracer()`,
+  // which no variable holds; by the method's name, one whose result is used as a tracer (`this.tracer().createSession(…)`).
+  const methodName = methodNameOf(fn);
+  if (methodName !== undefined && memberCallUsedAsTracer(input, methodName)) return true;
   // Through a wrapper call (`const tracerFor = memoize((t) => HoneyHiveTracer.init(…))`, `once(…)`): the wrapper's result is called.
   const wrapper = fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.includes(fn as TSESTree.CallExpressionArgument) ? fn.parent : undefined;
   const value = wrapper ?? fn;
@@ -783,6 +791,22 @@ function resultUsedAsTracer(input: AnalysisInput, fn: TSESTree.Node): boolean {
       );
     }),
   );
+}
+
+/** The name of the method whose function `fn` is (class method or object-literal method), if it has a plain one. */
+function methodNameOf(fn: TSESTree.Node): string | undefined {
+  const owner = fn.parent;
+  if ((owner?.type !== AST_NODE_TYPES.MethodDefinition && owner?.type !== AST_NODE_TYPES.Property) || owner.value !== fn || owner.computed) return undefined;
+  return owner.key.type === AST_NODE_TYPES.Identifier ? owner.key.name : undefined;
+}
+
+/** A call `<object>.<name>()` anywhere in the file whose result is used as a tracer (a member other than a promise's). */
+function memberCallUsedAsTracer(input: AnalysisInput, name: string): boolean {
+  return nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((call) => {
+    if (call.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(call.callee) !== name) return false;
+    const member = call.parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && !PROMISE_METHODS.has(memberName(member) ?? "then");
+  });
 }
 
 export const init1x: CodemodTransform = { meta, collect };
