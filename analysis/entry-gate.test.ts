@@ -139,6 +139,48 @@ describe("entry gate: file conventions", () => {
   });
 });
 
+describe("entry gate: a convention's path counts with an export it reads", () => {
+  it("a file under src/routes/ without a verb export holds no SolidStart or Qwik City handler: stopped, though the engine still reads it as routed", () => {
+    const helper = `import { z } from "zod";\nexport const schema = z.object({ id: z.string() });\nexport function format(value) { return String(value); }\n`;
+    const stoppedFiles = [
+      [helper, "src/routes/users/schema.ts"],
+      [helper, "src/routes/index.ts"],
+      [`export default function Page() { return null; }\n`, "src/routes/about.tsx"],
+      [`export const get = () => 1;\nexport const onget = () => 2;\n`, "src/routes/layout.ts"],
+      [`const GET = () => new Response("ok");\n`, "src/routes/api/health.ts"],
+    ] as const;
+    for (const [code, filename] of stoppedFiles) {
+      const input = parseAnalysisInput(code, filename);
+      expect(mayMatchConvention(input), filename).toBe(true);
+      expect(handlerModelWithoutGates(input).requestHandlers.length, filename).toBe(0);
+      expect([mayHoldEntry(input, "invocation"), mayHoldEntry(input, "handler")], filename).toEqual([false, false]);
+    }
+    const passedFiles = [
+      [`export async function GET() { return new Response("ok"); }\n`, "src/routes/status/health.ts"],
+      [`const POST = async () => new Response("ok");\nexport { POST };\n`, "src/routes/chat/send.ts"],
+      [`export const onGet = async ({ json }) => json(200, {});\n`, "src/routes/index.ts"],
+      [`export const onRequest = async (event) => { await event.next(); };\n`, "src/routes/layout-admin.tsx"],
+    ] as const;
+    for (const [code, filename] of passedFiles) {
+      const input = parseAnalysisInput(code, filename);
+      expect(handlerModelWithoutGates(input).requestHandlers.length, filename).toBeGreaterThan(0);
+      expect(mayHoldEntry(input, "handler"), filename).toBe(true);
+    }
+  });
+
+  it("a convention read from the default export or module.exports, or an object export, lets such a file through and one without it not", () => {
+    const netlify = FRAMEWORKS.find((descriptor) => descriptor.id === "netlify")!;
+    const sveltekit = FRAMEWORKS.find((descriptor) => descriptor.id === "sveltekit")!;
+    const gate = entryGateFor([netlify, sveltekit]);
+    const holds = (code: string, path: string): boolean => mayHoldEntryFor(parseAnalysisInput(code, path), "handler", gate);
+    expect(holds(`export default async (req) => new Response("ok");\n`, "netlify/functions/hello.ts")).toBe(true);
+    expect(holds(`module.exports = async (req) => ({ statusCode: 200 });\n`, "netlify/functions/hello.js")).toBe(true);
+    expect(holds(`export const config = { path: "/hello" };\n`, "netlify/functions/hello.ts")).toBe(false);
+    expect(holds(`export const actions = { default: async ({ request }) => {} };\n`, "src/routes/login/+page.server.ts")).toBe(true);
+    expect(holds(`export const prerender = true;\n`, "src/routes/login/+page.server.ts")).toBe(false);
+  });
+});
+
 describe("entry gate: each path convention stands alone", () => {
   it("a convention with a capturing group before Netlify's does not renumber Netlify's back-reference", () => {
     // A descriptor listed first whose path captures: joined into one alternation, its group would be `\1`

@@ -38,6 +38,8 @@ interface KindGate {
   readonly conventionPath: RegExp | undefined;
   /** Conventions whose patterns carry flags or capturing groups, tested one by one. */
   readonly flaggedConventionPaths: readonly RegExp[];
+  /** Every convention of this kind: once a path matches one, the one whose export the file has (`exportsFor`). */
+  readonly conventions: readonly FileConvention[];
   /** Conventions with folders the project configures (`FileConvention.configuredFolders`), asked only for a file with an export they read. */
   readonly configuredConventions: readonly FileConvention[];
   /** The first identifier of each registering global (`Bun` of `Bun.serve`), looked for among the references no declaration resolves. */
@@ -93,6 +95,7 @@ function kindGate(frameworks: readonly FrameworkDescriptor[], kind: EntryKind): 
     registersOnImport: makesIn,
     conventionPath: plain.length > 0 ? new RegExp(plain.map((path) => `(?:${path.source})`).join("|")) : undefined,
     flaggedConventionPaths: paths.filter((path) => !plain.includes(path)),
+    conventions,
     configuredConventions: conventions.filter((convention) => convention.configuredFolders !== undefined),
     globalRoots: [...new Set(frameworks.filter(makes).flatMap((descriptor) => (descriptor.globals ?? []).map((global) => global.name.split(".")[0])))],
     hooks,
@@ -143,6 +146,10 @@ interface TopLevel {
   conventionGate?: EntryGate;
   /** Whether the path matches any convention of `conventionGate` (the handler kind's conventions include the invocation kind's). */
   anyConvention?: boolean;
+  /** The gate whose conventions `conventionEntry` answers for. */
+  entryGate?: EntryGate;
+  /** Whether the path matches a convention of `entryGate`'s handler kind under which the file has an export the engine reads. */
+  conventionEntry?: boolean;
 }
 
 const topLevels = new AttachedCache<TSESTree.Program, TopLevel>("honeyhive.entryTopLevel");
@@ -335,8 +342,45 @@ export function mayMatchConvention(input: AnalysisInput): boolean {
   return anyConventionOf(input, topLevelOf(input), gateOfPlugin());
 }
 
+/**
+ * Whether the file may hold a handler of a convention of `gate` (the handler kind's); once per file. Unlike
+ * `anyConventionOf` (the engine's test, which also marks a matched file as routed), a path match counts
+ * only with an export the convention reads: a file under `src/routes/` that exports no verb (a helper
+ * beside SvelteKit's or Express's routes) holds no SolidStart or Qwik City handler.
+ */
+function conventionEntryOf(input: AnalysisInput, top: TopLevel, gate: EntryGate): boolean {
+  if (top.entryGate !== gate) {
+    top.entryGate = gate;
+    top.conventionEntry = matchesConventionEntry(gate.handler, getAnalysisContext(input).path, top) || matchesConfiguredFolder(gate.handler, input, top);
+  }
+  return top.conventionEntry === true;
+}
+
 function matchesConvention(kindGate: KindGate, path: string): boolean {
   return kindGate.conventionPath?.test(path) === true || kindGate.flaggedConventionPaths.some((pattern) => pattern.test(path));
+}
+
+/** `matchesConvention` (one joined test first), then a convention whose path matches and whose export the file has. */
+function matchesConventionEntry(kindGate: KindGate, path: string, top: TopLevel): boolean {
+  if (!matchesConvention(kindGate, path)) return false;
+  for (const convention of kindGate.conventions) if (exportsFor(convention, top) && convention.path.test(path)) return true;
+  return false;
+}
+
+/**
+ * Whether the file's top level has an export `convention`'s handlers are read from (the engine's
+ * `collectFileConventions`: named exports by `exports` or `objectExports`, the default export or
+ * `module.exports =` by `defaultExport` or `defaultObjectKeys`); `TopLevel.exportNames` is a superset of
+ * the engine's named exports.
+ */
+function exportsFor(convention: FileConvention, top: TopLevel): boolean {
+  if ((convention.defaultExport === true || convention.defaultObjectKeys !== undefined) && (top.defaultExport || top.moduleExports)) return true;
+  if (top.exportNames.size === 0) return false;
+  const { exports } = convention;
+  if (exports instanceof RegExp) {
+    for (const name of top.exportNames) if (exports.test(name)) return true;
+  } else if (exports !== undefined && hasAny(top.exportNames, exports)) return true;
+  return convention.objectExports !== undefined && hasAny(top.exportNames, convention.objectExports);
 }
 
 /** Whether the file has an export a configured-folder convention reads and lies in one of its folders (a project look-up, cached per project). */
@@ -385,7 +429,7 @@ export function mayHoldEntryFor(input: AnalysisInput, kind: EntryKind, gate: Ent
   top.staticDescriptors ??= indexedDescriptorsFor(top.staticImports);
   if (anyRegistersOnImport(kindGate, top.staticDescriptors, top.staticImports, top)) return true;
   const { path } = getAnalysisContext(input);
-  if (anyConventionOf(input, top, gate) && (kind === "handler" || matchesConvention(kindGate, path) || matchesConfiguredFolder(kindGate, input, top))) return true;
+  if (conventionEntryOf(input, top, gate) && (kind === "handler" || matchesConventionEntry(kindGate, path, top) || matchesConfiguredFolder(kindGate, input, top))) return true;
   for (const pluginGate of kindGate.pluginExports) if (exportsPlugin(pluginGate, top) && projectDependsOn(input.filename, pluginGate.packages)) return true;
   // What the text says comes last (a bundle is megabytes): the modules of `require()`/`import()` and the
   // hooks' text triggers; the registering globals are read from the scopes.
