@@ -1040,12 +1040,20 @@ class HandlerAnalysis implements HandlerModel, HookHost {
 
   // --- file conventions ----------------------------------------------------------------------
 
+  /** See `FileConvention.projectDependency`. */
+  private dependsOnFramework(descriptor: FrameworkDescriptor, packages: readonly string[]): boolean {
+    if (descriptor.modules.some((module) => this.context.importedModules.has(module))) return true;
+    const deployment = deploymentOf(this.input.filename);
+    return deployment.root === undefined || packages.some((name) => deployment.dependencies.has(name));
+  }
+
   private collectFileConventions(descriptor: FrameworkDescriptor): void {
     for (const convention of descriptor.files ?? []) {
       const match = this.conventionMatch(convention);
       if (!match) continue;
       if (convention.requiresImport && ![...this.context.importedModules].some((module) => convention.requiresImport!.some((required) => module.startsWith(required)))) continue;
       if (convention.projectPath && !this.matchesProjectPath(convention.projectPath)) continue;
+      if (convention.projectDependency && !this.dependsOnFramework(descriptor, convention.projectDependency)) continue;
       if (convention.entryPrecedence && !isFolderEntry(this.input.filename, match[1], convention.entryPrecedence)) continue;
       if (convention.exceptInProjects?.some((flag) => deploymentOf(this.input.filename)[flag])) continue;
       this.routedFile = true;

@@ -491,6 +491,13 @@ export interface FileConvention {
    */
   readonly projectPath?: RegExp;
   /**
+   * The convention holds only in a project whose nearest package.json names one of these (any kind of
+   * dependency), or in a file that imports one of the descriptor's modules: for a `path` as common as
+   * SolidStart's or Qwik City's `src/routes/**`, which Express and Koa apps use for their route modules. A
+   * file outside any project is judged by `path` alone.
+   */
+  readonly projectDependency?: readonly string[];
+  /**
    * When `path` captured a subfolder's name (group 1), the files one of which is that subfolder's entry,
    * first existing one wins (`{name}` is the subfolder's name): a file matching `path` is no entry when
    * a file listed before it exists beside it (Netlify's `hello/hello.ts` and `hello/index.ts`).

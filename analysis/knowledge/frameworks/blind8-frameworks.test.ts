@@ -1,6 +1,9 @@
 // The descriptors added after the eighth blind round (chat-bots.ts, rpc.ts, job-runners.ts,
 // service-frameworks.ts): the handlers each finds, the look-alikes it must not find (another object with the
 // same method names, a client of the same package), and what a file pays that imports none of their modules.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { handlersOf } from "../../test-utils/handlers-of.js";
 import { indexedDescriptorsFor } from "../index.js";
@@ -124,6 +127,33 @@ describe("service frameworks", () => {
     expect(handlersOf(`export function GET() { return new Response("x"); }`, "src/routes/blog/+page.ts")).toEqual([]);
     expect(mayMatchConvention(parseAnalysisInput(`export const load = () => ({});`, "src/routes/blog/+page.ts"))).toBe(false);
     expect(mayMatchConvention(parseAnalysisInput(`export function GET() {}`, "src/routes/blog/feed.ts"))).toBe(true);
+  });
+});
+
+describe("route-file paths as common as src/routes/**", () => {
+  /** `handlersOf` a file at `path` in a project on disk whose package.json names `dependencies`. */
+  const inProject = (dependencies: Record<string, string>, path: string, code: string): string[] => {
+    const root = mkdtempSync(join(tmpdir(), "hh-routes-"));
+    try {
+      writeFileSync(join(root, "package.json"), JSON.stringify({ name: "app", dependencies }));
+      mkdirSync(join(root, path, ".."), { recursive: true });
+      writeFileSync(join(root, path), code);
+      return handlersOf(code, join(root, path));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  };
+  const GET = `export async function GET() { return new Response("ok"); }\nexport const onGet = async () => {};`;
+
+  it("are SolidStart's and Qwik City's only in a project that depends on them (an Express app's src/routes/ modules are not)", () => {
+    expect(inProject({ express: "^5.1.0" }, "src/routes/feed.ts", GET)).toEqual([]);
+    expect(inProject({ express: "^5.1.0" }, "src/routes/api/index.ts", GET)).toEqual([]);
+    expect(inProject({ "@solidjs/start": "^1.1.0" }, "src/routes/feed.ts", GET)).toEqual(['solid-start: async function GET() { return new Response("ok"); }']);
+    expect(inProject({ "@builder.io/qwik-city": "^1.9.0" }, "src/routes/api/index.ts", GET)).toEqual(["qwik-city: async () => {}"]);
+  });
+
+  it("hold in a file that imports the framework, whatever the package.json says", () => {
+    expect(inProject({}, "src/routes/feed.ts", `import type { APIEvent } from "@solidjs/start/server";\n${GET}`)).toEqual(['solid-start: async function GET() { return new Response("ok"); }']);
   });
 });
 

@@ -99,6 +99,7 @@ export const qwikCity = {
     {
       path: new RegExp(String.raw`(?:^|/)src/routes/(?:.+/)?(?:index|layout(?:-[\w-]+)?|plugin(?:@[\w-]+)?)${SCRIPT_EXTENSION}`),
       exports: /^on(?:Request|Get|Post|Put|Patch|Delete|Head|Options)$/,
+      projectDependency: QWIK_CITY,
       // Served by a serverless adapter (`adapters/vercel-edge/`), the route handlers are its entry points.
       platform: qwikAdapterPlatform,
     },
@@ -125,7 +126,8 @@ export const solidStart = {
   modules: ["@solidjs/start/server", "@solidjs/start"],
   // Not a `+`-prefixed file (SvelteKit's `+page.ts`, `+server.ts` in its own `src/routes`): those are
   // SvelteKit's, and leaving them out keeps them from passing the entry gate (a path test) for SolidStart.
-  files: [{ path: new RegExp(String.raw`(?:^|/)src/routes/(?:[^/]+/)*(?!\+)[^/]+${SCRIPT_EXTENSION}`), exports: UPPERCASE_VERBS }],
+  // Express and Koa apps keep their route modules in `src/routes/` too: only in a SolidStart project.
+  files: [{ path: new RegExp(String.raw`(?:^|/)src/routes/(?:[^/]+/)*(?!\+)[^/]+${SCRIPT_EXTENSION}`), exports: UPPERCASE_VERBS, projectDependency: ["@solidjs/start"] }],
   handlerTypes: [{ package: "@solidjs/start/server", name: "APIEvent" }],
   requestInputs: { ...REQUEST_OBJECT, holders: [...REQUEST_OBJECT.holders, "nativeEvent"] },
 } as const satisfies FrameworkDescriptor;
