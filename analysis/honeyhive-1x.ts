@@ -567,7 +567,7 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     // `new Tracing().tracer`, `this.tracing.current` of another module's class that holds one (`tracerHoldersOf`).
     if (heldByImportedHolder(input, expression)) return true;
     // `request.server.hh` where the file augments a package's interface with `hh: HoneyHiveTracer`.
-    if (expression.object.type !== AST_NODE_TYPES.ThisExpression && augmentedTracerMembers(input).has(memberName(expression) ?? "")) return true;
+    if (expression.object.type !== AST_NODE_TYPES.ThisExpression && augmentedTracerMembers(input).has(memberName(expression) ?? "") && !receiverOfOwnType(input, expression)) return true;
     // `tracers[key]` of a `Record<string, HoneyHiveTracer>`, `list[0]` of a `HoneyHiveTracer[]`.
     if (expression.computed) {
       const collection = collectionOf(input, expression.object);
@@ -1300,6 +1300,29 @@ function augmentedTracerMembers(input: AnalysisInput): ReadonlySet<string> {
   }
   augmentedMembers.set(input.ast, (members = found));
   return members;
+}
+
+/**
+ * The file says what `member`'s receiver is, so an augmented member of the same name is not its:
+ * `metrics.hh` of `const metrics = { hh: new StatsD() }`, `client.hh` of `client: Metrics` with an
+ * `interface Metrics` (or class, or type alias) declared outside the augmentation and extending nothing,
+ * `literal.hh` of `literal: { hh: StatsD }`.
+ */
+function receiverOfOwnType(input: AnalysisInput, member: TSESTree.MemberExpression): boolean {
+  if (constObjectProperty(input, member) !== undefined) return true;
+  const type = declaredTypeOf(input, member.object, 0);
+  if (type?.type === AST_NODE_TYPES.TSTypeLiteral) return true;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  const declared = typeDeclarationOf(input, type.typeName);
+  if (declared === undefined || nodeWithin(declared, AST_NODE_TYPES.TSModuleDeclaration)) return false;
+  if (declared.type === AST_NODE_TYPES.TSInterfaceDeclaration) return declared.extends.length === 0;
+  if (declared.type === AST_NODE_TYPES.ClassDeclaration) return declared.superClass === null;
+  return declared.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declared.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral;
+}
+
+function nodeWithin(node: TSESTree.Node, type: AST_NODE_TYPES): boolean {
+  for (let current = node.parent; current; current = current.parent) if (current.type === type) return true;
+  return false;
 }
 
 /** A cast of `node`'s own (`x as HoneyHiveTracer`, `<HoneyHiveTracer>x`, the outer one of `x as unknown as …`) to the tracer's type. */

@@ -107,6 +107,26 @@ describe("SdkImports.useAt", () => {
     expect(useEnrichSessionAt(code, "x", {}, "src/a.cts")).toBe(`const { enrichSession } = require("honeyhive");\nrun(() => enrichSession());\n`);
   });
 
+  it("puts a first import after a shebang, the directive prologue and the file's leading comments, before the first statement's own comments", () => {
+    const line = `import { enrichSession } from "honeyhive";\n`;
+    const body = `run(() => x());\n`;
+    const done = body.replace("x()", "enrichSession()");
+    const at = (head: string) => expect(useEnrichSessionAt(`${head}${body}`, "x", {}, "src/a.mts")).toBe(`${head}${line}${done}`);
+    at(`#!/usr/bin/env node\n`);
+    at(`"use client";\n`);
+    at(`"use strict";\n'use server';\n`);
+    at(`/*\n * Copyright 2026 Example.\n */\n`);
+    at(`// @ts-check\n`);
+    at(`#!/usr/bin/env node\n// Licence: MIT\n\n"use strict";\n// @ts-check\n`);
+    // A comment against the first statement (its JSDoc) stays with it; a licence above it still comes first.
+    expect(useEnrichSessionAt(`// Licence: MIT\n\n/** Runs x. */\n${body}`, "x", {}, "src/a.mts")).toBe(`// Licence: MIT\n${line}\n/** Runs x. */\n${done}`);
+    expect(useEnrichSessionAt(`/** Runs x. */\n${body}`, "x", {}, "src/a.mts")).toBe(`${line}/** Runs x. */\n${done}`);
+    // A CommonJS file's require goes after "use strict" too.
+    expect(useEnrichSessionAt(`"use strict";\n${body}`, "x", {}, "src/a.cts")).toBe(`"use strict";\nconst { enrichSession } = require("honeyhive");\n${done}`);
+    // Look-alikes: a string statement that is no directive (after code) and a comment inside the code stay where they are.
+    expect(useEnrichSessionAt(`${body}"use client";\n`, "x", {}, "src/a.mts")).toBe(`${line}${done}"use client";\n`);
+  });
+
   it("adds a name used only inside a function to that function's own destructure of a dynamic import, in place of the removed binding", () => {
     const code = `export async function f() {\n  const { traceTool, other } = await import("honeyhive");\n  return x();\n}\n`;
     const input = parseAnalysisInput(code, "src/a.mts");

@@ -285,8 +285,47 @@ export class SdkImports {
     );
     const anchor = imports.find((statement) => sourceModule(sourceOf(statement))?.startsWith(SDK_ROOT)) ?? imports.at(0);
     if (anchor) edits.insertAt(lineStart(text, anchor.range[0]), `${line}${nl}`);
-    else edits.insertAt(0, `${line}${nl}`);
+    else edits.insertAt(headEnd(this.input), `${line}${nl}`);
   }
+}
+
+/** A comment that must stay first or means the whole file (`// @ts-check`, `/* eslint-disable *\/`, a licence header). */
+const FILE_PRAGMA = /^(?:\/\/|\/\*)[*!\s]*(?:@ts-|eslint|@jsx|@flow|@license|@preserve|@format|@refresh|@vitest-environment|@jest-environment)|\b(?:copyright|licen[cs]ed?|SPDX-License-Identifier)\b/i;
+
+/**
+ * Where a new first import goes in a file with none: after a shebang, the directive prologue (`"use
+ * client"`, `"use strict"`: a directive must come first) and the leading comments (a licence or
+ * pragma block), but before the comments written against the first statement (its JSDoc, a line
+ * comment with no blank line before that statement).
+ */
+function headEnd(input: AnalysisInput): number {
+  const { ast, text } = input;
+  const lineEnd = (offset: number) => {
+    const end = text.indexOf("\n", offset);
+    return end === -1 ? text.length : end + 1;
+  };
+  let offset = text.startsWith("#!") ? lineEnd(0) : 0;
+  const directives = ast.body.filter((statement, index) => ast.body.slice(0, index + 1).every((s) => s.type === AST_NODE_TYPES.ExpressionStatement && s.directive !== undefined));
+  if (directives.length > 0) offset = lineEnd(directives.at(-1)!.range[1]);
+  const first = ast.body[directives.length];
+  // The comments between there and the first statement, read from the text (the parse keeps none).
+  const leading: { range: [number, number] }[] = [];
+  const trivia = /\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/)/y;
+  trivia.lastIndex = offset;
+  for (let match = trivia.exec(text); match && match.index < (first?.range[0] ?? text.length); match = trivia.exec(text)) {
+    leading.push({ range: [trivia.lastIndex - match[1]!.length, trivia.lastIndex] });
+  }
+  // Walk back from the first statement over comments joined to it by no blank line, pragmas excepted.
+  let attached = leading.length;
+  let next = first?.range[0] ?? text.length;
+  while (attached > 0) {
+    const comment = leading[attached - 1]!;
+    const between = text.slice(comment.range[1], next);
+    if (first === undefined || /\n[ \t]*\r?\n/.test(between) || FILE_PRAGMA.test(text.slice(comment.range[0], comment.range[1]))) break;
+    attached--;
+    next = comment.range[0];
+  }
+  return attached > 0 ? lineEnd(leading[attached - 1]!.range[1]) : offset;
 }
 
 /** The variables of the file's top scope (module scope, or the global scope of a script). */

@@ -24,17 +24,12 @@
 // outside a marked place, and the recommended lint config reports nothing outside a marked place.
 // What is wrong today sits in KNOWN (one entry per file: why, and what today's output holds instead);
 // those files are compared with today's output, not the expected one, so the suite stays green.
-import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import tsParser from "@typescript-eslint/parser";
-import { ESLint } from "eslint";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
-import plugin from "../rules/index.js";
 import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
-import { treeOf, writeFiles } from "./cli/test-utils/project.js";
-import { describeBlindRound, sourcesOf, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
-import { countMarkers } from "./engine/markers.js";
+import { treeOf } from "./cli/test-utils/project.js";
+import { describeBlindRound, lintWhereUnmarked, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
 
 const APP = join(FIXTURES_DIR, "blind-1x-2");
 const EXPECTED = join(FIXTURES_DIR, "blind-1x-2-expected");
@@ -108,25 +103,11 @@ describe("the output under tsc --strict and the recommended lint config", () => 
   }, 180_000);
 
   it("lints clean wherever no marker stands", async () => {
-    const config = [{ ...plugin.configs.recommended, files: ["**/*.{ts,js,cjs,mjs}"], languageOptions: { parser: tsParser } }];
-    // typescript-eslint's config types are not ESLint's own; the object is the same at runtime.
-    const eslint = new ESLint({ cwd: consumer!.directory, overrideConfigFile: true, overrideConfig: config as unknown as ESLint.Options["overrideConfig"] });
     // Every source file of the output, JavaScript too (the type check above reads TypeScript only).
-    const root = join(consumer!.directory, "lint");
-    writeFiles(root, sourcesOf(migrated().output));
-    const files = Object.keys(sourcesOf(migrated().output)).map((path) => join(root, path));
-    const results = await eslint.lintFiles(files);
-    const unmarked = results.flatMap((result) => {
-      const lines = readFileSync(result.filePath, "utf8").split("\n");
-      const marked = (line: number) => lines.slice(Math.max(0, line - 5), line).some((text) => countMarkers(text) > 0);
-      return result.messages.filter((message) => !marked(message.line)).map((message) => `${relative(root, result.filePath)}:${message.line} ${message.ruleId ?? message.message}`);
-    });
+    const { unmarked, onInput } = await lintWhereUnmarked(consumer!.directory, migrated(), "**/*.{ts,js,cjs,mjs}");
     expect(unmarked).toEqual(KNOWN_LINT);
     // Not vacuous: the same config reads the 1.x input and reports its per-request startSession() on the
     // shared tracer of the pages route and the CommonJS Lambda.
-    const input = join(consumer!.directory, "lint-input");
-    writeFiles(input, sourcesOf(migrated().input));
-    const before = await eslint.lintFiles(["src/pages/api/chat.ts", "src/lambda/handler.cjs"].map((path) => join(input, path)));
-    expect(before.map((result) => result.messages.map((message) => message.ruleId))).toEqual([["honeyhive/no-session-start-in-handler"], ["honeyhive/no-session-start-in-handler"]]);
+    expect(await onInput(["src/pages/api/chat.ts", "src/lambda/handler.cjs"])).toEqual([["honeyhive/no-session-start-in-handler"], ["honeyhive/no-session-start-in-handler"]]);
   }, 120_000);
 });

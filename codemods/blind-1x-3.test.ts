@@ -30,17 +30,12 @@
 // equals its expected output, no 1.x-only name is left unmarked, `tsc --strict` over the output reports
 // nothing outside a marked place, and the recommended lint config reports nothing outside a marked place.
 // What is wrong today sits in KNOWN (one entry per file: why, and what today's output holds instead).
-import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import tsParser from "@typescript-eslint/parser";
-import { ESLint } from "eslint";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
-import plugin from "../rules/index.js";
 import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
-import { treeOf, writeFiles } from "./cli/test-utils/project.js";
-import { describeBlindRound, sourcesOf, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
-import { countMarkers } from "./engine/markers.js";
+import { treeOf } from "./cli/test-utils/project.js";
+import { describeBlindRound, lintWhereUnmarked, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
 
 const APP = join(FIXTURES_DIR, "blind-1x-3");
 const EXPECTED = join(FIXTURES_DIR, "blind-1x-3-expected");
@@ -172,25 +167,12 @@ describe("the output under tsc --strict and the recommended lint config", () => 
   }, 180_000);
 
   it("lints clean wherever no marker stands", async () => {
-    const config = [{ ...plugin.configs.recommended, files: ["**/*.{ts,cts,mts,js,cjs,mjs}"], languageOptions: { parser: tsParser } }];
-    // typescript-eslint's config types are not ESLint's own; the object is the same at runtime.
-    const eslint = new ESLint({ cwd: consumer!.directory, overrideConfigFile: true, overrideConfig: config as unknown as ESLint.Options["overrideConfig"] });
-    const root = join(consumer!.directory, "lint");
-    writeFiles(root, sourcesOf(migrated().output));
-    const files = Object.keys(sourcesOf(migrated().output)).map((path) => join(root, path));
-    const results = await eslint.lintFiles(files);
-    const unmarked = results.flatMap((result) => {
-      const lines = readFileSync(result.filePath, "utf8").split("\n");
-      const marked = (line: number) => lines.slice(Math.max(0, line - 5), line).some((text) => countMarkers(text) > 0);
-      return result.messages.filter((message) => !marked(message.line)).map((message) => `${relative(root, result.filePath)}:${message.line} ${message.ruleId ?? message.message}`);
-    });
+    // Every source file of the output, JavaScript too (the type check above reads TypeScript only).
+    const { unmarked, onInput } = await lintWhereUnmarked(consumer!.directory, migrated(), "**/*.{ts,cts,mts,js,cjs,mjs}");
     expect(unmarked).toEqual(KNOWN_LINT);
     // Not vacuous: the same config reads the 1.x input and reports the per-request init of the Express
     // middleware and of the BullMQ processor. (The app.locals route of server.ts, `as HoneyHiveTracer`, is
     // not reported either: D4 on the rules side.)
-    const input = join(consumer!.directory, "lint-input");
-    writeFiles(input, sourcesOf(migrated().input));
-    const before = await eslint.lintFiles(["apps/api/src/middleware/per-request.ts", "src/jobs/bullmq.ts"].map((path) => join(input, path)));
-    expect(before.map((result) => result.messages.map((message) => message.ruleId))).toEqual([["honeyhive/no-tracer-init-in-handler"], ["honeyhive/no-tracer-init-in-handler"]]);
+    expect(await onInput(["apps/api/src/middleware/per-request.ts", "src/jobs/bullmq.ts"])).toEqual([["honeyhive/no-tracer-init-in-handler"], ["honeyhive/no-tracer-init-in-handler"]]);
   }, 120_000);
 });

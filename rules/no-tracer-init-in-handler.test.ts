@@ -69,6 +69,9 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${EXPRESS}class Tracing {\n  t;\n  get() { return (this.t ??= HoneyHiveTracer.init({ project: "p" })); }\n}\nconst tracing = new Tracing();\napp.get("/", (req, res) => { tracing.get().createSession(); res.end(); });`,
     `${EXPRESS}class Tracing {\n  make() { return HoneyHiveTracer.init({ project: "p" }); }\n}\nconst tracing = new Tracing();\nconst tracer = tracing.make();\napp.get("/", (req, res) => { tracer.createSession(); res.end(); });`,
     `${EXPRESS}class Tracing {\n  make() { return HoneyHiveTracer.init({ project: "p" }); }\n}\nconst tracing = new Tracing();\nlet tracer;\napp.get("/", (req, res) => { tracer ??= tracing.make(); tracer.createSession(); res.end(); });`,
+    // The tracer-or-null helper called once at startup, its tracer used per request; and a look-alike helper whose try returns no tracer.
+    `${EXPRESS}async function makeTracer() {\n  try { return await HoneyHiveTracer.init({ project: "p" }); } catch { return null; }\n}\nconst tracer = await makeTracer();\napp.get("/", (req, res) => { tracer?.createSession(); res.end(); });`,
+    `${EXPRESS}async function loadConfig() {\n  try { return await import("./config.js"); } catch { return null; }\n}\napp.get("/", async (req, res) => { const config = await loadConfig(); res.json(config); });`,
     // Known false negative: two levels of helpers (one level is followed).
     `${EXPRESS}function makeTracer() { return HoneyHiveTracer.init({ project: "p" }); }\nfunction setUp() { return makeTracer(); }\napp.get("/", (req, res) => { setUp().createSession(); res.end(); });`,
   ],
@@ -155,6 +158,11 @@ ruleTester.run(RULE_NAME, testedRule, {
           suggestions: [],
         },
       ],
+    },
+    // A helper that returns the init in try and null in catch (blind-1x-3 D12's shape), called per request: the same, at the init.
+    {
+      code: `${EXPRESS}async function makeTracer() {\n  try { return await HoneyHiveTracer.init({ project: "p" }); } catch { return null; }\n}\napp.get("/", async (req, res) => { const tracer = await makeTracer(); tracer?.createSession(); res.end(); });`,
+      errors: [{ messageId: "perRequest", data: { creation: "await HoneyHiveTracer.init()", handler: "Express handler (through `makeTracer()`)", session: REQUEST_SESSION }, line: 5, suggestions: [] }],
     },
     // A method of a module-level instance that makes a tracer on every call (no `this.x ??=` cache), called per request.
     {

@@ -205,7 +205,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     kind: "method",
     versions: { since: "1.0.20" },
     behaviour: { wrapsFunction: "first-argument" },
-    migration: planned("rewrite", 'tracer.trace({ eventType: "model", ...options }, fn)', "One wrapper with the event type as an option."),
+    migration: planned("rewrite", 'tracer.trace({ ...options, eventType: "model" }, fn)', "One wrapper with the event type as an option."),
   },
   {
     name: "traceTool",
@@ -214,7 +214,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     kind: "method",
     versions: { since: "1.0.20" },
     behaviour: { wrapsFunction: "first-argument" },
-    migration: planned("rewrite", 'tracer.trace({ eventType: "tool", ...options }, fn)', "One wrapper with the event type as an option."),
+    migration: planned("rewrite", 'tracer.trace({ ...options, eventType: "tool" }, fn)', "One wrapper with the event type as an option."),
   },
   {
     name: "traceChain",
@@ -223,7 +223,7 @@ export const API_1X: readonly Api1xEntry[] = ([
     kind: "method",
     versions: { since: "1.0.20" },
     behaviour: { wrapsFunction: "first-argument" },
-    migration: planned("rewrite", 'tracer.trace({ eventType: "chain", ...options }, fn)', "One wrapper with the event type as an option."),
+    migration: planned("rewrite", 'tracer.trace({ ...options, eventType: "chain" }, fn)', "One wrapper with the event type as an option."),
   },
   {
     name: "trace",
@@ -402,8 +402,8 @@ export const API_1X: readonly Api1xEntry[] = ([
       behaviour: { implicitTracer: true, wrapsFunction: "first-argument" },
       migration: planned(
         "rewrite",
-        `trace({ tracer, eventType: "${eventType}", ...options }, fn)`,
-        "Explicit tracer where reachable, else `trace({ eventType, ...options }, fn)` plus a marker.",
+        `trace({ ...options, tracer, eventType: "${eventType}" }, fn)`,
+        "Explicit tracer where reachable, else `trace({ ...options, eventType }, fn)` plus a marker.",
       ),
     }),
   ),

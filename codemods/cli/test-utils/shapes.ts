@@ -1,13 +1,17 @@
 // Migrates folders of public-code shapes (fixtures/real-code-public*) as their projects would be, and
 // type-checks the output of many shapes as one `tsc --strict` program. Test-only (not built).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
+import tsParser from "@typescript-eslint/parser";
 import { parse } from "@typescript-eslint/typescript-estree";
+import { ESLint } from "eslint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import plugin from "../../../rules/index.js";
 import { typeErrorsOf, type TypeErrorAt } from "../../../sdk/test-utils/consumer-project.js";
+import { countMarkers } from "../../engine/markers.js";
 import { markedAt, unmarkedOneXNames } from "../../transforms/1x/left-behind.js";
 import type { JsonReport } from "../report.js";
-import { makeProject, read, removeProjects, runInProcess, treeOf } from "./project.js";
+import { makeProject, read, removeProjects, runInProcess, treeOf, writeFiles } from "./project.js";
 
 export interface MigratedShape {
   readonly input: Record<string, string>;
@@ -53,6 +57,36 @@ export function sourcesOf(output: Readonly<Record<string, string>>): Record<stri
 /** The errors no review marker covers: a marker on the error's line or one of the four above it. */
 export function unmarkedErrors(project: string, errors: readonly TypeErrorAt[]): TypeErrorAt[] {
   return errors.filter(({ path, line }) => !markedAt(readFileSync(join(project, path), "utf8"), line));
+}
+
+/**
+ * The plugin's recommended config (over `files`, a glob of extensions) on a migrated tree in `directory`:
+ * `unmarked`, its messages on the output's sources (written to `lint/`) standing within five lines after
+ * no marker (`path:line rule`); `onInput(paths)`, the rule ids it reports per file of the input's sources
+ * (written to `lint-input/`), which shows the check is not vacuous.
+ */
+export async function lintWhereUnmarked(
+  directory: string,
+  migrated: { readonly input: Readonly<Record<string, string>>; readonly output: Readonly<Record<string, string>> },
+  files: string,
+): Promise<{ readonly unmarked: string[]; readonly onInput: (paths: readonly string[]) => Promise<(string | null)[][]> }> {
+  const config = [{ ...plugin.configs.recommended, files: [files], languageOptions: { parser: tsParser } }];
+  // typescript-eslint's config types are not ESLint's own; the object is the same at runtime.
+  const eslint = new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: config as unknown as ESLint.Options["overrideConfig"] });
+  const root = join(directory, "lint");
+  const sources = sourcesOf(migrated.output);
+  writeFiles(root, sources);
+  const results = await eslint.lintFiles(Object.keys(sources).map((path) => join(root, path)));
+  const unmarked = results.flatMap((result) => {
+    const lines = readFileSync(result.filePath, "utf8").split("\n");
+    const marked = (line: number) => lines.slice(Math.max(0, line - 5), line).some((text) => countMarkers(text) > 0);
+    return result.messages.filter((message) => !marked(message.line)).map((message) => `${relative(root, result.filePath)}:${message.line} ${message.ruleId ?? message.message}`);
+  });
+  const input = join(directory, "lint-input");
+  writeFiles(input, sourcesOf(migrated.input));
+  const onInput = async (paths: readonly string[]) =>
+    (await eslint.lintFiles(paths.map((path) => join(input, path)))).map((result) => result.messages.map((message) => message.ruleId));
+  return { unmarked, onInput };
 }
 
 /**

@@ -239,9 +239,19 @@ function looseDatasetSource(input: AnalysisInput, text: string, value: TSESTree.
         : undefined;
   const anyKeys =
     element?.type === AST_NODE_TYPES.TSObjectKeyword ||
-    (element?.type === AST_NODE_TYPES.TSTypeReference && element.typeName.type === AST_NODE_TYPES.Identifier && element.typeName.name === "Record") ||
+    // `Record<string, any>`, not `Record<"inputs", …>` (which has the key this SDK's datapoint wants).
+    (element?.type === AST_NODE_TYPES.TSTypeReference && element.typeName.type === AST_NODE_TYPES.Identifier && element.typeName.name === "Record" && anyKeyType(element.typeArguments?.params[0])) ||
     (element?.type === AST_NODE_TYPES.TSTypeLiteral && element.members.length > 0 && element.members.every((member) => member.type === AST_NODE_TYPES.TSIndexSignature));
   return anyKeys ? { source: text.slice(call.range[0], call.range[1]), type: text.slice(returned!.range[0], returned!.range[1]) } : undefined;
+}
+
+/** A key type naming no key in particular: `string`, `any`, `PropertyKey`. */
+function anyKeyType(key: TSESTree.TypeNode | undefined): boolean {
+  return (
+    key?.type === AST_NODE_TYPES.TSStringKeyword ||
+    key?.type === AST_NODE_TYPES.TSAnyKeyword ||
+    (key?.type === AST_NODE_TYPES.TSTypeReference && key.typeName.type === AST_NODE_TYPES.Identifier && key.typeName.name === "PropertyKey")
+  );
 }
 
 /** The types a 1.x evaluated function declares for its inputs and ground truth where this SDK's defaults do not fit them. */

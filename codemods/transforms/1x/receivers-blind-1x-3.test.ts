@@ -69,6 +69,14 @@ describe("single-file receivers", () => {
     expect(result.output).toContain("await box.other.flush();");
   });
 
+  it("leaves a look-alike member of the augmented name whose receiver the file types itself: a const object, a local interface, a type literal (D18)", () => {
+    const code = `import Fastify from "fastify";\nimport { HoneyHiveTracer } from "honeyhive";\nimport { StatsD } from "hot-shots";\n\ndeclare module "fastify" {\n  interface FastifyInstance {\n    hh: HoneyHiveTracer;\n  }\n}\ninterface Metrics {\n  hh: StatsD;\n}\ninterface Server extends Fastify.FastifyInstance {}\n\nconst metrics = { hh: new StatsD() };\nconst app = Fastify();\napp.decorate("hh", await HoneyHiveTracer.init({ project: "p" }));\nexport async function close(client: Metrics, literal: { hh: StatsD }, server: Server) {\n  metrics.hh.flush();\n  client.hh.flush();\n  literal.hh.flush();\n  await server.hh.flush();\n}\n`;
+    const result = migrate("src/fastify-metrics.ts", code);
+    expect(result.output).toContain("  metrics.hh.flush();\n  client.hh.flush();\n  literal.hh.flush();\n");
+    // An interface extending the package's still has the augmented member.
+    expect(result.output).toContain("await server.hh.forceFlush();");
+  });
+
   it("reads a member of a type the file passes to a package's class as a type argument (D20: `new Koa<State>()`), not of a global class's", () => {
     const code = `import Koa from "koa";\nimport { HoneyHiveTracer } from "honeyhive";\n\ninterface State {\n  tracer: HoneyHiveTracer;\n}\ninterface Entry {\n  hh: HoneyHiveTracer;\n}\n\nconst tracer = await HoneyHiveTracer.init({ project: "p" });\nconst app = new Koa<State>();\nconst cache = new Map<string, Entry>();\n\napp.use(async (ctx) => {\n  const sessionId = await ctx.state.tracer.startSession();\n  await ctx.other.hh.startSession();\n  ctx.body = { sessionId, size: cache.size };\n});\n`;
     const result = migrate("src/koa.ts", code);

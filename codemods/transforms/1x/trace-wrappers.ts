@@ -39,7 +39,8 @@ const INSTANCE_METHODS: ReadonlySet<string> = new Set([...WRAPPERS, "trace", "lo
 const ONLY_1X_MEMBER_CALL = new RegExp(`\\.(?:${[...INSTANCE_METHODS].filter((name) => name !== "trace").join("|")})\\s*\\(`);
 
 /**
- * This SDK's options text for 1.x wrapper options: `{ eventType: "model", ...the 1.x keys }`, and
+ * This SDK's options text for 1.x wrapper options: `{ eventType: "model", ...the 1.x keys }` (the type
+ * after them where they spread an object), and
  * `extra` last (`tracer: tracerReady`). A 1.x `config` option has no counterpart on a wrapper: it is
  * left out and reported (returned true).
  */
@@ -50,7 +51,9 @@ function optionsText(text: string, options: TSESTree.Node | undefined, eventType
   if (options === undefined) return { text: braced([...head, ...tail]), droppedConfig: false };
   if (options.type !== AST_NODE_TYPES.ObjectExpression) {
     const source = text.slice(options.range[0], options.range[1]);
-    return { text: head.length + tail.length === 0 ? source : braced([...head, `...${source}`, ...tail]), droppedConfig: false };
+    // The event type after the spread: 1.0.42 set it after spreading the options (below), so an
+    // `eventType` the held options carry never counted.
+    return { text: head.length + tail.length === 0 ? source : braced([`...${source}`, ...head, ...tail]), droppedConfig: false };
   }
   const config = keyedProperties(options).find(({ key }) => key === "config")?.property;
   // `traceTool(fn, { eventType: "chain" })`: 1.0.42 spread the options first and set its own type after
@@ -64,7 +67,9 @@ function optionsText(text: string, options: TSESTree.Node | undefined, eventType
       property === miscased ? `${text.slice(property.range[0], property.value.range[0])}${JSON.stringify(lowerCasedEventType(property.value))}` : text.slice(property.range[0], property.range[1]),
     );
   if (eventType === undefined && config === undefined && extra === undefined && !miscased) return { text: text.slice(options.range[0], options.range[1]), droppedConfig: false };
-  return { text: braced([...head, ...kept, ...tail]), droppedConfig: config !== undefined };
+  // `traceTool(fn, { ...base, eventName })`: the type goes after a spread for the same reason.
+  const spreads = options.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement);
+  return { text: braced(spreads ? [...kept, ...head, ...tail] : [...head, ...kept, ...tail]), droppedConfig: config !== undefined };
 }
 
 const EVENT_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES_1X);
