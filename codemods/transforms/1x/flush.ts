@@ -7,7 +7,7 @@ import { DISCARDED_INIT_NAME, discardedInit, flushesBeyondHolderFacts, isImporte
 import { FLUSH_MEMBERS_1X, FLUSH_STATICS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { getSdkModel, thisClass } from "../../../analysis/sdk-model.js";
-import { isFunctionNode, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
+import { findVariable, isFunctionNode, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -27,7 +27,13 @@ function collect({ file, edits }: TransformContext): void {
 
 function collectFlushes(input: TransformContext["file"]["input"], edits: TransformContext["edits"], text: string, sdk: ReturnType<typeof getSdkModel>, markers: LineMarkers): void {
   for (const { call } of flushesBeyondHolderFacts(input, FLUSH_MEMBERS_1X)) markers.add(call, MESSAGES_1X.flushBeyondFacts);
-  if (!uses1xSdk(input)) return;
+  if (!uses1xSdk(input)) {
+    // A file that imports nothing of the SDK but calls 1.x wrappers on a receiver the model does not follow
+    // (`globalThis.honeyhive` typed by another module's `declare global`): 1x-trace-wrappers marks those,
+    // so the flush beside them is marked too, not left a silent TS2339 (blind-1x-3 D6).
+    if (WRAPPER_AND_FLUSH_CALLS.every((call) => call.test(text))) markFlushesOfWrapperReceivers(input, markers, new Set());
+    return;
+  }
   const typed = /\.[cm]?tsx?$/i.test(input.filename);
   const flushes = tracerMethodCalls(input, FLUSH_MEMBERS_1X);
   for (const { call, callee } of flushes) {
@@ -66,6 +72,9 @@ function namedByInit(input: TransformContext["file"]["input"], init: TSESTree.Ca
 /** Tracer methods that only 1.x HoneyHive's tracer has (no logger or client names its methods so). */
 const WRAPPER_MEMBERS_1X: ReadonlySet<string> = new Set(["traceFunction", "traceModel", "traceTool", "traceChain", "logModel"]);
 
+/** A 1.x wrapper's call and a flush's in the text: the cheap test before the walk of a file without the SDK. */
+const WRAPPER_AND_FLUSH_CALLS = [WRAPPER_MEMBERS_1X, FLUSH_MEMBERS_1X].map((names) => new RegExp(`\\.(?:${[...names].join("|")})\\s*\\(`));
+
 /**
  * `a.flush()` where the model cannot tell `a` is a tracer but the same binding's `a.traceModel(…)` shows it
  * is 1.x's (`const [a, b] = await Promise.all([HoneyHiveTracer.init(…), …])`): a marker, as the wrapper
@@ -90,13 +99,15 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
     if (isImportedHoldersOwnFunction(input, callee)) continue;
     // Another library's object, or the project's own module's that provably loads nothing of HoneyHive (`await Tracer.init()` of ./my-tracer).
     if (receiverOfAnotherLibrary(input, callee)) continue;
-    const references = sdk.variableOf(callee.object)?.references ?? [];
+    // The scope manager's own lookup where the SDK model resolves nothing (a file that does not import the SDK).
+    const variable = sdk.variableOf(callee.object) ?? findVariable(input.scopeManager, callee.object, callee.object.name) ?? undefined;
+    const references = variable?.references ?? [];
     const usedAs1xTracer = references.some(({ identifier }) => {
       const member = identifier.parent;
       return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && WRAPPER_MEMBERS_1X.has(memberName(member) ?? "") && !isImportedHoldersOwnFunction(input, member);
     });
     if (usedAs1xTracer) markers.add(call, MESSAGES_1X.flushOfWrapperReceiver);
-    else if (heldFromPromiseAllOfInit(input, sdk.variableOf(callee.object))) markers.add(call, MESSAGES_1X.flushOfPromiseAllElement);
+    else if (heldFromPromiseAllOfInit(input, variable)) markers.add(call, MESSAGES_1X.flushOfPromiseAllElement);
   }
 }
 

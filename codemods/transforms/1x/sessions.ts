@@ -5,13 +5,13 @@
 // becomes what 1.x returned, `tracer.sessionId`. Assigning `tracer.sessionId` (1.x ≥ 1.0.20) is
 // not possible here: a marker.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { memberName, unwrapExpression } from "../../../analysis/ast.js";
+import { findVariable, memberName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { deploymentOf, projectDependsOn } from "../../../analysis/deployment.js";
 import { getHandlerModel } from "../../../analysis/handlers.js";
 import { FRAMEWORKS } from "../../../analysis/knowledge/index.js";
 import { tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
-import { SESSION_STARTING_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
+import { SESSION_STARTING_MEMBERS_1X, WRAPPER_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
@@ -22,10 +22,19 @@ import { memberNameSpan, receiverNamedLikeTracer, receiverOfAnotherLibrary, rena
 
 export const meta = transformMeta("1x-sessions");
 
+/** A call of a 1.x session-starting member in the text: the cheap test before the walk of a file without the SDK. */
+const SESSION_START_CALL = new RegExp(`\\.(?:${[...SESSION_STARTING_MEMBERS_1X].join("|")})\\s*\\(`);
+
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
-  if (!uses1xSdk(input)) return;
+  if (!uses1xSdk(input)) {
+    // As 1x-trace-wrappers does in such a file: a startSession() on a receiver named like a tracer that the
+    // model does not follow (a `globalThis` slot typed by another module's `declare global`) gets the
+    // unresolved marker, not a silent TS2339 (blind-1x-3 D6).
+    if (SESSION_START_CALL.test(text)) markUnresolvedReceivers(input, edits, text, new Set(), (callee) => alsoCalledWithWrapper(input, callee.object));
+    return;
+  }
   const onTracers = tracerMethodCalls(input, SESSION_STARTING_MEMBERS_1X);
   markUnresolvedReceivers(input, edits, text, new Set(onTracers.map(({ call }) => call)));
   for (const { call, callee } of onTracers) {
@@ -141,12 +150,31 @@ function rootOf(node: TSESTree.Node): TSESTree.Program | undefined {
  * context, a parameter typed elsewhere): a marker rather than 1.x code left silently. Only a receiver
  * named like a tracer: `startSession` is also MongoDB's and other clients' method.
  */
-function markUnresolvedReceivers(input: TransformContext["file"]["input"], edits: EditList, text: string, resolved: ReadonlySet<TSESTree.CallExpression>): void {
+function markUnresolvedReceivers(
+  input: TransformContext["file"]["input"],
+  edits: EditList,
+  text: string,
+  resolved: ReadonlySet<TSESTree.CallExpression>,
+  also: (callee: TSESTree.MemberExpression) => boolean = () => true,
+): void {
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = unwrapExpression(call.callee);
-    if (callee?.type !== AST_NODE_TYPES.MemberExpression || resolved.has(call) || !SESSION_STARTING_MEMBERS_1X.has(memberName(callee) ?? "")) continue;
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression || resolved.has(call) || !SESSION_STARTING_MEMBERS_1X.has(memberName(callee) ?? "") || !also(callee)) continue;
     if (receiverNamedLikeTracer(text, callee) && !receiverOfAnotherLibrary(input, callee)) addMarker(edits, text, call, MESSAGES_1X.unresolvedSessionStart);
   }
+}
+
+/**
+ * In a file without the SDK: `receiver` is a variable also called with a 1.x-only wrapper (`tracer.traceChain(…)`),
+ * which 1x-trace-wrappers marks; a `startSession()` alone is as likely MongoDB's or another tracer's.
+ */
+function alsoCalledWithWrapper(input: TransformContext["file"]["input"], receiver: TSESTree.Node): boolean {
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(input.scopeManager, receiver, receiver.name);
+  return (variable?.references ?? []).some(({ identifier }) => {
+    const member = identifier.parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && WRAPPER_MEMBERS_1X.has(memberName(member) ?? "");
+  });
 }
 
 export const sessions1x: CodemodTransform = { meta, collect };
