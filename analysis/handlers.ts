@@ -17,6 +17,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { deploymentOf, projectDependsOn, projectRelativePath } from "./deployment.js";
 import { enclosingFunction, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
 import { originName, unwrap, type Bindings, type ModuleOrigin } from "./bindings.js";
+import { diResolutionsOf } from "./di-containers.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import type { HoneyhiveSettings } from "./settings.js";
@@ -90,8 +91,10 @@ export type Handler = RequestHandler | LambdaHandler;
 /** A class whose instances the framework makes per request: its field initializers and constructor run per request. */
 export interface PerRequestClass {
   readonly framework: RequestFramework;
-  /** What makes it per request: the decorator, or the injected parameter. */
+  /** What makes it per request: the decorator, or the injected parameter, or a container's resolve call in a handler. */
   readonly registration: TSESTree.Node;
+  /** How messages name the class, when not "<framework> request-scoped class" (a DI container's per-resolve class). */
+  readonly description?: string;
 }
 
 export interface HandlerModel {
@@ -469,7 +472,20 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   }
 
   perRequestClassOf(node: TSESTree.Node): PerRequestClass | undefined {
-    return this.perRequestClasses?.get(node);
+    return this.perRequestClasses?.get(node) ?? this.resolvedPerRequest(node);
+  }
+
+  /**
+   * A class a DI container (knowledge/di-containers.ts) makes anew on every resolve, resolved inside a
+   * handler of this file (`container.resolve(Tracing)` in a route): its instance is made per request.
+   */
+  private resolvedPerRequest(node: TSESTree.Node): PerRequestClass | undefined {
+    for (const resolution of diResolutionsOf(this.input, node)) {
+      if (resolution.lifetime === "perResolve" && this.enclosingHandler(resolution.call)) {
+        return { framework: resolution.descriptor.id, registration: resolution.call, description: resolution.descriptor.perResolveClass };
+      }
+    }
+    return undefined;
   }
 
   /** The descriptor whose hook is running (hooks report through the one API object). */
@@ -1487,6 +1503,7 @@ export function describeHandler(handler: Handler): string {
 
 /** How messages name a class made per request: "NestJS request-scoped class". */
 export function describePerRequestClass(perRequest: PerRequestClass): string {
+  if (perRequest.description !== undefined) return perRequest.description;
   return `${frameworkById(perRequest.framework)?.name ?? perRequest.framework} request-scoped class`;
 }
 

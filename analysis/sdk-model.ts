@@ -10,6 +10,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { exportPath, originName, type Bindings, type ModuleOrigin } from "./bindings.js";
 import { APP_CONTEXT_SLOTS, type AppContextSlot } from "./knowledge/app-lifetime.js";
 import { getAnalysisContext } from "./context.js";
+import { diResolutionOf } from "./di-containers.js";
 import {
   contains,
   dynamicImportSpecifier,
@@ -353,6 +354,17 @@ function importsTracerHolder(input: AnalysisInput): boolean {
     }
   }
   return false;
+}
+
+/** `const { tracer } = holder` (a plain key, one level, in a declaration): the holder and the key `reference` names. */
+function destructuredMember(reference: Scope.Reference): { readonly holder: TSESTree.Node; readonly name: string } | undefined {
+  const property = reference.identifier.parent;
+  const pattern = property?.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== reference.identifier || pattern?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const declarator = pattern.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== pattern || !declarator.init) return undefined;
+  const name = staticName(property.key, property.computed);
+  return name === undefined ? undefined : { holder: declarator.init, name };
 }
 
 /** The declarator an `import()` initializes, awaited, through a member or a call of one (`(await import(m)).getTracer()`). */
@@ -1098,9 +1110,20 @@ class FileSdkModel implements SdkModel {
       call = true;
     }
     if (member?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-    const holder = unwrapExpression(member.object);
     const name = memberName(member);
-    if (holder?.type !== AST_NODE_TYPES.Identifier || name === undefined) return undefined;
+    return name === undefined ? undefined : this.holderMemberTracer(member.object, name, call);
+  }
+
+  /** The tracer `holder` holds in `name` (`heldTracerOf`; also `const { tracer } = holder`). */
+  private holderMemberTracer(holderNode: TSESTree.Node, name: string, call: boolean): MutableTracer | undefined {
+    const holder = unwrapExpression(holderNode);
+    // `container.resolve(Tracing).tracer`: a class of this file a DI container makes once (analysis/di-containers.ts).
+    const resolution = holder?.type === AST_NODE_TYPES.CallExpression ? diResolutionOf(this.input, holder) : undefined;
+    if (resolution?.lifetime === "shared") {
+      const text = `${this.input.text.slice(...resolution.call.range)}.${name}${call ? "()" : ""}`;
+      return this.classHeldTracer(resolution.owner, name, false, call, text, false);
+    }
+    if (holder?.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = this.variableOf(holder);
     const def = variable?.defs[0];
     // A holder whose member may give another tracer later (`holder.tracer = other`, `Obs.tracer = other`) is
@@ -1155,7 +1178,8 @@ class FileSdkModel implements SdkModel {
     }
     for (const element of owner.body.body) {
       if ((element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) || element.static !== isStatic || staticName(element.key, element.computed) !== name) continue;
-      if (element.type === AST_NODE_TYPES.PropertyDefinition) return isStatic && !call ? this.heldTracerFromValue(element, this.tracerValue(element.value), moduleLevel, text, true, changes) : undefined;
+      // An instance field read before the member tracers are (`const { tracer } = holder` in the rounds): its initializer.
+      if (element.type === AST_NODE_TYPES.PropertyDefinition) return !call ? this.heldTracerFromValue(element, this.tracerValue(element.value), moduleLevel, text, true, changes) : undefined;
       if (element.kind !== (call ? "method" : "get") || element.value.type !== AST_NODE_TYPES.FunctionExpression || element.value.params.length > 0) return undefined;
       const returns = this.returnsOf(element.value);
       // `return (this.tracer ??= HoneyHiveTracer.init())`: the same tracer on every call.
@@ -1255,7 +1279,9 @@ class FileSdkModel implements SdkModel {
     let isTracer = false;
     for (const reference of variable.references) {
       if (!reference.writeExpr) continue;
-      const value = this.tracerValue(reference.writeExpr);
+      const destructured = destructuredMember(reference);
+      // Else as before: the holder's own value (`const { tracer } = await setup()` of a getter-like factory).
+      const value = (destructured && this.destructuredValue(destructured)) ?? this.tracerValue(reference.writeExpr);
       if (!value) continue;
       isTracer = true;
       if (value.creation) initializations.push(value.creation);
@@ -1287,6 +1313,18 @@ class FileSdkModel implements SdkModel {
       return true;
     }
     return false;
+  }
+
+  /** The tracer `const { name } = holder` takes from a holder (`holderMemberTracer`, one level). */
+  private destructuredValue({ holder, name }: { readonly holder: TSESTree.Node; readonly name: string }): TracerValue | undefined {
+    if (this.holderDepth > 4) return undefined;
+    this.holderDepth++;
+    try {
+      const tracer = this.holderMemberTracer(holder, name, false);
+      return tracer ? { tracer } : undefined;
+    } finally {
+      this.holderDepth--;
+    }
   }
 
   private addMemberTracer(name: string | undefined, value: TSESTree.Node | null, declaration: TSESTree.Node, ownerClass: MutableTracer["ownerClass"]): void {

@@ -820,7 +820,17 @@ class SessionIdFlow {
     if (registration && (this.validatedProperty(read.inputs, registration, read.key, flow.part) || this.validatedByMiddleware(flow, read.inputs, registration, read.key) || this.validatedByChain(flow, read.inputs, registration, read.key))) {
       return true;
     }
-    return this.validatedByDto(flow, read.inputs, read.key);
+    return this.validatedByHandlerOption(read) || this.validatedByDto(flow, read.inputs, read.key);
+  }
+
+  /** The schema beside the handler (`validatedBy.handlerOption`: `{ params, handler(ctx) }`) checks the key read. */
+  private validatedByHandlerOption({ handler, inputs, key }: { handler: RequestHandler; inputs: RequestInputs; key: string }): boolean {
+    const rule = inputs.validatedBy;
+    const property = handler.function.parent;
+    const holder = property?.parent;
+    if (rule?.handlerOption === undefined || property?.type !== AST_NODE_TYPES.Property || staticName(property.key, property.computed) !== "handler" || holder?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    const option = findProperty(holder, rule.handlerOption);
+    return option !== undefined && this.schemaValidates(option.value, rule.mentions, key);
   }
 
   /**

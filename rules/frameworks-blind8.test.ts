@@ -6,7 +6,7 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-start-in-handler.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
-import { parseNitroPreset } from "../analysis/knowledge/frameworks/server-adapters-config.js";
+import { parseNitroPreset, parseNitroPresetEnv } from "../analysis/knowledge/frameworks/server-adapters-config.js";
 import { type AnyRule, type Case, lintCase, showMessages } from "./test-utils/blind-cases.js";
 
 const HH = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
@@ -100,6 +100,21 @@ describe(`${FLUSH_RULE}: Nitro presets and Qwik City adapters that deploy to a s
     expect(flush(HANDLER, "server/api/chat.post.ts", nitro(`export default defineNitroConfig({ srcDir: "server", preset: "vercel" });\n`))).toBe(1);
     expect(flush(HANDLER, "server/api/chat.post.ts", nitro(`export default defineNitroConfig({ srcDir: "server", preset: "node-server" });\n`))).toBe(0);
     expect(flush(HANDLER, "server/api/chat.post.ts", nitro(`export default defineNitroConfig({ srcDir: "server" });\n`))).toBe(0);
+  });
+
+  // fix-blind8-rest: `NITRO_PRESET` set in a package.json script, vercel.json's build env or netlify.toml, when no config names a preset.
+  it("reads NITRO_PRESET from the build settings when no config names a preset", () => {
+    expect(parseNitroPresetEnv(`{ "scripts": { "build": "NITRO_PRESET=vercel_edge nuxt build" } }`)).toBe("vercel-edge");
+    expect(parseNitroPresetEnv(`{ "build": { "env": { "NITRO_PRESET": "vercel" } } }`)).toBe("vercel");
+    expect(parseNitroPresetEnv(`[build.environment]\n  NITRO_PRESET = "netlify"\n`)).toBe("netlify");
+    expect(parseNitroPresetEnv(`{ "scripts": { "build": "nuxt build" } }`)).toBeUndefined();
+    const config = `export default defineNitroConfig({ srcDir: "server" });\n`;
+    const pkg = (script: string) => JSON.stringify({ name: "app", scripts: { build: script }, dependencies: { honeyhive: "^2.0.0", nitropack: "^2.12.0" } });
+    expect(flush(HANDLER, "server/api/chat.post.ts", { "package.json": pkg("NITRO_PRESET=vercel nitro build"), "nitro.config.ts": config })).toBe(1);
+    expect(flush(HANDLER, "server/api/chat.post.ts", { ...nitro(config), "netlify.toml": `[build.environment]\nNITRO_PRESET = "netlify"\n` })).toBe(1);
+    expect(flush(HANDLER, "server/api/chat.post.ts", { "package.json": pkg("NITRO_PRESET=node-server nitro build"), "nitro.config.ts": config })).toBe(0);
+    // The config's own preset is read first.
+    expect(flush(HANDLER, "server/api/chat.post.ts", { "package.json": pkg("NITRO_PRESET=vercel nitro build"), "nitro.config.ts": `export default defineNitroConfig({ preset: "node-server" });\n` })).toBe(0);
   });
 
   it("reports an unflushed Qwik City route handler with the Vercel Edge adapter, not with the Express adapter", () => {

@@ -382,3 +382,43 @@ describe("fix-blind7: per-call code of job and workflow runtimes", () => {
 });
 
 describeNeverThrows(RULE_NAME, rule);
+
+// fix-blind8-rest: a tracer held by a class a DI container makes once (analysis/knowledge/di-containers.ts:
+// tsyringe `@singleton()`, inversify `inSingletonScope()`) is one tracer for every request; one made per
+// resolve (`@injectable()`, transient) is the request's own (its init per request is no-tracer-init-in-handler's).
+const TSY_APP = `import { container, injectable, singleton } from "tsyringe";\nimport express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\n`;
+const INV_APP = `import { Container, injectable } from "inversify";\nimport express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\nconst container = new Container();\n`;
+const TRACING = `class Tracing {\n  readonly tracer = HoneyHiveTracer.init({ project: "chat" });\n}\n`;
+const route = (body: string) => `app.post("/chat", (_req, res) => {\n  ${body}\n  res.json({});\n});`;
+ruleTester.run(`${RULE_NAME}: tsyringe and inversify containers`, testedRule, {
+  valid: [
+    `${TSY_APP}@injectable()\n${TRACING}${route("container.resolve(Tracing).tracer.sessionStart();")}`,
+    `${INV_APP}@injectable()\n${TRACING}container.bind(Tracing).toSelf().inTransientScope();\n${route("container.get(Tracing).tracer.sessionStart();")}`,
+    // A `container` of the project, and the recommended call on the shared one.
+    `import { container } from "./di";\nimport express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\n${TRACING}${route("container.resolve(Tracing).tracer.sessionStart();")}`,
+    `${TSY_APP}@singleton()\n${TRACING}${route("container.resolve(Tracing).tracer.createSession();")}`,
+  ],
+  invalid: [
+    {
+      code: `${TSY_APP}@singleton()\n${TRACING}${route("container.resolve(Tracing).tracer.sessionStart();")}`,
+      output: `${TSY_APP}@singleton()\n${TRACING}${route("container.resolve(Tracing).tracer.createSession();")}`,
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "container.resolve(Tracing).tracer", handler: "Express handler" }, line: 10 }],
+    },
+    {
+      code: `${TSY_APP}@singleton()\n${TRACING}${route("const { tracer } = container.resolve(Tracing);\n  tracer.sessionStart();")}`,
+      output: `${TSY_APP}@singleton()\n${TRACING}${route("const { tracer } = container.resolve(Tracing);\n  tracer.createSession();")}`,
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "Express handler" }, line: 11 }],
+    },
+    {
+      code: `${INV_APP}@injectable()\n${TRACING}container.bind(Tracing).toSelf().inSingletonScope();\n${route("container.get(Tracing).tracer.sessionStart();")}`,
+      output: `${INV_APP}@injectable()\n${TRACING}container.bind(Tracing).toSelf().inSingletonScope();\n${route("container.get(Tracing).tracer.createSession();")}`,
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "container.get(Tracing).tracer", handler: "Express handler" }, line: 12 }],
+    },
+    // A plain holder destructured in a handler (the same one-level read).
+    {
+      code: `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\n${TRACING}const tracing = new Tracing();\n${route("const { tracer } = tracing;\n  tracer.sessionStart();")}`,
+      output: `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\n${TRACING}const tracing = new Tracing();\n${route("const { tracer } = tracing;\n  tracer.createSession();")}`,
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "Express handler" }, line: 10 }],
+    },
+  ],
+});

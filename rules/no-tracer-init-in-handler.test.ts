@@ -689,3 +689,51 @@ ruleTester.run(`${RULE_NAME}: NestJS request-scoped classes`, testedRule, {
     },
   ],
 });
+
+// fix-blind8-rest: DI containers other than NestJS (analysis/knowledge/di-containers.ts). A class the
+// container makes on every resolve (tsyringe `@injectable()`/undecorated/`@scoped(Lifecycle.ResolutionScoped)`/
+// `register(…, { lifecycle: Lifecycle.Transient })`; inversify's default, `inTransientScope()`, `inRequestScope()`),
+// resolved inside a handler, runs its field initializers per request. One made once (`@singleton()`,
+// `registerSingleton`, `Lifecycle.Singleton`/`ContainerScoped`, `inSingletonScope()`), or resolved outside a
+// handler, does not.
+const TSY = `import { container, injectable, singleton, scoped, Lifecycle } from "tsyringe";\nimport express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\n`;
+const INV = `import { Container, injectable } from "inversify";\nimport express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\nconst container = new Container();\n`;
+const HOLDER = `class Tracing {\n  readonly tracer = HoneyHiveTracer.init({ project: "chat" });\n}\n`;
+const ROUTE = (resolve: string) => `app.post("/chat", (_req, res) => {\n  ${resolve}.tracer.createSession({ sessionName: "chat" });\n  res.json({});\n});`;
+const DI_REQUEST = (handler: string) => ({ creation: "HoneyHiveTracer.init()", handler, session: REQUEST_SESSION });
+const TSY_CLASS = "tsyringe class (a new instance per `resolve`)";
+const INV_CLASS = "inversify class bound in transient or request scope (a new instance per `get`)";
+ruleTester.run(`${RULE_NAME}: tsyringe and inversify containers`, testedRule, {
+  valid: [
+    `${TSY}@singleton()\n${HOLDER}${ROUTE("container.resolve(Tracing)")}`,
+    `${TSY}@scoped(Lifecycle.ContainerScoped)\n${HOLDER}${ROUTE("container.resolve(Tracing)")}`,
+    `${TSY}@injectable()\n${HOLDER}container.registerSingleton(Tracing);\n${ROUTE("container.resolve(Tracing)")}`,
+    `${TSY}${HOLDER}container.register("tracing", { useClass: Tracing }, { lifecycle: Lifecycle.Singleton });\n${ROUTE('container.resolve<Tracing>("tracing")')}`,
+    // Resolved once at module level, then used per request.
+    `${TSY}@injectable()\n${HOLDER}const tracing = container.resolve(Tracing);\n${ROUTE("tracing")}`,
+    `${INV}@injectable()\n${HOLDER}container.bind(Tracing).toSelf().inSingletonScope();\n${ROUTE("container.get(Tracing)")}`,
+    // Look-alikes: a `container` of the project, a `Container` of another package, a resolve of another class.
+    `import { container } from "./di";\nimport express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\n${HOLDER}${ROUTE("container.resolve(Tracing)")}`,
+    `import { Container } from "typedi";\nimport express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\nconst container = new Container();\n${HOLDER}${ROUTE("container.get(Tracing)")}`,
+    `${TSY}@injectable()\n${HOLDER}class Other { readonly tracer = tracing; }\nconst tracing = HoneyHiveTracer.init();\n${ROUTE("container.resolve(Other)")}`,
+  ],
+  invalid: [
+    { code: `${TSY}@injectable()\n${HOLDER}${ROUTE("container.resolve(Tracing)")}`, errors: [{ messageId: "perRequest", data: DI_REQUEST(TSY_CLASS), line: 7, suggestions: [] }] },
+    { code: `${TSY}${HOLDER}${ROUTE("container.resolve(Tracing)")}`, errors: [{ messageId: "perRequest", data: DI_REQUEST(TSY_CLASS), line: 6, suggestions: [] }] },
+    { code: `${TSY}@scoped(Lifecycle.ResolutionScoped)\n${HOLDER}${ROUTE("container.resolve(Tracing)")}`, errors: [{ messageId: "perRequest", data: DI_REQUEST(TSY_CLASS), line: 7, suggestions: [] }] },
+    {
+      code: `${TSY}${HOLDER}container.register("tracing", { useClass: Tracing }, { lifecycle: Lifecycle.Transient });\n${ROUTE('container.resolve<Tracing>("tracing")')}`,
+      errors: [{ messageId: "perRequest", data: DI_REQUEST(TSY_CLASS), line: 6, suggestions: [] }],
+    },
+    // A constructor init (not a field), the instance destructured.
+    {
+      code: `${TSY}@injectable()\nclass Tracing {\n  readonly tracer: HoneyHiveTracer;\n  constructor() { this.tracer = HoneyHiveTracer.init(); }\n}\napp.post("/chat", (_req, res) => {\n  const { tracer } = container.resolve(Tracing);\n  tracer.createSession();\n  res.json({});\n});`,
+      errors: [{ messageId: "perRequest", data: DI_REQUEST(TSY_CLASS), line: 8, suggestions: [] }],
+    },
+    { code: `${INV}@injectable()\n${HOLDER}container.bind(Tracing).toSelf();\n${ROUTE("container.get(Tracing)")}`, errors: [{ messageId: "perRequest", data: DI_REQUEST(INV_CLASS), line: 8, suggestions: [] }] },
+    {
+      code: `${INV}@injectable()\n${HOLDER}container.bind("Tracing").to(Tracing).inRequestScope();\n${ROUTE('container.get<Tracing>("Tracing")')}`,
+      errors: [{ messageId: "perRequest", data: DI_REQUEST(INV_CLASS), line: 8, suggestions: [] }],
+    },
+  ],
+});

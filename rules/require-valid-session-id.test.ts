@@ -1131,3 +1131,31 @@ ruleTester.run(`${RULE_NAME} (gaps-rules-5: NestJS decorators)`, testedRule, {
     ),
   ],
 });
+
+// fix-blind8-rest: a Moleculer action's `params` schema (fastest-validator, run by the broker before the
+// handler) validates the key it gives a UUID rule (`validatedBy.handlerOption` in
+// analysis/knowledge/frameworks/service-frameworks.ts); another key's rule, a non-UUID rule, or an action
+// written as a plain method (no schema) validates nothing.
+describe("fix-blind8-rest: Moleculer action params schemas", () => {
+  const FILES = { "package.json": JSON.stringify({ name: "app", private: true, dependencies: { honeyhive: "^2.0.0", moleculer: "^0.14.35" } }) };
+  const action = (params: string | undefined, read = "ctx.params.sessionId"): Case => ({
+    name: `${params ?? "(no params)"} → ${read}`,
+    code: `import { ServiceBroker } from "moleculer";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst broker = new ServiceBroker();\nbroker.createService({\n  name: "chat",\n  actions: {\n    ${
+      params === undefined ? `ask(ctx) {\n      tracer.createSession({ sessionId: ${read} });\n    },` : `ask: {\n      params: ${params},\n      handler(ctx) {\n        tracer.createSession({ sessionId: ${read} });\n      },\n    },`
+    }\n  },\n});`,
+    filename: "src/chat.service.ts",
+    files: FILES,
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    action(undefined),
+    action(`{ sessionId: "string" }`),
+    action(`{ sessionId: { type: "string", min: 8 } }`),
+    // The UUID rule is on another key than the one read.
+    action(`{ userId: "uuid", sessionId: "string" }`),
+    action(`{ userId: { type: "uuid" } }`, "ctx.params.sessionId"),
+  ];
+  const quiet: Case[] = [action(`{ sessionId: "uuid" }`), action(`{ sessionId: { type: "uuid", version: 4 } }`), action(`{ sessionId: "uuid|optional", text: "string" }`)];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});

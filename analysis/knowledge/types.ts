@@ -208,6 +208,11 @@ export interface RequestInputs {
      * description, shape, cb)`, `prompt(name, argsSchema, cb)`).
      */
     readonly positionalSchema?: { readonly methods: readonly string[]; readonly from: number };
+    /**
+     * A schema beside the handler, in the object literal whose `handler` it is (Moleculer's action `{ params:
+     * { sessionId: "uuid" }, handler(ctx) {} }`): judged on the key the handler reads, as `perProperty`.
+     */
+    readonly handlerOption?: string;
     readonly mentions?: RegExp;
     /**
      * `mentions` counts only on the schema of the property the handler reads (the last key on the way,

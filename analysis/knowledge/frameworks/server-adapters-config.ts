@@ -4,7 +4,8 @@
 // - Nitro (nitro.build/deploy/providers/vercel, "Preset: vercel", `vercel_edge`/`vercel-edge`; Nuxt's
 //   `nitro: { preset: "vercel-edge" }` in nuxt.config.ts, unjs/nitro#886; checked with the search tool
 //   2026-12-06): a `preset: "<name>"` written in nitro.config.* or nuxt.config.*. Read as text (the first
-//   `preset: "…"` string); a preset set only through `NITRO_PRESET` or detected at build time on the host
+//   `preset: "…"` string); else `NITRO_PRESET` as a package.json script, vercel.json or netlify.toml sets it
+//   (`parseNitroPresetEnv`); a preset set in the host's dashboard or detected at build time on the host
 //   (Nitro's zero-config providers) is not seen, so such a project's handlers stay request handlers.
 // - Qwik City (qwik.dev/docs/deployments/vercel-edge: `qwik add vercel-edge` writes
 //   `adapters/vercel-edge/vite.config.ts` and `src/entry.vercel-edge.tsx`; checked with the search tool
@@ -40,10 +41,28 @@ export function parseNitroPreset(text: string): string | undefined {
   return PRESET.exec(text)?.[1]?.replaceAll("_", "-");
 }
 
+/**
+ * Build settings that may set `NITRO_PRESET` (nitro.build/config "preset": the `preset` option or the
+ * `NITRO_PRESET` environment variable): a package.json script (`NITRO_PRESET=vercel nuxt build`),
+ * vercel.json's `build.env`, netlify.toml's `[build.environment]`. Read as text, only when no config file
+ * names a preset.
+ */
+const NITRO_ENV_FILES = ["package.json", "vercel.json", "netlify.toml"];
+const PRESET_ENV = /\bNITRO_PRESET["']?\s*[:=]\s*["']?([\w-]+)/;
+
+/** The preset a build setting's text gives `NITRO_PRESET`, normalized as `parseNitroPreset`'s. */
+export function parseNitroPresetEnv(text: string): string | undefined {
+  return PRESET_ENV.exec(text)?.[1]?.replaceAll("_", "-");
+}
+
 const readNitroPreset = (root: string): string | undefined => {
   const reader = projectModules();
   for (const name of NITRO_CONFIGS) {
     const preset = reader.parsedFile(resolve(root, name), parseNitroPreset);
+    if (preset !== undefined) return preset;
+  }
+  for (const name of NITRO_ENV_FILES) {
+    const preset = reader.parsedFile(resolve(root, name), parseNitroPresetEnv);
     if (preset !== undefined) return preset;
   }
   return undefined;

@@ -63,8 +63,10 @@ export const feathers = {
  * })`, an action also `{ params, handler(ctx) }`; `ctx.params` is what the caller passed to
  * `broker.call(action, params)`, through moleculer-web the HTTP client's body/query; checked with the search
  * tool 2026-12-06): each action runs once per call, concurrently. `ctx.meta` is set by callers and gateways
- * (the server's), not read. A `params` schema is fastest-validator's; it is not read (a `"uuid"` rule there
- * would validate, a limit).
+ * (the server's), not read. An action's `params` schema (fastest-validator, checked on `ctx.params` by the
+ * broker's validator middleware before the handler runs: moleculer src/validator.js on unpkg, checked with the
+ * search tool; `sessionId: "uuid"` or `{ type: "uuid" }`) validates the
+ * key it checks with a UUID rule (`validatedBy.handlerOption`).
  */
 export const moleculer = {
   id: "moleculer",
@@ -77,7 +79,7 @@ export const moleculer = {
       methods: { createService: { arguments: [], resolverMaps: ["actions"] } },
     },
   },
-  requestInputs: { holds: "request", parts: ["params"] },
+  requestInputs: { holds: "request", parts: ["params"], validatedBy: { handlerOption: "params", mentions: /uuid/i } },
 } as const satisfies FrameworkDescriptor;
 
 /** Qwik City's packages: `@builder.io/qwik-city` (Qwik 1) and `@qwik.dev/router` (Qwik 2). */
