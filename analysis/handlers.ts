@@ -721,7 +721,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   /** The functions a registering call's arguments hold, per the descriptor's registration. */
   private register(call: TSESTree.CallExpression | TSESTree.NewExpression, registration: Registration, owner: Owner, nameFallback: TSESTree.Node): void {
     const args = call.arguments;
-    const positional = registration.when === undefined || stringArgumentIn(args[registration.when.argument], registration.when.oneOf);
+    const positional = registration.when === undefined || this.argumentIn(args[registration.when.argument], registration.when);
     if (!positional && !registration.optionsWhen) return;
     const { bindings } = this.context;
     const positions = registration.arguments ?? "all";
@@ -985,6 +985,18 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       }
     }
     return functions;
+  }
+
+  /** `when`'s test: a string of `oneOf`, or a package constant holding one (`Events.MessageCreate` of discord.js). */
+  private argumentIn(value: TSESTree.Node | undefined, when: NonNullable<Registration["when"]>): boolean {
+    if (stringArgumentIn(value, when.oneOf)) return true;
+    const { constants } = when;
+    const target = constants && value ? unwrap(value) : undefined;
+    if (target?.type !== "MemberExpression") return false;
+    const origin = this.context.bindings.originOf(target);
+    if (!origin || origin.typeOnly || !specifies(constants!.package, origin.module)) return false;
+    const path = originName(origin);
+    return Object.hasOwn(constants!.values, path) && when.oneOf.includes(constants!.values[path]!);
   }
 
   /** The handlers of a `methodMaps` argument: an object of them, or (`methodMapInstances`) an instance of a class of the file. */

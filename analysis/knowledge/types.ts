@@ -177,6 +177,11 @@ export interface RequestInputs {
    * position, instead of what the position says. See `ParameterDecorators`.
    */
   readonly parameterDecorators?: ParameterDecorators;
+  /**
+   * Keys directly under a part that the runtime sets, not the client (Azure Functions v3's
+   * `context.bindingData.invocationId`, `.sys`), by part: read there, the value is no input.
+   */
+  readonly runtimeKeys?: Readonly<Record<string, readonly string[]>>;
   /** Members that lead to a request object: `c.req`, `ctx.request`, `event.request`. */
   readonly holders?: readonly string[];
   /**
@@ -280,7 +285,16 @@ export interface Registration {
    * Only when the string argument at `argument` is one of `oneOf` (`server.on("request", fn)`,
    * `addHook("onRequest", fn)`). Gates the positional functions; option objects have `optionsWhen`.
    */
-  readonly when?: { readonly argument: number; readonly oneOf: readonly string[] };
+  readonly when?: {
+    readonly argument: number;
+    readonly oneOf: readonly string[];
+    /**
+     * A package's named constants that the argument may be written as instead of the string, by export
+     * path → the string they hold (discord.js `Events.MessageCreate` → `"messageCreate"`); matched through
+     * the argument's binding, so a project's own `Events` object is not read.
+     */
+    readonly constants?: { readonly package: string | readonly string[]; readonly values: Readonly<Record<string, string>> };
+  };
   /** An option object (or each of an array of them) counts only when its key `key` is a string of `oneOf` (hapi's `ext({ type: "onRequest", method })`). */
   readonly optionsWhen?: { readonly key: string; readonly oneOf: readonly string[] };
   /**
