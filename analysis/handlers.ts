@@ -1443,9 +1443,22 @@ function sharedTracerInHandler(input: AnalysisInput, node: TSESTree.Node, receiv
   return { handler, tracer };
 }
 
-/** May the handler run while another call of it is in flight in the same process (the descriptor's `concurrent`)? */
+/** May the handler run while another call of it is in flight in the same process (the descriptor's `concurrent`, `serialWhen`)? */
 export function runsConcurrently(handler: Handler): boolean {
-  return handler.framework === undefined || frameworkById(handler.framework)?.concurrent !== false;
+  const descriptor = handler.framework === undefined ? undefined : frameworkById(handler.framework);
+  if (!descriptor) return true;
+  if (descriptor.concurrent === false) return false;
+  const serial = descriptor.serialWhen;
+  const call = serial && handler.kind === "request" ? handler.registration : undefined;
+  const argument = call?.type === AST_NODE_TYPES.CallExpression ? call.arguments[serial!.argument] : undefined;
+  const options = argument && unwrap(argument);
+  return !(
+    options?.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property && staticName(property.key, property.computed) === serial!.key && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true,
+    )
+  );
 }
 
 export interface SessionAssignmentInHandler {

@@ -70,6 +70,7 @@ describe(`${INIT_RULE} and ${SESSION_START_RULE}: user objects with the descript
 describe(`${SESSION_START_RULE}: the correct pattern in jobs and listeners (a session per job)`, () => {
   it.each([
     ["node-cron createSession per tick", `import cron from "node-cron";\ncron.schedule("*/5 * * * *", async () => { tracer.createSession({ sessionName: "digest" }); });`],
+    ["node-cron sessionStart under noOverlap: true", `import cron from "node-cron";\ncron.schedule("*/5 * * * *", async () => { tracer.sessionStart({ sessionName: "digest" }); }, { noOverlap: true });`],
     ["node-cron withSession per tick", `import cron from "node-cron";\ncron.schedule("*/5 * * * *", () => tracer.withSession("digest", async () => {}));`],
     ["Agenda createSession per job", `import { Agenda } from "agenda";\nconst agenda = new Agenda({});\nagenda.define("digest", async (job) => { tracer.createSession({ sessionName: job.attrs.name }); });`],
     ["pg-boss createSession per batch", `import PgBoss from "pg-boss";\nconst boss = new PgBoss("x");\nawait boss.work("q", async ([job]) => { tracer.createSession({ sessionName: job.name }); });`],

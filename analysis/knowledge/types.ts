@@ -689,6 +689,13 @@ export interface FrameworkDescriptor {
    * another call's (no-session-start-in-handler does not report it). Absent: callbacks may run concurrently.
    */
   readonly concurrent?: false;
+  /**
+   * Runs of one registration never overlap when the registering call's options object (the argument at
+   * `argument`) sets `key` to `true` (node-cron's `schedule(expression, fn, { noOverlap: true })`): then, as
+   * with `concurrent: false`, a session started on a shared tracer there cannot race. Without it (the
+   * default), a run that outlasts its interval overlaps the next.
+   */
+  readonly serialWhen?: { readonly argument: number; readonly key: string };
   /** Where its handlers receive what the client sent (the rule `require-valid-session-id`). */
   readonly requestInputs?: RequestInputs;
   /**
