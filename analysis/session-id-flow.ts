@@ -710,7 +710,9 @@ class SessionIdFlow {
     if (index < 0) return undefined;
     const decorated = inputs.parameterDecorators && this.decoratedParameter(handler, inputs.parameterDecorators, fn.params[index]!, name);
     if (decorated !== undefined) return decorated ?? undefined;
-    if (inputs.everyParameter) return { handler, taint: "input", inputs };
+    const every = inputs.everyParameter;
+    if (every === true || (every && index >= every.from)) return { handler, taint: "input", inputs };
+    if (every) return undefined;
     if (this.validatedBeforeHandler(handler, inputs)) return undefined;
     const parameter = fn.params[index];
     const plain = parameter.type === AST_NODE_TYPES.Identifier || (parameter.type === AST_NODE_TYPES.AssignmentPattern && parameter.left === name);

@@ -113,8 +113,11 @@ export interface RequestInputs {
   readonly parameterByArity?: Readonly<Record<number, number>>;
   /** Registering methods whose callbacks `parameterByArity` does not apply to (Express's `app.param(name, (req, res, next, value) => …)`). */
   readonly arityExceptMethods?: readonly string[];
-  /** Every parameter is client input (a server action's arguments are whatever the client posted). */
-  readonly everyParameter?: boolean;
+  /**
+   * Every parameter is client input (a server action's arguments are whatever the client posted);
+   * `{ from }`: every one from that position on (Electron's `(event, ...args)`: the event is the runtime's).
+   */
+  readonly everyParameter?: boolean | { readonly from: number };
   /** Members of a request object that hold client input: `headers`, `query`, `body`; also keys of a destructured parameter (`({ params })`) at any position. */
   readonly parts?: readonly string[];
   /**
