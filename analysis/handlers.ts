@@ -737,7 +737,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   /** The functions a registering call's arguments hold, per the descriptor's registration. */
   private register(call: TSESTree.CallExpression | TSESTree.NewExpression, registration: Registration, owner: Owner, nameFallback: TSESTree.Node): void {
     const args = call.arguments;
-    const positional = registration.when === undefined || stringArgumentIn(args[registration.when.argument], registration.when.oneOf);
+    const positional = registration.when === undefined || this.argumentIn(args[registration.when.argument], registration.when);
     if (!positional && !registration.optionsWhen) return;
     const { bindings } = this.context;
     const positions = registration.arguments ?? "all";
@@ -1001,6 +1001,18 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       }
     }
     return functions;
+  }
+
+  /** `when`'s test: a string of `oneOf`, or a package constant holding one (`Events.MessageCreate` of discord.js). */
+  private argumentIn(value: TSESTree.Node | undefined, when: NonNullable<Registration["when"]>): boolean {
+    if (stringArgumentIn(value, when.oneOf)) return true;
+    const { constants } = when;
+    const target = constants && value ? unwrap(value) : undefined;
+    if (target?.type !== "MemberExpression") return false;
+    const origin = this.context.bindings.originOf(target);
+    if (!origin || origin.typeOnly || !specifies(constants!.package, origin.module)) return false;
+    const path = originName(origin);
+    return Object.hasOwn(constants!.values, path) && when.oneOf.includes(constants!.values[path]!);
   }
 
   /** The handlers of a `methodMaps` argument: an object of them, or (`methodMapInstances`) an instance of a class of the file. */
@@ -1455,9 +1467,22 @@ function sharedTracerInHandler(input: AnalysisInput, node: TSESTree.Node, receiv
   return { handler, tracer };
 }
 
-/** May the handler run while another call of it is in flight in the same process (the descriptor's `concurrent`)? */
+/** May the handler run while another call of it is in flight in the same process (the descriptor's `concurrent`, `serialWhen`)? */
 export function runsConcurrently(handler: Handler): boolean {
-  return handler.framework === undefined || frameworkById(handler.framework)?.concurrent !== false;
+  const descriptor = handler.framework === undefined ? undefined : frameworkById(handler.framework);
+  if (!descriptor) return true;
+  if (descriptor.concurrent === false) return false;
+  const serial = descriptor.serialWhen;
+  const call = serial && handler.kind === "request" ? handler.registration : undefined;
+  const argument = call?.type === AST_NODE_TYPES.CallExpression ? call.arguments[serial!.argument] : undefined;
+  const options = argument && unwrap(argument);
+  return !(
+    options?.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property && staticName(property.key, property.computed) === serial!.key && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true,
+    )
+  );
 }
 
 export interface SessionAssignmentInHandler {

@@ -988,10 +988,8 @@ class FileSdkModel implements SdkModel {
       if (globalSlotOf(scopeManager, assignment.left) !== slot) continue;
       const cached = assignment.operator === "??=" || assignment.operator === "||=" || fillsEmptyGlobalSlot(scopeManager, assignment, slot);
       if (!cached && (assignment.operator !== "=" || enclosingFunction(assignment) !== undefined)) continue;
-      const value = this.tracerValue(assignment.right, 1);
-      if (!value) continue;
-      const initializations = value.creation ? [value.creation] : [...(value.tracer?.initializations ?? [])];
-      const tracer = new MutableTracer(undefined, `globalThis.${slot}`, "init", true, false, assignment, initializations, false, undefined, undefined);
+      const tracer = this.storedTracer(assignment, `globalThis.${slot}`);
+      if (!tracer) continue;
       this.globalSlotTracers.set(slot, tracer);
       return tracer;
     }
@@ -1033,12 +1031,18 @@ class FileSdkModel implements SdkModel {
       const init = made?.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(made.init) : undefined;
       const origin = init?.type === AST_NODE_TYPES.NewExpression || init?.type === AST_NODE_TYPES.CallExpression ? this.resolver.originOf(init.callee) : undefined;
       if (!origin || !specifiedBy(slot.app.package, origin.module) || !specifiedBy(slot.app.name, originName(origin))) continue;
-      const value = this.tracerValue(assignment.right, 1);
-      if (!value) continue;
-      const initializations = value.creation ? [value.creation] : [...(value.tracer?.initializations ?? [])];
-      return new MutableTracer(undefined, `${slot.member}.${name}`, "init", true, false, assignment, initializations, false, undefined, undefined);
+      const tracer = this.storedTracer(assignment, `${slot.member}.${name}`);
+      if (tracer) return tracer;
     }
     return undefined;
+  }
+
+  /** The module-level tracer an assignment stores in a process-wide slot (`globalSlotTracer`, `appContextSlotTracer`), named `name`; undefined when it stores none. */
+  private storedTracer(assignment: TSESTree.AssignmentExpression, name: string): MutableTracer | undefined {
+    const value = this.tracerValue(assignment.right, 1);
+    if (!value) return undefined;
+    const initializations = value.creation ? [value.creation] : [...(value.tracer?.initializations ?? [])];
+    return new MutableTracer(undefined, name, "init", true, false, assignment, initializations, false, undefined, undefined);
   }
 
   private tracerOfInternal(node: TSESTree.Node): MutableTracer | undefined {

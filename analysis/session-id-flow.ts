@@ -182,6 +182,14 @@ interface FlowResult {
   readonly route?: RouteStep;
   /** See `Flow.part`. */
   readonly part?: string;
+  /** Read right at a part: its keys that the runtime sets (`RequestInputs.runtimeKeys`), not input. */
+  readonly runtimeKeys?: readonly string[];
+}
+
+/** `inputs.runtimeKeys` of `part`. */
+function runtimeKeysOf(inputs: RequestInputs, part: string): readonly string[] | undefined {
+  const table = inputs.runtimeKeys;
+  return table && Object.hasOwn(table, part) ? table[part] : undefined;
 }
 
 /** Arguments written as text or as a function: never a positional schema. */
@@ -446,10 +454,15 @@ class SessionIdFlow {
       case AST_NODE_TYPES.MemberExpression: {
         const object = next(expression.object);
         if (!object) return undefined;
-        if (object.taint === "input") return { taint: "input", source: expression, route: routeAfter(object.route, 1), part: object.part };
         const name = memberName(expression);
+        if (object.taint === "input") {
+          if (name !== undefined && object.runtimeKeys?.includes(name)) return undefined;
+          return { taint: "input", source: expression, route: routeAfter(object.route, 1), part: object.part };
+        }
         if (name === undefined || !object.inputs) return undefined;
-        if (object.taint === "request" && object.inputs.parts?.includes(name)) return { taint: "input", source: expression, route: routePart(object.inputs, name), part: name };
+        if (object.taint === "request" && object.inputs.parts?.includes(name)) {
+          return { taint: "input", source: expression, route: routePart(object.inputs, name), part: name, runtimeKeys: runtimeKeysOf(object.inputs, name) };
+        }
         if (object.inputs.holders?.includes(name)) return { taint: "request", inputs: object.inputs, source: expression };
         return undefined;
       }
@@ -673,11 +686,16 @@ class SessionIdFlow {
 
   /** What the keys `keys` of a value hold (`const { sessionId } = req.body`, a parameter `({ headers })` given the request). */
   private destructured(init: FlowResult, keys: readonly string[]): FlowResult | undefined {
-    if (init.taint === "input") return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys], route: routeAfter(init.route, keys.length), part: init.part };
+    if (init.taint === "input") {
+      if (keys[0] !== undefined && init.runtimeKeys?.includes(keys[0])) return undefined;
+      return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys], route: routeAfter(init.route, keys.length), part: init.part };
+    }
     const key = keys[0];
     if (key === undefined || !init.inputs) return undefined;
     if (init.taint === "request" && init.inputs.parts?.includes(key)) {
-      return { taint: "input", source: init.source, sourceKeys: keys, route: routeAfter(routePart(init.inputs, key), keys.length - 1), part: key };
+      if (keys[1] !== undefined && runtimeKeysOf(init.inputs, key)?.includes(keys[1])) return undefined;
+      const runtimeKeys = keys.length === 1 ? runtimeKeysOf(init.inputs, key) : undefined;
+      return { taint: "input", source: init.source, sourceKeys: keys, route: routeAfter(routePart(init.inputs, key), keys.length - 1), part: key, ...(runtimeKeys ? { runtimeKeys } : {}) };
     }
     if (init.inputs.holders?.includes(key)) return { taint: "request", inputs: init.inputs, source: init.source };
     return undefined;
@@ -692,7 +710,9 @@ class SessionIdFlow {
     if (index < 0) return undefined;
     const decorated = inputs.parameterDecorators && this.decoratedParameter(handler, inputs.parameterDecorators, fn.params[index]!, name);
     if (decorated !== undefined) return decorated ?? undefined;
-    if (inputs.everyParameter) return { handler, taint: "input", inputs };
+    const every = inputs.everyParameter;
+    if (every === true || (every && index >= every.from)) return { handler, taint: "input", inputs };
+    if (every) return undefined;
     if (this.validatedBeforeHandler(handler, inputs)) return undefined;
     const parameter = fn.params[index];
     const plain = parameter.type === AST_NODE_TYPES.Identifier || (parameter.type === AST_NODE_TYPES.AssignmentPattern && parameter.left === name);

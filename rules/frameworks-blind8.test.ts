@@ -77,10 +77,14 @@ describe(`${INIT_RULE} and ${SESSION_START_RULE} on the new descriptors`, () => 
     expect(init(`const scheduler = { schedule(expr: string, fn: () => void) {} };\nscheduler.schedule("* * * * *", async () => { ${MAKE} });`)).toBe(0);
   });
 
-  it("reports sessionStart() on the shared tracer in concurrent listeners, not in node-cron ticks (concurrent: false)", () => {
+  it("reports sessionStart() on the shared tracer in concurrent listeners and overlapping node-cron ticks, not under noOverlap: true", () => {
     expect(start(`import { Agenda } from "agenda";\nconst agenda = new Agenda({});\nagenda.define("x", async () => { tracer.sessionStart(); });`)).toBe(1);
     expect(start(`import { Bot } from "grammy";\nconst bot = new Bot("t");\nbot.command("x", async () => { tracer.sessionStart(); });`)).toBe(1);
-    expect(start(`import cron from "node-cron";\ncron.schedule("* * * * *", async () => { tracer.sessionStart(); });`)).toBe(0);
+    // node-cron's ticks overlap by default (`noOverlap` defaults to false): a slow tick races the next.
+    expect(start(`import cron from "node-cron";\ncron.schedule("* * * * *", async () => { tracer.sessionStart(); });`)).toBe(1);
+    expect(start(`import cron from "node-cron";\ncron.schedule("* * * * *", async () => { tracer.sessionStart(); }, { noOverlap: false });`)).toBe(1);
+    expect(start(`import cron from "node-cron";\ncron.schedule("* * * * *", async () => { tracer.sessionStart(); }, { noOverlap: true, name: "digest" });`)).toBe(0);
+    expect(start(`import { createTask } from "node-cron";\nconst task = createTask("* * * * *", async () => { tracer.sessionStart(); }, { noOverlap: true });\ntask.start();`)).toBe(0);
   });
 });
 

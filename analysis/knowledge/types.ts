@@ -113,8 +113,11 @@ export interface RequestInputs {
   readonly parameterByArity?: Readonly<Record<number, number>>;
   /** Registering methods whose callbacks `parameterByArity` does not apply to (Express's `app.param(name, (req, res, next, value) => …)`). */
   readonly arityExceptMethods?: readonly string[];
-  /** Every parameter is client input (a server action's arguments are whatever the client posted). */
-  readonly everyParameter?: boolean;
+  /**
+   * Every parameter is client input (a server action's arguments are whatever the client posted);
+   * `{ from }`: every one from that position on (Electron's `(event, ...args)`: the event is the runtime's).
+   */
+  readonly everyParameter?: boolean | { readonly from: number };
   /** Members of a request object that hold client input: `headers`, `query`, `body`; also keys of a destructured parameter (`({ params })`) at any position. */
   readonly parts?: readonly string[];
   /**
@@ -177,6 +180,11 @@ export interface RequestInputs {
    * position, instead of what the position says. See `ParameterDecorators`.
    */
   readonly parameterDecorators?: ParameterDecorators;
+  /**
+   * Keys directly under a part that the runtime sets, not the client (Azure Functions v3's
+   * `context.bindingData.invocationId`, `.sys`), by part: read there, the value is no input.
+   */
+  readonly runtimeKeys?: Readonly<Record<string, readonly string[]>>;
   /** Members that lead to a request object: `c.req`, `ctx.request`, `event.request`. */
   readonly holders?: readonly string[];
   /**
@@ -285,7 +293,16 @@ export interface Registration {
    * Only when the string argument at `argument` is one of `oneOf` (`server.on("request", fn)`,
    * `addHook("onRequest", fn)`). Gates the positional functions; option objects have `optionsWhen`.
    */
-  readonly when?: { readonly argument: number; readonly oneOf: readonly string[] };
+  readonly when?: {
+    readonly argument: number;
+    readonly oneOf: readonly string[];
+    /**
+     * A package's named constants that the argument may be written as instead of the string, by export
+     * path → the string they hold (discord.js `Events.MessageCreate` → `"messageCreate"`); matched through
+     * the argument's binding, so a project's own `Events` object is not read.
+     */
+    readonly constants?: { readonly package: string | readonly string[]; readonly values: Readonly<Record<string, string>> };
+  };
   /** An option object (or each of an array of them) counts only when its key `key` is a string of `oneOf` (hapi's `ext({ type: "onRequest", method })`). */
   readonly optionsWhen?: { readonly key: string; readonly oneOf: readonly string[] };
   /**
@@ -687,6 +704,13 @@ export interface FrameworkDescriptor {
    * another call's (no-session-start-in-handler does not report it). Absent: callbacks may run concurrently.
    */
   readonly concurrent?: false;
+  /**
+   * Runs of one registration never overlap when the registering call's options object (the argument at
+   * `argument`) sets `key` to `true` (node-cron's `schedule(expression, fn, { noOverlap: true })`): then, as
+   * with `concurrent: false`, a session started on a shared tracer there cannot race. Without it (the
+   * default), a run that outlasts its interval overlaps the next.
+   */
+  readonly serialWhen?: { readonly argument: number; readonly key: string };
   /** Where its handlers receive what the client sent (the rule `require-valid-session-id`). */
   readonly requestInputs?: RequestInputs;
   /**

@@ -4,14 +4,31 @@
 import type { FrameworkDescriptor, RequestInputs } from "../types.js";
 
 /**
+ * The Discord gateway events a user's action sends, one per message or interaction, as discord.js 14
+ * names them (src/util/Events.js: `MessageCreate: 'messageCreate'`, `InteractionCreate: 'interactionCreate'`,
+ * …; read with the search tool 2026-12-06), and `message`, 12's name for `messageCreate`. Not the
+ * client's lifecycle (`ClientReady` is `'ready'` in 14 and `'clientReady'` in later 14.x, `ShardReady`,
+ * `Error`, `Warn`, `Debug`, `CacheSweep`) nor the guild and channel events, which run once at startup for
+ * each guild or for the server's own changes.
+ */
+const DISCORD_USER_EVENTS: Readonly<Record<string, string>> = {
+  "Events.MessageCreate": "messageCreate",
+  "Events.MessageUpdate": "messageUpdate",
+  "Events.MessageDelete": "messageDelete",
+  "Events.MessageReactionAdd": "messageReactionAdd",
+  "Events.MessageReactionRemove": "messageReactionRemove",
+  "Events.InteractionCreate": "interactionCreate",
+};
+
+/**
  * Discord.js (discord.js 14, `Client extends EventEmitter`): `client.on(Events.MessageCreate, (message) =>
  * …)`, `client.on("interactionCreate", (interaction) => …)` run once per gateway event (the README's first
  * example and discord.js src/client/actions/InteractionCreate.js, which emits `Events.InteractionCreate`
- * with the interaction; checked with the search tool 2026-12-06). Every `on` listener counts, whatever the
- * event: the event name is mostly written as `Events.X`, an enum member the engine does not read, so
- * `client.on(Events.ClientReady, …)` counts too (written `once` in the guide, which is not registered
- * here). What a listener receives is what Discord sent for a user (a message, an interaction and its
- * options): client input.
+ * with the interaction; checked with the search tool 2026-12-06). Only the per-message and per-interaction
+ * events count (`DISCORD_USER_EVENTS`), written as the string or as discord.js's `Events` member: a
+ * `client.on(Events.ClientReady, …)` runs once at startup, and an event named by a variable is not read.
+ * `once` is not registered. What a listener receives is what Discord sent for a user (a message, an
+ * interaction and its options): client input.
  */
 export const discordJs = {
   id: "discord.js",
@@ -21,7 +38,12 @@ export const discordJs = {
     client: {
       createdBy: [{ value: { package: "discord.js", name: "Client" }, new: true }],
       types: [{ package: "discord.js", name: "Client" }],
-      methods: { on: { arguments: [1] } },
+      methods: {
+        on: {
+          arguments: [1],
+          when: { argument: 0, oneOf: ["message", ...Object.values(DISCORD_USER_EVENTS)], constants: { package: "discord.js", values: DISCORD_USER_EVENTS } },
+        },
+      },
     },
   },
   requestInputs: { holds: "input" },

@@ -53,16 +53,16 @@ export const agenda = {
 /**
  * node-cron 4 (nodecron.com api-reference: `schedule(expression, func, options?)`, `createTask(…)`;
  * scheduling-options: `noOverlap` "prevents overlapping runs … Defaults to false"; checked with the search
- * tool 2026-12-06): the function runs once per tick, a unit of work (a tracer made there is one per tick).
- * `concurrent: false`: a choice. Ticks of one schedule overlap only when a run outlasts its interval, and
- * a cron job's session is the process's own (no user's request shares it), so a `sessionStart()` on a
- * shared tracer is not reported there; this is the judgement the blind round asserts (its "racing: false").
+ * tool 2026-12-06): the function runs once per tick. A tick is a unit of work, as a request or an
+ * invocation is for the seeds (a session per unit, `createSession()`), and by default the next tick starts
+ * while a slow one (an LLM call past the interval) still runs, so a `sessionStart()` on a shared tracer
+ * there races the other tick's: reported, unless the schedule sets `noOverlap: true` (`serialWhen`).
  */
 export const nodeCron = {
   id: "node-cron",
   name: "node-cron task",
   modules: ["node-cron"],
-  concurrent: false,
+  serialWhen: { argument: 2, key: "noOverlap" },
   calls: [{ callee: { package: "node-cron", name: ["schedule", "createTask"] }, arguments: [1] }],
 } as const satisfies FrameworkDescriptor;
 

@@ -62,5 +62,6 @@ export const electronIpc = {
       methods: { handle: { arguments: [1] }, on: { arguments: [1] } },
     },
   },
-  requestInputs: { holds: "input", everyParameter: true },
+  // The event (parameter 0) is Electron's (`sender`, `processId`, `frameId`), not the renderer's data.
+  requestInputs: { holds: "input", everyParameter: { from: 1 } },
 } as const satisfies FrameworkDescriptor;

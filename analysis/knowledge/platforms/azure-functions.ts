@@ -19,5 +19,19 @@ export const azureFunctions = {
  */
 export const azureFunctionsV3 = {
   ...azureFunctions,
-  requestInputs: { ...REQUEST_OBJECT, parameter: 1, otherParameters: { 0: { ...REQUEST_OBJECT, parts: [...REQUEST_OBJECT.parts, "bindingData"] } } },
+  requestInputs: {
+    ...REQUEST_OBJECT,
+    parameter: 1,
+    otherParameters: {
+      0: {
+        ...REQUEST_OBJECT,
+        parts: [...REQUEST_OBJECT.parts, "bindingData"],
+        // What the host adds to every trigger's metadata: the invocation's GUID and `sys` (`methodName`,
+        // `utcNow`, `randGuid`), the runtime's own values (Azure Functions' binding expressions,
+        // "Binding expression patterns: trigger metadata" and `{sys.randGuid}`; @azure/functions 3.x
+        // `ContextBindingData` "function invocation data", its `invocationId`).
+        runtimeKeys: { bindingData: ["invocationId", "sys"] },
+      },
+    },
+  },
 } as const satisfies PlatformDescriptor;
