@@ -96,11 +96,20 @@ void evaluate({
     toString: (output) => output.includes("4"),
     valueOf: async (output, _inputs, groundTruth) => output === groundTruth,
     constructor: (output, inputs) => inputs.question.length + output.length,
-    toLocaleString: (output) => ({ chars: output.length }),
     ["__proto__"]: (output) => output.length,
   },
 });
 const objectKeyed: Evaluators<{ question: string }, string, string> = { toString: (output) => output.length };
+// A list beside a typed function and dataset infers the function's types (Array's toLocaleString(locales,
+// options) once inferred Inputs as Intl.NumberFormatOptions & Intl.DateTimeFormatOptions: TS2345, TS2322).
+interface Asked { query: string }
+const typedPipeline = async (inputs: Asked, groundTruth: { response: string }) => ({ answer: inputs.query, expected: groundTruth.response });
+const exactAnswer = (output: { answer: string; expected: string }) => ({ exact: output.answer === output.expected });
+void evaluate({
+  function: ({ inputs, groundTruth }) => typedPipeline(inputs, groundTruth ?? { response: "" }),
+  dataset: [{ inputs: { query: "2 + 2?" }, groundTruth: { response: "4" } }],
+  evaluators: [exactAnswer],
+});
 void objectKeyed;
 
 // Still rejected: a wrong result, an evaluator of another output type, a value that is not a function.

@@ -32,13 +32,15 @@ export type EvaluatorList<Inputs = Record<string, unknown>, Output = unknown, Gr
  * Evaluators named by their keys. The keys `Object.prototype` has without parameters are named too: a
  * property keyed `toString`, `valueOf` or `constructor` took its contextual type from Object's member
  * (`() => string`), so its parameters were implicitly `any` (TS7006; gaps-sdk-5). Each is also allowed
- * its Object type, which every object literal has by inheritance and must stay assignable.
+ * its Object type, which every object literal has by inheritance and must stay assignable. Not
+ * `toLocaleString`: an array of evaluators matches this record too, and Array's `toLocaleString(locales,
+ * options)` then inferred `Inputs` as `Intl.NumberFormatOptions & Intl.DateTimeFormatOptions`, which broke
+ * every typed `evaluate()` given a list (a record keyed `toLocaleString` still runs, but does not type-check).
  */
 export type EvaluatorRecord<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown> = {
   [name: string]: Evaluator<Inputs, Output, GroundTruth>;
 } & {
   toString?: Evaluator<Inputs, Output, GroundTruth> | (() => string);
-  toLocaleString?: Evaluator<Inputs, Output, GroundTruth> | (() => string);
   valueOf?: Evaluator<Inputs, Output, GroundTruth> | (() => object);
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- Object's own `constructor` type
   constructor?: Evaluator<Inputs, Output, GroundTruth> | Function;
