@@ -131,14 +131,6 @@ const KNOWN_LINT: Readonly<Record<string, KnownLint>> = {
       "miss (design): the guide's command-module layout, execute(interaction) exported from commands/*.ts and called from the InteractionCreate " +
       "listener of another file; the handler is one module away (the descriptor registers client.on listeners only, chat-bots.ts:19-28)",
   },
-  "02-discord/src/b5-ready-init-plain.ts": {
-    today: ["10 no-tracer-init-in-handler"],
-    expected: [],
-    reason:
-      "false report (design, documented): every client.on listener counts, ClientReady too, because the event is mostly written " +
-      "Events.X, an enum member the engine does not read (chat-bots.ts:9-15); `on(Events.ClientReady)` fires once per login as once() " +
-      "does. Reading Events.ClientReady/\"ready\" (discord.js's enum is data) would make it quiet; the ??= guarded twin b4 is quiet today",
-  },
   "03-telegram/src/d5-grammy-composer.ts": {
     today: [],
     expected: ["10 no-session-start-in-handler"],
@@ -160,14 +152,6 @@ const KNOWN_LINT: Readonly<Record<string, KnownLint>> = {
       "miss: the CLI layout (moleculer-runner loads services/*.service.js, each `module.exports = { name, actions }`) has no createService call; " +
       "the descriptor reaches actions only through broker.createService (service-frameworks.ts:71-79): a files entry for *.service.js " +
       "schemas in a project depending on moleculer would cover it",
-  },
-  "09-moleculer/services/b4-uuid-params.js": {
-    today: ["14 require-valid-session-id"],
-    expected: [],
-    reason:
-      "false report (a documented limit): the action's params schema { sessionId: { type: \"uuid\" } } makes the broker refuse any other " +
-      "value before the handler runs, but the schema is not read (analysis/knowledge/frameworks/service-frameworks.ts:66-67 says so); a " +
-      "validatedBy rule for an action's `params` (fastest-validator's \"uuid\" type, string or { type }) would make it quiet",
   },
   "10-qwik/src/routes/cookie/index.tsx": {
     today: [],
@@ -223,16 +207,6 @@ const KNOWN_MIGRATE: Readonly<Record<string, KnownMigrate>> = {
     reason:
       "by design: the method shorthand returning 1.x's init (a promise there) becomes `async build(input)`, as a function returning it does " +
       "(it wrote `buildasync (input)`, a method of another name, until init.ts placed `async` before a shorthand's key)",
-  },
-  "09-moleculer/services/b4-uuid-params.js": {
-    sets: ["2x", "from1"],
-    markers: 1,
-    reason: "the lint false report's cause: the uuid-typed param is marked as unchecked client input",
-  },
-  "02-discord/src/b5-ready-init-plain.ts": {
-    sets: ["2x", "from1"],
-    markers: 1,
-    reason: "the lint false report's cause: the ClientReady listener is taken for a per-event handler, and its init gets a hoist marker",
   },
   "05-electron/src/c2-local-ipc.ts": {
     sets: ["from1"],
