@@ -698,13 +698,14 @@ interface TracerUse {
 }
 
 /** The first tracer (or traced function) the handler uses, in source order; nested callbacks included. */
-function firstTracerUse(input: AnalysisInput, fn: FunctionNode): TracerUse | undefined {
+function firstTracerUse(input: AnalysisInput, fn: FunctionNode, runsInside: readonly FunctionNode[] = []): TracerUse | undefined {
   const sdk = getSdkModel(input);
   let found: TracerUse | undefined;
   const consider = (use: TracerUse): void => {
     if (!found || use.node.range[0] < found.node.range[0]) found = use;
   };
-  const stack: TSESTree.Node[] = [fn.body];
+  // The app's listeners the handler hands its invocation to (`LambdaHandler.runsInside`) trace inside it too.
+  const stack: TSESTree.Node[] = [fn.body, ...runsInside.filter((inner) => !contains(fn, inner)).map((inner) => inner.body)];
   // A record handler of the file the handler passes by name to a batch call (Powertools'
   // `processPartialResponse(event, recordHandler, processor)`) runs inside the invocation: walked too, once.
   const batch = mayRunRecordHandlers(input);
@@ -957,7 +958,7 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     const otel = otelSetupOf(input);
     if (!sdk.usesSdk && !otel && !mayImportOtelPipeline(input.text, input.ast)) return undefined;
     const fn = handler.function;
-    const use = sdk.usesSdk ? firstTracerUse(input, fn) : undefined;
+    const use = sdk.usesSdk ? firstTracerUse(input, fn, handler.runsInside) : undefined;
     const via = use ? honeyhiveFlush(input, fn, use) : otel ? (tracesThroughOtel(input, otel, fn) ? otelFlush(otel.flushTarget?.variable?.name) : undefined) : importedOtelFlush(input, fn);
     // Neither this SDK nor a pipeline of the file's own, nor one it imports: as before, nothing to say.
     if (!via && !sdk.usesSdk && !otel) return undefined;

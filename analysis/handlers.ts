@@ -84,6 +84,11 @@ export interface LambdaHandler {
   readonly platform: PlatformDescriptor;
   /** The framework descriptor that found it, when it is not the platform's own API (Next.js on a serverless host). */
   readonly framework?: RequestFramework;
+  /**
+   * Request handlers of the file that run inside this invocation, handed it through a descriptor's
+   * `invocationReceivers` (Bolt's listeners behind `await receiver.start()`): their tracing is the handler's.
+   */
+  readonly runsInside?: readonly FunctionNode[];
 }
 
 export type Handler = RequestHandler | LambdaHandler;
@@ -390,8 +395,45 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       platform: entry.platform,
       ...(framework && framework.platform !== entry.platform ? { framework: framework.id } : {}),
     };
-    this.lambdaHandlers.push(handler);
-    this.byFunction.set(fn, handler);
+    const runsInside = this.active.hasInvocationReceivers ? this.receivedListeners(fn) : [];
+    this.lambdaHandlers.push(runsInside.length > 0 ? { ...handler, runsInside } : handler);
+    this.byFunction.set(fn, this.lambdaHandlers.at(-1)!);
+  }
+
+  /**
+   * `FrameworkDescriptor.invocationReceivers`: the descriptor's request handlers of the file when `fn` calls
+   * a handler method of a receiver the file gives an app of that descriptor (`const receiver = new
+   * AwsLambdaReceiver(…)`, `new App({ receiver })`, `await receiver.start()` in `fn`). Read after the
+   * registrations: the Lambda hook runs last. Every such handler of the file counts (one app per file).
+   */
+  private receivedListeners(fn: FunctionNode): FunctionNode[] {
+    const { bindings } = this.context;
+    for (const descriptor of this.active.descriptors) {
+      for (const spec of descriptor.invocationReceivers ?? []) {
+        for (const call of nodesOfTypesWithin(this.input.ast, CALL_TYPES, fn.body)) {
+          const callee = call.callee;
+          if (callee.type !== "MemberExpression" || !spec.handlerMethods.includes(staticName(callee.property, callee.computed) ?? "")) continue;
+          const receiver = unwrap(callee.object);
+          const created = receiver.type === "Identifier" ? bindings.valueOf(receiver) : undefined;
+          if (created?.type !== "NewExpression" || !originMatches(bindings.originOf(created.callee), spec.value)) continue;
+          if (!this.givesReceiverToApp(receiver as TSESTree.Identifier, spec.option, descriptor)) continue;
+          return this.requestHandlers.filter((handler) => handler.framework === descriptor.id).map((handler) => handler.function);
+        }
+      }
+    }
+    return [];
+  }
+
+  /** `new App({ receiver })` / `{ receiver: awsLambdaReceiver }`: the variable is the value of `option` in the options of one of the descriptor's objects. */
+  private givesReceiverToApp(receiver: TSESTree.Identifier, option: string, descriptor: FrameworkDescriptor): boolean {
+    const variable = this.context.bindings.variableOf(receiver);
+    return (variable?.references ?? []).some(({ identifier }) => {
+      const property = identifier.parent;
+      if (property?.type !== "Property" || property.value !== identifier || staticName(property.key, property.computed) !== option) return false;
+      const options = property.parent;
+      const app = options?.parent;
+      return (app?.type === "NewExpression" || app?.type === "CallExpression") && app.arguments.includes(options as TSESTree.ObjectExpression) && this.objectKindOf(app)?.descriptor === descriptor;
+    });
   }
 
   /** Request handlers, or invocation entry points when the owner runs on a platform. */
@@ -1521,9 +1563,16 @@ function isCreatedPerCall(tracer: TracerDeclaration, fn: FunctionNode): boolean 
 
 /** A short human name for where a handler lives: "Express handler", "AWS Lambda handler", "Next.js route handler", … */
 export function describeHandler(handler: Handler): string {
-  if (handler.kind === "lambda" && handler.framework === undefined) return `${handler.platform.name} handler`;
-  const framework = frameworkById(handler.framework ?? "");
+  const framework = handler.framework === undefined ? undefined : frameworkById(handler.framework);
+  // An entry point found by a platform's own descriptor (AWS Lambda's exports hook finds Twilio Functions too) is the platform's.
+  if (handler.kind === "lambda" && (framework === undefined || typeof framework.platform === "object")) return `${handler.platform.name} handler`;
   return `${framework?.name ?? handler.framework} handler`;
+}
+
+/** What one run of the handler is called in messages: `invocation` for an entry point, else its descriptor's `unit` (`request` by default). */
+export function unitOfWork(handler: Handler): string {
+  if (handler.kind === "lambda") return "invocation";
+  return frameworkById(handler.framework)?.unit ?? "request";
 }
 
 /** How messages name a class made per request: "NestJS request-scoped class". */

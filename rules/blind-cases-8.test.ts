@@ -132,7 +132,10 @@ const pkg1x = (deps: Record<string, string>): string => JSON.stringify({ name: "
 // Per-message / per-request / per-job shapes. `PRE` is the tracer prelude, `BODY` statements run per unit
 // of work (always inside an async function). `sid` is the id the shape's caller sent, in the shape's terms
 // (absent for jobs whose payload is the application's own message: require-valid-session-id.md "Not
-// sources: ... a queue job"). `racing: false` marks a shape whose callbacks do not overlap (a cron tick).
+// sources: ... a queue job"). `racing: false` keeps a shape out of no-session-start-in-handler's cases: the
+// node-cron tick, whose runs overlap or not by the schedule's options (node-cron runs a tick that outlasts its
+// interval beside the next unless `noOverlap: true`: the descriptor's `serialWhen`); that rule's answer for it
+// (reported without `noOverlap`, quiet with it) is asserted in rules/frameworks-blind8.test.ts and blind-cases-3.
 // `js` marks a JavaScript file: "cjs" takes the `require` prelude only, "esm" any import prelude.
 interface Shape extends Omit<Case, "name"> {
   readonly label: string;
@@ -642,7 +645,8 @@ describe(`${INIT_RULE} (blind 8, bots, RPC, workers, platforms × import styles)
 
 // ---------------------------------------------------------------------------------------------------
 // no-session-start-in-handler: sessionStart() on the shared tracer in listeners a process runs for many
-// users at once (seed 1). A cron tick is left out (ticks of a 10-minute schedule do not overlap). Quiet:
+// users at once (seed 1). The cron tick is left out (`racing: false`: whether its ticks overlap is read from the
+// schedule's `noOverlap` option, asserted in rules/frameworks-blind8.test.ts, not here). Quiet:
 // createSession() / withSession() on the same tracer (seed 1 "Use create_session() ... instead").
 describe(`${SESSION_START_RULE} (blind 8, bots, RPC, workers, platforms)`, () => {
   const racing = SHAPES.filter((shape) => shape.racing !== false);

@@ -32,13 +32,13 @@ interface SessionCase {
   readonly filename?: string;
 }
 
-/** A `sessionStart()` the rule must report in a handler of `framework` (its autofix is `createSession()`). */
-function reported(framework: string, code: string, filename?: string) {
+/** A `sessionStart()` the rule must report in a handler of `framework` (its autofix is `createSession()`); `unit`: what the message says it runs per. */
+function reported(framework: string, code: string, filename?: string, unit = "request") {
   return {
     code,
     ...(filename === undefined ? {} : { filename }),
     output: code.replace(".sessionStart(", ".createSession("),
-    errors: [{ messageId: "sessionStartInHandler" as const, data: { tracer: "tracer", handler: `${framework} handler` } }],
+    errors: [{ messageId: "sessionStartInHandler" as const, data: { tracer: "tracer", handler: `${framework} handler`, unit } }],
   };
 }
 
@@ -72,7 +72,7 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       reported("Express", `import { RequestHandler } from "express";\n${TRACER}export const createChat: RequestHandler = async (req, res) => { ${START} };`),
       // `import * as express`; routes registered on a parameter typed `Express`.
       // On AWS Lambda through serverless-http the route is also the invocation; its message still names Express.
-      reported("Express", `const express = require("express");\nconst serverless = require("serverless-http");\n${TRACER_CJS}const app = express();\napp.post("/chat", async (req, res) => { ${START} res.json({}); });\nmodule.exports.handler = serverless(app);`),
+      reported("Express", `const express = require("express");\nconst serverless = require("serverless-http");\n${TRACER_CJS}const app = express();\napp.post("/chat", async (req, res) => { ${START} res.json({}); });\nmodule.exports.handler = serverless(app);`, undefined, "invocation"),
       reported("Express", `import * as express from "express";\n${TRACER}const app = express.default();\napp.post("/c", (req, res) => { ${START} });`),
       reported("Express", `import type { Express } from "express";\n${TRACER}export function routes(app: Express) { app.post("/c", (req, res) => { ${START} }); }`),
       // The tracer from `./tracing`, and a namespace import of honeyhive.
@@ -172,7 +172,7 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     valid: [],
     invalid: [
       // Was missed as Vercel's (a Bun server's `fetch` then): the web-standard default export of api/.
-      reported("Vercel function", `${TRACER}export default { async fetch(request: Request) { ${START} return new Response("ok"); } };`, "api/chat.ts"),
+      reported("Vercel function", `${TRACER}export default { async fetch(request: Request) { ${START} return new Response("ok"); } };`, "api/chat.ts", "invocation"),
     ],
   },
   "remix / react router": {
@@ -284,9 +284,9 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
     valid: [],
     invalid: [
       // Was missed (no descriptor): Firebase's triggers, 2nd gen and 1st gen.
-      reported("Google Cloud Functions", `import { onRequest } from "firebase-functions/v2/https";\n${TRACER}export const chat = onRequest(async (req, res) => { ${START} res.send("ok"); });`),
-      reported("Google Cloud Functions", `import { onCall } from "firebase-functions/https";\n${TRACER}export const chat = onCall({ cors: true }, async (request) => { ${START} return { ok: true }; });`),
-      reported("Google Cloud Functions", `import * as functions from "firebase-functions/v1";\n${TRACER}export const chat = functions.https.onRequest(async (req, res) => { ${START} res.send("ok"); });`),
+      reported("Google Cloud Functions", `import { onRequest } from "firebase-functions/v2/https";\n${TRACER}export const chat = onRequest(async (req, res) => { ${START} res.send("ok"); });`, undefined, "invocation"),
+      reported("Google Cloud Functions", `import { onCall } from "firebase-functions/https";\n${TRACER}export const chat = onCall({ cors: true }, async (request) => { ${START} return { ok: true }; });`, undefined, "invocation"),
+      reported("Google Cloud Functions", `import * as functions from "firebase-functions/v1";\n${TRACER}export const chat = functions.https.onRequest(async (req, res) => { ${START} res.send("ok"); });`, undefined, "invocation"),
     ],
   },
   queues: {
@@ -295,10 +295,10 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       { code: `import { Worker } from "bullmq";\n${TRACER}const worker = new Worker("q", "./processor.js");\nworker.on("completed", (job) => { ${START} });` },
     ],
     invalid: [
-      reported("queue job", `import { Worker, Job } from "bullmq";\n${TRACER}const processor = async (job: Job) => { ${START} };\nnew Worker("q", processor, { connection, concurrency: 8 });`),
-      reported("queue job", `const { Worker } = require("bullmq");\n${TRACER_CJS}const worker = new Worker("q", async (job) => { ${START} }, { concurrency: 5 });`),
-      reported("queue job", `import { Consumer } from "sqs-consumer";\n${TRACER}const app = Consumer.create({ queueUrl: "u", handleMessage: async (message) => { ${START} } });\napp.start();`),
-      reported("queue job", `import { Kafka } from "kafkajs";\n${TRACER}const kafka = new Kafka({ brokers: [] });\nconst consumer = kafka.consumer({ groupId: "g" });\nawait consumer.run({ eachMessage: async ({ message }) => { ${START} } });`),
+      reported("queue job", `import { Worker, Job } from "bullmq";\n${TRACER}const processor = async (job: Job) => { ${START} };\nnew Worker("q", processor, { connection, concurrency: 8 });`, undefined, "job"),
+      reported("queue job", `const { Worker } = require("bullmq");\n${TRACER_CJS}const worker = new Worker("q", async (job) => { ${START} }, { concurrency: 5 });`, undefined, "job"),
+      reported("queue job", `import { Consumer } from "sqs-consumer";\n${TRACER}const app = Consumer.create({ queueUrl: "u", handleMessage: async (message) => { ${START} } });\napp.start();`, undefined, "job"),
+      reported("queue job", `import { Kafka } from "kafkajs";\n${TRACER}const kafka = new Kafka({ brokers: [] });\nconst consumer = kafka.consumer({ groupId: "g" });\nawait consumer.run({ eachMessage: async ({ message }) => { ${START} } });`, undefined, "job"),
     ],
   },
   // Were missed (no descriptor): WebSocket servers, whose callbacks run per connection and per message for every client at once.
@@ -311,9 +311,9 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       { code: `import { EventEmitter } from "node:events";\nimport { Server } from "socket.io";\n${TRACER}const io = new Server(3000);\nconst bus = new EventEmitter();\nbus.on("tick", () => { ${START} });` },
     ],
     invalid: [
-      reported("Socket.IO", `import { Server } from "socket.io";\n${TRACER}const io = new Server(3000);\nio.on("connection", (socket) => {\n  socket.on("chat", async (message, ack) => { ${START} ack({}); });\n});`),
-      reported("Socket.IO", `const { Server } = require("socket.io");\n${TRACER_CJS}const io = new Server(httpServer);\nio.of("/chat").on("connection", async (socket) => { ${START} });`),
-      reported("WebSocket", `import { WebSocketServer } from "ws";\n${TRACER}const wss = new WebSocketServer({ port: 8080 });\nwss.on("connection", (ws, request) => {\n  ws.on("message", async (data) => { ${START} ws.send("ok"); });\n});`),
+      reported("Socket.IO", `import { Server } from "socket.io";\n${TRACER}const io = new Server(3000);\nio.on("connection", (socket) => {\n  socket.on("chat", async (message, ack) => { ${START} ack({}); });\n});`, undefined, "event"),
+      reported("Socket.IO", `const { Server } = require("socket.io");\n${TRACER_CJS}const io = new Server(httpServer);\nio.of("/chat").on("connection", async (socket) => { ${START} });`, undefined, "event"),
+      reported("WebSocket", `import { WebSocketServer } from "ws";\n${TRACER}const wss = new WebSocketServer({ port: 8080 });\nwss.on("connection", (ws, request) => {\n  ws.on("message", async (data) => { ${START} ws.send("ok"); });\n});`, undefined, "message"),
     ],
   },
   // Shapes written from the frameworks' docs that were already recognized (kept as regression cases).
@@ -337,14 +337,14 @@ const SESSION_CASES: Record<string, { valid: SessionCase[]; invalid: ReturnType<
       reported("hapi", `import Hapi from "@hapi/hapi";\n${TRACER}const server = Hapi.server({ port: 3000 });\nserver.route([{ method: "GET", path: "/a", handler: () => "a" }, { method: "POST", path: "/c", handler: async (request, h) => { ${START} return {}; } }]);`),
       reported("NestJS", `import { Controller, Get } from "@nestjs/common";\n${TRACER}@Controller("chat")\nexport class ChatController {\n  @Get()\n  async list() { ${START} return []; }\n}`),
       reported("NestJS", `import { Injectable, NestMiddleware } from "@nestjs/common";\n${TRACER}@Injectable()\nexport class SessionMiddleware implements NestMiddleware {\n  use(req, res, next) { ${START} next(); }\n}`),
-      reported("Cloudflare Workers", `${TRACER}async function handleRequest(request, env, ctx) { ${START} return new Response("ok"); }\nexport default { fetch: handleRequest } satisfies ExportedHandler<Env>;`),
+      reported("Cloudflare Workers", `${TRACER}async function handleRequest(request, env, ctx) { ${START} return new Response("ok"); }\nexport default { fetch: handleRequest } satisfies ExportedHandler<Env>;`, undefined, "invocation"),
       reported("Next.js route", `import { withSentry } from "@sentry/nextjs";\n${TRACER}async function handler(req, res) { ${START} res.json({}); }\nexport default withSentry(handler);`, "pages/api/chat.ts"),
       reported("Next.js route", `import { auth } from "@/auth";\n${TRACER}export const POST = auth(async (req) => { ${START} return Response.json({}); });`, "app/api/chat/route.ts"),
       reported("Koa", `import Router from "koa-router";\n${TRACER}const router = new Router({ prefix: "/api" });\nrouter.post("/c", async (ctx, next) => { ${START} ctx.body = {}; });\nexport default router;`),
       reported("node:http request", `import http from "http";\n${TRACER}const server = http.createServer();\nserver.on("request", async (req, res) => { ${START} res.end("ok"); });`),
       reported("Hono", `import { Hono } from "hono";\n${TRACER}const app = new Hono();\napp.on(["POST", "PUT"], "/c", async (c) => { ${START} return c.json({}); });`),
       reported("restify", `import restify from "restify";\n${TRACER}const server = restify.createServer();\nserver.use(async (req, res) => { ${START} });`),
-      reported("queue job", `import { Worker } from "bullmq";\n${TRACER}export class Jobs { start() { return new Worker("q", async (job) => { ${START} }); } }`),
+      reported("queue job", `import { Worker } from "bullmq";\n${TRACER}export class Jobs { start() { return new Worker("q", async (job) => { ${START} }); } }`, undefined, "job"),
       reported("tRPC procedure", `import { createTRPCRouter, protectedProcedure } from "~/server/api/trpc";\n${TRACER}export const chatRouter = createTRPCRouter({ send: protectedProcedure.mutation(async ({ ctx, input }) => { ${START} }) });`),
     ],
   },
@@ -874,18 +874,18 @@ describe("no-session-start-in-handler on honeyhive 1.x", () => {
         // imported `…TracerPromise` name as a tracer, so the awaited local is one too.
         code: `import { tracerPromise } from "./tracing";\nexport const handler = async (event) => { const tracer = await tracerPromise; await tracer.startSession(); return {}; };`,
         output: null,
-        errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "AWS Lambda handler" } }],
+        errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "AWS Lambda handler", unit: "invocation" } }],
       },
       {
         code: `import express from "express";\n${IMPORT_1X}const tracer = await HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/c", async (req, res) => { await tracer.startSession(); res.json({}); });`,
         output: null,
-        errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Express handler" } }],
+        errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Express handler", unit: "request" } }],
       },
       {
         // Was missed before the tRPC fix: the 1.x form in a procedure of `t` imported from ./trpc.
         code: `import { t } from "./trpc";\n${IMPORT_1X}const tracer = await HoneyHiveTracer.init({ project: "p" });\nexport const r = t.router({ c: t.procedure.mutation(async () => { await tracer.startSession(); }) });`,
         output: null,
-        errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "tRPC procedure handler" } }],
+        errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "tRPC procedure handler", unit: "request" } }],
       },
     ],
   });

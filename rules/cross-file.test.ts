@@ -46,7 +46,7 @@ describe("no-session-start-in-handler across files", () => {
       {
         ...file("src/routes/chat-neutral-getter.ts"),
         output: file("src/routes/chat-neutral-getter.ts").code.replace("obs().sessionStart(", "obs().createSession("),
-        errors: [{ messageId: "sessionStartInHandler", data: { tracer: "obs()", handler: "Express handler" }, line: 9 }],
+        errors: [{ messageId: "sessionStartInHandler", data: { tracer: "obs()", handler: "Express handler", unit: "request" }, line: 9 }],
       },
       {
         ...file("src/routes/chat-session-helper.ts"),
@@ -54,7 +54,7 @@ describe("no-session-start-in-handler across files", () => {
         errors: [
           {
             messageId: "sessionStartInImportedHelper",
-            data: { helper: "openChatSession", tracer: "tracer", method: "sessionStart", location: "src/lib/sessions.ts:4", handler: "Express handler" },
+            data: { helper: "openChatSession", tracer: "tracer", method: "sessionStart", location: "src/lib/sessions.ts:4", handler: "Express handler", unit: "request" },
             line: 9,
             column: 21,
             endColumn: 36,
@@ -376,8 +376,8 @@ describe("an imported holder's tracer (`import { tracing } from \"./tracing\"; t
         ...holderCase("instance", `${EXPRESS_HEAD}import { obs, tracing } from "./tracing";\napp.post("/x", (req, res) => {\n  tracing.tracer.sessionStart();\n  obs.tracer.sessionStart();\n  res.end();\n});\n`),
         output: `${EXPRESS_HEAD}import { obs, tracing } from "./tracing";\napp.post("/x", (req, res) => {\n  tracing.tracer.createSession();\n  obs.tracer.createSession();\n  res.end();\n});\n`,
         errors: [
-          { messageId: "sessionStartInHandler", data: { tracer: "tracing.tracer", handler: "Express handler" }, line: 5 },
-          { messageId: "sessionStartInHandler", data: { tracer: "obs.tracer", handler: "Express handler" }, line: 6 },
+          { messageId: "sessionStartInHandler", data: { tracer: "tracing.tracer", handler: "Express handler", unit: "request" }, line: 5 },
+          { messageId: "sessionStartInHandler", data: { tracer: "obs.tracer", handler: "Express handler", unit: "request" }, line: 6 },
         ],
       },
     ],

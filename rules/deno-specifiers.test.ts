@@ -14,11 +14,11 @@ const START = `tracer.sessionStart({ sessionName: "chat" });`;
 const CREATE = `tracer.createSession({ sessionName: "chat" });`;
 
 /** A handler registered through a Deno specifier: reported, and fixed, as through the bare name. */
-function handlerCase(head: string, register: (body: string) => string, handler: string) {
+function handlerCase(head: string, register: (body: string) => string, handler: string, unit = "request") {
   return {
     code: `${head}${SDK}${register(START)}\n`,
     output: `${head}${SDK}${register(CREATE)}\n`,
-    errors: [{ messageId: "sessionStartInHandler" as const, data: { tracer: "tracer", handler } }],
+    errors: [{ messageId: "sessionStartInHandler" as const, data: { tracer: "tracer", handler, unit } }],
   };
 }
 
@@ -35,7 +35,7 @@ ruleTester.run(`${RULE_NAME} (Deno specifiers)`, testableRule(rule), {
     handlerCase(`import express from "npm:/express@^4.21.0";\n`, (body) => `const router = express.Router();\nrouter.get("/x", (req, res) => { ${body} });`, "Express handler"),
     handlerCase(`import { Hono } from "npm:hono@4";\n`, (body) => `const app = new Hono();\napp.post("/x", (c) => { ${body} return c.text("ok"); });`, "Hono handler"),
     handlerCase(`import { Hono } from "jsr:@hono/hono@^4.6";\n`, (body) => `const app = new Hono();\napp.post("/x", (c) => { ${body} return c.text("ok"); });`, "Hono handler"),
-    handlerCase(`import * as functions from "npm:@google-cloud/functions-framework@3";\n`, (body) => `functions.http("chat", (req, res) => { ${body} res.send("ok"); });`, "Google Cloud Functions handler"),
+    handlerCase(`import * as functions from "npm:@google-cloud/functions-framework@3";\n`, (body) => `functions.http("chat", (req, res) => { ${body} res.send("ok"); });`, "Google Cloud Functions handler", "invocation"),
     // `require()` and `await import()` of a Deno specifier (the entry gate reads them from the text).
     handlerCase(`const express = require("npm:express@4");\n`, (body) => `const app = express();\napp.post("/x", (req, res) => { ${body} });`, "Express handler"),
     handlerCase(`const { Hono } = await import("npm:hono@4");\n`, (body) => `const app = new Hono();\napp.post("/x", (c) => { ${body} return c.text("ok"); });`, "Hono handler"),

@@ -96,32 +96,32 @@ ruleTester.run(RULE_NAME, testedRule, {
       // Slack Bolt: one listener call per event, run concurrently (blind-1x-3 D5: every mention shared the startup session).
       code: `${BOLT_1X}app.event("app_mention", async ({ event, say }) => {\n  const sessionId = await tracer.startSession();\n  await say(event.text + sessionId);\n});`,
       output: null,
-      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Slack Bolt handler" }, line: 6 }],
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Slack Bolt handler", unit: "event" }, line: 6 }],
     },
     {
       // app.message with a pattern, app.command, app.action with a constraint object, global middleware.
       code: `${BOLT}app.message(/hello/, async ({ say }) => { tracer.sessionStart(); await say("hi"); });\napp.command("/ask", async ({ ack }) => { await ack(); tracer.sessionStart(); });\napp.action({ callback_id: "c" }, async () => { tracer.sessionStart(); });\napp.use(async ({ next }) => { tracer.sessionStart(); await next(); });`,
       output: `${BOLT}app.message(/hello/, async ({ say }) => { tracer.createSession(); await say("hi"); });\napp.command("/ask", async ({ ack }) => { await ack(); tracer.createSession(); });\napp.action({ callback_id: "c" }, async () => { tracer.createSession(); });\napp.use(async ({ next }) => { tracer.createSession(); await next(); });`,
-      errors: [1, 2, 3, 4].map(() => ({ messageId: "sessionStartInHandler" as const, data: { tracer: "tracer", handler: "Slack Bolt handler" } })),
+      errors: [1, 2, 3, 4].map(() => ({ messageId: "sessionStartInHandler" as const, data: { tracer: "tracer", handler: "Slack Bolt handler", unit: "event" } })),
     },
     {
       // honeyhive 1.x: reported without a fix (1.x has no createSession).
       code: `${EXPRESS_1X}app.post("/chat", async (req, res) => {\n  await tracer.startSession();\n});`,
       output: null,
-      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Express handler" }, line: 6, column: 16, endColumn: 28 }],
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Express handler", unit: "request" }, line: 6, column: 16, endColumn: 28 }],
     },
     {
       // 1.x `tracer.sessionId = header` on the module's tracer: every in-flight request switches to the
       // last one's session (real-code-public-2 shape 09). No fix: joining per request needs a tracer per request.
       code: `${EXPRESS_1X}app.post("/message", async (req, res) => {\n  const thread = req.header("x-session-id");\n  if (thread) tracer.sessionId = thread;\n  await tracer.enrichSession({ metadata: { n: 1 } });\n  res.json({ ok: true });\n});`,
       output: null,
-      errors: [{ messageId: "sessionIdAssignedInHandler1x", data: { tracer: "tracer", property: "sessionId", handler: "Express handler" }, line: 7, column: 22, endColumn: 31 }],
+      errors: [{ messageId: "sessionIdAssignedInHandler1x", data: { tracer: "tracer", property: "sessionId", handler: "Express handler", unit: "request" }, line: 7, column: 22, endColumn: 31 }],
     },
     {
       // …through a getter's tracer in a Lambda, with `??=` and a computed key.
       code: `import { HoneyHiveTracer } from "honeyhive";\nlet cached;\nconst getTracer = async () => (cached ??= await HoneyHiveTracer.init({ project: "p" }));\nexport const handler = async (event) => {\n  const tracer = await getTracer();\n  tracer["sessionId"] ??= event.sessionId;\n  await tracer.flush();\n};`,
       output: null,
-      errors: [{ messageId: "sessionIdAssignedInHandler1x", data: { tracer: "tracer", property: '"sessionId"', handler: "AWS Lambda handler" } }],
+      errors: [{ messageId: "sessionIdAssignedInHandler1x", data: { tracer: "tracer", property: '"sessionId"', handler: "AWS Lambda handler", unit: "invocation" } }],
     },
     {
       // A 1.x getter keeping its init promise on globalThis (`??=`, through a cast) across dev reloads
@@ -129,7 +129,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       code: `import { HoneyHiveTracer } from "honeyhive";\nfunction getTracer() {\n  (globalThis as any).hhTracer ??= HoneyHiveTracer.init({ project: "p" });\n  return (globalThis as any).hhTracer;\n}\nexport async function POST() { const t = await getTracer(); await t.startSession(); return new Response("ok"); }`,
       filename: "app/api/chat/route.ts",
       output: null,
-      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "t", handler: "Next.js route handler" } }],
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "t", handler: "Next.js route handler", unit: "request" } }],
     },
     // A plain assignment that runs only while the global slot is empty caches as `??=` does.
     ...[
@@ -147,43 +147,43 @@ ruleTester.run(RULE_NAME, testedRule, {
         code,
         filename: "app/api/chat/route.ts",
         output: code.replace("getTracer().sessionStart()", "getTracer().createSession()"),
-        errors: [{ messageId: "sessionStartInHandler" as const, data: { tracer: "getTracer()", handler: "Next.js route handler" } }],
+        errors: [{ messageId: "sessionStartInHandler" as const, data: { tracer: "getTracer()", handler: "Next.js route handler", unit: "request" } }],
       };
     }),
     {
       // …with `||=` on `global`, returned as the assignment's value.
       code: `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = () => (global.hh ||= HoneyHiveTracer.init({ project: "p" }));\nexport const handler = async (event) => { const t = await tracer(); await t.startSession(); await t.flush(); };`,
       output: null,
-      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "t", handler: "AWS Lambda handler" } }],
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "t", handler: "AWS Lambda handler", unit: "invocation" } }],
     },
     {
       // 1.x through a module promise awaited in the handler, and initFromSessionId.
       code: `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracerPromise = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/chat", async (req, res) => {\n  const tracer = await tracerPromise;\n  await tracer.startSession();\n});`,
       output: null,
-      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Express handler" } }],
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Express handler", unit: "request" } }],
     },
     {
       code: `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.initFromSessionId({ sessionId: "s" });\nexport const handler = async (event) => { await tracer.startSession(); };`,
       output: null,
-      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "AWS Lambda handler" } }],
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "AWS Lambda handler", unit: "invocation" } }],
     },
     {
       // A 1.x tracer imported from the project's tracing module, obtained through an async getter.
       code: `import { getTracer } from "@/lib/tracing";\nexport async function POST() { const tracer = await getTracer(); await tracer.startSession(); return new Response("ok"); }`,
       output: null,
       filename: "src/app/api/chat/route.ts",
-      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Next.js route handler" } }],
+      errors: [{ messageId: "startSessionInHandler1x", data: { tracer: "tracer", handler: "Next.js route handler", unit: "request" } }],
     },
     {
       code: `${EXPRESS}app.post("/chat", async (req, res) => {\n  tracer.sessionStart({ sessionName: "chat" });\n});`,
       output: `${EXPRESS}app.post("/chat", async (req, res) => {\n  tracer.createSession({ sessionName: "chat" });\n});`,
-      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "Express handler" }, line: 6, column: 10, endColumn: 22 }],
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "Express handler", unit: "request" }, line: 6, column: 10, endColumn: 22 }],
     },
     {
       // Renamed import, optional call, handler declared elsewhere and passed by name.
       code: `import express from "express";\nimport { HoneyHiveTracer as HH } from "honeyhive";\nconst t = HH.init();\nconst router = express.Router();\nconst chat = async (req, res) => { t?.sessionStart(); };\nrouter.post("/x", chat);`,
       output: `import express from "express";\nimport { HoneyHiveTracer as HH } from "honeyhive";\nconst t = HH.init();\nconst router = express.Router();\nconst chat = async (req, res) => { t?.createSession(); };\nrouter.post("/x", chat);`,
-      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "t", handler: "Express handler" }, line: 5, column: 39 }],
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "t", handler: "Express handler", unit: "request" }, line: 5, column: 39 }],
     },
     {
       // Computed member keeps its quotes.
@@ -196,46 +196,46 @@ ruleTester.run(RULE_NAME, testedRule, {
       code: `const http = require("http");\nconst { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init();\nhttp.createServer((req, res) => { tracer.sessionStart(); res.end(); }).listen(80);`,
       output: `const http = require("http");\nconst { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init();\nhttp.createServer((req, res) => { tracer.createSession(); res.end(); }).listen(80);`,
       filename: "server.cjs",
-      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "node:http request handler" } }],
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "node:http request handler", unit: "request" } }],
     },
     {
       // Member require and namespace import; nested callback inside the handler still counts.
       code: `import * as hh from "honeyhive";\nimport Fastify from "fastify";\nconst tracer = hh.HoneyHiveTracer.init();\nconst app = Fastify();\napp.get("/x", async () => { await Promise.all([1].map(async () => tracer.sessionStart())); });`,
       output: `import * as hh from "honeyhive";\nimport Fastify from "fastify";\nconst tracer = hh.HoneyHiveTracer.init();\nconst app = Fastify();\napp.get("/x", async () => { await Promise.all([1].map(async () => tracer.createSession())); });`,
-      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "Fastify handler" } }],
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "Fastify handler", unit: "request" } }],
     },
     {
       code: `const tracer = require("honeyhive").HoneyHiveTracer.init();\nexports.handler = async (event) => { tracer.sessionStart(); };`,
       output: `const tracer = require("honeyhive").HoneyHiveTracer.init();\nexports.handler = async (event) => { tracer.createSession(); };`,
       filename: "index.js",
-      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "AWS Lambda handler" } }],
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "AWS Lambda handler", unit: "invocation" } }],
     },
     {
       // A local alias of an imported getter inside a Lambda handler (.cts, CommonJS-flavoured TypeScript).
       code: `import { getTracer } from "./tracing";\nexport const handler = async () => {\n  const tracer = getTracer();\n  tracer.sessionStart();\n};`,
       output: `import { getTracer } from "./tracing";\nexport const handler = async () => {\n  const tracer = getTracer();\n  tracer.createSession();\n};`,
       filename: "handler.cts",
-      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "AWS Lambda handler" }, line: 4, column: 10 }],
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "AWS Lambda handler", unit: "invocation" }, line: 4, column: 10 }],
     },
     {
       // Lazy getter called inline; Next.js route by file name (.tsx extension works too).
       code: `import { getTracer } from "../../../lib/tracing";\nexport const GET = async () => { getTracer().sessionStart(); return new Response("ok"); };`,
       output: `import { getTracer } from "../../../lib/tracing";\nexport const GET = async () => { getTracer().createSession(); return new Response("ok"); };`,
       filename: "src/app/api/health/route.tsx",
-      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "getTracer()", handler: "Next.js route handler" } }],
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "getTracer()", handler: "Next.js route handler", unit: "request" } }],
     },
     {
       code: `import { Controller, Get } from "@nestjs/common";\nimport { tracer } from "./tracing";\n@Controller()\nexport class AppController {\n  @Get()\n  hello() { tracer.sessionStart(); return "hi"; }\n}`,
       output: `import { Controller, Get } from "@nestjs/common";\nimport { tracer } from "./tracing";\n@Controller()\nexport class AppController {\n  @Get()\n  hello() { tracer.createSession(); return "hi"; }\n}`,
       filename: "app.controller.mts",
-      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "NestJS handler" } }],
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "NestJS handler", unit: "request" } }],
     },
     {
       // The tracer is a field of an injected service (one more member hop): `this.tracing.tracer`.
       code: `import { Controller, Injectable, Post } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\n@Injectable()\nexport class TracingService { readonly tracer = HoneyHiveTracer.init({ project: "p" }); }\n@Controller("chat")\nexport class ChatController {\n  constructor(private readonly tracing: TracingService) {}\n  @Post() chat() { this.tracing.tracer.sessionStart(); return {}; }\n}`,
       output: `import { Controller, Injectable, Post } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\n@Injectable()\nexport class TracingService { readonly tracer = HoneyHiveTracer.init({ project: "p" }); }\n@Controller("chat")\nexport class ChatController {\n  constructor(private readonly tracing: TracingService) {}\n  @Post() chat() { this.tracing.tracer.createSession(); return {}; }\n}`,
       filename: "chat.controller.ts",
-      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "this.tracing.tracer", handler: "NestJS handler" }, line: 8 }],
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "this.tracing.tracer", handler: "NestJS handler", unit: "request" }, line: 8 }],
     },
   ],
 });
@@ -307,7 +307,7 @@ describe("fix-blind8: global slots and app-context slots as receivers", () => {
   const started = (code: string, tracer: string, handler: string) => ({
     code,
     output: code.replace(`${tracer}.sessionStart(`, `${tracer}.createSession(`),
-    errors: [{ messageId: "sessionStartInHandler" as const, data: { tracer, handler } }],
+    errors: [{ messageId: "sessionStartInHandler" as const, data: { tracer, handler, unit: "request" } }],
   });
   ruleTester.run(RULE_NAME, testedRule, {
     valid: [
@@ -402,23 +402,23 @@ ruleTester.run(`${RULE_NAME}: tsyringe and inversify containers`, testedRule, {
     {
       code: `${TSY_APP}@singleton()\n${TRACING}${route("container.resolve(Tracing).tracer.sessionStart();")}`,
       output: `${TSY_APP}@singleton()\n${TRACING}${route("container.resolve(Tracing).tracer.createSession();")}`,
-      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "container.resolve(Tracing).tracer", handler: "Express handler" }, line: 10 }],
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "container.resolve(Tracing).tracer", handler: "Express handler", unit: "request" }, line: 10 }],
     },
     {
       code: `${TSY_APP}@singleton()\n${TRACING}${route("const { tracer } = container.resolve(Tracing);\n  tracer.sessionStart();")}`,
       output: `${TSY_APP}@singleton()\n${TRACING}${route("const { tracer } = container.resolve(Tracing);\n  tracer.createSession();")}`,
-      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "Express handler" }, line: 11 }],
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "Express handler", unit: "request" }, line: 11 }],
     },
     {
       code: `${INV_APP}@injectable()\n${TRACING}container.bind(Tracing).toSelf().inSingletonScope();\n${route("container.get(Tracing).tracer.sessionStart();")}`,
       output: `${INV_APP}@injectable()\n${TRACING}container.bind(Tracing).toSelf().inSingletonScope();\n${route("container.get(Tracing).tracer.createSession();")}`,
-      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "container.get(Tracing).tracer", handler: "Express handler" }, line: 12 }],
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "container.get(Tracing).tracer", handler: "Express handler", unit: "request" }, line: 12 }],
     },
     // A plain holder destructured in a handler (the same one-level read).
     {
       code: `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\n${TRACING}const tracing = new Tracing();\n${route("const { tracer } = tracing;\n  tracer.sessionStart();")}`,
       output: `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\n${TRACING}const tracing = new Tracing();\n${route("const { tracer } = tracing;\n  tracer.createSession();")}`,
-      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "Express handler" }, line: 10 }],
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "Express handler", unit: "request" }, line: 10 }],
     },
   ],
 });

@@ -11,7 +11,7 @@ type RuleListener = TSESLint.RuleListener;
 import { AttachedCache } from "../analysis/attached-cache.js";
 import { enclosingFunction, findVariable, staticName } from "../analysis/ast.js";
 import { mayHoldEntry } from "../analysis/entry-gate.js";
-import { builtHandlerModel, describeHandler, getHandlerModel, runsConcurrently, sessionAssignmentInHandler, sessionStartInHandler, type Handler } from "../analysis/handlers.js";
+import { builtHandlerModel, describeHandler, getHandlerModel, runsConcurrently, sessionAssignmentInHandler, sessionStartInHandler, unitOfWork, type Handler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
 import { importedFact } from "../analysis/project-modules.js";
 import { nodesOfType } from "../analysis/nodes.js";
@@ -38,15 +38,15 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       sessionStartInHandler:
-        "`{{tracer}}.sessionStart()` in this {{handler}} stores the session on the shared tracer, so concurrent requests overwrite each other's session. Use `{{tracer}}.createSession()`, which keeps it in this request's context.",
+        "`{{tracer}}.sessionStart()` in this {{handler}} stores the session on the shared tracer, so concurrent {{unit}}s overwrite each other's session. Use `{{tracer}}.createSession()`, which keeps it in this {{unit}}'s context.",
       startSessionInHandler1x:
-        "`{{tracer}}.startSession()` in this {{handler}} returns the session `{{tracer}}` started at init (honeyhive 1.x), so every request lands in that one session. Start one per request: `npx honeyhive migrate --from 1` moves to honeyhive 2, where this becomes `{{tracer}}.createSession()`; in 1.x, init a tracer per request instead.",
+        "`{{tracer}}.startSession()` in this {{handler}} returns the session `{{tracer}}` started at init (honeyhive 1.x), so every {{unit}} lands in that one session. Start one per {{unit}}: `npx honeyhive migrate --from 1` moves to honeyhive 2, where this becomes `{{tracer}}.createSession()`; in 1.x, init a tracer per {{unit}} instead.",
       sessionIdAssignedInHandler1x:
-        "Assigning `{{tracer}}.{{property}}` in this {{handler}} switches the session of the shared tracer `{{tracer}}` (honeyhive 1.x) for every request in flight, so concurrent requests overwrite each other's session and enrich the wrong one. Join the session per request: `npx honeyhive migrate --from 1` moves to honeyhive 2, where this is `{{tracer}}.createSession({ sessionId, skipApiCall: true })`; in 1.x, init a tracer per request with `HoneyHiveTracer.initFromSessionId()` instead.",
+        "Assigning `{{tracer}}.{{property}}` in this {{handler}} switches the session of the shared tracer `{{tracer}}` (honeyhive 1.x) for every {{unit}} in flight, so concurrent {{unit}}s overwrite each other's session and enrich the wrong one. Join the session per {{unit}}: `npx honeyhive migrate --from 1` moves to honeyhive 2, where this is `{{tracer}}.createSession({ sessionId, skipApiCall: true })`; in 1.x, init a tracer per {{unit}} with `HoneyHiveTracer.initFromSessionId()` instead.",
       sessionStartInImportedHelper:
-        "`{{helper}}()` starts a session on the shared tracer `{{tracer}}` (`{{tracer}}.{{method}}()` at {{location}}) and is called in this {{handler}}, so concurrent requests overwrite each other's session. Make the helper start a request-scoped session (`{{tracer}}.createSession()`).",
+        "`{{helper}}()` starts a session on the shared tracer `{{tracer}}` (`{{tracer}}.{{method}}()` at {{location}}) and is called in this {{handler}}, so concurrent {{unit}}s overwrite each other's session. Make the helper start a {{unit}}-scoped session (`{{tracer}}.createSession()`).",
       sessionStartInImportedHelper1x:
-        "`{{helper}}()` calls `{{tracer}}.{{method}}()` on the shared tracer `{{tracer}}` ({{location}}, honeyhive 1.x) and is called in this {{handler}}: 1.x returns the session `{{tracer}}` started at init, so every request lands in that one session. Start one per request: `npx honeyhive migrate --from 1` moves to honeyhive 2, where the helper can call `{{tracer}}.createSession()`; in 1.x, init a tracer per request instead.",
+        "`{{helper}}()` calls `{{tracer}}.{{method}}()` on the shared tracer `{{tracer}}` ({{location}}, honeyhive 1.x) and is called in this {{handler}}: 1.x returns the session `{{tracer}}` started at init, so every {{unit}} lands in that one session. Start one per {{unit}}: `npx honeyhive migrate --from 1` moves to honeyhive 2, where the helper can call `{{tracer}}.createSession()`; in 1.x, init a tracer per {{unit}} instead.",
     },
   },
   defaultOptions: [],
@@ -79,6 +79,7 @@ export default createRule<[], MessageIds>({
             tracer: tracerLabel(context.sourceCode, found.assignment, found.tracer.name),
             property: context.sourceCode.getText(found.property),
             handler: describeHandler(found.handler),
+            unit: unitOfWork(found.handler),
           },
         });
       };
@@ -94,7 +95,7 @@ export default createRule<[], MessageIds>({
           if (!helper) return;
           const { name, fact, handler } = helper;
           const location = `${fact.from.displayPath}:${fact.line}`;
-          const data = { helper: name, tracer: fact.tracer, method: fact.method, location, handler: describeHandler(handler) };
+          const data = { helper: name, tracer: fact.tracer, method: fact.method, location, handler: describeHandler(handler), unit: unitOfWork(handler) };
           // The helper's module speaks its own major: 1.x has no createSession() to suggest.
           context.report({ node: call.callee, messageId: fact.major === 1 ? "sessionStartInImportedHelper1x" : "sessionStartInImportedHelper", data });
           return;
@@ -109,6 +110,7 @@ export default createRule<[], MessageIds>({
           data: {
             tracer: tracerLabel(context.sourceCode, found.call, found.tracer.name),
             handler: describeHandler(found.handler),
+            unit: unitOfWork(found.handler),
           },
           fix: fix ? ruleFixOf(input, [fix]) : null,
         });

@@ -81,7 +81,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "perRequest",
-          data: { creation: "HoneyHiveTracer.init()", handler: "Express handler", session: REQUEST_SESSION },
+          data: { creation: "HoneyHiveTracer.init()", handler: "Express handler", session: REQUEST_SESSION, unit: "request" },
           line: 5,
           column: 18,
           suggestions: [
@@ -123,6 +123,7 @@ ruleTester.run(RULE_NAME, testedRule, {
             creation: "await HoneyHiveTracer.init()",
             handler: "Express handler",
             session: " (honeyhive 1.x cannot start a session per request on a shared tracer: `npx honeyhive migrate --from 1` moves to createSession())",
+            unit: "request",
           },
           suggestions: [
             {
@@ -153,7 +154,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "perRequest",
-          data: { creation: "HoneyHiveTracer.init()", handler: "Express handler (through `makeTracer()`)", session: REQUEST_SESSION },
+          data: { creation: "HoneyHiveTracer.init()", handler: "Express handler (through `makeTracer()`)", session: REQUEST_SESSION, unit: "request" },
           line: 4,
           suggestions: [],
         },
@@ -162,12 +163,12 @@ ruleTester.run(RULE_NAME, testedRule, {
     // A helper that returns the init in try and null in catch (blind-1x-3 D12's shape), called per request: the same, at the init.
     {
       code: `${EXPRESS}async function makeTracer() {\n  try { return await HoneyHiveTracer.init({ project: "p" }); } catch { return null; }\n}\napp.get("/", async (req, res) => { const tracer = await makeTracer(); tracer?.createSession(); res.end(); });`,
-      errors: [{ messageId: "perRequest", data: { creation: "await HoneyHiveTracer.init()", handler: "Express handler (through `makeTracer()`)", session: REQUEST_SESSION }, line: 5, suggestions: [] }],
+      errors: [{ messageId: "perRequest", data: { creation: "await HoneyHiveTracer.init()", handler: "Express handler (through `makeTracer()`)", session: REQUEST_SESSION, unit: "request" }, line: 5, suggestions: [] }],
     },
     // A method of a module-level instance that makes a tracer on every call (no `this.x ??=` cache), called per request.
     {
       code: `${EXPRESS}class Tracing {\n  make() { return HoneyHiveTracer.init({ project: "p" }); }\n}\nconst tracing = new Tracing();\napp.get("/", (req, res) => { tracing.make().createSession(); res.end(); });`,
-      errors: [{ messageId: "perRequest", data: { creation: "HoneyHiveTracer.init()", handler: "Express handler (through `make()`)", session: REQUEST_SESSION }, line: 5, suggestions: [] }],
+      errors: [{ messageId: "perRequest", data: { creation: "HoneyHiveTracer.init()", handler: "Express handler (through `make()`)", session: REQUEST_SESSION, unit: "request" }, line: 5, suggestions: [] }],
     },
     {
       code: `import { HoneyHiveTracer } from "honeyhive";\nconst makeTracer = async () => HoneyHiveTracer.init();\nexport async function run(items) { for (const item of items) { const tracer = await makeTracer(); tracer.startSpan("i", () => item); } }`,
@@ -179,7 +180,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "perRequest",
-          data: { creation: "HoneyHiveTracer.init()", handler: "Koa handler", session: REQUEST_SESSION },
+          data: { creation: "HoneyHiveTracer.init()", handler: "Koa handler", session: REQUEST_SESSION, unit: "request" },
           suggestions: [
             {
               messageId: "hoistToGetter",
@@ -227,7 +228,7 @@ ruleTester.run(RULE_NAME, testedRule, {
     // OpenTelemetry exporting to HoneyHive: a NodeSDK started, a provider registered or made global per request.
     {
       code: `import express from "express";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nconst app = express();\napp.get("/", (req, res) => { new NodeSDK({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }).start(); res.end(); });`,
-      errors: [{ messageId: "perRequest", data: { creation: "new NodeSDK().start()", handler: "Express handler", session: "" }, suggestions: [] }],
+      errors: [{ messageId: "perRequest", data: { creation: "new NodeSDK().start()", handler: "Express handler", session: "", unit: "request" }, suggestions: [] }],
     },
     {
       code: `import { trace } from "@opentelemetry/api";\nimport { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";\nconst HONEYHIVE = "https://api.honeyhive.ai/opentelemetry/v1/traces";\nexport const handler = async () => { const provider = new BasicTracerProvider(); trace.setGlobalTracerProvider(provider); return {}; };`,
@@ -266,7 +267,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "perRequest",
-          data: { creation: "HoneyHiveTracer.init()", handler: "Express handler", session: LINK_REQUEST },
+          data: { creation: "HoneyHiveTracer.init()", handler: "Express handler", session: LINK_REQUEST, unit: "request" },
           suggestions: hoistSuggestion(
             `${EXPRESS}import { toSessionId } from "honeyhive";\nlet tracer: HoneyHiveTracer | undefined;\n\nfunction getTracer() {\n  return (tracer ??= HoneyHiveTracer.init({ project: "p" }));\n}\n\napp.post("/chat", (req, res) => {\n  const tracer = getTracer();\n  tracer.createSession({ sessionId: toSessionId(req.get("x-conversation")), skipApiCall: true });\n  res.end();\n});`,
           ),
@@ -480,7 +481,7 @@ ruleTester.run(`${RULE_NAME}: this.x caches by the instance's lifetime`, testedR
   invalid: [
     {
       code: `${EXPRESS}${SERVICE}app.get("/", (req, res) => { new Service().get().createSession(); res.end(); });`,
-      errors: [{ messageId: "perRequest", data: { creation: "HoneyHiveTracer.init()", handler: "Express handler (through `get()`)", session: REQUEST_SESSION }, line: 6, suggestions: [] }],
+      errors: [{ messageId: "perRequest", data: { creation: "HoneyHiveTracer.init()", handler: "Express handler (through `get()`)", session: REQUEST_SESSION, unit: "request" }, line: 6, suggestions: [] }],
     },
     {
       code: `${EXPRESS}${SERVICE}app.get("/", (req, res) => { const service = new Service(); service.get().createSession(); res.end(); });`,
@@ -580,8 +581,8 @@ describe("fix-blind7: JSDoc-typed handlers in JavaScript", () => {
 const NEST = `import { Controller, Get, Inject, Injectable, Scope } from "@nestjs/common";\nimport { REQUEST } from "@nestjs/core";\nimport { HoneyHiveTracer } from "honeyhive";\n`;
 const NEST_INIT = `HoneyHiveTracer.init({ project: "chat" })`;
 const nestCase = (classText: string) => ({ code: `${NEST}${classText}`, filename: "src/chat.service.ts" });
-const NEST_REQUEST = { creation: "HoneyHiveTracer.init()", handler: "NestJS request-scoped class", session: REQUEST_SESSION };
-const NEST_FACTORY = { creation: "HoneyHiveTracer.init()", handler: "NestJS handler", session: REQUEST_SESSION };
+const NEST_REQUEST = { creation: "HoneyHiveTracer.init()", handler: "NestJS request-scoped class", session: REQUEST_SESSION, unit: "request" };
+const NEST_FACTORY = { creation: "HoneyHiveTracer.init()", handler: "NestJS handler", session: REQUEST_SESSION, unit: "request" };
 ruleTester.run(`${RULE_NAME}: NestJS request-scoped classes`, testedRule, {
   valid: [
     // Singletons: no options, `Scope.DEFAULT`, a path-only controller, options without a scope.
@@ -700,7 +701,7 @@ const TSY = `import { container, injectable, singleton, scoped, Lifecycle } from
 const INV = `import { Container, injectable } from "inversify";\nimport express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\nconst container = new Container();\n`;
 const HOLDER = `class Tracing {\n  readonly tracer = HoneyHiveTracer.init({ project: "chat" });\n}\n`;
 const ROUTE = (resolve: string) => `app.post("/chat", (_req, res) => {\n  ${resolve}.tracer.createSession({ sessionName: "chat" });\n  res.json({});\n});`;
-const DI_REQUEST = (handler: string) => ({ creation: "HoneyHiveTracer.init()", handler, session: REQUEST_SESSION });
+const DI_REQUEST = (handler: string) => ({ creation: "HoneyHiveTracer.init()", handler, session: REQUEST_SESSION, unit: "request" });
 const TSY_CLASS = "tsyringe class (a new instance per `resolve`)";
 const INV_CLASS = "inversify class bound in transient or request scope (a new instance per `get`)";
 ruleTester.run(`${RULE_NAME}: tsyringe and inversify containers`, testedRule, {

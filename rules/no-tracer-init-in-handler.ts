@@ -7,7 +7,7 @@
 // where the tracer lives) is the fix the codemod `hoist-tracer-init` applies.
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { tracerInitFixes, type TracerInitFix } from "../analysis/fixes/tracer-init.js";
-import { describeHandler, describePerRequestClass } from "../analysis/handlers.js";
+import { describeHandler, describePerRequestClass, unitOfWork } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { importedTracerInitsInHandlers, type TracerInitPerCall } from "../analysis/tracer-init.js";
 import { createRule } from "./create-rule.js";
@@ -41,10 +41,12 @@ function messageOf(entry: TracerInitFix): { messageId: Exclude<MessageIds, "hois
   const creation = finding.display;
   if (place.kind === "evaluate") return { messageId: "perDatapoint", data: { creation } };
   if (place.kind === "loop") return { messageId: "perItem", data: { creation: via(finding, creation), session: sessionAdvice(entry, "item") } };
-  if (place.kind === "instance") return { messageId: "perRequest", data: { creation, handler: describePerRequestClass(place.perRequest), session: sessionAdvice(entry, "request") } };
+  if (place.kind === "instance") return { messageId: "perRequest", data: { creation, unit: "request", handler: describePerRequestClass(place.perRequest), session: sessionAdvice(entry, "request") } };
   const handler = describeHandler(place.handler) + (finding.helper === undefined ? "" : ` (through \`${finding.helper}()\`)`);
   if (place.handler.kind === "lambda") return { messageId: "perInvocation", data: { creation, handler, session: sessionAdvice(entry, "invocation") } };
-  return { messageId: "perRequest", data: { creation, handler, session: sessionAdvice(entry, "request") } };
+  // A job, a message, a tick: the descriptor names what its handler runs once per.
+  const unit = unitOfWork(place.handler);
+  return { messageId: "perRequest", data: { creation, unit, handler, session: sessionAdvice(entry, unit) } };
 }
 
 export default createRule<[], MessageIds>({
@@ -59,7 +61,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       perRequest:
-        "`{{creation}}` runs on every request of this {{handler}}: each request pays the init and gets its own provider and exporter. Initialize the tracer once at startup{{session}}.",
+        "`{{creation}}` runs on every {{unit}} of this {{handler}}: each {{unit}} pays the init and gets its own provider and exporter. Initialize the tracer once at startup{{session}}.",
       perInvocation:
         "`{{creation}}` runs on every invocation of this {{handler}}: lazy-init the tracer outside the handler and reuse it on warm starts{{session}}.",
       perDatapoint:
@@ -82,7 +84,7 @@ export default createRule<[], MessageIds>({
         // runs per request; its module alone cannot tell a per-call use from a script's one run.
         for (const { call, helper, handler, fact } of imported) {
           const module = fact.from.displayPath;
-          const unit = handler.kind === "lambda" ? "invocation" : "request";
+          const unit = unitOfWork(handler);
           const data = { helper, creation: fact.display, location: `${module}:${fact.line}`, unit, handler: describeHandler(handler), module };
           context.report({ node: call.callee, messageId: "importedPerCall", data });
         }

@@ -176,7 +176,7 @@ const tracer = HoneyHiveTracer.init({ project: "p" });
 export default defineEventHandler(async (event) => {
   tracer.createSession();
 });`,
-      errors: [{ messageId: "sessionStartInHandler", line: 4, column: 10, data: { tracer: "tracer", handler: "h3/Nuxt event handler" } }],
+      errors: [{ messageId: "sessionStartInHandler", line: 4, column: 10, data: { tracer: "tracer", handler: "h3/Nuxt event handler", unit: "request" } }],
     },
     // a module worker's fetch(request, env, ctx) (analysis/knowledge/frameworks/cloudflare-workers.ts)
     {
@@ -197,7 +197,7 @@ export default {
     return new Response("ok");
   },
 };`,
-      errors: [{ messageId: "sessionStartInHandler", line: 5, column: 12, data: { tracer: "tracer", handler: "Cloudflare Workers handler" } }],
+      errors: [{ messageId: "sessionStartInHandler", line: 5, column: 12, data: { tracer: "tracer", handler: "Cloudflare Workers handler", unit: "invocation" } }],
     },
     // a NestJS provider injected as a constructor parameter property: `this.tracer` is the injected HoneyHiveTracer
     {
@@ -222,7 +222,7 @@ export class ChatController {
   }
 }`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 8, column: 17, data: { tracer: "this.tracer", handler: "NestJS handler" } },
+        { messageId: "sessionStartInHandler", line: 8, column: 17, data: { tracer: "this.tracer", handler: "NestJS handler", unit: "request" } },
       ],
     },
     // the same with `public`, `protected` or `readonly` alone, a type-only import, and an async method
@@ -254,9 +254,9 @@ export class ChatController {
   }
 }`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 9, column: 17, data: { tracer: "this.tracer", handler: "NestJS handler" } },
-        { messageId: "sessionStartInHandler", line: 10, column: 16, data: { tracer: "this.audit", handler: "NestJS handler" } },
-        { messageId: "sessionStartInHandler", line: 11, column: 16, data: { tracer: "this.other", handler: "NestJS handler" } },
+        { messageId: "sessionStartInHandler", line: 9, column: 17, data: { tracer: "this.tracer", handler: "NestJS handler", unit: "request" } },
+        { messageId: "sessionStartInHandler", line: 10, column: 16, data: { tracer: "this.audit", handler: "NestJS handler", unit: "request" } },
+        { messageId: "sessionStartInHandler", line: 11, column: 16, data: { tracer: "this.other", handler: "NestJS handler", unit: "request" } },
       ],
     },
     // a neutrally named client from a project module that the file also uses as only HoneyHive's tracer can be (createSession)
@@ -284,7 +284,7 @@ app.post("/batch", async (req, res) => {
   res.end();
 });`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 5, column: 17, data: { tracer: "observability", handler: "Express handler" } },
+        { messageId: "sessionStartInHandler", line: 5, column: 17, data: { tracer: "observability", handler: "Express handler", unit: "request" } },
       ],
     },
     // Express controller in its own file, typed RequestHandler, registered elsewhere
@@ -306,7 +306,7 @@ export const createChat: RequestHandler = async (req, res) => {
   res.json({ ok: true });
 };`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Express handler" } },
+        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Express handler", unit: "request" } },
       ],
     },
     // Express controller function taking (req: Request, res: Response)
@@ -328,7 +328,7 @@ export async function createChat(req: Request, res: Response) {
   res.status(201).end();
 }`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Express handler" } },
+        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Express handler", unit: "request" } },
       ],
     },
     // class-based Express controller with namespace types (express.Request)
@@ -354,7 +354,7 @@ export class ChatController {
   }
 }`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 7, column: 12, data: { tracer: "tracer", handler: "Express handler" } },
+        { messageId: "sessionStartInHandler", line: 7, column: 12, data: { tracer: "tracer", handler: "Express handler", unit: "request" } },
       ],
     },
     // Express 4-arg error middleware in CommonJS
@@ -377,7 +377,7 @@ app.use(function onError(err, req, res, next) {
   next(err);
 });`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Express handler" } },
+        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Express handler", unit: "request" } },
       ],
     },
     // express-async-handler wrapper on a Router in a routes file
@@ -405,7 +405,7 @@ router.post("/chat", asyncHandler(async (req, res) => {
 }));
 export default router;`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 8, column: 10, data: { tracer: "tracer", handler: "Express handler" } },
+        { messageId: "sessionStartInHandler", line: 8, column: 10, data: { tracer: "tracer", handler: "Express handler", unit: "request" } },
       ],
     },
     // router.route().get().post() chain
@@ -427,7 +427,7 @@ router.route("/chat/:id").get((req, res) => res.end()).post((req, res) => {
   res.end();
 });`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Express handler" } },
+        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Express handler", unit: "request" } },
       ],
     },
     // Fastify with a type provider: Fastify().withTypeProvider<…>()
@@ -451,7 +451,7 @@ app.post("/chat", async (request, reply) => {
   return { ok: true };
 });`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 7, column: 10, data: { tracer: "tracer", handler: "Fastify handler" } },
+        { messageId: "sessionStartInHandler", line: 7, column: 10, data: { tracer: "tracer", handler: "Fastify handler", unit: "request" } },
       ],
     },
     // Fastify plugin typed FastifyPluginAsyncTypebox (routes file)
@@ -479,7 +479,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
 };
 export default routes;`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 7, column: 12, data: { tracer: "tracer", handler: "Fastify handler" } },
+        { messageId: "sessionStartInHandler", line: 7, column: 12, data: { tracer: "tracer", handler: "Fastify handler", unit: "request" } },
       ],
     },
     // fastify-plugin wrapped plugin adding an onRequest hook
@@ -503,7 +503,7 @@ export default fp(async (fastify) => {
   });
 });`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 7, column: 12, data: { tracer: "tracer", handler: "Fastify handler" } },
+        { messageId: "sessionStartInHandler", line: 7, column: 12, data: { tracer: "tracer", handler: "Fastify handler", unit: "request" } },
       ],
     },
     // Fastify handler written apart: (request: FastifyRequest, reply: FastifyReply)
@@ -525,7 +525,7 @@ export async function chatHandler(request: FastifyRequest, reply: FastifyReply) 
   return reply.send({});
 }`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Fastify handler" } },
+        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Fastify handler", unit: "request" } },
       ],
     },
     // Hono app with basePath (Cloudflare Workers / Bun)
@@ -549,7 +549,7 @@ app.post("/chat", async (c) => {
 });
 export default app;`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Hono handler" } },
+        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Hono handler", unit: "request" } },
       ],
     },
     // Hono createFactory().createHandlers(…)
@@ -573,7 +573,7 @@ export const chatHandlers = factory.createHandlers(logger(), async (c) => {
   return c.json({});
 });`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 7, column: 10, data: { tracer: "tracer", handler: "Hono handler" } },
+        { messageId: "sessionStartInHandler", line: 7, column: 10, data: { tracer: "tracer", handler: "Hono handler", unit: "request" } },
       ],
     },
     // Hono createMiddleware from hono/factory
@@ -593,7 +593,7 @@ export const session = createMiddleware(async (c, next) => {
   await next();
 });`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Hono handler" } },
+        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Hono handler", unit: "request" } },
       ],
     },
     // Hono handler written apart: (c: Context)
@@ -613,7 +613,7 @@ export const chat = async (c: Context) => {
   return c.json({});
 };`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Hono handler" } },
+        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Hono handler", unit: "request" } },
       ],
     },
     // Koa middleware through koa-compose
@@ -637,7 +637,7 @@ app.use(compose([async (ctx, next) => {
   await next();
 }]));`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 7, column: 10, data: { tracer: "tracer", handler: "Koa handler" } },
+        { messageId: "sessionStartInHandler", line: 7, column: 10, data: { tracer: "tracer", handler: "Koa handler", unit: "request" } },
       ],
     },
     // koa-router called without `new` in CommonJS
@@ -659,7 +659,7 @@ router.post("/chat", async (ctx) => {
   ctx.body = {};
 });
 module.exports = router;`,
-      errors: [{ messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Koa handler" } }],
+      errors: [{ messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Koa handler", unit: "request" } }],
     },
     // Koa handler written apart: (ctx: Koa.Context)
     {
@@ -678,7 +678,7 @@ export async function chat(ctx: Koa.Context) {
   ctx.body = {};
 }`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Koa handler" } },
+        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Koa handler", unit: "request" } },
       ],
     },
     // NestJS middleware class without @Injectable()
@@ -704,7 +704,7 @@ export class SessionMiddleware implements NestMiddleware {
   }
 }`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 7, column: 12, data: { tracer: "tracer", handler: "NestJS handler" } },
+        { messageId: "sessionStartInHandler", line: 7, column: 12, data: { tracer: "tracer", handler: "NestJS handler", unit: "request" } },
       ],
     },
     // NestJS exception filter (@Catch)
@@ -728,7 +728,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 7, column: 12, data: { tracer: "tracer", handler: "NestJS handler" } },
+        { messageId: "sessionStartInHandler", line: 7, column: 12, data: { tracer: "tracer", handler: "NestJS handler", unit: "request" } },
       ],
     },
     // NestJS controller with @Sse and a tracer field
@@ -756,7 +756,7 @@ export class EventsController {
   }
 }`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 8, column: 17, data: { tracer: "this.tracer", handler: "NestJS handler" } },
+        { messageId: "sessionStartInHandler", line: 8, column: 17, data: { tracer: "this.tracer", handler: "NestJS handler", unit: "request" } },
       ],
     },
     // NestJS GraphQL resolver mutation
@@ -784,7 +784,7 @@ export class ChatResolver {
   }
 }`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 8, column: 12, data: { tracer: "tracer", handler: "NestJS handler" } },
+        { messageId: "sessionStartInHandler", line: 8, column: 12, data: { tracer: "tracer", handler: "NestJS handler", unit: "request" } },
       ],
     },
     // Next.js server actions file ("use server")
@@ -805,7 +805,7 @@ export async function sendMessage(formData: FormData) {
   return formData.get("text");
 }`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Next.js server action handler" } },
+        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Next.js server action handler", unit: "request" } },
       ],
     },
     // next-safe-action: an action client chain exported from a "use server" file
@@ -827,7 +827,7 @@ export const sendMessage = actionClient.schema(z.object({ text: z.string() })).a
   tracer.createSession();
   return parsedInput.text;
 });`,
-      errors: [{ messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Next.js server action handler" } }],
+      errors: [{ messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Next.js server action handler", unit: "request" } }],
     },
     // Next.js inline server action in a server component
     {
@@ -851,7 +851,7 @@ export default function Page() {
   return <form action={send} />;
 }`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 6, column: 12, data: { tracer: "tracer", handler: "Next.js server action handler" } },
+        { messageId: "sessionStartInHandler", line: 6, column: 12, data: { tracer: "tracer", handler: "Next.js server action handler", unit: "request" } },
       ],
     },
     // Next.js App Router: export const POST = withAuth(async (req) => …)
@@ -872,7 +872,7 @@ export const POST = withAuth(async (req) => {
   return Response.json({});
 });`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Next.js route handler" } },
+        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Next.js route handler", unit: "request" } },
       ],
     },
     // Next.js App Router: export { handler as GET, handler as POST }
@@ -893,7 +893,7 @@ async function handler(req: Request) {
 }
 export { handler as GET, handler as POST };`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 4, column: 10, data: { tracer: "tracer", handler: "Next.js route handler" } },
+        { messageId: "sessionStartInHandler", line: 4, column: 10, data: { tracer: "tracer", handler: "Next.js route handler", unit: "request" } },
       ],
     },
     // Next.js pages/api: export default withSentry(handler), NextApiHandler const
@@ -918,7 +918,7 @@ const handler: NextApiHandler = async (req, res) => {
 };
 export default withSentry(handler);`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Next.js route handler" } },
+        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Next.js route handler", unit: "request" } },
       ],
     },
     // Vercel serverless function (api/*.ts) typed with @vercel/node
@@ -936,7 +936,7 @@ export default async function handler(req: VercelRequest, res: VercelResponse) {
   tracer.createSession();
   res.status(200).json({});
 }`,
-      errors: [{ messageId: "sessionStartInHandler", line: 4, column: 10, data: { tracer: "tracer", handler: "Vercel function handler" } }],
+      errors: [{ messageId: "sessionStartInHandler", line: 4, column: 10, data: { tracer: "tracer", handler: "Vercel function handler", unit: "invocation" } }],
     },
     // Lambda typed Handler<…> under a configured export name
     {
@@ -964,7 +964,7 @@ export const main: Handler<APIGatewayProxyEvent, APIGatewayProxyResult> = async 
   }
 };`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "AWS Lambda handler" } },
+        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "AWS Lambda handler", unit: "invocation" } },
       ],
     },
     // tracer imported from the project's own ./tracing module in an Express router
@@ -984,7 +984,7 @@ chatRouter.post("/", async (req, res) => {
   res.end();
 });`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Express handler" } },
+        { messageId: "sessionStartInHandler", line: 5, column: 10, data: { tracer: "tracer", handler: "Express handler", unit: "request" } },
       ],
     },
     // SDK re-exported by a local module named in settings.honeyhive.modules
@@ -1007,7 +1007,7 @@ app.get("/x", (req, res) => {
   res.end();
 });`,
       errors: [
-        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Express handler" } },
+        { messageId: "sessionStartInHandler", line: 6, column: 10, data: { tracer: "tracer", handler: "Express handler", unit: "request" } },
       ],
     },
   ],

@@ -42,7 +42,7 @@ import { socketIo, ws } from "./frameworks/websockets.js";
 import { discordJs, grammy, telegraf } from "./frameworks/chat-bots.js";
 import { connectRpc, electronIpc, grpcJs } from "./frameworks/rpc.js";
 import { agenda, graphileWorker, nats, nodeCron, pgBoss } from "./frameworks/job-runners.js";
-import { adonisjs, feathers, moleculer, qwikCity, solidStart } from "./frameworks/service-frameworks.js";
+import { adonisjs, feathers, moleculer, qwikCity, solidStart, solidStartServerFunctions } from "./frameworks/service-frameworks.js";
 import { awsLambda as awsLambdaPlatform } from "./platforms/aws-lambda.js";
 import { azureFunctions } from "./platforms/azure-functions.js";
 import { cloudflarePages } from "./platforms/cloudflare-pages.js";
@@ -66,6 +66,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   nestjs,
   nextjs,
   nextjsServerActions,
+  solidStartServerFunctions,
   h3,
   sveltekit,
   remix,
@@ -248,6 +249,8 @@ export interface ActiveDescriptors {
   readonly pluginRegistrations: ReadonlyArray<{ readonly descriptor: FrameworkDescriptor; readonly registration: PluginRegistration }>;
   readonly memberNames: ReadonlySet<string>;
   readonly hasHandlerTypes: boolean;
+  /** A descriptor has `invocationReceivers`: the engine then looks for them in each Lambda handler. */
+  readonly hasInvocationReceivers: boolean;
 }
 
 /** By the ids of the descriptors, joined: a project imports few distinct combinations of frameworks. */
@@ -293,6 +296,7 @@ function flatten(descriptors: readonly FrameworkDescriptor[]): ActiveDescriptors
     pluginRegistrations,
     memberNames,
     hasHandlerTypes: descriptors.some((descriptor) => descriptor.handlerTypes),
+    hasInvocationReceivers: descriptors.some((descriptor) => descriptor.invocationReceivers),
   };
 }
 

@@ -659,6 +659,12 @@ export interface FrameworkDescriptor {
   readonly id: string;
   /** For messages: "Express" → "Express handler". */
   readonly name: string;
+  /**
+   * What one run of its handlers is called in messages ("runs on every job of this pg-boss job handler"):
+   * `job`, `message`, `tick`, `event`, `update`, `call`, `run`; absent: `request`. A handler that is a
+   * serverless entry point runs per `invocation` whatever its framework.
+   */
+  readonly unit?: string;
   /** Module specifiers whose import makes the engine read this descriptor; `"@nestjs/*"` is a prefix. */
   readonly modules: readonly string[];
   /** Module specifiers that also make the engine read it, by pattern: a project module's conventional name (`~/server/api/trpc`). */
@@ -711,6 +717,14 @@ export interface FrameworkDescriptor {
    * default), a run that outlasts its interval overlaps the next.
    */
   readonly serialWhen?: { readonly argument: number; readonly key: string };
+  /**
+   * Objects the framework's app is given that hand a serverless invocation to the app (Slack Bolt's
+   * `new App({ receiver: new AwsLambdaReceiver(…) })`): a Lambda handler of the file that calls one of
+   * `handlerMethods` on such a receiver (`(await receiver.start())(event, context, callback)`) runs the
+   * descriptor's request handlers of the file inside its invocation, so their tracing is the handler's
+   * and the flush rule asks the handler to flush (`LambdaHandler.runsInside`).
+   */
+  readonly invocationReceivers?: readonly InvocationReceiver[];
   /** Where its handlers receive what the client sent (the rule `require-valid-session-id`). */
   readonly requestInputs?: RequestInputs;
   /**
@@ -728,6 +742,18 @@ export interface FrameworkDescriptor {
   readonly requestInputsByMethod?: Readonly<Record<string, RequestInputs | null>>;
   /** Where they receive it, per event, for a framework whose registering method takes an event name first (read before `requestInputs`). */
   readonly requestInputsByEvent?: RequestInputsByEvent;
+}
+
+/** See `FrameworkDescriptor.invocationReceivers`. */
+export interface InvocationReceiver {
+  /** The receiver's class (`new AwsLambdaReceiver(…)`). */
+  readonly value: ValueSpecifier;
+  /** The key of the app's options that takes it (`receiver`). */
+  readonly option: string;
+  /** The receiver's methods whose result (awaited) is the invocation's handler: `start`, `toHandler`. */
+  readonly handlerMethods: readonly string[];
+  /** Where the API was checked. */
+  readonly verifiedAt: string;
 }
 
 /**

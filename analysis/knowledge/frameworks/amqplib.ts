@@ -12,6 +12,7 @@ import type { FrameworkDescriptor } from "../types.js";
 export const amqplib = {
   id: "amqplib-consumer",
   name: "RabbitMQ message",
+  unit: "message",
   modules: ["amqplib"],
   objects: {
     amqpConnection: {

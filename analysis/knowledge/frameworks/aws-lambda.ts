@@ -266,7 +266,16 @@ function collectExport(api: HandlerHookApi, named: ExportedValue, scriptFunction
 
 /** A Twilio Function: Lambda-shaped, with the request in its second parameter (`TWILIO_FUNCTIONS_PROJECT`). */
 function isTwilioFunction(filename: string): boolean {
-  return projectRelativePath(filename)?.startsWith(TWILIO_FUNCTIONS_PROJECT.folder) === true && projectDependsOn(filename, TWILIO_FUNCTIONS_PROJECT.dependencies);
+  return inTwilioFolder(filename, TWILIO_FUNCTIONS_PROJECT.folder);
+}
+
+/** A Twilio Asset (`TWILIO_FUNCTIONS_PROJECT.assetsFolder`): a module the Functions load, not an entry point of any platform. */
+function isTwilioAsset(filename: string): boolean {
+  return inTwilioFolder(filename, TWILIO_FUNCTIONS_PROJECT.assetsFolder);
+}
+
+function inTwilioFolder(filename: string, folder: string): boolean {
+  return projectRelativePath(filename)?.startsWith(folder) === true && projectDependsOn(filename, TWILIO_FUNCTIONS_PROJECT.dependencies);
 }
 
 /** AWS Lambda handlers (and the Lambda-compatible exports of other hosts that have no descriptor of their own). */
@@ -282,10 +291,13 @@ export const awsLambda = {
     run(api) {
       // A server that listens, or a file-routed module, runs its handlers per request, not per invocation.
       if (api.isServerOrRoutedFile) return;
+      let asset: boolean | undefined; // a project look-up: asked only once an export is named like a handler
       const names = new Set([...DEFAULT_NAMES, ...api.settings.lambdaHandlerNames, ...configuredHandlerNames(api.filename, api.cwd)]);
       let scriptFunctions: ReadonlySet<FunctionNode> | undefined;
       for (const exported of api.namedExports()) {
-        if (names.has(exported.name) || isHandlerType(api, exported.type) || isTypedValue(api, exported.value) || isJsdocHandlerType(api, exported)) collectExport(api, exported, (scriptFunctions ??= calledOnLoad(api)));
+        if (!(names.has(exported.name) || isHandlerType(api, exported.type) || isTypedValue(api, exported.value) || isJsdocHandlerType(api, exported))) continue;
+        if ((asset ??= isTwilioAsset(api.filename))) return;
+        collectExport(api, exported, (scriptFunctions ??= calledOnLoad(api)));
       }
       // An ES module's `export default` is the handler `<file>.default`, only where it is configured so:
       // the runtime looks up the named export, and `<file>.handler` does not find a default one.
@@ -294,6 +306,7 @@ export const awsLambda = {
         if (statement.type !== "ExportDefaultDeclaration") continue;
         const { declaration } = statement;
         const nameNode = (declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") && declaration.id ? declaration.id : declaration;
+        if ((asset ??= isTwilioAsset(api.filename))) return;
         collectExport(api, { name: "default", value: declaration, nameNode, exportNode: statement }, (scriptFunctions ??= calledOnLoad(api)));
       }
     },

@@ -22,6 +22,7 @@ const CLIENT_MODULE = /^(?:\.\/client|(?:\.{1,2}\/|~\/|@\/|#)(?:.*\/)?inngest(?:
 export const inngest = {
   id: "inngest",
   name: "Inngest function",
+  unit: "run",
   modules: ["inngest"],
   modulePatterns: [CLIENT_MODULE],
   objects: {

@@ -10,6 +10,7 @@ import type { FrameworkDescriptor } from "../types.js";
 export const pgBoss = {
   id: "pg-boss",
   name: "pg-boss job",
+  unit: "job",
   modules: ["pg-boss"],
   objects: {
     boss: {
@@ -28,6 +29,7 @@ export const pgBoss = {
 export const graphileWorker = {
   id: "graphile-worker",
   name: "Graphile Worker task",
+  unit: "job",
   modules: ["graphile-worker"],
   calls: [{ callee: { package: "graphile-worker", name: ["run", "runOnce"] }, arguments: [], resolverMaps: ["taskList"] }],
   handlerTypes: [{ package: "graphile-worker", name: "Task" }],
@@ -40,6 +42,7 @@ export const graphileWorker = {
 export const agenda = {
   id: "agenda",
   name: "Agenda job",
+  unit: "job",
   modules: ["agenda", "@hokify/agenda"],
   objects: {
     agenda: {
@@ -61,6 +64,7 @@ export const agenda = {
 export const nodeCron = {
   id: "node-cron",
   name: "node-cron task",
+  unit: "tick",
   modules: ["node-cron"],
   serialWhen: { argument: 2, key: "noOverlap" },
   calls: [{ callee: { package: "node-cron", name: ["schedule", "createTask"] }, arguments: [1] }],
@@ -75,6 +79,7 @@ export const nodeCron = {
 export const nats = {
   id: "nats",
   name: "NATS message",
+  unit: "message",
   modules: ["nats", "@nats-io/transport-node", "@nats-io/nats-core"],
   objects: {
     connection: {

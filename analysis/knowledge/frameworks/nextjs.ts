@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { staticName, type FunctionNode } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
-import { deploymentOf } from "../../deployment.js";
+import { deploymentOf, projectDependsOn } from "../../deployment.js";
 import { nodesOfTypes } from "../../nodes.js";
 import { nextjsServerless } from "../platforms/nextjs-serverless.js";
 import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor } from "../types.js";
@@ -85,9 +85,46 @@ function reportActions(api: HandlerHookApi, functions: readonly FunctionNode[], 
 }
 
 /**
- * Next.js server actions run once per form submission or client call: the exported async functions
- * of a `"use server"` file, and functions whose body starts with `"use server"`.
+ * The `"use server"` directive is React's, read by more than Next.js: a SolidStart project's server functions
+ * use it too (docs.solidjs.com solid-start reference/server/use-server: "use server" functions run on the
+ * server when the client calls them; checked with the search tool 2026-12-06). The project's dependency
+ * says whose they are, so that messages name SolidStart there (`solidStartServerFunctions`); a project that
+ * depends on both is taken for Next.js.
  */
+export const SOLID_START_PROJECT = ["@solidjs/start"];
+
+export function isSolidStartProject(api: HandlerHookApi): boolean {
+  return projectDependsOn(api.filename, SOLID_START_PROJECT) && !projectDependsOn(api.filename, ["next"]);
+}
+
+/**
+ * The functions a `"use server"` directive makes callable from the client: the exported async functions
+ * of a `"use server"` file, and functions whose body starts with `"use server"`. Each runs once per call.
+ */
+export function reportServerFunctions(api: HandlerHookApi): void {
+  let platform: PlatformDescriptor | null | undefined = null; // decided on the first action found
+  const platformOnce = (): PlatformDescriptor | undefined => (platform === null ? (platform = serverlessPlatform(api)) : platform);
+  for (const fn of nodesOfTypes(api.ast, FUNCTION_TYPES)) {
+    if (fn.body.type !== "BlockStatement" || !hasDirective(fn.body.body, "use server")) continue;
+    const holder = fn.parent?.type === "VariableDeclarator" && fn.parent.id.type === "Identifier" ? fn.parent.id : undefined;
+    const nameNode = fn.id ?? holder ?? fn;
+    let statement: TSESTree.Node = fn;
+    while (statement.parent && statement.parent.type !== "Program") statement = statement.parent;
+    reportActions(api, [fn], statement, fn.id?.name ?? holder?.name ?? "server action", nameNode, platformOnce());
+  }
+  if (!hasDirective(api.ast.body, "use server")) return;
+  for (const exported of api.namedExports()) {
+    const functions = api.functionsOf(exported.value).filter((fn) => fn.async);
+    reportActions(api, functions, exported.exportNode, exported.name, exported.nameNode, functions.length > 0 ? platformOnce() : undefined);
+  }
+  for (const statement of api.ast.body) {
+    if (statement.type !== "ExportDefaultDeclaration") continue;
+    const functions = api.functionsOf(statement.declaration).filter((fn) => fn.async);
+    reportActions(api, functions, statement, "default", statement.declaration, functions.length > 0 ? platformOnce() : undefined);
+  }
+}
+
+/** Next.js server actions run once per form submission or client call (`reportServerFunctions`). */
 export const nextjsServerActions = {
   id: "nextjs-action",
   name: "Next.js server action",
@@ -95,26 +132,7 @@ export const nextjsServerActions = {
   hook: {
     trigger: { text: "use server" },
     run(api) {
-      let platform: PlatformDescriptor | null | undefined = null; // decided on the first action found
-      const platformOnce = (): PlatformDescriptor | undefined => (platform === null ? (platform = serverlessPlatform(api)) : platform);
-      for (const fn of nodesOfTypes(api.ast, FUNCTION_TYPES)) {
-        if (fn.body.type !== "BlockStatement" || !hasDirective(fn.body.body, "use server")) continue;
-        const holder = fn.parent?.type === "VariableDeclarator" && fn.parent.id.type === "Identifier" ? fn.parent.id : undefined;
-        const nameNode = fn.id ?? holder ?? fn;
-        let statement: TSESTree.Node = fn;
-        while (statement.parent && statement.parent.type !== "Program") statement = statement.parent;
-        reportActions(api, [fn], statement, fn.id?.name ?? holder?.name ?? "server action", nameNode, platformOnce());
-      }
-      if (!hasDirective(api.ast.body, "use server")) return;
-      for (const exported of api.namedExports()) {
-        const functions = api.functionsOf(exported.value).filter((fn) => fn.async);
-        reportActions(api, functions, exported.exportNode, exported.name, exported.nameNode, functions.length > 0 ? platformOnce() : undefined);
-      }
-      for (const statement of api.ast.body) {
-        if (statement.type !== "ExportDefaultDeclaration") continue;
-        const functions = api.functionsOf(statement.declaration).filter((fn) => fn.async);
-        reportActions(api, functions, statement, "default", statement.declaration, functions.length > 0 ? platformOnce() : undefined);
-      }
+      if (!isSolidStartProject(api)) reportServerFunctions(api);
     },
   },
   // A server action's arguments are whatever the client posted.

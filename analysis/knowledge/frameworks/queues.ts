@@ -8,6 +8,7 @@ import type { FrameworkDescriptor } from "../types.js";
 export const queues = {
   id: "queue-worker",
   name: "queue job",
+  unit: "job",
   modules: ["bullmq", "bull", "kafkajs", "sqs-consumer"],
   objects: {
     bullQueue: {

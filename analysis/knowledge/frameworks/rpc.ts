@@ -13,6 +13,7 @@ import type { FrameworkDescriptor } from "../types.js";
 export const grpcJs = {
   id: "grpc",
   name: "gRPC method",
+  unit: "call",
   modules: ["@grpc/grpc-js"],
   objects: {
     server: {
@@ -34,6 +35,7 @@ export const grpcJs = {
 export const connectRpc = {
   id: "connect-rpc",
   name: "Connect RPC method",
+  unit: "call",
   modules: ["@connectrpc/connect"],
   objects: {
     router: {
@@ -53,7 +55,8 @@ export const connectRpc = {
  */
 export const electronIpc = {
   id: "electron-ipc",
-  name: "Electron IPC handler",
+  name: "Electron IPC",
+  unit: "message",
   modules: ["electron"],
   objects: {
     ipcMain: {

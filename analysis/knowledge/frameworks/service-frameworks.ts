@@ -1,7 +1,12 @@
 // Server frameworks whose handlers are methods of a service, a controller or an action schema, or exports
 // of a routed file: each runs once per request or call, for every client at once, on the module's one tracer.
-import type { FrameworkDescriptor } from "../types.js";
-import { HTTP_VERBS, REQUEST_OBJECT, SCRIPT_EXTENSION, UPPERCASE_VERBS, methods } from "./common.js";
+import type { TSESTree } from "@typescript-eslint/types";
+import { staticName, type FunctionNode } from "../../ast.js";
+import { projectDependsOn } from "../../deployment.js";
+import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
+import { HTTP_VERBS, REQUEST_OBJECT, SCRIPT_EXTENSION, UPPERCASE_VERBS, methods, moduleExportsValue } from "./common.js";
+import { defaultExportObject } from "./default-export-object.js";
+import { SOLID_START_PROJECT, isSolidStartProject, reportServerFunctions } from "./nextjs.js";
 import { qwikAdapterPlatform } from "./server-adapters-config.js";
 
 /**
@@ -40,6 +45,7 @@ const FEATHERS_PARAMS = { holds: "request", parts: ["query", "headers", "route"]
 export const feathers = {
   id: "feathers",
   name: "Feathers service method",
+  unit: "call",
   modules: FEATHERS,
   objects: {
     app: {
@@ -58,6 +64,52 @@ export const feathers = {
   },
 } as const satisfies FrameworkDescriptor;
 
+/** The keys of a Moleculer service schema that map names to per-call handlers: its actions and its event handlers. */
+const MOLECULER_HANDLER_MAPS = ["actions", "events"];
+
+/**
+ * A moleculer-runner service file: `services/greeter.service.js` holding `module.exports = { name: "greeter",
+ * actions: { … } }` (or `export default` of the schema, inline or through a `const`), loaded by the runner by
+ * its file mask (the `*.service.js` files of the folders it is given, `.ts` with ts-node) without a
+ * `createService` call in the project's code. Only in a project that depends on moleculer, and only for a schema that names itself (`name` is
+ * mandatory): an exported object with `actions` alone may be anything.
+ */
+const MOLECULER_SERVICE_FILE = /\.service\.[cm]?[jt]s$/;
+
+function moleculerServiceFile(api: HandlerHookApi): void {
+  if (!projectDependsOn(api.filename, ["moleculer"])) return;
+  const exported = exportedSchema(api);
+  if (!exported) return;
+  const { schema, statement } = exported;
+  const keyOf = (property: TSESTree.ObjectLiteralElement): string | undefined => (property.type === "Property" ? staticName(property.key, property.computed) : undefined);
+  if (!schema.properties.some((property) => keyOf(property) === "name")) return;
+  const functions: FunctionNode[] = [];
+  for (const property of schema.properties) {
+    const key = keyOf(property);
+    if (property.type !== "Property" || key === undefined || !MOLECULER_HANDLER_MAPS.includes(key)) continue;
+    for (const entry of api.objectOf(property.value)?.properties ?? []) {
+      if (entry.type !== "Property") continue;
+      // `add(ctx) {}`, or `add: { params, handler(ctx) {} }`.
+      const direct = api.functionsOf(entry.value);
+      const handler = direct.length > 0 ? undefined : api.objectOf(entry.value)?.properties.find((field) => keyOf(field) === "handler");
+      functions.push(...(direct.length > 0 ? direct : handler?.type === "Property" ? api.functionsOf(handler.value) : []));
+    }
+  }
+  if (functions.length > 0) api.request(functions, statement);
+}
+
+/** The object a file exports as its module: `module.exports = {…}` or `export default {…}` (inline or through a `const`). */
+function exportedSchema(api: HandlerHookApi): { readonly schema: TSESTree.ObjectExpression; readonly statement: TSESTree.Node } | undefined {
+  for (const statement of api.ast.body) {
+    const value = moduleExportsValue(statement, api);
+    const schema = value && api.objectOf(value);
+    if (schema) return { schema, statement };
+  }
+  const found = defaultExportObject(api);
+  const schema = found && api.objectOf(found.declaration);
+  return schema && found ? { schema, statement: found.statement } : undefined;
+}
+
 /**
  * Moleculer (moleculer service.d.ts / context.d.ts: `broker.createService({ name, actions: { add(ctx) {} }
  * })`, an action also `{ params, handler(ctx) }`; `ctx.params` is what the caller passed to
@@ -66,18 +118,31 @@ export const feathers = {
  * (the server's), not read. An action's `params` schema (fastest-validator, checked on `ctx.params` by the
  * broker's validator middleware before the handler runs: moleculer src/validator.js on unpkg, checked with the
  * search tool; `sessionId: "uuid"` or `{ type: "uuid" }`) validates the
- * key it checks with a UUID rule (`validatedBy.handlerOption`).
+ * key it checks with a UUID rule (`validatedBy.handlerOption`). The schema's `events` handlers run once per
+ * event received, concurrently, as actions do (`events: { "user.created"(ctx) {} }`, or `{ group, handler(ctx)
+ * }`; ctx.params is the event's payload, which another service emitted from what it was sent: moleculerjs/site
+ * source/docs/0.14/services.md and a public `services/user.service.js` with `events: { "greeter.register"(user)
+ * {} }`, found with the search tool 2026-12-06). The same schema exported by a moleculer-runner service file
+ * (`module.exports = { name, actions }`, the docs' `math.service.js`; moleculer 0.15 src/runner.js loads the
+ * folder's service files, checked on unpkg with the search tool) is read by the hook (`moleculerServiceFile`).
  */
 export const moleculer = {
   id: "moleculer",
-  name: "Moleculer action",
+  name: "Moleculer service",
+  unit: "call",
   modules: ["moleculer"],
   objects: {
     broker: {
       createdBy: [{ value: { package: "moleculer", name: "ServiceBroker" }, new: true }],
       types: [{ package: "moleculer", name: "ServiceBroker" }],
-      methods: { createService: { arguments: [], resolverMaps: ["actions"] } },
+      methods: { createService: { arguments: [], resolverMaps: MOLECULER_HANDLER_MAPS } },
     },
+  },
+  hook: {
+    trigger: { path: MOLECULER_SERVICE_FILE },
+    // What `exportedSchema` reads: `module.exports = { name, actions }` names its keys as exports.
+    signs: { request: { exports: MOLECULER_HANDLER_MAPS, defaultExportObject: true } },
+    run: moleculerServiceFile,
   },
   requestInputs: { holds: "request", parts: ["params"], validatedBy: { handlerOption: "params", mentions: /uuid/i } },
 } as const satisfies FrameworkDescriptor;
@@ -91,7 +156,9 @@ const QWIK_CITY = ["@builder.io/qwik-city", "@qwik.dev/router"];
  * the search tool 2026-12-06): the request handlers of `src/routes/**` index/layout/plugin files, and the
  * server callbacks of `routeLoader$`, `routeAction$`, `globalAction$`, `server$`. The request event holds the
  * client's `request`, `params`, `query`, `url`, `cookie`, `headers`; an action gets the submitted form data
- * first, `server$` the client's arguments.
+ * first, `server$` the client's arguments. `cookie` is a jar, `cookie.get(name)` a `{ value }` or null (Qwik
+ * City's `Cookie` interface as adapters wrap it, `event.cookie.set(name, value, attributes)` in an auth
+ * library's QwikCityRequestContext; found with the search tool 2026-12-06; the request-handling page lists it).
  */
 export const qwikCity = {
   id: "qwik-city",
@@ -108,7 +175,8 @@ export const qwikCity = {
   ],
   calls: [{ callee: { package: QWIK_CITY, name: ["routeLoader$", "routeAction$", "globalAction$", "server$"] }, arguments: [0] }],
   handlerTypes: [{ package: QWIK_CITY, name: ["RequestHandler", "RequestEvent"] }],
-  requestInputs: { ...REQUEST_OBJECT, getters: [...REQUEST_OBJECT.getters, "parseBody"] },
+  // `cookie` (singular) is the request event's cookie jar: `cookie.get("sid")?.value` is the client's cookie.
+  requestInputs: { ...REQUEST_OBJECT, parts: [...REQUEST_OBJECT.parts, "cookie"], getters: [...REQUEST_OBJECT.getters, "parseBody"] },
   requestInputsByCall: {
     routeAction$: { holds: "input", parameter: 0 },
     globalAction$: { holds: "input", parameter: 0 },
@@ -129,7 +197,26 @@ export const solidStart = {
   // Not a `+`-prefixed file (SvelteKit's `+page.ts`, `+server.ts` in its own `src/routes`): those are
   // SvelteKit's, and leaving them out keeps them from passing the entry gate (a path test) for SolidStart.
   // Express and Koa apps keep their route modules in `src/routes/` too: only in a SolidStart project.
-  files: [{ path: new RegExp(String.raw`(?:^|/)src/routes/(?:[^/]+/)*(?!\+)[^/]+${SCRIPT_EXTENSION}`), exports: UPPERCASE_VERBS, projectDependency: ["@solidjs/start"] }],
+  files: [{ path: new RegExp(String.raw`(?:^|/)src/routes/(?:[^/]+/)*(?!\+)[^/]+${SCRIPT_EXTENSION}`), exports: UPPERCASE_VERBS, projectDependency: SOLID_START_PROJECT }],
   handlerTypes: [{ package: "@solidjs/start/server", name: "APIEvent" }],
   requestInputs: { ...REQUEST_OBJECT, holders: [...REQUEST_OBJECT.holders, "nativeEvent"] },
+} as const satisfies FrameworkDescriptor;
+
+/**
+ * SolidStart's server functions: `"use server"` functions and modules of a SolidStart project, read as Next.js's
+ * server actions are (analysis/knowledge/frameworks/nextjs.ts `reportServerFunctions`), named after SolidStart.
+ * Their arguments are what the client sent.
+ */
+export const solidStartServerFunctions = {
+  id: "solid-start-server-function",
+  name: "SolidStart server function",
+  unit: "call",
+  modules: [],
+  hook: {
+    trigger: { text: "use server" },
+    run(api) {
+      if (isSolidStartProject(api)) reportServerFunctions(api);
+    },
+  },
+  requestInputs: { holds: "input", everyParameter: true },
 } as const satisfies FrameworkDescriptor;

@@ -13,6 +13,7 @@ import { methods } from "./common.js";
 export const slackBolt = {
   id: "slack-bolt",
   name: "Slack Bolt",
+  unit: "event",
   modules: ["@slack/bolt"],
   objects: {
     app: {
@@ -22,6 +23,19 @@ export const slackBolt = {
       listens: ["start"],
     },
   },
+  // Bolt on AWS Lambda: the app's listeners run inside the invocation the exported handler hands over.
+  invocationReceivers: [
+    {
+      value: { package: "@slack/bolt", name: "AwsLambdaReceiver" },
+      option: "receiver",
+      handlerMethods: ["start", "toHandler"],
+      verifiedAt:
+        "docs.slack.dev/tools/bolt-js/reference/classes/AwsLambdaReceiver (`start(..._args): Promise<AwsHandler>`, `toHandler(): AwsHandler`) and " +
+        "docs.slack.dev/tools/bolt-js/deployments/aws-lambda (`new App({ token, receiver: awsLambdaReceiver })`, `module.exports.handler = async " +
+        "(event, context, callback) => { const handler = await awsLambdaReceiver.start(); return handler(event, context, callback); }`); " +
+        "@slack/bolt 4.2.1 dist/receivers/AwsLambdaReceiver.js on unpkg; checked with the search tool 2026-12-06",
+    },
+  ],
   // A listener gets one object: its payload and aliases (`event`, `message`, `command`, `action`, `view`,
   // `shortcut`, `options`, `payload`) and the request `body` are what Slack relays from the user; `say`,
   // `ack`, `respond`, `client`, `context` and `logger` are the app's.

@@ -47,6 +47,7 @@ function factoryActivities(api: HandlerHookApi, fn: FunctionNode): FunctionNode[
 export const temporal = {
   id: "temporal-activity",
   name: "Temporal activity",
+  unit: "run",
   modules: ["@temporalio/worker", ACTIVITY],
   calls: [{ callee: { package: "@temporalio/worker", name: "Worker.create" }, arguments: [], resolverMaps: ["activities"] }],
   hook: {

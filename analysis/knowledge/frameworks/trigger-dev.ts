@@ -18,6 +18,7 @@ const RUN_OPTIONS = ["run", "init", "cleanup", "onStart", "onSuccess", "onFailur
 export const triggerDev = {
   id: "trigger-dev",
   name: "Trigger.dev task",
+  unit: "run",
   modules: SDK,
   calls: [
     { callee: { package: SDK, name: ["task", "schemaTask", "schedules.task"] }, arguments: [], options: RUN_OPTIONS },

@@ -25,6 +25,7 @@ const SOCKET_IO_SERVER_EVENTS = ["disconnect", "disconnecting", "error", "new_na
 export const socketIo = {
   id: "socket.io",
   name: "Socket.IO",
+  unit: "event",
   modules: ["socket.io"],
   objects: {
     server: {
@@ -61,6 +62,7 @@ export const socketIo = {
 export const ws = {
   id: "ws",
   name: "WebSocket",
+  unit: "message",
   modules: ["ws"],
   objects: {
     server: {
