@@ -209,12 +209,24 @@ const SHARED_SESSION_MEMBERS: ReadonlySet<string> = new Set<string>([...INSTANCE
 /** What an export name denotes in its module: a variable of the module scope, or an expression (`export default <expr>`). */
 type ExportTarget = { readonly variable: Scope.Variable } | { readonly value: TSESTree.Node };
 
+/**
+ * Which facts to extract. `tracers`: only what tells whether the module hands on a tracer (`tracer`,
+ * `getter`, `otel`, `otelTracer` and `initsTracer` facts, `tracerHolders`, `otelPipeline`,
+ * `sdkReExport`, `reExports`, `namespaceReExports`): what `migrate`'s project pass reads of every file it
+ * parses (codemods/engine/project.ts `fileLinks`). It leaves out the facts that cost a flush analysis or a
+ * walk of each exported function (`flushHelper`, `flushesAroundNext`, `sessionHelper`, `boundFunction`,
+ * `initPromiseExports`/`initPromiseGetters`, a 1.x getter's `async`, `objectKeys`, `activatesPipeline`,
+ * `loadsForEffect`); the facts it gives are those `all` gives.
+ */
+export type ModuleFactsScope = "all" | "tracers";
+
 /** The facts of a parsed module. Never throws (an unexpected shape yields what was found before it, or nothing). */
-export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
+export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope = "all"): ModuleFacts {
   try {
+    const all = scope === "all";
     const { targets, reExports, sdkReExport, namespaceReExports } = collectExports(input);
     const tracerHolders = tracerHoldersOf(input);
-    const { activatesPipeline, loadsForEffect } = pipelineFactsOf(input);
+    const { activatesPipeline, loadsForEffect } = all ? pipelineFactsOf(input) : { activatesPipeline: undefined, loadsForEffect: undefined };
     const withSdk = (facts: ModuleFacts): ModuleFacts => ({
       ...facts,
       ...(sdkReExport ? { sdkReExport } : {}),
@@ -235,10 +247,11 @@ export function extractModuleFacts(input: AnalysisInput): ModuleFacts {
     const initPromiseGetters: string[] = [];
     const objectKeys: Record<string, readonly string[]> = {};
     for (const [name, target] of targets) {
+      const facts = factsOf(input, sdk, target, { exportNameOf, otelPipeline, all });
+      if (facts.length > 0) exports[name] = facts;
+      if (!all) continue;
       const keys = plainObjectKeys(target);
       if (keys) objectKeys[name] = keys;
-      const facts = factsOf(input, sdk, target, { exportNameOf, otelPipeline });
-      if (facts.length > 0) exports[name] = facts;
       if (facts.some((fact) => fact.kind === "tracer") && holdsUnawaitedInit(sdk, target)) initPromiseExports.push(name);
       if (facts.some((fact) => fact.kind === "getter") && returnsUnawaitedInit(input, sdk, functionOfTarget(target))) {
         initPromiseGetters.push(name);
@@ -443,6 +456,8 @@ function collectExports(input: AnalysisInput): {
 interface ModuleView {
   readonly exportNameOf: (variable: Scope.Variable) => string | undefined;
   readonly otelPipeline: OtelPipelineFact | undefined;
+  /** False for the `tracers` scope (`extractModuleFacts`): the facts of what a function does when called are not looked for. */
+  readonly all: boolean;
 }
 
 function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, module: ModuleView): ExportFact[] {
@@ -462,11 +477,11 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
     const otelTracer = otelTracerOf(input, valueOfTarget(target), module);
     if (otelTracer) facts.push(otelTracer);
   }
-  const value = valueOfTarget(target);
+  const value = module.all ? valueOfTarget(target) : undefined;
   const use = value ? sdk.traceUseOf(value) : undefined;
   const bound = use?.boundTracer;
   if (bound && bound.kind !== "parameter" && bound.moduleLevel) facts.push({ kind: "boundFunction", tracer: (bound.getter ?? bound).name });
-  if (fn && !tracer) {
+  if (fn && !tracer && module.all) {
     const isFlush = flushTestOf(input);
     if (flushesOnEveryPath(fn, new Set(), isFlush)) {
       facts.push({ kind: "flushHelper" });

@@ -1,10 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runTransforms } from "./engine.js";
 import { analyzeProject, linkProject } from "./project.js";
 import { TRANSFORM_1X_IDS } from "../transforms/ids.js";
+import { extractModuleFacts, type ModuleFacts } from "../../analysis/export-facts.js";
+import { parseAnalysisInput } from "../../analysis/parse-input.js";
+import { FIXTURES_DIR } from "../../fixtures/index.js";
 
 const root = mkdtempSync(join(tmpdir(), "honeyhive-project-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -213,5 +216,61 @@ describe("members another module uses as a tracer: chains (D7)", () => {
     const project = analyzeProject(paths);
     for (const path of paths) project.noteImports(path, readFileSync(path, "utf8"));
     expect(project.factsFor(paths[0]!)).toEqual({ evaluatedExports: [], membersUsedAsTracer: ["tracer"] });
+  });
+});
+
+// perf-migrate-1x: `fileLinks` asks the extractor for the `tracers` scope only (no flush analysis, session
+// helpers, bound functions… of each export). The links must be the ones the full extraction gives.
+describe("fileLinks' `tracers` scope of the export facts", () => {
+  const READ_KINDS = new Set(["tracer", "getter", "otel", "otelTracer", "initsTracer"]);
+  const linkFacts = (facts: ModuleFacts) => ({
+    exports: Object.fromEntries(
+      Object.entries(facts.exports).flatMap(([name, list]) => {
+        const read = list.filter((fact) => READ_KINDS.has(fact.kind)).map((fact) => (fact.kind === "getter" ? { kind: "getter" } : fact));
+        return read.length > 0 ? [[name, read]] : [];
+      }),
+    ),
+    tracerHolders: facts.tracerHolders,
+    otelPipeline: facts.otelPipeline,
+    sdkReExport: facts.sdkReExport,
+  });
+  const sources: string[] = [];
+  (function walk(directory: string): void {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(?:[cm]?[jt]s|[jt]sx)$/.test(entry.name) && !entry.name.endsWith(".d.ts")) sources.push(path);
+    }
+  })(FIXTURES_DIR);
+
+  it("gives every fixture file that exports something the tracer facts the full extraction gives", () => {
+    let withFacts = 0;
+    for (const path of sources) {
+      const text = readFileSync(path, "utf8");
+      if (!/\bexport\b|\bexports\b/.test(text)) continue;
+      let input: ReturnType<typeof parseAnalysisInput>;
+      try {
+        input = parseAnalysisInput(text, path);
+      } catch {
+        continue; // a fixture that does not parse on purpose
+      }
+      // The `tracers` scope first: it cannot lean on models only the full extraction would have cached.
+      const tracers = linkFacts(extractModuleFacts(input, "tracers"));
+      const expected = linkFacts(extractModuleFacts(input));
+      if (Object.keys(expected.exports).length > 0 || expected.tracerHolders) withFacts += 1;
+      expect(tracers, path).toEqual(expected);
+    }
+    // The comparison is not vacuous: the fixtures export tracers, getters and holders.
+    expect(withFacts).toBeGreaterThan(100);
+  });
+
+  it("leaves out what a called export does (flush helper, session helper, bound function)", () => {
+    const text = `import { HoneyHiveTracer, trace } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init();\nexport async function done() {\n  await tracer.forceFlush();\n}\nexport function start() {\n  tracer.sessionStart();\n}\nexport const traced = trace({ tracer }, async () => 1);\nexport function fresh() {\n  return HoneyHiveTracer.init();\n}\n`;
+    const full = extractModuleFacts(parseAnalysisInput(text, join(root, "scope/src/tracing.ts")));
+    const tracers = extractModuleFacts(parseAnalysisInput(text, join(root, "scope/src/tracing.ts")), "tracers");
+    expect(full.exports.done?.map((fact) => fact.kind)).toEqual(["flushHelper"]);
+    expect(full.exports.start?.map((fact) => fact.kind)).toEqual(["sessionHelper"]);
+    expect(full.exports.traced?.map((fact) => fact.kind)).toEqual(["boundFunction"]);
+    expect(tracers.exports).toEqual({ tracer: [{ kind: "tracer" }], fresh: [{ kind: "getter", caching: false, async: false }] });
   });
 });

@@ -106,7 +106,8 @@ export function fileLinks(input: AnalysisInput): FileLinks {
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk && !mayExportOtelToHoneyhive(input.text) && !MAY_RE_EXPORT_SDK.test(input.text)) return { tracerExports, evaluatedImports };
   const path = resolve(input.filename);
-  const moduleFacts = extractModuleFacts(input);
+  // Only the facts read below (the tracer-like exports and holders, the pipeline, the SDK re-export).
+  const moduleFacts = extractModuleFacts(input, "tracers");
   for (const [name, facts] of Object.entries(moduleFacts.exports)) {
     // An OpenTelemetry provider or tracer of a pipeline exporting to HoneyHive: its importers' handlers must flush it.
     const tracesToHoneyhive = (fact: ExportFact) => fact.kind === "tracer" || fact.kind === "getter" || ((fact.kind === "otel" || fact.kind === "otelTracer") && fact.honeyhive);

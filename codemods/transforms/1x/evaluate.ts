@@ -114,6 +114,8 @@ function moveNamespaceCalls(
     group.calls.push(call);
     group.variables.add(variable);
   }
+  // Most files have no namespace call to move: the specifier below is not looked up for them.
+  if (groups.size === 0) return;
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
   const quote = text.includes('"honeyhive"') || !text.includes("'honeyhive'") ? '"' : "'";
   // As the file writes the package (Deno's `npm:honeyhive@^2` → `npm:honeyhive@^2/experiments`).
