@@ -13,7 +13,8 @@
 // --from 1` has rewritten a file, the 2.x transforms that follow read it as 2.x").
 //
 // Each case asserts the correct output. First run (20 projects, 25 runs of their sets, 2026-12-06): every
-// assertion held, so there is no KNOWN block; a new defect goes into one, today's output asserted with why.
+// assertion held, so there is no KNOWN block (one project added since, with the @vercel/otel exporter fix); a
+// new defect goes into one, today's output asserted with why.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeProject, read, removeProjects, runInProcess } from "./cli/test-utils/project.js";
 import { expectCleanRun, SET_ARGS, type MigratedShape, type SetName } from "./cli/test-utils/shapes.js";
@@ -78,6 +79,24 @@ new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) }).star
 
 export const handler = async () => {
   trace.getTracer("jobs").startSpan("run").end();
+  return { ok: true };
+};
+`,
+    },
+  },
+  {
+    // Added with the fix of rules/blind-cases-9's @vercel/otel entry (not blind).
+    name: "lambda-vercel-otel-exporter",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }),
+      "src/handler.ts": `import { trace } from "@opentelemetry/api";
+import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
+
+registerOTel({ serviceName: "support", traceExporter: new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }) });
+
+export const handler = async () => {
+  trace.getTracer("support").startSpan("answer").end();
   return { ok: true };
 };
 `,
@@ -436,6 +455,10 @@ describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentatio
       const text = out("lambda-nodesdk-only", "src/handler.ts");
       expect(text).toMatch(/\/\* honeyhive-migrate: [^*]*NodeSDK has none[^*]*\*\//);
       expect(text).not.toContain("sdk.shutdown()");
+    });
+    it("leaves a marker on a handler whose @vercel/otel exporter sends to HoneyHive (no provider variable to flush)", () => {
+      const text = out("lambda-vercel-otel-exporter", "src/handler.ts");
+      expect(text).toContain("/* honeyhive-migrate: await the tracer provider's forceFlush() before this handler returns */\nexport const handler = async () => {");
     });
     it("imports the module's provider beside the tracer and flushes it", () => {
       const text = out("lambda-imports-tracer-only", "src/functions/orders.ts");

@@ -56,6 +56,12 @@ export const OTEL_COMPONENTS: readonly OtelComponent[] = [
     component(pkg, "SimpleSpanProcessor", "processor"),
   ]),
   ...OTLP_EXPORTER_PACKAGES.map((pkg) => component(pkg, "OTLPTraceExporter", "exporter")),
+  // @vercel/otel's own OTLP exporters (edge-runtime compatible), given to `registerOTel({ traceExporter })`:
+  // `new OTLPHttpJsonTraceExporter({ url, headers })` takes the OTLPTraceExporter options and `implements
+  // SpanExporter` (vercel/otel packages/otel/src/exporters/exporter-trace-otlp-http-fetch.ts and the proto
+  // twin; public instrumentation.ts files pass `url` and `headers`: checked with the search tool, 2026-12-06).
+  component("@vercel/otel", "OTLPHttpJsonTraceExporter", "exporter"),
+  component("@vercel/otel", "OTLPHttpProtoTraceExporter", "exporter"),
 ];
 
 /**
