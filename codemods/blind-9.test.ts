@@ -13,8 +13,9 @@
 // --from 1` has rewritten a file, the 2.x transforms that follow read it as 2.x").
 //
 // Each case asserts the correct output. First run (20 projects, 25 runs of their sets, 2026-12-06): every
-// assertion held, so there is no KNOWN block (one project added since, with the @vercel/otel exporter fix); a
-// new defect goes into one, today's output asserted with why.
+// assertion held. Added since: one project with the @vercel/otel exporter fix, and a second round of six projects
+// (hosts' own flush forms, a provider name taken, Express on Lambda), which found one wording defect: KNOWN below,
+// today's output asserted with why.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeProject, read, removeProjects, runInProcess } from "./cli/test-utils/project.js";
 import { expectCleanRun, SET_ARGS, type MigratedShape, type SetName } from "./cli/test-utils/shapes.js";
@@ -44,6 +45,27 @@ interface Project {
   readonly files: Readonly<Record<string, string>>;
   readonly sets: readonly SetName[];
 }
+
+/** Express on Lambda through serverless-http, its route traced through the provider of `lib/otel.ts`. */
+const expressOnLambda = (name: string, route: string): Project => ({
+  name,
+  sets: ["2x"],
+  files: {
+    "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0", "serverless-http": "^3.2.0" }),
+    "src/lib/otel.ts": PIPELINE,
+    "src/index.ts": `import express from "express";
+import serverless from "serverless-http";
+import { provider } from "./lib/otel";
+
+const app = express();
+app.post("/chat", ${route} {
+  provider.getTracer("chat").startSpan("chat").end();
+  res.json({ ok: true, body: req.body });
+});
+export const handler = serverless(app);
+`,
+  },
+});
 
 const PROJECTS: readonly Project[] = [
   {
@@ -194,6 +216,78 @@ export { provider };
 `,
     },
   },
+  // Second round (after the first commit; written from the docs' fix forms per host).
+  {
+    name: "next-route-on-vercel",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ ...OTEL_DEPS, next: "15.3.0" }),
+      "next.config.ts": "export default {};\n",
+      "vercel.json": "{}\n",
+      "lib/otel.ts": PIPELINE,
+      "app/api/chat/route.ts": `import { provider } from "../../../lib/otel";
+
+export async function POST(request: Request) {
+  provider.getTracer("chat").startSpan("chat").end();
+  return Response.json(await request.json());
+}
+`,
+    },
+  },
+  {
+    name: "vercel-api-function",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ ...OTEL_DEPS }),
+      "lib/otel.ts": PIPELINE,
+      "api/chat.ts": `import { provider } from "../lib/otel";
+
+export async function POST(request: Request) {
+  provider.getTracer("chat").startSpan("chat").end();
+  return Response.json(await request.json());
+}
+`,
+    },
+  },
+  {
+    name: "worker-with-ctx",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@opentelemetry/exporter-trace-otlp-http": "^0.203.0" }),
+      "wrangler.toml": `name = "worker"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n`,
+      "src/index.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+
+const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(new OTLPTraceExporter({ url: "${HH_URL}" }))] });
+
+export default {
+  async fetch(request: Request, _env: unknown, ctx: ExecutionContext): Promise<Response> {
+    provider.getTracer("worker").startSpan("fetch").end();
+    return new Response(request.url);
+  },
+};
+`,
+    },
+  },
+  {
+    name: "lambda-provider-name-taken",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg(OTEL_DEPS),
+      "src/lib/otel.ts": `${PIPELINE}import { trace } from "@opentelemetry/api";\nexport const tracer = trace.getTracer("orders");\n`,
+      "src/handler.ts": `import { tracer } from "./lib/otel";
+
+const provider = "openai";
+
+export const handler = async () => {
+  tracer.startSpan(provider).end();
+  return { ok: true };
+};
+`,
+    },
+  },
+  expressOnLambda("express-serverless-http", "(req, res) =>"),
+  expressOnLambda("express-serverless-http-async", "async (req, res) =>"),
   {
     name: "lambda-shutdown-shared-provider",
     sets: ["2x"],
@@ -436,6 +530,23 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(removeProjects);
 
+/**
+ * Outputs that differ from what the docs promise today: the text today's output holds, and why. The test asserts
+ * today's text (so the file stays green and a fix turns it red: then assert the promise and drop the entry).
+ */
+const KNOWN: Readonly<Record<string, { readonly path: string; readonly today: string; readonly promise: string; readonly why: string }>> = {
+  "express-serverless-http": {
+    path: "src/index.ts",
+    today: "/* honeyhive-migrate: make this handler async and await provider.forceFlush() before it returns */\napp.post(\"/chat\", (req, res) => {",
+    promise: "the marker says to await the flush before each statement that sends the response, as the rule's message does",
+    why:
+      "engine (fix text): a non-async handler that ends by sending its response (Express on Lambda, Cloud Functions, Firebase onRequest) gets " +
+      "MARKER_MESSAGES.lambdaNotAsync (analysis/fixes/review-markers.ts:26, chosen at analysis/fixes/flush.ts:57), 'before it returns'; the rule " +
+      "reports it with missingFlushNotAsyncBeforeSend ('await the flush before each statement that sends the response'), and a flush before the " +
+      "return, after res.json, runs once the CPU is throttled: the marker and the message of one finding disagree",
+  },
+};
+
 describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentation set-ups", () => {
   it("migrates every project with its sets without a failure, to parsable output a second run leaves alone", () => {
     for (const project of PROJECTS) for (const set of project.sets) expectCleanRun(`${project.name} ${set}`, runOf(project.name, set));
@@ -488,11 +599,41 @@ describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentatio
       expect(text).toContain("  await provider.forceFlush();\n  res.json({ ok: true });");
       expect(text).not.toContain("finally");
     });
+    it("Next.js on Vercel: after(() => provider.forceFlush()) at the top of the route, imported from next/server", () => {
+      const text = out("next-route-on-vercel", "app/api/chat/route.ts");
+      expect(text).toMatch(/import \{ after \} from "next\/server";/);
+      expect(text).toContain("export async function POST(request: Request) {\n  after(() => provider.forceFlush());\n");
+    });
+    it("a Vercel api/ function: waitUntil(provider.forceFlush()) from @vercel/functions in a finally", () => {
+      const text = out("vercel-api-function", "api/chat.ts");
+      expect(text).toMatch(/import \{ waitUntil \} from "@vercel\/functions";/);
+      expect(text).toContain("waitUntil(provider.forceFlush());");
+      expect(text).toContain("finally {");
+    });
+    it("a Cloudflare Worker with ctx: ctx.waitUntil(provider.forceFlush()) in a finally", () => {
+      expect(out("worker-with-ctx", "src/index.ts")).toContain("ctx.waitUntil(provider.forceFlush());");
+    });
+    it("the name provider taken in the handler's file: a marker naming the export, no import added", () => {
+      const text = out("lambda-provider-name-taken", "src/handler.ts");
+      expect(text).toMatch(/\/\* honeyhive-migrate: [^*]*import the NodeTracerProvider that \.\/lib\/otel exports as provider, under a name free in this file[^*]*\*\//);
+      expect(text).toContain(`import { tracer } from "./lib/otel";`);
+    });
+    it("Express on Lambda through serverless-http: the flush before res.json in an async route", () => {
+      expect(out("express-serverless-http-async", "src/index.ts")).toContain("  await provider.forceFlush();\n  res.json({ ok: true, body: req.body });");
+    });
     it("replaces a shared provider's shutdown() in the handler with forceFlush()", () => {
       const text = out("lambda-shutdown-shared-provider", "src/handler.ts");
       expect(text).toContain("await provider.forceFlush();");
       expect(text).not.toContain("provider.shutdown()");
     });
+  });
+
+  describe("KNOWN (today's output asserted)", () => {
+    for (const [name, known] of Object.entries(KNOWN)) {
+      it(`${name}: ${known.promise} (today: not yet)`, () => {
+        expect(out(name, known.path), known.why).toContain(known.today);
+      });
+    }
   });
 
   describe("instrumentation-provider beside a HoneyHive 2.x tracer", () => {

@@ -153,6 +153,19 @@ export const provider = new NodeTracerProvider({
 provider.register();
 export const tracer = trace.getTracer("support");
 `;
+/** A Next.js app route tracing through `lib/otel.ts` (`@/` alias), and its project without a deployment signal. */
+const NEXT_OTEL_ROUTE = `import { tracer } from "@/lib/otel";
+
+export async function POST(request: Request) {
+  tracer.startSpan("chat").end();
+  return Response.json(await request.json());
+}`;
+const NEXT_OTEL = {
+  "package.json": pkg({ ...OTEL_DEPS, next: "15.3.0" }),
+  "next.config.ts": "export default {};\n",
+  "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] } } }),
+  "lib/otel.ts": OTEL_MODULE,
+};
 const TRACING_2X = `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "support" });\n`;
 
 // ---------------------------------------------------------------------------------------------------
@@ -628,6 +641,48 @@ const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcesso
 provider.register();
 
 export const handler = async (event: { url: string }) => ({ status: (await fetch(event.url)).status });`, { files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/instrumentation": "^0.203.0", "@opentelemetry/instrumentation-http": "^0.203.0" }) } }),
+    // Second round (after the first commit; written from the docs, after reading analysis/otel-destination.ts and
+    // parts of analysis/flush-calls.ts): hosts with their own fix forms, adapters, a shared provider's shutdown.
+    c("await provider.shutdown() on the provider imported from lib/otel.ts (shared across invocations)", `import { provider, tracer } from "./lib/otel";
+
+export const handler = async () => {
+  tracer.startSpan("work").end();
+  await provider.shutdown();
+  return { ok: true };
+};`, { filename: "src/handler.ts", files: { ...OTEL, "src/lib/otel.ts": OTEL_MODULE } }),
+    c("Next.js app route on Vercel (vercel.json) tracing through lib/otel's tracer, no flush", NEXT_OTEL_ROUTE, { filename: "app/api/chat/route.ts", files: { ...NEXT_OTEL, "vercel.json": "{}\n" } }),
+    c("Cloudflare Worker fetch with a BasicTracerProvider exporting to HoneyHive, no flush", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+
+const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(new OTLPTraceExporter({ url: "${HH_URL}" }))] });
+const tracer = provider.getTracer("worker");
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    tracer.startSpan("fetch").end();
+    return new Response(request.url);
+  },
+};`, { filename: "src/index.ts", files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@opentelemetry/exporter-trace-otlp-http": "^0.203.0" }), "wrangler.toml": `name = "worker"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n` } }),
+    c("Hono on Lambda (hono/aws-lambda handle(app)) with a route tracing through lib/otel", `import { Hono } from "hono";
+import { handle } from "hono/aws-lambda";
+import { tracer } from "./lib/otel";
+
+const app = new Hono();
+app.post("/chat", async (c) => {
+  tracer.startSpan("chat").end();
+  return c.json({ ok: true });
+});
+export const handler = handle(app);`, { filename: "src/index.ts", files: { "package.json": pkg({ ...OTEL_DEPS, hono: "^4.8.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
+    c("Express on Lambda through serverless-http, a route tracing through lib/otel", `import express from "express";
+import serverless from "serverless-http";
+import { tracer } from "./lib/otel";
+
+const app = express();
+app.post("/chat", (req, res) => {
+  tracer.startSpan("chat").end();
+  res.json({ ok: true, body: req.body });
+});
+export const handler = serverless(app);`, { filename: "src/index.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0", "serverless-http": "^3.2.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
     c("SQS handler typed SQSHandler (not named handler) with the imported tracer", `import type { SQSHandler } from "aws-lambda";
 import { tracer } from "./lib/otel";
 
@@ -810,6 +865,44 @@ export const handler = async () => {
   trace.getTracer("support").startSpan("answer").end();
   return { ok: true };
 };`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
+    // Second round.
+    c("a provider made by a helper the handler calls, and shut down in the handler (the invocation's own)", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+
+function makeProvider() {
+  return new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "${HH_URL}" }))] });
+}
+
+export const handler = async () => {
+  const provider = makeProvider();
+  provider.getTracer("once").startSpan("work").end();
+  await provider.shutdown();
+  return { ok: true };
+};`, { files: OTEL }),
+    c("middy chain whose .after() awaits the imported provider's flush", `import middy from "@middy/core";
+import { provider, tracer } from "./lib/otel";
+
+const base = async () => {
+  tracer.startSpan("work").end();
+  return { ok: true };
+};
+export const handler = middy(base).after(async () => {
+  await provider.forceFlush();
+});`, { filename: "src/handler.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@middy/core": "^6.1.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
+    c("(trace.getTracerProvider() as NodeTracerProvider).forceFlush() awaited (the documented trap counts as meant)", `import "./instrumentation";
+import { trace } from "@opentelemetry/api";
+import type { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+
+export const handler = async () => {
+  try {
+    trace.getTracer("jobs").startSpan("run").end();
+    return { ok: true };
+  } finally {
+    await (trace.getTracerProvider() as NodeTracerProvider).forceFlush();
+  }
+};`, { filename: "src/handler.ts", files: { ...OTEL, "src/instrumentation.ts": OTEL_SIDE_EFFECT } }),
+    c("Next.js app route without a serverless signal (self-hosted next start), tracing through lib/otel", NEXT_OTEL_ROUTE, { filename: "app/api/chat/route.ts", files: NEXT_OTEL }),
     c("Jaeger exporter (@opentelemetry/exporter-jaeger), no flush: not HoneyHive", `import { trace } from "@opentelemetry/api";
 import { JaegerExporter } from "@opentelemetry/exporter-jaeger";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
