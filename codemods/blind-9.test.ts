@@ -420,6 +420,27 @@ app.listen(3000);
     },
   },
   {
+    // Added with the BasicTracerProvider knowledge fix (not blind).
+    name: "basic-provider-per-request",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-trace-base": "^1.30.1", express: "^5.1.0" }),
+      "src/server.ts": `import express from "express";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+
+const app = express();
+app.post("/chat", async (_req, res) => {
+  const provider = new BasicTracerProvider();
+  provider.addSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter({ url: "${HH_URL}" })));
+  provider.register();
+  res.json({ ok: true });
+});
+app.listen(3000);
+`,
+    },
+  },
+  {
     name: "test-in-memory-exporter",
     sets: ["2x", "from1"],
     files: {
@@ -658,6 +679,11 @@ describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentatio
       const text = out("provider-per-request", "src/server.ts");
       expect(text).toMatch(/\/\* honeyhive-migrate: [^*]*\*\/\n\s*const provider = new NodeTracerProvider/);
     });
+  });
+
+  it("leaves a marker on a 1.x-SDK BasicTracerProvider registered per request", () => {
+    const text = out("basic-provider-per-request", "src/server.ts");
+    expect(text).toMatch(/\/\* honeyhive-migrate: [^*]*BasicTracerProvider[^*]*\*\/\n\s*const provider = new BasicTracerProvider\(\);/);
   });
 
   describe("left byte for byte", () => {

@@ -60,7 +60,9 @@ import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-
 // OTLPHttpJsonTraceExporter / OTLPHttpProtoTraceExporter are OTLP exporters in OTEL_COMPONENTS
 // (analysis/knowledge/sdks/opentelemetry.ts), so a Lambda that hands one to registerOTel is read as exporting to
 // HoneyHive (reported, no suggestion: the file holds no provider to flush); its look-alike to another vendor is
-// the quiet case written after the fix.
+// the quiet case written after the fix. A third round found the 1.x SDK's BasicTracerProvider#register() missing
+// as an activation in OTEL_COMPONENTS (it was only in instrumentations.ts' PIPELINE_OWNERS): a provider per
+// request and a side-effect module registering one were missed; fixed as knowledge (one entry, derived by both).
 const KNOWN: readonly Known[] = [
   {
     rule: FLUSH_RULE,
@@ -683,6 +685,13 @@ app.post("/chat", (req, res) => {
   res.json({ ok: true, body: req.body });
 });
 export const handler = serverless(app);`, { filename: "src/index.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0", "serverless-http": "^3.2.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
+    c("side-effect import of a module registering a 1.x-SDK BasicTracerProvider, trace.getTracer in the handler", `import "./otel";
+import { trace } from "@opentelemetry/api";
+
+export const handler = async () => {
+  trace.getTracer("basic").startSpan("work").end();
+  return { ok: true };
+};`, { filename: "src/handler.ts", files: { ...OTEL1, "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";\nexport const provider = new BasicTracerProvider();\nprovider.addSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter({ url: "${HH_URL}" })));\nprovider.register();\n` } }),
     c("SQS handler typed SQSHandler (not named handler) with the imported tracer", `import type { SQSHandler } from "aws-lambda";
 import { tracer } from "./lib/otel";
 
@@ -1120,6 +1129,39 @@ export const handler = async () => {
   trace.getTracer("jobs").startSpan("run").end();
   return { ok: true };
 };`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
+    // Second round.
+    c("Koa middleware starting a NodeSDK to HoneyHive per request", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { NodeSDK } from "@opentelemetry/sdk-node";
+import Koa from "koa";
+const app = new Koa();
+app.use(async (ctx, next) => {
+  const sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) });
+  sdk.start();
+  await next();
+  ctx.set("x-traced", "1");
+});
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0", koa: "^3.0.0" }) } }),
+    c("kafkajs eachMessage registering a provider per message", `${IMPORTS}import { Kafka } from "kafkajs";
+const consumer = new Kafka({ brokers: ["kafka:9092"] }).consumer({ groupId: "llm" });
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const provider = ${HH_PROVIDER};
+    provider.register();
+    provider.getTracer("llm").startSpan(String(message.key)).end();
+  },
+});`, { filename: "src/consumer.ts", files: { "package.json": pkg({ ...OTEL_DEPS, kafkajs: "^2.2.4" }) } }),
+    c("Express route: a 1.x-SDK BasicTracerProvider with addSpanProcessor and register() per request", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import express from "express";
+const app = express();
+app.post("/chat", async (_req, res) => {
+  const provider = new BasicTracerProvider();
+  provider.addSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter({ url: "${HH_URL}" })));
+  provider.register();
+  provider.getTracer("chat").startSpan("answer").end();
+  res.json({ ok: true });
+});
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL1_DEPS, express: "^5.1.0" }) } }),
   ];
   const quiet: Case[] = [
     c("module-level provider registered once, handler only calls trace.getTracer", `${IMPORTS}import { trace } from "@opentelemetry/api";
@@ -1177,6 +1219,18 @@ app.post("/:tenant/chat", async (req, res) => {
   res.json({ ok: true });
 });
 app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
+    // Written after the BasicTracerProvider fix (not blind): its look-alike to another vendor.
+    c("a 1.x-SDK BasicTracerProvider registered per request, exporting to a local collector", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import express from "express";
+const app = express();
+app.post("/chat", async (_req, res) => {
+  const provider = new BasicTracerProvider();
+  provider.addSpanProcessor(new SimpleSpanProcessor(new OTLPTraceExporter({ url: "http://localhost:4318/v1/traces" })));
+  provider.register();
+  res.json({ ok: true });
+});
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL1_DEPS, express: "^5.1.0" }) } }),
     c("a test's beforeEach building an InMemorySpanExporter provider", `import { beforeEach, expect, it } from "vitest";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
@@ -1330,6 +1384,26 @@ const { VertexAIInstrumentation } = require("@traceloop/instrumentation-vertexai
 const tracer = HoneyHiveTracer.init({ project: "vertex" });
 registerInstrumentations({ instrumentations: [new VertexAIInstrumentation()] });
 module.exports = { tracer };`, { filename: "src/tracing.js", files: { "package.json": pkgCjs({ honeyhive: "^2.0.0" }) } }),
+    // Second round (after the first commit): activation in a module the file loads.
+    c("the file imports ./otel, which builds a provider but never registers it: instrumentations still lost", `import "./otel";
+${T}import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
+registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()] });`, { filename: "src/tracing.ts", files: { ...HH2, "src/otel.ts": `import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nexport const provider = new NodeTracerProvider();\n` } }),
+    c("Sentry.init with skipOpenTelemetrySetup: true beside the tracer (Sentry registers no provider)", `${T}import * as Sentry from "@sentry/node";
+import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { LangChainInstrumentation } from "@arizeai/openinference-instrumentation-langchain";
+Sentry.init({ dsn: process.env.SENTRY_DSN, skipOpenTelemetrySetup: true });
+registerInstrumentations({ instrumentations: [new LangChainInstrumentation()] });`, { filename: "src/tracing.ts", files: HH2 }),
+    c("AI SDK embedMany and streamObject with experimental_telemetry beside the tracer", `import { openai } from "@ai-sdk/openai";
+import { embedMany, streamObject } from "ai";
+import { z } from "zod";
+import { tracer } from "./tracing";
+export async function index(chunks: string[]) {
+  tracer.enrichSpan({ metadata: { chunks: chunks.length } });
+  const { embeddings } = await embedMany({ model: openai.embedding("text-embedding-3-small"), values: chunks, experimental_telemetry: { isEnabled: true } });
+  const { partialObjectStream } = streamObject({ model: openai("gpt-4o-mini"), schema: z.object({ title: z.string() }), prompt: chunks[0] ?? "", experimental_telemetry: { isEnabled: true } });
+  return { embeddings, partialObjectStream };
+}`, { filename: "src/index-docs.ts", files: { "package.json": pkg({ honeyhive: "^2.0.0", ai: "^4.3.16", zod: "^3.25.0" }), "src/tracing.ts": TRACING_2X } }),
   ];
   const quiet: Case[] = [
     c("LangChainInstrumentation given tracerProvider: tracer.provider", `${T}import { LangChainInstrumentation } from "@arizeai/openinference-instrumentation-langchain";
@@ -1409,6 +1483,20 @@ registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()], trac
 it("works beside a test-mode tracer", () => {
   HoneyHiveTracer.init({ project: "test", testMode: true });
 });`, { filename: "src/otel.test.ts", files: { "package.json": pkg({ honeyhive: "^2.0.0", ...OTEL_DEPS, vitest: "^3.2.4" }) } }),
+    // Second round.
+    c("the file imports ./otel, which starts a NodeSDK to Jaeger: the instrumentations go there by choice", `import "./otel";
+${T}import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
+registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()] });`, { filename: "src/tracing.ts", files: { ...HH2, "src/otel.ts": `import { NodeSDK } from "@opentelemetry/sdk-node";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nnew NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "http://jaeger:4318/v1/traces" }) }).start();\n` } }),
+    c("the file imports ./instrumentation.node, which calls traceloop.initialize", `import "./instrumentation.node";
+${T}import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { PrismaInstrumentation } from "@prisma/instrumentation";
+registerInstrumentations({ instrumentations: [new PrismaInstrumentation()] });`, { filename: "src/tracing.ts", files: { ...HH2, "src/instrumentation.node.ts": `import * as traceloop from "@traceloop/node-server-sdk";\ntraceloop.initialize({ appName: "app", disableBatch: true });\n` } }),
+    c("Sentry.init (sets up OpenTelemetry) in the file beside the tracer", `${T}import * as Sentry from "@sentry/node";
+import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { LangChainInstrumentation } from "@arizeai/openinference-instrumentation-langchain";
+Sentry.init({ dsn: process.env.SENTRY_DSN, tracesSampleRate: 1 });
+registerInstrumentations({ instrumentations: [new LangChainInstrumentation()] });`, { filename: "src/tracing.ts", files: HH2 }),
     c("an OpenTelemetry-only app (no HoneyHive) registering instrumentations for Jaeger", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
 import { JaegerExporter } from "@opentelemetry/exporter-jaeger";
