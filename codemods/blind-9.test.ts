@@ -441,6 +441,27 @@ app.listen(3000);
     },
   },
   {
+    // Fourth round: import styles.
+    name: "cjs-handler-renamed-provider",
+    sets: ["2x", "from1"],
+    files: {
+      "package.json": JSON.stringify({ name: "app", private: true, dependencies: OTEL_DEPS }),
+      "src/handler.js": `const opentelemetry = require("@opentelemetry/api");
+const { OTLPTraceExporter: Exporter } = require("@opentelemetry/exporter-trace-otlp-http");
+const { BatchSpanProcessor } = require("@opentelemetry/sdk-trace-base");
+const { NodeTracerProvider } = require("@opentelemetry/sdk-trace-node");
+
+const otel = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new Exporter({ url: "${HH_URL}" }))] });
+otel.register();
+
+module.exports.handler = async (event) => {
+  opentelemetry.trace.getTracer("cjs").startSpan("work").end();
+  return { statusCode: 200, body: event.body };
+};
+`,
+    },
+  },
+  {
     name: "test-in-memory-exporter",
     sets: ["2x", "from1"],
     files: {
@@ -500,6 +521,23 @@ export async function audit(action: string) {
   span.end();
   await flush();
 }
+`,
+    },
+  },
+  {
+    // A 1.x project whose Lambda traces through its own OpenTelemetry pipeline to HoneyHive (no 1.x name in it).
+    name: "1x-project-otel-lambda",
+    sets: ["2x", "from1"],
+    files: {
+      "package.json": pkg({ honeyhive: "^1.0.42", ...OTEL_DEPS }),
+      "src/tracing.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "support" });\n`,
+      "src/lib/otel.ts": PIPELINE,
+      "src/handler.ts": `import { provider } from "./lib/otel";
+
+export const handler = async () => {
+  provider.getTracer("orders").startSpan("fulfil").end();
+  return { ok: true };
+};
 `,
     },
   },
@@ -681,6 +719,12 @@ describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentatio
     });
   });
 
+  it("CommonJS with renamed requires: module.exports.handler wrapped, the provider flushed by its own name, both sets", () => {
+    const text = out("cjs-handler-renamed-provider", "src/handler.js");
+    expect(text).toContain("  try {\n    opentelemetry.trace.getTracer(\"cjs\").startSpan(\"work\").end();\n    return { statusCode: 200, body: event.body };\n  } finally {\n    await otel.forceFlush();\n  }");
+    expect(out("cjs-handler-renamed-provider", "src/handler.js", "from1")).toBe(text);
+  });
+
   it("leaves a marker on a 1.x-SDK BasicTracerProvider registered per request", () => {
     const text = out("basic-provider-per-request", "src/server.ts");
     expect(text).toMatch(/\/\* honeyhive-migrate: [^*]*BasicTracerProvider[^*]*\*\/\n\s*const provider = new BasicTracerProvider\(\);/);
@@ -709,6 +753,14 @@ describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentatio
   });
 
   describe("--from 1 on 1.x OpenTelemetry hand-offs", () => {
+    it("a 1.x project's OpenTelemetry Lambda gets the provider's flush with either set, its pipeline module untouched", () => {
+      for (const set of ["2x", "from1"] as const) {
+        expect(out("1x-project-otel-lambda", "src/handler.ts", set), set).toContain("  } finally {\n    await provider.forceFlush();\n  }");
+        expect(out("1x-project-otel-lambda", "src/lib/otel.ts", set), set).toBe(input("1x-project-otel-lambda", "src/lib/otel.ts"));
+      }
+      expect(out("1x-project-otel-lambda", "src/tracing.ts", "from1")).toContain("export const tracer = HoneyHiveTracer.init(");
+    });
+
     it("rewrites tracer.getTracer() for AI SDK telemetry to tracer.provider.getTracer(\"honeyhive\")", () => {
       const text = out("1x-get-tracer-for-ai-sdk", "src/answer.ts", "from1");
       expect(text).toContain(`tracer: tracer.provider.getTracer("honeyhive")`);

@@ -692,6 +692,67 @@ export const handler = async () => {
   trace.getTracer("basic").startSpan("work").end();
   return { ok: true };
 };`, { filename: "src/handler.ts", files: { ...OTEL1, "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";\nexport const provider = new BasicTracerProvider();\nprovider.addSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter({ url: "${HH_URL}" })));\nprovider.register();\n` } }),
+    // Fourth round: import styles of @opentelemetry/api and the exporter package (OpenTelemetry's own docs write
+    // `const opentelemetry = require("@opentelemetry/api")` and `opentelemetry.trace.getTracer(…)`).
+    c("namespace import of @opentelemetry/api: api.trace.getTracer in the handler", `import * as api from "@opentelemetry/api";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+
+new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "${HH_URL}" }))] }).register();
+
+export const handler = async () => {
+  api.trace.getTracer("ns").startSpan("work").end();
+  return { ok: true };
+};`, { files: OTEL }),
+    c("default import of @opentelemetry/api: opentelemetry.trace.getTracer at module level", `import opentelemetry from "@opentelemetry/api";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+
+const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "${HH_URL}" }))] });
+provider.register();
+const tracer = opentelemetry.trace.getTracer("default");
+
+export const handler = async () => {
+  tracer.startSpan("work").end();
+  return { ok: true };
+};`, { files: OTEL }),
+    c("CommonJS: const opentelemetry = require(\"@opentelemetry/api\"), module.exports.handler", `const opentelemetry = require("@opentelemetry/api");
+const { OTLPTraceExporter } = require("@opentelemetry/exporter-trace-otlp-http");
+const { BatchSpanProcessor } = require("@opentelemetry/sdk-trace-base");
+const { NodeTracerProvider } = require("@opentelemetry/sdk-trace-node");
+
+const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "${HH_URL}" }))] });
+provider.register();
+
+module.exports.handler = async () => {
+  const span = opentelemetry.trace.getTracer("cjs").startSpan("work");
+  span.end();
+  return { ok: true };
+};`, { filename: "src/handler.js", files: OTEL_CJS }),
+    c("the exporter package imported as a namespace: new otlp.OTLPTraceExporter(…)", `import * as otlp from "@opentelemetry/exporter-trace-otlp-http";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+
+const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new otlp.OTLPTraceExporter({ url: "${HH_URL}" }))] });
+const tracer = provider.getTracer("ns-exporter");
+
+export const handler = async () => {
+  tracer.startSpan("work").end();
+  return { ok: true };
+};`, { files: OTEL }),
+    c("renamed imports: NodeTracerProvider as Provider, OTLPTraceExporter as Exporter", `import { OTLPTraceExporter as Exporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { BatchSpanProcessor as Batch } from "@opentelemetry/sdk-trace-base";
+import { NodeTracerProvider as Provider } from "@opentelemetry/sdk-trace-node";
+
+const otel = new Provider({ spanProcessors: [new Batch(new Exporter({ url: "${HH_URL}" }))] });
+const tracer = otel.getTracer("renamed");
+
+export const handler = async () => {
+  tracer.startSpan("work").end();
+  return { ok: true };
+};`, { files: OTEL }),
     c("SQS handler typed SQSHandler (not named handler) with the imported tracer", `import type { SQSHandler } from "aws-lambda";
 import { tracer } from "./lib/otel";
 
