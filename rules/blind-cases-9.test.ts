@@ -59,7 +59,7 @@ import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-
 // First run (127 cases, 2026-12-06): 4 misses, no false report. One was knowledge and is fixed: @vercel/otel's
 // OTLPHttpJsonTraceExporter / OTLPHttpProtoTraceExporter are OTLP exporters in OTEL_COMPONENTS
 // (analysis/knowledge/sdks/opentelemetry.ts), so a Lambda that hands one to registerOTel is read as exporting to
-// HoneyHive (reported, no suggestion: the file holds no provider to flush). Later rounds (27 more cases, written
+// HoneyHive (reported, no suggestion: the file holds no provider to flush). Later rounds (29 more cases, written
 // from the docs after that fix): 3 misses; two were the 1.x SDK's BasicTracerProvider#register() missing as an
 // activation in OTEL_COMPONENTS (it was only in instrumentations.ts' PIPELINE_OWNERS: a provider per request and
 // a side-effect module registering one), fixed as knowledge (one entry, derived by both); the third is engine
@@ -1330,6 +1330,26 @@ app.post("/chat", async (_req, res) => {
   res.json({ ok: true });
 });
 app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL1_DEPS, express: "^5.1.0" }) } }),
+    // Sixth round.
+    c("a Lambda starting a NodeSDK on the first invocation only (module variable checked)", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { NodeSDK } from "@opentelemetry/sdk-node";
+let sdk: NodeSDK | undefined;
+export const handler = async (event: { body: string }) => {
+  if (!sdk) {
+    sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) });
+    sdk.start();
+  }
+  return { statusCode: 200, body: event.body };
+};`, { files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }) } }),
+    c("a provider registered in main() of a worker script (runs once)", `${IMPORTS}import { Worker } from "bullmq";
+async function main() {
+  const provider = ${HH_PROVIDER};
+  provider.register();
+  new Worker("jobs", async (job) => {
+    provider.getTracer("jobs").startSpan(job.name).end();
+  }, { connection: { host: "redis" } });
+}
+await main();`, { filename: "src/worker.ts", files: { "package.json": pkg({ ...OTEL_DEPS, bullmq: "^5.56.0" }) } }),
     c("a test's beforeEach building an InMemorySpanExporter provider", `import { beforeEach, expect, it } from "vitest";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
