@@ -54,12 +54,13 @@ import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
 import explicitRule, { RULE_NAME as EXPLICIT_RULE } from "./require-explicit-tracer.js";
 import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-start-in-handler.js";
+import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
 
 // Cases the core gets wrong today (`Known` in ./test-utils/blind-cases.ts); each says why, and where.
 // First run (127 cases, 2026-12-06): 4 misses, no false report. One was knowledge and is fixed: @vercel/otel's
 // OTLPHttpJsonTraceExporter / OTLPHttpProtoTraceExporter are OTLP exporters in OTEL_COMPONENTS
 // (analysis/knowledge/sdks/opentelemetry.ts), so a Lambda that hands one to registerOTel is read as exporting to
-// HoneyHive (reported, no suggestion: the file holds no provider to flush). Later rounds (29 more cases, written
+// HoneyHive (reported, no suggestion: the file holds no provider to flush). Later rounds (31 more cases, written
 // from the docs after that fix): 3 misses; two were the 1.x SDK's BasicTracerProvider#register() missing as an
 // activation in OTEL_COMPONENTS (it was only in instrumentations.ts' PIPELINE_OWNERS: a provider per request and
 // a side-effect module registering one), fixed as knowledge (one entry, derived by both); the third is engine
@@ -1693,4 +1694,43 @@ app.post("/chat", async () => tracer.startSpan("chat", async () => ({ ok: true }
 await app.listen({ port: 3000 });`, { filename: "src/server.ts", files: { "package.json": pkg({ honeyhive: "^2.0.0", fastify: "^5.4.0" }), "src/tracing.ts": TRACING_2X } }),
   ];
   describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported: [], quiet });
+});
+
+// Seventh round: evaluate() and OpenTelemetry hand-offs (seed 1: "When you're running experiments with evaluate(),
+// do not initialize your own tracer"; no-global-tracer-with-evaluate.md: a module-level tracer used by nothing but
+// evaluated code conflicts with the per-datapoint tracers).
+describe(`${EVALUATE_RULE} (blind 9, OpenTelemetry hand-offs in evaluated code)`, () => {
+  const EVAL = { "package.json": pkg({ honeyhive: "^2.0.0", ai: "^4.3.16", "@ai-sdk/openai": "^1.3.22", "@opentelemetry/api": "^1.9.0" }) };
+  const reported: Case[] = [
+    c("a module-level tracer whose provider's tracer is the AI SDK telemetry tracer of the evaluated function", `import { openai } from "@ai-sdk/openai";
+import { generateText } from "ai";
+import { HoneyHiveTracer } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+
+const tracer = HoneyHiveTracer.init({ project: "evals" });
+
+async function answer(datapoint: { inputs: { question: string } }) {
+  const { text } = await generateText({
+    model: openai("gpt-4o-mini"),
+    prompt: datapoint.inputs.question,
+    experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") },
+  });
+  return { answer: text };
+}
+
+await evaluate({ function: answer, dataset: [{ inputs: { question: "2 + 2?" } }], name: "ai-sdk-eval" });`, { filename: "src/eval.ts", files: EVAL }),
+  ];
+  const quiet: Case[] = [
+    c("OpenTelemetry's own trace.getTracer spans inside the evaluated function (no HoneyHive tracer in the file)", `import { trace } from "@opentelemetry/api";
+import { evaluate } from "honeyhive/experiments";
+
+async function answer(datapoint: { inputs: { question: string } }) {
+  const span = trace.getTracer("eval").startSpan("answer");
+  span.end();
+  return { answer: datapoint.inputs.question.length };
+}
+
+await evaluate({ function: answer, dataset: [{ inputs: { question: "2 + 2?" } }], name: "otel-eval" });`, { filename: "src/eval.ts", files: EVAL }),
+  ];
+  describeCases(EVALUATE_RULE, evaluateRule as AnyRule, { reported, quiet });
 });
