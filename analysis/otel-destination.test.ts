@@ -9,7 +9,8 @@ import { parseAnalysisInput } from "./parse-input.js";
 const IMPORTS =
   `import { NodeTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-node";\n` +
   `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\n` +
-  `import { MeterProvider } from "@opentelemetry/sdk-metrics";\n`;
+  `import { MeterProvider } from "@opentelemetry/sdk-metrics";\n` +
+  `import { OTLPHttpJsonTraceExporter, OTLPHttpProtoTraceExporter } from "@vercel/otel";\n`;
 const HH = `new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" })`;
 const HONEYCOMB = `new OTLPTraceExporter({ url: "https://api.honeycomb.io/v1/traces" })`;
 
@@ -43,5 +44,11 @@ describe("componentDestination", () => {
     expect(destinationOf(`const m = new MeterProvider();\n`, "m")).toBe("unknown");
     // One processor to HoneyHive among others: the provider sends there.
     expect(destinationOf(`const p = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(${HONEYCOMB}), new BatchSpanProcessor(${HH})] });\n`, "p")).toBe("honeyhive");
+  });
+
+  it("@vercel/otel's own OTLP exporters (blind-9): read by their url and key header like OTLPTraceExporter", () => {
+    expect(destinationOf(`const e = new OTLPHttpJsonTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" });\n`, "e")).toBe("honeyhive");
+    expect(destinationOf(`const e = new OTLPHttpProtoTraceExporter({ url: process.env.OTEL_URL, headers: { Authorization: \`Bearer \${process.env.HH_API_KEY}\` } });\n`, "e")).toBe("honeyhive");
+    expect(destinationOf(`const e = new OTLPHttpJsonTraceExporter({ url: "https://otel.baselime.io/v1/traces", headers: { "x-api-key": process.env.BASELIME_KEY ?? "" } });\n`, "e")).toBe("other");
   });
 });

@@ -136,7 +136,9 @@ const OTEL_REGISTERING: readonly PipelineOwner[] = OTEL_COMPONENTS.flatMap((comp
           name: "OpenTelemetry",
           packages: [component.export.package],
           activations: [{ kind: "instance", className: component.export.name, methods: component.activatedBy }],
-          verifiedAt: "analysis/knowledge/sdks/opentelemetry.ts OTEL_COMPONENTS `activatedBy` (NodeSDK#start, NodeTracerProvider#register, WebTracerProvider#register)",
+          verifiedAt:
+            "analysis/knowledge/sdks/opentelemetry.ts OTEL_COMPONENTS `activatedBy` (NodeSDK#start, NodeTracerProvider#register, WebTracerProvider#register, " +
+            "the 1.x BasicTracerProvider#register of @opentelemetry/sdk-trace-base)",
         } satisfies PipelineOwner,
       ]
     : [],
@@ -144,14 +146,6 @@ const OTEL_REGISTERING: readonly PipelineOwner[] = OTEL_COMPONENTS.flatMap((comp
 
 export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
   ...OTEL_REGISTERING,
-  {
-    id: "opentelemetry-basic-provider",
-    name: "OpenTelemetry",
-    packages: ["@opentelemetry/sdk-trace-base"],
-    // 2.x removed `register()`; there it becomes global only through `trace.setGlobalTracerProvider()` (below).
-    activations: [{ kind: "instance", className: "BasicTracerProvider", methods: ["register"] }],
-    verifiedAt: "@opentelemetry/sdk-trace-base 1.x BasicTracerProvider#register(config) sets the global provider; removed in 2.x",
-  },
   {
     id: "opentelemetry-api",
     name: "OpenTelemetry",

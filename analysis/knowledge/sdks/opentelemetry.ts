@@ -49,13 +49,23 @@ export const OTEL_COMPONENTS: readonly OtelComponent[] = [
   component("@opentelemetry/sdk-node", "NodeSDK", "sdk", false, ["start"]),
   component("@opentelemetry/sdk-trace-node", "NodeTracerProvider", "provider", true, ["register"]),
   component("@opentelemetry/sdk-trace-web", "WebTracerProvider", "provider", true, ["register"]),
-  // BasicTracerProvider lost `register()` in 2.x: it becomes global through `trace.setGlobalTracerProvider()`.
-  ...TRACE_SDK_PACKAGES.map((pkg) => component(pkg, "BasicTracerProvider", "provider")),
+  // BasicTracerProvider of the 1.x SDK (@opentelemetry/sdk-trace-base 1.x) became global with `register()`, as
+  // NodeTracerProvider does; 2.x removed it (and @opentelemetry/sdk-trace is 2.x only): there it becomes global
+  // through `trace.setGlobalTracerProvider()` (GLOBAL_PROVIDER_SETTERS). A `register()` in code that runs is the
+  // 1.x class's, so the method is read on the sdk-trace-base export whichever major is installed.
+  component("@opentelemetry/sdk-trace", "BasicTracerProvider", "provider"),
+  component("@opentelemetry/sdk-trace-base", "BasicTracerProvider", "provider", true, ["register"]),
   ...[...TRACE_SDK_PACKAGES, "@opentelemetry/sdk-trace-node"].flatMap((pkg) => [
     component(pkg, "BatchSpanProcessor", "processor"),
     component(pkg, "SimpleSpanProcessor", "processor"),
   ]),
   ...OTLP_EXPORTER_PACKAGES.map((pkg) => component(pkg, "OTLPTraceExporter", "exporter")),
+  // @vercel/otel's own OTLP exporters (edge-runtime compatible), given to `registerOTel({ traceExporter })`:
+  // `new OTLPHttpJsonTraceExporter({ url, headers })` takes the OTLPTraceExporter options and `implements
+  // SpanExporter` (vercel/otel packages/otel/src/exporters/exporter-trace-otlp-http-fetch.ts and the proto
+  // twin; public instrumentation.ts files pass `url` and `headers`: checked with the search tool, 2026-12-06).
+  component("@vercel/otel", "OTLPHttpJsonTraceExporter", "exporter"),
+  component("@vercel/otel", "OTLPHttpProtoTraceExporter", "exporter"),
 ];
 
 /**
