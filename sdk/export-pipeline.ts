@@ -8,7 +8,7 @@ import type { Context } from "@opentelemetry/api";
 import type { ExportResult } from "@opentelemetry/core";
 import type { ReadableSpan, Span, SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import type { CircuitBreaker, HttpTransport } from "./http-transport.js";
-import { describeError, type Logger } from "./logger.js";
+import { describeError, serverOrigin, type Logger } from "./logger.js";
 import { TraceFlags } from "./otel-api.js";
 import { otelSdk } from "./otel-sdk.js";
 import { drainWithin, valueWithin } from "./timing.js";
@@ -352,17 +352,6 @@ class DeliveringExporter implements SpanExporter {
   shutdown(): Promise<void> {
     this.dispose();
     return this.#inner.shutdown();
-  }
-}
-
-/** The origin of `serverUrl` (what a warning may name), or undefined when there is none to name. */
-function serverOrigin(serverUrl: string | undefined): string | undefined {
-  if (serverUrl === undefined) return undefined;
-  try {
-    const { origin } = new URL(serverUrl);
-    return origin === "null" ? undefined : origin;
-  } catch {
-    return undefined;
   }
 }
 

@@ -62,6 +62,20 @@ export function resetWarningsForTests(): void {
 }
 
 /**
+ * What a warning may say about where the SDK sends: the origin of `url` (scheme, host, port), never
+ * its credentials, path or query; undefined when it has none (not a URL, or an opaque one).
+ */
+export function serverOrigin(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const { origin } = new URL(url);
+    return origin === "null" ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Makes `secret` (an API key) unprintable: from now on it is replaced in every line the SDK prints, in
  * this process, whichever tracer prints it.
  */

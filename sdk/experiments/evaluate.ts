@@ -9,7 +9,7 @@ import { MAX_TIMER_MS, resolveConfig, type ResolvedConfig } from "../config.js";
 import { initDatapointTracer } from "../datapoint-tracer.js";
 import { finalFlush, heldSpansBound } from "../tracer.js";
 import { withEvaluationTracer } from "../evaluation-context.js";
-import { createLogger, describeError, quote, registerSecret, type Logger } from "../logger.js";
+import { createLogger, describeError, quote, registerSecret, serverOrigin, type Logger } from "../logger.js";
 import { ROOT_CONTEXT, context } from "../otel-api.js";
 import { isPlainObject, toRequestBody } from "../serialize.js";
 import {
@@ -230,9 +230,11 @@ function withinDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T | und
 }
 
 /**
- * Once per process and cause: the backend refused a datapoint's spans or session (the run itself was
- * accepted). Every later datapoint would be refused the same way, so it is said once, with what to
- * check; never the key.
+ * Once per process, server and status: the backend refused a datapoint's spans or session (the run
+ * itself was accepted). Every later datapoint would be refused the same way, so it is said once, with
+ * what to check; never the key. The server is its origin, in the key and in the line: keyed by the
+ * whole `serverUrl`, two spellings of one server (a trailing path, a `?token=` that changes) warned
+ * twice, and the key held the URL's credentials (gaps-sdk-6).
  */
 function warnRefused(logger: Logger, config: ResolvedConfig, status: number): void {
   const why =
@@ -241,10 +243,11 @@ function warnRefused(logger: Logger, config: ResolvedConfig, status: number): vo
       : status === 403
         ? `the API key may not write to project ${quote(config.project)}: check the key and the project`
         : "the backend rejected the request";
+  const server = serverOrigin(config.serverUrl) ?? "";
   logger.warnOnce(
-    `evaluate-refused:${config.serverUrl}:${status}`,
-    `evaluate(): HoneyHive refused a datapoint's spans or session with HTTP ${status} (${why}). The run goes on, ` +
-      "but what the backend refuses is not recorded, and later datapoints will be refused the same way.",
+    `evaluate-refused:${server}:${status}`,
+    `evaluate(): HoneyHive refused a datapoint's spans or session with HTTP ${status} (${why}${server === "" ? "" : `; server ${server}`}). ` +
+      "The run goes on, but what the backend refuses is not recorded, and later datapoints will be refused the same way.",
   );
 }
 
