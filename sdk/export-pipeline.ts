@@ -8,12 +8,14 @@ import type { Context } from "@opentelemetry/api";
 import type { ExportResult } from "@opentelemetry/core";
 import type { ReadableSpan, Span, SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import type { CircuitBreaker, HttpTransport } from "./http-transport.js";
-import { describeError, serverOrigin, type Logger } from "./logger.js";
+import { describeError, outageEnded, serverOrigin, warnOutage, type Logger } from "./logger.js";
 import { TraceFlags } from "./otel-api.js";
 import { otelSdk } from "./otel-sdk.js";
 import { drainWithin, valueWithin } from "./timing.js";
 
 export const OTLP_TRACES_PATH = "/opentelemetry/v1/traces";
+/** The outages of span export, warned about once each per server (logger.ts warnOutage). */
+const OUTAGE_TOPIC = "spans";
 
 /**
  * Spans per export. The BatchSpanProcessor sends one export at a time, so a burst is absorbed by the
@@ -268,16 +270,23 @@ class DeliveringExporter implements SpanExporter {
     const finish = (result: ExportResult) => {
       if (finished) return;
       finished = true;
-      if (result.code !== ExportResultCode.SUCCESS) {
+      const { server } = this.#options;
+      if (result.code === ExportResultCode.SUCCESS) {
+        if (server !== undefined) outageEnded(server, OUTAGE_TOPIC);
+      } else {
         const error = result.error;
         if (error instanceof BackendUnavailableError && this.#options.breaker) {
           this.#keep(spans);
           // The spans are not lost: for the processor this export is done.
           result = { code: ExportResultCode.SUCCESS };
-          this.#logger.warnOnce(
-            "span-export-failed",
-            `Exporting spans to HoneyHive failed: ${describeError(error)} ` +
-              "(further failures are not logged; spans are kept, bounded by maxQueueSize, and sent when the backend is back)",
+          // Once per outage of the server, not once per process (gaps-sdk-6: a second outage, after the
+          // backend had come back, was never said).
+          warnOutage(
+            server ?? "",
+            OUTAGE_TOPIC,
+            `Exporting spans to HoneyHive failed: ${describeError(error)} (${server === undefined ? "" : `server ${server}; `}` +
+              "spans are kept, bounded by maxQueueSize, and sent when the backend is back; further failures are not logged " +
+              "until it answers again)",
           );
         } else {
           this.failedSpans += spans.length;
@@ -287,7 +296,6 @@ class DeliveringExporter implements SpanExporter {
           // later 401), nor once per status (gaps-sdk-5: one server's 401 hid another's, a tracer with
           // a wrong key beside one with the right key elsewhere). The server is named by its origin.
           const status = (error as { code?: unknown } | undefined)?.code;
-          const { server } = this.#options;
           this.#logger.warnOnce(
             `span-export-refused:${server ?? ""}:${typeof status === "number" ? status : (error?.name ?? "unknown")}`,
             `Exporting spans to HoneyHive failed: ${describeError(error)} (${server === undefined ? "" : `server ${server}; `}` +

@@ -6,6 +6,7 @@
 // A server is named by its origin, never its credentials, path or query.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BackendClient } from "./backend.js";
+import { HoneyHiveTracer } from "./index.js";
 import { OUTAGE_REWARN_INTERVAL_MS, outageEnded, warnOutage } from "./logger.js";
 import { FakeHoneyHiveBackend } from "./test-utils/fake-backend.js";
 import { useLogCapture } from "./test-utils/log-capture.js";
@@ -134,4 +135,58 @@ describe("REST calls (BackendClient)", () => {
       await backend.close();
     }
   }, 30_000);
+});
+
+describe("span export", () => {
+  /** Flushes until the backend has every span (kept spans go out once a probe finds it back), at most ~15 s. */
+  async function flushUntilDelivered(tracer: HoneyHiveTracer): Promise<boolean> {
+    for (let attempt = 0; attempt < 60; attempt++) {
+      if (await tracer.forceFlush({ timeoutMs: 2_000 })) return true;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return false;
+  }
+
+  it("warns once per outage of a backend that goes down, up and down again", async () => {
+    const backend = await FakeHoneyHiveBackend.start();
+    const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "outages", serverUrl: backend.url, timeoutMs: 500 });
+    const spanExportFailures = () => linesWith("Exporting spans to HoneyHive failed");
+    /** The backend closes every connection; two spans, each flushed, fail to export. */
+    const goDown = async (name: string): Promise<void> => {
+      backend.inject({ mode: "close-on-accept" });
+      tracer.startSpan(name, () => undefined);
+      expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(false);
+      tracer.startSpan(`${name}, later`, () => undefined);
+      expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(false);
+    };
+    try {
+      tracer.startSpan("before", () => undefined);
+      expect(await tracer.forceFlush({ timeoutMs: 5_000 })).toBe(true);
+      expect(spanExportFailures()).toEqual([]);
+
+      // Down: said once, however many exports fail.
+      await goDown("first outage");
+      expect(spanExportFailures()).toHaveLength(1);
+      expect(spanExportFailures()[0]).toContain(`server ${new URL(backend.url).origin};`);
+      expect(spanExportFailures()[0]).toContain("spans are kept");
+
+      // Up: the kept spans are delivered, nothing more is said.
+      backend.heal();
+      expect(await flushUntilDelivered(tracer)).toBe(true);
+      expect(backend.spans().map((span) => span.name)).toEqual(expect.arrayContaining(["before", "first outage", "first outage, later"]));
+      expect(spanExportFailures()).toHaveLength(1);
+
+      // Down again, a minute later: a new outage, said again (once per process, it was not).
+      skipPastRewarnInterval();
+      await goDown("second outage");
+      expect(spanExportFailures()).toHaveLength(2);
+
+      backend.heal();
+      expect(await flushUntilDelivered(tracer)).toBe(true);
+      expect(backend.spans().map((span) => span.name)).toEqual(expect.arrayContaining(["second outage", "second outage, later"]));
+    } finally {
+      await tracer.shutdown({ timeoutMs: 2_000 });
+      await backend.close();
+    }
+  }, 60_000);
 });
