@@ -79,10 +79,18 @@ class LazyExporter implements SpanExporter {
   }
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
-    (this.#loaded ??= this.#load()).then(
-      (exporter) => exporter.export(spans, resultCallback),
-      (error: unknown) => resultCallback({ code: otelSdk().core.ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) }),
-    );
+    const failed = (error: unknown): void =>
+      resultCallback({ code: otelSdk().core.ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) });
+    (this.#loaded ??= this.#load()).then((exporter) => {
+      // The exporter is called in a callback here, where a synchronous throw (the OTLP exporter logs each
+      // export to the application's diagnostic logger first, and one that throws throws there) was an
+      // unhandled rejection, and the export never ended (gaps-sdk-6). The caller's try/catch is too early.
+      try {
+        exporter.export(spans, resultCallback);
+      } catch (error) {
+        failed(error);
+      }
+    }, failed);
   }
 
   async forceFlush(): Promise<void> {
