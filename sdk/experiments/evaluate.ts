@@ -151,13 +151,13 @@ interface ValidatedOptions<Inputs, Output, GroundTruth> {
   evaluators: [string, Evaluator<Inputs, Awaited<Output>, GroundTruth>][];
 }
 
-/** A wrong option's value for its message: String() of an object whose toString() throws threw from evaluate(). */
+/**
+ * A wrong option's value for its message: a number as it is, anything else by its type, never quoted
+ * (a key passed in the wrong place would be printed; String() of an object whose toString() throws threw
+ * from evaluate()).
+ */
 function printable(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    return describeType(value);
-  }
+  return typeof value === "number" ? String(value) : describeType(value);
 }
 
 function validate<Inputs, Output, GroundTruth>(

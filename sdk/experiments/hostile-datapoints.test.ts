@@ -129,9 +129,14 @@ it("`this` inside the function is still the options object", async () => {
   expect((await evaluate(options)).results[0].output).toBe(6);
 });
 
-it("a wrong value whose toString() throws is still described, not thrown", async () => {
+it("a wrong value is described by its type, never quoted, and one whose toString() throws is not thrown", async () => {
   const hostile = { toString: () => { throw new Error(TRAP_ERROR); } };
   const error = await evaluate({ function: () => 1, dataset: [], testMode: true, maxConcurrency: hostile as never }).catch((caught: unknown) => caught);
   expect((error as Error).name).toBe("EvaluateOptionsError");
   expect((error as Error).message).toMatch(/`maxConcurrency` must be a positive integer, got an object/);
+  // A string is not quoted either: it may be a key passed in the wrong place.
+  const misplaced = await evaluate({ function: () => 1, dataset: [], testMode: true, datapointTimeoutMs: "hh-misplaced-key-123" as never }).catch(
+    (caught: unknown) => caught,
+  );
+  expect((misplaced as Error).message).toMatch(/`datapointTimeoutMs` must be a positive number of milliseconds \(or Infinity\), got a string$/);
 });
