@@ -4,6 +4,8 @@
 //   HoneyHiveTracer.init() threw (OpenTelemetry logs the context manager's registration to it), and the
 //   OTLP exporter, which logs every export to `debug` before it sends, threw in a callback after its lazy
 //   load: an unhandled rejection (a crash under Node's default) that left the export "in flight" for good.
+// - Options whose getters or Proxy traps throw: HoneyHiveTracer.init() threw the trap's error; it reports
+//   the option as unreadable and goes on without it, like an option of the wrong type.
 import { diag, DiagLogLevel, type DiagLogger } from "@opentelemetry/api";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { HoneyHiveTracer } from "./index.js";
@@ -58,3 +60,31 @@ it("a diagnostic logger that throws fails the export, never the process: no unha
     await backend.close();
   }
 }, 20_000);
+
+const TRAP_ERROR = "trap-error-must-not-escape";
+const throwingGetter = (options: Record<string, unknown>, name: string): Record<string, unknown> =>
+  Object.defineProperty(options, name, { get: () => { throw new Error(TRAP_ERROR); }, enumerable: true });
+
+it.each([
+  ["`project`'s getter throws", () => throwingGetter({ apiKey: API_KEY, testMode: true }, "project"), "project"],
+  ["`apiKey`'s getter throws", () => throwingGetter({ project: "p", testMode: true }, "apiKey"), "apiKey"],
+  ["`testMode`'s getter throws", () => throwingGetter({ project: "p" }, "testMode"), "testMode"],
+  [
+    "the options are a Proxy whose every trap throws",
+    () => new Proxy({}, new Proxy({}, { get: () => () => { throw new Error(TRAP_ERROR); } })),
+    "apiKey",
+  ],
+])("init() with options where %s does not throw: the option is reported and ignored", (_name, options, option) => {
+  const tracer = HoneyHiveTracer.init(options() as never);
+  expect(tracer.startSpan("runs", () => 7)).toBe(7);
+  const lines = logs().sdkLines().join("\n");
+  expect(lines).toContain(`HoneyHiveTracer.init(): option \`${option}\` could not be read (its getter or Proxy threw); ignored`);
+  expect(lines).not.toContain(TRAP_ERROR);
+  void tracer.shutdown({ timeoutMs: 100 });
+});
+
+it("init() whose project cannot be read records into the default project, with everything else as given", () => {
+  const tracer = HoneyHiveTracer.init(throwingGetter({ apiKey: API_KEY, testMode: true, source: "ci" }, "project") as never);
+  expect({ project: tracer.project, source: tracer.source, enabled: tracer.enabled }).toEqual({ project: "default", source: "ci", enabled: true });
+  void tracer.shutdown({ timeoutMs: 100 });
+});

@@ -56,11 +56,38 @@ export interface ResolvedConfig {
 
 type Environment = Record<string, string | undefined>;
 
+/** Every option of init(); typed, so that an option added to TracerOptions cannot be left unread. */
+const OPTION_NAMES = Object.keys({
+  apiKey: true,
+  project: true,
+  sessionName: true,
+  source: true,
+  serverUrl: true,
+  sessionId: true,
+  sessionInputs: true,
+  sessionMetadata: true,
+  testMode: true,
+  disableBatch: true,
+  verbose: true,
+  maxQueueSize: true,
+  timeoutMs: true,
+} satisfies Record<keyof TracerOptions, true>) as (keyof TracerOptions)[];
+
 export function resolveConfig(options: TracerOptions = {}, env: Environment = process.env): ResolvedConfig {
   // JavaScript callers can pass anything: `init(null)`, `{ apiKey: 123 }`. A wrong value is reported
   // (without the value) and the option falls back to its variable or default, never a TypeError.
-  const given = (typeof options === "object" && options !== null ? options : {}) as Record<keyof TracerOptions, unknown>;
+  const source = (typeof options === "object" && options !== null ? options : {}) as Record<keyof TracerOptions, unknown>;
   const problems: ConfigProblem[] = [];
+  // Each option read once, and a getter or a Proxy trap that throws is an option that cannot be read:
+  // reported and ignored like a wrong value (it made init() throw the trap's error; gaps-sdk-6).
+  const given = {} as Record<keyof TracerOptions, unknown>;
+  for (const option of OPTION_NAMES) {
+    try {
+      given[option] = source[option];
+    } catch {
+      problems.push({ option, message: `option \`${option}\` could not be read (its getter or Proxy threw); ignored` });
+    }
+  }
   const ofType = <T>(option: keyof TracerOptions, type: "string" | "boolean" | "number", expected: string): T | undefined => {
     const value = given[option];
     if (value === undefined || value === null) return undefined;
