@@ -5,10 +5,11 @@
 //   OTLP exporter, which logs every export to `debug` before it sends, threw in a callback after its lazy
 //   load: an unhandled rejection (a crash under Node's default) that left the export "in flight" for good.
 // - Options whose getters or Proxy traps throw: HoneyHiveTracer.init() threw the trap's error; it reports
-//   the option as unreadable and goes on without it, like an option of the wrong type.
+//   the option as unreadable and goes on without it, like an option of the wrong type. trace() threw it
+//   too (and for a `tracer` that is such a Proxy); it returns the function untraced, with a warning.
 import { diag, DiagLogLevel, type DiagLogger } from "@opentelemetry/api";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { HoneyHiveTracer } from "./index.js";
+import { HoneyHiveTracer, trace } from "./index.js";
 import { FakeHoneyHiveBackend } from "./test-utils/fake-backend.js";
 import { useLogCapture } from "./test-utils/log-capture.js";
 
@@ -86,5 +87,22 @@ it.each([
 it("init() whose project cannot be read records into the default project, with everything else as given", () => {
   const tracer = HoneyHiveTracer.init(throwingGetter({ apiKey: API_KEY, testMode: true, source: "ci" }, "project") as never);
   expect({ project: tracer.project, source: tracer.source, enabled: tracer.enabled }).toEqual({ project: "default", source: "ci", enabled: true });
+  void tracer.shutdown({ timeoutMs: 100 });
+});
+
+it.each([
+  ["an options getter throws", () => throwingGetter({}, "eventName")],
+  ["the `tracer` getter throws", () => throwingGetter({}, "tracer")],
+  ["the options are a Proxy whose every trap throws", () => new Proxy({}, new Proxy({}, { get: () => () => { throw new Error(TRAP_ERROR); } }))],
+  ["the `tracer` is a Proxy whose every trap throws", () => ({ tracer: new Proxy({}, { get: () => { throw new Error(TRAP_ERROR); } }) })],
+])("trace() where %s returns the function untraced, and it still runs", (_name, options) => {
+  const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, testMode: true });
+  const double = (n: number) => n * 2;
+  for (const form of [() => trace(options() as never, double), () => tracer.trace(options() as never, double)]) {
+    const wrapped = form();
+    expect(wrapped(21)).toBe(42);
+  }
+  expect(logs().sdkLines().join("\n")).toMatch(/trace\(\): its options could not be read|trace\(\{ tracer \}\) expects a HoneyHiveTracer/);
+  expect(logs().lines.join("\n")).not.toContain(TRAP_ERROR);
   void tracer.shutdown({ timeoutMs: 100 });
 });

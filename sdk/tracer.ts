@@ -674,7 +674,12 @@ export function finalFlush(tracer: HoneyHiveTracer, timeoutMs: number): Promise<
 
 /** Whether `value` is a HoneyHiveTracer, from this copy of the package or another. */
 export function isHoneyHiveTracer(value: unknown): value is HoneyHiveTracer {
-  return typeof (value as { [OTEL_TRACER_OF]?: unknown } | null)?.[OTEL_TRACER_OF] === "function";
+  try {
+    return typeof (value as { [OTEL_TRACER_OF]?: unknown } | null)?.[OTEL_TRACER_OF] === "function";
+  } catch {
+    // A Proxy whose get trap throws (or a revoked one) is not a tracer, whatever it was meant to be.
+    return false;
+  }
 }
 
 /** The OpenTelemetry tracer behind `tracer`, or undefined when it records nothing (disabled, shut down). */
