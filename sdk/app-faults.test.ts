@@ -6,7 +6,8 @@
 //   load: an unhandled rejection (a crash under Node's default) that left the export "in flight" for good.
 // - Options whose getters or Proxy traps throw: HoneyHiveTracer.init() threw the trap's error; it reports
 //   the option as unreadable and goes on without it, like an option of the wrong type. trace() threw it
-//   too (and for a `tracer` that is such a Proxy); it returns the function untraced, with a warning.
+//   too (and for a `tracer` that is such a Proxy); it returns the function untraced, with a warning. So
+//   did createSession() and the other session calls: the option is left out, with a warning.
 import { diag, DiagLogLevel, type DiagLogger } from "@opentelemetry/api";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { HoneyHiveTracer, trace } from "./index.js";
@@ -105,4 +106,26 @@ it.each([
   expect(logs().sdkLines().join("\n")).toMatch(/trace\(\): its options could not be read|trace\(\{ tracer \}\) expects a HoneyHiveTracer/);
   expect(logs().lines.join("\n")).not.toContain(TRAP_ERROR);
   void tracer.shutdown({ timeoutMs: 100 });
+});
+
+it.each([
+  ["createSession()", (tracer: HoneyHiveTracer, options: object) => tracer.createSession(options)],
+  ["acreateSession()", (tracer: HoneyHiveTracer, options: object) => tracer.acreateSession(options)],
+  ["withSession()", (tracer: HoneyHiveTracer, options: object) => tracer.withSession(options, (sessionId) => sessionId)],
+  ["sessionStart()", (tracer: HoneyHiveTracer, options: object) => tracer.sessionStart(options)],
+])("%s with a session option whose getter throws leaves it out, and still starts a session", async (_name, start) => {
+  const backend = await FakeHoneyHiveBackend.start();
+  const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, serverUrl: backend.url, timeoutMs: 1_000 });
+  try {
+    const sessionId = await start(tracer, throwingGetter({ sessionName: "hostile", metadata: { kept: true } }, "inputs"));
+    expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(true);
+    const started = backend.startedSessions().find((session) => session.session_id === sessionId);
+    expect(started).toMatchObject({ session_name: "hostile", metadata: { kept: true } });
+    expect(started).not.toHaveProperty("inputs");
+    expect(logs().sdkLines().join("\n")).toContain("Session options: `inputs` could not be read (a getter or a Proxy threw); ignored.");
+  } finally {
+    await tracer.shutdown({ timeoutMs: 1_000 });
+    await backend.close();
+  }
 });

@@ -5,7 +5,7 @@
 // initialize a tracer of your own next to evaluate().
 import { randomUUID } from "node:crypto";
 import { BackendClient } from "../backend.js";
-import { MAX_TIMER_MS, describeType, resolveConfig, type ResolvedConfig } from "../config.js";
+import { MAX_TIMER_MS, describeType, readEach, resolveConfig, type ResolvedConfig } from "../config.js";
 import { initDatapointTracer } from "../datapoint-tracer.js";
 import { finalFlush, heldSpansBound } from "../tracer.js";
 import { withEvaluationTracer } from "../evaluation-context.js";
@@ -131,15 +131,9 @@ const OPTION_NAMES = Object.keys({
  * another to the run (a getter returning a new value each time).
  */
 function readOptions<Inputs, Output, GroundTruth>(options: EvaluateOptions<Inputs, Output, GroundTruth>): EvaluateOptions<Inputs, Output, GroundTruth> {
-  const values: Record<string, unknown> = {};
-  for (const name of OPTION_NAMES) {
-    try {
-      values[name] = options[name];
-    } catch (error) {
-      throw new EvaluateOptionsError(`option \`${name}\` could not be read: ${describeError(error)}`, { cause: error });
-    }
-  }
-  return values as unknown as EvaluateOptions<Inputs, Output, GroundTruth>;
+  return readEach(options, OPTION_NAMES, (name, error) => {
+    throw new EvaluateOptionsError(`option \`${name}\` could not be read: ${describeError(error)}`, { cause: error });
+  }) as EvaluateOptions<Inputs, Output, GroundTruth>;
 }
 
 interface ValidatedOptions<Inputs, Output, GroundTruth> {
