@@ -9,7 +9,7 @@
 // synchronous work, and these calls are made from request paths (createSession() in a middleware).
 // Calls are queued and sent together on the next turn of the event loop, so the caller pays only for
 // queueing.
-import { describeError, type Logger, createLogger } from "./logger.js";
+import { describeError, outageEnded, serverOrigin, warnOutage, type Logger, createLogger } from "./logger.js";
 import { DEFAULT_TIMEOUT_MS } from "./config.js";
 import { HttpTransport } from "./http-transport.js";
 import { drainWithin } from "./timing.js";
@@ -48,8 +48,13 @@ interface QueuedCall {
 
 const DEFAULT_MAX_PENDING_CALLS = 1_000;
 
+/** The outages of REST calls, warned about once each per server (logger.ts warnOutage). */
+const OUTAGE_TOPIC = "api";
+
 export class BackendClient {
   readonly serverUrl: string;
+  /** What a warning names: the server's origin, never its credentials, path or query. */
+  readonly #server: string;
   readonly #transport: HttpTransport;
   readonly #ownsTransport: boolean;
   #callsAsked = 0;
@@ -71,6 +76,7 @@ export class BackendClient {
 
   constructor(options: BackendClientOptions) {
     this.serverUrl = options.serverUrl.replace(/\/+$/, "");
+    this.#server = serverOrigin(this.serverUrl) ?? "";
     this.#apiKey = options.apiKey;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxPendingCalls = options.maxPendingCalls ?? DEFAULT_MAX_PENDING_CALLS;
@@ -121,13 +127,14 @@ export class BackendClient {
    */
   request<T = unknown>(method: HttpMethod, path: string, body?: unknown, maxResponseBytes?: AnswerLimit): Promise<BackendResult<T>> {
     if (this.#pending.size >= this.#maxPendingCalls) {
-      return Promise.resolve(this.#failed(method, path, "too many calls in flight", "overloaded"));
+      // Calls pile up when the backend does not answer: an outage, like the calls' own failures.
+      return Promise.resolve(this.#failed(method, path, "too many calls in flight", "overloaded", true));
     }
     let json: string | undefined;
     try {
       json = body === undefined ? undefined : JSON.stringify(body);
     } catch (error) {
-      return Promise.resolve(this.#failed(method, path, `body not serializable: ${describeError(error)}`, "body"));
+      return Promise.resolve(this.#failed(method, path, `body not serializable: ${describeError(error)}`, "body", false));
     }
     this.#callsAsked++;
     let send!: (result: Promise<BackendResult<T>>) => void;
@@ -187,15 +194,29 @@ export class BackendClient {
       // answer also tells the breaker whether the backend is back.
       { respectBreaker: false },
     );
-    if (delivery.ok) return { ok: true, status: delivery.status, body: parseJson(delivery.body) as T };
-    return this.#failed(method, path, delivery.reason, delivery.kind, delivery.status);
+    if (delivery.ok) {
+      outageEnded(this.#server, OUTAGE_TOPIC);
+      return { ok: true, status: delivery.status, body: parseJson(delivery.body) as T };
+    }
+    return this.#failed(method, path, delivery.reason, delivery.kind, delivery.transient, delivery.status);
   }
 
-  #failed(method: HttpMethod, path: string, reason: string, kind: string, status?: number): BackendResult<never> {
+  /**
+   * One warning per server and cause, not per method and route (gaps-sdk-6: one outage printed a line
+   * for each of POST /session/start, PUT /events and POST /runs, and for each kind of failure of each):
+   * an outage (unreachable, hung, 429/5xx after the retries) once per outage of the server, a refusal
+   * (401, 403, another 4xx) or a failure of the SDK's own once per server and kind.
+   */
+  #failed(method: HttpMethod, path: string, reason: string, kind: string, outage: boolean, status?: number): BackendResult<never> {
     this.#failures++;
     const route = path.split("?")[0];
     const message = `HoneyHive API ${method} ${route} failed: ${reason}`;
-    this.#logger.warnOnce(`backend:${this.serverUrl}:${method} ${route}:${kind}`, `${message} (further failures of this kind are not logged)`);
+    const where = this.#server === "" ? "" : `server ${this.#server}; `;
+    if (outage) {
+      warnOutage(this.#server, OUTAGE_TOPIC, `${message} (${where}further failures of API calls are not logged until it answers again)`);
+    } else {
+      this.#logger.warnOnce(`backend:${this.#server}:${kind}`, `${message} (${where}further failures of this kind are not logged)`);
+    }
     this.#logger.debug(message);
     return { ok: false, status, error: message };
   }

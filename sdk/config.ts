@@ -56,11 +56,33 @@ export interface ResolvedConfig {
 
 type Environment = Record<string, string | undefined>;
 
+/** Every option of init(); typed, so that an option added to TracerOptions cannot be left unread. */
+const OPTION_NAMES = Object.keys({
+  apiKey: true,
+  project: true,
+  sessionName: true,
+  source: true,
+  serverUrl: true,
+  sessionId: true,
+  sessionInputs: true,
+  sessionMetadata: true,
+  testMode: true,
+  disableBatch: true,
+  verbose: true,
+  maxQueueSize: true,
+  timeoutMs: true,
+} satisfies Record<keyof TracerOptions, true>) as (keyof TracerOptions)[];
+
 export function resolveConfig(options: TracerOptions = {}, env: Environment = process.env): ResolvedConfig {
   // JavaScript callers can pass anything: `init(null)`, `{ apiKey: 123 }`. A wrong value is reported
   // (without the value) and the option falls back to its variable or default, never a TypeError.
-  const given = (typeof options === "object" && options !== null ? options : {}) as Record<keyof TracerOptions, unknown>;
+  const source = typeof options === "object" && options !== null ? options : {};
   const problems: ConfigProblem[] = [];
+  // Each option read once, and a getter or a Proxy trap that throws is an option that cannot be read:
+  // reported and ignored like a wrong value (it made init() throw the trap's error; gaps-sdk-6).
+  const given = readEach(source, OPTION_NAMES, (option) =>
+    problems.push({ option, message: `option \`${option}\` could not be read (its getter or Proxy threw); ignored` }),
+  );
   const ofType = <T>(option: keyof TracerOptions, type: "string" | "boolean" | "number", expected: string): T | undefined => {
     const value = given[option];
     if (value === undefined || value === null) return undefined;
@@ -112,6 +134,31 @@ export function resolveConfig(options: TracerOptions = {}, env: Environment = pr
     timeoutMs: Math.min(count("timeoutMs") ?? DEFAULT_TIMEOUT_MS, MAX_TRACER_TIMEOUT_MS),
     problems,
   };
+}
+
+/**
+ * `source[name]` for each of `names`, each read exactly once, the way the SDK reads options a caller
+ * passes (init()'s, evaluate()'s, a session's): a getter or a Proxy trap that throws leaves that one out
+ * and is handed to `unreadable` (which may report it, or throw the caller's own error), never thrown
+ * as it is. Read once, an option cannot say one thing to the checks and another to the work.
+ */
+export function readEach<Name extends string>(
+  source: object,
+  names: readonly Name[],
+  unreadable: (name: Name, error: unknown) => void,
+): Record<Name, unknown> {
+  const values = {} as Record<Name, unknown>;
+  for (const name of names) {
+    let value: unknown;
+    try {
+      value = (source as Record<Name, unknown>)[name];
+    } catch (error) {
+      unreadable(name, error);
+      continue;
+    }
+    values[name] = value;
+  }
+  return values;
 }
 
 /**

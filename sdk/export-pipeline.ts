@@ -8,12 +8,14 @@ import type { Context } from "@opentelemetry/api";
 import type { ExportResult } from "@opentelemetry/core";
 import type { ReadableSpan, Span, SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import type { CircuitBreaker, HttpTransport } from "./http-transport.js";
-import { describeError, type Logger } from "./logger.js";
+import { describeError, outageEnded, serverOrigin, warnOutage, type Logger } from "./logger.js";
 import { TraceFlags } from "./otel-api.js";
 import { otelSdk } from "./otel-sdk.js";
 import { drainWithin, valueWithin } from "./timing.js";
 
 export const OTLP_TRACES_PATH = "/opentelemetry/v1/traces";
+/** The outages of span export, warned about once each per server (logger.ts warnOutage). */
+const OUTAGE_TOPIC = "spans";
 
 /**
  * Spans per export. The BatchSpanProcessor sends one export at a time, so a burst is absorbed by the
@@ -77,10 +79,18 @@ class LazyExporter implements SpanExporter {
   }
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
-    (this.#loaded ??= this.#load()).then(
-      (exporter) => exporter.export(spans, resultCallback),
-      (error: unknown) => resultCallback({ code: otelSdk().core.ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) }),
-    );
+    const failed = (error: unknown): void =>
+      resultCallback({ code: otelSdk().core.ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) });
+    (this.#loaded ??= this.#load()).then((exporter) => {
+      // The exporter is called in a callback here, where a synchronous throw (the OTLP exporter logs each
+      // export to the application's diagnostic logger first, and one that throws throws there) was an
+      // unhandled rejection, and the export never ended (gaps-sdk-6). The caller's try/catch is too early.
+      try {
+        exporter.export(spans, resultCallback);
+      } catch (error) {
+        failed(error);
+      }
+    }, failed);
   }
 
   async forceFlush(): Promise<void> {
@@ -268,16 +278,23 @@ class DeliveringExporter implements SpanExporter {
     const finish = (result: ExportResult) => {
       if (finished) return;
       finished = true;
-      if (result.code !== ExportResultCode.SUCCESS) {
+      const { server } = this.#options;
+      if (result.code === ExportResultCode.SUCCESS) {
+        if (server !== undefined) outageEnded(server, OUTAGE_TOPIC);
+      } else {
         const error = result.error;
         if (error instanceof BackendUnavailableError && this.#options.breaker) {
           this.#keep(spans);
           // The spans are not lost: for the processor this export is done.
           result = { code: ExportResultCode.SUCCESS };
-          this.#logger.warnOnce(
-            "span-export-failed",
-            `Exporting spans to HoneyHive failed: ${describeError(error)} ` +
-              "(further failures are not logged; spans are kept, bounded by maxQueueSize, and sent when the backend is back)",
+          // Once per outage of the server, not once per process (gaps-sdk-6: a second outage, after the
+          // backend had come back, was never said).
+          warnOutage(
+            server ?? "",
+            OUTAGE_TOPIC,
+            `Exporting spans to HoneyHive failed: ${describeError(error)} (${server === undefined ? "" : `server ${server}; `}` +
+              "spans are kept, bounded by maxQueueSize, and sent when the backend is back; further failures are not logged " +
+              "until it answers again)",
           );
         } else {
           this.failedSpans += spans.length;
@@ -287,7 +304,6 @@ class DeliveringExporter implements SpanExporter {
           // later 401), nor once per status (gaps-sdk-5: one server's 401 hid another's, a tracer with
           // a wrong key beside one with the right key elsewhere). The server is named by its origin.
           const status = (error as { code?: unknown } | undefined)?.code;
-          const { server } = this.#options;
           this.#logger.warnOnce(
             `span-export-refused:${server ?? ""}:${typeof status === "number" ? status : (error?.name ?? "unknown")}`,
             `Exporting spans to HoneyHive failed: ${describeError(error)} (${server === undefined ? "" : `server ${server}; `}` +
@@ -352,17 +368,6 @@ class DeliveringExporter implements SpanExporter {
   shutdown(): Promise<void> {
     this.dispose();
     return this.#inner.shutdown();
-  }
-}
-
-/** The origin of `serverUrl` (what a warning may name), or undefined when there is none to name. */
-function serverOrigin(serverUrl: string | undefined): string | undefined {
-  if (serverUrl === undefined) return undefined;
-  try {
-    const { origin } = new URL(serverUrl);
-    return origin === "null" ? undefined : origin;
-  } catch {
-    return undefined;
   }
 }
 

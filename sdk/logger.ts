@@ -22,8 +22,20 @@ const MIN_SECRET_LENGTH = 6;
 /** Secrets remembered per process; the oldest is forgotten beyond this (many tenants' keys in one process). */
 const MAX_SECRETS = 256;
 
+/**
+ * How long after an outage warning a later outage of the same server and topic stays quiet, although the
+ * server answered in between: a backend that fails one call and answers the next (one route down, a
+ * flapping proxy) would otherwise print a line per failed call.
+ */
+export const OUTAGE_REWARN_INTERVAL_MS = 60_000;
+
 /** Keys of the warnings already printed in this process. */
 const warnedKeys = new Set<string>();
+/**
+ * Per server and topic (see warnOutage): whether the current outage was warned about, and when the last
+ * outage warning was printed.
+ */
+const outages = new Map<string, { warned: boolean; lastWarnedAt: number }>();
 /** Every API key a tracer or evaluate() of this process was given, in registration order. */
 const secrets = new Set<string>();
 
@@ -56,9 +68,50 @@ export function warnOnce(key: string, message: string): void {
   console.warn(formatLine(message));
 }
 
+/**
+ * Prints `message` once per outage of `server` (an origin: never credentials, a path or a query) for
+ * `topic` (`spans`, `api`): again after outageEnded() said the server answered (a new outage is news
+ * the first warning cannot tell; once per process hid every outage after the first), but not within
+ * OUTAGE_REWARN_INTERVAL_MS of the previous warning. Process-wide, like warnOnce: every tracer and
+ * evaluate() datapoint talking to one server shares its outages.
+ */
+export function warnOutage(server: string, topic: string, message: string): void {
+  const key = `${topic} ${server}`;
+  const outage = outages.get(key);
+  if (outage?.warned) return;
+  const now = Date.now();
+  if (outage && now - outage.lastWarnedAt < OUTAGE_REWARN_INTERVAL_MS) {
+    outage.warned = true;
+    return;
+  }
+  outages.set(key, { warned: true, lastWarnedAt: now });
+  console.warn(formatLine(message));
+}
+
+/** `server` answered a call of `topic`: its next outage is a new one (see warnOutage). */
+export function outageEnded(server: string, topic: string): void {
+  const outage = outages.get(`${topic} ${server}`);
+  if (outage) outage.warned = false;
+}
+
 /** Forgets which warnings were printed. For tests that assert a warning appears exactly once. */
 export function resetWarningsForTests(): void {
   warnedKeys.clear();
+  outages.clear();
+}
+
+/**
+ * What a warning may say about where the SDK sends: the origin of `url` (scheme, host, port), never
+ * its credentials, path or query; undefined when it has none (not a URL, or an opaque one).
+ */
+export function serverOrigin(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const { origin } = new URL(url);
+    return origin === "null" ? undefined : origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -16,6 +16,7 @@ import { JsonTraceSerializer, TraceExporterMetricsHelper } from "@opentelemetry/
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { BackendUnavailableError, OTLP_TRACES_PATH, type OtlpExporterOptions } from "./export-pipeline.js";
 import { encodeHeaderValue } from "./http-transport.js";
+import { serverOrigin } from "./logger.js";
 
 /** Exports in flight per tracer at most; the BatchSpanProcessor sends one batch at a time besides flushes. */
 const CONCURRENT_EXPORTS = 64;
@@ -61,11 +62,7 @@ class HoneyHiveExporterTransport implements IExporterTransport {
  * userinfo or query, and a third-party helper must never hold them (it could log or export them).
  */
 export function metricsServerUrl(serverUrl: string): string | undefined {
-  try {
-    return new URL(serverUrl).origin;
-  } catch {
-    return undefined;
-  }
+  return serverOrigin(serverUrl);
 }
 
 export function createHoneyHiveOtlpExporter(options: OtlpExporterOptions): SpanExporter {

@@ -137,12 +137,24 @@ let installedManager: AsyncLocalStorageContextManager | undefined;
  * the global propagator unless one is registered, so instrumentations propagate the session too.
  */
 export function ensureContextSetup(): void {
-  if (!hasGlobalContextManager()) {
-    const manager = new (otelSdk().asyncHooks.AsyncLocalStorageContextManager)().enable();
-    if (context.setGlobalContextManager(manager)) installedManager = manager;
-  }
-  if (propagation.fields().length === 0) propagation.setGlobalPropagator(createPropagator());
   isolateIncomingRequests();
+  // OpenTelemetry logs each registration to the application's diagnostic logger, after registering: a
+  // logger that throws made HoneyHiveTracer.init() throw, and skipped what came after (gaps-sdk-6). Each
+  // step stands alone; what is registered stays registered.
+  try {
+    if (!hasGlobalContextManager()) {
+      const manager = new (otelSdk().asyncHooks.AsyncLocalStorageContextManager)().enable();
+      installedManager = manager;
+      if (!context.setGlobalContextManager(manager)) installedManager = undefined;
+    }
+  } catch {
+    // Registered or not, registeredContextManager() reads what the API holds.
+  }
+  try {
+    if (propagation.fields().length === 0) propagation.setGlobalPropagator(createPropagator());
+  } catch {
+    // As above.
+  }
 }
 
 let isolatingRequests = false;

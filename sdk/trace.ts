@@ -7,7 +7,7 @@
 import { getDefaultTracer } from "./default-tracer.js";
 import { getEvaluationTracer } from "./evaluation-context.js";
 import { warnOnce } from "./logger.js";
-import { wrapFunction, type AnyFunction } from "./traced-function.js";
+import { warnUnreadableTraceOptions, wrapFunction, type AnyFunction } from "./traced-function.js";
 import { isHoneyHiveTracer, otelTracerOf, type HoneyHiveTracer } from "./tracer.js";
 import type { Enrichment, TraceOptions } from "./types.js";
 
@@ -58,7 +58,13 @@ function decorateMethod(
 }
 
 function traceFunction<F extends AnyFunction>(options: TraceOptions, fn: F, defaultName?: string): F {
-  const explicitTracer = options.tracer;
+  let explicitTracer: unknown;
+  try {
+    explicitTracer = options.tracer;
+  } catch {
+    warnUnreadableTraceOptions();
+    return fn;
+  }
   if (explicitTracer !== undefined && !isHoneyHiveTracer(explicitTracer)) {
     warnOnce(
       "tracer-option-not-honeyhive",
@@ -66,8 +72,9 @@ function traceFunction<F extends AnyFunction>(options: TraceOptions, fn: F, defa
     );
     return fn;
   }
-  const resolve = explicitTracer
-    ? () => otelTracerOf(explicitTracer)
+  const chosen = explicitTracer as HoneyHiveTracer | undefined;
+  const resolve = chosen
+    ? () => otelTracerOf(chosen)
     : () => {
         const tracer = resolveImplicitTracer("trace()");
         return tracer && otelTracerOf(tracer);

@@ -3,6 +3,7 @@
 // the context of the call.
 import type { Tracer } from "@opentelemetry/api";
 import { ATTR_EVENT_TYPE, capEnrichment, enrichmentToAttributes } from "./enrichment.js";
+import { warnOnce } from "./logger.js";
 import { runTracedCall, type TracedCallOptions } from "./span-runner.js";
 import type { EventType } from "./types.js";
 
@@ -36,8 +37,16 @@ export function wrapFunction<F extends AnyFunction>(
   entry: AnyFunction,
 ): F {
   if (typeof fn !== "function") throw new TypeError(`trace(): expected a function to wrap (got ${fn === null ? "null" : typeof fn})`);
-  // `trace(null, fn)` from JavaScript: no options, not a TypeError from deep inside the SDK.
-  options = typeof options === "object" && options !== null ? options : {};
+  // `trace(null, fn)` from JavaScript: no options, not a TypeError from deep inside the SDK. Options read
+  // once, here: a getter or a Proxy trap that throws leaves the function untraced, with a warning, where
+  // trace() threw the trap's error into the application (gaps-sdk-6).
+  const given = typeof options === "object" && options !== null ? options : {};
+  try {
+    options = { eventType: given.eventType, eventName: given.eventName, metadata: given.metadata };
+  } catch {
+    warnUnreadableTraceOptions();
+    return fn;
+  }
   const spanName = options.eventName ?? (defaultName || fn.name || anonymousSpanName(options.eventType ?? "tool", entry));
   // Built once: every call starts its span with these attributes and the same options object.
   const callOptions: TracedCallOptions = {
@@ -63,6 +72,11 @@ export function wrapFunction<F extends AnyFunction>(
   };
   copyIdentity(traced, fn);
   return traced as unknown as F;
+}
+
+/** trace()'s options threw when read: the function is returned as it is. */
+export function warnUnreadableTraceOptions(): void {
+  warnOnce("trace-options-unreadable", "trace(): its options could not be read (a getter or a Proxy threw); the function runs untraced.");
 }
 
 function anonymousSpanName(eventType: EventType, entry: AnyFunction): string {

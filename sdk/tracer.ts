@@ -7,7 +7,7 @@ import type { BasicTracerProvider, ReadableSpan, SpanExporter } from "@opentelem
 // The package version, generated from package.json at build time (the plugin and the CLI read it too).
 import { PACKAGE_VERSION } from "./version.js";
 import { BackendClient } from "./backend.js";
-import { MAX_TIMER_MS, resolveConfig, timeoutOrDefault, type ResolvedConfig } from "./config.js";
+import { MAX_TIMER_MS, readEach, resolveConfig, timeoutOrDefault, type ResolvedConfig } from "./config.js";
 import { offerDefaultTracer, withdrawDefaultTracer } from "./default-tracer.js";
 import {
   ATTR_PROJECT,
@@ -20,7 +20,7 @@ import {
 import { createExportPipeline, createOtlpExporter, type ExportPipeline } from "./export-pipeline.js";
 import { EXIT_FLUSH_BUDGET_MS, flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
 import { HttpTransport, type TransportFailures } from "./http-transport.js";
-import { createLogger, describeError, quote, registerSecret, type Logger } from "./logger.js";
+import { createLogger, describeError, quote, registerSecret, warnOnce, type Logger } from "./logger.js";
 import { INVALID_SPAN_CONTEXT, context, trace as otelTrace } from "./otel-api.js";
 import { otelSdk } from "./otel-sdk.js";
 import {
@@ -611,10 +611,27 @@ function settledOrTimedOut<T>(work: Promise<unknown>, ms: number, result: T): Pr
   );
 }
 
-/** Session options as a JavaScript caller may pass them: a name alone, or nothing usable (`null`). */
+/** Every session option; typed, so that one added to SessionOptions cannot be left unread. */
+const SESSION_OPTION_NAMES = Object.keys({
+  sessionName: true,
+  sessionId: true,
+  inputs: true,
+  metadata: true,
+  skipApiCall: true,
+  linkCarrier: true,
+} satisfies Record<keyof SessionOptions, true>) as (keyof SessionOptions)[];
+
+/**
+ * Session options as a JavaScript caller may pass them: a name alone, or nothing usable (`null`). Read
+ * once, here: an option whose getter or Proxy trap throws is left out with a warning (createSession()
+ * threw the trap's error into the request; gaps-sdk-6), like a session option that is not there.
+ */
 function sessionOptions(value: unknown): SessionOptions {
   if (typeof value === "string") return { sessionName: value };
-  return typeof value === "object" && value !== null ? (value as SessionOptions) : {};
+  if (typeof value !== "object" || value === null) return {};
+  return readEach(value, SESSION_OPTION_NAMES, (name) =>
+    warnOnce(`session-option-unreadable:${name}`, `Session options: \`${name}\` could not be read (a getter or a Proxy threw); ignored.`),
+  ) as SessionOptions;
 }
 
 /** `options[key]` when `options` is an object and can be read, else undefined (`forceFlush(null)`). */
@@ -674,7 +691,12 @@ export function finalFlush(tracer: HoneyHiveTracer, timeoutMs: number): Promise<
 
 /** Whether `value` is a HoneyHiveTracer, from this copy of the package or another. */
 export function isHoneyHiveTracer(value: unknown): value is HoneyHiveTracer {
-  return typeof (value as { [OTEL_TRACER_OF]?: unknown } | null)?.[OTEL_TRACER_OF] === "function";
+  try {
+    return typeof (value as { [OTEL_TRACER_OF]?: unknown } | null)?.[OTEL_TRACER_OF] === "function";
+  } catch {
+    // A Proxy whose get trap throws (or a revoked one) is not a tracer, whatever it was meant to be.
+    return false;
+  }
 }
 
 /** The OpenTelemetry tracer behind `tracer`, or undefined when it records nothing (disabled, shut down). */

@@ -5,11 +5,11 @@
 // initialize a tracer of your own next to evaluate().
 import { randomUUID } from "node:crypto";
 import { BackendClient } from "../backend.js";
-import { MAX_TIMER_MS, resolveConfig, type ResolvedConfig } from "../config.js";
+import { MAX_TIMER_MS, describeType, readEach, resolveConfig, type ResolvedConfig } from "../config.js";
 import { initDatapointTracer } from "../datapoint-tracer.js";
 import { finalFlush, heldSpansBound } from "../tracer.js";
 import { withEvaluationTracer } from "../evaluation-context.js";
-import { createLogger, describeError, quote, registerSecret, type Logger } from "../logger.js";
+import { createLogger, describeError, quote, registerSecret, serverOrigin, type Logger } from "../logger.js";
 import { ROOT_CONTEXT, context } from "../otel-api.js";
 import { isPlainObject, toRequestBody } from "../serialize.js";
 import {
@@ -100,10 +100,40 @@ export interface EvaluationResult<Inputs = Record<string, unknown>, Output = unk
 
 /** Options that cannot work; the message says what to pass instead. */
 export class EvaluateOptionsError extends TypeError {
-  constructor(message: string) {
-    super(`evaluate(): ${message}`);
+  /** `cause`: the error reading an option threw (a getter, a Proxy's trap), kept for the stack. */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(`evaluate(): ${message}`, options);
     this.name = "EvaluateOptionsError";
   }
+}
+
+/** Every option, so that validate() reads each exactly once; typed, so that a new option cannot be left out. */
+const OPTION_NAMES = Object.keys({
+  function: true,
+  dataset: true,
+  datasetId: true,
+  evaluators: true,
+  name: true,
+  apiKey: true,
+  project: true,
+  serverUrl: true,
+  timeoutMs: true,
+  maxConcurrency: true,
+  datapointTimeoutMs: true,
+  testMode: true,
+  metadata: true,
+} satisfies Record<keyof EvaluateOptions, true>) as (keyof EvaluateOptions)[];
+
+/**
+ * The options as plain values, each read once. A getter or a Proxy trap that throws rejected evaluate()
+ * with its own error, far from the option (gaps-sdk-6; `function`, `evaluators`); it is a configuration
+ * error, said as one with the cause kept. Read once, an option cannot say one thing to the checks and
+ * another to the run (a getter returning a new value each time).
+ */
+function readOptions<Inputs, Output, GroundTruth>(options: EvaluateOptions<Inputs, Output, GroundTruth>): EvaluateOptions<Inputs, Output, GroundTruth> {
+  return readEach(options, OPTION_NAMES, (name, error) => {
+    throw new EvaluateOptionsError(`option \`${name}\` could not be read: ${describeError(error)}`, { cause: error });
+  }) as EvaluateOptions<Inputs, Output, GroundTruth>;
 }
 
 interface ValidatedOptions<Inputs, Output, GroundTruth> {
@@ -115,10 +145,20 @@ interface ValidatedOptions<Inputs, Output, GroundTruth> {
   evaluators: [string, Evaluator<Inputs, Awaited<Output>, GroundTruth>][];
 }
 
+/**
+ * A wrong option's value for its message: a number as it is, anything else by its type, never quoted
+ * (a key passed in the wrong place would be printed; String() of an object whose toString() throws threw
+ * from evaluate()).
+ */
+function printable(value: unknown): string {
+  return typeof value === "number" ? String(value) : describeType(value);
+}
+
 function validate<Inputs, Output, GroundTruth>(
-  options: EvaluateOptions<Inputs, Output, GroundTruth>,
+  given: EvaluateOptions<Inputs, Output, GroundTruth>,
 ): ValidatedOptions<Inputs, Output, GroundTruth> {
-  if (typeof options !== "object" || options === null) throw new EvaluateOptionsError("options are required");
+  if (typeof given !== "object" || given === null) throw new EvaluateOptionsError("options are required");
+  const options = readOptions(given);
   if (typeof options.function !== "function") {
     throw new EvaluateOptionsError("`function` is required: the function to run on every datapoint");
   }
@@ -128,13 +168,14 @@ function validate<Inputs, Output, GroundTruth>(
   if (!hasDataset && !hasDatasetId) {
     throw new EvaluateOptionsError("pass `dataset` (an array of { inputs, groundTruth }) or `datasetId` (a dataset in HoneyHive)");
   }
+  // A copy: the dataset the checks saw is the one that runs.
+  let datapoints: Datapoint<Inputs, GroundTruth>[] = [];
   if (hasDataset) {
     // A revoked Proxy or one whose traps throw is refused as an option, never with the trap's own error.
-    let datapoints: unknown[];
     try {
       datapoints = Array.isArray(options.dataset) ? Array.from(options.dataset) : [];
     } catch (error) {
-      throw new EvaluateOptionsError(`\`dataset\` could not be read: ${describeError(error)}`);
+      throw new EvaluateOptionsError(`\`dataset\` could not be read: ${describeError(error)}`, { cause: error });
     }
     if (!Array.isArray(options.dataset)) throw new EvaluateOptionsError("`dataset` must be an array of { inputs, groundTruth }");
     datapoints.forEach((datapoint, index) => {
@@ -148,15 +189,21 @@ function validate<Inputs, Output, GroundTruth>(
   }
   const maxConcurrency = options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
   if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1) {
-    throw new EvaluateOptionsError(`\`maxConcurrency\` must be a positive integer, got ${String(options.maxConcurrency)}`);
+    throw new EvaluateOptionsError(`\`maxConcurrency\` must be a positive integer, got ${printable(options.maxConcurrency)}`);
   }
   const datapointTimeoutMs = options.datapointTimeoutMs ?? DEFAULT_DATAPOINT_TIMEOUT_MS;
   if (typeof datapointTimeoutMs !== "number" || !(datapointTimeoutMs > 0)) {
     throw new EvaluateOptionsError(
-      `\`datapointTimeoutMs\` must be a positive number of milliseconds (or Infinity), got ${String(options.datapointTimeoutMs)}`,
+      `\`datapointTimeoutMs\` must be a positive number of milliseconds (or Infinity), got ${printable(options.datapointTimeoutMs)}`,
     );
   }
-  const evaluators = nameEvaluators<Evaluator<Inputs, Awaited<Output>, GroundTruth>>(options.evaluators);
+  let evaluators: [string, Evaluator<Inputs, Awaited<Output>, GroundTruth>][];
+  try {
+    evaluators = nameEvaluators<Evaluator<Inputs, Awaited<Output>, GroundTruth>>(options.evaluators);
+  } catch (error) {
+    // A Proxy whose traps throw, a revoked one, an evaluator whose `name` getter throws.
+    throw new EvaluateOptionsError(`\`evaluators\` could not be read: ${describeError(error)}`, { cause: error });
+  }
   for (const [name, evaluator] of evaluators) {
     if (typeof evaluator !== "function") throw new EvaluateOptionsError(`evaluator ${name} is not a function`);
   }
@@ -180,6 +227,10 @@ function validate<Inputs, Output, GroundTruth>(
     throw new EvaluateOptionsError("`datasetId` needs the HoneyHive API, which test mode does not call; pass `dataset` instead");
   }
   const name = options.name || `experiment-${new Date().toISOString()}`;
+  // `this` stays the caller's options object, as when the SDK called `options.function(datapoint)`.
+  const run = options.function;
+  options.function = (datapoint) => run.call(given, datapoint);
+  if (hasDataset) options.dataset = datapoints;
   return { options, config, name, maxConcurrency, datapointTimeoutMs, evaluators };
 }
 
@@ -230,9 +281,11 @@ function withinDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T | und
 }
 
 /**
- * Once per process and cause: the backend refused a datapoint's spans or session (the run itself was
- * accepted). Every later datapoint would be refused the same way, so it is said once, with what to
- * check; never the key.
+ * Once per process, server and status: the backend refused a datapoint's spans or session (the run
+ * itself was accepted). Every later datapoint would be refused the same way, so it is said once, with
+ * what to check; never the key. The server is its origin, in the key and in the line: keyed by the
+ * whole `serverUrl`, two spellings of one server (a trailing path, a `?token=` that changes) warned
+ * twice, and the key held the URL's credentials (gaps-sdk-6).
  */
 function warnRefused(logger: Logger, config: ResolvedConfig, status: number): void {
   const why =
@@ -241,10 +294,11 @@ function warnRefused(logger: Logger, config: ResolvedConfig, status: number): vo
       : status === 403
         ? `the API key may not write to project ${quote(config.project)}: check the key and the project`
         : "the backend rejected the request";
+  const server = serverOrigin(config.serverUrl) ?? "";
   logger.warnOnce(
-    `evaluate-refused:${config.serverUrl}:${status}`,
-    `evaluate(): HoneyHive refused a datapoint's spans or session with HTTP ${status} (${why}). The run goes on, ` +
-      "but what the backend refuses is not recorded, and later datapoints will be refused the same way.",
+    `evaluate-refused:${server}:${status}`,
+    `evaluate(): HoneyHive refused a datapoint's spans or session with HTTP ${status} (${why}${server === "" ? "" : `; server ${server}`}). ` +
+      "The run goes on, but what the backend refuses is not recorded, and later datapoints will be refused the same way.",
   );
 }
 
@@ -264,7 +318,8 @@ function runMetadata(metadata: Record<string, unknown> | undefined): Record<stri
 export async function evaluate<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown>(
   options: EvaluateOptions<Inputs, Output, GroundTruth>,
 ): Promise<EvaluationResult<Inputs, Output, GroundTruth>> {
-  const { config, name, maxConcurrency, datapointTimeoutMs, evaluators } = validate(options);
+  // From here on, the options as validate() read them (each once), never the caller's object again.
+  const { options: read, config, name, maxConcurrency, datapointTimeoutMs, evaluators } = validate(options);
   registerSecret(config.apiKey);
   const logger = createLogger(config.verbose);
   const client = config.testMode
@@ -272,7 +327,7 @@ export async function evaluate<Inputs = Record<string, unknown>, Output = unknow
     : new BackendClient({ serverUrl: config.serverUrl, apiKey: config.apiKey!, timeoutMs: config.timeoutMs, logger });
 
   try {
-    return await runExperiment(options, { config, name, maxConcurrency, datapointTimeoutMs, evaluators }, client, logger);
+    return await runExperiment(read, { config, name, maxConcurrency, datapointTimeoutMs, evaluators }, client, logger);
   } finally {
     // The run's connections are not needed any more, also when the dataset or the run could not be
     // had: close them rather than leave the pool open.

@@ -100,6 +100,42 @@ void evaluate({
   },
 });
 const objectKeyed: Evaluators<{ question: string }, string, string> = { toString: (output) => output.length };
+// gaps-sdk-6: the members of Object.prototype that take parameters (their parameters were implicitly
+// \`any\`, or typed \`PropertyKey\`/\`Object\` from Object's member) and toLocaleString (rejected), alone, together,
+// beside other keys, with an output that is an object, declared apart and with \`satisfies\`.
+void evaluate({ function: answer, dataset, evaluators: { hasOwnProperty: (output) => output.includes("4") } });
+void evaluate({ function: answer, dataset, evaluators: { isPrototypeOf: (output) => output.length } });
+void evaluate({ function: answer, dataset, evaluators: { propertyIsEnumerable: async (output, inputs) => output === inputs.question } });
+void evaluate({ function: answer, dataset, evaluators: { toLocaleString: (output, _inputs, groundTruth) => output === groundTruth } });
+void evaluate({
+  function: answer,
+  dataset,
+  evaluators: {
+    hasOwnProperty: (output, inputs) => output.length + inputs.question.length,
+    isPrototypeOf: (output) => output === "",
+    propertyIsEnumerable: (output) => ({ chars: output.length }),
+    toLocaleString: () => null,
+    toString: (output) => output.length,
+    includes: (output) => output.includes("4"),
+  },
+});
+const objectOutput = ({ inputs }: { inputs: { question: string } }) => ({ answer: inputs.question, sources: [1, 2] });
+void evaluate({
+  function: objectOutput,
+  dataset,
+  evaluators: {
+    hasOwnProperty: (output) => output.sources.length,
+    isPrototypeOf: (output, _inputs, groundTruth) => output.answer === groundTruth,
+    toLocaleString: (output) => output.answer.length,
+  },
+});
+const memberKeyed: Evaluators<{ question: string }, string, string> = {
+  hasOwnProperty: (output) => output.length,
+  toLocaleString: (output, inputs) => output === inputs.question,
+};
+const memberKeyedChecked = { propertyIsEnumerable: (output) => output.length > 1 } satisfies Evaluators<{ question: string }, string, string>;
+void evaluate({ function: answer, dataset, evaluators: memberKeyedChecked });
+void memberKeyed;
 // A list beside a typed function and dataset infers the function's types (Array's toLocaleString(locales,
 // options) once inferred Inputs as Intl.NumberFormatOptions & Intl.DateTimeFormatOptions: TS2345, TS2322).
 interface Asked { query: string }
@@ -121,9 +157,19 @@ void evaluate({ function: answer, dataset, evaluators: [() => "text"] });
 void evaluate({ function: answer, dataset, evaluators: { wrongType: (output: number) => output } });
 // @ts-expect-error not a function
 void evaluate({ function: answer, dataset, evaluators: { notAFunction: 1 } });
+// Keyed like Object.prototype's members, the same (gaps-sdk-6: any function is allowed there by
+// inheritance, but a written key is an evaluator).
+// @ts-expect-error the output is a string
+void evaluate({ function: answer, dataset, evaluators: { hasOwnProperty: (output: number) => output } });
+// @ts-expect-error a string is not a metric (Object's own toLocaleString returns one)
+void evaluate({ function: answer, dataset, evaluators: { toLocaleString: () => "text" } });
+// @ts-expect-error an object output has no length
+void evaluate({ function: objectOutput, dataset, evaluators: { isPrototypeOf: (output) => output.length } });
+// @ts-expect-error not a function
+void evaluate({ function: answer, dataset, evaluators: { propertyIsEnumerable: true } });
 `;
 
-it("type-checks evaluators keyed like Array members, returning null, and lists of every kind; still rejects wrong ones", () => {
+it("type-checks evaluators keyed like Array and Object.prototype members, returning null, and lists of every kind; still rejects wrong ones", () => {
   expect(diagnosticsOf("evaluators-uses.check.ts", USES)).toEqual([]);
 }, 60_000);
 

@@ -252,3 +252,37 @@ it("evaluate() whose datapoints' spans and sessions get 401 resolves with every 
     await backend.close();
   }
 }, 30_000);
+
+// gaps-sdk-6: the refusal is said once per server (its origin) and status, whichever spelling of its URL
+// each evaluate() was given (credentials, a query that changes); keyed by the whole serverUrl it was
+// said once per spelling. Another server is said apart. The line names the origin, never the secrets.
+it("evaluate() says a refusal once per server and status, whatever the spelling of serverUrl, and names only its origin", async () => {
+  const [first, second] = await Promise.all([FakeHoneyHiveBackend.start(), FakeHoneyHiveBackend.start()]);
+  for (const backend of [first, second]) backend.inject({ status: 401, path: /^\/(session\/start|events|opentelemetry\/v1\/traces)$/ });
+  const spelled = (backend: FakeHoneyHiveBackend, user: string, token: string) => {
+    const url = new URL(backend.url);
+    url.username = user;
+    url.password = "proxy-pass-1234";
+    url.search = `?token=${token}`;
+    return url.href;
+  };
+  try {
+    for (const serverUrl of [first.url, spelled(first, "proxy-user", "query-token-5678"), spelled(first, "other-user", "query-token-9999"), second.url]) {
+      const result = await evaluate({
+        function: ({ inputs }: { inputs: { n: number } }) => inputs.n,
+        dataset: [{ inputs: { n: 1 } }],
+        apiKey: API_KEY,
+        serverUrl,
+        timeoutMs: 2_000,
+      });
+      expect(result.results[0].output).toBe(1);
+    }
+    const said = logs().lines.filter((line) => line.includes("evaluate(): HoneyHive refused a datapoint's spans or session with HTTP 401"));
+    expect(said).toHaveLength(2);
+    expect(said[0]).toContain(`server ${new URL(first.url).origin})`);
+    expect(said[1]).toContain(`server ${new URL(second.url).origin})`);
+    expect(logs().lines.join("\n")).not.toMatch(/proxy-user|other-user|proxy-pass-1234|query-token-5678|query-token-9999/);
+  } finally {
+    await Promise.all([first.close(), second.close()]);
+  }
+}, 30_000);

@@ -18,32 +18,50 @@ export type Evaluator<Inputs = Record<string, unknown>, Output = unknown, Ground
 ) => EvaluatorResult | Promise<EvaluatorResult>;
 
 /**
- * A list of evaluators: an array (readonly and `as const` ones too). Typed by what an array has to offer
- * (indexes, `length`, iteration), not as `Evaluator[]`: in the union with the record form, the methods of
- * `Array` gave an evaluator keyed like one of them (`{ includes: (output) => … }`, `find`, `map`) a
- * conflicting contextual type, so its parameters were implicitly `any` (TS7006) under `strict`.
+ * A list of evaluators: an array (readonly and `as const` ones too), or anything with a length, indexes
+ * and an iterator. Typed by what a list has to offer, not as `Evaluator[]`: in the union with the record
+ * form, the methods of `Array` gave an evaluator keyed like one of them (`{ includes: (output) => … }`,
+ * `find`, `map`) a conflicting contextual type, so its parameters were implicitly `any` (TS7006) under
+ * `strict`. One object type, not `ArrayLike & Iterable`: TypeScript gives each member of an intersection
+ * the members of `Object.prototype` it does not declare, so `hasOwnProperty(v)`, `isPrototypeOf(v)` and
+ * `propertyIsEnumerable(v)` competed with an evaluator keyed like them in a record (its parameters were
+ * `any`, or `PropertyKey`; gaps-sdk-6). Declared here as any function, which every list has by
+ * inheritance, they offer the record's evaluator no parameter types of their own.
  */
-export type EvaluatorList<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown> = ArrayLike<
-  Evaluator<Inputs, Output, GroundTruth>
-> &
-  Iterable<Evaluator<Inputs, Output, GroundTruth>>;
+export type EvaluatorList<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown> = {
+  readonly length: number;
+  readonly [index: number]: Evaluator<Inputs, Output, GroundTruth>;
+  [Symbol.iterator](): Iterator<Evaluator<Inputs, Output, GroundTruth>>;
+  /* eslint-disable @typescript-eslint/no-unsafe-function-type -- whatever Object.prototype's members are */
+  readonly hasOwnProperty?: Function;
+  readonly isPrototypeOf?: Function;
+  readonly propertyIsEnumerable?: Function;
+  /* eslint-enable @typescript-eslint/no-unsafe-function-type */
+};
+
+/** Keys every object inherits from Object.prototype, which a record of evaluators may use as names. */
+type ObjectMemberName = "toString" | "toLocaleString" | "valueOf" | "constructor" | "hasOwnProperty" | "isPrototypeOf" | "propertyIsEnumerable";
+
+/** The keys of a record of evaluators: any name, and each of Object.prototype's (optional, like every key). */
+type EvaluatorRecordKeys = { [name: string]: unknown } & { [K in ObjectMemberName]?: unknown };
 
 /**
- * Evaluators named by their keys. The keys `Object.prototype` has without parameters are named too: a
- * property keyed `toString`, `valueOf` or `constructor` took its contextual type from Object's member
- * (`() => string`), so its parameters were implicitly `any` (TS7006; gaps-sdk-5). Each is also allowed
- * its Object type, which every object literal has by inheritance and must stay assignable. Not
- * `toLocaleString`: an array of evaluators matches this record too, and Array's `toLocaleString(locales,
- * options)` then inferred `Inputs` as `Intl.NumberFormatOptions & Intl.DateTimeFormatOptions`, which broke
- * every typed `evaluate()` given a list (a record keyed `toLocaleString` still runs, but does not type-check).
+ * Evaluators named by their keys, the names of `Object.prototype`'s members included (gaps-sdk-5,
+ * gaps-sdk-6). Such a key takes its contextual type from Object's member unless the record declares it
+ * (its parameters were implicitly `any`, TS7006, or typed from Object's: `hasOwnProperty(v: PropertyKey)`).
+ * Declared, each is an evaluator or any function: every object literal inherits Object's member, which
+ * must stay assignable; a function that is not an evaluator is still rejected when the key is written,
+ * since a written key is also checked against the index signature. Declared in a mapped type, not an
+ * intersection (whose index-signature member would lend each key Object's member again) nor an object
+ * type (whose index signature would have to admit any function). `NoInfer`: a list of evaluators is
+ * compared with this record too, and Array's `toLocaleString(locales, options)` then inferred `Inputs` as
+ * `Intl.NumberFormatOptions & Intl.DateTimeFormatOptions` (bfd7e0f dropped the key for it).
  */
 export type EvaluatorRecord<Inputs = Record<string, unknown>, Output = unknown, GroundTruth = unknown> = {
-  [name: string]: Evaluator<Inputs, Output, GroundTruth>;
-} & {
-  toString?: Evaluator<Inputs, Output, GroundTruth> | (() => string);
-  valueOf?: Evaluator<Inputs, Output, GroundTruth> | (() => object);
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- Object's own `constructor` type
-  constructor?: Evaluator<Inputs, Output, GroundTruth> | Function;
+  [K in keyof EvaluatorRecordKeys]: K extends ObjectMemberName
+    ? // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- Object's own member, inherited by every record
+      NoInfer<Evaluator<Inputs, Output, GroundTruth>> | Function
+    : Evaluator<Inputs, Output, GroundTruth>;
 };
 
 /** Evaluators as a list (named after the function) or as a record (named by key). */
