@@ -10,13 +10,13 @@
 // the options text moves in front of it instead.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { findVariable, memberName, skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
+import { findVariable, memberName, skipTrivia, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { EVENT_TYPES_1X, OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
-import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { EVENT_TYPES_1X, METHODS_GONE_1X, OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
+import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, knownFunctionOf, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
@@ -233,6 +233,44 @@ function commentsBefore(text: string, call: TSESTree.CallExpression, fn: TSESTre
   return /\/[/*]/.test(text.slice(open + 1, fn.range[0])) ? { start: open + 1 } : undefined;
 }
 
+/**
+ * A 1.x tracer passed to a function of the file whose parameter is typed by an interface (or a type
+ * literal alias) of the file asking for 1.x methods (`interface Traces { traceFunction(…) }`, blind-1x-3
+ * D21): after the migration the tracer no longer fits it (TS2345), and the interface's 1.x member is the
+ * person's design. A marker at each such member and at the call.
+ */
+function markStructuralTracerParameters(input: AnalysisInput, edits: EditList, text: string): void {
+  const sdk = getSdkModel(input);
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    if (!call.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && sdk.tracerOf(argument))) continue;
+    const params = knownFunctionOf(input, call.callee)?.params;
+    if (!params) continue;
+    call.arguments.forEach((argument, index) => {
+      const param = params[index];
+      if (argument.type === AST_NODE_TYPES.SpreadElement || !param || param.type === AST_NODE_TYPES.RestElement || !sdk.tracerOf(argument)) return;
+      const members = gone1xMembersOf(input, "typeAnnotation" in param ? param.typeAnnotation?.typeAnnotation : undefined);
+      if (members.length === 0) return;
+      for (const member of members) addMarker(edits, text, member.node, MESSAGES_1X.structuralTracerMember(member.name));
+      addMarker(edits, text, call, MESSAGES_1X.tracerForStructuralType([...new Set(members.map(({ name }) => name))]));
+    });
+  }
+}
+
+/** The members of the file's interface or type literal `type` names that are 1.x tracer methods this SDK's tracer lacks. */
+function gone1xMembersOf(input: AnalysisInput, type: TSESTree.TypeNode | undefined): { readonly node: TSESTree.TypeElement; readonly name: string }[] {
+  let body: readonly TSESTree.TypeElement[] | undefined;
+  if (type?.type === AST_NODE_TYPES.TSTypeLiteral) body = type.members;
+  else if (type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(input.scopeManager, type.typeName, type.typeName.name)?.defs[0]?.node;
+    if (def?.type === AST_NODE_TYPES.TSInterfaceDeclaration) body = def.body.body;
+    else if (def?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && def.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) body = def.typeAnnotation.members;
+  }
+  return (body ?? []).flatMap((node) => {
+    const key = node.type === AST_NODE_TYPES.TSMethodSignature || node.type === AST_NODE_TYPES.TSPropertySignature ? staticName(node.key, node.computed) : undefined;
+    return key !== undefined && METHODS_GONE_1X.has(key) ? [{ node, name: key }] : [];
+  });
+}
+
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
@@ -266,6 +304,7 @@ function collect({ file, edits }: TransformContext): void {
   }
 
   dropConfigOfTypedOptions(input, edits, text);
+  markStructuralTracerParameters(input, edits, text);
   const imports = new SdkImports(file);
   const rewritten: TSESTree.Range[] = [];
   const wrapperVariables = new Set<Scope.Variable>();
