@@ -19,6 +19,7 @@ const root = makeProject({
   "src/plain.json": `{ "project": "p", "source": "batch" }\n`,
   "src/list.json": `[{ "metadata": 1 }]\n`,
   "src/broken.json": `{ "metadata": `,
+  "src/observability.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });\n`,
 });
 
 const migrate = (code: string, file = "src/main.ts") => runTransforms(code, join(root, file), { transforms: TRANSFORM_1X_IDS });
@@ -220,5 +221,36 @@ describe("the 1.x method sets the transforms read, derived from the API tables",
   it("OWN_MEMBERS_1X: the 1.x methods no other object names so (1x-flush's evidence); METHODS_GONE_1X also holds the shared names", () => {
     expect([...OWN_MEMBERS_1X].sort()).toEqual(["logModel", "traceChain", "traceFunction", "traceModel", "traceTool"]);
     expect([...METHODS_GONE_1X].sort()).toEqual(["flush", "getTracer", "logModel", "setFeedback", "setMetadata", "setMetric", "startSession", "traceChain", "traceFunction", "traceModel", "traceTool"]);
+  });
+});
+
+describe("a free wrapper whose options are spread in, in a file with a tracer", () => {
+  it("gets a marker to pass the tracer, since explicit-tracer leaves options it cannot read", () => {
+    const code = `import { HoneyHiveTracer, traceModel, traceFunction } from "honeyhive";
+const base = { metadata: { a: 1 } };
+export const tracer = HoneyHiveTracer.init({ apiKey: "k", project: "p" });
+export const spread = traceModel(async (x: string) => x, { ...base });
+export const held = traceModel(async (x: string) => x, base);
+export const curried = traceFunction({ ...base, eventName: "c" })(async (x: string) => x);
+export const plain = traceModel(async (x: string) => x, { eventName: "plain" });
+export const none = traceModel(async (x: string) => x);
+`;
+    const { output, markers } = once(code);
+    expect(markers).toBe(3);
+    for (const name of ["spread", "held", "curried"]) expect(output).toMatch(new RegExp(`pass the tracer to this call \\(a \`tracer\` key in its options\\)[^\\n]*\\*/\\nexport const ${name} = trace\\(`));
+  });
+});
+
+describe("a 1.x wrapper on a tracer imported from a module the codemod cannot read", () => {
+  it("is rewritten with a marker; one from a module whose facts say it exports the tracer is rewritten without one", () => {
+    const code = `import { tracer } from "./observability";
+import { tracer as absent } from "./absent";
+export const read = tracer.traceFunction({ eventName: "read" })(async (x: string) => x);
+export const unread = absent.traceFunction({ eventName: "unread" })(async (x: string) => x);
+`;
+    const { output, markers } = once(code);
+    expect(markers).toBe(1);
+    expect(output).toContain(`export const read = tracer.trace({ eventName: "read" }, async (x: string) => x);`);
+    expect(output).toMatch(/this receiver comes from \.\/absent, which the codemod could not read[^\n]*\*\/\nexport const unread = absent\.trace\(\{ eventName: "unread" \}, /);
   });
 });

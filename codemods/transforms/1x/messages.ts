@@ -53,6 +53,10 @@ export const MESSAGES_1X = {
     `this asks for 1.x's tracer method ${name}(), which this SDK's tracer does not have (see docs/migrating-from-1x.md): a HoneyHive tracer passed for it no longer fits; declare what this SDK's tracer has (trace(options, fn), forceFlush(), createSession())`,
   tracerForStructuralType: (names: readonly string[]) =>
     `this passes the tracer where a 1.x ${names.map((name) => `${name}()`).join(", ")} is expected: update the parameter's type (marked) for this SDK's tracer`,
+  wrapperSpreadOptionsTracer:
+    "pass the tracer to this call (a `tracer` key in its options): they are spread from another object, which the codemod cannot read, so it does not add one (without it trace() records through the default tracer)",
+  tracerFromUnreadModule: (name: string, module: string) =>
+    `this receiver comes from ${module}, which the codemod could not read: rewritten as a HoneyHive tracer's ${name}() because only that tracer has the method; check that it is one`,
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
   traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
   unresolvedReceiver: (name: string) =>

@@ -29,6 +29,7 @@ import { MESSAGES_1X } from "./messages.js";
 import { receiverNamedLikeTracer, receiverOfAnotherLibrary, removeProperties } from "./shared.js";
 import { exportPath } from "../../../analysis/bindings.js";
 import { isSdkModule } from "../../../analysis/settings.js";
+import { importedModule, importOrigin } from "../../../analysis/project-modules.js";
 
 export const meta = transformMeta("1x-trace-wrappers");
 
@@ -142,6 +143,34 @@ function unknownWrapperKeys(input: AnalysisInput, options: TSESTree.Node | undef
 /** The options argument of a 1.x wrapper call: `traceFunction(options)`, `traceModel(fn, options)`. */
 function wrapperOptions(call: TSESTree.CallExpression, name: string): TSESTree.Node | undefined {
   return call.arguments[name === "traceFunction" ? 0 : 1];
+}
+
+/**
+ * The module an imported receiver (`import { tracer } from "./observability"`) comes from, where the
+ * codemod cannot read it (absent, outside the project, a package): only the 1.x method called on it says it
+ * is HoneyHive's tracer, so the rewrite gets a marker. undefined for any other receiver, an SDK or settings
+ * module, or a module whose facts were read.
+ */
+function unreadTracerModule(input: AnalysisInput, receiver: TSESTree.Node): string | undefined {
+  const object = unwrapExpression(receiver);
+  const tracer = object ? getSdkModel(input).tracerOf(object) : undefined;
+  if (tracer?.kind !== "imported" || !tracer.variable) return undefined;
+  const origin = importOrigin(input, tracer.variable);
+  if (!origin || isSdkModule(origin.specifier, input.settings)) return undefined;
+  return importedModule(input, origin.specifier) === undefined ? origin.specifier : undefined;
+}
+
+/**
+ * The wrapper's options become a spread in trace()'s: a literal with a spread, or (for the shorthands, whose
+ * options go into a new literal beside `eventType`) any value but a literal; `traceFunction(options)` passes a
+ * variable on as it is, which explicit-tracer reads where it is a const literal of the file.
+ */
+function spreadsOptions(call: TSESTree.CallExpression, name: string): boolean {
+  const options = wrapperOptions(call, name);
+  if (options === undefined || isEmptyArgument(options)) return false;
+  const value = unwrapExpression(options);
+  if (value?.type === AST_NODE_TYPES.ObjectExpression) return value.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement);
+  return name !== "traceFunction" && options.type !== AST_NODE_TYPES.SpreadElement;
 }
 
 /** `undefined`, `null` or `{}` written as an argument: nothing to move. */
@@ -284,6 +313,8 @@ function collect({ file, edits }: TransformContext): void {
   markUnresolvedReceivers(input, edits, text, new Set(onTracers.map(({ call }) => call)), false);
   for (const { call, callee, name } of onTracers) {
     const tracerText = receiverText(text, callee);
+    const unread = unreadTracerModule(input, callee.object);
+    if (unread !== undefined) addMarker(edits, text, call, MESSAGES_1X.tracerFromUnreadModule(name, unread));
     if (name === "trace") {
       rewriteImmediateTrace(edits, text, input, call, callee.optional ? tracerText : undefined);
       continue;
@@ -332,6 +363,9 @@ function collect({ file, edits }: TransformContext): void {
     // With a tracer in the file (or a discarded init that 1x-init names), explicit-tracer binds this call or marks it; without one it accepts
     // the implicit form, which outside evaluate() would record through the default tracer.
     else if (sdk.tracers.length === 0 && !held && !discardedInit(input) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
+    // Options spread in (`traceModel(fn, { ...base })`, `traceModel(fn, base)` → `trace({ ...base, eventType }, fn)`): explicit-tracer
+    // leaves options it cannot read (they may carry a tracer), so this call would record through the default tracer unmarked.
+    else if (!held && spreadsOptions(call, name) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MESSAGES_1X.wrapperSpreadOptionsTracer);
     rewritten.push(call.callee.range);
     if (variable) wrapperVariables.add(variable);
   }
