@@ -102,7 +102,11 @@ describe("SdkImports.useAt", () => {
     expect(useEnrichSessionAt(code, "x", {}, "src/a.mts")).toBe(`import { enrichSession } from "honeyhive";\nrun(() => enrichSession());\n`);
     expect(useEnrichSessionAt(code, "x", {}, "src/a.mjs")).toBe(`import { enrichSession } from "honeyhive";\nrun(() => enrichSession());\n`);
     expect(useEnrichSessionAt(`export const a = run(() => x());\n`, "x", {}, "src/a.js")).toBe(`import { enrichSession } from "honeyhive";\nexport const a = run(() => enrichSession());\n`);
-    // A script, or a CommonJS file, still gets a require.
+    // A React Server Components module ("use client" / "use server", a bundler's ES module) gets an import after its directive.
+    expect(useEnrichSessionAt(`"use client";\n${code}`, "x", {}, "src/a.tsx")).toBe(`"use client";\nimport { enrichSession } from "honeyhive";\nrun(() => enrichSession());\n`);
+    expect(useEnrichSessionAt(`'use server';\n${code}`, "x", {}, "src/a.js")).toBe(`'use server';\nimport { enrichSession } from "honeyhive";\nrun(() => enrichSession());\n`);
+    // A script, or a CommonJS file, still gets a require; so does a "use client" string that is no directive (after code).
+    expect(useEnrichSessionAt(`${code}"use client";\n`, "x", {}, "src/a.js")).toBe(`const { enrichSession } = require("honeyhive");\nrun(() => enrichSession());\n"use client";\n`);
     expect(useEnrichSessionAt(code, "x", {}, "src/a.js")).toBe(`const { enrichSession } = require("honeyhive");\nrun(() => enrichSession());\n`);
     expect(useEnrichSessionAt(code, "x", {}, "src/a.cts")).toBe(`const { enrichSession } = require("honeyhive");\nrun(() => enrichSession());\n`);
   });

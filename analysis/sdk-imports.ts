@@ -71,13 +71,19 @@ function findImportSiteOf(input: AnalysisInput, isSite: (specifier: string) => b
 
 /**
  * A new SDK import is a `require` in a file without a static import, unless the file is an ES module
- * (`.mjs`/`.mts`, or one that exports with `export`): there `require` is not defined (a ReferenceError
- * at load), and an `import` is what the file's own syntax already asks for.
+ * (`.mjs`/`.mts`, one that exports with `export`, or a React Server Components module marked `"use
+ * client"` / `"use server"`, which only bundlers of ES modules read): there `require` is not defined (a
+ * ReferenceError at load), and an `import` is what the file's own syntax already asks for.
  */
 function usesRequire(ast: TSESTree.Program, filename: string): boolean {
   if (/\.m[jt]s$/.test(filename)) return false;
   if (/\.c[jt]s$/.test(filename)) return true;
-  return !ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration || isExportStatement(statement));
+  return !ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration || isExportStatement(statement) || isServerComponentsDirective(statement));
+}
+
+/** `"use client"` / `"use server"` in the directive prologue (react.dev/reference/rsc/use-client, use-server). */
+function isServerComponentsDirective(statement: TSESTree.ProgramStatement): boolean {
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && (statement.directive === "use client" || statement.directive === "use server");
 }
 
 function isExportStatement(statement: TSESTree.ProgramStatement): boolean {

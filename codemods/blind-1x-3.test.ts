@@ -50,42 +50,10 @@ const KNOWN: Readonly<Record<string, KnownDefect>> = {
     why: "D6 (the rest): the tracer on `globalThis` typed by another module's `declare global { var honeyhive: HoneyHiveTracer | undefined }` is not resolved, so its calls are marked (startSession(), traceChain(), flush(): 1x-sessions and 1x-flush now mark in a file without an SDK import as 1x-trace-wrappers does) instead of rewritten",
     today: [`  await tracer.startSession();`, `call forceFlush() instead of 1.x flush() */\n  await tracer.flush();`],
   },
-  "src/di/inversify.ts": {
-    why: "D8: an init passed where explicit type arguments ask for a promise (`container.bind<Promise<HoneyHiveTracer>>(…).toConstantValue(HoneyHiveTracer.init(…))`) is not wrapped in Promise.resolve (TS2345); init.ts wraps variables, fields and parameters of the file typed Promise<HoneyHiveTracer>, not call arguments typed by another library's generics",
-    today: [`.toConstantValue(\n  HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "di-inversify" }),`],
-  },
-  "src/evals/mapped-dataset.ts": {
-    why: "D10: a dataset const of the file built with `rows.map((row) => ({ inputs, ground_truths }))` gets the 'built elsewhere' marker instead of the key's rename (evaluate.ts ~203: only an array literal is read)",
-    today: [`ground_truths: { a: row.a }`, `rename the key where this dataset is built (the codemod cannot see it here)`],
-  },
-  "src/evals/satisfies.ts": {
-    why: "D11: `{ … } satisfies EvaluationConfig` becomes `satisfies EvaluateOptions` without the narrow types that a `const config: EvaluationConfig` gets as type arguments (evaluate.ts datapointAnnotation ~319 reads a declarator's annotation only): TS2322 on `function` and `evaluators`, unmarked",
-    today: [`} satisfies EvaluateOptions;`],
-  },
-  "src/tests/automock.test.ts": {
-    why: "D14: an automocked init reassigned with 1.x's resolved fake (`HoneyHiveTracer.init = vi.fn().mockResolvedValue({ traceTool, flush })`) is not marked as `vi.mocked(HoneyHiveTracer.init).mockResolvedValue(…)` is (analysis/knowledge/test-mocks.ts, mocks.ts: assignments to the class's member not read)",
-    today: [`beforeEach(() => {\n  HoneyHiveTracer.init = vi.fn()`],
-  },
-  // The second batch (src/batch2), written the same way after the first run.
-  "src/batch2/json-options.cjs": {
-    why: "D19: init options spread from a required JSON file (`{ ...require(\"./honeyhive.config.json\"), apiKey }`, holding `metadata` and `disableHttpTracing`) get no marker: this SDK ignores `metadata`, so the session metadata is lost silently (init.ts: an imported binding is marked, a required JSON is not read as one)",
-    today: [`  const tracer = HoneyHiveTracer.init({ ...options, apiKey: process.env.HH_API_KEY });`],
-  },
-  "src/batch2/tracer-generic.ts": {
-    why: "D21: the tracer passed to a parameter whose declared interface requires 1.x's `traceFunction` (`step(tracer, …)` with `interface Traces { traceFunction(…) }`) compiles no more (TS2345) and is unmarked; the interface's 1.x member is unmarked too",
-    today: [`\nexport const double = step(tracer, "double", (n: number) => n * 2);`],
-  },
 };
 
 /** 1.x-only names left without a marker today (each a defect above). */
-const KNOWN_UNMARKED_NAMES: readonly string[] = [
-  // D21: the structural interface's 1.x member.
-  "src/batch2/tracer-generic.ts:5 traceFunction",
-  // D10: the mapped dataset's key (its marker is at the evaluate() call).
-  "src/evals/mapped-dataset.ts:9 ground_truths:",
-  // D14: the fake's key under the unmarked reassignment of init.
-  "src/tests/automock.test.ts:9 traceTool",
-];
+const KNOWN_UNMARKED_NAMES: readonly string[] = [];
 
 /** What the unmarked-name check finds that is no use of a 1.x name. */
 const NOT_1X: Readonly<Record<string, readonly string[]>> = {
@@ -98,10 +66,6 @@ const NOT_1X: Readonly<Record<string, readonly string[]>> = {
 /** `tsc --strict` errors outside a marked place today. */
 const KNOWN_TYPE_ERRORS: readonly string[] = [
   "actual/apps/api/src/routes/search.ts:8 TS2820", // D3
-  "actual/src/batch2/tracer-generic.ts:14 TS2345", // D21
-  "actual/src/di/inversify.ts:23 TS2345", // D8
-  "actual/src/evals/satisfies.ts:16 TS2322", // D11
-  "actual/src/evals/satisfies.ts:17 TS2322", // D11
 ];
 
 /** Findings of the recommended lint config outside a marked place today. */

@@ -65,6 +65,18 @@ export const MOCKED_CALLS: readonly { readonly object: string; readonly method: 
 ];
 
 /**
+ * Runners' calls that make a mock function: assigned over a member of an automocked class
+ * (`HoneyHiveTracer.init = vi.fn().mockResolvedValue(…)`), they replace it as a spy does.
+ * verifiedAt: vitest.dev/api/vi.html vi.fn(implementation?); jestjs.io/docs/jest-object jest.fn(implementation?);
+ * nodejs.org/api/test.html MockTracker.fn([original[, implementation]][, options]) (`mock.fn()`, `t.mock.fn()`).
+ */
+export const MOCK_FUNCTION_CALLS: readonly { readonly object: string; readonly method: string }[] = [
+  { object: "vi", method: "fn" },
+  { object: "jest", method: "fn" },
+  { object: "mock", method: "fn" },
+];
+
+/**
  * A mock function's methods that set what the replaced member returns or does: called on an
  * automocked member (`HoneyHiveTracer.init.mockResolvedValue(…)`) or on MOCKED_CALLS' result, they give
  * it the test's (1.x) shape, as a spy does.

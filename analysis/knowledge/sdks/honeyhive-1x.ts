@@ -16,6 +16,7 @@
 //   and dataset items are `{ inputs, ground_truths }`; this SDK calls `function({ inputs, groundTruth })`.
 // - The tracer's options were camelCase in every 1.x version; the snake_case keys (`hh_api_key`,
 //   `hh_project`, `dataset_id`, `server_url`, `query_list`) are evaluate()'s config of 1.0.12–1.0.32.
+import { TRACER_MEMBERS } from "./honeyhive.js";
 import type { Api1xEntry, FlushCall, Migration, Option1xEntry, PackageExport, RequestScopedRestCall, SdkProfileBase } from "./types.js";
 
 /** The last 1.x version with code; `until` absent in a VersionRange means "still there in this one". */
@@ -827,6 +828,15 @@ export const EVALUATED_FUNCTION_KEYS_1X: ReadonlySet<string> = new Set(OPTIONS_1
  * `logModel`…) exist on HoneyHive's tracer only.
  */
 export const SHARED_MEMBER_NAMES_1X: ReadonlySet<string> = new Set(["startSession", "flush", "getTracer", "setFeedback", "setMetric", "setMetadata", "trace"]);
+
+/** 1.x tracer methods this SDK's tracer does not have (`traceFunction`, `startSession`, `flush`…): the 1.x table less the tracer's manifest. */
+export const METHODS_GONE_1X: ReadonlySet<string> = entriesWhere("instance", (entry) => entry.kind === "method" && !Object.hasOwn(TRACER_MEMBERS, entry.name));
+
+/**
+ * 1.x tracer methods no other object names so (neither this SDK's tracer nor SHARED_MEMBER_NAMES_1X's
+ * owners): the wrappers and `logModel`. A call of one on a receiver of unknown origin shows a 1.x tracer.
+ */
+export const OWN_MEMBERS_1X: ReadonlySet<string> = new Set([...METHODS_GONE_1X].filter((name) => !SHARED_MEMBER_NAMES_1X.has(name)));
 
 function wrappersOf(where: Api1xEntry["where"]): ReadonlyMap<string, "first-argument" | "curried"> {
   return new Map(API_1X.flatMap((entry) => (entry.where === where && entry.behaviour?.wrapsFunction ? [[entry.name, entry.behaviour.wrapsFunction] as const] : [])));

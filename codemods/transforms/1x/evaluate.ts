@@ -207,12 +207,12 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
     } else if (key === "dataset") {
       const loose = looseDatasetSource(input, text, value);
       if (loose) addMarker(edits, text, call, MESSAGES_1X.datasetLooselyTyped(loose.source, loose.type));
-      const items = literalOf(input, value, AST_NODE_TYPES.ArrayExpression);
+      const items = literalOf(input, value, AST_NODE_TYPES.ArrayExpression)?.elements ?? mappedItemsOf(input, value);
       if (!items) {
         addMarker(edits, text, call, MESSAGES_1X.datasetGroundTruths);
         continue;
       }
-      for (const item of items.elements) {
+      for (const item of items) {
         if (item?.type !== AST_NODE_TYPES.ObjectExpression) continue;
         for (const field of keyedProperties(item)) if (field.key === "ground_truths") renameKey(edits, field.property, "groundTruth");
       }
@@ -349,7 +349,18 @@ function acceptsEmptyObject(annotation: TSESTree.TypeNode): boolean {
 }
 
 /**
- * Makes the narrower types reach the wrapper: a `const config: EvaluationConfig = {…}` gets them as
+ * The type a config literal is written against: a `const config: EvaluationConfig = {…}`'s annotation, or
+ * the type of `{…} satisfies EvaluationConfig` (blind-1x-3 D11: both type the literal the same way).
+ */
+function configTypeOf(config: TSESTree.ObjectExpression): TSESTree.TypeNode | undefined {
+  const parent = config.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === config) return parent.id.typeAnnotation?.typeAnnotation;
+  if (parent?.type === AST_NODE_TYPES.TSSatisfiesExpression && parent.expression === config) return parent.typeAnnotation;
+  return undefined;
+}
+
+/**
+ * Makes the narrower types reach the wrapper: a `const config: EvaluationConfig = {…}` (or `{…} satisfies EvaluationConfig`) gets them as
  * the options' type arguments (`EvaluationConfig<Question, unknown, Answer>`, renamed to
  * EvaluateOptions by 1x-names), which also types the dataset; anywhere else the wrapper's parameter
  * is annotated and evaluate() infers them from it (unless a dataset written in the call gives them). Returns the annotation text to append ("" for
@@ -357,7 +368,7 @@ function acceptsEmptyObject(annotation: TSESTree.TypeNode): boolean {
  */
 function datapointAnnotation(edits: EditList, text: string, config: TSESTree.ObjectExpression, types: DatapointTypes): string | undefined {
   const inputs = types.inputs ?? "Record<string, unknown>";
-  const holder = config.parent?.type === AST_NODE_TYPES.VariableDeclarator && config.parent.init === config ? config.parent.id.typeAnnotation?.typeAnnotation : undefined;
+  const holder = configTypeOf(config);
   if (holder?.type === AST_NODE_TYPES.TSTypeReference && holder.typeArguments === undefined) {
     const output = types.output ?? "unknown";
     edits.insertAfter(holder.typeName, types.groundTruth === undefined ? (types.output === undefined ? `<${inputs}>` : `<${inputs}, ${output}>`) : `<${inputs}, ${output}, ${types.groundTruth}>`);
@@ -411,6 +422,28 @@ function literalOf<T extends AST_NODE_TYPES.ArrayExpression | AST_NODE_TYPES.Obj
   if (def?.type !== "Variable" || def.parent?.kind !== "const") return undefined;
   const init = unwrapExpression(def.node.init);
   return isLiteral(init) ? init : undefined;
+}
+
+/**
+ * The items a dataset built with `rows.map((row) => ({ inputs, ground_truths }))` holds (written in place or
+ * in a `const` of the file): the object literals its callback returns (blind-1x-3 D10). undefined where
+ * the callback is not written here or returns anything but object literals without spreads (a key the
+ * codemod cannot see may be 1.x's: the marker stays).
+ */
+function mappedItemsOf(input: AnalysisInput, value: TSESTree.Node): TSESTree.ObjectExpression[] | undefined {
+  let expression = unwrapExpression(value);
+  if (expression?.type === AST_NODE_TYPES.Identifier) {
+    const def = getSdkModel(input).variableOf(expression)?.defs[0];
+    expression = def?.type === "Variable" && def.parent?.kind === "const" ? unwrapExpression(def.node.init) : undefined;
+  }
+  if (expression?.type !== AST_NODE_TYPES.CallExpression || expression.arguments.length !== 1) return undefined;
+  const callee = unwrapExpression(expression.callee);
+  const callback = unwrapExpression(expression.arguments[0]);
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== "map" || !isFunctionNode(callback)) return undefined;
+  const returned = returnedValues(input, callback).map((node) => unwrapExpression(node));
+  const items = returned.filter((node): node is TSESTree.ObjectExpression => node?.type === AST_NODE_TYPES.ObjectExpression);
+  const complete = items.length > 0 && items.length === returned.length && items.every((item) => item.properties.every((property) => property.type === AST_NODE_TYPES.Property));
+  return complete ? items : undefined;
 }
 
 /** Fields of 1.x's evaluate() result that this SDK's result (`{ runId, name, results, summary }`) does not have. */

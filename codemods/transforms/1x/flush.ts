@@ -4,7 +4,7 @@
 // (guessing a tracer could leave the one that holds the spans unflushed). A `.tracer.flush()` on another
 // module's object whose facts do not say what it holds gets a marker too (`flush` is also a logger's).
 import { DISCARDED_INIT_NAME, discardedInit, flushesBeyondHolderFacts, isImportedHoldersOwnFunction, isInitPromiseValue, soleTracerAt, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
-import { FLUSH_MEMBERS_1X, FLUSH_STATICS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
+import { FLUSH_MEMBERS_1X, FLUSH_STATICS_1X, OWN_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { getSdkModel, thisClass } from "../../../analysis/sdk-model.js";
 import { findVariable, isFunctionNode, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
@@ -69,11 +69,8 @@ function namedByInit(input: TransformContext["file"]["input"], init: TSESTree.Ca
   return inFunction || call.range[0] > init.range[1] ? DISCARDED_INIT_NAME : undefined;
 }
 
-/** Tracer methods that only 1.x HoneyHive's tracer has (no logger or client names its methods so). */
-const WRAPPER_MEMBERS_1X: ReadonlySet<string> = new Set(["traceFunction", "traceModel", "traceTool", "traceChain", "logModel"]);
-
 /** A 1.x wrapper's call and a flush's in the text: the cheap test before the walk of a file without the SDK. */
-const WRAPPER_AND_FLUSH_CALLS = [WRAPPER_MEMBERS_1X, FLUSH_MEMBERS_1X].map((names) => new RegExp(`\\.(?:${[...names].join("|")})\\s*\\(`));
+const WRAPPER_AND_FLUSH_CALLS = [OWN_MEMBERS_1X, FLUSH_MEMBERS_1X].map((names) => new RegExp(`\\.(?:${[...names].join("|")})\\s*\\(`));
 
 /**
  * `a.flush()` where the model cannot tell `a` is a tracer but the same binding's `a.traceModel(…)` shows it
@@ -104,7 +101,7 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
     const references = variable?.references ?? [];
     const usedAs1xTracer = references.some(({ identifier }) => {
       const member = identifier.parent;
-      return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && WRAPPER_MEMBERS_1X.has(memberName(member) ?? "") && !isImportedHoldersOwnFunction(input, member);
+      return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && OWN_MEMBERS_1X.has(memberName(member) ?? "") && !isImportedHoldersOwnFunction(input, member);
     });
     if (usedAs1xTracer) markers.add(call, MESSAGES_1X.flushOfWrapperReceiver);
     else if (heldFromPromiseAllOfInit(input, variable)) markers.add(call, MESSAGES_1X.flushOfPromiseAllElement);

@@ -4,9 +4,10 @@
 // getter keeps returning a promise its callers await). `new HoneyHiveTracer(…)` and 1.x's
 // `initFromSessionId(…)` become `init(…)`; option keys follow the 1.x data (renamed, or dropped with a marker);
 // a joined session (`sessionId`) becomes `tracer.sessionStart({ sessionId, skipApiCall: true })`.
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { enclosingFunction, findVariable, globalSlotOf, indentationAt, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
+import { enclosingFunction, findVariable, globalSlotOf, indentationAt, memberName, requireSpecifier, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import { newlineOf, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, isImportedHoldersInitPromise, isInitPromiseValue, keyedProperties, knownFunctionOf, option1x, returnedValues, staticCalls } from "../../../analysis/honeyhive-1x.js";
@@ -78,6 +79,11 @@ function collect({ file, edits, project }: TransformContext): void {
       const imported = unwrapExpression(creation.arguments[0]);
       // Marked unless the module's facts list the const's keys and none is 1.x's (`export const config = { apiKey, project }`).
       const importedVariable = !held && imported?.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, imported, imported.name) : undefined;
+      const json = !held && imported ? jsonOptionsOf(input, imported) : undefined;
+      if (json) {
+        markJsonOptions(edits, text, creation, json);
+        continue;
+      }
       const importedKeys = importedVariable?.defs[0]?.type === "ImportBinding" ? importedOptionKeys(input, importedVariable) : undefined;
       if (importedVariable?.defs[0]?.type === "ImportBinding" && (importedKeys === undefined || importedKeys.some(is1xOptionKey))) {
         addMarker(edits, text, creation, MESSAGES_1X.importedOptions(importedVariable.name));
@@ -89,7 +95,9 @@ function collect({ file, edits, project }: TransformContext): void {
       const held = spread?.type === AST_NODE_TYPES.Identifier ? constObjectOf(input, spread) : undefined;
       if (held) migrateHeldOptions(input, edits, creation, held, creations, heldDone);
       // A helper's result spread in (`init({ ...baseOptions(), sessionName })`): tsc checks no excess key there.
-      const helper = spread?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(spread.callee) : undefined;
+      const json = spread && !held ? jsonOptionsOf(input, spread) : undefined;
+      if (json) markJsonOptions(edits, text, creation, json);
+      const helper = !json && spread?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(spread.callee) : undefined;
       if (helper?.type === AST_NODE_TYPES.Identifier && mayReturn1xOptions(input, helper)) addMarker(edits, text, creation, MESSAGES_1X.spreadOptions(helper.name));
     }
     const joined = joinedSession(edits, text, creation, options);
@@ -155,6 +163,75 @@ function importedOptionKeys(input: AnalysisInput, variable: Scope.Variable): rea
   // resolve() refuses packages: only a project module (relative, or a `paths` alias) has facts.
   const path = projectModules().resolve(origin.specifier, absolutePath(input.filename));
   return path === undefined ? undefined : projectModules().factsOf(path, read, false, true).objectKeys?.[origin.name];
+}
+
+/** A JSON file init options are read from, and its keys where the file was read (see jsonOptionsOf). */
+interface JsonOptions {
+  readonly specifier: string;
+  readonly keys: readonly string[] | undefined;
+}
+
+/**
+ * Init options read from a JSON file of the project (blind-1x-3 D19): `require("./honeyhive.config.json")`
+ * passed or spread in, directly or through a `const` of the file, or a default `import config from
+ * "./config.json"`. Read only when the file lies inside the importing file's project (the nearest
+ * directory with a package.json, by real path, never under node_modules), as the project reader reads
+ * modules; `keys` undefined where it cannot be read there or holds no JSON object. undefined where the
+ * value is no relative `.json` module.
+ */
+function jsonOptionsOf(input: AnalysisInput, value: TSESTree.Node): JsonOptions | undefined {
+  let expression = unwrapExpression(value);
+  let specifier: string | undefined;
+  if (expression?.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(input.scopeManager, expression, expression.name)?.defs[0];
+    if (def?.type === "ImportBinding" && def.node.type === AST_NODE_TYPES.ImportDefaultSpecifier && def.parent.type === AST_NODE_TYPES.ImportDeclaration) specifier = def.parent.source.value;
+    else if (def?.type === "Variable" && def.parent?.kind === "const" && def.node.id.type === AST_NODE_TYPES.Identifier) expression = unwrapExpression(def.node.init);
+    else return undefined;
+  }
+  specifier ??= requireSpecifier(expression);
+  if (specifier === undefined || !/^\.\.?\//.test(specifier) || !specifier.endsWith(".json")) return undefined;
+  return { specifier, keys: projectJsonKeys(input, specifier) };
+}
+
+/** The keys of the JSON object in the project file `specifier` names from the input's file (see jsonOptionsOf). */
+function projectJsonKeys(input: AnalysisInput, specifier: string): readonly string[] | undefined {
+  const reader = projectModules();
+  const from = dirname(absolutePath(input.filename));
+  const root = reader.packageRootOf(from);
+  const path = resolve(from, specifier);
+  if (root === undefined || !isInsideDirectory(path, root) || !reader.exists(path)) return undefined;
+  const real = reader.fs.realpath(path);
+  if (!isInsideDirectory(real, reader.fs.realpath(root)) || real.split(/[\\/]/).includes("node_modules")) return undefined;
+  const parsed = reader.parsedFile(real, parseJsonObject);
+  return parsed && Object.keys(parsed);
+}
+
+/** A JSON object's value, or undefined (not JSON, or an array or a primitive). */
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ""));
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isInsideDirectory(path: string, directory: string): boolean {
+  const fromDirectory = relative(directory, path);
+  return fromDirectory !== "" && !fromDirectory.startsWith("..") && !isAbsolute(fromDirectory);
+}
+
+/** A marker naming the JSON file's 1.x keys and what becomes of each; nothing where it holds none; the generic one where it was not read. */
+function markJsonOptions(edits: EditList, text: string, creation: TSESTree.Node, json: JsonOptions): void {
+  if (json.keys === undefined) {
+    addMarker(edits, text, creation, MESSAGES_1X.importedOptions(json.specifier));
+    return;
+  }
+  const changes = json.keys.filter(is1xOptionKey).map((key) => {
+    const migration = option1x("HoneyHiveTracer.init", key)!.migration;
+    return migration.decision === "rename" ? `${key} → ${migration.to}` : `drop ${key}`;
+  });
+  if (changes.length > 0) addMarker(edits, text, creation, MESSAGES_1X.jsonOptions(json.specifier, changes));
 }
 
 /**
@@ -326,7 +403,7 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   if ((parent?.type === AST_NODE_TYPES.NewExpression || parent?.type === AST_NODE_TYPES.CallExpression) && parent.arguments.includes(call)) {
     const parameter = parameterReceiving(input, parent, parent.arguments.indexOf(call));
     const annotation = parameter && parameterAnnotation(parameter);
-    if (annotation && isPromiseType(text, annotation)) wrapInPromise(edits, call);
+    if (annotation ? isPromiseType(text, annotation) : typeArgumentsAskForPromise(text, parent, tracerType)) wrapInPromise(edits, call);
     return;
   }
   if (target?.type !== AST_NODE_TYPES.Identifier) return;
@@ -430,6 +507,22 @@ function isPromiseGlobal(input: AnalysisInput, text: string, target: TSESTree.Me
     .find((declarator) => declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name);
   const annotation = declared?.id.type === AST_NODE_TYPES.Identifier ? declared.id.typeAnnotation?.typeAnnotation : undefined;
   return annotation ? isPromiseType(text, annotation) : TRACER_PROMISE_NAME.test(name);
+}
+
+/**
+ * A call of another library's API whose explicit type arguments ask for the init's promise, on the call or
+ * up its chain: `container.bind<Promise<HoneyHiveTracer>>(id).toConstantValue(HoneyHiveTracer.init(…))`
+ * (inversify's `bind<T>` types `toConstantValue(value: T)`; blind-1x-3 D8). The argument stays a promise:
+ * `Promise.resolve(tracer)` is what 1.x passed there.
+ */
+function typeArgumentsAskForPromise(text: string, call: TSESTree.CallExpression | TSESTree.NewExpression, tracerType: string): boolean {
+  const promiseOfTracer = new RegExp(`\\bPromise\\s*<\\s*${tracerType.replace(/[.$]/g, "\\$&")}\\s*>`);
+  for (let node: TSESTree.Node | undefined = call; node; ) {
+    if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && node.typeArguments && promiseOfTracer.test(text.slice(node.typeArguments.range[0], node.typeArguments.range[1]))) return true;
+    const callee: TSESTree.Node | undefined = node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? unwrapExpression(node.callee) : undefined;
+    node = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : undefined;
+  }
+  return false;
 }
 
 const isPromiseType = (text: string, annotation: TSESTree.TypeNode): boolean => /\bPromise\s*</.test(text.slice(annotation.range[0], annotation.range[1]));

@@ -43,10 +43,20 @@ export const MESSAGES_1X = {
     `init options spread from ${call}() may hold 1.x keys: rename inputs → sessionInputs, metadata → sessionMetadata where they are built (this SDK ignores the 1.x names)`,
   importedOptions: (name: string) =>
     `these init options come from another module (${name}): rename its 1.x keys there (inputs → sessionInputs, metadata → sessionMetadata; drop disableHttpTracing, instrumentModules), as this SDK ignores them`,
+  jsonOptions: (file: string, changes: readonly string[]) =>
+    `these init options are read from ${file}: change its 1.x keys there (${changes.join("; ")}), as this SDK ignores the 1.x names (see docs/migrating-from-1x.md, init options)`,
   heldOptions: (name: string, keys: readonly string[]) =>
     `${name} holds 1.x HoneyHiveTracer.init option${keys.length > 1 ? "s" : ""} ${keys.join(", ")}, and is used elsewhere too, so the codemod left it: rename or remove ${keys.length > 1 ? "them" : "it"} as docs/migrating-from-1x.md says (init options)`,
   wrapperAssociationProperties:
     "1.x's traceFunction(options, associationProperties) set those properties on this span and on every span inside it; here they are this span's metadata only: where spans inside need them, add enrichSpan({ metadata }) there",
+  structuralTracerMember: (name: string) =>
+    `this asks for 1.x's tracer method ${name}(), which this SDK's tracer does not have (see docs/migrating-from-1x.md): a HoneyHive tracer passed for it no longer fits; declare what this SDK's tracer has (trace(options, fn), forceFlush(), createSession())`,
+  tracerForStructuralType: (names: readonly string[]) =>
+    `this passes the tracer where a 1.x ${names.map((name) => `${name}()`).join(", ")} is expected: update the parameter's type (marked) for this SDK's tracer`,
+  wrapperSpreadOptionsTracer:
+    "pass the tracer to this call (a `tracer` key in its options): they are spread from another object, which the codemod cannot read, so it does not add one (without it trace() records through the default tracer)",
+  tracerFromUnreadModule: (name: string, module: string) =>
+    `this receiver comes from ${module}, which the codemod could not read: rewritten as a HoneyHive tracer's ${name}() because only that tracer has the method; check that it is one`,
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
   traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
   unresolvedReceiver: (name: string) =>

@@ -12,7 +12,7 @@ import { memberName, staticName, unwrapExpression } from "../../../analysis/ast.
 import { sourceModule } from "../../../analysis/context.js";
 import type { EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { manualMockOf, MOCK_RESULT_METHODS, MOCKED_CALLS, MODULE_MOCK_CALLS, SPY_CALLS } from "../../../analysis/knowledge/test-mocks.js";
+import { manualMockOf, MOCK_FUNCTION_CALLS, MOCK_RESULT_METHODS, MOCKED_CALLS, MODULE_MOCK_CALLS, SPY_CALLS } from "../../../analysis/knowledge/test-mocks.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import type { SdkModel } from "../../../analysis/sdk-model.js";
 import { isSdkPackage } from "../../../analysis/settings.js";
@@ -28,6 +28,20 @@ function objectName(callee: TSESTree.MemberExpression): string | undefined {
   return object?.type === AST_NODE_TYPES.MemberExpression ? memberName(object) : undefined;
 }
 
+/** A mock function made by a runner (`vi.fn()`, `jest.fn(impl)`), also as configured by a chain of calls on it (`vi.fn().mockResolvedValue(…)`). */
+function isMockFunction(node: TSESTree.Node): boolean {
+  let expression = unwrapExpression(node);
+  while (expression?.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrapExpression(expression.callee);
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = memberName(callee);
+    if (MOCK_FUNCTION_CALLS.some((entry) => entry.object === objectName(callee) && entry.method === method)) return true;
+    if (method === undefined || !MOCK_RESULT_METHODS.has(method)) return false;
+    expression = unwrapExpression(callee.object);
+  }
+  return false;
+}
+
 /**
  * Marks module mocks of the package that write its replacement, and spies on `HoneyHiveTracer`'s
  * members (static, or on its prototype) that `changedMember` says 1.x had otherwise.
@@ -37,13 +51,20 @@ export function markOneXMocks(input: AnalysisInput, sdk: SdkModel, edits: EditLi
   // A manual mock (`__mocks__/honeyhive.ts`) is the stand-in as a whole: marked above its first statement.
   const first = input.ast.body[0];
   if (first && isSdkPackage(manualMockOf(input.filename, existsSync) ?? "")) addMarker(edits, text, first, MESSAGES_1X.moduleMock);
-  if (!/\b(?:mock\w*|doMock|setMock|unstable_mockModule|module|spyOn)\s*\(/.test(text)) return;
+  if (!/\b(?:mock\w*|doMock|setMock|unstable_mockModule|module|spyOn|fn)\s*\(/.test(text)) return;
   /** `HoneyHiveTracer.init` / `HoneyHiveTracer.prototype.flush` (given as `target` and `name`): a member changedMember says 1.x had otherwise. */
   const changedSdkMember = (target: TSESTree.Node | undefined, name: string | undefined): boolean => {
     if (!target || name === undefined) return false;
     const prototypeOf = target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === "prototype" ? target.object : undefined;
     return sdk.sdkExportOf(prototypeOf ?? target) === "HoneyHiveTracer" && changedMember(prototypeOf === undefined, name);
   };
+  // A mock function assigned over the member (`HoneyHiveTracer.init = vi.fn().mockResolvedValue(…)`, blind-1x-3 D14).
+  for (const assignment of nodesOfType(input.ast, AST_NODE_TYPES.AssignmentExpression)) {
+    const target = assignment.operator === "=" ? unwrapExpression(assignment.left) : undefined;
+    if (target?.type !== AST_NODE_TYPES.MemberExpression || !isMockFunction(assignment.right)) continue;
+    const name = memberName(target);
+    if (changedSdkMember(unwrapExpression(target.object), name)) addMarker(edits, text, assignment, MESSAGES_1X.spiedMember(name!));
+  }
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = unwrapExpression(call.callee);
     if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;

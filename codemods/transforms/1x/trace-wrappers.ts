@@ -10,13 +10,13 @@
 // the options text moves in front of it instead.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { findVariable, memberName, skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
+import { findVariable, memberName, skipTrivia, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { EVENT_TYPES_1X, OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
-import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { EVENT_TYPES_1X, METHODS_GONE_1X, OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
+import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, knownFunctionOf, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
@@ -29,6 +29,7 @@ import { MESSAGES_1X } from "./messages.js";
 import { receiverNamedLikeTracer, receiverOfAnotherLibrary, removeProperties } from "./shared.js";
 import { exportPath } from "../../../analysis/bindings.js";
 import { isSdkModule } from "../../../analysis/settings.js";
+import { importedModule, importOrigin } from "../../../analysis/project-modules.js";
 
 export const meta = transformMeta("1x-trace-wrappers");
 
@@ -144,6 +145,34 @@ function wrapperOptions(call: TSESTree.CallExpression, name: string): TSESTree.N
   return call.arguments[name === "traceFunction" ? 0 : 1];
 }
 
+/**
+ * The module an imported receiver (`import { tracer } from "./observability"`) comes from, where the
+ * codemod cannot read it (absent, outside the project, a package): only the 1.x method called on it says it
+ * is HoneyHive's tracer, so the rewrite gets a marker. undefined for any other receiver, an SDK or settings
+ * module, or a module whose facts were read.
+ */
+function unreadTracerModule(input: AnalysisInput, receiver: TSESTree.Node): string | undefined {
+  const object = unwrapExpression(receiver);
+  const tracer = object ? getSdkModel(input).tracerOf(object) : undefined;
+  if (tracer?.kind !== "imported" || !tracer.variable) return undefined;
+  const origin = importOrigin(input, tracer.variable);
+  if (!origin || isSdkModule(origin.specifier, input.settings)) return undefined;
+  return importedModule(input, origin.specifier) === undefined ? origin.specifier : undefined;
+}
+
+/**
+ * The wrapper's options become a spread in trace()'s: a literal with a spread, or (for the shorthands, whose
+ * options go into a new literal beside `eventType`) any value but a literal; `traceFunction(options)` passes a
+ * variable on as it is, which explicit-tracer reads where it is a const literal of the file.
+ */
+function spreadsOptions(call: TSESTree.CallExpression, name: string): boolean {
+  const options = wrapperOptions(call, name);
+  if (options === undefined || isEmptyArgument(options)) return false;
+  const value = unwrapExpression(options);
+  if (value?.type === AST_NODE_TYPES.ObjectExpression) return value.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement);
+  return name !== "traceFunction" && options.type !== AST_NODE_TYPES.SpreadElement;
+}
+
 /** `undefined`, `null` or `{}` written as an argument: nothing to move. */
 function isEmptyArgument(node: TSESTree.Node): boolean {
   const value = unwrapExpression(node);
@@ -233,6 +262,44 @@ function commentsBefore(text: string, call: TSESTree.CallExpression, fn: TSESTre
   return /\/[/*]/.test(text.slice(open + 1, fn.range[0])) ? { start: open + 1 } : undefined;
 }
 
+/**
+ * A 1.x tracer passed to a function of the file whose parameter is typed by an interface (or a type
+ * literal alias) of the file asking for 1.x methods (`interface Traces { traceFunction(…) }`, blind-1x-3
+ * D21): after the migration the tracer no longer fits it (TS2345), and the interface's 1.x member is the
+ * person's design. A marker at each such member and at the call.
+ */
+function markStructuralTracerParameters(input: AnalysisInput, edits: EditList, text: string): void {
+  const sdk = getSdkModel(input);
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    if (!call.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && sdk.tracerOf(argument))) continue;
+    const params = knownFunctionOf(input, call.callee)?.params;
+    if (!params) continue;
+    call.arguments.forEach((argument, index) => {
+      const param = params[index];
+      if (argument.type === AST_NODE_TYPES.SpreadElement || !param || param.type === AST_NODE_TYPES.RestElement || !sdk.tracerOf(argument)) return;
+      const members = gone1xMembersOf(input, "typeAnnotation" in param ? param.typeAnnotation?.typeAnnotation : undefined);
+      if (members.length === 0) return;
+      for (const member of members) addMarker(edits, text, member.node, MESSAGES_1X.structuralTracerMember(member.name));
+      addMarker(edits, text, call, MESSAGES_1X.tracerForStructuralType([...new Set(members.map(({ name }) => name))]));
+    });
+  }
+}
+
+/** The members of the file's interface or type literal `type` names that are 1.x tracer methods this SDK's tracer lacks. */
+function gone1xMembersOf(input: AnalysisInput, type: TSESTree.TypeNode | undefined): { readonly node: TSESTree.TypeElement; readonly name: string }[] {
+  let body: readonly TSESTree.TypeElement[] | undefined;
+  if (type?.type === AST_NODE_TYPES.TSTypeLiteral) body = type.members;
+  else if (type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(input.scopeManager, type.typeName, type.typeName.name)?.defs[0]?.node;
+    if (def?.type === AST_NODE_TYPES.TSInterfaceDeclaration) body = def.body.body;
+    else if (def?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && def.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) body = def.typeAnnotation.members;
+  }
+  return (body ?? []).flatMap((node) => {
+    const key = node.type === AST_NODE_TYPES.TSMethodSignature || node.type === AST_NODE_TYPES.TSPropertySignature ? staticName(node.key, node.computed) : undefined;
+    return key !== undefined && METHODS_GONE_1X.has(key) ? [{ node, name: key }] : [];
+  });
+}
+
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
@@ -246,6 +313,8 @@ function collect({ file, edits }: TransformContext): void {
   markUnresolvedReceivers(input, edits, text, new Set(onTracers.map(({ call }) => call)), false);
   for (const { call, callee, name } of onTracers) {
     const tracerText = receiverText(text, callee);
+    const unread = unreadTracerModule(input, callee.object);
+    if (unread !== undefined) addMarker(edits, text, call, MESSAGES_1X.tracerFromUnreadModule(name, unread));
     if (name === "trace") {
       rewriteImmediateTrace(edits, text, input, call, callee.optional ? tracerText : undefined);
       continue;
@@ -266,6 +335,7 @@ function collect({ file, edits }: TransformContext): void {
   }
 
   dropConfigOfTypedOptions(input, edits, text);
+  markStructuralTracerParameters(input, edits, text);
   const imports = new SdkImports(file);
   const rewritten: TSESTree.Range[] = [];
   const wrapperVariables = new Set<Scope.Variable>();
@@ -293,6 +363,9 @@ function collect({ file, edits }: TransformContext): void {
     // With a tracer in the file (or a discarded init that 1x-init names), explicit-tracer binds this call or marks it; without one it accepts
     // the implicit form, which outside evaluate() would record through the default tracer.
     else if (sdk.tracers.length === 0 && !held && !discardedInit(input) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
+    // Options spread in (`traceModel(fn, { ...base })`, `traceModel(fn, base)` → `trace({ ...base, eventType }, fn)`): explicit-tracer
+    // leaves options it cannot read (they may carry a tracer), so this call would record through the default tracer unmarked.
+    else if (!held && spreadsOptions(call, name) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MESSAGES_1X.wrapperSpreadOptionsTracer);
     rewritten.push(call.callee.range);
     if (variable) wrapperVariables.add(variable);
   }
