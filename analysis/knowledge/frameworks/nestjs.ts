@@ -317,7 +317,9 @@ export const nestjs = {
       if (api.text.includes("createParamDecorator")) {
         for (const call of nodesOfTypes(api.ast, [AST_NODE_TYPES.CallExpression])) {
           const callback = call.arguments[0];
-          if (callback && isFunctionNode(callback) && isExport(api.originOf(call.callee), { module: COMMON, name: "createParamDecorator" })) api.request([callback], call);
+          if (!callback || !isFunctionNode(callback)) continue;
+          const origin = api.originOf(call.callee);
+          if (PARAMETER_DECORATORS.customFactories.some((spec) => isExport(origin, { module: spec.package, name: spec.name }))) api.request([callback], call);
         }
       }
     },
