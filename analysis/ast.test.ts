@@ -18,6 +18,9 @@ describe("globalSlotOf: a slot on the implicit global object (rules' getters and
     ['global["hhTracer"] ||= make();', "hhTracer"],
     ["window.hhTracer = make();", "hhTracer"],
     ["self.hhTracer = make();", "hhTracer"],
+    // gaps-rules-6b: a const bound to the global object through casts (the HMR-guard idiom).
+    ["const g = globalThis as unknown as { tracer?: T };\ng.tracer ??= make();", "tracer"],
+    ["const g = (global as any);\ng.tracer ||= make();", "tracer"],
   ])("%s → %s", (code, slot) => expect(slotAssigned(code)).toBe(slot));
 
   it.each([
@@ -25,6 +28,11 @@ describe("globalSlotOf: a slot on the implicit global object (rules' getters and
     "function f(window: { t?: unknown }) { window.t ??= make(); }",
     "const cache: Record<string, unknown> = {};\ncache.hhTracer ??= make();",
     "globalThis[key] ??= make();",
+    // An alias written more than once, bound to something else, or to a shadowed `globalThis`.
+    "let g = globalThis as any;\ng = {};\ng.tracer ??= make();",
+    "const g = { ...globalThis } as any;\ng.tracer ??= make();",
+    "const g = globalThis.cache as any;\ng.tracer ??= make();",
+    "function f(globalThis: any) { const g = globalThis; g.tracer ??= make(); }",
   ])("not a global slot: %s", (code) => expect(slotAssigned(code)).toBeUndefined());
 });
 

@@ -145,16 +145,28 @@ export function findVariable(scopeManager: Scope.ScopeManager, node: TSESTree.No
 /** The names a module reaches the global object by (Node's `global`, the browser's and workers' `window`/`self`). */
 const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(["globalThis", "global", "window", "self"]);
 
+/** `node` (casts aside) is the implicit global object: `globalThis`, `global`, … not shadowed by a variable of the file. */
+function isGlobalObject(scopeManager: Scope.ScopeManager, node: TSESTree.Node | null | undefined): boolean {
+  const object = unwrapExpression(node);
+  return object?.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECT_NAMES.has(object.name) && !findVariable(scopeManager, object, object.name)?.defs.length;
+}
+
 /**
  * `globalThis.x`, `(globalThis as any).x`, `global["x"]`: the slot's name on the global object, when the
- * object is the implicit global (a variable of the file named `global` or `window` is not).
+ * object is the implicit global (a variable of the file named `global` or `window` is not). A `const`
+ * bound to the global object through casts is that object too: `const g = globalThis as unknown as {
+ * tracer?: HoneyHiveTracer }; g.tracer ??= …` (the HMR guard of Prisma's and Next's docs).
  */
 export function globalSlotOf(scopeManager: Scope.ScopeManager, node: TSESTree.Node): string | undefined {
   if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const object = unwrapExpression(node.object);
-  if (object?.type !== AST_NODE_TYPES.Identifier || !GLOBAL_OBJECT_NAMES.has(object.name)) return undefined;
-  if (findVariable(scopeManager, object, object.name)?.defs.length) return undefined;
-  return memberName(node);
+  if (object?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (isGlobalObject(scopeManager, object)) return memberName(node);
+  if (GLOBAL_OBJECT_NAMES.has(object.name)) return undefined;
+  const variable = findVariable(scopeManager, object, object.name);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== "Variable" || def.parent.kind !== "const" || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return isGlobalObject(scopeManager, def.node.init) ? memberName(node) : undefined;
 }
 
 /**

@@ -16,7 +16,7 @@ import { originName, type Bindings } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { ALL_FLUSH_CALLS, FLUSH_METHODS_BY_NAME, isKnownNonHoneyhiveModule, moduleMatches, type PackageExport, type ProfiledFlushCall } from "./knowledge/sdks/index.js";
-import { FIX_PREFERENCE, mayExportOtelToHoneyhive, NON_TRACE_PACKAGES, OTEL_COMPONENTS, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
+import { FIX_PREFERENCE, GLOBAL_PROVIDER_SETTERS, mayExportOtelToHoneyhive, NON_TRACE_PACKAGES, OTEL_COMPONENTS, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
 import { traceloopProfile } from "./knowledge/sdks/other-sdks.js";
 
 export { mayExportOtelToHoneyhive };
@@ -196,7 +196,35 @@ export function flushesAnotherPipeline(input: AnalysisInput, call: TSESTree.Call
   const callee = unwrapExpression(call.callee);
   if (callee?.type === AST_NODE_TYPES.Identifier) return foreignOrigin(input, getAnalysisContext(input).bindings.originOf(callee)?.module);
   if (callee?.type !== AST_NODE_TYPES.MemberExpression) return false;
-  return isForeignValue(input, callee.object, 0);
+  return isForeignValue(input, callee.object, 0) || globalProviderWithoutHoneyhive(input, callee.object);
+}
+
+/**
+ * The global provider (`trace.getTracerProvider()`, `.getDelegate()`) flushed beside a HoneyHive 2.x tracer
+ * that never became global: the 2.x tracer builds its own provider and never registers it (sdk/tracer.ts,
+ * ARCHITECTURE.md "no hidden global"), so the global one is another pipeline or the no-op. It may be HoneyHive's
+ * when the file makes it so (`trace.setGlobalTracerProvider(tracer.provider)`), builds an OpenTelemetry
+ * component exporting to HoneyHive or imports a project's pipeline (either may be the one registered), or
+ * runs on 1.x (Traceloop's global SDK).
+ */
+function globalProviderWithoutHoneyhive(input: AnalysisInput, receiver: TSESTree.Node): boolean {
+  const { bindings } = getAnalysisContext(input);
+  const resolver = new ReceiverResolver(input, bindings);
+  if (!resolver.isResult(receiver, API_TRACE, ["getTracerProvider"]) && !resolver.isResult(receiver, API_TRACE, ["getTracerProvider", "getDelegate"])) return false;
+  const sdk = getSdkModel(input);
+  if (sdk.tracers.length === 0 || honeyhiveMajorOfFile(input) === 1 || importedOtelUseIn(input, input.ast) !== undefined) return false;
+  // A pipeline of the file that exports to HoneyHive may be the global one (`provider.register()`, NodeSDK's `start()`).
+  const toHoneyhive = nodesOfType(input.ast, AST_NODE_TYPES.NewExpression).some(
+    (creation) => OTEL_COMPONENTS.some((component) => resolver.isExport(creation.callee, component.export)) && componentDestination(input, creation) === "honeyhive",
+  );
+  if (toHoneyhive) return false;
+  return !nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((call) => {
+    const callee = unwrapExpression(call.callee);
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression || !GLOBAL_PROVIDER_SETTERS.some((setter) => setter.method === memberName(callee) && resolver.isExport(callee.object, setter.receiver))) return false;
+    // `trace.setGlobalTracerProvider(tracer.provider)`: the tracer's own provider made global.
+    const provider = unwrapExpression(call.arguments[0]);
+    return provider?.type === AST_NODE_TYPES.MemberExpression && memberName(provider) === "provider" && sdk.tracerOf(provider.object) !== undefined;
+  });
 }
 
 /** A module specifier of a package known not to be HoneyHive's, other than OpenTelemetry's trace API (whose global provider may be HoneyHive's). */

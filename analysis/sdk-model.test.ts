@@ -745,4 +745,17 @@ describe("tracers in global slots and application context slots", () => {
     // A `context` of an object no descriptor makes.
     expect(receiverOf(`import { HoneyHiveTracer } from "honeyhive";\nconst box = { context: {} as any };\nbox.context.tracer = HoneyHiveTracer.init();\nexport const f = (ctx: any) => ctx.tracer.enrichSession({});`, "ctx.tracer.enrichSession")).toBeUndefined();
   });
+  // gaps-rules-6b: only functions registered on the app (or on a router/composer it mounts) get its context.
+  it("reads ctx.<name> only in functions registered on the app whose context holds the tracer", () => {
+    const koa = `import { HoneyHiveTracer } from "honeyhive";\nimport Koa from "koa";\nimport Router from "@koa/router";\nconst app = new Koa();\napp.context.tracer = HoneyHiveTracer.init();\n`;
+    const read = "ctx.tracer.enrichSession";
+    expect(receiverOf(`${koa}async function chat(ctx) { ctx.tracer.enrichSession({}); }\napp.use(chat);`, read)?.name).toBe("context.tracer");
+    expect(receiverOf(`${koa}const router = new Router();\nrouter.post("/chat", async (ctx) => { ctx.tracer.enrichSession({}); });\napp.use(router.routes());`, read)?.name).toBe("context.tracer");
+    const bot = `import { HoneyHiveTracer } from "honeyhive";\nimport { Telegraf, Composer } from "telegraf";\nconst bot = new Telegraf("t");\nbot.context.tracer = HoneyHiveTracer.init();\n`;
+    expect(receiverOf(`${bot}const composer = new Composer();\ncomposer.on("text", (ctx) => { ctx.tracer.enrichSession({}); });\nbot.use(composer);`, read)?.name).toBe("context.tracer");
+    // Look-alikes: a function with a `ctx` parameter never registered, one registered on another app, a router not mounted.
+    expect(receiverOf(`${koa}export function render(ctx) { ctx.tracer.enrichSession({}); }`, read)).toBeUndefined();
+    expect(receiverOf(`${koa}const admin = new Koa();\nadmin.use(async (ctx) => { ctx.tracer.enrichSession({}); });`, read)).toBeUndefined();
+    expect(receiverOf(`${koa}const router = new Router();\nrouter.post("/chat", async (ctx) => { ctx.tracer.enrichSession({}); });`, read)).toBeUndefined();
+  });
 });

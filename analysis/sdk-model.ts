@@ -466,7 +466,7 @@ class FileSdkModel implements SdkModel {
   /** Tracers of global slots, by slot name (`globalSlotTracer`). */
   private readonly globalSlotTracers = new Map<string, MutableTracer>();
   /** Tracers of application context slots, by framework and member (`appContextTracer`). */
-  private readonly appContextTracers = new Map<string, MutableTracer | undefined>();
+  private readonly appContextTracers = new Map<string, { readonly tracer: MutableTracer; readonly app: Scope.Variable } | undefined>();
   /** What a function returns, grouped once: asking every function for its returns would be quadratic on large files. */
   private returnsByFunction: Map<FunctionNode, TSESTree.ReturnStatement[]> | undefined;
   private readonly traceUseByNode = new Map<TSESTree.Node, TraceUse>();
@@ -1000,7 +1000,8 @@ class FileSdkModel implements SdkModel {
    * `ctx.tracer` in a function whose context parameter (by `APP_CONTEXT_SLOTS`' position) inherits from an
    * application member the file fills: `app.context.tracer = <tracer>` on a `new Koa()` (Telegraf's
    * `bot.context` likewise). The app's one tracer, so module-level; no reference text (`ctx.tracer` reads
-   * only where a context is at hand).
+   * only where a context is at hand). Only in a function registered on that app (`registeredOn`): a function
+   * elsewhere with a `ctx` parameter gets whatever its caller passes.
    */
   private appContextTracer(expression: TSESTree.MemberExpression): MutableTracer | undefined {
     const name = memberName(expression);
@@ -1013,26 +1014,56 @@ class FileSdkModel implements SdkModel {
       if (slot.parameter !== position) continue;
       const key = `${slot.framework}\0${name}`;
       if (!this.appContextTracers.has(key)) this.appContextTracers.set(key, this.appContextSlotTracer(slot, name));
-      const tracer = this.appContextTracers.get(key);
-      if (tracer) return tracer;
+      const stored = this.appContextTracers.get(key);
+      if (stored && this.registeredOn(def.node, stored.app)) return stored.tracer;
     }
     return undefined;
   }
 
-  /** The tracer `<app>.<member>.<name> = <tracer>` stores, `<app>` made by `slot.app`. */
-  private appContextSlotTracer(slot: AppContextSlot, name: string): MutableTracer | undefined {
+  /**
+   * `fn` is given to a call on `app` (`app.use(fn)`, `bot.command("ask", fn)`), directly or by the name it
+   * is declared with, or to a call on an object the app mounts (`router.get(p, fn)` with `app.use(router.routes())`,
+   * `composer.on(e, fn)` with `bot.use(composer)`): its context parameter is one of that app's contexts.
+   */
+  private registeredOn(fn: FunctionNode, app: Scope.Variable): boolean {
+    const receiverOf = (call: TSESTree.Node | undefined): Scope.Variable | undefined => {
+      const callee = call?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(call.callee) : undefined;
+      const receiver = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : undefined;
+      return receiver?.type === AST_NODE_TYPES.Identifier ? this.variableOf(receiver) : undefined;
+    };
+    /** The call `value` is an argument of (`value` itself, or `value.routes()`). */
+    const argumentOf = (value: TSESTree.Node): TSESTree.Node | undefined => {
+      const parent = value.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(value as TSESTree.CallExpressionArgument)) return parent;
+      const call = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value ? parent.parent : undefined;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? argumentOf(call) : undefined;
+    };
+    const mountedOnApp = (holder: Scope.Variable): boolean => holder.references.some((reference) => receiverOf(argumentOf(reference.identifier)) === app);
+    const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent.id : undefined;
+    const named = declared?.type === AST_NODE_TYPES.Identifier ? this.variableOf(declared) : undefined;
+    const uses: TSESTree.Node[] = named ? named.references.map((reference) => reference.identifier) : [fn];
+    return uses.some((use) => {
+      const call = use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.arguments.includes(use as TSESTree.CallExpressionArgument) ? use.parent : undefined;
+      const receiver = receiverOf(call);
+      return receiver !== undefined && (receiver === app || mountedOnApp(receiver));
+    });
+  }
+
+  /** The tracer `<app>.<member>.<name> = <tracer>` stores, `<app>` made by `slot.app`, with the app's variable. */
+  private appContextSlotTracer(slot: AppContextSlot, name: string): { readonly tracer: MutableTracer; readonly app: Scope.Variable } | undefined {
     for (const assignment of nodesOfType(this.ast, AST_NODE_TYPES.AssignmentExpression)) {
       const target = assignment.left;
       if (target.type !== AST_NODE_TYPES.MemberExpression || memberName(target) !== name) continue;
       const member = unwrapExpression(target.object);
       if (member?.type !== AST_NODE_TYPES.MemberExpression || memberName(member) !== slot.member) continue;
       const app = unwrapExpression(member.object);
-      const made = app?.type === AST_NODE_TYPES.Identifier ? this.variableOf(app)?.defs[0]?.node : undefined;
+      const appVariable = app?.type === AST_NODE_TYPES.Identifier ? this.variableOf(app) : undefined;
+      const made = appVariable?.defs[0]?.node;
       const init = made?.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(made.init) : undefined;
       const origin = init?.type === AST_NODE_TYPES.NewExpression || init?.type === AST_NODE_TYPES.CallExpression ? this.resolver.originOf(init.callee) : undefined;
-      if (!origin || !specifiedBy(slot.app.package, origin.module) || !specifiedBy(slot.app.name, originName(origin))) continue;
+      if (!appVariable || !origin || !specifiedBy(slot.app.package, origin.module) || !specifiedBy(slot.app.name, originName(origin))) continue;
       const tracer = this.storedTracer(assignment, `${slot.member}.${name}`);
-      if (tracer) return tracer;
+      if (tracer) return { tracer, app: appVariable };
     }
     return undefined;
   }

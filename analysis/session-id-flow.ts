@@ -42,6 +42,8 @@ interface InputVocabulary {
   readonly getters: ReadonlySet<string>;
   /** Reader functions of every descriptor; matched by import binding, so a file pays only for the ones it imports. */
   readonly readers: readonly ValueSpecifier[];
+  /** Validation chains' first functions (`validatedReaders.chains`): a route's middleware, checking that route only. */
+  readonly chains: readonly ValueSpecifier[];
 }
 
 let vocabulary: InputVocabulary | undefined;
@@ -55,6 +57,7 @@ function inputVocabulary(): InputVocabulary {
     parts: new Set(all.flatMap((inputs) => inputs.parts ?? [])),
     getters: new Set(all.flatMap((inputs) => inputs.getters ?? [])),
     readers: all.flatMap((inputs) => inputs.readers ?? []),
+    chains: all.flatMap((inputs) => inputs.validatedReaders?.chains ?? []),
   };
   return vocabulary;
 }
@@ -184,6 +187,8 @@ interface FlowResult {
   readonly part?: string;
   /** Read right at a part: its keys that the runtime sets (`RequestInputs.runtimeKeys`), not input. */
   readonly runtimeKeys?: readonly string[];
+  /** A RegExp match of input (`re.exec(header)`): its groups (`?.[1]`) are that input, named by it. */
+  readonly matched?: true;
 }
 
 /** `inputs.runtimeKeys` of `part`. */
@@ -333,6 +338,8 @@ interface InputParameter {
   /** What names the input in messages when not the parameter itself: a decorator (`@Headers("x-sid")`), with the keys destructured from it. */
   readonly source?: TSESTree.Node;
   readonly keys?: readonly string[];
+  /** See `FlowResult.runtimeKeys`: the part itself destructured (`({ bindingData }, req) => …`). */
+  readonly runtimeKeys?: readonly string[];
 }
 
 class SessionIdFlow {
@@ -456,6 +463,7 @@ class SessionIdFlow {
         if (!object) return undefined;
         const name = memberName(expression);
         if (object.taint === "input") {
+          if (object.matched) return object;
           if (name !== undefined && object.runtimeKeys?.includes(name)) return undefined;
           return { taint: "input", source: expression, route: routeAfter(object.route, 1), part: object.part };
         }
@@ -472,6 +480,12 @@ class SessionIdFlow {
           const request = this.requestThroughCalls(expression, variables);
           if (request) return request;
           const name = memberName(callee);
+          // `/sid=([^;]+)/.exec(header)?.[1]`, `header.match(re)?.[1]`: a part of the input, unless the RegExp admits UUIDs only.
+          const match = this.regexMatchOf(expression);
+          if (match) {
+            const subject = match.uuidOnly ? undefined : asInput(next(match.subject));
+            return subject && { ...subject, matched: true };
+          }
           const receiver = next(callee.object);
           if (receiver?.taint === "input" && name !== undefined && !VALIDATION_NAME.test(name)) return { taint: "input", source: expression };
           if (receiver?.taint === "request" && name !== undefined && receiver.inputs?.validatedGetters?.names.includes(name)) return { taint: "input", source: expression };
@@ -521,10 +535,10 @@ class SessionIdFlow {
     const def = variable?.defs[0];
     if (!variable || !def || variable.defs.length !== 1 || variables.has(variable)) return undefined;
     if (def.type === "Parameter") {
-      const parameter = this.inputParameter(def.node as FunctionNode, def.name as TSESTree.Identifier);
       variables.add(variable);
+      const parameter = this.inputParameter(def.node as FunctionNode, def.name as TSESTree.Identifier, variables, depth);
       if (!parameter) return this.evaluateHelperParameter(def.node as FunctionNode, def.name as TSESTree.Identifier, variables, depth);
-      return { taint: parameter.taint, inputs: parameter.inputs, source: parameter.source ?? identifier, sourceKeys: parameter.keys, route: parameter.route, part: parameter.part };
+      return { taint: parameter.taint, inputs: parameter.inputs, source: parameter.source ?? identifier, sourceKeys: parameter.keys, route: parameter.route, part: parameter.part, runtimeKeys: parameter.runtimeKeys };
     }
     if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
     const loop = def.node.parent.parent;
@@ -702,13 +716,13 @@ class SessionIdFlow {
   }
 
   /** What a handler parameter holds, by its framework's (or platform's) data and the parameter's position and shape. */
-  private inputParameter(fn: FunctionNode, name: TSESTree.Identifier): InputParameter | undefined {
+  private inputParameter(fn: FunctionNode, name: TSESTree.Identifier, variables: Set<Scope.Variable> = new Set(), depth = 0): InputParameter | undefined {
     const handler = this.handlers.handlerOf(fn);
     const inputs = handler && requestInputsOf(handler);
     if (!handler || !inputs) return this.recordParameter(fn, name);
     const index = fn.params.findIndex((parameter) => contains(parameter, name));
     if (index < 0) return undefined;
-    const decorated = inputs.parameterDecorators && this.decoratedParameter(handler, inputs.parameterDecorators, fn.params[index]!, name);
+    const decorated = inputs.parameterDecorators && this.decoratedParameter(handler, inputs.parameterDecorators, fn.params[index]!, name, variables, depth);
     if (decorated !== undefined) return decorated ?? undefined;
     const every = inputs.everyParameter;
     if (every === true || (every && index >= every.from)) return { handler, taint: "input", inputs };
@@ -720,12 +734,25 @@ class SessionIdFlow {
     const requestIndex = requestParameterIndex(inputs, fn, handler.kind === "request" ? handler.registration : handler.exportNode);
     const other = index === requestIndex ? undefined : inputs.otherParameters?.[index];
     if (other && plain) return { handler, taint: other.holds, inputs: other };
-    if (other && key !== undefined && other.parts?.includes(key)) return { handler, taint: "input", inputs: other, route: routePart(other, key) };
+    if (other && key !== undefined && other.parts?.includes(key)) return this.partParameter(handler, other, parameter, name, key);
+    if (other && key !== undefined && other.holders?.includes(key)) return { handler, taint: "request", inputs: other };
     if (index === requestIndex && inputs.holds === "input") return { handler, taint: "input", inputs };
-    if (key !== undefined && inputs.parts?.includes(key)) return { handler, taint: "input", inputs, route: routePart(inputs, key), part: key };
+    if (key !== undefined && inputs.parts?.includes(key)) return this.partParameter(handler, inputs, parameter, name, key);
     if (index !== requestIndex) return undefined;
     if (plain) return { handler, taint: inputs.holds, inputs };
     return key !== undefined && inputs.holders?.includes(key) ? { handler, taint: "request", inputs } : undefined;
+  }
+
+  /**
+   * A request part destructured from the parameter (`({ bindingData }, req) => …`): input, but for the keys
+   * the runtime sets under it (`runtimeKeys`), read later (`bindingData.invocationId`) or destructured here
+   * (`({ bindingData: { invocationId } })`).
+   */
+  private partParameter(handler: Handler, inputs: RequestInputs, parameter: TSESTree.Parameter, name: TSESTree.Identifier, part: string): InputParameter | undefined {
+    const runtimeKeys = runtimeKeysOf(inputs, part);
+    const keys = runtimeKeys ? keyPath(parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter, name) : [];
+    if (keys[1] !== undefined && runtimeKeys?.includes(keys[1])) return undefined;
+    return { handler, taint: "input", inputs, route: routePart(inputs, part), part, ...(runtimeKeys && keys.length === 1 ? { runtimeKeys } : {}) };
   }
 
   /**
@@ -734,7 +761,7 @@ class SessionIdFlow {
    * decorator of the table is there but the value is no unchecked input (a validating or unknown pipe,
    * `@Param("id", ParseUUIDPipe)`); undefined when no decorator of the table is (the position decides).
    */
-  private decoratedParameter(handler: Handler, table: ParameterDecorators, parameter: TSESTree.Parameter, name: TSESTree.Identifier): InputParameter | null | undefined {
+  private decoratedParameter(handler: Handler, table: ParameterDecorators, parameter: TSESTree.Parameter, name: TSESTree.Identifier, variables: Set<Scope.Variable>, depth: number): InputParameter | null | undefined {
     const decorators = "decorators" in parameter ? parameter.decorators : undefined;
     if (!decorators || decorators.length === 0) return undefined;
     const bindings = getAnalysisContext(this.input).bindings;
@@ -742,6 +769,11 @@ class SessionIdFlow {
       const call = decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression : undefined;
       const origin = call && bindings.originOf(call.callee);
       const injected = origin && table.injected.find((entry) => originMatches(origin, entry.decorator));
+      if (call && !injected) {
+        const custom = this.customDecoratorInput(table, call, variables, depth);
+        // Named by the read in the callback, where a check of it (`isSessionId(id)` before `return id`) is looked for.
+        if (custom) return { handler, taint: "input", inputs: table.request, source: custom.source, keys: custom.sourceKeys ?? [] };
+      }
       if (!call || !injected) continue;
       // A string first argument names one key; anything else given is a pipe (`@Body(new ValidationPipe())`).
       const first = call.arguments[0];
@@ -767,6 +799,30 @@ class SessionIdFlow {
       };
     }
     return null;
+  }
+
+  /**
+   * `@SessionId()` made in this file with `const SessionId = createParamDecorator((data, ctx) => …)`
+   * (`customFactories`): the callback returns client input (`ctx.switchToHttp().getRequest().headers[k]`).
+   * A decorator imported from another module is not read.
+   */
+  private customDecoratorInput(table: ParameterDecorators, call: TSESTree.CallExpression, variables: Set<Scope.Variable>, depth: number): FlowResult | undefined {
+    const made = call.callee.type === AST_NODE_TYPES.Identifier ? unwrap(this.singleValueOf(call.callee)) : undefined;
+    if (made?.type !== AST_NODE_TYPES.CallExpression || !table.customFactories) return undefined;
+    const origin = getAnalysisContext(this.input).bindings.originOf(made.callee);
+    const callback = made.arguments[0];
+    if (!origin || !table.customFactories.some((spec) => originMatches(origin, spec)) || !callback || !isFunctionNode(callback)) return undefined;
+    const returned = callback.body.type === AST_NODE_TYPES.BlockStatement ? this.ownReturns(callback).map((statement) => statement.argument) : [callback.body];
+    for (const value of returned) {
+      const result = this.evaluate(value, variables, depth + 1);
+      if (result?.taint === "input") return result;
+    }
+    return undefined;
+  }
+
+  /** The return statements of `fn` itself (not of a function nested in it). */
+  private ownReturns(fn: FunctionNode): TSESTree.ReturnStatement[] {
+    return nodesOfTypesWithin(this.input.ast, RETURN_TYPES, fn).filter((statement) => enclosingFunction(statement) === fn);
   }
 
   /** A pipe argument of a parameter decorator leaves the client's value as it was: a known pipe of the framework that checks no UUID. */
@@ -941,16 +997,17 @@ class SessionIdFlow {
     const rule = inputs.validatedReaders;
     let reader: TSESTree.Node | undefined = flow.source;
     while (reader?.type === AST_NODE_TYPES.MemberExpression) reader = unwrap(reader.object);
-    if (!rule || reader?.type !== AST_NODE_TYPES.CallExpression) return false;
-    const readerCallee = unwrap(reader.callee);
+    if (!rule) return false;
+    const readerCallee = reader?.type === AST_NODE_TYPES.CallExpression ? unwrap(reader.callee) : undefined;
     const readerName = readerCallee?.type === AST_NODE_TYPES.Identifier ? readerCallee.name : memberName(readerCallee);
-    if (readerName === undefined || !rule.names.includes(readerName)) return false;
+    // `matchedData(req, { locations })` returns those locations; a direct read (`req.headers[k]`, `req.get(k)`) its part, if known.
+    const matched = reader?.type === AST_NODE_TYPES.CallExpression && readerName !== undefined && rule.names.includes(readerName) ? reader : undefined;
+    const options = matched?.arguments[1] && this.objectWritten(matched.arguments[1]);
+    const read = matched ? options && this.textList(findProperty(options, "locations")?.value) : flow.part === undefined ? undefined : [flow.part];
     const wanted = key.toLowerCase();
-    const options = reader.arguments[1] && this.objectWritten(reader.arguments[1]);
-    const read = options && this.textList(findProperty(options, "locations")?.value);
     const covers = (checked: readonly string[] | undefined): boolean => read === undefined || checked === undefined || checked.some((location) => read.includes(location));
     const bindings = getAnalysisContext(this.input).bindings;
-    const chains = registration.arguments.flatMap((argument): (TSESTree.Node | null | undefined)[] => {
+    const chains = [...registration.arguments, ...this.appMiddlewareBefore(registration, rule.appMiddleware)].flatMap((argument): (TSESTree.Node | null | undefined)[] => {
       const written: TSESTree.Node | undefined = argument.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(argument) : argument;
       return written?.type === AST_NODE_TYPES.ArrayExpression ? written.elements : [written];
     });
@@ -1014,22 +1071,41 @@ class SessionIdFlow {
       if (!pattern || !("decorators" in pattern) || pattern.decorators.length === 0 || !("typeAnnotation" in pattern)) continue;
       const type = pattern.typeAnnotation?.typeAnnotation;
       if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
-      const typeDef = this.sdk.variableOf(type.typeName)?.defs[0];
-      if (typeDef?.type === "ImportBinding") return true;
-      if (typeDef?.type !== "ClassName") return false;
-      const wanted = key.toLowerCase();
-      const bindings = getAnalysisContext(this.input).bindings;
-      return typeDef.node.body.body.some(
-        (member) =>
-          member.type === AST_NODE_TYPES.PropertyDefinition &&
-          staticName(member.key, member.computed)?.toLowerCase() === wanted &&
-          member.decorators.some((decorator) => {
-            const expression = decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.callee : decorator.expression;
-            return table.dtoChecks.some((spec) => originMatches(bindings.originOf(expression), spec));
-          }),
-      );
+      // The keys read below the parameter (`body.meta.sessionId` → meta, sessionId), else the key read last.
+      const path: string[] = [];
+      for (let read: TSESTree.Node | undefined = flow.source; read?.type === AST_NODE_TYPES.MemberExpression; read = unwrap(read.object)) path.unshift(memberName(read) ?? "");
+      path.push(...flow.sourceKeys);
+      return this.dtoChecksKey(type.typeName, table, (path.length > 0 ? path : [key]).map((name) => name.toLowerCase()));
     }
     return false;
+  }
+
+  /**
+   * The DTO class `typeName` names checks the property at `path`: the last key has a UUID check, each key
+   * before it is a validated nested DTO (`nestedDto`: `@ValidateNested() @Type(() => Meta) meta` for
+   * `body.meta.sessionId`). A class imported from another module is trusted.
+   */
+  private dtoChecksKey(typeName: TSESTree.Node, table: ParameterDecorators, path: readonly string[]): boolean {
+    const typeDef = typeName.type === AST_NODE_TYPES.Identifier ? this.sdk.variableOf(typeName)?.defs[0] : undefined;
+    if (typeDef?.type === "ImportBinding") return true;
+    const [wanted, ...rest] = path;
+    if (typeDef?.type !== "ClassName" || wanted === undefined) return false;
+    const bindings = getAnalysisContext(this.input).bindings;
+    const decoratedWith = (member: TSESTree.PropertyDefinition, specs: readonly ValueSpecifier[]): TSESTree.Decorator | undefined =>
+      member.decorators.find((decorator) => {
+        const expression = decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.callee : decorator.expression;
+        return specs.some((spec) => originMatches(bindings.originOf(expression), spec));
+      });
+    return typeDef.node.body.body.some((member) => {
+      if (member.type !== AST_NODE_TYPES.PropertyDefinition || staticName(member.key, member.computed)?.toLowerCase() !== wanted) return false;
+      if (rest.length === 0) return decoratedWith(member, table.dtoChecks) !== undefined;
+      const nested = table.nestedDto;
+      const typed = nested && decoratedWith(member, nested.validates) && decoratedWith(member, nested.typedBy);
+      // `@Type(() => Meta)`: the class the arrow returns.
+      const factory = typed?.expression.type === AST_NODE_TYPES.CallExpression ? typed.expression.arguments[0] : undefined;
+      const nestedClass = factory?.type === AST_NODE_TYPES.ArrowFunctionExpression ? unwrap(factory.body) : undefined;
+      return nestedClass?.type === AST_NODE_TYPES.Identifier && this.dtoChecksKey(nestedClass, table, rest);
+    });
   }
 
   /**
@@ -1116,12 +1192,29 @@ class SessionIdFlow {
     }
     const key = flow.sourceKeys.at(-1)?.toLowerCase() ?? inputKeyOf(flow.source);
     if (key === undefined) return false;
+    // A validation chain (`header("x-session-id").isUUID()`) checks the routes that hold it (`validatedByChain`), not the file.
     return nodesOfType(this.input.ast, AST_NODE_TYPES.CallExpression).some(
       (candidate) =>
         !contains(flow.source, candidate) &&
         this.isValidationCall(candidate) &&
+        !this.isValidationChain(candidate) &&
         validatedValues(candidate).some((argument) => this.readsInputKey(argument, key, !cutoffs.has(enclosingFunction(candidate) ?? this.input.ast))),
     );
+  }
+
+  /** `call` ends a chain that starts with a validation chain's function (`header(k)` of express-validator). */
+  private isValidationChain(call: TSESTree.CallExpression): boolean {
+    const chains = inputVocabulary().chains;
+    let link: TSESTree.Node | undefined = call;
+    while (link?.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(link.callee);
+      if (callee?.type !== AST_NODE_TYPES.MemberExpression) {
+        const origin = callee && getAnalysisContext(this.input).bindings.originOf(callee);
+        return origin !== undefined && chains.some((spec) => originMatches(origin, spec));
+      }
+      link = unwrap(callee.object);
+    }
+    return false;
   }
 
   /**
@@ -1137,7 +1230,38 @@ class SessionIdFlow {
     return init !== undefined && init !== value && reads(init);
   }
 
+  /**
+   * `re.exec(subject)` or `subject.match(re)` with a RegExp this file writes (a literal, `new RegExp("…")`,
+   * or a `const` of either), and whether it admits UUIDs only (`isUuidOnly`); undefined for other calls.
+   */
+  private regexMatchOf(call: TSESTree.CallExpression): { subject: TSESTree.Node; uuidOnly: boolean } | undefined {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = memberName(callee);
+    const [regex, subject] = name === "exec" ? [callee.object, call.arguments[0]] : name === "match" ? [call.arguments[0], callee.object] : [];
+    const written = regex && this.regexWritten(regex);
+    return written && subject && subject.type !== AST_NODE_TYPES.SpreadElement ? { subject, uuidOnly: isUuidOnly(written) } : undefined;
+  }
+
+  /** The RegExp `node` is written as in this file: `/…/i`, `new RegExp("…", "i")` (or without `new`), or a `const` holding one. */
+  private regexWritten(node: TSESTree.Node, depth = 0): RegExp | undefined {
+    const value = unwrap(node);
+    if (value?.type === AST_NODE_TYPES.Literal && "regex" in value && value.regex) return compiled(value.regex.pattern, value.regex.flags);
+    if (value?.type === AST_NODE_TYPES.Identifier) {
+      const init = depth === 0 ? this.singleValueOf(value) : undefined;
+      return init && this.regexWritten(init, depth + 1);
+    }
+    if ((value?.type === AST_NODE_TYPES.NewExpression || value?.type === AST_NODE_TYPES.CallExpression) && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === "RegExp" && this.isGlobal(value.callee)) {
+      const [pattern, flags] = value.arguments.map((argument) => staticName(argument, true));
+      return pattern === undefined || (value.arguments.length > 1 && flags === undefined) ? undefined : compiled(pattern, flags ?? "");
+    }
+    return undefined;
+  }
+
   private isValidationCall(call: TSESTree.CallExpression): boolean {
+    // `header.match(/sid=([^;]+)/)` extracts; only a RegExp that admits UUIDs alone checks.
+    const match = this.regexMatchOf(call);
+    if (match) return match.uuidOnly;
     const exported = this.sdk.sdkExportOf(call.callee);
     if (exported === "isSessionId" || exported === "toSessionId") return true;
     const callee = unwrap(call.callee);
@@ -1201,6 +1325,7 @@ function methodOf(fn: FunctionNode): HelperMethod | undefined {
 }
 
 const CALL_TYPES = [AST_NODE_TYPES.CallExpression] as const;
+const RETURN_TYPES = [AST_NODE_TYPES.ReturnStatement] as const;
 const PROPERTY_TYPES = [AST_NODE_TYPES.Property] as const;
 const IDENTIFIER_TYPES = [AST_NODE_TYPES.Identifier] as const;
 const KEY_TYPES = [AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.CallExpression] as const;
@@ -1249,6 +1374,32 @@ export function topLevelKey(pattern: TSESTree.Node, name: TSESTree.Identifier): 
     if (property.type === AST_NODE_TYPES.Property && contains(property, name)) return staticName(property.key, property.computed);
   }
   return undefined;
+}
+
+/** `pattern` with `flags` (the state-keeping `g`/`y` dropped), or undefined when this Node cannot compile it. */
+function compiled(pattern: string, flags: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, flags.replace(/[gy]/g, ""));
+  } catch {
+    return undefined;
+  }
+}
+
+/** UUIDs of versions 1, 4, 5 and 7: a RegExp that checks the format admits one of them (a v4-only pattern admits the v4 one). */
+const SAMPLE_UUIDS: readonly string[] = ["123e4567-e89b-12d3-a456-426614174000", "f47ac10b-58cc-4372-a567-0e02b2c3d479", "886313e1-3b8a-5372-9b90-0c9aee199e5d", "01890a5d-ac96-774b-bcce-b302099a8057"];
+
+/**
+ * The RegExp admits a UUID and refuses what is not UUID-shaped (`/^[0-9a-f]{8}-[0-9a-f]{4}-…-[0-9a-f]{12}$/i`): a
+ * check of the format. Judged by what it matches, so every spelling of the pattern counts; each text refused is
+ * a way to admit more: unanchored, shorter, non-hex, a second line (the `m` flag). `/^[0-9a-f-]{36}$/i` (36 hex
+ * digits and dashes in any order) passes as a check, as fix-blind6 asserted for `.match()`: looser than
+ * `isSessionId()`, but it lets nothing but such text through.
+ */
+function isUuidOnly(regex: RegExp): boolean {
+  const uuid = SAMPLE_UUIDS.find((sample) => regex.test(sample) || regex.test(sample.toUpperCase()));
+  if (uuid === undefined) return false;
+  const others = ["", "abc", "sid=abc", `sid=${uuid}`, `${uuid}x`, `x${uuid}`, `${uuid}\nx`, `x\n${uuid}`, uuid.slice(1), uuid.replace(/[0-9a-f]/g, "z")];
+  return others.every((text) => !regex.test(text) && !regex.test(text.toUpperCase()));
 }
 
 /** The values a validating call checks: its arguments, and the receiver of a method on the value (`id.match(re)`, `id.startsWith(…)` is no check). */

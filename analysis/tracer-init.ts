@@ -17,7 +17,7 @@
 // tracer per project built at startup is the multi-instance design, not a per-item tracer).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, isFunctionNode, memberName, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, globalSlotOf, isFunctionNode, memberName, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { mayHoldEntry } from "./entry-gate.js";
 import type { ExportFact } from "./export-facts.js";
 import { importedFact, type ImportedExport } from "./project-modules.js";
@@ -196,6 +196,17 @@ interface Where {
  * call's result not cached there either. A function called once at startup (`main()`) is not one.
  */
 function throughHelper(input: AnalysisInput, creation: Creation, perCall: (node: TSESTree.Node) => Where | undefined): Where | undefined {
+  // A field initializer or the constructor (`class Tracing { tracer = HoneyHiveTracer.init() }`): runs with
+  // every `new Tracing()`, so one made per call (`new Tracing()` in a handler, not cached) makes a tracer per call.
+  const owner = initializedWith(creation.node);
+  if (owner) {
+    const name = owner.id?.name ?? (owner.parent?.type === AST_NODE_TYPES.VariableDeclarator && owner.parent.id.type === AST_NODE_TYPES.Identifier ? owner.parent.id.name : "class");
+    for (const instance of perCallInstancesOf(input, owner)) {
+      const where = perCall(instance);
+      if (where) return { ...where, helper: `new ${name}` };
+    }
+    return undefined;
+  }
   const fn = enclosingFunction(creation.node);
   if (!fn || isCached(input, creation.awaited ?? creation.node, fn)) return undefined;
   // A method called on an instance made per call (`new Session().tracer()`, `const s = new Session(); s.tracer()`).
@@ -436,6 +447,16 @@ function thisClassOf(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.
     if (current.type === AST_NODE_TYPES.PropertyDefinition && !current.static) return current.parent.parent;
     if (current.type === AST_NODE_TYPES.FunctionExpression && current.parent?.type === AST_NODE_TYPES.MethodDefinition && !current.parent.static) return current.parent.parent.parent;
     if (isFunctionNode(current) || current.type === AST_NODE_TYPES.StaticBlock || current.type === AST_NODE_TYPES.Program) return undefined;
+  }
+  return undefined;
+}
+
+/** The class whose instance field initializer or constructor runs `node` directly (no function of its own between). */
+function initializedWith(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let child = node, current = node.parent; current; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.PropertyDefinition) return !current.static && current.value === child ? current.parent.parent : undefined;
+    if (current.type === AST_NODE_TYPES.FunctionExpression && current.parent?.type === AST_NODE_TYPES.MethodDefinition && current.parent.kind === "constructor") return current.parent.parent.parent;
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.Program) return undefined;
   }
   return undefined;
 }
@@ -700,6 +721,8 @@ function outlives(input: AnalysisInput, target: TSESTree.Node, boundary: TSESTre
     return owner === undefined || (getHandlerModel(input).perRequestClassOf(owner) === undefined && perCallInstancesOf(input, owner).length === 0);
   }
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  // A slot of the global object, also through a `const g = globalThis as …` declared in the handler itself.
+  if (first && globalSlotOf(input.scopeManager, first) !== undefined) return true;
   const { bindings } = getAnalysisContext(input);
   const variable: Scope.Variable | null | undefined = bindings.variableOf(root);
   if (root.name === "arguments" && variable?.scope.type === "function") return !contains(boundary, variable.scope.block);

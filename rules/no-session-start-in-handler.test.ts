@@ -320,12 +320,20 @@ describe("fix-blind8: global slots and app-context slots as receivers", () => {
       `${KOA}const other = { context: {} as Record<string, unknown> };\nother.context.tracer = HoneyHiveTracer.init({ project: "p" });\napp.use(async (ctx: any) => { ctx.tracer.sessionStart(); });`,
       `${KOA}import { Recorder } from "session-recorder";\napp.context.tracer = HoneyHiveTracer.init({ project: "p" });\napp.context.recorder = new Recorder();\napp.use(async (ctx) => { ctx.recorder.sessionStart(); });`,
       `${KOA}app.context.tracer = HoneyHiveTracer.init({ project: "p" });\napp.use(async (ctx) => { ctx.tracer.createSession({ sessionName: "r" }); });`,
+      // gaps-rules-6b: ctx.tracer in a handler of another Koa app of the file (its context holds no tracer).
+      `${KOA}app.context.tracer = HoneyHiveTracer.init({ project: "p" });\nconst admin = new Koa();\nadmin.use(async (ctx) => { ctx.tracer.sessionStart(); });`,
+      // gaps-rules-6b: the `const g = globalThis as unknown as {…}` alias of another library's client, and a plain object named g.
+      `${HH}import { Recorder } from "session-recorder";\nconst g = globalThis as unknown as { rec?: Recorder };\ng.rec ??= new Recorder();\nconst app = express();\napp.post("/x", (req, res) => { g.rec!.sessionStart(); res.end(); });`,
+      `${HH}const g: { tracer?: HoneyHiveTracer } = {};\nconst app = express();\napp.post("/x", (req, res) => { g.tracer?.sessionStart(); res.end(); });`,
     ],
     invalid: [
       started(`${HH}globalThis.__hh ??= HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/x", (req, res) => { globalThis.__hh.sessionStart({ sessionName: "x" }); res.end(); });`, "globalThis.__hh", "Express handler"),
       started(`${HH}(globalThis as any).tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/x", (req, res) => { (globalThis as any).tracer.sessionStart(); res.end(); });`, "(globalThis as any).tracer", "Express handler"),
       started(`${HH}if (!global.hh) global.hh = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/x", (req, res) => { global.hh.sessionStart(); res.end(); });`, "global.hh", "Express handler"),
       started(`${KOA}app.context.tracer = HoneyHiveTracer.init({ project: "p" });\napp.use(async (ctx) => { ctx.tracer.sessionStart({ sessionName: "r" }); ctx.body = "ok"; });`, "ctx.tracer", "Koa handler"),
+      // gaps-rules-6b: the slot reached through `const g = globalThis as unknown as {…}`.
+      started(`${HH}const g = globalThis as unknown as { tracer?: HoneyHiveTracer };\ng.tracer ??= HoneyHiveTracer.init({ project: "p" });\nconst app = express();\napp.post("/x", (req, res) => { g.tracer!.sessionStart(); res.end(); });`, "g.tracer!", "Express handler"),
+      started(`${KOA}import Router from "@koa/router";\napp.context.tracer = HoneyHiveTracer.init({ project: "p" });\nconst router = new Router();\nrouter.post("/chat", async (ctx) => { ctx.tracer.sessionStart(); });\napp.use(router.routes());`, "ctx.tracer", "Koa handler"),
       started(`${KOA}const tracer = HoneyHiveTracer.init({ project: "p" });\napp.context.hh = tracer;\napp.use(async (context, next) => { context.hh.sessionStart(); await next(); });`, "context.hh", "Koa handler"),
     ],
   });

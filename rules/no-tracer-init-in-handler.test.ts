@@ -610,12 +610,18 @@ ruleTester.run(`${RULE_NAME}: NestJS request-scoped classes`, testedRule, {
     // gaps-rules-5: a factory making the tracer, default-scoped (once, at bootstrap), transient, or of a Scope of another package.
     nestCase(`import { Module } from "@nestjs/common";\n@Module({ providers: [{ provide: "TRACER", useFactory: () => ${NEST_INIT} }, { provide: "T2", useFactory: () => ${NEST_INIT}, scope: Scope.DEFAULT }, { provide: "T3", useFactory: () => ${NEST_INIT}, scope: Scope.TRANSIENT }] })\nexport class TracingModule {}`),
     nestCase(`import { Module } from "@nestjs/common";\nimport { Scope as MyScope } from "./scope";\n@Module({ providers: [{ provide: "TRACER", useFactory: () => ${NEST_INIT}, scope: MyScope.REQUEST }] })\nexport class TracingModule {}`),
-    // useFactory (review-rules4): default-scoped or transient; a factory returning an instance made once, or another class too.
+    // useFactory (review-rules4): default-scoped or transient; a factory returning an instance made once. (One that returns
+    // another class on some path was here too: gaps-rules-6b reports its `new ChatService()`, see the invalid cases.)
     nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\n@Module({ providers: [{ provide: "CHAT", useFactory: () => new ChatService(), scope: Scope.DEFAULT }, { provide: "CHAT2", useFactory: () => new ChatService(), scope: Scope.TRANSIENT }] })\nexport class ChatModule {}`),
     nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\nconst shared = new ChatService();\n@Module({ providers: [{ provide: "CHAT", useFactory: () => shared, scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
-    nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\nclass Other {}\n@Module({ providers: [{ provide: "CHAT", useFactory: (flag: boolean) => { if (flag) return new Other(); return new ChatService(); }, scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
   ],
   invalid: [
+    // gaps-rules-6b: a request-scoped factory that makes the class on one of its paths runs its field's init on those requests
+    // (the class itself is not request-scoped: the factory may return another).
+    {
+      ...nestCase(`import { Module } from "@nestjs/common";\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}\nclass Other {}\n@Module({ providers: [{ provide: "CHAT", useFactory: (flag: boolean) => { if (flag) return new Other(); return new ChatService(); }, scope: Scope.REQUEST }] })\nexport class ChatModule {}`),
+      errors: [{ messageId: "perRequest", data: { ...NEST_FACTORY, handler: "NestJS handler (through `new ChatService()`)" }, line: 6, suggestions: [] }],
+    },
     {
       ...nestCase(`@Injectable({ scope: Scope.REQUEST })\nexport class ChatService {\n  private tracer = ${NEST_INIT};\n}`),
       errors: [{ messageId: "perRequest", data: NEST_REQUEST, line: 6, suggestions: [] }],
@@ -735,6 +741,32 @@ ruleTester.run(`${RULE_NAME}: tsyringe and inversify containers`, testedRule, {
     {
       code: `${INV}@injectable()\n${HOLDER}container.bind("Tracing").to(Tracing).inRequestScope();\n${ROUTE('container.get<Tracing>("Tracing")')}`,
       errors: [{ messageId: "perRequest", data: DI_REQUEST(INV_CLASS), line: 8, suggestions: [] }],
+    },
+  ],
+});
+
+// gaps-rules-6b: a class that makes a tracer in a field initializer or its constructor, instantiated with a
+// plain `new` in a handler (uncached), makes one per request; one made once, cached, or whose field reads a
+// shared tracer does not.
+ruleTester.run(`${RULE_NAME}: new of a class that inits a tracer in a field or constructor`, testedRule, {
+  valid: [
+    `${EXPRESS}${HOLDER}const tracing = new Tracing();\n${ROUTE("tracing")}`,
+    `${EXPRESS}${HOLDER}let tracing: Tracing | undefined;\n${ROUTE("(tracing ??= new Tracing())")}`,
+    `${EXPRESS}const shared = HoneyHiveTracer.init({ project: "chat" });\nclass Tracing {\n  readonly tracer = shared;\n}\n${ROUTE("new Tracing()")}`,
+    `${EXPRESS}let cached: HoneyHiveTracer | undefined;\nconst getTracer = () => (cached ??= HoneyHiveTracer.init({ project: "chat" }));\nclass Tracing {\n  readonly tracer = getTracer();\n}\n${ROUTE("new Tracing()")}`,
+    // A field holding a function that makes a tracer is not run by \`new\`.
+    `${EXPRESS}class Tracing {\n  readonly make = () => HoneyHiveTracer.init({ project: "chat" });\n}\n${ROUTE("new Tracing()")}`,
+    // A static field runs once, with the class.
+    `${EXPRESS}class Tracing {\n  static readonly tracer = HoneyHiveTracer.init({ project: "chat" });\n}\n${ROUTE("new Tracing().constructor")}`,
+  ],
+  invalid: [
+    {
+      code: `${EXPRESS}${HOLDER}${ROUTE("new Tracing()")}`,
+      errors: [{ messageId: "perRequest", data: { creation: "HoneyHiveTracer.init()", handler: "Express handler (through `new Tracing()`)", session: REQUEST_SESSION }, line: 5, suggestions: [] }],
+    },
+    {
+      code: `${EXPRESS}class Tracing {\n  readonly tracer: HoneyHiveTracer;\n  constructor(project: string) { this.tracer = HoneyHiveTracer.init({ project }); }\n}\napp.post("/chat", (req, res) => {\n  const tracing = new Tracing("chat");\n  tracing.tracer.createSession();\n  res.json({});\n});`,
+      errors: [{ messageId: "perRequest", line: 6, suggestions: [] }],
     },
   ],
 });

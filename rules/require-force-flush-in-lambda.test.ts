@@ -1301,3 +1301,31 @@ describe("fix-blind7: handlers re-exported by the configured module", () => {
   ])("quiet: $name", (testCase) => expect(reports(testCase)).toBe(0));
 });
 
+
+// gaps-rules-6b: honeyhive 2.x builds its own provider and never registers it globally (sdk/tracer.ts,
+// ARCHITECTURE.md "no hidden global"): beside its tracer, a flush of OpenTelemetry's global provider
+// flushes another pipeline (or the no-op one) unless the file registers the tracer's provider as the
+// global one or sets up an OpenTelemetry pipeline itself; 1.x runs on Traceloop's global SDK.
+describe("gaps-rules-6b: the global provider's flush beside a HoneyHive tracer", () => {
+  const reports = (code: string): number => lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code, filename: "src/handler.ts" }).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const API = `import { trace } from "@opentelemetry/api";\n`;
+  const handler = (flush: string) => `export const handler = async (event) => {\n  tracer.createSession({ sessionName: "x" });\n  await ${flush};\n  return { statusCode: 200 };\n};`;
+  it.each([
+    `${API}${TRACER}${handler("trace.getTracerProvider().getDelegate().forceFlush()")}`,
+    `${API}${TRACER}${handler("(trace.getTracerProvider() as any).forceFlush()")}`,
+    `${API}${TRACER}const provider = trace.getTracerProvider();\n${handler("(provider as any).getDelegate().forceFlush()")}`,
+    // Another provider made global: still not the tracer's.
+    `${API}${TRACER}import { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";\ntrace.setGlobalTracerProvider(new BasicTracerProvider());\n${handler("trace.getTracerProvider().getDelegate().forceFlush()")}`,
+  ])("reported: %s", (code) => expect(reports(code)).toBe(1));
+  it.each([
+    // The tracer's own provider made the global one.
+    `${API}${TRACER}trace.setGlobalTracerProvider(tracer.provider);\n${handler("trace.getTracerProvider().getDelegate().forceFlush()")}`,
+    // The tracer's own flush, and both.
+    `${API}${TRACER}${handler("tracer.forceFlush()")}`,
+    `${API}${TRACER}${handler("Promise.all([tracer.forceFlush(), trace.getTracerProvider().getDelegate().forceFlush()])")}`,
+    // An OpenTelemetry pipeline to HoneyHive made global beside the tracer.
+    `${API}${TRACER}import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nimport { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nnew NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }))] }).register();\n${handler("trace.getTracerProvider().getDelegate().forceFlush()")}`,
+    // honeyhive 1.x: Traceloop's SDK is the global provider.
+    `${API}import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });\nexport const handler = async (event) => {\n  await tracer.startSession();\n  await trace.getTracerProvider().getDelegate().forceFlush();\n  return { statusCode: 200 };\n};`,
+  ])("quiet: %s", (code) => expect(reports(code)).toBe(0));
+});

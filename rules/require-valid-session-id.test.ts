@@ -580,10 +580,27 @@ describe("fix-blind8: io.use handshakes, Netlify Edge context, Azure v3 context,
     (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0),
   );
   // Look-alikes: the runtime's invocation id and function name, what the function put on `context.res`.
-  it.each([azure("context.invocationId"), azure("context.executionContext.functionName"), azure("context.res?.body")].map((testCase) => [testCase.name, testCase] as const))(
+  it.each([azure("context.invocationId"), azure("context.executionContext.functionName"), azure("context.res?.body"), azure("context.bindingData.invocationId"), azure("context.bindingData.sys.randGuid")].map((testCase) => [testCase.name, testCase] as const))(
     "Azure v3 quiet: %s",
     (_name, testCase) => expect(reports(testCase)).toBe(0),
   );
+  // gaps-rules-6b: the context destructured in the handler's parameter list keeps the runtime's keys out.
+  const destructured = (parameter: string, read: string): Case => ({
+    name: `(${parameter}, req) → ${read}`,
+    code: `import type { HttpRequest } from "@azure/functions";\n${HH}export default async function (${parameter}, req: HttpRequest): Promise<void> {\n  tracer.createSession({ sessionId: ${read} });\n  await tracer.forceFlush();\n}`,
+    filename: "Chat/index.ts",
+    files: AZURE_V3,
+  });
+  it.each(
+    [destructured("{ bindingData }", "bindingData.sessionId"), destructured("{ bindingData }", "bindingData.query.sid"), destructured("{ bindingData: { sessionId } }", "sessionId"), destructured("{ req: request }", 'request.headers["x-session-id"]')].map(
+      (testCase) => [testCase.name, testCase] as const,
+    ),
+  )("Azure v3 destructured context reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
+  it.each(
+    [destructured("{ bindingData }", "bindingData.invocationId"), destructured("{ bindingData }", "bindingData.sys.randGuid"), destructured("{ bindingData: { invocationId } }", "invocationId"), destructured("{ invocationId }", "invocationId")].map(
+      (testCase) => [testCase.name, testCase] as const,
+    ),
+  )("Azure v3 destructured context quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });
 
 // fix-blind8: a Powertools record handler passed by name to `processPartialResponse` gets an element
@@ -1033,15 +1050,14 @@ describe("fix-sid-sources: express-validator matchedData() by the route's chains
     route(`checkSchema({ sessionId: { in: ["body"], isUUID: false } })`),
     route(`checkSchema({ sessionId: { in: ["query"], isUUID: true } })`, `matchedData(req, { locations: ["body"] }).sessionId`),
     route(`checkSchema({ sessionId: { isUUID: true } }, ["headers"])`, `matchedData(req, { locations: ["body"] }).sessionId`),
+    // gaps-rules-6b: a header chain checks no body location (it counted file-wide by its key before).
+    route(`header("x-session-id").isUUID()`, `matchedData(req, { locations: ["body"] })["x-session-id"]`),
   ];
   const quiet: Case[] = [
     route(`body("sessionId").isUUID()`),
     route(`[body("userId").notEmpty(), body("sessionId").trim().isUUID()]`),
     route(`header("x-session-id").isUUID()`, `matchedData(req)["x-session-id"]`),
     { ...route(`rules`), code: `${HEAD}const rules = [body("sessionId").isUUID()];\napp.post("/chat", rules, (req, res) => { const { sessionId } = matchedData(req); tracer.createSession({ sessionId }); res.end(); });` },
-    // Known false negative: `header(…)` is also Express's getter name, so the file-wide check by key
-    // (`isChecked`) takes `header("x-session-id").isUUID()` as a check of that header wherever it is read.
-    route(`header("x-session-id").isUUID()`, `matchedData(req, { locations: ["body"] })["x-session-id"]`),
     // gaps-rules-5: the chain's location among the reader's; check() covers every location; checkSchema fields.
     route(`header("x-session-id").isUUID()`, `matchedData(req, { locations: ["headers"] })["x-session-id"]`),
     route(`check("sessionId").isUUID()`, `matchedData(req, { locations: ["body"] }).sessionId`),
@@ -1067,6 +1083,11 @@ describe("gaps-rules-5: NestJS parameter decorators as session-id sources", () =
     files: FILES,
   });
   const DTO = (check: string) => `class ChatDto {\n  ${check}\n  sessionId!: string;\n  @IsUUID()\n  userId!: string;\n}\n`;
+  const NESTED = (nesting: string, check: string) =>
+    `import { ValidateNested } from "class-validator";\nimport { Type } from "class-transformer";\nclass Meta {\n  ${check}\n  sessionId!: string;\n}\nclass ChatDto {\n  ${nesting}\n  meta!: Meta;\n  sessionId!: string;\n}\n`;
+  const CUSTOM = (body: string) =>
+    `import { createParamDecorator, type ExecutionContext } from "@nestjs/common";\nimport { randomUUID } from "node:crypto";\nimport { isSessionId } from "honeyhive";\nconst SessionId = createParamDecorator((data: unknown, ctx: ExecutionContext) => {\n  ${body}\n});\nconst CurrentUser = SessionId;\n`;
+  const CUSTOM_ARROW = (value: string) => `import { createParamDecorator, type ExecutionContext } from "@nestjs/common";\nconst SessionId = createParamDecorator((data: unknown, ctx: ExecutionContext) => ${value});\n`;
   const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
   const reported: Case[] = [
     nest(`@Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: sid });`),
@@ -1092,6 +1113,15 @@ describe("gaps-rules-5: NestJS parameter decorators as session-id sources", () =
     // A DTO of the file without a UUID check on the property read (its `userId` has one).
     nest(`@Body() body: ChatDto`, `tracer.createSession({ sessionId: body.sessionId });`, DTO("@IsString()")),
     nest(`@Body(new ValidationPipe()) body: ChatDto`, `tracer.createSession({ sessionId: body.sessionId });`, DTO("@IsString()")),
+    // gaps-rules-6b: a nested DTO without @Type (a plain object class-validator does not check), or without the UUID check;
+    // the nested class's check of another path.
+    nest(`@Body() body: ChatDto`, `tracer.createSession({ sessionId: body.meta.sessionId });`, NESTED("@ValidateNested()", "@IsUUID()")),
+    nest(`@Body() body: ChatDto`, `tracer.createSession({ sessionId: body.meta.sessionId });`, NESTED("@ValidateNested()\n  @Type(() => Meta)", "@IsString()")),
+    nest(`@Body() body: ChatDto`, `tracer.createSession({ sessionId: body.sessionId });`, NESTED("@ValidateNested()\n  @Type(() => Meta)", "@IsUUID()")),
+    // gaps-rules-6b: custom parameter decorators (createParamDecorator) returning a header or a query value.
+    nest(`@SessionId() sid: string`, `tracer.createSession({ sessionId: sid });`, CUSTOM('return ctx.switchToHttp().getRequest().headers["x-session-id"];')),
+    nest(`@SessionId() sid: string`, `tracer.createSession({ sessionId: sid });`, CUSTOM("const request = ctx.switchToHttp().getRequest();\n  return request.query.sid;")),
+    nest(`@SessionId() sid: string`, `tracer.createSession({ sessionId: sid });`, CUSTOM_ARROW('ctx.switchToHttp().getRequest().get("x-session-id")')),
   ];
   const quiet: Case[] = [
     // Checked: ParseUUIDPipe as a class or an instance, a DTO of the file with `@IsUUID()` on the property read, an imported DTO (trusted).
@@ -1108,6 +1138,12 @@ describe("gaps-rules-5: NestJS parameter decorators as session-id sources", () =
     { ...nest(`@Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: sid });`), code: nest(`@Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: sid });`).code.replace("Headers, Param", "Param").replace("import { IsString", 'import { Headers } from "./decorators";\nimport { IsString') },
     // Converted on the way.
     nest(`@Headers("x-session-id") sid: string`, `tracer.createSession({ sessionId: toSessionId(sid) });`, `import { toSessionId } from "honeyhive";\n`),
+    // gaps-rules-6b: a nested DTO validated with @ValidateNested() + @Type(() => Meta) whose field has @IsUUID().
+    nest(`@Body() body: ChatDto`, `tracer.createSession({ sessionId: body.meta.sessionId });`, NESTED("@ValidateNested()\n  @Type(() => Meta)", "@IsUUID()")),
+    // gaps-rules-6b: custom parameter decorators returning what the server holds, or a checked value.
+    nest(`@CurrentUser() user: { id: string }`, `tracer.createSession({ sessionId: user.id });`, CUSTOM("return ctx.switchToHttp().getRequest().user;")),
+    nest(`@SessionId() sid: string`, `tracer.createSession({ sessionId: sid });`, CUSTOM('const id = ctx.switchToHttp().getRequest().headers["x-session-id"];\n  if (!isSessionId(id)) throw new Error("bad");\n  return id;')),
+    nest(`@SessionId() sid: string`, `tracer.createSession({ sessionId: sid });`, CUSTOM("return randomUUID();")),
   ];
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
@@ -1157,5 +1193,62 @@ describe("fix-blind8-rest: Moleculer action params schemas", () => {
   ];
   const quiet: Case[] = [action(`{ sessionId: "uuid" }`), action(`{ sessionId: { type: "uuid", version: 4 } }`), action(`{ sessionId: "uuid|optional", text: "string" }`)];
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// gaps-rules-6b: a RegExp match of input (`/sid=([^;]+)/.exec(cookie)?.[1]`, `header.match(re)?.[1]`) is
+// that input; a RegExp that admits UUIDs only (`isUuidOnly` in analysis/session-id-flow.ts) checks it.
+describe("gaps-rules-6b: RegExp matches of input", () => {
+  const UUID_RE = String.raw`/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i`;
+  const route = (name: string, body: string, before = ""): Case => ({
+    name,
+    code: `${EXPRESS}${before}app.post("/chat", (req, res) => {\n  ${body}\n  res.end();\n});`,
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    route("exec of a literal, optional group", `const sid = /sid=([^;]+)/.exec(req.get("cookie") ?? "")?.[1] ?? "";\n  tracer.createSession({ sessionId: sid });`),
+    route("match with a literal", `tracer.createSession({ sessionId: req.get("cookie")?.match(/sid=([^;]+)/)?.[1] });`),
+    route("exec of a const RegExp, asserted", `tracer.createSession({ sessionId: SID.exec(req.headers.cookie!)![1] });`, "const SID = /sid=([^;]+)/;\n"),
+    route("new RegExp(text).exec", `tracer.createSession({ sessionId: new RegExp("sid=([^;]+)").exec(String(req.query.c))?.[1] });`),
+    route("the match kept in a local", `const m = req.headers.authorization?.match(/^Bearer (.+)$/);\n  tracer.createSession({ sessionId: m?.[1] });`),
+    // UUID-shaped but unanchored, or hex and dashes of any order: more than UUIDs pass.
+    route("an unanchored UUID shape", `tracer.createSession({ sessionId: /sid=([0-9a-f-]{36})/.exec(req.get("cookie") ?? "")?.[1] });`),
+    route("a loose guard through match", `const sid = req.get("x-session-id") ?? "";\n  if (!sid.match(/^[\\w-]+$/)) return void res.status(400).end();\n  tracer.createSession({ sessionId: sid });`),
+    route("a multiline UUID pattern", `const sid = req.get("x-session-id") ?? "";\n  if (!sid.match(${UUID_RE}m)) return void res.status(400).end();\n  tracer.createSession({ sessionId: sid });`),
+  ];
+  const quiet: Case[] = [
+    route("exec of a UUID-only pattern", `tracer.createSession({ sessionId: /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(req.get("x-session-id") ?? "")?.[1] });`),
+    route("match of a const UUID pattern (v4 only)", `tracer.createSession({ sessionId: req.get("x-session-id")?.match(UUID)?.[0] });`, String.raw`const UUID = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/i;` + "\n"),
+    route("a UUID guard through match", `const sid = req.get("x-session-id") ?? "";\n  if (!sid.match(${UUID_RE})) return void res.status(400).end();\n  tracer.createSession({ sessionId: sid });`),
+    // Look-alikes: a RegExp over the server's own text, `exec` of something that is no RegExp.
+    route("exec over an environment value", `tracer.createSession({ sessionId: /sid=([^;]+)/.exec(process.env.DEFAULT_SESSION ?? "")?.[1] });`),
+    route("a database's exec", `tracer.createSession({ sessionId: db.exec(req.get("cookie"))?.[1] });`, "declare const db: { exec(sql: unknown): string[] };\n"),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// gaps-rules-6b: an express-validator chain (`header("x-session-id").isUUID()`) checks the routes whose
+// middleware holds it (route arguments, or `app.use` before the route on a covering path), read through
+// matchedData() or directly; another route of the file reading the same header is not checked by it.
+describe("gaps-rules-6b: express-validator chains check their own routes", () => {
+  const HEAD = `import express from "express";\nimport { body, header } from "express-validator";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
+  const START = (read: string) => `(req, res) => { tracer.createSession({ sessionId: ${read} }); res.end(); }`;
+  const c = (name: string, code: string): Case => ({ name, code: `${HEAD}${code}` });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    c("another route reads the header the first route checks", `app.post("/a", header("x-session-id").isUUID(), ${START('req.get("x-session-id")')});\napp.post("/b", ${START('req.get("x-session-id")')});`),
+    c("the chain kept in a const, given to another route", `const checkSid = header("x-session-id").isUUID();\napp.post("/a", checkSid, (req, res) => res.end());\napp.post("/b", ${START('req.headers["x-session-id"] as string')});`),
+    c("app.use of the chain on another path", `app.use("/admin", header("x-session-id").isUUID());\napp.post("/chat", ${START('req.get("x-session-id")')});`),
+    c("a body chain for a header read", `app.post("/a", body("x-session-id").isUUID(), ${START('req.headers["x-session-id"] as string')});`),
+  ];
+  const quiet: Case[] = [
+    c("the route's own chain, direct read", `app.post("/a", header("x-session-id").isUUID(), ${START('req.get("x-session-id")')});`),
+    c("the route's own chain in an array, header part read", `app.post("/a", [body("text").notEmpty(), header("x-session-id").isUUID()], ${START('req.headers["x-session-id"] as string')});`),
+    c("app.use of the chain before the route", `app.use(header("x-session-id").isUUID());\napp.post("/chat", ${START('req.get("x-session-id")')});`),
+    // A check written in a middleware function stays a check of the key, wherever the route is.
+    c("a middleware that checks the header itself", `import { isSessionId } from "honeyhive";\napp.use((req, res, next) => (isSessionId(req.get("x-session-id")) ? next() : res.status(400).end()));\napp.post("/chat", ${START('req.get("x-session-id")')});`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });

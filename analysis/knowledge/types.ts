@@ -156,11 +156,15 @@ export interface RequestInputs {
    * matched (express-validator's `matchedData(req)`): client input, unless the registering call has a
    * chain (an argument, or an element of an array argument) that starts with one of `chains` given the
    * property read (`body("sessionId")`, `header("x-session-id")`) and calls one of `checks` (`.isUUID()`).
+   * The same chain checks a direct read of that property in the route (`req.get("x-session-id")`) too, and
+   * only in routes that hold it: a chain is no check of the file's other routes.
    */
   readonly validatedReaders?: {
     readonly names: readonly string[];
     readonly chains: readonly ValueSpecifier[];
     readonly checks: readonly string[];
+    /** As `validatedGetters.appMiddleware`: a chain registered on the route's app before the route, on a path covering it, is the route's. */
+    readonly appMiddleware?: string;
     /**
      * The locations (as the reader's `{ locations: [...] }` option names them) each chain function checks;
      * a chain not listed (`check()`) checks every one. A reader given locations is validated only by a chain of one of them.
@@ -267,6 +271,18 @@ export interface ParameterDecorators {
    * on a class of the same file; a type imported from another module is trusted (not read).
    */
   readonly dtoChecks: readonly ValueSpecifier[];
+  /**
+   * A DTO property that is itself a validated DTO (`@ValidateNested() @Type(() => Meta) meta: Meta`): the
+   * nested class's `dtoChecks` check the keys read below it (`body.meta.sessionId`). Both decorators are needed
+   * (without `@Type` the nested value stays a plain object that class-validator does not check).
+   */
+  readonly nestedDto?: { readonly validates: readonly ValueSpecifier[]; readonly typedBy: readonly ValueSpecifier[] };
+  /**
+   * Functions that make a parameter decorator of a callback run per request (NestJS's
+   * `createParamDecorator((data, ctx) => ctx.switchToHttp().getRequest().headers["x-sid"])`): a parameter
+   * decorated with a `const` of the file made so holds what the callback returns.
+   */
+  readonly customFactories?: readonly ValueSpecifier[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -100,6 +100,7 @@ export const express = {
       names: ["matchedData"],
       chains: [{ package: "express-validator", name: ["body", "query", "header", "param", "cookie", "check"] }],
       checks: ["isUUID"],
+      appMiddleware: "use",
       chainLocations: { body: ["body"], query: ["query"], header: ["headers"], param: ["params"], cookie: ["cookies"] },
       schemas: [{ package: "express-validator", name: "checkSchema" }],
       schemaLocationKey: "in",

@@ -74,7 +74,11 @@ export const nodeCron = {
  * NATS (nats.js 2: `const nc = await connect(opts)`, `nc.subscribe(subject, { queue, callback(err, msg) })`;
  * `msg.respond(data)` answers a request; checked with the search tool in nats.deno core.ts 2026-12-06): the
  * callback runs once per message. The async-iterator form (`for await (const msg of sub)`) is a loop the
- * engine does not read as a callback.
+ * engine does not read as a callback. It generalizes (an "iterated subscription": a method whose result,
+ * iterated with `for await`, yields one message per iteration; kafkajs-free iterators, Redis streams'
+ * `for await` helpers read alike), but needs a registration shape in analysis/handlers.ts whose handler is a
+ * loop body, not a function, and a per-iteration boundary for the rules that ask for one (gaps-rules-6b:
+ * left for a round that owns handlers.ts).
  */
 export const nats = {
   id: "nats",

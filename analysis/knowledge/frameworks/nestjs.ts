@@ -100,6 +100,12 @@ const PARAMETER_DECORATORS = {
     },
   ],
   dtoChecks: [{ package: "class-validator", name: "IsUUID" }],
+  // docs.nestjs.com/techniques/validation ("nested objects": `@ValidateNested()` with class-transformer's
+  // `@Type(() => X)`, without which the nested value stays a plain object and is not validated).
+  nestedDto: { validates: [{ package: "class-validator", name: "ValidateNested" }], typedBy: [{ package: "class-transformer", name: "Type" }] },
+  // docs.nestjs.com/custom-decorators: `createParamDecorator((data, ctx: ExecutionContext) => { const request =
+  // ctx.switchToHttp().getRequest(); return request.user; })`, run for each request of a route using it.
+  customFactories: [{ package: COMMON, name: "createParamDecorator" }],
 } as const satisfies ParameterDecorators;
 
 interface Decorator {
@@ -306,6 +312,15 @@ export const nestjs = {
       for (const node of classes) {
         const by = registered.get(node);
         if (node.decorators.length > 0 || node.implements.length > 0 || by) collectClass(api, node, by);
+      }
+      // A custom parameter decorator's callback runs for every request of a route that uses it.
+      if (api.text.includes("createParamDecorator")) {
+        for (const call of nodesOfTypes(api.ast, [AST_NODE_TYPES.CallExpression])) {
+          const callback = call.arguments[0];
+          if (!callback || !isFunctionNode(callback)) continue;
+          const origin = api.originOf(call.callee);
+          if (PARAMETER_DECORATORS.customFactories.some((spec) => isExport(origin, { module: spec.package, name: spec.name }))) api.request([callback], call);
+        }
       }
     },
   },

@@ -30,7 +30,12 @@ export const grpcJs = {
  * Service, { ask(req, context) {} })` registers one handler per method, and `router.rpc(method, impl)` one;
  * the routes function is handed to `connectNodeAdapter({ routes })`, `fastifyConnectPlugin`, … (connectrpc.com
  * "Implementing services", connect-es README; checked with the search tool 2026-12-06). A method's first
- * parameter is the client's request message.
+ * parameter is the client's request message. A routes function given untyped (`connectNodeAdapter({ routes:
+ * (router) => router.service(…) })`) is not read: its `router` is typed only by the call's option, a shape
+ * (`plugins` reads a function passed to an object's method, not an option of an imported function's call)
+ * that handlers.ts would need as new data: "the option `routes` of a call of `connectNodeAdapter`,
+ * `fastifyConnectPlugin`, `expressConnectMiddleware` is a function whose parameter 0 is a `router`"
+ * (gaps-rules-6b: left for a round that owns handlers.ts).
  */
 export const connectRpc = {
   id: "connect-rpc",
