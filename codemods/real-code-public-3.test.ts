@@ -1,12 +1,13 @@
-// `migrate` on a third set of shapes of public TypeScript code that uses HoneyHive 1.x
+// `migrate` on a third set of shapes of public TypeScript/JavaScript code that uses HoneyHive 1.x
 // (fixtures/real-code-public-3, one folder per shape, each README naming the kind of project it stands
 // for), found with the code search tools and written again in reduced form (nothing copied): an SDK smoke
 // test whose init has only `verbose`/`instrumentModules` and whose body runs in `tracer.trace(body)`, a
 // provider example whose init has no argument and whose main returns `tracer.trace(body)`, an ESM module
 // that discards its top-level init and re-exports the imported free functions, an experiment whose
-// evaluated function inits a tracer per datapoint, and an end-to-end check reading `tracer.sessionId` and
-// the REST client's events back. Public files read (find_string ids): 33313167810, 34033507023,
-// 25692448196, 33317899747, 33129791876.
+// evaluated function inits a tracer per datapoint, an end-to-end check reading `tracer.sessionId` and the
+// REST client's events back, and a JavaScript example filling an enrichSpan callback in a traced function.
+// Public files read (find_string ids): 33313167810, 34033507023, 25692448196, 33317899747, 33129791876,
+// 49495339430.
 //
 // Every shape is migrated twice on its own, as its project would be: with the 2.x set (`migrate`) and with
 // `--from 1`. Asserted: no failure, parsable output, a second run changes nothing; the `--from 1` output of
@@ -140,6 +141,15 @@ describe("what each shape's migration does", () => {
     expect(out("05", "scripts/verify-session.ts")).toContain("const sessionId = tracer.sessionId;");
     expect(changes("05", "2x")).toEqual({});
   });
+
+  it("06 JavaScript: traceFunction(o)(named function) → tracer.trace(o, fn), the enrichSpan callback kept, tracer.trace(arrow) → an IIFE", () => {
+    expect(changes("06")).toEqual({ "summarize.js": 0 });
+    const text = out("06", "summarize.js");
+    expect(text).toMatch(/const tracedSummarize = tracer\.trace\(\n\s+\{ eventType: "model" \},\n\s+async function summarizeClaim\(text\) \{/);
+    expect(text).toContain("tracer.enrichSpan({ config, metadata });");
+    expect(text).toMatch(/await \(async \(\) => \{\n(?:.*\n){2}\s+\}\)\(\);/);
+    expect(changes("06", "2x")).toEqual({});
+  });
 });
 
 describe("the --from 1 outputs type-check and lint against this SDK", () => {
@@ -174,7 +184,7 @@ describe("the --from 1 outputs type-check and lint against this SDK", () => {
       for (const [path, text] of Object.entries(sourcesOf(run.input))) migrated.input[`${name}/${path}`] = text;
       for (const [path, text] of Object.entries(sourcesOf(run.output))) migrated.output[`${name}/${path}`] = text;
     }
-    const { unmarked, onInput } = await lintWhereUnmarked(consumer!.directory, migrated, "**/*.ts");
+    const { unmarked, onInput } = await lintWhereUnmarked(consumer!.directory, migrated, "**/*.{ts,js}");
     expect(unmarked).toEqual([]);
     // Not vacuous: the same config reads the 1.x input of the experiment and reports its per-datapoint init.
     expect(await onInput(["04-evaluate-function-inits-tracer/evals/experiment.ts"])).toEqual([expect.arrayContaining([expect.stringMatching(/^honeyhive\//)])]);
