@@ -61,12 +61,13 @@ function filesOf(dir) {
 const namesHoneyhive = (text) => /["']honeyhive["']/.test(text);
 /**
  * The 1.x shapes of a folder mixing 1.x and 2.x code: a file names honeyhive, and the shape is not one
- * the folder's test names as 2.x (real-code-public: 18–28; real-code-public-2: a `-2x` suffix;
+ * the folder's test names as 2.x (real-code-public: 18–28; real-code-public-2: a `-2x` suffix; real-code-public-3: all 1.x;
  * lookalike-apps: only the `hh1` apps use HoneyHive 1.x; lookalike-names: the mixed folders of 1.x scripts).
  */
 const IS_1X_SHAPE = {
   "real-code-public": (name) => !(Number(name.slice(0, 2)) >= 18 && Number(name.slice(0, 2)) <= 28),
   "real-code-public-2": (name) => !name.endsWith("-2x"),
+  "real-code-public-3": () => true,
   "lookalike-apps": (name) => name.includes("-hh1-"),
   // The 1.x scripts beside a look-alike (rules/lookalike-names.test.ts: m14–m16, m33, m34, m49, m50, m53).
   "lookalike-names": (name) => /^m(?:1[4-6]|3[34]|49|50|53)-/.test(name),
@@ -99,6 +100,7 @@ const GROUPS = {
       .flatMap((name) => readdirSync(join(FIXTURES, "migrate-1x", name)).filter((file) => file.startsWith("before.")).map((file) => [`${name}/${file.replace(/^before/, "index")}`, join("migrate-1x", name, file)])),
   "real-code-public": () => shapes("real-code-public"),
   "real-code-public-2": () => shapes("real-code-public-2"),
+  "real-code-public-3": () => shapes("real-code-public-3"),
   "lookalike-apps": () => shapes("lookalike-apps"),
   "lookalike-names": () => shapes("lookalike-names"),
 };

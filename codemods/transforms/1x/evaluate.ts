@@ -212,10 +212,18 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
         addMarker(edits, text, call, MESSAGES_1X.datasetGroundTruths);
         continue;
       }
+      let renamed = false;
       for (const item of items) {
         if (item?.type !== AST_NODE_TYPES.ObjectExpression) continue;
-        for (const field of keyedProperties(item)) if (field.key === "ground_truths") renameKey(edits, field.property, "groundTruth");
+        for (const field of keyedProperties(item)) {
+          if (field.key !== "ground_truths") continue;
+          renameKey(edits, field.property, "groundTruth");
+          renamed = true;
+        }
       }
+      // `const dataset: Row[] = [{ …, ground_truths }]` with `interface Row { ground_truths: … }` of this
+      // file: the rows' type follows them, or the renamed rows no longer fit it (TS2561).
+      if (renamed) for (const member of declaredRowGroundTruths(input, value)) edits.replace(member.key, "groundTruth");
     }
   }
   if (dropped.length > 0) addMarker(edits, text, call, droppedKeysMessage("evaluate", dropped));
@@ -287,9 +295,44 @@ function evaluatorOutputTypes(input: AnalysisInput, config: TSESTree.ObjectExpre
     const held = element.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(element)?.defs[0] : undefined;
     const wrapped = evaluatorWrapper(input, held?.type === "Variable" ? held.node.init : element)?.fn;
     const first = knownFunctionOf(input, wrapped ?? element)?.params[0];
-    const annotation = first && "typeAnnotation" in first ? first.typeAnnotation?.typeAnnotation : undefined;
+    const written = first && "typeAnnotation" in first ? first.typeAnnotation?.typeAnnotation : undefined;
+    // A rest parameter of unknown or any elements (`(..._: unknown[]) => …`) takes any output; one of
+    // other elements (`...outs: string[]`) also types the inputs and ground truth, so it stays judged.
+    const listed = first?.type === AST_NODE_TYPES.RestElement && written ? listElementType(written) : undefined;
+    const annotation = listed && (listed.type === AST_NODE_TYPES.TSAnyKeyword || listed.type === AST_NODE_TYPES.TSUnknownKeyword) ? listed : written;
     return annotation !== undefined && annotation.type !== AST_NODE_TYPES.TSAnyKeyword && annotation.type !== AST_NODE_TYPES.TSUnknownKeyword ? [{ element, annotation }] : [];
   });
+}
+
+/**
+ * The `ground_truths` members of the row type a dataset constant declares (`const dataset: Row[]` or
+ * `Array<Row>`), when `Row` is an interface or an object type alias of the file.
+ */
+function declaredRowGroundTruths(input: AnalysisInput, value: TSESTree.Node): TSESTree.TSPropertySignature[] {
+  const expression = unwrapExpression(value);
+  const def = expression?.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(expression)?.defs[0] : undefined;
+  const declared = def?.type === "Variable" && def.node.id.type === AST_NODE_TYPES.Identifier ? def.node.id.typeAnnotation?.typeAnnotation : undefined;
+  const row = declared && listElementType(declared);
+  if (row?.type !== AST_NODE_TYPES.TSTypeReference || row.typeName.type !== AST_NODE_TYPES.Identifier) return [];
+  const rowName = row.typeName.name;
+  const members = input.ast.body.flatMap((statement) => {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.id.name === rowName) return declaration.body.body;
+    if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === rowName && declaration.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) return declaration.typeAnnotation.members;
+    return [];
+  });
+  return members.filter(
+    (member): member is TSESTree.TSPropertySignature =>
+      member.type === AST_NODE_TYPES.TSPropertySignature && staticName(member.key) === "ground_truths",
+  );
+}
+
+/** The element type of a list type (`T[]`, `readonly T[]`, `Array<T>`: a rest parameter's, a dataset's), when written so. */
+function listElementType(list: TSESTree.TypeNode): TSESTree.TypeNode | undefined {
+  if (list.type === AST_NODE_TYPES.TSArrayType) return list.elementType;
+  if (list.type === AST_NODE_TYPES.TSTypeOperator && list.typeAnnotation) return listElementType(list.typeAnnotation);
+  const generic = list.type === AST_NODE_TYPES.TSTypeReference && list.typeName.type === AST_NODE_TYPES.Identifier ? list.typeName.name : undefined;
+  return (generic === "Array" || generic === "ReadonlyArray") && list.type === AST_NODE_TYPES.TSTypeReference ? list.typeArguments?.params[0] : undefined;
 }
 
 /**

@@ -228,6 +228,7 @@ function collect({ file, edits }: TransformContext): void {
       if (!sdkName) continue;
       if (migratesTypeImports(input, statement)) migrateTypeImports(input, edits, text, statement);
       markGone(edits, text, statement, statement.specifiers.map((specifier) => (specifier.type === AST_NODE_TYPES.ImportSpecifier ? sdkName(staticName(specifier.imported)) : undefined)));
+      markLocalReExports(input, edits, text, statement, sdkName);
       for (const specifier of statement.specifiers) {
         if (specifier.type === AST_NODE_TYPES.ImportSpecifier) markGoneCalls(input, edits, text, specifier, sdkName(staticName(specifier.imported)));
       }
@@ -358,6 +359,37 @@ function isPassedOnWithoutCounterpart(sdk: SdkModel, member: TSESTree.MemberExpr
   if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) return false;
   const holder = unwrapExpression(member.object);
   return holder?.type === AST_NODE_TYPES.Identifier && sdk.sdkExportOf(member) === name;
+}
+
+/**
+ * `import { traceFunction } from "honeyhive"; … export { traceFunction };`: the local re-export of a 1.x
+ * function with no export of that name here, marked at the import (where it no longer compiles) and at
+ * the export (as `export { traceFunction } from "honeyhive"` is).
+ */
+function markLocalReExports(
+  input: AnalysisInput,
+  edits: EditList,
+  text: string,
+  declaration: TSESTree.ImportDeclaration,
+  sdkName: (name: string | undefined) => string | undefined,
+): void {
+  const exports = new Map<TSESTree.ExportNamedDeclaration, { name: string; why: string; to: string | undefined }[]>();
+  for (const specifier of declaration.specifiers) {
+    const name = specifier.type === AST_NODE_TYPES.ImportSpecifier ? sdkName(staticName(specifier.imported)) : undefined;
+    const entry = name === undefined ? undefined : API_EXPORTS_1X.get(name);
+    if (!name || !entry || entry.kind !== "function" || ROOT_EXPORTS.has(name) || EXPERIMENTS_EXPORTS.has(name) || name === "evaluator") continue;
+    for (const reference of findVariable(input.scopeManager, specifier.local, specifier.local.name)?.references ?? []) {
+      const exported = reference.identifier.parent?.type === AST_NODE_TYPES.ExportSpecifier ? reference.identifier.parent.parent : undefined;
+      if (exported?.type !== AST_NODE_TYPES.ExportNamedDeclaration || exported.source) continue;
+      const names = exports.get(exported) ?? [];
+      if (!names.some((found) => found.name === name)) names.push({ name, why: entry.migration.why, to: entry.migration.to });
+      exports.set(exported, names);
+    }
+  }
+  const all = [...new Map([...exports.values()].flat().map((found) => [found.name, found])).values()];
+  if (all.length === 0) return;
+  addMarker(edits, text, declaration, MESSAGES_1X.reExports(all));
+  for (const [exported, names] of exports) addMarker(edits, text, exported, MESSAGES_1X.reExports(names));
 }
 
 function markGone(edits: EditList, text: string, node: TSESTree.Node, names: readonly (string | undefined)[]): void {

@@ -30,6 +30,7 @@ const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
   "migrate-1x/trace-options-with-unknown-keys": "a traceFunction option 1.x did not have (inputs) stays in the options, marked: a person removes it or records it with enrichSpan",
   "migrate-1x/sessions-unresolved-receiver": "startSession() on a Hono context's tracer stays, marked: the codemod cannot tell the receiver is a tracer",
   "migrate-1x/flush-wrapper-receiver": "traceModel() and flush() on tracers destructured from Promise.all stay, marked: the codemod cannot tell the receivers are tracers",
+  "migrate-1x/names-local-re-export": "the import and the local export { } of traceModel and traceFunction stay, marked: no export of those names here",
   "migrate-1x/names-re-export-all": "the barrel's named re-export of traceFunction stays, marked: no export of that name here",
   "migrate-1x/evaluate-evaluator-output-narrower": "an evaluator taking a narrower output than the function returns stays, marked: widening the evaluator or narrowing the function is a person's call",
   "migrate-1x/flush-promise-all-getter": "flush() on a tracer destructured from a Promise.all of a getter's promise stays, marked: the codemod does not follow a tracer into an array",

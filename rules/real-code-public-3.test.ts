@@ -1,0 +1,45 @@
+// The rules (`configs.all`) on a third set of shapes of public code that uses HoneyHive 1.x from
+// TypeScript (fixtures/real-code-public-3; each folder's README names the kind of project it comes from;
+// the public files read are listed in codemods/real-code-public-3.test.ts). Every shape is linted as its
+// own project. Asserted: exactly these findings (`file:line rule`) per shape.
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES_DIR } from "../fixtures/index.js";
+import { describeExpectedFindings, lintShapes, shapeLookup, shapeNames, type ShapeFinding } from "./test-utils/shape-projects.js";
+
+const SHAPES_DIR = join(FIXTURES_DIR, "real-code-public-3");
+const SHAPES = shapeNames(SHAPES_DIR);
+
+const findings = new Map<string, ShapeFinding[]>();
+
+beforeAll(async () => {
+  for (const [shape, found] of await lintShapes(SHAPES_DIR)) findings.set(shape, found);
+}, 300_000);
+
+const { of } = shapeLookup(SHAPES, findings);
+
+/** Shape → the findings it must have (`file:line rule`); the shapes not listed here are quiet. */
+const EXPECTED: Readonly<Record<string, readonly string[]>> = {
+  // The free enrichSession() in the body a 1.x `tracer.trace(body)` runs (the free traceModel() next to it
+  // is bound by that call and not reported: docs/rules/require-explicit-tracer.md, honeyhive 1.x).
+  "01": ["src/smoke.ts:20 honeyhive/require-explicit-tracer"],
+  // A tracer initialized inside the function evaluate() runs, and bound to the tool it wraps there.
+  "04": ["evals/experiment.ts:22 honeyhive/no-tracer-init-in-handler", "evals/experiment.ts:23 honeyhive/no-global-tracer-with-evaluate"],
+  // Quiet: 02 (the free traceModel runs inside tracer.trace(body); the static flush is in no handler),
+  // 03 (neither module has a tracer of its own: the init is discarded, the importer has none), 05 and 06
+  // (scripts, not handlers; 06's wrapper and enrichSpan are the tracer's own).
+};
+
+/** Shapes whose findings are wrong today. */
+const MISSES = new Set<string>();
+
+describe("shapes the rules get right", () => {
+  describeExpectedFindings(SHAPES, findings, EXPECTED, MISSES);
+  it("has the shapes", () => expect(SHAPES.length).toBeGreaterThanOrEqual(5));
+
+  it("names the implicit call and the way out", () => {
+    expect(of("01")[0]!.message).toContain("The global `enrichSession()` enriches through an implicitly found tracer");
+    expect(of("04")[0]!.message).toContain("runs in the function evaluate() calls for each datapoint");
+    expect(of("04")[1]!.message).toContain("evaluate() provides a tracer and session per datapoint");
+  });
+});
