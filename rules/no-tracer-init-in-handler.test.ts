@@ -762,7 +762,7 @@ ruleTester.run(`${RULE_NAME}: new of a class that inits a tracer in a field or c
   invalid: [
     {
       code: `${EXPRESS}${HOLDER}${ROUTE("new Tracing()")}`,
-      errors: [{ messageId: "perRequest", data: { creation: "HoneyHiveTracer.init()", handler: "Express handler (through `new Tracing()`)", session: REQUEST_SESSION }, line: 5, suggestions: [] }],
+      errors: [{ messageId: "perRequest", data: { creation: "HoneyHiveTracer.init()", handler: "Express handler (through `new Tracing()`)", session: REQUEST_SESSION, unit: "request" }, line: 5, suggestions: [] }],
     },
     {
       code: `${EXPRESS}class Tracing {\n  readonly tracer: HoneyHiveTracer;\n  constructor(project: string) { this.tracer = HoneyHiveTracer.init({ project }); }\n}\napp.post("/chat", (req, res) => {\n  const tracing = new Tracing("chat");\n  tracing.tracer.createSession();\n  res.json({});\n});`,
