@@ -124,6 +124,8 @@ describe("relevance: the imported helper's call", () => {
     // A type-only import's name is not one of them.
     expect(relevanceFor(`import type { f } from "./a";\nexport function h(f: () => void) { return 1; }`).importedCall).toBe(false);
     expect(relevanceFor(`export namespace N { import x = M.y; export function h() { x(); } }`).importedCall).toBe(true);
+    // An ambient namespace (effect's type namespaces) holds no code.
+    expect(relevanceFor(`import { f } from "./a";\nexport declare namespace N { type T = ReturnType<typeof f>; }\nf();`).importedCall).toBe(false);
   });
 
   it("is implied by the SDK", () => {

@@ -53,7 +53,8 @@ export function relevanceOf(input: AnalysisInput): FileRelevance {
  * inside a function (analysis/ast.ts `enclosingFunction`), that resolves to an import binding
  * (tracer-init's `collectImportedInits`) or is named like a value import (session-start's
  * `candidateCalls`, which a call of a nested declaration of that name also satisfies). A file that
- * declares a TypeScript namespace is let through: an `import x = N.y` inside it binds an import off the top level.
+ * declares a TypeScript namespace with code (not `declare`) is let through: an `import x = N.y` inside it
+ * binds an import off the top level.
  */
 function callsImportedBinding(input: AnalysisInput): boolean {
   const { ast, scopeManager } = input;
@@ -61,7 +62,11 @@ function callsImportedBinding(input: AnalysisInput): boolean {
   for (const statement of ast.body) {
     let node: TSESTree.Node = statement;
     if (node.type === AST_NODE_TYPES.ExportNamedDeclaration && node.declaration) node = node.declaration;
-    if (node.type === AST_NODE_TYPES.TSModuleDeclaration) return true;
+    // An ambient one (`declare namespace`, `declare module`, `declare global`) holds no function body.
+    if (node.type === AST_NODE_TYPES.TSModuleDeclaration) {
+      if (node.declare) continue;
+      return true;
+    }
     if (node.type !== AST_NODE_TYPES.ImportDeclaration && node.type !== AST_NODE_TYPES.TSImportEqualsDeclaration) continue;
     for (const variable of scopeManager.getDeclaredVariables(node)) {
       if (calledInFunction(variable)) return true;
