@@ -502,6 +502,11 @@ const gates: Record<EntryKind, AttachedCache<TSESTree.Program, boolean>> = {
   handler: new AttachedCache("honeyhive.mayHoldHandler"),
 };
 
+/** `mayHoldEntry`'s answer when a rule or model has asked it for this file already, else undefined (nothing is computed). */
+export function answeredMayHoldEntry(input: AnalysisInput, kind: EntryKind): boolean | undefined {
+  return gates[kind].get(input.ast);
+}
+
 /**
  * Whether the file may hold a handler of `kind` that the handler engine would find, by the plugin's
  * descriptors; once per file. `false` is sure: the file holds none.

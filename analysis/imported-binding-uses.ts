@@ -1,7 +1,8 @@
-// How a binding imported from a project module is used, read off its references in ONE pass for both
+// How a binding imported from a project module is used, read off its references in ONE pass for the
 // questions the SDK model's gate asks of it (analysis/sdk-model.ts `mayUseSdk`): is it used like a
-// tracer (`localTracerShape`), and is it used like a module object of the SDK, which makes its module
-// a barrel candidate (analysis/sdk-barrels.ts `barrelCandidates`). Every file that does not name the
+// tracer (`localTracerShape`), is it used like a module object of the SDK, which makes its module
+// a barrel candidate (analysis/sdk-barrels.ts `barrelCandidates`), and which of its fields are used like
+// a tracer (`importsTracerHolder`: `tracing.tracer.sessionStart()`). Every file that does not name the
 // SDK asks both for every binding it imports from its own modules; a namespace import used thousands
 // of times (effect's `internal/stream.ts`) was scanned twice before (bench/NOTES.md, perf-gate2).
 // Kept per file and binding: the SDK model asks again for the bindings it reads as tracers.
@@ -26,6 +27,11 @@ export interface ImportedBindingUses {
    * `HoneyHiveTracer`) or called as a 1.x wrapper (`traced({ … })(fn)`, `model(fn, { eventName })`).
    */
   readonly sdkObject: boolean;
+  /**
+   * The fields read through the binding and used like a tracer, one member deep (`tracing.tracer.sessionStart()`:
+   * `tracer`): a HoneyHive-only or generic tracer member called or read on them. Absent when none.
+   */
+  readonly heldFields?: readonly string[];
 }
 
 // What a member name says, one map look-up per member reference instead of one per set.
@@ -73,6 +79,7 @@ function readUses(variable: Scope.Variable): ImportedBindingUses {
   let honeyhiveOnly = false;
   let foreign = false;
   let sdkObject = false;
+  let heldFields: string[] | undefined;
   for (const reference of variable.references) {
     const identifier = reference.identifier;
     const parent = identifier.parent;
@@ -83,6 +90,11 @@ function readUses(variable: Scope.Variable): ImportedBindingUses {
       if (parent.object !== identifier) continue;
       member = memberName(parent);
       if (member === undefined) continue;
+      const outer = parent.parent;
+      if (outer?.type === AST_NODE_TYPES.MemberExpression && outer.object === parent) {
+        const held = memberName(outer);
+        if (held !== undefined && ((MEMBER_FLAGS.get(held) ?? 0) & (HONEYHIVE_ONLY | GENERIC)) !== 0 && !heldFields?.includes(member)) (heldFields ??= []).push(member);
+      }
     } else if (parent.type === AST_NODE_TYPES.CallExpression) {
       if (parent.callee !== identifier) continue;
       if (!sdkObject && isWrapperCall(parent)) sdkObject = true;
@@ -104,9 +116,9 @@ function readUses(variable: Scope.Variable): ImportedBindingUses {
     if (flags & (HONEYHIVE_ONLY | GENERIC)) shape ??= called ? "getter" : "tracer";
     if (flags & HONEYHIVE_ONLY) honeyhiveOnly = true;
     if (flags & SDK_MEMBER && !called) sdkObject = true;
-    if (foreign && sdkObject) break;
   }
   const tracer: TracerUsage = foreign ? "foreign" : shape === undefined ? undefined : { shape, honeyhiveOnly };
+  if (heldFields !== undefined) return { tracer, sdkObject, heldFields };
   return tracer === undefined && !sdkObject ? NOTHING : { tracer, sdkObject };
 }
 

@@ -34,8 +34,6 @@ import { nodesOfType } from "./nodes.js";
 import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
 import { AttachedCache } from "./attached-cache.js";
 import {
-  GENERIC_TRACER_MEMBER_NAMES,
-  HONEYHIVE_ONLY_TRACER_MEMBERS,
   HONEYHIVE_VALUE_EXPORTS,
   ONLY_IN_2X,
   SHARED_SESSION_FIELDS,
@@ -47,6 +45,7 @@ import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
 import { exportedTracerShape, importedModule, importedTracerProven, importedTracerShape, importOrigin } from "./project-modules.js";
 import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { importedBindingUses } from "./imported-binding-uses.js";
+import { includesText } from "./text-search.js";
 
 export type SdkExport =
   | "HoneyHiveTracer"
@@ -317,7 +316,7 @@ function mayUseSdk(input: AnalysisInput): boolean {
     }
   }
   // `const { tracer } = await import("./lib/tracing")` (or `….getTracer()`) inside a function: loaded on first use.
-  if (text.includes("import(")) {
+  if (includesText(text, "import(")) {
     for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) {
       const declarator = isLocal(dynamicImportSpecifier(expression)) ? declaratorOfDynamicImport(expression) : undefined;
       if (declarator && looksLikeTracer(declarator)) return true;
@@ -338,19 +337,13 @@ function importsTracerHolder(input: AnalysisInput): boolean {
   for (const statement of input.ast.body) {
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === "type" || !isLocalModule(statement.source.value, input.settings)) continue;
     for (const variable of input.scopeManager.getDeclaredVariables(statement)) {
-      const fields = new Set<string>();
-      for (const reference of variable.references) {
-        const outer = reference.identifier.parent;
-        const inner = outer?.parent;
-        if (outer?.type !== AST_NODE_TYPES.MemberExpression || outer.object !== reference.identifier || inner?.type !== AST_NODE_TYPES.MemberExpression || inner.object !== outer) continue;
-        const field = memberName(outer);
-        const member = memberName(inner);
-        if (field !== undefined && member !== undefined && (HONEYHIVE_ONLY_TRACER_MEMBERS.has(member) || GENERIC_TRACER_MEMBER_NAMES.has(member))) fields.add(field);
-      }
-      if (fields.size === 0) continue;
+      // The fields read off the binding and used like a tracer (`tracing.tracer.sessionStart()`): found by
+      // the gate's one scan of its references (analysis/imported-binding-uses.ts).
+      const fields = importedBindingUses(input.ast, variable).heldFields;
+      if (fields === undefined) continue;
       const origin = variable.defs[0]?.type === "ImportBinding" ? importOrigin(input, variable) : undefined;
       const holder = origin ? importedModule(input, origin.specifier)?.facts.tracerHolders?.[origin.name] : undefined;
-      if (holder?.of === "instance" && holder.members.some((member) => fields.has(member))) return true;
+      if (holder?.of === "instance" && holder.members.some((member) => fields.includes(member))) return true;
     }
   }
   return false;
@@ -404,7 +397,10 @@ function importedHeldFields(input: AnalysisInput, variable: Scope.Variable): rea
  * without indexing the file's nodes, which the gate exists to spare files that do not use the SDK.
  */
 function injectsTracerHolder(input: AnalysisInput): boolean {
-  if (!input.readModuleFacts || !input.text.includes("constructor(")) return false;
+  if (!input.readModuleFacts) return false;
+  // The text test (`constructor(` written, as NestJS writes it) after the syntax's: the top level's
+  // classes cost less to look through than the text of a file without one to search.
+  let written: boolean | undefined;
   for (const statement of input.ast.body) {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
     if (declaration?.type !== AST_NODE_TYPES.ClassDeclaration) continue;
@@ -412,6 +408,7 @@ function injectsTracerHolder(input: AnalysisInput): boolean {
       if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== "constructor") continue;
       for (const parameter of member.value.params) {
         if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        if (!(written ??= includesText(input.text, "constructor("))) return false;
         const service = injectedService(input, parameter);
         if (service && importedHeldFields(input, service.variable)) return true;
       }
@@ -1659,6 +1656,11 @@ const localTracerAnswers = new AttachedCache<TSESTree.Program, Map<Scope.Variabl
 function localTracerShape(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean, input: AnalysisInput): LocalTracerShape | undefined {
   // An import's `default` is no more a tracer's name than none (neither matches the names below): one question.
   const name = importedName === "default" ? undefined : importedName;
+  // Asked of every binding a file imports from its own modules: one neither named nor used like a
+  // tracer is none (`readLocalTracerShape` reads no module for it), answered without keeping anything.
+  if (isNamespaceImport(variable)) return undefined;
+  const usage = importedBindingUses(input.ast, variable).tracer;
+  if (usage === "foreign" || (usage === undefined && !namedGetter(variable, name) && !namedTracer(variable, name))) return undefined;
   let answers = localTracerAnswers.get(input.ast);
   const known = answers?.get(variable);
   if (known !== undefined && known.importedName === name && known.fromSdkSettingsModule === fromSdkSettingsModule) return known.shape;
@@ -1672,23 +1674,37 @@ function readLocalTracerShape(variable: Scope.Variable, importedName: string | u
   if (isNamespaceImport(variable)) return undefined;
   const usage = importedBindingUses(input.ast, variable).tracer;
   if (usage === "foreign") return undefined;
-  const named = (name: string | undefined): name is string => name !== undefined && name !== "HoneyHiveTracer";
-  const namedGetter = TRACER_GETTER_NAME.test(variable.name) || (named(importedName) && TRACER_GETTER_NAME.test(importedName));
-  const namedTracer = (named(variable.name) && TRACER_NAME.test(variable.name)) || (named(importedName) && TRACER_NAME.test(importedName));
+  const isGetter = namedGetter(variable, importedName);
+  const isTracer = namedTracer(variable, importedName);
   // What the module itself exports (one module deep), asked only of bindings named or used like a tracer.
-  const exported = usage !== undefined || namedGetter || namedTracer ? importedTracerShape(input, variable) : undefined;
+  const exported = usage !== undefined || isGetter || isTracer ? importedTracerShape(input, variable) : undefined;
   if (exported === "foreign") return undefined; // an OpenTelemetry tracer, whatever its name
   if (exported) return exported;
   const typeNameOf = input.typeNameOf;
-  const confirmedByName = usage !== undefined && (usage.honeyhiveOnly || fromSdkSettingsModule || namedGetter || namedTracer);
+  const confirmedByName = usage !== undefined && (usage.honeyhiveOnly || fromSdkSettingsModule || isGetter || isTracer);
   // With type information, a neutral name used with generic members is confirmed by its declared
   // type; asked only here, so typed linting costs nothing on the usual shapes.
   const confirmedByType =
     !confirmedByName && usage?.shape === "tracer" && variable.identifiers[0] !== undefined && typeNameOf?.(variable.identifiers[0]) === "HoneyHiveTracer";
   const confirmedUsage = usage && (confirmedByName || confirmedByType) ? usage.shape : undefined;
-  if (confirmedUsage === "getter" || namedGetter) return "getter";
-  if (confirmedUsage === "tracer" || namedTracer) return "tracer";
+  if (confirmedUsage === "getter" || isGetter) return "getter";
+  if (confirmedUsage === "tracer" || isTracer) return "tracer";
   return undefined;
+}
+
+/** A name the SDK's class is not: `HoneyHiveTracer` imported under its own name is the class, no instance or getter. */
+function namedOtherThanClass(name: string | undefined): name is string {
+  return name !== undefined && name !== "HoneyHiveTracer";
+}
+
+/** The binding, or the name it imports, is named like a tracer getter (`getTracer`). */
+function namedGetter(variable: Scope.Variable, importedName: string | undefined): boolean {
+  return TRACER_GETTER_NAME.test(variable.name) || (namedOtherThanClass(importedName) && TRACER_GETTER_NAME.test(importedName));
+}
+
+/** The binding, or the name it imports, is named like a tracer (`tracer`, `hhTracer`). */
+function namedTracer(variable: Scope.Variable, importedName: string | undefined): boolean {
+  return (namedOtherThanClass(variable.name) && TRACER_NAME.test(variable.name)) || (namedOtherThanClass(importedName) && TRACER_NAME.test(importedName));
 }
 
 /** The class whose instance `this` denotes at `node` (arrow functions see through; other functions stop). */

@@ -1,5 +1,6 @@
 // `settings.honeyhive` in an ESLint config, shared by every rule and by the codemods.
 import { splitCdnUrl } from "./knowledge/npm-cdns.js";
+import { includesText } from "./text-search.js";
 
 export interface HoneyhiveSettings {
   /** Module specifiers that re-export the SDK (e.g. "@/lib/tracing"), treated like "honeyhive". */
@@ -88,7 +89,10 @@ export function isSdkModule(specifier: string, settings: HoneyhiveSettings): boo
  * analysis core's gate and the codemod's prefilter start here.
  */
 export function textMentionsSdk(text: string, settings: HoneyhiveSettings): boolean {
-  return text.includes("honeyhive") || settings.modules.some((specifier) => text.includes(specifier));
+  // Found by the rare part of each word (analysis/text-search.ts): this runs on every linted file.
+  if (includesText(text, "honeyhive")) return true;
+  for (const specifier of settings.modules) if (includesText(text, specifier)) return true;
+  return false;
 }
 
 /** A module of the project itself (may export a tracer): relative paths, `@/`, `~/`, `#` and SvelteKit's `$lib/` aliases, settings modules. */

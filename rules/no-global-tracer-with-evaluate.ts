@@ -11,6 +11,7 @@ import { evaluateTracerFixes } from "../analysis/fixes/evaluate-tracer.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { findEvaluateTracerBindings } from "../analysis/evaluate.js";
 import { analysisInputFromContext } from "../analysis/input.js";
+import { relevanceOf } from "../analysis/relevance.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "no-global-tracer-with-evaluate";
@@ -51,6 +52,8 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
+    // Nothing to report in a file that does not use the SDK (analysis/relevance.ts).
+    if (!relevanceOf(input).sdk) return {};
     const fixes = evaluateTracerFixes(input);
     // Bound in the module it is imported from (one module deep): reported here, fixed there.
     const importedBindings = findEvaluateTracerBindings(input).importedBindings ?? [];

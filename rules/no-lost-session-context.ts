@@ -10,6 +10,7 @@
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { lostSessionFix } from "../analysis/fixes/lost-session.js";
 import { analysisInputFromContext } from "../analysis/input.js";
+import { relevanceOf } from "../analysis/relevance.js";
 import { findLostSessions, type SessionInRouteMiddleware } from "../analysis/lost-session.js";
 import { createRule } from "./create-rule.js";
 import { tracerLabel } from "./tracer-label.js";
@@ -41,6 +42,8 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
+    // Nothing to report in a file that does not use the SDK (analysis/relevance.ts).
+    if (!relevanceOf(input).sdk) return {};
     const findings = findLostSessions(input);
     if (findings.length === 0) return {};
     return {

@@ -15,10 +15,11 @@ import { builtHandlerModel, describeHandler, getHandlerModel, runsConcurrently, 
 import type { AnalysisInput } from "../analysis/input.js";
 import { importedFact } from "../analysis/project-modules.js";
 import { nodesOfType } from "../analysis/nodes.js";
-import { getSdkModel, isSharedSessionField, isSharedSessionStartMember } from "../analysis/sdk-model.js";
+import { isSharedSessionField, isSharedSessionStartMember } from "../analysis/sdk-model.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { sessionStartFix } from "../analysis/fixes/session-start.js";
 import { analysisInputFromContext } from "../analysis/input.js";
+import { relevanceOf } from "../analysis/relevance.js";
 import { createRule } from "./create-rule.js";
 import { tracerLabel } from "./tracer-label.js";
 
@@ -52,14 +53,19 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
-    // Two cheap questions, both needed: does the file have a call either finding starts from (found once
+    // Without the SDK only an imported helper's finding is possible, and only where an imported binding
+    // is called inside a function (read off the imports' references, analysis/relevance.ts): most files
+    // stop here, before the entry gate.
+    const relevance = relevanceOf(input);
+    if (!relevance.importedCall) return {};
+    // Then two questions, both needed: does the file have a call either finding starts from (found once
     // here: the listener then only looks the call up, and a file without one needs no listener, as every
     // call would pay ESLint's dispatch), and can it hold a handler at all (its imports, exports and path
     // against the descriptors, analysis/entry-gate.ts)? In a file that uses the SDK the calls come first:
     // the SDK model has indexed its nodes already, and this rule, the first to ask the gate, then leaves
     // the files without a candidate to the flush rule's invocation gate alone. Elsewhere the gate comes
     // first: it reads the top level and the text, where the calls would cost a walk of the whole file.
-    const callsFirst = getSdkModel(input).usesSdk;
+    const callsFirst = relevance.sdk;
     if (!callsFirst && !mayHoldEntry(input, "handler")) return {};
     const candidates = candidateCalls(input);
     const assignments = candidateAssignments(input);

@@ -9,10 +9,14 @@ import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { tracerInitFixes, type TracerInitFix } from "../analysis/fixes/tracer-init.js";
 import { describeHandler, describePerRequestClass, unitOfWork } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
+import { mayNameOtelPackage, relevanceOf } from "../analysis/relevance.js";
 import { importedTracerInitsInHandlers, type TracerInitPerCall } from "../analysis/tracer-init.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "no-tracer-init-in-handler";
+
+const NO_FIXES: readonly TracerInitFix[] = Object.freeze([]);
+const NO_IMPORTED: ReturnType<typeof importedTracerInitsInHandlers> = Object.freeze([]);
 
 type MessageIds = "perRequest" | "perInvocation" | "perDatapoint" | "perItem" | "hoistToGetter" | "importedPerCall";
 
@@ -75,8 +79,11 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
-    const fixes = tracerInitFixes(input);
-    const imported = importedTracerInitsInHandlers(input);
+    // Without the SDK, only an OpenTelemetry pipeline exporting to HoneyHive (its package named in the
+    // text) or a call of an imported helper inside a function can be reported (analysis/relevance.ts).
+    const relevance = relevanceOf(input);
+    const fixes = relevance.sdk || mayNameOtelPackage(input.text) ? tracerInitFixes(input) : NO_FIXES;
+    const imported = relevance.importedCall ? importedTracerInitsInHandlers(input) : NO_IMPORTED;
     if (fixes.length === 0 && imported.length === 0) return {};
     return {
       "Program:exit"() {

@@ -7,6 +7,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import { explicitTracerFixes } from "../analysis/fixes/explicit-tracer.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { analysisInputFromContext } from "../analysis/input.js";
+import { relevanceOf } from "../analysis/relevance.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "require-explicit-tracer";
@@ -40,6 +41,8 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
+    // Nothing to report in a file that does not use the SDK (analysis/relevance.ts).
+    if (!relevanceOf(input).sdk) return {};
     const found = explicitTracerFixes(input);
     if (found.length === 0) return {};
 

@@ -18,11 +18,11 @@ import { flushFix, shutdownFix, unflushablePipeline } from "../analysis/fixes/fl
 import { MARKER_MESSAGES } from "../analysis/fixes/review-markers.js";
 import { mayExportOtelToHoneyhive, mayImportOtelPipeline } from "../analysis/flush-calls.js";
 import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, sendAwaitsWork, sharedShutdownsOf, type LambdaFlush } from "../analysis/flush.js";
-import { mayHoldEntry } from "../analysis/entry-gate.js";
+import { answeredMayHoldEntry, mayHoldEntry } from "../analysis/entry-gate.js";
 import { getHandlerModel } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
+import { mayNameOtelPipeline, relevanceOf } from "../analysis/relevance.js";
 import { nodesOfTypesWithin } from "../analysis/nodes.js";
-import { getSdkModel } from "../analysis/sdk-model.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "require-force-flush-in-lambda";
@@ -112,8 +112,12 @@ export default createRule<[], MessageIds>({
     // The cheap gates first: a file that can hold no serverless entry point (by its imports, export
     // names and path, against the descriptors), or that uses no HoneyHive SDK, no local tracer module and
     // no OpenTelemetry pointed at HoneyHive, costs nothing more (no text scan, no model, no other file).
+    // Without the SDK, and with the entry gate not asked yet (analysis/relevance.ts spares most such files
+    // the handler gate), a search of the text for what the OpenTelemetry tests below need comes first.
+    const usesSdk = relevanceOf(input).sdk;
+    if (!usesSdk && answeredMayHoldEntry(input, "handler") === undefined && !mayNameOtelPipeline(input.text)) return {};
     if (!mayHoldEntry(input, "invocation")) return {};
-    if (!getSdkModel(input).usesSdk && !mayExportOtelToHoneyhive(input.text) && !mayImportOtelPipeline(input.text, input.ast)) return {};
+    if (!usesSdk && !mayExportOtelToHoneyhive(input.text) && !mayImportOtelPipeline(input.text, input.ast)) return {};
     const handlers = getHandlerModel(input).lambdaHandlers;
     if (handlers.length === 0) return {};
     const flushByFunction = new Map<TSESTree.Node, LambdaFlush>();

@@ -8,6 +8,7 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import { EditList } from "../analysis/edits.js";
 import { analysisInputFromContext } from "../analysis/input.js";
+import { relevanceOf } from "../analysis/relevance.js";
 import { SdkImports } from "../analysis/sdk-imports.js";
 import { honeyhiveMajorOfFile } from "../analysis/sdk-model.js";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
@@ -100,6 +101,8 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
+    // Nothing to report in a file that does not use the SDK (analysis/relevance.ts).
+    if (!relevanceOf(input).sdk) return {};
     const findings = findUnvalidatedSessionIds(input);
     if (findings.length === 0) return {};
     const is1x = honeyhiveMajorOfFile(input) === 1;

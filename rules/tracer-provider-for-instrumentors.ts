@@ -9,6 +9,7 @@ import { instrumentationProviderFixes } from "../analysis/fixes/instrumentation-
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { providerOf } from "../analysis/instrumentations.js";
 import { analysisInputFromContext } from "../analysis/input.js";
+import { relevanceOf } from "../analysis/relevance.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "tracer-provider-for-instrumentors";
@@ -40,6 +41,8 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const input = analysisInputFromContext(context);
+    // Nothing to report in a file that does not use the SDK (analysis/relevance.ts).
+    if (!relevanceOf(input).sdk) return {};
     const found = instrumentationProviderFixes(input);
     if (found.length === 0) return {};
 

@@ -1,0 +1,198 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { visitorKeys } from "@typescript-eslint/visitor-keys";
+import { describe, expect, it } from "vitest";
+import { FIXTURES_DIR } from "../fixtures/index.js";
+import { enclosingFunction, findVariable } from "./ast.js";
+import { findEvaluateTracerBindings } from "./evaluate.js";
+import { mayExportOtelToHoneyhive, mayImportOtelPipeline } from "./flush-calls.js";
+import { findImplicitTracerUses } from "./implicit-tracer.js";
+import { findInstrumentationsWithoutProvider } from "./instrumentations.js";
+import { findLostSessions } from "./lost-session.js";
+import { parseAnalysisInput } from "./parse-input.js";
+import { mayNameOtelPackage, mayNameOtelPipeline, relevanceOf } from "./relevance.js";
+import { findUnvalidatedSessionIds } from "./session-id-flow.js";
+import { readSettings } from "./settings.js";
+import { includesText, indexOfText, lineStartsWith } from "./text-search.js";
+import { findTracerInitsPerCall } from "./tracer-init.js";
+
+const SCRIPT = /\.(?:[cm]?[jt]sx?)$/;
+
+/** Every script under fixtures/ (both sides of the before/after pairs included). */
+function fixtureScripts(): { readonly filename: string; readonly text: string }[] {
+  return readdirSync(FIXTURES_DIR, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && SCRIPT.test(entry.name) && !entry.name.endsWith(".d.ts"))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .map((filename) => ({ filename, text: readFileSync(filename, "utf8") }));
+}
+
+const relevanceFor = (text: string, filename = "/project/src/file.ts") => relevanceOf(parseAnalysisInput(text, filename, readSettings({})));
+
+/** The calls no-session-start-in-handler and no-tracer-init-in-handler start an imported helper's finding from, found by walking the tree. */
+function helperCalls(text: string, filename: string): TSESTree.CallExpression[] {
+  const input = parseAnalysisInput(text, filename, readSettings({}));
+  const importedNames = new Set<string>();
+  for (const statement of input.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === "type") continue;
+    for (const specifier of statement.specifiers) if (specifier.type !== AST_NODE_TYPES.ImportNamespaceSpecifier) importedNames.add(specifier.local.name);
+  }
+  const found: TSESTree.CallExpression[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && enclosingFunction(node) !== undefined) {
+      const variable = findVariable(input.scopeManager, node.callee, node.callee.name);
+      if (importedNames.has(node.callee.name) || variable?.defs[0]?.type === "ImportBinding") found.push(node);
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) if (item && typeof (item as TSESTree.Node).type === "string") visit(item as TSESTree.Node);
+    }
+  };
+  visit(input.ast);
+  return found;
+}
+
+describe("relevance: a necessary condition of every finding, file by file", () => {
+  const files = fixtureScripts();
+
+  it("lets through every fixture where a rule that reads the SDK model finds anything", () => {
+    let usingSdk = 0;
+    for (const { filename, text } of files) {
+      const input = parseAnalysisInput(text, filename, readSettings({}));
+      if (relevanceOf(input).sdk) {
+        usingSdk++;
+        continue;
+      }
+      const findings = {
+        evaluate: findEvaluateTracerBindings(input).bindings.length + findEvaluateTracerBindings(input).tracers.length,
+        lostSessions: findLostSessions(input).length,
+        implicitTracers: findImplicitTracerUses(input).length,
+        sessionIds: findUnvalidatedSessionIds(input).length,
+        instrumentations: findInstrumentationsWithoutProvider(input).length,
+      };
+      expect({ filename, ...findings }).toEqual({ filename, evaluate: 0, lostSessions: 0, implicitTracers: 0, sessionIds: 0, instrumentations: 0 });
+      if (!mayNameOtelPackage(text)) expect({ filename, inits: findTracerInitsPerCall(input).length }).toEqual({ filename, inits: 0 });
+    }
+    // Most fixtures use the SDK: the others are its look-alikes, the cases this must keep quiet.
+    expect(usingSdk).toBeGreaterThan(files.length / 2);
+  });
+
+  it("marks every fixture that calls an imported helper inside a function", () => {
+    let withCalls = 0;
+    for (const { filename, text } of files) {
+      if (helperCalls(text, filename).length === 0) continue;
+      withCalls++;
+      expect({ filename, importedCall: relevanceFor(text, filename).importedCall }).toEqual({ filename, importedCall: true });
+    }
+    expect(withCalls).toBeGreaterThan(50);
+  });
+
+  it("finds a superset of the flush rule's OpenTelemetry text tests in every fixture", () => {
+    let named = 0;
+    for (const { filename, text } of files) {
+      if (!mayExportOtelToHoneyhive(text) && !mayImportOtelPipeline(text)) continue;
+      named++;
+      expect({ filename, named: mayNameOtelPipeline(text) }).toEqual({ filename, named: true });
+    }
+    expect(named).toBeGreaterThan(20);
+  });
+});
+
+describe("relevance: the imported helper's call", () => {
+  it("is a call of an import inside a function, not at module level or through a member", () => {
+    expect(relevanceFor(`import { openSession } from "./session";\nexport function handler(req) { return openSession(req); }`).importedCall).toBe(true);
+    expect(relevanceFor(`import open from "./session";\nexport const handler = async (req) => { await open(req); };`).importedCall).toBe(true);
+    expect(relevanceFor(`import { f } from "./a";\nclass A { run() { f(); } }`).importedCall).toBe(true);
+    expect(relevanceFor(`import { f } from "./a";\nfunction h(x = f()) { return x; }`).importedCall).toBe(true);
+    expect(relevanceFor(`import * as lib from "./a";\nfunction h() { lib(); }`).importedCall).toBe(true);
+    expect(relevanceFor(`import lib = require("./a");\nfunction h() { lib(); }`).importedCall).toBe(true);
+    // At module level a call runs once (no handler holds it); a member call is no helper call.
+    expect(relevanceFor(`import { f } from "./a";\nconst x = f();\nexport default x;`).importedCall).toBe(false);
+    expect(relevanceFor(`import * as lib from "./a";\nexport function h() { return lib.f(); }`).importedCall).toBe(false);
+    expect(relevanceFor(`import { f } from "./a";\nexport function h() { return f; }`).importedCall).toBe(false);
+    expect(relevanceFor(`import { f } from "./a";\nexport function h() { return new f(); }`).importedCall).toBe(false);
+    // CommonJS requires are no import bindings for either rule.
+    expect(relevanceFor(`const { f } = require("./a");\nmodule.exports = function h() { return f(); };`, "/project/src/file.cjs").importedCall).toBe(false);
+  });
+
+  it("counts a nested declaration of an imported name, and a namespace, as a possible call", () => {
+    // session-start's candidates go by name: `f()` here is a candidate whatever `f` now holds.
+    expect(relevanceFor(`import { f } from "./a";\nexport function h(g) { const f = g.start; return f(); }`).importedCall).toBe(true);
+    expect(relevanceFor(`import { f } from "./a";\nconst run = (f) => f();`).importedCall).toBe(true);
+    // Declared again but never called so: no candidate.
+    expect(relevanceFor(`import { f } from "./a";\nexport function h(f) { return f; }`).importedCall).toBe(false);
+    // A type-only import's name is not one of them.
+    expect(relevanceFor(`import type { f } from "./a";\nexport function h(f: () => void) { return 1; }`).importedCall).toBe(false);
+    expect(relevanceFor(`export namespace N { import x = M.y; export function h() { x(); } }`).importedCall).toBe(true);
+    // An ambient namespace (effect's type namespaces) holds no code.
+    expect(relevanceFor(`import { f } from "./a";\nexport declare namespace N { type T = ReturnType<typeof f>; }\nf();`).importedCall).toBe(false);
+  });
+
+  it("is implied by the SDK", () => {
+    const relevance = relevanceFor(`import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ apiKey: "k", project: "p" });`);
+    expect(relevance).toEqual({ sdk: true, importedCall: true });
+  });
+});
+
+describe("relevance: OpenTelemetry words", () => {
+  it("reads what the flush rule's tests look for", () => {
+    const named = [
+      `import { NodeSDK } from "@opentelemetry/sdk-node";`,
+      `const { trace } = require("@opentelemetry/api");`,
+      `export const t = provider.getTracer("x");`,
+      `span = tracer.startSpan("x");`,
+      `otel.startActiveSpan("x", fn);`,
+      `await provider.forceFlush();`,
+      `import { tracer } from "./tracing";`,
+      `import {\n  a,\n  appTracer as t,\n} from "lib";`,
+      `const { Tracer: T } = require("lib");`,
+      `import "./instrument";`,
+      `  \n\t import   '../setup';`,
+      `require("#telemetry");`,
+      `x();\n   require ( "~/boot" );`,
+    ];
+    for (const text of named) expect({ text, named: mayNameOtelPipeline(text) }).toEqual({ text, named: true });
+    const quiet = [
+      `import { z } from "zod";\nexport const s = z.string();`,
+      `const x = 1; import("./lazy");`,
+      `foo(); import "./x";`,
+      `// require("./x")`,
+      `import "lodash";`,
+      `import * as Tracer from "./Tracer.js";\nexport const span: Tracer.Span = Tracer.make({ tracer: 1 });`,
+    ];
+    for (const text of quiet) expect({ text, named: mayNameOtelPipeline(text) }).toEqual({ text, named: false });
+  });
+});
+
+describe("text search by the rarest character", () => {
+  const words = ["honeyhive", "import(", "constructor(", "@opentelemetry/", "racer", "Span", "sessionId", "a", "ve", "use server"];
+  const texts = [
+    "",
+    "honeyhive",
+    "xhoneyhive",
+    "honeyhiv",
+    "ve honeyhive ve",
+    "have resolve honeyhiv e honeyhive",
+    "import (x); import(y)",
+    "@opentelemetry @opentelemetry/api",
+    "tracer Tracer racer",
+    "uuse server use serve use server",
+    "sessionI sessionId",
+    "čhoneyhive ü",
+  ];
+
+  it("answers as String.prototype.includes and indexOf", () => {
+    for (const word of words) {
+      for (const text of texts) {
+        expect({ word, text, found: includesText(text, word) }).toEqual({ word, text, found: text.includes(word) });
+        for (let from = 0; from <= text.length; from++) expect(indexOfText(text, word, from)).toBe(text.indexOf(word, from));
+      }
+    }
+  });
+
+  it("anchors a word to the start of a line as `^\\s*` does with the m flag", () => {
+    const after = /\s*["']\./y;
+    const samples = ["import './a'", "  import './a'", "x\n  import './a'", "x; import './a'", "\r\nimport \"./a\"", "// import './a'", "importer './a'", "x\u2028 import './a'", "import 'a'\nimport './b'"];
+    for (const text of samples) expect({ text, found: lineStartsWith(text, "import", after) }).toEqual({ text, found: /^\s*import\s*["']\./m.test(text) });
+  });
+});
