@@ -259,9 +259,25 @@ function collectExport(api: HandlerHookApi, named: ExportedValue, scriptFunction
       exportNode: exported.exportNode,
       middy: middyWrapped !== undefined,
       // A streaming handler's third parameter is the context, not a callback.
-      callbackStyle: !streamed && fn.params.length >= 3,
+      callbackStyle: !streamed && fn.params.length >= 3 && !(fn.async && !callsParameter(api, fn.params[2]!)),
     });
   }
+}
+
+/**
+ * Whether `fn`'s parameter `parameter` is called in `fn` (`callback(null, result)`). An async handler that
+ * never calls its callback, only passes it on (Bolt's `return handler(event, context, callback)`) or leaves
+ * it unused, ends when its promise settles: the Node.js runtime uses the returned promise
+ * (docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html, "Using async/await" and "Callback-based handlers").
+ */
+function callsParameter(api: HandlerHookApi, parameter: TSESTree.Parameter): boolean {
+  const variable = parameter.type === "Identifier" ? api.variableOf(parameter) : undefined;
+  // A destructured or defaulted parameter: not read here, so keep the callback reading.
+  if (!variable) return true;
+  return variable.references.some(({ identifier }) => {
+    const { parent } = identifier as TSESTree.Identifier;
+    return parent?.type === "CallExpression" ? parent.callee === identifier : parent?.type === "MemberExpression" && parent.object === identifier;
+  });
 }
 
 /** A Twilio Function: Lambda-shaped, with the request in its second parameter (`TWILIO_FUNCTIONS_PROJECT`). */
