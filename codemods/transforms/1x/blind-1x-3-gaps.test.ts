@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { METHODS_GONE_1X, OWN_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { useTempProjects } from "../../../analysis/test-utils/temp-projects.js";
 import { runTransforms } from "../../engine/engine.js";
-import { TRANSFORM_1X_IDS } from "../ids.js";
+import { ALL_TRANSFORM_IDS, TRANSFORM_1X_IDS } from "../ids.js";
 
 const makeProject = useTempProjects("blind-1x-3-gaps", "all");
 
@@ -252,5 +252,37 @@ export const unread = absent.traceFunction({ eventName: "unread" })(async (x: st
     expect(markers).toBe(1);
     expect(output).toContain(`export const read = tracer.trace({ eventName: "read" }, async (x: string) => x);`);
     expect(output).toMatch(/this receiver comes from \.\/absent, which the codemod could not read[^\n]*\*\/\nexport const unread = absent\.trace\(\{ eventName: "unread" \}, /);
+  });
+});
+
+// review-session: `traceFunction(base)(fn)` with `base` a const read by more than this call became
+// `trace(base, fn)` with neither a tracer (explicit-tracer edits a held literal only for its one reader) nor a marker.
+describe("traceFunction(options)(fn) whose options explicit-tracer cannot edit, in a file with a tracer", () => {
+  it("gets a marker when the const is read twice, is a parameter or a call's result; not when it is read once or names its tracer", () => {
+    const code = `import { HoneyHiveTracer, traceFunction } from "honeyhive";
+export const tracer = HoneyHiveTracer.init({ apiKey: "k", project: "p" });
+const base = { eventName: "shared" };
+export const first = traceFunction(base)(async (x: string) => x);
+export const second = traceFunction(base)(async (x: string) => x);
+export const fromParameter = (opts: { eventName: string }) => traceFunction(opts)(async (x: string) => x);
+export const fromCall = traceFunction(makeOptions())(async (x: string) => x);
+const once = { eventName: "once" };
+export const single = traceFunction(once)(async (x: string) => x);
+const named = { tracer, eventName: "named" };
+export const withTracer = traceFunction(named)(async (x: string) => x);
+export const alsoNamed = traceFunction(named)(async (x: string) => x);
+declare function makeOptions(): { eventName: string };
+`;
+    // The whole --from 1 run: the 2.x set's explicit-tracer writes the tracer into a literal it can edit.
+    const run = (text: string) => runTransforms(text, join(root, "src/main.ts"), { transforms: ALL_TRANSFORM_IDS });
+    const { output, markers } = run(code);
+    expect(run(output).output).toBe(output);
+    const marked = (name: string) => new RegExp(`pass the tracer to this call[^\\n]*\\*/\\n(export const )?${name}`).test(output);
+    expect(["first", "second"].filter(marked)).toEqual(["first", "second"]);
+    expect(marked("fromParameter")).toBe(true);
+    expect(marked("fromCall")).toBe(true);
+    expect(output).toContain(`const once = { eventName: "once", tracer };\nexport const single = trace(once, async (x: string) => x);`);
+    expect(marked("withTracer") || marked("alsoNamed")).toBe(false);
+    expect(markers).toBe(4);
   });
 });
