@@ -3,7 +3,7 @@
 // assigned over `HoneyHiveTracer.init`), D19 (init options read from a project JSON file) and D21 (a
 // tracer passed where an interface asks for 1.x's methods). The blind round's files are the fixture pairs
 // (codemods/blind-1x-3.test.ts); these cases pin each rule of the fix.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { METHODS_GONE_1X, OWN_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
@@ -151,6 +151,20 @@ exports.outside = () => HoneyHiveTracer.init({ ...require("../../outside.json"),
     expect(output).not.toMatch(/\*\/\nexports\.plain = /);
     for (const name of ["list", "broken", "missing"]) expect(output).toMatch(new RegExp(`another module \\(\\./${name}\\.json\\)[^\\n]*\\*/\\nexports\\.${name} = `));
     expect(output).toMatch(/another module \(\.\.\/\.\.\/outside\.json\)[^\n]*\*\/\nexports\.outside = /);
+  });
+});
+
+describe("D19: a JSON file in the project that is a symlink to a file outside it (review-session)", () => {
+  it("is not read: the generic marker, not the outside file's keys", () => {
+    const outside = join(dirname(root), "outside-linked.json");
+    writeFileSync(outside, `{ "metadata": { "x": 1 }, "disableHttpTracing": true }\n`);
+    const link = join(root, "src/linked.json");
+    rmSync(link, { force: true });
+    symlinkSync(outside, link);
+    const { output, markers } = once(`const { HoneyHiveTracer } = require("honeyhive");\nexports.linked = () => HoneyHiveTracer.init({ ...require("./linked.json"), apiKey: "k" });\n`, "src/main.cjs");
+    expect(markers).toBe(1);
+    expect(output).toMatch(/another module \(\.\/linked\.json\)[^\n]*\*\/\nexports\.linked = /);
+    expect(output).not.toContain("read from ./linked.json");
   });
 });
 
