@@ -58,6 +58,14 @@ describe(`${FLUSH}: an async Lambda handler that passes its callback on is not c
   });
 });
 
+describe(`${FLUSH}: a Twilio Function ends when its callback is called`, () => {
+  it("an async Twilio Function that passes its callback on stays callback-style", () => {
+    const file = projectFile("twilio-app", { "@twilio/runtime-handler": "2.0.3", honeyhive: "^2.0.0" }, "functions/reply.js");
+    const code = `${HH_CJS}const { reply } = require(Runtime.getAssets()["/reply.js"].path);\nexports.handler = async (context, event, callback) => {\n  tracer.createSession();\n  return reply(context, event, callback);\n};\n`;
+    expect(messagesOf(FLUSH, flushRule, code, file)[0]).toMatch(/^Callback-style Twilio Functions handler `handler`/);
+  });
+});
+
 describe(`${SESSION_START}: Moleculer's internal \`$\` events are not per-call handlers`, () => {
   const broker = `const { ServiceBroker } = require("moleculer");\n${HH_CJS}const broker = new ServiceBroker();\n`;
   it("createService: a `$node.connected` handler is quiet, a user event beside it is reported", () => {
