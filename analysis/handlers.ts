@@ -1036,7 +1036,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       if (key === undefined) continue;
       // `{ handler }` shorthand and `{ async handler(req, reply) {} }` methods both land here.
       if (registration.options?.includes(key)) functions.push(...bindings.functionsOf(property.value));
-      if (registration.resolverMaps?.includes(key)) functions.push(...this.resolverFunctions(property.value));
+      if (registration.resolverMaps?.includes(key)) functions.push(...this.resolverFunctions(property.value, registration.resolverMapExcept?.[key]));
       if (depth === 0 && registration.optionContainers?.includes(key)) {
         const nested = bindings.objectOf(property.value);
         if (nested) functions.push(...this.optionFunctions(nested, registration, depth + 1));
@@ -1076,16 +1076,19 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   }
 
   /** `{ Query: { field: fn }, User: { posts() {} }, Subscription: { s: { subscribe, resolve } } }`, or an array of such maps; also a route map (`{ "/x": fn, "/y": { GET: fn } }`). */
-  private resolverFunctions(value: TSESTree.Node): FunctionNode[] {
+  private resolverFunctions(value: TSESTree.Node, except?: RegExp): FunctionNode[] {
     const { bindings } = this.context;
     const target = unwrap(value);
     if (target.type === "ArrayExpression") {
-      return target.elements.flatMap((element) => (element && element.type !== "SpreadElement" ? this.resolverFunctions(element) : []));
+      return target.elements.flatMap((element) => (element && element.type !== "SpreadElement" ? this.resolverFunctions(element, except) : []));
     }
     const map = bindings.objectOf(target);
     if (!map) return [];
+    const skipped = (property: TSESTree.Property) => except !== undefined && except.test(staticName(property.key, property.computed) ?? "");
     // A function directly under a key is a handler too: Bun's `routes: { "/users/:id": (req) => … }` beside `{ GET, POST }` objects.
-    return map.properties.flatMap((typeProperty) => (typeProperty.type === "Property" ? [...bindings.functionsOf(typeProperty.value), ...this.fieldResolverFunctions(typeProperty.value)] : []));
+    return map.properties.flatMap((typeProperty) =>
+      typeProperty.type === "Property" && !skipped(typeProperty) ? [...bindings.functionsOf(typeProperty.value), ...this.fieldResolverFunctions(typeProperty.value)] : [],
+    );
   }
 
   /** One type's field resolvers: `{ field: fn, other() {}, s: { subscribe, resolve } }`. */

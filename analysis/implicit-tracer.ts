@@ -142,13 +142,22 @@ function compute(input: AnalysisInput, options: ImplicitTracerOptions): Implicit
 function optionsHeldInConst(sdk: SdkModel, use: TraceUse): TSESTree.ObjectExpression | undefined {
   if (use.node.type !== "CallExpression" || use.decorator || use.node.arguments.length < 2) return undefined;
   const argument = unwrapExpression(use.node.arguments[0]);
-  if (argument?.type !== "Identifier") return undefined;
+  const literal = argument?.type === "Identifier" ? constOptionsLiteral(sdk, argument) : undefined;
+  return literal && !findProperty(literal, "tracer") ? literal : undefined;
+}
+
+/**
+ * The literal of plain properties a `const` of this file holds, when `argument` is its only read and it is
+ * not exported: options the fix can edit in place (`optionsHeldInConst`). 1x-trace-wrappers asks it too:
+ * options it does not answer for are left to the default tracer, so the rewrite gets a marker.
+ */
+export function constOptionsLiteral(sdk: SdkModel, argument: TSESTree.Identifier): TSESTree.ObjectExpression | undefined {
   const variable = sdk.variableOf(argument);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type !== "Variable" || def.node.type !== "VariableDeclarator" || def.parent?.kind !== "const" || !def.node.init) return undefined;
   if (def.parent.parent?.type === "ExportNamedDeclaration") return undefined;
   const literal = unwrapExpression(def.node.init);
-  if (literal?.type !== "ObjectExpression" || !hasOnlyPlainProperties(literal) || findProperty(literal, "tracer")) return undefined;
+  if (literal?.type !== "ObjectExpression" || !hasOnlyPlainProperties(literal)) return undefined;
   const reads = variable!.references.filter((reference) => !reference.init);
   return reads.length === 1 && reads[0]!.identifier === argument ? literal : undefined;
 }

@@ -71,6 +71,19 @@ describe("secrets in log lines", () => {
     expect(output).not.toContain(API_KEY);
   });
 
+  // review-session: the verbose startup line printed `serverUrl` whole, so a token in its path (a proxy's
+  // `/t/<token>/`) reached the log; redact() knows only keys, URL credentials, query values and Bearer tokens.
+  it("never prints a token in the serverUrl's path, verbose, and still names the server's origin", async () => {
+    const token = "tok-9c1e77d0-path-secret";
+    const serverUrl = `${await echoingBackend()}/t/${token}/api`;
+    await exerciseTracer(HoneyHiveTracer.init({ apiKey: API_KEY, project: "logs", serverUrl, timeoutMs: 1_000, verbose: true }));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // let the processor's error handler run
+
+    const output = logged.join("\n");
+    expect(output).toMatch(new RegExp(`tracer initialized: .*server=${new URL(serverUrl).origin.replace(/[.]/g, "\\.")}/…`));
+    expect(output).not.toContain(token);
+  });
+
   it("never prints an API key that a 401 status text echoes, in SDK or OpenTelemetry diagnostic lines", async () => {
     const serverUrl = await echoingBackend();
     await exerciseTracer(HoneyHiveTracer.init({ apiKey: API_KEY, project: "logs", serverUrl, timeoutMs: 1_000, verbose: true }));

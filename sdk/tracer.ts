@@ -20,7 +20,7 @@ import {
 import { createExportPipeline, createOtlpExporter, type ExportPipeline } from "./export-pipeline.js";
 import { EXIT_FLUSH_BUDGET_MS, flushBeforeExit, type ExitFlushTarget } from "./exit-flush.js";
 import { HttpTransport, type TransportFailures } from "./http-transport.js";
-import { createLogger, describeError, quote, registerSecret, warnOnce, type Logger } from "./logger.js";
+import { createLogger, describeError, quote, registerSecret, serverOrigin, warnOnce, type Logger } from "./logger.js";
 import { INVALID_SPAN_CONTEXT, context, trace as otelTrace } from "./otel-api.js";
 import { otelSdk } from "./otel-sdk.js";
 import {
@@ -215,7 +215,7 @@ export class HoneyHiveTracer {
     this.#otelTracer = this.#basicProvider.getTracer(INSTRUMENTATION_SCOPE, PACKAGE_VERSION);
     if (creation.becomeDefault) offerDefaultTracer(this);
     this.#logger.debug(
-      `tracer initialized: project=${config.project} source=${config.source} serverUrl=${config.serverUrl} ` +
+      `tracer initialized: project=${config.project} source=${config.source} server=${serverShown(config.serverUrl)} ` +
         `testMode=${config.testMode} enabled=${this.#enabled} session=${this.#instanceSessionId ?? "none"}`,
     );
   }
@@ -702,4 +702,17 @@ export function isHoneyHiveTracer(value: unknown): value is HoneyHiveTracer {
 /** The OpenTelemetry tracer behind `tracer`, or undefined when it records nothing (disabled, shut down). */
 export function otelTracerOf(tracer: HoneyHiveTracer): Tracer | undefined {
   return (tracer as unknown as { [OTEL_TRACER_OF]: () => Tracer | undefined })[OTEL_TRACER_OF]();
+}
+
+/**
+ * What the verbose startup line says about `serverUrl`: its origin, never its path, query or credentials
+ * (a proxy's URL may carry a token in any of them: `https://proxy.example.com/t/<token>/api`); `/…` marks a
+ * path left out.
+ */
+function serverShown(serverUrl: string): string {
+  const origin = serverOrigin(serverUrl);
+  if (origin === undefined) return "(not a URL)";
+  // serverOrigin() parsed it: parsing again cannot throw.
+  const { pathname } = new URL(serverUrl);
+  return pathname === "/" || pathname === "" ? origin : `${origin}/…`;
 }

@@ -341,6 +341,11 @@ export interface Registration {
   readonly methodMapInstances?: { readonly except: readonly string[] };
   /** Keys of object-literal arguments that hold a GraphQL resolver map (`{ Query: { field: fn } }`), or a route map (Bun's `routes: { "/x": fn, "/y": { GET: fn } }`). */
   readonly resolverMaps?: readonly string[];
+  /**
+   * With `resolverMaps`: per map key, the entry keys that are no handlers (Moleculer's `events: { "$node.connected"() {} }`,
+   * the broker's own internal events, `$`-prefixed).
+   */
+  readonly resolverMapExcept?: Readonly<Record<string, RegExp>>;
   /** Keys of option objects whose object values hold more option keys (hapi's `{ options: { handler } }`). */
   readonly optionContainers?: readonly string[];
   /** The argument that names the registered function (`functions.http("name", fn)`): messages use it. */

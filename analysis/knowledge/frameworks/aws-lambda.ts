@@ -258,10 +258,32 @@ function collectExport(api: HandlerHookApi, named: ExportedValue, scriptFunction
       nameNode: exported.nameNode,
       exportNode: exported.exportNode,
       middy: middyWrapped !== undefined,
-      // A streaming handler's third parameter is the context, not a callback.
-      callbackStyle: !streamed && fn.params.length >= 3,
+      // A streaming handler's third parameter is the context, not a callback. On Lambda an async handler that
+      // never calls its callback ends with its promise; a Twilio Function ends only when the callback is called
+      // ("When your code finishes, call callback() … After callback() returns, the runtime terminates execution":
+      // twilio.com/docs/serverless/functions-assets/functions/invocation, and async handlers there still end
+      // with `return callback(null, …)`: …/async-await-migration; checked with the search tool 2026-12-06).
+      callbackStyle: !streamed && fn.params.length >= 3 && !(platform === awsLambdaPlatform && fn.async && !callsParameter(api, fn.params[2]!)),
     });
   }
+}
+
+/**
+ * Whether `fn`'s parameter `parameter` is called in `fn` (`callback(null, result)`). An async handler that
+ * never calls its callback, only passes it on (Bolt's `return handler(event, context, callback)`) or leaves
+ * it unused, ends when its promise settles: the Node.js runtime uses the returned promise (aws-lambda's
+ * `Handler` type: "callback … Can instead return a promise that resolves with the result payload"; the runtime
+ * team's aws-lambda-nodejs-runtime-interface-client#137 on the two handler styles; checked with the search tool
+ * 2026-12-06).
+ */
+function callsParameter(api: HandlerHookApi, parameter: TSESTree.Parameter): boolean {
+  const variable = parameter.type === "Identifier" ? api.variableOf(parameter) : undefined;
+  // A destructured or defaulted parameter: not read here, so keep the callback reading.
+  if (!variable) return true;
+  return variable.references.some(({ identifier }) => {
+    const { parent } = identifier as TSESTree.Identifier;
+    return parent?.type === "CallExpression" ? parent.callee === identifier : parent?.type === "MemberExpression" && parent.object === identifier;
+  });
 }
 
 /** A Twilio Function: Lambda-shaped, with the request in its second parameter (`TWILIO_FUNCTIONS_PROJECT`). */

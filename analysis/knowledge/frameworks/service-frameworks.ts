@@ -66,6 +66,13 @@ export const feathers = {
 
 /** The keys of a Moleculer service schema that map names to per-call handlers: its actions and its event handlers. */
 const MOLECULER_HANDLER_MAPS = ["actions", "events"];
+/**
+ * The broker's internal events (`$node.connected`, `$services.changed`, `$broker.started`, `$circuit-breaker.opened`):
+ * "the broker broadcasts some local system events … always start with `$` prefix" (moleculerjs/site
+ * source/docs/0.14/events.md, "Internal events", recalled: the search corpus had no page of it on 2026-12-06); a node
+ * or service coming and going, not a call of a client.
+ */
+const MOLECULER_INTERNAL_EVENTS = { events: /^\$/ };
 
 /**
  * A moleculer-runner service file: `services/greeter.service.js` holding `module.exports = { name: "greeter",
@@ -87,8 +94,9 @@ function moleculerServiceFile(api: HandlerHookApi): void {
   for (const property of schema.properties) {
     const key = keyOf(property);
     if (property.type !== "Property" || key === undefined || !MOLECULER_HANDLER_MAPS.includes(key)) continue;
+    const except = key === "events" ? MOLECULER_INTERNAL_EVENTS.events : undefined;
     for (const entry of api.objectOf(property.value)?.properties ?? []) {
-      if (entry.type !== "Property") continue;
+      if (entry.type !== "Property" || except?.test(keyOf(entry) ?? "")) continue;
       // `add(ctx) {}`, or `add: { params, handler(ctx) {} }`.
       const direct = api.functionsOf(entry.value);
       const handler = direct.length > 0 ? undefined : api.objectOf(entry.value)?.properties.find((field) => keyOf(field) === "handler");
@@ -135,7 +143,7 @@ export const moleculer = {
     broker: {
       createdBy: [{ value: { package: "moleculer", name: "ServiceBroker" }, new: true }],
       types: [{ package: "moleculer", name: "ServiceBroker" }],
-      methods: { createService: { arguments: [], resolverMaps: MOLECULER_HANDLER_MAPS } },
+      methods: { createService: { arguments: [], resolverMaps: MOLECULER_HANDLER_MAPS, resolverMapExcept: MOLECULER_INTERNAL_EVENTS } },
     },
   },
   hook: {

@@ -3,13 +3,13 @@
 // assigned over `HoneyHiveTracer.init`), D19 (init options read from a project JSON file) and D21 (a
 // tracer passed where an interface asks for 1.x's methods). The blind round's files are the fixture pairs
 // (codemods/blind-1x-3.test.ts); these cases pin each rule of the fix.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { METHODS_GONE_1X, OWN_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { useTempProjects } from "../../../analysis/test-utils/temp-projects.js";
 import { runTransforms } from "../../engine/engine.js";
-import { TRANSFORM_1X_IDS } from "../ids.js";
+import { ALL_TRANSFORM_IDS, TRANSFORM_1X_IDS } from "../ids.js";
 
 const makeProject = useTempProjects("blind-1x-3-gaps", "all");
 
@@ -154,6 +154,20 @@ exports.outside = () => HoneyHiveTracer.init({ ...require("../../outside.json"),
   });
 });
 
+describe("D19: a JSON file in the project that is a symlink to a file outside it (review-session)", () => {
+  it("is not read: the generic marker, not the outside file's keys", () => {
+    const outside = join(dirname(root), "outside-linked.json");
+    writeFileSync(outside, `{ "metadata": { "x": 1 }, "disableHttpTracing": true }\n`);
+    const link = join(root, "src/linked.json");
+    rmSync(link, { force: true });
+    symlinkSync(outside, link);
+    const { output, markers } = once(`const { HoneyHiveTracer } = require("honeyhive");\nexports.linked = () => HoneyHiveTracer.init({ ...require("./linked.json"), apiKey: "k" });\n`, "src/main.cjs");
+    expect(markers).toBe(1);
+    expect(output).toMatch(/another module \(\.\/linked\.json\)[^\n]*\*\/\nexports\.linked = /);
+    expect(output).not.toContain("read from ./linked.json");
+  });
+});
+
 describe("D21: a tracer passed where an interface of the file asks for 1.x methods", () => {
   it("marks the interface's 1.x members and the call", () => {
     const code = `import { HoneyHiveTracer } from "honeyhive";
@@ -252,5 +266,37 @@ export const unread = absent.traceFunction({ eventName: "unread" })(async (x: st
     expect(markers).toBe(1);
     expect(output).toContain(`export const read = tracer.trace({ eventName: "read" }, async (x: string) => x);`);
     expect(output).toMatch(/this receiver comes from \.\/absent, which the codemod could not read[^\n]*\*\/\nexport const unread = absent\.trace\(\{ eventName: "unread" \}, /);
+  });
+});
+
+// review-session: `traceFunction(base)(fn)` with `base` a const read by more than this call became
+// `trace(base, fn)` with neither a tracer (explicit-tracer edits a held literal only for its one reader) nor a marker.
+describe("traceFunction(options)(fn) whose options explicit-tracer cannot edit, in a file with a tracer", () => {
+  it("gets a marker when the const is read twice, is a parameter or a call's result; not when it is read once or names its tracer", () => {
+    const code = `import { HoneyHiveTracer, traceFunction } from "honeyhive";
+export const tracer = HoneyHiveTracer.init({ apiKey: "k", project: "p" });
+const base = { eventName: "shared" };
+export const first = traceFunction(base)(async (x: string) => x);
+export const second = traceFunction(base)(async (x: string) => x);
+export const fromParameter = (opts: { eventName: string }) => traceFunction(opts)(async (x: string) => x);
+export const fromCall = traceFunction(makeOptions())(async (x: string) => x);
+const once = { eventName: "once" };
+export const single = traceFunction(once)(async (x: string) => x);
+const named = { tracer, eventName: "named" };
+export const withTracer = traceFunction(named)(async (x: string) => x);
+export const alsoNamed = traceFunction(named)(async (x: string) => x);
+declare function makeOptions(): { eventName: string };
+`;
+    // The whole --from 1 run: the 2.x set's explicit-tracer writes the tracer into a literal it can edit.
+    const run = (text: string) => runTransforms(text, join(root, "src/main.ts"), { transforms: ALL_TRANSFORM_IDS });
+    const { output, markers } = run(code);
+    expect(run(output).output).toBe(output);
+    const marked = (name: string) => new RegExp(`pass the tracer to this call[^\\n]*\\*/\\n(export const )?${name}`).test(output);
+    expect(["first", "second"].filter(marked)).toEqual(["first", "second"]);
+    expect(marked("fromParameter")).toBe(true);
+    expect(marked("fromCall")).toBe(true);
+    expect(output).toContain(`const once = { eventName: "once", tracer };\nexport const single = trace(once, async (x: string) => x);`);
+    expect(marked("withTracer") || marked("alsoNamed")).toBe(false);
+    expect(markers).toBe(4);
   });
 });

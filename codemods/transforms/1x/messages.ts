@@ -54,7 +54,7 @@ export const MESSAGES_1X = {
   tracerForStructuralType: (names: readonly string[]) =>
     `this passes the tracer where a 1.x ${names.map((name) => `${name}()`).join(", ")} is expected: update the parameter's type (marked) for this SDK's tracer`,
   wrapperSpreadOptionsTracer:
-    "pass the tracer to this call (a `tracer` key in its options): they are spread from another object, which the codemod cannot read, so it does not add one (without it trace() records through the default tracer)",
+    "pass the tracer to this call (a `tracer` key in its options): they come from another object, which the codemod cannot edit for this call alone, so it does not add one (without it trace() records through the default tracer)",
   tracerFromUnreadModule: (name: string, module: string) =>
     `this receiver comes from ${module}, which the codemod could not read: rewritten as a HoneyHive tracer's ${name}() because only that tracer has the method; check that it is one`,
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,

@@ -10,7 +10,7 @@
 // the options text moves in front of it instead.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { findVariable, memberName, skipTrivia, staticName, unwrapExpression } from "../../../analysis/ast.js";
+import { findProperty, findVariable, memberName, skipTrivia, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
@@ -20,7 +20,8 @@ import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKno
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
-import { getSdkModel } from "../../../analysis/sdk-model.js";
+import { constOptionsLiteral } from "../../../analysis/implicit-tracer.js";
+import { getSdkModel, type SdkModel } from "../../../analysis/sdk-model.js";
 import { MARKER_MESSAGES } from "../../../analysis/fixes/review-markers.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -163,14 +164,23 @@ function unreadTracerModule(input: AnalysisInput, receiver: TSESTree.Node): stri
 /**
  * The wrapper's options become a spread in trace()'s: a literal with a spread, or (for the shorthands, whose
  * options go into a new literal beside `eventType`) any value but a literal; `traceFunction(options)` passes a
- * variable on as it is, which explicit-tracer reads where it is a const literal of the file.
+ * value on as it is, which explicit-tracer reads only where it is a const literal of the file read there alone
+ * (`constOptionsLiteral`): a `base` also read by another call, a parameter or a call's result is left to the
+ * default tracer unless it holds a `tracer` key.
  */
-function spreadsOptions(call: TSESTree.CallExpression, name: string): boolean {
+function spreadsOptions(sdk: SdkModel, call: TSESTree.CallExpression, name: string): boolean {
   const options = wrapperOptions(call, name);
   if (options === undefined || isEmptyArgument(options)) return false;
   const value = unwrapExpression(options);
   if (value?.type === AST_NODE_TYPES.ObjectExpression) return value.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement);
-  return name !== "traceFunction" && options.type !== AST_NODE_TYPES.SpreadElement;
+  if (options.type === AST_NODE_TYPES.SpreadElement) return false;
+  if (name !== "traceFunction") return true;
+  const held = value?.type === AST_NODE_TYPES.Identifier ? constOptionsLiteral(sdk, value) : undefined;
+  if (held) return false;
+  const defs = value?.type === AST_NODE_TYPES.Identifier ? (sdk.variableOf(value)?.defs ?? []) : [];
+  const init = defs.length === 1 && defs[0]!.node.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(defs[0]!.node.init) : undefined;
+  // A literal that names its tracer needs none (`const base = { tracer, eventName }` read by several calls).
+  return !(init?.type === AST_NODE_TYPES.ObjectExpression && findProperty(init, "tracer"));
 }
 
 /** `undefined`, `null` or `{}` written as an argument: nothing to move. */
@@ -365,7 +375,7 @@ function collect({ file, edits }: TransformContext): void {
     else if (sdk.tracers.length === 0 && !held && !discardedInit(input) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
     // Options spread in (`traceModel(fn, { ...base })`, `traceModel(fn, base)` → `trace({ ...base, eventType }, fn)`): explicit-tracer
     // leaves options it cannot read (they may carry a tracer), so this call would record through the default tracer unmarked.
-    else if (!held && spreadsOptions(call, name) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MESSAGES_1X.wrapperSpreadOptionsTracer);
+    else if (!held && spreadsOptions(sdk, call, name) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MESSAGES_1X.wrapperSpreadOptionsTracer);
     rewritten.push(call.callee.range);
     if (variable) wrapperVariables.add(variable);
   }
