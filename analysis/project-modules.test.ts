@@ -499,6 +499,8 @@ describe("workspace roots and parsed project files (the Lambda functions configu
       main: "dist/index.js",
       preloads: ["./instrument.mjs", "dd-trace/init"],
       workspaces: true,
+      workspacePatterns: ["packages/*"],
+      entryPoints: ["dist/index.js"],
     });
     expect(reader.manifestOf(join(root, "app"))).toBe(manifest);
     expect(reader.isWorkspaceRoot(join(root, "app"))).toBe(true);

@@ -24,8 +24,9 @@ import { getAnalysisContext } from "./context.js";
 import type { ExportFact, ExportFactKind, ModuleFacts, ReExport } from "./export-facts.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import { mayActivatePipeline } from "./knowledge/instrumentations.js";
-import { isKnownNonHoneyhiveModule } from "./knowledge/sdks/index.js";
-import { isSdkModule } from "./settings.js";
+import { isKnownNonHoneyhiveModule, TRACER_HINT_PATTERN } from "./knowledge/sdks/index.js";
+import { isLocalModule, isSdkModule } from "./settings.js";
+import { MAX_WORKSPACE_LEVELS, splitPackageSpecifier, workspaceOf, workspacePackageOf, type WorkspacePackage } from "./workspaces.js";
 
 /** The file system as the reader uses it; injectable so tests can count and fake the work. */
 export interface ProjectFileSystem {
@@ -161,6 +162,16 @@ export interface PackageManifest {
   readonly preloads: readonly string[];
   /** It declares `workspaces` (npm, yarn, bun): the root of a workspace. */
   readonly workspaces: boolean;
+  /** `name`, when it is a string: what a workspace's other packages import it as (analysis/workspaces.ts). */
+  readonly name?: string;
+  /** The directory patterns of `workspaces` (an array, or yarn's `{ packages }`), when there are any. */
+  readonly workspacePatterns?: readonly string[];
+  /**
+   * The files the bare package name loads, as written, in the order they are tried: the strings of
+   * `exports` (its `"."` entry or its top-level conditions, each condition in order), then `types`,
+   * `typings`, `module` and `main` (analysis/workspaces.ts). Absent when none.
+   */
+  readonly entryPoints?: readonly string[];
 }
 
 export const EMPTY_MANIFEST: PackageManifest = Object.freeze({ dependencies: new Set<string>(), ranges: new Map<string, string>(), preloads: Object.freeze([]) as readonly string[], workspaces: false });
@@ -207,7 +218,34 @@ export function parsePackageManifest(text: string): PackageManifest {
   if (typeof scripts === "object" && scripts !== null) {
     for (const script of Object.values(scripts)) if (typeof script === "string") for (const specifier of preloadsOfCommand(script)) preloads.add(specifier);
   }
-  return { dependencies, ranges, ...(typeof record.main === "string" && { main: record.main }), preloads: [...preloads], workspaces: "workspaces" in record };
+  const workspaces = record.workspaces;
+  const patternList = Array.isArray(workspaces) ? workspaces : typeof workspaces === "object" && workspaces !== null ? (workspaces as Record<string, unknown>).packages : undefined;
+  const workspacePatterns = Array.isArray(patternList) ? patternList.filter((pattern): pattern is string => typeof pattern === "string") : [];
+  const entryPoints = [...stringsOf(entryOfExports(record.exports)), ...["types", "typings", "module", "main"].flatMap((field) => (typeof record[field] === "string" ? [record[field]] : []))];
+  return {
+    dependencies,
+    ranges,
+    ...(typeof record.main === "string" && { main: record.main }),
+    preloads: [...preloads],
+    workspaces: "workspaces" in record,
+    ...(typeof record.name === "string" && { name: record.name }),
+    ...(workspacePatterns.length > 0 && { workspacePatterns }),
+    ...(entryPoints.length > 0 && { entryPoints: [...new Set(entryPoints)] }),
+  };
+}
+
+/** What `exports` maps the bare name to: itself when a string or a conditions object, its `"."` entry when keyed by subpaths. */
+function entryOfExports(exports: unknown): unknown {
+  if (typeof exports !== "object" || exports === null || Array.isArray(exports)) return exports;
+  const record = exports as Record<string, unknown>;
+  return Object.keys(record).some((key) => key.startsWith(".")) ? record["."] : record;
+}
+
+/** The strings of an `exports` value (a path, a conditions object, a fallback array), depth first, in order. */
+function stringsOf(value: unknown, depth = 0): string[] {
+  if (typeof value === "string") return [value];
+  if (depth > 8 || typeof value !== "object" || value === null) return [];
+  return (Array.isArray(value) ? value : Object.values(value)).flatMap((item) => stringsOf(item, depth + 1));
 }
 
 /**
@@ -327,7 +365,10 @@ export class ProjectModules {
    */
   resolve(specifier: string, fromFile: string): string | undefined {
     const directory = dirname(fromFile);
-    const key = `${directory}\0${specifier}`;
+    // A bare specifier may name a package of the importer's workspace (analysis/workspaces.ts): a
+    // once-a-second answer, part of the key, so a package added or renamed resolves again.
+    const workspace = isBareSpecifier(specifier) ? workspacePackageOf(this, specifier, this.projectRootOf(directory)) : undefined;
+    const key = workspace ? `${directory}\0${specifier}\0${workspace.directory}\0${workspace.entryPoints.join("\0")}` : `${directory}\0${specifier}`;
     const cached = this.resolutions.get(key);
     // The realpath is asked again: a symbolic link on the way may change without any listing read here changing.
     if (cached && this.unchanged(cached.dependencies) && (cached.path === undefined || this.acceptable(cached.path, cached.root))) return cached.path;
@@ -337,15 +378,28 @@ export class ProjectModules {
     try {
       const root = this.projectRootOf(directory);
       this.rejectedInResolution = false;
-      const path = this.resolveUnchecked(specifier, fromFile, directory, root);
+      let path = this.resolveUnchecked(specifier, fromFile, directory, root);
+      const inWorkspace = path === undefined && workspace !== undefined ? this.resolveInWorkspace(workspace) : undefined;
+      path ??= inWorkspace;
       // A file turned down for its real path may be taken once a link changes, which no listing shows: asked again each time.
       if (this.rejectedInResolution) this.resolutions.delete(key);
-      else this.resolutions.set(key, { path, root, dependencies });
+      else this.resolutions.set(key, { path, root: inWorkspace !== undefined ? workspace!.root : root, dependencies });
       return path;
     } finally {
       this.dependencies = undefined;
       this.checkedInResolution.clear();
     }
+  }
+
+  /**
+   * `resolve` for a bare specifier that names a package of the importer's workspace
+   * (analysis/workspaces.ts); undefined, having resolved nothing, for any other specifier (a
+   * dependency, an alias, a relative path): for callers that resolve those their own way (migrate's
+   * project pass).
+   */
+  resolveWorkspaceImport(specifier: string, fromFile: string): string | undefined {
+    if (!isBareSpecifier(specifier) || workspacePackageOf(this, specifier, this.projectRootOf(dirname(fromFile))) === undefined) return undefined;
+    return this.resolve(specifier, fromFile);
   }
 
   /** Whether every file or directory a cached resolution read is as it was (a failed listing never is). */
@@ -389,6 +443,37 @@ export class ProjectModules {
       this.rejectedInResolution = true;
     }
     return undefined;
+  }
+
+  /**
+   * The file of a workspace package an import names: a subpath by file (`@acme/telemetry/src/wrap.js`
+   * → `src/wrap.ts`); the bare name by its manifest's entry points when they lead to TypeScript source,
+   * else `src/index.*`, else entry points leading to JavaScript (a JavaScript package's `main`), else
+   * `index.*`. Only inside the package's folder, and (real path) inside the workspace root.
+   */
+  private resolveInWorkspace(workspace: WorkspacePackage): string | undefined {
+    const inPackage = (path: string) => (isInside(path, workspace.directory) ? path : undefined);
+    const take = (base: string | undefined, accept: (file: string) => boolean = () => true): string | undefined => {
+      const found = base === undefined ? undefined : this.probe(base);
+      if (found === undefined || !accept(found)) return undefined;
+      if (this.acceptable(found, workspace.root)) return found;
+      this.rejectedInResolution = true;
+      return undefined;
+    };
+    if (workspace.subpath !== "") return take(inPackage(resolve(workspace.directory, workspace.subpath)));
+    const entries = workspace.entryPoints.map((entry) => inPackage(resolve(workspace.directory, entry)));
+    const typescript = (file: string) => /\.[cm]?tsx?$/.test(file);
+    for (const entry of entries) {
+      const found = take(entry, typescript);
+      if (found !== undefined) return found;
+    }
+    const sourceIndex = take(join(workspace.directory, "src", "index"));
+    if (sourceIndex !== undefined) return sourceIndex;
+    for (const entry of entries) {
+      const found = take(entry);
+      if (found !== undefined) return found;
+    }
+    return take(join(workspace.directory, "index"));
   }
 
   private found(facts: readonly ExportFact[], path: string, name: string, fromFile: string): ImportedExport {
@@ -527,6 +612,32 @@ export class ProjectModules {
     const stats = this.fs.stat(directory);
     return stats?.isDirectory && stats.mtimeMs === cached.mtimeMs ? cached.entries : undefined;
   }
+
+  /**
+   * The folders that may root the workspace of the package rooted at `packageRoot`, nearest first, from
+   * the listings `markersOf` made (memoized per process, no file system call once the package root is
+   * known): `packageRoot` when it holds a `pnpm-workspace.yaml`, and each folder above it, at most
+   * `MAX_WORKSPACE_LEVELS` up and not above a `.git`, holding one or a package.json. Empty for a project
+   * with no package above its own (analysis/workspaces.ts then reads nothing).
+   */
+  workspaceCandidatesOf(packageRoot: string): readonly string[] {
+    let candidates = this.workspaceCandidates.get(packageRoot);
+    if (candidates === undefined) {
+      candidates = [];
+      let directory = packageRoot;
+      for (let level = 0; level <= MAX_WORKSPACE_LEVELS; level += 1) {
+        const entries = this.listings.get(directory)?.entries ?? this.entriesOf(directory);
+        if (entries?.get("pnpm-workspace.yaml") === "file" || (level > 0 && entries?.get("package.json") === "file")) candidates.push(directory);
+        const parent = dirname(directory);
+        if (entries?.has(".git") || parent === directory) break;
+        directory = parent;
+      }
+      this.workspaceCandidates.set(packageRoot, candidates);
+    }
+    return candidates;
+  }
+
+  private readonly workspaceCandidates = new Map<string, string[]>();
 
   /** Project markers at or above `directory`, memoized for every directory on the way (each is listed once per process). */
   private markersOf(directory: string): { readonly packageRoot: string | undefined; readonly otherRoot: string | undefined } {
@@ -673,6 +784,11 @@ export function parseJsonc(jsonc: string): unknown {
   }
 }
 
+/** A package name, maybe with a subpath (`express`, `@acme/telemetry/src/wrap.js`): not relative, absolute, `node:`, `#` or an alias such as `@/x` or `~/x`. */
+function isBareSpecifier(specifier: string): boolean {
+  return /^(?:@[\w.-][^/]*\/)?[\w.-]/.test(specifier) && !specifier.startsWith(".") && !specifier.startsWith("node:");
+}
+
 function isInside(path: string, root: string): boolean {
   const fromRoot = relative(root, path);
   return fromRoot === "" || (!fromRoot.startsWith("..") && !isAbsolute(fromRoot));
@@ -717,6 +833,40 @@ let defaultReader = new ProjectModules();
 /** The process-wide reader the models use; tests swap in one with a counting file system. */
 export function projectModules(): ProjectModules {
   return defaultReader;
+}
+
+/**
+ * Whether `specifier` names project code from `input`'s file: a local module (settings.ts
+ * `isLocalModule`: relative, an alias, a settings module) or a package of the file's workspace
+ * (analysis/workspaces.ts: `@acme/telemetry` from `apps/api`) in a file whose text mentions a tracer
+ * (`TRACER_HINT_PATTERN`, the hint migrate's prefilter takes: a tracer can only come from such an
+ * import there), so a file importing only packages (`express`, `zod`) makes no file system call. The
+ * workspace is looked up once per linted file (and at most once a second per package root); a module
+ * read for another file (no `readModuleFacts`) follows no import, so none of its bare specifiers is one.
+ */
+export function isProjectModule(specifier: string, input: Pick<AnalysisInput, "ast" | "filename" | "settings" | "readModuleFacts" | "text">): boolean {
+  if (isLocalModule(specifier, input.settings)) return true;
+  if (!input.readModuleFacts || !isBareSpecifier(specifier) || isSdkModule(specifier, input.settings)) return false;
+  const name = splitPackageSpecifier(specifier)?.[0];
+  return name !== undefined && workspacePackagesOf(input)?.has(name) === true;
+}
+
+/** The last file asked about and its workspace's packages (the models of one file ask many times). */
+let lastWorkspace: { readonly ast: object; readonly reader: ProjectModules; readonly packages: ReadonlyMap<string, string> | undefined } | undefined;
+
+function workspacePackagesOf(input: Pick<AnalysisInput, "ast" | "filename" | "text">): ReadonlyMap<string, string> | undefined {
+  if (lastWorkspace?.ast === input.ast && lastWorkspace.reader === defaultReader) return lastWorkspace.packages;
+  let packages: ReadonlyMap<string, string> | undefined;
+  if (TRACER_HINT_PATTERN.test(input.text)) {
+    try {
+      const directory = dirname(absolutePath(input.filename));
+      packages = workspaceOf(defaultReader, defaultReader.packageRootOf(directory) ?? directory)?.packages;
+    } catch {
+      packages = undefined;
+    }
+  }
+  lastWorkspace = { ast: input.ast, reader: defaultReader, packages };
+  return packages;
 }
 
 /** Replaces the process-wide reader (tests); returns the previous one. */

@@ -42,7 +42,7 @@ import {
 } from "./knowledge/sdks/index.js";
 import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, IMPLICIT_TRACER_STATICS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
-import { exportedTracerShape, importedModule, importedTracerProven, importedTracerShape, importOrigin } from "./project-modules.js";
+import { exportedTracerShape, importedModule, importedTracerProven, importedTracerShape, importOrigin, isProjectModule } from "./project-modules.js";
 import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { importedBindingUses } from "./imported-binding-uses.js";
 import { includesText } from "./text-search.js";
@@ -299,7 +299,7 @@ export function getSdkModel(input: AnalysisInput): SdkModel {
 function mayUseSdk(input: AnalysisInput): boolean {
   const { ast, settings, text, scopeManager } = input;
   if (textMentionsSdk(text, settings)) return true;
-  const isLocal = (specifier: string | undefined) => specifier !== undefined && isLocalModule(specifier, settings);
+  const isLocal = (specifier: string | undefined) => specifier !== undefined && isProjectModule(specifier, input);
   // Settings modules returned above; here only the binding's own name and use can tell.
   const looksLikeTracer = (declaration: TSESTree.Node) =>
     scopeManager.getDeclaredVariables(declaration).some((variable) => localTracerShape(variable, importedNameOf(variable), false, input) !== undefined);
@@ -335,7 +335,7 @@ function mayUseSdk(input: AnalysisInput): boolean {
 function importsTracerHolder(input: AnalysisInput): boolean {
   if (!input.readModuleFacts) return false;
   for (const statement of input.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === "type" || !isLocalModule(statement.source.value, input.settings)) continue;
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === "type" || !isProjectModule(statement.source.value, input)) continue;
     for (const variable of input.scopeManager.getDeclaredVariables(statement)) {
       // The fields read off the binding and used like a tracer (`tracing.tracer.sessionStart()`): found by
       // the gate's one scan of its references (analysis/imported-binding-uses.ts).
@@ -387,7 +387,7 @@ function injectedService(input: AnalysisInput, property: TSESTree.TSParameterPro
 function importedHeldFields(input: AnalysisInput, variable: Scope.Variable): readonly string[] | undefined {
   if (variable.defs[0]?.type !== "ImportBinding") return undefined;
   const origin = importOrigin(input, variable);
-  const holder = origin && isLocalModule(origin.specifier, input.settings) ? importedModule(input, origin.specifier)?.facts.tracerHolders?.[origin.name] : undefined;
+  const holder = origin && isProjectModule(origin.specifier, input) ? importedModule(input, origin.specifier)?.facts.tracerHolders?.[origin.name] : undefined;
   return holder?.of === "class" && holder.members.length > 0 ? holder.members : undefined;
 }
 
@@ -523,7 +523,7 @@ class FileSdkModel implements SdkModel {
         // An import of a package that is neither the SDK nor the project's (`express`, `zod`): no
         // binding, known without making its origin.
         const module = def.parent.type === AST_NODE_TYPES.ImportDeclaration ? def.parent.source.value : undefined;
-        if (module !== undefined && !isSdkModule(module, settings) && !isLocalModule(module, settings)) continue;
+        if (module !== undefined && !isSdkModule(module, settings) && !isProjectModule(module, this.input)) continue;
       } else if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.init === null) {
         continue;
       }
@@ -544,7 +544,7 @@ class FileSdkModel implements SdkModel {
     if (unwrapExpression(call.callee.object)?.type !== AST_NODE_TYPES.ImportExpression) return false;
     const origin = this.resolver.originOf(call.callee);
     const name = origin?.path.length === 1 ? origin.path[0] : undefined;
-    if (origin === undefined || name === undefined || !isLocalModule(origin.module, this.settings)) return false;
+    if (origin === undefined || name === undefined || !isProjectModule(origin.module, this.input)) return false;
     const shape = exportedTracerShape(this.input, { specifier: origin.module, name });
     return shape === "getter" || shape === "opaqueGetter";
   }
@@ -855,7 +855,7 @@ class FileSdkModel implements SdkModel {
       if (isSdkPackage(module) || HONEYHIVE_VALUE_EXPORTS.has(name)) return { kind: "export", name };
       return { kind: "local", name, fromSdkSettingsModule: true };
     }
-    if (!isLocalModule(module, settings)) return undefined;
+    if (!isProjectModule(module, this.input)) return undefined;
     // A project module re-exporting the SDK (a barrel): the names it hands on are the SDK's.
     const throughBarrel = sdkOriginThroughBarrel(this.input, origin);
     if (throughBarrel) return this.bindingOf(throughBarrel);
@@ -1188,7 +1188,7 @@ class FileSdkModel implements SdkModel {
    */
   private importedHeldTracer(variable: Scope.Variable, name: string, text: string | undefined): MutableTracer | undefined {
     const origin = importOrigin(this.input, variable);
-    if (!origin || !isLocalModule(origin.specifier, this.settings)) return undefined;
+    if (!origin || !isProjectModule(origin.specifier, this.input)) return undefined;
     const holder = importedModule(this.input, origin.specifier)?.facts.tracerHolders?.[origin.name];
     if (holder?.of !== "instance" || !holder.members.includes(name)) return undefined;
     const key = `${variable.name}.${name}`;

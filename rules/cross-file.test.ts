@@ -410,3 +410,46 @@ describe("an imported holder's tracer (`import { tracing } from \"./tracing\"; t
     expect(lintWithRule(SESSION_RULE, sessionRule, code, alone("src/instance.ts"))).toEqual([]);
   });
 });
+
+/**
+ * A monorepo whose tracer sits in a workspace package (`packages/telemetry`, imported as `@acme/telemetry`
+ * from `apps/api`), and a package of the same shape outside the workspace's patterns (`tools/analytics`).
+ */
+const WORKSPACE_TELEMETRY = `import { HoneyHiveTracer } from "honeyhive";\nexport const obs = { tracer: HoneyHiveTracer.init({ project: "p" }) };\n`;
+const WORKSPACE_APP = tempProject({
+  "package.json": `{ "name": "acme", "private": true, "workspaces": ["packages/*", "apps/*"] }\n`,
+  "packages/telemetry/package.json": `{ "name": "@acme/telemetry", "main": "src/index.ts", "dependencies": { "honeyhive": "^2.0.0" } }\n`,
+  "packages/telemetry/src/index.ts": WORKSPACE_TELEMETRY,
+  "packages/telemetry/src/holder.ts": WORKSPACE_TELEMETRY,
+  "tools/analytics/package.json": `{ "name": "@acme/analytics", "main": "src/index.ts" }\n`,
+  "tools/analytics/src/index.ts": WORKSPACE_TELEMETRY,
+  "apps/api/package.json": `{ "name": "@acme/api", "dependencies": { "@acme/telemetry": "workspace:*", "express": "^4.19.2" } }\n`,
+  "apps/api/src/": "",
+});
+const workspaceCase = (name: string, code: string) => ({ filename: join(WORKSPACE_APP, "apps/api/src", `${name}.ts`), code });
+const WORKSPACE_HANDLER = (specifier: string) => `${EXPRESS_HEAD}import { obs } from "${specifier}";\napp.post("/x", (req, res) => {\n  obs.tracer.sessionStart();\n  res.end();\n});\n`;
+
+describe("a tracer imported from a workspace package (`@acme/telemetry` from apps/api)", () => {
+  ruleTester.run(SESSION_RULE, testableRule(sessionRule), {
+    valid: [
+      // A package of the same shape that the workspace's patterns do not list: a dependency, not read.
+      workspaceCase("outside", WORKSPACE_HANDLER("@acme/analytics")),
+    ],
+    invalid: [
+      {
+        ...workspaceCase("bare", WORKSPACE_HANDLER("@acme/telemetry")),
+        output: WORKSPACE_HANDLER("@acme/telemetry").replace("sessionStart", "createSession"),
+        errors: [{ messageId: "sessionStartInHandler", data: { tracer: "obs.tracer", handler: "Express handler", unit: "request" }, line: 5 }],
+      },
+      {
+        ...workspaceCase("subpath", WORKSPACE_HANDLER("@acme/telemetry/src/holder.js")),
+        output: WORKSPACE_HANDLER("@acme/telemetry/src/holder.js").replace("sessionStart", "createSession"),
+        errors: [{ messageId: "sessionStartInHandler", data: { tracer: "obs.tracer", handler: "Express handler", unit: "request" }, line: 5 }],
+      },
+    ],
+  });
+
+  it("without the workspace, nothing is reported (the package is not followed)", () => {
+    expect(lintWithRule(SESSION_RULE, sessionRule, WORKSPACE_HANDLER("@acme/telemetry"), alone("apps/api/src/bare.ts"))).toEqual([]);
+  });
+});

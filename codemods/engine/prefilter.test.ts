@@ -91,4 +91,15 @@ describe("mayImportSdkTracer", () => {
     expect(decide(`import { getTracer } from "./tracing";\nawait getTracer().forceFlush();`)).toBe(true);
     expect(decide(`import { getTracer } from "@/lib/tracing";\nawait getTracer().forceFlush();`)).toBe(true);
   });
+
+  it("asks the caller's resolver about a package specifier (a workspace package) and tests the file it names; without one, such an import is not followed", () => {
+    const workspaceFile = (specifier: string) => ({ "@acme/telemetry": join(root, "src/lib/tracing.ts"), "@acme/format": join(root, "src/util/index.ts") })[specifier];
+    const source = (specifier: string) => `import { tracer } from "${specifier}";\ntracer.sessionStart();`;
+    const withWorkspace = (text: string) => mayImportSdkTracer(text, handler, undefined, () => false, new Map(), undefined, workspaceFile);
+    expect(withWorkspace(source("@acme/telemetry"))).toBe(true);
+    expect(withWorkspace(source("@acme/format"))).toBe(false);
+    expect(withWorkspace(source("express"))).toBe(false);
+    expect(withWorkspace(`import { format } from "@acme/telemetry";\nformat("x");`)).toBe(false); // no tracer hint in the text
+    expect(decide(source("@acme/telemetry"))).toBe(false);
+  });
 });

@@ -96,24 +96,29 @@ export function mayImportSdkTracer(
   exportsNoTracer: (file: string) => boolean,
   namesSdk: Map<string, boolean>,
   listings = new DirectoryListings(),
+  workspaceFile?: (specifier: string, fromFile: string) => string | undefined,
 ): boolean {
-  return localImportsOfTracerHint(source, settings).some((specifier) => {
-    const files = projectFilesOf(specifier, fromFile, listings);
-    if (!files) return true;
-    return files.some((file) => {
-      if (exportsNoTracer(file)) return false;
-      let names = namesSdk.get(file);
-      if (names === undefined) {
-        try {
-          const text = readFileSync(file, "utf8");
-          names = mayUseSdk(text, settings) || reExportsModuleNamingSdk(text, file, settings, listings);
-        } catch {
-          names = true; // cannot tell
-        }
-        namesSdk.set(file, names);
+  const mayExportSdkTracer = (file: string): boolean => {
+    if (exportsNoTracer(file)) return false;
+    let names = namesSdk.get(file);
+    if (names === undefined) {
+      try {
+        const text = readFileSync(file, "utf8");
+        names = mayUseSdk(text, settings) || reExportsModuleNamingSdk(text, file, settings, listings);
+      } catch {
+        names = true; // cannot tell
       }
-      return names;
-    });
+      namesSdk.set(file, names);
+    }
+    return names;
+  };
+  const local = localImportsOfTracerHint(source, settings);
+  if (local.some((specifier) => projectFilesOf(specifier, fromFile, listings)?.some(mayExportSdkTracer) ?? true)) return true;
+  // A package of the project's workspace (`@acme/telemetry`, analysis/workspaces.ts), as the caller resolves it: the same test on its file.
+  if (workspaceFile === undefined || !TRACER_HINT_PATTERN.test(source)) return false;
+  return [...source.matchAll(MODULE_SPECIFIER)].some((match) => {
+    const file = local.includes(match[1]!) ? undefined : workspaceFile(match[1]!, fromFile);
+    return file !== undefined && mayExportSdkTracer(file);
   });
 }
 

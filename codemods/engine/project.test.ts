@@ -274,3 +274,35 @@ describe("fileLinks' `tracers` scope of the export facts", () => {
     expect(tracers.exports).toEqual({ tracer: [{ kind: "tracer" }], fresh: [{ kind: "getter", caching: false, async: false }] });
   });
 });
+
+describe("analyzeProject in a workspace monorepo (a tracer in packages/telemetry, imported as @acme/telemetry)", () => {
+  const base = mkdtempSync(join(tmpdir(), "honeyhive-workspace-"));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ private: true, workspaces: ["packages/*", "apps/*"] }),
+    "packages/telemetry/package.json": JSON.stringify({ name: "@acme/telemetry", main: "src/index.ts" }),
+    "packages/telemetry/src/index.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const telemetry = HoneyHiveTracer.init({ project: "app" });\n`,
+    "packages/telemetry/src/format.ts": `export const formatAnswer = (text: string) => text.trim();\n`,
+    "packages/telemetry/src/tracing.ts": `export { telemetry } from "./index.js";\n`,
+    "tools/other/package.json": JSON.stringify({ name: "@acme/other", main: "src/index.ts" }),
+    "tools/other/src/index.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const telemetry = HoneyHiveTracer.init({ project: "app" });\n`,
+    "apps/api/package.json": JSON.stringify({ name: "@acme/api", dependencies: { "@acme/telemetry": "workspace:*" } }),
+  };
+  const paths = Object.entries(files).map(([path, text]) => {
+    const full = join(base, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+    return full;
+  });
+  const project = analyzeProject(paths.filter((path) => path.endsWith(".ts")));
+  const handler = join(base, "apps/api/src/chat.ts");
+
+  it("tells that a skipped file imports the tracer module by the package's name or a subpath, not another package's", () => {
+    expect(project.tracerModules.has(join(base, "packages/telemetry/src/index.ts"))).toBe(true);
+    expect(project.importsTracerModule(handler, `import { telemetry } from "@acme/telemetry";\nawait telemetry.flush();\n`)).toBe(true);
+    expect(project.importsTracerModule(handler, `import { telemetry } from "@acme/telemetry/src/tracing.js";\nawait telemetry.flush();\n`)).toBe(true);
+    expect(project.importsTracerModule(handler, `import { formatAnswer } from "@acme/telemetry/src/format.js";\n`)).toBe(false);
+    // Not in the workspace's patterns (tools/*): a dependency, whatever its folder holds.
+    expect(project.importsTracerModule(handler, `import { telemetry } from "@acme/other";\nawait telemetry.flush();\n`)).toBe(false);
+  });
+});

@@ -297,10 +297,16 @@ export function linkProject(
           // such a file may name neither the SDK nor a tracer (`await telemetry.flush()`).
           if (match[1] !== undefined ? pipelineModules.has(target) : tracerModules.has(target) || sdkBarrels.has(target) || unlinkedSdkUser(target) || handsOnLinked(target, new Set([target]))) return true;
         }
+        // A package of the project's workspace (`import { tracer } from "@acme/telemetry"` from apps/api): the
+        // same test on the file it names. Any other bare specifier resolves nothing here (analysis/workspaces.ts).
+        for (const match of text.matchAll(BARE_IMPORT)) {
+          const target = projectModules().resolveWorkspaceImport(match[1]!, from);
+          if (target !== undefined && (tracerModules.has(target) || sdkBarrels.has(target) || unlinkedSdkUser(target) || handsOnLinked(target, new Set([target])))) return true;
+        }
       }
       // An analyzed module that is not a tracer module exports no tracer.
       const exportsNoTracer = (file: string): boolean => analyzed.has(file) && !tracerModules.has(file) && !sdkBarrels.has(file);
-      return mayImportSdkTracer(text, from, options.settings, exportsNoTracer, namesSdk, listings);
+      return mayImportSdkTracer(text, from, options.settings, exportsNoTracer, namesSdk, listings, (specifier, fromFile) => projectModules().resolveWorkspaceImport(specifier, fromFile));
     },
   };
 }
