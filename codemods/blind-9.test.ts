@@ -14,8 +14,9 @@
 //
 // Each case asserts the correct output. First run (20 projects, 25 runs of their sets, 2026-12-06): every
 // assertion held. Added since: one project with the @vercel/otel exporter fix, and a second round of six projects
-// (hosts' own flush forms, a provider name taken, Express on Lambda), which found one wording defect: KNOWN below,
-// today's output asserted with why.
+// (hosts' own flush forms, a provider name taken, Express on Lambda), which found one wording defect (a non-async
+// Express-on-Lambda route's marker said "before it returns" where the rule says "before each statement that sends
+// the response"), fixed by fix-blind9-engine and asserted below with its look-alikes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeProject, read, removeProjects, runInProcess } from "./cli/test-utils/project.js";
 import { expectCleanRun, SET_ARGS, type MigratedShape, type SetName } from "./cli/test-utils/shapes.js";
@@ -563,6 +564,45 @@ export async function answer(prompt: string) {
 `,
     },
   },
+  // fix-blind9-engine: the non-async route's marker, and its look-alikes.
+  {
+    name: "express-serverless-http-cors-callback",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0", "serverless-http": "^3.2.0", cors: "^2.8.5" }),
+      "src/lib/otel.ts": PIPELINE,
+      "src/index.ts": `import cors from "cors";
+import express from "express";
+import serverless from "serverless-http";
+import { provider } from "./lib/otel";
+
+const app = express();
+const corsHandler = cors();
+app.post("/chat", (req, res) => {
+  corsHandler(req, res, () => {
+    provider.getTracer("chat").startSpan("chat").end();
+    res.json({ ok: true, body: req.body });
+  });
+});
+export const handler = serverless(app);
+`,
+    },
+  },
+  {
+    name: "lambda-not-async-provider",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg(OTEL_DEPS),
+      "src/lib/otel.ts": PIPELINE,
+      "src/handler.ts": `import { provider } from "./lib/otel";
+
+export function handler(event: { body: string }) {
+  provider.getTracer("jobs").startSpan("run").end();
+  return Promise.resolve({ statusCode: 200, body: event.body });
+}
+`,
+    },
+  },
 ];
 
 const runs = new Map<string, MigratedShape>();
@@ -589,23 +629,6 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(removeProjects);
 
-/**
- * Outputs that differ from what the docs promise today: the text today's output holds, and why. The test asserts
- * today's text (so the file stays green and a fix turns it red: then assert the promise and drop the entry).
- */
-const KNOWN: Readonly<Record<string, { readonly path: string; readonly today: string; readonly promise: string; readonly why: string }>> = {
-  "express-serverless-http": {
-    path: "src/index.ts",
-    today: "/* honeyhive-migrate: make this handler async and await provider.forceFlush() before it returns */\napp.post(\"/chat\", (req, res) => {",
-    promise: "the marker says to await the flush before each statement that sends the response, as the rule's message does",
-    why:
-      "engine (fix text): a non-async handler that ends by sending its response (Express on Lambda, Cloud Functions, Firebase onRequest) gets " +
-      "MARKER_MESSAGES.lambdaNotAsync (analysis/fixes/review-markers.ts:26, chosen at analysis/fixes/flush.ts:57), 'before it returns'; the rule " +
-      "reports it with missingFlushNotAsyncBeforeSend ('await the flush before each statement that sends the response'), and a flush before the " +
-      "return, after res.json, runs once the CPU is throttled: the marker and the message of one finding disagree",
-  },
-};
-
 describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentation set-ups", () => {
   it("migrates every project with its sets without a failure, to parsable output a second run leaves alone", () => {
     for (const project of PROJECTS) for (const set of project.sets) expectCleanRun(`${project.name} ${set}`, runOf(project.name, set));
@@ -629,6 +652,23 @@ describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentatio
     it("leaves a marker on a handler whose @vercel/otel exporter sends to HoneyHive (no provider variable to flush)", () => {
       const text = out("lambda-vercel-otel-exporter", "src/handler.ts");
       expect(text).toContain("/* honeyhive-migrate: await the tracer provider's forceFlush() before this handler returns */\nexport const handler = async () => {");
+    });
+    it("a non-async route of Express on Lambda: the marker asks for the flush before each send, as the rule does", () => {
+      expect(out("express-serverless-http", "src/index.ts")).toContain(
+        "/* honeyhive-migrate: make this handler async and await provider.forceFlush() before each statement that sends the response (res.send/json/end): " +
+          "the platform stops the work once the response is sent */\napp.post(\"/chat\", (req, res) => {",
+      );
+    });
+    it("a non-async route that sends from the callback it hands the response to: the marker points at that callback", () => {
+      expect(out("express-serverless-http-cors-callback", "src/index.ts")).toContain(
+        "/* honeyhive-migrate: await provider.forceFlush() in the callback this handler passes the response to (made async if it is not), before each statement " +
+          "that sends the response: the platform stops the work once the response is sent */\napp.post(\"/chat\", (req, res) => {",
+      );
+    });
+    it("a non-async Lambda that returns (no response object): the marker keeps 'before it returns'", () => {
+      expect(out("lambda-not-async-provider", "src/handler.ts")).toContain(
+        "/* honeyhive-migrate: make this handler async and await provider.forceFlush() before it returns */\nexport function handler(",
+      );
     });
     it("imports the module's provider beside the tracer and flushes it", () => {
       const text = out("lambda-imports-tracer-only", "src/functions/orders.ts");
@@ -685,14 +725,6 @@ describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentatio
       expect(text).toContain("await provider.forceFlush();");
       expect(text).not.toContain("provider.shutdown()");
     });
-  });
-
-  describe("KNOWN (today's output asserted)", () => {
-    for (const [name, known] of Object.entries(KNOWN)) {
-      it(`${name}: ${known.promise} (today: not yet)`, () => {
-        expect(out(name, known.path), known.why).toContain(known.today);
-      });
-    }
   });
 
   describe("instrumentation-provider beside a HoneyHive 2.x tracer", () => {

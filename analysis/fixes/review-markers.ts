@@ -24,6 +24,16 @@ export const MARKER_MESSAGES = {
   /** Non-async and callback-style handlers alike: making them async is the person's call. */
   /** `flush` is the profile's flush call: `tracer.forceFlush()`, `tracer.flush()` (1.x), `provider.forceFlush()`. */
   lambdaNotAsync: (flush: string) => `make this handler async and await ${flush} before it returns`,
+  /**
+   * The same on a platform whose HTTP invocation ends with the response (`responseCall`: Express on Lambda
+   * through serverless-http, Cloud Functions, Firebase onRequest): a flush before the return runs after
+   * `res.json(…)`, once the work is stopped, so it goes before each send (the rule's missingFlushNotAsyncBeforeSend).
+   */
+  lambdaNotAsyncBeforeSend: (flush: string) =>
+    `make this handler async and await ${flush} before each statement that sends the response (res.send/json/end): the platform stops the work once the response is sent`,
+  /** Such a handler that hands the response to a callback sending it (`cors(req, res, () => res.json(x))`; the rule's missingFlushInCallback). */
+  lambdaNotAsyncSendingCallback: (flush: string) =>
+    `await ${flush} in the callback this handler passes the response to (made async if it is not), before each statement that sends the response: the platform stops the work once the response is sent`,
   /** An HTTP handler that answers through `res`: the flush must come before the response is sent, and not every send can be seen. */
   lambdaFlushBeforeResponse: (flush: string) =>
     `await ${flush} before each place this handler sends its response (res.send/json/end): the platform stops the work once the response is sent`,
