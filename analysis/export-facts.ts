@@ -23,6 +23,7 @@ import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { SESSION_STARTING_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { OTEL_COMPONENTS, type OtelRole } from "./knowledge/sdks/opentelemetry.js";
 import { CALL_TYPES, nodesOfTypesWithin } from "./nodes.js";
+import { exportsOtelToHoneyhive } from "./otel-destination.js";
 import { NO_FACTS } from "./project-modules.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { declaredDependencyVersion, type HoneyhiveMajor } from "./sdk-version.js";
@@ -44,6 +45,7 @@ export type ExportFact =
   | { readonly kind: "otel"; readonly role: OtelRole; readonly honeyhive: boolean }
   /**
    * An OpenTelemetry tracer (`provider.getTracer(…)` of a provider the module makes, `trace.getTracer(…)`),
+   * or a function returning one (`export function getTracer() { return provider.getTracer("jobs"); }`),
    * never a HoneyHive one whatever its name. `provider`: the export name of the provider it comes from
    * (for `trace.getTracer`, of what flushes the pipeline the module registers), if the module exports it;
    * `honeyhive`: its spans go to a pipeline of the module that exports to HoneyHive.
@@ -68,9 +70,10 @@ export type ExportFact =
       readonly major: HoneyhiveMajor;
     }
   /**
-   * A function that creates a tracer on every call (`HoneyHiveTracer.init(…)` in its own body, no cache:
-   * not `??=`, not behind a module `let` it checks; analysis/tracer-init.ts `uncachedCreationIn`), at
-   * `line`; `display` as the rule names it (`await HoneyHiveTracer.init()`).
+   * A function that creates a tracer on every call (`HoneyHiveTracer.init(…)` in its own body, or an
+   * OpenTelemetry pipeline to HoneyHive made global there, `new NodeSDK(…).start()`; no cache: not `??=`,
+   * not behind a module `let` it checks; analysis/tracer-init.ts `uncachedCreationIn`), at `line`;
+   * `display` as the rule names it (`await HoneyHiveTracer.init()`, `new NodeSDK().start()`).
    */
   | { readonly kind: "initsTracer"; readonly display: string; readonly line: number };
 
@@ -193,7 +196,7 @@ export interface SdkReExportFact {
 }
 
 export interface OtelPipelineFact {
-  /** Made the process's pipeline (`provider.register()`, `trace.setGlobalTracerProvider(provider)`, `sdk.start()`): `trace.getTracer()` reaches it. */
+  /** Made the process's pipeline (`provider.register()`, `trace.setGlobalTracerProvider(provider)`, `sdk.start()`, `registerOTel(…)`): `trace.getTracer()` reaches it. */
   readonly registered: boolean;
   /** Instrumentations are registered: they record a handler's own I/O once the pipeline is the global one. */
   readonly instrumented: boolean;
@@ -474,7 +477,7 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
   } else if (!tracer) {
     const role = otelRoleOf(input, valueOfTarget(target));
     if (role) facts.push({ kind: "otel", role, honeyhive: otelSetupOf(input) !== undefined });
-    const otelTracer = otelTracerOf(input, valueOfTarget(target), module);
+    const otelTracer = otelTracerOf(input, valueOfTarget(target), module) ?? (fn ? returnedOtelTracerOf(input, fn, module) : undefined);
     if (otelTracer) facts.push(otelTracer);
   }
   const value = module.all ? valueOfTarget(target) : undefined;
@@ -493,8 +496,9 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
     const session = sharedSessionStartIn(input, sdk, fn);
     if (session) facts.push(session);
   }
-  // What each call of a function runs; not for a getter (a factory's `getter` fact says `caching: false`).
-  const inits = fn && !tracer && sdk.usesSdk ? uncachedCreationIn(input, fn) : undefined;
+  // What each call of a function runs; not for a getter (a factory's `getter` fact says `caching: false`). A
+  // pipeline to HoneyHive made and made global per call counts in a module of OpenTelemetry alone too (`startTelemetry()`).
+  const inits = fn && !tracer && (sdk.usesSdk || exportsOtelToHoneyhive(input)) ? uncachedCreationIn(input, fn) : undefined;
   if (inits) facts.push({ kind: "initsTracer", ...inits });
   return facts;
 }
@@ -513,11 +517,7 @@ function holdsUnawaitedInit(sdk: SdkModel, target: ExportTarget): boolean {
  */
 function returnsUnawaitedInit(input: AnalysisInput, sdk: SdkModel, fn: FunctionNode | undefined): boolean {
   if (!fn) return false;
-  const returned =
-    fn.body.type === AST_NODE_TYPES.BlockStatement
-      ? nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.ReturnStatement], fn.body).flatMap((statement) => (statement.argument && enclosingFunction(statement) === fn ? [statement.argument] : []))
-      : [fn.body];
-  return returned.some((value) => {
+  return returnedValues(input, fn).some((value) => {
     const expression = unwrapExpression(value);
     if (expression?.type === AST_NODE_TYPES.Identifier) {
       const variable = sdk.variableOf(expression);
@@ -526,6 +526,23 @@ function returnsUnawaitedInit(input: AnalysisInput, sdk: SdkModel, fn: FunctionN
     }
     return expression !== undefined && sdk.isTracerCreation(expression) && isUnawaitedInit(value);
   });
+}
+
+/** What `fn` itself returns: the arguments of its own `return`s (not a nested function's), or an arrow's expression body. */
+function returnedValues(input: AnalysisInput, fn: FunctionNode): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.ReturnStatement], fn.body).flatMap((statement) => (statement.argument && enclosingFunction(statement) === fn ? [statement.argument] : []));
+}
+
+/**
+ * A function whose every return hands back an OpenTelemetry tracer (`export function getTracer() { return
+ * provider.getTracer("jobs"); }`, `() => trace.getTracer("x")`): the tracer its callers trace through, as
+ * `otelTracerOf` reads it; the first return's fact.
+ */
+function returnedOtelTracerOf(input: AnalysisInput, fn: FunctionNode, module: ModuleView): ExportFact | undefined {
+  const returned = returnedValues(input, fn);
+  const facts = returned.map((value) => otelTracerOf(input, value, module));
+  return facts.length > 0 && facts.every((fact) => fact !== undefined) ? facts[0] : undefined;
 }
 
 /** `HoneyHiveTracer.init(…)` not under `await` (a `new HoneyHiveTracer(…)` was never a promise). */
@@ -590,7 +607,10 @@ function otelRoleOf(input: AnalysisInput, value: TSESTree.Node | undefined): Ote
 function otelPipelineOf(input: AnalysisInput, exportNameOf: ModuleView["exportNameOf"]): OtelPipelineFact | undefined {
   const setup = otelSetupOf(input);
   if (!setup) return undefined;
-  const registered = setup.parts.some((part) => activationOf(input, part.creation, part.component.activatedBy ?? []) !== undefined);
+  // A part made by a call (`registerOTel(…)`) is registered by that call; one made with `new`, by an activation of it.
+  const registered = setup.parts.some((part) =>
+    part.creation.type === AST_NODE_TYPES.CallExpression ? part.destination !== "other" : activationOf(input, part.creation, part.component.activatedBy ?? []) !== undefined,
+  );
   const flushVariable = setup.flushTarget?.variable;
   const parts = setup.parts.map((part) => part.component.export.name);
   return { registered, instrumented: setup.instrumented, flushExport: flushVariable && exportNameOf(flushVariable), parts };

@@ -16,7 +16,7 @@ import { originName, type Bindings } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { ALL_FLUSH_CALLS, FLUSH_METHODS_BY_NAME, isKnownNonHoneyhiveModule, moduleMatches, type PackageExport, type ProfiledFlushCall } from "./knowledge/sdks/index.js";
-import { FIX_PREFERENCE, GLOBAL_PROVIDER_SETTERS, mayExportOtelToHoneyhive, NON_TRACE_PACKAGES, OTEL_COMPONENTS, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
+import { CALLED_OTEL_COMPONENTS, FIX_PREFERENCE, GLOBAL_PROVIDER_SETTERS, mayExportOtelToHoneyhive, NON_TRACE_PACKAGES, OTEL_COMPONENTS, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
 import { traceloopProfile } from "./knowledge/sdks/other-sdks.js";
 
 export { mayExportOtelToHoneyhive };
@@ -213,10 +213,13 @@ function globalProviderWithoutHoneyhive(input: AnalysisInput, receiver: TSESTree
   if (!resolver.isResult(receiver, API_TRACE, ["getTracerProvider"]) && !resolver.isResult(receiver, API_TRACE, ["getTracerProvider", "getDelegate"])) return false;
   const sdk = getSdkModel(input);
   if (sdk.tracers.length === 0 || honeyhiveMajorOfFile(input) === 1 || importedOtelUseIn(input, input.ast) !== undefined) return false;
-  // A pipeline of the file that exports to HoneyHive may be the global one (`provider.register()`, NodeSDK's `start()`).
-  const toHoneyhive = nodesOfType(input.ast, AST_NODE_TYPES.NewExpression).some(
-    (creation) => OTEL_COMPONENTS.some((component) => resolver.isExport(creation.callee, component.export)) && componentDestination(input, creation) === "honeyhive",
-  );
+  // A pipeline of the file that exports to HoneyHive may be the global one (`provider.register()`, NodeSDK's
+  // `start()`, @vercel/otel's `registerOTel({ traceExporter })`: the components made by a call).
+  const exportsToHoneyhive = (creation: TSESTree.NewExpression | TSESTree.CallExpression, components: readonly OtelComponent[]) =>
+    components.some((component) => resolver.isExport(creation.callee, component.export)) && componentDestination(input, creation) === "honeyhive";
+  const toHoneyhive =
+    nodesOfType(input.ast, AST_NODE_TYPES.NewExpression).some((creation) => exportsToHoneyhive(creation, OTEL_COMPONENTS)) ||
+    (CALLED_OTEL_COMPONENTS.length > 0 && nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((creation) => exportsToHoneyhive(creation, CALLED_OTEL_COMPONENTS)));
   if (toHoneyhive) return false;
   return !nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((call) => {
     const callee = unwrapExpression(call.callee);
@@ -285,10 +288,11 @@ function isForeignType(input: AnalysisInput, annotation: TSESTree.TypeNode): boo
 // ---------------------------------------------------------------------------------------------
 // OpenTelemetry set up in the file
 
-/** An OpenTelemetry component made in the file (`new NodeTracerProvider(…)`) and the variable that holds it. */
+/** An OpenTelemetry component made in the file (`new NodeTracerProvider(…)`, `registerOTel(…)`) and the variable that holds it. */
 export interface OtelPart {
   readonly component: OtelComponent;
-  readonly creation: TSESTree.NewExpression;
+  /** A `new` of a class, or the call of a component made by a call (`madeBy: "call"`). */
+  readonly creation: TSESTree.NewExpression | TSESTree.CallExpression;
   /** The variable the instance is assigned to (`const provider = new …`), if any. */
   readonly variable: Scope.Variable | undefined;
   /** Where its spans go (otel-destination.ts `componentDestination`): a file may hold a pipeline to HoneyHive beside one to another vendor. */
@@ -315,6 +319,9 @@ export interface OtelSetup {
 
 const API_TRACE: PackageExport = { package: "@opentelemetry/api", name: "trace" };
 
+/** The names of the components made by a call (`registerOTel`), as a text test; undefined when there is none. */
+const CALLED_OTEL_NAMES = CALLED_OTEL_COMPONENTS.length > 0 ? new RegExp(`\\b(?:${CALLED_OTEL_COMPONENTS.map((component) => component.export.name).join("|")})\\b`) : undefined;
+
 const setups = new AttachedCache<TSESTree.Program, OtelSetup | null>("honeyhive.otelSetup");
 
 /** What the file sets up of OpenTelemetry exporting to HoneyHive; undefined when it makes no pipeline of its own. */
@@ -331,9 +338,17 @@ function buildOtelSetup(input: AnalysisInput): OtelSetup | undefined {
   const resolver = new ReceiverResolver(input, bindings);
   const parts: OtelPart[] = [];
   for (const creation of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
-    const component = OTEL_COMPONENTS.find((candidate) => resolver.isExport(creation.callee, candidate.export));
+    const component = OTEL_COMPONENTS.find((candidate) => candidate.madeBy !== "call" && resolver.isExport(creation.callee, candidate.export));
     if (!component) continue;
     parts.push({ component, creation, variable: holderOf(creation, bindings), destination: componentDestination(input, creation) });
+  }
+  // `registerOTel(…)`: a pipeline made (and registered) by a call; looked for only where the text names one.
+  if (CALLED_OTEL_NAMES?.test(input.text)) {
+    for (const creation of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+      const component = CALLED_OTEL_COMPONENTS.find((candidate) => calledName(creation) === candidate.export.name && resolver.isExport(creation.callee, candidate.export));
+      if (component) parts.push({ component, creation, variable: undefined, destination: componentDestination(input, creation) });
+    }
+    parts.sort((a, b) => a.creation.range[0] - b.creation.range[0]);
   }
   // No pipeline made here: the provider lives in another module (not followed), or the file only
   // names `@opentelemetry/api` next to this SDK, whose tracer is analysed as such.

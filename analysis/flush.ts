@@ -1226,3 +1226,32 @@ export function responseSends(input: AnalysisInput, fn: FunctionNode, end: Respo
   if (unseen) return "unseen";
   return sends.length > 0 ? sends : undefined;
 }
+
+/**
+ * Whether the handler passes its response object to a call that also gets a function sending that
+ * response (`cors(req, res, async () => { … res.send(x); })`, `withAuth(req, res, (user) => res.json(user))`):
+ * the flush belongs in that callback, made async if it is not. A callback that does not send
+ * (`setHeaders(req, res, async () => audit())` beside the handler's own `res.json(…)`) leaves the
+ * sends to the handler.
+ */
+export function sendsFromCallback(ast: TSESTree.Program, flush: LambdaFlush): boolean {
+  const end = flush.handler.platform.responseCall;
+  const response = end === undefined ? undefined : flush.handler.function.params[end.parameterIndex];
+  if (end === undefined || response?.type !== AST_NODE_TYPES.Identifier) return false;
+  // `res.send(x)`, `res.status(500).json(x)`: a sending method on the response, through chainable ones.
+  const sendsResponse = (call: TSESTree.CallExpression): boolean => {
+    let callee: TSESTree.Node = call.callee;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !end.methods.includes(memberName(callee) ?? "")) return false;
+    for (let object: TSESTree.Node = callee.object; ; object = callee.object) {
+      if (object.type === AST_NODE_TYPES.Identifier) return object.name === response.name;
+      if (object.type !== AST_NODE_TYPES.CallExpression || object.callee.type !== AST_NODE_TYPES.MemberExpression || !end.chainable.includes(memberName(object.callee) ?? "")) return false;
+      callee = object.callee;
+    }
+  };
+  const sendingCallback = (node: TSESTree.Node): boolean =>
+    (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) &&
+    nodesOfTypesWithin(ast, [AST_NODE_TYPES.CallExpression], node.body).some(sendsResponse);
+  return nodesOfTypesWithin(ast, [AST_NODE_TYPES.CallExpression], flush.handler.function.body).some(
+    (call) => call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === response.name) && call.arguments.some(sendingCallback),
+  );
+}

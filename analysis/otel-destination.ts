@@ -12,7 +12,7 @@ import { originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { configuredEnvironmentValues } from "./knowledge/frameworks/lambda-functions-config.js";
-import { mayExportOtelToHoneyhive, OTEL_COMPONENTS, opentelemetryProfile } from "./knowledge/sdks/opentelemetry.js";
+import { mayExportOtelToHoneyhive, namesOtelPackage, OTEL_COMPONENTS, opentelemetryProfile } from "./knowledge/sdks/opentelemetry.js";
 import { nodesOfType } from "./nodes.js";
 
 export type Destination = "honeyhive" | "other" | "unknown";
@@ -28,7 +28,7 @@ const verdicts = new AttachedCache<TSESTree.Program, boolean>("honeyhive.otelToH
 
 /** Does the file's OpenTelemetry pipeline export to HoneyHive? */
 export function exportsOtelToHoneyhive(input: AnalysisInput): boolean {
-  if (!input.text.includes("@opentelemetry/")) return false;
+  if (!namesOtelPackage(input.text)) return false;
   const named = mayExportOtelToHoneyhive(input.text);
   // Without HoneyHive in the text, only an exporter whose endpoint the configuration sets can send there.
   if (!named && !input.text.includes("OTLPTraceExporter")) return false;
@@ -48,7 +48,7 @@ function decide(input: AnalysisInput, named: boolean): boolean {
   return named && honeyhiveEndpoint.test(codeWithoutComments(input));
 }
 
-function exporterDestination(input: AnalysisInput, creation: TSESTree.NewExpression): Destination {
+function exporterDestination(input: AnalysisInput, creation: TSESTree.NewExpression | TSESTree.CallExpression): Destination {
   const options = unwrapExpression(creation.arguments[0]);
   const url = options?.type === AST_NODE_TYPES.ObjectExpression ? propertyValue(options, "url") : undefined;
   if (options !== undefined && options.type !== AST_NODE_TYPES.ObjectExpression) return "unknown";
@@ -64,13 +64,13 @@ function exporterDestination(input: AnalysisInput, creation: TSESTree.NewExpress
 
 /**
  * Where one OpenTelemetry component the file makes sends its spans (`new NodeTracerProvider(…)`, a span
- * processor, an exporter, `new NodeSDK(…)`): through the processors a provider is given (`spanProcessors:
+ * processor, an exporter, `new NodeSDK(…)`, `registerOTel(…)`): through the processors a provider is given (`spanProcessors:
  * […]`, `provider.addSpanProcessor(p)`), the exporter a processor is given (`traceExporter` for NodeSDK),
  * to that exporter's destination; each followed through a `const` of the file. "unknown" where a part
  * cannot be read. What tells two pipelines of one file apart (a Honeycomb provider beside one exporting to
  * HoneyHive): the flush a fix writes and the flushes that count go by it.
  */
-export function componentDestination(input: AnalysisInput, creation: TSESTree.NewExpression, depth = 0): Destination {
+export function componentDestination(input: AnalysisInput, creation: TSESTree.NewExpression | TSESTree.CallExpression, depth = 0): Destination {
   if (depth > MAX_PART_DEPTH) return "unknown";
   const { bindings } = getAnalysisContext(input);
   const origin = bindings.originOf(creation.callee);

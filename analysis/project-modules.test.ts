@@ -172,6 +172,42 @@ registerInstrumentations({ instrumentations: [] });
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: process.env.HONEYHIVE_OTLP_URL }) }).start();
 `,
+    // fix-blind9-engine: a getter function of an OpenTelemetry tracer, registerOTel(), a NodeSDK started per call.
+    "src/lib/otel-getter.ts": `${OTEL}const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }))] });
+provider.register();
+export function getTracer() {
+  return provider.getTracer("x");
+}
+export const apiTracerOf = (name: string) => trace.getTracer(name);
+export function getProvider() {
+  return provider;
+}
+export function maybeTracer(on: boolean) {
+  if (on) return provider.getTracer("x");
+  return undefined;
+}
+`,
+    "src/lib/vercel-otel.ts": `import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
+registerOTel({ serviceName: "x", traceExporter: new OTLPHttpJsonTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }) });
+`,
+    "src/lib/vercel-otel-elsewhere.ts": `import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
+registerOTel({ serviceName: "x", traceExporter: new OTLPHttpJsonTraceExporter({ url: "https://api.honeycomb.io/v1/traces" }) });
+`,
+    "src/lib/start-telemetry.ts": `import { NodeSDK } from "@opentelemetry/sdk-node";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+let shared: NodeSDK | undefined;
+export function startTelemetry() {
+  const sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }) });
+  sdk.start();
+  return sdk;
+}
+export function startOnce() {
+  if (shared) return shared;
+  shared = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }) });
+  shared.start();
+  return shared;
+}
+`,
     "src/app.ts": ``,
   });
   const reader = new ProjectModules();
@@ -227,6 +263,18 @@ new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: process.env.HONEYHIVE_
     expect(reader.factsOf(reader.resolve("./lib/unregistered", from)!, readFacts).otelPipeline).toEqual({ registered: false, instrumented: false, flushExport: "provider", parts: ["OTLPTraceExporter", "NodeTracerProvider", "BatchSpanProcessor"] });
     expect(facts("./lib/unregistered", "apiTracer")).toEqual([{ kind: "otelTracer", provider: undefined, honeyhive: false }]);
     expect(reader.factsOf(reader.resolve("./lib/otel", from)!, readFacts).otelPipeline).toBeUndefined();
+  });
+
+  it("knows a function returning an OpenTelemetry tracer, a pipeline registerOTel() registers, a NodeSDK started on every call (fix-blind9-engine)", () => {
+    expect(facts("./lib/otel-getter", "getTracer")).toEqual([{ kind: "otelTracer", provider: undefined, honeyhive: true }]);
+    expect(facts("./lib/otel-getter", "apiTracerOf")).toEqual([{ kind: "otelTracer", provider: undefined, honeyhive: true }]);
+    // Not a tracer on every return, or no tracer at all.
+    expect(facts("./lib/otel-getter", "getProvider")).toBeUndefined();
+    expect(facts("./lib/otel-getter", "maybeTracer")).toBeUndefined();
+    expect(reader.factsOf(reader.resolve("./lib/vercel-otel", from)!, readFacts).otelPipeline).toEqual({ registered: true, instrumented: false, flushExport: undefined, parts: ["registerOTel", "OTLPHttpJsonTraceExporter"] });
+    expect(reader.factsOf(reader.resolve("./lib/vercel-otel-elsewhere", from)!, readFacts).otelPipeline).toBeUndefined();
+    expect(facts("./lib/start-telemetry", "startTelemetry")).toEqual([{ kind: "initsTracer", display: "new NodeSDK().start()", line: 5 }]);
+    expect(facts("./lib/start-telemetry", "startOnce")).toBeUndefined();
   });
 
   it("follows a renamed re-export one hop, and not a second one", () => {

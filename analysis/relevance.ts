@@ -18,6 +18,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { enclosingFunction } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import type { AnalysisInput } from "./input.js";
+import { OTEL_PACKAGE_MARKS } from "./knowledge/sdks/opentelemetry.js";
 import { getSdkModel } from "./sdk-model.js";
 import { includesText, indexOfText, lineStartsWith } from "./text-search.js";
 
@@ -109,7 +110,7 @@ function calledInNestedScope(scopeManager: Scope.ScopeManager, names: ReadonlySe
 /**
  * For require-force-flush-in-lambda in a file that does not use the SDK: whether its text may pass the
  * rule's OpenTelemetry tests (`mayExportOtelToHoneyhive`, `mayImportOtelPipeline`, analysis/flush-calls.ts),
- * a superset of what they find, read with searches that skip most of the text: an `@opentelemetry/`
+ * a superset of what they find, read with searches that skip most of the text: a pipeline package (`@opentelemetry/`, `@vercel/otel`: `mayNameOtelPackage`)
  * package, a tracer fetched (`getTracer`) or imported among other names (`{ tracer } from`), a span
  * started or a flush called (`startSpan`, `startActiveSpan`, `forceFlush`), or a line that imports or
  * requires a project module for its effect (`import "./tracing"`). analysis/relevance.test.ts holds
@@ -117,7 +118,7 @@ function calledInNestedScope(scopeManager: Scope.ScopeManager, names: ReadonlySe
  */
 export function mayNameOtelPipeline(text: string): boolean {
   return (
-    includesText(text, "@opentelemetry/") ||
+    mayNameOtelPackage(text) ||
     includesText(text, "getTracer") ||
     includesText(text, "startSpan") ||
     includesText(text, "startActiveSpan") ||
@@ -144,7 +145,11 @@ const TRACER_IN_IMPORTED_NAMES = /[^{}]*\}\s*(?:from\b|=\s*require\b)/y;
 const SIDE_EFFECT_IMPORT = /\s*["'](?:\.{1,2}\/|@\/|~\/|#)/y;
 const SIDE_EFFECT_REQUIRE = /\s*\(\s*["'](?:\.{1,2}\/|@\/|~\/|#)/y;
 
-/** For no-tracer-init-in-handler in a file that does not use the SDK: an OpenTelemetry pipeline it creates is read only where the text names the package. */
+/**
+ * For no-tracer-init-in-handler in a file that does not use the SDK: an OpenTelemetry pipeline it creates is
+ * read only where the text names a package pipelines are made with (`@opentelemetry/`, and the components'
+ * packages outside that scope such as `@vercel/otel`: OTEL_PACKAGE_MARKS, the OpenTelemetry profile's data).
+ */
 export function mayNameOtelPackage(text: string): boolean {
-  return includesText(text, "@opentelemetry/");
+  return OTEL_PACKAGE_MARKS.some((mark) => includesText(text, mark));
 }

@@ -55,6 +55,10 @@ const OTEL_PIPELINES: readonly OtelComponent[] = OTEL_COMPONENTS.filter((compone
 
 const PIPELINE_EXPORT_NAMES = [...new Set(OTEL_PIPELINES.map((component) => component.export.name))].join("|");
 
+/** The pipelines made by a call (`registerOTel(…)`), and their names as a text test (undefined when there is none). */
+const CALLED_PIPELINES: readonly OtelComponent[] = OTEL_PIPELINES.filter((component) => component.madeBy === "call");
+const CALLED_PIPELINE_NAMES = CALLED_PIPELINES.length > 0 ? new RegExp(`\\b(?:${CALLED_PIPELINES.map((component) => component.export.name).join("|")})\\b`) : undefined;
+
 /** The text gate: a file that names none of the creators has no finding (no parse-dependent work at all). */
 const CREATOR_NAMES = new RegExp(`\\b(?:HoneyHiveTracer|${PIPELINE_EXPORT_NAMES})\\b`);
 
@@ -273,16 +277,17 @@ function functionCacheLifetime(input: AnalysisInput, callee: TSESTree.Node): Fun
 }
 
 /**
- * For a module's export facts: the first tracer creation of this SDK that every call of `fn` runs again,
- * in `fn`'s own body (not in a function nested in it) and not cached (`isCached`: `??=`, a module `let`
- * checked first, a memoized map). What importers calling `fn` per request or invocation pay each time.
+ * For a module's export facts: the first tracer creation (of this SDK, or an OpenTelemetry pipeline to
+ * HoneyHive made global) that every call of `fn` runs again, in `fn`'s own body (not in a function nested
+ * in it) and not cached (`isCached`: `??=`, a module `let` checked first, a memoized map). What importers
+ * calling `fn` per request or invocation pay each time.
  */
 export function uncachedCreationIn(input: AnalysisInput, fn: FunctionNode): { readonly display: string; readonly line: number } | undefined {
   if (!CREATOR_NAMES.test(input.text)) return undefined;
   let creations = creationsOfModule.get(input.ast);
   if (!creations) creationsOfModule.set(input.ast, (creations = findCreations(input)));
   for (const creation of creations) {
-    if (creation.api !== "honeyhive" || enclosingFunction(creation.node) !== fn || isCached(input, creation.awaited ?? creation.node, fn)) continue;
+    if (enclosingFunction(creation.node) !== fn || isCached(input, creation.awaited ?? creation.node, fn)) continue;
     return { display: creation.display, line: creation.node.loc.start.line };
   }
   return undefined;
@@ -367,12 +372,25 @@ function findCreations(input: AnalysisInput): Creation[] {
     }
     if (!otelToHoneyhive || callee.type === AST_NODE_TYPES.Super) continue;
     const origin = bindings.originOf(callee);
-    const component = origin && OTEL_PIPELINES.find((candidate) => matches(origin, candidate.export));
+    const component = origin && OTEL_PIPELINES.find((candidate) => candidate.madeBy !== "call" && matches(origin, candidate.export));
     if (!component) continue;
     const activation = activationOf(input, node, component.activatedBy ?? []);
     if (activation) creations.push({ node, api: "opentelemetry", display: `new ${component.export.name}()${activation}`, awaited: undefined });
   }
-  if (calls > 0 && creations.length > calls) creations.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
+  const made = creations.length;
+  // A pipeline a call builds and makes global at once (`registerOTel(…)`): the call is creation and activation.
+  if (otelToHoneyhive && CALLED_PIPELINE_NAMES?.test(input.text)) {
+    for (const node of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+      const callee = unwrapExpression(node.callee);
+      const name = callee?.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+      if (!CALLED_PIPELINES.some((candidate) => candidate.export.name === name) || !mayRunPerCall(node)) continue;
+      const origin = bindings.originOf(node.callee);
+      const component = origin && CALLED_PIPELINES.find((candidate) => matches(origin, candidate.export));
+      if (component) creations.push({ node, api: "opentelemetry", display: `${component.export.name}()`, awaited: undefined });
+    }
+  }
+  // Each pass found its creations in source order: merged only when two of them found some.
+  if ((calls > 0 && made > calls) || (made > 0 && creations.length > made)) creations.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
   return creations;
 }
 

@@ -14,8 +14,10 @@
 //
 // Each case asserts the correct output. First run (20 projects, 25 runs of their sets, 2026-12-06): every
 // assertion held. Added since: one project with the @vercel/otel exporter fix, and a second round of six projects
-// (hosts' own flush forms, a provider name taken, Express on Lambda), which found one wording defect: KNOWN below,
-// today's output asserted with why.
+// (hosts' own flush forms, a provider name taken, Express on Lambda), which found one wording defect (a non-async
+// Express-on-Lambda route's marker said "before it returns" where the rule says "before each statement that sends
+// the response"). fix-blind9-engine fixed it and the engine misses of the rule cases (a getTracer() function, registerOTel
+// in a side-effect module or per invocation, an imported startTelemetry()); their projects and look-alikes are below.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeProject, read, removeProjects, runInProcess } from "./cli/test-utils/project.js";
 import { expectCleanRun, SET_ARGS, type MigratedShape, type SetName } from "./cli/test-utils/shapes.js";
@@ -563,6 +565,149 @@ export async function answer(prompt: string) {
 `,
     },
   },
+  // fix-blind9-engine: the engine misses of blind 9 fixed, and their look-alikes.
+  {
+    name: "express-serverless-http-cors-callback",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0", "serverless-http": "^3.2.0", cors: "^2.8.5" }),
+      "src/lib/otel.ts": PIPELINE,
+      "src/index.ts": `import cors from "cors";
+import express from "express";
+import serverless from "serverless-http";
+import { provider } from "./lib/otel";
+
+const app = express();
+const corsHandler = cors();
+app.post("/chat", (req, res) => {
+  corsHandler(req, res, () => {
+    provider.getTracer("chat").startSpan("chat").end();
+    res.json({ ok: true, body: req.body });
+  });
+});
+export const handler = serverless(app);
+`,
+    },
+  },
+  {
+    name: "lambda-not-async-provider",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg(OTEL_DEPS),
+      "src/lib/otel.ts": PIPELINE,
+      "src/handler.ts": `import { provider } from "./lib/otel";
+
+export function handler(event: { body: string }) {
+  provider.getTracer("jobs").startSpan("run").end();
+  return Promise.resolve({ statusCode: 200, body: event.body });
+}
+`,
+    },
+  },
+  {
+    name: "lambda-get-tracer-function",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg(OTEL_DEPS),
+      "src/lib/otel.ts": `${PIPELINE}export function getTracer() {\n  return provider.getTracer("jobs");\n}\n`,
+      "src/handler.ts": `import { getTracer } from "./lib/otel";
+
+export const handler = async (event: { body: string }) => {
+  getTracer().startSpan("work").end();
+  return { statusCode: 200, body: event.body };
+};
+`,
+    },
+  },
+  {
+    name: "lambda-registerotel-side-effect",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }),
+      "src/otel.ts": `import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";\nregisterOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }) });\n`,
+      "src/handler.ts": `import "./otel";
+import { trace } from "@opentelemetry/api";
+
+export const handler = async () => {
+  trace.getTracer("jobs").startSpan("work").end();
+  return { ok: true };
+};
+`,
+    },
+  },
+  {
+    name: "lambda-registerotel-processor-flushed",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@vercel/otel": "^1.13.0" }),
+      "src/handler.ts": `import { trace } from "@opentelemetry/api";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
+
+const processor = new BatchSpanProcessor(new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }));
+registerOTel({ serviceName: "jobs", spanProcessors: [processor] });
+
+export const handler = async () => {
+  try {
+    trace.getTracer("jobs").startSpan("run").end();
+    return { ok: true };
+  } finally {
+    await processor.forceFlush();
+  }
+};
+`,
+    },
+  },
+  {
+    name: "lambda-start-telemetry-per-call",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }),
+      "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nexport function startTelemetry() {\n  const sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) });\n  sdk.start();\n  return sdk;\n}\n`,
+      "src/handler.ts": `import { startTelemetry } from "./otel";
+
+export const handler = async (event: { body: string }) => {
+  const sdk = startTelemetry();
+  try {
+    return { statusCode: 200, body: event.body };
+  } finally {
+    await sdk.shutdown();
+  }
+};
+`,
+    },
+  },
+  {
+    name: "lambda-start-telemetry-cached",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }),
+      "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nlet sdk: NodeSDK | undefined;\nexport function startTelemetry() {\n  if (sdk) return sdk;\n  sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) });\n  sdk.start();\n  return sdk;\n}\n`,
+      "src/handler.ts": `import { startTelemetry } from "./otel";
+
+export const handler = async (event: { body: string }) => {
+  startTelemetry();
+  return { statusCode: 200, body: event.body };
+};
+`,
+    },
+  },
+  {
+    name: "lambda-registerotel-per-invocation",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }),
+      "src/handler.ts": `import { trace } from "@opentelemetry/api";
+import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
+
+export const handler = async () => {
+  registerOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }) });
+  trace.getTracer("jobs").startSpan("run").end();
+  return { ok: true };
+};
+`,
+    },
+  },
 ];
 
 const runs = new Map<string, MigratedShape>();
@@ -589,23 +734,6 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(removeProjects);
 
-/**
- * Outputs that differ from what the docs promise today: the text today's output holds, and why. The test asserts
- * today's text (so the file stays green and a fix turns it red: then assert the promise and drop the entry).
- */
-const KNOWN: Readonly<Record<string, { readonly path: string; readonly today: string; readonly promise: string; readonly why: string }>> = {
-  "express-serverless-http": {
-    path: "src/index.ts",
-    today: "/* honeyhive-migrate: make this handler async and await provider.forceFlush() before it returns */\napp.post(\"/chat\", (req, res) => {",
-    promise: "the marker says to await the flush before each statement that sends the response, as the rule's message does",
-    why:
-      "engine (fix text): a non-async handler that ends by sending its response (Express on Lambda, Cloud Functions, Firebase onRequest) gets " +
-      "MARKER_MESSAGES.lambdaNotAsync (analysis/fixes/review-markers.ts:26, chosen at analysis/fixes/flush.ts:57), 'before it returns'; the rule " +
-      "reports it with missingFlushNotAsyncBeforeSend ('await the flush before each statement that sends the response'), and a flush before the " +
-      "return, after res.json, runs once the CPU is throttled: the marker and the message of one finding disagree",
-  },
-};
-
 describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentation set-ups", () => {
   it("migrates every project with its sets without a failure, to parsable output a second run leaves alone", () => {
     for (const project of PROJECTS) for (const set of project.sets) expectCleanRun(`${project.name} ${set}`, runOf(project.name, set));
@@ -628,7 +756,39 @@ describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentatio
     });
     it("leaves a marker on a handler whose @vercel/otel exporter sends to HoneyHive (no provider variable to flush)", () => {
       const text = out("lambda-vercel-otel-exporter", "src/handler.ts");
-      expect(text).toContain("/* honeyhive-migrate: await the tracer provider's forceFlush() before this handler returns */\nexport const handler = async () => {");
+      // registerOTel() returns nothing to flush: the marker names what works (a processor handed in, or the registered provider).
+      expect(text).toContain(
+        "/* honeyhive-migrate: await a forceFlush() of the pipeline registerOTel() registers before this handler returns (registerOTel() returns nothing to flush: keep a " +
+          "BatchSpanProcessor of its exporter in a module-level variable, give it to registerOTel() as spanProcessors: [processor] and await processor.forceFlush(), " +
+          "or await the forceFlush() of the provider it registers, (trace.getTracerProvider() as ProxyTracerProvider).getDelegate()) */\nexport const handler = async () => {",
+      );
+    });
+    it("registerOTel in a side-effect module: the marker names that module", () => {
+      const text = out("lambda-registerotel-side-effect", "src/handler.ts");
+      expect(text).toMatch(/\/\* honeyhive-migrate: [^*]*registerOTel\(\) returns nothing to flush: build a BatchSpanProcessor of its exporter in \.\/otel[^*]*\*\/\nexport const handler = async/);
+      expect(out("lambda-registerotel-side-effect", "src/otel.ts")).toBe(input("lambda-registerotel-side-effect", "src/otel.ts"));
+    });
+    it("a getTracer() function of the module: its provider imported beside it and flushed in a finally", () => {
+      const text = out("lambda-get-tracer-function", "src/handler.ts");
+      expect(text).toMatch(/import \{ (getTracer, provider|provider, getTracer) \} from "\.\/lib\/otel";/);
+      expect(text).toContain("  } finally {\n    await provider.forceFlush();\n  }");
+    });
+    it("a non-async route of Express on Lambda: the marker asks for the flush before each send, as the rule does", () => {
+      expect(out("express-serverless-http", "src/index.ts")).toContain(
+        "/* honeyhive-migrate: make this handler async and await provider.forceFlush() before each statement that sends the response (res.send/json/end): " +
+          "the platform stops the work once the response is sent */\napp.post(\"/chat\", (req, res) => {",
+      );
+    });
+    it("a non-async route that sends from the callback it hands the response to: the marker points at that callback", () => {
+      expect(out("express-serverless-http-cors-callback", "src/index.ts")).toContain(
+        "/* honeyhive-migrate: await provider.forceFlush() in the callback this handler passes the response to (made async if it is not), before each statement " +
+          "that sends the response: the platform stops the work once the response is sent */\napp.post(\"/chat\", (req, res) => {",
+      );
+    });
+    it("a non-async Lambda that returns (no response object): the marker keeps 'before it returns'", () => {
+      expect(out("lambda-not-async-provider", "src/handler.ts")).toContain(
+        "/* honeyhive-migrate: make this handler async and await provider.forceFlush() before it returns */\nexport function handler(",
+      );
     });
     it("imports the module's provider beside the tracer and flushes it", () => {
       const text = out("lambda-imports-tracer-only", "src/functions/orders.ts");
@@ -687,14 +847,6 @@ describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentatio
     });
   });
 
-  describe("KNOWN (today's output asserted)", () => {
-    for (const [name, known] of Object.entries(KNOWN)) {
-      it(`${name}: ${known.promise} (today: not yet)`, () => {
-        expect(out(name, known.path), known.why).toContain(known.today);
-      });
-    }
-  });
-
   describe("instrumentation-provider beside a HoneyHive 2.x tracer", () => {
     it("adds tracerProvider: tracer.provider to registerInstrumentations", () => {
       expect(out("register-instrumentations", "src/tracing.ts")).toContain("tracerProvider: tracer.provider");
@@ -713,6 +865,18 @@ describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentatio
   });
 
   describe("hoist-tracer-init", () => {
+    it("marks the handler's call of an imported startTelemetry() that starts a NodeSDK on every call", () => {
+      expect(out("lambda-start-telemetry-per-call", "src/handler.ts")).toMatch(/\/\* honeyhive-migrate: startTelemetry\(\) creates a tracer on every call \(in [^)]*otel[^)]*\)[^*]*\*\/\n\s*const sdk = startTelemetry\(\);/);
+    });
+    it("marks registerOTel() called per invocation (build the pipeline once at startup)", () => {
+      expect(out("lambda-registerotel-per-invocation", "src/handler.ts")).toMatch(/\/\* honeyhive-migrate: build this OpenTelemetry pipeline \(registerOTel\(\)\) once at startup[^*]*\*\/\n\s*registerOTel\(/);
+    });
+    it("leaves a startTelemetry() that caches its NodeSDK, and a handler flushing the processor it gave registerOTel(), alone", () => {
+      for (const name of ["lambda-start-telemetry-cached", "lambda-registerotel-processor-flushed"]) {
+        const run = runOf(name, "2x");
+        expect(run.output, name).toEqual(run.input);
+      }
+    });
     it("leaves a marker on an OpenTelemetry provider built and registered per request (moved by hand)", () => {
       const text = out("provider-per-request", "src/server.ts");
       expect(text).toMatch(/\/\* honeyhive-migrate: [^*]*\*\/\n\s*const provider = new NodeTracerProvider/);

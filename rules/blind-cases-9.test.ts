@@ -65,42 +65,11 @@ import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-wit
 // activation in OTEL_COMPONENTS (it was only in instrumentations.ts' PIPELINE_OWNERS: a provider per request and
 // a side-effect module registering one), fixed as knowledge (one entry, derived by both); the third is engine
 // (below). Two quiet look-alikes were added with the fixes (a Baselime exporter, a collector on localhost).
-// Left: the engine entries below.
-const KNOWN: readonly Known[] = [
-  {
-    rule: FLUSH_RULE,
-    kind: "miss",
-    match: "side-effect import of a module calling registerOTel with a HoneyHive OTLPHttpJsonTraceExporter",
-    reason:
-      "engine (fifth round): a module's pipeline counts as registered only when one of its OTEL_COMPONENTS parts is activated by a method " +
-      "(`registered` at analysis/export-facts.ts:578, activationOf of tracer-init.ts); `registerOTel(…)` is a function that registers, known to " +
-      "instrumentations.ts' PIPELINE_OWNERS (kind \"call\") but not read here, so trace.getTracer() in the importing Lambda reaches no known pipeline",
-  },
-  {
-    rule: FLUSH_RULE,
-    kind: "miss",
-    match: "a getTracer() function exported by lib/otel.ts returning provider.getTracer",
-    reason:
-      "engine: export facts know an OpenTelemetry tracer only as an exported value (`export const tracer = provider.getTracer()`, " +
-      "otelTracerOf at analysis/export-facts.ts:585 reads valueOfTarget); a function returning one gives no fact, so the handler's `getTracer()` traces nothing",
-  },
-  {
-    rule: INIT_RULE,
-    kind: "miss",
-    match: "Lambda calling an imported startTelemetry() that starts a NodeSDK to HoneyHive on every call",
-    reason:
-      "engine: the `initsTracer` fact of a module's function is computed only when the module uses the SDK " +
-      "(`sdk.usesSdk` gate at analysis/export-facts.ts:482); an OpenTelemetry-only module's per-call NodeSDK gives none, so importedTracerInitsInHandlers (analysis/tracer-init.ts:299) finds nothing",
-  },
-  {
-    rule: INIT_RULE,
-    kind: "miss",
-    match: "Lambda handler calling @vercel/otel registerOTel with a HoneyHive exporter per invocation",
-    reason:
-      "engine + knowledge: a pipeline per call is an OTEL_COMPONENTS class made with `new` and activated by a method (tracer-init.ts:54 OTEL_PIPELINES, activationOf ~361); " +
-      "a function that builds and registers one (`registerOTel(…)`) has no shape in OtelComponent",
-  },
-];
+// The four engine misses left here (a getTracer() function of lib/otel.ts, registerOTel in a side-effect module and
+// per invocation, an imported startTelemetry() of an OpenTelemetry-only module) were fixed by fix-blind9-engine
+// (export facts, registerOTel as a call-made OTEL_COMPONENTS entry, initsTracer for OpenTelemetry modules) and are
+// asserted correct, each with look-alikes marked "fix-blind9-engine" below. Nothing is left.
+const KNOWN: readonly Known[] = [];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
@@ -1109,6 +1078,53 @@ describe("handler", () => {
     expect(exporter.getFinishedSpans()).toHaveLength(1);
   });
 });`, { filename: "src/handler.test.ts", files: { "package.json": pkg({ ...OTEL_DEPS, vitest: "^3.2.4" }), "src/handler.ts": `export const handler = async (event: { body: string }) => event.body;\n` } }),
+    // fix-blind9-engine: look-alikes of the engine misses fixed (a getTracer() function, registerOTel in a side-effect module).
+    c("a getTracer() function exported by lib/otel.ts returning the tracer of a provider to Honeycomb", `import { getTracer } from "./lib/otel";
+
+export const handler = async () => {
+  getTracer().startSpan("work").end();
+  return { ok: true };
+};`, { filename: "src/handler.ts", files: { ...OTEL, "src/lib/otel.ts": `${HONEYCOMB_MODULE}export function getTracer() {\n  return provider.getTracer("jobs");\n}\n` } }),
+    c("a getTracer() arrow of lib/otel.ts, the handler flushing the module's provider in a finally", `import { getTracer, provider } from "./lib/otel";
+
+export const handler = async () => {
+  try {
+    getTracer().startSpan("work").end();
+    return { ok: true };
+  } finally {
+    await provider.forceFlush();
+  }
+};`, { filename: "src/handler.ts", files: { ...OTEL, "src/lib/otel.ts": `${PROVIDER_2X}export const getTracer = () => provider.getTracer("jobs");\n` } }),
+    c("side-effect import of a module calling registerOTel with a Honeycomb OTLPHttpJsonTraceExporter", `import "./otel";
+import { trace } from "@opentelemetry/api";
+
+export const handler = async () => {
+  trace.getTracer("vercel").startSpan("work").end();
+  return { ok: true };
+};`, { filename: "src/handler.ts", files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }), "src/otel.ts": `import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";\nregisterOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "https://api.honeycomb.io/v1/traces" }) });\n` } }),
+    c("registerOTel given a module-level BatchSpanProcessor to HoneyHive, the handler awaiting processor.forceFlush() (the review marker's advice)", `import { trace } from "@opentelemetry/api";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
+
+const processor = new BatchSpanProcessor(new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }));
+registerOTel({ serviceName: "jobs", spanProcessors: [processor] });
+
+export const handler = async () => {
+  trace.getTracer("jobs").startSpan("run").end();
+  await processor.forceFlush();
+  return { ok: true };
+};`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@vercel/otel": "^1.13.0" }) } }),
+    c("registerOTel with a HoneyHive exporter, the handler flushing the registered provider through getDelegate() (the marker's other advice)", `import { trace, type ProxyTracerProvider } from "@opentelemetry/api";
+import type { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";
+import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
+
+registerOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }) });
+
+export const handler = async () => {
+  trace.getTracer("jobs").startSpan("run").end();
+  await ((trace.getTracerProvider() as ProxyTracerProvider).getDelegate() as BasicTracerProvider).forceFlush();
+  return { ok: true };
+};`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@vercel/otel": "^1.13.0" }) } }),
   ];
   describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
 });
@@ -1229,6 +1245,14 @@ export const handler = async () => {
   trace.getTracer("jobs").startSpan("run").end();
   return { ok: true };
 };`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
+    c("Express route calling otel.registerOTel (namespace import) with a HoneyHive exporter per request (fix-blind9-engine)", `import * as otel from "@vercel/otel";
+import express from "express";
+const app = express();
+app.post("/chat", async (_req, res) => {
+  otel.registerOTel({ serviceName: "chat", traceExporter: new otel.OTLPHttpProtoTraceExporter({ url: "${HH_URL}" }) });
+  res.json({ ok: true });
+});
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0", express: "^5.1.0" }) } }),
     // Second round.
     c("Koa middleware starting a NodeSDK to HoneyHive per request", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { NodeSDK } from "@opentelemetry/sdk-node";
@@ -1362,6 +1386,51 @@ beforeEach(() => {
 it("records", () => {
   expect(exporter.getFinishedSpans()).toEqual([]);
 });`, { filename: "src/otel.test.ts", files: { "package.json": pkg({ ...OTEL_DEPS, vitest: "^3.2.4" }) } }),
+    // fix-blind9-engine: look-alikes of the engine misses fixed (an imported startTelemetry(), registerOTel per invocation).
+    c("Lambda calling an imported startTelemetry() that caches its NodeSDK (if (sdk) return sdk)", `import { startTelemetry } from "./otel";
+export const handler = async (event: { body: string }) => {
+  startTelemetry();
+  return { statusCode: 200, body: event.body };
+};`, { filename: "src/handler.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }), "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nlet sdk: NodeSDK | undefined;\nexport function startTelemetry() {\n  if (sdk) return sdk;\n  sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) });\n  sdk.start();\n  return sdk;\n}\n` } }),
+    c("Lambda calling an imported startTelemetry() that starts a NodeSDK to Jaeger on every call", `import { startTelemetry } from "./otel";
+export const handler = async (event: { body: string }) => {
+  const sdk = startTelemetry();
+  try {
+    return { statusCode: 200, body: event.body };
+  } finally {
+    await sdk.shutdown();
+  }
+};`, { filename: "src/handler.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }), "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nexport function startTelemetry() {\n  const sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "http://jaeger:4318/v1/traces" }) });\n  sdk.start();\n  return sdk;\n}\n` } }),
+    c("Lambda calling registerOTel with a HoneyHive exporter on the first invocation only (module flag)", `import { trace } from "@opentelemetry/api";
+import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
+let registered = false;
+export const handler = async () => {
+  if (!registered) {
+    registerOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }) });
+    registered = true;
+  }
+  trace.getTracer("jobs").startSpan("run").end();
+  return { ok: true };
+};`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
+    c("registerOTel with a HoneyHive exporter at module level of the Lambda file", `import { trace } from "@opentelemetry/api";
+import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
+registerOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }) });
+export const handler = async () => {
+  trace.getTracer("jobs").startSpan("run").end();
+  return { ok: true };
+};`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
+    c("Lambda calling registerOTel with a Honeycomb exporter per invocation (another vendor's)", `import { trace } from "@opentelemetry/api";
+import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
+export const handler = async () => {
+  registerOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "https://api.honeycomb.io/v1/traces" }) });
+  trace.getTracer("jobs").startSpan("run").end();
+  return { ok: true };
+};`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
+    c("a registerOTel look-alike of the project's own (./otel), called per invocation", `import { registerOTel } from "./otel";
+export const handler = async () => {
+  registerOTel("jobs");
+  return { ok: true };
+};`, { filename: "src/handler.ts", files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0" }), "src/otel.ts": `export function registerOTel(name: string) {\n  console.log("otel off for", name, "${HH_URL}");\n}\n` } }),
   ];
   describeCases(INIT_RULE, initRule as AnyRule, { reported, quiet });
 });

@@ -198,6 +198,26 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
         },
       ],
     },
+    {
+      // @vercel/otel's registerOTel() returns nothing to flush: the advice names what works there (a span processor handed in
+      // through spanProcessors and flushed, or the registered provider reached through the global proxy's getDelegate()).
+      code: `import { trace } from "@opentelemetry/api";\nimport { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";\nregisterOTel({ serviceName: "x", traceExporter: new OTLPHttpJsonTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }) });\nexport const handler = async (event) => {\n  trace.getTracer("x").startActiveSpan("h", (span) => span.end());\n};`,
+      errors: [
+        {
+          messageId: "missingOtelFlush",
+          data: {
+            name: "handler",
+            flush: "provider.forceFlush()",
+            platform: "AWS Lambda",
+            advice:
+              "await a forceFlush() of the pipeline registerOTel() registers before this handler returns (registerOTel() returns nothing to flush: keep a BatchSpanProcessor " +
+              "of its exporter in a module-level variable, give it to registerOTel() as spanProcessors: [processor] and await processor.forceFlush(), or await the " +
+              "forceFlush() of the provider it registers, (trace.getTracerProvider() as ProxyTracerProvider).getDelegate())",
+          },
+          suggestions: [],
+        },
+      ],
+    },
     // An exporter sends to HoneyHive by its url's variable, through a const, or by HoneyHive's key in its Authorization header.
     ...[
       `new OTLPTraceExporter({ url: process.env.HONEYHIVE_OTLP_URL })`,

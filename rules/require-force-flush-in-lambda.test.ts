@@ -1316,6 +1316,8 @@ describe("gaps-rules-6b: the global provider's flush beside a HoneyHive tracer",
     `${API}${TRACER}const provider = trace.getTracerProvider();\n${handler("(provider as any).getDelegate().forceFlush()")}`,
     // Another provider made global: still not the tracer's.
     `${API}${TRACER}import { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";\ntrace.setGlobalTracerProvider(new BasicTracerProvider());\n${handler("trace.getTracerProvider().getDelegate().forceFlush()")}`,
+    // registerOTel exporting elsewhere (Honeycomb): the global provider is not HoneyHive's.
+    `${API}${TRACER}import { registerOTel, OTLPHttpJsonTraceExporter } from "@vercel/otel";\nregisterOTel({ serviceName: "s", traceExporter: new OTLPHttpJsonTraceExporter({ url: "https://api.honeycomb.io/v1/traces" }) });\n${handler("trace.getTracerProvider().getDelegate().forceFlush()")}`,
   ])("reported: %s", (code) => expect(reports(code)).toBe(1));
   it.each([
     // The tracer's own provider made the global one.
@@ -1325,6 +1327,8 @@ describe("gaps-rules-6b: the global provider's flush beside a HoneyHive tracer",
     `${API}${TRACER}${handler("Promise.all([tracer.forceFlush(), trace.getTracerProvider().getDelegate().forceFlush()])")}`,
     // An OpenTelemetry pipeline to HoneyHive made global beside the tracer.
     `${API}${TRACER}import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nimport { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nnew NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }))] }).register();\n${handler("trace.getTracerProvider().getDelegate().forceFlush()")}`,
+    // @vercel/otel's registerOTel (a component made by a call) registering a pipeline to HoneyHive: its provider is the global one.
+    `${API}${TRACER}import { registerOTel, OTLPHttpJsonTraceExporter } from "@vercel/otel";\nregisterOTel({ serviceName: "s", traceExporter: new OTLPHttpJsonTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }) });\n${handler("trace.getTracerProvider().getDelegate().forceFlush()")}`,
     // honeyhive 1.x: Traceloop's SDK is the global provider.
     `${API}import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });\nexport const handler = async (event) => {\n  await tracer.startSession();\n  await trace.getTracerProvider().getDelegate().forceFlush();\n  return { statusCode: 200 };\n};`,
   ])("quiet: %s", (code) => expect(reports(code)).toBe(0));

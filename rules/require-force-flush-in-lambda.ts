@@ -11,18 +11,16 @@
 // requires every returned segment (early returns and the implicit end; not throws) to be reached only
 // through marked segments. `analysis/flush.ts` answers the same question structurally for the
 // codemod, with the same conventions (see there).
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { memberName } from "../analysis/ast.js";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { flushFix, shutdownFix, unflushablePipeline } from "../analysis/fixes/flush.js";
 import { MARKER_MESSAGES } from "../analysis/fixes/review-markers.js";
 import { mayExportOtelToHoneyhive, mayImportOtelPipeline } from "../analysis/flush-calls.js";
-import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, sendAwaitsWork, sharedShutdownsOf, type LambdaFlush } from "../analysis/flush.js";
+import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, sendAwaitsWork, sendsFromCallback, sharedShutdownsOf, type LambdaFlush } from "../analysis/flush.js";
 import { answeredMayHoldEntry, mayHoldEntry } from "../analysis/entry-gate.js";
 import { getHandlerModel } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { mayNameOtelPipeline, relevanceOf } from "../analysis/relevance.js";
-import { nodesOfTypesWithin } from "../analysis/nodes.js";
 import { createRule } from "./create-rule.js";
 
 export const RULE_NAME = "require-force-flush-in-lambda";
@@ -249,35 +247,6 @@ export default createRule<[], MessageIds>({
     return listeners as unknown as TSESLint.RuleListener;
   },
 });
-
-/**
- * Whether the handler passes its response object to a call that also gets a function sending that
- * response (`cors(req, res, async () => { … res.send(x); })`, `withAuth(req, res, (user) => res.json(user))`):
- * the flush belongs in that callback, made async if it is not. A callback that does not send
- * (`setHeaders(req, res, async () => audit())` beside the handler's own `res.json(…)`) leaves the
- * sends to the handler.
- */
-function sendsFromCallback(ast: TSESTree.Program, flush: LambdaFlush): boolean {
-  const end = flush.handler.platform.responseCall;
-  const response = end === undefined ? undefined : flush.handler.function.params[end.parameterIndex];
-  if (end === undefined || response?.type !== AST_NODE_TYPES.Identifier) return false;
-  // `res.send(x)`, `res.status(500).json(x)`: a sending method on the response, through chainable ones.
-  const sendsResponse = (call: TSESTree.CallExpression): boolean => {
-    let callee: TSESTree.Node = call.callee;
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || !end.methods.includes(memberName(callee) ?? "")) return false;
-    for (let object: TSESTree.Node = callee.object; ; object = callee.object) {
-      if (object.type === AST_NODE_TYPES.Identifier) return object.name === response.name;
-      if (object.type !== AST_NODE_TYPES.CallExpression || object.callee.type !== AST_NODE_TYPES.MemberExpression || !end.chainable.includes(memberName(object.callee) ?? "")) return false;
-      callee = object.callee;
-    }
-  };
-  const sendingCallback = (node: TSESTree.Node): boolean =>
-    (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) &&
-    nodesOfTypesWithin(ast, [AST_NODE_TYPES.CallExpression], node.body).some(sendsResponse);
-  return nodesOfTypesWithin(ast, [AST_NODE_TYPES.CallExpression], flush.handler.function.body).some(
-    (call) => call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === response.name) && call.arguments.some(sendingCallback),
-  );
-}
 
 /**
  * Greatest fixpoint: a segment is flushed when it runs a flush or all its predecessors are flushed.

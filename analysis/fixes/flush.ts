@@ -28,7 +28,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../ast.js";
 import { getAnalysisContext, sourceModule } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
-import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, type FlushTest, type LambdaFlush } from "../flush.js";
+import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, sendsFromCallback, type FlushTest, type LambdaFlush } from "../flush.js";
 import { otelSetupOf, sharedOtelObjectOf } from "../flush-calls.js";
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
@@ -54,7 +54,7 @@ export type FlushFix =
 export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
   const { handler, flushText } = flush;
   const fn = handler.function;
-  if (handler.callbackStyle || !fn.async) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNotAsync(flushCallText(flush)) } };
+  if (handler.callbackStyle || !fn.async) return { marker: { node: fn, message: notAsyncMessage(input, flush) } };
   const edits = new EditList();
   if (flush.unawaitedFlushes.length > 0 && flush.flushedIfAwaited) {
     // The handler's own flush calls, whatever their receiver: awaiting them is the whole fix.
@@ -77,6 +77,17 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
   // The provider of the project module the handler's tracer comes from (analysis/flush-calls.ts `importedOtelUseIn`).
   if (flush.flushImport) addNamedImport(edits, input, flush.flushImport);
   return { kind, fix: fixFromEdits(edits), flush: flushText };
+}
+
+/**
+ * What a non-async or callback-style handler's marker asks, as the rule's message for it does: await the
+ * flush before the handler returns, or, where the response ends the invocation, before each send (in the
+ * callback that sends it, when the handler hands the response to one).
+ */
+function notAsyncMessage(input: AnalysisInput, flush: LambdaFlush): string {
+  const text = flushCallText(flush);
+  if (flush.handler.callbackStyle || flush.responseSends === undefined) return MARKER_MESSAGES.lambdaNotAsync(text);
+  return sendsFromCallback(input.ast, flush) ? MARKER_MESSAGES.lambdaNotAsyncSendingCallback(text) : MARKER_MESSAGES.lambdaNotAsyncBeforeSend(text);
 }
 
 /**

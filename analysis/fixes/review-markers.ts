@@ -24,6 +24,16 @@ export const MARKER_MESSAGES = {
   /** Non-async and callback-style handlers alike: making them async is the person's call. */
   /** `flush` is the profile's flush call: `tracer.forceFlush()`, `tracer.flush()` (1.x), `provider.forceFlush()`. */
   lambdaNotAsync: (flush: string) => `make this handler async and await ${flush} before it returns`,
+  /**
+   * The same on a platform whose HTTP invocation ends with the response (`responseCall`: Express on Lambda
+   * through serverless-http, Cloud Functions, Firebase onRequest): a flush before the return runs after
+   * `res.json(…)`, once the work is stopped, so it goes before each send (the rule's missingFlushNotAsyncBeforeSend).
+   */
+  lambdaNotAsyncBeforeSend: (flush: string) =>
+    `make this handler async and await ${flush} before each statement that sends the response (res.send/json/end): the platform stops the work once the response is sent`,
+  /** Such a handler that hands the response to a callback sending it (`cors(req, res, () => res.json(x))`; the rule's missingFlushInCallback). */
+  lambdaNotAsyncSendingCallback: (flush: string) =>
+    `await ${flush} in the callback this handler passes the response to (made async if it is not), before each statement that sends the response: the platform stops the work once the response is sent`,
   /** An HTTP handler that answers through `res`: the flush must come before the response is sent, and not every send can be seen. */
   lambdaFlushBeforeResponse: (flush: string) =>
     `await ${flush} before each place this handler sends its response (res.send/json/end): the platform stops the work once the response is sent`,
@@ -91,8 +101,33 @@ function otelNoFlushMessage(pipeline: UnflushablePipeline | undefined): string {
     if (pipeline?.flushExport !== undefined) return `${head} (import the ${name} that ${module} exports as ${pipeline.flushExport}, under a name free in this file, and flush that)`;
     return `${head} (export the ${name} that ${module} builds, import it here and flush that)`;
   }
+  // A pipeline a call made and registered (`registerOTel(…)`): nothing it returns has a forceFlush().
+  const called = components.find((component) => component.madeBy === "call");
+  if (called) return calledPipelineAdvice(called, module);
   const unflushable = components.find((component) => !component.forceFlush);
   if (!unflushable) return head;
   const keep = module === undefined ? "keep the provider or span processor in a module-level variable" : `build the provider or span processor in ${module} yourself and export it`;
   return `${head} (${unflushable.export.name} has none: ${keep})`;
+}
+
+/** The span processor a person builds to flush by hand (the first processor the profile lists: BatchSpanProcessor). */
+const PROCESSOR_NAME = OTEL_COMPONENTS.find((component) => component.role === "processor")?.export.name ?? "span processor";
+
+/**
+ * What flushes a pipeline made by a call that returns nothing (`registerOTel(…)` of @vercel/otel): a span
+ * processor the application builds and hands in through the call's processors option (its own forceFlush()),
+ * or the provider the call registers, reached through the global ProxyTracerProvider's getDelegate()
+ * (knowledge/sdks/opentelemetry.ts; both count as a flush for the rule).
+ */
+function calledPipelineAdvice(called: OtelComponent, module: string | undefined): string {
+  const name = `${called.export.name}()`;
+  const given = called.spanProcessorsOption === undefined ? "" : `, give it to ${name} as ${called.spanProcessorsOption}: [processor]`;
+  const processor =
+    module === undefined
+      ? `keep a ${PROCESSOR_NAME} of its exporter in a module-level variable${given} and await processor.forceFlush()`
+      : `build a ${PROCESSOR_NAME} of its exporter in ${module}${given}, export it and await processor.forceFlush() here`;
+  return (
+    `await a forceFlush() of the pipeline ${name} registers before this handler returns (${name} returns nothing to flush: ${processor}, ` +
+    `or await the forceFlush() of the provider it registers, (trace.getTracerProvider() as ProxyTracerProvider).getDelegate())`
+  );
 }

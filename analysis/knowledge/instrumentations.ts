@@ -5,7 +5,7 @@
 // instrumentation family or another library's telemetry option is adding an entry here.
 //
 // Each entry says where it was checked (`verifiedAt`), as other-sdks.ts does; none is guessed.
-import { GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS } from "./sdks/opentelemetry.js";
+import { CALLED_OTEL_COMPONENTS, GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS } from "./sdks/opentelemetry.js";
 import type { PackageExport } from "./sdks/types.js";
 
 /** Classes `new`ed from these packages are OpenTelemetry instrumentations (`InstrumentationBase` subclasses). */
@@ -222,7 +222,8 @@ export const PIPELINE_OWNERS: readonly PipelineOwner[] = [
     id: "vercel-otel",
     name: "Vercel OTel",
     packages: ["@vercel/otel"],
-    activations: [{ kind: "call", name: "registerOTel" }],
+    // `registerOTel(…)`, as the OpenTelemetry profile lists the components made (and registered) by a call.
+    activations: CALLED_OTEL_COMPONENTS.filter((component) => component.export.package === "@vercel/otel").map((component) => ({ kind: "call", name: component.export.name })),
     verifiedAt: "npmjs.com/package/@vercel/otel and vercel.com/docs/tracing/instrumentation: registerOTel(serviceName | config) 'registers the OpenTelemetry SDK', in instrumentation.ts `register()`",
   },
   {

@@ -25,6 +25,18 @@ export interface OtelComponent {
    * pipeline (and exporter) each time.
    */
   readonly activatedBy?: readonly string[];
+  /**
+   * `call`: a function, not a class; its call builds a whole pipeline and makes it the global one at once,
+   * returning nothing to flush or shut down (`registerOTel(…)` of @vercel/otel). The call is its creation
+   * and its activation; what it sends to is read from its options as for NodeSDK's (`traceExporter`,
+   * `spanProcessors`). Absent for a class made with `new`.
+   */
+  readonly madeBy?: "call";
+  /**
+   * The option of a `call` component that takes span processor objects: where a processor the application
+   * keeps in a variable can be handed in, and flushed by its own `forceFlush()` (review-markers.ts says so).
+   */
+  readonly spanProcessorsOption?: string;
 }
 
 // The trace SDK classes moved from @opentelemetry/sdk-trace-base to @opentelemetry/sdk-trace in 2.x;
@@ -66,7 +78,38 @@ export const OTEL_COMPONENTS: readonly OtelComponent[] = [
   // twin; public instrumentation.ts files pass `url` and `headers`: checked with the search tool, 2026-12-06).
   component("@vercel/otel", "OTLPHttpJsonTraceExporter", "exporter"),
   component("@vercel/otel", "OTLPHttpProtoTraceExporter", "exporter"),
+  // `registerOTel(serviceName | { serviceName, traceExporter, spanProcessors, … }): void` builds an sdk-trace-base
+  // BasicTracerProvider with a BatchSpanProcessor per exporter, `register()`s it and returns nothing; span
+  // processor objects in `spanProcessors` are used as given (vercel/otel packages/otel/src/index.ts and sdk.ts
+  // `Sdk#start`, `parseSpanProcessor`: checked with the search tool, 2026-12-06). The provider it registers is
+  // reached only through the global one: `trace.getTracerProvider()` is a ProxyTracerProvider whose
+  // `getDelegate()` is it (the flush calls below count that form).
+  {
+    export: { package: "@vercel/otel", name: "registerOTel" },
+    role: "sdk",
+    forceFlush: false,
+    shutdown: false,
+    madeBy: "call",
+    spanProcessorsOption: "spanProcessors",
+  },
 ];
+
+/** The components made by a call (`registerOTel(…)`), not by `new`. */
+export const CALLED_OTEL_COMPONENTS: readonly OtelComponent[] = OTEL_COMPONENTS.filter((component) => component.madeBy === "call");
+
+/**
+ * The package names an OpenTelemetry pipeline's code imports: OpenTelemetry's own (`@opentelemetry/…`) and
+ * those of components outside that scope (@vercel/otel). A file naming none makes no pipeline.
+ */
+export const OTEL_PACKAGE_MARKS: readonly string[] = [
+  "@opentelemetry/",
+  ...new Set(OTEL_COMPONENTS.map((component) => component.export.package).filter((pkg) => !pkg.startsWith("@opentelemetry/"))),
+];
+
+/** The text names a package an OpenTelemetry pipeline is made with (the cheap test before any parse-dependent work). */
+export function namesOtelPackage(text: string): boolean {
+  return OTEL_PACKAGE_MARKS.some((mark) => text.includes(mark));
+}
 
 /**
  * OpenTelemetry packages of other signals than traces: their providers' `forceFlush()` (MeterProvider of
@@ -101,13 +144,17 @@ const flushCalls: FlushCall[] = [
           } as const,
         ]
       : []),
-    {
-      receiver: { kind: "instance", export: part.export },
-      method: "shutdown",
-      effect: "shutdown",
-      nameAlone: false,
-      verifiedAt: `${part.export.package} ${part.export.name}#shutdown`,
-    },
+    ...(part.shutdown
+      ? [
+          {
+            receiver: { kind: "instance", export: part.export },
+            method: "shutdown",
+            effect: "shutdown",
+            nameAlone: false,
+            verifiedAt: `${part.export.package} ${part.export.name}#shutdown`,
+          } as const,
+        ]
+      : []),
   ]),
   // The global provider: `trace.getTracerProvider()` is the ProxyTracerProvider that `register()` /
   // `setGlobalTracerProvider()` installs; only `.getDelegate()` reaches the real provider.
@@ -166,9 +213,9 @@ export const opentelemetryProfile = {
 
 /**
  * The text test of a file that exports to HoneyHive over OpenTelemetry: it names an OpenTelemetry
- * package and HoneyHive's endpoint (an exporter URL, a header or an environment name). The rules'
+ * package (or @vercel/otel) and HoneyHive's endpoint (an exporter URL, a header or an environment name). The rules'
  * gate and the codemod's prefilter both use it, before anything is parsed.
  */
 export function mayExportOtelToHoneyhive(text: string): boolean {
-  return text.includes("@opentelemetry/") && opentelemetryProfile.honeyhiveEndpoint.test(text);
+  return namesOtelPackage(text) && opentelemetryProfile.honeyhiveEndpoint.test(text);
 }
