@@ -1,7 +1,7 @@
 // --from 1 leaves a 1.x-named call unmarked only on a receiver that provably is another library's
 // (review-migrate finding 1): a package known not to be HoneyHive's, or one installed in node_modules that
-// does not depend on the SDK. A workspace package, a tsconfig alias or a baseUrl import may wrap the SDK:
-// its tracer's 1.x calls keep their markers.
+// does not depend on the SDK. A tsconfig alias or a baseUrl import may wrap the SDK: its tracer's 1.x calls keep
+// their markers. A workspace package is read as a project module, so its tracer is known.
 import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -38,7 +38,6 @@ const migrate = (specifier: string) => runTransforms(job(specifier), join(root, 
 
 describe("a receiver from a bare specifier", () => {
   it.each([
-    ["a workspace package linked into node_modules", "@acme/obs"],
     ["a tsconfig paths alias", "@lib/tracing"],
     ["a baseUrl import", "lib/tracing"],
     ["an installed package that depends on honeyhive", "@vendor/wrapped"],
@@ -46,6 +45,15 @@ describe("a receiver from a bare specifier", () => {
     const output = migrate(specifier);
     expect(output).toContain(MESSAGES_1X.unresolvedReceiver("traceFunction"));
     expect(output).toContain(MESSAGES_1X.unresolvedSessionStart);
+  });
+
+  // A package of the workspace (linked into node_modules as npm/yarn/pnpm do) is one of the project's own modules
+  // (analysis/workspaces.ts, fix-d3-workspaces): its getTracer() is read, so the tracer is known and its calls rewritten.
+  it("rewrites through a workspace package linked into node_modules, whose module is read", () => {
+    const output = migrate("@acme/obs");
+    expect(output).toContain(`tracer.trace({ eventName: "answer" }, (q) => q)`);
+    expect(output).toContain("const sid = tracer.sessionId;");
+    expect(output).not.toContain("honeyhive-migrate");
   });
 
   it.each([
