@@ -91,6 +91,16 @@ export function requireSpecifier(node: TSESTree.Node | null | undefined): string
   return isRequire ? staticName(node.arguments[0]) : undefined;
 }
 
+/**
+ * The module a CommonJS binding is read from: `const x = require("m")`, `const { a, b: c } = require("m")`,
+ * `const a = require("m").a` (the declarator's init, through casts and parentheses), else undefined.
+ */
+export function requiredModuleOf(declarator: TSESTree.VariableDeclarator): string | undefined {
+  let init = unwrapExpression(declarator.init);
+  if (init?.type === AST_NODE_TYPES.MemberExpression) init = unwrapExpression(init.object);
+  return requireSpecifier(init);
+}
+
 /** The string of an `import("x")` expression (awaited or not), else undefined. */
 export function dynamicImportSpecifier(node: TSESTree.Node | null | undefined): string | undefined {
   const unwrapped = unwrapExpression(node);

@@ -111,8 +111,12 @@ describe("relevance: the imported helper's call", () => {
     expect(relevanceFor(`import * as lib from "./a";\nexport function h() { return lib.f(); }`).importedCall).toBe(false);
     expect(relevanceFor(`import { f } from "./a";\nexport function h() { return f; }`).importedCall).toBe(false);
     expect(relevanceFor(`import { f } from "./a";\nexport function h() { return new f(); }`).importedCall).toBe(false);
-    // CommonJS requires are no import bindings for either rule.
-    expect(relevanceFor(`const { f } = require("./a");\nmodule.exports = function h() { return f(); };`, "/project/src/file.cjs").importedCall).toBe(false);
+    // A top-level CommonJS binding is followed as an import is (no-session-start-in-handler's candidates); a
+    // require inside a function, or one whose binding is only read, is not.
+    expect(relevanceFor(`const { f } = require("./a");\nmodule.exports = function h() { return f(); };`, "/project/src/file.cjs").importedCall).toBe(true);
+    expect(relevanceFor(`const f = require("./a").f;\nexports.h = () => f();`, "/project/src/file.cjs").importedCall).toBe(true);
+    expect(relevanceFor(`exports.h = () => { const { f } = require("./a"); return f; };`, "/project/src/file.cjs").importedCall).toBe(false);
+    expect(relevanceFor(`const { f } = require("./a");\nmodule.exports = function h() { return f; };`, "/project/src/file.cjs").importedCall).toBe(false);
   });
 
   it("counts a nested declaration of an imported name, and a namespace, as a possible call", () => {

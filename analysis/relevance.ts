@@ -15,7 +15,7 @@
 // what it reported without this; only the order of the questions changes, cheapest first.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { enclosingFunction } from "./ast.js";
+import { enclosingFunction, requiredModuleOf } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import type { AnalysisInput } from "./input.js";
 import { OTEL_PACKAGE_MARKS } from "./knowledge/sdks/opentelemetry.js";
@@ -51,8 +51,8 @@ export function relevanceOf(input: AnalysisInput): FileRelevance {
 
 /**
  * `FileRelevance.importedCall`. The helper findings start from a call whose callee is an identifier,
- * inside a function (analysis/ast.ts `enclosingFunction`), that resolves to an import binding
- * (tracer-init's `collectImportedInits`) or is named like a value import (session-start's
+ * inside a function (analysis/ast.ts `enclosingFunction`), that resolves to an import binding or a
+ * top-level `require` binding, or is named like a value import (session-start's
  * `candidateCalls`, which a call of a nested declaration of that name also satisfies). A file that
  * declares a TypeScript namespace with code (not `declare`) is let through: an `import x = N.y` inside it
  * binds an import off the top level.
@@ -67,6 +67,17 @@ function callsImportedBinding(input: AnalysisInput): boolean {
     if (node.type === AST_NODE_TYPES.TSModuleDeclaration) {
       if (node.declare) continue;
       return true;
+    }
+    // CommonJS: `const { openSession } = require("./session")` binds a helper as an import does.
+    if (node.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of node.declarations) {
+        if (requiredModuleOf(declarator) === undefined) continue;
+        for (const variable of scopeManager.getDeclaredVariables(declarator)) {
+          if (calledInFunction(variable)) return true;
+          (names ??= new Set()).add(variable.name);
+        }
+      }
+      continue;
     }
     if (node.type !== AST_NODE_TYPES.ImportDeclaration && node.type !== AST_NODE_TYPES.TSImportEqualsDeclaration) continue;
     for (const variable of scopeManager.getDeclaredVariables(node)) {

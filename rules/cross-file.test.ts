@@ -453,3 +453,37 @@ describe("a tracer imported from a workspace package (`@acme/telemetry` from app
     expect(lintWithRule(SESSION_RULE, sessionRule, WORKSPACE_HANDLER("@acme/telemetry"), alone("apps/api/src/bare.ts"))).toEqual([]);
   });
 });
+
+/**
+ * CommonJS (found at the end of the third 2026-12-06 session: the same code with `import` was reported, with
+ * `require` not): a helper bound from a project module by a top-level `require` is followed as an import is.
+ */
+const CJS_APP = tempProject({
+  "package.json": `{ "name": "cjs-app", "dependencies": { "honeyhive": "^2.0.0", "express": "^4.19.2" } }\n`,
+  "src/session.js": `const { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nfunction openSession(req) { return tracer.sessionStart({ sessionName: req.path }); }\nfunction label(req) { return req.path.toUpperCase(); }\nmodule.exports = { openSession, label, tracer };\n`,
+});
+const cjsHandler = (binding: string, call: string) =>
+  `const express = require("express");\n${binding}\nconst app = express();\napp.post("/chat", (req, res) => {\n  ${call};\n  res.json({});\n});\n`;
+const cjsCase = (code: string, path = "src/app.js") => ({ filename: join(CJS_APP, path), code });
+
+describe("helpers bound by a top-level require() (CommonJS)", () => {
+  ruleTester.run(SESSION_RULE, testableRule(sessionRule), {
+    valid: [
+      // A helper of the same module that starts no session, and the session helper called outside any function.
+      cjsCase(cjsHandler(`const { label } = require("./session");`, "label(req)")),
+      cjsCase(`const { openSession } = require("./session");\nopenSession({ path: "/boot" });\n`),
+    ],
+    invalid: [
+      [`const { openSession } = require("./session");`, "openSession(req)", "openSession"],
+      [`const { openSession: open } = require("./session.js");`, "open(req)", "open"],
+      [`const openSession = require("./session").openSession;`, "openSession(req)", "openSession"],
+    ].map(([binding, call, helper]) => ({
+      ...cjsCase(cjsHandler(binding!, call!)),
+      errors: [{ messageId: "sessionStartInImportedHelper" as const, line: 5, data: { helper, tracer: "tracer", method: "sessionStart", location: "src/session.js:3", handler: "Express handler", unit: "request" } }],
+    })),
+  });
+
+  it("without the project, nothing is followed", () => {
+    expect(lintWithRule(SESSION_RULE, sessionRule, cjsHandler(`const { openSession } = require("./session");`, "openSession(req)"), alone("src/app.js"))).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 
 type RuleListener = TSESLint.RuleListener;
 import { AttachedCache } from "../analysis/attached-cache.js";
-import { enclosingFunction, findVariable, staticName } from "../analysis/ast.js";
+import { enclosingFunction, findVariable, requiredModuleOf, staticName } from "../analysis/ast.js";
 import { mayHoldEntry } from "../analysis/entry-gate.js";
 import { builtHandlerModel, describeHandler, getHandlerModel, runsConcurrently, sessionAssignmentInHandler, sessionStartInHandler, unitOfWork, type Handler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
@@ -151,7 +151,7 @@ function candidateCalls(input: AnalysisInput): Map<TSESTree.CallExpression, "hel
     let kind: "helper" | "member" | undefined;
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       if (isSharedSessionStartMember(staticName(callee.property, callee.computed))) kind = "member";
-    } else if (callee.type === AST_NODE_TYPES.Identifier && (imported ??= importedNamesOf(input.ast)).has(callee.name) && enclosingFunction(call) !== undefined) {
+    } else if (callee.type === AST_NODE_TYPES.Identifier && (imported ??= importedNamesOf(input)).has(callee.name) && enclosingFunction(call) !== undefined) {
       kind = "helper";
     }
     if (kind !== undefined) (candidates ??= new Map()).set(call, kind);
@@ -181,12 +181,24 @@ function importedSessionHelperInHandler(input: AnalysisInput, call: HelperCall) 
 
 const importedNames = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.importedNames");
 
-/** Local names of the file's value imports (`import { a as b }`, default imports). */
-function importedNamesOf(ast: TSESTree.Program): ReadonlySet<string> {
+/**
+ * Local names of the file's value imports (`import { a as b }`, default imports) and of its top-level
+ * CommonJS bindings (`const { a } = require("./m")`, `const a = require("./m").a`: project-modules'
+ * `importOrigin` resolves both to the module's export).
+ */
+function importedNamesOf(input: AnalysisInput): ReadonlySet<string> {
+  const { ast } = input;
   let names = importedNames.get(ast);
   if (!names) {
     const found = new Set<string>();
     for (const statement of ast.body) {
+      if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of statement.declarations) {
+          if (requiredModuleOf(declarator) === undefined) continue;
+          for (const variable of input.scopeManager.getDeclaredVariables(declarator)) found.add(variable.name);
+        }
+        continue;
+      }
       if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
       for (const specifier of statement.specifiers) if (specifier.type !== "ImportNamespaceSpecifier") found.add(specifier.local.name);
     }
