@@ -129,3 +129,37 @@ it.each([
     await backend.close();
   }
 });
+
+it("a diagnostic logger that throws on errors, when the batch timer's export is refused: no unhandled rejection", async () => {
+  // OpenTelemetry's BatchSpanProcessor exports on its own timer and hands a failed export to its global error
+  // handler inside a `.catch`, which logs to the diagnostic logger: a logger that throws there must not become
+  // an unhandled rejection (LAST-NOTE listed this path as unverified). No forceFlush() here: the timer exports.
+  // What keeps it safe today is @opentelemetry/core's globalErrorHandler, which swallows a throwing delegate:
+  // with that try/catch removed by hand this test fails with the logger's error as an unhandled rejection.
+  const backend = await FakeHoneyHiveBackend.start();
+  backend.inject({ path: /traces/, status: 400 });
+  const fail = (): void => {
+    if (loggerBroken) throw new Error("the log transport is down");
+  };
+  const quiet = (): void => undefined;
+  const throwingOnErrors: DiagLogger = { verbose: quiet, debug: quiet, info: quiet, warn: fail, error: fail };
+  diag.setLogger(throwingOnErrors, { logLevel: DiagLogLevel.ALL, suppressOverrideMessage: true });
+  loggerBroken = true;
+  const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "app-faults", serverUrl: backend.url, timeoutMs: 1_000 });
+  try {
+    expect(tracer.startSpan("exported by the timer", () => 42)).toBe(42);
+    const deadline = Date.now() + 5_000;
+    while (!backend.requests.some((request) => /traces/.test(request.path) && request.status === 400) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    // The refused export happened (the error path ran), and its failure was said by the SDK.
+    expect(backend.requests.filter((request) => /traces/.test(request.path)).map((request) => request.status)).toContain(400);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(logs().sdkLines().join("\n")).toMatch(/Exporting spans to HoneyHive failed: .*HTTP 400/);
+    expect(unhandled).toEqual([]);
+  } finally {
+    loggerBroken = false;
+    await tracer.shutdown({ timeoutMs: 1_000 });
+    await backend.close();
+  }
+}, 20_000);
