@@ -29,13 +29,16 @@ import lostContextRule, { RULE_NAME as LOST_CONTEXT_RULE } from "./no-lost-sessi
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 
 // Cases the core gets wrong today (`Known` in ./test-utils/blind-cases.ts); each says why, and where.
-// First run (122 cases, 2026-12-06): 10 misses, 1 false report, all engine (none is descriptor knowledge).
+// First run (122 cases, 2026-12-06): 10 misses, 1 false report, all engine (none is descriptor knowledge). A second
+// round (21 cases: 1.x code in CommonJS, ESM wrappers of the SDK, default re-export chains) found one more miss of the
+// first kind (a member of a whole-module binding).
 const KNOWN: readonly Known[] = [
   // A project module read as an object: its exported tracer reached as a member of the module binding.
   { rule: SESSION_START_RULE, kind: "miss", match: "read as a member of the required module object", reason: "`const tracing = require(\"./tracing\")` then `tracing.tracer.sessionStart()`: the tracer module's exports are not looked up through a member of a whole-module binding (CommonJS)" },
   { rule: SESSION_START_RULE, kind: "miss", match: "ESM namespace import of the project's tracing module", reason: "`import * as tracing from \"./tracing\"` then `tracing.tracer.sessionStart()`: same gap as the CommonJS module object (a namespace import of a project module is not followed into its named exports)" },
   { rule: FLUSH_RULE, kind: "miss", match: "read through the module object (tracing.tracer)", reason: "as for no-session-start-in-handler: `tracing.tracer` of `const tracing = require(\"./tracing\")` is not the module's exported tracer" },
   { rule: FLUSH_RULE, kind: "miss", match: "ESM namespace import of the project's tracing module (tracing.tracer)", reason: "as above, through `import * as tracing`" },
+  { rule: FLUSH_RULE, kind: "miss", match: "ESM default import of a CommonJS exports.tracer module", reason: "as above: the default import of a CommonJS module is its `module.exports` object, whose `tracer` member is the exported tracer" },
   // TypeScript's CommonJS forms.
   { rule: FLUSH_RULE, kind: "miss", match: "of an export = tracer module", reason: "`import tracer = require(\"./tracer\")` of a module whose `export = tracer` holds HoneyHiveTracer.init(): `export =` is not read as the module's export (and the import-equals binding of a project module not followed)" },
   { rule: FLUSH_RULE, kind: "miss", match: "export = { handler }", reason: "`export = { handler }` (TypeScript's module.exports = { handler }) is not a Lambda entry; `module.exports = { handler }` is (docs' table)" },
@@ -57,6 +60,10 @@ const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}):
 const pkg = (deps: Record<string, string>, type?: "module" | "commonjs"): string =>
   JSON.stringify({ name: "app", private: true, ...(type === undefined ? {} : { type }), dependencies: deps });
 const HH = { honeyhive: "^2.0.0" };
+/** honeyhive 1.x projects (the file's major from the package.json range). */
+const HH1_CJS = { "package.json": pkg({ honeyhive: "^1.0.42" }, "commonjs") };
+const HH1_EXPRESS_CJS = { "package.json": pkg({ honeyhive: "^1.0.42", express: "^4.21.2" }, "commonjs") };
+const HH1_EXPRESS_ESM = { "package.json": pkg({ honeyhive: "^1.0.42", express: "^4.21.2" }, "module") };
 const CJS = { "package.json": pkg(HH, "commonjs") };
 const ESM = { "package.json": pkg(HH, "module") };
 const PLAIN = { "package.json": pkg(HH) };
@@ -120,6 +127,9 @@ export function openSession(name: string) {
   return tracer.sessionStart({ sessionName: name });
 }
 `;
+/** ESM wrapper modules of the SDK: everything, or named names. */
+const WRAPPER_STAR_TS = `export * from "honeyhive";\n`;
+const WRAPPER_NAMED_TS = `export { HoneyHiveTracer, trace, enrichSpan } from "honeyhive";\nexport type { TracerOptions } from "honeyhive";\n`;
 /** A wrapper module that re-exports the SDK (CommonJS barrel). */
 const WRAPPER_CJS = `module.exports = require("honeyhive");\n`;
 /** A local module that happens to be called honeyhive: an in-house analytics client, no SDK. */
@@ -325,6 +335,46 @@ exports.handler = async (event) => {
   return { ok: true };
 };
 `, { filename: "src/handler.js", files: { ...CJS, "src/session.ts": SESSION_HELPER_TS } }),
+    c("1.x CommonJS: startSession() of a tracer awaited from a module-level promise, in an Express route", `const express = require("express");
+const { HoneyHiveTracer } = require("honeyhive");
+
+const tracerPromise = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" });
+const app = express();
+app.post("/chat", async (req, res) => {
+  const tracer = await tracerPromise;
+  await tracer.startSession();
+  res.json(req.body);
+});
+`, { filename: "src/server.js", files: HH1_EXPRESS_CJS }),
+    c("1.x .mjs: the default import of the CommonJS package (honeyhive.HoneyHiveTracer), startSession in a route", `import express from "express";
+import honeyhive from "honeyhive";
+
+const tracer = await honeyhive.HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" });
+const app = express();
+app.post("/chat", async (req, res) => {
+  await tracer.startSession();
+  res.json(req.body);
+});
+`, { filename: "src/server.mjs", files: HH1_EXPRESS_ESM }),
+    c("the SDK through a local ESM wrapper named honeyhive (src/lib/honeyhive.ts: export * from \"honeyhive\")", `import express from "express";
+import { HoneyHiveTracer } from "./lib/honeyhive";
+
+const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" });
+const app = express();
+app.post("/chat", (req, res) => {
+  tracer.sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+});
+`, { filename: "src/server.ts", files: { ...EXPRESS, "src/lib/honeyhive.ts": WRAPPER_STAR_TS } }),
+    c("the tracer through an @/lib alias to an index.ts barrel", `import express from "express";
+import { tracer } from "@/lib";
+
+const app = express();
+app.post("/chat", (req, res) => {
+  tracer.sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+});
+`, { filename: "src/server.ts", files: { ...EXPRESS, "tsconfig.json": TSCONFIG_PATHS, "src/lib/index.ts": `export * from "./tracer";\n`, "src/lib/tracer.ts": TRACER_NAMED_TS } }),
   ];
   const quiet: Case[] = [
     c("a session helper module without the SDK (in-house analytics), required in a route", `const express = require("express");
@@ -384,6 +434,20 @@ async function main() {
 }
 main();
 `, { filename: "scripts/nightly.cjs", files: CJS }),
+    c("1.x CommonJS: MongoDB's client.startSession() in a route (another object's startSession)", `const express = require("express");
+const { MongoClient } = require("mongodb");
+const { HoneyHiveTracer } = require("honeyhive");
+
+const client = new MongoClient(process.env.MONGO_URL);
+const tracerPromise = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" });
+const app = express();
+app.post("/chat", async (req, res) => {
+  const session = client.startSession();
+  await session.endSession();
+  await tracerPromise;
+  res.json(req.body);
+});
+`, { filename: "src/server.js", files: { "package.json": pkg({ honeyhive: "^1.0.42", express: "^4.21.2", mongodb: "^6.12.0" }, "commonjs") } }),
   ];
   describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet });
 });
@@ -499,6 +563,24 @@ module.exports = async (req, res) => {
   res.status(200).json({ ok: true });
 };
 `, { filename: "api/chat.js", files: { "package.json": pkg({ ...HH, "@vercel/node": "^5.0.0" }), "vercel.json": "{}" } }),
+    c("1.x CommonJS: await HoneyHiveTracer.init() inside exports.handler", `const { HoneyHiveTracer } = require("honeyhive");
+
+exports.handler = async (event) => {
+  const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs", sessionName: "job-" + event.id });
+  await tracer.flush();
+  return { ok: true };
+};
+`, { filename: "src/handler.js", files: HH1_CJS }),
+    c("import * as hh of a named ESM wrapper (export { HoneyHiveTracer } from \"honeyhive\"): hh.HoneyHiveTracer.init in a route", `import express from "express";
+import * as hh from "./lib/hh";
+
+const app = express();
+app.post("/chat", (req, res) => {
+  const tracer = hh.HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" });
+  tracer.enrichSession({ metadata: { path: req.path } });
+  res.json({ ok: true });
+});
+`, { filename: "src/server.ts", files: { ...EXPRESS, "src/lib/hh.ts": WRAPPER_NAMED_TS } }),
   ];
   const quiet: Case[] = [
     c("a module-level tracer of a .cjs Lambda (exports.handler reuses it)", `const { HoneyHiveTracer } = require("honeyhive");
@@ -562,6 +644,17 @@ exports.handler = async (event) => {
   return { ok: true };
 };
 `, { filename: "src/handler.js", files: { ...CJS, "src/lib/tracer.js": TRACER_CJS } }),
+    c("1.x CommonJS: a memoized init promise (tracerPromise ??= HoneyHiveTracer.init()) awaited per invocation", `const { HoneyHiveTracer } = require("honeyhive");
+
+let tracerPromise;
+exports.handler = async (event) => {
+  tracerPromise ??= HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" });
+  const tracer = await tracerPromise;
+  tracer.setMetadata({ id: event.id });
+  await tracer.flush();
+  return { ok: true };
+};
+`, { filename: "src/handler.js", files: HH1_CJS }),
   ];
   describeCases(INIT_RULE, initRule as AnyRule, { reported, quiet });
 });
@@ -723,6 +816,44 @@ async function handler(event) {
 
 exports.handler = handler;
 `, { filename: "src/handler.js", files: { ...CJS, "src/tracer.js": TRACER_CJS } }),
+    c("1.x CommonJS: an awaited module promise's tracer used in exports.handler, no tracer.flush()", `const { HoneyHiveTracer } = require("honeyhive");
+
+const tracerPromise = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" });
+
+exports.handler = async (event) => {
+  const tracer = await tracerPromise;
+  tracer.setMetadata({ id: event.id });
+  return { ok: true };
+};
+`, { filename: "src/handler.js", files: HH1_CJS }),
+    c("1.x through a CommonJS barrel (module.exports = require(\"honeyhive\")), no flush", `const { HoneyHiveTracer } = require("./lib/hh");
+
+exports.handler = async (event) => {
+  const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" });
+  tracer.setMetadata({ id: event.id });
+  return { ok: true };
+};
+`, { filename: "src/handler.js", files: { ...HH1_CJS, "src/lib/hh.js": WRAPPER_CJS } }),
+    c("the tracer's default export loaded in the handler (const { default: tracer } = await import(\"./tracer\"))", `export const handler = async (event: { id: string }) => {
+  const { default: tracer } = await import("./tracer");
+  tracer.enrichSession({ metadata: { id: event.id } });
+  return { ok: true };
+};
+`, { filename: "src/handler.ts", files: { ...ESM, "src/tracer.ts": TRACER_DEFAULT_TS } }),
+    c("an ESM default import of a CommonJS exports.tracer module (tracing.tracer of import tracing from \"./tracing.cjs\")", `import tracing from "./tracing.cjs";
+
+export const handler = async (event) => {
+  tracing.tracer.enrichSession({ metadata: { id: event.id } });
+  return { ok: true };
+};
+`, { filename: "src/handler.mjs", files: { ...PLAIN, "src/tracing.cjs": TRACER_EXPORTS_DOT } }),
+    c("a re-export chain of the default (export { default } from \"./tracer\") imported by default", `import tracer from "./lib";
+
+export const handler = async (event: { id: string }) => {
+  tracer.enrichSession({ metadata: { id: event.id } });
+  return { ok: true };
+};
+`, { filename: "src/handler.ts", files: { ...ESM, "src/lib/index.ts": `export { default } from "./tracer";\n`, "src/lib/tracer.ts": TRACER_DEFAULT_TS } }),
   ];
   const quiet: Case[] = [
     c("a .cjs handler that flushes in a finally", `const { HoneyHiveTracer } = require("honeyhive");
@@ -799,6 +930,25 @@ export const handler = async (event) => {
   return { ok: true };
 };
 `, { filename: "src/handler.mjs", files: PLAIN }),
+    c("1.x CommonJS: await tracer.flush() before the return", `const { HoneyHiveTracer } = require("honeyhive");
+
+const tracerPromise = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" });
+
+exports.handler = async (event) => {
+  const tracer = await tracerPromise;
+  tracer.setMetadata({ id: event.id });
+  await tracer.flush();
+  return { ok: true };
+};
+`, { filename: "src/handler.js", files: HH1_CJS }),
+    c("a dd-trace tracer module imported by default (ESM), the name tracer proves nothing", `import tracer from "./tracer";
+
+export const handler = async (event: { id: string }) => {
+  const span = tracer.startSpan("work");
+  span.finish();
+  return { ok: true, id: event.id };
+};
+`, { filename: "src/handler.ts", files: { "package.json": pkg({ "dd-trace": "^5.0.0", honeyhive: "^2.0.0" }, "module"), "src/tracer.ts": `import ddTrace from "dd-trace";\n\nexport default ddTrace.init({ service: "jobs" });\n` } }),
   ];
   describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
 });
@@ -897,6 +1047,24 @@ function makeStep(tracer) {
 }
 module.exports = { makeStep };
 `, { filename: "src/step.js", files: CJS }),
+    c("1.x CommonJS: a free traceTool outside any tracer.trace() in a file with a tracer", `const { HoneyHiveTracer, traceTool } = require("honeyhive");
+
+const lookup = traceTool(async (id) => ({ id }));
+
+async function main() {
+  const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "tools" });
+  await lookup(1);
+  await tracer.flush();
+}
+main();
+`, { filename: "src/tools.js", files: HH1_CJS }),
+    c("the SDK's trace through a named ESM wrapper with import type beside it (hh.trace of import * as hh)", `import * as hh from "./lib/hh";
+import type { TracerOptions } from "./lib/hh";
+
+const options: TracerOptions = { apiKey: process.env.HH_API_KEY, project: "docs" };
+export const tracer = hh.HoneyHiveTracer.init(options);
+export const summarize = hh.trace(async (text: string) => text.slice(0, 80));
+`, { filename: "src/summarize.ts", files: { ...ESM, "src/lib/hh.ts": WRAPPER_NAMED_TS } }),
   ];
   const quiet: Case[] = [
     c("a user-defined trace() beside a HoneyHive tracer in a CommonJS file", `const { HoneyHiveTracer } = require("honeyhive");
@@ -948,6 +1116,18 @@ const answer = trace({ eventType: "chain" }, async (datapoint) => ({ answer: dat
 
 evaluate({ function: answer, dataset: [{ inputs: { question: "2 + 2?" } }], name: "cjs-eval" });
 `, { filename: "src/eval.js", files: CJS }),
+    c("1.x CommonJS: the free traceTool held in a const only called inside tracer.trace()", `const { HoneyHiveTracer, traceTool } = require("honeyhive");
+
+async function main() {
+  const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "tools" });
+  const lookup = traceTool(async (id) => ({ id }));
+  await tracer.trace(async () => {
+    await lookup(1);
+  });
+  await tracer.flush();
+}
+main();
+`, { filename: "src/tools.js", files: HH1_CJS }),
   ];
   describeCases(EXPLICIT_RULE, explicitRule as AnyRule, { reported, quiet });
 });
@@ -1005,6 +1185,20 @@ const answer = trace({ eventType: "chain" }, async (datapoint) => {
 
 evaluate({ function: answer, dataset: [{ inputs: { question: "2 + 2?" } }], name: "cjs-eval" });
 `, { filename: "src/eval.cjs", files: PLAIN }),
+    c("1.x CommonJS: evaluate from require(\"honeyhive\") with tracer.traceFunction()(fn) as the function", `const { HoneyHiveTracer, evaluate } = require("honeyhive");
+
+async function main() {
+  const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "evals" });
+  await evaluate({
+    function: tracer.traceFunction({ eventType: "chain" })(async (inputs) => ({ answer: inputs.question })),
+    apiKey: process.env.HH_API_KEY,
+    project: "evals",
+    name: "cjs-1x",
+    dataset: [{ inputs: { question: "2 + 2?" } }],
+  });
+}
+main();
+`, { filename: "src/eval.js", files: HH1_CJS }),
   ];
   const quiet: Case[] = [
     c("evaluate from a local module named like the SDK's (require(\"./honeyhive/experiments\"))", `const { HoneyHiveTracer, trace } = require("honeyhive");
@@ -1043,6 +1237,16 @@ function trace<F extends (...args: never[]) => unknown>(options: { tracer: { nam
 const answer = trace({ tracer }, async (datapoint: { inputs: { question: string } }) => ({ answer: datapoint.inputs.question }));
 await evaluate({ function: answer, dataset: [{ inputs: { question: "2 + 2?" } }], name: "local-trace" });
 `, { filename: "src/eval.ts", files: ESM }),
+    c("1.x CommonJS: evaluate with the free traceFunction (the datapoint's tracer)", `const { traceFunction, evaluate } = require("honeyhive");
+
+evaluate({
+  function: traceFunction({ eventType: "chain" })(async (inputs) => ({ answer: inputs.question })),
+  apiKey: process.env.HH_API_KEY,
+  project: "evals",
+  name: "cjs-1x",
+  dataset: [{ inputs: { question: "2 + 2?" } }],
+});
+`, { filename: "src/eval.js", files: HH1_CJS }),
   ];
   describeCases(EVALUATE_RULE, evaluateRule as AnyRule, { reported, quiet });
 });
@@ -1234,6 +1438,16 @@ export async function POST() {
   return Response.json({ ok: true });
 }
 `, { filename: "src/app/api/chat/route.ts", files: { "package.json": pkg({ ...HH, next: "15.3.0" }), "tsconfig.json": TSCONFIG_PATHS, "src/lib/tracer.ts": TRACER_DEFAULT_TS } }),
+    c("the SDK through an export * wrapper: a route param into HoneyHiveTracer.init({ sessionId }) in an Express route", `import express from "express";
+import { HoneyHiveTracer } from "./lib/honeyhive";
+
+const app = express();
+app.post("/chat/:sid", (req, res) => {
+  const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat", sessionId: req.params.sid });
+  tracer.enrichSession({ metadata: { ok: true } });
+  res.json({ ok: true });
+});
+`, { filename: "src/server.ts", files: { ...EXPRESS, "src/lib/honeyhive.ts": WRAPPER_STAR_TS } }),
   ];
   const quiet: Case[] = [
     c("CommonJS: the id converted with toSessionId from a destructured require", `const express = require("express");
