@@ -31,7 +31,8 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // Cases the core gets wrong today (`Known` in ./test-utils/blind-cases.ts); each says why, and where.
 // First run (122 cases, 2026-12-06): 10 misses, 1 false report, all engine (none is descriptor knowledge). A second
 // round (21 cases: 1.x code in CommonJS, ESM wrappers of the SDK, default re-export chains) found one more miss of the
-// first kind (a member of a whole-module binding).
+// first kind (a member of a whole-module binding). A third round (19 cases: the frameworks and platforms in their
+// CommonJS and named-import forms, `.cts`, type-only imports as look-alikes) found nothing: no descriptor gap.
 const KNOWN: readonly Known[] = [
   // A project module read as an object: its exported tracer reached as a member of the module binding.
   { rule: SESSION_START_RULE, kind: "miss", match: "read as a member of the required module object", reason: "`const tracing = require(\"./tracing\")` then `tracing.tracer.sessionStart()`: the tracer module's exports are not looked up through a member of a whole-module binding (CommonJS)" },
@@ -375,6 +376,85 @@ app.post("/chat", (req, res) => {
   res.json(req.body);
 });
 `, { filename: "src/server.ts", files: { ...EXPRESS, "tsconfig.json": TSCONFIG_PATHS, "src/lib/index.ts": `export * from "./tracer";\n`, "src/lib/tracer.ts": TRACER_NAMED_TS } }),
+    // The frameworks themselves in their other import styles (descriptor module/export names).
+    c("express's named Router import (import { Router } from \"express\")", `import { Router } from "express";
+import { tracer } from "./tracer";
+
+export const router = Router();
+router.post("/chat", (req, res) => {
+  tracer.sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+});
+`, { filename: "src/routes.ts", files: { ...EXPRESS, "src/tracer.ts": TRACER_NAMED_TS } }),
+    c("express's Router destructured from require (const { Router } = require(\"express\"))", `const { Router } = require("express");
+const { tracer } = require("./tracer");
+
+const router = Router();
+router.post("/chat", (req, res) => {
+  tracer.sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+});
+module.exports = router;
+`, { filename: "src/routes.js", files: { ...EXPRESS_CJS, "src/tracer.js": TRACER_CJS } }),
+    c("require(\"express\").Router() inline", `const router = require("express").Router();
+const { tracer } = require("./tracer");
+
+router.post("/chat", (req, res) => {
+  tracer.sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+});
+module.exports = router;
+`, { filename: "src/routes.js", files: { ...EXPRESS_CJS, "src/tracer.js": TRACER_CJS } }),
+    c("fastify's named export (const { fastify } = require(\"fastify\"))", `const { fastify } = require("fastify");
+const { tracer } = require("./tracer");
+
+const app = fastify();
+app.post("/chat", async () => {
+  tracer.sessionStart({ sessionName: "chat" });
+  return { ok: true };
+});
+`, { filename: "src/server.js", files: { "package.json": pkg({ ...HH, fastify: "^5.2.0" }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+    c("fastify's named ESM import (import { fastify } from \"fastify\")", `import { fastify } from "fastify";
+import { tracer } from "./tracer";
+
+const app = fastify();
+app.post("/chat", async () => {
+  tracer.sessionStart({ sessionName: "chat" });
+  return { ok: true };
+});
+`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH, fastify: "^5.2.0" }, "module"), "src/tracer.ts": TRACER_NAMED_TS } }),
+    c("CommonJS @koa/router (const Router = require(\"@koa/router\"))", `const Koa = require("koa");
+const Router = require("@koa/router");
+const { tracer } = require("./tracer");
+
+const app = new Koa();
+const router = new Router();
+router.post("/chat", async (ctx) => {
+  tracer.sessionStart({ sessionName: "chat" });
+  ctx.body = { ok: true };
+});
+app.use(router.routes());
+`, { filename: "src/server.js", files: { "package.json": pkg({ ...HH, koa: "^2.15.0", "@koa/router": "^13.1.0" }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+    c("CommonJS node:http (const http = require(\"node:http\"); http.createServer(cb))", `const http = require("node:http");
+const { tracer } = require("./tracer");
+
+http
+  .createServer((req, res) => {
+    tracer.sessionStart({ sessionName: req.url });
+    res.end("ok");
+  })
+  .listen(3000);
+`, { filename: "src/server.js", files: { ...CJS, "src/tracer.js": TRACER_CJS } }),
+    c("CommonJS hono's named import of a sub-path (const { Hono } = require(\"hono/tiny\"))", `const { Hono } = require("hono/tiny");
+const { tracer } = require("./tracer");
+
+const app = new Hono();
+app.post("/chat", (c) => {
+  tracer.sessionStart({ sessionName: "chat" });
+  return c.json({ ok: true });
+});
+module.exports = app;
+`, { filename: "src/app.js", files: { "package.json": pkg({ ...HH, hono: "^4.7.0" }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
   ];
   const quiet: Case[] = [
     c("a session helper module without the SDK (in-house analytics), required in a route", `const express = require("express");
@@ -448,6 +528,28 @@ app.post("/chat", async (req, res) => {
   res.json(req.body);
 });
 `, { filename: "src/server.js", files: { "package.json": pkg({ honeyhive: "^1.0.42", express: "^4.21.2", mongodb: "^6.12.0" }, "commonjs") } }),
+    c("a type-only import of the SDK beside an in-house analytics object with sessionStart", `import type { HoneyHiveTracer } from "honeyhive";
+import express from "express";
+
+const analytics = { sessionStart: (name: string) => name };
+export type AppTracer = HoneyHiveTracer;
+const app = express();
+app.post("/chat", (req, res) => {
+  analytics.sessionStart(req.path);
+  res.json(req.body);
+});
+`, { filename: "src/server.ts", files: EXPRESS }),
+    c("import type { tracer } of the tracing module (a type position only) and a local analytics tracer", `import express from "express";
+import type { tracer as TracerValue } from "./tracer";
+
+type Shared = typeof TracerValue;
+const tracer = { sessionStart: (name: string) => name };
+const app = express();
+app.post("/chat", (req, res) => {
+  tracer.sessionStart(req.path);
+  res.json({ ok: true, shared: "" as unknown as Shared });
+});
+`, { filename: "src/server.ts", files: { ...EXPRESS, "src/tracer.ts": TRACER_NAMED_TS } }),
   ];
   describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet });
 });
@@ -581,6 +683,34 @@ app.post("/chat", (req, res) => {
   res.json({ ok: true });
 });
 `, { filename: "src/server.ts", files: { ...EXPRESS, "src/lib/hh.ts": WRAPPER_NAMED_TS } }),
+    c("CommonJS BullMQ worker (const { Worker } = require(\"bullmq\")) making a tracer per job", `const { Worker } = require("bullmq");
+const { HoneyHiveTracer } = require("honeyhive");
+
+new Worker("emails", async (job) => {
+  const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "emails" });
+  tracer.enrichSession({ metadata: { id: job.id } });
+  await tracer.forceFlush();
+});
+`, { filename: "src/worker.js", files: { "package.json": pkg({ ...HH, bullmq: "^5.34.0" }, "commonjs") } }),
+    c("CommonJS node-cron (const cron = require(\"node-cron\")) making a tracer per tick", `const cron = require("node-cron");
+const hh = require("honeyhive");
+
+cron.schedule("*/5 * * * *", async () => {
+  const tracer = hh.HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "cron" });
+  tracer.enrichSession({ metadata: { tick: Date.now() } });
+  await tracer.forceFlush();
+});
+`, { filename: "src/cron.js", files: { "package.json": pkg({ ...HH, "node-cron": "^3.0.3" }, "commonjs") } }),
+    c("CommonJS discord.js client (const { Client, Events } = require(\"discord.js\")) making a tracer per message", `const { Client, Events, GatewayIntentBits } = require("discord.js");
+const { HoneyHiveTracer } = require("honeyhive");
+
+const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] });
+client.on(Events.MessageCreate, async (message) => {
+  const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "bot" });
+  tracer.enrichSession({ metadata: { author: message.author.id } });
+});
+client.login(process.env.DISCORD_TOKEN);
+`, { filename: "src/bot.js", files: { "package.json": pkg({ ...HH, "discord.js": "^14.17.0" }, "commonjs") } }),
   ];
   const quiet: Case[] = [
     c("a module-level tracer of a .cjs Lambda (exports.handler reuses it)", `const { HoneyHiveTracer } = require("honeyhive");
@@ -854,6 +984,53 @@ export const handler = async (event: { id: string }) => {
   return { ok: true };
 };
 `, { filename: "src/handler.ts", files: { ...ESM, "src/lib/index.ts": `export { default } from "./tracer";\n`, "src/lib/tracer.ts": TRACER_DEFAULT_TS } }),
+    c("CommonJS Google Cloud Functions (const functions = require(\"@google-cloud/functions-framework\"))", `const functions = require("@google-cloud/functions-framework");
+const { tracer } = require("./tracer");
+
+functions.http("chat", async (req, res) => {
+  tracer.enrichSession({ metadata: { path: req.path } });
+  res.send("ok");
+});
+`, { filename: "src/index.js", files: { "package.json": pkg({ ...HH, "@google-cloud/functions-framework": "^3.4.0" }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+    c("CommonJS Firebase v2 onRequest (const { onRequest } = require(\"firebase-functions/v2/https\"))", `const { onRequest } = require("firebase-functions/v2/https");
+const { tracer } = require("./tracer");
+
+exports.chat = onRequest(async (req, res) => {
+  tracer.enrichSession({ metadata: { path: req.path } });
+  res.json({ ok: true });
+});
+`, { filename: "src/index.js", files: { "package.json": pkg({ ...HH, "firebase-functions": "^6.2.0" }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+    c("CommonJS Azure Functions v4 (const { app } = require(\"@azure/functions\"))", `const { app } = require("@azure/functions");
+const { tracer } = require("./tracer");
+
+app.http("chat", {
+  methods: ["POST"],
+  handler: async (request) => {
+    tracer.enrichSession({ metadata: { url: request.url } });
+    return { jsonBody: { ok: true } };
+  },
+});
+`, { filename: "src/functions/chat.js", files: { "package.json": pkg({ ...HH, "@azure/functions": "^4.6.0" }, "commonjs"), "src/functions/tracer.js": TRACER_CJS } }),
+    c("a Cloudflare Worker in .mjs (export default { fetch }) with the SDK's tracer", `import { HoneyHiveTracer } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ apiKey: "key", project: "edge" });
+
+export default {
+  async fetch(request) {
+    tracer.enrichSession({ metadata: { url: request.url } });
+    return new Response("ok");
+  },
+};
+`, { filename: "src/worker.mjs", files: { "package.json": pkg({ ...HH, wrangler: "^4.0.0" }, "module"), "wrangler.toml": "name = \"edge\"\nmain = \"src/worker.mjs\"\n" } }),
+    c("a .cts Lambda with import hh = require(\"honeyhive\") and export const handler", `import hh = require("honeyhive");
+
+const tracer = hh.HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" });
+
+export const handler = async (event: { id: string }) => {
+  tracer.enrichSession({ metadata: { id: event.id } });
+  return { ok: true };
+};
+`, { filename: "src/handler.cts", files: PLAIN }),
   ];
   const quiet: Case[] = [
     c("a .cjs handler that flushes in a finally", `const { HoneyHiveTracer } = require("honeyhive");
@@ -1128,6 +1305,12 @@ async function main() {
 }
 main();
 `, { filename: "src/tools.js", files: HH1_CJS }),
+    c("a type-only import of HoneyHiveTracer and a trace() from a local module without the SDK", `import type { HoneyHiveTracer } from "honeyhive";
+import { trace } from "./timing";
+
+export type Tracer = HoneyHiveTracer;
+export const summarize = trace(async (text: string) => text.slice(0, 80));
+`, { filename: "src/summarize.ts", files: { ...ESM, "src/timing.ts": `export function trace<F>(fn: F): F {\n  return fn;\n}\n` } }),
   ];
   describeCases(EXPLICIT_RULE, explicitRule as AnyRule, { reported, quiet });
 });
