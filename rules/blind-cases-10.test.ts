@@ -32,7 +32,8 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // First run (122 cases, 2026-12-06): 10 misses, 1 false report, all engine (none is descriptor knowledge). A second
 // round (21 cases: 1.x code in CommonJS, ESM wrappers of the SDK, default re-export chains) found one more miss of the
 // first kind (a member of a whole-module binding). A third round (19 cases: the frameworks and platforms in their
-// CommonJS and named-import forms, `.cts`, type-only imports as look-alikes) found nothing: no descriptor gap.
+// CommonJS and named-import forms, `.cts`, type-only imports as look-alikes) found nothing: no descriptor gap. A
+// fourth (5 cases) shows the module-object gap in each of the other five rules: one engine gap shared by all.
 const KNOWN: readonly Known[] = [
   // A project module read as an object: its exported tracer reached as a member of the module binding.
   { rule: SESSION_START_RULE, kind: "miss", match: "read as a member of the required module object", reason: "`const tracing = require(\"./tracing\")` then `tracing.tracer.sessionStart()`: the tracer module's exports are not looked up through a member of a whole-module binding (CommonJS)" },
@@ -40,6 +41,11 @@ const KNOWN: readonly Known[] = [
   { rule: FLUSH_RULE, kind: "miss", match: "read through the module object (tracing.tracer)", reason: "as for no-session-start-in-handler: `tracing.tracer` of `const tracing = require(\"./tracing\")` is not the module's exported tracer" },
   { rule: FLUSH_RULE, kind: "miss", match: "ESM namespace import of the project's tracing module (tracing.tracer)", reason: "as above, through `import * as tracing`" },
   { rule: FLUSH_RULE, kind: "miss", match: "ESM default import of a CommonJS exports.tracer module", reason: "as above: the default import of a CommonJS module is its `module.exports` object, whose `tracer` member is the exported tracer" },
+  { rule: EXPLICIT_RULE, kind: "miss", match: "module object: trace(fn) in a file whose tracer is tracing.tracer", reason: "the module-object gap in require-explicit-tracer: `tracing.tracer` of a whole-module require gives the file no tracer" },
+  { rule: EVALUATE_RULE, kind: "miss", match: "module object: trace({ tracer: tracing.tracer }", reason: "the module-object gap in no-global-tracer-with-evaluate: `tracer: tracing.tracer` of `import * as tracing` is not a tracer binding" },
+  { rule: LOST_CONTEXT_RULE, kind: "miss", match: "module object: tracing.tracer.createSession after an await", reason: "the module-object gap in no-lost-session-context" },
+  { rule: SESSION_ID_RULE, kind: "miss", match: "module object: a header's id into tracing.tracer.createSession", reason: "the module-object gap in require-valid-session-id" },
+  { rule: PROVIDER_RULE, kind: "miss", match: "module object: registerInstrumentations without a provider", reason: "the module-object gap in tracer-provider-for-instrumentors: the file's only tracer is `tracing.tracer`" },
   // TypeScript's CommonJS forms.
   { rule: FLUSH_RULE, kind: "miss", match: "of an export = tracer module", reason: "`import tracer = require(\"./tracer\")` of a module whose `export = tracer` holds HoneyHiveTracer.init(): `export =` is not read as the module's export (and the import-equals binding of a project module not followed)" },
   { rule: FLUSH_RULE, kind: "miss", match: "export = { handler }", reason: "`export = { handler }` (TypeScript's module.exports = { handler }) is not a Lambda entry; `module.exports = { handler }` is (docs' table)" },
@@ -1242,6 +1248,13 @@ const options: TracerOptions = { apiKey: process.env.HH_API_KEY, project: "docs"
 export const tracer = hh.HoneyHiveTracer.init(options);
 export const summarize = hh.trace(async (text: string) => text.slice(0, 80));
 `, { filename: "src/summarize.ts", files: { ...ESM, "src/lib/hh.ts": WRAPPER_NAMED_TS } }),
+    c("module object: trace(fn) in a file whose tracer is tracing.tracer of const tracing = require(\"./tracing\")", `const { trace } = require("honeyhive");
+const tracing = require("./tracing");
+
+const summarize = trace(async (text) => text.slice(0, 80));
+const flush = () => tracing.tracer.forceFlush();
+module.exports = { summarize, flush };
+`, { filename: "src/summarize.js", files: { ...CJS, "src/tracing.js": TRACER_EXPORTS_DOT } }),
   ];
   const quiet: Case[] = [
     c("a user-defined trace() beside a HoneyHive tracer in a CommonJS file", `const { HoneyHiveTracer } = require("honeyhive");
@@ -1382,6 +1395,13 @@ async function main() {
 }
 main();
 `, { filename: "src/eval.js", files: HH1_CJS }),
+    c("module object: trace({ tracer: tracing.tracer }, fn) of import * as tracing given to evaluate()", `import { trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+import * as tracing from "./tracing";
+
+const answer = trace({ eventType: "chain", tracer: tracing.tracer }, async (datapoint: { inputs: { question: string } }) => ({ answer: datapoint.inputs.question }));
+await evaluate({ function: answer, dataset: [{ inputs: { question: "2 + 2?" } }], name: "ns-eval" });
+`, { filename: "src/eval.ts", files: { ...ESM, "src/tracing.ts": TRACER_NAMED_TS } }),
   ];
   const quiet: Case[] = [
     c("evaluate from a local module named like the SDK's (require(\"./honeyhive/experiments\"))", `const { HoneyHiveTracer, trace } = require("honeyhive");
@@ -1525,6 +1545,15 @@ app.use(async (c, next) => {
 app.get("/chat", (c) => c.json(tracer.startSpan("chat", () => ({ ok: true }))));
 module.exports = app;
 `, { filename: "src/app.js", files: { "package.json": pkg({ ...HH, hono: "^4.7.0" }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+    c("module object: tracing.tracer.createSession after an await in a CommonJS Fastify hook", `const fastify = require("fastify")();
+const tracing = require("./tracing");
+
+fastify.addHook("onRequest", async (request) => {
+  await request.server.ready();
+  tracing.tracer.createSession({ sessionName: request.url });
+});
+fastify.get("/chat", async () => tracing.tracer.startSpan("chat", () => ({ ok: true })));
+`, { filename: "src/server.js", files: { "package.json": pkg({ ...HH, fastify: "^5.2.0" }, "commonjs"), "src/tracing.js": TRACER_EXPORTS_DOT } }),
   ];
   const quiet: Case[] = [
     c("CommonJS Fastify hook creating the session before its first await", `const fastify = require("fastify")();
@@ -1631,6 +1660,15 @@ app.post("/chat/:sid", (req, res) => {
   res.json({ ok: true });
 });
 `, { filename: "src/server.ts", files: { ...EXPRESS, "src/lib/honeyhive.ts": WRAPPER_STAR_TS } }),
+    c("module object: a header's id into tracing.tracer.createSession (import * as tracing)", `import express from "express";
+import * as tracing from "./tracing";
+
+const app = express();
+app.post("/chat", (req, res) => {
+  tracing.tracer.createSession({ sessionId: req.get("x-session-id"), skipApiCall: true });
+  res.json({ ok: true });
+});
+`, { filename: "src/server.ts", files: { ...EXPRESS, "src/tracing.ts": TRACER_NAMED_TS } }),
   ];
   const quiet: Case[] = [
     c("CommonJS: the id converted with toSessionId from a destructured require", `const express = require("express");
@@ -1733,6 +1771,13 @@ const { tracer } = require("./tracer");
 registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
 module.exports = { tracer };
 `, { filename: "src/instrument.js", files: { "package.json": pkg({ ...HH, ...INSTR }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+    c("module object: registerInstrumentations without a provider beside tracing.tracer of a required module", `const { registerInstrumentations } = require("@opentelemetry/instrumentation");
+const { HttpInstrumentation } = require("@opentelemetry/instrumentation-http");
+const tracing = require("./tracing");
+
+registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
+module.exports = { tracer: tracing.tracer };
+`, { filename: "src/instrument.js", files: { "package.json": pkg({ ...HH, ...INSTR }, "commonjs"), "src/tracing.js": TRACER_EXPORTS_DOT } }),
   ];
   const quiet: Case[] = [
     c("CommonJS with tracerProvider: tracer.provider given", `const { registerInstrumentations } = require("@opentelemetry/instrumentation");
