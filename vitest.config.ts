@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 // fast loop. scripts/test-projects.test.ts keeps this list equal to the files that import
 // node:child_process, so a new process-spawning test cannot land in the unit project unnoticed.
 export const INTEGRATION_TESTS = [
+  "codemods/blind-10.test.ts",
   "codemods/blind-1x.test.ts",
   "codemods/blind-1x-2.test.ts",
   "codemods/blind-1x-3.test.ts",

@@ -19,9 +19,8 @@
 // the response"). fix-blind9-engine fixed it and the engine misses of the rule cases (a getTracer() function, registerOTel
 // in a side-effect module or per invocation, an imported startTelemetry()); their projects and look-alikes are below.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeProject, read, removeProjects, runInProcess } from "./cli/test-utils/project.js";
-import { expectCleanRun, SET_ARGS, type MigratedShape, type SetName } from "./cli/test-utils/shapes.js";
-import type { JsonReport } from "./cli/report.js";
+import { removeProjects } from "./cli/test-utils/project.js";
+import { expectCleanRun, projectRuns, type SetName, type SetProject } from "./cli/test-utils/shapes.js";
 
 const HH_URL = "https://api.honeyhive.ai/opentelemetry/v1/traces";
 const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, type: "module", dependencies: deps });
@@ -42,14 +41,8 @@ provider.register();
 `;
 const TRACING_2X = `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "support" });\n`;
 
-interface Project {
-  readonly name: string;
-  readonly files: Readonly<Record<string, string>>;
-  readonly sets: readonly SetName[];
-}
-
 /** Express on Lambda through serverless-http, its route traced through the provider of `lib/otel.ts`. */
-const expressOnLambda = (name: string, route: string): Project => ({
+const expressOnLambda = (name: string, route: string): SetProject => ({
   name,
   sets: ["2x"],
   files: {
@@ -69,7 +62,7 @@ export const handler = serverless(app);
   },
 });
 
-const PROJECTS: readonly Project[] = [
+const PROJECTS: readonly SetProject[] = [
   {
     name: "lambda-in-file-provider",
     sets: ["2x", "from1"],
@@ -710,28 +703,9 @@ export const handler = async () => {
   },
 ];
 
-const runs = new Map<string, MigratedShape>();
-const runOf = (name: string, set: SetName): MigratedShape => {
-  const run = runs.get(`${name} ${set}`);
-  if (!run) throw new Error(`no run ${name} ${set}`);
-  return run;
-};
-const out = (name: string, path: string, set: SetName = "2x"): string => runOf(name, set).output[path]!;
-const input = (name: string, path: string): string => PROJECTS.find((project) => project.name === name)!.files[path]!;
+const { migrate, runOf, out, input } = projectRuns(PROJECTS);
 
-beforeAll(async () => {
-  for (const project of PROJECTS) {
-    for (const set of project.sets) {
-      const root = makeProject(project.files);
-      const first = await runInProcess(root, SET_ARGS[set], null);
-      if (first.code === 1) throw new Error(`${project.name} (${set}): ${first.stderr}`);
-      const report = JSON.parse(first.stdout) as JsonReport;
-      const output = Object.fromEntries(Object.keys(project.files).map((path) => [path, read(root, path)]));
-      const second = await runInProcess(root, SET_ARGS[set], null);
-      runs.set(`${project.name} ${set}`, { input: { ...project.files }, output, report, secondChanged: (JSON.parse(second.stdout) as JsonReport).summary.changed });
-    }
-  }
-}, 300_000);
+beforeAll(migrate, 300_000);
 afterAll(removeProjects);
 
 describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentation set-ups", () => {

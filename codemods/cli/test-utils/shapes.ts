@@ -23,14 +23,45 @@ export interface MigratedShape {
 
 /** Runs `args` (a `migrate … --json` command) twice on a copy of the shape folder `dir`. */
 export async function migrateShape(dir: string, args: readonly string[]): Promise<MigratedShape> {
-  const input = treeOf(dir);
-  const root = makeProject(input);
+  return migrateFiles(dir, treeOf(dir), args);
+}
+
+/** Runs `args` twice on a temporary project of `files` (`name` labels a failure). */
+export async function migrateFiles(name: string, files: Readonly<Record<string, string>>, args: readonly string[]): Promise<MigratedShape> {
+  const root = makeProject(files);
   const first = await runInProcess(root, [...args], null);
-  if (first.code === 1) throw new Error(`${dir} (${args.join(" ")}): ${first.stderr}`);
+  if (first.code === 1) throw new Error(`${name} (${args.join(" ")}): ${first.stderr}`);
   const report = JSON.parse(first.stdout) as JsonReport;
-  const output = Object.fromEntries(Object.keys(input).map((path) => [path, read(root, path)]));
+  const output = Object.fromEntries(Object.keys(files).map((path) => [path, read(root, path)]));
   const second = await runInProcess(root, [...args], null);
-  return { input, output, report, secondChanged: (JSON.parse(second.stdout) as JsonReport).summary.changed };
+  return { input: { ...files }, output, report, secondChanged: (JSON.parse(second.stdout) as JsonReport).summary.changed };
+}
+
+/** A project of a blind round: its files and the sets (`migrate`, `migrate --from 1`) it is migrated with. */
+export interface SetProject {
+  readonly name: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly sets: readonly SetName[];
+}
+
+/** The runs of `projects` with their sets: `migrate()` (in a beforeAll) fills them; `out` reads a migrated file. */
+export function projectRuns(projects: readonly SetProject[]) {
+  const runs = new Map<string, MigratedShape>();
+  const runOf = (name: string, set: SetName): MigratedShape => {
+    const run = runs.get(`${name} ${set}`);
+    if (!run) throw new Error(`no run ${name} ${set}`);
+    return run;
+  };
+  return {
+    async migrate(): Promise<void> {
+      for (const project of projects) {
+        for (const set of project.sets) runs.set(`${project.name} ${set}`, await migrateFiles(project.name, project.files, SET_ARGS[set]));
+      }
+    },
+    runOf,
+    out: (name: string, path: string, set: SetName = "2x"): string => runOf(name, set).output[path]!,
+    input: (name: string, path: string): string => projects.find((project) => project.name === name)!.files[path]!,
+  };
 }
 
 /** Changed files of a migrated shape → their review markers, from the JSON report. */
