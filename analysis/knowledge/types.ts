@@ -177,6 +177,12 @@ export interface RequestInputs {
      */
     readonly schemas?: readonly ValueSpecifier[];
     readonly schemaLocationKey?: string;
+    /**
+     * Functions that read a request's validation errors (`validationResult(req)`): a chain records its errors
+     * and lets the request through, so a value read past it directly (`req.get(k)`, not through one of
+     * `names`) is checked only in a route whose handler or middleware calls one of them.
+     */
+    readonly results?: readonly ValueSpecifier[];
   };
   /**
    * Parameter decorators that inject client input into a handler's parameter (NestJS's `@Headers("x-sid")
