@@ -1569,13 +1569,28 @@ export function describeHandler(handler: Handler): string {
   const framework = handler.framework === undefined ? undefined : frameworkById(handler.framework);
   // An entry point found by a platform's own descriptor (AWS Lambda's exports hook finds Twilio Functions too) is the platform's.
   if (handler.kind === "lambda" && (framework === undefined || typeof framework.platform === "object")) return `${handler.platform.name} handler`;
-  return `${framework?.name ?? handler.framework} handler`;
+  const name = (handler.kind === "request" && framework ? mapWording(framework, handler.function)?.name : undefined) ?? framework?.name ?? handler.framework;
+  return `${name} handler`;
 }
 
 /** What one run of the handler is called in messages: `invocation` for an entry point, else its descriptor's `unit` (`request` by default). */
 export function unitOfWork(handler: Handler): string {
   if (handler.kind === "lambda") return "invocation";
-  return frameworkById(handler.framework)?.unit ?? "request";
+  const framework = frameworkById(handler.framework);
+  return (framework && mapWording(framework, handler.function)?.unit) ?? framework?.unit ?? "request";
+}
+
+/** `FrameworkDescriptor.unitsByMap`: the wording of the map `fn` is an entry of (`events: { "x"(ctx) {} }`, or `{ handler(ctx) {} }` there). */
+function mapWording(framework: FrameworkDescriptor, fn: FunctionNode): { readonly name: string; readonly unit: string } | undefined {
+  const table = framework.unitsByMap;
+  let entry = fn.parent;
+  if (!table || entry?.type !== "Property" || entry.value !== fn) return undefined;
+  // `"x": { group, handler(ctx) {} }`: the entry is the object's property in the map.
+  const holder = entry.parent;
+  if (staticName(entry.key, entry.computed) === "handler" && holder?.parent?.type === "Property" && holder.parent.value === holder && holder.parent.parent?.parent?.type === "Property") entry = holder.parent;
+  const map = entry.parent?.parent;
+  const key = map?.type === "Property" && map.value === entry.parent ? staticName(map.key, map.computed) : undefined;
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** How messages name a class made per request: "NestJS request-scoped class". */

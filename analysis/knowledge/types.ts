@@ -692,6 +692,13 @@ export interface FrameworkDescriptor {
    * serverless entry point runs per `invocation` whatever its framework.
    */
   readonly unit?: string;
+  /**
+   * Handlers that are entries of a handler map under another key (`resolverMaps`: Moleculer's `events: {
+   * "user.created"(ctx) {} }` beside its `actions`), by that key: what they are called in messages instead
+   * of `name` and `unit` ("Moleculer event handler", runs on every `event`). An entry written as `{ handler }`
+   * counts too; a map held in a variable is worded as the framework's.
+   */
+  readonly unitsByMap?: Readonly<Record<string, { readonly name: string; readonly unit: string }>>;
   /** Module specifiers whose import makes the engine read this descriptor; `"@nestjs/*"` is a prefix. */
   readonly modules: readonly string[];
   /** Module specifiers that also make the engine read it, by pattern: a project module's conventional name (`~/server/api/trpc`). */
