@@ -430,6 +430,13 @@ export interface ObjectKind {
   readonly importedFrom?: { readonly modules: RegExp; readonly names: RegExp };
   /** Type names that, on a parameter, make it one: `function routes(app: Express)`. */
   readonly types?: readonly ValueSpecifier[];
+  /**
+   * Untyped, a function's parameter is one when the function is the value of `option` in an options object
+   * given to a call of `beside`, or to a call that is also given `beside` (`connectNodeAdapter({ routes:
+   * (router) => … })`, `server.register(fastifyConnectPlugin, { routes })`): its parameter at `parameter`.
+   * The function is read inline or by the name of a function of the file.
+   */
+  readonly optionParameters?: readonly { readonly beside: ValueSpecifier; readonly option: string; readonly parameter: number }[];
   /** Methods whose arguments are per-request callbacks. */
   readonly methods?: Readonly<Record<string, Registration>>;
   /** Methods that return the object itself: `new Hono().basePath("/api")` (registration methods chain too). */
