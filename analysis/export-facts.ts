@@ -18,6 +18,7 @@ import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
 import { activationOf, uncachedCreationIn } from "./tracer-init.js";
 import { pipelineFactsOf } from "./instrumentations.js";
+import { isInputDecoratorFactory } from "./session-id-flow.js";
 import type { AnalysisInput } from "./input.js";
 import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { SESSION_STARTING_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
@@ -73,9 +74,16 @@ export type ExportFact =
    * A function that creates a tracer on every call (`HoneyHiveTracer.init(…)` in its own body, or an
    * OpenTelemetry pipeline to HoneyHive made global there, `new NodeSDK(…).start()`; no cache: not `??=`,
    * not behind a module `let` it checks; analysis/tracer-init.ts `uncachedCreationIn`), at `line`;
-   * `display` as the rule names it (`await HoneyHiveTracer.init()`, `new NodeSDK().start()`).
+   * `display` as the rule names it (`await HoneyHiveTracer.init()`, `new NodeSDK().start()`); `api`: what it
+   * makes, a HoneyHive tracer or an OpenTelemetry pipeline (the messages word each).
    */
-  | { readonly kind: "initsTracer"; readonly display: string; readonly line: number };
+  | { readonly kind: "initsTracer"; readonly display: string; readonly line: number; readonly api: "honeyhive" | "opentelemetry" }
+  /**
+   * A parameter decorator made with a framework's factory whose callback returns client input unchecked
+   * (NestJS's `export const SessionId = createParamDecorator((data, ctx) => ctx.switchToHttp().getRequest().headers["x-session-id"])`):
+   * a parameter decorated with it holds that input (analysis/session-id-flow.ts `isInputDecoratorFactory`).
+   */
+  | { readonly kind: "inputDecorator" };
 
 export type ExportFactKind = ExportFact["kind"];
 
@@ -481,6 +489,7 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
     if (otelTracer) facts.push(otelTracer);
   }
   const value = module.all ? valueOfTarget(target) : undefined;
+  if (value && !tracer && isInputDecoratorFactory(input, unwrapExpression(value) ?? value)) facts.push({ kind: "inputDecorator" });
   const use = value ? sdk.traceUseOf(value) : undefined;
   const bound = use?.boundTracer;
   if (bound && bound.kind !== "parameter" && bound.moduleLevel) facts.push({ kind: "boundFunction", tracer: (bound.getter ?? bound).name });

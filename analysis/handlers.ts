@@ -404,7 +404,9 @@ class HandlerAnalysis implements HandlerModel, HookHost {
    * `FrameworkDescriptor.invocationReceivers`: the descriptor's request handlers of the file when `fn` calls
    * a handler method of a receiver the file gives an app of that descriptor (`const receiver = new
    * AwsLambdaReceiver(…)`, `new App({ receiver })`, `await receiver.start()` in `fn`). Read after the
-   * registrations: the Lambda hook runs last. Every such handler of the file counts (one app per file).
+   * registrations: the Lambda hook runs last. A handler counts when its registering call's receiver is an
+   * app given that receiver (`app.event(…)` on `const app = new App({ receiver })`), or cannot be told (two
+   * apps of one file, one per receiver, keep their listeners apart).
    */
   private receivedListeners(fn: FunctionNode): FunctionNode[] {
     const { bindings } = this.context;
@@ -416,24 +418,35 @@ class HandlerAnalysis implements HandlerModel, HookHost {
           const receiver = unwrap(callee.object);
           const created = receiver.type === "Identifier" ? bindings.valueOf(receiver) : undefined;
           if (created?.type !== "NewExpression" || !originMatches(bindings.originOf(created.callee), spec.value)) continue;
-          if (!this.givesReceiverToApp(receiver as TSESTree.Identifier, spec.option, descriptor)) continue;
-          return this.requestHandlers.filter((handler) => handler.framework === descriptor.id).map((handler) => handler.function);
+          const apps = this.appsGiven(receiver as TSESTree.Identifier, spec.option, descriptor);
+          if (apps.length === 0) continue;
+          return this.requestHandlers.filter((handler) => handler.framework === descriptor.id && this.registeredOnOneOf(handler.registration, apps)).map((handler) => handler.function);
         }
       }
     }
     return [];
   }
 
-  /** `new App({ receiver })` / `{ receiver: awsLambdaReceiver }`: the variable is the value of `option` in the options of one of the descriptor's objects. */
-  private givesReceiverToApp(receiver: TSESTree.Identifier, option: string, descriptor: FrameworkDescriptor): boolean {
+  /** `new App({ receiver })` / `{ receiver: awsLambdaReceiver }`: the descriptor's objects made with the variable as the value of `option`. */
+  private appsGiven(receiver: TSESTree.Identifier, option: string, descriptor: FrameworkDescriptor): TSESTree.Node[] {
     const variable = this.context.bindings.variableOf(receiver);
-    return (variable?.references ?? []).some(({ identifier }) => {
+    return (variable?.references ?? []).flatMap(({ identifier }) => {
       const property = identifier.parent;
-      if (property?.type !== "Property" || property.value !== identifier || staticName(property.key, property.computed) !== option) return false;
+      if (property?.type !== "Property" || property.value !== identifier || staticName(property.key, property.computed) !== option) return [];
       const options = property.parent;
       const app = options?.parent;
-      return (app?.type === "NewExpression" || app?.type === "CallExpression") && app.arguments.includes(options as TSESTree.ObjectExpression) && this.objectKindOf(app)?.descriptor === descriptor;
+      const made = (app?.type === "NewExpression" || app?.type === "CallExpression") && app.arguments.includes(options as TSESTree.ObjectExpression) && this.objectKindOf(app)?.descriptor === descriptor;
+      return made ? [app] : [];
     });
+  }
+
+  /** `registration` is a method call on a name that holds one of `apps`, or on something whose value cannot be told. */
+  private registeredOnOneOf(registration: TSESTree.Node, apps: readonly TSESTree.Node[]): boolean {
+    const callee = registration.type === "CallExpression" ? unwrap(registration.callee) : undefined;
+    const object = callee?.type === "MemberExpression" ? unwrap(callee.object) : undefined;
+    if (object?.type !== "Identifier") return true;
+    const value = this.context.bindings.valueOf(object);
+    return value === undefined || apps.some((app) => unwrap(value) === app);
   }
 
   /** Request handlers, or invocation entry points when the owner runs on a platform. */
@@ -621,6 +634,8 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       const index = fn.params.indexOf(parameter);
       const exportedPlugin = this.pluginParameters?.get(fn);
       if (exportedPlugin && exportedPlugin.index === index) return exportedPlugin.ref;
+      const option = this.kinds.find((ref) => ref.kind.optionParameters?.some((spec) => spec.parameter === index && this.isOptionOf(fn, spec)));
+      if (option) return option;
       if (index === 0) {
         const plugin = this.kinds.find((ref) => ref.kind.plugins && this.isPluginOf(fn, ref));
         if (plugin) return plugin;
@@ -646,6 +661,22 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       this.callsByCallee = { identifier, member };
     }
     return this.callsByCallee;
+  }
+
+  /** `ObjectKind.optionParameters`: `fn` is the value of `spec.option` in options given with `spec.beside` (inline, or by a name of the file). */
+  private isOptionOf(fn: FunctionNode, spec: NonNullable<ObjectKind["optionParameters"]>[number]): boolean {
+    const { bindings } = this.context;
+    const declared = fn.type === "FunctionDeclaration" ? fn.id : fn.parent?.type === "VariableDeclarator" && fn.parent.init === fn ? fn.parent.id : undefined;
+    const variable = declared?.type === "Identifier" ? bindings.variableOf(declared) : undefined;
+    const values: TSESTree.Node[] = variable ? variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier) : [fn];
+    return values.some((value) => {
+      const property = value.parent;
+      if (property?.type !== "Property" || property.value !== value || staticName(property.key, property.computed) !== spec.option) return false;
+      const options = property.parent;
+      const call = options?.parent;
+      if (call?.type !== "CallExpression" || !call.arguments.includes(options as TSESTree.ObjectExpression)) return false;
+      return [call.callee, ...call.arguments].some((candidate) => candidate !== options && candidate.type !== "SpreadElement" && originMatches(bindings.originOf(candidate), spec.beside));
+    });
   }
 
   /** `function routes(app) { app.get(…) }` called in this file as `routes(express())` / `routes(app)`. */
@@ -1569,13 +1600,28 @@ export function describeHandler(handler: Handler): string {
   const framework = handler.framework === undefined ? undefined : frameworkById(handler.framework);
   // An entry point found by a platform's own descriptor (AWS Lambda's exports hook finds Twilio Functions too) is the platform's.
   if (handler.kind === "lambda" && (framework === undefined || typeof framework.platform === "object")) return `${handler.platform.name} handler`;
-  return `${framework?.name ?? handler.framework} handler`;
+  const name = (handler.kind === "request" && framework ? mapWording(framework, handler.function)?.name : undefined) ?? framework?.name ?? handler.framework;
+  return `${name} handler`;
 }
 
 /** What one run of the handler is called in messages: `invocation` for an entry point, else its descriptor's `unit` (`request` by default). */
 export function unitOfWork(handler: Handler): string {
   if (handler.kind === "lambda") return "invocation";
-  return frameworkById(handler.framework)?.unit ?? "request";
+  const framework = frameworkById(handler.framework);
+  return (framework && mapWording(framework, handler.function)?.unit) ?? framework?.unit ?? "request";
+}
+
+/** `FrameworkDescriptor.unitsByMap`: the wording of the map `fn` is an entry of (`events: { "x"(ctx) {} }`, or `{ handler(ctx) {} }` there). */
+function mapWording(framework: FrameworkDescriptor, fn: FunctionNode): { readonly name: string; readonly unit: string } | undefined {
+  const table = framework.unitsByMap;
+  let entry = fn.parent;
+  if (!table || entry?.type !== "Property" || entry.value !== fn) return undefined;
+  // `"x": { group, handler(ctx) {} }`: the entry is the object's property in the map.
+  const holder = entry.parent;
+  if (staticName(entry.key, entry.computed) === "handler" && holder?.parent?.type === "Property" && holder.parent.value === holder && holder.parent.parent?.parent?.type === "Property") entry = holder.parent;
+  const map = entry.parent?.parent;
+  const key = map?.type === "Property" && map.value === entry.parent ? staticName(map.key, map.computed) : undefined;
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** How messages name a class made per request: "NestJS request-scoped class". */

@@ -116,13 +116,14 @@ function compute(input: AnalysisInput, options: ImplicitTracerOptions): Implicit
     const use: TraceUse = heldOptions ? { ...sdkUse, options: heldOptions, optionsKnown: true } : sdkUse;
     if (isEvaluated(use.decorator ?? use.node)) continue;
     const wrapper1x = use.method !== "trace";
-    if (wrapper1x && boundBy1xTrace(use)) continue;
+    if (wrapper1x && boundBy1xTrace.wrapper(use)) continue;
     const callee = wrapper1x && use.namingCall ? (unwrapExpression(use.namingCall.callee) ?? use.namingCall.callee) : undefined;
     // The tracers a fix can write are those in scope (and initialized) where it writes: the literal, for held options.
     push({ kind: "trace", name: use.method, node: use.node, traceUse: use, callee, reportNode: use.decorator ?? use.node, ...describe(heldOptions ?? use.decorator ?? use.node) });
   }
   for (const call of sdk.globalEnrichCalls) {
-    if (isEvaluated(call)) continue;
+    // 1.x's free enrichment finds the session in the context too (as the wrappers beside it): bound there.
+    if (isEvaluated(call) || boundBy1xTrace.runs(call)) continue;
     const callee = unwrapExpression(call.callee) ?? call.callee;
     // 1.x `HoneyHiveTracer.enrichSpan()`: the callee is a static of the class, not the export itself.
     const onClass = callee.type === "MemberExpression" && sdk.sdkExportOf(callee.object) === "HoneyHiveTracer";
@@ -184,10 +185,12 @@ function withoutAliasedSources(sdk: SdkModel, candidates: readonly TracerInScope
  * wrapper then finds in the context: it sits in a function that call runs (inline, or by name through
  * the binding resolver), or it is held in a `const` that is only ever called there. The function such
  * a wrapper wraps runs there too, so wrappers called from it are bound as well (a fixpoint, a few rounds).
+ * `runs`: a node sits in one of those functions (1.x's free `enrichSpan()` / `enrichSession()`, which
+ * find the session in the same context: honeyhive 1.x's README calls them inside `tracer.trace()`).
  */
-function wrappersBoundBy1xTrace(input: AnalysisInput, sdk: SdkModel): (use: TraceUse) => boolean {
+function wrappersBoundBy1xTrace(input: AnalysisInput, sdk: SdkModel): { wrapper(use: TraceUse): boolean; runs(node: TSESTree.Node): boolean } {
   const immediate = sdk.traceUses.filter((use) => use.runsNow);
-  if (immediate.length === 0) return () => false;
+  if (immediate.length === 0) return { wrapper: () => false, runs: () => false };
   const { bindings } = getAnalysisContext(input);
   const regions: FunctionNode[] = immediate.flatMap((use) => bindings.functionsOf(use.wrapped));
   const inRegion = (node: TSESTree.Node) => regions.some((fn) => contains(fn, node));
@@ -204,7 +207,7 @@ function wrappersBoundBy1xTrace(input: AnalysisInput, sdk: SdkModel): (use: Trac
       changed = true;
     }
   }
-  return (use) => bound.has(use) || inRegion(use.node);
+  return { wrapper: (use) => bound.has(use) || inRegion(use.node), runs: inRegion };
 }
 
 /** The `const` a wrapper is assigned to (`const answer = traceChain(fn)`). */

@@ -229,7 +229,7 @@ export function startOnce() {
     expect(facts("./lib/tracing", "maybeFlush")).toBeUndefined();
     expect(facts("./lib/tracing", "openSession")).toEqual([{ kind: "sessionHelper", tracer: "tracer", method: "sessionStart", line: 28, major: 2 }]);
     // Its session is on a tracer of its own (no sessionHelper), which it makes on every call.
-    expect(facts("./lib/tracing", "ownSession")).toEqual([{ kind: "initsTracer", display: "HoneyHiveTracer.init()", line: 31 }]);
+    expect(facts("./lib/tracing", "ownSession")).toEqual([{ kind: "initsTracer", display: "HoneyHiveTracer.init()", line: 31, api: "honeyhive" }]);
   });
 
   it("knows 1.x tracers (awaited init, new), OpenTelemetry SDK objects, CommonJS exports", () => {
@@ -273,7 +273,7 @@ export function startOnce() {
     expect(facts("./lib/otel-getter", "maybeTracer")).toBeUndefined();
     expect(reader.factsOf(reader.resolve("./lib/vercel-otel", from)!, readFacts).otelPipeline).toEqual({ registered: true, instrumented: false, flushExport: undefined, parts: ["registerOTel", "OTLPHttpJsonTraceExporter"] });
     expect(reader.factsOf(reader.resolve("./lib/vercel-otel-elsewhere", from)!, readFacts).otelPipeline).toBeUndefined();
-    expect(facts("./lib/start-telemetry", "startTelemetry")).toEqual([{ kind: "initsTracer", display: "new NodeSDK().start()", line: 5 }]);
+    expect(facts("./lib/start-telemetry", "startTelemetry")).toEqual([{ kind: "initsTracer", display: "new NodeSDK().start()", line: 5, api: "opentelemetry" }]);
     expect(facts("./lib/start-telemetry", "startOnce")).toBeUndefined();
   });
 

@@ -9,6 +9,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { exportPath, originName, type Bindings, type ModuleOrigin } from "./bindings.js";
 import { APP_CONTEXT_SLOTS, type AppContextSlot } from "./knowledge/app-lifetime.js";
+import type { ValueSpecifier } from "./knowledge/types.js";
 import { getAnalysisContext } from "./context.js";
 import { diResolutionOf } from "./di-containers.js";
 import {
@@ -1012,7 +1013,7 @@ class FileSdkModel implements SdkModel {
       const key = `${slot.framework}\0${name}`;
       if (!this.appContextTracers.has(key)) this.appContextTracers.set(key, this.appContextSlotTracer(slot, name));
       const stored = this.appContextTracers.get(key);
-      if (stored && this.registeredOn(def.node, stored.app)) return stored.tracer;
+      if (stored && this.registeredOn(def.node, stored.app, slot.wrappers ?? [])) return stored.tracer;
     }
     return undefined;
   }
@@ -1020,9 +1021,10 @@ class FileSdkModel implements SdkModel {
   /**
    * `fn` is given to a call on `app` (`app.use(fn)`, `bot.command("ask", fn)`), directly or by the name it
    * is declared with, or to a call on an object the app mounts (`router.get(p, fn)` with `app.use(router.routes())`,
-   * `composer.on(e, fn)` with `bot.use(composer)`): its context parameter is one of that app's contexts.
+   * `composer.on(e, fn)` with `bot.use(composer)`), also through calls of `wrappers` (`app.use(compose([fn]))`,
+   * `app.use(mount("/p", fn))`): its context parameter is one of that app's contexts.
    */
-  private registeredOn(fn: FunctionNode, app: Scope.Variable): boolean {
+  private registeredOn(fn: FunctionNode, app: Scope.Variable, wrappers: readonly ValueSpecifier[]): boolean {
     const receiverOf = (call: TSESTree.Node | undefined): Scope.Variable | undefined => {
       const callee = call?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(call.callee) : undefined;
       const receiver = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : undefined;
@@ -1039,11 +1041,27 @@ class FileSdkModel implements SdkModel {
     const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent.id : undefined;
     const named = declared?.type === AST_NODE_TYPES.Identifier ? this.variableOf(declared) : undefined;
     const uses: TSESTree.Node[] = named ? named.references.map((reference) => reference.identifier) : [fn];
-    return uses.some((use) => {
-      const call = use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.arguments.includes(use as TSESTree.CallExpressionArgument) ? use.parent : undefined;
-      const receiver = receiverOf(call);
-      return receiver !== undefined && (receiver === app || mountedOnApp(receiver));
-    });
+    const isWrapper = (call: TSESTree.CallExpression): boolean => {
+      const origin = wrappers.length > 0 ? this.resolver.originOf(call.callee) : undefined;
+      return origin !== undefined && wrappers.some((spec) => specifiedBy(spec.package, origin.module) && specifiedBy(spec.name, originName(origin)));
+    };
+    /** The calls that register `value`: the call it is an argument of, or, for a wrapper's call, the calls that register its result. */
+    const registeringCalls = (value: TSESTree.Node, depth: number): TSESTree.CallExpression[] => {
+      const holder = value.parent?.type === AST_NODE_TYPES.ArrayExpression ? value.parent : value;
+      const call = holder.parent?.type === AST_NODE_TYPES.CallExpression && holder.parent.arguments.includes(holder as TSESTree.CallExpressionArgument) ? holder.parent : undefined;
+      if (!call || !isWrapper(call)) return call && holder === value ? [call] : [];
+      if (depth > 3) return [];
+      // `const api = compose([a, b]); app.use(api)`: the wrapper's result, by the name it is kept under.
+      const kept = call.parent?.type === AST_NODE_TYPES.VariableDeclarator && call.parent.init === call && call.parent.id.type === AST_NODE_TYPES.Identifier ? this.variableOf(call.parent.id) : undefined;
+      const results: TSESTree.Node[] = kept ? kept.references.filter((reference) => !reference.init).map((reference) => reference.identifier) : [call];
+      return results.flatMap((result) => registeringCalls(result, depth + 1));
+    };
+    return uses.some((use) =>
+      registeringCalls(use, 0).some((call) => {
+        const receiver = receiverOf(call);
+        return receiver !== undefined && (receiver === app || mountedOnApp(receiver));
+      }),
+    );
   }
 
   /** The tracer `<app>.<member>.<name> = <tracer>` stores, `<app>` made by `slot.app`, with the app's variable. */

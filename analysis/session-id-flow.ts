@@ -29,6 +29,7 @@ import { FRAMEWORKS, PLATFORMS, frameworkById } from "./knowledge/index.js";
 import { TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
 import type { ParameterDecorators, RequestInputs, RequestInputsByEvent, ValueSpecifier } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
+import { importedFact, isProjectModule } from "./project-modules.js";
 import { recordHandlerCallOf } from "./record-handlers.js";
 import { getSdkModel, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { textMentionsSdk } from "./settings.js";
@@ -189,6 +190,12 @@ interface FlowResult {
   readonly runtimeKeys?: readonly string[];
   /** A RegExp match of input (`re.exec(header)`): its groups (`?.[1]`) are that input, named by it. */
   readonly matched?: true;
+  /**
+   * Of a match: the groups that admit UUIDs only (`/sid=([0-9a-f]{8}-…)/`: `"1"`), by index, and by name
+   * under `groups` (`(?<sid>…)`, read as `m.groups.sid`); reading one of them is no input.
+   */
+  readonly uuidGroups?: ReadonlySet<string>;
+  readonly uuidNamedGroups?: ReadonlySet<string>;
 }
 
 /** `inputs.runtimeKeys` of `part`. */
@@ -275,6 +282,25 @@ export function sessionIdSourceOf(input: AnalysisInput, value: TSESTree.Node): S
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return "local";
   return new SessionIdFlow(input, sdk).sourceOf(value, new Set(), 0);
+}
+
+/**
+ * For export-facts.ts: `made` (an export's value) is a parameter decorator of a framework's factory
+ * (`createParamDecorator(cb)`) whose callback returns client input unchecked, so a module that imports it
+ * reads the decorated parameter as that input (`inputDecorator`).
+ */
+export function isInputDecoratorFactory(input: AnalysisInput, made: TSESTree.Node): boolean {
+  if (made.type !== AST_NODE_TYPES.CallExpression || made.arguments.length === 0) return false;
+  // Every export of every module read asks: the factory's name in the text first.
+  if (!decoratorFactoryNames().some((name) => input.text.includes(name))) return false;
+  return new SessionIdFlow(input, getSdkModel(input)).factoryReturnsUncheckedInput(made);
+}
+
+let factoryNames: readonly string[] | undefined;
+/** The names of the descriptors' parameter decorator factories (`createParamDecorator`). */
+function decoratorFactoryNames(): readonly string[] {
+  factoryNames ??= FRAMEWORKS.flatMap((framework) => framework.requestInputs?.parameterDecorators?.customFactories ?? []).flatMap((spec) => (typeof spec.name === "string" ? [spec.name] : spec.name));
+  return factoryNames;
 }
 
 /** An input key that names the request or a trace, not a session: a new id per request, for which no session exists yet. */
@@ -463,7 +489,13 @@ class SessionIdFlow {
         if (!object) return undefined;
         const name = memberName(expression);
         if (object.taint === "input") {
-          if (object.matched) return object;
+          if (object.matched) {
+            const property = expression.property;
+            const key = property.type === AST_NODE_TYPES.Literal && typeof property.value === "number" ? String(property.value) : name;
+            if (key !== undefined && object.uuidGroups?.has(key)) return undefined;
+            // `m.groups.sid`: the named groups are read next.
+            return name === "groups" ? { ...object, uuidGroups: object.uuidNamedGroups, uuidNamedGroups: undefined } : object;
+          }
           if (name !== undefined && object.runtimeKeys?.includes(name)) return undefined;
           return { taint: "input", source: expression, route: routeAfter(object.route, 1), part: object.part };
         }
@@ -482,9 +514,10 @@ class SessionIdFlow {
           const name = memberName(callee);
           // `/sid=([^;]+)/.exec(header)?.[1]`, `header.match(re)?.[1]`: a part of the input, unless the RegExp admits UUIDs only.
           const match = this.regexMatchOf(expression);
-          if (match) {
+          if (match && match.method !== "test") {
             const subject = match.uuidOnly ? undefined : asInput(next(match.subject));
-            return subject && { ...subject, matched: true };
+            const groups = subject && uuidOnlyGroups(match.regex);
+            return subject && { ...subject, matched: true, uuidGroups: groups?.byIndex, uuidNamedGroups: groups?.byName };
           }
           const receiver = next(callee.object);
           if (receiver?.taint === "input" && name !== undefined && !VALIDATION_NAME.test(name)) return { taint: "input", source: expression };
@@ -804,11 +837,19 @@ class SessionIdFlow {
   /**
    * `@SessionId()` made in this file with `const SessionId = createParamDecorator((data, ctx) => …)`
    * (`customFactories`): the callback returns client input (`ctx.switchToHttp().getRequest().headers[k]`).
-   * A decorator imported from another module is not read.
+   * One imported from another module of the project is read through that module's facts (`inputDecorator`,
+   * `factoryReturnsUncheckedInput` there): the decorator's call names the input here.
    */
   private customDecoratorInput(table: ParameterDecorators, call: TSESTree.CallExpression, variables: Set<Scope.Variable>, depth: number): FlowResult | undefined {
+    const variable = call.callee.type === AST_NODE_TYPES.Identifier ? this.sdk.variableOf(call.callee) : undefined;
+    if (variable?.defs[0]?.type === "ImportBinding") return importedFact(this.input, variable, "inputDecorator") ? { taint: "input", source: call } : undefined;
     const made = call.callee.type === AST_NODE_TYPES.Identifier ? unwrap(this.singleValueOf(call.callee)) : undefined;
-    if (made?.type !== AST_NODE_TYPES.CallExpression || !table.customFactories) return undefined;
+    return made ? this.factoryInput(table, made, variables, depth) : undefined;
+  }
+
+  /** What the callback of a parameter decorator's factory call (`createParamDecorator(cb)`, `customFactories`) returns, when client input. */
+  factoryInput(table: ParameterDecorators, made: TSESTree.Node, variables: Set<Scope.Variable>, depth: number): FlowResult | undefined {
+    if (made.type !== AST_NODE_TYPES.CallExpression || !table.customFactories) return undefined;
     const origin = getAnalysisContext(this.input).bindings.originOf(made.callee);
     const callback = made.arguments[0];
     if (!origin || !table.customFactories.some((spec) => originMatches(origin, spec)) || !callback || !isFunctionNode(callback)) return undefined;
@@ -818,6 +859,14 @@ class SessionIdFlow {
       if (result?.taint === "input") return result;
     }
     return undefined;
+  }
+
+  /** `factoryInput`, with no check in the callback (a validating call anywhere in it: the value may be checked on the way). */
+  factoryReturnsUncheckedInput(made: TSESTree.Node): boolean {
+    const table = FRAMEWORKS.find((framework) => framework.requestInputs?.parameterDecorators?.customFactories)?.requestInputs?.parameterDecorators;
+    if (!table || !this.factoryInput(table, made, new Set(), 0)) return false;
+    const callback = (made as TSESTree.CallExpression).arguments[0]!;
+    return !nodesOfTypesWithin(this.input.ast, CALL_TYPES, callback).some((call) => this.isValidationCall(call));
   }
 
   /** The return statements of `fn` itself (not of a function nested in it). */
@@ -1007,11 +1056,14 @@ class SessionIdFlow {
     const wanted = key.toLowerCase();
     const covers = (checked: readonly string[] | undefined): boolean => read === undefined || checked === undefined || checked.some((location) => read.includes(location));
     const bindings = getAnalysisContext(this.input).bindings;
-    const chains = [...registration.arguments, ...this.appMiddlewareBefore(registration, rule.appMiddleware)].flatMap((argument): (TSESTree.Node | null | undefined)[] => {
-      const written: TSESTree.Node | undefined = argument.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(argument) : argument;
+    const middleware = [...registration.arguments, ...this.appMiddlewareBefore(registration, rule.appMiddleware)].flatMap((argument): (TSESTree.Node | null | undefined)[] => {
+      const written: TSESTree.Node | undefined = argument.type === AST_NODE_TYPES.Identifier ? (this.singleValueOf(argument) ?? argument) : argument;
       return written?.type === AST_NODE_TYPES.ArrayExpression ? written.elements : [written];
     });
-    return chains.some((chain) => {
+    // A chain only records its errors: a value read past it (`req.get(k)`, not `matchedData(req)`) is checked
+    // where the route acts on them (`rejectsOnErrors`).
+    if (!matched && !this.rejectsOnErrors(middleware, rule)) return false;
+    return middleware.some((chain) => {
       // `body("sessionId").trim().isUUID()`: the methods called, down to the chain's first call.
       const methods: string[] = [];
       let link = unwrap(chain ?? undefined);
@@ -1027,6 +1079,30 @@ class SessionIdFlow {
       if (methods.length === 0 && rule.schemas?.some((spec) => originMatches(origin, spec))) return this.schemaFieldChecks(link, rule, wanted, covers);
       if (!methods.some((name) => rule.checks.includes(name)) || !rule.chains.some((spec) => originMatches(origin, spec))) return false;
       return staticName(link.arguments[0])?.toLowerCase() === wanted && covers(rule.chainLocations?.[originName(origin)]);
+    });
+  }
+
+  /**
+   * The route acts on its chains' errors: a function of its middleware (the handler included) written in
+   * this file calls one of `rule.results` (`validationResult(req)`, whose errors it is expected to answer),
+   * or a middleware comes from another module of the project (`validate` of "./middleware", or a call of
+   * it: not read, given the benefit of the doubt, as a route that holds a chain most often rejects on its
+   * errors there; a package's middleware, `cors()`, is no such check).
+   */
+  private rejectsOnErrors(middleware: readonly (TSESTree.Node | null | undefined)[], rule: NonNullable<RequestInputs["validatedReaders"]>): boolean {
+    const bindings = getAnalysisContext(this.input).bindings;
+    const isResultReader = (call: TSESTree.CallExpression): boolean => {
+      const origin = bindings.originOf(unwrap(call.callee)!);
+      return origin !== undefined && (rule.results ?? []).some((spec) => originMatches(origin, spec));
+    };
+    return middleware.some((argument) => {
+      const value = unwrap(argument ?? undefined);
+      const named = value?.type === AST_NODE_TYPES.CallExpression ? unwrap(value.callee) : value;
+      const def = named?.type === AST_NODE_TYPES.Identifier ? this.sdk.variableOf(named)?.defs[0] : undefined;
+      const imported = def?.type === "ImportBinding" || def?.type === "Variable" ? bindings.originOf(named!) : undefined;
+      if (imported) return isProjectModule(imported.module, this.input);
+      const fn = value && isFunctionNode(value) ? value : def?.type === "FunctionName" ? def.node : undefined;
+      return fn !== undefined && nodesOfTypesWithin(this.input.ast, CALL_TYPES, fn).some(isResultReader);
     });
   }
 
@@ -1231,16 +1307,17 @@ class SessionIdFlow {
   }
 
   /**
-   * `re.exec(subject)` or `subject.match(re)` with a RegExp this file writes (a literal, `new RegExp("…")`,
-   * or a `const` of either), and whether it admits UUIDs only (`isUuidOnly`); undefined for other calls.
+   * `re.exec(subject)`, `re.test(subject)` or `subject.match(re)` with a RegExp this file writes (a literal,
+   * `new RegExp("…")`, or a `const` of either), and whether it admits UUIDs only (`isUuidOnly`); undefined
+   * for other calls.
    */
-  private regexMatchOf(call: TSESTree.CallExpression): { subject: TSESTree.Node; uuidOnly: boolean } | undefined {
+  private regexMatchOf(call: TSESTree.CallExpression): { subject: TSESTree.Node; regex: RegExp; uuidOnly: boolean; method: string } | undefined {
     const callee = unwrap(call.callee);
     if (callee?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const name = memberName(callee);
-    const [regex, subject] = name === "exec" ? [callee.object, call.arguments[0]] : name === "match" ? [call.arguments[0], callee.object] : [];
+    const [regex, subject] = name === "exec" || name === "test" ? [callee.object, call.arguments[0]] : name === "match" ? [call.arguments[0], callee.object] : [];
     const written = regex && this.regexWritten(regex);
-    return written && subject && subject.type !== AST_NODE_TYPES.SpreadElement ? { subject, uuidOnly: isUuidOnly(written) } : undefined;
+    return written && subject && subject.type !== AST_NODE_TYPES.SpreadElement ? { subject, regex: written, uuidOnly: isUuidOnly(written), method: name! } : undefined;
   }
 
   /** The RegExp `node` is written as in this file: `/…/i`, `new RegExp("…", "i")` (or without `new`), or a `const` holding one. */
@@ -1259,7 +1336,8 @@ class SessionIdFlow {
   }
 
   private isValidationCall(call: TSESTree.CallExpression): boolean {
-    // `header.match(/sid=([^;]+)/)` extracts; only a RegExp that admits UUIDs alone checks.
+    // `header.match(/sid=([^;]+)/)` extracts, `/^[\w-]+$/.test(id)` admits more than UUIDs: only a RegExp
+    // that admits UUIDs alone checks. One the file does not write (imported) is judged by the call's name.
     const match = this.regexMatchOf(call);
     if (match) return match.uuidOnly;
     const exported = this.sdk.sdkExportOf(call.callee);
@@ -1400,6 +1478,52 @@ function isUuidOnly(regex: RegExp): boolean {
   if (uuid === undefined) return false;
   const others = ["", "abc", "sid=abc", `sid=${uuid}`, `${uuid}x`, `x${uuid}`, `${uuid}\nx`, `x\n${uuid}`, uuid.slice(1), uuid.replace(/[0-9a-f]/g, "z")];
   return others.every((text) => !regex.test(text) && !regex.test(text.toUpperCase()));
+}
+
+/**
+ * The capture groups of `regex` that admit UUIDs only, by index (`"1"`) and by name: what a group captured
+ * matched the group's pattern whole, so the group is judged as that pattern anchored (`isUuidOnly`).
+ * A group with a backreference or a lookaround (its match depends on text outside it), and a pattern with
+ * the `v` flag (nested classes), are not judged.
+ */
+function uuidOnlyGroups(regex: RegExp): { byIndex: ReadonlySet<string>; byName: ReadonlySet<string> } | undefined {
+  if (regex.flags.includes("v")) return undefined;
+  const byIndex = new Set<string>();
+  const byName = new Set<string>();
+  for (const group of captureGroups(regex.source)) {
+    if (/\\(?:[1-9]|k<)|\(\?<?[=!]/.test(group.pattern)) continue;
+    // The text a group captured never spans lines its pattern refuses: the `m` flag matters only to its own anchors.
+    const anchored = compiled(`^(?:${group.pattern})$`, /[\^$]/.test(group.pattern) ? regex.flags : regex.flags.replace("m", ""));
+    if (!anchored || !isUuidOnly(anchored)) continue;
+    byIndex.add(String(group.index));
+    if (group.name !== undefined) byName.add(group.name);
+  }
+  return byIndex.size === 0 ? undefined : { byIndex, byName };
+}
+
+/** The capture groups of a RegExp's source, numbered as the engine numbers them (by their opening parenthesis). */
+function captureGroups(source: string): { index: number; name: string | undefined; pattern: string }[] {
+  const groups: { index: number; name: string | undefined; pattern: string }[] = [];
+  const open: ({ index: number; name: string | undefined; start: number } | undefined)[] = [];
+  let count = 0;
+  for (let at = 0; at < source.length; at++) {
+    const char = source[at];
+    if (char === "\\") at++;
+    else if (char === "[") {
+      for (at++; at < source.length && source[at] !== "]"; at++) if (source[at] === "\\") at++;
+    } else if (char === "(") {
+      const named = /^\?<([A-Za-z_$][\w$]*)>/.exec(source.slice(at + 1));
+      if (source[at + 1] === "?" && !named) open.push(undefined);
+      else {
+        const start = at + 1 + (named ? named[0].length : 0);
+        open.push({ index: ++count, name: named?.[1], start });
+      }
+    } else if (char === ")") {
+      const group = open.pop();
+      if (group) groups.push({ index: group.index, name: group.name, pattern: source.slice(group.start, at) });
+    }
+  }
+  return groups;
 }
 
 /** The values a validating call checks: its arguments, and the receiver of a method on the value (`id.match(re)`, `id.startsWith(…)` is no check). */

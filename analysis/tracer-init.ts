@@ -282,13 +282,13 @@ function functionCacheLifetime(input: AnalysisInput, callee: TSESTree.Node): Fun
  * in it) and not cached (`isCached`: `??=`, a module `let` checked first, a memoized map). What importers
  * calling `fn` per request or invocation pay each time.
  */
-export function uncachedCreationIn(input: AnalysisInput, fn: FunctionNode): { readonly display: string; readonly line: number } | undefined {
+export function uncachedCreationIn(input: AnalysisInput, fn: FunctionNode): { readonly display: string; readonly line: number; readonly api: Creation["api"] } | undefined {
   if (!CREATOR_NAMES.test(input.text)) return undefined;
   let creations = creationsOfModule.get(input.ast);
   if (!creations) creationsOfModule.set(input.ast, (creations = findCreations(input)));
   for (const creation of creations) {
     if (enclosingFunction(creation.node) !== fn || isCached(input, creation.awaited ?? creation.node, fn)) continue;
-    return { display: creation.display, line: creation.node.loc.start.line };
+    return { display: creation.display, line: creation.node.loc.start.line, api: creation.api };
   }
   return undefined;
 }

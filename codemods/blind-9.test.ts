@@ -734,7 +734,8 @@ describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentatio
       expect(text).toContain(
         "/* honeyhive-migrate: await a forceFlush() of the pipeline registerOTel() registers before this handler returns (registerOTel() returns nothing to flush: keep a " +
           "BatchSpanProcessor of its exporter in a module-level variable, give it to registerOTel() as spanProcessors: [processor] and await processor.forceFlush(), " +
-          "or await the forceFlush() of the provider it registers, (trace.getTracerProvider() as ProxyTracerProvider).getDelegate()) */\nexport const handler = async () => {",
+          "or flush the provider it registers, await ((trace.getTracerProvider() as ProxyTracerProvider).getDelegate() as BasicTracerProvider).forceFlush(), " +
+          "with ProxyTracerProvider of @opentelemetry/api and BasicTracerProvider of @opentelemetry/sdk-trace-base) */\nexport const handler = async () => {",
       );
     });
     it("registerOTel in a side-effect module: the marker names that module", () => {
@@ -840,7 +841,7 @@ describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentatio
 
   describe("hoist-tracer-init", () => {
     it("marks the handler's call of an imported startTelemetry() that starts a NodeSDK on every call", () => {
-      expect(out("lambda-start-telemetry-per-call", "src/handler.ts")).toMatch(/\/\* honeyhive-migrate: startTelemetry\(\) creates a tracer on every call \(in [^)]*otel[^)]*\)[^*]*\*\/\n\s*const sdk = startTelemetry\(\);/);
+      expect(out("lambda-start-telemetry-per-call", "src/handler.ts")).toMatch(/\/\* honeyhive-migrate: startTelemetry\(\) builds an OpenTelemetry pipeline on every call \(in [^)]*otel[^)]*\)[^*]*\*\/\n\s*const sdk = startTelemetry\(\);/);
     });
     it("marks registerOTel() called per invocation (build the pipeline once at startup)", () => {
       expect(out("lambda-registerotel-per-invocation", "src/handler.ts")).toMatch(/\/\* honeyhive-migrate: build this OpenTelemetry pipeline \(registerOTel\(\)\) once at startup[^*]*\*\/\n\s*registerOTel\(/);

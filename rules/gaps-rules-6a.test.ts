@@ -64,20 +64,21 @@ ruleTester.run(`${SESSION_START}: gaps-rules-6a`, testableRule(sessionStartRule)
     started(`import { Composer } from "telegraf";\n${HH}const composer = new Composer();\ncomposer.command("help", async (ctx) => { tracer.sessionStart(); });\nexport default composer;`, "Telegraf handler", "update"),
     started(
       `const { ServiceBroker } = require("moleculer");\n${HH_CJS}const broker = new ServiceBroker();\nbroker.createService({ name: "mailer", events: { "order.created"(ctx) { tracer.sessionStart({ inputs: ctx.params }); } } });`,
-      "Moleculer service handler",
-      "call",
+      // gaps-rules-7: an event handler is worded by its map (`unitsByMap`), not as a service's call.
+      "Moleculer event handler",
+      "event",
     ),
     started(
       `const { ServiceBroker } = require("moleculer");\n${HH_CJS}const broker = new ServiceBroker();\nbroker.createService({ name: "mailer", events: { "order.created": { group: "mail", handler(ctx) { tracer.sessionStart(); } } } });`,
-      "Moleculer service handler",
-      "call",
+      "Moleculer event handler",
+      "event",
     ),
     started(MOLECULER_SCHEMA, "Moleculer service handler", "call", moleculerProject("services/greeter.service.js")),
     // The TypeScript template's `export default` of a typed const.
     started(
       `import type { ServiceSchema } from "moleculer";\n${HH}const GreeterService: ServiceSchema = {\n  name: "greeter",\n  events: { "user.created"(ctx) { tracer.sessionStart(); } },\n};\nexport default GreeterService;\n`,
-      "Moleculer service handler",
-      "call",
+      "Moleculer event handler",
+      "event",
       moleculerProject("services/greeter.service.ts"),
     ),
   ],

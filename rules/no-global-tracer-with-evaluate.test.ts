@@ -946,3 +946,27 @@ await evaluate({ name: "f", dataset: [], function: async (dp) => tracer.startSpa
     expect(lintWithRule(RULE_NAME, rule, RUN, "no-such-project/src/eval.ts")).toEqual([]);
   });
 });
+
+// gaps-rules-7: a tracer made inside the evaluated function is a new tracer per datapoint, not "this one
+// tracer's session": the binding is worded as such (`tracerMadeInEvaluated`); one made next to evaluate() keeps
+// the shared-session wording.
+describe(`${RULE_NAME}: a tracer made inside the evaluated code`, () => {
+  const made = (where: "inside" | "outside") =>
+    `${IMPORTS}${where === "outside" ? 'const tracer = HoneyHiveTracer.init({ project: "b" });\n' : ""}await evaluate({
+  function: async (datapoint) => {
+${where === "inside" ? '    const tracer = HoneyHiveTracer.init({ project: "b" });\n' : ""}    return trace({ tracer }, async (x) => x)(datapoint);
+  },
+  dataset: [],
+});`;
+  it("inside: each datapoint records into a new tracer's session", () => {
+    const messages = lintWithRule(RULE_NAME, rule, made("inside"), "src/eval.ts").filter((message) => message.messageId === "tracerMadeInEvaluated" || message.messageId === "tracerBoundToEvaluated");
+    expect(messages.map((message) => message.messageId)).toEqual(["tracerMadeInEvaluated"]);
+    expect(messages[0]!.message).toContain("each datapoint records into a new tracer's session");
+    expect(messages[0]!.message).not.toContain("this one tracer's session");
+  });
+  it("outside: every datapoint records into this one tracer's session", () => {
+    const messages = lintWithRule(RULE_NAME, rule, made("outside"), "src/eval.ts").filter((message) => message.messageId === "tracerMadeInEvaluated" || message.messageId === "tracerBoundToEvaluated");
+    expect(messages.map((message) => message.messageId)).toEqual(["tracerBoundToEvaluated"]);
+    expect(messages[0]!.message).toContain("this one tracer's session");
+  });
+});

@@ -1,7 +1,9 @@
 // evaluate() creates one tracer and one session per datapoint and hands it to the code it runs
 // through the context. A tracer the file created itself, bound to that code with `trace({ tracer })`,
 // `tracer.trace(...)` or `@trace({ tracer })`, wins over evaluate()'s: every datapoint then records
-// into that one tracer's session, and the experiment's per-datapoint traces are mixed up. A tracer
+// into that one tracer's session, and the experiment's per-datapoint traces are mixed up (a tracer made
+// inside the evaluated code instead records each datapoint into a session of its own, apart from the
+// one evaluate() made for it: `tracerMadeInEvaluated`). A tracer
 // initialized next to evaluate() for nothing else conflicts the same way (seed: "Don't initialize a
 // global tracer alongside evaluate()"). So does calling the file's own tracer inside evaluated code
 // (`tracer.enrichSession()`, `tracer.startSpan()`, `tracer.createSession()`): evaluate() hands its
@@ -9,7 +11,7 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { evaluateTracerFixes } from "../analysis/fixes/evaluate-tracer.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
-import { findEvaluateTracerBindings } from "../analysis/evaluate.js";
+import { findEvaluateTracerBindings, getEvaluateModel } from "../analysis/evaluate.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { relevanceOf } from "../analysis/relevance.js";
 import { createRule } from "./create-rule.js";
@@ -18,6 +20,7 @@ export const RULE_NAME = "no-global-tracer-with-evaluate";
 
 type MessageIds =
   | "tracerBoundToEvaluated"
+  | "tracerMadeInEvaluated"
   | "tracerNextToEvaluate"
   | "tracerUsedInEvaluated"
   | "importedFunctionBoundToTracer"
@@ -38,6 +41,8 @@ export default createRule<[], MessageIds>({
     messages: {
       tracerBoundToEvaluated:
         "`{{tracer}}` is bound to code that evaluate() runs, so every datapoint records into this one tracer's session. Drop the binding: evaluate() provides a tracer and session per datapoint.",
+      tracerMadeInEvaluated:
+        "`{{tracer}}` is made inside code that evaluate() runs and bound to it, so each datapoint records into a new tracer's session instead of the one evaluate() made for it. Drop the binding: evaluate() provides a tracer and session per datapoint.",
       tracerNextToEvaluate:
         "This file runs evaluate(), which creates a tracer and session per datapoint; `{{tracer}}` initialized here conflicts with them. Remove it and let evaluate() manage tracers.",
       tracerUsedInEvaluated:
@@ -67,7 +72,7 @@ export default createRule<[], MessageIds>({
           const removal = fixes.tracers.find((entry) => entry.conflicting.tracer === binding.tracer);
           context.report({
             node: binding.reportNode as TSESTree.Node,
-            messageId: "tracerBoundToEvaluated",
+            messageId: getEvaluateModel(input).isRunByEvaluate(binding.tracer.declaration) ? "tracerMadeInEvaluated" : "tracerBoundToEvaluated",
             data: { tracer: binding.tracer.name },
             suggest: [
               ...(fix ? [{ messageId: "removeBinding" as const, data: { tracer: binding.tracer.name }, fix: ruleFixOf(input, [fix]) }] : []),

@@ -370,7 +370,18 @@ describe(`${RULE_NAME}: a handler calling an imported function that inits a trac
     const messages = lint("per-call", `export async function main() {\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  await tracer.forceFlush();\n}\n`);
     expect(messages.map((message) => [message.messageId, message.line])).toEqual([["importedPerCall", 3]]);
     expect(messages[0]!.message).toContain("`main()` creates a tracer on every call (`HoneyHiveTracer.init()` at src/script.js:3)");
+    expect(messages[0]!.message).toContain("Create the tracer once at module level in src/script.js");
     expect(messages[0]!.message).toContain("every invocation of this AWS Lambda handler");
+  });
+
+  // gaps-rules-7: a NodeSDK pipeline made per call is worded as one (it makes no tracer of its own).
+  it("words a function that builds an OpenTelemetry pipeline per call as such", () => {
+    const script = `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nexport function main() {\n  const sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }) });\n  sdk.start();\n  return sdk;\n}\n`;
+    const messages = lint("pipeline-per-call", script, `import { main } from "./script.js";\nexport const handler = async (event) => {\n  const sdk = main();\n  await sdk.shutdown();\n  return { statusCode: 200 };\n};\n`);
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([["importedPerCall", 3]]);
+    expect(messages[0]!.message).toContain("`main()` builds an OpenTelemetry pipeline on every call (`new NodeSDK().start()` at src/script.js:");
+    expect(messages[0]!.message).toContain("Build the pipeline once at module level in src/script.js");
+    expect(messages[0]!.message).not.toContain("creates a tracer");
   });
 
   it("a factory the handler calls (`makeTracer()` returning a new tracer) is not followed (its facts make it a getter)", () => {

@@ -6,7 +6,7 @@
 // work, and let evaluate() make the tracer per datapoint. The suggestion (not an autofix: it changes
 // where the tracer lives) is the fix the codemod `hoist-tracer-init` applies.
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
-import { tracerInitFixes, type TracerInitFix } from "../analysis/fixes/tracer-init.js";
+import { CREATION_WORDS, tracerInitFixes, type TracerInitFix } from "../analysis/fixes/tracer-init.js";
 import { describeHandler, describePerRequestClass, unitOfWork } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { mayNameOtelPackage, relevanceOf } from "../analysis/relevance.js";
@@ -73,7 +73,7 @@ export default createRule<[], MessageIds>({
       perItem: "`{{creation}}` runs for every item of this loop: create the tracer once before it{{session}}.",
       hoistToGetter: "Create the tracer once in a module-level lazy `{{getter}}()` and reuse it",
       importedPerCall:
-        "`{{helper}}()` creates a tracer on every call (`{{creation}}` at {{location}}) and runs on every {{unit}} of this {{handler}}: each {{unit}} pays the init and gets its own provider and exporter. Create the tracer once at module level in {{module}} (or in a lazy getter there) and reuse it.",
+        "`{{helper}}()` {{creates}} on every call (`{{creation}}` at {{location}}) and runs on every {{unit}} of this {{handler}}: each {{unit}} pays the init and gets its own provider and exporter. {{once}} at module level in {{module}} (or in a lazy getter there) and reuse it.",
     },
   },
   defaultOptions: [],
@@ -92,7 +92,9 @@ export default createRule<[], MessageIds>({
         for (const { call, helper, handler, fact } of imported) {
           const module = fact.from.displayPath;
           const unit = unitOfWork(handler);
-          const data = { helper, creation: fact.display, location: `${module}:${fact.line}`, unit, handler: describeHandler(handler), module };
+          const words = CREATION_WORDS[fact.api];
+          const once = words.once.charAt(0).toUpperCase() + words.once.slice(1);
+          const data = { helper, creates: words.creates, once, creation: fact.display, location: `${module}:${fact.line}`, unit, handler: describeHandler(handler), module };
           context.report({ node: call.callee, messageId: "importedPerCall", data });
         }
         for (const entry of fixes) {

@@ -345,7 +345,7 @@ const WORDING: readonly { readonly key: string; readonly says: string; readonly 
   { key: "06-job-runners/src/d7-cron-init-per-tick.ts", says: "runs on every tick of this node-cron task handler: each tick pays the init", not: "request" },
   { key: "06-job-runners/src/d4-nats-init-per-message.ts", says: "runs on every message of this NATS message handler: each message pays the init", not: "request" },
   { key: "03-telegram/src/d1-grammy-session-start.ts", says: "in this grammY handler stores the session on the shared tracer, so concurrent updates overwrite", not: "request" },
-  { key: "09-moleculer/services/d3-events-session-start.js", says: "in this Moleculer service handler stores the session on the shared tracer, so concurrent calls", not: "request" },
+  { key: "09-moleculer/services/d3-events-session-start.js", says: "in this Moleculer event handler stores the session on the shared tracer, so concurrent events", not: "request" },
 ];
 
 describe("messages name the handler and what it runs once per", () => {

@@ -87,6 +87,21 @@ await tracer.trace(async () => {
   const step = traceChain(async (x) => x);
   await step(1);
 });`,
+  // gaps-rules-7: 1.x's free enrichSpan() / enrichSession() (and the static HoneyHiveTracer.enrichSpan())
+  // inside tracer.trace(fn) find that session in the context too, as the wrappers beside them.
+  `import { HoneyHiveTracer, traceChain, enrichSpan, enrichSession } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+await tracer.trace(async () => {
+  const step = traceChain(async (x) => x);
+  enrichSession({ metadata: { run: "nightly" } });
+  enrichSpan({ metrics: { steps: 1 } });
+  HoneyHiveTracer.enrichSpan({ metrics: { steps: 2 } });
+  await step(1);
+});`,
+  `import { HoneyHiveTracer, enrichSession } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+async function main() { await enrichSession({ metadata: { run: "nightly" } }); }
+await tracer.trace(main);`,
   // …also when the wrapper is declared outside and only called inside it (and through another wrapper).
   `${IMPORTS_1X}const tracer = await HoneyHiveTracer.init();
 const lookup = traceTool(async (id) => id);
@@ -160,6 +175,23 @@ const b = tracer.traceFunction({ eventType: "tool" })(async (x) => x);`,
         { messageId: "implicitWrapper1x", data: { tracers: "`tracer`", name: "traceChain" }, line: 3, column: 11, suggestions: [] },
         { messageId: "implicitWrapper1x", data: { tracers: "`tracer`", name: "traceFunction" }, line: 4, column: 11, suggestions: [] },
       ],
+    },
+    {
+      // gaps-rules-7: a 1.x free enrichSession() outside tracer.trace(fn) has no session in the context: reported,
+      // the one inside is not (the import stays for it).
+      code: `import { HoneyHiveTracer, enrichSession } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+await tracer.trace(async () => {
+  await enrichSession({ metadata: { step: "inside" } });
+});
+await enrichSession({ metadata: { step: "outside" } });`,
+      output: `import { HoneyHiveTracer, enrichSession } from "honeyhive";
+const tracer = await HoneyHiveTracer.init();
+await tracer.trace(async () => {
+  await enrichSession({ metadata: { step: "inside" } });
+});
+await tracer.enrichSession({ metadata: { step: "outside" } });`,
+      errors: [{ messageId: "implicitEnrichment", data: { tracers: "`tracer`", name: "enrichSession" }, line: 6, column: 7 }],
     },
     {
       // 1.x's static HoneyHiveTracer.enrichSpan() is the free enrichSpan() (it enriches whatever span is

@@ -211,8 +211,9 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
             platform: "AWS Lambda",
             advice:
               "await a forceFlush() of the pipeline registerOTel() registers before this handler returns (registerOTel() returns nothing to flush: keep a BatchSpanProcessor " +
-              "of its exporter in a module-level variable, give it to registerOTel() as spanProcessors: [processor] and await processor.forceFlush(), or await the " +
-              "forceFlush() of the provider it registers, (trace.getTracerProvider() as ProxyTracerProvider).getDelegate())",
+              "of its exporter in a module-level variable, give it to registerOTel() as spanProcessors: [processor] and await processor.forceFlush(), or " +
+              "flush the provider it registers, await ((trace.getTracerProvider() as ProxyTracerProvider).getDelegate() as BasicTracerProvider).forceFlush(), " +
+              "with ProxyTracerProvider of @opentelemetry/api and BasicTracerProvider of @opentelemetry/sdk-trace-base)",
           },
           suggestions: [],
         },

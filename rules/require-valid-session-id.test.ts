@@ -1211,8 +1211,8 @@ describe("gaps-rules-6b: RegExp matches of input", () => {
     route("exec of a const RegExp, asserted", `tracer.createSession({ sessionId: SID.exec(req.headers.cookie!)![1] });`, "const SID = /sid=([^;]+)/;\n"),
     route("new RegExp(text).exec", `tracer.createSession({ sessionId: new RegExp("sid=([^;]+)").exec(String(req.query.c))?.[1] });`),
     route("the match kept in a local", `const m = req.headers.authorization?.match(/^Bearer (.+)$/);\n  tracer.createSession({ sessionId: m?.[1] });`),
-    // UUID-shaped but unanchored, or hex and dashes of any order: more than UUIDs pass.
-    route("an unanchored UUID shape", `tracer.createSession({ sessionId: /sid=([0-9a-f-]{36})/.exec(req.get("cookie") ?? "")?.[1] });`),
+    // Unanchored with a loose group, or hex and dashes of any order: more than UUIDs pass.
+    route("an unanchored pattern with a loose group", `tracer.createSession({ sessionId: /sid=([0-9a-f-]+)/.exec(req.get("cookie") ?? "")?.[1] });`),
     route("a loose guard through match", `const sid = req.get("x-session-id") ?? "";\n  if (!sid.match(/^[\\w-]+$/)) return void res.status(400).end();\n  tracer.createSession({ sessionId: sid });`),
     route("a multiline UUID pattern", `const sid = req.get("x-session-id") ?? "";\n  if (!sid.match(${UUID_RE}m)) return void res.status(400).end();\n  tracer.createSession({ sessionId: sid });`),
   ];
@@ -1232,22 +1232,122 @@ describe("gaps-rules-6b: RegExp matches of input", () => {
 // middleware holds it (route arguments, or `app.use` before the route on a covering path), read through
 // matchedData() or directly; another route of the file reading the same header is not checked by it.
 describe("gaps-rules-6b: express-validator chains check their own routes", () => {
-  const HEAD = `import express from "express";\nimport { body, header } from "express-validator";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
+  const HEAD = `import express from "express";\nimport { body, header, validationResult } from "express-validator";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
   const START = (read: string) => `(req, res) => { tracer.createSession({ sessionId: ${read} }); res.end(); }`;
+  // gaps-rules-7: a direct read past a chain needs the route to act on its errors (`validationResult(req)`).
+  const CHECKED = (read: string) => `(req, res) => { if (!validationResult(req).isEmpty()) return void res.status(400).end(); tracer.createSession({ sessionId: ${read} }); res.end(); }`;
   const c = (name: string, code: string): Case => ({ name, code: `${HEAD}${code}` });
   const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
   const reported: Case[] = [
-    c("another route reads the header the first route checks", `app.post("/a", header("x-session-id").isUUID(), ${START('req.get("x-session-id")')});\napp.post("/b", ${START('req.get("x-session-id")')});`),
+    c("another route reads the header the first route checks", `app.post("/a", header("x-session-id").isUUID(), ${CHECKED('req.get("x-session-id")')});\napp.post("/b", ${START('req.get("x-session-id")')});`),
     c("the chain kept in a const, given to another route", `const checkSid = header("x-session-id").isUUID();\napp.post("/a", checkSid, (req, res) => res.end());\napp.post("/b", ${START('req.headers["x-session-id"] as string')});`),
     c("app.use of the chain on another path", `app.use("/admin", header("x-session-id").isUUID());\napp.post("/chat", ${START('req.get("x-session-id")')});`),
     c("a body chain for a header read", `app.post("/a", body("x-session-id").isUUID(), ${START('req.headers["x-session-id"] as string')});`),
   ];
   const quiet: Case[] = [
-    c("the route's own chain, direct read", `app.post("/a", header("x-session-id").isUUID(), ${START('req.get("x-session-id")')});`),
-    c("the route's own chain in an array, header part read", `app.post("/a", [body("text").notEmpty(), header("x-session-id").isUUID()], ${START('req.headers["x-session-id"] as string')});`),
-    c("app.use of the chain before the route", `app.use(header("x-session-id").isUUID());\napp.post("/chat", ${START('req.get("x-session-id")')});`),
+    c("the route's own chain, direct read", `app.post("/a", header("x-session-id").isUUID(), ${CHECKED('req.get("x-session-id")')});`),
+    c("the route's own chain in an array, header part read", `app.post("/a", [body("text").notEmpty(), header("x-session-id").isUUID()], ${CHECKED('req.headers["x-session-id"] as string')});`),
+    c("app.use of the chain before the route", `app.use(header("x-session-id").isUUID());\napp.post("/chat", ${CHECKED('req.get("x-session-id")')});`),
     // A check written in a middleware function stays a check of the key, wherever the route is.
     c("a middleware that checks the header itself", `import { isSessionId } from "honeyhive";\napp.use((req, res, next) => (isSessionId(req.get("x-session-id")) ? next() : res.status(400).end()));\napp.post("/chat", ${START('req.get("x-session-id")')});`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// gaps-rules-7: `re.test(value)` checks only with a RegExp that admits UUIDs only (the judgment `exec` and
+// `match` get); a group that admits UUIDs only (`/sid=([0-9a-f]{8}-…)/.exec(cookie)?.[1]`) is checked even in
+// an unanchored RegExp: what the group captured matched the group whole.
+describe("gaps-rules-7: RegExp tests and UUID-only groups", () => {
+  const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+  const route = (name: string, body: string, before = ""): Case => ({
+    name,
+    code: `${EXPRESS}${before}app.post("/chat", (req, res) => {\n  ${body}\n  res.end();\n});`,
+  });
+  const guarded = (test: string) => `const sid = req.get("x-session-id") ?? "";\n  if (!${test}) return void res.status(400).end();\n  tracer.createSession({ sessionId: sid });`;
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    route("a loose literal tested", guarded(String.raw`/^[\w-]+$/.test(sid)`)),
+    route("a loose const RegExp tested", guarded("SID.test(sid)"), String.raw`const SID = /^[\w-]{8,64}$/;` + "\n"),
+    route("an unanchored UUID pattern tested", guarded(`new RegExp("${UUID}").test(sid)`)),
+    // Look-alikes of a UUID group: the whole match, another group, another named group, a loose group beside it.
+    route("the whole match of a pattern with a UUID group", `tracer.createSession({ sessionId: /sid=(${UUID})/.exec(req.get("cookie") ?? "")?.[0] });`),
+    route("the second group, not the UUID one", `tracer.createSession({ sessionId: /sid=(${UUID});u=([^;]+)/.exec(req.get("cookie") ?? "")?.[2] });`),
+    route("another named group", `tracer.createSession({ sessionId: /sid=(?<sid>${UUID});u=(?<user>[^;]+)/.exec(req.get("cookie") ?? "")?.groups?.user });`),
+    route("a group with a lookahead", `tracer.createSession({ sessionId: /sid=((?=[0-9a-f-]{36}).+)/.exec(req.get("cookie") ?? "")?.[1] });`),
+  ];
+  const quiet: Case[] = [
+    route("a UUID literal tested", guarded(`/^${UUID}$/i.test(sid)`)),
+    route("a UUID const tested", guarded("UUID_RE.test(sid)"), `const UUID_RE = new RegExp("^${UUID}$", "i");\n`),
+    // A RegExp the file does not write is judged by the call's name, as `exec`/`match` are.
+    route("an imported RegExp tested", guarded("SESSION_RE.test(sid)"), 'import { SESSION_RE } from "./ids";\n'),
+    route("an unanchored RegExp, its UUID group", `tracer.createSession({ sessionId: /sid=(${UUID})/.exec(req.get("cookie") ?? "")?.[1] });`),
+    route("an unanchored UUID shape group", `tracer.createSession({ sessionId: /sid=([0-9a-f-]{36})/.exec(req.get("cookie") ?? "")?.[1] });`),
+    route("the UUID group after a non-capturing one", `tracer.createSession({ sessionId: req.get("cookie")?.match(/(?:^|; )sid=(${UUID})/i)?.[1] });`),
+    route("a named UUID group", `tracer.createSession({ sessionId: /sid=(?<sid>${UUID});u=(?<user>[^;]+)/.exec(req.get("cookie") ?? "")?.groups?.sid });`),
+    route("a UUID group in a multiline pattern", `const m = /^sid=(${UUID})/m.exec(req.get("cookie") ?? "");\n  tracer.createSession({ sessionId: m?.[1] });`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// gaps-rules-7: an express-validator chain records its errors and calls next(): a value read past it
+// (`req.get(k)`, not `matchedData(req)`) is checked only where the route acts on the errors, in its handler
+// or a middleware of it (`validationResult(req)`), or through a middleware of another project module (not
+// read: the benefit of the doubt). docs/rules/require-valid-session-id.md says so.
+describe("gaps-rules-7: a chain checks a direct read only where the route reads its errors", () => {
+  const HEAD = `import express from "express";\nimport cors from "cors";\nimport { header, matchedData, validationResult } from "express-validator";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
+  const START = (read = 'req.get("x-session-id")') => `(req, res) => { tracer.createSession({ sessionId: ${read} }); res.end(); }`;
+  const CHAIN = 'header("x-session-id").isUUID()';
+  const REJECT = "function rejectInvalid(req, res, next) {\n  const result = validationResult(req);\n  if (!result.isEmpty()) return void res.status(400).json(result.array());\n  next();\n}\n";
+  const c = (name: string, code: string): Case => ({ name, code: `${HEAD}${code}` });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    c("a chain, a direct read, no errors read", `app.post("/a", ${CHAIN}, ${START()});`),
+    c("a chain and a package's middleware", `app.post("/a", ${CHAIN}, cors(), ${START()});`),
+    c("validationResult read in another route", `app.post("/a", ${CHAIN}, ${START()});\napp.post("/b", (req, res) => res.json(validationResult(req).array()));`),
+    // A function of the file named otherwise reads no chain's errors (a name that says it validates would count as a check of its own).
+    c("a local look-alike of validationResult", `const collectErrors = (req) => ({ isEmpty: () => true, req });\napp.post("/a", ${CHAIN}, (req, res) => { collectErrors(req); tracer.createSession({ sessionId: req.get("x-session-id") }); res.end(); });`),
+  ];
+  const quiet: Case[] = [
+    c("the handler reads the errors", `app.post("/a", ${CHAIN}, (req, res) => { const errors = validationResult(req); if (!errors.isEmpty()) return void res.status(400).end(); tracer.createSession({ sessionId: req.get("x-session-id") }); res.end(); });`),
+    c("a middleware function of the file rejects", `${REJECT}app.post("/a", ${CHAIN}, rejectInvalid, ${START()});`),
+    c("the rejecting middleware registered with app.use", `${REJECT}app.use(${CHAIN}, rejectInvalid);\napp.post("/a", ${START()});`),
+    c("a middleware of another project module", `import { validate } from "./middleware/validate";\napp.post("/a", ${CHAIN}, validate, ${START()});`),
+    c("a middleware factory of another project module", `import { validated } from "./middleware/validate";\napp.post("/a", ${CHAIN}, validated({ status: 422 }), ${START()});`),
+    c("read through matchedData", `app.post("/a", ${CHAIN}, ${START('matchedData(req)["x-session-id"]')});`),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// gaps-rules-7: a custom NestJS parameter decorator imported from another module of the project is read
+// through that module's facts (`inputDecorator`: its createParamDecorator callback returns client input with
+// no check in it).
+describe("gaps-rules-7: a custom NestJS parameter decorator of another module", () => {
+  const FILES = (decorator: string): Record<string, string> => ({
+    "package.json": JSON.stringify({ name: "app", private: true, dependencies: { honeyhive: "^2.0.0", "@nestjs/common": "^11.0.0" } }),
+    "src/session-id.decorator.ts": decorator,
+  });
+  const FACTORY = (value: string) => `import { createParamDecorator, type ExecutionContext } from "@nestjs/common";\nimport { isSessionId } from "honeyhive";\nimport { randomUUID } from "node:crypto";\nexport const SessionId = createParamDecorator((data: unknown, ctx: ExecutionContext) => {\n  const request = ctx.switchToHttp().getRequest();\n  ${value}\n});\n`;
+  const controller = (name: string, decorator: string, from = "./session-id.decorator"): Case => ({
+    name,
+    code: `import { Controller, Post } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\nimport { SessionId } from "${from}";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n@Controller("chat")\nexport class ChatController {\n  @Post()\n  send(@SessionId() sid: string) {\n    tracer.createSession({ sessionId: sid });\n    return {};\n  }\n}`,
+    filename: "src/chat.controller.ts",
+    files: FILES(decorator),
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    controller("a header", FACTORY('return request.headers["x-session-id"];')),
+    controller("a query value", FACTORY("return request.query.sid;")),
+  ];
+  const quiet: Case[] = [
+    // Checked or made in the decorator, a decorator of a package, one made without the framework's factory.
+    controller("checked in the decorator", FACTORY('const sid = request.headers["x-session-id"];\n  if (!isSessionId(sid)) throw new Error("bad session id");\n  return sid;')),
+    controller("made in the decorator", FACTORY("return randomUUID();")),
+    controller("a package's decorator", FACTORY('return request.headers["x-session-id"];'), "nest-session-id"),
+    controller("a function of the module named like one", `export function SessionId() {\n  return (target: object, key: string, index: number) => undefined;\n}\n`),
+    controller("a local factory named createParamDecorator", `const createParamDecorator = (fn: (data: unknown, ctx: { headers: Record<string, string> }) => string) => fn;\nexport const SessionId = createParamDecorator((data, ctx) => ctx.headers["x-session-id"]);\n`),
   ];
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));

@@ -72,7 +72,8 @@ describe(`${SESSION_START}: Moleculer's internal \`$\` events are not per-call h
     const code = `${broker}broker.createService({\n  name: "watcher",\n  events: {\n    "$node.connected"(ctx) { tracer.sessionStart({ sessionName: "node" }); },\n    "order.created"(ctx) { tracer.sessionStart({ sessionName: "order" }); },\n  },\n});\n`;
     const found = lint(SESSION_START, sessionStartRule, code);
     expect(found).toHaveLength(1);
-    expect(found[0]!.message).toContain("Moleculer service handler");
+    expect(found[0]!.message).toContain("Moleculer event handler");
+    expect(found[0]!.message).toContain("concurrent events");
     expect(code.split("\n")[found[0]!.line - 1]).toContain("order.created");
   });
 

@@ -119,6 +119,13 @@ const PROCESSOR_NAME = OTEL_COMPONENTS.find((component) => component.role === "p
  * or the provider the call registers, reached through the global ProxyTracerProvider's getDelegate()
  * (knowledge/sdks/opentelemetry.ts; both count as a flush for the rule).
  */
+/**
+ * The registered provider's flush as code that type-checks: `getDelegate()` is typed as the API's
+ * `TracerProvider`, which has no forceFlush(), so the SDK's class is cast to as well (review-markers.test.ts
+ * compiles it against @opentelemetry/api and @opentelemetry/sdk-trace-base).
+ */
+export const DELEGATE_FLUSH_CODE = "await ((trace.getTracerProvider() as ProxyTracerProvider).getDelegate() as BasicTracerProvider).forceFlush()";
+
 function calledPipelineAdvice(called: OtelComponent, module: string | undefined): string {
   const name = `${called.export.name}()`;
   const given = called.spanProcessorsOption === undefined ? "" : `, give it to ${name} as ${called.spanProcessorsOption}: [processor]`;
@@ -128,6 +135,6 @@ function calledPipelineAdvice(called: OtelComponent, module: string | undefined)
       : `build a ${PROCESSOR_NAME} of its exporter in ${module}${given}, export it and await processor.forceFlush() here`;
   return (
     `await a forceFlush() of the pipeline ${name} registers before this handler returns (${name} returns nothing to flush: ${processor}, ` +
-    `or await the forceFlush() of the provider it registers, (trace.getTracerProvider() as ProxyTracerProvider).getDelegate())`
+    `or flush the provider it registers, ${DELEGATE_FLUSH_CODE}, with ProxyTracerProvider of @opentelemetry/api and BasicTracerProvider of @opentelemetry/sdk-trace-base)`
   );
 }

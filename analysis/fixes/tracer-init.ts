@@ -51,6 +51,15 @@ const VARIABLE_NAMES = ["tracer", "honeyhiveTracer", "sharedTracer"];
 const PROMISE_NAMES = ["tracerPromise", "honeyhiveTracerPromise"];
 const GETTER_NAMES = ["getTracer", "getHoneyHiveTracer", "getSharedTracer"];
 
+/**
+ * How the messages word what a per-call creation makes, by its `api`: a HoneyHive tracer, or an OpenTelemetry
+ * pipeline (`new NodeSDK().start()`: it makes no tracer of its own; a tracer is taken from it).
+ */
+export const CREATION_WORDS = {
+  honeyhive: { creates: "creates a tracer", once: "create the tracer once" },
+  opentelemetry: { creates: "builds an OpenTelemetry pipeline", once: "build the pipeline once" },
+} as const satisfies Record<"honeyhive" | "opentelemetry", { readonly creates: string; readonly once: string }>;
+
 /** The review markers of this fix; fixtures spell these texts exactly. */
 export const TRACER_INIT_MARKERS = {
   evaluate: "evaluate() creates a tracer for each datapoint: remove this init and let trace()/enrichSpan() use the datapoint's tracer",

@@ -58,6 +58,12 @@ export interface AppContextSlot {
   readonly member: string;
   /** The position of the context among a handler's parameters. */
   readonly parameter: number;
+  /**
+   * Calls that hand the functions they are given (arguments, or elements of an array argument) on to
+   * whatever registers their result, unchanged (koa-compose's `compose([a, b])`, koa-mount's `mount("/p", a)`):
+   * `app.use(compose([a]))` registers `a` on the app, so its context is the app's.
+   */
+  readonly wrappers?: readonly ValueSpecifier[];
   readonly verifiedAt: string;
 }
 
@@ -67,6 +73,13 @@ export const APP_CONTEXT_SLOTS: readonly AppContextSlot[] = [
     app: { package: "koa", name: ["", "Koa"] },
     member: "context",
     parameter: 0,
+    // koa-compose README: `compose([a, b, c, ...])` "Compose the given middleware and return middleware"; koa-mount
+    // README: `app.use(mount('/hello', hello))` mounts a middleware (or an app) at a path (unpkg koa-compose 4.2.0,
+    // koa-mount 4.0.0; checked with the search tool 2026-12-06).
+    wrappers: [
+      { package: "koa-compose", name: "" },
+      { package: "koa-mount", name: "" },
+    ],
     verifiedAt: "koajs.com (Application, app.context): 'app.context is the prototype from which ctx is created. You may add additional properties to ctx by editing app.context … useful for adding properties or methods to ctx to be used across your entire app' (its example: `app.context.db = db()`, then `ctx.db` in a middleware)",
   },
   {
@@ -74,6 +87,9 @@ export const APP_CONTEXT_SLOTS: readonly AppContextSlot[] = [
     app: { package: "telegraf", name: ["Telegraf", ""] },
     member: "context",
     parameter: 0,
+    // telegraf lib/composer.js (4.4.2 and 4.16.3 on unpkg, checked with the search tool 2026-12-06): the statics
+    // `Composer.compose(fns)`, `Composer.mount(updateType, ...fns)` (4.4; `on` in 4.16 calls `Composer.on`) return one middleware of them.
+    wrappers: [{ package: "telegraf", name: ["Composer.compose", "Composer.mount", "Composer.on", "Telegraf.compose", "Telegraf.mount"] }],
     verifiedAt:
       "telegraf docs/context.md (3.x, unpkg) 'The recommended way to extend application context': `app.context.db = …` then `ctx.db` in `app.on('text', (ctx) => …)` (checked 2026-12-06; 4.x keeps `bot.context`, not re-read in its source here). Takes effect where a telegraf descriptor makes its listeners handlers",
   },

@@ -177,6 +177,12 @@ export interface RequestInputs {
      */
     readonly schemas?: readonly ValueSpecifier[];
     readonly schemaLocationKey?: string;
+    /**
+     * Functions that read a request's validation errors (`validationResult(req)`): a chain records its errors
+     * and lets the request through, so a value read past it directly (`req.get(k)`, not through one of
+     * `names`) is checked only in a route whose handler or middleware calls one of them.
+     */
+    readonly results?: readonly ValueSpecifier[];
   };
   /**
    * Parameter decorators that inject client input into a handler's parameter (NestJS's `@Headers("x-sid")
@@ -424,6 +430,13 @@ export interface ObjectKind {
   readonly importedFrom?: { readonly modules: RegExp; readonly names: RegExp };
   /** Type names that, on a parameter, make it one: `function routes(app: Express)`. */
   readonly types?: readonly ValueSpecifier[];
+  /**
+   * Untyped, a function's parameter is one when the function is the value of `option` in an options object
+   * given to a call of `beside`, or to a call that is also given `beside` (`connectNodeAdapter({ routes:
+   * (router) => … })`, `server.register(fastifyConnectPlugin, { routes })`): its parameter at `parameter`.
+   * The function is read inline or by the name of a function of the file.
+   */
+  readonly optionParameters?: readonly { readonly beside: ValueSpecifier; readonly option: string; readonly parameter: number }[];
   /** Methods whose arguments are per-request callbacks. */
   readonly methods?: Readonly<Record<string, Registration>>;
   /** Methods that return the object itself: `new Hono().basePath("/api")` (registration methods chain too). */
@@ -686,6 +699,13 @@ export interface FrameworkDescriptor {
    * serverless entry point runs per `invocation` whatever its framework.
    */
   readonly unit?: string;
+  /**
+   * Handlers that are entries of a handler map under another key (`resolverMaps`: Moleculer's `events: {
+   * "user.created"(ctx) {} }` beside its `actions`), by that key: what they are called in messages instead
+   * of `name` and `unit` ("Moleculer event handler", runs on every `event`). An entry written as `{ handler }`
+   * counts too; a map held in a variable is worded as the framework's.
+   */
+  readonly unitsByMap?: Readonly<Record<string, { readonly name: string; readonly unit: string }>>;
   /** Module specifiers whose import makes the engine read this descriptor; `"@nestjs/*"` is a prefix. */
   readonly modules: readonly string[];
   /** Module specifiers that also make the engine read it, by pattern: a project module's conventional name (`~/server/api/trpc`). */

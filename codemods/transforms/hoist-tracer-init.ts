@@ -7,7 +7,7 @@
 // inits a tracer on every call (`await main()`, analysis/tracer-init.ts `importedTracerInitsInHandlers`)
 // gets a marker at the call: the init to move is in the other module, which alone cannot tell.
 import { editsOf } from "../../analysis/fixes/finding-fix.js";
-import { tracerInitFixes } from "../../analysis/fixes/tracer-init.js";
+import { CREATION_WORDS, tracerInitFixes } from "../../analysis/fixes/tracer-init.js";
 import { importedTracerInitsInHandlers } from "../../analysis/tracer-init.js";
 import { addMarker } from "../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../engine/transform-api.js";
@@ -18,7 +18,8 @@ export const meta = transformMeta("hoist-tracer-init");
 function collect({ file, edits }: TransformContext): void {
   // The module, not its line: other transforms of the same run may move the init's line.
   for (const { call, helper, fact } of importedTracerInitsInHandlers(file.input)) {
-    addMarker(edits, file.text, call, `${helper}() creates a tracer on every call (in ${fact.from.displayPath}) and runs per call of this handler: create the tracer once at module level there and reuse it.`);
+    const words = CREATION_WORDS[fact.api];
+    addMarker(edits, file.text, call, `${helper}() ${words.creates} on every call (in ${fact.from.displayPath}) and runs per call of this handler: ${words.once} at module level there and reuse it.`);
   }
   const fixes = tracerInitFixes(file.input);
   if (fixes.length === 0) return;

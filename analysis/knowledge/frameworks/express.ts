@@ -104,6 +104,10 @@ export const express = {
       chainLocations: { body: ["body"], query: ["query"], header: ["headers"], param: ["params"], cookie: ["cookies"] },
       schemas: [{ package: "express-validator", name: "checkSchema" }],
       schemaLocationKey: "in",
+      // A chain is a middleware that records errors and calls `next()`: `validationResult(req)` reads them
+      // (express-validator docs, api-validation-chain and the getting-started guide: the handler answers
+      // `if (!result.isEmpty())`; checked with the search tool 2026-12-06).
+      results: [{ package: "express-validator", name: "validationResult" }],
     },
   },
 } as const satisfies FrameworkDescriptor;

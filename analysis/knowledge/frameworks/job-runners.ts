@@ -73,12 +73,15 @@ export const nodeCron = {
 /**
  * NATS (nats.js 2: `const nc = await connect(opts)`, `nc.subscribe(subject, { queue, callback(err, msg) })`;
  * `msg.respond(data)` answers a request; checked with the search tool in nats.deno core.ts 2026-12-06): the
- * callback runs once per message. The async-iterator form (`for await (const msg of sub)`) is a loop the
- * engine does not read as a callback. It generalizes (an "iterated subscription": a method whose result,
- * iterated with `for await`, yields one message per iteration; kafkajs-free iterators, Redis streams'
- * `for await` helpers read alike), but needs a registration shape in analysis/handlers.ts whose handler is a
- * loop body, not a function, and a per-iteration boundary for the rules that ask for one (gaps-rules-6b:
- * left for a round that owns handlers.ts).
+ * callback runs once per message. The async-iterator form (`for await (const msg of sub)`: nats.js'
+ * `Subscription` is an `AsyncIterable<Msg>`, nats-io.github.io/nats.js core/interfaces/Subscription.html,
+ * checked with the search tool 2026-12-06) is a loop the engine does not read as a callback. It generalizes
+ * (an "iterated subscription": a method whose result, iterated with `for await`, yields one message per
+ * iteration), but needs a registration shape in analysis/handlers.ts whose handler is a loop body, not a
+ * function (`Handler.function` is a function everywhere the rules read it). gaps-rules-7 left it: such a loop
+ * handles one message at a time when its body awaits (no concurrent sessions to race, unlike the callback), a
+ * tracer made per iteration is already the per-item loop case of no-tracer-init-in-handler, so what the shape
+ * would add is mostly `msg.data` as client input for require-valid-session-id.
  */
 export const nats = {
   id: "nats",

@@ -25,26 +25,33 @@ export const grpcJs = {
   requestInputs: { holds: "request", parts: ["request", "metadata"] },
 } as const satisfies FrameworkDescriptor;
 
+/** The server adapters that take a routes function as their `routes` option (see `connectRpc`). */
+const CONNECT_ADAPTERS = [
+  { package: "@connectrpc/connect-node", name: "connectNodeAdapter" },
+  { package: "@connectrpc/connect-express", name: "expressConnectMiddleware" },
+  { package: "@connectrpc/connect-fastify", name: "fastifyConnectPlugin" },
+] as const;
+
 /**
  * Connect RPC (`@connectrpc/connect` 2): a routes function `(router: ConnectRouter) => router.service(
  * Service, { ask(req, context) {} })` registers one handler per method, and `router.rpc(method, impl)` one;
  * the routes function is handed to `connectNodeAdapter({ routes })`, `fastifyConnectPlugin`, … (connectrpc.com
  * "Implementing services", connect-es README; checked with the search tool 2026-12-06). A method's first
- * parameter is the client's request message. A routes function given untyped (`connectNodeAdapter({ routes:
- * (router) => router.service(…) })`) is not read: its `router` is typed only by the call's option, a shape
- * (`plugins` reads a function passed to an object's method, not an option of an imported function's call)
- * that handlers.ts would need as new data: "the option `routes` of a call of `connectNodeAdapter`,
- * `fastifyConnectPlugin`, `expressConnectMiddleware` is a function whose parameter 0 is a `router`"
- * (gaps-rules-6b: left for a round that owns handlers.ts).
+ * parameter is the client's request message. A routes function given untyped is a router's too
+ * (`optionParameters`): `connectNodeAdapter({ routes: (router) => router.service(…) })` of connect-node
+ * (connect-node-adapter.d.ts 2.0.2 on unpkg: `routes: (router: ConnectRouter) => void`),
+ * `expressConnectMiddleware({ routes })` of connect-express, and `server.register(fastifyConnectPlugin, { routes })`
+ * of connect-fastify (packages/connect-fastify/README.md; checked with the search tool 2026-12-06).
  */
 export const connectRpc = {
   id: "connect-rpc",
   name: "Connect RPC method",
   unit: "call",
-  modules: ["@connectrpc/connect"],
+  modules: ["@connectrpc/connect", ...CONNECT_ADAPTERS.map((adapter) => adapter.package)],
   objects: {
     router: {
       types: [{ package: "@connectrpc/connect", name: "ConnectRouter" }],
+      optionParameters: CONNECT_ADAPTERS.map((beside) => ({ beside, option: "routes", parameter: 0 })),
       methods: { service: { arguments: [], methodMaps: [1] }, rpc: { arguments: [1] } },
     },
   },

@@ -153,6 +153,8 @@ export const moleculer = {
     run: moleculerServiceFile,
   },
   requestInputs: { holds: "request", parts: ["params"], validatedBy: { handlerOption: "params", mentions: /uuid/i } },
+  // An event handler runs once per event another service emits, not per call of a client.
+  unitsByMap: { events: { name: "Moleculer event", unit: "event" } },
 } as const satisfies FrameworkDescriptor;
 
 /** Qwik City's packages: `@builder.io/qwik-city` (Qwik 1) and `@qwik.dev/router` (Qwik 2). */
