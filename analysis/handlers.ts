@@ -24,6 +24,7 @@ import type { HoneyhiveSettings } from "./settings.js";
 import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, isSharedSessionField, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
+import { includesText } from "./text-search.js";
 import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, type BackgroundTest } from "./flush.js";
 import { absolutePath, importedFact, projectModules } from "./project-modules.js";
 import { configuredFolderEntry, hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
@@ -192,8 +193,20 @@ class HookApi implements HandlerHookApi {
     return this.host.isServerOrRoutedFile;
   }
 
+  /**
+   * The last node `matches` resolved, and its origin: hooks and platform choosers test one node against
+   * several specifiers in a row (AWS Lambda's seven vendor wrappers, each adapter of a list), and an
+   * origin is a walk through the node's bindings, made anew by every `originOf`.
+   */
+  private matchedNode: TSESTree.Node | undefined;
+  private matchedOrigin: ModuleOrigin | undefined;
+
   matches(node: TSESTree.Node, spec: ValueSpecifier): boolean {
-    return originMatches(this.bindings.originOf(node), spec);
+    if (node !== this.matchedNode) {
+      this.matchedOrigin = this.bindings.originOf(node);
+      this.matchedNode = node;
+    }
+    return originMatches(this.matchedOrigin, spec);
   }
 
   originOf(node: TSESTree.Node): ModuleOrigin | undefined {
@@ -294,9 +307,17 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     for (const descriptor of knowledge.withPathHooks) {
       if (descriptor.hook?.trigger.path?.test(this.context.path)) this.runHook(descriptor);
     }
+    // A text found by its rarest character, and searched once for hooks in a row that share it ("use server").
+    let searchedText: string | undefined;
+    let found = false;
     for (const descriptor of knowledge.withTextHooks) {
       const text = descriptor.hook?.trigger.text;
-      if (text !== undefined && input.text.includes(text)) this.runHook(descriptor);
+      if (text === undefined) continue;
+      if (text !== searchedText) {
+        searchedText = text;
+        found = includesText(input.text, text);
+      }
+      if (found) this.runHook(descriptor);
     }
     this.collectTypedHandlers();
     this.collectTypedResolverMaps();

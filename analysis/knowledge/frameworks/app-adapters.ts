@@ -9,6 +9,7 @@ import { nodesOfType, nodesOfTypesWithin } from "../../nodes.js";
 import { flushesAroundNext, withParents } from "../../flush.js";
 import { unwrap } from "../../bindings.js";
 import { sourceModule } from "../../context.js";
+import { includesText } from "../../text-search.js";
 import { absolutePath, projectModules, type ProjectFileSystem, type ProjectModules } from "../../project-modules.js";
 import type { HandlerHookApi, Mounting, PlatformDescriptor, ValueSpecifier } from "../types.js";
 import { commonJsExport, moduleExportsValue } from "./common.js";
@@ -128,8 +129,19 @@ export interface AdapterMounting {
 
 const NO_MOUNTING: AdapterMounting = { mounts: [] };
 
+/** Each adapter's packages (`adapterModules`), listed once per process: asked for every file that registers on an app. */
+const packagesOfAdapter = new WeakMap<AppAdapter, readonly string[]>();
+
+/** Whether the text names one of the adapter's packages (a file that does not cannot call the adapter), found by their rarest characters. */
+function namedInText(text: string, adapter: AppAdapter): boolean {
+  let packages = packagesOfAdapter.get(adapter);
+  if (packages === undefined) packagesOfAdapter.set(adapter, (packages = adapterModules([adapter])));
+  for (const name of packages) if (includesText(text, name)) return true;
+  return false;
+}
+
 function adaptedHerePlatform(api: HandlerHookApi, adapters: readonly AppAdapter[], isApp: (node: TSESTree.Node) => boolean): PlatformDescriptor | undefined {
-  const present = adapters.filter((adapter) => adapterModules([adapter]).some((name) => api.text.includes(name)));
+  const present = adapters.filter((adapter) => namedInText(api.text, adapter));
   if (present.length === 0) return undefined;
   const defaults = api.ast.body.flatMap((statement) => (statement.type === "ExportDefaultDeclaration" ? [statement.declaration] : []));
   // `functions.http("api", app);`: the registering adapters' calls, as statements of the module's top level.

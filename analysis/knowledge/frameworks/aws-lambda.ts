@@ -235,7 +235,9 @@ function exportedValue(api: HandlerHookApi, value: TSESTree.Node): TSESTree.Node
 function collectExport(api: HandlerHookApi, named: ExportedValue, scriptFunctions: ReadonlySet<FunctionNode>): void {
   const exported = { ...named, value: exportedValue(api, named.value) };
   const middyWrapped = middyWrappedFunction(api, exported.value);
-  const streamed = streamingFunction(api, middyWrapped ?? unwrapVendorWrapper(api, exported.value));
+  // Looked through once: read again below only where it was read here (no middy wrapper).
+  const vendorUnwrapped = middyWrapped === undefined ? unwrapVendorWrapper(api, exported.value) : undefined;
+  const streamed = streamingFunction(api, middyWrapped ?? vendorUnwrapped!);
   const bound = streamed || middyWrapped ? undefined : boundMethod(api, exported.value);
   const functions = streamed
     ? api.functionsOf(streamed)
@@ -243,7 +245,7 @@ function collectExport(api: HandlerHookApi, named: ExportedValue, scriptFunction
       ? api.functionsOf(middyWrapped)
       : bound
         ? [bound]
-        : lambdaFunctionsOf(api, unwrapVendorWrapper(api, exported.value));
+        : lambdaFunctionsOf(api, vendorUnwrapped!);
   // A flushing `after` middleware ends the invocation with a flush: the handler is then one request's work.
   if (middyWrapped && middyFlushesAfter(api, exported.value)) {
     api.request(functions, exported.exportNode);
@@ -297,7 +299,8 @@ function isTwilioAsset(filename: string): boolean {
 }
 
 function inTwilioFolder(filename: string, folder: string): boolean {
-  return projectRelativePath(filename)?.startsWith(folder) === true && projectDependsOn(filename, TWILIO_FUNCTIONS_PROJECT.dependencies);
+  // The dependency first: a look-up in the project's package.json, where the relative path is a string made anew per call.
+  return projectDependsOn(filename, TWILIO_FUNCTIONS_PROJECT.dependencies) && projectRelativePath(filename)?.startsWith(folder) === true;
 }
 
 /** AWS Lambda handlers (and the Lambda-compatible exports of other hosts that have no descriptor of their own). */
