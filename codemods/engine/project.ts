@@ -104,7 +104,8 @@ export function fileLinks(input: AnalysisInput): FileLinks {
   const tracerExports: string[] = [];
   const evaluatedImports: { module: string; name: string }[] = [];
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk && !mayExportOtelToHoneyhive(input.text) && !MAY_RE_EXPORT_SDK.test(input.text)) return { tracerExports, evaluatedImports };
+  // `TraceFunctionOptions`: a helper typed with 1.x's options needs only a type import (below).
+  if (!sdk.usesSdk && !mayExportOtelToHoneyhive(input.text) && !MAY_RE_EXPORT_SDK.test(input.text) && !input.text.includes("TraceFunctionOptions")) return { tracerExports, evaluatedImports };
   const path = resolve(input.filename);
   // Only the facts read below (the tracer-like exports and holders, the pipeline, the SDK re-export).
   const moduleFacts = extractModuleFacts(input, "tracers");
@@ -116,6 +117,8 @@ export function fileLinks(input: AnalysisInput): FileLinks {
   }
   // A class (or instance) whose members hold a tracer: its importers reach the tracer through it (`--from 1`).
   for (const name of Object.keys(moduleFacts.tracerHolders ?? {})) if (!tracerExports.includes(name)) tracerExports.push(name);
+  // A helper taking 1.x's trace options (`traced(fn, options: TraceFunctionOptions)`): its importers' options are renamed (`--from 1`, 1x-trace-wrappers).
+  for (const name of Object.keys(moduleFacts.traceOptionsParameters ?? {})) if (!tracerExports.includes(name)) tracerExports.push(name);
   for (const call of getEvaluateModel(input).calls) {
     if (!call.functionProperty || call.evaluatedFunctions.length > 0) continue;
     const identifier = evaluatedIdentifier(sdk, call.functionProperty.value);
