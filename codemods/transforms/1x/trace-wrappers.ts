@@ -563,7 +563,18 @@ function rewriteImmediateTrace(
   }
   const argsText = args.length === 0 ? "" : text.slice(args[0].range[0], args.at(-1)!.range[1]);
   const parenthesize = unwrapped?.type !== AST_NODE_TYPES.Identifier;
+  // `tracer.trace(\n    async () => {…},\n    query,\n  )`: the function written on lines of its own keeps
+  // them, untouched, inside the IIFE's parentheses (`(\n    async () => {…}\n  )(query)`), not pulled up
+  // to `(async () => {` with its body left at the old, deeper indentation.
+  const opening = parenthesize ? /\(([^\S\r\n]*\r?\n[^\S\r\n]*)$/.exec(text.slice(call.range[0], fn.range[0]))?.[1] : undefined;
+  const closing = opening === undefined ? undefined : /(\r?\n[^\S\r\n]*)\)$/.exec(text.slice(fn.range[1], call.range[1]))?.[1];
   let [before, after] = [parenthesize ? "(" : "", `${parenthesize ? ")" : ""}(${argsText})`];
+  if (opening !== undefined && closing !== undefined) {
+    // The arguments, one per line before, go on the call's line (where only commas and blanks part them: a comment stays where it was).
+    const parts = args.map((argument) => text.slice(argument.range[0], argument.range[1]));
+    const joined = args.every((argument, index) => index === 0 || /^\s*,\s*$/.test(text.slice(args[index - 1]!.range[1], argument.range[0]))) ? parts.join(", ") : argsText;
+    [before, after] = [`(${opening}`, `${closing})(${joined})`];
+  }
   if (optionalReceiver !== undefined) {
     // A statement of its own becomes an `if` (a conditional expression as a statement is what
     // no-unused-expressions reports); anywhere else (`await …`, an argument) the conditional is
