@@ -27,6 +27,7 @@ import { CALL_TYPES, nodesOfTypesWithin } from "./nodes.js";
 import { exportsOtelToHoneyhive } from "./otel-destination.js";
 import { NO_FACTS } from "./project-modules.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
+import { isSdkModule } from "./settings.js";
 import { declaredDependencyVersion, type HoneyhiveMajor } from "./sdk-version.js";
 
 /** One thing known about an export. An export may carry several (a getter that is also a flush helper is not, but a session helper may flush). */
@@ -144,6 +145,14 @@ export interface ModuleFacts {
    * (codemods/transforms/1x/init.ts). Absent when there is none.
    */
   readonly objectKeys?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Exported functions with parameters typed with 1.x's wrapper options (`export function traced(fn,
+   * options: TraceFunctionOptions)`), by export name → those parameters' indices: `migrate --from 1`
+   * renames or marks the 1.x options (`eventType: "Tool"`, `config`) its importers pass there, which the
+   * helper's type no longer takes once the module itself is migrated (codemods/transforms/1x/trace-wrappers.ts).
+   * Read in both scopes (the project pass makes the importers candidates); absent when there is none.
+   */
+  readonly traceOptionsParameters?: Readonly<Record<string, readonly number[]>>;
 }
 
 /**
@@ -257,9 +266,13 @@ export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope
     const initPromiseExports: string[] = [];
     const initPromiseGetters: string[] = [];
     const objectKeys: Record<string, readonly string[]> = {};
+    const traceOptionsParameters: Record<string, readonly number[]> = {};
+    const mayTakeTraceOptions = input.text.includes("TraceFunctionOptions");
     for (const [name, target] of targets) {
       const facts = factsOf(input, sdk, target, { exportNameOf, otelPipeline, all });
       if (facts.length > 0) exports[name] = facts;
+      const traceOptions = mayTakeTraceOptions ? traceOptionsParametersOf(input, target) : [];
+      if (traceOptions.length > 0) traceOptionsParameters[name] = traceOptions;
       if (!all) continue;
       const keys = plainObjectKeys(target);
       if (keys) objectKeys[name] = keys;
@@ -277,11 +290,26 @@ export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope
       ...(initPromiseExports.length > 0 ? { initPromiseExports } : {}),
       ...(initPromiseGetters.length > 0 ? { initPromiseGetters } : {}),
       ...(Object.keys(objectKeys).length > 0 ? { objectKeys } : {}),
+      ...(Object.keys(traceOptionsParameters).length > 0 ? { traceOptionsParameters } : {}),
     });
   } catch (error) {
     reportAnalysisError(error);
     return NO_FACTS;
   }
+}
+
+/** The indices of an exported function's parameters typed with the SDK's 1.x `TraceFunctionOptions` (optional or not). */
+function traceOptionsParametersOf(input: AnalysisInput, target: ExportTarget): number[] {
+  const fn = functionOfTarget(target);
+  if (!fn) return [];
+  const bindings = getAnalysisContext(input).bindings;
+  return fn.params.flatMap((param, index) => {
+    const named = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    const type = "typeAnnotation" in named ? named.typeAnnotation?.typeAnnotation : undefined;
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeArguments) return [];
+    const origin = bindings.originOf(type.typeName);
+    return origin && isSdkModule(origin.module, input.settings) && exportPath(origin).join(".") === "TraceFunctionOptions" ? [index] : [];
+  });
 }
 
 /** The keys of an export that is a `const` (or a value) holding an object literal of plain keys only. */

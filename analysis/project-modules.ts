@@ -617,9 +617,11 @@ export class ProjectModules {
   /**
    * The folders that may root the workspace of the package rooted at `packageRoot`, nearest first, from
    * the listings `markersOf` made (memoized per process, no file system call once the package root is
-   * known): `packageRoot` when it holds a `pnpm-workspace.yaml`, and each folder above it, at most
-   * `MAX_WORKSPACE_LEVELS` up and not above a `.git`, holding one or a package.json. Empty for a project
-   * with no package above its own (analysis/workspaces.ts then reads nothing).
+   * known): `packageRoot` itself, and each folder above it, at most `MAX_WORKSPACE_LEVELS` up and not
+   * above a `.git`, holding a `pnpm-workspace.yaml` or a package.json. The package root counts for
+   * package.json `workspaces` as for pnpm's file (a root package's own files follow workspace packages
+   * under npm and yarn too); its package.json is the one the SDK-version check reads anyway
+   * (`manifestOf`, shared), so a single-package project reads nothing more than that.
    */
   workspaceCandidatesOf(packageRoot: string): readonly string[] {
     let candidates = this.workspaceCandidates.get(packageRoot);
@@ -628,7 +630,7 @@ export class ProjectModules {
       let directory = packageRoot;
       for (let level = 0; level <= MAX_WORKSPACE_LEVELS; level += 1) {
         const entries = this.listings.get(directory)?.entries ?? this.entriesOf(directory);
-        if (entries?.get("pnpm-workspace.yaml") === "file" || (level > 0 && entries?.get("package.json") === "file")) candidates.push(directory);
+        if (entries?.get("pnpm-workspace.yaml") === "file" || entries?.get("package.json") === "file") candidates.push(directory);
         const parent = dirname(directory);
         if (entries?.has(".git") || parent === directory) break;
         directory = parent;

@@ -130,18 +130,25 @@ describe("workspace packages as project modules", () => {
     const singleFs = countingFs();
     const singleReader = new ProjectModules(singleFs);
     expect(singleReader.resolve("express", join(single, "src/main.ts"))).toBeUndefined();
-    // No package.json above its own: nothing read, and no listing beyond the ones that found its root.
-    expect(singleFs.calls.filter((call) => call.startsWith("read "))).toEqual([]);
+    // No package.json above its own: its own package.json read once (is it a workspace root?), and no listing beyond the ones that found its root.
+    expect(singleFs.calls.filter((call) => call.startsWith("read "))).toEqual([`read ${join(single, "package.json")}`]);
     const before = singleFs.calls.length;
     expect(singleReader.resolve("express", join(single, "src/other.ts"))).toBeUndefined();
     expect(singleFs.calls.slice(before).filter((call) => !call.startsWith("stat "))).toEqual([]);
   });
 
-  it("the root package's own files: followed under a pnpm-workspace.yaml, not under package.json `workspaces` (that would read every project's package.json)", () => {
-    const pnpm = monorepo({ "package.json": pkg("root"), "pnpm-workspace.yaml": "packages:\n  - packages/*\n", "src/main.ts": "" });
-    expect(new ProjectModules().resolve("@acme/telemetry", join(pnpm, "src/main.ts"))).toBe(join(pnpm, "packages/telemetry/src/index.ts"));
-    const npm = monorepo({ "package.json": JSON.stringify({ private: true, workspaces: ["packages/*"] }), "src/main.ts": "" });
-    expect(new ProjectModules().resolve("@acme/telemetry", join(npm, "src/main.ts"))).toBeUndefined();
+  it.each([
+    ["pnpm-workspace.yaml", { "package.json": pkg("root"), "pnpm-workspace.yaml": "packages:\n  - packages/*\n" }],
+    ["npm/bun workspaces array", { "package.json": JSON.stringify({ private: true, workspaces: ["packages/*"] }) }],
+    ["yarn workspaces object", { "package.json": JSON.stringify({ private: true, workspaces: { packages: ["packages/*"] } }) }],
+  ])("the root package's own files follow workspace packages: %s", (_name, rootFiles) => {
+    const root = monorepo({ ...rootFiles, "scripts/seed.ts": "" });
+    const reader = new ProjectModules();
+    expect(reader.resolve("@acme/telemetry", join(root, "scripts/seed.ts"))).toBe(join(root, "packages/telemetry/src/index.ts"));
+    expect(reader.resolve("@acme/telemetry/src/wrap.js", join(root, "scripts/seed.ts"))).toBe(join(root, "packages/telemetry/src/wrap.ts"));
+    // Look-alike: a root package.json without `workspaces` (and no pnpm file) roots no workspace.
+    const plain = monorepo({ "package.json": pkg("root"), "scripts/seed.ts": "" });
+    expect(new ProjectModules().resolve("@acme/telemetry", join(plain, "scripts/seed.ts"))).toBeUndefined();
   });
 
   it("reads pnpm's packages list and splits package specifiers", () => {

@@ -5,9 +5,9 @@
 // - The workspace root: the nearest folder above the importer's package root (at most
 //   `MAX_WORKSPACE_LEVELS` up, never above a `.git`) with a `pnpm-workspace.yaml` whose `packages:`
 //   list has a pattern, or a package.json with `workspaces` (npm, yarn, bun: an array, or yarn's
-//   `{ packages }`); the package root itself only by its `pnpm-workspace.yaml` (a root package's own
-//   files importing a workspace package under npm/yarn `workspaces` are not followed: telling would
-//   cost every single-package project a read of its package.json per second).
+//   `{ packages }`); the package root itself too, by either (a root package's own files, `scripts/seed.ts`
+//   importing `@acme/telemetry`, follow workspace packages under npm, yarn and pnpm alike; the root's
+//   package.json is read through `manifestOf`, the mtime-checked read the SDK-version check shares).
 // - Its packages: the patterns (`packages/*`, `apps/**`, `tools/cli`, `!**/test/**`) expanded by listing
 //   folders inside the root (never a `node_modules`, a dot folder, or a `..`), each folder with a
 //   package.json `name` mapped to that folder. A package not in that map is a dependency as before,
@@ -16,7 +16,7 @@
 // - Cost: the folders that may root a workspace come from the listings the reader made to find the
 //   package root (`ProjectModules.workspaceCandidatesOf`, per process): a project with no package.json
 //   or pnpm-workspace.yaml above its own package root (the usual single-package project, the bench
-//   corpus) makes no file system call here. Otherwise both answers are `ProjectModules.rechecked`
+//   corpus) reads only its own package.json here (once; a stat at most once a second). Both answers are `ProjectModules.rechecked`
 //   values (read again at most once a second): the root per package root, the map per workspace root.
 import { join } from "node:path";
 import type { ProjectModules } from "./project-modules.js";

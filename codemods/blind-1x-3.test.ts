@@ -42,10 +42,6 @@ const EXPECTED = join(FIXTURES_DIR, "blind-1x-3-expected");
 
 /** Files whose output differs from the expected one today: defects, each asserted as it is. */
 const KNOWN: Readonly<Record<string, KnownDefect>> = {
-  "apps/api/src/routes/search.ts": {
-    why: "D3: trace options passed to the workspace package's helper typed (after the migration) TraceOptions keep 1.x's `eventType: \"Tool\"` and `config` (TS2820); the import of `@acme/telemetry/src/wrap.js` now resolves (a workspace package: analysis/workspaces.ts), but wrap.ts exports no tracer (two helpers taking the options), so the file names nothing the project pass keeps it for, and no transform marks options passed to another module's helper typed with 1.x's TraceFunctionOptions",
-    today: [`{ eventType: "Tool", eventName: "search", config: { index: "docs" } }`],
-  },
   "apps/web/app/api/answer/route.ts": {
     why: "D6 (the rest): the tracer on `globalThis` typed by another module's `declare global { var honeyhive: HoneyHiveTracer | undefined }` is not resolved, so its calls are marked (startSession(), traceChain(), flush(): 1x-sessions and 1x-flush now mark in a file without an SDK import as 1x-trace-wrappers does) instead of rewritten",
     today: [`  await tracer.startSession();`, `call forceFlush() instead of 1.x flush() */\n  await tracer.flush();`],
@@ -64,9 +60,7 @@ const NOT_1X: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** `tsc --strict` errors outside a marked place today. */
-const KNOWN_TYPE_ERRORS: readonly string[] = [
-  "actual/apps/api/src/routes/search.ts:8 TS2820", // D3
-];
+const KNOWN_TYPE_ERRORS: readonly string[] = [];
 
 /** Findings of the recommended lint config outside a marked place today. */
 const KNOWN_LINT: readonly string[] = [];

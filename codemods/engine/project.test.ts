@@ -287,6 +287,17 @@ describe("analyzeProject in a workspace monorepo (a tracer in packages/telemetry
     "tools/other/package.json": JSON.stringify({ name: "@acme/other", main: "src/index.ts" }),
     "tools/other/src/index.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const telemetry = HoneyHiveTracer.init({ project: "app" });\n`,
     "apps/api/package.json": JSON.stringify({ name: "@acme/api", dependencies: { "@acme/telemetry": "workspace:*" } }),
+    // An OpenTelemetry pipeline to HoneyHive registered by a workspace package that apps load for its effect.
+    "packages/otel/package.json": JSON.stringify({ name: "@acme/otel", main: "src/index.ts" }),
+    "packages/otel/src/index.ts": `import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+
+const provider = new NodeTracerProvider({
+  spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }))],
+});
+provider.register();
+`,
   };
   const paths = Object.entries(files).map(([path, text]) => {
     const full = join(base, path);
@@ -304,5 +315,13 @@ describe("analyzeProject in a workspace monorepo (a tracer in packages/telemetry
     expect(project.importsTracerModule(handler, `import { formatAnswer } from "@acme/telemetry/src/format.js";\n`)).toBe(false);
     // Not in the workspace's patterns (tools/*): a dependency, whatever its folder holds.
     expect(project.importsTracerModule(handler, `import { telemetry } from "@acme/other";\nawait telemetry.flush();\n`)).toBe(false);
+  });
+
+  it("links a bare side-effect import of a workspace package that registers a pipeline, as a relative one (`import \"./instrumentation\"`)", () => {
+    const handler = `import "@acme/otel";\nimport { trace } from "@opentelemetry/api";\nexport const handler = async () => trace.getTracer("api").startActiveSpan("a", (span) => span.end());\n`;
+    expect(project.importsTracerModule(join(base, "apps/api/src/lambda.ts"), handler)).toBe(true);
+    // Look-alikes: a side-effect import of a workspace package that registers nothing, or of a package outside the workspace.
+    expect(project.importsTracerModule(join(base, "apps/api/src/lambda.ts"), handler.replace("@acme/otel", "@acme/telemetry/src/format.js"))).toBe(false);
+    expect(project.importsTracerModule(join(base, "apps/api/src/lambda.ts"), handler.replace("@acme/otel", "@acme/unknown-otel"))).toBe(false);
   });
 });

@@ -104,7 +104,8 @@ export function fileLinks(input: AnalysisInput): FileLinks {
   const tracerExports: string[] = [];
   const evaluatedImports: { module: string; name: string }[] = [];
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk && !mayExportOtelToHoneyhive(input.text) && !MAY_RE_EXPORT_SDK.test(input.text)) return { tracerExports, evaluatedImports };
+  // `TraceFunctionOptions`: a helper typed with 1.x's options needs only a type import (below).
+  if (!sdk.usesSdk && !mayExportOtelToHoneyhive(input.text) && !MAY_RE_EXPORT_SDK.test(input.text) && !input.text.includes("TraceFunctionOptions")) return { tracerExports, evaluatedImports };
   const path = resolve(input.filename);
   // Only the facts read below (the tracer-like exports and holders, the pipeline, the SDK re-export).
   const moduleFacts = extractModuleFacts(input, "tracers");
@@ -116,6 +117,8 @@ export function fileLinks(input: AnalysisInput): FileLinks {
   }
   // A class (or instance) whose members hold a tracer: its importers reach the tracer through it (`--from 1`).
   for (const name of Object.keys(moduleFacts.tracerHolders ?? {})) if (!tracerExports.includes(name)) tracerExports.push(name);
+  // A helper taking 1.x's trace options (`traced(fn, options: TraceFunctionOptions)`): its importers' options are renamed (`--from 1`, 1x-trace-wrappers).
+  for (const name of Object.keys(moduleFacts.traceOptionsParameters ?? {})) if (!tracerExports.includes(name)) tracerExports.push(name);
   for (const call of getEvaluateModel(input).calls) {
     if (!call.functionProperty || call.evaluatedFunctions.length > 0) continue;
     const identifier = evaluatedIdentifier(sdk, call.functionProperty.value);
@@ -280,9 +283,9 @@ export function linkProject(
       // other imports do; one that does not resolve, named like an evaluated module, counts as importing
       // each such module: keeping its tracer under a marker is the safe answer (review-migrate finding 3).
       for (const match of text.matchAll(BARE_IMPORT)) {
-        const stem = stemOf(match[1]!);
+        const stem = stemOf(match[2]!);
         if (!evaluatedStems.has(stem)) continue;
-        const target = projectModules().resolve(match[1]!, from);
+        const target = projectModules().resolve(match[2]!, from);
         if (target !== undefined) note(resolve(target));
         else for (const module of evaluatedExports.keys()) if (stemOf(module) === stem) note(module);
       }
@@ -297,11 +300,13 @@ export function linkProject(
           // such a file may name neither the SDK nor a tracer (`await telemetry.flush()`).
           if (match[1] !== undefined ? pipelineModules.has(target) : tracerModules.has(target) || sdkBarrels.has(target) || unlinkedSdkUser(target) || handsOnLinked(target, new Set([target]))) return true;
         }
-        // A package of the project's workspace (`import { tracer } from "@acme/telemetry"` from apps/api): the
-        // same test on the file it names. Any other bare specifier resolves nothing here (analysis/workspaces.ts).
+        // A package of the project's workspace (`import { tracer } from "@acme/telemetry"` from apps/api, or
+        // `import "@acme/otel"` of a package that registers a pipeline): the same test on the file it names.
+        // Any other bare specifier resolves nothing here (analysis/workspaces.ts).
         for (const match of text.matchAll(BARE_IMPORT)) {
-          const target = projectModules().resolveWorkspaceImport(match[1]!, from);
-          if (target !== undefined && (tracerModules.has(target) || sdkBarrels.has(target) || unlinkedSdkUser(target) || handsOnLinked(target, new Set([target])))) return true;
+          const target = projectModules().resolveWorkspaceImport(match[2]!, from);
+          if (target === undefined) continue;
+          if (match[1] !== undefined ? pipelineModules.has(target) : tracerModules.has(target) || sdkBarrels.has(target) || unlinkedSdkUser(target) || handsOnLinked(target, new Set([target]))) return true;
         }
       }
       // An analyzed module that is not a tracer module exports no tracer.
@@ -337,8 +342,8 @@ function stemOf(path: string): string {
 /** `from "./m"`, `require("./m")`, `import("./m")`, and the side-effect `import "./m"` (group 1), of a relative specifier (group 2). */
 const RELATIVE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*|(import)\s*)["'](\.{1,2}(?:\/[^"']*)?)["']/g;
 
-/** `from "m"`, `require("m")`, `import("m")`, `import "m"` of a specifier that is not relative (group 1). */
-const BARE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*|import\s*)["']([^"'.][^"']*)["']/g;
+/** `from "m"`, `require("m")`, `import("m")`, and the side-effect `import "m"` (group 1), of a specifier that is not relative (group 2). */
+const BARE_IMPORT = /(?:from\s*|require\s*\(\s*|import\s*\(\s*|(import)\s*)["']([^"'.][^"']*)["']/g;
 
 /** `export * from "./m"`, `export * as ns from`, `export { a, b as c } from` (group 1: what, group 2: the relative specifier); not `export type`. */
 const LINKED_RE_EXPORT = /\bexport\s*(\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*["'](\.{1,2}(?:\/[^"']*)?)["']/g;

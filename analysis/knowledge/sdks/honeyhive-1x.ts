@@ -497,6 +497,23 @@ export const API_1X: readonly Api1xEntry[] = ([
     versions: { since: "1.0.0" },
     migration: planned("removed", undefined, "A helper of the generated REST client."),
   },
+  {
+    // Imported (and never used) by a public 1.x test of the AI SDK's telemetry (`import { WrapperTracer,
+    // HoneyHiveTracer } from "honeyhive"` beside `tracer.getTracer()`), found with the code search; not among
+    // the 1.0.42 tarball's exports (honeyhive-1x.test.ts), in no commit of honeyhiveai/typescript-sdk's src/ (aa07718), and
+    // `npm view honeyhive versions` lists 0.6.4, 1.0.42 and 1.0.44 only. The import type-checks nowhere.
+    name: "WrapperTracer",
+    where: "export",
+    display: "WrapperTracer",
+    kind: "class",
+    versions: { since: "1.0.16" },
+    neverExported: true,
+    migration: planned(
+      "marker",
+      undefined,
+      "No published 1.x version exports it (1.0.42 has no such name), nor does this SDK: the import fails to type-check and is undefined at run time; remove it (the tracer itself is `HoneyHiveTracer`).",
+    ),
+  },
   ...["ServerList", "serverURLFromOptions", "SDK_METADATA"].map(
     (name): Api1xEntry => ({
       name,

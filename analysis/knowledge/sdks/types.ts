@@ -174,6 +174,12 @@ export interface Api1xEntry {
   readonly display: string;
   readonly kind: "method" | "property" | "function" | "class" | "type" | "namespace" | "constant";
   readonly versions: VersionRange;
+  /**
+   * No published 1.x version exports it (1.0.42 and 1.0.44, the versions the registry still has, do not),
+   * yet 1.x code imports it: listed so `migrate --from 1` marks the import. `versions` then name the
+   * releases the importing code was written against.
+   */
+  readonly neverExported?: true;
   readonly behaviour?: Legacy1xBehaviour;
   readonly migration: Migration;
 }

@@ -32,6 +32,9 @@ function collect({ file, edits }: TransformContext): void {
   const evaluatorLists: TSESTree.ArrayExpression[] = [];
   const namespaceCalls: TSESTree.CallExpression[] = [];
   const migratedConfigs = new Set<TSESTree.ObjectExpression>();
+  // Dataset keys renamed so far (a row, a member of the rows' type): one dataset run by two calls, or one
+  // row type shared by two datasets, is renamed once (two edits of one key overlap and fail the file).
+  const renamedKeys = new Set<TSESTree.Node>();
   for (const { call } of sdkFunctionCalls(input, new Set(["evaluate", "evaluator"]))) {
     const variable = rootImportOf(input, call);
     if (!variable) continue;
@@ -43,7 +46,7 @@ function collect({ file, edits }: TransformContext): void {
     else moved.add(variable);
     // The config literal, also when a `const` of the file holds it (migrated once, whatever calls share it).
     const config = call.arguments[0] && literalOf(input, call.arguments[0], AST_NODE_TYPES.ObjectExpression);
-    if (config && !migratedConfigs.has(config)) migrateConfig(input, edits, text, call, config);
+    if (config && !migratedConfigs.has(config)) migrateConfig(input, edits, text, call, config, renamedKeys);
     if (config) migratedConfigs.add(config);
     // Keys spread in from another object may be 1.x keys too: the codemod cannot see them.
     if (!config || config.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) {
@@ -151,7 +154,14 @@ function moveNamespaceCalls(
   }
 }
 
-function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression, config: TSESTree.ObjectExpression): void {
+function migrateConfig(
+  input: AnalysisInput,
+  edits: EditList,
+  text: string,
+  call: TSESTree.CallExpression,
+  config: TSESTree.ObjectExpression,
+  renamedKeys: Set<TSESTree.Node>,
+): void {
   // `runConcurrently: true` is the default here: it goes, together with the keys the data drops.
   const concurrentByDefault = keyedProperties(config).filter(
     ({ key, property }) => key === "runConcurrently" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true,
@@ -217,13 +227,21 @@ function migrateConfig(input: AnalysisInput, edits: EditList, text: string, call
         if (item?.type !== AST_NODE_TYPES.ObjectExpression) continue;
         for (const field of keyedProperties(item)) {
           if (field.key !== "ground_truths") continue;
-          renameKey(edits, field.property, "groundTruth");
           renamed = true;
+          if (renamedKeys.has(field.property)) continue;
+          renamedKeys.add(field.property);
+          renameKey(edits, field.property, "groundTruth");
         }
       }
       // `const dataset: Row[] = [{ …, ground_truths }]` with `interface Row { ground_truths: … }` of this
       // file: the rows' type follows them, or the renamed rows no longer fit it (TS2561).
-      if (renamed) for (const member of declaredRowGroundTruths(input, value)) edits.replace(member.key, "groundTruth");
+      if (renamed) {
+        for (const member of declaredRowGroundTruths(input, value)) {
+          if (renamedKeys.has(member)) continue;
+          renamedKeys.add(member);
+          edits.replace(member.key, "groundTruth");
+        }
+      }
     }
   }
   if (dropped.length > 0) addMarker(edits, text, call, droppedKeysMessage("evaluate", dropped));

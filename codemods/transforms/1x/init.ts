@@ -55,6 +55,7 @@ function collect({ file, edits, project }: TransformContext): void {
     if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && PROMISE_METHODS.has(memberName(member) ?? "")) wrapPromiseMethodReceiver(edits, call);
     else if (!(awaited?.type === AST_NODE_TYPES.AwaitExpression && awaited.argument === call)) unwrapPromiseAnnotation(input, edits, text, call, project?.membersUsedAsTracer ?? []);
     markPromiseIdentityTests(input, edits, text, call);
+    if (!isAwaited) markPromiseNamedExport(edits, text, call);
     creations.push(call);
   }
   for (const created of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
@@ -788,6 +789,19 @@ function wrapLocalGettersOfImportedPromises(input: AnalysisInput, edits: EditLis
 function gettersOfInitPromise(input: AnalysisInput, variable: Scope.Variable): boolean {
   const found = importedExport(input, variable);
   return found !== undefined && input.readModuleFacts !== undefined && projectModules().factsOf(found.path, input.readModuleFacts).initPromiseGetters?.includes(found.name) === true;
+}
+
+/**
+ * `export const tracerPromise = HoneyHiveTracer.init(…)`: the export now holds the tracer, under a name
+ * that says promise. Not renamed: importers this run does not see (another repository, a published
+ * package, a `vi.mock` factory returning `{ tracerPromise }`) would break, and importers whose module
+ * cannot be read still take the name as the promise's (TRACER_PROMISE_NAME). A short marker instead.
+ */
+function markPromiseNamedExport(edits: EditList, text: string, call: TSESTree.CallExpression): void {
+  const declarator = call.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== call || declarator.id.type !== AST_NODE_TYPES.Identifier) return;
+  if (!/promise/i.test(declarator.id.name) || declarator.parent?.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration) return;
+  addMarker(edits, text, declarator.parent.parent, MESSAGES_1X.promiseNamedExport(declarator.id.name));
 }
 
 /** A binding named as the promise of a tracer (`tracerPromise`, `hhTracerPromise`): the fallback when its module cannot be read. */

@@ -18,6 +18,10 @@ export const MESSAGES_1X = {
   logModel: 'give this model span a real eventName (1.x logModel() named it "func")',
   logModelReceiver:
     'rewrite this 1.x logModel(fields) by hand: put its tracer in a const t, then t.trace({ eventType: "model", eventName: "func" }, () => t.enrichSpan(fields))() (the codemod does not repeat a receiver that calls or awaits)',
+  helperTraceOptions: (helper: string) =>
+    `these trace options go to ${helper}, typed with 1.x's TraceFunctionOptions (TraceOptions once its module is migrated): eventType must be "model", "tool" or "chain", and trace() has no config option`,
+  promiseNamedExport: (name: string) =>
+    `${name} is the tracer itself now (an await of it still works); the export keeps its name, as code this run does not see may import it: rename it if you like`,
   wrapperConfig: "the 1.x wrapper option config has no trace() option: call tracer.enrichSpan({ config }) inside the function",
   eventTypeUnknown: (value: string) =>
     `1.x recorded no event type for eventType ${JSON.stringify(value)} (only model, tool, chain); this SDK takes one of those and records "tool" without one: choose one`,

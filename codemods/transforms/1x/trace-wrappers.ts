@@ -313,6 +313,7 @@ function gone1xMembersOf(input: AnalysisInput, type: TSESTree.TypeNode | undefin
 function collect({ file, edits }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
+  renameOptionsForImportedHelpers(input, edits, text);
   if (!uses1xSdk(input)) {
     // A file that imports nothing of the SDK may still call 1.x wrappers on a tracer it imports in a way the model does not follow.
     if (ONLY_1X_MEMBER_CALL.test(text)) markUnresolvedReceivers(input, edits, text, new Set(), true);
@@ -401,6 +402,47 @@ function dropConfigOfTypedOptions(input: AnalysisInput, edits: EditList, text: s
     if (!config) continue;
     removeProperties(edits, text, [config]);
     addMarker(edits, text, declarator, MESSAGES_1X.wrapperConfig);
+  }
+}
+
+/** A 1.x wrapper options key the 2.x TraceOptions type refuses or reads otherwise (the cheap test before the calls are read). */
+const HELPER_OPTION_KEYS = /\b(?:eventType|config)\b/;
+
+/**
+ * `traced(fn, { eventType: "Tool", config })` with `traced` imported from a project module (a workspace
+ * package too) whose parameter there is typed with 1.x's TraceFunctionOptions (that module's facts,
+ * `traceOptionsParameters`): that module's own migration renames the type to TraceOptions, so options
+ * built here are renamed as a wrapper's own are (a mis-cased event type lower-cased, `config` dropped with
+ * the wrapper's marker) and an event type no rename makes right is marked; options held in a variable
+ * the call reads get a marker naming the helper (they may be built for other calls too). blind-1x-3 D3.
+ */
+function renameOptionsForImportedHelpers(input: AnalysisInput, edits: EditList, text: string): void {
+  if (!input.readModuleFacts || !HELPER_OPTION_KEYS.test(text)) return;
+  const bindings = getAnalysisContext(input).bindings;
+  const holdsOldKeys = (object: TSESTree.ObjectExpression | undefined) => object !== undefined && keyedProperties(object).some(({ key }) => key === "eventType" || key === "config");
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    if (call.callee.type !== AST_NODE_TYPES.Identifier || !call.arguments.some((argument) => holdsOldKeys(bindings.objectOf(argument)))) continue;
+    const variable = findVariable(input.scopeManager, call.callee, call.callee.name);
+    const origin = variable && importOrigin(input, variable);
+    const indices = origin && importedModule(input, origin.specifier)?.facts.traceOptionsParameters?.[origin.name];
+    for (const index of indices ?? []) {
+      const argument = call.arguments[index];
+      const object = argument && bindings.objectOf(argument);
+      if (!argument || !object || !holdsOldKeys(object)) continue;
+      if (object !== argument) {
+        addMarker(edits, text, call, MESSAGES_1X.helperTraceOptions(`${call.callee.name}() from ${origin!.specifier}`));
+        continue;
+      }
+      const eventType = keyedProperties(object).find(({ key }) => key === "eventType")?.property;
+      const lowered = eventType && lowerCasedEventType(eventType.value);
+      if (eventType && lowered !== undefined) edits.replace(eventType.value, JSON.stringify(lowered));
+      const note = eventTypeMarker(input, text, object);
+      if (note) addMarker(edits, text, call, note);
+      const config = keyedProperties(object).find(({ key }) => key === "config")?.property;
+      if (!config) continue;
+      removeProperties(edits, text, [config]);
+      addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
+    }
   }
 }
 
@@ -521,7 +563,18 @@ function rewriteImmediateTrace(
   }
   const argsText = args.length === 0 ? "" : text.slice(args[0].range[0], args.at(-1)!.range[1]);
   const parenthesize = unwrapped?.type !== AST_NODE_TYPES.Identifier;
+  // `tracer.trace(\n    async () => {…},\n    query,\n  )`: the function written on lines of its own keeps
+  // them, untouched, inside the IIFE's parentheses (`(\n    async () => {…}\n  )(query)`), not pulled up
+  // to `(async () => {` with its body left at the old, deeper indentation.
+  const opening = parenthesize ? /\(([^\S\r\n]*\r?\n[^\S\r\n]*)$/.exec(text.slice(call.range[0], fn.range[0]))?.[1] : undefined;
+  const closing = opening === undefined ? undefined : /(\r?\n[^\S\r\n]*)\)$/.exec(text.slice(fn.range[1], call.range[1]))?.[1];
   let [before, after] = [parenthesize ? "(" : "", `${parenthesize ? ")" : ""}(${argsText})`];
+  if (opening !== undefined && closing !== undefined) {
+    // The arguments, one per line before, go on the call's line (where only commas and blanks part them: a comment stays where it was).
+    const parts = args.map((argument) => text.slice(argument.range[0], argument.range[1]));
+    const joined = args.every((argument, index) => index === 0 || /^\s*,\s*$/.test(text.slice(args[index - 1]!.range[1], argument.range[0]))) ? parts.join(", ") : argsText;
+    [before, after] = [`(${opening}`, `${closing})(${joined})`];
+  }
   if (optionalReceiver !== undefined) {
     // A statement of its own becomes an `if` (a conditional expression as a statement is what
     // no-unused-expressions reports); anywhere else (`await …`, an argument) the conditional is

@@ -18,6 +18,7 @@ const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
   "migrate-1x/enrichment-free-functions": "enrichSpan's eventName stays, marked: renaming a span is not an enrichment here",
   "migrate-1x/evaluate-evaluator-repeat": "evaluator() with repeat: 3 stays, marked: nothing here runs an evaluator several times",
   "migrate-1x/names-rest-client": "the REST client, the LangChain tracer and getGitInfo stay, marked: they are not part of this SDK",
+  "migrate-1x/names-never-exported": "the import of WrapperTracer stays, marked: no published 1.x nor this SDK exports it",
   "migrate-1x/names-removed-exports": "the REST client's exports and 1.x internal types stay, marked: no counterpart",
   "migrate-1x/names-rest-client-subpaths": "imports of 1.x package paths (honeyhive/models/components) stay, marked: this package has no such paths",
   "migrate-1x/sessions-id-assignment-flush-promise": "the sessionId assignment and flushPromise stay, marked: no counterpart to write",
