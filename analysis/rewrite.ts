@@ -234,3 +234,55 @@ function isTheLocal(scope: Scope.Scope, name: string, at: TSESTree.Node): boolea
   const declarator = variable?.defs[0]?.node;
   return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && contains(declarator.init, at);
 }
+
+/** What a statement's text may start with that continues the statement before it when no `;` parts them. */
+const CONTINUES_PREVIOUS = /^[([`+\-/]/;
+/** Statements whose last token, `}`, closes a block: what follows them starts a new statement. */
+const ENDS_WITH_BLOCK: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.FunctionDeclaration,
+  AST_NODE_TYPES.ClassDeclaration,
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.TryStatement,
+  AST_NODE_TYPES.SwitchStatement,
+  AST_NODE_TYPES.TSInterfaceDeclaration,
+  AST_NODE_TYPES.TSModuleDeclaration,
+  AST_NODE_TYPES.TSEnumDeclaration,
+]);
+
+/**
+ * `";"` when `replacement`, written over `node`, would start an expression statement with `(`, `[`, a
+ * template, `+`, `-` or `/` right after a statement that does not end with `;` (semicolon-free code):
+ * `foo\n(fn)(a)` parses as `foo(fn)(a)`. Automatic semicolon insertion does not part them, so the rewrite
+ * would call the previous line's value; the leading `;` (standard style's `;(fn)(a)`) keeps them apart.
+ * `""` everywhere else, including after a statement that ends with `;` or with a block.
+ */
+export function semicolonBefore(text: string, node: Node, replacement: string): string {
+  if (!CONTINUES_PREVIOUS.test(replacement)) return "";
+  let statement: Node = node;
+  while (statement.type !== AST_NODE_TYPES.ExpressionStatement) {
+    const parent = statement.parent;
+    if (parent === undefined || parent.range[0] !== node.range[0]) return "";
+    statement = parent;
+  }
+  const list = statementListOf(statement.parent);
+  const index = list ? list.indexOf(statement as TSESTree.Statement) : -1;
+  if (index <= 0) return "";
+  const previous = list![index - 1]!;
+  const declared = previous.type === AST_NODE_TYPES.ExportNamedDeclaration || previous.type === AST_NODE_TYPES.ExportDefaultDeclaration ? previous.declaration : previous;
+  if (text.slice(previous.range[0], previous.range[1]).trimEnd().endsWith(";") || (declared && ENDS_WITH_BLOCK.has(declared.type))) return "";
+  return ";";
+}
+
+function statementListOf(parent: Node | undefined): readonly Node[] | undefined {
+  switch (parent?.type) {
+    case AST_NODE_TYPES.Program:
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.StaticBlock:
+    case AST_NODE_TYPES.TSModuleBlock:
+      return parent.body;
+    case AST_NODE_TYPES.SwitchCase:
+      return parent.consequent;
+    default:
+      return undefined;
+  }
+}

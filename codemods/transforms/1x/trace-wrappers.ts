@@ -18,7 +18,7 @@ import type { AnalysisInput } from "../../../analysis/input.js";
 import { EVENT_TYPES_1X, METHODS_GONE_1X, OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, knownFunctionOf, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
-import { isUnusedAfter } from "../../../analysis/rewrite.js";
+import { isUnusedAfter, semicolonBefore } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
 import { constOptionsLiteral } from "../../../analysis/implicit-tracer.js";
 import { getSdkModel, type SdkModel } from "../../../analysis/sdk-model.js";
@@ -558,7 +558,8 @@ function rewriteImmediateTrace(
   if (body) {
     const bodyText = text.slice(body.range[0], body.range[1]);
     const bare = INLINED_WITHOUT_PARENTHESES.has(body.type) || (call.parent !== undefined && VALUE_SLOTS.has(call.parent.type) && body.type !== AST_NODE_TYPES.SequenceExpression && body.type !== AST_NODE_TYPES.ObjectExpression);
-    edits.replace(call, bare ? bodyText : `(${bodyText})`);
+    const replacement = bare ? bodyText : `(${bodyText})`;
+    edits.replace(call, semicolonBefore(text, call, replacement) + replacement);
     return;
   }
   const argsText = args.length === 0 ? "" : text.slice(args[0].range[0], args.at(-1)!.range[1]);
@@ -583,7 +584,7 @@ function rewriteImmediateTrace(
     if (statement) before = `if (${optionalReceiver}) ${before}`;
     else [before, after] = [`(${optionalReceiver} ? ${before}`, `${after} : undefined)`];
   }
-  edits.replace([call.range[0], fn.range[0]], before);
+  edits.replace([call.range[0], fn.range[0]], semicolonBefore(text, call, before) + before);
   edits.replace([fn.range[1], call.range[1]], after);
 }
 
