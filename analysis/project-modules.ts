@@ -19,6 +19,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { TSESTree } from "@typescript-eslint/types";
 import { AttachedCache } from "./attached-cache.js";
+import { requireSpecifier, unwrapExpression } from "./ast.js";
 import { exportPath } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { ExportFact, ExportFactKind, ModuleFacts, ReExport } from "./export-facts.js";
@@ -897,7 +898,28 @@ export function importOrigin(input: AnalysisInput, variable: Scope.Variable): Im
   const origin = getAnalysisContext(input).bindings.originOf(def.name);
   if (!origin || origin.typeOnly) return undefined;
   const path = exportPath(origin);
-  return path.length === 1 ? { specifier: origin.module, name: path[0]! } : undefined;
+  if (path.length === 1) return { specifier: origin.module, name: path[0]! };
+  // `const tracer = require("./tracer")`: the module's `module.exports`, which its facts record as its
+  // `default` export (export-facts.ts). A namespace import or an awaited `import()` is the module's
+  // namespace, not one export: `wholeModuleOf`.
+  if (path.length === 0 && !origin.interop && def.type === "Variable" && requireSpecifier(unwrapExpression(def.node.init)) !== undefined) {
+    return { specifier: origin.module, name: "default" };
+  }
+  return undefined;
+}
+
+/**
+ * The project module a variable holds whole, as its namespace: `import * as tracing from "./tracing"`,
+ * `const tracing = require("./tracing")`, `const tracing = await import("./tracing")`; its members are
+ * the module's named exports (`tracing.tracer` is the export `tracer`). Undefined for a default import,
+ * one export, a package, and what is not imported.
+ */
+export function wholeModuleOf(input: AnalysisInput, variable: Scope.Variable): string | undefined {
+  const def = variable.defs[0];
+  if (def?.type !== "ImportBinding" && def?.type !== "Variable") return undefined;
+  const origin = getAnalysisContext(input).bindings.originOf(def.name);
+  if (!origin || origin.typeOnly || origin.viaDefaultImport || origin.path.length > 0) return undefined;
+  return isProjectModule(origin.module, input) ? origin.module : undefined;
 }
 
 /**

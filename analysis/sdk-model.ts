@@ -43,7 +43,7 @@ import {
 } from "./knowledge/sdks/index.js";
 import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, IMPLICIT_TRACER_STATICS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
-import { exportedTracerShape, importedModule, importedTracerProven, importedTracerShape, importOrigin, isProjectModule } from "./project-modules.js";
+import { exportedTracerShape, importedModule, importedTracerProven, importedTracerShape, importOrigin, isProjectModule, wholeModuleOf } from "./project-modules.js";
 import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { importedBindingUses } from "./imported-binding-uses.js";
 import { includesText } from "./text-search.js";
@@ -336,18 +336,34 @@ function mayUseSdk(input: AnalysisInput): boolean {
 function importsTracerHolder(input: AnalysisInput): boolean {
   if (!input.readModuleFacts) return false;
   for (const statement of input.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === "type" || !isProjectModule(statement.source.value, input)) continue;
-    for (const variable of input.scopeManager.getDeclaredVariables(statement)) {
-      // The fields read off the binding and used like a tracer (`tracing.tracer.sessionStart()`): found by
-      // the gate's one scan of its references (analysis/imported-binding-uses.ts).
-      const fields = importedBindingUses(input.ast, variable).heldFields;
-      if (fields === undefined) continue;
-      const origin = variable.defs[0]?.type === "ImportBinding" ? importOrigin(input, variable) : undefined;
-      const holder = origin ? importedModule(input, origin.specifier)?.facts.tracerHolders?.[origin.name] : undefined;
-      if (holder?.of === "instance" && holder.members.some((member) => fields.includes(member))) return true;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (statement.importKind === "type" || !isProjectModule(statement.source.value, input)) continue;
+      for (const variable of input.scopeManager.getDeclaredVariables(statement)) if (holdsTracerMember(input, variable)) return true;
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      // `const tracing = require("./tracing")` / `await import("./tracing")`: the module held whole.
+      for (const declarator of statement.declarations) {
+        const init = unwrapExpression(declarator.init);
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier || (requireSpecifier(init) ?? dynamicImportSpecifier(init)) === undefined) continue;
+        for (const variable of input.scopeManager.getDeclaredVariables(declarator)) if (holdsTracerMember(input, variable)) return true;
+      }
     }
   }
   return false;
+}
+
+/**
+ * For the gate: the fields read off an imported binding and used like a tracer (`tracing.tracer.sessionStart()`:
+ * found by the gate's one scan of its references, analysis/imported-binding-uses.ts) hold a tracer by the
+ * module's facts: an instance holder's member (`tracerHolders`), or the export of a module held whole.
+ */
+function holdsTracerMember(input: AnalysisInput, variable: Scope.Variable): boolean {
+  const fields = importedBindingUses(input.ast, variable).heldFields;
+  if (fields === undefined) return false;
+  const whole = wholeModuleOf(input, variable);
+  if (whole !== undefined) return fields.some((name) => exportedTracerShape(input, { specifier: whole, name }) === "tracer");
+  const origin = variable.defs[0]?.type === "ImportBinding" ? importOrigin(input, variable) : undefined;
+  const holder = origin ? importedModule(input, origin.specifier)?.facts.tracerHolders?.[origin.name] : undefined;
+  return holder?.of === "instance" && holder.members.some((member) => fields.includes(member));
 }
 
 /** `const { tracer } = holder` (a plain key, one level, in a declaration): the holder and the key `reference` names. */
@@ -1181,6 +1197,10 @@ class FileSdkModel implements SdkModel {
     const changes = variable !== undefined && memberReassigned(variable, name);
     const text = changes ? undefined : `${holder.name}.${name}${call ? "()" : ""}`;
     if (def?.type === "ClassName") return this.classHeldTracer(def.node, name, true, call, text, changes);
+    if (variable && !call && !changes) {
+      const held = this.moduleExportTracer(variable, name, text);
+      if (held) return held;
+    }
     if (def?.type === "ImportBinding" && !call) return this.importedHeldTracer(variable!, name, text);
     // A `let` holder counts as one while nothing reassigns it; reassigned, it may hold anything (not followed).
     if (!variable || def?.type !== "Variable" || !(def.parent?.kind === "const" || !reassigned(variable))) return undefined;
@@ -1209,6 +1229,23 @@ class FileSdkModel implements SdkModel {
     if (!origin || !isProjectModule(origin.specifier, this.input)) return undefined;
     const holder = importedModule(this.input, origin.specifier)?.facts.tracerHolders?.[origin.name];
     if (holder?.of !== "instance" || !holder.members.includes(name)) return undefined;
+    return this.sharedImportedTracer(variable, name, text);
+  }
+
+  /**
+   * `tracing.tracer` of a project module held whole (`import * as tracing from "./tracing"`,
+   * `const tracing = require("./tracing")`, `wholeModuleOf`) whose export `tracer` is a HoneyHive tracer by
+   * the module's facts (`export const tracer = HoneyHiveTracer.init()`, `exports.tracer = …`). The
+   * module's one tracer, shared by every handler of the importer.
+   */
+  private moduleExportTracer(variable: Scope.Variable, name: string, text: string | undefined): MutableTracer | undefined {
+    const specifier = wholeModuleOf(this.input, variable);
+    if (specifier === undefined || exportedTracerShape(this.input, { specifier, name }) !== "tracer") return undefined;
+    return this.sharedImportedTracer(variable, name, text);
+  }
+
+  /** One tracer per imported `holder.name`, made once a file (`importedHeldTracer`, `moduleExportTracer`). */
+  private sharedImportedTracer(variable: Scope.Variable, name: string, text: string | undefined): MutableTracer {
     const key = `${variable.name}.${name}`;
     let held = this.importedHolders.get(key);
     if (!held) {

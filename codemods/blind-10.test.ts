@@ -1059,10 +1059,9 @@ const EXPECTATIONS: readonly Expectation[] = [
 // First run (31 projects, 34 runs of their sets, 2026-12-06): 4 not met, the same engine gaps as rules/blind-cases-10's KNOWN
 // (the transforms share the rules' detection), one wrong expectation of mine fixed (1.x evaluate's keys are
 // `hh_api_key`/`hh_project`, not camelCase). Two more projects (1.x getters of a required module object and of a
-// namespace import, which migrating-from-1x.md promises) were right.
+// namespace import, which migrating-from-1x.md promises) were right. The two module-object entries were fixed by
+// lead-modobj (a whole-module binding's member read as the module's export).
 const KNOWN: readonly { readonly match: string; readonly reason: string }[] = [
-  { match: "through a required module object (tracing.tracer): flushed", reason: "a tracer reached as a member of a whole-module require is not the module's exported tracer (rules/blind-cases-10 KNOWN)" },
-  { match: "through a required module object (tracing.tracer.sessionStart)", reason: "as above, for session-start-to-create-session" },
   { match: "import tracer = require of an export = module", reason: "`export =` and the import-equals binding of a project module are not read (rules/blind-cases-10 KNOWN)" },
   { match: "export = { handler }: the handler gets the flush", reason: "`export = { handler }` is not a Lambda entry (rules/blind-cases-10 KNOWN)" },
 ];

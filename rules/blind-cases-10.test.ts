@@ -35,23 +35,13 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // CommonJS and named-import forms, `.cts`, type-only imports as look-alikes) found nothing: no descriptor gap. A
 // fourth (5 cases) shows the module-object gap in each of the other five rules: one engine gap shared by all.
 const KNOWN: readonly Known[] = [
-  // A project module read as an object: its exported tracer reached as a member of the module binding. Where (read
-  // after the first run): analysis/sdk-model.ts ~1166 `holderMemberTracer` follows an imported holder only through
-  // `tracerHolders` instance facts (`importedHeldTracer`), never a whole-module binding's member as that module's
-  // export (`exportedTracerShape(input, { specifier, name })`, project-modules.ts ~979), and the gates
-  // (`mayUseSdk` ~299, `importsTracerHolder` ~335, `usesSdk` ~503) look at ImportDeclarations' instance holders
-  // only. A probe patching those two places (not committed) turned 7 of the 11 entries below; the three left
-  // (require-explicit-tracer, tracer-provider-for-instrumentors, the ESM default import of a .cjs module) need the
-  // held tracer among the file's tracers and the default import read as `module.exports`.
-  { rule: SESSION_START_RULE, kind: "miss", match: "read as a member of the required module object", reason: "`const tracing = require(\"./tracing\")` then `tracing.tracer.sessionStart()`: the tracer module's exports are not looked up through a member of a whole-module binding (CommonJS)" },
-  { rule: SESSION_START_RULE, kind: "miss", match: "ESM namespace import of the project's tracing module", reason: "`import * as tracing from \"./tracing\"` then `tracing.tracer.sessionStart()`: same gap as the CommonJS module object (a namespace import of a project module is not followed into its named exports)" },
-  { rule: FLUSH_RULE, kind: "miss", match: "read through the module object (tracing.tracer)", reason: "as for no-session-start-in-handler: `tracing.tracer` of `const tracing = require(\"./tracing\")` is not the module's exported tracer" },
-  { rule: FLUSH_RULE, kind: "miss", match: "ESM namespace import of the project's tracing module (tracing.tracer)", reason: "as above, through `import * as tracing`" },
+  // A project module read as an object: its exported tracer reached as a member of the module binding. Fixed for
+  // six rules by lead-modobj (sdk-model.ts `moduleExportTracer`, the gate's `holdsTracerMember`, project-modules.ts
+  // `wholeModuleOf`). Left: require-explicit-tracer and tracer-provider-for-instrumentors need such a held tracer
+  // among the file's tracers (sdk-model.ts `this.tracers` holds declarations only), and the ESM default import of a
+  // .cjs module needs the default import read as `module.exports` (bindings mark it `viaDefaultImport`).
   { rule: FLUSH_RULE, kind: "miss", match: "ESM default import of a CommonJS exports.tracer module", reason: "as above: the default import of a CommonJS module is its `module.exports` object, whose `tracer` member is the exported tracer" },
   { rule: EXPLICIT_RULE, kind: "miss", match: "module object: trace(fn) in a file whose tracer is tracing.tracer", reason: "the module-object gap in require-explicit-tracer: `tracing.tracer` of a whole-module require gives the file no tracer" },
-  { rule: EVALUATE_RULE, kind: "miss", match: "module object: trace({ tracer: tracing.tracer }", reason: "the module-object gap in no-global-tracer-with-evaluate: `tracer: tracing.tracer` of `import * as tracing` is not a tracer binding" },
-  { rule: LOST_CONTEXT_RULE, kind: "miss", match: "module object: tracing.tracer.createSession after an await", reason: "the module-object gap in no-lost-session-context" },
-  { rule: SESSION_ID_RULE, kind: "miss", match: "module object: a header's id into tracing.tracer.createSession", reason: "the module-object gap in require-valid-session-id" },
   { rule: PROVIDER_RULE, kind: "miss", match: "module object: registerInstrumentations without a provider", reason: "the module-object gap in tracer-provider-for-instrumentors: the file's only tracer is `tracing.tracer`" },
   // TypeScript's CommonJS forms: analysis/export-facts.ts ~362 (no `TSExportAssignment` case: `export = x` is not
   // recorded as `module.exports = x` is, ~445), sdk-model.ts ~306 (`mayUseSdk` skips `import x = require("./m")`),
@@ -65,10 +55,6 @@ const KNOWN: readonly Known[] = [
   { rule: INIT_RULE, kind: "miss", match: "bound by a top-level await import in a .mts Lambda", reason: "as above, for a top-level `await import()` binding; cleanup-core's change" },
   // JSDoc: sdk-model.ts ~553 `addTypedParameters` reads TypeScript annotations only (analysis/jsdoc.ts exists).
   { rule: EXPLICIT_RULE, kind: "miss", match: "JSDoc-typed tracer parameter", reason: "a parameter typed by JSDoc (`@param {import(\"honeyhive\").HoneyHiveTracer} tracer`) is not read as a HoneyHive tracer; the doc promises a parameter typed `HoneyHiveTracer` (TS annotation); design question whether JSDoc types count" },
-  // False report: analysis/project-modules.ts ~891 `importOrigin` returns undefined for a whole-module binding, so
-  // `tracerShapeOf` never reads the module's `default` fact (export-facts.ts ~445 records `module.exports = x` there)
-  // and the name decides; a probe mapping a whole `require()` to `default` (not committed) made it quiet.
-  { rule: FLUSH_RULE, kind: "false", match: "whose tracer module is a dd-trace tracer", reason: "`const tracer = require(\"./tracer\")` of a module whose `module.exports = require(\"dd-trace\").init()`: a whole-module require is not read through `module.exports =`, so the name `tracer` decides (the docs: only an unreadable module is decided by name); the named forms (`exports.tracer = …`, ESM default/named) are quiet" },
 ];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
