@@ -9,7 +9,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { AttachedCache } from "./attached-cache.js";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { dynamicImportSpecifier, isTypeOnlyImport, memberName, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
+import { isTypeOnlyImport, moduleOfDeclarator, staticName } from "./ast.js";
 import { exportPath, type ModuleOrigin } from "./bindings.js";
 import { sourceModule } from "./context.js";
 import type { ModuleFacts, ReExport, SdkReExportFact } from "./export-facts.js";
@@ -90,11 +90,10 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
       }
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        let init = unwrapExpression(declarator.init);
-        const member = init?.type === AST_NODE_TYPES.MemberExpression ? memberName(init) : undefined;
-        if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
-        const specifier = sourceModule(requireSpecifier(init) ?? dynamicImportSpecifier(init));
-        if (!isCandidate(specifier)) continue;
+        const declared = moduleOfDeclarator(declarator);
+        const specifier = sourceModule(declared?.specifier);
+        if (!declared || !isCandidate(specifier)) continue;
+        const { member } = declared;
         const variables = scopeManager.getDeclaredVariables(declarator);
         const bindings: readonly ImportedBinding[] =
           member !== undefined ? [{ imported: member, variable: declarator.id.type === AST_NODE_TYPES.Identifier ? variables[0] : undefined }] : boundNames(declarator.id, variables);

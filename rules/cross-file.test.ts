@@ -472,11 +472,23 @@ describe("helpers bound by a top-level require() (CommonJS)", () => {
       // A helper of the same module that starts no session, and the session helper called outside any function.
       cjsCase(cjsHandler(`const { label } = require("./session");`, "label(req)")),
       cjsCase(`const { openSession } = require("./session");\nopenSession({ path: "/boot" });\n`),
+      // The same through a top-level awaited import(): the look-alike helper, and the helper called at the top level.
+      cjsCase(cjsHandler(`const { label } = await import("./session.js");`, "label(req)")),
+      cjsCase(`const { openSession } = await import("./session.js");\nopenSession({ path: "/boot" });\n`),
+      // An import() inside the handler binds per request, off the top level: not followed (the helper findings
+      // read the file's top-level bindings, analysis/ast.ts `isTopLevelModuleBinding`).
+      cjsCase(`const express = require("express");\nconst app = express();\napp.post("/chat", async (req, res) => {\n  const { openSession } = await import("./session.js");\n  openSession(req);\n  res.json({});\n});\n`),
+      // Known gaps, as for \`import * as session\`: a whole-module binding (\`import x = require()\`, \`const x =
+      // require()\`) whose member is called is not followed (only a binding of the export itself is).
+      cjsCase(cjsHandler(`import session = require("./session");`, "session.openSession(req)"), "src/app.ts"),
+      cjsCase(cjsHandler(`const session = require("./session");`, "session.openSession(req)")),
     ],
     invalid: [
       [`const { openSession } = require("./session");`, "openSession(req)", "openSession"],
       [`const { openSession: open } = require("./session.js");`, "open(req)", "open"],
       [`const openSession = require("./session").openSession;`, "openSession(req)", "openSession"],
+      [`const { openSession } = await import("./session.js");`, "openSession(req)", "openSession"],
+      [`const open = (await import("./session.js")).openSession;`, "open(req)", "open"],
     ].map(([binding, call, helper]) => ({
       ...cjsCase(cjsHandler(binding!, call!)),
       errors: [{ messageId: "sessionStartInImportedHelper" as const, line: 5, data: { helper, tracer: "tracer", method: "sessionStart", location: "src/session.js:3", handler: "Express handler", unit: "request" } }],
