@@ -116,6 +116,18 @@ export function moduleOfDeclarator(declarator: TSESTree.VariableDeclarator): Dec
   return specifier === undefined ? undefined : { specifier, member };
 }
 
+/**
+ * Whether `variable` is bound from a module at the top level of its file: an import binding (also
+ * `import x = require("m")`), or a top-level declarator `moduleOfDeclarator` reads (`const { a } =
+ * require("m")`, `const a = (await import("m")).a`). What project-modules' `importOrigin` resolves to
+ * an export when one is named.
+ */
+export function isTopLevelModuleBinding(variable: Scope.Variable): boolean {
+  const def = variable.defs[0];
+  if (def?.type === "ImportBinding") return true;
+  return def?.type === "Variable" && def.parent?.parent?.type === AST_NODE_TYPES.Program && moduleOfDeclarator(def.node) !== undefined;
+}
+
 /** The string of an `import("x")` expression (awaited or not), else undefined. */
 export function dynamicImportSpecifier(node: TSESTree.Node | null | undefined): string | undefined {
   const unwrapped = unwrapExpression(node);
