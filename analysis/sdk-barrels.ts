@@ -17,8 +17,8 @@ import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import { importedBindingUses } from "./imported-binding-uses.js";
 import { TYPES_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { HONEYHIVE_VALUE_EXPORTS } from "./knowledge/sdks/index.js";
-import { MAX_RE_EXPORT_CHAIN, absolutePath, importedModule, projectModules } from "./project-modules.js";
-import { isLocalModule, isSdkModule } from "./settings.js";
+import { MAX_RE_EXPORT_CHAIN, absolutePath, importedModule, isProjectModule, projectModules } from "./project-modules.js";
+import { isSdkModule } from "./settings.js";
 
 /**
  * The text of a module that may re-export the SDK (`export * from "honeyhive"`, `export { … } from
@@ -71,7 +71,7 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
   if (candidates) return candidates;
   let found: Set<string> | undefined;
   const { ast, scopeManager, settings } = input;
-  const isCandidate = (specifier: string | undefined): specifier is string => specifier !== undefined && !isSdkModule(specifier, settings) && isLocalModule(specifier, settings);
+  const isCandidate = (specifier: string | undefined): specifier is string => specifier !== undefined && !isSdkModule(specifier, settings) && isProjectModule(specifier, input);
   const may = ({ imported, variable }: ImportedBinding) =>
     (imported !== undefined && (BARREL_IMPORT_NAMES.has(imported) || TRACER_CLASS_NAME.test(imported))) || (variable !== undefined && importedBindingUses(ast, variable).sdkObject);
   for (const statement of ast.body) {
@@ -196,7 +196,7 @@ function throughReExports(input: AnalysisInput, path: string, reExports: readonl
   const types: Record<string, string> = {};
   const namespaces: string[] = [];
   for (const reExport of reExports) {
-    if (isSdkModule(reExport.specifier, input.settings) || !isLocalModule(reExport.specifier, input.settings)) continue;
+    if (isSdkModule(reExport.specifier, input.settings) || !isProjectModule(reExport.specifier, input)) continue;
     const target = projectModules().resolve(reExport.specifier, path);
     if (target === undefined || visited.has(target)) continue;
     const facts = projectModules().factsOf(target, read, true);

@@ -423,19 +423,34 @@ const WORKSPACE_APP = tempProject({
   "packages/telemetry/src/holder.ts": WORKSPACE_TELEMETRY,
   "tools/analytics/package.json": `{ "name": "@acme/analytics", "main": "src/index.ts" }\n`,
   "tools/analytics/src/index.ts": WORKSPACE_TELEMETRY,
-  "apps/api/package.json": `{ "name": "@acme/api", "dependencies": { "@acme/telemetry": "workspace:*", "express": "^4.19.2" } }\n`,
+  // An SDK barrel in a workspace package (a name without "honeyhive": followed only as a workspace package).
+  "packages/hh/package.json": `{ "name": "@acme/hh", "main": "src/index.ts", "dependencies": { "honeyhive": "^2.0.0" } }\n`,
+  "packages/hh/src/index.ts": `export * from "honeyhive";\n`,
+  "tools/hh/package.json": `{ "name": "@acme/hh-outside", "main": "src/index.ts" }\n`,
+  "tools/hh/src/index.ts": `export * from "honeyhive";\n`,
+  "apps/api/package.json": `{ "name": "@acme/api", "dependencies": { "@acme/telemetry": "workspace:*", "@acme/hh": "workspace:*", "express": "^4.19.2" } }\n`,
   "apps/api/src/": "",
 });
 const workspaceCase = (name: string, code: string) => ({ filename: join(WORKSPACE_APP, "apps/api/src", `${name}.ts`), code });
 const WORKSPACE_HANDLER = (specifier: string) => `${EXPRESS_HEAD}import { obs } from "${specifier}";\napp.post("/x", (req, res) => {\n  obs.tracer.sessionStart();\n  res.end();\n});\n`;
+
+const WORKSPACE_BARREL_HANDLER = (specifier: string) =>
+  `${EXPRESS_HEAD}import { HoneyHiveTracer } from "${specifier}";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\napp.post("/x", (req, res) => {\n  tracer.sessionStart();\n  res.end();\n});\n`;
 
 describe("a tracer imported from a workspace package (`@acme/telemetry` from apps/api)", () => {
   ruleTester.run(SESSION_RULE, testableRule(sessionRule), {
     valid: [
       // A package of the same shape that the workspace's patterns do not list: a dependency, not read.
       workspaceCase("outside", WORKSPACE_HANDLER("@acme/analytics")),
+      workspaceCase("barrel-outside", WORKSPACE_BARREL_HANDLER("@acme/hh-outside")),
     ],
     invalid: [
+      {
+        // The SDK re-exported by a workspace package (analysis/sdk-barrels.ts, through the workspace resolver).
+        ...workspaceCase("barrel", WORKSPACE_BARREL_HANDLER("@acme/hh")),
+        output: WORKSPACE_BARREL_HANDLER("@acme/hh").replace("sessionStart", "createSession"),
+        errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "Express handler", unit: "request" }, line: 6 }],
+      },
       {
         ...workspaceCase("bare", WORKSPACE_HANDLER("@acme/telemetry")),
         output: WORKSPACE_HANDLER("@acme/telemetry").replace("sessionStart", "createSession"),
@@ -451,6 +466,7 @@ describe("a tracer imported from a workspace package (`@acme/telemetry` from app
 
   it("without the workspace, nothing is reported (the package is not followed)", () => {
     expect(lintWithRule(SESSION_RULE, sessionRule, WORKSPACE_HANDLER("@acme/telemetry"), alone("apps/api/src/bare.ts"))).toEqual([]);
+    expect(lintWithRule(SESSION_RULE, sessionRule, WORKSPACE_BARREL_HANDLER("@acme/hh"), alone("apps/api/src/barrel.ts"))).toEqual([]);
   });
 });
 
