@@ -91,14 +91,41 @@ export function requireSpecifier(node: TSESTree.Node | null | undefined): string
   return isRequire ? staticName(node.arguments[0]) : undefined;
 }
 
+/** What a declarator binds of a module: the specifier, and the member read off the module (`require("m").a` → `a`). */
+export interface DeclaredModule {
+  readonly specifier: string;
+  /** The property stepped off the module value (`require("m").a`, `(await import("m")).a`); undefined when the declarator binds the module value itself or a computed member. */
+  readonly member: string | undefined;
+}
+
 /**
- * The module a CommonJS binding is read from: `const x = require("m")`, `const { a, b: c } = require("m")`,
- * `const a = require("m").a` (the declarator's init, through casts and parentheses), else undefined.
+ * The module a declarator binds from: `const x = require("m")`, `const { a, b: c } = require("m")`,
+ * `const a = require("m").a`, and the same with an awaited `import("m")` (`const { a } = await
+ * import("m")`, `const a = (await import("m")).a`; an `import()` left unawaited is taken too): the declarator's
+ * init, through casts and parentheses, one member at most. Else undefined. `import x = require("m")` is no declarator (its
+ * statement is a `TSImportEqualsDeclaration`, an import binding).
  */
-export function requiredModuleOf(declarator: TSESTree.VariableDeclarator): string | undefined {
+export function moduleOfDeclarator(declarator: TSESTree.VariableDeclarator): DeclaredModule | undefined {
   let init = unwrapExpression(declarator.init);
-  if (init?.type === AST_NODE_TYPES.MemberExpression) init = unwrapExpression(init.object);
-  return requireSpecifier(init);
+  let member: string | undefined;
+  if (init?.type === AST_NODE_TYPES.MemberExpression) {
+    member = memberName(init);
+    init = unwrapExpression(init.object);
+  }
+  const specifier = requireSpecifier(init) ?? dynamicImportSpecifier(init);
+  return specifier === undefined ? undefined : { specifier, member };
+}
+
+/**
+ * Whether `variable` is bound from a module at the top level of its file: an import binding (also
+ * `import x = require("m")`), or a top-level declarator `moduleOfDeclarator` reads (`const { a } =
+ * require("m")`, `const a = (await import("m")).a`). What project-modules' `importOrigin` resolves to
+ * an export when one is named.
+ */
+export function isTopLevelModuleBinding(variable: Scope.Variable): boolean {
+  const def = variable.defs[0];
+  if (def?.type === "ImportBinding") return true;
+  return def?.type === "Variable" && def.parent?.parent?.type === AST_NODE_TYPES.Program && moduleOfDeclarator(def.node) !== undefined;
 }
 
 /** The string of an `import("x")` expression (awaited or not), else undefined. */

@@ -533,9 +533,12 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
     const session = sharedSessionStartIn(input, sdk, fn);
     if (session) facts.push(session);
   }
-  // What each call of a function runs; not for a getter (a factory's `getter` fact says `caching: false`). A
-  // pipeline to HoneyHive made and made global per call counts in a module of OpenTelemetry alone too (`startTelemetry()`).
-  const inits = fn && !tracer && (sdk.usesSdk || exportsOtelToHoneyhive(input)) ? uncachedCreationIn(input, fn) : undefined;
+  // What each call of a function runs: not for a getter that returns one tracer, but for a factory (its `getter`
+  // fact says `caching: false`: `export const makeTracer = () => HoneyHiveTracer.init(…)`), whose every call in a
+  // handler makes a tracer. A pipeline to HoneyHive made and made global per call counts in a module of
+  // OpenTelemetry alone too (`startTelemetry()`).
+  const factory = facts.some((fact) => fact.kind === "getter" && !fact.caching);
+  const inits = fn && (!tracer || factory) && (sdk.usesSdk || exportsOtelToHoneyhive(input)) ? uncachedCreationIn(input, fn) : undefined;
   if (inits) facts.push({ kind: "initsTracer", ...inits });
   return facts;
 }

@@ -14,7 +14,7 @@ import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { AttachedCache } from "./attached-cache.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { classMethods } from "./knowledge/frameworks/common.js";
-import { importedExport, importedModule, projectModules } from "./project-modules.js";
+import { importedExport, importedModule, isProjectModule, projectModules } from "./project-modules.js";
 import { sdkBarrelOf, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
 import { documentedStatement, jsdocModules, jsdocTagsBefore, jsdocTypeImports, mayHaveJsdocTypes } from "./jsdoc.js";
@@ -97,13 +97,13 @@ function importsTracerHolders(input: AnalysisInput): boolean {
     if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === "string") specifiers.add(source.value);
   }
   for (const specifier of specifiers) {
-    if (!isLocalModule(specifier, input.settings)) continue;
+    if (!isProjectModule(specifier, input)) continue;
     const module = importedModule(input, specifier);
     if (!module) continue;
     const { facts } = module;
     if (facts.tracerHolders || facts.namespaceReExports) return true;
     for (const reExport of facts.reExports) {
-      if (!isLocalModule(reExport.specifier, input.settings)) continue;
+      if (!isProjectModule(reExport.specifier, input)) continue;
       const target = projectModules().resolve(reExport.specifier, module.path);
       if (target !== undefined && projectModules().factsOf(target, read).tracerHolders) return true;
     }
@@ -196,7 +196,7 @@ function importedFunctionOf(input: AnalysisInput, call: TSESTree.CallExpression)
 function projectExportOf(input: AnalysisInput, node: TSESTree.Node): { readonly module: string; readonly path: readonly [string] | readonly [string, string] } | undefined {
   if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const origin = getAnalysisContext(input).bindings.originOf(node);
-  if (!origin || isSdkModule(origin.module, input.settings) || !isLocalModule(origin.module, input.settings)) return undefined;
+  if (!origin || isSdkModule(origin.module, input.settings) || !isProjectModule(origin.module, input)) return undefined;
   const path = exportPath(origin);
   if (path.length === 1) return { module: origin.module, path: [path[0]!] };
   return path.length === 2 ? { module: origin.module, path: [path[0]!, path[1]!] } : undefined;

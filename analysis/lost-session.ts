@@ -32,7 +32,8 @@ import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, frameworkById } from "./knowledge/index.js";
 import type { BeforeHandlerCallback, FrameworkDescriptor, RouteLevelMiddleware } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
-import { getSdkModel, isLocalModule, isSharedSessionStartMember, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
+import { isProjectModule } from "./project-modules.js";
+import { getSdkModel, isSharedSessionStartMember, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { isHoneyhiveTracer } from "./session-id-flow.js";
 
 /** Tracer methods that attach a session to the current async execution. */
@@ -434,7 +435,7 @@ class RouteSessions {
     if (this.bindings.functionsOf(argument).length > 0) return false;
     const target = unwrap(argument);
     const origin = this.bindings.originOf(target.type === AST_NODE_TYPES.CallExpression ? target.callee : target);
-    return origin !== undefined && isLocalModule(origin.module, this.input.settings);
+    return origin !== undefined && isProjectModule(origin.module, this.input);
   }
 
   /** The functions of a route registration: all of them, and those before the last function argument (its middleware). */

@@ -15,7 +15,7 @@
 // what it reported without this; only the order of the questions changes, cheapest first.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { enclosingFunction, requiredModuleOf } from "./ast.js";
+import { enclosingFunction, moduleOfDeclarator } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import type { AnalysisInput } from "./input.js";
 import { OTEL_PACKAGE_MARKS } from "./knowledge/sdks/opentelemetry.js";
@@ -71,7 +71,7 @@ function callsImportedBinding(input: AnalysisInput): boolean {
     // CommonJS: `const { openSession } = require("./session")` binds a helper as an import does.
     if (node.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of node.declarations) {
-        if (requiredModuleOf(declarator) === undefined) continue;
+        if (moduleOfDeclarator(declarator) === undefined) continue;
         for (const variable of scopeManager.getDeclaredVariables(declarator)) {
           if (calledInFunction(variable)) return true;
           (names ??= new Set()).add(variable.name);

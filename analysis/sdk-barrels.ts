@@ -9,7 +9,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { AttachedCache } from "./attached-cache.js";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { dynamicImportSpecifier, isTypeOnlyImport, memberName, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
+import { isTypeOnlyImport, moduleOfDeclarator, staticName } from "./ast.js";
 import { exportPath, type ModuleOrigin } from "./bindings.js";
 import { sourceModule } from "./context.js";
 import type { ModuleFacts, ReExport, SdkReExportFact } from "./export-facts.js";
@@ -17,8 +17,8 @@ import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import { importedBindingUses } from "./imported-binding-uses.js";
 import { TYPES_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { HONEYHIVE_VALUE_EXPORTS } from "./knowledge/sdks/index.js";
-import { MAX_RE_EXPORT_CHAIN, absolutePath, importedModule, projectModules } from "./project-modules.js";
-import { isLocalModule, isSdkModule } from "./settings.js";
+import { MAX_RE_EXPORT_CHAIN, absolutePath, importedModule, isProjectModule, projectModules } from "./project-modules.js";
+import { isSdkModule } from "./settings.js";
 
 /**
  * The text of a module that may re-export the SDK (`export * from "honeyhive"`, `export { … } from
@@ -71,7 +71,7 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
   if (candidates) return candidates;
   let found: Set<string> | undefined;
   const { ast, scopeManager, settings } = input;
-  const isCandidate = (specifier: string | undefined): specifier is string => specifier !== undefined && !isSdkModule(specifier, settings) && isLocalModule(specifier, settings);
+  const isCandidate = (specifier: string | undefined): specifier is string => specifier !== undefined && !isSdkModule(specifier, settings) && isProjectModule(specifier, input);
   const may = ({ imported, variable }: ImportedBinding) =>
     (imported !== undefined && (BARREL_IMPORT_NAMES.has(imported) || TRACER_CLASS_NAME.test(imported))) || (variable !== undefined && importedBindingUses(ast, variable).sdkObject);
   for (const statement of ast.body) {
@@ -90,11 +90,10 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
       }
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        let init = unwrapExpression(declarator.init);
-        const member = init?.type === AST_NODE_TYPES.MemberExpression ? memberName(init) : undefined;
-        if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
-        const specifier = sourceModule(requireSpecifier(init) ?? dynamicImportSpecifier(init));
-        if (!isCandidate(specifier)) continue;
+        const declared = moduleOfDeclarator(declarator);
+        const specifier = sourceModule(declared?.specifier);
+        if (!declared || !isCandidate(specifier)) continue;
+        const { member } = declared;
         const variables = scopeManager.getDeclaredVariables(declarator);
         const bindings: readonly ImportedBinding[] =
           member !== undefined ? [{ imported: member, variable: declarator.id.type === AST_NODE_TYPES.Identifier ? variables[0] : undefined }] : boundNames(declarator.id, variables);
@@ -197,7 +196,7 @@ function throughReExports(input: AnalysisInput, path: string, reExports: readonl
   const types: Record<string, string> = {};
   const namespaces: string[] = [];
   for (const reExport of reExports) {
-    if (isSdkModule(reExport.specifier, input.settings) || !isLocalModule(reExport.specifier, input.settings)) continue;
+    if (isSdkModule(reExport.specifier, input.settings) || !isProjectModule(reExport.specifier, input)) continue;
     const target = projectModules().resolve(reExport.specifier, path);
     if (target === undefined || visited.has(target)) continue;
     const facts = projectModules().factsOf(target, read, true);

@@ -24,8 +24,8 @@ import {
   isExportedVariable,
   isFunctionNode,
   memberName,
+  moduleOfDeclarator,
   reportAnalysisError,
-  requireSpecifier,
   staticName,
   unwrapExpression,
   type FunctionNode,
@@ -310,9 +310,7 @@ function mayUseSdk(input: AnalysisInput): boolean {
     }
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        let init = unwrapExpression(declarator.init);
-        if (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
-        if (isLocal(requireSpecifier(init) ?? dynamicImportSpecifier(init)) && looksLikeTracer(declarator)) return true;
+        if (isLocal(moduleOfDeclarator(declarator)?.specifier) && looksLikeTracer(declarator)) return true;
       }
     }
   }

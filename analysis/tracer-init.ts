@@ -17,7 +17,7 @@
 // tracer per project built at startup is the multi-instance design, not a per-item tracer).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, globalSlotOf, isFunctionNode, memberName, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, globalSlotOf, isFunctionNode, isTopLevelModuleBinding, memberName, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { mayHoldEntry } from "./entry-gate.js";
 import type { ExportFact } from "./export-facts.js";
 import { importedFact, type ImportedExport } from "./project-modules.js";
@@ -307,7 +307,8 @@ export interface ImportedTracerInit {
 const importedInitsCache = new AttachedCache<TSESTree.Program, readonly ImportedTracerInit[]>("honeyhive.importedTracerInits");
 
 /**
- * `await main()` in a handler, where `main` is imported (an `import` binding) from a project module
+ * `await main()` in a handler, where `main` is imported (an `import` binding, or a top-level `require()` or
+ * awaited `import()` one: analysis/ast.ts `isTopLevelModuleBinding`) from a project module
  * whose facts say each call creates a tracer (`initsTracer`, one module deep): every request or
  * invocation makes one. The script module alone cannot tell (run once from a CLI, `main()` is right),
  * so the finding is the handler's call. Not when the handler caches the call's result (`tracer ??=
@@ -328,7 +329,7 @@ function collectImportedInits(input: AnalysisInput): readonly ImportedTracerInit
     const callee = call.callee;
     if (callee.type !== AST_NODE_TYPES.Identifier || enclosingFunction(call) === undefined) continue;
     const variable = bindings.variableOf(callee);
-    if (variable?.defs[0]?.type !== "ImportBinding") continue;
+    if (!variable || !isTopLevelModuleBinding(variable)) continue;
     const fact = importedFact(input, variable, "initsTracer");
     const handler = fact && getHandlerModel(input).enclosingHandler(call);
     if (!fact || !handler) continue;

@@ -423,19 +423,34 @@ const WORKSPACE_APP = tempProject({
   "packages/telemetry/src/holder.ts": WORKSPACE_TELEMETRY,
   "tools/analytics/package.json": `{ "name": "@acme/analytics", "main": "src/index.ts" }\n`,
   "tools/analytics/src/index.ts": WORKSPACE_TELEMETRY,
-  "apps/api/package.json": `{ "name": "@acme/api", "dependencies": { "@acme/telemetry": "workspace:*", "express": "^4.19.2" } }\n`,
+  // An SDK barrel in a workspace package (a name without "honeyhive": followed only as a workspace package).
+  "packages/hh/package.json": `{ "name": "@acme/hh", "main": "src/index.ts", "dependencies": { "honeyhive": "^2.0.0" } }\n`,
+  "packages/hh/src/index.ts": `export * from "honeyhive";\n`,
+  "tools/hh/package.json": `{ "name": "@acme/hh-outside", "main": "src/index.ts" }\n`,
+  "tools/hh/src/index.ts": `export * from "honeyhive";\n`,
+  "apps/api/package.json": `{ "name": "@acme/api", "dependencies": { "@acme/telemetry": "workspace:*", "@acme/hh": "workspace:*", "express": "^4.19.2" } }\n`,
   "apps/api/src/": "",
 });
 const workspaceCase = (name: string, code: string) => ({ filename: join(WORKSPACE_APP, "apps/api/src", `${name}.ts`), code });
 const WORKSPACE_HANDLER = (specifier: string) => `${EXPRESS_HEAD}import { obs } from "${specifier}";\napp.post("/x", (req, res) => {\n  obs.tracer.sessionStart();\n  res.end();\n});\n`;
+
+const WORKSPACE_BARREL_HANDLER = (specifier: string) =>
+  `${EXPRESS_HEAD}import { HoneyHiveTracer } from "${specifier}";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\napp.post("/x", (req, res) => {\n  tracer.sessionStart();\n  res.end();\n});\n`;
 
 describe("a tracer imported from a workspace package (`@acme/telemetry` from apps/api)", () => {
   ruleTester.run(SESSION_RULE, testableRule(sessionRule), {
     valid: [
       // A package of the same shape that the workspace's patterns do not list: a dependency, not read.
       workspaceCase("outside", WORKSPACE_HANDLER("@acme/analytics")),
+      workspaceCase("barrel-outside", WORKSPACE_BARREL_HANDLER("@acme/hh-outside")),
     ],
     invalid: [
+      {
+        // The SDK re-exported by a workspace package (analysis/sdk-barrels.ts, through the workspace resolver).
+        ...workspaceCase("barrel", WORKSPACE_BARREL_HANDLER("@acme/hh")),
+        output: WORKSPACE_BARREL_HANDLER("@acme/hh").replace("sessionStart", "createSession"),
+        errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "Express handler", unit: "request" }, line: 6 }],
+      },
       {
         ...workspaceCase("bare", WORKSPACE_HANDLER("@acme/telemetry")),
         output: WORKSPACE_HANDLER("@acme/telemetry").replace("sessionStart", "createSession"),
@@ -451,6 +466,7 @@ describe("a tracer imported from a workspace package (`@acme/telemetry` from app
 
   it("without the workspace, nothing is reported (the package is not followed)", () => {
     expect(lintWithRule(SESSION_RULE, sessionRule, WORKSPACE_HANDLER("@acme/telemetry"), alone("apps/api/src/bare.ts"))).toEqual([]);
+    expect(lintWithRule(SESSION_RULE, sessionRule, WORKSPACE_BARREL_HANDLER("@acme/hh"), alone("apps/api/src/barrel.ts"))).toEqual([]);
   });
 });
 
@@ -472,11 +488,23 @@ describe("helpers bound by a top-level require() (CommonJS)", () => {
       // A helper of the same module that starts no session, and the session helper called outside any function.
       cjsCase(cjsHandler(`const { label } = require("./session");`, "label(req)")),
       cjsCase(`const { openSession } = require("./session");\nopenSession({ path: "/boot" });\n`),
+      // The same through a top-level awaited import(): the look-alike helper, and the helper called at the top level.
+      cjsCase(cjsHandler(`const { label } = await import("./session.js");`, "label(req)")),
+      cjsCase(`const { openSession } = await import("./session.js");\nopenSession({ path: "/boot" });\n`),
+      // An import() inside the handler binds per request, off the top level: not followed (the helper findings
+      // read the file's top-level bindings, analysis/ast.ts `isTopLevelModuleBinding`).
+      cjsCase(`const express = require("express");\nconst app = express();\napp.post("/chat", async (req, res) => {\n  const { openSession } = await import("./session.js");\n  openSession(req);\n  res.json({});\n});\n`),
+      // Known gaps, as for \`import * as session\`: a whole-module binding (\`import x = require()\`, \`const x =
+      // require()\`) whose member is called is not followed (only a binding of the export itself is).
+      cjsCase(cjsHandler(`import session = require("./session");`, "session.openSession(req)"), "src/app.ts"),
+      cjsCase(cjsHandler(`const session = require("./session");`, "session.openSession(req)")),
     ],
     invalid: [
       [`const { openSession } = require("./session");`, "openSession(req)", "openSession"],
       [`const { openSession: open } = require("./session.js");`, "open(req)", "open"],
       [`const openSession = require("./session").openSession;`, "openSession(req)", "openSession"],
+      [`const { openSession } = await import("./session.js");`, "openSession(req)", "openSession"],
+      [`const open = (await import("./session.js")).openSession;`, "open(req)", "open"],
     ].map(([binding, call, helper]) => ({
       ...cjsCase(cjsHandler(binding!, call!)),
       errors: [{ messageId: "sessionStartInImportedHelper" as const, line: 5, data: { helper, tracer: "tracer", method: "sessionStart", location: "src/session.js:3", handler: "Express handler", unit: "request" } }],

@@ -433,3 +433,27 @@ describe(`${RULE_NAME}: a router mounted by a module beside it after the app's m
 
 describeFixtureTruth(RULE_NAME, rule);
 describeNeverThrows(RULE_NAME, rule);
+
+/**
+ * A route-level middleware imported from a workspace package (`@acme/session` from apps/api) may create the
+ * session, as one of the project's own modules may (analysis/lost-session.ts, through the workspace resolver
+ * of analysis/workspaces.ts); a package's middleware does not.
+ */
+describe("a route-level middleware imported from a workspace package", () => {
+  const workspaceProject = useTempProjects("lost-session-workspace", "all");
+  const root = workspaceProject({
+    "package.json": `{ "name": "acme", "private": true, "workspaces": ["packages/*", "apps/*"] }\n`,
+    "packages/session/package.json": `{ "name": "@acme/session", "main": "src/index.js" }\n`,
+    "packages/session/src/index.js": `export function requireSession(req, res, next) {\n  next();\n}\n`,
+    "apps/api/package.json": `{ "name": "@acme/api", "dependencies": { "@acme/session": "workspace:*", "express": "^4.19.2", "honeyhive": "^2.0.0" } }\n`,
+    "apps/api/src/": "",
+  });
+  const server = (specifier: string) => `${EXPRESS_ROUTES}import { requireSession } from "${specifier}";\napp.get("/chat", openSession, chat);\napp.get("/search", requireSession, chat);\n`;
+  const lint = (code: string) =>
+    new Linter({ configType: "flat", cwd: root }).verify(code, configForRule(RULE_NAME, rule), { filename: join(root, "apps/api/src/server.js") }).map((message) => message.messageId);
+
+  it("is quiet for the workspace package's middleware, and reports the route behind a package's", () => {
+    expect(lint(server("@acme/session"))).toEqual([]);
+    expect(lint(server("session-kit"))).not.toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 
 type RuleListener = TSESLint.RuleListener;
 import { AttachedCache } from "../analysis/attached-cache.js";
-import { enclosingFunction, findVariable, requiredModuleOf, staticName } from "../analysis/ast.js";
+import { enclosingFunction, findVariable, moduleOfDeclarator, staticName } from "../analysis/ast.js";
 import { mayHoldEntry } from "../analysis/entry-gate.js";
 import { builtHandlerModel, describeHandler, getHandlerModel, runsConcurrently, sessionAssignmentInHandler, sessionStartInHandler, unitOfWork, type Handler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
@@ -194,7 +194,7 @@ function importedNamesOf(input: AnalysisInput): ReadonlySet<string> {
     for (const statement of ast.body) {
       if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
         for (const declarator of statement.declarations) {
-          if (requiredModuleOf(declarator) === undefined) continue;
+          if (moduleOfDeclarator(declarator) === undefined) continue;
           for (const variable of input.scopeManager.getDeclaredVariables(declarator)) found.add(variable.name);
         }
         continue;

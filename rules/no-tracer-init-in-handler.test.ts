@@ -5,6 +5,7 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import rule, { RULE_NAME } from "./no-tracer-init-in-handler.js";
 import { configForRule, describeFixtureTruth, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
+import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 import { type AnyRule, type Case, lintCase } from "./test-utils/blind-cases.js";
 
@@ -384,9 +385,15 @@ describe(`${RULE_NAME}: a handler calling an imported function that inits a trac
     expect(messages[0]!.message).not.toContain("creates a tracer");
   });
 
-  it("a factory the handler calls (`makeTracer()` returning a new tracer) is not followed (its facts make it a getter)", () => {
+  it("reports a factory the handler calls (`makeTracer()` returning a new tracer: its getter fact says it does not cache)", () => {
     const messages = lint("factory", `export const makeTracer = () => HoneyHiveTracer.init({ project: "p" });\n`, `import { makeTracer } from "./script.js";\nexport const handler = async () => {\n  const t = makeTracer();\n  await t.forceFlush();\n};\n`);
-    expect(messages).toEqual([]);
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([["importedPerCall", 3]]);
+    expect(messages[0]!.message).toContain("`makeTracer()` creates a tracer on every call (`HoneyHiveTracer.init()` at src/script.js:2)");
+  });
+
+  it("quiet on a getter that caches the tracer it makes", () => {
+    const handler = `import { getTracer } from "./script.js";\nexport const handler = async () => {\n  await getTracer().forceFlush();\n};\n`;
+    expect(lint("caching-getter", `let tracer;\nexport const getTracer = () => (tracer ??= HoneyHiveTracer.init({ project: "p" }));\n`, handler)).toEqual([]);
   });
 
   it("quiet when the imported function caches its tracer (`??=`, a module `let` checked first)", () => {
@@ -404,6 +411,58 @@ describe(`${RULE_NAME}: a handler calling an imported function that inits a trac
 });
 
 describeNeverThrows(RULE_NAME, rule);
+
+/**
+ * The imported-init finding takes the bindings the session-helper finding takes (analysis/ast.ts
+ * `isTopLevelModuleBinding`): a top-level `require()` (destructured, or one member of it) and an awaited
+ * `import()`, as an `import`. The factory case in a file that `import`s it and `require`s express was silent
+ * before (found after the third 2026-12-06 session): the cause was not the mixed module but the factory's
+ * facts (a `getter` that does not cache had no `initsTracer` fact), so the ESM-only form was silent too.
+ */
+const tempProject = useTempProjects("imported-init-cjs", "all");
+const INIT_PROJECT = tempProject({
+  "package.json": JSON.stringify({ name: "cjs-init", dependencies: { honeyhive: "^2.0.0", express: "^4.19.2" } }),
+  "src/script.js": [
+    `const { HoneyHiveTracer } = require("honeyhive");`,
+    `async function main() {\n  const tracer = HoneyHiveTracer.init({ project: "p" });\n  await tracer.forceFlush();\n}`,
+    `const makeTracer = () => HoneyHiveTracer.init({ project: "p" });`,
+    `let shared;\nconst getTracer = () => (shared ??= HoneyHiveTracer.init({ project: "p" }));`,
+    `function label(req) {\n  return req.path.toUpperCase();\n}`,
+    `module.exports = { main, makeTracer, getTracer, label };\n`,
+  ].join("\n"),
+});
+const expressApp = (binding: string, call: string) =>
+  `${binding}\nconst express = require("express");\nconst app = express();\napp.post("/chat", async (req, res) => {\n  ${call};\n  res.json({});\n});\n`;
+const initCase = (code: string, path = "src/app.js") => ({ filename: join(INIT_PROJECT, path), code });
+
+ruleTester.run(`${RULE_NAME}: imported inits bound by require() or an awaited import()`, testedRule, {
+  valid: [
+    // A helper of the same module that makes no tracer, and a getter that caches the one it makes.
+    initCase(expressApp(`const { label } = require("./script");`, "label(req)")),
+    initCase(expressApp(`const { getTracer } = await import("./script.js");`, "await getTracer().forceFlush()")),
+    // The per-call init run once, at the top level of a script.
+    initCase(`const { main } = require("./script");\nmain();\n`),
+    // Known gap, as for \`import * as script\`: a whole-module binding whose member is called is not followed.
+    initCase(expressApp(`import script = require("./script");`, "await script.main()"), "src/app.ts"),
+    initCase(expressApp(`const script = require("./script");`, "await script.main()")),
+  ],
+  invalid: [
+    [`const { main } = require("./script");`, "await main()", "main", "src/script.js:3"],
+    [`const run = require("./script.js").main;`, "await run()", "run", "src/script.js:3"],
+    [`const { main } = await import("./script.js");`, "await main()", "main", "src/script.js:3"],
+    [`const { makeTracer: make } = require("./script");`, "make().createSession()", "make", "src/script.js:6"],
+    [`import { makeTracer } from "./script.js";`, "makeTracer().createSession()", "makeTracer", "src/script.js:6"],
+  ].map(([binding, call, helper, location]) => ({
+    ...initCase(expressApp(binding!, call!)),
+    errors: [
+      {
+        messageId: "importedPerCall" as const,
+        line: 5,
+        data: { helper, creation: "HoneyHiveTracer.init()", location, unit: "request", handler: "Express handler", module: "src/script.js" },
+      },
+    ],
+  })),
+});
 
 describe("a cache is a local read from a map and stored back under the same key", () => {
   const handler = (body: string) => `${EXPRESS}const registry = new Map();\nconst audit = new Map();\nlet last;\napp.get("/:tenant", (req, res) => {\n${body}  res.end();\n});`;

@@ -271,7 +271,14 @@ describe("fileLinks' `tracers` scope of the export facts", () => {
     expect(full.exports.done?.map((fact) => fact.kind)).toEqual(["flushHelper"]);
     expect(full.exports.start?.map((fact) => fact.kind)).toEqual(["sessionHelper"]);
     expect(full.exports.traced?.map((fact) => fact.kind)).toEqual(["boundFunction"]);
-    expect(tracers.exports).toEqual({ tracer: [{ kind: "tracer" }], fresh: [{ kind: "getter", caching: false, async: false }] });
+    // A factory's initsTracer fact is kept: what a handler calling it pays (hoist-tracer-init reads it from the links).
+    expect(tracers.exports).toEqual({
+      tracer: [{ kind: "tracer" }],
+      fresh: [
+        { kind: "getter", caching: false, async: false },
+        { kind: "initsTracer", display: "HoneyHiveTracer.init()", line: 11 },
+      ],
+    });
   });
 });
 
