@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { clearDeploymentCache, deploymentOf, projectDependsOn, projectRelativePath } from "./deployment.js";
 import { NODE_FILE_SYSTEM, ProjectModules, projectModules, setProjectModules } from "./project-modules.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
+import { workspaceRootOf } from "./workspaces.js";
 
 describe("deploymentOf", () => {
   // One directory for both cases: the second adds a package inside the first's project.
@@ -271,3 +272,54 @@ describe("the walk to the nearest package.json: one look per folder per second",
   });
 });
 
+describe("one workspace root for the resolver and the deployment signals (analysis/workspaces.ts workspaceRootOf)", () => {
+  const makeProject = useTempProjects("deployment-workspace-root");
+
+  /** What both callers see from a member: the root the resolver reads packages from, and whether the root's `next` reaches the member. */
+  function seen(root: string, member: string): { readonly workspaceRoot: string | undefined; readonly telemetry: string | undefined; readonly next: boolean } {
+    clearDeploymentCache();
+    const reader = projectModules();
+    const memberRoot = join(root, member);
+    return {
+      workspaceRoot: workspaceRootOf(reader, memberRoot),
+      telemetry: reader.resolve("@acme/telemetry", join(memberRoot, "app/page.tsx")),
+      next: projectDependsOn(join(memberRoot, "app/page.tsx"), ["next"]),
+    };
+  }
+  const TELEMETRY = { "packages/telemetry/package.json": JSON.stringify({ name: "@acme/telemetry" }), "packages/telemetry/src/index.ts": "export const tracer = 1;\n" };
+
+  it("a member up to four folders below a root that declares workspace patterns (npm/yarn `workspaces`, pnpm's `packages:`): both read that root", () => {
+    for (const [name, manifest, extra] of [
+      ["npm", { private: true, workspaces: ["apps/**", "packages/*"], devDependencies: { next: "15" } }, {}],
+      ["yarn", { private: true, workspaces: { packages: ["apps/**", "packages/*"] }, devDependencies: { next: "15" } }, {}],
+      ["pnpm", { private: true, devDependencies: { next: "15" } }, { "pnpm-workspace.yaml": "packages:\n  - apps/**\n  - packages/*\n" }],
+    ] as const) {
+      for (const member of ["apps/web", "apps/a/b/web"]) {
+        const root = makeProject({ "package.json": JSON.stringify(manifest), ...extra, ...TELEMETRY, [`${member}/package.json`]: "{}", [`${member}/app/`]: "" });
+        expect(seen(root, member), `${name} ${member}`).toEqual({ workspaceRoot: root, telemetry: join(root, "packages/telemetry/src/index.ts"), next: true });
+      }
+    }
+  });
+
+  it("no workspace root for either: five folders down, a `.git` between, a root with no patterns, a pnpm root's own package", () => {
+    const npmRoot = { "package.json": JSON.stringify({ private: true, workspaces: ["apps/**", "packages/*"], devDependencies: { next: "15" } }), ...TELEMETRY };
+    const none = { workspaceRoot: undefined, telemetry: undefined, next: false };
+    const deep = makeProject({ ...npmRoot, "apps/a/b/c/web/package.json": "{}", "apps/a/b/c/web/app/": "" });
+    expect(seen(deep, "apps/a/b/c/web"), "five folders down").toEqual(none);
+    const vendored = makeProject({ ...npmRoot, "apps/web/.git/": "", "apps/web/package.json": "{}", "apps/web/app/": "" });
+    expect(seen(vendored, "apps/web"), "a repository of its own").toEqual(none);
+    for (const [name, files] of [
+      ["empty workspaces", { "package.json": JSON.stringify({ workspaces: [], devDependencies: { next: "15" } }) }],
+      ["pnpm file without packages", { "package.json": JSON.stringify({ devDependencies: { next: "15" } }), "pnpm-workspace.yaml": "catalog:\n  react: ^19\n" }],
+    ] as const) {
+      const root = makeProject({ ...files, ...TELEMETRY, "apps/web/package.json": "{}", "apps/web/app/": "" });
+      expect(seen(root, "apps/web"), name).toEqual(none);
+    }
+    // A pnpm workspace's root package: the resolver reads its packages; it is no member taking the root's `next` (it names its own dependencies).
+    const pnpmRoot = makeProject({ "package.json": JSON.stringify({ name: "root" }), "pnpm-workspace.yaml": "packages:\n  - packages/*\n", ...TELEMETRY, "app/": "" });
+    clearDeploymentCache();
+    expect(workspaceRootOf(projectModules(), pnpmRoot)).toBe(pnpmRoot);
+    expect(projectModules().resolve("@acme/telemetry", join(pnpmRoot, "app/page.tsx"))).toBe(join(pnpmRoot, "packages/telemetry/src/index.ts"));
+    expect(projectDependsOn(join(pnpmRoot, "app/page.tsx"), ["next"])).toBe(false);
+  });
+});

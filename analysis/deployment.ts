@@ -5,6 +5,7 @@
 // again at most once a second (an edited script preload is seen during an editor session).
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { absolutePath, EMPTY_MANIFEST, projectModules, RECHECK_AFTER_MS, type PackageManifest } from "./project-modules.js";
+import { workspaceRootOf } from "./workspaces.js";
 
 export interface DeploymentSignals {
   /** The directory of the nearest package.json, if any. */
@@ -194,9 +195,6 @@ const OWN_APP_PACKAGES: ReadonlySet<string> = new Set([
   "@remix-run/node", "@remix-run/serve", "@react-router/node", "@google-cloud/functions-framework", "@azure/functions",
 ]);
 
-/** How many folders above a member's package.json its workspace root may be (`apps/web`, `packages/group/app`). */
-const MAX_WORKSPACE_LEVELS = 3;
-
 /**
  * The `APP_FRAMEWORKS` the project at `root` runs on without its package.json naming them. Asked only
  * for one of them (`projectDependsOn`), looked at again at most once a second per root
@@ -211,8 +209,9 @@ function frameworksNotNamed(root: string): ReadonlySet<string> {
     if (!own.dependencies.has(framework.package) && framework.configFiles.some((name) => entries?.get(name) === "file")) found.add(framework.package);
   }
   if ([...own.dependencies].some((name) => OWN_APP_PACKAGES.has(name))) return found;
-  const workspace = workspaceRootAbove(root);
-  const shared = workspace === undefined ? undefined : modules.manifestOf(workspace);
+  // A workspace root above the package (a pnpm root's own package is no member of it).
+  const workspace = workspaceRootOf(modules, root);
+  const shared = workspace === undefined || workspace === root ? undefined : modules.manifestOf(workspace);
   for (const framework of APP_FRAMEWORKS) {
     if (!shared?.dependencies.has(framework.package)) continue;
     const laidOut = framework.appDirectories.some((path) => {
@@ -223,26 +222,6 @@ function frameworksNotNamed(root: string): ReadonlySet<string> {
     if (laidOut) found.add(framework.package);
   }
   return found;
-}
-
-/**
- * The workspace root `root` (a package's folder) is a member of: the nearest folder above it, at most
- * `MAX_WORKSPACE_LEVELS` up, with a `pnpm-workspace.yaml` or a package.json that declares `workspaces`.
- * Not above a repository's root (a `.git`).
- */
-function workspaceRootAbove(root: string): string | undefined {
-  const modules = projectModules();
-  let directory = root;
-  for (let level = 0; level < MAX_WORKSPACE_LEVELS; level += 1) {
-    const entries = modules.listing(directory);
-    if (entries?.has(".git")) return undefined;
-    const parent = dirname(directory);
-    if (parent === directory) return undefined;
-    directory = parent;
-    const above = modules.listing(directory);
-    if (above?.get("pnpm-workspace.yaml") === "file" || (above?.get("package.json") === "file" && modules.manifestOf(directory)?.workspaces === true)) return directory;
-  }
-  return undefined;
 }
 
 /** For tests that create project folders: forget what was looked up. */
