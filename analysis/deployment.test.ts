@@ -1,9 +1,10 @@
-import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { clearDeploymentCache, deploymentOf, projectDependsOn, projectRelativePath } from "./deployment.js";
-import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "./project-modules.js";
+import { NODE_FILE_SYSTEM, ProjectModules, projectModules, setProjectModules } from "./project-modules.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
+import { workspaceRootOf } from "./workspaces.js";
 
 describe("deploymentOf", () => {
   // One directory for both cases: the second adds a package inside the first's project.
@@ -67,9 +68,20 @@ describe("deploymentOf with the project modules' listings", () => {
       expect(reader.resolve("./tracing", join(project, "src/lib/x.ts"))).toBeUndefined();
       const before = stats.length;
       expect(deploymentOf(join(project, "src/lib/x.ts"))).toMatchObject({ root: project });
-      // One stat of the listed folder checks its listing: no probe of its package.json is needed to find
-      // the root. The package.json itself is read through the project reader (`manifestOf`): one stat for its version.
-      expect(stats.slice(before)).toEqual([join(project, "src/lib"), join(project, "package.json")]);
+      // The resolution found the project root by the same walk (`ProjectModules.packageRootOnDisk`), within the
+      // second: no look at the folder at all. The package.json itself is read through the project reader
+      // (`manifestOf`): one stat for its version.
+      expect(stats.slice(before)).toEqual([join(project, "package.json")]);
+      // A second later the walk looks again: one stat of the listed folder checks its listing (no probe of its package.json).
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 2_000 });
+      try {
+        const later = stats.length;
+        expect(deploymentOf(join(project, "src/lib/z.ts"))).toMatchObject({ root: project });
+        expect(stats.slice(later)).toEqual(expect.arrayContaining([join(project, "src/lib")]));
+        expect(stats.slice(later).filter((path) => path.endsWith("package.json") && path !== join(project, "package.json"))).toEqual([]);
+      } finally {
+        vi.useRealTimers();
+      }
       // A package.json created in the listed folder later changes its mtime: the listing is not taken, the folder is probed.
       writeFileSync(join(project, "src/lib/package.json"), "{}");
       utimesSync(join(project, "src/lib"), new Date(), new Date(Date.now() + 5_000));
@@ -192,5 +204,122 @@ describe("projectDependsOn: Next.js in a monorepo", () => {
     }
     const lookAlike = makeProject({ "package.json": "{}", "next.config.json": "{}", "src/": "" });
     expect(projectDependsOn(join(lookAlike, "src/x.ts"), ["next"])).toBe(false);
+  });
+});
+
+describe("the walk to the nearest package.json: one look per folder per second", () => {
+  const makeProject = useTempProjects("deployment-walk");
+
+  it("asks the file system about each folder at most once a second, stops a new folder's walk at an answered ancestor, and sees a package.json created during a session", () => {
+    const calls: string[] = [];
+    const previous = setProjectModules(
+      new ProjectModules({
+        ...NODE_FILE_SYSTEM,
+        stat: (path) => (calls.push(`stat ${path}`), NODE_FILE_SYSTEM.stat(path)),
+        exists: (path) => (calls.push(`exists ${path}`), NODE_FILE_SYSTEM.exists!(path)),
+        readDirectory: (path) => (calls.push(`list ${path}`), NODE_FILE_SYSTEM.readDirectory(path)),
+      }),
+    );
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T00:00:00Z") });
+    try {
+      const root = makeProject({ "package.json": "{}", "fns/a/one/": "", "fns/a/two/": "" });
+      // The walk's calls: probes and listings of folders and their package.json (not the project's signal
+      // files, looked for once per root, nor the manifest's stat, looked at once a second).
+      const walkCalls = (from: number) => calls.slice(from).filter((call) => !call.startsWith("stat") && (/(?:package\.json|\/fns\/a\/(?:one|two))$/.test(call) || call.startsWith("list")));
+      expect(deploymentOf(join(root, "fns/a/one/handler.ts")).root).toBe(root);
+      // One probe per folder on the way (no listing is made for it), and the linted file's folder checked to be on disk.
+      expect(walkCalls(0)).toEqual([
+        `exists ${join(root, "fns/a/one/package.json")}`,
+        `exists ${join(root, "fns/a/package.json")}`,
+        `exists ${join(root, "fns/package.json")}`,
+        `exists ${join(root, "package.json")}`,
+        `exists ${join(root, "fns/a/one")}`,
+      ]);
+      // A sibling folder: its own probe, then the walk stops at `fns/a`, answered within the second.
+      let before = calls.length;
+      expect(deploymentOf(join(root, "fns/a/two/handler.ts")).root).toBe(root);
+      expect(walkCalls(before)).toEqual([`exists ${join(root, "fns/a/two/package.json")}`, `exists ${join(root, "fns/a/two")}`]);
+      // Asked again within the second, by any caller: no look at all.
+      before = calls.length;
+      expect(projectModules().packageRootOf(join(root, "fns/a/one"))).toBe(root);
+      expect(deploymentOf(join(root, "fns/a/one/other.ts")).root).toBe(root);
+      expect(calls.slice(before)).toEqual([]);
+      // A package.json created during the session (an editor's lint server keeps the process): seen after a second.
+      writeFileSync(join(root, "fns/a/package.json"), "{}");
+      vi.setSystemTime(new Date("2030-01-01T00:00:00.500Z"));
+      expect(deploymentOf(join(root, "fns/a/one/third.ts")).root).toBe(root);
+      vi.setSystemTime(new Date("2030-01-01T00:00:01.500Z"));
+      before = calls.length;
+      expect(deploymentOf(join(root, "fns/a/one/handler.ts")).root).toBe(join(root, "fns/a"));
+      expect(projectModules().packageRootOf(join(root, "fns/a/two"))).toBe(join(root, "fns/a"));
+      // Each folder looked at once again, the linted file's folder known to be on disk: no second probe of it.
+      expect(walkCalls(before)).toEqual([
+        `exists ${join(root, "fns/a/one/package.json")}`,
+        `exists ${join(root, "fns/a/package.json")}`,
+        `exists ${join(root, "fns/a/two/package.json")}`,
+      ]);
+      // And removed again: the root above is back after a second.
+      rmSync(join(root, "fns/a/package.json"));
+      vi.setSystemTime(new Date("2030-01-01T00:00:03Z"));
+      expect(deploymentOf(join(root, "fns/a/two/handler.ts")).root).toBe(root);
+      // A folder that is not on disk (a name no disk holds): no project, though its parent has one.
+      expect(deploymentOf(join(root, "fns/missing/handler.ts")).root).toBeUndefined();
+      expect(projectModules().packageRootOf(join(root, "fns/missing"))).toBe(root);
+    } finally {
+      vi.useRealTimers();
+      setProjectModules(previous);
+    }
+  });
+});
+
+describe("one workspace root for the resolver and the deployment signals (analysis/workspaces.ts workspaceRootOf)", () => {
+  const makeProject = useTempProjects("deployment-workspace-root");
+
+  /** What both callers see from a member: the root the resolver reads packages from, and whether the root's `next` reaches the member. */
+  function seen(root: string, member: string): { readonly workspaceRoot: string | undefined; readonly telemetry: string | undefined; readonly next: boolean } {
+    clearDeploymentCache();
+    const reader = projectModules();
+    const memberRoot = join(root, member);
+    return {
+      workspaceRoot: workspaceRootOf(reader, memberRoot),
+      telemetry: reader.resolve("@acme/telemetry", join(memberRoot, "app/page.tsx")),
+      next: projectDependsOn(join(memberRoot, "app/page.tsx"), ["next"]),
+    };
+  }
+  const TELEMETRY = { "packages/telemetry/package.json": JSON.stringify({ name: "@acme/telemetry" }), "packages/telemetry/src/index.ts": "export const tracer = 1;\n" };
+
+  it("a member up to four folders below a root that declares workspace patterns (npm/yarn `workspaces`, pnpm's `packages:`): both read that root", () => {
+    for (const [name, manifest, extra] of [
+      ["npm", { private: true, workspaces: ["apps/**", "packages/*"], devDependencies: { next: "15" } }, {}],
+      ["yarn", { private: true, workspaces: { packages: ["apps/**", "packages/*"] }, devDependencies: { next: "15" } }, {}],
+      ["pnpm", { private: true, devDependencies: { next: "15" } }, { "pnpm-workspace.yaml": "packages:\n  - apps/**\n  - packages/*\n" }],
+    ] as const) {
+      for (const member of ["apps/web", "apps/a/b/web"]) {
+        const root = makeProject({ "package.json": JSON.stringify(manifest), ...extra, ...TELEMETRY, [`${member}/package.json`]: "{}", [`${member}/app/`]: "" });
+        expect(seen(root, member), `${name} ${member}`).toEqual({ workspaceRoot: root, telemetry: join(root, "packages/telemetry/src/index.ts"), next: true });
+      }
+    }
+  });
+
+  it("no workspace root for either: five folders down, a `.git` between, a root with no patterns, a pnpm root's own package", () => {
+    const npmRoot = { "package.json": JSON.stringify({ private: true, workspaces: ["apps/**", "packages/*"], devDependencies: { next: "15" } }), ...TELEMETRY };
+    const none = { workspaceRoot: undefined, telemetry: undefined, next: false };
+    const deep = makeProject({ ...npmRoot, "apps/a/b/c/web/package.json": "{}", "apps/a/b/c/web/app/": "" });
+    expect(seen(deep, "apps/a/b/c/web"), "five folders down").toEqual(none);
+    const vendored = makeProject({ ...npmRoot, "apps/web/.git/": "", "apps/web/package.json": "{}", "apps/web/app/": "" });
+    expect(seen(vendored, "apps/web"), "a repository of its own").toEqual(none);
+    for (const [name, files] of [
+      ["empty workspaces", { "package.json": JSON.stringify({ workspaces: [], devDependencies: { next: "15" } }) }],
+      ["pnpm file without packages", { "package.json": JSON.stringify({ devDependencies: { next: "15" } }), "pnpm-workspace.yaml": "catalog:\n  react: ^19\n" }],
+    ] as const) {
+      const root = makeProject({ ...files, ...TELEMETRY, "apps/web/package.json": "{}", "apps/web/app/": "" });
+      expect(seen(root, "apps/web"), name).toEqual(none);
+    }
+    // A pnpm workspace's root package: the resolver reads its packages; it is no member taking the root's `next` (it names its own dependencies).
+    const pnpmRoot = makeProject({ "package.json": JSON.stringify({ name: "root" }), "pnpm-workspace.yaml": "packages:\n  - packages/*\n", ...TELEMETRY, "app/": "" });
+    clearDeploymentCache();
+    expect(workspaceRootOf(projectModules(), pnpmRoot)).toBe(pnpmRoot);
+    expect(projectModules().resolve("@acme/telemetry", join(pnpmRoot, "app/page.tsx"))).toBe(join(pnpmRoot, "packages/telemetry/src/index.ts"));
+    expect(projectDependsOn(join(pnpmRoot, "app/page.tsx"), ["next"])).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
 // again at most once a second (an edited script preload is seen during an editor session).
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { absolutePath, EMPTY_MANIFEST, projectModules, RECHECK_AFTER_MS, type PackageManifest } from "./project-modules.js";
+import { workspaceRootOf } from "./workspaces.js";
 
 export interface DeploymentSignals {
   /** The directory of the nearest package.json, if any. */
@@ -53,13 +54,6 @@ const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "g
   azureFunctions: ["host.json"],
 };
 
-/**
- * The project root (nearest package.json) of each directory asked about; null for none (or a folder not
- * on disk). Trusted for `RECHECK_AFTER_MS` after it was read, then read again: a package.json added
- * mid-session (an editor's lint server keeps the process) is seen within a second, as configurations are.
- */
-const rootOfDirectory = new Map<string, { readonly root: string | null; readonly checkedAt: number }>();
-
 /** A value read at `checkedAt` may still be used (a clock that went back, a test's faked `Date`, reads again). */
 function fresh(checkedAt: number, now: number): boolean {
   return now >= checkedAt && now - checkedAt < RECHECK_AFTER_MS;
@@ -80,25 +74,23 @@ export function deploymentOf(filename: string): DeploymentSignals {
   const now = Date.now();
   if (filename === lastAsked.filename && lastAsked.root !== undefined && fresh(lastAsked.checkedAt, now)) return lastAsked.root === null ? NO_SIGNALS : signalsOfRoot(lastAsked.root);
   const directory = dirname(absolutePath(filename));
-  const root = rootOfDirectoryCached(directory, now);
+  const root = rootOfDirectoryCached(directory);
   if (isAbsolute(filename)) lastAsked = { filename, root, checkedAt: now };
   return root === null ? NO_SIGNALS : signalsOfRoot(root);
 }
 
 let lastAsked: { readonly filename: string; readonly root: string | null | undefined; readonly checkedAt: number } = { filename: "", root: undefined, checkedAt: 0 };
 
-function rootOfDirectoryCached(directory: string, now: number): string | null {
-  const known = rootOfDirectory.get(directory);
-  if (known !== undefined && fresh(known.checkedAt, now)) return known.root;
-  let root: string | null;
+function rootOfDirectoryCached(directory: string): string | null {
   try {
-    root = rootOf(directory, now) ?? null;
+    // The project reader's walk (`ProjectModules.packageRootOnDisk`: each folder looked at no more than
+    // once a second, the listings shared with module resolution): null outside any project or for a
+    // folder that is not on disk.
+    return projectModules().packageRootOnDisk(directory) ?? null;
   } catch {
     // An unreadable directory tells nothing: no signal, not an error.
-    root = null;
+    return null;
   }
-  rootOfDirectory.set(directory, { root, checkedAt: now });
-  return root;
 }
 
 /**
@@ -129,19 +121,6 @@ function signalsOfRoot(root: string): DeploymentSignals {
   return signals;
 }
 
-/** The nearest directory at or above `directory` with a package.json (none for a folder that is not on disk). */
-function rootOf(directory: string, now: number): string | undefined {
-  // A path that is not on disk (text linted under a simulated name) tells nothing about its project.
-  // The folder of a file that imports a project module is usually listed already (analysis/project-modules.ts,
-  // before this is asked): that listing, checked by the folder's mtime, tells both that the folder exists
-  // and whether it holds a package.json in one stat instead of two probes. An entry it cannot classify
-  // (a broken link) is probed as before.
-  const listing = projectModules().currentListing(directory);
-  const listed = listing?.get("package.json");
-  const startHasPackage = listing === undefined || listed === "other" ? undefined : listed !== undefined;
-  return listing !== undefined || projectModules().exists(directory) ? nearestPackageDirectory(directory, now, startHasPackage) : undefined;
-}
-
 /** The signal files beside the package.json (looked for once per root per process). */
 function fileSignals(root: string): FileSignals {
   const reader = projectModules();
@@ -168,35 +147,6 @@ function rootSignals(root: string, files: FileSignals, manifest: PackageManifest
     dependencies: manifest.dependencies,
     ...(manifest.preloads.length > 0 ? { preloads: manifest.preloads } : {}),
   };
-}
-
-/**
- * The nearest package.json's directory of every directory walked so far, the ones between a linted
- * file and its root included: sibling folders (a tree of one folder per function or route) stop at
- * their shared parent instead of testing every ancestor up to the root again. Within a second of the
- * walk that found it (`rootOfDirectory`'s recheck: an older answer is walked again).
- */
-const rootByDirectory = new Map<string, { readonly root: string | undefined; readonly checkedAt: number }>();
-
-/** `startHasPackage`: whether `start` holds a package.json, when its listing already told (else it is probed). */
-function nearestPackageDirectory(start: string, now: number, startHasPackage?: boolean): string | undefined {
-  const walked: string[] = [];
-  let root: string | undefined;
-  for (let directory = start; ; directory = dirname(directory)) {
-    const known = rootByDirectory.get(directory);
-    if (known !== undefined && fresh(known.checkedAt, now)) {
-      root = known.root;
-      break;
-    }
-    walked.push(directory);
-    if (directory === start && startHasPackage !== undefined ? startHasPackage : projectModules().exists(resolve(directory, "package.json"))) {
-      root = directory;
-      break;
-    }
-    if (dirname(directory) === directory) break;
-  }
-  for (const directory of walked) rootByDirectory.set(directory, { root, checkedAt: now });
-  return root;
 }
 
 /** `filename` relative to its project root (the nearest package.json), with `/` separators; undefined outside any project. */
@@ -245,9 +195,6 @@ const OWN_APP_PACKAGES: ReadonlySet<string> = new Set([
   "@remix-run/node", "@remix-run/serve", "@react-router/node", "@google-cloud/functions-framework", "@azure/functions",
 ]);
 
-/** How many folders above a member's package.json its workspace root may be (`apps/web`, `packages/group/app`). */
-const MAX_WORKSPACE_LEVELS = 3;
-
 /**
  * The `APP_FRAMEWORKS` the project at `root` runs on without its package.json naming them. Asked only
  * for one of them (`projectDependsOn`), looked at again at most once a second per root
@@ -262,8 +209,9 @@ function frameworksNotNamed(root: string): ReadonlySet<string> {
     if (!own.dependencies.has(framework.package) && framework.configFiles.some((name) => entries?.get(name) === "file")) found.add(framework.package);
   }
   if ([...own.dependencies].some((name) => OWN_APP_PACKAGES.has(name))) return found;
-  const workspace = workspaceRootAbove(root);
-  const shared = workspace === undefined ? undefined : modules.manifestOf(workspace);
+  // A workspace root above the package (a pnpm root's own package is no member of it).
+  const workspace = workspaceRootOf(modules, root);
+  const shared = workspace === undefined || workspace === root ? undefined : modules.manifestOf(workspace);
   for (const framework of APP_FRAMEWORKS) {
     if (!shared?.dependencies.has(framework.package)) continue;
     const laidOut = framework.appDirectories.some((path) => {
@@ -276,31 +224,9 @@ function frameworksNotNamed(root: string): ReadonlySet<string> {
   return found;
 }
 
-/**
- * The workspace root `root` (a package's folder) is a member of: the nearest folder above it, at most
- * `MAX_WORKSPACE_LEVELS` up, with a `pnpm-workspace.yaml` or a package.json that declares `workspaces`.
- * Not above a repository's root (a `.git`).
- */
-function workspaceRootAbove(root: string): string | undefined {
-  const modules = projectModules();
-  let directory = root;
-  for (let level = 0; level < MAX_WORKSPACE_LEVELS; level += 1) {
-    const entries = modules.listing(directory);
-    if (entries?.has(".git")) return undefined;
-    const parent = dirname(directory);
-    if (parent === directory) return undefined;
-    directory = parent;
-    const above = modules.listing(directory);
-    if (above?.get("pnpm-workspace.yaml") === "file" || (above?.get("package.json") === "file" && modules.manifestOf(directory)?.workspaces === true)) return directory;
-  }
-  return undefined;
-}
-
 /** For tests that create project folders: forget what was looked up. */
 export function clearDeploymentCache(): void {
   lastAsked = { filename: "", root: undefined, checkedAt: 0 };
-  rootOfDirectory.clear();
   byRoot.clear();
-  rootByDirectory.clear();
   projectModules().forgetRechecked();
 }

@@ -110,6 +110,14 @@ interface Dependency {
 }
 const MISSING = -1;
 
+/** The nearest package.json's folder of a folder (null: none at or above it), whether the folder is on disk, and when that was read. */
+interface PackageRootEntry {
+  readonly root: string | null;
+  /** Undefined until `packageRootOnDisk` needs to know. */
+  onDisk: boolean | undefined;
+  readonly checkedAt: number;
+}
+
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
 /** `./x.js` names the compiled output of `x.ts` (NodeNext): the TypeScript sources come first. */
 const TYPESCRIPT_SOURCES_OF: Readonly<Record<string, readonly string[]>> = {
@@ -262,8 +270,10 @@ export class ProjectModules {
   private readonly factsByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly facts: ModuleFacts; readonly chains: boolean; readonly ungated: boolean }>();
   /** Directory listings, read again when the directory's mtime changes (an entry added or removed). */
   private readonly listings = new Map<string, { readonly mtimeMs: number; readonly entries: ReadonlyMap<string, "file" | "directory" | "other"> }>();
-  /** Per directory: the nearest ancestor (or itself) with a package.json, and with another project marker. */
-  private readonly markersByDirectory = new Map<string, { readonly packageRoot: string | undefined; readonly otherRoot: string | undefined }>();
+  /** Per directory: the nearest ancestor (or itself) with a tsconfig.json, jsconfig.json or .git (the project root where no package.json is). */
+  private readonly otherRootByDirectory = new Map<string, string | undefined>();
+  /** Per directory: `packageRootEntry`'s answer and when it was read. */
+  private readonly packageRoots = new Map<string, PackageRootEntry>();
   /** Per directory: the nearest tsconfig.json/jsconfig.json at or above it. */
   private readonly configByDirectory = new Map<string, string | null>();
   private readonly realpaths = new Map<string, string>();
@@ -280,9 +290,49 @@ export class ProjectModules {
     return this.fs.exists ? this.fs.exists(path) : this.fs.stat(path) !== undefined;
   }
 
-  /** The nearest directory at or above `directory` with a package.json, if any. */
+  /**
+   * The nearest directory at or above `directory` with a package.json, if any (a folder that is not on
+   * disk answers as its nearest folder that is). Read again at most once a second (`packageRootEntry`).
+   */
   packageRootOf(directory: string): string | undefined {
-    return this.markersOf(directory).packageRoot;
+    return this.packageRootEntry(directory, Date.now()).root ?? undefined;
+  }
+
+  /**
+   * `packageRootOf` for a folder that is on disk; null when no package.json is above it, undefined when
+   * the folder itself is not there (a file linted under a name no disk holds tells nothing about its project).
+   */
+  packageRootOnDisk(directory: string): string | null | undefined {
+    const entry = this.packageRootEntry(directory, Date.now());
+    // Asked of the folder of a linted file only: once it was seen on disk, it is taken to stay there.
+    entry.onDisk ??= this.exists(directory);
+    return entry.onDisk ? entry.root : undefined;
+  }
+
+  /**
+   * The one walk to the nearest package.json (the deployment signals, the project root of a resolution,
+   * the workspace of a package, the codemods' project). Each folder's answer is kept for
+   * `RECHECK_AFTER_MS`, then read again: so an editor session sees a package.json created or removed
+   * within a second, a folder costs one file system call at most once a second however many files and
+   * models ask, and a walk from a new folder stops at the first ancestor answered within the second. One
+   * call: the folder's listing when one is held (a stat checks it; listed again only when its mtime
+   * changed), else a probe of its package.json (a folder of its own is not listed for this: a listing
+   * is a stat and a read). A package.json is anything `exists` finds there (a file, a folder, what a link
+   * leads to); an entry a listing cannot classify (a broken link) is probed.
+   */
+  private packageRootEntry(directory: string, now: number): PackageRootEntry {
+    const known = this.packageRoots.get(directory);
+    if (known !== undefined && now >= known.checkedAt && now - known.checkedAt < RECHECK_AFTER_MS) return known;
+    const entries = this.listings.has(directory) ? this.listing(directory) : undefined;
+    const listed = entries?.get("package.json");
+    const hasPackage = entries === undefined || listed === "other" ? this.exists(join(directory, "package.json")) : listed !== undefined;
+    const parent = dirname(directory);
+    const root = hasPackage ? directory : parent === directory ? null : this.packageRootEntry(parent, now).root;
+    // A folder that holds something, or was seen on disk before, is on disk; otherwise `packageRootOnDisk` asks.
+    const onDisk = entries !== undefined || hasPackage || known?.onDisk === true ? true : undefined;
+    const entry: PackageRootEntry = { root, onDisk, checkedAt: now };
+    this.packageRoots.set(directory, entry);
+    return entry;
   }
 
   /** What `directory` holds: the cached listing while the directory's mtime holds, else a new one. */
@@ -579,6 +629,7 @@ export class ProjectModules {
   /** For tests that edit project files within a second: every `rechecked` value is read again when next asked. */
   forgetRechecked(): void {
     this.recheckedValues.clear();
+    this.packageRoots.clear();
   }
 
   /**
@@ -605,24 +656,13 @@ export class ProjectModules {
   }
 
   /**
-   * The listing of `directory` if one is held and the directory's mtime still matches it (one stat);
-   * undefined otherwise, without listing it: for a caller that would otherwise probe names in it.
-   */
-  currentListing(directory: string): ReadonlyMap<string, "file" | "directory" | "other"> | undefined {
-    const cached = this.listings.get(directory);
-    if (!cached) return undefined;
-    const stats = this.fs.stat(directory);
-    return stats?.isDirectory && stats.mtimeMs === cached.mtimeMs ? cached.entries : undefined;
-  }
-
-  /**
    * The folders that may root the workspace of the package rooted at `packageRoot`, nearest first, from
-   * the listings `markersOf` made (memoized per process, no file system call once the package root is
-   * known): `packageRoot` itself, and each folder above it, at most `MAX_WORKSPACE_LEVELS` up and not
-   * above a `.git`, holding a `pnpm-workspace.yaml` or a package.json. The package root counts for
-   * package.json `workspaces` as for pnpm's file (a root package's own files follow workspace packages
-   * under npm and yarn too); its package.json is the one the SDK-version check reads anyway
-   * (`manifestOf`, shared), so a single-package project reads nothing more than that.
+   * the listings the walk to the package root made, and those above it (memoized per process, no file
+   * system call once the package root is known): `packageRoot` itself, and each folder above it, at most
+   * `MAX_WORKSPACE_LEVELS` up and not above a `.git`, holding a `pnpm-workspace.yaml` or a package.json.
+   * The package root counts for package.json `workspaces` as for pnpm's file (a root package's own files
+   * follow workspace packages under npm and yarn too); its package.json is the one the SDK-version check
+   * reads anyway (`manifestOf`, shared), so a single-package project reads nothing more than that.
    */
   workspaceCandidatesOf(packageRoot: string): readonly string[] {
     let candidates = this.workspaceCandidates.get(packageRoot);
@@ -643,20 +683,15 @@ export class ProjectModules {
 
   private readonly workspaceCandidates = new Map<string, string[]>();
 
-  /** Project markers at or above `directory`, memoized for every directory on the way (each is listed once per process). */
-  private markersOf(directory: string): { readonly packageRoot: string | undefined; readonly otherRoot: string | undefined } {
-    const cached = this.markersByDirectory.get(directory);
-    if (cached) return cached;
+  /** The nearest folder at or above `directory` with a tsconfig.json, jsconfig.json or .git, memoized for every folder on the way (each is listed once per process). */
+  private otherRootOf(directory: string): string | undefined {
+    if (this.otherRootByDirectory.has(directory)) return this.otherRootByDirectory.get(directory);
     const entries = this.listings.get(directory)?.entries ?? this.entriesOf(directory);
     const parent = dirname(directory);
-    const above = parent === directory ? { packageRoot: undefined, otherRoot: undefined } : this.markersOf(parent);
     const has = (name: string) => entries?.has(name) === true;
-    const markers = {
-      packageRoot: entries?.get("package.json") === "file" ? directory : above.packageRoot,
-      otherRoot: has("tsconfig.json") || has("jsconfig.json") || has(".git") ? directory : above.otherRoot,
-    };
-    this.markersByDirectory.set(directory, markers);
-    return markers;
+    const root = has("tsconfig.json") || has("jsconfig.json") || has(".git") ? directory : parent === directory ? undefined : this.otherRootOf(parent);
+    this.otherRootByDirectory.set(directory, root);
+    return root;
   }
 
   /** Where a non-relative specifier may point through the nearest config's `paths`, else its `baseUrl`. */
@@ -686,8 +721,7 @@ export class ProjectModules {
    * with a tsconfig.json, jsconfig.json or .git; else `directory` itself.
    */
   private projectRootOf(directory: string): string {
-    const markers = this.markersOf(directory);
-    return markers.packageRoot ?? markers.otherRoot ?? directory;
+    return this.packageRootOf(directory) ?? this.otherRootOf(directory) ?? directory;
   }
 
   /** The `paths`/`baseUrl` of the nearest tsconfig.json/jsconfig.json between `directory` and `root`. */

@@ -83,19 +83,28 @@ export function splitPackageSpecifier(specifier: string): readonly [string, stri
 export function workspacePackageOf(reader: ProjectModules, specifier: string, packageRoot: string): WorkspacePackage | undefined {
   const split = splitPackageSpecifier(specifier);
   if (split === undefined) return undefined;
-  const readers = readersOf(reader);
-  const root = reader.rechecked(packageRoot, readers.rootOf);
+  const root = workspaceRootOf(reader, packageRoot);
   if (root === undefined) return undefined;
-  const directory = reader.rechecked(root, readers.workspaceOf).packages.get(split[0]);
+  const directory = reader.rechecked(root, readersOf(reader).workspaceOf).packages.get(split[0]);
   if (directory === undefined) return undefined;
   return { root, directory, subpath: split[1], entryPoints: reader.manifestOf(directory)?.entryPoints ?? [] };
 }
 
 /** The workspace the package rooted at `packageRoot` belongs to (its root may be `packageRoot` itself), or undefined. */
 export function workspaceOf(reader: ProjectModules, packageRoot: string): Workspace | undefined {
-  const readers = readersOf(reader);
-  const root = reader.rechecked(packageRoot, readers.rootOf);
-  return root === undefined ? undefined : reader.rechecked(root, readers.workspaceOf);
+  const root = workspaceRootOf(reader, packageRoot);
+  return root === undefined ? undefined : reader.rechecked(root, readersOf(reader).workspaceOf);
+}
+
+/**
+ * The root of the workspace the package rooted at `packageRoot` belongs to, or undefined: the one
+ * definition, for the resolver here and for analysis/deployment.ts (a member's app framework named by
+ * the root's package.json). The nearest folder at or above `packageRoot` (above it at most
+ * `MAX_WORKSPACE_LEVELS`, never above a `.git`) whose pnpm-workspace.yaml lists packages, or, above
+ * `packageRoot` only, whose package.json declares `workspaces` patterns. Read again at most once a second.
+ */
+export function workspaceRootOf(reader: ProjectModules, packageRoot: string): string | undefined {
+  return reader.rechecked(packageRoot, readersOf(reader).rootOf);
 }
 
 /** Per reader, the functions its `rechecked` keeps values of (their identity keeps them apart from other callers'). */
