@@ -11,9 +11,9 @@ import { readSettings } from "./settings.js";
  * As a rule sees a file: typescript-eslint declares the lib's globals and ESLint resolves the file's
  * references to them (the codemods' parse declares none).
  */
-function eslintInput(text: string, filename: string): AnalysisInput {
+function eslintInput(text: string, filename: string, sourceType: "module" | "script" = "module"): AnalysisInput {
   const linter = new Linter({ configType: "flat" });
-  linter.verify(text, [{ files: ["**/*.ts", "**/*.js"], languageOptions: { parser: tsParser, sourceType: "module" } }], { filename });
+  linter.verify(text, [{ files: ["**/*.ts", "**/*.js"], languageOptions: { parser: tsParser, sourceType } }], { filename });
   const sourceCode = linter.getSourceCode();
   const ast = sourceCode.ast as unknown as TSESTree.Program;
   return { ast, scopeManager: sourceCode.scopeManager as unknown as Scope.ScopeManager, text, filename, settings: readSettings({}) };
@@ -37,6 +37,18 @@ describe("AnalysisContext.variables", () => {
   it("keeps an undeclared global that the file assigns to (it may hold a tracer)", () => {
     const input = eslintInput(`Symbol = makeTracer(); escape;`, "src/x.js");
     expect(getAnalysisContext(input).variables.map((variable) => variable.name)).toEqual(["Symbol"]);
+  });
+
+  it("finds a global the module assigns at any depth, first as its scope comes first; a script's global scope holds its own declarations", () => {
+    const names = (input: AnalysisInput) => getAnalysisContext(input).variables.map((variable) => variable.name);
+    // A module's global scope holds only the environment's variables: read only where the code writes one.
+    expect(names(eslintInput(`const a = 1; export function f() { return () => { Symbol = a; }; }`, "src/m.ts"))).toEqual(["Symbol", "a", "f"]);
+    expect(names(eslintInput(`const a = 1; export function f() { return Symbol(a); }`, "src/m.ts"))).toEqual(["a", "f"]);
+    expect(names(eslintInput(`var a = 1; function f() { Symbol = a; }`, "src/s.js", "script"))).toEqual(["Symbol", "a", "f"]);
+    // The binding resolver maps a script's global declarations and references as a module's.
+    const script = eslintInput(`var a = 1; function f() { return a; }`, "src/s.js", "script");
+    const declared = script.scopeManager.globalScope!.set.get("a")!;
+    expect(declared.references.map((reference) => getAnalysisContext(script).bindings.variableOf(reference.identifier as TSESTree.Identifier))).toEqual([declared, declared]);
   });
 });
 

@@ -5,7 +5,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { AttachedCache } from "./attached-cache.js";
 import { dynamicImportSpecifier, requireSpecifier } from "./ast.js";
-import { Bindings } from "./bindings.js";
+import { Bindings, environmentOnlyGlobalScope } from "./bindings.js";
 import type { AnalysisInput } from "./input.js";
 import { nodesOfType } from "./nodes.js";
 import { splitCdnUrl } from "./knowledge/npm-cdns.js";
@@ -140,12 +140,36 @@ class LazyContext implements AnalysisContext {
 
 function fileVariables(scopeManager: Scope.ScopeManager): Scope.Variable[] {
   const variables: Scope.Variable[] = [];
+  // A module's global scope holds the environment's variables only (none declared by the file): they
+  // count only where the file assigns one, so they are read only then.
+  const environment = environmentOnlyGlobalScope(scopeManager);
+  const skipped = environment !== undefined && !assignsGlobal(environment) ? environment : undefined;
   for (const scope of scopeManager.scopes) {
+    if (scope === skipped) continue;
     for (const variable of scope.variables) {
       if (variable.defs.length > 0 || isWritten(variable)) variables.push(variable);
     }
   }
   return variables;
+}
+
+/**
+ * Whether the code assigns a variable of the global scope (`fetch = …` over the lib's `fetch`): a written
+ * reference resolved there. Each of the code's references to a global is in the `through` of the scope
+ * below the global one (every unresolved reference goes up through each scope on its way), and of the
+ * global scope's own references (none in a module); ESLint resolves its configured globals among them.
+ */
+function assignsGlobal(global: Scope.Scope): boolean {
+  const assigns = (references: readonly Scope.Reference[]) => {
+    for (let i = 0; i < references.length; i++) {
+      const reference = references[i];
+      if (reference.resolved !== null && reference.resolved.scope === global && reference.isWrite()) return true;
+    }
+    return false;
+  };
+  if (assigns(global.references)) return true;
+  for (const child of global.childScopes) if (assigns(child.through)) return true;
+  return false;
 }
 
 /** A loop, not `references.some(closure)`: this runs for each of the ~200 lib globals of every file, which mostly have no reference at all. */

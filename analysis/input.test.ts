@@ -30,6 +30,14 @@ describe("analysisInputFromContext", () => {
     expect(analysisInputFromContext(contextWith(observability)).settings.modules).toEqual(["@/observability"]);
   });
 
+  it("sets the optional parts only when present, after the others", () => {
+    expect(Object.keys(analysisInputFromContext(contextWith({})))).toEqual(["ast", "scopeManager", "text", "filename", "settings"]);
+    const parser = { parseForESLint: () => ({ ast: undefined }) };
+    const input = analysisInputFromContext({ ...contextWith({}, parser), cwd: "/project" });
+    expect(Object.keys(input)).toEqual(["ast", "scopeManager", "text", "filename", "settings", "cwd", "readModuleFacts"]);
+    expect(input.cwd).toBe("/project");
+  });
+
   it("keeps the last reader for a configuration without settings, which ESLint hands a new {} for every file", () => {
     const parser = { parseForESLint: () => ({ ast: undefined }) };
     const first = analysisInputFromContext(contextWith({}, parser));

@@ -83,16 +83,12 @@ export function analysisInputFromContext(context: RuleContextLike): AnalysisInpu
     const typeNameOf = typeNameReader(context.sourceCode.parserServices);
     const { settings, readModuleFacts } = configurationOf(context);
     const cwd = context.cwd ?? context.getCwd?.();
-    input = {
-      ast,
-      scopeManager,
-      text,
-      filename: context.filename,
-      settings,
-      ...(cwd !== undefined ? { cwd } : {}),
-      ...(typeNameOf ? { typeNameOf } : {}),
-      ...(readModuleFacts ? { readModuleFacts } : {}),
-    };
+    // The optional parts set only when present, in this order (as conditional spreads did, without their three objects a file).
+    const made: { -readonly [K in keyof AnalysisInput]: AnalysisInput[K] } = { ast, scopeManager, text, filename: context.filename, settings };
+    if (cwd !== undefined) made.cwd = cwd;
+    if (typeNameOf) made.typeNameOf = typeNameOf;
+    if (readModuleFacts) made.readModuleFacts = readModuleFacts;
+    input = made;
     inputs.set(ast, input);
     if (typeof context.sourceCode.traverse === "function") indexFromTraversal(ast, context.sourceCode as EslintTraversal);
   }

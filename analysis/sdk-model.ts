@@ -467,21 +467,22 @@ class FileSdkModel implements SdkModel {
   private readonly tracerByVariable = new Map<Scope.Variable, MutableTracer>();
   private readonly memberTracers: MutableTracer[] = [];
   /** Tracers created in a holder's member (`heldTracerOf`), by that member. */
-  private readonly heldTracers = new Map<TSESTree.Node, MutableTracer>();
+  private heldTracers: Map<TSESTree.Node, MutableTracer> | undefined;
   private holderDepth = 0;
   /** Tracers held by an imported instance (`importedHeldTracer`), by `<binding>.<member>`. */
-  private readonly importedHolders = new Map<string, MutableTracer>();
+  private importedHolders: Map<string, MutableTracer> | undefined;
   /** Variables holding `(await import("./tracing")).getTracer()` (see `isDynamicTracerGetterCall`). */
-  private readonly dynamicGetterResults: Scope.Variable[] = [];
+  private dynamicGetterResults: Scope.Variable[] | undefined;
   /** While the rounds examine a variable: the variables its values named that were no tracer (yet). */
   private misses: Scope.Variable[] | undefined;
   /** Tracers of global slots, by slot name (`globalSlotTracer`). */
-  private readonly globalSlotTracers = new Map<string, MutableTracer>();
+  private globalSlotTracers: Map<string, MutableTracer> | undefined;
   /** Tracers of application context slots, by framework and member (`appContextTracer`). */
-  private readonly appContextTracers = new Map<string, { readonly tracer: MutableTracer; readonly app: Scope.Variable } | undefined>();
+  private appContextTracers: Map<string, { readonly tracer: MutableTracer; readonly app: Scope.Variable } | undefined> | undefined;
   /** What a function returns, grouped once: asking every function for its returns would be quadratic on large files. */
   private returnsByFunction: Map<FunctionNode, TSESTree.ReturnStatement[]> | undefined;
-  private readonly traceUseByNode = new Map<TSESTree.Node, TraceUse>();
+  /** Undefined while the file has no trace use (most files): `traceUseOf` then answers at once. */
+  private traceUseByNode: Map<TSESTree.Node, TraceUse> | undefined;
   private readonly returns: readonly TSESTree.ReturnStatement[];
 
   constructor(private readonly input: AnalysisInput) {
@@ -544,7 +545,7 @@ class FileSdkModel implements SdkModel {
       }
       const binding = this.bindingOf(this.resolver.originOf(def.name));
       if (binding) bindings.set(variable, binding);
-      else if (mayImport && def.type === "Variable" && this.isDynamicTracerGetterCall(def.node.init)) this.dynamicGetterResults.push(variable);
+      else if (mayImport && def.type === "Variable" && this.isDynamicTracerGetterCall(def.node.init)) (this.dynamicGetterResults ??= []).push(variable);
     }
   }
 
@@ -580,7 +581,7 @@ class FileSdkModel implements SdkModel {
    */
   private addImportedTracers(): void {
     const { input, tracerByVariable } = this;
-    for (const variable of this.dynamicGetterResults) {
+    for (const variable of this.dynamicGetterResults ?? NO_VARIABLES) {
       if (!tracerByVariable.has(variable)) this.addVariableTracer(variable, "imported", variable.defs[0]?.node ?? variable.identifiers[0]!, [], false, variable.name);
     }
     for (const [variable, binding] of this.bindings) {
@@ -838,8 +839,10 @@ class FileSdkModel implements SdkModel {
 
   /** The trace uses in source order, and each by the nodes `traceUseOf` is asked about. */
   private indexTraceUses(): void {
-    const { traceUses, traceUseByNode } = this;
+    const { traceUses } = this;
+    if (traceUses.length === 0) return;
     traceUses.sort((a, b) => a.node.range[0] - b.node.range[0]);
+    const traceUseByNode = (this.traceUseByNode = new Map());
     for (const use of traceUses) {
       traceUseByNode.set(use.node, use);
       if (use.wrapped) traceUseByNode.set(unwrapExpression(use.wrapped) ?? use.wrapped, use);
@@ -993,7 +996,7 @@ class FileSdkModel implements SdkModel {
    * assigns may be known only in a later round).
    */
   private globalSlotTracer(slot: string): MutableTracer | undefined {
-    const known = this.globalSlotTracers.get(slot);
+    const known = this.globalSlotTracers?.get(slot);
     if (known) return known;
     const { scopeManager } = this.input;
     for (const assignment of nodesOfType(this.ast, AST_NODE_TYPES.AssignmentExpression)) {
@@ -1002,7 +1005,7 @@ class FileSdkModel implements SdkModel {
       if (!cached && (assignment.operator !== "=" || enclosingFunction(assignment) !== undefined)) continue;
       const tracer = this.storedTracer(assignment, `globalThis.${slot}`);
       if (!tracer) continue;
-      this.globalSlotTracers.set(slot, tracer);
+      (this.globalSlotTracers ??= new Map()).set(slot, tracer);
       return tracer;
     }
     return undefined;
@@ -1025,8 +1028,9 @@ class FileSdkModel implements SdkModel {
     for (const slot of APP_CONTEXT_SLOTS) {
       if (slot.parameter !== position) continue;
       const key = `${slot.framework}\0${name}`;
-      if (!this.appContextTracers.has(key)) this.appContextTracers.set(key, this.appContextSlotTracer(slot, name));
-      const stored = this.appContextTracers.get(key);
+      const tracers = (this.appContextTracers ??= new Map());
+      if (!tracers.has(key)) tracers.set(key, this.appContextSlotTracer(slot, name));
+      const stored = tracers.get(key);
       if (stored && this.registeredOn(def.node, stored.app, slot.wrappers ?? [])) return stored.tracer;
     }
     return undefined;
@@ -1245,10 +1249,10 @@ class FileSdkModel implements SdkModel {
   /** One tracer per imported `holder.name`, made once a file (`importedHeldTracer`, `moduleExportTracer`). */
   private sharedImportedTracer(variable: Scope.Variable, name: string, text: string | undefined): MutableTracer {
     const key = `${variable.name}.${name}`;
-    let held = this.importedHolders.get(key);
+    let held = this.importedHolders?.get(key);
     if (!held) {
       held = new MutableTracer(undefined, text ?? key, "init", true, false, variable.defs[0]!.node, [], false, text, undefined);
-      this.importedHolders.set(key, held);
+      (this.importedHolders ??= new Map()).set(key, held);
     }
     return held;
   }
@@ -1284,11 +1288,11 @@ class FileSdkModel implements SdkModel {
     if (named?.kind === "parameter" || (!named && !value?.creation)) return undefined;
     // A holder that may change gives the named tracer only until then: a tracer of its own, written nowhere.
     if (named && named.kind !== "member" && named.moduleLevel && !changes) return named;
-    let held = this.heldTracers.get(declaration);
+    let held = this.heldTracers?.get(declaration);
     if (!held) {
       const referenceText = moduleLevel && (same || named) ? text : undefined;
       held = new MutableTracer(undefined, text ?? "tracer", "init", moduleLevel, false, declaration, named ? [...named.initializations] : [value!.creation!], false, referenceText, undefined);
-      this.heldTracers.set(declaration, held);
+      (this.heldTracers ??= new Map()).set(declaration, held);
     }
     return held;
   }
@@ -1359,20 +1363,20 @@ class FileSdkModel implements SdkModel {
 
   /** Whether `variable` is a tracer (added) given the tracers known so far. */
   private examine(variable: Scope.Variable): boolean {
-    const initializations: TSESTree.Expression[] = [];
+    // Made at the first write that yields a tracer (most variables examined are none).
+    let initializations: TSESTree.Expression[] | undefined;
     let declaration: TSESTree.Node | undefined;
-    let isTracer = false;
     for (const reference of variable.references) {
       if (!reference.writeExpr) continue;
       const destructured = destructuredMember(reference);
       // Else as before: the holder's own value (`const { tracer } = await setup()` of a getter-like factory).
       const value = (destructured && this.destructuredValue(destructured)) ?? this.tracerValue(reference.writeExpr);
       if (!value) continue;
-      isTracer = true;
+      initializations ??= [];
       if (value.creation) initializations.push(value.creation);
       declaration ??= reference.init ? reference.identifier.parent : reference.writeExpr.parent;
     }
-    if (isTracer) {
+    if (initializations !== undefined) {
       const def = variable.defs[0];
       // A parameter's default (`constructor(private tracer = HoneyHiveTracer.init(…))`): the parameter is the
       // declaration, not the function (a def's node), whose removal or enclosing function would be the wrong one.
@@ -1493,6 +1497,7 @@ class FileSdkModel implements SdkModel {
 
   traceUseOf(node: TSESTree.Node): TraceUse | undefined {
     const { traceUseByNode } = this;
+    if (traceUseByNode === undefined) return undefined;
     const direct = traceUseByNode.get(node) ?? traceUseByNode.get(unwrapExpression(node) ?? node);
     if (direct) return direct;
     const expression = unwrapExpression(node);
@@ -1561,6 +1566,7 @@ class FileSdkModel implements SdkModel {
 
 const NAMESPACE_BINDING: SdkBinding = { kind: "namespace" };
 const NO_RETURNS: readonly TSESTree.ReturnStatement[] = Object.freeze([]);
+const NO_VARIABLES: readonly Scope.Variable[] = Object.freeze([]);
 
 function isModuleScope(scope: Scope.Scope): boolean {
   return scope.type === "module" || scope.type === "global";
