@@ -885,8 +885,12 @@ export function projectModules(): ProjectModules {
 export function isProjectModule(specifier: string, input: Pick<AnalysisInput, "ast" | "filename" | "settings" | "readModuleFacts" | "text">): boolean {
   if (isLocalModule(specifier, input.settings)) return true;
   if (!input.readModuleFacts || !isBareSpecifier(specifier) || isSdkModule(specifier, input.settings)) return false;
+  // The file's workspace first (one lookup per file, cached): most files have none, and then the
+  // specifier need not be split (asked for every package import the SDK model reads).
+  const packages = workspacePackagesOf(input);
+  if (packages === undefined) return false;
   const name = splitPackageSpecifier(specifier)?.[0];
-  return name !== undefined && workspacePackagesOf(input)?.has(name) === true;
+  return name !== undefined && packages.has(name);
 }
 
 /** The last file asked about and its workspace's packages (the models of one file ask many times). */
