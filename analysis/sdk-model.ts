@@ -340,8 +340,8 @@ function importsTracerHolder(input: AnalysisInput): boolean {
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       // `const tracing = require("./tracing")` / `await import("./tracing")`: the module held whole.
       for (const declarator of statement.declarations) {
-        const init = unwrapExpression(declarator.init);
-        if (declarator.id.type !== AST_NODE_TYPES.Identifier || (requireSpecifier(init) ?? dynamicImportSpecifier(init)) === undefined) continue;
+        const bound = declarator.id.type === AST_NODE_TYPES.Identifier ? moduleOfDeclarator(declarator) : undefined;
+        if (bound === undefined || bound.member !== undefined) continue;
         for (const variable of input.scopeManager.getDeclaredVariables(declarator)) if (holdsTracerMember(input, variable)) return true;
       }
     }
