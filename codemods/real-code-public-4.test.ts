@@ -42,17 +42,11 @@ const KNOWN: Readonly<Record<string, KnownDefect>> = {
       "(docs/migrating-from-1x.md: 0.x is not covered); the fix is a marker for any name the package root does not export here",
     today: ['import OpenAI from "openai";\nimport { SessionTracer, ToolConfig, ModelConfig } from "honeyhive";'],
   },
-  "04-evaluator-class-fields-repeat/src/repeat-check.ts": {
-    why:
-      "an imported evaluate() that is never called stays in the \"honeyhive\" import (TS2305), and the evaluator import whose calls are left " +
-      "marked gets no marker of its own (TS2305 four lines above the first call's marker): codemods/transforms/1x/evaluate.ts:35 collects " +
-      "only called evaluate() imports into `moved`, :59 marks the evaluator() calls and not the import they stop compiling at",
-    today: ['import { evaluate, HoneyHiveTracer, evaluator } from "honeyhive";\n\nclass RepeatChecks {'],
-  },
 };
 
 /** 1.x-only names left without a marker today (`<shape>/<path>:<line> <name>`), each a KNOWN defect. */
-const KNOWN_UNMARKED: readonly string[] = ["04-evaluator-class-fields-repeat/src/repeat-check.ts:1 evaluator"];
+// 04's `evaluator` import was one until this branch's fix (below).
+const KNOWN_UNMARKED: readonly string[] = [];
 
 /** What the unmarked-1.x-name check finds that is no unmarked 1.x name. */
 const NOT_1X: Readonly<Record<string, readonly string[]>> = {
@@ -102,9 +96,14 @@ describe("what each shape's migration does", () => {
     expect(handler).toMatch(/try \{\n(?:.*\n)+\s+return await tracer\.startActiveSpan\((?:.*\n)+\s+\} finally \{\n\s+await provider\.forceFlush\(\);/);
   });
 
-  it("04 evaluator(fn, { repeat }) as class fields called directly: each field marked (no evaluate() lists them)", () => {
-    expect(changes("04")).toEqual({ "src/repeat-check.ts": 2 });
-    expect(out("04", "src/repeat-check.ts")).toMatch(/1\.x evaluator\(fn, \{ name \}\) is gone.*\n\s+echoName = evaluator\(/);
+  it("04 evaluator(fn, { repeat }) as class fields called directly: each field marked, and the import they keep; the uncalled evaluate moves", () => {
+    // Fixed after the first run (codemods/transforms/1x/evaluate.ts rootImportsNamed, evaluatorImport):
+    // the never-called `evaluate` stayed in the "honeyhive" import and the `evaluator` import the marked
+    // calls keep had no marker (TS2305 twice at line 1).
+    expect(changes("04")).toEqual({ "src/repeat-check.ts": 3 });
+    const text = out("04", "src/repeat-check.ts");
+    expect(text).toMatch(/^\/\* honeyhive-migrate: 1\.x evaluator has no export here.*\nimport \{ HoneyHiveTracer, evaluator \} from "honeyhive";\nimport \{ evaluate \} from "honeyhive\/experiments";/);
+    expect(text).toMatch(/1\.x evaluator\(fn, \{ name \}\) is gone.*\n\s+echoName = evaluator\(/);
     expect(changes("04", "2x")).toEqual({});
   });
 });
@@ -126,9 +125,6 @@ describe("the --from 1 outputs type-check and lint against this SDK", () => {
     "actual/01-zero-x-session-tracer-params/src/research.ts:2 TS2305",
     "actual/01-zero-x-session-tracer-params/src/research.ts:2 TS2305",
     "actual/01-zero-x-session-tracer-params/src/research.ts:2 TS2305",
-    // KNOWN 04: evaluate and evaluator left in the "honeyhive" import.
-    "actual/04-evaluator-class-fields-repeat/src/repeat-check.ts:1 TS2305",
-    "actual/04-evaluator-class-fields-repeat/src/repeat-check.ts:1 TS2305",
   ];
 
   it("compiles wherever no marker stands", async () => {
