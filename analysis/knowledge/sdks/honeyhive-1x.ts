@@ -450,7 +450,7 @@ export const API_1X: readonly Api1xEntry[] = ([
       "evaluators: { [name]: fn }",
       "Evaluators are plain functions named by their key. 1.x's wrapper never used `name` (the metric was named after its bound function) and " +
         "recorded a list of results; the rewrite gives the named scalar metric the code meant. weight/asserts/target/transform/aggregate/checker were " +
-        "never read by 1.x and go; a `repeat` other than 1, or an evaluator not listed in an evaluate() call of the file, gets a marker.",
+        "never read by 1.x and go; a `repeat` other than 1, or an evaluator not listed in an evaluate() call of the file, gets a marker, and so does the import those calls keep.",
     ),
   },
   {

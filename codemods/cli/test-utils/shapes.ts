@@ -240,3 +240,71 @@ export function describeBlindRound(round: BlindRound): () => MigratedShape {
   });
   return run;
 }
+
+/** A folder of public-code shapes with a hand-written `--from 1` output per shape (`<folder>-expected`). */
+export interface ExpectedShapes {
+  readonly shapesDir: string;
+  readonly expectedDir: string;
+  readonly shapes: readonly string[];
+  /** `<shape>/<path>` → a `--from 1` output that differs from the expected one today. */
+  readonly known: Readonly<Record<string, KnownDefect>>;
+  /** 1.x-only names left without a marker today (`<shape>/<path>:<line> <name>`). */
+  readonly knownUnmarked: readonly string[];
+  /** Shape → what the unmarked-name check finds that is no 1.x name (`<path>:<line> <name>`). */
+  readonly not1x?: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * The checks every such folder gets (real-code-public-4 on): a README per shape, a clean stable run with
+ * both sets, every `--from 1` source file equal to its expected output but the known defects (those hold
+ * their `today` pieces and differ from the expected), no 1.x-only name left unmarked but the known ones.
+ * `byName` is migratedShapes()'s, filled in a beforeAll.
+ */
+export function describeExpectedShapes(folder: ExpectedShapes, byName: (name: string, set: SetName) => MigratedShape): void {
+  const { shapesDir, expectedDir, shapes, known, knownUnmarked, not1x = {} } = folder;
+  it("has the shapes, each with a README naming its kind of project", () => {
+    expect(shapes.length).toBeGreaterThanOrEqual(4);
+    for (const name of shapes) expect(readFileSync(join(shapesDir, name, "README.md"), "utf8").trim().length, name).toBeGreaterThan(40);
+  });
+
+  it("migrates every shape with both sets without a failure, to parsable, idempotent output", () => {
+    for (const name of shapes) for (const set of ["2x", "from1"] as const) expectCleanRun(`${name} ${set}`, byName(name, set));
+  });
+
+  it("writes the expected --from 1 output for every source file but the known defects", () => {
+    for (const name of shapes) {
+      const expected = treeOf(join(expectedDir, name));
+      const output = sourcesOf(byName(name, "from1").output);
+      expect(Object.keys(output).sort(), name).toEqual(Object.keys(expected).sort());
+      for (const [path, text] of Object.entries(output)) {
+        const defect = known[`${name}/${path}`];
+        if (!defect) {
+          expect(text, `${name}/${path}`).toBe(expected[path]);
+          continue;
+        }
+        expect(text, `${name}/${path}: known defect fixed? drop it from KNOWN`).not.toBe(expected[path]);
+        for (const piece of defect.today) expect(text, `${name}/${path} (${defect.why})`).toContain(piece);
+      }
+    }
+  });
+
+  it("leaves no 1.x-only name without a marker after --from 1 but the known ones", () => {
+    const unmarked = shapes.flatMap((name) =>
+      unmarkedOneXNames(sourcesOf(byName(name, "from1").output))
+        .filter((found) => !not1x[name]?.includes(found))
+        .map((found) => `${name}/${found}`),
+    );
+    expect(unmarked).toEqual(knownUnmarked);
+  });
+}
+
+/** The `--from 1` inputs and outputs of `shapes` as two trees keyed `<shape>/<path>` (for lintWhereUnmarked). */
+export function from1Trees(shapes: readonly string[], byName: (name: string, set: SetName) => MigratedShape): { input: Record<string, string>; output: Record<string, string> } {
+  const trees = { input: {} as Record<string, string>, output: {} as Record<string, string> };
+  for (const name of shapes) {
+    const run = byName(name, "from1");
+    for (const [path, text] of Object.entries(sourcesOf(run.input))) trees.input[`${name}/${path}`] = text;
+    for (const [path, text] of Object.entries(sourcesOf(run.output))) trees.output[`${name}/${path}`] = text;
+  }
+  return trees;
+}

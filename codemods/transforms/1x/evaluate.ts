@@ -56,8 +56,16 @@ function collect({ file, edits }: TransformContext): void {
     if (list?.type === AST_NODE_TYPES.ArrayExpression) evaluatorLists.push(list);
     markResultReads(input, edits, text, call);
   }
+  // An `evaluate` imported and never called moves too: the root has none here (real-code-public-4 04).
+  for (const variable of rootImportsNamed(input, "evaluate")) moved.add(variable);
   const converted = convertEvaluatorLists(input, edits, text, evaluatorLists);
-  for (const call of evaluatorCalls) if (!converted.has(call)) addMarker(edits, text, call, MESSAGES_1X.evaluator);
+  const kept = evaluatorCalls.filter((call) => !converted.has(call));
+  for (const call of kept) addMarker(edits, text, call, MESSAGES_1X.evaluator);
+  // The import the kept calls need stops compiling: marked there too (real-code-public-4 04).
+  for (const variable of new Set(kept.map((call) => rootImportOf(input, call)))) {
+    const def = variable?.defs[0];
+    if (def?.type === "ImportBinding" && def.node.type === AST_NODE_TYPES.ImportSpecifier) addMarker(edits, text, def.node.parent, MESSAGES_1X.evaluatorImport);
+  }
   // `evaluator` goes from the imports once every call of it is rewritten.
   const unused = new Set<Scope.Variable>();
   for (const call of converted) {
@@ -83,6 +91,20 @@ function rootImportOf(input: AnalysisInput, call: TSESTree.CallExpression): Scop
   const holder = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : callee;
   const variable = holder?.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(holder) : undefined;
   return variable && isRootOrBarrel(input, getAnalysisContext(input).bindings.declaringModuleOf(variable)) ? variable : undefined;
+}
+
+/** The named imports of `name` (not type-only) from "honeyhive" or a barrel of it, called or not. */
+function rootImportsNamed(input: AnalysisInput, name: string): Scope.Variable[] {
+  const bindings = getAnalysisContext(input).bindings;
+  return input.ast.body.flatMap((statement) =>
+    statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === "type"
+      ? []
+      : statement.specifiers.flatMap((specifier) => {
+          if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === "type" || staticName(specifier.imported) !== name) return [];
+          const variable = findVariable(input.scopeManager, specifier.local, specifier.local.name);
+          return variable && isRootOrBarrel(input, bindings.declaringModuleOf(variable)) ? [variable] : [];
+        }),
+  );
 }
 
 /** "honeyhive", or a project module re-exporting it (analysis/sdk-barrels.ts): 2.x has evaluate in neither, so the import moves. */

@@ -97,6 +97,7 @@ export const MESSAGES_1X = {
     `${call}() has no field ${keys.join(", ")} here: ${why.map((text) => text.replace(/\.$/, "")).join("; ")}`,
   evaluator:
     "1.x evaluator(fn, { name }) is gone and this use is not one the codemod rewrites: list the function in the evaluate() call as evaluators: { [name]: fn } (a repeat other than 1 has no counterpart)",
+  evaluatorImport: "1.x evaluator has no export here: rewrite its uses (marked below), then drop it from this import",
   goneExports: (names: readonly { readonly name: string; readonly why: string }[]) =>
     `no counterpart in this SDK for 1.x ${[...new Set(names.map(({ why }) => why))]
       .map((why) => `${names.filter((name) => name.why === why).map(({ name }) => name).join(", ")} (${sentence(why)})`)

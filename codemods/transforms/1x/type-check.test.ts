@@ -17,6 +17,7 @@ const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
   "migrate-1x/enrichment-static-and-setters": "userProperties stays, marked: this SDK has no such field",
   "migrate-1x/enrichment-free-functions": "enrichSpan's eventName stays, marked: renaming a span is not an enrichment here",
   "migrate-1x/evaluate-evaluator-repeat": "evaluator() with repeat: 3 stays, marked: nothing here runs an evaluator several times",
+  "migrate-1x/evaluate-imported-not-called": "the evaluator import and its call with repeat: 2 stay, marked (nothing here runs an evaluator several times); ./local-evals is the look-alike's module, not part of the case",
   "migrate-1x/names-rest-client": "the REST client, the LangChain tracer and getGitInfo stay, marked: they are not part of this SDK",
   "migrate-1x/names-never-exported": "the import of WrapperTracer stays, marked: no published 1.x nor this SDK exports it",
   "migrate-1x/names-removed-exports": "the REST client's exports and 1.x internal types stay, marked: no counterpart",
