@@ -14,6 +14,7 @@ import { diResolutionOf } from "./di-containers.js";
 import {
   contains,
   dynamicImportSpecifier,
+  importEqualsSpecifier,
   enclosingFunction,
   findProperty,
   hasOnlyPlainProperties,
@@ -193,6 +194,17 @@ export interface SdkModel {
   variableOf(identifier: TSESTree.Identifier): Scope.Variable | undefined;
   /** The tracers whose `referenceText` can be written at `node` and yields an initialized tracer there. */
   tracersInScopeAt(node: TSESTree.Node): readonly TracerInScope[];
+  /**
+   * The tracers this file reaches only as a member of a project module's binding at its top level, not
+   * declared here (`tracing.tracer` of `import * as tracing from "./tracing"`, `const tracing =
+   * require("./tracing")`, an imported holder `import { tracing }` whose `tracer` field holds one), usable
+   * at `node`: the text is the member read (`tracing.tracer`), unwritable when the member is reassigned.
+   * Not in `tracers` (the rules that ask about the file's own tracers do not count them); the rules that
+   * ask "which tracer does this file use" (explicit-tracer, the instrumentation provider) add them.
+   */
+  heldTracersInScopeAt(node: TSESTree.Node): readonly TracerInScope[];
+  /** Every tracer `heldTracersInScopeAt` may offer somewhere in the file. */
+  readonly moduleHeldTracers: readonly TracerDeclaration[];
 }
 
 /** A tracer usable at a given place, and whether writing its reference there is safe without review. */
@@ -234,6 +246,8 @@ const EMPTY_MODEL: SdkModel = Object.freeze({
   isTracedFunction: () => false,
   variableOf: () => undefined,
   tracersInScopeAt: () => [],
+  heldTracersInScopeAt: () => [],
+  moduleHeldTracers: [],
 });
 
 // Which module specifiers are the SDK and which are the project's own live in settings.ts, so the
@@ -307,6 +321,10 @@ function mayUseSdk(input: AnalysisInput): boolean {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement)) {
       return true;
     }
+    // TypeScript's `import tracer = require("./tracer")`.
+    if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.importKind !== "type" && isLocal(importEqualsSpecifier(statement)) && looksLikeTracer(statement)) {
+      return true;
+    }
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         let init = unwrapExpression(declarator.init);
@@ -359,7 +377,7 @@ function holdsTracerMember(input: AnalysisInput, variable: Scope.Variable): bool
   const fields = importedBindingUses(input.ast, variable).heldFields;
   if (fields === undefined) return false;
   const whole = wholeModuleOf(input, variable);
-  if (whole !== undefined) return fields.some((name) => exportedTracerShape(input, { specifier: whole, name }) === "tracer");
+  if (whole !== undefined && fields.some((name) => exportedTracerShape(input, { specifier: whole, name }) === "tracer")) return true;
   const origin = variable.defs[0]?.type === "ImportBinding" ? importOrigin(input, variable) : undefined;
   const holder = origin ? importedModule(input, origin.specifier)?.facts.tracerHolders?.[origin.name] : undefined;
   return holder?.of === "instance" && holder.members.some((member) => fields.includes(member));
@@ -1540,6 +1558,41 @@ class FileSdkModel implements SdkModel {
       result.push({ tracer, text: tracer.referenceText, safe: declaredBefore && !isAssignedLater(tracer) });
     }
     return result;
+  }
+
+  heldTracersInScopeAt(node: TSESTree.Node): TracerInScope[] {
+    const held = (this.heldPairs ??= this.findHeldTracers());
+    const result: TracerInScope[] = [];
+    const runsAtLoad = !enclosingFunction(node) && !insideClassMemberBody(node);
+    for (const { holder, tracer } of held) {
+      if (tracer.referenceText === undefined || findVariable(this.input.scopeManager, node, holder.name) !== holder) continue;
+      // Imports run first; a `require()` declarator only once its statement has run.
+      const declaration = holder.defs[0]!.node;
+      const loaded = holder.defs[0]!.type === "ImportBinding" || declaration.range[1] <= node.range[0] || !runsAtLoad;
+      if (loaded && !result.some((candidate) => candidate.tracer === tracer)) result.push({ tracer, text: tracer.referenceText, safe: true });
+    }
+    return result;
+  }
+
+  get moduleHeldTracers(): readonly TracerDeclaration[] {
+    return (this.heldPairs ??= this.findHeldTracers()).map((pair) => pair.tracer);
+  }
+
+  /** `heldTracersInScopeAt`'s pairs, found once: each member read off a top-level project-module binding that holds a tracer. */
+  private heldPairs: readonly { readonly holder: Scope.Variable; readonly tracer: TracerDeclaration }[] | undefined;
+
+  private findHeldTracers(): { holder: Scope.Variable; tracer: TracerDeclaration }[] {
+    const found: { holder: Scope.Variable; tracer: TracerDeclaration }[] = [];
+    for (const [variable, binding] of this.bindings) {
+      if (binding.kind !== "local" || this.tracerByVariable.has(variable) || !isModuleScope(variable.scope)) continue;
+      for (const reference of variable.references) {
+        const member = reference.identifier.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || member.computed) continue;
+        const tracer = this.tracerOfInternal(member);
+        if (tracer && !this.tracers.includes(tracer) && !found.some((pair) => pair.tracer === tracer)) found.push({ holder: variable, tracer });
+      }
+    }
+    return found;
   }
 }
 

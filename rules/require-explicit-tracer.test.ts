@@ -672,3 +672,37 @@ describe("Deno npm: specifiers", () => {
     expect(linter.verifyAndFix(code, config, { filename: "main.ts" }).output).toContain("trace({ tracer }, async (x: number) => x)");
   });
 });
+
+// fix-blind10: the file's tracer is a member of a project module it holds whole or imports as a holder.
+const HELD_PROJECT = useTempProjects("explicit-held-tracer", "all")({
+  "package.json": `{ "name": "app", "private": true }\n`,
+  "src/tracing.js": `const hh = require("honeyhive");\n\nexports.tracer = hh.HoneyHiveTracer.init({ project: "p" });\n`,
+  "src/named.ts": `import { HoneyHiveTracer } from "honeyhive";\n\nexport const tracer = HoneyHiveTracer.init({ project: "p" });\n`,
+  "src/otel.js": `const { trace } = require("@opentelemetry/api");\n\nexports.tracer = trace.getTracer("app");\n`,
+});
+const heldTraceIn = (binding: string) =>
+  `import { trace } from "honeyhive";\n${binding}\n\nexport const summarize = trace(async (text: string) => text.slice(0, 80));\nexport const flush = () => tracing.tracer.forceFlush();\n`;
+ruleTester.run(`${RULE_NAME} (a tracer held by a project module)`, testedRule, {
+  valid: [
+    // The module's `tracer` is OpenTelemetry's: the file has no HoneyHive tracer of its own.
+    { code: heldTraceIn(`const tracing = require("./otel");`), filename: join(HELD_PROJECT, "src/summarize.ts") },
+    // A member the file reassigns may hold anything: not taken for the module's tracer.
+    { code: `${heldTraceIn(`const tracing = require("./tracing");`)}export function swap(other: never) {\n  tracing.tracer = other;\n}\n`, filename: join(HELD_PROJECT, "src/summarize.ts") },
+    // Bound already.
+    { code: heldTraceIn(`import * as tracing from "./named";`).replace("trace(async", "trace({ tracer: tracing.tracer }, async"), filename: join(HELD_PROJECT, "src/summarize.ts") },
+  ],
+  invalid: [
+    {
+      code: heldTraceIn(`const tracing = require("./tracing");`),
+      filename: join(HELD_PROJECT, "src/summarize.ts"),
+      output: heldTraceIn(`const tracing = require("./tracing");`).replace("trace(async", "trace({ tracer: tracing.tracer }, async"),
+      errors: [{ messageId: "implicitTrace", data: { tracers: "`tracing.tracer`" } }],
+    },
+    {
+      code: heldTraceIn(`import * as tracing from "./named";`),
+      filename: join(HELD_PROJECT, "src/summarize.ts"),
+      output: heldTraceIn(`import * as tracing from "./named";`).replace("trace(async", "trace({ tracer: tracing.tracer }, async"),
+      errors: [{ messageId: "implicitTrace", data: { tracers: "`tracing.tracer`" } }],
+    },
+  ],
+});
