@@ -31,6 +31,8 @@ import {
   type FunctionNode,
 } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
+import { mayHaveJsdocTypes } from "./jsdoc.js";
+import { isTracerClass, jsdocTypedTracer } from "./jsdoc-tracer.js";
 import { nodesOfType } from "./nodes.js";
 import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
 import { AttachedCache } from "./attached-cache.js";
@@ -583,12 +585,17 @@ class FileSdkModel implements SdkModel {
     return shape === "getter" || shape === "opaqueGetter";
   }
 
-  /** Parameters typed with the SDK's class: `function step(input: string, tracer: HoneyHiveTracer)`. */
+  /**
+   * Parameters typed with the SDK's class: `function step(input: string, tracer: HoneyHiveTracer)`; in
+   * JavaScript by JSDoc too, `@param {import("honeyhive").HoneyHiveTracer} tracer` (analysis/jsdoc-tracer.ts).
+   */
   private addTypedParameters(allVariables: readonly Scope.Variable[]): void {
+    const { input } = this;
+    const jsdoc = mayHaveJsdocTypes(input.ast, input.text, input.filename);
     for (const variable of allVariables) {
       const def = variable.defs[0];
       if (def?.type !== "Parameter" || !(def.name.type === AST_NODE_TYPES.Identifier)) continue;
-      if (!this.isSdkTracerType(def.name.typeAnnotation?.typeAnnotation)) continue;
+      if (!this.isSdkTracerType(def.name.typeAnnotation?.typeAnnotation) && !(jsdoc && jsdocTypedTracer(input, def))) continue;
       this.addVariableTracer(variable, "parameter", def.name, [], false, variable.name);
     }
   }
@@ -1344,12 +1351,8 @@ class FileSdkModel implements SdkModel {
   // Parameters typed with the SDK's class: `function step(input: string, tracer: HoneyHiveTracer)`.
   // The type may come from a type-only import, which is not an SDK binding for values.
   private isSdkTracerType(annotation: TSESTree.TypeNode | undefined): boolean {
-    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
     // `HoneyHiveTracer`, renamed, or `hh.HoneyHiveTracer` through a namespace/default import, or through a barrel.
-    const { settings } = this;
-    const found = this.resolver.originOf(annotation.typeName);
-    const origin = found && !isSdkModule(found.module, settings) ? sdkOriginThroughBarrel(this.input, found) : found;
-    return origin !== undefined && isSdkModule(origin.module, settings) && originName(origin) === "HoneyHiveTracer";
+    return annotation?.type === AST_NODE_TYPES.TSTypeReference && isTracerClass(this.input, annotation.typeName);
   }
 
   private examineRecording(variable: Scope.Variable, scratch: Scope.Variable[]): boolean {

@@ -706,3 +706,31 @@ ruleTester.run(`${RULE_NAME} (a tracer held by a project module)`, testedRule, {
     },
   ],
 });
+
+// fix-blind10: JavaScript parameters typed as the tracer by JSDoc count as TypeScript-annotated ones do.
+const JSDOC_STEP = (tag: string, head = `const { enrichSpan } = require("honeyhive");\n`) =>
+  `${head}\n/** ${tag} */\nfunction makeStep(tracer) {\n  return tracer.trace({ eventType: "tool" }, async (text) => {\n    enrichSpan({ metadata: { length: text.length } });\n    return text;\n  });\n}\nmodule.exports = { makeStep };\n`;
+const JSDOC_FIXED = (tag: string, head?: string) => JSDOC_STEP(tag, head).replace("    enrichSpan({", "    tracer.enrichSpan({").replace(`const { enrichSpan } = require("honeyhive");\n\n`, "");
+ruleTester.run(`${RULE_NAME} (JSDoc-typed tracer parameters)`, testedRule, {
+  valid: [
+    // Another library's tracer type, a local class of the same name, a JSDoc type in a TypeScript file (not read).
+    { code: JSDOC_STEP(`@param {import("dd-trace").Tracer} tracer`), filename: "src/step.js" },
+    { code: JSDOC_STEP(`@param {HoneyHiveTracer} tracer`, `const { enrichSpan } = require("honeyhive");\nclass HoneyHiveTracer {}\n`), filename: "src/step.js" },
+    { code: JSDOC_STEP(`@param {import("honeyhive").HoneyHiveTracer} tracer`), filename: "src/step.ts" },
+  ],
+  invalid: [
+    {
+      code: JSDOC_STEP(`@param {import("honeyhive").HoneyHiveTracer} tracer`),
+      filename: "src/step.js",
+      output: JSDOC_FIXED(`@param {import("honeyhive").HoneyHiveTracer} tracer`),
+      errors: [{ messageId: "implicitEnrichment", data: { tracers: "`tracer`", name: "enrichSpan" } }],
+    },
+    {
+      // `HoneyHiveTracer` bound by the file's require of the SDK.
+      code: JSDOC_STEP(`@param {HoneyHiveTracer} tracer`, `const { enrichSpan, HoneyHiveTracer } = require("honeyhive");\n`),
+      filename: "src/step.js",
+      output: JSDOC_STEP(`@param {HoneyHiveTracer} tracer`, `const { HoneyHiveTracer } = require("honeyhive");\n`).replace("    enrichSpan({", "    tracer.enrichSpan({"),
+      errors: [{ messageId: "implicitEnrichment" }],
+    },
+  ],
+});
