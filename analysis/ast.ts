@@ -128,6 +128,12 @@ export function isTopLevelModuleBinding(variable: Scope.Variable): boolean {
   return def?.type === "Variable" && def.parent?.parent?.type === AST_NODE_TYPES.Program && moduleOfDeclarator(def.node) !== undefined;
 }
 
+/** The string of TypeScript's `import x = require("x")`, else undefined (`import x = A.B` names no module). */
+export function importEqualsSpecifier(declaration: TSESTree.TSImportEqualsDeclaration): string | undefined {
+  const reference = declaration.moduleReference;
+  return reference.type === AST_NODE_TYPES.TSExternalModuleReference ? staticName(reference.expression) : undefined;
+}
+
 /** The string of an `import("x")` expression (awaited or not), else undefined. */
 export function dynamicImportSpecifier(node: TSESTree.Node | null | undefined): string | undefined {
   const unwrapped = unwrapExpression(node);

@@ -190,17 +190,26 @@ function topLevelOf(input: AnalysisInput): TopLevel {
       const name = staticName(left.property, left.computed);
       if (name !== undefined) names.add(name);
       if (name === "exports" && left.object.type === AST_NODE_TYPES.Identifier && left.object.name === "module") moduleExports = true;
-      const object = unwrapExpression(right);
-      if (object?.type !== AST_NODE_TYPES.ObjectExpression) continue;
-      for (const property of object.properties) {
-        const key = property.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined;
-        if (key !== undefined) names.add(key);
-      }
+      addObjectKeys(names, right);
+    } else if (statement.type === AST_NODE_TYPES.TSExportAssignment) {
+      // TypeScript's `export = handler` / `export = { handler }`: `module.exports = …` once compiled.
+      moduleExports = true;
+      addObjectKeys(names, statement.expression);
     }
   }
   found = { exportNames: names, defaultExport, defaultExportObject, moduleExports, staticImports: getAnalysisContext(input).staticModules, program: ast };
   topLevels.set(ast, found);
   return found;
+}
+
+/** The static keys of an object literal (`module.exports = { handler }`) into `names`. */
+function addObjectKeys(names: Set<string>, value: TSESTree.Node): void {
+  const object = unwrapExpression(value);
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return;
+  for (const property of object.properties) {
+    const key = property.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined;
+    if (key !== undefined) names.add(key);
+  }
 }
 
 /**

@@ -99,6 +99,12 @@ export interface ModuleFacts {
   readonly exports: Readonly<Record<string, readonly ExportFact[]>>;
   /** Re-exports, followed one hop by the reader (analysis/project-modules.ts). */
   readonly reExports: readonly ReExport[];
+  /**
+   * A CommonJS module: it assigns `exports.x` / `module.exports` (or TypeScript's `export =`) and has no
+   * ESM `export`, so an ESM default import of it is its whole `module.exports` object (Node's CommonJS
+   * interop): `import tracing from "./tracing.cjs"` then `tracing.tracer` is its export `tracer`.
+   */
+  readonly commonJs?: true;
   /** The module makes an OpenTelemetry pipeline that exports to HoneyHive (what `import "./instrumentation"` runs). */
   readonly otelPipeline?: OtelPipelineFact;
   /**
@@ -244,7 +250,7 @@ export type ModuleFactsScope = "all" | "tracers";
 export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope = "all"): ModuleFacts {
   try {
     const all = scope === "all";
-    const { targets, reExports, sdkReExport, namespaceReExports } = collectExports(input);
+    const { targets, reExports, sdkReExport, namespaceReExports, commonJs } = collectExports(input);
     const tracerHolders = tracerHoldersOf(input);
     const { activatesPipeline, loadsForEffect } = all ? pipelineFactsOf(input) : { activatesPipeline: undefined, loadsForEffect: undefined };
     const withSdk = (facts: ModuleFacts): ModuleFacts => ({
@@ -254,6 +260,7 @@ export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope
       ...(namespaceReExports ? { namespaceReExports } : {}),
       ...(activatesPipeline !== undefined ? { activatesPipeline } : {}),
       ...(loadsForEffect ? { loadsForEffect } : {}),
+      ...(commonJs ? { commonJs } : {}),
     });
     const exportNameOf = (variable: Scope.Variable): string | undefined => {
       for (const [name, target] of targets) if ("variable" in target && target.variable === variable) return name;
@@ -345,6 +352,7 @@ function collectExports(input: AnalysisInput): {
   reExports: ReExport[];
   sdkReExport: SdkReExportFact | undefined;
   namespaceReExports: Record<string, string> | undefined;
+  commonJs: true | undefined;
 } {
   const { ast, scopeManager } = input;
   const moduleScope = moduleScopeOf(scopeManager);
@@ -387,6 +395,8 @@ function collectExports(input: AnalysisInput): {
     reExports.push({ specifier: from, names: "*" });
     return true;
   };
+  let esm = false;
+  let assignsExports = false;
   const exportValue = (exported: string | undefined, value: TSESTree.Node) => {
     if (exported === undefined) return;
     const expression = unwrapExpression(value);
@@ -394,7 +404,24 @@ function collectExports(input: AnalysisInput): {
     else targets.set(exported, { value });
   };
 
+  /** `module.exports = value` (or `export = value`): an object literal's keys are the module's names, anything else its `default`. */
+  const exportModuleObject = (value: TSESTree.Node) => {
+    const object = unwrapExpression(value);
+    if (object?.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of object.properties) {
+        if (property.type === AST_NODE_TYPES.Property) exportValue(staticName(property.key, property.computed), property.value);
+        // `{ ...require("./tracing"), version }`.
+        else requiredReExport(property.argument);
+      }
+    } else if (sourceModule(requireSpecifier(object)) === SDK_ROOT) {
+      // `module.exports = require("honeyhive")`: the module is the SDK, whichever way it is imported.
+      sdk.all = true;
+      sdk.namespaces.push("default");
+    } else if (!requiredReExport(object)) exportValue("default", value); // `module.exports = tracer`: what `require()` and a default import get
+  };
+
   for (const statement of ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportAllDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) esm = true;
     switch (statement.type) {
       case AST_NODE_TYPES.ExportNamedDeclaration: {
         // Deno's `export * from "npm:honeyhive@2"` re-exports `honeyhive`, as every import names it.
@@ -465,30 +492,28 @@ function collectExports(input: AnalysisInput): {
         if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== "=") break;
         const { left, right } = expression;
         if (left.type !== AST_NODE_TYPES.MemberExpression) break;
-        if (isExportsObject(unwrapExpression(left.object))) exportValue(memberName(left), right);
-        else if (isExportsObject(left)) {
-          const object = unwrapExpression(right);
-          if (object?.type === AST_NODE_TYPES.ObjectExpression) {
-            for (const property of object.properties) {
-              if (property.type === AST_NODE_TYPES.Property) exportValue(staticName(property.key, property.computed), property.value);
-              // `{ ...require("./tracing"), version }`.
-              else requiredReExport(property.argument);
-            }
-          } else if (sourceModule(requireSpecifier(object)) === SDK_ROOT) {
-            // `module.exports = require("honeyhive")`: the module is the SDK, whichever way it is imported.
-            sdk.all = true;
-            sdk.namespaces.push("default");
-          } else if (!requiredReExport(object)) exportValue("default", right); // `module.exports = tracer`: what `require()` and a default import get
+        if (isExportsObject(unwrapExpression(left.object))) {
+          assignsExports = true;
+          exportValue(memberName(left), right);
+        } else if (isExportsObject(left)) {
+          assignsExports = true;
+          exportModuleObject(right);
         }
         break;
       }
+      // TypeScript's `export = tracer` / `export = { handler }`: compiled to `module.exports = …`, read as it is.
+      case AST_NODE_TYPES.TSExportAssignment:
+        assignsExports = true;
+        exportModuleObject(statement.expression);
+        break;
       default:
         break;
     }
   }
   const hasTypes = Object.keys(sdkTypes).length > 0;
   const reExportsSdk = sdk.all || sdk.namespaces.length > 0 || Object.keys(sdk.names).length > 0 || hasTypes;
-  return { targets, reExports, sdkReExport: reExportsSdk ? (hasTypes ? { ...sdk, types: sdkTypes } : sdk) : undefined, namespaceReExports };
+  const commonJs = assignsExports && !esm ? (true as const) : undefined;
+  return { targets, reExports, sdkReExport: reExportsSdk ? (hasTypes ? { ...sdk, types: sdkTypes } : sdk) : undefined, namespaceReExports, commonJs };
 }
 
 /** What the facts of one export may refer to in the rest of the module. */

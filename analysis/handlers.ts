@@ -1421,7 +1421,7 @@ function hasTypeAnnotations(fn: FunctionNode): boolean {
   return holder?.typeAnnotation !== undefined || fn.params.some((parameter) => parameterType(parameter) !== undefined);
 }
 
-/** Every named ESM and CommonJS export of a file: `export const x`, `export { a as b }`, `exports.x =`, `module.exports = { x }`. */
+/** Every named ESM and CommonJS export of a file: `export const x`, `export { a as b }`, `exports.x =`, `module.exports = { x }`, `export = { x }`. */
 function collectNamedExports(ast: TSESTree.Program, context: AnalysisContext): ExportedValue[] {
   const { bindings } = context;
   const isGlobalNamed = (node: TSESTree.Node, name: string): boolean => node.type === "Identifier" && node.name === name && bindings.isGlobal(node);
@@ -1454,17 +1454,20 @@ function collectNamedExports(ast: TSESTree.Program, context: AnalysisContext): E
       }
       continue;
     }
-    if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression") continue;
-    const { left, right, operator } = statement.expression;
-    if (operator !== "=" || left.type !== "MemberExpression") continue;
-    const name = staticName(left.property, left.computed);
-    if (name === undefined) continue;
-    if (isGlobalNamed(left.object, "exports") || isModuleObject(left.object)) {
-      exported.push({ name, value: right, nameNode: left.property, exportNode: statement });
+    // `module.exports = { x }`, TypeScript's `export = { x }`.
+    const whole = moduleExportsValue(statement, bindings);
+    if (whole === undefined) {
+      if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression") continue;
+      const { left, right, operator } = statement.expression;
+      if (operator !== "=" || left.type !== "MemberExpression") continue;
+      const name = staticName(left.property, left.computed);
+      if (name !== undefined && (isGlobalNamed(left.object, "exports") || isModuleObject(left.object))) {
+        exported.push({ name, value: right, nameNode: left.property, exportNode: statement });
+      }
       continue;
     }
-    const object = isModuleObject(left) ? unwrap(right) : undefined;
-    if (object?.type !== "ObjectExpression") continue;
+    const object = unwrap(whole);
+    if (object.type !== "ObjectExpression") continue;
     for (const property of object.properties) {
       const key = property.type === "Property" ? staticName(property.key, property.computed) : undefined;
       if (property.type === "Property" && key !== undefined) exported.push({ name: key, value: property.value, nameNode: property.key, exportNode: statement });
@@ -1473,7 +1476,7 @@ function collectNamedExports(ast: TSESTree.Program, context: AnalysisContext): E
   return exported;
 }
 
-/** `export default <value>` and `module.exports = <value>` at the top level. */
+/** `export default <value>`, `module.exports = <value>` and `export = <value>` at the top level. */
 function defaultExportValues(ast: TSESTree.Program, bindings: Bindings): TSESTree.Node[] {
   const values: TSESTree.Node[] = [];
   for (const statement of ast.body) {

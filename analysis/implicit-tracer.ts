@@ -85,11 +85,13 @@ function compute(input: AnalysisInput, options: ImplicitTracerOptions): Implicit
   const sdk = getSdkModel(input);
   const isLive = (tracer: TracerDeclaration) => !tracer.variable || !options.removedTracers?.has(tracer.variable);
   const tracers = sdk.tracers.filter(isLive);
-  if (!sdk.usesSdk || tracers.length === 0) return [];
+  // A tracer reached only as `tracing.tracer` of a project module's binding is the file's tracer too.
+  const held = tracers.length === 0 && sdk.usesSdk ? sdk.moduleHeldTracers : [];
+  if (!sdk.usesSdk || (tracers.length === 0 && held.length === 0)) return [];
   const evaluate = getEvaluateModel(input);
   const isEvaluated = (node: TSESTree.Node) => evaluate.isRunByEvaluate(node) || options.isEvaluated?.(node) === true;
   // A tracer parameter is the file's own only inside its function; elsewhere the file may have none.
-  const hasOwnTracer = tracers.some((tracer) => tracer.kind !== "parameter");
+  const hasOwnTracer = held.length > 0 || tracers.some((tracer) => tracer.kind !== "parameter");
   const uses: ImplicitTracerUse[] = [];
   // A tracer getter from another module is usually async in 1.x (`await getTracer()`): `getTracer().x`
   // would call a method of a promise, so there it is named in the message but never written.
@@ -98,7 +100,7 @@ function compute(input: AnalysisInput, options: ImplicitTracerOptions): Implicit
   const isAsyncGetter = (candidate: TracerInScope) =>
     candidate.tracer.kind === "imported" && candidate.tracer.callable && (is1x ??= honeyhiveMajorOfFile(input) === 1);
   const describe = (node: TSESTree.Node) => {
-    const inScope = withoutAliasedSources(sdk, sdk.tracersInScopeAt(node).filter((candidate) => isLive(candidate.tracer)));
+    const inScope = withoutAliasedSources(sdk, [...sdk.tracersInScopeAt(node).filter((candidate) => isLive(candidate.tracer)), ...sdk.heldTracersInScopeAt(node)]);
     const candidates = inScope.filter((candidate) => !isAsyncGetter(candidate));
     const chosen = candidates.length === 1 && candidates[0]!.safe ? candidates[0] : undefined;
     return { candidates, chosen, gettersToAwait: inScope.filter(isAsyncGetter).map((candidate) => candidate.text) };

@@ -54,6 +54,12 @@ const MEMBER_FLAGS: ReadonlyMap<string, number> = (() => {
   return flags;
 })();
 
+/** `node` is the value of an object literal's `tracer` key (`trace({ tracer }, fn)`, `module.exports = { tracer: … }`). */
+function isTracerKeyValue(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.Property && parent.value === node && staticName(parent.key, parent.computed) === "tracer";
+}
+
 /**
  * Keys of 1.x wrapper options that name the wrapper's event (`eventName`, `eventType`): no other
  * library's options have them, unlike `metadata` and `config`.
@@ -94,7 +100,7 @@ function readUses(variable: Scope.Variable): ImportedBindingUses {
       if (outer?.type === AST_NODE_TYPES.MemberExpression && outer.object === parent) {
         const held = memberName(outer);
         if (held !== undefined && ((MEMBER_FLAGS.get(held) ?? 0) & (HONEYHIVE_ONLY | GENERIC)) !== 0 && !heldFields?.includes(member)) (heldFields ??= []).push(member);
-      }
+      } else if (isTracerKeyValue(parent) && !heldFields?.includes(member)) (heldFields ??= []).push(member); // `{ tracer: tracing.tracer }`
     } else if (parent.type === AST_NODE_TYPES.CallExpression) {
       if (parent.callee !== identifier) continue;
       if (!sdkObject && isWrapperCall(parent)) sdkObject = true;
@@ -104,7 +110,7 @@ function readUses(variable: Scope.Variable): ImportedBindingUses {
       called = true;
       if (member === undefined) continue;
     } else {
-      if (parent.type === AST_NODE_TYPES.Property && parent.value === identifier && staticName(parent.key, parent.computed) === "tracer") {
+      if (isTracerKeyValue(identifier)) {
         shape ??= "tracer";
         honeyhiveOnly = true;
       }

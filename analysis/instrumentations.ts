@@ -104,7 +104,8 @@ const NO_FINDINGS: readonly InstrumentationFinding[] = Object.freeze([]);
 
 function collect(input: AnalysisInput): readonly InstrumentationFinding[] {
   const sdk = getSdkModel(input);
-  if (!sdk.usesSdk || sdk.tracers.length === 0) return [];
+  // A tracer reached only as `tracing.tracer` of a project module's binding counts as the file's (`heldTracersInScopeAt`).
+  if (!sdk.usesSdk || (sdk.tracers.length === 0 && sdk.moduleHeldTracers.length === 0)) return [];
   const finder = new Finder(input, sdk);
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) finder.visitCall(call);
   for (const expression of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) finder.visitNew(expression);
@@ -440,7 +441,7 @@ class Finder {
   }
 
   private add(setup: InstrumentationFinding["setup"], node: TSESTree.Node, label: string, placement: ProviderPlacement | undefined): void {
-    const candidates = this.sdk.tracersInScopeAt(node);
+    const candidates = [...this.sdk.tracersInScopeAt(node), ...this.sdk.heldTracersInScopeAt(node)];
     const later = candidates.length === 0 ? this.tracerInitializedBelow(node) : undefined;
     this.found.push({ kind: later ? "beforeTracer" : "missingProvider", setup, node, label, placement, candidates, ...(later ? { later } : {}) });
   }

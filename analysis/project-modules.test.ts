@@ -1,11 +1,11 @@
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { extractModuleFacts } from "./export-facts.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel } from "./sdk-model.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
-import { absolutePath, importedExport, importOrigin, NODE_FILE_SYSTEM, parseJsonc, parsePackageManifest, ProjectModules, setProjectModules, type ProjectFileSystem } from "./project-modules.js";
+import { absolutePath, importedExport, importOrigin, NODE_FILE_SYSTEM, parseJsonc, parsePackageManifest, ProjectModules, setProjectModules, wholeModuleOf, type ProjectFileSystem } from "./project-modules.js";
 
 /** The codemods' reader of another module's facts, which the inputs they parse carry. */
 const readFacts = parseAnalysisInput("", "app.ts").readModuleFacts!;
@@ -580,5 +580,36 @@ describe("workspace roots and parsed project files (the Lambda functions configu
     expect(reader.parsedFile(join(root, "none.txt"), parse)).toBeUndefined();
     rmSync(join(root, "a.txt"));
     expect(reader.parsedFile(join(root, "a.txt"), parse)).toBeUndefined();
+  });
+});
+
+describe("fix-blind10: TypeScript's export = and the default import of a CommonJS module", () => {
+  const root = project({
+    "src/eq.ts": `import hh = require("honeyhive");\nconst tracer = hh.HoneyHiveTracer.init({ project: "p" });\nexport = tracer;\n`,
+    "src/eq-object.ts": `import hh = require("honeyhive");\nconst tracer = hh.HoneyHiveTracer.init({ project: "p" });\nasync function handler() {}\nexport = { tracer, handler };\n`,
+    "src/dot.cjs": `const hh = require("honeyhive");\nexports.tracer = hh.HoneyHiveTracer.init({ project: "p" });\n`,
+    // An ES module: its default import is its default export, not the object of its names.
+    "src/esm.mjs": `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ project: "p" });\nexport default { version: 1 };\n`,
+  });
+  const factsOf = (file: string) => readFacts(readFileSync(join(root, file), "utf8"), join(root, file));
+  it("reads `export = x` as `module.exports = x`: a value is the module's default, an object literal its names", () => {
+    expect(factsOf("src/eq.ts").exports).toEqual({ default: [{ kind: "tracer" }] });
+    expect(factsOf("src/eq-object.ts").exports.tracer).toEqual([{ kind: "tracer" }]);
+    expect(factsOf("src/eq.ts").commonJs).toBe(true);
+  });
+  it("marks a module CommonJS only when it assigns its exports and has no ESM export", () => {
+    expect(factsOf("src/dot.cjs").commonJs).toBe(true);
+    expect(factsOf("src/esm.mjs").commonJs).toBeUndefined();
+  });
+  it("takes `import x = require()` as a whole require (importOrigin: `default`), and a CommonJS module's default import as held whole", () => {
+    const input = parseAnalysisInput(
+      `import eq = require("./eq");\nimport dot from "./dot.cjs";\nimport esm from "./esm.mjs";\nimport * as ns from "./esm.mjs";\n`,
+      join(root, "src/app.mts"),
+    );
+    const variable = (name: string) => input.scopeManager.scopes.flatMap((scope) => scope.variables).find((candidate) => candidate.name === name)!;
+    expect(importOrigin(input, variable("eq"))).toEqual({ specifier: "./eq", name: "default" });
+    expect(wholeModuleOf(input, variable("dot"))).toBe("./dot.cjs");
+    expect(wholeModuleOf(input, variable("esm"))).toBeUndefined();
+    expect(wholeModuleOf(input, variable("ns"))).toBe("./esm.mjs");
   });
 });

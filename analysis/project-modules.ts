@@ -937,27 +937,37 @@ export function importOrigin(input: AnalysisInput, variable: Scope.Variable): Im
   if (!origin || origin.typeOnly) return undefined;
   const path = exportPath(origin);
   if (path.length === 1) return { specifier: origin.module, name: path[0]! };
-  // `const tracer = require("./tracer")`: the module's `module.exports`, which its facts record as its
+  // `const tracer = require("./tracer")` (TypeScript: `import tracer = require("./tracer")`): the module's `module.exports`, which its facts record as its
   // `default` export (export-facts.ts). A namespace import or an awaited `import()` is the module's
   // namespace, not one export: `wholeModuleOf`.
-  if (path.length === 0 && !origin.interop && def.type === "Variable" && requireSpecifier(unwrapExpression(def.node.init)) !== undefined) {
+  if (path.length === 0 && !origin.interop && isWholeRequire(def)) {
     return { specifier: origin.module, name: "default" };
   }
   return undefined;
 }
 
+/** `const x = require("m")`, or TypeScript's `import x = require("m")` (the same `module.exports`). */
+function isWholeRequire(def: Scope.Definition): boolean {
+  if (def.type === "ImportBinding") return def.node.type === "TSImportEqualsDeclaration";
+  return def.type === "Variable" && requireSpecifier(unwrapExpression(def.node.init)) !== undefined;
+}
+
 /**
  * The project module a variable holds whole, as its namespace: `import * as tracing from "./tracing"`,
- * `const tracing = require("./tracing")`, `const tracing = await import("./tracing")`; its members are
- * the module's named exports (`tracing.tracer` is the export `tracer`). Undefined for a default import,
- * one export, a package, and what is not imported.
+ * `const tracing = require("./tracing")`, `import tracing = require("./tracing")`, `const tracing = await import("./tracing")`; its members are
+ * the module's named exports (`tracing.tracer` is the export `tracer`); the default import of a CommonJS
+ * module (`ModuleFacts.commonJs`). Undefined for the default import of an ES module, one export, a
+ * package, and what is not imported.
  */
 export function wholeModuleOf(input: AnalysisInput, variable: Scope.Variable): string | undefined {
   const def = variable.defs[0];
   if (def?.type !== "ImportBinding" && def?.type !== "Variable") return undefined;
   const origin = getAnalysisContext(input).bindings.originOf(def.name);
-  if (!origin || origin.typeOnly || origin.viaDefaultImport || origin.path.length > 0) return undefined;
-  return isProjectModule(origin.module, input) ? origin.module : undefined;
+  if (!origin || origin.typeOnly || origin.path.length > 0 || !isProjectModule(origin.module, input)) return undefined;
+  // `import tracing from "./tracing.cjs"`: the default import of a CommonJS module is its `module.exports`,
+  // so its members are the module's names; of an ES module, it is one export.
+  if (origin.viaDefaultImport) return importedModule(input, origin.module)?.facts.commonJs ? origin.module : undefined;
+  return origin.module;
 }
 
 /**

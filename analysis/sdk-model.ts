@@ -15,6 +15,7 @@ import { diResolutionOf } from "./di-containers.js";
 import {
   contains,
   dynamicImportSpecifier,
+  importEqualsSpecifier,
   enclosingFunction,
   findProperty,
   hasOnlyPlainProperties,
@@ -31,6 +32,8 @@ import {
   type FunctionNode,
 } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
+import { mayHaveJsdocTypes } from "./jsdoc.js";
+import { isTracerClass, jsdocTypedTracer } from "./jsdoc-tracer.js";
 import { nodesOfType } from "./nodes.js";
 import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
 import { AttachedCache } from "./attached-cache.js";
@@ -194,6 +197,17 @@ export interface SdkModel {
   variableOf(identifier: TSESTree.Identifier): Scope.Variable | undefined;
   /** The tracers whose `referenceText` can be written at `node` and yields an initialized tracer there. */
   tracersInScopeAt(node: TSESTree.Node): readonly TracerInScope[];
+  /**
+   * The tracers this file reaches only as a member of a project module's binding at its top level, not
+   * declared here (`tracing.tracer` of `import * as tracing from "./tracing"`, `const tracing =
+   * require("./tracing")`, an imported holder `import { tracing }` whose `tracer` field holds one), usable
+   * at `node`: the text is the member read (`tracing.tracer`), unwritable when the member is reassigned.
+   * Not in `tracers` (the rules that ask about the file's own tracers do not count them); the rules that
+   * ask "which tracer does this file use" (explicit-tracer, the instrumentation provider) add them.
+   */
+  heldTracersInScopeAt(node: TSESTree.Node): readonly TracerInScope[];
+  /** Every tracer `heldTracersInScopeAt` may offer somewhere in the file. */
+  readonly moduleHeldTracers: readonly TracerDeclaration[];
 }
 
 /** A tracer usable at a given place, and whether writing its reference there is safe without review. */
@@ -235,6 +249,8 @@ const EMPTY_MODEL: SdkModel = Object.freeze({
   isTracedFunction: () => false,
   variableOf: () => undefined,
   tracersInScopeAt: () => [],
+  heldTracersInScopeAt: () => [],
+  moduleHeldTracers: [],
 });
 
 // Which module specifiers are the SDK and which are the project's own live in settings.ts, so the
@@ -308,6 +324,10 @@ function mayUseSdk(input: AnalysisInput): boolean {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement)) {
       return true;
     }
+    // TypeScript's `import tracer = require("./tracer")`.
+    if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.importKind !== "type" && isLocal(importEqualsSpecifier(statement)) && looksLikeTracer(statement)) {
+      return true;
+    }
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         if (isLocal(moduleOfDeclarator(declarator)?.specifier) && looksLikeTracer(declarator)) return true;
@@ -358,7 +378,7 @@ function holdsTracerMember(input: AnalysisInput, variable: Scope.Variable): bool
   const fields = importedBindingUses(input.ast, variable).heldFields;
   if (fields === undefined) return false;
   const whole = wholeModuleOf(input, variable);
-  if (whole !== undefined) return fields.some((name) => exportedTracerShape(input, { specifier: whole, name }) === "tracer");
+  if (whole !== undefined && fields.some((name) => exportedTracerShape(input, { specifier: whole, name }) === "tracer")) return true;
   const origin = variable.defs[0]?.type === "ImportBinding" ? importOrigin(input, variable) : undefined;
   const holder = origin ? importedModule(input, origin.specifier)?.facts.tracerHolders?.[origin.name] : undefined;
   return holder?.of === "instance" && holder.members.some((member) => fields.includes(member));
@@ -565,12 +585,17 @@ class FileSdkModel implements SdkModel {
     return shape === "getter" || shape === "opaqueGetter";
   }
 
-  /** Parameters typed with the SDK's class: `function step(input: string, tracer: HoneyHiveTracer)`. */
+  /**
+   * Parameters typed with the SDK's class: `function step(input: string, tracer: HoneyHiveTracer)`; in
+   * JavaScript by JSDoc too, `@param {import("honeyhive").HoneyHiveTracer} tracer` (analysis/jsdoc-tracer.ts).
+   */
   private addTypedParameters(allVariables: readonly Scope.Variable[]): void {
+    const { input } = this;
+    const jsdoc = mayHaveJsdocTypes(input.ast, input.text, input.filename);
     for (const variable of allVariables) {
       const def = variable.defs[0];
       if (def?.type !== "Parameter" || !(def.name.type === AST_NODE_TYPES.Identifier)) continue;
-      if (!this.isSdkTracerType(def.name.typeAnnotation?.typeAnnotation)) continue;
+      if (!this.isSdkTracerType(def.name.typeAnnotation?.typeAnnotation) && !(jsdoc && jsdocTypedTracer(input, def))) continue;
       this.addVariableTracer(variable, "parameter", def.name, [], false, variable.name);
     }
   }
@@ -1346,12 +1371,8 @@ class FileSdkModel implements SdkModel {
   // Parameters typed with the SDK's class: `function step(input: string, tracer: HoneyHiveTracer)`.
   // The type may come from a type-only import, which is not an SDK binding for values.
   private isSdkTracerType(annotation: TSESTree.TypeNode | undefined): boolean {
-    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
     // `HoneyHiveTracer`, renamed, or `hh.HoneyHiveTracer` through a namespace/default import, or through a barrel.
-    const { settings } = this;
-    const found = this.resolver.originOf(annotation.typeName);
-    const origin = found && !isSdkModule(found.module, settings) ? sdkOriginThroughBarrel(this.input, found) : found;
-    return origin !== undefined && isSdkModule(origin.module, settings) && originName(origin) === "HoneyHiveTracer";
+    return annotation?.type === AST_NODE_TYPES.TSTypeReference && isTracerClass(this.input, annotation.typeName);
   }
 
   private examineRecording(variable: Scope.Variable, scratch: Scope.Variable[]): boolean {
@@ -1561,6 +1582,41 @@ class FileSdkModel implements SdkModel {
       result.push({ tracer, text: tracer.referenceText, safe: declaredBefore && !isAssignedLater(tracer) });
     }
     return result;
+  }
+
+  heldTracersInScopeAt(node: TSESTree.Node): TracerInScope[] {
+    const held = (this.heldPairs ??= this.findHeldTracers());
+    const result: TracerInScope[] = [];
+    const runsAtLoad = !enclosingFunction(node) && !insideClassMemberBody(node);
+    for (const { holder, tracer } of held) {
+      if (tracer.referenceText === undefined || findVariable(this.input.scopeManager, node, holder.name) !== holder) continue;
+      // Imports run first; a `require()` declarator only once its statement has run.
+      const declaration = holder.defs[0]!.node;
+      const loaded = holder.defs[0]!.type === "ImportBinding" || declaration.range[1] <= node.range[0] || !runsAtLoad;
+      if (loaded && !result.some((candidate) => candidate.tracer === tracer)) result.push({ tracer, text: tracer.referenceText, safe: true });
+    }
+    return result;
+  }
+
+  get moduleHeldTracers(): readonly TracerDeclaration[] {
+    return (this.heldPairs ??= this.findHeldTracers()).map((pair) => pair.tracer);
+  }
+
+  /** `heldTracersInScopeAt`'s pairs, found once: each member read off a top-level project-module binding that holds a tracer. */
+  private heldPairs: readonly { readonly holder: Scope.Variable; readonly tracer: TracerDeclaration }[] | undefined;
+
+  private findHeldTracers(): { holder: Scope.Variable; tracer: TracerDeclaration }[] {
+    const found: { holder: Scope.Variable; tracer: TracerDeclaration }[] = [];
+    for (const [variable, binding] of this.bindings) {
+      if (binding.kind !== "local" || this.tracerByVariable.has(variable) || !isModuleScope(variable.scope)) continue;
+      for (const reference of variable.references) {
+        const member = reference.identifier.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || member.computed) continue;
+        const tracer = this.tracerOfInternal(member);
+        if (tracer && !this.tracers.includes(tracer) && !found.some((pair) => pair.tracer === tracer)) found.push({ holder: variable, tracer });
+      }
+    }
+    return found;
   }
 }
 

@@ -1060,11 +1060,9 @@ const EXPECTATIONS: readonly Expectation[] = [
 // (the transforms share the rules' detection), one wrong expectation of mine fixed (1.x evaluate's keys are
 // `hh_api_key`/`hh_project`, not camelCase). Two more projects (1.x getters of a required module object and of a
 // namespace import, which migrating-from-1x.md promises) were right. The two module-object entries were fixed by
-// lead-modobj (a whole-module binding's member read as the module's export).
-const KNOWN: readonly { readonly match: string; readonly reason: string }[] = [
-  { match: "import tracer = require of an export = module", reason: "`export =` and the import-equals binding of a project module are not read (rules/blind-cases-10 KNOWN)" },
-  { match: "export = { handler }: the handler gets the flush", reason: "`export = { handler }` is not a Lambda entry (rules/blind-cases-10 KNOWN)" },
-];
+// lead-modobj (a whole-module binding's member read as the module's export), the two `export =` ones by fix-blind10
+// (`export =` read as `module.exports =`, `import x = require()` of a project module followed). None left.
+const KNOWN: readonly { readonly match: string; readonly reason: string }[] = [];
 
 describe("blind 10: migrate across import styles and module systems", () => {
   it("migrates every project with its sets without a failure, to parsable output a second run leaves alone", () => {

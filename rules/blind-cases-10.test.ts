@@ -37,24 +37,14 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 const KNOWN: readonly Known[] = [
   // A project module read as an object: its exported tracer reached as a member of the module binding. Fixed for
   // six rules by lead-modobj (sdk-model.ts `moduleExportTracer`, the gate's `holdsTracerMember`, project-modules.ts
-  // `wholeModuleOf`). Left: require-explicit-tracer and tracer-provider-for-instrumentors need such a held tracer
-  // among the file's tracers (sdk-model.ts `this.tracers` holds declarations only), and the ESM default import of a
-  // .cjs module needs the default import read as `module.exports` (bindings mark it `viaDefaultImport`).
-  { rule: FLUSH_RULE, kind: "miss", match: "ESM default import of a CommonJS exports.tracer module", reason: "as above: the default import of a CommonJS module is its `module.exports` object, whose `tracer` member is the exported tracer" },
-  { rule: EXPLICIT_RULE, kind: "miss", match: "module object: trace(fn) in a file whose tracer is tracing.tracer", reason: "the module-object gap in require-explicit-tracer: `tracing.tracer` of a whole-module require gives the file no tracer" },
-  { rule: PROVIDER_RULE, kind: "miss", match: "module object: registerInstrumentations without a provider", reason: "the module-object gap in tracer-provider-for-instrumentors: the file's only tracer is `tracing.tracer`" },
-  // TypeScript's CommonJS forms: analysis/export-facts.ts ~362 (no `TSExportAssignment` case: `export = x` is not
-  // recorded as `module.exports = x` is, ~445), sdk-model.ts ~306 (`mayUseSdk` skips `import x = require("./m")`),
-  // handlers.ts ~1373 `collectNamedExports` / ~1425 `defaultExportValues` and entry-gate.ts ~186 (no `export =`).
-  { rule: FLUSH_RULE, kind: "miss", match: "of an export = tracer module", reason: "`import tracer = require(\"./tracer\")` of a module whose `export = tracer` holds HoneyHiveTracer.init(): `export =` is not read as the module's export (and the import-equals binding of a project module not followed)" },
-  { rule: FLUSH_RULE, kind: "miss", match: "export = { handler }", reason: "`export = { handler }` (TypeScript's module.exports = { handler }) is not a Lambda entry; `module.exports = { handler }` is (docs' table)" },
+  // `wholeModuleOf`); for require-explicit-tracer and tracer-provider-for-instrumentors (sdk-model.ts
+  // `heldTracersInScopeAt`), the ESM default import of a CommonJS module (export-facts.ts `commonJs`) and
+  // TypeScript's `export =` / `import x = require()` by fix-blind10, which also reads JSDoc-typed tracer parameters.
   // Helpers bound by a top-level require / await import: cleanup-core is extending the session-helper and
   // imported-init findings to these bindings (not duplicated here).
   { rule: SESSION_START_RULE, kind: "miss", match: "session helper bound by a top-level await import", reason: "`const { openSession } = await import(\"./session\")` at the top level is not followed (import and require are): cleanup-core's change" },
   { rule: INIT_RULE, kind: "miss", match: "bound by a top-level require (const { main } = require", reason: "collectImportedInits takes import bindings only (documented limit, no-tracer-init-in-handler.md); cleanup-core's change" },
   { rule: INIT_RULE, kind: "miss", match: "bound by a top-level await import in a .mts Lambda", reason: "as above, for a top-level `await import()` binding; cleanup-core's change" },
-  // JSDoc: sdk-model.ts ~553 `addTypedParameters` reads TypeScript annotations only (analysis/jsdoc.ts exists).
-  { rule: EXPLICIT_RULE, kind: "miss", match: "JSDoc-typed tracer parameter", reason: "a parameter typed by JSDoc (`@param {import(\"honeyhive\").HoneyHiveTracer} tracer`) is not read as a HoneyHive tracer; the doc promises a parameter typed `HoneyHiveTracer` (TS annotation); design question whether JSDoc types count" },
 ];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);

@@ -704,3 +704,65 @@ describe("Deno npm: specifiers", () => {
     expect(linter.verifyAndFix(code, config, { filename: "main.ts" }).output).toContain("trace({ tracer }, async (x: number) => x)");
   });
 });
+
+// fix-blind10: the file's tracer is a member of a project module it holds whole or imports as a holder.
+const HELD_PROJECT = useTempProjects("explicit-held-tracer", "all")({
+  "package.json": `{ "name": "app", "private": true }\n`,
+  "src/tracing.js": `const hh = require("honeyhive");\n\nexports.tracer = hh.HoneyHiveTracer.init({ project: "p" });\n`,
+  "src/named.ts": `import { HoneyHiveTracer } from "honeyhive";\n\nexport const tracer = HoneyHiveTracer.init({ project: "p" });\n`,
+  "src/otel.js": `const { trace } = require("@opentelemetry/api");\n\nexports.tracer = trace.getTracer("app");\n`,
+});
+const heldTraceIn = (binding: string) =>
+  `import { trace } from "honeyhive";\n${binding}\n\nexport const summarize = trace(async (text: string) => text.slice(0, 80));\nexport const flush = () => tracing.tracer.forceFlush();\n`;
+ruleTester.run(`${RULE_NAME} (a tracer held by a project module)`, testedRule, {
+  valid: [
+    // The module's `tracer` is OpenTelemetry's: the file has no HoneyHive tracer of its own.
+    { code: heldTraceIn(`const tracing = require("./otel");`), filename: join(HELD_PROJECT, "src/summarize.ts") },
+    // A member the file reassigns may hold anything: not taken for the module's tracer.
+    { code: `${heldTraceIn(`const tracing = require("./tracing");`)}export function swap(other: never) {\n  tracing.tracer = other;\n}\n`, filename: join(HELD_PROJECT, "src/summarize.ts") },
+    // Bound already.
+    { code: heldTraceIn(`import * as tracing from "./named";`).replace("trace(async", "trace({ tracer: tracing.tracer }, async"), filename: join(HELD_PROJECT, "src/summarize.ts") },
+  ],
+  invalid: [
+    {
+      code: heldTraceIn(`const tracing = require("./tracing");`),
+      filename: join(HELD_PROJECT, "src/summarize.ts"),
+      output: heldTraceIn(`const tracing = require("./tracing");`).replace("trace(async", "trace({ tracer: tracing.tracer }, async"),
+      errors: [{ messageId: "implicitTrace", data: { tracers: "`tracing.tracer`" } }],
+    },
+    {
+      code: heldTraceIn(`import * as tracing from "./named";`),
+      filename: join(HELD_PROJECT, "src/summarize.ts"),
+      output: heldTraceIn(`import * as tracing from "./named";`).replace("trace(async", "trace({ tracer: tracing.tracer }, async"),
+      errors: [{ messageId: "implicitTrace", data: { tracers: "`tracing.tracer`" } }],
+    },
+  ],
+});
+
+// fix-blind10: JavaScript parameters typed as the tracer by JSDoc count as TypeScript-annotated ones do.
+const JSDOC_STEP = (tag: string, head = `const { enrichSpan } = require("honeyhive");\n`) =>
+  `${head}\n/** ${tag} */\nfunction makeStep(tracer) {\n  return tracer.trace({ eventType: "tool" }, async (text) => {\n    enrichSpan({ metadata: { length: text.length } });\n    return text;\n  });\n}\nmodule.exports = { makeStep };\n`;
+const JSDOC_FIXED = (tag: string, head?: string) => JSDOC_STEP(tag, head).replace("    enrichSpan({", "    tracer.enrichSpan({").replace(`const { enrichSpan } = require("honeyhive");\n\n`, "");
+ruleTester.run(`${RULE_NAME} (JSDoc-typed tracer parameters)`, testedRule, {
+  valid: [
+    // Another library's tracer type, a local class of the same name, a JSDoc type in a TypeScript file (not read).
+    { code: JSDOC_STEP(`@param {import("dd-trace").Tracer} tracer`), filename: "src/step.js" },
+    { code: JSDOC_STEP(`@param {HoneyHiveTracer} tracer`, `const { enrichSpan } = require("honeyhive");\nclass HoneyHiveTracer {}\n`), filename: "src/step.js" },
+    { code: JSDOC_STEP(`@param {import("honeyhive").HoneyHiveTracer} tracer`), filename: "src/step.ts" },
+  ],
+  invalid: [
+    {
+      code: JSDOC_STEP(`@param {import("honeyhive").HoneyHiveTracer} tracer`),
+      filename: "src/step.js",
+      output: JSDOC_FIXED(`@param {import("honeyhive").HoneyHiveTracer} tracer`),
+      errors: [{ messageId: "implicitEnrichment", data: { tracers: "`tracer`", name: "enrichSpan" } }],
+    },
+    {
+      // `HoneyHiveTracer` bound by the file's require of the SDK.
+      code: JSDOC_STEP(`@param {HoneyHiveTracer} tracer`, `const { enrichSpan, HoneyHiveTracer } = require("honeyhive");\n`),
+      filename: "src/step.js",
+      output: JSDOC_STEP(`@param {HoneyHiveTracer} tracer`, `const { HoneyHiveTracer } = require("honeyhive");\n`).replace("    enrichSpan({", "    tracer.enrichSpan({"),
+      errors: [{ messageId: "implicitEnrichment" }],
+    },
+  ],
+});

@@ -1333,3 +1333,44 @@ describe("gaps-rules-6b: the global provider's flush beside a HoneyHive tracer",
     `${API}import { HoneyHiveTracer } from "honeyhive";\nconst tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });\nexport const handler = async (event) => {\n  await tracer.startSession();\n  await trace.getTracerProvider().getDelegate().forceFlush();\n  return { statusCode: 200 };\n};`,
   ])("quiet: %s", (code) => expect(reports(code)).toBe(0));
 });
+
+describe("fix-blind10: TypeScript's export = and import x = require()", () => {
+  const HH_PACKAGE = JSON.stringify({ name: "app", private: true, dependencies: { honeyhive: "^2.0.0" } });
+  const TRACER_MODULE = `import hh = require("honeyhive");\n\nconst tracer = hh.HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "p" });\nexport = tracer;\n`;
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const handlerUsing = (flush: string): Case => ({
+    name: flush,
+    code: `import tracer = require("./tracer");\n\nexport const handler = async (event: { id: string }) => {\n  tracer.enrichSession({ metadata: { id: event.id } });\n${flush}  return { ok: true };\n};\n`,
+    filename: "src/handler.ts",
+    files: { "package.json": HH_PACKAGE, "src/tracer.ts": TRACER_MODULE },
+  });
+  it("reads `export = tracer` as the module's module.exports, and `import tracer = require()` of it as that tracer", () => {
+    expect(reports(handlerUsing(""))).toBe(1);
+    expect(reports(handlerUsing("  await tracer.forceFlush();\n"))).toBe(0);
+  });
+  it("is quiet when the module's `export =` holds another library's tracer", () => {
+    const other = handlerUsing("");
+    expect(reports({ ...other, code: other.code.replace("tracer.enrichSession({ metadata: { id: event.id } })", "tracer.trace(\"work\", () => event.id)"), files: { ...other.files, "src/tracer.ts": `import ddTrace = require("dd-trace");\n\nconst tracer = ddTrace.init();\nexport = tracer;\n` } })).toBe(0);
+  });
+  const exportAssigned = (exported: string): Case => ({
+    name: exported,
+    code: `import { HoneyHiveTracer } from "honeyhive";\n\nconst tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "p" });\n\nasync function handler(event: { id: string }) {\n  tracer.enrichSession({ metadata: { id: event.id } });\n  return { ok: true };\n}\n\nexport = ${exported};\n`,
+    filename: "src/handler.ts",
+    files: { "package.json": HH_PACKAGE },
+  });
+  it("reads the ESM default import of a CommonJS module as its module.exports (not the default import of an ES module)", () => {
+    const defaultImportOf = (module: string, files: Record<string, string>): Case => ({
+      name: module,
+      code: `import tracing from "${module}";\n\nexport const handler = async (event) => {\n  tracing.tracer.enrichSession({ metadata: { id: event.id } });\n  return { ok: true };\n};\n`,
+      filename: "src/handler.mjs",
+      files: { "package.json": HH_PACKAGE, ...files },
+    });
+    expect(reports(defaultImportOf("./tracing.cjs", { "src/tracing.cjs": `const hh = require("honeyhive");\n\nexports.tracer = hh.HoneyHiveTracer.init({ project: "p" });\n` }))).toBe(1);
+    const esm = `import { HoneyHiveTracer } from "honeyhive";\n\nexport const tracer = HoneyHiveTracer.init({ project: "p" });\nexport default { version: 1 };\n`;
+    expect(reports(defaultImportOf("./tracing.mjs", { "src/tracing.mjs": esm }))).toBe(0);
+  });
+  it("takes `export = { handler }` as a Lambda entry, as `module.exports = { handler }` is; another name is none", () => {
+    expect(reports(exportAssigned("{ handler }"))).toBe(1);
+    expect(reports(exportAssigned("{ format: handler }"))).toBe(0);
+  });
+});

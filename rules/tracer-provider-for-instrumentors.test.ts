@@ -273,3 +273,29 @@ ruleTester.run(RULE_NAME, testedRule, {
 
 describeFixtureTruth(RULE_NAME, rule);
 describeNeverThrows(RULE_NAME, rule);
+
+// fix-blind10: the file's only tracer is a member of a project module it holds whole (`tracing.tracer`).
+const HELD_PROJECT = useTempProjects("provider-held-tracer", "all")({
+  "package.json": `{ "name": "app", "private": true, "type": "commonjs" }\n`,
+  "src/tracing.js": `const hh = require("honeyhive");\n\nexports.tracer = hh.HoneyHiveTracer.init({ project: "p" });\n`,
+  "src/otel.js": `const { trace } = require("@opentelemetry/api");\n\nexports.tracer = trace.getTracer("app");\n`,
+});
+const REGISTER_CJS = `const { registerInstrumentations } = require("@opentelemetry/instrumentation");\nconst { HttpInstrumentation } = require("@opentelemetry/instrumentation-http");\n`;
+const heldIn = (module: string, exported = "tracing.tracer") =>
+  `${REGISTER_CJS}const tracing = require("${module}");\n\nregisterInstrumentations({ instrumentations: [new HttpInstrumentation()] });\nmodule.exports = { tracer: ${exported} };\n`;
+ruleTester.run(`${RULE_NAME} (a tracer held by a required module)`, testedRule, {
+  valid: [
+    // The module's `tracer` is OpenTelemetry's, not HoneyHive's: no HoneyHive tracer in the file.
+    { code: heldIn("./otel"), filename: join(HELD_PROJECT, "src/instrument.js") },
+    // Given the held tracer's provider.
+    { code: heldIn("./tracing").replace("new HttpInstrumentation()] }", "new HttpInstrumentation()], tracerProvider: tracing.tracer.provider }"), filename: join(HELD_PROJECT, "src/instrument.js") },
+  ],
+  invalid: [
+    {
+      code: heldIn("./tracing"),
+      filename: join(HELD_PROJECT, "src/instrument.js"),
+      output: heldIn("./tracing").replace("new HttpInstrumentation()] }", "new HttpInstrumentation()], tracerProvider: tracing.tracer.provider }"),
+      errors: [{ messageId: "missingProvider", data: { label: "registerInstrumentations()", providers: "`tracing.tracer.provider`" } }],
+    },
+  ],
+});

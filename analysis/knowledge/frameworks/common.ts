@@ -56,8 +56,8 @@ export const EXPRESS_RESPONSE = {
 } as const satisfies ResponseCallEnd;
 
 /**
- * The value of a top-level `module.exports = <value>` statement, when `module` is the global (a file
- * that declares its own `module` is not assigning CommonJS's exports).
+ * The value of a top-level `module.exports = <value>` (or TypeScript's `export = <value>`) statement,
+ * when `module` is the global (a file that declares its own `module` is not assigning CommonJS's exports).
  */
 export function moduleExportsValue(statement: TSESTree.ProgramStatement, scope: GlobalScope): TSESTree.Expression | undefined {
   const exported = commonJsExport(statement, scope);
@@ -70,9 +70,11 @@ interface GlobalScope {
 
 /**
  * A top-level CommonJS export statement: `module.exports = v` (`default`), `module.exports.x = v` and
- * `exports.x = v` (`x`), when `module` / `exports` is the global.
+ * `exports.x = v` (`x`), when `module` / `exports` is the global; TypeScript's `export = v`, which
+ * compiles to `module.exports = v` (`default`).
  */
 export function commonJsExport(statement: TSESTree.ProgramStatement, scope: GlobalScope): { readonly name: string; readonly value: TSESTree.Expression } | undefined {
+  if (statement.type === "TSExportAssignment") return { name: "default", value: statement.expression };
   if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression" || statement.expression.operator !== "=") return undefined;
   const { left, right } = statement.expression;
   if (left.type !== "MemberExpression") return undefined;
