@@ -1085,7 +1085,8 @@ class SessionIdFlow {
 
   /**
    * The route acts on its chains' errors: a function of its middleware (the handler included) written in
-   * this file calls one of `rule.results` (`validationResult(req)`, whose errors it is expected to answer),
+   * this file calls one of `rule.results` (`validationResult(req)`) and lets its result decide (`decides`:
+   * `if (!result.isEmpty()) return …`, `validationResult(req).throw()`; the call alone rejects nothing),
    * or a middleware comes from another module of the project (`validate` of "./middleware", or a call of
    * it: not read, given the benefit of the doubt, as a route that holds a chain most often rejects on its
    * errors there; a package's middleware, `cors()`, is no such check).
@@ -1094,7 +1095,7 @@ class SessionIdFlow {
     const bindings = getAnalysisContext(this.input).bindings;
     const isResultReader = (call: TSESTree.CallExpression): boolean => {
       const origin = bindings.originOf(unwrap(call.callee)!);
-      return origin !== undefined && (rule.results ?? []).some((spec) => originMatches(origin, spec));
+      return origin !== undefined && (rule.results ?? []).some((spec) => originMatches(origin, spec)) && decides(call, rule.resultThrows, (identifier) => this.sdk.variableOf(identifier));
     };
     return middleware.some((argument) => {
       const value = unwrap(argument ?? undefined);

@@ -1,7 +1,8 @@
 // gaps-rules-8: precision of require-valid-session-id's checks (issue 16). A call named like a validator
 // given the whole request (`validateBody(req)`) is no check of the id in it unless the file shows that it
 // checks that key: a function of the file with a check of the key inside, or a schema of a schema library
-// (analysis/knowledge/schema-checks.ts) the file writes with a UUID rule on the key.
+// (analysis/knowledge/schema-checks.ts) the file writes with a UUID rule on the key. express-validator's
+// `validationResult(req)` counts only where its result decides (`if (!result.isEmpty())`, `.throw()`).
 // docs/rules/require-valid-session-id.md says what counts as a check.
 import { describe, expect, it } from "vitest";
 import rule, { RULE_NAME } from "./require-valid-session-id.js";
@@ -54,5 +55,23 @@ describeCases(
     c("yup validate", `import * as yup from "yup";\nconst Body = yup.object({ sessionId: yup.string().uuid().required() });\n${route("await Body.validate(req.body);")}`),
     c("Joi.attempt(value, schema)", `import Joi from "joi";\nconst schema = Joi.object({ sessionId: Joi.string().guid() });\n${route("Joi.attempt(req.body, schema);")}`),
     c("Joi validate with its error read", `import Joi from "joi";\nconst schema = Joi.object({ sessionId: Joi.string().uuid() });\n${route("const { error } = schema.validate(req.body);\n  if (error) return void res.status(400).end();")}`),
+  ],
+);
+
+const CHAINED = `import { header, validationResult } from "express-validator";\n`;
+const chainRoute = (check: string): string => `app.post("/chat", header("x-session-id").isUUID(), (req, res) => {\n  ${check}\n  tracer.createSession({ sessionId: ${HEADER} });\n  res.end();\n});\n`;
+
+describeCases(
+  "gaps-rules-8: validationResult(req) counts where its result decides",
+  [
+    c("the call alone", `${CHAINED}${chainRoute("validationResult(req);")}`),
+    c("the errors logged, not answered", `${CHAINED}${chainRoute("const errors = validationResult(req);\n  console.log(errors.array());")}`),
+    c("the errors sent back after the session starts", `${CHAINED}app.post("/chat", header("x-session-id").isUUID(), (req, res) => {\n  tracer.createSession({ sessionId: ${HEADER} });\n  res.json(validationResult(req).array());\n});\n`),
+  ],
+  [
+    c("if (!validationResult(req).isEmpty()) return", `${CHAINED}${chainRoute("if (!validationResult(req).isEmpty()) return void res.status(400).end();")}`),
+    c("validationResult(req).throw()", `${CHAINED}${chainRoute("validationResult(req).throw();")}`),
+    c("a stored result tested", `${CHAINED}${chainRoute("const result = validationResult(req);\n  if (!result.isEmpty()) return void res.status(422).json(result.array());")}`),
+    c("formatWith(…).isEmpty() tested", `${CHAINED}${chainRoute("if (!validationResult(req).formatWith((e) => e.msg).isEmpty()) return void res.status(400).end();")}`),
   ],
 );
