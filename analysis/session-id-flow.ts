@@ -297,6 +297,28 @@ export function isInputDecoratorFactory(input: AnalysisInput, made: TSESTree.Nod
   return new SessionIdFlow(input, getSdkModel(input)).factoryReturnsUncheckedInput(made);
 }
 
+/**
+ * For export-facts: a function of a module (a middleware, or a factory of one) calls a reader of a request's
+ * validation errors (`validatedReaders.results`: `validationResult(req)`) and lets its result decide.
+ */
+export function rejectsValidationErrorsIn(input: AnalysisInput, fn: FunctionNode): boolean {
+  // Every exported function of every module read asks: the readers' names in the text first.
+  const readers = validationResultReaders();
+  if (!readers.names.some((name) => input.text.includes(name))) return false;
+  return new SessionIdFlow(input, getSdkModel(input)).readsDecidingResult(fn, readers.results, readers.throws);
+}
+
+let resultReaders: { readonly results: readonly ValueSpecifier[]; readonly names: readonly string[]; readonly throws: readonly string[] } | undefined;
+/** Every descriptor's readers of a request's validation errors (and their names), with the methods that throw on them. */
+function validationResultReaders(): NonNullable<typeof resultReaders> {
+  if (!resultReaders) {
+    const rules = FRAMEWORKS.flatMap((framework) => (framework.requestInputs?.validatedReaders ? [framework.requestInputs.validatedReaders] : []));
+    const results = rules.flatMap((rule) => rule.results ?? []);
+    resultReaders = { results, names: results.flatMap((spec) => (typeof spec.name === "string" ? [spec.name] : spec.name)), throws: rules.flatMap((rule) => rule.resultThrows ?? []) };
+  }
+  return resultReaders;
+}
+
 let factoryNames: readonly string[] | undefined;
 /** The names of the descriptors' parameter decorator factories (`createParamDecorator`). */
 function decoratorFactoryNames(): readonly string[] {
@@ -1087,24 +1109,32 @@ class SessionIdFlow {
    * The route acts on its chains' errors: a function of its middleware (the handler included) written in
    * this file calls one of `rule.results` (`validationResult(req)`) and lets its result decide (`decides`:
    * `if (!result.isEmpty()) return …`, `validationResult(req).throw()`; the call alone rejects nothing),
-   * or a middleware comes from another module of the project (`validate` of "./middleware", or a call of
-   * it: not read, given the benefit of the doubt, as a route that holds a chain most often rejects on its
-   * errors there; a package's middleware, `cors()`, is no such check).
+   * or a middleware of another module of the project (`validate` of "./middleware", or a call of it) does
+   * so, read through that module's facts (`rejectsValidationErrors`; an `auth` middleware, a module that
+   * cannot be read, or a package's middleware, `cors()`, is no such check).
    */
   private rejectsOnErrors(middleware: readonly (TSESTree.Node | null | undefined)[], rule: NonNullable<RequestInputs["validatedReaders"]>): boolean {
     const bindings = getAnalysisContext(this.input).bindings;
-    const isResultReader = (call: TSESTree.CallExpression): boolean => {
-      const origin = bindings.originOf(unwrap(call.callee)!);
-      return origin !== undefined && (rule.results ?? []).some((spec) => originMatches(origin, spec)) && decides(call, rule.resultThrows, (identifier) => this.sdk.variableOf(identifier));
-    };
     return middleware.some((argument) => {
       const value = unwrap(argument ?? undefined);
       const named = value?.type === AST_NODE_TYPES.CallExpression ? unwrap(value.callee) : value;
-      const def = named?.type === AST_NODE_TYPES.Identifier ? this.sdk.variableOf(named)?.defs[0] : undefined;
+      const variable = named?.type === AST_NODE_TYPES.Identifier ? this.sdk.variableOf(named) : undefined;
+      const def = variable?.defs[0];
       const imported = def?.type === "ImportBinding" || def?.type === "Variable" ? bindings.originOf(named!) : undefined;
-      if (imported) return isProjectModule(imported.module, this.input);
+      // Another module of the project: read through its facts (one module deep), a package's middleware is no such check.
+      if (imported) return isProjectModule(imported.module, this.input) && importedFact(this.input, variable!, "rejectsValidationErrors") !== undefined;
       const fn = value && isFunctionNode(value) ? value : def?.type === "FunctionName" ? def.node : undefined;
-      return fn !== undefined && nodesOfTypesWithin(this.input.ast, CALL_TYPES, fn).some(isResultReader);
+      return fn !== undefined && this.readsDecidingResult(fn, rule.results ?? [], rule.resultThrows);
+    });
+  }
+
+  /** `fn` calls one of `results` (`validationResult(req)`) and lets its result decide (`decides`). */
+  readsDecidingResult(fn: TSESTree.Node, results: readonly ValueSpecifier[], throwing: readonly string[] | undefined): boolean {
+    const bindings = getAnalysisContext(this.input).bindings;
+    return nodesOfTypesWithin(this.input.ast, CALL_TYPES, fn).some((call) => {
+      const origin = bindings.originOf(unwrap(call.callee)!);
+      // The bindings' scope lookup: a module read for its facts that does not use the SDK has an empty SDK model.
+      return origin !== undefined && results.some((spec) => originMatches(origin, spec)) && decides(call, throwing, (identifier) => bindings.variableOf(identifier) ?? undefined);
     });
   }
 
