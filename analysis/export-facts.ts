@@ -18,7 +18,7 @@ import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
 import { activationOf, uncachedCreationIn } from "./tracer-init.js";
 import { pipelineFactsOf } from "./instrumentations.js";
-import { isInputDecoratorFactory } from "./session-id-flow.js";
+import { isInputDecoratorFactory, rejectsValidationErrorsIn } from "./session-id-flow.js";
 import type { AnalysisInput } from "./input.js";
 import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { SESSION_STARTING_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
@@ -84,7 +84,13 @@ export type ExportFact =
    * (NestJS's `export const SessionId = createParamDecorator((data, ctx) => ctx.switchToHttp().getRequest().headers["x-session-id"])`):
    * a parameter decorated with it holds that input (analysis/session-id-flow.ts `isInputDecoratorFactory`).
    */
-  | { readonly kind: "inputDecorator" };
+  | { readonly kind: "inputDecorator" }
+  /**
+   * A middleware (or a factory of one, `validated({ status: 422 })`) that reads a request's validation errors
+   * and lets them decide (`if (!validationResult(req).isEmpty()) return res.status(400)…`): a route that holds
+   * a chain and this middleware acts on the chain's errors (analysis/session-id-flow.ts `rejectsValidationErrorsIn`).
+   */
+  | { readonly kind: "rejectsValidationErrors" };
 
 export type ExportFactKind = ExportFact["kind"];
 
@@ -543,6 +549,7 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
   }
   const value = module.all ? valueOfTarget(target) : undefined;
   if (value && !tracer && isInputDecoratorFactory(input, unwrapExpression(value) ?? value)) facts.push({ kind: "inputDecorator" });
+  if (fn && !tracer && module.all && rejectsValidationErrorsIn(input, fn)) facts.push({ kind: "rejectsValidationErrors" });
   const use = value ? sdk.traceUseOf(value) : undefined;
   const bound = use?.boundTracer;
   if (bound && bound.kind !== "parameter" && bound.moduleLevel) facts.push({ kind: "boundFunction", tracer: (bound.getter ?? bound).name });

@@ -135,12 +135,13 @@ const MAX_SOURCE_BYTES = 2_000_000;
  * A module can hold a fact only if its text names what the facts are about: the SDK, OpenTelemetry, a
  * session start, a flush, a traced function (or, `mayActivatePipeline`, a package that activates an
  * OpenTelemetry pipeline with the name it is activated by; a parameter decorator a framework factory makes,
- * `createParamDecorator`: session-id-flow.ts reads what it returns). Any other module is read but never parsed,
+ * `createParamDecorator`: session-id-flow.ts reads what it returns; a reader of validation errors, express-validator's
+ * `validationResult`: a middleware that rejects on them, `rejectsValidationErrors`). Any other module is read but never parsed,
  * so a project whose files import each other (most projects) pays a read, not a second parse, per
  * imported module.
  * A barrel that names none of them is parsed when a module it re-exports from does (one hop).
  */
-const MAY_HOLD_FACTS = /honeyhive|HoneyHive|@opentelemetry|sessionStart|startSession|forceFlush|flushAsync|\.flush\s*\(|\bshutdown\s*\(|\btrace(?:Function|Model|Tool|Chain)?\s*\(|createParamDecorator/;
+const MAY_HOLD_FACTS = /honeyhive|HoneyHive|@opentelemetry|sessionStart|startSession|forceFlush|flushAsync|\.flush\s*\(|\bshutdown\s*\(|\btrace(?:Function|Model|Tool|Chain)?\s*\(|createParamDecorator|validationResult/;
 
 /**
  * CommonJS handing on a whole module: `module.exports = require("./m")`, `module.exports = { ...require("./m"), … }`,

@@ -26,6 +26,7 @@ import { getAnalysisContext } from "./context.js";
 import { getHandlerModel, originMatches, type Handler, type HandlerModel, type RequestHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, PLATFORMS, frameworkById } from "./knowledge/index.js";
+import { SCHEMA_LIBRARIES, SCHEMA_UUID_MENTION, type SchemaLibrary } from "./knowledge/schema-checks.js";
 import { TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
 import type { ParameterDecorators, RequestInputs, RequestInputsByEvent, ValueSpecifier } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
@@ -294,6 +295,28 @@ export function isInputDecoratorFactory(input: AnalysisInput, made: TSESTree.Nod
   // Every export of every module read asks: the factory's name in the text first.
   if (!decoratorFactoryNames().some((name) => input.text.includes(name))) return false;
   return new SessionIdFlow(input, getSdkModel(input)).factoryReturnsUncheckedInput(made);
+}
+
+/**
+ * For export-facts: a function of a module (a middleware, or a factory of one) calls a reader of a request's
+ * validation errors (`validatedReaders.results`: `validationResult(req)`) and lets its result decide.
+ */
+export function rejectsValidationErrorsIn(input: AnalysisInput, fn: FunctionNode): boolean {
+  // Every exported function of every module read asks: the readers' names in the text first.
+  const readers = validationResultReaders();
+  if (!readers.names.some((name) => input.text.includes(name))) return false;
+  return new SessionIdFlow(input, getSdkModel(input)).readsDecidingResult(fn, readers.results, readers.throws);
+}
+
+let resultReaders: { readonly results: readonly ValueSpecifier[]; readonly names: readonly string[]; readonly throws: readonly string[] } | undefined;
+/** Every descriptor's readers of a request's validation errors (and their names), with the methods that throw on them. */
+function validationResultReaders(): NonNullable<typeof resultReaders> {
+  if (!resultReaders) {
+    const rules = FRAMEWORKS.flatMap((framework) => (framework.requestInputs?.validatedReaders ? [framework.requestInputs.validatedReaders] : []));
+    const results = rules.flatMap((rule) => rule.results ?? []);
+    resultReaders = { results, names: results.flatMap((spec) => (typeof spec.name === "string" ? [spec.name] : spec.name)), throws: rules.flatMap((rule) => rule.resultThrows ?? []) };
+  }
+  return resultReaders;
 }
 
 let factoryNames: readonly string[] | undefined;
@@ -1084,25 +1107,34 @@ class SessionIdFlow {
 
   /**
    * The route acts on its chains' errors: a function of its middleware (the handler included) written in
-   * this file calls one of `rule.results` (`validationResult(req)`, whose errors it is expected to answer),
-   * or a middleware comes from another module of the project (`validate` of "./middleware", or a call of
-   * it: not read, given the benefit of the doubt, as a route that holds a chain most often rejects on its
-   * errors there; a package's middleware, `cors()`, is no such check).
+   * this file calls one of `rule.results` (`validationResult(req)`) and lets its result decide (`decides`:
+   * `if (!result.isEmpty()) return …`, `validationResult(req).throw()`; the call alone rejects nothing),
+   * or a middleware of another module of the project (`validate` of "./middleware", or a call of it) does
+   * so, read through that module's facts (`rejectsValidationErrors`; an `auth` middleware, a module that
+   * cannot be read, or a package's middleware, `cors()`, is no such check).
    */
   private rejectsOnErrors(middleware: readonly (TSESTree.Node | null | undefined)[], rule: NonNullable<RequestInputs["validatedReaders"]>): boolean {
     const bindings = getAnalysisContext(this.input).bindings;
-    const isResultReader = (call: TSESTree.CallExpression): boolean => {
-      const origin = bindings.originOf(unwrap(call.callee)!);
-      return origin !== undefined && (rule.results ?? []).some((spec) => originMatches(origin, spec));
-    };
     return middleware.some((argument) => {
       const value = unwrap(argument ?? undefined);
       const named = value?.type === AST_NODE_TYPES.CallExpression ? unwrap(value.callee) : value;
-      const def = named?.type === AST_NODE_TYPES.Identifier ? this.sdk.variableOf(named)?.defs[0] : undefined;
+      const variable = named?.type === AST_NODE_TYPES.Identifier ? this.sdk.variableOf(named) : undefined;
+      const def = variable?.defs[0];
       const imported = def?.type === "ImportBinding" || def?.type === "Variable" ? bindings.originOf(named!) : undefined;
-      if (imported) return isProjectModule(imported.module, this.input);
+      // Another module of the project: read through its facts (one module deep), a package's middleware is no such check.
+      if (imported) return isProjectModule(imported.module, this.input) && importedFact(this.input, variable!, "rejectsValidationErrors") !== undefined;
       const fn = value && isFunctionNode(value) ? value : def?.type === "FunctionName" ? def.node : undefined;
-      return fn !== undefined && nodesOfTypesWithin(this.input.ast, CALL_TYPES, fn).some(isResultReader);
+      return fn !== undefined && this.readsDecidingResult(fn, rule.results ?? [], rule.resultThrows);
+    });
+  }
+
+  /** `fn` calls one of `results` (`validationResult(req)`) and lets its result decide (`decides`). */
+  readsDecidingResult(fn: TSESTree.Node, results: readonly ValueSpecifier[], throwing: readonly string[] | undefined): boolean {
+    const bindings = getAnalysisContext(this.input).bindings;
+    return nodesOfTypesWithin(this.input.ast, CALL_TYPES, fn).some((call) => {
+      const origin = bindings.originOf(unwrap(call.callee)!);
+      // The bindings' scope lookup: a module read for its facts that does not use the SDK has an empty SDK model.
+      return origin !== undefined && results.some((spec) => originMatches(origin, spec)) && decides(call, throwing, (identifier) => bindings.variableOf(identifier) ?? undefined);
     });
   }
 
@@ -1263,7 +1295,7 @@ class SessionIdFlow {
       for (const candidate of nodesOfTypesWithin(this.input.ast, CALL_TYPES, scope)) {
         // The read itself is no check (Hono's `c.req.valid("json")` is named like one).
         if (candidate.range[0] >= cutoff.range[1] || contains(flow.source, candidate) || !this.isValidationCall(candidate)) continue;
-        if (validatedValues(candidate).some((argument) => this.mentionsFlow(argument, flow))) return true;
+        if (validatedValues(candidate).some((argument) => this.checksFlowValue(candidate, argument, flow))) return true;
       }
     }
     const key = flow.sourceKeys.at(-1)?.toLowerCase() ?? inputKeyOf(flow.source);
@@ -1346,6 +1378,8 @@ class SessionIdFlow {
     // `JSON.parse(event.body)` reads the input, it checks nothing.
     if (callee?.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "JSON") return false;
     const name = callee?.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+    // A schema library's validation (`Joi.attempt(value, schema)`), whatever its name says.
+    if (this.schemaCallOf(call)) return true;
     // 1.x `HoneyHiveTracer.initFromSessionId(…)` is the sink its name spells, not a check.
     if (callee?.type === AST_NODE_TYPES.MemberExpression && name !== undefined && TRACER_FACTORY_STATICS.has(name) && this.sdk.sdkExportOf(callee.object) === "HoneyHiveTracer") return false;
     return name !== undefined && VALIDATION_NAME.test(name);
@@ -1354,6 +1388,84 @@ class SessionIdFlow {
   private mentionsValidation(test: TSESTree.Node): boolean {
     const calls = nodesOfTypesWithin(this.input.ast, CALL_TYPES, test);
     return calls.some((call) => this.isValidationCall(call));
+  }
+
+  /**
+   * The validating `call` checks the flow's value through `argument`: the argument is the value (`isValid(id)`,
+   * `validate(req.get("x-session-id"))`), or it holds the value (the request, a part of it: `validateBody(req)`)
+   * and the call is known to check the key read (`holderChecksKey`): a name that says "valid" given the whole
+   * request is no evidence that the id in it is a UUID.
+   */
+  private checksFlowValue(call: TSESTree.CallExpression, argument: TSESTree.Node, flow: Flow): boolean {
+    if (!this.mentionsFlow(argument, flow)) return false;
+    const key = flow.sourceKeys.at(-1)?.toLowerCase() ?? inputKeyOf(flow.source);
+    const value = key === undefined ? undefined : this.evaluate(argument, new Set(), 0);
+    if (!value) return true;
+    const read = value.taint === "input" ? (value.sourceKeys?.at(-1)?.toLowerCase() ?? inputKeyOf(value.source)) : undefined;
+    return read === key || this.holderChecksKey(call, argument, key!, 0);
+  }
+
+  /**
+   * A validating call given a value that holds the input `key` checks that key: a schema of a library
+   * (`schema-checks.ts`) the file writes with a UUID rule on the key (`Body.parse(req.body)` for
+   * `Body = z.object({ sessionId: z.string().uuid() })`; a schema imported from elsewhere is not read), or
+   * a function of the file (`function validateBody(req) {…}`) with a check of that key inside (one level of
+   * such functions deep).
+   */
+  private holderChecksKey(call: TSESTree.CallExpression, argument: TSESTree.Node, key: string, depth: number): boolean {
+    const schemaCall = this.schemaCallOf(call);
+    if (schemaCall) return schemaCall.value === argument && (schemaCall.throwing || decides(call, [], (identifier) => this.sdk.variableOf(identifier))) && this.schemaWrittenChecks(schemaCall.schema, key);
+    const callee = unwrap(call.callee);
+    const def = depth === 0 && callee?.type === AST_NODE_TYPES.Identifier ? this.sdk.variableOf(callee)?.defs[0] : undefined;
+    const init = def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator ? unwrap(def.node.init ?? undefined) : undefined;
+    const fn = def?.type === "FunctionName" ? def.node : init && isFunctionNode(init) ? init : undefined;
+    if (!fn || !fn.body) return false;
+    return nodesOfTypesWithin(this.input.ast, CALL_TYPES, fn.body).some(
+      (inner) => inner !== call && this.isValidationCall(inner) && validatedValues(inner).some((value) => this.readsInputKey(value, key, true) || this.holderChecksKey(inner, value, key, depth + 1)),
+    );
+  }
+
+  /** A schema library's validating call (`Body.parse(value)`, `v.parse(Body, value)`): its schema, the value checked, and whether it throws. */
+  private schemaCallOf(call: TSESTree.CallExpression): { schema: TSESTree.Node; value: TSESTree.Node | undefined; throwing: boolean } | undefined {
+    const callee = unwrap(call.callee);
+    const method = memberName(callee);
+    if (method === undefined || callee?.type !== AST_NODE_TYPES.MemberExpression) {
+      const name = callee?.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+      const origin = callee && getAnalysisContext(this.input).bindings.originOf(callee);
+      const library = origin && SCHEMA_LIBRARIES.find((entry) => entry.schemaArgument !== undefined && entry.packages.includes(origin.module));
+      const named = origin ? originName(origin) : name;
+      return library && named !== undefined ? this.schemaCallFrom(call, library, named) : undefined;
+    }
+    const origin = getAnalysisContext(this.input).bindings.originOf(callee.object);
+    const packageFunction = origin && SCHEMA_LIBRARIES.find((entry) => entry.schemaArgument !== undefined && entry.packages.includes(origin.module) && [...entry.throwing, ...entry.answering].includes(method));
+    if (packageFunction) return this.schemaCallFrom(call, packageFunction, method);
+    const module = this.schemaModuleOf(callee.object);
+    if (module === undefined) return undefined;
+    const methods = SCHEMA_LIBRARIES.find((entry) => entry.schemaArgument === undefined && entry.packages.includes(module) && [...entry.throwing, ...entry.answering].includes(method));
+    const value = call.arguments[0];
+    return methods && value?.type !== AST_NODE_TYPES.SpreadElement ? { schema: callee.object, value, throwing: methods.throwing.includes(method) } : undefined;
+  }
+
+  private schemaCallFrom(call: TSESTree.CallExpression, library: SchemaLibrary, method: string): { schema: TSESTree.Node; value: TSESTree.Node | undefined; throwing: boolean } | undefined {
+    if (![...library.throwing, ...library.answering].includes(method)) return undefined;
+    const schema = call.arguments[library.schemaArgument!];
+    const value = call.arguments[library.schemaArgument === 0 ? 1 : 0];
+    if (!schema || schema.type === AST_NODE_TYPES.SpreadElement || value?.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    return { schema, value, throwing: library.throwing.includes(method) };
+  }
+
+  /** The schema library's package a schema is built with, when the file writes it (inline or in a `const`): the package of its chain's first name. */
+  private schemaModuleOf(schema: TSESTree.Node): string | undefined {
+    let node: TSESTree.Node | undefined = unwrap(schema.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(schema) : schema);
+    while (node?.type === AST_NODE_TYPES.CallExpression || node?.type === AST_NODE_TYPES.MemberExpression) node = unwrap(node.type === AST_NODE_TYPES.CallExpression ? node.callee : node.object);
+    const origin = node?.type === AST_NODE_TYPES.Identifier ? getAnalysisContext(this.input).bindings.originOf(node) : undefined;
+    return origin && SCHEMA_LIBRARIES.some((entry) => entry.packages.includes(origin.module)) ? origin.module : undefined;
+  }
+
+  /** A schema the file writes (inline or in a `const`) of a schema library, with a UUID rule on `key`. */
+  private schemaWrittenChecks(schema: TSESTree.Node, key: string): boolean {
+    const written = schema.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(schema) : schema;
+    return written !== undefined && this.schemaModuleOf(schema) !== undefined && this.schemaValidates(written, SCHEMA_UUID_MENTION, key);
   }
 
   /** `argument` uses a variable of the flow, or is itself external input. */
@@ -1524,6 +1636,45 @@ function captureGroups(source: string): { index: number; name: string | undefine
     }
   }
   return groups;
+}
+
+/**
+ * The result of `call` decides what happens next: it is tested by an `if`, a `?:`, a `&&`/`||`, or `!`
+ * (directly, through a member or a method of it: `!schema.safeParse(body).success`, `result.isEmpty()`),
+ * stored in a `const` (or destructured: `const { error } = …`) read so, or a method that throws on
+ * failure is called on it (`.throw()`). What the tested branch does is not read (a `return` is expected).
+ */
+function decides(call: TSESTree.CallExpression, throwingMethods: readonly string[] = [], variableOf?: (identifier: TSESTree.Identifier) => Scope.Variable | undefined): boolean {
+  const decidesAt = (node: TSESTree.Node, depth: number): boolean => {
+    let at: TSESTree.Node = node;
+    for (;;) {
+      const parent = at.parent;
+      if (!parent) return false;
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === at) {
+        at = parent;
+        continue;
+      }
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === at) {
+        if (at.type === AST_NODE_TYPES.MemberExpression && throwingMethods.includes(memberName(at) ?? "")) return true;
+        at = parent;
+        continue;
+      }
+      if (parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ChainExpression) {
+        at = parent;
+        continue;
+      }
+      if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "!") return true;
+      if (parent.type === AST_NODE_TYPES.LogicalExpression) return true;
+      if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === at) return true;
+      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === at && variableOf && depth === 0) {
+        // `const result = …`, or its parts: `const { error } = schema.validate(body)`.
+        const names = parent.id.type === AST_NODE_TYPES.Identifier ? [parent.id] : parent.id.type === AST_NODE_TYPES.ObjectPattern ? parent.id.properties.flatMap((property) => (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier ? [property.value] : [])) : [];
+        return names.some((name) => variableOf(name)?.references.some((reference) => !reference.init && decidesAt(reference.identifier, depth + 1)) ?? false);
+      }
+      return false;
+    }
+  };
+  return decidesAt(call, 0);
 }
 
 /** The values a validating call checks: its arguments, and the receiver of a method on the value (`id.match(re)`, `id.startsWith(…)` is no check). */

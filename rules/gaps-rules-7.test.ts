@@ -52,6 +52,16 @@ describeLintCases(SESSION_START, sessionStartRule, [
     code: `${HH}import { Composer, Telegraf } from "telegraf";\nconst bot = new Telegraf("t");\nbot.context.tracer = HoneyHiveTracer.init({ project: "p" });\nconst ask = async (ctx) => { ctx.tracer.sessionStart(); await ctx.reply("hi"); };\nbot.use(Composer.compose([ask]));\n`,
     reports: ["`ctx.tracer.sessionStart()` in this Telegraf handler"],
   },
+  // gaps-rules-8: the same statics read through the Telegraf class (it extends Composer), and Composer.mount.
+  ...(["Telegraf.compose([ask])", 'Telegraf.mount("text", ask)', 'Composer.mount("text", ask)'] as const).map((wrapped) => ({
+    title: `Telegraf: bot.use(${wrapped})`,
+    code: `${HH}import { Composer, Telegraf } from "telegraf";\nconst bot = new Telegraf("t");\nbot.context.tracer = HoneyHiveTracer.init({ project: "p" });\nconst ask = async (ctx) => { ctx.tracer.sessionStart(); await ctx.reply("hi"); };\nbot.use(${wrapped});\n`,
+    reports: ["`ctx.tracer.sessionStart()` in this Telegraf handler"],
+  })),
+  // Look-alikes: Telegraf.compose given to another bot, a local Telegraf class's compose, never registered.
+  { title: "Telegraf.compose given to another bot", code: `${HH}import { Telegraf } from "telegraf";\nconst bot = new Telegraf("t");\nbot.context.tracer = HoneyHiveTracer.init({ project: "p" });\nconst ask = async (ctx) => { ctx.tracer.sessionStart(); };\nconst other = new Telegraf("u");\nother.use(Telegraf.compose([ask]));\n`, reports: [] },
+  { title: "a local Telegraf class's compose", code: `${HH}import { Telegraf as Bot } from "telegraf";\nclass Telegraf { static compose(fns) { return fns[0]; } }\nconst bot = new Bot("t");\nbot.context.tracer = HoneyHiveTracer.init({ project: "p" });\nconst ask = async (ctx) => { ctx.tracer.sessionStart(); };\nbot.use(Telegraf.compose([ask]));\n`, reports: [] },
+  { title: "Telegraf.mount never registered", code: `${HH}import { Telegraf } from "telegraf";\nconst bot = new Telegraf("t");\nbot.context.tracer = HoneyHiveTracer.init({ project: "p" });\nconst ask = async (ctx) => { ctx.tracer.sessionStart(); };\nexport const onText = Telegraf.mount("text", ask);\n`, reports: [] },
 ]);
 
 const BOLT = `import { App, AwsLambdaReceiver } from "@slack/bolt";\n${HH}const tracer = HoneyHiveTracer.init({ project: "p" });\nconst receiver = new AwsLambdaReceiver({ signingSecret: "s" });\nconst app = new App({ token: "t", receiver });\n`;

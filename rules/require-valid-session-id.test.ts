@@ -1293,14 +1293,22 @@ describe("gaps-rules-7: RegExp tests and UUID-only groups", () => {
 
 // gaps-rules-7: an express-validator chain records its errors and calls next(): a value read past it
 // (`req.get(k)`, not `matchedData(req)`) is checked only where the route acts on the errors, in its handler
-// or a middleware of it (`validationResult(req)`), or through a middleware of another project module (not
-// read: the benefit of the doubt). docs/rules/require-valid-session-id.md says so.
+// or a middleware of it (`validationResult(req)`), or through a middleware of another project module that
+// does so (read through its facts since gaps-rules-8). docs/rules/require-valid-session-id.md says so.
 describe("gaps-rules-7: a chain checks a direct read only where the route reads its errors", () => {
   const HEAD = `import express from "express";\nimport cors from "cors";\nimport { header, matchedData, validationResult } from "express-validator";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
   const START = (read = 'req.get("x-session-id")') => `(req, res) => { tracer.createSession({ sessionId: ${read} }); res.end(); }`;
   const CHAIN = 'header("x-session-id").isUUID()';
   const REJECT = "function rejectInvalid(req, res, next) {\n  const result = validationResult(req);\n  if (!result.isEmpty()) return void res.status(400).json(result.array());\n  next();\n}\n";
   const c = (name: string, code: string): Case => ({ name, code: `${HEAD}${code}` });
+  const AUTH = `export function auth(req, res, next) {\n  if (!req.get("authorization")) return void res.status(401).end();\n  next();\n}\n`;
+  /** A route whose chain is followed by `use`, imported as its first name from `from`, a module of the project (`files`). */
+  const m = (name: string, use: string, from: string, files: Record<string, string>): Case => ({
+    name,
+    code: `${HEAD}import { ${use.split("(")[0]} } from "${from}";\napp.post("/a", ${CHAIN}, ${use}, ${START()});`,
+    filename: "src/app.ts",
+    files: { "package.json": JSON.stringify({ name: "app", private: true, dependencies: { honeyhive: "^2.0.0", express: "^5.0.0", "express-validator": "^7.0.0" } }), ...files },
+  });
   const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
   const reported: Case[] = [
     c("a chain, a direct read, no errors read", `app.post("/a", ${CHAIN}, ${START()});`),
@@ -1308,13 +1316,17 @@ describe("gaps-rules-7: a chain checks a direct read only where the route reads 
     c("validationResult read in another route", `app.post("/a", ${CHAIN}, ${START()});\napp.post("/b", (req, res) => res.json(validationResult(req).array()));`),
     // A function of the file named otherwise reads no chain's errors (a name that says it validates would count as a check of its own).
     c("a local look-alike of validationResult", `const collectErrors = (req) => ({ isEmpty: () => true, req });\napp.post("/a", ${CHAIN}, (req, res) => { collectErrors(req); tracer.createSession({ sessionId: req.get("x-session-id") }); res.end(); });`),
+    // gaps-rules-8: a middleware of another project module is read through its facts, not taken on trust.
+    m("an unrelated auth middleware of another module", "auth", "./middleware/auth", { "src/middleware/auth.ts": AUTH }),
+    m("a module that calls validationResult but answers nothing", "validate", "./middleware/validate", { "src/middleware/validate.ts": `import { validationResult } from "express-validator";\nexport function validate(req, res, next) {\n  console.log(validationResult(req).array());\n  next();\n}\n` }),
+    m("a module that cannot be read", "validate", "./middleware/validate", {}),
   ];
   const quiet: Case[] = [
     c("the handler reads the errors", `app.post("/a", ${CHAIN}, (req, res) => { const errors = validationResult(req); if (!errors.isEmpty()) return void res.status(400).end(); tracer.createSession({ sessionId: req.get("x-session-id") }); res.end(); });`),
     c("a middleware function of the file rejects", `${REJECT}app.post("/a", ${CHAIN}, rejectInvalid, ${START()});`),
     c("the rejecting middleware registered with app.use", `${REJECT}app.use(${CHAIN}, rejectInvalid);\napp.post("/a", ${START()});`),
-    c("a middleware of another project module", `import { validate } from "./middleware/validate";\napp.post("/a", ${CHAIN}, validate, ${START()});`),
-    c("a middleware factory of another project module", `import { validated } from "./middleware/validate";\napp.post("/a", ${CHAIN}, validated({ status: 422 }), ${START()});`),
+    m("a middleware of another project module", "validate", "./middleware/validate", { "src/middleware/validate.ts": `import { validationResult } from "express-validator";\n${REJECT.replace("function rejectInvalid", "export function validate")}` }),
+    m("a middleware factory of another project module", "validated({ status: 422 })", "./middleware/validate", { "src/middleware/validate.ts": `import { validationResult } from "express-validator";\nexport const validated = ({ status }) => (req, res, next) => {\n  validationResult(req).throw();\n  next();\n};\n` }),
     c("read through matchedData", `app.post("/a", ${CHAIN}, ${START('matchedData(req)["x-session-id"]')});`),
   ];
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));

@@ -180,9 +180,12 @@ export interface RequestInputs {
     /**
      * Functions that read a request's validation errors (`validationResult(req)`): a chain records its errors
      * and lets the request through, so a value read past it directly (`req.get(k)`, not through one of
-     * `names`) is checked only in a route whose handler or middleware calls one of them.
+     * `names`) is checked only in a route whose handler or middleware calls one of them and lets the result
+     * decide: tests it (`if (!result.isEmpty()) return res.status(400)…`) or calls one of `resultThrows` on it.
      */
     readonly results?: readonly ValueSpecifier[];
+    /** Methods of a `results` value that throw when it holds errors (express-validator's `Result#throw()`). */
+    readonly resultThrows?: readonly string[];
   };
   /**
    * Parameter decorators that inject client input into a handler's parameter (NestJS's `@Headers("x-sid")

@@ -107,7 +107,9 @@ export const express = {
       // A chain is a middleware that records errors and calls `next()`: `validationResult(req)` reads them
       // (express-validator docs, api-validation-chain and the getting-started guide: the handler answers
       // `if (!result.isEmpty())`; checked with the search tool 2026-12-06).
+      // `Result` has isEmpty(), array(), mapped(), formatWith(), throw() (express-validator 7.x lib/validation-result.d.ts, via the docs corpus).
       results: [{ package: "express-validator", name: "validationResult" }],
+      resultThrows: ["throw"],
     },
   },
 } as const satisfies FrameworkDescriptor;
