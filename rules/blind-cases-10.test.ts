@@ -40,11 +40,8 @@ const KNOWN: readonly Known[] = [
   // `wholeModuleOf`); for require-explicit-tracer and tracer-provider-for-instrumentors (sdk-model.ts
   // `heldTracersInScopeAt`), the ESM default import of a CommonJS module (export-facts.ts `commonJs`) and
   // TypeScript's `export =` / `import x = require()` by fix-blind10, which also reads JSDoc-typed tracer parameters.
-  // Helpers bound by a top-level require / await import: cleanup-core is extending the session-helper and
-  // imported-init findings to these bindings (not duplicated here).
-  { rule: SESSION_START_RULE, kind: "miss", match: "session helper bound by a top-level await import", reason: "`const { openSession } = await import(\"./session\")` at the top level is not followed (import and require are): cleanup-core's change" },
-  { rule: INIT_RULE, kind: "miss", match: "bound by a top-level require (const { main } = require", reason: "collectImportedInits takes import bindings only (documented limit, no-tracer-init-in-handler.md); cleanup-core's change" },
-  { rule: INIT_RULE, kind: "miss", match: "bound by a top-level await import in a .mts Lambda", reason: "as above, for a top-level `await import()` binding; cleanup-core's change" },
+  // The helpers bound by a top-level `require()` / `await import()` (session helper, imported per-call init) by
+  // cleanup-core. KNOWN is empty.
 ];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
