@@ -222,7 +222,7 @@ export function startOnce() {
     // A factory also inits a tracer on every call (what a handler calling it pays: no-tracer-init-in-handler).
     expect(facts("./lib/tracing", "makeTracer")).toEqual([
       { kind: "getter", caching: false, async: false },
-      { kind: "initsTracer", display: "HoneyHiveTracer.init()", line: 17 },
+      { kind: "initsTracer", display: "HoneyHiveTracer.init()", line: 17, api: "honeyhive" },
     ]);
     expect(facts("./lib/tracing", "getShared")).toEqual([{ kind: "getter", caching: true, async: false }]);
   });
@@ -310,7 +310,7 @@ describe("reading cost and robustness", () => {
     expect(reader.exportOf(from, "./tracing.js", "tracer", readFacts)).toBeUndefined();
     expect(reader.exportOf(from, "./tracing.js", "getTracer", readFacts)?.facts).toEqual([
       { kind: "getter", caching: false, async: false },
-      { kind: "initsTracer", display: "HoneyHiveTracer.init()", line: 2 },
+      { kind: "initsTracer", display: "HoneyHiveTracer.init()", line: 2, api: "honeyhive" },
     ]);
     expect(fs.reads.filter((read) => read === path)).toHaveLength(2);
   });

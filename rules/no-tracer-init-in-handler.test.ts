@@ -458,7 +458,7 @@ ruleTester.run(`${RULE_NAME}: imported inits bound by require() or an awaited im
       {
         messageId: "importedPerCall" as const,
         line: 5,
-        data: { helper, creation: "HoneyHiveTracer.init()", location, unit: "request", handler: "Express handler", module: "src/script.js" },
+        data: { helper, creates: "creates a tracer", once: "Create the tracer once", creation: "HoneyHiveTracer.init()", location, unit: "request", handler: "Express handler", module: "src/script.js" },
       },
     ],
   })),

@@ -276,7 +276,7 @@ describe("fileLinks' `tracers` scope of the export facts", () => {
       tracer: [{ kind: "tracer" }],
       fresh: [
         { kind: "getter", caching: false, async: false },
-        { kind: "initsTracer", display: "HoneyHiveTracer.init()", line: 11 },
+        { kind: "initsTracer", display: "HoneyHiveTracer.init()", line: 11, api: "honeyhive" },
       ],
     });
   });

@@ -57,7 +57,11 @@ describe("the getter module's facts", () => {
     const facts = factsAt(project1x);
     expect(facts.initPromiseGetters).toEqual(["getTracer", "tracerReady", "makeTracer"]);
     expect(facts.exports.getTracer).toEqual([{ kind: "getter", caching: true, async: true }]);
-    expect(facts.exports.makeTracer).toEqual([{ kind: "getter", caching: false, async: true }]);
+    // A factory that makes a tracer on every call also has the fact no-tracer-init-in-handler reads (cleanup-core).
+    expect(facts.exports.makeTracer).toEqual([
+      { kind: "getter", caching: false, async: true },
+      { kind: "initsTracer", display: "HoneyHiveTracer.init()", line: 12, api: "honeyhive" },
+    ]);
   });
 
   it("leave a 2.x module's getter synchronous: there init() returns the tracer", () => {
